@@ -1,0 +1,25 @@
+r"""NumPy printing of catalog expressions: sympy's ``NumPyPrinter`` plus our nodes.
+
+Used by the catalog verifier's path (a): ``lambdify`` of the (stability
+rewritten) definition, evaluated one output element at a time.  Reductions
+print as Python generator reductions here; vectorized lowering to axis
+reductions is a separate printer.
+"""
+from __future__ import annotations
+
+from sympy.printing.numpy import NumPyPrinter
+
+
+class FormularyNumPyPrinter(NumPyPrinter):
+    """``NumPyPrinter`` that also prints :class:`symbolic.functions.ReduceMax`."""
+
+    printmethod = "_formularynumpycode"
+
+    def _print_ReduceMax(self, expr):
+        loops = " ".join(
+            "for {i} in range({a}, {b}+1)".format(
+                i=self._print(i), a=self._print(a), b=self._print(b)
+            )
+            for i, a, b in expr.limits
+        )
+        return "(builtins.max({f} {loops}))".format(f=self._print(expr.function), loops=loops)

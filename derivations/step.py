@@ -1,0 +1,80 @@
+r"""Derivations as data: a chain of steps ``lhs REL rhs``.
+
+Relations: ``=``, ``<=``, ``>=``, ``<``, ``>``, ``propto`` (proportional as a
+function of ``variable``: the ratio lhs/rhs does not depend on it) and ``->``
+(a limit: $\lim_{variable \to point} lhs = rhs$).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import sympy as sp
+
+from symbolic.domains import Domain
+
+RELATIONS = ("=", "<=", ">=", "<", ">", "propto", "->")
+
+
+@dataclass(frozen=True)
+class Step:
+    r"""One claim ``lhs REL rhs`` with what it rests on.
+
+    * ``assumptions``: side conditions in force (sympy relationals such as
+      ``sigma2 + eps > 0``); symbols' own assumptions (``positive=True``) count too.
+    * ``domains``: sampling domains for symbols or ``IndexedBase`` objects whose
+      domain is narrower than their sympy assumptions say (a probability, a
+      simplex).
+    * ``indices``: free indices with inclusive ranges, ``{i: (0, K - 1)}``.
+    * ``sizes``: concrete sizes for symbolic-size checks, ``({K: 2}, {K: 5})``.
+    * ``expect``: ``"holds"`` for a true claim, ``"fails"`` for a mistake that
+      must be refuted (a claim copied from someone's notes).
+    """
+
+    lhs: sp.Expr
+    rhs: sp.Expr
+    rel: str = "="
+    justification: str = ""
+    assumptions: tuple[sp.Basic, ...] = ()
+    domains: dict = field(default_factory=dict)
+    variable: sp.Symbol | None = None
+    point: sp.Expr | None = None
+    indices: dict = field(default_factory=dict)
+    sizes: tuple[dict, ...] = ()
+    expect: str = "holds"
+    note: str = ""
+
+    def __post_init__(self):
+        if self.rel not in RELATIONS:
+            raise ValueError(f"unknown relation {self.rel!r}; expected one of {RELATIONS}")
+        if self.rel in ("propto", "->") and self.variable is None:
+            raise ValueError(f"relation {self.rel!r} needs a variable")
+        if self.rel == "->" and self.point is None:
+            raise ValueError("a limit step needs the point the variable tends to")
+        if self.expect not in ("holds", "fails"):
+            raise ValueError("expect is 'holds' or 'fails'")
+
+
+@dataclass(frozen=True)
+class Derivation:
+    """A named chain of steps, optionally about a catalog formula."""
+
+    id: str
+    title: str
+    steps: tuple[Step, ...]
+    catalog_id: str | None = None
+    source: str = ""
+    notes: str = ""
+
+
+def chain(first: sp.Expr, *links, **common) -> tuple[Step, ...]:
+    """Build steps from a chain ``first REL e1 REL e2 ...``.
+
+    Each link is ``(rel, expr)`` or ``(rel, expr, justification)``; keyword
+    arguments (assumptions, domains, sizes, ...) apply to every step.
+    """
+    steps, lhs = [], first
+    for link in links:
+        rel, rhs, *why = link
+        steps.append(Step(lhs, rhs, rel, why[0] if why else "", **common))
+        lhs = rhs
+    return tuple(steps)

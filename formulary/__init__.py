@@ -1,0 +1,1 @@
+"""Formulary's command-line layer: parse arguments, call the library, render."""

@@ -1,0 +1,134 @@
+"""Rendering of library results as terminal text and JSON data."""
+from __future__ import annotations
+
+import inspect
+import math
+
+import sympy as sp
+
+VERIFY_SCHEMA = "formulary.verify/1"
+
+
+def table(rows: list[dict], columns: list[str]) -> str:
+    widths = {c: max([len(c)] + [len(str(r[c])) for r in rows]) for c in columns}
+    lines = ["  ".join(c.ljust(widths[c]) for c in columns)]
+    lines.append("  ".join("-" * widths[c] for c in columns))
+    lines += ["  ".join(str(r[c]).ljust(widths[c]) for c in columns) for r in rows]
+    return "\n".join(lines)
+
+
+def status(formula) -> str:
+    """One word: ``corrected`` when the record differs from the seed, else ``ok``."""
+    return "corrected" if any(d.kind != "notation" for d in formula.discrepancies) else "ok"
+
+
+def list_row(f) -> dict:
+    return {"id": f.id, "section": f.section, "title": f.title, "status": status(f)}
+
+
+def _sympy_form(f) -> list[str]:
+    return [f"{o.lhs} = {f.expanded(o)}" for o in f.outputs]
+
+
+def _numpy_code(f) -> str:
+    from codegen.numpy_printer import FormularyNumPyPrinter
+    from symbolic.evaluate import Evaluator
+
+    ev = Evaluator(f)
+    printer = FormularyNumPyPrinter()
+    lines = []
+    for o, (expr, fired) in zip(f.outputs, ev._stable):
+        idx = ", ".join(str(i) for i, _, _ in o.indices)
+        head = f"{o.name}[{idx}]" if idx else o.name
+        note = f"  # rewrites: {', '.join(fired)}" if fired else ""
+        lines.append(f"{head} = {printer.doprint(expr)}{note}")
+    return "\n".join(lines)
+
+
+def show(f) -> dict:
+    from codegen.latex import domain_latex, formula_latex
+
+    try:
+        reference_source = inspect.getsource(f.reference)
+    except (OSError, TypeError):
+        reference_source = repr(f.reference)
+    return {
+        "id": f.id,
+        "title": f.title,
+        "section": f.section,
+        "source": f.source,
+        "latex": formula_latex(f),
+        "sympy": _sympy_form(f),
+        "variables": [
+            {"name": v.name, "domain": v.domain.text, "shape": [str(s) for s in v.shape],
+             "description": v.description}
+            for v in f.variables
+        ],
+        "domains_latex": domain_latex(f),
+        "conditions": [str(c) for c in f.conditions],
+        "sizes": [{str(k): v for k, v in case.items()} for case in f.sizes],
+        "discrepancies": [
+            {"kind": d.kind, "seed": d.seed, "correction": d.correction, "claim": d.claim}
+            for d in f.discrepancies
+        ],
+        "notes": f.notes,
+        "reference": reference_source,
+        "numpy": _numpy_code(f),
+    }
+
+
+def show_text(r: dict) -> str:
+    out = [f"{r['id']}: {r['title']}  [{r['section']}; seed: {r['source']}]", "", "LaTeX:",
+           _indent(r["latex"]), "", "sympy:"]
+    out += [_indent(s) for s in r["sympy"]]
+    out += ["", "variables:"]
+    for v in r["variables"]:
+        shape = f" shape ({', '.join(v['shape'])})" if v["shape"] else ""
+        out.append(f"  {v['name']}: {v['domain']}{shape}  {v['description']}".rstrip())
+    if r["conditions"]:
+        out += ["", "conditions:"] + [_indent(c) for c in r["conditions"]]
+    if r["discrepancies"]:
+        out += ["", "differences from the seed:"]
+        for d in r["discrepancies"]:
+            claim = f" (derivation {d['claim']})" if d["claim"] else ""
+            out += [f"  [{d['kind']}] seed: {d['seed']}", f"      holds: {d['correction']}{claim}"]
+    if r["notes"]:
+        out += ["", "notes:", _indent(r["notes"])]
+    out += ["", "reference implementation:", _indent(r["reference"].rstrip()),
+            "", "generated NumPy (verification path):", _indent(r["numpy"])]
+    return "\n".join(out)
+
+
+def _indent(text: str) -> str:
+    return "\n".join("  " + line for line in str(text).splitlines())
+
+
+def _err(x: float) -> str:
+    return f"{x:.2e}" if math.isfinite(x) else str(x)
+
+
+def verify_row(r) -> str:
+    line = (f"{r.id:<28} {r.verdict.kind:<9} generated {_err(r.max_rel_error_generated):>9}  "
+            f"reference {_err(r.max_rel_error_reference):>9}  {r.points:>4} pts  {r.verdict.seconds:6.2f} s")
+    if not r.verdict.holds:
+        line += f"\n    {r.verdict.reason}"
+    return line
+
+
+def verify_summary(results) -> str:
+    counts: dict[str, int] = {}
+    for r in results:
+        counts[r.verdict.kind] = counts.get(r.verdict.kind, 0) + 1
+    total = sum(r.verdict.seconds for r in results)
+    parts = ", ".join(f"{n} {k}" for k, n in sorted(counts.items()))
+    return f"{len(results)} formulas: {parts} in {total:.1f} s"
+
+
+def verify_json(results) -> dict:
+    return {
+        "schema": VERIFY_SCHEMA,
+        "mpmath_dps": 50,
+        "versions": {"sympy": sp.__version__, "numpy": __import__("numpy").__version__,
+                     "mpmath": __import__("mpmath").__version__},
+        "results": [r.to_json() for r in results],
+    }

@@ -1,0 +1,13 @@
+"""Formula records and the catalog.
+
+Public face: :class:`Formula` and its parts, the domains, and the registry.
+"""
+from .domains import Choice, Count, Interval, Positive, Probability, Real, Simplex
+from .record import Definition, Discrepancy, Formula, Output, Var
+from .registry import UnknownFormula, all_formulas, get, register
+
+__all__ = [
+    "Choice", "Count", "Definition", "Discrepancy", "Formula", "Interval", "Output",
+    "Positive", "Probability", "Real", "Simplex", "UnknownFormula", "Var",
+    "all_formulas", "get", "register",
+]
