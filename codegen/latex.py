@@ -37,7 +37,7 @@ def _ranges(indices) -> str:
     if not indices:
         return ""
     parts = [rf"{latex(lo)} \le {latex(i)} \le {latex(hi)}" for i, lo, hi in indices]
-    return r" \quad (" + ",\ ".join(parts) + ")"
+    return r" \quad (" + r",\ ".join(parts) + ")"
 
 
 def formula_latex(formula) -> str:

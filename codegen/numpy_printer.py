@@ -15,6 +15,20 @@ class FormularyNumPyPrinter(NumPyPrinter):
 
     printmethod = "_formularynumpycode"
 
+    def _print_Max(self, expr):
+        return self._fold("maximum", expr.args)
+
+    def _print_Min(self, expr):
+        return self._fold("minimum", expr.args)
+
+    def _fold(self, name: str, args) -> str:
+        """``numpy.maximum(a, numpy.maximum(b, c))``: no ``functools`` needed at run time."""
+        *rest, last = args
+        text = self._print(last)
+        for a in reversed(rest):
+            text = f"{self._module_format('numpy.' + name)}({self._print(a)}, {text})"
+        return text
+
     def _print_ReduceMax(self, expr):
         loops = " ".join(
             "for {i} in range({a}, {b}+1)".format(

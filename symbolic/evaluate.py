@@ -120,7 +120,7 @@ class Evaluator:
         return {k: v.astype(float) for k, v in raw.items()}
 
     def mpmath(self, point: Point, dps: int = 50) -> dict[str, np.ndarray]:
-        """The truth at ``dps`` digits, raised until two precisions agree.
+        r"""The truth at ``dps`` digits, raised until two precisions agree.
 
         Inputs such as $z = 10^{-300}$ cancel at 50 digits ($\log e^{z}$
         rounds to 0): the precision starts ``-log10`` of the smallest

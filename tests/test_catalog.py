@@ -1,0 +1,80 @@
+"""The registry is complete, records are well formed, references are independent oracles."""
+import ast
+import pathlib
+
+import pytest
+import sympy as sp
+
+from symbolic import UnknownFormula, all_formulas, get
+from symbolic.evaluate import sample_points
+
+SEED_IDS = {
+    "layer_norm", "batch_norm", "accuracy", "precision", "recall", "f1_score", "l1_penalty",
+    "l2_penalty", "bayes_theorem", "naive_bayes", "softmax", "conv1d", "conv2d", "relu",
+    "leaky_relu", "sigmoid", "tanh", "mse", "binary_cross_entropy", "hinge_loss", "kl_divergence",
+    "svm_hard_margin", "svm_soft_margin", "svm_decision", "poly_kernel",
+    "poly_kernel_inhomogeneous", "rbf_kernel", "attention", "multi_head_attention",
+    "positional_encoding", "feed_forward", "gan_value", "diffusion_forward", "diffusion_reverse",
+    "diffusion_vlb",
+}
+COMPANION_IDS = {"cross_entropy", "log_softmax", "logsumexp", "softplus"}
+REFERENCES = pathlib.Path(__file__).parent.parent / "symbolic" / "references"
+
+
+def test_catalog_holds_every_seed_formula_and_companions():
+    ids = {f.id for f in all_formulas()}
+    assert SEED_IDS | COMPANION_IDS <= ids, sorted((SEED_IDS | COMPANION_IDS) - ids)
+
+
+def test_unknown_id_lists_closest():
+    with pytest.raises(UnknownFormula, match="closest: softmax"):
+        get("softmaxx")
+
+
+@pytest.mark.parametrize("f", all_formulas(), ids=lambda f: f.id)
+def test_record_is_well_formed(f):
+    assert f.title and f.section and f.source
+    free = set()
+    for o in f.outputs:
+        expr = f.expanded(o)
+        assert isinstance(expr, sp.Expr)
+        bound_ok = {i for i, _, _ in o.indices} | set(f.size_symbols)
+        variables = {v.symbol for v in f.variables} | {sp.Symbol(v.name) for v in f.variables}
+        leftover = {s for s in expr.free_symbols if s not in bound_ok and s not in variables}
+        leftover = {s for s in leftover if not any(s == getattr(v.symbol, "label", None) for v in f.variables)}
+        free |= leftover
+    assert not free, f"{f.id}: symbols bound nowhere: {free}"
+    for d in f.discrepancies:
+        assert d.kind in ("formula", "step", "remark", "notation") and d.seed and d.correction
+
+
+@pytest.mark.parametrize("f", all_formulas(), ids=lambda f: f.id)
+def test_samples_lie_in_domains(f):
+    for p in sample_points(f, n_random=10, seed=3):
+        for v in f.variables:
+            assert v.domain.contains(p.values[v.name]), (f.id, v.name, p.label)
+
+
+def test_sizes_are_symbolic_not_unrolled():
+    """Reduction formulas carry a Sum/Product over a symbolic bound, not a fixed-size expansion."""
+    for fid in ("layer_norm", "batch_norm", "softmax", "mse", "cross_entropy", "attention",
+                "conv1d", "kl_divergence"):
+        f = get(fid)
+        reductions = [s for o in f.outputs for s in f.expanded(o).atoms(sp.Sum, sp.Product)]
+        assert reductions, fid
+        assert any(not s.limits[0][2].is_number for s in reductions), fid
+
+
+@pytest.mark.parametrize("path", sorted(REFERENCES.glob("*.py")), ids=lambda p: p.name)
+def test_references_do_not_import_sympy_or_the_catalog(path):
+    tree = ast.parse(path.read_text())
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names = [a.name for a in node.names]
+        elif isinstance(node, ast.ImportFrom):
+            names = [node.module or ""]
+            assert node.level == 0, f"{path.name}: relative import"
+        else:
+            continue
+        for name in names:
+            assert name.split(".")[0] in ("numpy", "math"), f"{path.name} imports {name}"

@@ -1,0 +1,76 @@
+"""The command line: output, JSON schema, exit codes, errors without tracebacks."""
+import json
+
+import pytest
+
+from formulary.cli import EXIT_FAILED, EXIT_OK, EXIT_USAGE, main
+
+
+def run(capsys, *argv):
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_list_has_every_formula(capsys):
+    from symbolic import all_formulas
+
+    code, out, _ = run(capsys, "list", "--json")
+    assert code == EXIT_OK
+    data = json.loads(out)
+    assert {r["id"] for r in data["formulas"]} == {f.id for f in all_formulas()}
+    assert all(r["status"] in ("ok", "corrected") for r in data["formulas"])
+
+
+def test_show_prints_latex_reference_and_code(capsys):
+    code, out, _ = run(capsys, "show", "softmax")
+    assert code == EXIT_OK
+    for part in (r"\frac{e^{z_{i}}}", "def softmax(z)", "numpy.exp", "exp_normalize"):
+        assert part in out
+
+
+def test_unknown_id_is_usage_error_with_suggestion(capsys):
+    code, _, err = run(capsys, "show", "layernorm")
+    assert code == EXIT_USAGE
+    assert "layer_norm" in err and "Traceback" not in err
+
+
+def test_verify_json_schema(capsys):
+    code, out, _ = run(capsys, "verify", "softmax", "logsumexp", "--points", "20", "--json")
+    assert code == EXIT_OK
+    data = json.loads(out)
+    assert data["schema"] == "formulary.verify/1"
+    assert [r["id"] for r in data["results"]] == ["softmax", "logsumexp"]
+    for r in data["results"]:
+        assert r["verdict"] == "verified"
+        assert 0 <= r["max_rel_error"] <= r["tolerance"]
+        assert r["seconds"] > 0 and r["points"] >= 20
+
+
+def test_verify_exit_status_on_refutation(capsys, monkeypatch):
+    import dataclasses
+
+    import numpy as np
+
+    import symbolic.registry as registry
+
+    bad = dataclasses.replace(registry.get("softmax"), reference=lambda z: np.exp(z) / np.exp(z).sum() + 1e-6)
+    monkeypatch.setitem(registry._FORMULAS, "softmax", bad)
+    code, out, _ = run(capsys, "verify", "softmax", "--points", "10")
+    assert code == EXIT_FAILED
+    assert "refuted" in out
+
+
+@pytest.mark.parametrize("argv", [["verify"], ["verify", "--all", "softmax"], ["verify", "softmax", "--points", "0"],
+                                  ["list", "--section", "nope"]])
+def test_usage_errors(capsys, argv):
+    code, _, err = run(capsys, *argv)
+    assert code == EXIT_USAGE and "error" in err and "Traceback" not in err
+
+
+def test_help_has_worked_examples(capsys):
+    for cmd in ("list", "show", "verify"):
+        with pytest.raises(SystemExit) as exc:
+            main([cmd, "--help"])
+        out = capsys.readouterr().out
+        assert exc.value.code == 0 and "example" in out and f"formulary {cmd}" in out
