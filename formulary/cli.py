@@ -30,6 +30,8 @@ def _parser() -> argparse.ArgumentParser:
               formulary show softmax
               formulary verify --all
               formulary verify softmax layer_norm --json
+              formulary derive softmax_jacobian
+              formulary prove 'x - 1 - log(x)' 0 --rel '>=' --assume x=positive
 
             exit codes: 0 all checks hold, 1 something refuted or failed,
                         2 usage or input error, 3 internal error"""),
@@ -62,6 +64,37 @@ def _parser() -> argparse.ArgumentParser:
     c.add_argument("--points", type=int, default=100, help="random points per formula (default 100)")
     c.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
     c.add_argument("--json", action="store_true", help="write results as JSON (schema formulary.verify/1)")
+    c.add_argument("--no-derivations", action="store_true", help="with --all: skip the derivations")
+    c.add_argument("--timeout", type=float, default=10.0, help="seconds per symbolic rung (default 10)")
+
+    c = command("derive", "check derivations step by step: verdict, method and time per step",
+                "formulary derive softmax_jacobian\n"
+                "  formulary derive softmax          # every derivation about a catalog formula\n"
+                "  formulary derive --all --json")
+    c.add_argument("ids", nargs="*", metavar="ID", help="derivation ids or catalog formula ids")
+    c.add_argument("--all", action="store_true", help="every derivation")
+    c.add_argument("--timeout", type=float, default=10.0, help="seconds per symbolic rung (default 10)")
+    c.add_argument("--json", action="store_true", help="write results as JSON (schema formulary.derive/1)")
+
+    c = command("prove", "check one step LHS REL RHS typed by you (parsed safely, never eval'd)",
+                "formulary prove '1/(1+exp(-x))' '(tanh(x/2)+1)/2'\n"
+                "  formulary prove 'x - 1 - log(x)' 0 --rel '>=' --assume x=positive")
+    c.add_argument("lhs")
+    c.add_argument("rhs")
+    c.add_argument("--rel", default="=", choices=["=", "<=", ">=", "<", ">"], help="relation (default =)")
+    c.add_argument("--assume", action="append", default=[], metavar="NAME=WORD",
+                   help="assumption on a symbol, e.g. x=positive (repeatable)")
+    c.add_argument("--timeout", type=float, default=10.0, help="seconds per symbolic rung (default 10)")
+    c.add_argument("--json", action="store_true", help="write the verdict as JSON (schema formulary.prove/1)")
+
+    c = command("latex", "export the catalog and the checked derivations as a LaTeX document",
+                "formulary latex -o formulary.tex --pdf   # writes formulary.tex and formulary.pdf")
+    c.add_argument("-o", "--output", metavar="FILE.tex", help="write here instead of standard output")
+    c.add_argument("--pdf", action="store_true", help="also compile FILE.pdf with pdflatex (needs -o)")
+    c.add_argument("--code", action="store_true", help="include each formula's NumPy code as a listing")
+    c.add_argument("--no-derivations", action="store_true", help="catalog only (no checking, faster)")
+    c.add_argument("--timeout", type=float, default=10.0, help="seconds per symbolic rung (default 10)")
+    c.add_argument("--force", action="store_true", help="overwrite files formulary did not write")
     return p
 
 
@@ -139,14 +172,158 @@ def cmd_verify(args) -> int:
         if not args.json:
             print(render.verify_row(r), flush=True)
     failed = [r for r in results if not r.verdict.holds]
+    checked = []
+    if args.all and not args.no_derivations:
+        from derivations.library import all_derivations
+
+        checked = _check_derivations(all_derivations(), args, quiet=True)
+        failed += [c for c in checked if not c.ok]
     if args.json:
-        print(json.dumps(render.verify_json(results), indent=2))
+        data = render.verify_json(results)
+        if checked:
+            data["derivations"] = [c.to_json() for c in checked]
+        print(json.dumps(data, indent=2))
     else:
         print(render.verify_summary(results))
+        if checked:
+            print(render.derivations_summary(checked))
     return EXIT_FAILED if failed else EXIT_OK
 
 
-_COMMANDS = {"list": cmd_list, "show": cmd_show, "verify": cmd_verify}
+def _check_derivations(derivations, args, *, quiet: bool):
+    from derivations.checker import check_derivation
+    from derivations.report import CheckedDerivation
+
+    checked = []
+    for d in derivations:
+        c = CheckedDerivation(d, tuple(check_derivation(d, budget=args.timeout)))
+        checked.append(c)
+        if not args.json:
+            print(render.derivation_line(c) if quiet else render.derivation_text(c), flush=True)
+    return checked
+
+
+def _derivations_for(ids):
+    from derivations.library import all_derivations, get
+    from symbolic.registry import _load
+
+    _load()
+    chosen = []
+    for i in ids:
+        about = [d for d in all_derivations() if d.catalog_id == i]
+        if about:
+            chosen += about
+            continue
+        try:
+            chosen.append(get(i))
+        except KeyError as exc:
+            raise UsageError(str(exc).strip("'\"")) from None
+    return chosen
+
+
+def cmd_derive(args) -> int:
+    from derivations.library import all_derivations
+
+    if args.all == bool(args.ids):
+        raise UsageError("name derivation ids (or catalog ids), or --all")
+    if args.timeout <= 0:
+        raise UsageError("--timeout must be positive")
+    chosen = all_derivations() if args.all else _derivations_for(args.ids)
+    checked = _check_derivations(chosen, args, quiet=False)
+    if args.json:
+        print(json.dumps({"schema": render.DERIVE_SCHEMA, "derivations": [c.to_json() for c in checked]}, indent=2))
+    else:
+        print(render.derivations_summary(checked))
+    return EXIT_OK if all(c.ok for c in checked) else EXIT_FAILED
+
+
+def cmd_prove(args) -> int:
+    from derivations.checker import check_step
+    from derivations.parse import ParseError, parse_expression
+    from derivations.step import Step
+
+    assume = {}
+    for item in args.assume:
+        name, sep, word = item.partition("=")
+        if not sep or not name.isidentifier():
+            raise UsageError(f"--assume {item!r}: expected NAME=WORD, e.g. x=positive")
+        assume[name] = word
+    sides = []
+    for which, text in (("LHS", args.lhs), ("RHS", args.rhs)):
+        try:
+            sides.append(parse_expression(text, assume=assume))
+        except ParseError as exc:
+            raise UsageError(f"{which}: {exc}") from None
+        except ValueError as exc:
+            raise UsageError(f"{which}: {exc}") from None
+    lhs, rhs = _unify_symbols(*sides)
+    verdict = check_step(Step(lhs, rhs, args.rel), budget=args.timeout)
+    if args.json:
+        print(json.dumps({"schema": render.PROVE_SCHEMA, "lhs": str(lhs), "rel": args.rel, "rhs": str(rhs),
+                          "verdict": verdict.to_json()}, indent=2))
+    else:
+        print(render.prove_text(lhs, args.rel, rhs, verdict))
+    return EXIT_OK if verdict.holds else EXIT_FAILED
+
+
+def _unify_symbols(lhs, rhs):
+    """Both sides were parsed separately: make equal names the same Symbol."""
+    by_name = {s.name: s for s in lhs.free_symbols}
+    return lhs, rhs.xreplace({s: by_name[s.name] for s in rhs.free_symbols if s.name in by_name})
+
+
+def cmd_latex(args) -> int:
+    from pathlib import Path
+
+    from codegen.latex_document import LatexError, compile_pdf, document
+    from symbolic import all_formulas
+
+    from .files import RefusedOverwrite, check_writable, write_atomic, write_text_output
+
+    if args.pdf and not args.output:
+        raise UsageError("--pdf needs -o FILE.tex (the PDF is written beside it)")
+    out = Path(args.output) if args.output else None
+    if out is not None and out.suffix != ".tex":
+        raise UsageError(f"{out}: the output file must end in .tex")
+    pdf = out.with_suffix(".pdf") if args.pdf else None
+    try:
+        for target, ours in ((out, None), (pdf, _is_our_pdf)):
+            if target is not None:
+                check_writable(target, force=args.force, **({"ours": ours} if ours else {}))
+    except RefusedOverwrite as exc:
+        raise UsageError(str(exc)) from None
+    checked = []
+    if not args.no_derivations:
+        from derivations.library import all_derivations
+
+        args.json = True  # progress lines off: the document is the output
+        checked = _check_derivations(all_derivations(), args, quiet=True)
+    code = {f.id: render.numpy_code(f) for f in all_formulas()} if args.code else None
+    body = document(all_formulas(), checked, code=code)
+    if out is None:
+        sys.stdout.write(body)
+        return EXIT_OK
+    write_text_output(out, body, comment="%", force=args.force)
+    print(f"wrote {out}")
+    if pdf is not None:
+        try:
+            write_atomic(pdf, compile_pdf(out.read_text(encoding="utf-8")))
+        except LatexError as exc:
+            print(f"formulary latex: {exc}", file=sys.stderr)
+            return EXIT_FAILED
+        print(f"wrote {pdf}")
+    return EXIT_OK
+
+
+def _is_our_pdf(path) -> bool:
+    try:
+        return b"/Creator (formulary)" in path.read_bytes()
+    except OSError:
+        return False
+
+
+_COMMANDS = {"list": cmd_list, "show": cmd_show, "verify": cmd_verify, "derive": cmd_derive, "prove": cmd_prove,
+             "latex": cmd_latex}
 
 
 if __name__ == "__main__":

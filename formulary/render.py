@@ -30,7 +30,7 @@ def _sympy_form(f) -> list[str]:
     return [f"{o.lhs} = {f.expanded(o)}" for o in f.outputs]
 
 
-def _numpy_code(f) -> str:
+def numpy_code(f) -> str:
     from codegen.numpy_printer import FormularyNumPyPrinter
     from symbolic.evaluate import Evaluator
 
@@ -73,7 +73,7 @@ def show(f) -> dict:
         ],
         "notes": f.notes,
         "reference": reference_source,
-        "numpy": _numpy_code(f),
+        "numpy": numpy_code(f),
     }
 
 
@@ -132,3 +132,67 @@ def verify_json(results) -> dict:
                      "mpmath": __import__("mpmath").__version__},
         "results": [r.to_json() for r in results],
     }
+
+
+DERIVE_SCHEMA = "formulary.derive/1"
+PROVE_SCHEMA = "formulary.prove/1"
+_REL_TEXT = {"=": "=", "<=": "<=", ">=": ">=", "<": "<", ">": ">", "propto": "∝", "->": "→"}
+
+
+def _step_text(step) -> str:
+    rel = _REL_TEXT[step.rel]
+    if step.rel == "->":
+        return f"{step.lhs}  →  {step.rhs}   as {step.variable} → {step.point}"
+    if step.rel == "propto":
+        return f"{step.lhs}  ∝  {step.rhs}   in {step.variable}"
+    return f"{step.lhs}  {rel}  {step.rhs}"
+
+
+def _verdict_detail(v) -> list[str]:
+    out = []
+    if v.reason:
+        out.append(f"reason: {v.reason}")
+    if v.counterexample:
+        out.append("counterexample: " + ", ".join(f"{k} = {val}" for k, val in v.counterexample.items()))
+    return out
+
+
+def derivation_text(c) -> str:
+    d = c.derivation
+    about = f"  [formula {d.catalog_id}]" if d.catalog_id else ""
+    lines = [f"{d.id}: {d.title}{about}"]
+    from derivations.report import as_expected
+
+    for n, (s, v) in enumerate(zip(d.steps, c.verdicts), start=1):
+        mark = "" if as_expected(s, v) else "   <-- UNEXPECTED"
+        tag = "  (seed mistake, must be refuted)" if s.expect == "fails" else ""
+        lines.append(f"  {n}. {_step_text(s)}{tag}")
+        lines.append(f"     {v.kind} by {v.method or '-'} in {v.seconds:.2f} s{mark}")
+        if s.justification:
+            lines.append(f"     because: {s.justification}")
+        lines += [f"     {x}" for x in _verdict_detail(v)]
+    return "\n".join(lines)
+
+
+def derivation_line(c) -> str:
+    counts: dict[str, int] = {}
+    for v in c.verdicts:
+        counts[v.kind] = counts.get(v.kind, 0) + 1
+    parts = ", ".join(f"{n} {k}" for k, n in sorted(counts.items()))
+    flag = "ok" if c.ok else "UNEXPECTED"
+    return f"{c.derivation.id:<40} {flag:<10} {parts}"
+
+
+def derivations_summary(checked) -> str:
+    steps = sum(len(c.verdicts) for c in checked)
+    bad = [c.derivation.id for c in checked if not c.ok]
+    tail = f"; unexpected verdicts in: {', '.join(bad)}" if bad else "; every verdict as expected"
+    return f"{len(checked)} derivations, {steps} steps{tail}"
+
+
+def prove_text(lhs, rel, rhs, v) -> str:
+    lines = [f"{lhs}  {rel}  {rhs}", f"{v.kind} by {v.method or '-'} in {v.seconds:.2f} s"]
+    if v.assumptions:
+        lines.append("assumptions: " + ", ".join(v.assumptions))
+    lines += _verdict_detail(v)
+    return "\n".join(lines)
