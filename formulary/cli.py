@@ -6,11 +6,14 @@ Exit codes: 0 every check holds; 1 something was refuted or failed;
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import sys
 import textwrap
+import time
 
 from . import render
+from .parallel import Progress, run_ordered
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 
@@ -66,6 +69,7 @@ def _parser() -> argparse.ArgumentParser:
     c.add_argument("--json", action="store_true", help="write results as JSON (schema formulary.verify/1)")
     c.add_argument("--no-derivations", action="store_true", help="with --all: skip the derivations")
     c.add_argument("--timeout", type=float, default=10.0, help="seconds per symbolic rung (default 10)")
+    c.add_argument("--jobs", type=int, default=1, help="check in N processes (same results, same order)")
 
     c = command("derive", "check derivations step by step: verdict, method and time per step",
                 "formulary derive softmax_jacobian\n"
@@ -74,6 +78,7 @@ def _parser() -> argparse.ArgumentParser:
     c.add_argument("ids", nargs="*", metavar="ID", help="derivation ids or catalog formula ids")
     c.add_argument("--all", action="store_true", help="every derivation")
     c.add_argument("--timeout", type=float, default=10.0, help="seconds per symbolic rung (default 10)")
+    c.add_argument("--jobs", type=int, default=1, help="check in N processes (same results, same order)")
     c.add_argument("--json", action="store_true", help="write results as JSON (schema formulary.derive/1)")
 
     c = command("prove", "check one step LHS REL RHS typed by you (parsed safely, never eval'd)",
@@ -94,6 +99,7 @@ def _parser() -> argparse.ArgumentParser:
     c.add_argument("--code", action="store_true", help="include each formula's NumPy code as a listing")
     c.add_argument("--no-derivations", action="store_true", help="catalog only (no checking, faster)")
     c.add_argument("--timeout", type=float, default=10.0, help="seconds per symbolic rung (default 10)")
+    c.add_argument("--jobs", type=int, default=1, help="check in N processes (same results, same order)")
     c.add_argument("--force", action="store_true", help="overwrite files formulary did not write")
     return p
 
@@ -155,7 +161,6 @@ def cmd_show(args) -> int:
 
 
 def cmd_verify(args) -> int:
-    from derivations.verify_catalog import verify_formula
     from symbolic import all_formulas
 
     if args.all and args.ids:
@@ -165,12 +170,12 @@ def cmd_verify(args) -> int:
     if args.points < 1:
         raise UsageError("--points must be at least 1")
     formulas = all_formulas() if args.all else [_lookup(i) for i in args.ids]
-    results = []
-    for f in formulas:
-        r = verify_formula(f, n_random=args.points, seed=args.seed)
-        results.append(r)
-        if not args.json:
-            print(render.verify_row(r), flush=True)
+    _check_jobs(args)
+    start = time.perf_counter()
+    results = run_ordered(
+        functools.partial(_verify_one, points=args.points, seed=args.seed), [f.id for f in formulas],
+        jobs=args.jobs, progress=Progress(len(formulas), enabled=not args.json),
+        on_result=None if args.json else lambda r: print(render.verify_row(r), flush=True))
     failed = [r for r in results if not r.verdict.holds]
     checked = []
     if args.all and not args.no_derivations:
@@ -178,29 +183,49 @@ def cmd_verify(args) -> int:
 
         checked = _check_derivations(all_derivations(), args, quiet=True)
         failed += [c for c in checked if not c.ok]
+    wall = time.perf_counter() - start
     if args.json:
-        data = render.verify_json(results)
+        data = render.verify_json(results) | {"wall_seconds": round(wall, 3), "jobs": args.jobs}
         if checked:
             data["derivations"] = [c.to_json() for c in checked]
         print(json.dumps(data, indent=2))
     else:
-        print(render.verify_summary(results))
+        print(render.verify_summary(results, wall))
         if checked:
             print(render.derivations_summary(checked))
     return EXIT_FAILED if failed else EXIT_OK
 
 
-def _check_derivations(derivations, args, *, quiet: bool):
+def _verify_one(fid: str, *, points: int, seed: int):
+    from derivations.verify_catalog import verify_formula
+    from symbolic import get
+
+    return verify_formula(get(fid), n_random=points, seed=seed)
+
+
+def _derive_one(did: str, *, timeout: float):
     from derivations.checker import check_derivation
+    from derivations.library import get
     from derivations.report import CheckedDerivation
 
-    checked = []
-    for d in derivations:
-        c = CheckedDerivation(d, tuple(check_derivation(d, budget=args.timeout)))
-        checked.append(c)
-        if not args.json:
-            print(render.derivation_line(c) if quiet else render.derivation_text(c), flush=True)
-    return checked
+    d = get(did)
+    return CheckedDerivation(d, tuple(check_derivation(d, budget=timeout)))
+
+
+def _check_jobs(args) -> None:
+    if args.jobs < 1:
+        raise UsageError("--jobs must be at least 1")
+    if getattr(args, "timeout", 1.0) <= 0:
+        raise UsageError("--timeout must be positive")
+
+
+def _check_derivations(derivations, args, *, quiet: bool):
+    _check_jobs(args)
+    show = None if args.json else (
+        lambda c: print(render.derivation_line(c) if quiet else render.derivation_text(c), flush=True))
+    return run_ordered(
+        functools.partial(_derive_one, timeout=args.timeout), [d.id for d in derivations],
+        jobs=args.jobs, progress=Progress(len(derivations), enabled=not args.json), on_result=show)
 
 
 def _derivations_for(ids):
@@ -226,8 +251,6 @@ def cmd_derive(args) -> int:
 
     if args.all == bool(args.ids):
         raise UsageError("name derivation ids (or catalog ids), or --all")
-    if args.timeout <= 0:
-        raise UsageError("--timeout must be positive")
     chosen = all_derivations() if args.all else _derivations_for(args.ids)
     checked = _check_derivations(chosen, args, quiet=False)
     if args.json:

@@ -115,13 +115,13 @@ def verify_row(r) -> str:
     return line
 
 
-def verify_summary(results) -> str:
+def verify_summary(results, wall: float) -> str:
     counts: dict[str, int] = {}
     for r in results:
         counts[r.verdict.kind] = counts.get(r.verdict.kind, 0) + 1
     total = sum(r.verdict.seconds for r in results)
     parts = ", ".join(f"{n} {k}" for k, n in sorted(counts.items()))
-    return f"{len(results)} formulas: {parts} in {total:.1f} s"
+    return f"{len(results)} formulas: {parts}; {total:.1f} s of checks, {wall:.1f} s wall"
 
 
 def verify_json(results) -> dict:
