@@ -4,6 +4,8 @@ from __future__ import annotations
 import inspect
 import math
 
+import mpmath
+import numpy as np
 import sympy as sp
 
 VERIFY_SCHEMA = "formulary.verify/1"
@@ -128,8 +130,7 @@ def verify_json(results) -> dict:
     return {
         "schema": VERIFY_SCHEMA,
         "mpmath_dps": 50,
-        "versions": {"sympy": sp.__version__, "numpy": __import__("numpy").__version__,
-                     "mpmath": __import__("mpmath").__version__},
+        "versions": {"sympy": sp.__version__, "numpy": np.__version__, "mpmath": mpmath.__version__},
         "results": [r.to_json() for r in results],
     }
 

@@ -48,7 +48,7 @@ class Point:
 
 
 def concrete(expr, sizes) -> int:
-    return int(sp.sympify(expr).xreplace(sizes))
+    return int(expr.xreplace(sizes) if isinstance(expr, sp.Basic) else expr)
 
 
 def shape_of(var: Var, sizes: dict) -> tuple[int, ...]:

@@ -1,0 +1,61 @@
+"""No user text reaches eval/exec/sympify/parse_expr/lambdify-of-a-string; hostile input runs nothing."""
+import ast
+import pathlib
+
+import pytest
+
+from formulary.cli import EXIT_USAGE, main
+
+ROOT = pathlib.Path(__file__).parent.parent
+PACKAGES = ["symbolic", "derivations", "codegen", "formulary"]
+FORBIDDEN_CALLS = {"eval", "exec", "compile", "sympify", "parse_expr", "__import__", "S"}
+
+
+def _sources():
+    for pkg in PACKAGES:
+        yield from sorted((ROOT / pkg).rglob("*.py"))
+
+
+@pytest.mark.parametrize("path", list(_sources()), ids=lambda p: str(p.relative_to(ROOT)))
+def test_no_string_evaluation_in_sources(path):
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Call):
+            continue
+        f = node.func
+        name = f.id if isinstance(f, ast.Name) else f.attr if isinstance(f, ast.Attribute) else None
+        where = f"{path.relative_to(ROOT)}:{node.lineno}"
+        assert name not in FORBIDDEN_CALLS, f"{where}: {name}(...)"
+        if name == "lambdify" and len(node.args) >= 2:
+            assert not (isinstance(node.args[1], ast.Constant) and isinstance(node.args[1].value, str)), where
+
+
+HOSTILE = [
+    "__import__('os').system('touch {marker}')",
+    "exec(\"open('{marker}', 'w')\")",
+    "eval(\"open('{marker}', 'w')\")",
+    "(lambda: open('{marker}', 'w'))()",
+    "x.__class__.__mro__",
+    "().__class__.__bases__[0].__subclasses__()",
+    "open('{marker}', 'w')",
+    "[open('{marker}', 'w') for _ in 'a']",
+    "Symbol('x; import os')",
+    "x\x00y",
+    "(" * 5000 + "x" + ")" * 5000,
+    "2**2**2**40",
+    "x" + "+x" * 20000,
+    "\udcff",
+    "ｅｘｐ(x)",
+    "getattr(x, '__dict__')",
+]
+
+
+@pytest.mark.parametrize("payload", HOSTILE, ids=range(len(HOSTILE)))
+def test_prove_rejects_hostile_text_and_runs_nothing(payload, tmp_path, capsys):
+    marker = tmp_path / "pwned"
+    text = payload.replace("{marker}", str(marker))
+    code = main(["prove", text, "0"])
+    _, err = capsys.readouterr()
+    assert code == EXIT_USAGE, err
+    assert "Traceback" not in err and "error" in err
+    assert not marker.exists()
