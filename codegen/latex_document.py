@@ -67,6 +67,7 @@ def _preamble(with_code: bool) -> str:
         r"\usepackage[margin=2cm]{geometry}",
         r"\usepackage{amsmath,amssymb}",
         r"\pdfinfo{/Creator (formulary)}",
+        r"\input{glyphtounicode}\pdfgentounicode=1",  # ligatures read back as letters
     ]
     if with_code:
         lines.append(r"\usepackage{listings}")
