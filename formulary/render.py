@@ -197,3 +197,11 @@ def prove_text(lhs, rel, rhs, v) -> str:
         lines.append("assumptions: " + ", ".join(v.assumptions))
     lines += _verdict_detail(v)
     return "\n".join(lines)
+
+
+def load_schema(name: str) -> dict:
+    """The JSON Schema of a command's ``--json`` output (``verify``, ``derive``, ...)."""
+    import importlib.resources
+    import json
+
+    return json.loads(importlib.resources.files("formulary").joinpath(f"schemas/{name}.json").read_text())

@@ -1,0 +1,34 @@
+"""Every --json output validates against its versioned, documented schema."""
+import json
+
+import jsonschema
+import pytest
+
+from formulary.cli import main
+from formulary.render import load_schema
+
+
+def run_json(capsys, *argv):
+    main(list(argv))
+    return json.loads(capsys.readouterr().out)
+
+
+@pytest.mark.parametrize("name", ["verify", "derive", "prove", "list"])
+def test_schemas_are_valid_json_schema(name):
+    jsonschema.Draft202012Validator.check_schema(load_schema(name))
+
+
+def test_list_output_validates(capsys):
+    jsonschema.validate(run_json(capsys, "list", "--json"), load_schema("list"))
+
+
+def test_verify_output_validates(capsys):
+    data = run_json(capsys, "verify", "softmax", "--points", "5", "--json")
+    jsonschema.validate(data, load_schema("verify"))
+
+
+def test_verify_schema_rejects_a_malformed_result(capsys):
+    data = run_json(capsys, "verify", "softmax", "--points", "5", "--json")
+    data["results"][0]["verdict"] = "probably"
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(data, load_schema("verify"))
