@@ -1,4 +1,4 @@
-r"""NumPy printing of catalog expressions: sympy's ``NumPyPrinter`` plus our nodes.
+r"""Printing of catalog expressions for the verifier: NumPy and mpmath, plus our nodes.
 
 Used by the catalog verifier's path (a): ``lambdify`` of the (stability
 rewritten) definition, evaluated one output element at a time.  Reductions
@@ -8,6 +8,16 @@ reductions is a separate printer.
 from __future__ import annotations
 
 from sympy.printing.numpy import NumPyPrinter
+from sympy.printing.pycode import MpmathPrinter
+
+
+def _generator(printer, expr) -> str:
+    """``f for i in range(a, b+1) ...`` for a ``Sum``/``Product``/``ReduceMax``'s limits."""
+    loops = " ".join(
+        "for {i} in range({a}, {b}+1)".format(i=printer._print(i), a=printer._print(a), b=printer._print(b))
+        for i, a, b in expr.limits
+    )
+    return f"{printer._print(expr.function)} {loops}"
 
 
 class FormularyNumPyPrinter(NumPyPrinter):
@@ -30,10 +40,19 @@ class FormularyNumPyPrinter(NumPyPrinter):
         return text
 
     def _print_ReduceMax(self, expr):
-        loops = " ".join(
-            "for {i} in range({a}, {b}+1)".format(
-                i=self._print(i), a=self._print(a), b=self._print(b)
-            )
-            for i, a, b in expr.limits
-        )
-        return "(builtins.max({f} {loops}))".format(f=self._print(expr.function), loops=loops)
+        return f"(builtins.max({_generator(self, expr)}))"
+
+    def _print_Product(self, expr):
+        return f"({self._module_format('numpy.prod')}([{_generator(self, expr)}]))"
+
+
+class FormularyMpmathPrinter(MpmathPrinter):
+    """``MpmathPrinter`` for the high-precision truth: adds ``Product`` and ``ReduceMax``."""
+
+    printmethod = "_formularympmathcode"
+
+    def _print_ReduceMax(self, expr):
+        return f"(builtins.max({_generator(self, expr)}))"
+
+    def _print_Product(self, expr):
+        return f"({self._module_format('mpmath.fprod')}({_generator(self, expr)}))"

@@ -19,7 +19,9 @@ import mpmath
 import numpy as np
 import sympy as sp
 
-from codegen.numpy_printer import FormularyNumPyPrinter
+from sympy.codegen.rewriting import expm1_opt, log1p_opt, optimize
+
+from codegen.numpy_printer import FormularyMpmathPrinter, FormularyNumPyPrinter
 from codegen.rewrites import stabilize
 
 from .record import Formula, Output, Var
@@ -94,7 +96,9 @@ class Evaluator:
     @cached_property
     def _mpmath_fns(self):
         return [
-            sp.lambdify(self._args(o), self.formula.expanded(o), modules="mpmath")
+            sp.lambdify(self._args(o), truth_form(self.formula.expanded(o)), modules="mpmath",
+                        printer=FormularyMpmathPrinter({"fully_qualified_modules": False, "inline": True,
+                                                        "allow_unknown_functions": True}))
             for o in self.formula.outputs
         ]
 
@@ -149,6 +153,16 @@ class Evaluator:
         with mpmath.workdps(50):
             values = [_to_mpf(point.values[v.name]) for v in self.formula.variables]
             return all(bool(fn(*values, *sizes)) for fn in self._condition_fns)
+
+
+def truth_form(expr: sp.Expr) -> sp.Expr:
+    r"""The definition with $\log(1 + t) \to \operatorname{log1p}(t)$ and $e^x - 1 \to \operatorname{expm1}(x)$.
+
+    Exact identities, applied only to the high-precision truth: at any fixed
+    precision $\log(1 + e^{-600})$ rounds to 0 and no rise in digits that
+    still rounds shows it, while ``mpmath.log1p`` keeps every digit.
+    """
+    return optimize(expr, [log1p_opt, expm1_opt])
 
 
 def _digits_below_one(point: Point) -> int:

@@ -38,11 +38,17 @@ def test_record_is_well_formed(f):
     for o in f.outputs:
         expr = f.expanded(o)
         assert isinstance(expr, sp.Expr)
-        bound_ok = {i for i, _, _ in o.indices} | set(f.size_symbols)
-        variables = {v.symbol for v in f.variables} | {sp.Symbol(v.name) for v in f.variables}
-        leftover = {s for s in expr.free_symbols if s not in bound_ok and s not in variables}
-        leftover = {s for s in leftover if not any(s == getattr(v.symbol, "label", None) for v in f.variables)}
-        free |= leftover
+        allowed = {i for i, _, _ in o.indices} | set(f.size_symbols) | {v.symbol for v in f.variables}
+        bases = {v.symbol for v in f.variables if isinstance(v.symbol, sp.IndexedBase)}
+        for s in expr.free_symbols:
+            if isinstance(s, sp.Indexed):
+                if s.base not in bases:
+                    free.add(s)
+            elif isinstance(s, sp.IndexedBase):
+                if s not in bases:
+                    free.add(s)
+            elif s not in allowed and not any(s == b.label for b in bases):
+                free.add(s)
     assert not free, f"{f.id}: symbols bound nowhere: {free}"
     for d in f.discrepancies:
         assert d.kind in ("formula", "step", "remark", "notation") and d.seed and d.correction
