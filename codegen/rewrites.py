@@ -8,6 +8,8 @@ r"""Stability rewrites: named rules, each resting on an identity the step checke
   (derivation ``logsumexp_shift``).
 * ``softplus_stable``: $\log(1 + e^{x}) = \max(x, 0) + \operatorname{log1p}(e^{-|x|})$
   (derivation ``softplus_stable``).
+* ``log1p_expm1``: $\log(1 + t) = \operatorname{log1p}(t)$, $e^{x} - 1 = \operatorname{expm1}(x)$
+  where a literal 1 is a term: no loss of $t$ below machine epsilon.
 
 The rewritten expression is mathematically equal to the input for every real
 input; only its floating-point behaviour changes (no overflow of ``exp``).
@@ -18,7 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 import sympy as sp
-from sympy.codegen.cfunctions import log1p
+from sympy.codegen.cfunctions import expm1, log1p
 
 from symbolic.functions import ReduceMax
 
@@ -105,11 +107,32 @@ def _softplus_stable(expr: sp.Expr) -> sp.Expr:
 
 
 LOG_SOFTMAX_SPLIT = Rewrite("log_softmax_split", "log_softmax_form", _log_softmax_split)
+def _log1p_expm1(expr: sp.Expr) -> sp.Expr:
+    """Only where a literal ``1`` is a term: ``log(1 + t)`` and ``exp(x) - 1``."""
+
+    def is_log_one_plus(e):
+        return isinstance(e, sp.log) and isinstance(e.args[0], sp.Add) and sp.S.One in e.args[0].args
+
+    def is_exp_minus_one(e):
+        return isinstance(e, sp.Add) and sp.S.NegativeOne in e.args and any(isinstance(a, sp.exp) for a in e.args)
+
+    def exp_minus_one(e):
+        terms = list(e.args)
+        terms.remove(sp.S.NegativeOne)
+        k = next(n for n, a in enumerate(terms) if isinstance(a, sp.exp))
+        return expm1(terms.pop(k).args[0]) + sp.Add(*terms)
+
+    expr = expr.replace(is_log_one_plus, lambda e: log1p(e.args[0] - 1))
+    return expr.replace(is_exp_minus_one, exp_minus_one)
+
+
+LOG1P_EXPM1 = Rewrite("log1p_expm1", "definition of log1p and expm1", _log1p_expm1)
 EXP_NORMALIZE = Rewrite("exp_normalize", "softmax_shift_invariance", _exp_normalize)
 LOGSUMEXP_SHIFT = Rewrite("logsumexp_shift", "logsumexp_shift", _logsumexp_shift)
 SOFTPLUS_STABLE = Rewrite("softplus_stable", "softplus_stable", _softplus_stable)
 
-STABILITY: tuple[Rewrite, ...] = (LOG_SOFTMAX_SPLIT, LOGSUMEXP_SHIFT, EXP_NORMALIZE, SOFTPLUS_STABLE)
+STABILITY: tuple[Rewrite, ...] = (LOG_SOFTMAX_SPLIT, LOGSUMEXP_SHIFT, EXP_NORMALIZE, SOFTPLUS_STABLE,
+                                  LOG1P_EXPM1)
 
 
 def stabilize(expr: sp.Expr, rules: tuple[Rewrite, ...] = STABILITY) -> tuple[sp.Expr, tuple[str, ...]]:

@@ -70,3 +70,16 @@ def test_rules_do_not_fire_on_other_expressions():
     for expr in (sp.exp(x) + 1, sp.log(x + 2), sp.Sum(z[j], (j, 0, K - 1))):
         assert stabilize(expr) == (expr, ())
     assert LOG_SOFTMAX_SPLIT.apply(sp.log(x / (1 + x))) == sp.log(x / (1 + x))
+
+
+def test_log1p_expm1_keeps_tiny_terms():
+    from codegen.rewrites import LOG1P_EXPM1
+
+    d = sp.Symbol("D", real=True)
+    for expr, var, value in ((sp.log(1 - d), d, 1e-20), (sp.exp(x) - 1, x, 1e-18)):
+        new = LOG1P_EXPM1.apply(expr)
+        assert new != expr
+        with np.errstate(all="ignore"):
+            assert _np(expr, (var,))(value) == 0.0  # the naive form loses the whole value
+        assert _same_at(expr, new, (var,), (value,))
+    assert LOG1P_EXPM1.apply(LSE) == LSE  # a log of a sum with no literal 1 is left alone
