@@ -23,11 +23,17 @@ def _mp(expr, args):
     return sp.lambdify(args, expr, modules="mpmath")
 
 
+def _exact(a):
+    if isinstance(a, np.ndarray):
+        return [mpmath.mpf(float(v)) for v in a]
+    return mpmath.mpf(a) if isinstance(a, float) else a
+
+
 def _same_at(expr, new, args, values):
     with np.errstate(all="ignore"):
         got = _np(new, args)(*values)
     with mpmath.workdps(60):
-        want = _mp(expr, args)(*[[mpmath.mpf(float(v)) for v in a] if isinstance(a, np.ndarray) else a for a in values])
+        want = _mp(expr, args)(*[_exact(a) for a in values])
     return abs(got - want) <= REL_TOL * abs(want)
 
 
