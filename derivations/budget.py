@@ -1,0 +1,116 @@
+r"""Run a callable in a forked worker with a wall-time limit and a memory cap.
+
+sympy cannot be interrupted from a thread, so anything that may run away
+(``simplify``, ``limit``, a numeric sweep) runs in a child process: on timeout
+the child is killed; in the child ``RLIMIT_AS`` caps the address space, so a
+runaway allocation raises ``MemoryError`` there instead of hurting the caller.
+The result crosses back by pickling (sympy expressions pickle).
+
+.. code-block:: python
+
+    outcome = run_with_budget(sp.simplify, expr, seconds=2.0)
+    if outcome.status == "ok":
+        use(outcome.value)
+"""
+from __future__ import annotations
+
+import multiprocessing
+import os
+import resource
+import signal
+import time
+import traceback
+from dataclasses import dataclass
+from typing import Any, Literal
+
+DEFAULT_MEMORY_BYTES = 2 * 1024**3
+"""Address-space cap for a worker: 2 GiB (the parent with sympy and numpy maps ~180 MiB)."""
+
+Status = Literal["ok", "timeout", "memory", "error"]
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What became of a budgeted call: its ``value``, or why there is none."""
+
+    status: Status
+    value: Any = None
+    error: str = ""
+    seconds: float = 0.0
+
+    @property
+    def ok(self) -> bool:
+        return self.status == "ok"
+
+    def describe(self) -> str:
+        """``'timeout after 2.0 s'``, ``'memory'``, ``'error: ValueError(...)'`` or ``'ok'``."""
+        if self.status == "timeout":
+            return f"timeout after {self.seconds:.1f} s"
+        if self.status == "error":
+            return f"error: {self.error}"
+        return self.status
+
+
+def run_with_budget(fn, *args, seconds: float, memory_bytes: int = DEFAULT_MEMORY_BYTES, **kwargs) -> Outcome:
+    """Call ``fn(*args, **kwargs)`` in a forked child; give up after ``seconds``."""
+    start = time.monotonic()
+    if seconds <= 0:
+        return Outcome("timeout", seconds=0.0)
+    context = multiprocessing.get_context("fork")
+    receiver, sender = context.Pipe(duplex=False)
+    worker = context.Process(target=_child, args=(sender, memory_bytes, fn, args, kwargs))
+    worker.start()
+    sender.close()
+    try:
+        if not receiver.poll(seconds):
+            _kill(worker)
+            return Outcome("timeout", seconds=time.monotonic() - start)
+        try:
+            status, value, error = receiver.recv()
+        except (EOFError, OSError):  # the child died without answering
+            worker.join()
+            return _died(worker.exitcode, time.monotonic() - start)
+    finally:
+        receiver.close()
+    worker.join(timeout=1.0)
+    _kill(worker)
+    return Outcome(status, value, error, time.monotonic() - start)
+
+
+def _died(exitcode: int | None, seconds: float) -> Outcome:
+    """A child killed by SIGKILL without our asking was, in practice, the OOM killer's."""
+    if exitcode == -signal.SIGKILL:
+        return Outcome("memory", error="worker was killed (SIGKILL)", seconds=seconds)
+    return Outcome("error", error=f"worker exited with code {exitcode} without a result", seconds=seconds)
+
+
+def _child(sender, memory_bytes: int, fn, args, kwargs) -> None:
+    try:
+        resource.setrlimit(resource.RLIMIT_AS, (memory_bytes, memory_bytes))
+        message = ("ok", fn(*args, **kwargs), "")
+        sender.send(message)
+    except MemoryError:
+        message = ("memory", None, "MemoryError")
+        _send_or_die(sender, message)
+    except BaseException as exc:  # noqa: BLE001 - every failure is reported to the parent
+        last = traceback.extract_tb(exc.__traceback__)[-1:] or [None]
+        where = f" at {last[0].filename}:{last[0].lineno}" if last[0] else ""
+        _send_or_die(sender, ("error", None, f"{type(exc).__name__}: {exc}"[:500] + where))
+    finally:
+        sender.close()
+
+
+def _send_or_die(sender, message) -> None:
+    try:
+        sender.send(message)
+    except BaseException:  # noqa: BLE001 - nothing left to report with; EOF tells the parent
+        os._exit(1)
+
+
+def _kill(worker) -> None:
+    if worker.is_alive():
+        try:
+            os.kill(worker.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+    worker.join()

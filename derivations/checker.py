@@ -1,0 +1,91 @@
+r"""The step checker: a ladder of strategies, each run in a budgeted worker.
+
+.. math:: \text{symbolic} \;\to\; \text{exact rational} \;\to\; \text{numeric (mpmath)} \;\to\; \text{undecided}
+
+Each rung is a strategy ``(step, budget) -> Verdict | None`` with a share of
+the step's time budget (capped by what is left).  The first rung that
+decides, ``proved``, ``verified`` or ``refuted``, gives the verdict; when none
+does, the verdict is ``undecided`` with each rung's reason (a timeout, the
+memory cap, an unsupported construct, a domain that could not be sampled).
+The step's ``expect`` is ignored: the checker only reports.
+"""
+from __future__ import annotations
+
+import dataclasses
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from .budget import DEFAULT_MEMORY_BYTES, run_with_budget
+from .step import Derivation, Step
+from .strategies import ExactTest, NumericTest, prove_symbolically
+from .verdict import Verdict
+
+Strategy = Callable[[Step, float], "Verdict | None"]
+
+GRACE = 0.9
+"""A strategy is told ``GRACE`` of its rung's seconds, so that it can stop by itself before the worker is killed."""
+
+
+@dataclass(frozen=True)
+class Rung:
+    """One strategy and the share of the step's budget it may use (capped by what is left)."""
+
+    name: str
+    strategy: Strategy
+    share: float
+
+
+def default_ladder(seed: int = 0) -> tuple[Rung, ...]:
+    return (
+        Rung("symbolic", prove_symbolically, 0.4),
+        Rung("exact", ExactTest(seed), 0.15),
+        Rung("numeric", NumericTest(seed), 1.0),
+    )
+
+
+def check_step(step: Step, *, budget: float = 10.0, seed: int = 0, ladder: tuple[Rung, ...] | None = None,
+               memory_bytes: int = DEFAULT_MEMORY_BYTES) -> Verdict:
+    """Climb the ladder (by default :func:`default_ladder`) until a rung decides, within ``budget`` seconds."""
+    start = time.monotonic()
+    notes: dict[str, str] = {}
+    causes: list[str] = []
+    for rung in default_ladder(seed) if ladder is None else ladder:
+        seconds = min(budget - (time.monotonic() - start), rung.share * budget)
+        if seconds <= 0:
+            notes[rung.name] = "no time left"
+            causes.append("timeout")
+            continue
+        outcome = run_with_budget(rung.strategy, step, seconds * GRACE, seconds=seconds, memory_bytes=memory_bytes)
+        value = outcome.value
+        if outcome.ok and isinstance(value, Verdict) and value.kind != "undecided":
+            details = {**{f"{name} rung": note for name, note in notes.items()}, **value.details}
+            return dataclasses.replace(value, seconds=time.monotonic() - start, details=details)
+        if outcome.ok and (value is None or isinstance(value, Verdict)):
+            if value is not None:
+                notes[rung.name] = value.reason
+                causes += ["timeout"] if value.reason.startswith("timeout") else []
+            continue
+        if outcome.ok:
+            outcome = dataclasses.replace(outcome, status="error", error=f"returned {type(value).__name__}, not a Verdict")
+        notes[rung.name] = outcome.describe()
+        causes.append(outcome.status)
+    return _undecided(notes, causes, time.monotonic() - start)
+
+
+def check_derivation(d: Derivation, **kw) -> list[Verdict]:
+    """One verdict per step of ``d``; keywords as for :func:`check_step`."""
+    return [check_step(step, **kw) for step in d.steps]
+
+
+def _undecided(notes: dict[str, str], causes: list[str], seconds: float) -> Verdict:
+    reason = "; ".join(f"{name}: {note}" for name, note in notes.items()) or "no rung decided"
+    if "memory" in causes:
+        method = "memory"
+    elif "timeout" in causes:
+        method = f"timeout after {seconds:.1f} s"
+    elif causes and all(c == "error" for c in causes) and len(causes) == len(notes):
+        return Verdict("error", method="strategy failed", reason=reason, seconds=seconds)
+    else:
+        method = "no rung decided"
+    return Verdict("undecided", method=method, reason=reason, seconds=seconds)
