@@ -8,7 +8,7 @@ from derivations.checker import Rung, check_derivation, check_step, default_ladd
 from derivations.lemmas import APPLICABLE
 from derivations.step import Derivation, Step
 from derivations.strategies import NumericTest
-from symbolic.domains import Probability, Simplex
+from symbolic.domains import Interval, Probability, Simplex
 
 x = sp.Symbol("x", real=True)
 y = sp.Symbol("y", real=True)
@@ -186,12 +186,16 @@ def test_a_claim_resting_on_the_simplex_constraint_is_not_refuted_by_rounding():
     assert check_step(wrong, budget=BUDGET, ladder=NUMERIC_ONLY).kind == "refuted"
 
 
-def test_quadrature_can_verify_but_never_refutes():
+def test_quadrature_never_refutes_and_unconfirmed_failures_are_not_evidence():
     t, m = sp.Symbol("t", real=True), sp.Symbol("m", real=True)
     gaussian = sp.Integral(sp.exp(-((t - m) ** 2)), (t, -sp.oo, sp.oo))  # quad misses the peak at m = 1e4
     v = check_step(Step(gaussian, sp.sqrt(sp.pi)), budget=BUDGET, ladder=NUMERIC_ONLY)
-    assert v.kind == "verified"
+    assert v.kind == "undecided"  # true, but points that disagreed unconfirmed are no evidence either way
     assert "could not be confirmed" in v.reason
+    bounded = sp.Integral(sp.exp(-((t - m) ** 2)), (t, -sp.oo, sp.oo))
+    v = check_step(Step(bounded, sp.sqrt(sp.pi), domains={m: Interval(-3.0, 3.0)}), budget=BUDGET,
+                   ladder=NUMERIC_ONLY)
+    assert v.kind == "verified"  # where quadrature sees the peak, the claim is verified
     v = check_step(Step(gaussian, 2 * sp.sqrt(sp.pi)), budget=2.0, ladder=NUMERIC_ONLY)
     assert v.kind == "undecided"  # a timeout, with every failing point counted as unresolved
 
@@ -304,3 +308,15 @@ def test_check_derivation_gives_one_verdict_per_step():
     steps = (Step(x + x, 2 * x), Step(2 * x, 3 * x))
     verdicts = check_derivation(Derivation("d", "doubling", steps), budget=BUDGET)
     assert [v.kind for v in verdicts] == ["proved", "refuted"]
+
+
+def test_a_false_step_whose_failures_cannot_be_confirmed_is_never_verified(monkeypatch):
+    """If evalf cannot confirm any failing point, the step is undecided, not verified."""
+    import derivations.strategies.numeric as numeric
+
+    monkeypatch.setattr(numeric, "confirm", lambda *a, **k: None, raising=False)
+    import derivations.strategies.evaluate as evaluate
+
+    monkeypatch.setattr(evaluate, "confirm", lambda *a, **k: None)
+    v = check_step(Step(sp.sin(x) ** 2, sp.sin(x)), budget=BUDGET, ladder=NUMERIC_ONLY)
+    assert v.kind == "undecided" and "unresolved" in v.reason

@@ -67,7 +67,9 @@ def confirm(exprs, point: dict, dps: int) -> list | None:
     values = []
     for expr in exprs:
         try:
-            value = as_expr(expr).evalf(dps, subs=subs, maxn=CONFIRM_MAX_DIGITS, strict=True)
+            # substitute first: evalf(subs=...) raises PrecisionExhausted on a sub-expression
+            # that is exactly 0 at the point (1 - c at c = 1); xreplace makes it an exact 0
+            value = as_expr(expr).xreplace(subs).evalf(dps, maxn=CONFIRM_MAX_DIGITS, strict=True)
         except Exception:  # noqa: BLE001 - PrecisionExhausted, or evalf cannot handle a node
             return None
         if not (value == 0 or value.is_Float):

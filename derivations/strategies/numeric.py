@@ -197,8 +197,13 @@ class NumericTest:
         reason = (f"evidence, not a proof: the relation holds within 1e-{self.digits - 10} relative at every point; "
                   f"{tally.undefined} undefined points skipped, {tally.rejected} outside the assumptions")
         if tally.unresolved:
-            reason += (f"; {tally.unresolved} points failed at {self._precisions[-1]} digits but could not be "
-                       f"confirmed (cancellation beyond evalf's precision, or quadrature) and were skipped")
+            # A disagreement that could be neither confirmed nor explained away is not evidence
+            # for the claim: never call such a step verified.
+            return Verdict("undecided", method=method, assumptions=insts[0].assumption_texts(),
+                           reason=(f"{tally.unresolved} points disagreed at {self._precisions[-1]} digits but "
+                                   "could not be confirmed (cancellation beyond evalf's precision, or "
+                                   f"quadrature); {tally.points} points agreed"),
+                           points=tally.points, details={"instances": str(len(insts))})
         return Verdict("verified", method=method, assumptions=insts[0].assumption_texts(), reason=reason,
                        points=tally.points, details={"instances": str(len(insts))})
 
