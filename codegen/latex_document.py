@@ -108,7 +108,7 @@ def step_latex(step) -> str:
 def _derivation_block(checked) -> str:
     d = checked.derivation
     about = rf" --- about \texttt{{{escape_text(d.catalog_id)}}}" if d.catalog_id else ""
-    out = [rf"\subsection*{{{escape_text(d.title)} (\texttt{{{escape_text(d.id)}}}){about}}}",
+    out = [rf"\subsection*{{{mixed_text(d.title)} (\texttt{{{escape_text(d.id)}}}){about}}}",
            r"\begin{enumerate}"]
     for step, v in zip(d.steps, checked.verdicts):
         out.append(r"\item $\displaystyle " + step_latex(step) + "$")

@@ -1,7 +1,7 @@
 r"""Stability rewrites: named rules, each resting on an identity the step checker proves.
 
 * ``exp_normalize``: $\dfrac{e^{a_i}}{\sum_j e^{f_j}} = \dfrac{e^{a_i - m}}{\sum_j e^{f_j - m}}$
-  with $m = \max_j f_j$ (derivation ``softmax_shift_invariance``).
+  with $m = \max_j f_j$ (derivation ``exp_normalize``).
 * ``log_softmax_split``: $\log \dfrac{e^{a}}{\sum_j e^{f_j}} = a - \log \sum_j e^{f_j}$
   for positive factors (derivation ``log_softmax_form``).
 * ``logsumexp_shift``: $\log \sum_j e^{f_j} = m + \log \sum_j e^{f_j - m}$
@@ -126,8 +126,8 @@ def _log1p_expm1(expr: sp.Expr) -> sp.Expr:
     return expr.replace(is_exp_minus_one, exp_minus_one)
 
 
-LOG1P_EXPM1 = Rewrite("log1p_expm1", "definition of log1p and expm1", _log1p_expm1)
-EXP_NORMALIZE = Rewrite("exp_normalize", "softmax_shift_invariance", _exp_normalize)
+LOG1P_EXPM1 = Rewrite("log1p_expm1", "log1p_expm1_definitions", _log1p_expm1)
+EXP_NORMALIZE = Rewrite("exp_normalize", "exp_normalize", _exp_normalize)
 LOGSUMEXP_SHIFT = Rewrite("logsumexp_shift", "logsumexp_shift", _logsumexp_shift)
 SOFTPLUS_STABLE = Rewrite("softplus_stable", "softplus_stable", _softplus_stable)
 

@@ -89,3 +89,13 @@ def test_log1p_expm1_keeps_tiny_terms():
             assert _np(expr, (var,))(value) == 0.0  # the naive form loses the whole value
         assert _same_at(expr, new, (var,), (value,))
     assert LOG1P_EXPM1.apply(LSE) == LSE  # a log of a sum with no literal 1 is left alone
+
+
+def test_every_rule_rests_on_a_registered_identity_that_holds():
+    from codegen.rewrites import STABILITY
+    from derivations.checker import check_derivation
+    from derivations.library import get
+
+    for rule in STABILITY:
+        verdicts = check_derivation(get(rule.identity), budget=10.0)
+        assert all(v.holds for v in verdicts), (rule.name, [v.summary() for v in verdicts])

@@ -59,4 +59,5 @@ from . import (  # noqa: F401  (importing registers every derivation)
     metrics,
     positional,
     softmax,
+    stability,
 )
