@@ -74,8 +74,12 @@ def check_step(step: Step, *, budget: float = 10.0, seed: int = 0, ladder: tuple
 
 
 def check_derivation(d: Derivation, **kw) -> list[Verdict]:
-    """One verdict per step of ``d``; keywords as for :func:`check_step`."""
-    return [check_step(step, **kw) for step in d.steps]
+    """One verdict per step of ``d``; keywords as for :func:`check_step`.
+
+    A step's ``weight`` scales the budget it gets.
+    """
+    budget = kw.pop("budget", 10.0)
+    return [check_step(step, budget=budget * step.weight, **kw) for step in d.steps]
 
 
 def _undecided(notes: dict[str, str], causes: list[str], seconds: float) -> Verdict:

@@ -26,6 +26,8 @@ class Step:
       simplex).
     * ``indices``: free indices with inclusive ranges, ``{i: (0, K - 1)}``.
     * ``sizes``: concrete sizes for symbolic-size checks, ``({K: 2}, {K: 5})``.
+    * ``weight``: how many times the caller's time budget this step may take
+      (integrals that sympy evaluates in seconds, not milliseconds).
     * ``expect``: ``"holds"`` for a true claim, ``"fails"`` for a mistake that
       must be refuted (a claim copied from someone's notes).
     """
@@ -42,6 +44,7 @@ class Step:
     sizes: tuple[dict, ...] = ()
     expect: str = "holds"
     note: str = ""
+    weight: float = 1.0
 
     def __post_init__(self):
         if self.rel not in RELATIONS:

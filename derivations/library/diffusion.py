@@ -71,15 +71,17 @@ register(Derivation(
           "that in under a second, the unexpanded integrand over x in 5-10 s.",
     steps=(
         Step(log(p / q), log_ratio, justification="log of the ratio of the densities"),
-        Step(Integral(p, LINE), S.One, justification="the density is normalized"),
-        Step(Integral(p * (x - mu1) ** 2, LINE), s1 ** 2, justification="variance under P"),
-        Step(Integral(p * (x - mu2) ** 2, LINE), s1 ** 2 + (mu1 - mu2) ** 2,
+        Step(Integral(p, LINE), S.One, justification="the density is normalized", weight=3.0),
+        Step(Integral(p * (x - mu1) ** 2, LINE), s1 ** 2, justification="variance under P", weight=3.0),
+        Step(Integral(p * (x - mu2) ** 2, LINE), s1 ** 2 + (mu1 - mu2) ** 2, weight=3.0,
              justification="second moment about mu2: variance plus squared bias"),
         Step(log(s2 / s1) * Integral(p, LINE) - Integral(p * (x - mu1) ** 2, LINE) / (2 * s1 ** 2)
              + Integral(p * (x - mu2) ** 2, LINE) / (2 * s2 ** 2), kl_gaussian(mu1, s1, mu2, s2),
-             justification="linearity: integrate the log ratio term by term, using the three integrals above"),
+             justification="linearity: integrate the log ratio term by term, using the three integrals above",
+             weight=3.0),
         Step(Integral(expand(standard_normal * log_ratio.xreplace({x: mu1 + s1 * t})), (t, -oo, oo)),
              kl_gaussian(mu1, s1, mu2, s2),
-             justification="E_P[log p/q] end to end (log ratio from the first step), x = mu1 + sigma1 t, t ~ N(0, 1)"),
+             justification="E_P[log p/q] end to end (log ratio from the first step), x = mu1 + sigma1 t, t ~ N(0, 1)",
+             weight=3.0),
     ),
 ))
