@@ -1,6 +1,7 @@
 r"""A complete LaTeX document of the catalog and the checked derivations.
 
-Compiles with pdflatex from ``texlive-latex-base`` (only ``amsmath``,
+Compiles with pdflatex from ``texlive-latex-base`` in the default OT1 encoding
+(Type 1 Computer Modern, whose ligatures pdftotext reads back as letters) (only ``amsmath``,
 ``amssymb`` and ``geometry``, plus ``listings`` when code is included).
 Free text from records is escaped; Unicode symbols are mapped to math.
 """
@@ -30,7 +31,8 @@ _UNICODE = {
     "∈": r"\in", "×": r"\times", "−": "-", "δ_": r"\delta_", "ᵀ": r"^{T}", "²": r"^{2}",
 }
 _SPECIAL = {"&": r"\&", "%": r"\%", "#": r"\#", "_": r"\_", "{": r"\{", "}": r"\}", "~": r"\textasciitilde{}",
-            "^": r"\textasciicircum{}", "\\": r"\textbackslash{}", "$": r"\$"}
+            "^": r"\textasciicircum{}", "\\": r"\textbackslash{}", "$": r"\$", "|": r"\textbar{}",
+            "<": r"\textless{}", ">": r"\textgreater{}"}
 
 
 def escape_text(text: str) -> str:
@@ -48,6 +50,11 @@ def escape_text(text: str) -> str:
     return "".join(out)
 
 
+def tt(name: str) -> str:
+    r"""An identifier in typewriter type; ``\char95`` is cmtt's real underscore glyph (reads back as ``_``)."""
+    return r"\texttt{" + escape_text(name).replace(r"\_", r"\char95 ") + "}"
+
+
 def mixed_text(text: str) -> str:
     """Text that may contain ``$...$`` math (record discrepancies): math kept, the rest escaped."""
     parts = re.split(r"(\$[^$]+\$)", text)
@@ -63,7 +70,6 @@ def mixed_text(text: str) -> str:
 def _preamble(with_code: bool) -> str:
     lines = [
         r"\documentclass[10pt]{article}",
-        r"\usepackage[T1]{fontenc}",
         r"\usepackage[margin=2cm]{geometry}",
         r"\usepackage{amsmath,amssymb}",
         r"\pdfinfo{/Creator (formulary)}",
@@ -78,7 +84,7 @@ def _preamble(with_code: bool) -> str:
 
 
 def _formula_block(f, code: str | None) -> str:
-    out = [rf"\subsection*{{{escape_text(f.title)} (\texttt{{{escape_text(f.id)}}})}}",
+    out = [rf"\subsection*{{{escape_text(f.title)} ({tt(f.id)})}}",
            rf"From the seed's heading: \emph{{{escape_text(f.source)}}}.",
            r"\begin{equation*}", formula_latex(f), r"\end{equation*}",
            r"\noindent Variables: $" + r"$, $".join(domain_latex(f)) + "$."]
@@ -87,7 +93,7 @@ def _formula_block(f, code: str | None) -> str:
     if f.discrepancies:
         out.append(r"\begin{itemize}")
         for d in f.discrepancies:
-            claim = rf" (derivation \texttt{{{escape_text(d.claim)}}})" if d.claim else ""
+            claim = f" (derivation {tt(d.claim)})" if d.claim else ""
             out.append(rf"\item[{escape_text(d.kind)}] The seed: {mixed_text(d.seed)}. "
                        rf"What holds: {mixed_text(d.correction)}{claim}.")
         out.append(r"\end{itemize}")
@@ -107,8 +113,8 @@ def step_latex(step) -> str:
 
 def _derivation_block(checked) -> str:
     d = checked.derivation
-    about = rf" --- about \texttt{{{escape_text(d.catalog_id)}}}" if d.catalog_id else ""
-    out = [rf"\subsection*{{{mixed_text(d.title)} (\texttt{{{escape_text(d.id)}}}){about}}}",
+    about = f" --- about {tt(d.catalog_id)}" if d.catalog_id else ""
+    out = [rf"\subsection*{{{mixed_text(d.title)} ({tt(d.id)}){about}}}",
            r"\begin{enumerate}"]
     for step, v in zip(d.steps, checked.verdicts):
         out.append(r"\item $\displaystyle " + step_latex(step) + "$")
