@@ -35,6 +35,8 @@ def _parser() -> argparse.ArgumentParser:
               formulary verify softmax layer_norm --json
               formulary derive softmax_jacobian
               formulary prove 'x - 1 - log(x)' 0 --rel '>=' --assume x=positive
+              formulary codegen softmax --grad -o kernels.py
+              formulary latex -o formulary.tex --pdf
 
             exit codes: 0 all checks hold, 1 something refuted or failed,
                         2 usage or input error, 3 internal error"""),
@@ -92,6 +94,25 @@ def _parser() -> argparse.ArgumentParser:
     c.add_argument("--timeout", type=float, default=10.0, help="seconds per symbolic rung (default 10)")
     c.add_argument("--json", action="store_true", help="write the verdict as JSON (schema formulary.prove/1)")
 
+    c = command("gradients", "check symbolic gradients (VJPs) three ways: symbolic, vs hand-written backward, vs mpmath finite differences",
+                "formulary gradients softmax_vjp_z\n"
+                "  formulary gradients layer_norm         # every gradient of a catalog formula\n"
+                "  formulary gradients --all --json")
+    c.add_argument("ids", nargs="*", metavar="ID", help="gradient ids or catalog formula ids")
+    c.add_argument("--all", action="store_true", help="every gradient")
+    c.add_argument("--points", type=int, default=20, help="random points per gradient (default 20)")
+    c.add_argument("--jobs", type=int, default=1, help="check in N processes (same results, same order)")
+    c.add_argument("--json", action="store_true", help="write results as JSON (schema formulary.gradients/1)")
+
+    c = command("codegen", "write a standalone NumPy module (vectorized, stable) with a certificate header",
+                "formulary codegen softmax layer_norm --grad -o kernels.py\n"
+                "  formulary codegen --all --grad -o catalog_kernels.py")
+    c.add_argument("ids", nargs="*", metavar="ID")
+    c.add_argument("--all", action="store_true", help="every catalog formula")
+    c.add_argument("--grad", action="store_true", help="also the vector-Jacobian products")
+    c.add_argument("-o", "--output", metavar="FILE.py", help="write here instead of standard output")
+    c.add_argument("--force", action="store_true", help="overwrite a file formulary did not write")
+
     c = command("latex", "export the catalog and the checked derivations as a LaTeX document",
                 "formulary latex -o formulary.tex --pdf   # writes formulary.tex and formulary.pdf")
     c.add_argument("-o", "--output", metavar="FILE.tex", help="write here instead of standard output")
@@ -118,6 +139,9 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("formulary: interrupted", file=sys.stderr)
         return EXIT_FAILED
+    except BrokenPipeError:  # output piped into head: not an error of ours
+        sys.stderr.close()
+        return EXIT_OK
     except Exception as exc:  # internal error: short message unless --debug
         if args.debug:
             raise
@@ -177,23 +201,71 @@ def cmd_verify(args) -> int:
         jobs=args.jobs, progress=Progress(len(formulas), enabled=not args.json),
         on_result=None if args.json else lambda r: print(render.verify_row(r), flush=True))
     failed = [r for r in results if not r.verdict.holds]
-    checked = []
+    checked, grads = [], []
     if args.all and not args.no_derivations:
+        from derivations.gradients import all_gradients
         from derivations.library import all_derivations
 
         checked = _check_derivations(all_derivations(), args, quiet=True)
         failed += [c for c in checked if not c.ok]
+        grads = _check_gradients([g.id for g in all_gradients()], args, points=GRADIENT_POINTS_IN_VERIFY)
+        failed += [g for g in grads if not g["holds"]]
     wall = time.perf_counter() - start
     if args.json:
         data = render.verify_json(results) | {"wall_seconds": round(wall, 3), "jobs": args.jobs}
         if checked:
             data["derivations"] = [c.to_json() for c in checked]
+            data["gradients"] = grads
         print(json.dumps(data, indent=2))
     else:
         print(render.verify_summary(results, wall))
         if checked:
             print(render.derivations_summary(checked))
+            print(render.gradients_summary(grads))
     return EXIT_FAILED if failed else EXIT_OK
+
+
+GRADIENT_POINTS_IN_VERIFY = 4
+"""Random points per gradient in ``verify --all`` (plus thinned edge points); ``gradients`` takes more."""
+
+
+def _gradient_one(gid: str, *, points: int):
+    from derivations.gradients import get_gradient
+    from derivations.gradients.check import check_gradient
+
+    return check_gradient(get_gradient(gid), n_random=points, max_points=max(10, 2 * points))
+
+
+def _check_gradients(ids, args, *, points: int):
+    _check_jobs(args)
+    show = None if args.json else (lambda r: print(render.gradient_line(r), flush=True))
+    return run_ordered(functools.partial(_gradient_one, points=points), ids, jobs=args.jobs,
+                       progress=Progress(len(ids), enabled=not args.json), on_result=show)
+
+
+def cmd_gradients(args) -> int:
+    from derivations.gradients import all_gradients
+
+    if args.all == bool(args.ids):
+        raise UsageError("name gradient ids (or catalog ids), or --all")
+    if args.points < 1:
+        raise UsageError("--points must be at least 1")
+    known = all_gradients()
+    ids = []
+    for i in args.ids:
+        about = [g.id for g in known if g.formula_id == i]
+        if not about and i not in {g.id for g in known}:
+            import difflib
+
+            close = difflib.get_close_matches(i, [g.id for g in known] + sorted({g.formula_id for g in known}), n=5)
+            raise UsageError(f"unknown gradient or formula id {i!r}" + (f"; closest: {', '.join(close)}" if close else ""))
+        ids += about or [i]
+    results = _check_gradients([g.id for g in known] if args.all else ids, args, points=args.points)
+    if args.json:
+        print(json.dumps({"schema": render.GRADIENTS_SCHEMA, "gradients": results}, indent=2))
+    else:
+        print(render.gradients_summary(results))
+    return EXIT_OK if all(r["holds"] for r in results) else EXIT_FAILED
 
 
 def _verify_one(fid: str, *, points: int, seed: int):
@@ -338,6 +410,33 @@ def cmd_latex(args) -> int:
     return EXIT_OK
 
 
+def cmd_codegen(args) -> int:
+    from pathlib import Path
+
+    from codegen.module import generate_all, write_module
+
+    from .files import RefusedOverwrite, check_writable, write_text_output
+
+    if args.all == bool(args.ids):
+        raise UsageError("name formula ids, or --all")
+    ids = [_lookup(i).id for i in args.ids]
+    out = Path(args.output) if args.output else None
+    if out is not None:
+        if out.suffix != ".py":
+            raise UsageError(f"{out}: the output file must end in .py")
+        try:
+            check_writable(out, force=args.force)
+        except RefusedOverwrite as exc:
+            raise UsageError(str(exc)) from None
+    source = generate_all(args.grad) if args.all else write_module(ids, grad=args.grad)
+    if out is None:
+        sys.stdout.write(source)
+    else:
+        write_text_output(out, source, comment="#", force=args.force)
+        print(f"wrote {out}")
+    return EXIT_OK
+
+
 def _is_our_pdf(path) -> bool:
     try:
         return b"/Creator (formulary)" in path.read_bytes()
@@ -346,7 +445,8 @@ def _is_our_pdf(path) -> bool:
 
 
 _COMMANDS = {"list": cmd_list, "show": cmd_show, "verify": cmd_verify, "derive": cmd_derive, "prove": cmd_prove,
-             "latex": cmd_latex}
+             "latex": cmd_latex, "codegen": cmd_codegen,
+             "gradients": cmd_gradients}
 
 
 if __name__ == "__main__":

@@ -136,6 +136,7 @@ def verify_json(results) -> dict:
 
 
 DERIVE_SCHEMA = "formulary.derive/1"
+GRADIENTS_SCHEMA = "formulary.gradients/1"
 PROVE_SCHEMA = "formulary.prove/1"
 _REL_TEXT = {"=": "=", "<=": "<=", ">=": ">=", "<": "<", ">": ">", "propto": "∝", "->": "→"}
 
@@ -205,3 +206,17 @@ def load_schema(name: str) -> dict:
     import json
 
     return json.loads(importlib.resources.files("formulary").joinpath(f"schemas/{name}.json").read_text())
+
+
+def gradient_line(r: dict) -> str:
+    ref, fd = r["reference"], r["finite_differences"]
+    flag = "ok" if r["holds"] else "FAILED"
+    return (f"{r['id']:<36} {flag:<7} symbolic {r['symbolic']['verdict']:<9} "
+            f"backward {_err(ref.get('max_rel_error', math.inf)):>9}  fin.diff {_err(fd.get('max_rel_error', math.inf)):>9}")
+
+
+def gradients_summary(results) -> str:
+    bad = [r["id"] for r in results if not r["holds"]]
+    proved = sum(r["symbolic"]["verdict"] == "proved" for r in results)
+    tail = f"; failed: {', '.join(bad)}" if bad else "; all three checks hold for every gradient"
+    return f"{len(results)} gradients, {proved} proved symbolically{tail}"

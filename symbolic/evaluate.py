@@ -133,7 +133,7 @@ class Evaluator:
         while the two disagree beyond ``dps - 20`` digits, with doubled
         precision, up to ``MAX_DPS``.
         """
-        dps += _digits_below_one(point)
+        dps += digits_below_one(point)
         low = self._mpmath_at(point, dps)
         while True:
             high = self._mpmath_at(point, dps + 30)
@@ -143,7 +143,7 @@ class Evaluator:
 
     def _mpmath_at(self, point: Point, dps: int) -> dict[str, np.ndarray]:
         with mpmath.workdps(dps):
-            values = [_to_mpf(point.values[v.name]) for v in self.formula.variables]
+            values = [to_mpf(point.values[v.name]) for v in self.formula.variables]
             return self._loop(self._mpmath_fns, point, values, _to_mp)
 
     def satisfies(self, point: Point) -> bool:
@@ -151,7 +151,7 @@ class Evaluator:
             return True
         sizes = [point.sizes[s] for s in self.size_symbols]
         with mpmath.workdps(50):
-            values = [_to_mpf(point.values[v.name]) for v in self.formula.variables]
+            values = [to_mpf(point.values[v.name]) for v in self.formula.variables]
             return all(bool(fn(*values, *sizes)) for fn in self._condition_fns)
 
 
@@ -165,7 +165,7 @@ def truth_form(expr: sp.Expr) -> sp.Expr:
     return optimize(expr, [log1p_opt, expm1_opt])
 
 
-def _digits_below_one(point: Point) -> int:
+def digits_below_one(point: Point) -> int:
     mags = [np.abs(np.ravel(v)) for v in point.values.values()]
     nonzero = np.concatenate(mags)[np.concatenate(mags) > 0] if mags else np.array([])
     return int(math.ceil(max(0.0, -math.log10(nonzero.min())))) if nonzero.size else 0
@@ -203,7 +203,7 @@ def _to_mp(x):
     return mpmath.mpmathify(x)
 
 
-def _to_mpf(a):
+def to_mpf(a):
     if np.ndim(a) == 0:
         return mpmath.mpf(float(a))
     return np.vectorize(lambda v: mpmath.mpf(float(v)), otypes=[object])(a)

@@ -13,7 +13,7 @@ def run_json(capsys, *argv):
     return json.loads(capsys.readouterr().out)
 
 
-@pytest.mark.parametrize("name", ["verify", "derive", "prove", "list"])
+@pytest.mark.parametrize("name", ["verify", "derive", "prove", "list", "gradients"])
 def test_schemas_are_valid_json_schema(name):
     jsonschema.Draft202012Validator.check_schema(load_schema(name))
 
@@ -32,3 +32,22 @@ def test_verify_schema_rejects_a_malformed_result(capsys):
     data["results"][0]["verdict"] = "probably"
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate(data, load_schema("verify"))
+
+
+def test_derive_output_validates(capsys):
+    data = run_json(capsys, "derive", "tanh_derivative", "kernel_symmetry", "--json")
+    jsonschema.validate(data, load_schema("derive"))
+    steps = [s for d in data["derivations"] for s in d["steps"]]
+    assert any(s["verdict"] == "refuted" and s["counterexample"] for s in steps)
+
+
+def test_prove_output_validates(capsys):
+    data = run_json(capsys, "prove", "(x+1)**2", "x**2 + 2*x + 1", "--json")
+    jsonschema.validate(data, load_schema("prove"))
+    assert data["verdict"]["kind"] == "proved"
+
+
+def test_gradients_output_validates(capsys):
+    data = run_json(capsys, "gradients", "softmax_vjp_z", "--points", "3", "--json")
+    jsonschema.validate(data, load_schema("gradients"))
+    assert data["gradients"][0]["holds"] is True

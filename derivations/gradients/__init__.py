@@ -27,6 +27,7 @@ import sympy as sp
 
 from symbolic import Formula, Output, Var, get
 from symbolic.record import Definition, expand_definitions
+from symbolic.references import backward
 
 from .sums import eliminate_deltas
 
@@ -123,11 +124,14 @@ class Gradient:
         for func, rule in KINK_CONVENTIONS:
             d = d.replace(func, rule)
         if self.upstream is not None:
-            d = self.upstream[tuple(i for i, _, _ in self.output.indices)] * d if self.output.indices \
-                else self.upstream * d
-            if self.output.indices:
-                d = sp.Sum(d, *self.output.indices)
+            d = contract(self.upstream, self.output, d)
         return eliminate_deltas(d, self.ranges)
+
+
+def contract(g, output: Output, expr: sp.Expr) -> sp.Expr:
+    r"""$\sum_\iota g_\iota\, e_\iota$ over the output's indices ($g e$ for a scalar output)."""
+    index = tuple(i for i, _, _ in output.indices)
+    return sp.Sum(g[index] * expr, *output.indices) if index else g * expr
 
 
 def _no_forward_reference(**_):
@@ -159,6 +163,17 @@ def register(grad: Gradient) -> Gradient:
     return grad
 
 
+def register_vjp(formula_id: str, wrt: str, lhs: str, expr: sp.Expr, indices=(), *, upstream, gid: str = "",
+                 **fields) -> Gradient:
+    """Register ``{formula_id}_vjp_{wrt}`` (or ``gid``): ``lhs[indices] = expr``, whose reference is the
+    function of the same name in :mod:`symbolic.references.backward`."""
+    gid = gid or f"{formula_id}_vjp_{wrt}"
+    index = tuple(i for i, _, _ in indices)
+    target = sp.IndexedBase(lhs)[index] if index else sp.Symbol(lhs)
+    return register(Gradient(id=gid, formula_id=formula_id, wrt=wrt, upstream=upstream,
+                             vjp=Output(target, expr, tuple(indices)), reference=getattr(backward, gid), **fields))
+
+
 def get_gradient(gid: str) -> Gradient:
     try:
         return _GRADIENTS[gid]
@@ -170,7 +185,7 @@ def all_gradients() -> list[Gradient]:
     return list(_GRADIENTS.values())
 
 
-from . import (  # noqa: E402,F401  (importing registers every gradient)
+from . import (  # noqa: F401  (importing registers every gradient)
     attention,
     convolution,
     feed_forward,
@@ -178,6 +193,7 @@ from . import (  # noqa: E402,F401  (importing registers every gradient)
     normalization,
     penalties,
 )
-from .check import check_gradient  # noqa: E402
+from .check import check_gradient
 
-__all__ = ["Gradient", "UnknownGradient", "all_gradients", "check_gradient", "get_gradient", "register"]
+__all__ = ["Gradient", "UnknownGradient", "all_gradients", "check_gradient", "get_gradient", "register",
+           "register_vjp"]

@@ -15,10 +15,9 @@ and $\bar{X}_q = \sum_t \bar{q}_t W_Q[t]^\top$ (likewise for $k$ and $v$).
 from sympy import IndexedBase, Sum, exp, sqrt, symbols
 
 from symbolic.catalog import attention as T
-from symbolic.record import Definition, Output
-from symbolic.references import backward as ref
+from symbolic.record import Definition
 
-from . import Gradient, register
+from . import register_vjp
 
 r, s, u = symbols("r s u", integer=True, nonnegative=True)
 g = IndexedBase("g", real=True)
@@ -29,20 +28,14 @@ SOFTMAX_BACKWARD = (
     Definition(dA[i, j], Sum(g[i, v] * T.V[j, v], (v, 0, T.d_v - 1))),
     Definition(dS[i, j], T.A[i, j] * (dA[i, j] - Sum(T.A[i, l] * dA[i, l], (l, 0, T.n_k - 1)))),
 )
-
-
-def _attention(wrt, lhs, expr, shape, notes=""):
-    register(Gradient(
-        id=f"attention_vjp_{wrt}", formula_id="attention", wrt=wrt, upstream=g,
-        vjp=Output(IndexedBase(lhs)[r, s], expr, ((r, 0, shape[0] - 1), (s, 0, shape[1] - 1))),
-        definitions=SOFTMAX_BACKWARD, reference=getattr(ref, f"attention_vjp_{wrt}"), notes=notes))
-
-
-_attention("Q", "dQ", Sum(dS[r, j] * T.K[j, s], (j, 0, T.n_k - 1)) / sqrt(T.d_k), (T.n_q, T.d_k),
-           "dQ = dS K / sqrt(d_k), dS the row-wise softmax VJP of dA = g V^T.")
-_attention("K", "dK", Sum(dS[i, r] * T.Q[i, s], (i, 0, T.n_q - 1)) / sqrt(T.d_k), (T.n_k, T.d_k),
-           "dK = dS^T Q / sqrt(d_k).")
-_attention("V", "dV", Sum(T.A[i, r] * g[i, s], (i, 0, T.n_q - 1)), (T.n_k, T.d_v), "dV = A^T g.")
+register_vjp("attention", "Q", "dQ", Sum(dS[r, j] * T.K[j, s], (j, 0, T.n_k - 1)) / sqrt(T.d_k),
+             ((r, 0, T.n_q - 1), (s, 0, T.d_k - 1)), upstream=g, definitions=SOFTMAX_BACKWARD,
+             notes="dQ = dS K / sqrt(d_k), dS the row-wise softmax VJP of dA = g V^T.")
+register_vjp("attention", "K", "dK", Sum(dS[i, r] * T.Q[i, s], (i, 0, T.n_q - 1)) / sqrt(T.d_k),
+             ((r, 0, T.n_k - 1), (s, 0, T.d_k - 1)), upstream=g, definitions=SOFTMAX_BACKWARD,
+             notes="dK = dS^T Q / sqrt(d_k).")
+register_vjp("attention", "V", "dV", Sum(T.A[i, r] * g[i, s], (i, 0, T.n_q - 1)),
+             ((r, 0, T.n_k - 1), (s, 0, T.d_v - 1)), upstream=g, notes="dV = A^T g.")
 
 # ** multi-head attention **
 
@@ -60,11 +53,8 @@ MH_BACKWARD = (
 HEADS = (r, 0, T.h - 1)
 
 
-def _mha(wrt, lhs, expr, indices, notes=""):
-    register(Gradient(
-        id=f"multi_head_attention_vjp_{wrt}", formula_id="multi_head_attention", wrt=wrt, upstream=g,
-        vjp=Output(IndexedBase(lhs)[tuple(x for x, _, _ in indices)], expr, indices),
-        definitions=MH_BACKWARD, reference=getattr(ref, f"multi_head_attention_vjp_{wrt}"), notes=notes))
+def _mha(wrt, lhs, expr, indices, notes):
+    register_vjp("multi_head_attention", wrt, lhs, expr, indices, upstream=g, definitions=MH_BACKWARD, notes=notes)
 
 
 _mha("W_O", "dW_O", Sum(T.head[r, i, s] * g[i, u], (i, 0, T.n_q - 1)),

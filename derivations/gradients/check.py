@@ -30,9 +30,17 @@ from derivations.step import Step
 from derivations.verdict import Verdict
 from derivations.verify_catalog import DPS, FLOOR, rel_errors
 from symbolic.domains import Real, Simplex
-from symbolic.evaluate import MAX_DPS, Point, _digits_below_one, _to_mpf, index_ranges, sample_points
+from symbolic.evaluate import (
+    MAX_DPS,
+    Point,
+    digits_below_one,
+    to_mpf,
+    index_ranges,
+    sample_points,
+)
 from symbolic.record import REL_TOL, Formula, Output, Var
 
+from . import contract
 from .sums import prove_equal_sums
 
 REFERENCE_TOL = REL_TOL
@@ -57,7 +65,7 @@ SYMBOLIC_BUDGET = 30.0
 def vjp_formula(grad) -> Formula:
     """The closed form as a formula of the inputs and ``g``, with its magnitude as a second output."""
     f = grad.subject
-    upstream = () if grad.upstream is None else (_upstream_var(grad),)
+    upstream = () if grad.upstream is None else (_upstream_var(grad, grad.upstream),)
     base = grad.vjp.lhs.base.label if isinstance(grad.vjp.lhs, sp.Indexed) else grad.vjp.lhs
     index = tuple(i for i, _, _ in grad.vjp.indices)
     mag_lhs = sp.IndexedBase(f"|{base}|")[index] if index else sp.Symbol(f"|{base}|")
@@ -68,9 +76,9 @@ def vjp_formula(grad) -> Formula:
         definitions=f.definitions + grad.definitions, conditions=f.conditions)
 
 
-def _upstream_var(grad) -> Var:
+def _upstream_var(grad, g) -> Var:
     shape = tuple(hi - lo + 1 for _, lo, hi in grad.output.indices)
-    return Var(grad.upstream, Real(), shape, "upstream gradient dL/dy")
+    return Var(g, Real(), shape, "upstream gradient dL/dy")
 
 
 def magnitude(expr: sp.Expr) -> sp.Expr:
@@ -151,15 +159,13 @@ class Lowered:
 
 def forward_formula(grad) -> Formula:
     r"""$\sum_\iota g_\iota y_\iota$ (the catalog expression contracted with $g$), then the kink expressions."""
-    f, out = grad.subject, grad.output
+    f = grad.subject
     g = grad.upstream if grad.upstream is not None else sp.IndexedBase("g", real=True)
-    index = tuple(i for i, _, _ in out.indices)
-    contracted = sp.Sum(g[index] * f.expanded(out), *out.indices) if index else g * f.expanded(out)
-    shape = tuple(hi - lo + 1 for _, lo, hi in out.indices)
+    contracted = contract(g, grad.output, f.expanded(grad.output))
     return Formula(id=f"{grad.id}_forward", title=grad.id, section="gradients", source=f.source,
                    outputs=(Output(sp.Symbol("gTy"), contracted), Output(sp.Symbol("|gTy|"), magnitude(contracted)))
                    + grad.kinks,
-                   variables=f.variables + (Var(g, Real(), shape, "upstream gradient"),),
+                   variables=f.variables + (_upstream_var(grad, g),),
                    reference=grad.reference, sizes=f.sizes, definitions=f.definitions)
 
 
@@ -174,7 +180,7 @@ def central_difference(forward: Lowered, point: Point, values: dict, wrt: str, v
     A ``size`` that is not finite at ``DPS`` digits ($\log(1 - \sigma(10^3))$) leaves it to the loop.
     """
     needed = float(mpmath.log10(size / scale)) if 0 < size < mpmath.inf else 0.0
-    dps = max(DPS + _digits_below_one(point), math.ceil(needed - math.log10(1e-5 * FD_TOL * float(FD_STEP))) + 10)
+    dps = max(DPS + digits_below_one(point), math.ceil(needed - math.log10(1e-5 * FD_TOL * float(FD_STEP))) + 10)
     dps = min(dps, MAX_DPS)
     last, sizes = None, point.sizes
     while True:
@@ -226,7 +232,7 @@ def _check_numeric(grad, n_random, seed, max_points):
     fd = {"max_rel_error": 0.0, "skipped_kinks": 0, "unresolved": 0, "max_dps": DPS, "worst": ""}
     start = time.monotonic()
     for point in points:
-        values = _on_simplex({k: _to_mpf(v) for k, v in point.values.items()}, grad.subject)
+        values = _on_simplex({k: to_mpf(v) for k, v in point.values.items()}, grad.subject)
         with mpmath.workdps(DPS):
             t, m = vjp(values, point.sizes), mag(values, point.sizes)
         with np.errstate(all="ignore"):
@@ -236,9 +242,9 @@ def _check_numeric(grad, n_random, seed, max_points):
         ref["skipped_elements"] += skipped
         _keep_worst(ref, float(np.max(errs * _ratio(t, m))) if errs.size else 0.0, point)
 
-        v = _to_mpf(rng.standard_normal(np.shape(point.values[grad.wrt])))
+        v = to_mpf(rng.standard_normal(np.shape(point.values[grad.wrt])))
         if grad.upstream is None:
-            values[g_name] = _to_mpf(rng.standard_normal(_out_shape(grad, point)))
+            values[g_name] = to_mpf(rng.standard_normal(_out_shape(grad, point)))
         if kinks and crosses_kink(kinks, values, grad.wrt, v, point.sizes):
             fd["skipped_kinks"] += 1
             continue

@@ -24,10 +24,9 @@ $\bar{k}_q = (x \star g)_{M-1-q}$.  In 2-D each index pair is treated alike.
 from sympy import IndexedBase, Piecewise, Sum, symbols
 
 from symbolic.catalog import convolution as C
-from symbolic.record import Definition, Output
-from symbolic.references import backward as ref
+from symbolic.record import Definition
 
-from . import Gradient, register
+from . import register_vjp
 
 p, q, w, w2 = symbols("p q w w_2", integer=True, nonnegative=True)
 N, M, N1, N2, M1, M2 = C.N, C.M, C.N1, C.N2, C.M1, C.M2
@@ -46,11 +45,7 @@ INPUT_2D, KERNEL_2D = ((p, 0, N1 - 1), (q, 0, N2 - 1)), ((p, 0, M1 - 1), (q, 0, 
 
 
 def _conv(fid, wrt, expr, indices, definitions, notes):
-    index = tuple(i for i, _, _ in indices)
-    register(Gradient(
-        id=f"{fid}_vjp_{wrt}", formula_id=fid, wrt=wrt, upstream=g,
-        vjp=Output(IndexedBase(f"d{wrt}")[index], expr, indices), definitions=definitions,
-        reference=getattr(ref, f"{fid}_vjp_{wrt}"), notes=notes))
+    register_vjp(fid, wrt, f"d{wrt}", expr, indices, upstream=g, definitions=definitions, notes=notes)
 
 
 _conv("cross_correlation1d", "x", Sum(g_pad[p + m] * k_rot[m], (m, 0, M - 1)), INPUT_1D, (PAD_1D, ROT_1D),

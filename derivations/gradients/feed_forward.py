@@ -16,11 +16,10 @@ from derivations.step import Derivation, Step
 from symbolic import get
 from symbolic.catalog import feed_forward as F
 from symbolic.record import Definition, Output, expand_definitions
-from symbolic.references import backward as ref
 
-from . import Gradient, register
+from . import register_vjp
 
-r, s, w = symbols("r s w", integer=True, nonnegative=True)
+r, s = symbols("r s", integer=True, nonnegative=True)
 g = IndexedBase("g", real=True)
 p, c, f, o = F.p, F.c, F.f, F.o
 u, du, da = IndexedBase("u"), IndexedBase(r"\bar{u}"), IndexedBase(r"\bar{a}")
@@ -35,11 +34,9 @@ RELU = ("The ReLU kink: dReLU/du = Heaviside(u, 0) = [u > 0], 0 at u = 0 (PyTorc
         "differences skip points where the step reaches a zero of u.")
 
 
-def _ffn(wrt, lhs, expr, indices, notes="", kinks=KINKS):
-    register(Gradient(
-        id=f"feed_forward_vjp_{wrt}", formula_id="feed_forward", wrt=wrt, upstream=g,
-        vjp=Output(IndexedBase(lhs)[tuple(i for i, _, _ in indices)], expr, indices), definitions=BACKWARD,
-        kinks=kinks, reference=getattr(ref, f"feed_forward_vjp_{wrt}"), notes=notes))
+def _ffn(wrt, lhs, expr, indices, notes, kinks=KINKS):
+    register_vjp("feed_forward", wrt, lhs, expr, indices, upstream=g, definitions=BACKWARD, kinks=kinks,
+                 notes=notes)
 
 
 _ffn("x", "dx", Sum(du[r, f] * F.W1[s, f], (f, 0, F.d_ff - 1)), ((r, 0, F.n - 1), (s, 0, F.d_model - 1)),

@@ -25,6 +25,7 @@ from itertools import groupby, permutations
 import sympy as sp
 from sympy.core.relational import Relational
 
+from symbolic.expr import as_expr
 from derivations.strategies.zero import ZERO_TESTS, reduce_to_zero
 
 CANONICAL = tuple(sp.Symbol(f"k_{n}", integer=True) for n in range(40))
@@ -189,7 +190,7 @@ def _flatten(factors, limits):
 
 def _bounds_bind(s: sp.Sum, limits) -> bool:
     dummies = {k for k, _, _ in limits}
-    return any((sp.sympify(lo).free_symbols | sp.sympify(hi).free_symbols) & dummies for _, lo, hi in s.limits)
+    return any((as_expr(lo).free_symbols | as_expr(hi).free_symbols) & dummies for _, lo, hi in s.limits)
 
 
 def canonical(body, limits) -> sp.Sum:
@@ -204,7 +205,7 @@ def canonical(body, limits) -> sp.Sum:
     names = CANONICAL[start:start + len(limits)]
     ranges = {k: (lo, hi) for k, lo, hi in limits}
     dummies = sorted(ranges, key=lambda k: _signature(k, body, ranges[k]))
-    rectangular = not any((sp.sympify(lo).free_symbols | sp.sympify(hi).free_symbols) & set(dummies)
+    rectangular = not any((as_expr(lo).free_symbols | as_expr(hi).free_symbols) & set(dummies)
                           for _, lo, hi in limits)
     best = None
     for order in _orders(dummies, body, ranges) if rectangular else [[k for k, _, _ in limits]]:
@@ -269,7 +270,7 @@ def normal_form(expr: sp.Expr, ranges: dict) -> sp.Expr:
 
 def _apply(expr, rules):
     for rule in rules:
-        expr = expr.replace(lambda e: isinstance(e, sp.Sum) and rule(e) is not None, rule)
+        expr = expr.replace(lambda e, rule=rule: isinstance(e, sp.Sum) and rule(e) is not None, rule)
     return expr
 
 

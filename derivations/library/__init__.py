@@ -52,6 +52,7 @@ def all_derivations() -> list[Derivation]:
 from . import (  # noqa: F401  (importing registers every derivation)
     activations,
     diffusion,
+    feed_forward,
     gan,
     kernels,
     kl,
