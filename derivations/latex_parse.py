@@ -66,13 +66,14 @@ FUNCTION_LETTERS = frozenset({"f", "g", "h", "p", "q", "P", "Q", "D", "G", "K", 
                               "sigma", "phi", "psi", r"\mathcal{N}", r"\mathcal{L}", r"\mathbb{E}", r"\mathbb{P}"})
 """Single names read as functions when followed by one parenthesized argument."""
 
-GREEK = {g: g for g in (
-    "alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu nu xi pi rho sigma tau upsilon "
-    "phi chi psi omega Gamma Delta Theta Lambda Xi Pi Sigma Upsilon Phi Psi Omega ell").split()}
+GREEK = {g: g for g in ("alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu nu xi pi "
+                        "rho sigma tau upsilon phi chi psi omega Gamma Delta Theta Lambda Xi Pi Sigma "
+                        "Upsilon Phi Psi Omega ell").split()}
 GREEK.update(varepsilon="epsilon", varphi="phi", vartheta="theta", varrho="rho", varsigma="sigma", varpi="pi")
 UNICODE_GREEK = dict(zip("αβγδεϵζηθϑικλμµνξπρσςτυφϕχψωΓΔΘΛΞΠΣΥΦΨΩ", (
-    "alpha beta gamma delta epsilon epsilon zeta eta theta theta iota kappa lambda mu mu nu xi pi rho sigma sigma "
-    "tau upsilon phi phi chi psi omega Gamma Delta Theta Lambda Xi Pi Sigma Upsilon Phi Psi Omega").split()))
+    "alpha beta gamma delta epsilon epsilon zeta eta theta theta iota kappa lambda mu mu nu xi pi rho "
+    "sigma sigma tau upsilon phi phi chi psi omega Gamma Delta Theta Lambda Xi Pi Sigma Upsilon Phi Psi "
+    "Omega").split()))
 RELATIONS = {
     "=": "=", "==": "=", "<": "<", ">": ">", "<=": "<=", ">=": ">=", ":=": ":=",
     "ne": "!=", "neq": "!=", "le": "<=", "leq": "<=", "leqslant": "<=", "ge": ">=", "geq": ">=",
@@ -94,17 +95,18 @@ FUNCTIONS = {
 OPAQUE_FUNCTIONS = frozenset({"det", "tr", "Tr", "erf", "softmax", "Softmax"})
 MAXMIN = {"max": sp.Max, "min": sp.Min, "argmax": None, "argmin": None, "sup": sp.Max, "inf": sp.Min}
 PROSE_WORDS = frozenset(
-    "when if otherwise else where for and or given with then since iff let all any each such that is are "
-    "s.t. i.e. e.g. subject".split())
+    ("when if otherwise else where for and or given with then since iff let all any each such that is "
+     "are s.t. i.e. e.g. subject").split())
 STYLES = frozenset("mathbf mathcal mathbb mathit mathsf mathscr mathfrak boldsymbol bm pmb mathbfit".split())
-ACCENTS = frozenset("hat widehat bar overline tilde widetilde vec dot ddot check breve acute grave mathring".split())
-TEXTS = frozenset("text textrm textit textbf textsf mathrm operatorname mbox textnormal".split())
-SKIPPED = frozenset("displaystyle textstyle scriptstyle limits nolimits big Big bigg Bigg bigl bigr Bigl Bigr "
-                    "biggl biggr Biggl Biggr middle nonumber notag quad qquad left. ".split())
-SKIPPED_WITH_ARG = frozenset("hspace vspace label tag phantom hphantom vphantom".split())
-ENVIRONMENTS = frozenset("aligned align align* alignat alignat* equation equation* gather gather* gathered "
-                         "split multline multline* cases dcases rcases matrix pmatrix bmatrix vmatrix Vmatrix "
-                         "array eqnarray eqnarray*".split())
+ACCENTS = frozenset(("hat widehat bar overline tilde widetilde vec dot ddot check breve acute grave "
+                     "mathring").split())
+TEXTS = frozenset(["text", "textrm", "textit", "textbf", "textsf", "mathrm", "operatorname", "mbox", "textnormal"])
+SKIPPED = frozenset(("displaystyle textstyle scriptstyle limits nolimits big Big bigg Bigg bigl bigr "
+                     "Bigl Bigr biggl biggr Biggl Biggr middle nonumber notag quad qquad left.").split())
+SKIPPED_WITH_ARG = frozenset(["hspace", "vspace", "label", "tag", "phantom", "hphantom", "vphantom"])
+ENVIRONMENTS = frozenset(("aligned align align* alignat alignat* equation equation* gather gather* "
+                          "gathered split multline multline* cases dcases rcases matrix pmatrix "
+                          "bmatrix vmatrix Vmatrix array eqnarray eqnarray*").split())
 ALIGNED = frozenset(e for e in ENVIRONMENTS if not e.endswith("cases") and "matrix" not in e and e != "array")
 SIMPLE_COMMANDS = {
     "frac": "FRAC", "dfrac": "FRAC", "tfrac": "FRAC", "cfrac": "FRAC", "binom": "BINOM", "dbinom": "BINOM",
@@ -129,13 +131,13 @@ ASCII_TOKENS = {"+": "ADD", "-": "SUB", "*": "AST", "/": "DIV", "^": "POW", "_":
                 "[": "LBRACK", "]": "RBRACK", "{": "LBRACE", "}": "RBRACE"}
 OPENERS = {"LPAR": "RPAR", "LBRACK": "RBRACK", "LBRACE": "RBRACE", "LVERT": "RVERT", "LNORM": "RNORM",
            "LCASES": ("RDOT", "RSET"), "LSET": "RSET", "LANGLE": "RANGLE", "BEGIN": "END"}
-OPERAND_END = frozenset("NUMBER NAME WORD RPAR RBRACK RBRACE RVERT RNORM RSET RANGLE INFTY DOTS PRIME END "
-                        "RDOT".split())
+OPERAND_END = frozenset(("NUMBER NAME WORD RPAR RBRACK RBRACE RVERT RNORM RSET RANGLE INFTY DOTS PRIME "
+                         "END RDOT").split())
 DIGITS = frozenset("0123456789")
 _SPACE = re.compile(r"(?:\s|~|\\[,;:!> ]|%[^\n]*)+")
 _WORD = re.compile(r"[A-Za-z]+[0-9]*")
 _NUMBER = re.compile(r"[0-9]+(?:\.[0-9]+)?|\.[0-9]+")
-_COMMAND = re.compile(r"\\([A-Za-z]+\*?|.)", re.S)
+_COMMAND = re.compile(r"\\([A-Za-z]+\*?|.)", re.DOTALL)
 _ABBREVIATION = re.compile(r"(s\.\s*t\.|i\.\s*e\.|e\.\s*g\.)")
 
 
@@ -387,7 +389,7 @@ class _Tokenizer:
             return self.emit("MAXMIN", name, start, self.pos)
         if name == "top":
             return self.emit("NAME", "T", start, self.pos)
-        if name in SIMPLE_COMMANDS and SIMPLE_COMMANDS[name]:
+        if SIMPLE_COMMANDS.get(name):
             kind = SIMPLE_COMMANDS[name]
             if kind in ("FRAC", "BINOM"):
                 self.single = 2 if re.match(r"\s*[0-9]", text[self.pos:]) else 0
@@ -603,13 +605,10 @@ def sign_choices(expr: sp.Basic) -> list[sp.Basic]:
     r"""Both readings of $\pm$: every ``PlusMinus(a)`` as ``a``, then as ``-a`` (one element without $\pm$)."""
     if not expr.has(PlusMinus):
         return [expr]
-    return [expr.replace(lambda e: isinstance(e, PlusMinus), lambda e: s * e.args[0]) for s in (1, -1)]
+    return [expr.replace(lambda e: isinstance(e, PlusMinus), lambda e, s=s: s * e.args[0]) for s in (1, -1)]
 
 
 # ** the tree -> sympy **
-
-CASES_ENVIRONMENTS = frozenset("cases dcases rcases matrix array".split())
-
 
 @dataclass
 class _NamePiece:
@@ -1298,7 +1297,7 @@ class _Reader:
 
     def atom_maxmin(self, tree):
         name = tree.children[0].value
-        subs, sups = self.scripts_of(tree.children[1:-1])
+        subs, _ = self.scripts_of(tree.children[1:-1])
         last = tree.children[-1]
         if not subs and last.data == "call" and MAXMIN.get(name) is not None:
             args = [c for c in last.children[1].children if isinstance(c, lark.Tree)]
@@ -1386,7 +1385,8 @@ class _Reader:
         body = self.plain(self.term(tree.children[-1]), tree)
         if not subs or isinstance(subs[0], lark.Token):
             raise self.error("\\lim needs _{x \\to a}", tree)
-        items = [c for c in subs[0].children[1].children if isinstance(c, lark.Tree)][0].children
+        row = next((c for c in subs[0].children[1].children if isinstance(c, lark.Tree)), None)
+        items = row.children if row is not None else []
         if len(items) != 3 or not _is_token(items[1], "REL") or items[1].value != "->":
             raise self.error("\\lim needs _{x \\to a}", tree)
         variable, point = self.expr(items[0]), self.expr(items[2])

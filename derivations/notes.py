@@ -4,32 +4,43 @@ r"""Checking notes: Markdown with LaTeX in, a verdict on every formula block out
 
     report = check_notes(open("notes.md").read(), path="notes.md")
     print(render_text(report))        # or json.dumps(report.to_json())
+    exit_code = 1 if report.refuted else 0
 
 Blocks are ``$$...$$``, ``\[...\]``, bare ``\begin{env}...\end{env}`` and inline
-``$...$`` (code spans and fences are skipped).  Each block is parsed by
-:func:`~derivations.latex_parse.parse_block`; then, row by row:
+``$...$`` (code spans and fences are skipped); each records the heading above it
+(a Markdown heading or a short title-like line, as in the seed).  Each block is
+parsed by :func:`~derivations.latex_parse.parse_block`; then, row by row:
 
 * a row ``name = expr`` (``\mu &= \frac{1}{H}\sum x_i``, ``f(x) = ...``,
   ``\sigma(z_i) = ...``, ``\frac{\partial L}{\partial x_i} = ...`` for an ``L``
-  given nowhere) *defines* ``name``: the definition is substituted into later
-  rows and later blocks of the same section (until the next heading), never
-  checked;
+  given nowhere) *defines* ``name`` if it is not defined yet: the definition is
+  substituted into later rows and later blocks of the same section (until the
+  next heading), never checked;
 * every other consecutive pair of a chain ``a = b \le c`` is a claim, checked by
-  :func:`~derivations.checker.check_step` after substitution, at concrete sizes
-  ``2`` and ``3`` for symbolic sizes, with 1-based indices shifted to 0-based;
-* index conditions (``\text{when } i = j``) restrict the claim to those indices;
-  other conditions (``x > 0``) are assumptions; ``\text{given } \sum_k y_k = 1``
-  makes ``y`` a probability vector (a narrower domain: a counterexample found
-  there is still one);
+  :func:`~derivations.checker.check_step` after substitution, at sizes 2 and 3
+  for symbolic sizes, with the notes' 1-based indices shifted to 0-based
+  (counterexamples are shifted back);
+* conditions: ``\text{where } \bar{x} = ...`` and ``\text{when } x = 0`` are
+  substituted; index conditions (``\text{when } i = j``, ``(i \ne j)``) restrict
+  the claim to those indices; ``\text{given } \sum_k y_k = 1`` makes ``y`` a
+  probability vector (a narrower domain: a counterexample there is still one);
+  other conditions (``x > 0``) are assumptions;
 * a limit ``a \to b`` takes its variable from an inline ``$z_i \to \pm\infty$``
-  earlier in the same paragraph (or the paragraph just before a display block);
-  each sign of $\pm$ is a separate claim, checked at a concrete size.
+  earlier in the same paragraph (or the paragraph just before); each sign of
+  $\pm$ is a separate claim, checked at one concrete size;
+* ``P(A \mid B)`` claims are checked on random discrete joint distributions
+  (:func:`_probability_steps`); ``\mathbb{E}_{x \sim \mathcal{N}(m, s^2)}[f]`` with
+  ``f`` polynomial in ``x`` (after expanding logs) is evaluated by exact moments;
+* claims with unknown functions, ellipses, opaque derivatives or relations
+  ``\approx``, ``\sim``, ``\in``, ``\ne`` are ``undecided``, with the reason.
 
 Symbols named ``sigma...`` or ``epsilon...`` are sampled positive (standard
-deviations, numerical floors); all others are real.  The block's heading (the
-nearest Markdown heading or short title-like line above it) is matched against
-the catalog; when the block defines the catalog formula, the two are compared
-numerically with the catalog's domains (:func:`compare_with_catalog`).
+deviations, numerical floors); all others are real.  A block's heading is
+matched against the catalog; when the block defines the catalog formula, the
+two are compared numerically with the catalog's domains
+(:func:`compare_with_catalog`), and ``catalog_agrees`` is null with a reason
+when the symbols cannot be mapped by name.  A block's ``verdict`` is the worst
+of its steps, ``error`` when it does not parse, and null when it has no claim.
 """
 from __future__ import annotations
 
@@ -42,7 +53,13 @@ import sympy as sp
 from sympy.core.function import AppliedUndef
 
 from .latex_parse import (
-    Expectation, Given, LatexParseError, PlusMinus, parse_block, sign_choices, to_zero_based,
+    Expectation,
+    Given,
+    LatexParseError,
+    PlusMinus,
+    parse_block,
+    sign_choices,
+    to_zero_based,
 )
 from .step import Step
 from .verdict import worst
@@ -58,8 +75,8 @@ POSITIVE_NAMES = ("sigma", "epsilon")
 """Base names sampled positive: standard deviations and numerical floors."""
 MAX_EXPANSION_ROUNDS = 8
 TITLE_WORDS = 8
-PROSE_MARKERS = frozenset("is are was were can could will would be been this that these here we our it its "
-                          "see note http https www".split())
+PROSE_MARKERS = frozenset(("is are was were can could will would be been this that these here we our "
+                           "it its see note http https www").split())
 
 _DELIMITER = re.compile(r"\$\$|\\\[|\\begin\{([A-Za-z]+\*?)\}|(?<!\\)\$|`+")
 
@@ -315,12 +332,9 @@ def check_notes(text: str, *, path: str = "<string>", budget: float = 5.0) -> No
 
 
 def _catalog():
-    try:
-        from symbolic import all_formulas
+    from symbolic import all_formulas
 
-        return all_formulas(), ""
-    except Exception as exc:  # noqa: BLE001 - a catalog module mid-edit must not stop the notes check
-        return [], f"catalog unavailable ({type(exc).__name__})"
+    return all_formulas(), ""
 
 
 def _vocabulary(text: str, catalog) -> frozenset:
@@ -343,7 +357,6 @@ class _Section:
     functions: dict = field(default_factory=dict)  # name -> [(params, body)]
     derivatives: dict = field(default_factory=dict)  # Derivative -> body
     limit: tuple | None = None  # (variable, points, paragraph)
-    given: list = field(default_factory=list)
 
 
 @dataclass
@@ -353,6 +366,7 @@ class _Claim:
     rhs: sp.Basic
     conditions: tuple
     line: int
+    zero_based: bool = False
 
 
 class _NotesReader:
@@ -366,7 +380,7 @@ class _NotesReader:
     def fragment(self, frag: Fragment) -> BlockReport:
         if frag.section != self.section.number:
             self.section = _Section(frag.section)
-        base = dict(line=frag.line, source=frag.source, kind=frag.kind, heading=frag.heading)
+        base = {"line": frag.line, "source": frag.source, "kind": frag.kind, "heading": frag.heading}
         try:
             block = parse_block(frag.content, names=self.names, functions=tuple(self.section.functions),
                                 line=frag.content_line, column=frag.content_column)
@@ -378,7 +392,7 @@ class _NotesReader:
         claims, defined, mains = self.rows(block, frag, warnings)
         steps = []
         for claim in claims:
-            steps.extend(self.check_claim(claim, block, frag, warnings))
+            steps.extend(self.check_claim(claim, frag))
         catalog_id, agrees, reason = self.match_catalog(frag, block, mains, claims)
         return BlockReport(**base, parsed=True, catalog_id=catalog_id, catalog_agrees=agrees,
                            catalog_reason=reason, steps=tuple(steps), warnings=tuple(dict.fromkeys(warnings)),
@@ -394,17 +408,17 @@ class _NotesReader:
             exprs, rels = list(row.chain.exprs), list(row.chain.rels)
             if row.continued:
                 if previous is None:
-                    warnings.append(f"line {row.line}: a row starting with {rels[0]} has nothing on its left")
+                    line = frag.content_line + row.line - 1
+                    warnings.append(f"line {line}: a row starting with {rels[0]} has nothing on its left")
                     continue
                 exprs.insert(0, previous)
             if not exprs:
                 continue
             previous = exprs[-1]
             if row.kind == "condition" and not row.continued:
-                givens.extend(self.as_conditions(row, warnings))
+                givens.extend(self.as_conditions(row, frag.content_line + row.line - 1, warnings))
                 continue
-            if len(exprs) == 1:
-                self.bare(exprs[0], row, frag)
+            if len(exprs) == 1:  # a lone expression is not a claim
                 continue
             start = 0
             if not row.continued and rels[0] in ("=", ":=") and self.definable(exprs[0], exprs[1]):
@@ -413,39 +427,39 @@ class _NotesReader:
                 mains.append((exprs[0], exprs[1]))
                 start = 1
             for k in range(start, len(rels)):
-                claims.append(_Claim(exprs[k], rels[k], exprs[k + 1], tuple(row.conditions) + tuple(givens), row.line))
-        self.section.given = givens
+                claims.append(_Claim(exprs[k], rels[k], exprs[k + 1], tuple(row.conditions) + tuple(givens),
+                                     frag.content_line + row.line - 1, block.zero_based))
         return claims, defined, mains
 
-    def as_conditions(self, row, warnings):
+    def as_conditions(self, row, line, warnings):
         chain = row.chain
         out = []
         for a, rel, b in chain.pairs():
             built = {"=": sp.Eq, "!=": sp.Ne, "<": sp.Lt, ">": sp.Gt, "<=": sp.Le, ">=": sp.Ge}.get(rel)
             if built is None:
-                warnings.append(f"line {row.line}: condition with {rel} not used")
+                warnings.append(f"line {line}: condition with {rel} not used")
                 continue
             try:
                 out.append(built(self.expand(a), self.expand(b)))
             except TypeError:
-                warnings.append(f"line {row.line}: condition not comparable")
+                warnings.append(f"line {line}: condition not comparable")
         return out
-
-    def bare(self, expr, row, frag):
-        """A lone expression; ``$z_i \\to \\pm\\infty$`` style rows never get here (they have a relation)."""
 
     # ** definitions **
 
     def definable(self, lhs, rhs) -> bool:
-        """Whether ``lhs = rhs`` defines ``lhs``: a new name that ``rhs`` does not use."""
+        """Whether ``lhs = rhs`` defines ``lhs``: a name not yet defined here, that ``rhs`` does not use."""
         if isinstance(lhs, sp.Symbol):
-            return lhs not in rhs.free_symbols
+            return lhs not in rhs.free_symbols and lhs not in self.section.symbols
         if isinstance(lhs, sp.Pow) and isinstance(lhs.base, sp.Symbol) and lhs.exp == 2:
             return lhs.base not in rhs.free_symbols
         if isinstance(lhs, sp.Indexed):
             return lhs.base not in rhs.atoms(sp.IndexedBase) and all(isinstance(i, sp.Symbol) for i in lhs.indices)
         if isinstance(lhs, AppliedUndef):
             name = lhs.func.__name__
+            cases = self.section.functions.get(name, [])
+            if all(a.is_number for a in lhs.args) or (cases and _instantiate(lhs, cases) != lhs):
+                return False  # f(3) = 9, or f(x) again: a claim about a known function
             return not any(isinstance(a, AppliedUndef) and a.func.__name__ == name for a in rhs.atoms(AppliedUndef))
         if isinstance(lhs, sp.Derivative):
             return isinstance(lhs.expr, sp.Symbol) and lhs.expr not in self.section.symbols \
@@ -487,11 +501,11 @@ class _NotesReader:
 
     # ** claims **
 
-    def check_claim(self, claim: _Claim, block, frag, warnings) -> list[StepReport]:
+    def check_claim(self, claim: _Claim, frag: Fragment) -> list[StepReport]:
         lhs, rhs = self.expand(claim.lhs), self.expand(claim.rhs)
-        shown = dict(lhs=_show(claim.lhs), rel=claim.rel, rhs=_show(claim.rhs), line=claim.line)
-        if claim.rel == "->" and _is_variable(claim.lhs) and not frag.kind == "display" or (
-                claim.rel == "->" and _is_variable(claim.lhs) and claim.rhs.has(PlusMinus, sp.oo, -sp.oo)):
+        shown = {"lhs": _show(claim.lhs), "rel": claim.rel, "rhs": _show(claim.rhs), "line": claim.line}
+        if claim.rel == "->" and _is_variable(claim.lhs) and (
+                frag.kind != "display" or claim.rhs.has(PlusMinus, sp.oo, -sp.oo)):
             self.section.limit = (lhs, sign_choices(rhs), frag.paragraph)
             return []
         if claim.rel in ("approx", "~", "in", "!=", "notin"):
@@ -515,18 +529,28 @@ class _NotesReader:
         out = []
         for left, right in zip(sign_choices(lhs), sign_choices(rhs)) if lhs.has(PlusMinus) == rhs.has(PlusMinus) \
                 else itertools.product(sign_choices(lhs), sign_choices(rhs)):
-            step = self.step(left, rel, right, claim.conditions, variable)
+            step = self.step(left, rel, right, claim.conditions, variable, zero_based=claim.zero_based)
             if isinstance(step, str):
                 out.append(StepReport(**shown, verdict="undecided", reason=step))
                 continue
             out.append(self.run(step, shown))
         return out
 
-    def step(self, lhs, rel, rhs, conditions, variable=None) -> Step | str:
-        """The :class:`Step` for a claim: 0-based indices, concrete sizes, conditions and domains."""
-        lhs, rhs = _freshen(lhs), _freshen(rhs)
+    def step(self, lhs, rel, rhs, conditions, variable=None, *, zero_based=False) -> Step | str:
+        """The :class:`Step` for a claim: 0-based indices, concrete sizes, conditions and domains.
+
+        A condition ``name = expr`` (``\\text{where } \\bar{x} = ...``, ``\\text{when } x = 0``) is
+        substituted; index conditions (``i \\ne j``) restrict the claim; the rest are assumptions."""
+        conditions = [self.expand(c) for c in conditions]
+        if sp.false in conditions:
+            return "the conditions cannot hold together"
+        values = {c.lhs: c.rhs for c in conditions if isinstance(c, sp.Eq) and isinstance(c.lhs, sp.Symbol)
+                  and not c.lhs.is_integer and c.lhs not in c.rhs.free_symbols}
+        conditions = [c for c in conditions if c is not sp.true
+                      and not (isinstance(c, sp.Eq) and values.get(c.lhs) is c.rhs)]
+        lhs, rhs = _freshen(lhs.xreplace(values)), _freshen(rhs.xreplace(values))
         parts = [lhs, rhs, *conditions]
-        indices, sizes = _indices_and_sizes(parts)
+        indices, sizes = _indices_and_sizes(parts, zero_based=zero_based)
         index_conditions = [c for c in conditions if c.free_symbols and c.free_symbols <= set(indices)]
         assumptions = [c for c in conditions if c not in index_conditions]
         domains = _domains(parts, assumptions)
@@ -535,9 +559,10 @@ class _NotesReader:
             where = sp.And(*index_conditions)
             lhs, rhs = sp.Piecewise((lhs, where), (0, True)), sp.Piecewise((rhs, where), (0, True))
         free = list(indices)
-        lhs, rhs = to_zero_based(lhs, free), to_zero_based(rhs, free)
-        assumptions = [to_zero_based(a, free) for a in assumptions]
-        ranges = {i: (sp.Integer(0), hi - 1) for i, (lo, hi) in indices.items()}
+        if not zero_based:
+            lhs, rhs = to_zero_based(lhs, free), to_zero_based(rhs, free)
+            assumptions = [to_zero_based(a, free) for a in assumptions]
+        ranges = {i: (sp.Integer(0), hi - lo) for i, (lo, hi) in indices.items()}
         size_cases = tuple({s: sp.Integer(n) for s in sizes} for n in SIZES) if sizes else ()
         if variable is not None and variable not in (lhs.free_symbols | rhs.free_symbols):
             return f"the variable {variable} does not occur"
@@ -547,14 +572,16 @@ class _NotesReader:
         except ValueError as exc:
             return str(exc)
 
-    def run(self, step: Step, shown: dict) -> StepReport:
+    def run(self, step: Step, shown: dict, *, one_based: bool = True) -> StepReport:
         verdict = self.check_step(step, budget=self.budget)
         kind = verdict.kind
         reason = verdict.reason
         if kind == "error":
             kind, reason = "undecided", f"the checker failed: {verdict.reason}"[:300]
-        return StepReport(**shown, verdict=kind, method=verdict.method, reason=reason,
-                          counterexample=verdict.counterexample if kind == "refuted" else None)
+        counterexample = verdict.counterexample if kind == "refuted" else None
+        if counterexample and one_based and step.indices:
+            counterexample = _one_based(counterexample, step.indices)
+        return StepReport(**shown, verdict=kind, method=verdict.method, reason=reason, counterexample=counterexample)
 
     def run_labelled(self, step: Step, shown: dict, label: dict) -> StepReport:
         report = self.run(step, shown)
@@ -572,7 +599,7 @@ class _NotesReader:
         out = []
         for point in points:
             concrete = _concrete_limit(lhs, rhs, variable, claim.conditions)
-            label = dict(shown, lhs=f"{shown['lhs']} as {_show(variable)} -> {_show(point)}")
+            label = {**shown, "lhs": f"{shown['lhs']} as {_show(variable)} -> {_show(point)}"}
             if isinstance(concrete, str):
                 out.append(StepReport(**label, verdict="undecided", reason=concrete))
                 continue
@@ -606,22 +633,23 @@ class _NotesReader:
             for formula, _ in matches:
                 shaped = [p for p in pairs if _same_shape_any(formula, p[0])]
                 if shaped:
-                    return (formula.id, *self.compare_all(formula, shaped))
+                    return (formula.id, *self.compare_all(formula, shaped, block.zero_based))
             return None, None, ""
         last = _name_of(mains[-1][0])
         for formula, exact in matches:
             named = [m for m in mains if _named(formula, m[0])] or [m for m in mains if _name_of(m[0]) == last]
-            agrees, reason = self.compare_all(formula, named)
+            agrees, reason = self.compare_all(formula, named, block.zero_based)
             if exact or agrees is not None or any(_named(formula, lhs) for lhs, _ in mains):
                 return formula.id, agrees, reason
         for formula in self.catalog:
-            if any(_named(formula, lhs) for lhs, _ in mains):
-                agrees, reason = self.compare_all(formula, mains)
+            named = [m for m in mains if _named(formula, m[0])]
+            if named:
+                agrees, reason = self.compare_all(formula, named, block.zero_based)
                 if agrees:
                     return formula.id, agrees, reason
         return None, None, ""
 
-    def compare_all(self, formula, pairs):
+    def compare_all(self, formula, pairs, zero_based=False):
         """Every definition against the catalog outputs: False if one disagrees with all of them."""
         results = []
         for lhs, body in pairs:
@@ -629,7 +657,7 @@ class _NotesReader:
             best = (None, "")
             for output in outputs:
                 agrees, reason = compare_with_catalog(formula, lhs, self.expand(body), self.check_step, self.budget,
-                                                      output=output)
+                                                      output=output, zero_based=zero_based)
                 if agrees:
                     best = (True, reason)
                     break
@@ -649,7 +677,8 @@ class _NotesReader:
 
 # ** comparing with the catalog **
 
-def compare_with_catalog(formula, lhs, body, check_step, budget, *, output=None) -> tuple[bool | None, str]:
+def compare_with_catalog(formula, lhs, body, check_step, budget, *, output=None,
+                         zero_based=False) -> tuple[bool | None, str]:
     """Whether ``lhs = body`` (a block's definition, 1-based) agrees with ``formula`` (its ``output``, by
     default the one named like ``lhs``); None when the symbols cannot be mapped by name (the reason says which)."""
     from symbolic.record import expand_definitions
@@ -675,7 +704,7 @@ def compare_with_catalog(formula, lhs, body, check_step, budget, *, output=None)
             index_map[i] = out_indices[k]
     if set(free) - set(index_map):
         return None, f"free indices {sorted(map(str, set(free) - set(index_map)))} have no catalog counterpart"
-    body0 = to_zero_based(_freshen(body), free).xreplace(index_map)
+    body0 = (_freshen(body) if zero_based else to_zero_based(_freshen(body), free)).xreplace(index_map)
     for f in sorted(body0.atoms(AppliedUndef), key=str):
         target = _lookup(targets, f.func.__name__)
         if not isinstance(target, sp.Symbol):
@@ -873,8 +902,25 @@ def _derivative_match(expr, pattern):
     return mapping
 
 
-def _indices_and_sizes(parts) -> tuple[dict, list]:
-    """Free indices with 1-based ranges from the arrays' lengths, and the size symbols."""
+def _one_based(counterexample: dict, indices) -> dict:
+    """A checker counterexample (0-based) as the notes write it: ``y[0]`` is ``y[1]``, ``i=0`` is ``i=1``."""
+    names = {str(i) for i in indices}
+
+    def shift(match):
+        return str(int(match.group(1)) + 1)
+
+    out = {}
+    for key, value in counterexample.items():
+        key = re.sub(r"(?<=[\[ ,])(\d+)(?=[\],])", shift, key) if key.endswith("]") else key
+        if key == "at":
+            value = re.sub(r"\b(" + "|".join(map(re.escape, names)) + r")=(\d+)",
+                           lambda m: f"{m.group(1)}={int(m.group(2)) + 1}", value)
+        out[key] = value
+    return out
+
+
+def _indices_and_sizes(parts, *, zero_based: bool = False) -> tuple[dict, list]:
+    """Free indices with ranges (1-based, or 0-based) from the arrays' lengths, and the size symbols."""
     lengths, sizes, bound = {}, set(), set()
     for part in parts:
         for node in part.atoms(sp.Sum, sp.Product):
@@ -904,7 +950,7 @@ def _indices_and_sizes(parts) -> tuple[dict, list]:
         if length is None:
             length = sp.Symbol("N", integer=True, positive=True)
         sizes |= length.free_symbols
-        indices[index] = (sp.Integer(1), length)
+        indices[index] = (sp.Integer(0), length - 1) if zero_based else (sp.Integer(1), length)
     return indices, sorted(sizes, key=str)
 
 
@@ -1050,7 +1096,7 @@ def _probability_steps(lhs, rel, rhs):
             at = [{**assignment, root: c} for c in (0, 1)]
             left = evaluate(lhs, at[0]) * evaluate(rhs, at[1])
             right = evaluate(lhs, at[1]) * evaluate(rhs, at[0])
-            label = {k: v for k, v in label.items() if k != _show(root)}
+            label[_show(root)] = "0 vs 1"
             steps.append((label, Step(left, right, "=", domains=domains)))
         elif rel in ("=", "<", ">", "<=", ">="):
             steps.append((label, Step(evaluate(lhs, assignment), evaluate(rhs, assignment), rel, domains=domains)))

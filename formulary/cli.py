@@ -36,6 +36,7 @@ def _parser() -> argparse.ArgumentParser:
               formulary derive softmax_jacobian
               formulary prove 'x - 1 - log(x)' 0 --rel '>=' --assume x=positive
               formulary codegen softmax --grad -o kernels.py
+              formulary check notes.md
               formulary latex -o formulary.tex --pdf
 
             exit codes: 0 all checks hold, 1 something refuted or failed,
@@ -85,7 +86,8 @@ def _parser() -> argparse.ArgumentParser:
 
     c = command("prove", "check one step LHS REL RHS typed by you (parsed safely, never eval'd)",
                 "formulary prove '1/(1+exp(-x))' '(tanh(x/2)+1)/2'\n"
-                "  formulary prove 'x - 1 - log(x)' 0 --rel '>=' --assume x=positive")
+                "  formulary prove 'x - 1 - log(x)' 0 --rel '>=' --assume x=positive\n"
+                "  formulary prove -- '-x**2' '-(x**2)'      # '--' before a side that starts with '-'")
     c.add_argument("lhs")
     c.add_argument("rhs")
     c.add_argument("--rel", default="=", choices=["=", "<=", ">=", "<", ">"], help="relation (default =)")
@@ -113,6 +115,13 @@ def _parser() -> argparse.ArgumentParser:
     c.add_argument("-o", "--output", metavar="FILE.py", help="write here instead of standard output")
     c.add_argument("--force", action="store_true", help="overwrite a file formulary did not write")
 
+    c = command("check", "read Markdown/LaTeX notes and check every formula block in them",
+                "formulary check notes.md\n"
+                "  formulary check ../shared/seed/formulas.md --json")
+    c.add_argument("notes", metavar="NOTES.md", help="a Markdown or LaTeX file ('-' reads standard input)")
+    c.add_argument("--timeout", type=float, default=5.0, help="seconds per claim (default 5)")
+    c.add_argument("--json", action="store_true", help="write the report as JSON (schema formulary.check/1)")
+
     c = command("latex", "export the catalog and the checked derivations as a LaTeX document",
                 "formulary latex -o formulary.tex --pdf   # writes formulary.tex and formulary.pdf")
     c.add_argument("-o", "--output", metavar="FILE.tex", help="write here instead of standard output")
@@ -127,7 +136,10 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     parser = _parser()
-    args = parser.parse_args(argv)
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # --help (0) or a usage error (2), already printed by argparse
+        return int(exc.code or 0)
     if args.command is None:
         parser.print_help()
         return EXIT_USAGE
@@ -437,6 +449,54 @@ def cmd_codegen(args) -> int:
     return EXIT_OK
 
 
+NOTES_SUFFIXES = (".md", ".markdown", ".mdown", ".tex", ".txt", ".rst")
+MAX_NOTES_BYTES = 4 * 1024 * 1024
+
+
+def read_notes(name: str) -> str:
+    """The notes as text, or a UsageError saying where they are not Markdown/LaTeX text."""
+    from pathlib import Path
+
+    if name == "-":
+        data = sys.stdin.buffer.read(MAX_NOTES_BYTES + 1)
+    else:
+        path = Path(name)
+        if path.suffix.lower() not in NOTES_SUFFIXES:
+            raise UsageError(f"{name}: not a Markdown or LaTeX file (expected one of {', '.join(NOTES_SUFFIXES)})")
+        try:
+            with path.open("rb") as fh:
+                data = fh.read(MAX_NOTES_BYTES + 1)
+        except OSError as exc:
+            raise UsageError(f"{name}: cannot read: {exc.strerror}") from None
+    if len(data) > MAX_NOTES_BYTES:
+        raise UsageError(f"{name}: larger than {MAX_NOTES_BYTES // (1024 * 1024)} MiB; not a notes file")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise UsageError(f"{name}:{line}:{column}: not valid UTF-8 (byte 0x{data[exc.start]:02x})") from None
+    if "\0" in text:
+        k = text.index("\0")
+        line = text.count("\n", 0, k) + 1
+        raise UsageError(f"{name}:{line}: a NUL byte: this is not a text file")
+    return text
+
+
+def cmd_check(args) -> int:
+    from derivations.notes import check_notes, render_text
+
+    if args.timeout <= 0:
+        raise UsageError("--timeout must be positive")
+    text = read_notes(args.notes)
+    report = check_notes(text, path=args.notes, budget=args.timeout)
+    if args.json:
+        print(json.dumps(report.to_json(), indent=2))
+    else:
+        print(render_text(report))
+    return EXIT_FAILED if report.refuted else EXIT_OK
+
+
 def _is_our_pdf(path) -> bool:
     try:
         return b"/Creator (formulary)" in path.read_bytes()
@@ -446,7 +506,7 @@ def _is_our_pdf(path) -> bool:
 
 _COMMANDS = {"list": cmd_list, "show": cmd_show, "verify": cmd_verify, "derive": cmd_derive, "prove": cmd_prove,
              "latex": cmd_latex, "codegen": cmd_codegen,
-             "gradients": cmd_gradients}
+             "gradients": cmd_gradients, "check": cmd_check}
 
 
 if __name__ == "__main__":

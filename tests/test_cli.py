@@ -69,8 +69,38 @@ def test_usage_errors(capsys, argv):
 
 
 def test_help_has_worked_examples(capsys):
-    for cmd in ("list", "show", "verify"):
-        with pytest.raises(SystemExit) as exc:
-            main([cmd, "--help"])
+    for cmd in ("list", "show", "verify", "derive", "prove", "gradients", "codegen", "latex", "check"):
+        code = main([cmd, "--help"])
         out = capsys.readouterr().out
-        assert exc.value.code == 0 and "example" in out and f"formulary {cmd}" in out
+        assert code == 0 and "example" in out and f"formulary {cmd}" in out, cmd
+
+
+def test_check_rejects_files_that_are_not_notes(capsys, tmp_path):
+    binary = tmp_path / "notes.md"
+    binary.write_bytes(b"# Title\n$$x = 1$$\n\xff\xfe broken\n")
+    code, _, err = run(capsys, "check", str(binary))
+    assert code == EXIT_USAGE and "notes.md:3:1: not valid UTF-8" in err
+    nul = tmp_path / "nul.md"
+    nul.write_bytes(b"ok\n\x00\n")
+    code, _, err = run(capsys, "check", str(nul))
+    assert code == EXIT_USAGE and "NUL" in err
+    image = tmp_path / "picture.png"
+    image.write_bytes(b"\x89PNG")
+    code, _, err = run(capsys, "check", str(image))
+    assert code == EXIT_USAGE and "not a Markdown or LaTeX file" in err
+    code, _, err = run(capsys, "check", str(tmp_path / "missing.md"))
+    assert code == EXIT_USAGE and "cannot read" in err and "Traceback" not in err
+
+
+def test_check_exit_status_follows_refutation(capsys, tmp_path):
+    good = tmp_path / "good.md"
+    good.write_text("# Tanh\n$$\\tanh(x) = \\frac{e^{x} - e^{-x}}{e^{x} + e^{-x}}$$\n")
+    code, out, _ = run(capsys, "check", str(good))
+    assert code == EXIT_OK and "proved" in out
+    bad = tmp_path / "bad.md"
+    bad.write_text("# Square\n$$(x + 1)^2 = x^2 + 1$$\n")
+    code, out, _ = run(capsys, "check", str(bad), "--json")
+    assert code == EXIT_FAILED
+    block = json.loads(out)["blocks"][0]
+    assert block["line"] == 2 and block["verdict"] == "refuted"
+    assert block["steps"][0]["counterexample"]

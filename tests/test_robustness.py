@@ -1,0 +1,78 @@
+"""Robustness: parallel runs match serial ones, exit codes hold, random input never crashes."""
+import json
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from formulary.cli import EXIT_FAILED, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, main
+
+
+def run(capsys, *argv):
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def _strip_times(data):
+    """Everything but wall-clock fields, which legitimately differ between runs."""
+    if isinstance(data, dict):
+        return {k: _strip_times(v) for k, v in data.items() if k not in ("seconds", "wall_seconds", "jobs")}
+    if isinstance(data, list):
+        return [_strip_times(v) for v in data]
+    return data
+
+
+def test_jobs_give_identical_results_in_the_same_order(capsys):
+    ids = ["softmax", "layer_norm", "sigmoid", "kl_divergence", "attention"]
+    _, one, _ = run(capsys, "verify", *ids, "--points", "15", "--json", "--jobs", "1")
+    _, two, _ = run(capsys, "verify", *ids, "--points", "15", "--json", "--jobs", "2")
+    assert _strip_times(json.loads(one)) == _strip_times(json.loads(two))
+    assert [r["id"] for r in json.loads(two)["results"]] == ids
+
+
+def test_derive_jobs_identical(capsys):
+    ids = ["tanh_derivative", "kernel_symmetry", "f1_forms"]
+    _, one, _ = run(capsys, "derive", *ids, "--json", "--jobs", "1")
+    _, two, _ = run(capsys, "derive", *ids, "--json", "--jobs", "2")
+    assert _strip_times(json.loads(one)) == _strip_times(json.loads(two))
+
+
+def test_internal_error_is_exit_3_with_hint_and_no_traceback(capsys, monkeypatch):
+    import formulary.cli as cli
+
+    def boom(args):
+        raise RuntimeError("simulated bug")
+
+    monkeypatch.setitem(cli._COMMANDS, "list", boom)
+    code, _, err = run(capsys, "list")
+    assert code == EXIT_INTERNAL
+    assert "simulated bug" in err and "--debug" in err and "Traceback" not in err
+
+
+def test_exit_codes_of_prove(capsys):
+    assert run(capsys, "prove", "(x+1)**2", "x**2+2*x+1")[0] == EXIT_OK
+    code, out, _ = run(capsys, "prove", "(x+1)**2", "x**2+1")
+    assert code == EXIT_FAILED and "counterexample" in out
+    assert run(capsys, "prove", "x +* 2", "0")[0] == EXIT_USAGE
+    assert run(capsys, "prove", "x", "0", "--assume", "x=bogus")[0] == EXIT_USAGE
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.text(max_size=60))
+def test_prove_never_crashes_on_random_text(capsys, text):
+    code = main(["prove", text, "x", "--timeout", "2"])
+    _, err = capsys.readouterr()
+    assert code in (EXIT_OK, EXIT_FAILED, EXIT_USAGE), err
+    assert "Traceback" not in err and "internal error" not in err
+
+
+ALPHABET = st.sampled_from(list("x y z 0 1 2 + - * / ** ( ) exp log sqrt sin tanh sigmoid , . e 1e308".split(" ")))
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(ALPHABET, max_size=25).map("".join))
+def test_prove_never_crashes_on_formula_like_text(capsys, text):
+    code = main(["prove", text, "x", "--timeout", "2"])
+    _, err = capsys.readouterr()
+    assert code in (EXIT_OK, EXIT_FAILED, EXIT_USAGE), err
+    assert "internal error" not in err
