@@ -21,6 +21,14 @@ class FormularyLatexPrinter(LatexPrinter):
             self.parenthesize(expr.function, 1000),
         )
 
+    def _print_Sum(self, expr):
+        r"""One ``\sum_{i=a}^{b}`` per limit, outermost first (no ``\substack``), so that a
+        reader of LaTeX, ours included, sees the nesting."""
+        body = self.parenthesize(expr.function, 1000) if expr.function.is_Add else self._print(expr.function)
+        sums = "".join(rf"\sum_{{{self._print(i)}={self._print(a)}}}^{{{self._print(b)}}} "
+                       for i, a, b in reversed(expr.limits))
+        return sums + body
+
     def _print_Indexed(self, expr):
         base = self._print(expr.base.label)
         idx = ",".join(self._print(i) for i in expr.indices)
