@@ -16,6 +16,8 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
+import sympy as sp
+
 from .budget import DEFAULT_MEMORY_BYTES, run_with_budget
 from .step import Derivation, Step
 from .strategies import ExactTest, NumericTest, prove_symbolically
@@ -46,7 +48,30 @@ def default_ladder(seed: int = 0) -> tuple[Rung, ...]:
 
 def check_step(step: Step, *, budget: float = 10.0, seed: int = 0, ladder: tuple[Rung, ...] | None = None,
                memory_bytes: int = DEFAULT_MEMORY_BYTES) -> Verdict:
-    """Climb the ladder (by default :func:`default_ladder`) until a rung decides, within ``budget`` seconds."""
+    """Climb the ladder (by default :func:`default_ladder`) until a rung decides, within ``budget`` seconds.
+
+    Decimal literals (sympy ``Float``) are read as the exact decimals they print as (``0.1`` is
+    1/10), so that no rung can prove a claim by rounding; the verdict says so.
+    """
+    step, decimals = exact_decimals(step)
+    verdict = _climb(step, budget=budget, seed=seed, ladder=ladder, memory_bytes=memory_bytes)
+    if decimals:
+        verdict = dataclasses.replace(verdict, assumptions=verdict.assumptions + ("decimals read as exact rationals",))
+    return verdict
+
+
+def exact_decimals(step: Step) -> tuple[Step, bool]:
+    """``step`` with every ``Float`` replaced by the exact rational of its decimal text."""
+    parts = (step.lhs, step.rhs, *step.assumptions)
+    floats = set().union(*(p.atoms(sp.Float) for p in parts if isinstance(p, sp.Basic)))
+    if not floats:
+        return step, False
+    exact = {f: sp.Rational(str(f)) for f in floats}
+    return dataclasses.replace(step, lhs=step.lhs.xreplace(exact), rhs=step.rhs.xreplace(exact),
+                               assumptions=tuple(a.xreplace(exact) for a in step.assumptions)), True
+
+
+def _climb(step: Step, *, budget: float, seed: int, ladder, memory_bytes: int) -> Verdict:
     start = time.monotonic()
     notes: dict[str, str] = {}
     causes: list[str] = []

@@ -320,3 +320,10 @@ def test_a_false_step_whose_failures_cannot_be_confirmed_is_never_verified(monke
     monkeypatch.setattr(evaluate, "confirm", lambda *a, **k: None)
     v = check_step(Step(sp.sin(x) ** 2, sp.sin(x)), budget=BUDGET, ladder=NUMERIC_ONLY)
     assert v.kind == "undecided" and "unresolved" in v.reason
+
+
+def test_decimals_are_exact_rationals_so_rounding_never_proves():
+    assert check_step(Step(sp.Float("0.1") * 3 * x, sp.Float("0.3") * x), budget=BUDGET).kind == "proved"
+    near = check_step(Step(sp.Float("0.333333333333333") * 3 * x, x), budget=BUDGET)
+    assert near.kind == "refuted"  # 0.999999999999999 x is not x, however close
+    assert "decimals read as exact rationals" in near.assumptions

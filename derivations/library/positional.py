@@ -4,7 +4,7 @@ rotation property $PE(pos + k) = R(k)\, PE(pos)$.
 $PE(pos, 2i) = \sin(pos \cdot \omega_i)$, $PE(pos, 2i+1) = \cos(pos \cdot \omega_i)$,
 $\omega_i = 10000^{-2i/d_{model}}$.
 """
-from sympy import Matrix, S, Symbol, cos, exp, log, sin
+from sympy import Matrix, Rational, S, Symbol, cos, exp, log, sin
 
 from derivations.step import Derivation, Step
 
@@ -34,7 +34,7 @@ register(Derivation(
         Step(pos / BASE ** (2 * i / d), pos * exp_form, justification="keep the factor pos"),
         Step(exp_form, exp(-log(BASE) ** (2 * i / d)), justification="seed's second equality", expect="fails",
              note=SEED_CHAIN),
-        Step(exp_form, (1 / BASE) ** (2 * i / d), justification="exp(b log a) = a^b with a = 1/10000",
+        Step(exp_form, Rational(1, BASE) ** (2 * i / d), justification="exp(b log a) = a^b with a = 1/10000",
              note=SEED_CHAIN),
     ),
 ))
