@@ -13,6 +13,7 @@ from derivations import latex_parse
 from derivations.latex_parse import (
     Chain,
     Given,
+    IndexMax,
     LatexParseError,
     PlusMinus,
     parse_block,
@@ -107,6 +108,14 @@ def test_to_zero_based_shifts_arrays_not_values():
     assert shifted.subs(size_n, 4).doit().xreplace(values) == one_based
 
 
+def test_a_maximum_over_an_index_binds_it_like_a_sum():
+    largest = IndexMax(1 - X[i], (i, 1, size_n))
+    assert str(largest) == "max(1 - x[i], i=1..n)" and largest.doit() == largest  # no concrete range yet
+    shifted = to_zero_based(largest)
+    assert shifted == IndexMax(1 - X[i], (i, 0, size_n - 1))
+    assert shifted.xreplace({size_n: 2}).doit() == sp.Max(1 - X[0], 1 - X[1])
+
+
 def test_free_indices_and_array_lengths():
     block = parse_block(r"\sigma(z_i) = \frac{e^{z_i}}{\sum_{j=1}^K e^{z_j}}")
     (index, (lo, hi)), = block.indices.items()
@@ -124,6 +133,17 @@ def test_calls_versus_products():
     assert parse_latex(r"y_i(w x_i - b)") == Y[i] * (W * X[i] - b)
     assert parse_latex(r"ReLU(x)") == sp.Function("ReLU")(x)
     assert parse_latex(r"\sigma(z_i)(1 - \sigma(z_i))").is_Mul
+
+
+@pytest.mark.parametrize("text, expected", [
+    (r"\exp(-a \|x - y\|^2)", sp.exp(-a * (x - y) ** 2)),  # a bar that another closes opens a norm
+    (r"\exp\left(-a \lVert x - y \rVert\right)", sp.exp(-a * sp.Abs(x - y))),
+    (r"f(a |x|)", sp.Function("f")(a * sp.Abs(x))),
+    (r"D(x \| y)", sp.Function("D")(x, y)),  # a lone bar separates
+    (r"P(x | y)", sp.Function("P")(x, Given(y))),
+])
+def test_bars_inside_parentheses(text, expected):
+    assert parse_latex(text) == expected
 
 
 def test_names_keep_known_words_whole():

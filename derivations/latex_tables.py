@@ -1,0 +1,97 @@
+r"""The LaTeX reader's tables: bounds, names, commands, relations and functions it knows."""
+from __future__ import annotations
+
+import re
+
+import sympy as sp
+
+MAX_LENGTH = 20_000
+"""Longest accepted formula, in characters."""
+MAX_TOKENS = 4_000
+MAX_DEPTH = 40
+"""Deepest accepted nesting of brackets, braces, bars and environments."""
+MAX_NUMBER_DIGITS = 100
+MAX_EXPONENT = 10**4
+"""Largest magnitude of an exponent applied to a number (``2^{2^{100}}`` is rejected)."""
+MAX_POWER_DIGITS = 4000
+"""Most decimal digits a numeric power may have (below Python's 4,300-digit printing limit)."""
+
+INDEX_LETTERS = frozenset("ijkl")
+"""Subscripts that are array indices even when no sum binds them (``z_i``, ``\\partial z_j``)."""
+FUNCTION_LETTERS = frozenset({"f", "g", "h", "p", "q", "P", "Q", "D", "G", "K", "L", "N", "V", "F", "E",
+                              "sigma", "phi", "psi", r"\mathcal{N}", r"\mathcal{L}", r"\mathbb{E}", r"\mathbb{P}"})
+"""Single names read as functions when followed by one parenthesized argument."""
+
+GREEK = {g: g for g in ("alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu nu xi pi "
+                        "rho sigma tau upsilon phi chi psi omega Gamma Delta Theta Lambda Xi Pi Sigma "
+                        "Upsilon Phi Psi Omega ell").split()}
+GREEK.update(varepsilon="epsilon", varphi="phi", vartheta="theta", varrho="rho", varsigma="sigma", varpi="pi")
+UNICODE_GREEK = dict(zip("αβγδεϵζηθϑικλμµνξπρσςτυφϕχψωΓΔΘΛΞΠΣΥΦΨΩ", (
+    "alpha beta gamma delta epsilon epsilon zeta eta theta theta iota kappa lambda mu mu nu xi pi rho "
+    "sigma sigma tau upsilon phi phi chi psi omega Gamma Delta Theta Lambda Xi Pi Sigma Upsilon Phi Psi "
+    "Omega").split()))
+RELATIONS = {
+    "=": "=", "==": "=", "<": "<", ">": ">", "<=": "<=", ">=": ">=", ":=": ":=",
+    "ne": "!=", "neq": "!=", "le": "<=", "leq": "<=", "leqslant": "<=", "ge": ">=", "geq": ">=",
+    "geqslant": ">=", "lt": "<", "gt": ">", "approx": "approx", "simeq": "approx", "propto": "propto",
+    "to": "->", "rightarrow": "->", "longrightarrow": "->", "sim": "~", "in": "in", "equiv": "equiv",
+    "triangleq": ":=", "coloneqq": ":=", "doteq": ":=",
+    "≤": "<=", "≥": ">=", "≠": "!=", "≈": "approx", "∝": "propto", "→": "->", "∈": "in", "∼": "~", "≡": "equiv",
+    "≔": ":=",
+}
+"""Relation spellings -> canonical text: ``= != < > <= >= approx propto -> ~ in equiv :=``."""
+FUNCTIONS = {
+    "log": sp.log, "ln": sp.log, "exp": sp.exp, "sin": sp.sin, "cos": sp.cos, "tan": sp.tan, "cot": sp.cot,
+    "sec": sp.sec, "csc": sp.csc, "sinh": sp.sinh, "cosh": sp.cosh, "tanh": sp.tanh, "coth": sp.coth,
+    "arcsin": sp.asin, "arccos": sp.acos, "arctan": sp.atan, "sqrt": sp.sqrt, "abs": sp.Abs,
+    "sign": sp.sign, "sgn": sp.sign, "sigmoid": lambda x: 1 / (1 + sp.exp(-x)),
+    "softplus": lambda x: sp.log(1 + sp.exp(x)), "lg": lambda x: sp.log(x, 10),
+}
+"""Known functions of one argument (``\\log_b x`` takes its base from the subscript)."""
+OPAQUE_FUNCTIONS = frozenset({"det", "tr", "Tr", "erf", "softmax", "Softmax"})
+MAXMIN = {"max": sp.Max, "min": sp.Min, "argmax": None, "argmin": None, "sup": sp.Max, "inf": sp.Min}
+PROSE_WORDS = frozenset(
+    ("when if otherwise else where for and or given with then since iff let all any each such that is "
+     "are s.t. i.e. e.g. subject").split())
+STYLES = frozenset("mathbf mathcal mathbb mathit mathsf mathscr mathfrak boldsymbol bm pmb mathbfit".split())
+ACCENTS = frozenset(("hat widehat bar overline tilde widetilde vec dot ddot check breve acute grave "
+                     "mathring").split())
+TEXTS = frozenset(["text", "textrm", "textit", "textbf", "textsf", "mathrm", "operatorname", "mbox", "textnormal"])
+SKIPPED = frozenset(("displaystyle textstyle scriptstyle limits nolimits big Big bigg Bigg bigl bigr "
+                     "Bigl Bigr biggl biggr Biggl Biggr middle nonumber notag quad qquad left.").split())
+SKIPPED_WITH_ARG = frozenset(["hspace", "vspace", "label", "tag", "phantom", "hphantom", "vphantom"])
+ENVIRONMENTS = frozenset(("aligned align align* alignat alignat* equation equation* gather gather* "
+                          "gathered split multline multline* cases dcases rcases matrix pmatrix "
+                          "bmatrix vmatrix Vmatrix array eqnarray eqnarray*").split())
+ALIGNED = frozenset(e for e in ENVIRONMENTS if not e.endswith("cases") and "matrix" not in e and e != "array")
+SIMPLE_COMMANDS = {
+    "frac": "FRAC", "dfrac": "FRAC", "tfrac": "FRAC", "cfrac": "FRAC", "binom": "BINOM", "dbinom": "BINOM",
+    "tbinom": "BINOM", "sqrt": "SQRT", "sum": "SUMOP", "prod": "SUMOP", "int": "INT", "iint": "INT",
+    "oint": "INT", "lim": "LIM", "partial": "PARTIAL", "nabla": "NABLA", "infty": "INFTY",
+    "cdot": "MUL", "times": "MUL", "bullet": "MUL", "odot": "MUL", "circ": "MUL", "otimes": "MUL",
+    "ast": "AST", "star": "AST", "div": "DIV", "pm": "PM", "mp": "MP", "newline": "ROWSEP", "cr": "ROWSEP",
+    "ldots": "DOTS", "cdots": "DOTS", "dots": "DOTS", "vdots": "DOTS", "ddots": "DOTS", "mid": "BAR",
+    "colon": "COLON", "langle": "LANGLE", "rangle": "RANGLE", "lbrace": "LSET", "rbrace": "RSET",
+    "prime": "PRIME", "implies": "PROSE", "Rightarrow": "PROSE", "iff": "PROSE", "Leftrightarrow": "PROSE",
+    "forall": "PROSE", "quad": None,
+}
+UNICODE_TOKENS = {
+    "∑": ("SUMOP", "sum"), "∏": ("SUMOP", "prod"), "∫": ("INT", "int"), "∞": ("INFTY", "infty"),
+    "∂": ("PARTIAL", "partial"), "∇": ("NABLA", "nabla"), "·": ("MUL", "cdot"), "⋅": ("MUL", "cdot"),
+    "×": ("MUL", "times"), "⊙": ("MUL", "odot"), "∘": ("MUL", "circ"), "−": ("SUB", "-"), "±": ("PM", "pm"),
+    "∓": ("MP", "mp"), "…": ("DOTS", "ldots"), "⋯": ("DOTS", "cdots"), "√": ("SQRT", "sqrt"),
+    "′": ("PRIME", "'"), "÷": ("DIV", "div"), "∗": ("AST", "ast"),
+}
+ASCII_TOKENS = {"+": "ADD", "-": "SUB", "*": "AST", "/": "DIV", "^": "POW", "_": "USCORE", "&": "AMP",
+                ",": "COMMA", ";": "SEMI", ":": "COLON", "'": "PRIME", "(": "LPAR", ")": "RPAR",
+                "[": "LBRACK", "]": "RBRACK", "{": "LBRACE", "}": "RBRACE"}
+OPENERS = {"LPAR": "RPAR", "LBRACK": "RBRACK", "LBRACE": "RBRACE", "LVERT": "RVERT", "LNORM": "RNORM",
+           "LCASES": ("RDOT", "RSET"), "LSET": "RSET", "LANGLE": "RANGLE", "BEGIN": "END"}
+OPERAND_END = frozenset(("NUMBER NAME WORD RPAR RBRACK RBRACE RVERT RNORM RSET RANGLE INFTY DOTS PRIME "
+                         "END RDOT").split())
+DIGITS = frozenset("0123456789")
+_SPACE = re.compile(r"(?:\s|~|\\[,;:!> ]|%[^\n]*)+")
+_WORD = re.compile(r"[A-Za-z]+[0-9]*")
+_NUMBER = re.compile(r"[0-9]+(?:\.[0-9]+)?|\.[0-9]+")
+_COMMAND = re.compile(r"\\([A-Za-z]+\*?|.)", re.DOTALL)
+_ABBREVIATION = re.compile(r"(s\.\s*t\.|i\.\s*e\.|e\.\s*g\.)")

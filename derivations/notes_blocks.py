@@ -1,0 +1,138 @@
+r"""Finding formula blocks in Markdown: ``$$``, ``\[``, ``\begin{env}`` and inline ``$``, with their headings."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+TITLE_WORDS = 8
+PROSE_MARKERS = frozenset(("is are was were can could will would be been this that these here we our "
+                           "it its see note http https www").split())
+
+_DELIMITER = re.compile(r"\$\$|\\\[|\\begin\{([A-Za-z]+\*?)\}|(?<!\\)\$|`+")
+
+@dataclass(frozen=True)
+class Fragment:
+    """A formula block found in the Markdown text."""
+
+    kind: str  # "display" ($$, \[, \begin) or "inline" ($)
+    line: int
+    column: int
+    source: str
+    content: str
+    content_line: int
+    content_column: int
+    heading: str | None = None
+    headings: tuple[str, ...] = ()
+    section: int = 0
+    paragraph: int = 0
+
+
+def find_blocks(text: str) -> list[Fragment]:
+    """Every formula block of ``text`` in order, with the heading and paragraph it sits in."""
+    starts = [0] + [m.end() for m in re.finditer("\n", text)]
+
+    def where(pos):
+        line = _bisect(starts, pos)
+        return line + 1, pos - starts[line] + 1
+
+    out, headings, section, paragraph, pos = [], [], 0, 0, 0
+    while pos < len(text):
+        line_no = _bisect(starts, pos)
+        line_end = text.find("\n", pos)
+        line_end = len(text) if line_end < 0 else line_end
+        if pos == starts[line_no]:
+            stripped = text[pos:line_end].strip()
+            if stripped.startswith(("```", "~~~")):
+                close = text.find("\n" + stripped[:3], line_end)
+                pos = len(text) if close < 0 else text.find("\n", close + 1) + 1 or len(text)
+                paragraph += 1
+                continue
+            heading = _heading(stripped) if not _DELIMITER.search(stripped) else None
+            if heading is not None or not stripped:
+                if heading is not None:
+                    headings.append(heading)
+                    section += 1
+                paragraph += 1
+                pos = line_end + 1
+                continue
+        match = _DELIMITER.search(text, pos)
+        if match is None or match.start() > line_end:
+            pos = line_end + 1
+            continue
+        token = match.group()
+        if token.startswith("`"):
+            close = text.find(token, match.end())
+            pos = match.end() if close < 0 else close + len(token)
+            continue
+        if token == "$$" or token == "\\[":
+            closer = "$$" if token == "$$" else "\\]"
+            close = text.find(closer, match.end())
+            if close < 0:
+                pos = match.end()
+                continue
+            content_start, end, kind = match.end(), close + len(closer), "display"
+        elif token.startswith("\\begin"):
+            close_match = re.compile(r"\\end\{" + re.escape(match.group(1)) + r"\}").search(text, match.end())
+            if close_match is None:
+                pos = match.end()
+                continue
+            content_start, close, end, kind = match.start(), close_match.end(), close_match.end(), "display"
+        else:
+            close = _inline_close(text, match.end())
+            if close is None:
+                pos = match.end()
+                continue
+            content_start, end, kind = match.end(), close + 1, "inline"
+        if kind == "display":
+            paragraph += 1
+        line, column = where(match.start())
+        content_line, content_column = where(content_start)
+        out.append(Fragment(kind, line, column, text[match.start():end], text[content_start:close], content_line,
+                            content_column, headings[-1] if headings else None, tuple(headings[-3:][::-1]),
+                            section, paragraph))
+        if kind == "display":
+            paragraph += 1
+        pos = end
+    return out
+
+
+def _inline_close(text: str, start: int) -> int | None:
+    r"""The closing ``$`` of an inline formula: same paragraph, not ``\$``, not followed by a digit."""
+    if start >= len(text) or text[start] in " \n":
+        return None
+    k = start
+    while k < len(text):
+        if text[k] == "\\":
+            k += 2
+            continue
+        if text.startswith("\n\n", k) or text.startswith("$$", k):
+            return None
+        if text[k] == "$" and text[k - 1] not in " \n" and not text[k + 1:k + 2].isdigit():
+            return k
+        k += 1
+    return None
+
+
+def _heading(line: str) -> str | None:
+    """A Markdown heading's text, or a short title-like line (``Layer Normalization``), else None."""
+    if line.startswith("#"):
+        return line.lstrip("#").strip() or None
+    title = re.sub(r"\s*\([^()]*\)$", "", line)  # "Soft margin (For data can not be ...)": a remark
+    words = title.split()
+    if not words or len(words) > TITLE_WORDS or line[-1] in ".,;:!?" or not (line[0].isupper() or line[0].isdigit()):
+        return None
+    if any(w.lower().strip("(),") in PROSE_MARKERS for w in words) or "http" in line or not title:
+        return None
+    return line
+
+
+def _bisect(starts, pos):
+    lo, hi = 0, len(starts) - 1
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if starts[mid] <= pos:
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
+
