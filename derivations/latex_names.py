@@ -151,7 +151,10 @@ class _Names:
         exprs = [c for c in items if isinstance(c, lark.Tree)]
         if any(isinstance(c, lark.Token) and c.type != "COMMA" for c in items) or not exprs:
             return None
-        if not all(_names_in(e) and _names_in(e) <= indexish for e in exprs):
+        # a declared index or size that carries its own subscript (M_1 printed as M_{1}) shows up
+        # here by its stem
+        stems = indexish | {n.split("_")[0] for n in getattr(self, "declared_indices", ()) if "_" in n}
+        if not all(_names_in(e) and _names_in(e) <= stems for e in exprs):
             return None
         return tuple(self.plain(self.expr(e), e) for e in exprs)
 

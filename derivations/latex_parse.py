@@ -76,22 +76,25 @@ def _parser() -> lark.Lark:
     return lark.Lark(grammar, parser="lalr", lexer=_Lexer, propagate_positions=True, maybe_placeholders=False)
 
 
-def parse_block(text: str, *, names=(), functions=(), line: int = 1, column: int = 1) -> Block:
+def parse_block(text: str, *, names=(), functions=(), indices=(), line: int = 1, column: int = 1) -> Block:
     r"""Parse a formula block (rows split by ``\\`` or ``\newline``, environments unwrapped).
 
     ``names``: multi-letter words to read as one name (``TP``); ``functions``:
-    names to read as functions when applied; ``(line, column)``: where the text
-    starts in its file, for error positions.
+    names to read as functions when applied; ``indices``: names the reader knows
+    are integer indices or sizes (``t`` in ``x_{t+m}``, ``T`` in ``x_{T}``), so a
+    subscript made of them is an element index; ``(line, column)``: where the
+    text starts in its file, for error positions.
     """
     try:
-        return _parse_block(text, names, functions)
+        return _parse_block(text, names, functions, indices)
     except LatexParseError as exc:
         raise exc.shifted(line, column) from None
 
 
-def parse_latex(text: str, *, names=(), functions=(), line: int = 1, column: int = 1) -> sp.Expr | Chain:
+def parse_latex(text: str, *, names=(), functions=(), indices=(), line: int = 1,
+                column: int = 1) -> sp.Expr | Chain:
     """Parse one formula: an expression, or a :class:`Chain` when it has relations (``a = b \\le c``)."""
-    block = parse_block(text, names=names, functions=functions, line=line, column=column)
+    block = parse_block(text, names=names, functions=functions, indices=indices, line=line, column=column)
     rows = [r for r in block.rows if r.kind != "empty"]
     if len(rows) != 1:
         raise LatexParseError(f"{len(rows)} rows where one formula was expected; use parse_block", line, column)
@@ -99,7 +102,7 @@ def parse_latex(text: str, *, names=(), functions=(), line: int = 1, column: int
     return chain.exprs[0] if not chain.rels else chain
 
 
-def _parse_block(text: str, names, functions) -> Block:
+def _parse_block(text: str, names, functions, indices=()) -> Block:
     if "\x00" in text:
         k = text.index("\x00")
         raise LatexParseError("NUL byte", text.count("\n", 0, k) + 1, k - text.rfind("\n", 0, k))
@@ -117,7 +120,7 @@ def _parse_block(text: str, names, functions) -> Block:
     except lark.exceptions.LarkError as exc:
         raise LatexParseError(f"cannot parse: {type(exc).__name__}", 1, 1) from None
     _check_depth(tree)
-    return _Reader(text, frozenset(names), frozenset(functions)).block(tree)
+    return _Reader(text, frozenset(names), frozenset(functions), frozenset(indices)).block(tree)
 
 
 def _at_end(text: str, message: str) -> LatexParseError:

@@ -36,8 +36,9 @@ from .latex_tree import (
 class _Reader(_Names, _Atoms):
     r"""Walks the lark tree of one block; see the module docstring for the conventions."""
 
-    def __init__(self, text: str, names: frozenset, functions: frozenset):
+    def __init__(self, text: str, names: frozenset, functions: frozenset, indices: frozenset = frozenset()):
         self.text, self.names, self.functions = text, names, functions
+        self.declared_indices = indices
         self.warnings: list[str] = []
         self.symbols: dict[str, sp.Symbol] = {}
         self.arrays: dict[str, sp.IndexedBase] = {}
@@ -101,7 +102,7 @@ class _Reader(_Names, _Atoms):
                 if isinstance(value, lark.Token) and value.type in ("NAME", "WORD") \
                         and set(value.value) <= INDEX_LETTERS:
                     self.index_names.update(value.value)
-        self.index_names |= self.bound
+        self.index_names |= self.bound | self.declared_indices
         if self.index_names:  # i, j in "(i \ne j)" are the indices of z_i, z_j
             self.index_names |= {t.value for t in tree.scan_values(lambda v: isinstance(v, lark.Token))
                                  if t.type == "NAME" and t.value in INDEX_LETTERS}
