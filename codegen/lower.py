@@ -1,0 +1,202 @@
+r"""Lowering of index notation to vectorized NumPy: free indices become array axes.
+
+An expression such as softmax's
+
+.. math:: \sigma_i = \frac{e^{z_i - m}}{\sum_{j=0}^{K-1} e^{z_j - m}}, \qquad m = \max_j z_j
+
+lowers to whole-array code with no loop over elements::
+
+    max_0 = np.max(z, axis=-1)
+    t_1 = np.exp(z - max_0[..., None])
+    sum_2 = np.sum(t_1, axis=-1)
+    return t_1 / sum_2[..., None]
+
+The parts, each a private module:
+
+* :mod:`codegen.lower_printer`: :class:`NumPyLowering`, a subclass of sympy's
+  ``NumPyPrinter`` whose ``_print_<Node>`` methods return array nodes whose
+  trailing axes carry index labels; leading axes are batch axes (``...``), so a
+  function of a vector works on a batch of vectors over the last axis.  Common
+  subexpressions are shared, also when their axes are permuted.
+* :mod:`codegen.lower_reduce`: sums as ``np.sum``, ``@`` or ``np.einsum`` (deltas summed out),
+  ``ReduceMax`` as ``np.max``, ``Product`` as ``np.prod``.
+* :mod:`codegen.lower_indexed`: reads of inputs as slices and sliding windows, and
+  the zero padding of a full convolution's reads.
+* :mod:`codegen.lower_nodes`: the array nodes and their emission as statements.
+
+``Piecewise`` is ``np.where`` (or a zero-padded read), functions are NumPy ufuncs.
+Anything else raises :class:`UnsupportedNode` naming the node.
+"""
+from __future__ import annotations
+
+import ast
+import re
+from dataclasses import dataclass, field
+
+import sympy as sp
+
+from .lower_nodes import ATOM, Arr, Emitter, UnsupportedNode
+from .lower_printer import NumPyLowering
+
+__all__ = ["Input", "LoweredFunction", "NumPyLowering", "Target", "UnsupportedNode", "formula_inputs",
+           "lower_formula", "lower_function", "size_sources"]
+
+
+@dataclass(frozen=True)
+class Input:
+    """A function parameter: the catalog variable's name, sympy symbol and shape."""
+
+    name: str
+    symbol: sp.Basic
+    shape: tuple = ()
+
+
+@dataclass(frozen=True)
+class Target:
+    """One returned value: ``expr`` over the free ``indices`` (``(index, lo, hi)``)."""
+
+    name: str
+    expr: sp.Expr
+    indices: tuple = ()
+
+
+@dataclass
+class LoweredFunction:
+    """The lowered code of one function, before the docstring is added."""
+
+    name: str
+    params: tuple[str, ...]
+    body: list[str]
+    outputs: tuple[str, ...]
+    notes: list[str] = field(default_factory=list)
+    rewrites: tuple[str, ...] = ()
+
+    def source(self, docstring: str = "") -> str:
+        lines = [f"def {self.name}({', '.join(self.params)}):"]
+        if docstring:
+            lines += _indent(docstring)
+        lines += ["    " + line for line in self.body]
+        return "\n".join(lines) + "\n"
+
+
+def _indent(text: str) -> list[str]:
+    return [("    " + line) if line else "" for line in text.splitlines()]
+
+
+def _identifier(text: str) -> str:
+    name = re.sub(r"\W", "_", text)
+    return name if name and not name[0].isdigit() else "_" + name
+
+
+# ** functions **
+
+
+def size_sources(inputs: tuple[Input, ...], symbols) -> dict:
+    """Where each size symbol is read from: ``(input name, negative axis)``."""
+    out = {}
+    for s in symbols:
+        for inp in inputs:
+            if s in inp.shape:
+                out[s] = (inp.name, inp.shape.index(s) - len(inp.shape))
+                break
+    return out
+
+
+def lower_function(name: str, inputs: tuple[Input, ...], targets: tuple[Target, ...],
+                   size_symbols=()) -> LoweredFunction:
+    """Lower ``targets`` (already rewritten for stability) to one NumPy function of ``inputs``.
+
+    Sizes are read from the inputs' shapes (``K = z.shape[-1]``); a size no
+    input's shape names becomes a keyword parameter.  One target returns an
+    array; several return a dict keyed by target name.
+    """
+    if not name.isidentifier():
+        raise ValueError(f"function name {name!r} is not an identifier")
+    params = tuple(i.name for i in inputs)
+    for p in params:
+        if not p.isidentifier() or p in ("np", "sliding_window_view"):
+            raise ValueError(f"{name}: input name {p!r} cannot be a parameter")
+    sizes, taken = {}, set(params)
+    for s in size_symbols:
+        local = _identifier(str(s))
+        while local in taken or local in ("np", "sliding_window_view"):
+            local += "_size"
+        sizes[s] = local
+        taken.add(local)
+    printer = NumPyLowering(inputs, sizes)
+    roots = []
+    for t in targets:
+        for idx, lo, hi in t.indices:
+            if idx not in printer.active:
+                printer.bind(idx, lo, hi)
+                printer.active.add(idx)
+        roots.append(_finish(printer, t))
+    em = Emitter(roots, taken | {"np"})
+    results = [em.expression(r) for r in roots]
+    body = list(em.lines)
+    if len(targets) == 1:
+        body.append(f"return {results[0]}")
+    else:
+        body.append("return {" + ", ".join(f"{t.name!r}: {r}" for t, r in zip(targets, results)) + "}")
+    used = _names_used(body)  # before the body is indented under errstate
+    sources = size_sources(inputs, sizes)
+    shapes, extra = [], []
+    for s, local in sizes.items():
+        if local not in used:
+            continue
+        if s in sources:
+            var, axis = sources[s]
+            shapes.append(f"{local} = {var}.shape[{axis}]")
+            used.add(var)  # read for its shape: an array too
+        else:
+            extra.append(local)
+    prologue = [f"{i.name} = np.asarray({i.name}, dtype=np.float64)" for i in inputs if i.name in used] + shapes
+    notes = []
+    if any("np.where" in line for line in body):
+        body = ["with np.errstate(all='ignore'):  # np.where evaluates the branch it discards"] + [
+            "    " + line for line in body]
+        notes.append("branches of np.where are evaluated everywhere; floating-point warnings are silenced")
+    if extra:
+        params = params + ("*",) + tuple(extra)
+    return LoweredFunction(name, params, prologue + body, tuple(t.name for t in targets), notes)
+
+
+def _finish(printer: NumPyLowering, target: Target) -> Arr:
+    """The target's array with exactly its output axes, in order (broadcast if it lacks some)."""
+    out = tuple(i for i, _, _ in target.indices)
+    arr = printer._print(target.expr)
+    stray = set(arr.labels) - set(out)
+    if stray:
+        raise UnsupportedNode(target.expr, f"indices {stray} are neither free nor bound")
+    aligned = printer.align(arr, out)
+    if set(arr.labels) == set(out):
+        return aligned
+    named = Arr("{0}", (aligned,), out, True, ATOM, "reduce", "r")  # named: used three times below
+    shape = ", ".join(printer.code(hi - lo + 1) for _, lo, hi in target.indices)
+    return Arr(f"np.broadcast_to({{0}}, np.shape({{0}})[:np.ndim({{0}}) - {len(out)}] + ({shape},))",
+               (named,), out, True, True)
+
+
+def _names_used(lines: list[str]) -> set[str]:
+    return {n.id for n in ast.walk(ast.parse("\n".join(lines))) if isinstance(n, ast.Name)}
+
+
+# ** catalog records **
+
+
+def formula_inputs(formula) -> tuple[Input, ...]:
+    return tuple(Input(v.name, v.symbol, tuple(v.shape)) for v in formula.variables)
+
+
+def lower_formula(formula, *, name: str | None = None) -> LoweredFunction:
+    """The record's outputs, definitions expanded and stability rules applied, as one function."""
+    from .stable import stabilize_for_codegen
+
+    targets, fired = [], set()
+    for o in formula.outputs:
+        expr, names = stabilize_for_codegen(formula.expanded(o))
+        fired.update(names)
+        targets.append(Target(o.name, expr, o.indices))
+    fn = lower_function(name or formula.id, formula_inputs(formula), tuple(targets), formula.size_symbols)
+    fn.rewrites = tuple(sorted(fired))
+    return fn
