@@ -52,3 +52,21 @@ register(Derivation(
              sizes=({K: 1}, {K: 2}, {K: 3}, {K: 5})),
     ),
 ))
+
+# ** the code generator's own rules carry their identity as (lhs, rhs): each becomes a derivation **
+
+
+def _register_codegen_identities() -> None:
+    from codegen.stable import OWN_RULES
+
+    for rule in OWN_RULES:
+        register(Derivation(
+            id=rule.identity,
+            title=f"the identity of the {rule.name} rewrite",
+            source="textbook",
+            notes=f"Gains: {rule.gain}",
+            steps=(Step(rule.lhs, rule.rhs, justification=f"the {rule.name} rewrite is this identity"),),
+        ))
+
+
+_register_codegen_identities()
