@@ -288,12 +288,12 @@ def _verify_one(fid: str, *, points: int, seed: int):
 
 
 def _derive_one(did: str, *, timeout: float):
+    """The verdicts only: a Derivation that crossed a process boundary would be rebuilt by
+    unpickling, and sympy re-evaluates its expressions (P_A*(P_AB/P_A) comes back as P_AB)."""
     from derivations.checker import check_derivation
     from derivations.library import get
-    from derivations.report import CheckedDerivation
 
-    d = get(did)
-    return CheckedDerivation(d, tuple(check_derivation(d, budget=timeout)))
+    return tuple(check_derivation(get(did), budget=timeout))
 
 
 def _check_jobs(args) -> None:
@@ -304,12 +304,25 @@ def _check_jobs(args) -> None:
 
 
 def _check_derivations(derivations, args, *, quiet: bool):
+    from derivations.report import CheckedDerivation
+
     _check_jobs(args)
-    show = None if args.json else (
-        lambda c: print(render.derivation_line(c) if quiet else render.derivation_text(c), flush=True))
-    return run_ordered(
-        functools.partial(_derive_one, timeout=args.timeout), [d.id for d in derivations],
-        jobs=args.jobs, progress=Progress(len(derivations), enabled=not args.json), on_result=show)
+    by_id = {d.id: d for d in derivations}
+    checked = []
+
+    def collect(item):
+        did, verdicts = item
+        checked.append(CheckedDerivation(by_id[did], verdicts))
+        if not args.json:
+            print(render.derivation_line(checked[-1]) if quiet else render.derivation_text(checked[-1]), flush=True)
+
+    run_ordered(functools.partial(_derive_keyed, timeout=args.timeout), list(by_id), jobs=args.jobs,
+                progress=Progress(len(derivations), enabled=not args.json), on_result=collect)
+    return checked
+
+
+def _derive_keyed(did: str, *, timeout: float):
+    return did, _derive_one(did, timeout=timeout)
 
 
 def _derivations_for(ids):
