@@ -22,7 +22,7 @@ from derivations.latex_parse import (
     to_zero_based,
 )
 
-SEED = Path("/work/shared/seed/formulas.md")
+SEED = Path(__file__).resolve().parents[2] / "shared" / "seed" / "formulas.md"  # ../shared beside the clone
 HOSTILE_SECONDS = 2.0
 """Longest a hostile input may take to be rejected (the parser is linear; sympy builds little)."""
 

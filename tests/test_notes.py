@@ -8,7 +8,7 @@ import pytest
 
 from derivations.notes import SCHEMA, check_notes, find_blocks, render_text
 
-SEED = Path("/work/shared/seed/formulas.md")
+SEED = Path(__file__).resolve().parents[2] / "shared" / "seed" / "formulas.md"  # ../shared beside the clone
 NOTES = Path(__file__).with_name("notes")
 BUDGET = 5.0
 """Seconds per claim: enough for the BatchNorm backward derivative at m = 2, 3."""
