@@ -77,3 +77,41 @@ def test_prove_never_crashes_on_formula_like_text(capsys, text):
     _, err = capsys.readouterr()
     assert code in (EXIT_OK, EXIT_FAILED, EXIT_USAGE), err
     assert "internal error" not in err
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.binary(max_size=300))
+def test_check_never_crashes_on_random_bytes(capsys, tmp_path_factory, data):
+    path = tmp_path_factory.mktemp("notes") / "notes.md"
+    path.write_bytes(data)
+    code = main(["check", str(path), "--timeout", "1"])
+    _, err = capsys.readouterr()
+    assert code in (EXIT_OK, EXIT_FAILED, EXIT_USAGE), err
+    assert "internal error" not in err and "Traceback" not in err
+
+
+MARKDOWN = st.lists(st.sampled_from(["# H\n", "$$", "$", "\\frac{", "}", "{", "x_i", "\\sum_{i=1}^{n}", "=", "\\le",
+                                     "\\left(", "\\right.", "\\begin{aligned}", "\\end{aligned}", "&", "\\\\", "e^{",
+                                     "\\sigma(z_i)", "\\to", "\\infty", " ", "\n", "\\text{ when }", "2"]),
+                    max_size=30).map("".join)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(MARKDOWN)
+def test_check_never_crashes_on_mutated_notes(capsys, tmp_path_factory, text):
+    path = tmp_path_factory.mktemp("notes") / "notes.md"
+    path.write_text(text, encoding="utf-8")
+    code = main(["check", str(path), "--timeout", "1"])
+    _, err = capsys.readouterr()
+    assert code in (EXIT_OK, EXIT_FAILED, EXIT_USAGE), err
+    assert "internal error" not in err
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.text(max_size=40))
+def test_ids_never_crash_show_verify_derive_gradients(capsys, text):
+    for command in ("show", "verify", "derive", "gradients"):
+        code = main([command, "--", text] if command != "show" else [command, "--", text])
+        _, err = capsys.readouterr()
+        assert code in (EXIT_OK, EXIT_FAILED, EXIT_USAGE), (command, err)
+        assert "internal error" not in err
