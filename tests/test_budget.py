@@ -92,3 +92,25 @@ def test_overhead_is_small():
     for n in range(calls):
         assert run_with_budget(abs, -n, seconds=10).value == n
     assert (time.monotonic() - start) / calls < MEAN_OVERHEAD_SECONDS
+
+
+def test_a_pathological_step_ends_undecided_within_its_budget_and_the_next_step_still_runs():
+    """A 10,000-term expansion under a 1.5 s budget and a 300 MiB cap: undecided, never a crash."""
+    import time
+
+    import sympy as sp
+
+    from derivations.checker import check_step
+    from derivations.step import Step
+
+    xs = sp.symbols("x0:8", real=True)
+    huge = sp.Add(*xs) ** 12  # 50,388 terms when expanded
+    slow = Step(huge, sp.expand(sp.Add(*xs[:4]) ** 12) + 1)
+    start = time.monotonic()
+    verdict = check_step(slow, budget=1.5, memory_bytes=300 * 2**20)
+    assert time.monotonic() - start < 1.5 * 4  # budget plus process start-up and grace
+    assert verdict.kind in ("undecided", "refuted")  # refuted only with a real counterexample
+    if verdict.kind == "refuted":
+        assert verdict.counterexample
+    x = sp.Symbol("x", real=True)
+    assert check_step(Step((x + 1) ** 2, x**2 + 2 * x + 1), budget=5.0).kind == "proved"
