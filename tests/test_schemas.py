@@ -13,7 +13,7 @@ def run_json(capsys, *argv):
     return json.loads(capsys.readouterr().out)
 
 
-@pytest.mark.parametrize("name", ["verify", "derive", "prove", "list", "gradients"])
+@pytest.mark.parametrize("name", ["verify", "derive", "prove", "list", "gradients", "check"])
 def test_schemas_are_valid_json_schema(name):
     jsonschema.Draft202012Validator.check_schema(load_schema(name))
 
@@ -51,3 +51,11 @@ def test_gradients_output_validates(capsys):
     data = run_json(capsys, "gradients", "softmax_vjp_z", "--points", "3", "--json")
     jsonschema.validate(data, load_schema("gradients"))
     assert data["gradients"][0]["holds"] is True
+
+
+def test_check_output_validates(capsys, tmp_path):
+    notes = tmp_path / "notes.md"
+    notes.write_text("# Tanh\n$$\\tanh(x) = 2\\sigma(2x) - 1$$\n\n# Wrong\n$$(x+1)^2 = x^2 + 1$$\n")
+    data = run_json(capsys, "check", str(notes), "--json")
+    jsonschema.validate(data, load_schema("check"))
+    assert [b["verdict"] for b in data["blocks"]][-1] == "refuted"
