@@ -14,7 +14,7 @@ from sympy.printing.pycode import MpmathPrinter
 def _generator(printer, expr) -> str:
     """``f for i in range(a, b+1) ...`` for a ``Sum``/``Product``/``ReduceMax``'s limits."""
     loops = " ".join(
-        "for {i} in range({a}, {b}+1)".format(i=printer._print(i), a=printer._print(a), b=printer._print(b))
+        f"for {printer._print(i)} in range({printer._print(a)}, {printer._print(b)}+1)"
         for i, a, b in expr.limits
     )
     return f"{printer._print(expr.function)} {loops}"

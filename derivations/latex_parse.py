@@ -66,8 +66,22 @@ from .latex_reader import _Reader
 from .latex_tables import MAX_DEPTH, MAX_LENGTH
 from .latex_tokens import _Lexer, tokenize
 
-__all__ = ["Block", "Chain", "Expectation", "Given", "IndexMax", "LatexParseError", "MAX_LENGTH", "PlusMinus", "Row",
-           "parse_block", "parse_latex", "sign_choices", "to_zero_based", "tokenize"]
+__all__ = [
+    "MAX_LENGTH",
+    "Block",
+    "Chain",
+    "Expectation",
+    "Given",
+    "IndexMax",
+    "LatexParseError",
+    "PlusMinus",
+    "Row",
+    "parse_block",
+    "parse_latex",
+    "sign_choices",
+    "to_zero_based",
+    "tokenize",
+]
 
 
 @lru_cache(maxsize=1)

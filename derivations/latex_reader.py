@@ -27,6 +27,7 @@ from .latex_tree import (
     _end,
     _get,
     _is_token,
+    _node_error,
     _only_token,
     _script,
     _start,
@@ -406,10 +407,5 @@ class _Reader(_Names, _Atoms):
         return meta.line, meta.column, self.text[meta.start_pos:meta.end_pos]
 
     def error(self, message: str, node) -> LatexParseError:
-        if isinstance(node, lark.Token):
-            return LatexParseError(message, node.line or 1, node.column or 1)
-        meta = getattr(node, "meta", None)
-        if meta is None or getattr(meta, "empty", True):
-            return LatexParseError(message, 1, 1)
-        return LatexParseError(message, meta.line, meta.column)
+        return _node_error(message, node)
 

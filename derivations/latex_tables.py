@@ -22,14 +22,9 @@ FUNCTION_LETTERS = frozenset({"f", "g", "h", "p", "q", "P", "Q", "D", "G", "K", 
                               "sigma", "phi", "psi", r"\mathcal{N}", r"\mathcal{L}", r"\mathbb{E}", r"\mathbb{P}"})
 """Single names read as functions when followed by one parenthesized argument."""
 
-GREEK = {g: g for g in ("alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu nu xi pi "
-                        "rho sigma tau upsilon phi chi psi omega Gamma Delta Theta Lambda Xi Pi Sigma "
-                        "Upsilon Phi Psi Omega ell").split()}
+GREEK = {g: g for g in ["alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta", "theta", "iota", "kappa", "lambda", "mu", "nu", "xi", "pi", "rho", "sigma", "tau", "upsilon", "phi", "chi", "psi", "omega", "Gamma", "Delta", "Theta", "Lambda", "Xi", "Pi", "Sigma", "Upsilon", "Phi", "Psi", "Omega", "ell"]}
 GREEK.update(varepsilon="epsilon", varphi="phi", vartheta="theta", varrho="rho", varsigma="sigma", varpi="pi")
-UNICODE_GREEK = dict(zip("αβγδεϵζηθϑικλμµνξπρσςτυφϕχψωΓΔΘΛΞΠΣΥΦΨΩ", (
-    "alpha beta gamma delta epsilon epsilon zeta eta theta theta iota kappa lambda mu mu nu xi pi rho "
-    "sigma sigma tau upsilon phi phi chi psi omega Gamma Delta Theta Lambda Xi Pi Sigma Upsilon Phi Psi "
-    "Omega").split()))
+UNICODE_GREEK = dict(zip("αβγδεϵζηθϑικλμµνξπρσςτυφϕχψωΓΔΘΛΞΠΣΥΦΨΩ", ["alpha", "beta", "gamma", "delta", "epsilon", "epsilon", "zeta", "eta", "theta", "theta", "iota", "kappa", "lambda", "mu", "mu", "nu", "xi", "pi", "rho", "sigma", "sigma", "tau", "upsilon", "phi", "phi", "chi", "psi", "omega", "Gamma", "Delta", "Theta", "Lambda", "Xi", "Pi", "Sigma", "Upsilon", "Phi", "Psi", "Omega"]))
 RELATIONS = {
     "=": "=", "==": "=", "<": "<", ">": ">", "<=": "<=", ">=": ">=", ":=": ":=",
     "ne": "!=", "neq": "!=", "le": "<=", "leq": "<=", "leqslant": "<=", "ge": ">=", "geq": ">=",
@@ -51,18 +46,13 @@ FUNCTIONS = {
 OPAQUE_FUNCTIONS = frozenset({"det", "tr", "Tr", "erf", "softmax", "Softmax"})
 MAXMIN = {"max": sp.Max, "min": sp.Min, "argmax": None, "argmin": None, "sup": sp.Max, "inf": sp.Min}
 PROSE_WORDS = frozenset(
-    ("when if otherwise else where for and or given with then since iff let all any each such that is "
-     "are s.t. i.e. e.g. subject").split())
-STYLES = frozenset("mathbf mathcal mathbb mathit mathsf mathscr mathfrak boldsymbol bm pmb mathbfit".split())
-ACCENTS = frozenset(("hat widehat bar overline tilde widetilde vec dot ddot check breve acute grave "
-                     "mathring").split())
+    ["when", "if", "otherwise", "else", "where", "for", "and", "or", "given", "with", "then", "since", "iff", "let", "all", "any", "each", "such", "that", "is", "are", "s.t.", "i.e.", "e.g.", "subject"])
+STYLES = frozenset(["mathbf", "mathcal", "mathbb", "mathit", "mathsf", "mathscr", "mathfrak", "boldsymbol", "bm", "pmb", "mathbfit"])
+ACCENTS = frozenset(["hat", "widehat", "bar", "overline", "tilde", "widetilde", "vec", "dot", "ddot", "check", "breve", "acute", "grave", "mathring"])
 TEXTS = frozenset(["text", "textrm", "textit", "textbf", "textsf", "mathrm", "operatorname", "mbox", "textnormal"])
-SKIPPED = frozenset(("displaystyle textstyle scriptstyle limits nolimits big Big bigg Bigg bigl bigr "
-                     "Bigl Bigr biggl biggr Biggl Biggr middle nonumber notag quad qquad left.").split())
+SKIPPED = frozenset(["displaystyle", "textstyle", "scriptstyle", "limits", "nolimits", "big", "Big", "bigg", "Bigg", "bigl", "bigr", "Bigl", "Bigr", "biggl", "biggr", "Biggl", "Biggr", "middle", "nonumber", "notag", "quad", "qquad", "left."])
 SKIPPED_WITH_ARG = frozenset(["hspace", "vspace", "label", "tag", "phantom", "hphantom", "vphantom"])
-ENVIRONMENTS = frozenset(("aligned align align* alignat alignat* equation equation* gather gather* "
-                          "gathered split multline multline* cases dcases rcases matrix pmatrix "
-                          "bmatrix vmatrix Vmatrix array eqnarray eqnarray*").split())
+ENVIRONMENTS = frozenset(["aligned", "align", "align*", "alignat", "alignat*", "equation", "equation*", "gather", "gather*", "gathered", "split", "multline", "multline*", "cases", "dcases", "rcases", "matrix", "pmatrix", "bmatrix", "vmatrix", "Vmatrix", "array", "eqnarray", "eqnarray*"])
 ALIGNED = frozenset(e for e in ENVIRONMENTS if not e.endswith("cases") and "matrix" not in e and e != "array")
 SIMPLE_COMMANDS = {
     "frac": "FRAC", "dfrac": "FRAC", "tfrac": "FRAC", "cfrac": "FRAC", "binom": "BINOM", "dbinom": "BINOM",
@@ -87,8 +77,7 @@ ASCII_TOKENS = {"+": "ADD", "-": "SUB", "*": "AST", "/": "DIV", "^": "POW", "_":
                 "[": "LBRACK", "]": "RBRACK", "{": "LBRACE", "}": "RBRACE"}
 OPENERS = {"LPAR": "RPAR", "LBRACK": "RBRACK", "LBRACE": "RBRACE", "LVERT": "RVERT", "LNORM": "RNORM",
            "LCASES": ("RDOT", "RSET"), "LSET": "RSET", "LANGLE": "RANGLE", "BEGIN": "END"}
-OPERAND_END = frozenset(("NUMBER NAME WORD RPAR RBRACK RBRACE RVERT RNORM RSET RANGLE INFTY DOTS PRIME "
-                         "END RDOT").split())
+OPERAND_END = frozenset(["NUMBER", "NAME", "WORD", "RPAR", "RBRACK", "RBRACE", "RVERT", "RNORM", "RSET", "RANGLE", "INFTY", "DOTS", "PRIME", "END", "RDOT"])
 DIGITS = frozenset("0123456789")
 _SPACE = re.compile(r"(?:\s|~|\\[,;:!> ]|%[^\n]*)+")
 _WORD = re.compile(r"[A-Za-z]+[0-9]*")

@@ -5,8 +5,7 @@ import re
 from dataclasses import dataclass
 
 TITLE_WORDS = 8
-PROSE_MARKERS = frozenset(("is are was were can could will would be been this that these here we our "
-                           "it its see note http https www").split())
+PROSE_MARKERS = frozenset(["is", "are", "was", "were", "can", "could", "will", "would", "be", "been", "this", "that", "these", "here", "we", "our", "it", "its", "see", "note", "http", "https", "www"])
 
 _DELIMITER = re.compile(r"\$\$|\\\[|\\begin\{([A-Za-z]+\*?)\}|(?<!\\)\$|`+")
 

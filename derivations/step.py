@@ -10,8 +10,6 @@ from dataclasses import dataclass, field
 
 import sympy as sp
 
-from symbolic.domains import Domain
-
 RELATIONS = ("=", "<=", ">=", "<", ">", "propto", "->")
 
 

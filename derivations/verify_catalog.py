@@ -119,7 +119,7 @@ def verify_formula(formula: Formula, *, n_random: int = 100, seed: int = 0, dps:
                     e = float(np.max(errs)) if errs.size else 0.0
                     if e > worst[which][0] or (math.isnan(e) and not math.isnan(worst[which][0])):
                         worst[which] = (e, point, name)
-    except Exception as exc:  # a record that cannot be evaluated is reported, not raised
+    except Exception as exc:  # noqa: BLE001 - a record that cannot be evaluated is reported, not raised
         seconds = time.perf_counter() - start
         verdict = Verdict("error", "numeric", reason=f"{type(exc).__name__}: {exc}", seconds=seconds)
         return CatalogCheck(formula.id, verdict, math.inf, math.inf, math.inf, 0, 0, formula.tolerance)

@@ -18,7 +18,6 @@ from functools import cached_property
 import mpmath
 import numpy as np
 import sympy as sp
-
 from sympy.codegen.rewriting import expm1_opt, log1p_opt, optimize
 
 from codegen.numpy_printer import FormularyMpmathPrinter, FormularyNumPyPrinter

@@ -312,10 +312,10 @@ def test_check_derivation_gives_one_verdict_per_step():
 
 def test_a_false_step_whose_failures_cannot_be_confirmed_is_never_verified(monkeypatch):
     """If evalf cannot confirm any failing point, the step is undecided, not verified."""
-    import derivations.strategies.numeric as numeric
+    from derivations.strategies import numeric
 
     monkeypatch.setattr(numeric, "confirm", lambda *a, **k: None, raising=False)
-    import derivations.strategies.evaluate as evaluate
+    from derivations.strategies import evaluate
 
     monkeypatch.setattr(evaluate, "confirm", lambda *a, **k: None)
     v = check_step(Step(sp.sin(x) ** 2, sp.sin(x)), budget=BUDGET, ladder=NUMERIC_ONLY)

@@ -52,7 +52,7 @@ def test_verify_exit_status_on_refutation(capsys, monkeypatch):
 
     import numpy as np
 
-    import symbolic.registry as registry
+    from symbolic import registry
 
     bad = dataclasses.replace(registry.get("softmax"), reference=lambda z: np.exp(z) / np.exp(z).sum() + 1e-6)
     monkeypatch.setitem(registry._FORMULAS, "softmax", bad)

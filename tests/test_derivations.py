@@ -9,10 +9,9 @@ import functools
 import pytest
 import sympy as sp
 
-from symbolic import all_formulas
-
 from derivations.checker import check_step
 from derivations.library import UnknownDerivation, all_derivations, get, register
+from symbolic import all_formulas
 
 BUDGET = 10.0
 """Seconds per step: every step but the improper integrals decides within 4 s."""

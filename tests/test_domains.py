@@ -2,8 +2,16 @@
 import numpy as np
 import pytest
 
-from symbolic.domains import (Choice, Count, Interval, Positive, Probability, Real, Simplex,
-                              domain_for_assumptions)
+from symbolic.domains import (
+    Choice,
+    Count,
+    Interval,
+    Positive,
+    Probability,
+    Real,
+    Simplex,
+    domain_for_assumptions,
+)
 
 DOMAINS = [Real(), Real(large=10.0), Positive(), Positive(allow_zero=True), Interval(-2.0, 3.0),
            Probability(), Probability(closed=False), Count(), Count(lo=1), Choice((-1.0, 1.0)),

@@ -5,7 +5,14 @@ import subprocess
 import pytest
 import sympy as sp
 
-from codegen.latex_document import MARKS, compile_pdf, document, escape_text, mixed_text, tt
+from codegen.latex_document import (
+    MARKS,
+    compile_pdf,
+    document,
+    escape_text,
+    mixed_text,
+    tt,
+)
 from derivations.report import CheckedDerivation
 from derivations.step import Derivation, Step
 from derivations.verdict import Verdict

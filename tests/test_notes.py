@@ -403,7 +403,12 @@ def test_slacks_take_their_least_feasible_value():
 
     from derivations.latex_nodes import IndexMax
     from derivations.latex_parse import parse_block
-    from derivations.notes_objective import constraint, eliminate_slacks, objective, relational_constraint
+    from derivations.notes_objective import (
+        constraint,
+        eliminate_slacks,
+        objective,
+        relational_constraint,
+    )
 
     shared, = parse_block(r"\min_{w, b} w^2 + C\zeta \text{ s.t. } y_i(w x_i - b) \ge 1 - \zeta").rows
     body, variables, minimax = objective(shared.chain.exprs[0])

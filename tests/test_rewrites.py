@@ -4,7 +4,13 @@ import numpy as np
 import sympy as sp
 
 from codegen.numpy_printer import FormularyNumPyPrinter
-from codegen.rewrites import EXP_NORMALIZE, LOG_SOFTMAX_SPLIT, LOGSUMEXP_SHIFT, SOFTPLUS_STABLE, stabilize
+from codegen.rewrites import (
+    EXP_NORMALIZE,
+    LOG_SOFTMAX_SPLIT,
+    LOGSUMEXP_SHIFT,
+    SOFTPLUS_STABLE,
+    stabilize,
+)
 
 K = sp.Symbol("K", integer=True, positive=True)
 i, j = sp.symbols("i j", integer=True)

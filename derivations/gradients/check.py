@@ -34,9 +34,9 @@ from symbolic.evaluate import (
     MAX_DPS,
     Point,
     digits_below_one,
-    to_mpf,
     index_ranges,
     sample_points,
+    to_mpf,
 )
 from symbolic.record import REL_TOL, Formula, Output, Var
 

@@ -25,8 +25,8 @@ from itertools import groupby, permutations
 import sympy as sp
 from sympy.core.relational import Relational
 
-from symbolic.expr import as_expr
 from derivations.strategies.zero import ZERO_TESTS, reduce_to_zero
+from symbolic.expr import as_expr
 
 CANONICAL = tuple(sp.Symbol(f"k_{n}", integer=True) for n in range(40))
 """Canonical summation variables, numbered by nesting so that an inner sum never captures an outer one."""

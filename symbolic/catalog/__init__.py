@@ -3,18 +3,18 @@
 One module per section of the seed notes; each record is declared once.
 """
 from . import (  # noqa: F401
-    normalization,
-    metrics,
-    regularization,
-    probability,
-    softmax,
-    convolution,
     activations,
-    losses,
-    svm,
     attention,
-    positional,
+    convolution,
+    diffusion,
     feed_forward,
     gan,
-    diffusion,
+    losses,
+    metrics,
+    normalization,
+    positional,
+    probability,
+    regularization,
+    softmax,
+    svm,
 )

@@ -1,5 +1,5 @@
 r"""Bayes' theorem on a joint table and the naive Bayes posterior (symbolic sizes)."""
-from sympy import IndexedBase, Product, Sum, Symbol, symbols
+from sympy import IndexedBase, Product, Sum, symbols
 
 from ..domains import Interval, Positive, Simplex
 from ..record import Definition, Discrepancy, Formula, Output, Var
