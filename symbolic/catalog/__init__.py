@@ -1,20 +1,24 @@
 """The catalog: importing this package registers every formula record.
 
-One module per section of the seed notes; each record is declared once.
+One module per section of the seed notes, imported in the seed's order (the
+order of ``formulary list`` and of the LaTeX document); each record is
+declared once.
 """
-from . import (  # noqa: F401
-    activations,
-    attention,
+# isort: off
+from . import (  # noqa: F401, I001
+    normalization,
+    metrics,
+    regularization,
+    probability,
+    softmax,
     convolution,
-    diffusion,
+    activations,
+    losses,
+    svm,
+    attention,
+    positional,
     feed_forward,
     gan,
-    losses,
-    metrics,
-    normalization,
-    positional,
-    probability,
-    regularization,
-    softmax,
-    svm,
+    diffusion,
 )
+# isort: on
