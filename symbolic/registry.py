@@ -1,44 +1,72 @@
-"""The one registry of formulas: records are added with :func:`register`."""
+"""Registries of records by id: the catalog's formulas here; derivations and gradients use the same class."""
 from __future__ import annotations
 
 import difflib
+from typing import Generic, TypeVar
 
 from .record import Formula
 
-_FORMULAS: dict[str, Formula] = {}
+T = TypeVar("T")
 
 
-class UnknownFormula(KeyError):
-    """An id that is not in the catalog; the message lists the closest ids."""
+class UnknownId(KeyError):
+    """An id that is not registered; the message lists the closest ids."""
 
-    def __init__(self, fid: str):
-        close = difflib.get_close_matches(fid, list(_FORMULAS), n=5, cutoff=0.4)
+    kind = "record"
+
+    def __init__(self, key: str, known=()):
+        close = difflib.get_close_matches(key, list(known), n=5, cutoff=0.4)
         hint = f"; closest: {', '.join(close)}" if close else ""
-        super().__init__(f"unknown formula id {fid!r}{hint}")
-        self.message = f"unknown formula id {fid!r}{hint}"
+        self.message = f"unknown {self.kind} id {key!r}{hint}"
+        super().__init__(self.message)
 
     def __str__(self):
         return self.message
 
 
+class UnknownFormula(UnknownId):
+    kind = "formula"
+
+
+class Registry(Generic[T]):
+    """Records (anything with an ``id``) in registration order; an id registered twice is an error."""
+
+    def __init__(self, unknown: type[UnknownId]):
+        self.unknown = unknown
+        self.items: dict[str, T] = {}
+
+    def add(self, record: T) -> T:
+        if record.id in self.items:
+            raise ValueError(f"{self.unknown.kind} id {record.id!r} registered twice")
+        self.items[record.id] = record
+        return record
+
+    def get(self, key: str) -> T:
+        try:
+            return self.items[key]
+        except KeyError:
+            raise self.unknown(key, self.items) from None
+
+    def all(self) -> list[T]:
+        return list(self.items.values())
+
+
+FORMULAS: Registry[Formula] = Registry(UnknownFormula)
+_FORMULAS = FORMULAS.items
+
+
 def register(formula: Formula) -> Formula:
-    if formula.id in _FORMULAS:
-        raise ValueError(f"formula id {formula.id!r} registered twice")
-    _FORMULAS[formula.id] = formula
-    return formula
+    return FORMULAS.add(formula)
 
 
 def get(fid: str) -> Formula:
     _load()
-    try:
-        return _FORMULAS[fid]
-    except KeyError:
-        raise UnknownFormula(fid) from None
+    return FORMULAS.get(fid)
 
 
 def all_formulas() -> list[Formula]:
     _load()
-    return list(_FORMULAS.values())
+    return FORMULAS.all()
 
 
 def _load() -> None:

@@ -84,3 +84,18 @@ def test_references_do_not_import_sympy_or_the_catalog(path):
             continue
         for name in names:
             assert name.split(".")[0] in ("numpy", "math"), f"{path.name} imports {name}"
+
+
+def test_the_three_registries_refuse_duplicates_and_suggest_close_ids():
+    from derivations.gradients import GRADIENTS, UnknownGradient
+    from derivations.library import DERIVATIONS, UnknownDerivation
+    from symbolic.registry import FORMULAS
+
+    for registry, error, near in ((FORMULAS, UnknownFormula, "sigmoidd"), (DERIVATIONS, UnknownDerivation, "tanh_derivativ"),
+                                  (GRADIENTS, UnknownGradient, "softmax_vjp")):
+        all_formulas()
+        some = registry.all()[0]
+        with pytest.raises(ValueError, match="registered twice"):
+            registry.add(some)
+        with pytest.raises(error, match=f"unknown {error.kind} id .*closest"):
+            registry.get(near)

@@ -18,7 +18,6 @@ output's indices followed by the input's, and ``derived`` is the bare derivative
 from __future__ import annotations
 
 import dataclasses
-import difflib
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
@@ -28,6 +27,7 @@ import sympy as sp
 from symbolic import Formula, Output, Var, get
 from symbolic.record import Definition, expand_definitions
 from symbolic.references import backward
+from symbolic.registry import Registry, UnknownId
 
 from .sums import eliminate_deltas
 
@@ -140,27 +140,12 @@ def _no_forward_reference(**_):
 
 # ** the registry **
 
-_GRADIENTS: dict[str, Gradient] = {}
+class UnknownGradient(UnknownId):
+    kind = "gradient"
 
 
-class UnknownGradient(KeyError):
-    """An id that is not registered; the message lists the closest ids."""
-
-    def __init__(self, gid: str):
-        close = difflib.get_close_matches(gid, list(_GRADIENTS), n=5, cutoff=0.4)
-        hint = f"; closest: {', '.join(close)}" if close else ""
-        self.message = f"unknown gradient id {gid!r}{hint}"
-        super().__init__(self.message)
-
-    def __str__(self):
-        return self.message
-
-
-def register(grad: Gradient) -> Gradient:
-    if grad.id in _GRADIENTS:
-        raise ValueError(f"gradient id {grad.id!r} registered twice")
-    _GRADIENTS[grad.id] = grad
-    return grad
+GRADIENTS: Registry[Gradient] = Registry(UnknownGradient)
+register = GRADIENTS.add
 
 
 def register_vjp(formula_id: str, wrt: str, lhs: str, expr: sp.Expr, indices=(), *, upstream, gid: str = "",
@@ -174,15 +159,8 @@ def register_vjp(formula_id: str, wrt: str, lhs: str, expr: sp.Expr, indices=(),
                              vjp=Output(target, expr, tuple(indices)), reference=getattr(backward, gid), **fields))
 
 
-def get_gradient(gid: str) -> Gradient:
-    try:
-        return _GRADIENTS[gid]
-    except KeyError:
-        raise UnknownGradient(gid) from None
-
-
-def all_gradients() -> list[Gradient]:
-    return list(_GRADIENTS.values())
+get_gradient = GRADIENTS.get
+all_gradients = GRADIENTS.all
 
 
 from . import (  # noqa: F401  (importing registers every gradient)
