@@ -71,8 +71,8 @@ def _parser() -> argparse.ArgumentParser:
     c.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
     c.add_argument("--json", action="store_true", help="write results as JSON (schema formulary.verify/1)")
     c.add_argument("--no-derivations", action="store_true", help="with --all: skip the derivations")
-    c.add_argument("--timeout", type=float, default=10.0, help="seconds per symbolic rung (default 10)")
-    c.add_argument("--jobs", type=int, default=1, help="check in N processes (same results, same order)")
+    _timeout_option(c)
+    _jobs_option(c)
 
     c = command("derive", "check derivations step by step: verdict, method and time per step",
                 "formulary derive softmax_jacobian\n"
@@ -80,8 +80,8 @@ def _parser() -> argparse.ArgumentParser:
                 "  formulary derive --all --json")
     c.add_argument("ids", nargs="*", metavar="ID", help="derivation ids or catalog formula ids")
     c.add_argument("--all", action="store_true", help="every derivation")
-    c.add_argument("--timeout", type=float, default=10.0, help="seconds per symbolic rung (default 10)")
-    c.add_argument("--jobs", type=int, default=1, help="check in N processes (same results, same order)")
+    _timeout_option(c)
+    _jobs_option(c)
     c.add_argument("--json", action="store_true", help="write results as JSON (schema formulary.derive/1)")
 
     c = command("prove", "check one step LHS REL RHS typed by you (parsed safely, never eval'd)",
@@ -93,7 +93,7 @@ def _parser() -> argparse.ArgumentParser:
     c.add_argument("--rel", default="=", choices=["=", "<=", ">=", "<", ">"], help="relation (default =)")
     c.add_argument("--assume", action="append", default=[], metavar="NAME=WORD",
                    help="assumption on a symbol, e.g. x=positive (repeatable)")
-    c.add_argument("--timeout", type=float, default=10.0, help="seconds per symbolic rung (default 10)")
+    _timeout_option(c)
     c.add_argument("--json", action="store_true", help="write the verdict as JSON (schema formulary.prove/1)")
 
     c = command("gradients", "check symbolic gradients (VJPs) three ways: symbolic, vs hand-written backward, vs mpmath finite differences",
@@ -103,7 +103,7 @@ def _parser() -> argparse.ArgumentParser:
     c.add_argument("ids", nargs="*", metavar="ID", help="gradient ids or catalog formula ids")
     c.add_argument("--all", action="store_true", help="every gradient")
     c.add_argument("--points", type=int, default=20, help="random points per gradient (default 20)")
-    c.add_argument("--jobs", type=int, default=1, help="check in N processes (same results, same order)")
+    _jobs_option(c)
     c.add_argument("--json", action="store_true", help="write results as JSON (schema formulary.gradients/1)")
 
     c = command("codegen", "write a standalone NumPy module (vectorized, stable) with a certificate header",
@@ -128,10 +128,18 @@ def _parser() -> argparse.ArgumentParser:
     c.add_argument("--pdf", action="store_true", help="also compile FILE.pdf with pdflatex (needs -o)")
     c.add_argument("--code", action="store_true", help="include each formula's NumPy code as a listing")
     c.add_argument("--no-derivations", action="store_true", help="catalog only (no checking, faster)")
-    c.add_argument("--timeout", type=float, default=10.0, help="seconds per symbolic rung (default 10)")
-    c.add_argument("--jobs", type=int, default=1, help="check in N processes (same results, same order)")
+    _timeout_option(c)
+    _jobs_option(c)
     c.add_argument("--force", action="store_true", help="overwrite files formulary did not write")
     return p
+
+
+def _timeout_option(c) -> None:
+    c.add_argument("--timeout", type=float, default=10.0, help="seconds per symbolic rung (default 10)")
+
+
+def _jobs_option(c) -> None:
+    c.add_argument("--jobs", type=int, default=1, help="check in N processes (same results, same order)")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -55,8 +55,9 @@ def test_record_is_well_formed(f):
 
 
 @pytest.mark.parametrize("f", all_formulas(), ids=lambda f: f.id)
-def test_samples_lie_in_domains(f):
-    for p in sample_points(f, n_random=10, seed=3):
+@pytest.mark.parametrize("seed", [1, 3])
+def test_samples_lie_in_domains(f, seed):
+    for p in sample_points(f, n_random=20, seed=seed):
         for v in f.variables:
             assert v.domain.contains(p.values[v.name]), (f.id, v.name, p.label)
 

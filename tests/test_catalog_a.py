@@ -1,6 +1,6 @@
 """Catalog records of metrics, regularization, probability, activations and losses.
 
-Each record verifies against mpmath; its samples lie in its domains; and a plausible
+Each record verifies against mpmath (tests/test_catalog.py checks every record's samples lie in its domains), and a plausible
 hand-written mistake in the reference is refuted.
 """
 import numpy as np
@@ -8,7 +8,6 @@ import pytest
 
 from derivations.verify_catalog import verify_formula
 from symbolic import get
-from symbolic.evaluate import sample_points
 
 IDS = [
     "accuracy", "precision", "recall", "f1_score",
@@ -24,14 +23,6 @@ IDS = [
 def test_record_verifies(fid):
     r = verify_formula(get(fid))
     assert r.verdict.kind == "verified", r.verdict.summary()
-
-
-@pytest.mark.parametrize("fid", IDS)
-def test_samples_lie_in_domains(fid):
-    f = get(fid)
-    for p in sample_points(f, n_random=20, seed=1):
-        for v in f.variables:
-            assert v.domain.contains(p.values[v.name]), (fid, v.name, p.label)
 
 
 # ** plausible mistakes, one (or two) per record **
