@@ -48,7 +48,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from codegen.lower import Target, formula_inputs, lower_function
 from codegen.module import generate_all, load_generated
 from symbolic import get
-from symbolic.evaluate import Evaluator, Point
+from derivations.numeric.evaluate import Evaluator, Point
 from symbolic.expr import as_expr
 
 TARGETS = {"vs_hand": 1.10, "vs_lambdify": 100.0, "ulp": 8.0, "codegen_seconds": 30.0}

@@ -5,7 +5,7 @@ first, each output with the range of its free indices, e.g.
 
 .. math:: \sigma_{i} = \frac{e^{z_{i}}}{\sum_{j=0}^{K - 1} e^{z_{j}}}, \quad 0 \le i \le K - 1
 
-What it prints reads back with :func:`derivations.latex_parse.parse_latex`
+What it prints reads back with :func:`readers.latex.parse.parse_latex`
 (``tests/test_latex_roundtrip.py``), whose convention is that of notes: a
 subscript is an element index when its letters are indices, otherwise part of
 the name.  So a name's own subscript is a *label*, typeset so that it never

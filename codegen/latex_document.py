@@ -13,7 +13,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from .latex import domain_latex, formula_latex, latex
+from codegen.latex import domain_latex, formula_latex, latex
 
 MARKS = {
     "proved": r"$\checkmark$\ \textbf{proved}",

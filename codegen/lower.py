@@ -35,8 +35,8 @@ from dataclasses import dataclass, field
 
 import sympy as sp
 
-from .lower_nodes import ATOM, Arr, Emitter, UnsupportedNode
-from .lower_printer import NumPyLowering
+from codegen.lower_nodes import ATOM, Arr, Emitter, UnsupportedNode
+from codegen.lower_printer import NumPyLowering
 
 __all__ = ["Input", "LoweredFunction", "NumPyLowering", "Target", "UnsupportedNode", "formula_inputs",
            "lower_formula", "lower_function", "size_sources"]
@@ -190,7 +190,7 @@ def formula_inputs(formula) -> tuple[Input, ...]:
 
 def lower_formula(formula, *, name: str | None = None) -> LoweredFunction:
     """The record's outputs, definitions expanded and stability rules applied, as one function."""
-    from .stable import stabilize_for_codegen
+    from codegen.rules import stabilize as stabilize_for_codegen
 
     targets, fired = [], set()
     for o in formula.outputs:

@@ -25,7 +25,7 @@ import string
 
 import sympy as sp
 
-from .lower_nodes import ATOM, Arr, UnsupportedNode, leaf, tuple_code
+from codegen.lower_nodes import ATOM, Arr, UnsupportedNode, leaf, tuple_code
 
 
 def linear_index(printer, e, node) -> tuple[dict, sp.Expr]:

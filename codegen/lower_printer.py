@@ -24,8 +24,8 @@ from sympy.printing.numpy import NumPyPrinter
 from symbolic.expr import as_expr
 from symbolic.functions import ReduceMax
 
-from .lower_indexed import IndexedLowering, pad_array, zero_padded
-from .lower_nodes import (
+from codegen.lower_indexed import IndexedLowering, pad_array, zero_padded
+from codegen.lower_nodes import (
     ADD,
     ATOM,
     CMP,
@@ -39,7 +39,7 @@ from .lower_nodes import (
     render_inline,
     slots,
 )
-from .lower_reduce import ReductionLowering, split_fraction, walk_free
+from codegen.lower_reduce import ReductionLowering, split_fraction, walk_free
 
 MAX_PERMUTED = 3
 """Free indices up to which a memo miss tries the other orders (3! keys at most)."""

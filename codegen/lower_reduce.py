@@ -22,7 +22,7 @@ import string
 import sympy as sp
 from sympy.concrete.expr_with_limits import ExprWithLimits
 
-from .lower_nodes import ADD, ATOM, MUL, POW, Arr, slots
+from codegen.lower_nodes import ADD, ATOM, MUL, POW, Arr, slots
 
 
 class ReductionLowering:

@@ -34,10 +34,10 @@ from codegen.lower import (
     lower_formula,
     lower_function,
 )
-from codegen.stable import stabilize_for_codegen
-from derivations.verify_catalog import DPS, call_reference, rel_errors
+from codegen.rules import stabilize as stabilize_for_codegen
+from derivations.numeric.verify import DPS, call_reference, rel_errors
 from symbolic import all_formulas, get
-from symbolic.evaluate import Evaluator, output_shape, sample_points
+from derivations.numeric.evaluate import Evaluator, output_shape, sample_points
 
 N_RANDOM = 8
 """Random points per formula in the certificate, spread over its size cases (at least one in each)."""
@@ -148,7 +148,7 @@ def _errors(got, truth, scale) -> tuple[float, int]:
 
 
 def _float_error(got: np.ndarray, ref: np.ndarray, scale: float) -> float:
-    """:func:`~derivations.verify_catalog.rel_errors`' worst error against a float64 ``ref``, in float64."""
+    """:func:`~derivations.numeric.verify.rel_errors`' worst error against a float64 ``ref``, in float64."""
     with np.errstate(all="ignore"):
         err = np.abs(got - ref) / np.maximum(np.abs(ref), max(np.finfo(float).tiny, scale))
     err = np.where(np.isfinite(got), err, np.inf)[np.isfinite(ref)]  # a reference that is not finite is skipped
@@ -158,7 +158,7 @@ def _float_error(got: np.ndarray, ref: np.ndarray, scale: float) -> float:
 def certificate_points(formula, *, n_random: int = N_RANDOM, seed: int = 0, evaluator=None) -> list:
     """The random points, then each domain edge of each variable once, at one size case.
 
-    :func:`~symbolic.evaluate.sample_points` probes every edge at every size case;
+    :func:`~derivations.numeric.evaluate.sample_points` probes every edge at every size case;
     the mpmath truth at the larger cases dominates the certificate's cost, so each
     edge is kept at one case, the cases taken in turn (edge ``n`` at case ``n`` mod
     the number of cases, or the next case where the edge could be drawn): every

@@ -12,8 +12,8 @@ import sys
 import textwrap
 import time
 
-from . import render
-from .parallel import Progress, run_ordered
+from formulary import render
+from formulary.parallel import Progress, run_ordered
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 
@@ -289,16 +289,17 @@ def cmd_gradients(args) -> int:
 
 
 def _verify_one(fid: str, *, points: int, seed: int):
-    from derivations.verify_catalog import verify_formula
+    from codegen.rules import stabilize
+    from derivations.numeric.verify import verify_formula
     from symbolic import get
 
-    return verify_formula(get(fid), n_random=points, seed=seed)
+    return verify_formula(get(fid), n_random=points, seed=seed, transform=stabilize)
 
 
 def _derive_one(did: str, *, timeout: float):
     """The verdicts only: a Derivation that crossed a process boundary would be rebuilt by
     unpickling, and sympy re-evaluates its expressions (P_A*(P_AB/P_A) comes back as P_AB)."""
-    from derivations.checker import check_derivation
+    from derivations.checker.ladder import check_derivation
     from derivations.library import get
 
     return tuple(check_derivation(get(did), budget=timeout))
@@ -312,7 +313,7 @@ def _check_jobs(args) -> None:
 
 
 def _check_derivations(derivations, args, *, quiet: bool):
-    from derivations.report import CheckedDerivation
+    from derivations.checker.report import CheckedDerivation
 
     _check_jobs(args)
     by_id = {d.id: d for d in derivations}
@@ -366,9 +367,9 @@ def cmd_derive(args) -> int:
 
 
 def cmd_prove(args) -> int:
-    from derivations.checker import check_step
-    from derivations.parse import ParseError, parse_expression
-    from derivations.step import Step
+    from derivations.checker.ladder import check_step
+    from readers.expression import ParseError, parse_expression
+    from derivations.checker.step import Step
 
     assume = {}
     for item in args.assume:
@@ -406,7 +407,7 @@ def cmd_latex(args) -> int:
     from codegen.latex_document import LatexError, compile_pdf, document
     from symbolic import all_formulas
 
-    from .files import RefusedOverwrite, check_writable, write_atomic, write_text_output
+    from formulary.files import RefusedOverwrite, check_writable, write_atomic, write_text_output
 
     if args.pdf and not args.output:
         raise UsageError("--pdf needs -o FILE.tex (the PDF is written beside it)")
@@ -448,7 +449,7 @@ def cmd_codegen(args) -> int:
 
     from codegen.module import generate_all, write_module
 
-    from .files import RefusedOverwrite, check_writable, write_text_output
+    from formulary.files import RefusedOverwrite, check_writable, write_text_output
 
     if args.all == bool(args.ids):
         raise UsageError("name formula ids, or --all")
@@ -505,7 +506,7 @@ def read_notes(name: str) -> str:
 
 
 def cmd_check(args) -> int:
-    from derivations.notes import check_notes, render_text
+    from readers.notes.check import check_notes, render_text
 
     if args.timeout <= 0:
         raise UsageError("--timeout must be positive")

@@ -33,10 +33,11 @@ def _sympy_form(f) -> list[str]:
 
 
 def numpy_code(f) -> str:
-    from codegen.numpy_printer import FormularyNumPyPrinter
-    from symbolic.evaluate import Evaluator
+    from codegen.rules import stabilize
+    from derivations.numeric.evaluate import Evaluator
+    from derivations.numeric.printers import FormularyNumPyPrinter
 
-    ev = Evaluator(f)
+    ev = Evaluator(f, stabilize)
     printer = FormularyNumPyPrinter()
     lines = []
     for o, (expr, fired) in zip(f.outputs, ev._stable):
@@ -163,7 +164,7 @@ def derivation_text(c) -> str:
     d = c.derivation
     about = f"  [formula {d.catalog_id}]" if d.catalog_id else ""
     lines = [f"{d.id}: {d.title}{about}"]
-    from derivations.report import as_expected
+    from derivations.checker.report import as_expected
 
     for n, (s, v) in enumerate(zip(d.steps, c.verdicts), start=1):
         mark = "" if as_expected(s, v) else "   <-- UNEXPECTED"

@@ -2,9 +2,9 @@
 
 Public face: :class:`Formula` and its parts, the domains, and the registry.
 """
-from .domains import Choice, Count, Interval, Positive, Probability, Real, Simplex
-from .record import Definition, Discrepancy, Formula, Output, Var
-from .registry import UnknownFormula, all_formulas, get, register
+from symbolic.domains import Choice, Count, Interval, Positive, Probability, Real, Simplex
+from symbolic.record import Definition, Discrepancy, Formula, Output, Var
+from symbolic.registry import UnknownFormula, all_formulas, get, register
 
 __all__ = [
     "Choice", "Count", "Definition", "Discrepancy", "Formula", "Interval", "Output",

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 import sympy as sp
 
-from .domains import Domain
+from symbolic.domains import Domain
 
 REL_TOL = 1e-10
 r"""Default verification tolerance: largest relative error against mpmath.
@@ -135,9 +135,10 @@ class Formula:
         raise KeyError(name)
 
     def _repr_latex_(self) -> str:
-        from codegen.latex import formula_latex
-
-        return "$\\displaystyle " + formula_latex(self) + "$"
+        """Each output as ``name = definition`` in sympy's LaTeX, for notebooks (``codegen.latex`` typesets the
+        full record, definitions and index ranges included)."""
+        rows = (f"{sp.latex(sp.Symbol(o.name))} = {sp.latex(self.expanded(o))}" for o in self.outputs)
+        return "$\\displaystyle " + r" \\ ".join(rows) + "$"
 
 
 def expand_definitions(expr: sp.Expr, definitions: tuple[Definition, ...]) -> sp.Expr:

@@ -4,7 +4,7 @@ from __future__ import annotations
 import difflib
 from typing import Generic, TypeVar
 
-from .record import Formula
+from symbolic.record import Formula
 
 T = TypeVar("T")
 
@@ -70,4 +70,4 @@ def all_formulas() -> list[Formula]:
 
 
 def _load() -> None:
-    from . import catalog  # noqa: F401  (importing registers every record)
+    from symbolic import catalog  # noqa: F401  (importing registers every record)

@@ -29,7 +29,7 @@ from symbolic.record import Definition, expand_definitions
 from symbolic.references import backward
 from symbolic.registry import Registry, UnknownId
 
-from .sums import eliminate_deltas
+from derivations.gradients.sums import eliminate_deltas
 
 KINK_CONVENTIONS = (
     (sp.Heaviside, lambda u, *_: sp.Heaviside(u, 0)),
@@ -163,7 +163,7 @@ get_gradient = GRADIENTS.get
 all_gradients = GRADIENTS.all
 
 
-from . import (  # noqa: F401  (importing registers every gradient)
+from derivations.gradients import (  # noqa: F401  (importing registers every gradient)
     attention,
     convolution,
     feed_forward,
@@ -171,7 +171,7 @@ from . import (  # noqa: F401  (importing registers every gradient)
     normalization,
     penalties,
 )
-from .check import check_gradient
+from derivations.gradients.check import check_gradient
 
 __all__ = ["Gradient", "UnknownGradient", "all_gradients", "check_gradient", "get_gradient", "register",
            "register_vjp"]

@@ -17,7 +17,7 @@ from sympy import IndexedBase, Sum, exp, sqrt, symbols
 from symbolic.catalog import attention as T
 from symbolic.record import Definition
 
-from . import register_vjp
+from derivations.gradients import register_vjp
 
 r, s, u = symbols("r s u", integer=True, nonnegative=True)
 g = IndexedBase("g", real=True)

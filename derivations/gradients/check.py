@@ -24,13 +24,13 @@ import mpmath
 import numpy as np
 import sympy as sp
 
-from derivations.budget import run_with_budget
-from derivations.checker import check_step
-from derivations.step import Step
-from derivations.verdict import Verdict
-from derivations.verify_catalog import DPS, FLOOR, rel_errors
+from derivations.checker.budget import run_with_budget
+from derivations.checker.ladder import check_step
+from derivations.checker.step import Step
+from derivations.checker.verdict import Verdict
+from derivations.numeric.verify import DPS, FLOOR, rel_errors
 from symbolic.domains import Real, Simplex
-from symbolic.evaluate import (
+from derivations.numeric.evaluate import (
     MAX_DPS,
     Point,
     digits_below_one,
@@ -40,8 +40,8 @@ from symbolic.evaluate import (
 )
 from symbolic.record import REL_TOL, Formula, Output, Var
 
-from . import contract
-from .sums import prove_equal_sums
+from derivations.gradients import contract
+from derivations.gradients.sums import prove_equal_sums
 
 REFERENCE_TOL = REL_TOL
 r"""Largest error of the NumPy backward, relative to the closed form's magnitude.

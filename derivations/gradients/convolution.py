@@ -26,7 +26,7 @@ from sympy import IndexedBase, Piecewise, Sum, symbols
 from symbolic.catalog import convolution as C
 from symbolic.record import Definition
 
-from . import register_vjp
+from derivations.gradients import register_vjp
 
 p, q, w, w2 = symbols("p q w w_2", integer=True, nonnegative=True)
 N, M, N1, N2, M1, M2 = C.N, C.M, C.N1, C.N2, C.M1, C.M2

@@ -12,12 +12,12 @@ with $[u > 0]$ written ``Heaviside(u, 0)``: $\mathrm{ReLU}'(0) = 0$ (``KINK_CONV
 """
 from sympy import Heaviside, IndexedBase, Max, Sum, symbols
 
-from derivations.step import Derivation, Step
+from derivations.checker.step import Derivation, Step
 from symbolic import get
 from symbolic.catalog import feed_forward as F
 from symbolic.record import Definition, Output, expand_definitions
 
-from . import register_vjp
+from derivations.gradients import register_vjp
 
 r, s = symbols("r s", integer=True, nonnegative=True)
 g = IndexedBase("g", real=True)

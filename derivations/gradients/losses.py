@@ -6,7 +6,7 @@ from symbolic.catalog import softmax as S
 from symbolic.domains import Real
 from symbolic.record import Definition, Var
 
-from . import register_vjp
+from derivations.gradients import register_vjp
 
 q, a, b, l = symbols("q a b l", integer=True, nonnegative=True)
 g = IndexedBase("g", real=True)

@@ -16,7 +16,7 @@ from sympy import IndexedBase, Sum, Symbol, sqrt, symbols
 from symbolic import get
 from symbolic.catalog import normalization as N
 
-from . import register_vjp
+from derivations.gradients import register_vjp
 
 q = symbols("q", integer=True, nonnegative=True)
 g = IndexedBase("g", real=True)

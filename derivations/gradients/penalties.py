@@ -4,7 +4,7 @@ from sympy import IndexedBase, Symbol, sign, symbols
 from symbolic.catalog import regularization as R
 from symbolic.record import Output
 
-from . import register_vjp
+from derivations.gradients import register_vjp
 
 a = symbols("a", integer=True, nonnegative=True)
 g = Symbol("g", real=True)

@@ -25,7 +25,7 @@ from itertools import groupby, permutations
 import sympy as sp
 from sympy.core.relational import Relational
 
-from derivations.strategies.zero import ZERO_TESTS, reduce_to_zero
+from derivations.checker.strategies.zero import ZERO_TESTS, reduce_to_zero
 from symbolic.expr import as_expr
 
 CANONICAL = tuple(sp.Symbol(f"k_{n}", integer=True) for n in range(40))

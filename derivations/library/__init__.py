@@ -1,5 +1,5 @@
 r"""The derivation library: every checkable claim of the seed notes, plus the
-identities users expect, as :class:`~derivations.step.Derivation` records.
+identities users expect, as :class:`~derivations.checker.step.Derivation` records.
 
 Each topic module registers its derivations at import time with
 :func:`register`; importing this package imports every topic module.  A seed
@@ -8,7 +8,7 @@ the corrected claim with ``expect="holds"``.
 """
 from __future__ import annotations
 
-from derivations.step import Derivation
+from derivations.checker.step import Derivation
 from symbolic.registry import Registry, UnknownId
 
 
@@ -30,7 +30,7 @@ get = DERIVATIONS.get
 all_derivations = DERIVATIONS.all
 
 
-from . import (  # noqa: F401  (importing registers every derivation)
+from derivations.library import (  # noqa: F401  (importing registers every derivation)
     activations,
     diffusion,
     feed_forward,

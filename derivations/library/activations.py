@@ -18,10 +18,10 @@ from sympy import (
     tanh,
 )
 
-from derivations.step import Derivation, Step, chain
+from derivations.checker.step import Derivation, Step, chain
 from symbolic.domains import Interval
 
-from . import register
+from derivations.library import register
 
 x = Symbol("x", real=True)
 xp = Symbol("x", positive=True)  # the same variable, restricted to x > 0

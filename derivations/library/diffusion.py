@@ -8,11 +8,11 @@ sum of the squared noise coefficients.
 """
 from sympy import Integral, S, Symbol, expand, log, oo, sqrt, symbols
 
-from derivations.step import Derivation, Step
+from derivations.checker.step import Derivation, Step
 from symbolic.domains import Interval
 
-from . import register
-from .kl import gaussian_density, kl_gaussian
+from derivations.library import register
+from derivations.library.kl import gaussian_density, kl_gaussian
 
 b1, b2, bt = symbols("beta1 beta2 beta_t", positive=True)
 abar_prev = Symbol("abar_prev", positive=True)  # \bar\alpha_{t-1}

@@ -5,6 +5,6 @@ which it makes valid for the convolutional reading too; registering it here puts
 """
 from derivations.gradients.feed_forward import FFN_AS_CONVOLUTIONS
 
-from . import register
+from derivations.library import register
 
 register(FFN_AS_CONVOLUTIONS)

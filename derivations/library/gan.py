@@ -6,10 +6,10 @@ $V(D^*, G) = -\log 4 + 2\,\mathrm{JSD}(p_{data} \| p_g)$.
 """
 from sympy import Derivative, S, Symbol, log, symbols
 
-from derivations.step import Derivation, Step, chain
+from derivations.checker.step import Derivation, Step, chain
 from symbolic.domains import Probability
 
-from . import register
+from derivations.library import register
 
 a, b = symbols("a b", positive=True)
 D = Symbol("D", positive=True)

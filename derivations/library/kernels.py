@@ -5,10 +5,10 @@ evidence for an RBF Gram matrix, and the per-sample slack of the soft margin.
 """
 from sympy import Derivative, Matrix, Max, S, Symbol, exp, sqrt, symbols
 
-from derivations.step import Derivation, Step
+from derivations.checker.step import Derivation, Step
 from symbolic.domains import Choice, Interval
 
-from . import register
+from derivations.library import register
 
 x1, x2, y1, y2 = symbols("x1 x2 y1 y2", real=True)
 c1, c2 = symbols("c1 c2", real=True)  # the seed's c_j, a vector of its own

@@ -6,10 +6,10 @@ follows from $\log t \le t - 1$ applied termwise (Gibbs' inequality).
 """
 from sympy import IndexedBase, Rational, S, Sum, Symbol, exp, log, oo, pi, sqrt, symbols
 
-from derivations.step import Derivation, Step, chain
+from derivations.checker.step import Derivation, Step, chain
 from symbolic.domains import Probability, Simplex
 
-from . import register
+from derivations.library import register
 
 p, q = symbols("p q", positive=True)
 t = Symbol("t", positive=True)

@@ -5,9 +5,9 @@ stable form takes $m = \max_j z_j$), and $\log \sigma_i = z_i - \mathrm{LSE}(z)$
 """
 from sympy import IndexedBase, Sum, Symbol, exp, log, symbols
 
-from derivations.step import Derivation, Step, chain
+from derivations.checker.step import Derivation, Step, chain
 
-from . import register
+from derivations.library import register
 
 K = Symbol("K", integer=True, positive=True)
 i, j = symbols("i j", integer=True, nonnegative=True)

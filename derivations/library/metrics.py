@@ -6,10 +6,10 @@ so "proportional as a function of the class" is a ``propto`` step in $c$.
 """
 from sympy import Mul, Symbol, prod, symbols
 
-from derivations.step import Derivation, Step, chain
+from derivations.checker.step import Derivation, Step, chain
 from symbolic.domains import Choice, Count, Probability
 
-from . import register
+from derivations.library import register
 
 TP = Symbol("TP", integer=True, positive=True)
 FP, FN = symbols("FP FN", integer=True, nonnegative=True)

@@ -6,9 +6,9 @@ $\omega_i = 10000^{-2i/d_{model}}$.
 """
 from sympy import Matrix, Rational, S, Symbol, cos, exp, log, sin
 
-from derivations.step import Derivation, Step
+from derivations.checker.step import Derivation, Step
 
-from . import register
+from derivations.library import register
 
 pos = Symbol("pos", integer=True, nonnegative=True)
 k = Symbol("k", integer=True, nonnegative=True)

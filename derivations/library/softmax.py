@@ -16,11 +16,11 @@ from sympy import (
     symbols,
 )
 
-from derivations.step import Derivation, Step, chain
+from derivations.checker.step import Derivation, Step, chain
 from symbolic.domains import Probability, Simplex
 
-from . import register
-from .activations import sigmoid
+from derivations.library import register
+from derivations.library.activations import sigmoid
 
 K = Symbol("K", integer=True, positive=True)
 i, j, k, l = symbols("i j k l", integer=True, nonnegative=True)

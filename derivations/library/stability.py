@@ -1,14 +1,14 @@
-r"""The identities the stability rewrites of ``codegen.rewrites`` rest on.
+r"""The identities the stability rules of ``codegen.rules`` rest on.
 
 Each rewrite names one of these derivations; a test checks that every rule's
 identity is registered and holds.
 """
-from sympy import Abs, IndexedBase, Max, Sum, Symbol, exp, log, symbols
+from sympy import Abs, IndexedBase, Max, Piecewise, Sum, Symbol, exp, log, symbols
 from sympy.codegen.cfunctions import expm1, log1p
 
-from derivations.step import Derivation, Step
+from derivations.checker.step import Derivation, Step
 
-from . import register
+from derivations.library import register
 
 x = Symbol("x", real=True)
 t = Symbol("t", positive=True)
@@ -53,20 +53,23 @@ register(Derivation(
     ),
 ))
 
-# ** the code generator's own rules carry their identity as (lhs, rhs): each becomes a derivation **
+# ** the identities of the sigmoid rules of ``codegen.rules`` **
+
+_sig = 1 / (1 + exp(-x))
 
 
-def _register_codegen_identities() -> None:
-    from codegen.stable import OWN_RULES
-
-    for rule in OWN_RULES:
-        register(Derivation(
-            id=rule.identity,
-            title=f"the identity of the {rule.name} rewrite",
-            source="textbook",
-            notes=f"Gains: {rule.gain}",
-            steps=(Step(rule.lhs, rule.rhs, justification=f"the {rule.name} rewrite is this identity"),),
-        ))
+def _softplus_stable(a):
+    return Max(a, 0) + log1p(exp(-Abs(a)))
 
 
-_register_codegen_identities()
+for _id, _lhs, _rhs, _why in (
+    ("log_sigmoid_softplus", log(_sig), -_softplus_stable(-x), "log sigma(x) = -softplus(-x)"),
+    ("log_one_minus_sigmoid_softplus", log(1 - _sig), -_softplus_stable(x), "log(1 - sigma(x)) = -softplus(x)"),
+    ("sigmoid_stable", _sig, Piecewise((1 / (1 + exp(-Abs(x))), x >= 0),
+                                       (exp(-Abs(x)) / (1 + exp(-Abs(x))), True)),
+     "sigma(x) with exp of a non-positive number only"),
+):
+    register(Derivation(
+        id=_id, title=f"the identity of a stability rule: {_why}", source="textbook",
+        steps=(Step(_lhs, _rhs, justification=_why),),
+    ))

@@ -5,7 +5,7 @@ order of ``formulary list`` and of the LaTeX document); each record is
 declared once.
 """
 # isort: off
-from . import (  # noqa: F401
+from symbolic.catalog import (  # noqa: F401
     normalization,
     metrics,
     regularization,

@@ -1,10 +1,10 @@
 r"""Activation functions of one real input: ReLU, Leaky ReLU, sigmoid, tanh, softplus."""
 from sympy import Max, Piecewise, Symbol, exp, log, tanh
 
-from ..domains import Interval, Real
-from ..record import Discrepancy, Formula, Output, Var
-from ..references import activations as ref
-from ..registry import register
+from symbolic.domains import Interval, Real
+from symbolic.record import Discrepancy, Formula, Output, Var
+from symbolic.references import activations as ref
+from symbolic.registry import register
 
 x = Symbol("x", real=True)
 alpha = Symbol("alpha", positive=True)

@@ -8,10 +8,10 @@ i.e. $\operatorname{softmax}(QK^\top / \sqrt{d_k})\,V$ with the softmax along ea
 """
 from sympy import IndexedBase, Sum, exp, sqrt, symbols
 
-from ..domains import Real
-from ..record import Definition, Formula, Output, Var
-from ..references import attention as ref
-from ..registry import register
+from symbolic.domains import Real
+from symbolic.record import Definition, Formula, Output, Var
+from symbolic.references import attention as ref
+from symbolic.registry import register
 
 n_q, n_k, d_k, d_v = symbols("n_q n_k d_k d_v", integer=True, positive=True)
 h, d_model = symbols("h d_model", integer=True, positive=True)

@@ -13,10 +13,10 @@ $\sum_\tau x_\tau k_{n-\tau}$ at $n = t + M - 1$.
 """
 from sympy import IndexedBase, Sum, symbols
 
-from ..domains import Real
-from ..record import Discrepancy, Formula, Output, Var
-from ..references import convolution as ref
-from ..registry import register
+from symbolic.domains import Real
+from symbolic.record import Discrepancy, Formula, Output, Var
+from symbolic.references import convolution as ref
+from symbolic.registry import register
 
 N, M = symbols("N M", integer=True, positive=True)
 N1, N2, M1, M2 = symbols("N_1 N_2 M_1 M_2", integer=True, positive=True)

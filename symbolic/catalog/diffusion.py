@@ -8,10 +8,10 @@ Written with $\log \mathcal{N}(x; m, v) = -\frac{(x - m)^2}{2v} - \frac{1}{2}\lo
 """
 from sympy import IndexedBase, Sum, Symbol, exp, log, pi, sqrt, symbols
 
-from ..domains import Interval, Positive, Real
-from ..record import Definition, Discrepancy, Formula, Output, Var
-from ..references import diffusion as ref
-from ..registry import register
+from symbolic.domains import Interval, Positive, Real
+from symbolic.record import Definition, Discrepancy, Formula, Output, Var
+from symbolic.references import diffusion as ref
+from symbolic.registry import register
 
 d, T = symbols("d T", integer=True, positive=True)
 k, t = symbols("k t", integer=True, nonnegative=True)

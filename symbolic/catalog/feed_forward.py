@@ -7,10 +7,10 @@ i.e. $\max(0, xW_1 + b_1)W_2 + b_2$ applied to each of the $n$ positions (rows o
 """
 from sympy import IndexedBase, Max, Sum, symbols
 
-from ..domains import Real
-from ..record import Definition, Formula, Output, Var
-from ..references import feed_forward as ref
-from ..registry import register
+from symbolic.domains import Real
+from symbolic.record import Definition, Formula, Output, Var
+from symbolic.references import feed_forward as ref
+from symbolic.registry import register
 
 n, d_model, d_ff = symbols("n d_model d_ff", integer=True, positive=True)
 p, c, f, o = symbols("p c f o", integer=True, nonnegative=True)

@@ -9,10 +9,10 @@ discriminator's outputs in $(0, 1)$:
 """
 from sympy import IndexedBase, Sum, Symbol, log, symbols
 
-from ..domains import Probability, Simplex
-from ..record import Discrepancy, Formula, Output, Var
-from ..references import gan as ref
-from ..registry import register
+from symbolic.domains import Probability, Simplex
+from symbolic.record import Discrepancy, Formula, Output, Var
+from symbolic.references import gan as ref
+from symbolic.registry import register
 
 K, J = symbols("K J", integer=True, positive=True)
 k, j = symbols("k j", integer=True, nonnegative=True)

@@ -1,10 +1,10 @@
 r"""Loss functions over $n$ samples or $K$ classes (symbolic sizes), and KL divergences."""
 from sympy import IndexedBase, Max, Piecewise, Rational, Sum, Symbol, log, symbols
 
-from ..domains import Choice, Positive, Probability, Real, Simplex
-from ..record import Discrepancy, Formula, Output, Var
-from ..references import losses as ref
-from ..registry import register
+from symbolic.domains import Choice, Positive, Probability, Real, Simplex
+from symbolic.record import Discrepancy, Formula, Output, Var
+from symbolic.references import losses as ref
+from symbolic.registry import register
 
 n = Symbol("n", integer=True, positive=True)
 K = Symbol("K", integer=True, positive=True)

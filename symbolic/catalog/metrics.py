@@ -1,10 +1,10 @@
 r"""Classification metrics from the confusion-matrix counts $TP, TN, FP, FN$."""
 from sympy import Symbol
 
-from ..domains import Count
-from ..record import Definition, Discrepancy, Formula, Output, Var
-from ..references import metrics as ref
-from ..registry import register
+from symbolic.domains import Count
+from symbolic.record import Definition, Discrepancy, Formula, Output, Var
+from symbolic.references import metrics as ref
+from symbolic.registry import register
 
 TP, TN, FP, FN = (Symbol(s, integer=True, nonnegative=True) for s in ("TP", "TN", "FP", "FN"))
 COUNT = Count(lo=0, hi=1000, large=1e12)

@@ -1,10 +1,10 @@
 r"""Layer and batch normalization, reducing over a symbolic number of entries."""
 from sympy import IndexedBase, Sum, Symbol, sqrt, symbols
 
-from ..domains import Positive, Real
-from ..record import Definition, Discrepancy, Formula, Output, Var
-from ..references import normalization as ref
-from ..registry import register
+from symbolic.domains import Positive, Real
+from symbolic.record import Definition, Discrepancy, Formula, Output, Var
+from symbolic.references import normalization as ref
+from symbolic.registry import register
 
 i, j = symbols("i j", integer=True, nonnegative=True)
 x = IndexedBase("x", real=True)

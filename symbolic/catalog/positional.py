@@ -6,10 +6,10 @@ r"""Sinusoidal positional encoding (Transformer).
 """
 from sympy import Integer, Symbol, cos, sin
 
-from ..domains import Choice, Count
-from ..record import Definition, Discrepancy, Formula, Output, Var
-from ..references import positional as ref
-from ..registry import register
+from symbolic.domains import Choice, Count
+from symbolic.record import Definition, Discrepancy, Formula, Output, Var
+from symbolic.references import positional as ref
+from symbolic.registry import register
 
 pos = Symbol("pos", integer=True, nonnegative=True)
 i = Symbol("i", integer=True, nonnegative=True)

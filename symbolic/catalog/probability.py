@@ -1,10 +1,10 @@
 r"""Bayes' theorem on a joint table and the naive Bayes posterior (symbolic sizes)."""
 from sympy import IndexedBase, Product, Sum, symbols
 
-from ..domains import Interval, Positive, Simplex
-from ..record import Definition, Discrepancy, Formula, Output, Var
-from ..references import probability as ref
-from ..registry import register
+from symbolic.domains import Interval, Positive, Simplex
+from symbolic.record import Definition, Discrepancy, Formula, Output, Var
+from symbolic.references import probability as ref
+from symbolic.registry import register
 
 A, B = symbols("A B", integer=True, positive=True)
 a, b, i, j, u, v = symbols("a b i j u v", integer=True, nonnegative=True)

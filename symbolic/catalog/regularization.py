@@ -1,10 +1,10 @@
 r"""L1 (lasso) and L2 (ridge) penalties added to a loss over $n$ parameters (symbolic $n$)."""
 from sympy import Abs, IndexedBase, Sum, Symbol
 
-from ..domains import Positive, Real
-from ..record import Formula, Output, Var
-from ..references import regularization as ref
-from ..registry import register
+from symbolic.domains import Positive, Real
+from symbolic.record import Formula, Output, Var
+from symbolic.references import regularization as ref
+from symbolic.registry import register
 
 n = Symbol("n", integer=True, positive=True)
 j = Symbol("j", integer=True, nonnegative=True)

@@ -1,10 +1,10 @@
 r"""Softmax and its log-space companions over $K$ classes (symbolic $K$)."""
 from sympy import IndexedBase, Sum, Symbol, exp, log, symbols
 
-from ..domains import Real
-from ..record import Discrepancy, Formula, Output, Var
-from ..references import softmax as ref
-from ..registry import register
+from symbolic.domains import Real
+from symbolic.record import Discrepancy, Formula, Output, Var
+from symbolic.references import softmax as ref
+from symbolic.registry import register
 
 K = Symbol("K", integer=True, positive=True)
 i, j = symbols("i j", integer=True, nonnegative=True)

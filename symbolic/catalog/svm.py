@@ -9,10 +9,10 @@ the separating hyperplane is $w \cdot x - b = 0$.
 """
 from sympy import Abs, IndexedBase, Max, Sum, Symbol, exp, sign, symbols
 
-from ..domains import Choice, Positive, Real
-from ..record import Definition, Discrepancy, Formula, Output, Var
-from ..references import svm as ref
-from ..registry import register
+from symbolic.domains import Choice, Positive, Real
+from symbolic.record import Definition, Discrepancy, Formula, Output, Var
+from symbolic.references import svm as ref
+from symbolic.registry import register
 
 n, D = symbols("n D", integer=True, positive=True)
 i, j, k = symbols("i j k", integer=True, nonnegative=True)

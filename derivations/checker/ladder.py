@@ -1,0 +1,120 @@
+r"""The step checker: a ladder of strategies, each run in a budgeted worker.
+
+.. math:: \text{symbolic} \;\to\; \text{exact rational} \;\to\; \text{numeric (mpmath)} \;\to\; \text{undecided}
+
+Each rung is a strategy ``(step, budget) -> Verdict | None`` with a share of
+the step's time budget (capped by what is left).  The first rung that
+decides, ``proved``, ``verified`` or ``refuted``, gives the verdict; when none
+does, the verdict is ``undecided`` with each rung's reason (a timeout, the
+memory cap, an unsupported construct, a domain that could not be sampled).
+The step's ``expect`` is ignored: the checker only reports.
+"""
+from __future__ import annotations
+
+import dataclasses
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import sympy as sp
+
+from derivations.checker.budget import DEFAULT_MEMORY_BYTES, run_with_budget
+from derivations.checker.step import Derivation, Step
+from derivations.checker.strategies import ExactTest, NumericTest, prove_symbolically
+from derivations.checker.verdict import Verdict
+
+Strategy = Callable[[Step, float], "Verdict | None"]
+
+GRACE = 0.9
+"""A strategy is told ``GRACE`` of its rung's seconds, so that it can stop by itself before the worker is killed."""
+
+
+@dataclass(frozen=True)
+class Rung:
+    """One strategy and the share of the step's budget it may use (capped by what is left)."""
+
+    name: str
+    strategy: Strategy
+    share: float
+
+
+def default_ladder(seed: int = 0) -> tuple[Rung, ...]:
+    return (
+        Rung("symbolic", prove_symbolically, 0.4),
+        Rung("exact", ExactTest(seed), 0.15),
+        Rung("numeric", NumericTest(seed), 1.0),
+    )
+
+
+def check_step(step: Step, *, budget: float = 10.0, seed: int = 0, ladder: tuple[Rung, ...] | None = None,
+               memory_bytes: int = DEFAULT_MEMORY_BYTES) -> Verdict:
+    """Climb the ladder (by default :func:`default_ladder`) until a rung decides, within ``budget`` seconds.
+
+    Decimal literals (sympy ``Float``) are read as the exact decimals they print as (``0.1`` is
+    1/10), so that no rung can prove a claim by rounding; the verdict says so.
+    """
+    step, decimals = exact_decimals(step)
+    verdict = _climb(step, budget=budget, seed=seed, ladder=ladder, memory_bytes=memory_bytes)
+    if decimals:
+        verdict = dataclasses.replace(verdict, assumptions=verdict.assumptions + ("decimals read as exact rationals",))
+    return verdict
+
+
+def exact_decimals(step: Step) -> tuple[Step, bool]:
+    """``step`` with every ``Float`` replaced by the exact rational of its decimal text."""
+    parts = (step.lhs, step.rhs, *step.assumptions)
+    floats = set().union(*(p.atoms(sp.Float) for p in parts if isinstance(p, sp.Basic)))
+    if not floats:
+        return step, False
+    exact = {f: sp.Rational(str(f)) for f in floats}
+    return dataclasses.replace(step, lhs=step.lhs.xreplace(exact), rhs=step.rhs.xreplace(exact),
+                               assumptions=tuple(a.xreplace(exact) for a in step.assumptions)), True
+
+
+def _climb(step: Step, *, budget: float, seed: int, ladder, memory_bytes: int) -> Verdict:
+    start = time.monotonic()
+    notes: dict[str, str] = {}
+    causes: list[str] = []
+    for rung in default_ladder(seed) if ladder is None else ladder:
+        seconds = min(budget - (time.monotonic() - start), rung.share * budget)
+        if seconds <= 0:
+            notes[rung.name] = "no time left"
+            causes.append("timeout")
+            continue
+        outcome = run_with_budget(rung.strategy, step, seconds * GRACE, seconds=seconds, memory_bytes=memory_bytes)
+        value = outcome.value
+        if outcome.ok and isinstance(value, Verdict) and value.kind != "undecided":
+            details = {**{f"{name} rung": note for name, note in notes.items()}, **value.details}
+            return dataclasses.replace(value, seconds=time.monotonic() - start, details=details)
+        if outcome.ok and (value is None or isinstance(value, Verdict)):
+            if value is not None:
+                notes[rung.name] = value.reason
+                causes += ["timeout"] if value.reason.startswith("timeout") else []
+            continue
+        if outcome.ok:
+            outcome = dataclasses.replace(outcome, status="error", error=f"returned {type(value).__name__}, not a Verdict")
+        notes[rung.name] = outcome.describe()
+        causes.append(outcome.status)
+    return _undecided(notes, causes, time.monotonic() - start)
+
+
+def check_derivation(d: Derivation, **kw) -> list[Verdict]:
+    """One verdict per step of ``d``; keywords as for :func:`check_step`.
+
+    A step's ``weight`` scales the budget it gets.
+    """
+    budget = kw.pop("budget", 10.0)
+    return [check_step(step, budget=budget * step.weight, **kw) for step in d.steps]
+
+
+def _undecided(notes: dict[str, str], causes: list[str], seconds: float) -> Verdict:
+    reason = "; ".join(f"{name}: {note}" for name, note in notes.items()) or "no rung decided"
+    if "memory" in causes:
+        method = "memory"
+    elif "timeout" in causes:
+        method = f"timeout after {seconds:.1f} s"
+    elif causes and all(c == "error" for c in causes) and len(causes) == len(notes):
+        return Verdict("error", method="strategy failed", reason=reason, seconds=seconds)
+    else:
+        method = "no rung decided"
+    return Verdict("undecided", method=method, reason=reason, seconds=seconds)

@@ -1,0 +1,134 @@
+r"""High-precision evaluation with mpmath, and the tolerance that decides agreement.
+
+Expressions are compiled once with ``sympy.lambdify(symbols, expr, "mpmath")``
+(of sympy objects, never of strings) and evaluated at float64 inputs, which
+``mpmath.mpf`` represents exactly, so every precision sees the same point.
+
+A value is *undefined* at a point when evaluation raises (division by zero,
+a domain error) or gives a non-real or non-finite result; such points are
+skipped and counted, never compared.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import mpmath
+import sympy as sp
+
+from symbolic.expr import as_expr
+
+from derivations.checker.strategies.instances import Unsupported
+
+TOLERANCE_MARGIN = 10
+r"""Digits given up to rounding: at ``dps`` digits two values agree when
+$|l - r| \le 10^{-(dps - 10)} \max(|l|, |r|, 1)$.  Ten digits absorb the
+rounding of a few hundred operations, each off by $10^{-dps}$ relative, and
+the cancellation in sums of terms up to $10^{8}$ times the result at 30 digits;
+a larger loss fails the point, which is then re-evaluated at more digits."""
+
+
+def compile_expr(symbols, expr: sp.Expr) -> Callable:
+    """An mpmath function of ``symbols``; unsupported constructs raise :class:`Unsupported`."""
+    try:
+        return sp.lambdify(list(symbols), expr, modules="mpmath")
+    except Exception as exc:  # noqa: BLE001 - lambdify fails in many ways on unknown nodes
+        raise Unsupported(f"cannot evaluate {str(expr)[:80]} numerically ({type(exc).__name__})") from None
+
+
+def value_at(function: Callable, values: list[float], dps: int):
+    """``function`` at ``values`` with ``dps`` digits: a finite real ``mpf``, or None where undefined."""
+    with mpmath.workdps(dps):
+        try:
+            result = function(*[mpmath.mpf(v) for v in values])
+            if isinstance(result, mpmath.mpc):
+                if result.imag != 0:
+                    return None
+                result = result.real
+            result = mpmath.mpf(result)
+        except (ArithmeticError, ValueError, TypeError):
+            return None
+        return result if mpmath.isfinite(result) else None
+
+
+CONFIRM_MAX_DIGITS = 2000
+r"""Most working digits sympy's ``evalf`` may use to confirm a failing point (an input of $10^{-300}$
+inside $1 - \cos x$ needs about 600)."""
+
+
+def confirm(exprs, point: dict, dps: int) -> list | None:
+    r"""``exprs`` at ``point`` to ``dps`` *correct* digits, by sympy's precision-tracking ``evalf``.
+
+    ``evalf(strict=True)`` raises working precision through cancellations (up to
+    ``CONFIRM_MAX_DIGITS``) until the result is accurate; None when it cannot
+    reach that accuracy or the value is not a finite real.  Inputs are the exact
+    rationals of the float64 values.
+    """
+    subs = {s: sp.Rational(v) for s, v in point.items()}
+    values = []
+    for expr in exprs:
+        try:
+            # substitute first: evalf(subs=...) raises PrecisionExhausted on a sub-expression
+            # that is exactly 0 at the point (1 - c at c = 1); xreplace makes it an exact 0
+            value = as_expr(expr).xreplace(subs).evalf(dps, maxn=CONFIRM_MAX_DIGITS, strict=True)
+        except Exception:  # noqa: BLE001 - PrecisionExhausted, or evalf cannot handle a node
+            return None
+        if not (value == 0 or value.is_Float):
+            return None
+        with mpmath.workdps(dps):
+            values.append(mpmath.mpf(0) if value == 0 else mpmath.mpf(value._mpf_))
+    return values
+
+
+def tolerance(dps: int, *values):
+    r"""$10^{-(dps - margin)} \max(|v|, 1)$ over ``values``."""
+    with mpmath.workdps(dps):
+        return mpmath.mpf(10) ** (TOLERANCE_MARGIN - dps) * max([abs(v) for v in values] + [mpmath.mpf(1)])
+
+
+def relation_holds(rel: str, l, r, dps: int) -> bool:
+    """``l REL r`` up to the tolerance (a strict relation is not refuted by equality within it)."""
+    with mpmath.workdps(dps):
+        tol = tolerance(dps, l, r)
+        if rel == "=":
+            return abs(l - r) <= tol
+        if rel in ("<=", "<"):
+            return l - r <= tol
+        if rel in (">=", ">"):
+            return r - l <= tol
+    raise ValueError(f"no pointwise test for relation {rel!r}")
+
+
+_REL_OF = {sp.Eq: "=", sp.Ne: "!=", sp.Le: "<=", sp.Lt: "<", sp.Ge: ">=", sp.Gt: ">"}
+
+
+class Conditions:
+    """The step's side conditions, checked at a point (exactly on the strict side: no tolerance)."""
+
+    def __init__(self, symbols, assumptions):
+        self.tests = []
+        for a in assumptions:
+            for part in (a.args if isinstance(a, sp.And) else (a,)):
+                if part == sp.true:
+                    continue
+                if part == sp.false or type(part) not in _REL_OF:
+                    raise Unsupported(f"cannot sample under the side condition {part}")
+                self.tests.append((_REL_OF[type(part)], compile_expr(symbols, part.lhs - part.rhs)))
+
+    def hold(self, values: list[float], dps: int) -> bool:
+        for rel, difference in self.tests:
+            d = value_at(difference, values, dps)
+            if d is None:
+                return False
+            ok = {"=": abs(d) <= tolerance(dps, d), "!=": d != 0, "<=": d <= 0, "<": d < 0, ">=": d >= 0, ">": d > 0}[rel]
+            if not ok:
+                return False
+        return True
+
+
+def show(value, digits: int = 20) -> str:
+    """A readable string for an mpf, a float or a sympy number."""
+    if isinstance(value, (mpmath.mpf, mpmath.mpc)):
+        return mpmath.nstr(value, digits)
+    if isinstance(value, float):
+        return repr(value)
+    return str(value)

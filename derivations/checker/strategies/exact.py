@@ -1,0 +1,134 @@
+r"""Rung 2: exact evaluation of rational claims at random rational points.
+
+When both sides and every side condition are rational expressions (symbols,
+rational numbers, ``+ - * /`` and integer powers), the relation is checked in
+exact arithmetic at ``POINTS`` random points, then at every edge point of the
+domains (where a strict inequality may turn into an equality).  Points come from the domains as
+float64 values and are read as the exact decimal of their ``repr`` (a simplex
+vector is then renormalized exactly), so they lie in the domain.  One failing
+point is a definitive counterexample: ``refuted``.
+
+All points agreeing proves nothing here (no degree bound is used, so this is
+not a Schwartz-Zippel argument): the rung then returns None.
+"""
+from __future__ import annotations
+
+import itertools
+import time
+from dataclasses import dataclass
+
+import numpy as np
+import sympy as sp
+
+from derivations.checker.step import Step
+from derivations.checker.verdict import Verdict
+from symbolic.domains import Simplex
+
+from derivations.checker.strategies.instances import Instance, Unsupported, instances
+from derivations.checker.strategies.sampling import edge_points, random_points, respects_symbols
+
+POINTS = 24
+"""Exact points per instance (the brief asks for at least 20)."""
+MAX_DRAWS = 20 * POINTS
+
+_FAILS = {"=": lambda l, r: l != r, "<=": lambda l, r: l > r, "<": lambda l, r: l >= r,
+          ">=": lambda l, r: l < r, ">": lambda l, r: l <= r}
+"""When exact values ``l, r`` contradict the relation."""
+
+
+@dataclass(frozen=True)
+class ExactTest:
+    """The exact rung as a strategy: ``ExactTest(seed)(step, budget) -> Verdict | None``."""
+
+    seed: int = 0
+    points: int = POINTS
+
+    def __call__(self, step: Step, budget: float) -> Verdict | None:
+        if step.rel not in _FAILS:
+            return None
+        deadline = time.monotonic() + budget
+        rng = np.random.default_rng(self.seed + 1)
+        try:
+            insts, _ = instances(step)
+        except Unsupported:
+            return None
+        for inst in insts:
+            if not all(is_rational_expression(e) for e in _parts(inst)):
+                continue
+            verdict = self._check(inst, rng, deadline)
+            if verdict is not None:
+                return verdict
+        return None
+
+    def _check(self, inst: Instance, rng, deadline: float) -> Verdict | None:
+        """Up to ``points`` random points, then every edge point; None if all agree."""
+        accepted = 0
+        randoms = itertools.islice(random_points(inst.groups, rng), MAX_DRAWS) if inst.groups else iter([{}])
+        for kind, floats in itertools.chain((("random", p) for p in randoms),
+                                            (("edge", p) for p in edge_points(inst.groups, rng))):
+            if time.monotonic() > deadline:
+                return None
+            if kind == "random" and accepted >= self.points:
+                continue
+            verdict = self._at(inst, floats)
+            accepted += verdict != "skipped"
+            if isinstance(verdict, Verdict):
+                return verdict
+        return None
+
+    def _at(self, inst: Instance, floats: dict):
+        """A refuting Verdict, 'agrees', or 'skipped' (outside the assumptions, or undefined here)."""
+        if not respects_symbols(floats):
+            return "skipped"
+        point = _exact_point(inst, floats)
+        if not all(c.xreplace(point) == sp.true for c in inst.assumptions):
+            return "skipped"
+        l, r = inst.lhs.xreplace(point), inst.rhs.xreplace(point)
+        if not (l.is_Rational and r.is_Rational):
+            return "skipped"  # a zero denominator
+        if not _FAILS[inst.rel](l, r):
+            return "agrees"
+        counterexample = {str(s): _show(point[s], floats[s]) for s in inst.symbols}
+        counterexample |= {"lhs": _show(l), "rhs": _show(r), "lhs - rhs": _show(l - r)}
+        if inst.label:
+            counterexample["at"] = inst.label
+        return Verdict("refuted", method="exact rational evaluation", counterexample=counterexample,
+                       assumptions=inst.assumption_texts(),
+                       reason=f"in exact arithmetic lhs {inst.rel} rhs fails at this point")
+
+
+def is_rational_expression(expr) -> bool:
+    """Symbols and rational numbers combined by ``+ - * /`` and integer powers, nothing else."""
+    if expr in (sp.true, sp.false):
+        return True
+    if isinstance(expr, sp.Rel):
+        return is_rational_expression(expr.lhs) and is_rational_expression(expr.rhs)
+    for node in sp.preorder_traversal(expr):
+        if isinstance(node, (sp.Symbol, sp.Rational, sp.Add, sp.Mul)):
+            continue
+        if isinstance(node, sp.Pow) and node.exp.is_Integer:
+            continue
+        return False
+    return True
+
+
+def _parts(inst: Instance):
+    return (inst.lhs, inst.rhs, *inst.assumptions)
+
+
+def _exact_point(inst: Instance, floats: dict) -> dict:
+    point = {s: sp.Rational(repr(v)) for s, v in floats.items()}
+    for g in inst.groups:
+        if isinstance(g.domain, Simplex) and len(g.shape) == 1:
+            total = sp.Add(*(point[s] for s in g.symbols))
+            point.update({s: point[s] / total for s in g.symbols})
+    return point
+
+
+def _show(value: sp.Rational, sampled: float | None = None) -> str:
+    """The exact value when short; a sampled input as its float ``repr`` (which it equals exactly)."""
+    if sampled is not None and value == sp.Rational(repr(sampled)):
+        return repr(sampled)
+    if max(abs(value.p), value.q) < 10**40:
+        return str(value)
+    return f"{sp.Float(value, 20)} (rounded)"

@@ -1,0 +1,329 @@
+r"""From a step to scalar instances: plain symbols, concrete sizes and indices, sampling groups.
+
+A step over symbolic sizes, such as the softmax Jacobian diagonal
+
+.. math:: \frac{\partial}{\partial z_i} \frac{e^{z_i}}{\sum_{j=0}^{K-1} e^{z_j}} = \sigma_i (1 - \sigma_i),
+          \quad i \in [0, K-1],
+
+becomes one :class:`Instance` per size (``K = 2, 3, 5`` by default) and per
+value of each free index: sizes are substituted, ``doit()`` expands sums,
+derivatives and Kronecker deltas, and each element ``z[0]`` becomes a scalar
+symbol ``z[0]``.  Symbols are *refined*: they carry the assumptions implied by
+their own declaration, by atomic step assumptions (``x > 0``) and by their
+sampling domain, so that sympy may use them.  Elements of one array form one
+:class:`Group`, sampled jointly (a simplex vector sums to one).
+"""
+from __future__ import annotations
+
+import dataclasses
+import itertools
+from dataclasses import dataclass
+
+import numpy as np
+import sympy as sp
+
+from derivations.checker.step import Step
+from symbolic.domains import Domain, Simplex, domain_for_assumptions
+from symbolic.expr import as_expr
+
+DEFAULT_SIZES = (2, 3, 5)
+"""Sizes tried for a size symbol (an upper limit of a Sum) when the step names none."""
+MAX_INSTANCES = 400
+"""More concrete instances than this is not checked (sizes times index values)."""
+MAX_TERMS = 10_000
+"""Longest sum or product written out term by term."""
+MAX_NESTING = 10
+"""Rounds of writing out nested sums (an inner sum's limits may depend on the outer index)."""
+
+_EVALUATED = (sp.Derivative, sp.Sum, sp.Product)
+"""Unevaluated nodes that a concrete instance evaluates (``doit``)."""
+
+_SIGN_WORDS = {sp.StrictGreaterThan: "positive", sp.GreaterThan: "nonnegative",
+               sp.StrictLessThan: "negative", sp.LessThan: "nonpositive", sp.Unequality: "nonzero"}
+
+
+class Unsupported(Exception):
+    """The step uses a construct the checker cannot instantiate (the reason says which)."""
+
+
+@dataclass(frozen=True)
+class Group:
+    """Symbols sampled together from one domain: a scalar (``shape == ()``) or an array's elements in C order."""
+
+    domain: Domain
+    shape: tuple[int, ...]
+    symbols: tuple[sp.Symbol, ...]
+
+    def assign(self, values: np.ndarray) -> dict:
+        return dict(zip(self.symbols, np.asarray(values, dtype=float).reshape(-1).tolist()))
+
+
+@dataclass(frozen=True)
+class Instance:
+    """A scalar claim ``lhs REL rhs`` over plain, refined symbols; ``label`` names the sizes and indices."""
+
+    lhs: sp.Expr
+    rhs: sp.Expr
+    rel: str
+    assumptions: tuple[sp.Basic, ...]
+    groups: tuple[Group, ...]
+    variable: sp.Symbol | None = None
+    point: sp.Expr | None = None
+    label: str = ""
+
+    @property
+    def symbols(self) -> tuple[sp.Symbol, ...]:
+        return tuple(s for g in self.groups for s in g.symbols)
+
+    @property
+    def simplex_substitution(self) -> dict:
+        r"""For each simplex group $p$: $p_{K-1} \mapsto 1 - \sum_{k<K-1} p_k$ (empty when there is none)."""
+        out = {}
+        for g in self.groups:
+            if isinstance(g.domain, Simplex) and len(g.shape) == 1 and len(g.symbols) > 1:
+                out[g.symbols[-1]] = 1 - sp.Add(*g.symbols[:-1])
+        return out
+
+    def on_simplex(self) -> Instance:
+        r"""The instance with each simplex's last entry written as $1 - \sum$ of the others.
+
+        Float samples of a simplex sum to one only up to rounding, and a claim
+        that rests on $\sum_k p_k = 1$ would fail by that rounding; written this
+        way it is evaluated on the simplex exactly.  The sampled last entry is
+        then unused (but see ``sampling.respects_domains``).
+        """
+        substitution = self.simplex_substitution
+        if not substitution:
+            return self
+        return dataclasses.replace(self, lhs=self.lhs.xreplace(substitution), rhs=self.rhs.xreplace(substitution),
+                                   assumptions=tuple(a.xreplace(substitution) for a in self.assumptions))
+
+    def assumption_texts(self) -> tuple[str, ...]:
+        """What a proof about this instance rests on: the step's side conditions and each symbol's domain."""
+        texts = [str(a) for a in self.assumptions]
+        for g in self.groups:
+            name = g.symbols[0].name.split("[")[0] if g.shape else g.symbols[0].name
+            texts.append(f"{name} {g.domain.text}")
+        return tuple(dict.fromkeys(texts))
+
+
+def instances(step: Step) -> tuple[tuple[Instance, ...], str]:
+    """All scalar instances of ``step`` and a label of the sizes used (``'K∈{2,3,5}'``, or ``''``)."""
+    sizes = _size_assignments(step)
+    out = []
+    for size in sizes:
+        ranges = []
+        for index, (lo, hi) in step.indices.items():
+            lo, hi = as_expr(lo).subs(size), as_expr(hi).subs(size)
+            if not (lo.is_Integer and hi.is_Integer):
+                raise Unsupported(f"index {index} has no concrete range ({lo}..{hi}) at {size}")
+            ranges.append([(index, sp.Integer(v)) for v in range(int(lo), int(hi) + 1)])
+        for combo in itertools.product(*ranges):
+            out.append(_instance(step, {**size, **dict(combo)}))
+            if len(out) > MAX_INSTANCES:
+                raise Unsupported(f"more than {MAX_INSTANCES} concrete instances")
+    return tuple(out), _sizes_label(sizes)
+
+
+def has_sizes(step: Step) -> bool:
+    """Whether the step has symbolic sizes or free indices (so it is checked at concrete sizes)."""
+    return bool(step.indices or step.sizes or _size_symbols(step))
+
+
+def refined_symbolic(step: Step) -> Instance:
+    """The step itself with refined scalar symbols and no concretization (for symbolic-size proofs)."""
+    return _instance(step, {}, concretize=False)
+
+
+# ** building one instance **
+
+def _instance(step: Step, values: dict, *, concretize: bool = True) -> Instance:
+    parts = [as_expr(p).xreplace(values) for p in (step.lhs, step.rhs, *step.assumptions)]
+    if concretize:
+        parts = [_expand_concrete(p) for p in parts]
+    elements = _element_symbols(step, parts, values) if concretize else {}
+    parts = [p.xreplace({e: s for e, (s, _) in elements.items()}) for p in parts]
+    labels = {b.label for p in parts for b in p.atoms(sp.IndexedBase)}
+    scalars = sorted({s for p in parts for s in p.free_symbols if isinstance(s, sp.Symbol)}
+                     - labels - {s for s, _ in elements.values()}, key=lambda s: s.name)
+    if concretize:
+        _reject_free_indices(parts)
+    refined, groups = _refine_scalars(step, scalars, parts[2:])
+    groups += _array_groups(step, elements, values)
+    parts = [p.xreplace(refined) for p in parts]
+    parts[2:] = [a for a in parts[2:] if a != sp.true]  # side conditions the refined symbols already imply
+    variable = refined.get(step.variable, step.variable) if step.variable is not None else None
+    point = as_expr(step.point).xreplace(refined) if step.point is not None else None
+    label = ", ".join(f"{k}={v}" for k, v in values.items())
+    return Instance(parts[0], parts[1], step.rel, tuple(parts[2:]), tuple(groups), variable, point, label)
+
+
+def _expand_concrete(expr):
+    r"""Write out sums and products with integer limits ($\sum_{k=0}^{1} a_k = a_0 + a_1$), then ``doit()`` the rest.
+
+    Writing out is much faster than ``Sum.doit()``, which first looks for a closed form.
+    Integrals are left alone: integrating may take forever, and the numeric
+    rung evaluates them by quadrature.
+    """
+    for _ in range(MAX_NESTING):
+        written = expr.replace(_has_integer_limits, _write_out)
+        if written == expr:
+            break
+        expr = written
+    if expr.has(*_EVALUATED):
+        expr = expr.replace(lambda node: isinstance(node, _EVALUATED), lambda node: node.doit())
+    return expr
+
+
+def _has_integer_limits(node) -> bool:
+    return isinstance(node, (sp.Sum, sp.Product)) and all(
+        lo.is_Integer and hi.is_Integer and int(hi) - int(lo) < MAX_TERMS for _, lo, hi in node.limits)
+
+
+def _write_out(node):
+    combine = sp.Add if isinstance(node, sp.Sum) else sp.Mul
+    terms = [node.function]
+    for index, lo, hi in node.limits:
+        terms = [t.xreplace({index: sp.Integer(v)}) for t in terms for v in range(int(lo), int(hi) + 1)]
+    return combine(*terms)
+
+
+def _refine_scalars(step: Step, scalars, assumptions) -> tuple[dict, list[Group]]:
+    signs = _atomic_signs(assumptions)
+    refined, groups = {}, []
+    for s in scalars:
+        declared = {k: v for k, v in s.assumptions0.items() if v is not None}
+        for word in signs.get(s, ()):
+            declared[word] = True
+        declared_symbol = _symbol(s.name, declared) or s
+        domain = _declared_domain(step, s.name) or domain_for_assumptions(declared_symbol)
+        new = _symbol(s.name, {**declared, **domain.assumptions}) or declared_symbol
+        refined[s] = new
+        groups.append(Group(domain, (), (new,)))
+    return refined, groups
+
+
+def _atomic_signs(assumptions) -> dict:
+    """``x > 0`` gives ``{x: ['positive']}``; compound side conditions are left to the sampler."""
+    out: dict = {}
+    for a in assumptions:
+        word = _SIGN_WORDS.get(type(a))
+        if word is None:
+            continue
+        if isinstance(a.lhs, sp.Symbol) and a.rhs == 0:
+            out.setdefault(a.lhs, []).append(word)
+        elif isinstance(a.rhs, sp.Symbol) and a.lhs == 0 and word != "nonzero":
+            flipped = {"positive": "negative", "nonnegative": "nonpositive",
+                       "negative": "positive", "nonpositive": "nonnegative"}[word]
+            out.setdefault(a.rhs, []).append(flipped)
+    return out
+
+
+def _symbol(name: str, assumptions: dict) -> sp.Symbol | None:
+    try:
+        return sp.Symbol(name, **assumptions)
+    except Exception:  # noqa: BLE001 - inconsistent assumptions: the caller falls back
+        return None
+
+
+def _declared_domain(step: Step, name: str) -> Domain | None:
+    """The domain ``step.domains`` gives a name, keyed by Symbol, IndexedBase or string.
+
+    Looked up by name: substituting a size rebuilds an ``IndexedBase`` whose shape
+    mentions it, so the object itself no longer matches the key.
+    """
+    for key, domain in step.domains.items():
+        key_name = str(key.label) if isinstance(key, sp.IndexedBase) else str(key)
+        if key_name == name:
+            return domain
+    return None
+
+
+def _element_symbols(step: Step, parts, values) -> dict:
+    """Every concrete element ``z[0]`` -> (scalar symbol, its base)."""
+    out = {}
+    for part in parts:
+        for element in part.atoms(sp.Indexed):
+            if all(i.is_Integer for i in element.indices):
+                out[element] = None
+    bases = {e.base for e in out}
+    for base in bases:
+        _, assumptions = _array_domain(step, base)
+        for element in [e for e in out if e.base == base]:
+            out[element] = (_symbol(str(element), assumptions) or sp.Symbol(str(element)), base)
+    return out
+
+
+def _array_domain(step: Step, base: sp.IndexedBase) -> tuple[Domain, dict]:
+    declared = {k: v for k, v in base.assumptions0.items() if v is not None}
+    domain = _declared_domain(step, str(base.label))
+    if domain is None:
+        domain = domain_for_assumptions(_symbol("e", declared) or sp.Symbol("e"))
+    merged = {**declared, **domain.assumptions}
+    return domain, merged if _symbol("e", merged) is not None else declared
+
+
+def _array_groups(step: Step, elements: dict, values: dict) -> list[Group]:
+    groups = []
+    for base in sorted({b for _, b in elements.values()}, key=str):
+        domain, assumptions = _array_domain(step, base)
+        seen = [e for e in elements if e.base == base]
+        shape = _shape(base, seen, values)
+        symbols = []
+        for position in itertools.product(*(range(n) for n in shape)):
+            element = base[position]
+            known = elements.get(element)
+            symbols.append(known[0] if known else _symbol(str(element), assumptions) or sp.Symbol(str(element)))
+        groups.append(Group(domain, shape, tuple(symbols)))
+    return groups
+
+
+def _shape(base: sp.IndexedBase, seen, values: dict) -> tuple[int, ...]:
+    """The declared shape at these sizes, else one past the largest index used."""
+    if base.shape is not None:
+        shape = tuple(as_expr(n).subs(values) for n in base.shape)
+        if all(n.is_Integer for n in shape):
+            return tuple(int(n) for n in shape)
+    rank = len(seen[0].indices)
+    if any(int(i) < 0 for e in seen for i in e.indices):
+        raise Unsupported(f"negative index into {base}")
+    return tuple(max(int(e.indices[k]) for e in seen) + 1 for k in range(rank))
+
+
+def _reject_free_indices(parts) -> None:
+    for part in parts:
+        for element in part.atoms(sp.Indexed):
+            if not all(i.is_Integer for i in element.indices):
+                raise Unsupported(f"{element} has an index without a range in step.indices")
+        for node in part.atoms(*_EVALUATED):
+            raise Unsupported(f"{type(node).__name__} left unevaluated: {str(node)[:80]}")
+
+
+# ** sizes **
+
+def _size_symbols(step: Step) -> set:
+    sizes = set()
+    for part in (step.lhs, step.rhs, *step.assumptions):
+        for node in as_expr(part).atoms(sp.Sum, sp.Product):
+            for _, lo, hi in node.limits:
+                sizes |= as_expr(lo).free_symbols | as_expr(hi).free_symbols
+        for base in as_expr(part).atoms(sp.IndexedBase):
+            for n in base.shape or ():
+                sizes |= as_expr(n).free_symbols
+    for lo, hi in step.indices.values():
+        sizes |= as_expr(lo).free_symbols | as_expr(hi).free_symbols
+    return sizes - set(step.indices)
+
+
+def _size_assignments(step: Step) -> tuple[dict, ...]:
+    if step.sizes:
+        return tuple(step.sizes)
+    symbols = sorted(_size_symbols(step), key=str)
+    if not symbols:
+        return ({},)
+    return tuple({s: sp.Integer(n) for s in symbols} for n in DEFAULT_SIZES)
+
+
+def _sizes_label(sizes: tuple[dict, ...]) -> str:
+    symbols = sorted({k for size in sizes for k in size}, key=str)
+    return ", ".join(f"{k}∈{{{','.join(str(size[k]) for size in sizes if k in size)}}}" for k in symbols)

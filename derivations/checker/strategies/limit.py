@@ -1,0 +1,127 @@
+r"""Limits $\lim_{x \to a} lhs = rhs$: sympy's ``limit`` (a proof) and an approach sequence (evidence).
+
+Symbolic: ``sympy.limit(lhs, x, a)`` (from above for a finite $a$, sympy's
+default) compared with ``rhs``; a definite different value refutes the step.
+
+Numeric: $lhs$ at $x = 10^{3}, 10^{6}, 10^{9}, 10^{12}$ (negated for
+$-\infty$) or $x = a + 10^{-3}, \dots, a + 10^{-12}$, at several values of the
+other symbols.  Converging to ``rhs`` is at most *verified*; not converging is
+*undecided*, since a slow but true limit looks the same at finite $x$.
+"""
+from __future__ import annotations
+
+import time
+
+import mpmath
+import sympy as sp
+
+from derivations.checker.verdict import Verdict
+
+from derivations.checker.strategies.evaluate import Conditions, compile_expr, show, value_at
+from derivations.checker.strategies.instances import Instance, Unsupported
+from derivations.checker.strategies.sampling import candidate_points, respects_domains
+from derivations.checker.strategies.zero import CHEAP, reduce_to_zero
+
+APPROACH_LARGE = (1e3, 1e6, 1e9, 1e12)
+APPROACH_OFFSETS = (1e-3, 1e-6, 1e-9, 1e-12)
+LIMIT_DIGITS = 60
+"""Digits for approach sequences: $1 + 10^{-12}$ and its powers need more than float64 has."""
+LIMIT_TOLERANCE = 1e-3
+r"""Largest relative distance $|lhs - rhs| / \max(|rhs|, 1)$ at the last approach value.
+
+Typical DL limits converge like $x \log x$ or $1/x$: at $x = 10^{-12}$ or
+$10^{12}$ they are within $10^{-10}$; $10^{-3}$ leaves room for slower ones such
+as $1/\sqrt{x}$ ($10^{-6}$) while a wrong limit is off by $O(1)$."""
+LARGE = 1e6
+"""Magnitude the last approach value must exceed for a claimed infinite limit."""
+LIMIT_POINTS = 20
+"""Values of the other symbols at which the approach is checked."""
+
+
+def symbolic_limit(inst: Instance) -> Verdict | None:
+    """'proved' if sympy's limit equals rhs, 'refuted' if it is a definite other value, else None."""
+    limit = sp.limit(inst.lhs, inst.variable, inst.point)
+    if limit.has(sp.Limit, sp.AccumBounds, sp.nan, sp.zoo):
+        return None
+    if limit == inst.rhs or (not limit.is_infinite and not inst.rhs.is_infinite
+                             and reduce_to_zero(limit - inst.rhs, CHEAP)):
+        return Verdict("proved", method="symbolic: limit", assumptions=inst.assumption_texts())
+    differs = limit.is_infinite is True and inst.rhs.is_finite is True \
+        or limit.is_finite is True and inst.rhs.is_infinite is True \
+        or sp.simplify(limit - inst.rhs).is_zero is False
+    if differs:
+        return Verdict("refuted", method="symbolic: limit", assumptions=inst.assumption_texts(),
+                       counterexample={str(inst.variable): f"-> {inst.point}", "lhs": str(limit), "rhs": str(inst.rhs)},
+                       reason=f"the limit of lhs is {limit}, not {inst.rhs}")
+    return None
+
+
+def approach_limit(insts: tuple[Instance, ...], sizes: str, rng, deadline: float) -> Verdict:
+    """Numeric evidence that lhs approaches rhs, over all instances."""
+    checked = 0
+    for inst in insts:
+        outcome = _approach(inst, rng, deadline)
+        if isinstance(outcome, Verdict):
+            return outcome
+        checked += outcome
+    xs = ", ".join(f"{x:g}" for x in _approach_values(insts[0].point))
+    method = f"numeric: lhs approaches rhs along {insts[0].variable} = {xs} at {checked} points ({LIMIT_DIGITS} digits)"
+    return Verdict("verified", method=method + (f" over {sizes}" if sizes else ""), points=checked,
+                   assumptions=insts[0].assumption_texts(),
+                   reason=f"evidence, not a proof: within {LIMIT_TOLERANCE:g} relative at the last approach value")
+
+
+def _approach(inst: Instance, rng, deadline: float) -> int | Verdict:
+    inst = inst.on_simplex()
+    symbols = inst.symbols if inst.variable in inst.symbols else (*inst.symbols, inst.variable)
+    where = symbols.index(inst.variable)
+    lhs = compile_expr(symbols, inst.lhs)
+    infinite = inst.rhs in (sp.oo, -sp.oo)
+    rhs = None if infinite else compile_expr(symbols, inst.rhs)
+    conditions = Conditions(symbols, inst.assumptions)
+    xs = _approach_values(inst.point)
+    done, draws = 0, 0
+    for point in candidate_points(inst.groups, rng):
+        if done >= LIMIT_POINTS or draws >= 20 * LIMIT_POINTS or (draws and len(symbols) == 1):
+            break
+        draws += 1
+        if time.monotonic() > deadline:
+            return Verdict("undecided", method="numeric", reason=f"timeout after {done} approach sequences")
+        point = point | {inst.variable: xs[-1]}
+        values = [point[s] for s in symbols]
+        if not respects_domains(point, inst.groups) or not conditions.hold(values, LIMIT_DIGITS):
+            continue
+        sequence = [value_at(lhs, values[:where] + [x] + values[where + 1:], LIMIT_DIGITS) for x in xs]
+        target = inst.rhs if infinite else value_at(rhs, values, LIMIT_DIGITS)
+        if any(v is None for v in sequence) or target is None:
+            continue
+        done += 1
+        if not _converges(sequence, target):
+            others = {str(s): show(point[s]) for s in symbols if s != inst.variable}
+            return Verdict("undecided", method="numeric", details=others,
+                           reason=f"no convergence seen: lhs at {inst.variable} = {xs[-1]:g} is {show(sequence[-1])}, "
+                                  f"rhs is {show(target)}")
+    if done == 0:
+        raise Unsupported(f"lhs is undefined along the approach to {inst.point}")
+    return done
+
+
+def _approach_values(point) -> tuple[float, ...]:
+    if point == sp.oo:
+        return APPROACH_LARGE
+    if point == -sp.oo:
+        return tuple(-x for x in APPROACH_LARGE)
+    if not (point.is_number and point.is_real):
+        raise Unsupported(f"cannot approach {point} numerically")
+    return tuple(float(point) + h for h in APPROACH_OFFSETS)
+
+
+def _converges(sequence, target) -> bool:
+    with mpmath.workdps(LIMIT_DIGITS):
+        if target in (sp.oo, -sp.oo):
+            sign = 1 if target == sp.oo else -1
+            last = sequence[-1] * sign
+            return last >= LARGE and last >= sequence[0] * sign
+        scale = max(abs(target), 1)
+        first, last = abs(sequence[0] - target) / scale, abs(sequence[-1] - target) / scale
+        return last <= LIMIT_TOLERANCE and last <= first

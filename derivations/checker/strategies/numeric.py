@@ -1,0 +1,212 @@
+r"""Rung 3: high-precision numeric testing (evidence, never a proof).
+
+At ``points`` points drawn from the domains (edges first) the relation is
+checked with mpmath at ``digits`` digits (see ``evaluate.TOLERANCE_MARGIN``).
+A point that fails is re-evaluated at 2x and 4x the digits: a failure caused by
+cancellation (terms far larger than their sum) disappears there, a real one
+does not.  A point that fails at every precision is confirmed with sympy's
+precision-tracking ``evalf`` before it is reported; when evalf cannot reach
+the accuracy (cancellation beyond ``CONFIRM_MAX_DIGITS``), the point is skipped
+and counted as unresolved, never reported.  Sides with an integral are
+evaluated by quadrature, which can miss mass without noticing: they may be
+verified, but a failing point is only counted as unresolved.
+
+* ``=``, ``<=``, ``>=``, ``<``, ``>``: the relation at each point;
+* ``propto``: with the other symbols fixed, $lhs / rhs$ is the same at several
+  values of the variable;
+* ``->``: see :mod:`derivations.checker.strategies.limit`.
+"""
+from __future__ import annotations
+
+import math
+import time
+from dataclasses import dataclass
+
+import numpy as np
+import sympy as sp
+
+from derivations.checker.step import Step
+from derivations.checker.verdict import Verdict
+
+from derivations.checker.strategies.evaluate import Conditions, compile_expr, confirm, relation_holds, show, value_at
+from derivations.checker.strategies.instances import Instance, Unsupported, instances
+from derivations.checker.strategies.limit import approach_limit
+from derivations.checker.strategies.sampling import candidate_points, respects_domains
+
+POINTS = 200
+"""Points per step (spread over its concrete instances, at least ``MIN_POINTS_PER_INSTANCE`` each)."""
+DIGITS = 30
+"""Working precision in decimal digits."""
+ESCALATION = (2, 4)
+"""A failing point is re-evaluated at these multiples of ``DIGITS`` before it is reported."""
+MIN_POINTS_PER_INSTANCE = 40
+MAX_DRAWS_PER_POINT = 20
+"""Candidate points drawn per wanted point before the domain is declared unsamplable."""
+QUADRATURE_POINTS = 20
+"""Points per step when a side holds an integral: each is an mpmath ``quad`` (about 0.2 s at 30 digits)."""
+RATIO_SAMPLES = 4
+"""Values of the variable per point in a ``propto`` check."""
+
+
+@dataclass
+class Tally:
+    """What happened at the points of one step."""
+
+    points: int = 0
+    undefined: int = 0
+    unresolved: int = 0
+    rejected: int = 0
+    raised: int = 0
+
+
+@dataclass(frozen=True)
+class NumericTest:
+    """The numeric rung as a strategy: ``NumericTest(seed)(step, budget) -> Verdict | None``."""
+
+    seed: int = 0
+    points: int = POINTS
+    digits: int = DIGITS
+
+    def __call__(self, step: Step, budget: float) -> Verdict | None:
+        deadline = time.monotonic() + budget
+        rng = np.random.default_rng(self.seed)
+        try:
+            insts, sizes = instances(step)
+            if step.rel == "->":
+                return approach_limit(insts, sizes, rng, deadline)
+            points = QUADRATURE_POINTS if any(_has_integral(inst) for inst in insts) else self.points
+            per_instance = max(min(points, MIN_POINTS_PER_INSTANCE), math.ceil(points / len(insts)))
+            tally = Tally()
+            for inst in insts:
+                verdict = self._check(inst, per_instance, rng, deadline, tally)
+                if verdict is not None:
+                    return verdict
+        except Unsupported as exc:
+            return Verdict("undecided", method="numeric", reason=f"unsupported construct: {exc}")
+        return self._verified(step, tally, sizes, insts)
+
+    def _check(self, inst: Instance, wanted: int, rng, deadline: float, tally: Tally) -> Verdict | None:
+        inst = inst.on_simplex()
+        symbols = inst.symbols
+        conditions = Conditions(symbols, inst.assumptions)
+        if inst.rel == "propto":
+            sides = [compile_expr(symbols, inst.lhs / inst.rhs)]
+        else:
+            sides = [compile_expr(symbols, inst.lhs), compile_expr(symbols, inst.rhs)]
+        target = wanted if symbols else 1
+        accepted, draws = 0, 0
+        for point in candidate_points(inst.groups, rng):
+            if accepted >= target or draws >= target * MAX_DRAWS_PER_POINT:
+                break
+            draws += 1
+            if time.monotonic() > deadline:
+                return Verdict("undecided", method="numeric", points=tally.points + accepted,
+                               reason=f"timeout after {tally.points + accepted} points ({tally.unresolved} unresolved)")
+            values = [point[s] for s in symbols]
+            if not respects_domains(point, inst.groups) or not conditions.hold(values, self.digits):
+                tally.rejected += 1
+                continue
+            if inst.rel == "propto":
+                outcome = self._ratio_constant(inst, sides[0], point, rng, conditions)
+            else:
+                outcome = self._pointwise(inst, sides, values, point)
+            if outcome in ("undefined", "unresolved"):
+                setattr(tally, outcome, getattr(tally, outcome) + 1)
+                continue
+            accepted += 1
+            if outcome == "raised":
+                tally.raised += 1
+            elif isinstance(outcome, Verdict):
+                return outcome
+        tally.points += accepted
+        if accepted == 0 or accepted < target // 2:
+            where = f" at {inst.label}" if inst.label else ""
+            return Verdict("undecided", method="numeric", points=tally.points,
+                           reason=f"domain could not be sampled{where}: {accepted} usable of {draws} points drawn "
+                                  f"({tally.rejected} broke the assumptions, {tally.undefined} undefined, "
+                                  f"{tally.unresolved} unresolved)")
+        return None
+
+    def _pointwise(self, inst: Instance, sides, values, point):
+        """'ok', 'raised' (agreement only at more digits), 'undefined', 'unresolved', or a refuting Verdict."""
+        for n, dps in enumerate(self._precisions):
+            l, r = (value_at(f, values, dps) for f in sides)
+            if l is None or r is None:
+                return "undefined"
+            if relation_holds(inst.rel, l, r, dps):
+                return "ok" if n == 0 else "raised"
+        if _has_integral(inst):
+            return "unresolved"  # quadrature can miss mass (a peak far from 0), and evalf would miss it too
+        confirmed = confirm((inst.lhs, inst.rhs), point, self.digits)
+        if confirmed is None:
+            return "unresolved"
+        l, r = confirmed
+        if relation_holds(inst.rel, l, r, self.digits):
+            return "raised"
+        counterexample = {str(s): show(v) for s, v in point.items()} | {"lhs": show(l, 25), "rhs": show(r, 25)}
+        if inst.label:
+            counterexample["at"] = inst.label
+        return Verdict("refuted", method=f"numeric at {self.digits} digits, confirmed by evalf",
+                       counterexample=counterexample, assumptions=inst.assumption_texts(),
+                       reason=f"lhs {inst.rel} rhs fails at this point at {', '.join(map(str, self._precisions))} digits "
+                              f"and with sympy's precision-tracking evalf")
+
+    @property
+    def _precisions(self) -> tuple[int, ...]:
+        return (self.digits, *(m * self.digits for m in ESCALATION))
+
+    def _ratio_constant(self, inst: Instance, ratio, point, rng, conditions):
+        r"""Whether $lhs/rhs$ stays the same as the variable moves, the other symbols fixed."""
+        group = next((g for g in inst.groups if inst.variable in g.symbols), None)
+        if group is None:
+            return "ok"  # the claim does not involve the variable: the ratio cannot change with it
+        symbols = inst.symbols
+        moves = [point] + [point | group.assign(group.domain.sample(rng, group.shape)) for _ in range(RATIO_SAMPLES)]
+        moves = [m for m in moves if respects_domains(m, inst.groups) and conditions.hold([m[s] for s in symbols], self.digits)]
+        for n, dps in enumerate(self._precisions):
+            ratios = [value_at(ratio, [m[s] for s in symbols], dps) for m in moves]
+            defined = [(m, q) for m, q in zip(moves, ratios) if q is not None]
+            if len(defined) < 2:
+                return "undefined"
+            (m0, q0), rest = defined[0], defined[1:]
+            bad = next(((m, q) for m, q in rest if not relation_holds("=", q, q0, dps)), None)
+            if bad is None:
+                return "ok" if n == 0 else "raised"
+        m1 = bad[0]
+        expr = inst.lhs / inst.rhs
+        confirmed = [confirm((expr,), m, self.digits) for m in (m0, m1)]
+        if None in confirmed:
+            return "unresolved"
+        (q0,), (q1,) = confirmed
+        if relation_holds("=", q0, q1, self.digits):
+            return "raised"
+        v = str(inst.variable)
+        counterexample = {str(s): show(x) for s, x in m0.items() if s != inst.variable}
+        counterexample |= {v: f"{show(m0[inst.variable])} vs {show(m1[inst.variable])}",
+                           "lhs/rhs": f"{show(q0, 25)} vs {show(q1, 25)}"}
+        return Verdict("refuted", method=f"numeric at {self.digits} digits, confirmed by evalf",
+                       counterexample=counterexample, assumptions=inst.assumption_texts(),
+                       reason=f"lhs/rhs changes with {v}, so lhs is not proportional to rhs in {v}")
+
+    def _verified(self, step: Step, tally: Tally, sizes: str, insts) -> Verdict:
+        method = f"numeric: {tally.points} points at {self.digits} digits"
+        if tally.raised:
+            method += f" ({tally.raised} re-checked at up to {ESCALATION[-1] * self.digits})"
+        if sizes:
+            method += f" over {sizes}"
+        reason = (f"evidence, not a proof: the relation holds within 1e-{self.digits - 10} relative at every point; "
+                  f"{tally.undefined} undefined points skipped, {tally.rejected} outside the assumptions")
+        if tally.unresolved:
+            # A disagreement that could be neither confirmed nor explained away is not evidence
+            # for the claim: never call such a step verified.
+            return Verdict("undecided", method=method, assumptions=insts[0].assumption_texts(),
+                           reason=(f"{tally.unresolved} points disagreed at {self._precisions[-1]} digits but "
+                                   "could not be confirmed (cancellation beyond evalf's precision, or "
+                                   f"quadrature); {tally.points} points agreed"),
+                           points=tally.points, details={"instances": str(len(insts))})
+        return Verdict("verified", method=method, assumptions=insts[0].assumption_texts(), reason=reason,
+                       points=tally.points, details={"instances": str(len(insts))})
+
+
+def _has_integral(inst: Instance) -> bool:
+    return any(part.has(sp.Integral) for part in (inst.lhs, inst.rhs))

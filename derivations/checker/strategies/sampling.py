@@ -1,0 +1,91 @@
+r"""Candidate points for an instance: the domains' edge points first, then random draws.
+
+One point maps every symbol of the instance to a float64 value.  Each
+:class:`~derivations.checker.strategies.instances.Group` is drawn from its domain as a
+whole (a simplex vector sums to one).  The consumer rejects points that break
+the symbols' own assumptions or a simplex (:func:`respects_domains`) or the step's side
+conditions, and stops when it has enough.
+"""
+from __future__ import annotations
+
+import math
+from collections.abc import Iterator
+
+import numpy as np
+import sympy as sp
+
+from symbolic.domains import Simplex
+
+from derivations.checker.strategies.instances import Group
+
+
+def candidate_points(groups: tuple[Group, ...], rng: np.random.Generator) -> Iterator[dict]:
+    """Edge points (:func:`edge_points`), then random points forever; a single empty point without groups."""
+    if not groups:
+        yield {}
+        return
+    yield from edge_points(groups, rng)
+    yield from random_points(groups, rng)
+
+
+def edge_points(groups: tuple[Group, ...], rng: np.random.Generator) -> Iterator[dict]:
+    """All groups at their k-th edge; then each group at each of its edges with the others random."""
+    edge_lists = [g.domain.edges(g.shape) for g in groups]
+    for k in range(max((len(e) for e in edge_lists), default=0)):
+        yield _merge(g.assign(e[k % len(e)]) if e else _draw(g, rng) for g, e in zip(groups, edge_lists))
+    if len(groups) > 1:
+        for chosen, group_edges in enumerate(edge_lists):
+            for edge in group_edges:
+                yield _merge(g.assign(edge) if n == chosen else _draw(g, rng) for n, g in enumerate(groups))
+
+
+def random_points(groups: tuple[Group, ...], rng: np.random.Generator) -> Iterator[dict]:
+    while True:
+        yield _merge(_draw(g, rng) for g in groups)
+
+
+def _draw(group: Group, rng: np.random.Generator) -> dict:
+    return group.assign(group.domain.sample(rng, group.shape))
+
+
+def respects_domains(point: dict, groups: tuple[Group, ...]) -> bool:
+    r""":func:`respects_symbols`, and each simplex's $1 - \sum_{k<K-1} p_k$ has the sign of a simplex entry.
+
+    The sign is decided exactly (``math.fsum`` rounds the exact sum correctly), so
+    a point whose float entries sum to slightly more than one is rejected, not
+    evaluated at a negative last entry (see ``Instance.on_simplex``).
+    """
+    if not respects_symbols(point):
+        return False
+    for g in groups:
+        if isinstance(g.domain, Simplex) and len(g.shape) == 1 and len(g.symbols) > 1:
+            last = math.fsum([1.0] + [-point[s] for s in g.symbols[:-1]])
+            if last < 0 or (g.domain.interior and last == 0):
+                return False
+    return True
+
+
+def respects_symbols(point: dict) -> bool:
+    """Whether each value fits its symbol's own sign and integrality assumptions."""
+    return all(_fits(symbol, value) for symbol, value in point.items())
+
+
+def _fits(symbol: sp.Symbol, v: float) -> bool:
+    if not np.isfinite(v):
+        return False
+    checks = (
+        (symbol.is_positive, v > 0),
+        (symbol.is_nonnegative, v >= 0),
+        (symbol.is_negative, v < 0),
+        (symbol.is_nonpositive, v <= 0),
+        (symbol.is_nonzero, v != 0),
+        (symbol.is_integer, float(v).is_integer()),
+    )
+    return all(ok for required, ok in checks if required)
+
+
+def _merge(parts) -> dict:
+    out: dict = {}
+    for part in parts:
+        out.update(part)
+    return out

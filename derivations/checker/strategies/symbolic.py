@@ -1,0 +1,89 @@
+r"""Rung 1: symbolic proof with sympy.
+
+* ``=``: the difference is reduced to zero (``zero.ZERO_TESTS``), or the ratio to one;
+* ``<= >= < >``: the sign-oriented difference is a sum of non-negative terms,
+  possibly after subtracting recorded lemmas (``inequality``);
+* ``propto``: $\partial_x (lhs / rhs) = 0$;
+* ``->``: ``sympy.limit`` (``limit``).
+
+Steps with symbolic sizes or free indices are first tried as they are (with
+the cheap reductions, after ``doit()``): success proves them for every size.
+Otherwise each concrete instance (``K = 2, 3, 5``, every index value) is
+proved on its own, and the verdict is only ``verified``, with the method
+``symbolic at concrete sizes K∈{2,3,5}``: a proof at some sizes is not a proof
+for all of them.
+"""
+from __future__ import annotations
+
+import sympy as sp
+
+from derivations.checker.step import Step
+from derivations.checker.verdict import Verdict
+
+from derivations.checker.strategies.inequality import prove_inequality
+from derivations.checker.strategies.instances import Instance, Unsupported, has_sizes, instances, refined_symbolic
+from derivations.checker.strategies.limit import symbolic_limit
+from derivations.checker.strategies.zero import CHEAP, ZERO_TESTS, prove_equal, reduce_to_zero
+
+INEQUALITIES = ("<=", ">=", "<", ">")
+
+
+def prove_symbolically(step: Step, budget: float) -> Verdict | None:
+    """The symbolic rung; ``budget`` is enforced by the worker that runs it (sympy cannot be interrupted)."""
+    try:
+        if has_sizes(step):
+            return _prove_for_all_sizes(step) or _prove_at_concrete_sizes(step)
+        (inst,), _ = instances(step)
+        if step.rel == "->":
+            return symbolic_limit(inst)
+        method = prove_instance(inst)
+    except Unsupported as exc:
+        return Verdict("undecided", method="symbolic", reason=f"unsupported construct: {exc}")
+    if method is None:
+        return None
+    return Verdict("proved", method=f"symbolic: {method}", assumptions=inst.assumption_texts())
+
+
+def prove_instance(inst: Instance, tests=ZERO_TESTS) -> str | None:
+    """How ``inst`` was proved (a strategy name), else None.  Limits go through :func:`symbolic_limit`."""
+    if inst.rel == "=":
+        return prove_equal(inst.lhs, inst.rhs, substitution=inst.simplex_substitution, assumptions=inst.assumptions,
+                           tests=tests)
+    if inst.rel in INEQUALITIES:
+        return prove_inequality(inst)
+    if inst.rel == "propto":
+        name = reduce_to_zero(sp.diff(inst.lhs / inst.rhs, inst.variable), tests)
+        return f"d/d{inst.variable}(lhs/rhs) = 0 by {name}" if name else None
+    return None
+
+
+def _prove_for_all_sizes(step: Step) -> Verdict | None:
+    if step.rel not in ("=", "propto"):
+        return None
+    inst = refined_symbolic(step)
+    inst = Instance(inst.lhs.doit(), inst.rhs.doit(), inst.rel, inst.assumptions, inst.groups, inst.variable,
+                    inst.point, inst.label)
+    method = prove_instance(inst, CHEAP)
+    if method is None:
+        return None
+    return Verdict("proved", method=f"symbolic: {method} (symbolic sizes)", assumptions=inst.assumption_texts())
+
+
+def _prove_at_concrete_sizes(step: Step) -> Verdict | None:
+    insts, sizes = instances(step)
+    methods = []
+    for inst in insts:
+        if step.rel == "->":
+            verdict = symbolic_limit(inst)
+            if verdict is None or verdict.kind == "refuted":
+                return verdict
+            methods.append("limit")
+            continue
+        method = prove_instance(inst)
+        if method is None:
+            return None
+        methods.append(method)
+    where = sizes or "every index value"
+    return Verdict("verified", method=f"symbolic at concrete sizes {where}: {', '.join(sorted(set(methods)))}",
+                   assumptions=insts[0].assumption_texts(), details={"instances": str(len(insts))},
+                   reason=f"each of {len(insts)} concrete instances proved symbolically; not a proof for all sizes")

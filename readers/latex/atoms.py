@@ -1,0 +1,326 @@
+r"""The reader's atoms: fractions, derivatives, roots, functions, sums, integrals, limits, cases, bars."""
+from __future__ import annotations
+
+import lark
+import sympy as sp
+
+from readers.latex.nodes import PARTIAL, _Annotation, _DerivativeOperator, _Env, _NamePiece
+from readers.latex.tables import ALIGNED, FUNCTIONS, MAXMIN, OPAQUE_FUNCTIONS
+from readers.latex.tree import _end, _is_token, _power, _script, _split_marker, _start
+
+
+class _Atoms:
+    """Mixin of :class:`~readers.latex.reader._Reader`: one method per kind of atom."""
+
+    def post(self, tree):
+        first, scripts = tree.children[0], [_script(s) for s in tree.children[1:]]
+        value = self.atom(first)
+        for kind, node in scripts:
+            if kind == "sup":
+                value = self.superscript(self.plain(value, tree), node)
+            elif kind == "sub" and not (isinstance(first, lark.Tree) and first.data in ("abs", "norm")):
+                self.warnings.append(f"ignored the subscript of {self.text[_start(first):_end(first)][:40]!r}")
+            elif kind == "prime":
+                raise self.error("a prime on an expression", tree)
+        return value
+
+    def atom(self, node):
+        if isinstance(node, lark.Token):
+            if node.type == "NUMBER":
+                return sp.Rational(node.value)
+            if node.type == "INFTY":
+                return sp.oo
+            if node.type == "DOTS":
+                return sp.Symbol(r"\ldots")
+            if node.type == "PARTIAL":
+                return PARTIAL
+            raise self.error(f"unexpected {node.value!r}", node)
+        return getattr(self, "atom_" + node.data)(node)
+
+    def sarg(self, node):
+        if isinstance(node, lark.Tree) and node.data == "sarg":
+            node = node.children[0]
+        if isinstance(node, lark.Token):
+            if node.type == "NAME":
+                return self.resolve(_NamePiece(node, [], None, node.start_pos, node.end_pos))
+            return self.atom(node)
+        return self.atom_group(node)
+
+    def atom_group(self, tree):
+        rows = [c for c in tree.children[1].children if isinstance(c, lark.Tree)]
+        if len(rows) != 1 or len(rows[0].children) != 1 or not isinstance(rows[0].children[0], lark.Tree):
+            raise self.error("expected one expression in braces", tree)
+        return self.expr(rows[0].children[0])
+
+    def paren(self, call):
+        """The value of ``( ... )`` or ``[ ... ]``: an expression, a side condition, or a tuple."""
+        args = [c for c in call.children[1].children if isinstance(c, lark.Tree)]
+        seps = [c for c in call.children[1].children if isinstance(c, lark.Token)]
+        if not args:
+            raise self.error("empty parentheses", call)
+        if any(len(a.children) > 1 for a in args):
+            text = self.text[_start(call):_end(call)]
+            conditions = []
+            for a in args:
+                exprs = [(self.plain(self.expr(e), e), e) for e in a.children[0::2]]
+                if len(exprs) == 1 and conditions and isinstance(conditions[-1], sp.Eq):
+                    conditions[-1] = sp.Or(conditions[-1], sp.Eq(conditions[-1].lhs, exprs[0][0]))
+                    continue
+                built = self.relation_chain(exprs, a.children[1::2]) if len(exprs) > 1 else None
+                if built is not None:
+                    conditions.append(built)
+            return _Annotation(text, tuple(conditions))
+        values = [self.plain(self.expr(a.children[0]), a) for a in args]
+        if len(values) == 1 and not seps:
+            return values[0]
+        self.used_functions.add("tuple")
+        return sp.Function("tuple")(*values)
+
+    atom_paren = paren
+    atom_bracket = paren
+
+    def atom_frac(self, tree):
+        num, den = self.sarg(tree.children[1]), self.sarg(tree.children[2])
+        derivative = self.derivative(num, den, tree)
+        if derivative is not None:
+            return derivative
+        return self.plain(num, tree) / self.plain(den, tree)
+
+    def derivative(self, num, den, tree):
+        r"""$\frac{\partial f}{\partial x}$, $\frac{d f}{d x}$, $\frac{\partial^2 f}{\partial x^2}$, $\frac{\partial}{\partial x}$."""
+        d = self.symbols.get("d")
+        for marker in (PARTIAL, d):
+            if marker is None:
+                continue
+            order_num, f = _split_marker(num, marker)
+            order_den, rest = _split_marker(den, marker)
+            if order_num == 0 or order_den == 0:
+                continue
+            variables = []
+            for base, power in rest.as_powers_dict().items():
+                if not isinstance(base, (sp.Symbol, sp.Indexed)) or not (power.is_Integer and power > 0):
+                    if marker is PARTIAL:
+                        raise self.error("cannot read the denominator of a derivative", tree)
+                    return None
+                variables.append((base, int(power)))
+            if not variables or (marker is d and len(variables) != 1):
+                return None
+            if f == 1:
+                return _DerivativeOperator(tuple(variables))
+            return sp.Derivative(f, *variables, evaluate=False)
+        return None
+
+    def atom_binom(self, tree):
+        n, k = self.sarg(tree.children[1]), self.sarg(tree.children[2])
+        if n.is_number and abs(n) > 1000:
+            raise self.error("binomial coefficient too large", tree)
+        return sp.binomial(n, k)
+
+    def atom_sqrt(self, tree):
+        children = tree.children
+        value = self.plain(self.sarg(children[-1]), tree)
+        if len(children) == 5:
+            degree = self.plain(self.expr(children[2]), tree)
+            return _power(value, 1 / degree, tree)
+        return sp.sqrt(value)
+
+    def scripts_of(self, children):
+        subs = [c.children[1].children[0] for c in children if isinstance(c, lark.Tree) and c.data == "script"
+                and c.children[0].type == "USCORE"]
+        sups = [c.children[1].children[0] for c in children if isinstance(c, lark.Tree) and c.data == "script"
+                and c.children[0].type == "POW"]
+        return subs, sups
+
+    def operand(self, node):
+        """The argument of ``\\log``, ``\\max_D``, ``\\nabla``: a call, a brace group or a bare product."""
+        if node.data == "call":
+            return self.paren(node)
+        if node.data == "group":
+            return self.atom_group(node)
+        return self.product(node.children)
+
+    def atom_func(self, tree):
+        name = tree.children[0].value
+        subs, sups = self.scripts_of(tree.children[1:-1])
+        last, tail = tree.children[-1], sp.Integer(1)
+        if last.data == "fbare":  # \sin x \cos x: the bare argument stops at the next function
+            posts = last.children
+            cut = next((k for k, p in enumerate(posts) if k and p.data == "post" and isinstance(p.children[0], lark.Tree)
+                        and p.children[0].data in ("func", "maxmin")), len(posts))
+            if cut < len(posts):
+                tail = self.plain(self.product(posts[cut:]), last)
+                last = lark.Tree("fbare", posts[:cut], last.meta)
+        arg = self.plain(self.operand(last), tree)
+        if isinstance(arg, sp.core.function.AppliedUndef) and arg.func.__name__ == "tuple":
+            raise self.error(f"\\{name} takes one argument", tree)
+        if name in OPAQUE_FUNCTIONS or name == "det":
+            self.used_functions.add(name)
+            value = sp.Function(name)(arg)
+        elif name in ("log", "lg") and subs:
+            value = sp.log(arg, self.plain(self.sarg(subs[0]), tree))
+        else:
+            value = FUNCTIONS[name](arg)
+        for sup in sups:
+            value = self.superscript(value, sup)
+        return value * tail
+
+    def atom_maxmin(self, tree):
+        name = tree.children[0].value
+        subs, _ = self.scripts_of(tree.children[1:-1])
+        last = tree.children[-1]
+        if not subs and last.data == "call" and MAXMIN.get(name) is not None:
+            args = [c for c in last.children[1].children if isinstance(c, lark.Tree)]
+            values = [self.plain(self.expr(a.children[0]), a) for a in args if len(a.children) == 1]
+            if len(values) != len(args):
+                raise self.error(f"a relation inside \\{name}(...)", last)
+            return MAXMIN[name](*values)
+        label = name + ("_" + self.subtext(subs[0]) if subs else "")
+        self.used_functions.add(label)
+        return sp.Function(label)(self.plain(self.operand(last), tree))
+
+    def atom_nabla(self, tree):
+        subs, _ = self.scripts_of(tree.children[1:-1])
+        label = "nabla" + ("_" + self.subtext(subs[0]) if subs else "")
+        self.used_functions.add(label)
+        return sp.Function(label)(self.plain(self.product(tree.children[-1].children), tree))
+
+    def atom_bigop(self, tree):
+        op = tree.children[0].value
+        subs, sups = self.scripts_of(tree.children[1:-1])
+        index, lo, exclude = self.sum_index(subs[0] if subs else None, tree)
+        hi = self.plain(self.sarg(sups[0]), tree) if sups else self.default_size()
+        if lo == 0:
+            self.zero_based = True
+        body = self.plain(self.term(tree.children[-1]), tree)
+        if index is None:
+            free = sorted(body.free_symbols & {self.symbols.get(n) for n in self.index_names}, key=str)
+            if len(free) != 1:
+                raise self.error(f"\\{op} without an index", tree)
+            index = free[0]
+        if exclude is not None:
+            body = body * (1 - sp.KroneckerDelta(index, exclude))
+        for element in body.atoms(sp.Indexed):
+            for position, i in enumerate(element.indices):
+                if i == index:
+                    self.lengths.setdefault((element.base, position), hi - lo + 1)
+        return (sp.Sum if op == "sum" else sp.Product)(body, (index, lo, hi))
+
+    def sum_index(self, node, tree):
+        r"""``_{i=1}`` -> (i, 1, None); ``_i`` -> (i, 1, None); ``_{k \ne i}`` -> (k, 1, i)."""
+        if node is None:
+            return None, sp.Integer(1), None
+        if isinstance(node, lark.Token):
+            if node.type != "NAME":
+                raise self.error("a sum's index must be a name", node)
+            return self.symbol(node.value), sp.Integer(1), None
+        rows = [c for c in node.children[1].children if isinstance(c, lark.Tree)]
+        items = rows[0].children if len(rows) == 1 else []
+        exprs = [c for c in items if isinstance(c, lark.Tree)]
+        rels = [c for c in items if isinstance(c, lark.Token) and c.type == "REL"]
+        if not exprs:
+            raise self.error("cannot read the range of a sum", tree)
+        index = self.plain(self.expr(exprs[0]), exprs[0])
+        if not isinstance(index, sp.Symbol):
+            raise self.error("a sum's index must be a name", exprs[0])
+        if len(exprs) == 2 and len(rels) == 1 and rels[0].value == "=":
+            return index, self.plain(self.expr(exprs[1]), exprs[1]), None
+        if len(exprs) == 2 and len(rels) == 1 and rels[0].value == "!=":
+            return index, sp.Integer(1), self.plain(self.expr(exprs[1]), exprs[1])
+        if len(exprs) == 1 and not rels:
+            return index, sp.Integer(1), None
+        raise self.error("cannot read the range of a sum", tree)
+
+    def default_size(self) -> sp.Symbol:
+        """The size of a range no sum states (``\\sum_i``, a free index of an unsized array)."""
+        self.size_names.add("N")
+        return self.symbol("N")
+
+    def atom_integral(self, tree):
+        subs, sups = self.scripts_of(tree.children[1:-1])
+        self.integrals.append({})
+        body = self.plain(self.term(tree.children[-1]), tree)
+        variable = self.integrals.pop().get("variable")
+        bounds = [self.plain(self.sarg(s[0]), tree) for s in (subs, sups) if s]
+        if variable is None:
+            self.warnings.append(f"integral without its differential: {self.text[_start(tree):_end(tree)][:60]!r}")
+            self.used_functions.add("integral")
+            return sp.Function("integral")(body, *bounds)
+        if len(bounds) == 2:
+            return sp.Integral(body, (variable, *bounds))
+        return sp.Integral(body, variable)
+
+    def atom_lim(self, tree):
+        subs, _ = self.scripts_of(tree.children[1:-1])
+        body = self.plain(self.term(tree.children[-1]), tree)
+        if not subs or isinstance(subs[0], lark.Token):
+            raise self.error("\\lim needs _{x \\to a}", tree)
+        row = next((c for c in subs[0].children[1].children if isinstance(c, lark.Tree)), None)
+        items = row.children if row is not None else []
+        if len(items) != 3 or not _is_token(items[1], "REL") or items[1].value != "->":
+            raise self.error("\\lim needs _{x \\to a}", tree)
+        variable, point = self.expr(items[0]), self.expr(items[2])
+        return sp.Limit(body, variable, point, "+-" if point.is_finite else "+")
+
+    def atom_env(self, tree):
+        begin, rows, end = tree.children
+        if begin.value != end.value:
+            raise self.error(f"\\begin{{{begin.value}}} closed by \\end{{{end.value}}}", end)
+        inner = self.rows(rows)
+        if begin.value in ALIGNED:
+            return _Env(begin.value, inner)
+        if begin.value.endswith("cases") or begin.value in ("matrix", "array"):
+            return self.piecewise(inner, tree)
+        raise self.error(f"{begin.value} (a matrix) is not supported", tree)
+
+    def atom_cases(self, tree):
+        return self.piecewise(self.rows(tree.children[1]), tree)
+
+    def piecewise(self, rows, tree):
+        rows = [r for r in rows if r.kind != "empty"]
+        if len(rows) == 1 and not rows[0].conditions and len(rows[0].chain.exprs) == 1 \
+                and isinstance(rows[0].chain.exprs[0], sp.Piecewise):
+            return rows[0].chain.exprs[0]
+        pieces = []
+        for k, row in enumerate(rows):
+            if len(row.chain.exprs) != 1 or row.chain.rels:
+                raise self.error("a case must be a value and a condition", tree)
+            condition = sp.And(*row.conditions) if row.conditions else None
+            if condition is None:
+                if k != len(rows) - 1:
+                    raise self.error("a case without a condition", tree)
+                condition = sp.true
+            pieces.append((row.chain.exprs[0], condition))
+        self.warn_gaps([c for _, c in pieces], tree)
+        return sp.Piecewise(*pieces)
+
+    def warn_gaps(self, conditions, tree) -> None:
+        """A case split that leaves points undefined (``x > 0`` and ``x < 0`` leave ``x = 0``)."""
+        union = sp.Or(*conditions)
+        if union is sp.true:
+            return
+        reals = [s for s in union.free_symbols if s.is_real and not s.is_integer]
+        if len(reals) != 1 or any(s.is_integer for s in union.free_symbols):
+            return
+        try:
+            missing = sp.S.Reals - union.as_set()
+        except (NotImplementedError, TypeError, ValueError):
+            return
+        if missing is not sp.S.EmptySet:
+            where = ", ".join(f"{reals[0]} = {p}" for p in missing) if missing.is_FiniteSet else f"{reals[0]} in {missing}"
+            self.warnings.append(f"the cases leave {where} undefined")
+
+    def atom_abs(self, tree):
+        return sp.Abs(self.plain(self.expr(tree.children[1]), tree))
+
+    atom_norm = atom_abs
+
+    def atom_angle(self, tree):
+        self.used_functions.add("inner")
+        value = self.paren(tree)
+        return sp.Function("inner")(*(value.args if isinstance(value, sp.Function) else (value,)))
+
+    def atom_set(self, tree):
+        self.used_functions.add("set")
+        value = self.paren(tree)
+        return sp.Function("set")(*(value.args if isinstance(value, sp.Function) else (value,)))
+

@@ -1,0 +1,184 @@
+r"""The reader's names: symbols, array elements, function calls, expectations and scripts."""
+from __future__ import annotations
+
+import re
+
+import lark
+import sympy as sp
+
+from readers.latex.nodes import Expectation, Given, _Annotation, _NamePiece
+from readers.latex.tables import FUNCTION_LETTERS, GREEK, UNICODE_GREEK
+from readers.latex.tree import _end, _is_token, _names_in, _only_token, _power, _start
+
+
+class _Names:
+    """Mixin of :class:`~readers.latex.reader._Reader`: what a name means."""
+
+    def resolve(self, piece: _NamePiece):
+        token = piece.token
+        if token.type == "WORD" and self.splits(token.value) and piece.call is None:
+            letters = [_NamePiece(lark.Token("NAME", ch, token.start_pos + n), [], None, 0, 0)
+                       for n, ch in enumerate(token.value)]
+            letters[-1].scripts = piece.scripts
+            value = sp.Integer(1)
+            for letter in letters:
+                value *= self.resolve(letter)
+            return value
+        if token.value in (r"\mathbb{E}", "E") and piece.call is not None:
+            expectation = self.expectation(piece)
+            if expectation is not None:
+                return expectation
+        name, index = token.value, None
+        for kind, node in piece.scripts:
+            if kind == "sub":
+                found = self.index_of(node) if index is None else None
+                if found is not None:
+                    index = found
+                else:
+                    name = f"{name}_{self.subtext(node)}"
+            elif kind == "prime":
+                name += "'"
+        call = piece.call
+        if call is not None and self.is_function(name, token.value, call, index):
+            value = self.apply(name if index is None else f"{name}_{self.subtext_of_index(piece)}", call)
+        else:
+            if index is not None and name == "delta" and len(index) == 2:
+                value = sp.KroneckerDelta(*index)
+            elif index is not None:
+                value = self.array(name)[index]
+            else:
+                value = self.name_value(name)
+                if re.fullmatch(r".+_[0-9]+", name) and isinstance(value, sp.Symbol):
+                    base, k = name.rsplit("_", 1)
+                    self.literals[value] = (base, int(k))
+            if call is not None:
+                inner = self.paren(call)
+                if isinstance(inner, _Annotation):
+                    self.pending.append(inner)
+                else:
+                    value = value * inner
+        for kind, node in piece.scripts:
+            if kind == "sup":
+                value = self.superscript(value, node, base_name=name if index is None else None)
+        return value
+
+    def expectation(self, piece: _NamePiece):
+        r"""``\mathbb{E}_{x \sim D}[f]`` -> ``Expectation(f, x, D)``; None for other subscripts."""
+        subs = [node for kind, node in piece.scripts if kind == "sub"]
+        if len(subs) != 1 or isinstance(subs[0], lark.Token) or len(piece.scripts) != 1:
+            return None
+        rows = [c for c in subs[0].children[1].children if isinstance(c, lark.Tree)]
+        items = rows[0].children if len(rows) == 1 else []
+        if len(items) != 3 or not _is_token(items[1], "REL") or items[1].value != "~":
+            return None
+        variable = self.plain(self.expr(items[0]), items[0])
+        body = self.paren(piece.call)
+        return Expectation(self.plain(body, piece.call), variable, self.plain(self.expr(items[2]), items[2]))
+
+    def splits(self, word: str) -> bool:
+        """A two-letter run not known as a name is a product (``ab``); longer runs are names."""
+        return word not in self.names and len(word) == 2 and word.isalpha()
+
+    def subtext_of_index(self, piece) -> str:
+        return ",".join(self.subtext(node) for kind, node in piece.scripts if kind == "sub")
+
+    def is_function(self, name: str, base: str, call, index) -> bool:
+        args = call.children[1]
+        if any(isinstance(c, lark.Token) and c.type in ("COMMA", "SEMI", "BAR", "DBAR") for c in args.children):
+            return True
+        if name in self.functions or base in self.functions:
+            return True
+        if index is None and base in FUNCTION_LETTERS:
+            return True
+        return len(base) > 1 and base not in GREEK.values() and not base.startswith("\\")  # a word: ReLU(x)
+
+    def apply(self, name: str, call):
+        args, given = [], []
+        target = args
+        for child in call.children[1].children:
+            if isinstance(child, lark.Token):
+                if child.type == "BAR":
+                    target = given
+                continue
+            items = child.children
+            if len(items) > 1:
+                raise self.error("a relation inside a function's arguments", child)
+            target.append(self.plain(self.expr(items[0]), items[0]))
+        if given:
+            args.append(Given(*given))
+        if not args:
+            raise self.error(f"{name}() without arguments", call)
+        self.used_functions.add(name)
+        return sp.Function(name)(*args)
+
+    def name_value(self, name: str):
+        if name == "e":
+            return sp.E
+        if name == "pi":
+            return sp.pi
+        return self.symbol(name)
+
+    def symbol(self, name: str) -> sp.Symbol:
+        if name not in self.symbols:
+            if name in self.size_names:
+                self.symbols[name] = sp.Symbol(name, integer=True, positive=True)
+            elif name in self.index_names:
+                self.symbols[name] = sp.Symbol(name, integer=True)
+            else:
+                self.symbols[name] = sp.Symbol(name, real=True)
+        return self.symbols[name]
+
+    def array(self, name: str) -> sp.IndexedBase:
+        if name not in self.arrays:
+            self.arrays[name] = sp.IndexedBase(name, real=True)
+        return self.arrays[name]
+
+    def index_of(self, node):
+        """The index tuple a subscript denotes (``_i``, ``_{i+1}``, ``_{i,j}``), or None for a name part."""
+        indexish = self.index_names
+        if isinstance(node, lark.Token):
+            if node.type == "NAME" and node.value in indexish:
+                return (self.symbol(node.value),)
+            return None
+        rows = [c for c in node.children[1].children if isinstance(c, lark.Tree)]
+        if len(rows) != 1:
+            return None
+        items = rows[0].children
+        if len(items) == 1 and isinstance(items[0], lark.Tree):
+            token = _only_token(items[0])
+            if token is not None and token.type == "WORD" and all(ch in indexish for ch in token.value):
+                return tuple(self.symbol(ch) for ch in token.value)
+        exprs = [c for c in items if isinstance(c, lark.Tree)]
+        if any(isinstance(c, lark.Token) and c.type != "COMMA" for c in items) or not exprs:
+            return None
+        # a declared index or size that carries its own subscript (M_1 printed as M_{1}) shows up
+        # here by its stem
+        stems = indexish | {n.split("_")[0] for n in getattr(self, "declared_indices", ()) if "_" in n}
+        if not all(_names_in(e) and _names_in(e) <= stems for e in exprs):
+            return None
+        return tuple(self.plain(self.expr(e), e) for e in exprs)
+
+    def subtext(self, node) -> str:
+        if isinstance(node, lark.Token):
+            return node.value
+        inner = node.children[1]
+        token = _only_token(inner)
+        if token is not None and token.type in ("NAME", "WORD", "NUMBER"):
+            return token.value
+        raw = self.text[_start(node) + 1:_end(node) - 1]
+        for char, name in UNICODE_GREEK.items():
+            raw = raw.replace(char, "\\" + name + " ")
+        return "{" + " ".join(raw.split()) + "}"
+
+    def superscript(self, value, node, base_name=None):
+        if isinstance(node, lark.Token) and node.type in ("AST", "ADD", "SUB", "PRIME"):
+            return value  # x^*, 0^+: a marker, not a power
+        if isinstance(node, lark.Token) and node.type == "NAME" and node.value == "T" \
+                and not (base_name in GREEK.values() or isinstance(value, sp.Number)):
+            self.used_functions.add("transpose")
+            return sp.Function("transpose")(value)
+        exponent = self.sarg(node)
+        if base_name == "e" or value == sp.E:
+            return sp.exp(exponent)
+        return _power(value, exponent, node)
+

@@ -1,0 +1,411 @@
+r"""The tree -> sympy: :class:`_Reader` walks the lark tree of one block (see :mod:`readers.latex.parse`)."""
+from __future__ import annotations
+
+import re
+
+import lark
+import sympy as sp
+
+from readers.latex.atoms import _Atoms
+from readers.latex.names import _Names
+from readers.latex.nodes import (
+    PARTIAL,
+    Block,
+    Chain,
+    LatexParseError,
+    PlusMinus,
+    Row,
+    _Annotation,
+    _DerivativeOperator,
+    _Env,
+    _NamePiece,
+)
+from readers.latex.tables import ALIGNED, INDEX_LETTERS
+from readers.latex.tree import (
+    _bare,
+    _condition,
+    _end,
+    _get,
+    _is_token,
+    _node_error,
+    _only_token,
+    _script,
+    _start,
+)
+
+
+class _Reader(_Names, _Atoms):
+    r"""Walks the lark tree of one block; see the module docstring for the conventions."""
+
+    def __init__(self, text: str, names: frozenset, functions: frozenset, indices: frozenset = frozenset()):
+        self.text, self.names, self.functions = text, names, functions
+        self.declared_indices = indices
+        self.warnings: list[str] = []
+        self.symbols: dict[str, sp.Symbol] = {}
+        self.arrays: dict[str, sp.IndexedBase] = {}
+        self.lengths: dict[tuple, sp.Expr] = {}
+        self.literals: dict[sp.Symbol, tuple[str, int]] = {}
+        self.pending: list[_Annotation] = []
+        self.integrals: list[dict] = []
+        self.used_functions: set[str] = set()
+        self.zero_based = False
+        self.bound: set[str] = set()
+        self.size_names: set[str] = set()
+        self.index_names: set[str] = set()
+
+    # ** entry **
+
+    def block(self, tree) -> Block:
+        self.prescan(tree)
+        try:
+            rows = self.rows(tree.children[0])
+        except RecursionError:
+            raise LatexParseError("formula nested too deeply", 1, 1) from None
+        except LatexParseError:
+            raise
+        except (TypeError, ValueError, ArithmeticError, AttributeError, IndexError, KeyError) as exc:
+            raise LatexParseError(f"cannot build the expression: {type(exc).__name__}: {str(exc)[:120]}",
+                                  1, 1) from None
+        rows = self.finish_literals(rows)
+        for row in rows:
+            for e in (*row.chain.exprs, *row.conditions):
+                if isinstance(e, sp.Basic) and e.has(PARTIAL):
+                    raise LatexParseError("\\partial outside a derivative fraction", row.line, row.column)
+        indices = self.free_indices(rows)
+        sizes = tuple(sorted({s for s in self.symbols.values() if s.name in self.size_names}
+                             | {s for r in indices.values() for s in r[1].free_symbols}, key=str))
+        arrays = {}
+        for (base, position), n in self.lengths.items():
+            if position == 0:
+                arrays.setdefault(base, n)
+        return Block(tuple(rows), tuple(dict.fromkeys(self.warnings)), indices, arrays, sizes,
+                     frozenset(self.used_functions), self.zero_based)
+
+    def prescan(self, tree) -> None:
+        """Which names are bound indices (``\\sum_{i=...}``), sizes (upper limits) and index subscripts."""
+        for node in tree.iter_subtrees():
+            if node.data == "bigop":
+                for script in node.children[1:]:
+                    if not isinstance(script, lark.Tree) or script.data != "script":
+                        continue
+                    names = [t.value for t in script.scan_values(lambda v: isinstance(v, lark.Token))
+                             if t.type in ("NAME", "WORD")]
+                    if script.children[0].type == "USCORE" and names:
+                        self.bound.add(names[0])
+                        rel = [t for t in script.scan_values(lambda v: isinstance(v, lark.Token)) if t.type == "REL"]
+                        if len(names) > 1 and not rel:
+                            self.bound.update(names[1:])
+                    elif script.children[0].type == "POW":
+                        self.size_names.update(names)
+            if node.data == "script" and node.children[0].type == "USCORE":
+                value = node.children[1].children[0]
+                value = value if isinstance(value, lark.Token) else _only_token(value.children[1])
+                if isinstance(value, lark.Token) and value.type in ("NAME", "WORD") \
+                        and set(value.value) <= INDEX_LETTERS:
+                    self.index_names.update(value.value)
+        self.index_names |= self.bound | self.declared_indices
+        if self.index_names:  # i, j in "(i \ne j)" are the indices of z_i, z_j
+            self.index_names |= {t.value for t in tree.scan_values(lambda v: isinstance(v, lark.Token))
+                                 if t.type == "NAME" and t.value in INDEX_LETTERS}
+        self.size_names -= self.index_names
+
+    # ** rows **
+
+    def rows(self, tree) -> list[Row]:
+        out = []
+        for child in tree.children:
+            if isinstance(child, lark.Tree) and child.data == "row":
+                out.extend(self.row(child))
+        return out
+
+    def row(self, tree) -> list[Row]:
+        saved, self.pending = self.pending, []
+        items = []
+        for child in tree.children:
+            if isinstance(child, lark.Token):
+                items.append(child)
+            else:
+                items.append((self.expr(child), child))
+        annotations, self.pending = self.pending, saved
+        if len(items) == 1 and isinstance(items[0], tuple) and isinstance(items[0][0], _Env):
+            env = items[0][0]
+            if env.name in ALIGNED:
+                return env.rows
+            raise self.error(f"a bare {env.name} environment", items[0][1])
+        return [self.interpret(items, tree, annotations)]
+
+    def interpret(self, items, tree, annotations) -> Row:
+        line, column, text = self.position(tree)
+        conditions = [c for a in annotations for c in a.conditions]
+        notes = [a.text for a in annotations]
+        if not items:
+            return Row(Chain(()), text, line, column, kind="empty")
+        for item in items:
+            if isinstance(item, tuple) and isinstance(item[0], _Env):
+                raise self.error(f"{item[0].name} environment inside a row", item[1])
+        kind, k = "formula", 0
+        while k < len(items) and _is_token(items[k], "AMP"):
+            k += 1
+        if k < len(items) and _is_token(items[k], "PROSE"):
+            word = items[k].value
+            kind = ("constraint" if word in ("s.t.", "subject") else "where" if word in ("where", "with", "let")
+                    else "condition" if word in ("when", "if", "for", "given") else "prose")
+            notes.append(word)
+            k += 1
+        exprs, rels, continued, expect = [], [], False, "expr"
+        if k < len(items) and _is_token(items[k], "REL"):
+            continued, expect = True, "rel"
+        while k < len(items):
+            item = items[k]
+            if isinstance(item, tuple):
+                if expect != "expr":
+                    break
+                exprs.append(item[0])
+                expect = "rel"
+            elif item.type == "REL":
+                if expect != "rel":
+                    raise self.error("two relations in a row", item)
+                rels.append(item.value)
+                expect = "expr"
+            elif not (item.type == "AMP" and (_is_token(_get(items, k + 1), "REL")
+                                              or _is_token(_get(items, k - 1), "REL"))):
+                break
+            k += 1
+        if rels and expect == "expr":
+            raise self.error("a relation without a right side", items[k - 1])
+        tail = items[k:]
+        more, listed, extra_notes = self.conditions(tail)
+        conditions += more
+        notes += extra_notes
+        if kind == "formula" and listed and not rels:
+            kind = "list"
+        if kind == "formula" and not exprs:
+            kind = "prose"
+        return Row(Chain(tuple(exprs), tuple(rels)), text, line, column, kind, continued,
+                   tuple(conditions), tuple(notes))
+
+    def conditions(self, items) -> tuple[list, bool, list[str]]:
+        """Side conditions after a formula: ``, x > 0``, ``\\text{ when } i = j``, ``& \\text{otherwise}``."""
+        conditions, listed, notes, segment = [], False, [], []
+
+        def close():
+            nonlocal listed
+            if not segment:
+                return
+            exprs = [s for s in segment if isinstance(s, tuple)]
+            rels = [s for s in segment if not isinstance(s, tuple)]
+            if rels:
+                built = self.relation_chain(exprs, rels)
+                if built is not None:
+                    conditions.append(built)
+                else:
+                    notes.append(" ".join(r.value for r in rels))
+            elif conditions and isinstance(conditions[-1], (sp.Eq, sp.Or)) and len(exprs) == 1:
+                last = conditions[-1]
+                target = (last.args[0] if isinstance(last, sp.Or) else last).lhs
+                conditions[-1] = sp.Or(last, sp.Eq(target, exprs[0][0]))
+            else:
+                listed = True
+            segment.clear()
+
+        for item in items:
+            if isinstance(item, tuple) or item.type == "REL":
+                segment.append(item)
+                continue
+            close()
+            if item.type == "PROSE":
+                notes.append(item.value)
+                if item.value in ("otherwise", "else"):
+                    conditions.append(sp.true)
+        close()
+        return conditions, listed, notes
+
+    def relation_chain(self, exprs, rels):
+        if len(exprs) != len(rels) + 1:
+            raise self.error("a condition with a dangling relation", rels[-1])
+        parts = [_condition(exprs[k][0], rels[k].value, exprs[k + 1][0], rels[k]) for k in range(len(rels))]
+        if any(p is None for p in parts):
+            return None
+        return sp.And(*parts)
+
+    # ** arithmetic **
+
+    def expr(self, tree):
+        children = tree.children
+        value = self.term(children[0])
+        if len(children) == 1:
+            return value
+        value = self.plain(value, children[0])
+        for op, term in zip(children[1::2], children[2::2]):
+            right = self.plain(self.term(term), term)
+            if op.type == "ADD":
+                value = value + right
+            elif op.type == "SUB":
+                value = value - right
+            else:
+                value = value + (PlusMinus(right) if op.type == "PM" else -PlusMinus(right))
+        return value
+
+    def term(self, tree):
+        children = tree.children
+        value = self.factor(children[0])
+        if len(children) == 1:
+            return value
+        value = self.plain(value, children[0])
+        for op, factor in zip(children[1::2], children[2::2]):
+            right = self.plain(self.factor(factor), factor)
+            if op.type == "DIV":
+                derivative = self.derivative(value, right, factor)
+                value = value / right if derivative is None else self.plain(derivative, factor)
+            elif op.type == "AST" and op.value in ("ast", "star", "∗"):
+                value = sp.Function("conv")(value, right)
+                self.used_functions.add("conv")
+            else:
+                value = value * right
+        return value
+
+    def factor(self, tree):
+        if tree.data == "signed":
+            op, inner = tree.children
+            value = self.plain(self.factor(inner), inner)
+            return {"ADD": value, "SUB": -value, "PM": PlusMinus(value), "MP": -PlusMinus(value)}[op.type]
+        return self.product(tree.children)
+
+    def plain(self, value, node):
+        """``value`` as a sympy expression (an environment or annotation there is an error)."""
+        if isinstance(value, sp.Basic):
+            return value
+        if isinstance(value, _Env):
+            raise self.error(f"{value.name} environment inside an expression", node)
+        if isinstance(value, _Annotation):
+            raise self.error("a side condition where a value was expected", node)
+        raise self.error("misplaced derivative operator", node)
+
+    def product(self, posts):
+        pieces = [self.piece(p) for p in posts]
+        pieces = self.repair(pieces)
+        if self.integrals and self.integrals[-1].get("variable") is None:
+            pieces = self.take_differential(pieces)
+        values = []
+        for piece in pieces:
+            value = self.resolve(piece) if isinstance(piece, _NamePiece) else self.post(piece)
+            if isinstance(value, _Annotation):
+                self.pending.append(value)
+            else:
+                values.append(value)
+        if not values:
+            raise self.error("a side condition where a value was expected", posts[0])
+        if len(values) == 1 and isinstance(values[0], _Env):
+            return values[0]
+        result = sp.Integer(1)
+        for value in reversed(values):
+            if isinstance(value, _DerivativeOperator):
+                if result == 1:
+                    raise self.error("a derivative operator with nothing to act on", posts[-1])
+                result = sp.Derivative(result, *value.variables, evaluate=False)
+            else:
+                result = self.plain(value, posts[0]) * result
+        return result
+
+    def piece(self, post):
+        if post.data != "name_post":
+            return post
+        name = post.children[0].children[0]
+        scripts, call = [], None
+        for child in post.children[1:]:
+            if child.data == "call":
+                call = child
+            else:
+                scripts.append(_script(child))
+        end = (call or (post.children[-1] if len(post.children) > 1 else name))
+        return _NamePiece(name, scripts, call, name.start_pos, _end(end))
+
+    def repair(self, pieces):
+        """Lost underscores: ``\\mu{\\mathcal{B}}`` -> ``\\mu_{\\mathcal{B}}``, ``\\hat{x}i`` -> ``\\hat{x}_i``."""
+        out, k = [], 0
+        while k < len(pieces):
+            piece = pieces[k]
+            nxt = pieces[k + 1] if k + 1 < len(pieces) else None
+            if isinstance(piece, _NamePiece) and not piece.scripts and piece.call is None and nxt is not None:
+                if _bare(nxt, "group") and _start(nxt) == piece.end:
+                    piece.scripts.append(("sub", nxt.children[0]))
+                    piece.end = _end(nxt)
+                    k += 1
+                    after = pieces[k + 1] if k + 1 < len(pieces) else None
+                    if after is not None and (_bare(after, "paren") or _bare(after, "bracket")) \
+                            and _start(after) == piece.end:
+                        piece.call = after.children[0]
+                        piece.end = _end(after)
+                        k += 1
+                    self.warn_underscore(piece)
+                elif piece.token.value.endswith("}") and isinstance(nxt, _NamePiece) and nxt.start == piece.end \
+                        and nxt.token.type == "NAME" and nxt.token.value in self.index_names and not nxt.scripts:
+                    piece.scripts.append(("sub", nxt.token))
+                    piece.call, piece.end = nxt.call, nxt.end
+                    k += 1
+                    self.warn_underscore(piece)
+            out.append(piece)
+            k += 1
+        return out
+
+    def warn_underscore(self, piece: _NamePiece) -> None:
+        raw = self.text[piece.start:piece.end]
+        self.warnings.append(f"read {raw!r} as a subscript (a missing '_'?)")
+
+    def take_differential(self, pieces):
+        r"""An integrand's trailing ``dx``, ``d\tau``, ``\mathrm{d}x``: the integration variable."""
+        last = pieces[-1] if pieces else None
+        if isinstance(last, _NamePiece) and last.token.type == "WORD" and re.fullmatch(r"d[A-Za-z]", last.token.value) \
+                and not last.scripts and last.call is None:
+            self.integrals[-1]["variable"] = self.symbol(last.token.value[1])
+            return pieces[:-1]
+        if len(pieces) >= 2 and isinstance(pieces[-2], _NamePiece) and pieces[-2].token.value == "d" \
+                and not pieces[-2].scripts and isinstance(last, _NamePiece) and last.call is None:
+            variable = self.resolve(last)
+            if isinstance(variable, (sp.Symbol, sp.Indexed)):
+                self.integrals[-1]["variable"] = variable
+                return pieces[:-2]
+        return pieces
+
+    # ** names **
+
+    # ** finishing **
+
+    def finish_literals(self, rows):
+        """``x_1`` is the element ``x[1]`` when ``x`` is an array in this block, else a name."""
+        swap = {s: self.arrays[b][k] for s, (b, k) in self.literals.items() if b in self.arrays}
+        if not swap:
+            return rows
+        return [Row(Chain(tuple(e.xreplace(swap) for e in r.chain.exprs), r.chain.rels), r.text, r.line, r.column,
+                    r.kind, r.continued, tuple(c.xreplace(swap) for c in r.conditions), r.notes) for r in rows]
+
+    def free_indices(self, rows) -> dict:
+        candidates = {s for n, s in self.symbols.items() if n in self.index_names}
+        free = set()
+        for row in rows:
+            for e in (*row.chain.exprs, *row.conditions):
+                free |= e.free_symbols & candidates
+        out = {}
+        for index in sorted(free, key=str):
+            length = None
+            for row in rows:
+                for e in row.chain.exprs:
+                    for element in e.atoms(sp.Indexed):
+                        for position, i in enumerate(element.indices):
+                            if i == index and (element.base, position) in self.lengths:
+                                length = length or self.lengths[(element.base, position)]
+            length = length if length is not None else self.default_size()
+            out[index] = (sp.Integer(0), length - 1) if self.zero_based else (sp.Integer(1), length)
+        return out
+
+    # ** positions **
+
+    def position(self, tree) -> tuple[int, int, str]:
+        meta = tree.meta
+        if getattr(meta, "empty", True):
+            return 1, 1, ""
+        return meta.line, meta.column, self.text[meta.start_pos:meta.end_pos]
+
+    def error(self, message: str, node) -> LatexParseError:
+        return _node_error(message, node)
+

@@ -1,0 +1,363 @@
+r"""The tokenizer: LaTeX text to lark tokens, hand-written.
+
+It knows LaTeX commands, Unicode symbols typed directly (``∑``, ``μ``, ``≤``),
+and which bare ``|`` opens or closes $|x|$ and which separates $P(A \mid B)$.
+Unknown commands (``\input``, ``\def``) are errors, never expanded.
+"""
+from __future__ import annotations
+
+import re
+
+import lark
+
+from readers.latex.nodes import LatexParseError
+from readers.latex.tables import (
+    _ABBREVIATION,
+    _COMMAND,
+    _NUMBER,
+    _SPACE,
+    _WORD,
+    ACCENTS,
+    ASCII_TOKENS,
+    DIGITS,
+    ENVIRONMENTS,
+    FUNCTIONS,
+    GREEK,
+    MAX_DEPTH,
+    MAX_LENGTH,
+    MAX_NUMBER_DIGITS,
+    MAX_TOKENS,
+    MAXMIN,
+    OPENERS,
+    OPERAND_END,
+    PROSE_WORDS,
+    RELATIONS,
+    SIMPLE_COMMANDS,
+    SKIPPED,
+    SKIPPED_WITH_ARG,
+    STYLES,
+    TEXTS,
+    UNICODE_GREEK,
+    UNICODE_TOKENS,
+)
+
+
+def tokenize(text: str) -> list[lark.Token]:
+    """The tokens of ``text`` (lark tokens with block-relative positions)."""
+    return _Tokenizer(text).run()
+
+
+class _Tokenizer:
+    def __init__(self, text: str):
+        if len(text) > MAX_LENGTH:
+            raise LatexParseError(f"formula longer than {MAX_LENGTH} characters", 1, 1)
+        self.text, self.pos, self.tokens, self.stack = text, 0, [], []
+        self.line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
+        self.single = 0  # how many following arguments are one character (after _ ^ \frac \sqrt)
+
+    def where(self, pos: int) -> tuple[int, int]:
+        line = max(k for k, start in enumerate(self.line_starts) if start <= pos) if pos else 0
+        return line + 1, pos - self.line_starts[line] + 1
+
+    def error(self, message: str, pos: int):
+        return LatexParseError(message, *self.where(pos))
+
+    def emit(self, kind: str, value: str, start: int, end: int):
+        if len(self.tokens) >= MAX_TOKENS:
+            raise self.error(f"more than {MAX_TOKENS} tokens", start)
+        line, column = self.where(start)
+        end_line, end_column = self.where(end)
+        self.tokens.append(lark.Token(kind, value, start, line, column, end_line, end_column, end))
+        self.track(kind, start)
+
+    def track(self, kind: str, start: int):
+        if kind in OPENERS:
+            self.stack.append(kind)
+            if len(self.stack) > MAX_DEPTH:
+                raise self.error(f"nesting deeper than {MAX_DEPTH}", start)
+        elif kind in ("RPAR", "RBRACK", "RBRACE", "RVERT", "RNORM", "RDOT", "RSET", "RANGLE", "END"):
+            if not self.stack:
+                raise self.error(f"unbalanced {self.tokens[-1].value!r}", start)
+            want = OPENERS[self.stack[-1]]
+            if kind != want and kind not in (want if isinstance(want, tuple) else ()):
+                raise self.error(f"{self.tokens[-1].value!r} closes {self.stack[-1].lower()}", start)
+            self.stack.pop()
+
+    def previous_is_operand(self) -> bool:
+        return bool(self.tokens) and self.tokens[-1].type in OPERAND_END
+
+    def run(self) -> list[lark.Token]:
+        text = self.text
+        while True:
+            space = _SPACE.match(text, self.pos)
+            if space:
+                self.pos = space.end()
+            if self.pos >= len(text):
+                break
+            self.step()
+        if self.stack:
+            raise self.error(f"unclosed {self.stack[-1].lower()}", len(text))
+        return self.tokens
+
+    def step(self):
+        text, start = self.text, self.pos
+        char = text[start]
+        if self.single:
+            self.single -= 1
+            if char.isalnum() and char.isascii():
+                self.pos += 1
+                return self.emit("NUMBER" if char in DIGITS else "NAME", char, start, self.pos)
+        if char == "\\":
+            return self.command()
+        if char in DIGITS or (char == "." and text[start + 1:start + 2] in DIGITS and text[start + 1:start + 2]):
+            match = _NUMBER.match(text, start)
+            if len(match.group()) > MAX_NUMBER_DIGITS:
+                raise self.error(f"number longer than {MAX_NUMBER_DIGITS} digits", start)
+            self.pos = match.end()
+            return self.emit("NUMBER", match.group(), start, self.pos)
+        if char.isascii() and char.isalpha():
+            abbreviation = _ABBREVIATION.match(text, start)
+            if abbreviation:
+                self.pos = abbreviation.end()
+                return self.emit("PROSE", re.sub(r"\s", "", abbreviation.group()), start, self.pos)
+            match = _WORD.match(text, start)
+            self.pos = match.end()
+            return self.word(match.group(), start)
+        if char in UNICODE_GREEK:
+            self.pos += 1
+            return self.emit("NAME", UNICODE_GREEK[char], start, self.pos)
+        if char in RELATIONS and char not in "=<>:":
+            self.pos += 1
+            return self.emit("REL", RELATIONS[char], start, self.pos)
+        if char in UNICODE_TOKENS:
+            kind, value = UNICODE_TOKENS[char]
+            self.pos += 1
+            return self.emit(kind, value, start, self.pos)
+        two = text[start:start + 2]
+        if two in (":=", "<=", ">=", "=="):
+            self.pos += 2
+            return self.emit("REL", RELATIONS[two], start, self.pos)
+        if char in "=<>":
+            self.pos += 1
+            return self.emit("REL", char, start, self.pos)
+        if char == "|":
+            double = re.match(r"\|\s*\|", text[start:])
+            self.pos += double.end() if double else 1
+            return self.bar("norm" if double else "vert", start)
+        if char in ASCII_TOKENS:
+            self.pos += 1
+            kind = ASCII_TOKENS[char]
+            if kind in ("USCORE", "POW"):
+                self.single = 1
+            return self.emit(kind, char, start, self.pos)
+        if char == "." and not text[start + 1:].strip(" \t\n$"):
+            self.pos = len(text)  # a sentence's final period
+            return None
+        if char == "!":
+            raise self.error("factorial (!) is not supported", start)
+        if ord(char) < 32 or ord(char) == 127:
+            raise self.error(f"control character {char!r}", start)
+        raise self.error(f"unexpected character {char!r}", start)
+
+    def word(self, word: str, start: int):
+        if word in FUNCTIONS and word not in ("abs", "sqrt", "lg"):
+            return self.emit("FUNC", word, start, self.pos)
+        if word in ("max", "min", "argmax", "argmin"):
+            return self.emit("MAXMIN", word, start, self.pos)
+        if word in PROSE_WORDS:
+            return self.emit("PROSE", word, start, self.pos)
+        return self.emit("NAME" if len(word) == 1 else "WORD", word, start, self.pos)
+
+    def bar(self, kind: str, start: int):
+        """A bare ``|`` (``kind='vert'``) or ``||`` / ``\\|`` (``'norm'``): opener, closer or separator.
+
+        After an operand inside parentheses it separates (``P(A | B)``, ``D(P \\| Q)``) unless another
+        bar of its kind follows in the same parentheses (``\\exp(-\\gamma \\|u - v\\|^2)`` opens a norm)."""
+        opener, closer, separator = ("LVERT", "RVERT", "BAR") if kind == "vert" else ("LNORM", "RNORM", "DBAR")
+        if self.previous_is_operand():
+            if self.stack and self.stack[-1] == opener:
+                return self.emit(closer, "|", start, self.pos)
+            if self.stack and self.stack[-1] in ("LPAR", "LBRACK") and not self.another_bar(kind):
+                return self.emit(separator, "|", start, self.pos)
+        return self.emit(opener, "|", start, self.pos)
+
+    def another_bar(self, kind: str) -> bool:
+        """Whether a bar of ``kind`` follows before the enclosing parenthesis closes."""
+        text, k, depth = self.text, self.pos, 0
+        while k < len(text):
+            char = text[k]
+            if char == "\\":
+                match = _COMMAND.match(text, k)
+                name = match.group(1) if match else ""
+                if depth == 0 and (name in ("|", "Vert") if kind == "norm" else name == "vert"):
+                    return True
+                k = match.end() if match else k + 1
+                continue
+            if char in "([{":
+                depth += 1
+            elif char in ")]}":
+                depth -= 1
+                if depth < 0:
+                    return False
+            elif char == "|":
+                double = text.startswith("||", k)
+                if depth == 0 and double == (kind == "norm"):
+                    return True
+                k += 1 + double
+                continue
+            k += 1
+        return False
+
+    def group(self, pos: int, what: str) -> tuple[str, int]:
+        """The text of the brace group at ``pos`` (after spaces) and the position after it."""
+        space = _SPACE.match(self.text, pos)
+        pos = space.end() if space else pos
+        if self.text[pos:pos + 1] != "{":
+            raise self.error(f"{what} needs a {{...}} argument", pos)
+        depth, k = 0, pos
+        while k < len(self.text):
+            depth += {"{": 1, "}": -1}.get(self.text[k], 0)
+            if self.text[k] == "\\":
+                k += 1
+            elif depth == 0:
+                return self.text[pos + 1:k], k + 1
+            k += 1
+        raise self.error(f"unclosed {{ after {what}", pos)
+
+    def command(self):
+        text, start = self.text, self.pos
+        match = _COMMAND.match(text, start)
+        if not match:
+            raise self.error("a lone backslash", start)
+        name = match.group(1)
+        self.pos = match.end()
+        if name == "\\":
+            spacing = re.match(r"\s*\[[^\]]{0,20}\]", text[self.pos:])
+            self.pos += spacing.end() if spacing else 0
+            return self.emit("ROWSEP", "\\\\", start, self.pos)
+        if name in ("{", "}"):
+            return self.emit("LSET" if name == "{" else "RSET", name, start, self.pos)
+        if name == "|":
+            return self.bar("norm", start)
+        if name in SKIPPED or name == "quad" or name == "qquad":
+            return None
+        if name in SKIPPED_WITH_ARG:
+            _, self.pos = self.group(self.pos, "\\" + name)
+            return None
+        if name in GREEK:
+            return self.emit("NAME", GREEK[name], start, self.pos)
+        if name in RELATIONS:
+            return self.emit("REL", RELATIONS[name], start, self.pos)
+        if name == "not":
+            rel = re.match(r"\s*(=|\\in)", text[self.pos:])
+            if rel:
+                self.pos += rel.end()
+                return self.emit("REL", "!=" if rel.group(1) == "=" else "notin", start, self.pos)
+        if name in ("vert", "lvert", "rvert"):
+            if name == "vert":
+                return self.bar("vert", start)
+            return self.emit("LVERT" if name == "lvert" else "RVERT", "|", start, self.pos)
+        if name in ("Vert", "lVert", "rVert"):
+            if name == "Vert":
+                return self.bar("norm", start)
+            return self.emit("LNORM" if name == "lVert" else "RNORM", "||", start, self.pos)
+        if name in ("left", "right"):
+            return self.delimiter(name, start)
+        if name in ("begin", "end"):
+            env, self.pos = self.group(self.pos, "\\" + name)
+            env = env.strip()
+            if env not in ENVIRONMENTS:
+                raise self.error(f"unsupported environment {env!r}", start)
+            if name == "begin" and env in ("array", "alignat", "alignat*"):
+                _, self.pos = self.group(self.pos, f"\\begin{{{env}}}")
+            return self.emit("BEGIN" if name == "begin" else "END", env, start, self.pos)
+        if name in STYLES or name in ACCENTS:
+            return self.emit("NAME", self.styled(name, start), start, self.pos)
+        if name.rstrip("*") in TEXTS:
+            content, self.pos = self.group(self.pos, "\\" + name)
+            return self.text_command(content.strip(), start)
+        if name == "arg":
+            follow = re.match(r"\s*\\(max|min)(?![A-Za-z])", text[self.pos:])
+            if follow:
+                self.pos += follow.end()
+                return self.emit("MAXMIN", "arg" + follow.group(1), start, self.pos)
+        if (name in FUNCTIONS and name != "sqrt") or name in ("det", "Pr"):
+            return self.emit("NAME" if name == "Pr" else "FUNC", "P" if name == "Pr" else name, start, self.pos)
+        if name in MAXMIN:
+            return self.emit("MAXMIN", name, start, self.pos)
+        if name == "top":
+            return self.emit("NAME", "T", start, self.pos)
+        if SIMPLE_COMMANDS.get(name):
+            kind = SIMPLE_COMMANDS[name]
+            if kind in ("FRAC", "BINOM"):
+                self.single = 2 if re.match(r"\s*[0-9]", text[self.pos:]) else 0
+            elif kind == "SQRT":
+                self.single = 1 if re.match(r"\s*[0-9A-Za-z]", text[self.pos:]) else 0
+            return self.emit(kind, name, start, self.pos)
+        raise self.error(f"unsupported command \\{name}", start)
+
+    def delimiter(self, which: str, start: int):
+        match = re.match(r"\s*(\\[A-Za-z]+|\\[{}|.]|[()\[\]{}|.])", self.text[self.pos:])
+        if not match:
+            raise self.error(f"\\{which} needs a delimiter", start)
+        self.pos += match.end()
+        delim = match.group(1)
+        table = {
+            "left": {"(": "LPAR", "[": "LBRACK", "\\{": "LCASES", "{": "LCASES", "\\lbrace": "LCASES",
+                     "|": "LVERT", "\\vert": "LVERT", "\\lvert": "LVERT", "\\|": "LNORM", "\\Vert": "LNORM",
+                     "\\lVert": "LNORM", "\\langle": "LANGLE", ".": None},
+            "right": {")": "RPAR", "]": "RBRACK", "\\}": "RSET", "}": "RSET", "\\rbrace": "RSET",
+                      "|": "RVERT", "\\vert": "RVERT", "\\rvert": "RVERT", "\\|": "RNORM", "\\Vert": "RNORM",
+                      "\\rVert": "RNORM", "\\rangle": "RANGLE", ".": "RDOT"},
+        }[which]
+        if delim not in table:
+            raise self.error(f"unsupported delimiter \\{which}{delim}", start)
+        if table[delim] is None:
+            return None
+        return self.emit(table[delim], delim, start, self.pos)
+
+    def styled(self, command: str, start: int) -> str:
+        """``\\mathbf{w}``, ``\\hat x``, ``\\hat{\\mu}``: a name, canonical as ``\\hat{\\mu}``."""
+        rest = self.text[self.pos:]
+        inner = re.match(r"\s*(?:\{\s*(\\[A-Za-z]+|[A-Za-z0-9]+|[^\x00-\x7f])\s*\}|(\\[A-Za-z]+|[A-Za-z0-9]))",
+                         rest)
+        nested = re.match(r"\s*\{\s*\\([A-Za-z]+)\s*\{\s*(\\[A-Za-z]+|[A-Za-z0-9]+)\s*\}\s*\}", rest)
+        if nested and (nested.group(1) in STYLES or nested.group(1) in ACCENTS):
+            self.pos += nested.end()
+            return f"\\{command}{{\\{nested.group(1)}{{{self.canonical(nested.group(2), start)}}}}}"
+        if not inner:
+            raise self.error(f"\\{command} needs a letter or a name in braces", start)
+        self.pos += inner.end()
+        return f"\\{command}{{{self.canonical(inner.group(1) or inner.group(2), start)}}}"
+
+    def canonical(self, inner: str, start: int) -> str:
+        if inner.startswith("\\"):
+            if inner[1:] not in GREEK:
+                raise self.error(f"unsupported command {inner} in a styled name", start)
+            return "\\" + GREEK[inner[1:]]
+        if inner in UNICODE_GREEK:
+            return "\\" + UNICODE_GREEK[inner]
+        if not (inner.isascii() and inner.isalnum()):
+            raise self.error(f"unexpected {inner!r} in a styled name", start)
+        return inner
+
+    def text_command(self, content: str, start: int):
+        word = content.strip()
+        if not word:
+            return None
+        if word in FUNCTIONS or word in ("argmax", "argmin", "max", "min") or word in PROSE_WORDS:
+            return self.word(word, start)
+        if re.fullmatch(r"[A-Za-z][A-Za-z0-9]*", word):
+            return self.emit("NAME", word, start, self.pos)  # a NAME is never split into letters
+        return self.emit("PROSE", " ".join(word.split()), start, self.pos)
+
+
+class _Lexer(lark.lexer.Lexer):
+    """Hands lark the tokens of :func:`tokenize`."""
+
+    def __init__(self, conf):
+        pass
+
+    def lex(self, text):
+        yield from tokenize(text)
+

@@ -1,0 +1,136 @@
+r"""Probabilities and expectations in notes: discrete joints for ``P(A | B)``, Gaussian moments for ``E``."""
+from __future__ import annotations
+
+import itertools
+
+import sympy as sp
+from sympy.core.function import AppliedUndef
+
+from readers.latex.parse import (
+    Expectation,
+    Given,
+)
+from readers.notes.symbols import _indices_and_sizes, _norm, _show, _write_out
+from derivations.checker.step import Step
+
+PROBABILITY_SIZE = 2
+"""Concrete number of components of a vector random variable (``X = (x_1, x_2)``)."""
+
+
+def _probability_steps(lhs, rel, rhs):
+    r"""Claims about $P(\cdot)$ as claims about a random discrete joint distribution, or None.
+
+    Every random variable (an argument of ``P``: ``A``, ``C``, ``x_i``; ``X`` stands for all
+    ``x_i``) is binary.  The joint is $P(c) \prod_k P(v_k \mid c)$ with ``c`` the first variable
+    of the left side, parametrized by probabilities in $(0, 1)$: a family of joints, so a
+    counterexample there is a counterexample in general.  $P(S \mid T) = P(S, T) / P(T)$ by
+    marginal sums.  ``=`` is checked at two value assignments; ``\propto`` in ``c`` compares
+    the ratio lhs/rhs at ``c = 0`` and ``c = 1`` (cross-multiplied)."""
+    apps = [a for e in (lhs, rhs) for a in e.atoms(AppliedUndef) if a.func.__name__ in ("P", r"\mathbb{P}")]
+    if not apps:
+        return None
+    others = {a.func.__name__ for e in (lhs, rhs) for a in e.atoms(AppliedUndef)} - {"P", r"\mathbb{P}", "Given"}
+    if others:
+        return f"unknown functions: {', '.join(sorted(others))}"
+    _, sizes = _indices_and_sizes([lhs, rhs])
+    values = {s: sp.Integer(PROBABILITY_SIZE) for s in sizes}
+    lhs, rhs = (_write_out(e.xreplace(values)) for e in (lhs, rhs))
+    events = []
+    for app in sorted(lhs.atoms(AppliedUndef), key=str) + sorted(rhs.atoms(AppliedUndef), key=str):
+        for arg in app.args:
+            for a in (arg.args if isinstance(arg, Given) else (arg,)):
+                if a not in events:
+                    events.append(a)
+    if not all(isinstance(e, (sp.Symbol, sp.Indexed)) for e in events):
+        return "P of something that is not a random variable"
+    elements = [e for e in events if isinstance(e, sp.Indexed)]
+    vectors = {e: [x for x in elements if str(x.base.label) == e.name.lower()]
+               for e in events if isinstance(e, sp.Symbol) and e.name.isupper()}
+    variables = [e for e in events if not vectors.get(e)]
+    first = next((a for app in [lhs] for a in app.atoms(AppliedUndef)), None)
+    root = first.args[0] if first is not None and first.args and first.args[0] in variables else variables[0]
+    variables.remove(root)
+    variables.insert(0, root)
+    prior = sp.Symbol("p_root", positive=True)
+    theta = {(v, c): sp.Symbol(f"p({_show(v)}=1|{_show(root)}={c})", positive=True)
+             for v in variables[1:] for c in (0, 1)}
+
+    def joint(values):
+        c = values[root]
+        out = prior if c else 1 - prior
+        for v in variables[1:]:
+            t = theta[(v, c)]
+            out *= t if values[v] else 1 - t
+        return out
+
+    def marginal(fixed):
+        free = [v for v in variables if v not in fixed]
+        return sp.Add(*[joint({**fixed, **dict(zip(free, bits))})
+                        for bits in itertools.product((0, 1), repeat=len(free))])
+
+    def evaluate(expr, assignment):
+        def probability(app):
+            parts = [a for a in app.args if not isinstance(a, Given)]
+            given = [a for g in app.args if isinstance(g, Given) for a in g.args]
+
+            def fix(items):
+                out = {}
+                for item in items:
+                    for v in vectors.get(item) or [item]:
+                        out[v] = assignment[v]
+                return out
+
+            both, condition = fix(parts + given), fix(given)
+            return marginal(both) / marginal(condition) if condition else marginal(both)
+
+        return expr.replace(lambda e: isinstance(e, AppliedUndef) and e.func.__name__ != "Given", probability)
+
+    domains = {prior: _open_unit(), **{t: _open_unit() for t in theta.values()}}
+    patterns = [{v: 0 for v in variables}, {v: k % 2 for k, v in enumerate(variables)}]
+    steps = []
+    for assignment in patterns:
+        label = {_show(v): str(assignment[v]) for v in variables}
+        if rel == "propto":
+            at = [{**assignment, root: c} for c in (0, 1)]
+            left = evaluate(lhs, at[0]) * evaluate(rhs, at[1])
+            right = evaluate(lhs, at[1]) * evaluate(rhs, at[0])
+            label[_show(root)] = "0 vs 1"
+            steps.append((label, Step(left, right, "=", domains=domains)))
+        elif rel in ("=", "<", ">", "<=", ">="):
+            steps.append((label, Step(evaluate(lhs, assignment), evaluate(rhs, assignment), rel, domains=domains)))
+        else:
+            return f"relation {rel!r} between probabilities is not checked"
+    return steps
+
+
+def _open_unit():
+    from symbolic.domains import Interval
+
+    return Interval(0.0, 1.0, (False, False))
+
+
+
+def _evaluate_expectations(expr):
+    r"""$\mathbb{E}_{x \sim \mathcal{N}(m, v)}[f]$ for $f$ polynomial in $x$ (after expanding logs): exact moments."""
+    if not expr.has(Expectation):
+        return expr
+
+    def evaluate(node):
+        body, x, dist = node.args
+        if not (isinstance(dist, AppliedUndef) and _norm(dist.func.__name__) in ("N", "mathcalN")
+                and len(dist.args) == 2):
+            return node
+        mean, variance = dist.args
+        z = sp.Dummy("z", real=True)
+        poly_body = sp.expand(sp.expand_log(body, force=True).xreplace({x: mean + sp.sqrt(variance) * z}))
+        poly = sp.Poly(poly_body, z) if poly_body.is_polynomial(z) else None
+        if poly is None:
+            return node
+        return sum(c * _normal_moment(k) for (k,), c in poly.terms())
+
+    return expr.replace(lambda e: isinstance(e, Expectation), evaluate)
+
+
+def _normal_moment(k: int):
+    """$E[Z^k]$ for a standard normal: $(k-1)!!$ for even $k$, 0 for odd."""
+    return sp.Integer(0) if k % 2 else sp.factorial2(k - 1)

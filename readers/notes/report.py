@@ -1,0 +1,123 @@
+r"""The report of ``formulary check``: per-step and per-block verdicts, JSON and text."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from derivations.checker.verdict import worst
+
+SCHEMA = "formulary.check/1"
+
+@dataclass(frozen=True)
+class StepReport:
+    lhs: str
+    rel: str
+    rhs: str
+    verdict: str
+    method: str = ""
+    reason: str = ""
+    counterexample: dict | None = None
+    line: int = 0
+
+    def to_json(self) -> dict:
+        out = {"lhs": self.lhs, "rel": self.rel, "rhs": self.rhs, "verdict": self.verdict,
+               "method": self.method, "reason": self.reason, "line": self.line}
+        if self.counterexample is not None:
+            out["counterexample"] = self.counterexample
+        return out
+
+
+@dataclass(frozen=True)
+class BlockReport:
+    line: int
+    source: str
+    kind: str
+    heading: str | None
+    parsed: bool
+    error: str | None = None
+    catalog_id: str | None = None
+    catalog_agrees: bool | None = None
+    catalog_reason: str = ""
+    catalog_counterexample: dict | None = None
+    steps: tuple[StepReport, ...] = ()
+    warnings: tuple[str, ...] = ()
+    definitions: tuple[str, ...] = ()
+
+    @property
+    def verdict(self) -> str | None:
+        """The worst of the steps' verdicts; ``error`` when unparsed; ``refuted`` when the block states a
+        catalog formula and disagrees with it; None for a block with no claim."""
+        if not self.parsed:
+            return "error"
+        kinds = [s.verdict for s in self.steps] + ["refuted"] * (self.catalog_agrees is False)
+        return worst(kinds) if kinds else None
+
+    def to_json(self) -> dict:
+        return {"line": self.line, "kind": self.kind, "heading": self.heading, "source": self.source,
+                "parsed": self.parsed, "error": self.error, "catalog_id": self.catalog_id,
+                "catalog_agrees": self.catalog_agrees, "catalog_reason": self.catalog_reason,
+                "catalog_counterexample": self.catalog_counterexample,
+                "verdict": self.verdict, "definitions": list(self.definitions),
+                "steps": [s.to_json() for s in self.steps], "warnings": list(self.warnings)}
+
+
+@dataclass(frozen=True)
+class NotesReport:
+    path: str
+    blocks: tuple[BlockReport, ...]
+
+    @property
+    def refuted(self) -> bool:
+        """Whether any block is refuted (the CLI exits non-zero then)."""
+        return any(b.verdict == "refuted" for b in self.blocks)
+
+    def summary(self) -> dict:
+        verdicts = [b.verdict for b in self.blocks]
+        return {
+            "blocks": len(self.blocks),
+            "parsed": sum(b.parsed for b in self.blocks),
+            "claims": sum(len(b.steps) for b in self.blocks),
+            **{kind: verdicts.count(kind) for kind in ("proved", "verified", "undecided", "refuted", "error")},
+            "no_claim": verdicts.count(None),
+            "catalog_matches": sum(b.catalog_id is not None for b in self.blocks),
+            "catalog_disagreements": sum(b.catalog_agrees is False for b in self.blocks),
+            "warnings": sum(len(b.warnings) for b in self.blocks),
+        }
+
+    def to_json(self) -> dict:
+        return {"schema": SCHEMA, "path": self.path, "blocks": [b.to_json() for b in self.blocks],
+                "summary": self.summary()}
+
+
+def render_text(report: NotesReport) -> str:
+    """The report for a terminal: one line per block, then its steps, warnings and catalog comparison."""
+    lines = [f"{report.path}"]
+    for b in report.blocks:
+        verdict = b.verdict or "no claim"
+        head = f"  line {b.line:>4}  {verdict:<10}"
+        if b.catalog_id:
+            agree = {True: "agrees", False: "DISAGREES", None: "not compared"}[b.catalog_agrees]
+            head += f" [{b.catalog_id}: {agree}]"
+        lines.append(head + "  " + " ".join(b.source.split())[:70])
+        if b.error:
+            lines.append(f"        error: {b.error}")
+        for s in b.steps:
+            lines.append(f"        {s.verdict:<10} {s.lhs[:50]} {s.rel} {s.rhs[:50]}")
+            if s.verdict in ("refuted", "undecided", "error") and (s.reason or s.method):
+                lines.append(f"                   {(s.reason or s.method)[:150]}")
+            if s.counterexample:
+                shown = ", ".join(f"{k}={v}" for k, v in list(s.counterexample.items())[:8])
+                lines.append(f"                   counterexample: {shown[:200]}")
+        if b.catalog_agrees is not True and b.catalog_reason:
+            lines.append(f"        catalog: {b.catalog_reason[:300]}")
+        if b.catalog_counterexample:
+            shown = ", ".join(f"{k}={v}" for k, v in list(b.catalog_counterexample.items())[:16])
+            lines.append(f"                 counterexample: {shown[:400]}")
+        for w in b.warnings:
+            lines.append(f"        warning: {w}")
+    s = report.summary()
+    lines.append(f"{s['blocks']} blocks, {s['parsed']} parsed, {s['claims']} claims: {s['proved']} proved, "
+                 f"{s['verified']} verified, {s['undecided']} undecided, {s['refuted']} refuted, "
+                 f"{s['error']} errors; {s['catalog_matches']} catalog matches, "
+                 f"{s['catalog_disagreements']} disagreements")
+    return "\n".join(lines)
+

@@ -1,0 +1,262 @@
+r"""Helpers on the notes' sympy expressions: fresh bound indices, instantiation, index ranges, domains."""
+from __future__ import annotations
+
+import itertools
+import re
+
+import sympy as sp
+from sympy.core.function import AppliedUndef
+
+from symbolic.expr import as_expr
+
+from readers.latex.nodes import SUMMED
+from readers.latex.parse import (
+    Expectation,
+    Given,
+    PlusMinus,
+)
+
+LIMIT_SIZE = 3
+"""Size used for limits, which are checked at one concrete instance per sign."""
+POSITIVE_NAMES = ("sigma", "epsilon")
+"""Base names sampled positive: standard deviations and numerical floors."""
+MAX_EXPANSION_ROUNDS = 8
+
+def _show(expr) -> str:
+    return sp.sstr(expr) if isinstance(expr, sp.Basic) else str(expr)
+
+
+def _as_written(expr) -> str:
+    """An expression with elements as the notes write them: ``x_i``, ``x_{i,j}``, ``K(x_i, x_j)``."""
+    def element(match):
+        inner = match.group(2).replace(" ", "")
+        return f"{match.group(1)}_{inner}" if len(inner) == 1 else f"{match.group(1)}_{{{inner}}}"
+
+    return re.sub(r"([A-Za-z_\\{}]+)\[([^\[\]]+)\]", element, _show(expr))
+
+
+def _is_variable(expr) -> bool:
+    return isinstance(expr, (sp.Symbol, sp.Indexed))
+
+
+_FRESH = itertools.count(1)
+
+
+def _freshen(expr):
+    """Rename every bound sum/product index to a fresh name, so that substitutions never capture it."""
+
+    def rename(node):
+        limits, body = [], node.function
+        for v, *bounds in node.limits:
+            fresh = sp.Symbol(f"{v.name}_{next(_FRESH)}'", integer=True)
+            body = body.xreplace({v: fresh})
+            limits.append((fresh, *bounds))
+        return node.func(body, *limits)
+
+    if not isinstance(expr, sp.Basic):
+        return expr
+    return expr.replace(lambda e: isinstance(e, SUMMED) and not any(
+        v.name.endswith("'") for v, *_ in e.limits), rename)
+
+
+def _instantiate(application, cases):
+    """``f(a)`` with ``f(x) = body`` known: ``body`` with ``x -> a`` (``sigma(z_j)`` from ``sigma(z_i)``)."""
+    for params, body in cases:
+        if len(params) != len(application.args):
+            continue
+        mapping = {}
+        for p, a in zip(params, application.args):
+            if isinstance(p, sp.Symbol):
+                mapping[p] = a
+            elif isinstance(p, sp.Indexed) and isinstance(a, sp.Indexed) and p.base == a.base \
+                    and len(p.indices) == len(a.indices) and all(isinstance(i, sp.Symbol) for i in p.indices):
+                mapping.update(zip(p.indices, a.indices))
+            elif p != a:
+                mapping = None
+                break
+        if mapping is not None:
+            return body.xreplace(mapping)
+    return application
+
+
+def _derivative_match(expr, pattern):
+    """The index substitution making ``expr`` equal to the defined derivative ``pattern``, or None."""
+    if not isinstance(expr, sp.Derivative) or expr.expr != pattern.expr:
+        return None
+    if len(expr.variable_count) != len(pattern.variable_count):
+        return None
+    mapping = {}
+    for (v, n), (pv, pn) in zip(expr.variable_count, pattern.variable_count):
+        if n != pn:
+            return None
+        if v == pv:
+            continue
+        if isinstance(v, sp.Indexed) and isinstance(pv, sp.Indexed) and v.base == pv.base \
+                and all(isinstance(i, sp.Symbol) for i in pv.indices):
+            mapping.update(zip(pv.indices, v.indices))
+        else:
+            return None
+    return mapping
+
+
+def _one_based(counterexample: dict, indices) -> dict:
+    """A checker counterexample (0-based) as the notes write it: ``y[0]`` is ``y[1]``, ``i=0`` is ``i=1``."""
+    names = {str(i) for i in indices}
+
+    def shift(match):
+        return str(int(match.group(1)) + 1)
+
+    out = {}
+    for key, value in counterexample.items():
+        key = re.sub(r"(?<=[\[ ,])(\d+)(?=[\],])", shift, key) if key.endswith("]") else key
+        if key == "at":
+            value = re.sub(r"\b(" + "|".join(map(re.escape, names)) + r")=(\d+)",
+                           lambda m: f"{m.group(1)}={int(m.group(2)) + 1}", value)
+        out[key] = value
+    return out
+
+
+def _indices_and_sizes(parts, *, zero_based: bool = False) -> tuple[dict, list]:
+    """Free indices with ranges (1-based, or 0-based) from the arrays' lengths, and the size symbols."""
+    lengths, sizes, bound = {}, set(), set()
+    for part in parts:
+        for node in part.atoms(sp.Sum, sp.Product):
+            for v, lo, hi in node.limits:
+                bound.add(v)
+                sizes |= {s for s in (hi.free_symbols | lo.free_symbols) if s.is_integer and s.is_positive}
+                for element in node.function.atoms(sp.Indexed):
+                    for position, i in enumerate(element.indices):
+                        if i == v:
+                            lengths.setdefault((element.base, position), hi - lo + 1)
+    free = set()
+    for part in parts:
+        for element in part.atoms(sp.Indexed):
+            for i in element.indices:
+                free |= {s for s in i.free_symbols if s.is_integer and s not in sizes}
+        for delta in part.atoms(sp.KroneckerDelta):
+            free |= {s for s in delta.free_symbols if s.is_integer and s not in sizes}
+    free = {i for i in free if any(i in part.free_symbols for part in parts)}
+    indices = {}
+    for index in sorted(free, key=str):
+        length = None
+        for part in parts:
+            for element in part.atoms(sp.Indexed):
+                for position, i in enumerate(element.indices):
+                    if i == index and (element.base, position) in lengths:
+                        length = length or lengths[(element.base, position)]
+        if length is None:
+            length = sp.Symbol("N", integer=True, positive=True)
+        sizes |= length.free_symbols
+        indices[index] = (sp.Integer(0), length - 1) if zero_based else (sp.Integer(1), length)
+    return indices, sorted(sizes, key=str)
+
+
+def _domains(parts, assumptions) -> dict:
+    """Positive standard deviations and floors (by name); probability vectors from ``sum_k y_k = 1``."""
+    from symbolic.domains import Positive, Simplex
+
+    domains = {}
+    for part in parts:
+        for s in part.free_symbols:
+            if isinstance(s, sp.Symbol) and s.name.startswith(POSITIVE_NAMES) and not s.is_integer:
+                domains[s] = Positive()
+        for base in part.atoms(sp.IndexedBase):
+            if str(base.label).startswith(POSITIVE_NAMES):
+                domains[base] = Positive()
+    for a in assumptions:
+        if _is_simplex_condition(a):
+            domains[a.lhs.function.base] = Simplex()
+    return domains
+
+
+def _is_simplex_condition(condition) -> bool:
+    r"""``\sum_k y_k = 1`` over a whole array."""
+    return isinstance(condition, sp.Eq) and condition.rhs == 1 and isinstance(condition.lhs, sp.Sum) \
+        and isinstance(condition.lhs.function, sp.Indexed) and len(condition.lhs.limits) == 1 \
+        and condition.lhs.function.indices == (condition.lhs.limits[0][0],)
+
+
+def _unchecked(lhs, rhs) -> str:
+    """Why a claim cannot be checked (unknown functions, opaque derivatives, ellipses), or ''."""
+    both = [lhs, rhs]
+    unknown = sorted({f.func.__name__ for e in both for f in e.atoms(AppliedUndef)
+                      if not isinstance(f, (Given, PlusMinus))})
+    if unknown:
+        return f"unknown functions: {', '.join(unknown)}"
+    for e in both:
+        if any(s.name == r"\ldots" for s in e.free_symbols if isinstance(s, sp.Symbol)):
+            return "the formula contains an ellipsis"
+        for d in e.atoms(sp.Derivative):
+            for v, _ in d.variable_count:
+                if not _depends(d.expr, v) and not d.expr.is_number:
+                    return f"{_show(d.expr)} is not given as a function of {_show(v)}"
+        if e.has(Expectation):
+            return "an expectation that cannot be evaluated"
+    return ""
+
+
+def _depends(expr, variable) -> bool:
+    """Whether ``expr`` mentions ``variable`` (for an element ``z[j]``: any element of ``z``)."""
+    if variable in expr.free_symbols:
+        return True
+    return isinstance(variable, sp.Indexed) and any(e.base == variable.base for e in expr.atoms(sp.Indexed))
+
+
+def _propto_variable(lhs):
+    if isinstance(lhs, AppliedUndef):
+        for a in lhs.args:
+            if isinstance(a, sp.Symbol):
+                return a
+    return None
+
+
+
+def _concrete_limit(lhs, rhs, variable, conditions):
+    """The limit at one concrete instance: sizes ``LIMIT_SIZE``, indices satisfying the conditions,
+    elements as plain symbols; ``(lhs, rhs, variable, values)`` or a reason."""
+    parts = [lhs, rhs, variable, *conditions]
+    indices, sizes = _indices_and_sizes([_freshen(p) for p in parts])
+    values = {s: sp.Integer(LIMIT_SIZE) for s in sizes}
+    free = sorted(set(indices) | {s for c in conditions for s in c.free_symbols if s.is_integer}, key=str)
+    fixed = {}
+    if isinstance(variable, sp.Indexed):
+        for i in variable.indices:
+            if isinstance(i, sp.Symbol):
+                fixed[i] = sp.Integer(1)
+    choice = None
+    for combo in itertools.product(range(1, LIMIT_SIZE + 1), repeat=len(free)):
+        assign = dict(zip(free, map(sp.Integer, combo)))
+        if any(assign[i] != v for i, v in fixed.items() if i in assign):
+            continue
+        if all(as_expr(c).xreplace({**assign, **values}) == sp.true for c in conditions):
+            choice = assign
+            break
+    if choice is None:
+        return "no concrete indices satisfy the conditions"
+    values.update(choice)
+    concrete = [_write_out(as_expr(p).xreplace(values)) for p in (lhs, rhs, variable)]
+    elements = {e: sp.Symbol(str(e), real=True) for p in concrete for e in p.atoms(sp.Indexed)}
+    left, right, var = (p.xreplace(elements) for p in concrete)
+    if not isinstance(var, sp.Symbol):
+        return f"the limit variable {variable} is not a single symbol"
+    return left, right, var, {str(k): str(v) for k, v in values.items()}
+
+
+def _write_out(expr):
+    for _ in range(MAX_EXPANSION_ROUNDS):
+        new = expr.replace(lambda e: isinstance(e, (sp.Sum, sp.Product)) and all(
+            lo.is_Integer and hi.is_Integer for _, lo, hi in e.limits), lambda e: e.doit())
+        if new == expr:
+            break
+        expr = new
+    if expr.has(sp.Derivative):
+        expr = expr.doit()
+    return expr
+
+
+def _norm(name: str) -> str:
+    r"""A name for matching: ``\hat{y}`` and ``yhat``, ``L_{origin}`` and ``L_origin``, ``lamda`` and ``lambda``."""
+    s = re.sub(r"\\(?:hat|widehat)\{([^{}]*)\}", r"\1hat", name)
+    s = re.sub(r"\\(?:mathcal|mathbf|mathbb|boldsymbol|mathrm|bm|operatorname|text)\{([^{}]*)\}", r"\1", s)
+    s = re.sub(r"[\\{}_\s]", "", s)
+    return s.replace("lamda", "lambda").replace("varepsilon", "epsilon")

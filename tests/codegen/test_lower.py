@@ -1,0 +1,255 @@
+"""The lowering: index notation to whole-array NumPy, and the stability rules it applies first."""
+import mpmath
+import numpy as np
+import pytest
+import sympy as sp
+from numpy.lib.stride_tricks import sliding_window_view
+
+from codegen.lower import Input, Target, UnsupportedNode, lower_formula, lower_function
+from codegen.rules import LOG_ONE_MINUS_SIGMOID, LOG_SIGMOID, RULES, SIGMOID_STABLE
+from codegen.rules import stabilize as stabilize_for_codegen
+from derivations.library import get as get_derivation
+
+OWN_RULES = (LOG_SIGMOID, LOG_ONE_MINUS_SIGMOID, SIGMOID_STABLE)
+
+
+def _identity(rule):
+    (step,) = get_derivation(rule.identity).steps
+    return step.lhs, step.rhs
+from derivations.numeric.verify import rel_errors
+from symbolic import get
+
+K, n = sp.symbols("K n", integer=True, positive=True)
+i, j, q = sp.symbols("i j q", integer=True, nonnegative=True)
+z, g, w = sp.IndexedBase("z"), sp.IndexedBase("g"), sp.IndexedBase("w")
+x = sp.Symbol("x", real=True)
+IDENTITY_DPS = 5000
+"""Digits for the identity check: $\\log(1 - e^{-10^4})$ needs 4343 of them before it differs from 0."""
+IDENTITY_TOL = mpmath.mpf(10) ** -40
+"""The identities hold exactly; at ``IDENTITY_DPS`` digits the sides agree far below this."""
+FLOAT_TOL = 4e-16
+"""Error of the stable forms in float64: a few roundings of u = 1.1e-16 each (sigmoid: exp, add, divide),
+relative to max(|truth|, smallest normal) as in the catalog verifier (a subnormal truth cannot do better)."""
+
+
+def _compile(fn):
+    namespace = {"np": np, "sliding_window_view": sliding_window_view}
+    exec(fn.source(), namespace)  # noqa: S102  (generated code under test)
+    return namespace[fn.name]
+
+
+def _softmax_function():
+    expr, _ = stabilize_for_codegen(sp.exp(z[i]) / sp.Sum(sp.exp(z[j]), (j, 0, K - 1)))
+    return lower_function("softmax", (Input("z", z, (K,)),), (Target("sigma", expr, ((i, 0, K - 1),)),), (K,))
+
+
+def test_softmax_is_whole_array_code_with_shared_max_and_sum():
+    fn = _softmax_function()
+    src = fn.source()
+    assert src.count("np.max(") == 1 and src.count("np.exp(") == 1 and src.count("np.sum(") == 1
+    f = _compile(fn)
+    batch = np.random.default_rng(0).standard_normal((3, 4, 5)) * 100
+    out = f(batch)
+    e = np.exp(batch - batch.max(axis=-1, keepdims=True))
+    np.testing.assert_allclose(out, e / e.sum(axis=-1, keepdims=True), rtol=1e-14, atol=0)
+    assert np.all(np.isfinite(f(np.array([1e4, -1e4, 0.0]))))
+
+
+def test_sum_of_a_delta_substitutes_the_index():
+    expr = sp.Sum(g[i] * sp.KroneckerDelta(i, q) * w[i], (i, 0, K - 1))
+    fn = lower_function("pick", (Input("g", g, (K,)), Input("w", w, (K,))), (Target("out", expr, ((q, 0, K - 1),)),),
+                        (K,))
+    assert "==" not in fn.source() and "arange" not in fn.source()  # no dense identity
+    a, b = np.arange(4.0), np.arange(4.0) + 10
+    np.testing.assert_array_equal(_compile(fn)(a, b), a * b)
+
+
+def test_contraction_is_a_matrix_product():
+    A, B = sp.IndexedBase("A"), sp.IndexedBase("B")
+    a = sp.Symbol("a", integer=True)
+    expr = sp.Sum(A[i, a] * B[j, a], (a, 0, n - 1))
+    fn = lower_function("abt", (Input("A", A, (K, n)), Input("B", B, (K, n))),
+                        (Target("C", expr, ((i, 0, K - 1), (j, 0, K - 1))),), (K, n))
+    assert "@" in fn.source()
+    rng = np.random.default_rng(1)
+    a_, b_ = rng.standard_normal((2, 3, 4)), rng.standard_normal((2, 3, 4))
+    np.testing.assert_allclose(_compile(fn)(a_, b_), a_ @ np.swapaxes(b_, -1, -2), rtol=1e-14)
+
+
+def test_convolution_lowers_to_a_sliding_window():
+    fn = lower_formula(get("conv2d"))
+    assert "sliding_window_view" in fn.source()
+    rng = np.random.default_rng(2)
+    img, ker = rng.standard_normal((2, 6, 5)), rng.standard_normal((3, 2))
+    out = _compile(fn)(img, ker)
+    for b in range(2):
+        np.testing.assert_allclose(out[b], get("conv2d").reference(x=img[b], k=ker), rtol=1e-13, atol=1e-15)
+
+
+def test_shifted_and_constant_indices_are_slices():
+    T = sp.Symbol("T", integer=True, positive=True)
+    t = sp.Symbol("t", integer=True)
+    xs = sp.IndexedBase("x")
+    expr = sp.Sum(xs[t] - xs[t - 1], (t, 1, T)) + xs[T]
+    fn = lower_function("f", (Input("x", xs, (T + 1,)), Input("w", w, (T,))), (Target("s", expr),), (T,))
+    v = np.array([1.0, 4.0, 9.0, 16.0])
+    assert _compile(fn)(v, np.zeros(3)) == pytest.approx(16.0 - 1.0 + 16.0)
+
+
+def _full_convolution(gs, ks, N, M, lower_only=False):
+    r"""$\sum_m [0 \le p + m - M + 1 \le N - M]\, g_{p+m-M+1} k_m$, $p < N$: a 1-D convolution's input VJP."""
+    p, m = sp.symbols("p m", integer=True, nonnegative=True)
+    e = p + m - (M - 1)
+    cond = (e >= 0) & (e <= N - M) if not lower_only else (e >= 0)
+    return sp.Sum(sp.Piecewise((gs[e] * ks[m], cond), (0, True)), (m, 0, M - 1)), ((p, 0, N - 1),)
+
+
+def test_full_convolution_reads_a_zero_padded_array():
+    N, M = sp.symbols("N M", integer=True, positive=True)
+    ks = sp.IndexedBase("k")
+    expr, out = _full_convolution(g, ks, N, M)
+    fn = lower_function("dx", (Input("g", g, (N - M + 1,)), Input("k", ks, (M,))), (Target("dx", expr, out),), (N, M))
+    src = fn.source()
+    assert "np.pad(g, ((0, 0),) * (g.ndim - 1) + ((M - 1, M - 1),))" in src and "sliding_window_view" in src
+    f = _compile(fn)
+    rng = np.random.default_rng(3)
+    for n_, m_ in ((7, 3), (5, 1), (4, 4)):
+        gg, kk = rng.standard_normal((2, n_ - m_ + 1)), rng.standard_normal(m_)
+        got = f(gg, kk)
+        for b in range(2):  # the full convolution of g with k reversed
+            np.testing.assert_allclose(got[b], np.convolve(gg[b], kk[::-1]), rtol=1e-13, atol=1e-15)
+
+
+def test_zero_padding_only_where_the_record_says_the_read_is_zero():
+    N, M = sp.symbols("N M", integer=True, positive=True)
+    ks = sp.IndexedBase("k")
+    inputs = (Input("g", g, (N - M + 1,)), Input("k", ks, (M,)))
+    expr, out = _full_convolution(g, ks, N, M, lower_only=True)  # reads past the end are not said to be 0
+    with pytest.raises(UnsupportedNode, match="not provably inside"):
+        lower_function("dx", inputs, (Target("dx", expr, out),), (N, M))
+    expr, out = _full_convolution(g, ks, N, M)
+    shifted = expr.replace(lambda e: isinstance(e, sp.Piecewise),  # g + 1 is not 0 where g is padded
+                           lambda e: sp.Piecewise((e.args[0].expr + 1, e.args[0].cond), (0, True)))
+    with pytest.raises(UnsupportedNode, match="not provably inside"):
+        lower_function("dx", inputs, (Target("dx", shifted, out),), (N, M))
+    T = sp.Symbol("T", integer=True, positive=True)
+    t = sp.Symbol("t", integer=True)
+    xs = sp.IndexedBase("x")
+    with pytest.raises(UnsupportedNode, match="not provably inside"):  # x[-1] would wrap around
+        lower_function("f", (Input("x", xs, (T,)),), (Target("s", sp.Sum(xs[t - 1], (t, 0, T - 1))),), (T,))
+
+
+def test_transposed_subexpression_is_shared():
+    Q, Kb = sp.IndexedBase("Q"), sp.IndexedBase("K")
+    a = sp.Symbol("a", integer=True)
+    S = sp.Sum(Q[i, a] * Kb[j, a], (a, 0, n - 1))
+    expr = sp.exp(S) + 2 * sp.exp(S.xreplace({i: j, j: i}))  # e^{S_ij} + 2 e^{S_ji}: one exp, one product
+    fn = lower_function("f", (Input("Q", Q, (K, n)), Input("K", Kb, (K, n))),
+                        (Target("F", expr, ((i, 0, K - 1), (j, 0, K - 1))),), (K, n))
+    src = fn.source()
+    assert src.count("np.exp(") == 1 and src.count("@") == 1
+    rng = np.random.default_rng(4)
+    q_, k_ = rng.standard_normal((2, 3, 4)), rng.standard_normal((2, 3, 4))
+    e = np.exp(q_ @ np.swapaxes(k_, -1, -2))
+    np.testing.assert_allclose(_compile(fn)(q_, k_), e + 2 * np.swapaxes(e, -1, -2), rtol=1e-14)
+
+
+def test_factors_merge_into_one_matrix_product():
+    r"""$\sum_i a_i B_{ir} C_{is}$: $a_i B_{ir}$ elementwise, then one ``@``, no three-operand einsum."""
+    a, B, C = sp.IndexedBase("a"), sp.IndexedBase("B"), sp.IndexedBase("C")
+    r, s = sp.symbols("r s", integer=True, nonnegative=True)
+    expr = sp.Sum(a[i] * B[i, r] * C[i, s] / sp.Sum(a[j], (j, 0, K - 1)), (i, 0, K - 1))
+    fn = lower_function("f", (Input("a", a, (K,)), Input("B", B, (K, n)), Input("C", C, (K, n))),
+                        (Target("F", expr, ((r, 0, n - 1), (s, 0, n - 1))),), (K, n))
+    src = fn.source()
+    assert src.count("@") == 1 and "einsum" not in src
+    rng = np.random.default_rng(5)
+    a_, b_, c_ = rng.standard_normal(4), rng.standard_normal((2, 4, 3)), rng.standard_normal((2, 4, 3))
+    want = np.einsum("i,bir,bis->brs", a_, b_, c_) / a_.sum()
+    np.testing.assert_allclose(_compile(fn)(a_, b_, c_), want, rtol=1e-13)
+
+
+def test_batched_matrix_product_over_a_shared_axis():
+    A, B = sp.IndexedBase("A"), sp.IndexedBase("B")
+    h, a = sp.symbols("h a", integer=True, nonnegative=True)
+    expr = sp.Sum(A[h, i, a] * B[h, a, j], (a, 0, n - 1))
+    fn = lower_function("f", (Input("A", A, (q + 1, K, n)), Input("B", B, (q + 1, n, K))),
+                        (Target("C", expr, ((h, 0, q), (i, 0, K - 1), (j, 0, K - 1))),), (K, n, q))
+    assert "@" in fn.source() and "einsum" not in fn.source()
+    rng = np.random.default_rng(6)
+    a_, b_ = rng.standard_normal((2, 3, 4, 5)), rng.standard_normal((2, 3, 5, 4))
+    np.testing.assert_allclose(_compile(fn)(a_, b_), a_ @ b_, rtol=1e-13)
+
+
+def test_small_factors_are_combined_before_the_full_size_one():
+    u, v = sp.symbols("u v", positive=True)
+    fn = lower_function("f", (Input("x", z, (K,)), Input("u", u), Input("v", v)),
+                        (Target("y", z[i] * u / v, ((i, 0, K - 1),)),), (K,))
+    assert fn.body[-1] == "return x * (u / v)[..., None]"  # one pass over x, not two
+
+
+def test_unsupported_node_is_named():
+    with pytest.raises(UnsupportedNode, match="Integral"):
+        lower_function("f", (Input("x", x),), (Target("y", sp.Integral(x, x)),))
+    with pytest.raises(UnsupportedNode, match="erf"):
+        lower_function("f", (Input("x", x),), (Target("y", sp.erf(x)),))
+    with pytest.raises(UnsupportedNode, match="neither an input"):
+        lower_function("f", (Input("x", x),), (Target("y", x + sp.Symbol("c")),))
+
+
+# ** stability rules **
+
+POINTS = (-1e4, -800.0, -720.0, -50.0, -1.0, -1e-12, 0.0, 1e-12, 1.0, 50.0, 720.0, 800.0, 1e4)
+
+
+def _mp(expr, v):
+    return sp.lambdify([x], expr, modules="mpmath")(mpmath.mpf(v))
+
+
+def _np(expr, v):
+    from derivations.numeric.printers import FormularyNumPyPrinter
+
+    with np.errstate(all="ignore"):
+        return float(sp.lambdify([x], expr, modules="numpy", printer=FormularyNumPyPrinter)(np.float64(v)))
+
+
+@pytest.mark.parametrize("rule", OWN_RULES, ids=lambda r: r.name)
+def test_rule_identity_holds_at_mpmath_precision(rule):
+    with mpmath.workdps(IDENTITY_DPS):
+        lhs, rhs = _identity(rule)
+        for v in POINTS:
+            a, b = _mp(lhs, v), _mp(rhs, v)
+            assert abs(a - b) <= IDENTITY_TOL * abs(a), (rule.name, v)
+
+
+@pytest.mark.parametrize("rule", OWN_RULES, ids=lambda r: r.name)
+def test_rule_fires_and_shrinks_the_error(rule):
+    """Measured: the naive form is off (or not finite) somewhere; the stable form never is."""
+    lhs, _ = _identity(rule)
+    assert rule.apply(lhs) != lhs
+    naive_worst, stable_worst = 0.0, 0.0
+    for v in POINTS:
+        with mpmath.workdps(IDENTITY_DPS):
+            truth = np.array([_mp(lhs, v)], dtype=object)
+        naive = float(rel_errors(np.array([_np(lhs, v)]), truth)[0][0])
+        stable = float(rel_errors(np.array([_np(rule.apply(lhs), v)]), truth)[0][0])
+        naive_worst, stable_worst = max(naive_worst, naive), max(stable_worst, stable)
+    assert stable_worst <= FLOAT_TOL
+    assert naive_worst > 1e3 * max(stable_worst, FLOAT_TOL)
+
+
+def test_bce_from_logits_is_finite_at_huge_logits():
+    y = sp.Symbol("y", real=True)
+    s = 1 / (1 + sp.exp(-x))
+    bce = -(y * sp.log(s) + (1 - y) * sp.log(1 - s))
+    stable, fired = stabilize_for_codegen(bce)
+    assert {"log_sigmoid", "log_one_minus_sigmoid"} <= set(fired)
+    f = sp.lambdify([x, y], stable, modules="numpy")
+    assert f(1e4, 0.0) == pytest.approx(1e4) and f(-1e4, 1.0) == pytest.approx(1e4)
+    assert f(1e4, 1.0) == 0.0
+
+
+def test_rule_order_puts_log_sigmoid_before_sigmoid():
+    names = [r.name for r in RULES]
+    assert names.index("log_sigmoid") < names.index("sigmoid_stable")
+    assert names.index("log_one_minus_sigmoid") < names.index("log1p_expm1")

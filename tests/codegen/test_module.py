@@ -1,0 +1,215 @@
+"""The written module: imported from disk, checked against the references and mpmath, batched, linted."""
+import ast
+import importlib.util
+import math
+import shutil
+import subprocess
+import sys
+
+import mpmath
+import numpy as np
+import pytest
+
+from codegen.module import generate_all, write_module
+from derivations.numeric.verify import DPS, call_reference, rel_errors
+from symbolic import all_formulas, get
+from derivations.numeric.evaluate import Evaluator, output_shape, sample_points
+
+N_RANDOM = 4
+"""Random points per formula in the tests (plus every domain edge point): the certificate uses more."""
+REFERENCE_FACTOR = 4.0
+r"""Generated code may err by the record's tolerance, or by at most 4 times the hand-written reference.
+
+The record's tolerance (``REL_TOL`` = 1e-10, justified in ``symbolic.record``) bounds errors caused by
+conditioning at edge points.  At an ill-conditioned point (svm_decision's score cancelling to 3e-3 from
+terms of 1e4, condition ~1e7) any float64 code errs by about cond * u; which summation order errs more
+is chance (measured: 2.4 times the reference at one point, 0.75 times at another), hence a factor 4."""
+BATCH_TOL = 1e-13
+"""Batched against one-at-a-time evaluation, relative to the output's largest magnitude: the same
+operations in another order (BLAS blocking of a batched matrix product), a few ulps of the terms."""
+BACKWARD_TOL = 1e-13
+r"""Generated VJPs against the hand-written backward at random points, relative to the closed form's
+magnitude ($|\cdot|$ pushed through sums): two float64 evaluations in different orders, each within
+about $10^2 u$ of it (attention's sums of up to 4 x 4 products)."""
+GRADIENT_TOL = 1e-13
+r"""Generated VJPs against the closed form in mpmath, relative to the closed form's magnitude
+($|\cdot|$ pushed through sums): about $10^3 u$, room for attention's sums of up to 4 x 4 products."""
+
+
+def _import(path, name):
+    spec = importlib.util.spec_from_file_location(name, path)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def written(tmp_path_factory):
+    text = generate_all(True)
+    path = tmp_path_factory.mktemp("codegen") / "formulary_kernels.py"
+    path.write_text(text)
+    return path, text, _import(path, "formulary_kernels")
+
+
+def _call(fn, values):
+    with np.errstate(all="ignore"):
+        return fn(**{k: np.array(v, copy=True) for k, v in values.items()})
+
+
+@pytest.mark.parametrize("fid", sorted(f.id for f in all_formulas()))
+def test_generated_function_against_reference_and_mpmath(written, fid):
+    _, _, module = written
+    f = get(fid)
+    fn = getattr(module, fid)
+    ev = Evaluator(f)
+    gen_worst = ref_worst = 0.0
+    for point in sample_points(f, n_random=N_RANDOM, evaluator=ev):
+        got = _call(fn, point.values)
+        got = got if isinstance(got, dict) else {f.outputs[0].name: got}
+        ref = call_reference(f, point)
+        truth = ev.mpmath(point, DPS)
+        for o in f.outputs:
+            mine = np.asarray(got[o.name], dtype=float)
+            assert mine.shape == output_shape(o, point.sizes), (o.name, point.label)
+            gen_worst = max(gen_worst, float(np.max(rel_errors(mine, truth[o.name], f.error_scale)[0], initial=0)))
+            ref_worst = max(ref_worst, float(np.max(rel_errors(ref[o.name], truth[o.name], f.error_scale)[0],
+                                                    initial=0)))
+    assert gen_worst <= max(f.tolerance, REFERENCE_FACTOR * ref_worst), (gen_worst, ref_worst)
+
+
+def _stack(points):
+    return {k: np.stack([p.values[k] for p in points]) for k in points[0].values}
+
+
+@pytest.mark.parametrize("fid", sorted(f.id for f in all_formulas()))
+def test_batched_inputs_match_one_at_a_time(written, fid):
+    _, _, module = written
+    f = get(fid)
+    fn = getattr(module, fid)
+    points = sample_points(f, n_random=3 * len(f.sizes))
+    case = [p for p in points if p.sizes == points[0].sizes and p.label.startswith("random")]
+    batched = _call(fn, _stack(case))
+    for b, point in enumerate(case):
+        single = _call(fn, point.values)
+        pairs = batched.items() if isinstance(batched, dict) else [(None, batched)]
+        for name, value in pairs:
+            one = np.asarray(single[name] if name else single, dtype=float)
+            scale = max(float(np.max(np.abs(one), initial=0.0)), 1e-300)
+            assert np.max(np.abs(np.asarray(value)[b] - one), initial=0.0) <= BATCH_TOL * scale, (name, b)
+
+
+def _gradient_ids():
+    try:
+        from derivations.gradients import all_gradients
+    except ImportError:  # the gradient records are optional
+        return []
+    return sorted(g.id for g in all_gradients())
+
+
+@pytest.mark.parametrize("gid", _gradient_ids())
+def test_generated_vjp_against_closed_form_in_mpmath(written, gid):
+    """At the smallest size case with more than one element, a few points, against mpmath."""
+    from derivations.gradients import get_gradient
+    from derivations.gradients.check import vjp_formula
+
+    _, text, module = written
+    grad = get_gradient(gid)
+    assert hasattr(module, gid), [line for line in text.splitlines() if line.startswith(f"    {gid}: ")]
+    fn = getattr(module, gid)
+    vf = vjp_formula(grad)
+    ev = Evaluator(vf)
+    points = sample_points(vf, n_random=2 * len(vf.sizes), evaluator=ev)
+    small = min((p.sizes for p in points), key=lambda s: (sum(s.values()) <= len(s), sum(s.values())))
+    chosen = [p for p in points if p.sizes == small][:4]
+    worst = 0.0
+    for point in chosen:
+        got = np.asarray(_call(fn, point.values), dtype=float)
+        truth = ev.mpmath(point, DPS)
+        t, mag = truth[vf.outputs[0].name], truth[vf.outputs[1].name]
+        for a, tt, m in zip(np.broadcast_to(got, t.shape).flat, t.flat, mag.flat):
+            scale = max(abs(tt), abs(m), mpmath.mpf(np.finfo(float).tiny))
+            worst = max(worst, float(abs(mpmath.mpf(float(a)) - tt) / scale) if math.isfinite(a) else math.inf)
+    assert worst <= GRADIENT_TOL
+
+
+@pytest.mark.parametrize("gid", _gradient_ids())
+def test_generated_vjp_against_the_hand_written_backward(written, gid):
+    """At the random points of every size case, relative to the closed form's magnitude, as in the certificate."""
+    from codegen.module import _magnitude_function
+    from derivations.gradients import get_gradient
+    from derivations.gradients.check import vjp_formula
+
+    _, _, module = written
+    grad = get_gradient(gid)
+    vf = vjp_formula(grad)
+    magnitude = _magnitude_function(grad, vf)
+    for point in [p for p in sample_points(vf, n_random=len(vf.sizes)) if p.label.startswith("random")]:
+        got = np.asarray(_call(getattr(module, gid), point.values), dtype=float)
+        ref = np.asarray(_call(grad.reference, point.values), dtype=float)
+        mag = np.abs(np.asarray(_call(magnitude, point.values), dtype=float))
+        got, ref, mag = np.broadcast_arrays(got, ref, np.where(np.isfinite(mag), mag, 0.0))  # |.| may overflow
+        scale = np.maximum(np.maximum(mag, np.abs(ref)), np.finfo(float).tiny)
+        assert np.max(np.abs(got - ref) / scale, initial=0.0) <= BACKWARD_TOL, point.label
+
+
+def test_certificate_probes_every_edge_once():
+    from codegen.module import N_RANDOM, certificate_points
+
+    f = get("layer_norm")
+    full = sample_points(f, n_random=N_RANDOM)
+    chosen = certificate_points(f, n_random=N_RANDOM)
+    edges = [p.label for p in full if not p.label.startswith("random")]
+    assert sorted(p.label for p in chosen if not p.label.startswith("random")) == sorted(set(edges))
+    assert sum(p.label.startswith("random") for p in chosen) >= N_RANDOM
+    cases = {tuple(sorted((str(k), v) for k, v in p.sizes.items())) for p in chosen if not p.label.startswith("random")}
+    assert len(cases) == len(f.sizes)  # every size case gets edge points too
+
+
+def test_no_loops_in_emitted_code(written):
+    _, text, _ = written
+    tree = ast.parse(text)
+    loops = [type(n).__name__ for n in ast.walk(tree)
+             if isinstance(n, (ast.For, ast.While, ast.AsyncFor, ast.comprehension))]
+    assert loops == []
+
+
+def test_module_needs_only_numpy(written):
+    _, text, _ = written
+    imports = {alias.name.split(".")[0] for n in ast.walk(ast.parse(text))
+               if isinstance(n, (ast.Import, ast.ImportFrom))
+               for alias in (n.names if isinstance(n, ast.Import) else [ast.alias(n.module)])}
+    assert imports == {"numpy"}
+
+
+def test_header_is_a_certificate(written):
+    _, _, module = written
+    doc = module.__doc__
+    assert "Certificate" in doc and "Worst error of generated code against mpmath" in doc
+    for package in ("sympy", "numpy", "mpmath"):
+        assert package in doc
+    assert "REFUTED" not in doc and "Not generated" not in doc
+    assert r"\frac{e^{z_{i}}}" in module.softmax.__doc__ and "(..., K)" in module.softmax.__doc__
+
+
+def test_same_input_gives_identical_bytes():
+    ids = ["softmax", "layer_norm", "conv1d"]
+    assert write_module(ids, grad=True) == write_module(list(reversed(ids)), grad=True)
+
+
+def _ruff():
+    exe = shutil.which("ruff")
+    if exe:
+        return [exe]
+    if importlib.util.find_spec("ruff") is not None:
+        return [sys.executable, "-m", "ruff"]
+    return None
+
+
+@pytest.mark.skipif(_ruff() is None, reason="ruff is not installed (pip install ruff, the test extra); "
+                                            "the lint check of the generated module cannot run")
+def test_ruff_passes_on_the_written_module(written):
+    path, _, _ = written
+    result = subprocess.run([*_ruff(), "check", "--no-cache", "--isolated", str(path)],
+                            capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stdout + result.stderr

@@ -1,0 +1,107 @@
+"""Each stability rewrite keeps the value and removes the overflow."""
+import mpmath
+import numpy as np
+import sympy as sp
+
+from derivations.numeric.printers import FormularyNumPyPrinter
+from codegen.rules import (
+    EXP_NORMALIZE,
+    LOG_SOFTMAX_SPLIT,
+    LOGSUMEXP_SHIFT,
+    SOFTPLUS_STABLE,
+    stabilize,
+)
+
+K = sp.Symbol("K", integer=True, positive=True)
+i, j = sp.symbols("i j", integer=True)
+z = sp.IndexedBase("z")
+x = sp.Symbol("x", real=True)
+SOFTMAX = sp.exp(z[i]) / sp.Sum(sp.exp(z[j]), (j, 0, K - 1))
+LSE = sp.log(sp.Sum(sp.exp(z[j]), (j, 0, K - 1)))
+REL_TOL = 1e-13  # a few hundred ulps: these are short, well-conditioned expressions
+
+
+def _np(expr, args):
+    return sp.lambdify(args, expr, modules="numpy", printer=FormularyNumPyPrinter)
+
+
+def _mp(expr, args):
+    return sp.lambdify(args, expr, modules="mpmath")
+
+
+def _exact(a):
+    if isinstance(a, np.ndarray):
+        return [mpmath.mpf(float(v)) for v in a]
+    return mpmath.mpf(a) if isinstance(a, float) else a
+
+
+def _same_at(expr, new, args, values):
+    with np.errstate(all="ignore"):
+        got = _np(new, args)(*values)
+    with mpmath.workdps(60):
+        want = _mp(expr, args)(*[_exact(a) for a in values])
+    return abs(got - want) <= REL_TOL * abs(want)
+
+
+def test_exp_normalize_fires_keeps_value_and_fixes_overflow():
+    new = EXP_NORMALIZE.apply(SOFTMAX)
+    assert new != SOFTMAX
+    args = (z, K, i)
+    logits = np.array([1000.0, 999.0, -5.0])
+    with np.errstate(all="ignore"):
+        assert np.isnan(_np(SOFTMAX, args)(logits, 3, 0))  # the naive form overflows
+    assert _same_at(SOFTMAX, new, args, (logits, 3, 0))
+    assert _same_at(SOFTMAX, new, args, (np.array([0.3, -1.2]), 2, 1))
+
+
+def test_logsumexp_shift():
+    new = LOGSUMEXP_SHIFT.apply(LSE)
+    args = (z, K)
+    assert _same_at(LSE, new, args, (np.array([1e4, -1e4, 3.0]), 3))
+    assert _same_at(LSE, new, args, (np.array([0.5, 0.25]), 2))
+
+
+def test_log_softmax_split_then_shift():
+    expr = sp.log(SOFTMAX)
+    new, fired = stabilize(expr)
+    assert fired == ("log_softmax_split", "logsumexp_shift")
+    args = (z, K, i)
+    assert _same_at(expr, new, args, (np.array([-2e3, 1e3, 0.0]), 3, 0))
+
+
+def test_softplus_stable():
+    expr = sp.log(1 + sp.exp(x))
+    new = SOFTPLUS_STABLE.apply(expr)
+    for v in (-800.0, -30.0, -1e-9, 0.0, 2.5, 40.0, 800.0):
+        assert _same_at(expr, new, (x,), (v,))
+    with np.errstate(all="ignore"):
+        assert np.isinf(_np(expr, (x,))(800.0))
+
+
+def test_rules_do_not_fire_on_other_expressions():
+    for expr in (sp.exp(x) + 1, sp.log(x + 2), sp.Sum(z[j], (j, 0, K - 1))):
+        assert stabilize(expr) == (expr, ())
+    assert LOG_SOFTMAX_SPLIT.apply(sp.log(x / (1 + x))) == sp.log(x / (1 + x))
+
+
+def test_log1p_expm1_keeps_tiny_terms():
+    from codegen.rules import LOG1P_EXPM1
+
+    d = sp.Symbol("D", real=True)
+    for expr, var, value in ((sp.log(1 - d), d, 1e-20), (sp.exp(x) - 1, x, 1e-18)):
+        new = LOG1P_EXPM1.apply(expr)
+        assert new != expr
+        with np.errstate(all="ignore"):
+            assert _np(expr, (var,))(value) == 0.0  # the naive form loses the whole value
+        assert _same_at(expr, new, (var,), (value,))
+    assert LOG1P_EXPM1.apply(LSE) == LSE  # a log of a sum with no literal 1 is left alone
+
+
+def test_every_rule_rests_on_a_registered_identity_that_holds():
+    from codegen.rules import RULES
+    from derivations.checker.ladder import check_derivation
+    from derivations.library import get
+
+    for rule in RULES:
+        verdicts = check_derivation(get(rule.identity), budget=10.0)
+        assert all(v.holds for v in verdicts), (rule.name, [v.summary() for v in verdicts])

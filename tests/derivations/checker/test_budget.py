@@ -1,0 +1,116 @@
+import os
+import time
+
+import sympy as sp
+
+from derivations.checker.budget import Outcome, run_with_budget
+
+SLACK_SECONDS = 2.0
+"""Allowed lateness of a timeout: fork, SIGKILL and join take milliseconds; 2 s absorbs a loaded CI machine."""
+MEAN_OVERHEAD_SECONDS = 0.2
+"""Largest mean cost of one budgeted call of a trivial function (a fork costs a few ms)."""
+
+
+def _slow_forever(pid_file):
+    with open(pid_file, "w") as f:
+        f.write(str(os.getpid()))
+    while True:
+        time.sleep(0.01)
+
+
+def _allocate_huge():
+    return [0] * (10**10)  # 80 GB of pointers: far beyond the address-space cap
+
+
+def _fail():
+    raise ValueError("no good")
+
+
+def test_returns_the_value():
+    outcome = run_with_budget(sum, [1, 2, 3], seconds=10)
+    assert outcome == Outcome("ok", 6, "", outcome.seconds)
+    assert outcome.ok
+
+
+def test_sympy_expressions_cross_the_process_boundary():
+    x = sp.Symbol("x", positive=True)
+    outcome = run_with_budget(sp.expand, (x + 1) ** 2, seconds=10)
+    assert outcome.value == x**2 + 2 * x + 1
+    assert outcome.value.free_symbols == {x}  # assumptions survive pickling
+
+
+def test_timeout_kills_a_slow_callable_quickly(tmp_path):
+    pid_file = tmp_path / "pid"
+    start = time.monotonic()
+    outcome = run_with_budget(_slow_forever, str(pid_file), seconds=0.5)
+    elapsed = time.monotonic() - start
+    assert outcome.status == "timeout"
+    assert outcome.describe().startswith("timeout after")
+    assert 0.5 <= elapsed < 0.5 + SLACK_SECONDS
+    pid = int(pid_file.read_text())
+    try:
+        os.kill(pid, 0)
+        alive = True
+    except ProcessLookupError:
+        alive = False
+    assert not alive
+
+
+def test_memory_cap_turns_a_huge_allocation_into_memory():
+    outcome = run_with_budget(_allocate_huge, seconds=20)
+    assert outcome.status == "memory"
+
+
+def _mapped_bytes() -> int:
+    with open("/proc/self/status") as f:
+        line = next(row for row in f if row.startswith("VmSize:"))
+    return int(line.split()[1]) * 1024
+
+
+def test_memory_cap_is_the_given_one():
+    small = _mapped_bytes() + 256 * 1024**2  # room for 256 MiB more than this process already maps
+    outcome = run_with_budget(bytearray, 1024**3, seconds=20, memory_bytes=small)
+    assert outcome.status == "memory"
+    assert run_with_budget(len, bytearray(10), seconds=20, memory_bytes=small).value == 10
+
+
+def test_exceptions_are_reported_as_errors():
+    outcome = run_with_budget(_fail, seconds=10)
+    assert outcome.status == "error"
+    assert "ValueError: no good" in outcome.error
+
+
+def test_no_time_is_an_immediate_timeout():
+    start = time.monotonic()
+    assert run_with_budget(sum, [1], seconds=0).status == "timeout"
+    assert time.monotonic() - start < 0.1
+
+
+def test_overhead_is_small():
+    calls = 10
+    start = time.monotonic()
+    for n in range(calls):
+        assert run_with_budget(abs, -n, seconds=10).value == n
+    assert (time.monotonic() - start) / calls < MEAN_OVERHEAD_SECONDS
+
+
+def test_a_pathological_step_ends_undecided_within_its_budget_and_the_next_step_still_runs():
+    """A 10,000-term expansion under a 1.5 s budget and a 300 MiB cap: undecided, never a crash."""
+    import time
+
+    import sympy as sp
+
+    from derivations.checker.ladder import check_step
+    from derivations.checker.step import Step
+
+    xs = sp.symbols("x0:8", real=True)
+    huge = sp.Add(*xs) ** 12  # 50,388 terms when expanded
+    slow = Step(huge, sp.expand(sp.Add(*xs[:4]) ** 12) + 1)
+    start = time.monotonic()
+    verdict = check_step(slow, budget=1.5, memory_bytes=300 * 2**20)
+    assert time.monotonic() - start < 1.5 * 4  # budget plus process start-up and grace
+    assert verdict.kind in ("undecided", "refuted")  # refuted only with a real counterexample
+    if verdict.kind == "refuted":
+        assert verdict.counterexample
+    x = sp.Symbol("x", real=True)
+    assert check_step(Step((x + 1) ** 2, x**2 + 2 * x + 1), budget=5.0).kind == "proved"

@@ -1,0 +1,368 @@
+"""LaTeX from notes into sympy: constructs people write, conventions, positions, hostile input."""
+import builtins
+import re
+import time
+from pathlib import Path
+
+import pytest
+import sympy as sp
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from readers.latex import parse as latex_parse
+from readers.latex.parse import (
+    Chain,
+    Given,
+    IndexMax,
+    LatexParseError,
+    PlusMinus,
+    parse_block,
+    parse_latex,
+    sign_choices,
+    to_zero_based,
+)
+
+SEED = Path(__file__).resolve().parents[4] / "shared" / "seed" / "formulas.md"  # ../shared beside the clone
+NO_SEED = "the seed notes ../shared/seed/formulas.md are not beside this clone (CI lays them out; a plain clone has none)"
+HOSTILE_SECONDS = 2.0
+"""Longest a hostile input may take to be rejected (the parser is linear; sympy builds little)."""
+
+x, y, a, b, n, K = (sp.Symbol(s, real=True) for s in ["x", "y", "a", "b", "n", "K"])
+i = sp.Symbol("i", integer=True)
+size_n = sp.Symbol("n", integer=True, positive=True)
+X = sp.IndexedBase("x", real=True)
+
+
+def same(expr, expected):
+    return expr == expected or sp.simplify(expr - expected) == 0
+
+
+# ** what people write **
+
+@pytest.mark.parametrize("text, expected", [
+    (r"\frac{1}{2}x", x / 2),
+    (r"\frac12 x", x / 2),
+    (r"\dfrac{a}{b}", a / b),
+    (r"\sqrt{x^2}", sp.sqrt(x ** 2)),
+    (r"\sqrt[3]{8}", 2),
+    (r"x^2 + x^{10}", x ** 2 + x ** 10),
+    (r"e^{x}", sp.exp(x)),
+    (r"e^x", sp.exp(x)),
+    (r"\exp(x) \cdot 2", 2 * sp.exp(x)),
+    (r"a \times b", a * b),
+    (r"\log x + 1", sp.log(x) + 1),
+    (r"log(x)", sp.log(x)),
+    (r"\ln{x}", sp.log(x)),
+    (r"\log_2 8", 3),
+    (r"\sin x \cos x", sp.sin(x) * sp.cos(x)),
+    (r"\tanh(x)", sp.tanh(x)),
+    (r"2\sin^2 x", 2 * sp.sin(x) ** 2),
+    (r"\max(0, x)", sp.Max(0, x)),
+    (r"max(0, x)", sp.Max(0, x)),
+    (r"\min(a, b)", sp.Min(a, b)),
+    (r"\left( a + b \right)^2", (a + b) ** 2),
+    (r"\left| x \right|", sp.Abs(x)),
+    (r"\vert x \vert", sp.Abs(x)),
+    (r"|x| + |y|", sp.Abs(x) + sp.Abs(y)),
+    (r"a|x|", a * sp.Abs(x)),
+    (r"\|x\|", sp.Abs(x)),
+    (r"2xy", 2 * x * y),
+    (r"ab", a * b),
+    (r"(a+b)(a-b)", (a + b) * (a - b)),
+    (r"a - -b", a + b),
+    (r"\mu", sp.Symbol("mu", real=True)),
+    (r"μ + σ", sp.Symbol("mu", real=True) + sp.Symbol("sigma", real=True)),
+    (r"ϵ", sp.Symbol("epsilon", real=True)),
+    (r"\varepsilon", sp.Symbol("epsilon", real=True)),
+    (r"\hat{x}", sp.Symbol(r"\hat{x}", real=True)),
+    (r"\mathbf{w}", sp.Symbol(r"\mathbf{w}", real=True)),
+    (r"x_t", sp.Symbol("x_t", real=True)),
+    (r"L_{origin}", sp.Symbol("L_origin", real=True)),
+    (r"\sigma_{\mathcal{B}}^2", sp.Symbol(r"sigma_\mathcal{B}", real=True) ** 2),
+    (r"\binom{5}{2}", 10),
+    (r"\pi r^2", sp.pi * sp.Symbol("r", real=True) ** 2),
+    (r"\infty", sp.oo),
+    (r"0.01", sp.Rational(1, 100)),
+])
+def test_expressions(text, expected):
+    assert same(parse_latex(text), expected)
+
+
+def test_sums_and_products_bind_their_index_one_based():
+    expected = sp.Sum(X[i], (i, 1, size_n))
+    assert parse_latex(r"\sum_{i=1}^{n} x_i") == expected
+    assert parse_latex(r"∑_{i=1}^{n}x_i") == expected
+    assert parse_latex(r"\prod_{i=1}^{n} x_i") == sp.Product(X[i], (i, 1, size_n))
+
+
+def test_sum_body_is_the_product_that_follows():
+    value = parse_latex(r"\frac{1}{n}\sum_{i=1}^{n}(x_i - 1)^2 + 1")
+    assert value == sp.Sum((X[i] - 1) ** 2, (i, 1, size_n)) / size_n + 1
+
+
+def test_to_zero_based_shifts_arrays_not_values():
+    written = parse_latex(r"\sum_{i=1}^{n} i x_i")
+    shifted = to_zero_based(written)
+    assert shifted == sp.Sum((i + 1) * X[i], (i, 0, size_n - 1))
+    values = {X[k]: k + 2 for k in range(5)}
+    one_based = sum((k + 1) * (k + 2) for k in range(4))
+    assert shifted.subs(size_n, 4).doit().xreplace(values) == one_based
+
+
+def test_a_maximum_over_an_index_binds_it_like_a_sum():
+    largest = IndexMax(1 - X[i], (i, 1, size_n))
+    assert str(largest) == "max(1 - x[i], i=1..n)" and largest.doit() == largest  # no concrete range yet
+    shifted = to_zero_based(largest)
+    assert shifted == IndexMax(1 - X[i], (i, 0, size_n - 1))
+    assert shifted.xreplace({size_n: 2}).doit() == sp.Max(1 - X[0], 1 - X[1])
+
+
+def test_free_indices_and_array_lengths():
+    block = parse_block(r"\sigma(z_i) = \frac{e^{z_i}}{\sum_{j=1}^K e^{z_j}}")
+    (index, (lo, hi)), = block.indices.items()
+    assert (index.name, lo, str(hi)) == ("i", 1, "K")
+    assert [str(s) for s in block.sizes] == ["K"]
+
+
+def test_calls_versus_products():
+    sigma, f, P = sp.Function("sigma"), sp.Function("f"), sp.Function("P")
+    assert parse_latex(r"2\sigma(2x)") == 2 * sigma(2 * x)
+    assert parse_latex(r"f(x)") == f(x)
+    assert parse_latex(r"P(B|A)P(A)") == P(sp.Symbol("B", real=True), Given(sp.Symbol("A", real=True))) \
+        * P(sp.Symbol("A", real=True))
+    Y, W = sp.IndexedBase("y", real=True), sp.Symbol("w", real=True)
+    assert parse_latex(r"y_i(w x_i - b)") == Y[i] * (W * X[i] - b)
+    assert parse_latex(r"ReLU(x)") == sp.Function("ReLU")(x)
+    assert parse_latex(r"\sigma(z_i)(1 - \sigma(z_i))").is_Mul
+
+
+@pytest.mark.parametrize("text, expected", [
+    (r"\exp(-a \|x - y\|^2)", sp.exp(-a * (x - y) ** 2)),  # a bar that another closes opens a norm
+    (r"\exp\left(-a \lVert x - y \rVert\right)", sp.exp(-a * sp.Abs(x - y))),
+    (r"f(a |x|)", sp.Function("f")(a * sp.Abs(x))),
+    (r"D(x \| y)", sp.Function("D")(x, y)),  # a lone bar separates
+    (r"P(x | y)", sp.Function("P")(x, Given(y))),
+])
+def test_bars_inside_parentheses(text, expected):
+    assert parse_latex(text) == expected
+
+
+def test_names_keep_known_words_whole():
+    value = parse_latex(r"\frac{TP + TN}{TP + TN + FP + FN}", names=("TP", "TN", "FP", "FN"))
+    assert {s.name for s in value.free_symbols} == {"TP", "TN", "FP", "FN"}
+    assert {s.name for s in parse_latex(r"Precision \cdot F1").free_symbols} == {"Precision", "F1"}
+
+
+def test_text_is_a_name_a_function_or_prose():
+    block = parse_block(r"\hat{C} = \text{argmax}_C P(C|X)")
+    assert "argmax" in str(block.rows[0].chain.exprs[1])
+    row = parse_block(r"x^2 \ge 0 \text{ when } x \ne 0").rows[0]
+    assert row.chain.rels == (">=",) and row.conditions == (sp.Ne(x, 0),)
+    assert isinstance(parse_latex(r"\operatorname{softmax}(x)"), sp.Basic)
+
+
+def test_relations_and_chains():
+    chain = parse_latex(r"a \le b < c = d \ne e")
+    assert isinstance(chain, Chain) and chain.rels == ("<=", "<", "=", "!=")
+    assert parse_latex(r"p \propto q").rels == ("propto",)
+    assert parse_latex(r"x \approx y").rels == ("approx",)
+    assert parse_latex(r"a \geq b").rels == (">=",)
+    limit = parse_latex(r"z_i \to \pm\infty")
+    assert limit.rels == ("->",) and limit.exprs[1] == PlusMinus(sp.oo)
+    assert sign_choices(limit.exprs[1]) == [sp.oo, -sp.oo]
+
+
+def test_rows_environments_and_alignment():
+    block = parse_block(r"""\begin{aligned}
+    \mu &= \frac{1}{H}∑_{i=1}^{H}x_i \newline
+    y &= 2\mu \\
+    &= \mu + \mu
+    \end{aligned}""")
+    rows = [r for r in block.rows if r.kind != "empty"]
+    assert [r.chain.rels for r in rows] == [("=",), ("=",), ("=",)]
+    assert rows[2].continued and not rows[1].continued
+    assert [r.line for r in rows] == [2, 3, 4]
+    for env in ("align", "align*", "aligned"):
+        assert len(parse_block(rf"\begin{{{env}}} a &= b \\ c &= d \end{{{env}}}").rows) == 2
+
+
+def test_cases_become_piecewise_and_gaps_warn():
+    expected = sp.Piecewise((x, x > 0), (a * x, x <= 0))
+    assert parse_latex(r"\begin{cases} x & x > 0 \\ a x & x \le 0 \end{cases}") == expected
+    seed_style = parse_block(r"""f(x) = \left{\begin{matrix}
+    x, x > 0 \newline
+    \alpha x, x < 0
+    \end{matrix}\right.""")
+    assert isinstance(seed_style.rows[0].chain.exprs[1], sp.Piecewise)
+    assert any("x = 0" in w for w in seed_style.warnings)
+    otherwise = parse_latex(r"\begin{cases} 1 & \text{if } x > 0 \\ 0 & \text{otherwise} \end{cases}")
+    assert otherwise == sp.Piecewise((1, x > 0), (0, True))
+    indices = parse_latex(r"\left\{ \begin{matrix} a \text{ when } i = j \newline b \text{ when } i \ne j"
+                          r" \end{matrix} \right.")
+    assert isinstance(indices, sp.Piecewise)
+
+
+def test_derivatives_and_integrals():
+    f = sp.Function("f")
+    assert parse_latex(r"\frac{\partial f(x)}{\partial x}") == sp.Derivative(f(x), x)
+    assert parse_latex(r"\frac{d}{dx} x^2") == sp.Derivative(x ** 2, x)
+    assert parse_latex(r"\frac{\partial^2 f(x, y)}{\partial x \partial y}") == sp.Derivative(f(x, y), x, y)
+    assert parse_latex(r"\partial L / \partial x") == sp.Derivative(sp.Symbol("L", real=True), x)
+    assert parse_latex(r"\int_0^1 x^2 \, dx") == sp.Integral(x ** 2, (x, 0, 1))
+    assert isinstance(parse_latex(r"\int_{a}^{b} f(\tau) d\tau"), sp.Integral)
+    loose = parse_block(r"\int_{-\infty}^{\infty} f(\tau)g(t-\tau)")
+    assert any("differential" in w for w in loose.warnings)
+
+
+def test_kronecker_delta_and_expectation():
+    assert parse_latex(r"\delta_{ij}") == sp.KroneckerDelta(i, sp.Symbol("j", integer=True))
+    value = parse_latex(r"\mathbb{E}_{x \sim \mathcal{N}(0, 1)}[x^2]")
+    assert isinstance(value, latex_parse.Expectation) and value.args[1] == x
+
+
+def test_lost_underscores_are_read_with_a_warning():
+    block = parse_block(r"\hat{x}i = \frac{x_i - μ{\mathcal{B}}}{\sqrt{σ_{\mathcal{B}}^2+ϵ}}")
+    lhs, rhs = block.rows[0].chain.exprs
+    assert lhs == sp.IndexedBase(r"\hat{x}", real=True)[i]
+    assert sp.Symbol(r"mu_\mathcal{B}", real=True) in rhs.free_symbols
+    assert len(block.warnings) == 2 and all("missing '_'" in w for w in block.warnings)
+
+
+def test_prose_rows_constraints_and_lists():
+    block = parse_block(r"\min_{\mathbf{w}, b} \left| \mathbf{w} \right|_2^2 \newline s.t. y_i(\mathbf{w}x_i-b) \ge 1")
+    assert [r.kind for r in block.rows] == ["formula", "constraint"]
+    assert parse_block(r"\alpha, b").rows[0].kind == "list"
+
+
+@pytest.mark.skipif(not SEED.is_file(), reason=NO_SEED)
+def test_every_seed_formula_parses():
+    text = SEED.read_text(encoding="utf-8")
+    bodies = [m.group(1) or m.group(2) for m in re.finditer(r"\$\$(.*?)\$\$|\$(.*?)\$", text, re.DOTALL)]
+    failures = []
+    for body in bodies:
+        try:
+            parse_block(body)
+        except LatexParseError as exc:
+            failures.append((body, exc))
+    assert len(bodies) > 45 and not failures
+
+
+# ** positions **
+
+def test_error_positions_point_into_the_file():
+    with pytest.raises(LatexParseError) as info:
+        parse_block("a + b \\\\\nc + \\input{x}", line=10, column=5)
+    assert (info.value.line, info.value.column) == (11, 5)
+    with pytest.raises(LatexParseError) as info:
+        parse_block("a + \\input{x}", line=10, column=5)
+    assert (info.value.line, info.value.column) == (10, 9)
+    with pytest.raises(LatexParseError) as info:
+        parse_block("x = (a + b", line=3, column=1)
+    assert info.value.line == 3 and "unclosed" in info.value.message
+
+
+def test_parse_errors_name_what_is_wrong():
+    for text, words in [(r"\frac{1}", "end"), (r"a = = b", "two relations"), (r"x^", "end"),
+                        (r"\begin{tabular}{c} x \end{tabular}", "environment"), (r"3!", "factorial")]:
+        with pytest.raises(LatexParseError) as info:
+            parse_block(text)
+        assert words in info.value.message
+
+
+# ** hostile input **
+
+HOSTILE = [
+    r"\input{/etc/passwd}",
+    r"\include{secrets}",
+    r"\def\x{1} \x",
+    r"\newcommand{\f}{x} \f",
+    r"\immediate\write18{rm -rf /}",
+    "__import__('os').system('echo pwned')",
+    "eval('1+1')",
+    "a\x00b",
+    "x + \x07",
+    "{" * 10_000 + "x" + "}" * 10_000,
+    "(" * 5_000 + "x" + ")" * 5_000,
+    "- " * 5_000 + "x",
+    r"\sqrt{" * 200 + "x" + "}" * 200,
+    "2^{2^{2^{100}}}",
+    "10^{100000}",
+    "9^{9^{9^{9}}}",
+    "1" * 5_000,
+    "x" * (latex_parse.MAX_LENGTH + 1),
+    "x_" * 3_000,
+    r"\frac" * 3_000,
+    "$x$",
+    "\\",
+]
+
+
+@pytest.mark.parametrize("text", HOSTILE, ids=range(len(HOSTILE)))
+def test_hostile_input_is_rejected_cleanly(text, monkeypatch):
+    latex_parse._parser()  # build the grammar before the guards go up
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("code was executed")
+
+    monkeypatch.setattr(builtins, "eval", refuse)
+    monkeypatch.setattr(builtins, "exec", refuse)
+    monkeypatch.setattr("sympy.parsing.sympy_parser.eval_expr", refuse)
+    start = time.monotonic()
+    with pytest.raises(LatexParseError) as info:
+        parse_block(text, line=7, column=3)
+    assert time.monotonic() - start < HOSTILE_SECONDS
+    assert info.value.line >= 7 and info.value.column >= 1
+
+
+def test_huge_but_harmless_input_is_accepted_quickly():
+    text = " + ".join(f"x_{{{k}}}" for k in range(500))
+    start = time.monotonic()
+    parse_block(text)
+    assert time.monotonic() - start < HOSTILE_SECONDS
+
+
+FIXTURES = sorted((Path(__file__).resolve().parents[1] / "notes" / "fixtures").glob("*.md"))
+SEED_FORMULAS = [m.group(1) or m.group(2)
+                 for path in FIXTURES + ([SEED] if SEED.is_file() else [])
+                 for m in re.finditer(r"\$\$(.*?)\$\$|\\\[(.*?)\\\]", path.read_text(encoding="utf-8"), re.DOTALL)]
+"""Display formulas to mutate: the project's own fixture notes, and the seed notes where they are beside the clone."""
+ALPHABET = list("xyzabn0123456789+-*/^_{}()[]|&=<>,.;: \n\\'") + [
+    r"\frac", r"\sqrt", r"\sum", r"\prod", r"\int", r"\left(", r"\right)", r"\left|", r"\right|", r"\left{",
+    r"\right.", r"\begin{aligned}", r"\end{aligned}", r"\begin{cases}", r"\end{cases}", r"\text{ when }",
+    r"\mathbb{E}", r"\hat{x}", r"\partial", r"\infty", r"\pm", r"\to", r"\le", r"\ne", r"\propto", r"\log",
+    r"\exp", r"\max", r"\cdot", r"\newline", r"\\", "∑", "μ", "σ", "ϵ", r"\sigma", r"\alpha", r"\input",
+    r"\mathcal{B}", r"\operatorname{argmax}", r"\vert", r"\|", "e^", "P(A|B)",
+]
+
+
+@st.composite
+def latex_like(draw):
+    if draw(st.integers(0, 4)) == 0:
+        return draw(st.text(max_size=60))
+    if draw(st.booleans()):
+        return "".join(draw(st.lists(st.sampled_from(ALPHABET), max_size=40)))
+    text = draw(st.sampled_from(SEED_FORMULAS))
+    for _ in range(draw(st.integers(1, 4))):
+        k = draw(st.integers(0, len(text)))
+        action = draw(st.sampled_from(["delete", "insert", "duplicate"]))
+        if action == "delete":
+            text = text[:k] + text[k + draw(st.integers(1, 5)):]
+        elif action == "insert":
+            text = text[:k] + draw(st.sampled_from(ALPHABET)) + text[k:]
+        else:
+            text = text[:k] + text[k:k + 8] + text[k:]
+    return text
+
+
+@settings(max_examples=250, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(latex_like())
+def test_random_latex_raises_only_parse_errors(text):
+    start = time.monotonic()
+    try:
+        block = parse_block(text)
+    except LatexParseError as exc:
+        assert exc.line >= 1 and exc.column >= 1
+    else:
+        for row in block.rows:
+            assert all(isinstance(e, sp.Basic) for e in row.chain.exprs)
+    assert time.monotonic() - start < HOSTILE_SECONDS

@@ -1,0 +1,54 @@
+"""Imports go one way between the packages: symbolic -> derivations -> codegen -> readers -> formulary.
+
+Every import in the source is read, including those inside functions; a package may import only the
+packages to its left (and itself).  A cycle between modules is caught too, since any cycle between
+packages needs an import pointing right.
+"""
+import ast
+import importlib
+import pathlib
+
+import pytest
+
+ORDER = ["symbolic", "derivations", "codegen", "readers", "formulary"]
+ROOTS = {p: pathlib.Path(importlib.import_module(p).__file__).parent for p in ORDER}
+
+
+def _imports(path: pathlib.Path):
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            for a in node.names:
+                yield node.lineno, a.name
+        elif isinstance(node, ast.ImportFrom):
+            assert node.level == 0, f"{path}:{node.lineno}: relative import (write the package's name)"
+            yield node.lineno, node.module or ""
+
+
+def _sources():
+    for pkg, root in ROOTS.items():
+        for path in sorted(root.rglob("*.py")):
+            yield pkg, path
+
+
+@pytest.mark.parametrize("pkg, path", list(_sources()), ids=lambda v: v if isinstance(v, str) else v.name)
+def test_imports_point_left(pkg, path):
+    allowed = set(ORDER[: ORDER.index(pkg) + 1])
+    for line, name in _imports(path):
+        top = name.split(".")[0]
+        if top in ORDER:
+            assert top in allowed, f"{path}:{line}: {pkg} imports {name}, which is to its right in {' -> '.join(ORDER)}"
+
+
+def test_the_check_can_fail(tmp_path):
+    bad = tmp_path / "bad.py"
+    bad.write_text("def f():\n    from codegen.rules import RULES\n")
+    assert ("codegen" in {n.split(".")[0] for _, n in _imports(bad)})
+    with pytest.raises(AssertionError, match="relative import"):
+        (tmp_path / "rel.py").write_text("from . import x\n")
+        list(_imports(tmp_path / "rel.py"))
+
+
+def test_symbolic_imports_nothing_of_ours():
+    for path in ROOTS["symbolic"].rglob("*.py"):
+        assert not {n.split(".")[0] for _, n in _imports(path)} & (set(ORDER) - {"symbolic"}), path
