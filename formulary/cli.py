@@ -250,10 +250,9 @@ GRADIENT_POINTS_IN_VERIFY = 4
 
 
 def _gradient_one(gid: str, *, points: int):
-    from derivations.gradients import get_gradient
-    from derivations.gradients.check import check_gradient
+    from formulary import api
 
-    return check_gradient(get_gradient(gid), n_random=points, max_points=max(10, 2 * points))
+    return api.gradient_check(gid, points=points)
 
 
 def _check_gradients(ids, args, *, points: int):
@@ -289,11 +288,9 @@ def cmd_gradients(args) -> int:
 
 
 def _verify_one(fid: str, *, points: int, seed: int):
-    from codegen.rules import stabilize
-    from derivations.numeric.verify import verify_formula
-    from symbolic import get
+    from formulary import api
 
-    return verify_formula(get(fid), n_random=points, seed=seed, transform=stabilize)
+    return api.verify(fid, points=points, seed=seed)
 
 
 def _derive_one(did: str, *, timeout: float):
@@ -368,8 +365,9 @@ def cmd_derive(args) -> int:
 
 def cmd_prove(args) -> int:
     from derivations.checker.ladder import check_step
-    from readers.expression import ParseError, parse_expression
     from derivations.checker.step import Step
+    from formulary.api import unify_symbols
+    from readers.expression import ParseError, parse_expression
 
     assume = {}
     for item in args.assume:
@@ -385,7 +383,7 @@ def cmd_prove(args) -> int:
             raise UsageError(f"{which}: {exc}") from None
         except ValueError as exc:
             raise UsageError(f"{which}: {exc}") from None
-    lhs, rhs = _unify_symbols(*sides)
+    lhs, rhs = unify_symbols(*sides)
     verdict = check_step(Step(lhs, rhs, args.rel), budget=args.timeout)
     if args.json:
         print(json.dumps({"schema": render.PROVE_SCHEMA, "lhs": str(lhs), "rel": args.rel, "rhs": str(rhs),
@@ -395,18 +393,11 @@ def cmd_prove(args) -> int:
     return EXIT_OK if verdict.holds else EXIT_FAILED
 
 
-def _unify_symbols(lhs, rhs):
-    """Both sides were parsed separately: make equal names the same Symbol."""
-    by_name = {s.name: s for s in lhs.free_symbols}
-    return lhs, rhs.xreplace({s: by_name[s.name] for s in rhs.free_symbols if s.name in by_name})
-
-
 def cmd_latex(args) -> int:
     from pathlib import Path
 
-    from codegen.latex_document import LatexError, compile_pdf, document
-    from symbolic import all_formulas
-
+    from codegen.latex_document import LatexError, compile_pdf
+    from formulary import api
     from formulary.files import RefusedOverwrite, check_writable, write_atomic, write_text_output
 
     if args.pdf and not args.output:
@@ -427,8 +418,7 @@ def cmd_latex(args) -> int:
 
         args.json = True  # progress lines off: the document is the output
         checked = _check_derivations(all_derivations(), args, quiet=True)
-    code = {f.id: render.numpy_code(f) for f in all_formulas()} if args.code else None
-    body = document(all_formulas(), checked, code=code)
+    body = api.latex(None, checked, code=args.code)
     if out is None:
         sys.stdout.write(body)
         return EXIT_OK
@@ -447,8 +437,7 @@ def cmd_latex(args) -> int:
 def cmd_codegen(args) -> int:
     from pathlib import Path
 
-    from codegen.module import generate_all, write_module
-
+    from formulary import api
     from formulary.files import RefusedOverwrite, check_writable, write_text_output
 
     if args.all == bool(args.ids):
@@ -462,7 +451,7 @@ def cmd_codegen(args) -> int:
             check_writable(out, force=args.force)
         except RefusedOverwrite as exc:
             raise UsageError(str(exc)) from None
-    source = generate_all(args.grad) if args.all else write_module(ids, grad=args.grad)
+    source = api.codegen(None if args.all else ids, grad=args.grad)
     if out is None:
         sys.stdout.write(source)
     else:
@@ -506,12 +495,13 @@ def read_notes(name: str) -> str:
 
 
 def cmd_check(args) -> int:
-    from readers.notes.check import check_notes, render_text
+    from formulary import api
+    from readers.notes.check import render_text
 
     if args.timeout <= 0:
         raise UsageError("--timeout must be positive")
     text = read_notes(args.notes)
-    report = check_notes(text, path=args.notes, budget=args.timeout)
+    report = api.check_notes(text, path=args.notes, budget=args.timeout)
     if args.json:
         print(json.dumps(report.to_json(), indent=2))
     else:

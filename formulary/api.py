@@ -1,0 +1,165 @@
+r"""Formulary's public Python API: every command of the CLI is one call here.
+
+.. code-block:: python
+
+    import formulary as fy
+
+    f = fy.formula("softmax")                  # a catalog record (symbolic.Formula)
+    fy.verify(f).verdict.kind                  # 'verified': generated NumPy and reference vs mpmath
+    [v.kind for v in fy.derive("sigmoid_derivative").verdicts]   # ['proved', ...]
+    fy.prove("1/(1+exp(-x))", "(tanh(x/2)+1)/2").kind            # 'proved'
+    fy.prove("x - 1 - log(x)", "0", rel=">=", assume={"x": "positive"}).kind
+    report = fy.check_notes("examples/common_formulas.md")       # a NotesReport, one verdict per block
+    source = fy.codegen(["softmax"], grad=True)                  # a standalone NumPy module, as text
+    tex = fy.latex([f])                                          # a LaTeX document, as text
+
+Every function takes formula objects or ids; nothing here prints, exits or ``eval``\ s user text.
+Errors a user can cause raise :class:`FormularyError` subclasses with a readable message
+(``UnknownId`` for an id, ``ParseError`` for an expression).
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+
+from codegen.rules import stabilize
+from derivations.checker.ladder import check_derivation, check_step
+from derivations.checker.report import CheckedDerivation
+from derivations.checker.step import Step
+from derivations.checker.verdict import Verdict
+from derivations.numeric.verify import CatalogCheck, verify_formula
+from readers.expression import ParseError, parse_expression
+from symbolic import Formula, all_formulas, get
+from symbolic.registry import UnknownId
+
+
+class FormularyError(Exception):
+    """An error in what the caller asked for (an unknown id, an expression that does not parse)."""
+
+
+__all__ = [
+    "CatalogCheck", "CheckedDerivation", "Formula", "FormularyError", "ParseError", "UnknownId", "Verdict",
+    "check_notes", "codegen", "derivation", "derivations", "derivations_about", "derive", "formula", "formulas",
+    "gradient_check", "gradients_about", "latex", "prove", "verify",
+]
+
+
+# ** formulas **
+
+
+def formula(f: Formula | str) -> Formula:
+    """The catalog record with id ``f`` (a record is returned as it is)."""
+    return f if isinstance(f, Formula) else get(f)
+
+
+def formulas(section: str | None = None) -> list[Formula]:
+    """Every catalog record, in catalog order, or those of one section."""
+    return [f for f in all_formulas() if section in (None, f.section)]
+
+
+def verify(f: Formula | str, *, points: int = 100, seed: int = 0) -> CatalogCheck:
+    r"""Evaluate ``f`` three ways at ``points`` random points plus every domain edge: the generated float64
+    code (the definition after the stability rules), the hand-written reference, and mpmath at 50+ digits."""
+    return verify_formula(formula(f), n_random=points, seed=seed, transform=stabilize)
+
+
+# ** derivations and single steps **
+
+
+def derivation(d):
+    """The library derivation with id ``d`` (a :class:`~derivations.checker.step.Derivation` as it is)."""
+    from derivations.library import get as get_derivation
+
+    return get_derivation(d) if isinstance(d, str) else d
+
+
+def derivations():
+    """Every derivation of the library."""
+    from derivations.library import all_derivations
+
+    return all_derivations()
+
+
+def derivations_about(formula_id: str) -> list:
+    """The derivations whose subject is the catalog formula ``formula_id``."""
+    return [d for d in derivations() if d.catalog_id == formula_id]
+
+
+def derive(d, *, timeout: float = 10.0) -> CheckedDerivation:
+    """Check every step of a derivation; ``timeout`` is the budget of each symbolic rung in seconds."""
+    d = derivation(d)
+    return CheckedDerivation(d, tuple(check_derivation(d, budget=timeout)))
+
+
+def prove(lhs, rhs, *, rel: str = "=", assume: Mapping[str, str] | None = None, timeout: float = 10.0) -> Verdict:
+    r"""Check one claim ``lhs rel rhs``.  Sides are sympy expressions or text in the ASCII syntax of
+    ``formulary prove`` (parsed by a whitelist, never evaluated); ``assume`` maps names to words
+    (``{"x": "positive"}``)."""
+    assume = dict(assume or {})
+    sides = [parse_expression(s, assume=assume) if isinstance(s, str) else s for s in (lhs, rhs)]
+    lhs, rhs = unify_symbols(*sides)
+    return check_step(Step(lhs, rhs, rel), budget=timeout)
+
+
+def unify_symbols(lhs, rhs):
+    """Sides parsed separately: make equal names the same Symbol (the left side's)."""
+    by_name = {s.name: s for s in lhs.free_symbols}
+    return lhs, rhs.xreplace({s: by_name[s.name] for s in rhs.free_symbols if s.name in by_name})
+
+
+# ** gradients **
+
+
+def gradients_about(formula_id: str) -> list:
+    """The gradient (VJP) records of a catalog formula."""
+    from derivations.gradients import all_gradients
+
+    return [g for g in all_gradients() if g.formula_id == formula_id]
+
+
+def gradient_check(g, *, points: int = 20) -> dict:
+    """Check a gradient record three ways: symbolically, against the hand-written backward pass, and
+    against mpmath central differences."""
+    from derivations.gradients import get_gradient
+    from derivations.gradients.check import check_gradient
+
+    g = get_gradient(g) if isinstance(g, str) else g
+    return check_gradient(g, n_random=points, max_points=max(10, 2 * points))
+
+
+# ** notes, code and LaTeX **
+
+
+def check_notes(notes: str | Path, *, budget: float = 5.0, path: str | None = None):
+    """Check every formula block of Markdown/LaTeX notes: ``notes`` is a path, or the text itself when
+    ``path`` names where it came from."""
+    from readers.notes.check import check_notes as check
+
+    if path is None:
+        path = str(notes)
+        notes = Path(notes).read_text(encoding="utf-8")
+    return check(str(notes), path=path, budget=budget)
+
+
+def codegen(fs: Iterable[Formula | str] | None = None, *, grad: bool = False) -> str:
+    """A standalone NumPy module for the formulas ``fs`` (every catalog formula when None), with their
+    vector-Jacobian products when ``grad``, headed by a certificate of its accuracy against mpmath."""
+    from codegen.module import generate_all, write_module
+
+    if fs is None:
+        return generate_all(grad)
+    return write_module([formula(f).id for f in fs], grad=grad)
+
+
+def latex(fs: Iterable[Formula | str] | None = None, checked: Iterable[CheckedDerivation] = (), *,
+          code: bool = False) -> str:
+    """A LaTeX document of the formulas (every catalog formula when None) and checked derivations."""
+    from codegen.latex_document import document
+
+    chosen = all_formulas() if fs is None else [formula(f) for f in fs]
+    listings = None
+    if code:
+        from formulary.render import numpy_code
+
+        listings = {f.id: numpy_code(f) for f in chosen}
+    return document(chosen, list(checked), code=listings)
