@@ -74,7 +74,31 @@ def latex(expr) -> str:
     return FormularyLatexPrinter().doprint(expr)
 
 
-def _ranges(indices) -> str:
+LINE_WIDTH = 100
+"""Characters of LaTeX source on one displayed line before :func:`wrapped` breaks it (a proxy for the
+printed width of a 2 cm-margin A4 line at 10 pt)."""
+
+
+def wrapped(expr, width: int = LINE_WIDTH) -> list[str]:
+    r"""The LaTeX of ``expr`` as lines, broken before top-level $+$ and $-$ where one line would pass
+    ``width`` characters: a long sum is typeset over several lines instead of past the margin."""
+    text = latex(expr)
+    if len(text) <= width or not isinstance(expr, sp.Add):
+        return [text]
+    lines, line = [], ""
+    for k, term in enumerate(expr.as_ordered_terms()):
+        piece = latex(term)
+        if k and not piece.startswith("-"):
+            piece = "+ " + piece
+        if line and len(line) + len(piece) > width:
+            lines.append(line)
+            line = piece
+        else:
+            line = f"{line} {piece}".strip()
+    return lines + [line]
+
+
+def ranges_latex(indices) -> str:
     if not indices:
         return ""
     parts = [rf"{latex(lo)} \le {latex(i)} \le {latex(hi)}" for i, lo, hi in indices]
@@ -86,7 +110,7 @@ def formula_latex(formula) -> str:
     if formula.latex:
         return formula.latex
     rows = [rf"{latex(d.lhs)} &= {latex(d.expr)}" for d in formula.definitions]
-    rows += [rf"{latex(o.lhs)} &= {latex(o.expr)}{_ranges(o.indices)}" for o in formula.outputs]
+    rows += [rf"{latex(o.lhs)} &= {latex(o.expr)}{ranges_latex(o.indices)}" for o in formula.outputs]
     return "\\begin{aligned}\n" + " \\\\\n".join(rows) + "\n\\end{aligned}"
 
 

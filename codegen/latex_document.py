@@ -13,7 +13,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from codegen.latex import domain_latex, formula_latex, latex
+from codegen.latex import LINE_WIDTH, ranges_latex, domain_latex, latex, wrapped
 
 MARKS = {
     "proved": r"$\checkmark$\ \textbf{proved}",
@@ -86,7 +86,7 @@ def _preamble(with_code: bool) -> str:
 def _formula_block(f, code: str | None) -> str:
     out = [rf"\subsection*{{{escape_text(f.title)} ({tt(f.id)})}}",
            rf"From the seed's heading: \emph{{{escape_text(f.source)}}}.",
-           r"\begin{equation*}", formula_latex(f), r"\end{equation*}",
+           r"\begin{equation*}", _formula_display(f), r"\end{equation*}",
            r"\noindent Variables: $" + r"$, $".join(domain_latex(f)) + "$."]
     if f.conditions:
         out.append(r"\quad Conditions: $" + r"$, $".join(latex(c) for c in f.conditions) + "$.")
@@ -104,11 +104,41 @@ def _formula_block(f, code: str | None) -> str:
     return "\n".join(out)
 
 
+def _formula_display(f) -> str:
+    r"""The record as :func:`~codegen.latex.formula_latex` typesets it, with right sides broken before their
+    top-level $+$ and $-$ where a row would pass the margin."""
+    if f.latex:
+        return f.latex
+    rows = [(latex(d.lhs), d.expr, "") for d in f.definitions]
+    rows += [(latex(o.lhs), o.expr, ranges_latex(o.indices)) for o in f.outputs]
+    lines = []
+    for lhs, expr, ranges in rows:
+        parts = wrapped(expr)
+        parts[-1] += ranges
+        lines.append(f"{lhs} &= {parts[0]}")
+        lines += [rf"&\qquad {p}" for p in parts[1:]]
+    return "\\begin{aligned}\n" + " \\\\\n".join(lines) + "\n\\end{aligned}"
+
+
 def step_latex(step) -> str:
     rel = _REL[step.rel]
     if step.rel == "->":
         return rf"\lim_{{{latex(step.variable)} \to {latex(step.point)}}} {latex(step.lhs)} = {latex(step.rhs)}"
     return f"{latex(step.lhs)} {rel} {latex(step.rhs)}"
+
+
+def _step_display(step) -> str:
+    r"""A step on one line, or, when it would pass the margin, as ``align*`` rows: the left side, then the
+    relation and the right side broken before its top-level $+$ and $-$ (:func:`~codegen.latex.wrapped`)."""
+    one = step_latex(step)
+    if len(one) <= LINE_WIDTH or step.rel == "->":
+        return r"$\displaystyle " + one + "$"
+    lhs = wrapped(step.lhs)
+    rows = [f"& {lhs[0]}"] + [rf"& \qquad {line}" for line in lhs[1:]]
+    rhs = wrapped(step.rhs)
+    rows.append(rf"& {{}} {_REL[step.rel]} {rhs[0]}")
+    rows += [rf"& \qquad {line}" for line in rhs[1:]]
+    return r"\leavevmode\vspace{-\baselineskip}\begin{align*}" + " \\\\\n".join(rows) + r"\end{align*}"
 
 
 def _derivation_block(checked) -> str:
@@ -117,7 +147,7 @@ def _derivation_block(checked) -> str:
     out = [rf"\subsection*{{{mixed_text(d.title)} ({tt(d.id)}){about}}}",
            r"\begin{enumerate}"]
     for step, v in zip(d.steps, checked.verdicts):
-        out.append(r"\item $\displaystyle " + step_latex(step) + "$")
+        out.append(r"\item " + _step_display(step))
         seed = r" \emph{(a claim from the seed, expected to be refuted)}" if step.expect == "fails" else ""
         out.append(r"\\ " + MARKS[v.kind] + rf" by {escape_text(v.method or '-')}{seed}.")
         if step.justification:

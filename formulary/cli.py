@@ -100,8 +100,8 @@ def _parser() -> argparse.ArgumentParser:
                 "formulary gradients softmax_vjp_z\n"
                 "  formulary gradients layer_norm         # every gradient of a catalog formula\n"
                 "  formulary gradients --all --json")
-    c.add_argument("ids", nargs="*", metavar="ID", help="gradient ids or catalog formula ids")
-    c.add_argument("--all", action="store_true", help="every gradient")
+    c.add_argument("ids", nargs="*", metavar="ID", help="gradient ids or catalog formula ids (none: every gradient)")
+    c.add_argument("--all", action="store_true", help="every gradient (the default when no id is given)")
     c.add_argument("--points", type=int, default=20, help="random points per gradient (default 20)")
     _jobs_option(c)
     c.add_argument("--json", action="store_true", help="write results as JSON (schema formulary.gradients/1)")
@@ -216,18 +216,22 @@ def cmd_verify(args) -> int:
     formulas = all_formulas() if args.all else [_lookup(i) for i in args.ids]
     _check_jobs(args)
     start = time.perf_counter()
+    everything = args.all and not args.no_derivations
+    _header(args, f"formulas ({len(formulas)})", everything)
     results = run_ordered(
         functools.partial(_verify_one, points=args.points, seed=args.seed), [f.id for f in formulas],
-        jobs=args.jobs, progress=Progress(len(formulas), enabled=not args.json),
+        jobs=args.jobs, progress=Progress(len(formulas), enabled=not args.json, part="formulas"),
         on_result=None if args.json else lambda r: print(render.verify_row(r), flush=True))
     failed = [r for r in results if not r.verdict.holds]
     checked, grads = [], []
-    if args.all and not args.no_derivations:
+    if everything:
         from derivations.gradients import all_gradients
         from derivations.library import all_derivations
 
+        _header(args, f"derivations ({len(all_derivations())})", True)
         checked = _check_derivations(all_derivations(), args, quiet=True)
         failed += [c for c in checked if not c.ok]
+        _header(args, f"gradients ({len(all_gradients())})", True)
         grads = _check_gradients([g.id for g in all_gradients()], args, points=GRADIENT_POINTS_IN_VERIFY)
         failed += [g for g in grads if not g["holds"]]
     wall = time.perf_counter() - start
@@ -245,6 +249,12 @@ def cmd_verify(args) -> int:
     return EXIT_FAILED if failed else EXIT_OK
 
 
+def _header(args, title: str, shown: bool) -> None:
+    """A header line per part of ``verify --all`` (formulas, derivations, gradients), not in JSON."""
+    if shown and not args.json:
+        print(f"== {title} ==", flush=True)
+
+
 GRADIENT_POINTS_IN_VERIFY = 4
 """Random points per gradient in ``verify --all`` (plus thinned edge points); ``gradients`` takes more."""
 
@@ -259,14 +269,14 @@ def _check_gradients(ids, args, *, points: int):
     _check_jobs(args)
     show = None if args.json else (lambda r: print(render.gradient_line(r), flush=True))
     return run_ordered(functools.partial(_gradient_one, points=points), ids, jobs=args.jobs,
-                       progress=Progress(len(ids), enabled=not args.json), on_result=show)
+                       progress=Progress(len(ids), enabled=not args.json, part="gradients"), on_result=show)
 
 
 def cmd_gradients(args) -> int:
     from derivations.gradients import all_gradients
 
-    if args.all == bool(args.ids):
-        raise UsageError("name gradient ids (or catalog ids), or --all")
+    if args.all and args.ids:
+        raise UsageError("name gradient ids (or catalog ids), or --all, not both")
     if args.points < 1:
         raise UsageError("--points must be at least 1")
     known = all_gradients()
@@ -279,7 +289,7 @@ def cmd_gradients(args) -> int:
             close = difflib.get_close_matches(i, [g.id for g in known] + sorted({g.formula_id for g in known}), n=5)
             raise UsageError(f"unknown gradient or formula id {i!r}" + (f"; closest: {', '.join(close)}" if close else ""))
         ids += about or [i]
-    results = _check_gradients([g.id for g in known] if args.all else ids, args, points=args.points)
+    results = _check_gradients(ids or [g.id for g in known], args, points=args.points)
     if args.json:
         print(json.dumps({"schema": render.GRADIENTS_SCHEMA, "gradients": results}, indent=2))
     else:
@@ -309,7 +319,7 @@ def _check_jobs(args) -> None:
         raise UsageError("--timeout must be positive")
 
 
-def _check_derivations(derivations, args, *, quiet: bool):
+def _check_derivations(derivations, args, *, quiet: bool, progress: bool | None = None):
     from derivations.checker.report import CheckedDerivation
 
     _check_jobs(args)
@@ -323,7 +333,8 @@ def _check_derivations(derivations, args, *, quiet: bool):
             print(render.derivation_line(checked[-1]) if quiet else render.derivation_text(checked[-1]), flush=True)
 
     run_ordered(functools.partial(_derive_keyed, timeout=args.timeout), list(by_id), jobs=args.jobs,
-                progress=Progress(len(derivations), enabled=not args.json), on_result=collect)
+                progress=Progress(len(derivations), enabled=not args.json if progress is None else progress,
+                                  part="derivations"), on_result=collect)
     return checked
 
 
@@ -416,8 +427,8 @@ def cmd_latex(args) -> int:
     if not args.no_derivations:
         from derivations.library import all_derivations
 
-        args.json = True  # progress lines off: the document is the output
-        checked = _check_derivations(all_derivations(), args, quiet=True)
+        args.json = True  # no result lines: the document is the output; progress only when it goes to a file
+        checked = _check_derivations(all_derivations(), args, quiet=True, progress=out is not None)
     body = api.latex(None, checked, code=args.code)
     if out is None:
         sys.stdout.write(body)
@@ -425,6 +436,8 @@ def cmd_latex(args) -> int:
     write_text_output(out, body, comment="%", force=args.force)
     print(f"wrote {out}")
     if pdf is not None:
+        if sys.stderr.isatty():
+            print("compiling the PDF with pdflatex (twice) ...", file=sys.stderr, flush=True)
         try:
             write_atomic(pdf, compile_pdf(out.read_text(encoding="utf-8")))
         except LatexError as exc:

@@ -11,16 +11,18 @@ from concurrent.futures import ProcessPoolExecutor
 
 
 class Progress:
-    """``[k/n] label`` rewritten in place on stderr; silent unless stderr is a terminal."""
+    """``part [k/n] label`` rewritten in place on stderr; silent unless stderr is a terminal (never in
+    ``--json`` output or a pipe)."""
 
-    def __init__(self, total: int, *, enabled: bool):
-        self.total, self.done = total, 0
+    def __init__(self, total: int, *, enabled: bool, part: str = ""):
+        self.total, self.done, self.part = total, 0, part
         self.enabled = enabled and sys.stderr.isatty()
 
     def step(self, label: str) -> None:
         self.done += 1
         if self.enabled:
-            sys.stderr.write(f"\r\x1b[K[{self.done}/{self.total}] {label}")
+            prefix = f"{self.part} " if self.part else ""
+            sys.stderr.write(f"\r\x1b[K{prefix}[{self.done}/{self.total}] {label}")
             sys.stderr.flush()
 
     def close(self) -> None:
