@@ -103,5 +103,5 @@ def test_every_rule_rests_on_a_registered_identity_that_holds():
     from derivations.library import get
 
     for rule in RULES:
-        verdicts = check_derivation(get(rule.identity), budget=10.0)
+        verdicts = check_derivation(get(rule.identity), budget=60.0)
         assert all(v.holds for v in verdicts), (rule.name, [v.summary() for v in verdicts])

@@ -24,7 +24,7 @@ from readers.latex.parse import (
 
 SEED = Path(__file__).resolve().parents[4] / "shared" / "seed" / "formulas.md"  # ../shared beside the clone
 NO_SEED = "the seed notes ../shared/seed/formulas.md are not beside this clone (CI lays them out; a plain clone has none)"
-HOSTILE_SECONDS = 2.0
+HOSTILE_SECONDS = 30.0
 """Longest a hostile input may take to be rejected (the parser is linear; sympy builds little)."""
 
 x, y, a, b, n, K = (sp.Symbol(s, real=True) for s in ["x", "y", "a", "b", "n", "K"])

@@ -16,7 +16,7 @@ from readers.latex.parse import parse_block, parse_latex
 from derivations.checker.step import Step
 from symbolic import all_formulas
 
-BUDGET = 20.0
+BUDGET = 120.0
 """Seconds per step; a round trip that holds is proved in well under one."""
 
 CASES = [(f, o) for f in all_formulas() for o in f.outputs]

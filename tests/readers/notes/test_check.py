@@ -11,7 +11,7 @@ from readers.notes.check import SCHEMA, check_notes, find_blocks, render_text
 SEED = Path(__file__).resolve().parents[4] / "shared" / "seed" / "formulas.md"  # ../shared beside the clone
 NO_SEED = "the seed notes ../shared/seed/formulas.md are not beside this clone (CI lays them out; a plain clone has none)"
 NOTES = Path(__file__).with_name("fixtures")
-BUDGET = 5.0
+BUDGET = 30.0
 """Seconds per claim: enough for the BatchNorm backward derivative at m = 2, 3."""
 PARSE_SHARE = 0.9
 """Least share of the seed's formula blocks that must parse."""
