@@ -391,11 +391,12 @@ class _NotesReader(_CatalogMatch):
                                assumptions=tuple(f"{_show(n)} = {_show(v)}" for n, v in values),
                                warnings=tuple(dict.fromkeys(warnings)))
         first = not any(owner[0] == self.section.number for owner in self.section.owner.values())
+        before = _copy_section(self.section)
         claims, defined, mains, updates = self.rows(block, frag, warnings)
         steps = []
         for claim in claims:
             steps.extend(self.check_claim(claim, frag))
-        steps = self.readings(block, frag, steps)
+        steps = self.readings(block, frag, steps, before)
         catalog_id, comparison = self.match_catalog(frag, block, mains, claims, first=first)
         warnings += comparison.warnings
         role = _role(steps, defined or mains, updates)
@@ -417,7 +418,7 @@ class _NotesReader(_CatalogMatch):
         examples = [(n, v) for n, v, scope in self.section.examples if paragraph in scope]
         return conditions, examples
 
-    def readings(self, block, frag, steps):
+    def readings(self, block, frag, steps, before):
         r"""A refuted step read once more with the letters before ``(`` as functions and runs of
         capitals as names (``TP``); a reading that does not fail makes the step ``undecided (ambiguous)``."""
         if not any(s.verdict == "refuted" for s in steps):
@@ -434,7 +435,7 @@ class _NotesReader(_CatalogMatch):
         except LatexParseError:
             return steps
         saved = self.section
-        self.section = _copy_section(saved)
+        self.section = _copy_section(before)
         try:
             claims, _, _, _ = self.rows(other, frag, [])
             alternative = [s for c in claims for s in self.check_claim(c, frag)]
@@ -448,6 +449,11 @@ class _NotesReader(_CatalogMatch):
         out = []
         for k, s in enumerate(steps):
             alt = alternative[k] if k < len(alternative) else None
+            if alt is not None and (alt.line != s.line or (alt.lhs, alt.rhs) == (s.lhs, s.rhs)):
+                alt = None  # the same step read the same way, or not the same step: no other reading
+                if s.verdict == "refuted":
+                    out.append(s)
+                    continue
             if s.verdict == "refuted" and (alt is None or alt.verdict != "refuted"):
                 verdict = alt.verdict if alt is not None else "undecided"
                 reason = (f"ambiguous: read as written this fails ({s.reason[:100]}); read with {how} it is "
