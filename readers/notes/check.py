@@ -502,7 +502,8 @@ class _NotesReader(_CatalogMatch):
                 updates.append(_show(name))
                 continue
             if not row.continued and rels[0] in ("=", ":=") and len(exprs) == 2 and not self.definable(
-                    name, exprs[1]) and self.definable(exprs[1], name) and is_name(exprs[1]):
+                    name, exprs[1]) and self.definable(exprs[1], name) and is_name(exprs[1]) \
+                    and not is_name(name) and not isinstance(name, AppliedUndef):
                 name, exprs = exprs[1], [exprs[1], exprs[0]]  # 1/m sum y_i = \bar{y} defines \bar{y}
             redefinition = ""
             if not row.continued and rels[0] in ("=", ":=") and self.definable(name, exprs[1]):
@@ -560,7 +561,7 @@ class _NotesReader(_CatalogMatch):
             if not isinstance(lhs, AppliedUndef):
                 return False
         if isinstance(lhs, sp.Symbol):
-            return lhs not in rhs.free_symbols and lhs.name not in self.section.updates
+            return lhs not in rhs.free_symbols and base_name(lhs) not in self.section.updates
         if isinstance(lhs, sp.Pow) and isinstance(lhs.base, sp.Symbol) and lhs.exp == 2:
             return lhs.base not in rhs.free_symbols
         if isinstance(lhs, sp.Indexed):
@@ -672,7 +673,7 @@ class _NotesReader(_CatalogMatch):
                                   f"{claim.redefinition}, which shadows the one above, there is nothing to check")
                     for r in out]
         if rel == "=" and previous is not None:
-            follows = self.follows(previous, lhs, rhs, claim)
+            follows = self.follows(previous[0], lhs, rhs, claim)
             if follows is not None:
                 return [StepReport(**{**follows.__dict__, **shown, "assumptions": assumptions,
                                       "role": "equation step"})]
