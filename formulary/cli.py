@@ -118,9 +118,12 @@ def _parser() -> argparse.ArgumentParser:
     c = command("check", "read Markdown/LaTeX notes and check every formula block in them",
                 "formulary check notes.md\n"
                 "  formulary check ../shared/seed/formulas.md --json")
-    c.add_argument("notes", metavar="NOTES.md", help="a Markdown or LaTeX file ('-' reads standard input)")
+    c.add_argument("notes", metavar="NOTES", nargs="+",
+                   help="Markdown (.md) or LaTeX (.tex) files or folders ('-' reads standard input)")
     c.add_argument("--timeout", type=float, default=5.0, help="seconds per claim (default 5)")
     c.add_argument("--json", action="store_true", help="write the report as JSON (schema formulary.check/1)")
+    c.add_argument("--explain", action="store_true", help="show how each symbol of a block was read")
+    c.add_argument("--jobs", type=int, default=1, help="check N files at once (same results, same order)")
 
     c = command("latex", "export the catalog and the checked derivations as a LaTeX document",
                 "formulary latex -o formulary.tex --pdf   # writes formulary.tex and formulary.pdf")
@@ -508,18 +511,30 @@ def read_notes(name: str) -> str:
 
 
 def cmd_check(args) -> int:
-    from formulary import api
-    from readers.notes.check import render_text
+    from readers.notes.files import check_file, collect, summary_line, total
+    from readers.notes.report import render_text
 
     if args.timeout <= 0:
         raise UsageError("--timeout must be positive")
-    text = read_notes(args.notes)
-    report = api.check_notes(text, path=args.notes, budget=args.timeout)
+    _check_jobs(args)
+    paths = collect(args.notes)
+    if not paths:
+        raise UsageError("no notes found (.md, .markdown, .txt or .tex)")
+    progress = Progress(len(paths), enabled=not args.json)
+    reports = run_ordered(functools.partial(check_file, budget=args.timeout, read=read_notes), paths,
+                          jobs=args.jobs, progress=progress)
     if args.json:
-        print(json.dumps(report.to_json(), indent=2))
+        data = reports[0].to_json() if len(reports) == 1 else {
+            "schema": "formulary.check-many/1", "files": [r.to_json() for r in reports], "total": total(reports)}
+        print(json.dumps(data, indent=2))
     else:
-        print(render_text(report))
-    return EXIT_FAILED if report.refuted else EXIT_OK
+        for r in reports:
+            print(render_text(r, explain=args.explain))
+        if len(reports) > 1:
+            for r in reports:
+                print(summary_line(r.path, r.summary()))
+            print(summary_line(f"total ({len(reports)} files)", total(reports)))
+    return EXIT_FAILED if any(r.refuted for r in reports) else EXIT_OK
 
 
 def _is_our_pdf(path) -> bool:

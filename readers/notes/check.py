@@ -67,6 +67,7 @@ import sympy as sp
 from sympy.core.function import AppliedUndef
 
 from readers.latex.parse import (
+    Given,
     LatexParseError,
     PlusMinus,
     parse_block,
@@ -85,6 +86,16 @@ from readers.notes.objective import (
     strip_optimum,
 )
 from readers.notes.probability import _evaluate_expectations, _probability_steps
+from readers.notes.reading import (
+    as_relations,
+    base_name,
+    condition_pairs,
+    defined_functions,
+    example_values,
+    is_equation,
+    is_name,
+    is_update,
+)
 from readers.notes.report import SCHEMA, BlockReport, NotesReport, StepReport, render_text
 from readers.notes.symbols import (
     MAX_EXPANSION_ROUNDS,
@@ -107,6 +118,21 @@ __all__ = ["SCHEMA", "BlockReport", "Fragment", "NotesReport", "StepReport", "ch
            "render_text"]
 from derivations.checker.step import Step
 
+_GREEK_WORDS = frozenset({"alpha", "beta", "gamma", "delta", "epsilon", "varepsilon", "zeta", "eta", "theta",
+                          "iota", "kappa", "lambda", "mu", "nu", "xi", "pi", "rho", "sigma", "tau", "upsilon", "phi",
+                          "chi", "psi", "omega", "Gamma", "Delta", "Theta", "Lambda", "Xi", "Pi", "Sigma", "Phi",
+                          "Psi", "Omega", "ell"})
+_GREEK_NAMES = frozenset({"ell", "phi", "psi", "sigma", "rho", "pi", "theta", "eta", "mu", "nu", "tau", "chi",
+                          "omega", "Phi", "Psi", "Omega", "Gamma", "Lambda"})
+"""Greek letters tried as function names in a second reading (``\\ell(x)``, ``\\Phi(x)``)."""
+
+EXAMPLE_REACH = 2
+"""Paragraphs after a local example (``$x = 2$``) in which a failing claim is read once more with it."""
+EQUATION_REACH = 4
+"""Paragraphs after an equation in which a later equation is read as a step from it."""
+MAX_NARROWED = 8
+"""Most names given a narrower domain when a claim fails on the whole real line."""
+
 SIZES = (2, 3)
 """Concrete values given to every size symbol of a claim (``K = 2``, then ``K = 3``)."""
 
@@ -119,8 +145,136 @@ def check_notes(text: str, *, path: str = "<string>", budget: float = 5.0) -> No
 
     catalog, catalog_error = _catalog()
     names = _vocabulary(text, catalog)
-    reader = _NotesReader(names, catalog, catalog_error, budget, check_step)
+    reader = _NotesReader(names, catalog, catalog_error, budget, check_step, defined_functions(text))
     return NotesReport(path, tuple(reader.fragment(f) for f in find_blocks(text)))
+
+
+def _local_name(symbol) -> bool:
+    r"""A bare letter (``x``, ``\\mu``): notes reuse these from section to section, so their definitions end
+    at the next heading; decorated and longer names (``\\bar{y}``, ``F_1``, ``MSE``) and functions stay."""
+    return isinstance(symbol, sp.Symbol) and re.fullmatch(r"\\?[A-Za-z]|\\[a-z]+|[a-z]+", symbol.name) is not None \
+        and len(symbol.name.lstrip("\\")) <= 1 or (isinstance(symbol, sp.Symbol) and symbol.name.lstrip("\\") in
+                                                  _GREEK_WORDS)
+
+
+def _key(lhs):
+    """What a definition's left side names: a symbol, an array, a function's name, a derivative."""
+    if isinstance(lhs, sp.Symbol) or isinstance(lhs, sp.Derivative):
+        return lhs
+    if isinstance(lhs, sp.Pow) and isinstance(lhs.base, sp.Symbol):
+        return lhs.base
+    if isinstance(lhs, sp.Indexed):
+        return lhs.base
+    if isinstance(lhs, AppliedUndef):
+        return lhs.func.__name__
+    return None
+
+
+def _prime(application, cases):
+    r"""``f'(a)`` (``f''(a)``) with ``f(x) = body`` known: $\frac{d}{dx} body$ at ``x = a``."""
+    order = len(application.func.__name__) - len(application.func.__name__.rstrip("'"))
+    x = sp.Dummy("x", real=True)
+    body = _instantiate(sp.Function(application.func.__name__.rstrip("'"))(x), cases)
+    if isinstance(body, AppliedUndef):
+        return application
+    return sp.diff(body, x, order).xreplace({x: application.args[0]})
+
+
+def _copy_section(section):
+    from copy import copy
+
+    out = copy(section)
+    for name in ("symbols", "arrays", "functions", "derivatives", "owner", "conditions", "examples", "updates"):
+        setattr(out, name, copy(getattr(section, name)))
+    return out
+
+
+def _role(steps, defined, updates) -> str:
+    if any(s.role == "equation" for s in steps) and all(s.role == "equation" for s in steps):
+        return "equation"
+    if steps:
+        return "claim"
+    if defined:
+        return "definition"
+    if updates:
+        return "update"
+    return "no claim"
+
+
+def _same_side(a, b) -> bool:
+    return type(a) is type(b)
+
+
+def _parsed_form(block) -> tuple:
+    """Each row as sympy prints it (the parsed form the report shows)."""
+    out = []
+    for row in block.rows:
+        if row.kind in ("empty", "prose") or not row.chain.exprs:
+            continue
+        parts = [_show(row.chain.exprs[0])]
+        for rel, e in zip(row.chain.rels, row.chain.exprs[1:]):
+            parts += [rel, _show(e)]
+        text = " ".join(parts)
+        if row.conditions:
+            text += "  [" + ", ".join(_show(c) for c in row.conditions) + "]"
+        out.append(text)
+    return tuple(out)
+
+
+def _explain(block) -> tuple:
+    """How each symbol was read: a function, an array, an index, a size, a number (``--explain``)."""
+    out = {}
+    for row in block.rows:
+        for e in list(row.chain.exprs) + list(row.conditions):
+            if not isinstance(e, sp.Basic):
+                continue
+            for f in e.atoms(AppliedUndef):
+                out.setdefault(f.func.__name__, f"function applied to {len(f.args)} argument(s)")
+            for f in e.atoms(sp.Function):
+                if not isinstance(f, AppliedUndef):
+                    out.setdefault(type(f).__name__, "known function")
+            for d in e.atoms(sp.Derivative):
+                out.setdefault(_show(d), "derivative of " + _show(d.expr) + " in " +
+                               ", ".join(_show(v) for v, _ in d.variable_count))
+            for x in e.atoms(sp.Indexed):
+                out.setdefault(_show(x.base.label), f"array with {len(x.indices)} index(es)")
+            for x in e.free_symbols:
+                if isinstance(x, sp.Symbol):
+                    kind = "index (integer)" if x.is_integer and not x.is_positive else \
+                        "size (positive integer)" if x.is_integer else "real variable"
+                    out.setdefault(x.name, kind)
+            if e.has(sp.E):
+                out.setdefault("e", "Euler's number")
+            if e.has(sp.I):
+                out.setdefault("i", "imaginary unit")
+    return tuple(f"{k}: {v}" for k, v in sorted(out.items()))
+
+
+def _undecided(report, reason, role=None):
+    return StepReport(**{**report.__dict__, "verdict": "undecided", "reason": reason, "counterexample": None,
+                         **({"role": role} if role else {})})
+
+
+_OPAQUE_HEAD = re.compile(r"[A-Za-z](_\{?[A-Za-z0-9]+\}?)?")
+"""Unknown functions read as opaque values: a letter, maybe subscripted (``P``, ``p_{data}``, ``p_g``)."""
+
+
+def _opaque(lhs, rhs):
+    r"""Applications of functions the notes never define (``p_{data}(x)``) as opaque values, one symbol
+    per distinct application, when no derivative in the claim acts on their arguments."""
+    found = {f for e in (lhs, rhs) for f in e.atoms(AppliedUndef)
+             if not isinstance(f, (Given, PlusMinus)) and not f.func.__name__.endswith("'")}
+    if not found:
+        return lhs, rhs
+    varied = {v for e in (lhs, rhs) for d in e.atoms(sp.Derivative) for v, _ in d.variable_count}
+    bound = {v for e in (lhs, rhs) for s in e.atoms(sp.Sum, sp.Product) for v, *_ in s.limits}
+    mapping = {}
+    for f in found:
+        if f.free_symbols & (varied | bound) or any(isinstance(a, Given) for a in f.args) or f.atoms(sp.Indexed) \
+                or not _OPAQUE_HEAD.fullmatch(f.func.__name__) or not all(is_name(a) for a in f.args):
+            return lhs, rhs
+        mapping[f] = sp.Symbol(re.sub(r"\W+", "_", _show(f)).strip("_") + "_", real=True)
+    return lhs.xreplace(mapping), rhs.xreplace(mapping)
 
 
 def _catalog():
@@ -141,14 +295,36 @@ def _vocabulary(text: str, catalog) -> frozenset:
 
 @dataclass
 class _Section:
-    """Definitions in force: reset at every heading."""
+    """What is in force: definitions from their block to the end of the document (a later section's
+    definition of the same name shadows them); conditions to the next heading; examples for their
+    paragraph and the display it introduces."""
 
     number: int = -1
     symbols: dict = field(default_factory=dict)  # Symbol -> body
     arrays: dict = field(default_factory=dict)  # IndexedBase -> (index symbols, body)
     functions: dict = field(default_factory=dict)  # name -> [(params, body)]
     derivatives: dict = field(default_factory=dict)  # Derivative -> body
+    owner: dict = field(default_factory=dict)  # defined name -> (section number, line)
     limit: tuple | None = None  # (variable, points, paragraph)
+    conditions: list = field(default_factory=list)  # (relation, shown, line): to the next heading
+    examples: list = field(default_factory=list)  # (name, value, paragraphs)
+    updates: set = field(default_factory=set)  # names set by an update or a recurrence (document)
+    equation: tuple | None = None  # (lhs - rhs, paragraph, line): the last equation in an unknown
+    seen: frozenset = frozenset()  # names used in this section so far
+
+    def enter(self, number: int) -> None:
+        """A new heading: conditions, examples, limits and equations end; definitions stay."""
+        self.number, self.limit, self.conditions, self.examples, self.equation = number, None, [], [], None
+        self.seen = frozenset()
+        for key in [k for k in self.symbols if _local_name(k)]:  # x, mu, y_i: reused per section in notes
+            del self.symbols[key]
+            self.owner.pop(key, None)
+        for key in list(self.arrays):
+            del self.arrays[key]
+            self.owner.pop(key, None)
+
+    def defined_here(self, key) -> bool:
+        return key in self.owner and self.owner[key][0] == self.number
 
 
 @dataclass
@@ -159,45 +335,139 @@ class _Claim:
     conditions: tuple
     line: int
     zero_based: bool = False
+    redefinition: str = ""  # the claim also reads as a new definition of this name
 
 
 class _NotesReader(_CatalogMatch):
-    def __init__(self, names, catalog, catalog_error, budget, check_step):
+    def __init__(self, names, catalog, catalog_error, budget, check_step, functions=frozenset()):
         self.names, self.catalog, self.catalog_error = names, catalog, catalog_error
         self.budget, self.check_step = budget, check_step
+        self.document_functions = frozenset(functions)
         self.section = _Section()
 
     # ** one block **
 
     def fragment(self, frag: Fragment) -> BlockReport:
         if frag.section != self.section.number:
-            self.section = _Section(frag.section)
+            self.section.enter(frag.section)
         base = {"line": frag.line, "source": frag.source, "kind": frag.kind, "heading": frag.heading}
         try:
-            block = parse_block(frag.content, names=self.names, functions=tuple(self.section.functions),
-                                line=frag.content_line, column=frag.content_column)
+            block = self.parse(frag.content, frag)
         except LatexParseError as exc:
-            return BlockReport(**base, parsed=False, error=str(exc))
+            return BlockReport(**base, parsed=False, error=str(exc), role="unparsed")
+        try:
+            return self.read(block, frag, base)
+        except Exception as exc:  # noqa: BLE001 - a failure of ours is never a verdict on the notes
+            step = StepReport(lhs=" ".join(frag.content.split())[:80], rel="", rhs="", verdict="undecided",
+                              reason=f"internal error while reading this block: {type(exc).__name__}: {exc}"[:300],
+                              line=frag.content_line)
+            return BlockReport(**base, parsed=True, steps=(step,), role="claim")
+
+    def parse(self, content, frag, *, functions=(), names=()):
+        return parse_block(content, names=self.names | frozenset(names),
+                           functions=tuple(set(self.section.functions) | self.document_functions | set(functions)),
+                           line=frag.content_line, column=frag.content_column)
+
+    def read(self, block, frag, base) -> BlockReport:
         warnings = list(block.warnings)
+        explain = _explain(block)
+        shown = _parsed_form(block)
         if self.section.limit is not None and self.section.limit[2] not in (frag.paragraph, frag.paragraph - 1):
             self.section.limit = None
-        first = not (self.section.symbols or self.section.arrays or self.section.functions or self.section.derivatives)
-        claims, defined, mains = self.rows(block, frag, warnings)
+        pairs = condition_pairs(block, frozenset(self.section.functions))
+        if pairs is not None:
+            self.assume(as_relations(pairs), frag.content_line)
+            return BlockReport(**base, parsed=True, role="condition", parsed_form=shown, symbols=explain,
+                               assumptions=tuple(_show(r) for r in as_relations(pairs)),
+                               warnings=tuple(dict.fromkeys(warnings)))
+        seen = self.section.seen
+        self.section.seen = seen | {x for row in block.rows for e in row.chain.exprs for x in e.free_symbols}
+        values = example_values(block, seen if frag.kind == "inline" else frozenset())
+        if values is not None:
+            scope = set(range(frag.paragraph, frag.paragraph + EXAMPLE_REACH + 1))
+            self.section.examples = [e for e in self.section.examples if e[0] not in {n for n, _ in values}]
+            self.section.examples += [(n, v, scope) for n, v in values]
+            return BlockReport(**base, parsed=True, role="example", parsed_form=shown, symbols=explain,
+                               assumptions=tuple(f"{_show(n)} = {_show(v)}" for n, v in values),
+                               warnings=tuple(dict.fromkeys(warnings)))
+        first = not any(owner[0] == self.section.number for owner in self.section.owner.values())
+        before = _copy_section(self.section)
+        claims, defined, mains, updates = self.rows(block, frag, warnings)
         steps = []
         for claim in claims:
             steps.extend(self.check_claim(claim, frag))
+        steps = self.readings(block, frag, steps, before)
         catalog_id, comparison = self.match_catalog(frag, block, mains, claims, first=first)
         warnings += comparison.warnings
+        role = _role(steps, defined or mains, updates)
+        used = tuple(dict.fromkeys(a for s in steps for a in s.assumptions))
         return BlockReport(**base, parsed=True, catalog_id=catalog_id, catalog_agrees=comparison.agrees,
                            catalog_reason=comparison.reason, catalog_counterexample=comparison.counterexample,
-                           steps=tuple(steps), warnings=tuple(dict.fromkeys(warnings)), definitions=tuple(defined))
+                           steps=tuple(steps), warnings=tuple(dict.fromkeys(warnings)), definitions=tuple(defined),
+                           role=role, parsed_form=shown, assumptions=used, symbols=explain)
+
+    def assume(self, relations, line) -> None:
+        """Stated conditions, in force to the next heading; they replace earlier ones on the same names."""
+        names = set().union(*(r.free_symbols for r in relations)) if relations else set()
+        self.section.conditions = [c for c in self.section.conditions if not c[0].free_symbols <= names]
+        self.section.conditions += [(r, _show(r), line) for r in relations]
+
+    def in_force(self, expr_symbols, paragraph):
+        """The section's conditions on these names, and the examples of this paragraph."""
+        conditions = [c for c in self.section.conditions if c[0].free_symbols & expr_symbols]
+        examples = [(n, v) for n, v, scope in self.section.examples if paragraph in scope]
+        return conditions, examples
+
+    def readings(self, block, frag, steps, before):
+        r"""A refuted step read once more with the letters before ``(`` as functions and runs of
+        capitals as names (``TP``); a reading that does not fail makes the step ``undecided (ambiguous)``."""
+        if not any(s.verdict == "refuted" for s in steps):
+            return steps
+        letters = set(re.findall(r"(?<![\\A-Za-z])([A-Za-z])\s*\(", frag.content))
+        letters |= {m for m in re.findall(r"\\([A-Za-z]+)\s*\(", frag.content) if m in _GREEK_NAMES}
+        runs = set(re.findall(r"(?<![\\A-Za-z])([A-Z]{2,3})(?![A-Za-z])", frag.content))
+        letters -= set(self.section.functions) | self.document_functions
+        runs -= self.names
+        if not letters and not runs:
+            return steps
+        try:
+            other = self.parse(frag.content, frag, functions=letters, names=runs)
+        except LatexParseError:
+            return steps
+        saved = self.section
+        self.section = _copy_section(before)
+        try:
+            claims, _, _, _ = self.rows(other, frag, [])
+            alternative = [s for c in claims for s in self.check_claim(c, frag)]
+        except Exception:  # noqa: BLE001 - the other reading could not be checked: it is not a failure
+            alternative = []
+        finally:
+            self.section = saved
+        if len(alternative) != len(steps) and not any(s.verdict != "refuted" for s in alternative):
+            return steps
+        how = ", ".join(sorted(f"{x}(...) as a function" for x in letters) + sorted(f"{r} as one name" for r in runs))
+        out = []
+        for k, s in enumerate(steps):
+            alt = alternative[k] if k < len(alternative) else None
+            if alt is not None and (alt.line != s.line or (alt.lhs, alt.rhs) == (s.lhs, s.rhs)):
+                alt = None  # the same step read the same way, or not the same step: no other reading
+                if s.verdict == "refuted":
+                    out.append(s)
+                    continue
+            if s.verdict == "refuted" and (alt is None or alt.verdict != "refuted"):
+                verdict = alt.verdict if alt is not None else "undecided"
+                reason = (f"ambiguous: read as written this fails ({s.reason[:100]}); read with {how} it is "
+                          f"{verdict}{': ' + alt.reason[:100] if alt is not None and alt.reason else ''}")
+                s = StepReport(**{**s.__dict__, "verdict": "undecided", "reason": reason, "counterexample": None})
+            out.append(s)
+        return out
 
     def rows(self, block, frag, warnings):
         """Definitions into the section, claims out; ``mains`` (:class:`Main`) are what this block defines.
 
         A lone expression under ``\\min`` is an objective; the inequalities after it (``s.t.``
         rows and their side conditions) are its constraints, not claims."""
-        claims, defined, mains, previous = [], [], [], None
+        claims, defined, mains, updates, previous = [], [], [], [], None
         givens, problem = [], None
         for row in block.rows:
             if problem is not None and self.constraint_row(row, problem):
@@ -227,16 +497,28 @@ class _NotesReader(_CatalogMatch):
                 continue
             start = 0
             name = strip_optimum(exprs[0])  # \min_G \max_D V(D, G) = ... defines V
+            if not row.continued and rels[0] in ("=", ":=") and len(exprs) == 2 and is_update(name, exprs[1]):
+                self.section.updates.add(base_name(name))  # W = W - alpha g, v_t = beta v_{t-1} + ...
+                updates.append(_show(name))
+                continue
+            if not row.continued and rels[0] in ("=", ":=") and len(exprs) == 2 and not self.definable(
+                    name, exprs[1]) and self.definable(exprs[1], name) and is_name(exprs[1]) \
+                    and not is_name(name) and not isinstance(name, AppliedUndef):
+                name, exprs = exprs[1], [exprs[1], exprs[0]]  # 1/m sum y_i = \bar{y} defines \bar{y}
+            redefinition = ""
             if not row.continued and rels[0] in ("=", ":=") and self.definable(name, exprs[1]):
-                self.define(name, exprs[1])
+                self.define(name, exprs[1], frag.content_line + row.line - 1)
                 defined.append(f"{name}")
                 mains.append(Main(name, exprs[1]))
                 start = 1
+            elif not row.continued and rels[0] in ("=", ":=") and self.redefinable(name, exprs[1]):
+                redefinition = _show(name)
             for k in range(start, len(rels)):
                 claims.append(_Claim(exprs[k], rels[k], exprs[k + 1], tuple(row.conditions) + tuple(givens),
-                                     frag.content_line + row.line - 1, block.zero_based))
+                                     frag.content_line + row.line - 1, block.zero_based,
+                                     redefinition if k == 0 else ""))
         mains = [m if isinstance(m, Main) else self.problem(m) for m in mains]
-        return claims, defined, mains
+        return claims, defined, mains, updates
 
     def constraint_row(self, row, problem) -> bool:
         """Whether ``row`` constrains the objective above it (``s.t. g_i \\ge 1``, ``\\zeta_i \\ge 0``)."""
@@ -272,27 +554,47 @@ class _NotesReader(_CatalogMatch):
     # ** definitions **
 
     def definable(self, lhs, rhs) -> bool:
-        """Whether ``lhs = rhs`` defines ``lhs``: a name not yet defined here, that ``rhs`` does not use."""
+        """Whether ``lhs = rhs`` defines ``lhs``: a name that ``rhs`` does not use, not defined yet in
+        this section (a definition in an earlier section is shadowed)."""
+        key = _key(lhs)
+        if key is None or self.section.defined_here(key):
+            if not isinstance(lhs, AppliedUndef):
+                return False
         if isinstance(lhs, sp.Symbol):
-            return lhs not in rhs.free_symbols and lhs not in self.section.symbols
+            return lhs not in rhs.free_symbols and base_name(lhs) not in self.section.updates
         if isinstance(lhs, sp.Pow) and isinstance(lhs.base, sp.Symbol) and lhs.exp == 2:
             return lhs.base not in rhs.free_symbols
         if isinstance(lhs, sp.Indexed):
             return lhs.base not in rhs.atoms(sp.IndexedBase) and all(isinstance(i, sp.Symbol) for i in lhs.indices)
         if isinstance(lhs, AppliedUndef):
             name = lhs.func.__name__
+            if name.endswith("'") and name.rstrip("'") in self.section.functions:
+                return False  # f'(x) with f known: a claim about its derivative
             cases = self.section.functions.get(name, [])
-            if all(a.is_number for a in lhs.args) or (cases and _instantiate(lhs, cases) != lhs):
-                return False  # f(3) = 9, or f(x) again: a claim about a known function
+            if all(a.is_number for a in lhs.args):
+                return False  # f(3) = 9: a claim about a known function
+            if cases and (self.section.defined_here(key) or not all(is_name(a) for a in lhs.args)) \
+                    and _instantiate(lhs, cases) != lhs:
+                return False  # f(x) again in the same section: a claim about a known function
             return not any(isinstance(a, AppliedUndef) and a.func.__name__ == name for a in rhs.atoms(AppliedUndef))
         if isinstance(lhs, sp.Derivative):
             return isinstance(lhs.expr, sp.Symbol) and lhs.expr not in self.section.symbols \
                 and not any(_depends(lhs.expr, v) for v, _ in lhs.variable_count)
         return False
 
-    def define(self, lhs, rhs) -> None:
+    def redefinable(self, lhs, rhs) -> bool:
+        """Whether a claim ``lhs = rhs`` also reads as a new definition of ``lhs`` (``L(\\theta) = ...``
+        twice in a section, for two penalties): a name applied to names, or a plain name, not in ``rhs``."""
+        if isinstance(lhs, AppliedUndef):
+            return all(is_name(a) for a in lhs.args) and lhs not in rhs.atoms(AppliedUndef) \
+                and not lhs.func.__name__.endswith("'")
+        return isinstance(lhs, (sp.Symbol, sp.Indexed)) and lhs not in rhs.free_symbols \
+            and not rhs.atoms(sp.Indexed) & {lhs}
+
+    def define(self, lhs, rhs, line=0) -> None:
         body = _freshen(self.expand(rhs))
         s = self.section
+        s.owner[_key(lhs)] = (s.number, line)
         if isinstance(lhs, sp.Symbol):
             s.symbols[lhs] = body
         elif isinstance(lhs, sp.Pow):
@@ -315,6 +617,9 @@ class _NotesReader(_CatalogMatch):
             for name, cases in s.functions.items():
                 new = new.replace(lambda e, n=name: isinstance(e, AppliedUndef) and e.func.__name__ == n,
                                   lambda e, c=cases: _instantiate(e, c))
+                new = new.replace(lambda e, n=name: isinstance(e, AppliedUndef) and e.func.__name__.rstrip("'") == n
+                                  and e.func.__name__ != n and len(e.args) == 1,
+                                  lambda e, c=cases: _prime(e, c))
             for pattern, body in s.derivatives.items():
                 new = new.replace(lambda e, p=pattern: _derivative_match(e, p) is not None,
                                   lambda e, p=pattern, f=body: f.xreplace(_derivative_match(e, p)))
@@ -326,14 +631,106 @@ class _NotesReader(_CatalogMatch):
     # ** claims **
 
     def check_claim(self, claim: _Claim, frag: Fragment) -> list[StepReport]:
+        """One claim with what is in force (conditions, examples), then its other readings when it fails:
+        a new definition, an equation in an unknown, a step from the equation before, a narrower domain."""
         lhs, rhs = self.expand(claim.lhs), self.expand(claim.rhs)
         shown = {"lhs": _show(claim.lhs), "rel": claim.rel, "rhs": _show(claim.rhs), "line": claim.line}
+        names = {base_name(x) for e in (lhs, rhs) for x in e.free_symbols | e.atoms(sp.Indexed)}
+        touched = sorted(n for n in names & self.section.updates if n)
+        if touched and claim.rel not in ("->",):
+            return [StepReport(**shown, verdict="undecided", role="claim",
+                               reason=f"about {', '.join(touched)}, set by an update or a recurrence above "
+                                      "(an assignment, not an identity)")]
+        symbols = set(lhs.free_symbols | rhs.free_symbols)
+        conditions, examples = self.in_force(symbols, frag.paragraph)
+        stated = tuple(c[0] for c in conditions)
+        assumptions = tuple(c[1] for c in conditions) + tuple(_show(c) for c in claim.conditions)
+        general = _Claim(claim.lhs, claim.rel, claim.rhs, tuple(claim.conditions) + stated, claim.line,
+                         claim.zero_based, claim.redefinition)
+        out = self.check_plain(general, frag, lhs, rhs, shown)
+        out = [StepReport(**{**r.__dict__, "assumptions": assumptions}) for r in out]
+        examples = [(n, v) for n, v in examples if n in symbols]
+        if examples and any(r.verdict == "refuted" for r in out):  # read once more in the example above
+            values = tuple(sp.Eq(n, v) for n, v in examples)
+            local = _Claim(claim.lhs, claim.rel, claim.rhs, general.conditions + values, claim.line,
+                           claim.zero_based, claim.redefinition)
+            again = self.check_plain(local, frag, lhs, rhs, shown)
+            if again and not any(r.verdict == "refuted" for r in again):
+                used = assumptions + tuple(f"{_show(n)} = {_show(v)} (example)" for n, v in examples)
+                return [StepReport(**{**r.__dict__, "assumptions": used}) for r in again]
+        claim = general
+        rel = {"equiv": "=", ":=": "="}.get(claim.rel, claim.rel)
+        equation = rel == "=" and is_equation(lhs, rhs)
+        previous = self.section.equation
+        if previous is not None and frag.paragraph - previous[1] > EQUATION_REACH:
+            previous = None
+        if equation:
+            self.section.equation = (lhs - rhs, frag.paragraph, claim.line)
+        if not any(r.verdict == "refuted" for r in out):
+            return out
+        if claim.redefinition:
+            return [_undecided(r, f"ambiguous: as a claim it fails ({r.reason[:80]}); as a new definition of "
+                                  f"{claim.redefinition}, which shadows the one above, there is nothing to check")
+                    for r in out]
+        if rel == "=" and previous is not None:
+            follows = self.follows(previous[0], lhs, rhs, claim)
+            if follows is not None:
+                return [StepReport(**{**follows.__dict__, **shown, "assumptions": assumptions,
+                                      "role": "equation step"})]
+        if equation:
+            unknowns = ", ".join(sorted(map(_show, symbols), key=str))
+            return [_undecided(r, f"an equation in {unknowns}: it holds for some values, not as an identity",
+                               role="equation") for r in out]
+        if rel == "=" and previous is not None:
+            return [_undecided(r, f"an equation after the one at line {previous[2]}: not shown to follow from it",
+                               role="equation step") for r in out]
+        return [self.narrower(r, claim, frag, lhs, rhs, shown, stated) if r.verdict == "refuted" else r for r in out]
+
+    def follows(self, previous, lhs, rhs, claim):
+        r"""Whether ``lhs = rhs`` is the equation ``previous = 0`` rearranged: ``lhs - rhs = c\,previous``."""
+        for c in (1, -1):
+            step = self.step(lhs - rhs, "=", c * previous, claim.conditions, zero_based=claim.zero_based)
+            if isinstance(step, str):
+                return None
+            report = self.run(step, {"lhs": "", "rel": "=", "rhs": ""})
+            if report.verdict in ("proved", "verified"):
+                return StepReport(**{**report.__dict__, "method": f"{report.method}; follows from the equation "
+                                     f"at line {self.section.equation[2] if self.section.equation else '?'}"})
+        return None
+
+    def narrower(self, report, claim, frag, lhs, rhs, shown, stated):
+        """A refuted claim on names the notes give no domain: undecided (holds where ...) when it holds
+        for positive values (or values in (0, 1)) of those names; a claim written in cases states its domain."""
+        if lhs.has(sp.Piecewise) or rhs.has(sp.Piecewise):
+            return report
+        constrained = set().union(*(c.free_symbols for c in stated)) if stated else set()
+        free = sorted((x for x in (lhs.free_symbols | rhs.free_symbols) - constrained
+                       if isinstance(x, sp.Symbol) and not x.is_integer), key=str)
+        free += sorted({e for e in (lhs.atoms(sp.Indexed) | rhs.atoms(sp.Indexed))
+                        if not any(i.free_symbols for i in e.indices)} - constrained, key=str)
+        if not free or len(free) > MAX_NARROWED:
+            return report
+        for label, where in (("> 0", lambda x: [sp.Gt(x, 0)]), ("in (0, 1)", lambda x: [sp.Gt(x, 0), sp.Lt(x, 1)])):
+            extra = tuple(r for x in free for r in where(x))
+            step = self.step(lhs, {"equiv": "=", ":=": "="}.get(claim.rel, claim.rel), rhs,
+                             tuple(claim.conditions) + extra, zero_based=claim.zero_based)
+            if isinstance(step, str):
+                continue
+            again = self.run(step, shown)
+            if again.verdict in ("proved", "verified"):
+                names = ", ".join(_show(x) for x in free)
+                return _undecided(report, f"holds where {names} {label} (the notes leave the domain implicit; "
+                                          f"it fails elsewhere: {report.reason[:80]})")
+        return report
+
+    def check_plain(self, claim: _Claim, frag: Fragment, lhs, rhs, shown) -> list[StepReport]:
         if claim.rel == "->" and _is_variable(claim.lhs) and (
                 frag.kind != "display" or claim.rhs.has(PlusMinus, sp.oo, -sp.oo)):
             self.section.limit = (lhs, sign_choices(rhs), frag.paragraph)
             return []
         if claim.rel in ("approx", "~", "in", "!=", "notin"):
-            return [StepReport(**shown, verdict="undecided", reason=f"relation {claim.rel!r} is not checked")]
+            return [StepReport(**shown, verdict="undecided", reason=f"relation {claim.rel!r} is not checked",
+                               role="approximation" if claim.rel == "approx" else "claim")]
         if claim.rel == "->":
             return self.check_limit(lhs, rhs, claim, shown, frag)
         rel = {"equiv": "=", ":=": "="}.get(claim.rel, claim.rel)
@@ -342,6 +739,7 @@ class _NotesReader(_CatalogMatch):
             if isinstance(probability, str):
                 return [StepReport(**shown, verdict="undecided", reason=probability)]
             return [self.run_labelled(step, shown, label) for label, step in probability]
+        lhs, rhs = _opaque(lhs, rhs)
         why = _unchecked(lhs, rhs)
         if why:
             return [StepReport(**shown, verdict="undecided", reason=why)]
@@ -372,6 +770,12 @@ class _NotesReader(_CatalogMatch):
                   and not c.lhs.is_integer and c.lhs not in c.rhs.free_symbols}
         conditions = [c for c in conditions if c is not sp.true
                       and not (isinstance(c, sp.Eq) and values.get(c.lhs) is c.rhs)]
+        if values:  # differentiate before a variable is set to a value: d/dx at x = 0, not d/d0
+            lhs, rhs = (e.replace(lambda d: isinstance(d, sp.Derivative) and any(v in values for v, _ in
+                                                                                  d.variable_count),
+                                  lambda d: d.doit()) for e in (lhs, rhs))
+            if any(v in values for e in (lhs, rhs) for d in e.atoms(sp.Derivative) for v, _ in d.variable_count):
+                return "a derivative in a variable the conditions set to a value"
         lhs, rhs = _freshen(lhs.xreplace(values)), _freshen(rhs.xreplace(values))
         parts = [lhs, rhs, *conditions]
         indices, sizes = _indices_and_sizes(parts, zero_based=zero_based)

@@ -17,10 +17,13 @@ class StepReport:
     reason: str = ""
     counterexample: dict | None = None
     line: int = 0
+    role: str = "claim"  # claim, equation, equation step, approximation
+    assumptions: tuple[str, ...] = ()  # the conditions and examples in force that the check used
 
     def to_json(self) -> dict:
         out = {"lhs": self.lhs, "rel": self.rel, "rhs": self.rhs, "verdict": self.verdict,
-               "method": self.method, "reason": self.reason, "line": self.line}
+               "method": self.method, "reason": self.reason, "line": self.line, "role": self.role,
+               "assumptions": list(self.assumptions)}
         if self.counterexample is not None:
             out["counterexample"] = self.counterexample
         return out
@@ -41,6 +44,10 @@ class BlockReport:
     steps: tuple[StepReport, ...] = ()
     warnings: tuple[str, ...] = ()
     definitions: tuple[str, ...] = ()
+    role: str = "no claim"  # definition, claim, condition, example, equation, update, no claim, unparsed
+    parsed_form: tuple[str, ...] = ()
+    assumptions: tuple[str, ...] = ()  # conditions and examples used (or, for a condition/example, stated)
+    symbols: tuple[str, ...] = ()  # how each symbol was read (--explain)
 
     @property
     def verdict(self) -> str | None:
@@ -56,7 +63,9 @@ class BlockReport:
                 "parsed": self.parsed, "error": self.error, "catalog_id": self.catalog_id,
                 "catalog_agrees": self.catalog_agrees, "catalog_reason": self.catalog_reason,
                 "catalog_counterexample": self.catalog_counterexample,
-                "verdict": self.verdict, "definitions": list(self.definitions),
+                "verdict": self.verdict, "role": self.role, "parsed_form": list(self.parsed_form),
+                "assumptions": list(self.assumptions), "symbols": list(self.symbols),
+                "definitions": list(self.definitions),
                 "steps": [s.to_json() for s in self.steps], "warnings": list(self.warnings)}
 
 
@@ -72,12 +81,14 @@ class NotesReport:
 
     def summary(self) -> dict:
         verdicts = [b.verdict for b in self.blocks]
+        roles = [b.role for b in self.blocks]
         return {
             "blocks": len(self.blocks),
             "parsed": sum(b.parsed for b in self.blocks),
             "claims": sum(len(b.steps) for b in self.blocks),
             **{kind: verdicts.count(kind) for kind in ("proved", "verified", "undecided", "refuted", "error")},
             "no_claim": verdicts.count(None),
+            **{f"role_{r.replace(' ', '_')}": roles.count(r) for r in sorted(set(roles))},
             "catalog_matches": sum(b.catalog_id is not None for b in self.blocks),
             "catalog_disagreements": sum(b.catalog_agrees is False for b in self.blocks),
             "warnings": sum(len(b.warnings) for b in self.blocks),
@@ -88,18 +99,25 @@ class NotesReport:
                 "summary": self.summary()}
 
 
-def render_text(report: NotesReport) -> str:
-    """The report for a terminal: one line per block, then its steps, warnings and catalog comparison."""
+def render_text(report: NotesReport, *, explain: bool = False) -> str:
+    """The report for a terminal: one line per block (verdict, role), its parsed form and the assumptions
+    used, then its steps, warnings and catalog comparison; ``explain``: how each symbol was read."""
     lines = [f"{report.path}"]
     for b in report.blocks:
         verdict = b.verdict or "no claim"
-        head = f"  line {b.line:>4}  {verdict:<10}"
+        head = f"  line {b.line:>4}  {verdict:<10} {b.role:<11}"
         if b.catalog_id:
             agree = {True: "agrees", False: "DISAGREES", None: "not compared"}[b.catalog_agrees]
             head += f" [{b.catalog_id}: {agree}]"
         lines.append(head + "  " + " ".join(b.source.split())[:70])
         if b.error:
             lines.append(f"        error: {b.error}")
+        if b.parsed_form and (b.steps or explain):
+            lines.append(f"        read as: {' ; '.join(b.parsed_form)[:200]}")
+        if b.assumptions:
+            lines.append(f"        assuming: {', '.join(b.assumptions)[:200]}")
+        if explain and b.symbols:
+            lines.append(f"        symbols: {'; '.join(b.symbols)[:400]}")
         for s in b.steps:
             lines.append(f"        {s.verdict:<10} {s.lhs[:50]} {s.rel} {s.rhs[:50]}")
             if s.verdict in ("refuted", "undecided", "error") and (s.reason or s.method):

@@ -239,11 +239,17 @@ def test_definitions_are_not_claims():
     assert block.steps == () and block.verdict is None and len(block.definitions) == 2
 
 
-def test_definitions_carry_to_later_blocks_of_the_section_only():
-    text = "# A\n$$f(x) = x^2$$\n$$f(3) = 9$$\n# B\n$$f(3) = 9$$"
-    _, holds, other = check(text).blocks
-    assert holds.verdict == "proved"
-    assert other.verdict == "undecided" and "unknown functions" in other.steps[0].reason
+def test_definitions_carry_to_the_end_of_the_document_and_later_ones_shadow():
+    text = "# A\n$$f(x) = x^2$$\n$$f(3) = 9$$\n# B\n$$f(3) = 9$$\n# C\n$$f(x) = x^3$$\n$$f(2) = 8$$"
+    _, holds, other, shadow, later = check(text).blocks
+    assert holds.verdict == "proved" and other.verdict == "proved"
+    assert shadow.role == "definition" and later.verdict == "proved"
+
+
+def test_bare_letters_are_defined_per_section():
+    text = "# A\n$$y = 2x$$\n# B\n$$y + 1 = 1 + y$$"
+    _, block = check(text).blocks
+    assert block.verdict == "proved" and "x" not in block.steps[0].lhs
 
 
 def test_correct_naive_bayes_posterior_holds():
@@ -273,7 +279,9 @@ def test_a_limit_needs_its_variable():
 def test_conditions_restrict_a_claim():
     (block,) = check("$$\\sqrt{x^2} = x \\text{ when } x > 0$$").blocks
     assert block.verdict in ("proved", "verified")
-    (block,) = check("$$\\sqrt{x^2} = x$$").blocks
+    (block,) = check("$$\\sqrt{x^2} = x$$").blocks  # the domain is left implicit: never refuted
+    assert block.verdict == "undecided" and "holds where x > 0" in block.steps[0].reason
+    (block,) = check("$$\\sqrt{x^2} = -x$$").blocks  # fails for positive x too
     assert block.verdict == "refuted"
 
 

@@ -1,0 +1,75 @@
+r"""Checking many notes: files and folders in, one report per file and a total out.
+
+``.md``/``.markdown``/``.txt`` files are read as Markdown; ``.tex`` files as LaTeX
+(:func:`latex_as_notes`: ``\section{...}`` is a heading, ``%`` comments and the
+preamble are dropped, only math environments are blocks), line numbers unchanged.
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+NOTE_SUFFIXES = (".md", ".markdown", ".txt", ".tex")
+"""Files taken from a folder given to ``formulary check``."""
+MATH_ENVIRONMENTS = frozenset({"equation", "align", "gather", "multline", "eqnarray", "displaymath", "math",
+                               "aligned", "split", "cases", "flalign", "alignat"})
+
+_SECTION = re.compile(r"^\s*\\(part|chapter|section|subsection|subsubsection|paragraph)\*?\{(.*)\}\s*$")
+_ENV = re.compile(r"\\(begin|end)\{([A-Za-z]+)(\*?)\}(\{[^{}]*\})?")
+
+
+def collect(paths) -> list[str]:
+    """The note files under ``paths`` (folders recursively, sorted; files as given), each once."""
+    out = []
+    for p in map(Path, paths):
+        if p.is_dir():
+            out += sorted(str(f) for f in p.rglob("*") if f.is_file() and f.suffix.lower() in NOTE_SUFFIXES
+                          and not any(part.startswith(".") for part in f.relative_to(p).parts))
+        else:
+            out.append(str(p))
+    return list(dict.fromkeys(out))
+
+
+def latex_as_notes(text: str) -> str:
+    r"""A ``.tex`` file as the notes reader sees it, line for line: ``\section{T}`` is ``# T``, comments
+    and the preamble are blanked, ``\begin{itemize}`` and other text environments are not blocks."""
+    lines = text.split("\n")
+    start = next((k + 1 for k, line in enumerate(lines) if "\\begin{document}" in line), 0)
+    out = []
+    for k, line in enumerate(lines):
+        if k < start or "\\end{document}" in line:
+            out.append("")
+            continue
+        line = re.sub(r"(?<!\\)%.*", "", line)
+        m = _SECTION.match(line)
+        if m:
+            out.append("#" * min(6, 1 + ["part", "chapter", "section", "subsection", "subsubsection",
+                                         "paragraph"].index(m.group(1))) + " " + m.group(2))
+            continue
+        line = _ENV.sub(lambda e: e.group(0) if e.group(2) in MATH_ENVIRONMENTS else " " * len(e.group(0)), line)
+        out.append(line)
+    return "\n".join(out)
+
+
+def check_file(path: str, budget: float, read=None):
+    """The :class:`~readers.notes.report.NotesReport` of one file (``read``: path -> text)."""
+    from readers.notes.check import check_notes
+
+    text = read(path) if read else Path(path).read_text(encoding="utf-8")
+    if path.lower().endswith(".tex"):
+        text = latex_as_notes(text)
+    return check_notes(text, path=path, budget=budget)
+
+
+def total(reports) -> dict:
+    """The summaries of ``reports`` added up, with the number of files."""
+    out = {"files": len(reports)}
+    for r in reports:
+        for k, v in r.summary().items():
+            out[k] = out.get(k, 0) + v
+    return out
+
+
+def summary_line(name: str, s: dict) -> str:
+    return (f"{name}: {s['blocks']} blocks, {s['parsed']} parsed, {s['claims']} claims: {s['proved']} proved, "
+            f"{s['verified']} verified, {s['undecided']} undecided, {s['refuted']} refuted, {s['error']} errors")

@@ -1,0 +1,178 @@
+r"""How a block reads before anything is checked: its role, and what it leaves in force.
+
+Roles: ``definition`` (a name not yet defined, ``S(z) = ...``), ``claim``, ``condition``
+(``$0 < p < 1$``, ``$x, y > 0$``, ``x \in (0, 1)``: relations between names and numbers),
+``example`` (a name set to a number, ``$x = 2$``: in force for its paragraph and the display
+it introduces, never substituted later), ``update`` (``W = W - \alpha g``,
+``v_t = \beta v_{t-1} + (1 - \beta) g_t``: an assignment or recurrence, not an identity),
+``equation`` (a relation that constrains an unknown, ``0 = (2-\lambda)(3-\lambda) - 2``),
+``no claim``.
+
+.. math:: \text{condition: } a \mathrel{R} b,\ a, b \in \text{names} \cup \text{numbers},\ R \in \{<, >, \le, \ge, \ne, \in\}
+"""
+from __future__ import annotations
+
+import re
+
+import sympy as sp
+from sympy.core.function import AppliedUndef
+
+CONDITION_RELATIONS = frozenset({"<", ">", "<=", ">=", "!=", "in", "notin"})
+"""Relations that state a condition when both sides are names or numbers."""
+BUILT = {"=": sp.Eq, "!=": sp.Ne, "<": sp.Lt, ">": sp.Gt, "<=": sp.Le, ">=": sp.Ge}
+
+_DEFINED_FUNCTION = re.compile(
+    r"(?<![A-Za-z])(\\?[A-Za-z]+)(?:_\{[^{}]*\}|_[A-Za-z0-9])?\s*"
+    r"\(\s*((?:\\[A-Za-z]+\s*)?\\?[A-Za-z]+(?:_\{?[A-Za-z0-9]+\}?)?"
+    r"(?:\s*,\s*(?:\\[A-Za-z]+\s*)?\\?[A-Za-z]+(?:_\{?[A-Za-z0-9]+\}?)?)*)\s*\)\s*&?\s*(?:=|:=|\\coloneqq|\\equiv|\\triangleq)")
+_NOT_FUNCTIONS = frozenset({"left", "right", "frac", "sqrt", "mathrm", "operatorname", "text", "mathbf", "boldsymbol",
+                            "log", "ln", "exp", "sin", "cos", "tan", "max", "min", "det", "tr", "lim", "sum", "prod"})
+
+
+def defined_functions(text: str) -> frozenset:
+    r"""Names the notes define as functions anywhere: ``H(p) = ...``, ``\ell(x) =``, ``J(\theta) :=``.
+
+    Read as applications everywhere in the document, before and after the definition
+    (``H(1 - p)`` is ``H`` at ``1 - p``, not ``H \cdot (1 - p)``)."""
+    names = set()
+    for m in _DEFINED_FUNCTION.finditer(text):
+        name = m.group(1).lstrip("\\")
+        if name not in _NOT_FUNCTIONS:
+            names.add(name)
+    return frozenset(names)
+
+
+def _is_name(e) -> bool:
+    return isinstance(e, (sp.Symbol, sp.Indexed)) and not isinstance(e, sp.Dummy)
+
+
+def is_name(e) -> bool:
+    return isinstance(e, (sp.Symbol, sp.Indexed)) and not isinstance(e, sp.Dummy)
+
+
+def is_literal(e) -> bool:
+    if isinstance(e, sp.Tuple) or type(e).__name__ in ("set", "Tuple"):
+        return all(is_literal(a) for a in e.args)
+    return isinstance(e, sp.Basic) and not e.free_symbols and not e.has(AppliedUndef)
+
+
+def condition_pairs(block, defined=frozenset()) -> list | None:
+    r"""The block's conditions as ``(a, rel, b)`` when every row only states conditions, else None.
+
+    ``x, y > 0`` is ``x > 0`` and ``y > 0``; ``x \in (0, 1)`` is ``0 < x < 1``; a function the notes do
+    not define, applied to names, is a name here (``P(B) > 0``); one they define is a claim
+    (``0 < \sigma(x) < 1``)."""
+    def is_name(e):
+        return _is_name(e) or (isinstance(e, AppliedUndef) and e.func.__name__ not in defined
+                                and all(_is_name(a) for a in e.args))
+
+    pairs = []
+    for row in block.rows:
+        if row.kind in ("empty", "prose"):
+            continue
+        exprs, rels = list(row.chain.exprs), list(row.chain.rels)
+        if row.continued or not exprs:
+            return None
+        if not rels:
+            spread = [c for c in row.conditions if isinstance(c, sp.core.relational.Relational)]
+            if not spread or not all(is_name(e) for e in exprs) or not all(
+                    is_name(c.lhs) and is_literal(c.rhs) for c in spread):
+                return None
+            for c in spread:
+                rel = {sp.StrictGreaterThan: ">", sp.GreaterThan: ">=", sp.StrictLessThan: "<",
+                       sp.LessThan: "<=", sp.Unequality: "!="}.get(type(c))
+                if rel is None:
+                    return None
+                pairs += [(e, rel, c.rhs) for e in exprs] + [(c.lhs, rel, c.rhs)]
+            continue
+        if not all(r in CONDITION_RELATIONS for r in rels):
+            return None
+        if not all(is_name(e) or is_literal(e) for e in exprs) or not any(is_name(e) for e in exprs):
+            return None
+        pairs += row.chain.pairs()
+    return pairs or None
+
+
+def as_relations(pairs) -> list:
+    """Sympy relations for ``(a, rel, b)`` pairs; ``x in (lo, hi)`` is an open interval; others are dropped."""
+    out = []
+    for a, rel, b in pairs:
+        if rel == "in" and isinstance(b, sp.Tuple) and len(b) == 2 and all(x.is_number for x in b):
+            out += [sp.Gt(a, b[0]), sp.Lt(a, b[1])]
+            continue
+        built = BUILT.get(rel)
+        if built is None:
+            continue
+        try:
+            r = built(a, b)
+        except TypeError:
+            continue
+        if r not in (sp.true, sp.false):
+            out.append(r)
+    return out
+
+
+def example_values(block, seen=frozenset()) -> list | None:
+    """``[(name, value)]`` when the block only sets names to numbers (``$x = 2$``, ``$p = 0$``), or names
+    already used in this section to expressions (``$D = a/(a + b)$`` after a claim about ``D``), else None."""
+    out = []
+    for row in block.rows:
+        if row.kind in ("empty", "prose"):
+            continue
+        exprs, rels = row.chain.exprs, row.chain.rels
+        if row.continued or len(exprs) != 2 or rels != ("=",) or not _is_name(exprs[0]) \
+                or isinstance(exprs[1], sp.Tuple) or exprs[0] in exprs[1].free_symbols:
+            return None
+        if not is_literal(exprs[1]) and exprs[0] not in seen:
+            return None
+        out.append((exprs[0], exprs[1]))
+    return out or None
+
+
+def base_name(e) -> str | None:
+    r"""The name of ``m_t``, ``m_{t-1}``, ``m[t]`` without its subscript: ``m``; None for other expressions."""
+    if isinstance(e, sp.Indexed):
+        return str(e.base.label)
+    if isinstance(e, sp.Symbol):
+        return re.sub(r"_(\{.*\}|[^_{}]+)$", "", e.name)
+    if isinstance(e, AppliedUndef):
+        return e.func.__name__
+    return None
+
+
+def is_update(lhs, rhs) -> bool:
+    r"""``W = W - \alpha g`` or ``v_t = \beta v_{t-1} + ...``: the left side's name is on the right."""
+    name = base_name(lhs)
+    if name is None or not is_name(lhs) and not isinstance(lhs, AppliedUndef):
+        return False
+    if lhs in rhs.free_symbols or (isinstance(lhs, AppliedUndef) and lhs in rhs.atoms(AppliedUndef)):
+        return True
+    step = _step_letter(lhs)
+    if step is None:
+        return False
+    earlier = re.compile(r"^\{?\s*" + re.escape(step) + r"\s*-\s*\d+\s*\}?$")
+    return any(base_name(s) == name and s != lhs and earlier.match(_subscript(s) or "")
+               for s in rhs.free_symbols | rhs.atoms(sp.Indexed) if isinstance(s, (sp.Symbol, sp.Indexed)))
+
+
+def _subscript(e) -> str | None:
+    if isinstance(e, sp.Indexed):
+        return ",".join(str(i) for i in e.indices).replace(" ", "")
+    if isinstance(e, sp.Symbol):
+        m = re.search(r"_(\{.*\}|[^_{}]+)$", e.name)
+        return m.group(1) if m else None
+    return None
+
+
+def _step_letter(lhs) -> str | None:
+    """The step variable of ``m_t``, ``W^{[l]}_t``, ``x[k]``: a single letter subscript, else None."""
+    sub = _subscript(lhs)
+    if sub is None:
+        return None
+    sub = sub.strip("{}").strip()
+    return sub if re.fullmatch(r"[A-Za-z]", sub) else None
+
+
+def is_equation(lhs, rhs) -> bool:
+    """One side a number, the other depends on names: ``0 = w^2 - 4``, an equation in the names."""
+    return (is_literal(lhs) and bool(rhs.free_symbols)) or (is_literal(rhs) and bool(lhs.free_symbols))

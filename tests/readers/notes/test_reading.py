@@ -1,0 +1,110 @@
+"""Blocks read as their authors mean them: roles, scope, and other readings before a refutation."""
+from readers.notes.check import check_notes
+from readers.notes.files import collect, latex_as_notes
+
+
+def check(text):
+    return check_notes(text, path="<test>", budget=5.0)
+
+
+def roles(text):
+    return [(b.role, b.verdict) for b in check(text).blocks]
+
+
+def test_a_standalone_condition_is_assumed_to_the_next_heading():
+    report = check("# A\nLet $x > 0$.\n\n$$\\sqrt{x^2} = x$$\n\n$$\\log(x^2) = 2\\log x$$\n# B\n$$\\sqrt{x^2} = -x$$")
+    cond, first, second, other = report.blocks
+    assert cond.role == "condition" and cond.verdict is None
+    assert first.verdict in ("proved", "verified") and "x > 0" in first.assumptions
+    assert second.verdict in ("proved", "verified")
+    assert other.verdict == "refuted" and not other.assumptions  # the condition ended at the heading
+
+
+def test_intervals_lists_and_function_values_are_conditions():
+    for text in ("For $0 < p < 1$:", "$x, y > 0$", "$P(B) > 0$", "$\\beta_1 \\ne 1$"):
+        (block,) = check(text).blocks
+        assert block.role == "condition" and block.verdict is None, text
+
+
+def test_a_value_in_prose_is_a_local_example():
+    text = "# A\nTake $x = \\log 3$. Then\n\n$$e^{-x} = \\frac{1}{3}$$\n\nLater, in general:\n\n" \
+           "text\n\ntext\n\n$$e^{x} e^{-x} = 1$$\n# B\n$$e^{-x} = e^{x}$$"
+    example, local, general, wrong = check(text).blocks
+    assert example.role == "example" and example.verdict is None
+    assert local.verdict == "proved" and any("example" in a for a in local.steps[0].assumptions)
+    assert general.verdict == "proved"
+    assert wrong.verdict == "refuted"  # the example is out of reach here: never substituted later
+
+
+def test_a_derivative_after_a_point_in_prose_does_not_crash():
+    report = check("The derivative does not exist at $x = 0$; frameworks use 0.\n"
+                   "$$\\frac{d}{dx}x^2 = 2x$$")
+    assert report.blocks[-1].verdict == "proved"
+
+
+def test_names_defined_as_functions_are_applied_not_multiplied():
+    text = "Let $H(p) = -p\\log p - (1-p)\\log(1-p)$.\n\n$$H(1-p) = H(p)$$\n\n" \
+           "$$\\ell(x) = (x - 1)^2$$\n\n$$\\ell(1) = 0$$\n\n$$S(z) = \\frac{1}{1+e^{-z}}$$\n\n$$S(0) = \\frac{1}{2}$$"
+    blocks = check(text).blocks
+    assert [b.role for b in blocks] == ["definition", "claim", "definition", "claim", "definition", "claim"]
+    assert all(b.verdict in (None, "proved", "verified") for b in blocks)
+
+
+def test_counts_and_a_defined_f1():
+    text = "$$\\mathrm{P} = \\frac{TP}{TP + FP}$$\n\n$$\\mathrm{R} = \\frac{TP}{TP + FN}$$\n\n" \
+           "$$F1 = \\frac{2 \\mathrm{P} \\mathrm{R}}{\\mathrm{P} + \\mathrm{R}} = \\frac{2 TP}{(TP + FN) + (TP + FP)}$$"
+    *_, f1 = check(text).blocks
+    assert f1.verdict in ("proved", "verified")
+
+
+def test_updates_and_recurrences_are_assignments():
+    text = "$$W = W - \\alpha g$$\n\n$$v_t = \\beta v_{t-1} + (1 - \\beta) g_t$$\n\n$$v_t = g_t$$"
+    update, recurrence, about = check(text).blocks
+    assert update.role == recurrence.role == "update" and update.verdict is None
+    assert about.verdict == "undecided" and "recurrence" in about.steps[0].reason
+
+
+def test_an_equation_in_an_unknown_is_not_an_identity():
+    text = "$$0 = (2-\\lambda)(3-\\lambda) - 2 = (4-\\lambda)(1-\\lambda)$$"
+    (block,) = check(text).blocks
+    first, second = block.steps
+    assert first.verdict == "undecided" and first.role == "equation"
+    assert second.verdict == "proved"
+
+
+def test_a_rearranged_equation_follows_from_the_one_before():
+    text = "$$0 = 2w - 4 + b$$\n\n$$2w = 4 - b$$"
+    _, step = check(text).blocks
+    assert step.verdict != "refuted" and step.steps[0].role in ("equation step", "equation")
+
+
+def test_a_claim_that_holds_on_part_of_an_implicit_domain_is_undecided():
+    (block,) = check("$$\\log(xy) = \\log x + \\log y$$").blocks
+    assert block.verdict in ("undecided", "proved", "verified")
+    (block,) = check("$$\\sqrt{x^2} = x$$").blocks
+    assert block.verdict == "undecided" and "holds where" in block.steps[0].reason
+
+
+def test_a_second_definition_in_a_section_is_ambiguous_not_refuted():
+    text = "# Penalties\n$$L(\\theta) = \\sum_{j=1}^{n} |\\theta_j|$$\n$$L(\\theta) = \\sum_{j=1}^{n} \\theta_j^2$$"
+    _, second = check(text).blocks
+    assert second.verdict == "undecided" and "ambiguous" in second.steps[0].reason
+
+
+def test_report_shows_role_parsed_form_and_symbols():
+    (block,) = check("$$\\frac{d}{dx} x^3 = 3x^2$$").blocks
+    data = block.to_json()
+    assert data["role"] == "claim" and data["parsed_form"] and any(s.startswith("x:") for s in data["symbols"])
+
+
+def test_latex_files_read_line_for_line(tmp_path):
+    tex = "\\documentclass{article}\n\\begin{document}\n\\section{Logs}\n% a comment $x$\n" \
+          "\\begin{itemize}\\item text\\end{itemize}\n\\begin{equation}\na = a\n\\end{equation}\n\\end{document}\n"
+    notes = latex_as_notes(tex)
+    assert notes.count("\n") == tex.count("\n") and "# Logs" in notes and "itemize" not in notes
+    (block,) = check(notes).blocks
+    assert block.line == 6 and block.heading == "Logs"
+    (tmp_path / "sub").mkdir()
+    for name in ("a.md", "sub/b.tex", "c.py"):
+        (tmp_path / name).write_text("x")
+    assert [p.rsplit("/", 1)[-1] for p in collect([tmp_path])] == ["a.md", "b.tex"]
