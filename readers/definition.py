@@ -105,7 +105,7 @@ def read_ascii_definition(text: str) -> UserDefinition:
     for p in params:
         if not p.isidentifier():
             raise DefinitionError(f"parameter {p!r} is not a name")
-    body = parse_expression(m.group("body"))
+    body = parse_expression(m.group("body").strip())
     out_indices = [s.strip() for s in (m.group("idx") or "").split(",") if s.strip()]
     by_name = {str(s): s for s in body.free_symbols}
     ranges = tuple(_range_from_reads(body, by_name.get(i, sp.Symbol(i, integer=True)), m.group("name"))
