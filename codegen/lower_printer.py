@@ -50,6 +50,10 @@ NUMPY_FUNCTIONS = {
     if target.startswith("numpy.")
 }
 NUMPY_FUNCTIONS.update({"Abs": "np.abs", "sign": "np.sign", "log1p": "np.log1p", "expm1": "np.expm1"})
+SPECIAL_FUNCTIONS = {"erf": "scipy.special.erf", "erfc": "scipy.special.erfc", "ndtr": "scipy.special.ndtr",
+                     "log_ndtr": "scipy.special.log_ndtr", "loggamma": "scipy.special.gammaln",
+                     "digamma": "scipy.special.digamma"}
+"""Functions NumPy lacks, from ``scipy.special`` (the generated module then imports it)."""
 RELATIONS = {"StrictGreaterThan": ">", "GreaterThan": ">=", "StrictLessThan": "<", "LessThan": "<=",
              "Equality": "==", "Unequality": "!="}
 
@@ -58,6 +62,21 @@ class NumPyLowering(ReductionLowering, NumPyPrinter):
     """``NumPyPrinter`` whose ``_print_<Node>`` methods build :class:`Arr` nodes."""
 
     printmethod = "_formulary_lower"
+
+    module = "np"
+    """The array module's name in the emitted code; a backend's subclass renames it (``torch``, ``jnp``)."""
+    functions = {**NUMPY_FUNCTIONS, **SPECIAL_FUNCTIONS}
+    """sympy function name -> the callable's name in the emitted code (``np.`` names are renamed by ``module``)."""
+
+    def fn(self, name: str) -> str:
+        """The emitted name of the array module's ``name`` (``np.where`` -> ``torch.where``)."""
+        return f"{self.module}.{name}"
+
+    def function(self, sympy_name: str) -> str | None:
+        target = self.functions.get(sympy_name)
+        if target is not None and target.startswith("np."):
+            return self.fn(target[3:])
+        return target
 
     def __init__(self, inputs, sizes: dict[sp.Symbol, str]):
         super().__init__({"fully_qualified_modules": True})
@@ -161,10 +180,10 @@ class NumPyLowering(ReductionLowering, NumPyPrinter):
         if list(a.labels) != order:
             k = len(order)
             if k == 2:
-                code = "np.swapaxes({0}, -1, -2)"
+                code = self.fn("swapaxes") + "({0}, -1, -2)"
             else:
                 dst = [order.index(x) - k for x in a.labels]
-                code = f"np.moveaxis({{0}}, {tuple(range(-k, 0))}, {tuple(dst)})"
+                code = self.fn("moveaxis") + f"({{0}}, {tuple(range(-k, 0))}, {tuple(dst)})"
             need = 0
         if tuple(order) != tuple(target):
             code += "[..., " + ", ".join(":" if x in a.labels else "None" for x in target) + "]"
@@ -198,7 +217,7 @@ class NumPyLowering(ReductionLowering, NumPyPrinter):
         if expr in self.ranges:
             lo, hi = self.ranges[expr]
             lo_c, hi_c = self.code(lo), self.code(hi + 1)
-            return Arr(f"np.arange({lo_c}, {hi_c})", (), (expr,), False, ATOM, "op", "index")
+            return Arr(self.fn("arange") + f"({lo_c}, {hi_c})", (), (expr,), False, ATOM, "op", "index")
         if expr in self.sizes:
             return leaf(self.sizes[expr], batched=False)
         if expr in self.inputs:
@@ -217,7 +236,7 @@ class NumPyLowering(ReductionLowering, NumPyPrinter):
         return leaf(repr(float(expr)), batched=False, prec=ATOM if expr >= 0 else UNARY)
 
     def _print_NumberSymbol(self, expr):
-        known = {sp.pi: "np.pi", sp.E: "np.e"}
+        known = {sp.pi: self.fn("pi"), sp.E: self.fn("e")}
         return leaf(known.get(expr, repr(float(expr))), batched=False)
 
     _print_Pi = _print_Exp1 = _print_NumberSymbol
@@ -229,10 +248,10 @@ class NumPyLowering(ReductionLowering, NumPyPrinter):
         return leaf("False", batched=False)
 
     def _print_Infinity(self, expr):
-        return leaf("np.inf", batched=False)
+        return leaf(self.fn("inf"), batched=False)
 
     def _print_NegativeInfinity(self, expr):
-        return leaf("-np.inf", batched=False, prec=UNARY)
+        return leaf("-" + self.fn("inf"), batched=False, prec=UNARY)
 
     # ** reads, and zero-padded reads **
 
@@ -337,7 +356,7 @@ class NumPyLowering(ReductionLowering, NumPyPrinter):
     def _print_Pow(self, expr):
         b, e = expr.args
         if e == sp.S.Half:
-            return self.call("np.sqrt", self._print(b))
+            return self.call(self.fn("sqrt"), self._print(b))
         if e.is_number and e.is_negative:
             return self.product([], [self._print(sp.Pow(b, -e))])
         if e == 1:
@@ -345,13 +364,14 @@ class NumPyLowering(ReductionLowering, NumPyPrinter):
         return self.elementwise("{0} ** {1}", [self._print(b), self._print(e)], POW, (POW + 1, POW))
 
     def _print_exp(self, expr):
-        return self.call("np.exp", self._print(expr.args[0]))
+        return self.call(self.fn("exp"), self._print(expr.args[0]))
 
     def _print_Function(self, expr):
         name = type(expr).__name__
-        if name not in NUMPY_FUNCTIONS:
-            raise UnsupportedNode(expr, f"no NumPy ufunc for {name}")
-        return self.call(NUMPY_FUNCTIONS[name], *[self._print(a) for a in expr.args])
+        target = self.function(name)
+        if target is None:
+            raise UnsupportedNode(expr, f"no {self.module} function for {name}")
+        return self.call(target, *[self._print(a) for a in expr.args])
 
     def _chain(self, fn: str, args) -> Arr:
         *rest, last = args
@@ -361,10 +381,10 @@ class NumPyLowering(ReductionLowering, NumPyPrinter):
         return out
 
     def _print_Max(self, expr):
-        return self._chain("np.maximum", _numbers_last(expr.args))
+        return self._chain(self.fn("maximum"), _numbers_last(expr.args))
 
     def _print_Min(self, expr):
-        return self._chain("np.minimum", _numbers_last(expr.args))
+        return self._chain(self.fn("minimum"), _numbers_last(expr.args))
 
     def _print_Piecewise(self, expr):
         padded = zero_padded(self, expr)
@@ -372,9 +392,9 @@ class NumPyLowering(ReductionLowering, NumPyPrinter):
             return self._print(padded)
         *pieces, (last, cond) = expr.args
         out = self._print(last) if cond == sp.true else self.elementwise(
-            "np.where({0}, {1}, np.nan)", [self._print(cond), self._print(last)])
+            self.fn("where") + "({0}, {1}, " + self.fn("nan") + ")", [self._print(cond), self._print(last)])
         for value, cond in reversed(pieces):
-            out = self.call("np.where", self._print(cond), self._print(value), out)
+            out = self.call(self.fn("where"), self._print(cond), self._print(value), out)
         return out
 
     def _print_Relational(self, expr):
@@ -384,17 +404,17 @@ class NumPyLowering(ReductionLowering, NumPyPrinter):
         return self.binop(op, CMP, self._print(expr.lhs), self._print(expr.rhs))
 
     def _print_And(self, expr):
-        return self._chain("np.logical_and", expr.args)
+        return self._chain(self.fn("logical_and"), expr.args)
 
     def _print_Or(self, expr):
-        return self._chain("np.logical_or", expr.args)
+        return self._chain(self.fn("logical_or"), expr.args)
 
     def _print_Not(self, expr):
-        return self.call("np.logical_not", self._print(expr.args[0]))
+        return self.call(self.fn("logical_not"), self._print(expr.args[0]))
 
     def _print_Heaviside(self, expr):
         value_at_0 = expr.args[1] if len(expr.args) > 1 else sp.S.Half
-        return self.call("np.heaviside", self._print(expr.args[0]), self._print(value_at_0))
+        return self.call(self.fn("heaviside"), self._print(expr.args[0]), self._print(value_at_0))
 
     def _print_KroneckerDelta(self, expr):
         a, b = (self._print(x) for x in expr.args)
@@ -409,7 +429,7 @@ class NumPyLowering(ReductionLowering, NumPyPrinter):
         return render_inline(self._print(expr))
 
 
-for _name in set(NUMPY_FUNCTIONS) | set(NumPyPrinter().known_functions):  # sympy: _print_<name>; ours: arrays
+for _name in set(NUMPY_FUNCTIONS) | set(SPECIAL_FUNCTIONS) | set(NumPyPrinter().known_functions):  # sympy: _print_<name>; ours: arrays
     if f"_print_{_name}" not in NumPyLowering.__dict__:
         setattr(NumPyLowering, f"_print_{_name}", NumPyLowering._print_Function)
 del _name

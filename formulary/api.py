@@ -39,7 +39,7 @@ class FormularyError(Exception):
 
 __all__ = [
     "CatalogCheck", "CheckedDerivation", "Formula", "FormularyError", "ParseError", "UnknownId", "Verdict",
-    "check_notes", "codegen", "derivation", "derivations", "derivations_about", "derive", "formula", "formulas",
+    "check_notes", "codegen", "define", "derivation", "derivations", "derivations_about", "derive", "formula", "formulas",
     "gradient_check", "gradients_about", "latex", "prove", "verify",
 ]
 
@@ -141,11 +141,40 @@ def check_notes(notes: str | Path, *, budget: float = 5.0, path: str | None = No
     return check(str(notes), path=path, budget=budget)
 
 
-def codegen(fs: Iterable[Formula | str] | None = None, *, grad: bool = False) -> str:
+def define(source: str | Path):
+    r"""Function records (``codegen.define.DefinedFunction``) from notes or one ASCII definition.
+
+    ``source``: a path to Markdown notes, the text of notes (definitions in display blocks,
+    ``\mathrm{GELU}(x) = x \Phi(x)``), or one definition in the syntax of ``prove``
+    (``rmsnorm(x, w)[i] = w[i]*x[i]/sqrt(sum(x[j]**2, j, 0, n-1)/n + epsilon)``).
+    """
+    from codegen.define import DefinitionError, build
+    from readers.definition import read_ascii_definition, read_definitions
+
+    try:
+        if isinstance(source, Path) or (isinstance(source, str) and source.endswith((".md", ".tex"))
+                                         and Path(source).is_file()):
+            return build(read_definitions(Path(source).read_text(encoding="utf-8")))
+        if "$$" in source or "\\[" in source or "\\begin" in source:
+            return build(read_definitions(source))
+        return build([read_ascii_definition(source)])
+    except (DefinitionError, ParseError) as exc:
+        raise FormularyError(str(exc)) from None
+
+
+def codegen(fs: Iterable[Formula | str] | None = None, *, grad: bool = False, definitions=None) -> str:
     """A standalone NumPy module for the formulas ``fs`` (every catalog formula when None), with their
-    vector-Jacobian products when ``grad``, headed by a certificate of its accuracy against mpmath."""
+    vector-Jacobian products when ``grad``, headed by a certificate of its accuracy against mpmath.
+
+    ``definitions``: records from :func:`define` (or a source it accepts) instead of catalog formulas;
+    each is verified against its own definition in mpmath (no hand-written reference needed)."""
     from codegen.module import generate_all, write_module
 
+    if definitions is not None:
+        from codegen.define_module import write_defined_module
+
+        records = define(definitions) if isinstance(definitions, (str, Path)) else list(definitions)
+        return write_defined_module(records, grad=grad)
     if fs is None:
         return generate_all(grad)
     return write_module([formula(f).id for f in fs], grad=grad)

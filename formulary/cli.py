@@ -65,7 +65,9 @@ def _parser() -> argparse.ArgumentParser:
     c = command("verify", "verify formulas: generated NumPy and reference against mpmath",
                 "formulary verify --all          # the whole catalog\n"
                 "  formulary verify softmax --points 500 --json")
-    c.add_argument("ids", nargs="*", metavar="ID")
+    c.add_argument("ids", nargs="*", metavar="ID", help="catalog ids, or notes (.md) whose definitions to generate")
+    c.add_argument("--define", action="append", default=[], metavar="DEF",
+                   help="a definition in the syntax of prove: 'name(x, w)[i] = body' (repeatable)")
     c.add_argument("--all", action="store_true", help="every catalog formula")
     c.add_argument("--points", type=int, default=100, help="random points per formula (default 100)")
     c.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
@@ -109,7 +111,9 @@ def _parser() -> argparse.ArgumentParser:
     c = command("codegen", "write a standalone NumPy module (vectorized, stable) with a certificate header",
                 "formulary codegen softmax layer_norm --grad -o kernels.py\n"
                 "  formulary codegen --all --grad -o catalog_kernels.py")
-    c.add_argument("ids", nargs="*", metavar="ID")
+    c.add_argument("ids", nargs="*", metavar="ID", help="catalog ids, or notes (.md) whose definitions to generate")
+    c.add_argument("--define", action="append", default=[], metavar="DEF",
+                   help="a definition in the syntax of prove: 'name(x, w)[i] = body' (repeatable)")
     c.add_argument("--all", action="store_true", help="every catalog formula")
     c.add_argument("--grad", action="store_true", help="also the vector-Jacobian products")
     c.add_argument("-o", "--output", metavar="FILE.py", help="write here instead of standard output")
@@ -450,12 +454,38 @@ def cmd_latex(args) -> int:
     return EXIT_OK
 
 
+def _codegen_definitions(args, notes) -> int:
+    from pathlib import Path
+
+    from formulary import api
+    from formulary.files import write_text_output
+
+    records = []
+    try:
+        for n in notes:
+            records += api.define(Path(n))
+        for d in args.define:
+            records += api.define(d)
+    except (api.FormularyError, OSError) as exc:
+        raise UsageError(str(exc)) from None
+    source = api.codegen(grad=args.grad, definitions=records)
+    if args.output:
+        write_text_output(Path(args.output), source, comment="#", force=args.force)
+        print(f"wrote {args.output}")
+    else:
+        sys.stdout.write(source)
+    return EXIT_OK
+
+
 def cmd_codegen(args) -> int:
     from pathlib import Path
 
     from formulary import api
     from formulary.files import RefusedOverwrite, check_writable, write_text_output
 
+    notes = [i for i in args.ids if i.endswith((".md", ".tex"))]
+    if notes or args.define:
+        return _codegen_definitions(args, notes)
     if args.all == bool(args.ids):
         raise UsageError("name formula ids, or --all")
     ids = [_lookup(i).id for i in args.ids]

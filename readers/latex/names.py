@@ -41,6 +41,7 @@ class _Names:
         call = piece.call
         if call is not None and self.is_function(name, token.value, call, index):
             value = self.apply(name if index is None else f"{name}_{self.subtext_of_index(piece)}", call)
+            value = self._after_call(value, piece)
         else:
             if index is not None and name == "delta" and len(index) == 2:
                 value = sp.KroneckerDelta(*index)
@@ -56,10 +57,18 @@ class _Names:
                 if isinstance(inner, _Annotation):
                     self.pending.append(inner)
                 else:
-                    value = value * inner
+                    value = value * self._after_call(inner, piece)
         for kind, node in piece.scripts:
             if kind == "sup":
                 value = self.superscript(value, node, base_name=name if index is None else None)
+        return value
+
+    def _after_call(self, value, piece: _NamePiece):
+        """Scripts written after a call or parenthesis apply to it alone: ``y(1 - s)^{2}`` is ``y (1 - s)^2``."""
+        for kind, node in piece.after:
+            if kind != "sup":
+                raise self.error("a subscript or prime after a parenthesis", node)
+            value = self.superscript(value, node)
         return value
 
     def expectation(self, piece: _NamePiece):

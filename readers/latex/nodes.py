@@ -119,6 +119,7 @@ class _NamePiece:
     call: lark.Tree | None
     start: int
     end: int
+    after: list = field(default_factory=list)  # scripts after the call: ``y(1 - s)^{2}`` squares the parenthesis
 
 
 @dataclass

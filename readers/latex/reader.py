@@ -311,14 +311,16 @@ class _Reader(_Names, _Atoms):
         if post.data != "name_post":
             return post
         name = post.children[0].children[0]
-        scripts, call = [], None
+        scripts, call, after = [], None, []
         for child in post.children[1:]:
             if child.data == "call":
                 call = child
+            elif call is not None:
+                after.append(_script(child))
             else:
                 scripts.append(_script(child))
-        end = (call or (post.children[-1] if len(post.children) > 1 else name))
-        return _NamePiece(name, scripts, call, name.start_pos, _end(end))
+        end = post.children[-1] if len(post.children) > 1 else name
+        return _NamePiece(name, scripts, call, name.start_pos, _end(end), after)
 
     def repair(self, pieces):
         """Lost underscores: ``\\mu{\\mathcal{B}}`` -> ``\\mu_{\\mathcal{B}}``, ``\\hat{x}i`` -> ``\\hat{x}_i``."""

@@ -191,8 +191,8 @@ def test_small_factors_are_combined_before_the_full_size_one():
 def test_unsupported_node_is_named():
     with pytest.raises(UnsupportedNode, match="Integral"):
         lower_function("f", (Input("x", x),), (Target("y", sp.Integral(x, x)),))
-    with pytest.raises(UnsupportedNode, match="erf"):
-        lower_function("f", (Input("x", x),), (Target("y", sp.erf(x)),))
+    with pytest.raises(UnsupportedNode, match="zeta"):
+        lower_function("f", (Input("x", x),), (Target("y", sp.zeta(x)),))
     with pytest.raises(UnsupportedNode, match="neither an input"):
         lower_function("f", (Input("x", x),), (Target("y", x + sp.Symbol("c")),))
 

@@ -1,0 +1,353 @@
+r"""A user's definition -> a function record -> lowered functions and their derived VJPs.
+
+The calling contract (also in the README):
+
+* ``\mathrm{Name}(p_1, ..., p_k) = body`` or ``\mathrm{Name}(p_1, ...)_i = body`` becomes
+  ``name(p1, ..., pk, *, kw...)``: the name lowercased (``RMSNorm`` -> ``rmsnorm``), the
+  parameters in the order written, by their English names (``\mu`` -> ``mu``);
+* every other free symbol that is neither an index nor a size is a keyword-only argument
+  without default (``\epsilon`` -> ``epsilon``; a Python keyword gets a trailing
+  underscore: ``lambda_``); a size (the bound of an index range) is read from the shapes;
+  a name defined earlier (``\sigma(x) = ...``) is inlined;
+* a parameter that carries indices in the body is an array whose trailing axes are those
+  indices, in the order they first appear; leading batch axes broadcast; a parameter
+  without indices is a scalar applied elementwise;
+* ``name_vjp(p1, ..., pk, g, *, kw...)`` returns the gradient of ``sum(g * name(...))``
+  with respect to each parameter, in order, each shaped like its parameter, computed in
+  one function whose subexpressions are shared (the upstream is ``cotangent`` when a
+  parameter is already called ``g``).
+
+The gradient is derived (:mod:`derivations.gradients.derive`), never typed; stability
+rules (:mod:`codegen.rules`) are applied to the forward and to every gradient, and
+:mod:`codegen.define_search` keeps, among the candidate rewritings, the most accurate
+on extreme inputs.
+"""
+from __future__ import annotations
+
+import ast
+import keyword
+import re
+from dataclasses import dataclass, field
+
+import sympy as sp
+from sympy.core.function import AppliedUndef
+
+from derivations.gradients.derive import Wrt, derive_vjp
+
+from codegen.lower import Input, LoweredFunction, Target, lower_function
+
+RESERVED = ("np", "scipy", "torch", "jax", "jnp", "math")
+"""Names the generated code uses for modules: a parameter by one of these names is renamed."""
+
+
+class DefinitionError(ValueError):
+    """A definition the code generator cannot turn into a function (the message says why)."""
+
+
+@dataclass(frozen=True)
+class UserDefinition:
+    r"""One definition as read: ``name(params)[indices] = body``, indices and sums 0-based.
+
+    ``body`` may call earlier definitions (and built-ins such as ``Phi``) as undefined
+    sympy functions by name; ``sizes`` are the bounds of index ranges; ``index_ranges``
+    the output indices' ``(i, lo, hi)``.
+    """
+
+    name: str
+    params: tuple[str, ...]
+    body: sp.Expr
+    index_ranges: tuple = ()
+    sizes: tuple = ()
+    latex: str = ""
+    where: str = ""
+
+
+@dataclass(frozen=True)
+class Param:
+    name: str
+    symbol: sp.Symbol | sp.IndexedBase
+    shape: tuple = ()
+
+
+@dataclass
+class DefinedFunction:
+    """A definition made ready for code: Python names, real symbols, earlier definitions inlined."""
+
+    name: str
+    title: str
+    params: tuple[Param, ...]
+    keywords: tuple[Param, ...]
+    expr: sp.Expr
+    indices: tuple
+    sizes: tuple
+    latex: str = ""
+    kinks: tuple[str, ...] = ()
+    upstream: Param | None = None
+    gradients: tuple = ()  # (Param, expr, kappa) per parameter
+    rewrites: dict = field(default_factory=dict)  # target -> rules fired
+
+
+def python_name(text: str) -> str:
+    """``RMSNorm`` -> ``rmsnorm``, ``\\beta_1`` -> ``beta_1``, ``lambda`` -> ``lambda_``."""
+    name = re.sub(r"\W", "_", text.replace("\\", "")).strip("_")
+    if not name:
+        raise DefinitionError(f"{text!r} has no usable name")
+    if name[0].isdigit():
+        name = "_" + name
+    if keyword.iskeyword(name) or name in RESERVED:
+        name += "_"
+    return name
+
+
+def function_name(text: str) -> str:
+    return python_name(text).lower()
+
+
+# ** built-in functions a definition may call **
+
+def _phi(x):
+    return (1 + sp.erf(x / sp.sqrt(2))) / 2
+
+
+BUILTINS = {
+    "Phi": _phi,
+    "Gamma": sp.gamma,
+    "lgamma": sp.loggamma,
+    "lnGamma": sp.loggamma,
+    "loggamma": sp.loggamma,
+    "digamma": sp.digamma,
+    "psi": sp.digamma,
+    "H": lambda x: sp.Heaviside(x, 0),
+    "Heaviside": lambda x: sp.Heaviside(x, 0),
+    "heaviside": lambda x: sp.Heaviside(x, 0),
+    "erf": sp.erf,
+    "erfc": sp.erfc,
+    "sigma": lambda x: 1 / (1 + sp.exp(-x)),
+    "sigmoid": lambda x: 1 / (1 + sp.exp(-x)),
+    "softplus": lambda x: sp.log(1 + sp.exp(x)),
+    "atan": sp.atan,
+    "arctan": sp.atan,
+    "sinh": sp.sinh,
+    "cosh": sp.cosh,
+    "sign": sp.sign,
+    "sgn": sp.sign,
+}
+r"""Functions a body may call by name without defining them (``\Phi`` is the standard normal CDF)."""
+
+
+def build(definitions, *, keep=None) -> list[DefinedFunction]:
+    """Records for ``definitions`` in order; each may call the ones before it (inlined).
+
+    ``keep``: names of the definitions to return (all when None).
+    """
+    known: dict[str, tuple[tuple[sp.Symbol, ...], sp.Expr]] = {}
+    out = []
+    for d in definitions:
+        f = _record(d, known)
+        if not f.indices and all(not isinstance(p.symbol, sp.IndexedBase) for p in f.params):
+            known[d.name] = (tuple(p.symbol for p in f.params), f.expr)
+        if keep is None or d.name in keep or f.name in keep:
+            out.append(f)
+    return out
+
+
+def _inline(expr: sp.Expr, known: dict) -> sp.Expr:
+    def query(e):
+        return isinstance(e, AppliedUndef) and (type(e).__name__ in known or type(e).__name__ in BUILTINS)
+
+    def value(e):
+        name = type(e).__name__
+        if name in known:
+            params, body = known[name]
+            if len(params) != len(e.args):
+                raise DefinitionError(f"{name} takes {len(params)} arguments, called with {len(e.args)}")
+            return body.xreplace(dict(zip(params, e.args)))
+        return BUILTINS[name](*e.args)
+
+    for _ in range(20):  # nested calls resolve from the inside out
+        new = expr.replace(query, value)
+        if new == expr:
+            break
+        expr = new
+    left = sorted({type(e).__name__ for e in expr.atoms(AppliedUndef)})
+    if left:
+        raise DefinitionError(f"unknown function(s) {', '.join(left)}: define them earlier in the notes")
+    return expr
+
+
+def _log_gamma(expr):
+    return expr.replace(lambda e: isinstance(e, sp.log) and isinstance(e.args[0], sp.gamma),
+                        lambda e: sp.loggamma(e.args[0].args[0]))
+
+
+def _record(d: UserDefinition, known: dict) -> DefinedFunction:
+    body = _log_gamma(_inline(sp.sympify(d.body) if not isinstance(d.body, sp.Basic) else d.body, known))
+    index_symbols = {i for i, _, _ in d.index_ranges}
+    sizes = set(d.sizes)
+    for _, lo, hi in d.index_ranges:
+        sizes |= (sp.sympify(lo).free_symbols | sp.sympify(hi).free_symbols)
+    for s in body.atoms(sp.Sum):
+        for _, lo, hi in s.limits:
+            sizes |= (lo.free_symbols | hi.free_symbols)
+    bound = {k for s in body.atoms(sp.Sum, sp.Product) for k, _, _ in s.limits}
+    sizes -= index_symbols | bound
+    sizes = {s for s in sizes if isinstance(s, sp.Symbol)}
+    # every array read: base -> the index positions' size
+    arrays: dict[str, list] = {}
+    ranges = {i: (lo, hi) for i, lo, hi in d.index_ranges}
+    for s in body.atoms(sp.Sum):
+        for k, lo, hi in s.limits:
+            ranges.setdefault(k, (lo, hi))
+    for read in sorted(body.atoms(sp.Indexed), key=str):
+        shape = []
+        for ix in read.indices:
+            var = next(iter(ix.free_symbols & set(ranges)), None)
+            if var is None:
+                shape.append(None)
+            else:
+                lo, hi = ranges[var]
+                shape.append(sp.simplify(hi - lo + 1))
+        prev = arrays.get(str(read.base.label))
+        arrays[str(read.base.label)] = [a if a is not None else b for a, b in zip(prev, shape)] if prev else shape
+    renames, params, keywords = {}, [], []
+    taken = set()
+    for p in d.params:
+        pname = python_name(p)
+        taken.add(pname)
+        if p in arrays:
+            shape = arrays[p]
+            if any(s is None for s in shape):
+                raise DefinitionError(f"{d.name}: the length of {p} is not given by a sum or an index range")
+            sym = sp.IndexedBase(pname, real=True)
+            renames[p] = sym
+            params.append(Param(pname, sym, tuple(shape)))
+        else:
+            sym = sp.Symbol(pname, real=True)
+            renames[p] = sym
+            params.append(Param(pname, sym))
+    stray = set(arrays) - set(d.params)
+    if stray:
+        raise DefinitionError(f"{d.name}: {', '.join(sorted(stray))} carries an index but is not a parameter")
+    for s in sorted(body.free_symbols, key=str):
+        name = str(s)
+        if s in index_symbols or s in sizes or s in bound or name in renames or isinstance(s, sp.Indexed):
+            continue
+        kname = python_name(name)
+        if kname in taken:
+            kname += "_"
+        taken.add(kname)
+        sym = sp.Symbol(kname, real=True)
+        renames[name] = sym
+        keywords.append(Param(kname, sym))
+    size_syms = {s: sp.Symbol(python_name(str(s)), integer=True, positive=True) for s in sizes}
+    index_syms = {i: sp.Symbol(str(i), integer=True) for i in index_symbols | bound}
+
+    def rename(e):
+        if isinstance(e, sp.Indexed):
+            return renames[str(e.base.label)][tuple(ix.xreplace(index_syms).xreplace(size_syms) for ix in e.indices)]
+        if isinstance(e, sp.Symbol):
+            if e in size_syms:
+                return size_syms[e]
+            if e in index_syms:
+                return index_syms[e]
+            return renames.get(str(e), e)
+        if not e.args:
+            return e
+        return e.func(*[rename(a) for a in e.args])
+
+    expr = rename(body)
+    params = [Param(p.name, p.symbol, tuple(sp.sympify(s).xreplace(size_syms) for s in p.shape)) for p in params]
+    indices = tuple((index_syms[i], sp.sympify(lo).xreplace(size_syms), sp.sympify(hi).xreplace(size_syms))
+                    for i, lo, hi in d.index_ranges)
+    name = function_name(d.name)
+    pnames = {p.name for p in params}
+    up_name = "g" if "g" not in pnames else "cotangent"
+    if indices:
+        up = Param(up_name, sp.IndexedBase(up_name, real=True), tuple(hi - lo + 1 for _, lo, hi in indices))
+    else:
+        up = Param(up_name, sp.Symbol(up_name, real=True))
+    return DefinedFunction(name=name, title=d.name, params=tuple(params), keywords=tuple(keywords), expr=expr,
+                           indices=indices, sizes=tuple(sorted(size_syms.values(), key=str)), latex=d.latex,
+                           kinks=kink_conventions(expr), upstream=up)
+
+
+def kink_conventions(expr: sp.Expr) -> tuple[str, ...]:
+    """What the code does at the points where the definition is not differentiable."""
+    out = []
+    if expr.has(sp.Abs):
+        out.append("|u| at u = 0: derivative sign(0) = 0")
+    if expr.has(sp.Max) or expr.has(sp.Min):
+        out.append("max/min at a tie: the derivative is Heaviside(u, 0), i.e. 0 at u = 0 (as ReLU'(0) = 0)")
+    if expr.has(sp.Piecewise):
+        out.append("cases at a boundary: value and derivative of the first branch whose condition holds")
+    if expr.has(sp.Heaviside):
+        out.append("Heaviside(0) = 0; its derivative is taken as 0 everywhere")
+    if expr.has(sp.sign):
+        out.append("sign(0) = 0; its derivative is taken as 0 everywhere")
+    return tuple(out)
+
+
+# ** gradients **
+
+def derive_gradients(f: DefinedFunction) -> DefinedFunction:
+    """Fill ``f.gradients``: the derived VJP with respect to each parameter."""
+    grads = []
+    for p in f.params:
+        expr, kappa = derive_vjp(f.expr, f.indices, Wrt(p.symbol, p.shape), f.upstream.symbol)
+        expr = expr.replace(lambda e: isinstance(e, sp.Derivative), _no_derivative)
+        grads.append((p, expr, kappa))
+    f.gradients = tuple(grads)
+    return f
+
+
+def _no_derivative(e):
+    raise DefinitionError(f"sympy left an unevaluated derivative {e}: a function without a known derivative")
+
+
+# ** lowering **
+
+def _inputs(f: DefinedFunction, with_upstream: bool) -> tuple[Input, ...]:
+    params = list(f.params) + ([f.upstream] if with_upstream else []) + list(f.keywords)
+    return tuple(Input(p.name, p.symbol, tuple(p.shape)) for p in params)
+
+
+def _signature(f: DefinedFunction, fn: LoweredFunction, positional) -> str:
+    extra = [p for p in fn.params[fn.params.index("*") + 1:]] if "*" in fn.params else []
+    kws = [k.name for k in f.keywords] + extra
+    return ", ".join(list(positional) + (["*"] + kws if kws else []))
+
+
+def lower_forward(f: DefinedFunction, expr: sp.Expr, *, name: str | None = None) -> tuple[str, list[str]]:
+    """``(signature, body lines)`` of the forward function computing ``expr``."""
+    fn = lower_function(name or f.name, _inputs(f, False), (Target(f.name, expr, f.indices),), f.sizes)
+    return _signature(f, fn, [p.name for p in f.params]), fn.body
+
+
+def lower_vjp(f: DefinedFunction, exprs, *, name: str | None = None) -> tuple[str, list[str]]:
+    """``(signature, body lines)`` of ``name_vjp``: all gradients in one function, one shared memo."""
+    targets = tuple(Target(f"d_{p.name}", e, kappa) for (p, _, kappa), e in zip(f.gradients, exprs))
+    fn = lower_function(name or f.name + "_vjp", _inputs(f, True), targets, f.sizes)
+    body = list(fn.body)
+    last = body[-1]
+    indent = last[:len(last) - len(last.lstrip())]
+    if len(targets) == 1:
+        value = ast.parse(last.strip()).body[0].value
+        values = [ast.unparse(value)]
+    else:
+        values = [ast.unparse(v) for v in ast.parse(last.strip()).body[0].value.values]
+    shaped = [f"_sum_to({v}, np.shape({p.name}))" for (p, _, _), v in zip(f.gradients, values)]
+    body[-1] = indent + "return (" + ", ".join(shaped) + ("," if len(shaped) == 1 else "") + ")"
+    return _signature(f, fn, [p.name for p in f.params] + [f.upstream.name]), body
+
+
+SUM_TO = '''def _sum_to(a, shape):
+    """``a`` summed over the axes broadcasting added to ``shape`` (a gradient shaped like its parameter)."""
+    a = np.asarray(a, dtype=np.float64)
+    extra = a.ndim - len(shape)
+    if extra > 0:
+        a = a.sum(axis=tuple(range(extra)))
+    axes = tuple(k for k, n in enumerate(shape) if n == 1 and a.shape[k] != 1)
+    if axes:
+        a = a.sum(axis=axes, keepdims=True)
+    return np.broadcast_to(a, shape).copy() if a.shape != tuple(shape) else a
+'''

@@ -1,0 +1,125 @@
+r"""Definitions read from notes and from the ASCII syntax of ``prove``.
+
+A display block of the form
+
+.. math:: \mathrm{Name}(p_1, \dots, p_k) = \text{body}  \qquad  \mathrm{Name}(p_1, \dots)_i = \text{body}
+
+(``\operatorname{name}``, ``\text{Name}`` or a single letter such as ``\sigma`` or ``f``
+naming the function) is a definition; the body is read by :mod:`readers.latex` (the
+reader of ``check``), converted to 0-based indices.  The ASCII form is
+``name(x, w)[i] = body`` with the body read by :func:`readers.expression.parse_expression`
+(0-based already: ``sum(x[j]**2, j, 0, n-1)``).  Both give
+:class:`codegen.define.UserDefinition` records; other blocks are skipped.
+"""
+from __future__ import annotations
+
+import re
+
+import sympy as sp
+
+from codegen.define import BUILTINS, DefinitionError, UserDefinition
+from readers.expression import parse_expression
+from readers.latex.nodes import LatexParseError
+from readers.latex.parse import parse_block, parse_latex, to_zero_based
+from readers.notes.blocks import find_blocks
+
+_NAME = (r"\s*(?:\\(?:mathrm|operatorname|text|textrm|mathit|mathsf)\s*\{\s*(?P<word>[A-Za-z][A-Za-z0-9]*)\s*\}"
+         r"|\\(?P<macro>[A-Za-z]+)|(?P<letter>[A-Za-z]))\s*")
+_LATEX_HEAD = re.compile(_NAME + r"(?:\\left\s*)?\((?P<params>[^()]*?)(?:\\right\s*)?\)"
+                         r"\s*(?:_\s*(?:\{(?P<idx>[^{}]*)\}|(?P<idx1>[A-Za-z])))?\s*=(?![=])(?P<body>.*)$", re.S)
+_ASCII_HEAD = re.compile(r"^\s*(?P<name>[A-Za-z_][A-Za-z0-9_]*)\s*\((?P<params>[^()]*)\)\s*"
+                         r"(?:\[(?P<idx>[^\[\]]*)\])?\s*=(?![=])(?P<body>.*)$", re.S)
+_NOT_NAMES = {"left", "right", "frac", "sum", "sqrt", "log", "exp", "ln", "min", "max"}
+LATEX_FUNCTIONS = tuple(n for n in BUILTINS if n not in ("erf", "erfc", "sinh", "cosh", "atan", "arctan", "sign"))
+"""Names read as calls when applied (``\\Phi(x)``, ``\\Gamma(x)``, ``\\sigma(z)``, ``H(x)``)."""
+
+
+def read_definitions(text: str) -> list[UserDefinition]:
+    """Every definition in the display blocks of a Markdown note, in order."""
+    out, names = [], []
+    for frag in find_blocks(text):
+        if frag.kind != "display":
+            continue
+        d = read_latex_definition(frag.content, functions=names, where=f"line {frag.content_line}")
+        if d is not None:
+            out.append(d)
+            names.append(d.name)
+    return out
+
+
+def read_latex_definition(text: str, *, functions=(), where: str = "") -> UserDefinition | None:
+    """The definition in one LaTeX block, or None when the block is not a definition."""
+    body_text = text.strip().rstrip(".,;").strip()
+    m = _LATEX_HEAD.match(body_text)
+    if m is None:
+        return None
+    name = m.group("word") or m.group("macro") or m.group("letter")
+    if name in _NOT_NAMES:
+        return None
+    params = tuple(_latex_param(p) for p in m.group("params").split(",") if p.strip())
+    idx = m.group("idx") or m.group("idx1") or ""
+    out_indices = [s.strip() for s in idx.split(",") if s.strip()]
+    try:
+        block = parse_block(m.group("body").strip(), functions=tuple(functions) + LATEX_FUNCTIONS + (name,),
+                            indices=tuple(out_indices))
+    except LatexParseError as exc:
+        raise DefinitionError(f"{where}: {name}: cannot read the body: {exc}") from None
+    rows = [r for r in block.rows if r.kind != "empty"]
+    if len(rows) != 1 or rows[0].chain.rels:
+        return None
+    body = rows[0].chain.exprs[0]
+    free = [sp.Symbol(i, integer=True) for i in out_indices]
+    by_name = {str(s): s for s in body.free_symbols}
+    free = [by_name.get(str(i), i) for i in free]
+    body = to_zero_based(body, free=free)
+    ranges = []
+    for i in free:
+        lo_hi = next((v for k, v in block.indices.items() if str(k) == str(i)), None)
+        if lo_hi is not None:
+            lo, hi = lo_hi
+            ranges.append((i, lo - 1, hi - 1))
+        else:
+            ranges.append(_range_from_reads(body, i, name))
+    return UserDefinition(name, params, body, tuple(ranges), tuple(block.sizes), latex=text.strip(), where=where)
+
+
+def _latex_param(text: str) -> str:
+    text = text.strip()
+    try:
+        e = parse_latex(text)
+    except LatexParseError:
+        raise DefinitionError(f"cannot read the parameter {text!r}") from None
+    if isinstance(e, sp.Indexed):  # \beta_1
+        return f"{e.base.label}_{'_'.join(str(i) for i in e.indices)}"
+    if isinstance(e, sp.Symbol):
+        return str(e)
+    raise DefinitionError(f"parameter {text!r} is not a name")
+
+
+def read_ascii_definition(text: str) -> UserDefinition:
+    """``name(x, w)[i] = body`` in the syntax of ``prove`` (indices 0-based, sums ``sum(f, j, lo, hi)``)."""
+    m = _ASCII_HEAD.match(text)
+    if m is None:
+        raise DefinitionError("expected name(p1, ..., pk) = body or name(p1, ...)[i] = body")
+    params = tuple(p.strip() for p in m.group("params").split(",") if p.strip())
+    for p in params:
+        if not p.isidentifier():
+            raise DefinitionError(f"parameter {p!r} is not a name")
+    body = parse_expression(m.group("body").strip())
+    out_indices = [s.strip() for s in (m.group("idx") or "").split(",") if s.strip()]
+    by_name = {str(s): s for s in body.free_symbols}
+    ranges = tuple(_range_from_reads(body, by_name.get(i, sp.Symbol(i, integer=True)), m.group("name"))
+                   for i in out_indices)
+    sizes = tuple(sorted({s for _, lo, hi in ranges for s in (sp.sympify(hi).free_symbols)}, key=str))
+    return UserDefinition(m.group("name"), params, body, ranges, sizes, latex="", where="--define")
+
+
+def _range_from_reads(body: sp.Expr, index: sp.Symbol, name: str):
+    """``(i, lo, hi)`` of an output index from an array it reads whose length a sum gives."""
+    bases = {r.base for r in body.atoms(sp.Indexed) if index in r.indices}
+    for s in body.atoms(sp.Sum):
+        for k, lo, hi in s.limits:
+            for r in s.function.atoms(sp.Indexed):
+                if r.base in bases and k in r.indices:
+                    return (index, lo, hi)
+    raise DefinitionError(f"{name}: the range of the index {index} is not given by any sum over the same array")

@@ -1,0 +1,140 @@
+"""Every definition of ``examples/own_formulas.md``, generated with its derived VJP, against an
+independent hand-written mpmath oracle (``tests/corpus/own_formulas/oracle.py``).
+
+Tolerances are the issue's targets: forward within 1e-12 relative (normwise) on ordinary inputs;
+finite and within 1e-10 on extreme inputs where the truth is a normal float64; VJP within 1e-8
+(absolute below the smallest normal, where the oracle allows subnormal gradient components).
+Ids come from the oracle's registry.  ``python3 tests/codegen/test_own_formulas.py`` prints the
+per-formula table (worst errors and rules fired).
+"""
+from __future__ import annotations
+
+import functools
+import importlib.util
+import math
+import pathlib
+import random
+
+import numpy as np
+import pytest
+
+from codegen.define import build, derive_gradients
+from codegen.define_module import compile_function
+from readers.definition import read_definitions
+
+ROOT = pathlib.Path(__file__).resolve().parents[2]
+NOTE = ROOT / "examples" / "own_formulas.md"
+ORDINARY_TOL = 1e-12
+EXTREME_TOL = 1e-10
+VJP_TOL = 1e-8
+TINY = 2.2250738585072014e-308
+
+
+def _oracle():
+    spec = importlib.util.spec_from_file_location("own_formulas_oracle",
+                                                  ROOT / "tests" / "corpus" / "own_formulas" / "oracle.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+ORACLE = _oracle()
+
+
+@functools.lru_cache(maxsize=None)
+def _records():
+    return {f.name: f for f in build(read_definitions(NOTE.read_text(encoding="utf-8")))}
+
+
+@functools.lru_cache(maxsize=None)
+def generated(name):
+    f = derive_gradients(_records()[name])
+    _, module = compile_function(f, True)
+    return f, getattr(module, name), getattr(module, name + "_vjp")
+
+
+def _np(v):
+    return np.array([float(x) for x in v]) if isinstance(v, (list, tuple)) else float(v)
+
+
+def _err(got, want, atol=0.0):
+    got = np.asarray(got, dtype=float)
+    want = np.asarray([float(x) for x in want] if isinstance(want, (list, tuple)) else float(want))
+    if not np.all(np.isfinite(got)):
+        return math.inf
+    scale = float(np.max(np.abs(want))) if want.size else 0.0
+    gap = float(np.max(np.abs(got - want))) if want.size else 0.0
+    if gap <= atol:
+        return 0.0
+    return gap / scale if scale > 0 else math.inf
+
+
+def errors(name):
+    """(worst ordinary, worst extreme, worst VJP, rules fired) over the oracle's points."""
+    o = ORACLE.ORACLES[name]
+    f, fwd, vjp = generated(name)
+    worst = {"ordinary": 0.0, "extreme": 0.0, "vjp": 0.0, "vjp_extreme": 0.0}
+    for kind, pts in (("ordinary", o.domain(random.Random(0))), ("extreme", o.extreme(random.Random(0)))):
+        for pt in pts:
+            args = [_np(pt[p]) for p in o.params]
+            kw = {k: _np(pt[k]) for k in o.keywords}
+            with np.errstate(all="ignore"):
+                got = fwd(*args, **kw)
+            worst[kind] = max(worst[kind], _err(got, o.call(pt)))
+            up = ORACLE.default_upstream(len(o.call(pt))) if o.vector_output else None
+            want_g = o.call_grad(pt, g=up)
+            g = _np(up) if o.vector_output else 1.0
+            with np.errstate(all="ignore"):
+                got_g = vjp(*args, g, **kw)
+            key = "vjp" if kind == "ordinary" else "vjp_extreme"
+            for a, b in zip(got_g, want_g):
+                worst[key] = max(worst[key], _err(a, b, atol=TINY))
+    return worst, tuple(dict.fromkeys(f.rewrites["forward"] + f.rewrites["vjp"]))
+
+
+@functools.lru_cache(maxsize=None)
+def _worst(name):
+    return errors(name)[0]
+
+
+@pytest.mark.parametrize("name", sorted(ORACLE.ORACLES))
+def test_forward_matches_the_oracle_on_ordinary_inputs(name):
+    assert _worst(name)["ordinary"] <= ORDINARY_TOL, _worst(name)
+
+
+OPEN = pytest.mark.xfail(strict=False, reason="issue 13 still open: stable forms for extreme inputs (erf, tanh, "
+                         "log cosh, scaled sums of squares) and stable derived VJPs are not all in place yet")
+
+
+@OPEN
+@pytest.mark.parametrize("name", sorted(ORACLE.ORACLES))
+def test_forward_matches_the_oracle_on_extreme_inputs(name):
+    assert _worst(name)["extreme"] <= EXTREME_TOL, _worst(name)
+
+
+@OPEN
+@pytest.mark.parametrize("name", sorted(ORACLE.ORACLES))
+def test_vjp_matches_the_oracle(name):
+    assert max(_worst(name)["vjp"], _worst(name)["vjp_extreme"]) <= VJP_TOL, _worst(name)
+
+
+def test_every_oracle_formula_is_defined_in_the_note():
+    assert set(ORACLE.ORACLES) <= set(_records())
+
+
+def test_contract_names_and_keywords():
+    records = _records()
+    assert [p.name for p in records["selu"].params] == ["x"]
+    assert [k.name for k in records["selu"].keywords] == ["alpha", "lambda_"]
+    assert [p.name for p in records["rmsnorm"].params] == ["x", "w"]
+    assert [k.name for k in records["rmsnorm"].keywords] == ["epsilon"]
+
+
+if __name__ == "__main__":
+    print(f"{'formula':<20} {'ordinary':>9} {'extreme':>9} {'vjp':>9} {'vjp(ext)':>9}  rules")
+    for name in sorted(ORACLE.ORACLES):
+        try:
+            w, rules = errors(name)
+            print(f"{name:<20} {w['ordinary']:9.1e} {w['extreme']:9.1e} {w['vjp']:9.1e} {w['vjp_extreme']:9.1e}  {', '.join(rules) or '-'}")
+        except Exception as exc:  # noqa: BLE001  (a report, not a test)
+            print(f"{name:<20} ERROR {type(exc).__name__}: {exc}")
