@@ -35,6 +35,7 @@ from sympy.core.function import AppliedUndef
 from derivations.gradients.derive import Wrt, derive_vjp
 
 from codegen.lower import Input, LoweredFunction, Target, lower_function
+from symbolic.expr import as_expr
 
 RESERVED = ("np", "scipy", "torch", "jax", "jnp", "math")
 """Names the generated code uses for modules: a parameter by one of these names is renamed."""
@@ -181,11 +182,11 @@ def _log_gamma(expr):
 
 
 def _record(d: UserDefinition, known: dict) -> DefinedFunction:
-    body = _log_gamma(_inline(sp.sympify(d.body) if not isinstance(d.body, sp.Basic) else d.body, known))
+    body = _log_gamma(_inline(as_expr(d.body), known))
     index_symbols = {i for i, _, _ in d.index_ranges}
     sizes = set(d.sizes)
     for _, lo, hi in d.index_ranges:
-        sizes |= (sp.sympify(lo).free_symbols | sp.sympify(hi).free_symbols)
+        sizes |= (as_expr(lo).free_symbols | as_expr(hi).free_symbols)
     for s in body.atoms(sp.Sum):
         for _, lo, hi in s.limits:
             sizes |= (lo.free_symbols | hi.free_symbols)
@@ -256,8 +257,8 @@ def _record(d: UserDefinition, known: dict) -> DefinedFunction:
         return e.func(*[rename(a) for a in e.args])
 
     expr = rename(body)
-    params = [Param(p.name, p.symbol, tuple(sp.sympify(s).xreplace(size_syms) for s in p.shape)) for p in params]
-    indices = tuple((index_syms[i], sp.sympify(lo).xreplace(size_syms), sp.sympify(hi).xreplace(size_syms))
+    params = [Param(p.name, p.symbol, tuple(as_expr(s).xreplace(size_syms) for s in p.shape)) for p in params]
+    indices = tuple((index_syms[i], as_expr(lo).xreplace(size_syms), as_expr(hi).xreplace(size_syms))
                     for i, lo, hi in d.index_ranges)
     name = function_name(d.name)
     pnames = {p.name for p in params}

@@ -22,6 +22,7 @@ from readers.expression import parse_expression
 from readers.latex.nodes import LatexParseError
 from readers.latex.parse import parse_block, parse_latex, to_zero_based
 from readers.notes.blocks import find_blocks
+from symbolic.expr import as_expr
 
 _NAME = (r"\s*(?:\\(?:mathrm|operatorname|text|textrm|mathit|mathsf)\s*\{\s*(?P<word>[A-Za-z][A-Za-z0-9]*)\s*\}"
          r"|\\(?P<macro>[A-Za-z]+)|(?P<letter>[A-Za-z]))\s*")
@@ -110,7 +111,7 @@ def read_ascii_definition(text: str) -> UserDefinition:
     by_name = {str(s): s for s in body.free_symbols}
     ranges = tuple(_range_from_reads(body, by_name.get(i, sp.Symbol(i, integer=True)), m.group("name"))
                    for i in out_indices)
-    sizes = tuple(sorted({s for _, lo, hi in ranges for s in (sp.sympify(hi).free_symbols)}, key=str))
+    sizes = tuple(sorted({s for _, lo, hi in ranges for s in (as_expr(hi).free_symbols)}, key=str))
     return UserDefinition(m.group("name"), params, body, ranges, sizes, latex="", where="--define")
 
 
