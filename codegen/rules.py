@@ -31,7 +31,7 @@ from dataclasses import dataclass
 import sympy as sp
 from sympy.codegen.cfunctions import expm1, log1p
 
-from symbolic.functions import ReduceMax
+from symbolic.functions import ReduceMax, log_ndtr, ndtr
 
 
 @dataclass(frozen=True)
@@ -187,6 +187,200 @@ def _sigmoid_stable(expr):
     return expr.replace(_is_sigmoid, value)
 
 
+# ** erf, tanh and cosh: cancellation against a constant **
+
+
+def _paired(expr, func, want):
+    r"""In an ``Add``, pairs $c + k f(z)$ with $c = \pm k$: ``want(k, z, sign)`` replaces both terms."""
+
+    def query(e):
+        return isinstance(e, sp.Add) and _pair(e, func) is not None
+
+    def value(e):
+        rest, k, z, s = _pair(e, func)
+        return sp.Add(*rest) + want(k, z, s)
+
+    return expr.replace(query, value)
+
+
+def _pair(e, func):
+    terms = list(e.args)
+    for n, t in enumerate(terms):
+        k, f = t.as_independent(func, as_Add=False)
+        if not isinstance(f, func) or not k.is_number or k == 0:
+            continue
+        for m, c in enumerate(terms):
+            if m != n and c.is_number and (c == k or c == -k):
+                rest = [a for q, a in enumerate(terms) if q not in (n, m)]
+                return rest, k, f.args[0], 1 if c == k else -1
+    return None
+
+
+def _erf_ndtr(expr):
+    r"""$k(1 + \operatorname{erf} z) = 2k\,\Phi(\sqrt2 z)$ and $k(\operatorname{erf} z - 1) = -2k\,\Phi(-\sqrt2 z)$.
+
+    ``ndtr`` (scipy's $\Phi$) is computed from ``erfc`` of a positive argument where $\Phi$ is small.
+    """
+    return _paired(expr, sp.erf, lambda k, z, s: 2 * k * ndtr(sp.sqrt(2) * z) if s == 1
+                   else -2 * k * ndtr(-sp.sqrt(2) * z))
+
+
+def _log_ndtr(expr):
+    r"""$\log(c\,\Phi(u)) = \log c + \log\Phi(u)$ for a number $c > 0$, with scipy's ``log_ndtr``."""
+    def query(e):
+        if not isinstance(e, sp.log):
+            return False
+        c, f = e.args[0].as_independent(ndtr, as_Add=False)
+        return isinstance(f, ndtr) and c.is_number and c.is_positive
+
+    def value(e):
+        c, f = e.args[0].as_independent(ndtr, as_Add=False)
+        return sp.log(c) + log_ndtr(f.args[0])
+
+    return expr.replace(query, value)
+
+
+def _tanh_sigmoid(expr):
+    r"""$k(1 + \tanh u) = 2k\sigma(2u)$ and $k(\tanh u - 1) = -2k\sigma(-2u)$, $\sigma(v) = 1/(1 + e^{-v})$."""
+    def want(k, u, s):
+        if s == 1:
+            return 2 * k / (1 + sp.exp(-2 * u))
+        return -2 * k / (1 + sp.exp(2 * u))
+
+    return _paired(expr, sp.tanh, want)
+
+
+def _sech_square(expr):
+    r"""$1 - \tanh^2 u = 1/\cosh^2 u$ (sympy's derivative of $\tanh$), so that it does not cancel to 0."""
+    def query(e):
+        if not (isinstance(e, sp.Add) and len(e.args) == 2 and sp.S.One in e.args):
+            return False
+        t = next(a for a in e.args if a != sp.S.One)
+        return _neg_tanh_square(t) is not None
+
+    def value(e):
+        t = next(a for a in e.args if a != sp.S.One)
+        return sp.cosh(_neg_tanh_square(t)) ** -2
+
+    return expr.replace(query, value)
+
+
+def _neg_tanh_square(t):
+    if isinstance(t, sp.Mul) and len(t.args) == 2 and sp.S.NegativeOne in t.args:
+        p = next(a for a in t.args if a != sp.S.NegativeOne)
+        if isinstance(p, sp.Pow) and p.exp == 2 and isinstance(p.base, sp.tanh):
+            return p.base.args[0]
+    return None
+
+
+def log_cosh_stable(u):
+    r"""$\log\cosh u = |u| + \operatorname{log1p}(e^{-2|u|}) - \log 2$."""
+    return sp.Abs(u) + log1p(sp.exp(-2 * sp.Abs(u))) - sp.log(2)
+
+
+def _log_cosh(expr):
+    return expr.replace(lambda e: isinstance(e, sp.log) and isinstance(e.args[0], sp.cosh),
+                        lambda e: log_cosh_stable(e.args[0].args[0]))
+
+
+def _log1mexp(expr):
+    r"""$\log(1 - e^{a})$: $\log(-\operatorname{expm1} a)$ for $a > -\log 2$, else $\operatorname{log1p}(-e^{a})$."""
+    def query(e):
+        if not (isinstance(e, sp.log) and isinstance(e.args[0], sp.Add) and len(e.args[0].args) == 2):
+            return False
+        a, b = e.args[0].args
+        return sp.S.One in (a, b) and any(isinstance(-t, sp.exp) for t in (a, b))
+
+    def value(e):
+        a = next(-t for t in e.args[0].args if isinstance(-t, sp.exp)).args[0]
+        return sp.Piecewise((sp.log(-expm1(a)), a > -sp.log(2)), (log1p(-sp.exp(a)), True))
+
+    return expr.replace(query, value)
+
+
+# ** square roots of sums of squares **
+
+SMALLEST_NORMAL = sp.Float(2.2250738585072014e-308)
+"""A floor for the scale $M$ (any $M > 0$ keeps the value): all-zero inputs do not divide by 0."""
+
+
+def _radicand_parts(a):
+    """``(squares, rest)``: terms ``k * u**2`` or ``k * Sum(u**2, lim)`` (u, k, limits), and the other terms."""
+    squares, rest = [], []
+    for t in sp.Add.make_args(sp.expand(a, deep=False, mul=True, power_base=False, power_exp=False, log=False,
+                                        multinomial=False, basic=False)):
+        k, f = t.as_independent(sp.Sum, sp.Pow, as_Add=False)
+        if isinstance(f, sp.Pow) and f.exp == 2 and not f.base.is_number:
+            squares.append((f.base, k, ()))
+        elif (isinstance(f, sp.Sum) and isinstance(f.function, sp.Pow) and f.function.exp == 2
+              and not f.function.base.is_number):
+            squares.append((f.function.base, k, f.limits))
+        else:
+            rest.append(t)
+    return squares, rest
+
+
+def scaled_root(a):
+    r"""$\sqrt{A}$ as $M\sqrt{A / M^2}$ with $M$ the largest $|u|$ of the squares in $A$ (and $\sqrt{|rest|}$)."""
+    squares, rest = _radicand_parts(a)
+    scales = [ReduceMax(sp.Abs(u), *lim) if lim else sp.Abs(u) for u, _, lim in squares]
+    r = sp.Add(*rest)
+    if rest:
+        scales.append(sp.sqrt(sp.Abs(r)))
+    m = sp.Max(*scales, SMALLEST_NORMAL)
+    scaled = sp.Add(*[k * (sp.Sum(_square_of_ratio(u, m), *lim) if lim else _square_of_ratio(u, m))
+                      for u, k, lim in squares])
+    return m, scaled + (r * _square_of_ratio(1, m) if rest else 0)
+
+
+def _square_of_ratio(u, m):
+    """$(u/m)^2$ kept as the square of a ratio (sympy would write $u^2/m^2$, which overflows)."""
+    return sp.Pow(sp.Mul(u, sp.Pow(m, -1), evaluate=False), 2, evaluate=False)
+
+
+def _is_root(e, sign):
+    return (isinstance(e, sp.Pow) and e.exp == sign * sp.S.Half and _radicand_parts(e.base)[0]
+            and not e.base.has(ReduceMax))
+
+
+def _scaled_sqrt(expr):
+    def value(e):
+        m, scaled = scaled_root(e.base)
+        return m * sp.sqrt(scaled) if e.exp > 0 else 1 / (m * sp.sqrt(scaled))
+
+    return expr.replace(lambda e: _is_root(e, 1) or _is_root(e, -1), value)
+
+
+def _root_cancel(expr):
+    r"""$k(x + \sqrt{x^2 + b})$ for $x < 0$ as $k\,b / (\sqrt{x^2 + b} - x)$ (and $\sqrt{x^2+b} - x$ for $x > 0$)."""
+    def find(e):
+        if not isinstance(e, sp.Add):
+            return None
+        for t in e.args:
+            k, r = t.as_independent(sp.Pow, as_Add=False)
+            if not (isinstance(r, sp.Pow) and r.exp == sp.S.Half and k.is_number):
+                continue
+            squares, rest = _radicand_parts(r.base)
+            if len(squares) != 1 or squares[0][2] or squares[0][1] != 1 or not rest:
+                continue
+            u = squares[0][0]
+            for s in (1, -1):
+                if s * k * u in e.args:
+                    return t, s * k * u, k, u, s, sp.Add(*rest), r
+        return None
+
+    def value(e):
+        t, ku, k, u, s, b, r = find(e)
+        others = sp.Add(*[a for a in e.args if a not in (t, ku)])
+        if s == 1:   # k (sqrt + u): cancels for u < 0
+            stable = sp.Piecewise((k * (u + r), u >= 0), (k * b / (r - u), True))
+        else:        # k (sqrt - u): cancels for u > 0
+            stable = sp.Piecewise((k * b / (r + u), u >= 0), (k * (r - u), True))
+        return others + stable
+
+    return expr.replace(lambda e: find(e) is not None, value)
+
+
 # ** the registry **
 
 LOG_SIGMOID = Rule(
@@ -214,9 +408,35 @@ SIGMOID_STABLE = Rule(
     "sigmoid_stable", "sigmoid_stable", _sigmoid_stable, priority=80,
     gain="sigma(x) for x < -709: e^{-x} overflows to inf, 1/inf = 0 where the truth is a subnormal")
 
+LOG_NDTR = Rule(
+    "log_ndtr", "log_ndtr", _log_ndtr, priority=5,
+    gain="log Phi(u) for u < -38: Phi underflows to 0 and its log is -inf (probit likelihoods)")
+ERF_NDTR = Rule(
+    "erf_ndtr", "erf_ndtr", _erf_ndtr, priority=4,
+    gain="1 + erf(z) for z < -6: erf rounds to -1 and the sum to 0 (GELU, the normal CDF for x << 0)")
+TANH_SIGMOID = Rule(
+    "tanh_sigmoid", "one_plus_tanh_sigmoid", _tanh_sigmoid, priority=6,
+    gain="1 + tanh(u) for u < -19: tanh rounds to -1 and the sum to 0 (GELU's tanh form)")
+SECH_SQUARE = Rule(
+    "sech_square", "sech_square", _sech_square, priority=7,
+    gain="1 - tanh(u)^2 for |u| > 19: rounds to 0 where the truth is 4 e^{-2|u|} (derivatives of tanh)")
+LOG_COSH = Rule(
+    "log_cosh", "log_cosh_stable", _log_cosh, priority=8,
+    gain="log cosh x for |x| > 710: cosh overflows to inf")
+LOG1MEXP = Rule(
+    "log1mexp", "log1mexp", _log1mexp, priority=9,
+    gain="log(1 - e^{-x}) for x < 1e-16: 1 - e^{-x} rounds to 0 and the log is -inf")
+ROOT_CANCEL = Rule(
+    "root_cancel", "root_cancel", _root_cancel, priority=90,
+    gain="x + sqrt(x^2 + b) for x << 0: the two terms cancel to 0 (SquarePlus)")
+SCALED_SQRT = Rule(
+    "scaled_sqrt", "scaled_sqrt", _scaled_sqrt, priority=95,
+    gain="sqrt(sum x^2 + e) for |x| > 1e154 or < 1e-154: the squares overflow to inf or underflow to 0")
+
 RULES: tuple[Rule, ...] = tuple(sorted(
     (LOG_SIGMOID, LOG_ONE_MINUS_SIGMOID, LOG_SOFTMAX_SPLIT, LOGSUMEXP_SHIFT, EXP_NORMALIZE, SOFTPLUS_STABLE,
-     LOG1P_EXPM1, SIGMOID_STABLE), key=lambda r: r.priority))
+     LOG1P_EXPM1, SIGMOID_STABLE, ERF_NDTR, LOG_NDTR, TANH_SIGMOID, SECH_SQUARE, LOG_COSH, LOG1MEXP, ROOT_CANCEL,
+     SCALED_SQRT), key=lambda r: r.priority))
 
 
 def stabilize(expr: sp.Expr, rules: tuple[Rule, ...] = RULES) -> tuple[sp.Expr, tuple[str, ...]]:

@@ -23,3 +23,50 @@ class ReduceMax(ExprWithLimits):
 
     def _eval_is_real(self):
         return self.function.is_real
+
+
+class ndtr(sp.Function):
+    r"""$\Phi(x) = \tfrac12 \operatorname{erfc}(-x/\sqrt2)$, the standard normal CDF (no automatic rewriting)."""
+
+    def fdiff(self, argindex=1):
+        x = self.args[0]
+        return sp.exp(-x ** 2 / 2) / sp.sqrt(2 * sp.pi)
+
+    def _eval_rewrite_as_erfc(self, x, **kwargs):
+        return sp.erfc(-x / sp.sqrt(2)) / 2
+
+    def _eval_evalf(self, prec):
+        return self.rewrite(sp.erfc)._eval_evalf(prec)
+
+    def _eval_is_real(self):
+        return self.args[0].is_real
+
+    def _formularympmathcode(self, printer):
+        erfc, sqrt = printer._module_format("mpmath.erfc"), printer._module_format("mpmath.sqrt")
+        return f"({erfc}(-({printer._print(self.args[0])})/{sqrt}(2))/2)"
+
+    _mpmathcode = _formularympmathcode
+
+
+class log_ndtr(sp.Function):
+    r"""$\log \Phi(x)$, finite where $\Phi(x)$ underflows."""
+
+    def fdiff(self, argindex=1):
+        x = self.args[0]
+        return sp.exp(-x ** 2 / 2) / sp.sqrt(2 * sp.pi) / ndtr(x)
+
+    def _eval_rewrite_as_erfc(self, x, **kwargs):
+        return sp.log(sp.erfc(-x / sp.sqrt(2)) / 2)
+
+    def _eval_evalf(self, prec):
+        return self.rewrite(sp.erfc)._eval_evalf(prec)
+
+    def _eval_is_real(self):
+        return self.args[0].is_real
+
+    def _formularympmathcode(self, printer):
+        erfc, sqrt = printer._module_format("mpmath.erfc"), printer._module_format("mpmath.sqrt")
+        log = printer._module_format("mpmath.log")
+        return f"{log}({erfc}(-({printer._print(self.args[0])})/{sqrt}(2))/2)"
+
+    _mpmathcode = _formularympmathcode

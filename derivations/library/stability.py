@@ -73,3 +73,39 @@ for _id, _lhs, _rhs, _why in (
         id=_id, title=f"the identity of a stability rule: {_why}", source="textbook",
         steps=(Step(_lhs, _rhs, justification=_why),),
     ))
+
+# ** the identities of the erf, tanh, cosh, log1mexp and square-root rules **
+
+from sympy import Rational, cosh, erf, log as _log, sqrt, tanh  # noqa: E402
+
+from symbolic.functions import ReduceMax, log_ndtr, ndtr  # noqa: E402
+
+u = Symbol("u", real=True)
+b = Symbol("b", positive=True)
+c = Symbol("c", real=True)
+n = Symbol("n", integer=True, positive=True)
+y = IndexedBase("y", real=True)
+_M = Max(Abs(x), sqrt(Abs(c)), Rational(1, 10 ** 300))
+_My = Max(ReduceMax(Abs(y[j]), (j, 0, n - 1)), Rational(1, 10 ** 300))
+
+for _id, _lhs, _rhs, _why, _sizes in (
+    ("erf_ndtr", 1 + erf(x), 2 * ndtr(sqrt(2) * x), "1 + erf(z) = 2 Phi(sqrt(2) z), Phi = erfc(-t/sqrt 2)/2", None),
+    ("log_ndtr", _log(ndtr(x)), log_ndtr(x), "log Phi(u) is scipy's log_ndtr(u)", None),
+    ("one_plus_tanh_sigmoid", 1 + tanh(x), 2 / (1 + exp(-2 * x)), "1 + tanh(u) = 2 sigma(2u)", None),
+    ("sech_square", 1 - tanh(x) ** 2, 1 / cosh(x) ** 2, "1 - tanh(u)^2 = 1/cosh(u)^2", None),
+    ("log_cosh_stable", _log(cosh(x)), Abs(x) + log1p(exp(-2 * Abs(x))) - _log(2),
+     "log cosh u = |u| + log1p(e^{-2|u|}) - log 2", None),
+    ("log1mexp", _log(1 - exp(-t)), Piecewise((_log(-expm1(-t)), t < _log(2)), (log1p(-exp(-t)), True)),
+     "log(1 - e^{-t}) = log(-expm1(-t)) = log1p(-e^{-t}) for t > 0", None),
+    ("root_cancel", x + sqrt(x ** 2 + b), Piecewise((x + sqrt(x ** 2 + b), x >= 0), (b / (sqrt(x ** 2 + b) - x), True)),
+     "x + sqrt(x^2 + b) = b / (sqrt(x^2 + b) - x) (multiply by the conjugate)", None),
+    ("scaled_sqrt", sqrt(x ** 2 + c), _M * sqrt((x / _M) ** 2 + c / _M ** 2),
+     "sqrt(x^2 + c) = M sqrt((x/M)^2 + c/M^2) for any M > 0, M = max(|x|, sqrt|c|, tiny)", None),
+    ("scaled_sqrt_sum", sqrt(Sum(y[j] ** 2, (j, 0, n - 1))),
+     _My * sqrt(Sum((y[j] / _My) ** 2, (j, 0, n - 1))),
+     "sqrt(sum y_j^2) = M sqrt(sum (y_j/M)^2) for M = max_j |y_j| (> 0)", ({n: 1}, {n: 2}, {n: 3})),
+):
+    register(Derivation(
+        id=_id, title=f"the identity of a stability rule: {_why}", source="textbook",
+        steps=(Step(_lhs, _rhs, justification=_why, **({"sizes": _sizes} if _sizes else {})),),
+    ))
