@@ -274,8 +274,23 @@ def _neg_tanh_square(t):
 
 
 def log_cosh_stable(u):
-    r"""$\log\cosh u = |u| + \operatorname{log1p}(e^{-2|u|}) - \log 2$."""
-    return sp.Abs(u) + log1p(sp.exp(-2 * sp.Abs(u))) - sp.log(2)
+    r"""$\log\cosh u$: $\operatorname{log1p}(2\sinh^2(u/2))$ for $|u| < 1$, else $|u| + \operatorname{log1p}(e^{-2|u|}) - \log 2$."""
+    return sp.Piecewise((log1p(2 * sp.sinh(u / 2) ** 2), sp.Abs(u) < 1),
+                        (sp.Abs(u) + log1p(sp.exp(-2 * sp.Abs(u))) - sp.log(2), True))
+
+
+def _tanh_ratio(expr):
+    r"""$\sinh u / \cosh u = \tanh u$ (sympy's derivative of $\log\cosh$): inf/inf is nan for $|u| > 710$."""
+    def query(e):
+        return isinstance(e, sp.Mul) and any(
+            isinstance(a, sp.sinh) and sp.Pow(sp.cosh(a.args[0]), -1) in e.args for a in e.args)
+
+    def value(e):
+        a = next(a for a in e.args if isinstance(a, sp.sinh) and sp.Pow(sp.cosh(a.args[0]), -1) in e.args)
+        rest = [f for f in e.args if f not in (a, sp.Pow(sp.cosh(a.args[0]), -1))]
+        return sp.Mul(*rest) * sp.tanh(a.args[0])
+
+    return expr.replace(query, value)
 
 
 def _log_cosh(expr):
@@ -309,7 +324,7 @@ def _radicand_parts(a):
     squares, rest = [], []
     for t in sp.Add.make_args(sp.expand(a, deep=False, mul=True, power_base=False, power_exp=False, log=False,
                                         multinomial=False, basic=False)):
-        k, f = t.as_independent(sp.Sum, sp.Pow, as_Add=False)
+        k, f = _square_factor(t)
         if isinstance(f, sp.Pow) and f.exp == 2 and not f.base.is_number:
             squares.append((f.base, k, ()))
         elif (isinstance(f, sp.Sum) and isinstance(f.function, sp.Pow) and f.function.exp == 2
@@ -318,6 +333,16 @@ def _radicand_parts(a):
         else:
             rest.append(t)
     return squares, rest
+
+
+def _square_factor(t):
+    """``(k, f)`` with ``t = k f`` and ``f`` a square or a sum of squares (else ``(1, t)``)."""
+    factors = sp.Mul.make_args(t)
+    for n, f in enumerate(factors):
+        if (isinstance(f, sp.Pow) and f.exp == 2) or (isinstance(f, sp.Sum) and isinstance(f.function, sp.Pow)
+                                                      and f.function.exp == 2):
+            return sp.Mul(*factors[:n], *factors[n + 1:]), f
+    return sp.S.One, t
 
 
 def scaled_root(a):
@@ -422,7 +447,10 @@ SECH_SQUARE = Rule(
     gain="1 - tanh(u)^2 for |u| > 19: rounds to 0 where the truth is 4 e^{-2|u|} (derivatives of tanh)")
 LOG_COSH = Rule(
     "log_cosh", "log_cosh_stable", _log_cosh, priority=8,
-    gain="log cosh x for |x| > 710: cosh overflows to inf")
+    gain="log cosh x for |x| > 710: cosh overflows to inf; for |x| < 1e-8 log(1 + tiny) rounds to 0")
+TANH_RATIO = Rule(
+    "tanh_ratio", "tanh_ratio", _tanh_ratio, priority=8,
+    gain="sinh u / cosh u for |u| > 710: inf/inf is nan where the truth is +-1 (derivative of log cosh)")
 LOG1MEXP = Rule(
     "log1mexp", "log1mexp", _log1mexp, priority=9,
     gain="log(1 - e^{-x}) for x < 1e-16: 1 - e^{-x} rounds to 0 and the log is -inf")
@@ -435,7 +463,7 @@ SCALED_SQRT = Rule(
 
 RULES: tuple[Rule, ...] = tuple(sorted(
     (LOG_SIGMOID, LOG_ONE_MINUS_SIGMOID, LOG_SOFTMAX_SPLIT, LOGSUMEXP_SHIFT, EXP_NORMALIZE, SOFTPLUS_STABLE,
-     LOG1P_EXPM1, SIGMOID_STABLE, ERF_NDTR, LOG_NDTR, TANH_SIGMOID, SECH_SQUARE, LOG_COSH, LOG1MEXP, ROOT_CANCEL,
+     LOG1P_EXPM1, SIGMOID_STABLE, ERF_NDTR, LOG_NDTR, TANH_SIGMOID, SECH_SQUARE, LOG_COSH, TANH_RATIO, LOG1MEXP, ROOT_CANCEL,
      SCALED_SQRT), key=lambda r: r.priority))
 
 

@@ -76,7 +76,7 @@ for _id, _lhs, _rhs, _why in (
 
 # ** the identities of the erf, tanh, cosh, log1mexp and square-root rules **
 
-from sympy import Rational, cosh, erf, log as _log, sqrt, tanh  # noqa: E402
+from sympy import Rational, cosh, erf, log as _log, sinh, sqrt, tanh  # noqa: E402
 
 from symbolic.functions import ReduceMax, log_ndtr, ndtr  # noqa: E402
 
@@ -93,8 +93,10 @@ for _id, _lhs, _rhs, _why, _sizes in (
     ("log_ndtr", _log(ndtr(x)), log_ndtr(x), "log Phi(u) is scipy's log_ndtr(u)", None),
     ("one_plus_tanh_sigmoid", 1 + tanh(x), 2 / (1 + exp(-2 * x)), "1 + tanh(u) = 2 sigma(2u)", None),
     ("sech_square", 1 - tanh(x) ** 2, 1 / cosh(x) ** 2, "1 - tanh(u)^2 = 1/cosh(u)^2", None),
-    ("log_cosh_stable", _log(cosh(x)), Abs(x) + log1p(exp(-2 * Abs(x))) - _log(2),
-     "log cosh u = |u| + log1p(e^{-2|u|}) - log 2", None),
+    ("log_cosh_stable", _log(cosh(x)), Piecewise((log1p(2 * sinh(x / 2) ** 2), Abs(x) < 1),
+                                                  (Abs(x) + log1p(exp(-2 * Abs(x))) - _log(2), True)),
+     "log cosh u = log1p(2 sinh^2(u/2)) = |u| + log1p(e^{-2|u|}) - log 2", None),
+    ("tanh_ratio", sinh(x) / cosh(x), tanh(x), "sinh u / cosh u = tanh u", None),
     ("log1mexp", _log(1 - exp(-t)), Piecewise((_log(-expm1(-t)), t < _log(2)), (log1p(-exp(-t)), True)),
      "log(1 - e^{-t}) = log(-expm1(-t)) = log1p(-e^{-t}) for t > 0", None),
     ("root_cancel", x + sqrt(x ** 2 + b), Piecewise((x + sqrt(x ** 2 + b), x >= 0), (b / (sqrt(x ** 2 + b) - x), True)),
