@@ -17,7 +17,8 @@ from pathlib import Path
 import sympy as sp
 
 from codegen.define import SUM_TO, DefinedFunction, derive_gradients, lower_forward, lower_vjp
-from codegen.define_check import check_function
+from codegen.define_check import check_function, finite_difference_check
+from codegen.define_search import forward_candidates, vjp_candidates
 from codegen.rules import RULES, stabilize
 
 
@@ -72,8 +73,15 @@ def header_imports(code: str) -> str:
     return "\n".join(lines)
 
 
+def compile_exprs(f: DefinedFunction, fwd, gexprs, grad: bool):
+    """``(source, module)`` of one function computing ``fwd`` (and the VJP ``gexprs``)."""
+    code = _source(f, fwd, gexprs, grad)
+    text = header_imports(code) + "\n\n" + (SUM_TO + "\n\n" if grad else "") + code
+    return code, load(text, f"formulary_{f.name}")
+
+
 def compile_function(f: DefinedFunction, grad: bool, rules=RULES):
-    """``(source, module)`` of one function with the given rules."""
+    """``(source, module)`` of one function with the given rules (no search)."""
     fwd, fired = stabilize(f.expr, rules)
     gexprs, gfired = [], set()
     for _, e, _ in f.gradients:
@@ -81,27 +89,70 @@ def compile_function(f: DefinedFunction, grad: bool, rules=RULES):
         gexprs.append(s)
         gfired.update(names)
     f.rewrites = {"forward": fired, "vjp": tuple(sorted(gfired))}
-    code = _source(f, fwd, gexprs, grad)
-    text = header_imports(code) + "\n\n" + (SUM_TO + "\n\n" if grad else "") + code
-    return code, load(text, f"formulary_{f.name}")
+    return compile_exprs(f, fwd, gexprs, grad)
+
+
+def _worst(*xs) -> float:
+    return max(xs)
+
+
+def search(f: DefinedFunction, grad: bool):
+    """The most accurate candidate forward (and VJP): ``(code, module, errors, row)``.
+
+    See :mod:`codegen.define_search`; the row records each candidate's worst error, the choice,
+    and for every rule that fired in the choice the worst error without it and with it.
+    """
+    fwd_scores = []
+    for c in forward_candidates(f):
+        _, m = compile_exprs(f, c.exprs[0], (), False)
+        e = check_function(f, getattr(m, f.name))
+        fwd_scores.append((_worst(e.ordinary, e.extreme), c, e))
+    best_fwd = min(fwd_scores, key=lambda t: t[0])  # min keeps the first of equals: all rules on
+    fwd = best_fwd[1]
+    vjp_scores = []
+    if grad:
+        for c in vjp_candidates(f):
+            try:
+                _, m = compile_exprs(f, fwd.exprs[0], c.exprs, True)
+            except Exception:  # noqa: BLE001  (a candidate the lowering rejects is not chosen)
+                continue
+            e = check_function(f, getattr(m, f.name), getattr(m, f.name + "_vjp"))
+            vjp_scores.append((_worst(e.vjp, e.vjp_extreme), c, e))
+        best_vjp = min(vjp_scores, key=lambda t: t[0])
+        vjp = best_vjp[1]
+        f.rewrites = {"forward": fwd.fired, "vjp": vjp.fired}
+        code, module = compile_exprs(f, fwd.exprs[0], vjp.exprs, True)
+        err = best_vjp[2]
+    else:
+        vjp = None
+        f.rewrites = {"forward": fwd.fired, "vjp": ()}
+        code, module = compile_exprs(f, fwd.exprs[0], (), False)
+        err = best_fwd[2]
+    ablation = {}
+    for name in fwd.fired:
+        off = next((s for s, c, _ in fwd_scores if c.label == f"without {name}"), None)
+        if off is not None:
+            ablation[name] = (off, best_fwd[0])
+    if vjp is not None:
+        for name in vjp.fired:
+            off = next((s for s, c, _ in vjp_scores if c.label == f"stabilized derivative without {name}"), None)
+            if off is not None and name not in ablation:
+                ablation[name] = (off, vjp_scores[0][0])
+    row = {"name": f.name, "ordinary": err.ordinary, "extreme": err.extreme, "vjp": err.vjp,
+           "vjp_extreme": err.vjp_extreme, "points": err.n_ordinary + err.n_extreme, "vjp_points": err.n_vjp,
+           "rules": tuple(dict.fromkeys(f.rewrites["forward"] + f.rewrites["vjp"])), "ablation": ablation,
+           "forward_choice": fwd.label, "vjp_choice": vjp.label if vjp else "-",
+           "candidates": [(c.label, s) for s, c, _ in fwd_scores] + [(c.label, s) for s, c, _ in vjp_scores]}
+    return code, module, err, row
 
 
 def certify(f: DefinedFunction, grad: bool) -> tuple[str, dict]:
-    """The function's code and its certificate row (errors, rules fired, rule ablation)."""
+    """The function's code and its certificate row (errors, choice among candidates, rule ablation,
+    and the derived gradient against central differences of the definition in mpmath)."""
     if grad:
         derive_gradients(f)
-    code, module = compile_function(f, grad)
-    err = check_function(f, getattr(module, f.name), getattr(module, f.name + "_vjp", None))
-    row = {"name": f.name, "ordinary": err.ordinary, "extreme": err.extreme, "vjp": err.vjp,
-           "points": err.n_ordinary + err.n_extreme, "vjp_points": err.n_vjp,
-           "rules": tuple(dict.fromkeys(f.rewrites["forward"] + f.rewrites["vjp"])), "ablation": {}}
-    for rule in row["rules"]:
-        without = tuple(r for r in RULES if r.name != rule)
-        g = DefinedFunction(**{**f.__dict__})
-        _, m2 = compile_function(g, grad, without)
-        e2 = check_function(g, getattr(m2, g.name), getattr(m2, g.name + "_vjp", None))
-        row["ablation"][rule] = (max(e2.ordinary, e2.extreme, e2.vjp), max(err.ordinary, err.extreme, err.vjp))
-    f.rewrites = {"forward": row["rules"][:len(f.rewrites["forward"])], "vjp": f.rewrites["vjp"]}
+    code, _, _, row = search(f, grad)
+    row["fd"] = finite_difference_check(f) if grad else None
     return code, row
 
 
@@ -116,18 +167,24 @@ def write_defined_module(functions: list[DefinedFunction], *, grad: bool = False
         code, row = certify(f, grad)
         codes.append(code)
         rows.append(row)
-    table = ["function            ordinary  extreme   vjp       points  rules (worst error without -> with)"]
+    table = ["function            ordinary  extreme   vjp       vjp(ext)  fd        points  choice; rules (worst error "
+             "without -> with)"]
     for r in rows:
         ab = ", ".join(f"{k} ({_fmt(a)} -> {_fmt(b)})" for k, (a, b) in r["ablation"].items()) or "-"
+        choice = r["forward_choice"] + (f" / vjp: {r['vjp_choice']}" if grad else "")
         table.append(f"{r['name']:<19} {_fmt(r['ordinary']):<9} {_fmt(r['extreme']):<9} "
-                     f"{_fmt(r['vjp']) if grad else '-':<9} {r['points']:<7} {ab}")
+                     f"{_fmt(r['vjp']) if grad else '-':<9} {_fmt(r['vjp_extreme']) if grad else '-':<9} "
+                     f"{_fmt(r['fd']) if grad else '-':<9} {r['points']:<7} {choice}; {ab}")
     body = "\n\n\n".join(codes)
     doc = ["r\"\"\"Generated by formulary codegen" + (f" from {title}" if title else "") + ".", "",
            "Calling contract: name(p1, ..., pk, *, keywords); name_vjp(p1, ..., pk, g, *, keywords) returns",
            "one gradient per parameter, shaped like it.  Leading axes are batch axes.", "",
            "Certificate: each function against its own definition evaluated in mpmath at 60+ digits,",
            "at ordinary points and at extreme ones (inputs to 1e+-300, counted where the truth is a normal",
-           "float64); worst normwise relative errors:", "", *table, '"""']
+           "float64); worst normwise relative errors (a VJP's over all its gradients at once); fd: the derived",
+           "gradient against central differences of the definition in mpmath.  Choice: the candidate",
+           "rewriting kept by the search (codegen.define_search), the most accurate on these points.", "",
+           *table, '"""']
     pieces = ["\n".join(doc), header_imports(body)]
     if grad:
         pieces.append(SUM_TO.rstrip())

@@ -19,7 +19,7 @@ import numpy as np
 import pytest
 
 from codegen.define import build, derive_gradients
-from codegen.define_module import compile_function
+from codegen.define_module import search
 from readers.definition import read_definitions
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
@@ -49,7 +49,7 @@ def _records():
 @functools.lru_cache(maxsize=None)
 def generated(name):
     f = derive_gradients(_records()[name])
-    _, module = compile_function(f, True)
+    _, module, _, _ = search(f, True)
     return f, getattr(module, name), getattr(module, name + "_vjp")
 
 
@@ -87,8 +87,11 @@ def errors(name):
             with np.errstate(all="ignore"):
                 got_g = vjp(*args, g, **kw)
             key = "vjp" if kind == "ordinary" else "vjp_extreme"
-            for a, b in zip(got_g, want_g):
-                worst[key] = max(worst[key], _err(a, b, atol=TINY))
+            # normwise over the whole VJP: a gradient that is exactly 0 (the weights' when n = 1)
+            # is measured at the scale of the others, not at its own scale of 0
+            flat_got = np.concatenate([np.ravel(np.asarray(a, dtype=float)) for a in got_g])
+            flat_want = [x for b in want_g for x in (b if isinstance(b, (list, tuple)) else [b])]
+            worst[key] = max(worst[key], _err(flat_got, flat_want, atol=TINY))
     return worst, tuple(dict.fromkeys(f.rewrites["forward"] + f.rewrites["vjp"]))
 
 
@@ -102,18 +105,48 @@ def test_forward_matches_the_oracle_on_ordinary_inputs(name):
     assert _worst(name)["ordinary"] <= ORDINARY_TOL, _worst(name)
 
 
-OPEN = pytest.mark.xfail(strict=False, reason="issue 13 still open: stable forms for extreme inputs (erf, tanh, "
-                         "log cosh, scaled sums of squares) and stable derived VJPs are not all in place yet")
+EXTREME_OPEN = {
+    "bernoullikl": "sigma(a) (log sigma(a) - log sigma(b)) for a, b both far out: a difference of large logs",
+    "cosinesimilarity": "the numerator sum a_i b_i is not scaled with the norms: overflows/underflows",
+    "focalloss": "(1 - sigma(z))^gamma log sigma(z) for z >> 0: no rule for 1 - sigma as sigma(-z) here",
+    "infonce": "-(s_1/tau - m) - log sum: the shift is added to the log before the logit (order of terms)",
+    "labelsmoothedce": "log sum exp(z - m) = log(1 + tiny): needs log1p of the sum without its max term",
+    "poissonnll": "e^eta - y eta with eta y ~ 1: a cancellation between products (needs an FMA)",
+    "softcap": "gamma tanh(x / gamma) where x / gamma underflows: no tanh(u)/u form yet",
+    "squaredhinge": "(1 - t y)^2 with t y rounding to 1: needs an exact product",
+    "studenttlogpdf": "log1p((x - mu)^2 / (nu s^2)) where the square overflows: no log-of-square split yet",
+    "temperaturesoftmax": "x / tau overflows for tau = 1e-300: the shift is taken after the division",
+    "tripletloss": "a difference of two sums of squares of size 1e300 cancels (1e-7 relative)",
+}
+"""Formulas whose extreme forward is still outside the target, with the reason (issue 13)."""
+VJP_OPEN = {
+    "bernoullikl": "derivatives through sigma(a) sigma(-a) for |a| = 1e300: nan",
+    "cosinesimilarity": "the derived gradient is not scaled like the forward",
+    "focalloss": "derivative of sigma^gamma log(1 - sigma) for z >> 0: inf * 0",
+    "gelutanh": "derivative of the stable sigmoid of a cubic: exp overflow in the chain rule for |x| > 1e100",
+    "infonce": "as its forward: the order of the shifted terms",
+    "softcap": "1/cosh(x/gamma)^2 where x/gamma underflows or overflows",
+    "softmin": "p (g - sum g p) is not yet the compact form for -x (tiny p products)",
+    "softsign": "1/(1 + |x|)^2 for |x| = 1e300: the square overflows",
+    "squaredhinge": "as its forward: an exact product is needed",
+    "squareplus": "x / sqrt(x^2 + b) derivative not rewritten with the scaled root for b = 1e300",
+    "studenttlogpdf": "as its forward: the square overflows",
+    "temperaturesoftmax": "as its forward: x / tau overflows",
+}
+"""Formulas whose VJP (ordinary or extreme) is still outside the target, with the reason (issue 13)."""
 
 
-@OPEN
-@pytest.mark.parametrize("name", sorted(ORACLE.ORACLES))
+def _marked(names, open_):
+    return [pytest.param(n, marks=pytest.mark.xfail(strict=True, reason=open_[n])) if n in open_ else n
+            for n in names]
+
+
+@pytest.mark.parametrize("name", _marked(sorted(ORACLE.ORACLES), EXTREME_OPEN))
 def test_forward_matches_the_oracle_on_extreme_inputs(name):
     assert _worst(name)["extreme"] <= EXTREME_TOL, _worst(name)
 
 
-@OPEN
-@pytest.mark.parametrize("name", sorted(ORACLE.ORACLES))
+@pytest.mark.parametrize("name", _marked(sorted(ORACLE.ORACLES), VJP_OPEN))
 def test_vjp_matches_the_oracle(name):
     assert max(_worst(name)["vjp"], _worst(name)["vjp_extreme"]) <= VJP_TOL, _worst(name)
 

@@ -1,0 +1,104 @@
+r"""The search among candidate rewritings of a defined function (as Herbie does for scalar code).
+
+Candidates for the forward: every stability rule on, and, for each rule that fired,
+every rule but that one.  Candidates for the VJP: the stabilized derivative of the raw
+definition, $\operatorname{stab}(\partial f)$, and the derivative of the stabilized
+definition, $\partial\,\operatorname{stab}(f)$, in which each max-shift or scale $m$ that a
+rule introduced is held constant (the rules' identities hold for every $m$, so the total
+derivative through $m$ is 0), each again with every rule and with each fired rule left out.
+
+Every candidate is compiled and measured against the definition in mpmath at ordinary and
+extreme points (:func:`codegen.define_check.check_function`); the forward and the VJP are
+chosen separately, the most accurate (worst of ordinary and extreme) winning, ties going
+to the candidate listed first (all rules on, the stabilized derivative).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import sympy as sp
+
+from derivations.gradients.derive import Wrt, derive_vjp
+from symbolic.functions import ReduceMax
+
+from codegen.define import DefinedFunction
+from codegen.rules import RULES, stabilize
+
+
+@dataclass
+class Candidate:
+    """One way to compute the forward or the VJP: its expressions and the rules that fired in them."""
+
+    label: str
+    exprs: tuple
+    fired: tuple[str, ...]
+    rules: tuple = RULES
+
+
+def _frozen(expr: sp.Expr, sizes=()) -> tuple[sp.Expr, dict]:
+    """``expr`` with every ``ReduceMax`` replaced by a fresh symbol (held constant when differentiating)."""
+    subs = {}
+
+    def freeze(e):
+        if e not in subs:
+            subs[e] = sp.Dummy("m", real=True)
+        return subs[e]
+
+    def query(e):  # a max over a whole axis: no index of an enclosing sum in it
+        return isinstance(e, ReduceMax) and all(not s.is_integer or s in sizes for s in e.free_symbols)
+
+    out = expr.replace(query, freeze)
+    return out, {v: k for k, v in subs.items()}
+
+
+def derivative_of_stable(f: DefinedFunction, rules=RULES) -> tuple[tuple, tuple[str, ...]] | None:
+    r"""$\partial\,\operatorname{stab}(f)$ per parameter (max-shifts held constant), or None where sympy fails."""
+    stable, fired = stabilize(f.expr, rules)
+    frozen, back = _frozen(stable, set(f.sizes))
+    out = []
+    try:
+        for p, _, kappa in f.gradients:
+            e, k2 = derive_vjp(frozen, f.indices, Wrt(p.symbol, p.shape), f.upstream.symbol)
+            if e.has(sp.Derivative) or [k for k, _, _ in k2] != [k for k, _, _ in kappa]:
+                return None
+            out.append(e.xreplace(back))
+    except (TypeError, ValueError, NotImplementedError, AttributeError):
+        return None
+    return tuple(out), fired
+
+
+def forward_candidates(f: DefinedFunction) -> list[Candidate]:
+    expr, fired = stabilize(f.expr)
+    out = [Candidate("all rules", (expr,), fired)]
+    for name in fired:
+        rules = tuple(r for r in RULES if r.name != name)
+        e, fd = stabilize(f.expr, rules)
+        out.append(Candidate(f"without {name}", (e,), fd, rules))
+    return out
+
+
+def vjp_candidates(f: DefinedFunction) -> list[Candidate]:
+    def stab_of_derivative(rules):
+        exprs, fired = [], set()
+        for _, e, _ in f.gradients:
+            s, names = stabilize(e, rules)
+            exprs.append(s)
+            fired.update(names)
+        return tuple(exprs), tuple(sorted(fired))
+
+    exprs, fired = stab_of_derivative(RULES)
+    out = [Candidate("stabilized derivative", exprs, fired)]
+    for name in fired:
+        rules = tuple(r for r in RULES if r.name != name)
+        out.append(Candidate(f"stabilized derivative without {name}", *stab_of_derivative(rules), rules))
+    d = derivative_of_stable(f)
+    if d is not None:
+        exprs, dfired = d
+        exprs2 = []
+        more = set(dfired)
+        for e in exprs:  # the derivative of a stable form may hold new patterns (1 - tanh^2, sinh/cosh)
+            s, names = stabilize(e)
+            exprs2.append(s)
+            more.update(names)
+        out.append(Candidate("derivative of the stabilized form", tuple(exprs2), tuple(sorted(more))))
+    return out
