@@ -64,16 +64,69 @@ def _vjp_formula(grad):
 _VJP_FORMULAS: dict = {}
 
 
-def lower_gradient(grad) -> LoweredFunction:
-    """The closed-form VJP of a gradient record as a function ``(g, *inputs)``."""
+def lower_gradient(grad, *, precision: str = "fast") -> LoweredFunction:
+    """The closed-form VJP of one gradient record as a function ``(*inputs, g)``: parameters first."""
     vf = _vjp_formula(grad)
     inputs = tuple(Input(v.name, v.symbol, tuple(v.shape)) for v in vf.variables)
-    if grad.upstream is not None:  # the upstream gradient first, as in the hand-written backward
-        inputs = inputs[-1:] + inputs[:-1]
     expr, fired = stabilize_for_codegen(vf.expanded(grad.vjp))
-    fn = lower_function(grad.id, inputs, (Target(grad.vjp.name, expr, grad.vjp.indices),), vf.size_symbols)
+    fn = lower_function(grad.id, inputs, (Target(grad.vjp.name, expr, grad.vjp.indices),), vf.size_symbols,
+                        precision=precision)
     fn.rewrites = fired
     return fn
+
+
+def joint_name(grad) -> str | None:
+    """``attention_vjp`` for ``attention_vjp_Q``: the function of all of a formula's VJPs; None for a Jacobian."""
+    suffix = "_" + grad.wrt
+    if grad.upstream is None or not grad.id.endswith(suffix):
+        return None
+    return grad.id[: -len(suffix)]
+
+
+def joint_groups(grads) -> dict[str, list]:
+    """Gradient records by joint function name; records of one group share their inputs and ``g``."""
+    groups: dict[str, list] = {}
+    for grad in grads:
+        name = joint_name(grad)
+        if name is not None:
+            groups.setdefault(name, []).append(grad)
+    for name, members in groups.items():
+        names = [tuple(v.name for v in _vjp_formula(g).variables) for g in members]
+        if len(set(names)) != 1:
+            raise ValueError(f"{name}: its gradient records take different inputs {set(names)}")
+    return groups
+
+
+def lower_joint_vjp(name: str, grads, *, precision: str = "fast") -> LoweredFunction:
+    r"""Every gradient of ``grads`` from one function ``name(*inputs, g)`` returning a tuple, in record order.
+
+    One lowering of all the VJPs: a subexpression they share ($QK^\top$, the exponentials,
+    the row sums in attention) is computed once.
+    """
+    vf = _vjp_formula(grads[0])
+    inputs = tuple(Input(v.name, v.symbol, tuple(v.shape)) for v in vf.variables)
+    targets, fired, sizes = [], set(), dict.fromkeys(vf.size_symbols)
+    for grad in grads:
+        gf = _vjp_formula(grad)
+        expr, names = stabilize_for_codegen(gf.expanded(grad.vjp))
+        fired.update(names)
+        targets.append(Target(grad.vjp.name, expr, grad.vjp.indices))
+        sizes.update(dict.fromkeys(gf.size_symbols))
+    fn = lower_function(name, inputs, tuple(targets), tuple(sizes), precision=precision, returns="tuple")
+    fn.rewrites = tuple(sorted(fired))
+    return fn
+
+
+def vjp_wrapper(grad, joint: LoweredFunction, position: int) -> LoweredFunction:
+    """``attention_vjp_Q(Q, K, V, g)``: element ``position`` of the joint function's tuple."""
+    params = joint.params
+    if "*" in params:
+        k = params.index("*")
+        call = list(params[:k]) + [f"{p}={p}" for p in params[k + 1:]]
+    else:
+        call = list(params)
+    body = [f"return {joint.name}({', '.join(call)})[{position}]"]
+    return LoweredFunction(grad.id, params, body, (grad.vjp.name,), list(joint.notes), joint.rewrites)
 
 
 def _gradients_of(ids) -> list:
@@ -118,17 +171,44 @@ def gradient_docstring(grad, fn: LoweredFunction) -> str:
              f"    {latex(grad.vjp.lhs)} = {latex(grad.vjp.expr)}"]
     lines += [f"    {latex(d.lhs)} = {latex(d.expr)}" for d in grad.compose + grad.definitions]
     lines += ["", "Inputs (leading axes are batch axes):"]
-    if grad.upstream is not None:
-        shape = tuple(sp.simplify(hi - lo + 1) for _, lo, hi in grad.output.indices)
-        lines.append(f"    {fn.params[0]}: {_shape_text(shape)}, upstream gradient dL/d{grad.output.name}")
     for v in subject.variables:
         lines.append(f"    {v.name}: {_shape_text(v.shape)}, {v.domain.text}")
+    if grad.upstream is not None:
+        shape = tuple(sp.simplify(hi - lo + 1) for _, lo, hi in grad.output.indices)
+        lines.append(f"    {fn.params[len(subject.variables)]}: {_shape_text(shape)}, upstream gradient "
+                     f"dL/d{grad.output.name}")
     shape = tuple(sp.simplify(hi - lo + 1) for _, lo, hi in grad.vjp.indices)
     lines.append(f"Returns:\n    {grad.vjp.name}: {_shape_text(shape)}")
     if fn.rewrites:
         lines.append("Stability rewrites: " + ", ".join(fn.rewrites) + ".")
     lines += [f"Note: {n}." for n in fn.notes]
     lines.append(f"Gradient record: {grad.id} (formula {grad.formula_id}).")
+    return _raw_docstring(lines)
+
+
+def joint_docstring(name: str, grads, fn: LoweredFunction) -> str:
+    subject = grads[0].subject
+    wrt = ", ".join(g.wrt for g in grads)
+    lines = [f"Vector-Jacobian products of {subject.title.lower()} with respect to {wrt}, in one function",
+             "(subexpressions shared between them are computed once).", "", ".. math::", ""]
+    for g in grads:
+        lines.append(f"    {latex(g.vjp.lhs)} = {latex(g.vjp.expr)}")
+    for g in grads:
+        lines += [f"    {latex(d.lhs)} = {latex(d.expr)}" for d in g.compose + g.definitions]
+    lines += ["", "Inputs (leading axes are batch axes):"]
+    for v in subject.variables:
+        lines.append(f"    {v.name}: {_shape_text(v.shape)}, {v.domain.text}")
+    shape = tuple(sp.simplify(hi - lo + 1) for _, lo, hi in grads[0].output.indices)
+    lines.append(f"    {fn.params[len(subject.variables)]}: {_shape_text(shape)}, upstream gradient "
+                 f"dL/d{grads[0].output.name}")
+    lines.append("Returns a tuple:")
+    for g in grads:
+        shape = tuple(sp.simplify(hi - lo + 1) for _, lo, hi in g.vjp.indices)
+        lines.append(f"    {g.vjp.name}: {_shape_text(shape)}")
+    if fn.rewrites:
+        lines.append("Stability rewrites: " + ", ".join(fn.rewrites) + ".")
+    lines += [f"Note: {n}." for n in fn.notes]
+    lines.append("Gradient records: " + ", ".join(g.id for g in grads) + f" (formula {grads[0].formula_id}).")
     return _raw_docstring(lines)
 
 
@@ -326,16 +406,24 @@ def certificate(rows: list[dict], grad_rows: list[dict], *, n_random: int, seed:
 # ** the module **
 
 
-def write_module(ids: list[str], *, grad: bool, n_random: int = N_RANDOM, seed: int = 0) -> str:
-    """The module text for the formulas ``ids`` (and, with ``grad``, their gradient records)."""
+def write_module(ids: list[str], *, grad: bool, n_random: int = N_RANDOM, seed: int = 0,
+                 precision: str = "fast") -> str:
+    """The module text for the formulas ``ids`` (and, with ``grad``, their gradient records).
+
+    ``precision`` (:data:`~codegen.lower.PRECISIONS`): ``fast`` computes in the inputs' dtype,
+    ``accurate`` in float64.  The VJPs of one formula are one function (``attention_vjp``,
+    parameters then ``g``, a tuple of gradients); each record's function (``attention_vjp_Q``)
+    is a thin wrapper of it.
+    """
     ids = sorted(dict.fromkeys(ids))
     formulas = [get(i) for i in ids]
     skipped: list[str] = []
-    functions = _lowered(formulas, lower_formula, skipped)
-    gradients = _lowered(_gradients_of(ids), lower_gradient, skipped) if grad else []
+    functions = _lowered(formulas, lambda f: lower_formula(f, precision=precision), skipped)
+    joints, gradients = _lowered_gradients(_gradients_of(ids), precision, skipped) if grad else ([], [])
     sources = [fn.source(formula_docstring(f, fn)) for f, fn in functions]
+    sources += [fn.source(joint_docstring(fn.name, members, fn)) for members, fn in joints]
     sources += [fn.source(gradient_docstring(g, fn)) for g, fn in gradients]
-    names = [fn.name for _, fn in functions] + [fn.name for _, fn in gradients]
+    names = [fn.name for _, fn in functions] + [fn.name for _, fn in joints] + [fn.name for _, fn in gradients]
     if len(set(names)) != len(names):
         raise ValueError(f"two generated functions share a name: {names}")
     body = "\n\n".join(sources)
@@ -347,18 +435,41 @@ def write_module(ids: list[str], *, grad: bool, n_random: int = N_RANDOM, seed: 
     namespace = vars(load_generated(code))  # certify what we wrote, imported as a user would
     rows = [certify_formula(f, namespace[fn.name], n_random=n_random, seed=seed) for f, fn in functions]
     grad_rows = [certify_gradient(g, namespace[fn.name], seed=seed) for g, fn in gradients]
+    computed = "the inputs' floating dtype (float32 in, float32 out)" if precision == "fast" else "float64"
     header = [
         "Formulary: generated NumPy kernels for " + ", ".join(ids) + ".",
         "",
         "Generated by codegen.module.write_module; do not edit. Needs only NumPy. Functions take",
         "the formula's variables (NumPy arrays; leading axes are batch axes) and read the sizes",
-        "from their shapes; there is no Python loop over elements.",
+        f"from their shapes; there is no Python loop over elements.  Precision {precision!r}: computed in",
+        f"{computed}.",
         "",
         *certificate(rows, grad_rows, n_random=n_random, seed=seed),
     ]
     if skipped:
         header += ["", "Not generated (no lowering rule):", *[f"    {line}" for line in skipped]]
     return '"""' + "\n".join(header) + '\n"""\n' + code
+
+
+def _lowered_gradients(grads, precision: str, skipped: list[str]) -> tuple[list, list]:
+    """``(members, joint function)`` per formula, and ``(record, function)`` per record (wrappers of a joint)."""
+    joints, single = [], []
+    grouped = joint_groups(grads)
+    wrapped = {}
+    for name, members in grouped.items():
+        try:
+            joint = lower_joint_vjp(name, members, precision=precision)
+        except UnsupportedNode:
+            continue  # each record is lowered on its own below, and named in ``skipped`` if it fails too
+        joints.append((members, joint))
+        for k, g in enumerate(members):
+            wrapped[g.id] = vjp_wrapper(g, joint, k)
+    for g in grads:
+        if g.id in wrapped:
+            single.append((g, wrapped[g.id]))
+        else:
+            single += _lowered([g], lambda r: lower_gradient(r, precision=precision), skipped)
+    return joints, single
 
 
 def _lowered(records, lower, skipped: list[str]) -> list:
@@ -372,7 +483,8 @@ def _lowered(records, lower, skipped: list[str]) -> list:
     return out
 
 
-def generate_all(grad: bool, *, n_random: int = N_RANDOM, seed: int = 0) -> str:
+def generate_all(grad: bool, *, n_random: int = N_RANDOM, seed: int = 0, precision: str = "fast") -> str:
     """``write_module`` of the whole catalog."""
-    return write_module([f.id for f in all_formulas()], grad=grad, n_random=n_random, seed=seed)
+    return write_module([f.id for f in all_formulas()], grad=grad, n_random=n_random, seed=seed,
+                        precision=precision)
 
