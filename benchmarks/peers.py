@@ -138,39 +138,43 @@ CATALOG_IDS = ["softmax", "cross_entropy", "layer_norm", "batch_norm", "attentio
 
 
 def adapt_catalog(m) -> dict:
-    """Canonical kernels from the catalog's generated functions (today's names and layouts)."""
+    """Canonical kernels from the catalog's generated functions (one joint VJP per formula:
+    ``<formula>_vjp(params..., g)`` returning a tuple of every gradient, in the record order)."""
     import numpy as np
 
     E = EPS
-    f = {
-        "softmax": m.softmax,
-        "softmax_vjp": lambda z, g: (m.softmax_vjp_z(g, z),),
-        # the catalog's cross_entropy takes probabilities: composed with the generated softmax
-        "xent": lambda y, z: m.cross_entropy(y, m.softmax(z)),
-        "xent_vjp": lambda y, z, g: (m.cross_entropy_softmax_vjp_z(g, y, z),),
-        "layer_norm": lambda x, gamma, beta: m.layer_norm(x, gamma, beta, E),
+
+    def layer_norm_vjp(x, gamma, beta, g):
+        dx, dgamma, dbeta = m.layer_norm_vjp(x, gamma, beta, E, g)
         # the catalog's dgamma/dbeta are per sample: summed over the batch here
-        "layer_norm_vjp": lambda x, gamma, beta, g: (
-            m.layer_norm_vjp_x(g, x, gamma, beta, E),
-            np.sum(m.layer_norm_vjp_gamma(g, x, gamma, beta, E), axis=0),
-            np.sum(m.layer_norm_vjp_beta(g, x, gamma, beta, E), axis=0)),
+        return dx, np.sum(dgamma, axis=0), np.sum(dbeta, axis=0)
+
+    def batch_norm_vjp(x, gamma, beta, g):
         # the catalog's batch_norm reduces the last axis: features x batch, a transposed view
-        "batch_norm": lambda x, gamma, beta: m.batch_norm(x.T, gamma, beta, E).T,
-        "batch_norm_vjp": lambda x, gamma, beta, g: (
-            m.batch_norm_vjp_x(g.T, x.T, gamma, beta, E).T,
-            m.batch_norm_vjp_gamma(g.T, x.T, gamma, beta, E),
-            m.batch_norm_vjp_beta(g.T, x.T, gamma, beta, E)),
-        "attention": m.attention,
-        "attention_vjp": lambda Q, K, V, g: (m.attention_vjp_Q(g, Q, K, V), m.attention_vjp_K(g, Q, K, V),
-                                              m.attention_vjp_V(g, Q, K, V)),
+        dx, dgamma, dbeta = m.batch_norm_vjp(x.T, gamma, beta, E, g.T)
+        return dx.T, dgamma, dbeta
+
+    def conv2d_vjp(x, w, g):
         # no multi-channel conv in the catalog: single-plane cross-correlation broadcast over
         # (N, O, C) and summed over the input channels C
+        dx, dw = m.cross_correlation2d_vjp(x[:, None], w[None], g[:, :, None])
+        return np.sum(dx, axis=1), np.sum(dw, axis=0)
+
+    return {
+        "softmax": m.softmax,
+        "softmax_vjp": m.softmax_vjp,
+        # the catalog's cross_entropy takes probabilities: composed with the generated softmax
+        "xent": lambda y, z: m.cross_entropy(y, m.softmax(z)),
+        "xent_vjp": m.cross_entropy_softmax_vjp,
+        "layer_norm": lambda x, gamma, beta: m.layer_norm(x, gamma, beta, E),
+        "layer_norm_vjp": layer_norm_vjp,
+        "batch_norm": lambda x, gamma, beta: m.batch_norm(x.T, gamma, beta, E).T,
+        "batch_norm_vjp": batch_norm_vjp,
+        "attention": m.attention,
+        "attention_vjp": m.attention_vjp,
         "conv2d": lambda x, w: np.sum(m.cross_correlation2d(x[:, None], w[None]), axis=2),
-        "conv2d_vjp": lambda x, w, g: (
-            np.sum(m.cross_correlation2d_vjp_x(g[:, :, None], x[:, None], w[None]), axis=1),
-            np.sum(m.cross_correlation2d_vjp_k(g[:, :, None], x[:, None], w[None]), axis=0)),
+        "conv2d_vjp": conv2d_vjp,
     }
-    return f
 
 
 def _module_from_text(text: str, name: str = "formulary_generated_peers"):

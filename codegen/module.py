@@ -84,7 +84,8 @@ def joint_name(grad) -> str | None:
 
 
 def joint_groups(grads) -> dict[str, list]:
-    """Gradient records by joint function name; records of one group share their inputs and ``g``."""
+    """Gradient records by joint function name, in the order of the formula's parameters (the joint
+    function's tuple); records of one group share their inputs and ``g``."""
     groups: dict[str, list] = {}
     for grad in grads:
         name = joint_name(grad)
@@ -94,11 +95,12 @@ def joint_groups(grads) -> dict[str, list]:
         names = [tuple(v.name for v in _vjp_formula(g).variables) for g in members]
         if len(set(names)) != 1:
             raise ValueError(f"{name}: its gradient records take different inputs {set(names)}")
+        members.sort(key=lambda g: names[0].index(g.wrt))  # gradients in the order of the parameters
     return groups
 
 
 def lower_joint_vjp(name: str, grads, *, precision: str = "fast") -> LoweredFunction:
-    r"""Every gradient of ``grads`` from one function ``name(*inputs, g)`` returning a tuple, in record order.
+    r"""Every gradient of ``grads`` from one function ``name(*inputs, g)`` returning a tuple, in that order.
 
     One lowering of all the VJPs: a subexpression they share ($QK^\top$, the exponentials,
     the row sums in attention) is computed once.
