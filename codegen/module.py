@@ -262,7 +262,7 @@ def certify_formula(formula, fn, *, n_random: int = N_RANDOM, seed: int = 0) -> 
     """Worst errors of the generated ``fn`` and of the reference against mpmath, and against each other."""
     ev = Evaluator(formula)
     row = {"id": formula.id, "points": 0, "generated": 0.0, "reference": 0.0, "gen_vs_ref": 0.0,
-           "skipped": 0, "truth": "mpmath", "tolerance": formula.tolerance}
+           "skipped": 0, "truth": "mpmath", "tolerance": formula.tolerance, "float32": 0.0, "float32_points": 0}
     for point in certificate_points(formula, n_random=n_random, seed=seed, evaluator=ev):
         with np.errstate(all="ignore"):
             got = fn(**{k: np.array(v, copy=True) for k, v in point.values.items()})
@@ -274,6 +274,12 @@ def certify_formula(formula, fn, *, n_random: int = N_RANDOM, seed: int = 0) -> 
         except Exception as exc:  # noqa: BLE001  (a record the evaluator cannot run: checked against the reference)
             truth, row["truth"] = None, f"reference only ({type(exc).__name__} in mpmath)"
         row["points"] += 1
+        single = _in_float32(fn, point.values, formula.outputs[0].name) if truth is not None else None
+        if single is not None:
+            row["float32_points"] += 1
+            for o in formula.outputs:
+                mine32 = np.broadcast_to(np.asarray(single[o.name], dtype=float), output_shape(o, point.sizes))
+                row["float32"] = _worse(row["float32"], _errors(mine32, truth[o.name], formula.error_scale)[0])
         for o in formula.outputs:
             mine = np.broadcast_to(np.asarray(got[o.name], dtype=float), output_shape(o, point.sizes))
             row["gen_vs_ref"] = _worse(row["gen_vs_ref"], _float_error(mine, ref[o.name], formula.error_scale))
@@ -292,6 +298,16 @@ def certify_formula(formula, fn, *, n_random: int = N_RANDOM, seed: int = 0) -> 
     else:  # an ill-conditioned sample point shows as a reference error of the same size
         row["verdict"] = "over tol, as reference" if row["generated"] <= 2 * row["reference"] else "REFUTED"
     return row
+
+
+def _in_float32(fn, values: dict, name: str):
+    """``fn`` at ``values`` rounded to float32 (a dict of outputs), or None where a value is outside its range."""
+    with np.errstate(all="ignore"):
+        single = {k: np.asarray(v, dtype=np.float32) for k, v in values.items()}
+        if not all(np.all(np.isfinite(v)) for v in single.values()):
+            return None
+        got = fn(**single)
+    return got if isinstance(got, dict) else {name: got}
 
 
 def certify_gradient(grad, fn, *, n_random: int = GRADIENT_RANDOM, seed: int = 0) -> dict:
@@ -373,11 +389,17 @@ def certificate(rows: list[dict], grad_rows: list[dict], *, n_random: int, seed:
         f"compared with the formula's mpmath value at {DPS} digits and with the hand-written NumPy reference.",
         "Errors are relative, |a - t| / max(|t|, tiny, error_scale); 'gen-ref' is generated vs reference.",
         "",
-        f"{'formula':28} {'points':>6} {'generated':>10} {'reference':>10} {'gen-ref':>9} {'tol':>7}  verdict",
+        "'float32' is the generated function's worst error at the same points with the inputs rounded to",
+        "float32 (points whose values float32 cannot hold are left out), against the same mpmath value:",
+        "the rounding of the inputs is included, as for any float32 library.",
+        "",
+        f"{'formula':28} {'points':>6} {'generated':>10} {'reference':>10} {'gen-ref':>9} {'float32':>9} {'tol':>7}"
+        "  verdict",
     ]
     for r in rows:
+        f32 = _fmt(r["float32"]) if r.get("float32_points") else "-"
         lines.append(f"{r['id']:28} {r['points']:6d} {_fmt(r['generated']):>10} {_fmt(r['reference']):>10} "
-                     f"{_fmt(r['gen_vs_ref']):>9} {r['tolerance']:7.0e}  {r['verdict']}"
+                     f"{_fmt(r['gen_vs_ref']):>9} {f32:>9} {r['tolerance']:7.0e}  {r['verdict']}"
                      + ("" if r["truth"] == "mpmath" else f": {r['truth']}"))
     finite = [r for r in rows if not math.isnan(r["generated"])]
     if finite:
