@@ -152,7 +152,7 @@ def lower_function(name: str, inputs: tuple[Input, ...], targets: tuple[Target, 
         result = results[0]
     else:
         result = "{" + ", ".join(f"{t.name!r}: {r}" for t, r in zip(targets, results)) + "}"
-    body = plan(em.stmts, result, set(params))
+    body = plan(em.stmts, result, set(params), printer.ranges)
     body = _return_last(body)
     used = _names_used(body)  # before the body is indented under errstate
     sources = size_sources(inputs, sizes)

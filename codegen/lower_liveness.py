@@ -2,7 +2,7 @@ r"""Liveness over the lowered statements: results written into dead buffers, nam
 
 The lowering names every full-size intermediate (:class:`~codegen.lower_nodes.Emitter` in
 three-address form).  Walking the statements in order, each array ufunc
-``t_k = f(a, b)`` looks for a *buffer* of its shape (same index labels, the same batch
+``t_k = f(a, b)`` looks for a *buffer* of its shape (the same index ranges, the same batch
 shape: all inputs share one, see :func:`codegen.lower.lower_function`) and dtype that
 is dead after this statement, an argument read here for the last time first
 (``np.exp(t_1, out=t_1)``), then one that died earlier; if there is one, the
@@ -27,9 +27,10 @@ def _reads(code: str) -> set[str]:
     return {n.id for n in ast.walk(ast.parse(code)) if isinstance(n, ast.Name)}
 
 
-def _key(stmt: Stmt):
+def _key(stmt: Stmt, ranges: dict):
+    """Arrays with equal keys have equal shapes: the range of each labelled axis, and the batch axes."""
     a = stmt.node
-    return a.labels, a.batched
+    return tuple(ranges.get(x, x) for x in a.labels), a.batched
 
 
 class _Buffer:
@@ -37,11 +38,12 @@ class _Buffer:
         self.key, self.holders, self.end = key, [holder] if holder else [], end
 
 
-def plan(stmts: list[Stmt], result_code: str, params: set[str]) -> list[str]:
+def plan(stmts: list[Stmt], result_code: str, params: set[str], ranges: dict) -> list[str]:
     """The statements (``out=`` where a dead buffer fits, ``del`` after last uses), then ``return``."""
-    n = len(stmts)
     for s in stmts:
         s.reads = _reads(s.code)
+    stmts = _reductions_first(stmts)
+    n = len(stmts)
     last: dict[str, int] = {}
     for k, s in enumerate(stmts):
         for r in s.reads:
@@ -52,7 +54,7 @@ def plan(stmts: list[Stmt], result_code: str, params: set[str]) -> list[str]:
     for k, s in enumerate(stmts):
         end = last.get(s.name, k)
         if s.ufunc:  # an array ufunc of the function's dtype
-            buf = _reuse(s, k, groups, last)
+            buf = _reuse(s, k, groups, _key(s, ranges))
             if buf is not None:
                 s.out = buf.holders[-1]
                 last[s.out] = max(last.get(s.out, k), k)
@@ -61,7 +63,7 @@ def plan(stmts: list[Stmt], result_code: str, params: set[str]) -> list[str]:
                 groups[s.name] = [buf]
                 continue
         if is_fresh(s.node):
-            groups[s.name] = [_Buffer(_key(s) if s.ufunc else None, s.name, end)]
+            groups[s.name] = [_Buffer(_key(s, ranges) if s.ufunc else None, s.name, end)]
             continue
         aliased = [b for r in s.reads for b in groups.get(r, ())]  # a view: it keeps its arguments alive
         for b in aliased:
@@ -71,8 +73,24 @@ def plan(stmts: list[Stmt], result_code: str, params: set[str]) -> list[str]:
     return _with_deletions(stmts, result_code, last)
 
 
-def _reuse(s: Stmt, k: int, groups, last):
-    key = _key(s)
+def _reductions_first(stmts: list[Stmt]) -> list[Stmt]:
+    r"""Each reduction moved up to just after the statements it reads: it consumes its full-size argument
+    before the elementwise statements that follow, which may then overwrite that argument
+    (layer norm: $\sum_a (x_a - \mu)^2$ before $(x - \mu)\gamma$ lets the product reuse $x - \mu$)."""
+    order: list[Stmt] = []
+    for s in stmts:
+        if s.node.template.startswith(("np.sum(", "np.max(", "np.einsum(", "np.prod(")) and \
+                len(s.node.labels) < max((len(c.labels) for c in s.node.args), default=0):
+            at = max((k + 1 for k, t in enumerate(order) if t.name in s.reads), default=0)
+            while at < len(order) and order[at].node.template.startswith(("np.sum(", "np.max(", "np.einsum(")):
+                at += 1  # after the reductions already moved there: their order is kept
+            order.insert(at, s)
+        else:
+            order.append(s)
+    return order
+
+
+def _reuse(s: Stmt, k: int, groups, key):
     seen, dying, dead = set(), [], []
     for bufs in groups.values():
         for b in bufs:
