@@ -387,13 +387,15 @@ def build_cells(kernel, phase, names, arrays, pidx, g, gen, libs, pytensor_mode,
     import numpy as np
 
     cells = []
+    def call(fn, *args):  # binds fn now: a lambda over a reassigned local would call the last one
+        return lambda: fn(*args)
+
     if "numpy" in libs:
         f, fv = numpy_peer(kernel)
-        cells.append(Cell("numpy", (lambda: f(*arrays)) if phase == "fwd" else (lambda: fv(*arrays, g)), _np_tuple))
+        cells.append(Cell("numpy", call(f, *arrays) if phase == "fwd" else call(fv, *arrays, g), _np_tuple))
     if "generated" in libs and gen is not None:
         f, fv = gen[kernel], gen[kernel + "_vjp"]
-        cells.append(Cell("generated", (lambda: f(*arrays)) if phase == "fwd" else (lambda: fv(*arrays, g)),
-                          _np_tuple))
+        cells.append(Cell("generated", call(f, *arrays) if phase == "fwd" else call(fv, *arrays, g), _np_tuple))
     if ("torch" in libs or "torch-graph" in libs) and _have("torch"):
         import torch
 
