@@ -35,6 +35,8 @@ from dataclasses import dataclass, field
 
 import sympy as sp
 
+from symbolic.expr import as_expr
+
 from codegen.lower_liveness import plan
 from codegen.lower_nodes import ATOM, Arr, Emitter, UnsupportedNode
 from codegen.lower_printer import NumPyLowering
@@ -181,7 +183,7 @@ def _own_indices(printer: NumPyLowering, t: Target) -> Target:
     """``t`` with a free index renamed where an earlier target bound the same symbol to another range."""
     mapping = {}
     for idx, lo, hi in t.indices:
-        if idx in printer.ranges and printer.ranges[idx] != (sp.sympify(lo), sp.sympify(hi)):
+        if idx in printer.ranges and printer.ranges[idx] != (as_expr(lo), as_expr(hi)):
             mapping[idx] = sp.Dummy(str(idx), integer=True)
     if not mapping:
         return t
