@@ -336,8 +336,11 @@ def lower_vjp(f: DefinedFunction, exprs, *, name: str | None = None) -> tuple[st
         values = [ast.unparse(value)]
     else:
         values = [ast.unparse(v) for v in ast.parse(last.strip()).body[0].value.values]
-    shaped = [f"_sum_to({v}, np.shape({p.name}))" for (p, _, _), v in zip(f.gradients, values)]
+    shaped = [f"_sum_to({v}, _param_shapes[{k}])" for k, v in enumerate(values)]
     body[-1] = indent + "return (" + ", ".join(shaped) + ("," if len(shaped) == 1 else "") + ")"
+    # the parameters' shapes as given: the lowering's prologue broadcasts them to one batch shape
+    shapes = ", ".join(f"np.shape({p.name})" for p, _, _ in f.gradients)
+    body.insert(0, f"_param_shapes = ({shapes},)")
     return _signature(f, fn, [p.name for p in f.params] + [f.upstream.name]), body
 
 

@@ -35,11 +35,19 @@ from dataclasses import dataclass, field
 
 import sympy as sp
 
+from symbolic.expr import as_expr
+
+from codegen.lower_liveness import plan
 from codegen.lower_nodes import ATOM, Arr, Emitter, UnsupportedNode
 from codegen.lower_printer import NumPyLowering
 
-__all__ = ["Input", "LoweredFunction", "NumPyLowering", "Target", "UnsupportedNode", "formula_inputs",
-           "lower_formula", "lower_function", "size_sources"]
+__all__ = ["PRECISIONS", "Input", "LoweredFunction", "NumPyLowering", "Target", "UnsupportedNode",
+           "formula_inputs", "lower_formula", "lower_function", "size_sources"]
+
+PRECISIONS = ("fast", "accurate")
+"""``fast``: computed in the inputs' floating dtype (float32 in, float32 computed and out); ``accurate``:
+inputs converted to float64 and computed in it (a float64 result)."""
+RESERVED = ("np", "sliding_window_view", "dtype", "batch")
 
 
 @dataclass(frozen=True)
@@ -103,41 +111,51 @@ def size_sources(inputs: tuple[Input, ...], symbols) -> dict:
 
 
 def lower_function(name: str, inputs: tuple[Input, ...], targets: tuple[Target, ...],
-                   size_symbols=()) -> LoweredFunction:
+                   size_symbols=(), *, precision: str = "fast", returns: str = "dict") -> LoweredFunction:
     """Lower ``targets`` (already rewritten for stability) to one NumPy function of ``inputs``.
 
     Sizes are read from the inputs' shapes (``K = z.shape[-1]``); a size no
     input's shape names becomes a keyword parameter.  One target returns an
-    array; several return a dict keyed by target name.
+    array and several a dict keyed by target name (``returns="dict"``), or a tuple
+    in target order (``returns="tuple"``, also of one target).  ``precision`` is one of
+    :data:`PRECISIONS`.  The inputs' batch axes are broadcast (as views) to one
+    batch shape, so that arrays with the same index labels have the same shape:
+    the liveness pass (:mod:`codegen.lower_liveness`) relies on it.
     """
     if not name.isidentifier():
         raise ValueError(f"function name {name!r} is not an identifier")
+    if precision not in PRECISIONS:
+        raise ValueError(f"precision {precision!r} is not one of {PRECISIONS}")
     params = tuple(i.name for i in inputs)
     for p in params:
-        if not p.isidentifier() or p in ("np", "sliding_window_view"):
+        if not p.isidentifier() or p in RESERVED:
             raise ValueError(f"{name}: input name {p!r} cannot be a parameter")
-    sizes, taken = {}, set(params)
+    sizes, taken = {}, set(params) | set(RESERVED)
     for s in size_symbols:
         local = _identifier(str(s))
-        while local in taken or local in ("np", "sliding_window_view"):
+        while local in taken:
             local += "_size"
         sizes[s] = local
         taken.add(local)
     printer = NumPyLowering(inputs, sizes)
     roots = []
     for t in targets:
+        t = _own_indices(printer, t)
         for idx, lo, hi in t.indices:
             if idx not in printer.active:
                 printer.bind(idx, lo, hi)
                 printer.active.add(idx)
         roots.append(_finish(printer, t))
-    em = Emitter(roots, taken | {"np"})
+    em = Emitter(roots, taken, inputs=params, three_address=True)
     results = [em.expression(r) for r in roots]
-    body = list(em.lines)
-    if len(targets) == 1:
-        body.append(f"return {results[0]}")
+    if returns == "tuple":
+        result = "(" + ", ".join(results) + ("," if len(results) == 1 else "") + ")"
+    elif len(targets) == 1:
+        result = results[0]
     else:
-        body.append("return {" + ", ".join(f"{t.name!r}: {r}" for t, r in zip(targets, results)) + "}")
+        result = "{" + ", ".join(f"{t.name!r}: {r}" for t, r in zip(targets, results)) + "}"
+    body = plan(em.stmts, result, set(params), printer.ranges)
+    body = _return_last(body)
     used = _names_used(body)  # before the body is indented under errstate
     sources = size_sources(inputs, sizes)
     shapes, extra = [], []
@@ -150,7 +168,7 @@ def lower_function(name: str, inputs: tuple[Input, ...], targets: tuple[Target, 
             used.add(var)  # read for its shape: an array too
         else:
             extra.append(local)
-    prologue = [f"{i.name} = np.asarray({i.name}, dtype=np.float64)" for i in inputs if i.name in used] + shapes
+    prologue = _prologue([i for i in inputs if i.name in used], precision) + shapes
     notes = []
     if any("np.where" in line for line in body):
         body = ["with np.errstate(all='ignore'):  # np.where evaluates the branch it discards"] + [
@@ -159,6 +177,58 @@ def lower_function(name: str, inputs: tuple[Input, ...], targets: tuple[Target, 
     if extra:
         params = params + ("*",) + tuple(extra)
     return LoweredFunction(name, params, prologue + body, tuple(t.name for t in targets), notes)
+
+
+def _own_indices(printer: NumPyLowering, t: Target) -> Target:
+    """``t`` with a free index renamed where an earlier target bound the same symbol to another range."""
+    mapping = {}
+    for idx, lo, hi in t.indices:
+        if idx in printer.ranges and printer.ranges[idx] != (as_expr(lo), as_expr(hi)):
+            mapping[idx] = sp.Dummy(str(idx), integer=True)
+    if not mapping:
+        return t
+    return Target(t.name, t.expr.xreplace(mapping), tuple((mapping.get(i, i), lo, hi) for i, lo, hi in t.indices))
+
+
+def _prologue(inputs: list[Input], precision: str) -> list[str]:
+    r"""Inputs as arrays of one floating dtype, their batch axes broadcast to one batch shape (views).
+
+    ``fast``: the dtype is NumPy's promotion of the inputs' dtypes with a Python float
+    (float32 stays float32, integers become float64, a Python number does not count);
+    no copy when an input already has it.  ``accurate``: float64.
+    """
+    if not inputs:
+        return []
+    lines = []
+    if precision == "accurate":
+        dtype = "np.float64"
+    else:
+        dtype = "dtype"
+        for i in inputs:
+            lines.append(f"{i.name} = np.asarray({i.name})" if i.shape else
+                         f"{i.name} = {i.name} if isinstance({i.name}, (int, float)) else np.asarray({i.name})")
+        lines.append(f"dtype = np.result_type({', '.join(i.name for i in inputs)}, 1.0)")
+    lines += [f"{i.name} = np.asarray({i.name}, dtype={dtype})" for i in inputs]
+    if len(inputs) > 1:
+        def batch_of(i):
+            return f"{i.name}.shape[:{i.name}.ndim - {len(i.shape)}]" if i.shape else f"{i.name}.shape"
+
+        def own_of(i):
+            return f" + {i.name}.shape[{i.name}.ndim - {len(i.shape)}:]" if i.shape else ""
+
+        lines.append(f"batch = np.broadcast_shapes({', '.join(batch_of(i) for i in inputs)})")
+        lines += [f"{i.name} = {i.name} if {batch_of(i)} == batch else np.broadcast_to({i.name}, batch{own_of(i)})"
+                  for i in inputs]
+    return lines
+
+
+def _return_last(body: list[str]) -> list[str]:
+    """``t = code; return t`` as ``return code`` (no ``out=`` in it: that names a buffer)."""
+    if len(body) >= 2 and body[-1].startswith("return ") and " = " in body[-2] and "out=" not in body[-2]:
+        name, code = body[-2].split(" = ", 1)
+        if body[-1] == f"return {name}" and name.isidentifier():
+            return body[:-2] + [f"return {code}"]
+    return body
 
 
 def _finish(printer: NumPyLowering, target: Target) -> Arr:
@@ -188,7 +258,7 @@ def formula_inputs(formula) -> tuple[Input, ...]:
     return tuple(Input(v.name, v.symbol, tuple(v.shape)) for v in formula.variables)
 
 
-def lower_formula(formula, *, name: str | None = None) -> LoweredFunction:
+def lower_formula(formula, *, name: str | None = None, precision: str = "fast") -> LoweredFunction:
     """The record's outputs, definitions expanded and stability rules applied, as one function."""
     from codegen.rules import stabilize as stabilize_for_codegen
 
@@ -197,6 +267,7 @@ def lower_formula(formula, *, name: str | None = None) -> LoweredFunction:
         expr, names = stabilize_for_codegen(formula.expanded(o))
         fired.update(names)
         targets.append(Target(o.name, expr, o.indices))
-    fn = lower_function(name or formula.id, formula_inputs(formula), tuple(targets), formula.size_symbols)
+    fn = lower_function(name or formula.id, formula_inputs(formula), tuple(targets), formula.size_symbols,
+                        precision=precision)
     fn.rewrites = tuple(sorted(fired))
     return fn

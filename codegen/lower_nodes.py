@@ -9,8 +9,10 @@ operator precedence.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
 
+import numpy as np
 import sympy as sp
 
 
@@ -75,17 +77,100 @@ def render_inline(arr: Arr) -> str:
     return Emitter([arr], set()).expression(arr)
 
 
-class Emitter:
-    """Statements for a DAG of nodes: shared nodes and reductions named, the rest inlined."""
+OPERATORS = {"{0} + {1}": "np.add", "{0} - {1}": "np.subtract", "{0} * {1}": "np.multiply",
+             "{0} / {1}": "np.divide", "{0} ** {1}": "np.power", "-{0}": "np.negative", "{0} @ {1}": "np.matmul"}
+"""Operator templates and the ufunc each one is (the ufunc takes ``out=``)."""
+_CALL = re.compile(r"^(np\.\w+)\((\{\d\}(?:, \{\d\})*)\)$")
+_FRESH = ("np.sum(", "np.max(", "np.prod(", "np.einsum(", "np.where(", "np.logical_")
+"""Templates that return a new array (never a view of an argument)."""
+_COMPARE = re.compile(r"^\(?\{0\} (==|!=|<|<=|>|>=) \{1\}\)?$")
 
-    def __init__(self, roots, taken: set[str]):
+
+def ufunc_of(a: Arr) -> str | None:
+    """The NumPy ufunc (``np.add``) that ``a``'s template applies to its arguments in order, else None."""
+    if a.template in OPERATORS:
+        return OPERATORS[a.template]
+    m = _CALL.match(a.template)
+    if m and m.group(2) == slots(len(a.args)) and isinstance(getattr(np, m.group(1)[3:], None), np.ufunc):
+        return m.group(1)
+    return None
+
+
+def is_fresh(a: Arr) -> bool:
+    """``a``'s code allocates its result (a ufunc, a reduction, ``np.where``): never a view of an argument."""
+    return bool(a.args) and (ufunc_of(a) is not None or a.template.startswith(_FRESH)
+                             or bool(_COMPARE.match(a.template)))
+
+
+@dataclass
+class Stmt:
+    """One named statement ``name = code``; ``ufunc`` and ``args`` when it may take ``out=``."""
+
+    name: str
+    code: str
+    node: Arr
+    ufunc: str | None = None
+    args: tuple = ()
+    out: str | None = None
+    reads: set = field(default_factory=set)
+
+    def text(self) -> str:
+        if self.out is None:
+            return f"{self.name} = {self.code}"
+        return f"{self.name} = {self.ufunc}({', '.join(self.args)}, out={self.out})"
+
+
+class Emitter:
+    """Statements for a DAG of nodes: shared nodes and reductions named, the rest inlined.
+
+    With ``three_address`` (function bodies), every array-valued ufunc of the computed dtype is named
+    as well, so that :mod:`codegen.lower_liveness` can write it into a dead buffer (``out=``);
+    a division by an array with fewer axes is a multiplication by its reciprocal (one division per
+    row, not per element); a NumPy function of numbers only is made a Python ``float`` (a NumPy
+    scalar would promote a float32 array to float64).
+    """
+
+    def __init__(self, roots, taken: set[str], *, inputs=(), three_address: bool = False):
         self.refs: dict[int, int] = {}
         self.names: dict[int, str] = {}
-        self.lines: list[str] = []
+        self.stmts: list[Stmt] = []
         self.taken = set(taken)
         self.counter = 0
+        self.inputs = set(inputs)
+        self.three_address = three_address
+        self._dtype: dict[int, str | None] = {}
+        self._recip: dict[int, Arr] = {}
+        if three_address:
+            seen: set = set()
+            for r in roots:
+                self._reciprocals(r, seen)
         for r in roots:
             self._count(r)
+
+    @property
+    def lines(self) -> list[str]:
+        return [s.text() for s in self.stmts]
+
+    def _reciprocals(self, a: Arr, seen: set):
+        r"""$x_{ij} / d_i$ becomes $x_{ij} \cdot (1 / d_i)$ (rewritten in place: the same value)."""
+        if id(a) in seen:
+            return
+        seen.add(id(a))
+        for c in a.args:
+            self._reciprocals(c, seen)
+        if a.template == "{0} / {1}":
+            num, den = a.args
+            core = den.args[0] if den.template.startswith("{0}[...") and len(den.args) == 1 else den
+            smaller = len(core.labels) < len(a.labels) or (a.batched and not core.batched)
+            if smaller and len(num.labels) == len(a.labels) and None not in a.labels:
+                if id(core) not in self._recip:
+                    self._recip[id(core)] = Arr("1 / {0}", (core,), core.labels, core.batched, MUL, "op", "r",
+                                                (MUL + 1,))
+                recip = self._recip[id(core)]
+                if core is not den:  # the same view of the reciprocal
+                    recip = Arr(den.template, (recip,), den.labels, den.batched, den.prec, den.kind, den.hint,
+                                den.need)
+                a.template, a.args, a.need = "{0} * {1}", (num, recip), (MUL, MUL + 1)
 
     def _count(self, a: Arr):
         self.refs[id(a)] = self.refs.get(id(a), 0) + 1
@@ -93,12 +178,35 @@ class Emitter:
             for c in a.args:
                 self._count(c)
 
+    def dtype(self, a: Arr) -> str | None:
+        """``"dt"`` (the function's float dtype), ``"weak"`` (a Python number), ``"int"``, ``"bool"`` or None."""
+        if id(a) in self._dtype:
+            return self._dtype[id(a)]
+        if not a.args:
+            out = ("dt" if a.template in self.inputs else "int" if a.template.startswith("np.arange")
+                   else "weak" if not a.batched and not a.labels else None)
+        elif _COMPARE.match(a.template) or a.template.startswith("np.logical_"):
+            out = "bool"
+        else:
+            kinds = [self.dtype(c) for c in (a.args[1:] if a.template.startswith("np.where(") else a.args)]
+            if fresh_or_view_of_one(a) and len(a.args) == 1:
+                out = kinds[0]
+            elif any(k not in ("dt", "weak") for k in kinds):
+                out = None
+            else:
+                out = "dt" if "dt" in kinds else "weak"
+        self._dtype[id(a)] = out
+        return out
+
     def _named(self, a: Arr) -> bool:
         """Shared nodes, and reductions for readability; but a matrix product used once stays inline,
         so that its (full-size) temporary is freed as soon as it is consumed: named, it would live
-        until the function returns (measured: 10% of attention's time, in fresh pages)."""
+        until the function returns (measured: 10% of attention's time, in fresh pages).  In
+        three-address form every array ufunc is named: the liveness pass frees it after its last use."""
         if a.kind == "leaf":
             return False
+        if self.three_address and a.labels and None not in a.labels and ufunc_of(a) and self.dtype(a) == "dt":
+            return True
         return self.refs[id(a)] >= 2 or (a.kind == "reduce" and a.hint != "mm")
 
     def _name(self, hint: str) -> str:
@@ -112,15 +220,25 @@ class Emitter:
     def expression(self, a: Arr) -> str:
         if id(a) in self.names:
             return self.names[id(a)]
-        args = []
+        args, raw = [], []
         for c in a.args:
             text = self.expression(c)
+            raw.append(text)
             prec = ATOM if text.isidentifier() else c.prec
             args.append(text if prec >= a.slot_need(len(args)) else f"({text})")
         code = a.template.format(*args) if a.args else a.template
+        if self.three_address and a.args and not a.batched and not a.labels and ufunc_of(a) and \
+                a.template.startswith("np."):
+            code = f"float({code})"  # a NumPy scalar is not weak: it would promote float32 arrays
         if self._named(a):
             name = self._name(a.hint)
-            self.lines.append(f"{name} = {code}")
+            fn = ufunc_of(a) if self.dtype(a) == "dt" and a.labels and None not in a.labels else None
+            self.stmts.append(Stmt(name, code, a, fn, tuple(raw)))
             self.names[id(a)] = name
             return name
         return code
+
+
+def fresh_or_view_of_one(a: Arr) -> bool:
+    """A node of one argument whose dtype is its argument's (a view, a reduction, a unary ufunc)."""
+    return len(a.args) == 1 and not a.template.startswith(("np.arange", "float("))

@@ -14,6 +14,8 @@ contractions (``@``, ``np.einsum``), or Kronecker deltas summed out.
   two inputs is formed first (``g * gamma`` in the layer-norm VJP is shared with the
   rest of the expression).  What still has more than two factors is an ``einsum``
   with NumPy's greedy contraction order.
+* A product already formed as an array (``g * gamma`` in the layer-norm VJP) is summed with
+  ``np.sum``, not contracted again from its factors.
 """
 from __future__ import annotations
 
@@ -79,7 +81,10 @@ class ReductionLowering:
         if not inner:
             return self._print(sp.Mul(self._count(bound), *outer))
         b, e = inner[0].as_base_exp()
-        if len(inner) == 1 and e == 2:  # a sum of squares: one contraction, no temporary
+        formed = self._formed(sp.Mul(*inner)) if len(inner) > 1 else None
+        if formed is not None:  # the product is an array already: summed, not recomputed by a contraction
+            factors = [formed]
+        elif len(inner) == 1 and e == 2:  # a sum of squares: one contraction, no temporary
             factors = [self._print(b)] * 2
         else:
             factors = [self._print(f) for f in self._merge(inner, bound)]
@@ -89,6 +94,12 @@ class ReductionLowering:
         num, den, sign = split_fraction(sp.Mul(*outer))
         out = self.product([self._print(f) for f in num] + [reduced], [self._print(f) for f in den])
         return self.negate(out) if sign else out
+
+    def _formed(self, expr) -> Arr | None:
+        """The array of ``expr`` if it was lowered already (with its indices in the same order), else None."""
+        free = self._free(expr)
+        hit = self._memo.get(self._key(expr, free))
+        return hit[0] if hit is not None and hit[1] == free else None
 
     def _depends(self, expr, labels) -> bool:
         found: set = set()

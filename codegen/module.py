@@ -64,16 +64,71 @@ def _vjp_formula(grad):
 _VJP_FORMULAS: dict = {}
 
 
-def lower_gradient(grad) -> LoweredFunction:
-    """The closed-form VJP of a gradient record as a function ``(g, *inputs)``."""
+def lower_gradient(grad, *, precision: str = "fast") -> LoweredFunction:
+    """The closed-form VJP of one gradient record as a function ``(*inputs, g)``: parameters first."""
     vf = _vjp_formula(grad)
     inputs = tuple(Input(v.name, v.symbol, tuple(v.shape)) for v in vf.variables)
-    if grad.upstream is not None:  # the upstream gradient first, as in the hand-written backward
-        inputs = inputs[-1:] + inputs[:-1]
     expr, fired = stabilize_for_codegen(vf.expanded(grad.vjp))
-    fn = lower_function(grad.id, inputs, (Target(grad.vjp.name, expr, grad.vjp.indices),), vf.size_symbols)
+    fn = lower_function(grad.id, inputs, (Target(grad.vjp.name, expr, grad.vjp.indices),), vf.size_symbols,
+                        precision=precision)
     fn.rewrites = fired
     return fn
+
+
+def joint_name(grad) -> str | None:
+    """``attention_vjp`` for ``attention_vjp_Q``: the function of all of a formula's VJPs; None for a Jacobian."""
+    suffix = "_" + grad.wrt
+    if grad.upstream is None or not grad.id.endswith(suffix):
+        return None
+    return grad.id[: -len(suffix)]
+
+
+def joint_groups(grads) -> dict[str, list]:
+    """Gradient records by joint function name, in the order of the formula's parameters (the joint
+    function's tuple); records of one group share their inputs and ``g``."""
+    groups: dict[str, list] = {}
+    for grad in grads:
+        name = joint_name(grad)
+        if name is not None:
+            groups.setdefault(name, []).append(grad)
+    for name, members in groups.items():
+        names = [tuple(v.name for v in _vjp_formula(g).variables) for g in members]
+        if len(set(names)) != 1:
+            raise ValueError(f"{name}: its gradient records take different inputs {set(names)}")
+        members.sort(key=lambda g: names[0].index(g.wrt))  # gradients in the order of the parameters
+    return groups
+
+
+def lower_joint_vjp(name: str, grads, *, precision: str = "fast") -> LoweredFunction:
+    r"""Every gradient of ``grads`` from one function ``name(*inputs, g)`` returning a tuple, in that order.
+
+    One lowering of all the VJPs: a subexpression they share ($QK^\top$, the exponentials,
+    the row sums in attention) is computed once.
+    """
+    vf = _vjp_formula(grads[0])
+    inputs = tuple(Input(v.name, v.symbol, tuple(v.shape)) for v in vf.variables)
+    targets, fired, sizes = [], set(), dict.fromkeys(vf.size_symbols)
+    for grad in grads:
+        gf = _vjp_formula(grad)
+        expr, names = stabilize_for_codegen(gf.expanded(grad.vjp))
+        fired.update(names)
+        targets.append(Target(grad.vjp.name, expr, grad.vjp.indices))
+        sizes.update(dict.fromkeys(gf.size_symbols))
+    fn = lower_function(name, inputs, tuple(targets), tuple(sizes), precision=precision, returns="tuple")
+    fn.rewrites = tuple(sorted(fired))
+    return fn
+
+
+def vjp_wrapper(grad, joint: LoweredFunction, position: int) -> LoweredFunction:
+    """``attention_vjp_Q(Q, K, V, g)``: element ``position`` of the joint function's tuple."""
+    params = joint.params
+    if "*" in params:
+        k = params.index("*")
+        call = list(params[:k]) + [f"{p}={p}" for p in params[k + 1:]]
+    else:
+        call = list(params)
+    body = [f"return {joint.name}({', '.join(call)})[{position}]"]
+    return LoweredFunction(grad.id, params, body, (grad.vjp.name,), list(joint.notes), joint.rewrites)
 
 
 def _gradients_of(ids) -> list:
@@ -118,17 +173,44 @@ def gradient_docstring(grad, fn: LoweredFunction) -> str:
              f"    {latex(grad.vjp.lhs)} = {latex(grad.vjp.expr)}"]
     lines += [f"    {latex(d.lhs)} = {latex(d.expr)}" for d in grad.compose + grad.definitions]
     lines += ["", "Inputs (leading axes are batch axes):"]
-    if grad.upstream is not None:
-        shape = tuple(sp.simplify(hi - lo + 1) for _, lo, hi in grad.output.indices)
-        lines.append(f"    {fn.params[0]}: {_shape_text(shape)}, upstream gradient dL/d{grad.output.name}")
     for v in subject.variables:
         lines.append(f"    {v.name}: {_shape_text(v.shape)}, {v.domain.text}")
+    if grad.upstream is not None:
+        shape = tuple(sp.simplify(hi - lo + 1) for _, lo, hi in grad.output.indices)
+        lines.append(f"    {fn.params[len(subject.variables)]}: {_shape_text(shape)}, upstream gradient "
+                     f"dL/d{grad.output.name}")
     shape = tuple(sp.simplify(hi - lo + 1) for _, lo, hi in grad.vjp.indices)
     lines.append(f"Returns:\n    {grad.vjp.name}: {_shape_text(shape)}")
     if fn.rewrites:
         lines.append("Stability rewrites: " + ", ".join(fn.rewrites) + ".")
     lines += [f"Note: {n}." for n in fn.notes]
     lines.append(f"Gradient record: {grad.id} (formula {grad.formula_id}).")
+    return _raw_docstring(lines)
+
+
+def joint_docstring(name: str, grads, fn: LoweredFunction) -> str:
+    subject = grads[0].subject
+    wrt = ", ".join(g.wrt for g in grads)
+    lines = [f"Vector-Jacobian products of {subject.title.lower()} with respect to {wrt}, in one function",
+             "(subexpressions shared between them are computed once).", "", ".. math::", ""]
+    for g in grads:
+        lines.append(f"    {latex(g.vjp.lhs)} = {latex(g.vjp.expr)}")
+    for g in grads:
+        lines += [f"    {latex(d.lhs)} = {latex(d.expr)}" for d in g.compose + g.definitions]
+    lines += ["", "Inputs (leading axes are batch axes):"]
+    for v in subject.variables:
+        lines.append(f"    {v.name}: {_shape_text(v.shape)}, {v.domain.text}")
+    shape = tuple(sp.simplify(hi - lo + 1) for _, lo, hi in grads[0].output.indices)
+    lines.append(f"    {fn.params[len(subject.variables)]}: {_shape_text(shape)}, upstream gradient "
+                 f"dL/d{grads[0].output.name}")
+    lines.append("Returns a tuple:")
+    for g in grads:
+        shape = tuple(sp.simplify(hi - lo + 1) for _, lo, hi in g.vjp.indices)
+        lines.append(f"    {g.vjp.name}: {_shape_text(shape)}")
+    if fn.rewrites:
+        lines.append("Stability rewrites: " + ", ".join(fn.rewrites) + ".")
+    lines += [f"Note: {n}." for n in fn.notes]
+    lines.append("Gradient records: " + ", ".join(g.id for g in grads) + f" (formula {grads[0].formula_id}).")
     return _raw_docstring(lines)
 
 
@@ -180,7 +262,7 @@ def certify_formula(formula, fn, *, n_random: int = N_RANDOM, seed: int = 0) -> 
     """Worst errors of the generated ``fn`` and of the reference against mpmath, and against each other."""
     ev = Evaluator(formula)
     row = {"id": formula.id, "points": 0, "generated": 0.0, "reference": 0.0, "gen_vs_ref": 0.0,
-           "skipped": 0, "truth": "mpmath", "tolerance": formula.tolerance}
+           "skipped": 0, "truth": "mpmath", "tolerance": formula.tolerance, "float32": 0.0, "float32_points": 0}
     for point in certificate_points(formula, n_random=n_random, seed=seed, evaluator=ev):
         with np.errstate(all="ignore"):
             got = fn(**{k: np.array(v, copy=True) for k, v in point.values.items()})
@@ -192,6 +274,12 @@ def certify_formula(formula, fn, *, n_random: int = N_RANDOM, seed: int = 0) -> 
         except Exception as exc:  # noqa: BLE001  (a record the evaluator cannot run: checked against the reference)
             truth, row["truth"] = None, f"reference only ({type(exc).__name__} in mpmath)"
         row["points"] += 1
+        single = _in_float32(fn, point.values, formula.outputs[0].name) if truth is not None else None
+        if single is not None:
+            row["float32_points"] += 1
+            for o in formula.outputs:
+                mine32 = np.broadcast_to(np.asarray(single[o.name], dtype=float), output_shape(o, point.sizes))
+                row["float32"] = _worse(row["float32"], _errors(mine32, truth[o.name], formula.error_scale)[0])
         for o in formula.outputs:
             mine = np.broadcast_to(np.asarray(got[o.name], dtype=float), output_shape(o, point.sizes))
             row["gen_vs_ref"] = _worse(row["gen_vs_ref"], _float_error(mine, ref[o.name], formula.error_scale))
@@ -210,6 +298,16 @@ def certify_formula(formula, fn, *, n_random: int = N_RANDOM, seed: int = 0) -> 
     else:  # an ill-conditioned sample point shows as a reference error of the same size
         row["verdict"] = "over tol, as reference" if row["generated"] <= 2 * row["reference"] else "REFUTED"
     return row
+
+
+def _in_float32(fn, values: dict, name: str):
+    """``fn`` at ``values`` rounded to float32 (a dict of outputs), or None where a value is outside its range."""
+    with np.errstate(all="ignore"):
+        single = {k: np.asarray(v, dtype=np.float32) for k, v in values.items()}
+        if not all(np.all(np.isfinite(v)) for v in single.values()):
+            return None
+        got = fn(**single)
+    return got if isinstance(got, dict) else {name: got}
 
 
 def certify_gradient(grad, fn, *, n_random: int = GRADIENT_RANDOM, seed: int = 0) -> dict:
@@ -291,11 +389,17 @@ def certificate(rows: list[dict], grad_rows: list[dict], *, n_random: int, seed:
         f"compared with the formula's mpmath value at {DPS} digits and with the hand-written NumPy reference.",
         "Errors are relative, |a - t| / max(|t|, tiny, error_scale); 'gen-ref' is generated vs reference.",
         "",
-        f"{'formula':28} {'points':>6} {'generated':>10} {'reference':>10} {'gen-ref':>9} {'tol':>7}  verdict",
+        "'float32' is the generated function's worst error at the same points with the inputs rounded to",
+        "float32 (points whose values float32 cannot hold are left out), against the same mpmath value:",
+        "the rounding of the inputs is included, as for any float32 library.",
+        "",
+        f"{'formula':28} {'points':>6} {'generated':>10} {'reference':>10} {'gen-ref':>9} {'float32':>9} {'tol':>7}"
+        "  verdict",
     ]
     for r in rows:
+        f32 = _fmt(r["float32"]) if r.get("float32_points") else "-"
         lines.append(f"{r['id']:28} {r['points']:6d} {_fmt(r['generated']):>10} {_fmt(r['reference']):>10} "
-                     f"{_fmt(r['gen_vs_ref']):>9} {r['tolerance']:7.0e}  {r['verdict']}"
+                     f"{_fmt(r['gen_vs_ref']):>9} {f32:>9} {r['tolerance']:7.0e}  {r['verdict']}"
                      + ("" if r["truth"] == "mpmath" else f": {r['truth']}"))
     finite = [r for r in rows if not math.isnan(r["generated"])]
     if finite:
@@ -326,16 +430,24 @@ def certificate(rows: list[dict], grad_rows: list[dict], *, n_random: int, seed:
 # ** the module **
 
 
-def write_module(ids: list[str], *, grad: bool, n_random: int = N_RANDOM, seed: int = 0) -> str:
-    """The module text for the formulas ``ids`` (and, with ``grad``, their gradient records)."""
+def write_module(ids: list[str], *, grad: bool, n_random: int = N_RANDOM, seed: int = 0,
+                 precision: str = "fast") -> str:
+    """The module text for the formulas ``ids`` (and, with ``grad``, their gradient records).
+
+    ``precision`` (:data:`~codegen.lower.PRECISIONS`): ``fast`` computes in the inputs' dtype,
+    ``accurate`` in float64.  The VJPs of one formula are one function (``attention_vjp``,
+    parameters then ``g``, a tuple of gradients); each record's function (``attention_vjp_Q``)
+    is a thin wrapper of it.
+    """
     ids = sorted(dict.fromkeys(ids))
     formulas = [get(i) for i in ids]
     skipped: list[str] = []
-    functions = _lowered(formulas, lower_formula, skipped)
-    gradients = _lowered(_gradients_of(ids), lower_gradient, skipped) if grad else []
+    functions = _lowered(formulas, lambda f: lower_formula(f, precision=precision), skipped)
+    joints, gradients = _lowered_gradients(_gradients_of(ids), precision, skipped) if grad else ([], [])
     sources = [fn.source(formula_docstring(f, fn)) for f, fn in functions]
+    sources += [fn.source(joint_docstring(fn.name, members, fn)) for members, fn in joints]
     sources += [fn.source(gradient_docstring(g, fn)) for g, fn in gradients]
-    names = [fn.name for _, fn in functions] + [fn.name for _, fn in gradients]
+    names = [fn.name for _, fn in functions] + [fn.name for _, fn in joints] + [fn.name for _, fn in gradients]
     if len(set(names)) != len(names):
         raise ValueError(f"two generated functions share a name: {names}")
     body = "\n\n".join(sources)
@@ -347,18 +459,41 @@ def write_module(ids: list[str], *, grad: bool, n_random: int = N_RANDOM, seed: 
     namespace = vars(load_generated(code))  # certify what we wrote, imported as a user would
     rows = [certify_formula(f, namespace[fn.name], n_random=n_random, seed=seed) for f, fn in functions]
     grad_rows = [certify_gradient(g, namespace[fn.name], seed=seed) for g, fn in gradients]
+    computed = "the inputs' floating dtype (float32 in, float32 out)" if precision == "fast" else "float64"
     header = [
         "Formulary: generated NumPy kernels for " + ", ".join(ids) + ".",
         "",
         "Generated by codegen.module.write_module; do not edit. Needs only NumPy. Functions take",
         "the formula's variables (NumPy arrays; leading axes are batch axes) and read the sizes",
-        "from their shapes; there is no Python loop over elements.",
+        f"from their shapes; there is no Python loop over elements.  Precision {precision!r}: computed in",
+        f"{computed}.",
         "",
         *certificate(rows, grad_rows, n_random=n_random, seed=seed),
     ]
     if skipped:
         header += ["", "Not generated (no lowering rule):", *[f"    {line}" for line in skipped]]
     return '"""' + "\n".join(header) + '\n"""\n' + code
+
+
+def _lowered_gradients(grads, precision: str, skipped: list[str]) -> tuple[list, list]:
+    """``(members, joint function)`` per formula, and ``(record, function)`` per record (wrappers of a joint)."""
+    joints, single = [], []
+    grouped = joint_groups(grads)
+    wrapped = {}
+    for name, members in grouped.items():
+        try:
+            joint = lower_joint_vjp(name, members, precision=precision)
+        except UnsupportedNode:
+            continue  # each record is lowered on its own below, and named in ``skipped`` if it fails too
+        joints.append((members, joint))
+        for k, g in enumerate(members):
+            wrapped[g.id] = vjp_wrapper(g, joint, k)
+    for g in grads:
+        if g.id in wrapped:
+            single.append((g, wrapped[g.id]))
+        else:
+            single += _lowered([g], lambda r: lower_gradient(r, precision=precision), skipped)
+    return joints, single
 
 
 def _lowered(records, lower, skipped: list[str]) -> list:
@@ -372,7 +507,8 @@ def _lowered(records, lower, skipped: list[str]) -> list:
     return out
 
 
-def generate_all(grad: bool, *, n_random: int = N_RANDOM, seed: int = 0) -> str:
+def generate_all(grad: bool, *, n_random: int = N_RANDOM, seed: int = 0, precision: str = "fast") -> str:
     """``write_module`` of the whole catalog."""
-    return write_module([f.id for f in all_formulas()], grad=grad, n_random=n_random, seed=seed)
+    return write_module([f.id for f in all_formulas()], grad=grad, n_random=n_random, seed=seed,
+                        precision=precision)
 

@@ -162,12 +162,15 @@ def define(source: str | Path):
         raise FormularyError(str(exc)) from None
 
 
-def codegen(fs: Iterable[Formula | str] | None = None, *, grad: bool = False, definitions=None) -> str:
+def codegen(fs: Iterable[Formula | str] | None = None, *, grad: bool = False, definitions=None,
+            precision: str = "fast") -> str:
     """A standalone NumPy module for the formulas ``fs`` (every catalog formula when None), with their
     vector-Jacobian products when ``grad``, headed by a certificate of its accuracy against mpmath.
 
     ``definitions``: records from :func:`define` (or a source it accepts) instead of catalog formulas;
-    each is verified against its own definition in mpmath (no hand-written reference needed)."""
+    each is verified against its own definition in mpmath (no hand-written reference needed).
+    ``precision`` (catalog formulas): ``fast`` computes in the inputs' dtype (float32 stays float32),
+    ``accurate`` in float64."""
     from codegen.module import generate_all, write_module
 
     if definitions is not None:
@@ -176,8 +179,8 @@ def codegen(fs: Iterable[Formula | str] | None = None, *, grad: bool = False, de
         records = define(definitions) if isinstance(definitions, (str, Path)) else list(definitions)
         return write_defined_module(records, grad=grad)
     if fs is None:
-        return generate_all(grad)
-    return write_module([formula(f).id for f in fs], grad=grad)
+        return generate_all(grad, precision=precision)
+    return write_module([formula(f).id for f in fs], grad=grad, precision=precision)
 
 
 def latex(fs: Iterable[Formula | str] | None = None, checked: Iterable[CheckedDerivation] = (), *,

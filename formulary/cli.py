@@ -116,6 +116,8 @@ def _parser() -> argparse.ArgumentParser:
                    help="a definition in the syntax of prove: 'name(x, w)[i] = body' (repeatable)")
     c.add_argument("--all", action="store_true", help="every catalog formula")
     c.add_argument("--grad", action="store_true", help="also the vector-Jacobian products")
+    c.add_argument("--precision", choices=("fast", "accurate"), default="fast",
+                   help="fast: computed in the inputs' dtype (float32 stays float32); accurate: in float64")
     c.add_argument("-o", "--output", metavar="FILE.py", help="write here instead of standard output")
     c.add_argument("--force", action="store_true", help="overwrite a file formulary did not write")
 
@@ -497,7 +499,7 @@ def cmd_codegen(args) -> int:
             check_writable(out, force=args.force)
         except RefusedOverwrite as exc:
             raise UsageError(str(exc)) from None
-    source = api.codegen(None if args.all else ids, grad=args.grad)
+    source = api.codegen(None if args.all else ids, grad=args.grad, precision=args.precision)
     if out is None:
         sys.stdout.write(source)
     else:

@@ -32,6 +32,12 @@ register_vjp(
           "(softmax(z)_ab sum_k y_ak - y_ab) / n: the closed form needs each row of y to sum to 1 "
           "(y on the simplex), which the symbolic check uses as a rule.")
 
+register_vjp(
+    "softmax_cross_entropy", "z", "dz", g_loss * (exp(z[a, b]) / Sum(exp(z[a, l]), (l, 0, L.K - 1)) - L.y[a, b]) / L.n,
+    ((a, 0, L.n - 1), (b, 0, L.K - 1)), upstream=g_loss,
+    notes="d CE / dz = (softmax(z) - y) / n, rows of y on the simplex (as cross_entropy_softmax_vjp_z, "
+          "whose composition this record writes out).")
+
 x = IndexedBase("x", real=True)
 register_vjp(
     "binary_cross_entropy", "x", "dx", g_loss * (1 / (1 + exp(-x[a])) - L.y[a]) / L.n, ((a, 0, L.n - 1),),

@@ -1,5 +1,5 @@
 r"""Loss functions over $n$ samples or $K$ classes (symbolic sizes), and KL divergences."""
-from sympy import IndexedBase, Max, Piecewise, Rational, Sum, Symbol, log, symbols
+from sympy import IndexedBase, Max, Piecewise, Rational, Sum, Symbol, exp, log, symbols
 
 from symbolic.domains import Choice, Positive, Probability, Real, Simplex
 from symbolic.record import Discrepancy, Formula, Output, Var
@@ -56,6 +56,26 @@ register(Formula(
     ),
     sizes=({n: 1, K: 1}, {n: 1, K: 3}, {n: 2, K: 2}, {n: 3, K: 5}),
     reference=ref.cross_entropy,
+))
+
+z = IndexedBase("z", real=True)
+j = Symbol("j", integer=True, nonnegative=True)
+register(Formula(
+    id="softmax_cross_entropy",
+    title="Softmax cross-entropy from logits",
+    section="losses",
+    source="textbook (categorical cross-entropy of softmax(z), the form every framework computes from logits)",
+    outputs=(Output(Symbol("CE"), -Sum(y[i, k] * log(exp(z[i, k]) / Sum(exp(z[i, j]), (j, 0, K - 1))),
+                                       (i, 0, n - 1), (k, 0, K - 1)) / n),),
+    variables=(
+        Var(y, Simplex(), (n, K), "target distribution of each sample (one-hot or soft)"),
+        Var(z, Real(large=1e4), (n, K), "logits of each sample"),
+    ),
+    sizes=({n: 1, K: 1}, {n: 1, K: 3}, {n: 2, K: 2}, {n: 3, K: 5}),
+    reference=ref.softmax_cross_entropy,
+    notes="cross_entropy(y, softmax(z)) in one record, so that the code generator sees log(softmax(z)) and "
+          "writes it as a log-softmax (log_softmax_split, logsumexp_shift): finite at logits of 1e4, where "
+          "the composition of two functions takes the log of an underflowed probability.",
 ))
 
 register(Formula(

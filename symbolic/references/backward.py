@@ -47,6 +47,11 @@ def cross_entropy_softmax_vjp_z(g, y, z):
     return g * (_softmax(z) - y) / z.shape[0]
 
 
+def softmax_cross_entropy_vjp_z(g, y, z):
+    r"""$\bar{z} = g (\operatorname{softmax}(z) - y) / n$, rows of $y$ on the simplex."""
+    return g * (_softmax(z) - y) / z.shape[0]
+
+
 def bce_sigmoid_vjp_x(g, y, x):
     r"""$\bar{x} = g (\sigma(x) - y) / n$."""
     return g * (_sigmoid(x) - y) / x.size

@@ -14,6 +14,13 @@ def cross_entropy(y, p):
     return -np.sum(y * np.log(p)) / y.shape[0]
 
 
+def softmax_cross_entropy(y, z):
+    """-(1/n) sum_ik y_ik log softmax(z)_ik, with log softmax(z) = z - logsumexp(z) (shifted by the row max)."""
+    m = np.max(z, axis=-1, keepdims=True)
+    log_softmax = z - m - np.log(np.sum(np.exp(z - m), axis=-1, keepdims=True))
+    return -np.sum(y * log_softmax) / y.shape[0]
+
+
 def hinge_loss(y, yhat):
     return np.sum(np.maximum(0.0, 1 - y * yhat))
 

@@ -213,3 +213,53 @@ def test_ruff_passes_on_the_written_module(written):
     result = subprocess.run([*_ruff(), "check", "--no-cache", "--isolated", str(path)],
                             capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+JOINT_TOL = 1e-12
+"""The joint VJP against each record's hand-written backward at random batched points, relative to the
+largest magnitude of the backward: float64 sums of up to a few hundred terms in another order."""
+
+
+def test_joint_vjp_returns_every_gradient_in_parameter_order_on_a_batch(written):
+    """``<formula>_vjp(params..., g)``: a tuple ordered as the parameters, each against the record's backward."""
+    from codegen.module import joint_groups
+    from derivations.gradients import all_gradients
+    from derivations.gradients.check import vjp_formula
+
+    _, _, module = written
+    groups = joint_groups(all_gradients())
+    assert groups
+    rng = np.random.default_rng(7)
+    for name, members in groups.items():
+        params = [v.name for v in vjp_formula(members[0]).variables]
+        assert [g.wrt for g in members] == [p for p in params if p in {g.wrt for g in members}]
+        points = [p for p in sample_points(vjp_formula(members[0]), n_random=2) if p.label.startswith("random")]
+        point = points[int(rng.integers(len(points)))]
+        values = {k: np.stack([np.asarray(v), np.asarray(v) * 0.5]) for k, v in point.values.items()}
+        got = _call(getattr(module, name), values)
+        assert isinstance(got, tuple) and len(got) == len(members), name
+        for b in range(2):
+            one = {k: v[b] for k, v in values.items()}
+            for grad, value in zip(members, got):
+                ref = np.asarray(_call(grad.reference, one), dtype=float)
+                scale = max(float(np.max(np.abs(ref), initial=0.0)), 1e-300)
+                diff = np.abs(np.broadcast_to(np.asarray(value)[b], ref.shape) - ref)
+                assert np.max(diff, initial=0.0) <= JOINT_TOL * scale, (name, grad.id, b)
+
+
+@pytest.mark.parametrize("fid", ["softmax", "layer_norm", "attention", "batch_norm", "conv2d"])
+def test_float32_in_float32_out_and_accurate_precision_in_float64(fid):
+    """``fast`` keeps the inputs' dtype (no float64 copy); ``accurate`` computes in float64."""
+    from codegen.lower import lower_formula
+    from codegen.module import load_generated
+
+    f = get(fid)
+    point = next(p for p in sample_points(f, n_random=1) if p.label.startswith("random"))
+    single = {k: np.asarray(v, dtype=np.float32) for k, v in point.values.items()}
+    for precision, want in (("fast", np.float32), ("accurate", np.float64)):
+        fn = lower_formula(f, precision=precision)
+        imports = "import numpy as np\nfrom numpy.lib.stride_tricks import sliding_window_view\n\n\n"
+        out = _call(vars(load_generated(imports + fn.source()))[fid], single)
+        for value in (out.values() if isinstance(out, dict) else [out]):
+            assert np.asarray(value).dtype == want, (precision, fid)
+    assert "float64" not in lower_formula(f).source()

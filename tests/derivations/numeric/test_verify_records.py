@@ -125,6 +125,11 @@ def wrong_binary_cross_entropy(y, yhat):  # the leading minus sign dropped
     return np.mean(y * np.log(yhat) + (1 - y) * np.log1p(-yhat))
 
 
+def softmax_cross_entropy_of_unshifted_exp(y, z):  # overflows for logits above 709
+    e = np.exp(z)
+    return -np.sum(y * np.log(e / e.sum(axis=-1, keepdims=True))) / y.shape[0]
+
+
 def wrong_cross_entropy(y, p):  # target and prediction swapped
     return -np.sum(p * np.log(y)) / y.shape[0]
 
@@ -261,7 +266,8 @@ WRONG = {
     "relu": [wrong_relu], "leaky_relu": [wrong_leaky_relu], "sigmoid": [wrong_sigmoid],
     "tanh": [wrong_tanh, naive_tanh], "softplus": [wrong_softplus, naive_softplus],
     "mse": [wrong_mse], "binary_cross_entropy": [wrong_binary_cross_entropy],
-    "cross_entropy": [wrong_cross_entropy], "hinge_loss": [wrong_hinge_loss],
+    "cross_entropy": [wrong_cross_entropy], "softmax_cross_entropy": [softmax_cross_entropy_of_unshifted_exp],
+    "hinge_loss": [wrong_hinge_loss],
     "kl_divergence": [wrong_kl_divergence], "kl_divergence_gaussian": [wrong_kl_divergence_gaussian],
     "conv1d": [conv1d_without_flip],
     "cross_correlation1d": [cross_correlation1d_with_flip],

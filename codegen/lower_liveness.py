@@ -1,0 +1,123 @@
+r"""Liveness over the lowered statements: results written into dead buffers, names freed after last use.
+
+The lowering names every full-size intermediate (:class:`~codegen.lower_nodes.Emitter` in
+three-address form).  Walking the statements in order, each array ufunc
+``t_k = f(a, b)`` looks for a *buffer* of its shape (the same index ranges, the same batch
+shape: all inputs share one, see :func:`codegen.lower.lower_function`) and dtype that
+is dead after this statement, an argument read here for the last time first
+(``np.exp(t_1, out=t_1)``), then one that died earlier; if there is one, the
+statement becomes ``t_k = f(a, b, out=buf)``.  A ufunc may write over its own input
+(NumPy makes overlapping operands behave as if they did not overlap); a matrix
+product only reuses a buffer dead before it.
+
+A buffer is alive while any name that may alias it is used: the names of statements
+that wrote into it, and of views of it (a transpose, a slice: any statement whose
+code is not known to allocate).  Inputs and their views are never written.  After
+the pass, each name is deleted (``del``) after its last use, so that its memory goes
+back as soon as nothing reads it (a local lives until the function returns otherwise).
+"""
+from __future__ import annotations
+
+import ast
+
+from codegen.lower_nodes import Stmt, is_fresh
+
+
+def _reads(code: str) -> set[str]:
+    return {n.id for n in ast.walk(ast.parse(code)) if isinstance(n, ast.Name)}
+
+
+def _key(stmt: Stmt, ranges: dict):
+    """Arrays with equal keys have equal shapes: the range of each labelled axis, and the batch axes."""
+    a = stmt.node
+    return tuple(ranges.get(x, x) for x in a.labels), a.batched
+
+
+class _Buffer:
+    def __init__(self, key, holder: str | None, end: int):
+        self.key, self.holders, self.end = key, [holder] if holder else [], end
+
+
+def plan(stmts: list[Stmt], result_code: str, params: set[str], ranges: dict) -> list[str]:
+    """The statements (``out=`` where a dead buffer fits, ``del`` after last uses), then ``return``."""
+    for s in stmts:
+        s.reads = _reads(s.code)
+    stmts = _reductions_first(stmts)
+    n = len(stmts)
+    last: dict[str, int] = {}
+    for k, s in enumerate(stmts):
+        for r in s.reads:
+            last[r] = k
+    for r in _reads(result_code):
+        last[r] = n
+    groups: dict[str, list[_Buffer]] = {}  # name -> the buffers it may alias
+    for k, s in enumerate(stmts):
+        end = last.get(s.name, k)
+        if s.ufunc:  # an array ufunc of the function's dtype
+            buf = _reuse(s, k, groups, _key(s, ranges))
+            if buf is not None:
+                s.out = buf.holders[-1]
+                last[s.out] = max(last.get(s.out, k), k)
+                buf.holders.append(s.name)
+                buf.end = max(buf.end, end)
+                groups[s.name] = [buf]
+                continue
+        if is_fresh(s.node):
+            groups[s.name] = [_Buffer(_key(s, ranges) if s.ufunc else None, s.name, end)]
+            continue
+        aliased = [b for r in s.reads for b in groups.get(r, ())]  # a view: it keeps its arguments alive
+        for b in aliased:
+            b.end = max(b.end, end)
+        pinned = [_Buffer(None, None, n)] if s.reads & params else []
+        groups[s.name] = aliased + pinned
+    return _with_deletions(stmts, result_code, last)
+
+
+def _reductions_first(stmts: list[Stmt]) -> list[Stmt]:
+    r"""Each reduction moved up to just after the statements it reads: it consumes its full-size argument
+    before the elementwise statements that follow, which may then overwrite that argument
+    (layer norm: $\sum_a (x_a - \mu)^2$ before $(x - \mu)\gamma$ lets the product reuse $x - \mu$)."""
+    order: list[Stmt] = []
+    for s in stmts:
+        if s.node.template.startswith(("np.sum(", "np.max(", "np.einsum(", "np.prod(")) and \
+                len(s.node.labels) < max((len(c.labels) for c in s.node.args), default=0):
+            at = max((k + 1 for k, t in enumerate(order) if t.name in s.reads), default=0)
+            while at < len(order) and order[at].node.template.startswith(("np.sum(", "np.max(", "np.einsum(")):
+                at += 1  # after the reductions already moved there: their order is kept
+            order.insert(at, s)
+        else:
+            order.append(s)
+    return order
+
+
+def _reuse(s: Stmt, k: int, groups, key):
+    seen, dying, dead = set(), [], []
+    for bufs in groups.values():
+        for b in bufs:
+            if id(b) in seen or b.key != key or not b.holders:
+                continue
+            seen.add(id(b))
+            if b.end < k:
+                dead.append(b)
+            elif b.end == k and s.ufunc != "np.matmul":
+                dying.append(b)
+    args = set(s.args)
+    dying.sort(key=lambda b: not (set(b.holders) & args))  # an argument's own buffer first
+    for b in dying + dead:
+        return b
+    return None
+
+
+def _with_deletions(stmts: list[Stmt], result_code: str, last: dict) -> list[str]:
+    n = len(stmts)
+    ending: dict[int, list[str]] = {}
+    for j, s in enumerate(stmts):
+        k = last.get(s.name, -1)
+        if k < n:
+            ending.setdefault(max(k, j), []).append(s.name)
+    lines = []
+    for k, s in enumerate(stmts):
+        lines.append(s.text())
+        if k in ending:
+            lines.append("del " + ", ".join(ending[k]))
+    return lines + [f"return {result_code}"]
