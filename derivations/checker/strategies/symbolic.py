@@ -61,12 +61,46 @@ def _prove_for_all_sizes(step: Step) -> Verdict | None:
     if step.rel not in ("=", "propto"):
         return None
     inst = refined_symbolic(step)
+    if not ranges_never_reversed(inst):
+        return None
     inst = Instance(inst.lhs.doit(), inst.rhs.doit(), inst.rel, inst.assumptions, inst.groups, inst.variable,
                     inst.point, inst.label)
     method = prove_instance(inst, CHEAP)
     if method is None:
         return None
     return Verdict("proved", method=f"symbolic: {method} (symbolic sizes)", assumptions=inst.assumption_texts())
+
+
+def ranges_never_reversed(inst: Instance) -> bool:
+    r"""Whether every ``Sum``/``Product`` range $a..b$ has $b \ge a - 1$ under the assumptions.
+
+    Convention (every rung): a range with $b < a$ is empty, its sum is 0 and its product 1.
+    sympy's closed forms follow Karr's convention instead ($\sum_{j=a}^{b} = -\sum_{j=b+1}^{a-1}$
+    when $b < a - 1$), so a symbolic-size proof is valid only where no range is reversed; elsewhere
+    the claim is checked at concrete sizes.
+    """
+    for part in (inst.lhs, inst.rhs):
+        for node in part.atoms(sp.Sum, sp.Product):
+            for _, lo, hi in node.limits:
+                count = hi - lo + 1
+                if count.is_nonnegative or hi == sp.oo:
+                    continue
+                if not any(_implies_nonnegative(a, count) for a in inst.assumptions):
+                    return False
+    return True
+
+
+def _implies_nonnegative(relation, count: sp.Expr) -> bool:
+    r"""Whether ``relation`` ($u \le v$, $u < v$, ...) gives $count \ge 0$: $count - (v - u) \ge 0$ is evident."""
+    if isinstance(relation, (sp.Le, sp.Lt)):
+        slack = relation.rhs - relation.lhs
+    elif isinstance(relation, (sp.Ge, sp.Gt)):
+        slack = relation.lhs - relation.rhs
+    else:
+        return False
+    if isinstance(relation, (sp.Lt, sp.Gt)) and slack.free_symbols and all(s.is_integer for s in slack.free_symbols):
+        slack -= 1
+    return bool((count - slack).is_nonnegative) or sp.expand(count - slack) == 0 or bool(sp.expand(count - slack).is_nonnegative)
 
 
 def _prove_at_concrete_sizes(step: Step) -> Verdict | None:
