@@ -109,10 +109,82 @@ def _certified(value: sp.Expr) -> str:
         number = value.evalf(DIGITS, maxn=MAX_DIGITS, strict=True)
     except Exception:  # noqa: BLE001 - PrecisionExhausted, or evalf cannot handle a node
         return "unknown"
-    if number.is_Float or number.is_Rational:
-        if number == 0:
-            return "unknown"
+    interval = _interval_sign(value)
+    if interval != "unknown":
+        return interval
+    if (number.is_Float or number.is_Rational) and number != 0 and _reproduced(value, number):
         return "positive" if number > 0 else "negative"
+    return "unknown"
+
+
+def _reproduced(value: sp.Expr, number) -> bool:
+    r"""Whether mpmath, evaluating ``value`` on its own at two precisions well beyond the size of ``number``,
+    gets ``number`` to 10 relative digits at both.
+
+    ``evalf(strict=True)`` is not trusted alone: it reports $\log(1 + 10^{-30})$ as 0 and
+    $\log \sigma(100) + \log(1 + e^{-100})$ as $8.9 \cdot 10^{-82}$ (the truth is 0).
+    """
+    import mpmath  # noqa: PLC0415
+
+    try:
+        function = sp.lambdify([], value, modules="mpmath")
+        size = abs(int(mpmath.floor(mpmath.log10(abs(mpmath.mpf(number._mpf_ if number.is_Float else
+                                                                    mpmath.mpf(int(number.p)) / int(number.q)))))))
+    except Exception:  # noqa: BLE001
+        return False
+    target = mpmath.mpf(number._mpf_) if number.is_Float else mpmath.mpf(int(number.p)) / int(number.q)
+    written = max((max(len(str(abs(r.p))), len(str(r.q))) for r in value.atoms(sp.Rational)), default=0)
+    for digits in (size + written + 60, 2 * (size + written) + 120):
+        with mpmath.workdps(min(digits, 4 * MAX_DIGITS)):
+            try:
+                got = function()
+            except Exception:  # noqa: BLE001
+                return False
+            if isinstance(got, mpmath.mpc) or not mpmath.isfinite(got):
+                return False
+            if abs(got - target) > abs(target) * mpmath.mpf(10) ** -10:
+                return False
+    return True
+
+
+INTERVAL_DIGITS = (60, 300, 1200)
+"""Precisions at which interval arithmetic (``mpmath.iv``) is tried when ``evalf`` certifies nothing."""
+_INTERVAL_NAMES = ("mpf", "log", "exp", "sin", "cos", "tan", "sqrt", "pi", "e", "atan", "sinh", "cosh", "tanh",
+                   "log1p", "expm1", "fabs", "power")
+
+
+def _interval_sign(value: sp.Expr) -> str:
+    r"""The sign of a constant from a guaranteed enclosure (``mpmath.iv``): an interval that excludes 0.
+
+    A second certifier for what ``evalf`` gets wrong (it reports $\log(1 + 10^{-30})$ as 0).  Only
+    functions ``mpmath.iv`` implements are accepted: any other makes the result a non-interval and
+    the sign stays unknown.
+    """
+    import mpmath  # noqa: PLC0415
+    from mpmath import iv  # noqa: PLC0415
+
+    namespace = {name: getattr(iv, name) for name in _INTERVAL_NAMES if hasattr(iv, name)}
+    try:
+        function = sp.lambdify([], value, modules=[namespace, "mpmath"])
+    except Exception:  # noqa: BLE001 - a node without an interval version
+        return "unknown"
+    saved = iv.dps
+    try:
+        for digits in INTERVAL_DIGITS:
+            iv.dps = digits
+            try:
+                enclosure = function()
+            except Exception:  # noqa: BLE001
+                return "unknown"
+            if not isinstance(enclosure, type(iv.mpf(0))):
+                return "unknown"
+            if enclosure.a > 0:
+                return "positive"
+            if enclosure.b < 0:
+                return "negative"
+    finally:
+        iv.dps = saved
+    del mpmath
     return "unknown"
 
 
@@ -171,6 +243,10 @@ def decimal_text(value: sp.Expr, digits: int = 20) -> str:
             frac = frac.rstrip("0")
             return sign + whole + ("." + frac if frac else "")
     try:
-        return str(sp.N(value, digits))
-    except Exception:  # noqa: BLE001
+        import mpmath  # noqa: PLC0415
+
+        with mpmath.workdps(2 * digits + 40):
+            number = sp.lambdify([], value, modules="mpmath")()
+            return mpmath.nstr(number, digits)
+    except Exception:  # noqa: BLE001 - shown as sympy prints it
         return str(value)

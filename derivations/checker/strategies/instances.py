@@ -32,7 +32,7 @@ SCALAR_SIZES = tuple(range(-12, 13)) + (-20, 20, 37, -37, 64, 100, 250, 1000)
 """Sizes tried for a size symbol (a limit of a Sum or Product) when the step names none and has no arrays:
 every integer from -12 to 12 and some larger ones, kept where the symbol's assumptions and the step's
 side conditions hold."""
-ARRAY_SIZES = (2, 3, 4, 5)
+ARRAY_SIZES = (2, 3, 5)
 """Sizes tried for the length of arrays (each size writes out every element)."""
 MULTI_SIZES = tuple(range(-3, 9))
 """Values per symbol when several size symbols vary together (all combinations, up to ``MAX_SIZE_COMBOS``)."""

@@ -54,6 +54,8 @@ def two_sided_limit(f: sp.Expr, x: sp.Symbol, point: sp.Expr, direction: str = "
         return one("-" if point == sp.oo else "+")
     if direction in ("+", "-"):
         return one(direction)
+    if point == 0 and (x.is_nonnegative or x.is_nonpositive):  # the variable's own domain is one side of 0
+        return one("+" if x.is_nonnegative else "-")
     left, right = one("-"), one("+")
     if left is None or right is None:
         return None
@@ -110,7 +112,12 @@ def approach_limit(insts: tuple[Instance, ...], sizes: str, rng, deadline: float
     sides = (1,) if insts[0].point.is_infinite else (1, -1)  # a finite point is approached from both sides
     for inst in insts:
         for side in sides:
-            outcome = _approach(inst, rng, deadline, side)
+            try:
+                outcome = _approach(inst, rng, deadline, side)
+            except Unsupported:
+                if side == -1:  # undefined below the point: the limit is one-sided within the domain
+                    continue
+                raise
             if isinstance(outcome, Verdict):
                 return outcome
             checked += outcome

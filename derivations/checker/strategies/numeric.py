@@ -152,8 +152,10 @@ class NumericTest:
         """'ok', 'raised' (agreement only at more digits), 'undefined', 'unresolved', or a refuting Verdict."""
         if inst.is_complex and inst.rel != "=":
             raise Unsupported("an inequality between complex values")
-        digits = QUADRATURE_DIGITS if _has_integral(inst) else self.digits
-        base = digits + magnitude_digits((inst.lhs, inst.rhs), values)
+        if _has_integral(inst):  # quadrature never refutes; its cost grows fast with the digits
+            base = QUADRATURE_DIGITS
+        else:
+            base = self.digits + magnitude_digits((inst.lhs, inst.rhs), values)
         for n, dps in enumerate((base, *(m * base for m in ESCALATION))):
             l, r = (value_at(f, values, dps, allow_complex=inst.is_complex) for f in sides)
             if l is None or r is None:
@@ -184,6 +186,8 @@ class NumericTest:
             return "ok"
         tally.exact += 1
         verdict = self.decide_at(inst, point, strict_unknown=strict)
+        if verdict == "unresolved":
+            return "undefined"  # a sign beyond any precision we can certify: no evidence either way, skipped
         return verdict if verdict is not None else "ok"
 
     def _undefined(self, inst: Instance, point, l, r):
@@ -286,7 +290,7 @@ def _refutation(inst: Instance, exact: dict, decision, why: str) -> Verdict:
     short = shortest_point(exact, still_fails)
     if short != exact:
         decision = decide(inst.lhs, inst.rhs, short, real=not inst.is_complex)
-    counterexample = {str(s): decimal_text(v) for s, v in short.items()}
+    counterexample = {str(s): decimal_text(v) if v.is_Rational else f"{v} (≈ {decimal_text(v)})" for s, v in short.items()}
     for side, value in (("lhs", decision.lhs), ("rhs", decision.rhs)):
         counterexample[side] = "undefined" if value is None else decimal_text(value)
     if why == "" and decision.difference is not None:
@@ -325,3 +329,13 @@ def inside(inst: Instance, point: dict) -> bool:
         return all(bool(c.xreplace(point)) is True for c in inst.assumptions)
     except TypeError:
         return False
+
+
+def decide_domain_at(inst: Instance, point: dict) -> Verdict | None:
+    """A refutation when, at the exact ``point`` inside the assumptions, exactly one side is undefined."""
+    if not inside(inst, point):
+        return None
+    decision = decide(inst.lhs, inst.rhs, point, real=not inst.is_complex)
+    if decision.state.startswith("undefined "):
+        return _refutation(inst, point, decision, "domain mismatch")
+    return None

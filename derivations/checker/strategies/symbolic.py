@@ -41,7 +41,28 @@ def prove_symbolically(step: Step, budget: float) -> Verdict | None:
         return Verdict("undecided", method="symbolic", reason=f"unsupported construct: {exc}")
     if method is None:
         return None
+    if step.undefined == "refutes" and step.rel == "=":
+        mismatch = domain_mismatch(inst)
+        if mismatch is not None:
+            return mismatch
     return Verdict("proved", method=f"symbolic: {method}", assumptions=inst.assumption_texts())
+
+
+def domain_mismatch(inst: Instance) -> Verdict | None:
+    r"""A refutation at a zero of a denominator where one side is defined and the other is not.
+
+    A symbolic reduction such as ``cancel`` proves $\frac{x^2 - 1}{x - 1} = x + 1$ only where both
+    sides are defined; for a claim that must hold wherever its assumptions do, the removable
+    singularity $x = 1$ is a counterexample.
+    """
+    from derivations.checker.strategies.numeric import decide_domain_at  # noqa: PLC0415
+    from derivations.checker.strategies.ties import denominator_zeros  # noqa: PLC0415
+
+    for point in denominator_zeros(inst):
+        verdict = decide_domain_at(inst, point)
+        if verdict is not None:
+            return verdict
+    return None
 
 
 def prove_instance(inst: Instance, tests=ZERO_TESTS) -> str | None:
