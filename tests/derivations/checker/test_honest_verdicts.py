@@ -85,3 +85,9 @@ def test_refuted_counterexamples_are_short_decimals():
     v = verdict("x", "=", "x + 1e-30*(x**2 + 1)")
     assert v.kind == "refuted"
     assert all(len(str(value)) < 40 for key, value in v.counterexample.items() if key == "x")
+
+
+def test_a_removable_singularity_behind_a_closed_form_refutes_at_concrete_sizes():
+    assert verdict("sum(q**j, j, 0, n)", "=", "(q**(n + 1) - 1)/(q - 1)", "n=integer", "n >= 0").kind == "refuted"
+    assert verdict("sum(q**j, j, 0, n)", "=", "(q**(n + 1) - 1)/(q - 1)", "q != 1", "n=integer", "n >= 0").kind \
+        == "proved"
