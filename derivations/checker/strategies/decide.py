@@ -109,12 +109,11 @@ def _certified(value: sp.Expr) -> str:
         number = value.evalf(DIGITS, maxn=MAX_DIGITS, strict=True)
     except Exception:  # noqa: BLE001 - PrecisionExhausted, or evalf cannot handle a node
         return "unknown"
-    interval = _interval_sign(value)
-    if interval != "unknown":
-        return interval
-    if (number.is_Float or number.is_Rational) and number != 0 and _reproduced(value, number):
-        return "positive" if number > 0 else "negative"
-    return "unknown"
+    if (number.is_Float or number.is_Rational) and number != 0:
+        if _reproduced(value, number):
+            return "positive" if number > 0 else "negative"
+        return _interval_sign(value)
+    return _interval_sign(value)  # evalf's 0 without an exception is not trusted (log(1 + 1e-30) gives 0)
 
 
 def _reproduced(value: sp.Expr, number) -> bool:

@@ -10,6 +10,7 @@ skipped and counted, never compared.
 """
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Callable
 
@@ -111,13 +112,20 @@ def magnitude_digits(exprs, values) -> int:
     r"""Extra working digits for big arguments: $\log_{10}$ of the largest number written in ``exprs``
     plus that of the largest coordinate (``sin(10**300*x)`` at $x = 10^{5}$ needs 305 more digits
     to know the argument modulo $2\pi$)."""
+    biggest = written_digits(tuple(exprs))
+    coordinate = max((abs(v) for v in values), default=0.0)
+    extra = biggest + (math.log10(coordinate) if coordinate > 1 else 0.0)
+    return int(min(extra, MAX_EXTRA_DIGITS)) + 1
+
+
+@functools.lru_cache(maxsize=64)
+def written_digits(exprs: tuple) -> int:
+    """Decimal digits of the largest numerator or denominator written in ``exprs`` (cached per claim)."""
     biggest = 0
     for expr in exprs:
         for number in expr.atoms(sp.Rational):
             biggest = max(biggest, len(str(abs(number.p))) - 1, len(str(number.q)) - 1)
-    coordinate = max((abs(v) for v in values), default=0.0)
-    extra = biggest + (math.log10(coordinate) if coordinate > 1 else 0.0)
-    return int(min(extra, MAX_EXTRA_DIGITS)) + 1
+    return biggest
 
 
 MAX_EXTRA_DIGITS = 1200

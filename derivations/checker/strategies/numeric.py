@@ -108,7 +108,7 @@ class NumericTest:
         else:
             sides = [compile_expr(symbols, inst.lhs), compile_expr(symbols, inst.rhs)]
         target = wanted if symbols else 1
-        if inst.rel in ("=", "<=", ">=", "<", ">") and not _has_integral(inst):
+        if inst.rel in ("<=", ">=", "<", ">") and not _has_integral(inst):  # ties decide inequalities
             for tie in likely_ties(inst, deadline):
                 verdict = self.decide_at(inst, tie)
                 if isinstance(verdict, Verdict):
