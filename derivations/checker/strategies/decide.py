@@ -41,6 +41,13 @@ def exact_point(point: dict) -> dict:
 def side_state(expr: sp.Expr, point: dict, *, real: bool = True) -> tuple[str, sp.Expr | None]:
     """``('defined', value)``, ``('undefined', None)`` or ``('unknown', value)`` for ``expr`` at the exact ``point``."""
     try:
+        return _side_state(expr, point, real=real)
+    except Exception:  # noqa: BLE001 - sympy's assumption system overflows on erf(10**300) and the like
+        return "unknown", None
+
+
+def _side_state(expr: sp.Expr, point: dict, *, real: bool) -> tuple[str, sp.Expr | None]:
+    try:
         value = _substitute(expr, point)
         if value.has(sp.Integral, sp.Limit, sp.Sum, sp.Product, sp.Derivative):
             value = value.doit()
