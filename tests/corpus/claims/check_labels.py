@@ -28,6 +28,8 @@ import mpmath
 import sympy as sp
 from sympy.parsing.sympy_parser import parse_expr, standard_transformations
 
+if hasattr(sys, "set_int_max_str_digits"):
+    sys.set_int_max_str_digits(0)
 HERE = os.path.dirname(os.path.abspath(__file__))
 DPS = 100
 
@@ -207,7 +209,10 @@ def satisfies(point, kinds, rels):
         if "negative" in k and not x < 0:
             return False
     for chain in rels:
-        vals = [_parse_cached(p).xreplace(point) for p in chain[0::2]]
+        vals = []
+        for p in chain[0::2]:
+            e = _parse_cached(p)
+            vals.append(e.xreplace({q: point[q.name] for q in e.free_symbols if q.name in point}))
         if any(val.free_symbols for val in vals):
             continue
         for i, op in enumerate(chain[1::2]):
@@ -246,9 +251,9 @@ def resolve(e):
         f, j, a, b = e.args
         a, b = resolve(a), resolve(b)
         if a.is_number and b.is_number:
-            if not (a.is_integer and b.is_integer):
+            if not ((a.is_integer or a in (sp.oo, -sp.oo)) and (b.is_integer or b in (sp.oo, -sp.oo))):
                 raise ValueError("non-integer numeric range %s..%s" % (a, b))
-            if b < a:
+            if (b - a).is_negative:
                 return sp.Integer(0) if isinstance(e, CSum) else sp.Integer(1)
         f = resolve(f)
         if isinstance(e, CSum):
@@ -261,7 +266,10 @@ def resolve(e):
         f, x, a, d = e.args
         return _lim(resolve(f), x, resolve(a), int(d))
     new = [resolve(t) for t in e.args]
-    return e.func(*new)
+    out = e.func(*new)
+    if isinstance(out, sp.Derivative):
+        out = out.doit()
+    return out
 
 
 def prepare(expr):
@@ -280,7 +288,10 @@ def prepare(expr):
             return e
         if isinstance(e, (CSum, CProd)):
             return e
-        return e.func(*[pre(t) for t in e.args])
+        out = e.func(*[pre(t) for t in e.args])
+        if isinstance(out, sp.Derivative):
+            out = out.doit()
+        return out
     return pre(expr)
 
 
@@ -314,7 +325,7 @@ def sign_of(d, maxn=8000):
     except sp.core.evalf.PrecisionExhausted:
         return "tiny", None
     if v == 0:
-        return "zero", 0
+        return "tiny", None
     return "num", v
 
 
@@ -346,7 +357,11 @@ def relation_holds(l, r, rel, maxn=8000):
     if kind == "zero":
         s = 0
     elif kind == "tiny":
-        return (rel in ("<=", ">=")), "difference below resolution (treated as 0)"
+        if rel in ("<=", ">="):
+            return True, "difference below resolution (treated as 0)"
+        if sp.simplify(l - r) == 0:
+            return False, "lhs == rhs exactly (sympy simplify) but relation is strict"
+        return None, "difference below resolution: strictness unresolved"
     else:
         re_v = sp.re(v)
         s = 1 if re_v > 0 else -1
@@ -357,6 +372,103 @@ def relation_holds(l, r, rel, maxn=8000):
             raise RuntimeError("sympy/mpmath sign disagreement")
     res = {"<": s < 0, "<=": s <= 0, ">": s > 0, ">=": s >= 0}[rel]
     return res, "lhs-rhs sign %d (%s)" % (s, sp.N(v, 12) if v is not None else "0")
+
+
+def _to_mp(v):
+    z = sp.N(v, DPS + 30)
+    if z.is_real:
+        return mpmath.mpf(str(z))
+    return mpmath.mpc(str(sp.re(z)), str(sp.im(z)))
+
+
+def mp_value(expr, point):
+    """Value of a prepared expression at an exact point, computed by mpmath."""
+    if expr.has(CSum, CProd, CLim, CInt):
+        e = resolve(expr.xreplace(point))
+        syms, args = [], []
+    else:
+        e = expr
+        syms = sorted(e.free_symbols, key=lambda q: q.name)
+        args = [_to_mp(point[q]) for q in syms]
+    if e.has(sp.nan) or e.has(sp.zoo):
+        return None
+    if e in (sp.oo, -sp.oo):
+        return mpmath.inf if e == sp.oo else -mpmath.inf
+    f = sp.lambdify(syms, e, modules=["mpmath"])
+    try:
+        v = f(*args)
+    except (ZeroDivisionError, ValueError, OverflowError):
+        return None
+    if isinstance(v, (int, float)):
+        v = mpmath.mpf(v)
+    if mpmath.isnan(v):
+        return None
+    return v
+
+
+def mp_relation(lhs, rhs, rel, point):
+    """Grid check for TRUE claims: True / False / None (no information).
+
+    Both sides are evaluated at DPS and at 2*DPS digits. A difference that
+    shrinks by many orders of magnitude when the precision doubles is
+    rounding noise ("tiny"); a difference that is stable is real."""
+    vals = []
+    for dps in (DPS, 2 * DPS):
+        with mpmath.workdps(dps):
+            vals.append((mp_value(lhs, point), mp_value(rhs, point)))
+    (l1, r1), (l, r) = vals
+    with mpmath.workdps(2 * DPS):
+        if l is None and r is None:
+            return None, "both undefined"
+        if l is None or r is None:
+            return False, "one side undefined (lhs=%s, rhs=%s)" % (l, r)
+        if mpmath.isinf(l) or mpmath.isinf(r):
+            if rel == "==":
+                return l == r, "infinite compare"
+            res = {"<": l < r, "<=": l <= r, ">": l > r, ">=": l >= r}[rel]
+            return bool(res), "infinite compare"
+        if rel != "==":
+            tol_im = mpmath.mpf(10) ** (-(DPS - 40)) * max(mpmath.mpf(1), abs(l), abs(r))
+            if abs(mpmath.im(l)) > tol_im or abs(mpmath.im(r)) > tol_im:
+                return False, "non-real side in inequality (lhs=%s, rhs=%s)" % (
+                    mpmath.nstr(l, 10), mpmath.nstr(r, 10))
+            d1, d2 = mpmath.re(l1 - r1), mpmath.re(l - r)
+        else:
+            d1, d2 = l1 - r1, l - r
+        noise = mpmath.mpf(10) ** (-(2 * DPS - 30)) * max(abs(l), abs(r))
+        tiny = (d2 == 0) or abs(d2) <= noise or \
+            (d1 != 0 and abs(d2) <= abs(d1) * mpmath.mpf(10) ** -40)
+        if rel == "==":
+            return tiny, "|lhs-rhs| = %s" % mpmath.nstr(abs(d2), 8)
+        if tiny:
+            if rel in ("<=", ">="):
+                return True, "equal within resolution"
+            return None, "strictness unresolved at this resolution"
+        sgn = 1 if d2 > 0 else -1
+        return {"<": sgn < 0, "<=": sgn < 0, ">": sgn > 0, ">=": sgn > 0}[rel], \
+            "lhs-rhs = %s" % mpmath.nstr(d2, 8)
+
+
+class _Timeout(Exception):
+    pass
+
+
+def _with_alarm(seconds, fn):
+    import signal
+
+    def handler(*_):
+        raise _Timeout()
+    old = signal.signal(signal.SIGALRM, handler)
+    signal.alarm(seconds)
+    try:
+        return fn()
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, old)
+
+
+def _is_moderate_point(point):
+    return all(_moderate(v) or abs(sp.N(v)) <= 1000 for v in point.values())
 
 
 def evaluate_at(lhs, rhs, point):
@@ -371,7 +483,8 @@ def evaluate_at(lhs, rhs, point):
 R = sp.Rational
 REAL_GRID = [-10**6, -1000, -100, -10, -3, -2, -1, R(-1, 2), R(-1, 10), R(-1, 10**8),
              R(-1, 10**30), 0, R(1, 10**30), R(1, 10**8), R(1, 10), R(1, 3), R(1, 2),
-             R(9, 10), 1, R(3, 2), 2, R(27, 10), 3, R(7, 2), 10, 100, 1000, 10**6]
+             R(9, 10), 1, R(3, 2), 2, R(27, 10), 3, R(7, 2), 10, 100, 1000, 10**6,
+             sp.pi / 2, -sp.pi / 2, sp.pi, 2 * sp.pi, sp.E]
 INT_GRID = list(range(-12, 21)) + [30, 50, 100, 1000]
 COMPLEX_GRID = [sp.I, -sp.I, 1 + sp.I, -1 - sp.I, -1 + sp.I, 2 * sp.pi * sp.I,
                 -3, R(1, 2), 2, 3 * sp.I - 2]
@@ -407,9 +520,21 @@ def candidates(var, kinds, rels, extreme):
     return list(dict.fromkeys(c))
 
 
+def _moderate(v):
+    v = sp.sympify(v)
+    if v == 0 or not v.is_real:
+        return True
+    return sp.Rational(1, 10**8) <= abs(v) <= 1000
+
+
 def grid_points(free, kinds, rels, limit=60, extreme=True):
     free = sorted(free, key=lambda s: s.name)
     cands = {s: candidates(s.name, kinds, rels, extreme) for s in free}
+    if len(free) > 1:
+        # extreme magnitudes only for one-variable claims (avoid 10**6**10**6)
+        for s in free:
+            mod = [v for v in cands[s] if _moderate(v)]
+            cands[s] = mod or cands[s]
     rng = random.Random(12345)
     pts = []
     if len(free) == 1:
@@ -462,7 +587,7 @@ def check_claim(c, quick=False):
     if c["truth"] is False:
         w = c.get("witness")
         if w is None:
-            if lhs.free_symbols or rhs.free_symbols:
+            if set(symtab) - bound_names(c):
                 return ["FALSE claim with free symbols but no witness"]
             point = {}
         else:
@@ -485,7 +610,7 @@ def check_claim(c, quick=False):
             return ["witness inconclusive: " + note]
         if ok:
             return ["FALSE claim holds at witness: " + note]
-        if not (is_finite_real(l) or is_finite_real(r)):
+        if not (is_finite_real(l) or is_finite_real(r)) and "limit(" not in c["lhs"] + c["rhs"]:
             return ["witness: neither side is a finite real number (lhs=%s, rhs=%s)" % (l, r)]
         return []
     # TRUE claim: spot-check on a grid
@@ -504,11 +629,26 @@ def check_claim(c, quick=False):
     n_ok = 0
     for p in pts:
         try:
-            l, r = evaluate_at(lhs_p, rhs_p, p)
-        except (ValueError, ZeroDivisionError) as ex:
-            problems.append("evaluation error at %s: %s" % (p, ex))
-            continue
-        ok, note = relation_holds(l, r, rel, maxn=1200)
+            ok, note = mp_relation(lhs_p, rhs_p, rel, p)
+        except (ValueError, ZeroDivisionError, TypeError) as ex:
+            ok, note = False, "mpmath evaluation error: %s" % ex
+        if ok is False or (ok is None and note.startswith("strictness")):
+            # fixed-precision mpmath can lose everything to cancellation
+            # (e.g. 1 + erf(-x) at x = -10**6) and cannot tell an exact tie
+            # from a tiny gap; re-decide with sympy's adaptive evalf on the
+            # exact input, under a time limit
+            moderate = _is_moderate_point(p)
+            try:
+                ok2, note2 = _with_alarm(10, lambda: relation_holds(*evaluate_at(lhs_p, rhs_p, p), rel, maxn=4000))
+            except Exception:  # noqa: BLE001 - timeout, MemoryError, evalf failures
+                ok2, note2 = (False if moderate else None), "sympy re-check timed out"
+            if ok is False:
+                if ok2 is not False:
+                    ok, note = ok2, note2
+                else:
+                    note = note + " / sympy: " + note2
+            elif ok2 is False:
+                ok, note = False, note2
         if ok is None:
             continue
         if not ok:
