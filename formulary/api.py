@@ -91,12 +91,25 @@ def derive(d, *, timeout: float = 10.0) -> CheckedDerivation:
     return CheckedDerivation(d, tuple(check_derivation(d, budget=timeout)))
 
 
-def prove(lhs, rhs, *, rel: str = "=", assume: Mapping[str, str] | None = None, timeout: float = 10.0) -> Verdict:
+def prove(lhs, rhs, *, rel: str = "=", assume=None, timeout: float = 10.0) -> Verdict:
     r"""Check one claim ``lhs rel rhs``.  Sides are sympy expressions or text in the ASCII syntax of
-    ``formulary prove`` (parsed by a whitelist, never evaluated); ``assume`` maps names to words
-    (``{"x": "positive"}``)."""
-    assume = dict(assume or {})
-    sides = [parse_expression(s, assume=assume) if isinstance(s, str) else s for s in (lhs, rhs)]
+    ``formulary prove`` (parsed by a whitelist, never evaluated).  ``assume`` maps names to words
+    (``{"x": "positive"}``) or lists assumption texts (``["0 < p < 1", "n integer"]``).
+
+    Text claims are checked as ``formulary prove`` checks them: symbols real unless assumed otherwise,
+    and a point inside the assumptions where one side is defined and the other is not refutes an equality.
+    """
+    from readers.claim import claim_step
+
+    if isinstance(assume, Mapping):
+        texts = [f"{name}={word}" for name, words in assume.items()
+                 for word in ([words] if isinstance(words, str) else words)]
+    else:
+        texts = list(assume or [])
+    if isinstance(lhs, str) and isinstance(rhs, str):
+        return check_step(claim_step(lhs, rel, rhs, texts), budget=timeout)
+    words = {t.split("=")[0]: t.split("=")[1] for t in texts if "=" in t}
+    sides = [parse_expression(s, assume=words) if isinstance(s, str) else s for s in (lhs, rhs)]
     lhs, rhs = unify_symbols(*sides)
     return check_step(Step(lhs, rhs, rel), budget=timeout)
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import functools
 import json
+import math
 import sys
 import textwrap
 import time
@@ -93,8 +94,9 @@ def _parser() -> argparse.ArgumentParser:
     c.add_argument("lhs")
     c.add_argument("rhs")
     c.add_argument("--rel", default="=", choices=["=", "<=", ">=", "<", ">"], help="relation (default =)")
-    c.add_argument("--assume", action="append", default=[], metavar="NAME=WORD",
-                   help="assumption on a symbol, e.g. x=positive (repeatable)")
+    c.add_argument("--assume", action="append", default=[], metavar="ASSUMPTION",
+                   help="x=positive, 'n integer', '0 < p < 1', 'x != 0', 'a < b' (repeatable); "
+                        "symbols are real unless assumed otherwise")
     _timeout_option(c)
     c.add_argument("--json", action="store_true", help="write the verdict as JSON (schema formulary.prove/1)")
 
@@ -144,7 +146,18 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _timeout_option(c) -> None:
-    c.add_argument("--timeout", type=float, default=10.0, help="seconds per symbolic rung (default 10)")
+    c.add_argument("--timeout", type=_seconds, default=10.0, help="seconds per symbolic rung (default 10)")
+
+
+def _seconds(text: str) -> float:
+    """A positive, finite number of seconds (argparse reports anything else and exits 2)."""
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds") from None
+    if not (math.isfinite(value) and value > 0):
+        raise argparse.ArgumentTypeError(f"{text!r}: the timeout must be a positive, finite number of seconds")
+    return value
 
 
 def _jobs_option(c) -> None:
@@ -385,26 +398,21 @@ def cmd_derive(args) -> int:
 
 def cmd_prove(args) -> int:
     from derivations.checker.ladder import check_step
-    from derivations.checker.step import Step
-    from formulary.api import unify_symbols
-    from readers.expression import ParseError, parse_expression
+    from readers.claim import claim_step
+    from readers.expression import parse_assumptions, parse_expression
 
-    assume = {}
-    for item in args.assume:
-        name, sep, word = item.partition("=")
-        if not sep or not name.isidentifier():
-            raise UsageError(f"--assume {item!r}: expected NAME=WORD, e.g. x=positive")
-        assume[name] = word
-    sides = []
+    try:
+        assumed = parse_assumptions(args.assume)
+    except ValueError as exc:  # ParseError or UnknownAssumption
+        raise UsageError(f"--assume: {exc}") from None
     for which, text in (("LHS", args.lhs), ("RHS", args.rhs)):
         try:
-            sides.append(parse_expression(text, assume=assume))
-        except ParseError as exc:
-            raise UsageError(f"{which}: {exc}") from None
+            parse_expression(text, assume=assumed.assume)
         except ValueError as exc:
             raise UsageError(f"{which}: {exc}") from None
-    lhs, rhs = unify_symbols(*sides)
-    verdict = check_step(Step(lhs, rhs, args.rel), budget=args.timeout)
+    step = claim_step(args.lhs, args.rel, args.rhs, args.assume)
+    lhs, rhs = step.lhs, step.rhs
+    verdict = check_step(step, budget=args.timeout)
     if args.json:
         print(json.dumps({"schema": render.PROVE_SCHEMA, "lhs": str(lhs), "rel": args.rel, "rhs": str(rhs),
                           "verdict": verdict.to_json()}, indent=2))

@@ -17,8 +17,11 @@ comparison ``= == <= >= < >``.
 from __future__ import annotations
 
 import ast
+import fractions
 import math
+import re
 import unicodedata
+from dataclasses import dataclass
 
 import sympy as sp
 
@@ -40,7 +43,10 @@ ASSUMPTION_WORDS = {
     "nonpositive": {"real": True, "nonpositive": True},
     "nonzero": {"real": True, "nonzero": True},
     "integer": {"integer": True},
-    "complex": {},
+    "positive_integer": {"integer": True, "positive": True},
+    "nonnegative_integer": {"integer": True, "nonnegative": True},
+    "negative_integer": {"integer": True, "negative": True},
+    "complex": {"complex": True},
 }
 """Words accepted in the ``assume`` mapping, e.g. ``{"x": "positive"}``."""
 
@@ -57,9 +63,19 @@ def _relu(x):
     return sp.Max(0, x)
 
 
+def _normal_cdf(x):
+    r"""$\Phi(x) = \tfrac12 (1 + \operatorname{erf}(x / \sqrt 2))$, the standard normal CDF."""
+    return (1 + sp.erf(x / sp.sqrt(2))) / 2
+
+
+def _log(x, base=None):
+    r"""$\log x$, or $\log_b x = \log x / \log b$."""
+    return sp.log(x) if base is None else sp.log(x) / sp.log(base)
+
+
 FUNCTIONS: dict[str, tuple[int, int | None, object]] = {
     "exp": (1, 1, sp.exp),
-    "log": (1, 2, sp.log),
+    "log": (1, 2, _log),
     "sqrt": (1, 1, sp.sqrt),
     "sin": (1, 1, sp.sin),
     "cos": (1, 1, sp.cos),
@@ -75,15 +91,46 @@ FUNCTIONS: dict[str, tuple[int, int | None, object]] = {
     "min": (1, None, sp.Min),
     "Min": (1, None, sp.Min),
     "sign": (1, 1, sp.sign),
+    "sinh": (1, 1, sp.sinh),
+    "cosh": (1, 1, sp.cosh),
+    "asinh": (1, 1, sp.asinh),
+    "acosh": (1, 1, sp.acosh),
+    "atanh": (1, 1, sp.atanh),
+    "asin": (1, 1, sp.asin),
+    "acos": (1, 1, sp.acos),
+    "atan": (1, 1, sp.atan),
+    "atan2": (2, 2, sp.atan2),
+    "erf": (1, 1, sp.erf),
+    "erfc": (1, 1, sp.erfc),
+    "Phi": (1, 1, _normal_cdf),
+    "gamma": (1, 1, sp.gamma),
+    "lgamma": (1, 1, sp.loggamma),
+    "digamma": (1, 1, sp.digamma),
+    "beta": (2, 2, sp.beta),
+    "floor": (1, 1, sp.floor),
+    "ceiling": (1, 1, sp.ceiling),
+    "Heaviside": (1, 1, sp.Heaviside),
 }
 """Whitelisted functions: name -> (fewest arguments, most arguments or None, builder)."""
 
 SUM_NAMES = ("sum", "Sum")
 """``sum(expr, j, lo, hi)`` builds ``Sum(expr, (j, lo, hi))``; ``j`` is an integer symbol."""
+PRODUCT_NAMES = ("product", "Product")
+"""``product(expr, j, lo, hi)`` builds ``Product(expr, (j, lo, hi))``."""
+CALCULUS_NAMES = ("diff", "integrate", "limit")
+r"""``diff(f, x)`` or ``diff(f, x, k)`` ($\partial^k f / \partial x^k$, evaluated: differentiation is exact);
+``integrate(f, (x, a, b))`` (a definite ``Integral``, left for the checker to evaluate);
+``limit(f, x, a)`` (two-sided), ``limit(f, x, a, '+')`` or ``'-'`` (one-sided), ``'±'`` (two-sided):
+a ``Limit`` node with ``dir`` ``'+-'``, ``'+'`` or ``'-'``."""
+BOUND_NAMES = SUM_NAMES + PRODUCT_NAMES + CALCULUS_NAMES
+"""Calls whose second argument names a bound variable."""
+LIMIT_DIRECTIONS = {"+": "+", "-": "-", "±": "+-", "+-": "+-"}
 
-CONSTANTS = {"pi": sp.pi}
+CONSTANTS = {"pi": sp.pi, "E": sp.E, "oo": sp.oo}
 
 RELATIONS = {ast.Eq: "=", ast.LtE: "<=", ast.GtE: ">=", ast.Lt: "<", ast.Gt: ">"}
+_CONDITIONS = {ast.NotEq: sp.Ne, ast.LtE: sp.Le, ast.GtE: sp.Ge, ast.Lt: sp.Lt, ast.Gt: sp.Gt}
+"""Relations an assumption may state (``0 < p < 1`` is two of them)."""
 
 _BINARY_OPS = (ast.Add, ast.Sub, ast.Mult, ast.Div, ast.Pow)
 """Accepted binary operators (``^`` in the text was rewritten to ``**``)."""
@@ -129,6 +176,78 @@ def parse_relation(text: str, *, symbols: dict | None = None, assume: dict | Non
         raise source.error(f"relation {_op_text(body.ops[0])!r} is not supported", body)
     converter = _Converter(source, symbols, assume, tree)
     return converter.expression(body.left), RELATIONS[op], converter.expression(body.comparators[0])
+
+
+class UnknownAssumption(ValueError):
+    """An ``--assume`` word that is not in :data:`ASSUMPTION_WORDS`."""
+
+
+@dataclass(frozen=True)
+class Assumptions:
+    r"""What a user assumed: sign/type words per name and relations between expressions.
+
+    ``words``: ``{"x": ("positive",)}`` from ``x=positive``, ``x positive`` or ``x is positive``;
+    ``relations``: sympy relations from ``0 < p < 1`` (two of them), ``n > 1``, ``x != 0``, ``a < b``,
+    over symbols built with the same words (so they are the symbols the formulas use).
+    """
+
+    words: dict
+    relations: tuple
+
+    @property
+    def assume(self) -> dict:
+        """The ``assume`` mapping for :func:`parse_expression`."""
+        return {name: list(words) for name, words in self.words.items()}
+
+
+def parse_assumptions(texts) -> Assumptions:
+    """Parse assumption texts such as ``x=positive``, ``n integer``, ``0 < p < 1``, ``x != 0``, ``a < b``.
+
+    An unknown word raises :class:`UnknownAssumption` naming it; anything else that is not
+    an assumption raises :class:`ParseError`.
+    """
+    words: dict = {}
+    pending = []
+    for text in texts:
+        if not isinstance(text, str):
+            raise ParseError(f"expected text, got {type(text).__name__}", (1, 1))
+        match = _WORD_FORM.match(text)
+        if match:
+            name, word = match.group(1), match.group(2)
+            if word not in ASSUMPTION_WORDS:
+                raise UnknownAssumption(f"unknown assumption word {word!r} in {text!r}; "
+                                        f"known words: {', '.join(ASSUMPTION_WORDS)}")
+            words.setdefault(name, []).append(word)
+        else:
+            pending.append(text)
+    relations = []
+    for text in pending:
+        relations += _parse_condition(text, {name: list(w) for name, w in words.items()})
+    return Assumptions({k: tuple(v) for k, v in words.items()}, tuple(relations))
+
+
+_WORD_FORM = re.compile(r"^\s*([A-Za-z][A-Za-z0-9_]*)\s*(?:=|\s+is\s+|\s+)\s*([A-Za-z_]+)\s*$")
+
+
+def _parse_condition(text: str, assume: dict) -> list:
+    source = _Source(text)
+    tree = source.parse()
+    body = tree.body
+    if not isinstance(body, ast.Compare):
+        raise source.error("an assumption is NAME=WORD (x=positive), 'NAME WORD' (n integer) "
+                           "or a relation such as 0 < p < 1, n > 1, x != 0, a < b", body)
+    converter = _Converter(source, None, assume, tree)
+    operands = [converter.expression(body.left)] + [converter.expression(c) for c in body.comparators]
+    out = []
+    for op, left, right in zip(body.ops, operands, operands[1:]):
+        if type(op) not in _CONDITIONS:
+            raise source.error(f"relation {_op_text(op)!r} is not allowed in an assumption", body)
+        relation = _CONDITIONS[type(op)](left, right)
+        if relation == sp.false:
+            raise source.error(f"assumption {text!r} can never hold", body)
+        if relation != sp.true:
+            out.append(relation)
+    return out
 
 
 def _confusable(c: str) -> bool:
@@ -251,10 +370,21 @@ class _Converter:
         if isinstance(value, bool) or not isinstance(value, (int, float)):
             raise self.source.error(f"constant {type(value).__name__} {value!r:.40} is not allowed; only numbers", node)
         if isinstance(value, float):
-            if not math.isfinite(value):
-                raise self.source.error("number too large for a float", node)
-            return sp.Float(repr(value))
+            return self._decimal(node)
         return sp.Integer(value)
+
+    def _decimal(self, node: ast.Constant) -> sp.Rational:
+        r"""The exact rational of a decimal literal, read from its digits (never through ``float``):
+        ``1.00000000000000000001`` is $1 + 10^{-20}$ and ``1e-400`` is $10^{-400}$."""
+        text = (ast.get_source_segment(self.source.text, node) or "").replace("_", "")
+        _, _, exponent = text.lower().partition("e")
+        if exponent.lstrip("+-").isdigit() and abs(int(exponent)) > MAX_POWER_DIGITS:
+            raise self.source.error(f"decimal exponent above {MAX_POWER_DIGITS} is not allowed", node)
+        try:
+            value = fractions.Fraction(text)
+        except (ValueError, ZeroDivisionError):
+            raise self.source.error(f"unreadable number {text!r}", node) from None
+        return sp.Rational(value.numerator, value.denominator)
 
     def _Name(self, node: ast.Name, depth: int) -> sp.Expr:
         return self._scalar(node.id, node)
@@ -274,7 +404,7 @@ class _Converter:
     def _check_name(self, name: str, node: ast.AST) -> None:
         if name.startswith("_"):
             raise self.source.error(f"name {name!r} is not allowed (names may not start with '_')", node)
-        if name in FUNCTIONS or name in SUM_NAMES:
+        if name in FUNCTIONS or name in BOUND_NAMES:
             raise self.source.error(f"function {name!r} used without a call", node)
 
     def _assumptions_of(self, name: str) -> dict:
@@ -347,10 +477,13 @@ class _Converter:
         for arg in node.args:
             if isinstance(arg, ast.Starred):
                 raise self.source.error("starred argument is not allowed", arg)
-        if name in SUM_NAMES:
-            return self._sum(node, depth)
+        if name in SUM_NAMES + PRODUCT_NAMES:
+            return self._sum(node, depth, sp.Sum if name in SUM_NAMES else sp.Product)
+        if name in CALCULUS_NAMES:
+            return getattr(self, "_" + name)(node, depth)
         if name not in FUNCTIONS:
-            raise self.source.error(f"function {name!r} is not allowed; allowed: {', '.join(sorted(FUNCTIONS))}, sum", node.func)
+            allowed = ", ".join(sorted(FUNCTIONS) + ["sum", "product"] + list(CALCULUS_NAMES))
+            raise self.source.error(f"function {name!r} is not allowed; allowed: {allowed}", node.func)
         fewest, most, build = FUNCTIONS[name]
         if len(node.args) < fewest or (most is not None and len(node.args) > most):
             wanted = f"{fewest}" if fewest == most else f"{fewest} or more" if most is None else f"{fewest} to {most}"
@@ -368,13 +501,58 @@ class _Converter:
             if rest.has(sp.log) and abs(coeff) > MAX_EXPONENT:
                 raise self.source.error(f"exp(c*log(...)) with |c| above {MAX_EXPONENT} is not allowed", node)
 
-    def _sum(self, node: ast.Call, depth: int) -> sp.Expr:
+    def _sum(self, node: ast.Call, depth: int, kind=sp.Sum) -> sp.Expr:
+        word = "sum" if kind is sp.Sum else "product"
         if len(node.args) != 4 or not isinstance(node.args[1], ast.Name):
-            raise self.source.error("sum takes (expression, index name, lower, upper)", node)
+            raise self.source.error(f"{word} takes (expression, index name, lower, upper)", node)
         body = self.expression(node.args[0], depth)
         index = self._scalar(node.args[1].id, node.args[1])
         lower, upper = (self.expression(arg, depth) for arg in node.args[2:])
-        return self._build(node, sp.Sum, body, (index, lower, upper))
+        return self._build(node, kind, body, (index, lower, upper))
+
+    def _variable(self, node: ast.AST, word: str) -> sp.Symbol:
+        if not isinstance(node, ast.Name):
+            raise self.source.error(f"{word}: the variable must be a plain name", node)
+        symbol = self._scalar(node.id, node)
+        if not isinstance(symbol, sp.Symbol):
+            raise self.source.error(f"{word}: {node.id!r} is not a variable", node)
+        return symbol
+
+    def _diff(self, node: ast.Call, depth: int) -> sp.Expr:
+        if len(node.args) not in (2, 3):
+            raise self.source.error("diff takes (expression, variable) or (expression, variable, order)", node)
+        body = self.expression(node.args[0], depth)
+        variable = self._variable(node.args[1], "diff")
+        order = self.expression(node.args[2], depth) if len(node.args) == 3 else sp.Integer(1)
+        if not (order.is_Integer and 0 <= order <= 20):
+            raise self.source.error("diff: the order must be an integer from 0 to 20", node)
+        return self._build(node, lambda: sp.Derivative(body, (variable, int(order))).doit())
+
+    def _integrate(self, node: ast.Call, depth: int) -> sp.Expr:
+        bounds = node.args[1] if len(node.args) == 2 else None
+        if not (isinstance(bounds, ast.Tuple) and len(bounds.elts) == 3):
+            raise self.source.error("integrate takes (expression, (variable, lower, upper)): a definite integral", node)
+        body = self.expression(node.args[0], depth)
+        variable = self._variable(bounds.elts[0], "integrate")
+        lower, upper = (self.expression(arg, depth) for arg in bounds.elts[1:])
+        return self._build(node, sp.Integral, body, (variable, lower, upper))
+
+    def _limit(self, node: ast.Call, depth: int) -> sp.Expr:
+        if len(node.args) not in (3, 4):
+            raise self.source.error("limit takes (expression, variable, point) or (..., '+' | '-' | '±')", node)
+        body = self.expression(node.args[0], depth)
+        variable = self._variable(node.args[1], "limit")
+        point = self.expression(node.args[2], depth)
+        direction = "+-"
+        if len(node.args) == 4:
+            given = node.args[3]
+            if not (isinstance(given, ast.Constant) and isinstance(given.value, str)
+                    and given.value in LIMIT_DIRECTIONS):
+                raise self.source.error("limit: the direction is '+', '-' or '±' (two-sided)", given)
+            direction = LIMIT_DIRECTIONS[given.value]
+        if point.is_infinite:
+            direction = "-" if point == sp.oo else "+"
+        return self._build(node, sp.Limit, body, variable, point, direction)
 
 
 def _chain(node: ast.BinOp, plus, minus) -> list[tuple[int, ast.AST]]:
@@ -393,7 +571,7 @@ def _index_names(tree: ast.AST) -> set[str]:
     for node in ast.walk(tree):
         if isinstance(node, ast.Subscript):
             names |= {n.id for n in ast.walk(node.slice) if isinstance(n, ast.Name)}
-        is_sum = isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in SUM_NAMES
+        is_sum = isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in SUM_NAMES + PRODUCT_NAMES
         if is_sum and len(node.args) > 1 and isinstance(node.args[1], ast.Name):
             names.add(node.args[1].id)
     return names
@@ -404,7 +582,7 @@ def _assumptions(word) -> dict:
     merged: dict = {}
     for w in words:
         if w not in ASSUMPTION_WORDS:
-            raise ValueError(f"unknown assumption {w!r}; expected one of {sorted(ASSUMPTION_WORDS)}")
+            raise UnknownAssumption(f"unknown assumption word {w!r}; known words: {', '.join(ASSUMPTION_WORDS)}")
         merged |= ASSUMPTION_WORDS[w]
     return merged
 

@@ -23,6 +23,10 @@ import traceback
 from dataclasses import dataclass
 from typing import Any, Literal
 
+LONGEST_WAIT = 10.0**6
+"""Longest wait for a worker, in seconds (about 12 days): a longer budget is clamped, since
+``poll`` overflows on huge timeouts."""
+
 DEFAULT_MEMORY_BYTES = 2 * 1024**3
 """Address-space cap for a worker: 2 GiB (the parent with sympy and numpy maps ~180 MiB)."""
 
@@ -54,7 +58,7 @@ class Outcome:
 def run_with_budget(fn, *args, seconds: float, memory_bytes: int = DEFAULT_MEMORY_BYTES, **kwargs) -> Outcome:
     """Call ``fn(*args, **kwargs)`` in a forked child; give up after ``seconds``."""
     start = time.monotonic()
-    if seconds <= 0:
+    if not seconds > 0:  # zero, negative or NaN
         return Outcome("timeout", seconds=0.0)
     context = multiprocessing.get_context("fork")
     receiver, sender = context.Pipe(duplex=False)
@@ -62,7 +66,7 @@ def run_with_budget(fn, *args, seconds: float, memory_bytes: int = DEFAULT_MEMOR
     worker.start()
     sender.close()
     try:
-        if not receiver.poll(seconds):
+        if not receiver.poll(min(seconds, LONGEST_WAIT)):
             _kill(worker)
             return Outcome("timeout", seconds=time.monotonic() - start)
         try:

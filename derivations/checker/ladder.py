@@ -54,10 +54,58 @@ def check_step(step: Step, *, budget: float = 10.0, seed: int = 0, ladder: tuple
     1/10), so that no rung can prove a claim by rounding; the verdict says so.
     """
     step, decimals = exact_decimals(step)
+    start = time.monotonic()
+    if any(part.has(sp.Limit) for part in (step.lhs, step.rhs)) or _infinite(step):
+        outcome = run_with_budget(prepare, step, seconds=PREPARE_SHARE * budget, memory_bytes=memory_bytes)
+        if outcome.ok and isinstance(outcome.value, Verdict):
+            return dataclasses.replace(outcome.value, seconds=time.monotonic() - start)
+        if outcome.ok and isinstance(outcome.value, Step):
+            step = outcome.value
+        budget = max(budget - (time.monotonic() - start), 0.0)
     verdict = _climb(step, budget=budget, seed=seed, ladder=ladder, memory_bytes=memory_bytes)
     if decimals:
         verdict = dataclasses.replace(verdict, assumptions=verdict.assumptions + ("decimals read as exact rationals",))
     return verdict
+
+
+PREPARE_SHARE = 0.4
+"""Share of the budget for evaluating ``Limit`` nodes before the ladder."""
+
+_RELATIONS = {"=": sp.Eq, "<=": sp.Le, ">=": sp.Ge, "<": sp.Lt, ">": sp.Gt}
+
+
+def _infinite(step: Step) -> bool:
+    return any(part.has(sp.oo, -sp.oo, sp.zoo) and not part.free_symbols for part in (step.lhs, step.rhs))
+
+
+def prepare(step: Step) -> Step | Verdict:
+    r"""Replace each ``Limit`` node by its value (two-sided unless written one-sided); decide claims whose
+    sides are numbers with an infinity among them (``oo = oo`` is true, ``oo = 5`` false).
+
+    A limit whose one-sided limits differ does not exist, so a claim about its value is refuted.
+    """
+    from derivations.checker.strategies.limit import resolve_limits
+
+    sides = []
+    for part in (step.lhs, step.rhs):
+        resolved = resolve_limits(part)
+        if isinstance(resolved, tuple):
+            _, node, left, right = resolved
+            return Verdict("refuted", method="symbolic: one-sided limits",
+                           counterexample={"limit": str(node), "from the left": str(left), "from the right": str(right)},
+                           reason=f"the two-sided limit does not exist (from the left {left}, from the right {right}), "
+                                  "so it has no value to compare")
+        sides.append(resolved)
+    lhs, rhs = sides
+    if not (lhs.free_symbols or rhs.free_symbols or lhs.has(sp.Limit) or rhs.has(sp.Limit)) and \
+            (lhs.is_infinite or rhs.is_infinite) and step.rel in _RELATIONS:
+        truth = _RELATIONS[step.rel](lhs, rhs)
+        if truth in (sp.true, sp.false):
+            kind = "proved" if truth == sp.true else "refuted"
+            return Verdict(kind, method="symbolic: comparison with an infinity",
+                           counterexample=None if truth == sp.true else {"lhs": str(lhs), "rhs": str(rhs)},
+                           reason=f"lhs is {lhs}, rhs is {rhs}")
+    return dataclasses.replace(step, lhs=lhs, rhs=rhs)
 
 
 def exact_decimals(step: Step) -> tuple[Step, bool]:

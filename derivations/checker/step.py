@@ -26,6 +26,11 @@ class Step:
     * ``sizes``: concrete sizes for symbolic-size checks, ``({K: 2}, {K: 5})``.
     * ``weight``: how many times the caller's time budget this step may take
       (integrals that sympy evaluates in seconds, not milliseconds).
+    * ``undefined``: what a point inside the assumptions where one side is defined (a finite
+      real) and the other is not means: ``"skipped"`` (the domain was left implicit, as in
+      notes: such points are not evidence either way) or ``"refutes"`` (``prove``: symbols are
+      real unless assumed otherwise, and the claim must hold wherever the assumptions do;
+      the verdict is ``refuted`` with the reason "domain mismatch").
     * ``expect``: ``"holds"`` for a true claim, ``"fails"`` for a mistake that
       must be refuted (a claim copied from someone's notes).
     """
@@ -43,6 +48,7 @@ class Step:
     expect: str = "holds"
     note: str = ""
     weight: float = 1.0
+    undefined: str = "skipped"
 
     def __post_init__(self):
         if self.rel not in RELATIONS:
@@ -51,6 +57,8 @@ class Step:
             raise ValueError(f"relation {self.rel!r} needs a variable")
         if self.rel == "->" and self.point is None:
             raise ValueError("a limit step needs the point the variable tends to")
+        if self.undefined not in ("skipped", "refutes"):
+            raise ValueError("undefined is 'skipped' or 'refutes'")
         if self.expect not in ("holds", "fails"):
             raise ValueError("expect is 'holds' or 'fails'")
 

@@ -1,6 +1,8 @@
 """Robustness: parallel runs match serial ones, exit codes hold, random input never crashes."""
 import json
 
+import pytest
+
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -115,3 +117,19 @@ def test_ids_never_crash_show_verify_derive_gradients(capsys, text):
         _, err = capsys.readouterr()
         assert code in (EXIT_OK, EXIT_FAILED, EXIT_USAGE), (command, err)
         assert "internal error" not in err
+
+
+@pytest.mark.parametrize("timeout", ["0", "-1", "nan", "inf", "-inf", "ten"])
+def test_prove_rejects_a_timeout_that_is_not_positive_and_finite(capsys, timeout):
+    assert main(["prove", "x", "x", "--timeout", timeout]) == 2
+    assert "timeout" in capsys.readouterr().err
+
+
+def test_prove_accepts_a_huge_finite_timeout(capsys):
+    assert main(["prove", "x", "x", "--timeout", "1e12"]) == 0
+
+
+def test_prove_reports_an_unknown_assumption_word_as_such(capsys):
+    assert main(["prove", "x", "x", "--assume", "x=postive"]) == 2
+    err = capsys.readouterr().err
+    assert "unknown assumption word 'postive'" in err and "LHS" not in err

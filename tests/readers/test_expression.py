@@ -28,7 +28,7 @@ FAST_SECONDS = 2.0
         ("softplus(x) - relu(x)", sp.log(1 + sp.exp(x)) - sp.Max(0, x)),
         ("abs(x) + Abs(y) + max(x, y) + Min(x, 1) + sign(y)", sp.Abs(x) + sp.Abs(y) + sp.Max(x, y) + sp.Min(x, 1) + sp.sign(y)),
         ("sqrt(x) + tanh(y) + sin(x)*cos(y)/tan(x)", sp.sqrt(x) + sp.tanh(y) + sp.sin(x) * sp.cos(y) / sp.tan(x)),
-        ("log(x, 2) + 0.5", sp.log(x, 2) + sp.Float("0.5")),
+        ("log(x, 2) + 0.5", sp.log(x) / sp.log(2) + sp.Rational(1, 2)),
         ("pi * x", sp.pi * x),
         ("a - b - c + d", sp.Add(*sp.symbols("a b", real=True)) - 2 * sp.Symbol("b", real=True)
          - sp.Symbol("c", real=True) + sp.Symbol("d", real=True)),
@@ -91,7 +91,7 @@ MARKER = "/tmp/formulary_parse_marker"
         ("2**2**2**40", "exponent", (1, 4)),
         ("exp(10**4*10**4*log(2))", "exp", (1, 1)),
         ("(10**4)**(10**4)", "digits", (1, 1)),
-        ("1e400", "too large", (1, 1)),
+        ("1e99999", "exponent above", (1, 1)),
         ("x if y else 1", "conditional", (1, 1)),
         ("x % 2", "Mod", (1, 1)),
         ("True", "bool", (1, 1)),
@@ -159,3 +159,58 @@ def test_formula_like_text_raises_nothing_but_parse_error(pieces):
             parse(text)
         except ParseError:
             pass
+
+
+# ** issue 11: exact decimals, the functions people use, assumptions people write **
+
+@pytest.mark.parametrize("text, expected", [
+    ("1.00000000000000000001", sp.Rational(10**20 + 1, 10**20)),
+    ("1e-400", sp.Rational(1, 10**400)),
+    ("2.5e3", sp.Integer(2500)),
+    ("0.1", sp.Rational(1, 10)),
+])
+def test_decimal_literals_are_exact_rationals_of_their_digits(text, expected):
+    assert parse_expression(text) == expected
+
+
+@pytest.mark.parametrize("name", ["cosh", "sinh", "asinh", "acosh", "atanh", "atan", "asin", "acos", "erf", "erfc",
+                                  "Phi", "gamma", "lgamma", "digamma", "floor", "ceiling", "Heaviside"])
+def test_one_argument_functions_are_accepted(name):
+    assert parse_expression(f"{name}(x)").free_symbols == {sp.Symbol("x", real=True)}
+
+
+def test_calculus_operators_build_unevaluated_or_exact_nodes():
+    x = sp.Symbol("x", real=True)
+    assert parse_expression("diff(tanh(x), x)") == 1 - sp.tanh(x) ** 2
+    assert isinstance(parse_expression("integrate(exp(-x**2), (x, -oo, oo))"), sp.Integral)
+    two_sided = parse_expression("limit(abs(x)/x, x, 0)")
+    assert isinstance(two_sided, sp.Limit) and str(two_sided.args[3]) == "+-"
+    assert str(parse_expression("limit(abs(x)/x, x, 0, '-')").args[3]) == "-"
+    assert str(parse_expression("limit(abs(x)/x, x, 0, '±')").args[3]) == "+-"
+    assert isinstance(parse_expression("product(j, j, 1, n)"), sp.Product)
+    assert parse_expression("log(8, 2)") == sp.log(8) / sp.log(2)
+    assert parse_expression("atan2(y, x) + beta(x, y)").has(sp.atan2, sp.beta)
+
+
+def test_a_string_is_only_accepted_as_a_limit_direction():
+    with pytest.raises(ParseError):
+        parse_expression("limit(x, x, 0, 'up')")
+    with pytest.raises(ParseError):
+        parse_expression("exp('x')")
+
+
+def test_assumptions_people_write_are_parsed():
+    from readers.expression import parse_assumptions
+
+    parsed = parse_assumptions(["0 < p < 1", "n integer", "n > 1", "x != 0", "a < b", "y=positive"])
+    p, a, b, x = (sp.Symbol(name, real=True) for name in "pabx")
+    n = sp.Symbol("n", integer=True)
+    assert parsed.words == {"n": ("integer",), "y": ("positive",)}
+    assert set(parsed.relations) == {sp.Lt(0, p), sp.Lt(p, 1), sp.Gt(n, 1), sp.Ne(x, 0), sp.Lt(a, b)}
+
+
+def test_an_unknown_assumption_word_is_reported_as_such():
+    from readers.expression import UnknownAssumption, parse_assumptions
+
+    with pytest.raises(UnknownAssumption, match="unknown assumption word 'postive'"):
+        parse_assumptions(["x=postive"])

@@ -10,6 +10,8 @@ skipped and counted, never compared.
 """
 from __future__ import annotations
 
+import functools
+import math
 from collections.abc import Callable
 
 import mpmath
@@ -35,11 +37,15 @@ def compile_expr(symbols, expr: sp.Expr) -> Callable:
         raise Unsupported(f"cannot evaluate {str(expr)[:80]} numerically ({type(exc).__name__})") from None
 
 
-def value_at(function: Callable, values: list[float], dps: int):
-    """``function`` at ``values`` with ``dps`` digits: a finite real ``mpf``, or None where undefined."""
+def value_at(function: Callable, values: list[float], dps: int, *, allow_complex: bool = False):
+    """``function`` at ``values`` with ``dps`` digits: a finite real ``mpf`` (or ``mpc`` when
+    ``allow_complex``), or None where undefined."""
     with mpmath.workdps(dps):
         try:
             result = function(*[mpmath.mpf(v) for v in values])
+            if allow_complex:
+                result = mpmath.mpc(result)
+                return result if mpmath.isfinite(result.real) and mpmath.isfinite(result.imag) else None
             if isinstance(result, mpmath.mpc):
                 if result.imag != 0:
                     return None
@@ -83,6 +89,47 @@ def tolerance(dps: int, *values):
     r"""$10^{-(dps - margin)} \max(|v|, 1)$ over ``values``."""
     with mpmath.workdps(dps):
         return mpmath.mpf(10) ** (TOLERANCE_MARGIN - dps) * max([abs(v) for v in values] + [mpmath.mpf(1)])
+
+
+def compare(rel: str, l, r, dps: int) -> str:
+    r"""``'holds'``, ``'near'`` or ``'fails'``: ``near`` when $|l - r|$ is within the rounding
+    :func:`tolerance`, where the sign of $l - r$ is not known and an exact decision is needed
+    (a tie refutes a strict inequality; agreement within rounding is not equality)."""
+    with mpmath.workdps(dps):
+        difference = l - r
+        if abs(difference) <= tolerance(dps, l, r):
+            return "near"
+        if rel == "=":
+            return "fails"
+        if rel in ("<=", "<"):
+            return "holds" if difference < 0 else "fails"
+        if rel in (">=", ">"):
+            return "holds" if difference > 0 else "fails"
+    raise ValueError(f"no pointwise test for relation {rel!r}")
+
+
+def magnitude_digits(exprs, values) -> int:
+    r"""Extra working digits for big arguments: $\log_{10}$ of the largest number written in ``exprs``
+    plus that of the largest coordinate (``sin(10**300*x)`` at $x = 10^{5}$ needs 305 more digits
+    to know the argument modulo $2\pi$)."""
+    biggest = written_digits(tuple(exprs))
+    coordinate = max((abs(v) for v in values), default=0.0)
+    extra = biggest + (math.log10(coordinate) if coordinate > 1 else 0.0)
+    return int(min(extra, MAX_EXTRA_DIGITS)) + 1
+
+
+@functools.lru_cache(maxsize=64)
+def written_digits(exprs: tuple) -> int:
+    """Decimal digits of the largest numerator or denominator written in ``exprs`` (cached per claim)."""
+    biggest = 0
+    for expr in exprs:
+        for number in expr.atoms(sp.Rational):
+            biggest = max(biggest, len(str(abs(number.p))) - 1, len(str(number.q)) - 1)
+    return biggest
+
+
+MAX_EXTRA_DIGITS = 1200
+"""Most digits :func:`magnitude_digits` adds (a point beyond that is evaluated but its agreement is not trusted)."""
 
 
 def relation_holds(rel: str, l, r, dps: int) -> bool:

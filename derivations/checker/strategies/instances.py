@@ -26,8 +26,17 @@ from derivations.checker.step import Step
 from symbolic.domains import Domain, Simplex, domain_for_assumptions
 from symbolic.expr import as_expr
 
-DEFAULT_SIZES = (2, 3, 5)
-"""Sizes tried for a size symbol (an upper limit of a Sum) when the step names none."""
+from derivations.checker.assumptions import Region, region_for
+
+SCALAR_SIZES = tuple(range(-12, 13)) + (-20, 20, 37, -37, 64, 100, 250, 1000)
+"""Sizes tried for a size symbol (a limit of a Sum or Product) when the step names none and has no arrays:
+every integer from -12 to 12 and some larger ones, kept where the symbol's assumptions and the step's
+side conditions hold."""
+ARRAY_SIZES = (2, 3, 5)
+"""Sizes tried for the length of arrays (each size writes out every element)."""
+MULTI_SIZES = tuple(range(-3, 9))
+"""Values per symbol when several size symbols vary together (all combinations, up to ``MAX_SIZE_COMBOS``)."""
+MAX_SIZE_COMBOS = 160
 MAX_INSTANCES = 400
 """More concrete instances than this is not checked (sizes times index values)."""
 MAX_TERMS = 10_000
@@ -70,6 +79,13 @@ class Instance:
     variable: sp.Symbol | None = None
     point: sp.Expr | None = None
     label: str = ""
+    complex_names: tuple[str, ...] = ()
+    undefined: str = "skipped"
+
+    @property
+    def is_complex(self) -> bool:
+        """Whether a symbol was assumed complex (written as ``x.re + I*x.im``; values are compared as complex numbers)."""
+        return bool(self.complex_names)
 
     @property
     def symbols(self) -> tuple[sp.Symbol, ...]:
@@ -101,7 +117,10 @@ class Instance:
     def assumption_texts(self) -> tuple[str, ...]:
         """What a proof about this instance rests on: the step's side conditions and each symbol's domain."""
         texts = [str(a) for a in self.assumptions]
+        texts += [f"{name} complex" for name in self.complex_names]
         for g in self.groups:
+            if self.complex_names and g.symbols[0].name.endswith((".re", ".im")):
+                continue
             name = g.symbols[0].name.split("[")[0] if g.shape else g.symbols[0].name
             texts.append(f"{name} {g.domain.text}")
         return tuple(dict.fromkeys(texts))
@@ -148,6 +167,7 @@ def _instance(step: Step, values: dict, *, concretize: bool = True) -> Instance:
                      - labels - {s for s, _ in elements.values()}, key=lambda s: s.name)
     if concretize:
         _reject_free_indices(parts)
+    parts, scalars, complex_names = _split_complex(parts, scalars)
     refined, groups = _refine_scalars(step, scalars, parts[2:])
     groups += _array_groups(step, elements, values)
     parts = [p.xreplace(refined) for p in parts]
@@ -155,7 +175,24 @@ def _instance(step: Step, values: dict, *, concretize: bool = True) -> Instance:
     variable = refined.get(step.variable, step.variable) if step.variable is not None else None
     point = as_expr(step.point).xreplace(refined) if step.point is not None else None
     label = ", ".join(f"{k}={v}" for k, v in values.items())
-    return Instance(parts[0], parts[1], step.rel, tuple(parts[2:]), tuple(groups), variable, point, label)
+    return Instance(parts[0], parts[1], step.rel, tuple(parts[2:]), tuple(groups), variable, point, label,
+                    complex_names, step.undefined)
+
+
+def _split_complex(parts, scalars):
+    r"""Each symbol assumed complex (and not known real), $z$, written $z_{re} + i z_{im}$ with two real symbols."""
+    complex_symbols = [s for s in scalars if s.assumptions0.get("complex") and s.is_real is None]
+    if not complex_symbols:
+        return parts, scalars, ()
+    substitution, names = {}, []
+    for s in complex_symbols:
+        re, im = sp.Symbol(f"{s.name}.re", real=True), sp.Symbol(f"{s.name}.im", real=True)
+        substitution[s] = re + sp.I * im
+        names.append(s.name)
+    parts = [p.xreplace(substitution) for p in parts]
+    rest = [s for s in scalars if s not in substitution]
+    rest += [sym for s in complex_symbols for sym in sp.Add.make_args(substitution[s]) for sym in sym.free_symbols]
+    return parts, sorted(set(rest), key=lambda s: s.name), tuple(names)
 
 
 def _expand_concrete(expr):
@@ -196,11 +233,23 @@ def _refine_scalars(step: Step, scalars, assumptions) -> tuple[dict, list[Group]
         for word in signs.get(s, ()):
             declared[word] = True
         declared_symbol = _symbol(s.name, declared) or s
-        domain = _declared_domain(step, s.name) or domain_for_assumptions(declared_symbol)
+        bounds = [a.xreplace({s: declared_symbol}) for a in assumptions]
+        domain = _declared_domain(step, s.name) or _region(declared_symbol, bounds, wide=step.undefined == "refutes")
         new = _symbol(s.name, {**declared, **domain.assumptions}) or declared_symbol
         refined[s] = new
         groups.append(Group(domain, (), (new,)))
     return refined, groups
+
+
+def _region(symbol: sp.Symbol, relations, *, wide: bool) -> Domain:
+    """The symbol's :class:`~derivations.checker.assumptions.Region` (its assumptions and numeric bounds).
+
+    Only for claims that must hold wherever their assumptions do (``prove``); a derivation step whose
+    domain is left implicit keeps the unit-scale domain of its symbols' assumptions.
+    """
+    if not wide or (symbol.is_real is not True and not symbol.is_integer):
+        return domain_for_assumptions(symbol)
+    return region_for(symbol, relations)
 
 
 def _atomic_signs(assumptions) -> dict:
@@ -321,9 +370,55 @@ def _size_assignments(step: Step) -> tuple[dict, ...]:
     symbols = sorted(_size_symbols(step), key=str)
     if not symbols:
         return ({},)
-    return tuple({s: sp.Integer(n) for s in symbols} for n in DEFAULT_SIZES)
+    arrays = step.indices or any(as_expr(p).has(sp.Indexed, sp.IndexedBase) for p in (step.lhs, step.rhs))
+    if arrays:
+        combos = [(n,) * len(symbols) for n in ARRAY_SIZES]
+    elif len(symbols) == 1:
+        combos = [(n,) for n in SCALAR_SIZES]
+    else:
+        combos = list(itertools.product(MULTI_SIZES, repeat=len(symbols)))[:MAX_SIZE_COMBOS]
+        combos += [(n,) * len(symbols) for n in SCALAR_SIZES if n not in MULTI_SIZES]
+    out = []
+    for combo in combos:
+        size = {s: sp.Integer(n) for s, n in zip(symbols, combo)}
+        if _admissible(step, size):
+            out.append(size)
+    if not out:
+        raise Unsupported(f"no size of {', '.join(map(str, symbols))} satisfies the assumptions among those tried")
+    return tuple(out)
+
+
+def _admissible(step: Step, size: dict) -> bool:
+    """Whether each size fits its symbol's assumptions and no side condition is false there."""
+    for symbol, value in size.items():
+        checks = ((symbol.is_positive, value > 0), (symbol.is_nonnegative, value >= 0), (symbol.is_negative, value < 0),
+                  (symbol.is_nonpositive, value <= 0), (symbol.is_nonzero, value != 0))
+        if not all(bool(ok) for required, ok in checks if required):
+            return False
+    for condition in step.assumptions:
+        if not set(as_expr(condition).free_symbols) <= set(size):
+            continue
+        if as_expr(condition).xreplace(size) == sp.false:
+            return False
+    return True
 
 
 def _sizes_label(sizes: tuple[dict, ...]) -> str:
     symbols = sorted({k for size in sizes for k in size}, key=str)
-    return ", ".join(f"{k}∈{{{','.join(str(size[k]) for size in sizes if k in size)}}}" for k in symbols)
+    if len(symbols) > 1 and len(sizes) > 8:
+        return f"{len(sizes)} combinations of {', '.join(map(str, symbols))} in " + ", ".join(
+            f"{k}∈{{{_range_text(sorted({int(size[k]) for size in sizes}))}}}" for k in symbols)
+    return ", ".join(f"{k}∈{{{_range_text([int(size[k]) for size in sizes if k in size])}}}" for k in symbols)
+
+
+def _range_text(values: list[int]) -> str:
+    """``0..12,37,100`` for a list of integers (runs of three or more written as a range)."""
+    values = sorted(dict.fromkeys(values))
+    parts, k = [], 0
+    while k < len(values):
+        j = k
+        while j + 1 < len(values) and values[j + 1] == values[j] + 1:
+            j += 1
+        parts.append(f"{values[k]}..{values[j]}" if j - k >= 2 else ",".join(map(str, values[k:j + 1])))
+        k = j + 1
+    return ",".join(parts)

@@ -1,7 +1,8 @@
 r"""Limits $\lim_{x \to a} lhs = rhs$: sympy's ``limit`` (a proof) and an approach sequence (evidence).
 
-Symbolic: ``sympy.limit(lhs, x, a)`` (from above for a finite $a$, sympy's
-default) compared with ``rhs``; a definite different value refutes the step.
+Symbolic: both one-sided limits with ``sympy.limit`` (a limit is two-sided unless written
+one-sided), compared with ``rhs``; a definite different value, or one-sided limits that differ
+(no limit), refute the step.
 
 Numeric: $lhs$ at $x = 10^{3}, 10^{6}, 10^{9}, 10^{12}$ (negated for
 $-\infty$) or $x = a + 10^{-3}, \dots, a + 10^{-12}$, at several values of the
@@ -38,10 +39,59 @@ LIMIT_POINTS = 20
 """Values of the other symbols at which the approach is checked."""
 
 
+def two_sided_limit(f: sp.Expr, x: sp.Symbol, point: sp.Expr, direction: str = "+-"):
+    r"""$\lim_{x \to a} f$: the value, ``("differ", left, right)`` when the one-sided limits are definite and
+    different (no limit), or None when sympy cannot tell.
+
+    A finite point is approached from both sides unless ``direction`` is ``'+'`` or ``'-'``
+    (sympy's own ``limit`` defaults to ``'+'``: never used one-sided by accident); $\pm\infty$ from inside.
+    """
+    def one(d):
+        value = sp.limit(f, x, point, d)
+        return None if value.has(sp.Limit, sp.AccumBounds, sp.nan) else value
+
+    if point.is_infinite:
+        return one("-" if point == sp.oo else "+")
+    if direction in ("+", "-"):
+        return one(direction)
+    if point == 0 and (x.is_nonnegative or x.is_nonpositive):  # the variable's own domain is one side of 0
+        return one("+" if x.is_nonnegative else "-")
+    left, right = one("-"), one("+")
+    if left is None or right is None:
+        return None
+    if left == right or (left.is_finite and right.is_finite and reduce_to_zero(left - right, CHEAP)):
+        return right
+    if left.has(sp.zoo) or right.has(sp.zoo):
+        return None
+    apart = (left.is_infinite or right.is_infinite) or sp.simplify(left - right).is_zero is False
+    return ("differ", left, right) if apart else None
+
+
+def resolve_limits(expr: sp.Expr):
+    r"""``expr`` with each ``Limit`` node replaced by its value; a ``("differ", node, left, right)`` tuple when
+    one limit (without other free symbols) does not exist because its one-sided limits differ."""
+    for node in sorted(expr.atoms(sp.Limit), key=lambda n: sp.count_ops(n)):
+        f, x, point, direction = node.args
+        value = two_sided_limit(f, x, point, str(direction))
+        if isinstance(value, tuple):
+            if node.free_symbols:
+                continue
+            return ("differ", node, value[1], value[2])
+        if value is not None:
+            expr = expr.xreplace({node: value})
+    return expr
+
+
 def symbolic_limit(inst: Instance) -> Verdict | None:
-    """'proved' if sympy's limit equals rhs, 'refuted' if it is a definite other value, else None."""
-    limit = sp.limit(inst.lhs, inst.variable, inst.point)
-    if limit.has(sp.Limit, sp.AccumBounds, sp.nan, sp.zoo):
+    """'proved' if the limit equals rhs, 'refuted' if it is a definite other value or does not exist, else None."""
+    limit = two_sided_limit(inst.lhs, inst.variable, inst.point, getattr(inst, "direction", "+-"))
+    if isinstance(limit, tuple):
+        _, left, right = limit
+        return Verdict("refuted", method="symbolic: one-sided limits", assumptions=inst.assumption_texts(),
+                       counterexample={str(inst.variable): f"-> {inst.point}", "from the left": str(left),
+                                       "from the right": str(right)},
+                       reason=f"the limit does not exist: from the left {left}, from the right {right}")
+    if limit is None:
         return None
     if limit == inst.rhs or (not limit.is_infinite and not inst.rhs.is_infinite
                              and reduce_to_zero(limit - inst.rhs, CHEAP)):
@@ -59,19 +109,27 @@ def symbolic_limit(inst: Instance) -> Verdict | None:
 def approach_limit(insts: tuple[Instance, ...], sizes: str, rng, deadline: float) -> Verdict:
     """Numeric evidence that lhs approaches rhs, over all instances."""
     checked = 0
+    sides = (1,) if insts[0].point.is_infinite else (1, -1)  # a finite point is approached from both sides
     for inst in insts:
-        outcome = _approach(inst, rng, deadline)
-        if isinstance(outcome, Verdict):
-            return outcome
-        checked += outcome
+        for side in sides:
+            try:
+                outcome = _approach(inst, rng, deadline, side)
+            except Unsupported:
+                if side == -1:  # undefined below the point: the limit is one-sided within the domain
+                    continue
+                raise
+            if isinstance(outcome, Verdict):
+                return outcome
+            checked += outcome
     xs = ", ".join(f"{x:g}" for x in _approach_values(insts[0].point))
-    method = f"numeric: lhs approaches rhs along {insts[0].variable} = {xs} at {checked} points ({LIMIT_DIGITS} digits)"
+    method = (f"numeric: lhs approaches rhs along {insts[0].variable} = {xs}{' (and from below)' if len(sides) > 1 else ''} "
+              f"at {checked} points ({LIMIT_DIGITS} digits)")
     return Verdict("verified", method=method + (f" over {sizes}" if sizes else ""), points=checked,
                    assumptions=insts[0].assumption_texts(),
                    reason=f"evidence, not a proof: within {LIMIT_TOLERANCE:g} relative at the last approach value")
 
 
-def _approach(inst: Instance, rng, deadline: float) -> int | Verdict:
+def _approach(inst: Instance, rng, deadline: float, side: int = 1) -> int | Verdict:
     inst = inst.on_simplex()
     symbols = inst.symbols if inst.variable in inst.symbols else (*inst.symbols, inst.variable)
     where = symbols.index(inst.variable)
@@ -79,7 +137,7 @@ def _approach(inst: Instance, rng, deadline: float) -> int | Verdict:
     infinite = inst.rhs in (sp.oo, -sp.oo)
     rhs = None if infinite else compile_expr(symbols, inst.rhs)
     conditions = Conditions(symbols, inst.assumptions)
-    xs = _approach_values(inst.point)
+    xs = _approach_values(inst.point, side)
     done, draws = 0, 0
     for point in candidate_points(inst.groups, rng):
         if done >= LIMIT_POINTS or draws >= 20 * LIMIT_POINTS or (draws and len(symbols) == 1):
@@ -106,14 +164,14 @@ def _approach(inst: Instance, rng, deadline: float) -> int | Verdict:
     return done
 
 
-def _approach_values(point) -> tuple[float, ...]:
+def _approach_values(point, side: int = 1) -> tuple[float, ...]:
     if point == sp.oo:
         return APPROACH_LARGE
     if point == -sp.oo:
         return tuple(-x for x in APPROACH_LARGE)
     if not (point.is_number and point.is_real):
         raise Unsupported(f"cannot approach {point} numerically")
-    return tuple(float(point) + h for h in APPROACH_OFFSETS)
+    return tuple(float(point) + side * h for h in APPROACH_OFFSETS)
 
 
 def _converges(sequence, target) -> bool:

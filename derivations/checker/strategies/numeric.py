@@ -18,6 +18,7 @@ verified, but a failing point is only counted as unresolved.
 """
 from __future__ import annotations
 
+import itertools
 import math
 import time
 from dataclasses import dataclass
@@ -28,15 +29,24 @@ import sympy as sp
 from derivations.checker.step import Step
 from derivations.checker.verdict import Verdict
 
-from derivations.checker.strategies.evaluate import Conditions, compile_expr, confirm, relation_holds, show, value_at
+from derivations.checker.strategies.decide import decide, decimal_text, exact_point, holds, shortest_point
+from derivations.checker.strategies.evaluate import (Conditions, compare, compile_expr, confirm, magnitude_digits,
+                                                     relation_holds, show, value_at)
+from derivations.checker.strategies.ties import likely_ties
 from derivations.checker.strategies.instances import Instance, Unsupported, instances
 from derivations.checker.strategies.limit import approach_limit
-from derivations.checker.strategies.sampling import candidate_points, respects_domains
+from derivations.checker.strategies.sampling import candidate_points, respects_domains, small_grid
 
 POINTS = 200
 """Points per step (spread over its concrete instances, at least ``MIN_POINTS_PER_INSTANCE`` each)."""
-DIGITS = 30
-"""Working precision in decimal digits."""
+DIGITS = 50
+"""Working precision in decimal digits before the magnitude of the numbers is added
+(``evaluate.magnitude_digits``); with ``TOLERANCE_MARGIN`` a relative difference above $10^{-40}$
+is seen by mpmath, smaller ones by the exact decisions."""
+EXACT_CONFIRMATIONS = 3
+"""Points at which an agreement within rounding is re-decided exactly (``decide``) before it counts;
+then every ``EXACT_EVERY``-th such point."""
+EXACT_EVERY = 100
 ESCALATION = (2, 4)
 """A failing point is re-evaluated at these multiples of ``DIGITS`` before it is reported."""
 MIN_POINTS_PER_INSTANCE = 40
@@ -44,6 +54,8 @@ MAX_DRAWS_PER_POINT = 20
 """Candidate points drawn per wanted point before the domain is declared unsamplable."""
 QUADRATURE_POINTS = 20
 """Points per step when a side holds an integral: each is an mpmath ``quad`` (about 0.2 s at 30 digits)."""
+QUADRATURE_DIGITS = 30
+"""Working digits when a side holds an integral (each point is a quadrature)."""
 RATIO_SAMPLES = 4
 """Values of the variable per point in a ``propto`` check."""
 
@@ -57,6 +69,8 @@ class Tally:
     unresolved: int = 0
     rejected: int = 0
     raised: int = 0
+    exact: int = 0
+    near: int = 0
 
 
 @dataclass(frozen=True)
@@ -94,8 +108,15 @@ class NumericTest:
         else:
             sides = [compile_expr(symbols, inst.lhs), compile_expr(symbols, inst.rhs)]
         target = wanted if symbols else 1
+        if inst.rel in ("<=", ">=", "<", ">") and not _has_integral(inst):  # ties decide inequalities
+            for tie in likely_ties(inst, deadline):
+                verdict = self.decide_at(inst, tie)
+                if isinstance(verdict, Verdict):
+                    return verdict
         accepted, draws = 0, 0
-        for point in candidate_points(inst.groups, rng):
+        grid = [] if _has_integral(inst) else small_grid(inst.groups, rng)
+        target += len(grid)
+        for point in itertools.chain(grid, candidate_points(inst.groups, rng)):
             if accepted >= target or draws >= target * MAX_DRAWS_PER_POINT:
                 break
             draws += 1
@@ -109,7 +130,7 @@ class NumericTest:
             if inst.rel == "propto":
                 outcome = self._ratio_constant(inst, sides[0], point, rng, conditions)
             else:
-                outcome = self._pointwise(inst, sides, values, point)
+                outcome = self._pointwise(inst, sides, values, point, tally)
             if outcome in ("undefined", "unresolved"):
                 setattr(tally, outcome, getattr(tally, outcome) + 1)
                 continue
@@ -127,29 +148,71 @@ class NumericTest:
                                   f"{tally.unresolved} unresolved)")
         return None
 
-    def _pointwise(self, inst: Instance, sides, values, point):
+    def _pointwise(self, inst: Instance, sides, values, point, tally: Tally):
         """'ok', 'raised' (agreement only at more digits), 'undefined', 'unresolved', or a refuting Verdict."""
-        for n, dps in enumerate(self._precisions):
-            l, r = (value_at(f, values, dps) for f in sides)
+        if inst.is_complex and inst.rel != "=":
+            raise Unsupported("an inequality between complex values")
+        if _has_integral(inst):  # quadrature never refutes; its cost grows fast with the digits
+            base = QUADRATURE_DIGITS
+        else:
+            base = self.digits + magnitude_digits((inst.lhs, inst.rhs), values)
+        for n, dps in enumerate((base, *(m * base for m in ESCALATION))):
+            l, r = (value_at(f, values, dps, allow_complex=inst.is_complex) for f in sides)
             if l is None or r is None:
-                return "undefined"
-            if relation_holds(inst.rel, l, r, dps):
+                return self._undefined(inst, point, l, r)
+            state = compare(inst.rel, l, r, dps)
+            if state == "holds":
                 return "ok" if n == 0 else "raised"
+            if state == "near":
+                return self._near(inst, point, tally)
         if _has_integral(inst):
             return "unresolved"  # quadrature can miss mass (a peak far from 0), and evalf would miss it too
+        verdict = self.decide_at(inst, point)
+        if verdict is not None:
+            return verdict
+        # not decided exactly: the sides to dps correct digits each (evalf), as evidence only
         confirmed = confirm((inst.lhs, inst.rhs), point, self.digits)
-        if confirmed is None:
-            return "unresolved"
-        l, r = confirmed
-        if relation_holds(inst.rel, l, r, self.digits):
+        if confirmed is not None and compare(inst.rel, *confirmed, self.digits) != "fails":
             return "raised"
-        counterexample = {str(s): show(v) for s, v in point.items()} | {"lhs": show(l, 25), "rhs": show(r, 25)}
-        if inst.label:
-            counterexample["at"] = inst.label
-        return Verdict("refuted", method=f"numeric at {self.digits} digits, confirmed by evalf",
-                       counterexample=counterexample, assumptions=inst.assumption_texts(),
-                       reason=f"lhs {inst.rel} rhs fails at this point at {', '.join(map(str, self._precisions))} digits "
-                              f"and with sympy's precision-tracking evalf")
+        return "unresolved"
+
+    def _near(self, inst: Instance, point, tally: Tally):
+        """Agreement within rounding: a tie refutes a strict inequality; equality is re-decided exactly at some points."""
+        strict = inst.rel in ("<", ">")
+        tally.near += 1
+        if _has_integral(inst):
+            return "unresolved" if strict else "ok"
+        if not strict and tally.near > EXACT_CONFIRMATIONS and tally.near % EXACT_EVERY:
+            return "ok"
+        tally.exact += 1
+        verdict = self.decide_at(inst, point, strict_unknown=strict)
+        if verdict == "unresolved":
+            return "undefined"  # a sign beyond any precision we can certify: no evidence either way, skipped
+        return verdict if verdict is not None else "ok"
+
+    def _undefined(self, inst: Instance, point, l, r):
+        """Both sides undefined: skipped.  One side: a domain mismatch when the step says so, once confirmed exactly."""
+        if (l is None and r is None) or inst.undefined != "refutes" or inst.rel != "=" or _has_integral(inst):
+            return "undefined"
+        return self.decide_at(inst, point) or "undefined"
+
+    def decide_at(self, inst: Instance, point, *, strict_unknown: bool = False):
+        """A refuting Verdict when the exact decision (``decide``) contradicts the claim at ``point``; else None
+        (or 'unresolved' when ``strict_unknown`` and the sign could not be certified)."""
+        exact = exact_point(point)
+        if not inside(inst, exact):
+            return None
+        decision = decide(inst.lhs, inst.rhs, exact, real=not inst.is_complex)
+        if decision.state.startswith("undefined "):
+            if inst.undefined == "refutes" and inst.rel == "=":
+                return _refutation(inst, exact, decision, "domain mismatch")
+            return None
+        verdict = holds(inst.rel, decision.state)
+        if verdict is False:
+            return _refutation(inst, exact, decision, "")
+        if verdict is None and strict_unknown:
+            return "unresolved"
+        return None
 
     @property
     def _precisions(self) -> tuple[int, ...]:
@@ -189,12 +252,14 @@ class NumericTest:
                        reason=f"lhs/rhs changes with {v}, so lhs is not proportional to rhs in {v}")
 
     def _verified(self, step: Step, tally: Tally, sizes: str, insts) -> Verdict:
-        method = f"numeric: {tally.points} points at {self.digits} digits"
+        method = f"numeric: {tally.points} points at {self.digits}+ digits (more for large numbers)"
         if tally.raised:
             method += f" ({tally.raised} re-checked at up to {ESCALATION[-1] * self.digits})"
         if sizes:
             method += f" over {sizes}"
-        reason = (f"evidence, not a proof: the relation holds within 1e-{self.digits - 10} relative at every point; "
+        region = "; ".join(insts[0].assumption_texts()) or "no free symbols"
+        reason = (f"evidence, not a proof: the relation holds at every point (within 1e-{self.digits - 10} relative, "
+                  f"{tally.exact} agreements re-decided exactly); region sampled: {region}; "
                   f"{tally.undefined} undefined points skipped, {tally.rejected} outside the assumptions")
         if tally.unresolved:
             # A disagreement that could be neither confirmed nor explained away is not evidence
@@ -210,3 +275,67 @@ class NumericTest:
 
 def _has_integral(inst: Instance) -> bool:
     return any(part.has(sp.Integral) for part in (inst.lhs, inst.rhs))
+
+
+def _refutation(inst: Instance, exact: dict, decision, why: str) -> Verdict:
+    """A refuted verdict at an exactly decided point, shortened to the fewest digits that still fail."""
+    def still_fails(candidate):
+        if not inside(inst, candidate):
+            return False
+        again = decide(inst.lhs, inst.rhs, candidate, real=not inst.is_complex)
+        if why:
+            return again.state == decision.state
+        return holds(inst.rel, again.state) is False
+
+    short = shortest_point(exact, still_fails)
+    if short != exact:
+        decision = decide(inst.lhs, inst.rhs, short, real=not inst.is_complex)
+    counterexample = {str(s): decimal_text(v) if v.is_Rational else f"{v} (≈ {decimal_text(v)})" for s, v in short.items()}
+    for side, value in (("lhs", decision.lhs), ("rhs", decision.rhs)):
+        counterexample[side] = "undefined" if value is None else decimal_text(value)
+    if why == "" and decision.difference is not None:
+        counterexample["lhs - rhs"] = decimal_text(decision.difference)
+    if inst.label:
+        counterexample["at"] = inst.label
+    if why:
+        side = decision.state.split()[-1]
+        reason = f"domain mismatch: {side} is undefined (or not real) here while the other side is defined"
+    elif decision.state == "zero":
+        reason = f"lhs = rhs exactly here, so the strict relation lhs {inst.rel} rhs fails"
+    else:
+        reason = f"lhs {inst.rel} rhs fails here: lhs - rhs is {decision.state}, certified by exact evaluation"
+    return Verdict("refuted", method="exact decision at a point (sympy, precision-tracking evalf)",
+                   counterexample=counterexample, assumptions=inst.assumption_texts(), reason=reason)
+
+
+def inside(inst: Instance, point: dict) -> bool:
+    """Whether the exact ``point`` satisfies every symbol's assumptions and region and every side condition."""
+    for symbol, value in point.items():
+        if not value.is_real:
+            return False
+        checks = ((symbol.is_positive, value > 0), (symbol.is_nonnegative, value >= 0), (symbol.is_negative, value < 0),
+                  (symbol.is_nonpositive, value <= 0), (symbol.is_nonzero, value != 0), (symbol.is_integer, value.is_integer))
+        if not all(bool(ok) for required, ok in checks if required):
+            return False
+    for group in inst.groups:
+        if not group.shape and group.symbols[0] in point:
+            value = point[group.symbols[0]]
+            try:
+                if not group.domain.contains(np.asarray(float(value))):
+                    return False
+            except (TypeError, ValueError, NotImplementedError):
+                return False
+    try:
+        return all(bool(c.xreplace(point)) is True for c in inst.assumptions)
+    except TypeError:
+        return False
+
+
+def decide_domain_at(inst: Instance, point: dict) -> Verdict | None:
+    """A refutation when, at the exact ``point`` inside the assumptions, exactly one side is undefined."""
+    if not inside(inst, point):
+        return None
+    decision = decide(inst.lhs, inst.rhs, point, real=not inst.is_complex)
+    if decision.state.startswith("undefined "):
+        return _refutation(inst, point, decision, "domain mismatch")
+    return None

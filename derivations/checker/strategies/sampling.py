@@ -8,6 +8,7 @@ conditions, and stops when it has enough.
 """
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Iterator
 
@@ -89,3 +90,26 @@ def _merge(parts) -> dict:
     for part in parts:
         out.update(part)
     return out
+
+
+GRID_VALUES = (-2.0, -1.0, -0.5, 0.0, 0.5, 1.0, 2.0, 3.0)
+r"""Small values whose combinations find branch and exponent failures ($(x^a)^b 
+e x^{ab}$ at
+$x = -1, a = 2, b = 	frac12$) that random draws rarely hit."""
+MAX_GRID = 300
+"""Most grid points per instance (a random subset of the full grid beyond that)."""
+
+
+def small_grid(groups: tuple[Group, ...], rng: np.random.Generator) -> list[dict]:
+    """Every combination of :data:`GRID_VALUES` over the scalar symbols (a random subset when too many)."""
+    symbols = [g.symbols[0] for g in groups if not g.shape]
+    if not symbols or len(symbols) != len(groups):
+        return []
+    total = len(GRID_VALUES) ** len(symbols)
+    if total <= MAX_GRID:
+        combos = list(itertools.product(GRID_VALUES, repeat=len(symbols)))
+    else:
+        combos = [tuple(rng.choice(GRID_VALUES, size=len(symbols))) for _ in range(MAX_GRID)]
+    domains = [g.domain for g in groups]
+    return [dict(zip(symbols, map(float, combo))) for combo in combos
+            if all(d.contains(np.asarray(float(v))) for d, v in zip(domains, combo))]

@@ -41,7 +41,42 @@ def prove_symbolically(step: Step, budget: float) -> Verdict | None:
         return Verdict("undecided", method="symbolic", reason=f"unsupported construct: {exc}")
     if method is None:
         return None
+    if step.undefined == "refutes" and step.rel == "=":
+        mismatch = domain_mismatch(inst)
+        if mismatch is not None:
+            return mismatch
     return Verdict("proved", method=f"symbolic: {method}", assumptions=inst.assumption_texts())
+
+
+def denominators_nonzero(inst: Instance) -> bool:
+    r"""Whether every denominator $b$ that depends on a symbol is known non-zero: by sympy under the symbols'
+    assumptions, or by a side condition $u \ne v$ with $u - v = \pm b$."""
+    excluded = [sp.expand(a.lhs - a.rhs) for a in inst.assumptions if isinstance(a, sp.Ne)]
+    for side in (inst.lhs, inst.rhs):
+        for power in side.atoms(sp.Pow):
+            base = power.base
+            if not (power.exp.is_negative and base.free_symbols) or base.is_nonzero:
+                continue
+            if not any(sp.expand(base - e) == 0 or sp.expand(base + e) == 0 for e in excluded):
+                return False
+    return True
+
+
+def domain_mismatch(inst: Instance) -> Verdict | None:
+    r"""A refutation at a zero of a denominator where one side is defined and the other is not.
+
+    A symbolic reduction such as ``cancel`` proves $\frac{x^2 - 1}{x - 1} = x + 1$ only where both
+    sides are defined; for a claim that must hold wherever its assumptions do, the removable
+    singularity $x = 1$ is a counterexample.
+    """
+    from derivations.checker.strategies.numeric import decide_domain_at  # noqa: PLC0415
+    from derivations.checker.strategies.ties import denominator_zeros  # noqa: PLC0415
+
+    for point in denominator_zeros(inst):
+        verdict = decide_domain_at(inst, point)
+        if verdict is not None:
+            return verdict
+    return None
 
 
 def prove_instance(inst: Instance, tests=ZERO_TESTS) -> str | None:
@@ -61,12 +96,48 @@ def _prove_for_all_sizes(step: Step) -> Verdict | None:
     if step.rel not in ("=", "propto"):
         return None
     inst = refined_symbolic(step)
+    if not ranges_never_reversed(inst):
+        return None
     inst = Instance(inst.lhs.doit(), inst.rhs.doit(), inst.rel, inst.assumptions, inst.groups, inst.variable,
                     inst.point, inst.label)
     method = prove_instance(inst, CHEAP)
     if method is None:
         return None
+    if step.undefined == "refutes" and step.rel == "=" and not denominators_nonzero(inst):
+        return None  # a removable singularity may hide behind the cancellation: checked at concrete sizes
     return Verdict("proved", method=f"symbolic: {method} (symbolic sizes)", assumptions=inst.assumption_texts())
+
+
+def ranges_never_reversed(inst: Instance) -> bool:
+    r"""Whether every ``Sum``/``Product`` range $a..b$ has $b \ge a - 1$ under the assumptions.
+
+    Convention (every rung): a range with $b < a$ is empty, its sum is 0 and its product 1.
+    sympy's closed forms follow Karr's convention instead ($\sum_{j=a}^{b} = -\sum_{j=b+1}^{a-1}$
+    when $b < a - 1$), so a symbolic-size proof is valid only where no range is reversed; elsewhere
+    the claim is checked at concrete sizes.
+    """
+    for part in (inst.lhs, inst.rhs):
+        for node in part.atoms(sp.Sum, sp.Product):
+            for _, lo, hi in node.limits:
+                count = hi - lo + 1
+                if count.is_nonnegative or hi == sp.oo:
+                    continue
+                if not any(_implies_nonnegative(a, count) for a in inst.assumptions):
+                    return False
+    return True
+
+
+def _implies_nonnegative(relation, count: sp.Expr) -> bool:
+    r"""Whether ``relation`` ($u \le v$, $u < v$, ...) gives $count \ge 0$: $count - (v - u) \ge 0$ is evident."""
+    if isinstance(relation, (sp.Le, sp.Lt)):
+        slack = relation.rhs - relation.lhs
+    elif isinstance(relation, (sp.Ge, sp.Gt)):
+        slack = relation.lhs - relation.rhs
+    else:
+        return False
+    if isinstance(relation, (sp.Lt, sp.Gt)) and slack.free_symbols and all(s.is_integer for s in slack.free_symbols):
+        slack -= 1
+    return bool((count - slack).is_nonnegative) or sp.expand(count - slack) == 0 or bool(sp.expand(count - slack).is_nonnegative)
 
 
 def _prove_at_concrete_sizes(step: Step) -> Verdict | None:
@@ -82,6 +153,10 @@ def _prove_at_concrete_sizes(step: Step) -> Verdict | None:
         method = prove_instance(inst)
         if method is None:
             return None
+        if step.undefined == "refutes" and step.rel == "=":
+            mismatch = domain_mismatch(inst)
+            if mismatch is not None:
+                return mismatch
         methods.append(method)
     where = sizes or "every index value"
     return Verdict("verified", method=f"symbolic at concrete sizes {where}: {', '.join(sorted(set(methods)))}",

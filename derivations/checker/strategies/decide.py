@@ -1,0 +1,258 @@
+r"""Decisions at one exact point, never by a tolerance.
+
+At a point whose coordinates are exact rationals (the float64 samples read exactly), the
+sides are substituted exactly and the difference $d = lhs - rhs$ is decided:
+
+* ``zero``: sympy reduces $d$ to $0$ exactly;
+* ``positive`` / ``negative`` / ``nonzero``: sympy's precision-tracking ``evalf`` (``strict``)
+  certifies the leading digits of $d$ (of its real or imaginary part), so its sign is
+  known; ``evalf`` raises working precision through cancellation up to ``MAX_DIGITS``;
+* ``unknown``: $d$ is not exactly $0$ and ``evalf`` cannot certify a digit at
+  ``MAX_DIGITS`` digits (so $|d| < 10^{-MAX\_DIGITS}$ relative: evidence of $0$, not a decision);
+* ``undefined``: a side is not a finite number (or, for real claims, not a real number) there.
+
+The same is done for one side alone (:func:`side_state`): defined, undefined or unknown.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import sympy as sp
+
+MAX_DIGITS = 1500
+"""Most working digits ``evalf`` may use to certify a digit of a difference."""
+DIGITS = 15
+"""Digits ``evalf`` is asked to certify."""
+
+
+@dataclass(frozen=True)
+class Decision:
+    state: str
+    lhs: sp.Expr | None = None
+    rhs: sp.Expr | None = None
+    difference: sp.Expr | None = None
+
+
+def exact_point(point: dict) -> dict:
+    """Float64 coordinates as the exact rationals they are (``0.1`` is the float nearest 1/10, exactly)."""
+    return {s: (v if isinstance(v, sp.Basic) else sp.Rational(repr(float(v)))) for s, v in point.items()}
+
+
+def side_state(expr: sp.Expr, point: dict, *, real: bool = True) -> tuple[str, sp.Expr | None]:
+    """``('defined', value)``, ``('undefined', None)`` or ``('unknown', value)`` for ``expr`` at the exact ``point``."""
+    try:
+        return _side_state(expr, point, real=real)
+    except Exception:  # noqa: BLE001 - sympy's assumption system overflows on erf(10**300) and the like
+        return "unknown", None
+
+
+def _side_state(expr: sp.Expr, point: dict, *, real: bool) -> tuple[str, sp.Expr | None]:
+    try:
+        value = _substitute(expr, point)
+        if value.has(sp.Integral, sp.Limit, sp.Sum, sp.Product, sp.Derivative):
+            value = value.doit()
+    except Exception:  # noqa: BLE001 - sympy failing on a node: no decision
+        return "unknown", None
+    if value.has(sp.nan, sp.zoo, sp.oo, -sp.oo) or value.is_finite is False:
+        return "undefined", None
+    if value.free_symbols:
+        return "unknown", value
+    if not real:
+        return ("defined", value) if value.is_finite else ("unknown", value)
+    imaginary = _certified(sp.im(value)) if value.is_real is not True else "zero"
+    if imaginary in ("positive", "negative"):
+        return "undefined", None
+    if imaginary == "zero" and (value.is_finite or _certified(sp.re(value)) != "unknown" or value.is_number):
+        return "defined", value
+    return "unknown", value
+
+
+MAX_EXACT_DIGITS = 20_000
+"""Largest exact power (in decimal digits) built when substituting a point; beyond it the power is left
+unevaluated for ``evalf`` (``(10**300)**(10**300)`` must not be computed as an integer)."""
+
+
+def _substitute(expr: sp.Expr, point: dict) -> sp.Expr:
+    with sp.evaluate(False):
+        lazy = expr.xreplace(point)
+    for node in sp.preorder_traversal(lazy):
+        if isinstance(node, sp.Pow) and node.base.is_Rational and node.exp.is_Rational and node.base != 0:
+            base_digits = max(len(str(abs(node.base.p))), len(str(node.base.q)))
+            if base_digits * abs(node.exp) > MAX_EXACT_DIGITS:
+                return lazy
+    return expr.xreplace(point)
+
+
+def decide(lhs: sp.Expr, rhs: sp.Expr, point: dict, *, real: bool = True) -> Decision:
+    """Decide the sign of ``lhs - rhs`` at the exact ``point`` (see the module docstring)."""
+    ls, l = side_state(lhs, point, real=real)
+    rs, r = side_state(rhs, point, real=real)
+    if "undefined" in (ls, rs):
+        return Decision("undefined" if ls == rs == "undefined" else f"undefined {'lhs' if ls == 'undefined' else 'rhs'}",
+                        l, r)
+    if "unknown" in (ls, rs) and (l is None or r is None):
+        return Decision("unknown", l, r)
+    try:
+        difference = l - r
+    except Exception:  # noqa: BLE001
+        return Decision("unknown", l, r)
+    if real:
+        return Decision(_certified(difference), l, r, difference)
+    re_state, im_state = _certified(sp.re(difference)), _certified(sp.im(difference))
+    if "positive" in (re_state, im_state) or "negative" in (re_state, im_state):
+        return Decision("nonzero", l, r, difference)
+    if re_state == im_state == "zero":
+        return Decision("zero", l, r, difference)
+    return Decision("unknown", l, r, difference)
+
+
+def _certified(value: sp.Expr) -> str:
+    """``zero``, ``positive``, ``negative`` or ``unknown`` for a number, by exact reduction then strict ``evalf``."""
+    try:
+        if value == 0 or value.is_zero is True:
+            return "zero"
+        if value.free_symbols:
+            return "unknown"
+        number = value.evalf(DIGITS, maxn=MAX_DIGITS, strict=True)
+    except Exception:  # noqa: BLE001 - PrecisionExhausted, or evalf cannot handle a node
+        return "unknown"
+    if (number.is_Float or number.is_Rational) and number != 0:
+        if _reproduced(value, number):
+            return "positive" if number > 0 else "negative"
+        return _interval_sign(value)
+    return _interval_sign(value)  # evalf's 0 without an exception is not trusted (log(1 + 1e-30) gives 0)
+
+
+def _reproduced(value: sp.Expr, number) -> bool:
+    r"""Whether mpmath, evaluating ``value`` on its own at two precisions well beyond the size of ``number``,
+    gets ``number`` to 10 relative digits at both.
+
+    ``evalf(strict=True)`` is not trusted alone: it reports $\log(1 + 10^{-30})$ as 0 and
+    $\log \sigma(100) + \log(1 + e^{-100})$ as $8.9 \cdot 10^{-82}$ (the truth is 0).
+    """
+    import mpmath  # noqa: PLC0415
+
+    try:
+        function = sp.lambdify([], value, modules="mpmath")
+        size = abs(int(mpmath.floor(mpmath.log10(abs(mpmath.mpf(number._mpf_ if number.is_Float else
+                                                                    mpmath.mpf(int(number.p)) / int(number.q)))))))
+    except Exception:  # noqa: BLE001
+        return False
+    target = mpmath.mpf(number._mpf_) if number.is_Float else mpmath.mpf(int(number.p)) / int(number.q)
+    written = max((max(len(str(abs(r.p))), len(str(r.q))) for r in value.atoms(sp.Rational)), default=0)
+    for digits in (size + written + 60, 2 * (size + written) + 120):
+        with mpmath.workdps(min(digits, 4 * MAX_DIGITS)):
+            try:
+                got = function()
+            except Exception:  # noqa: BLE001
+                return False
+            if isinstance(got, mpmath.mpc) or not mpmath.isfinite(got):
+                return False
+            if abs(got - target) > abs(target) * mpmath.mpf(10) ** -10:
+                return False
+    return True
+
+
+INTERVAL_DIGITS = (60, 300, 1200)
+"""Precisions at which interval arithmetic (``mpmath.iv``) is tried when ``evalf`` certifies nothing."""
+_INTERVAL_NAMES = ("mpf", "log", "exp", "sin", "cos", "tan", "sqrt", "pi", "e", "atan", "sinh", "cosh", "tanh",
+                   "log1p", "expm1", "fabs", "power")
+
+
+def _interval_sign(value: sp.Expr) -> str:
+    r"""The sign of a constant from a guaranteed enclosure (``mpmath.iv``): an interval that excludes 0.
+
+    A second certifier for what ``evalf`` gets wrong (it reports $\log(1 + 10^{-30})$ as 0).  Only
+    functions ``mpmath.iv`` implements are accepted: any other makes the result a non-interval and
+    the sign stays unknown.
+    """
+    import mpmath  # noqa: PLC0415
+    from mpmath import iv  # noqa: PLC0415
+
+    namespace = {name: getattr(iv, name) for name in _INTERVAL_NAMES if hasattr(iv, name)}
+    try:
+        function = sp.lambdify([], value, modules=[namespace, "mpmath"])
+    except Exception:  # noqa: BLE001 - a node without an interval version
+        return "unknown"
+    saved = iv.dps
+    try:
+        for digits in INTERVAL_DIGITS:
+            iv.dps = digits
+            try:
+                enclosure = function()
+            except Exception:  # noqa: BLE001
+                return "unknown"
+            if not isinstance(enclosure, type(iv.mpf(0))):
+                return "unknown"
+            if enclosure.a > 0:
+                return "positive"
+            if enclosure.b < 0:
+                return "negative"
+    finally:
+        iv.dps = saved
+    del mpmath
+    return "unknown"
+
+
+def holds(rel: str, state: str) -> bool | None:
+    """Whether ``lhs REL rhs`` holds given the decided sign of ``lhs - rhs`` (None when not decided)."""
+    table = {
+        "=": {"zero": True, "positive": False, "negative": False, "nonzero": False},
+        "<=": {"zero": True, "positive": False, "negative": True},
+        "<": {"zero": False, "positive": False, "negative": True},
+        ">=": {"zero": True, "positive": True, "negative": False},
+        ">": {"zero": False, "positive": True, "negative": False},
+    }
+    return table.get(rel, {}).get(state)
+
+
+def shortest_point(point: dict, still_fails, max_digits: int = 17) -> dict:
+    r"""The point with each coordinate rounded to the fewest significant decimal digits for which
+    ``still_fails(candidate)`` (an exact re-check) stays true; coordinates are tried one at a time."""
+    best = dict(point)
+    for symbol, value in point.items():
+        if not (isinstance(value, sp.Rational) and value.q != 1):
+            continue
+        for digits in range(1, max_digits + 1):
+            candidate = sp.Rational(str(sp.Float(value, digits)))
+            if candidate == value:
+                break
+            trial = best | {symbol: candidate}
+            try:
+                if still_fails(trial):
+                    best = trial
+                    break
+            except Exception:  # noqa: BLE001 - a failed re-check keeps the longer coordinate
+                continue
+    return best
+
+
+def decimal_text(value: sp.Expr, digits: int = 20) -> str:
+    """A rational as a short decimal when it is one exactly, else its value to ``digits`` digits."""
+    if isinstance(value, sp.Integer):
+        return str(value)
+    if isinstance(value, sp.Rational):
+        q = value.q
+        twos = fives = 0
+        while q % 2 == 0:
+            q //= 2
+            twos += 1
+        while q % 5 == 0:
+            q //= 5
+            fives += 1
+        if q == 1 and max(twos, fives) <= 40:
+            places = max(twos, fives)
+            text = f"{sp.Integer(value.p * 10**places // value.q)}"
+            sign = "-" if text.startswith("-") else ""
+            text = text.lstrip("-").rjust(places + 1, "0")
+            whole, frac = text[:-places] if places else text, text[-places:] if places else ""
+            frac = frac.rstrip("0")
+            return sign + whole + ("." + frac if frac else "")
+    try:
+        import mpmath  # noqa: PLC0415
+
+        with mpmath.workdps(2 * digits + 40):
+            number = sp.lambdify([], value, modules="mpmath")()
+            return mpmath.nstr(number, digits)
+    except Exception:  # noqa: BLE001 - shown as sympy prints it
+        return str(value)

@@ -1,0 +1,146 @@
+r"""Exact points where lhs and rhs are likely to meet: where a strict inequality fails by a tie.
+
+* every symbol at the same small value $t \in \{0, \pm 1, \pm 2, \pm\tfrac12\}$ (ties between symbols);
+* for one symbol, the real zeros of $d = lhs - rhs$: exact roots of the numerator when it
+  is a polynomial of modest degree (algebraic numbers, ``sympy.real_roots``), ``sympy.solve``'s exact
+  zeros (in a budgeted worker), and roots
+  found by ``mpmath.findroot`` from several starts otherwise (read as exact rationals: they
+  decide only when the tie falls on a float, but they do search where the sign changes).
+
+Each point is only a candidate: the caller decides the claim there exactly and checks
+that the point is inside the assumptions.
+"""
+from __future__ import annotations
+
+import math
+import time
+from collections.abc import Iterator
+
+import mpmath
+import sympy as sp
+
+from derivations.checker.strategies.instances import Instance
+
+TIE_VALUES = (0, 1, -1, 2, -2, sp.Rational(1, 2), -sp.Rational(1, 2))
+MAX_DEGREE = 12
+"""Highest degree of a numerator whose real roots are computed exactly."""
+STARTS = (-10.0, -3.0, -1.5, -0.5, 0.25, 0.75, 1.5, 3.0, 10.0, 100.0)
+"""Starting points for ``findroot`` on a transcendental difference."""
+
+
+def likely_ties(inst: Instance, deadline: float) -> Iterator[dict]:
+    """Candidate exact points (see the module docstring), cheap ones first; stops at ``deadline``."""
+    symbols = inst.symbols
+    if not symbols:
+        return
+    from derivations.checker.strategies.numeric import inside  # noqa: PLC0415 - numeric imports this module
+
+    for t in TIE_VALUES:
+        point = {s: sp.Integer(t) if isinstance(t, int) else t for s in symbols}
+        if inside(inst, point):
+            yield point
+    if len(symbols) != 1 or time.monotonic() > deadline:
+        return
+    (x,) = symbols
+    difference = inst.lhs - inst.rhs
+    for root in _polynomial_roots(difference, x) + _solved_roots(difference, x, deadline):
+        if time.monotonic() > deadline:
+            return
+        point = {x: root}
+        if inside(inst, point):
+            yield point
+    for root in _numeric_roots(difference, x, deadline):
+        point = {x: sp.Rational(repr(root))}
+        if inside(inst, point):
+            yield point
+
+
+def _polynomial_roots(difference: sp.Expr, x: sp.Symbol) -> list:
+    try:
+        numerator, _ = sp.fraction(sp.cancel(sp.together(difference)))
+        if not numerator.is_polynomial(x) or numerator.free_symbols - {x}:
+            return []
+        poly = sp.Poly(numerator, x)
+        if poly.degree() < 1 or poly.degree() > MAX_DEGREE or not all(c.is_Rational for c in poly.all_coeffs()):
+            return []
+        return [r for r in sp.real_roots(poly)]
+    except Exception:  # noqa: BLE001 - no exact roots: the numeric search still runs
+        return []
+
+
+SOLVE_SECONDS = 2.0
+"""Most seconds ``sympy.solve`` may take for the exact zeros of a transcendental difference (in its own worker)."""
+
+
+def _solve(difference, x):
+    roots = sp.solve(difference, x)
+    return [r for r in roots if r.is_real and not r.free_symbols][:20]
+
+
+def _solved_roots(difference: sp.Expr, x: sp.Symbol, deadline: float) -> list:
+    r"""Exact real zeros from ``sympy.solve`` (``sin(x)**2 - 1`` gives $\pm\pi/2$), within a budget of its own."""
+    from derivations.checker.budget import run_with_budget  # noqa: PLC0415
+
+    seconds = min(SOLVE_SECONDS, (deadline - time.monotonic()) / 4)
+    if seconds <= 0.05:
+        return []
+    outcome = run_with_budget(_solve, difference, x, seconds=seconds)
+    return list(outcome.value) if outcome.ok else []
+
+
+def _numeric_roots(difference: sp.Expr, x: sp.Symbol, deadline: float) -> list[float]:
+    try:
+        f = sp.lambdify([x], difference, modules="mpmath")
+    except Exception:  # noqa: BLE001
+        return []
+    roots = []
+    with mpmath.workdps(30):
+        for start in STARTS:
+            if time.monotonic() > deadline:
+                break
+            try:
+                root = mpmath.findroot(f, mpmath.mpf(start))
+            except Exception:  # noqa: BLE001 - no convergence from this start
+                continue
+            if isinstance(root, mpmath.mpc):
+                if abs(root.imag) > 1e-20:
+                    continue
+                root = root.real
+            value = float(root)
+            if math.isfinite(value) and value not in roots:
+                roots.append(value)
+    return roots
+
+
+def denominator_zeros(inst: Instance) -> list[dict]:
+    """Exact real zeros of each side's denominator (one symbol, polynomial denominators), as points."""
+    symbols = inst.symbols
+    if len(symbols) != 1:
+        return []
+    (x,) = symbols
+    points = []
+    for side in (inst.lhs, inst.rhs):
+        for node in [side, *[p.base for p in side.atoms(sp.Pow) if p.exp.is_negative]]:
+            try:
+                _, denominator = sp.fraction(sp.together(node))
+            except Exception:  # noqa: BLE001
+                continue
+            if denominator == 1:
+                continue
+            for root in _denominator_roots(denominator, x):
+                point = {x: root}
+                if point not in points:
+                    points.append(point)
+    return points
+
+
+def _denominator_roots(denominator: sp.Expr, x: sp.Symbol) -> list:
+    try:
+        if not denominator.is_polynomial(x) or denominator.free_symbols - {x}:
+            return []
+        poly = sp.Poly(denominator, x)
+        if poly.degree() < 1 or poly.degree() > MAX_DEGREE or not all(c.is_Rational for c in poly.all_coeffs()):
+            return []
+        return list(sp.real_roots(poly))
+    except Exception:  # noqa: BLE001
+        return []

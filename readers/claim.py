@@ -1,0 +1,34 @@
+r"""One typed claim ``lhs REL rhs`` under typed assumptions, as a checker :class:`Step` (what ``prove`` checks).
+
+Symbols are real unless assumed otherwise, and a point inside the assumptions where one side is
+defined and the other is not refutes an equality (``Step.undefined = "refutes"``).
+"""
+from __future__ import annotations
+
+from derivations.checker.step import Step
+from readers.expression import parse_assumptions, parse_expression
+
+REL_WORDS = {"==": "=", "=": "=", "<=": "<=", ">=": ">=", "<": "<", ">": ">"}
+
+
+def claim_step(lhs: str, rel: str, rhs: str, assume=()) -> Step:
+    """Parse both sides and the assumptions (``x=positive``, ``0 < p < 1``, ...) into one :class:`Step`.
+
+    Raises ``readers.expression.ParseError`` (with ``side`` set to ``'LHS'``, ``'RHS'`` or ``'--assume'``)
+    or ``UnknownAssumption``.
+    """
+    assumed = parse_assumptions(list(assume))
+    sides = [parse_expression(text, assume=assumed.assume) for text in (lhs, rhs)]
+    left, right, *conditions = unify_symbols(*sides, *assumed.relations)
+    return Step(left, right, REL_WORDS[rel], assumptions=tuple(conditions), undefined="refutes")
+
+
+def unify_symbols(*exprs):
+    """Parts parsed separately: make equal names the same Symbol (the first seen)."""
+    by_name: dict = {}
+    out = []
+    for expr in exprs:
+        for s in sorted(expr.free_symbols, key=str):
+            by_name.setdefault(s.name, s)
+        out.append(expr.xreplace({s: by_name[s.name] for s in expr.free_symbols}))
+    return out

@@ -1,0 +1,93 @@
+"""Issue 11: one test per root cause; each failed on the code before the fix."""
+import pytest
+
+from derivations.checker.ladder import check_step
+from readers.claim import claim_step
+
+BUDGET = 20.0
+"""Far above the ~1-5 s these claims take, so that load cannot turn a verdict."""
+
+
+def verdict(lhs, rel, rhs, *assume):
+    return check_step(claim_step(lhs, rel, rhs, assume), budget=BUDGET)
+
+
+@pytest.mark.parametrize("lhs, rhs", [("1.00000000000000000001", "1"), ("1e-400", "0")])
+def test_1_decimal_literals_are_exact(lhs, rhs):
+    assert verdict(lhs, "=", rhs).kind == "refuted"
+
+
+def test_2_an_assumed_complex_symbol_stays_complex():
+    v = verdict("sqrt(x**2)", "=", "abs(x)", "x=complex")
+    assert v.kind == "refuted" and "x complex" in v.assumptions
+    assert not any("x real" in a for a in v.assumptions)
+
+
+def test_3_empty_ranges_sum_to_zero_on_every_rung():
+    assert verdict("sum(1, j, 3, 1)", "=", "0").kind == "proved"
+    assert verdict("sum(j, j, 5, 1)", "=", "-9").kind == "refuted"  # Karr's convention would say -9
+    assert verdict("product(j, j, 1, 0)", "=", "1").holds
+    v = verdict("sum(1, j, m, n)", "=", "n - m + 1", "m=positive", "n=positive")
+    assert v.kind == "refuted"
+    assert verdict("sum(1, j, m, n)", "=", "n - m + 1", "m=integer", "n=integer", "m <= n + 1").holds
+
+
+@pytest.mark.parametrize("lhs, rhs, truth", [
+    ("limit(abs(x)/x, x, 0)", "1", False), ("limit(exp(1/x), x, 0)", "oo", False),
+    ("limit(abs(x)/x, x, 0, '+')", "1", True), ("limit(abs(x)/x, x, 0, '-')", "-1", True),
+])
+def test_4_limits_are_two_sided_unless_one_side_is_written(lhs, rhs, truth):
+    v = verdict(lhs, "=", rhs)
+    assert v.holds if truth else v.kind == "refuted"
+
+
+@pytest.mark.parametrize("lhs, rel, rhs", [
+    ("exp(x)", ">", "1 + x"), ("abs(x)", ">", "0"), ("cos(x)", "<", "1"),
+    ("abs(x + y)", "<", "abs(x) + abs(y)"), ("log(1 + x)", "<", "x"), ("sin(x)**2", "<", "1"),
+])
+def test_5_equality_refutes_a_strict_inequality(lhs, rel, rhs):
+    assert verdict(lhs, rel, rhs).kind == "refuted"
+
+
+@pytest.mark.parametrize("lhs, rhs", [("exp(-1000)", "0"), ("x + exp(-1000)", "x"),
+                                      ("sqrt(x**2 + 10**-60)", "abs(x)"), ("log(1 + 1e-30)", "0")])
+def test_6_a_tiny_nonzero_difference_refutes(lhs, rhs):
+    assert verdict(lhs, "=", rhs).kind == "refuted"
+
+
+def test_7_precision_grows_with_the_size_of_the_arguments():
+    assert verdict("sin(10**300*x + 1)", "=", "sin(10**300*x)", "x=positive").kind == "refuted"
+
+
+@pytest.mark.parametrize("lhs, rel, rhs, assume, kind", [
+    ("x**2", "<=", "10**9", (), "refuted"),
+    ("(x**a)**b", "=", "x**(a*b)", (), "refuted"),
+    ("log(x*y)", "=", "log(x) + log(y)", (), "refuted"),
+    ("log(x*y)", "=", "log(x) + log(y)", ("x=positive", "y=positive"), "proved"),
+    ("(x**2 - 1)/(x - 1)", "=", "x + 1", (), "refuted"),
+])
+def test_8_the_sampler_looks_everywhere_and_a_domain_mismatch_refutes(lhs, rel, rhs, assume, kind):
+    assert verdict(lhs, rel, rhs, *assume).kind == kind
+
+
+def test_8_domain_mismatch_is_named():
+    v = verdict("log(x*y)", "=", "log(x) + log(y)")
+    assert "domain mismatch" in v.reason
+
+
+def test_9_many_sizes_are_checked_and_named():
+    assert verdict("sum(j, j, 1, n)", "=", "n*(n+1)/2 + (n-2)*(n-3)*(n-5)").kind == "refuted"
+    v = verdict("sum(1/j, j, 1, n)", ">", "3", "n=integer", "n >= 11")
+    assert v.holds and "11,12" in v.method
+
+
+def test_refuted_counterexamples_are_short_decimals():
+    v = verdict("x", "=", "x + 1e-30*(x**2 + 1)")
+    assert v.kind == "refuted"
+    assert all(len(str(value)) < 40 for key, value in v.counterexample.items() if key == "x")
+
+
+def test_a_removable_singularity_behind_a_closed_form_refutes_at_concrete_sizes():
+    assert verdict("sum(q**j, j, 0, n)", "=", "(q**(n + 1) - 1)/(q - 1)", "n=integer", "n >= 0").kind == "refuted"
+    assert verdict("sum(q**j, j, 0, n)", "=", "(q**(n + 1) - 1)/(q - 1)", "q != 1", "n=integer", "n >= 0").kind \
+        == "proved"
