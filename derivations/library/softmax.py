@@ -134,7 +134,7 @@ register(Derivation(
              justification="y is a probability vector: sum_k y_k = 1",
              domains=SIMPLEX, indices={i: RANGE}, sizes=SIZES),
         Step(Derivative(ce, z[i]), softmax(i) - y[i], justification="end to end, y on the simplex",
-             domains=SIMPLEX, indices={i: RANGE}, sizes=SIZES),
+             domains=SIMPLEX, indices={i: RANGE}, sizes=SIZES, weight=3.0),
     ),
 ))
 
