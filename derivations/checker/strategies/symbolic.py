@@ -41,11 +41,15 @@ def prove_symbolically(step: Step, budget: float) -> Verdict | None:
         return Verdict("undecided", method="symbolic", reason=f"unsupported construct: {exc}")
     if method is None:
         return None
+    return _mismatch(step, inst) or Verdict("proved", method=f"symbolic: {method}",
+                                            assumptions=inst.assumption_texts())
+
+
+def _mismatch(step: Step, inst: Instance) -> Verdict | None:
+    """A refutation where one side of an equality is defined and the other is not, when the step asks for it."""
     if step.undefined == "refutes" and step.rel == "=":
-        mismatch = domain_mismatch(inst)
-        if mismatch is not None:
-            return mismatch
-    return Verdict("proved", method=f"symbolic: {method}", assumptions=inst.assumption_texts())
+        return domain_mismatch(inst)
+    return None
 
 
 def denominators_nonzero(inst: Instance) -> bool:
@@ -153,10 +157,9 @@ def _prove_at_concrete_sizes(step: Step) -> Verdict | None:
         method = prove_instance(inst)
         if method is None:
             return None
-        if step.undefined == "refutes" and step.rel == "=":
-            mismatch = domain_mismatch(inst)
-            if mismatch is not None:
-                return mismatch
+        mismatch = _mismatch(step, inst)
+        if mismatch is not None:
+            return mismatch
         methods.append(method)
     where = sizes or "every index value"
     return Verdict("verified", method=f"symbolic at concrete sizes {where}: {', '.join(sorted(set(methods)))}",
