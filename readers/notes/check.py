@@ -295,8 +295,8 @@ def _matrix_names(lhs, rhs) -> list[str]:
     r"""The names in a claim that are vectors or matrices: bold (``\mathbf{A}``, ``\boldsymbol\Sigma``) or
     arrowed symbols standing alone (an element ``\mathbf{x}_i`` is a scalar), and anything transposed.
     Checking them as scalars would refute true matrix identities (``(AB)^{-1} = B^{-1}A^{-1}``)."""
-    out = {_show(x) for e in (lhs, rhs) for x in e.free_symbols
-           if isinstance(x, sp.Symbol) and _BOLD.match(x.name)}
+    bare = [e.xreplace({x: sp.Dummy() for x in e.atoms(sp.Indexed)}) for e in (lhs, rhs)]
+    out = {_show(x) for e in bare for x in e.free_symbols if isinstance(x, sp.Symbol) and _BOLD.match(x.name)}
     out |= {_show(f.args[0]) for e in (lhs, rhs) for f in e.atoms(AppliedUndef) if f.func.__name__ == "transpose"}
     return sorted(out)
 
