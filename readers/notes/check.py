@@ -287,6 +287,9 @@ def _opaque(lhs, rhs):
     return lhs.xreplace(mapping), rhs.xreplace(mapping), frozenset(mapping.values())
 
 
+_EXISTENTIAL = re.compile(r"\b(for (at least one|some|a suitable|an appropriate)|there (exists?|is an?|are some))\b",
+                          re.I)
+"""Prose that makes a formula hold for some values, not for all."""
 _BOLD = re.compile(r"\\(?:mathbf|boldsymbol|bm|pmb|mathbfit|vec)\{")
 """Bold and arrowed names: vectors and matrices by the usual convention."""
 
@@ -696,6 +699,11 @@ class _NotesReader(_CatalogMatch):
             if again and not any(r.verdict == "refuted" for r in again):
                 used = assumptions + tuple(f"{_show(n)} = {_show(v)} (example)" for n, v in examples)
                 return [StepReport(**{**r.__dict__, "assumptions": used}) for r in again]
+        quantifier = _EXISTENTIAL.search(frag.sentence)
+        if quantifier and any(r.verdict == "refuted" for r in out):
+            return [_undecided(r, f"an existential claim ('{quantifier.group(0)}' in the sentence): a "
+                                  f"counterexample at one point does not refute it ({r.reason[:80]})")
+                    if r.verdict == "refuted" else r for r in out]
         claim = general
         rel = {"equiv": "=", ":=": "="}.get(claim.rel, claim.rel)
         equation = rel == "=" and is_equation(lhs, rhs)

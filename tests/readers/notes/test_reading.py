@@ -141,3 +141,11 @@ def test_a_probability_given_by_a_model_is_not_an_identity_of_every_distribution
     model, wrong = report.blocks
     assert model.verdict == "undecided" and "model" in model.steps[0].reason
     assert wrong.verdict == "refuted"  # no parameter: an identity of every joint, and this one fails
+
+
+def test_a_claim_the_sentence_makes_existential_is_not_refuted_at_one_point():
+    report = check("Eigenvalues $\\lambda_i$ satisfy $|\\lambda_i - M_{jj}| \\le \\sum_{k \\ne j} |M_{jk}|$ for at "
+                   "least one choice of $j$.\n\nAnd $x^2 + 1 \\le 0$ always.")
+    claims = [b for b in report.blocks if b.steps]
+    assert [b.verdict for b in claims] == ["undecided", "refuted"]
+    assert "existential" in claims[0].steps[0].reason
