@@ -44,14 +44,16 @@ def labels(corpus: Path = CORPUS) -> list[dict]:
 
 def score(report, file_labels) -> dict:
     """The figures of one file's report against its labels."""
-    by_line = {b.line: b for b in report.blocks}
+    by_line = {}
+    for b in report.blocks:
+        by_line.setdefault(b.line, []).append(b)
     out = {"blocks": len(report.blocks), "labelled": len(file_labels), "right": 0, "wrong": 0,
            "correct_refuted": 0, "mistakes_caught": 0, "confirmed": 0, "unmatched": 0,
            "display": sum(b.kind == "display" for b in report.blocks),
            "display_parsed": sum(b.kind == "display" and b.parsed for b in report.blocks),
            "false_alarms": [], "missed": []}
     for label in file_labels:
-        block = by_line.get(label["line"])
+        block = _labelled_block(by_line.get(label["line"], []), label["latex"])
         if block is None:
             out["unmatched"] += 1
             continue
@@ -70,6 +72,23 @@ def score(report, file_labels) -> dict:
             if not caught:
                 out["missed"].append(label["line"])
     return out
+
+
+def _labelled_block(blocks, latex: str):
+    """The block a label names: on its line, the one whose text is the label's (a line may hold several
+    inline formulas); the only block there when none matches exactly."""
+    def plain(text):
+        return " ".join(text.split())
+
+    for b in blocks:
+        inner = b.source.strip()
+        for opener, closer in (("$$", "$$"), ("\\[", "\\]"), ("$", "$")):
+            if inner.startswith(opener) and inner.endswith(closer) and len(inner) >= len(opener) + len(closer):
+                inner = inner[len(opener):len(inner) - len(closer)]
+                break
+        if plain(inner) == plain(latex):
+            return b
+    return blocks[0] if len(blocks) == 1 else None
 
 
 def main(argv=None) -> int:

@@ -161,7 +161,10 @@ class _Atoms:
         else:
             value = FUNCTIONS[name](arg)
         for sup in sups:
-            value = self.superscript(value, sup)
+            if self.raw_script(sup) == "-1" and name in INVERSE_FUNCTIONS:  # \tan^{-1} x is arctan x
+                value = INVERSE_FUNCTIONS[name](arg)
+            else:
+                value = self.superscript(value, sup, applied=True)
         return value * tail
 
     def atom_maxmin(self, tree):
@@ -324,3 +327,8 @@ class _Atoms:
         value = self.paren(tree)
         return sp.Function("set")(*(value.args if isinstance(value, sp.Function) else (value,)))
 
+
+
+INVERSE_FUNCTIONS = {"sin": sp.asin, "cos": sp.acos, "tan": sp.atan, "cot": sp.acot, "sec": sp.asec, "csc": sp.acsc,
+                     "sinh": sp.asinh, "cosh": sp.acosh, "tanh": sp.atanh, "coth": sp.acoth}
+r"""``\sin^{-1}``: the inverse function, not a reciprocal."""

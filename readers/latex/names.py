@@ -39,9 +39,13 @@ class _Names:
             elif kind == "prime":
                 name += "'"
         call = piece.call
+        sups = [node for kind, node in piece.scripts if kind == "sup"]
         if call is not None and self.is_function(name, token.value, call, index):
+            name, sups = self.function_superscripts(name, sups)
             value = self.apply(name if index is None else f"{name}_{self.subtext_of_index(piece)}", call)
-            value = self._after_call(value, piece)
+            for node in sups:
+                value = self.superscript(value, node, applied=True)
+            return self._after_call(value, piece)
         else:
             if index is not None and name == "delta" and len(index) == 2:
                 value = sp.KroneckerDelta(*index)
@@ -52,16 +56,37 @@ class _Names:
                 if re.fullmatch(r".+_[0-9]+", name) and isinstance(value, sp.Symbol):
                     base, k = name.rsplit("_", 1)
                     self.literals[value] = (base, int(k))
+            for node in sups:  # a^2(1-2p): the script belongs to the name, the parenthesis is a factor
+                value = self.superscript(value, node, base_name=name if index is None else None)
             if call is not None:
                 inner = self.paren(call)
                 if isinstance(inner, _Annotation):
                     self.pending.append(inner)
                 else:
                     value = value * self._after_call(inner, piece)
-        for kind, node in piece.scripts:
-            if kind == "sup":
-                value = self.superscript(value, node, base_name=name if index is None else None)
         return value
+
+    def function_superscripts(self, name: str, sups):
+        r"""A function's superscripts before its call: ``f^{(2)}(x)`` is ``f''(x)``, ``f^{(n)}(x)`` the
+        unknown function ``f^{(n)}``, ``f^{-1}(x)`` the unknown inverse ``f^{-1}``; other scripts
+        (``f^2(x)``) are powers of the value, returned to be applied after the call."""
+        rest = []
+        for node in sups:
+            raw = self.raw_script(node)
+            order = re.fullmatch(r"\(([0-9]+)\)", raw)
+            if order and int(order.group(1)) <= MAX_PRIME_ORDER:
+                name += "'" * int(order.group(1))
+            elif re.fullmatch(r"\(.+\)|-1", raw):
+                name = f"{name}^{{{raw}}}"
+            else:
+                rest.append(node)
+        return name, rest
+
+    def raw_script(self, node) -> str:
+        """A script's text without braces or spaces: ``{(i)}`` -> ``(i)``, ``\\top`` -> ``\\top``."""
+        if isinstance(node, lark.Token):
+            return node.value
+        return "".join(self.text[_start(node) + 1:_end(node) - 1].split())
 
     def _after_call(self, value, piece: _NamePiece):
         """Scripts written after a call or parenthesis apply to it alone: ``y(1 - s)^{2}`` is ``y (1 - s)^2``."""
@@ -179,15 +204,40 @@ class _Names:
             raw = raw.replace(char, "\\" + name + " ")
         return "{" + " ".join(raw.split()) + "}"
 
-    def superscript(self, value, node, base_name=None):
+    def labelled(self, value, raw: str):
+        """``v^{corrected}``: a new name ``v^{corrected}`` (for an element ``x_i^{(j)}``, of a new array)."""
+        if isinstance(value, sp.Indexed):
+            return self.array(f"{value.base.name}^{{{raw}}}")[value.indices]
+        return self.symbol(f"{value.name}^{{{raw}}}")
+
+    def superscript(self, value, node, base_name=None, applied=False):
         if isinstance(node, lark.Token) and node.type in ("AST", "ADD", "SUB", "PRIME"):
             return value  # x^*, 0^+: a marker, not a power
-        if isinstance(node, lark.Token) and node.type == "NAME" and node.value == "T" \
-                and not (base_name in GREEK.values() or isinstance(value, sp.Number)):
+        raw = self.raw_script(node)
+        if raw in TRANSPOSE_MARKS and not (base_name in GREEK.values() or isinstance(value, sp.Number)):
             self.used_functions.add("transpose")
             return sp.Function("transpose")(value)
+        if not applied and _is_label(raw) and isinstance(value, (sp.Symbol, sp.Indexed)):
+            return self.labelled(value, raw)
         exponent = self.sarg(node)
         if base_name == "e" or value == sp.E:
             return sp.exp(exponent)
         return _power(value, exponent, node)
 
+
+
+TRANSPOSE_MARKS = frozenset({"T", r"\top", r"\intercal", r"\mathrm{T}", r"\mathsf{T}", r"\text{T}", r"{\top}",
+                             r"\mathsf{\top}", r"\mathrm{\top}"})
+r"""Superscripts that transpose: ``A^T``, ``A^\top``, ``A^{\mathrm{T}}``."""
+MAX_PRIME_ORDER = 4
+"""``f^{(k)}(x)`` with k up to this is read as k primes (the k-th derivative)."""
+
+
+def _is_label(raw: str) -> bool:
+    r"""A superscript that names rather than raises: ``x^{(i)}``, ``W^{[l]}``, ``v^{corrected}``,
+    ``x^{\text{new}}`` (a parenthesis, a bracket, a word of three letters or more, or text)."""
+    if re.fullmatch(r"\(.+\)|\[.+\]", raw):
+        return True
+    if re.fullmatch(r"\\(?:text|mathrm|textrm|operatorname|mathit)\{[A-Za-z][A-Za-z ]+\}", raw):
+        return True
+    return re.fullmatch(r"[A-Za-z]{3,}", raw) is not None

@@ -24,6 +24,7 @@ class Fragment:
     headings: tuple[str, ...] = ()
     section: int = 0
     paragraph: int = 0
+    sentence: str = ""  # the prose of the sentence around the block (other formulas elided as "$")
 
 
 def find_blocks(text: str) -> list[Fragment]:
@@ -88,11 +89,28 @@ def find_blocks(text: str) -> list[Fragment]:
         content_line, content_column = where(content_start)
         out.append(Fragment(kind, line, column, text[match.start():end], text[content_start:close], content_line,
                             content_column, headings[-1] if headings else None, tuple(headings[-3:][::-1]),
-                            section, paragraph))
+                            section, paragraph, _sentence(text, match.start(), end)))
         if kind == "display":
             paragraph += 1
         pos = end
     return out
+
+
+SENTENCE_REACH = 300
+"""Characters looked at on each side of a block for the sentence it sits in."""
+
+
+def _sentence(text: str, start: int, end: int) -> str:
+    r"""The prose of the sentence around ``text[start:end]``: back to the last ``. `` or blank line, on to the
+    next one (a display's sentence goes on after it), at most :data:`SENTENCE_REACH` characters each side."""
+    before = text[max(0, start - SENTENCE_REACH):start]
+    after = text[end:end + SENTENCE_REACH]
+    before = re.split(r"\.\s|\n\s*\n", before)[-1]
+    after = re.split(r"\.\s|\.$|\n\s*\n", after)[0]
+    def elide(part):
+        return re.sub(r"\$\$.*?\$\$|\$[^$]*\$", "$", part, flags=re.S)
+
+    return elide(before) + " $ " + elide(after)
 
 
 def _inline_close(text: str, start: int) -> int | None:

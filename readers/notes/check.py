@@ -170,6 +170,16 @@ def _key(lhs):
     return None
 
 
+def _binds_its_arguments(application, body) -> bool:
+    r"""Whether ``f(x) = body`` can be applied to other arguments by substitution: ``body`` mentions an
+    argument, or no free name at all.  ``I(X) = -\log_2 p`` or ``D(P\|Q) = \log\frac{\sigma_2}{\sigma_1}+\dots``
+    tie their free names (``p``, ``\sigma_1``) to the arguments through prose, not through the formula:
+    ``I(s_i)`` is not ``-\log_2 p`` with the same ``p``, so such a definition names the block, nothing more."""
+    used = set().union(*(a.free_symbols for a in application.args)) if application.args else set()
+    free = body.free_symbols
+    return not free or bool(free & used)
+
+
 def _prime(application, cases):
     r"""``f'(a)`` (``f''(a)``) with ``f(x) = body`` known: $\frac{d}{dx} body$ at ``x = a``."""
     order = len(application.func.__name__) - len(application.func.__name__.rstrip("'"))
@@ -265,16 +275,46 @@ def _opaque(lhs, rhs):
     found = {f for e in (lhs, rhs) for f in e.atoms(AppliedUndef)
              if not isinstance(f, (Given, PlusMinus)) and not f.func.__name__.endswith("'")}
     if not found:
-        return lhs, rhs
+        return lhs, rhs, frozenset()
     varied = {v for e in (lhs, rhs) for d in e.atoms(sp.Derivative) for v, _ in d.variable_count}
     bound = {v for e in (lhs, rhs) for s in e.atoms(sp.Sum, sp.Product) for v, *_ in s.limits}
     mapping = {}
     for f in found:
         if f.free_symbols & (varied | bound) or any(isinstance(a, Given) for a in f.args) or f.atoms(sp.Indexed) \
                 or not _OPAQUE_HEAD.fullmatch(f.func.__name__) or not all(is_name(a) for a in f.args):
-            return lhs, rhs
+            return lhs, rhs, frozenset()
         mapping[f] = sp.Symbol(re.sub(r"\W+", "_", _show(f)).strip("_") + "_", real=True)
-    return lhs.xreplace(mapping), rhs.xreplace(mapping)
+    return lhs.xreplace(mapping), rhs.xreplace(mapping), frozenset(mapping.values())
+
+
+_EXISTENTIAL = re.compile(r"\b(for (at least one|some|a suitable|an appropriate)|there (exists?|is an?|are some))\b",
+                          re.I)
+"""Prose that makes a formula hold for some values, not for all."""
+_BOLD = re.compile(r"\\(?:mathbf|boldsymbol|bm|pmb|mathbfit|vec)\{")
+"""Bold and arrowed names: vectors and matrices by the usual convention."""
+
+
+def _matrix_names(lhs, rhs) -> list[str]:
+    r"""The names in a claim that are vectors or matrices: bold (``\mathbf{A}``, ``\boldsymbol\Sigma``) or
+    arrowed symbols standing alone (an element ``\mathbf{x}_i`` is a scalar), and anything transposed.
+    Checking them as scalars would refute true matrix identities (``(AB)^{-1} = B^{-1}A^{-1}``)."""
+    bare = [e.xreplace({x: sp.Dummy() for x in e.atoms(sp.Indexed)}) for e in (lhs, rhs)]
+    out = {_show(x) for e in bare for x in e.free_symbols if isinstance(x, sp.Symbol) and _BOLD.match(x.name)}
+    out |= {_show(f.args[0]) for e in (lhs, rhs) for f in e.atoms(AppliedUndef) if f.func.__name__ == "transpose"}
+    return sorted(out)
+
+
+def _rests_on_opaque(lhs, rhs, opaque) -> bool:
+    r"""Whether ``lhs - rhs`` still depends on an opaque value once expanded: then a failure says only that
+    the claim fails for *some* function, and the notes' function (``E[X]``, a density ``p(x, y)``) has a
+    meaning they do not write down; a difference free of the opaque values fails for every function."""
+    if not opaque:
+        return False
+    try:
+        difference = sp.expand(sp.together(lhs - rhs))
+    except Exception:  # sympy raises many kinds on unusual trees: keep the conservative reading
+        return True
+    return bool(difference.free_symbols & opaque)
 
 
 def _catalog():
@@ -602,7 +642,8 @@ class _NotesReader(_CatalogMatch):
         elif isinstance(lhs, sp.Indexed):
             s.arrays[lhs.base] = (lhs.indices, body)
         elif isinstance(lhs, AppliedUndef):
-            s.functions.setdefault(lhs.func.__name__, []).insert(0, (lhs.args, body))
+            if _binds_its_arguments(lhs, body):
+                s.functions.setdefault(lhs.func.__name__, []).insert(0, (lhs.args, body))
         else:
             s.derivatives[lhs] = body
 
@@ -658,6 +699,11 @@ class _NotesReader(_CatalogMatch):
             if again and not any(r.verdict == "refuted" for r in again):
                 used = assumptions + tuple(f"{_show(n)} = {_show(v)} (example)" for n, v in examples)
                 return [StepReport(**{**r.__dict__, "assumptions": used}) for r in again]
+        quantifier = _EXISTENTIAL.search(frag.sentence)
+        if quantifier and any(r.verdict == "refuted" for r in out):
+            return [_undecided(r, f"an existential claim ('{quantifier.group(0)}' in the sentence): a "
+                                  f"counterexample at one point does not refute it ({r.reason[:80]})")
+                    if r.verdict == "refuted" else r for r in out]
         claim = general
         rel = {"equiv": "=", ":=": "="}.get(claim.rel, claim.rel)
         equation = rel == "=" and is_equation(lhs, rhs)
@@ -739,7 +785,12 @@ class _NotesReader(_CatalogMatch):
             if isinstance(probability, str):
                 return [StepReport(**shown, verdict="undecided", reason=probability)]
             return [self.run_labelled(step, shown, label) for label, step in probability]
-        lhs, rhs = _opaque(lhs, rhs)
+        matrices = _matrix_names(lhs, rhs)
+        if matrices:
+            return [StepReport(**shown, verdict="undecided",
+                               reason=f"matrix claim: shapes unknown ({', '.join(matrices)} read as vectors or "
+                                      "matrices, not scalars)")]
+        lhs, rhs, opaque = _opaque(lhs, rhs)
         why = _unchecked(lhs, rhs)
         if why:
             return [StepReport(**shown, verdict="undecided", reason=why)]
@@ -755,7 +806,12 @@ class _NotesReader(_CatalogMatch):
             if isinstance(step, str):
                 out.append(StepReport(**shown, verdict="undecided", reason=step))
                 continue
-            out.append(self.run(step, shown))
+            report = self.run(step, shown)
+            if report.verdict == "refuted" and _rests_on_opaque(left, right, opaque):
+                names = ", ".join(sorted(_show(o) for o in opaque))
+                report = _undecided(report, f"fails if {names} were arbitrary values, but the notes do not "
+                                            f"define them: {report.reason[:80]}")
+            out.append(report)
         return out
 
     def step(self, lhs, rel, rhs, conditions, variable=None, *, zero_based=False) -> Step | str:

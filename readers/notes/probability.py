@@ -43,6 +43,10 @@ def _probability_steps(lhs, rel, rhs):
                     events.append(a)
     if not all(isinstance(e, (sp.Symbol, sp.Indexed)) for e in events):
         return "P of something that is not a random variable"
+    parameters = sorted(_show(x) for x in (lhs.free_symbols | rhs.free_symbols)
+                        - set().union(*(e.free_symbols for e in events)))
+    if parameters:  # P(X | theta) = theta^{n_H} (1 - theta)^{n_T}: a model, not an identity of all joints
+        return f"a probability given by a model in {', '.join(parameters)}, not an identity of every distribution"
     elements = [e for e in events if isinstance(e, sp.Indexed)]
     vectors = {e: [x for x in elements if str(x.base.label) == e.name.lower()]
                for e in events if isinstance(e, sp.Symbol) and e.name.isupper()}

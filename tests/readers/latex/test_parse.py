@@ -366,3 +366,37 @@ def test_random_latex_raises_only_parse_errors(text):
         for row in block.rows:
             assert all(isinstance(e, sp.Basic) for e in row.chain.exprs)
     assert time.monotonic() - start < HOSTILE_SECONDS
+
+
+# ** notation: inverse functions, scripts that are labels, transposes, derivative orders **
+
+p = sp.Symbol("p", real=True)
+
+
+@pytest.mark.parametrize("text, expected", [
+    (r"\tan^{-1}(x)", sp.atan(x)),
+    (r"\sin^{-1} x", sp.asin(x)),
+    (r"\cosh^{-1} x", sp.acosh(x)),
+    (r"a^2(1-2p)", a ** 2 * (1 - 2 * p)),
+    (r"a^{2}(1-2p) + b", a ** 2 * (1 - 2 * p) + b),
+    (r"y(1 - x)^{2}", y * (1 - x) ** 2),
+    (r"v^{corrected}", sp.Symbol("v^{corrected}", real=True)),
+    (r"x^{(i)}", sp.Symbol("x^{(i)}", real=True)),
+    (r"W^{[l]} + X^{(N)}", sp.Symbol("W^{[l]}", real=True) + sp.Symbol("X^{(N)}", real=True)),
+    (r"x^{\text{new}}", sp.Symbol(r"x^{\text{new}}", real=True)),
+    (r"x^{n}", x ** n),
+])
+def test_notation(text, expected):
+    assert parse_latex(text) == expected
+
+
+@pytest.mark.parametrize("text", [r"A^T", r"A^\top", r"A^{\mathrm{T}}", r"A^{\top}"])
+def test_transposes(text):
+    assert parse_latex(text) == sp.Function("transpose")(sp.Symbol("A", real=True))
+
+
+def test_derivative_orders_and_inverses_of_functions():
+    assert parse_latex(r"f^{(2)}(x)") == sp.Function("f''")(x)
+    assert parse_latex(r"f^{(n)}(x)") == sp.Function("f^{(n)}")(x)
+    assert parse_latex(r"f^{-1}(x)") == sp.Function("f^{-1}")(x)
+    assert parse_latex(r"f^2(x)") == sp.Function("f")(x) ** 2

@@ -108,3 +108,44 @@ def test_latex_files_read_line_for_line(tmp_path):
     for name in ("a.md", "sub/b.tex", "c.py"):
         (tmp_path / name).write_text("x")
     assert [p.rsplit("/", 1)[-1] for p in collect([tmp_path])] == ["a.md", "b.tex"]
+
+
+def test_an_undefined_function_is_not_an_arbitrary_value_when_a_claim_fails():
+    r"""``E[X]`` and a density ``p(x, y)`` mean something the notes do not write down: no refutation."""
+    report = check("$$E[X] + E[Y] = \\sum_i x_i p_i$$\n\n$$p(x, y) + p(y, x) \\ge 0$$\n\n$$g(x) + 1 = g(x)$$")
+    expectation, density, absurd = report.blocks
+    assert expectation.verdict == "undecided" and density.verdict != "refuted"
+    assert absurd.verdict == "refuted"  # fails whatever g is: the difference does not depend on g(x)
+
+
+def test_a_function_definition_that_ignores_its_argument_is_not_substituted():
+    r"""``I(X) = -\log_2 p`` ties ``p`` to ``X`` in prose; ``I(s_i)`` is not ``-\log_2 p`` for that ``p``."""
+    report = check("$$I(X) = - \\log_2 (p),$$\n\n$$H(S) = \\sum_i p_i I(s_i) = -\\sum_i p_i \\log_2 p_i$$\n\n"
+                   "$$J(\\theta) = \\theta^2 c$$\n\n$$J(2) = 4c + 1$$")
+    assert report.blocks[1].verdict != "refuted"
+    assert report.blocks[3].verdict == "refuted"  # J uses its argument: still substituted
+
+
+def test_bold_and_transposed_names_are_matrix_claims():
+    report = check("$$\\|\\mathbf{c}\\|_2 = \\|\\mathbf{U}\\mathbf{c}\\|_2$$\n\n$$(AB)^T = B^T A^T$$\n\n"
+                   "$$\\mathbf{x}_i + 1 = \\mathbf{x}_i$$")
+    bold, transposed, element = report.blocks
+    assert bold.verdict == "undecided" and "matrix claim" in bold.steps[0].reason
+    assert transposed.verdict == "undecided" and "matrix claim" in transposed.steps[0].reason
+    assert element.verdict == "refuted"  # an element of a bold vector is a scalar
+
+
+def test_a_probability_given_by_a_model_is_not_an_identity_of_every_distribution():
+    report = check("$$-\\log P(X \\mid \\theta) = -\\log(\\theta^{n_H}(1-\\theta)^{n_T})$$\n\n"
+                   "$$P(A \\mid B) = \\frac{P(A, B)}{P(A)}$$")
+    model, wrong = report.blocks
+    assert model.verdict == "undecided" and "model" in model.steps[0].reason
+    assert wrong.verdict == "refuted"  # no parameter: an identity of every joint, and this one fails
+
+
+def test_a_claim_the_sentence_makes_existential_is_not_refuted_at_one_point():
+    report = check("Eigenvalues $\\lambda_i$ satisfy $|\\lambda_i - M_{jj}| \\le \\sum_{k \\ne j} |M_{jk}|$ for at "
+                   "least one choice of $j$.\n\nAnd $x^2 + 1 \\le 0$ always.")
+    claims = [b for b in report.blocks if b.steps]
+    assert [b.verdict for b in claims] == ["undecided", "refuted"]
+    assert "existential" in claims[0].steps[0].reason
