@@ -6,6 +6,7 @@ packages needs an import pointing right.
 """
 import ast
 import importlib
+import os
 import pathlib
 
 import pytest
@@ -52,3 +53,10 @@ def test_the_check_can_fail(tmp_path):
 def test_symbolic_imports_nothing_of_ours():
     for path in ROOTS["symbolic"].rglob("*.py"):
         assert not {n.split(".")[0] for _, n in _imports(path)} & (set(ORDER) - {"symbolic"}), path
+
+
+@pytest.mark.skipif(os.environ.get("FORMULARY_EXPECT_INSTALLED") != "1",
+                    reason="only CI (.ci/run) asks that the tests import the installed package, not the source tree")
+def test_the_tests_import_the_installed_package():
+    for pkg, root in ROOTS.items():
+        assert "site-packages" in root.parts, f"{pkg} imported from {root}, not the installed package"
