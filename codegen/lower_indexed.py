@@ -210,9 +210,10 @@ class IndexedLowering:
             labels = tuple(dict.fromkeys(labels))
             code = f"np.einsum('{spec}', {code})"
         kind = "leaf" if code == "{0}" else "op"
+        window = len(window_labels) if labels[len(labels) - len(window_labels):] == tuple(window_labels) else 0
         if self.padded is None:
-            return Arr(code.format(self.inp.name), (), labels, True, ATOM, kind, "view")
-        return Arr(code, (self.padded,), labels, True, ATOM, kind, "view", (ATOM,))
+            return Arr(code.format(self.inp.name), (), labels, True, ATOM, kind, "view", window=window)
+        return Arr(code, (self.padded,), labels, True, ATOM, kind, "view", (ATOM,), window=window)
 
     def _slice(self, start, stop, length) -> str:
         start, stop = sp.simplify(start), sp.simplify(stop)

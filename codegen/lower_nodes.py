@@ -49,6 +49,8 @@ class Arr:
     kind: str = "op"
     hint: str = "t"
     need: tuple = ()
+    window: int = 0
+    """How many trailing ``labels`` are the window axes of a ``sliding_window_view`` read."""
 
     def slot_need(self, n: int) -> int:
         return self.need[n] if n < len(self.need) else 0
