@@ -37,34 +37,66 @@ def shifted_contraction(printer, factors: list, bound: list) -> Arr | None:
     for win, other in (factors, factors[::-1]):
         k = win.window
         offsets = win.labels[len(win.labels) - k:] if k else ()
-        if k and other.window == 0 and set(offsets) <= set(bound) and set(offsets) <= set(other.labels):
-            return _shifted(printer, win, other, offsets, [d for d in bound if d not in offsets])
+        if not k or other.window or not set(offsets) <= set(bound):
+            continue
+        other = printer.align(other, (*[x for x in other.labels if x not in offsets], *offsets)) \
+            if set(offsets) <= set(other.labels) else other
+        out = tuple(printer._sorted((set(win.labels) | set(other.labels)) - set(bound)))
+        letters: dict = {}
+        for x in (*win.labels, *other.labels):
+            letters.setdefault(x, string.ascii_letters[len(letters)])
+        named = Arr("{0}", (win,), win.labels, win.batched, ATOM, "reduce", "window", window=k,
+                    window_outer=win.window_outer)
+        choices = [c for c in (_shifted(win, other, offsets, letters, out),
+                               _stacked(win, other, bound, letters, out)) if c is not None]
+        if not choices:
+            continue
+        code = f"np.einsum('{_spec(letters, win.labels, other.labels, out)}', {{0}}, {{1}}, optimize=False)"
+        for test, fast in reversed(choices):
+            code = f"({fast} if {test} else {code})"
+        return Arr(code, (named, other), out, win.batched or other.batched, ATOM, "reduce", "sum")
     return None
 
 
-def _shifted(printer, win, other, offsets, rest) -> Arr | None:
+def _spec(letters, la, lb, out) -> str:
+    def word(labels):
+        return "..." + "".join(letters[x] for x in labels)
+    return f"{word(la)},{word(lb)}->{word(out)}"
+
+
+def _shifted(win, other, offsets, letters, out):
+    r"""Offsets summed and indexing the other factor (the forward pass, the input gradient): one
+    contraction per offset, summed."""
     k = len(offsets)
-    other = printer.align(other, (*[x for x in other.labels if x not in offsets], *offsets))
-    la, lb = win.labels[:-k], other.labels[:-k]
-    if any(x in la and x in lb for x in offsets):
+    if not set(offsets) <= set(other.labels):
         return None
-    out = tuple(printer._sorted((set(la) | set(lb)) - set(rest)))
-    letters: dict = {}
-    for x in (*la, *lb):
-        letters.setdefault(x, string.ascii_letters[len(letters)])
-    spec = "..." + "".join(letters[x] for x in la) + ",..." + "".join(letters[x] for x in lb)
-    spec += "->..." + "".join(letters[x] for x in out)
-    full = "..." + "".join(letters.setdefault(x, string.ascii_letters[len(letters)]) for x in win.labels)
-    full += ",..." + "".join(letters[x] for x in other.labels) + "->..." + "".join(letters[x] for x in out)
+    la, lb = win.labels[:-k], other.labels[:-k]
     idx = ", ".join(f"_o{n}" for n in range(k))
     loop = f"({idx},)" if k == 1 else f"({idx})"
-    work = " * ".join(f"{{0}}.shape[-{n}]" for n in range(k + 1, len(win.labels) + 1))
-    work += " * " + " * ".join(f"{{1}}.shape[-{n}]" for n in range(k + 1, len(other.labels) + 1)
-                               if other.labels[-n] not in la) if any(x not in la for x in lb) else ""
-    shifted = (f"sum(np.einsum('{spec}', {{0}}[..., {idx}], {{1}}[..., {idx}], optimize=True) "
-               f"for {loop} in np.ndindex({{0}}.shape[-{k}:]))")
-    whole = f"np.einsum('{full}', {{0}}, {{1}}, optimize=False)"
-    test = f"np.prod({{0}}.shape[-{k}:]) <= {MAX_OFFSETS} and {work} >= {MIN_WORK}"
-    named = Arr("{0}", (win,), win.labels, win.batched, ATOM, "reduce", "window", window=k)
-    return Arr(f"({shifted} if {test} else {whole})", (named, other), out, win.batched or other.batched,
-               ATOM, "reduce", "sum")
+    fast = (f"sum(np.einsum('{_spec(letters, la, lb, out)}', {{0}}[..., {idx}], {{1}}[..., {idx}], "
+            f"optimize=True) for {loop} in np.ndindex({{0}}.shape[-{k}:]))")
+    work = " * ".join([f"{{0}}.shape[-{n}]" for n in range(k + 1, len(win.labels) + 1)]
+                      + [f"{{1}}.shape[-{n}]" for n in range(k + 1, len(other.labels) + 1)
+                         if other.labels[-n] not in la]) or "1"
+    return f"np.prod({{0}}.shape[-{k}:]) <= {MAX_OFFSETS} and {work} >= {MIN_WORK}", fast
+
+
+def _stacked(win, other, bound, letters, out):
+    r"""The window slides over few free labels (the kernel gradient $\sum_{s,t} x_{c,p+s,q+t}\, g_{o,s,t}$,
+    whose windows are the large $(s, t)$): one contraction per position $(p, q)$, stacked."""
+    slide, n = win.window_outer, len(win.labels)
+    k = len(slide)
+    if len(set(slide)) != k or set(slide) & (set(bound) | set(other.labels)):
+        return None
+    la = tuple(x for x in win.labels if x not in slide)
+    inner = tuple(x for x in out if x not in slide)
+    pos = [win.labels.index(x) - n for x in slide]
+    subs = [":"] * n
+    for m, p in enumerate(pos):
+        subs[p + n] = f"_o{m}"
+    code = f"np.einsum('{_spec(letters, la, other.labels, inner)}', {{0}}[..., {', '.join(subs)}], {{1}}, optimize=True)"
+    for m in reversed(range(k)):
+        code = f"[{code} for _o{m} in range({{0}}.shape[{pos[m]}])]"
+    dest = tuple(out.index(x) - len(out) for x in slide)
+    fast = f"np.moveaxis(np.array({code}), {tuple(range(k))}, {dest})"
+    return f"np.prod([{{0}}.shape[p] for p in {tuple(pos)}]) <= {MAX_OFFSETS}", fast
