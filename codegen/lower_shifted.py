@@ -99,4 +99,4 @@ def _stacked(win, other, bound, letters, out):
         code = f"[{code} for _o{m} in range({{0}}.shape[{pos[m]}])]"
     dest = tuple(out.index(x) - len(out) for x in slide)
     fast = f"np.moveaxis(np.array({code}), {tuple(range(k))}, {dest})"
-    return f"np.prod([{{0}}.shape[p] for p in {tuple(pos)}]) <= {MAX_OFFSETS}", fast
+    return " * ".join(f"{{0}}.shape[{p}]" for p in pos) + f" <= {MAX_OFFSETS}", fast
