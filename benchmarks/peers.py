@@ -49,8 +49,8 @@ signatures (float64 or float32 NumPy arrays in, arrays out, gradients as a tuple
 (eps is 1e-5, fixed.)  It looks, in order, at: ``--generated FILE`` (a Python file defining those
 names, or the catalog names below), ``formulary.api.peer_kernels()`` (a dict as above), and the codegen
 of today's repository (``codegen.module.write_module``), whose catalog functions are adapted (see
-``adapt_catalog``: e.g. batch_norm gets x.T because the catalog reduces the last axis; multi-channel
-conv2d is composed from the single-plane cross_correlation2d by broadcasting and a channel sum).  If
+``adapt_catalog``: e.g. batch_norm gets x.T because the catalog reduces the last axis; conv2d is
+the catalog's multi-channel conv2d_multichannel, batch N a leading axis).  If
 nothing loads, the column is skipped with a message.
 
 Example (a smoke run, then the full run with a second table at two threads):
@@ -134,7 +134,7 @@ def make_inputs(kernel: str, quick: bool, dtype, rng):
 # ** the generated candidate: the plug-in **
 
 CANONICAL = tuple(n for k in KERNELS for n in (k, k + "_vjp"))
-CATALOG_IDS = ["softmax", "cross_entropy", "layer_norm", "batch_norm", "attention", "cross_correlation2d"]
+CATALOG_IDS = ["softmax", "cross_entropy", "layer_norm", "batch_norm", "attention", "conv2d_multichannel"]
 
 
 def adapt_catalog(m) -> dict:
@@ -155,10 +155,9 @@ def adapt_catalog(m) -> dict:
         return dx.T, dgamma, dbeta
 
     def conv2d_vjp(x, w, g):
-        # no multi-channel conv in the catalog: single-plane cross-correlation broadcast over
-        # (N, O, C) and summed over the input channels C
-        dx, dw = m.cross_correlation2d_vjp(x[:, None], w[None], g[:, :, None])
-        return np.sum(dx, axis=1), np.sum(dw, axis=0)
+        # the batch N is a leading axis of the catalog's conv2d_multichannel; its dw is per sample
+        dx, dw = m.conv2d_multichannel_vjp(x, w, g)
+        return dx, np.sum(dw, axis=0)
 
     return {
         "softmax": m.softmax,
@@ -172,7 +171,7 @@ def adapt_catalog(m) -> dict:
         "batch_norm_vjp": batch_norm_vjp,
         "attention": m.attention,
         "attention_vjp": m.attention_vjp,
-        "conv2d": lambda x, w: np.sum(m.cross_correlation2d(x[:, None], w[None]), axis=2),
+        "conv2d": m.conv2d_multichannel,
         "conv2d_vjp": conv2d_vjp,
     }
 

@@ -158,7 +158,7 @@ class IndexedLowering:
         p, ndim = self.p, len(self.inp.shape)
         axis_label: list = [None] * ndim
         subs, flips = [":"] * ndim, []
-        windows, window_labels, window_subs = [], [], []
+        windows, window_labels, window_subs, window_outer = [], [], [], []
         for pos, e in enumerate(self.expr.indices):
             coeffs, offset = linear_index(p, e, self.expr)
             labels = list(coeffs)
@@ -187,6 +187,7 @@ class IndexedLowering:
                 subs[pos] = self._slice(offset + lo + shift, offset + hi + shift + 1, dim - width + 1)
                 axis_label[pos] = outer
                 window_labels.append(w)
+                window_outer.append(outer)
                 window_subs.append(":" if coeffs[w] == 1 else "::-1")
             else:
                 raise UnsupportedNode(self.expr, f"index {e} mixes more than two indices")
@@ -210,9 +211,13 @@ class IndexedLowering:
             labels = tuple(dict.fromkeys(labels))
             code = f"np.einsum('{spec}', {code})"
         kind = "leaf" if code == "{0}" else "op"
+        window = len(window_labels) if labels[len(labels) - len(window_labels):] == tuple(window_labels) else 0
+        outer = tuple(window_outer) if window else ()
         if self.padded is None:
-            return Arr(code.format(self.inp.name), (), labels, True, ATOM, kind, "view")
-        return Arr(code, (self.padded,), labels, True, ATOM, kind, "view", (ATOM,))
+            return Arr(code.format(self.inp.name), (), labels, True, ATOM, kind, "view", window=window,
+                       window_outer=outer)
+        return Arr(code, (self.padded,), labels, True, ATOM, kind, "view", (ATOM,), window=window,
+                   window_outer=outer)
 
     def _slice(self, start, stop, length) -> str:
         start, stop = sp.simplify(start), sp.simplify(stop)

@@ -49,6 +49,10 @@ class Arr:
     kind: str = "op"
     hint: str = "t"
     need: tuple = ()
+    window: int = 0
+    """How many trailing ``labels`` are the window axes of a ``sliding_window_view`` read."""
+    window_outer: tuple = ()
+    """The labels of the axes that slide those windows (``s`` of ``x[s + m]``), one per window axis."""
 
     def slot_need(self, n: int) -> int:
         return self.need[n] if n < len(self.need) else 0

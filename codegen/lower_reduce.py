@@ -24,6 +24,7 @@ import string
 import sympy as sp
 from sympy.concrete.expr_with_limits import ExprWithLimits
 
+from codegen.lower_shifted import shifted_contraction
 from codegen.lower_nodes import ADD, ATOM, MUL, POW, Arr, slots
 
 
@@ -146,6 +147,9 @@ class ReductionLowering:
     def _contract(self, factors: list[Arr], bound: list) -> Arr:
         if len(factors) == 1:
             return self._reduce("np.sum", factors[0], bound, "sum")
+        shifted = shifted_contraction(self, factors, bound)
+        if shifted is not None:
+            return shifted
         out = tuple(self._sorted(set().union(*[a.labels for a in factors]) - set(bound)))
         mm = self._matmul(factors, bound) if len(factors) == 2 else None
         if mm is not None:

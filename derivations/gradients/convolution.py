@@ -68,3 +68,22 @@ _conv("conv2d", "x", Sum(g_pad[p + m, q + n] * k[m, n], (m, 0, M1 - 1), (n, 0, M
       "True convolution: dX = full convolution of dY with the rotated kernel.")
 _conv("conv2d", "k", Sum(x[s + M1 - 1 - p, t + M2 - 1 - q] * g[s, t], (s, 0, N1 - M1), (t, 0, N2 - M2)),
       KERNEL_2D, (), "True convolution: dK = rot180(X cross-correlated with dY).")
+
+# multi-channel layer: y[o,s,t] = sum_{c,m,n} w[o,c,m,n] x[c, s+m, t+n]
+o = C.o
+r, i, j = symbols("r i j", integer=True, nonnegative=True)
+CI, CO, wk = C.C_in, C.O_out, C.w
+w_rot = IndexedBase("w^{rot}")
+PAD_MC = Definition(g_pad[o, w, w2], Piecewise((g[o, w - (M1 - 1), w2 - (M2 - 1)],
+                                               (w >= M1 - 1) & (w <= N1 - 1) & (w2 >= M2 - 1) & (w2 <= N2 - 1)),
+                                              (0, True)))
+ROT_MC = Definition(w_rot[o, j, m, n], wk[o, j, M1 - 1 - m, M2 - 1 - n])
+register_vjp("conv2d_multichannel", "x", "dx",
+             Sum(g_pad[o, r + m, p + n] * w_rot[o, j, m, n], (o, 0, CO - 1), (m, 0, M1 - 1), (n, 0, M2 - 1)),
+             ((j, 0, CI - 1), (r, 0, N1 - 1), (p, 0, N2 - 1)), upstream=g, definitions=(PAD_MC, ROT_MC),
+             notes="dX[c] = sum over output channels o of the full 2-D cross-correlation of dY[o] with "
+                   "w[o, c] rotated by 180 degrees (dY zero-padded by M1-1 rows and M2-1 columns on each side).")
+register_vjp("conv2d_multichannel", "w", "dw",
+             Sum(x[j, s + p, t + q] * g[i, s, t], (s, 0, N1 - M1), (t, 0, N2 - M2)),
+             ((i, 0, CO - 1), (j, 0, CI - 1), (p, 0, M1 - 1), (q, 0, M2 - 1)), upstream=g,
+             notes="dW[o, c] = valid 2-D cross-correlation of X[c] with dY[o], no padding.")

@@ -104,3 +104,27 @@ register(Formula(
           "channel). The seed's gradient dL/dX = dL/dY * k_rot (full convolution with the rotated "
           "kernel) is the rule for this layer. " + FLIP,
 ))
+
+C_in, O_out = symbols("C O", integer=True, positive=True)
+o, c = symbols("o c", integer=True, nonnegative=True)
+w = IndexedBase("w", real=True)
+SIZES_MC = ({C_in: 1, O_out: 1, N1: 1, N2: 1, M1: 1, M2: 1}, {C_in: 2, O_out: 3, N1: 3, N2: 4, M1: 2, M2: 2},
+            {C_in: 3, O_out: 2, N1: 4, N2: 3, M1: 3, M2: 1}, {C_in: 2, O_out: 2, N1: 3, N2: 3, M1: 3, M2: 3})
+
+register(Formula(
+    id="conv2d_multichannel",
+    title="2-D multi-channel convolution layer (cross-correlation over C input channels to O output channels), "
+          "valid mode",
+    section="convolution",
+    source="Convolution / two dimension (multi-channel layer)",
+    outputs=(Output(y[o, s, t], Sum(w[o, c, m, n] * x[c, s + m, t + n], (c, 0, C_in - 1), (m, 0, M1 - 1),
+                                    (n, 0, M2 - 1)),
+                    ((o, 0, O_out - 1), (s, 0, N1 - M1), (t, 0, N2 - M2))),),
+    variables=(Var(x, Real(), (C_in, N1, N2), "input: C channels of N1 x N2 (a batch is a leading axis)"),
+               Var(w, Real(), (O_out, C_in, M1, M2), "kernel: O x C x M1 x M2, M1 <= N1, M2 <= N2")),
+    sizes=SIZES_MC,
+    reference=ref.conv2d_multichannel,
+    notes="What torch.nn.functional.conv2d(x, w) computes (stride 1, no padding, no bias): "
+          "y[o,s,t] = sum_{c,m,n} w[o,c,m,n] x[c, s+m, t+n], a cross-correlation summed over input "
+          "channels, one kernel per (output, input) channel pair. " + FLIP,
+))

@@ -194,6 +194,19 @@ def cross_correlation2d_vjp_k(g, x, k):
     return _correlate2d(x, g)
 
 
+def conv2d_multichannel_vjp_x(g, x, w):
+    """dX[c] = sum_o full cross-correlation of dY[o] with w[o, c] rotated by 180 degrees."""
+    kh, kw = w.shape[-2:]
+    gp = np.pad(g, [(0, 0), (kh - 1,) * 2, (kw - 1,) * 2])
+    return np.array([sum(_correlate2d(gp[o], w[o, c, ::-1, ::-1]) for o in range(w.shape[0]))
+                     for c in range(w.shape[1])])
+
+
+def conv2d_multichannel_vjp_w(g, x, w):
+    """dW[o, c] = X[c] cross-correlated with dY[o], valid mode, no padding."""
+    return np.array([[_correlate2d(x[c], g[o]) for c in range(w.shape[1])] for o in range(w.shape[0])])
+
+
 def conv1d_vjp_x(g, x, k):
     """True convolution flips the kernel in the forward pass, so the backward pass uses k unrotated."""
     return np.correlate(np.pad(g, k.size - 1), k, mode="valid")

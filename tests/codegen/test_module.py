@@ -166,11 +166,23 @@ def test_certificate_probes_every_edge_once():
     assert len(cases) == len(f.sizes)  # every size case gets edge points too
 
 
+def _over_window_offsets(node) -> bool:
+    """A comprehension over the offsets of a sliding window (``np.ndindex(window_0.shape[-2:])``,
+    ``range(window_0.shape[-3])``): a few BLAS calls, one per kernel offset, not a loop over elements."""
+    it = node.iter
+    if not (isinstance(node, ast.comprehension) and isinstance(it, ast.Call) and len(it.args) == 1):
+        return False
+    name = ast.unparse(it.func)
+    arg = it.args[0]
+    return name in ("np.ndindex", "range") and isinstance(arg, ast.Subscript) and \
+        ast.unparse(arg.value).startswith("window_") and ast.unparse(arg.value).endswith(".shape")
+
+
 def test_no_loops_in_emitted_code(written):
     _, text, _ = written
     tree = ast.parse(text)
-    loops = [type(n).__name__ for n in ast.walk(tree)
-             if isinstance(n, (ast.For, ast.While, ast.AsyncFor, ast.comprehension))]
+    loops = [ast.unparse(n) for n in ast.walk(tree)
+             if isinstance(n, (ast.For, ast.While, ast.AsyncFor, ast.comprehension)) and not _over_window_offsets(n)]
     assert loops == []
 
 
@@ -229,8 +241,9 @@ def test_joint_vjp_returns_every_gradient_in_parameter_order_on_a_batch(written)
     _, _, module = written
     groups = joint_groups(all_gradients())
     assert groups
-    rng = np.random.default_rng(7)
     for name, members in groups.items():
+        # one stream per function, seeded by its name: a record added elsewhere does not move this one's points
+        rng = np.random.default_rng([7, *name.encode()])
         params = [v.name for v in vjp_formula(members[0]).variables]
         assert [g.wrt for g in members] == [p for p in params if p in {g.wrt for g in members}]
         points = [p for p in sample_points(vjp_formula(members[0]), n_random=2) if p.label.startswith("random")]

@@ -42,7 +42,7 @@ REQUIRED = {
     "feed_forward_vjp_x", "feed_forward_vjp_W_1", "feed_forward_vjp_b_1", "feed_forward_vjp_W_2",
     "feed_forward_vjp_b_2",
     "cross_correlation1d_vjp_x", "cross_correlation1d_vjp_k", "cross_correlation2d_vjp_x",
-    "cross_correlation2d_vjp_k",
+    "cross_correlation2d_vjp_k", "conv2d_multichannel_vjp_x", "conv2d_multichannel_vjp_w",
 }
 N_RANDOM, MAX_POINTS = 8, 24
 """Points per gradient in the tests (random, then edge points spread over the rest); the full

@@ -190,6 +190,12 @@ def cross_correlation2d_with_flip(x, k):
     return np.einsum("stmn,mn->st", sliding_window_view(x, k.shape), k[::-1, ::-1])
 
 
+def conv2d_multichannel_with_flip(x, w):
+    # true convolution (scipy.signal.convolve2d per channel pair): the kernel rotated by 180 degrees
+    windows = sliding_window_view(x, w.shape[-2:], axis=(-2, -1))
+    return np.einsum("...cstmn,ocmn->...ost", windows, w[..., ::-1, ::-1])
+
+
 def hard_margin_plus_b(w, b, x, y):
     return {"J": np.sum(w**2), "g": y * (x @ w + b) - 1.0}
 
@@ -273,6 +279,7 @@ WRONG = {
     "cross_correlation1d": [cross_correlation1d_with_flip],
     "conv2d": [conv2d_flipping_rows_only],
     "cross_correlation2d": [cross_correlation2d_with_flip],
+    "conv2d_multichannel": [conv2d_multichannel_with_flip],
     "svm_hard_margin": [hard_margin_plus_b],
     "svm_soft_margin": [soft_margin_unclipped_slack],
     "svm_decision": [decision_without_labels],
