@@ -17,6 +17,7 @@ from typing import ClassVar
 import sympy as sp
 
 from codegen.backends.table import ARRAY, ELEMENTWISE, TableLowering
+from codegen.lower_nodes import ADD, ATOM, CMP, leaf
 
 _RENAMED = {"amax": "torch.amax", "asarray": "torch.as_tensor", "broadcast_shapes": "torch.broadcast_shapes"}
 
@@ -29,29 +30,42 @@ class TorchLowering(TableLowering):
                "digamma": "torch.special.digamma"}
 
     def _scalar_tensor(self, a):
-        """A Python number as a 0-d tensor (``torch.maximum`` and ``torch.heaviside`` take tensors only);
-        a 0-d tensor does not change the dtype of the arrays it meets."""
+        """A Python number as a 0-d tensor of the function's ``dtype`` (``torch.maximum``, ``torch.where``
+        take tensors; a ``where`` of two Python numbers would be float32 whatever the inputs)."""
         if a.batched or a.labels:
             return a
-        return self.elementwise("torch.as_tensor({0}, dtype=torch.float64)", [a])
+        return self.elementwise("torch.as_tensor({0}, dtype=dtype)", [a])
 
     def call(self, fn, *args):
         return super().call(fn, *[self._scalar_tensor(a) for a in args])
 
     def prologue(self, inputs):
-        """As the table's, but a Python number becomes a 0-d float64 tensor (not torch's float32 default)."""
-        lines = super().prologue(inputs)
-        convert = {f"{i.name} = torch.as_tensor({i.name})": i.name for i in inputs}
-        return [f"{convert[line]} = torch.as_tensor({convert[line]}, dtype=torch.float64) if isinstance("
-                f"{convert[line]}, (int, float)) else torch.as_tensor({convert[line]})" if line in convert else line
-                for line in lines]
-
+        r"""Inputs as tensors; ``dtype`` is the first input's floating dtype (float64 for a Python number or
+        an integer tensor), and a Python-number argument (a keyword) becomes a 0-d tensor of it, so that
+        float32 in is float32 computed and out, as NumPy's ``fast`` precision."""
+        if not inputs:
+            return ["dtype = torch.float64"]
+        first = inputs[0].name
+        lines = [(f"{first} = torch.as_tensor({first}, dtype=torch.float64) if isinstance({first}, (int, float)) "
+                  f"else torch.as_tensor({first})"),
+                 f"dtype = {first}.dtype if {first}.is_floating_point() else torch.float64"]
+        lines += [f"{i.name} = torch.as_tensor({i.name}, dtype=dtype) if isinstance({i.name}, (int, float)) "
+                  f"else torch.as_tensor({i.name})" for i in inputs[1:]]
+        return lines
 
     def _print_Heaviside(self, expr):
-        """``torch.heaviside`` wants its value at 0 as a tensor of the input's dtype: a ``where`` instead."""
+        """``torch.heaviside`` wants its value at 0 as a tensor of the input's dtype: nested ``where`` instead,
+        through :meth:`call`, so that its constants are tensors of the function's ``dtype``."""
         value_at_0 = expr.args[1] if len(expr.args) > 1 else sp.S.Half
-        return self.elementwise("torch.where({0} > 0, 1.0, torch.where({0} < 0, 0.0, {1}))",
-                                [self._print(expr.args[0]), self._print(value_at_0)])
+        x, zero = self._print(expr.args[0]), leaf("0", batched=False)
+        inner = self.call("torch.where", self.binop("<", CMP, x, zero), leaf("0.0", batched=False),
+                          self._print(value_at_0))
+        return self.call("torch.where", self.binop(">", CMP, x, zero), leaf("1.0", batched=False), inner)
+
+    def _print_KroneckerDelta(self, expr):
+        """An integer 0/1 (torch has no arithmetic on bool tensors)."""
+        a, b = (self._print(x) for x in expr.args)
+        return self.elementwise("({0} == {1}).to(torch.int64)", [a, b], ATOM, (ADD, ADD))
 
 
 SUM_TO = '''def _sum_to(a, shape):

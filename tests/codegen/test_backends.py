@@ -21,9 +21,10 @@ from readers.definition import read_definitions
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 NOTE = ROOT / "examples" / "own_formulas.md"
-CASES = ("gelu", "mish", "rmsnorm", "logcosh", "softmin")
+CASES = ("gelu", "mish", "rmsnorm", "logcosh", "softmin", "huberloss", "infonce")
 """Definitions of the note run through every backend: elementwise (special function, softplus/tanh,
-log cosh) and along an axis (a norm with a keyword, a softmin)."""
+log cosh, a piecewise loss) and along axes (a norm with a keyword, a softmin, a contrastive loss with a
+Kronecker delta)."""
 FORWARD_TOL = 1e-12
 """float64, the same expressions as the NumPy module: only the order of floating-point operations differs."""
 VJP_TOL = 1e-10
