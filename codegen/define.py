@@ -34,7 +34,7 @@ from sympy.core.function import AppliedUndef
 
 from derivations.gradients.derive import Wrt, derive_vjp
 
-from codegen.lower import Input, LoweredFunction, Target, lower_function
+from codegen.lower import Input, LoweredFunction, NumPyLowering, Target, lower_function
 from symbolic.expr import as_expr
 
 RESERVED = ("np", "scipy", "torch", "jax", "jnp", "math")
@@ -86,6 +86,7 @@ class DefinedFunction:
     upstream: Param | None = None
     gradients: tuple = ()  # (Param, expr, kappa) per parameter
     rewrites: dict = field(default_factory=dict)  # target -> rules fired
+    chosen: tuple = ()  # (forward expr, VJP exprs) kept by the search: what a backend lowers
 
 
 def python_name(text: str) -> str:
@@ -318,16 +319,19 @@ def _signature(f: DefinedFunction, fn: LoweredFunction, positional) -> str:
     return ", ".join(list(positional) + (["*"] + kws if kws else []))
 
 
-def lower_forward(f: DefinedFunction, expr: sp.Expr, *, name: str | None = None) -> tuple[str, list[str]]:
+def lower_forward(f: DefinedFunction, expr: sp.Expr, *, name: str | None = None,
+                  lowering=NumPyLowering) -> tuple[str, list[str]]:
     """``(signature, body lines)`` of the forward function computing ``expr``."""
-    fn = lower_function(name or f.name, _inputs(f, False), (Target(f.name, expr, f.indices),), f.sizes)
+    fn = lower_function(name or f.name, _inputs(f, False), (Target(f.name, expr, f.indices),), f.sizes,
+                        lowering=lowering)
     return _signature(f, fn, [p.name for p in f.params]), fn.body
 
 
-def lower_vjp(f: DefinedFunction, exprs, *, name: str | None = None) -> tuple[str, list[str]]:
+def lower_vjp(f: DefinedFunction, exprs, *, name: str | None = None,
+              lowering=NumPyLowering) -> tuple[str, list[str]]:
     """``(signature, body lines)`` of ``name_vjp``: all gradients in one function, one shared memo."""
     targets = tuple(Target(f"d_{p.name}", e, kappa) for (p, _, kappa), e in zip(f.gradients, exprs))
-    fn = lower_function(name or f.name + "_vjp", _inputs(f, True), targets, f.sizes)
+    fn = lower_function(name or f.name + "_vjp", _inputs(f, True), targets, f.sizes, lowering=lowering)
     body = list(fn.body)
     last = body[-1]
     indent = last[:len(last) - len(last.lstrip())]
@@ -339,7 +343,7 @@ def lower_vjp(f: DefinedFunction, exprs, *, name: str | None = None) -> tuple[st
     shaped = [f"_sum_to({v}, _param_shapes[{k}])" for k, v in enumerate(values)]
     body[-1] = indent + "return (" + ", ".join(shaped) + ("," if len(shaped) == 1 else "") + ")"
     # the parameters' shapes as given: the lowering's prologue broadcasts them to one batch shape
-    shapes = ", ".join(f"np.shape({p.name})" for p, _, _ in f.gradients)
+    shapes = ", ".join("tuple(" + lowering.shape_of.format(p.name) + ")" for p, _, _ in f.gradients)
     body.insert(0, f"_param_shapes = ({shapes},)")
     return _signature(f, fn, [p.name for p in f.params] + [f.upstream.name]), body
 

@@ -123,11 +123,13 @@ def search(f: DefinedFunction, grad: bool):
         f.rewrites = {"forward": fwd.fired, "vjp": vjp.fired}
         code, module = compile_exprs(f, fwd.exprs[0], vjp.exprs, True)
         err = best_vjp[2]
+        f.chosen = (fwd.exprs[0], tuple(vjp.exprs))
     else:
         vjp = None
         f.rewrites = {"forward": fwd.fired, "vjp": ()}
         code, module = compile_exprs(f, fwd.exprs[0], (), False)
         err = best_fwd[2]
+        f.chosen = (fwd.exprs[0], ())
     ablation = {}
     for name in fwd.fired:
         off = next((s for s, c, _ in fwd_scores if c.label == f"without {name}"), None)

@@ -111,7 +111,8 @@ def size_sources(inputs: tuple[Input, ...], symbols) -> dict:
 
 
 def lower_function(name: str, inputs: tuple[Input, ...], targets: tuple[Target, ...],
-                   size_symbols=(), *, precision: str = "fast", returns: str = "dict") -> LoweredFunction:
+                   size_symbols=(), *, precision: str = "fast", returns: str = "dict",
+                   lowering: type[NumPyLowering] = NumPyLowering) -> LoweredFunction:
     """Lower ``targets`` (already rewritten for stability) to one NumPy function of ``inputs``.
 
     Sizes are read from the inputs' shapes (``K = z.shape[-1]``); a size no
@@ -120,7 +121,8 @@ def lower_function(name: str, inputs: tuple[Input, ...], targets: tuple[Target, 
     in target order (``returns="tuple"``, also of one target).  ``precision`` is one of
     :data:`PRECISIONS`.  The inputs' batch axes are broadcast (as views) to one
     batch shape, so that arrays with the same index labels have the same shape:
-    the liveness pass (:mod:`codegen.lower_liveness`) relies on it.
+    the liveness pass (:mod:`codegen.lower_liveness`) relies on it.  ``lowering`` is the printer
+    class: a backend (:mod:`codegen.backends`) is a subclass with its own name table.
     """
     if not name.isidentifier():
         raise ValueError(f"function name {name!r} is not an identifier")
@@ -137,7 +139,7 @@ def lower_function(name: str, inputs: tuple[Input, ...], targets: tuple[Target, 
             local += "_size"
         sizes[s] = local
         taken.add(local)
-    printer = NumPyLowering(inputs, sizes)
+    printer = lowering(inputs, sizes)
     roots = []
     for t in targets:
         t = _own_indices(printer, t)
@@ -146,7 +148,7 @@ def lower_function(name: str, inputs: tuple[Input, ...], targets: tuple[Target, 
                 printer.bind(idx, lo, hi)
                 printer.active.add(idx)
         roots.append(_finish(printer, t))
-    em = Emitter(roots, taken, inputs=params, three_address=True)
+    em = Emitter(roots, taken, inputs=params, three_address=printer.in_place)
     results = [em.expression(r) for r in roots]
     if returns == "tuple":
         result = "(" + ", ".join(results) + ("," if len(results) == 1 else "") + ")"
@@ -154,6 +156,9 @@ def lower_function(name: str, inputs: tuple[Input, ...], targets: tuple[Target, 
         result = results[0]
     else:
         result = "{" + ", ".join(f"{t.name!r}: {r}" for t, r in zip(targets, results)) + "}"
+    if not printer.in_place:
+        for s in em.stmts:
+            s.ufunc = None  # no out= buffers outside NumPy
     body = plan(em.stmts, result, set(params), printer.ranges)
     body = _return_last(body)
     used = _names_used(body)  # before the body is indented under errstate
@@ -168,9 +173,11 @@ def lower_function(name: str, inputs: tuple[Input, ...], targets: tuple[Target, 
             used.add(var)  # read for its shape: an array too
         else:
             extra.append(local)
-    prologue = _prologue([i for i in inputs if i.name in used], precision) + shapes
+    used_inputs = [i for i in inputs if i.name in used]
+    prologue = (_prologue(used_inputs, precision) if printer.module == "np" else
+                printer.prologue(used_inputs)) + shapes
     notes = []
-    if any("np.where" in line for line in body):
+    if printer.module == "np" and any("np.where" in line for line in body):
         body = ["with np.errstate(all='ignore'):  # np.where evaluates the branch it discards"] + [
             "    " + line for line in body]
         notes.append("branches of np.where are evaluated everywhere; floating-point warnings are silenced")
@@ -243,7 +250,8 @@ def _finish(printer: NumPyLowering, target: Target) -> Arr:
         return aligned
     named = Arr("{0}", (aligned,), out, True, ATOM, "reduce", "r")  # named: used three times below
     shape = ", ".join(printer.code(hi - lo + 1) for _, lo, hi in target.indices)
-    return Arr(f"np.broadcast_to({{0}}, np.shape({{0}})[:np.ndim({{0}}) - {len(out)}] + ({shape},))",
+    sh = printer.shape_of.format("{0}")
+    return Arr(printer.fn("broadcast_to") + f"({{0}}, tuple({sh}[:len({sh}) - {len(out)}]) + ({shape},))",
                (named,), out, True, True)
 
 

@@ -134,7 +134,7 @@ def pad_array(printer, label) -> Arr:
     """``np.pad`` of an input on its own trailing axes (batch axes get no padding)."""
     inp, pads = printer.pad_source[label]
     pairs = tuple_code(f"({printer.code(b)}, {printer.code(a)})" for b, a in pads)
-    return Arr(f"np.pad({{0}}, ((0, 0),) * ({{0}}.ndim - {len(pads)}) + {pairs})", (leaf(inp.name),), (), True,
+    return Arr(printer.fn("pad") + f"({{0}}, ((0, 0),) * ({{0}}.ndim - {len(pads)}) + {pairs})", (leaf(inp.name),), (), True,
                ATOM, "reduce", "pad", (ATOM,))
 
 
@@ -195,7 +195,7 @@ class IndexedLowering:
         if windows:
             shape = tuple_code(p.code(wd) for _, wd in windows)
             axes = tuple_code(pos - ndim for pos, _ in windows)
-            code = f"sliding_window_view({code}, {shape}, axis={axes})"
+            code = self.p.sliding_window(code, shape, axes)
         all_subs = subs + window_subs
         keep_pos = [n for n in range(ndim) if axis_label[n] is not None]
         kept = [axis_label[n] for n in keep_pos] + window_labels
@@ -209,7 +209,7 @@ class IndexedLowering:
             letters = {x: string.ascii_letters[n] for n, x in enumerate(dict.fromkeys(labels))}
             spec = "..." + "".join(letters[x] for x in labels) + "->..." + "".join(letters.values())
             labels = tuple(dict.fromkeys(labels))
-            code = f"np.einsum('{spec}', {code})"
+            code = self.p.einsum(spec, code, 1)
         kind = "leaf" if code == "{0}" else "op"
         window = len(window_labels) if labels[len(labels) - len(window_labels):] == tuple(window_labels) else 0
         outer = tuple(window_outer) if window else ()

@@ -78,6 +78,30 @@ class NumPyLowering(ReductionLowering, NumPyPrinter):
             return self.fn(target[3:])
         return target
 
+    shape_of = "np.shape({})"
+    """Code of an array's shape (``{}`` is the array's code)."""
+    in_place = True
+    """Whether the liveness pass may write results into dead buffers (``out=``): NumPy's ufuncs only."""
+    REDUCERS = {"sum": "sum", "max": "max", "prod": "prod"}
+    """Reduction kind -> the array module's function taking ``(a, axis=...)``."""
+
+    def reducer(self, kind: str) -> str:
+        """The emitted name of a reduction (``np.max``; ``torch.amax``)."""
+        return self.fn(self.REDUCERS[kind])
+
+    def einsum(self, spec: str, operands: str, count: int) -> str:
+        """Code of an einsum over ``operands`` (their code, comma-separated)."""
+        optimize = "'greedy'" if count > 2 else "False"
+        return self.fn("einsum") + f"('{spec}', {operands}" + (f", optimize={optimize})" if count > 1 else ")")
+
+    def sliding_window(self, code: str, shape: str, axes: str) -> str:
+        """Code of sliding windows over ``code``'s axes ``axes``, of sizes ``shape``."""
+        return f"sliding_window_view({code}, {shape}, axis={axes})"
+
+    def unsupported(self, expr, what: str):
+        """Raise :class:`UnsupportedNode`: ``what`` has no lowering for this backend."""
+        raise UnsupportedNode(expr, f"{what} has no {self.module} lowering")
+
     def __init__(self, inputs, sizes: dict[sp.Symbol, str]):
         super().__init__({"fully_qualified_modules": True})
         self.inputs = {i.symbol if not isinstance(i.symbol, sp.IndexedBase) else i.symbol.label: i for i in inputs}

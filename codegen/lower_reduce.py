@@ -42,12 +42,12 @@ class ReductionLowering:
         return Arr(f"{fn}({{0}}, axis={axis})", (body,), labels, body.batched, ATOM, "reduce", hint)
 
     def _print_ReduceMax(self, expr):
-        return self.reduction(expr, lambda body, bound: self._reduce("np.max", self._print(body), bound, "max"))
+        return self.reduction(expr, lambda body, bound: self._reduce(self.reducer("max"), self._print(body), bound, "max"))
 
     def _print_Product(self, expr):
         def lower(body, bound):
             arr = self._print(body)
-            out = self._reduce("np.prod", arr, bound, "prod")
+            out = self._reduce(self.reducer("prod"), arr, bound, "prod")
             for d in bound:  # a factor constant in d is raised to the number of terms
                 if d not in arr.labels:
                     lo, hi = self.ranges[d]
@@ -146,8 +146,8 @@ class ReductionLowering:
 
     def _contract(self, factors: list[Arr], bound: list) -> Arr:
         if len(factors) == 1:
-            return self._reduce("np.sum", factors[0], bound, "sum")
-        shifted = shifted_contraction(self, factors, bound)
+            return self._reduce(self.reducer("sum"), factors[0], bound, "sum")
+        shifted = shifted_contraction(self, factors, bound) if self.module == "np" else None  # NumPy-only forms
         if shifted is not None:
             return shifted
         out = tuple(self._sorted(set().union(*[a.labels for a in factors]) - set(bound)))
@@ -160,8 +160,7 @@ class ReductionLowering:
                 letters.setdefault(x, string.ascii_letters[len(letters)])
         spec = ",".join("..." + "".join(letters[x] for x in a.labels) for a in factors)
         spec += "->..." + "".join(letters[x] for x in out)
-        optimize = "'greedy'" if len(factors) > 2 else "False"
-        return Arr(f"np.einsum('{spec}', {slots(len(factors))}, optimize={optimize})", tuple(factors), out,
+        return Arr(self.einsum(spec, slots(len(factors)), len(factors)), tuple(factors), out,
                    any(a.batched for a in factors), ATOM, "reduce", "sum")
 
     def _matmul(self, factors, bound) -> Arr | None:

@@ -176,21 +176,32 @@ def define(source: str | Path):
 
 
 def codegen(fs: Iterable[Formula | str] | None = None, *, grad: bool = False, definitions=None,
-            precision: str = "fast") -> str:
+            precision: str = "fast", backend: str = "numpy") -> str:
     """A standalone NumPy module for the formulas ``fs`` (every catalog formula when None), with their
     vector-Jacobian products when ``grad``, headed by a certificate of its accuracy against mpmath.
 
     ``definitions``: records from :func:`define` (or a source it accepts) instead of catalog formulas;
     each is verified against its own definition in mpmath (no hand-written reference needed).
     ``precision`` (catalog formulas): ``fast`` computes in the inputs' dtype (float32 stays float32),
-    ``accurate`` in float64."""
+    ``accurate`` in float64.  ``backend`` (definitions only): ``numpy``, ``torch`` (a
+    ``torch.autograd.Function`` per definition) or ``jax`` (a ``jax.custom_vjp``)."""
     from codegen.module import generate_all, write_module
 
     if definitions is not None:
         from codegen.define_module import write_defined_module
 
         records = define(definitions) if isinstance(definitions, (str, Path)) else list(definitions)
+        if backend != "numpy":
+            from codegen.backends import backend as find_backend
+
+            try:
+                writer = find_backend(backend).write_module
+            except ValueError as exc:
+                raise FormularyError(str(exc)) from None
+            return writer(records, grad=grad)
         return write_defined_module(records, grad=grad)
+    if backend != "numpy":
+        raise FormularyError(f"backend {backend!r} is for definitions; catalog formulas are NumPy only")
     if fs is None:
         return generate_all(grad, precision=precision)
     return write_module([formula(f).id for f in fs], grad=grad, precision=precision)

@@ -118,6 +118,8 @@ def _parser() -> argparse.ArgumentParser:
                    help="a definition in the syntax of prove: 'name(x, w)[i] = body' (repeatable)")
     c.add_argument("--all", action="store_true", help="every catalog formula")
     c.add_argument("--grad", action="store_true", help="also the vector-Jacobian products")
+    c.add_argument("--backend", choices=("numpy", "torch", "jax"), default="numpy",
+                   help="array library of the generated code (torch, jax: definitions only)")
     c.add_argument("--precision", choices=("fast", "accurate"), default="fast",
                    help="fast: computed in the inputs' dtype (float32 stays float32); accurate: in float64")
     c.add_argument("-o", "--output", metavar="FILE.py", help="write here instead of standard output")
@@ -478,7 +480,7 @@ def _codegen_definitions(args, notes) -> int:
             records += api.define(d)
     except (api.FormularyError, OSError) as exc:
         raise UsageError(str(exc)) from None
-    source = api.codegen(grad=args.grad, definitions=records)
+    source = api.codegen(grad=args.grad, definitions=records, backend=args.backend)
     if args.output:
         write_text_output(Path(args.output), source, comment="#", force=args.force)
         print(f"wrote {args.output}")
@@ -498,6 +500,8 @@ def cmd_codegen(args) -> int:
         return _codegen_definitions(args, notes)
     if args.all == bool(args.ids):
         raise UsageError("name formula ids, or --all")
+    if args.backend != "numpy":
+        raise UsageError(f"--backend {args.backend} is for definitions (notes or --define); catalog ids are NumPy only")
     ids = [_lookup(i).id for i in args.ids]
     out = Path(args.output) if args.output else None
     if out is not None:

@@ -1,0 +1,61 @@
+r"""The JAX backend: lowering to ``jax.numpy`` and ``jax.scipy.special``, and a ``jax.custom_vjp`` per definition.
+
+For ``gelu(x)`` with a derived VJP the module holds ``_gelu = jax.custom_vjp(...)`` whose
+fwd saves the inputs and whose bwd is ``gelu_vjp`` (zero cotangents for keywords), and the
+public ``gelu(x, *, keywords)`` calling it positionally.
+"""
+from __future__ import annotations
+
+from typing import ClassVar
+
+from codegen.backends.table import ARRAY, ELEMENTWISE, TableLowering
+
+
+class JaxLowering(TableLowering):
+    module = "jnp"
+    NAMES: ClassVar[dict[str, str]] = {**{n: f"jnp.{n}" for n in ELEMENTWISE + ARRAY + ("amax", "asarray", "broadcast_shapes", "heaviside")}}
+    SPECIAL: ClassVar[dict[str, str]] = {"erf": "jax.scipy.special.erf", "erfc": "jax.scipy.special.erfc", "ndtr": "jax.scipy.special.ndtr",
+               "log_ndtr": "jax.scipy.special.log_ndtr", "loggamma": "jax.scipy.special.gammaln",
+               "digamma": "jax.scipy.special.digamma"}
+    shape_of = "jnp.shape({})"
+
+
+SUM_TO = '''def _sum_to(a, shape):
+    """``a`` summed over the axes broadcasting added to ``shape`` (a gradient shaped like its parameter)."""
+    a = jnp.asarray(a)
+    extra = a.ndim - len(shape)
+    if extra > 0:
+        a = a.sum(axis=tuple(range(extra)))
+    axes = tuple(k for k, n in enumerate(shape) if n == 1 and a.shape[k] != 1)
+    if axes:
+        a = a.sum(axis=axes, keepdims=True)
+    return jnp.broadcast_to(a, tuple(shape))
+'''
+
+
+def _wrapper(name: str, params: list[str], keywords: list[str], grad: bool) -> str:
+    args = ", ".join(params + keywords)
+    kw_sig = (", *, " + ", ".join(keywords)) if keywords else ""
+    kw_call = "".join(f", {k}={k}" for k in keywords)
+    zeros = "".join(f", jnp.zeros_like({k})" for k in keywords)
+    lines = []
+    if grad:
+        lines += ["@jax.custom_vjp", f"def _{name}({args}):", f"    return _{name}_forward({', '.join(params)}{kw_call})",
+                  "", "", f"def _{name}_fwd({args}):",
+                  f"    return _{name}_forward({', '.join(params)}{kw_call}), ({args},)", "", "",
+                  f"def _{name}_bwd(saved, g):", f"    {args}, = saved",
+                  f"    return {name}_vjp({', '.join(params)}, g{kw_call}){' + (' + zeros[2:] + ',)' if keywords else ''}",
+                  "", "", f"_{name}.defvjp(_{name}_fwd, _{name}_bwd)", "", ""]
+    target = f"_{name}({args})" if grad else f"_{name}_forward({', '.join(params)}{kw_call})"
+    lines += [f"def {name}({', '.join(params)}{kw_sig}):",
+              f'    """{name}: see _{name}_forward; its gradient is the derived VJP ({name}_vjp)"""' if grad else
+              f'    """{name}: see _{name}_forward"""', f"    return {target}"]
+    return "\n".join(lines)
+
+
+def write_module(functions, *, grad: bool = False, title: str = "") -> str:
+    """The JAX module for defined ``functions`` (certified and chosen by the NumPy search)."""
+    from codegen.backends.module import write_backend_module
+
+    return write_backend_module(functions, JaxLowering, "import jax\nimport jax.numpy as jnp\nimport jax.scipy.special",
+                                SUM_TO, _wrapper, grad=grad, title=title)
