@@ -40,6 +40,10 @@ class _Names:
                 name += "'"
         call = piece.call
         sups = [node for kind, node in piece.scripts if kind == "sup"]
+        if call is not None and name == "Phi" and "Phi" not in self.functions and index is None:
+            cdf = self.standard_normal_cdf(call)
+            if cdf is not None:
+                return self._after_call(cdf, piece)
         if call is not None and self.is_function(name, token.value, call, index):
             name, sups = self.function_superscripts(name, sups)
             value = self.apply(name if index is None else f"{name}_{self.subtext_of_index(piece)}", call)
@@ -145,6 +149,15 @@ class _Names:
             raise self.error(f"{name}() without arguments", call)
         self.used_functions.add(name)
         return sp.Function(name)(*args)
+
+    def standard_normal_cdf(self, call):
+        r"""``\Phi(x)`` where the notes do not define ``\Phi``: the standard normal CDF
+        :math:`\Phi(x) = \tfrac{1}{2}\left(1 + \operatorname{erf}(x / \sqrt{2})\right)`; None unless one argument."""
+        value = self.apply("Phi", call)
+        self.used_functions.discard("Phi")
+        if len(value.args) != 1 or isinstance(value.args[0], Given):
+            return None
+        return (1 + sp.erf(value.args[0] / sp.sqrt(2))) / 2
 
     def event(self, items, node):
         r"""An argument that is a relation, ``P(X \le x)``, ``P(X \in [a, b])``: the opaque event

@@ -71,3 +71,11 @@ def test_a_starred_name_is_another_name():
     (row,) = parse_block(r"w^* = w").rows
     lhs, rhs = row.chain.exprs
     assert lhs != rhs
+
+
+def test_phi_is_the_standard_normal_cdf_unless_the_notes_define_it():
+    (row,) = parse_block(r"\Phi(x) = 1 - \Phi(-x)").rows
+    lhs, rhs = row.chain.exprs
+    assert sp.simplify(lhs - rhs) == 0 and lhs.has(sp.erf)
+    (row,) = parse_block(r"\Phi(x) = x^2", functions=("Phi",)).rows
+    assert not row.chain.exprs[0].has(sp.erf)
