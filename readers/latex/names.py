@@ -40,6 +40,10 @@ class _Names:
                 name += "'"
         call = piece.call
         sups = [node for kind, node in piece.scripts if kind == "sup"]
+        if call is not None and name == "Phi" and "Phi" not in self.functions and index is None:
+            cdf = self.standard_normal_cdf(call)
+            if cdf is not None:
+                return self._after_call(cdf, piece)
         if call is not None and self.is_function(name, token.value, call, index):
             name, sups = self.function_superscripts(name, sups)
             value = self.apply(name if index is None else f"{name}_{self.subtext_of_index(piece)}", call)
@@ -136,7 +140,8 @@ class _Names:
                 continue
             items = child.children
             if len(items) > 1:
-                raise self.error("a relation inside a function's arguments", child)
+                target.append(self.event(items, child))
+                continue
             target.append(self.plain(self.expr(items[0]), items[0]))
         if given:
             args.append(Given(*given))
@@ -144,6 +149,26 @@ class _Names:
             raise self.error(f"{name}() without arguments", call)
         self.used_functions.add(name)
         return sp.Function(name)(*args)
+
+    def standard_normal_cdf(self, call):
+        r"""``\Phi(x)`` where the notes do not define ``\Phi``: the standard normal CDF
+        :math:`\Phi(x) = \tfrac{1}{2}\left(1 + \operatorname{erf}(x / \sqrt{2})\right)`; None unless one argument."""
+        value = self.apply("Phi", call)
+        self.used_functions.discard("Phi")
+        if len(value.args) != 1 or isinstance(value.args[0], Given):
+            return None
+        return (1 + sp.erf(value.args[0] / sp.sqrt(2))) / 2
+
+    def event(self, items, node):
+        r"""An argument that is a relation, ``P(X \le x)``, ``P(X \in [a, b])``: the opaque event
+        ``event_<relation>(X, x)``, a function of both sides (so that nothing is decided about it)."""
+        if len(items) != 3:
+            raise self.error("a chain of relations inside a function's arguments", node)
+        relation = _EVENT_NAMES.get(str(items[1]))
+        if relation is None:
+            raise self.error(f"a relation {str(items[1])!r} inside a function's arguments", node)
+        sides = [self.plain(self.expr(items[k]), items[k]) for k in (0, 2)]
+        return sp.Function(f"event_{relation}")(*sides)
 
     def name_value(self, name: str):
         if name == "e":
@@ -212,7 +237,9 @@ class _Names:
 
     def superscript(self, value, node, base_name=None, applied=False):
         if isinstance(node, lark.Token) and node.type in ("AST", "ADD", "SUB", "PRIME"):
-            return value  # x^*, 0^+: a marker, not a power
+            if node.type != "PRIME" and not applied and isinstance(value, (sp.Symbol, sp.Indexed)):
+                return self.labelled(value, node.value)  # w^*, w^+: another name, not w
+            return value  # 0^+, a^\prime: a marker, not a power
         raw = self.raw_script(node)
         if raw in TRANSPOSE_MARKS and not (base_name in GREEK.values() or isinstance(value, sp.Number)):
             self.used_functions.add("transpose")
@@ -230,6 +257,8 @@ TRANSPOSE_MARKS = frozenset({"T", r"\top", r"\intercal", r"\mathrm{T}", r"\maths
                              r"\mathsf{\top}", r"\mathrm{\top}"})
 r"""Superscripts that transpose: ``A^T``, ``A^\top``, ``A^{\mathrm{T}}``."""
 MAX_PRIME_ORDER = 4
+_EVENT_NAMES = {"=": "eq", "!=": "ne", "<": "lt", "<=": "le", ">": "gt", ">=": "ge", "in": "in", "notin": "notin"}
+"""Relations that may state an event inside ``P(...)``: canonical text -> the event function's suffix."""
 """``f^{(k)}(x)`` with k up to this is read as k primes (the k-th derivative)."""
 
 

@@ -7,6 +7,7 @@ import lark
 import sympy as sp
 
 from readers.latex.atoms import _Atoms
+from readers.latex.membership import membership
 from readers.latex.names import _Names
 from readers.latex.nodes import (
     PARTIAL,
@@ -223,10 +224,17 @@ class _Reader(_Names, _Atoms):
     def relation_chain(self, exprs, rels):
         if len(exprs) != len(rels) + 1:
             raise self.error("a condition with a dangling relation", rels[-1])
-        parts = [_condition(exprs[k][0], rels[k].value, exprs[k + 1][0], rels[k]) for k in range(len(rels))]
+        parts = [self.membership(exprs[k][0], exprs[k + 1]) if rels[k].value == "in"
+                 else _condition(exprs[k][0], rels[k].value, exprs[k + 1][0], rels[k]) for k in range(len(rels))]
         if any(p is None for p in parts):
             return None
         return sp.And(*parts)
+
+    def membership(self, element, container):
+        value, tree = container
+        meta = tree.meta
+        text = "" if getattr(meta, "empty", True) else self.text[meta.start_pos:meta.end_pos]
+        return membership(element, value, text)
 
     # ** arithmetic **
 

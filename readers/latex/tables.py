@@ -30,7 +30,7 @@ RELATIONS = {
     "ne": "!=", "neq": "!=", "le": "<=", "leq": "<=", "leqslant": "<=", "ge": ">=", "geq": ">=",
     "geqslant": ">=", "lt": "<", "gt": ">", "approx": "approx", "simeq": "approx", "propto": "propto",
     "to": "->", "rightarrow": "->", "longrightarrow": "->", "sim": "~", "in": "in", "equiv": "equiv",
-    "triangleq": ":=", "coloneqq": ":=", "doteq": ":=",
+    "triangleq": ":=", "coloneqq": ":=", "doteq": ":=", "leftarrow": ":=", "gets": ":=", "longleftarrow": ":=",
     "≤": "<=", "≥": ">=", "≠": "!=", "≈": "approx", "∝": "propto", "→": "->", "∈": "in", "∼": "~", "≡": "equiv",
     "≔": ":=",
 }

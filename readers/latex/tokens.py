@@ -42,6 +42,12 @@ from readers.latex.tables import (
 )
 
 
+_SIGN_SCRIPT = re.compile(r"\s*\{\s*(\+\+|\+|-|\*)\s*\}")
+_SENTENCE_END = re.compile(r"\s*(\\\\|\\end\b|&|\\q?quad\b|$)")
+r"""What may follow a sentence's period inside a block: a row break ``\\``, ``\end``, an alignment ``&``, a
+``\quad`` before a condition, or the end of the text."""
+
+
 def tokenize(text: str) -> list[lark.Token]:
     """The tokens of ``text`` (lark tokens with block-relative positions)."""
     return _Tokenizer(text).run()
@@ -53,6 +59,7 @@ class _Tokenizer:
             raise LatexParseError(f"formula longer than {MAX_LENGTH} characters", 1, 1)
         self.text, self.pos, self.tokens, self.stack = text, 0, [], []
         self.line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
+        self.intervals = set()  # stack depths of an interval's opener, after \in
         self.single = 0  # how many following arguments are one character (after _ ^ \frac \sqrt)
 
     def where(self, pos: int) -> tuple[int, int]:
@@ -65,6 +72,12 @@ class _Tokenizer:
     def emit(self, kind: str, value: str, start: int, end: int):
         if len(self.tokens) >= MAX_TOKENS:
             raise self.error(f"more than {MAX_TOKENS} tokens", start)
+        if kind in ("LPAR", "LBRACK") and self.tokens and self.tokens[-1].type == "REL" \
+                and self.tokens[-1].value in ("in", "notin"):
+            self.intervals.add(len(self.stack) + 1)  # x \in (a, b]: an interval may close with the other kind
+        elif kind in ("RPAR", "RBRACK") and len(self.stack) in self.intervals:
+            self.intervals.discard(len(self.stack))
+            kind = {"LPAR": "RPAR", "LBRACK": "RBRACK"}.get(self.stack[-1], kind)
         line, column = self.where(start)
         end_line, end_column = self.where(end)
         self.tokens.append(lark.Token(kind, value, start, line, column, end_line, end_column, end))
@@ -82,6 +95,10 @@ class _Tokenizer:
             if kind != want and kind not in (want if isinstance(want, tuple) else ()):
                 raise self.error(f"{self.tokens[-1].value!r} closes {self.stack[-1].lower()}", start)
             self.stack.pop()
+
+    def at_top(self) -> bool:
+        """Outside every bracket (an environment's rows are at the top)."""
+        return all(kind in ("BEGIN", "LCASES") for kind in self.stack)
 
     def previous_is_operand(self) -> bool:
         return bool(self.tokens) and self.tokens[-1].type in OPERAND_END
@@ -144,14 +161,26 @@ class _Tokenizer:
             double = re.match(r"\|\s*\|", text[start:])
             self.pos += double.end() if double else 1
             return self.bar("norm" if double else "vert", start)
+        sign = _SIGN_SCRIPT.match(text, start + 1) if char in "_^" else None
+        if sign:  # \mathbb{R}_{+}, x^{*}: a script that is one sign
+            self.emit("USCORE" if char == "_" else "POW", char, start, start + 1)
+            self.pos = sign.end()
+            kind = {"+": "ADD", "-": "SUB", "*": "AST"}[sign.group(1)[0]]
+            return self.emit(kind, sign.group(1), sign.start(1), sign.end(1))
         if char in ASCII_TOKENS:
             self.pos += 1
             kind = ASCII_TOKENS[char]
             if kind in ("USCORE", "POW"):
                 self.single = 1
             return self.emit(kind, char, start, self.pos)
+        if text.startswith("...", start):
+            self.pos = start + 3
+            return self.emit("DOTS", "ldots", start, self.pos)
         if char == "." and not text[start + 1:].strip(" \t\n$"):
             self.pos = len(text)  # a sentence's final period
+            return None
+        if char == "." and _SENTENCE_END.match(text, start + 1):
+            self.pos = start + 1  # a period ending a row, an aligned line or a case
             return None
         if char == "!":
             raise self.error("factorial (!) is not supported", start)
@@ -239,6 +268,8 @@ class _Tokenizer:
             return self.emit("LSET" if name == "{" else "RSET", name, start, self.pos)
         if name == "|":
             return self.bar("norm", start)
+        if name in ("quad", "qquad") and self.previous_is_operand() and self.at_top():
+            return self.emit("COMMA", ",", start, self.pos)  # y = \sqrt{x} \qquad x \ge 0: a separator
         if name in SKIPPED or name == "quad" or name == "qquad":
             return None
         if name in SKIPPED_WITH_ARG:
@@ -273,6 +304,12 @@ class _Tokenizer:
             return self.emit("BEGIN" if name == "begin" else "END", env, start, self.pos)
         if name in STYLES or name in ACCENTS:
             return self.emit("NAME", self.styled(name, start), start, self.pos)
+        if name == "mathop":  # \mathop{\mathrm{argmax}}: an operator spelled as text
+            content, self.pos = self.group(self.pos, "\\mathop")
+            inner = re.fullmatch(r"\s*(?:\\(?:%s)\*?\s*)?\{?\s*([A-Za-z]+)\s*\}?\s*" % "|".join(sorted(TEXTS)), content)
+            if not inner:
+                raise self.error("unsupported \\mathop argument", start)
+            return self.text_command(inner.group(1), start)
         if name.rstrip("*") in TEXTS:
             content, self.pos = self.group(self.pos, "\\" + name)
             return self.text_command(content.strip(), start)

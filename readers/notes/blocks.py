@@ -101,11 +101,15 @@ SENTENCE_REACH = 300
 
 
 def _sentence(text: str, start: int, end: int) -> str:
-    r"""The prose of the sentence around ``text[start:end]``: back to the last ``. `` or blank line, on to the
+    r"""The prose of the sentence around ``text[start:end]``: back to the last ``. `` or blank line (over one
+    blank line when the paragraph before ends with ``:``, the sentence that introduces the block), on to the
     next one (a display's sentence goes on after it), at most :data:`SENTENCE_REACH` characters each side."""
     before = text[max(0, start - SENTENCE_REACH):start]
     after = text[end:end + SENTENCE_REACH]
-    before = re.split(r"\.\s|\n\s*\n", before)[-1]
+    pieces = re.split(r"\.\s|\n\s*\n", before)
+    if not pieces[-1].strip() and before.rstrip().endswith(":"):  # "...the same thing:\n\n$$...$$"
+        pieces = re.split(r"\.\s|\n\s*\n", before.rstrip())
+    before = pieces[-1]
     after = re.split(r"\.\s|\.$|\n\s*\n", after)[0]
     def elide(part):
         return re.sub(r"\$\$.*?\$\$|\$[^$]*\$", "$", part, flags=re.S)

@@ -290,6 +290,10 @@ def _opaque(lhs, rhs):
 _EXISTENTIAL = re.compile(r"\b(for (at least one|some|a suitable|an appropriate)|there (exists?|is an?|are some))\b",
                           re.I)
 """Prose that makes a formula hold for some values, not for all."""
+_TO_SOLVE = re.compile(r"\b(for (what|which)( values?( of)?)?\b|solv(e|es|ing)\b)", re.I)
+"""Prose that poses the formula as an equation to solve (``for what $p$ does ... hold``), not an identity."""
+_NOTATION = re.compile(r"\b(notations?|(is|are) (also )?(written|denoted)|denotes?)\b", re.I)
+"""Prose that presents the formula as a list of spellings of one thing, not as a claim about values."""
 _BOLD = re.compile(r"\\(?:mathbf|boldsymbol|bm|pmb|mathbfit|vec)\{")
 """Bold and arrowed names: vectors and matrices by the usual convention."""
 
@@ -704,6 +708,11 @@ class _NotesReader(_CatalogMatch):
             return [_undecided(r, f"an existential claim ('{quantifier.group(0)}' in the sentence): a "
                                   f"counterexample at one point does not refute it ({r.reason[:80]})")
                     if r.verdict == "refuted" else r for r in out]
+        for cue, why in ((_TO_SOLVE, "an equation to solve"), (_NOTATION, "a statement of notation")):
+            found = cue.search(frag.sentence)
+            if found and any(r.verdict == "refuted" for r in out):
+                return [_undecided(r, f"{why} ('{found.group(0)}' in the sentence): it is not stated for all "
+                                      f"values ({r.reason[:80]})") if r.verdict == "refuted" else r for r in out]
         claim = general
         rel = {"equiv": "=", ":=": "="}.get(claim.rel, claim.rel)
         equation = rel == "=" and is_equation(lhs, rhs)

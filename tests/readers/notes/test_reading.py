@@ -149,3 +149,22 @@ def test_a_claim_the_sentence_makes_existential_is_not_refuted_at_one_point():
     claims = [b for b in report.blocks if b.steps]
     assert [b.verdict for b in claims] == ["undecided", "refuted"]
     assert "existential" in claims[0].steps[0].reason
+
+
+def test_an_equation_posed_to_solve_is_not_refuted():
+    report = check_notes("So we want to solve: for what $p$ does $a+4\\sqrt{2p} = a+2$ hold?\n", budget=5.0)
+    block = report.blocks[-1]
+    assert block.verdict == "undecided" and "equation to solve" in block.steps[0].reason
+
+
+def test_a_display_introduced_by_a_colon_sentence_of_notation_is_not_refuted():
+    text = "All of the below notations indicate the same thing:\n\n$$\n\\frac{df}{dx} = f' = D_xf = f_x.\n$$\n"
+    (block,) = check_notes(text, budget=5.0).blocks
+    assert block.verdict != "refuted"
+    assert "notation" in " ".join(s.reason or "" for s in block.steps)
+
+
+def test_the_same_wrong_display_without_the_cue_is_refuted():
+    text = "We compute:\n\n$$\n(x+1)^2 = x^2 + 1\n$$\n"
+    (block,) = check_notes(text, budget=5.0).blocks
+    assert block.verdict == "refuted"

@@ -1,0 +1,81 @@
+"""Side conditions written as membership or after a \\quad, sentence punctuation, and events inside P(...)."""
+import pytest
+import sympy as sp
+
+from readers.latex.parse import parse_block
+
+x = sp.Symbol("x", real=True)
+
+
+def _row(text):
+    (row,) = parse_block(text).rows
+    return row
+
+
+@pytest.mark.parametrize("text, expected", [
+    (r"y = \log x, \quad x \in (0,1)", sp.And(x > 0, x < 1)),
+    (r"y = \log x \text{ for } x\in[0,1]", sp.And(x >= 0, x <= 1)),
+    (r"y = \log x, x \in (0, 1]", sp.And(x > 0, x <= 1)),
+    (r"y = \log x, x \in \left[0, 1\right)", sp.And(x >= 0, x < 1)),
+    (r"y = \log x, x \in (0, \infty)", x > 0),
+    (r"y = \sqrt{x}, x\in\mathbb{R}_{\ge0}", x >= 0),
+    (r"y = \sqrt{x}, x\in\mathbb{R}_{+}", x > 0),  # the narrower reading of R_+
+    (r"y = \sqrt{x}, x\in\mathbb{R}^{+}", x > 0),
+    (r"y = \sqrt{x}, x\in\mathbb{R}_{\le 0}", x <= 0),
+    (r"y = \sqrt{x} \qquad x \ge 0", x >= 0),
+])
+def test_a_membership_or_quad_separated_condition_governs_the_row(text, expected):
+    row = _row(text)
+    assert len(row.chain.exprs) == 2 and row.chain.rels == ("=",)
+    (condition,) = row.conditions
+    assert {str(s) for s in condition.free_symbols} == {"x"}
+    assert sp.simplify(condition.subs(_x(condition), x)) == expected
+
+
+def _x(condition):
+    (symbol,) = condition.free_symbols
+    return symbol
+
+
+def test_membership_in_an_unknown_set_is_no_condition():
+    assert _row(r"y = x, x \in \mathcal{X}").conditions == ()
+
+
+@pytest.mark.parametrize("text", [
+    r"f(x) = x^2. \\ g(x) = x.",
+    r"\begin{aligned} f(x) &= x^2, \\ g(x) &= x. \end{aligned}",
+    r"F(x) = \begin{cases} 0 & x < 0, \\ 1 & x \ge 0. \end{cases}",
+])
+def test_a_period_ending_a_row_is_punctuation(text):
+    assert parse_block(text).rows
+
+
+def test_an_ellipsis_of_three_periods_is_dots():
+    (row,) = parse_block(r"p(x_1) \cdot ... \cdot p(x_d)").rows
+    assert "ldots" in str(row.chain.exprs[0])
+
+
+def test_a_relation_inside_p_is_an_opaque_event_of_both_sides():
+    (row,) = parse_block(r"F(x) = P(X \le x)").rows
+    event = row.chain.exprs[1].args[0]
+    assert event.func.__name__ == "event_le" and {str(s) for s in event.free_symbols} == {"X", "x"}
+
+
+def test_mathop_argmax_and_leftarrow_update():
+    assert parse_block(r"\hat\theta = \mathop{\mathrm{argmax}}_\theta P(X \mid \theta)").rows
+    (row,) = parse_block(r"x_t \leftarrow x_{t-1} - g_t").rows
+    assert row.chain.rels == (":=",)
+
+
+def test_a_starred_name_is_another_name():
+    (row,) = parse_block(r"w^* = w").rows
+    lhs, rhs = row.chain.exprs
+    assert lhs != rhs
+
+
+def test_phi_is_the_standard_normal_cdf_unless_the_notes_define_it():
+    (row,) = parse_block(r"\Phi(x) = 1 - \Phi(-x)").rows
+    lhs, rhs = row.chain.exprs
+    assert sp.simplify(lhs - rhs) == 0 and lhs.has(sp.erf)
+    (row,) = parse_block(r"\Phi(x) = x^2", functions=("Phi",)).rows
+    assert not row.chain.exprs[0].has(sp.erf)
