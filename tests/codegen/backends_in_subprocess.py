@@ -1,0 +1,106 @@
+"""The torch and jax backends on definitions of ``examples/own_formulas.md``.
+
+Each generated module is imported; its forward is compared with the NumPy module generated from the
+same note (itself checked against the mpmath oracle in ``test_own_formulas.py``) at FORWARD_TOL, and
+its custom backward (the derived VJP) with the framework's own autograd of the lowered forward (plain
+torch / jax.numpy operations, differentiated by the framework) at VJP_TOL, and by
+``torch.autograd.gradcheck`` / ``jax.test_util.check_grads`` (finite differences).
+"""
+from __future__ import annotations
+
+import functools
+import pathlib
+
+import numpy as np
+import pytest
+
+from codegen.backends import BACKEND_NAMES, backend
+from codegen.define import build
+from codegen.define_module import load, write_defined_module
+from readers.definition import read_definitions
+
+ROOT = pathlib.Path(__file__).resolve().parents[2]
+NOTE = ROOT / "examples" / "own_formulas.md"
+CASES = ("gelu", "mish", "rmsnorm", "logcosh", "softmin", "huberloss", "infonce")
+"""Definitions of the note run through every backend: elementwise (special function, softplus/tanh,
+log cosh, a piecewise loss) and along axes (a norm with a keyword, a softmin, a contrastive loss with a
+Kronecker delta)."""
+FORWARD_TOL = 1e-12
+"""float64, the same expressions as the NumPy module: only the order of floating-point operations differs."""
+VJP_TOL = 1e-10
+"""Derived VJP against autograd of the same forward: both exact up to rounding (float64) on ordinary inputs."""
+
+
+def _records():
+    return [r for r in build(read_definitions(NOTE.read_text(encoding="utf-8"))) if r.name in CASES]
+
+
+@functools.cache
+def _module(name: str):
+    recs = _records()
+    assert sorted(r.name for r in recs) == sorted(CASES)
+    text = write_defined_module(recs, grad=True) if name == "numpy" else backend(name).write_module(recs, grad=True)
+    return load(text, f"formulary_backend_{name}"), {r.name: r for r in recs}
+
+
+def _inputs(rec, seed=0):
+    rng = np.random.default_rng(seed)
+    args = [rng.uniform(-3, 3, (3, 5) if p.shape else (7,)) for p in rec.params]
+    kws = {k.name: 0.1 for k in rec.keywords}
+    return args, kws
+
+
+def _rel(a, b) -> float:
+    a, b = np.asarray(a, dtype=np.float64), np.asarray(b, dtype=np.float64)
+    return float(np.linalg.norm(a - b) / max(np.linalg.norm(b), 1e-300))
+
+
+def test_backend_registry():
+    assert BACKEND_NAMES == ("numpy", "torch", "jax")
+    with pytest.raises(ValueError, match="unknown backend"):
+        backend("tensorflow")
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_torch(case):
+    torch = pytest.importorskip("torch", reason="the torch backend needs PyTorch (pip install 'formulary[torch]')")
+    mod, recs = _module("torch")
+    ref, _ = _module("numpy")
+    rec = recs[case]
+    args, kws = _inputs(rec)
+    xs = [torch.tensor(a, requires_grad=True) for a in args]
+    y = getattr(mod, case)(*xs, **kws)
+    assert y.dtype == torch.float64
+    assert _rel(y.detach().numpy(), getattr(ref, case)(*args, **kws)) <= FORWARD_TOL
+    g = torch.tensor(np.random.default_rng(1).uniform(-1, 1, tuple(y.shape)))
+    ours = torch.autograd.grad(y, xs, g)
+    plain = [x.detach().clone().requires_grad_(True) for x in xs]
+    theirs = torch.autograd.grad(getattr(mod, f"_{case}_forward")(*plain, **kws), plain, g)
+    for a, b in zip(ours, theirs):
+        assert a.shape == b.shape and _rel(a, b) <= VJP_TOL
+    small = [x.detach()[..., :4].clone().requires_grad_(True) for x in xs]
+    assert torch.autograd.gradcheck(lambda *z: getattr(mod, case)(*z, **kws), small)
+    y32 = getattr(mod, case)(*[torch.tensor(a, dtype=torch.float32) for a in args], **kws)
+    assert y32.dtype == torch.float32  # the dtype follows the inputs
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_jax(case):
+    jax = pytest.importorskip("jax", reason="the jax backend needs JAX (pip install 'formulary[jax]')")
+    from jax.test_util import check_grads
+
+    jax.config.update("jax_enable_x64", True)
+    mod, recs = _module("jax")
+    ref, _ = _module("numpy")
+    rec = recs[case]
+    args, kws = _inputs(rec)
+    xs = [jax.numpy.asarray(a) for a in args]
+    y = getattr(mod, case)(*xs, **kws)
+    assert y.dtype == np.float64
+    assert _rel(y, getattr(ref, case)(*args, **kws)) <= FORWARD_TOL
+    g = jax.numpy.asarray(np.random.default_rng(1).uniform(-1, 1, y.shape))
+    ours = jax.vjp(lambda *z: getattr(mod, case)(*z, **kws), *xs)[1](g)
+    theirs = jax.vjp(lambda *z: getattr(mod, f"_{case}_forward")(*z, **kws), *xs)[1](g)
+    for a, b in zip(ours, theirs):
+        assert a.shape == b.shape and _rel(a, b) <= VJP_TOL
+    check_grads(lambda *z: getattr(mod, case)(*z, **kws), tuple(x[..., :4] for x in xs), order=1, modes=("rev",))
