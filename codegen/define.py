@@ -350,7 +350,7 @@ def lower_vjp(f: DefinedFunction, exprs, *, name: str | None = None,
 
 SUM_TO = '''def _sum_to(a, shape):
     """``a`` summed over the axes broadcasting added to ``shape`` (a gradient shaped like its parameter)."""
-    a = np.asarray(a, dtype=np.float64)
+    a = np.asarray(a)
     extra = a.ndim - len(shape)
     if extra > 0:
         a = a.sum(axis=tuple(range(extra)))
