@@ -76,6 +76,7 @@ from readers.latex.parse import (
 )
 from readers.notes.blocks import Fragment, find_blocks
 from readers.notes.catalog import _CatalogMatch
+from readers.notes.matrices import MatrixClaims
 from readers.notes.objective import (
     INEQUALITIES,
     Main,
@@ -146,6 +147,7 @@ def check_notes(text: str, *, path: str = "<string>", budget: float = 5.0) -> No
     catalog, catalog_error = _catalog()
     names = _vocabulary(text, catalog)
     reader = _NotesReader(names, catalog, catalog_error, budget, check_step, defined_functions(text))
+    reader.matrix_claims = MatrixClaims(text)
     return NotesReport(path, tuple(reader.fragment(f) for f in find_blocks(text)))
 
 
@@ -383,6 +385,8 @@ class _Claim:
 
 
 class _NotesReader(_CatalogMatch):
+    matrix_claims = MatrixClaims("")
+
     def __init__(self, names, catalog, catalog_error, budget, check_step, functions=frozenset()):
         self.names, self.catalog, self.catalog_error = names, catalog, catalog_error
         self.budget, self.check_step = budget, check_step
@@ -541,7 +545,8 @@ class _NotesReader(_CatalogMatch):
                 continue
             start = 0
             name = strip_optimum(exprs[0])  # \min_G \max_D V(D, G) = ... defines V
-            if not row.continued and rels[0] in ("=", ":=") and len(exprs) == 2 and is_update(name, exprs[1]):
+            if not row.continued and rels[0] in ("=", ":=") and len(exprs) == 2 and is_update(name, exprs[1]) \
+                    and not self.matrix_claims.operation(name):
                 self.section.updates.add(base_name(name))  # W = W - alpha g, v_t = beta v_{t-1} + ...
                 updates.append(_show(name))
                 continue
@@ -601,6 +606,8 @@ class _NotesReader(_CatalogMatch):
         """Whether ``lhs = rhs`` defines ``lhs``: a name that ``rhs`` does not use, not defined yet in
         this section (a definition in an earlier section is shadowed)."""
         key = _key(lhs)
+        if self.matrix_claims.operation(lhs):  # tr(AB) = ..., \nabla_{\mathbf{x}} f = ...: a claim
+            return False
         if key is None or self.section.defined_here(key):
             if not isinstance(lhs, AppliedUndef):
                 return False
@@ -794,11 +801,11 @@ class _NotesReader(_CatalogMatch):
             if isinstance(probability, str):
                 return [StepReport(**shown, verdict="undecided", reason=probability)]
             return [self.run_labelled(step, shown, label) for label, step in probability]
-        matrices = _matrix_names(lhs, rhs)
-        if matrices:
-            return [StepReport(**shown, verdict="undecided",
-                               reason=f"matrix claim: shapes unknown ({', '.join(matrices)} read as vectors or "
-                                      "matrices, not scalars)")]
+        matrix = self.matrix_claims.check(claim, frag, self.section, shown, force=bool(_matrix_names(lhs, rhs)),
+                                          names=self.names, functions=frozenset(self.section.functions)
+                                          | self.document_functions)  # readers.notes.matrices
+        if matrix is not None:
+            return matrix
         lhs, rhs, opaque = _opaque(lhs, rhs)
         why = _unchecked(lhs, rhs)
         if why:

@@ -1,0 +1,567 @@
+r"""Matrix claims in notes: $(\mathbf{A}\mathbf{B})^\top = \mathbf{B}^\top\mathbf{A}^\top$ checked as matrix algebra.
+
+A claim is a matrix claim when it has a bold name (``\mathbf{A}``, ``\boldsymbol\Sigma``), a transpose, a
+name the note declares a vector or matrix (:mod:`readers.notes.matrix_declarations`), ``\operatorname{tr}``,
+``\det`` or ``\odot``.  It is read once more with order-keeping products
+(:mod:`readers.latex.matrix_reader`), and then:
+
+* **kinds**: bold capitals are matrices, bold lower case letters column vectors, ``I`` the identity;
+  a plain capital is a scalar or a matrix, a plain lower case Latin letter a scalar or a vector (both
+  readings are checked), lower case Greek letters are scalars;
+* **shapes**: sizes are tied by the claim (:mod:`readers.notes.matrix_shapes`); a reading whose shapes
+  cannot be made consistent is dropped, and a claim with none is ``undecided``, saying so;
+* **samples**: each reading is checked in float64 on random matrices at :data:`MIN_SHAPES` or more size
+  assignments (:mod:`readers.notes.matrix_numeric`); derivatives in both layouts;
+* **verdict**: every reading holds on every sample: ``verified`` (``proved`` when sympy's matrix
+  expressions reduce $L - R$ to zero); every reading fails on every sample: ``refuted``, with a small
+  integer counterexample; otherwise ``undecided``, with the readings.  A derivative claim that holds in
+  one layout is confirmed naming it; a layout choice is never refuted;
+* **context**: an earlier matrix equation that fails as an identity and names something on one side only
+  (``\mathbf{A}\mathbf{W} = \mathbf{W}\boldsymbol\Sigma``) constrains its section: later claims on its names
+  are checked with it solved for one name ($A = W \Sigma W^{-1}$), or are ``undecided`` saying why.
+  Definitions (``\mathbf{C} = \mathbf{X}^\top\mathbf{X}``) are substituted.
+"""
+from __future__ import annotations
+
+import itertools
+import json
+import re
+from dataclasses import dataclass
+
+import numpy as np
+import sympy as sp
+from sympy.core.function import AppliedUndef
+
+from readers.latex.matrix_reader import parse_matrix_block
+from readers.notes.blocks import find_blocks
+from readers.notes.matrix_declarations import declarations
+from readers.notes.matrix_numeric import FAILS, HOLDS, HOLDS_CENTRAL, Evaluator, Resample, gap, sample, sizes
+from readers.notes.matrix_shapes import LAYOUTS, Kind, ShapeError, Unsupported, infer
+from readers.notes.report import StepReport
+
+MIN_SHAPES = 3
+"""Size assignments each reading is sampled at (when it has free sizes)."""
+SAMPLES = 3
+"""Samples per size assignment."""
+RETRIES = 6
+"""Draws per sample when a draw falls outside the claim's domain (a near-singular inverse)."""
+MAX_UNKNOWN = 4
+"""Most names of unknown kind (each read two ways) in one claim."""
+COUNTEREXAMPLE_TRIES = 150
+"""Small integer draws tried for a counterexample before falling back to the float sample."""
+SEED = 20240612
+
+_BOLD = re.compile(r"\\(?:mathbf|boldsymbol|bm|pmb|mathbfit|vec|bold)\{")
+_IDENTITY = re.compile(r"(?:\\(?:mathbf|mathrm|mathbb|boldsymbol|bm)\{I\}|I)(?:_\{?[A-Za-z0-9]+\}?)?")
+_GREEK_CAPS = frozenset({"Gamma", "Delta", "Theta", "Lambda", "Xi", "Pi", "Sigma", "Upsilon", "Phi", "Psi", "Omega"})
+
+
+def _core(name: str) -> str:
+    """The letter under the decorations: ``\\hat{\\mathbf{x}}_i`` -> ``x``, ``\\boldsymbol{\\Sigma}`` -> ``Sigma``."""
+    name = re.sub(r"_.*$", "", name)
+    found = re.findall(r"\\([A-Za-z]+)|([A-Za-z0-9])", re.sub(r"\\(?:mathbf|boldsymbol|bm|pmb|mathbfit|vec|bold|hat|"
+                                                           r"tilde|bar|overline|widehat|widetilde|mathrm|mathit)"
+                                                           r"(?=\{|\s)", "", name))
+    for word, letter in found:
+        if word or letter:
+            return word or letter
+    return name
+
+
+def kind_options(name: str, declared) -> list[Kind]:
+    """The kinds a name may have: one when bold, declared or conventional; two for a plain letter."""
+    props = frozenset(declared.props.get(name, ()))
+    if name in declared.kinds:
+        return [Kind(declared.kinds[name], declared.dims.get(name, ()), props)]
+    core = _core(name)
+    if _IDENTITY.fullmatch(name):
+        return [Kind("identity")]
+    if _BOLD.search(name):
+        if core == "1":
+            return [Kind("ones")]
+        if core[:1].isupper():
+            return [Kind("matrix", (), props)]
+        return [Kind("vector", (), props)]
+    if props:
+        return [Kind("matrix", (), props)]
+    if core in _GREEK_CAPS or (len(core) == 1 and core.isupper()):
+        return [Kind("scalar"), Kind("matrix")]
+    if len(core) == 1 and core.islower():
+        return [Kind("scalar"), Kind("vector")]
+    return [Kind("scalar")]
+
+
+@dataclass(frozen=True)
+class _Outcome:
+    status: str  # holds, fails, mixed, unknown, unsupported
+    detail: str = ""
+    typing: object = None
+    central: bool = False
+
+
+@dataclass
+class _Constraint:
+    section: int
+    line: int
+    lhs: sp.Expr
+    rhs: sp.Expr
+    shown: str
+
+
+class MatrixClaims:
+    """The matrix side of one note: its declarations, its matrix equations in force, and the check."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.declared = declarations(text)
+        self.constraints: list[_Constraint] = []
+        self._parsed: dict = {}
+        self._fragments = None
+
+    # ** when **
+
+    def applies(self, claim, frag, force: bool) -> bool:
+        if force:
+            return True
+        names = {s.name for e in (claim.lhs, claim.rhs) for s in e.free_symbols if isinstance(s, sp.Symbol)}
+        if any(self.declared.kinds.get(n, "scalar") != "scalar" for n in names):
+            return True
+        if any(f.func.__name__ in ("tr", "det", "Tr") for e in (claim.lhs, claim.rhs) for f in e.atoms(AppliedUndef)):
+            return True
+        return "\\odot" in frag.content or "⊙" in frag.content
+
+    def operation(self, lhs) -> bool:
+        """Whether a left side is a matrix operation, never a name being defined: ``tr(AB)``, ``\\det A``,
+        ``A^T``, or a gradient in a vector or matrix (``\\nabla_{\\mathbf{x}} f``)."""
+        if not isinstance(lhs, AppliedUndef):
+            return False
+        name = lhs.func.__name__
+        if name in ("tr", "Tr", "det", "transpose"):
+            return True
+        if name.startswith("nabla_"):
+            variable = name[len("nabla_"):]
+            return bool(_BOLD.search(variable)) or self.declared.kinds.get(variable, "scalar") != "scalar"
+        return False
+
+    # ** the check **
+
+    def check(self, claim, frag, section, shown: dict, *, force: bool, names=frozenset(),
+              functions=frozenset()) -> list[StepReport] | None:
+        """The steps for ``claim`` read as matrix algebra; None when it is not a matrix claim."""
+        if not self.applies(claim, frag, force):
+            return None
+        rel = {"equiv": "=", ":=": "="}.get(claim.rel, claim.rel)
+        try:
+            pair = self.reading(claim, frag, names, functions)
+            if isinstance(pair, str):
+                return [_step(shown, "undecided", pair)]
+            shown = {**shown, "lhs": _written(pair[0]), "rhs": _written(pair[1])}
+            lhs, rhs = self.substitute(pair, claim.line, section)
+            return [self.decide(lhs, rhs, rel, claim.line, section.number, shown)]
+        except (Unsupported, ShapeError) as exc:
+            return [_step(shown, "undecided", f"matrix claim: {exc}")]
+
+    def reading(self, claim, frag, names, functions):
+        """``(lhs, rhs)`` of the claim with order-keeping products, or why there is none."""
+        key = (frag.content, names, functions)
+        if key not in self._parsed:
+            try:
+                self._parsed[key] = parse_matrix_block(frag.content, names=names, functions=functions,
+                                                       letters=self.declared.matrix_letters())
+            except Exception as exc:  # noqa: BLE001 - no matrix reading: say so
+                self._parsed[key] = f"matrix claim: the order-keeping reading failed ({str(exc)[:100]})"
+        block = self._parsed[key]
+        if isinstance(block, str):
+            return block
+        row_line = claim.line - frag.content_line + 1
+        candidates = [(a, b) for line, a, b in _pairs(block) if line == row_line]
+        matching = [(a, b) for a, b in candidates if (_commutative(a), _commutative(b)) == (claim.lhs, claim.rhs)]
+        if len(matching) >= 1:
+            return matching[0]
+        if len(candidates) == 1:
+            return candidates[0]
+        return "matrix claim: could not align the order-keeping reading with the claim"
+
+    def substitute(self, pair, line, section):
+        """The names the section defines (``\\mathbf{C} = \\mathbf{X}^\\top \\mathbf{X}``), substituted."""
+        lhs, rhs = pair
+        defined = {k.name: section.owner.get(k, (None, 0))[1] for k in section.symbols if isinstance(k, sp.Symbol)}
+        for _ in range(5):
+            mapping = {}
+            for s in (lhs.free_symbols | rhs.free_symbols):
+                if s.name in defined and not s.is_commutative and defined[s.name] < line:
+                    body = self.definition(s.name, defined[s.name])
+                    if body is None:
+                        raise Unsupported(f"{s.name} is defined at line {defined[s.name]}, but not as matrix algebra")
+                    mapping[s] = body
+            if not mapping:
+                break
+            lhs, rhs = lhs.xreplace(mapping), rhs.xreplace(mapping)
+        zero = {s: sp.Integer(0) for s in lhs.free_symbols | rhs.free_symbols if _core(s.name) == "0"}
+        return lhs.xreplace(zero), rhs.xreplace(zero)
+
+    def definition(self, name: str, line: int):
+        if self._fragments is None:
+            self._fragments = list(find_blocks(self.text))
+        for frag in self._fragments:
+            last = frag.content_line + frag.content.count("\n")
+            if not frag.content_line <= line <= last:
+                continue
+            try:
+                block = parse_matrix_block(frag.content, letters=self.declared.matrix_letters())
+            except Exception:  # noqa: BLE001 - no matrix reading of the definition
+                return None
+            for row_line, a, b in _pairs(block):
+                if row_line == line - frag.content_line + 1 and isinstance(a, sp.Symbol) and a.name == name:
+                    return b
+        return None
+
+    # ** verdicts **
+
+    def decide(self, lhs, rhs, rel, line, section_number, shown) -> StepReport:
+        symbols = {s for s in lhs.free_symbols | rhs.free_symbols if not s.is_commutative}
+        for c in reversed(self.constraints):
+            if c.section == section_number and c.line < line and c.line != line:
+                names = {s for s in c.lhs.free_symbols | c.rhs.free_symbols if not s.is_commutative}
+                if names & symbols:
+                    return self.under(c, lhs, rhs, rel, shown, symbols)
+        outcomes = self.outcomes(lhs, rhs, rel)
+        statuses = {o.status for o in outcomes.values()}
+        if statuses == {"holds"}:
+            return self.confirmed(lhs, rhs, outcomes, shown)
+        if statuses == {"fails"}:
+            if rel == "=" and not _has_derivative(lhs, rhs) and _constrains(lhs, rhs):
+                self.constraints = [c for c in self.constraints if c.line != line]
+                self.constraints.append(_Constraint(section_number, line, lhs, rhs, f"{lhs} = {rhs}"))
+                one_sided = sorted(s.name for s in _one_sided(lhs, rhs))
+                return _step(shown, "undecided", "a matrix equation: it fails for arbitrary matrices, so it states "
+                             f"a relation between {', '.join(one_sided) or 'its names'} (not an identity); "
+                             "later claims in this section are read with it", role="equation")
+            return self.refuted(lhs, rhs, rel, outcomes, shown)
+        return _step(shown, "undecided", "matrix claim: " + _describe(outcomes))
+
+    def outcomes(self, lhs, rhs, rel) -> dict:
+        """Each kind assignment's outcome (the best of its layouts)."""
+        symbols = sorted((s for s in lhs.free_symbols | rhs.free_symbols if not s.is_commutative), key=str)
+        options = {s: kind_options(s.name, self.declared) for s in symbols}
+        unknown = [s for s in symbols if len(options[s]) > 1]
+        if len(unknown) > MAX_UNKNOWN:
+            raise Unsupported(f"the kinds of {', '.join(map(str, unknown))} are unknown (scalars or matrices?)")
+        layouts = LAYOUTS if _has_derivative(lhs, rhs) else LAYOUTS[:1]
+        out, errors = {}, []
+        for choice in itertools.product(*(options[s] for s in symbols)):
+            kinds = dict(zip(symbols, choice))
+            results = []
+            for layout in layouts:
+                try:
+                    typing = infer(lhs, rhs, rel, kinds, layout)
+                except (ShapeError, Unsupported) as exc:
+                    errors.append(exc)
+                    continue
+                results.append(run(typing, lhs, rhs, rel))
+            if results:
+                out[_label(kinds, unknown)] = _best(results)
+        if not out:
+            unsupported = [e for e in errors if isinstance(e, Unsupported)]
+            if unsupported:
+                raise unsupported[0]
+            raise ShapeError(f"the shapes cannot be made consistent ({errors[0] if errors else 'no reading'})")
+        return out
+
+    def confirmed(self, lhs, rhs, outcomes, shown) -> StepReport:
+        layouts = {o.detail for o in outcomes.values() if o.detail}
+        proved = all(_prove(o.typing, lhs, rhs) for o in outcomes.values())
+        readings = "; ".join(k for k in outcomes if k)
+        method = ("matrix algebra (sympy MatrixSymbol)" if proved else
+                  f"matrix samples in float64 at {MIN_SHAPES}+ size assignments, tolerance {HOLDS:g} relative")
+        reason = ("holds" + (f" in the {', '.join(sorted(layouts))}" if layouts else "")
+                  + (f" for each reading ({readings})" if readings else ""))
+        return _step(shown, "proved" if proved else "verified", reason, method=method)
+
+    def refuted(self, lhs, rhs, rel, outcomes, shown) -> StepReport:
+        label, outcome = next(iter(outcomes.items()))
+        counterexample = find_counterexample(outcome.typing, lhs, rhs, rel)
+        if counterexample is None:
+            return _step(shown, "undecided", "matrix claim: fails on every sample, but no counterexample could "
+                         "be written down")
+        readings = "; ".join(k for k in outcomes if k)
+        reason = "fails on every sample" + (f" under every reading ({readings})" if len(outcomes) > 1 else "")
+        return StepReport(**shown, verdict="refuted", method="matrix samples in float64", reason=reason,
+                          counterexample=counterexample)
+
+    def under(self, c, lhs, rhs, rel, shown, symbols) -> StepReport:
+        """The claim with the equation ``c`` solved for one of its names (or undecided, saying why)."""
+        names = sorted({s for s in c.lhs.free_symbols | c.rhs.free_symbols if not s.is_commutative}, key=str)
+        for target in sorted(names, key=lambda s: (s not in symbols, bool(self.declared.props.get(s.name)), str(s))):
+            solution = isolate(c.lhs, c.rhs, target)
+            if solution is None:
+                continue
+            left, right = lhs.xreplace({target: solution}), rhs.xreplace({target: solution})
+            where = f"the equation at line {c.line} solved as {target} = {solution}"
+            try:
+                outcomes = self.outcomes(left, right, rel)
+            except (Unsupported, ShapeError) as exc:
+                return _step(shown, "undecided", f"matrix claim under {where}: {exc}")
+            statuses = {o.status for o in outcomes.values()}
+            if statuses == {"holds"}:
+                report = self.confirmed(left, right, outcomes, shown)
+                return StepReport(**{**report.__dict__, "reason": f"{report.reason}, under {where}",
+                                     "assumptions": (f"{c.shown} (line {c.line})",)})
+            return _step(shown, "undecided", f"matrix claim under {where}: " + _describe(outcomes)
+                         + " (with the other names sampled freely; the notes may assume more about them)")
+        return _step(shown, "undecided", f"matrix claim constrained by the equation at line {c.line} ({c.shown}), "
+                     "which this check cannot solve for one of its names")
+
+
+# ** sampling a reading **
+
+def run(typing, lhs, rhs, rel) -> _Outcome:
+    """Samples of one reading at several size assignments: holds, fails, mixed or unknown."""
+    free = typing.dims.free()
+    tolerance = HOLDS if typing.smooth or not typing.derivatives else HOLDS_CENTRAL
+    results = []
+    rng = np.random.default_rng(SEED)
+    for assignment in _assignments(free):
+        shapes = sizes(typing, assignment)
+        for _ in range(SAMPLES):
+            for _ in range(RETRIES):
+                values = sample(typing, shapes, rng)
+                try:
+                    evaluate = Evaluator(typing, values)
+                    g = gap(evaluate(lhs), evaluate(rhs), rel)
+                except Resample:
+                    continue
+                except (ValueError, TypeError, ZeroDivisionError, np.linalg.LinAlgError, IndexError) as exc:
+                    return _Outcome("unsupported", f"cannot evaluate ({type(exc).__name__})", typing)
+                except Unsupported as exc:
+                    return _Outcome("unsupported", str(exc), typing)
+                results.append((_show_sizes(assignment), g))
+                break
+    if not results:
+        return _Outcome("unknown", "no sample in the claim's domain", typing)
+    layout = typing.layout if typing.derivatives else ""
+    if all(g <= tolerance for _, g in results):
+        return _Outcome("holds", f"{layout} layout" if layout else "", typing, not typing.smooth)
+    if all(g > FAILS for _, g in results):
+        return _Outcome("fails", f"{layout} layout" if layout else "", typing)
+    held = sorted({s for s, g in results if g <= tolerance})
+    failed = sorted({s for s, g in results if g > FAILS})
+    return _Outcome("mixed", f"holds on some samples ({', '.join(held) or 'none'}) and fails on others "
+                    f"({', '.join(failed) or 'none'})" + (f" in the {layout} layout" if layout else ""), typing)
+
+
+def _assignments(free) -> list[dict]:
+    """At least :data:`MIN_SHAPES` size assignments (all 2, all 3, then mixed sizes)."""
+    if not free:
+        return [{}]
+    rows = [[2] * len(free), [3] * len(free), [(2, 3, 4)[k % 3] for k in range(len(free))],
+            [(4, 2, 3)[k % 3] for k in range(len(free))]]
+    out = []
+    for row in rows:
+        if row not in out:
+            out.append(row)
+    if len(out) < MIN_SHAPES:
+        out.append([4] * len(free))
+    return [dict(zip(free, row)) for row in out]
+
+
+def _show_sizes(assignment) -> str:
+    return ", ".join(str(v) for v in assignment.values()) or "fixed sizes"
+
+
+def find_counterexample(typing, lhs, rhs, rel) -> dict | None:
+    """Small matrices (all free sizes 2, integer entries where possible) at which the claim fails."""
+    assignment = {d: 2 for d in typing.dims.free()}
+    shapes = sizes(typing, assignment)
+    rng = np.random.default_rng(SEED + 1)
+    for integer in (True, False):
+        for _ in range(COUNTEREXAMPLE_TRIES if integer else RETRIES * 4):
+            try:
+                values = sample(typing, shapes, rng, integer=integer)
+                if not integer:
+                    values = {s: (np.round(v, 2) if isinstance(v, (np.ndarray, float)) else v) for s, v in values.items()}
+                evaluate = Evaluator(typing, values)
+                left, right = evaluate(lhs), evaluate(rhs)
+                if gap(left, right, rel) > FAILS:
+                    out = {str(s): _json(v) for s, v in values.items() if typing.kinds[s].kind != "identity"}
+                    out["lhs"], out["rhs"] = _json(left), _json(right)
+                    if typing.derivatives:
+                        out["layout"] = "fails in both the denominator and the numerator layout"
+                    return out
+            except (Resample, Unsupported, ValueError, np.linalg.LinAlgError):
+                continue
+    return None
+
+
+def _json(v) -> str:
+    if hasattr(v, "c") and not isinstance(v, np.ndarray):
+        return f"{v.c} I"
+    a = np.real_if_close(np.asarray(v))
+    if a.size == 1:
+        a = a.ravel()[0]
+        return json.dumps(int(a) if float(a).is_integer() else round(float(a), 6))
+    return json.dumps([[int(x) if float(x).is_integer() else round(float(x), 6) for x in row] for row in np.atleast_2d(a)])
+
+
+# ** helpers **
+
+def _step(shown, verdict, reason, *, method="", role="claim") -> StepReport:
+    return StepReport(**shown, verdict=verdict, method=method or "matrix algebra", reason=reason, role=role)
+
+
+def _pairs(block):
+    """``(row line, lhs, rhs)`` for the consecutive pairs of every formula row (continued rows too)."""
+    out, previous = [], None
+    for row in block.rows:
+        if row.kind in ("empty", "prose", "list", "constraint"):
+            continue
+        exprs = list(row.chain.exprs)
+        if row.continued and previous is not None:
+            exprs.insert(0, previous)
+        if exprs:
+            previous = exprs[-1]
+        if row.kind == "condition":
+            continue
+        out += [(row.line, a, b) for a, b in zip(exprs, exprs[1:])]
+    return out
+
+
+def _written(e) -> str:
+    """A side as read with order-keeping products: ``transpose(A*B)``, ``(A*B)**(-1)``."""
+    return re.sub(r"\\(?:mathbf|boldsymbol|bm)\{(\\?\w+)\}", r"\1", str(e)).replace("\\", "")
+
+
+def _commutative(e):
+    e = e.replace(lambda x: isinstance(x, AppliedUndef) and x.func.__name__ == "hadamard", lambda x: sp.Mul(*x.args))
+    e = e.replace(lambda x: isinstance(x, AppliedUndef) and x.func.__name__.startswith("norm"),
+                  lambda x: sp.Abs(x.args[0]))
+    return e.xreplace({s: sp.Symbol(s.name, real=True) for s in e.free_symbols if not s.is_commutative})
+
+
+def _has_derivative(*exprs) -> bool:
+    return any(e.has(sp.Derivative) or any(f.func.__name__.startswith("nabla") for f in e.atoms(AppliedUndef))
+               for e in exprs)
+
+
+def _one_sided(lhs, rhs) -> set:
+    left = {s for s in lhs.free_symbols if not s.is_commutative}
+    right = {s for s in rhs.free_symbols if not s.is_commutative}
+    return {s for s in left ^ right if not _IDENTITY.fullmatch(s.name)}
+
+
+def _constrains(lhs, rhs) -> bool:
+    """An equation that names something on one side only (``AW = W\\Sigma``, ``A x = b``) or equates to 0."""
+    return bool(_one_sided(lhs, rhs)) or lhs == 0 or rhs == 0
+
+
+def _label(kinds, unknown) -> str:
+    return ", ".join(f"{s} a {kinds[s].kind}" for s in unknown)
+
+
+def _best(results) -> _Outcome:
+    for status in ("holds", "mixed", "unknown", "unsupported", "fails"):
+        found = [r for r in results if r.status == status]
+        if found:
+            if status == "fails" and len(found) != len(results):
+                continue
+            return found[0]
+    return results[0]
+
+
+def _describe(outcomes) -> str:
+    if len(outcomes) == 1:
+        o = next(iter(outcomes.values()))
+        return {"mixed": o.detail, "unknown": o.detail, "unsupported": o.detail}.get(o.status, o.status)
+    parts = [f"with {k or 'the names as written'} it {o.status}" + (f" ({o.detail})" if o.detail else "")
+             for k, o in outcomes.items()]
+    return "ambiguous: " + "; ".join(parts)
+
+
+def isolate(lhs, rhs, target):
+    r"""``target`` in terms of the rest when it occurs once in ``lhs = rhs``: peel sums, products (by
+    inverses of the neighbouring factors), inverses and transposes.  $A W = W \Sigma \Rightarrow A = W \Sigma W^{-1}$."""
+    count = sum(1 for e in (lhs, rhs) for x in sp.preorder_traversal(e) if x == target)
+    if count != 1:
+        return None
+    side, other = (lhs, rhs) if lhs.has(target) else (rhs, lhs)
+    for _ in range(50):
+        if side == target:
+            return other
+        if isinstance(side, sp.Add):
+            inside = [a for a in side.args if a.has(target)][0]
+            other = other - (side - inside)
+            side = inside
+        elif isinstance(side, sp.Mul):
+            args = list(side.args)
+            k = next(i for i, a in enumerate(args) if a.has(target))
+            left, right = sp.Mul(*args[:k]), sp.Mul(*args[k + 1:])
+            other = (left ** -1 if left != 1 else 1) * other * (right ** -1 if right != 1 else 1)
+            side = args[k]
+        elif isinstance(side, sp.Pow) and side.exp == -1:
+            side, other = side.base, other ** -1
+        elif isinstance(side, AppliedUndef) and side.func.__name__ == "transpose":
+            side, other = side.args[0], sp.Function("transpose")(other)
+        else:
+            return None
+    return None
+
+
+def _prove(typing, lhs, rhs) -> bool:
+    """Whether sympy's matrix expressions reduce ``lhs - rhs`` to zero (False when they cannot be built)."""
+    if typing is None or typing.derivatives:
+        return False
+    try:
+        dims = {}
+
+        def size(d):
+            d = typing.dims.find(d)
+            if isinstance(d, int):
+                return d
+            return dims.setdefault(d, sp.Symbol(f"n{len(dims)}", integer=True, positive=True))
+
+        symbols = {}
+        for s, shape in typing.shapes.items():
+            if typing.kinds[s].kind in ("identity", "ones") or typing.kinds[s].props:
+                return False
+            symbols[s] = sp.MatrixSymbol(re.sub(r"\W", "_", s.name), size(shape[0]), size(shape[1])) \
+                if isinstance(shape, tuple) else sp.Symbol(re.sub(r"\W", "_", s.name), real=True)
+        left, right = _matrix_expr(lhs, symbols), _matrix_expr(rhs, symbols)
+        difference = sp.expand((left - right).doit())
+        return difference == 0 or isinstance(difference, sp.ZeroMatrix)
+    except Exception:  # noqa: BLE001 - no symbolic proof; the samples stand
+        return False
+
+
+def _matrix_expr(e, symbols):
+    if isinstance(e, sp.Symbol):
+        if e in symbols:
+            return symbols[e]
+        raise Unsupported(str(e))
+    if e.is_number:
+        return e
+    args = [_matrix_expr(a, symbols) for a in e.args]
+    if isinstance(e, sp.Add):
+        out = args[0]
+        for a in args[1:]:
+            out = out + a
+        return out
+    if isinstance(e, sp.Mul):
+        out = args[0]
+        for a in args[1:]:
+            out = out * a
+        return out
+    if isinstance(e, sp.Pow):
+        base = args[0]
+        if isinstance(base, sp.MatrixExpr):
+            return sp.Inverse(base) ** (-e.exp) if e.exp < 0 else base ** e.exp
+        return base ** args[1]
+    if isinstance(e, AppliedUndef):
+        name = e.func.__name__
+        table = {"transpose": lambda a: a.T if isinstance(a, sp.MatrixExpr) else a,
+                 "tr": lambda a: sp.Trace(a) if isinstance(a, sp.MatrixExpr) else a,
+                 "det": lambda a: sp.Determinant(a) if isinstance(a, sp.MatrixExpr) else a}
+        if name in table:
+            return table[name](args[0])
+        if name == "hadamard":
+            return sp.hadamard_product(*args)
+    raise Unsupported(type(e).__name__)

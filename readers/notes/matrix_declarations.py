@@ -1,0 +1,134 @@
+r"""What a note declares about its vectors and matrices, read from the whole text.
+
+* membership: ``$A \in \mathbb{R}^{n\times m}$`` (a matrix of sizes $n, m$), ``$\mathbf{x} \in \mathbb{R}^n$``
+  (a column vector), ``$c \in \mathbb{R}$`` (a scalar); several names may share it (``$A, B \in ...$``);
+* words: "the matrix $A$", "matrices $A$ and $B$", "a vector $v$", "let $\mathbf{x}$ be a vector",
+  "$\Sigma$ is a diagonal matrix", "where $\boldsymbol{\Sigma}$ is diagonal", with the properties
+  *diagonal*, *symmetric*, *orthogonal*, *positive definite*, *invertible*.
+
+Names are read with :func:`~readers.latex.matrix_reader.parse_matrix_block`, so ``\Sigma``
+declared in prose is the ``Sigma`` of the formulas.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import sympy as sp
+
+from readers.latex.matrix_reader import parse_matrix_block
+
+PROPERTIES = {"diagonal": "diagonal", "symmetric": "symmetric", "orthogonal": "orthogonal",
+              "orthonormal": "orthogonal", "positive definite": "positive definite",
+              "positive-definite": "positive definite", "positive semidefinite": "positive definite",
+              "positive semi-definite": "positive definite", "invertible": "invertible",
+              "nonsingular": "invertible", "non-singular": "invertible", "square": "invertible"}
+"""Words that constrain how a matrix is sampled (a semidefinite matrix is sampled definite: a subset)."""
+_PROPERTY = "|".join(sorted((re.escape(k) for k in PROPERTIES), key=len, reverse=True))
+_MATH = r"\$([^$]{1,80})\$"
+_LIST = _MATH + r"(?:\s*(?:,|and|,\s*and)\s*" + _MATH + r")*"
+_NOUN = r"(matrix|matrices|vectors?|scalars?)"
+_MEMBER = re.compile(r"((?:\\[A-Za-z]+\s*\{[^{}$]*\}|\\[A-Za-z]+|[A-Za-z])(?:_\{[^{}$]*\}|_[A-Za-z0-9])?"
+                     r"(?:\s*,\s*(?:\\[A-Za-z]+\s*\{[^{}$]*\}|\\[A-Za-z]+|[A-Za-z])(?:_\{[^{}$]*\}|_[A-Za-z0-9])?)*)"
+                     r"\s*\\in\s*\\mathbb\s*(?:\{R\}|R(?![A-Za-z]))(?:\s*\^\s*(\{[^{}$]*\}|[A-Za-z0-9]))?(?!\s*_)")
+_BEFORE = re.compile(r"\b((?:(?:" + _PROPERTY + r")\s*,?\s*(?:and\s+)?)*)" + _NOUN + r"\s+(" + _LIST + ")", re.I)
+_AFTER = re.compile(_MATH + r"\s+(?:is|be|are)\s+(?:an?\s+)?((?:(?:" + _PROPERTY + r")\s*,?\s*(?:and\s+)?)*)"
+                    + _NOUN + r"?", re.I)
+
+
+@dataclass
+class Declarations:
+    """``kinds``: name -> ``scalar``, ``vector`` or ``matrix``; ``dims``: name -> sizes; ``props``: name -> set."""
+
+    kinds: dict = field(default_factory=dict)
+    dims: dict = field(default_factory=dict)
+    props: dict = field(default_factory=dict)
+
+    def matrix_letters(self) -> frozenset:
+        return frozenset(n for n, k in self.kinds.items() if k != "scalar" and len(n) == 1)
+
+
+def declarations(text: str) -> Declarations:
+    """The declarations of a note (see the module docstring)."""
+    out = Declarations()
+    for m in _MEMBER.finditer(text):
+        names = [n for part in _top_level_commas(m.group(1)) for n in _names(part)]
+        power = m.group(2)
+        sizes = _sizes(power) if power else ()
+        if power and sizes is None:
+            continue
+        for name in names:
+            if not sizes:
+                out.kinds.setdefault(name, "scalar")
+            elif len(sizes) == 1 or sizes[1] == 1:
+                out.kinds[name], out.dims[name] = "vector", (sizes[0],)
+            else:
+                out.kinds[name], out.dims[name] = "matrix", sizes
+    for m in _BEFORE.finditer(text):
+        _note(out, _names_in_list(m.group(3)), m.group(2), m.group(1))
+    for m in _AFTER.finditer(text):
+        if m.group(2).strip() or m.group(3):
+            _note(out, _names(m.group(1)), m.group(3) or "", m.group(2))
+    return out
+
+
+def _note(out: Declarations, names, noun: str, adjectives: str) -> None:
+    noun = noun.lower()
+    kind = "matrix" if noun.startswith("matri") else "vector" if noun.startswith("vector") else \
+        "scalar" if noun.startswith("scalar") else None
+    props = {PROPERTIES[p.lower()] for p in re.findall(_PROPERTY, adjectives or "", re.I)}
+    for name in names:
+        if kind and name not in out.dims:
+            out.kinds[name] = kind
+        if props:
+            out.kinds.setdefault(name, "matrix")
+            out.props.setdefault(name, set()).update(props)
+
+
+def _top_level_commas(text: str) -> list:
+    parts, depth, start = [], 0, 0
+    for k, ch in enumerate(text):
+        depth += {"{": 1, "}": -1}.get(ch, 0)
+        if ch == "," and depth == 0:
+            parts.append(text[start:k])
+            start = k + 1
+    return parts + [text[start:]]
+
+
+def _names_in_list(text: str) -> list:
+    return [n for part in re.findall(_MATH, text) for n in _names(part)]
+
+
+def _names(text: str) -> list:
+    """The names in ``A, B`` or ``\\mathbf{x}`` (nothing when it is a formula, not a list of names)."""
+    try:
+        block = parse_matrix_block(text)
+    except Exception:  # noqa: BLE001 - prose that is not a list of names declares nothing
+        return []
+    out = []
+    for row in block.rows:
+        for e in row.chain.exprs:
+            items = e.args if isinstance(e, sp.Function) and e.func.__name__ == "tuple" else (e,)
+            for item in items:
+                if isinstance(item, sp.Symbol):
+                    out.append(item.name)
+                elif isinstance(item, sp.Mul) and len(str(text).split(",")) == 1:
+                    return []
+    return out if not any(row.chain.rels for row in block.rows) else []
+
+
+def _sizes(power: str):
+    """``{n \\times m}`` -> ``('n', 'm')``, ``{3}`` -> ``(3,)``; None for what is not a size."""
+    inner = power.strip("{}").strip()
+    parts = [p.strip() for p in re.split(r"\\times|×|\*|,", inner)]
+    if not 1 <= len(parts) <= 2:
+        return None
+    out = []
+    for p in parts:
+        if re.fullmatch(r"\d+", p):
+            out.append(int(p))
+        elif re.fullmatch(r"[A-Za-z](?:_\{?[A-Za-z0-9]+\}?)?|\\[A-Za-z]+", p):
+            out.append(p)
+        else:
+            return None
+    return tuple(out)
