@@ -70,6 +70,10 @@ class _MatrixReader(_Reader):
                 value = value * right
         return value
 
+    def product(self, posts):
+        value = super().product(posts)
+        return _bare_operators(value) if isinstance(value, sp.Mul) else value
+
     def atom_norm(self, tree):
         return sp.Function("norm")(self.plain(self.expr(tree.children[1]), tree))
 
@@ -90,3 +94,21 @@ class _MatrixReader(_Reader):
                 raise self.error("a prime on an expression", tree)
         return value
 
+
+
+BARE_OPERATORS = {"tr": "tr", "Tr": "tr", "trace": "tr", "det": "det"}
+r"""Operators written without parentheses as text (``\operatorname{tr}\mathbf{A}``): applied to the next factor."""
+
+
+def _bare_operators(value):
+    args = list(value.args)
+    out, k = [], 0
+    while k < len(args):
+        a = args[k]
+        if isinstance(a, sp.Symbol) and a.name in BARE_OPERATORS and k + 1 < len(args):
+            out.append(sp.Function(BARE_OPERATORS[a.name])(args[k + 1]))
+            k += 2
+            continue
+        out.append(a)
+        k += 1
+    return sp.Mul(*out)

@@ -720,6 +720,8 @@ class _NotesReader(_CatalogMatch):
             if found and any(r.verdict == "refuted" for r in out):
                 return [_undecided(r, f"{why} ('{found.group(0)}' in the sentence): it is not stated for all "
                                       f"values ({r.reason[:80]})") if r.verdict == "refuted" else r for r in out]
+        if any(r.method.startswith("matrix") for r in out):
+            return out  # the readings below are scalar algebra (readers.notes.matrices decided)
         claim = general
         rel = {"equiv": "=", ":=": "="}.get(claim.rel, claim.rel)
         equation = rel == "=" and is_equation(lhs, rhs)
