@@ -385,9 +385,8 @@ class _Claim:
 
 
 class _NotesReader(_CatalogMatch):
-    matrix_claims = MatrixClaims("")
-
     def __init__(self, names, catalog, catalog_error, budget, check_step, functions=frozenset()):
+        self.matrix_claims = MatrixClaims("")  # check_notes gives it the note's text
         self.names, self.catalog, self.catalog_error = names, catalog, catalog_error
         self.budget, self.check_step = budget, check_step
         self.document_functions = frozenset(functions)

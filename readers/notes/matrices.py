@@ -113,7 +113,8 @@ class MatrixClaims:
 
     def __init__(self, text: str):
         self.text = text
-        self.declared = declarations(text)
+        self.notes = declarations(text)
+        self.declared = self.notes.at(0)  # what holds at the claim being checked (set by check)
         self.constraints: list[_Constraint] = []
         self._parsed: dict = {}
         self._fragments = None
@@ -140,7 +141,7 @@ class MatrixClaims:
             return True
         if name.startswith("nabla_"):
             variable = name[len("nabla_"):]
-            return bool(_BOLD.search(variable)) or self.declared.kinds.get(variable, "scalar") != "scalar"
+            return bool(_BOLD.search(variable)) or variable in self.notes.anywhere()
         return False
 
     # ** the check **
@@ -148,22 +149,25 @@ class MatrixClaims:
     def check(self, claim, frag, section, shown: dict, *, force: bool, names=frozenset(),
               functions=frozenset()) -> list[StepReport] | None:
         """The steps for ``claim`` read as matrix algebra; None when it is not a matrix claim."""
+        self.declared = self.notes.at(claim.line)
         if not self.applies(claim, frag, force):
             return None
         rel = {"equiv": "=", ":=": "="}.get(claim.rel, claim.rel)
         try:
             pair = self.reading(claim, frag, names, functions)
             if isinstance(pair, str):
-                return [_step(shown, "undecided", pair)]
+                return [_step(shown, "undecided", pair)] if force else None
             shown = {**shown, "lhs": _written(pair[0]), "rhs": _written(pair[1])}
             lhs, rhs = self.substitute(pair, claim.line, section)
             return [self.decide(lhs, rhs, rel, claim.line, section.number, shown)]
         except (Unsupported, ShapeError) as exc:
+            if not force and isinstance(exc, Unsupported):
+                return None  # declared names in what is not matrix algebra (x_i, f(x)): the scalar reading
             return [_step(shown, "undecided", f"matrix claim: {exc}")]
 
     def reading(self, claim, frag, names, functions):
         """``(lhs, rhs)`` of the claim with order-keeping products, or why there is none."""
-        key = (frag.content, names, functions)
+        key = (frag.content, names, functions, self.declared.matrix_letters())
         if key not in self._parsed:
             try:
                 self._parsed[key] = parse_matrix_block(frag.content, names=names, functions=functions,

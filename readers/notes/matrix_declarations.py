@@ -48,9 +48,52 @@ class Declarations:
         return frozenset(n for n, k in self.kinds.items() if k != "scalar" and len(n) == 1)
 
 
-def declarations(text: str) -> Declarations:
+@dataclass
+class NoteDeclarations:
+    r"""Every declaration of a note with its line.  A plain letter (``a``, ``X``, ``\Sigma``) is declared for
+    its section (notes reuse letters: $a, b > 0$ in one section, $a, b \in \mathbb{R}^n$ in another);
+    bold and decorated names for the whole note.  :meth:`at` gives what holds at a line."""
+
+    entries: list = field(default_factory=list)  # (line, name, kind | None, dims, props)
+    headings: tuple = ()
+
+    def section(self, line: int) -> int:
+        return sum(1 for h in self.headings if h <= line)
+
+    def at(self, line: int) -> Declarations:
+        out, here = Declarations(), self.section(line)
+        for entry_line, name, kind, dims, props in sorted(self.entries, key=lambda e: (e[0] > line, e[0])):
+            if _local(name) and self.section(entry_line) != here:
+                continue
+            if kind is not None and (dims or name not in out.dims):
+                out.kinds[name] = kind
+                if dims:
+                    out.dims[name] = dims
+            if props:
+                out.kinds.setdefault(name, "matrix")
+                out.props.setdefault(name, set()).update(props)
+        return out
+
+    def anywhere(self) -> frozenset:
+        """Names declared a vector or matrix somewhere in the note."""
+        return frozenset(e[1] for e in self.entries if e[2] in ("vector", "matrix") or e[4])
+
+
+def _local(name: str) -> bool:
+    return re.fullmatch(r"\\?[A-Za-z]+", name) is not None and (len(name) == 1 or name.lstrip("\\")[:1].isalpha()
+                                                              and not name.startswith("\\math"))
+
+
+_HEADING = re.compile(r"^(?:#{1,6}\s|\\(?:sub)*section\*?\{)", re.M)
+
+
+def declarations(text: str) -> NoteDeclarations:
     """The declarations of a note (see the module docstring)."""
-    out = Declarations()
+    out = NoteDeclarations(headings=tuple(text.count("\n", 0, m.start()) + 1 for m in _HEADING.finditer(text)))
+
+    def line(pos):
+        return text.count("\n", 0, pos) + 1
+
     for m in _MEMBER.finditer(text):
         names = [n for part in _top_level_commas(m.group(1)) for n in _names(part)]
         power = m.group(2)
@@ -59,30 +102,26 @@ def declarations(text: str) -> Declarations:
             continue
         for name in names:
             if not sizes:
-                out.kinds.setdefault(name, "scalar")
+                out.entries.append((line(m.start()), name, "scalar", (), frozenset()))
             elif len(sizes) == 1 or sizes[1] == 1:
-                out.kinds[name], out.dims[name] = "vector", (sizes[0],)
+                out.entries.append((line(m.start()), name, "vector", (sizes[0],), frozenset()))
             else:
-                out.kinds[name], out.dims[name] = "matrix", sizes
+                out.entries.append((line(m.start()), name, "matrix", sizes, frozenset()))
     for m in _BEFORE.finditer(text):
-        _note(out, _names_in_list(m.group(3)), m.group(2), m.group(1))
+        _note(out, line(m.start()), _names_in_list(m.group(3)), m.group(2), m.group(1))
     for m in _AFTER.finditer(text):
         if m.group(2).strip() or m.group(3):
-            _note(out, _names(m.group(1)), m.group(3) or "", m.group(2))
+            _note(out, line(m.start()), _names(m.group(1)), m.group(3) or "", m.group(2))
     return out
 
 
-def _note(out: Declarations, names, noun: str, adjectives: str) -> None:
+def _note(out: NoteDeclarations, line: int, names, noun: str, adjectives: str) -> None:
     noun = noun.lower()
     kind = "matrix" if noun.startswith("matri") else "vector" if noun.startswith("vector") else \
         "scalar" if noun.startswith("scalar") else None
-    props = {PROPERTIES[p.lower()] for p in re.findall(_PROPERTY, adjectives or "", re.I)}
+    props = frozenset(PROPERTIES[p.lower()] for p in re.findall(_PROPERTY, adjectives or "", re.I))
     for name in names:
-        if kind and name not in out.dims:
-            out.kinds[name] = kind
-        if props:
-            out.kinds.setdefault(name, "matrix")
-            out.props.setdefault(name, set()).update(props)
+        out.entries.append((line, name, kind, (), props))
 
 
 def _top_level_commas(text: str) -> list:
