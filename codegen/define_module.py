@@ -19,7 +19,7 @@ import sympy as sp
 from codegen.define import SUM_TO, DefinedFunction, derive_gradients, lower_forward, lower_vjp
 from codegen.define_check import check_function, finite_difference_check
 from codegen.define_search import forward_candidates, vjp_candidates
-from codegen.rules import RULES, stabilize
+from codegen.rules import COSTLY_RULES, RULES, stabilize
 
 
 def _source(f: DefinedFunction, fwd_expr, grad_exprs, grad: bool) -> str:
@@ -131,8 +131,10 @@ def search(f: DefinedFunction, grad: bool):
         err = best_fwd[2]
         f.chosen = (fwd.exprs[0], ())
     ablation = {}
+    costly = {r.name for r in COSTLY_RULES}
     for name in fwd.fired:
-        off = next((s for s, c, _ in fwd_scores if c.label == f"without {name}"), None)
+        label = "all rules" if name in costly else f"without {name}"
+        off = next((s for s, c, _ in fwd_scores if c.label == label), None)
         if off is not None:
             ablation[name] = (off, best_fwd[0])
     if vjp is not None:

@@ -111,3 +111,40 @@ for _id, _lhs, _rhs, _why, _sizes in (
         id=_id, title=f"the identity of a stability rule: {_why}", source="textbook",
         steps=(Step(_lhs, _rhs, justification=_why, **({"sizes": _sizes} if _sizes else {})),),
     ))
+
+# ** the identities of the cancellation rules (``codegen.rules_cancel``) and of the scaled shift **
+
+_a, _c = Symbol("a", real=True), Symbol("c", real=True)
+_w = IndexedBase("w", real=True)
+_Mz = Symbol("M", real=True)
+
+for _id, _lhs, _rhs, _why, _sizes in (
+    ("one_minus_sigmoid", 1 - 1 / (1 + exp(x)), 1 / (1 + exp(-x)), "1 - sigma(-x) = sigma(x)", None),
+    ("reciprocal_power", x ** -2 + t ** -3, (1 / x) ** 2 + (1 / t) ** 3, "u^{-k} = (1/u)^k", None),
+    ("difference_of_squares", Sum(y[j] ** 2, (j, 0, n - 1)) - Sum(_w[j] ** 2, (j, 0, n - 1)),
+     Sum((y[j] - _w[j]) * (y[j] + _w[j]), (j, 0, n - 1)),
+     "sum u^2 - sum v^2 = sum (u - v)(u + v)", ({n: 1}, {n: 2}, {n: 3})),
+    ("shift_collect", _c * _a - _c * m, _c * (_a - m), "c a - c m = c (a - m)", None),
+    ("logsumexp_scaled_shift", log(Sum(exp(_c * z[j]), (j, 0, K - 1))),
+     _c * _Mz + log(Sum(exp(_c * (z[j] - _Mz)), (j, 0, K - 1))),
+     "log sum e^{c z_j} = c M + log sum e^{c (z_j - M)} for any real M (M = sign(c) max sign(c) z)",
+     ({K: 1}, {K: 2}, {K: 3})),
+):
+    register(Derivation(
+        id=_id, title=f"the identity of a stability rule: {_why}", source="textbook",
+        steps=(Step(_lhs, _rhs, justification=_why, **({"sizes": _sizes} if _sizes else {})),),
+    ))
+
+_k = Symbol("k", integer=True, nonnegative=True)
+_h = z[_k] - ReduceMax(z[j], (j, 0, K - 1))
+register(Derivation(
+    id="logsumexp_log1p",
+    title="the identity of a stability rule: log sum_j e^{h_j} = log1p(sum_{h_j<0} e^{h_j} + #{h_j >= 0} - 1), "
+          "h_j = z_j - max z",
+    source="textbook",
+    steps=(Step(log(Sum(exp(_h), (_k, 0, K - 1))),
+                log1p(Sum(Piecewise((exp(_h), _h < 0), (0, True)), (_k, 0, K - 1))
+                      + Max(Sum(Piecewise((1, _h >= 0), (0, True)), (_k, 0, K - 1)) - 1, 0)),
+                justification="the terms with h_j = 0 (at least one: the max) are each e^0 = 1",
+                sizes=({K: 1}, {K: 2}, {K: 3})),),
+))

@@ -25,6 +25,7 @@ import sympy as sp
 from derivations.checker.step import Step
 from symbolic.domains import Domain, Simplex, domain_for_assumptions
 from symbolic.expr import as_expr
+from symbolic.functions import ReduceMax
 
 from derivations.checker.assumptions import Region, region_for
 
@@ -44,7 +45,7 @@ MAX_TERMS = 10_000
 MAX_NESTING = 10
 """Rounds of writing out nested sums (an inner sum's limits may depend on the outer index)."""
 
-_EVALUATED = (sp.Derivative, sp.Sum, sp.Product)
+_EVALUATED = (sp.Derivative, sp.Sum, sp.Product, ReduceMax)
 """Unevaluated nodes that a concrete instance evaluates (``doit``)."""
 
 _SIGN_WORDS = {sp.StrictGreaterThan: "positive", sp.GreaterThan: "nonnegative",
@@ -213,12 +214,12 @@ def _expand_concrete(expr):
 
 
 def _has_integer_limits(node) -> bool:
-    return isinstance(node, (sp.Sum, sp.Product)) and all(
+    return isinstance(node, (sp.Sum, sp.Product, ReduceMax)) and all(
         lo.is_Integer and hi.is_Integer and int(hi) - int(lo) < MAX_TERMS for _, lo, hi in node.limits)
 
 
 def _write_out(node):
-    combine = sp.Add if isinstance(node, sp.Sum) else sp.Mul
+    combine = sp.Add if isinstance(node, sp.Sum) else sp.Max if isinstance(node, ReduceMax) else sp.Mul
     terms = [node.function]
     for index, lo, hi in node.limits:
         terms = [t.xreplace({index: sp.Integer(v)}) for t in terms for v in range(int(lo), int(hi) + 1)]

@@ -1,0 +1,177 @@
+r"""Rewrites against cancellation and spurious overflow, used by the rules of :mod:`codegen.rules`.
+
+========================  =====================================================================
+rewrite                   identity
+========================  =====================================================================
+``one_minus_sigmoid``     $c - c\,\frac{1}{1 + e^{a}} = c\,\frac{1}{1 + e^{-a}}$ ($1 - \sigma(x) = \sigma(-x)$)
+``reciprocal_power``      $u^{-k} = (1/u)^{k}$ for an integer $k \ge 2$
+``difference_of_squares`` $k\sum_j u_j^2 - k\sum_j v_j^2 = k\sum_j (u_j - v_j)(u_j + v_j)$
+``shift_collect``         $c\,a - c\,m = c\,(a - m)$ for a max-shift $m$
+========================  =====================================================================
+
+Each is a function ``expr -> expr`` (a rule's ``apply``); this module knows nothing of the
+registry, which gives each one its priority and the id of the identity it rests on.
+"""
+from __future__ import annotations
+
+import sympy as sp
+from sympy.codegen.cfunctions import log1p
+
+from symbolic.functions import ReduceMax
+
+
+# ** 1 - sigma(x) = sigma(-x) **
+
+
+def _sigmoid_exponent(t):
+    r"""``a`` where ``t`` is $1/(1 + e^{a})$, else None."""
+    if isinstance(t, sp.Pow) and t.exp == -1 and isinstance(t.base, sp.Add) and len(t.base.args) == 2 \
+            and sp.S.One in t.base.args:
+        e = next(a for a in t.base.args if a != sp.S.One)
+        if isinstance(e, sp.exp):
+            return e.args[0]
+    return None
+
+
+def _complement_pair(e):
+    """``(n, m, c, a)``: term ``n`` is a number ``c``, term ``m`` is ``-c/(1 + e^{a})``."""
+    terms = e.args
+    for n, c in enumerate(terms):
+        if not c.is_number or c == 0:
+            continue
+        for m, t in enumerate(terms):
+            if m == n:
+                continue
+            k, s = t.as_independent(sp.exp, as_Add=False)
+            a = _sigmoid_exponent(s)
+            if a is not None and k.is_number and sp.simplify(k + c) == 0:
+                return n, m, c, a
+    return None
+
+
+def one_minus_sigmoid(expr: sp.Expr) -> sp.Expr:
+    r"""$c\,(1 - \sigma(-a)) = c\,\sigma(a)$: $1 - \frac{1}{1 + e^{a}}$ rounds to 0 for $a < -37$
+    (and to 1 when the truth is tiny), $\frac{1}{1 + e^{-a}}$ keeps every digit."""
+    def value(e):
+        n, m, c, a = _complement_pair(e)
+        rest = [t for q, t in enumerate(e.args) if q not in (n, m)]
+        return sp.Add(*rest) + c * sp.Pow(1 + sp.exp(-a), -1)
+
+    return expr.replace(lambda e: isinstance(e, sp.Add) and _complement_pair(e) is not None, value)
+
+
+# ** negative powers **
+
+
+def reciprocal_power(expr: sp.Expr) -> sp.Expr:
+    r"""$u^{-k} = (1/u)^{k}$: $u^{k}$ overflows for $|u| > 10^{308/k}$ where $u^{-k}$ is a normal number."""
+    def query(e):
+        return (isinstance(e, sp.Pow) and e.exp.is_Integer and e.exp <= -2 and not e.base.is_number
+                and not (isinstance(e.base, sp.Pow) and e.base.exp == -1))
+
+    def value(e):
+        return sp.Pow(sp.Pow(e.base, -1, evaluate=False), -e.exp, evaluate=False)
+
+    return expr.replace(query, value)
+
+
+# ** differences of sums of squares **
+
+
+def _sum_of_squares(t):
+    """``(k, u, limits)`` for ``t = k * Sum(u**2, limits)`` with ``k`` a number, else None."""
+    k, s = t.as_independent(sp.Sum, as_Add=False)
+    if (k.is_number and isinstance(s, sp.Sum) and isinstance(s.function, sp.Pow) and s.function.exp == 2
+            and not s.function.base.is_number):
+        return k, s.function.base, s.limits
+    return None
+
+
+def _square_pair(e):
+    terms = e.args
+    parts = [_sum_of_squares(t) for t in terms]
+    for n, p in enumerate(parts):
+        if p is None or not p[0].is_positive:
+            continue
+        for m, q in enumerate(parts):
+            if q is not None and m != n and q[2] == p[2] and sp.simplify(q[0] + p[0]) == 0:
+                return n, m, p[0], p[1], q[1], p[2]
+    return None
+
+
+def difference_of_squares(expr: sp.Expr) -> sp.Expr:
+    r"""$k\sum_j u_j^2 - k\sum_j v_j^2 = k\sum_j (u_j - v_j)(u_j + v_j)$: the two sums agree in their
+    leading digits when $u \approx v$ (a triplet loss whose anchor is far from both), the factored
+    form subtracts before it squares (and $u_j - v_j$ often simplifies, $(a - p) - (a - n) = n - p$)."""
+    def value(e):
+        n, m, k, u, v, limits = _square_pair(e)
+        rest = [t for q, t in enumerate(e.args) if q not in (n, m)]
+        return sp.Add(*rest) + k * sp.Sum((u - v) * (u + v), *limits)
+
+    return expr.replace(lambda e: isinstance(e, sp.Add) and _square_pair(e) is not None, value)
+
+
+# ** a scale shared by a term and a max-shift **
+
+
+def _shift_pair(e):
+    """``(n, m, c, a, M)``: term ``m`` is ``-c*M`` with ``M`` holding a ``ReduceMax``, term ``n`` is ``c*a``."""
+    terms = e.args
+    for m, t in enumerate(terms):
+        factors = sp.Mul.make_args(-t)
+        shifts = [f for f in factors if f.has(ReduceMax)]
+        if len(shifts) != 1:
+            continue
+        big = shifts[0]
+        scale = [f for f in factors if f is not big]
+        if not scale or all(f.is_number for f in scale):
+            continue
+        c = sp.Mul(*scale)
+        for n, u in enumerate(terms):
+            if n == m or u.has(ReduceMax):
+                continue
+            a = u / c
+            if not any(a.has(f) for f in scale if not f.is_number) and sp.Mul(c, a) == u:
+                return n, m, c, a, big
+    return None
+
+
+def shift_collect(expr: sp.Expr) -> sp.Expr:
+    r"""$c\,a - c\,m = c\,(a - m)$ for a max-shift $m$ (the logit $a = s_1$ of InfoNCE at temperature
+    $c = 1/\tau$): $c\,a$ and $c\,m$ overflow where $c\,(a - m)$ is finite, and subtracting the two
+    large products first loses what the log adds to them."""
+    def value(e):
+        n, m, c, a, big = _shift_pair(e)
+        rest = [t for q, t in enumerate(e.args) if q not in (n, m)]
+        return sp.Add(*rest) + sp.Mul(c, a - big, evaluate=False)
+
+    return expr.replace(lambda e: isinstance(e, sp.Add) and _shift_pair(e) is not None, value)
+
+
+# ** log-sum-exp whose largest term dominates **
+
+
+def _is_shifted_exp_sum(e):
+    return (isinstance(e, sp.Sum) and isinstance(e.function, sp.exp) and len(e.limits) == 1
+            and e.function.args[0].has(ReduceMax))
+
+
+def others_of_shifted_sum(s: sp.Sum) -> sp.Expr:
+    r"""$\sum_j e^{h_j} - 1$ for max-shifted $h_j \le 0$ (one of them is 0), without the cancellation:
+    $\sum_j [h_j < 0]\, e^{h_j} + (\#\{j : h_j = 0\} - 1)$, the count an exact integer.
+
+    The count is at least 1; $\max(\# - 1, 0)$ keeps $\# - 1$ a node of its own, so that it is formed
+    before the small terms are added (sympy would flatten $s + (\# - 1)$ and the lowering add $s + \#$ first).
+    """
+    h = s.function.args[0]
+    below = sp.Sum(sp.Piecewise((sp.exp(h), h < 0), (0, True)), *s.limits)
+    ties = sp.Sum(sp.Piecewise((1, h >= 0), (0, True)), *s.limits)
+    return below + sp.Max(ties - 1, 0)
+
+
+def logsumexp_log1p(expr: sp.Expr) -> sp.Expr:
+    r"""$\log \sum_j e^{h_j} = \operatorname{log1p}\bigl(\sum_j [h_j < 0]\, e^{h_j} + \#\{h_j = 0\} - 1\bigr)$
+    for max-shifted $h_j$: where the largest term dominates ($z = (40, 0)$) the sum rounds to 1 and
+    its log to 0, while the truth is $e^{-40}$ (cross entropy of a confident, correct prediction)."""
+    return expr.replace(lambda e: isinstance(e, sp.log) and _is_shifted_exp_sum(e.args[0]),
+                        lambda e: log1p(others_of_shifted_sum(e.args[0])))
