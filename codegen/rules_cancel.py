@@ -4,7 +4,6 @@ r"""Rewrites against cancellation and spurious overflow, used by the rules of :m
 rewrite                   identity
 ========================  =====================================================================
 ``one_minus_sigmoid``     $c - c\,\frac{1}{1 + e^{a}} = c\,\frac{1}{1 + e^{-a}}$ ($1 - \sigma(x) = \sigma(-x)$)
-``reciprocal_power``      $u^{-k} = (1/u)^{k}$ for an integer $k \ge 2$
 ``difference_of_squares`` $k\sum_j u_j^2 - k\sum_j v_j^2 = k\sum_j (u_j - v_j)(u_j + v_j)$
 ``shift_collect``         $c\,a - c\,m = c\,(a - m)$ for a max-shift $m$
 ========================  =====================================================================
@@ -58,21 +57,6 @@ def one_minus_sigmoid(expr: sp.Expr) -> sp.Expr:
         return sp.Add(*rest) + c * sp.Pow(1 + sp.exp(-a), -1)
 
     return expr.replace(lambda e: isinstance(e, sp.Add) and _complement_pair(e) is not None, value)
-
-
-# ** negative powers **
-
-
-def reciprocal_power(expr: sp.Expr) -> sp.Expr:
-    r"""$u^{-k} = (1/u)^{k}$: $u^{k}$ overflows for $|u| > 10^{308/k}$ where $u^{-k}$ is a normal number."""
-    def query(e):
-        return (isinstance(e, sp.Pow) and e.exp.is_Integer and e.exp <= -2 and not e.base.is_number
-                and not (isinstance(e.base, sp.Pow) and e.base.exp == -1))
-
-    def value(e):
-        return sp.Pow(sp.Pow(e.base, -1, evaluate=False), -e.exp, evaluate=False)
-
-    return expr.replace(query, value)
 
 
 # ** differences of sums of squares **

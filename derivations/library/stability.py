@@ -120,7 +120,6 @@ _Mz = Symbol("M", real=True)
 
 for _id, _lhs, _rhs, _why, _sizes in (
     ("one_minus_sigmoid", 1 - 1 / (1 + exp(x)), 1 / (1 + exp(-x)), "1 - sigma(-x) = sigma(x)", None),
-    ("reciprocal_power", x ** -2 + t ** -3, (1 / x) ** 2 + (1 / t) ** 3, "u^{-k} = (1/u)^k", None),
     ("difference_of_squares", Sum(y[j] ** 2, (j, 0, n - 1)) - Sum(_w[j] ** 2, (j, 0, n - 1)),
      Sum((y[j] - _w[j]) * (y[j] + _w[j]), (j, 0, n - 1)),
      "sum u^2 - sum v^2 = sum (u - v)(u + v)", ({n: 1}, {n: 2}, {n: 3})),

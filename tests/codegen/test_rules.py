@@ -105,3 +105,68 @@ def test_every_rule_rests_on_a_registered_identity_that_holds():
     for rule in RULES:
         verdicts = check_derivation(get(rule.identity), budget=60.0)
         assert all(v.holds for v in verdicts), (rule.name, [v.summary() for v in verdicts])
+
+
+# ** the cancellation rules (codegen.rules_cancel), each on a formula other than the one that motivated it **
+
+
+def _naive_fails(expr, args, values):
+    with np.errstate(all="ignore"):
+        got = _np(expr, args)(*values)
+    return not _same_at(expr, expr, args, values) or not np.isfinite(got)
+
+
+def test_one_minus_sigmoid_on_the_silu_derivative():
+    # motivated by focal loss; here the SiLU derivative sigma(x) (1 + x (1 - sigma(x))) at x = 50
+    from codegen.rules import ONE_MINUS_SIGMOID
+
+    sig = 1 / (1 + sp.exp(-x))
+    expr = x * (1 - sig)
+    new = ONE_MINUS_SIGMOID.apply(expr)
+    assert new != expr
+    assert _naive_fails(expr, (x,), (50.0,))  # 1 - sigma(50) rounds to 0
+    for v in (50.0, 30.0, -3.0, 0.5):  # (60 digits of truth: 1 - sigma(x) is e^{-x} to 26 digits at 50)
+        assert _same_at(expr, new, (x,), (v,))
+
+
+def test_difference_of_squares_on_a_change_of_squared_norm():
+    # motivated by the triplet loss; here |x + h|^2 - |x|^2 with |x| = 1e10, |h| = 1
+    from codegen.rules import DIFFERENCE_OF_SQUARES
+
+    h = sp.IndexedBase("h")
+    expr = sp.Sum((z[j] + h[j]) ** 2, (j, 0, K - 1)) - sp.Sum(z[j] ** 2, (j, 0, K - 1))
+    new = DIFFERENCE_OF_SQUARES.apply(expr)
+    assert new != expr
+    args = (z, h, K)
+    values = (np.array([1e10, -1e10]), np.array([1.0, 0.5]), 2)
+    assert _naive_fails(expr, args, values)
+    assert _same_at(expr, new, args, values)
+    assert _same_at(expr, new, args, (np.array([0.3, -2.0]), np.array([1.5, 0.25]), 2))
+
+
+def test_scaled_shift_and_shift_collect_on_a_policy_log_probability():
+    # motivated by InfoNCE; here the log-probability of action 1 under inverse temperature beta
+    beta = sp.Symbol("beta", real=True)
+    expr = sp.log(sp.exp(beta * z[1]) / sp.Sum(sp.exp(beta * z[j]), (j, 0, K - 1)))
+    new, fired = stabilize(expr)
+    assert "shift_collect" in fired
+    args = (z, beta, K)
+    for values in ((np.array([1e300, 1e300, -2.0]), 1.0, 3), (np.array([0.5, 0.2, -1.0]), 1e300, 3),
+                   (np.array([0.5, 0.2, -1.0]), -1e300, 3), (np.array([0.5, 0.2, -1.0]), 0.7, 3)):
+        assert _same_at(expr, new, args, values), values
+    assert _naive_fails(expr, args, (np.array([0.5, 0.2, -1.0]), 1e300, 3))
+
+
+def test_logsumexp_log1p_on_a_smooth_maximum():
+    # motivated by label-smoothed cross entropy; here the smooth maximum log sum e^{z_j} with one dominant logit
+    from codegen.rules import COSTLY_RULES, RULES
+
+    expr = sp.log(sp.Sum(sp.exp(z[j]), (j, 0, K - 1)))
+    plain, _ = stabilize(expr)
+    new, fired = stabilize(expr, tuple(sorted(RULES + COSTLY_RULES, key=lambda r: r.priority)))
+    assert "logsumexp_log1p" in fired
+    args = (z, K)
+    values = (np.array([0.0, -40.0]), 2)
+    assert not _same_at(expr, plain, args, values)  # the shifted sum rounds to 1: the log is 0, truth e^-40
+    for v in (values, (np.array([0.0, 0.0, -40.0]), 3), (np.array([0.3, -1.0, 2.0]), 3), (np.array([-5.0]), 1)):
+        assert _same_at(expr, new, args, v), v
