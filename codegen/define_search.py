@@ -100,6 +100,14 @@ def vjp_candidates(f: DefinedFunction) -> list[Candidate]:
     for name in fired:
         rules = tuple(r for r in RULES if r.name != name)
         out.append(Candidate(f"stabilized derivative without {name}", *stab_of_derivative(rules), rules))
+    together = _over_common_denominator(f)
+    if together is not None:
+        exprs, tfired = [], set()
+        for e in together:
+            s, names = stabilize(e)
+            exprs.append(s)
+            tfired.update(names)
+        out.append(Candidate("derivative over a common denominator", tuple(exprs), tuple(sorted(tfired))))
     d = derivative_of_stable(f)
     if d is not None:
         exprs, dfired = d
@@ -111,3 +119,36 @@ def vjp_candidates(f: DefinedFunction) -> list[Candidate]:
             more.update(names)
         out.append(Candidate("derivative of the stabilized form", tuple(exprs2), tuple(sorted(more))))
     return out
+
+
+def _over_common_denominator(f: DefinedFunction) -> tuple | None:
+    r"""Each scalar gradient as one fraction (sympy's ``together``): $\frac{1}{1 + |x|} - \frac{|x|}{(1 + |x|)^2}$
+    cancels to 0 for $|x| > 10^{16}$, $\frac{1}{(1 + |x|)^2}$ does not.  Only for gradients without sums
+    or indices (``together`` of an indexed sum can be slow and rarely simpler); None if nothing changes."""
+    exprs = []
+    for _, e, _ in f.gradients:
+        if e.has(sp.Sum, sp.Indexed, ReduceMax, sp.Piecewise):
+            return None
+        try:
+            exprs.append(sp.together(_abs_of_sign(e)))
+        except (RecursionError, TypeError, ValueError, NotImplementedError, AttributeError):
+            return None
+    if all(a == e for a, (_, e, _) in zip(exprs, f.gradients)):
+        return None
+    return tuple(exprs)
+
+
+def _abs_of_sign(e: sp.Expr) -> sp.Expr:
+    r"""$u \operatorname{sign} u = |u|$ (the derivative of $|u|$ times $u$), so that $|x| - x\operatorname{sign}x$ cancels
+    symbolically instead of in floating point."""
+    def query(t):
+        return isinstance(t, sp.Mul) and any(isinstance(a, sp.sign) and a.args[0] in t.args for a in t.args)
+
+    def value(t):
+        s = next(a for a in t.args if isinstance(a, sp.sign) and a.args[0] in t.args)
+        rest = list(t.args)
+        rest.remove(s)
+        rest.remove(s.args[0])
+        return sp.Mul(*rest) * sp.Abs(s.args[0])
+
+    return e.replace(query, value)
