@@ -134,7 +134,7 @@ def make_inputs(kernel: str, quick: bool, dtype, rng):
 # ** the generated candidate: the plug-in **
 
 CANONICAL = tuple(n for k in KERNELS for n in (k, k + "_vjp"))
-CATALOG_IDS = ["softmax", "cross_entropy", "layer_norm", "batch_norm", "attention", "conv2d_multichannel"]
+CATALOG_IDS = ["softmax", "softmax_cross_entropy", "layer_norm", "batch_norm", "attention", "conv2d_multichannel"]
 
 
 def adapt_catalog(m) -> dict:
@@ -145,9 +145,8 @@ def adapt_catalog(m) -> dict:
     E = EPS
 
     def layer_norm_vjp(x, gamma, beta, g):
-        dx, dgamma, dbeta = m.layer_norm_vjp(x, gamma, beta, E, g)
-        # the catalog's dgamma/dbeta are per sample: summed over the batch here
-        return dx, np.sum(dgamma, axis=0), np.sum(dbeta, axis=0)
+        # gamma, beta (H,) broadcast over the batch: their gradients come back summed to (H,)
+        return m.layer_norm_vjp(x, gamma, beta, E, g)
 
     def batch_norm_vjp(x, gamma, beta, g):
         # the catalog's batch_norm reduces the last axis: features x batch, a transposed view
@@ -155,16 +154,15 @@ def adapt_catalog(m) -> dict:
         return dx.T, dgamma, dbeta
 
     def conv2d_vjp(x, w, g):
-        # the batch N is a leading axis of the catalog's conv2d_multichannel; its dw is per sample
-        dx, dw = m.conv2d_multichannel_vjp(x, w, g)
-        return dx, np.sum(dw, axis=0)
+        # the batch N is a leading axis of the catalog's conv2d_multichannel; w broadcast over it: dw summed
+        return m.conv2d_multichannel_vjp(x, w, g)
 
     return {
         "softmax": m.softmax,
         "softmax_vjp": m.softmax_vjp,
-        # the catalog's cross_entropy takes probabilities: composed with the generated softmax
-        "xent": lambda y, z: m.cross_entropy(y, m.softmax(z)),
-        "xent_vjp": m.cross_entropy_softmax_vjp,
+        # the catalog's record of cross-entropy from logits (log-softmax in the generated code)
+        "xent": m.softmax_cross_entropy,
+        "xent_vjp": m.softmax_cross_entropy_vjp,
         "layer_norm": lambda x, gamma, beta: m.layer_norm(x, gamma, beta, E),
         "layer_norm_vjp": layer_norm_vjp,
         "batch_norm": lambda x, gamma, beta: m.batch_norm(x.T, gamma, beta, E).T,

@@ -37,6 +37,7 @@ import sympy as sp
 
 from symbolic.expr import as_expr
 
+from codegen.lower_blocks import BLOCK_ELEMENTS, row_block_lines, sum_to_code
 from codegen.lower_liveness import plan
 from codegen.lower_nodes import ATOM, Arr, Emitter, UnsupportedNode
 from codegen.lower_printer import NumPyLowering
@@ -112,7 +113,8 @@ def size_sources(inputs: tuple[Input, ...], symbols) -> dict:
 
 def lower_function(name: str, inputs: tuple[Input, ...], targets: tuple[Target, ...],
                    size_symbols=(), *, precision: str = "fast", returns: str = "dict",
-                   lowering: type[NumPyLowering] = NumPyLowering) -> LoweredFunction:
+                   lowering: type[NumPyLowering] = NumPyLowering, blocks: int = 0,
+                   sum_to: tuple = ()) -> LoweredFunction:
     """Lower ``targets`` (already rewritten for stability) to one NumPy function of ``inputs``.
 
     Sizes are read from the inputs' shapes (``K = z.shape[-1]``); a size no
@@ -122,7 +124,12 @@ def lower_function(name: str, inputs: tuple[Input, ...], targets: tuple[Target, 
     :data:`PRECISIONS`.  The inputs' batch axes are broadcast (as views) to one
     batch shape, so that arrays with the same index labels have the same shape:
     the liveness pass (:mod:`codegen.lower_liveness`) relies on it.  ``lowering`` is the printer
-    class: a backend (:mod:`codegen.backends`) is a subclass with its own name table.
+    class: a backend (:mod:`codegen.backends`) is a subclass with its own name table.  ``blocks``:
+    when positive, a NumPy function runs over blocks of its leading batch axis whose largest
+    intermediate holds about that many elements (:mod:`codegen.lower_blocks`; the function calls
+    itself by ``name``, so its source must keep that name).  ``sum_to`` (NumPy, ``returns="tuple"``):
+    per target, the input whose shape as given (before the batch broadcast) the target is summed
+    to, or None: the gradient of a broadcast parameter is the sum over the batch.
     """
     if not name.isidentifier():
         raise ValueError(f"function name {name!r} is not an identifier")
@@ -161,7 +168,26 @@ def lower_function(name: str, inputs: tuple[Input, ...], targets: tuple[Target, 
             s.ufunc = None  # no out= buffers outside NumPy
     body = plan(em.stmts, result, set(params), printer.ranges)
     body = _return_last(body)
+    summed = ()
+    if returns == "tuple" and printer.module == "np" and any(sum_to):
+        summed = tuple(None if p is None else f"_given[{k}]" for k, p in enumerate(sum_to))
+        values = [ast.unparse(v) for v in ast.parse(body[-1].strip()).body[0].value.elts]
+        body[-1:] = [f"_r = ({', '.join(values)},)"] + [
+            f"_r{k} = _r[{k}]" for k, p in enumerate(summed) if p is not None] + [
+            "return (" + ", ".join(f"_r[{k}]" if p is None else sum_to_code(f"_r{k}", p)
+                                   for k, p in enumerate(summed)) + ",)"]
     used = _names_used(body)  # before the body is indented under errstate
+    blocked = []
+    if blocks > 0 and printer.module == "np" and all(r.batched for r in roots) and \
+            not any("sliding_window_view(" in s.code for s in em.stmts):  # windows: contracted whole
+        sliced = [(i.name, len(i.shape)) for i in inputs]  # every input: the block's call passes them all
+        blocked = row_block_lines(name, params, sliced, _per_row(printer, em.stmts, roots, inputs),
+                                  list(range(len(targets))) if returns == "tuple" else
+                                  [None] if len(targets) == 1 else [t.name for t in targets],
+                                  tuple(local for s, local in sizes.items()
+                                        if local in used and s not in size_sources(inputs, sizes)),
+                                  block=blocks, summed=summed)
+        used |= _names_used(blocked)
     sources = size_sources(inputs, sizes)
     shapes, extra = [], []
     for s, local in sizes.items():
@@ -175,7 +201,10 @@ def lower_function(name: str, inputs: tuple[Input, ...], targets: tuple[Target, 
             extra.append(local)
     used_inputs = [i for i in inputs if i.name in used]
     prologue = (_prologue(used_inputs, precision) if printer.module == "np" else
-                printer.prologue(used_inputs)) + shapes
+                printer.prologue(used_inputs)) + shapes + blocked
+    if summed:  # the parameters' shapes as given: the prologue broadcasts them
+        prologue.insert(0, "_given = (" + ", ".join("None" if p is None else f"np.shape({p})"
+                                                   for p in sum_to) + ",)")
     notes = []
     if printer.module == "np" and any("np.where" in line for line in body):
         body = ["with np.errstate(all='ignore'):  # np.where evaluates the branch it discards"] + [
@@ -184,6 +213,24 @@ def lower_function(name: str, inputs: tuple[Input, ...], targets: tuple[Target, 
     if extra:
         params = params + ("*",) + tuple(extra)
     return LoweredFunction(name, params, prologue + body, tuple(t.name for t in targets), notes)
+
+
+def _per_row(printer: NumPyLowering, stmts, roots, inputs) -> list[str]:
+    """Code of the element count, per batch element, of each distinct intermediate, output and input shape."""
+    labelled = [s.node.labels for s in stmts] + [r.labels for r in roots]
+    counts = []
+    for labels in labelled:
+        sizes = [printer.ranges[x][1] - printer.ranges[x][0] + 1 for x in labels if x in printer.ranges]
+        counts.append(sp.Mul(*sizes))
+    counts += [sp.Mul(*i.shape) for i in inputs]
+    out = []
+    for c in dict.fromkeys(counts):
+        if c != 1:
+            try:
+                out.append(printer.code(c))
+            except UnsupportedNode:  # a range that is not a function of the sizes: not counted
+                continue
+    return out or ["1"]
 
 
 def _own_indices(printer: NumPyLowering, t: Target) -> Target:
@@ -266,7 +313,8 @@ def formula_inputs(formula) -> tuple[Input, ...]:
     return tuple(Input(v.name, v.symbol, tuple(v.shape)) for v in formula.variables)
 
 
-def lower_formula(formula, *, name: str | None = None, precision: str = "fast") -> LoweredFunction:
+def lower_formula(formula, *, name: str | None = None, precision: str = "fast",
+                  blocks: int = BLOCK_ELEMENTS) -> LoweredFunction:
     """The record's outputs, definitions expanded and stability rules applied, as one function."""
     from codegen.rules import stabilize as stabilize_for_codegen
 
@@ -276,6 +324,6 @@ def lower_formula(formula, *, name: str | None = None, precision: str = "fast") 
         fired.update(names)
         targets.append(Target(o.name, expr, o.indices))
     fn = lower_function(name or formula.id, formula_inputs(formula), tuple(targets), formula.size_symbols,
-                        precision=precision)
+                        precision=precision, blocks=blocks)
     fn.rewrites = tuple(sorted(fired))
     return fn

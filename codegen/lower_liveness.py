@@ -79,10 +79,10 @@ def _reductions_first(stmts: list[Stmt]) -> list[Stmt]:
     (layer norm: $\sum_a (x_a - \mu)^2$ before $(x - \mu)\gamma$ lets the product reuse $x - \mu$)."""
     order: list[Stmt] = []
     for s in stmts:
-        if s.node.template.startswith(("np.sum(", "np.max(", "np.einsum(", "np.prod(")) and \
+        if s.node.template.startswith(("np.sum(", "np.max(", "np.min(", "np.einsum(", "np.prod(")) and \
                 len(s.node.labels) < max((len(c.labels) for c in s.node.args), default=0):
             at = max((k + 1 for k, t in enumerate(order) if t.name in s.reads), default=0)
-            while at < len(order) and order[at].node.template.startswith(("np.sum(", "np.max(", "np.einsum(")):
+            while at < len(order) and order[at].node.template.startswith(("np.sum(", "np.max(", "np.min(", "np.einsum(")):
                 at += 1  # after the reductions already moved there: their order is kept
             order.insert(at, s)
         else:

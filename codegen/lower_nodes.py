@@ -85,7 +85,7 @@ OPERATORS = {"{0} + {1}": "np.add", "{0} - {1}": "np.subtract", "{0} * {1}": "np
              "{0} / {1}": "np.divide", "{0} ** {1}": "np.power", "-{0}": "np.negative", "{0} @ {1}": "np.matmul"}
 """Operator templates and the ufunc each one is (the ufunc takes ``out=``)."""
 _CALL = re.compile(r"^(np\.\w+)\((\{\d\}(?:, \{\d\})*)\)$")
-_FRESH = ("np.sum(", "np.max(", "np.prod(", "np.einsum(", "np.where(", "np.logical_")
+_FRESH = ("np.sum(", "np.max(", "np.min(", "np.prod(", "np.einsum(", "np.where(", "np.logical_")
 """Templates that return a new array (never a view of an argument)."""
 _COMPARE = re.compile(r"^\(?\{0\} (==|!=|<|<=|>|>=) \{1\}\)?$")
 

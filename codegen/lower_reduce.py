@@ -42,7 +42,18 @@ class ReductionLowering:
         return Arr(f"{fn}({{0}}, axis={axis})", (body,), labels, body.batched, ATOM, "reduce", hint)
 
     def _print_ReduceMax(self, expr):
-        return self.reduction(expr, lambda body, bound: self._reduce(self.reducer("max"), self._print(body), bound, "max"))
+        return self.reduction(expr, self._max)
+
+    def _max(self, body: sp.Expr, bound: list) -> Arr:
+        r"""$\max$ over ``bound``; in NumPy $\max_j |u_j| = \max(\max_j u_j, -\min_j u_j)$: two reductions
+        read $u$, and no array $|u|$ is written (a full pass and a temporary saved; equal bit for bit)."""
+        if isinstance(body, sp.Abs) and self.in_place:
+            arr = self._print(body.args[0])
+            if arr.labels:
+                top = self._reduce("np.max", arr, bound, "max")
+                low = self._reduce("np.min", arr, bound, "min")
+                return Arr("np.maximum({0}, -{1})", (top, low), top.labels, top.batched, ATOM)
+        return self._reduce(self.reducer("max"), self._print(body), bound, "max")
 
     def _print_Product(self, expr):
         def lower(body, bound):

@@ -26,6 +26,7 @@ import numpy as np
 import sympy as sp
 
 from codegen.latex import formula_latex, latex
+from codegen.lower_blocks import BLOCK_ELEMENTS
 from codegen.lower import (
     Input,
     LoweredFunction,
@@ -70,7 +71,7 @@ def lower_gradient(grad, *, precision: str = "fast") -> LoweredFunction:
     inputs = tuple(Input(v.name, v.symbol, tuple(v.shape)) for v in vf.variables)
     expr, fired = stabilize_for_codegen(vf.expanded(grad.vjp))
     fn = lower_function(grad.id, inputs, (Target(grad.vjp.name, expr, grad.vjp.indices),), vf.size_symbols,
-                        precision=precision)
+                        precision=precision, blocks=BLOCK_ELEMENTS)
     fn.rewrites = fired
     return fn
 
@@ -99,7 +100,7 @@ def joint_groups(grads) -> dict[str, list]:
     return groups
 
 
-def lower_joint_vjp(name: str, grads, *, precision: str = "fast") -> LoweredFunction:
+def lower_joint_vjp(name: str, grads, *, precision: str = "fast", blocks: int = BLOCK_ELEMENTS) -> LoweredFunction:
     r"""Every gradient of ``grads`` from one function ``name(*inputs, g)`` returning a tuple, in that order.
 
     One lowering of all the VJPs: a subexpression they share ($QK^\top$, the exponentials,
@@ -114,7 +115,8 @@ def lower_joint_vjp(name: str, grads, *, precision: str = "fast") -> LoweredFunc
         fired.update(names)
         targets.append(Target(grad.vjp.name, expr, grad.vjp.indices))
         sizes.update(dict.fromkeys(gf.size_symbols))
-    fn = lower_function(name, inputs, tuple(targets), tuple(sizes), precision=precision, returns="tuple")
+    fn = lower_function(name, inputs, tuple(targets), tuple(sizes), precision=precision, returns="tuple",
+                        blocks=blocks, sum_to=tuple(g.wrt for g in grads))
     fn.rewrites = tuple(sorted(fired))
     return fn
 

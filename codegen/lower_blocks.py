@@ -1,0 +1,86 @@
+r"""Row blocking: a function of one sample runs over blocks of its leading batch axis.
+
+The lowered body treats the leading batch axes elementwise (every reduction runs over labelled
+axes), so for inputs of batch shape $(B, \dots)$
+
+.. math:: f(x)_{b} = f(x_{b_0:b_1})_{b - b_0} \qquad b_0 \le b < b_1 .
+
+Each statement of the body is a full pass over memory; when the intermediates of the whole
+batch outgrow the cache, each pass streams from main memory.  Called on blocks of rows whose
+largest intermediate holds about :data:`BLOCK_ELEMENTS` elements, the passes of one block read
+what the previous pass left in cache (the fusion a compiler would do, from NumPy), and the peak
+memory of the temporaries shrinks to one block's.  The function calls itself on each block (the
+block's rows are at most ``_rows``, so the inner call runs the plain body) and copies the
+block's outputs into arrays allocated once, from the first block's dtype and trailing shape.
+"""
+from __future__ import annotations
+
+BLOCK_ELEMENTS = 1 << 17
+"""Elements of the largest intermediate of one block: 1 MiB in float64 (half of a 2 MiB L2 cache)."""
+
+
+def sum_to_code(value: str, shape: str) -> str:
+    r"""Code of ``value`` summed to the broadcast ``shape`` of a parameter as given: over the leading axes
+    ``shape`` lacks and over the axes where it has size 1 (the gradient of a broadcast parameter,
+    $\bar\gamma = \sum_b \bar\gamma_b$).  ``value`` is a name (it is read several times)."""
+    lead = f"np.ndim({value}) - len({shape})"
+    axes = f"tuple(range({lead})) + tuple(({lead} + np.flatnonzero(np.equal({shape}, 1))).tolist())"
+    return f"({value} if np.shape({value}) == {shape} else np.sum({value}, axis={axes}).reshape({shape}))"
+
+
+def row_block_lines(name: str, params: tuple[str, ...], sliced: list[tuple[str, int]], per_row: list[str],
+                    outputs: list, keywords: tuple[str, ...] = (), block: int = BLOCK_ELEMENTS,
+                    summed: tuple = ()) -> list[str]:
+    r"""Statements that run ``name`` block by block when the leading batch axis is long.
+
+    ``sliced``: the inputs, each with the number of its own (trailing) axes; after the prologue all
+    share one batch shape, and the first one's gives the rows.  ``per_row``: code of the element
+    count of each intermediate for one batch element (the largest sets the block).  ``outputs``: how
+    each returned array is taken from the result: ``[None]`` for one array, tuple positions or dict
+    keys.  The only loop is the one over blocks (the outputs are written out one by one).
+    ``summed``: per tuple output, the code of the shape it is summed to (``_given[k]``) or None: such an
+    output is kept per row when that shape is the whole batch's, else accumulated block by block.
+    Empty when there is nothing to block.
+    """
+    if not sliced or not per_row or any(p.startswith("_") for p in params):
+        return []
+    ref, own = sliced[0]
+    rest = f"int(np.prod({ref}.shape[1:{ref}.ndim - {own}]))" if own else f"int(np.prod({ref}.shape[1:]))"
+    width = per_row[0] if len(per_row) == 1 else f"max({', '.join(per_row)})"
+    cut = dict(sliced)
+    args = [f"{p}[_s:_s + _rows]" if p in cut else p for p in params]
+    args += [f"{k}={k}" for k in keywords]
+    lines = [f"_rows = max(1, {block} // max(1, ({width}) * {rest}))",
+             f"if {ref}.ndim > {own} and {ref}.shape[0] > _rows and {ref}.strides[0] == max({ref}.strides):",
+             "    # blocks of rows (contiguous in memory) whose passes stay in cache",
+             f"    _first = {name}({', '.join(a.replace('_s:_s + _rows', ':_rows') for a in args)})"]
+    take = [("" if k is None else f"[{k!r}]") for k in outputs]
+    alloc = [f"np.empty({ref}.shape[:1] + np.shape(_first{t})[1:], np.result_type(_first{t}))" for t in take]
+    summed = tuple(summed) + (None,) * (len(outputs) - len(summed))
+    keep = {}
+    for k, (t, shape) in enumerate(zip(take, summed)):
+        if shape is not None:
+            keep[k] = f"_keep_{k}"
+            lines.append(f"    _keep_{k} = {shape} == {ref}.shape[:1] + np.shape(_first{t})[1:]")
+            alloc[k] = (f"{alloc[k]} if _keep_{k} else "
+                        f"np.zeros((1,) + np.shape(_first{t})[1:], np.result_type(_first{t}))")
+    if outputs == [None]:
+        lines.append(f"    _outs = {alloc[0]}")
+    elif isinstance(outputs[0], int):
+        lines.append(f"    _outs = [{', '.join(alloc)}]")
+    else:
+        lines.append("    _outs = {" + ", ".join(f"{k!r}: {a}" for k, a in zip(outputs, alloc)) + "}")
+    lines += [f"    for _s in range(0, {ref}.shape[0], _rows):",
+              f"        _part = {name}({', '.join(args)}) if _s else _first"]
+    for k, t in enumerate(take):
+        if k in keep:
+            lines += [f"        if {keep[k]}:", f"            _outs{t}[_s:_s + _rows] = _part{t}",
+                      "        else:", f"            _outs{t} += np.sum(_part{t}, axis=0, keepdims=True)"]
+        else:
+            lines.append(f"        _outs{t}[_s:_s + _rows] = _part{t}")
+    if isinstance(outputs[0], int):
+        for k, shape in enumerate(summed):
+            if shape is not None:
+                lines.append(f"    _o = _outs[{k}]; _outs[{k}] = {sum_to_code('_o', shape)}")
+        return lines + ["    return tuple(_outs)"]
+    return lines + ["    return _outs"]

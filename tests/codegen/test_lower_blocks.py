@@ -1,0 +1,106 @@
+"""Row blocking (codegen.lower_blocks): a function run block by block equals the same function run whole."""
+import numpy as np
+import pytest
+
+from codegen.lower import lower_formula
+from codegen.module import joint_groups, load_generated, lower_joint_vjp
+from derivations.numeric.evaluate import sample_points
+from symbolic import all_formulas, get
+
+IMPORTS = "import numpy as np\nfrom numpy.lib.stride_tricks import sliding_window_view\n\n\n"
+BLOCK_TOL = 1e-13
+"""Blocked against whole, relative to the output's largest magnitude: each batch element is computed by
+the same operations on the same values; a batched matrix product may block its BLAS calls differently
+for another batch count (a few ulps of the terms), as in test_module's BATCH_TOL."""
+
+
+def _function(fn):
+    return vars(load_generated(IMPORTS + fn.source()))[fn.name]
+
+
+def _batch(points):
+    """Five batch elements (the random points in turn), so that a block of two rows leaves a remainder."""
+    return {k: np.stack([np.asarray(points[b % len(points)].values[k]) * (1 + 0.1 * b) for b in range(5)])
+            for k in points[0].values}
+
+
+def _outputs(value):
+    if isinstance(value, dict):
+        return list(value.items())
+    return list(enumerate(value)) if isinstance(value, tuple) else [(0, value)]
+
+
+def _compare(whole_fn, blocked_fn, values, what):
+    with np.errstate(all="ignore"):
+        whole = whole_fn(**{k: v.copy() for k, v in values.items()})
+        blocked = blocked_fn(**{k: v.copy() for k, v in values.items()})
+    for (name, a), (_, b) in zip(_outputs(whole), _outputs(blocked)):
+        a, b = np.asarray(a), np.asarray(b)
+        assert a.shape == b.shape and a.dtype == b.dtype, (what, name, a.shape, b.shape)
+        finite = np.isfinite(a)
+        assert np.array_equal(finite, np.isfinite(b)), (what, name)
+        scale = max(float(np.max(np.abs(a[finite]), initial=0.0)), 1e-300)
+        assert np.max(np.abs(a[finite] - b[finite]), initial=0.0) <= BLOCK_TOL * scale, (what, name)
+
+
+def _random_points(formula):
+    points = [p for p in sample_points(formula, n_random=3 * len(formula.sizes)) if p.label.startswith("random")]
+    return [p for p in points if p.sizes == points[-1].sizes]
+
+
+@pytest.mark.parametrize("fid", sorted(f.id for f in all_formulas()))
+def test_blocked_formula_equals_whole(fid):
+    f = get(fid)
+    try:
+        whole, blocked = lower_formula(f, blocks=0), lower_formula(f, blocks=2)
+    except NotImplementedError:
+        pytest.skip("no lowering")
+    values = _batch(_random_points(f))
+    src = blocked.source()
+    if any(len(v.shape) for v in f.variables) and "sliding_window_view(" not in src:
+        assert "_rows" in src, "a function of batched inputs runs by blocks (windows are contracted whole)"
+    _compare(_function(whole), _function(blocked), values, fid)
+
+
+def _joint_names():
+    try:
+        from derivations.gradients import all_gradients
+    except ImportError:  # the gradient records are optional
+        return []
+    return sorted(joint_groups(all_gradients()))
+
+
+@pytest.mark.parametrize("name", _joint_names())
+def test_blocked_joint_vjp_equals_whole(name):
+    from derivations.gradients import all_gradients
+    from derivations.gradients.check import vjp_formula
+
+    members = joint_groups(all_gradients())[name]
+    whole = lower_joint_vjp(name, members, blocks=0)
+    blocked = lower_joint_vjp(name, members, blocks=2)
+    _compare(_function(whole), _function(blocked), _batch(_random_points(vjp_formula(members[0]))), name)
+
+
+@pytest.mark.parametrize("name", _joint_names())
+@pytest.mark.parametrize("blocks", [0, 2])
+def test_gradient_of_a_parameter_broadcast_over_the_batch_is_summed(name, blocks):
+    r"""The first parameter is given once for the whole batch (no batch axes): its gradient is the sum of
+    the per-sample gradients, $\bar p = \sum_b \bar p_b$, in its own shape; the others stay per sample."""
+    from derivations.gradients import all_gradients
+    from derivations.gradients.check import vjp_formula
+
+    members = joint_groups(all_gradients())[name]
+    fn = _function(lower_joint_vjp(name, members, blocks=blocks))
+    values = _batch(_random_points(vjp_formula(members[0])))
+    shared = members[0].wrt
+    once = dict(values, **{shared: values[shared][0]})
+    per_sample = dict(values, **{shared: np.broadcast_to(values[shared][0], values[shared].shape).copy()})
+    with np.errstate(all="ignore"):
+        got = fn(**once)
+        want = fn(**per_sample)
+    assert np.shape(got[0]) == np.shape(values[shared][0]), name
+    total = np.sum(want[0], axis=0)
+    scale = max(float(np.max(np.abs(total), initial=0.0)), 1e-300)
+    assert np.max(np.abs(got[0] - total), initial=0.0) <= BLOCK_TOL * scale * len(want[0]), name
+    for a, b in zip(got[1:], want[1:]):
+        assert np.shape(a) == np.shape(b), name
