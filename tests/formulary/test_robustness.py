@@ -35,8 +35,9 @@ def test_jobs_give_identical_results_in_the_same_order(capsys):
 def test_derive_jobs_identical(capsys):
     ids = ["tanh_derivative", "kernel_symmetry", "f1_forms", "bayes_theorem_from_conditional"]  # last: an rhs that
     # sympy would re-evaluate if the derivation itself crossed the process boundary
-    _, one, _ = run(capsys, "derive", *ids, "--json", "--jobs", "1")
-    _, two, _ = run(capsys, "derive", *ids, "--json", "--jobs", "2")
+    # --timeout 120: far above need, so that a busy machine cannot turn one run's verdict and not the other's
+    _, one, _ = run(capsys, "derive", *ids, "--json", "--jobs", "1", "--timeout", "120")
+    _, two, _ = run(capsys, "derive", *ids, "--json", "--jobs", "2", "--timeout", "120")
     assert _strip_times(json.loads(one)) == _strip_times(json.loads(two))
 
 
@@ -53,8 +54,8 @@ def test_internal_error_is_exit_3_with_hint_and_no_traceback(capsys, monkeypatch
 
 
 def test_exit_codes_of_prove(capsys):
-    assert run(capsys, "prove", "(x+1)**2", "x**2+2*x+1")[0] == EXIT_OK
-    code, out, _ = run(capsys, "prove", "(x+1)**2", "x**2+1")
+    assert run(capsys, "prove", "(x+1)**2", "x**2+2*x+1", "--timeout", "120")[0] == EXIT_OK
+    code, out, _ = run(capsys, "prove", "(x+1)**2", "x**2+1", "--timeout", "120")
     assert code == EXIT_FAILED and "counterexample" in out
     assert run(capsys, "prove", "x +* 2", "0")[0] == EXIT_USAGE
     assert run(capsys, "prove", "x", "0", "--assume", "x=bogus")[0] == EXIT_USAGE

@@ -15,8 +15,10 @@ from tests.derivations.checker.adversarial import confirmed_case, generate, gene
 
 COUNT = int(os.environ.get("FORMULARY_ADVERSARIAL_COUNT", "200"))
 SEED = int(os.environ.get("FORMULARY_ADVERSARIAL_SEED", "0"))
-BUDGET = 20.0
-"""Seconds per case: far above the ~2 s a case takes, so that machine load cannot turn a verdict."""
+BUDGET = 6.0
+"""Seconds per case.  Only honesty is asserted, and it must hold at every budget (load can only turn a
+verdict into ``undecided``); an undecidable case uses the whole budget, so a small one keeps the suite fast.
+``benchmarks/adversarial.py`` measures the verdict rates at a generous budget."""
 
 
 @pytest.mark.parametrize("n", range(COUNT))
