@@ -74,6 +74,7 @@ from readers.latex.parse import (
     sign_choices,
     to_zero_based,
 )
+from readers.notes.arbitrary import arbitrary_functions, draws, substitute
 from readers.notes.blocks import Fragment, find_blocks
 from readers.notes.catalog import _CatalogMatch
 from readers.notes.matrices import MatrixClaims
@@ -809,6 +810,10 @@ class _NotesReader(_CatalogMatch):
             return matrix
         lhs, rhs, opaque = _opaque(lhs, rhs)
         why = _unchecked(lhs, rhs)
+        if why.startswith("unknown functions") and rel in ("=", "<", ">", "<=", ">="):
+            found = self.for_every_function(lhs, rel, rhs, claim, shown)
+            if found is not None:
+                return [found]
         if why:
             return [StepReport(**shown, verdict="undecided", reason=why)]
         variable = None
@@ -830,6 +835,34 @@ class _NotesReader(_CatalogMatch):
                                             f"define them: {report.reason[:80]}")
             out.append(report)
         return out
+
+    def for_every_function(self, lhs, rel, rhs, claim, shown) -> StepReport | None:
+        r"""A claim in functions the notes never define, read as holding for every function
+        (:mod:`readers.notes.arbitrary`): ``verified`` when it holds with each replaced by random smooth
+        functions; None (the caller says undecided) otherwise: a failure refutes nothing, since in
+        context the notes may mean one particular function."""
+        functions = arbitrary_functions((lhs, rhs))
+        if functions is None:
+            return None
+        methods = []
+        for mapping in draws(functions, f"{lhs} {rel} {rhs}"):
+            try:
+                left, right = substitute(lhs, mapping), substitute(rhs, mapping)
+            except Exception:  # noqa: BLE001 - sympy could not carry out a derivative: no evidence
+                return None
+            if _unchecked(left, right):
+                return None
+            step = self.step(left, rel, right, claim.conditions, zero_based=claim.zero_based)
+            if isinstance(step, str):
+                return None
+            report = self.run(step, shown)
+            if report.verdict not in ("proved", "verified"):
+                return None
+            methods.append(report.method)
+        names = ", ".join(f.__name__ for f in functions)
+        return StepReport(**shown, verdict="verified",
+                          method=f"holds for {len(methods)} random smooth functions {names} (an identity in "
+                                 f"arbitrary functions: evidence, not a proof); {methods[0]}"[:300])
 
     def step(self, lhs, rel, rhs, conditions, variable=None, *, zero_based=False) -> Step | str:
         """The :class:`Step` for a claim: 0-based indices, concrete sizes, conditions and domains.
