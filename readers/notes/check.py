@@ -76,8 +76,10 @@ from readers.latex.parse import (
 )
 from readers.notes.arbitrary import arbitrary_functions, draws, substitute
 from readers.notes.blocks import Fragment, find_blocks
-from readers.notes.catalog import _CatalogMatch
+from readers.notes.catalog import SIGMOID_CUE, _CatalogMatch
 from readers.notes.matrices import MatrixClaims
+from readers.notes.moments import ATOMS, read_moments, refutable
+from readers.notes.moments import OPERATORS as MOMENTS
 from readers.notes.objective import (
     INEQUALITIES,
     Main,
@@ -149,6 +151,7 @@ def check_notes(text: str, *, path: str = "<string>", budget: float = 5.0) -> No
     names = _vocabulary(text, catalog)
     reader = _NotesReader(names, catalog, catalog_error, budget, check_step, defined_functions(text))
     reader.matrix_claims = MatrixClaims(text)
+    reader.sigmoid_context = SIGMOID_CUE.search(text) is not None
     return NotesReport(path, tuple(reader.fragment(f) for f in find_blocks(text)))
 
 
@@ -197,7 +200,8 @@ def _copy_section(section):
     from copy import copy
 
     out = copy(section)
-    for name in ("symbols", "arrays", "functions", "derivatives", "owner", "conditions", "examples", "updates"):
+    for name in ("symbols", "arrays", "functions", "derivatives", "owner", "conditions", "examples", "updates",
+                 "distributed"):
         setattr(out, name, copy(getattr(section, name)))
     return out
 
@@ -261,6 +265,29 @@ def _explain(block) -> tuple:
             if e.has(sp.I):
                 out.setdefault("i", "imaginary unit")
     return tuple(f"{k}: {v}" for k, v in sorted(out.items()))
+
+
+def _function_of(derivative, functions):
+    r"""The body of ``f`` in ``\frac{\partial f}{\partial x}`` when ``f`` is a bare name the notes define as a
+    function of ``x`` (``\ell(z) = ...``, then ``\partial \ell / \partial z``), else None."""
+    name = derivative.expr
+    if not isinstance(name, sp.Symbol) or name.name not in functions or name in derivative.variables:
+        return None
+    params, body = functions[name.name][0]
+    variables = [v for v, _ in derivative.variable_count]
+    if not all(isinstance(v, sp.Symbol) and v in params for v in variables):
+        return None
+    return body
+
+
+def _agreement(catalog_id, catalog, comparison, frag) -> StepReport:
+    """A definition that agrees with the catalog formula it states: confirmed, naming the formula (proved
+    when the comparison was symbolic, verified when it rests on sampled points)."""
+    title = next((f.title for f in catalog if f.id == catalog_id), catalog_id)
+    kind = "proved" if comparison.reason.startswith("symbolic") else "verified"
+    return StepReport(lhs=catalog_id, rel="=", rhs=f"the standard {title}", verdict=kind, role="definition",
+                      method=f"agrees with the standard {title} ({catalog_id}): {comparison.reason}"[:300],
+                      line=frag.content_line)
 
 
 def _undecided(report, reason, role=None):
@@ -356,12 +383,14 @@ class _Section:
     conditions: list = field(default_factory=list)  # (relation, shown, line): to the next heading
     examples: list = field(default_factory=list)  # (name, value, paragraphs)
     updates: set = field(default_factory=set)  # names set by an update or a recurrence (document)
+    distributed: set = field(default_factory=set)  # random variables given a distribution (section)
     equation: tuple | None = None  # (lhs - rhs, paragraph, line): the last equation in an unknown
     seen: frozenset = frozenset()  # names used in this section so far
 
     def enter(self, number: int) -> None:
         """A new heading: conditions, examples, limits and equations end; definitions stay."""
         self.number, self.limit, self.conditions, self.examples, self.equation = number, None, [], [], None
+        self.distributed = set()  # X \sim ... is a condition: in force to the next heading
         self.seen = frozenset()
         for key in [k for k in self.symbols if _local_name(k)]:  # x, mu, y_i: reused per section in notes
             del self.symbols[key]
@@ -391,6 +420,7 @@ class _NotesReader(_CatalogMatch):
         self.names, self.catalog, self.catalog_error = names, catalog, catalog_error
         self.budget, self.check_step = budget, check_step
         self.document_functions = frozenset(functions)
+        self.sigmoid_context = False  # the notes speak of the sigmoid: an undefined sigma(x) is the sigmoid
         self.section = _Section()
 
     # ** one block **
@@ -448,6 +478,8 @@ class _NotesReader(_CatalogMatch):
         catalog_id, comparison = self.match_catalog(frag, block, mains, claims, first=first)
         warnings += comparison.warnings
         role = _role(steps, defined or mains, updates)
+        if comparison.agrees and catalog_id is not None and (defined or mains):
+            steps.append(_agreement(catalog_id, self.catalog, comparison, frag))
         used = tuple(dict.fromkeys(a for s in steps for a in s.assumptions))
         return BlockReport(**base, parsed=True, catalog_id=catalog_id, catalog_agrees=comparison.agrees,
                            catalog_reason=comparison.reason, catalog_counterexample=comparison.counterexample,
@@ -475,6 +507,7 @@ class _NotesReader(_CatalogMatch):
         letters |= {m for m in re.findall(r"\\([A-Za-z]+)\s*\(", frag.content) if m in _GREEK_NAMES}
         runs = set(re.findall(r"(?<![\\A-Za-z])([A-Z]{2,3})(?![A-Za-z])", frag.content))
         letters -= set(self.section.functions) | self.document_functions
+        letters -= {k.name for k in before.symbols if isinstance(k, sp.Symbol)}  # p = sigma(z) above: p is a value
         runs -= self.names
         if not letters and not runs:
             return steps
@@ -619,6 +652,8 @@ class _NotesReader(_CatalogMatch):
             return lhs.base not in rhs.atoms(sp.IndexedBase) and all(isinstance(i, sp.Symbol) for i in lhs.indices)
         if isinstance(lhs, AppliedUndef):
             name = lhs.func.__name__
+            if name in MOMENTS:
+                return False  # Var(X) = ..., E[X] = ...: standard operators, so a claim about them
             if name.endswith("'") and name.rstrip("'") in self.section.functions:
                 return False  # f'(x) with f known: a claim about its derivative
             cases = self.section.functions.get(name, [])
@@ -629,6 +664,8 @@ class _NotesReader(_CatalogMatch):
                 return False  # f(x) again in the same section: a claim about a known function
             return not any(isinstance(a, AppliedUndef) and a.func.__name__ == name for a in rhs.atoms(AppliedUndef))
         if isinstance(lhs, sp.Derivative):
+            if isinstance(lhs.expr, sp.Symbol) and _function_of(lhs, self.section.functions) is not None:
+                return False  # \partial\ell/\partial z with \ell(z) defined: a claim about its derivative
             return isinstance(lhs.expr, sp.Symbol) and lhs.expr not in self.section.symbols \
                 and not any(_depends(lhs.expr, v) for v, _ in lhs.variable_count)
         return False
@@ -672,6 +709,10 @@ class _NotesReader(_CatalogMatch):
                 new = new.replace(lambda e, n=name: isinstance(e, AppliedUndef) and e.func.__name__.rstrip("'") == n
                                   and e.func.__name__ != n and len(e.args) == 1,
                                   lambda e, c=cases: _prime(e, c))
+            if s.functions:  # \partial\ell/\partial z with \ell(z) = ... defined: the derivative of its body
+                new = new.replace(lambda e: isinstance(e, sp.Derivative) and isinstance(e.expr, sp.Symbol)
+                                  and _function_of(e, s.functions) is not None,
+                                  lambda e: sp.Derivative(_function_of(e, s.functions), *e.variable_count))
             for pattern, body in s.derivatives.items():
                 new = new.replace(lambda e, p=pattern: _derivative_match(e, p) is not None,
                                   lambda e, p=pattern, f=body: f.xreplace(_derivative_match(e, p)))
@@ -792,12 +833,19 @@ class _NotesReader(_CatalogMatch):
                 frag.kind != "display" or claim.rhs.has(PlusMinus, sp.oo, -sp.oo)):
             self.section.limit = (lhs, sign_choices(rhs), frag.paragraph)
             return []
+        if claim.rel == "~" and isinstance(claim.lhs, sp.Symbol):
+            self.section.distributed.add(claim.lhs)  # X \sim Bernoulli(p): moments of X are not arbitrary
         if claim.rel in ("approx", "~", "in", "!=", "notin"):
             return [StepReport(**shown, verdict="undecided", reason=f"relation {claim.rel!r} is not checked",
                                role="approximation" if claim.rel == "approx" else "claim")]
         if claim.rel == "->":
             return self.check_limit(lhs, rhs, claim, shown, frag)
         rel = {"equiv": "=", ":=": "="}.get(claim.rel, claim.rel)
+        moments = read_moments(lhs, rhs)
+        if isinstance(moments, str):
+            return [StepReport(**shown, verdict="undecided", reason=moments)]
+        if moments is not None:
+            return [self.check_moments(moments, rel, claim, shown)]
         probability = _probability_steps(lhs, rel, rhs)
         if probability is not None:
             if isinstance(probability, str):
@@ -808,6 +856,7 @@ class _NotesReader(_CatalogMatch):
                                           | self.document_functions)  # readers.notes.matrices
         if matrix is not None:
             return matrix
+        lhs, rhs, read_as = self.standard_sigma(lhs, rhs)
         lhs, rhs, opaque = _opaque(lhs, rhs)
         why = _unchecked(lhs, rhs)
         if why.startswith("unknown functions") and rel in ("=", "<", ">", "<=", ">="):
@@ -829,12 +878,47 @@ class _NotesReader(_CatalogMatch):
                 out.append(StepReport(**shown, verdict="undecided", reason=step))
                 continue
             report = self.run(step, shown)
+            if read_as:
+                report = StepReport(**{**report.__dict__, "method": f"{report.method}; {read_as}"})
             if report.verdict == "refuted" and _rests_on_opaque(left, right, opaque):
                 names = ", ".join(sorted(_show(o) for o in opaque))
                 report = _undecided(report, f"fails if {names} were arbitrary values, but the notes do not "
                                             f"define them: {report.reason[:80]}")
             out.append(report)
         return out
+
+    def standard_sigma(self, lhs, rhs):
+        r"""``\sigma(x)`` of one argument, never defined, in notes that speak of the sigmoid: the logistic
+        sigmoid $1/(1 + e^{-x})$.  Returns ``(lhs, rhs, how it was read or '')``."""
+        if not self.sigmoid_context or "sigma" in self.section.functions:
+            return lhs, rhs, ""
+        found = {f for e in (lhs, rhs) for f in e.atoms(AppliedUndef) if f.func.__name__ == "sigma"}
+        if not found or any(len(f.args) != 1 for f in found):
+            return lhs, rhs, ""
+        mapping = {f: 1 / (1 + sp.exp(-f.args[0])) for f in found}
+        return (lhs.xreplace(mapping), rhs.xreplace(mapping),
+                "sigma read as the logistic sigmoid 1/(1 + e^-x) (the notes speak of the sigmoid)")
+
+    def check_moments(self, moments, rel, claim, shown) -> StepReport:
+        r"""A claim about ``E``, ``Var``, ``Cov`` over a random discrete distribution
+        (:mod:`readers.notes.moments`); a failure refutes only when nothing in it may depend on the
+        distribution."""
+        left, right, variables, names = moments
+        if rel not in ("=", "<", ">", "<=", ">="):
+            return StepReport(**shown, verdict="undecided", reason=f"relation {rel!r} between moments is not checked")
+        conditions = tuple(c for c in claim.conditions if not c.free_symbols & variables)
+        step = self.step(left, rel, right, conditions, zero_based=claim.zero_based)
+        if isinstance(step, str):
+            return StepReport(**shown, verdict="undecided", reason=step)
+        report = self.run(step, shown)
+        how = f"moments of {', '.join(sorted(map(_show, variables)))} over a random discrete distribution " \
+              f"with {ATOMS} outcomes (weights u_k / sum u)"
+        report = StepReport(**{**report.__dict__, "method": f"{report.method}; {how}"})
+        if report.verdict == "refuted":
+            why = refutable(names, variables, self.section.distributed)
+            if why:
+                return _undecided(report, f"fails for some distribution, but {why} ({report.reason[:80]})")
+        return report
 
     def for_every_function(self, lhs, rel, rhs, claim, shown) -> StepReport | None:
         r"""A claim in functions the notes never define, read as holding for every function
