@@ -186,15 +186,15 @@ def _heading_matches(headings, catalog) -> list:
 
 STANDARD_NAMES = frozenset({"relu", "leakyrelu", "tanh", "softplus", "mse", "bce", "hingeloss", "dkl", "lse",
                             "logsumexp", "f1", "precision", "recall", "accuracy", "acc"})
-"""Normalized names that mean one standard function wherever they appear: a definition of one of them
+r"""Normalized names that mean one standard function wherever they appear: a definition of one of them
 that differs from the catalog's is a mistake, not a new name.  Short or overloaded names (``K``, ``L``,
 ``CE``, ``f``) are not here; ``\sigma`` is the sigmoid only where the prose says so (:data:`SIGMOID_CUE`)."""
 SIGMOID_CUE = re.compile(r"\b(sigmoid|logistic)\b", re.I)
-"""Prose (heading or sentence) that says ``\sigma`` is the logistic sigmoid."""
+r"""Prose (heading or sentence) that says ``\sigma`` is the logistic sigmoid."""
 
 
 def _standard_name(lhs, frag) -> bool:
-    """Whether a definition's left side is an unambiguous standard name (``\mathrm{softplus}(x)``,
+    r"""Whether a definition's left side is an unambiguous standard name (``\mathrm{softplus}(x)``,
     ``D_{KL}(P\|Q)``), or ``\sigma(x)`` of one argument where the prose calls it the sigmoid."""
     name = _norm(_name_of(lhs)).lower()
     if name in STANDARD_NAMES:

@@ -674,6 +674,8 @@ class _NotesReader(_CatalogMatch):
         """Whether a claim ``lhs = rhs`` also reads as a new definition of ``lhs`` (``L(\\theta) = ...``
         twice in a section, for two penalties): a name applied to names, or a plain name, not in ``rhs``."""
         if isinstance(lhs, AppliedUndef):
+            if lhs.func.__name__ in MOMENTS:
+                return False  # a standard operator is never redefined
             return all(is_name(a) for a in lhs.args) and lhs not in rhs.atoms(AppliedUndef) \
                 and not lhs.func.__name__.endswith("'")
         return isinstance(lhs, (sp.Symbol, sp.Indexed)) and lhs not in rhs.free_symbols \

@@ -31,3 +31,10 @@ def test_operator_applied_to_a_parenthesis_stays_an_operator():
     assert first(r"\frac{d}{dx}(x^2)").doit() == 2 * x
     # a plain fraction followed by a parenthesis is still a product
     assert first(r"\frac{a}{x}(x)") == a
+
+
+def test_a_letter_applied_to_itself_is_a_product():
+    p, x, y = (sp.Symbol(s, real=True) for s in "pxy")
+    assert first(r"p(1-p)") == p * (1 - p)
+    assert first(r"p(x)") == sp.Function("p")(x)
+    assert first(r"f(f(x))") == sp.Function("f")(sp.Function("f")(x))
