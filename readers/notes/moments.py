@@ -54,7 +54,7 @@ def random_variables(exprs) -> set | str:
 
 def _capital(name: str) -> bool:
     bare = re.sub(r"\\(?:bar|hat|tilde|overline)\{([^{}]*)\}", r"\1", name)
-    return bool(re.fullmatch(r"[A-Z](_\{?\w+\}?)?", bare))
+    return bool(re.fullmatch(r"[A-Z]+(_\{?\w+\}?)?", bare))
 
 
 def read_moments(lhs, rhs):
