@@ -68,6 +68,7 @@ from sympy.core.function import AppliedUndef
 
 from readers.latex.parse import (
     Given,
+    IndexMax,
     LatexParseError,
     PlusMinus,
     parse_block,
@@ -110,6 +111,7 @@ from readers.notes.symbols import (
     _freshen,
     _indices_and_sizes,
     _instantiate,
+    _write_out,
     _is_simplex_condition,
     _is_variable,
     _one_based,
@@ -858,6 +860,8 @@ class _NotesReader(_CatalogMatch):
                                           | self.document_functions)  # readers.notes.matrices
         if matrix is not None:
             return matrix
+        if lhs.has(IndexMax) or rhs.has(IndexMax):
+            return [self.check_written_out(lhs, rel, rhs, claim, shown)]
         lhs, rhs, read_as = self.standard_sigma(lhs, rhs)
         lhs, rhs, opaque = _opaque(lhs, rhs)
         why = _unchecked(lhs, rhs)
@@ -888,6 +892,35 @@ class _NotesReader(_CatalogMatch):
                                             f"define them: {report.reason[:80]}")
             out.append(report)
         return out
+
+    def check_written_out(self, lhs, rel, rhs, claim, shown) -> StepReport:
+        r"""A claim with ``\max_i x_i`` over a symbolic range: checked at each concrete size in ``SIZES``
+        with every sum and maximum written out (``\max(x_1, x_2)``); the worst verdict of the sizes."""
+        _, sizes = _indices_and_sizes([lhs, rhs])
+        if not sizes:
+            return StepReport(**shown, verdict="undecided", reason="a maximum over an index without a size")
+        reports = []
+        for n in SIZES:
+            values = {size: sp.Integer(n) for size in sizes}
+            left, right = (_write_out(e.xreplace(values)).replace(
+                lambda x: isinstance(x, IndexMax), lambda x: x.doit()) for e in (lhs, rhs))
+            if left.has(IndexMax) or right.has(IndexMax):
+                return StepReport(**shown, verdict="undecided", reason="a maximum that could not be written out")
+            why = _unchecked(left, right)
+            if why:
+                return StepReport(**shown, verdict="undecided", reason=why)
+            step = self.step(left, rel, right, claim.conditions, zero_based=True)
+            if isinstance(step, str):
+                return StepReport(**shown, verdict="undecided", reason=step)
+            report = self.run(step, shown, one_based=False)
+            where = ", ".join(f"{_show(k)}={n}" for k in sizes)
+            report = StepReport(**{**report.__dict__, "method": f"{report.method}; written out at {where}"})
+            if report.verdict == "refuted":
+                counterexample = {**{_show(k): str(n) for k in sizes}, **(report.counterexample or {})}
+                return StepReport(**{**report.__dict__, "counterexample": counterexample})
+            reports.append(report)
+        order = ("undecided", "verified", "proved")
+        return min(reports, key=lambda r: order.index(r.verdict) if r.verdict in order else -1)
 
     def standard_sigma(self, lhs, rhs):
         r"""``\sigma(x)`` of one argument, never defined, in notes that speak of the sigmoid: the logistic

@@ -36,3 +36,12 @@ def test_not_equal_is_not_a_factorial():
 def test_a_bang_after_an_operator_is_an_error():
     with pytest.raises(LatexParseError):
         parse_block(r"a + !b")
+
+
+def test_max_over_an_index_binds_it_like_a_sum():
+    from readers.latex.parse import IndexMax
+
+    (m,) = exprs(r"\max_i x_i")
+    assert isinstance(m, IndexMax)
+    (opt,) = exprs(r"\max_D V(D, G)")  # a maximum over a variable stays an operator
+    assert not isinstance(opt, IndexMax)

@@ -54,3 +54,13 @@ def test_derivative_of_a_loss_defined_as_a_function():
     ])
     verdicts = [b.verdict for b in blocks(text) if b.steps]
     assert verdicts[-2] == "proved" and verdicts[-1] == "refuted"
+
+
+def test_log_sum_exp_with_the_maximum_is_checked_written_out():
+    text = "\n\n".join([
+        "# LSE", "We write $m = \\max_i x_i$.",
+        "$$\n\\log \\sum_{i} e^{x_i} = m + \\log \\sum_{i} e^{x_i - m}\n$$",
+        "$$\n\\log \\sum_{i} e^{x_i} = m - \\log \\sum_{i} e^{x_i - m}\n$$",
+    ])
+    verdicts = [b.verdict for b in blocks(text) if b.steps]
+    assert verdicts[0] in ("proved", "verified") and verdicts[1] == "refuted"
