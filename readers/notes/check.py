@@ -481,7 +481,7 @@ class _NotesReader(_CatalogMatch):
         warnings += comparison.warnings
         role = _role(steps, defined or mains, updates)
         if comparison.agrees and catalog_id is not None and (defined or mains):
-            steps.append(_agreement(catalog_id, self.catalog, comparison, frag))
+            steps.insert(0, _agreement(catalog_id, self.catalog, comparison, frag))
         used = tuple(dict.fromkeys(a for s in steps for a in s.assumptions))
         return BlockReport(**base, parsed=True, catalog_id=catalog_id, catalog_agrees=comparison.agrees,
                            catalog_reason=comparison.reason, catalog_counterexample=comparison.counterexample,

@@ -14,7 +14,7 @@ def blocks(text):
 def test_a_definition_that_agrees_with_the_catalog_is_confirmed():
     (b,) = blocks("# Activations\n\nThe logistic sigmoid: $\\sigma(x) = \\frac{1}{1+e^{-x}}$.\n")
     assert b.catalog_agrees is True and b.verdict in ("proved", "verified")
-    assert "standard" in b.steps[-1].method
+    assert "standard" in b.steps[0].method
 
 
 def test_a_wrong_sigmoid_is_refuted_where_the_notes_call_it_the_sigmoid():
