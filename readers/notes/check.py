@@ -80,6 +80,8 @@ from readers.notes.blocks import Fragment, find_blocks
 from readers.notes.catalog import SIGMOID_CUE, _CatalogMatch
 from readers.notes.matrices import MatrixClaims
 from readers.notes.moments import ATOMS, read_moments, refutable
+from readers.notes.moments import _capital
+from readers.notes.moments import _tie as tie_moments
 from readers.notes.moments import OPERATORS as MOMENTS
 from readers.notes.objective import (
     INEQUALITIES,
@@ -694,6 +696,9 @@ class _NotesReader(_CatalogMatch):
         elif isinstance(lhs, sp.Indexed):
             s.arrays[lhs.base] = (lhs.indices, body)
         elif isinstance(lhs, AppliedUndef):
+            variables = {a for a in lhs.args if isinstance(a, sp.Symbol) and _capital(a.name)}
+            if variables:  # rho(X, Y) = Cov(X, Y) / (sigma_X sigma_Y): sigma_X is the parameter's
+                body = tie_moments(body, variables)
             if _binds_its_arguments(lhs, body):
                 s.functions.setdefault(lhs.func.__name__, []).insert(0, (lhs.args, body))
         else:
@@ -773,8 +778,8 @@ class _NotesReader(_CatalogMatch):
         previous = self.section.equation
         if previous is not None and frag.paragraph - previous[1] > EQUATION_REACH:
             previous = None
-        if equation:
-            self.section.equation = (lhs - rhs, frag.paragraph, claim.line)
+        if equation and not all(r.verdict in ("proved", "verified") for r in out):
+            self.section.equation = (lhs - rhs, frag.paragraph, claim.line)  # an identity that holds is no equation
         if not any(r.verdict == "refuted" for r in out):
             return out
         if claim.redefinition:

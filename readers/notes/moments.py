@@ -5,8 +5,8 @@ The random variables of a claim are the capital names inside ``E``, ``Var`` and 
 $u_k$ (the probabilities are $w_k = u_k / \sum_l u_l$) and values $x_k, y_k$:
 
 .. math:: \mathbb{E}[f(X, Y)] = \sum_k w_k f(x_k, y_k),\quad
-          \operatorname{Var}(Z) = \mathbb{E}[Z^2] - \mathbb{E}[Z]^2,\quad
-          \operatorname{Cov}(Z, W) = \mathbb{E}[ZW] - \mathbb{E}[Z]\,\mathbb{E}[W]
+          \operatorname{Cov}(Z, W) = \sum_{k<l} w_k w_l (z_k - z_l)(w_k - w_l)
+          = \mathbb{E}[ZW] - \mathbb{E}[Z]\,\mathbb{E}[W],\quad \operatorname{Var}(Z) = \operatorname{Cov}(Z, Z)
 
 Every distribution on ``ATOMS`` outcomes is in this family, so a claim stated for *any* random
 variable that fails here fails in general (a counterexample), and a polynomial moment identity that
@@ -82,18 +82,25 @@ def read_moments(lhs, rhs):
         return sp.Add(*[w / total * body.xreplace({v: vals[k] for v, vals in values.items()})
                         for k, w in enumerate(weights)])
 
+    def at(body, k):
+        return body.xreplace({v: vals[k] for v, vals in values.items()})
+
+    def spread(a, b):
+        r"""$\operatorname{Cov}(A, B) = \sum_{k<l} w_k w_l (a_k - a_l)(b_k - b_l)$: equal to
+        $\mathbb{E}[AB] - \mathbb{E}[A]\mathbb{E}[B]$, without its cancellation (cheaper to evaluate)."""
+        return sp.Add(*[weights[k] * weights[m] * (at(a, k) - at(a, m)) * (at(b, k) - at(b, m))
+                        for k in range(ATOMS) for m in range(k + 1, ATOMS)]) / total ** 2
+
     def evaluate(app):
         kind, args = OPERATORS[app.func.__name__], app.args
         if kind == "E" and len(args) == 1:
             return expect(args[0])
         if kind == "Var" and len(args) == 1:
-            return expect(args[0] ** 2) - expect(args[0]) ** 2
+            return spread(args[0], args[0])
         if kind == "Cov" and len(args) == 2:
-            return expect(args[0] * args[1]) - expect(args[0]) * expect(args[1])
+            return spread(*args)
         if kind == "Corr" and len(args) == 2:
-            a, b = args
-            return (expect(a * b) - expect(a) * expect(b)) / sp.sqrt(
-                (expect(a ** 2) - expect(a) ** 2) * (expect(b ** 2) - expect(b) ** 2))
+            return spread(*args) / sp.sqrt(spread(args[0], args[0]) * spread(args[1], args[1]))
         raise ValueError(f"{app.func.__name__} with {len(args)} arguments")
 
     try:

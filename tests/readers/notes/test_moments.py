@@ -54,3 +54,14 @@ def test_indexed_variables_are_not_read():
     X = sp.IndexedBase("X")
     i = sp.Symbol("i", integer=True)
     assert isinstance(read_moments(sp.Function("Var")(X[i]), sp.Symbol("s")), str)
+
+
+def test_a_definition_ties_sigma_of_its_parameter_to_that_parameter():
+    # rho(aX+b, Y) is sign(a) rho(X, Y): sigma_X in the definition of rho follows the argument
+    text = "\n\n".join([
+        r"$$\rho(X, Y) = \frac{\textrm{Cov}(X, Y)}{\sigma_{X}\sigma_{Y}},$$",
+        r"For any numbers $a$ and $b$, $\rho(aX+b, Y) = \rho(X, aY+b)$.",
+        r"For any numbers $a$ and $b$, $\rho(aX+b, Y) = \rho(X, Y)$.",
+    ])
+    blocks = [b for b in check_notes(text, budget=BUDGET).blocks if b.steps]
+    assert [b.verdict for b in blocks] == ["proved", "refuted"]
