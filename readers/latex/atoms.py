@@ -4,8 +4,8 @@ from __future__ import annotations
 import lark
 import sympy as sp
 
-from readers.latex.nodes import PARTIAL, _Annotation, _DerivativeOperator, _Env, _NamePiece
-from readers.latex.tables import ALIGNED, FUNCTIONS, MAXMIN, OPAQUE_FUNCTIONS
+from readers.latex.nodes import PARTIAL, IndexMax, _Annotation, _DerivativeOperator, _Env, _NamePiece
+from readers.latex.tables import ALIGNED, FUNCTIONS, INDEX_LETTERS, MAXMIN, OPAQUE_FUNCTIONS
 from readers.latex.tree import _end, _is_token, _power, _script, _split_marker, _start
 
 
@@ -177,9 +177,27 @@ class _Atoms:
             if len(values) != len(args):
                 raise self.error(f"a relation inside \\{name}(...)", last)
             return MAXMIN[name](*values)
+        indexed = self.index_extreme(name, subs, last, tree)
+        if indexed is not None:
+            return indexed
         label = name + ("_" + self.subtext(subs[0]) if subs else "")
         self.used_functions.add(label)
         return sp.Function(label)(self.plain(self.operand(last), tree))
+
+    def index_extreme(self, name, subs, last, tree):
+        r"""``\max_i x_i`` (``\min_i``): the largest (smallest) term over an index, ranged like a sum's
+        (``i = 1..N``), when the subscript is an index letter the operand is indexed by; else None
+        (``\max_D V(D, G)`` optimizes over a variable)."""
+        if name not in ("max", "min") or len(subs) != 1 or self.subtext(subs[0]) not in INDEX_LETTERS:
+            return None
+        body = self.plain(self.operand(last), tree)
+        index = self.symbols.get(self.subtext(subs[0]))
+        if index is None or not any(index in e.indices for e in body.atoms(sp.Indexed)):
+            return None
+        hi = self.default_size()
+        if name == "max":
+            return IndexMax(body, (index, sp.Integer(1), hi))
+        return -IndexMax(-body, (index, sp.Integer(1), hi))
 
     def atom_nabla(self, tree):
         subs, _ = self.scripts_of(tree.children[1:-1])

@@ -126,9 +126,17 @@ class _Names:
             return True
         if name in self.functions or base in self.functions:
             return True
+        if index is None and base in FUNCTION_LETTERS and self.mentions_itself(base, call):
+            return False  # p(1-p), x(1 - x): a product, since a letter is rarely applied to itself
         if index is None and base in FUNCTION_LETTERS:
             return True
         return len(base) > 1 and base not in GREEK.values() and not base.startswith("\\")  # a word: ReLU(x)
+
+    def mentions_itself(self, base: str, call) -> bool:
+        """Whether the parenthesis after the letter ``base`` mentions ``base`` as a plain value (``p(1-p)``;
+        not ``f(f(x))`` nor ``p(x_p)``)."""
+        inner = self.text[_start(call):_end(call)]
+        return re.search(r"(?<![\\A-Za-z_{])" + re.escape(base) + r"(?!\s*[A-Za-z_(\[{])", inner) is not None
 
     def apply(self, name: str, call):
         args, given = [], []

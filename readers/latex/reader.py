@@ -5,6 +5,7 @@ import re
 
 import lark
 import sympy as sp
+from sympy.core.function import AppliedUndef
 
 from readers.latex.atoms import _Atoms
 from readers.latex.membership import membership
@@ -299,6 +300,8 @@ class _Reader(_Names, _Atoms):
             value = self.resolve(piece) if isinstance(piece, _NamePiece) else self.post(piece)
             if isinstance(value, _Annotation):
                 self.pending.append(value)
+            elif values and _bare(piece, "paren") and _applied_derivative(values[-1], value) is not None:
+                values[-1] = _applied_derivative(values[-1], value)  # \frac{dg}{dx}(x_0): g' at x_0
             else:
                 values.append(value)
         if not values:
@@ -419,3 +422,26 @@ class _Reader(_Names, _Atoms):
     def error(self, message: str, node) -> LatexParseError:
         return _node_error(message, node)
 
+
+
+def _applied_derivative(derivative, argument):
+    r"""``\frac{dg}{dx}(a)``: the derivative of the function ``g`` at ``a``, not ``a`` times a derivative.
+
+    .. math:: \frac{dg}{dx}(a) = \left.\frac{d}{dx} g(x)\right|_{x = a},\qquad
+              \frac{\partial f}{\partial x}(x, y) = \frac{\partial}{\partial x} f(x, y)
+
+    Only for the derivative of a bare name in one variable; None otherwise (the product reading stays)."""
+    if not isinstance(derivative, sp.Derivative) or not isinstance(derivative.expr, sp.Symbol) \
+            or len(derivative.variable_count) != 1 or not isinstance(argument, sp.Basic):
+        return None
+    variable, order = derivative.variable_count[0]
+    if not isinstance(variable, sp.Symbol):
+        return None
+    args = argument.args if isinstance(argument, AppliedUndef) and argument.func.__name__ == "tuple" \
+        else (argument,)
+    function = sp.Function(derivative.expr.name)
+    if variable in args:
+        return sp.Derivative(function(*args), (variable, order), evaluate=False)
+    if len(args) != 1:
+        return None
+    return sp.Subs(sp.Derivative(function(variable), (variable, order), evaluate=False), variable, args[0])

@@ -40,7 +40,7 @@ FUNCTIONS = {
     "sec": sp.sec, "csc": sp.csc, "sinh": sp.sinh, "cosh": sp.cosh, "tanh": sp.tanh, "coth": sp.coth,
     "arcsin": sp.asin, "arccos": sp.acos, "arctan": sp.atan, "sqrt": sp.sqrt, "abs": sp.Abs,
     "sign": sp.sign, "sgn": sp.sign, "sigmoid": lambda x: 1 / (1 + sp.exp(-x)),
-    "softplus": lambda x: sp.log(1 + sp.exp(x)), "lg": lambda x: sp.log(x, 10),
+    "softplus": lambda x: sp.log(1 + sp.exp(x)), "lg": lambda x: sp.log(x, 10), "factorial": sp.factorial,
 }
 """Known functions of one argument (``\\log_b x`` takes its base from the subscript)."""
 OPAQUE_FUNCTIONS = frozenset({"det", "tr", "Tr", "erf", "softmax", "Softmax"})

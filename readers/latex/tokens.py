@@ -182,11 +182,43 @@ class _Tokenizer:
         if char == "." and _SENTENCE_END.match(text, start + 1):
             self.pos = start + 1  # a period ending a row, an aligned line or a case
             return None
+        if char == "!" and text.startswith("!=", start):
+            self.pos = start + 2
+            return self.emit("REL", "!=", start, self.pos)
         if char == "!":
-            raise self.error("factorial (!) is not supported", start)
+            return self.factorial(start)
         if ord(char) < 32 or ord(char) == 127:
             raise self.error(f"control character {char!r}", start)
         raise self.error(f"unexpected character {char!r}", start)
+
+    def factorial(self, start: int):
+        r"""``n!``, ``(n+1)!``: the operand before ``!`` wrapped as ``\factorial(...)`` (a name, a number or a
+        parenthesis; anything else is an error)."""
+        if not self.tokens or self.tokens[-1].type not in ("NAME", "NUMBER", "RPAR"):
+            raise self.error("factorial (!) of something other than a name, number or parenthesis", start)
+        k, depth = len(self.tokens) - 1, 0
+        if self.tokens[k].type == "RPAR":
+            while k >= 0:
+                kind = self.tokens[k].type
+                depth += kind in ("RPAR", "RBRACK", "RBRACE", "RSET")
+                depth -= kind in ("LPAR", "LBRACK", "LBRACE", "LSET")
+                if depth == 0:
+                    break
+                k -= 1
+            if k < 0 or self.tokens[k].type != "LPAR":
+                raise self.error("factorial (!) after an unbalanced parenthesis", start)
+        operand = self.tokens[k:]
+        del self.tokens[k:]
+        first, last = operand[0], operand[-1]
+        self.pos = start + 1
+        self.tokens.append(lark.Token("FUNC", "factorial", first.start_pos, first.line, first.column,
+                                      first.line, first.column, first.start_pos))
+        self.tokens.append(lark.Token("LPAR", "(", first.start_pos, first.line, first.column, first.line,
+                                      first.column, first.start_pos))
+        self.tokens.extend(operand)
+        self.tokens.append(lark.Token("RPAR", ")", start, last.end_line, last.end_column, last.end_line,
+                                      last.end_column, start + 1))
+        return None
 
     def word(self, word: str, start: int):
         if word in FUNCTIONS and word not in ("abs", "sqrt", "lg"):
@@ -386,7 +418,47 @@ class _Tokenizer:
             return self.word(word, start)
         if re.fullmatch(r"[A-Za-z][A-Za-z0-9]*", word):
             return self.emit("NAME", word, start, self.pos)  # a NAME is never split into letters
+        if self.stack and self.stack[-1] == "LPAR":
+            if self.described_event():
+                return None
         return self.emit("PROSE", " ".join(word.split()), start, self.pos)
+
+    def described_event(self):
+        r"""Prose inside a parenthesis, ``P(X \textrm{ is in an interval around } x)``: the whole argument is
+        one event described in words, read as one opaque name; False when the parenthesis does not close."""
+        depth, k = 0, len(self.tokens) - 1
+        while k >= 0:
+            kind = self.tokens[k].type
+            if kind in ("RPAR", "RBRACK", "RBRACE", "RSET"):
+                depth += 1
+            elif kind in ("LPAR", "LBRACK", "LBRACE", "LSET"):
+                if depth == 0:
+                    break
+                depth -= 1
+            k -= 1
+        if k < 0 or self.tokens[k].type != "LPAR":
+            return False
+        close, depth = self.pos, 0
+        while close < len(self.text):
+            char = self.text[close]
+            if char in "([{":
+                depth += 1
+            elif char in ")]}":
+                if depth == 0:
+                    break
+                depth -= 1
+            close += 1
+        if close >= len(self.text) or self.text[close] != ")":
+            return False
+        opener = self.tokens[k]
+        raw = self.text[opener.end_pos:close]
+        words = re.sub(r"\\(?:%s)\*?\s*\{([^{}]*)\}" % "|".join(sorted(TEXTS)), r" \1 ", raw)
+        words = re.sub(r"\\[,;:! ]|[{}~]", " ", words)
+        words = re.sub(r"\\([A-Za-z]+)", r"\1", words)
+        del self.tokens[k + 1:]
+        self.pos = close
+        self.emit("NAME", "event: " + " ".join(words.split()), opener.end_pos, close)
+        return True
 
 
 class _Lexer(lark.lexer.Lexer):

@@ -73,12 +73,20 @@ class _CatalogMatch:
                     return stated
         if stated is not None:
             return stated
+        differing = None
         for formula in self.catalog:
             named = [m for m in definitions if _named(formula, m.lhs)]
             if named:
                 comparison = self.compare_all(formula, named, block.zero_based)
                 if comparison.agrees:
                     return formula.id, comparison
+                if comparison.agrees is False and differing is None \
+                        and all(_standard_name(m.lhs, frag) for m in named):
+                    differing = formula, comparison
+        if differing is not None:  # a standard name defined otherwise: it differs from the standard
+            formula, comparison = differing
+            return formula.id, Comparison(False, f"differs from the standard {formula.title}: {comparison.reason}",
+                                          comparison.counterexample, comparison.warnings)
         return None, Comparison(None)
 
     def compare_all(self, formula, mains, zero_based=False) -> Comparison:
@@ -162,10 +170,10 @@ def _heading_matches(headings, catalog) -> list:
     out, seen = [], set()
     for heading in headings:
         scored = []
-        bare = re.sub(r"\s*\([^()]*\)\s*$", "", heading)  # "Soft margin (For data ...)" is "Soft margin"
+        forms = _heading_forms(heading)
         for f in catalog:
             names = {f.title, f.id.replace("_", " "), f.source, *re.split(r"[:/]", f.source)}
-            score = max(_similarity(h, n) for n in names if n.strip() for h in {heading, bare} if h.strip())
+            score = max(_similarity(h, n) for n in names if n.strip() for h in forms)
             if score >= MATCH_CUTOFF and f.id not in seen:
                 exact = max(_similarity(heading, f.title), _similarity(heading, f.source)) == 1.0
                 scored.append((score, f, exact))
@@ -174,6 +182,36 @@ def _heading_matches(headings, catalog) -> list:
             seen.add(f.id)
             out.append((f, exact))
     return out
+
+
+STANDARD_NAMES = frozenset({"relu", "leakyrelu", "tanh", "softplus", "mse", "bce", "hingeloss", "dkl", "lse",
+                            "logsumexp", "f1", "precision", "recall", "accuracy", "acc"})
+r"""Normalized names that mean one standard function wherever they appear: a definition of one of them
+that differs from the catalog's is a mistake, not a new name.  Short or overloaded names (``K``, ``L``,
+``CE``, ``f``) are not here; ``\sigma`` is the sigmoid only where the prose says so (:data:`SIGMOID_CUE`)."""
+SIGMOID_CUE = re.compile(r"\b(sigmoid|logistic)\b", re.I)
+r"""Prose (heading or sentence) that says ``\sigma`` is the logistic sigmoid."""
+
+
+def _standard_name(lhs, frag) -> bool:
+    r"""Whether a definition's left side is an unambiguous standard name (``\mathrm{softplus}(x)``,
+    ``D_{KL}(P\|Q)``), or ``\sigma(x)`` of one argument where the prose calls it the sigmoid."""
+    name = _norm(_name_of(lhs)).lower()
+    if name in STANDARD_NAMES:
+        return True
+    if name == "sigma" and len(getattr(lhs, "args", ())) == 1:
+        return bool(SIGMOID_CUE.search(" ".join(filter(None, (frag.heading, frag.sentence)))))
+    return False
+
+
+def _heading_forms(heading: str) -> set[str]:
+    r"""The heading and its bare forms: without a trailing remark in parentheses ("Soft margin (For data
+    ...)"), without a section number ("19. KL divergence"), and before a comma, colon or dash that adds a
+    remark ("KL divergence between two Gaussians, from my notes")."""
+    bare = re.sub(r"\s*\([^()]*\)\s*$", "", heading)
+    unnumbered = re.sub(r"^\s*(?:\d+(?:\.\d+)*\.?|[IVX]+\.)\s+", "", bare)
+    head = re.split(r"\s*(?:,|:|\s[-\u2013\u2014]\s)\s*", unnumbered, maxsplit=1)[0]
+    return {h for h in (heading, bare, unnumbered, head) if h.strip()}
 
 
 def _named(formula, lhs) -> bool:

@@ -68,15 +68,21 @@ from sympy.core.function import AppliedUndef
 
 from readers.latex.parse import (
     Given,
+    IndexMax,
     LatexParseError,
     PlusMinus,
     parse_block,
     sign_choices,
     to_zero_based,
 )
+from readers.notes.arbitrary import arbitrary_functions, draws, substitute
 from readers.notes.blocks import Fragment, find_blocks
-from readers.notes.catalog import _CatalogMatch
+from readers.notes.catalog import SIGMOID_CUE, _CatalogMatch
 from readers.notes.matrices import MatrixClaims
+from readers.notes.moments import ATOMS, read_moments, refutable
+from readers.notes.moments import _capital
+from readers.notes.moments import _tie as tie_moments
+from readers.notes.moments import OPERATORS as MOMENTS
 from readers.notes.objective import (
     INEQUALITIES,
     Main,
@@ -107,6 +113,7 @@ from readers.notes.symbols import (
     _freshen,
     _indices_and_sizes,
     _instantiate,
+    _write_out,
     _is_simplex_condition,
     _is_variable,
     _one_based,
@@ -148,6 +155,7 @@ def check_notes(text: str, *, path: str = "<string>", budget: float = 5.0) -> No
     names = _vocabulary(text, catalog)
     reader = _NotesReader(names, catalog, catalog_error, budget, check_step, defined_functions(text))
     reader.matrix_claims = MatrixClaims(text)
+    reader.sigmoid_context = SIGMOID_CUE.search(text) is not None
     return NotesReport(path, tuple(reader.fragment(f) for f in find_blocks(text)))
 
 
@@ -196,7 +204,8 @@ def _copy_section(section):
     from copy import copy
 
     out = copy(section)
-    for name in ("symbols", "arrays", "functions", "derivatives", "owner", "conditions", "examples", "updates"):
+    for name in ("symbols", "arrays", "functions", "derivatives", "owner", "conditions", "examples", "updates",
+                 "distributed"):
         setattr(out, name, copy(getattr(section, name)))
     return out
 
@@ -260,6 +269,29 @@ def _explain(block) -> tuple:
             if e.has(sp.I):
                 out.setdefault("i", "imaginary unit")
     return tuple(f"{k}: {v}" for k, v in sorted(out.items()))
+
+
+def _function_of(derivative, functions):
+    r"""The body of ``f`` in ``\frac{\partial f}{\partial x}`` when ``f`` is a bare name the notes define as a
+    function of ``x`` (``\ell(z) = ...``, then ``\partial \ell / \partial z``), else None."""
+    name = derivative.expr
+    if not isinstance(name, sp.Symbol) or name.name not in functions or name in derivative.variables:
+        return None
+    params, body = functions[name.name][0]
+    variables = [v for v, _ in derivative.variable_count]
+    if not all(isinstance(v, sp.Symbol) and v in params for v in variables):
+        return None
+    return body
+
+
+def _agreement(catalog_id, catalog, comparison, frag) -> StepReport:
+    """A definition that agrees with the catalog formula it states: confirmed, naming the formula (proved
+    when the comparison was symbolic, verified when it rests on sampled points)."""
+    title = next((f.title for f in catalog if f.id == catalog_id), catalog_id)
+    kind = "proved" if comparison.reason.startswith("symbolic") else "verified"
+    return StepReport(lhs=catalog_id, rel="=", rhs=f"the standard {title}", verdict=kind, role="definition",
+                      method=f"agrees with the standard {title} ({catalog_id}): {comparison.reason}"[:300],
+                      line=frag.content_line)
 
 
 def _undecided(report, reason, role=None):
@@ -355,12 +387,14 @@ class _Section:
     conditions: list = field(default_factory=list)  # (relation, shown, line): to the next heading
     examples: list = field(default_factory=list)  # (name, value, paragraphs)
     updates: set = field(default_factory=set)  # names set by an update or a recurrence (document)
+    distributed: set = field(default_factory=set)  # random variables given a distribution (section)
     equation: tuple | None = None  # (lhs - rhs, paragraph, line): the last equation in an unknown
     seen: frozenset = frozenset()  # names used in this section so far
 
     def enter(self, number: int) -> None:
         """A new heading: conditions, examples, limits and equations end; definitions stay."""
         self.number, self.limit, self.conditions, self.examples, self.equation = number, None, [], [], None
+        self.distributed = set()  # X \sim ... is a condition: in force to the next heading
         self.seen = frozenset()
         for key in [k for k in self.symbols if _local_name(k)]:  # x, mu, y_i: reused per section in notes
             del self.symbols[key]
@@ -390,6 +424,7 @@ class _NotesReader(_CatalogMatch):
         self.names, self.catalog, self.catalog_error = names, catalog, catalog_error
         self.budget, self.check_step = budget, check_step
         self.document_functions = frozenset(functions)
+        self.sigmoid_context = False  # the notes speak of the sigmoid: an undefined sigma(x) is the sigmoid
         self.section = _Section()
 
     # ** one block **
@@ -447,6 +482,8 @@ class _NotesReader(_CatalogMatch):
         catalog_id, comparison = self.match_catalog(frag, block, mains, claims, first=first)
         warnings += comparison.warnings
         role = _role(steps, defined or mains, updates)
+        if comparison.agrees and catalog_id is not None and (defined or mains):
+            steps.insert(0, _agreement(catalog_id, self.catalog, comparison, frag))
         used = tuple(dict.fromkeys(a for s in steps for a in s.assumptions))
         return BlockReport(**base, parsed=True, catalog_id=catalog_id, catalog_agrees=comparison.agrees,
                            catalog_reason=comparison.reason, catalog_counterexample=comparison.counterexample,
@@ -474,6 +511,7 @@ class _NotesReader(_CatalogMatch):
         letters |= {m for m in re.findall(r"\\([A-Za-z]+)\s*\(", frag.content) if m in _GREEK_NAMES}
         runs = set(re.findall(r"(?<![\\A-Za-z])([A-Z]{2,3})(?![A-Za-z])", frag.content))
         letters -= set(self.section.functions) | self.document_functions
+        letters -= {k.name for k in before.symbols if isinstance(k, sp.Symbol)}  # p = sigma(z) above: p is a value
         runs -= self.names
         if not letters and not runs:
             return steps
@@ -618,6 +656,8 @@ class _NotesReader(_CatalogMatch):
             return lhs.base not in rhs.atoms(sp.IndexedBase) and all(isinstance(i, sp.Symbol) for i in lhs.indices)
         if isinstance(lhs, AppliedUndef):
             name = lhs.func.__name__
+            if name in MOMENTS:
+                return False  # Var(X) = ..., E[X] = ...: standard operators, so a claim about them
             if name.endswith("'") and name.rstrip("'") in self.section.functions:
                 return False  # f'(x) with f known: a claim about its derivative
             cases = self.section.functions.get(name, [])
@@ -628,6 +668,8 @@ class _NotesReader(_CatalogMatch):
                 return False  # f(x) again in the same section: a claim about a known function
             return not any(isinstance(a, AppliedUndef) and a.func.__name__ == name for a in rhs.atoms(AppliedUndef))
         if isinstance(lhs, sp.Derivative):
+            if isinstance(lhs.expr, sp.Symbol) and _function_of(lhs, self.section.functions) is not None:
+                return False  # \partial\ell/\partial z with \ell(z) defined: a claim about its derivative
             return isinstance(lhs.expr, sp.Symbol) and lhs.expr not in self.section.symbols \
                 and not any(_depends(lhs.expr, v) for v, _ in lhs.variable_count)
         return False
@@ -636,6 +678,8 @@ class _NotesReader(_CatalogMatch):
         """Whether a claim ``lhs = rhs`` also reads as a new definition of ``lhs`` (``L(\\theta) = ...``
         twice in a section, for two penalties): a name applied to names, or a plain name, not in ``rhs``."""
         if isinstance(lhs, AppliedUndef):
+            if lhs.func.__name__ in MOMENTS:
+                return False  # a standard operator is never redefined
             return all(is_name(a) for a in lhs.args) and lhs not in rhs.atoms(AppliedUndef) \
                 and not lhs.func.__name__.endswith("'")
         return isinstance(lhs, (sp.Symbol, sp.Indexed)) and lhs not in rhs.free_symbols \
@@ -652,6 +696,9 @@ class _NotesReader(_CatalogMatch):
         elif isinstance(lhs, sp.Indexed):
             s.arrays[lhs.base] = (lhs.indices, body)
         elif isinstance(lhs, AppliedUndef):
+            variables = {a for a in lhs.args if isinstance(a, sp.Symbol) and _capital(a.name)}
+            if variables:  # rho(X, Y) = Cov(X, Y) / (sigma_X sigma_Y): sigma_X is the parameter's
+                body = tie_moments(body, variables)
             if _binds_its_arguments(lhs, body):
                 s.functions.setdefault(lhs.func.__name__, []).insert(0, (lhs.args, body))
         else:
@@ -671,6 +718,10 @@ class _NotesReader(_CatalogMatch):
                 new = new.replace(lambda e, n=name: isinstance(e, AppliedUndef) and e.func.__name__.rstrip("'") == n
                                   and e.func.__name__ != n and len(e.args) == 1,
                                   lambda e, c=cases: _prime(e, c))
+            if s.functions:  # \partial\ell/\partial z with \ell(z) = ... defined: the derivative of its body
+                new = new.replace(lambda e: isinstance(e, sp.Derivative) and isinstance(e.expr, sp.Symbol)
+                                  and _function_of(e, s.functions) is not None,
+                                  lambda e: sp.Derivative(_function_of(e, s.functions), *e.variable_count))
             for pattern, body in s.derivatives.items():
                 new = new.replace(lambda e, p=pattern: _derivative_match(e, p) is not None,
                                   lambda e, p=pattern, f=body: f.xreplace(_derivative_match(e, p)))
@@ -727,8 +778,8 @@ class _NotesReader(_CatalogMatch):
         previous = self.section.equation
         if previous is not None and frag.paragraph - previous[1] > EQUATION_REACH:
             previous = None
-        if equation:
-            self.section.equation = (lhs - rhs, frag.paragraph, claim.line)
+        if equation and not all(r.verdict in ("proved", "verified") for r in out):
+            self.section.equation = (lhs - rhs, frag.paragraph, claim.line)  # an identity that holds is no equation
         if not any(r.verdict == "refuted" for r in out):
             return out
         if claim.redefinition:
@@ -791,12 +842,19 @@ class _NotesReader(_CatalogMatch):
                 frag.kind != "display" or claim.rhs.has(PlusMinus, sp.oo, -sp.oo)):
             self.section.limit = (lhs, sign_choices(rhs), frag.paragraph)
             return []
+        if claim.rel == "~" and isinstance(claim.lhs, sp.Symbol):
+            self.section.distributed.add(claim.lhs)  # X \sim Bernoulli(p): moments of X are not arbitrary
         if claim.rel in ("approx", "~", "in", "!=", "notin"):
             return [StepReport(**shown, verdict="undecided", reason=f"relation {claim.rel!r} is not checked",
                                role="approximation" if claim.rel == "approx" else "claim")]
         if claim.rel == "->":
             return self.check_limit(lhs, rhs, claim, shown, frag)
         rel = {"equiv": "=", ":=": "="}.get(claim.rel, claim.rel)
+        moments = read_moments(lhs, rhs)
+        if isinstance(moments, str):
+            return [StepReport(**shown, verdict="undecided", reason=moments)]
+        if moments is not None:
+            return [self.check_moments(moments, rel, claim, shown)]
         probability = _probability_steps(lhs, rel, rhs)
         if probability is not None:
             if isinstance(probability, str):
@@ -807,8 +865,15 @@ class _NotesReader(_CatalogMatch):
                                           | self.document_functions)  # readers.notes.matrices
         if matrix is not None:
             return matrix
+        if lhs.has(IndexMax) or rhs.has(IndexMax):
+            return [self.check_written_out(lhs, rel, rhs, claim, shown)]
+        lhs, rhs, read_as = self.standard_sigma(lhs, rhs)
         lhs, rhs, opaque = _opaque(lhs, rhs)
         why = _unchecked(lhs, rhs)
+        if why.startswith("unknown functions") and rel in ("=", "<", ">", "<=", ">="):
+            found = self.for_every_function(lhs, rel, rhs, claim, shown)
+            if found is not None:
+                return [found]
         if why:
             return [StepReport(**shown, verdict="undecided", reason=why)]
         variable = None
@@ -824,12 +889,104 @@ class _NotesReader(_CatalogMatch):
                 out.append(StepReport(**shown, verdict="undecided", reason=step))
                 continue
             report = self.run(step, shown)
+            if read_as:
+                report = StepReport(**{**report.__dict__, "method": f"{report.method}; {read_as}"})
             if report.verdict == "refuted" and _rests_on_opaque(left, right, opaque):
                 names = ", ".join(sorted(_show(o) for o in opaque))
                 report = _undecided(report, f"fails if {names} were arbitrary values, but the notes do not "
                                             f"define them: {report.reason[:80]}")
             out.append(report)
         return out
+
+    def check_written_out(self, lhs, rel, rhs, claim, shown) -> StepReport:
+        r"""A claim with ``\max_i x_i`` over a symbolic range: checked at each concrete size in ``SIZES``
+        with every sum and maximum written out (``\max(x_1, x_2)``); the worst verdict of the sizes."""
+        _, sizes = _indices_and_sizes([lhs, rhs])
+        if not sizes:
+            return StepReport(**shown, verdict="undecided", reason="a maximum over an index without a size")
+        reports = []
+        for n in SIZES:
+            values = {size: sp.Integer(n) for size in sizes}
+            left, right = (_write_out(e.xreplace(values)).replace(
+                lambda x: isinstance(x, IndexMax), lambda x: x.doit()) for e in (lhs, rhs))
+            if left.has(IndexMax) or right.has(IndexMax):
+                return StepReport(**shown, verdict="undecided", reason="a maximum that could not be written out")
+            why = _unchecked(left, right)
+            if why:
+                return StepReport(**shown, verdict="undecided", reason=why)
+            step = self.step(left, rel, right, claim.conditions, zero_based=True)
+            if isinstance(step, str):
+                return StepReport(**shown, verdict="undecided", reason=step)
+            report = self.run(step, shown, one_based=False)
+            where = ", ".join(f"{_show(k)}={n}" for k in sizes)
+            report = StepReport(**{**report.__dict__, "method": f"{report.method}; written out at {where}"})
+            if report.verdict == "refuted":
+                counterexample = {**{_show(k): str(n) for k in sizes}, **(report.counterexample or {})}
+                return StepReport(**{**report.__dict__, "counterexample": counterexample})
+            reports.append(report)
+        order = ("undecided", "verified", "proved")
+        return min(reports, key=lambda r: order.index(r.verdict) if r.verdict in order else -1)
+
+    def standard_sigma(self, lhs, rhs):
+        r"""``\sigma(x)`` of one argument, never defined, in notes that speak of the sigmoid: the logistic
+        sigmoid $1/(1 + e^{-x})$.  Returns ``(lhs, rhs, how it was read or '')``."""
+        if not self.sigmoid_context or "sigma" in self.section.functions:
+            return lhs, rhs, ""
+        found = {f for e in (lhs, rhs) for f in e.atoms(AppliedUndef) if f.func.__name__ == "sigma"}
+        if not found or any(len(f.args) != 1 for f in found):
+            return lhs, rhs, ""
+        mapping = {f: 1 / (1 + sp.exp(-f.args[0])) for f in found}
+        return (lhs.xreplace(mapping), rhs.xreplace(mapping),
+                "sigma read as the logistic sigmoid 1/(1 + e^-x) (the notes speak of the sigmoid)")
+
+    def check_moments(self, moments, rel, claim, shown) -> StepReport:
+        r"""A claim about ``E``, ``Var``, ``Cov`` over a random discrete distribution
+        (:mod:`readers.notes.moments`); a failure refutes only when nothing in it may depend on the
+        distribution."""
+        left, right, variables, names = moments
+        if rel not in ("=", "<", ">", "<=", ">="):
+            return StepReport(**shown, verdict="undecided", reason=f"relation {rel!r} between moments is not checked")
+        conditions = tuple(c for c in claim.conditions if not c.free_symbols & variables)
+        step = self.step(left, rel, right, conditions, zero_based=claim.zero_based)
+        if isinstance(step, str):
+            return StepReport(**shown, verdict="undecided", reason=step)
+        report = self.run(step, shown)
+        how = f"moments of {', '.join(sorted(map(_show, variables)))} over a random discrete distribution " \
+              f"with {ATOMS} outcomes (weights u_k / sum u)"
+        report = StepReport(**{**report.__dict__, "method": f"{report.method}; {how}"})
+        if report.verdict == "refuted":
+            why = refutable(names, variables, self.section.distributed)
+            if why:
+                return _undecided(report, f"fails for some distribution, but {why} ({report.reason[:80]})")
+        return report
+
+    def for_every_function(self, lhs, rel, rhs, claim, shown) -> StepReport | None:
+        r"""A claim in functions the notes never define, read as holding for every function
+        (:mod:`readers.notes.arbitrary`): ``verified`` when it holds with each replaced by random smooth
+        functions; None (the caller says undecided) otherwise: a failure refutes nothing, since in
+        context the notes may mean one particular function."""
+        functions = arbitrary_functions((lhs, rhs))
+        if functions is None:
+            return None
+        methods = []
+        for mapping in draws(functions, f"{lhs} {rel} {rhs}"):
+            try:
+                left, right = substitute(lhs, mapping), substitute(rhs, mapping)
+            except Exception:  # noqa: BLE001 - sympy could not carry out a derivative: no evidence
+                return None
+            if _unchecked(left, right):
+                return None
+            step = self.step(left, rel, right, claim.conditions, zero_based=claim.zero_based)
+            if isinstance(step, str):
+                return None
+            report = self.run(step, shown)
+            if report.verdict not in ("proved", "verified"):
+                return None
+            methods.append(report.method)
+        names = ", ".join(f.__name__ for f in functions)
+        return StepReport(**shown, verdict="verified",
+                          method=f"holds for {len(methods)} random smooth functions {names} (an identity in "
+                                 f"arbitrary functions: evidence, not a proof); {methods[0]}"[:300])
 
     def step(self, lhs, rel, rhs, conditions, variable=None, *, zero_based=False) -> Step | str:
         """The :class:`Step` for a claim: 0-based indices, concrete sizes, conditions and domains.

@@ -263,7 +263,7 @@ def test_error_positions_point_into_the_file():
 
 def test_parse_errors_name_what_is_wrong():
     for text, words in [(r"\frac{1}", "end"), (r"a = = b", "two relations"), (r"x^", "end"),
-                        (r"\begin{tabular}{c} x \end{tabular}", "environment"), (r"3!", "factorial")]:
+                        (r"\begin{tabular}{c} x \end{tabular}", "environment"), (r"a + !b", "factorial")]:
         with pytest.raises(LatexParseError) as info:
             parse_block(text)
         assert words in info.value.message
