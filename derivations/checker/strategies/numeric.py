@@ -35,6 +35,7 @@ from derivations.checker.strategies.evaluate import (Conditions, compare, compil
 from derivations.checker.strategies.ties import likely_ties
 from derivations.checker.strategies.instances import Instance, Unsupported, instances
 from derivations.checker.strategies.limit import approach_limit
+from derivations.checker.strategies.margin import TIE, Closest, refine, relative_margin
 from derivations.checker.strategies.sampling import candidate_points, respects_domains, small_grid
 
 POINTS = 200
@@ -114,6 +115,8 @@ class NumericTest:
                 if isinstance(verdict, Verdict):
                     return verdict
         accepted, draws = 0, 0
+        inequality = inst.rel in ("<=", ">=", "<", ">") and not _has_integral(inst)
+        closest = Closest() if inequality else None
         grid = [] if _has_integral(inst) else small_grid(inst.groups, rng)
         target += len(grid)
         for point in itertools.chain(grid, candidate_points(inst.groups, rng)):
@@ -130,7 +133,7 @@ class NumericTest:
             if inst.rel == "propto":
                 outcome = self._ratio_constant(inst, sides[0], point, rng, conditions)
             else:
-                outcome = self._pointwise(inst, sides, values, point, tally)
+                outcome = self._pointwise(inst, sides, values, point, tally, closest)
             if outcome in ("undefined", "unresolved"):
                 setattr(tally, outcome, getattr(tally, outcome) + 1)
                 continue
@@ -146,10 +149,41 @@ class NumericTest:
                            reason=f"domain could not be sampled{where}: {accepted} usable of {draws} points drawn "
                                   f"({tally.rejected} broke the assumptions, {tally.undefined} undefined, "
                                   f"{tally.unresolved} unresolved)")
+        if closest is not None:
+            return self._between_points(inst, sides, conditions, closest, deadline)
         return None
 
-    def _pointwise(self, inst: Instance, sides, values, point, tally: Tally):
-        """'ok', 'raised' (agreement only at more digits), 'undefined', 'unresolved', or a refuting Verdict."""
+    def _between_points(self, inst: Instance, sides, conditions, closest: Closest, deadline: float):
+        """An inequality that nearly failed at a sampled point: search between the points (``margin``)."""
+        symbols = inst.symbols
+
+        def admissible(values) -> bool:
+            point = dict(zip(symbols, values))
+            return respects_domains(point, inst.groups) and conditions.hold(list(values), self.digits)
+
+        refined = refine(inst.rel, sides, closest, admissible, deadline)
+        if refined is None or not refined.interior:
+            return None
+        near = ", ".join(f"{s} = {v:.17g}" for s, v in zip(symbols, refined.values))
+        if refined.margin < 0:
+            verdict = self.decide_at(inst, dict(zip(symbols, refined.values)))
+            if isinstance(verdict, Verdict):
+                return verdict
+            return Verdict("undecided", method="numeric: minimized the margin between sampled points",
+                           assumptions=inst.assumption_texts(),
+                           reason=f"the relation fails numerically near {near} (relative margin {refined.margin:.3g}), "
+                                  "but an exact decision there could not confirm it")
+        if inst.rel in ("<", ">") and refined.margin <= TIE:
+            return Verdict("undecided", method="numeric: minimized the margin between sampled points",
+                           assumptions=inst.assumption_texts(),
+                           reason=f"the two sides meet to within rounding near {near} (relative margin "
+                                  f"{refined.margin:.3g}): a tie there would refute the strict relation, and "
+                                  "no exact tie was found in the time given")
+        return None
+
+    def _pointwise(self, inst: Instance, sides, values, point, tally: Tally, closest: Closest | None = None):
+        """'ok', 'raised' (agreement only at more digits), 'undefined', 'unresolved', or a refuting Verdict.
+        ``closest`` (inequalities) keeps the point with the smallest relative margin."""
         if inst.is_complex and inst.rel != "=":
             raise Unsupported("an inequality between complex values")
         if _has_integral(inst):  # quadrature never refutes; its cost grows fast with the digits
@@ -162,6 +196,8 @@ class NumericTest:
                 return self._undefined(inst, point, l, r)
             state = compare(inst.rel, l, r, dps)
             if state == "holds":
+                if closest is not None and n == 0:
+                    closest.add(relative_margin(inst.rel, l, r), tuple(float(v) for v in values))
                 return "ok" if n == 0 else "raised"
             if state == "near":
                 return self._near(inst, point, tally)

@@ -1,0 +1,125 @@
+r"""How close an inequality comes to failing between the sampled points.
+
+Random points almost never land on the touching point of a tight inequality: $\sin^2 x < 1$ holds at
+every sampled $x$, yet fails at $x = \pi/2$.  The numeric rung therefore keeps the sampled point with
+the smallest relative margin
+
+.. math::  m(x) = \frac{r(x) - l(x)}{\max(|l(x)|, |r(x)|, 1)}  \quad\text{for } l < r \text{ or } l \le r
+
+(the sign flipped for $>$, $\ge$), and minimizes $m$ from the :data:`STARTS` smallest
+(Nelder–Mead over the real coordinates, at :data:`DIGITS` digits, inside the assumptions and inside
+a box of :data:`BOX` relative half-width around the sampled point).  What the minimum means:
+
+* $m < 0$: the relation fails near the minimizer; the caller decides the point exactly, and refutes
+  only when that decision confirms it;
+* $|m| \le$ :data:`TIE` on a strict relation: the sides meet to within rounding, so a tie (which
+  refutes a strict inequality) is likely: the step is not verified;
+* a minimum that is not a local minimum inside the box and the domain ($\sigma(x) < 1$ as $x \to \infty$,
+  $\sin x < x$ as $x \to 0^+$) is an approach, not a touch: the sampled evidence stands, as it does when the margin stays
+  positive.
+"""
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+
+import mpmath
+import numpy as np
+
+from derivations.checker.strategies.evaluate import value_at
+
+STARTS = 3
+"""Sampled points (the smallest margins) the search starts from."""
+TIE = 1e-12
+"""Relative margin at which a strict inequality is taken to touch (float64 coordinates)."""
+DIGITS = 30
+"""Working digits of the margin during the search."""
+MAX_EVALUATIONS = 300
+"""Margin evaluations per start."""
+FINAL_DIGITS = 4 * DIGITS
+"""Digits of the margin at the minimizer (the search's own values can be rounding noise: log(1+x) at x=1e-20)."""
+NEIGHBOURHOOD = 1e-6
+r"""A minimizer whose neighbours at this relative distance are not all admissible lies on the edge of the
+domain ($\sin x < x$ as $x \to 0^+$): an approach to an excluded point, not a touch."""
+BOX = 0.5
+"""Half-width of the search box per coordinate, relative to ``max(1, |x0|)``."""
+
+
+@dataclass
+class Closest:
+    """The sampled points with the smallest relative margins so far (at most ``STARTS``)."""
+
+    points: list = field(default_factory=list)
+
+    def add(self, margin: float, values: tuple) -> None:
+        if len(self.points) < STARTS or margin < self.points[-1][0]:
+            self.points = sorted([*self.points, (margin, values)])[:STARTS]
+
+
+def relative_margin(rel: str, l, r, dps: int = DIGITS) -> float:
+    """$m$ above: positive where the relation holds with room to spare."""
+    with mpmath.workdps(dps):
+        gap = (r - l) if rel in ("<", "<=") else (l - r)
+        return float(gap / max(abs(l), abs(r), mpmath.mpf(1)))
+
+
+@dataclass(frozen=True)
+class Refined:
+    margin: float
+    values: tuple
+    interior: bool
+    r"""Whether the minimizer is a local minimum inside the box and the domain (a touch): its neighbours are
+    admissible and have larger margins.  Otherwise it is an approach (to the box's edge, the domain's edge,
+    or along a margin still falling, as $1 - \sigma(x)$ does)."""
+
+
+def refine(rel: str, sides, closest: Closest, admissible, deadline: float) -> Refined | None:
+    """The most telling minimum of the margin from the points of ``closest``: a failure first, then a touch
+    inside the domain, then the smallest margin.  ``admissible(values)`` says whether a point is inside the
+    assumptions and domains.  None when there is nothing to refine or no time."""
+    found = [r for _, values in closest.points if (r := _refine_from(rel, sides, values, admissible, deadline))]
+    if not found:
+        return None
+    return min(found, key=lambda r: (not (r.interior and r.margin < 0), not (r.interior and r.margin <= TIE), r.margin))
+
+
+def _refine_from(rel: str, sides, values: tuple, admissible, deadline: float) -> Refined | None:
+    if time.monotonic() > deadline:
+        return None
+    from scipy.optimize import minimize  # noqa: PLC0415 - only tight inequalities need it
+
+    start = np.array(values, dtype=float)
+    half = np.maximum(np.abs(start), 1.0) * BOX
+
+    def margin(x) -> float:
+        values = tuple(float(v) for v in x)
+        if (time.monotonic() > deadline or not all(np.isfinite(values)) or np.any(np.abs(x - start) > half)
+                or not admissible(values)):
+            return float("inf")
+        l, r = (value_at(f, list(values), DIGITS) for f in sides)
+        if l is None or r is None:
+            return float("inf")
+        return relative_margin(rel, l, r)
+
+    simplex = np.vstack([start] + [start + np.eye(len(start))[k] * half[k] / 2 for k in range(len(start))])
+    result = minimize(margin, start, method="Nelder-Mead",
+                      options={"initial_simplex": simplex, "xatol": 1e-15, "fatol": 1e-30,
+                               "maxfev": MAX_EVALUATIONS})
+    best = float(result.fun)
+    if not np.isfinite(best):
+        return None
+    values = tuple(float(v) for v in result.x)
+    lowest = _final_margin(rel, sides, values)
+    if lowest is None:
+        return None
+    step = [max(1.0, abs(v)) * NEIGHBOURHOOD for v in values]
+    around = [tuple(v + d * (k == j) for k, v in enumerate(values)) for j in range(len(values)) for d in (-step[j], step[j])]
+    inside_box = bool(np.all(np.abs(result.x - start) < half * (1 - 1e-3)))
+    interior = inside_box and all(admissible(a) and (m := _final_margin(rel, sides, a)) is not None and m >= lowest
+                                  for a in around)
+    return Refined(lowest, values, interior)
+
+
+def _final_margin(rel: str, sides, values: tuple) -> float | None:
+    l, r = (value_at(f, list(values), FINAL_DIGITS) for f in sides)
+    return None if l is None or r is None else relative_margin(rel, l, r, FINAL_DIGITS)

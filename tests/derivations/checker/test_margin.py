@@ -1,0 +1,47 @@
+"""Inequalities that nearly fail between the sampled points (``strategies.margin``).
+
+Random points miss the touching point of a tight inequality; the numeric rung minimizes the relative
+margin from the closest sampled point.  The exact tie search (``ties.likely_ties``) is switched off in
+some tests to stand for a budget too small for it, which is when the margin search matters.
+"""
+import pytest
+
+import derivations.checker.strategies.numeric as numeric
+from readers.claim import claim_step
+
+BUDGET = 120.0
+"""Seconds: far above the ~2 s each case takes, so load cannot turn a verdict."""
+
+
+def _numeric(lhs, rel, rhs, assume=()):
+    return numeric.NumericTest()(claim_step(lhs, rel, rhs, list(assume)), BUDGET)
+
+
+@pytest.fixture
+def no_exact_ties(monkeypatch):
+    monkeypatch.setattr(numeric, "likely_ties", lambda inst, deadline: iter(()))
+
+
+@pytest.mark.parametrize("lhs, rel, rhs", [("sin(x)**2", "<", "1"), ("(x - exp(1))**2 + (y - pi)**2", ">", "0"),
+                                           ("cos(2*x - 1)", ">", "-1")])
+def test_a_touching_strict_inequality_is_not_verified(no_exact_ties, lhs, rel, rhs):
+    verdict = _numeric(lhs, rel, rhs)
+    assert verdict.kind == "undecided" and "meet to within rounding" in verdict.reason, verdict
+
+
+def test_a_narrow_failure_between_points_is_refuted(no_exact_ties):
+    verdict = _numeric("(x - 3/10)**2", ">=", "1e-14")
+    assert verdict.kind == "refuted", verdict
+    x = float(verdict.counterexample["x"])
+    assert (x - 0.3) ** 2 < 1e-14  # the counterexample really breaks the claim
+
+
+@pytest.mark.parametrize("lhs, rel, rhs, assume", [
+    ("1/(1+exp(-x))", "<", "1", ()),          # approaches 1 as x -> oo: an edge of the search box
+    ("tanh(x)", "<", "1", ()),
+    ("sin(x)", "<", "x", ("x > 0",)),          # approaches the excluded point x = 0
+    ("log(1+x)", "<", "x", ("x > 0",)),        # rounding noise at x ~ 1e-20 must not read as a failure
+    ("sin(x)**2", "<=", "1", ()),              # a touch is fine for a non-strict relation
+])
+def test_true_inequalities_that_approach_equality_stay_verified(lhs, rel, rhs, assume):
+    assert _numeric(lhs, rel, rhs, assume).kind in ("verified", "proved")
