@@ -120,8 +120,6 @@ VJP_OPEN = {
     "gelutanh": "derivative of the stable sigmoid of a cubic: exp overflow in the chain rule for |x| > 1e100",
     "infonce": "(p_0 - 1)/tau for a dominant s_0: 1 - p_0 cancels; needs the sum of the other p_j",
     "softcap": "1/cosh(x/gamma)^2 where x/gamma underflows or overflows",
-    "softsign": "g/(1 + |x|)^2 is a candidate (over a common denominator) but the certificate's mpmath truth of the "
-                "derived gradient cancels at 60 digits for |x| = 1e150 and ranks it worse",
     "softmin": "p (g - sum g p) is not yet the compact form for -x (tiny p products)",
     "squaredhinge": "as its forward: an exact product is needed",
     "squareplus": "x / sqrt(x^2 + b) derivative not rewritten with the scaled root for b = 1e300",
