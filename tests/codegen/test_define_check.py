@@ -17,8 +17,8 @@ BUDGET_S = 30.0
 def test_digits_grow_with_large_and_small_inputs_up_to_the_cap():
     assert working_digits({"x": 1.5}) == 60 + 2 * 1
     assert working_digits({"x": 1e150}) == 60 + 2 * 150
-    assert working_digits({"x": np.array([1e-300, 2.0])}) == 60 + 300
-    assert working_digits({"x": 1e300, "y": 1e-300}) == MAX_DIGITS
+    assert working_digits({"x": np.array([1e-300, 0.5])}) == 60 + 300
+    assert working_digits({"x": 1e300, "y": 1e-300}) == 60 + 300 + 2 * 300 <= MAX_DIGITS
 
 
 def test_a_gradient_that_cancels_at_60_digits_is_exact_at_the_working_precision():
