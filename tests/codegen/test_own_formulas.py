@@ -110,7 +110,9 @@ EXTREME_OPEN = {
     "poissonnll": "e^eta - y eta with eta y ~ 1: a cancellation between products (needs an FMA)",
     "softcap": "gamma tanh(x / gamma) where x / gamma underflows: no tanh(u)/u form yet",
     "squaredhinge": "(1 - t y)^2 with t y rounding to 1: needs an exact product",
-    "studenttlogpdf": "log1p((x - mu)^2 / (nu s^2)) where the square overflows: no log-of-square split yet",
+    "studenttlogpdf": "the square's overflow is split off (log1p_large_product), but the oracle's extremes also "
+                      "take s = 1e-300 (s^2 underflows: 0/0 for x = mu; needs ((x - mu)/s)^2 formed as a ratio first) "
+                      "and nu = 1e300 (log Gamma((nu+1)/2) - log Gamma(nu/2) cancels)",
 }
 """Formulas whose extreme forward is still outside the target, with the reason (issue 13)."""
 VJP_OPEN = {
