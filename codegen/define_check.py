@@ -1,7 +1,9 @@
 r"""Verification of defined functions without a hand-written reference.
 
-The oracle is the definition itself in mpmath at high precision (the digits below one
-of the smallest input magnitude added to 60, so $10^{-300}$ inputs do not cancel); the
+The oracle is the definition itself in mpmath at high precision (:func:`working_digits`: 60
+digits plus the decades below one of the smallest input magnitude and twice those above one
+of the largest, so neither $\log(1 + 10^{-300})$ nor $\frac{1}{1 + |x|} - \frac{|x|}{(1 + |x|)^2}$
+at $|x| = 10^{150}$ cancels); the
 gradient's oracle is the derived derivative in mpmath, cross-checked at a few points by
 central differences of the definition at the same precision.  Points: ordinary ones
 (parameters uniform in $[-3, 3]$, keywords in $[0.5, 2]$, vectors of length 4) and
@@ -45,12 +47,57 @@ class Errors:
     worst_at: dict = field(default_factory=dict)
 
 
+MAX_DIGITS = 1000
+"""Cap of the working precision (inputs span at most 1e-300 .. 1e300: 60 + 300 + 2 * 300 = 960)."""
+ARGUMENT_LIMIT = mpmath.mpf("1e320")
+r"""Above every float64: an argument of ``exp``, ``sinh``, ``cosh`` or a circular function beyond it (such as
+$e^{10^{300}}$ inside $\exp(-e^{10^{300}})$) only arises in the truth, and mpmath's argument reduction for it
+takes minutes at a few hundred digits; such a point's truth counts as not computable (skipped)."""
+
+
+def _guarded(fn):
+    def call(x, *rest):
+        if isinstance(x, mpmath.mpf) and mpmath.isfinite(x) and abs(x) > ARGUMENT_LIMIT:
+            raise OverflowError(f"{fn.__name__} of an argument beyond {ARGUMENT_LIMIT}")
+        return fn(x, *rest)
+
+    call.__name__ = fn.__name__
+    return call
+
+
+def _tanh(x):
+    r"""$\tanh x = \pm 1$ to $e^{-2|x|}$: exact at any precision once $|x|$ exceeds ``ARGUMENT_LIMIT``."""
+    if isinstance(x, mpmath.mpf) and mpmath.isfinite(x) and abs(x) > ARGUMENT_LIMIT:
+        return mpmath.sign(x)
+    return mpmath.tanh(x)
+
+
+class _GuardedMpmath:
+    """``mpmath`` for the lambdified truth, with the guarded functions above."""
+
+    exp = staticmethod(_guarded(mpmath.exp))
+    expm1 = staticmethod(_guarded(mpmath.expm1))
+    sinh = staticmethod(_guarded(mpmath.sinh))
+    cosh = staticmethod(_guarded(mpmath.cosh))
+    sin = staticmethod(_guarded(mpmath.sin))
+    cos = staticmethod(_guarded(mpmath.cos))
+    tan = staticmethod(_guarded(mpmath.tan))
+    tanh = staticmethod(_tanh)
+
+    def __getattr__(self, name):
+        return getattr(mpmath, name)
+
+
+GUARDED_MPMATH = _GuardedMpmath()
+
+
 def _mp_modules():
     def heaviside(x, h=mpmath.mpf(1) / 2):
         return mpmath.mpf(1) if x > 0 else (mpmath.mpf(0) if x < 0 else h)
 
+    guarded = {name: getattr(GUARDED_MPMATH, name) for name in ("exp", "expm1", "sinh", "cosh", "sin", "cos", "tan", "tanh")}
     return [{"Heaviside": heaviside, "loggamma": mpmath.loggamma, "digamma": mpmath.digamma,
-             "sign": mpmath.sign, "Max": max, "Min": min, "mpmath": mpmath}, "mpmath"]
+             "sign": mpmath.sign, "Max": max, "Min": min, "mpmath": GUARDED_MPMATH, **guarded}, "mpmath"]
 
 
 def mp_function(args, expr):
@@ -96,10 +143,16 @@ def extreme_points(f, rng) -> list[dict]:
     return pts
 
 
-def _dps(pt) -> int:
-    small = [abs(x) for v in pt.values() for x in np.ravel(v) if x != 0]
-    below = max(0, -math.floor(math.log10(min(small)))) if small else 0
-    return min(60 + below, 1000)
+def working_digits(pt) -> int:
+    r"""60 digits, plus the decades below one of the smallest non-zero input magnitude
+    ($\log(1 + z)$ at $z = 10^{-300}$ needs 300 more), plus twice the decades above one of the
+    largest (a square of an input cancelling against a term of order one, as in
+    $\sqrt{x^2 + b} - |x|$ or $\frac{1}{1+|x|} - \frac{|x|}{(1+|x|)^2}$, loses up to that many);
+    at most :data:`MAX_DIGITS`."""
+    mags = [abs(float(x)) for v in pt.values() for x in np.ravel(v) if x != 0 and math.isfinite(float(x))]
+    below = max(0, -math.floor(math.log10(min(mags)))) if mags else 0
+    above = max(0, math.ceil(math.log10(max(mags)))) if mags else 0
+    return min(60 + below + 2 * above, MAX_DIGITS)
 
 
 def _mp_args(f, pt):
@@ -113,7 +166,7 @@ def _mp_args(f, pt):
 
 def truth(f, fn, pt, indices) -> np.ndarray | None:
     """The function ``fn`` (of the definition's arguments and ``indices``) at every index, or None."""
-    with mpmath.workdps(_dps(pt)):
+    with mpmath.workdps(working_digits(pt)):
         args = _mp_args(f, pt)
         shape = tuple(VECTOR_LENGTH for _ in indices)
         out = np.empty(shape, dtype=float)
@@ -199,7 +252,7 @@ def _vjp_error(f, grads, pt, g, got) -> float | None:
     """Normwise over the whole VJP (every parameter's gradient as one vector): a gradient that is
     exactly 0 (a weight's when n = 1) is compared at the scale of the others, not at its own."""
     wants, gots = [], []
-    with mpmath.workdps(_dps(pt)):
+    with mpmath.workdps(working_digits(pt)):
         up = [mpmath.mpf(float(x)) for x in np.ravel(g)] if np.ndim(g) else mpmath.mpf(float(g))
         args = _mp_args(f, pt)
         for (fn, kappa), value in zip(grads, got):

@@ -20,6 +20,7 @@ rule                      identity
 ``one_minus_sigmoid``     $1 - \frac{1}{1 + e^{a}} = \frac{1}{1 + e^{-a}}$
 ``shift_collect``         $c\,a - c\,m = c\,(a - m)$ for a max-shift $m$ (and a scale $c$ shifted after it is factored out)
 ``difference_of_squares`` $k\sum_j u_j^2 - k\sum_j v_j^2 = k\sum_j (u_j - v_j)(u_j + v_j)$
+``log1p_large_product``   $\operatorname{log1p}(t) = \sum_f e_f \log|f| + \operatorname{log1p}(1/t)$ for $t = \prod_f f^{e_f} > 1$ (:mod:`codegen.rules_log`)
 ``logsumexp_log1p``       $\log\sum_j e^{h_j} = \operatorname{log1p}(\sum_{h_j < 0} e^{h_j} + \#\{h_j = 0\} - 1)$ (costly: search only)
 ========================  =====================================================================
 
@@ -35,7 +36,7 @@ from dataclasses import dataclass
 import sympy as sp
 from sympy.codegen.cfunctions import expm1, log1p
 
-from codegen import rules_cancel
+from codegen import rules_cancel, rules_log
 from symbolic.functions import ReduceMax, log_ndtr, ndtr
 
 
@@ -510,6 +511,9 @@ ONE_MINUS_SIGMOID = Rule(
 SHIFT_COLLECT = Rule(
     "shift_collect", "shift_collect", rules_cancel.shift_collect, priority=55,
     gain="a/tau - m/tau for tau = 1e-300: both overflow; for a = m = 1e300 the log-sum added to them is lost")
+LOG1P_LARGE_PRODUCT = Rule(
+    "log1p_large_product", "log1p_large_product", rules_log.log1p_large_product, priority=72,
+    gain="log1p(u^2 w) for |u| > 1e154: the square overflows to inf where the truth is about 2 log|u| (Student-t, Cauchy)")
 DIFFERENCE_OF_SQUARES = Rule(
     "difference_of_squares", "difference_of_squares", rules_cancel.difference_of_squares, priority=85,
     gain="sum u^2 - sum v^2 for u ~ v ~ 1e10: the sums agree in 16 digits and their difference keeps 1e-7")
@@ -517,7 +521,7 @@ DIFFERENCE_OF_SQUARES = Rule(
 RULES: tuple[Rule, ...] = tuple(sorted(
     (LOG_SIGMOID, LOG_ONE_MINUS_SIGMOID, LOG_SOFTMAX_SPLIT, LOGSUMEXP_SHIFT, EXP_NORMALIZE, SOFTPLUS_STABLE,
      LOG1P_EXPM1, SIGMOID_STABLE, ERF_NDTR, LOG_NDTR, TANH_SIGMOID, SECH_SQUARE, LOG_COSH, TANH_RATIO, LOG1MEXP, ROOT_CANCEL,
-     SCALED_SQRT, ONE_MINUS_SIGMOID, SHIFT_COLLECT, DIFFERENCE_OF_SQUARES),
+     SCALED_SQRT, ONE_MINUS_SIGMOID, SHIFT_COLLECT, DIFFERENCE_OF_SQUARES, LOG1P_LARGE_PRODUCT),
     key=lambda r: r.priority))
 
 

@@ -117,6 +117,7 @@ for _id, _lhs, _rhs, _why, _sizes in (
 _a, _c = Symbol("a", real=True), Symbol("c", real=True)
 _w = IndexedBase("w", real=True)
 _Mz = Symbol("M", real=True)
+_w0 = Symbol("w", real=True)
 
 for _id, _lhs, _rhs, _why, _sizes in (
     ("one_minus_sigmoid", 1 - 1 / (1 + exp(x)), 1 / (1 + exp(-x)), "1 - sigma(-x) = sigma(x)", None),
@@ -124,6 +125,9 @@ for _id, _lhs, _rhs, _why, _sizes in (
      Sum((y[j] - _w[j]) * (y[j] + _w[j]), (j, 0, n - 1)),
      "sum u^2 - sum v^2 = sum (u - v)(u + v)", ({n: 1}, {n: 2}, {n: 3})),
     ("shift_collect", _c * _a - _c * m, _c * (_a - m), "c a - c m = c (a - m)", None),
+    ("log1p_large_product", log(1 + u ** 2 * _w0),
+     Piecewise((2 * log(Abs(u)) + log(Abs(_w0)) + log1p(1 / (u ** 2 * _w0)), u ** 2 * _w0 > 1), (log1p(u ** 2 * _w0), True)),
+     "log(1 + t) = log|t| + log1p(1/t) for t = u^2 w > 1, log|t| = 2 log|u| + log|w|", None),
     ("logsumexp_scaled_shift", log(Sum(exp(_c * z[j]), (j, 0, K - 1))),
      _c * _Mz + log(Sum(exp(_c * (z[j] - _Mz)), (j, 0, K - 1))),
      "log sum e^{c z_j} = c M + log sum e^{c (z_j - M)} for any real M (M = sign(c) max sign(c) z)",

@@ -110,7 +110,9 @@ EXTREME_OPEN = {
     "poissonnll": "e^eta - y eta with eta y ~ 1: a cancellation between products (needs an FMA)",
     "softcap": "gamma tanh(x / gamma) where x / gamma underflows: no tanh(u)/u form yet",
     "squaredhinge": "(1 - t y)^2 with t y rounding to 1: needs an exact product",
-    "studenttlogpdf": "log1p((x - mu)^2 / (nu s^2)) where the square overflows: no log-of-square split yet",
+    "studenttlogpdf": "the square's overflow is split off (log1p_large_product), but the oracle's extremes also "
+                      "take s = 1e-300 (s^2 underflows: 0/0 for x = mu; needs ((x - mu)/s)^2 formed as a ratio first) "
+                      "and nu = 1e300 (log Gamma((nu+1)/2) - log Gamma(nu/2) cancels)",
 }
 """Formulas whose extreme forward is still outside the target, with the reason (issue 13)."""
 VJP_OPEN = {
@@ -120,8 +122,6 @@ VJP_OPEN = {
     "gelutanh": "derivative of the stable sigmoid of a cubic: exp overflow in the chain rule for |x| > 1e100",
     "infonce": "(p_0 - 1)/tau for a dominant s_0: 1 - p_0 cancels; needs the sum of the other p_j",
     "softcap": "1/cosh(x/gamma)^2 where x/gamma underflows or overflows",
-    "softsign": "g/(1 + |x|)^2 is a candidate (over a common denominator) but the certificate's mpmath truth of the "
-                "derived gradient cancels at 60 digits for |x| = 1e150 and ranks it worse",
     "softmin": "p (g - sum g p) is not yet the compact form for -x (tiny p products)",
     "squaredhinge": "as its forward: an exact product is needed",
     "squareplus": "x / sqrt(x^2 + b) derivative not rewritten with the scaled root for b = 1e300",

@@ -170,3 +170,15 @@ def test_logsumexp_log1p_on_a_smooth_maximum():
     assert not _same_at(expr, plain, args, values)  # the shifted sum rounds to 1: the log is 0, truth e^-40
     for v in (values, (np.array([0.0, 0.0, -40.0]), 3), (np.array([0.3, -1.0, 2.0]), 3), (np.array([-5.0]), 1)):
         assert _same_at(expr, new, args, v), v
+
+
+def test_log1p_large_product_on_the_cauchy_loss():
+    # motivated by the Student-t log-density; here the Cauchy (Lorentzian) loss log(1 + (x/c)^2) at x = 1e300
+    c = sp.Symbol("c", real=True)
+    expr = sp.log(1 + (x / c) ** 2)
+    new, fired = stabilize(expr)
+    assert "log1p_large_product" in fired
+    big = (np.float64(1e300), np.float64(0.5))  # NumPy floats: a Python float's square raises instead
+    assert _naive_fails(expr, (x, c), big)  # the square overflows: inf
+    for values in (big, (-1e200, 3.0), (1e-3, 2.0), (0.7, 1e-200), (2.0, 1.5), (1e-300, 1.0)):
+        assert _same_at(expr, new, (x, c), tuple(np.float64(v) for v in values)), values
