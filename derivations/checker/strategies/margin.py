@@ -21,6 +21,7 @@ a box of :data:`BOX` relative half-width around the sampled point).  What the mi
 from __future__ import annotations
 
 import time
+import warnings
 from dataclasses import dataclass, field
 
 import mpmath
@@ -102,9 +103,11 @@ def _refine_from(rel: str, sides, values: tuple, admissible, deadline: float) ->
         return relative_margin(rel, l, r)
 
     simplex = np.vstack([start] + [start + np.eye(len(start))[k] * half[k] / 2 for k in range(len(start))])
-    result = minimize(margin, start, method="Nelder-Mead",
-                      options={"initial_simplex": simplex, "xatol": 1e-15, "fatol": 1e-30,
-                               "maxfev": MAX_EVALUATIONS})
+    with warnings.catch_warnings(), np.errstate(all="ignore"):  # inf - inf where the simplex leaves the domain
+        warnings.simplefilter("ignore")
+        result = minimize(margin, start, method="Nelder-Mead",
+                          options={"initial_simplex": simplex, "xatol": 1e-15, "fatol": 1e-30,
+                                   "maxfev": MAX_EVALUATIONS})
     best = float(result.fun)
     if not np.isfinite(best):
         return None

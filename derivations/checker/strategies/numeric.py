@@ -156,10 +156,14 @@ class NumericTest:
     def _between_points(self, inst: Instance, sides, conditions, closest: Closest, deadline: float):
         """An inequality that nearly failed at a sampled point: search between the points (``margin``)."""
         symbols = inst.symbols
+        if any(s.is_integer for s in symbols):
+            return None  # the search moves continuously; integer points are the sampler's and the prover's
 
         def admissible(values) -> bool:
             point = dict(zip(symbols, values))
-            return respects_domains(point, inst.groups) and conditions.hold(list(values), self.digits)
+            in_domains = all(g.domain.contains(np.array([point[s] for s in g.symbols]).reshape(g.shape))
+                             for g in inst.groups)
+            return in_domains and respects_domains(point, inst.groups) and conditions.hold(list(values), self.digits)
 
         refined = refine(inst.rel, sides, closest, admissible, deadline)
         if refined is None or not refined.interior:
