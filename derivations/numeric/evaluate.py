@@ -14,7 +14,7 @@ import itertools
 from collections.abc import Callable
 import math
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 import mpmath
 import numpy as np
@@ -49,7 +49,16 @@ class Point:
 
 
 def concrete(expr, sizes) -> int:
-    return int(expr.xreplace(sizes) if isinstance(expr, sp.Basic) else expr)
+    """``expr`` (a size expression such as ``K - 1``) at the concrete ``sizes``."""
+    if not isinstance(expr, sp.Basic) or expr.is_Integer:
+        return int(expr)
+    return _concrete(expr, tuple(sizes.items()))
+
+
+@lru_cache(maxsize=1 << 16)
+def _concrete(expr: sp.Basic, sizes: tuple) -> int:
+    """Substituted once per expression and size case: samplers and evaluators ask per point and per draw."""
+    return int(expr.xreplace(dict(sizes)))
 
 
 def shape_of(var: Var, sizes: dict) -> tuple[int, ...]:
@@ -232,11 +241,10 @@ def sample_points(formula: Formula, *, n_random: int = 100, seed: int = 0,
     points: list[Point] = []
 
     def draw(sizes, fixed: dict, label: str) -> Point | None:
+        shapes = [(v.name, v.domain, shape_of(v, sizes)) for v in formula.variables]
         for _ in range(MAX_TRIES):
-            values = {
-                v.name: fixed[v.name] if v.name in fixed else v.domain.sample(rng, shape_of(v, sizes))
-                for v in formula.variables
-            }
+            values = {name: fixed[name] if name in fixed else domain.sample(rng, shape)
+                      for name, domain, shape in shapes}
             p = Point(dict(sizes), values, label)
             if ev.satisfies(p):
                 return p

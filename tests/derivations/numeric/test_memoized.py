@@ -1,0 +1,54 @@
+"""Cached sums give the plain ``lambdify``'s values to the bit, and are recomputed after ``reset``."""
+import itertools
+
+import mpmath
+import numpy as np
+import pytest
+import sympy as sp
+from sympy.printing.pycode import MpmathPrinter
+
+from derivations.gradients.check import LAMBDIFY_SETTINGS
+from derivations.numeric.memoized import MemoizedFunction
+
+x, g = sp.IndexedBase("x", real=True), sp.IndexedBase("g", real=True)
+i, j, k, n = sp.symbols("i j k n", integer=True)
+K = sp.Symbol("K", integer=True, positive=True)
+
+EXPRESSIONS = {
+    # the denominator does not depend on i; the inner sum over k does depend on j
+    "softmax_like": sp.exp(x[i]) / sp.Sum(sp.exp(x[j]), (j, 0, K - 1)),
+    "nested": sp.Sum(g[j] * (x[j] - sp.Sum(x[k] * x[j], (k, 0, K - 1)) / K), (j, 0, K - 1)) * x[i],
+    # the inner sum's bound and body depend on the output index i, and it appears twice
+    "index_dependent": sp.Sum(x[j] * i, (j, 0, i)) ** 2 + sp.Sum(x[j] * i, (j, 0, i)),
+    "sum_in_limit": sp.Sum(x[j], (j, 0, i)) * sp.Sum(sp.Sum(x[k] * x[n], (k, 0, n)), (n, 0, K - 1)),
+}
+
+
+@pytest.mark.parametrize("name", sorted(EXPRESSIONS))
+def test_same_bits_as_plain_lambdify(name):
+    expr = EXPRESSIONS[name]
+    fixed, indices = [x, g, K], [i]
+    plain = sp.lambdify(fixed + indices, expr, "mpmath")
+    memo = MemoizedFunction(fixed, indices, expr, MpmathPrinter, LAMBDIFY_SETTINGS)
+    rng = np.random.default_rng(0)
+    for size, dps in itertools.product((1, 4), (30, 80)):
+        with mpmath.workdps(dps):
+            xs = [mpmath.mpf(float(v)) for v in rng.standard_normal(size)]
+            gs = [mpmath.mpf(float(v)) for v in rng.standard_normal(size)]
+            memo.reset()
+            got = [memo(np.array(xs, dtype=object), np.array(gs, dtype=object), size, q) for q in range(size)]
+            want = [plain(np.array(xs, dtype=object), np.array(gs, dtype=object), size, q) for q in range(size)]
+            assert got == want  # exact: the same operations in the same order
+
+
+def test_reset_forgets_previous_inputs():
+    expr = EXPRESSIONS["softmax_like"]
+    memo = MemoizedFunction([x, g, K], [i], expr, MpmathPrinter, LAMBDIFY_SETTINGS)
+    a = np.array([mpmath.mpf(1), mpmath.mpf(2)], dtype=object)
+    b = np.array([mpmath.mpf(3), mpmath.mpf(-1)], dtype=object)
+    memo.reset()
+    first = memo(a, a, 2, 0)
+    memo.reset()
+    second = memo(b, b, 2, 0)
+    assert first != second
+    assert second == sp.lambdify([x, g, K, i], expr, "mpmath")(b, b, 2, 0)
