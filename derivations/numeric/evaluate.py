@@ -21,6 +21,7 @@ import numpy as np
 import sympy as sp
 from sympy.codegen.rewriting import expm1_opt, log1p_opt, optimize
 
+from derivations.numeric.memoized import MemoizedFunction
 from derivations.numeric.printers import FormularyMpmathPrinter, FormularyNumPyPrinter
 
 from symbolic.record import Formula, Output, Var
@@ -107,16 +108,18 @@ class Evaluator:
     @cached_property
     def _numpy_fns(self):
         return [
-            sp.lambdify(self._args(o), expr, modules="numpy", printer=FormularyNumPyPrinter)
+            MemoizedFunction(self._args(None), [i for i, _, _ in o.indices], expr, FormularyNumPyPrinter, {},
+                             modules="numpy")
             for o, (expr, _) in zip(self.formula.outputs, self._stable)
         ]
 
     @cached_property
     def _mpmath_fns(self):
+        """Each sum computed once per value of its free indices (:mod:`~derivations.numeric.memoized`)."""
         return [
-            sp.lambdify(self._args(o), truth_form(self.formula.expanded(o)), modules="mpmath",
-                        printer=FormularyMpmathPrinter({"fully_qualified_modules": False, "inline": True,
-                                                        "allow_unknown_functions": True}))
+            MemoizedFunction(self._args(None), [i for i, _, _ in o.indices], truth_form(self.formula.expanded(o)),
+                             FormularyMpmathPrinter,
+                             {"fully_qualified_modules": False, "inline": True, "allow_unknown_functions": True})
             for o in self.formula.outputs
         ]
 
@@ -130,6 +133,8 @@ class Evaluator:
         for output, fn in zip(self.formula.outputs, fns):
             ranges = index_ranges(output, point.sizes)
             result = np.empty(tuple(len(r) for r in ranges), dtype=object)
+            if isinstance(fn, MemoizedFunction):
+                fn.reset()  # new inputs or precision
             for pos, idx in zip(itertools.product(*[range(len(r)) for r in ranges]), itertools.product(*ranges)):
                 result[pos] = convert(fn(*values, *sizes, *idx))
             out[output.name] = result

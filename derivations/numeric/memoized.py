@@ -1,9 +1,9 @@
-r"""``lambdify`` for element-by-element evaluation, with each ``Sum`` computed once per value of its indices.
+r"""``lambdify`` for element-by-element evaluation, each reduction computed once per value of its indices.
 
 An output $y_{i}$ evaluated one element at a time recomputes every sum inside it,
 also those that do not depend on $i$: the denominator $\sum_j e^{z_j}$ of a softmax,
 the mean $\mu_c = \frac1N \sum_m x_{mc}$ inside the sums of a batch-norm backward.
-Here each distinct ``Sum`` node is printed as a call ``_sum3(x, K, i)`` of a function
+Here each distinct ``Sum`` node (and ``Product``, ``ReduceMax``) is printed as a call ``_sum3(x, K, i)`` of a function
 whose body is the very code the printer writes for that node
 (``builtins.sum(... for j in range(...))``), cached on the values of the node's free
 indices (``i``; the inputs and sizes are fixed between :meth:`MemoizedFunction.reset`\ s).
@@ -17,9 +17,14 @@ import keyword
 
 import sympy as sp
 
+from symbolic.functions import ReduceMax
+
+REDUCTIONS = (sp.Sum, sp.Product, ReduceMax)
+"""The nodes cached: reductions over an index, which the printers write as Python generator loops."""
+
 
 class _CachedSum:
-    """One ``Sum`` node as a function of ``(*arguments, *free indices)``, cached on the free indices."""
+    """One reduction node as a function of ``(*arguments, *free indices)``, cached on the free indices."""
 
     def __init__(self, n_args: int):
         self.n_args, self.fn, self.cache = n_args, None, {}
@@ -37,26 +42,27 @@ def _memo_printer(base: type, settings: dict, calls: dict):
     """An instance of ``base`` (a ``lambdify`` printer class) that prints the nodes in ``calls`` as those calls."""
 
     class MemoPrinter(base):
-        def _print_Sum(self, expr):
-            call = calls.get(expr)
-            return call if call is not None else super()._print_Sum(expr)
+        def _print(self, expr, **kwargs):
+            call = calls.get(expr) if isinstance(expr, REDUCTIONS) else None
+            return call if call is not None else super()._print(expr, **kwargs)
 
     return MemoPrinter(dict(settings))
 
 
 class MemoizedFunction:
-    """``lambdify(fixed + indices, expr, "mpmath", printer=...)`` whose sums are cached between :meth:`reset` calls.
+    """``lambdify(fixed + indices, expr, modules, printer=...)``, its sums cached between :meth:`reset` calls.
 
     ``fixed`` are the inputs and sizes, ``indices`` the output's free indices; call :meth:`reset`
     whenever the ``fixed`` values or the working precision change.
     """
 
-    def __init__(self, fixed: list, indices: list, expr: sp.Expr, printer: type, settings: dict):
+    def __init__(self, fixed: list, indices: list, expr: sp.Expr, printer: type, settings: dict,
+                 modules: str = "mpmath"):
         self._cached: list[_CachedSum] = []
         args = list(fixed) + list(indices)
         names = [str(a.label if isinstance(a, sp.IndexedBase) else a) for a in args]
         if not all(n.isidentifier() and not keyword.iskeyword(n) for n in names):  # lambdify would rename
-            self.fn = sp.lambdify(args, expr, "mpmath", printer=printer(dict(settings)), docstring_limit=-1)
+            self.fn = sp.lambdify(args, expr, modules, printer=printer(dict(settings)), docstring_limit=-1)
             return
         fixed_names = names[:len(fixed)]
         sums = _sums(expr, set(fixed_names), printer(dict(settings)))
@@ -66,10 +72,10 @@ class MemoizedFunction:
         for k, (node, free) in enumerate(sums.items()):
             own = {n: c for n, c in calls.items() if n is not node}
             cached = namespace[f"_sum{k}"]
-            cached.fn = sp.lambdify(list(fixed) + list(free), node, [namespace, "mpmath"],
+            cached.fn = sp.lambdify(list(fixed) + list(free), node, [namespace, modules],
                                     printer=_memo_printer(printer, settings, own), docstring_limit=-1)
             self._cached.append(cached)
-        self.fn = sp.lambdify(args, expr, [namespace, "mpmath"], printer=_memo_printer(printer, settings, calls),
+        self.fn = sp.lambdify(args, expr, [namespace, modules], printer=_memo_printer(printer, settings, calls),
                               docstring_limit=-1)
 
     def reset(self) -> None:
@@ -81,12 +87,12 @@ class MemoizedFunction:
 
 
 def _sums(expr: sp.Expr, fixed_names: set[str], printer) -> dict:
-    """Each distinct ``Sum`` node with the symbols it depends on that are not fixed arguments (the output's
-    indices and the indices bound around it), sorted by name; a node is left inline unless those print as
-    their own plain names."""
+    """Each distinct reduction node (``Sum``, ``Product``, ``ReduceMax``) with the symbols it depends on that
+    are not fixed arguments (the output's indices and the indices bound around it), sorted by name; a node is
+    left inline unless those print as their own plain names."""
     found: dict = {}
     for node in sp.postorder_traversal(expr):
-        if isinstance(node, sp.Sum) and node not in found:
+        if isinstance(node, REDUCTIONS) and node not in found:
             free = sorted((s for s in node.free_symbols if isinstance(s, sp.Symbol) and s.name not in fixed_names),
                           key=lambda s: s.name)
             names = [s.name for s in free]

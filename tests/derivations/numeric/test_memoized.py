@@ -9,6 +9,8 @@ from sympy.printing.pycode import MpmathPrinter
 
 from derivations.gradients.check import LAMBDIFY_SETTINGS
 from derivations.numeric.memoized import MemoizedFunction
+from derivations.numeric.printers import FormularyNumPyPrinter
+from symbolic.functions import ReduceMax
 
 x, g = sp.IndexedBase("x", real=True), sp.IndexedBase("g", real=True)
 i, j, k, n = sp.symbols("i j k n", integer=True)
@@ -52,3 +54,17 @@ def test_reset_forgets_previous_inputs():
     second = memo(b, b, 2, 0)
     assert first != second
     assert second == sp.lambdify([x, g, K, i], expr, "mpmath")(b, b, 2, 0)
+
+
+def test_numpy_printer_with_max_shift():
+    r"""The verifier's float64 path: $e^{x_i - m} / \sum_j e^{x_j - m}$, $m = \max_k x_k$ inside every term."""
+    m = ReduceMax(x[k], (k, 0, K - 1))
+    expr = sp.exp(x[i] - m) / sp.Sum(sp.exp(x[j] - m) * g[j], (j, 0, K - 1)) + sp.Product(x[j], (j, 0, i))
+    fixed = [x, g, K]
+    plain = sp.lambdify(fixed + [i], expr, modules="numpy", printer=FormularyNumPyPrinter)
+    memo = MemoizedFunction(fixed, [i], expr, FormularyNumPyPrinter, {}, modules="numpy")
+    rng = np.random.default_rng(1)
+    for size in (1, 5):
+        xs, gs = rng.standard_normal(size) * 30, rng.standard_normal(size)
+        memo.reset()
+        assert [memo(xs, gs, size, q) for q in range(size)] == [plain(xs, gs, size, q) for q in range(size)]
