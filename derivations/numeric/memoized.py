@@ -91,13 +91,33 @@ def _sums(expr: sp.Expr, fixed_names: set[str], printer) -> dict:
     are not fixed arguments (the output's indices and the indices bound around it), sorted by name; a node is
     left inline unless those print as their own plain names."""
     found: dict = {}
+    free_of: dict = {}
     for node in sp.postorder_traversal(expr):
         if isinstance(node, REDUCTIONS) and node not in found:
-            free = sorted((s for s in node.free_symbols if isinstance(s, sp.Symbol) and s.name not in fixed_names),
-                          key=lambda s: s.name)
+            free = sorted((s for s in _free(node, free_of) if s.name not in fixed_names), key=lambda s: s.name)
             names = [s.name for s in free]
             if len(set(names)) == len(names) and all(
                     not isinstance(s, sp.Dummy) and s.name.isidentifier() and not keyword.iskeyword(s.name)
                     and printer.doprint(s) == s.name for s in free):
                 found[node] = tuple(free)
     return found
+
+
+def _free(expr: sp.Basic, memo: dict) -> frozenset:
+    r"""The free ``Symbol``\ s of ``expr``, shared subtrees visited once (sympy's ``free_symbols`` of a ``Sum``
+    rebuilds it).  A reduction binds its limits' variables, innermost limit first, as sympy reads them."""
+    if expr in memo:
+        return memo[expr]
+    if isinstance(expr, sp.Symbol):
+        out = frozenset((expr,))
+    elif isinstance(expr, sp.concrete.expr_with_limits.ExprWithLimits):
+        out = _free(expr.function, memo)
+        for limit in expr.limits:
+            var, *bounds = limit
+            out = (out - {var}).union(*(_free(b, memo) for b in bounds))
+    elif getattr(expr, "bound_symbols", None):  # another binder (a Lambda): sympy's own answer
+        out = frozenset(s for s in expr.free_symbols if isinstance(s, sp.Symbol))
+    else:
+        out = frozenset().union(*(_free(a, memo) for a in expr.args))
+    memo[expr] = out
+    return out

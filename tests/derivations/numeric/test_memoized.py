@@ -68,3 +68,15 @@ def test_numpy_printer_with_max_shift():
         xs, gs = rng.standard_normal(size) * 30, rng.standard_normal(size)
         memo.reset()
         assert [memo(xs, gs, size, q) for q in range(size)] == [plain(xs, gs, size, q) for q in range(size)]
+
+
+def test_free_symbols_as_sympy_reads_them():
+    """The cache keys: every subexpression of every catalog output has sympy's free symbols."""
+    from derivations.numeric.memoized import _free
+    from symbolic import all_formulas
+
+    memo: dict = {}
+    for f in all_formulas():
+        for o in f.outputs:
+            for node in sp.preorder_traversal(f.expanded(o)):
+                assert _free(node, memo) == {s for s in node.free_symbols if isinstance(s, sp.Symbol)}, node
