@@ -227,9 +227,13 @@ def _to_mp(x):
 
 
 def to_mpf(a):
+    """``a`` as mpmath numbers (exact: a float64 converts without rounding), an object array for an array."""
     if np.ndim(a) == 0:
         return mpmath.mpf(float(a))
-    return np.vectorize(lambda v: mpmath.mpf(float(v)), otypes=[object])(a)
+    a = np.asarray(a)
+    out = np.empty(a.shape, dtype=object)
+    out.flat[:] = [mpmath.mpf(v) for v in a.astype(float).ravel().tolist()]
+    return out
 
 
 def sample_points(formula: Formula, *, n_random: int = 100, seed: int = 0,
