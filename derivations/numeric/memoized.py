@@ -61,7 +61,10 @@ class MemoizedFunction:
         self._cached: list[_CachedSum] = []
         args = list(fixed) + list(indices)
         names = [str(a.label if isinstance(a, sp.IndexedBase) else a) for a in args]
-        if not all(n.isidentifier() and not keyword.iskeyword(n) for n in names):  # lambdify would rename
+        bound = {str(limit[0]) for node in sp.preorder_traversal(expr) if isinstance(node, REDUCTIONS)
+                 for limit in node.limits}
+        if (not all(n.isidentifier() and not keyword.iskeyword(n) for n in names)  # lambdify would rename
+                or bound.union(names[len(fixed):]) & set(names[:len(fixed)])):  # an index shadows an input
             self.fn = sp.lambdify(args, expr, modules, printer=printer(dict(settings)), docstring_limit=-1)
             return
         fixed_names = names[:len(fixed)]

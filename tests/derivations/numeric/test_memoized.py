@@ -22,6 +22,9 @@ EXPRESSIONS = {
     "nested": sp.Sum(g[j] * (x[j] - sp.Sum(x[k] * x[j], (k, 0, K - 1)) / K), (j, 0, K - 1)) * x[i],
     # the inner sum's bound and body depend on the output index i, and it appears twice
     "index_dependent": sp.Sum(x[j] * i, (j, 0, i)) ** 2 + sp.Sum(x[j] * i, (j, 0, i)),
+    # an index named as an input (the size K) shadows it inside: the inner sum depends on the loop's K
+    "shadowing": sp.Sum(x[0] * sp.Sum(sp.Symbol("K", integer=True) * x[k], (k, 0, 0)),
+                        (sp.Symbol("K", integer=True), 0, 2)) * x[i],
     "sum_in_limit": sp.Sum(x[j], (j, 0, i)) * sp.Sum(sp.Sum(x[k] * x[n], (k, 0, n)), (n, 0, K - 1)),
 }
 
