@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cached_property, lru_cache
 
 import sympy as sp
 
@@ -40,8 +41,9 @@ class Var:
     shape: tuple[sp.Expr, ...] = ()
     description: str = ""
 
-    @property
+    @cached_property
     def name(self) -> str:
+        """Printed once per record (sympy printing is slow, and samplers ask for it per draw)."""
         return str(self.symbol.label if isinstance(self.symbol, sp.IndexedBase) else self.symbol)
 
 
@@ -57,7 +59,7 @@ class Output:
     expr: sp.Expr
     indices: tuple[tuple[sp.Symbol, sp.Expr, sp.Expr], ...] = ()
 
-    @property
+    @cached_property
     def name(self) -> str:
         base = self.lhs.base.label if isinstance(self.lhs, sp.Indexed) else self.lhs
         return str(base)
@@ -117,7 +119,7 @@ class Formula:
         if len(set(names)) != len(names):
             raise ValueError(f"{self.id}: duplicate variable names {names}")
 
-    @property
+    @cached_property
     def size_symbols(self) -> tuple[sp.Symbol, ...]:
         syms: set[sp.Symbol] = set()
         for case in self.sizes:
@@ -125,8 +127,12 @@ class Formula:
         return tuple(sorted(syms, key=str))
 
     def expanded(self, output: Output) -> sp.Expr:
-        """The output's expression with every :class:`Definition` substituted."""
-        return expand_definitions(output.expr, self.definitions)
+        """The output's expression with every :class:`Definition` substituted (computed once per expression
+        and definitions: records are immutable, and the checkers and the code generator ask again and again)."""
+        try:
+            return _expanded(output.expr, self.definitions)
+        except TypeError:  # definitions that are not hashable (a list): nothing to cache on
+            return expand_definitions(output.expr, self.definitions)
 
     def variable(self, name: str) -> Var:
         for v in self.variables:
@@ -139,6 +145,11 @@ class Formula:
         full record, definitions and index ranges included)."""
         rows = (f"{sp.latex(sp.Symbol(o.name))} = {sp.latex(self.expanded(o))}" for o in self.outputs)
         return "$\\displaystyle " + r" \\ ".join(rows) + "$"
+
+
+@lru_cache(maxsize=4096)
+def _expanded(expr: sp.Expr, definitions: tuple[Definition, ...]) -> sp.Expr:
+    return expand_definitions(expr, definitions)
 
 
 def expand_definitions(expr: sp.Expr, definitions: tuple[Definition, ...]) -> sp.Expr:

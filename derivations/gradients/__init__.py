@@ -111,6 +111,11 @@ class Gradient:
 
     def expanded(self) -> sp.Expr:
         """The closed form with the backward intermediates, then the formula's definitions, substituted."""
+        return self._expanded
+
+    @cached_property
+    def _expanded(self) -> sp.Expr:
+        """:meth:`expanded`, computed once per record (the checks and the code generator ask repeatedly)."""
         return self.subject.expanded(Output(self.vjp.lhs, expand_definitions(self.vjp.expr, self.definitions)))
 
     @cached_property

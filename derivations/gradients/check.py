@@ -23,6 +23,7 @@ import time
 import mpmath
 import numpy as np
 import sympy as sp
+from sympy.printing.pycode import MpmathPrinter
 
 from derivations.checker.budget import run_with_budget
 from derivations.checker.ladder import check_step
@@ -41,6 +42,7 @@ from derivations.numeric.evaluate import (
 from symbolic.record import REL_TOL, Formula, Output, Var
 
 from derivations.gradients import contract
+from derivations.numeric.memoized import MemoizedFunction
 from derivations.gradients.sums import prove_equal_sums
 
 REFERENCE_TOL = REL_TOL
@@ -58,6 +60,9 @@ Truncation is $h^2 |f'''| / 6 \approx 10^{-40} |f'''|$; with $|f'''| / |f'|$ at 
 $1/\epsilon = 10^{12}$ (a normalization with variance floor $\epsilon = 10^{-12}$)
 that is $10^{-28}$ relative.  Rounding is $10^{-\text{dps}} |f| / h$, driven below
 $10^{-5}$ of the tolerance by raising the digits (:func:`central_difference`)."""
+LAMBDIFY_SETTINGS = {"fully_qualified_modules": False, "inline": True, "allow_unknown_functions": True,
+                     "user_functions": {}}
+"""The settings ``lambdify(..., "mpmath")`` gives its printer."""
 SYMBOLIC_BUDGET = 30.0
 """Seconds for the symbolic check: half for symbolic sizes, the rest for the step checker."""
 
@@ -145,11 +150,13 @@ class Lowered:
     def __init__(self, formula: Formula, output: Output):
         self.formula, self.output = formula, output
         self.sizes = list(formula.size_symbols)
-        args = [v.symbol for v in formula.variables] + self.sizes + [i for i, _, _ in output.indices]
-        self.fn = sp.lambdify(args, formula.expanded(output), "mpmath")
+        fixed = [v.symbol for v in formula.variables] + self.sizes
+        self.fn = MemoizedFunction(fixed, [i for i, _, _ in output.indices], formula.expanded(output), MpmathPrinter,
+                                   LAMBDIFY_SETTINGS)
 
     def __call__(self, values: dict, sizes: dict) -> np.ndarray:
         args = [values[v.name] for v in self.formula.variables] + [sizes[s] for s in self.sizes]
+        self.fn.reset()  # new inputs (and perhaps precision): the cached sums are stale
         ranges = index_ranges(self.output, sizes)
         out = np.empty(tuple(len(r) for r in ranges), dtype=object)
         for pos, idx in zip(np.ndindex(out.shape), itertools.product(*ranges)):

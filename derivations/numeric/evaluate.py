@@ -14,13 +14,14 @@ import itertools
 from collections.abc import Callable
 import math
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 import mpmath
 import numpy as np
 import sympy as sp
 from sympy.codegen.rewriting import expm1_opt, log1p_opt, optimize
 
+from derivations.numeric.memoized import MemoizedFunction
 from derivations.numeric.printers import FormularyMpmathPrinter, FormularyNumPyPrinter
 
 from symbolic.record import Formula, Output, Var
@@ -49,7 +50,16 @@ class Point:
 
 
 def concrete(expr, sizes) -> int:
-    return int(expr.xreplace(sizes) if isinstance(expr, sp.Basic) else expr)
+    """``expr`` (a size expression such as ``K - 1``) at the concrete ``sizes``."""
+    if not isinstance(expr, sp.Basic) or expr.is_Integer:
+        return int(expr)
+    return _concrete(expr, tuple(sizes.items()))
+
+
+@lru_cache(maxsize=1 << 16)
+def _concrete(expr: sp.Basic, sizes: tuple) -> int:
+    """Substituted once per expression and size case: samplers and evaluators ask per point and per draw."""
+    return int(expr.xreplace(dict(sizes)))
 
 
 def shape_of(var: Var, sizes: dict) -> tuple[int, ...]:
@@ -98,16 +108,18 @@ class Evaluator:
     @cached_property
     def _numpy_fns(self):
         return [
-            sp.lambdify(self._args(o), expr, modules="numpy", printer=FormularyNumPyPrinter)
+            MemoizedFunction(self._args(None), [i for i, _, _ in o.indices], expr, FormularyNumPyPrinter, {},
+                             modules="numpy")
             for o, (expr, _) in zip(self.formula.outputs, self._stable)
         ]
 
     @cached_property
     def _mpmath_fns(self):
+        """Each sum computed once per value of its free indices (:mod:`~derivations.numeric.memoized`)."""
         return [
-            sp.lambdify(self._args(o), truth_form(self.formula.expanded(o)), modules="mpmath",
-                        printer=FormularyMpmathPrinter({"fully_qualified_modules": False, "inline": True,
-                                                        "allow_unknown_functions": True}))
+            MemoizedFunction(self._args(None), [i for i, _, _ in o.indices], truth_form(self.formula.expanded(o)),
+                             FormularyMpmathPrinter,
+                             {"fully_qualified_modules": False, "inline": True, "allow_unknown_functions": True})
             for o in self.formula.outputs
         ]
 
@@ -121,6 +133,8 @@ class Evaluator:
         for output, fn in zip(self.formula.outputs, fns):
             ranges = index_ranges(output, point.sizes)
             result = np.empty(tuple(len(r) for r in ranges), dtype=object)
+            if isinstance(fn, MemoizedFunction):
+                fn.reset()  # new inputs or precision
             for pos, idx in zip(itertools.product(*[range(len(r)) for r in ranges]), itertools.product(*ranges)):
                 result[pos] = convert(fn(*values, *sizes, *idx))
             out[output.name] = result
@@ -213,9 +227,13 @@ def _to_mp(x):
 
 
 def to_mpf(a):
+    """``a`` as mpmath numbers (exact: a float64 converts without rounding), an object array for an array."""
     if np.ndim(a) == 0:
         return mpmath.mpf(float(a))
-    return np.vectorize(lambda v: mpmath.mpf(float(v)), otypes=[object])(a)
+    a = np.asarray(a)
+    out = np.empty(a.shape, dtype=object)
+    out.flat[:] = [mpmath.mpf(v) for v in a.astype(float).ravel().tolist()]
+    return out
 
 
 def sample_points(formula: Formula, *, n_random: int = 100, seed: int = 0,
@@ -232,11 +250,10 @@ def sample_points(formula: Formula, *, n_random: int = 100, seed: int = 0,
     points: list[Point] = []
 
     def draw(sizes, fixed: dict, label: str) -> Point | None:
+        shapes = [(v.name, v.domain, shape_of(v, sizes)) for v in formula.variables]
         for _ in range(MAX_TRIES):
-            values = {
-                v.name: fixed[v.name] if v.name in fixed else v.domain.sample(rng, shape_of(v, sizes))
-                for v in formula.variables
-            }
+            values = {name: fixed[name] if name in fixed else domain.sample(rng, shape)
+                      for name, domain, shape in shapes}
             p = Point(dict(sizes), values, label)
             if ev.satisfies(p):
                 return p
