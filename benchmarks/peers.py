@@ -24,7 +24,9 @@ calls each library once, in an order rotated each round (round robin), so all se
 the reported time is the median.  The "floor" is the median time of np.copyto of every input and output
 array into preallocated arrays (timed in the same rounds): a memory-bandwidth lower bound; every time is
 also shown as a multiple of it.  The CPU-time/wall-time ratio of every cell is kept in the JSON
-(``cpu_over_wall``; about 1.0 when a library really ran on one thread).
+(``cpu_over_wall``; about 1.0 when a library really ran on one thread), and its median CPU time
+(``cpu_s``): the tables give the generated / best peer ratio on both, the CPU one being steadier when
+other processes load the machine.
 
 Correctness, before timing: every output of every peer against the NumPy baseline,
 max|a - b| / max|b| per output <= 1e-9 (float64) or 1e-4 (float32); a failing cell is marked "WRONG".
@@ -722,7 +724,9 @@ def report(out: dict, args) -> str:
                   "numpy_baseline; [float64]: output dtype differs from the input dtype. Backward of numpy, "
                   "generated, jax, pytensor and torch = forward + VJP in one call; torch-graph = backward "
                   "only on a prebuilt graph. gen / best peer: generated time / fastest correct of torch "
-                  "(from scratch), jax, pytensor."]
+                  "(from scratch), jax, pytensor. gen / best peer, CPU time: the same ratio on median CPU time "
+                  "(time.process_time of the process, every thread counted): the work a call did, without the "
+                  "time it waited for a core on a loaded machine."]
     return "\n".join(parts)
 
 
