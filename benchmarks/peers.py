@@ -24,7 +24,9 @@ calls each library once, in an order rotated each round (round robin), so all se
 the reported time is the median.  The "floor" is the median time of np.copyto of every input and output
 array into preallocated arrays (timed in the same rounds): a memory-bandwidth lower bound; every time is
 also shown as a multiple of it.  The CPU-time/wall-time ratio of every cell is kept in the JSON
-(``cpu_over_wall``; about 1.0 when a library really ran on one thread).
+(``cpu_over_wall``; about 1.0 when a library really ran on one thread), and its median CPU time
+(``cpu_s``): the tables give the generated / best peer ratio on both, the CPU one being steadier when
+other processes load the machine.
 
 Correctness, before timing: every output of every peer against the NumPy baseline,
 max|a - b| / max|b| per output <= 1e-9 (float64) or 1e-4 (float32); a failing cell is marked "WRONG".
@@ -480,7 +482,9 @@ def _np_tuple(r):
 
 
 def timed_rounds(cells, floor_call, rounds: int, warmup: int = 2):
-    """Median wall time and CPU/wall ratio per cell (plus the floor), over round-robin rounds."""
+    """Median wall time, CPU/wall ratio and median CPU time per cell (plus the floor), over round-robin
+    rounds.  The CPU time (``time.process_time``, every thread of the process) counts the work a call
+    did and not the time it waited for a core: on a loaded machine it is the steadier measure."""
     entries = [("floor", floor_call)] + [(c.lib, c.call) for c in cells]
     for _ in range(warmup):
         for _, call in entries:
@@ -496,7 +500,8 @@ def timed_rounds(cells, floor_call, rounds: int, warmup: int = 2):
             del out
             wall[name].append(t1 - t0)
             cpu[name].append(c1 - c0)
-    return {n: (statistics.median(wall[n]), sum(cpu[n]) / max(sum(wall[n]), 1e-12)) for n in wall}
+    return {n: (statistics.median(wall[n]), sum(cpu[n]) / max(sum(wall[n]), 1e-12), statistics.median(cpu[n]))
+            for n in wall}
 
 
 def child(args) -> dict:
@@ -585,10 +590,10 @@ def child(args) -> dict:
                         for d, s in zip(dsts, srcs):
                             np.copyto(d, s)
                     times = timed_rounds(cells, floor, args.rounds)
-                    row["floor_s"], _ = times.pop("floor")
+                    row["floor_s"], _, row["floor_cpu_s"] = times.pop("floor")
                     row["floor_bytes"] = int(sum(a.nbytes for a in srcs))
-                    for lib, (t, ratio) in times.items():
-                        row["cells"][lib].update(time_s=t, cpu_over_wall=ratio, x_floor=t / row["floor_s"])
+                    for lib, (t, ratio, c) in times.items():
+                        row["cells"][lib].update(time_s=t, cpu_over_wall=ratio, x_floor=t / row["floor_s"], cpu_s=c)
                 else:
                     for c in cells:
                         c.call()  # warm
@@ -647,7 +652,8 @@ def fmt_ms(cell) -> str:
 
 def time_table(res: dict, dtype: str) -> str:
     libs = [lib for lib in LIBS if any(lib in r["cells"] for r in res["rows"])]
-    head = ["kernel", "floor ms"] + [f"{lib} ms (x floor)" for lib in libs] + ["gen / best peer", "best peer"]
+    head = (["kernel", "floor ms"] + [f"{lib} ms (x floor)" for lib in libs]
+            + ["gen / best peer", "best peer", "gen / best peer, CPU time", "best peer, CPU time"])
     lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
     for r in res["rows"]:
         if r["dtype"] != dtype:
@@ -662,9 +668,16 @@ def time_table(res: dict, dtype: str) -> str:
             ratio, bestname = f"{gen['time_s'] / peers[best]:.2f}", best
         else:
             ratio, bestname = "-", (min(peers, key=peers.get) if peers else "-")
+        cpu = {lib: c["cpu_s"] for lib, c in r["cells"].items()
+               if lib in ("torch", "jax", "pytensor") and c.get("ok") and "cpu_s" in c}
+        if cpu and gen.get("ok") and "cpu_s" in gen:
+            best_cpu = min(cpu, key=cpu.get)
+            cpu_ratio = f"{gen['cpu_s'] / max(cpu[best_cpu], 1e-12):.2f}"
+        else:
+            cpu_ratio, best_cpu = "-", "-"
         cells = [fmt_ms(r["cells"].get(lib)) for lib in libs]
         lines.append("| " + " | ".join([f"{r['kernel']} {r['phase']}", f"{1e3 * r['floor_s']:.2f}"] + cells
-                                       + [ratio, bestname]) + " |")
+                                       + [ratio, bestname, cpu_ratio, best_cpu]) + " |")
         for c in r["cells"].values():
             c.pop("_want", None)
     return "\n".join(lines)
@@ -711,7 +724,9 @@ def report(out: dict, args) -> str:
                   "numpy_baseline; [float64]: output dtype differs from the input dtype. Backward of numpy, "
                   "generated, jax, pytensor and torch = forward + VJP in one call; torch-graph = backward "
                   "only on a prebuilt graph. gen / best peer: generated time / fastest correct of torch "
-                  "(from scratch), jax, pytensor."]
+                  "(from scratch), jax, pytensor. gen / best peer, CPU time: the same ratio on median CPU time "
+                  "(time.process_time of the process, every thread counted): the work a call did, without the "
+                  "time it waited for a core on a loaded machine."]
     return "\n".join(parts)
 
 

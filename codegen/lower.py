@@ -38,6 +38,7 @@ import sympy as sp
 from symbolic.expr import as_expr
 
 from codegen.lower_blocks import BLOCK_ELEMENTS, row_block_lines, sum_to_code
+from codegen.lower_row_sum import summed_row_block_lines, summed_rows
 from codegen.lower_liveness import plan
 from codegen.lower_nodes import ATOM, Arr, Emitter, UnsupportedNode
 from codegen.lower_printer import NumPyLowering
@@ -188,6 +189,16 @@ def lower_function(name: str, inputs: tuple[Input, ...], targets: tuple[Target, 
                                         if local in used and s not in size_sources(inputs, sizes)),
                                   block=blocks, summed=summed)
         used |= _names_used(blocked)
+    rows = summed_rows(targets, inputs) if blocks > 0 and printer.module == "np" and returns != "tuple" else None
+    if rows is not None and rows[0] in sizes and not any("sliding_window_view(" in s.code for s in em.stmts):
+        n, found, p = rows
+        lines = summed_row_block_lines(name, params, inputs, found, sizes[n], p,
+                                       _per_row(printer, em.stmts, roots, inputs),
+                                       tuple(local for s, local in sizes.items()
+                                             if local in used and s not in size_sources(inputs, sizes)),
+                                       block=blocks)
+        blocked += lines
+        used |= _names_used(lines)
     sources = size_sources(inputs, sizes)
     shapes, extra = [], []
     for s, local in sizes.items():

@@ -9,7 +9,9 @@ Each statement of the body is a full pass over memory; when the intermediates of
 batch outgrow the cache, each pass streams from main memory.  Called on blocks of rows whose
 largest intermediate holds about :data:`BLOCK_ELEMENTS` elements, the passes of one block read
 what the previous pass left in cache (the fusion a compiler would do, from NumPy), and the peak
-memory of the temporaries shrinks to one block's.  The function calls itself on each block (the
+memory of the temporaries shrinks to one block's.  A transposed input (leading axis contiguous, e.g.
+the features x batch view that batch normalization reduces) is blocked too: a block is then runs of
+adjacent elements, one per trailing index, read whole from each cache line.  The function calls itself on each block (the
 block's rows are at most ``_rows``, so the inner call runs the plain body) and copies the
 block's outputs into arrays allocated once, from the first block's dtype and trailing shape.
 """
@@ -17,6 +19,11 @@ from __future__ import annotations
 
 BLOCK_ELEMENTS = 1 << 17
 """Elements of the largest intermediate of one block: 1 MiB in float64 (half of a 2 MiB L2 cache)."""
+
+MIN_RUN_BYTES = 256
+"""When the leading axis is the contiguous one (a transposed view, e.g. features x batch), a block of
+rows is a set of runs of ``_rows`` adjacent elements; blocking pays when each run spans at least this
+many bytes (four 64-byte cache lines), so the lines a block loads are used whole."""
 
 
 def sum_to_code(value: str, shape: str) -> str:
@@ -51,8 +58,9 @@ def row_block_lines(name: str, params: tuple[str, ...], sliced: list[tuple[str, 
     args = [f"{p}[_s:_s + _rows]" if p in cut else p for p in params]
     args += [f"{k}={k}" for k in keywords]
     lines = [f"_rows = max(1, {block} // max(1, ({width}) * {rest}))",
-             f"if {ref}.ndim > {own} and {ref}.shape[0] > _rows and {ref}.strides[0] == max({ref}.strides):",
-             "    # blocks of rows (contiguous in memory) whose passes stay in cache",
+             f"if {ref}.ndim > {own} and {ref}.shape[0] > _rows and ({ref}.strides[0] == max({ref}.strides) or "
+             f"({ref}.strides[0] == {ref}.itemsize and _rows * {ref}.itemsize >= {MIN_RUN_BYTES})):",
+             "    # blocks of rows (outermost in memory, or innermost in runs of cache lines) whose passes stay in cache",
              f"    _first = {name}({', '.join(a.replace('_s:_s + _rows', ':_rows') for a in args)})"]
     take = [("" if k is None else f"[{k!r}]") for k in outputs]
     alloc = [f"np.empty({ref}.shape[:1] + np.shape(_first{t})[1:], np.result_type(_first{t}))" for t in take]

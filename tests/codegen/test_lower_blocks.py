@@ -104,3 +104,27 @@ def test_gradient_of_a_parameter_broadcast_over_the_batch_is_summed(name, blocks
     assert np.max(np.abs(got[0] - total), initial=0.0) <= BLOCK_TOL * scale * len(want[0]), name
     for a, b in zip(got[1:], want[1:]):
         assert np.shape(a) == np.shape(b), name
+
+
+def _leading_axis_contiguous(v):
+    """The same values with the batch axis innermost in memory (a transposed view, as ``x.T``)."""
+    v = np.asarray(v)
+    return v if v.ndim < 2 else np.moveaxis(np.ascontiguousarray(np.moveaxis(v, 0, -1)), -1, 0)
+
+
+@pytest.mark.parametrize("fid", sorted(f.id for f in all_formulas()))
+def test_blocked_formula_on_a_transposed_batch_equals_whole(fid, monkeypatch):
+    """Inputs whose leading (batch) axis is the contiguous one are blocked too (runs of adjacent
+    elements); the run threshold is lowered so that the five-row test batch blocks by two rows."""
+    import codegen.lower_blocks as lb
+
+    monkeypatch.setattr(lb, "MIN_RUN_BYTES", 1)
+    f = get(fid)
+    try:
+        whole, blocked = lower_formula(f, blocks=0), lower_formula(f, blocks=2)
+    except NotImplementedError:
+        pytest.skip("no lowering")
+    values = {k: _leading_axis_contiguous(v) for k, v in _batch(_random_points(f)).items()}
+    if any(v.ndim > 1 and v.strides[0] == v.itemsize for v in values.values()):
+        assert "itemsize" in blocked.source() or "_rows" not in blocked.source(), fid
+    _compare(_function(whole), _function(blocked), values, fid)

@@ -180,12 +180,13 @@ def _over_window_offsets(node) -> bool:
 
 def _over_row_blocks(node) -> bool:
     """The loop of :mod:`codegen.lower_blocks` over blocks of rows (``for _s in range(0, x.shape[0], _rows)``),
+    or of :mod:`codegen.lower_row_sum` over blocks of a summed axis (``for _s in range(0, n, _n_rows)``),
     each block a call of the function on about ``BLOCK_ELEMENTS`` elements: not a loop over elements."""
     if not (isinstance(node, ast.For) and ast.unparse(node.target) == "_s" and isinstance(node.iter, ast.Call)):
         return False
     args = [ast.unparse(a) for a in node.iter.args]
-    return ast.unparse(node.iter.func) == "range" and len(args) == 3 and args[0] == "0" and \
-        args[1].endswith(".shape[0]") and args[2] == "_rows"
+    return ast.unparse(node.iter.func) == "range" and len(args) == 3 and args[0] == "0" and (
+        (args[1].endswith(".shape[0]") and args[2] == "_rows") or (args[1].isidentifier() and args[2] == "_n_rows"))
 
 
 def test_no_loops_in_emitted_code(written):
