@@ -16,13 +16,23 @@ class _Atoms:
         first, scripts = tree.children[0], [_script(s) for s in tree.children[1:]]
         value = self.atom(first)
         for kind, node in scripts:
-            if kind == "sup":
+            if kind == "sup" and isinstance(value, _DerivativeOperator):
+                value = self.operator_power(value, node)
+            elif kind == "sup":
                 value = self.superscript(self.plain(value, tree), node)
             elif kind == "sub" and not (isinstance(first, lark.Tree) and first.data in ("abs", "norm")):
                 self.warnings.append(f"ignored the subscript of {self.text[_start(first):_end(first)][:40]!r}")
             elif kind == "prime":
                 raise self.error("a prime on an expression", tree)
         return value
+
+    def operator_power(self, operator: _DerivativeOperator, node) -> _DerivativeOperator:
+        r"""$\left(\frac{d}{dx}\right)^{n} = \frac{d^n}{dx^n}$: a power of a derivative operator is its
+        repetition (a positive integer or a symbol; anything else is an error)."""
+        n = self.plain(self.sarg(node), node)
+        if not ((n.is_Integer and n > 0) or isinstance(n, sp.Symbol)):
+            raise self.error("a derivative operator raised to a power that is not an order", node)
+        return _DerivativeOperator(tuple((v, k * n) for v, k in operator.variables))
 
     def atom(self, node):
         if isinstance(node, lark.Token):
@@ -70,9 +80,10 @@ class _Atoms:
                 if built is not None:
                     conditions.append(built)
             return _Annotation(text, tuple(conditions))
+        if len(args) == 1 and not seps:
+            value = self.expr(args[0].children[0])
+            return value if isinstance(value, _DerivativeOperator) else self.plain(value, args[0])
         values = [self.plain(self.expr(a.children[0]), a) for a in args]
-        if len(values) == 1 and not seps:
-            return values[0]
         self.used_functions.add("tuple")
         return sp.Function("tuple")(*values)
 

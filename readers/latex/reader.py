@@ -145,6 +145,8 @@ class _Reader(_Names, _Atoms):
         for item in items:
             if isinstance(item, tuple) and isinstance(item[0], _Env):
                 raise self.error(f"{item[0].name} environment inside a row", item[1])
+            if isinstance(item, tuple) and isinstance(item[0], _DerivativeOperator):
+                raise self.error("a derivative operator with nothing to act on", item[1])
         kind, k = "formula", 0
         while k < len(items) and _is_token(items[k], "AMP"):
             k += 1
@@ -306,16 +308,16 @@ class _Reader(_Names, _Atoms):
                 values.append(value)
         if not values:
             raise self.error("a side condition where a value was expected", posts[0])
-        if len(values) == 1 and isinstance(values[0], _Env):
-            return values[0]
-        result = sp.Integer(1)
+        if len(values) == 1 and isinstance(values[0], (_Env, _DerivativeOperator)):
+            return values[0]  # (\frac{d}{dx})^n f: the operator alone, applied by the product around it
+        result, operand = sp.Integer(1), False
         for value in reversed(values):
             if isinstance(value, _DerivativeOperator):
-                if result == 1:
+                if not operand:
                     raise self.error("a derivative operator with nothing to act on", posts[-1])
                 result = sp.Derivative(result, *value.variables, evaluate=False)
             else:
-                result = self.plain(value, posts[0]) * result
+                result, operand = self.plain(value, posts[0]) * result, True
         return result
 
     def piece(self, post):

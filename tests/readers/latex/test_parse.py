@@ -400,3 +400,20 @@ def test_derivative_orders_and_inverses_of_functions():
     assert parse_latex(r"f^{(n)}(x)") == sp.Function("f^{(n)}")(x)
     assert parse_latex(r"f^{-1}(x)") == sp.Function("f^{-1}")(x)
     assert parse_latex(r"f^2(x)") == sp.Function("f")(x) ** 2
+
+
+# ** operators and notation of published notes (issue 12) **
+
+def first_expr(text):
+    return parse_block(text).rows[0].chain.exprs[0]
+
+
+def test_a_derivative_operator_applies_to_a_constant_and_its_power_is_its_order():
+    assert first_expr(r"\frac{d}{dx}[1] + 2").doit() == 2
+    assert first_expr(r"\frac{d}{dx}\left[x^3\right]").doit() == 3 * x ** 2
+    assert first_expr(r"\left(\frac{d}{dx}\right)^{2} x^3").doit() == 6 * x
+    got = first_expr(r"\left(\frac{d}{dx}\right)^{n} f")
+    assert isinstance(got, sp.Derivative) and got.variable_count == ((x, n),)
+    for alone in (r"\left(\frac{d}{dx}\right)", r"y = 1 + \frac{d}{dx}", r"\left(\frac{d}{dx}\right)^{1/2} x"):
+        with pytest.raises(LatexParseError):
+            parse_block(alone)
