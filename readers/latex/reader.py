@@ -368,18 +368,31 @@ class _Reader(_Names, _Atoms):
         self.warnings.append(f"read {raw!r} as a subscript (a missing '_'?)")
 
     def take_differential(self, pieces):
-        r"""An integrand's trailing ``dx``, ``d\tau``, ``\mathrm{d}x``: the integration variable."""
-        last = pieces[-1] if pieces else None
-        if isinstance(last, _NamePiece) and last.token.type == "WORD" and re.fullmatch(r"d[A-Za-z]", last.token.value) \
-                and not last.scripts and last.call is None:
-            self.integrals[-1]["variable"] = self.symbol(last.token.value[1])
-            return pieces[:-1]
-        if len(pieces) >= 2 and isinstance(pieces[-2], _NamePiece) and pieces[-2].token.value == "d" \
-                and not pieces[-2].scripts and isinstance(last, _NamePiece) and last.call is None:
-            variable = self.resolve(last)
-            if isinstance(variable, (sp.Symbol, sp.Indexed)):
-                self.integrals[-1]["variable"] = variable
-                return pieces[:-2]
+        r"""An integrand's trailing ``dx``, ``d\tau``, ``\mathrm{d}x``: the integration variable.  Several
+        (``\int\int f \,dx\,dy``) go to the open integrals from the innermost out, in the order written;
+        any beyond them are further variables of the innermost (``\int_{x,y} f \,dx\,dy``)."""
+        found = []
+        while True:
+            last = pieces[-1] if pieces else None
+            if isinstance(last, _NamePiece) and last.token.type == "WORD" \
+                    and re.fullmatch(r"d[A-Za-z]", last.token.value) and not last.scripts and last.call is None:
+                found.append(self.symbol(last.token.value[1]))
+                pieces = pieces[:-1]
+                continue
+            if len(pieces) >= 2 and isinstance(pieces[-2], _NamePiece) and pieces[-2].token.value == "d" \
+                    and not pieces[-2].scripts and isinstance(last, _NamePiece) and last.call is None:
+                variable = self.resolve(last)
+                if isinstance(variable, (sp.Symbol, sp.Indexed)):
+                    found.append(variable)
+                    pieces = pieces[:-2]
+                    continue
+            break
+        found.reverse()
+        frames = [f for f in reversed(self.integrals) if f.get("variable") is None]
+        for frame, variable in zip(frames, found):
+            frame["variable"] = variable
+        if found[len(frames):]:
+            self.integrals[-1]["more"] = found[len(frames):]
         return pieces
 
     # ** names **

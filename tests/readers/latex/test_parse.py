@@ -417,3 +417,21 @@ def test_a_derivative_operator_applies_to_a_constant_and_its_power_is_its_order(
     for alone in (r"\left(\frac{d}{dx}\right)", r"y = 1 + \frac{d}{dx}", r"\left(\frac{d}{dx}\right)^{1/2} x"):
         with pytest.raises(LatexParseError):
             parse_block(alone)
+
+
+def test_a_sum_over_several_indices_sums_each_over_the_same_range():
+    j = sp.Symbol("j", integer=True)
+    A = sp.IndexedBase("a", real=True)
+    got = first_expr(r"\sum_{i,j=1}^{n} a_{ij}")
+    assert got.limits == ((j, 1, size_n), (i, 1, size_n)) and got.function == A[i, j]
+    got = first_expr(r"\sum_{i, j} x_i y_j")
+    assert {lim[0] for lim in got.limits} == {i, j} and len(got.limits) == 2
+
+
+def test_differentials_go_to_their_integrals_and_a_listed_region_takes_them_all():
+    assert first_expr(r"\int_0^1 \int_0^2 x y \;dx \;dy").doit() == 1  # (2^2/2)(1/2)
+    got = first_expr(r"\int_{x, y} p(x, y) \;dx \;dy")
+    assert isinstance(got, sp.Integral) and [v for v, *_ in got.limits] == [x, y]
+    for bad in (r"\int_{x, y} f(x, y) \;dx", r"\int p(x, y) \;dx \;dy"):
+        with pytest.raises(LatexParseError):
+            parse_block(bad)
