@@ -64,6 +64,7 @@ class _Atoms:
 
     def paren(self, call):
         """The value of ``( ... )`` or ``[ ... ]``: an expression, a side condition, or a tuple."""
+        self.joined_events(call)
         args = [c for c in call.children[1].children if isinstance(c, lark.Tree)]
         seps = [c for c in call.children[1].children if isinstance(c, lark.Token)]
         if not args:
@@ -359,6 +360,9 @@ class _Atoms:
             if len(row.chain.exprs) != 1 or row.chain.rels:
                 raise self.error("a case must be a value and a condition", tree)
             condition = sp.And(*row.conditions) if row.conditions else None
+            if condition is None and row.notes and k != len(rows) - 1:
+                # j \in J: a condition written but not readable (a named set): an opaque proposition
+                condition = sp.Symbol("case: " + " ".join(row.text.split()), real=None)
             if condition is None:
                 if k != len(rows) - 1:
                     raise self.error("a case without a condition", tree)

@@ -435,3 +435,25 @@ def test_differentials_go_to_their_integrals_and_a_listed_region_takes_them_all(
     for bad in (r"\int_{x, y} f(x, y) \;dx", r"\int p(x, y) \;dx \;dy"):
         with pytest.raises(LatexParseError):
             parse_block(bad)
+
+
+def test_punctuation_in_prose_and_a_stray_period_before_a_relation():
+    got = first_expr(r"\begin{cases}1 & x > 0; \\ 0 &\text{otherwise.}\end{cases}")
+    assert got == sp.Piecewise((1, x > 0), (0, True))
+    row = parse_block(r"a = b. = c").rows[0]
+    assert row.chain.rels == ("=", "=") and row.chain.exprs[1] == b
+    with pytest.raises(LatexParseError):
+        parse_block(r"a = b.c")
+
+
+def test_an_unreadable_case_condition_is_an_opaque_proposition_not_otherwise():
+    got = first_expr(r"\begin{cases}1 & j \in J \\ 0 &\text{otherwise}\end{cases}")
+    (v1, c1), (v0, c0) = got.args
+    assert (v1, v0, c0) == (1, 0, sp.true) and c1 is not sp.true and "J" in str(c1)
+
+
+def test_and_joins_events_inside_a_probability_only():
+    assert first_expr(r"P(X = 1 \; \textrm{and} \; Y = -1)") == first_expr(r"P(X = 1, Y = -1)")
+    for bad in (r"f(x \text{ for } x > 0)", r"(a \text{ and } b)"):
+        with pytest.raises(LatexParseError):
+            parse_block(bad)
