@@ -313,6 +313,8 @@ class _Atoms:
             if sorted(map(str, variables)) != sorted(map(str, region)):
                 raise self.error("the variables under the integral sign are not its differentials", tree)
             return sp.Integral(body, *variables)
+        if more and len(subs) == 1 and not sups and variable is not None:
+            return sp.Integral(body, variable, *more)  # \int_{\mathbb{R}^2} f \,dx\,dy: a region of (x, y)
         if more:
             raise self.error("one integral sign with several differentials", tree)
         bounds = [self.plain(self.sarg(s[0]), tree) for s in (subs, sups) if s]

@@ -457,3 +457,8 @@ def test_and_joins_events_inside_a_probability_only():
     for bad in (r"f(x \text{ for } x > 0)", r"(a \text{ and } b)"):
         with pytest.raises(LatexParseError):
             parse_block(bad)
+
+
+def test_an_integral_over_a_named_region_takes_all_its_differentials():
+    got = first_expr(r"\int_{\mathbb{R}^2} x y \;dx \;dy")
+    assert isinstance(got, sp.Integral) and [v for v, *_ in got.limits] == [x, y]
