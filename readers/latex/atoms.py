@@ -16,13 +16,23 @@ class _Atoms:
         first, scripts = tree.children[0], [_script(s) for s in tree.children[1:]]
         value = self.atom(first)
         for kind, node in scripts:
-            if kind == "sup":
+            if kind == "sup" and isinstance(value, _DerivativeOperator):
+                value = self.operator_power(value, node)
+            elif kind == "sup":
                 value = self.superscript(self.plain(value, tree), node)
             elif kind == "sub" and not (isinstance(first, lark.Tree) and first.data in ("abs", "norm")):
                 self.warnings.append(f"ignored the subscript of {self.text[_start(first):_end(first)][:40]!r}")
             elif kind == "prime":
                 raise self.error("a prime on an expression", tree)
         return value
+
+    def operator_power(self, operator: _DerivativeOperator, node) -> _DerivativeOperator:
+        r"""$\left(\frac{d}{dx}\right)^{n} = \frac{d^n}{dx^n}$: a power of a derivative operator is its
+        repetition (a positive integer or a symbol; anything else is an error)."""
+        n = self.plain(self.sarg(node), node)
+        if not ((n.is_Integer and n > 0) or isinstance(n, sp.Symbol)):
+            raise self.error("a derivative operator raised to a power that is not an order", node)
+        return _DerivativeOperator(tuple((v, k * n) for v, k in operator.variables))
 
     def atom(self, node):
         if isinstance(node, lark.Token):
@@ -54,6 +64,7 @@ class _Atoms:
 
     def paren(self, call):
         """The value of ``( ... )`` or ``[ ... ]``: an expression, a side condition, or a tuple."""
+        self.joined_events(call)
         args = [c for c in call.children[1].children if isinstance(c, lark.Tree)]
         seps = [c for c in call.children[1].children if isinstance(c, lark.Token)]
         if not args:
@@ -70,9 +81,10 @@ class _Atoms:
                 if built is not None:
                     conditions.append(built)
             return _Annotation(text, tuple(conditions))
+        if len(args) == 1 and not seps:
+            value = self.expr(args[0].children[0])
+            return value if isinstance(value, _DerivativeOperator) else self.plain(value, args[0])
         values = [self.plain(self.expr(a.children[0]), a) for a in args]
-        if len(values) == 1 and not seps:
-            return values[0]
         self.used_functions.add("tuple")
         return sp.Function("tuple")(*values)
 
@@ -208,6 +220,18 @@ class _Atoms:
     def atom_bigop(self, tree):
         op = tree.children[0].value
         subs, sups = self.scripts_of(tree.children[1:-1])
+        listed = self.name_list(subs[0], start=True) if subs else None
+        if listed is not None:  # \sum_{i, j}: a sum over each index, with the same range
+            listed, lo = listed
+            if lo == 0:
+                self.zero_based = True
+            hi = self.plain(self.sarg(sups[0]), tree) if sups else self.default_size()
+            body = self.plain(self.term(tree.children[-1]), tree)
+            for element in body.atoms(sp.Indexed):
+                for position, i in enumerate(element.indices):
+                    if i in listed:
+                        self.lengths.setdefault((element.base, position), hi - lo + 1)
+            return (sp.Sum if op == "sum" else sp.Product)(body, *((i, lo, hi) for i in reversed(listed)))
         index, lo, exclude = self.sum_index(subs[0] if subs else None, tree)
         hi = self.plain(self.sarg(sups[0]), tree) if sups else self.default_size()
         if lo == 0:
@@ -225,6 +249,27 @@ class _Atoms:
                 if i == index:
                     self.lengths.setdefault((element.base, position), hi - lo + 1)
         return (sp.Sum if op == "sum" else sp.Product)(body, (index, lo, hi))
+
+    def name_list(self, node, start=False):
+        r"""``{i, j}`` under a sum or integral: the names listed (two or more), else None.  With ``start``,
+        ``{i, j = 1}`` too: (names, 1), the names and the start they share (1 when unstated)."""
+        if isinstance(node, lark.Token) or node.data != "group":
+            return None
+        rows = [c for c in node.children[1].children if isinstance(c, lark.Tree)]
+        items = rows[0].children if len(rows) == 1 else []
+        lo = sp.Integer(1)
+        if start and len(items) >= 5 and _is_token(items[-2], "REL") and items[-2].value == "=" \
+                and isinstance(items[-1], lark.Tree):
+            lo = self.plain(self.expr(items[-1]), items[-1])
+            items = items[:-2]
+        exprs = items[0::2]
+        if len(exprs) < 2 or not all(_is_token(c, "COMMA") for c in items[1::2]) \
+                or not all(isinstance(e, lark.Tree) for e in exprs):
+            return None
+        values = [self.expr(e) for e in exprs]
+        if not all(isinstance(v, sp.Symbol) for v in values):
+            return None
+        return (values, lo) if start else values
 
     def sum_index(self, node, tree):
         r"""``_{i=1}`` -> (i, 1, None); ``_i`` -> (i, 1, None); ``_{k \ne i}`` -> (k, 1, i)."""
@@ -260,7 +305,18 @@ class _Atoms:
         subs, sups = self.scripts_of(tree.children[1:-1])
         self.integrals.append({})
         body = self.plain(self.term(tree.children[-1]), tree)
-        variable = self.integrals.pop().get("variable")
+        frame = self.integrals.pop()
+        variable, more = frame.get("variable"), frame.get("more", [])
+        region = self.name_list(subs[0]) if subs and not sups else None
+        if region is not None:  # \int_{x, y} f \,dx\,dy: over the whole range of each variable named
+            variables = [variable, *more] if variable is not None else []
+            if sorted(map(str, variables)) != sorted(map(str, region)):
+                raise self.error("the variables under the integral sign are not its differentials", tree)
+            return sp.Integral(body, *variables)
+        if more and len(subs) == 1 and not sups and variable is not None:
+            return sp.Integral(body, variable, *more)  # \int_{\mathbb{R}^2} f \,dx\,dy: a region of (x, y)
+        if more:
+            raise self.error("one integral sign with several differentials", tree)
         bounds = [self.plain(self.sarg(s[0]), tree) for s in (subs, sups) if s]
         if variable is None:
             self.warnings.append(f"integral without its differential: {self.text[_start(tree):_end(tree)][:60]!r}")
@@ -306,6 +362,9 @@ class _Atoms:
             if len(row.chain.exprs) != 1 or row.chain.rels:
                 raise self.error("a case must be a value and a condition", tree)
             condition = sp.And(*row.conditions) if row.conditions else None
+            if condition is None and row.notes and k != len(rows) - 1:
+                # j \in J: a condition written but not readable (a named set): an opaque proposition
+                condition = sp.Symbol("case: " + " ".join(row.text.split()), real=None)
             if condition is None:
                 if k != len(rows) - 1:
                     raise self.error("a case without a condition", tree)

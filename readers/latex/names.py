@@ -70,6 +70,18 @@ class _Names:
                     value = value * self._after_call(inner, piece)
         return value
 
+    def joined_events(self, call) -> None:
+        r"""``P(X = 1 \text{ and } Y = 3)``: "and" may join events (relations) inside parentheses, as a
+        comma does; any other word there, or "and" between plain values, is an error."""
+        children = call.children[1].children
+        words = [c for c in children if _is_token(c, "PROSE")]
+        if not words:
+            return
+        if any(w.value != "and" for w in words):
+            raise self.error(f"{words[0].value!r} inside parentheses", words[0])
+        if not all(len(c.children) > 1 for c in children if isinstance(c, lark.Tree)):
+            raise self.error("'and' between values that are not events", words[0])
+
     def function_superscripts(self, name: str, sups):
         r"""A function's superscripts before its call: ``f^{(2)}(x)`` is ``f''(x)``, ``f^{(n)}(x)`` the
         unknown function ``f^{(n)}``, ``f^{-1}(x)`` the unknown inverse ``f^{-1}``; other scripts
@@ -139,6 +151,7 @@ class _Names:
         return re.search(r"(?<![\\A-Za-z_{])" + re.escape(base) + r"(?!\s*[A-Za-z_(\[{])", inner) is not None
 
     def apply(self, name: str, call):
+        self.joined_events(call)
         args, given = [], []
         target = args
         for child in call.children[1].children:

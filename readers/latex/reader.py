@@ -145,6 +145,8 @@ class _Reader(_Names, _Atoms):
         for item in items:
             if isinstance(item, tuple) and isinstance(item[0], _Env):
                 raise self.error(f"{item[0].name} environment inside a row", item[1])
+            if isinstance(item, tuple) and isinstance(item[0], _DerivativeOperator):
+                raise self.error("a derivative operator with nothing to act on", item[1])
         kind, k = "formula", 0
         while k < len(items) and _is_token(items[k], "AMP"):
             k += 1
@@ -306,16 +308,16 @@ class _Reader(_Names, _Atoms):
                 values.append(value)
         if not values:
             raise self.error("a side condition where a value was expected", posts[0])
-        if len(values) == 1 and isinstance(values[0], _Env):
-            return values[0]
-        result = sp.Integer(1)
+        if len(values) == 1 and isinstance(values[0], (_Env, _DerivativeOperator)):
+            return values[0]  # (\frac{d}{dx})^n f: the operator alone, applied by the product around it
+        result, operand = sp.Integer(1), False
         for value in reversed(values):
             if isinstance(value, _DerivativeOperator):
-                if result == 1:
+                if not operand:
                     raise self.error("a derivative operator with nothing to act on", posts[-1])
                 result = sp.Derivative(result, *value.variables, evaluate=False)
             else:
-                result = self.plain(value, posts[0]) * result
+                result, operand = self.plain(value, posts[0]) * result, True
         return result
 
     def piece(self, post):
@@ -366,18 +368,31 @@ class _Reader(_Names, _Atoms):
         self.warnings.append(f"read {raw!r} as a subscript (a missing '_'?)")
 
     def take_differential(self, pieces):
-        r"""An integrand's trailing ``dx``, ``d\tau``, ``\mathrm{d}x``: the integration variable."""
-        last = pieces[-1] if pieces else None
-        if isinstance(last, _NamePiece) and last.token.type == "WORD" and re.fullmatch(r"d[A-Za-z]", last.token.value) \
-                and not last.scripts and last.call is None:
-            self.integrals[-1]["variable"] = self.symbol(last.token.value[1])
-            return pieces[:-1]
-        if len(pieces) >= 2 and isinstance(pieces[-2], _NamePiece) and pieces[-2].token.value == "d" \
-                and not pieces[-2].scripts and isinstance(last, _NamePiece) and last.call is None:
-            variable = self.resolve(last)
-            if isinstance(variable, (sp.Symbol, sp.Indexed)):
-                self.integrals[-1]["variable"] = variable
-                return pieces[:-2]
+        r"""An integrand's trailing ``dx``, ``d\tau``, ``\mathrm{d}x``: the integration variable.  Several
+        (``\int\int f \,dx\,dy``) go to the open integrals from the innermost out, in the order written;
+        any beyond them are further variables of the innermost (``\int_{x,y} f \,dx\,dy``)."""
+        found = []
+        while True:
+            last = pieces[-1] if pieces else None
+            if isinstance(last, _NamePiece) and last.token.type == "WORD" \
+                    and re.fullmatch(r"d[A-Za-z]", last.token.value) and not last.scripts and last.call is None:
+                found.append(self.symbol(last.token.value[1]))
+                pieces = pieces[:-1]
+                continue
+            if len(pieces) >= 2 and isinstance(pieces[-2], _NamePiece) and pieces[-2].token.value == "d" \
+                    and not pieces[-2].scripts and isinstance(last, _NamePiece) and last.call is None:
+                variable = self.resolve(last)
+                if isinstance(variable, (sp.Symbol, sp.Indexed)):
+                    found.append(variable)
+                    pieces = pieces[:-2]
+                    continue
+            break
+        found.reverse()
+        frames = [f for f in reversed(self.integrals) if f.get("variable") is None]
+        for frame, variable in zip(frames, found):
+            frame["variable"] = variable
+        if found[len(frames):]:
+            self.integrals[-1]["more"] = found[len(frames):]
         return pieces
 
     # ** names **

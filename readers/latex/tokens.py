@@ -43,9 +43,9 @@ from readers.latex.tables import (
 
 
 _SIGN_SCRIPT = re.compile(r"\s*\{\s*(\+\+|\+|-|\*)\s*\}")
-_SENTENCE_END = re.compile(r"\s*(\\\\|\\end\b|&|\\q?quad\b|$)")
+_SENTENCE_END = re.compile(r"\s*(\\\\|\\end\b|&|\\q?quad\b|$|[=<>]|\\(le|ge|leq|geq|ne|neq|approx)\b)")
 r"""What may follow a sentence's period inside a block: a row break ``\\``, ``\end``, an alignment ``&``, a
-``\quad`` before a condition, or the end of the text."""
+``\quad`` before a condition, the end of the text, or a relation (``p_{ij}. = E[XY]``: a stray period)."""
 
 
 def tokenize(text: str) -> list[lark.Token]:
@@ -414,6 +414,8 @@ class _Tokenizer:
         word = content.strip()
         if not word:
             return None
+        if word not in PROSE_WORDS and word.rstrip(".,;:") in PROSE_WORDS:
+            word = word.rstrip(".,;:")  # \text{otherwise.}: the word, without its punctuation
         if word in FUNCTIONS or word in ("argmax", "argmin", "max", "min") or word in PROSE_WORDS:
             return self.word(word, start)
         if re.fullmatch(r"[A-Za-z][A-Za-z0-9]*", word):

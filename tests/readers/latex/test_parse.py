@@ -400,3 +400,65 @@ def test_derivative_orders_and_inverses_of_functions():
     assert parse_latex(r"f^{(n)}(x)") == sp.Function("f^{(n)}")(x)
     assert parse_latex(r"f^{-1}(x)") == sp.Function("f^{-1}")(x)
     assert parse_latex(r"f^2(x)") == sp.Function("f")(x) ** 2
+
+
+# ** operators and notation of published notes (issue 12) **
+
+def first_expr(text):
+    return parse_block(text).rows[0].chain.exprs[0]
+
+
+def test_a_derivative_operator_applies_to_a_constant_and_its_power_is_its_order():
+    assert first_expr(r"\frac{d}{dx}[1] + 2").doit() == 2
+    assert first_expr(r"\frac{d}{dx}\left[x^3\right]").doit() == 3 * x ** 2
+    assert first_expr(r"\left(\frac{d}{dx}\right)^{2} x^3").doit() == 6 * x
+    got = first_expr(r"\left(\frac{d}{dx}\right)^{n} f")
+    assert isinstance(got, sp.Derivative) and got.variable_count == ((x, n),)
+    for alone in (r"\left(\frac{d}{dx}\right)", r"y = 1 + \frac{d}{dx}", r"\left(\frac{d}{dx}\right)^{1/2} x"):
+        with pytest.raises(LatexParseError):
+            parse_block(alone)
+
+
+def test_a_sum_over_several_indices_sums_each_over_the_same_range():
+    j = sp.Symbol("j", integer=True)
+    A = sp.IndexedBase("a", real=True)
+    got = first_expr(r"\sum_{i,j=1}^{n} a_{ij}")
+    assert got.limits == ((j, 1, size_n), (i, 1, size_n)) and got.function == A[i, j]
+    got = first_expr(r"\sum_{i, j} x_i y_j")
+    assert {lim[0] for lim in got.limits} == {i, j} and len(got.limits) == 2
+
+
+def test_differentials_go_to_their_integrals_and_a_listed_region_takes_them_all():
+    assert first_expr(r"\int_0^1 \int_0^2 x y \;dx \;dy").doit() == 1  # (2^2/2)(1/2)
+    got = first_expr(r"\int_{x, y} p(x, y) \;dx \;dy")
+    assert isinstance(got, sp.Integral) and [v for v, *_ in got.limits] == [x, y]
+    for bad in (r"\int_{x, y} f(x, y) \;dx", r"\int p(x, y) \;dx \;dy"):
+        with pytest.raises(LatexParseError):
+            parse_block(bad)
+
+
+def test_punctuation_in_prose_and_a_stray_period_before_a_relation():
+    got = first_expr(r"\begin{cases}1 & x > 0; \\ 0 &\text{otherwise.}\end{cases}")
+    assert got == sp.Piecewise((1, x > 0), (0, True))
+    row = parse_block(r"a = b. = c").rows[0]
+    assert row.chain.rels == ("=", "=") and row.chain.exprs[1] == b
+    with pytest.raises(LatexParseError):
+        parse_block(r"a = b.c")
+
+
+def test_an_unreadable_case_condition_is_an_opaque_proposition_not_otherwise():
+    got = first_expr(r"\begin{cases}1 & j \in J \\ 0 &\text{otherwise}\end{cases}")
+    (v1, c1), (v0, c0) = got.args
+    assert (v1, v0, c0) == (1, 0, sp.true) and c1 is not sp.true and "J" in str(c1)
+
+
+def test_and_joins_events_inside_a_probability_only():
+    assert first_expr(r"P(X = 1 \; \textrm{and} \; Y = -1)") == first_expr(r"P(X = 1, Y = -1)")
+    for bad in (r"f(x \text{ for } x > 0)", r"(a \text{ and } b)"):
+        with pytest.raises(LatexParseError):
+            parse_block(bad)
+
+
+def test_an_integral_over_a_named_region_takes_all_its_differentials():
+    got = first_expr(r"\int_{\mathbb{R}^2} x y \;dx \;dy")
+    assert isinstance(got, sp.Integral) and [v for v, *_ in got.limits] == [x, y]
