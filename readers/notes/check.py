@@ -363,7 +363,8 @@ def _catalog():
 
 def _vocabulary(text: str, catalog) -> frozenset:
     """Multi-letter names: catalog symbols and outputs, and words the notes define (``ACC = ...``)."""
-    words = set(re.findall(r"(?<![\\A-Za-z])([A-Za-z][A-Za-z0-9]+)\s*&?\s*(?:=|\\coloneqq)", text))
+    # the whole left side of its row: ``2ax = (a+a)x`` does not define ``ax``
+    words = set(re.findall(r"(?:^|(?<=[\s$&{,;]))([A-Za-z][A-Za-z0-9]+)\s*&?\s*(?:=|\\coloneqq)", text, re.M))
     for f in catalog:
         words.update(v.name for v in f.variables)
         words.update(o.name for o in f.outputs)
@@ -458,7 +459,9 @@ class _NotesReader(_CatalogMatch):
             self.section.limit = None
         pairs = condition_pairs(block, frozenset(self.section.functions))
         if pairs is not None:
-            self.assume(as_relations(pairs), frag.content_line)
+            if not any(isinstance(e, sp.Mul) for a, _, b in pairs for e in (a, b)):
+                self.assume(as_relations(pairs), frag.content_line)
+            # else a regime named in passing (``for $\eta\lambda > 2$ it diverges``): read, not carried forward
             return BlockReport(**base, parsed=True, role="condition", parsed_form=shown, symbols=explain,
                                assumptions=tuple(_show(r) for r in as_relations(pairs)),
                                warnings=tuple(dict.fromkeys(warnings)))

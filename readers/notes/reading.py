@@ -23,8 +23,9 @@ BUILT = {"=": sp.Eq, "!=": sp.Ne, "<": sp.Lt, ">": sp.Gt, "<=": sp.Le, ">=": sp.
 
 _DEFINED_FUNCTION = re.compile(
     r"(?<![A-Za-z])(\\?[A-Za-z]+)(?:_\{[^{}]*\}|_[A-Za-z0-9])?\s*"
-    r"\(\s*((?:\\[A-Za-z]+\s*)?\\?[A-Za-z]+(?:_\{?[A-Za-z0-9]+\}?)?"
-    r"(?:\s*,\s*(?:\\[A-Za-z]+\s*)?\\?[A-Za-z]+(?:_\{?[A-Za-z0-9]+\}?)?)*)\s*\)\s*&?\s*(?:=|:=|\\coloneqq|\\equiv|\\triangleq)")
+    r"(?:\\left)?\(\s*((?:\\[A-Za-z]+\s*)?\\?[A-Za-z]+(?:_\{?[A-Za-z0-9]+\}?)?"
+    r"(?:\s*,\s*(?:\\[A-Za-z]+\s*)?\\?[A-Za-z]+(?:_\{?[A-Za-z0-9]+\}?)?)*)\s*(?:\\right)?\)\s*&?\s*"
+    r"(?:=|:=|\\coloneqq|\\equiv|\\triangleq)")
 _NOT_FUNCTIONS = frozenset({"left", "right", "frac", "sqrt", "mathrm", "operatorname", "text", "mathbf", "boldsymbol",
                             "log", "ln", "exp", "sin", "cos", "tan", "max", "min", "det", "tr", "lim", "sum", "prod"})
 
@@ -61,10 +62,17 @@ def condition_pairs(block, defined=frozenset()) -> list | None:
 
     ``x, y > 0`` is ``x > 0`` and ``y > 0``; ``x \in (0, 1)`` is ``0 < x < 1``; a function the notes do
     not define, applied to names, is a name here (``P(B) > 0``); one they define is a claim
-    (``0 < \sigma(x) < 1``)."""
+    (``0 < \sigma(x) < 1``).  A product of powers of names (``\eta\lambda > 2``, ``\beta/\alpha < 1``)
+    compared with a number constrains those names as a name does: a condition."""
     def is_name(e):
         return _is_name(e) or (isinstance(e, AppliedUndef) and e.func.__name__ not in defined
                                 and all(_is_name(a) for a in e.args))
+
+    def is_monomial(e):
+        def factor(a):
+            return is_name(a) or (isinstance(a, sp.Pow) and is_name(a.base) and a.exp.is_Integer)
+        return isinstance(e, sp.Mul) and any(factor(a) for a in e.args) and all(
+            factor(a) or is_literal(a) for a in e.args)
 
     pairs = []
     for row in block.rows:
@@ -87,9 +95,13 @@ def condition_pairs(block, defined=frozenset()) -> list | None:
             continue
         if not all(r in CONDITION_RELATIONS for r in rels):
             return None
-        if not all(is_name(e) or is_literal(e) for e in exprs) or not any(is_name(e) for e in exprs):
+        if all(is_name(e) or is_literal(e) for e in exprs) and any(is_name(e) for e in exprs):
+            pairs += row.chain.pairs()
+        elif (len(exprs) == 2 and "in" not in rels and "notin" not in rels
+              and sum(is_monomial(e) for e in exprs) == 1 and any(is_literal(e) for e in exprs)):
+            pairs += row.chain.pairs()
+        else:
             return None
-        pairs += row.chain.pairs()
     return pairs or None
 
 

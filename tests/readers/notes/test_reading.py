@@ -168,3 +168,31 @@ def test_the_same_wrong_display_without_the_cue_is_refuted():
     text = "We compute:\n\n$$\n(x+1)^2 = x^2 + 1\n$$\n"
     (block,) = check_notes(text, budget=5.0).blocks
     assert block.verdict == "refuted"
+
+
+def test_a_product_of_names_compared_with_a_number_is_a_condition():
+    report = check("# A\nFor $\\eta \\lambda > 2$ the iteration diverges; with $\\beta/\\alpha < 1$ it does not.\n\n"
+                   "$$\\sqrt{(\\eta\\lambda)^2} = \\eta\\lambda$$")
+    first, second, claim = report.blocks
+    assert first.role == second.role == "condition" and first.verdict is None
+    assert claim.verdict != "refuted"  # sqrt((eta lambda)^2) = eta lambda holds where eta lambda >= 0: undecided
+    # a regime named in passing is not carried forward: a later range contradicting it is not refuted
+    later = check("# A\nFor $\\eta \\lambda > 2$ it diverges.\n\nIt converges for $0 < \\eta \\lambda < 2$.").blocks[-1]
+    assert later.verdict != "refuted"
+    (wrong,) = check("$x^2 + 1 > 0 + x^2$").blocks  # not a product of names: still a claim
+    assert wrong.role == "claim"
+
+
+def test_a_letter_run_inside_an_expression_is_not_defined_by_the_row():
+    # ``2ax = ...`` does not define ``ax``: the run is a product, read the same on both sides
+    (block,) = check("$$\\frac{d}{dx}(ax^2) = 2ax = (a+a)x$$").blocks
+    assert block.verdict == "proved", block
+    (wrong,) = check("$$\\frac{d}{dx}(ax^2) = ax$$").blocks
+    assert wrong.verdict == "refuted"
+
+
+def test_a_function_defined_with_left_right_parentheses():
+    report = check("$$M\\left(t\\right)=\\frac{1}{1-t}$$\n\n$$M(0) = 1$$\n\n$$M(0) = 2$$")
+    definition, right, wrong = report.blocks
+    assert definition.role == "definition" and definition.verdict is None
+    assert right.verdict in ("proved", "verified") and wrong.verdict == "refuted"
