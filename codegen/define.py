@@ -347,15 +347,3 @@ def lower_vjp(f: DefinedFunction, exprs, *, name: str | None = None,
     body.insert(0, f"_param_shapes = ({shapes},)")
     return _signature(f, fn, [p.name for p in f.params] + [f.upstream.name]), body
 
-
-SUM_TO = '''def _sum_to(a, shape):
-    """``a`` summed over the axes broadcasting added to ``shape`` (a gradient shaped like its parameter)."""
-    a = np.asarray(a)
-    extra = a.ndim - len(shape)
-    if extra > 0:
-        a = a.sum(axis=tuple(range(extra)))
-    axes = tuple(k for k, n in enumerate(shape) if n == 1 and a.shape[k] != 1)
-    if axes:
-        a = a.sum(axis=axes, keepdims=True)
-    return np.broadcast_to(a, shape).copy() if a.shape != tuple(shape) else a
-'''

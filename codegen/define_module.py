@@ -14,11 +14,10 @@ import math
 import tempfile
 from pathlib import Path
 
-import sympy as sp
-
-from codegen.define import SUM_TO, DefinedFunction, derive_gradients, lower_forward, lower_vjp
+from codegen.define import DefinedFunction, derive_gradients, lower_forward, lower_vjp
 from codegen.define_check import check_function, finite_difference_check
 from codegen.define_search import forward_candidates, vjp_candidates
+from codegen.lower_printer import NumPyLowering
 from codegen.rules import COSTLY_RULES, RULES, stabilize
 
 
@@ -76,7 +75,7 @@ def header_imports(code: str) -> str:
 def compile_exprs(f: DefinedFunction, fwd, gexprs, grad: bool):
     """``(source, module)`` of one function computing ``fwd`` (and the VJP ``gexprs``)."""
     code = _source(f, fwd, gexprs, grad)
-    text = header_imports(code) + "\n\n" + (SUM_TO + "\n\n" if grad else "") + code
+    text = header_imports(code) + "\n\n" + (NumPyLowering.sum_to_source() + "\n\n" if grad else "") + code
     return code, load(text, f"formulary_{f.name}")
 
 
@@ -191,6 +190,6 @@ def write_defined_module(functions: list[DefinedFunction], *, grad: bool = False
            *table, '"""']
     pieces = ["\n".join(doc), header_imports(body)]
     if grad:
-        pieces.append(SUM_TO.rstrip())
+        pieces.append(NumPyLowering.sum_to_source().rstrip())
     pieces.append(body)
     return "\n\n\n".join(pieces)

@@ -85,6 +85,31 @@ class NumPyLowering(ReductionLowering, NumPyPrinter):
     REDUCERS = {"sum": "sum", "max": "max", "prod": "prod"}
     """Reduction kind -> the array module's function taking ``(a, axis=...)``."""
 
+    AS_ARRAY = "np.asarray"
+    """The array module's conversion of an array-like (``torch.as_tensor``)."""
+    AXIS, KEEPDIMS = "axis", "keepdims"
+    """The names of a reduction's axes and keep-dimensions keywords (``dim``, ``keepdim`` in PyTorch)."""
+    COPY = ".copy()"
+    """The method making a broadcast view a writable array of its own ("" where arrays are immutable)."""
+
+    @classmethod
+    def sum_to_source(cls) -> str:
+        r"""Source of ``_sum_to(a, shape)``: a gradient summed over the axes broadcasting added, shaped like its parameter.
+
+        .. math:: \bar p_{j} = \sum_{\text{broadcast axes}} \bar a
+        """
+        return (f'''def _sum_to(a, shape):
+    """``a`` summed over the axes broadcasting added to ``shape`` (a gradient shaped like its parameter)."""
+    a = {cls.AS_ARRAY}(a)
+    extra = a.ndim - len(shape)
+    if extra > 0:
+        a = a.sum({cls.AXIS}=tuple(range(extra)))
+    axes = tuple(k for k, n in enumerate(shape) if n == 1 and a.shape[k] != 1)
+    if axes:
+        a = a.sum({cls.AXIS}=axes, {cls.KEEPDIMS}=True)
+    return {cls.module}.broadcast_to(a, tuple(shape)){cls.COPY} if tuple(a.shape) != tuple(shape) else a
+''')
+
     def reducer(self, kind: str) -> str:
         """The emitted name of a reduction (``np.max``; ``torch.amax``)."""
         return self.fn(self.REDUCERS[kind])

@@ -12,6 +12,8 @@ from codegen.backends.table import ARRAY, ELEMENTWISE, TableLowering
 
 
 class JaxLowering(TableLowering):
+    AS_ARRAY = "jnp.asarray"
+    COPY = ""
     module = "jnp"
     NAMES: ClassVar[dict[str, str]] = {**{n: f"jnp.{n}" for n in ELEMENTWISE + ARRAY + ("amax", "asarray", "broadcast_shapes", "heaviside")}}
     SPECIAL: ClassVar[dict[str, str]] = {"erf": "jax.scipy.special.erf", "erfc": "jax.scipy.special.erfc", "ndtr": "jax.scipy.special.ndtr",
@@ -19,18 +21,6 @@ class JaxLowering(TableLowering):
                "digamma": "jax.scipy.special.digamma"}
     shape_of = "jnp.shape({})"
 
-
-SUM_TO = '''def _sum_to(a, shape):
-    """``a`` summed over the axes broadcasting added to ``shape`` (a gradient shaped like its parameter)."""
-    a = jnp.asarray(a)
-    extra = a.ndim - len(shape)
-    if extra > 0:
-        a = a.sum(axis=tuple(range(extra)))
-    axes = tuple(k for k, n in enumerate(shape) if n == 1 and a.shape[k] != 1)
-    if axes:
-        a = a.sum(axis=axes, keepdims=True)
-    return jnp.broadcast_to(a, tuple(shape))
-'''
 
 
 def _wrapper(name: str, params: list[str], keywords: list[str], grad: bool) -> str:
@@ -58,4 +48,4 @@ def write_module(functions, *, grad: bool = False, title: str = "") -> str:
     from codegen.backends.module import write_backend_module
 
     return write_backend_module(functions, JaxLowering, "import jax\nimport jax.numpy as jnp\nimport jax.scipy.special",
-                                SUM_TO, _wrapper, grad=grad, title=title)
+                                _wrapper, grad=grad, title=title)

@@ -17,7 +17,7 @@ def _names(sig: str) -> tuple[list[str], list[str]]:
     return parts, []
 
 
-def write_backend_module(functions, lowering, imports: str, sum_to: str, wrapper, *, grad: bool,
+def write_backend_module(functions, lowering, imports: str, wrapper, *, grad: bool,
                          title: str = "") -> str:
     """Module text: certificate (of the NumPy lowering of the same expressions), imports, functions."""
     numpy_text = write_defined_module(functions, grad=grad, title=title)  # runs the search; sets f.chosen
@@ -27,7 +27,7 @@ def write_backend_module(functions, lowering, imports: str, sum_to: str, wrapper
     doc = doc.replace("Certificate:", "Certificate (of the NumPy lowering of the same expressions):", 1)
     pieces = [doc, imports]
     if grad:
-        pieces.append(sum_to.rstrip())
+        pieces.append(lowering.sum_to_source().rstrip())
     for f in functions:
         fwd, vjp = f.chosen
         sig, body = lower_forward(f, fwd, name=f"_{f.name}_forward", lowering=lowering)

@@ -23,6 +23,9 @@ _RENAMED = {"amax": "torch.amax", "asarray": "torch.as_tensor", "broadcast_shape
 
 
 class TorchLowering(TableLowering):
+    AS_ARRAY = "torch.as_tensor"
+    AXIS, KEEPDIMS = "dim", "keepdim"
+    COPY = ".clone()"
     module = "torch"
     NAMES: ClassVar[dict[str, str]] = {**{n: f"torch.{n}" for n in ELEMENTWISE + ARRAY if n not in ("logaddexp2",)}, **_RENAMED}
     SPECIAL: ClassVar[dict[str, str]] = {"erf": "torch.special.erf", "erfc": "torch.special.erfc", "ndtr": "torch.special.ndtr",
@@ -68,18 +71,6 @@ class TorchLowering(TableLowering):
         return self.elementwise("({0} == {1}).to(torch.int64)", [a, b], ATOM, (ADD, ADD))
 
 
-SUM_TO = '''def _sum_to(a, shape):
-    """``a`` summed over the axes broadcasting added to ``shape`` (a gradient shaped like its parameter)."""
-    a = torch.as_tensor(a)
-    extra = a.ndim - len(shape)
-    if extra > 0:
-        a = a.sum(dim=tuple(range(extra)))
-    axes = tuple(k for k, n in enumerate(shape) if n == 1 and a.shape[k] != 1)
-    if axes:
-        a = a.sum(dim=axes, keepdim=True)
-    return torch.broadcast_to(a, tuple(shape)).clone() if tuple(a.shape) != tuple(shape) else a
-'''
-
 
 def _wrapper(name: str, params: list[str], keywords: list[str], grad: bool) -> str:
     cls = "_" + name.title().replace("_", "") + "Function"
@@ -112,4 +103,4 @@ def write_module(functions, *, grad: bool = False, title: str = "") -> str:
     """The torch module for defined ``functions`` (certified and chosen by the NumPy search)."""
     from codegen.backends.module import write_backend_module
 
-    return write_backend_module(functions, TorchLowering, "import torch", SUM_TO, _wrapper, grad=grad, title=title)
+    return write_backend_module(functions, TorchLowering, "import torch", _wrapper, grad=grad, title=title)
