@@ -25,8 +25,32 @@ class ReduceMax(ExprWithLimits):
         return self.function.is_real
 
 
-class ndtr(sp.Function):
+class _NormalCDFFunction(sp.Function):
+    r"""A real function of one real argument with a closed form in $\operatorname{erfc}$: evaluated through that form
+    (``_eval_rewrite_as_erfc``) and printed for mpmath by ``MPMATH``, never rewritten automatically.  The printed
+    form is a template, not the printed rewrite: sympy turns $\operatorname{erfc}(-z)$ into $2 - \operatorname{erfc}(z)$,
+    which cancels where $\Phi$ is tiny."""
+
+    MPMATH = ""
+    """mpmath code with ``{x}`` (the printed argument) and ``{erfc}``, ``{sqrt}``, ``{log}`` (module names)."""
+
+    def _eval_evalf(self, prec):
+        return self.rewrite(sp.erfc)._eval_evalf(prec)
+
+    def _eval_is_real(self):
+        return self.args[0].is_real
+
+    def _formularympmathcode(self, printer):
+        names = {n: printer._module_format(f"mpmath.{n}") for n in ("erfc", "sqrt", "log")}
+        return self.MPMATH.format(x=printer._print(self.args[0]), **names)
+
+    _mpmathcode = _formularympmathcode
+
+
+class ndtr(_NormalCDFFunction):
     r"""$\Phi(x) = \tfrac12 \operatorname{erfc}(-x/\sqrt2)$, the standard normal CDF (no automatic rewriting)."""
+
+    MPMATH = "({erfc}(-({x})/{sqrt}(2))/2)"
 
     def fdiff(self, argindex=1):
         x = self.args[0]
@@ -35,21 +59,11 @@ class ndtr(sp.Function):
     def _eval_rewrite_as_erfc(self, x, **kwargs):
         return sp.erfc(-x / sp.sqrt(2)) / 2
 
-    def _eval_evalf(self, prec):
-        return self.rewrite(sp.erfc)._eval_evalf(prec)
 
-    def _eval_is_real(self):
-        return self.args[0].is_real
-
-    def _formularympmathcode(self, printer):
-        erfc, sqrt = printer._module_format("mpmath.erfc"), printer._module_format("mpmath.sqrt")
-        return f"({erfc}(-({printer._print(self.args[0])})/{sqrt}(2))/2)"
-
-    _mpmathcode = _formularympmathcode
-
-
-class log_ndtr(sp.Function):
+class log_ndtr(_NormalCDFFunction):
     r"""$\log \Phi(x)$, finite where $\Phi(x)$ underflows."""
+
+    MPMATH = "{log}({erfc}(-({x})/{sqrt}(2))/2)"
 
     def fdiff(self, argindex=1):
         x = self.args[0]
@@ -57,16 +71,3 @@ class log_ndtr(sp.Function):
 
     def _eval_rewrite_as_erfc(self, x, **kwargs):
         return sp.log(sp.erfc(-x / sp.sqrt(2)) / 2)
-
-    def _eval_evalf(self, prec):
-        return self.rewrite(sp.erfc)._eval_evalf(prec)
-
-    def _eval_is_real(self):
-        return self.args[0].is_real
-
-    def _formularympmathcode(self, printer):
-        erfc, sqrt = printer._module_format("mpmath.erfc"), printer._module_format("mpmath.sqrt")
-        log = printer._module_format("mpmath.log")
-        return f"{log}({erfc}(-({printer._print(self.args[0])})/{sqrt}(2))/2)"
-
-    _mpmathcode = _formularympmathcode
