@@ -142,7 +142,6 @@ CATALOG_IDS = ["softmax", "softmax_cross_entropy", "layer_norm", "batch_norm", "
 def adapt_catalog(m) -> dict:
     """Canonical kernels from the catalog's generated functions (one joint VJP per formula:
     ``<formula>_vjp(params..., g)`` returning a tuple of every gradient, in the record order)."""
-    import numpy as np
 
     E = EPS
 
@@ -177,15 +176,11 @@ def adapt_catalog(m) -> dict:
 
 
 def _module_from_text(text: str, name: str = "formulary_generated_peers"):
-    import importlib.util
+    if str(ROOT) not in sys.path:
+        sys.path.insert(0, str(ROOT))
+    from codegen.load import load_generated
 
-    with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / f"{name}.py"
-        path.write_text(text, encoding="utf-8")
-        spec = importlib.util.spec_from_file_location(name, path)
-        module = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(module)
-    return module
+    return load_generated(text, name)
 
 
 def _from_module(m, source: str):

@@ -9,14 +9,12 @@ disabled and enabled.
 """
 from __future__ import annotations
 
-import importlib.util
 import math
-import tempfile
-from pathlib import Path
 
 from codegen.define import DefinedFunction, derive_gradients, lower_forward, lower_vjp
 from codegen.define_check import check_function, finite_difference_check
 from codegen.define_search import forward_candidates, vjp_candidates
+from codegen.load import load_generated
 from codegen.lower_printer import NumPyLowering
 from codegen.rules import COSTLY_RULES, RULES, stabilize
 
@@ -54,16 +52,6 @@ def _indent(text):
     return ["    " + line if line else "" for line in text.splitlines()]
 
 
-def load(source: str, name: str = "formulary_defined"):
-    """Import generated ``source`` from a temporary file (the generated module, not user text)."""
-    with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / f"{name}.py"
-        path.write_text(source, encoding="utf-8")
-        spec = importlib.util.spec_from_file_location(name, path)
-        module = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(module)
-    return module
-
 
 def header_imports(code: str) -> str:
     lines = ["import numpy as np"]
@@ -76,7 +64,7 @@ def compile_exprs(f: DefinedFunction, fwd, gexprs, grad: bool):
     """``(source, module)`` of one function computing ``fwd`` (and the VJP ``gexprs``)."""
     code = _source(f, fwd, gexprs, grad)
     text = header_imports(code) + "\n\n" + (NumPyLowering.sum_to_source() + "\n\n" if grad else "") + code
-    return code, load(text, f"formulary_{f.name}")
+    return code, load_generated(text, f"formulary_{f.name}")
 
 
 def compile_function(f: DefinedFunction, grad: bool, rules=RULES):

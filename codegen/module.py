@@ -16,16 +16,14 @@ catalog, same versions, same machine give identical bytes.
 """
 from __future__ import annotations
 
-import importlib.util
 import math
-import tempfile
-from pathlib import Path
 
 import mpmath
 import numpy as np
 import sympy as sp
 
 from codegen.latex import formula_latex, latex
+from codegen.load import load_generated
 from codegen.lower_blocks import BLOCK_ELEMENTS
 from codegen.lower import (
     Input,
@@ -360,16 +358,6 @@ def _magnitude_function(grad, vf):
     imports = "import numpy as np\nfrom numpy.lib.stride_tricks import sliding_window_view\n\n\n"
     return vars(load_generated(imports + fn.source()))["magnitude"]
 
-
-def load_generated(code: str):
-    """Import generated source (never user text) from a temporary file, as its users will."""
-    with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / "formulary_generated.py"
-        path.write_text(code, encoding="utf-8")
-        spec = importlib.util.spec_from_file_location("formulary_generated", path)
-        module = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(module)
-    return module
 
 
 def _worse(a: float, b: float) -> float:

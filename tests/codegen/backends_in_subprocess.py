@@ -16,7 +16,8 @@ import pytest
 
 from codegen.backends import BACKEND_NAMES, backend
 from codegen.define import build
-from codegen.define_module import load, write_defined_module
+from codegen.define_module import write_defined_module
+from codegen.load import load_generated
 from readers.definition import read_definitions
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
@@ -40,7 +41,7 @@ def _module(name: str):
     recs = _records()
     assert sorted(r.name for r in recs) == sorted(CASES)
     text = write_defined_module(recs, grad=True) if name == "numpy" else backend(name).write_module(recs, grad=True)
-    return load(text, f"formulary_backend_{name}"), {r.name: r for r in recs}
+    return load_generated(text, f"formulary_backend_{name}"), {r.name: r for r in recs}
 
 
 def _inputs(rec, seed=0):

@@ -259,7 +259,7 @@ def test_defined_vjp_gradients_keep_their_parameters_shapes():
     """The prologue broadcasts inputs to one batch shape; a gradient is still summed to its parameter's shape."""
     from codegen.define import build
     from codegen.define_module import write_defined_module
-    from codegen.module import load_generated
+    from codegen.load import load_generated
     from readers.definition import read_ascii_definition
 
     records = build([read_ascii_definition("rms(x, w)[i] = w[i]*x[i]/sqrt(sum(x[j]**2, j, 0, n-1)/n + epsilon)")])

@@ -3,7 +3,8 @@ import numpy as np
 import pytest
 
 from codegen.lower import lower_formula
-from codegen.module import joint_groups, load_generated, lower_joint_vjp
+from codegen.load import load_generated
+from codegen.module import joint_groups, lower_joint_vjp
 from derivations.numeric.evaluate import sample_points
 from symbolic import all_formulas, get
 

@@ -5,7 +5,7 @@ import sympy as sp
 
 from codegen.lower import Input, Target, lower_formula
 from codegen.lower_row_sum import summed_rows
-from codegen.module import load_generated
+from codegen.load import load_generated
 from derivations.numeric.evaluate import sample_points
 from symbolic import all_formulas, get
 

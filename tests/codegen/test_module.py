@@ -276,7 +276,7 @@ def test_joint_vjp_returns_every_gradient_in_parameter_order_on_a_batch(written)
 def test_float32_in_float32_out_and_accurate_precision_in_float64(fid):
     """``fast`` keeps the inputs' dtype (no float64 copy); ``accurate`` computes in float64."""
     from codegen.lower import lower_formula
-    from codegen.module import load_generated
+    from codegen.load import load_generated
 
     f = get(fid)
     point = next(p for p in sample_points(f, n_random=1) if p.label.startswith("random"))
