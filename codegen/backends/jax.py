@@ -6,6 +6,7 @@ public ``gelu(x, *, keywords)`` calling it positionally.
 """
 from __future__ import annotations
 
+import contextlib
 from typing import ClassVar
 
 from codegen.backends.table import ARRAY, ELEMENTWISE, TableLowering
@@ -43,9 +44,20 @@ def _wrapper(name: str, params: list[str], keywords: list[str], grad: bool) -> s
     return "\n".join(lines)
 
 
+@contextlib.contextmanager
+def float64_arrays():
+    """``(to_backend, to_numpy)`` for certifying the written module, inside ``jax.enable_x64`` (JAX computes in
+    float32 otherwise; the setting is restored on exit, so the caller's configuration is left as it was)."""
+    import jax
+    import numpy as np
+
+    with jax.enable_x64(True):
+        yield (lambda x: jax.numpy.asarray(np.asarray(x, dtype=np.float64))), (lambda y: np.asarray(y, dtype=np.float64))
+
+
 def write_module(functions, *, grad: bool = False, title: str = "") -> str:
     """The JAX module for defined ``functions`` (certified and chosen by the NumPy search)."""
     from codegen.backends.module import write_backend_module
 
     return write_backend_module(functions, JaxLowering, "import jax\nimport jax.numpy as jnp\nimport jax.scipy.special",
-                                _wrapper, grad=grad, title=title)
+                                _wrapper, grad=grad, title=title, arrays=float64_arrays)

@@ -12,6 +12,7 @@ The dtype follows the inputs and no device is named.  Keywords (hyperparameters)
 """
 from __future__ import annotations
 
+import contextlib
 from typing import ClassVar
 
 import sympy as sp
@@ -65,6 +66,15 @@ class TorchLowering(TableLowering):
                           self._print(value_at_0))
         return self.call("torch.where", self.binop(">", CMP, x, zero), leaf("1.0", batched=False), inner)
 
+    def _print_ndtr(self, expr):
+        r"""$\Phi(x) = \tfrac12 \operatorname{erfc}(-x/\sqrt2)$, not ``torch.special.ndtr``: torch 2.13 evaluates that one
+        as $(1 + \operatorname{erf}(x/\sqrt2))/2$, which is 0 from x = -8.3 down, where $\Phi$ stays a normal float64
+        to x = -37 (found by the certificate of the torch module's own code)."""
+        x = expr.args[0]
+        half_erfc = sp.Mul(sp.Rational(1, 2), sp.erfc(sp.Mul(-1, x, 1 / sp.sqrt(2), evaluate=False), evaluate=False),
+                           evaluate=False)
+        return self._print(half_erfc)
+
     def _print_KroneckerDelta(self, expr):
         """An integer 0/1 (torch has no arithmetic on bool tensors)."""
         a, b = (self._print(x) for x in expr.args)
@@ -99,8 +109,21 @@ def _wrapper(name: str, params: list[str], keywords: list[str], grad: bool) -> s
     return "\n".join(lines)
 
 
+@contextlib.contextmanager
+def float64_arrays():
+    """``(to_backend, to_numpy)`` for certifying the written module: NumPy float64 arrays as tensors and back."""
+    import numpy as np
+    import torch
+
+    def to_numpy(y):
+        return y.detach().numpy() if isinstance(y, torch.Tensor) else np.asarray(y, dtype=np.float64)
+
+    yield (lambda x: torch.as_tensor(np.asarray(x, dtype=np.float64))), to_numpy
+
+
 def write_module(functions, *, grad: bool = False, title: str = "") -> str:
     """The torch module for defined ``functions`` (certified and chosen by the NumPy search)."""
     from codegen.backends.module import write_backend_module
 
-    return write_backend_module(functions, TorchLowering, "import torch", _wrapper, grad=grad, title=title)
+    return write_backend_module(functions, TorchLowering, "import torch", _wrapper, grad=grad, title=title,
+                                arrays=float64_arrays)
