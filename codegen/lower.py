@@ -51,6 +51,12 @@ PRECISIONS = ("fast", "accurate")
 inputs converted to float64 and computed in it (a float64 result)."""
 RESERVED = ("np", "sliding_window_view", "dtype", "batch")
 
+OUT_PARAM = "_out"
+"""Keyword of a blocked one-array function: the array its result is written into (``None``: a new one)."""
+
+SCRATCH_PARAM = "_ws"
+"""Keyword of a blocked function: a dict of temporaries kept from the previous block of the same shape."""
+
 
 @dataclass(frozen=True)
 class Input:
@@ -167,7 +173,11 @@ def lower_function(name: str, inputs: tuple[Input, ...], targets: tuple[Target, 
     if not printer.in_place:
         for s in em.stmts:
             s.ufunc = None  # no out= buffers outside NumPy
-    body = plan(em.stmts, result, set(params), printer.ranges)
+    can_block = blocks > 0 and printer.module == "np" and all(r.batched for r in roots) and \
+        not any("sliding_window_view(" in s.code for s in em.stmts)  # windows: contracted whole
+    into = OUT_PARAM if can_block and returns != "tuple" and len(targets) == 1 else None
+    body = plan(em.stmts, result, set(params), printer.ranges, out_param=into,
+                scratch_param=SCRATCH_PARAM if can_block else None)
     body = _return_last(body)
     summed = ()
     if returns == "tuple" and printer.module == "np" and any(sum_to):
@@ -179,15 +189,15 @@ def lower_function(name: str, inputs: tuple[Input, ...], targets: tuple[Target, 
                                    for k, p in enumerate(summed)) + ",)"]
     used = _names_used(body)  # before the body is indented under errstate
     blocked = []
-    if blocks > 0 and printer.module == "np" and all(r.batched for r in roots) and \
-            not any("sliding_window_view(" in s.code for s in em.stmts):  # windows: contracted whole
+    if can_block:
         sliced = [(i.name, len(i.shape)) for i in inputs]  # every input: the block's call passes them all
         blocked = row_block_lines(name, params, sliced, _per_row(printer, em.stmts, roots, inputs),
                                   list(range(len(targets))) if returns == "tuple" else
                                   [None] if len(targets) == 1 else [t.name for t in targets],
                                   tuple(local for s, local in sizes.items()
                                         if local in used and s not in size_sources(inputs, sizes)),
-                                  block=blocks, summed=summed)
+                                  block=blocks, summed=summed, into=OUT_PARAM if OUT_PARAM in used else None,
+                                  scratch=SCRATCH_PARAM if SCRATCH_PARAM in used else None)
         used |= _names_used(blocked)
     rows = summed_rows(targets, inputs) if blocks > 0 and printer.module == "np" and returns != "tuple" else None
     if rows is not None and rows[0] in sizes and not any("sliding_window_view(" in s.code for s in em.stmts):
@@ -223,6 +233,9 @@ def lower_function(name: str, inputs: tuple[Input, ...], targets: tuple[Target, 
         notes.append("branches of np.where are evaluated everywhere; floating-point warnings are silenced")
     if extra:
         params = params + ("*",) + tuple(extra)
+    for hidden in (OUT_PARAM, SCRATCH_PARAM):  # row blocks: the caller's output slice, kept temporaries
+        if hidden in used:
+            params = params + (() if "*" in params else ("*",)) + (f"{hidden}=None",)
     return LoweredFunction(name, params, prologue + body, tuple(t.name for t in targets), notes)
 
 

@@ -18,7 +18,9 @@ block's outputs into arrays allocated once, from the first block's dtype and tra
 from __future__ import annotations
 
 BLOCK_ELEMENTS = 1 << 17
-"""Elements of the largest intermediate of one block: 1 MiB in float64 (half of a 2 MiB L2 cache)."""
+"""Elements of the largest intermediate of one block in float64: 1 MiB (half of a 2 MiB L2 cache).
+A block holds the same bytes in any dtype (twice the elements in float32: half the blocks, so half
+the per-call overhead of NumPy, for the same cache footprint)."""
 
 MIN_RUN_BYTES = 256
 """When the leading axis is the contiguous one (a transposed view, e.g. features x batch), a block of
@@ -37,7 +39,7 @@ def sum_to_code(value: str, shape: str) -> str:
 
 def row_block_lines(name: str, params: tuple[str, ...], sliced: list[tuple[str, int]], per_row: list[str],
                     outputs: list, keywords: tuple[str, ...] = (), block: int = BLOCK_ELEMENTS,
-                    summed: tuple = ()) -> list[str]:
+                    summed: tuple = (), into: str | None = None, scratch: str | None = None) -> list[str]:
     r"""Statements that run ``name`` block by block when the leading batch axis is long.
 
     ``sliced``: the inputs, each with the number of its own (trailing) axes; after the prologue all
@@ -47,6 +49,10 @@ def row_block_lines(name: str, params: tuple[str, ...], sliced: list[tuple[str, 
     keys.  The only loop is the one over blocks (the outputs are written out one by one).
     ``summed``: per tuple output, the code of the shape it is summed to (``_given[k]``) or None: such an
     output is kept per row when that shape is the whole batch's, else accumulated block by block.
+    ``into``: a one-array function's keyword for the array its result is written into; each block
+    after the first then writes its slice of the output in place (no block-sized result, no copy).
+    ``scratch``: the function's keyword for a dict of its temporaries: every full block gets the
+    same one, so each temporary is allocated once (the last, shorter block gets none).
     Empty when there is nothing to block.
     """
     if not sliced or not per_row or any(p.startswith("_") for p in params):
@@ -57,11 +63,14 @@ def row_block_lines(name: str, params: tuple[str, ...], sliced: list[tuple[str, 
     cut = dict(sliced)
     args = [f"{p}[_s:_s + _rows]" if p in cut else p for p in params]
     args += [f"{k}={k}" for k in keywords]
-    lines = [f"_rows = max(1, {block} // max(1, ({width}) * {rest}))",
+    if scratch is not None:
+        args.append(f"{scratch}=_ws_blocks if _s + _rows <= {ref}.shape[0] else None")
+    lines = [f"_rows = max(1, {block * 8} // max(1, ({width}) * {rest} * {ref}.itemsize))",
              f"if {ref}.ndim > {own} and {ref}.shape[0] > _rows and ({ref}.strides[0] == max({ref}.strides) or "
              f"({ref}.strides[0] == {ref}.itemsize and _rows * {ref}.itemsize >= {MIN_RUN_BYTES})):",
              "    # blocks of rows (outermost in memory, or innermost in runs of cache lines) whose passes stay in cache",
-             f"    _first = {name}({', '.join(a.replace('_s:_s + _rows', ':_rows') for a in args)})"]
+             *(["    _ws_blocks = {}"] if scratch is not None else []),
+             f"    _first = {name}({', '.join(a.replace('_s:_s + _rows', ':_rows').replace('_s + _rows <=', '_rows <=') for a in args)})"]
     take = [("" if k is None else f"[{k!r}]") for k in outputs]
     alloc = [f"np.empty({ref}.shape[:1] + np.shape(_first{t})[1:], np.result_type(_first{t}))" for t in take]
     summed = tuple(summed) + (None,) * (len(outputs) - len(summed))
@@ -78,6 +87,17 @@ def row_block_lines(name: str, params: tuple[str, ...], sliced: list[tuple[str, 
         lines.append(f"    _outs = [{', '.join(alloc)}]")
     else:
         lines.append("    _outs = {" + ", ".join(f"{k!r}: {a}" for k, a in zip(outputs, alloc)) + "}")
+    if into is not None and outputs == [None]:
+        # the output laid out as the input (its leading axis contiguous when the input's is): each
+        # block's passes then read and write memory in the same order
+        lines[-1] = (f"    _outs = np.empty({ref}.shape[:1] + np.shape(_first)[1:], np.result_type(_first), "
+                     f"order='F' if {ref}.strides[0] == {ref}.itemsize else 'C')")
+        return lines + [f"    for _s in range(0, {ref}.shape[0], _rows):",
+                        "        _o = _outs[_s:_s + _rows]",
+                        f"        _part = {name}({', '.join(args + [f'{into}=_o'])}) if _s else _first",
+                        "        if _part is not _o:",
+                        "            _o[...] = _part",
+                        "    return _outs"]
     lines += [f"    for _s in range(0, {ref}.shape[0], _rows):",
               f"        _part = {name}({', '.join(args)}) if _s else _first"]
     for k, t in enumerate(take):

@@ -15,6 +15,18 @@ that wrote into it, and of views of it (a transpose, a slice: any statement whos
 code is not known to allocate).  Inputs and their views are never written.  After
 the pass, each name is deleted (``del``) after its last use, so that its memory goes
 back as soon as nothing reads it (a local lives until the function returns otherwise).
+
+With ``out_param`` (a caller-given array, ``None`` by default), the statement that allocates the
+buffer of the returned array writes into it instead (``t_1 = np.subtract(z, m, out=_out)``):
+every later statement of that buffer then writes there too, so a caller that runs the function
+block by block gets each block's result in its slice of one output array, with no block-sized
+allocation and no copy.  NumPy's ``out=None`` allocates as before.
+
+With ``scratch_param`` (a dict, ``None`` by default), every other statement that allocates a buffer
+takes it from that dict when a previous call left one there, and leaves its own there
+(``t_6 = np.multiply(t_2, r, out=None if _ws is None else _ws.get(0))``): a caller that runs the
+function on blocks of one shape allocates each block's temporaries once, not once per block
+(a fresh array's pages are faulted in again on every call: that costs as much as the pass itself).
 """
 from __future__ import annotations
 
@@ -38,8 +50,10 @@ class _Buffer:
         self.key, self.holders, self.end = key, [holder] if holder else [], end
 
 
-def plan(stmts: list[Stmt], result_code: str, params: set[str], ranges: dict) -> list[str]:
-    """The statements (``out=`` where a dead buffer fits, ``del`` after last uses), then ``return``."""
+def plan(stmts: list[Stmt], result_code: str, params: set[str], ranges: dict,
+         out_param: str | None = None, scratch_param: str | None = None) -> list[str]:
+    """The statements (``out=`` where a dead buffer fits, ``del`` after last uses), then ``return``;
+    with ``out_param``, the returned array's buffer is allocated by the caller when it gives one."""
     for s in stmts:
         s.reads = _reads(s.code)
     stmts = _reductions_first(stmts)
@@ -70,7 +84,22 @@ def plan(stmts: list[Stmt], result_code: str, params: set[str], ranges: dict) ->
             b.end = max(b.end, end)
         pinned = [_Buffer(None, None, n)] if s.reads & params else []
         groups[s.name] = aliased + pinned
+    if out_param is not None and result_code.isidentifier():
+        _into_caller_array(stmts, result_code, groups.get(result_code, ()), out_param)
+    if scratch_param is not None:
+        for k, s in enumerate(t for t in stmts if t.ufunc and t.out is None):
+            s.scratch = (scratch_param, k)
     return _with_deletions(stmts, result_code, last)
+
+
+def _into_caller_array(stmts: list[Stmt], result_name: str, bufs, out_param: str) -> None:
+    """The allocating statement of the returned name's buffer writes into ``out_param`` (when the
+    returned name is a ufunc's result of the output's shape: its buffer's first holder)."""
+    if len(bufs) != 1 or bufs[0].key is None or result_name not in bufs[0].holders:
+        return  # a view (a transpose) of a buffer, or an input: not the output's layout
+    first = next((s for s in stmts if s.name == bufs[0].holders[0]), None)
+    if first is not None and first.ufunc and first.out is None:
+        first.out = out_param
 
 
 def _reductions_first(stmts: list[Stmt]) -> list[Stmt]:
@@ -118,6 +147,8 @@ def _with_deletions(stmts: list[Stmt], result_code: str, last: dict) -> list[str
     lines = []
     for k, s in enumerate(stmts):
         lines.append(s.text())
+        if s.scratch is not None and s.out is None:
+            lines.append(f"if {s.scratch[0]} is not None: {s.scratch[0]}[{s.scratch[1]}] = {s.name}")
         if k in ending:
             lines.append("del " + ", ".join(ending[k]))
     return lines + [f"return {result_code}"]

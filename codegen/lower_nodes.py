@@ -117,8 +117,12 @@ class Stmt:
     args: tuple = ()
     out: str | None = None
     reads: set = field(default_factory=set)
+    scratch: tuple[str, int] | None = None  # (dict name, key): a buffer kept from the previous call
 
     def text(self) -> str:
+        if self.out is None and self.scratch is not None:
+            ws, k = self.scratch
+            return f"{self.name} = {self.ufunc}({', '.join(self.args)}, out=None if {ws} is None else {ws}.get({k}))"
         if self.out is None:
             return f"{self.name} = {self.code}"
         return f"{self.name} = {self.ufunc}({', '.join(self.args)}, out={self.out})"

@@ -121,7 +121,8 @@ def lower_joint_vjp(name: str, grads, *, precision: str = "fast", blocks: int = 
 
 def vjp_wrapper(grad, joint: LoweredFunction, position: int) -> LoweredFunction:
     """``attention_vjp_Q(Q, K, V, g)``: element ``position`` of the joint function's tuple."""
-    params = joint.params
+    params = tuple(p for p in joint.params if not p.startswith("_"))  # not the row blocks' keywords
+    params = params[:-1] if params[-1:] == ("*",) else params
     if "*" in params:
         k = params.index("*")
         call = list(params[:k]) + [f"{p}={p}" for p in params[k + 1:]]
