@@ -129,3 +129,55 @@ def test_blocked_formula_on_a_transposed_batch_equals_whole(fid, monkeypatch):
     if any(v.ndim > 1 and v.strides[0] == v.itemsize for v in values.values()):
         assert "itemsize" in blocked.source() or "_rows" not in blocked.source(), fid
     _compare(_function(whole), _function(blocked), values, fid)
+
+
+NEVER_BLOCKS = 1 << 60
+"""A block size no test batch reaches: the function runs its body once, with the blocks' keywords."""
+
+
+def test_a_blocked_one_array_function_writes_into_the_callers_array():
+    r"""Given ``_out``, a blocked one-array function's result is that array (every block's statements
+    write their slice of the output: no block-sized result, no copy), with the values of the whole
+    function.  Over the catalog; the normalizations and softmax must be among those it applies to."""
+    applied = set()
+    for f in all_formulas():
+        try:
+            blocked, whole = lower_formula(f, blocks=NEVER_BLOCKS), lower_formula(f, blocks=0)
+        except NotImplementedError:
+            continue
+        if "_out=None" not in blocked.params:
+            continue
+        values = _batch(_random_points(f))
+        with np.errstate(all="ignore"):
+            want = _function(whole)(**values)
+            buf = np.full_like(want, np.nan)
+            got = _function(blocked)(**values, _out=buf)
+        assert got is buf, f.id
+        _compare(lambda **v: want, lambda **v: got, values, f.id)
+        applied.add(f.id)
+    assert {"softmax", "layer_norm", "batch_norm", "attention"} <= applied
+
+
+def test_temporaries_are_kept_for_the_next_block_of_the_same_shape():
+    r"""Given a ``_ws`` dict, the body's allocating statements leave their arrays there and the next
+    call of the same shapes writes into those same arrays (a block's pages are faulted in once), with
+    the values of the whole function.  Over the catalog's VJPs and formulas with temporaries."""
+    applied = set()
+    for f in all_formulas():
+        try:
+            blocked, whole = lower_formula(f, blocks=NEVER_BLOCKS), lower_formula(f, blocks=0)
+        except NotImplementedError:
+            continue
+        if "_ws=None" not in blocked.params:
+            continue
+        first, second = _batch(_random_points(f)), _batch(_random_points(f)[::-1])
+        ws: dict = {}
+        fn = _function(blocked)
+        with np.errstate(all="ignore"):
+            fn(**first, _ws=ws)
+            kept = {k: id(v) for k, v in ws.items()}
+            got = fn(**second, _ws=ws)
+        assert kept and {k: id(v) for k, v in ws.items()} == kept, f.id
+        _compare(_function(whole), lambda **v: got, second, f.id)
+        applied.add(f.id)
+    assert {"layer_norm", "batch_norm"} <= applied
