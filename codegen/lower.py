@@ -175,7 +175,7 @@ def lower_function(name: str, inputs: tuple[Input, ...], targets: tuple[Target, 
             s.ufunc = None  # no out= buffers outside NumPy
     can_block = blocks > 0 and printer.module == "np" and all(r.batched for r in roots) and \
         not any("sliding_window_view(" in s.code for s in em.stmts)  # windows: contracted whole
-    into = OUT_PARAM if can_block and returns != "tuple" and len(targets) == 1 else None
+    into = OUT_PARAM if can_block and (returns == "tuple" or len(targets) == 1) else None
     body = plan(em.stmts, result, set(params), printer.ranges, out_param=into,
                 scratch_param=SCRATCH_PARAM if can_block else None)
     body = _return_last(body)

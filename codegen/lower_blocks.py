@@ -49,8 +49,9 @@ def row_block_lines(name: str, params: tuple[str, ...], sliced: list[tuple[str, 
     keys.  The only loop is the one over blocks (the outputs are written out one by one).
     ``summed``: per tuple output, the code of the shape it is summed to (``_given[k]``) or None: such an
     output is kept per row when that shape is the whole batch's, else accumulated block by block.
-    ``into``: a one-array function's keyword for the array its result is written into; each block
-    after the first then writes its slice of the output in place (no block-sized result, no copy).
+    ``into``: the function's keyword for the array its result is written into (a tuple of arrays, or
+    None for an output summed over the batch, when it returns a tuple); each block after the first
+    then writes its slice of the outputs in place (no block-sized result, no copy).
     ``scratch``: the function's keyword for a dict of its temporaries: every full block gets the
     same one, so each temporary is allocated once (the last, shorter block gets none).
     Empty when there is nothing to block.
@@ -72,7 +73,10 @@ def row_block_lines(name: str, params: tuple[str, ...], sliced: list[tuple[str, 
              *(["    _ws_blocks = {}"] if scratch is not None else []),
              f"    _first = {name}({', '.join(a.replace('_s:_s + _rows', ':_rows').replace('_s + _rows <=', '_rows <=') for a in args)})"]
     take = [("" if k is None else f"[{k!r}]") for k in outputs]
-    alloc = [f"np.empty({ref}.shape[:1] + np.shape(_first{t})[1:], np.result_type(_first{t}))" for t in take]
+    # with ``into``, the outputs laid out as the input (leading axis contiguous when the input's is):
+    # each block's passes then read and write memory in the same order
+    order = f", order='F' if {ref}.strides[0] == {ref}.itemsize else 'C'" if into is not None else ""
+    alloc = [f"np.empty({ref}.shape[:1] + np.shape(_first{t})[1:], np.result_type(_first{t}){order})" for t in take]
     summed = tuple(summed) + (None,) * (len(outputs) - len(summed))
     keep = {}
     for k, (t, shape) in enumerate(zip(take, summed)):
@@ -88,24 +92,31 @@ def row_block_lines(name: str, params: tuple[str, ...], sliced: list[tuple[str, 
     else:
         lines.append("    _outs = {" + ", ".join(f"{k!r}: {a}" for k, a in zip(outputs, alloc)) + "}")
     if into is not None and outputs == [None]:
-        # the output laid out as the input (its leading axis contiguous when the input's is): each
-        # block's passes then read and write memory in the same order
-        lines[-1] = (f"    _outs = np.empty({ref}.shape[:1] + np.shape(_first)[1:], np.result_type(_first), "
-                     f"order='F' if {ref}.strides[0] == {ref}.itemsize else 'C')")
         return lines + [f"    for _s in range(0, {ref}.shape[0], _rows):",
                         "        _o = _outs[_s:_s + _rows]",
                         f"        _part = {name}({', '.join(args + [f'{into}=_o'])}) if _s else _first",
                         "        if _part is not _o:",
                         "            _o[...] = _part",
                         "    return _outs"]
-    lines += [f"    for _s in range(0, {ref}.shape[0], _rows):",
-              f"        _part = {name}({', '.join(args)}) if _s else _first"]
+    if into is not None and isinstance(outputs[0], int):  # each block's per-row outputs written in place
+        slices = [f"_outs[{k}][_s:_s + _rows]" + (f" if {keep[k]} else None" if k in keep else "")
+                  for k in outputs]
+        lines += [f"    for _s in range(0, {ref}.shape[0], _rows):",
+                  f"        _o = ({', '.join(slices)},)",
+                  f"        _part = {name}({', '.join(args + [f'{into}=_o'])}) if _s else _first"]
+    else:
+        lines += [f"    for _s in range(0, {ref}.shape[0], _rows):",
+                  f"        _part = {name}({', '.join(args)}) if _s else _first"]
     for k, t in enumerate(take):
+        if into is not None and isinstance(outputs[0], int):
+            copy = [f"if _part[{k}] is not _o[{k}]:", f"    _o[{k}][...] = _part[{k}]"]
+        else:
+            copy = [f"_outs{t}[_s:_s + _rows] = _part{t}"]
         if k in keep:
-            lines += [f"        if {keep[k]}:", f"            _outs{t}[_s:_s + _rows] = _part{t}",
+            lines += [f"        if {keep[k]}:", *("            " + c for c in copy),
                       "        else:", f"            _outs{t} += np.sum(_part{t}, axis=0, keepdims=True)"]
         else:
-            lines.append(f"        _outs{t}[_s:_s + _rows] = _part{t}")
+            lines += ["        " + c for c in copy]
     if isinstance(outputs[0], int):
         for k, shape in enumerate(summed):
             if shape is not None:

@@ -16,8 +16,8 @@ code is not known to allocate).  Inputs and their views are never written.  Afte
 the pass, each name is deleted (``del``) after its last use, so that its memory goes
 back as soon as nothing reads it (a local lives until the function returns otherwise).
 
-With ``out_param`` (a caller-given array, ``None`` by default), the statement that allocates the
-buffer of the returned array writes into it instead (``t_1 = np.subtract(z, m, out=_out)``):
+With ``out_param`` (a caller-given array, ``None`` by default; for a tuple of results a tuple of
+arrays or ``None``), the statement that allocates the buffer of a returned array writes into it instead (``t_1 = np.subtract(z, m, out=_out)``):
 every later statement of that buffer then writes there too, so a caller that runs the function
 block by block gets each block's result in its slice of one output array, with no block-sized
 allocation and no copy.  NumPy's ``out=None`` allocates as before.
@@ -85,21 +85,28 @@ def plan(stmts: list[Stmt], result_code: str, params: set[str], ranges: dict,
         pinned = [_Buffer(None, None, n)] if s.reads & params else []
         groups[s.name] = aliased + pinned
     if out_param is not None and result_code.isidentifier():
-        _into_caller_array(stmts, result_code, groups.get(result_code, ()), out_param)
+        first = _allocating(stmts, result_code, groups.get(result_code, ()))
+        if first is not None:
+            first.out = out_param
+    elif out_param is not None:  # a tuple: element k into the caller's array out_param[k] (or None)
+        value = ast.parse(result_code, mode="eval").body
+        for k, e in enumerate(value.elts if isinstance(value, ast.Tuple) else ()):
+            first = _allocating(stmts, e.id, groups.get(e.id, ())) if isinstance(e, ast.Name) else None
+            if first is not None and first.caller is None:
+                first.caller = (out_param, k)
     if scratch_param is not None:
         for k, s in enumerate(t for t in stmts if t.ufunc and t.out is None):
             s.scratch = (scratch_param, k)
     return _with_deletions(stmts, result_code, last)
 
 
-def _into_caller_array(stmts: list[Stmt], result_name: str, bufs, out_param: str) -> None:
-    """The allocating statement of the returned name's buffer writes into ``out_param`` (when the
-    returned name is a ufunc's result of the output's shape: its buffer's first holder)."""
+def _allocating(stmts: list[Stmt], result_name: str, bufs) -> Stmt | None:
+    """The statement that allocates the returned name's buffer, when the returned name is a ufunc's
+    result of the output's shape written into that buffer (its first holder allocates it)."""
     if len(bufs) != 1 or bufs[0].key is None or result_name not in bufs[0].holders:
-        return  # a view (a transpose) of a buffer, or an input: not the output's layout
+        return None  # a view (a transpose) of a buffer, or an input: not the output's layout
     first = next((s for s in stmts if s.name == bufs[0].holders[0]), None)
-    if first is not None and first.ufunc and first.out is None:
-        first.out = out_param
+    return first if first is not None and first.ufunc and first.out is None else None
 
 
 def _reductions_first(stmts: list[Stmt]) -> list[Stmt]:
@@ -146,9 +153,7 @@ def _with_deletions(stmts: list[Stmt], result_code: str, last: dict) -> list[str
             ending.setdefault(max(k, j), []).append(s.name)
     lines = []
     for k, s in enumerate(stmts):
-        lines.append(s.text())
-        if s.scratch is not None and s.out is None:
-            lines.append(f"if {s.scratch[0]} is not None: {s.scratch[0]}[{s.scratch[1]}] = {s.name}")
+        lines += s.lines()
         if k in ending:
             lines.append("del " + ", ".join(ending[k]))
     return lines + [f"return {result_code}"]

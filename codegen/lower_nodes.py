@@ -118,11 +118,27 @@ class Stmt:
     out: str | None = None
     reads: set = field(default_factory=set)
     scratch: tuple[str, int] | None = None  # (dict name, key): a buffer kept from the previous call
+    caller: tuple[str, int] | None = None  # (tuple name, position): the caller's array, if it gives one
+
+    def lines(self) -> list[str]:
+        """The statement; with ``scratch``, the buffer taken from (and left in) the dict; with ``caller``
+        also, the caller's array first (``_out[k]``, when ``_out`` is a tuple and it is not None)."""
+        if self.out is not None or self.scratch is None:
+            return [self.text()]
+        ws, k = self.scratch
+        kept = f"None if {ws} is None else {ws}.get({k})"
+        if self.caller is None:
+            return [f"{self.name} = {self.ufunc}({', '.join(self.args)}, out={kept})",
+                    f"if {ws} is not None: {ws}[{k}] = {self.name}"]
+        out, j = self.caller
+        return [f"_given_out = None if {out} is None else {out}[{j}]",
+                f"{self.name} = {self.ufunc}({', '.join(self.args)}, "
+                f"out=_given_out if _given_out is not None else ({kept}))",
+                f"if {ws} is not None and _given_out is None: {ws}[{k}] = {self.name}"]
 
     def text(self) -> str:
         if self.out is None and self.scratch is not None:
-            ws, k = self.scratch
-            return f"{self.name} = {self.ufunc}({', '.join(self.args)}, out=None if {ws} is None else {ws}.get({k}))"
+            return "\n".join(self.lines())
         if self.out is None:
             return f"{self.name} = {self.code}"
         return f"{self.name} = {self.ufunc}({', '.join(self.args)}, out={self.out})"

@@ -181,3 +181,29 @@ def test_temporaries_are_kept_for_the_next_block_of_the_same_shape():
         _compare(_function(whole), lambda **v: got, second, f.id)
         applied.add(f.id)
     assert {"layer_norm", "batch_norm"} <= applied
+
+
+def test_a_blocked_joint_vjp_writes_its_gradients_into_the_callers_arrays():
+    r"""Given ``_out`` (a tuple: an array per gradient, None for one summed over the batch), a blocked joint
+    VJP returns those arrays for the gradients its statements write in place (the others are copied
+    by the caller's block loop), with the values of the whole function; a None entry allocates."""
+    from derivations.gradients import all_gradients
+    from derivations.gradients.check import vjp_formula
+
+    applied = set()
+    for name, members in sorted(joint_groups(all_gradients()).items()):
+        blocked = lower_joint_vjp(name, members, blocks=NEVER_BLOCKS)
+        if "_out=None" not in blocked.params:
+            continue
+        values = _batch(_random_points(vjp_formula(members[0])))
+        with np.errstate(all="ignore"):
+            want = _function(lower_joint_vjp(name, members, blocks=0))(**values)
+            bufs = tuple(np.full_like(w, np.nan) for w in want)
+            got = _function(blocked)(**values, _out=bufs)
+            alone = _function(blocked)(**values, _out=(None,) * len(want))
+        written = [k for k in range(len(want)) if got[k] is bufs[k]]
+        _compare(lambda **v: want, lambda **v: got, values, name)
+        _compare(lambda **v: want, lambda **v: alone, values, name)
+        if written:
+            applied.add(name)
+    assert {"softmax_vjp", "layer_norm_vjp", "batch_norm_vjp"} <= applied, applied
