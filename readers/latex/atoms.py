@@ -1,10 +1,12 @@
 r"""The reader's atoms: fractions, derivatives, roots, functions, sums, integrals, limits, cases, bars."""
 from __future__ import annotations
 
+import re
+
 import lark
 import sympy as sp
 
-from readers.latex.nodes import PARTIAL, IndexMax, _Annotation, _DerivativeOperator, _Env, _NamePiece
+from readers.latex.nodes import PARTIAL, IndexMax, MatrixLiteral, _Annotation, _DerivativeOperator, _Env, _NamePiece
 from readers.latex.tables import ALIGNED, FUNCTIONS, INDEX_LETTERS, MAXMIN, OPAQUE_FUNCTIONS
 from readers.latex.tree import _end, _is_token, _power, _script, _split_marker, _start
 
@@ -92,11 +94,27 @@ class _Atoms:
     atom_bracket = paren
 
     def atom_frac(self, tree):
-        num, den = self.sarg(tree.children[1]), self.sarg(tree.children[2])
+        r"""A fraction, or a derivative fraction.  Inside an integral, the ``dF`` and ``du`` of
+        $\int \frac{dF}{du}(u(y)) \cdot g \,dy$ are not its differential: a denominator never holds it,
+        nor the numerator of a fraction whose denominator is a differential."""
+        den_text = self.text[_start(tree.children[2]):_end(tree.children[2])]
+        derivative_like = re.match(r"\{?\s*(?:d(?:[A-Za-z]|\\[A-Za-z])|\\partial|\\mathrm\s*\{\s*d\s*\})", den_text)
+        den = self.without_differential(tree.children[2])
+        num = self.without_differential(tree.children[1]) if derivative_like else self.sarg(tree.children[1])
         derivative = self.derivative(num, den, tree)
         if derivative is not None:
             return derivative
         return self.plain(num, tree) / self.plain(den, tree)
+
+    def without_differential(self, node):
+        """``sarg(node)`` with the open integral's differential not taken from inside it."""
+        if not self.integrals:
+            return self.sarg(node)
+        self.integrals.append({"variable": False})
+        try:
+            return self.sarg(node)
+        finally:
+            self.integrals.pop()
 
     def derivative(self, num, den, tree):
         r"""$\frac{\partial f}{\partial x}$, $\frac{d f}{d x}$, $\frac{\partial^2 f}{\partial x^2}$, $\frac{\partial}{\partial x}$."""
@@ -115,8 +133,12 @@ class _Atoms:
                         raise self.error("cannot read the denominator of a derivative", tree)
                     return None
                 variables.append((base, int(power)))
-            if not variables or (marker is d and len(variables) != 1):
+            if not variables:
                 return None
+            if marker is d and len(variables) != 1:
+                if order_num == order_den == sum(k for _, k in variables):  # \frac{d^2f}{dx_1 dx_n}: mixed
+                    return sp.Derivative(f, *variables, evaluate=False)
+                raise self.error("cannot read the orders of a derivative", tree)
             if f == 1:
                 return _DerivativeOperator(tuple(variables))
             return sp.Derivative(f, *variables, evaluate=False)
@@ -212,10 +234,19 @@ class _Atoms:
         return -IndexMax(-body, (index, sp.Integer(1), hi))
 
     def atom_nabla(self, tree):
+        r"""$\nabla_x f$ (an opaque gradient ``nabla_x(f)``) and $\partial_x f$: the partial derivative
+        ``Derivative(f, x)`` when ``x`` is a plain letter, else the opaque ``partial_{\mathbf{w}}(f)`` (a
+        gradient with respect to a vector, whose layout the notes do not fix)."""
         subs, _ = self.scripts_of(tree.children[1:-1])
-        label = "nabla" + ("_" + self.subtext(subs[0]) if subs else "")
+        operator = "partial" if tree.children[0].value == "partial" else "nabla"
+        body = self.plain(self.operand(tree.children[-1]), tree)
+        if operator == "partial" and len(subs) == 1:
+            variable = self.plain(self.sarg(subs[0]), tree)
+            if isinstance(variable, sp.Symbol) and re.fullmatch(r"[A-Za-z]|\\?[a-z]+", variable.name):
+                return sp.Derivative(body, variable, evaluate=False)
+        label = operator + ("_" + self.subtext(subs[0]) if subs else "")
         self.used_functions.add(label)
-        return sp.Function(label)(self.plain(self.product(tree.children[-1].children), tree))
+        return sp.Function(label)(body)
 
     def atom_bigop(self, tree):
         op = tree.children[0].value
@@ -233,6 +264,11 @@ class _Atoms:
                         self.lengths.setdefault((element.base, position), hi - lo + 1)
             return (sp.Sum if op == "sum" else sp.Product)(body, *((i, lo, hi) for i in reversed(listed)))
         index, lo, exclude = self.sum_index(subs[0] if subs else None, tree)
+        if lo is None:  # \sum_{i \in \mathcal{B}}, \sum_{m \le k}: over a set the notes do not range
+            body = self.plain(self.term(tree.children[-1]), tree)
+            label = f"{op}_{{{exclude}}}"
+            self.used_functions.add(label)
+            return sp.Function(label)(body, index)
         hi = self.plain(self.sarg(sups[0]), tree) if sups else self.default_size()
         if lo == 0:
             self.zero_based = True
@@ -294,6 +330,8 @@ class _Atoms:
             return index, sp.Integer(1), self.plain(self.expr(exprs[1]), exprs[1])
         if len(exprs) == 1 and not rels:
             return index, sp.Integer(1), None
+        if len(exprs) == 2 and len(rels) == 1:
+            return index, None, "".join(self.text[_start(node) + 1:_end(node) - 1].split())
         raise self.error("cannot read the range of a sum", tree)
 
     def default_size(self) -> sp.Symbol:
@@ -342,12 +380,46 @@ class _Atoms:
         begin, rows, end = tree.children
         if begin.value != end.value:
             raise self.error(f"\\begin{{{begin.value}}} closed by \\end{{{end.value}}}", end)
+        if begin.value in MATRICES:
+            value = self.matrix(rows, tree)
+            if begin.value in ("vmatrix", "Vmatrix"):  # |A| written as a vmatrix is the determinant
+                name = "det" if begin.value == "vmatrix" else "norm"
+                self.used_functions.add(name)
+                return sp.Function(name)(value)
+            return value
         inner = self.rows(rows)
         if begin.value in ALIGNED:
             return _Env(begin.value, inner)
         if begin.value.endswith("cases") or begin.value in ("matrix", "array"):
             return self.piecewise(inner, tree)
-        raise self.error(f"{begin.value} (a matrix) is not supported", tree)
+        raise self.error(f"{begin.value} is not supported", tree)
+
+    def matrix(self, rows, tree) -> MatrixLiteral:
+        r"""The entries of a matrix environment, row by row (``&`` between entries, ``\\`` between rows);
+        a trailing empty row is dropped; rows of different lengths are an error."""
+        table = []
+        for row in rows.children:
+            if not isinstance(row, lark.Tree):
+                continue
+            cells, current = [], []
+            for item in row.children:
+                if _is_token(item, "AMP"):
+                    cells.append(current)
+                    current = []
+                else:
+                    current.append(item)
+            cells.append(current)
+            if len(cells) == 1 and not cells[0]:
+                continue
+            entries = []
+            for cell in cells:
+                if len(cell) != 1 or not isinstance(cell[0], lark.Tree):
+                    raise self.error("a matrix entry must be one expression", row)
+                entries.append(self.plain(self.expr(cell[0]), cell[0]))
+            table.append(sp.Tuple(*entries))
+        if not table or len({len(r) for r in table}) != 1:
+            raise self.error("a matrix whose rows have different lengths", tree)
+        return MatrixLiteral(*table)
 
     def atom_cases(self, tree):
         return self.piecewise(self.rows(tree.children[1]), tree)
@@ -404,6 +476,10 @@ class _Atoms:
         value = self.paren(tree)
         return sp.Function("set")(*(value.args if isinstance(value, sp.Function) else (value,)))
 
+
+
+MATRICES = frozenset(["bmatrix", "pmatrix", "Bmatrix", "vmatrix", "Vmatrix", "smallmatrix"])
+"""Matrix environments: a :class:`~readers.latex.nodes.MatrixLiteral` (``vmatrix``: its determinant)."""
 
 
 INVERSE_FUNCTIONS = {"sin": sp.asin, "cos": sp.acos, "tan": sp.atan, "cot": sp.acot, "sec": sp.asec, "csc": sp.acsc,

@@ -175,16 +175,19 @@ class _Reader(_Names, _Atoms):
                                               or _is_token(_get(items, k - 1), "REL"))):
                 break
             k += 1
+        tail = items[k:]
+        question = any(_is_token(item, "PROSE") and item.value == "?" for item in tail)
+        if rels and expect == "expr" and question:
+            rels.pop()  # \frac{d}{dV} f = \;?: the question asked, nothing asserted
         if rels and expect == "expr":
             raise self.error("a relation without a right side", items[k - 1])
-        tail = items[k:]
         more, listed, extra_notes = self.conditions(tail)
         conditions += more
         notes += extra_notes
         if kind == "formula" and listed and not rels:
             kind = "list"
-        if kind == "formula" and not exprs:
-            kind = "prose"
+        if kind == "formula" and not exprs or question:
+            kind = "prose"  # a question (``A = ... ?``) is read, not asserted
         return Row(Chain(tuple(exprs), tuple(rels)), text, line, column, kind, continued,
                    tuple(conditions), tuple(notes))
 
@@ -297,6 +300,8 @@ class _Reader(_Names, _Atoms):
         pieces = self.repair(pieces)
         if self.integrals and self.integrals[-1].get("variable") is None:
             pieces = self.take_differential(pieces)
+            if not pieces and self.integrals[-1].get("variable") is not None:
+                return sp.Integer(1)  # \int_0^1 dx, \int \frac{dx}{x}: the differential alone
         values = []
         for piece in pieces:
             value = self.resolve(piece) if isinstance(piece, _NamePiece) else self.post(piece)
@@ -388,7 +393,12 @@ class _Reader(_Names, _Atoms):
                     continue
             break
         found.reverse()
-        frames = [f for f in reversed(self.integrals) if f.get("variable") is None]
+        frames = []
+        for f in reversed(self.integrals):
+            if f.get("variable") is False:
+                break  # inside a derivative fraction: the integrals around it are out of reach
+            if f.get("variable") is None:
+                frames.append(f)
         for frame, variable in zip(frames, found):
             frame["variable"] = variable
         if found[len(frames):]:

@@ -52,7 +52,7 @@ ACCENTS = frozenset(["hat", "widehat", "bar", "overline", "tilde", "widetilde", 
 TEXTS = frozenset(["text", "textrm", "textit", "textbf", "textsf", "mathrm", "operatorname", "mbox", "textnormal"])
 SKIPPED = frozenset(["displaystyle", "textstyle", "scriptstyle", "limits", "nolimits", "big", "Big", "bigg", "Bigg", "bigl", "bigr", "Bigl", "Bigr", "biggl", "biggr", "Biggl", "Biggr", "middle", "nonumber", "notag", "quad", "qquad", "left."])
 SKIPPED_WITH_ARG = frozenset(["hspace", "vspace", "label", "tag", "phantom", "hphantom", "vphantom"])
-ENVIRONMENTS = frozenset(["aligned", "align", "align*", "alignat", "alignat*", "equation", "equation*", "gather", "gather*", "gathered", "split", "multline", "multline*", "cases", "dcases", "rcases", "matrix", "pmatrix", "bmatrix", "vmatrix", "Vmatrix", "array", "eqnarray", "eqnarray*"])
+ENVIRONMENTS = frozenset(["aligned", "align", "align*", "alignat", "alignat*", "equation", "equation*", "gather", "gather*", "gathered", "split", "multline", "multline*", "cases", "dcases", "rcases", "matrix", "pmatrix", "bmatrix", "vmatrix", "Vmatrix", "Bmatrix", "smallmatrix", "array", "eqnarray", "eqnarray*"])
 ALIGNED = frozenset(e for e in ENVIRONMENTS if not e.endswith("cases") and "matrix" not in e and e != "array")
 SIMPLE_COMMANDS = {
     "frac": "FRAC", "dfrac": "FRAC", "tfrac": "FRAC", "cfrac": "FRAC", "binom": "BINOM", "dbinom": "BINOM",

@@ -46,6 +46,16 @@ _SIGN_SCRIPT = re.compile(r"\s*\{\s*(\+\+|\+|-|\*)\s*\}")
 _SENTENCE_END = re.compile(r"\s*(\\\\|\\end\b|&|\\q?quad\b|$|[=<>]|\\(le|ge|leq|geq|ne|neq|approx)\b)")
 r"""What may follow a sentence's period inside a block: a row break ``\\``, ``\end``, an alignment ``&``, a
 ``\quad`` before a condition, the end of the text, or a relation (``p_{ij}. = E[XY]``: a stray period)."""
+_SIZED = frozenset(["big", "Big", "bigg", "Bigg", "bigl", "bigr", "Bigl", "Bigr", "biggl", "biggr", "Biggl", "Biggr"])
+_BRACED_DELIMITER = re.compile(r"\s*\{\s*(?=(\\[{}|]|\\[lr]?[vV]ert(?![A-Za-z])|\\l?angle(?![A-Za-z])"
+                               r"|\\r?angle(?![A-Za-z])|\\[lr]brace(?![A-Za-z])|[()\[\]|.])\s*\})")
+r"""``\big{(}``, ``\Big{\{}``: a sized delimiter written with braces around it (the braces are not a group)."""
+_PRIME_SCRIPT = re.compile(r"\^\s*\{\s*((?:(?:\\prime(?![A-Za-z])|')\s*)+)\}")
+r"""``\mu_n^{\prime}``, ``f^{\prime\prime}``: primes written as a superscript group."""
+_BRACES = {"overbrace": "^", "underbrace": "_"}
+r"""``\overbrace{A \cdots A}^{\text{$n$ times}}``: the annotation (the script after the brace) is not part of
+the value; ``\underbrace{...}_{...}`` likewise."""
+_BINARY = frozenset(["ADD", "SUB", "PM", "MP", "MUL"])
 
 
 def tokenize(text: str) -> list[lark.Token]:
@@ -60,6 +70,8 @@ class _Tokenizer:
         self.text, self.pos, self.tokens, self.stack = text, 0, [], []
         self.line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
         self.intervals = set()  # stack depths of an interval's opener, after \in
+        self.skips: dict[int, int] = {}  # text to pass over: start -> end (an \overbrace's annotation)
+        self.closing_braces: set[int] = set()  # the "}" of a braced sized delimiter (\big{(})
         self.single = 0  # how many following arguments are one character (after _ ^ \frac \sqrt)
 
     def where(self, pos: int) -> tuple[int, int]:
@@ -106,15 +118,20 @@ class _Tokenizer:
     def run(self) -> list[lark.Token]:
         text = self.text
         while True:
+            self.pos = self.skips.pop(self.pos, self.pos)
             space = _SPACE.match(text, self.pos)
             if space:
                 self.pos = space.end()
+            self.pos = self.skips.pop(self.pos, self.pos)
             if self.pos >= len(text):
                 break
+            if self.pos in self.closing_braces:
+                self.pos += 1
+                continue
             self.step()
         if self.stack:
             raise self.error(f"unclosed {self.stack[-1].lower()}", len(text))
-        return self.tokens
+        return _join_broken_rows(self.tokens)
 
     def step(self):
         text, start = self.text, self.pos
@@ -161,6 +178,15 @@ class _Tokenizer:
             double = re.match(r"\|\s*\|", text[start:])
             self.pos += double.end() if double else 1
             return self.bar("norm" if double else "vert", start)
+        if char == "?" and not text[start + 1:].strip(" \t\n$.,;"):
+            self.pos = len(text)  # a question: "what is A = ... ?" (the row asserts nothing)
+            return self.emit("PROSE", "?", start, start + 1)
+        primes = _PRIME_SCRIPT.match(text, start) if char == "^" else None
+        if primes:
+            self.pos = primes.end()
+            for _ in re.findall(r"\\prime|'", primes.group(1)):
+                self.emit("PRIME", "'", start, self.pos)
+            return None
         sign = _SIGN_SCRIPT.match(text, start + 1) if char in "_^" else None
         if sign:  # \mathbb{R}_{+}, x^{*}: a script that is one sign
             self.emit("USCORE" if char == "_" else "POW", char, start, start + 1)
@@ -302,6 +328,34 @@ class _Tokenizer:
             return self.bar("norm", start)
         if name in ("quad", "qquad") and self.previous_is_operand() and self.at_top():
             return self.emit("COMMA", ",", start, self.pos)  # y = \sqrt{x} \qquad x \ge 0: a separator
+        if name in _SIZED:
+            braced = _BRACED_DELIMITER.match(text, self.pos)
+            if braced:  # \big{(}: the delimiter, then the brace that closes around it is passed over
+                self.pos = braced.end()
+                close = _SPACE.match(text, self.pos + len(braced.group(1)))
+                self.closing_braces.add(close.end() if close else self.pos + len(braced.group(1)))
+            brace = re.match(r"\s*\\([{}])", text[self.pos:])
+            if brace:  # \Big\{ ... \Big\}: sized braces group, as parentheses do (\exp \Big\{ -x^2 \Big\})
+                self.pos += brace.end()
+                return self.emit("LPAR" if brace.group(1) == "{" else "RPAR", brace.group(1), start, self.pos)
+            return None
+        if name == "right" and re.match(r"\s*\.", text[self.pos:]) and not (self.stack and self.stack[-1] == "LCASES"):
+            self.pos += re.match(r"\s*\.", text[self.pos:]).end()
+            return None  # \right. closing a \left. on an earlier row: only sizing, no delimiter
+        if name in _BRACES:
+            _, end = self.group(self.pos, "\\" + name)
+            script = re.compile(r"\s*\%s\s*" % _BRACES[name]).match(text, end)
+            if script:
+                after = script.end()
+                if text[after:after + 1] == "{":
+                    _, after = self.group(after, "\\" + name)
+                else:
+                    after = (_COMMAND.match(text, after).end() if text[after:after + 1] == "\\"
+                             else min(after + 1, len(text)))
+                self.skips[end] = after
+            return None  # the braced part is read as a group
+        if name == "partial" and re.match(r"\s*_", text[self.pos:]):
+            return self.emit("NABLA", "partial", start, self.pos)  # \partial_x f: an operator, as \nabla_x f
         if name in SKIPPED or name == "quad" or name == "qquad":
             return None
         if name in SKIPPED_WITH_ARG:
@@ -335,7 +389,8 @@ class _Tokenizer:
                 _, self.pos = self.group(self.pos, f"\\begin{{{env}}}")
             return self.emit("BEGIN" if name == "begin" else "END", env, start, self.pos)
         if name in STYLES or name in ACCENTS:
-            return self.emit("NAME", self.styled(name, start), start, self.pos)
+            styled = self.styled(name, start)
+            return None if styled is None else self.emit("NAME", styled, start, self.pos)
         if name == "mathop":  # \mathop{\mathrm{argmax}}: an operator spelled as text
             content, self.pos = self.group(self.pos, "\\mathop")
             inner = re.fullmatch(r"\s*(?:\\(?:%s)\*?\s*)?\{?\s*([A-Za-z]+)\s*\}?\s*" % "|".join(sorted(TEXTS)), content)
@@ -394,6 +449,8 @@ class _Tokenizer:
         if nested and (nested.group(1) in STYLES or nested.group(1) in ACCENTS):
             self.pos += nested.end()
             return f"\\{command}{{\\{nested.group(1)}{{{self.canonical(nested.group(2), start)}}}}}"
+        if not inner and command in STYLES and re.match(r"\s*[(\[]", rest):
+            return None  # T\mathbf(x): a style with nothing to style (the parenthesis is read as written)
         if not inner:
             raise self.error(f"\\{command} needs a letter or a name in braces", start)
         self.pos += inner.end()
@@ -461,6 +518,46 @@ class _Tokenizer:
         self.pos = close
         self.emit("NAME", "event: " + " ".join(words.split()), opener.end_pos, close)
         return True
+
+
+def _join_broken_rows(tokens: list) -> list:
+    r"""A long expression broken over rows is one row: ``a + \\ & b`` (the row ends with an operator), and
+    ``a \\ & + b`` (the next row is ``&`` and an operator, with no relation of its own) join, so
+    ``x &= a + b \\ &\quad + c`` is ``x = a + b + c``, never ``x = a + b``."""
+    out, k = [], 0
+    while k < len(tokens):
+        token = tokens[k]
+        if token.type == "ROWSEP" and out:
+            after = tokens[k + 1] if k + 1 < len(tokens) else None
+            aligned = after is not None and after.type == "AMP"
+            first = tokens[k + 2] if aligned and k + 2 < len(tokens) else None
+            if out[-1].type in _BINARY and after is not None and after.type not in ("END", "ROWSEP"):
+                k += 2 if aligned else 1
+                continue
+            if first is not None and first.type in ("ADD", "SUB") and out[-1].type in OPERAND_END \
+                    and out[-1].type != "END" and not _has_relation(tokens, k + 2):
+                k += 2
+                continue
+        out.append(token)
+        k += 1
+    return out
+
+
+def _has_relation(tokens: list, start: int) -> bool:
+    """Whether the row from ``start`` (to the next row break or environment end) has a relation or a ``&``."""
+    depth = 0
+    for token in tokens[start:]:
+        if token.type in OPENERS:
+            depth += 1
+        elif token.type in ("RPAR", "RBRACK", "RBRACE", "RVERT", "RNORM", "RDOT", "RSET", "RANGLE", "END"):
+            depth -= 1
+            if depth < 0:
+                return False
+        elif depth == 0 and token.type == "ROWSEP":
+            return False
+        elif depth == 0 and token.type in ("REL", "AMP"):
+            return True
+    return False
 
 
 class _Lexer(lark.lexer.Lexer):
