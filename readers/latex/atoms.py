@@ -6,7 +6,7 @@ import re
 import lark
 import sympy as sp
 
-from readers.latex.nodes import PARTIAL, IndexMax, MatrixLiteral, _Annotation, _DerivativeOperator, _Env, _NamePiece
+from readers.latex.nodes import PARTIAL, IndexMax, LatexParseError, MatrixLiteral, _Annotation, _DerivativeOperator, _Env, _NamePiece
 from readers.latex.tables import ALIGNED, FUNCTIONS, INDEX_LETTERS, MAXMIN, OPAQUE_FUNCTIONS
 from readers.latex.tree import _end, _is_token, _power, _script, _split_marker, _start
 
@@ -268,7 +268,7 @@ class _Atoms:
             body = self.plain(self.term(tree.children[-1]), tree)
             label = f"{op}_{{{exclude}}}"
             self.used_functions.add(label)
-            return sp.Function(label)(body, index)
+            return sp.Function(label)(body, *([index] if index is not None else []))
         hi = self.plain(self.sarg(sups[0]), tree) if sups else self.default_size()
         if lo == 0:
             self.zero_based = True
@@ -322,6 +322,8 @@ class _Atoms:
         if not exprs:
             raise self.error("cannot read the range of a sum", tree)
         index = self.plain(self.expr(exprs[0]), exprs[0])
+        if not isinstance(index, sp.Symbol) and rels:  # \sum_{1 \le i < j \le n}: a range no index names
+            return None, None, "".join(self.text[_start(node) + 1:_end(node) - 1].split())
         if not isinstance(index, sp.Symbol):
             raise self.error("a sum's index must be a name", exprs[0])
         if len(exprs) == 2 and len(rels) == 1 and rels[0].value == "=":
@@ -390,7 +392,14 @@ class _Atoms:
         inner = self.rows(rows)
         if begin.value in ALIGNED:
             return _Env(begin.value, inner)
-        if begin.value.endswith("cases") or begin.value in ("matrix", "array"):
+        if begin.value in ("matrix", "array"):  # cases, or (no conditions in it) a matrix
+            try:
+                return self.piecewise(inner, tree)
+            except LatexParseError:
+                if any(r.conditions or r.chain.rels for r in inner):
+                    raise
+                return self.matrix(rows, tree)
+        if begin.value.endswith("cases"):
             return self.piecewise(inner, tree)
         raise self.error(f"{begin.value} is not supported", tree)
 
@@ -472,8 +481,11 @@ class _Atoms:
         return sp.Function("inner")(*(value.args if isinstance(value, sp.Function) else (value,)))
 
     def atom_set(self, tree):
+        r"""``\{a, b\}``: ``set(a, b)``; set-builder notation ``\{x \in \mathbb{R} : x > 0\}``: an opaque name."""
         self.used_functions.add("set")
         value = self.paren(tree)
+        if isinstance(value, (_Annotation, _DerivativeOperator)):
+            return sp.Function("set")(sp.Symbol(" ".join(self.text[_start(tree):_end(tree)].split())))
         return sp.Function("set")(*(value.args if isinstance(value, sp.Function) else (value,)))
 
 

@@ -176,6 +176,8 @@ class _Reader(_Names, _Atoms):
                 break
             k += 1
         tail = items[k:]
+        if any(_is_token(item, "PROSE") and item.value.startswith("mod ") for item in tail):
+            rels = ["congruent" if r in ("equiv", "=") else r for r in rels]  # a \equiv b \pmod{n}
         question = any(_is_token(item, "PROSE") and item.value == "?" for item in tail)
         if rels and expect == "expr" and question:
             rels.pop()  # \frac{d}{dV} f = \;?: the question asked, nothing asserted
@@ -274,6 +276,9 @@ class _Reader(_Names, _Atoms):
             elif op.type == "AST" and op.value in ("ast", "star", "∗"):
                 value = sp.Function("conv")(value, right)
                 self.used_functions.add("conv")
+            elif op.value in SET_OPERATIONS:  # A \cap B: an event or set, never a product
+                value = sp.Function(SET_OPERATIONS[op.value])(value, right)
+                self.used_functions.add(SET_OPERATIONS[op.value])
             else:
                 value = value * right
         return value
@@ -447,6 +452,11 @@ class _Reader(_Names, _Atoms):
     def error(self, message: str, node) -> LatexParseError:
         return _node_error(message, node)
 
+
+
+SET_OPERATIONS = {"cap": "intersection", "cup": "union", "setminus": "difference", "∩": "intersection",
+                  "∪": "union"}
+r"""``A \cap B``, ``A \cup B``, ``A \setminus B``: opaque set operations."""
 
 
 def _applied_derivative(derivative, argument):

@@ -354,6 +354,20 @@ class _Tokenizer:
                              else min(after + 1, len(text)))
                 self.skips[end] = after
             return None  # the braced part is read as a group
+        if name in ("lfloor", "lceil", "rfloor", "rceil"):  # \lfloor x \rfloor: floor(x)
+            if name[0] == "l":
+                self.emit("FUNC", "floor" if name == "lfloor" else "ceil", start, self.pos)
+            return self.emit("LPAR" if name[0] == "l" else "RPAR", name, start, self.pos)
+        if name in ("boxed", "fbox"):  # \boxed{a = b}: the content, not a group
+            _, end = self.group(self.pos, "\\" + name)
+            self.pos = _SPACE.match(text, self.pos).end() + 1 if _SPACE.match(text, self.pos) else self.pos + 1
+            self.closing_braces.add(end - 1)
+            return None
+        if name == "pmod":
+            content, self.pos = self.group(self.pos, "\\pmod")
+            return self.emit("PROSE", "mod " + " ".join(content.split()), start, self.pos)
+        if name in ("overset", "stackrel", "underset"):
+            return self.stacked(name, start)
         if name == "partial" and re.match(r"\s*_", text[self.pos:]):
             return self.emit("NABLA", "partial", start, self.pos)  # \partial_x f: an operator, as \nabla_x f
         if name in SKIPPED or name == "quad" or name == "qquad":
@@ -419,6 +433,42 @@ class _Tokenizer:
                 self.single = 1 if re.match(r"\s*[0-9A-Za-z]", text[self.pos:]) else 0
             return self.emit(kind, name, start, self.pos)
         raise self.error(f"unsupported command \\{name}", start)
+
+    def stacked(self, name: str, start: int):
+        r"""``a \overset{\text{def}}{=} b``, ``\stackrel{(i)}{\le}``: the relation, its annotation dropped;
+        ``\underset{\theta}{\arg\max}``: the operator with the annotation as its subscript.  Anything else
+        stacked (``\overset{\sim}{x}``) is an error, and ``\overset{?}{=}`` (a question) too."""
+        annotation, after = self.group(self.pos, "\\" + name)
+        base_start = _SPACE.match(self.text, after).end() if _SPACE.match(self.text, after) else after
+        base, end = self.group(after, "\\" + name)
+        relation = re.fullmatch(r"\s*(\\[A-Za-z]+|[=<>]|<=|>=)\s*", base)
+        word = relation.group(1).lstrip("\\") if relation else None
+        if relation and (word in RELATIONS or relation.group(1) in RELATIONS) and "?" not in annotation:
+            self.pos = base_start + 1
+            self.tokenize_to(end - 1)
+            self.pos = end
+            return None
+        operator = re.fullmatch(r"\s*(?:\\arg\s*\\(?:max|min)|\\(?:max|min|sup|inf)|\\(?:operatorname|mathrm|text)"
+                                r"\s*\{\s*arg\s*(?:max|min)\s*\})\s*", base)
+        if name == "underset" and operator:
+            self.pos = base_start + 1
+            self.tokenize_to(end - 1)
+            self.emit("USCORE", "_", start, start + 1)
+            self.pos = self.text.index("{", start + len(name) + 1)
+            self.tokenize_to(after)
+            self.pos = end
+            return None
+        raise self.error(f"unsupported \\{name}", start)
+
+    def tokenize_to(self, end: int) -> None:
+        """Tokens from ``self.pos`` up to ``end`` (a part of the text read out of order)."""
+        while True:
+            space = _SPACE.match(self.text, self.pos)
+            if space:
+                self.pos = space.end()
+            if self.pos >= end:
+                return
+            self.step()
 
     def delimiter(self, which: str, start: int):
         match = re.match(r"\s*(\\[A-Za-z]+|\\[{}|.]|[()\[\]{}|.])", self.text[self.pos:])

@@ -847,7 +847,8 @@ class _NotesReader(_CatalogMatch):
             return []
         if claim.rel == "~" and isinstance(claim.lhs, sp.Symbol):
             self.section.distributed.add(claim.lhs)  # X \sim Bernoulli(p): moments of X are not arbitrary
-        if claim.rel in ("approx", "~", "in", "!=", "notin"):
+        if claim.rel in ("approx", "~", "in", "!=", "notin", "ll", "gg", "subset", "supset", "mapsto", "perp",
+                         "congruent"):
             return [StepReport(**shown, verdict="undecided", reason=f"relation {claim.rel!r} is not checked",
                                role="approximation" if claim.rel == "approx" else "claim")]
         if claim.rel == "->":

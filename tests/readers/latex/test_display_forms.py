@@ -140,3 +140,56 @@ def test_derivative_fractions_inside_an_integral_keep_their_differentials():
     assert expr == expected
     assert parse_latex(r"\int_0^1 dx = 1").exprs == (sp.Integral(1, (x, 0, 1)), 1)
     assert parse_latex(r"\int_1^2 \frac{dx}{x}") == sp.Integral(1 / x, (x, 1, 2))
+
+
+# ** annotated relations, set notation, floors, decorations **
+
+def test_a_relation_with_a_stacked_annotation_is_the_relation():
+    assert parse_latex(r"a \overset{\text{def}}{=} b + c").rels == ("=",)
+    assert parse_latex(r"a \stackrel{(i)}{\le} b").exprs == (a, b) and parse_latex(r"a \stackrel{(i)}{\le} b").rels == ("<=",)
+    with pytest.raises(LatexParseError):
+        parse_latex(r"a \overset{?}{=} b")  # a question, not an assertion: left unread
+    with pytest.raises(LatexParseError):
+        parse_latex(r"\overset{\sim}{x}")
+
+
+def test_an_underset_operator_takes_the_annotation_as_its_subscript():
+    assert parse_latex(r"\underset{\theta}{\arg\max}\; f(\theta)", functions=("f",)) == \
+        parse_latex(r"\arg\max_{\theta}\; f(\theta)", functions=("f",))
+
+
+def test_set_operations_and_set_builder_notation_are_opaque():
+    chain = parse_latex(r"\Pr(A \cap B) = \Pr(A) \Pr(B)")
+    P = sp.Function("P")
+    assert chain.exprs[0] == P(sp.Function("intersection")(A, sp.Symbol("B", real=True)))
+    assert parse_latex(r"A \cup B").func.__name__ == "union"
+    builder = parse_latex(r"\{x \in \mathbb{R} : x > 0\}")
+    assert isinstance(builder, AppliedUndef) and builder.func.__name__ == "set"  # never a variable of its own
+
+
+def test_floor_and_ceiling():
+    assert parse_latex(r"\lfloor x \rfloor + \lceil x \rceil") == sp.floor(x) + sp.ceiling(x)
+
+
+def test_decorations_are_dropped():
+    assert parse_latex(r"\boxed{a = b}").exprs == (a, b)
+    assert parse_latex(r"\color{red}{x} + 1") == x + 1
+
+
+def test_other_relations_are_kept_as_written():
+    assert parse_latex(r"A \subseteq B").rels == ("subset",)
+    assert parse_latex(r"\epsilon \ll 1").rels == ("ll",)
+    assert parse_latex(r"x \mapsto x^2").rels == ("mapsto",)
+    assert parse_latex(r"a \equiv b \pmod{n}").rels == ("congruent",)  # never the identity a = b
+
+
+def test_an_array_without_conditions_is_a_matrix():
+    assert parse_latex(r"\left[ \begin{array}{cc} 1 & 2 \\ 3 & 4 \end{array} \right]").as_matrix() == \
+        sp.Matrix([[1, 2], [3, 4]])
+    cases = parse_latex(r"\left\{ \begin{array}{ll} x & x \ge 0 \\ -x & x < 0 \end{array} \right.")
+    assert cases == sp.Piecewise((x, x >= 0), (-x, True))
+
+
+def test_a_sum_over_index_pairs_is_opaque():
+    expr = parse_latex(r"\sum_{1 \le i < j \le n} a_{ij}")
+    assert not expr.has(sp.Sum) and isinstance(expr, AppliedUndef)

@@ -26,3 +26,9 @@ def test_a_chain_broken_over_rows_is_checked_whole():
     text = "$$\\begin{aligned} (a + b)^2 &= a^2 + 2ab \\\\ &\\quad + b^2 \\end{aligned}$$"
     (block,) = check(text).blocks
     assert block.verdict == "proved"  # read as two rows, (a + b)^2 = a^2 + 2ab would be refuted
+
+
+def test_a_congruence_and_a_set_relation_are_not_refuted():
+    text = "$$17 \\equiv 2 \\pmod{5}$$\n\n$$A \\cap B \\subseteq A$$\n\n$$\\epsilon \\ll 1$$"
+    for block in check(text).blocks:
+        assert block.parsed and block.verdict == "undecided", block.source  # 17 = 2 would be refuted
