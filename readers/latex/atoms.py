@@ -248,6 +248,21 @@ class _Atoms:
         self.used_functions.add(label)
         return sp.Function(label)(body)
 
+    def evaluated(self, tree):
+        r"""$g\big|_{x=a}$: ``g`` at ``x = a`` (``Subs``); other scripts under the bar are an error."""
+        *posts, _, script = tree.children
+        value = self.plain(self.product(posts), tree)
+        node = script.children[0] if isinstance(script, lark.Tree) and script.data == "sarg" else script
+        rows = [c for c in node.children[1].children if isinstance(c, lark.Tree)] \
+            if isinstance(node, lark.Tree) and node.data == "group" else []
+        items = rows[0].children if len(rows) == 1 else []
+        if len(items) != 3 or not _is_token(items[1], "REL") or items[1].value != "=":
+            raise self.error("an evaluation bar needs _{x = a}", tree)
+        variable = self.plain(self.expr(items[0]), items[0])
+        if not isinstance(variable, (sp.Symbol, sp.Indexed)):
+            raise self.error("an evaluation bar needs _{x = a}", tree)
+        return sp.Subs(value, variable, self.plain(self.expr(items[2]), items[2]))
+
     def atom_bigop(self, tree):
         op = tree.children[0].value
         subs, sups = self.scripts_of(tree.children[1:-1])

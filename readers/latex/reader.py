@@ -288,6 +288,8 @@ class _Reader(_Names, _Atoms):
             op, inner = tree.children
             value = self.plain(self.factor(inner), inner)
             return {"ADD": value, "SUB": -value, "PM": PlusMinus(value), "MP": -PlusMinus(value)}[op.type]
+        if tree.data == "evaluated":
+            return self.evaluated(tree)
         return self.product(tree.children)
 
     def plain(self, value, node):

@@ -55,6 +55,8 @@ r"""``\mu_n^{\prime}``, ``f^{\prime\prime}``: primes written as a superscript gr
 _BRACES = {"overbrace": "^", "underbrace": "_"}
 r"""``\overbrace{A \cdots A}^{\text{$n$ times}}``: the annotation (the script after the brace) is not part of
 the value; ``\underbrace{...}_{...}`` likewise."""
+_OLD_STYLES = {"rm": "mathrm", "bf": "mathbf", "it": "mathit", "cal": "mathcal", "sf": "mathsf"}
+r"""``{\rm x}``, ``{\bf x}``: old-style font switches inside a group."""
 _BINARY = frozenset(["ADD", "SUB", "PM", "MP", "MUL"])
 
 
@@ -261,12 +263,26 @@ class _Tokenizer:
         After an operand inside parentheses it separates (``P(A | B)``, ``D(P \\| Q)``) unless another
         bar of its kind follows in the same parentheses (``\\exp(-\\gamma \\|u - v\\|^2)`` opens a norm)."""
         opener, closer, separator = ("LVERT", "RVERT", "BAR") if kind == "vert" else ("LNORM", "RNORM", "DBAR")
+        if self.evaluation_bar(kind):
+            return self.emit_evaluation_bar(start)
         if self.previous_is_operand():
             if self.stack and self.stack[-1] == opener:
                 return self.emit(closer, "|", start, self.pos)
             if self.stack and self.stack[-1] in ("LPAR", "LBRACK") and not self.another_bar(kind):
                 return self.emit(separator, "|", start, self.pos)
         return self.emit(opener, "|", start, self.pos)
+
+    def evaluation_bar(self, kind: str) -> bool:
+        r"""``f'(x)\big|_{x=0}``, ``\left. \frac{d}{dx} g \right|_{x=a}``: a bar after an operand, followed
+        by a subscript, that closes no ``|`` opened before it, is the value at a point."""
+        return kind == "vert" and self.previous_is_operand() and not (self.stack and self.stack[-1] == "LVERT") \
+            and re.match(r"\s*_", self.text[self.pos:]) is not None
+
+    def emit_evaluation_bar(self, start: int):
+        """The bar and the ``_`` after it, as one token (its subscript follows)."""
+        self.pos += re.match(r"\s*_", self.text[self.pos:]).end()
+        self.single = 1
+        return self.emit("EVALBAR", "|", start, self.pos)
 
     def another_bar(self, kind: str) -> bool:
         """Whether a bar of ``kind`` follows before the enclosing parenthesis closes."""
@@ -354,6 +370,9 @@ class _Tokenizer:
                              else min(after + 1, len(text)))
                 self.skips[end] = after
             return None  # the braced part is read as a group
+        if name in _OLD_STYLES and self.tokens and self.tokens[-1].type == "LBRACE" \
+                and self.tokens[-1].end_pos is not None and not text[self.tokens[-1].end_pos:start].strip():
+            return self.old_style(name, start)
         if name in ("lfloor", "lceil", "rfloor", "rceil"):  # \lfloor x \rfloor: floor(x)
             if name[0] == "l":
                 self.emit("FUNC", "floor" if name == "lfloor" else "ceil", start, self.pos)
@@ -407,12 +426,15 @@ class _Tokenizer:
             return None if styled is None else self.emit("NAME", styled, start, self.pos)
         if name == "mathop":  # \mathop{\mathrm{argmax}}: an operator spelled as text
             content, self.pos = self.group(self.pos, "\\mathop")
+            content = re.sub(r"\\[,;:! ]", "", content)  # \mathop{\mathrm{arg\,min}}
             inner = re.fullmatch(r"\s*(?:\\(?:%s)\*?\s*)?\{?\s*([A-Za-z]+)\s*\}?\s*" % "|".join(sorted(TEXTS)), content)
             if not inner:
                 raise self.error("unsupported \\mathop argument", start)
             return self.text_command(inner.group(1), start)
         if name.rstrip("*") in TEXTS:
             content, self.pos = self.group(self.pos, "\\" + name)
+            if re.fullmatch(r"\s*arg\s*(?:\\[,;:! ]\s*)*(?:max|min)\s*", content):
+                content = re.sub(r"[\s\\,;:!]", "", content)  # \operatorname*{arg\,max}
             return self.text_command(content.strip(), start)
         if name == "arg":
             follow = re.match(r"\s*\\(max|min)(?![A-Za-z])", text[self.pos:])
@@ -433,6 +455,33 @@ class _Tokenizer:
                 self.single = 1 if re.match(r"\s*[0-9A-Za-z]", text[self.pos:]) else 0
             return self.emit(kind, name, start, self.pos)
         raise self.error(f"unsupported command \\{name}", start)
+
+    def old_style(self, name: str, start: int):
+        r"""``{\rm softmax}``, ``{\bf x}``: the old spelling of ``\mathrm{softmax}``, ``\mathbf{x}``."""
+        opener = self.tokens.pop()
+        self.stack.pop()
+        depth, k = 0, self.pos
+        while k < len(self.text):
+            char = self.text[k]
+            if char == "\\":
+                k += 2
+                continue
+            if char == "{":
+                depth += 1
+            elif char == "}":
+                if depth == 0:
+                    break
+                depth -= 1
+            k += 1
+        if k >= len(self.text):
+            raise self.error(f"unclosed {{\\{name} ...}}", opener.start_pos)
+        content = self.text[self.pos:k].strip()
+        self.pos = k + 1
+        if name == "rm":
+            return self.text_command(content, start)
+        if not re.fullmatch(r"[A-Za-z][A-Za-z0-9]*", content):
+            raise self.error(f"unsupported {{\\{name} {content[:20]}}}", start)
+        return self.emit("NAME", f"\\{_OLD_STYLES[name]}{{{content}}}", start, self.pos)
 
     def stacked(self, name: str, start: int):
         r"""``a \overset{\text{def}}{=} b``, ``\stackrel{(i)}{\le}``: the relation, its annotation dropped;
@@ -488,6 +537,8 @@ class _Tokenizer:
             raise self.error(f"unsupported delimiter \\{which}{delim}", start)
         if table[delim] is None:
             return None
+        if which == "right" and table[delim] == "RVERT" and self.evaluation_bar("vert"):
+            return self.emit_evaluation_bar(start)  # \left. ... \right|_{x=a}
         return self.emit(table[delim], delim, start, self.pos)
 
     def styled(self, command: str, start: int) -> str:

@@ -193,3 +193,19 @@ def test_an_array_without_conditions_is_a_matrix():
 def test_a_sum_over_index_pairs_is_opaque():
     expr = parse_latex(r"\sum_{1 \le i < j \le n} a_{ij}")
     assert not expr.has(sp.Sum) and isinstance(expr, AppliedUndef)
+
+
+def test_an_evaluation_bar_is_the_value_at_a_point():
+    chain = parse_latex(r"\left.\frac{d}{dx} x^2\right|_{x=1} = 2")
+    assert chain.exprs[0] == sp.Subs(sp.Derivative(x ** 2, x), x, 1) and chain.exprs[0].doit() == 2
+    value = parse_latex(r"(x^3 + y)\big|_{x=2}")
+    assert value == sp.Subs(x ** 3 + y, x, 2) and value.doit() == 8 + y
+    assert parse_latex(r"|x|_{1} + 1") == sp.Abs(x) + 1  # a closing bar with a subscript is not an evaluation
+
+
+def test_spaced_argmax_and_old_style_fonts():
+    f = sp.Function("f")
+    assert parse_latex(r"\operatorname*{arg\,max}_{x} f(x)", functions=("f",)) == \
+        parse_latex(r"\arg\max_{x} f(x)", functions=("f",))
+    assert parse_latex(r"{\rm softmax}(x)") == parse_latex(r"\mathrm{softmax}(x)")
+    assert parse_latex(r"{\bf x}^\top {\bf y}") == parse_latex(r"\mathbf{x}^\top \mathbf{y}")
