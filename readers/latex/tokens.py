@@ -623,7 +623,7 @@ class _Tokenizer:
 
 def _join_broken_rows(tokens: list) -> list:
     r"""A long expression broken over rows is one row: ``a + \\ & b`` (the row ends with an operator), and
-    ``a \\ & + b`` (the next row is ``&`` and an operator, with no relation of its own) join, so
+    ``a \\ & + b`` (the next row is ``&`` and an operator or an ellipsis, with no relation of its own) join, so
     ``x &= a + b \\ &\quad + c`` is ``x = a + b + c``, never ``x = a + b``."""
     out, k = [], 0
     while k < len(tokens):
@@ -635,7 +635,7 @@ def _join_broken_rows(tokens: list) -> list:
             if out[-1].type in _BINARY and after is not None and after.type not in ("END", "ROWSEP"):
                 k += 2 if aligned else 1
                 continue
-            if first is not None and first.type in ("ADD", "SUB") and out[-1].type in OPERAND_END \
+            if first is not None and first.type in ("ADD", "SUB", "DOTS") and out[-1].type in OPERAND_END \
                     and out[-1].type != "END" and not _has_relation(tokens, k + 2):
                 k += 2
                 continue

@@ -73,6 +73,8 @@ def test_an_expression_broken_over_rows_is_one_row():
     assert row.chain.exprs == (x, a + b - c)
     [row] = rows(r"\begin{aligned} x & = 2 \left(a + \right.\\ & \left. \quad b\right) \end{aligned}")
     assert row.chain.exprs == (x, 2 * (a + b))
+    [row] = rows(r"\begin{aligned} x &= a \\ & \quad \vdots \\ & \quad + b \end{aligned}")
+    assert row.chain.exprs[1].has(sp.Symbol(r"\ldots"))  # the ellipsis row belongs to the sum: never x = a
 
 
 def test_rows_that_start_with_a_sign_stay_rows():
