@@ -16,6 +16,8 @@ class _Atoms:
 
     def post(self, tree):
         first, scripts = tree.children[0], [_script(s) for s in tree.children[1:]]
+        if isinstance(first, lark.Tree) and first.data == "bracket" and sorted(k for k, _ in scripts) == ["sub", "sup"]:
+            return self.between(first, dict(scripts), tree)
         value = self.atom(first)
         for kind, node in scripts:
             if kind == "sup" and isinstance(value, _DerivativeOperator):
@@ -27,6 +29,18 @@ class _Atoms:
             elif kind == "prime":
                 raise self.error("a prime on an expression", tree)
         return value
+
+    def between(self, bracket, scripts, tree):
+        r"""$\left[F(x)\right]_a^b = F(b) - F(a)$, in the one variable ``F`` has (an error when it has several:
+        never a power ``F^b``)."""
+        value = self.plain(self.atom(bracket), bracket)
+        lo, hi = (self.plain(self.sarg(scripts[k]), tree) for k in ("sub", "sup"))
+        free = [s for s in value.free_symbols if isinstance(s, sp.Symbol) and s.name not in self.index_names
+                and s.name not in self.size_names and s.name != r"\ldots"]
+        if len(free) != 1:
+            raise self.error("[F]_a^b: cannot tell the variable", tree)
+        variable = free[0]
+        return sp.Subs(value, variable, hi) - sp.Subs(value, variable, lo)
 
     def operator_power(self, operator: _DerivativeOperator, node) -> _DerivativeOperator:
         r"""$\left(\frac{d}{dx}\right)^{n} = \frac{d^n}{dx^n}$: a power of a derivative operator is its

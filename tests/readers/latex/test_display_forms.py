@@ -211,3 +211,11 @@ def test_spaced_argmax_and_old_style_fonts():
         parse_latex(r"\arg\max_{x} f(x)", functions=("f",))
     assert parse_latex(r"{\rm softmax}(x)") == parse_latex(r"\mathrm{softmax}(x)")
     assert parse_latex(r"{\bf x}^\top {\bf y}") == parse_latex(r"\mathbf{x}^\top \mathbf{y}")
+
+
+def test_brackets_between_limits_are_a_difference_never_a_power():
+    chain = parse_latex(r"\int_0^\infty e^{-x}\,dx = \left[-e^{-x}\right]_0^\infty = 1")
+    middle = chain.exprs[1]
+    assert middle == sp.Subs(-sp.exp(-x), x, sp.oo) - sp.Subs(-sp.exp(-x), x, 0) and middle.doit() == 1
+    with pytest.raises(LatexParseError):
+        parse_latex(r"\left[ x y \right]_0^1")  # two variables: which one is unknown
