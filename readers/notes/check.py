@@ -827,6 +827,7 @@ class _NotesReader(_CatalogMatch):
                         if not any(i.free_symbols for i in e.indices)} - constrained, key=str)
         if not free or len(free) > MAX_NARROWED:
             return report
+        unfinished = None
         for label, where in (("> 0", lambda x: [sp.Gt(x, 0)]), ("in (0, 1)", lambda x: [sp.Gt(x, 0), sp.Lt(x, 1)])):
             extra = tuple(r for x in free for r in where(x))
             step = self.step(lhs, {"equiv": "=", ":=": "="}.get(claim.rel, claim.rel), rhs,
@@ -838,6 +839,12 @@ class _NotesReader(_CatalogMatch):
                 names = ", ".join(_show(x) for x in free)
                 return _undecided(report, f"holds where {names} {label} (the notes leave the domain implicit; "
                                           f"it fails elsewhere: {report.reason[:80]})")
+            if again.verdict not in ("refuted", "proved", "verified") and unfinished is None:
+                unfinished = label
+        if unfinished is not None:  # out of reach on the narrower domain (a budget, a hard case): not refuted
+            names = ", ".join(_show(x) for x in free)
+            return _undecided(report, f"fails for some real values ({report.reason[:80]}); where {names} "
+                                      f"{unfinished} (the notes leave the domain implicit) the check did not decide")
         return report
 
     def check_plain(self, claim: _Claim, frag: Fragment, lhs, rhs, shown) -> list[StepReport]:
