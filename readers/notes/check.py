@@ -839,12 +839,13 @@ class _NotesReader(_CatalogMatch):
                 names = ", ".join(_show(x) for x in free)
                 return _undecided(report, f"holds where {names} {label} (the notes leave the domain implicit; "
                                           f"it fails elsewhere: {report.reason[:80]})")
-            if again.verdict not in ("refuted", "proved", "verified") and unfinished is None:
+            if again.verdict == "undecided" and unfinished is None and (
+                    (again.method or "").startswith(("timeout", "memory")) or "no time left" in (again.reason or "")):
                 unfinished = label
-        if unfinished is not None:  # out of reach on the narrower domain (a budget, a hard case): not refuted
+        if unfinished is not None:  # the narrower check ran out of time or memory (load): not refuted
             names = ", ".join(_show(x) for x in free)
             return _undecided(report, f"fails for some real values ({report.reason[:80]}); where {names} "
-                                      f"{unfinished} (the notes leave the domain implicit) the check did not decide")
+                                      f"{unfinished} (the notes leave the domain implicit) the check ran out of budget")
         return report
 
     def check_plain(self, claim: _Claim, frag: Fragment, lhs, rhs, shown) -> list[StepReport]:

@@ -37,7 +37,8 @@ def test_a_congruence_and_a_set_relation_are_not_refuted():
 def test_a_claim_failing_only_off_an_implicit_domain_is_not_refuted_when_the_narrower_check_cannot_decide(
         monkeypatch):
     """``|1 - \\eta\\lambda| < 1`` fails for some real values and holds for eta, lambda in (0, 1); when that
-    narrower check does not finish (a budget under load), the claim is undecided, never refuted."""
+    narrower check runs out of time (a budget under load), the claim is undecided, never refuted; a narrower
+    check that is undecided for other reasons leaves the refutation (planted mistakes stay caught)."""
     from readers.notes import check as notes_check
     from readers.notes.report import StepReport
 
@@ -47,12 +48,29 @@ def test_a_claim_failing_only_off_an_implicit_domain_is_not_refuted_when_the_nar
         calls.append(step)
         if len(calls) == 1:
             return original(self, step, shown, **kw)
-        return StepReport(**shown, verdict="undecided", reason="budget exhausted (simulated)")
+        return StepReport(**shown, verdict="undecided", method="timeout after 5.0 s", reason="simulated")
 
     monkeypatch.setattr(notes_check._NotesReader, "run", run)
     (block,) = check("$$|1 - \\eta \\lambda| < 1$$").blocks
     assert len(calls) > 1 and block.verdict == "undecided"
-    assert "did not decide" in block.steps[0].reason
+    assert "ran out of budget" in block.steps[0].reason
     monkeypatch.setattr(notes_check._NotesReader, "run", original)
     (block,) = check("$$|1 - \\eta \\lambda| < 1$$").blocks
-    assert block.verdict == "undecided"  # "holds where ... in (0, 1)", or "did not decide" under heavy load
+    assert block.verdict == "undecided"  # "holds where ... in (0, 1)", or "ran out of budget" under load
+
+
+def test_an_undecided_narrower_check_that_finished_leaves_the_refutation(monkeypatch):
+    from readers.notes import check as notes_check
+    from readers.notes.report import StepReport
+
+    original, calls = notes_check._NotesReader.run, []
+
+    def run(self, step, shown, **kw):
+        calls.append(step)
+        if len(calls) == 1:
+            return original(self, step, shown, **kw)
+        return StepReport(**shown, verdict="undecided", method="no rung decided", reason="simulated")
+
+    monkeypatch.setattr(notes_check._NotesReader, "run", run)
+    (block,) = check("$$|1 - \\eta \\lambda| < 1$$").blocks
+    assert len(calls) > 1 and block.verdict == "refuted"
