@@ -1,10 +1,12 @@
 r"""The reader's atoms: fractions, derivatives, roots, functions, sums, integrals, limits, cases, bars."""
 from __future__ import annotations
 
+import re
+
 import lark
 import sympy as sp
 
-from readers.latex.nodes import PARTIAL, IndexMax, _Annotation, _DerivativeOperator, _Env, _NamePiece
+from readers.latex.nodes import PARTIAL, IndexMax, LatexParseError, MatrixLiteral, _Annotation, _DerivativeOperator, _Env, _NamePiece
 from readers.latex.tables import ALIGNED, FUNCTIONS, INDEX_LETTERS, MAXMIN, OPAQUE_FUNCTIONS
 from readers.latex.tree import _end, _is_token, _power, _script, _split_marker, _start
 
@@ -14,6 +16,8 @@ class _Atoms:
 
     def post(self, tree):
         first, scripts = tree.children[0], [_script(s) for s in tree.children[1:]]
+        if isinstance(first, lark.Tree) and first.data == "bracket" and sorted(k for k, _ in scripts) == ["sub", "sup"]:
+            return self.between(first, dict(scripts), tree)
         value = self.atom(first)
         for kind, node in scripts:
             if kind == "sup" and isinstance(value, _DerivativeOperator):
@@ -25,6 +29,18 @@ class _Atoms:
             elif kind == "prime":
                 raise self.error("a prime on an expression", tree)
         return value
+
+    def between(self, bracket, scripts, tree):
+        r"""$\left[F(x)\right]_a^b = F(b) - F(a)$, in the one variable ``F`` has (an error when it has several:
+        never a power ``F^b``)."""
+        value = self.plain(self.atom(bracket), bracket)
+        lo, hi = (self.plain(self.sarg(scripts[k]), tree) for k in ("sub", "sup"))
+        free = [s for s in value.free_symbols if isinstance(s, sp.Symbol) and s.name not in self.index_names
+                and s.name not in self.size_names and s.name != r"\ldots"]
+        if len(free) != 1:
+            raise self.error("[F]_a^b: cannot tell the variable", tree)
+        variable = free[0]
+        return sp.Subs(value, variable, hi) - sp.Subs(value, variable, lo)
 
     def operator_power(self, operator: _DerivativeOperator, node) -> _DerivativeOperator:
         r"""$\left(\frac{d}{dx}\right)^{n} = \frac{d^n}{dx^n}$: a power of a derivative operator is its
@@ -92,11 +108,27 @@ class _Atoms:
     atom_bracket = paren
 
     def atom_frac(self, tree):
-        num, den = self.sarg(tree.children[1]), self.sarg(tree.children[2])
+        r"""A fraction, or a derivative fraction.  Inside an integral, the ``dF`` and ``du`` of
+        $\int \frac{dF}{du}(u(y)) \cdot g \,dy$ are not its differential: a denominator never holds it,
+        nor the numerator of a fraction whose denominator is a differential."""
+        den_text = self.text[_start(tree.children[2]):_end(tree.children[2])]
+        derivative_like = re.match(r"\{?\s*(?:d(?:[A-Za-z]|\\[A-Za-z])|\\partial|\\mathrm\s*\{\s*d\s*\})", den_text)
+        den = self.without_differential(tree.children[2])
+        num = self.without_differential(tree.children[1]) if derivative_like else self.sarg(tree.children[1])
         derivative = self.derivative(num, den, tree)
         if derivative is not None:
             return derivative
         return self.plain(num, tree) / self.plain(den, tree)
+
+    def without_differential(self, node):
+        """``sarg(node)`` with the open integral's differential not taken from inside it."""
+        if not self.integrals:
+            return self.sarg(node)
+        self.integrals.append({"variable": False})
+        try:
+            return self.sarg(node)
+        finally:
+            self.integrals.pop()
 
     def derivative(self, num, den, tree):
         r"""$\frac{\partial f}{\partial x}$, $\frac{d f}{d x}$, $\frac{\partial^2 f}{\partial x^2}$, $\frac{\partial}{\partial x}$."""
@@ -115,8 +147,12 @@ class _Atoms:
                         raise self.error("cannot read the denominator of a derivative", tree)
                     return None
                 variables.append((base, int(power)))
-            if not variables or (marker is d and len(variables) != 1):
+            if not variables:
                 return None
+            if marker is d and len(variables) != 1:
+                if order_num == order_den == sum(k for _, k in variables):  # \frac{d^2f}{dx_1 dx_n}: mixed
+                    return sp.Derivative(f, *variables, evaluate=False)
+                raise self.error("cannot read the orders of a derivative", tree)
             if f == 1:
                 return _DerivativeOperator(tuple(variables))
             return sp.Derivative(f, *variables, evaluate=False)
@@ -212,10 +248,34 @@ class _Atoms:
         return -IndexMax(-body, (index, sp.Integer(1), hi))
 
     def atom_nabla(self, tree):
+        r"""$\nabla_x f$ (an opaque gradient ``nabla_x(f)``) and $\partial_x f$: the partial derivative
+        ``Derivative(f, x)`` when ``x`` is a plain letter, else the opaque ``partial_{\mathbf{w}}(f)`` (a
+        gradient with respect to a vector, whose layout the notes do not fix)."""
         subs, _ = self.scripts_of(tree.children[1:-1])
-        label = "nabla" + ("_" + self.subtext(subs[0]) if subs else "")
+        operator = "partial" if tree.children[0].value == "partial" else "nabla"
+        body = self.plain(self.operand(tree.children[-1]), tree)
+        if operator == "partial" and len(subs) == 1:
+            variable = self.plain(self.sarg(subs[0]), tree)
+            if isinstance(variable, sp.Symbol) and re.fullmatch(r"[A-Za-z]|\\?[a-z]+", variable.name):
+                return sp.Derivative(body, variable, evaluate=False)
+        label = operator + ("_" + self.subtext(subs[0]) if subs else "")
         self.used_functions.add(label)
-        return sp.Function(label)(self.plain(self.product(tree.children[-1].children), tree))
+        return sp.Function(label)(body)
+
+    def evaluated(self, tree):
+        r"""$g\big|_{x=a}$: ``g`` at ``x = a`` (``Subs``); other scripts under the bar are an error."""
+        *posts, _, script = tree.children
+        value = self.plain(self.product(posts), tree)
+        node = script.children[0] if isinstance(script, lark.Tree) and script.data == "sarg" else script
+        rows = [c for c in node.children[1].children if isinstance(c, lark.Tree)] \
+            if isinstance(node, lark.Tree) and node.data == "group" else []
+        items = rows[0].children if len(rows) == 1 else []
+        if len(items) != 3 or not _is_token(items[1], "REL") or items[1].value != "=":
+            raise self.error("an evaluation bar needs _{x = a}", tree)
+        variable = self.plain(self.expr(items[0]), items[0])
+        if not isinstance(variable, (sp.Symbol, sp.Indexed)):
+            raise self.error("an evaluation bar needs _{x = a}", tree)
+        return sp.Subs(value, variable, self.plain(self.expr(items[2]), items[2]))
 
     def atom_bigop(self, tree):
         op = tree.children[0].value
@@ -233,6 +293,11 @@ class _Atoms:
                         self.lengths.setdefault((element.base, position), hi - lo + 1)
             return (sp.Sum if op == "sum" else sp.Product)(body, *((i, lo, hi) for i in reversed(listed)))
         index, lo, exclude = self.sum_index(subs[0] if subs else None, tree)
+        if lo is None:  # \sum_{i \in \mathcal{B}}, \sum_{m \le k}: over a set the notes do not range
+            body = self.plain(self.term(tree.children[-1]), tree)
+            label = f"{op}_{{{exclude}}}"
+            self.used_functions.add(label)
+            return sp.Function(label)(body, *([index] if index is not None else []))
         hi = self.plain(self.sarg(sups[0]), tree) if sups else self.default_size()
         if lo == 0:
             self.zero_based = True
@@ -286,6 +351,8 @@ class _Atoms:
         if not exprs:
             raise self.error("cannot read the range of a sum", tree)
         index = self.plain(self.expr(exprs[0]), exprs[0])
+        if not isinstance(index, sp.Symbol) and rels:  # \sum_{1 \le i < j \le n}: a range no index names
+            return None, None, "".join(self.text[_start(node) + 1:_end(node) - 1].split())
         if not isinstance(index, sp.Symbol):
             raise self.error("a sum's index must be a name", exprs[0])
         if len(exprs) == 2 and len(rels) == 1 and rels[0].value == "=":
@@ -294,6 +361,8 @@ class _Atoms:
             return index, sp.Integer(1), self.plain(self.expr(exprs[1]), exprs[1])
         if len(exprs) == 1 and not rels:
             return index, sp.Integer(1), None
+        if len(exprs) == 2 and len(rels) == 1:
+            return index, None, "".join(self.text[_start(node) + 1:_end(node) - 1].split())
         raise self.error("cannot read the range of a sum", tree)
 
     def default_size(self) -> sp.Symbol:
@@ -342,12 +411,53 @@ class _Atoms:
         begin, rows, end = tree.children
         if begin.value != end.value:
             raise self.error(f"\\begin{{{begin.value}}} closed by \\end{{{end.value}}}", end)
+        if begin.value in MATRICES:
+            value = self.matrix(rows, tree)
+            if begin.value in ("vmatrix", "Vmatrix"):  # |A| written as a vmatrix is the determinant
+                name = "det" if begin.value == "vmatrix" else "norm"
+                self.used_functions.add(name)
+                return sp.Function(name)(value)
+            return value
         inner = self.rows(rows)
         if begin.value in ALIGNED:
             return _Env(begin.value, inner)
-        if begin.value.endswith("cases") or begin.value in ("matrix", "array"):
+        if begin.value in ("matrix", "array"):  # cases, or (no conditions in it) a matrix
+            try:
+                return self.piecewise(inner, tree)
+            except LatexParseError:
+                if any(r.conditions or r.chain.rels for r in inner):
+                    raise
+                return self.matrix(rows, tree)
+        if begin.value.endswith("cases"):
             return self.piecewise(inner, tree)
-        raise self.error(f"{begin.value} (a matrix) is not supported", tree)
+        raise self.error(f"{begin.value} is not supported", tree)
+
+    def matrix(self, rows, tree) -> MatrixLiteral:
+        r"""The entries of a matrix environment, row by row (``&`` between entries, ``\\`` between rows);
+        a trailing empty row is dropped; rows of different lengths are an error."""
+        table = []
+        for row in rows.children:
+            if not isinstance(row, lark.Tree):
+                continue
+            cells, current = [], []
+            for item in row.children:
+                if _is_token(item, "AMP"):
+                    cells.append(current)
+                    current = []
+                else:
+                    current.append(item)
+            cells.append(current)
+            if len(cells) == 1 and not cells[0]:
+                continue
+            entries = []
+            for cell in cells:
+                if len(cell) != 1 or not isinstance(cell[0], lark.Tree):
+                    raise self.error("a matrix entry must be one expression", row)
+                entries.append(self.plain(self.expr(cell[0]), cell[0]))
+            table.append(sp.Tuple(*entries))
+        if not table or len({len(r) for r in table}) != 1:
+            raise self.error("a matrix whose rows have different lengths", tree)
+        return MatrixLiteral(*table)
 
     def atom_cases(self, tree):
         return self.piecewise(self.rows(tree.children[1]), tree)
@@ -400,10 +510,17 @@ class _Atoms:
         return sp.Function("inner")(*(value.args if isinstance(value, sp.Function) else (value,)))
 
     def atom_set(self, tree):
+        r"""``\{a, b\}``: ``set(a, b)``; set-builder notation ``\{x \in \mathbb{R} : x > 0\}``: an opaque name."""
         self.used_functions.add("set")
         value = self.paren(tree)
+        if isinstance(value, (_Annotation, _DerivativeOperator)):
+            return sp.Function("set")(sp.Symbol(" ".join(self.text[_start(tree):_end(tree)].split())))
         return sp.Function("set")(*(value.args if isinstance(value, sp.Function) else (value,)))
 
+
+
+MATRICES = frozenset(["bmatrix", "pmatrix", "Bmatrix", "vmatrix", "Vmatrix", "smallmatrix"])
+"""Matrix environments: a :class:`~readers.latex.nodes.MatrixLiteral` (``vmatrix``: its determinant)."""
 
 
 INVERSE_FUNCTIONS = {"sin": sp.asin, "cos": sp.acos, "tan": sp.atan, "cot": sp.acot, "sec": sp.asec, "csc": sp.acsc,

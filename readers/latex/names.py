@@ -107,8 +107,12 @@ class _Names:
     def _after_call(self, value, piece: _NamePiece):
         """Scripts written after a call or parenthesis apply to it alone: ``y(1 - s)^{2}`` is ``y (1 - s)^2``."""
         for kind, node in piece.after:
+            if kind == "sub":  # softmax(z)_i: the i-th component of the value, an opaque element
+                self.used_functions.add("component")
+                value = sp.Function("component")(self.plain(value, node), self.plain(self.sarg(node), node))
+                continue
             if kind != "sup":
-                raise self.error("a subscript or prime after a parenthesis", node)
+                raise self.error("a prime after a parenthesis", node)
             value = self.superscript(value, node)
         return value
 

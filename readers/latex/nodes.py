@@ -51,6 +51,17 @@ class IndexMax(ExprWithLimits):
         return sp.Max(*[self.function.xreplace({index: sp.Integer(v)}) for v in range(int(lo), int(hi) + 1)])
 
 
+class MatrixLiteral(sp.Function):
+    r"""A matrix written entry by entry, $\begin{bmatrix} a & b \\ c & d \end{bmatrix}$, as
+    ``MatrixLiteral((a, b), (c, d))``: one ``Tuple`` per row.  Products of matrices do not commute, so
+    neither does this node; it never evaluates (:meth:`as_matrix` gives sympy's matrix)."""
+
+    is_commutative = False
+
+    def as_matrix(self) -> sp.ImmutableMatrix:
+        return sp.ImmutableMatrix([list(row) for row in self.args])
+
+
 SUMMED = (sp.Sum, sp.Product, IndexMax)
 """Nodes that bind an index over an integer range."""
 

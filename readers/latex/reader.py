@@ -175,16 +175,21 @@ class _Reader(_Names, _Atoms):
                                               or _is_token(_get(items, k - 1), "REL"))):
                 break
             k += 1
+        tail = items[k:]
+        if any(_is_token(item, "PROSE") and item.value.startswith("mod ") for item in tail):
+            rels = ["congruent" if r in ("equiv", "=") else r for r in rels]  # a \equiv b \pmod{n}
+        question = any(_is_token(item, "PROSE") and item.value == "?" for item in tail)
+        if rels and expect == "expr" and question:
+            rels.pop()  # \frac{d}{dV} f = \;?: the question asked, nothing asserted
         if rels and expect == "expr":
             raise self.error("a relation without a right side", items[k - 1])
-        tail = items[k:]
         more, listed, extra_notes = self.conditions(tail)
         conditions += more
         notes += extra_notes
         if kind == "formula" and listed and not rels:
             kind = "list"
-        if kind == "formula" and not exprs:
-            kind = "prose"
+        if kind == "formula" and not exprs or question:
+            kind = "prose"  # a question (``A = ... ?``) is read, not asserted
         return Row(Chain(tuple(exprs), tuple(rels)), text, line, column, kind, continued,
                    tuple(conditions), tuple(notes))
 
@@ -271,6 +276,9 @@ class _Reader(_Names, _Atoms):
             elif op.type == "AST" and op.value in ("ast", "star", "∗"):
                 value = sp.Function("conv")(value, right)
                 self.used_functions.add("conv")
+            elif op.value in SET_OPERATIONS:  # A \cap B: an event or set, never a product
+                value = sp.Function(SET_OPERATIONS[op.value])(value, right)
+                self.used_functions.add(SET_OPERATIONS[op.value])
             else:
                 value = value * right
         return value
@@ -280,6 +288,8 @@ class _Reader(_Names, _Atoms):
             op, inner = tree.children
             value = self.plain(self.factor(inner), inner)
             return {"ADD": value, "SUB": -value, "PM": PlusMinus(value), "MP": -PlusMinus(value)}[op.type]
+        if tree.data == "evaluated":
+            return self.evaluated(tree)
         return self.product(tree.children)
 
     def plain(self, value, node):
@@ -297,6 +307,8 @@ class _Reader(_Names, _Atoms):
         pieces = self.repair(pieces)
         if self.integrals and self.integrals[-1].get("variable") is None:
             pieces = self.take_differential(pieces)
+            if not pieces and self.integrals[-1].get("variable") is not None:
+                return sp.Integer(1)  # \int_0^1 dx, \int \frac{dx}{x}: the differential alone
         values = []
         for piece in pieces:
             value = self.resolve(piece) if isinstance(piece, _NamePiece) else self.post(piece)
@@ -388,7 +400,12 @@ class _Reader(_Names, _Atoms):
                     continue
             break
         found.reverse()
-        frames = [f for f in reversed(self.integrals) if f.get("variable") is None]
+        frames = []
+        for f in reversed(self.integrals):
+            if f.get("variable") is False:
+                break  # inside a derivative fraction: the integrals around it are out of reach
+            if f.get("variable") is None:
+                frames.append(f)
         for frame, variable in zip(frames, found):
             frame["variable"] = variable
         if found[len(frames):]:
@@ -437,6 +454,11 @@ class _Reader(_Names, _Atoms):
     def error(self, message: str, node) -> LatexParseError:
         return _node_error(message, node)
 
+
+
+SET_OPERATIONS = {"cap": "intersection", "cup": "union", "setminus": "difference", "∩": "intersection",
+                  "∪": "union"}
+r"""``A \cap B``, ``A \cup B``, ``A \setminus B``: opaque set operations."""
 
 
 def _applied_derivative(derivative, argument):

@@ -32,7 +32,8 @@ RELATIONS = {
     "to": "->", "rightarrow": "->", "longrightarrow": "->", "sim": "~", "in": "in", "equiv": "equiv",
     "triangleq": ":=", "coloneqq": ":=", "doteq": ":=", "leftarrow": ":=", "gets": ":=", "longleftarrow": ":=",
     "≤": "<=", "≥": ">=", "≠": "!=", "≈": "approx", "∝": "propto", "→": "->", "∈": "in", "∼": "~", "≡": "equiv",
-    "≔": ":=",
+    "≔": ":=", "notin": "notin", "ll": "ll", "gg": "gg", "subset": "subset", "subseteq": "subset",
+    "supset": "supset", "supseteq": "supset", "mapsto": "mapsto", "perp": "perp",
 }
 """Relation spellings -> canonical text: ``= != < > <= >= approx propto -> ~ in equiv :=``."""
 FUNCTIONS = {
@@ -41,6 +42,7 @@ FUNCTIONS = {
     "arcsin": sp.asin, "arccos": sp.acos, "arctan": sp.atan, "sqrt": sp.sqrt, "abs": sp.Abs,
     "sign": sp.sign, "sgn": sp.sign, "sigmoid": lambda x: 1 / (1 + sp.exp(-x)),
     "softplus": lambda x: sp.log(1 + sp.exp(x)), "lg": lambda x: sp.log(x, 10), "factorial": sp.factorial,
+    "floor": sp.floor, "ceil": sp.ceiling,
 }
 """Known functions of one argument (``\\log_b x`` takes its base from the subscript)."""
 OPAQUE_FUNCTIONS = frozenset({"det", "tr", "Tr", "erf", "softmax", "Softmax"})
@@ -51,8 +53,9 @@ STYLES = frozenset(["mathbf", "mathcal", "mathbb", "mathit", "mathsf", "mathscr"
 ACCENTS = frozenset(["hat", "widehat", "bar", "overline", "tilde", "widetilde", "vec", "dot", "ddot", "check", "breve", "acute", "grave", "mathring"])
 TEXTS = frozenset(["text", "textrm", "textit", "textbf", "textsf", "mathrm", "operatorname", "mbox", "textnormal"])
 SKIPPED = frozenset(["displaystyle", "textstyle", "scriptstyle", "limits", "nolimits", "big", "Big", "bigg", "Bigg", "bigl", "bigr", "Bigl", "Bigr", "biggl", "biggr", "Biggl", "Biggr", "middle", "nonumber", "notag", "quad", "qquad", "left."])
-SKIPPED_WITH_ARG = frozenset(["hspace", "vspace", "label", "tag", "phantom", "hphantom", "vphantom"])
-ENVIRONMENTS = frozenset(["aligned", "align", "align*", "alignat", "alignat*", "equation", "equation*", "gather", "gather*", "gathered", "split", "multline", "multline*", "cases", "dcases", "rcases", "matrix", "pmatrix", "bmatrix", "vmatrix", "Vmatrix", "array", "eqnarray", "eqnarray*"])
+SKIPPED_WITH_ARG = frozenset(["hspace", "vspace", "label", "tag", "phantom", "hphantom", "vphantom", "color",
+                              "textcolor", "eqref", "ref"])
+ENVIRONMENTS = frozenset(["aligned", "align", "align*", "alignat", "alignat*", "equation", "equation*", "gather", "gather*", "gathered", "split", "multline", "multline*", "cases", "dcases", "rcases", "matrix", "pmatrix", "bmatrix", "vmatrix", "Vmatrix", "Bmatrix", "smallmatrix", "array", "eqnarray", "eqnarray*"])
 ALIGNED = frozenset(e for e in ENVIRONMENTS if not e.endswith("cases") and "matrix" not in e and e != "array")
 SIMPLE_COMMANDS = {
     "frac": "FRAC", "dfrac": "FRAC", "tfrac": "FRAC", "cfrac": "FRAC", "binom": "BINOM", "dbinom": "BINOM",
@@ -63,7 +66,8 @@ SIMPLE_COMMANDS = {
     "ldots": "DOTS", "cdots": "DOTS", "dots": "DOTS", "vdots": "DOTS", "ddots": "DOTS", "mid": "BAR",
     "colon": "COLON", "langle": "LANGLE", "rangle": "RANGLE", "lbrace": "LSET", "rbrace": "RSET",
     "prime": "PRIME", "implies": "PROSE", "Rightarrow": "PROSE", "iff": "PROSE", "Leftrightarrow": "PROSE",
-    "forall": "PROSE", "quad": None,
+    "forall": "PROSE", "exists": "PROSE", "therefore": "PROSE", "Longrightarrow": "PROSE",
+    "Longleftrightarrow": "PROSE", "cap": "MUL", "cup": "MUL", "setminus": "MUL", "quad": None,
 }
 UNICODE_TOKENS = {
     "∑": ("SUMOP", "sum"), "∏": ("SUMOP", "prod"), "∫": ("INT", "int"), "∞": ("INFTY", "infty"),

@@ -46,6 +46,18 @@ _SIGN_SCRIPT = re.compile(r"\s*\{\s*(\+\+|\+|-|\*)\s*\}")
 _SENTENCE_END = re.compile(r"\s*(\\\\|\\end\b|&|\\q?quad\b|$|[=<>]|\\(le|ge|leq|geq|ne|neq|approx)\b)")
 r"""What may follow a sentence's period inside a block: a row break ``\\``, ``\end``, an alignment ``&``, a
 ``\quad`` before a condition, the end of the text, or a relation (``p_{ij}. = E[XY]``: a stray period)."""
+_SIZED = frozenset(["big", "Big", "bigg", "Bigg", "bigl", "bigr", "Bigl", "Bigr", "biggl", "biggr", "Biggl", "Biggr"])
+_BRACED_DELIMITER = re.compile(r"\s*\{\s*(?=(\\[{}|]|\\[lr]?[vV]ert(?![A-Za-z])|\\l?angle(?![A-Za-z])"
+                               r"|\\r?angle(?![A-Za-z])|\\[lr]brace(?![A-Za-z])|[()\[\]|.])\s*\})")
+r"""``\big{(}``, ``\Big{\{}``: a sized delimiter written with braces around it (the braces are not a group)."""
+_PRIME_SCRIPT = re.compile(r"\^\s*\{\s*((?:(?:\\prime(?![A-Za-z])|')\s*)+)\}")
+r"""``\mu_n^{\prime}``, ``f^{\prime\prime}``: primes written as a superscript group."""
+_BRACES = {"overbrace": "^", "underbrace": "_"}
+r"""``\overbrace{A \cdots A}^{\text{$n$ times}}``: the annotation (the script after the brace) is not part of
+the value; ``\underbrace{...}_{...}`` likewise."""
+_OLD_STYLES = {"rm": "mathrm", "bf": "mathbf", "it": "mathit", "cal": "mathcal", "sf": "mathsf"}
+r"""``{\rm x}``, ``{\bf x}``: old-style font switches inside a group."""
+_BINARY = frozenset(["ADD", "SUB", "PM", "MP", "MUL"])
 
 
 def tokenize(text: str) -> list[lark.Token]:
@@ -60,6 +72,8 @@ class _Tokenizer:
         self.text, self.pos, self.tokens, self.stack = text, 0, [], []
         self.line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
         self.intervals = set()  # stack depths of an interval's opener, after \in
+        self.skips: dict[int, int] = {}  # text to pass over: start -> end (an \overbrace's annotation)
+        self.closing_braces: set[int] = set()  # the "}" of a braced sized delimiter (\big{(})
         self.single = 0  # how many following arguments are one character (after _ ^ \frac \sqrt)
 
     def where(self, pos: int) -> tuple[int, int]:
@@ -106,15 +120,20 @@ class _Tokenizer:
     def run(self) -> list[lark.Token]:
         text = self.text
         while True:
+            self.pos = self.skips.pop(self.pos, self.pos)
             space = _SPACE.match(text, self.pos)
             if space:
                 self.pos = space.end()
+            self.pos = self.skips.pop(self.pos, self.pos)
             if self.pos >= len(text):
                 break
+            if self.pos in self.closing_braces:
+                self.pos += 1
+                continue
             self.step()
         if self.stack:
             raise self.error(f"unclosed {self.stack[-1].lower()}", len(text))
-        return self.tokens
+        return _join_broken_rows(self.tokens)
 
     def step(self):
         text, start = self.text, self.pos
@@ -161,6 +180,15 @@ class _Tokenizer:
             double = re.match(r"\|\s*\|", text[start:])
             self.pos += double.end() if double else 1
             return self.bar("norm" if double else "vert", start)
+        if char == "?" and not text[start + 1:].strip(" \t\n$.,;"):
+            self.pos = len(text)  # a question: "what is A = ... ?" (the row asserts nothing)
+            return self.emit("PROSE", "?", start, start + 1)
+        primes = _PRIME_SCRIPT.match(text, start) if char == "^" else None
+        if primes:
+            self.pos = primes.end()
+            for _ in re.findall(r"\\prime|'", primes.group(1)):
+                self.emit("PRIME", "'", start, self.pos)
+            return None
         sign = _SIGN_SCRIPT.match(text, start + 1) if char in "_^" else None
         if sign:  # \mathbb{R}_{+}, x^{*}: a script that is one sign
             self.emit("USCORE" if char == "_" else "POW", char, start, start + 1)
@@ -235,12 +263,26 @@ class _Tokenizer:
         After an operand inside parentheses it separates (``P(A | B)``, ``D(P \\| Q)``) unless another
         bar of its kind follows in the same parentheses (``\\exp(-\\gamma \\|u - v\\|^2)`` opens a norm)."""
         opener, closer, separator = ("LVERT", "RVERT", "BAR") if kind == "vert" else ("LNORM", "RNORM", "DBAR")
+        if self.evaluation_bar(kind):
+            return self.emit_evaluation_bar(start)
         if self.previous_is_operand():
             if self.stack and self.stack[-1] == opener:
                 return self.emit(closer, "|", start, self.pos)
             if self.stack and self.stack[-1] in ("LPAR", "LBRACK") and not self.another_bar(kind):
                 return self.emit(separator, "|", start, self.pos)
         return self.emit(opener, "|", start, self.pos)
+
+    def evaluation_bar(self, kind: str) -> bool:
+        r"""``f'(x)\big|_{x=0}``, ``\left. \frac{d}{dx} g \right|_{x=a}``: a bar after an operand, followed
+        by a subscript, that closes no ``|`` opened before it, is the value at a point."""
+        return kind == "vert" and self.previous_is_operand() and not (self.stack and self.stack[-1] == "LVERT") \
+            and re.match(r"\s*_", self.text[self.pos:]) is not None
+
+    def emit_evaluation_bar(self, start: int):
+        """The bar and the ``_`` after it, as one token (its subscript follows)."""
+        self.pos += re.match(r"\s*_", self.text[self.pos:]).end()
+        self.single = 1
+        return self.emit("EVALBAR", "|", start, self.pos)
 
     def another_bar(self, kind: str) -> bool:
         """Whether a bar of ``kind`` follows before the enclosing parenthesis closes."""
@@ -302,6 +344,51 @@ class _Tokenizer:
             return self.bar("norm", start)
         if name in ("quad", "qquad") and self.previous_is_operand() and self.at_top():
             return self.emit("COMMA", ",", start, self.pos)  # y = \sqrt{x} \qquad x \ge 0: a separator
+        if name in _SIZED:
+            braced = _BRACED_DELIMITER.match(text, self.pos)
+            if braced:  # \big{(}: the delimiter, then the brace that closes around it is passed over
+                self.pos = braced.end()
+                close = _SPACE.match(text, self.pos + len(braced.group(1)))
+                self.closing_braces.add(close.end() if close else self.pos + len(braced.group(1)))
+            brace = re.match(r"\s*\\([{}])", text[self.pos:])
+            if brace:  # \Big\{ ... \Big\}: sized braces group, as parentheses do (\exp \Big\{ -x^2 \Big\})
+                self.pos += brace.end()
+                return self.emit("LPAR" if brace.group(1) == "{" else "RPAR", brace.group(1), start, self.pos)
+            return None
+        if name == "right" and re.match(r"\s*\.", text[self.pos:]) and not (self.stack and self.stack[-1] == "LCASES"):
+            self.pos += re.match(r"\s*\.", text[self.pos:]).end()
+            return None  # \right. closing a \left. on an earlier row: only sizing, no delimiter
+        if name in _BRACES:
+            _, end = self.group(self.pos, "\\" + name)
+            script = re.compile(r"\s*\%s\s*" % _BRACES[name]).match(text, end)
+            if script:
+                after = script.end()
+                if text[after:after + 1] == "{":
+                    _, after = self.group(after, "\\" + name)
+                else:
+                    after = (_COMMAND.match(text, after).end() if text[after:after + 1] == "\\"
+                             else min(after + 1, len(text)))
+                self.skips[end] = after
+            return None  # the braced part is read as a group
+        if name in _OLD_STYLES and self.tokens and self.tokens[-1].type == "LBRACE" \
+                and self.tokens[-1].end_pos is not None and not text[self.tokens[-1].end_pos:start].strip():
+            return self.old_style(name, start)
+        if name in ("lfloor", "lceil", "rfloor", "rceil"):  # \lfloor x \rfloor: floor(x)
+            if name[0] == "l":
+                self.emit("FUNC", "floor" if name == "lfloor" else "ceil", start, self.pos)
+            return self.emit("LPAR" if name[0] == "l" else "RPAR", name, start, self.pos)
+        if name in ("boxed", "fbox"):  # \boxed{a = b}: the content, not a group
+            _, end = self.group(self.pos, "\\" + name)
+            self.pos = _SPACE.match(text, self.pos).end() + 1 if _SPACE.match(text, self.pos) else self.pos + 1
+            self.closing_braces.add(end - 1)
+            return None
+        if name == "pmod":
+            content, self.pos = self.group(self.pos, "\\pmod")
+            return self.emit("PROSE", "mod " + " ".join(content.split()), start, self.pos)
+        if name in ("overset", "stackrel", "underset"):
+            return self.stacked(name, start)
+        if name == "partial" and re.match(r"\s*_", text[self.pos:]):
+            return self.emit("NABLA", "partial", start, self.pos)  # \partial_x f: an operator, as \nabla_x f
         if name in SKIPPED or name == "quad" or name == "qquad":
             return None
         if name in SKIPPED_WITH_ARG:
@@ -335,15 +422,19 @@ class _Tokenizer:
                 _, self.pos = self.group(self.pos, f"\\begin{{{env}}}")
             return self.emit("BEGIN" if name == "begin" else "END", env, start, self.pos)
         if name in STYLES or name in ACCENTS:
-            return self.emit("NAME", self.styled(name, start), start, self.pos)
+            styled = self.styled(name, start)
+            return None if styled is None else self.emit("NAME", styled, start, self.pos)
         if name == "mathop":  # \mathop{\mathrm{argmax}}: an operator spelled as text
             content, self.pos = self.group(self.pos, "\\mathop")
+            content = re.sub(r"\\[,;:! ]", "", content)  # \mathop{\mathrm{arg\,min}}
             inner = re.fullmatch(r"\s*(?:\\(?:%s)\*?\s*)?\{?\s*([A-Za-z]+)\s*\}?\s*" % "|".join(sorted(TEXTS)), content)
             if not inner:
                 raise self.error("unsupported \\mathop argument", start)
             return self.text_command(inner.group(1), start)
         if name.rstrip("*") in TEXTS:
             content, self.pos = self.group(self.pos, "\\" + name)
+            if re.fullmatch(r"\s*arg\s*(?:\\[,;:! ]\s*)*(?:max|min)\s*", content):
+                content = re.sub(r"[\s\\,;:!]", "", content)  # \operatorname*{arg\,max}
             return self.text_command(content.strip(), start)
         if name == "arg":
             follow = re.match(r"\s*\\(max|min)(?![A-Za-z])", text[self.pos:])
@@ -365,6 +456,69 @@ class _Tokenizer:
             return self.emit(kind, name, start, self.pos)
         raise self.error(f"unsupported command \\{name}", start)
 
+    def old_style(self, name: str, start: int):
+        r"""``{\rm softmax}``, ``{\bf x}``: the old spelling of ``\mathrm{softmax}``, ``\mathbf{x}``."""
+        opener = self.tokens.pop()
+        self.stack.pop()
+        depth, k = 0, self.pos
+        while k < len(self.text):
+            char = self.text[k]
+            if char == "\\":
+                k += 2
+                continue
+            if char == "{":
+                depth += 1
+            elif char == "}":
+                if depth == 0:
+                    break
+                depth -= 1
+            k += 1
+        if k >= len(self.text):
+            raise self.error(f"unclosed {{\\{name} ...}}", opener.start_pos)
+        content = self.text[self.pos:k].strip()
+        self.pos = k + 1
+        if name == "rm":
+            return self.text_command(content, start)
+        if not re.fullmatch(r"[A-Za-z][A-Za-z0-9]*", content):
+            raise self.error(f"unsupported {{\\{name} {content[:20]}}}", start)
+        return self.emit("NAME", f"\\{_OLD_STYLES[name]}{{{content}}}", start, self.pos)
+
+    def stacked(self, name: str, start: int):
+        r"""``a \overset{\text{def}}{=} b``, ``\stackrel{(i)}{\le}``: the relation, its annotation dropped;
+        ``\underset{\theta}{\arg\max}``: the operator with the annotation as its subscript.  Anything else
+        stacked (``\overset{\sim}{x}``) is an error, and ``\overset{?}{=}`` (a question) too."""
+        annotation, after = self.group(self.pos, "\\" + name)
+        base_start = _SPACE.match(self.text, after).end() if _SPACE.match(self.text, after) else after
+        base, end = self.group(after, "\\" + name)
+        relation = re.fullmatch(r"\s*(\\[A-Za-z]+|[=<>]|<=|>=)\s*", base)
+        word = relation.group(1).lstrip("\\") if relation else None
+        if relation and (word in RELATIONS or relation.group(1) in RELATIONS) and "?" not in annotation:
+            self.pos = base_start + 1
+            self.tokenize_to(end - 1)
+            self.pos = end
+            return None
+        operator = re.fullmatch(r"\s*(?:\\arg\s*\\(?:max|min)|\\(?:max|min|sup|inf)|\\(?:operatorname|mathrm|text)"
+                                r"\s*\{\s*arg\s*(?:max|min)\s*\})\s*", base)
+        if name == "underset" and operator:
+            self.pos = base_start + 1
+            self.tokenize_to(end - 1)
+            self.emit("USCORE", "_", start, start + 1)
+            self.pos = self.text.index("{", start + len(name) + 1)
+            self.tokenize_to(after)
+            self.pos = end
+            return None
+        raise self.error(f"unsupported \\{name}", start)
+
+    def tokenize_to(self, end: int) -> None:
+        """Tokens from ``self.pos`` up to ``end`` (a part of the text read out of order)."""
+        while True:
+            space = _SPACE.match(self.text, self.pos)
+            if space:
+                self.pos = space.end()
+            if self.pos >= end:
+                return
+            self.step()
+
     def delimiter(self, which: str, start: int):
         match = re.match(r"\s*(\\[A-Za-z]+|\\[{}|.]|[()\[\]{}|.])", self.text[self.pos:])
         if not match:
@@ -383,6 +537,8 @@ class _Tokenizer:
             raise self.error(f"unsupported delimiter \\{which}{delim}", start)
         if table[delim] is None:
             return None
+        if which == "right" and table[delim] == "RVERT" and self.evaluation_bar("vert"):
+            return self.emit_evaluation_bar(start)  # \left. ... \right|_{x=a}
         return self.emit(table[delim], delim, start, self.pos)
 
     def styled(self, command: str, start: int) -> str:
@@ -394,6 +550,8 @@ class _Tokenizer:
         if nested and (nested.group(1) in STYLES or nested.group(1) in ACCENTS):
             self.pos += nested.end()
             return f"\\{command}{{\\{nested.group(1)}{{{self.canonical(nested.group(2), start)}}}}}"
+        if not inner and command in STYLES and re.match(r"\s*[(\[]", rest):
+            return None  # T\mathbf(x): a style with nothing to style (the parenthesis is read as written)
         if not inner:
             raise self.error(f"\\{command} needs a letter or a name in braces", start)
         self.pos += inner.end()
@@ -461,6 +619,46 @@ class _Tokenizer:
         self.pos = close
         self.emit("NAME", "event: " + " ".join(words.split()), opener.end_pos, close)
         return True
+
+
+def _join_broken_rows(tokens: list) -> list:
+    r"""A long expression broken over rows is one row: ``a + \\ & b`` (the row ends with an operator), and
+    ``a \\ & + b`` (the next row is ``&`` and an operator or an ellipsis, with no relation of its own) join, so
+    ``x &= a + b \\ &\quad + c`` is ``x = a + b + c``, never ``x = a + b``."""
+    out, k = [], 0
+    while k < len(tokens):
+        token = tokens[k]
+        if token.type == "ROWSEP" and out:
+            after = tokens[k + 1] if k + 1 < len(tokens) else None
+            aligned = after is not None and after.type == "AMP"
+            first = tokens[k + 2] if aligned and k + 2 < len(tokens) else None
+            if out[-1].type in _BINARY and after is not None and after.type not in ("END", "ROWSEP"):
+                k += 2 if aligned else 1
+                continue
+            if first is not None and first.type in ("ADD", "SUB", "DOTS") and out[-1].type in OPERAND_END \
+                    and out[-1].type != "END" and not _has_relation(tokens, k + 2):
+                k += 2
+                continue
+        out.append(token)
+        k += 1
+    return out
+
+
+def _has_relation(tokens: list, start: int) -> bool:
+    """Whether the row from ``start`` (to the next row break or environment end) has a relation or a ``&``."""
+    depth = 0
+    for token in tokens[start:]:
+        if token.type in OPENERS:
+            depth += 1
+        elif token.type in ("RPAR", "RBRACK", "RBRACE", "RVERT", "RNORM", "RDOT", "RSET", "RANGLE", "END"):
+            depth -= 1
+            if depth < 0:
+                return False
+        elif depth == 0 and token.type == "ROWSEP":
+            return False
+        elif depth == 0 and token.type in ("REL", "AMP"):
+            return True
+    return False
 
 
 class _Lexer(lark.lexer.Lexer):

@@ -9,7 +9,7 @@ from sympy.core.function import AppliedUndef
 
 from symbolic.expr import as_expr
 
-from readers.latex.nodes import SUMMED
+from readers.latex.nodes import SUMMED, MatrixLiteral
 from readers.latex.parse import (
     Expectation,
     Given,
@@ -179,6 +179,8 @@ def _is_simplex_condition(condition) -> bool:
 def _unchecked(lhs, rhs) -> str:
     """Why a claim cannot be checked (unknown functions, opaque derivatives, ellipses), or ''."""
     both = [lhs, rhs]
+    if any(e.has(MatrixLiteral) for e in both):
+        return "a matrix written out entry by entry (matrix literals are read, not checked)"
     unknown = sorted({f.func.__name__ for e in both for f in e.atoms(AppliedUndef)
                       if not isinstance(f, (Given, PlusMinus))})
     if unknown:

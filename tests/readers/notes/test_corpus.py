@@ -58,9 +58,20 @@ refuting one, its test passes unexpectedly and fails the run, so the entry must 
 
 
 @functools.lru_cache(maxsize=None)
+def _report(name):
+    return check_file(str(CORPUS / name), CORPUS_BUDGET)
+
+
 def _refuted_lines(name):
-    report = check_file(str(CORPUS / name), CORPUS_BUDGET)
-    return frozenset(b.line for b in report.blocks if b.verdict == "refuted")
+    return frozenset(b.line for b in _report(name).blocks if b.verdict == "refuted")
+
+
+def _failing_lines(name):
+    """Refuted lines, and lines that fail on the real line whose check on the implicit narrower domain ran
+    out of budget (undecided under load, refuted on an idle machine): a known false alarm is fixed only when
+    it is neither, so the strict expected failures below do not depend on machine load."""
+    budget = {b.line for b in _report(name).blocks if any("ran out of budget" in (s.reason or "") for s in b.steps)}
+    return _refuted_lines(name) | budget
 
 
 @pytest.mark.parametrize("name", sorted({label["file"] for label in LABELS}))
@@ -77,4 +88,4 @@ def test_no_correct_block_of_the_corpus_is_refuted(name):
                                         for (file, line), reason in sorted(KNOWN_FALSE_ALARMS.items())])
 def test_known_false_alarm(name, line):
     assert any(l["file"] == name and l["line"] == line and l["label"] != "wrong" for l in LABELS)
-    assert line not in _refuted_lines(name)
+    assert line not in _failing_lines(name)
