@@ -14,7 +14,7 @@ import textwrap
 import time
 
 from formulary import render
-from formulary.parallel import Progress, run_ordered
+from formulary.parallel import Pool, Progress, available_cpus, collect, run_ordered
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 
@@ -163,7 +163,8 @@ def _seconds(text: str) -> float:
 
 
 def _jobs_option(c) -> None:
-    c.add_argument("--jobs", type=int, default=1, help="check in N processes (same results, same order)")
+    c.add_argument("--jobs", type=int, default=None,
+                   help="check in N processes (same results, same order; default: the CPUs available)")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -241,23 +242,28 @@ def cmd_verify(args) -> int:
     _check_jobs(args)
     start = time.perf_counter()
     everything = args.all and not args.no_derivations
-    _header(args, f"formulas ({len(formulas)})", everything)
-    results = run_ordered(
-        functools.partial(_verify_one, points=args.points, seed=args.seed), [f.id for f in formulas],
-        jobs=args.jobs, progress=Progress(len(formulas), enabled=not args.json, part="formulas"),
-        on_result=None if args.json else lambda r: print(render.verify_row(r), flush=True))
-    failed = [r for r in results if not r.verdict.holds]
     checked, grads = [], []
-    if everything:
-        from derivations.gradients import all_gradients
-        from derivations.library import all_derivations
+    with Pool(args.jobs) as pool:  # one pool for every part, all queued at once: no worker idles between parts
+        batch = pool.submit(functools.partial(_verify_one, points=args.points, seed=args.seed), [f.id for f in formulas])
+        if everything:
+            from derivations.gradients import all_gradients
+            from derivations.library import all_derivations
 
-        _header(args, f"derivations ({len(all_derivations())})", True)
-        checked = _check_derivations(all_derivations(), args, quiet=True)
-        failed += [c for c in checked if not c.ok]
-        _header(args, f"gradients ({len(all_gradients())})", True)
-        grads = _check_gradients([g.id for g in all_gradients()], args, points=GRADIENT_POINTS_IN_VERIFY)
-        failed += [g for g in grads if not g["holds"]]
+            derivation_batch = pool.submit(functools.partial(_derive_keyed, timeout=args.timeout),
+                                           [d.id for d in all_derivations()])
+            gradient_batch = pool.submit(functools.partial(_gradient_one, points=GRADIENT_POINTS_IN_VERIFY),
+                                         [g.id for g in all_gradients()])
+        _header(args, f"formulas ({len(formulas)})", everything)
+        results = collect(batch, progress=Progress(len(formulas), enabled=not args.json, part="formulas"),
+                          on_result=None if args.json else lambda r: print(render.verify_row(r), flush=True))
+        failed = [r for r in results if not r.verdict.holds]
+        if everything:
+            _header(args, f"derivations ({len(derivation_batch)})", True)
+            checked = _collect_derivations(derivation_batch, all_derivations(), args, quiet=True)
+            failed += [c for c in checked if not c.ok]
+            _header(args, f"gradients ({len(gradient_batch)})", True)
+            grads = _collect_gradients(gradient_batch, args)
+            failed += [g for g in grads if not g["holds"]]
     wall = time.perf_counter() - start
     if args.json:
         data = render.verify_json(results) | {"wall_seconds": round(wall, 3), "jobs": args.jobs}
@@ -291,9 +297,13 @@ def _gradient_one(gid: str, *, points: int):
 
 def _check_gradients(ids, args, *, points: int):
     _check_jobs(args)
+    with Pool(args.jobs) as pool:
+        return _collect_gradients(pool.submit(functools.partial(_gradient_one, points=points), ids), args)
+
+
+def _collect_gradients(batch, args):
     show = None if args.json else (lambda r: print(render.gradient_line(r), flush=True))
-    return run_ordered(functools.partial(_gradient_one, points=points), ids, jobs=args.jobs,
-                       progress=Progress(len(ids), enabled=not args.json, part="gradients"), on_result=show)
+    return collect(batch, progress=Progress(len(batch), enabled=not args.json, part="gradients"), on_result=show)
 
 
 def cmd_gradients(args) -> int:
@@ -337,6 +347,8 @@ def _derive_one(did: str, *, timeout: float):
 
 
 def _check_jobs(args) -> None:
+    if args.jobs is None:
+        args.jobs = available_cpus()
     if args.jobs < 1:
         raise UsageError("--jobs must be at least 1")
     if getattr(args, "timeout", 1.0) <= 0:
@@ -344,21 +356,26 @@ def _check_jobs(args) -> None:
 
 
 def _check_derivations(derivations, args, *, quiet: bool, progress: bool | None = None):
+    _check_jobs(args)
+    with Pool(args.jobs) as pool:
+        batch = pool.submit(functools.partial(_derive_keyed, timeout=args.timeout), [d.id for d in derivations])
+        return _collect_derivations(batch, derivations, args, quiet=quiet, progress=progress)
+
+
+def _collect_derivations(batch, derivations, args, *, quiet: bool, progress: bool | None = None):
     from derivations.checker.report import CheckedDerivation
 
-    _check_jobs(args)
     by_id = {d.id: d for d in derivations}
     checked = []
 
-    def collect(item):
+    def add(item):
         did, verdicts = item
         checked.append(CheckedDerivation(by_id[did], verdicts))
         if not args.json:
             print(render.derivation_line(checked[-1]) if quiet else render.derivation_text(checked[-1]), flush=True)
 
-    run_ordered(functools.partial(_derive_keyed, timeout=args.timeout), list(by_id), jobs=args.jobs,
-                progress=Progress(len(derivations), enabled=not args.json if progress is None else progress,
-                                  part="derivations"), on_result=collect)
+    collect(batch, progress=Progress(len(derivations), enabled=not args.json if progress is None else progress,
+                                     part="derivations"), on_result=add)
     return checked
 
 

@@ -6,8 +6,17 @@ Results come back in the order of ``items`` whatever ``jobs`` is, so
 from __future__ import annotations
 
 import multiprocessing
+import os
 import sys
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
+
+
+def available_cpus() -> int:
+    """The CPUs this process may run on (its affinity mask), the default of ``--jobs``."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):
+        return max(1, os.cpu_count() or 1)
 
 
 class Progress:
@@ -29,6 +38,66 @@ class Progress:
         if self.enabled:
             sys.stderr.write("\r\x1b[K")
             sys.stderr.flush()
+
+
+class Pool:
+    """Worker processes started once and shared by several :func:`run_ordered` parts.
+
+    ``submit(fn, items)`` queues every item at once and returns a :class:`Batch`, so that the parts
+    of one command (formulas, derivations, gradients) keep every worker busy across their
+    boundaries; ``jobs == 1`` runs each item in this process when its batch is read.
+    """
+
+    def __init__(self, jobs: int):
+        self.jobs = jobs
+        self._executor = None
+        if jobs > 1:
+            self._executor = ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork"))
+
+    def submit(self, fn, items: list) -> "Batch":
+        if self._executor is None:
+            return Batch(fn, list(items), None)
+        return Batch(fn, list(items), [self._executor.submit(fn, item) for item in items])
+
+    def close(self) -> None:
+        if self._executor is not None:
+            self._executor.shutdown(wait=True, cancel_futures=True)
+
+    def __enter__(self) -> "Pool":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
+class Batch:
+    """Items queued on a :class:`Pool`; :meth:`results` yields ``(item, fn(item))`` in item order."""
+
+    def __init__(self, fn, items: list, futures: "list[Future] | None"):
+        self.fn, self.items, self.futures = fn, items, futures
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+    def results(self):
+        if self.futures is None:
+            for item in self.items:
+                yield item, self.fn(item)
+        else:
+            for item, future in zip(self.items, self.futures):
+                yield item, future.result()
+
+
+def collect(batch: Batch, *, progress: Progress, label=str, on_result=None) -> list:
+    """The results of ``batch`` in item order; ``on_result(result)`` is called as each one arrives."""
+    results: list = []
+    for item, result in batch.results():
+        results.append(result)
+        progress.step(label(item))
+        if on_result:
+            on_result(result)
+    progress.close()
+    return results
 
 
 def run_ordered(fn, items: list, *, jobs: int, progress: Progress, label=str, on_result=None) -> list:

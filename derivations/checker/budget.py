@@ -6,6 +6,10 @@ the child is killed; in the child ``RLIMIT_AS`` caps the address space, so a
 runaway allocation raises ``MemoryError`` there instead of hurting the caller.
 The result crosses back by pickling (sympy expressions pickle).
 
+Modules a child imports (``scipy.optimize`` for a margin search, say) die with it; the child
+names them in its answer and the caller imports them once (:func:`adopt_modules`), so that later
+children are forked with them loaded instead of importing them again, each of them.
+
 .. code-block:: python
 
     outcome = run_with_budget(sp.simplify, expr, seconds=2.0)
@@ -14,10 +18,12 @@ The result crosses back by pickling (sympy expressions pickle).
 """
 from __future__ import annotations
 
+import importlib
 import multiprocessing
 import os
 import resource
 import signal
+import sys
 import time
 import traceback
 from dataclasses import dataclass
@@ -70,7 +76,7 @@ def run_with_budget(fn, *args, seconds: float, memory_bytes: int = DEFAULT_MEMOR
             _kill(worker)
             return Outcome("timeout", seconds=time.monotonic() - start)
         try:
-            status, value, error = receiver.recv()
+            status, value, error, imported = receiver.recv()
         except (EOFError, OSError):  # the child died without answering
             worker.join()
             return _died(worker.exitcode, time.monotonic() - start)
@@ -78,7 +84,23 @@ def run_with_budget(fn, *args, seconds: float, memory_bytes: int = DEFAULT_MEMOR
         receiver.close()
     worker.join(timeout=1.0)
     _kill(worker)
-    return Outcome(status, value, error, time.monotonic() - start)
+    seconds = time.monotonic() - start
+    adopt_modules(imported)
+    return Outcome(status, value, error, seconds)
+
+
+def adopt_modules(names) -> None:
+    """Import here the modules a child imported, so that the next children are forked with them.
+
+    Only names of real modules are imported; one that fails to import (an alias a package put in
+    ``sys.modules``) is skipped: adoption only saves time, it never changes a result.
+    """
+    for name in names:
+        if name not in sys.modules:
+            try:
+                importlib.import_module(name)
+            except Exception:  # noqa: BLE001 - see the docstring
+                pass
 
 
 def _died(exitcode: int | None, seconds: float) -> Outcome:
@@ -89,19 +111,25 @@ def _died(exitcode: int | None, seconds: float) -> Outcome:
 
 
 def _child(sender, memory_bytes: int, fn, args, kwargs) -> None:
+    loaded = set(sys.modules)
     try:
         resource.setrlimit(resource.RLIMIT_AS, (memory_bytes, memory_bytes))
-        message = ("ok", fn(*args, **kwargs), "")
-        sender.send(message)
+        value = fn(*args, **kwargs)
+        sender.send(("ok", value, "", _imported_since(loaded)))
     except MemoryError:
-        message = ("memory", None, "MemoryError")
+        message = ("memory", None, "MemoryError", ())
         _send_or_die(sender, message)
     except BaseException as exc:  # noqa: BLE001 - every failure is reported to the parent
         last = traceback.extract_tb(exc.__traceback__)[-1:] or [None]
         where = f" at {last[0].filename}:{last[0].lineno}" if last[0] else ""
-        _send_or_die(sender, ("error", None, f"{type(exc).__name__}: {exc}"[:500] + where))
+        _send_or_die(sender, ("error", None, f"{type(exc).__name__}: {exc}"[:500] + where, _imported_since(loaded)))
     finally:
         sender.close()
+
+
+def _imported_since(loaded: set) -> tuple[str, ...]:
+    """Modules imported in this child since ``loaded`` (in import order, so parents come first)."""
+    return tuple(name for name in list(sys.modules) if name not in loaded)
 
 
 def _send_or_die(sender, message) -> None:

@@ -114,3 +114,28 @@ def test_a_pathological_step_ends_undecided_within_its_budget_and_the_next_step_
         assert verdict.counterexample
     x = sp.Symbol("x", real=True)
     assert check_step(Step((x + 1) ** 2, x**2 + 2 * x + 1), budget=60.0).kind == "proved"
+
+
+def _import_in_child(name):
+    import importlib
+
+    importlib.import_module(name)
+    return name
+
+
+def test_a_module_a_child_imports_is_imported_in_the_caller_for_later_children():
+    import sys
+
+    name = next(n for n in ("colorsys", "wave", "sndhdr", "chunk", "netrc") if n not in sys.modules)
+    outcome = run_with_budget(_import_in_child, name, seconds=30)
+    assert outcome.ok and outcome.value == name
+    assert name in sys.modules
+
+
+def test_adopting_a_name_that_is_no_module_is_skipped():
+    import sys
+
+    from derivations.checker.budget import adopt_modules
+
+    adopt_modules(["no_such_module_for_formulary_tests"])
+    assert "no_such_module_for_formulary_tests" not in sys.modules
