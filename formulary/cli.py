@@ -243,23 +243,27 @@ def cmd_verify(args) -> int:
     start = time.perf_counter()
     everything = args.all and not args.no_derivations
     checked, grads = [], []
+    if everything:  # imported before the workers fork, so that they share it rather than each import it
+        from derivations.gradients import all_gradients
+        from derivations.gradients.check import check_gradient  # noqa: F401
+        from derivations.library import all_derivations
+        from formulary import api  # noqa: F401
+
+        derivations, gradients = all_derivations(), all_gradients()
     with Pool(args.jobs) as pool:  # one pool for every part, all queued at once: no worker idles between parts
         batch = pool.submit(functools.partial(_verify_one, points=args.points, seed=args.seed), [f.id for f in formulas])
         if everything:
-            from derivations.gradients import all_gradients
-            from derivations.library import all_derivations
-
             derivation_batch = pool.submit(functools.partial(_derive_keyed, timeout=args.timeout),
-                                           [d.id for d in all_derivations()])
+                                           [d.id for d in derivations])
             gradient_batch = pool.submit(functools.partial(_gradient_one, points=GRADIENT_POINTS_IN_VERIFY),
-                                         [g.id for g in all_gradients()])
+                                         [g.id for g in gradients])
         _header(args, f"formulas ({len(formulas)})", everything)
         results = collect(batch, progress=Progress(len(formulas), enabled=not args.json, part="formulas"),
                           on_result=None if args.json else lambda r: print(render.verify_row(r), flush=True))
         failed = [r for r in results if not r.verdict.holds]
         if everything:
             _header(args, f"derivations ({len(derivation_batch)})", True)
-            checked = _collect_derivations(derivation_batch, all_derivations(), args, quiet=True)
+            checked = _collect_derivations(derivation_batch, derivations, args, quiet=True)
             failed += [c for c in checked if not c.ok]
             _header(args, f"gradients ({len(gradient_batch)})", True)
             grads = _collect_gradients(gradient_batch, args)
