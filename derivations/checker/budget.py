@@ -111,7 +111,7 @@ def _died(exitcode: int | None, seconds: float) -> Outcome:
 
 
 def _child(sender, memory_bytes: int, fn, args, kwargs) -> None:
-    loaded = set(sys.modules)
+    loaded = len(sys.modules)
     try:
         resource.setrlimit(resource.RLIMIT_AS, (memory_bytes, memory_bytes))
         value = fn(*args, **kwargs)
@@ -127,9 +127,10 @@ def _child(sender, memory_bytes: int, fn, args, kwargs) -> None:
         sender.close()
 
 
-def _imported_since(loaded: set) -> tuple[str, ...]:
-    """Modules imported in this child since ``loaded`` (in import order, so parents come first)."""
-    return tuple(name for name in list(sys.modules) if name not in loaded)
+def _imported_since(loaded: int) -> tuple[str, ...]:
+    """Modules imported in this child after the first ``loaded`` (``sys.modules`` keeps import order;
+    a module removed meanwhile only shifts the window, and adoption skips what is already here)."""
+    return tuple(list(sys.modules)[loaded:])
 
 
 def _send_or_die(sender, message) -> None:
