@@ -12,11 +12,43 @@ from concurrent.futures import Future, ProcessPoolExecutor
 
 
 def available_cpus() -> int:
-    """The CPUs this process may run on (its affinity mask), the default of ``--jobs``."""
+    """The CPUs this process may use, the default of ``--jobs``: its affinity mask, capped by a cgroup CPU
+    quota (a container given 2 CPUs of a 64-CPU host must not start 64 workers, whose wall-clock
+    budgets would then run out)."""
     try:
-        return max(1, len(os.sched_getaffinity(0)))
+        cpus = len(os.sched_getaffinity(0))
     except (AttributeError, OSError):
-        return max(1, os.cpu_count() or 1)
+        cpus = os.cpu_count() or 1
+    quota = cgroup_cpu_quota()
+    return max(1, min(cpus, quota) if quota else cpus)
+
+
+CGROUP_QUOTA_FILES = (("/sys/fs/cgroup/cpu.max", None),
+                      ("/sys/fs/cgroup/cpu/cpu.cfs_quota_us", "/sys/fs/cgroup/cpu/cpu.cfs_period_us"))
+"""cgroup v2 (``quota period`` in one file, ``max`` for none), then v1 (two files, -1 for none)."""
+
+
+def cgroup_cpu_quota(files=CGROUP_QUOTA_FILES) -> int | None:
+    r"""$\lceil quota / period ceil$ CPUs if a cgroup limits this process, else None."""
+    import math
+
+    for first, second in files:
+        try:
+            with open(first) as f:
+                words = f.read().split()
+            if second is not None:
+                with open(second) as f:
+                    words = words[:1] + f.read().split()[:1]
+        except OSError:
+            continue
+        if len(words) < 2 or words[0] in ("max", "-1"):
+            return None
+        try:
+            quota, period = float(words[0]), float(words[1])
+        except ValueError:
+            return None
+        return max(1, math.floor(quota / period)) if quota > 0 and period > 0 else None
+    return None
 
 
 class Progress:

@@ -1,7 +1,7 @@
 """formulary.parallel: a pool started once serves several parts, results in item order."""
 import os
 
-from formulary.parallel import Pool, Progress, available_cpus, collect
+from formulary.parallel import Pool, Progress, available_cpus, cgroup_cpu_quota, collect
 
 
 def _square_with_pid(x):
@@ -28,7 +28,20 @@ def test_parts_queued_on_one_pool_come_back_in_item_order_as_in_one_process():
 
 
 def test_jobs_default_to_the_cpus_this_process_may_use():
-    assert available_cpus() == len(os.sched_getaffinity(0))
+    quota = cgroup_cpu_quota()
+    assert available_cpus() == min(len(os.sched_getaffinity(0)), quota or len(os.sched_getaffinity(0)))
+
+
+def test_a_cgroup_quota_caps_the_cpus(tmp_path):
+    v2, q1, p1 = tmp_path / "cpu.max", tmp_path / "quota", tmp_path / "period"
+    v2.write_text("250000 100000\n")
+    assert cgroup_cpu_quota(((str(v2), None),)) == 2  # 2.5 CPUs of time: 2 workers, each with a whole one
+    v2.write_text("max 100000\n")
+    assert cgroup_cpu_quota(((str(v2), None),)) is None
+    q1.write_text("-1\n"), p1.write_text("100000\n")
+    assert cgroup_cpu_quota(((str(q1), str(p1)),)) is None
+    q1.write_text("200000\n")
+    assert cgroup_cpu_quota(((str(tmp_path / "absent"), None), (str(q1), str(p1)))) == 2
 
 
 def test_verify_runs_on_every_available_cpu_unless_told(capsys):
