@@ -29,7 +29,8 @@ CGROUP_QUOTA_FILES = (("/sys/fs/cgroup/cpu.max", None),
 
 
 def cgroup_cpu_quota(files=CGROUP_QUOTA_FILES) -> int | None:
-    r"""$\lceil quota / period ceil$ CPUs if a cgroup limits this process, else None."""
+    r"""$\lfloor quota / period \rfloor$ CPUs (at least 1) if a cgroup limits this process, else None:
+    a fraction of a CPU is not a worker that gets a whole one."""
     import math
 
     for first, second in files:
