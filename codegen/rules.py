@@ -21,6 +21,7 @@ rule                      identity
 ``shift_collect``         $c\,a - c\,m = c\,(a - m)$ for a max-shift $m$ (and a scale $c$ shifted after it is factored out)
 ``difference_of_squares`` $k\sum_j u_j^2 - k\sum_j v_j^2 = k\sum_j (u_j - v_j)(u_j + v_j)$
 ``log1p_large_product``   $\operatorname{log1p}(t) = \sum_f e_f \log|f| + \operatorname{log1p}(1/t)$ for $t = \prod_f f^{e_f} > 1$ (:mod:`codegen.rules_log`)
+``scale_over_argument``   $k\,f(a/k) = a\,\frac{f(u)}{u}$, $u = a/k$, for $f$ in tanh, sin, sinh, atan, asinh (:mod:`codegen.rules_ratio`)
 ``logsumexp_log1p``       $\log\sum_j e^{h_j} = \operatorname{log1p}(\sum_{h_j < 0} e^{h_j} + \#\{h_j = 0\} - 1)$ (costly: search only)
 ========================  =====================================================================
 
@@ -36,7 +37,7 @@ from dataclasses import dataclass
 import sympy as sp
 from sympy.codegen.cfunctions import expm1, log1p
 
-from codegen import rules_cancel, rules_log
+from codegen import rules_cancel, rules_log, rules_ratio
 from symbolic.functions import ReduceMax, log_ndtr, ndtr
 
 
@@ -514,6 +515,9 @@ SHIFT_COLLECT = Rule(
 LOG1P_LARGE_PRODUCT = Rule(
     "log1p_large_product", "log1p_large_product", rules_log.log1p_large_product, priority=72,
     gain="log1p(u^2 w) for |u| > 1e154: the square overflows to inf where the truth is about 2 log|u| (Student-t, Cauchy)")
+SCALE_OVER_ARGUMENT = Rule(
+    "scale_over_argument", "scale_over_argument", rules_ratio.scale_over_argument, priority=3,
+    gain="gamma tanh(x/gamma) for x/gamma below the smallest subnormal: 0 where the truth is x (soft capping)")
 DIFFERENCE_OF_SQUARES = Rule(
     "difference_of_squares", "difference_of_squares", rules_cancel.difference_of_squares, priority=85,
     gain="sum u^2 - sum v^2 for u ~ v ~ 1e10: the sums agree in 16 digits and their difference keeps 1e-7")
@@ -521,7 +525,8 @@ DIFFERENCE_OF_SQUARES = Rule(
 RULES: tuple[Rule, ...] = tuple(sorted(
     (LOG_SIGMOID, LOG_ONE_MINUS_SIGMOID, LOG_SOFTMAX_SPLIT, LOGSUMEXP_SHIFT, EXP_NORMALIZE, SOFTPLUS_STABLE,
      LOG1P_EXPM1, SIGMOID_STABLE, ERF_NDTR, LOG_NDTR, TANH_SIGMOID, SECH_SQUARE, LOG_COSH, TANH_RATIO, LOG1MEXP, ROOT_CANCEL,
-     SCALED_SQRT, ONE_MINUS_SIGMOID, SHIFT_COLLECT, DIFFERENCE_OF_SQUARES, LOG1P_LARGE_PRODUCT),
+     SCALED_SQRT, ONE_MINUS_SIGMOID, SHIFT_COLLECT, DIFFERENCE_OF_SQUARES, LOG1P_LARGE_PRODUCT,
+     SCALE_OVER_ARGUMENT),
     key=lambda r: r.priority))
 
 

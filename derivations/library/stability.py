@@ -138,6 +138,19 @@ for _id, _lhs, _rhs, _why, _sizes in (
         steps=(Step(_lhs, _rhs, justification=_why, **({"sizes": _sizes} if _sizes else {})),),
     ))
 
+from sympy import Ne, asinh, atan, sin  # noqa: E402
+
+_g = Symbol("gamma", positive=True)
+register(Derivation(
+    id="scale_over_argument",
+    title=r"the identity of a stability rule: $k \tanh(a/k) = a \frac{\tanh u}{u}$, $u = a/k$ (1 at $u = 0$)",
+    source="textbook",
+    steps=tuple(Step(_g * _f(x / _g), Piecewise((_g * _f(x / _g), Abs(x / _g) >= 1),
+                                                (x * (_f(x / _g) / (x / _g)), Ne(x / _g, 0)), (x, True)),
+                     justification="k f(a/k) = (k a/k) f(u)/u for u = a/k != 0; at a = 0 both sides are 0 (f(0) = 0)")
+                for _f in (tanh, sin, sinh, atan, asinh)),
+))
+
 _k = Symbol("k", integer=True, nonnegative=True)
 _h = z[_k] - ReduceMax(z[j], (j, 0, K - 1))
 register(Derivation(
