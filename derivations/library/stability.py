@@ -143,7 +143,7 @@ from sympy import Ne, asinh, atan, sin  # noqa: E402
 _g = Symbol("gamma", positive=True)
 register(Derivation(
     id="scale_over_argument",
-    title=r"the identity of a stability rule: $k \tanh(a/k) = a \frac{\tanh u}{u}$, $u = a/k$ (1 at $u = 0$)",
+    title=r"the identity of a stability rule: $k f(a/k) = a \frac{f(u)}{u}$, $u = a/k$, for $0 < |u| < 1$",
     source="textbook",
     steps=tuple(Step(_g * _f(x / _g), Piecewise((_g * _f(x / _g), Abs(x / _g) >= 1),
                                                 (x * (_f(x / _g) / (x / _g)), Ne(x / _g, 0)), (x, True)),
