@@ -192,15 +192,18 @@ each other: well below the 1e-10 the extreme targets ask, well above the roundin
 
 
 def confirmed(at, digits: int):
-    r"""``at(digits)``, confirmed at twice the digits (plus 40); where the two disagree, ``at(MAX_DIGITS)``.
+    r"""``at(digits)``, confirmed at twice the digits (plus 40); where the two disagree, or where a
+    value is exactly 0 (a total cancellation rounds to 0 at both), ``at(MAX_DIGITS)``.
 
     :func:`working_digits` counts the decades of the inputs, not those a formula loses to cancellation:
-    $1 - 	anh^2 u$ at $u = 134$ is $10^{-116}$ and rounds to 0 at 64 digits.  A value that moves when
-    the precision doubles was not yet converged."""
+    $1 - \tanh^2 u$ at $u = 134$ is $10^{-116}$ and rounds to 0 at 64 digits, and the softmax VJP
+    $g_k - \sum_i g_i p_i$ at the top of $p \approx (1, e^{-700})$ is 0 at 64 and at 168 digits."""
     first = at(digits)
     more = min(2 * digits + 40, MAX_DIGITS)
     if first is None or more <= digits:
         return first
+    if np.any(np.asarray(first) == 0):
+        return at(MAX_DIGITS)
     second = at(more)
     if second is None or _agree(first, second):
         return first if second is not None else None

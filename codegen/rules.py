@@ -22,6 +22,8 @@ rule                      identity
 ``difference_of_squares`` $k\sum_j u_j^2 - k\sum_j v_j^2 = k\sum_j (u_j - v_j)(u_j + v_j)$
 ``log1p_large_product``   $\operatorname{log1p}(t) = \sum_f e_f \log|f| + \operatorname{log1p}(1/t)$ for $t = \prod_f f^{e_f} > 1$ (:mod:`codegen.rules_log`)
 ``scale_over_argument``   $k\,f(a/k) = a\,\frac{f(u)}{u}$, $u = a/k$, for $f$ in tanh, sin, sinh, atan, asinh (:mod:`codegen.rules_ratio`)
+``mean_from_top``         $A - \frac{\sum_i w_i v_i}{S} = (A - c) - \frac{\sum_i w_i (v_i - c)}{S}$, $c$ the value at the top weight (:mod:`codegen.rules_softmax`)
+``one_minus_top``         $A + \frac{w_k}{S} = (A + 1) - \frac{S - 1}{S}$ at the top index, $S - 1$ without adding 1 (:mod:`codegen.rules_softmax`)
 ``logsumexp_log1p``       $\log\sum_j e^{h_j} = \operatorname{log1p}(\sum_{h_j < 0} e^{h_j} + \#\{h_j = 0\} - 1)$ (costly: search only)
 ========================  =====================================================================
 
@@ -37,7 +39,7 @@ from dataclasses import dataclass
 import sympy as sp
 from sympy.codegen.cfunctions import expm1, log1p
 
-from codegen import rules_cancel, rules_log, rules_ratio
+from codegen import rules_cancel, rules_log, rules_ratio, rules_softmax
 from symbolic.functions import ReduceMax, log_ndtr, ndtr
 
 
@@ -67,7 +69,8 @@ def _exp_sum(e) -> bool:
 
 
 def _reciprocal_exp_sum(a) -> bool:
-    return isinstance(a, sp.Pow) and a.exp == -1 and _exp_sum(a.base)
+    """``1 / Sum(exp(f))`` not yet max-shifted (a shifted sum, as in the derivative of a stabilized form, is left)."""
+    return isinstance(a, sp.Pow) and a.exp == -1 and _exp_sum(a.base) and not a.base.function.has(ReduceMax)
 
 
 def _shifted_sum(s: sp.Sum) -> tuple[sp.Expr, sp.Sum]:
@@ -518,6 +521,12 @@ LOG1P_LARGE_PRODUCT = Rule(
 SCALE_OVER_ARGUMENT = Rule(
     "scale_over_argument", "scale_over_argument", rules_ratio.scale_over_argument, priority=3,
     gain="gamma tanh(x/gamma) for x/gamma below the smallest subnormal: 0 where the truth is x (soft capping)")
+MEAN_FROM_TOP = Rule(
+    "mean_from_top", "mean_from_top", rules_softmax.mean_from_top, priority=56,
+    gain="g_k - sum_i g_i p_i for a near one-hot p (softmax VJP at x = (700, 0, 30)): cancels to 0 or noise at the top k")
+ONE_MINUS_TOP = Rule(
+    "one_minus_top", "one_minus_top", rules_softmax.one_minus_top, priority=57,
+    gain="1 - p_k at the top index of a near one-hot softmax (InfoNCE's gradient): rounds to 0, truth e^{-40}")
 DIFFERENCE_OF_SQUARES = Rule(
     "difference_of_squares", "difference_of_squares", rules_cancel.difference_of_squares, priority=85,
     gain="sum u^2 - sum v^2 for u ~ v ~ 1e10: the sums agree in 16 digits and their difference keeps 1e-7")
@@ -526,7 +535,7 @@ RULES: tuple[Rule, ...] = tuple(sorted(
     (LOG_SIGMOID, LOG_ONE_MINUS_SIGMOID, LOG_SOFTMAX_SPLIT, LOGSUMEXP_SHIFT, EXP_NORMALIZE, SOFTPLUS_STABLE,
      LOG1P_EXPM1, SIGMOID_STABLE, ERF_NDTR, LOG_NDTR, TANH_SIGMOID, SECH_SQUARE, LOG_COSH, TANH_RATIO, LOG1MEXP, ROOT_CANCEL,
      SCALED_SQRT, ONE_MINUS_SIGMOID, SHIFT_COLLECT, DIFFERENCE_OF_SQUARES, LOG1P_LARGE_PRODUCT,
-     SCALE_OVER_ARGUMENT),
+     SCALE_OVER_ARGUMENT, MEAN_FROM_TOP, ONE_MINUS_TOP),
     key=lambda r: r.priority))
 
 

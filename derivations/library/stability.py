@@ -164,3 +164,38 @@ register(Derivation(
                 justification="the terms with h_j = 0 (at least one: the max) are each e^0 = 1",
                 sizes=({K: 1}, {K: 2}, {K: 3})),),
 ))
+
+# ** the identities of the softmax rules (``codegen.rules_softmax``) **
+
+_v = IndexedBase("v", real=True)
+_A = Symbol("A", real=True)
+_t = Symbol("t", integer=True, nonnegative=True)
+_hj = z[j] - ReduceMax(z[_t], (_t, 0, K - 1))
+_S = Sum(exp(_hj), (j, 0, K - 1))
+_top = (Sum(Piecewise((_v[_k], z[_k] - ReduceMax(z[_t], (_t, 0, K - 1)) >= 0), (0, True)), (_k, 0, K - 1))
+        / Sum(Piecewise((1, z[_k] - ReduceMax(z[_t], (_t, 0, K - 1)) >= 0), (0, True)), (_k, 0, K - 1)))
+register(Derivation(
+    id="mean_from_top",
+    title="the identity of a stability rule: A - sum_j w_j v_j / S = (A - c) - sum_j w_j (v_j - c) / S for any c "
+          "(c the value at the top weight), w_j = e^{z_j - max z}, S = sum_j w_j",
+    source="textbook",
+    steps=(Step(_A - Sum(exp(_hj) * _v[j], (j, 0, K - 1)) / _S,
+                (_A - _top) - Sum(exp(_hj) * (_v[j] - _top), (j, 0, K - 1)) / _S,
+                justification="sum_j w_j (v_j - c) / S = sum_j w_j v_j / S - c, as sum_j w_j / S = 1",
+                sizes=({K: 1}, {K: 2}, {K: 3})),),
+))
+
+_i0 = Symbol("i", integer=True, nonnegative=True)
+_hi0 = z[_i0] - ReduceMax(z[_t], (_t, 0, K - 1))
+register(Derivation(
+    id="one_minus_top",
+    title="the identity of a stability rule: A + w_i / S = (A + 1) - (S - 1) / S where w_i = 1 (the top index), "
+          "S - 1 = sum_{h_j < 0} w_j + #{h_j = 0} - 1",
+    source="textbook",
+    steps=(Step(_A + exp(_hi0) / _S,
+                Piecewise(((_A + 1) - (Sum(Piecewise((exp(_hj), _hj < 0), (0, True)), (j, 0, K - 1))
+                                       + Max(Sum(Piecewise((1, _hj >= 0), (0, True)), (j, 0, K - 1)) - 1, 0)) / _S,
+                           _hi0 >= 0), (_A + exp(_hi0) / _S, True)),
+                justification="at the top index e^{h_i} = 1 and 1/S = 1 - (S - 1)/S; S - 1 drops one of the terms e^0 = 1",
+                indices={_i0: (0, K - 1)}, sizes=({K: 1}, {K: 2}, {K: 3})),),
+))
