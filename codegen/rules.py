@@ -22,6 +22,8 @@ rule                      identity
 ``difference_of_squares`` $k\sum_j u_j^2 - k\sum_j v_j^2 = k\sum_j (u_j - v_j)(u_j + v_j)$
 ``log1p_large_product``   $\operatorname{log1p}(t) = \sum_f e_f \log|f| + \operatorname{log1p}(1/t)$ for $t = \prod_f f^{e_f} > 1$ (:mod:`codegen.rules_log`)
 ``scale_over_argument``   $k\,f(a/k) = a\,\frac{f(u)}{u}$, $u = a/k$, for $f$ in tanh, sin, sinh, atan, asinh (:mod:`codegen.rules_ratio`)
+``logistic_of_exp``       $\frac{e^{u}}{(1 + e^{u})^{2}} = \sigma(u)\,\sigma(-u)$, $\frac{e^{u}}{1 + e^{u}} = \sigma(u)$ (:mod:`codegen.rules_cancel`)
+``exp_absorb``            $e^{v}(c + e^{w}) = c\,e^{v} + e^{v + w}$ where $v + w$ cancels (:mod:`codegen.rules_cancel`)
 ``mean_from_top``         $A - \frac{\sum_i w_i v_i}{S} = (A - c) - \frac{\sum_i w_i (v_i - c)}{S}$, $c$ the value at the top weight (:mod:`codegen.rules_softmax`)
 ``one_minus_top``         $A + \frac{w_k}{S} = (A + 1) - \frac{S - 1}{S}$ at the top index, $S - 1$ without adding 1 (:mod:`codegen.rules_softmax`)
 ``logsumexp_log1p``       $\log\sum_j e^{h_j} = \operatorname{log1p}(\sum_{h_j < 0} e^{h_j} + \#\{h_j = 0\} - 1)$ (costly: search only)
@@ -521,6 +523,12 @@ LOG1P_LARGE_PRODUCT = Rule(
 SCALE_OVER_ARGUMENT = Rule(
     "scale_over_argument", "scale_over_argument", rules_ratio.scale_over_argument, priority=3,
     gain="gamma tanh(x/gamma) for x/gamma below the smallest subnormal: 0 where the truth is x (soft capping)")
+LOGISTIC_OF_EXP = Rule(
+    "logistic_of_exp", "logistic_of_exp", rules_cancel.logistic_of_exp, priority=75,
+    gain="e^u / (1 + e^u)^2 for u > 709: inf/inf is nan where the truth is e^{-u} (the derivative of the sigmoid)")
+EXP_ABSORB = Rule(
+    "exp_absorb", "exp_absorb", rules_cancel.exp_absorb, priority=74,
+    gain="(1 + e^b) e^{-b} for b > 709: inf * 0 is nan where the truth is 1 + e^{-b} (sigmoid-loss gradients)")
 MEAN_FROM_TOP = Rule(
     "mean_from_top", "mean_from_top", rules_softmax.mean_from_top, priority=56,
     gain="g_k - sum_i g_i p_i for a near one-hot p (softmax VJP at x = (700, 0, 30)): cancels to 0 or noise at the top k")
@@ -535,7 +543,8 @@ RULES: tuple[Rule, ...] = tuple(sorted(
     (LOG_SIGMOID, LOG_ONE_MINUS_SIGMOID, LOG_SOFTMAX_SPLIT, LOGSUMEXP_SHIFT, EXP_NORMALIZE, SOFTPLUS_STABLE,
      LOG1P_EXPM1, SIGMOID_STABLE, ERF_NDTR, LOG_NDTR, TANH_SIGMOID, SECH_SQUARE, LOG_COSH, TANH_RATIO, LOG1MEXP, ROOT_CANCEL,
      SCALED_SQRT, ONE_MINUS_SIGMOID, SHIFT_COLLECT, DIFFERENCE_OF_SQUARES, LOG1P_LARGE_PRODUCT,
-     SCALE_OVER_ARGUMENT, MEAN_FROM_TOP, ONE_MINUS_TOP),
+     SCALE_OVER_ARGUMENT, MEAN_FROM_TOP, ONE_MINUS_TOP, LOGISTIC_OF_EXP,
+     EXP_ABSORB),
     key=lambda r: r.priority))
 
 

@@ -6,6 +6,8 @@ rewrite                   identity
 ``one_minus_sigmoid``     $c - c\,\frac{1}{1 + e^{a}} = c\,\frac{1}{1 + e^{-a}}$ ($1 - \sigma(x) = \sigma(-x)$)
 ``difference_of_squares`` $k\sum_j u_j^2 - k\sum_j v_j^2 = k\sum_j (u_j - v_j)(u_j + v_j)$
 ``shift_collect``         $c\,a - c\,m = c\,(a - m)$ for a max-shift $m$
+``exp_absorb``            $e^{v}(c + e^{w}) = c\,e^{v} + e^{v + w}$ where $v + w$ cancels
+``logistic_of_exp``       $\frac{e^{u}}{(1 + e^{u})^2} = \frac{1}{1 + e^{-u}} \cdot \frac{1}{1 + e^{u}}$ and $\frac{e^{u}}{1 + e^{u}} = \frac{1}{1 + e^{-u}}$
 ========================  =====================================================================
 
 Each is a function ``expr -> expr`` (a rule's ``apply``); this module knows nothing of the
@@ -159,3 +161,76 @@ def logsumexp_log1p(expr: sp.Expr) -> sp.Expr:
     its log to 0, while the truth is $e^{-40}$ (cross entropy of a confident, correct prediction)."""
     return expr.replace(lambda e: isinstance(e, sp.log) and _is_shifted_exp_sum(e.args[0]),
                         lambda e: log1p(others_of_shifted_sum(e.args[0])))
+
+
+# ** e^{u} / (1 + e^{u})^k: the logistic function and its derivative **
+
+
+def _exp_over_one_plus_exp(e):
+    """``(n, m, u, k)``: factor ``n`` of the product ``e`` is ``exp(u)``, factor ``m`` is ``(1 + exp(u))**-k``, k in {1, 2}."""
+    if not isinstance(e, sp.Mul):
+        return None
+    factors = e.args
+    for n, f in enumerate(factors):
+        if not isinstance(f, sp.exp):
+            continue
+        u = f.args[0]
+        for m, d in enumerate(factors):
+            if (isinstance(d, sp.Pow) and d.exp in (-1, -2) and isinstance(d.base, sp.Add)
+                    and set(d.base.args) == {sp.S.One, f}):
+                return n, m, u, -d.exp
+    return None
+
+
+def logistic_of_exp(expr: sp.Expr) -> sp.Expr:
+    r"""$\frac{e^{u}}{1 + e^{u}} = \sigma(u)$ and $\frac{e^{u}}{(1 + e^{u})^2} = \sigma(u)\,\sigma(-u)$ with
+    $\sigma(v) = \frac{1}{1 + e^{-v}}$ (which ``sigmoid_stable`` then evaluates from $e^{-|v|}$):
+    for $u > 709$ the left-hand sides are inf/inf (the derivative of $\log\sigma$, of a Bernoulli KL)."""
+    def value(e):
+        n, m, u, k = _exp_over_one_plus_exp(e)
+        rest = [f for q, f in enumerate(e.args) if q not in (n, m)]
+        out = sp.Pow(1 + sp.exp(-u), -1)
+        if k == 2:
+            out = out * sp.Pow(1 + sp.exp(u), -1)
+        return sp.Mul(*rest) * out
+
+    return expr.replace(lambda e: _exp_over_one_plus_exp(e) is not None, value)
+
+
+# ** e^{v} (c + e^{w}) = c e^{v} + e^{v + w} where v + w cancels **
+
+
+def _cancels(v, s, depth=3) -> bool:
+    """``s`` holds, through sums and products (``depth`` levels), an ``exp(w)`` whose exponent partly cancels ``v``."""
+    if isinstance(s, sp.exp):
+        both = v + s.args[0]
+        return both.is_number or sp.count_ops(both) < sp.count_ops(s.args[0])
+    if depth and isinstance(s, (sp.Add, sp.Mul)):
+        return any(_cancels(v, a, depth - 1) for a in s.args)
+    return False
+
+
+def _absorbed(e):
+    """``(n, m)``: factor ``n`` of the product ``e`` is ``exp(v)``, factor ``m`` a sum holding an ``exp(w)``
+    in which ``v + w`` is a number or shorter than ``w`` (the two exponentials partly cancel)."""
+    if not isinstance(e, sp.Mul):
+        return None
+    for n, f in enumerate(e.args):
+        if not isinstance(f, sp.exp) or f.args[0].is_number:
+            continue
+        for m, s in enumerate(e.args):
+            if m != n and isinstance(s, sp.Add) and _cancels(f.args[0], s):
+                return n, m
+    return None
+
+
+def exp_absorb(expr: sp.Expr) -> sp.Expr:
+    r"""$e^{v} (c + e^{w}) = c\,e^{v} + e^{v + w}$ where $v + w$ cancels ($(1 + e^{b}) e^{-b} = 1 + e^{-b}$,
+    the inverse of a complementary sigmoid times its derivative): for $b > 709$ the product is
+    $\infty \cdot 0$ (nan), the sum is finite (the gradient of a Bernoulli KL or a focal loss)."""
+    def value(e):
+        n, m = _absorbed(e)
+        rest = [f for q, f in enumerate(e.args) if q not in (n, m)]
+        return sp.Mul(*rest) * sp.Add(*[exp_absorb(t * e.args[n]) for t in e.args[m].args])
+
+    return expr.replace(lambda e: _absorbed(e) is not None, value)
