@@ -24,6 +24,7 @@ rule                      identity
 ``scale_over_argument``   $k\,f(a/k) = a\,\frac{f(u)}{u}$, $u = a/k$, for $f$ in tanh, sin, sinh, atan, asinh (:mod:`codegen.rules_ratio`)
 ``logistic_of_exp``       $\frac{e^{u}}{(1 + e^{u})^{2}} = \sigma(u)\,\sigma(-u)$, $\frac{e^{u}}{1 + e^{u}} = \sigma(u)$ (:mod:`codegen.rules_cancel`)
 ``exp_absorb``            $e^{v}(c + e^{w}) = c\,e^{v} + e^{v + w}$ where $v + w$ cancels (:mod:`codegen.rules_cancel`)
+``scales_into_sum``       $\frac{\sum_i u_i v_i}{M_u M_v} = \sum_i \frac{u_i}{M_u}\frac{v_i}{M_v}$ after ``scaled_sqrt`` (:mod:`codegen.rules_ratio`)
 ``mean_from_top``         $A - \frac{\sum_i w_i v_i}{S} = (A - c) - \frac{\sum_i w_i (v_i - c)}{S}$, $c$ the value at the top weight (:mod:`codegen.rules_softmax`)
 ``one_minus_top``         $A + \frac{w_k}{S} = (A + 1) - \frac{S - 1}{S}$ at the top index, $S - 1$ without adding 1 (:mod:`codegen.rules_softmax`)
 ``logsumexp_log1p``       $\log\sum_j e^{h_j} = \operatorname{log1p}(\sum_{h_j < 0} e^{h_j} + \#\{h_j = 0\} - 1)$ (costly: search only)
@@ -529,6 +530,9 @@ LOGISTIC_OF_EXP = Rule(
 EXP_ABSORB = Rule(
     "exp_absorb", "exp_absorb", rules_cancel.exp_absorb, priority=74,
     gain="(1 + e^b) e^{-b} for b > 709: inf * 0 is nan where the truth is 1 + e^{-b} (sigmoid-loss gradients)")
+SCALES_INTO_SUM = Rule(
+    "scales_into_sum", "scales_into_sum", rules_ratio.scales_into_sum, priority=96,
+    gain="sum a_i b_i / (|a| |b|) for |a|, |b| > 1e154: the products overflow (cosine similarity); the scaled ratios do not")
 MEAN_FROM_TOP = Rule(
     "mean_from_top", "mean_from_top", rules_softmax.mean_from_top, priority=56,
     gain="g_k - sum_i g_i p_i for a near one-hot p (softmax VJP at x = (700, 0, 30)): cancels to 0 or noise at the top k")
@@ -544,7 +548,7 @@ RULES: tuple[Rule, ...] = tuple(sorted(
      LOG1P_EXPM1, SIGMOID_STABLE, ERF_NDTR, LOG_NDTR, TANH_SIGMOID, SECH_SQUARE, LOG_COSH, TANH_RATIO, LOG1MEXP, ROOT_CANCEL,
      SCALED_SQRT, ONE_MINUS_SIGMOID, SHIFT_COLLECT, DIFFERENCE_OF_SQUARES, LOG1P_LARGE_PRODUCT,
      SCALE_OVER_ARGUMENT, MEAN_FROM_TOP, ONE_MINUS_TOP, LOGISTIC_OF_EXP,
-     EXP_ABSORB),
+     EXP_ABSORB, SCALES_INTO_SUM),
     key=lambda r: r.priority))
 
 

@@ -4,6 +4,7 @@ r"""Rules for a quantity divided by a scale before a function is applied (:mod:`
 rule                      identity
 ========================  =====================================================================
 ``scale_over_argument``   $k\,f(a/k) = a\,\frac{f(u)}{u}\big|_{u = a/k}$ for $|u| < 1$ ($a$ at $u = 0$), $f(u) = u\,h(u)$, $h(0) = 1$
+``scales_into_sum``       $\frac{\sum_i u_i v_i}{M_u M_v} = \sum_i \frac{u_i}{M_u}\frac{v_i}{M_v}$ for the scales of ``scaled_sqrt``
 ========================  =====================================================================
 
 Each is a function ``expr -> expr`` (a rule's ``apply``); this module knows nothing of the
@@ -12,6 +13,8 @@ registry, which gives each one its priority and the id of the identity it rests 
 from __future__ import annotations
 
 import sympy as sp
+
+from symbolic.functions import ReduceMax
 
 ODD_THROUGH_ZERO = (sp.tanh, sp.sin, sp.sinh, sp.atan, sp.asinh)
 r"""Functions $f$ with $f(u) = u\,h(u)$, $h$ continuous and $h(0) = f'(0) = 1$."""
@@ -52,3 +55,61 @@ def scale_over_argument(expr: sp.Expr) -> sp.Expr:
         return scaled_form(f, u, a, k)
 
     return expr.replace(lambda e: _scaled(e) is not None, value)
+
+
+# ** a sum of products divided by the scales of its factors **
+
+
+def _scale_of(m):
+    """The array ``u`` (and its limits) where ``m`` is ``Max(tiny, ReduceMax(Abs(u), lim))``, else None."""
+    if isinstance(m, sp.Max):
+        inner = [a for a in m.args if isinstance(a, ReduceMax)]
+        if len(inner) == 1 and all(a.is_number for a in m.args if a is not inner[0]):
+            r = inner[0]
+            if isinstance(r.function, sp.Abs) and len(r.limits) == 1:
+                return r.function.args[0], r.limits[0]
+    return None
+
+
+def _scaled_sum(e):
+    """``(n, [(k, m)])``: factor ``n`` of ``e`` is ``Sum(prod_f f)``, each ``1/m`` a factor of ``e`` whose ``m``
+    scales a factor ``f_k`` of the summand (``m = max_j |f_k|`` over the summed index)."""
+    if not isinstance(e, sp.Mul):
+        return None
+    scales = [(q, f.base) for q, f in enumerate(e.args) if isinstance(f, sp.Pow) and f.exp == -1
+              and _scale_of(f.base) is not None]
+    if len(scales) < 2:
+        return None
+    for n, s in enumerate(e.args):
+        if not (isinstance(s, sp.Sum) and len(s.limits) == 1 and isinstance(s.function, sp.Mul)):
+            continue
+        var = s.limits[0][0]
+        body = sp.Mul.make_args(s.function)
+        pairs = []
+        for q, m in scales:
+            u, lim = _scale_of(m)
+            k = next((k for k, f in enumerate(body) if f == u.subs(lim[0], var) and tuple(lim[1:]) == tuple(s.limits[0][1:])
+                      and k not in [p for p, _, _ in pairs]), None)
+            if k is not None:
+                pairs.append((k, q, m))
+        if len(pairs) >= 2:
+            return n, pairs
+    return None
+
+
+def scales_into_sum(expr: sp.Expr) -> sp.Expr:
+    r"""$\frac{\sum_i u_i v_i}{M_u M_v} = \sum_i \frac{u_i}{M_u}\frac{v_i}{M_v}$ for the scales $M_u = \max_i |u_i|$
+    that ``scaled_sqrt`` puts under the norms (cosine similarity $\frac{a \cdot b}{\|a\| \|b\|}$): $a_i b_i$
+    overflows for $|a|, |b| > 10^{154}$ and underflows below $10^{-162}$, while each ratio is at most 1."""
+    def value(e):
+        n, pairs = _scaled_sum(e)
+        s = e.args[n]
+        body = list(sp.Mul.make_args(s.function))
+        used = set()
+        for k, q, m in pairs:
+            body[k] = sp.UnevaluatedExpr(sp.Mul(body[k], sp.Pow(m, -1), evaluate=False))
+            used.add(q)
+        rest = [f for q, f in enumerate(e.args) if q != n and q not in used]
+        return sp.Mul(*rest) * sp.Sum(sp.Mul(*body), s.limits)
+
+    return expr.replace(lambda e: _scaled_sum(e) is not None, value)

@@ -202,3 +202,14 @@ register(Derivation(
                 justification="at the top index e^{h_i} = 1 and 1/S = 1 - (S - 1)/S; S - 1 drops one of the terms e^0 = 1",
                 indices={_i0: (0, K - 1)}, sizes=({K: 1}, {K: 2}, {K: 3})),),
 ))
+
+_Ma = Max(ReduceMax(Abs(y[j]), (j, 0, n - 1)), Rational(1, 10 ** 300))
+_Mw = Max(ReduceMax(Abs(_w[j]), (j, 0, n - 1)), Rational(1, 10 ** 300))
+register(Derivation(
+    id="scales_into_sum",
+    title="the identity of a stability rule: sum_j u_j v_j / (M_u M_v) = sum_j (u_j / M_u)(v_j / M_v)",
+    source="textbook",
+    steps=(Step(Sum(y[j] * _w[j], (j, 0, n - 1)) / (_Ma * _Mw), Sum((y[j] / _Ma) * (_w[j] / _Mw), (j, 0, n - 1)),
+                justification="the scales are free of the summed index: a constant factor enters the sum",
+                sizes=({n: 1}, {n: 2}, {n: 3})),),
+))

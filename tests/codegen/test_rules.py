@@ -182,3 +182,99 @@ def test_log1p_large_product_on_the_cauchy_loss():
     assert _naive_fails(expr, (x, c), big)  # the square overflows: inf
     for values in (big, (-1e200, 3.0), (1e-3, 2.0), (0.7, 1e-200), (2.0, 1.5), (1e-300, 1.0)):
         assert _same_at(expr, new, (x, c), tuple(np.float64(v) for v in values)), values
+
+
+# ** the rules of issue 13's own formulas, each on a formula other than the one that motivated it **
+
+
+def _rule(name):
+    from codegen.rules import RULES
+
+    return next(r for r in RULES if r.name == name)
+
+
+def test_scale_over_argument_on_a_scaled_arctangent():
+    # motivated by soft capping gamma tanh(x/gamma); here c atan(x/c) (an arctangent soft clip)
+    c = sp.Symbol("c", positive=True)
+    expr = c * sp.atan(x / c)
+    new, fired = stabilize(expr)
+    assert "scale_over_argument" in fired
+    tiny = (np.float64(1e-300), np.float64(1e300))  # x/c underflows to 0: the naive form gives 0, truth 1e-300
+    assert _naive_fails(expr, (x, c), tiny)
+    for values in (tiny, (1e300, 1e-300), (2.0, 3.0), (-0.5, 1e-3), (0.0, 1.0)):
+        assert _same_at(expr, new, (x, c), tuple(np.float64(v) for v in values)), values
+
+
+def _shifted_softmax_parts():
+    from symbolic.functions import ReduceMax
+
+    k = sp.Symbol("k", integer=True)
+    h = lambda q: z[q] - ReduceMax(z[j], (j, 0, K - 1))  # noqa: E731
+    s = sp.Sum(sp.exp(h(j)), (j, 0, K - 1))
+    return k, h, s
+
+
+def test_mean_from_top_on_a_centred_value():
+    # motivated by the softmax VJP; here v_k minus the softmax-weighted mean of v (an attention-style baseline)
+    k, h, s = _shifted_softmax_parts()
+    v = sp.IndexedBase("v")
+    expr = v[k] - sp.Sum(sp.exp(h(i)) * v[i], (i, 0, K - 1)) / s
+    raw = v[k] - sp.Sum(sp.exp(z[i]) * v[i], (i, 0, K - 1)) / sp.Sum(sp.exp(z[j]), (j, 0, K - 1))  # the truth
+    new = _rule("mean_from_top").apply(expr)
+    assert new != expr
+    args = (z, v, K, k)
+    one_hot = (np.array([40.0, 0.0, 30.0]), np.array([0.3, -0.2, 0.7]), 3, 0)  # truth -2e-5, the naive form cancels
+    assert not _same_at(raw, expr, args, one_hot)
+    for values in (one_hot, (np.array([40.0, 0.0, 30.0]), np.array([0.3, -0.2, 0.7]), 3, 2),
+                   (np.array([0.5, -1.0, 2.0]), np.array([1.0, 2.0, -3.0]), 3, 1)):
+        assert _same_at(raw, new, args, values), values
+
+
+def test_one_minus_top_on_the_cross_entropy_gradient():
+    # motivated by InfoNCE; here the gradient p_k - 1 of cross entropy at the target k (the top logit)
+    k, h, s = _shifted_softmax_parts()
+    expr = sp.exp(h(k)) / s - 1
+    raw = sp.exp(z[k]) / sp.Sum(sp.exp(z[j]), (j, 0, K - 1)) - 1  # the truth
+    new = _rule("one_minus_top").apply(expr)
+    assert new != expr
+    args = (z, K, k)
+    confident = (np.array([40.0, 0.0, -3.0]), 3, 0)  # p_0 rounds to 1: the naive gradient is 0, truth -4e-18
+    assert not _same_at(raw, expr, args, confident)
+    for values in (confident, (np.array([40.0, 0.0, -3.0]), 3, 1), (np.array([1.0, 1.0, -3.0]), 3, 0),
+                   (np.array([0.2, -0.4, 0.9]), 3, 2)):
+        assert _same_at(raw, new, args, values), values
+
+
+def test_logistic_of_exp_on_the_softplus_derivative():
+    # motivated by the Bernoulli KL; here d/dx log(1 + e^x) = e^x / (1 + e^x) and its derivative
+    for expr in (sp.exp(x) / (1 + sp.exp(x)), sp.exp(x) / (1 + sp.exp(x)) ** 2):
+        new, fired = stabilize(expr)
+        assert "logistic_of_exp" in fired
+        assert _naive_fails(expr, (x,), (np.float64(800.0),))  # inf / inf
+        for v in (710.0, 700.0, -700.0, 30.0, 0.5, -2.0):  # (e^{-800} is below the normal range)
+            assert _same_at(expr, new, (x,), (np.float64(v),)), v
+
+
+def test_exp_absorb_on_an_odds_ratio():
+    # motivated by the focal loss; here the odds e^{-x} (1 + e^{x}) = 1 + e^{-x} of sigma(-x)
+    expr = sp.exp(-x) * (1 + sp.exp(x))
+    new, fired = stabilize(expr)
+    assert "exp_absorb" in fired
+    assert _naive_fails(expr, (x,), (np.float64(800.0),))  # 0 * inf
+    for v in (800.0, -30.0, 30.0, 0.5):
+        assert _same_at(expr, new, (x,), (np.float64(v),)), v
+
+
+def test_scales_into_sum_on_a_normalised_dot_product():
+    # motivated by cosine similarity; here the same quotient with the norms written as powers
+    u, w = sp.IndexedBase("u"), sp.IndexedBase("w")
+    expr = sp.Sum(u[j] * w[j], (j, 0, K - 1)) * sp.Sum(u[j] ** 2, (j, 0, K - 1)) ** sp.Rational(-1, 2) \
+        * sp.Sum(w[j] ** 2, (j, 0, K - 1)) ** sp.Rational(-1, 2)
+    new, fired = stabilize(expr)
+    assert "scales_into_sum" in fired
+    args = (u, w, K)
+    big = (np.array([1e300, -1e300, 5e299]), np.array([2e300, 1e300, -1e300]), 3)
+    assert _naive_fails(expr, args, big)
+    for values in (big, (np.array([1e-300, 3e-300]), np.array([-2e-300, 1e-300]), 2),
+                   (np.array([0.5, 2.0]), np.array([1.5, -0.25]), 2)):
+        assert _same_at(expr, new, args, values), values
