@@ -137,9 +137,10 @@ def search(f: DefinedFunction, grad: bool):
             ablation[name] = (off, best_fwd[0])
     if vjp is not None:
         for name in vjp.fired:
-            off = next((s for s, c, _ in vjp_scores if c.label == f"stabilized derivative without {name}"), None)
+            label = "derivative of the stabilized form" if name in costly else f"stabilized derivative without {name}"
+            off = next((s for s, c, _ in vjp_scores if c.label == label), None)
             if off is not None and name not in ablation:
-                ablation[name] = (off, vjp_scores[0][0])
+                ablation[name] = (off, best_vjp[0] if name in costly else vjp_scores[0][0])
     row = {"name": f.name, "ordinary": err.ordinary, "extreme": err.extreme, "vjp": err.vjp,
            "vjp_extreme": err.vjp_extreme, "points": err.n_ordinary + err.n_extreme, "vjp_points": err.n_vjp,
            "rules": tuple(dict.fromkeys(f.rewrites["forward"] + f.rewrites["vjp"])), "ablation": ablation,

@@ -5,7 +5,8 @@ every rule but that one.  Candidates for the VJP: the stabilized derivative of t
 definition, $\operatorname{stab}(\partial f)$, and the derivative of the stabilized
 definition, $\partial\,\operatorname{stab}(f)$, in which each max-shift or scale $m$ that a
 rule introduced is held constant (the rules' identities hold for every $m$, so the total
-derivative through $m$ is 0), each again with every rule and with each fired rule left out.
+derivative through $m$ is 0), each again with every rule and with each fired rule left out;
+the derivative of the stabilized form also with the costly rules (after it: a tie keeps the cheaper).
 
 Every candidate is compiled and measured against the definition in mpmath at ordinary and
 extreme points (:func:`codegen.define_check.check_function`); the forward and the VJP are
@@ -111,14 +112,20 @@ def vjp_candidates(f: DefinedFunction) -> list[Candidate]:
     d = derivative_of_stable(f)
     if d is not None:
         exprs, dfired = d
-        exprs2 = []
-        more = set(dfired)
-        for e in exprs:  # the derivative of a stable form may hold new patterns (1 - tanh^2, sinh/cosh)
-            s, names = stabilize(e)
-            exprs2.append(s)
-            more.update(names)
-        out.append(Candidate("derivative of the stabilized form", tuple(exprs2), tuple(sorted(more))))
+        for rules, label in ((RULES, "derivative of the stabilized form"), (WITH_COSTLY, COSTLY_VJP_LABEL)):
+            exprs2 = []
+            more = set(dfired)
+            for e in exprs:  # the derivative of a stable form may hold new patterns (1 - tanh^2, sinh/cosh)
+                s, names = stabilize(e, rules)
+                exprs2.append(s)
+                more.update(names)
+            if rules is RULES or tuple(exprs2) != out[-1].exprs:  # after the plain one: a tie keeps the cheaper
+                out.append(Candidate(label, tuple(exprs2), tuple(sorted(more)), rules))
     return out
+
+
+COSTLY_VJP_LABEL = "derivative of the stabilized form, with the costly rules"
+"""Its ablation baseline is "derivative of the stabilized form" (the costly rules off)."""
 
 
 def _over_common_denominator(f: DefinedFunction) -> tuple | None:
