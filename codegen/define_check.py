@@ -258,7 +258,10 @@ def check_function(f, forward, vjp=None, *, seed: int = 0, forward_expr=None) ->
             grads.append((mp_function(_args(f) + [f.upstream.symbol] + [k for k, _, _ in kappa], g_expr), kappa))
     for kind, pts in (("ordinary", ordinary), ("extreme", extreme)):
         for pt in pts:
-            want = truth(f, fwd_truth, pt, idx, confirm=kind == "extreme")
+            key = ("forward", kind, forward_expr if forward_expr is not None else f.expr, _point_key(pt))
+            if key not in _TRUTHS:
+                _remember(key, truth(f, fwd_truth, pt, idx, confirm=kind == "extreme"))
+            want = _TRUTHS[key]
             if want is None or (kind == "extreme" and not is_normal(want)):
                 continue
             kw = {k.name: pt[k.name] for k in f.keywords}
@@ -278,7 +281,8 @@ def check_function(f, forward, vjp=None, *, seed: int = 0, forward_expr=None) ->
             g = upstream_value(f, rng)
             with np.errstate(all="ignore"):
                 got_g = vjp(*[pt[p.name] for p in f.params], g, **kw)
-            ge = _vjp_error(f, grads, pt, g, got_g, confirm=kind == "extreme")
+            ge = _vjp_error(f, grads, pt, g, got_g, confirm=kind == "extreme",
+                            key=("vjp", kind, tuple(e for _, e, _ in f.gradients), _point_key(pt), _point_key({"g": g})))
             if ge is None:
                 continue
             key = "vjp" if kind == "ordinary" else "vjp_extreme"
@@ -289,7 +293,23 @@ def check_function(f, forward, vjp=None, *, seed: int = 0, forward_expr=None) ->
     return err
 
 
-def _vjp_error(f, grads, pt, g, got, *, confirm: bool = False) -> float | None:
+_TRUTHS: dict = {}
+"""Truths already computed, by expression and point: every candidate of the search is measured at the same
+points (same seed), and the truth (at up to :data:`MAX_DIGITS` digits) does not depend on the candidate."""
+TRUTHS_KEPT = 20000
+
+
+def _remember(key, value):
+    if len(_TRUTHS) >= TRUTHS_KEPT:
+        _TRUTHS.clear()
+    _TRUTHS[key] = value
+
+
+def _point_key(pt) -> tuple:
+    return tuple((k, np.asarray(v, dtype=float).tobytes()) for k, v in sorted(pt.items()))
+
+
+def _vjp_error(f, grads, pt, g, got, *, confirm: bool = False, key=None) -> float | None:
     """Normwise over the whole VJP (every parameter's gradient as one vector): a gradient that is
     exactly 0 (a weight's when n = 1) is compared at the scale of the others, not at its own.
     With ``confirm`` (extreme points) the truth is recomputed at more digits (:func:`confirmed`)."""
@@ -312,7 +332,12 @@ def _vjp_error(f, grads, pt, g, got, *, confirm: bool = False) -> float | None:
                 wants.append(np.ravel(want))
         return np.concatenate(wants)
 
-    want = confirmed(at, working_digits(pt)) if confirm else at(working_digits(pt))
+    if key is None or key not in _TRUTHS:
+        want = confirmed(at, working_digits(pt)) if confirm else at(working_digits(pt))
+        if key is not None:
+            _remember(key, want)
+    else:
+        want = _TRUTHS[key]
     if want is None:
         return None
     gots = [np.ravel(np.broadcast_to(np.asarray(value, dtype=float), (VECTOR_LENGTH,) * len(kappa)))
