@@ -1,4 +1,11 @@
-r"""Run a callable in a forked worker with a wall-time limit and a memory cap.
+r"""Run a callable in a forked worker with a time limit and a memory cap.
+
+The limit counts the seconds the worker ran or slept, not the seconds it waited for a CPU that other
+processes held (Linux's run delay, ``/proc/PID/schedstat``): on a loaded machine a step gets the same
+work done before its time is up as on an idle one, so a verdict does not depend on the machine's load.
+A worker starved beyond ``WALL_BACKSTOP`` times its budget is stopped all the same.  Where the run
+delay cannot be read, the limit is wall time.  :func:`busy_clock` is the same clock for deadlines
+inside a worker.
 
 sympy cannot be interrupted from a thread, so anything that may run away
 (``simplify``, ``limit``, a numeric sweep) runs in a child process: on timeout
@@ -36,7 +43,25 @@ LONGEST_WAIT = 10.0**6
 DEFAULT_MEMORY_BYTES = 2 * 1024**3
 """Address-space cap for a worker: 2 GiB (the parent with sympy and numpy maps ~180 MiB)."""
 
+WALL_BACKSTOP = 20.0
+"""A worker is stopped after this many times its budget of wall time, however long it waited for a CPU."""
+
 Status = Literal["ok", "timeout", "memory", "error"]
+
+
+def _run_delay(pid: int | str = "self") -> float:
+    """Seconds process ``pid`` has waited, runnable, for a CPU (0 where Linux's schedstat is not readable)."""
+    try:
+        with open(f"/proc/{pid}/schedstat", encoding="ascii") as f:
+            return int(f.read().split()[1]) / 1e9
+    except (OSError, ValueError, IndexError):
+        return 0.0
+
+
+def busy_clock() -> float:
+    """Seconds on a clock that stops while this process waits for a CPU: ``time.monotonic()`` minus the run
+    delay.  Deadlines inside a budgeted worker use it, as the budget itself does."""
+    return time.monotonic() - _run_delay()
 
 
 @dataclass(frozen=True)
@@ -62,7 +87,8 @@ class Outcome:
 
 
 def run_with_budget(fn, *args, seconds: float, memory_bytes: int = DEFAULT_MEMORY_BYTES, **kwargs) -> Outcome:
-    """Call ``fn(*args, **kwargs)`` in a forked child; give up after ``seconds``."""
+    """Call ``fn(*args, **kwargs)`` in a forked child; give up after ``seconds`` of its time (ran or slept, not
+    waited for a CPU; see the module docstring).  ``Outcome.seconds`` is that time."""
     start = time.monotonic()
     if not seconds > 0:  # zero, negative or NaN
         return Outcome("timeout", seconds=0.0)
@@ -71,22 +97,26 @@ def run_with_budget(fn, *args, seconds: float, memory_bytes: int = DEFAULT_MEMOR
     worker = context.Process(target=_child, args=(sender, memory_bytes, fn, args, kwargs))
     worker.start()
     sender.close()
+    charged = lambda: time.monotonic() - start - _run_delay(worker.pid)  # noqa: E731
     try:
-        if not receiver.poll(min(seconds, LONGEST_WAIT)):
-            _kill(worker)
-            return Outcome("timeout", seconds=time.monotonic() - start)
+        while not receiver.poll(min(max(seconds - charged(), 0.005), LONGEST_WAIT)):
+            if charged() >= seconds or time.monotonic() - start >= WALL_BACKSTOP * seconds:
+                spent = charged()
+                _kill(worker)
+                return Outcome("timeout", seconds=spent)
         try:
             status, value, error, imported = receiver.recv()
         except (EOFError, OSError):  # the child died without answering
+            spent = charged()
             worker.join()
-            return _died(worker.exitcode, time.monotonic() - start)
+            return _died(worker.exitcode, spent)
+        spent = charged()
     finally:
         receiver.close()
     worker.join(timeout=1.0)
     _kill(worker)
-    seconds = time.monotonic() - start
     adopt_modules(imported)
-    return Outcome(status, value, error, seconds)
+    return Outcome(status, value, error, spent)
 
 
 def adopt_modules(names) -> None:

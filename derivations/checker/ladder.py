@@ -61,7 +61,7 @@ def check_step(step: Step, *, budget: float = 10.0, seed: int = 0, ladder: tuple
             return dataclasses.replace(outcome.value, seconds=time.monotonic() - start)
         if outcome.ok and isinstance(outcome.value, Step):
             step = outcome.value
-        budget = max(budget - (time.monotonic() - start), 0.0)
+        budget = max(budget - outcome.seconds, 0.0)
     verdict = _climb(step, budget=budget, seed=seed, ladder=ladder, memory_bytes=memory_bytes)
     if decimals:
         verdict = dataclasses.replace(verdict, assumptions=verdict.assumptions + ("decimals read as exact rationals",))
@@ -121,15 +121,17 @@ def exact_decimals(step: Step) -> tuple[Step, bool]:
 
 def _climb(step: Step, *, budget: float, seed: int, ladder, memory_bytes: int) -> Verdict:
     start = time.monotonic()
+    spent = 0.0  # the rungs' own seconds (run_with_budget's clock: waiting for a CPU is not counted)
     notes: dict[str, str] = {}
     causes: list[str] = []
     for rung in default_ladder(seed) if ladder is None else ladder:
-        seconds = min(budget - (time.monotonic() - start), rung.share * budget)
+        seconds = min(budget - spent, rung.share * budget)
         if seconds <= 0:
             notes[rung.name] = "no time left"
             causes.append("timeout")
             continue
         outcome = run_with_budget(rung.strategy, step, seconds * GRACE, seconds=seconds, memory_bytes=memory_bytes)
+        spent += outcome.seconds
         value = outcome.value
         if outcome.ok and isinstance(value, Verdict) and value.kind != "undecided":
             details = {**{f"{name} rung": note for name, note in notes.items()}, **value.details}

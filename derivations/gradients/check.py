@@ -119,7 +119,7 @@ def check_symbolic(grad, *, budget: float = SYMBOLIC_BUDGET) -> Verdict:
     domains = {v.symbol: v.domain for v in grad.subject.variables}
     step = Step(lhs, rhs, justification="sympy's derivative equals the closed form", domains=domains,
                 indices=grad.ranges, sizes=grad.subject.sizes)
-    verdict = check_step(step, budget=budget - (time.monotonic() - start))
+    verdict = check_step(step, budget=budget - outcome.seconds)
     why = "symbolic sizes: " + (outcome.describe() if not outcome.ok else "the sum rules did not reduce it")
     return Verdict(verdict.kind, verdict.method, verdict.assumptions, verdict.counterexample,
                    f"{why}; {verdict.reason}".strip("; "), time.monotonic() - start, verdict.points,

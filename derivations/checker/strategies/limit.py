@@ -11,11 +11,11 @@ other symbols.  Converging to ``rhs`` is at most *verified*; not converging is
 """
 from __future__ import annotations
 
-import time
 
 import mpmath
 import sympy as sp
 
+from derivations.checker.budget import busy_clock
 from derivations.checker.verdict import Verdict
 
 from derivations.checker.strategies.evaluate import Conditions, compile_expr, show, value_at
@@ -143,7 +143,7 @@ def _approach(inst: Instance, rng, deadline: float, side: int = 1) -> int | Verd
         if done >= LIMIT_POINTS or draws >= 20 * LIMIT_POINTS or (draws and len(symbols) == 1):
             break
         draws += 1
-        if time.monotonic() > deadline:
+        if busy_clock() > deadline:
             return Verdict("undecided", method="numeric", reason=f"timeout after {done} approach sequences")
         point = point | {inst.variable: xs[-1]}
         values = [point[s] for s in symbols]

@@ -20,13 +20,13 @@ a box of :data:`BOX` relative half-width around the sampled point).  What the mi
 """
 from __future__ import annotations
 
-import time
 import warnings
 from dataclasses import dataclass, field
 
 import mpmath
 import numpy as np
 
+from derivations.checker.budget import busy_clock
 from derivations.checker.strategies.evaluate import value_at
 
 STARTS = 3
@@ -85,7 +85,7 @@ def refine(rel: str, sides, closest: Closest, admissible, deadline: float) -> Re
 
 
 def _refine_from(rel: str, sides, values: tuple, admissible, deadline: float) -> Refined | None:
-    if time.monotonic() > deadline:
+    if busy_clock() > deadline:
         return None
     from scipy.optimize import minimize  # noqa: PLC0415 - only tight inequalities need it
 
@@ -94,7 +94,7 @@ def _refine_from(rel: str, sides, values: tuple, admissible, deadline: float) ->
 
     def margin(x) -> float:
         values = tuple(float(v) for v in x)
-        if (time.monotonic() > deadline or not all(np.isfinite(values)) or np.any(np.abs(x - start) > half)
+        if (busy_clock() > deadline or not all(np.isfinite(values)) or np.any(np.abs(x - start) > half)
                 or not admissible(values)):
             return float("inf")
         l, r = (value_at(f, list(values), DIGITS) for f in sides)

@@ -13,12 +13,12 @@ that the point is inside the assumptions.
 from __future__ import annotations
 
 import math
-import time
 from collections.abc import Iterator
 
 import mpmath
 import sympy as sp
 
+from derivations.checker.budget import busy_clock
 from derivations.checker.strategies.instances import Instance
 
 TIE_VALUES = (0, 1, -1, 2, -2, sp.Rational(1, 2), -sp.Rational(1, 2))
@@ -39,12 +39,12 @@ def likely_ties(inst: Instance, deadline: float) -> Iterator[dict]:
         point = {s: sp.Integer(t) if isinstance(t, int) else t for s in symbols}
         if inside(inst, point):
             yield point
-    if len(symbols) != 1 or time.monotonic() > deadline:
+    if len(symbols) != 1 or busy_clock() > deadline:
         return
     (x,) = symbols
     difference = inst.lhs - inst.rhs
     for root in _polynomial_roots(difference, x) + _solved_roots(difference, x, deadline):
-        if time.monotonic() > deadline:
+        if busy_clock() > deadline:
             return
         point = {x: root}
         if inside(inst, point):
@@ -81,7 +81,7 @@ def _solved_roots(difference: sp.Expr, x: sp.Symbol, deadline: float) -> list:
     r"""Exact real zeros from ``sympy.solve`` (``sin(x)**2 - 1`` gives $\pm\pi/2$), within a budget of its own."""
     from derivations.checker.budget import run_with_budget  # noqa: PLC0415
 
-    seconds = min(SOLVE_SECONDS, (deadline - time.monotonic()) / 4)
+    seconds = min(SOLVE_SECONDS, (deadline - busy_clock()) / 4)
     if seconds <= 0.05:
         return []
     outcome = run_with_budget(_solve, difference, x, seconds=seconds)
@@ -96,7 +96,7 @@ def _numeric_roots(difference: sp.Expr, x: sp.Symbol, deadline: float) -> list[f
     roots = []
     with mpmath.workdps(30):
         for start in STARTS:
-            if time.monotonic() > deadline:
+            if busy_clock() > deadline:
                 break
             try:
                 root = mpmath.findroot(f, mpmath.mpf(start))

@@ -139,3 +139,46 @@ def test_adopting_a_name_that_is_no_module_is_skipped():
 
     adopt_modules(["no_such_module_for_formulary_tests"])
     assert "no_such_module_for_formulary_tests" not in sys.modules
+
+
+def _sleep_then(value, seconds):
+    time.sleep(seconds)
+    return value
+
+
+def _waited_for_a_cpu(share):
+    """A stand-in for /proc/PID/schedstat: the worker is said to have waited ``share`` of the wall time since
+    now for a CPU (as on a machine loaded 1/(1 - share) times over)."""
+    t0 = time.monotonic()
+    return lambda pid="self": share * (time.monotonic() - t0)
+
+
+def test_time_spent_waiting_for_a_cpu_is_not_charged(monkeypatch):
+    """0.6 s of wall time of which 90 % waited for a CPU: 0.06 s charged, within a 0.3 s budget, so the same
+    work finishes on a loaded machine as on an idle one (with a wall-time limit it would time out)."""
+    from derivations.checker import budget
+
+    monkeypatch.setattr(budget, "_run_delay", _waited_for_a_cpu(0.9))
+    outcome = run_with_budget(_sleep_then, 7, 0.6, seconds=0.3)
+    assert outcome.status == "ok" and outcome.value == 7
+    assert outcome.seconds < 0.3
+
+
+def test_a_starved_worker_is_stopped_by_the_wall_backstop(monkeypatch, tmp_path):
+    from derivations.checker import budget
+
+    monkeypatch.setattr(budget, "_run_delay", _waited_for_a_cpu(1.0))  # never charged anything
+    start = time.monotonic()
+    outcome = run_with_budget(_slow_forever, str(tmp_path / "pid"), seconds=0.05)
+    elapsed = time.monotonic() - start
+    assert outcome.status == "timeout"
+    assert budget.WALL_BACKSTOP * 0.05 <= elapsed < budget.WALL_BACKSTOP * 0.05 + SLACK_SECONDS
+
+
+def test_the_busy_clock_counts_sleep_and_at_most_wall_time():
+    from derivations.checker.budget import busy_clock
+
+    wall, busy = time.monotonic(), busy_clock()
+    time.sleep(0.2)
+    wall, busy = time.monotonic() - wall, busy_clock() - busy
+    assert 0.2 - 0.02 <= busy <= wall + 0.01  # schedstat counts in nanoseconds; 10 ms for its read-out lag
