@@ -75,6 +75,7 @@ from readers.latex.parse import (
     sign_choices,
     to_zero_based,
 )
+from readers.notes.approximation import check_approximation as approximation
 from readers.notes.arbitrary import arbitrary_functions, draws, substitute
 from readers.notes.blocks import Fragment, find_blocks
 from readers.notes.catalog import SIGMOID_CUE, _CatalogMatch
@@ -157,6 +158,18 @@ def check_notes(text: str, *, path: str = "<string>", budget: float = 5.0) -> No
     reader.matrix_claims = MatrixClaims(text)
     reader.sigmoid_context = SIGMOID_CUE.search(text) is not None
     return NotesReport(path, tuple(reader.fragment(f) for f in find_blocks(text)))
+
+
+def _ellipsis_only_in_arguments(expr) -> bool:
+    r"""Whether every ``\ldots`` in ``expr`` stands among a function's arguments (``L(w_1, \ldots, w_N)``:
+    the arguments left unchanged), never as a term or factor."""
+    def walk(e, inside):
+        if isinstance(e, sp.Symbol) and e.name == r"\ldots":
+            return inside
+        if isinstance(e, AppliedUndef):
+            return all(walk(a, isinstance(a, sp.Symbol)) for a in e.args)
+        return all(walk(a, False) for a in e.args)
+    return walk(expr, False)
 
 
 def _local_name(symbol) -> bool:
@@ -855,10 +868,10 @@ class _NotesReader(_CatalogMatch):
             return []
         if claim.rel == "~" and isinstance(claim.lhs, sp.Symbol):
             self.section.distributed.add(claim.lhs)  # X \sim Bernoulli(p): moments of X are not arbitrary
-        if claim.rel in ("approx", "~", "in", "!=", "notin", "ll", "gg", "subset", "supset", "mapsto", "perp",
-                         "congruent"):
-            return [StepReport(**shown, verdict="undecided", reason=f"relation {claim.rel!r} is not checked",
-                               role="approximation" if claim.rel == "approx" else "claim")]
+        if claim.rel == "approx":
+            return [self.check_approximation(lhs, rhs, claim, shown)]
+        if claim.rel in ("~", "in", "!=", "notin", "ll", "gg", "subset", "supset", "mapsto", "perp", "congruent"):
+            return [StepReport(**shown, verdict="undecided", reason=f"relation {claim.rel!r} is not checked")]
         if claim.rel == "->":
             return self.check_limit(lhs, rhs, claim, shown, frag)
         rel = {"equiv": "=", ":=": "="}.get(claim.rel, claim.rel)
@@ -909,6 +922,19 @@ class _NotesReader(_CatalogMatch):
                                             f"define them: {report.reason[:80]}")
             out.append(report)
         return out
+
+    def check_approximation(self, lhs, rhs, claim, shown) -> StepReport:
+        r"""``lhs \approx rhs`` as closeness at the stated scale (:mod:`readers.notes.approximation`):
+        ``verified`` with what was sampled, else ``undecided`` (an approximation is never refuted here)."""
+        lhs, rhs, _ = self.standard_sigma(lhs, rhs)
+        if any(s.name == r"\ldots" for e in (lhs, rhs) for s in e.free_symbols if isinstance(s, sp.Symbol)) \
+                and not all(_ellipsis_only_in_arguments(e) for e in (lhs, rhs)):
+            return StepReport(**shown, verdict="undecided", reason="an approximation with an ellipsis",
+                              role="approximation")
+        conditions = tuple(self.expand(c) for c in claim.conditions)
+        verdict, why = approximation(lhs, rhs, conditions)
+        return StepReport(**shown, verdict=verdict, role="approximation",
+                          method=why if verdict == "verified" else "", reason="" if verdict == "verified" else why)
 
     def check_written_out(self, lhs, rel, rhs, claim, shown) -> StepReport:
         r"""A claim with ``\max_i x_i`` over a symbolic range: checked at each concrete size in ``SIZES``
