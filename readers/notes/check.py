@@ -104,6 +104,7 @@ from readers.notes.reading import (
     is_name,
     is_update,
 )
+from readers.notes.special import standard_functions
 from readers.notes.report import SCHEMA, BlockReport, NotesReport, StepReport, render_text
 from readers.notes.symbols import (
     MAX_EXPANSION_ROUNDS,
@@ -893,6 +894,8 @@ class _NotesReader(_CatalogMatch):
         if lhs.has(IndexMax) or rhs.has(IndexMax):
             return [self.check_written_out(lhs, rel, rhs, claim, shown)]
         lhs, rhs, read_as = self.standard_sigma(lhs, rhs)
+        lhs, rhs, special = self.special_functions(lhs, rhs)
+        read_as = "; ".join(filter(None, (read_as, special)))
         lhs, rhs, opaque = _opaque(lhs, rhs)
         why = _unchecked(lhs, rhs)
         if why.startswith("unknown functions") and rel in ("=", "<", ">", "<=", ">="):
@@ -927,6 +930,7 @@ class _NotesReader(_CatalogMatch):
         r"""``lhs \approx rhs`` as closeness at the stated scale (:mod:`readers.notes.approximation`):
         ``verified`` with what was sampled, else ``undecided`` (an approximation is never refuted here)."""
         lhs, rhs, _ = self.standard_sigma(lhs, rhs)
+        lhs, rhs, _ = self.special_functions(lhs, rhs)
         if any(s.name == r"\ldots" for e in (lhs, rhs) for s in e.free_symbols if isinstance(s, sp.Symbol)) \
                 and not all(_ellipsis_only_in_arguments(e) for e in (lhs, rhs)):
             return StepReport(**shown, verdict="undecided", reason="an approximation with an ellipsis",
@@ -976,6 +980,14 @@ class _NotesReader(_CatalogMatch):
         mapping = {f: 1 / (1 + sp.exp(-f.args[0])) for f in found}
         return (lhs.xreplace(mapping), rhs.xreplace(mapping),
                 "sigma read as the logistic sigmoid 1/(1 + e^-x) (the notes speak of the sigmoid)")
+
+    def special_functions(self, lhs, rhs):
+        r"""``erf``, ``\Phi``, ``\psi_m``, ``\Gamma``, ``\gamma(s, x)``, ``\zeta`` the notes never define, read
+        as the standard special functions (:mod:`readers.notes.special`): ``(lhs, rhs, how or '')``."""
+        defined = frozenset(self.section.functions)
+        (lhs, left), (rhs, right) = (standard_functions(e, defined) for e in (lhs, rhs))
+        names = sorted(left | right)
+        return lhs, rhs, f"{', '.join(names)} read as the standard special functions" if names else ""
 
     def check_moments(self, moments, rel, claim, shown) -> StepReport:
         r"""A claim about ``E``, ``Var``, ``Cov`` over a random discrete distribution
