@@ -104,6 +104,7 @@ from readers.notes.reading import (
     is_name,
     is_update,
 )
+from readers.notes.laws import law, stated_fact
 from readers.notes.special import standard_functions
 from readers.notes.report import SCHEMA, BlockReport, NotesReport, StepReport, render_text
 from readers.notes.symbols import (
@@ -219,7 +220,7 @@ def _copy_section(section):
 
     out = copy(section)
     for name in ("symbols", "arrays", "functions", "derivatives", "owner", "conditions", "examples", "updates",
-                 "distributed"):
+                 "distributed", "laws"):
         setattr(out, name, copy(getattr(section, name)))
     return out
 
@@ -403,6 +404,7 @@ class _Section:
     examples: list = field(default_factory=list)  # (name, value, paragraphs)
     updates: set = field(default_factory=set)  # names set by an update or a recurrence (document)
     distributed: set = field(default_factory=set)  # random variables given a distribution (section)
+    laws: dict = field(default_factory=dict)  # variable name -> readers.notes.laws.Law (section)
     equation: tuple | None = None  # (lhs - rhs, paragraph, line): the last equation in an unknown
     seen: frozenset = frozenset()  # names used in this section so far
 
@@ -410,6 +412,7 @@ class _Section:
         """A new heading: conditions, examples, limits and equations end; definitions stay."""
         self.number, self.limit, self.conditions, self.examples, self.equation = number, None, [], [], None
         self.distributed = set()  # X \sim ... is a condition: in force to the next heading
+        self.laws = {}
         self.seen = frozenset()
         for key in [k for k in self.symbols if _local_name(k)]:  # x, mu, y_i: reused per section in notes
             del self.symbols[key]
@@ -431,6 +434,8 @@ class _Claim:
     line: int
     zero_based: bool = False
     redefinition: str = ""  # the claim also reads as a new definition of this name
+    shown_lhs: str = ""  # the name the notes wrote, when lhs is its value (a stated fact of a law)
+    read_as: str = ""  # how lhs was read (``mu_X read as the mean of Bernoulli(p)``)
 
 
 class _NotesReader(_CatalogMatch):
@@ -471,6 +476,7 @@ class _NotesReader(_CatalogMatch):
         shown = _parsed_form(block)
         if self.section.limit is not None and self.section.limit[2] not in (frag.paragraph, frag.paragraph - 1):
             self.section.limit = None
+        self.record_laws(block)
         pairs = condition_pairs(block, frozenset(self.section.functions))
         if pairs is not None:
             if not any(isinstance(e, sp.Mul) for a, _, b in pairs for e in (a, b)):
@@ -506,6 +512,29 @@ class _NotesReader(_CatalogMatch):
                            catalog_reason=comparison.reason, catalog_counterexample=comparison.counterexample,
                            steps=tuple(steps), warnings=tuple(dict.fromkeys(warnings)), definitions=tuple(defined),
                            role=role, parsed_form=shown, assumptions=used, symbols=explain)
+
+    def record_laws(self, block) -> None:
+        r"""``X \sim D(\theta)`` with ``D`` a family of :mod:`readers.notes.laws`: in force to the next heading."""
+        for row in block.rows:
+            for a, rel, b in row.chain.pairs():
+                if rel == "~" and isinstance(a, sp.Symbol):
+                    found = law(self.expand(b))
+                    if found is not None:
+                        self.section.laws[a.name] = found
+                    else:
+                        self.section.laws.pop(a.name, None)
+
+    def law_claim(self, name, value, row, frag, block, givens):
+        r"""``\mu_X = value`` with ``X \sim D(\theta)`` in force: the claim that ``D``'s mean is ``value``."""
+        fact = stated_fact(name, self.section.laws)
+        if fact is None:
+            return None
+        kind, variable = fact
+        found = self.section.laws[variable]
+        return _Claim(found.fact(kind), "=", value, tuple(row.conditions) + tuple(givens) + found.domain,
+                      frag.content_line + row.line - 1, block.zero_based, shown_lhs=_show(name),
+                      read_as=f"{_show(name)} read as the {kind} of {variable} ~ {found.family}, "
+                              f"{_show(found.fact(kind))} in the standard parametrisation")
 
     def assume(self, relations, line) -> None:
         """Stated conditions, in force to the next heading; they replace earlier ones on the same names."""
@@ -599,6 +628,12 @@ class _NotesReader(_CatalogMatch):
                 continue
             start = 0
             name = strip_optimum(exprs[0])  # \min_G \max_D V(D, G) = ... defines V
+            fact = self.law_claim(name, exprs[1], row, frag, block, givens) \
+                if not row.continued and rels[0] == "=" else None
+            if fact is not None:  # \mu_X = p after X \sim Bernoulli(p): a claim about the law
+                claims.append(fact)
+                start = 1
+                exprs[0] = fact.lhs
             if not row.continued and rels[0] in ("=", ":=") and len(exprs) == 2 and is_update(name, exprs[1]) \
                     and not self.matrix_claims.operation(name):
                 self.section.updates.add(base_name(name))  # W = W - alpha g, v_t = beta v_{t-1} + ...
@@ -753,7 +788,8 @@ class _NotesReader(_CatalogMatch):
         """One claim with what is in force (conditions, examples), then its other readings when it fails:
         a new definition, an equation in an unknown, a step from the equation before, a narrower domain."""
         lhs, rhs = self.expand(claim.lhs), self.expand(claim.rhs)
-        shown = {"lhs": _show(claim.lhs), "rel": claim.rel, "rhs": _show(claim.rhs), "line": claim.line}
+        shown = {"lhs": claim.shown_lhs or _show(claim.lhs), "rel": claim.rel, "rhs": _show(claim.rhs),
+                 "line": claim.line}
         names = {base_name(x) for e in (lhs, rhs) for x in e.free_symbols | e.atoms(sp.Indexed)}
         touched = sorted(n for n in names & self.section.updates if n)
         if touched and claim.rel not in ("->",):
@@ -768,6 +804,10 @@ class _NotesReader(_CatalogMatch):
                          claim.zero_based, claim.redefinition)
         out = self.check_plain(general, frag, lhs, rhs, shown)
         out = [StepReport(**{**r.__dict__, "assumptions": assumptions}) for r in out]
+        if claim.read_as:  # a stated fact of a named law: another parametrisation may be meant
+            return [_undecided(r, f"{claim.read_as}: it differs ({r.reason[:80]}); the notes may use another "
+                                  "parametrisation") if r.verdict == "refuted" else
+                    StepReport(**{**r.__dict__, "method": f"{r.method}; {claim.read_as}"}) for r in out]
         examples = [(n, v) for n, v in examples if n in symbols]
         if examples and any(r.verdict == "refuted" for r in out):  # read once more in the example above
             values = tuple(sp.Eq(n, v) for n, v in examples)
