@@ -159,7 +159,12 @@ def check_notes(text: str, *, path: str = "<string>", budget: float = 5.0) -> No
     reader = _NotesReader(names, catalog, catalog_error, budget, check_step, defined_functions(text))
     reader.matrix_claims = MatrixClaims(text)
     reader.sigmoid_context = SIGMOID_CUE.search(text) is not None
+    reader.euler_context = _EULER_CUE.search(text) is not None
     return NotesReport(path, tuple(reader.fragment(f) for f in find_blocks(text)))
+
+
+_EULER_CUE = re.compile(r"Euler(?:'s)?[- ](?:Mascheroni|constant|gamma)|Euler.Mascheroni", re.IGNORECASE)
+"""Prose that names Euler's constant: an undefined gamma may be it."""
 
 
 def _ellipsis_only_in_arguments(expr) -> bool:
@@ -445,6 +450,7 @@ class _NotesReader(_CatalogMatch):
         self.budget, self.check_step = budget, check_step
         self.document_functions = frozenset(functions)
         self.sigmoid_context = False  # the notes speak of the sigmoid: an undefined sigma(x) is the sigmoid
+        self.euler_context = False  # the notes name Euler's constant: an undefined gamma may be it
         self.section = _Section()
 
     # ** one block **
@@ -516,6 +522,9 @@ class _NotesReader(_CatalogMatch):
     def record_laws(self, block) -> None:
         r"""``X \sim D(\theta)`` with ``D`` a family of :mod:`readers.notes.laws`: in force to the next heading."""
         for row in block.rows:
+            exprs, rels = row.chain.exprs, row.chain.rels
+            if len(exprs) != len(rels) + 1:
+                continue  # a continued row (``& = ...``): its left side is the row above
             for a, rel, b in row.chain.pairs():
                 if rel == "~" and isinstance(a, sp.Symbol):
                     found = law(self.expand(b))
@@ -804,6 +813,9 @@ class _NotesReader(_CatalogMatch):
                          claim.zero_based, claim.redefinition)
         out = self.check_plain(general, frag, lhs, rhs, shown)
         out = [StepReport(**{**r.__dict__, "assumptions": assumptions}) for r in out]
+        euler = self.euler_reading(general, frag, lhs, rhs, shown, out)
+        if euler is not None:
+            return [StepReport(**{**r.__dict__, "assumptions": assumptions}) for r in euler]
         if claim.read_as:  # a stated fact of a named law: another parametrisation may be meant
             return [_undecided(r, f"{claim.read_as}: it differs ({r.reason[:80]}); the notes may use another "
                                   "parametrisation") if r.verdict == "refuted" else
@@ -856,6 +868,27 @@ class _NotesReader(_CatalogMatch):
             return [_undecided(r, f"an equation after the one at line {previous[2]}: not shown to follow from it",
                                role="equation step") for r in out]
         return [self.narrower(r, claim, frag, lhs, rhs, shown, stated) if r.verdict == "refuted" else r for r in out]
+
+    def euler_reading(self, claim, frag, lhs, rhs, shown, out):
+        r"""An undefined ``\gamma`` read as the Euler--Mascheroni constant when the claim does not hold with
+        ``\gamma`` a variable and holds with it as the constant, and either the notes name Euler's constant
+        or the claim is about the functions where it arises (polygamma, zeta): ``\gamma + \psi_0(1) = 0``."""
+        gamma = next((x for x in lhs.free_symbols | rhs.free_symbols if isinstance(x, sp.Symbol)
+                      and x.name in ("gamma", "\\gamma")), None)
+        if gamma is None or all(r.verdict in ("proved", "verified") for r in out) or claim.rel not in ("=",):
+            return None
+        special = any(isinstance(f, AppliedUndef) and re.fullmatch(r"\\?(?:psi(?:_\{?\d\}?)?|zeta|digamma)",
+                                                                    f.func.__name__)
+                      for e in (lhs, rhs) for f in e.atoms(AppliedUndef))
+        if not (self.euler_context or special):
+            return None
+        value = {gamma: sp.EulerGamma}
+        again = self.check_plain(claim, frag, lhs.xreplace(value), rhs.xreplace(value), shown)
+        if not again or not all(r.verdict in ("proved", "verified") for r in again):
+            return None
+        why = "gamma read as the Euler-Mascheroni constant (undefined in the notes" + \
+              ("; they name Euler's constant)" if self.euler_context else "; the claim is about polygamma/zeta)")
+        return [StepReport(**{**r.__dict__, "method": f"{r.method}; {why}"}) for r in again]
 
     def follows(self, previous, lhs, rhs, claim):
         r"""Whether ``lhs = rhs`` is the equation ``previous = 0`` rearranged: ``lhs - rhs = c\,previous``."""

@@ -67,3 +67,19 @@ def test_a_fact_that_disagrees_with_the_law_is_undecided_not_refuted():
     text = "\n\n".join(["# E", r"If $X \sim \mathrm{Exponential}(\lambda)$, then", r"$\sigma_X^2 = \lambda^2$"])
     out = verdicts(text)
     assert "undecided" in out and "refuted" not in out and "proved" not in out
+
+
+def test_an_undefined_gamma_beside_polygamma_is_eulers_constant():
+    # mpmath: psi(0, 1) = -0.5772156649... = -(Euler's constant)
+    assert abs(mpmath.psi(0, 1) + mpmath.euler) < 1e-12
+    assert verdicts(r"$$\mu = \gamma = -\psi_{0}\left(1\right)$$") == ["proved"]
+    # with gamma a variable the claim has no reason to hold, and without the cue it is not read so
+    assert verdicts(r"$$y = \gamma = \frac{1}{2}$$") != ["proved"]
+
+
+def test_a_law_stated_in_an_aligned_block_with_continued_rows():
+    # a continued row (& = ...) has no left side of its own: reading laws must skip it, not fail
+    text = r"$$\begin{eqnarray*} h & = & \log\left(\sqrt{2\pi e}\right)\\ & \approx & 1.4189385332\end{eqnarray*}$$"
+    blocks = check_notes(text, budget=BUDGET).blocks
+    assert [s.verdict for b in blocks for s in b.steps] == ["verified"]
+    assert not any("internal error" in s.reason for b in blocks for s in b.steps)
