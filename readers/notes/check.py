@@ -104,6 +104,7 @@ from readers.notes.reading import (
     is_name,
     is_update,
 )
+from readers.notes.ellipsis import check_listed, listed_terms
 from readers.notes.laws import law, stated_fact
 from readers.notes.special import standard_functions
 from readers.notes.report import SCHEMA, BlockReport, NotesReport, StepReport, render_text
@@ -970,6 +971,11 @@ class _NotesReader(_CatalogMatch):
         lhs, rhs, special = self.special_functions(lhs, rhs)
         read_as = "; ".join(filter(None, (read_as, special)))
         lhs, rhs, opaque = _opaque(lhs, rhs)
+        if rel == "=":
+            for whole, listed in ((lhs, listed_terms(rhs)), (rhs, listed_terms(lhs))):
+                how = check_listed(whole, listed) if listed is not None else None
+                if how is not None:  # sum_n x^n/n! = 1 + x + x^2/2 + \cdots (readers.notes.ellipsis)
+                    return [StepReport(**shown, verdict="proved", method=how)]
         why = _unchecked(lhs, rhs)
         if why.startswith("unknown functions") and rel in ("=", "<", ">", "<=", ">="):
             found = self.for_every_function(lhs, rel, rhs, claim, shown)
