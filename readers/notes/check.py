@@ -104,6 +104,8 @@ from readers.notes.reading import (
     is_name,
     is_update,
 )
+from readers.notes.entropy import applications as entropy_applications
+from readers.notes.entropy import check_entropy
 from readers.notes.ellipsis import check_listed, listed_terms
 from readers.notes.laws import law, stated_fact
 from readers.notes.special import standard_functions
@@ -814,6 +816,12 @@ class _NotesReader(_CatalogMatch):
                          claim.zero_based, claim.redefinition)
         out = self.check_plain(general, frag, lhs, rhs, shown)
         out = [StepReport(**{**r.__dict__, "assumptions": assumptions}) for r in out]
+        if not all(r.verdict in ("proved", "verified") for r in out) and claim.rel in ("=", "<=", ">=", "<", ">") \
+                and (entropy_applications(claim.lhs) or entropy_applications(claim.rhs)):
+            independent = re.search(r"\bindependent\b", frag.sentence, re.IGNORECASE) is not None
+            verdict, why = check_entropy(claim.lhs, claim.rel, claim.rhs, independent=independent)
+            if verdict == "verified":  # H, I as Shannon's functionals (readers.notes.entropy)
+                return [StepReport(**shown, verdict="verified", method=why, assumptions=assumptions)]
         euler = self.euler_reading(general, frag, lhs, rhs, shown, out)
         if euler is not None:
             return [StepReport(**{**r.__dict__, "assumptions": assumptions}) for r in euler]
