@@ -822,6 +822,9 @@ class _NotesReader(_CatalogMatch):
             verdict, why = check_entropy(claim.lhs, claim.rel, claim.rhs, independent=independent)
             if verdict == "verified":  # H, I as Shannon's functionals (readers.notes.entropy)
                 return [StepReport(**shown, verdict="verified", method=why, assumptions=assumptions)]
+        product = self.product_reading(general, frag, lhs, rhs, shown, out)
+        if product is not None:
+            return [StepReport(**{**r.__dict__, "assumptions": assumptions}) for r in product]
         euler = self.euler_reading(general, frag, lhs, rhs, shown, out)
         if euler is not None:
             return [StepReport(**{**r.__dict__, "assumptions": assumptions}) for r in euler]
@@ -877,6 +880,26 @@ class _NotesReader(_CatalogMatch):
             return [_undecided(r, f"an equation after the one at line {previous[2]}: not shown to follow from it",
                                role="equation step") for r in out]
         return [self.narrower(r, claim, frag, lhs, rhs, shown, stated) if r.verdict == "refuted" else r for r in out]
+
+    def product_reading(self, claim, frag, lhs, rhs, shown, out):
+        r"""``p(1-p)`` read as a product when the letter ``p`` also stands alone in the claim as written (so
+        it is a value there, not only a function): kept only when that reading holds (``\sigma^2 = p(1-p)``)."""
+        if all(r.verdict in ("proved", "verified") for r in out):
+            return None
+        written = (claim.lhs, claim.rhs)
+        names = {x.name: x for e in written for x in e.free_symbols if isinstance(x, sp.Symbol)}
+        apps = {f for e in written for f in e.atoms(AppliedUndef) if not isinstance(f, (Given, PlusMinus))
+                and len(f.args) == 1 and len(f.func.__name__.lstrip("\\")) == 1 and f.func.__name__ in names}
+        if not apps:
+            return None
+        mapping = {f: names[f.func.__name__] * f.args[0] for f in apps}
+        left, right = (self.expand(e.xreplace(mapping)) for e in written)
+        again = self.check_plain(claim, frag, left, right, shown)
+        if not again or not all(r.verdict in ("proved", "verified") for r in again):
+            return None
+        how = ", ".join(sorted(f"{f.func.__name__}(...) as a product" for f in apps))
+        return [StepReport(**{**r.__dict__, "method": f"{r.method}; read with {how} (the letter also stands "
+                                                      f"alone in the claim)"}) for r in again]
 
     def euler_reading(self, claim, frag, lhs, rhs, shown, out):
         r"""An undefined ``\gamma`` read as the Euler--Mascheroni constant when the claim does not hold with

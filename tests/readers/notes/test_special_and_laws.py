@@ -83,3 +83,10 @@ def test_a_law_stated_in_an_aligned_block_with_continued_rows():
     blocks = check_notes(text, budget=BUDGET).blocks
     assert [s.verdict for b in blocks for s in b.steps] == ["verified"]
     assert not any("internal error" in s.reason for b in blocks for s in b.steps)
+
+
+def test_a_letter_standing_alone_makes_its_parentheses_a_product():
+    # p(1-p) = p - p^2 by hand; p also stands alone on the right, so p(...) is a product there, even in notes
+    # that define a function p elsewhere
+    text = "\n\n".join(["# B", r"Density $p(x) = e^{-x}$.", "# A", r"$$\sigma^2 = p(1-p) = p - p^2$$"])
+    assert verdicts(text) == ["proved"]
