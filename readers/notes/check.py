@@ -105,7 +105,8 @@ from readers.notes.reading import (
     is_update,
 )
 from readers.notes.entropy import applications as entropy_applications
-from readers.notes.entropy import check_entropy
+from readers.notes.entropy import check_divergence, check_entropy
+from readers.notes.entropy import divergence_applications
 from readers.notes.ellipsis import check_listed, listed_terms
 from readers.notes.laws import law, stated_fact
 from readers.notes.special import standard_functions
@@ -752,6 +753,9 @@ class _NotesReader(_CatalogMatch):
     def define(self, lhs, rhs, line=0) -> None:
         body = _freshen(self.expand(rhs))
         s = self.section
+        if any(isinstance(x, sp.Symbol) and x.name in (r"\ldots", r"\cdots") for x in body.free_symbols):
+            s.owner[_key(lhs)] = (s.number, line)  # p(x) = f_1(x) \ldots f_n(x): it names p, but an
+            return  # ellipsis cannot be substituted into later claims
         s.owner[_key(lhs)] = (s.number, line)
         if isinstance(lhs, sp.Symbol):
             s.symbols[lhs] = body
@@ -820,6 +824,11 @@ class _NotesReader(_CatalogMatch):
                 and (entropy_applications(claim.lhs) or entropy_applications(claim.rhs)):
             independent = re.search(r"\bindependent\b", frag.sentence, re.IGNORECASE) is not None
             verdict, why = check_entropy(claim.lhs, claim.rel, claim.rhs, independent=independent)
+            if verdict == "verified":  # H, I as Shannon's functionals (readers.notes.entropy)
+                return [StepReport(**shown, verdict="verified", method=why, assumptions=assumptions)]
+        if not all(r.verdict in ("proved", "verified") for r in out) and claim.rel in ("=", "<=", ">=") \
+                and (divergence_applications(claim.lhs) or divergence_applications(claim.rhs)):
+            verdict, why = check_divergence(claim.lhs, claim.rel, claim.rhs)
             if verdict == "verified":  # H, I as Shannon's functionals (readers.notes.entropy)
                 return [StepReport(**shown, verdict="verified", method=why, assumptions=assumptions)]
         product = self.product_reading(general, frag, lhs, rhs, shown, out)

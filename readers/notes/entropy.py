@@ -30,6 +30,9 @@ DIGITS = 50
 TOLERANCE = mpmath.mpf(10) ** -(DIGITS - 10)
 """Equality at the working precision (the sums have a few dozen terms of size at most 2)."""
 FUNCTIONALS = frozenset({"H", "I"})
+DIVERGENCES = frozenset({"D_KL", "KL", "D_{KL}", "CE", "H"})
+"""Functionals of distributions ``P, Q`` over one finite set: ``D_KL(P, Q)``, ``CE(P, Q)`` (cross-entropy
+:math:`-\sum_x P(x)\log Q(x)`), ``H(P)``; used when a claim names a divergence."""
 
 
 def _variables(args):
@@ -44,6 +47,62 @@ def _variables(args):
 
 def _random_variable(x) -> bool:
     return isinstance(x, sp.Symbol) and x.name[:1].isupper() and len(x.name) <= 3
+
+
+def divergence_applications(expr) -> list | None:
+    """The divergence applications of ``expr`` (``D_KL(P, Q)``, ``CE(P, Q)``, ``H(P)``) when they are its only
+    unknown functions, over distributions named by capital letters, and at least one is a divergence."""
+    found = [f for f in expr.atoms(AppliedUndef) if not isinstance(f, Given)]
+    if not found or not any(f.func.__name__ != "H" for f in found):
+        return None
+    for f in found:
+        name = f.func.__name__
+        if name not in DIVERGENCES or not all(_random_variable(a) for a in f.args):
+            return None
+        if len(f.args) != (1 if name == "H" else 2):
+            return None
+    return found
+
+
+def _divergence(f, pmfs):
+    name = f.func.__name__
+    if name == "H":
+        (p,) = (pmfs[a.name] for a in f.args)
+        return -sum(x * mpmath.log(x) for x in p)
+    p, q = (pmfs[a.name] for a in f.args)
+    if name == "CE":
+        return -sum(x * mpmath.log(y) for x, y in zip(p, q))
+    return sum(x * mpmath.log(x / y) for x, y in zip(p, q))
+
+
+def check_divergence(lhs, rel, rhs) -> tuple[str, str]:
+    """``(verdict, why)`` for a relation between ``D_KL``, ``CE`` and ``H`` of distributions, evaluated from
+    their definitions on ``DRAWS`` random pairs of distributions over ``OUTCOMES + 1`` outcomes."""
+    found = (divergence_applications(lhs) or []) + (divergence_applications(rhs) or [])
+    sides = [e for e in (lhs, rhs) if e.atoms(AppliedUndef) - set(e.atoms(Given))]
+    if not found or any(divergence_applications(e) is None and not e.is_number for e in sides):
+        return "undecided", "not a relation between divergences of distributions"
+    names = sorted({a.name for f in found for a in f.args})
+    if (lhs.free_symbols | rhs.free_symbols) - {sp.Symbol(n) for n in names} - {a for f in found for a in f.args}:
+        return "undecided", "divergences mixed with other quantities"
+    rng = random.Random(zlib.crc32(f"{lhs} {rel} {rhs}".encode("utf-8")))
+    with mpmath.workdps(DIGITS):
+        for _ in range(DRAWS):
+            pmfs = {}
+            for n in names:
+                u = [rng.randint(1, 9) for _ in range(OUTCOMES + 1)]
+                pmfs[n] = [mpmath.mpf(v) / sum(u) for v in u]
+            values = {f: _divergence(f, pmfs) for f in set(found)}
+            l, r = (mpmath.mpf(sp.N(e.xreplace({f: sp.Float(str(v), DIGITS) for f, v in values.items()}),
+                                    DIGITS)) for e in (lhs, rhs))
+            ok = {"=": abs(l - r) <= TOLERANCE * max(1, abs(l)), "<=": l <= r + TOLERANCE,
+                  ">=": l >= r - TOLERANCE}.get(rel)
+            if not ok:
+                return "undecided", (f"relation {rel!r} between divergences is not checked" if ok is None else
+                                     "fails for random distributions " + ", ".join(names))
+    return "verified", (f"D_KL, CE, H of distributions evaluated from their definitions on {DRAWS} random pairs of "
+                        f"distributions {', '.join(names)} over {OUTCOMES + 1} outcomes (weights u_k / sum u), mpmath "
+                        f"at {DIGITS} digits (evidence, not a proof)")
 
 
 def applications(expr) -> list | None:
