@@ -108,7 +108,7 @@ from readers.notes.entropy import applications as entropy_applications
 from readers.notes.entropy import check_divergence, check_entropy
 from readers.notes.entropy import divergence_applications
 from readers.notes.ellipsis import check_listed, listed_terms
-from readers.notes.laws import law, stated_fact
+from readers.notes.laws import law, law_moments, stated_fact
 from readers.notes.special import standard_functions
 from readers.notes.report import SCHEMA, BlockReport, NotesReport, StepReport, render_text
 from readers.notes.symbols import (
@@ -445,6 +445,7 @@ class _Claim:
     redefinition: str = ""  # the claim also reads as a new definition of this name
     shown_lhs: str = ""  # the name the notes wrote, when lhs is its value (a stated fact of a law)
     read_as: str = ""  # how lhs was read (``mu_X read as the mean of Bernoulli(p)``)
+    unambiguous: bool = False  # read_as names a law with one parametrisation in use: a failure refutes
 
 
 class _NotesReader(_CatalogMatch):
@@ -546,6 +547,7 @@ class _NotesReader(_CatalogMatch):
         found = self.section.laws[variable]
         return _Claim(found.fact(kind), "=", value, tuple(row.conditions) + tuple(givens) + found.domain,
                       frag.content_line + row.line - 1, block.zero_based, shown_lhs=_show(name),
+                      unambiguous=found.unambiguous,
                       read_as=f"{_show(name)} read as the {kind} of {variable} ~ {found.family}, "
                               f"{_show(found.fact(kind))} in the standard parametrisation")
 
@@ -839,7 +841,7 @@ class _NotesReader(_CatalogMatch):
             return [StepReport(**{**r.__dict__, "assumptions": assumptions}) for r in euler]
         if claim.read_as:  # a stated fact of a named law: another parametrisation may be meant
             return [_undecided(r, f"{claim.read_as}: it differs ({r.reason[:80]}); the notes may use another "
-                                  "parametrisation") if r.verdict == "refuted" else
+                                  "parametrisation") if r.verdict == "refuted" and not claim.unambiguous else
                     StepReport(**{**r.__dict__, "method": f"{r.method}; {claim.read_as}"}) for r in out]
         examples = [(n, v) for n, v in examples if n in symbols]
         if examples and any(r.verdict == "refuted" for r in out):  # read once more in the example above
@@ -990,6 +992,20 @@ class _NotesReader(_CatalogMatch):
         if claim.rel == "->":
             return self.check_limit(lhs, rhs, claim, shown, frag)
         rel = {"equiv": "=", ":=": "="}.get(claim.rel, claim.rel)
+        if self.section.laws:  # Var(X) after X \sim Bernoulli(p): the law's variance (readers.notes.laws)
+            (left, used), (right, used_too) = (law_moments(e, self.section.laws) for e in (lhs, rhs))
+            if used or used_too:
+                found = list(dict.fromkeys(used + used_too))
+                conditions = tuple(claim.conditions) + tuple(r for f in found for r in f.domain)
+                how = "moments read from the stated law (" + ", ".join(f.family for f in found) + \
+                      ", standard parametrisation)"
+                step = self.step(left, rel, right, conditions, zero_based=claim.zero_based)
+                if not isinstance(step, str) and not _unchecked(left, right):
+                    report = self.run(step, shown)
+                    if report.verdict == "refuted" and not all(f.unambiguous for f in found):
+                        return [_undecided(report, f"{how}: it differs ({report.reason[:80]}); the notes may use "
+                                                   "another parametrisation")]
+                    return [StepReport(**{**report.__dict__, "method": f"{report.method}; {how}"})]
         moments = read_moments(lhs, rhs)
         if isinstance(moments, str):
             return [StepReport(**shown, verdict="undecided", reason=moments)]

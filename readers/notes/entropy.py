@@ -31,7 +31,7 @@ TOLERANCE = mpmath.mpf(10) ** -(DIGITS - 10)
 """Equality at the working precision (the sums have a few dozen terms of size at most 2)."""
 FUNCTIONALS = frozenset({"H", "I"})
 DIVERGENCES = frozenset({"D_KL", "KL", "D_{KL}", "CE", "H"})
-"""Functionals of distributions ``P, Q`` over one finite set: ``D_KL(P, Q)``, ``CE(P, Q)`` (cross-entropy
+r"""Functionals of distributions ``P, Q`` over one finite set: ``D_KL(P, Q)``, ``CE(P, Q)`` (cross-entropy
 :math:`-\sum_x P(x)\log Q(x)`), ``H(P)``; used when a claim names a divergence."""
 
 

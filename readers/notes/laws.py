@@ -3,8 +3,9 @@ r"""Named distributions stated in the notes (``X \sim \mathrm{Poisson}(\lambda)`
 After ``X \sim D(\theta)`` in a section, a row ``\mu_X = \dots`` (``\sigma_X^2 = \dots``, ``\sigma_X = \dots``)
 states the mean (variance, standard deviation) of ``D(\theta)``: a claim, checked against the family's
 value in the table below, under the family's parameter domain.  The table is the standard
-parametrisation; a family written with another one (rate or scale) would disagree, so the caller never
-refutes on it (``undecided``) and confirms only what agrees.
+parametrisation.  Bernoulli, binomial, Poisson and uniform laws have one parametrisation in common use, so
+a stated fact that disagrees is refuted; for the others (normal with variance or standard deviation,
+exponential with rate or scale, ...) the notes may use another one, so a disagreement is ``undecided``.
 
 =========================================  ======================  ===============================  =========================
 family (as written)                        mean                    variance                         parameter domain
@@ -34,6 +35,7 @@ class Law:
     mean: sp.Expr
     variance: sp.Expr
     domain: tuple  # relations on the parameters
+    unambiguous: bool = False  # one parametrisation in common use: a disagreement refutes
 
     def fact(self, kind: str):
         return {"mean": self.mean, "variance": self.variance, "std": sp.sqrt(self.variance)}[kind]
@@ -52,16 +54,16 @@ def law(expr) -> Law | None:
     n = len(args)
     if family == "Bernoulli" and n == 1:
         (p,) = args
-        return Law(family, p, p * (1 - p), (sp.Gt(p, 0), sp.Lt(p, 1)))
+        return Law(family, p, p * (1 - p), (sp.Gt(p, 0), sp.Lt(p, 1)), True)
     if family in ("Binomial", "B", "Bin") and n == 2:
         m, p = args
-        return Law(family, m * p, m * p * (1 - p), (sp.Gt(m, 0), sp.Gt(p, 0), sp.Lt(p, 1)))
+        return Law(family, m * p, m * p * (1 - p), (sp.Gt(m, 0), sp.Gt(p, 0), sp.Lt(p, 1)), True)
     if family in ("Poisson", "Pois") and n == 1:
         (lam,) = args
-        return Law(family, lam, lam, (sp.Gt(lam, 0),))
+        return Law(family, lam, lam, (sp.Gt(lam, 0),), True)
     if family in ("U", "Uniform", "Unif") and n == 2:
         a, b = args
-        return Law(family, (a + b) / 2, (b - a) ** 2 / 12, (sp.Lt(a, b),))
+        return Law(family, (a + b) / 2, (b - a) ** 2 / 12, (sp.Lt(a, b),), True)
     if family in ("N", "Normal", "Gaussian") and n == 2:
         mu, var = args
         return Law(family, mu, var, (sp.Gt(var, 0),))
@@ -100,3 +102,32 @@ def stated_fact(lhs, laws: dict):
             if variable in laws:
                 return kind, variable
     return None
+
+
+_MOMENT_NAMES = {"E": "E", r"\mathbb{E}": "E", "Var": "Var", r"\mathbb{V}": "Var"}
+
+
+def law_moments(expr, laws: dict):
+    r"""``expr`` with ``E[X]``, ``E[X^2]`` and ``Var(X)`` of each variable with a law in ``laws`` replaced by
+    the law's values (``E[X^2] = Var(X) + E[X]^2``); ``(expr, laws used)``."""
+    used = []
+
+    def value(f):
+        kind = _MOMENT_NAMES.get(f.func.__name__)
+        if kind is None or len(f.args) != 1:
+            return f
+        arg = f.args[0]
+        base, power = (arg.base, arg.exp) if isinstance(arg, sp.Pow) else (arg, 1)
+        if not isinstance(base, sp.Symbol) or base.name not in laws:
+            return f
+        found = laws[base.name]
+        if kind == "Var" and power == 1:
+            used.append(found)
+            return found.variance
+        if kind == "E" and power in (1, 2):
+            used.append(found)
+            return found.mean if power == 1 else found.variance + found.mean ** 2
+        return f
+
+    out = expr.replace(lambda e: isinstance(e, AppliedUndef) and e.func.__name__ in _MOMENT_NAMES, value)
+    return out, used

@@ -90,3 +90,15 @@ def test_a_letter_standing_alone_makes_its_parentheses_a_product():
     # that define a function p elsewhere
     text = "\n\n".join(["# B", r"Density $p(x) = e^{-x}$.", "# A", r"$$\sigma^2 = p(1-p) = p - p^2$$"])
     assert verdicts(text) == ["proved"]
+
+
+def test_moments_of_a_variable_with_a_stated_law():
+    # Bernoulli(p): E[X] = E[X^2] = p, Var(X) = p(1-p) (sympy.stats, independently)
+    p = sp.Symbol("p", positive=True)
+    assert sp.simplify(st.variance(st.Bernoulli("B", p)) - p * (1 - p)) == 0
+    head = ["# A", r"Let $X \sim \mathrm{Bernoulli}(p)$ with $0 < p < 1$."]
+    assert verdicts("\n\n".join(head + [r"$$\operatorname{Var}(X) = p(1-p)$$"]))[-1:] == ["proved"]
+    assert verdicts("\n\n".join(head + [r"$$\mathbb{E}[X^2] = p$$"]))[-1:] == ["proved"]
+    # one parametrisation of the Bernoulli law is in use: p^2 is a real mistake, refuted with a counterexample
+    block = check_notes("\n\n".join(head + [r"$$\operatorname{Var}(X) = p^2$$"]), budget=BUDGET).blocks[-1]
+    assert block.verdict == "refuted" and block.steps[0].counterexample
