@@ -75,6 +75,7 @@ from readers.latex.parse import (
     sign_choices,
     to_zero_based,
 )
+from readers.notes.approximation import check_approximation as approximation
 from readers.notes.arbitrary import arbitrary_functions, draws, substitute
 from readers.notes.blocks import Fragment, find_blocks
 from readers.notes.catalog import SIGMOID_CUE, _CatalogMatch
@@ -103,6 +104,12 @@ from readers.notes.reading import (
     is_name,
     is_update,
 )
+from readers.notes.entropy import applications as entropy_applications
+from readers.notes.entropy import check_divergence, check_entropy
+from readers.notes.entropy import divergence_applications
+from readers.notes.ellipsis import check_listed, listed_terms
+from readers.notes.laws import law, law_moments, stated_fact
+from readers.notes.special import standard_functions
 from readers.notes.report import SCHEMA, BlockReport, NotesReport, StepReport, render_text
 from readers.notes.symbols import (
     MAX_EXPANSION_ROUNDS,
@@ -156,7 +163,24 @@ def check_notes(text: str, *, path: str = "<string>", budget: float = 5.0) -> No
     reader = _NotesReader(names, catalog, catalog_error, budget, check_step, defined_functions(text))
     reader.matrix_claims = MatrixClaims(text)
     reader.sigmoid_context = SIGMOID_CUE.search(text) is not None
+    reader.euler_context = _EULER_CUE.search(text) is not None
     return NotesReport(path, tuple(reader.fragment(f) for f in find_blocks(text)))
+
+
+_EULER_CUE = re.compile(r"Euler(?:'s)?[- ](?:Mascheroni|constant|gamma)|Euler.Mascheroni", re.IGNORECASE)
+"""Prose that names Euler's constant: an undefined gamma may be it."""
+
+
+def _ellipsis_only_in_arguments(expr) -> bool:
+    r"""Whether every ``\ldots`` in ``expr`` stands among a function's arguments (``L(w_1, \ldots, w_N)``:
+    the arguments left unchanged), never as a term or factor."""
+    def walk(e, inside):
+        if isinstance(e, sp.Symbol) and e.name == r"\ldots":
+            return inside
+        if isinstance(e, AppliedUndef):
+            return all(walk(a, isinstance(a, sp.Symbol)) for a in e.args)
+        return all(walk(a, False) for a in e.args)
+    return walk(expr, False)
 
 
 def _local_name(symbol) -> bool:
@@ -205,7 +229,7 @@ def _copy_section(section):
 
     out = copy(section)
     for name in ("symbols", "arrays", "functions", "derivatives", "owner", "conditions", "examples", "updates",
-                 "distributed"):
+                 "distributed", "laws"):
         setattr(out, name, copy(getattr(section, name)))
     return out
 
@@ -389,6 +413,7 @@ class _Section:
     examples: list = field(default_factory=list)  # (name, value, paragraphs)
     updates: set = field(default_factory=set)  # names set by an update or a recurrence (document)
     distributed: set = field(default_factory=set)  # random variables given a distribution (section)
+    laws: dict = field(default_factory=dict)  # variable name -> readers.notes.laws.Law (section)
     equation: tuple | None = None  # (lhs - rhs, paragraph, line): the last equation in an unknown
     seen: frozenset = frozenset()  # names used in this section so far
 
@@ -396,6 +421,7 @@ class _Section:
         """A new heading: conditions, examples, limits and equations end; definitions stay."""
         self.number, self.limit, self.conditions, self.examples, self.equation = number, None, [], [], None
         self.distributed = set()  # X \sim ... is a condition: in force to the next heading
+        self.laws = {}
         self.seen = frozenset()
         for key in [k for k in self.symbols if _local_name(k)]:  # x, mu, y_i: reused per section in notes
             del self.symbols[key]
@@ -417,6 +443,9 @@ class _Claim:
     line: int
     zero_based: bool = False
     redefinition: str = ""  # the claim also reads as a new definition of this name
+    shown_lhs: str = ""  # the name the notes wrote, when lhs is its value (a stated fact of a law)
+    read_as: str = ""  # how lhs was read (``mu_X read as the mean of Bernoulli(p)``)
+    unambiguous: bool = False  # read_as names a law with one parametrisation in use: a failure refutes
 
 
 class _NotesReader(_CatalogMatch):
@@ -426,6 +455,7 @@ class _NotesReader(_CatalogMatch):
         self.budget, self.check_step = budget, check_step
         self.document_functions = frozenset(functions)
         self.sigmoid_context = False  # the notes speak of the sigmoid: an undefined sigma(x) is the sigmoid
+        self.euler_context = False  # the notes name Euler's constant: an undefined gamma may be it
         self.section = _Section()
 
     # ** one block **
@@ -457,6 +487,7 @@ class _NotesReader(_CatalogMatch):
         shown = _parsed_form(block)
         if self.section.limit is not None and self.section.limit[2] not in (frag.paragraph, frag.paragraph - 1):
             self.section.limit = None
+        self.record_laws(block)
         pairs = condition_pairs(block, frozenset(self.section.functions))
         if pairs is not None:
             if not any(isinstance(e, sp.Mul) for a, _, b in pairs for e in (a, b)):
@@ -492,6 +523,33 @@ class _NotesReader(_CatalogMatch):
                            catalog_reason=comparison.reason, catalog_counterexample=comparison.counterexample,
                            steps=tuple(steps), warnings=tuple(dict.fromkeys(warnings)), definitions=tuple(defined),
                            role=role, parsed_form=shown, assumptions=used, symbols=explain)
+
+    def record_laws(self, block) -> None:
+        r"""``X \sim D(\theta)`` with ``D`` a family of :mod:`readers.notes.laws`: in force to the next heading."""
+        for row in block.rows:
+            exprs, rels = row.chain.exprs, row.chain.rels
+            if len(exprs) != len(rels) + 1:
+                continue  # a continued row (``& = ...``): its left side is the row above
+            for a, rel, b in row.chain.pairs():
+                if rel == "~" and isinstance(a, sp.Symbol):
+                    found = law(self.expand(b))
+                    if found is not None:
+                        self.section.laws[a.name] = found
+                    else:
+                        self.section.laws.pop(a.name, None)
+
+    def law_claim(self, name, value, row, frag, block, givens):
+        r"""``\mu_X = value`` with ``X \sim D(\theta)`` in force: the claim that ``D``'s mean is ``value``."""
+        fact = stated_fact(name, self.section.laws)
+        if fact is None:
+            return None
+        kind, variable = fact
+        found = self.section.laws[variable]
+        return _Claim(found.fact(kind), "=", value, tuple(row.conditions) + tuple(givens) + found.domain,
+                      frag.content_line + row.line - 1, block.zero_based, shown_lhs=_show(name),
+                      unambiguous=found.unambiguous,
+                      read_as=f"{_show(name)} read as the {kind} of {variable} ~ {found.family}, "
+                              f"{_show(found.fact(kind))} in the standard parametrisation")
 
     def assume(self, relations, line) -> None:
         """Stated conditions, in force to the next heading; they replace earlier ones on the same names."""
@@ -585,6 +643,12 @@ class _NotesReader(_CatalogMatch):
                 continue
             start = 0
             name = strip_optimum(exprs[0])  # \min_G \max_D V(D, G) = ... defines V
+            fact = self.law_claim(name, exprs[1], row, frag, block, givens) \
+                if not row.continued and rels[0] == "=" else None
+            if fact is not None:  # \mu_X = p after X \sim Bernoulli(p): a claim about the law
+                claims.append(fact)
+                start = 1
+                exprs[0] = fact.lhs
             if not row.continued and rels[0] in ("=", ":=") and len(exprs) == 2 and is_update(name, exprs[1]) \
                     and not self.matrix_claims.operation(name):
                 self.section.updates.add(base_name(name))  # W = W - alpha g, v_t = beta v_{t-1} + ...
@@ -691,6 +755,9 @@ class _NotesReader(_CatalogMatch):
     def define(self, lhs, rhs, line=0) -> None:
         body = _freshen(self.expand(rhs))
         s = self.section
+        if any(isinstance(x, sp.Symbol) and x.name in (r"\ldots", r"\cdots") for x in body.free_symbols):
+            s.owner[_key(lhs)] = (s.number, line)  # p(x) = f_1(x) \ldots f_n(x): it names p, but an
+            return  # ellipsis cannot be substituted into later claims
         s.owner[_key(lhs)] = (s.number, line)
         if isinstance(lhs, sp.Symbol):
             s.symbols[lhs] = body
@@ -739,7 +806,8 @@ class _NotesReader(_CatalogMatch):
         """One claim with what is in force (conditions, examples), then its other readings when it fails:
         a new definition, an equation in an unknown, a step from the equation before, a narrower domain."""
         lhs, rhs = self.expand(claim.lhs), self.expand(claim.rhs)
-        shown = {"lhs": _show(claim.lhs), "rel": claim.rel, "rhs": _show(claim.rhs), "line": claim.line}
+        shown = {"lhs": claim.shown_lhs or _show(claim.lhs), "rel": claim.rel, "rhs": _show(claim.rhs),
+                 "line": claim.line}
         names = {base_name(x) for e in (lhs, rhs) for x in e.free_symbols | e.atoms(sp.Indexed)}
         touched = sorted(n for n in names & self.section.updates if n)
         if touched and claim.rel not in ("->",):
@@ -754,6 +822,27 @@ class _NotesReader(_CatalogMatch):
                          claim.zero_based, claim.redefinition)
         out = self.check_plain(general, frag, lhs, rhs, shown)
         out = [StepReport(**{**r.__dict__, "assumptions": assumptions}) for r in out]
+        if not all(r.verdict in ("proved", "verified") for r in out) and claim.rel in ("=", "<=", ">=", "<", ">") \
+                and (entropy_applications(claim.lhs) or entropy_applications(claim.rhs)):
+            independent = re.search(r"\bindependent\b", frag.sentence, re.IGNORECASE) is not None
+            verdict, why = check_entropy(claim.lhs, claim.rel, claim.rhs, independent=independent)
+            if verdict == "verified":  # H, I as Shannon's functionals (readers.notes.entropy)
+                return [StepReport(**shown, verdict="verified", method=why, assumptions=assumptions)]
+        if not all(r.verdict in ("proved", "verified") for r in out) and claim.rel in ("=", "<=", ">=") \
+                and (divergence_applications(claim.lhs) or divergence_applications(claim.rhs)):
+            verdict, why = check_divergence(claim.lhs, claim.rel, claim.rhs)
+            if verdict == "verified":  # H, I as Shannon's functionals (readers.notes.entropy)
+                return [StepReport(**shown, verdict="verified", method=why, assumptions=assumptions)]
+        product = self.product_reading(general, frag, lhs, rhs, shown, out)
+        if product is not None:
+            return [StepReport(**{**r.__dict__, "assumptions": assumptions}) for r in product]
+        euler = self.euler_reading(general, frag, lhs, rhs, shown, out)
+        if euler is not None:
+            return [StepReport(**{**r.__dict__, "assumptions": assumptions}) for r in euler]
+        if claim.read_as:  # a stated fact of a named law: another parametrisation may be meant
+            return [_undecided(r, f"{claim.read_as}: it differs ({r.reason[:80]}); the notes may use another "
+                                  "parametrisation") if r.verdict == "refuted" and not claim.unambiguous else
+                    StepReport(**{**r.__dict__, "method": f"{r.method}; {claim.read_as}"}) for r in out]
         examples = [(n, v) for n, v in examples if n in symbols]
         if examples and any(r.verdict == "refuted" for r in out):  # read once more in the example above
             values = tuple(sp.Eq(n, v) for n, v in examples)
@@ -802,6 +891,47 @@ class _NotesReader(_CatalogMatch):
             return [_undecided(r, f"an equation after the one at line {previous[2]}: not shown to follow from it",
                                role="equation step") for r in out]
         return [self.narrower(r, claim, frag, lhs, rhs, shown, stated) if r.verdict == "refuted" else r for r in out]
+
+    def product_reading(self, claim, frag, lhs, rhs, shown, out):
+        r"""``p(1-p)`` read as a product when the letter ``p`` also stands alone in the claim as written (so
+        it is a value there, not only a function): kept only when that reading holds (``\sigma^2 = p(1-p)``)."""
+        if all(r.verdict in ("proved", "verified") for r in out):
+            return None
+        written = (claim.lhs, claim.rhs)
+        names = {x.name: x for e in written for x in e.free_symbols if isinstance(x, sp.Symbol)}
+        apps = {f for e in written for f in e.atoms(AppliedUndef) if not isinstance(f, (Given, PlusMinus))
+                and len(f.args) == 1 and len(f.func.__name__.lstrip("\\")) == 1 and f.func.__name__ in names}
+        if not apps:
+            return None
+        mapping = {f: names[f.func.__name__] * f.args[0] for f in apps}
+        left, right = (self.expand(e.xreplace(mapping)) for e in written)
+        again = self.check_plain(claim, frag, left, right, shown)
+        if not again or not all(r.verdict in ("proved", "verified") for r in again):
+            return None
+        how = ", ".join(sorted(f"{f.func.__name__}(...) as a product" for f in apps))
+        return [StepReport(**{**r.__dict__, "method": f"{r.method}; read with {how} (the letter also stands "
+                                                      f"alone in the claim)"}) for r in again]
+
+    def euler_reading(self, claim, frag, lhs, rhs, shown, out):
+        r"""An undefined ``\gamma`` read as the Euler--Mascheroni constant when the claim does not hold with
+        ``\gamma`` a variable and holds with it as the constant, and either the notes name Euler's constant
+        or the claim is about the functions where it arises (polygamma, zeta): ``\gamma + \psi_0(1) = 0``."""
+        gamma = next((x for x in lhs.free_symbols | rhs.free_symbols if isinstance(x, sp.Symbol)
+                      and x.name in ("gamma", "\\gamma")), None)
+        if gamma is None or all(r.verdict in ("proved", "verified") for r in out) or claim.rel not in ("=",):
+            return None
+        special = any(isinstance(f, AppliedUndef) and re.fullmatch(r"\\?(?:psi(?:_\{?\d\}?)?|zeta|digamma)",
+                                                                    f.func.__name__)
+                      for e in (lhs, rhs) for f in e.atoms(AppliedUndef))
+        if not (self.euler_context or special):
+            return None
+        value = {gamma: sp.EulerGamma}
+        again = self.check_plain(claim, frag, lhs.xreplace(value), rhs.xreplace(value), shown)
+        if not again or not all(r.verdict in ("proved", "verified") for r in again):
+            return None
+        why = "gamma read as the Euler-Mascheroni constant (undefined in the notes" + \
+              ("; they name Euler's constant)" if self.euler_context else "; the claim is about polygamma/zeta)")
+        return [StepReport(**{**r.__dict__, "method": f"{r.method}; {why}"}) for r in again]
 
     def follows(self, previous, lhs, rhs, claim):
         r"""Whether ``lhs = rhs`` is the equation ``previous = 0`` rearranged: ``lhs - rhs = c\,previous``."""
@@ -855,13 +985,27 @@ class _NotesReader(_CatalogMatch):
             return []
         if claim.rel == "~" and isinstance(claim.lhs, sp.Symbol):
             self.section.distributed.add(claim.lhs)  # X \sim Bernoulli(p): moments of X are not arbitrary
-        if claim.rel in ("approx", "~", "in", "!=", "notin", "ll", "gg", "subset", "supset", "mapsto", "perp",
-                         "congruent"):
-            return [StepReport(**shown, verdict="undecided", reason=f"relation {claim.rel!r} is not checked",
-                               role="approximation" if claim.rel == "approx" else "claim")]
+        if claim.rel == "approx":
+            return [self.check_approximation(lhs, rhs, claim, shown)]
+        if claim.rel in ("~", "in", "!=", "notin", "ll", "gg", "subset", "supset", "mapsto", "perp", "congruent"):
+            return [StepReport(**shown, verdict="undecided", reason=f"relation {claim.rel!r} is not checked")]
         if claim.rel == "->":
             return self.check_limit(lhs, rhs, claim, shown, frag)
         rel = {"equiv": "=", ":=": "="}.get(claim.rel, claim.rel)
+        if self.section.laws:  # Var(X) after X \sim Bernoulli(p): the law's variance (readers.notes.laws)
+            (left, used), (right, used_too) = (law_moments(e, self.section.laws) for e in (lhs, rhs))
+            if used or used_too:
+                found = list(dict.fromkeys(used + used_too))
+                conditions = tuple(claim.conditions) + tuple(r for f in found for r in f.domain)
+                how = "moments read from the stated law (" + ", ".join(f.family for f in found) + \
+                      ", standard parametrisation)"
+                step = self.step(left, rel, right, conditions, zero_based=claim.zero_based)
+                if not isinstance(step, str) and not _unchecked(left, right):
+                    report = self.run(step, shown)
+                    if report.verdict == "refuted" and not all(f.unambiguous for f in found):
+                        return [_undecided(report, f"{how}: it differs ({report.reason[:80]}); the notes may use "
+                                                   "another parametrisation")]
+                    return [StepReport(**{**report.__dict__, "method": f"{report.method}; {how}"})]
         moments = read_moments(lhs, rhs)
         if isinstance(moments, str):
             return [StepReport(**shown, verdict="undecided", reason=moments)]
@@ -880,7 +1024,14 @@ class _NotesReader(_CatalogMatch):
         if lhs.has(IndexMax) or rhs.has(IndexMax):
             return [self.check_written_out(lhs, rel, rhs, claim, shown)]
         lhs, rhs, read_as = self.standard_sigma(lhs, rhs)
+        lhs, rhs, special = self.special_functions(lhs, rhs)
+        read_as = "; ".join(filter(None, (read_as, special)))
         lhs, rhs, opaque = _opaque(lhs, rhs)
+        if rel == "=":
+            for whole, listed in ((lhs, listed_terms(rhs)), (rhs, listed_terms(lhs))):
+                how = check_listed(whole, listed) if listed is not None else None
+                if how is not None:  # sum_n x^n/n! = 1 + x + x^2/2 + \cdots (readers.notes.ellipsis)
+                    return [StepReport(**shown, verdict="proved", method=how)]
         why = _unchecked(lhs, rhs)
         if why.startswith("unknown functions") and rel in ("=", "<", ">", "<=", ">="):
             found = self.for_every_function(lhs, rel, rhs, claim, shown)
@@ -909,6 +1060,20 @@ class _NotesReader(_CatalogMatch):
                                             f"define them: {report.reason[:80]}")
             out.append(report)
         return out
+
+    def check_approximation(self, lhs, rhs, claim, shown) -> StepReport:
+        r"""``lhs \approx rhs`` as closeness at the stated scale (:mod:`readers.notes.approximation`):
+        ``verified`` with what was sampled, else ``undecided`` (an approximation is never refuted here)."""
+        lhs, rhs, _ = self.standard_sigma(lhs, rhs)
+        lhs, rhs, _ = self.special_functions(lhs, rhs)
+        if any(s.name == r"\ldots" for e in (lhs, rhs) for s in e.free_symbols if isinstance(s, sp.Symbol)) \
+                and not all(_ellipsis_only_in_arguments(e) for e in (lhs, rhs)):
+            return StepReport(**shown, verdict="undecided", reason="an approximation with an ellipsis",
+                              role="approximation")
+        conditions = tuple(self.expand(c) for c in claim.conditions)
+        verdict, why = approximation(lhs, rhs, conditions)
+        return StepReport(**shown, verdict=verdict, role="approximation",
+                          method=why if verdict == "verified" else "", reason="" if verdict == "verified" else why)
 
     def check_written_out(self, lhs, rel, rhs, claim, shown) -> StepReport:
         r"""A claim with ``\max_i x_i`` over a symbolic range: checked at each concrete size in ``SIZES``
@@ -950,6 +1115,14 @@ class _NotesReader(_CatalogMatch):
         mapping = {f: 1 / (1 + sp.exp(-f.args[0])) for f in found}
         return (lhs.xreplace(mapping), rhs.xreplace(mapping),
                 "sigma read as the logistic sigmoid 1/(1 + e^-x) (the notes speak of the sigmoid)")
+
+    def special_functions(self, lhs, rhs):
+        r"""``erf``, ``\Phi``, ``\psi_m``, ``\Gamma``, ``\gamma(s, x)``, ``\zeta`` the notes never define, read
+        as the standard special functions (:mod:`readers.notes.special`): ``(lhs, rhs, how or '')``."""
+        defined = frozenset(self.section.functions)
+        (lhs, left), (rhs, right) = (standard_functions(e, defined) for e in (lhs, rhs))
+        names = sorted(left | right)
+        return lhs, rhs, f"{', '.join(names)} read as the standard special functions" if names else ""
 
     def check_moments(self, moments, rel, claim, shown) -> StepReport:
         r"""A claim about ``E``, ``Var``, ``Cov`` over a random discrete distribution

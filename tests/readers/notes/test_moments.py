@@ -38,7 +38,11 @@ def test_moment_mistakes_are_refuted_with_a_distribution():
 
 def test_a_stated_distribution_guards_against_a_false_alarm():
     # true for a Bernoulli variable, false in general: never refuted once the notes state X ~ Bernoulli(p)
+    # (the stated law now decides it: X^2 = X for X in {0, 1}, so E[X^2] = p = E[X], by hand)
     text = "Let $X \\sim \\mathrm{Bernoulli}(p)$.\n\n$$\\mathbb{E}[X^2] = \\mathbb{E}[X]$$\n"
+    assert verdicts(text)[-1] == "proved"
+    # a law the table does not know still guards against the false alarm
+    text = "Let $X \\sim \\mathrm{Zipf}(p)$.\n\n$$\\mathbb{E}[X^2] = \\mathbb{E}[X]$$\n"
     assert verdicts(text)[-1] == "undecided"
 
 

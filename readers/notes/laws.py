@@ -1,0 +1,133 @@
+r"""Named distributions stated in the notes (``X \sim \mathrm{Poisson}(\lambda)``) and the facts stated about them.
+
+After ``X \sim D(\theta)`` in a section, a row ``\mu_X = \dots`` (``\sigma_X^2 = \dots``, ``\sigma_X = \dots``)
+states the mean (variance, standard deviation) of ``D(\theta)``: a claim, checked against the family's
+value in the table below, under the family's parameter domain.  The table is the standard
+parametrisation.  Bernoulli, binomial, Poisson and uniform laws have one parametrisation in common use, so
+a stated fact that disagrees is refuted; for the others (normal with variance or standard deviation,
+exponential with rate or scale, ...) the notes may use another one, so a disagreement is ``undecided``.
+
+=========================================  ======================  ===============================  =========================
+family (as written)                        mean                    variance                         parameter domain
+=========================================  ======================  ===============================  =========================
+``Bernoulli(p)``                           :math:`p`               :math:`p(1-p)`                   :math:`0 < p < 1`
+``Binomial(n, p)``, ``B(n, p)``            :math:`np`              :math:`np(1-p)`                  :math:`n > 0,\ 0 < p < 1`
+``Poisson(\lambda)``                       :math:`\lambda`         :math:`\lambda`                  :math:`\lambda > 0`
+``U(a, b)``, ``Uniform(a, b)``             :math:`(a+b)/2`         :math:`(b-a)^2/12`               :math:`a < b`
+``\mathcal{N}(\mu, \sigma^2)``             :math:`\mu`             :math:`\sigma^2`                 :math:`\sigma^2 > 0`
+``Exponential(\lambda)``, ``Exp``          :math:`1/\lambda`       :math:`1/\lambda^2`              :math:`\lambda > 0`
+``Laplace(\mu, b)``                        :math:`\mu`             :math:`2b^2`                     :math:`b > 0`
+``Beta(\alpha, \beta)``                    :math:`\alpha/(\alpha+\beta)`  :math:`\alpha\beta/((\alpha+\beta)^2(\alpha+\beta+1))`  :math:`\alpha, \beta > 0`
+=========================================  ======================  ===============================  =========================
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import sympy as sp
+from sympy.core.function import AppliedUndef
+
+
+@dataclass(frozen=True)
+class Law:
+    family: str
+    mean: sp.Expr
+    variance: sp.Expr
+    domain: tuple  # relations on the parameters
+    unambiguous: bool = False  # one parametrisation in common use: a disagreement refutes
+
+    def fact(self, kind: str):
+        return {"mean": self.mean, "variance": self.variance, "std": sp.sqrt(self.variance)}[kind]
+
+
+def _family(name: str) -> str:
+    name = re.sub(r"\\(?:mathrm|operatorname|text|mathcal|mathit|textrm)\{(.*)\}", r"\1", name).strip("\\ ")
+    return name
+
+
+def law(expr) -> Law | None:
+    """The :class:`Law` of a written distribution ``D(args)``, or None for a family not in the table."""
+    if not isinstance(expr, AppliedUndef):
+        return None
+    family, args = _family(expr.func.__name__), expr.args
+    n = len(args)
+    if family == "Bernoulli" and n == 1:
+        (p,) = args
+        return Law(family, p, p * (1 - p), (sp.Gt(p, 0), sp.Lt(p, 1)), True)
+    if family in ("Binomial", "B", "Bin") and n == 2:
+        m, p = args
+        return Law(family, m * p, m * p * (1 - p), (sp.Gt(m, 0), sp.Gt(p, 0), sp.Lt(p, 1)), True)
+    if family in ("Poisson", "Pois") and n == 1:
+        (lam,) = args
+        return Law(family, lam, lam, (sp.Gt(lam, 0),), True)
+    if family in ("U", "Uniform", "Unif") and n == 2:
+        a, b = args
+        return Law(family, (a + b) / 2, (b - a) ** 2 / 12, (sp.Lt(a, b),), True)
+    if family in ("N", "Normal", "Gaussian") and n == 2:
+        mu, var = args
+        return Law(family, mu, var, (sp.Gt(var, 0),))
+    if family in ("Exponential", "Exp", "Expon") and n == 1:
+        (lam,) = args
+        return Law(family, 1 / lam, 1 / lam ** 2, (sp.Gt(lam, 0),))
+    if family == "Laplace" and n == 2:
+        mu, b = args
+        return Law(family, mu, 2 * b ** 2, (sp.Gt(b, 0),))
+    if family == "Beta" and n == 2:
+        a, b = args
+        return Law(family, a / (a + b), a * b / ((a + b) ** 2 * (a + b + 1)), (sp.Gt(a, 0), sp.Gt(b, 0)))
+    return None
+
+
+def _subscript(name: str, head: str) -> str | None:
+    """``X`` for ``mu_X`` / ``mu_{X}`` with ``head = 'mu'``; None otherwise."""
+    for prefix in (f"{head}_", f"\\{head}_"):
+        if name.startswith(prefix):
+            rest = name[len(prefix):]
+            if rest.startswith("{") and rest.endswith("}"):
+                rest = rest[1:-1]
+            return rest or None
+    return None
+
+
+def stated_fact(lhs, laws: dict):
+    r"""``(kind, variable)`` when ``lhs`` names the mean, variance or standard deviation of a random
+    variable with a law in ``laws`` (``{name: Law}``): ``\mu_X``, ``\sigma_X^2``, ``\sigma_X``; else None."""
+    if isinstance(lhs, sp.Pow) and lhs.exp == 2 and isinstance(lhs.base, sp.Symbol):
+        variable = _subscript(lhs.base.name, "sigma")
+        return ("variance", variable) if variable in laws else None
+    if isinstance(lhs, sp.Symbol):
+        for head, kind in (("mu", "mean"), ("sigma", "std")):
+            variable = _subscript(lhs.name, head)
+            if variable in laws:
+                return kind, variable
+    return None
+
+
+_MOMENT_NAMES = {"E": "E", r"\mathbb{E}": "E", "Var": "Var", r"\mathbb{V}": "Var"}
+
+
+def law_moments(expr, laws: dict):
+    r"""``expr`` with ``E[X]``, ``E[X^2]`` and ``Var(X)`` of each variable with a law in ``laws`` replaced by
+    the law's values (``E[X^2] = Var(X) + E[X]^2``); ``(expr, laws used)``."""
+    used = []
+
+    def value(f):
+        kind = _MOMENT_NAMES.get(f.func.__name__)
+        if kind is None or len(f.args) != 1:
+            return f
+        arg = f.args[0]
+        base, power = (arg.base, arg.exp) if isinstance(arg, sp.Pow) else (arg, 1)
+        if not isinstance(base, sp.Symbol) or base.name not in laws:
+            return f
+        found = laws[base.name]
+        if kind == "Var" and power == 1:
+            used.append(found)
+            return found.variance
+        if kind == "E" and power in (1, 2):
+            used.append(found)
+            return found.mean if power == 1 else found.variance + found.mean ** 2
+        return f
+
+    out = expr.replace(lambda e: isinstance(e, AppliedUndef) and e.func.__name__ in _MOMENT_NAMES, value)
+    return out, used

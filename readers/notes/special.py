@@ -1,0 +1,63 @@
+r"""Special functions the notes use by their standard names, read as sympy's when the notes never define them.
+
+=====================  ======================================================
+written                read as
+=====================  ======================================================
+``\mathrm{erf}(x)``    :math:`\operatorname{erf}(x)` (``erfc`` likewise)
+``\Phi(x)``            :math:`\tfrac12\bigl(1 + \operatorname{erf}(x/\sqrt2)\bigr)`, the standard normal CDF
+``\psi_m(z)``          the polygamma function :math:`\psi^{(m)}(z) = \frac{d^{m+1}}{dz^{m+1}}\log\Gamma(z)`
+``\Gamma(z)``          the gamma function; ``\Gamma(s, x)`` the upper incomplete gamma function
+``\gamma(s, x)``       the lower incomplete gamma function :math:`\int_0^x t^{s-1} e^{-t}\,dt`
+``\zeta(s)``           the Riemann zeta function
+=====================  ======================================================
+
+Only applications with the arity shown are read; a name the notes define (``\Phi(x) = ...``) keeps its
+definition, since the caller passes the defined names.
+"""
+from __future__ import annotations
+
+import re
+
+import sympy as sp
+from sympy.core.function import AppliedUndef
+
+_POLYGAMMA = re.compile(r"\\?psi_\{?(\d)\}?")
+
+
+def _reading(name: str, args):
+    n = len(args)
+    if name in ("erf", "erfc") and n == 1:
+        return getattr(sp, name)(*args)
+    if name == "Phi" and n == 1:
+        return (1 + sp.erf(args[0] / sp.sqrt(2))) / 2
+    m = _POLYGAMMA.fullmatch(name)
+    if m and n == 1:
+        return sp.polygamma(int(m.group(1)), args[0])
+    if name == "Gamma" and n == 1:
+        return sp.gamma(args[0])
+    if name == "Gamma" and n == 2:
+        return sp.uppergamma(*args)
+    if name == "gamma" and n == 2:
+        return sp.lowergamma(*args)
+    if name == "zeta" and n == 1:
+        return sp.zeta(args[0])
+    return None
+
+
+def standard_functions(expr, defined=frozenset()):
+    """``expr`` with every application of a standard special function (module table) that is not in
+    ``defined`` replaced by sympy's function; ``(expr, names read)``."""
+    read = set()
+
+    def swap(e):
+        name = e.func.__name__
+        if name in defined or name.lstrip("\\") in defined:
+            return e
+        value = _reading(name.lstrip("\\"), e.args)
+        if value is None:
+            return e
+        read.add(name)
+        return value
+
+    out = expr.replace(lambda e: isinstance(e, AppliedUndef), swap)
+    return out, read
