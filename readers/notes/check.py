@@ -385,10 +385,18 @@ def _catalog():
     return all_formulas(), ""
 
 
+def _is_differential(word: str, before: str) -> bool:
+    r"""Whether ``word`` is the differential ``dx`` of an integral opened earlier on its line (``before``)."""
+    return word.startswith("d") and len(word) <= 3 and "\\int" in before
+
+
 def _vocabulary(text: str, catalog) -> frozenset:
     """Multi-letter names: catalog symbols and outputs, and words the notes define (``ACC = ...``)."""
     # the whole left side of its row: ``2ax = (a+a)x`` does not define ``ax``
-    words = set(re.findall(r"(?:^|(?<=[\s$&{,;]))([A-Za-z][A-Za-z0-9]+)\s*&?\s*(?:=|\\coloneqq)", text, re.M))
+    # ... nor does the differential of an integral: ``\int_a^b f(x) \;dx = ...`` does not define ``dx``
+    words = {m.group(1) for m in re.finditer(r"(?:^|(?<=[\s$&{,;]))([A-Za-z][A-Za-z0-9]+)\s*&?\s*(?:=|\\coloneqq)",
+                                             text, re.M)
+             if not _is_differential(m.group(1), text[text.rfind("\n", 0, m.start()) + 1:m.start()])}
     for f in catalog:
         words.update(v.name for v in f.variables)
         words.update(o.name for o in f.outputs)
@@ -965,8 +973,8 @@ class _NotesReader(_CatalogMatch):
             if isinstance(step, str):
                 continue
             again = self.run(step, shown)
+            names = ", ".join(_show(x) for x in free)
             if again.verdict in ("proved", "verified"):
-                names = ", ".join(_show(x) for x in free)
                 return _undecided(report, f"holds where {names} {label} (the notes leave the domain implicit; "
                                           f"it fails elsewhere: {report.reason[:80]})")
             if again.verdict == "undecided" and unfinished is None and (

@@ -186,5 +186,12 @@ def _step_letter(lhs) -> str | None:
 
 
 def is_equation(lhs, rhs) -> bool:
-    """One side a number, the other depends on names: ``0 = w^2 - 4``, an equation in the names."""
-    return (is_literal(lhs) and bool(rhs.free_symbols)) or (is_literal(rhs) and bool(lhs.free_symbols))
+    r"""One side a number, the other depends on names: ``0 = w^2 - 4``, an equation in the names; or two
+    different bare names set equal (``m_n = \mu`` in ``m_d = m_n = \mu = 0``): no one states ``x = y`` as an
+    identity of independent variables, it says that they name the same quantity (or constrains them)."""
+    return (is_literal(lhs) and bool(rhs.free_symbols)) or (is_literal(rhs) and bool(lhs.free_symbols)) \
+        or (_bare_name(lhs) and _bare_name(rhs) and lhs != rhs)
+
+
+def _bare_name(expr) -> bool:
+    return isinstance(expr, (sp.Symbol, sp.Indexed))

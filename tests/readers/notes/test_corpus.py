@@ -40,8 +40,6 @@ def test_planted_mistakes_are_caught_and_nothing_else():
 
 
 KNOWN_FALSE_ALARMS = {
-    ("d2l_integral_calculus.md", 80): "dF/dx(x) = f(x) after F(x) = int_0^x f(y) dy: the fundamental theorem, refuted",
-    ("d2l_integral_calculus.md", 151): "du/dx(x) = -2x e^{-x^2} after u(x) = e^{-x^2} on the same line, refuted",
     ("d2l_distributions.md", 225): "A(eta) = mu^2/(2 sigma^2) + log sigma = eta_1^2/(4 eta_2) - log(2 eta_2)/2 with eta defined "
                                    "in the previous bullet, refuted",
     ("d2l_multivariable_calculus.md", 310): "Einstein summation d/dx_k x_i a_ij x_j = a_kj x_j + x_i a_ik, refuted",
@@ -49,8 +47,6 @@ KNOWN_FALSE_ALARMS = {
     ("d2l_multivariable_calculus.md", 328): "d/dx (x^T A x) = (A + A^T) x (matrix calculus), refuted after main's checker changes",
     ("d2l_eigendecomposition.md", 188): "the condition W^T = W^{-1} (W orthogonal) in prose, refuted",
     ("d2l_eigendecomposition.md", 191): "A = W Sigma W^T for symmetric A with orthogonal W, refuted",
-    ("scipy_continuous_distributions.md", 29): "moments block m_d = m_n = mu = 0, mu_2 = 1 ... of the normal, refuted",
-    ("scipy_continuous_distributions.md", 75): "moments block of the Laplace distribution, refuted",
 }
 """Correct blocks of the corpus that `formulary check` refutes today, each with its reason, reviewed by hand
 (tests/corpus/notes/FALSE_ALARMS.md).  Each is a strict expected failure below: when the checker stops

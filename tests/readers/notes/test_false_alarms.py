@@ -1,0 +1,50 @@
+"""Classes of correct blocks that were refuted (false alarms), each with a hand-written example unlike the
+corpus block that revealed it (tests/corpus/notes/FALSE_ALARMS.md), and a wrong block the fix still refutes."""
+import sympy as sp
+
+import derivations.checker.ladder as ladder
+from derivations.checker.verdict import Verdict
+from readers.notes.check import check_notes
+
+
+def check(text):
+    return check_notes(text, path="<test>", budget=5.0)
+
+
+def verdicts(text):
+    return [b.verdict for b in check(text).blocks if b.steps]
+
+
+def test_the_differential_of_an_integral_is_not_a_defined_name():
+    # ``\;dt = ...`` once read as a definition of the word dt, which made d/dt a product d*v*t/dt
+    text = ("$$\\int_0^1 g(t) \\;dt = G(1) - G(0)$$\n\nLet $v(t) = t^3 + t$. Then\n\n"
+            "$$\\frac{dv}{dt}(t) = 3t^2 + 1$$\n\nand not\n\n$$\\frac{dv}{dt}(t) = 3t^2$$")
+    *_, right, wrong = check(text).blocks
+    assert right.verdict == "proved", right.steps
+    assert wrong.verdict == "refuted" and wrong.steps[0].counterexample
+
+
+def test_two_bare_names_set_equal_are_not_an_identity():
+    # a chain of names for one quantity with its value: ``\kappa = q_m`` is not an identity of two variables
+    (block,) = check("$$\\kappa = q_{m} = \\tilde{s} = 4$$").blocks
+    assert block.verdict != "refuted", block.steps
+    assert verdicts("$$(\\kappa + q_{m})^2 = \\kappa^2 + q_{m}^2$$") == ["refuted"]  # expressions are still checked
+
+
+def test_a_narrower_domain_that_is_not_decided_leaves_the_claim_undecided(monkeypatch):
+    # ``a b < a + b + 1`` fails for some reals; on a, b in (0, 1) it holds: when that second check cannot finish (a
+    # timeout under load), the claim is undecided, not refuted
+    real = ladder.check_step
+
+    def slow_on_narrow_domains(step, budget):
+        if step.assumptions:
+            return Verdict("undecided", method="timeout after 5.0 s", reason="numeric: timeout after 5.0 s")
+        return real(step, budget=budget)
+
+    monkeypatch.setattr(ladder, "check_step", slow_on_narrow_domains)
+    (block,) = check("One can show that $$a b < a + b + 1$$").blocks
+    assert block.verdict == "undecided" and "ran out of budget" in block.steps[0].reason
+    monkeypatch.setattr(ladder, "check_step", real)
+    (block,) = check("One can show that $$a b < a + b + 1$$").blocks
+    assert block.verdict == "undecided"  # holds where a, b in (0, 1) (or, under load, not decided there)
+    assert verdicts("One can show that $$a^2 + b^2 < a b$$") == ["refuted"]  # fails on every narrower domain too
