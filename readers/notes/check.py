@@ -78,6 +78,7 @@ from readers.latex.parse import (
 from readers.notes.approximation import check_approximation as approximation
 from readers.notes.arbitrary import arbitrary_functions, draws, substitute
 from readers.notes.blocks import Fragment, find_blocks
+from readers.notes.einstein import einstein_reading
 from readers.notes.catalog import SIGMOID_CUE, _CatalogMatch
 from readers.notes.matrices import MatrixClaims
 from readers.notes.moments import ATOMS, read_moments, refutable
@@ -154,6 +155,10 @@ SIZES = (2, 3)
 
 # ** checking **
 
+EINSTEIN_CUE = re.compile(r"\bEinstein\b|summation convention", re.I)
+"""Prose that states the Einstein summation convention (readers.notes.einstein)."""
+
+
 def check_notes(text: str, *, path: str = "<string>", budget: float = 5.0) -> NotesReport:
     """Check every formula block of the Markdown ``text``; ``budget`` is seconds per claim."""
     from derivations.checker.ladder import check_step
@@ -164,6 +169,7 @@ def check_notes(text: str, *, path: str = "<string>", budget: float = 5.0) -> No
     reader.matrix_claims = MatrixClaims(text)
     reader.sigmoid_context = SIGMOID_CUE.search(text) is not None
     reader.euler_context = _EULER_CUE.search(text) is not None
+    reader.einstein_stated = EINSTEIN_CUE.search(text) is not None
     return NotesReport(path, tuple(reader.fragment(f) for f in find_blocks(text)))
 
 
@@ -464,6 +470,7 @@ class _NotesReader(_CatalogMatch):
         self.document_functions = frozenset(functions)
         self.sigmoid_context = False  # the notes speak of the sigmoid: an undefined sigma(x) is the sigmoid
         self.euler_context = False  # the notes name Euler's constant: an undefined gamma may be it
+        self.einstein_stated = False  # the notes name the Einstein summation convention
         self.section = _Section()
 
     # ** one block **
@@ -851,6 +858,9 @@ class _NotesReader(_CatalogMatch):
             return [_undecided(r, f"{claim.read_as}: it differs ({r.reason[:80]}); the notes may use another "
                                   "parametrisation") if r.verdict == "refuted" and not claim.unambiguous else
                     StepReport(**{**r.__dict__, "method": f"{r.method}; {claim.read_as}"}) for r in out]
+        einstein = einstein_reading(lhs, rhs) if any(r.verdict == "refuted" for r in out) else None
+        if einstein is not None:
+            out = self.einstein(out, general, frag, einstein, shown)
         examples = [(n, v) for n, v in examples if n in symbols]
         if examples and any(r.verdict == "refuted" for r in out):  # read once more in the example above
             values = tuple(sp.Eq(n, v) for n, v in examples)
@@ -940,6 +950,23 @@ class _NotesReader(_CatalogMatch):
         why = "gamma read as the Euler-Mascheroni constant (undefined in the notes" + \
               ("; they name Euler's constant)" if self.euler_context else "; the claim is about polygamma/zeta)")
         return [StepReport(**{**r.__dict__, "method": f"{r.method}; {why}"}) for r in again]
+    def einstein(self, out, claim, frag, reading, shown) -> list[StepReport]:
+        """A refuted claim that repeats an index within a term, read once more with Einstein summation
+        (:mod:`readers.notes.einstein`): when that reading does not fail, the claim is not refuted; it holds
+        when the notes state the convention, else it is ambiguous."""
+        lhs, rhs, indices = reading
+        again = self.check_plain(claim, frag, lhs, rhs, shown)
+        if not again or any(r.verdict == "refuted" for r in again):
+            return out
+        summed = ", ".join(map(str, indices))
+        if self.einstein_stated and all(r.verdict in ("proved", "verified") for r in again):
+            return [StepReport(**{**r.__dict__, "assumptions": out[0].assumptions + (
+                f"Einstein summation over {summed} (the notes state the convention)",)}) for r in again]
+        verdicts = "holds" if all(r.verdict in ("proved", "verified") for r in again) else \
+            f"is not decided ({again[0].reason[:80]})"
+        return [_undecided(r, f"ambiguous: read literally it fails ({r.reason[:80]}); with Einstein summation "
+                              f"over the repeated {summed} it {verdicts}") if r.verdict == "refuted" else r
+                for r in out]
 
     def follows(self, previous, lhs, rhs, claim):
         r"""Whether ``lhs = rhs`` is the equation ``previous = 0`` rearranged: ``lhs - rhs = c\,previous``."""

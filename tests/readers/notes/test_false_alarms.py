@@ -48,3 +48,15 @@ def test_a_narrower_domain_that_is_not_decided_leaves_the_claim_undecided(monkey
     (block,) = check("One can show that $$a b < a + b + 1$$").blocks
     assert block.verdict == "undecided"  # holds where a, b in (0, 1) (or, under load, not decided there)
     assert verdicts("One can show that $$a^2 + b^2 < a b$$") == ["refuted"]  # fails on every narrower domain too
+
+
+def test_a_repeated_index_is_read_with_einstein_summation_when_the_literal_reading_fails():
+    # literally c_ij x_j = c_il x_l fails (j and l are different free indices); summed over j and l it holds
+    claim = "$$c_{ij} x_{j} = x_{l} c_{il}$$"
+    (stated,) = check("With the summation convention (Einstein notation):\n\n" + claim).blocks
+    assert stated.verdict in ("proved", "verified"), stated.steps
+    assert any("Einstein" in a for a in stated.steps[0].assumptions)
+    (silent,) = check(claim).blocks
+    assert silent.verdict == "undecided" and "ambiguous" in silent.steps[0].reason
+    wrong = "$$c_{ij} x_{j} = 2 x_{l} c_{il}$$"  # fails on both readings
+    assert verdicts("Using the Einstein convention, we get\n\n" + wrong) == ["refuted"]
