@@ -68,9 +68,29 @@ def _core(name: str) -> str:
     return name
 
 
+def _plain_letter(name: str) -> str | None:
+    r"""The plain letter a bold name sets in bold: ``\mathbf{W}`` -> ``W``, ``\boldsymbol{\Sigma}`` -> ``\Sigma``;
+    None for any other name."""
+    m = re.fullmatch(r"\\(?:mathbf|boldsymbol|bm|pmb|mathbfit|bold)\{(\\?[A-Za-z]+)\}", name.strip())
+    if m is None or (len(m.group(1)) > 1 and not m.group(1).startswith("\\")):
+        return None
+    return m.group(1)
+
+
+def _typefaces(lhs, rhs) -> dict:
+    r"""Plain letters of a claim that also appear in bold in it (``A`` and ``\mathbf{A}``): plain -> bold."""
+    symbols = {s for s in lhs.free_symbols | rhs.free_symbols if not s.is_commutative}
+    bold = {_plain_letter(s.name): s for s in symbols if _plain_letter(s.name) is not None}
+    return {s: bold[s.name] for s in symbols if s.name in bold}
+
+
 def kind_options(name: str, declared) -> list[Kind]:
     """The kinds a name may have: one when bold, declared or conventional; two for a plain letter."""
     props = frozenset(declared.props.get(name, ()))
+    plain = _plain_letter(name)
+    if plain is not None and name not in declared.kinds and not props and declared.props.get(plain):
+        props = frozenset(declared.props[plain])  # "take $W$ to be orthogonal", then $\mathbf{W}$: one matrix
+        return [Kind("matrix", declared.dims.get(plain, ()), props)]
     if name in declared.kinds:
         return [Kind(declared.kinds[name], declared.dims.get(name, ()), props)]
     core = _core(name)
@@ -241,8 +261,28 @@ class MatrixClaims:
                 return _step(shown, "undecided", "a matrix equation: it fails for arbitrary matrices, so it states "
                              f"a relation between {', '.join(one_sided) or 'its names'} (not an identity); "
                              "later claims in this section are read with it", role="equation")
+            same = _typefaces(lhs, rhs)
+            if same:
+                ambiguous = self.as_one(lhs, rhs, rel, same, shown)
+                if ambiguous is not None:
+                    return ambiguous
             return self.refuted(lhs, rhs, rel, outcomes, shown)
         return _step(shown, "undecided", "matrix claim: " + _describe(outcomes))
+
+    def as_one(self, lhs, rhs, rel, same, shown) -> StepReport | None:
+        r"""A claim that fails with ``A`` and ``\mathbf{A}`` as two matrices, read once more as one matrix
+        written in two typefaces: undecided (ambiguous) unless it fails that way too (None)."""
+        try:
+            outcomes = self.outcomes(lhs.xreplace(same), rhs.xreplace(same), rel)
+        except (Unsupported, ShapeError):
+            return None
+        statuses = {o.status for o in outcomes.values()}
+        if statuses == {"fails"}:
+            return None
+        pairs = ", ".join(f"{a} and {b}" for a, b in sorted((str(a), str(b)) for a, b in same.items()))
+        reading = "it holds" if statuses == {"holds"} else _describe(outcomes)
+        return _step(shown, "undecided", f"ambiguous: with {pairs} two different matrices it fails on every "
+                     f"sample; read as one matrix written in two typefaces, {reading}")
 
     def outcomes(self, lhs, rhs, rel) -> dict:
         """Each kind assignment's outcome (the best of its layouts)."""

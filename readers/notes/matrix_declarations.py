@@ -32,7 +32,7 @@ _MEMBER = re.compile(r"((?:\\[A-Za-z]+\s*\{[^{}$]*\}|\\[A-Za-z]+|[A-Za-z])(?:_\{
                      r"(?:\s*,\s*(?:\\[A-Za-z]+\s*\{[^{}$]*\}|\\[A-Za-z]+|[A-Za-z])(?:_\{[^{}$]*\}|_[A-Za-z0-9])?)*)"
                      r"\s*\\in\s*\\mathbb\s*(?:\{R\}|R(?![A-Za-z]))(?:\s*\^\s*(\{[^{}$]*\}|[A-Za-z0-9]))?(?!\s*_)")
 _BEFORE = re.compile(r"\b((?:(?:" + _PROPERTY + r")\s*,?\s*(?:and\s+)?)*)" + _NOUN + r"\s+(" + _LIST + ")", re.I)
-_AFTER = re.compile(_MATH + r"\s+(?:is|be|are)\s+(?:an?\s+)?((?:(?:" + _PROPERTY + r")\s*,?\s*(?:and\s+)?)*)"
+_AFTER = re.compile(_MATH + r"\s+(?:to\s+)?(?:is|be|are)\s+(?:an?\s+)?((?:(?:" + _PROPERTY + r")\s*,?\s*(?:and\s+)?)*)"
                     + _NOUN + r"?", re.I)
 
 
@@ -107,12 +107,19 @@ def declarations(text: str) -> NoteDeclarations:
                 out.entries.append((line(m.start()), name, "vector", (sizes[0],), frozenset()))
             else:
                 out.entries.append((line(m.start()), name, "matrix", sizes, frozenset()))
+    text = _without_emphasis(text)  # "take $W$ to be an *orthogonal matrix*"
     for m in _BEFORE.finditer(text):
         _note(out, line(m.start()), _names_in_list(m.group(3)), m.group(2), m.group(1))
     for m in _AFTER.finditer(text):
         if m.group(2).strip() or m.group(3):
             _note(out, line(m.start()), _names(m.group(1)), m.group(3) or "", m.group(2))
     return out
+
+
+def _without_emphasis(text: str) -> str:
+    """The text with Markdown emphasis marks (``*word*``, ``**word**``) outside math blanked, line for line."""
+    pieces = re.split(r"(\$\$.*?\$\$|\$[^$]*\$)", text, flags=re.S)
+    return "".join(p if k % 2 else re.sub(r"\*+", lambda m: " " * len(m.group(0)), p) for k, p in enumerate(pieces))
 
 
 def _note(out: NoteDeclarations, line: int, names, noun: str, adjectives: str) -> None:

@@ -60,3 +60,21 @@ def test_a_repeated_index_is_read_with_einstein_summation_when_the_literal_readi
     assert silent.verdict == "undecided" and "ambiguous" in silent.steps[0].reason
     wrong = "$$c_{ij} x_{j} = 2 x_{l} c_{il}$$"  # fails on both readings
     assert verdicts("Using the Einstein convention, we get\n\n" + wrong) == ["refuted"]
+
+
+def test_a_property_declared_for_a_plain_letter_holds_for_its_bold_form():
+    # "take $Q$ to be an *orthogonal matrix*" (emphasis, "to be"), then the formulas write \mathbf{Q}
+    claim = "$$\\mathbf{Q}^\\top \\mathbf{Q} \\mathbf{v} = \\mathbf{v}$$"
+    (_, block) = check("Here we take $Q$ to be an *orthogonal matrix*. Then\n\n" + claim).blocks
+    assert block.verdict in ("proved", "verified"), block.steps
+    (free,) = check(claim).blocks
+    assert free.verdict not in ("proved", "verified")  # an arbitrary Q: not an identity
+
+
+def test_one_letter_in_two_typefaces_is_ambiguous_not_two_matrices():
+    # M and \mathbf{M} in one claim: as two matrices the gradient fails, as one matrix it holds
+    right = "$$\\frac{d}{d\\mathbf{y}}(\\mathbf{c}^\\top M \\mathbf{y}) = \\mathbf{M}^\\top \\mathbf{c}$$"
+    (block,) = check(right).blocks
+    assert block.verdict == "undecided" and "ambiguous" in block.steps[0].reason, block.steps
+    wrong = "$$\\frac{d}{d\\mathbf{y}}(\\mathbf{c}^\\top M \\mathbf{y}) = \\mathbf{M} \\mathbf{c}$$"  # fails both ways
+    assert verdicts(wrong) == ["refuted"]
