@@ -159,6 +159,18 @@ EINSTEIN_CUE = re.compile(r"\bEinstein\b|summation convention", re.I)
 """Prose that states the Einstein summation convention (readers.notes.einstein)."""
 
 
+def _apart(lhs, rhs) -> str:
+    r"""``"mu, sigma | eta_1, eta_2"`` when each side has names and they share none
+    (``\frac{\mu^2}{2\sigma^2} + \log\sigma = \frac{\eta_1^2}{4\eta_2} - \frac{1}{2}\log(2\eta_2)``), else ``""``."""
+    def names(e):  # by base name: x_1 and x[i] are the same x
+        return {base_name(x) for x in e.free_symbols | e.atoms(sp.Indexed) if not getattr(x, "is_integer", False)}
+
+    left, right = names(lhs), names(rhs)
+    if not left or not right or left & right:
+        return ""
+    return f"{', '.join(sorted(left))} | {', '.join(sorted(right))}"
+
+
 def check_notes(text: str, *, path: str = "<string>", budget: float = 5.0) -> NotesReport:
     """Check every formula block of the Markdown ``text``; ``budget`` is seconds per claim."""
     from derivations.checker.ladder import check_step
@@ -742,6 +754,9 @@ class _NotesReader(_CatalogMatch):
                 return False  # Var(X) = ..., E[X] = ...: standard operators, so a claim about them
             if name.endswith("'") and name.rstrip("'") in self.section.functions:
                 return False  # f'(x) with f known: a claim about its derivative
+            if name.startswith("nabla") and any(isinstance(a, AppliedUndef) and a.func.__name__ in
+                                                self.section.functions for a in lhs.args):
+                return False  # \nabla_w J(w) with J known: a claim about its gradient
             cases = self.section.functions.get(name, [])
             if all(a.is_number for a in lhs.args):
                 return False  # f(3) = 9: a claim about a known function
@@ -892,6 +907,11 @@ class _NotesReader(_CatalogMatch):
             self.section.equation = (lhs - rhs, frag.paragraph, claim.line)  # an identity that holds is no equation
         if not any(r.verdict == "refuted" for r in out):
             return out
+        apart = _apart(lhs, rhs)
+        if apart:
+            return [_undecided(r, f"the two sides share no name ({apart}): a change of variables whose link the "
+                                  f"notes state elsewhere, not an identity of independent names ({r.reason[:80]})")
+                    if r.verdict == "refuted" else r for r in out]
         if claim.redefinition:
             return [_undecided(r, f"ambiguous: as a claim it fails ({r.reason[:80]}); as a new definition of "
                                   f"{claim.redefinition}, which shadows the one above, there is nothing to check")

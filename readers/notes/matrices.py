@@ -218,11 +218,41 @@ class MatrixClaims:
                     if body is None:
                         raise Unsupported(f"{s.name} is defined at line {defined[s.name]}, but not as matrix algebra")
                     mapping[s] = body
+            for app in (lhs.atoms(AppliedUndef) | rhs.atoms(AppliedUndef)):
+                name = app.func.__name__
+                if name in section.functions and 0 < section.owner.get(name, (None, 0))[1] < line:
+                    body = self.function_definition(app, section.owner[name][1])
+                    if body is not None:
+                        mapping[app] = body
             if not mapping:
                 break
             lhs, rhs = lhs.xreplace(mapping), rhs.xreplace(mapping)
         zero = {s: sp.Integer(0) for s in lhs.free_symbols | rhs.free_symbols if _core(s.name) == "0"}
         return lhs.xreplace(zero), rhs.xreplace(zero)
+
+    def function_definition(self, app, line: int):
+        r"""The matrix reading of ``J(w)`` from its definition ``J(w) = \frac{1}{n}\|Xw - y\|^2`` at ``line``,
+        its parameters replaced by ``app``'s arguments; None when there is none (the claim then says why)."""
+        for row_line, a, b in self._rows_at(line, frozenset({app.func.__name__})):
+            if isinstance(a, AppliedUndef) and a.func.__name__ == app.func.__name__ and len(a.args) == len(app.args) \
+                    and all(isinstance(p, sp.Symbol) for p in a.args):
+                return b.xreplace(dict(zip(a.args, app.args)))
+        return None
+
+    def _rows_at(self, line: int, functions=frozenset()):
+        if self._fragments is None:
+            self._fragments = list(find_blocks(self.text))
+        for frag in self._fragments:
+            last = frag.content_line + frag.content.count("\n")
+            if not frag.content_line <= line <= last:
+                continue
+            try:
+                block = parse_matrix_block(frag.content, functions=functions,
+                                           letters=self.declared.matrix_letters())
+            except Exception:  # noqa: BLE001 - no matrix reading of the definition
+                continue
+            yield from ((frag.content_line + r - 1, a, b) for r, a, b in _pairs(block)
+                        if r == line - frag.content_line + 1)
 
     def definition(self, name: str, line: int):
         if self._fragments is None:

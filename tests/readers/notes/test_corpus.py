@@ -40,8 +40,6 @@ def test_planted_mistakes_are_caught_and_nothing_else():
 
 
 KNOWN_FALSE_ALARMS = {
-    ("d2l_distributions.md", 225): "A(eta) = mu^2/(2 sigma^2) + log sigma = eta_1^2/(4 eta_2) - log(2 eta_2)/2 with eta defined "
-                                   "in the previous bullet, refuted",
 }
 """Correct blocks of the corpus that `formulary check` refutes today, each with its reason, reviewed by hand
 (tests/corpus/notes/FALSE_ALARMS.md).  Each is a strict expected failure below: when the checker stops

@@ -78,3 +78,21 @@ def test_one_letter_in_two_typefaces_is_ambiguous_not_two_matrices():
     assert block.verdict == "undecided" and "ambiguous" in block.steps[0].reason, block.steps
     wrong = "$$\\frac{d}{d\\mathbf{y}}(\\mathbf{c}^\\top M \\mathbf{y}) = \\mathbf{M} \\mathbf{c}$$"  # fails both ways
     assert verdicts(wrong) == ["refuted"]
+
+
+def test_two_sides_in_disjoint_names_are_a_change_of_variables():
+    # u = log t, v = t^2 are stated in a form the checker does not read; the two sides share no name
+    text = ("Write the parameters as $\\begin{bmatrix} u \\\\ v \\end{bmatrix} = "
+            "\\begin{bmatrix} \\log t \\\\ t^2 \\end{bmatrix}$, so that\n\n$$2\\log t + t^2 = 2 u + v$$")
+    block = check(text).blocks[-1]
+    assert block.verdict == "undecided" and "share no name" in block.steps[0].reason, block.steps
+    assert verdicts("$$2\\log t + t^2 = 2 \\log t + t$$") == ["refuted"]  # shared names: still checked
+
+
+def test_the_gradient_of_a_defined_function_is_a_claim_about_it():
+    # R(v) defined in prose; \nabla_v R(v) = ... is then a claim (read in matrix algebra), not a new definition
+    text = "We write $R(v) = \\|A v - b\\|^2$.\n\n$$\\nabla_v R(v) = {}$$"
+    right = check(text.replace("{}", "2 A^\\top (A v - b)")).blocks[-1]
+    assert right.role == "claim" and right.verdict in ("proved", "verified"), right.steps
+    wrong = check(text.replace("{}", "A^\\top (A v - b)")).blocks[-1]
+    assert wrong.verdict == "refuted" and wrong.steps[0].counterexample
