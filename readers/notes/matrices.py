@@ -36,7 +36,7 @@ from readers.latex.matrix_reader import parse_matrix_block
 from readers.notes.blocks import find_blocks
 from readers.notes.matrix_declarations import declarations
 from readers.notes.matrix_numeric import FAILS, HOLDS, HOLDS_CENTRAL, Evaluator, Resample, gap, sample, sizes
-from readers.notes.matrix_shapes import LAYOUTS, Kind, ShapeError, Unsupported, infer
+from readers.notes.matrix_shapes import LAYOUTS, MATRIX_NORM, Kind, ShapeError, Unsupported, infer
 from readers.notes.report import StepReport
 
 MIN_SHAPES = 3
@@ -179,7 +179,12 @@ class MatrixClaims:
                 return [_step(shown, "undecided", pair)] if force else None
             shown = {**shown, "lhs": _written(pair[0]), "rhs": _written(pair[1])}
             lhs, rhs = self.substitute(pair, claim.line, section)
-            return [self.decide(lhs, rhs, rel, claim.line, section.number, shown)]
+            try:
+                return [self.decide(lhs, rhs, rel, claim.line, section.number, shown)]
+            except Unsupported as exc:
+                if str(exc) != MATRIX_NORM:
+                    raise
+                return [self.each_norm(lhs, rhs, rel, claim.line, section.number, shown)]
         except (Unsupported, ShapeError) as exc:
             if not force and isinstance(exc, Unsupported):
                 return None  # declared names in what is not matrix algebra (x_i, f(x)): the scalar reading
@@ -298,6 +303,29 @@ class MatrixClaims:
                     return ambiguous
             return self.refuted(lhs, rhs, rel, outcomes, shown)
         return _step(shown, "undecided", "matrix claim: " + _describe(outcomes))
+
+    def each_norm(self, lhs, rhs, rel, line, section_number, shown) -> StepReport:
+        r"""``\|M\|`` of a matrix read both ways, Frobenius and spectral: refuted (or confirmed) when both
+        readings are, else undecided (ambiguous), showing the readings."""
+        reports = {}
+        for label, name in (("Frobenius", "norm_F"), ("spectral", "norm_2")):
+            swap = {f: sp.Function(name)(*f.args) for e in (lhs, rhs) for f in e.atoms(AppliedUndef)
+                    if f.func.__name__ == "norm"}
+            try:
+                reports[label] = self.decide(lhs.xreplace(swap), rhs.xreplace(swap), rel, line, section_number, shown)
+            except (Unsupported, ShapeError) as exc:
+                reports[label] = _step(shown, "undecided", f"matrix claim: {exc}")
+        verdicts = {r.verdict for r in reports.values()}
+        readings = "; ".join(f"{k} norm: {r.verdict} ({r.reason[:80]})" for k, r in reports.items())
+        first = reports["Frobenius"]
+        if verdicts == {"refuted"}:
+            return StepReport(**{**first.__dict__, "reason": f"fails under both readings of the matrix norm ({readings})"})
+        if verdicts <= {"proved", "verified"}:
+            return StepReport(**{**first.__dict__, "verdict": "verified" if "verified" in verdicts else "proved",
+                                 "reason": f"holds under both readings of the matrix norm ({readings})"})
+        if verdicts == {"undecided"}:
+            return _step(shown, "undecided", f"matrix claim, the norm of a matrix read two ways: {readings}")
+        return _step(shown, "undecided", f"ambiguous: the norm of a matrix read two ways: {readings}")
 
     def as_one(self, lhs, rhs, rel, same, shown) -> StepReport | None:
         r"""A claim that fails with ``A`` and ``\mathbf{A}`` as two matrices, read once more as one matrix

@@ -28,6 +28,8 @@ LAYOUTS = ("denominator", "numerator")
 SCALAR_FUNCTIONS = (sp.exp, sp.log, sp.sin, sp.cos, sp.tan, sp.tanh, sp.sinh, sp.cosh, sp.atan, sp.erf, sp.Abs)
 """Functions of a number (applied to a matrix they are undefined or elementwise: not read)."""
 NORMS = ("norm", "norm_F", "norm_1", "norm_2")
+MATRIX_NORM = "the norm of a matrix (spectral or Frobenius?)"
+"""Why a plain ``\\|M\\|`` of a matrix has no single reading (readers.notes.matrices checks both)."""
 
 
 class ShapeError(Exception):
@@ -293,7 +295,7 @@ class _Walker:
                 raise Unsupported("the norm of an identity of unknown size")
             vector = isinstance(a, tuple) and (self.dims.is_one(a[0]) or self.dims.is_one(a[1]))
             if name == "norm" and not vector and not self.scalarish(a):
-                raise Unsupported("the norm of a matrix (spectral or Frobenius?)")
+                raise Unsupported(MATRIX_NORM)
             if name in ("norm_1", "norm_2") or name == "norm" and self.scalarish(a):
                 self.t.smooth = False
             return SCALAR

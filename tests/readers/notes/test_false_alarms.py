@@ -96,3 +96,12 @@ def test_the_gradient_of_a_defined_function_is_a_claim_about_it():
     assert right.role == "claim" and right.verdict in ("proved", "verified"), right.steps
     wrong = check(text.replace("{}", "A^\\top (A v - b)")).blocks[-1]
     assert wrong.verdict == "refuted" and wrong.steps[0].counterexample
+
+
+def test_the_norm_of_a_matrix_is_checked_in_both_readings():
+    # ||B||^2 of a matrix: its gradient is 2B for the Frobenius norm, not for the spectral norm: ambiguous
+    (both,) = check("$$\\frac{d}{d\\mathbf{B}} \\|\\mathbf{B}\\|^2 = 2\\mathbf{B}$$").blocks
+    assert both.verdict == "undecided" and "ambiguous" in both.steps[0].reason, both.steps
+    wrong = "$$\\frac{d}{d\\mathbf{B}} \\|\\mathbf{C} - \\mathbf{B}\\|^2 = 2(\\mathbf{C} - \\mathbf{B})$$"  # sign lost
+    (block,) = check(wrong).blocks
+    assert block.verdict == "refuted" and block.steps[0].counterexample and "both readings" in block.steps[0].reason
