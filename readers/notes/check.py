@@ -247,7 +247,7 @@ def _copy_section(section):
 
     out = copy(section)
     for name in ("symbols", "arrays", "functions", "derivatives", "owner", "conditions", "examples", "updates",
-                 "distributed", "laws"):
+                 "in_place", "distributed", "laws"):
         setattr(out, name, copy(getattr(section, name)))
     return out
 
@@ -438,6 +438,7 @@ class _Section:
     conditions: list = field(default_factory=list)  # (relation, shown, line): to the next heading
     examples: list = field(default_factory=list)  # (name, value, paragraphs)
     updates: set = field(default_factory=set)  # names set by an update or a recurrence (document)
+    in_place: set = field(default_factory=set)  # of those, names updated in place (W = W - ...), not x_t = f(x_{t-1})
     distributed: set = field(default_factory=set)  # random variables given a distribution (section)
     laws: dict = field(default_factory=dict)  # variable name -> readers.notes.laws.Law (section)
     equation: tuple | None = None  # (lhs - rhs, paragraph, line): the last equation in an unknown
@@ -679,6 +680,8 @@ class _NotesReader(_CatalogMatch):
             if not row.continued and rels[0] in ("=", ":=") and len(exprs) == 2 and is_update(name, exprs[1]) \
                     and not self.matrix_claims.operation(name):
                 self.section.updates.add(base_name(name))  # W = W - alpha g, v_t = beta v_{t-1} + ...
+                if name in exprs[1].free_symbols or base_name(name) == getattr(name, "name", None):
+                    self.section.in_place.add(base_name(name))
                 updates.append(_show(name))
                 continue
             if not row.continued and rels[0] in ("=", ":=") and len(exprs) == 2 and not self.definable(
@@ -838,8 +841,11 @@ class _NotesReader(_CatalogMatch):
         lhs, rhs = self.expand(claim.lhs), self.expand(claim.rhs)
         shown = {"lhs": claim.shown_lhs or _show(claim.lhs), "rel": claim.rel, "rhs": _show(claim.rhs),
                  "line": claim.line}
-        names = {base_name(x) for e in (lhs, rhs) for x in e.free_symbols | e.atoms(sp.Indexed)}
-        touched = sorted(n for n in names & self.section.updates if n)
+        # a recurrence x_t = f(x_{t-1}) sets the steps x_t, not the plain x of a later formula (h(x) = ...)
+        touched = sorted({base_name(x) for e in (lhs, rhs) for x in e.free_symbols | e.atoms(sp.Indexed)
+                          if base_name(x) in self.section.updates and (base_name(x) in self.section.in_place
+                                                                      or base_name(x) != getattr(x, "name", None))})
+        touched = [n for n in touched if n]
         if touched and claim.rel not in ("->",):
             return [StepReport(**shown, verdict="undecided", role="claim",
                                reason=f"about {', '.join(touched)}, set by an update or a recurrence above "

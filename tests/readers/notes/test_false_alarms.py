@@ -105,3 +105,16 @@ def test_the_norm_of_a_matrix_is_checked_in_both_readings():
     wrong = "$$\\frac{d}{d\\mathbf{B}} \\|\\mathbf{C} - \\mathbf{B}\\|^2 = 2(\\mathbf{C} - \\mathbf{B})$$"  # sign lost
     (block,) = check(wrong).blocks
     assert block.verdict == "refuted" and block.steps[0].counterexample and "both readings" in block.steps[0].reason
+
+
+def test_a_recurrence_sets_its_steps_not_the_plain_name():
+    # z_t = z_{t-1} - eta g_t sets z_1, z_2, ...; a later q(z) in the plain z is an ordinary claim
+    text = ("$$\\mathbf{z}_t = \\mathbf{z}_{t-1} - \\eta \\mathbf{g}_t$$\n\nConsider\n\n"
+            "$$q(\\mathbf{z}) = \\mathbf{z}^\\top \\mathbf{z} + 2\\mathbf{a}^\\top \\mathbf{z}$$\n\nso that\n\n"
+            "$$q(\\mathbf{z}) = (\\mathbf{z} {} \\mathbf{a})^\\top (\\mathbf{z} {} \\mathbf{a}) - \\mathbf{a}^\\top \\mathbf{a}$$")
+    right = check(text.replace("{}", "+")).blocks[-1]
+    assert right.verdict in ("proved", "verified"), right.steps
+    wrong = check(text.replace("{}", "-")).blocks[-1]
+    assert wrong.verdict == "refuted" and wrong.steps[0].counterexample
+    in_place = check("$$W = W - \\alpha G$$\n\n$$W = 2 W$$").blocks[-1]  # an update in place: W is assigned
+    assert in_place.verdict != "refuted"
