@@ -913,11 +913,6 @@ class _NotesReader(_CatalogMatch):
             self.section.equation = (lhs - rhs, frag.paragraph, claim.line)  # an identity that holds is no equation
         if not any(r.verdict == "refuted" for r in out):
             return out
-        apart = _apart(lhs, rhs)
-        if apart:
-            return [_undecided(r, f"the two sides share no name ({apart}): a change of variables whose link the "
-                                  f"notes state elsewhere, not an identity of independent names ({r.reason[:80]})")
-                    if r.verdict == "refuted" else r for r in out]
         if claim.redefinition:
             return [_undecided(r, f"ambiguous: as a claim it fails ({r.reason[:80]}); as a new definition of "
                                   f"{claim.redefinition}, which shadows the one above, there is nothing to check")
@@ -934,6 +929,11 @@ class _NotesReader(_CatalogMatch):
         if rel == "=" and previous is not None:
             return [_undecided(r, f"an equation after the one at line {previous[2]}: not shown to follow from it",
                                role="equation step") for r in out]
+        apart = _apart(lhs, rhs)
+        if apart:
+            return [_undecided(r, f"the two sides share no name ({apart}): a change of variables whose link the "
+                                  f"notes state elsewhere, not an identity of independent names ({r.reason[:80]})")
+                    if r.verdict == "refuted" else r for r in out]
         return [self.narrower(r, claim, frag, lhs, rhs, shown, stated) if r.verdict == "refuted" else r for r in out]
 
     def product_reading(self, claim, frag, lhs, rhs, shown, out):
@@ -1010,6 +1010,8 @@ class _NotesReader(_CatalogMatch):
         """A refuted claim on names the notes give no domain: undecided (holds where ...) when it holds
         for positive values (or values in (0, 1)) of those names; a claim written in cases states its domain."""
         if lhs.has(sp.Piecewise) or rhs.has(sp.Piecewise):
+            return report
+        if _unchecked(lhs, rhs):  # unknown functions: refuted for every function, whatever the domain
             return report
         constrained = set().union(*(c.free_symbols for c in stated)) if stated else set()
         free = sorted((x for x in (lhs.free_symbols | rhs.free_symbols) - constrained
