@@ -858,6 +858,10 @@ class _NotesReader(_CatalogMatch):
                          claim.zero_based, claim.redefinition)
         out = self.check_plain(general, frag, lhs, rhs, shown)
         out = [StepReport(**{**r.__dict__, "assumptions": assumptions}) for r in out]
+        if any(any(b.has(sp.oo, -sp.oo) for lim in i.limits for b in lim[1:]) for e in (lhs, rhs)
+               for i in e.atoms(sp.Integral)):  # d/dx int_{-oo}^x f: the sampled f need not be integrable there
+            out = [_undecided(r, f"an improper integral: it need not converge where the check sampled "
+                                 f"({r.reason[:80]})") if r.verdict == "refuted" else r for r in out]
         if not all(r.verdict in ("proved", "verified") for r in out) and claim.rel in ("=", "<=", ">=", "<", ">") \
                 and (entropy_applications(claim.lhs) or entropy_applications(claim.rhs)):
             independent = re.search(r"\bindependent\b", frag.sentence, re.IGNORECASE) is not None
@@ -1098,6 +1102,11 @@ class _NotesReader(_CatalogMatch):
         why = _unchecked(lhs, rhs)
         if why.startswith("unknown functions") and rel in ("=", "<", ">", "<=", ">="):
             found = self.for_every_function(lhs, rel, rhs, claim, shown)
+            if found is not None and found.verdict == "refuted" and any(
+                    any(b.has(sp.oo, -sp.oo) for lim in i.limits for b in lim[1:])
+                    for e in (lhs, rhs) for i in e.atoms(sp.Integral)):
+                found = _undecided(found, "an improper integral of an unknown function: the sampled function "
+                                          f"need not be integrable there ({found.reason[:80]})")
             if found is not None:
                 return [found]
         if why:
