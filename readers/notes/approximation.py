@@ -231,7 +231,7 @@ def _point(left, right, small, shifts, t, conditions, rng):
         for x, centre in shifts.items():
             values[x] = centre + sp.Rational(rng.choice((-1, 1)) * rng.randint(3, 17), 10) * t
         values = {s: v.xreplace({c: values[c] for c in shifts.values() if c in values}) for s, v in values.items()}
-        if any(sp.sympify(c).xreplace(values).xreplace({t: sp.Rational(1, 1000)}) is sp.false for c in conditions):
+        if any(_as_basic(c).xreplace(values).xreplace({t: sp.Rational(1, 1000)}) is sp.false for c in conditions):
             continue
         l_t, r_t = left.xreplace(values), right.xreplace(values)
         try:
@@ -248,3 +248,10 @@ def check_approximation(lhs, rhs, conditions=()) -> tuple[str, str]:
     if lhs.is_number and rhs.is_number:
         return check_numeric(lhs, rhs)
     return check_asymptotic(lhs, rhs, conditions)
+
+
+def _as_basic(condition):
+    """A condition as a sympy object (a Python bool becomes ``sp.true``/``sp.false``; never a string)."""
+    if isinstance(condition, bool):
+        return sp.true if condition else sp.false
+    return condition

@@ -159,13 +159,21 @@ EINSTEIN_CUE = re.compile(r"\bEinstein\b|summation convention", re.I)
 """Prose that states the Einstein summation convention (readers.notes.einstein)."""
 
 
-def _apart(lhs, rhs) -> str:
+def _apart(lhs, rhs, laws=None) -> str:
     r"""``"mu, sigma | eta_1, eta_2"`` when each side has names and they share none
-    (``\frac{\mu^2}{2\sigma^2} + \log\sigma = \frac{\eta_1^2}{4\eta_2} - \frac{1}{2}\log(2\eta_2)``), else ``""``."""
+    (``\frac{\mu^2}{2\sigma^2} + \log\sigma = \frac{\eta_1^2}{4\eta_2} - \frac{1}{2}\log(2\eta_2)``), else ``""``.
+    A variable with a stated law (``X \sim \mathrm{Bernoulli}(p)``, in ``laws``) shares its parameters' names:
+    ``\operatorname{Var}(X) = p^2`` is a claim about the law, not a change of variables."""
     def names(e):  # by base name: x_1 and x[i] are the same x
         return {base_name(x) for x in e.free_symbols | e.atoms(sp.Indexed) if not getattr(x, "is_integer", False)}
 
-    left, right = names(lhs), names(rhs)
+    def linked(found):
+        for variable, law in (laws or {}).items():
+            if variable in found:
+                found = found | names(law.mean) | names(law.variance)
+        return found
+
+    left, right = linked(names(lhs)), linked(names(rhs))
     if not left or not right or left & right:
         return ""
     return f"{', '.join(sorted(left))} | {', '.join(sorted(right))}"
@@ -933,7 +941,7 @@ class _NotesReader(_CatalogMatch):
         if rel == "=" and previous is not None:
             return [_undecided(r, f"an equation after the one at line {previous[2]}: not shown to follow from it",
                                role="equation step") for r in out]
-        apart = _apart(lhs, rhs)
+        apart = _apart(lhs, rhs, self.section.laws)
         if apart:
             return [_undecided(r, f"the two sides share no name ({apart}): a change of variables whose link the "
                                   f"notes state elsewhere, not an identity of independent names ({r.reason[:80]})")
