@@ -123,8 +123,13 @@ class Batch:
 
 def collect(batch: Batch, *, progress: Progress, label=str, on_result=None) -> list:
     """The results of ``batch`` in item order; ``on_result(result)`` is called as each one arrives."""
+    return _gather(batch.results(), progress=progress, label=label, on_result=on_result)
+
+
+def _gather(pairs, *, progress: Progress, label, on_result) -> list:
+    """The results of ``(item, result)`` pairs in order, each shown on ``progress`` and given to ``on_result``."""
     results: list = []
-    for item, result in batch.results():
+    for item, result in pairs:
         results.append(result)
         progress.step(label(item))
         if on_result:
@@ -138,21 +143,8 @@ def run_ordered(fn, items: list, *, jobs: int, progress: Progress, label=str, on
 
     ``on_result(result)`` is called in item order as soon as the prefix is complete.
     """
-    results: list = []
     if jobs <= 1 or len(items) <= 1:
-        for item in items:
-            results.append(fn(item))
-            progress.step(label(item))
-            if on_result:
-                on_result(results[-1])
-        progress.close()
-        return results
+        return _gather(((item, fn(item)) for item in items), progress=progress, label=label, on_result=on_result)
     ctx = multiprocessing.get_context("fork")
     with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx) as pool:
-        for item, result in zip(items, pool.map(fn, items)):
-            results.append(result)
-            progress.step(label(item))
-            if on_result:
-                on_result(result)
-    progress.close()
-    return results
+        return _gather(zip(items, pool.map(fn, items)), progress=progress, label=label, on_result=on_result)
