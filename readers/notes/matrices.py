@@ -260,20 +260,8 @@ class MatrixClaims:
                         if r == line - frag.content_line + 1)
 
     def definition(self, name: str, line: int):
-        if self._fragments is None:
-            self._fragments = list(find_blocks(self.text))
-        for frag in self._fragments:
-            last = frag.content_line + frag.content.count("\n")
-            if not frag.content_line <= line <= last:
-                continue
-            try:
-                block = parse_matrix_block(frag.content, letters=self.declared.matrix_letters())
-            except Exception:  # noqa: BLE001 - no matrix reading of the definition
-                return None
-            for row_line, a, b in _pairs(block):
-                if row_line == line - frag.content_line + 1 and isinstance(a, sp.Symbol) and a.name == name:
-                    return b
-        return None
+        """The right side of the row at ``line`` that defines the matrix name ``name``, else None."""
+        return next((b for _, a, b in self._rows_at(line) if isinstance(a, sp.Symbol) and a.name == name), None)
 
     # ** verdicts **
 
