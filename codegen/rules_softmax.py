@@ -95,14 +95,19 @@ def top_value(v, i, limits, h):
             / sp.Sum(sp.Piecewise((1, ht >= 0), (0, True)), lim))
 
 
-def _mean_term(e):
+def _first_term(e, match):
+    """``(n, match(t))`` for the first term ``t = e.args[n]`` of a sum that ``match`` recognizes, else None."""
     if not isinstance(e, sp.Add):
         return None
     for n, t in enumerate(e.args):
-        found = _weighted_mean(t)
+        found = match(t)
         if found is not None:
             return n, found
     return None
+
+
+def _mean_term(e):
+    return _first_term(e, _weighted_mean)
 
 
 def mean_from_top(expr: sp.Expr) -> sp.Expr:
@@ -137,13 +142,7 @@ def _top_probability(t):
 
 
 def _probability_term(e):
-    if not isinstance(e, sp.Add):
-        return None
-    for n, t in enumerate(e.args):
-        found = _top_probability(t)
-        if found is not None:
-            return n, found
-    return None
+    return _first_term(e, _top_probability)
 
 
 def one_minus_top(expr: sp.Expr) -> sp.Expr:
