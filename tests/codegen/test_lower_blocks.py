@@ -135,18 +135,23 @@ NEVER_BLOCKS = 1 << 60
 """A block size no test batch reaches: the function runs its body once, with the blocks' keywords."""
 
 
-def test_a_blocked_one_array_function_writes_into_the_callers_array():
-    r"""Given ``_out``, a blocked one-array function's result is that array (every block's statements
-    write their slice of the output: no block-sized result, no copy), with the values of the whole
-    function.  Over the catalog; the normalizations and softmax must be among those it applies to."""
-    applied = set()
+def _taking(keyword: str):
+    """``(formula, blocked, whole)`` lowerings of the catalog's formulas whose blocked function takes ``keyword``."""
     for f in all_formulas():
         try:
             blocked, whole = lower_formula(f, blocks=NEVER_BLOCKS), lower_formula(f, blocks=0)
         except NotImplementedError:
             continue
-        if "_out=None" not in blocked.params:
-            continue
+        if f"{keyword}=None" in blocked.params:
+            yield f, blocked, whole
+
+
+def test_a_blocked_one_array_function_writes_into_the_callers_array():
+    r"""Given ``_out``, a blocked one-array function's result is that array (every block's statements
+    write their slice of the output: no block-sized result, no copy), with the values of the whole
+    function.  Over the catalog; the normalizations and softmax must be among those it applies to."""
+    applied = set()
+    for f, blocked, whole in _taking("_out"):
         values = _batch(_random_points(f))
         with np.errstate(all="ignore"):
             want = _function(whole)(**values)
@@ -163,13 +168,7 @@ def test_temporaries_are_kept_for_the_next_block_of_the_same_shape():
     call of the same shapes writes into those same arrays (a block's pages are faulted in once), with
     the values of the whole function.  Over the catalog's VJPs and formulas with temporaries."""
     applied = set()
-    for f in all_formulas():
-        try:
-            blocked, whole = lower_formula(f, blocks=NEVER_BLOCKS), lower_formula(f, blocks=0)
-        except NotImplementedError:
-            continue
-        if "_ws=None" not in blocked.params:
-            continue
+    for f, blocked, whole in _taking("_ws"):
         first, second = _batch(_random_points(f)), _batch(_random_points(f)[::-1])
         ws: dict = {}
         fn = _function(blocked)
