@@ -97,7 +97,10 @@ def run_with_budget(fn, *args, seconds: float, memory_bytes: int = DEFAULT_MEMOR
     worker = context.Process(target=_child, args=(sender, memory_bytes, fn, args, kwargs))
     worker.start()
     sender.close()
-    charged = lambda: time.monotonic() - start - _run_delay(worker.pid)  # noqa: E731
+
+    def charged() -> float:  # the worker's own seconds so far: wall time minus its wait for a CPU
+        return time.monotonic() - start - _run_delay(worker.pid)
+
     try:
         while not receiver.poll(min(max(seconds - charged(), 0.005), LONGEST_WAIT)):
             if charged() >= seconds or time.monotonic() - start >= WALL_BACKSTOP * seconds:
