@@ -1033,6 +1033,7 @@ class _NotesReader(_CatalogMatch):
         if not free or len(free) > MAX_NARROWED:
             return report
         unfinished = None
+        names = ", ".join(_show(x) for x in free)
         for label, where in (("> 0", lambda x: [sp.Gt(x, 0)]), ("in (0, 1)", lambda x: [sp.Gt(x, 0), sp.Lt(x, 1)])):
             extra = tuple(r for x in free for r in where(x))
             step = self.step(lhs, {"equiv": "=", ":=": "="}.get(claim.rel, claim.rel), rhs,
@@ -1040,7 +1041,6 @@ class _NotesReader(_CatalogMatch):
             if isinstance(step, str):
                 continue
             again = self.run(step, shown)
-            names = ", ".join(_show(x) for x in free)
             if again.verdict in ("proved", "verified"):
                 return _undecided(report, f"holds where {names} {label} (the notes leave the domain implicit; "
                                           f"it fails elsewhere: {report.reason[:80]})")
@@ -1048,7 +1048,6 @@ class _NotesReader(_CatalogMatch):
                     (again.method or "").startswith(("timeout", "memory")) or "no time left" in (again.reason or "")):
                 unfinished = label
         if unfinished is not None:  # the narrower check ran out of time or memory (load): not refuted
-            names = ", ".join(_show(x) for x in free)
             return _undecided(report, f"fails for some real values ({report.reason[:80]}); where {names} "
                                       f"{unfinished} (the notes leave the domain implicit) the check ran out of budget")
         return report
