@@ -4,10 +4,6 @@ from __future__ import annotations
 import inspect
 import math
 
-import mpmath
-import numpy as np
-import sympy as sp
-
 VERIFY_SCHEMA = "formulary.verify/1"
 
 
@@ -128,6 +124,10 @@ def verify_summary(results, wall: float) -> str:
 
 
 def verify_json(results) -> dict:
+    import mpmath
+    import numpy as np
+    import sympy as sp
+
     return {
         "schema": VERIFY_SCHEMA,
         "mpmath_dps": 50,

@@ -75,6 +75,20 @@ def test_help_has_worked_examples(capsys):
         assert code == 0 and "example" in out and f"formulary {cmd}" in out, cmd
 
 
+def test_help_starts_without_the_math_libraries():
+    """``--help`` builds only the parser: sympy, numpy and mpmath (about a second to import) stay unloaded."""
+    import subprocess
+    import sys
+
+    probe = ("import sys; from formulary.cli import main\n"
+             "for cmd in ([], ['prove'], ['check'], ['codegen']):\n"
+             "    try: main([*cmd, '--help'])\n"
+             "    except SystemExit: pass\n"
+             "print(sorted(m for m in ('sympy', 'numpy', 'mpmath') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout
+    assert out.strip().splitlines()[-1] == "[]"
+
+
 def test_check_rejects_files_that_are_not_notes(capsys, tmp_path):
     binary = tmp_path / "notes.md"
     binary.write_bytes(b"# Title\n$$x = 1$$\n\xff\xfe broken\n")
