@@ -107,7 +107,6 @@ def test_overhead_is_small():
 
 def test_a_pathological_step_ends_undecided_within_its_budget_and_the_next_step_still_runs():
     """A 10,000-term expansion under a 1.5 s budget and a 300 MiB cap: undecided, never a crash."""
-
     import sympy as sp
 
     from derivations.checker.ladder import check_step
