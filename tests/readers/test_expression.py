@@ -15,7 +15,8 @@ from readers.expression import (
 
 x, y = sp.symbols("x y", real=True)
 FAST_SECONDS = 2.0
-"""Hostile inputs must be rejected at once; 2 s is far above the milliseconds they take."""
+"""Hostile inputs must be rejected at once; 2 s of CPU time (not wall: the machine may be busy) is far above the
+milliseconds they take."""
 
 
 @pytest.mark.parametrize(
@@ -98,11 +99,11 @@ MARKER = "/tmp/formulary_parse_marker"
     ],
 )
 def test_hostile_inputs_are_rejected_with_a_position(text, message, position, tmp_path):
-    start = time.monotonic()
+    start = time.process_time()
     with pytest.raises(ParseError, match=message) as caught:
         parse_expression(text)
     assert caught.value.position == position
-    assert time.monotonic() - start < FAST_SECONDS
+    assert time.process_time() - start < FAST_SECONDS
     assert not __import__("os").path.exists(MARKER)
 
 
