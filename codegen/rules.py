@@ -404,8 +404,9 @@ def scaled_root(a):
     if rest:
         scales.append(sp.sqrt(sp.Abs(r)))
     m = sp.Max(*scales, SMALLEST_NORMAL)
-    scaled = sp.Add(*[k * (sp.Sum(_square_of_ratio(u, m), *lim) if lim else _square_of_ratio(u, m))
-                      for u, k, lim in squares])
+    # unevaluated products: sympy's Mul would distribute the square over the ratio (alpha (x/m)^2 -> alpha x^2/m^2)
+    scaled = sp.Add(*[sp.Mul(k, sp.Sum(_square_of_ratio(u, m), *lim) if lim else _square_of_ratio(u, m),
+                             evaluate=False) for u, k, lim in squares])
     return m, scaled + (r * _square_of_ratio(1, m) if rest else 0)
 
 

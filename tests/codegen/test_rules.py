@@ -278,3 +278,16 @@ def test_scales_into_sum_on_a_normalised_dot_product():
     for values in (big, (np.array([1e-300, 3e-300]), np.array([-2e-300, 1e-300]), 2),
                    (np.array([0.5, 2.0]), np.array([1.5, -0.25]), 2)):
         assert _same_at(expr, new, args, values), values
+
+
+def test_scaled_sqrt_keeps_a_weighted_square_as_the_square_of_a_ratio():
+    # x / sqrt(1 + alpha x^2) (the inverse square root unit): the weight alpha once let sympy distribute
+    # the square, alpha (x/m)^2 -> alpha x^2/m^2, and x^2 overflowed again at x = 1e300
+    alpha = sp.Symbol("alpha", positive=True)
+    expr = x / sp.sqrt(1 + alpha * x**2)
+    new, fired = stabilize(expr)
+    assert "scaled_sqrt" in fired
+    big = (np.float64(1e300), np.float64(2.0))
+    assert _naive_fails(expr, (x, alpha), big)
+    for values in (big, (-1e200, 0.5), (1e-300, 2.0), (0.7, 1.5), (3.0, 1e-200)):
+        assert _same_at(expr, new, (x, alpha), tuple(np.float64(v) for v in values)), values
