@@ -78,6 +78,7 @@ from readers.latex.parse import (
 from readers.notes.approximation import check_approximation as approximation
 from readers.notes.arbitrary import arbitrary_functions, draws, substitute
 from readers.notes.blocks import Fragment, find_blocks
+from readers.notes.density_facts import DensitySheet
 from readers.notes.einstein import einstein_reading
 from readers.notes.catalog import SIGMOID_CUE, _CatalogMatch
 from readers.notes.matrices import MatrixClaims
@@ -493,6 +494,7 @@ class _NotesReader(_CatalogMatch):
         self.euler_context = False  # the notes name Euler's constant: an undefined gamma may be it
         self.einstein_stated = False  # the notes name the Einstein summation convention
         self.section = _Section()
+        self.densities = DensitySheet()  # facts stated about a density the section defines
 
     # ** one block **
 
@@ -505,7 +507,7 @@ class _NotesReader(_CatalogMatch):
         except LatexParseError as exc:
             return BlockReport(**base, parsed=False, error=str(exc), role="unparsed")
         try:
-            return self.read(block, frag, base)
+            return self.densities.review(block, frag, self.read(block, frag, base), self.section.conditions)
         except Exception as exc:  # noqa: BLE001 - a failure of ours is never a verdict on the notes
             step = StepReport(lhs=" ".join(frag.content.split())[:80], rel="", rhs="", verdict="undecided",
                               reason=f"internal error while reading this block: {type(exc).__name__}: {exc}"[:300],

@@ -1,0 +1,462 @@
+r"""Facts stated about the density a section defines, checked by quadrature.
+
+A section that writes a probability density ``f(x) = ...`` (or ``p(x)``, ``f(x; b)`` with shape
+parameters) and then states what it is commonly summarised by is stating *facts about that density*,
+not defining new names.  The rows read as such facts (the names of statistics reference sheets):
+
+==========================================  ===============================================================
+written                                     checked as
+==========================================  ===============================================================
+``F(x) = ...``                              the CDF: :math:`\int_{lo}^{x} f = F(x)` at three points of the support
+``G(q) = ...``, ``F^{-1}(q) = ...``         the quantile: :math:`\int_{lo}^{G(q)} f = q` at ``q = 0.2, 0.5, 0.85``
+``\mu``, ``m``, ``\mu_X``, ``E[X]``         the mean :math:`\int x f`
+``\mu_2``, ``\sigma^2``, ``\mathrm{Var}(X)``  the variance
+``\gamma_1``; ``\gamma_2``                  skewness :math:`\mu_3/\mu_2^{3/2}`; excess kurtosis :math:`\mu_4/\mu_2^2 - 3`
+``m_d``; ``m_n``                            the mode (largest density on a grid); the median (:math:`\int_{lo}^{m_n} f = 1/2`)
+``h[X]``, ``h(X)``, ``H(X)``                the differential entropy :math:`-\int f\log f`
+``M(t)``                                    the m.g.f. :math:`\int e^{tx} f` at ``t = -0.4, 0.3``
+``\mu_n'``                                  the raw moment :math:`\int x^n f` at ``n = 1, 2, 3``
+==========================================  ===============================================================
+
+The density is first shown to be one: real, non-negative and of integral 1 (within ``NORM_TOL``) on
+its support, at two sampled values of its shape parameters that satisfy the conditions in force.  The
+support is the first of (a lower bound the section states, the real line, ``[0, \infty)``,
+``[0, 1]``) on which it is.  A statistic whose name is a parameter of the density (``\mu`` in
+``f(x) = e^{-(x-\mu)^2/2}/\sqrt{2\pi}``) is that parameter, not a fact.
+
+Everything is numeric (scipy's adaptive quadrature in double precision, results kept only when its
+error estimate is below ``FACT_TOL / 10``; stated values evaluated by sympy at ``DIGITS`` digits), so a fact that holds is ``verified``,
+saying what was sampled.  A block is taken over only when every row it states holds; otherwise the
+caller keeps its own reading, so nothing is refuted here.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import dataclasses
+
+import math
+import warnings
+
+import mpmath
+import numpy as np
+from scipy import integrate
+import sympy as sp
+from sympy.core.function import AppliedUndef
+
+from readers.notes.report import BlockReport, StepReport
+from readers.notes.special import standard_functions
+from readers.notes.symbols import _show
+
+DIGITS = 20
+"""Digits of the stated values (sympy ``N``)."""
+NORM_TOL = 1e-8
+"""How close to 1 the integral of a density must be (quadrature error is far below this)."""
+FACT_TOL = 1e-7
+"""Relative (or absolute near 0) agreement required of a stated fact: quadrature errors of these smooth
+integrands are below 1e-12, so a formula that differs only in a late digit would still be caught."""
+PARAMETER_BASES = (2.5, 4.5, 5.5, 6.5, 1.4, 0.6)
+"""Values tried for shape parameters (parameter ``i`` gets ``base + 0.37 i``); the first two that
+satisfy every condition are used."""
+POINTS = {"real": (-1.3, 0.4, 1.7), "lower": (0.4, 1.3, 2.6), "unit": (0.2, 0.5, 0.85)}
+QUANTILES = (0.2, 0.5, 0.85)
+MGF_POINTS = (-0.4, 0.3)
+RAW_ORDERS = (1, 2, 3)
+DENSITY_NAMES = ("f", "p", "p_X", "f_X", "p_{X}", "f_{X}")
+
+
+@dataclass
+class Density:
+    variable: sp.Symbol
+    body: sp.Expr
+    parameters: tuple  # shape parameters, in the order of f(x; a, b)
+    support: tuple  # (lo, hi) as sympy numbers
+    samples: tuple  # dicts {parameter: value} the density was shown normalised at
+    line: int
+
+    def integrals(self, values) -> "_Integrals":
+        """The quadratures at one parameter sample, made once."""
+        key = tuple(sorted((str(k), v) for k, v in values.items()))
+        cache = self.__dict__.setdefault("_cache", {})
+        if key not in cache:
+            cache[key] = _Integrals(self, values)
+        return cache[key]
+
+    def describe(self) -> str:
+        lo, hi = self.support
+        where = "the real line" if lo == -sp.oo else f"[{lo}, {'oo' if hi == sp.oo else hi}]"
+        at = "; ".join(", ".join(f"{p}={v}" for p, v in s.items()) for s in self.samples if s)
+        return f"the density f({self.variable}) = {self.body} of line {self.line}, on {where}" + \
+            (f", at {at}" if at else "")
+
+
+def _inverse_readings(expr):
+    r"""``\Phi^{-1}(q)`` as :math:`\sqrt2\,\operatorname{erfinv}(2q - 1)`."""
+    return expr.replace(lambda e: isinstance(e, AppliedUndef) and e.func.__name__.lstrip("\\") == "Phi^{-1}"
+                        and len(e.args) == 1, lambda e: sp.sqrt(2) * sp.erfinv(2 * e.args[0] - 1))
+
+
+def _numeric(expr, defined, parameters=()):
+    r"""``expr`` with standard special functions read (and an undefined ``\gamma`` that is no parameter as
+    the Euler--Mascheroni constant); None when unknown functions remain."""
+    expr, _ = standard_functions(_inverse_readings(expr), defined)
+    expr = expr.xreplace({x: sp.EulerGamma for x in expr.free_symbols
+                          if isinstance(x, sp.Symbol) and x.name.lstrip("\\") == "gamma" and x not in parameters})
+    if expr.atoms(AppliedUndef) or expr.has(sp.Derivative, sp.Integral, sp.Sum):
+        return None
+    return expr
+
+
+def _value(expr, values):
+    with mpmath.workdps(DIGITS):
+        try:
+            out = sp.N(expr.xreplace({k: sp.Float(v, DIGITS) for k, v in values.items()}), DIGITS)
+        except Exception:  # noqa: BLE001 - a value sympy cannot give is no evidence
+            return None
+        if out.free_symbols or not out.is_number:
+            return None
+        out = complex(out)
+        return out.real if abs(out.imag) <= 1e-20 else None
+
+
+def _close(a, b, tol=FACT_TOL) -> bool:
+    return a is not None and b is not None and abs(a - b) <= tol * max(1.0, abs(a), abs(b))
+
+
+TAIL = 50.0
+"""Beyond ``|x| > TAIL`` a density value that overflows to nan (``inf/inf`` in a logistic tail) is 0."""
+QUAD_TOL = 1e-11
+"""Relative error asked of scipy's adaptive quadrature; a result whose error estimate exceeds
+``FACT_TOL / 10`` is no evidence."""
+
+
+class _Integrals:
+    """Quadratures (scipy ``quad``, double precision) of one density at one parameter sample."""
+
+    def __init__(self, density: Density, values: dict):
+        self.d, self.values, self.memo = density, values, {}
+        body = density.body.xreplace({k: sp.Float(v, DIGITS) for k, v in values.items()})
+        self.f = sp.lambdify([density.variable], body, modules=["scipy", "numpy"])
+        self.lo, self.hi = (float(b) if b.is_finite else (math.inf if b > 0 else -math.inf)
+                            for b in density.support)
+
+    def density(self, x):
+        with np.errstate(all="ignore"), warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            value = complex(self.f(x))
+        if value.imag != 0:
+            return math.nan
+        value = value.real
+        if math.isnan(value) and abs(x) > TAIL:
+            return 0.0
+        return value
+
+    def quad(self, g, lo=None, hi=None):
+        lo = self.lo if lo is None else float(lo)
+        hi = self.hi if hi is None else float(hi)
+        pieces = [(lo, 0.0), (0.0, hi)] if lo < 0 < hi and (math.isinf(lo) or math.isinf(hi)) else [(lo, hi)]
+        total = 0.0
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            for a, b in pieces:
+                value, error = integrate.quad(lambda x: g(x) * self.density(x), a, b, epsabs=0.0,
+                                              epsrel=QUAD_TOL, limit=200)
+                if not math.isfinite(value) or error > FACT_TOL / 10 * max(1.0, abs(value)):
+                    return None
+                total += value
+        return total
+
+    def central(self, k):
+        if k not in self.memo:
+            mean = self.mean()
+            self.memo[k] = None if mean is None else self.quad(lambda x: (x - mean) ** k)
+        return self.memo[k]
+
+    def mean(self):
+        if "mean" not in self.memo:
+            self.memo["mean"] = self.quad(lambda x: x)
+        return self.memo["mean"]
+
+
+def density_at(row_lhs, row_rhs, conditions, line):
+    """A :class:`Density` when ``row_lhs`` is ``f(x)`` / ``f(x; b)`` and ``row_rhs`` is one on some
+    support (see the module doc); None otherwise."""
+    if not isinstance(row_lhs, AppliedUndef) or row_lhs.func.__name__ not in DENSITY_NAMES:
+        return None
+    args = row_lhs.args
+    if not args or not all(isinstance(a, sp.Symbol) for a in args) or len(set(args)) != len(args):
+        return None
+    variable, parameters = args[0], tuple(args[1:])
+    body = _numeric(row_rhs, frozenset())
+    if body is None or not body.free_symbols <= set(args):
+        return None
+    samples = _samples(parameters, conditions)
+    if samples is None:
+        return None
+    for support in _supports(variable, conditions):
+        candidate = Density(variable, body, parameters, support, samples, line)
+        if all(_normalised(candidate, s) for s in samples):
+            return candidate
+    return None
+
+
+def _supports(variable, conditions):
+    stated = [c.rhs for c in conditions if isinstance(c, (sp.Ge, sp.Gt)) and c.lhs == variable
+              and c.rhs.is_number]
+    out = [(sp.sympify(b), sp.oo) for b in stated]
+    return out + [(-sp.oo, sp.oo), (sp.Integer(0), sp.oo), (sp.Integer(0), sp.Integer(1))]
+
+
+def _samples(parameters, conditions, count=2):
+    if not parameters:
+        return ({},)
+    found = []
+    relevant = [c for c in conditions if c.free_symbols and c.free_symbols <= set(parameters)]
+    for base in PARAMETER_BASES:
+        values = {p: round(base + 0.37 * i, 2) for i, p in enumerate(parameters)}
+        if all(bool(c.xreplace({k: sp.Float(v) for k, v in values.items()})) is True for c in relevant):
+            found.append(values)
+        if len(found) == count:
+            return tuple(found)
+    return None
+
+
+def _normalised(density: Density, values) -> bool:
+    try:
+        q = density.integrals(values)
+        lo, hi = q.lo, q.hi
+        grid = [lo + (hi - lo) * k / 9 for k in range(1, 9)] if not math.isinf(hi) else \
+            [(lo if not math.isinf(lo) else -6) + 0.05 + 0.8 * k for k in range(15)]
+        for x in grid:
+            v = q.density(x)
+            if math.isnan(v) or v < 0:
+                return False
+        total = q.quad(lambda x: 1)
+    except Exception:  # noqa: BLE001 - a density that cannot be integrated is not shown to be one
+        return False
+    return total is not None and abs(total - 1) <= NORM_TOL
+
+
+# ** the statistics **
+
+def _plain(name: str) -> str:
+    return name.replace("\\", "").replace("{", "").replace("}", "").replace(" ", "")
+
+
+def statistic(expr, density: Density):
+    """``(kind, argument symbol or None)`` for a row's left side that names a statistic; None otherwise."""
+    if isinstance(expr, sp.Symbol):
+        if expr in density.parameters or expr == density.variable:
+            return None
+        name = _plain(expr.name)
+        kinds = {"mu": "mean", "m": "mean", "mu_X": "mean", "mu_2": "variance", "sigma_X^2": "variance",
+                 "gamma_1": "skewness", "gamma_2": "kurtosis", "m_d": "mode", "m_n": "median",
+                 "mu_n'": "raw"}
+        kind = kinds.get(name)
+        if kind == "raw":
+            return kind, sp.Symbol("n")
+        return (kind, None) if kind else None
+    if isinstance(expr, sp.Pow) and expr.exp == 2 and isinstance(expr.base, sp.Symbol) \
+            and _plain(expr.base.name) in ("sigma", "sigma_X") and expr.base not in density.parameters:
+        return "variance", None
+    if isinstance(expr, AppliedUndef):
+        name, args = expr.func.__name__.lstrip("\\"), expr.args
+        if not args or not all(isinstance(a, sp.Symbol) for a in args):
+            return None
+        if tuple(args[1:]) != density.parameters and len(args) > 1:
+            return None
+        if name in ("h", "H") and len(args) == 1 and args[0].name == "X":
+            return "entropy", None
+        if name in ("E", "mathbb{E}") and len(args) == 1 and args[0].name == "X":
+            return "mean", None
+        if name in ("Var", "mathrm{Var}", "operatorname{Var}") and len(args) == 1 and args[0].name == "X":
+            return "variance", None
+        if name == "F":
+            return "cdf", args[0]
+        if name in ("G", "F^{-1}"):
+            return "quantile", args[0]
+        if name == "M" and len(args) == 1:
+            return "mgf", args[0]
+    return None
+
+
+def _truth(kind, q: _Integrals, at):
+    """The statistic of the density at parameter sample ``q`` (and argument ``at``); None if not finite."""
+    if kind == "mean":
+        return q.mean()
+    if kind == "variance":
+        return q.central(2)
+    if kind in ("skewness", "kurtosis"):
+        var, k = q.central(2), q.central(3 if kind == "skewness" else 4)
+        if var is None or k is None or var <= 0:
+            return None
+        return k / var ** 1.5 if kind == "skewness" else k / var ** 2 - 3
+    if kind == "entropy":
+        return q.quad(lambda x: -math.log(q.density(x)) if q.density(x) > 0 else 0.0)
+    if kind == "cdf":
+        return q.quad(lambda x: 1.0, hi=at)
+    if kind == "mgf":
+        return q.quad(lambda x: math.exp(at * x) if at * x < 700 else math.inf)
+    if kind == "raw":
+        return q.quad(lambda x: x ** at)
+    return None
+
+
+def _arguments(kind, density: Density):
+    lo, hi = density.support
+    if kind == "cdf":
+        points = POINTS["real"] if lo == -sp.oo else POINTS["unit"] if hi == 1 else \
+            tuple(float(lo) + p for p in POINTS["lower"])
+        return points
+    return {"quantile": QUANTILES, "mgf": MGF_POINTS, "raw": RAW_ORDERS}.get(kind, (None,))
+
+
+def holds(kind, argument, stated, density: Density, values: dict, tolerance) -> str | None:
+    """Why the stated value of statistic ``kind`` holds at parameter sample ``values``; None if it does
+    not, or cannot be shown."""
+    q = density.integrals(values)
+    checked = []
+    for at in _arguments(kind, density):
+        env = dict(values)
+        if argument is not None:
+            env[argument] = at
+        claimed = _value(stated, env)
+        if claimed is None:
+            return None
+        try:
+            if kind == "quantile":
+                truth, claimed = q.quad(lambda x: 1.0, hi=claimed), at
+            elif kind == "median":
+                truth, claimed = q.quad(lambda x: 1.0, hi=claimed), 0.5
+            elif kind == "mode":
+                truth = _mode_holds(q, claimed)
+                claimed = True
+            else:
+                truth = _truth(kind, q, at)
+        except Exception:  # noqa: BLE001 - a quadrature that fails is no evidence
+            return None
+        if kind == "mode":
+            if truth is not True:
+                return None
+        elif not _close(truth, claimed, tolerance):
+            return None
+        checked.append(at)
+    shown = [a for a in checked if a is not None]
+    return f"{kind}" + (f" at {argument} = {', '.join(map(str, shown))}" if argument is not None else "")
+
+
+def _mode_holds(q: _Integrals, at) -> bool:
+    r"""``at`` is in the support and its density is the largest on a grid over the support and next to it."""
+    at = float(at)
+    if at < q.lo or at > q.hi:
+        return False
+    top = q.density(at)
+    lo = q.lo if not math.isinf(q.lo) else at - 8
+    hi = q.hi if not math.isinf(q.hi) else at + 8
+    grid = [lo + (hi - lo) * k / 200 for k in range(201)] + [at - 1e-4, at + 1e-4]
+    return all(q.density(x) <= top * (1 + 1e-12) for x in grid if q.lo <= x <= q.hi)
+
+
+def tolerance_of(rel: str, stated) -> float:
+    r"""``FACT_TOL`` for ``=``; for ``\approx 1.4189...`` (read as a fraction over a power of ten), one
+    unit in the last written digit."""
+    if rel != "approx" or not isinstance(stated, sp.Rational):
+        return FACT_TOL
+    return max(FACT_TOL, 1.0 / float(stated.q))
+
+
+# ** a section's sheet **
+
+class DensitySheet:
+    """The density in force in the current section, and the blocks that state facts about it."""
+
+    def __init__(self):
+        self.section, self.density = None, None
+
+    def review(self, block, frag, report: BlockReport, conditions) -> BlockReport:
+        """``report`` with its steps replaced by the checks of the facts ``block`` states about the
+        section's density, when every row of it is one and each holds; else ``report`` unchanged."""
+        if frag.section != self.section:
+            self.section, self.density = frag.section, None
+        if not report.parsed:
+            return report
+        try:
+            steps = self._steps(block, frag, [c[0] for c in conditions])
+        except Exception:  # noqa: BLE001 - a failure of ours is never a verdict: keep the other reading
+            return report
+        if not steps:
+            return report
+        return dataclasses.replace(report, steps=tuple(steps), role="claim", catalog_agrees=None
+                                   if report.catalog_agrees is False else report.catalog_agrees)
+
+    def _steps(self, block, frag, conditions):
+        out = []
+        for exprs, rels, given, line in _chains(block):
+            line = frag.content_line + line - 1
+            if len(exprs) == 2 and rels[0] in ("=", ":=") and isinstance(exprs[0], AppliedUndef) \
+                    and exprs[0].func.__name__ in DENSITY_NAMES:
+                found = density_at(exprs[0], exprs[1], conditions + list(given), line)
+                if found is None:
+                    return None
+                self.density = found
+                out.append(StepReport(lhs=_show(exprs[0]), rel="=", rhs=_show(exprs[1]), verdict="verified",
+                                      line=line, method=f"a probability density: non-negative on a grid and of "
+                                      f"integral 1 (adaptive quadrature, relative error below {FACT_TOL / 10:g}): {found.describe()}"))
+                continue
+            step = self._fact(exprs, rels, conditions + list(given), line)
+            if step is None:
+                return None
+            out.append(step)
+        return out
+
+    def _fact(self, exprs, rels, conditions, line):
+        density = self.density
+        if density is None or any(r not in ("=", "approx") for r in rels):
+            return None
+        kinds = [statistic(e, density) for e in exprs]
+        named = [k for k in kinds if k is not None]
+        if kinds[0] is None or len({a for _, a in named}) != 1:
+            return None
+        samples = _samples(density.parameters, conditions)
+        if samples is None or not all(_normalised(density, s) for s in samples):
+            return None
+        stated = [(e, r) for e, k, r in zip(exprs[1:], kinds[1:], rels) if k is None]
+        if not stated:
+            return None
+        whys = []
+        for kind, argument in dict.fromkeys(named):
+            allowed = set(density.parameters) | ({argument} if argument is not None else set())
+            for value, rel in stated:
+                value = _numeric(value, frozenset(), density.parameters)
+                if value is None or not value.free_symbols <= allowed:
+                    return None
+                for sample in samples:
+                    why = holds(kind, argument, value, density, sample, tolerance_of(rel, value))
+                    if why is None:
+                        return None
+            whys.append(why)
+        why = ", ".join(whys)
+        at = "; ".join(", ".join(f"{p}={v}" for p, v in s.items()) for s in samples if s)
+        return StepReport(lhs=_show(exprs[0]), rel=rels[0], rhs=" = ".join(_show(e) for e, _ in stated), line=line,
+                          verdict="verified", method=f"{why} of the section's density f({density.variable}) = "
+                          f"{density.body} (line {density.line}), by adaptive quadrature (error below {FACT_TOL / 10:g}), "
+                          f"agreeing within {FACT_TOL:g}"
+                          + (f", shape parameters at {at}" if at else "") + "; evidence, not a proof")
+
+
+def _chains(block):
+    """``(exprs, rels, conditions, line)`` of each row, a continued row (``& \\approx & 1.4``) joined to the
+    row above."""
+    out = []
+    for row in block.rows:
+        if row.kind in ("empty", "prose", "list"):
+            continue
+        exprs, rels = list(row.chain.exprs), list(row.chain.rels)
+        if row.continued and out:
+            out[-1][0].extend(exprs)
+            out[-1][1].extend(rels)
+            continue
+        if len(exprs) < 2:
+            return []
+        out.append((exprs, rels, tuple(row.conditions), row.line))
+    return out
