@@ -151,6 +151,11 @@ class _Integrals:
             return 0.0
         return value
 
+    def weighted(self, g, x):
+        """``g(x) f(x)``; 0 where the density is 0 (``g`` may overflow there: ``e^{tx}`` far in a tail)."""
+        value = self.density(x)
+        return 0.0 if value == 0 else g(x) * value
+
     def quad(self, g, lo=None, hi=None):
         lo = self.lo if lo is None else float(lo)
         hi = self.hi if hi is None else float(hi)
@@ -159,7 +164,7 @@ class _Integrals:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             for a, b in pieces:
-                value, error = integrate.quad(lambda x: g(x) * self.density(x), a, b, epsabs=0.0,
+                value, error = integrate.quad(lambda x: self.weighted(g, x), a, b, epsabs=0.0,
                                               epsrel=QUAD_TOL, limit=200)
                 if not math.isfinite(value) or error > FACT_TOL / 10 * max(1.0, abs(value)):
                     return None
@@ -296,7 +301,7 @@ def _truth(kind, q: _Integrals, at):
     if kind == "cdf":
         return q.quad(lambda x: 1.0, hi=at)
     if kind == "mgf":
-        return q.quad(lambda x: math.exp(at * x) if at * x < 700 else math.inf)
+        return q.quad(lambda x: math.exp(min(at * x, 700.0)))
     if kind == "raw":
         return q.quad(lambda x: x ** at)
     return None

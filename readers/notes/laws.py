@@ -14,6 +14,7 @@ family (as written)                        mean                    variance     
 ``Binomial(n, p)``, ``B(n, p)``            :math:`np`              :math:`np(1-p)`                  :math:`n > 0,\ 0 < p < 1`
 ``Poisson(\lambda)``                       :math:`\lambda`         :math:`\lambda`                  :math:`\lambda > 0`
 ``U(a, b)``, ``Uniform(a, b)``             :math:`(a+b)/2`         :math:`(b-a)^2/12`               :math:`a < b`
+``U(n)`` (uniform on :math:`1, \dots, n`)  :math:`(1+n)/2`         :math:`(n^2-1)/12`               :math:`n > 0`
 ``\mathcal{N}(\mu, \sigma^2)``             :math:`\mu`             :math:`\sigma^2`                 :math:`\sigma^2 > 0`
 ``Exponential(\lambda)``, ``Exp``          :math:`1/\lambda`       :math:`1/\lambda^2`              :math:`\lambda > 0`
 ``Laplace(\mu, b)``                        :math:`\mu`             :math:`2b^2`                     :math:`b > 0`
@@ -46,8 +47,20 @@ def _family(name: str) -> str:
     return name
 
 
+_ONE_LETTER = ("U", "N", "B")
+"""Families written with one capital letter, which the reader may take for a factor."""
+
+
 def law(expr) -> Law | None:
-    """The :class:`Law` of a written distribution ``D(args)``, or None for a family not in the table."""
+    """The :class:`Law` of a written distribution ``D(args)``, or None for a family not in the table.
+
+    A family of one letter with one argument may reach here as a product (``U(n)`` read as ``U n``):
+    after ``\\sim`` a product is no distribution, so it is read as the family applied."""
+    if isinstance(expr, sp.Mul) and len(expr.args) == 2:
+        names = [a for a in expr.args if isinstance(a, sp.Symbol) and _family(a.name) in _ONE_LETTER]
+        if len(names) == 1:
+            other = expr.args[1] if expr.args[0] is names[0] else expr.args[0]
+            expr = sp.Function(names[0].name)(other)
     if not isinstance(expr, AppliedUndef):
         return None
     family, args = _family(expr.func.__name__), expr.args
@@ -64,6 +77,9 @@ def law(expr) -> Law | None:
     if family in ("U", "Uniform", "Unif") and n == 2:
         a, b = args
         return Law(family, (a + b) / 2, (b - a) ** 2 / 12, (sp.Lt(a, b),), True)
+    if family in ("U", "Uniform", "Unif", "DiscreteUniform") and n == 1:  # on {1, ..., n}; U(0, a) is read
+        (m,) = args  # by some notes: a disagreement is undecided, not refuted
+        return Law(family, (1 + m) / 2, (m ** 2 - 1) / 12, (sp.Gt(m, 0),))
     if family in ("N", "Normal", "Gaussian") and n == 2:
         mu, var = args
         return Law(family, mu, var, (sp.Gt(var, 0),))
