@@ -31,17 +31,15 @@ caller keeps its own reading, so nothing is refuted here.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import dataclasses
-
 import math
 import warnings
+from dataclasses import dataclass
 
 import mpmath
 import numpy as np
-from scipy import integrate
 import sympy as sp
+from scipy import integrate
 from sympy.core.function import AppliedUndef
 
 from readers.notes.report import BlockReport, StepReport
@@ -74,7 +72,7 @@ class Density:
     samples: tuple  # dicts {parameter: value} the density was shown normalised at
     line: int
 
-    def integrals(self, values) -> "_Integrals":
+    def integrals(self, values) -> _Integrals:
         """The quadratures at one parameter sample, made once."""
         key = tuple(sorted((str(k), v) for k, v in values.items()))
         cache = self.__dict__.setdefault("_cache", {})
