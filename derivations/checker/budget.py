@@ -58,10 +58,30 @@ def _run_delay(pid: int | str = "self") -> float:
         return 0.0
 
 
+_own_schedstat: dict[int, int] = {}
+"""This process's open ``/proc/PID/schedstat``, by PID (a forked child opens its own): a deadline is checked
+at every sampled point, and opening the file each time cost 70 µs, a tenth of a numeric rung."""
+
+
+def _own_run_delay() -> float:
+    """:func:`_run_delay` of this process, read again through a descriptor kept open."""
+    pid = os.getpid()
+    try:
+        fd = _own_schedstat.get(pid)
+        if fd is None:
+            for inherited in _own_schedstat.values():  # a parent's descriptor, inherited by fork, reads the parent
+                os.close(inherited)
+            _own_schedstat.clear()
+            fd = _own_schedstat[pid] = os.open(f"/proc/{pid}/schedstat", os.O_RDONLY)
+        return int(os.pread(fd, 200, 0).split()[1]) / 1e9
+    except (OSError, ValueError, IndexError):
+        return 0.0
+
+
 def busy_clock() -> float:
     """Seconds on a clock that stops while this process waits for a CPU: ``time.monotonic()`` minus the run
     delay.  Deadlines inside a budgeted worker use it, as the budget itself does."""
-    return time.monotonic() - _run_delay()
+    return time.monotonic() - _own_run_delay()
 
 
 @dataclass(frozen=True)

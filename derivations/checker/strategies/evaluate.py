@@ -11,6 +11,8 @@ skipped and counted, never compared.
 from __future__ import annotations
 
 import functools
+import itertools
+import keyword
 import math
 from collections.abc import Callable
 
@@ -32,9 +34,32 @@ a larger loss fails the point, which is then re-evaluated at more digits."""
 def compile_expr(symbols, expr: sp.Expr) -> Callable:
     """An mpmath function of ``symbols``; unsupported constructs raise :class:`Unsupported`."""
     try:
-        return sp.lambdify(list(symbols), expr, modules="mpmath")
+        arguments, expr = identifier_arguments(list(symbols), expr)
+        return sp.lambdify(arguments, expr, modules="mpmath")
     except Exception as exc:  # noqa: BLE001 - lambdify fails in many ways on unknown nodes
         raise Unsupported(f"cannot evaluate {str(expr)[:80]} numerically ({type(exc).__name__})") from None
+
+
+def identifier_arguments(symbols: list, expr):
+    r"""``symbols`` renamed to Python identifiers where they are not (``z[0]``, a ``Dummy``), and ``expr`` with the
+    new names, renamed in one pass that does not re-evaluate the tree.
+
+    ``lambdify`` renames such arguments itself, one ``xreplace`` of the whole expression per argument,
+    each rebuilding every node above it: a ``Max`` of $n$ arguments re-runs its pairwise comparisons
+    ($O(n^2)$ assumption queries) each time, seconds per side at $K = 3$.  Renaming atoms changes no
+    value, so the already-evaluated tree is rebuilt with ``evaluate(False)``.
+    """
+    taken = {str(s) for s in getattr(expr, "free_symbols", ())} | {str(s) for s in symbols}
+    renamed, fresh = {}, (f"_arg{k}" for k in itertools.count())
+    for s in symbols:
+        if isinstance(s, sp.Dummy) or not (str(s).isidentifier() and not keyword.iskeyword(str(s))):
+            name = next(n for n in fresh if n not in taken)
+            renamed[s] = sp.Symbol(name, **s.assumptions0)
+    if not renamed or not isinstance(expr, sp.Basic):
+        return symbols, expr
+    with sp.evaluate(False):
+        expr = expr.xreplace(renamed)
+    return [renamed.get(s, s) for s in symbols], expr
 
 
 def value_at(function: Callable, values: list[float], dps: int, *, allow_complex: bool = False):

@@ -64,6 +64,8 @@ def prove_equal(lhs: sp.Expr, rhs: sp.Expr, *, substitution: dict | None = None,
     says so: ``substitution`` (such as $p_{K-1} = 1 - \sum_{k<K-1} p_k$ on a
     simplex) and ``refine`` under the side conditions ``assumptions`` (such as
     $\sigma^2 + \epsilon > 0$, which turns $|\sigma^2 + \epsilon|$ into $\sigma^2 + \epsilon$).
+    The reductions go cheap to expensive across the forms: a simplex identity that ``cancel`` shows
+    on the substituted form is not first sent through ``simplify`` on the plain one.
     """
     forms = [("", lhs - rhs)]
     if substitution:
@@ -71,9 +73,12 @@ def prove_equal(lhs: sp.Expr, rhs: sp.Expr, *, substitution: dict | None = None,
     if assumptions:
         forms.append((" after refine under the side conditions", sp.refine(lhs - rhs, sp.And(*assumptions))))
     for suffix, difference in forms:
-        name = reduce_to_zero(difference, tests)
-        if name:
-            return name + suffix
+        if is_zero(difference):
+            return "structural" + suffix
+    for name, reduce in tests:  # each reduction on every form before the next, costlier one on any
+        for suffix, difference in forms:
+            if is_zero(reduce(difference)):
+                return name + suffix
     if lhs.is_zero is False and rhs.is_zero is False:
         for name, reduce in RATIO_TESTS if tests is ZERO_TESTS else RATIO_TESTS[:2]:
             if reduce(lhs / rhs) == 1:
