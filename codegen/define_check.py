@@ -8,7 +8,8 @@ gradient's oracle is the derived derivative in mpmath, cross-checked at a few po
 central differences of the definition at the same precision.  Points: ordinary ones
 (parameters uniform in $[-3, 3]$, keywords in $[0.5, 2]$, vectors of length 4) and
 extreme ones (each parameter in turn at $\pm 10^{\pm 300}$, $\pm 10^{\pm 150}$,
-$\pm 10, \pm 30, \pm 100, \pm 700$); a point whose truth is not a finite real is skipped,
+$\pm 10, \pm 30, \pm 100, \pm 700$; each ordered pair of scalar parameters at reciprocal magnitudes,
+:data:`BALANCED`; each keyword at :data:`KEYWORD_EXTREMES`); a point whose truth is not a finite real is skipped,
 and an extreme point counts only where the truth is a normal float64.
 """
 from __future__ import annotations
@@ -128,9 +129,28 @@ def _draw(f, rng, fixed=None):
     return pt
 
 
+BALANCED = ((1e150, 1e-150), (-1e150, 1e-150), (1e300, 1e-300), (-1e300, 1e-300))
+r"""Pairs of reciprocal magnitudes for two scalar parameters at once: their product is about $\pm 1$ (to the
+rounding of the decimal inputs), where $1 - t y$ or $e^{\eta} - y \eta$ cancel (:mod:`codegen.rules_exact`)."""
+
+
+KEYWORD_EXTREMES = (1e300, 1e-300, 1e150, 1e-150)
+"""Extreme values of a keyword (a hyperparameter: a scale, a temperature, degrees of freedom), positive only: most
+are constrained positive, and a value outside a keyword's domain would rank the candidates on meaningless points."""
+
+
 def extreme_points(f, rng) -> list[dict]:
-    """Each parameter (every element of a vector) in turn at an extreme value; the rest ordinary."""
+    """Each parameter (every element of a vector) in turn at an extreme value, the rest ordinary; each keyword
+    at :data:`KEYWORD_EXTREMES`; then each ordered pair of scalar parameters at the reciprocal magnitudes of
+    :data:`BALANCED`."""
     pts = []
+    for k in f.keywords:
+        pts += [_draw(f, rng, {k.name: v}) for v in KEYWORD_EXTREMES]
+    scalars = [p for p in f.params if not p.shape]
+    for p in scalars:
+        for q in scalars:
+            if p is not q:
+                pts += [_draw(f, rng, {p.name: big, q.name: small}) for big, small in BALANCED]
     for p in f.params:
         for v in EXTREMES:
             shape = (VECTOR_LENGTH,) * len(p.shape)

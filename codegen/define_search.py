@@ -24,7 +24,7 @@ from derivations.gradients.derive import Wrt, derive_vjp
 from symbolic.functions import ReduceMax
 
 from codegen.define import DefinedFunction
-from codegen.rules import COSTLY_RULES, RULES, stabilize
+from codegen.rules import COSTLY_RULES, EXACT_RULES, RULES, stabilize
 
 
 @dataclass
@@ -35,6 +35,9 @@ class Candidate:
     exprs: tuple
     fired: tuple[str, ...]
     rules: tuple = RULES
+    baseline: str = ""
+    """For a candidate with :data:`codegen.rules.EXACT_RULES`: the label of the same candidate without them
+    (the ablation's "without" for an exact rule)."""
 
 
 def _frozen(expr: sp.Expr, sizes=()) -> tuple[sp.Expr, dict]:
@@ -84,6 +87,23 @@ def forward_candidates(f: DefinedFunction) -> list[Candidate]:
     costly, cfired = stabilize(f.expr, WITH_COSTLY)
     if costly != expr:  # listed first: where it ties with "all rules" it is kept (it only adds log1p of the small terms)
         out.insert(0, Candidate(COSTLY_LABEL, (costly,), cfired, WITH_COSTLY))
+    return out + with_exact(out[:1] + [c for c in out if c.label == "all rules" and c is not out[0]])
+
+
+def with_exact(bases: list[Candidate]) -> list[Candidate]:
+    r"""Each candidate of ``bases`` with :data:`codegen.rules.EXACT_RULES` applied on top, where they fire: listed
+    last, so that a tie keeps the cheaper form (an exact product costs about 17 flops per element)."""
+    out = []
+    for c in bases:
+        exprs, fired = [], set(c.fired)
+        for e in c.exprs:
+            new, names = stabilize(e, EXACT_RULES)
+            exprs.append(new)
+            fired.update(names)
+        if tuple(exprs) != c.exprs:
+            out.append(Candidate(f"{c.label}, with exact products", tuple(exprs),
+                                 tuple(n for n in (*c.fired, *sorted(fired - set(c.fired)))), c.rules + EXACT_RULES,
+                                 baseline=c.label))
     return out
 
 
@@ -121,7 +141,8 @@ def vjp_candidates(f: DefinedFunction) -> list[Candidate]:
                 more.update(names)
             if rules is RULES or tuple(exprs2) != out[-1].exprs:  # after the plain one: a tie keeps the cheaper
                 out.append(Candidate(label, tuple(exprs2), tuple(sorted(more)), rules))
-    return out
+    bases = [c for c in out if c.label in ("stabilized derivative", "derivative of the stabilized form")]
+    return out + with_exact(bases)
 
 
 COSTLY_VJP_LABEL = "derivative of the stabilized form, with the costly rules"
