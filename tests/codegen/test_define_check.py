@@ -42,3 +42,42 @@ def test_a_doubly_exponential_argument_is_refused_not_computed_for_minutes():
             fn(mpmath.mpf(-1e300))
         assert fn(mpmath.mpf(1e300)) == 1  # exp(-1e300) is representable: computed, not refused
     assert time.monotonic() - start < BUDGET_S
+
+
+def _defined(text):
+    from codegen.define import build, derive_gradients
+    from readers.definition import read_ascii_definition
+
+    return derive_gradients(build([read_ascii_definition(text)])[0])
+
+
+def test_an_extreme_point_the_definition_cannot_compute_is_measured_by_its_stabilized_form():
+    # log(1 - sigma(1e10)) needs 4e9 digits; its stabilized form -softplus(z) does not
+    from codegen.define_check import check_function
+
+    f = _defined("bce(z, y) = -(y*log(1/(1 + exp(-z))) + (1 - y)*log(1 - 1/(1 + exp(-z))))")
+
+    def forward(z, y):  # right everywhere but beyond z = 1e9 (below -1e9 the definition is computable)
+        z, y = np.asarray(z, dtype=float), np.asarray(y, dtype=float)
+        sp_ = np.maximum(z, 0) + np.log1p(np.exp(-np.abs(z)))
+        return np.where(z > 1e9, np.nan, sp_ - y * z)
+
+    err = check_function(f, forward)
+    assert err.ordinary < 1e-14
+    assert err.extreme == np.inf  # the point z = 1e10 is measured (it was skipped when its truth was not computable)
+
+
+def test_the_derivative_of_a_stabilized_softplus_takes_the_midpoint_at_its_cancelling_kinks():
+    # softplus = max(x, 0) + log1p(e^{-|x|}) is smooth: its derivative at 0 is 1/2, which the ReLU convention
+    # (H(0) = 0, sign(0) = 0) misses and the midpoint one keeps
+    from codegen.define_check import mp_function
+    from codegen.define_search import derivative_of_stable
+
+    f = _defined("softplus(x) = log(1 + exp(x))")
+    x, g = f.params[0].symbol, f.upstream.symbol
+    relu = mp_function([x, g], derivative_of_stable(f)[0][0])
+    mid = mp_function([x, g], derivative_of_stable(f, midpoints=True)[0][0])
+    assert relu(mpmath.mpf(0), mpmath.mpf(1)) == 0
+    assert mid(mpmath.mpf(0), mpmath.mpf(1)) == mpmath.mpf(1) / 2
+    for v in (-3.0, 0.25, 40.0):
+        assert float(mid(mpmath.mpf(v), mpmath.mpf(1))) == pytest.approx(1 / (1 + np.exp(-v)), rel=1e-15)
