@@ -15,10 +15,26 @@ BUDGET_S = 30.0
 
 
 def test_digits_grow_with_large_and_small_inputs_up_to_the_cap():
-    assert working_digits({"x": 1.5}) == 60 + 2 * 1
+    assert working_digits({"x": 1.5}) == 60 + 2 * 1 + 1  # and the one decade of e^{-1.5}
     assert working_digits({"x": 1e150}) == 60 + 2 * 150
-    assert working_digits({"x": np.array([1e-300, 0.5])}) == 60 + 300
-    assert working_digits({"x": 1e300, "y": 1e-300}) == 60 + 300 + 2 * 300 <= MAX_DIGITS
+    assert working_digits({"x": np.array([1e-300, 0.5])}) == 60 + 300 + 1
+    assert working_digits({"x": 1e300, "y": 1e-300}) == 60 + 300 + 2 * 300 + 1 <= MAX_DIGITS
+    assert working_digits({"x": -700.0}) == 60 + 2 * 3 + 305  # e^{-700} = 1e-304 next to 1
+
+
+def test_the_truth_of_mish_gradient_at_minus_700_keeps_the_exponential_next_to_one():
+    # x (1 - tanh^2(log(1 + e^x))) e^x / (1 + e^x) + tanh(log(1 + e^x)) = (x + 1) e^x to 1e-300 at x = -700:
+    # at 66 digits log(1 + e^{-700}) is 0 and the value came out as x e^x, 0.14 % off
+    x, g = sp.Symbol("x", real=True), sp.Symbol("g", real=True)
+    sp_ = sp.log(sp.exp(x) + 1)
+    fn = mp_function([x, g], g * (x * (1 - sp.tanh(sp_) ** 2) * sp.exp(x) / (sp.exp(x) + 1) + sp.tanh(sp_)))
+    with mpmath.workdps(working_digits({"x": -700.0, "g": 1.0})):
+        got = fn(mpmath.mpf(-700), mpmath.mpf(1))
+    with mpmath.workdps(1000):
+        want = fn(mpmath.mpf(-700), mpmath.mpf(1))
+    assert abs(got - want) <= 1e-15 * abs(want)
+    with mpmath.workdps(66):
+        assert abs(fn(mpmath.mpf(-700), mpmath.mpf(1)) - want) > 1e-3 * abs(want)  # the failure removed
 
 
 def test_a_gradient_that_cancels_at_60_digits_is_exact_at_the_working_precision():
