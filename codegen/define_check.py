@@ -8,8 +8,11 @@ gradient's oracle is the derived derivative in mpmath, cross-checked at a few po
 central differences of the definition at the same precision.  Points: ordinary ones
 (parameters uniform in $[-3, 3]$, keywords in $[0.5, 2]$, vectors of length 4) and
 extreme ones (each parameter in turn at $\pm 10^{\pm 300}$, $\pm 10^{\pm 150}$,
-$\pm 10, \pm 30, \pm 100, \pm 700$); a point whose truth is not a finite real is skipped,
-and an extreme point counts only where the truth is a normal float64.
+$\pm 10, \pm 30, \pm 100, \pm 700$; each ordered pair of scalar parameters at reciprocal magnitudes,
+:data:`BALANCED`; each keyword at :data:`KEYWORD_EXTREMES`); a point whose truth is not a finite real is skipped,
+and an extreme point counts only where the truth is a normal float64.  Where the definition is not computable at
+an extreme point (its truth needs more digits than :data:`MAX_DIGITS`: $\log(1 - \sigma(10^{10}))$), the truth
+is that of the stabilized definition, equal by the rules' proved identities (:class:`_StableTruths`).
 """
 from __future__ import annotations
 
@@ -128,9 +131,28 @@ def _draw(f, rng, fixed=None):
     return pt
 
 
+BALANCED = ((1e150, 1e-150), (-1e150, 1e-150), (1e300, 1e-300), (-1e300, 1e-300))
+r"""Pairs of reciprocal magnitudes for two scalar parameters at once: their product is about $\pm 1$ (to the
+rounding of the decimal inputs), where $1 - t y$ or $e^{\eta} - y \eta$ cancel (:mod:`codegen.rules_exact`)."""
+
+
+KEYWORD_EXTREMES = (1e300, 1e-300, 1e150, 1e-150)
+"""Extreme values of a keyword (a hyperparameter: a scale, a temperature, degrees of freedom), positive only: most
+are constrained positive, and a value outside a keyword's domain would rank the candidates on meaningless points."""
+
+
 def extreme_points(f, rng) -> list[dict]:
-    """Each parameter (every element of a vector) in turn at an extreme value; the rest ordinary."""
+    """Each parameter (every element of a vector) in turn at an extreme value, the rest ordinary; each keyword
+    at :data:`KEYWORD_EXTREMES`; then each ordered pair of scalar parameters at the reciprocal magnitudes of
+    :data:`BALANCED`."""
     pts = []
+    for k in f.keywords:
+        pts += [_draw(f, rng, {k.name: v}) for v in KEYWORD_EXTREMES]
+    scalars = [p for p in f.params if not p.shape]
+    for p in scalars:
+        for q in scalars:
+            if p is not q:
+                pts += [_draw(f, rng, {p.name: big, q.name: small}) for big, small in BALANCED]
     for p in f.params:
         for v in EXTREMES:
             shape = (VECTOR_LENGTH,) * len(p.shape)
@@ -147,12 +169,19 @@ def working_digits(pt) -> int:
     r"""60 digits, plus the decades below one of the smallest non-zero input magnitude
     ($\log(1 + z)$ at $z = 10^{-300}$ needs 300 more), plus twice the decades above one of the
     largest (a square of an input cancelling against a term of order one, as in
-    $\sqrt{x^2 + b} - |x|$ or $\frac{1}{1+|x|} - \frac{|x|}{(1+|x|)^2}$, loses up to that many);
-    at most :data:`MAX_DIGITS`."""
+    $\sqrt{x^2 + b} - |x|$ or $\frac{1}{1+|x|} - \frac{|x|}{(1+|x|)^2}$, loses up to that many),
+    plus the decades of $e^{-|x|}$ for the largest $|x|$ at which that is still a float64 ($|x| < 746$:
+    $\log(1 + e^{x})$ at $x = -700$ is $10^{-304}$ and rounds to 0 at 66 digits, so that Mish's gradient there
+    came out 0.14 % off); at most :data:`MAX_DIGITS`."""
     mags = [abs(float(x)) for v in pt.values() for x in np.ravel(v) if x != 0 and math.isfinite(float(x))]
     below = max(0, -math.floor(math.log10(min(mags)))) if mags else 0
     above = max(0, math.ceil(math.log10(max(mags)))) if mags else 0
-    return min(60 + below + 2 * above, MAX_DIGITS)
+    exp_decades = max((math.ceil(m / math.log(10)) for m in mags if m < EXP_RANGE), default=0)
+    return min(60 + below + 2 * above + exp_decades, MAX_DIGITS)
+
+
+EXP_RANGE = 746.0
+"""Beyond it $e^{-|x|}$ underflows to 0 in float64: the generated code cannot hold it, nor need its digits."""
 
 
 def _mp_args(f, pt):
@@ -256,12 +285,15 @@ def check_function(f, forward, vjp=None, *, seed: int = 0, forward_expr=None) ->
     if vjp is not None:
         for p, g_expr, kappa in f.gradients:
             grads.append((mp_function(_args(f) + [f.upstream.symbol] + [k for k, _, _ in kappa], g_expr), kappa))
+    stable = _StableTruths(f, idx) if forward_expr is None else None
     for kind, pts in (("ordinary", ordinary), ("extreme", extreme)):
         for pt in pts:
             key = ("forward", kind, forward_expr if forward_expr is not None else f.expr, _point_key(pt))
             if key not in _TRUTHS:
                 _remember(key, truth(f, fwd_truth, pt, idx, confirm=kind == "extreme"))
             want = _TRUTHS[key]
+            if want is None and kind == "extreme" and stable is not None:
+                want = stable.forward(pt)
             if want is None or (kind == "extreme" and not is_normal(want)):
                 continue
             kw = {k.name: pt[k.name] for k in f.keywords}
@@ -282,7 +314,8 @@ def check_function(f, forward, vjp=None, *, seed: int = 0, forward_expr=None) ->
             with np.errstate(all="ignore"):
                 got_g = vjp(*[pt[p.name] for p in f.params], g, **kw)
             ge = _vjp_error(f, grads, pt, g, got_g, confirm=kind == "extreme",
-                            key=("vjp", kind, tuple(e for _, e, _ in f.gradients), _point_key(pt), _point_key({"g": g})))
+                            key=("vjp", kind, tuple(e for _, e, _ in f.gradients), _point_key(pt), _point_key({"g": g})),
+                            fallback=stable.gradients() if stable is not None and kind == "extreme" else None)
             if ge is None:
                 continue
             key = "vjp" if kind == "ordinary" else "vjp_extreme"
@@ -309,7 +342,46 @@ def _point_key(pt) -> tuple:
     return tuple((k, np.asarray(v, dtype=float).tobytes()) for k, v in sorted(pt.items()))
 
 
-def _vjp_error(f, grads, pt, g, got, *, confirm: bool = False, key=None) -> float | None:
+class _StableTruths:
+    r"""The truth of the stabilized definition (every rule of :data:`codegen.rules.RULES` applied) in mpmath, for
+    an extreme point where the definition itself is not computable at the working precision: $\log(1 - \sigma(z))$
+    at $z = 10^{10}$ needs $4 \cdot 10^{9}$ digits (and is $-z$ to 4e9 digits).  Each rule rests on an identity the
+    checker proves (``tests/codegen/test_rules.py``), so the stabilized form has the same value wherever the
+    definition has one; a point where neither is computable stays skipped."""
+
+    def __init__(self, f, idx):
+        self.f, self.idx, self._fwd, self._grads = f, idx, None, None
+
+    def forward(self, pt):
+        from codegen.rules import stabilize
+
+        key = ("forward-stable", self.f.expr, _point_key(pt))
+        if key not in _TRUTHS:
+            if self._fwd is None:
+                self._fwd = _compiled(lambda: mp_function(_args(self.f) + self.idx, stabilize(self.f.expr)[0]))
+            _remember(key, truth(self.f, self._fwd, pt, self.idx, confirm=True) if self._fwd else None)
+        return _TRUTHS[key]
+
+    def gradients(self):
+        from codegen.rules import stabilize
+
+        if self._grads is None:
+            f = self.f
+            self._grads = _compiled(lambda: [
+                (mp_function(_args(f) + [f.upstream.symbol] + [k for k, _, _ in kappa], stabilize(e)[0]), kappa)
+                for _, e, kappa in f.gradients])
+        return self._grads or None
+
+
+def _compiled(build):
+    """``build()``, or False where the stabilized form has a node mpmath cannot print."""
+    try:
+        return build()
+    except Exception:  # noqa: BLE001  (lambdify fails in many ways on unknown nodes: no fallback then)
+        return False
+
+
+def _vjp_error(f, grads, pt, g, got, *, confirm: bool = False, key=None, fallback=None) -> float | None:
     """Normwise over the whole VJP (every parameter's gradient as one vector): a gradient that is
     exactly 0 (a weight's when n = 1) is compared at the scale of the others, not at its own.
     With ``confirm`` (extreme points) the truth is recomputed at more digits (:func:`confirmed`)."""
@@ -334,6 +406,9 @@ def _vjp_error(f, grads, pt, g, got, *, confirm: bool = False, key=None) -> floa
 
     if key is None or key not in _TRUTHS:
         want = confirmed(at, working_digits(pt)) if confirm else at(working_digits(pt))
+        if want is None and fallback:  # the stabilized derivative where the raw one is not computable
+            grads = fallback
+            want = confirmed(at, working_digits(pt)) if confirm else at(working_digits(pt))
         if key is not None:
             _remember(key, want)
     else:

@@ -16,7 +16,7 @@ from codegen.define_check import check_function, finite_difference_check
 from codegen.define_search import forward_candidates, vjp_candidates
 from codegen.load import load_generated
 from codegen.lower_printer import NumPyLowering
-from codegen.rules import COSTLY_RULES, RULES, stabilize
+from codegen.rules import COSTLY_RULES, EXACT_RULES, RULES, stabilize
 
 
 def _source(f: DefinedFunction, fwd_expr, grad_exprs, grad: bool) -> str:
@@ -63,7 +63,8 @@ def header_imports(code: str) -> str:
 def compile_exprs(f: DefinedFunction, fwd, gexprs, grad: bool):
     """``(source, module)`` of one function computing ``fwd`` (and the VJP ``gexprs``)."""
     code = _source(f, fwd, gexprs, grad)
-    text = header_imports(code) + "\n\n" + (NumPyLowering.sum_to_source() + "\n\n" if grad else "") + code
+    helpers = NumPyLowering.helpers_source(code, grad=grad)
+    text = header_imports(code) + "\n\n" + (helpers + "\n\n\n" if helpers else "") + code
     return code, load_generated(text, f"formulary_{f.name}")
 
 
@@ -102,8 +103,13 @@ def search(f: DefinedFunction, grad: bool):
     """
     fwd_scores = []
     for c in forward_candidates(f):
-        _, m = compile_exprs(f, c.exprs[0], (), False)
-        e = check_function(f, getattr(m, f.name))
+        try:
+            _, m = compile_exprs(f, c.exprs[0], (), False)
+            e = check_function(f, getattr(m, f.name))
+        except Exception:  # noqa: BLE001  (an exact-product candidate that fails to lower or run is not chosen)
+            if not c.baseline:
+                raise
+            continue
         fwd_scores.append((_worst(e.ordinary, e.extreme), c, e))
     best_fwd = min(fwd_scores, key=lambda t: _rank(t[0]))  # min keeps the first of equals: all rules on
     fwd = best_fwd[1]
@@ -114,7 +120,10 @@ def search(f: DefinedFunction, grad: bool):
                 _, m = compile_exprs(f, fwd.exprs[0], c.exprs, True)
             except Exception:  # noqa: BLE001  (a candidate the lowering rejects is not chosen)
                 continue
-            e = check_function(f, getattr(m, f.name), getattr(m, f.name + "_vjp"))
+            try:
+                e = check_function(f, getattr(m, f.name), getattr(m, f.name + "_vjp"))
+            except Exception:  # noqa: BLE001  (a candidate that fails to run is not chosen)
+                continue
             vjp_scores.append((_worst(e.vjp, e.vjp_extreme), c, e))
         best_vjp = min(vjp_scores, key=lambda t: _rank(t[0]))
         vjp = best_vjp[1]
@@ -130,17 +139,19 @@ def search(f: DefinedFunction, grad: bool):
         f.chosen = (fwd.exprs[0], ())
     ablation = {}
     costly = {r.name for r in COSTLY_RULES}
+    exact = {r.name for r in EXACT_RULES}
     for name in fwd.fired:
-        label = "all rules" if name in costly else f"without {name}"
+        label = fwd.baseline if name in exact else "all rules" if name in costly else f"without {name}"
         off = next((s for s, c, _ in fwd_scores if c.label == label), None)
         if off is not None:
             ablation[name] = (off, best_fwd[0])
     if vjp is not None:
         for name in vjp.fired:
-            label = "derivative of the stabilized form" if name in costly else f"stabilized derivative without {name}"
+            label = vjp.baseline if name in exact else (
+                "derivative of the stabilized form" if name in costly else f"stabilized derivative without {name}")
             off = next((s for s, c, _ in vjp_scores if c.label == label), None)
             if off is not None and name not in ablation:
-                ablation[name] = (off, best_vjp[0] if name in costly else vjp_scores[0][0])
+                ablation[name] = (off, best_vjp[0] if name in costly | exact else vjp_scores[0][0])
     row = {"name": f.name, "ordinary": err.ordinary, "extreme": err.extreme, "vjp": err.vjp,
            "vjp_extreme": err.vjp_extreme, "points": err.n_ordinary + err.n_extreme, "vjp_points": err.n_vjp,
            "rules": tuple(dict.fromkeys(f.rewrites["forward"] + f.rewrites["vjp"])), "ablation": ablation,
@@ -189,7 +200,8 @@ def write_defined_module(functions: list[DefinedFunction], *, grad: bool = False
            "rewriting kept by the search (codegen.define_search), the most accurate on these points.", "",
            *table, '"""']
     pieces = ["\n".join(doc), header_imports(body)]
-    if grad:
-        pieces.append(NumPyLowering.sum_to_source().rstrip())
+    helpers = NumPyLowering.helpers_source(body, grad=grad)
+    if helpers:
+        pieces.append(helpers)
     pieces.append(body)
     return "\n\n\n".join(pieces)

@@ -6,7 +6,11 @@ definition, $\operatorname{stab}(\partial f)$, and the derivative of the stabili
 definition, $\partial\,\operatorname{stab}(f)$, in which each max-shift or scale $m$ that a
 rule introduced is held constant (the rules' identities hold for every $m$, so the total
 derivative through $m$ is 0), each again with every rule and with each fired rule left out;
-the derivative of the stabilized form also with the costly rules (after it: a tie keeps the cheaper).
+the derivative of the stabilized form also with the costly rules (after it: a tie keeps the cheaper), and
+with sympy's midpoint values at kinks ($H(0) = \tfrac12$, each branch of a ``Piecewise`` with its own sign of
+$|u|$: right where the kinks a rule introduced cancel, as in $\max(x, 0) + \operatorname{log1p}(e^{-|x|})$).
+Last, each of the first candidates with :data:`codegen.rules.EXACT_RULES` on top (exact products: costly per
+element, so listed last and kept only where strictly more accurate).
 
 Every candidate is compiled and measured against the definition in mpmath at ordinary and
 extreme points (:func:`codegen.define_check.check_function`); the forward and the VJP are
@@ -24,7 +28,7 @@ from derivations.gradients.derive import Wrt, derive_vjp
 from symbolic.functions import ReduceMax
 
 from codegen.define import DefinedFunction
-from codegen.rules import COSTLY_RULES, RULES, stabilize
+from codegen.rules import COSTLY_RULES, EXACT_RULES, RULES, stabilize
 
 
 @dataclass
@@ -35,6 +39,9 @@ class Candidate:
     exprs: tuple
     fired: tuple[str, ...]
     rules: tuple = RULES
+    baseline: str = ""
+    """For a candidate with :data:`codegen.rules.EXACT_RULES`: the label of the same candidate without them
+    (the ablation's "without" for an exact rule)."""
 
 
 def _frozen(expr: sp.Expr, sizes=()) -> tuple[sp.Expr, dict]:
@@ -53,20 +60,48 @@ def _frozen(expr: sp.Expr, sizes=()) -> tuple[sp.Expr, dict]:
     return out, {v: k for k, v in subs.items()}
 
 
-def derivative_of_stable(f: DefinedFunction, rules=RULES) -> tuple[tuple, tuple[str, ...]] | None:
-    r"""$\partial\,\operatorname{stab}(f)$ per parameter (max-shifts held constant), or None where sympy fails."""
+def derivative_of_stable(f: DefinedFunction, rules=RULES, *, midpoints: bool = False) -> tuple[tuple, tuple[str, ...]] | None:
+    r"""$\partial\,\operatorname{stab}(f)$ per parameter (max-shifts held constant), or None where sympy fails.
+
+    With ``midpoints``, kinks take sympy's midpoint values ($H(0) = \tfrac12$): right where a rule's kinks
+    cancel ($\operatorname{softplus}(x) = \max(x, 0) + \operatorname{log1p}(e^{-|x|})$ has derivative $\tfrac12$
+    at 0, the ReLU convention $H(0) = 0$ gives 0); wrong at a kink of the definition itself (the search decides)."""
     stable, fired = stabilize(f.expr, rules)
-    frozen, back = _frozen(stable, set(f.sizes))
+    frozen, back = _frozen(_branch_signs(stable) if midpoints else stable, set(f.sizes))
     out = []
     try:
         for p, _, kappa in f.gradients:
-            e, k2 = derive_vjp(frozen, f.indices, Wrt(p.symbol, p.shape), f.upstream.symbol)
+            e, k2 = derive_vjp(frozen, f.indices, Wrt(p.symbol, p.shape), f.upstream.symbol,
+                               **({"conventions": ()} if midpoints else {}))
             if e.has(sp.Derivative) or [k for k, _, _ in k2] != [k for k, _, _ in kappa]:
                 return None
             out.append(e.xreplace(back))
     except (TypeError, ValueError, NotImplementedError, AttributeError):
         return None
     return tuple(out), fired
+
+
+def _sign_of(cond):
+    """``(u, s)`` where ``cond`` says ``s u >= 0`` (``u >= 0``, ``u > 0``: s = 1; ``u <= 0``, ``u < 0``: s = -1), else None."""
+    if isinstance(cond, (sp.GreaterThan, sp.StrictGreaterThan, sp.LessThan, sp.StrictLessThan)) and cond.rhs == 0:
+        return cond.lhs, 1 if isinstance(cond, (sp.GreaterThan, sp.StrictGreaterThan)) else -1
+    return None
+
+
+def _branch_signs(expr: sp.Expr) -> sp.Expr:
+    r"""In ``Piecewise((e_1, u \ge 0), (e_2, \mathrm{True}))``, $|u| = u$ in $e_1$ and $|u| = -u$ in $e_2$ (and the
+    mirror for $u \le 0$): each branch's own one-sided derivative at $u = 0$, where
+    $\frac{d}{du}\frac{1}{1 + e^{-|u|}} = \operatorname{sign}(u)\ldots$ would give 0 (``sigmoid_stable``'s form)."""
+    def query(e):
+        return isinstance(e, sp.Piecewise) and len(e.args) == 2 and e.args[1].cond == sp.true \
+            and _sign_of(e.args[0].cond) is not None
+
+    def value(e):
+        (e1, c1), (e2, _) = e.args
+        u, sign = _sign_of(c1)
+        return sp.Piecewise((e1.xreplace({sp.Abs(u): sign * u}), c1), (e2.xreplace({sp.Abs(u): -sign * u}), True))
+
+    return expr.replace(query, value)
 
 
 WITH_COSTLY = tuple(sorted(RULES + COSTLY_RULES, key=lambda r: r.priority))
@@ -84,6 +119,23 @@ def forward_candidates(f: DefinedFunction) -> list[Candidate]:
     costly, cfired = stabilize(f.expr, WITH_COSTLY)
     if costly != expr:  # listed first: where it ties with "all rules" it is kept (it only adds log1p of the small terms)
         out.insert(0, Candidate(COSTLY_LABEL, (costly,), cfired, WITH_COSTLY))
+    return out + with_exact(out[:1] + [c for c in out if c.label == "all rules" and c is not out[0]])
+
+
+def with_exact(bases: list[Candidate]) -> list[Candidate]:
+    r"""Each candidate of ``bases`` with :data:`codegen.rules.EXACT_RULES` applied on top, where they fire: listed
+    last, so that a tie keeps the cheaper form (an exact product costs about 17 flops per element)."""
+    out = []
+    for c in bases:
+        exprs, fired = [], set(c.fired)
+        for e in c.exprs:
+            new, names = stabilize(e, EXACT_RULES)
+            exprs.append(new)
+            fired.update(names)
+        if tuple(exprs) != c.exprs:
+            out.append(Candidate(f"{c.label}, with exact products", tuple(exprs),
+                                 tuple(n for n in (*c.fired, *sorted(fired - set(c.fired)))), c.rules + EXACT_RULES,
+                                 baseline=c.label))
     return out
 
 
@@ -121,9 +173,19 @@ def vjp_candidates(f: DefinedFunction) -> list[Candidate]:
                 more.update(names)
             if rules is RULES or tuple(exprs2) != out[-1].exprs:  # after the plain one: a tie keeps the cheaper
                 out.append(Candidate(label, tuple(exprs2), tuple(sorted(more)), rules))
-    return out
+    mid = derivative_of_stable(f, midpoints=True)
+    if mid is not None and d is not None and mid[0] != d[0]:  # after the ReLU convention's: a tie keeps it
+        exprs, more = [], set(mid[1])
+        for e in mid[0]:
+            s, names = stabilize(e)
+            exprs.append(s)
+            more.update(names)
+        out.append(Candidate(MIDPOINT_LABEL, tuple(exprs), tuple(sorted(more))))
+    bases = [c for c in out if c.label in ("stabilized derivative", "derivative of the stabilized form")]
+    return out + with_exact(bases)
 
 
+MIDPOINT_LABEL = "derivative of the stabilized form, midpoints at kinks"
 COSTLY_VJP_LABEL = "derivative of the stabilized form, with the costly rules"
 """Its ablation baseline is "derivative of the stabilized form" (the costly rules off)."""
 

@@ -52,7 +52,7 @@ NUMPY_FUNCTIONS = {
 NUMPY_FUNCTIONS.update({"Abs": "np.abs", "sign": "np.sign", "log1p": "np.log1p", "expm1": "np.expm1"})
 SPECIAL_FUNCTIONS = {"erf": "scipy.special.erf", "erfc": "scipy.special.erfc", "ndtr": "scipy.special.ndtr",
                      "log_ndtr": "scipy.special.log_ndtr", "loggamma": "scipy.special.gammaln",
-                     "digamma": "scipy.special.digamma"}
+                     "digamma": "scipy.special.digamma", "RisingFactorial": "scipy.special.poch"}
 """Functions NumPy lacks, from ``scipy.special`` (the generated module then imports it)."""
 RELATIONS = {"StrictGreaterThan": ">", "GreaterThan": ">=", "StrictLessThan": "<", "LessThan": "<=",
              "Equality": "==", "Unequality": "!="}
@@ -109,6 +109,42 @@ class NumPyLowering(ReductionLowering, NumPyPrinter):
         a = a.sum({cls.AXIS}=axes, {cls.KEEPDIMS}=True)
     return {cls.module}.broadcast_to(a, tuple(shape)){cls.COPY} if tuple(a.shape) != tuple(shape) else a
 ''')
+
+    FMA = "_fma"
+    """Name of the helper computing ``fma(a, b, c)`` (:meth:`fma_source`), emitted into a module that uses it."""
+
+    @classmethod
+    def fma_source(cls) -> str:
+        r"""Source of ``_fma(a, b, c)`` $= a b + c$ with the product's rounding error added back (Dekker's exact
+        product: $a = a_h + a_l$ split by Veltkamp's constant $2^{27} + 1$, $ab - \operatorname{fl}(ab)$ from the
+        halves, exact for $|a|, |b| < 10^{300}$ above the underflow); where the split overflows, $\operatorname{fl}(ab) + c$.
+        """
+        guard = ("    with np.errstate(over='ignore', invalid='ignore'):\n" if cls.module == "np" else
+                 "    if True:\n")
+        return (f'''def {cls.FMA}(a, b, c):
+    """a * b + c, the rounding error of a * b added back: exact where a * b cancels against c."""
+{guard}        p = a * b
+        sa = a * 134217729.0
+        ah = sa - (sa - a)
+        al = a - ah
+        sb = b * 134217729.0
+        bh = sb - (sb - b)
+        bl = b - bh
+        e = ((ah * bh - p) + ah * bl + al * bh) + al * bl
+        s = p + c
+        return {cls.module}.where({cls.module}.isfinite(e), s + e, s)
+''')
+
+    def _print_fma(self, expr):
+        return self.call(self.FMA, *[self._print(a) for a in expr.args])
+
+    @classmethod
+    def helpers_source(cls, code: str, *, grad: bool) -> str:
+        """The helper functions ``code`` calls: ``_sum_to`` (with ``grad``) and ``_fma`` (where used)."""
+        pieces = [cls.sum_to_source().rstrip()] if grad else []
+        if f"{cls.FMA}(" in code:
+            pieces.append(cls.fma_source().rstrip())
+        return "\n\n\n".join(pieces)
 
     def reducer(self, kind: str) -> str:
         """The emitted name of a reduction (``np.max``; ``torch.amax``)."""

@@ -28,6 +28,9 @@ rule                      identity
 ``mean_from_top``         $A - \frac{\sum_i w_i v_i}{S} = (A - c) - \frac{\sum_i w_i (v_i - c)}{S}$, $c$ the value at the top weight (:mod:`codegen.rules_softmax`)
 ``one_minus_top``         $A + \frac{w_k}{S} = (A + 1) - \frac{S - 1}{S}$ at the top index, $S - 1$ without adding 1 (:mod:`codegen.rules_softmax`)
 ``logsumexp_log1p``       $\log\sum_j e^{h_j} = \operatorname{log1p}(\sum_{h_j < 0} e^{h_j} + \#\{h_j = 0\} - 1)$ (costly: search only)
+``ratio_before_power``    $\frac{u^k}{v^k} = (u/v)^k$ for an integer $k \ge 2$ (:mod:`codegen.rules_ratio`)
+``log_gamma_difference``  $k\log\Gamma(b + h) - k\log\Gamma(b) = k\log\,(b)_h$ for $b > 0$, $0 < h \le 1$ (:mod:`codegen.rules_log`)
+``exact_product``         $c + k\,a\,b = \operatorname{fma}(k a, b, c)$, the product's rounding error added back (:mod:`codegen.rules_exact`; search only)
 ========================  =====================================================================
 
 with $\operatorname{sp}(x) = \max(x, 0) + \operatorname{log1p}(e^{-|x|})$.  The order matters: the
@@ -42,7 +45,7 @@ from dataclasses import dataclass
 import sympy as sp
 from sympy.codegen.cfunctions import expm1, log1p
 
-from codegen import rules_cancel, rules_log, rules_ratio, rules_softmax
+from codegen import rules_cancel, rules_exact, rules_log, rules_ratio, rules_softmax
 from symbolic.functions import ReduceMax, log_ndtr, ndtr
 
 
@@ -544,11 +547,20 @@ DIFFERENCE_OF_SQUARES = Rule(
     "difference_of_squares", "difference_of_squares", rules_cancel.difference_of_squares, priority=85,
     gain="sum u^2 - sum v^2 for u ~ v ~ 1e10: the sums agree in 16 digits and their difference keeps 1e-7")
 
+RATIO_BEFORE_POWER = Rule(
+    "ratio_before_power", "ratio_before_power", rules_ratio.ratio_before_power, priority=97,
+    gain="(x - mu)^2 / (nu s^2) at x = s = 1e300: inf/inf is nan, at x = mu, s = 1e-300: 0/0; the squared ratio is 1/nu "
+         "or 0 (Student-t, Cauchy, standardized squares)")
+LOG_GAMMA_DIFFERENCE = Rule(
+    "log_gamma_difference", "log_gamma_difference", rules_log.log_gamma_difference, priority=71,
+    gain="log Gamma(b + 1/2) - log Gamma(b) for b = 5e299: both are 3e302 and the difference (345) is lost; 10 digits "
+         "left at b = 1e6 (Student-t normalizer)")
+
 RULES: tuple[Rule, ...] = tuple(sorted(
     (LOG_SIGMOID, LOG_ONE_MINUS_SIGMOID, LOG_SOFTMAX_SPLIT, LOGSUMEXP_SHIFT, EXP_NORMALIZE, SOFTPLUS_STABLE,
      LOG1P_EXPM1, SIGMOID_STABLE, ERF_NDTR, LOG_NDTR, TANH_SIGMOID, SECH_SQUARE, LOG_COSH, TANH_RATIO, LOG1MEXP, ROOT_CANCEL,
      SCALED_SQRT, ONE_MINUS_SIGMOID, SHIFT_COLLECT, DIFFERENCE_OF_SQUARES, LOG1P_LARGE_PRODUCT,
-     SCALE_OVER_ARGUMENT, LOGISTIC_OF_EXP, EXP_ABSORB, SCALES_INTO_SUM),
+     SCALE_OVER_ARGUMENT, LOGISTIC_OF_EXP, EXP_ABSORB, SCALES_INTO_SUM, RATIO_BEFORE_POWER, LOG_GAMMA_DIFFERENCE),
     key=lambda r: r.priority))
 
 
@@ -561,6 +573,16 @@ COSTLY_RULES: tuple[Rule, ...] = (LOGSUMEXP_LOG1P, MEAN_FROM_TOP, ONE_MINUS_TOP)
 and ``one_minus_top``): not in
 :data:`RULES` (the catalog's code keeps its speed); the definitions' search
 (:mod:`codegen.define_search`) tries them and keeps them only where they are measurably more accurate."""
+
+
+EXACT_PRODUCT = Rule(
+    "exact_product", "exact_product", rules_exact.exact_product, priority=99,
+    gain="1 - t y for t = -1e-150, y = -1e150: the product rounds to 1 and the sum to 0, truth 1.3e-17 (hinge losses, "
+         "e^eta - y eta at eta = 1e-300, y = 1e300)")
+
+EXACT_RULES: tuple[Rule, ...] = (EXACT_PRODUCT,)
+"""Rules that cost extra flops on every element (about 17 for an exact product): the definitions' search tries
+them after everything else (a tie keeps the cheaper candidate), so they stay only where measurably more accurate."""
 
 
 def stabilize(expr: sp.Expr, rules: tuple[Rule, ...] = RULES) -> tuple[sp.Expr, tuple[str, ...]]:

@@ -113,3 +113,34 @@ def scales_into_sum(expr: sp.Expr) -> sp.Expr:
         return sp.Mul(*rest) * sp.Sum(sp.Mul(*body), s.limits)
 
     return expr.replace(lambda e: _scaled_sum(e) is not None, value)
+
+
+# ** a power of a quotient formed as the quotient first **
+
+
+def _power_pair(e):
+    """``(n, m, u, v, k)``: factors ``n`` and ``m`` of the product ``e`` are ``u**k`` and ``v**-k``, integer k >= 2."""
+    if not isinstance(e, sp.Mul):
+        return None
+    for n, f in enumerate(e.args):
+        if not (isinstance(f, sp.Pow) and f.exp.is_Integer and f.exp >= 2 and not f.base.is_number):
+            continue
+        for m, d in enumerate(e.args):
+            if m != n and isinstance(d, sp.Pow) and d.exp == -f.exp and not d.base.is_number:
+                return n, m, f.base, d.base, f.exp
+    return None
+
+
+def ratio_before_power(expr: sp.Expr) -> sp.Expr:
+    r"""$\frac{u^k}{v^k} = \left(\frac{u}{v}\right)^k$ for an integer $k \ge 2$: $u^2$ and $v^2$ overflow (or
+    underflow) where their ratio does not, $\frac{(x - \mu)^2}{\nu s^2}$ at $x = s = 10^{300}$ is
+    $\frac{\infty}{\infty}$ and at $x = \mu$, $s = 10^{-300}$ is $\frac{0}{0}$ (Student-t, Cauchy and Gaussian
+    log-densities, any standardized square).  The power of the quotient is kept unevaluated (sympy would
+    distribute it back)."""
+    def value(e):
+        n, m, u, v, k = _power_pair(e)
+        rest = [f for q, f in enumerate(e.args) if q not in (n, m)]
+        ratio = sp.Pow(sp.Mul(u, sp.Pow(v, -1), evaluate=False), k, evaluate=False)
+        return sp.Mul(*rest, ratio, evaluate=False) if rest else ratio
+
+    return expr.replace(lambda e: _power_pair(e) is not None, value)

@@ -71,3 +71,35 @@ class log_ndtr(_NormalCDFFunction):
 
     def _eval_rewrite_as_erfc(self, x, **kwargs):
         return sp.log(sp.erfc(-x / sp.sqrt(2)) / 2)
+
+
+class fma(sp.Function):
+    r"""$\operatorname{fma}(a, b, c) = a b + c$, which generated code computes with the product's rounding error
+    added back (exact where $a b \approx -c$); symbolically and in mpmath it is just $a b + c$ (never rewritten
+    automatically, so that a stability rewrite keeps it)."""
+
+    nargs = 3
+
+    def fdiff(self, argindex=1):
+        a, b, _ = self.args
+        return (b, a, sp.S.One)[argindex - 1]
+
+    def _eval_is_real(self):
+        return all(a.is_real for a in self.args) or None
+
+    def _eval_evalf(self, prec):
+        a, b, c = self.args
+        return (a * b + c)._eval_evalf(prec)
+
+    def _eval_rewrite_as_Add(self, a, b, c, **kwargs):
+        return a * b + c
+
+    def _eval_expand_func(self, **hints):
+        a, b, c = self.args
+        return a * b + c
+
+    def _formularympmathcode(self, printer):
+        a, b, c = (printer._print(x) for x in self.args)
+        return f"(({a})*({b}) + ({c}))"
+
+    _mpmathcode = _formularympmathcode

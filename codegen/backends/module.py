@@ -65,8 +65,6 @@ def _on_numpy(fn, to_backend, to_numpy):
 def _code(functions, lowering, imports: str, wrapper, *, grad: bool) -> str:
     """Imports and functions of the backend module (the search has chosen each function's expressions)."""
     pieces = [imports]
-    if grad:
-        pieces.append(lowering.sum_to_source().rstrip())
     for f in functions:
         fwd, vjp = f.chosen
         sig, body = lower_forward(f, fwd, name=f"_{f.name}_forward", lowering=lowering)
@@ -80,4 +78,7 @@ def _code(functions, lowering, imports: str, wrapper, *, grad: bool) -> str:
                      *("    " + b for b in vbody)]
         code += ["", "", wrapper(f.name, params, keywords, grad)]
         pieces.append("\n".join(code))
+    helpers = lowering.helpers_source("\n".join(pieces[1:]), grad=grad)
+    if helpers:
+        pieces.insert(1, helpers)
     return "\n\n\n".join(pieces) + "\n"

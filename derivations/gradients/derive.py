@@ -42,17 +42,19 @@ def gradient_indices(wrt: Wrt, taken) -> tuple[tuple[sp.Symbol, sp.Expr, sp.Expr
     return tuple(out)
 
 
-def derive_vjp(expr: sp.Expr, indices, wrt: Wrt, upstream) -> tuple[sp.Expr, tuple]:
+def derive_vjp(expr: sp.Expr, indices, wrt: Wrt, upstream, conventions=KINK_CONVENTIONS) -> tuple[sp.Expr, tuple]:
     r"""$\sum_\iota g_\iota\, \partial y_\iota / \partial p_\kappa$ and the indices $\kappa$ (with ranges).
 
     ``indices``: the output's ``(i, lo, hi)``; ``upstream``: a ``Symbol`` for a scalar
-    output, else an ``IndexedBase`` read at the output's indices.
+    output, else an ``IndexedBase`` read at the output's indices.  ``conventions``: the values at kinks
+    (:data:`KINK_CONVENTIONS`); ``()`` keeps sympy's midpoints ($H(0) = \tfrac12$, $\operatorname{sign} 0 = 0$),
+    the right values where kinks of several terms cancel ($\max(x, 0) + \operatorname{log1p}(e^{-|x|})$ is smooth).
     """
     taken = expr.free_symbols | {i for i, _, _ in indices}
     kappa = gradient_indices(wrt, taken)
     element = wrt.symbol[tuple(k for k, _, _ in kappa)] if kappa else wrt.symbol
     d = sp.diff(expr, element)
-    for func, rule in KINK_CONVENTIONS:
+    for func, rule in conventions:
         d = d.replace(func, rule)
     if indices:
         d = sp.Sum(upstream[tuple(i for i, _, _ in indices)] * d, *indices)

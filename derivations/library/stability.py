@@ -213,3 +213,40 @@ register(Derivation(
                 justification="the scales are free of the summed index: a constant factor enters the sum",
                 sizes=({n: 1}, {n: 2}, {n: 3})),),
 ))
+
+# ** the identity of the exact-product rule (``codegen.rules_exact``) **
+
+from symbolic.functions import fma  # noqa: E402
+
+_p, _q = Symbol("p", real=True), Symbol("q", real=True)
+register(Derivation(
+    id="exact_product",
+    title=r"the identity of a stability rule: $c + k a b = \operatorname{fma}(k a, b, c)$",
+    source="textbook",
+    steps=(Step(_c - _p * _q, fma(-_p, _q, _c), justification="fma(a, b, c) = a b + c, with a = -p"),
+           Step(exp(x) + 2 * _p * _q, fma(2 * _p, _q, exp(x)), justification="fma(a, b, c) = a b + c, with a = 2 p"),
+           Step(1 - _p ** 2, fma(-_p, _p, 1), justification="fma(a, b, c) = a b + c, with a = -p, b = p")),
+))
+
+
+# ** the identities of the ratio-before-power and log-gamma-difference rules **
+
+from sympy import RisingFactorial, loggamma  # noqa: E402
+
+_u, _v = Symbol("u", real=True), Symbol("v", real=True, nonzero=True)
+_bp = Symbol("b", positive=True)
+register(Derivation(
+    id="ratio_before_power",
+    title=r"the identity of a stability rule: $u^k / v^k = (u/v)^k$ for an integer $k \ge 2$",
+    source="textbook",
+    steps=tuple(Step(_u ** k / (_c * _v ** k), (_u / _v) ** k / _c, justification="(u/v)^k = u^k v^{-k}")
+                for k in (2, 3, 4)),
+))
+register(Derivation(
+    id="log_gamma_difference",
+    title=r"the identity of a stability rule: $\log\Gamma(b + h) - \log\Gamma(b) = \log\,(b)_h$ for $b > 0$",
+    source="textbook",
+    steps=tuple(Step(loggamma(_bp + h) - loggamma(_bp), log(RisingFactorial(_bp, h)),
+                     justification="(b)_h = Gamma(b + h) / Gamma(b) > 0 for b > 0, h > 0")
+                for h in (Rational(1, 2), Rational(1, 3), Rational(3, 4))),
+))

@@ -15,10 +15,26 @@ BUDGET_S = 30.0
 
 
 def test_digits_grow_with_large_and_small_inputs_up_to_the_cap():
-    assert working_digits({"x": 1.5}) == 60 + 2 * 1
+    assert working_digits({"x": 1.5}) == 60 + 2 * 1 + 1  # and the one decade of e^{-1.5}
     assert working_digits({"x": 1e150}) == 60 + 2 * 150
-    assert working_digits({"x": np.array([1e-300, 0.5])}) == 60 + 300
-    assert working_digits({"x": 1e300, "y": 1e-300}) == 60 + 300 + 2 * 300 <= MAX_DIGITS
+    assert working_digits({"x": np.array([1e-300, 0.5])}) == 60 + 300 + 1
+    assert working_digits({"x": 1e300, "y": 1e-300}) == 60 + 300 + 2 * 300 + 1 <= MAX_DIGITS
+    assert working_digits({"x": -700.0}) == 60 + 2 * 3 + 305  # e^{-700} = 1e-304 next to 1
+
+
+def test_the_truth_of_mish_gradient_at_minus_700_keeps_the_exponential_next_to_one():
+    # x (1 - tanh^2(log(1 + e^x))) e^x / (1 + e^x) + tanh(log(1 + e^x)) = (x + 1) e^x to 1e-300 at x = -700:
+    # at 66 digits log(1 + e^{-700}) is 0 and the value came out as x e^x, 0.14 % off
+    x, g = sp.Symbol("x", real=True), sp.Symbol("g", real=True)
+    sp_ = sp.log(sp.exp(x) + 1)
+    fn = mp_function([x, g], g * (x * (1 - sp.tanh(sp_) ** 2) * sp.exp(x) / (sp.exp(x) + 1) + sp.tanh(sp_)))
+    with mpmath.workdps(working_digits({"x": -700.0, "g": 1.0})):
+        got = fn(mpmath.mpf(-700), mpmath.mpf(1))
+    with mpmath.workdps(1000):
+        want = fn(mpmath.mpf(-700), mpmath.mpf(1))
+    assert abs(got - want) <= 1e-15 * abs(want)
+    with mpmath.workdps(66):
+        assert abs(fn(mpmath.mpf(-700), mpmath.mpf(1)) - want) > 1e-3 * abs(want)  # the failure removed
 
 
 def test_a_gradient_that_cancels_at_60_digits_is_exact_at_the_working_precision():
@@ -42,3 +58,42 @@ def test_a_doubly_exponential_argument_is_refused_not_computed_for_minutes():
             fn(mpmath.mpf(-1e300))
         assert fn(mpmath.mpf(1e300)) == 1  # exp(-1e300) is representable: computed, not refused
     assert time.monotonic() - start < BUDGET_S
+
+
+def _defined(text):
+    from codegen.define import build, derive_gradients
+    from readers.definition import read_ascii_definition
+
+    return derive_gradients(build([read_ascii_definition(text)])[0])
+
+
+def test_an_extreme_point_the_definition_cannot_compute_is_measured_by_its_stabilized_form():
+    # log(1 - sigma(1e10)) needs 4e9 digits; its stabilized form -softplus(z) does not
+    from codegen.define_check import check_function
+
+    f = _defined("bce(z, y) = -(y*log(1/(1 + exp(-z))) + (1 - y)*log(1 - 1/(1 + exp(-z))))")
+
+    def forward(z, y):  # right everywhere but beyond z = 1e9 (below -1e9 the definition is computable)
+        z, y = np.asarray(z, dtype=float), np.asarray(y, dtype=float)
+        sp_ = np.maximum(z, 0) + np.log1p(np.exp(-np.abs(z)))
+        return np.where(z > 1e9, np.nan, sp_ - y * z)
+
+    err = check_function(f, forward)
+    assert err.ordinary < 1e-14
+    assert err.extreme == np.inf  # the point z = 1e10 is measured (it was skipped when its truth was not computable)
+
+
+def test_the_derivative_of_a_stabilized_softplus_takes_the_midpoint_at_its_cancelling_kinks():
+    # softplus = max(x, 0) + log1p(e^{-|x|}) is smooth: its derivative at 0 is 1/2, which the ReLU convention
+    # (H(0) = 0, sign(0) = 0) misses and the midpoint one keeps
+    from codegen.define_check import mp_function
+    from codegen.define_search import derivative_of_stable
+
+    f = _defined("softplus(x) = log(1 + exp(x))")
+    x, g = f.params[0].symbol, f.upstream.symbol
+    relu = mp_function([x, g], derivative_of_stable(f)[0][0])
+    mid = mp_function([x, g], derivative_of_stable(f, midpoints=True)[0][0])
+    assert relu(mpmath.mpf(0), mpmath.mpf(1)) == 0
+    assert mid(mpmath.mpf(0), mpmath.mpf(1)) == mpmath.mpf(1) / 2
+    for v in (-3.0, 0.25, 40.0):
+        assert float(mid(mpmath.mpf(v), mpmath.mpf(1))) == pytest.approx(1 / (1 + np.exp(-v)), rel=1e-15)

@@ -47,10 +47,20 @@ def _records():
 
 
 @functools.lru_cache(maxsize=None)
-def generated(name):
+def _searched(name):
     f = derive_gradients(_records()[name])
-    _, module, _, _ = search(f, True)
+    _, module, _, row = search(f, True)
+    return f, module, row
+
+
+def generated(name):
+    f, module, _ = _searched(name)
     return f, getattr(module, name), getattr(module, name + "_vjp")
+
+
+def certificate_row(name):
+    """The search's certificate row (errors against the definition in mpmath, choice, rule ablation)."""
+    return _searched(name)[2]
 
 
 def _np(v):
@@ -106,23 +116,18 @@ def test_forward_matches_the_oracle_on_ordinary_inputs(name):
 
 
 EXTREME_OPEN = {
-    "poissonnll": "e^eta - y eta with eta y ~ 1: a cancellation between products (needs an FMA)",
-    "squaredhinge": "(1 - t y)^2 with t y rounding to 1: needs an exact product",
-    "studenttlogpdf": "the square's overflow is split off (log1p_large_product), but the oracle's extremes also "
-                      "take s = 1e-300 (s^2 underflows: 0/0 for x = mu; needs ((x - mu)/s)^2 formed as a ratio first) "
-                      "and nu = 1e300 (log Gamma((nu+1)/2) - log Gamma(nu/2) cancels)",
 }
 """Formulas whose extreme forward is still outside the target, with the reason (issue 13)."""
 VJP_OPEN = {
-    "bernoullikl": "the gradient in b for b >> 0 (a = 0, b = 1e10): (e^b - e^a) sigma(-a) sigma(-b) is inf * 0; the "
-                   "check cannot see it (the definition's truth in mpmath, 1 - sigma(1e10), is 0 at 80 digits)",
-    "cosinesimilarity": "the derived gradient's a.b / a.a is not scaled (scales_into_sum scales the forward only)",
-    "focalloss": "(1 + e^z) from 1/(1 - sigma(z)) times sigma(z)^gamma at z = 1e10: inf * 0; as for bernoullikl the "
-                 "check's truth is not computable there",
-    "gelutanh": "x (26829 x^2 + 200000) / cosh(u)^2 for |x| > 1e100: the polynomial overflows while sech^2 "
-                "underflows (inf * 0)",
-    "squaredhinge": "as its forward: an exact product is needed",
-    "studenttlogpdf": "as its forward",
+    "cosinesimilarity": "the derived gradient's a.b / a.a is not scaled (scales_into_sum scales the forward only; the "
+                        "derivative of the scaled form loses the scales when sympy pulls them out of the sums); the "
+                        "oracle scales whole vectors (a ~ 1e300, b ~ 1e-300), the certificate one element at a time",
+    "gelutanh": "x (26829 x^2 + 200000) / cosh(u)^2 for |x| > 1e100: the polynomial and cosh(u) overflow (inf / inf) "
+                "where the term is 0 (needs the quotient as sign * exp(log|P| - 2 log cosh u) with log|P| split "
+                "into 2 log|x| + log(26829 + 200000/x^2))",
+    "studenttlogpdf": "the gradient in s, nu (d^2 - s^2) / (s (nu s^2 + d^2)) with d = x - mu, at s = 1e-300 or 1e300 and "
+                      "nu = 1e-300: every form the search tries over- or underflows in s^2, s^3 or d^2 (needs the "
+                      "rational function rescaled by its largest term)",
 }
 """Formulas whose VJP (ordinary or extreme) is still outside the target, with the reason (issue 13)."""
 

@@ -99,9 +99,9 @@ def test_log1p_expm1_keeps_tiny_terms():
 
 
 def _all_rules():
-    from codegen.rules import COSTLY_RULES, RULES
+    from codegen.rules import COSTLY_RULES, EXACT_RULES, RULES
 
-    return RULES + COSTLY_RULES
+    return RULES + COSTLY_RULES + EXACT_RULES
 
 
 @pytest.mark.parametrize("rule", _all_rules(), ids=lambda r: r.name)
@@ -197,9 +197,9 @@ def test_log1p_large_product_on_the_cauchy_loss():
 
 
 def _rule(name):
-    from codegen.rules import COSTLY_RULES, RULES
+    from codegen.rules import COSTLY_RULES, EXACT_RULES, RULES
 
-    return next(r for r in RULES + COSTLY_RULES if r.name == name)
+    return next(r for r in RULES + COSTLY_RULES + EXACT_RULES if r.name == name)
 
 
 def test_scale_over_argument_on_a_scaled_arctangent():
@@ -300,3 +300,70 @@ def test_scaled_sqrt_keeps_a_weighted_square_as_the_square_of_a_ratio():
     assert _naive_fails(expr, (x, alpha), big)
     for values in (big, (-1e200, 0.5), (1e-300, 2.0), (0.7, 1.5), (3.0, 1e-200)):
         assert _same_at(expr, new, (x, alpha), tuple(np.float64(v) for v in values)), values
+
+
+# ** rules whose replacement needs the generated code's own printing (fma, poch): measured through the lowering **
+
+
+def _lowered(expr, symbols):
+    """``expr`` as the code generator writes it: a NumPy function of scalar ``symbols`` (helpers included)."""
+    from codegen.load import load_generated
+    from codegen.lower import Input, Target, lower_function
+    from codegen.lower_printer import NumPyLowering
+
+    fn = lower_function("f", tuple(Input(str(s), s, ()) for s in symbols), (Target("y", expr, ()),))
+    code = fn.source()
+    helpers = NumPyLowering.helpers_source(code, grad=False)
+    return vars(load_generated("import numpy as np\nimport scipy.special\n\n" + helpers + "\n\n\n" + code))["f"]
+
+
+def _lowered_same_at(expr, new, symbols, values, digits=60):
+    with np.errstate(all="ignore"):
+        got = float(_lowered(new, symbols)(*[np.float64(v) for v in values]))
+    with mpmath.workdps(digits):
+        want = _mp(expr, symbols)(*[mpmath.mpf(v) for v in values])
+    return abs(got - want) <= REL_TOL * abs(want)
+
+
+def test_exact_product_on_a_margin_and_on_one_minus_a_square():
+    # motivated by the squared hinge (1 - t y) and the Poisson NLL (e^eta - y eta); here a margin loss
+    # max(0, m - a b) with m = 2 and the complement 1 - p^2 near p = 1
+    a, b, p = sp.symbols("a b p", real=True)
+    rule = _rule("exact_product")
+    for expr, symbols, hard, easy in (
+            (sp.Max(0, 2 - a * b), (a, b), (2e-150, 1e150), (0.3, 1.7)),
+            (1 - p ** 2, (p,), (1 - 2.0 ** -30,), (0.25,))):
+        new = rule.apply(expr)
+        assert new != expr and "fma" in str(new)
+        assert not _lowered_same_at(expr, expr, symbols, hard)  # the rounded product cancels
+        for values in (hard, easy):
+            assert _lowered_same_at(expr, new, symbols, values), (expr, values)
+
+
+def test_ratio_before_power_on_a_cauchy_density():
+    # motivated by the Student-t log-density; here the Cauchy kernel 1 / (1 + (x - m)^2 / c^2) at c = x = 1e300
+    m, c = sp.symbols("m c", real=True)
+    expr = 1 / (1 + (x - m) ** 2 / c ** 2)
+    new, fired = stabilize(expr)
+    assert "ratio_before_power" in fired
+    args = (x, m, c)
+    big = (np.float64(1e300), np.float64(0.0), np.float64(1e300))  # inf / inf
+    tiny = (np.float64(0.0), np.float64(0.0), np.float64(1e-300))  # 0 / 0
+    for values in (big, tiny):
+        assert _naive_fails(expr, args, values)
+    for values in (big, tiny, (np.float64(1.5), np.float64(-0.5), np.float64(0.7))):
+        assert _same_at(expr, new, args, values), values
+
+
+def test_log_gamma_difference_on_a_chi_log_density_normalizer():
+    # motivated by the Student-t normalizer; here log Gamma(k/2 + 1/2) - log Gamma(k/2) (the chi distribution's
+    # mean) and log Gamma(a + 1/3) - log Gamma(a)
+    k = sp.Symbol("k", positive=True)
+    for expr, hard in ((sp.loggamma(k / 2 + sp.Rational(1, 2)) - sp.loggamma(k / 2), 1e300),
+                       (sp.loggamma(k + sp.Rational(1, 3)) - sp.loggamma(k), 1e12)):
+        new, fired = stabilize(expr)
+        assert "log_gamma_difference" in fired
+        # the two log-gammas (3e302 at k = 1e300) cancel: the truth needs their digits and 60 more
+        assert not _lowered_same_at(expr, expr, (k,), (hard,), digits=400)
+        for v in (hard, 1e-300, 0.3, 7.5, 1e6):
+            assert _lowered_same_at(expr, new, (k,), (v,), digits=400), (expr, v)
