@@ -293,10 +293,12 @@ def _row_sum_and_dot_function():
 @pytest.mark.parametrize("dtype", [np.float32, np.float64], ids=lambda d: d.__name__)
 @pytest.mark.parametrize("layout", ["C", "F"])
 def test_row_sums_and_dots_are_blas_calls_in_any_layout(dtype, layout):
-    """np.sum over the last axis is a product with ones, a row dot is np.vecdot (einsum for a strided last axis);
+    """np.sum over the last axis is a dot with ones per row, a row dot a (1 x n) @ (n x 1) product (einsum for a
+    strided last axis);
     the dtype is kept (no float64 ones), and both layouts (a transposed block: BatchNorm) give the sums."""
     src = _row_sum_and_dot_function().source()
-    assert "np.vecdot(z, np.ones(z.shape[-1], z.dtype))" in src and "np.vecdot(y, z)" in src and "np.sum(" not in src
+    assert "np.matmul(z[..., None, :], np.ones(z.shape[-1], z.dtype)[..., :, None])[..., 0, 0]" in src
+    assert "np.matmul(y[..., None, :], z[..., :, None])[..., 0, 0]" in src and "np.sum(" not in src
     f = _compile(_row_sum_and_dot_function())
     rng = np.random.default_rng(5)
     a, b = (rng.standard_normal((6, 64)).astype(dtype) for _ in range(2))
@@ -314,7 +316,7 @@ def test_dot_over_two_trailing_axes_is_one_flat_dot():
     a = sp.Symbol("a", integer=True, nonnegative=True)
     fn = lower_function("dd", (Input("A", A, (K, n)), Input("B", B, (K, n))),
                         (Target("d", sp.Sum(sp.Sum(A[a, j] * B[a, j], (j, 0, n - 1)), (a, 0, K - 1))),), (K, n))
-    assert "np.vecdot(A.reshape(" in fn.source()
+    assert "np.matmul(A.reshape(" in fn.source()
     rng = np.random.default_rng(6)
     a_, b_ = rng.standard_normal((3, 4, 5)), rng.standard_normal((3, 4, 5))
     f = _compile(fn)
