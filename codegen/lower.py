@@ -280,6 +280,7 @@ def _prologue(inputs: list[Input], precision: str) -> list[str]:
     lines = []
     if precision == "accurate":
         dtype = "np.float64"
+        lines.append("dtype = np.float64")  # named: the code reads it (np.finfo(dtype).tiny)
     else:
         dtype = "dtype"
         for i in inputs:

@@ -254,6 +254,8 @@ class Emitter:
         if self.three_address and a.args and not a.batched and not a.labels and ufunc_of(a) and \
                 a.template.startswith("np."):
             code = f"float({code})"  # a NumPy scalar is not weak: it would promote float32 arrays
+        if self.three_address and a.kind == "reduce":
+            code = blas_row_reduction(a, raw, [self.dtype(c) for c in a.args]) or code
         if self._named(a):
             name = self._name(a.hint)
             fn = ufunc_of(a) if self.dtype(a) == "dt" and a.labels and None not in a.labels else None
@@ -261,6 +263,60 @@ class Emitter:
             self.names[id(a)] = name
             return name
         return code
+
+
+_ROW_DOT = re.compile(r"^np\.einsum\('\.\.\.(\w*)(\w+),\.\.\.\1\2->\.\.\.\1', \{0\}, \{1\}, optimize=False\)$")
+"""An einsum of two arrays with the same axes that sums their product over its trailing axes."""
+
+
+def blas_row_reduction(a: Arr, args: list[str], kinds: list) -> str | None:
+    r"""A reduction over the last axis of arrays of the computed dtype as a BLAS call, or None.
+
+    * $\sum_j u_{ij}$ (``np.sum(u, axis=-1)``) is a dot of each row with ones (:func:`row_dot`),
+      2.3x faster than NumPy's reduction in float32, 1.4x in float64 (measured on one L2-sized block
+      of 256 x 1024 float32, 128 x 1024 float64), as accurate (sums of 1024 exponentials in float32:
+      worst relative error 3.1e-7, ``np.sum`` 3.0e-7; a matrix-vector product ``u @ 1`` is faster
+      still but its worst is 1.1e-6).  When the last axis is strided (a block of a transposed input),
+      where a dot per row would stride across memory (12x slower), ``u @ 1``: BLAS's matrix-vector
+      product in memory order, more accurate there than ``np.sum``'s sequential sum (7.4e-7 against 2.5e-6);
+    * $\sum_j u_{ij} v_{ij}$ (``np.einsum('...a,...a->...', u, v)``) is :func:`row_dot`: one
+      BLAS dot per row, 2x (float32) to 2.5x (float64) faster than einsum's loop, when the last
+      axis of both is contiguous; else (the blocks of a transposed input) einsum, whose loop follows
+      memory order where a dot per row would stride across it (measured 9x slower).  A sum over
+      several trailing axes ($\sum_{jk} u_{ijk} v_{ijk}$) is one dot over them flattened, when both
+      arrays are C-contiguous and of one shape.
+
+    BLAS dots accumulate in several vector lanes (a sum of length $n$ is added in runs of about
+    $n/32$): their rounding error is of the order of NumPy's pairwise sum, not of a sequential one
+    (``benchmarks/float32_accuracy.py`` checks the kernels against PyTorch's float32).
+    ``args``: the arguments' code, each read twice (so only names of arrays of the computed dtype:
+    the ``kinds`` of the arguments are :meth:`Emitter.dtype`'s).
+    """
+    if not all(k == "dt" and t.isidentifier() for k, t in zip(kinds, args)) or not args:
+        return None
+    if a.template == "np.sum({0}, axis=-1)":
+        (u,) = args
+        return (f"({row_dot(u, f'np.ones({u}.shape[-1], {u}.dtype)')} if {u}.strides[-1] == {u}.itemsize "
+                f"else np.matmul({u}, np.ones({u}.shape[-1], {u}.dtype)))")
+    m = _ROW_DOT.match(a.template) if len(args) == 2 else None
+    if m is None:
+        return None
+    u, v = args
+    k = len(m.group(2))
+    if k == 1:
+        return (f"({row_dot(u, v)} if {u}.strides[-1] == {v}.strides[-1] == {u}.itemsize "
+                f"else {a.template.format(u, v)})")
+    # several trailing axes summed: one dot over them, flattened, when both are contiguous there
+    flat = [f"{w}.reshape({w}.shape[:{w}.ndim - {k}] + (-1,))" for w in (u, v)]
+    return (f"({row_dot(*flat)} if {u}.shape == {v}.shape and {u}.flags.c_contiguous "
+            f"and {v}.flags.c_contiguous else {a.template.format(u, v)})")
+
+
+def row_dot(u: str, v: str) -> str:
+    r"""Code of $\sum_j u_{\dots j} v_{\dots j}$ as a batch of (1 x n) @ (n x 1) products: one BLAS dot per
+    row, as ``np.vecdot`` (NumPy >= 2) computes it (measured: the same results, 5-15% slower), in any
+    NumPy >= 1.16 (the generated modules need NumPy >= 1.24 only)."""
+    return f"np.matmul({u}[..., None, :], {v}[..., :, None])[..., 0, 0]"
 
 
 def fresh_or_view_of_one(a: Arr) -> bool:

@@ -326,6 +326,13 @@ class NumPyLowering(ReductionLowering, NumPyPrinter):
 
     _print_Pi = _print_Exp1 = _print_NumberSymbol
 
+    def _print_SmallestNormal(self, expr):
+        r"""``np.finfo(dtype).tiny``: the computing dtype's smallest normal (a NumPy scalar of that dtype,
+        so it promotes nothing); another backend's printer gives float64's, as a number."""
+        if self.module != "np":
+            return self._print_NumberSymbol(expr)
+        return leaf("np.finfo(dtype).tiny", batched=False)
+
     def _print_BooleanTrue(self, expr):
         return leaf("True", batched=False)
 

@@ -369,8 +369,49 @@ def _log1mexp(expr):
 
 # ** square roots of sums of squares **
 
-SMALLEST_NORMAL = sp.Float(2.2250738585072014e-308)
-"""A floor for the scale $M$ (any $M > 0$ keeps the value): all-zero inputs do not divide by 0."""
+class SmallestNormal(sp.NumberSymbol, metaclass=sp.core.singleton.Singleton):
+    r"""The smallest positive normal number of the computing dtype, $2^{-126}$ in float32 and
+    $2^{-1022}$ in float64: ``np.finfo(dtype).tiny`` in generated NumPy code.  As a number (sympy,
+    mpmath, the verifier's printers) it is float64's, the precision they check.
+
+    A float64 literal would round to 0 in float32 code (NumPy casts a Python float to the array's
+    dtype): the floor would vanish there."""
+
+    is_real = True
+    is_positive = True
+    is_finite = True
+    is_number = True
+    __slots__ = ()
+    FLOAT64 = 2.2250738585072014e-308
+
+    def _as_mpf_val(self, prec):
+        return sp.Float(self.FLOAT64)._as_mpf_val(prec)
+
+    def approximation_interval(self, number_cls):
+        if issubclass(number_cls, sp.Rational):
+            return sp.Rational(0), sp.Rational(1)
+        return None
+
+    def _as_float(self, printer):
+        return printer._print(sp.Float(self.FLOAT64))
+
+    _mpmathcode = _pythoncode = _lambdacode = _ccode = _as_float
+
+    def _numpycode(self, printer):
+        """The lowering's own ``_print_SmallestNormal`` (a NumPy printer asks the object first), else float64's."""
+        own = getattr(printer, "_print_SmallestNormal", None)
+        return own(self) if own is not None else self._as_float(printer)
+
+    def _sympystr(self, printer):
+        return "SmallestNormal"
+
+    def _latex(self, printer):
+        return r"\mathrm{tiny}"
+
+
+SMALLEST_NORMAL = sp.S.SmallestNormal
+"""A floor for the scale $M$ (any $M > 0$ keeps the value): all-zero inputs do not divide by 0, and
+the reciprocal $1/M$ of subnormal inputs does not overflow; the computing dtype's (:class:`SmallestNormal`)."""
 
 
 def _radicand_parts(a):

@@ -1,4 +1,6 @@
 """The lowering: index notation to whole-array NumPy, and the stability rules it applies first."""
+import math
+
 import mpmath
 import numpy as np
 import pytest
@@ -46,7 +48,9 @@ def _softmax_function():
 def test_softmax_is_whole_array_code_with_shared_max_and_sum():
     fn = _softmax_function()
     src = fn.source()
-    assert src.count("np.max(") == 1 and src.count("np.exp(") == 1 and src.count("np.sum(") == 1
+    # the row sum is one reduction: NumPy's or a BLAS product with ones (codegen.lower_nodes.blas_row_reduction)
+    assert src.count("np.max(") == 1 and src.count("np.exp(") == 1
+    assert sum(line.lstrip().startswith("sum_") for line in src.splitlines()) == 1
     f = _compile(fn)
     batch = np.random.default_rng(0).standard_normal((3, 4, 5)) * 100
     out = f(batch)
@@ -270,3 +274,75 @@ def test_defined_vjp_gradients_keep_their_parameters_shapes():
     assert dx.shape == (4, 3) and dw.shape == (3,)
     r = 1 / np.sqrt(np.mean(x_ ** 2, axis=-1, keepdims=True) + 1e-5)
     np.testing.assert_allclose(dw, np.sum(g_ * x_ * r, axis=0), rtol=1e-12)
+
+
+# ** row reductions as BLAS calls (codegen.lower_nodes.blas_row_reduction) **
+
+ROW_SUM_TOL = {np.float32: 1e-5, np.float64: 1e-13}
+"""Row sums and dots of 64 terms of size ~1, in blocks of BLAS lanes, against float64 NumPy: a few ulp of
+the terms' magnitude times the terms' count at most (float32 u = 6e-8, float64 u = 1.1e-16)."""
+
+
+def _row_sum_and_dot_function():
+    y = sp.IndexedBase("y")
+    return lower_function("sd", (Input("z", z, (K,)), Input("y", y, (K,))),
+                          (Target("s", sp.Sum(z[j], (j, 0, K - 1))),
+                           Target("d", sp.Sum(z[j] * y[j], (j, 0, K - 1)))), (K,), returns="tuple")
+
+
+@pytest.mark.parametrize("dtype", [np.float32, np.float64], ids=lambda d: d.__name__)
+@pytest.mark.parametrize("layout", ["C", "F"])
+def test_row_sums_and_dots_are_blas_calls_in_any_layout(dtype, layout):
+    """np.sum over the last axis is a dot with ones per row, a row dot a (1 x n) @ (n x 1) product (einsum for a
+    strided last axis);
+    the dtype is kept (no float64 ones), and both layouts (a transposed block: BatchNorm) give the sums."""
+    src = _row_sum_and_dot_function().source()
+    assert "np.matmul(z[..., None, :], np.ones(z.shape[-1], z.dtype)[..., :, None])[..., 0, 0]" in src
+    assert "np.matmul(y[..., None, :], z[..., :, None])[..., 0, 0]" in src and "np.sum(" not in src
+    f = _compile(_row_sum_and_dot_function())
+    rng = np.random.default_rng(5)
+    a, b = (rng.standard_normal((6, 64)).astype(dtype) for _ in range(2))
+    if layout == "F":
+        a, b = np.asfortranarray(a), np.asfortranarray(b)
+    s, d = f(a, b)
+    assert s.dtype == dtype and d.dtype == dtype
+    wide_a, wide_b = a.astype(np.float64), b.astype(np.float64)
+    np.testing.assert_allclose(s, wide_a.sum(-1), rtol=0, atol=ROW_SUM_TOL[dtype] * 64)
+    np.testing.assert_allclose(d, (wide_a * wide_b).sum(-1), rtol=0, atol=ROW_SUM_TOL[dtype] * 64)
+
+
+def test_dot_over_two_trailing_axes_is_one_flat_dot():
+    A, B = sp.IndexedBase("A"), sp.IndexedBase("B")
+    a = sp.Symbol("a", integer=True, nonnegative=True)
+    fn = lower_function("dd", (Input("A", A, (K, n)), Input("B", B, (K, n))),
+                        (Target("d", sp.Sum(sp.Sum(A[a, j] * B[a, j], (j, 0, n - 1)), (a, 0, K - 1))),), (K, n))
+    assert "np.matmul(A.reshape(" in fn.source()
+    rng = np.random.default_rng(6)
+    a_, b_ = rng.standard_normal((3, 4, 5)), rng.standard_normal((3, 4, 5))
+    f = _compile(fn)
+    np.testing.assert_allclose(f(a_, b_), np.einsum("...ab,...ab->...", a_, b_), rtol=1e-13)
+    # not C-contiguous (a Fortran-ordered block): einsum, the same values
+    a_f = np.asfortranarray(a_)
+    np.testing.assert_allclose(f(a_f, b_), np.einsum("...ab,...ab->...", a_, b_), rtol=1e-13)
+
+
+@pytest.mark.parametrize("dtype", [np.float32, np.float64], ids=lambda d: d.__name__)
+def test_scaled_norm_floor_is_the_dtypes_smallest_normal(dtype):
+    r"""$\sqrt{\sum_j x_j^2}$ of an all-zero row is 0 (the scale $M$ is floored, else 0 * nan) and of subnormal
+    rows is right (the reciprocal $1/M$ of a subnormal overflows in float32): the floor is the computing
+    dtype's smallest normal, not float64's (a literal that rounds to 0 in float32)."""
+    x_ = sp.IndexedBase("x")
+    expr, fired = stabilize_for_codegen(sp.sqrt(sp.Sum(x_[j] ** 2, (j, 0, K - 1))))
+    assert "scaled_sqrt" in fired
+    f = _compile(lower_function("norm", (Input("x", x_, (K,)),), (Target("r", expr),), (K,)))
+    tiny = float(np.finfo(dtype).tiny)
+    rows = np.array([[0.0, 0.0, 0.0], [3.0, 4.0, 0.0], [3e-30, 4e-30, 0.0], [3 * tiny, 4 * tiny, 0.0],
+                     [tiny / 8, tiny / 8, 0.0]], dtype=dtype)
+    with np.errstate(over="raise", divide="raise", invalid="raise", under="ignore"):  # no inf, no 0 * inf
+        got = f(rows)
+    assert got.dtype == dtype
+    truth = np.array([math.hypot(*r) for r in rows.astype(np.float64).tolist()])  # no underflow of squares
+    eps = float(np.finfo(dtype).eps)
+    # normal results within a few ulp; the subnormal one within the subnormal spacing (tiny * eps) times a few
+    np.testing.assert_allclose(got[:4], truth[:4], rtol=4 * eps, atol=0)
+    assert abs(float(got[4]) - truth[4]) <= 4 * tiny * eps
