@@ -37,6 +37,10 @@ def test_statements_separated_by_hspace_and_an_arrow_are_read_one_by_one():
     assert quad.verdict == "proved", quad.steps
     (wrong,) = check(text.replace("= 2uv", "= 2u")).blocks
     assert wrong.verdict == "refuted"
+    # a premise that is not an equation stays what it was: r > 2 is never split off as a claim of its own
+    for premise in ("$$r > 2 \\quad \\rightarrow \\quad r^2 > 4$$", "$$r > 2, \\implies r^2 > 4$$"):
+        (block,) = check(premise).blocks
+        assert block.verdict != "refuted", (premise, block.steps)
 
 
 def test_a_parameter_of_a_defined_function_is_not_defined_by_a_later_row():
