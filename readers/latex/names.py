@@ -142,6 +142,8 @@ class _Names:
             return True
         if name in self.functions or base in self.functions:
             return True
+        if name.endswith("'") and index is None:
+            return True  # A'(B), R'(Z_o): a primed letter before a parenthesis is a derivative applied, not a product
         if index is None and base in FUNCTION_LETTERS and self.mentions_itself(base, call):
             return False  # p(1-p), x(1 - x): a product, since a letter is rarely applied to itself
         if index is None and base in FUNCTION_LETTERS:

@@ -43,6 +43,10 @@ from readers.latex.tables import (
 
 
 _SIGN_SCRIPT = re.compile(r"\s*\{\s*(\+\+|\+|-|\*)\s*\}")
+_STATEMENT_ARROWS = frozenset({"rightarrow", "longrightarrow", "to"})
+r"""Arrows that, opening a statement after a separator (``\qquad``, ``\hspace``, a new row), say "so": the
+statement after them is read on its own row (not as a side condition), never as the end of a limit.  (``\implies``
+and ``\Rightarrow`` keep their reading as prose between a condition and what it gives.)"""
 _SENTENCE_END = re.compile(r"\s*(\\\\|\\end\b|&|\\q?quad\b|$|[=<>]|\\(le|ge|leq|geq|ne|neq|approx)\b)")
 r"""What may follow a sentence's period inside a block: a row break ``\\``, ``\end``, an alignment ``&``, a
 ``\quad`` before a condition, the end of the text, or a relation (``p_{ij}. = E[XY]``: a stray period)."""
@@ -114,6 +118,19 @@ class _Tokenizer:
         """Outside every bracket (an environment's rows are at the top)."""
         return all(kind in ("BEGIN", "LCASES") for kind in self.stack)
 
+    def statement_is_equation(self, skip: int) -> bool:
+        """Whether the statement before the last ``skip`` tokens (back to a row or statement separator) is an
+        equation (``f = x y``): a premise such as ``x > 2`` before an arrow stays a condition, never a claim."""
+        rels, tokens = [], self.tokens[:len(self.tokens) - skip]
+        while tokens and tokens[-1].type in ("ROWSEP", "COMMA"):  # \\\\ in Kramdown is two row breaks
+            tokens = tokens[:-1]
+        for token in reversed(tokens):
+            if token.type in ("ROWSEP", "COMMA", "BEGIN"):
+                break
+            if token.type == "REL":
+                rels.append(token.value)
+        return bool(rels) and all(r == "=" for r in rels)
+
     def previous_is_operand(self) -> bool:
         return bool(self.tokens) and self.tokens[-1].type in OPERAND_END
 
@@ -143,6 +160,10 @@ class _Tokenizer:
             if char.isalnum() and char.isascii():
                 self.pos += 1
                 return self.emit("NUMBER" if char in DIGITS else "NAME", char, start, self.pos)
+        if text.startswith("\\_", start):  # x\_i: Markdown's escaped underscore (Kramdown, Jekyll) is a subscript
+            self.pos = start + 2
+            self.single = 1
+            return self.emit("USCORE", "_", start, self.pos)
         if char == "\\":
             return self.command()
         if char in DIGITS or (char == "." and text[start + 1:start + 2] in DIGITS and text[start + 1:start + 2]):
@@ -344,6 +365,15 @@ class _Tokenizer:
             return self.bar("norm", start)
         if name in ("quad", "qquad") and self.previous_is_operand() and self.at_top():
             return self.emit("COMMA", ",", start, self.pos)  # y = \sqrt{x} \qquad x \ge 0: a separator
+        if name == "hspace" and self.previous_is_operand() and self.at_top() and self.statement_is_equation(0):
+            _, self.pos = self.group(self.pos, "\\hspace")
+            return self.emit("ROWSEP", "\\\\", start, self.pos)  # f = xy \hspace{1in} f_x = y: two statements
+        if name in _STATEMENT_ARROWS and self.at_top() and self.tokens and self.tokens[-1].type in ("COMMA", "ROWSEP") \
+                and self.statement_is_equation(1):
+            if self.tokens[-1].type == "COMMA":  # f = xy \quad \rightarrow \quad f_x = y
+                last = self.tokens.pop()
+                self.emit("ROWSEP", "\\\\", last.start_pos, last.end_pos)
+            return None  # an arrow opening a statement reads "so": what follows is a statement of its own
         if name in _SIZED:
             braced = _BRACED_DELIMITER.match(text, self.pos)
             if braced:  # \big{(}: the delimiter, then the brace that closes around it is passed over

@@ -113,6 +113,7 @@ from readers.notes.ellipsis import check_listed, listed_terms
 from readers.notes.laws import law, law_moments, stated_fact
 from readers.notes.special import standard_functions
 from readers.notes.report import SCHEMA, BlockReport, NotesReport, StepReport, render_text
+from readers.notes.parameters import is_parameter
 from readers.notes.symbols import (
     MAX_EXPANSION_ROUNDS,
     _concrete_limit,
@@ -696,7 +697,8 @@ class _NotesReader(_CatalogMatch):
                 continue
             if not row.continued and rels[0] in ("=", ":=") and len(exprs) == 2 and not self.definable(
                     name, exprs[1]) and self.definable(exprs[1], name) and is_name(exprs[1]) \
-                    and not is_name(name) and not isinstance(name, AppliedUndef):
+                    and not is_name(name) and not isinstance(name, AppliedUndef) \
+                    and not is_parameter(exprs[1], self.section.functions):
                 name, exprs = exprs[1], [exprs[1], exprs[0]]  # 1/m sum y_i = \bar{y} defines \bar{y}
             redefinition = ""
             if not row.continued and rels[0] in ("=", ":=") and self.definable(name, exprs[1]):
@@ -813,7 +815,9 @@ class _NotesReader(_CatalogMatch):
             if variables:  # rho(X, Y) = Cov(X, Y) / (sigma_X sigma_Y): sigma_X is the parameter's
                 body = tie_moments(body, variables)
             if _binds_its_arguments(lhs, body):
-                s.functions.setdefault(lhs.func.__name__, []).insert(0, (lhs.args, body))
+                cases = s.functions.setdefault(lhs.func.__name__, [])
+                cases[:] = [c for c in cases if len(c[0]) == len(lhs.args)]  # f(x, z) after f(x): a new f
+                cases.insert(0, (lhs.args, body))
         else:
             s.derivatives[lhs] = body
 

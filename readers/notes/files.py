@@ -13,6 +13,10 @@ NOTE_SUFFIXES = (".md", ".markdown", ".txt", ".tex")
 """Files taken from a folder given to ``formulary check``."""
 MATH_ENVIRONMENTS = frozenset({"equation", "align", "gather", "multline", "eqnarray", "displaymath", "math",
                                "aligned", "split", "cases", "flalign", "alignat"})
+INNER_MATH_ENVIRONMENTS = frozenset({"matrix", "pmatrix", "bmatrix", "Bmatrix", "vmatrix", "Vmatrix", "smallmatrix",
+                                     "array", "subarray", "dcases", "rcases"})
+r"""Environments that only live inside math (``\[ \nabla f = \begin{bmatrix}...\end{bmatrix} \]``): kept as
+written, never blanked as text environments are."""
 
 _SECTION = re.compile(r"^\s*\\(part|chapter|section|subsection|subsubsection|paragraph)\*?\{(.*)\}\s*$")
 _ENV = re.compile(r"\\(begin|end)\{([A-Za-z]+)(\*?)\}(\{[^{}]*\})?")
@@ -46,7 +50,7 @@ def latex_as_notes(text: str) -> str:
             out.append("#" * min(6, 1 + ["part", "chapter", "section", "subsection", "subsubsection",
                                          "paragraph"].index(m.group(1))) + " " + m.group(2))
             continue
-        line = _ENV.sub(lambda e: e.group(0) if e.group(2) in MATH_ENVIRONMENTS else " " * len(e.group(0)), line)
+        line = _ENV.sub(lambda e: e.group(0) if e.group(2) in MATH_ENVIRONMENTS | INNER_MATH_ENVIRONMENTS else " " * len(e.group(0)), line)
         out.append(line)
     return "\n".join(out)
 

@@ -1,0 +1,71 @@
+"""False-alarm classes found in the round-3 corpus sources (ML Glossary, CS231n notes; FALSE_ALARMS.md), each
+with a made-up note unlike the corpus block that revealed it, and a wrong block the fix still refutes."""
+from readers.notes.check import check_notes
+from readers.notes.files import latex_as_notes
+
+
+def check(text):
+    return check_notes(text, path="<test>", budget=5.0)
+
+
+def test_a_primed_letter_before_a_parenthesis_is_a_derivative_applied_not_a_product():
+    # T'(M) was read as T' * M: a chain rule in unknown functions was refuted as a product identity
+    (block,) = check("$$T'(s) = T'(M) \\cdot M'(s)$$").blocks
+    assert block.verdict != "refuted", block.steps
+    # with the function known, its primed application is still checked (u'(t) = 3t^2, not 2t^2)
+    *_, right, wrong = check("Let $$u(t) = t^3$$ then $$u'(t) = 3t^2$$ and not $$u'(t) = 2t^2$$").blocks
+    assert right.verdict == "proved", right.steps
+    assert wrong.verdict == "refuted" and wrong.steps[0].counterexample
+
+
+def test_a_markdown_escaped_underscore_is_a_subscript():
+    # Kramdown/Jekyll notes write x\_i inside math; the block was left unparsed
+    (right,) = check("$$(a\\_1 + a\\_2)^2 = a\\_1^2 + 2 a\\_1 a\\_2 + a\\_2^2$$").blocks
+    assert right.parsed and right.verdict == "proved", right.error or right.steps
+    (wrong,) = check("$$(a\\_1 + a\\_2)^2 = a\\_1^2 + a\\_2^2$$").blocks
+    assert wrong.verdict == "refuted"
+
+
+def test_statements_separated_by_hspace_and_an_arrow_are_read_one_by_one():
+    # "g = ... \hspace{1in} \rightarrow \hspace{1in} dg/du = ..." was one chain through a limit arrow, and two
+    # derivative claims side by side were multiplied together
+    text = ("$$g(u,v) = u^2 v \\hspace{1cm} \\rightarrow \\hspace{1cm} \\frac{\\partial g}{\\partial u} = 2uv"
+            " \\hspace{1cm} \\frac{\\partial g}{\\partial v} = u^2$$")
+    (block,) = check(text).blocks
+    assert block.verdict == "proved", block.steps
+    (quad,) = check("$$k(r) = r^3 \\quad \\rightarrow \\quad \\frac{dk}{dr} = 3r^2$$").blocks
+    assert quad.verdict == "proved", quad.steps
+    (wrong,) = check(text.replace("= 2uv", "= 2u")).blocks
+    assert wrong.verdict == "refuted"
+    # a premise that is not an equation stays what it was: r > 2 is never split off as a claim of its own
+    for premise in ("$$r > 2 \\quad \\rightarrow \\quad r^2 > 4$$", "$$r > 2, \\implies r^2 > 4$$"):
+        (block,) = check(premise).blocks
+        assert block.verdict != "refuted", (premise, block.steps)
+
+
+def test_a_parameter_of_a_defined_function_is_not_defined_by_a_later_row():
+    # after q(s, t) = s t, the row dq/ds = t once defined t := dq/ds, which broke every later use of t
+    blocks = check("$$q(s,t) = s t$$\n\nthen\n\n$$\\frac{\\partial q}{\\partial s} = t$$\n\nand\n\n"
+                   "$$\\frac{\\partial q}{\\partial t} = s$$\n\nbut not\n\n$$\\frac{\\partial q}{\\partial t} = t$$").blocks
+    assert [b.verdict for b in blocks[1:]] == ["proved", "proved", "refuted"], [b.steps for b in blocks]
+
+
+def test_a_function_defined_again_with_more_arguments_shadows_the_old_one():
+    # k(u) from an earlier section was substituted into k(u + h) after k(u, v) was defined
+    text = ("# One\n\n$$k(u) = u^3$$\n\n# Two\n\n$$k(u, v) = u v^2$$\n\n"
+            "$$\\frac{\\partial k}{\\partial u} = \\lim_{h \\to 0} \\frac{k(u + h) - k(u)}{h}$$")
+    *_, block = check(text).blocks
+    assert block.verdict != "refuted", block.steps
+    *_, wrong = check(text.replace("\\lim_{h \\to 0} \\frac{k(u + h) - k(u)}{h}", "2 u v")).blocks
+    assert wrong.verdict == "refuted"
+
+
+def test_matrix_environments_inside_latex_math_are_kept():
+    # a .tex file's \begin{bmatrix} was blanked as a text environment, leaving rows that did not match
+    tex = ("\\documentclass{article}\n\\begin{document}\n\\[ q(a,b) = a^2 b \\]\n"
+           "\\[ \\nabla q = \\begin{bmatrix} 2ab \\\\ a^2 \\end{bmatrix} \\]\n\\begin{itemize}\\item x\\end{itemize}\n"
+           "\\end{document}\n")
+    seen = latex_as_notes(tex)
+    assert "\\begin{bmatrix}" in seen and "\\end{bmatrix}" in seen
+    assert "\\begin{itemize}" not in seen
+    assert len(seen.split("\n")) == len(tex.split("\n"))
