@@ -33,8 +33,11 @@ import sympy as sp
 from sympy.core.function import AppliedUndef
 
 from readers.latex.matrix_reader import parse_matrix_block
+from readers.latex.nodes import MatrixLiteral
 from readers.notes.blocks import find_blocks
 from readers.notes.matrix_declarations import declarations
+from readers.notes.matrix_exact import Exact, NotExact, compare, has_literal, literal_names, poses_equation, show
+from readers.notes.matrix_literals import in_force, literal_definitions
 from readers.notes.matrix_numeric import FAILS, HOLDS, HOLDS_CENTRAL, Evaluator, Resample, gap, sample, sizes
 from readers.notes.matrix_shapes import LAYOUTS, MATRIX_NORM, Kind, ShapeError, Unsupported, infer
 from readers.notes.report import StepReport
@@ -138,6 +141,7 @@ class MatrixClaims:
         self.constraints: list[_Constraint] = []
         self._parsed: dict = {}
         self._fragments = None
+        self._literals = None
 
     # ** when **
 
@@ -149,6 +153,8 @@ class MatrixClaims:
             return True
         if any(f.func.__name__ in ("tr", "det", "Tr") for e in (claim.lhs, claim.rhs) for f in e.atoms(AppliedUndef)):
             return True
+        if any(e.has(MatrixLiteral) for e in (claim.lhs, claim.rhs)):
+            return True  # written out entry by entry (readers.notes.matrix_exact)
         return "\\odot" in frag.content or "⊙" in frag.content
 
     def operation(self, lhs) -> bool:
@@ -178,7 +184,14 @@ class MatrixClaims:
             if isinstance(pair, str):
                 return [_step(shown, "undecided", pair)] if force else None
             shown = {**shown, "lhs": _written(pair[0]), "rhs": _written(pair[1])}
+            exact = self.written_out(*pair, rel, claim.line, frag.section, shown)
+            if exact is not None:
+                return [exact]
             lhs, rhs = self.substitute(pair, claim.line, section)
+            if (lhs, rhs) != pair:
+                exact = self.written_out(lhs, rhs, rel, claim.line, frag.section, shown)
+                if exact is not None:
+                    return [exact]
             try:
                 return [self.decide(lhs, rhs, rel, claim.line, section.number, shown)]
             except Unsupported as exc:
@@ -262,6 +275,94 @@ class MatrixClaims:
     def definition(self, name: str, line: int):
         """The right side of the row at ``line`` that defines the matrix name ``name``, else None."""
         return next((b for _, a, b in self._rows_at(line) if isinstance(a, sp.Symbol) and a.name == name), None)
+
+    # ** written-out matrices (readers.notes.matrix_exact) **
+
+    def literals(self):
+        if self._literals is None:
+            self._literals = literal_definitions(self.text, lambda s: bool(_IDENTITY.fullmatch(s.name)))
+        return self._literals
+
+    def literal_at(self, name: str, line: int):
+        """The written-out value of ``name`` in force at ``line`` (:func:`~readers.notes.matrix_literals.in_force`)."""
+        declared = self.notes.at(line)
+        props = set(declared.props.get(name, ())) | set(declared.props.get(_plain_letter(name) or "", ()))
+        return in_force(self.literals(), name, line, self.notes.entries, props)
+
+    def written_out_claim(self, lhs, rhs, line: int) -> bool:
+        r"""Whether ``NAME = body`` is a claim about written-out matrices, not a definition: ``NAME`` and every
+        vector or matrix ``body`` names were written out before (``\mathbf{A} = \mathbf{W}\boldsymbol\Sigma
+        \mathbf{W}^{-1}`` after all three)."""
+        if not isinstance(lhs, sp.Symbol) or rhs.has(MatrixLiteral) or self.literal_at(lhs.name, line) is None:
+            return False
+        rhs = self.definition(lhs.name, line)  # order kept: W \Sigma W^{-1} still names W
+        if rhs is None or has_literal(rhs):
+            return False
+        declared = self.notes.at(line)
+        others = [s for s in rhs.free_symbols if isinstance(s, sp.Symbol)
+                  and not all(k.kind in ("scalar", "identity") for k in kind_options(s.name, declared))]
+        return bool(others) and all(self.literal_at(s.name, line) is not None for s in others)
+
+    def written_out(self, lhs, rhs, rel, line, section, shown) -> StepReport | None:
+        r"""The claim checked exactly when it is made of written-out matrices, its own or those the note
+        wrote out earlier (:mod:`readers.notes.matrix_literals`); None when it is not.  A failure refutes
+        only when every written-out value is the claim's own or its section's, and every other name is a
+        number for certain; otherwise the claim goes on to the general reading."""
+        if isinstance(lhs, sp.Symbol) and not lhs.is_commutative and has_literal(rhs):
+            return None  # NAME = [[...]]: a definition
+        names = {s for s in lhs.free_symbols | rhs.free_symbols if not s.is_commutative}
+        if any(_core(s.name) in ("ldots", "cdots", "dots", "vdots", "ddots") for s in names | rhs.free_symbols
+               | lhs.free_symbols):
+            return None  # A \cdots A: not a product of the names written
+        inside = literal_names(lhs) | literal_names(rhs)
+        env, used, certain = {}, [], True
+        for s in sorted(names - inside, key=str):
+            if _IDENTITY.fullmatch(s.name):
+                continue
+            options = kind_options(s.name, self.declared)
+            if all(o.kind == "scalar" for o in options):
+                continue
+            found = self.literal_at(s.name, line)
+            if found is not None:
+                env[s], certain = found.value, certain and found.section == section
+                used.append(found)
+            elif options[0].kind == "scalar" and options[-1].kind == "vector" and s.name not in self.declared.kinds:
+                certain = False  # a plain lower case letter beside written-out matrices: read as a number
+            else:
+                return None
+        if not used and not (has_literal(lhs) or has_literal(rhs)):
+            return None
+        try:
+            evaluate = Exact(env, lambda s: s in inside or s not in env, lambda s: bool(_IDENTITY.fullmatch(s.name)))
+            verdict = compare(evaluate(lhs), evaluate(rhs), rel, poses_equation(lhs, rhs))
+        except (NotExact, ValueError, TypeError, AttributeError, ZeroDivisionError, NotImplementedError) as exc:
+            if used:
+                return None
+            return _step(shown, "undecided", f"written-out matrices: {exc}")
+        where = "; ".join(f"{d.name} written out at line {d.line}" for d in used)
+        method = "written-out matrices, exact (sympy Matrix)"
+        if verdict.status == "holds":
+            return StepReport(**shown, verdict="proved", method=method, reason="holds " + verdict.how
+                              + (f", with {where}" if where else ""),
+                              assumptions=tuple(f"{d.name} = {show(d.value)} (line {d.line})" for d in used))
+        if verdict.status == "equation":
+            values = "; ".join(", ".join(f"{k} = {sp.sstr(v)}" for k, v in sol.items()) for sol in verdict.solution[:3])
+            return _step(shown, "undecided", f"an equation in written-out matrices: it holds where {values}, not "
+                         "for every value" + (f" ({where})" if where else ""), role="equation")
+        if not certain:
+            if used:
+                return None
+            return _step(shown, "undecided", "written-out matrices: it fails with the plain lower case letters read "
+                         "as numbers; they may be vectors")
+        point = verdict.solution or {}
+        counterexample = {d.name: show(d.value) for d in used}
+        counterexample.update({str(k): sp.sstr(v) for k, v in point.items()})
+        left, right = (show(v.subs(point) if point else v) if not hasattr(v, "c") else show(v)
+                       for v in (verdict.left, verdict.right))
+        counterexample.update(lhs=left, rhs=right)
+        return StepReport(**shown, verdict="refuted", method=method, counterexample=counterexample,
+                          reason="the written-out matrices differ" + (f" ({where})" if where else "")
+                          + (" at the point given" if point else ""))
 
     # ** verdicts **
 
