@@ -184,12 +184,12 @@ class MatrixClaims:
             if isinstance(pair, str):
                 return [_step(shown, "undecided", pair)] if force else None
             shown = {**shown, "lhs": _written(pair[0]), "rhs": _written(pair[1])}
-            exact = self.written_out(*pair, rel, claim.line, frag.section, shown)
+            exact = self.written_out(*pair, rel, claim.line, frag.section, shown, section)
             if exact is not None:
                 return [exact]
             lhs, rhs = self.substitute(pair, claim.line, section)
             if (lhs, rhs) != pair:
-                exact = self.written_out(lhs, rhs, rel, claim.line, frag.section, shown)
+                exact = self.written_out(lhs, rhs, rel, claim.line, frag.section, shown, section)
                 if exact is not None:
                     return [exact]
             try:
@@ -248,6 +248,34 @@ class MatrixClaims:
         zero = {s: sp.Integer(0) for s in lhs.free_symbols | rhs.free_symbols if _core(s.name) == "0"}
         return lhs.xreplace(zero), rhs.xreplace(zero)
 
+    def defined_function(self, app, line: int, functions, used: list):
+        r"""The body of ``app`` from the note's latest row ``f(x, y) = body`` before ``line`` (a later row
+        shadows an earlier one; None when there is none); ``used`` collects ``(line, section)`` of it."""
+        name = app.func.__name__
+        if name not in functions:
+            return None
+        if self._fragments is None:
+            self._fragments = list(find_blocks(self.text))
+        found = None
+        for frag in self._fragments:
+            if frag.content_line >= line or name not in frag.content:
+                continue
+            try:
+                block = parse_matrix_block(frag.content, functions=frozenset({name}),
+                                           letters=self.declared.matrix_letters())
+            except Exception:  # noqa: BLE001 - a block with no matrix reading defines nothing here
+                continue
+            for row_line, a, b in _pairs(block):
+                at = frag.content_line + row_line - 1
+                if at < line and isinstance(a, AppliedUndef) and a.func.__name__ == name \
+                        and len(a.args) == len(app.args) and all(isinstance(p, sp.Symbol) for p in a.args) \
+                        and len(set(a.args)) == len(a.args) and not b.has(a.func):
+                    found = (at, frag.section, b.xreplace(dict(zip(a.args, app.args))))
+        if found is None:
+            return None
+        used.append(found[:2])
+        return found[2]
+
     def function_definition(self, app, line: int):
         r"""The matrix reading of ``J(w)`` from its definition ``J(w) = \frac{1}{n}\|Xw - y\|^2`` at ``line``,
         its parameters replaced by ``app``'s arguments; None when there is none (the claim then says why)."""
@@ -303,7 +331,7 @@ class MatrixClaims:
                   and not all(k.kind in ("scalar", "identity") for k in kind_options(s.name, declared))]
         return bool(others) and all(self.literal_at(s.name, line) is not None for s in others)
 
-    def written_out(self, lhs, rhs, rel, line, section, shown) -> StepReport | None:
+    def written_out(self, lhs, rhs, rel, line, section, shown, scope=None) -> StepReport | None:
         r"""The claim checked exactly when it is made of written-out matrices, its own or those the note
         wrote out earlier (:mod:`readers.notes.matrix_literals`); None when it is not.  A failure refutes
         only when every written-out value is the claim's own or its section's, and every other name is a
@@ -314,7 +342,10 @@ class MatrixClaims:
         if any(_core(s.name) in ("ldots", "cdots", "dots", "vdots", "ddots") for s in names | rhs.free_symbols
                | lhs.free_symbols):
             return None  # A \cdots A: not a product of the names written
-        inside = literal_names(lhs) | literal_names(rhs)
+        known = frozenset(scope.functions) if scope is not None else frozenset()
+        inside = literal_names(lhs) | literal_names(rhs) | {  # f(x, y) of a defined f: x, y are numbers
+            a for e in (lhs, rhs) for app in e.atoms(AppliedUndef) if app.func.__name__ in known
+            for a in app.args if isinstance(a, sp.Symbol)}
         env, used, certain = {}, [], True
         for s in sorted(names - inside, key=str):
             if _IDENTITY.fullmatch(s.name):
@@ -333,13 +364,17 @@ class MatrixClaims:
         if not used and not (has_literal(lhs) or has_literal(rhs)):
             return None
         try:
-            evaluate = Exact(env, lambda s: s in inside or s not in env, lambda s: bool(_IDENTITY.fullmatch(s.name)))
+            functions = []
+            evaluate = Exact(env, lambda s: s in inside or s not in env, lambda s: bool(_IDENTITY.fullmatch(s.name)),
+                             functions=lambda app: self.defined_function(app, line, known, functions))
             verdict = compare(evaluate(lhs), evaluate(rhs), rel, poses_equation(lhs, rhs))
         except (NotExact, ValueError, TypeError, AttributeError, ZeroDivisionError, NotImplementedError) as exc:
             if used:
                 return None
             return _step(shown, "undecided", f"written-out matrices: {exc}")
-        where = "; ".join(f"{d.name} written out at line {d.line}" for d in used)
+        certain = certain and all(at_section == section for _, at_section in functions)
+        where = "; ".join([f"{d.name} written out at line {d.line}" for d in used]
+                          + [f"the function defined at line {at}" for at, _ in dict.fromkeys(functions)])
         method = "written-out matrices, exact (sympy Matrix)"
         if verdict.status == "holds":
             return StepReport(**shown, verdict="proved", method=method, reason="holds " + verdict.how
@@ -699,8 +734,8 @@ def isolate(lhs, rhs, target):
 
 def _prove(typing, lhs, rhs) -> bool:
     """Whether sympy's matrix expressions reduce ``lhs - rhs`` to zero (False when they cannot be built)."""
-    if typing is None or typing.derivatives:
-        return False
+    if typing is None or (typing.derivatives and typing.layout != "denominator"):
+        return False  # sympy differentiates in the denominator layout: d(a^T x)/dx = a, d(Ax)/dx = A^T
     try:
         dims = {}
 
@@ -718,6 +753,8 @@ def _prove(typing, lhs, rhs) -> bool:
                 if isinstance(shape, tuple) else sp.Symbol(re.sub(r"\W", "_", s.name), real=True)
         left, right = _matrix_expr(lhs, symbols), _matrix_expr(rhs, symbols)
         difference = sp.expand((left - right).doit())
+        if difference.has(sp.Derivative):
+            return False
         return difference == 0 or isinstance(difference, sp.ZeroMatrix)
     except Exception:  # noqa: BLE001 - no symbolic proof; the samples stand
         return False
@@ -730,6 +767,12 @@ def _matrix_expr(e, symbols):
         raise Unsupported(str(e))
     if e.is_number:
         return e
+    if isinstance(e, sp.Derivative) and len(e.variable_count) == 1 and e.variable_count[0][1] == 1:
+        return _matrix_expr(e.expr, symbols).diff(_matrix_expr(e.variable_count[0][0], symbols))
+    if isinstance(e, AppliedUndef) and e.func.__name__.startswith("nabla_") and len(e.args) == 1:
+        variable = [s for s in e.args[0].free_symbols if s.name == e.func.__name__[len("nabla_"):]]
+        if len(variable) == 1:
+            return _matrix_expr(e.args[0], symbols).diff(_matrix_expr(variable[0], symbols))
     args = [_matrix_expr(a, symbols) for a in e.args]
     if isinstance(e, sp.Add):
         out = args[0]

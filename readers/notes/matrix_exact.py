@@ -4,7 +4,8 @@ r"""Written-out matrices checked exactly: $\begin{bmatrix}2&1\\2&3\end{bmatrix}\
 A side made of matrix literals (``MatrixLiteral``, ``[x, y]^\top``), numbers and scalar names is
 evaluated to a sympy ``ImmutableMatrix`` (or a scalar): products, sums, ``^{-1}`` (the exact inverse),
 integer and symbolic powers, ``^\top``, ``\operatorname{tr}``, ``\det``, ``\odot``, a vector's norm,
-derivatives in a scalar.  ``I`` is the identity of the size it meets.  Then
+derivatives in a scalar, and for a function the notes define, its value, its gradient
+$\nabla f(x, y) = (\partial_x f, \partial_y f)^\top$ and its Hessian $\mathbf{H} f(x, y)$.  ``I`` is the identity of the size it meets.  Then
 
 .. math:: L - R = 0 \text{ entrywise (sympy)} \Rightarrow \texttt{holds};\qquad
           L - R \ne 0 \text{ with no free scalar} \Rightarrow \texttt{fails};
@@ -83,8 +84,9 @@ class Exact:
     r"""The exact value of a side.  ``env``: non-commutative name -> its written-out matrix; ``scalar(name)``:
     whether a name is a number; ``identity(name)``: whether it is ``I``."""
 
-    def __init__(self, env: dict, scalar, identity):
+    def __init__(self, env: dict, scalar, identity, functions=None):
         self.env, self.scalar, self.identity = env, scalar, identity
+        self.functions = functions or (lambda app: None)
 
     def __call__(self, e):
         if isinstance(e, sp.Symbol):
@@ -102,8 +104,11 @@ class Exact:
         if isinstance(e, sp.Add):
             return _add([self(a) for a in e.args])
         if isinstance(e, sp.Mul):
-            out = sp.Integer(1)
-            for a in e.args:
+            out, args = sp.Integer(1), list(e.args)
+            for k, a in enumerate(args):
+                if k + 1 < len(args) and _hessian_mark(a) and a not in self.env and isinstance(args[k + 1], AppliedUndef):
+                    args[k + 1] = sp.Function("hessian")(args[k + 1])  # \mathbf{H} f(x, y): the Hessian of f
+                    continue
                 out = _mul(out, self(a))
             return out
         if isinstance(e, sp.Pow):
@@ -120,6 +125,23 @@ class Exact:
             return e.func(*[self(a) for a in e.args])
         raise NotExact(f"{type(e).__name__} of written-out matrices")
 
+    def derivatives(self, app, order: int):
+        r"""$\nabla f(x, y)$ (the column of first partials) or the Hessian of a function the notes define,
+        in its own arguments (distinct names)."""
+        if not isinstance(app, AppliedUndef) or not app.args or len(set(app.args)) != len(app.args) \
+                or not all(isinstance(a, sp.Symbol) for a in app.args):
+            raise NotExact("a gradient of what is not a function of named arguments")
+        body = self.functions(app)
+        if body is None:
+            raise NotExact(f"{app.func.__name__} is not defined in the notes")
+        value = self(body)
+        if not _is_scalar(value):
+            raise NotExact("the gradient of a vector or matrix")
+        args = [sp.Symbol(a.name) for a in app.args]
+        if order == 1:
+            return sp.ImmutableMatrix([[sp.diff(value, a)] for a in args])
+        return sp.ImmutableMatrix([[sp.diff(value, a, b) for b in args] for a in args])
+
     def entry(self, x):
         value = self(x)
         if not _is_scalar(value):
@@ -128,6 +150,11 @@ class Exact:
 
     def function(self, e):
         name = e.func.__name__
+        if name in ("nabla", "hessian") and len(e.args) == 1:
+            return self.derivatives(e.args[0], 1 if name == "nabla" else 2)
+        body = self.functions(e)
+        if body is not None:
+            return self(body)
         if name == "tuple":
             return sp.ImmutableMatrix([[self.entry(a) for a in e.args]])
         args = [self(a) for a in e.args]
@@ -155,6 +182,10 @@ class Exact:
                 raise NotExact("the spectral norm of a written-out matrix")
             return sp.sqrt(sum(v * sp.conjugate(v) for v in a))
         raise NotExact(f"the function {name}")
+
+
+def _hessian_mark(a) -> bool:
+    return isinstance(a, sp.Symbol) and a.name in ("H", "\\mathbf{H}", "\\boldsymbol{H}", "\\bm{H}")
 
 
 def _is_scalar(v) -> bool:
