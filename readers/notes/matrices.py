@@ -375,7 +375,7 @@ class MatrixClaims:
         certain = certain and all(at_section == section for _, at_section in functions)
         where = "; ".join([f"{d.name} written out at line {d.line}" for d in used]
                           + [f"the function defined at line {at}" for at, _ in dict.fromkeys(functions)])
-        method = "written-out matrices, exact (sympy Matrix)"
+        method = "matrix algebra: written-out matrices, exact (sympy Matrix)"
         if verdict.status == "holds":
             return StepReport(**shown, verdict="proved", method=method, reason="holds " + verdict.how
                               + (f", with {where}" if where else ""),
