@@ -462,9 +462,18 @@ class MatrixClaims:
         if statuses == {"fails"}:
             return None
         pairs = ", ".join(f"{a} and {b}" for a, b in sorted((str(a), str(b)) for a, b in same.items()))
+        if statuses == {"holds"} and all(self.one_matrix(plain, bold) for plain, bold in same.items()):
+            joined = self.confirmed(lhs.xreplace(same), rhs.xreplace(same), outcomes, shown)
+            return StepReport(**{**joined.__dict__, "reason": f"{joined.reason}, reading {pairs} as one matrix in "
+                                 "two typefaces (the note declares the plain letter a matrix, never the bold one)"})
         reading = "it holds" if statuses == {"holds"} else _describe(outcomes)
         return _step(shown, "undecided", f"ambiguous: with {pairs} two different matrices it fails on every "
                      f"sample; read as one matrix written in two typefaces, {reading}")
+
+    def one_matrix(self, plain, bold) -> bool:
+        r"""Whether the note's ``A`` and ``\mathbf{A}`` are one matrix: it declares ``A`` a matrix ("a square
+        matrix $A$", ``A \in \mathbb{R}^{n \times n}``) and says nothing of ``\mathbf{A}`` itself."""
+        return self.declared.kinds.get(plain.name) == "matrix" and bold.name not in self.declared.kinds
 
     def outcomes(self, lhs, rhs, rel) -> dict:
         """Each kind assignment's outcome (the best of its layouts)."""

@@ -186,3 +186,21 @@ def test_exact_values_of_different_shapes_are_not_compared():
     evaluate = Exact({}, lambda s: True, lambda s: False)
     with pytest.raises(NotExact):
         compare(evaluate(sp.ImmutableMatrix([[1, 2]])), evaluate(sp.ImmutableMatrix([[1, 2], [3, 4]])))
+
+
+TYPEFACES = "# Quadratic forms\n\nTake a column vector $\\mathbf{{z}}$ and {declared}.\n\n$$\\frac{{d}}{{d\\mathbf{{z}}}}" \
+            "(\\mathbf{{z}}^\\top C \\mathbf{{z}}) = {rhs}$$\n"
+
+
+def test_a_plain_letter_declared_a_matrix_is_its_bold_letter_too():
+    right = _only(TYPEFACES.format(declared="a square matrix $C$", rhs=r"(\mathbf{C} + \mathbf{C}^\top)\mathbf{z}"))
+    assert right.verdict == "verified", right.steps[0].reason
+    assert "one matrix in two typefaces" in right.steps[0].reason
+    wrong = _only(TYPEFACES.format(declared="a square matrix $C$", rhs=r"2\mathbf{C}\mathbf{z}"))
+    assert wrong.verdict == "refuted"
+
+
+def test_undeclared_typefaces_stay_two_readings():
+    block = _only(TYPEFACES.format(declared="some weights", rhs=r"(\mathbf{C} + \mathbf{C}^\top)\mathbf{z}"))
+    assert block.verdict == "undecided"
+    assert "ambiguous" in block.steps[0].reason
