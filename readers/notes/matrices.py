@@ -16,6 +16,10 @@ name the note declares a vector or matrix (:mod:`readers.notes.matrix_declaratio
   expressions reduce $L - R$ to zero); every reading fails on every sample: ``refuted``, with a small
   integer counterexample; otherwise ``undecided``, with the readings.  A derivative claim that holds in
   one layout is confirmed naming it; a layout choice is never refuted;
+* **written out**: a claim made of written-out matrices (``\begin{bmatrix}...\end{bmatrix}``, ``[x, y]^\top``),
+  or on names the note wrote out earlier and that are still in force (:mod:`readers.notes.matrix_literals`),
+  is checked exactly with sympy ``Matrix`` (:mod:`readers.notes.matrix_exact`): ``proved`` or ``refuted``
+  with the values; the gradient and Hessian of a function the notes define are computed there too;
 * **context**: an earlier matrix equation that fails as an identity and names something on one side only
   (``\mathbf{A}\mathbf{W} = \mathbf{W}\boldsymbol\Sigma``) constrains its section: later claims on its names
   are checked with it solved for one name ($A = W \Sigma W^{-1}$), or are ``undecided`` saying why.
@@ -142,6 +146,7 @@ class MatrixClaims:
         self._parsed: dict = {}
         self._fragments = None
         self._literals = None
+        self._functions: dict = {}
 
     # ** when **
 
@@ -254,27 +259,35 @@ class MatrixClaims:
         name = app.func.__name__
         if name not in functions:
             return None
+        found = [(at, section, a, b) for at, section, a, b in self._function_rows(name)
+                 if at < line and len(a.args) == len(app.args)]
+        if not found:
+            return None
+        at, section, a, b = found[-1]
+        used.append((at, section))
+        return b.xreplace(dict(zip(a.args, app.args)))
+
+    def _function_rows(self, name: str) -> list:
+        """Every row ``name(x, y) = body`` of the note (distinct named parameters), in order, read once."""
+        if name in self._functions:
+            return self._functions[name]
         if self._fragments is None:
             self._fragments = list(find_blocks(self.text))
-        found = None
+        rows = []
         for frag in self._fragments:
-            if frag.content_line >= line or name not in frag.content:
+            if name + "(" not in frag.content.replace(" ", ""):
                 continue
             try:
                 block = parse_matrix_block(frag.content, functions=frozenset({name}),
                                            letters=self.declared.matrix_letters())
             except Exception:  # noqa: BLE001 - a block with no matrix reading defines nothing here
                 continue
-            for row_line, a, b in _pairs(block):
-                at = frag.content_line + row_line - 1
-                if at < line and isinstance(a, AppliedUndef) and a.func.__name__ == name \
-                        and len(a.args) == len(app.args) and all(isinstance(p, sp.Symbol) for p in a.args) \
-                        and len(set(a.args)) == len(a.args) and not b.has(a.func):
-                    found = (at, frag.section, b.xreplace(dict(zip(a.args, app.args))))
-        if found is None:
-            return None
-        used.append(found[:2])
-        return found[2]
+            rows += [(frag.content_line + row_line - 1, frag.section, a, b) for row_line, a, b in _pairs(block)
+                     if isinstance(a, AppliedUndef) and a.func.__name__ == name and a.args
+                     and all(isinstance(p, sp.Symbol) for p in a.args) and len(set(a.args)) == len(a.args)
+                     and not b.has(a.func)]
+        self._functions[name] = rows
+        return rows
 
     def function_definition(self, app, line: int):
         r"""The matrix reading of ``J(w)`` from its definition ``J(w) = \frac{1}{n}\|Xw - y\|^2`` at ``line``,
