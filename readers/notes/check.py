@@ -705,7 +705,8 @@ class _NotesReader(_CatalogMatch):
                 self.define(name, exprs[1], frag.content_line + row.line - 1)
                 defined.append(f"{name}")
                 mains.append(Main(name, exprs[1]))
-                start = 1
+                # A = W S W^{-1} with all three written out above: also a claim (readers.notes.matrices)
+                start = 0 if self.matrix_claims.written_out_claim(name, exprs[1], frag.content_line + row.line - 1) else 1
             elif not row.continued and rels[0] in ("=", ":=") and self.redefinable(name, exprs[1]):
                 redefinition = _show(name)
             for k in range(start, len(rels)):

@@ -16,6 +16,10 @@ name the note declares a vector or matrix (:mod:`readers.notes.matrix_declaratio
   expressions reduce $L - R$ to zero); every reading fails on every sample: ``refuted``, with a small
   integer counterexample; otherwise ``undecided``, with the readings.  A derivative claim that holds in
   one layout is confirmed naming it; a layout choice is never refuted;
+* **written out**: a claim made of written-out matrices (``\begin{bmatrix}...\end{bmatrix}``, ``[x, y]^\top``),
+  or on names the note wrote out earlier and that are still in force (:mod:`readers.notes.matrix_literals`),
+  is checked exactly with sympy ``Matrix`` (:mod:`readers.notes.matrix_exact`): ``proved`` or ``refuted``
+  with the values; the gradient and Hessian of a function the notes define are computed there too;
 * **context**: an earlier matrix equation that fails as an identity and names something on one side only
   (``\mathbf{A}\mathbf{W} = \mathbf{W}\boldsymbol\Sigma``) constrains its section: later claims on its names
   are checked with it solved for one name ($A = W \Sigma W^{-1}$), or are ``undecided`` saying why.
@@ -33,8 +37,11 @@ import sympy as sp
 from sympy.core.function import AppliedUndef
 
 from readers.latex.matrix_reader import parse_matrix_block
+from readers.latex.nodes import MatrixLiteral
 from readers.notes.blocks import find_blocks
 from readers.notes.matrix_declarations import declarations
+from readers.notes.matrix_exact import Exact, NotExact, compare, has_literal, literal_names, poses_equation, show
+from readers.notes.matrix_literals import in_force, literal_definitions
 from readers.notes.matrix_numeric import FAILS, HOLDS, HOLDS_CENTRAL, Evaluator, Resample, gap, sample, sizes
 from readers.notes.matrix_shapes import LAYOUTS, MATRIX_NORM, Kind, ShapeError, Unsupported, infer
 from readers.notes.report import StepReport
@@ -138,6 +145,8 @@ class MatrixClaims:
         self.constraints: list[_Constraint] = []
         self._parsed: dict = {}
         self._fragments = None
+        self._literals = None
+        self._functions: dict = {}
 
     # ** when **
 
@@ -149,6 +158,8 @@ class MatrixClaims:
             return True
         if any(f.func.__name__ in ("tr", "det", "Tr") for e in (claim.lhs, claim.rhs) for f in e.atoms(AppliedUndef)):
             return True
+        if any(e.has(MatrixLiteral) for e in (claim.lhs, claim.rhs)):
+            return True  # written out entry by entry (readers.notes.matrix_exact)
         return "\\odot" in frag.content or "⊙" in frag.content
 
     def operation(self, lhs) -> bool:
@@ -178,7 +189,14 @@ class MatrixClaims:
             if isinstance(pair, str):
                 return [_step(shown, "undecided", pair)] if force else None
             shown = {**shown, "lhs": _written(pair[0]), "rhs": _written(pair[1])}
+            exact = self.written_out(*pair, rel, claim.line, frag.section, shown, section)
+            if exact is not None:
+                return [exact]
             lhs, rhs = self.substitute(pair, claim.line, section)
+            if (lhs, rhs) != pair:
+                exact = self.written_out(lhs, rhs, rel, claim.line, frag.section, shown, section)
+                if exact is not None:
+                    return [exact]
             try:
                 return [self.decide(lhs, rhs, rel, claim.line, section.number, shown)]
             except Unsupported as exc:
@@ -235,6 +253,42 @@ class MatrixClaims:
         zero = {s: sp.Integer(0) for s in lhs.free_symbols | rhs.free_symbols if _core(s.name) == "0"}
         return lhs.xreplace(zero), rhs.xreplace(zero)
 
+    def defined_function(self, app, line: int, functions, used: list):
+        r"""The body of ``app`` from the note's latest row ``f(x, y) = body`` before ``line`` (a later row
+        shadows an earlier one; None when there is none); ``used`` collects ``(line, section)`` of it."""
+        name = app.func.__name__
+        if name not in functions:
+            return None
+        found = [(at, section, a, b) for at, section, a, b in self._function_rows(name)
+                 if at < line and len(a.args) == len(app.args)]
+        if not found:
+            return None
+        at, section, a, b = found[-1]
+        used.append((at, section))
+        return b.xreplace(dict(zip(a.args, app.args)))
+
+    def _function_rows(self, name: str) -> list:
+        """Every row ``name(x, y) = body`` of the note (distinct named parameters), in order, read once."""
+        if name in self._functions:
+            return self._functions[name]
+        if self._fragments is None:
+            self._fragments = list(find_blocks(self.text))
+        rows = []
+        for frag in self._fragments:
+            if name + "(" not in frag.content.replace(" ", ""):
+                continue
+            try:
+                block = parse_matrix_block(frag.content, functions=frozenset({name}),
+                                           letters=self.declared.matrix_letters())
+            except Exception:  # noqa: BLE001 - a block with no matrix reading defines nothing here
+                continue
+            rows += [(frag.content_line + row_line - 1, frag.section, a, b) for row_line, a, b in _pairs(block)
+                     if isinstance(a, AppliedUndef) and a.func.__name__ == name and a.args
+                     and all(isinstance(p, sp.Symbol) for p in a.args) and len(set(a.args)) == len(a.args)
+                     and not b.has(a.func)]
+        self._functions[name] = rows
+        return rows
+
     def function_definition(self, app, line: int):
         r"""The matrix reading of ``J(w)`` from its definition ``J(w) = \frac{1}{n}\|Xw - y\|^2`` at ``line``,
         its parameters replaced by ``app``'s arguments; None when there is none (the claim then says why)."""
@@ -262,6 +316,101 @@ class MatrixClaims:
     def definition(self, name: str, line: int):
         """The right side of the row at ``line`` that defines the matrix name ``name``, else None."""
         return next((b for _, a, b in self._rows_at(line) if isinstance(a, sp.Symbol) and a.name == name), None)
+
+    # ** written-out matrices (readers.notes.matrix_exact) **
+
+    def literals(self):
+        if self._literals is None:
+            self._literals = literal_definitions(self.text, lambda s: bool(_IDENTITY.fullmatch(s.name)))
+        return self._literals
+
+    def literal_at(self, name: str, line: int):
+        """The written-out value of ``name`` in force at ``line`` (:func:`~readers.notes.matrix_literals.in_force`)."""
+        declared = self.notes.at(line)
+        props = set(declared.props.get(name, ())) | set(declared.props.get(_plain_letter(name) or "", ()))
+        return in_force(self.literals(), name, line, self.notes.entries, props)
+
+    def written_out_claim(self, lhs, rhs, line: int) -> bool:
+        r"""Whether ``NAME = body`` is a claim about written-out matrices, not a definition: ``NAME`` and every
+        vector or matrix ``body`` names were written out before (``\mathbf{A} = \mathbf{W}\boldsymbol\Sigma
+        \mathbf{W}^{-1}`` after all three)."""
+        if not isinstance(lhs, sp.Symbol) or rhs.has(MatrixLiteral) or self.literal_at(lhs.name, line) is None:
+            return False
+        rhs = self.definition(lhs.name, line)  # order kept: W \Sigma W^{-1} still names W
+        if rhs is None or has_literal(rhs):
+            return False
+        declared = self.notes.at(line)
+        others = [s for s in rhs.free_symbols if isinstance(s, sp.Symbol)
+                  and not all(k.kind in ("scalar", "identity") for k in kind_options(s.name, declared))]
+        return bool(others) and all(self.literal_at(s.name, line) is not None for s in others)
+
+    def written_out(self, lhs, rhs, rel, line, section, shown, scope=None) -> StepReport | None:
+        r"""The claim checked exactly when it is made of written-out matrices, its own or those the note
+        wrote out earlier (:mod:`readers.notes.matrix_literals`); None when it is not.  A failure refutes
+        only when every written-out value is the claim's own or its section's, and every other name is a
+        number for certain; otherwise the claim goes on to the general reading."""
+        if isinstance(lhs, sp.Symbol) and not lhs.is_commutative and has_literal(rhs):
+            return None  # NAME = [[...]]: a definition
+        names = {s for s in lhs.free_symbols | rhs.free_symbols if not s.is_commutative}
+        if any(_core(s.name) in ("ldots", "cdots", "dots", "vdots", "ddots") for s in names | rhs.free_symbols
+               | lhs.free_symbols):
+            return None  # A \cdots A: not a product of the names written
+        known = frozenset(scope.functions) if scope is not None else frozenset()
+        inside = literal_names(lhs) | literal_names(rhs) | {  # f(x, y) of a defined f: x, y are numbers
+            a for e in (lhs, rhs) for app in e.atoms(AppliedUndef) if app.func.__name__ in known
+            for a in app.args if isinstance(a, sp.Symbol)}
+        env, used, certain = {}, [], True
+        for s in sorted(names - inside, key=str):
+            if _IDENTITY.fullmatch(s.name):
+                continue
+            options = kind_options(s.name, self.declared)
+            if all(o.kind == "scalar" for o in options):
+                continue
+            found = self.literal_at(s.name, line)
+            if found is not None:
+                env[s], certain = found.value, certain and found.section == section
+                used.append(found)
+            elif options[0].kind == "scalar" and options[-1].kind == "vector" and s.name not in self.declared.kinds:
+                certain = False  # a plain lower case letter beside written-out matrices: read as a number
+            else:
+                return None
+        if not used and not (has_literal(lhs) or has_literal(rhs)):
+            return None
+        try:
+            functions = []
+            evaluate = Exact(env, lambda s: s in inside or s not in env, lambda s: bool(_IDENTITY.fullmatch(s.name)),
+                             functions=lambda app: self.defined_function(app, line, known, functions))
+            verdict = compare(evaluate(lhs), evaluate(rhs), rel, poses_equation(lhs, rhs))
+        except (NotExact, ValueError, TypeError, AttributeError, ZeroDivisionError, NotImplementedError) as exc:
+            if used:
+                return None
+            return _step(shown, "undecided", f"written-out matrices: {exc}")
+        certain = certain and all(at_section == section for _, at_section in functions)
+        where = "; ".join([f"{d.name} written out at line {d.line}" for d in used]
+                          + [f"the function defined at line {at}" for at, _ in dict.fromkeys(functions)])
+        method = "matrix algebra: written-out matrices, exact (sympy Matrix)"
+        if verdict.status == "holds":
+            return StepReport(**shown, verdict="proved", method=method, reason="holds " + verdict.how
+                              + (f", with {where}" if where else ""),
+                              assumptions=tuple(f"{d.name} = {show(d.value)} (line {d.line})" for d in used))
+        if verdict.status == "equation":
+            values = "; ".join(", ".join(f"{k} = {sp.sstr(v)}" for k, v in sol.items()) for sol in verdict.solution[:3])
+            return _step(shown, "undecided", f"an equation in written-out matrices: it holds where {values}, not "
+                         "for every value" + (f" ({where})" if where else ""), role="equation")
+        if not certain:
+            if used:
+                return None
+            return _step(shown, "undecided", "written-out matrices: it fails with the plain lower case letters read "
+                         "as numbers; they may be vectors")
+        point = verdict.solution or {}
+        counterexample = {d.name: show(d.value) for d in used}
+        counterexample.update({str(k): sp.sstr(v) for k, v in point.items()})
+        left, right = (show(v.subs(point) if point else v) if not hasattr(v, "c") else show(v)
+                       for v in (verdict.left, verdict.right))
+        counterexample.update(lhs=left, rhs=right)
+        return StepReport(**shown, verdict="refuted", method=method, counterexample=counterexample,
+                          reason="the written-out matrices differ" + (f" ({where})" if where else "")
+                          + (" at the point given" if point else ""))
 
     # ** verdicts **
 
@@ -326,9 +475,18 @@ class MatrixClaims:
         if statuses == {"fails"}:
             return None
         pairs = ", ".join(f"{a} and {b}" for a, b in sorted((str(a), str(b)) for a, b in same.items()))
+        if statuses == {"holds"} and all(self.one_matrix(plain, bold) for plain, bold in same.items()):
+            joined = self.confirmed(lhs.xreplace(same), rhs.xreplace(same), outcomes, shown)
+            return StepReport(**{**joined.__dict__, "reason": f"{joined.reason}, reading {pairs} as one matrix in "
+                                 "two typefaces (the note declares the plain letter a matrix, never the bold one)"})
         reading = "it holds" if statuses == {"holds"} else _describe(outcomes)
         return _step(shown, "undecided", f"ambiguous: with {pairs} two different matrices it fails on every "
                      f"sample; read as one matrix written in two typefaces, {reading}")
+
+    def one_matrix(self, plain, bold) -> bool:
+        r"""Whether the note's ``A`` and ``\mathbf{A}`` are one matrix: it declares ``A`` a matrix ("a square
+        matrix $A$", ``A \in \mathbb{R}^{n \times n}``) and says nothing of ``\mathbf{A}`` itself."""
+        return self.declared.kinds.get(plain.name) == "matrix" and bold.name not in self.declared.kinds
 
     def outcomes(self, lhs, rhs, rel) -> dict:
         """Each kind assignment's outcome (the best of its layouts)."""
@@ -598,8 +756,8 @@ def isolate(lhs, rhs, target):
 
 def _prove(typing, lhs, rhs) -> bool:
     """Whether sympy's matrix expressions reduce ``lhs - rhs`` to zero (False when they cannot be built)."""
-    if typing is None or typing.derivatives:
-        return False
+    if typing is None or (typing.derivatives and typing.layout != "denominator"):
+        return False  # sympy differentiates in the denominator layout: d(a^T x)/dx = a, d(Ax)/dx = A^T
     try:
         dims = {}
 
@@ -617,6 +775,8 @@ def _prove(typing, lhs, rhs) -> bool:
                 if isinstance(shape, tuple) else sp.Symbol(re.sub(r"\W", "_", s.name), real=True)
         left, right = _matrix_expr(lhs, symbols), _matrix_expr(rhs, symbols)
         difference = sp.expand((left - right).doit())
+        if difference.has(sp.Derivative):
+            return False
         return difference == 0 or isinstance(difference, sp.ZeroMatrix)
     except Exception:  # noqa: BLE001 - no symbolic proof; the samples stand
         return False
@@ -629,6 +789,12 @@ def _matrix_expr(e, symbols):
         raise Unsupported(str(e))
     if e.is_number:
         return e
+    if isinstance(e, sp.Derivative) and len(e.variable_count) == 1 and e.variable_count[0][1] == 1:
+        return _matrix_expr(e.expr, symbols).diff(_matrix_expr(e.variable_count[0][0], symbols))
+    if isinstance(e, AppliedUndef) and e.func.__name__.startswith("nabla_") and len(e.args) == 1:
+        variable = [s for s in e.args[0].free_symbols if s.name == e.func.__name__[len("nabla_"):]]
+        if len(variable) == 1:
+            return _matrix_expr(e.args[0], symbols).diff(_matrix_expr(variable[0], symbols))
     args = [_matrix_expr(a, symbols) for a in e.args]
     if isinstance(e, sp.Add):
         out = args[0]

@@ -147,10 +147,11 @@ def infer(lhs, rhs, rel: str, kinds: dict, layout: str = LAYOUTS[0]) -> Typing:
     if rel != "=" and not (walker.scalarish(left) and walker.scalarish(right)):
         raise Unsupported(f"the relation {rel} between matrices")
     for s, k in kinds.items():  # a matrix read as 1 x n is another reading (a vector), not this one
-        shape = typing.shapes[s]
-        if k.kind == "matrix" and not k.dims and any(typing.dims.is_one(d) for d in shape):
+        shape = typing.shapes[s]  # (a declared size n is not 1 either: only a declared 1 is)
+        if k.kind == "matrix" and any(typing.dims.is_one(d) and 1 not in k.dims[j:j + 1]
+                                      for j, d in enumerate(shape)):
             raise ShapeError(f"{s} would be a vector")
-        if k.kind == "vector" and not k.dims and typing.dims.is_one(shape[0]):
+        if k.kind == "vector" and typing.dims.is_one(shape[0]) and k.dims[:1] != (1,):
             raise ShapeError(f"{s} would be a number")
     return typing
 

@@ -1,0 +1,107 @@
+r"""Which written-out matrices are in force at a claim: $\mathbf{W} = \begin{bmatrix}1&1\\-1&2\end{bmatrix}$
+earlier in the note, then $\mathbf{A}\mathbf{W} = \mathbf{W}\boldsymbol\Sigma$ is a claim about numbers.
+
+A *literal definition* is a row ``NAME = <written-out matrix>`` (a ``bmatrix``, ``[x, y]^\top``, or an
+expression of them with numbers and scalar names).  At a claim, a name's latest literal definition
+before it is in force unless
+
+* the note declares the name after the definition with other sizes (``$A \in \mathbb{R}^{n\times n}$``)
+  or as a scalar: the letter is reused for a general value;
+* a property the note gives the name there (symmetric, orthogonal, diagonal, positive definite,
+  invertible) does not hold for the written-out value.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import sympy as sp
+
+from readers.latex.matrix_reader import parse_matrix_block
+from readers.notes.blocks import find_blocks
+from readers.notes.matrix_exact import Exact, NotExact, has_literal
+
+
+@dataclass(frozen=True)
+class LiteralDefinition:
+    line: int
+    section: int
+    name: str
+    value: sp.ImmutableMatrix
+
+
+def literal_definitions(text: str, identity) -> list[LiteralDefinition]:
+    """Every literal definition of the note, in order (``identity(symbol)``: whether a name is ``I``)."""
+    out = []
+    for frag in find_blocks(text):
+        if "matrix" not in frag.content and "^\\top" not in frag.content and "^T" not in frag.content:
+            continue
+        try:
+            block = parse_matrix_block(frag.content)
+        except Exception:  # noqa: BLE001 - a block with no matrix reading defines nothing here
+            continue
+        for row in block.rows:
+            exprs, rels = row.chain.exprs, row.chain.rels
+            if row.kind != "formula" or len(exprs) != 2 or rels != ("=",):
+                continue
+            name, body = exprs
+            if not (isinstance(name, sp.Symbol) and not name.is_commutative and has_literal(body)):
+                continue
+            try:
+                value = Exact({}, lambda s: True, identity)(body)
+            except (NotExact, ValueError, TypeError, AttributeError):
+                continue
+            if isinstance(value, sp.MatrixBase):
+                out.append(LiteralDefinition(frag.content_line + row.line - 1, frag.section, name.name,
+                                             sp.ImmutableMatrix(value)))
+    return out
+
+
+def in_force(definitions, name: str, line: int, entries, props) -> LiteralDefinition | None:
+    r"""The literal definition of ``name`` in force at ``line`` (see the module docstring); ``entries``: the
+    note's declarations ``(line, name, kind, dims, props)``; ``props``: the properties declared at ``line``."""
+    found = [d for d in definitions if d.name == name and d.line < line]
+    if not found:
+        return None
+    latest = found[-1]
+    letters = {name, _plain(name)} - {None}
+    for entry_line, n, kind, dims, _ in entries:
+        if n in letters and latest.line < entry_line <= line and _general(kind, dims, latest.value):
+            return None
+    if not all(_has(latest.value, p) for p in props):
+        return None
+    return latest
+
+
+def _general(kind, dims, value) -> bool:
+    """Whether a later declaration reuses the name for a general value: a scalar, or sizes other than the
+    written-out ones (``\\mathbb{R}^{n \\times n}``); "the matrix $A$" alone does not."""
+    if kind == "scalar":
+        return True
+    if not dims:
+        return False
+    shape = tuple(dims) if len(dims) == 2 else (dims[0], 1)
+    return shape != value.shape
+
+
+def _plain(name: str):
+    m = re.fullmatch(r"\\(?:mathbf|boldsymbol|bm|pmb|mathbfit|bold)\{(\\?[A-Za-z]+)\}", name.strip())
+    return m.group(1) if m else None
+
+
+def _has(m: sp.ImmutableMatrix, prop: str) -> bool:
+    """Whether a written-out matrix has a declared property (unknown properties: no)."""
+    try:
+        if prop == "symmetric":
+            return m.is_square and sp.simplify(m - m.T).is_zero_matrix is True
+        if prop == "diagonal":
+            return m.is_diagonal()
+        if prop == "orthogonal":
+            return m.is_square and sp.simplify(m.T * m - sp.eye(m.rows)).is_zero_matrix is True
+        if prop == "invertible":
+            return m.is_square and sp.simplify(m.det()) != 0
+        if prop == "positive definite":
+            return m.is_square and sp.simplify(m - m.T).is_zero_matrix is True and m.is_positive_definite is True
+    except Exception:  # noqa: BLE001 - a property sympy cannot decide is not taken as held
+        return False
+    return False
