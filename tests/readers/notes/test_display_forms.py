@@ -7,14 +7,18 @@ def check(text):
     return check_notes(text, path="<test>", budget=5.0)
 
 
-def test_a_matrix_literal_claim_is_undecided_with_its_reason():
-    text = ("# Eigenvectors\nLet\n\n$$\\mathbf{A} = \\begin{bmatrix} 2 & 1\\\\ 2 & 3 \\end{bmatrix}.$$\n\n"
-            "Then\n\n$$\\begin{bmatrix} 2 & 1\\\\ 2 & 3 \\end{bmatrix}\\begin{bmatrix}1 \\\\ 2\\end{bmatrix}"
-            " = \\begin{bmatrix}4 \\\\ 9\\end{bmatrix}$$\n")
-    definition, claim = check(text).blocks
+def test_a_written_out_matrix_product_is_checked_exactly():
+    # by hand: [[2, 1], [2, 3]] [1, 2]^T = [2 + 2, 2 + 6]^T = [4, 8]^T
+    def text(result):
+        return ("# Eigenvectors\nLet\n\n$$\\mathbf{A} = \\begin{bmatrix} 2 & 1\\\\ 2 & 3 \\end{bmatrix}.$$\n\n"
+                "Then\n\n$$\\begin{bmatrix} 2 & 1\\\\ 2 & 3 \\end{bmatrix}\\begin{bmatrix}1 \\\\ 2\\end{bmatrix}"
+                f" = \\begin{{bmatrix}}{result}\\end{{bmatrix}}$$\n")
+
+    definition, wrong = check(text("4 \\\\ 9")).blocks
     assert definition.parsed and definition.verdict != "refuted"
-    assert claim.parsed and claim.verdict == "undecided"  # [2+2, 2+6] = [4, 8]: wrong, but not read as scalars
-    assert any("matrix" in (s.reason or "") for s in claim.steps)
+    assert wrong.parsed and wrong.verdict == "refuted"  # not read as scalars: a matrix counterexample
+    _, right = check(text("4 \\\\ 8")).blocks
+    assert right.verdict == "proved"
 
 
 def test_a_question_is_not_a_claim():
