@@ -110,7 +110,16 @@ def _worst(name):
     return errors(name)[0]
 
 
-@pytest.mark.parametrize("name", sorted(ORACLE.ORACLES))
+def _marked(names, open_=None):
+    """One param per formula, in its formula's xdist group (``--dist loadgroup``: the three tests of a formula
+    share one worker, so its search runs once, not once per worker), strict xfail where ``open_`` says why."""
+    open_ = open_ or {}
+    return [pytest.param(n, marks=[pytest.mark.xdist_group(f"own_formula_{n}")]
+                         + ([pytest.mark.xfail(strict=True, reason=open_[n])] if n in open_ else []))
+            for n in names]
+
+
+@pytest.mark.parametrize("name", _marked(sorted(ORACLE.ORACLES)))
 def test_forward_matches_the_oracle_on_ordinary_inputs(name):
     assert _worst(name)["ordinary"] <= ORDINARY_TOL, _worst(name)
 
@@ -130,11 +139,6 @@ VJP_OPEN = {
                       "rational function rescaled by its largest term)",
 }
 """Formulas whose VJP (ordinary or extreme) is still outside the target, with the reason (issue 13)."""
-
-
-def _marked(names, open_):
-    return [pytest.param(n, marks=pytest.mark.xfail(strict=True, reason=open_[n])) if n in open_ else n
-            for n in names]
 
 
 @pytest.mark.parametrize("name", _marked(sorted(ORACLE.ORACLES), EXTREME_OPEN))
