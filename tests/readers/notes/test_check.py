@@ -34,6 +34,10 @@ def report_for(path: Path):
     return check_notes(path.read_text(encoding="utf-8"), path=str(path), budget=BUDGET)
 
 
+ON_SEED = pytest.mark.xdist_group("seed_notes")
+"""The tests that read the seed notes run in one xdist worker (``--dist loadgroup``): their report is built once."""
+
+
 @pytest.fixture(scope="module")
 def seed():
     if not SEED.is_file():
@@ -79,11 +83,13 @@ def test_prose_lines_are_not_headings():
 
 # ** the seed **
 
+@ON_SEED
 def test_seed_mostly_parses(seed):
     parsed = sum(b.parsed for b in seed.blocks)
     assert len(seed.blocks) >= 50 and parsed / len(seed.blocks) >= PARSE_SHARE
 
 
+@ON_SEED
 def test_seed_mistakes_are_refuted_and_nothing_else(seed):
     refuted = {b.line for b in seed.blocks if b.verdict == "refuted"}
     assert refuted == SEED_REFUTED_LINES
@@ -99,12 +105,14 @@ def test_seed_mistakes_are_refuted_and_nothing_else(seed):
     assert seed.refuted
 
 
+@ON_SEED
 def test_positional_encoding_chain_middle_term(seed):
     (block,) = blocks_at(seed, 181)
     assert [s.verdict for s in block.steps] == ["refuted", "refuted"]
     assert all("log(10000)**(2*i/d_model)" in (s.lhs + s.rhs) for s in block.steps)
 
 
+@ON_SEED
 def test_softmax_limits_fail_only_toward_minus_infinity(seed):
     claims = [b for b in blocks_at(seed, 73) if b.steps]
     assert len(claims) == 3
@@ -116,12 +124,14 @@ def test_softmax_limits_fail_only_toward_minus_infinity(seed):
     assert products.verdict == "proved" and len(products.steps) == 4
 
 
+@ON_SEED
 def test_naive_bayes_posterior_is_refuted(seed):
     (block,) = blocks_at(seed, 55)
     assert block.steps[0].verdict == "refuted" and "propto" == block.steps[0].rel
     assert "C" in block.steps[0].method
 
 
+@ON_SEED
 def test_seed_true_claims_hold(seed):
     for line in (51, 113):
         (block,) = blocks_at(seed, line)
@@ -130,6 +140,7 @@ def test_seed_true_claims_hold(seed):
     assert jacobian.verdict in ("proved", "verified", "undecided") and jacobian.steps
 
 
+@ON_SEED
 def test_seed_catalog_matches(seed):
     agreeing = {b.catalog_id for b in seed.blocks if b.catalog_agrees}
     assert {"layer_norm", "batch_norm", "accuracy", "precision", "recall", "f1_score", "l1_penalty",
@@ -140,6 +151,7 @@ def test_seed_catalog_matches(seed):
     assert kl.catalog_id == "kl_divergence" and kl.catalog_agrees is None and kl.catalog_reason
 
 
+@ON_SEED
 def test_seed_kernels_do_not_depend_on_their_second_argument(seed):
     for line in (153, 157):
         (block,) = blocks_at(seed, line)
@@ -151,6 +163,7 @@ def test_seed_kernels_do_not_depend_on_their_second_argument(seed):
         assert before != after  # the catalog's kernel changes; the block's right side cannot
 
 
+@ON_SEED
 def test_seed_gan_value_uses_log_d_of_generated_samples(seed):
     (block,) = blocks_at(seed, 191)
     assert "log(D_G[k])" in block.catalog_reason and "log(1 - D_G[j])" in block.catalog_reason
@@ -161,6 +174,7 @@ def test_seed_gan_value_uses_log_d_of_generated_samples(seed):
     assert any("written as a function of" in w for w in block.warnings)
 
 
+@ON_SEED
 def test_seed_soft_margin_shares_one_slack(seed):
     (block,) = blocks_at(seed, 143)
     assert block.catalog_id == "svm_soft_margin" and "slack zeta" in block.catalog_reason
@@ -170,6 +184,7 @@ def test_seed_soft_margin_shares_one_slack(seed):
     assert hard.catalog_id == "svm_hard_margin" and hard.catalog_agrees is True
 
 
+@ON_SEED
 def test_seed_notation_warnings(seed):
     (batch,) = blocks_at(seed, 17)
     assert sum("missing '_'" in w for w in batch.warnings) == 2
@@ -179,6 +194,7 @@ def test_seed_notation_warnings(seed):
     assert any("differential" in w for w in convolution.warnings)
 
 
+@ON_SEED
 def test_seed_report_json_and_text(seed):
     data = json.loads(json.dumps(seed.to_json()))
     assert data["schema"] == SCHEMA and data["path"] == str(SEED)
