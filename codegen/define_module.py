@@ -16,7 +16,7 @@ from codegen.define_check import check_function, finite_difference_check
 from codegen.define_search import forward_candidates, vjp_candidates
 from codegen.load import load_generated
 from codegen.lower_printer import NumPyLowering
-from codegen.rules import COSTLY_RULES, EXACT_RULES, RULES, stabilize
+from codegen.rules import COSTLY_RULES, EXACT_RULES, RULES, TAYLOR_BRANCH, stabilize
 
 
 def _source(f: DefinedFunction, fwd_expr, grad_exprs, grad: bool) -> str:
@@ -142,6 +142,8 @@ def search(f: DefinedFunction, grad: bool):
     exact = {r.name for r in EXACT_RULES}
     for name in fwd.fired:
         label = fwd.baseline if name in exact else "all rules" if name in costly else f"without {name}"
+        if name == TAYLOR_BRANCH.name and fwd.baseline:
+            label = fwd.baseline
         off = next((s for s, c, _ in fwd_scores if c.label == label), None)
         if off is not None:
             ablation[name] = (off, best_fwd[0])
@@ -149,6 +151,8 @@ def search(f: DefinedFunction, grad: bool):
         for name in vjp.fired:
             label = vjp.baseline if name in exact else (
                 "derivative of the stabilized form" if name in costly else f"stabilized derivative without {name}")
+            if name in costly and vjp.baseline:  # taylor_branch and the costly rules of the stabilized derivative
+                label = vjp.baseline
             off = next((s for s, c, _ in vjp_scores if c.label == label), None)
             if off is not None and name not in ablation:
                 ablation[name] = (off, best_vjp[0] if name in costly | exact else vjp_scores[0][0])

@@ -28,7 +28,7 @@ from derivations.gradients.derive import Wrt, derive_vjp
 from symbolic.functions import ReduceMax
 
 from codegen.define import DefinedFunction
-from codegen.rules import COSTLY_RULES, EXACT_RULES, RULES, stabilize
+from codegen.rules import COSTLY_RULES, EXACT_RULES, RULES, TAYLOR_BRANCH, stabilize
 
 
 @dataclass
@@ -104,9 +104,13 @@ def _branch_signs(expr: sp.Expr) -> sp.Expr:
     return expr.replace(query, value)
 
 
-WITH_COSTLY = tuple(sorted(RULES + COSTLY_RULES, key=lambda r: r.priority))
+WITH_COSTLY = tuple(sorted(RULES + tuple(r for r in COSTLY_RULES if r is not TAYLOR_BRANCH), key=lambda r: r.priority))
 COSTLY_LABEL = "all rules and the costly ones"
 """The candidate with :data:`codegen.rules.COSTLY_RULES` on; its ablation baseline is "all rules"."""
+WITH_TAYLOR = tuple(sorted(WITH_COSTLY + (TAYLOR_BRANCH,), key=lambda r: r.priority))
+TAYLOR_SUFFIX = ", with the Taylor branch"
+"""Candidates with ``taylor_branch`` (both sides of a ``where`` are computed) come last: a tie keeps the cheaper;
+each one's ablation baseline is the same candidate without it."""
 
 
 def forward_candidates(f: DefinedFunction) -> list[Candidate]:
@@ -119,7 +123,11 @@ def forward_candidates(f: DefinedFunction) -> list[Candidate]:
     costly, cfired = stabilize(f.expr, WITH_COSTLY)
     if costly != expr:  # listed first: where it ties with "all rules" it is kept (it only adds log1p of the small terms)
         out.insert(0, Candidate(COSTLY_LABEL, (costly,), cfired, WITH_COSTLY))
-    return out + with_exact(out[:1] + [c for c in out if c.label == "all rules" and c is not out[0]])
+    out += with_exact(out[:1] + [c for c in out if c.label == "all rules" and c is not out[0]])
+    taylor, tfired = stabilize(f.expr, WITH_TAYLOR)
+    if TAYLOR_BRANCH.name in tfired:
+        out.append(Candidate(out[0].label + TAYLOR_SUFFIX, (taylor,), tfired, WITH_TAYLOR, baseline=out[0].label))
+    return out
 
 
 def with_exact(bases: list[Candidate]) -> list[Candidate]:
@@ -150,6 +158,12 @@ def vjp_candidates(f: DefinedFunction) -> list[Candidate]:
 
     exprs, fired = stab_of_derivative(RULES)
     out = [Candidate("stabilized derivative", exprs, fired)]
+    cexprs, cfired = stab_of_derivative(WITH_COSTLY)
+    costly = [Candidate("stabilized derivative" + COSTLY_SUFFIX, cexprs, cfired, WITH_COSTLY,
+                        baseline="stabilized derivative")] if cexprs != exprs else []
+    texprs, tfired = stab_of_derivative(WITH_TAYLOR)
+    taylor = [Candidate("stabilized derivative" + TAYLOR_SUFFIX, texprs, tfired, WITH_TAYLOR,
+                        baseline="stabilized derivative")] if TAYLOR_BRANCH.name in tfired else []
     for name in fired:
         rules = tuple(r for r in RULES if r.name != name)
         out.append(Candidate(f"stabilized derivative without {name}", *stab_of_derivative(rules), rules))
@@ -164,13 +178,19 @@ def vjp_candidates(f: DefinedFunction) -> list[Candidate]:
     d = derivative_of_stable(f)
     if d is not None:
         exprs, dfired = d
-        for rules, label in ((RULES, "derivative of the stabilized form"), (WITH_COSTLY, COSTLY_VJP_LABEL)):
+        for rules, label in ((RULES, "derivative of the stabilized form"), (WITH_COSTLY, COSTLY_VJP_LABEL),
+                             (WITH_TAYLOR, COSTLY_VJP_LABEL + TAYLOR_SUFFIX)):
             exprs2 = []
             more = set(dfired)
             for e in exprs:  # the derivative of a stable form may hold new patterns (1 - tanh^2, sinh/cosh)
                 s, names = stabilize(e, rules)
                 exprs2.append(s)
                 more.update(names)
+            if rules is WITH_TAYLOR:  # after the others (see TAYLOR_SUFFIX)
+                if TAYLOR_BRANCH.name in more:
+                    taylor.append(Candidate(label, tuple(exprs2), tuple(sorted(more)), rules,
+                                            baseline="derivative of the stabilized form"))
+                continue
             if rules is RULES or tuple(exprs2) != out[-1].exprs:  # after the plain one: a tie keeps the cheaper
                 out.append(Candidate(label, tuple(exprs2), tuple(sorted(more)), rules))
     mid = derivative_of_stable(f, midpoints=True)
@@ -182,11 +202,12 @@ def vjp_candidates(f: DefinedFunction) -> list[Candidate]:
             more.update(names)
         out.append(Candidate(MIDPOINT_LABEL, tuple(exprs), tuple(sorted(more))))
     bases = [c for c in out if c.label in ("stabilized derivative", "derivative of the stabilized form")]
-    return out + with_exact(bases)
+    return out + with_exact(bases) + costly + taylor
 
 
 MIDPOINT_LABEL = "derivative of the stabilized form, midpoints at kinks"
-COSTLY_VJP_LABEL = "derivative of the stabilized form, with the costly rules"
+COSTLY_SUFFIX = ", with the costly rules"
+COSTLY_VJP_LABEL = "derivative of the stabilized form" + COSTLY_SUFFIX
 """Its ablation baseline is "derivative of the stabilized form" (the costly rules off)."""
 
 

@@ -31,6 +31,9 @@ rule                      identity
 ``ratio_before_power``    $\frac{u^k}{v^k} = (u/v)^k$ for an integer $k \ge 2$ (:mod:`codegen.rules_ratio`)
 ``log_gamma_difference``  $k\log\Gamma(b + h) - k\log\Gamma(b) = k\log\,(b)_h$ for $b > 0$, $0 < h \le 1$ (:mod:`codegen.rules_log`)
 ``exact_product``         $c + k\,a\,b = \operatorname{fma}(k a, b, c)$, the product's rounding error added back (:mod:`codegen.rules_exact`; search only)
+``root_difference``       $k\sqrt{A} - k c = k\frac{A - c^2}{\sqrt{A} + c}$ near $\sqrt{A} = c$ (and $\sqrt{A} - \sqrt{B}$) (:mod:`codegen.rules_root`)
+``homogeneous_scale``     $F(x) = F(x/M)$, $M = \max_j |x_j|$, for a product of degree 0 in $x$ (costly: search only; :mod:`codegen.rules_homogeneous`)
+``taylor_branch``         $f(x) = T_N f(x)$ for $|x| < r$ where the sums of $f$ cancel at 0 (costly: search only; :mod:`codegen.rules_series`)
 ========================  =====================================================================
 
 with $\operatorname{sp}(x) = \max(x, 0) + \operatorname{log1p}(e^{-|x|})$.  The order matters: the
@@ -45,7 +48,7 @@ from dataclasses import dataclass
 import sympy as sp
 from sympy.codegen.cfunctions import expm1, log1p
 
-from codegen import rules_cancel, rules_exact, rules_log, rules_ratio, rules_softmax
+from codegen import rules_cancel, rules_exact, rules_homogeneous, rules_log, rules_ratio, rules_root, rules_series, rules_softmax
 from symbolic.functions import ReduceMax, log_ndtr, ndtr
 
 
@@ -596,12 +599,16 @@ LOG_GAMMA_DIFFERENCE = Rule(
     "log_gamma_difference", "log_gamma_difference", rules_log.log_gamma_difference, priority=71,
     gain="log Gamma(b + 1/2) - log Gamma(b) for b = 5e299: both are 3e302 and the difference (345) is lost; 10 digits "
          "left at b = 1e6 (Student-t normalizer)")
+ROOT_DIFFERENCE = Rule(
+    "root_difference", "root_difference", rules_root.root_difference, priority=88,
+    gain="sqrt(x^2 + 1) - 1 for |x| < 1e-8: rounds to 0 where the truth is x^2/2 (BentIdentity)")
 
 RULES: tuple[Rule, ...] = tuple(sorted(
     (LOG_SIGMOID, LOG_ONE_MINUS_SIGMOID, LOG_SOFTMAX_SPLIT, LOGSUMEXP_SHIFT, EXP_NORMALIZE, SOFTPLUS_STABLE,
      LOG1P_EXPM1, SIGMOID_STABLE, ERF_NDTR, LOG_NDTR, TANH_SIGMOID, SECH_SQUARE, LOG_COSH, TANH_RATIO, LOG1MEXP, ROOT_CANCEL,
      SCALED_SQRT, ONE_MINUS_SIGMOID, SHIFT_COLLECT, DIFFERENCE_OF_SQUARES, LOG1P_LARGE_PRODUCT,
-     SCALE_OVER_ARGUMENT, LOGISTIC_OF_EXP, EXP_ABSORB, SCALES_INTO_SUM, RATIO_BEFORE_POWER, LOG_GAMMA_DIFFERENCE),
+     SCALE_OVER_ARGUMENT, LOGISTIC_OF_EXP, EXP_ABSORB, SCALES_INTO_SUM, RATIO_BEFORE_POWER, LOG_GAMMA_DIFFERENCE,
+     ROOT_DIFFERENCE),
     key=lambda r: r.priority))
 
 
@@ -609,9 +616,17 @@ LOGSUMEXP_LOG1P = Rule(
     "logsumexp_log1p", "logsumexp_log1p", rules_cancel.logsumexp_log1p, priority=45,
     gain="log sum exp for a dominant logit (40, 0): the shifted sum rounds to 1 and its log to 0, truth e^{-40}")
 
-COSTLY_RULES: tuple[Rule, ...] = (LOGSUMEXP_LOG1P, MEAN_FROM_TOP, ONE_MINUS_TOP)
+TAYLOR_BRANCH = Rule(
+    "taylor_branch", "taylor_branch", rules_series.taylor_branch, priority=1,
+    gain="x - tanh(x) at x = 1e-5: 6 digits of 16 (the terms agree in 10); e^x - 1 - x at 1e-9: none")
+
+HOMOGENEOUS_SCALE = Rule(
+    "homogeneous_scale", "homogeneous_scale", rules_homogeneous.homogeneous_scale, priority=94,
+    gain="x_k sum g x / sum x^2 for |x| > 1e154: inf/inf (the VJP of x/|x|); on x/max|x| every sum is finite")
+
+COSTLY_RULES: tuple[Rule, ...] = (LOGSUMEXP_LOG1P, MEAN_FROM_TOP, ONE_MINUS_TOP, TAYLOR_BRANCH, HOMOGENEOUS_SCALE)
 """Rules that cost extra passes over the data (two more reductions for ``logsumexp_log1p``, ``mean_from_top``
-and ``one_minus_top``): not in
+and ``one_minus_top``, one more for ``homogeneous_scale``; both branches of a ``where`` and seconds of sympy series at generation for ``taylor_branch``): not in
 :data:`RULES` (the catalog's code keeps its speed); the definitions' search
 (:mod:`codegen.define_search`) tries them and keeps them only where they are measurably more accurate."""
 

@@ -42,4 +42,5 @@ from derivations.library import (  # noqa: F401  (importing registers every deri
     positional,
     softmax,
     stability,
+    stability_series,
 )

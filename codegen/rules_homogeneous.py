@@ -1,0 +1,116 @@
+r"""Products homogeneous of a low degree in a vector, evaluated on the vector over its largest magnitude.
+
+========================  =====================================================================
+rule                      identity
+========================  =====================================================================
+``homogeneous_scale``     $F(x) = M^{d} F(x / M)$, $M = \max_j |x_j|$, for a product $F$ with $F(\lambda x) = \lambda^{d} F(x)$ ($\lambda > 0$, $|d| \le 1$)
+========================  =====================================================================
+
+$x_k \frac{\sum_i g_i x_i}{\sum_j x_j^2}$ (the VJP of $x / \|x\|$, of a cosine, of a projection) is the
+same for $x$ and $\lambda x$, but its sums overflow for $|x| > 10^{154}$ (inf/inf) and underflow below
+$10^{-162}$ (0/0), while on $x / M$ every entry is at most 1 and the largest is 1.  The degree is
+found symbolically (:func:`degree`): entries of the vector count 1, sums and products add up, powers
+multiply, a sum of terms has a degree only if all its terms share it.  The rule skips a product that
+already holds a ``ReduceMax`` of the vector, and degrees beyond 1 ($M^{2}$ overflows).  It runs before
+``scaled_sqrt`` and from the top down: the largest product is scaled whole, so that the scales of two vectors
+are not multiplied together ($M_a M_b$ underflows for $a, b \sim 10^{-300}$: the gradient of a cosine).
+
+A function ``expr -> expr`` (a rule's ``apply``); this module knows nothing of the registry.
+"""
+from __future__ import annotations
+
+import sympy as sp
+
+from symbolic.functions import ReduceMax
+
+SMALLEST_NORMAL = sp.Float(2.2250738585072014e-308)
+"""A floor for the scale (as in ``scaled_sqrt``): an all-zero vector is not divided by 0."""
+
+
+def degree(e, base):
+    """The degree of ``e`` under ``base -> lambda * base`` (``lambda > 0``), or None if ``e`` is not homogeneous."""
+    if isinstance(e, sp.Indexed):
+        return 1 if e.base == base else 0
+    if e.is_number or isinstance(e, sp.Symbol) or not e.has(base):
+        return 0
+    if isinstance(e, sp.Mul):
+        ds = [degree(a, base) for a in e.args]
+        return None if None in ds else sum(ds)
+    if isinstance(e, sp.Pow):
+        d = degree(e.base, base)
+        return None if d is None or not e.exp.is_Rational else d * e.exp
+    if isinstance(e, sp.Add):
+        ds = {degree(a, base) for a in e.args}
+        return ds.pop() if len(ds) == 1 and None not in ds else None
+    if isinstance(e, (sp.Sum, sp.Abs, ReduceMax)):
+        return degree(e.args[0], base)
+    return None
+
+
+def _vector_axis(e, base):
+    """``(j, lo, hi)``: the range of ``base``'s one axis, from a sum over ``base[j]`` in ``e`` (else None)."""
+    for s in sp.preorder_traversal(e):
+        if isinstance(s, sp.Sum) and len(s.limits) == 1:
+            j = s.limits[0][0]
+            if any(isinstance(a, sp.Indexed) and a.base == base and a.indices == (j,)
+                   for a in sp.preorder_traversal(s.function)):
+                return s.limits[0]
+    return None
+
+
+MAX_DEGREE = 1
+r"""Degrees $|d| \le 1$ only: $M^{d}$ then cannot overflow where the value does not ($M^{2}$ could)."""
+
+
+def _scalable(e):
+    """``[(base, limits, d)]``: the vectors ``base`` in which the product ``e`` is homogeneous of degree ``d``
+    (``|d| <= 1``), held by at least two of its factors, summed over in it, and not yet scaled."""
+    if not isinstance(e, sp.Mul):
+        return []
+    bases = {a.base for a in e.atoms(sp.Indexed) if len(a.indices) == 1}
+    out = []
+    for base in sorted(bases, key=str):
+        if any(m.has(base) for m in e.atoms(ReduceMax)) or sum(1 for a in e.args if a.has(base)) < 2:
+            continue
+        d = degree(e, base)
+        if d is None or abs(d) > MAX_DEGREE:
+            continue
+        lim = _vector_axis(e, base)
+        if lim is not None:
+            out.append((base, lim, d))
+    return out
+
+
+_AXIS = sp.Dummy("t", integer=True)
+"""The index of the max (one dummy for every use: the same vector gets the same scale, equal expressions stay equal)."""
+
+
+def scale_of(base, lim):
+    r"""$M = \max(\max_j |x_j|, \text{tiny})$ over the axis ``lim``."""
+    t = _AXIS
+    return sp.Max(ReduceMax(sp.Abs(base[t]), (t, lim[1], lim[2])), SMALLEST_NORMAL)
+
+
+def homogeneous_scale(expr: sp.Expr) -> sp.Expr:
+    r"""$F(x) \to M^{d} F(x/M)$ for a product $F$ homogeneous of degree $d$ ($|d| \le 1$) in a vector $x$: the VJP
+    of L2 normalization $x_k \frac{\sum_i g_i x_i}{\sum_j x_j^2}$ ($d = 0$) at $x = 10^{300}$ is inf/inf (nan), on
+    $x/M$ it is finite; the gradient of a cosine, $a_k \frac{a \cdot b}{|a|^3 |b|}$, has $d = -1$ in $a$ and 0 in $b$."""
+    def value(e, found):
+        out = e
+        for base, lim, d in found:
+            m = scale_of(base, lim)
+            entries = {a: sp.UnevaluatedExpr(sp.Mul(a, sp.Pow(m, -1), evaluate=False))
+                       for a in out.atoms(sp.Indexed) if a.base == base}
+            out = out.xreplace(entries) * (m ** d if d else 1)
+        return out
+
+    def visit(e):  # top down: the largest homogeneous product is scaled whole (its inner sums with it)
+        if e.is_Atom or isinstance(e, (sp.Indexed, ReduceMax)):
+            return e
+        found = _scalable(e)
+        if found:
+            return value(e, found)
+        args = [visit(a) if isinstance(a, sp.Basic) else a for a in e.args]
+        return e.func(*args) if any(x is not y for x, y in zip(args, e.args)) else e
+
+    return visit(expr)

@@ -1,0 +1,76 @@
+r"""The identities of the root-difference, Taylor-branch and homogeneous-scale rules (``codegen.rules_root``,
+``codegen.rules_series``, ``codegen.rules_homogeneous``).
+
+* ``root_difference``: $\sqrt{a} - c = \frac{a - c^2}{\sqrt{a} + c}$ for $a \ge 0$, $c > 0$, and
+  $\sqrt{a} - \sqrt{b} = \frac{a - b}{\sqrt{a} + \sqrt{b}}$ for $a, b > 0$ (multiply by the conjugate),
+  in the branch form the rule emits.
+* ``taylor_branch``: Taylor's theorem, $f(x) - T_N f(x) = O(x^{N+1})$, shown as the limit of the
+  remainder over $x^{N+1}$ for the kinds of cancellation the rule meets (an odd function minus its
+  linear term, an exponential minus its first terms, a 0/0 quotient, a logarithm); the truncation
+  bound on $|x| < r$ is measured by the rule at each use.
+* ``homogeneous_scale``: $x_k \frac{\sum_i g_i x_i}{\sum_j x_j^2}$ is unchanged when $x$ is divided by
+  $M = \max_j |x_j| > 0$ (degree 0), and so is $\frac{x_k}{\sqrt{\sum_j x_j^2}}$.
+"""
+from sympy import Abs, And, IndexedBase, Max, Piecewise, Rational, Sum, Symbol, exp, log, sin, sqrt, symbols, tanh
+
+from derivations.checker.step import Derivation, Step
+
+from derivations.library import register
+from symbolic.functions import ReduceMax
+
+x = Symbol("x", real=True)
+a = Symbol("a", nonnegative=True)
+b = Symbol("b", positive=True)
+c = Symbol("c", positive=True)
+
+register(Derivation(
+    id="root_difference",
+    title=r"the identity of a stability rule: $\sqrt{a} - c = \frac{a - c^2}{\sqrt{a} + c}$ near $\sqrt{a} = c$",
+    source="textbook",
+    steps=(
+        Step(sqrt(a) - c, Piecewise(((a - c ** 2) / (sqrt(a) + c), And(sqrt(a) < 2 * c, c < 2 * sqrt(a))),
+                                    (sqrt(a) - c, True)),
+             justification="(sqrt a - c)(sqrt a + c) = a - c^2, and sqrt a + c > 0"),
+        Step(sqrt(x ** 2 + 1) - 1, x ** 2 / (sqrt(x ** 2 + 1) + 1),
+             justification="a = x^2 + 1, c = 1: a - c^2 = x^2 cancels symbolically"),
+        Step(sqrt(a) - sqrt(b), Piecewise(((a - b) / (sqrt(a) + sqrt(b)), And(sqrt(a) < 2 * sqrt(b), sqrt(b) < 2 * sqrt(a))),
+                                          (sqrt(a) - sqrt(b), True)),
+             justification="(sqrt a - sqrt b)(sqrt a + sqrt b) = a - b, and sqrt a + sqrt b > 0"),
+    ),
+))
+
+register(Derivation(
+    id="taylor_branch",
+    title=r"the identity of a stability rule: $f(x) - T_N f(x) = O(x^{N+1})$ (Taylor's theorem) where the sums of $f$ cancel at 0",
+    source="textbook",
+    steps=(
+        Step((x - tanh(x) - (x ** 3 / 3 - 2 * x ** 5 / 15)) / x ** 7, Rational(17, 315), rel="->", variable=x, point=0,
+             justification="tanh x = x - x^3/3 + 2x^5/15 - 17x^7/315 + ..."),
+        Step((x - sin(x) - (x ** 3 / 6 - x ** 5 / 120)) / x ** 7, Rational(1, 5040), rel="->", variable=x, point=0,
+             justification="sin x = x - x^3/6 + x^5/120 - x^7/5040 + ..."),
+        Step(((x * exp(x) - exp(x) + 1) / x ** 2 - (Rational(1, 2) + x / 3)) / x ** 2, Rational(1, 8), rel="->",
+             variable=x, point=0, justification="x e^x - e^x + 1 = x^2/2 + x^3/3 + x^4/8 + ..., divided by x^2"),
+        Step((log(1 + x) - x - (-x ** 2 / 2 + x ** 3 / 3)) / x ** 4, Rational(-1, 4), rel="->", variable=x, point=0,
+             justification="log(1 + x) = x - x^2/2 + x^3/3 - x^4/4 + ..."),
+    ),
+))
+
+_n = Symbol("n", integer=True, positive=True)
+_i, _j, _k, _t = symbols("i j k t", integer=True, nonnegative=True)
+_x, _g = IndexedBase("x", real=True), IndexedBase("g", real=True)
+_M = Max(ReduceMax(Abs(_x[_t]), (_t, 0, _n - 1)), Rational(1, 10 ** 300))
+register(Derivation(
+    id="homogeneous_scale",
+    title=r"the identity of a stability rule: $F(x) = F(x/M)$ for $F$ homogeneous of degree 0, $M = \max_j |x_j|$",
+    source="textbook",
+    steps=(
+        Step(_x[_k] * Sum(_g[_i] * _x[_i], (_i, 0, _n - 1)) / Sum(_x[_j] ** 2, (_j, 0, _n - 1)),
+             (_x[_k] / _M) * Sum(_g[_i] * (_x[_i] / _M), (_i, 0, _n - 1)) / Sum((_x[_j] / _M) ** 2, (_j, 0, _n - 1)),
+             justification="numerator and denominator are both of degree 2 in x: the factors M^2 cancel",
+             indices={_k: (0, _n - 1)}, sizes=({_n: 1}, {_n: 2}, {_n: 3})),
+        Step(_x[_k] / sqrt(Sum(_x[_j] ** 2, (_j, 0, _n - 1))),
+             (_x[_k] / _M) / sqrt(Sum((_x[_j] / _M) ** 2, (_j, 0, _n - 1))),
+             justification="sqrt(sum (x/M)^2) = sqrt(sum x^2)/M for M > 0",
+             indices={_k: (0, _n - 1)}, sizes=({_n: 1}, {_n: 2}, {_n: 3})),
+    ),
+))
