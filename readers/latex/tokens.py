@@ -365,9 +365,11 @@ class _Tokenizer:
             return self.bar("norm", start)
         if name in ("quad", "qquad") and self.previous_is_operand() and self.at_top():
             return self.emit("COMMA", ",", start, self.pos)  # y = \sqrt{x} \qquad x \ge 0: a separator
-        if name == "hspace" and self.previous_is_operand() and self.at_top() and self.statement_is_equation(0):
+        if name == "hspace" and self.previous_is_operand() and self.at_top():
             _, self.pos = self.group(self.pos, "\\hspace")
-            return self.emit("ROWSEP", "\\\\", start, self.pos)  # f = xy \hspace{1in} f_x = y: two statements
+            if self.statement_is_equation(0):
+                return self.emit("ROWSEP", "\\\\", start, self.pos)  # f = xy \hspace{1in} f_x = y: two statements
+            return self.emit("COMMA", ",", start, self.pos)  # x > 2 \hspace{1cm} x^2 > 4: a separator, as \quad is
         if name in _STATEMENT_ARROWS and self.at_top() and self.tokens and self.tokens[-1].type in ("COMMA", "ROWSEP") \
                 and self.statement_is_equation(1):
             if self.tokens[-1].type == "COMMA":  # f = xy \quad \rightarrow \quad f_x = y

@@ -69,3 +69,16 @@ def test_matrix_environments_inside_latex_math_are_kept():
     assert "\\begin{bmatrix}" in seen and "\\end{bmatrix}" in seen
     assert "\\begin{itemize}" not in seen
     assert len(seen.split("\n")) == len(tex.split("\n"))
+
+
+def test_an_inequality_and_its_consequence_side_by_side_are_not_one_chain():
+    # "y < -3 \hspace{5mm} y^2 > 9" was read as the chain y < -3 y^2 > 9 (the space as a product) and refuted;
+    # \hspace after an inequality separates as \quad does: the first statement with the second as its condition
+    (block,) = check("$$y < -3 \\hspace{5mm} y^2 > 9$$").blocks
+    assert block.parsed and block.verdict != "refuted", block.steps
+    # after an inequality the separator reads as \quad does (after an equation it starts a new statement)
+    for pair in ("y^2 < 9 {} y > 0", "a > b + 1 {} b > 0", "(a + 1)^2 < a^2 + 1 {} a > 0"):
+        spaced, quad = (check(f"$${pair.format(sep)}$$").blocks[0] for sep in ("\\hspace{5mm}", "\\quad"))
+        assert (spaced.verdict, [s.verdict for s in spaced.steps]) == (quad.verdict, [s.verdict for s in quad.steps])
+    (wrong,) = check("$$(a + 1)^2 < a^2 + 1 \\hspace{5mm} a > 0$$").blocks
+    assert wrong.verdict == "refuted" and wrong.steps[0].counterexample  # the difference is 2a > 0
