@@ -85,6 +85,7 @@ from readers.notes.matrices import MatrixClaims
 from readers.notes.moments import ATOMS, read_moments, refutable
 from readers.notes.moments import _capital
 from readers.notes.moments import _tie as tie_moments
+from readers.notes.moments import _TIED as _TIED_MOMENT
 from readers.notes.moments import OPERATORS as MOMENTS
 from readers.notes.optimum import OPTIMUM_WORDS, matrix_like, one_by_one, starred_base, stationarity
 from readers.notes.optimum import SUBJECT_TO as _SUBJECT_TO
@@ -842,6 +843,9 @@ class _NotesReader(_CatalogMatch):
             and not rhs.atoms(sp.Indexed) & {lhs}
 
     def define(self, lhs, rhs, line=0) -> None:
+        if isinstance(lhs, AppliedUndef):  # rho(X, Y) = Cov / (sigma_X sigma_Y): sigma_X is the parameter's,
+            variables = {a for a in lhs.args if isinstance(a, sp.Symbol) and _capital(a.name)}
+            rhs = tie_moments(rhs, variables) if variables else rhs  # not a definition of sigma_X above
         body = _freshen(self.expand(rhs))
         s = self.section
         if any(isinstance(x, sp.Symbol) and x.name in (r"\ldots", r"\cdots") for x in body.free_symbols):
@@ -891,12 +895,26 @@ class _NotesReader(_CatalogMatch):
             expr = new
         return _evaluate_expectations(expr)
 
+    def expand_tied(self, expr):
+        r"""``expand`` keeping ``\mu_X``, ``\sigma_X``, ``\sigma_{XY}`` as the moments they name: their
+        definitions through a density the notes leave unknown (``\int x p_X(x)\,dx``) say the same."""
+        saved = self.section.symbols
+        self.section.symbols = {k: v for k, v in saved.items()
+                                if not (isinstance(k, sp.Symbol) and _TIED_MOMENT.match(k.name))}
+        try:
+            return self.expand(expr)
+        finally:
+            self.section.symbols = saved
+
     # ** claims **
 
     def check_claim(self, claim: _Claim, frag: Fragment) -> list[StepReport]:
         """One claim with what is in force (conditions, examples), then its other readings when it fails:
         a new definition, an equation in an unknown, a step from the equation before, a narrower domain."""
         lhs, rhs = self.expand(claim.lhs), self.expand(claim.rhs)
+        if isinstance(read_moments(lhs, rhs), str):  # Var(2X) = 4 sigma_X^2 after sigma_X^2 = int ... p_X(x) dx
+            tied = tuple(self.expand_tied(e) for e in (claim.lhs, claim.rhs))
+            lhs, rhs = tied if isinstance(read_moments(*tied), tuple) else (lhs, rhs)
         shown = {"lhs": claim.shown_lhs or _show(claim.lhs), "rel": claim.rel, "rhs": _show(claim.rhs),
                  "line": claim.line}
         # a recurrence x_t = f(x_{t-1}) sets the steps x_t, not the plain x of a later formula (h(x) = ...)

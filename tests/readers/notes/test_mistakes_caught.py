@@ -62,3 +62,27 @@ def test_a_matrix_optimum_is_refuted_in_the_one_by_one_case_but_never_proved_the
 def test_a_constrained_objective_is_not_read_as_stationary():
     note = ("We solve\n\n$$\\min_u \\; (u - a)^2$$\n\n$$\\text{s.t. } u \\ge 0$$\n\n$$u^\\star = \\max(a, 0)$$\n")
     assert all(s.verdict != "refuted" for b in check(note).blocks for s in b.steps)
+
+
+# ** a function of random variables whose body names their moments (rho(X, Y) = Cov / (sigma_X sigma_Y)) **
+
+_DENSITY = ("Let $f_Z$ be the density of $Z$. Its mean is\n\n$$\\mu_Z = \\int_{-\\infty}^{\\infty} t f_Z(t)\\,dt$$\n\n"
+            "and its spread is $$\\sigma_Z = \\sqrt{\\int_{-\\infty}^{\\infty} (t - \\mu_Z)^2 f_Z(t)\\,dt}.$$\n\n"
+            "We define $$\\rho(Z, W) = \\frac{\\mathrm{Cov}(Z, W)}{\\sigma_Z \\sigma_W}.$$\n\n")
+
+
+def test_a_scale_invariance_that_forgets_the_sign_is_refuted_after_density_definitions():
+    # sigma_Z defined through a density the notes leave unknown is still the standard deviation of the
+    # argument of rho: rho(Z, cW) = sign(c) rho(Z, W), so c < 0 is a counterexample
+    block = last(_DENSITY + "For every number $c$: $\\rho(Z, cW) = \\rho(Z, W)$.")
+    assert block.verdict == "refuted", block.steps
+    assert _values(block.steps[0].counterexample)["c"] < 0
+
+
+def test_a_shift_invariance_of_the_correlation_is_proved_after_density_definitions():
+    block = last(_DENSITY + "For every number $c$: $\\rho(Z, W + c) = \\rho(Z, W)$.")
+    assert block.verdict == "proved", block.steps
+
+
+def test_a_moment_claim_reads_a_density_defined_sigma_as_the_standard_deviation():
+    assert last(_DENSITY + "Then $$\\mathrm{Var}(Z + c) = \\sigma_Z^2.$$").verdict == "proved"
