@@ -89,6 +89,7 @@ from readers.notes.moments import _TIED as _TIED_MOMENT
 from readers.notes.moments import OPERATORS as MOMENTS
 from readers.notes.optimum import OPTIMUM_WORDS, matrix_like, one_by_one, starred_base, stationarity
 from readers.notes.optimum import SUBJECT_TO as _SUBJECT_TO
+from readers.notes.vector_functions import components
 from readers.notes.objective import (
     INEQUALITIES,
     Main,
@@ -873,6 +874,7 @@ class _NotesReader(_CatalogMatch):
         """Substitute the section's definitions until nothing changes."""
         s = self.section
         for _ in range(MAX_EXPANSION_ROUNDS):
+            expr = components(expr, s.symbols) if s.symbols else expr  # s_i after s = softmax(z)
             new = expr.xreplace(s.symbols) if s.symbols else expr
             for base, (indices, body) in s.arrays.items():
                 new = new.replace(lambda e, b=base: isinstance(e, sp.Indexed) and e.base == b,

@@ -86,3 +86,19 @@ def test_a_shift_invariance_of_the_correlation_is_proved_after_density_definitio
 
 def test_a_moment_claim_reads_a_density_defined_sigma_as_the_standard_deviation():
     assert last(_DENSITY + "Then $$\\mathrm{Var}(Z + c) = \\sigma_Z^2.$$").verdict == "proved"
+
+
+# ** components of a vector named as softmax (readers.notes.vector_functions) **
+
+_SOFTMAX = "Let $q = \\mathrm{softmax}(a)$ be the class probabilities.\n\n"
+
+
+def test_a_softmax_jacobian_with_a_dropped_factor_is_refuted():
+    block = last(_SOFTMAX + "$$\\frac{\\partial q_k}{\\partial a_l} = q_k \\delta_{kl} - q_l$$")
+    assert block.verdict == "refuted", block.steps
+    assert block.steps[0].counterexample
+
+
+def test_the_softmax_jacobian_and_normalisation_hold():
+    assert last(_SOFTMAX + "$$\\frac{\\partial q_k}{\\partial a_l} = q_k (\\delta_{kl} - q_l)$$").verdict == "verified"
+    assert last(_SOFTMAX + "$$\\sum_k q_k = 1$$").verdict == "verified"
