@@ -90,6 +90,7 @@ from readers.notes.moments import OPERATORS as MOMENTS
 from readers.notes.optimum import OPTIMUM_WORDS, matrix_like, one_by_one, starred_base, stationarity
 from readers.notes.optimum import SUBJECT_TO as _SUBJECT_TO
 from readers.notes.vector_functions import components
+from readers.notes.taylor import check_taylor, introduction
 from readers.notes.objective import (
     INEQUALITIES,
     Main,
@@ -193,6 +194,7 @@ def check_notes(text: str, *, path: str = "<string>", budget: float = 5.0) -> No
     names = _vocabulary(text, catalog)
     reader = _NotesReader(names, catalog, catalog_error, budget, check_step, defined_functions(text))
     reader.matrix_claims = MatrixClaims(text)
+    reader.lines = text.split("\n")  # the prose that introduces a display (readers.notes.taylor)
     reader.sigmoid_context = SIGMOID_CUE.search(text) is not None
     reader.euler_context = _EULER_CUE.search(text) is not None
     reader.einstein_stated = EINSTEIN_CUE.search(text) is not None
@@ -503,6 +505,7 @@ class _NotesReader(_CatalogMatch):
         self.einstein_stated = False  # the notes name the Einstein summation convention
         self.section = _Section()
         self.densities = DensitySheet()  # facts stated about a density the section defines
+        self.lines = []  # the note's text, line by line
 
     # ** one block **
 
@@ -1133,7 +1136,15 @@ class _NotesReader(_CatalogMatch):
         if claim.rel == "~" and isinstance(claim.lhs, sp.Symbol):
             self.section.distributed.add(claim.lhs)  # X \sim Bernoulli(p): moments of X are not arbitrary
         if claim.rel == "approx":
-            return [self.check_approximation(lhs, rhs, claim, shown)]
+            report = self.check_approximation(lhs, rhs, claim, shown)
+            taylor = check_taylor(lhs, rhs, introduction(self.lines, frag.line) + " " + frag.sentence) \
+                if report.verdict != "verified" else None
+            if taylor is not None:  # "the approximating quadratic at c is": readers.notes.taylor
+                verdict, why, witness = taylor
+                report = StepReport(**shown, verdict=verdict, role="approximation", counterexample=witness,
+                                    method=why if verdict == "verified" else "taylor coefficients (mpmath)",
+                                    reason="" if verdict == "verified" else why)
+            return [report]
         if claim.rel in ("~", "in", "!=", "notin", "ll", "gg", "subset", "supset", "mapsto", "perp", "congruent"):
             return [StepReport(**shown, verdict="undecided", reason=f"relation {claim.rel!r} is not checked")]
         if claim.rel == "->":

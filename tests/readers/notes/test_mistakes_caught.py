@@ -102,3 +102,32 @@ def test_a_softmax_jacobian_with_a_dropped_factor_is_refuted():
 def test_the_softmax_jacobian_and_normalisation_hold():
     assert last(_SOFTMAX + "$$\\frac{\\partial q_k}{\\partial a_l} = q_k (\\delta_{kl} - q_l)$$").verdict == "verified"
     assert last(_SOFTMAX + "$$\\sum_k q_k = 1$$").verdict == "verified"
+
+
+# ** an approximation the sentence calls a Taylor polynomial (readers.notes.taylor) **
+
+_SURFACE = "Take $$g(u, v) = u e^{v} + \\cos(u).$$\n\nIts approximating quadratic at the origin is\n\n"
+
+
+def test_a_quadratic_approximation_with_a_doubled_hessian_term_is_refuted():
+    block = last(_SURFACE + "$$g(u, v) \\approx 1 + u + 2uv - u^2$$")
+    assert block.verdict == "refuted", block.steps
+    witness = block.steps[0].counterexample
+    assert witness["order"] == "2" and witness["taylor"] != witness["stated"]
+
+
+def test_the_true_quadratic_approximation_is_verified():
+    assert last(_SURFACE + "$$g(u, v) \\approx 1 + u + uv - \\tfrac{1}{2}u^2$$").verdict == "verified"
+
+
+def test_a_taylor_polynomial_around_a_shifted_centre():
+    note = "The second-order Taylor expansion of the logarithm around one reads\n\n$$\\log(s) \\approx {}$$"
+    assert last(note.replace("{}", "(s - 1) - \\frac{(s-1)^2}{2}")).verdict == "verified"
+    assert last(note.replace("{}", "(s - 1) + \\frac{(s-1)^2}{2}")).verdict == "refuted"
+
+
+def test_approximations_without_the_taylor_cue_or_far_from_a_centre_are_not_refuted():
+    assert last("For large $s$ we have $$\\log(1 + s) \\approx \\log(s) + s$$").verdict != "refuted"
+    assert last("A rough fit:\n\n$$\\log(1 + s) \\approx 0.9 s$$").verdict != "refuted"
+    # sympy writes 1 + 2(s - 1) as 2s - 1: the centre is hidden, the value at 0 differs, nothing is read
+    assert last("The linear approximation at one:\n\n$$s^2 \\approx 1 + 2(s - 1)$$").verdict != "refuted"
