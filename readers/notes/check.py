@@ -85,7 +85,12 @@ from readers.notes.matrices import MatrixClaims
 from readers.notes.moments import ATOMS, read_moments, refutable
 from readers.notes.moments import _capital
 from readers.notes.moments import _tie as tie_moments
+from readers.notes.moments import _TIED as _TIED_MOMENT
 from readers.notes.moments import OPERATORS as MOMENTS
+from readers.notes.optimum import OPTIMUM_WORDS, matrix_like, one_by_one, starred_base, stationarity
+from readers.notes.optimum import SUBJECT_TO as _SUBJECT_TO
+from readers.notes.vector_functions import components
+from readers.notes.taylor import check_taylor, introduction
 from readers.notes.objective import (
     INEQUALITIES,
     Main,
@@ -189,6 +194,7 @@ def check_notes(text: str, *, path: str = "<string>", budget: float = 5.0) -> No
     names = _vocabulary(text, catalog)
     reader = _NotesReader(names, catalog, catalog_error, budget, check_step, defined_functions(text))
     reader.matrix_claims = MatrixClaims(text)
+    reader.lines = text.split("\n")  # the prose that introduces a display (readers.notes.taylor)
     reader.sigmoid_context = SIGMOID_CUE.search(text) is not None
     reader.euler_context = _EULER_CUE.search(text) is not None
     reader.einstein_stated = EINSTEIN_CUE.search(text) is not None
@@ -452,11 +458,13 @@ class _Section:
     distributed: set = field(default_factory=set)  # random variables given a distribution (section)
     laws: dict = field(default_factory=dict)  # variable name -> readers.notes.laws.Law (section)
     equation: tuple | None = None  # (lhs - rhs, paragraph, line): the last equation in an unknown
+    objective: dict | None = None  # the last \min_w F of the section: a stated w^\star is its optimum
     seen: frozenset = frozenset()  # names used in this section so far
 
     def enter(self, number: int) -> None:
         """A new heading: conditions, examples, limits and equations end; definitions stay."""
         self.number, self.limit, self.conditions, self.examples, self.equation = number, None, [], [], None
+        self.objective = None
         self.distributed = set()  # X \sim ... is a condition: in force to the next heading
         self.laws = {}
         self.seen = frozenset()
@@ -483,6 +491,7 @@ class _Claim:
     shown_lhs: str = ""  # the name the notes wrote, when lhs is its value (a stated fact of a law)
     read_as: str = ""  # how lhs was read (``mu_X read as the mean of Bernoulli(p)``)
     unambiguous: bool = False  # read_as names a law with one parametrisation in use: a failure refutes
+    one_by_one: bool = False  # checked in the 1x1 case of matrices of free sizes: a success proves nothing
 
 
 class _NotesReader(_CatalogMatch):
@@ -496,6 +505,7 @@ class _NotesReader(_CatalogMatch):
         self.einstein_stated = False  # the notes name the Einstein summation convention
         self.section = _Section()
         self.densities = DensitySheet()  # facts stated about a density the section defines
+        self.lines = []  # the note's text, line by line
 
     # ** one block **
 
@@ -673,12 +683,14 @@ class _NotesReader(_CatalogMatch):
                 givens.extend(self.as_conditions(row, frag.content_line + row.line - 1, warnings))
                 continue
             if len(exprs) == 1:  # a lone expression is not a claim
-                found = objective(exprs[0]) if row.kind == "formula" and not row.continued \
-                    and frag.kind == "display" else None  # an inline \min_w f is a mention
+                found = objective(exprs[0]) if row.kind == "formula" and not row.continued else None
                 if found is not None:  # \min_w f \text{ s.t. } g \ge 0: the side conditions constrain it
                     constraints = [g for g in map(relational_constraint, row.conditions) if g is not None]
-                    problem = {"objective": found, "constraints": constraints}
-                    mains.append(problem)
+                    current = {"objective": found, "constraints": constraints, "sentence": frag.sentence}
+                    self.section.objective = current  # a later w^\star is its optimum (readers.notes.optimum)
+                    if frag.kind == "display":  # an inline \min_w f is a mention
+                        problem = current
+                        mains.append(problem)
                 continue
             start = 0
             name = strip_optimum(exprs[0])  # \min_G \max_D V(D, G) = ... defines V
@@ -701,7 +713,12 @@ class _NotesReader(_CatalogMatch):
                     and not is_parameter(exprs[1], self.section.functions):
                 name, exprs = exprs[1], [exprs[1], exprs[0]]  # 1/m sum y_i = \bar{y} defines \bar{y}
             redefinition = ""
-            if not row.continued and rels[0] in ("=", ":=") and self.definable(name, exprs[1]):
+            optimum = self.optimum_claim(name, exprs[1], row, frag, block, givens) \
+                if not row.continued and rels[0] in ("=", ":=") else None
+            if optimum is not None:  # w^\star = v after \min_w F: F'(v) = 0 (readers.notes.optimum)
+                claims.append(optimum)
+                start = 1
+            elif not row.continued and rels[0] in ("=", ":=") and self.definable(name, exprs[1]):
                 self.define(name, exprs[1], frag.content_line + row.line - 1)
                 defined.append(f"{name}")
                 mains.append(Main(name, exprs[1]))
@@ -715,6 +732,37 @@ class _NotesReader(_CatalogMatch):
                                      redefinition if k == 0 else ""))
         mains = [m if isinstance(m, Main) else self.problem(m) for m in mains]
         return claims, defined, mains, updates
+
+    def optimum_claim(self, name, value, row, frag, block, givens) -> _Claim | None:
+        r"""``w^\star = v`` after an unconstrained ``\min_w F`` of this section, or after ``h(w) = F``
+        when the sentence calls it an optimum: the claim $\partial F/\partial w = 0$ at $w = v$."""
+        base = starred_base(name)
+        if base is None:
+            return None
+        found = self.section.objective
+        if found is not None and not found["constraints"] and not _SUBJECT_TO.search(found["sentence"]) \
+                and tuple(found["objective"][1]) == (base,) and not found["objective"][2]:
+            body = self.expand(found["objective"][0])
+        elif OPTIMUM_WORDS.search(frag.sentence):
+            bodies = [b for params, b in (defs[-1] for defs in reversed(self.section.functions.values()) if defs)
+                      if len(params) == 1 and getattr(params[0], "name", None) == base]
+            if not bodies:
+                return None
+            body = bodies[0]
+        else:
+            return None
+        variable = next((s for s in body.free_symbols if isinstance(s, sp.Symbol) and s.name == base), None)
+        value = self.expand(value)
+        residual = stationarity(body, variable, value) if variable is not None else None
+        bounded = [c for c in self.section.conditions if variable in c[0].free_symbols]
+        if residual is None or bounded:  # u \ge 0 in force: an optimum on the boundary need not be stationary
+            return None
+        matrix = matrix_like(body, value)
+        how = f"{_show(name)} read as a stationary point of {_show(one_by_one(body))}" + \
+              (" (matrices in their 1x1 case: every size includes it)" if matrix else "")
+        return _Claim(residual, "=", sp.Integer(0), tuple(row.conditions) + tuple(givens),
+                      frag.content_line + row.line - 1, block.zero_based, shown_lhs=f"d/d{base} at {_show(name)}",
+                      read_as=how, unambiguous=True, one_by_one=matrix)
 
     def constraint_row(self, row, problem) -> bool:
         """Whether ``row`` constrains the objective above it (``s.t. g_i \\ge 1``, ``\\zeta_i \\ge 0``)."""
@@ -799,6 +847,9 @@ class _NotesReader(_CatalogMatch):
             and not rhs.atoms(sp.Indexed) & {lhs}
 
     def define(self, lhs, rhs, line=0) -> None:
+        if isinstance(lhs, AppliedUndef):  # rho(X, Y) = Cov / (sigma_X sigma_Y): sigma_X is the parameter's,
+            variables = {a for a in lhs.args if isinstance(a, sp.Symbol) and _capital(a.name)}
+            rhs = tie_moments(rhs, variables) if variables else rhs  # not a definition of sigma_X above
         body = _freshen(self.expand(rhs))
         s = self.section
         if any(isinstance(x, sp.Symbol) and x.name in (r"\ldots", r"\cdots") for x in body.free_symbols):
@@ -826,6 +877,7 @@ class _NotesReader(_CatalogMatch):
         """Substitute the section's definitions until nothing changes."""
         s = self.section
         for _ in range(MAX_EXPANSION_ROUNDS):
+            expr = components(expr, s.symbols) if s.symbols else expr  # s_i after s = softmax(z)
             new = expr.xreplace(s.symbols) if s.symbols else expr
             for base, (indices, body) in s.arrays.items():
                 new = new.replace(lambda e, b=base: isinstance(e, sp.Indexed) and e.base == b,
@@ -848,12 +900,26 @@ class _NotesReader(_CatalogMatch):
             expr = new
         return _evaluate_expectations(expr)
 
+    def expand_tied(self, expr):
+        r"""``expand`` keeping ``\mu_X``, ``\sigma_X``, ``\sigma_{XY}`` as the moments they name: their
+        definitions through a density the notes leave unknown (``\int x p_X(x)\,dx``) say the same."""
+        saved = self.section.symbols
+        self.section.symbols = {k: v for k, v in saved.items()
+                                if not (isinstance(k, sp.Symbol) and _TIED_MOMENT.match(k.name))}
+        try:
+            return self.expand(expr)
+        finally:
+            self.section.symbols = saved
+
     # ** claims **
 
     def check_claim(self, claim: _Claim, frag: Fragment) -> list[StepReport]:
         """One claim with what is in force (conditions, examples), then its other readings when it fails:
         a new definition, an equation in an unknown, a step from the equation before, a narrower domain."""
         lhs, rhs = self.expand(claim.lhs), self.expand(claim.rhs)
+        if isinstance(read_moments(lhs, rhs), str):  # Var(2X) = 4 sigma_X^2 after sigma_X^2 = int ... p_X(x) dx
+            tied = tuple(self.expand_tied(e) for e in (claim.lhs, claim.rhs))
+            lhs, rhs = tied if isinstance(read_moments(*tied), tuple) else (lhs, rhs)
         shown = {"lhs": claim.shown_lhs or _show(claim.lhs), "rel": claim.rel, "rhs": _show(claim.rhs),
                  "line": claim.line}
         # a recurrence x_t = f(x_{t-1}) sets the steps x_t, not the plain x of a later formula (h(x) = ...)
@@ -894,6 +960,9 @@ class _NotesReader(_CatalogMatch):
         euler = self.euler_reading(general, frag, lhs, rhs, shown, out)
         if euler is not None:
             return [StepReport(**{**r.__dict__, "assumptions": assumptions}) for r in euler]
+        if claim.one_by_one:  # a stated optimum of a matrix objective, checked for 1x1 matrices
+            out = [_undecided(r, f"{claim.read_as}: it holds there, but the sizes of the matrices are not "
+                                 "read") if r.verdict in ("proved", "verified") else r for r in out]
         if claim.read_as:  # a stated fact of a named law: another parametrisation may be meant
             return [_undecided(r, f"{claim.read_as}: it differs ({r.reason[:80]}); the notes may use another "
                                   "parametrisation") if r.verdict == "refuted" and not claim.unambiguous else
@@ -1067,7 +1136,15 @@ class _NotesReader(_CatalogMatch):
         if claim.rel == "~" and isinstance(claim.lhs, sp.Symbol):
             self.section.distributed.add(claim.lhs)  # X \sim Bernoulli(p): moments of X are not arbitrary
         if claim.rel == "approx":
-            return [self.check_approximation(lhs, rhs, claim, shown)]
+            report = self.check_approximation(lhs, rhs, claim, shown)
+            taylor = check_taylor(lhs, rhs, introduction(self.lines, frag.line) + " " + frag.sentence) \
+                if report.verdict != "verified" else None
+            if taylor is not None:  # "the approximating quadratic at c is": readers.notes.taylor
+                verdict, why, witness = taylor
+                report = StepReport(**shown, verdict=verdict, role="approximation", counterexample=witness,
+                                    method=why if verdict == "verified" else "taylor coefficients (mpmath)",
+                                    reason="" if verdict == "verified" else why)
+            return [report]
         if claim.rel in ("~", "in", "!=", "notin", "ll", "gg", "subset", "supset", "mapsto", "perp", "congruent"):
             return [StepReport(**shown, verdict="undecided", reason=f"relation {claim.rel!r} is not checked")]
         if claim.rel == "->":

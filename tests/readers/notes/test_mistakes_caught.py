@@ -1,0 +1,133 @@
+"""Classes of real mistakes in notes that were missed, each with a made-up note unlike the corpus block that
+revealed it, the counterpart correct note that must not be refuted, and the counterexample the refutation
+carries (it must satisfy the stated conditions)."""
+import sympy as sp
+
+from readers.notes.check import check_notes
+
+
+def check(text):
+    return check_notes(text, path="<test>", budget=5.0)
+
+
+def _values(counterexample) -> dict:
+    return {str(k): float(sp.Rational(v)) for k, v in counterexample.items()}
+
+
+def last(text):
+    return check(text).blocks[-1]
+
+
+# ** a stated optimum w^\star of an objective: its first-order condition (readers.notes.optimum) **
+
+_SHRINK = ("## Shrinkage\n\nFor a weight $c > 0$ we solve\n\n$$\\min_u \\; (u - a)^2 + c\\,u^2$$\n\n"
+           "The solution is\n\n$$u^\\star = {}$$\n")
+
+
+def test_a_stated_minimiser_that_is_not_stationary_is_refuted():
+    block = last(_SHRINK.replace("{}", "\\frac{a}{1 - c}"))
+    assert block.verdict == "refuted", block.steps
+    (step,) = block.steps
+    assert "stationary point" in step.method + (step.reason or "")
+    assert _values(step.counterexample)["c"] > 0  # the counterexample satisfies the stated condition
+
+
+def test_the_true_minimiser_is_proved():
+    block = last(_SHRINK.replace("{}", "\\frac{a}{1 + c}"))
+    assert block.verdict == "proved", block.steps
+
+
+def test_a_minimiser_of_a_named_function_from_the_sentence():
+    note = ("Take $r > 0$ and $$g(z) = r z^2 - 2 q z + 1.$$\n\nThis parabola has its minimizer at $z^* = {}$, "
+            "and nowhere else.")
+    assert last(note.replace("{}", "q/r")).verdict == "proved"
+    assert last(note.replace("{}", "2q/r")).verdict == "refuted"
+
+
+def test_a_starred_value_without_an_objective_or_optimum_words_is_left_alone():
+    # a fixed point of an iteration is not a stationary point of the map
+    note = "Let $$g(z) = z/3 + 2.$$\n\nIterating $z_{t+1} = g(z_t)$ converges to $z^* = 3$."
+    assert all(s.verdict != "refuted" for b in check(note).blocks for s in b.steps)
+
+
+def test_a_matrix_optimum_is_refuted_in_the_one_by_one_case_but_never_proved_there():
+    note = ("Penalised fit, strength $\\mu > 0$:\n\n$$\\min_b \\tfrac12\\|Ab - t\\|^2 + \\tfrac{\\mu}{2}\\|b\\|^2$$\n\n"
+            "$$b^\\star = {}$$\n")
+    wrong = last(note.replace("{}", "(A^\\top A + 2\\mu I)^{-1} A^\\top t"))
+    assert wrong.verdict == "refuted", wrong.steps
+    right = last(note.replace("{}", "(A^\\top A + \\mu I)^{-1} A^\\top t"))
+    assert right.verdict == "undecided" and "sizes" in right.steps[0].reason, right.steps
+
+
+def test_a_constrained_objective_is_not_read_as_stationary():
+    note = ("We solve\n\n$$\\min_u \\; (u - a)^2$$\n\n$$\\text{s.t. } u \\ge 0$$\n\n$$u^\\star = \\max(a, 0)$$\n")
+    assert all(s.verdict != "refuted" for b in check(note).blocks for s in b.steps)
+
+
+# ** a function of random variables whose body names their moments (rho(X, Y) = Cov / (sigma_X sigma_Y)) **
+
+_DENSITY = ("Let $f_Z$ be the density of $Z$. Its mean is\n\n$$\\mu_Z = \\int_{-\\infty}^{\\infty} t f_Z(t)\\,dt$$\n\n"
+            "and its spread is $$\\sigma_Z = \\sqrt{\\int_{-\\infty}^{\\infty} (t - \\mu_Z)^2 f_Z(t)\\,dt}.$$\n\n"
+            "We define $$\\rho(Z, W) = \\frac{\\mathrm{Cov}(Z, W)}{\\sigma_Z \\sigma_W}.$$\n\n")
+
+
+def test_a_scale_invariance_that_forgets_the_sign_is_refuted_after_density_definitions():
+    # sigma_Z defined through a density the notes leave unknown is still the standard deviation of the
+    # argument of rho: rho(Z, cW) = sign(c) rho(Z, W), so c < 0 is a counterexample
+    block = last(_DENSITY + "For every number $c$: $\\rho(Z, cW) = \\rho(Z, W)$.")
+    assert block.verdict == "refuted", block.steps
+    assert _values(block.steps[0].counterexample)["c"] < 0
+
+
+def test_a_shift_invariance_of_the_correlation_is_proved_after_density_definitions():
+    block = last(_DENSITY + "For every number $c$: $\\rho(Z, W + c) = \\rho(Z, W)$.")
+    assert block.verdict == "proved", block.steps
+
+
+def test_a_moment_claim_reads_a_density_defined_sigma_as_the_standard_deviation():
+    assert last(_DENSITY + "Then $$\\mathrm{Var}(Z + c) = \\sigma_Z^2.$$").verdict == "proved"
+
+
+# ** components of a vector named as softmax (readers.notes.vector_functions) **
+
+_SOFTMAX = "Let $q = \\mathrm{softmax}(a)$ be the class probabilities.\n\n"
+
+
+def test_a_softmax_jacobian_with_a_dropped_factor_is_refuted():
+    block = last(_SOFTMAX + "$$\\frac{\\partial q_k}{\\partial a_l} = q_k \\delta_{kl} - q_l$$")
+    assert block.verdict == "refuted", block.steps
+    assert block.steps[0].counterexample
+
+
+def test_the_softmax_jacobian_and_normalisation_hold():
+    assert last(_SOFTMAX + "$$\\frac{\\partial q_k}{\\partial a_l} = q_k (\\delta_{kl} - q_l)$$").verdict == "verified"
+    assert last(_SOFTMAX + "$$\\sum_k q_k = 1$$").verdict == "verified"
+
+
+# ** an approximation the sentence calls a Taylor polynomial (readers.notes.taylor) **
+
+_SURFACE = "Take $$g(u, v) = u e^{v} + \\cos(u).$$\n\nIts approximating quadratic at the origin is\n\n"
+
+
+def test_a_quadratic_approximation_with_a_doubled_hessian_term_is_refuted():
+    block = last(_SURFACE + "$$g(u, v) \\approx 1 + u + 2uv - u^2$$")
+    assert block.verdict == "refuted", block.steps
+    witness = block.steps[0].counterexample
+    assert witness["order"] == "2" and witness["taylor"] != witness["stated"]
+
+
+def test_the_true_quadratic_approximation_is_verified():
+    assert last(_SURFACE + "$$g(u, v) \\approx 1 + u + uv - \\tfrac{1}{2}u^2$$").verdict == "verified"
+
+
+def test_a_taylor_polynomial_around_a_shifted_centre():
+    note = "The second-order Taylor expansion of the logarithm around one reads\n\n$$\\log(s) \\approx {}$$"
+    assert last(note.replace("{}", "(s - 1) - \\frac{(s-1)^2}{2}")).verdict == "verified"
+    assert last(note.replace("{}", "(s - 1) + \\frac{(s-1)^2}{2}")).verdict == "refuted"
+
+
+def test_approximations_without_the_taylor_cue_or_far_from_a_centre_are_not_refuted():
+    assert last("For large $s$ we have $$\\log(1 + s) \\approx \\log(s) + s$$").verdict != "refuted"
+    assert last("A rough fit:\n\n$$\\log(1 + s) \\approx 0.9 s$$").verdict != "refuted"
+    # sympy writes 1 + 2(s - 1) as 2s - 1: the centre is hidden, the value at 0 differs, nothing is read
+    assert last("The linear approximation at one:\n\n$$s^2 \\approx 1 + 2(s - 1)$$").verdict != "refuted"
