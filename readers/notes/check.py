@@ -149,8 +149,13 @@ _GREEK_NAMES = frozenset({"ell", "phi", "psi", "sigma", "rho", "pi", "theta", "e
                           "omega", "Phi", "Psi", "Omega", "Gamma", "Lambda"})
 """Greek letters tried as function names in a second reading (``\\ell(x)``, ``\\Phi(x)``)."""
 
-EXAMPLE_REACH = 2
-"""Paragraphs after a local example (``$x = 2$``) in which a failing claim is read once more with it."""
+EXAMPLE_REACH = 6
+r"""Paragraph counts after a local example (``$x = 2$``) in which a failing claim is read once more with it.  The
+count (readers.notes.blocks) steps at every blank line and on both sides of a display: 6 reaches the two or three
+displays that follow the sentence (``consider $Y = aX + b$. Then $$\sigma_Y = ...$$ $$\mathrm{Cov}(X, Y) = ...$$``)."""
+EXAMPLE_NEAR = 2
+"""Within this count of an example, its reading replaces a refutation when it is merely not refuted; farther (up to
+:data:`EXAMPLE_REACH`) it must confirm the claim (``Away from $x=0$: ... relu'(x) = ...`` is no example at 0)."""
 EQUATION_REACH = 4
 """Paragraphs after an equation in which a later equation is read as a step from it."""
 MAX_NARROWED = 8
@@ -546,6 +551,7 @@ class _NotesReader(_CatalogMatch):
                                assumptions=tuple(_show(r) for r in as_relations(pairs)),
                                warnings=tuple(dict.fromkeys(warnings)))
         seen = self.section.seen
+        self.seen_before_block = seen
         self.section.seen = seen | {x for row in block.rows for e in row.chain.exprs for x in e.free_symbols}
         values = example_values(block, seen if frag.kind == "inline" else frozenset())
         if values is not None:
@@ -835,6 +841,16 @@ class _NotesReader(_CatalogMatch):
                 and not any(_depends(lhs.expr, v) for v, _ in lhs.variable_count)
         return False
 
+    def fresh_side(self, claim):
+        """A side of ``claim`` that is a plain name written for the first time in this block (neither defined nor
+        used before it in the section, nor on the other side), else None: the link names it, as a definition does."""
+        before = getattr(self, "seen_before_block", frozenset())
+        for side, other in ((claim.lhs, claim.rhs), (claim.rhs, claim.lhs)):
+            if isinstance(side, sp.Symbol) and side not in before and side not in self.section.symbols \
+                    and side not in other.free_symbols:
+                return side
+        return None
+
     def redefinable(self, lhs, rhs) -> bool:
         """Whether a claim ``lhs = rhs`` also reads as a new definition of ``lhs`` (``L(\\theta) = ...``
         twice in a section, for two penalties): a name applied to names, or a plain name, not in ``rhs``."""
@@ -976,7 +992,17 @@ class _NotesReader(_CatalogMatch):
             local = _Claim(claim.lhs, claim.rel, claim.rhs, general.conditions + values, claim.line,
                            claim.zero_based, claim.redefinition)
             again = self.check_plain(local, frag, lhs, rhs, shown)
-            if again and not any(r.verdict == "refuted" for r in again):
+            if not again or any(r.verdict == "refuted" for r in again):
+                # the example's name stands for its value (Y = aX + b, then Cov(X, Y) = Cov(X, aX + b)): a
+                # condition on the name alone does not reach a function of it that is expanded over samples
+                named = {n: v for n, v in examples}
+                local = _Claim(claim.lhs.xreplace(named), claim.rel, claim.rhs.xreplace(named), general.conditions,
+                               claim.line, claim.zero_based, claim.redefinition)
+                again = self.check_plain(local, frag, lhs.xreplace(named), rhs.xreplace(named), shown)
+            near = all(frag.paragraph <= min(scope) + EXAMPLE_NEAR for n, _, scope in self.section.examples
+                       if any(n == m for m, _ in examples))
+            kept = ("proved", "verified") if not near else ("proved", "verified", "undecided")
+            if again and all(r.verdict in kept for r in again):  # a farther example must confirm the claim
                 used = assumptions + tuple(f"{_show(n)} = {_show(v)} (example)" for n, v in examples)
                 return [StepReport(**{**r.__dict__, "assumptions": used}) for r in again]
         quantifier = _EXISTENTIAL.search(frag.sentence)
@@ -1001,6 +1027,11 @@ class _NotesReader(_CatalogMatch):
             self.section.equation = (lhs - rhs, frag.paragraph, claim.line)  # an identity that holds is no equation
         if not any(r.verdict == "refuted" for r in out):
             return out
+        fresh = self.fresh_side(claim)
+        if fresh is not None:  # sigma_Y = sigma_{aX+b} = |a| sigma_X: a name first written here has no value to refute
+            return [_undecided(r, f"ambiguous: {_show(fresh)} is not defined before this block; as a claim it fails "
+                                  f"({r.reason[:80]}); as its definition there is nothing to check")
+                    if r.verdict == "refuted" else r for r in out]
         if claim.redefinition:
             return [_undecided(r, f"ambiguous: as a claim it fails ({r.reason[:80]}); as a new definition of "
                                   f"{claim.redefinition}, which shadows the one above, there is nothing to check")

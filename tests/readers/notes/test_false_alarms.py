@@ -118,3 +118,24 @@ def test_a_recurrence_sets_its_steps_not_the_plain_name():
     assert wrong.verdict == "refuted" and wrong.steps[0].counterexample
     in_place = check("$$W = W - \\alpha G$$\n\n$$W = 2 W$$").blocks[-1]  # an update in place: W is assigned
     assert in_place.verdict != "refuted"
+
+
+def test_a_local_example_stands_for_its_value_in_the_displays_that_follow():
+    # "take $V = cU - d$" after V was used: V is the example's value in the next displays, inside functions too
+    # (Cov(U, cU - d) = c Var(U) by bilinearity; by hand)
+    text = ("# Linear maps\n\nLet $U$ and $V$ be random variables.\n\n"
+            "As an example, take $V = cU - d$ for constants $c, d$. Then\n\n"
+            "$$\\mathrm{Var}(V) = c^2 \\mathrm{Var}(U),$$\n\n"
+            "$$\\mathrm{Cov}(U, V) = \\mathrm{Cov}(U, cU - d) = c\\,\\mathrm{Var}(U).$$\n")
+    blocks = check(text).blocks
+    assert [b.verdict for b in blocks if b.kind == "display"][-1] == "proved", blocks[-1].steps
+    assert not any(b.verdict == "refuted" for b in blocks)
+
+
+def test_a_name_first_written_inside_a_chain_is_not_refuted():
+    # tau_{2U} appears here for the first time: as a claim "tau_{2U} = 2 tau_U" has nothing to refute
+    (block,) = check("# S\n\n$$\\tau_{W} = \\tau_{2U} = 2\\tau_{U}$$\n").blocks
+    assert block.verdict != "refuted", block.steps
+    # a name defined before is still checked: after tau_U = 2s, "tau_U = 3s" is refuted (s = 1)
+    *_, wrong = check("# S\n\n$$\\tau_U = 2s$$\n\n$$\\tau_{W} = \\tau_{U} = 3s$$\n").blocks
+    assert wrong.verdict == "refuted"
