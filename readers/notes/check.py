@@ -171,6 +171,17 @@ EINSTEIN_CUE = re.compile(r"\bEinstein\b|summation convention", re.I)
 """Prose that states the Einstein summation convention (readers.notes.einstein)."""
 
 
+def _derivative_applied_to_expression(*sides):
+    r"""A derivative evaluated at an expression that holds a derivative
+    (``\frac{df}{dx}\left(\frac{df}{dx}\right)``, read ``Subs(f'(x), x, f'(x))``), else None: the notes may mean
+    the operator $\frac{d}{dx}$ applied to it."""
+    for side in sides:
+        for node in side.atoms(sp.Subs):
+            if node.expr.has(sp.Derivative) and any(p.has(sp.Derivative) for p in node.point):
+                return node
+    return None
+
+
 def _apart(lhs, rhs, laws=None) -> str:
     r"""``"mu, sigma | eta_1, eta_2"`` when each side has names and they share none
     (``\frac{\mu^2}{2\sigma^2} + \log\sigma = \frac{\eta_1^2}{4\eta_2} - \frac{1}{2}\log(2\eta_2)``), else ``""``.
@@ -1027,6 +1038,11 @@ class _NotesReader(_CatalogMatch):
             self.section.equation = (lhs - rhs, frag.paragraph, claim.line)  # an identity that holds is no equation
         if not any(r.verdict == "refuted" for r in out):
             return out
+        applied = _derivative_applied_to_expression(claim.lhs, claim.rhs)
+        if applied is not None:  # d^2f/dx^2 = df/dx (df/dx): an operator applied, or f' composed with f'?
+            return [_undecided(r, f"ambiguous: {_show(applied)} reads as the derivative evaluated at an expression "
+                                  f"(which fails: {r.reason[:80]}) or as an operator applied to it")
+                    if r.verdict == "refuted" else r for r in out]
         fresh = self.fresh_side(claim)
         if fresh is not None:  # sigma_Y = sigma_{aX+b} = |a| sigma_X: a name first written here has no value to refute
             return [_undecided(r, f"ambiguous: {_show(fresh)} is not defined before this block; as a claim it fails "

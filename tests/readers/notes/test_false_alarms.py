@@ -139,3 +139,11 @@ def test_a_name_first_written_inside_a_chain_is_not_refuted():
     # a name defined before is still checked: after tau_U = 2s, "tau_U = 3s" is refuted (s = 1)
     *_, wrong = check("# S\n\n$$\\tau_U = 2s$$\n\n$$\\tau_{W} = \\tau_{U} = 3s$$\n").blocks
     assert wrong.verdict == "refuted"
+
+
+def test_a_derivative_applied_to_a_derivative_may_be_the_operator():
+    # "the derivative of dg/dt is d^2g/dt^2 = dg/dt (dg/dt)": operator notation, or g' composed with g'
+    text = ("# A\n\n$$g(t) = t^3$$\n\n# D\n\nDifferentiate $g$ once more: the rate of change of $\\frac{dg}{dt}$ is "
+            "$\\frac{d^2g}{dt^2} = \\frac{dg}{dt}\\left(\\frac{dg}{dt}\\right)$, the second derivative.\n")
+    *_, block = check(text).blocks
+    assert block.verdict == "undecided" and "ambiguous" in block.steps[0].reason, block.steps
