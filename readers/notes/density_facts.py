@@ -206,7 +206,7 @@ def density_at(row_lhs, row_rhs, conditions, line):
 def _supports(variable, conditions):
     stated = [c.rhs for c in conditions if isinstance(c, (sp.Ge, sp.Gt)) and c.lhs == variable
               and c.rhs.is_number]
-    out = [(sp.sympify(b), sp.oo) for b in stated]
+    out = [(b, sp.oo) for b in stated]
     return out + [(-sp.oo, sp.oo), (sp.Integer(0), sp.oo), (sp.Integer(0), sp.Integer(1))]
 
 

@@ -280,7 +280,7 @@ def compare(left, right, rel: str = "=", unknowns: bool = False, seed: int = 202
             return Verdict("holds", left, right, how="exactly (sympy Matrix)")
         return Verdict("fails", left, right)
     rng = random.Random(seed)
-    named = sorted({s for v in a + b for s in sp.sympify(v).free_symbols}, key=str)
+    named = sorted({s for v in a + b for s in getattr(v, "free_symbols", ())}, key=str)
     points = [{s: sp.Rational(rng.randint(-9, 9), rng.randint(1, 5)) for s in named} for _ in range(POINTS)]
     near_zero = all(abs(sp.N(d.subs(p), 30)) < ZERO for p in points for d in difference)
     if near_zero:

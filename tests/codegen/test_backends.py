@@ -26,7 +26,7 @@ def test_backend_in_a_fresh_interpreter(framework, tmp_path):
     packages = str(pathlib.Path(codegen.__file__).resolve().parent.parent)  # the tree these tests import
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [packages, os.environ.get("PYTHONPATH")]))}
     selected = f"test_{framework} or test_backend_registry or (certifies_its_own_code and {framework})"
-    run = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:xdist", "-p", "no:cacheprovider",
+    run = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider",
                           "-k", selected, str(HERE / "backends_in_subprocess.py")],
                          cwd=tmp_path, env=env, capture_output=True, text=True, timeout=1800)
     tail = "\n".join(run.stdout.splitlines()[-25:])
