@@ -857,9 +857,16 @@ def _latex(entry) -> str:
 
 
 def main(argv) -> int:
+    return check_entries(ENTRIES, _latex, argv)
+
+
+def check_entries(entries: list[dict], latex_of, argv) -> int:
+    """Run every entry's check against its label (``-v``: name each as it runs); ``--write`` merges the entries
+    into labels.json in place of their files' old labels.  Exit status 1 if a check disagrees with its label.
+    ``latex_of(entry)`` finds the block's text (check_labels_round3.py reads ``.tex`` files too)."""
     bad = 0
-    for entry in ENTRIES:
-        entry["latex"] = _latex(entry)
+    for entry in entries:
+        entry["latex"] = latex_of(entry)
         if entry["fn"] is not None:
             if "-v" in argv:
                 print(f"{entry['file']}:{entry['line']}", flush=True)
@@ -867,12 +874,12 @@ def main(argv) -> int:
             if holds != (entry["label"] == "right"):
                 bad += 1
                 print(f"DISAGREES {entry['file']}:{entry['line']} label {entry['label']} but check says {holds}")
-    print(f"{len(ENTRIES)} labels, {sum(e['fn'] is not None for e in ENTRIES)} checked, {bad} disagree")
+    print(f"{len(entries)} labels, {sum(e['fn'] is not None for e in entries)} checked, {bad} disagree")
     if "--write" in argv:
         path = HERE / "labels.json"
         keep = [l for l in json.loads(path.read_text(encoding="utf-8"))
-                if l["file"] not in {e["file"] for e in ENTRIES}]
-        new = [{k: e[k] for k in ("file", "line", "latex", "role", "label", "check", "assumptions")} for e in ENTRIES]
+                if l["file"] not in {e["file"] for e in entries}]
+        new = [{k: e[k] for k in ("file", "line", "latex", "role", "label", "check", "assumptions")} for e in entries]
         path.write_text(json.dumps(keep + new, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     return 1 if bad else 0
 

@@ -11,7 +11,6 @@ code base is imported.
 """
 from __future__ import annotations
 
-import json
 import re
 import sys
 from pathlib import Path
@@ -436,22 +435,9 @@ def _latex(entry) -> str:
 
 
 def main(argv) -> int:
-    bad = 0
-    for entry in ENTRIES:
-        entry["latex"] = _latex(entry)
-        if entry["fn"] is not None:
-            holds = bool(entry["fn"]())
-            if holds != (entry["label"] == "right"):
-                bad += 1
-                print(f"DISAGREES {entry['file']}:{entry['line']} label {entry['label']} but check says {holds}")
-    print(f"{len(ENTRIES)} labels, {sum(e['fn'] is not None for e in ENTRIES)} checked, {bad} disagree")
-    if "--write" in argv:
-        path = HERE / "labels.json"
-        keep = [l for l in json.loads(path.read_text(encoding="utf-8"))
-                if l["file"] not in {e["file"] for e in ENTRIES}]
-        new = [{k: e[k] for k in ("file", "line", "latex", "role", "label", "check", "assumptions")} for e in ENTRIES]
-        path.write_text(json.dumps(keep + new, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
-    return 1 if bad else 0
+    from check_labels import check_entries  # the same runner and --write merge as the first rounds' labels
+
+    return check_entries(ENTRIES, _latex, argv)
 
 
 if __name__ == "__main__":
