@@ -9,8 +9,9 @@ Two parts, both printed and written to ``benchmarks/own_formulas.json``:
   ordinary and on extreme inputs; the rules that fired, and, from the certificate, each fired rule's
   worst error without it and with it (against the definition in mpmath, on the certificate's points).
 * ``vjp_speed``: for every catalog formula with VJP records, the joint VJP function lowered from the
-  hand-written closed forms (today's ``codegen --grad``) and from the derived VJP
-  (:func:`derivations.gradients.derive.compact` of sympy's derivative, deltas eliminated), both through
+  hand-written closed forms (today's ``codegen --grad``) and from the derived VJP (reverse mode through the
+  formula's definitions, :func:`derivations.gradients.reverse.record_vjp`, then
+  :func:`derivations.gradients.simplify.simplify_vjp`), both through
   the same stability rules and lowering; timed side by side in one process on the same inputs (rounds
   alternate between the two, the medians compared): ``ratio`` = median(derived) / median(closed form),
   below 1 when the derived one is faster.  ``agree`` is the largest normwise gap between the two
@@ -18,6 +19,7 @@ Two parts, both printed and written to ``benchmarks/own_formulas.json``:
 
 Usage: ``python3 benchmarks/own_formulas.py [--suite-only | --speed-only] [--size N] [--rounds R]``.
 Timings on a loaded machine are noisy; the ratio of medians taken side by side is the number to read.
+NumPy's BLAS is pinned to one thread (unless the environment says otherwise).
 """
 from __future__ import annotations
 
@@ -30,7 +32,10 @@ import statistics
 import sys
 import time
 
-import numpy as np
+for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):  # one BLAS thread: side by side
+    os.environ.setdefault(_var, "1")  # timings are not perturbed by the shared cores (set before NumPy loads)
+
+import numpy as np  # noqa: E402
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
@@ -91,14 +96,15 @@ def _derived_joint(name, grads):
     from codegen.lower_blocks import BLOCK_ELEMENTS
     from codegen.module import _vjp_formula
     from codegen.rules import stabilize
-    from derivations.gradients.derive import compact
+    from derivations.gradients.reverse import record_vjp
+    from derivations.gradients.simplify import simplify_vjp
 
     vf = _vjp_formula(grads[0])
     inputs = tuple(__import__("codegen.lower", fromlist=["Input"]).Input(v.name, v.symbol, tuple(v.shape))
                    for v in vf.variables)
     targets, sizes = [], dict.fromkeys(vf.size_symbols)
     for grad in grads:
-        expr, _ = stabilize(compact(grad.derived))
+        expr, _ = stabilize(simplify_vjp(record_vjp(grad)))
         targets.append(Target(grad.vjp.name, expr, grad.vjp.indices))
         sizes.update(dict.fromkeys(_vjp_formula(grad).size_symbols))
     return lower_function(name, inputs, tuple(targets), tuple(sizes), returns="tuple", blocks=BLOCK_ELEMENTS,

@@ -1,0 +1,158 @@
+r"""Reverse mode in index notation: the VJPs of a formula through its named intermediates.
+
+A formula is a chain of definitions $X^{(1)}, \dots, X^{(m)}$ (each may read the inputs and the
+earlier ones) and an output $y$.  Differentiating the fully expanded $y$ repeats every intermediate's
+derivative inside every term; reverse mode instead gives each intermediate an adjoint, from its
+consumers $C$ (the later definitions and the output), in reverse order:
+
+.. math::
+    \bar{y}_\iota = g_\iota, \qquad
+    \bar{X}_\kappa = \sum_{C \ni X} \sum_\iota \bar{C}_\iota \frac{\partial C_\iota}{\partial X_\kappa}, \qquad
+    \bar{p}_\kappa = \sum_{C \ni p} \sum_\iota \bar{C}_\iota \frac{\partial C_\iota}{\partial p_\kappa}
+
+where $\partial C / \partial X$ treats every other intermediate read by $C$ as independent (the chain
+rule collects the rest through $\bar{C}$).  Each term is :func:`~derivations.gradients.derive.derive_vjp`'s
+(Kronecker deltas summed out, kinks by :data:`~derivations.gradients.KINK_CONVENTIONS`).  For attention,
+$O = AV$, $A = \operatorname{softmax}(S)$, $S = QK^\top/\sqrt{d_k}$, this gives $\bar{A} = gV^\top$,
+$\bar{S} = A \odot (\bar{A} - \sum_l A_{\cdot l} \bar{A}_{\cdot l})$ and $\bar{Q} = \bar{S}K/\sqrt{d_k}$:
+the textbook backward pass, found, not typed.
+
+The adjoints are returned as :class:`~symbolic.record.Definition` s (substituted like the forward ones),
+so that every gradient of one formula reads the same $\bar{S}$, which the code generator computes once.
+"""
+from __future__ import annotations
+
+import sympy as sp
+
+from symbolic.record import Definition, expand_definitions
+
+from derivations.gradients.derive import Wrt, derive_vjp
+
+
+def _base(lhs):
+    return lhs.base if isinstance(lhs, sp.Indexed) else lhs
+
+
+def _reads(expr: sp.Expr, base) -> bool:
+    """Whether ``expr`` reads ``base`` (an ``IndexedBase`` through an element, or a ``Symbol``)."""
+    if isinstance(base, sp.IndexedBase):
+        return any(a.base == base for a in expr.atoms(sp.Indexed))
+    return base in expr.free_symbols
+
+
+def infer_shapes(definitions, shapes: dict) -> dict:
+    """``shapes`` (base -> size tuple) extended by each indexed definition's shape, read off the axes its
+    indices address in the expression (``S[i, j] = sum_a K[j, a] Q[i, a]``: ``i`` is an axis of ``Q``)."""
+    shapes = dict(shapes)
+    for d in definitions:
+        if not isinstance(d.lhs, sp.Indexed):
+            shapes[d.lhs] = ()
+            continue
+        sizes = []
+        for i in d.lhs.indices:
+            size = None
+            for read in sorted(d.expr.atoms(sp.Indexed), key=sp.default_sort_key):
+                known = shapes.get(read.base)
+                if known is not None and i in read.indices:
+                    size = known[read.indices.index(i)]
+                    break
+            if size is None:
+                raise ValueError(f"cannot infer the range of index {i} of {d.lhs}")
+            sizes.append(size)
+        shapes[d.lhs.base] = tuple(sizes)
+    return shapes
+
+
+def _indices_of(lhs, shape) -> tuple:
+    if not isinstance(lhs, sp.Indexed):
+        return ()
+    return tuple((i, sp.S.Zero, n - 1) for i, n in zip(lhs.indices, shape))
+
+
+def _adjoint_name(base) -> sp.Basic:
+    label = f"\\bar{{{base.label if isinstance(base, sp.IndexedBase) else base}}}"
+    return sp.IndexedBase(label) if isinstance(base, sp.IndexedBase) else sp.Symbol(label)
+
+
+def _contribution(consumer_expr, consumer_indices, adjoint, wrt: Wrt, kappa) -> sp.Expr:
+    """$\\sum_\\iota \\bar{C}_\\iota\\, \\partial C_\\iota / \\partial w_\\kappa$ at the shared indices ``kappa``."""
+    expr, own = derive_vjp(consumer_expr, consumer_indices, wrt, adjoint)
+    return expr.xreplace({k: c for (k, _, _), (c, _, _) in zip(own, kappa)})
+
+
+def _fresh_indices(shape, taken: set) -> tuple:
+    out = []
+    for n, size in enumerate(shape):
+        name = f"\\kappa_{n}"
+        while name in taken:
+            name += "'"
+        taken.add(name)
+        out.append((sp.Symbol(name, integer=True), sp.S.Zero, size - 1))
+    return tuple(out)
+
+
+def reverse_vjps(definitions, output_expr, output_indices, params: dict, upstream):
+    r"""The VJP of the output with respect to each parameter, in reverse mode through ``definitions``.
+
+    ``params``: name -> :class:`~derivations.gradients.derive.Wrt`.  Returns ``(gradients, adjoints)``:
+    per name ``(expr, kappa)``, the gradient over its indices $\kappa$ (ranges), reading the adjoint
+    definitions ``adjoints``, in the order they were found (each reads earlier ones and the forward ones, as
+    :func:`~symbolic.record.expand_definitions` expects).
+    """
+    shapes = infer_shapes(definitions, {w.symbol: tuple(w.shape) for w in params.values()})
+    taken = {str(s) for s in output_expr.atoms(sp.Symbol)} | {str(s) for d in definitions
+                                                               for s in d.expr.atoms(sp.Symbol)}
+    taken |= {str(i) for i, _, _ in output_indices}
+    # consumers: (expression, indices, adjoint symbol); the output's adjoint is the upstream gradient
+    consumers = [(output_expr, tuple(output_indices), upstream)]
+    adjoints: list[Definition] = []
+    for d in reversed(definitions):
+        base = _base(d.lhs)
+        shape = shapes[base]
+        kappa = _fresh_indices(shape, taken)
+        wrt = Wrt(base, shape)
+        terms = [_contribution(e, idx, adj, wrt, kappa) for e, idx, adj in consumers if _reads(e, base)]
+        adj = _adjoint_name(base)
+        lhs = adj[tuple(k for k, _, _ in kappa)] if kappa else adj
+        adjoints.append(Definition(lhs, sp.Add(*terms)))
+        consumers.append((d.expr, _indices_of(d.lhs, shape), adj))
+    gradients = {}
+    for name, wrt in params.items():
+        kappa = _fresh_indices(wrt.shape, taken)
+        terms = [_contribution(e, idx, adj, wrt, kappa) for e, idx, adj in consumers if _reads(e, wrt.symbol)]
+        gradients[name] = (sp.Add(*terms), kappa)
+    return gradients, tuple(adjoints)
+
+
+def expanded_vjps(definitions, output_expr, output_indices, params: dict, upstream) -> dict:
+    """:func:`reverse_vjps` with the adjoints, then the forward definitions, substituted: per name
+    ``(expr, kappa)`` over the inputs, the upstream gradient and the sizes only."""
+    gradients, adjoints = reverse_vjps(definitions, output_expr, output_indices, params, upstream)
+    out = {}
+    for name, (expr, kappa) in gradients.items():
+        expr = expand_definitions(expand_definitions(expr, adjoints), tuple(definitions))
+        out[name] = (expr, kappa)
+    return out
+
+
+_CACHE: dict = {}
+
+
+def record_vjp(grad) -> sp.Expr:
+    r"""The reverse-mode VJP of a gradient record (upstream given) over the record's own indices.
+
+    One reverse pass per formula serves all its records (cached by formula and upstream)."""
+    if grad.upstream is None:
+        raise ValueError(f"{grad.id}: a Jacobian has no upstream gradient to run reverse mode from")
+    subject = grad.subject
+    key = (subject.id, grad.upstream, subject.definitions, subject.outputs)
+    if key not in _CACHE:
+        params = {v.name: Wrt(v.symbol, tuple(v.shape)) for v in subject.variables}
+        output = grad.output
+        _CACHE[key] = expanded_vjps(subject.definitions, output.expr, output.indices, params, grad.upstream)
+    expr, kappa = _CACHE[key][grad.wrt]
+    mine = tuple(i for i, _, _ in grad.wrt_indices)
+    bound = {s for s in expr.atoms(sp.Symbol)} - expr.free_symbols
+    if bound & set(mine):
+        raise ValueError(f"{grad.id}: index {bound & set(mine)} of the record is bound in its derived VJP")
+    return expr.xreplace({k: m for (k, _, _), m in zip(kappa, mine)})

@@ -1,0 +1,254 @@
+r"""Rewritings of a derived VJP that make it as cheap to compute as the textbook closed forms.
+
+Each is an identity of finite sums, applied where it holds exactly:
+
+* :func:`weights_inside`: a normalizer moved into the sum it divides, next to its exponential,
+  $\frac{1}{Z}\sum_i e^{u_i} f_i = \sum_i \frac{e^{u_i}}{Z} f_i$ with $Z = \sum_l e^{u_l}$, so that the
+  softmax weights $p_i = e^{u_i}/Z$ appear as such (the stability rules shift both by $\max u$;
+  $e^{u_i}$ alone overflows) and are shared with the forward pass;
+* :func:`vanishing_sums`: a sum that is zero by linearity, $\sum_j (x_j - \frac{1}{n}\sum_l x_l) = 0$
+  (layer norm's $\partial\sigma^2/\partial\mu$), dropped with the term it multiplies;
+* :func:`split_outer_sums`: $\sum_j (a_{ij} - b_i)\, c_{ij} = \sum_j a_{ij} c_{ij} - b_i \sum_j c_{ij}$ where
+  the terms of a factor depend on different free indices, so that no outer product (an array with the
+  union of their indices) is formed before the contraction;
+* :func:`reindexed_windows`: $\sum_t [0 \le p - t < M]\, g_t k_{p-t} = \sum_{m=0}^{M-1} [0 \le p - m \le T]\,
+  g_{p-m} k_m$: the summation variable made the index the condition bounds by sizes alone, so a
+  convolution's input gradient sums over the kernel's offsets and reads the upstream gradient
+  zero-padded (the full correlation), as the forward pass reads its input.
+"""
+from __future__ import annotations
+
+import sympy as sp
+from sympy.core.relational import Relational
+
+
+def simplify_vjp(expr: sp.Expr) -> sp.Expr:
+    """All of this module's rewritings, each where it applies."""
+    expr = vanishing_sums(expr)
+    expr = reindexed_windows(expr)
+    expr = split_outer_sums(expr)
+    return weights_inside(expr)
+
+
+# ** softmax weights **
+
+def _normalizer(factor):
+    r"""``(u, l)`` for a factor $1/\sum_l e^{u(l)}$ (one limit), else None."""
+    if not (isinstance(factor, sp.Pow) and factor.exp == -1 and isinstance(factor.base, sp.Sum)):
+        return None
+    z = factor.base
+    if len(z.limits) != 1 or not isinstance(z.function, sp.exp):
+        return None
+    return z.function.args[0], z.limits[0]
+
+
+def _weighted(s: sp.Sum, u, limit) -> bool:
+    r"""Whether the sum's body has a factor $e^{u(i)}$ for one of its indices $i$ with $l$'s range."""
+    l, lo, hi = limit
+    for i, ilo, ihi in s.limits:
+        if (ilo, ihi) != (lo, hi):
+            continue
+        target = u.xreplace({l: i})
+        if any(isinstance(f, sp.exp) and f.args[0] == target for f in sp.Mul.make_args(s.function)):
+            return True
+    return False
+
+
+def weights_inside(expr: sp.Expr) -> sp.Expr:
+    r"""$\frac{1}{Z}\sum_i e^{u_i} f_i \to \sum_i \frac{e^{u_i}}{Z} f_i$ in every product (see the module docstring)."""
+    def visit(e):
+        if not e.args or isinstance(e, (sp.Indexed, sp.IndexedBase)):
+            return e
+        e = e.func(*[visit(a) for a in e.args]) if not isinstance(e, sp.Sum) else \
+            sp.Sum(visit(e.function), *e.limits)
+        if not isinstance(e, sp.Mul):
+            return e
+        factors = list(e.args)
+        changed = True
+        while changed:
+            changed = False
+            for n, f in enumerate(factors):
+                found = _normalizer(f)
+                if found is None:
+                    continue
+                u, limit = found
+                for m, s in enumerate(factors):
+                    if isinstance(s, sp.Sum) and _weighted(s, u, limit) and not \
+                            (s.free_symbols & {i for i, _, _ in s.limits}):
+                        inner = set().union(*[{i} for i, _, _ in s.limits])
+                        if f.free_symbols & inner:
+                            continue  # the normalizer would be captured by the sum's own index
+                        factors[m] = sp.Sum(s.function * f, *s.limits)
+                        del factors[n]
+                        changed = True
+                        break
+                if changed:
+                    break
+        return sp.Mul(*factors)
+
+    return visit(expr)
+
+
+# ** sums that vanish **
+
+def _split(e: sp.Expr) -> sp.Expr:
+    """Sums distributed over their terms, with factors free of the summation indices pulled out."""
+    if isinstance(e, sp.Sum):
+        body = sp.expand(_split(e.function))
+        out = []
+        for term in sp.Add.make_args(body):
+            inner, outer = [], []
+            for f in sp.Mul.make_args(term):
+                (inner if f.free_symbols & {i for i, _, _ in e.limits} else outer).append(f)
+            count = sp.Mul(*[hi - lo + 1 for i, lo, hi in e.limits if not any(i in f.free_symbols for f in inner)])
+            limits = [lim for lim in e.limits if any(lim[0] in f.free_symbols for f in inner)]
+            out.append(sp.Mul(*outer) * count * (sp.Sum(sp.Mul(*inner), *limits) if limits else sp.Mul(*inner)))
+        return sp.Add(*out)
+    if not e.args or isinstance(e, sp.Indexed):
+        return e
+    return e.func(*[_split(a) for a in e.args])
+
+
+def vanishing_sums(expr: sp.Expr) -> sp.Expr:
+    """Every sum equal to 0 by linearity replaced by 0 (the rest left as written)."""
+    def is_zero_sum(e):
+        return isinstance(e, sp.Sum) and e.function != 0 and sp.expand(_split(e)) == 0
+
+    return expr.replace(is_zero_sum, lambda e: sp.S.Zero) if expr.has(sp.Sum) else expr
+
+
+# ** outer products inside sums **
+
+def _sizes(expr) -> set:
+    """The symbols in the bounds of the sums' limits: sizes, not indices."""
+    out = set()
+    for s in expr.atoms(sp.Sum):
+        for _, lo, hi in s.limits:
+            out |= lo.free_symbols | hi.free_symbols
+    return out
+
+
+def _indices(e, sizes) -> frozenset:
+    return frozenset(s for s in e.free_symbols if s.is_integer and s not in sizes)
+
+
+def split_outer_sums(expr: sp.Expr) -> sp.Expr:
+    r"""$\sum_j (a - b)\, c \to \sum_j a c - \sum_j b c$ where the terms of an ``Add`` factor of the body
+    have different free indices among the summation indices or the indices of the other factors, and the
+    ``Add`` as one array would have more indices than every other factor (an outer product)."""
+    sizes = _sizes(expr)
+
+    def visit(e):
+        if not e.args or isinstance(e, sp.Indexed):
+            return e
+        if isinstance(e, sp.Sum):
+            body = visit(e.function)
+            bound = {i for i, _, _ in e.limits}
+            factors = list(sp.Mul.make_args(body))
+            for n, f in enumerate(factors):
+                if not isinstance(f, sp.Add):
+                    continue
+                rest_sets = [_indices(g, sizes) for m, g in enumerate(factors) if m != n]
+                others = set().union(*rest_sets)
+                sets = {_indices(t, sizes) & (bound | others) for t in f.args}
+                union = frozenset().union(*sets)
+                if len(sets) > 1 and not any(union <= r for r in rest_sets):  # else no array is larger
+                    rest = sp.Mul(*(factors[:n] + factors[n + 1:]))
+                    return sp.Add(*[_pulled(sp.Sum(t * rest, *e.limits)) for t in f.args])
+            return sp.Sum(body, *e.limits)
+        return e.func(*[visit(a) for a in e.args])
+
+    return visit(expr)
+
+
+def _pulled(s: sp.Sum) -> sp.Expr:
+    """Factors free of the sum's indices moved out of it; limits whose index no factor reads, counted."""
+    bound = {i for i, _, _ in s.limits}
+    inner, outer = [], []
+    for f in sp.Mul.make_args(s.function):
+        (inner if f.free_symbols & bound else outer).append(f)
+    limits = [lim for lim in s.limits if any(lim[0] in f.free_symbols for f in inner)]
+    count = sp.Mul(*[hi - lo + 1 for i, lo, hi in s.limits if (i, lo, hi) not in limits])
+    body = sp.Mul(*inner)
+    return sp.Mul(*outer) * count * (sp.Sum(body, *limits) if limits else body)
+
+
+# ** convolution windows **
+
+def _bounded(cond, sizes_only) -> list:
+    """``(e, lo, hi)`` for each pair of relations $e \\ge lo$, $e \\le hi$ in the conjunction, bounds by sizes."""
+    lows, highs = {}, {}
+    for rel in (cond.args if isinstance(cond, sp.And) else (cond,)):
+        if not isinstance(rel, Relational) or rel.rel_op not in (">=", "<=", ">", "<"):
+            return []
+        d = sp.expand(rel.lhs - rel.rhs if rel.rel_op in (">=", ">") else rel.rhs - rel.lhs)
+        if rel.rel_op in (">", "<"):
+            d -= 1  # integers: a > b is a - b - 1 >= 0
+        # d >= 0 with d = c*e + b: split the index part from the size part
+        idx = sp.Add(*[t for t in sp.Add.make_args(d) if not sizes_only(t)])
+        const = sp.expand(d - idx)
+        if idx == 0:
+            continue
+        if sp.expand(-idx) in lows or sp.expand(-idx) in highs:
+            key, sign = sp.expand(-idx), -1
+        else:
+            key, sign = idx, 1
+        if sign == 1:
+            lows[key] = -const  # idx >= -const
+        else:
+            highs[key] = const  # -idx + const >= 0: idx <= const
+    return [(e, lows[e], highs[e]) for e in lows if e in highs]
+
+
+def reindexed_windows(expr: sp.Expr) -> sp.Expr:
+    r"""A sum whose body is ``Piecewise((f, c), (0, True))`` with $c$ bounding $e = p - t$ (one summed index
+    $t$ with coefficient $\pm 1$, plus free indices) between sizes: summed over $e$'s range instead, the old
+    range of $t$ moved into the condition."""
+    sizes = _sizes(expr)
+
+    def visit(e):
+        if not e.args or isinstance(e, sp.Indexed):
+            return e
+        if not isinstance(e, sp.Sum):
+            return e.func(*[visit(a) for a in e.args])
+        body = visit(e.function)
+        out = sp.Sum(body, *e.limits)
+        if not (isinstance(body, sp.Piecewise) and len(body.args) == 2 and body.args[1].cond == sp.true
+                and body.args[1].expr == 0):
+            return out
+        f, cond = body.args[0]
+        bound = [i for i, _, _ in e.limits]
+        integer = {s for s in body.free_symbols | set(bound) if s.is_integer and s not in sizes}
+
+        def sizes_only(t):
+            return not (t.free_symbols & integer)
+
+        limits, extra = list(e.limits), []
+        for ex, lo, hi in _bounded(cond, sizes_only):
+            summed = [t for t in bound if ex.coeff(t) in (1, -1) and t in ex.free_symbols]
+            if len(summed) != 1 or any(ex.coeff(t) != 0 for t in bound if t != summed[0]):
+                continue
+            (t,) = summed
+            pos = [n for n, lim in enumerate(limits) if lim[0] == t]
+            if not pos:
+                continue
+            n = pos[0]
+            _, tlo, thi = limits[n]
+            new = sp.Symbol(f"{t}'", integer=True)
+            while new in integer:
+                new = sp.Symbol(f"{new}'", integer=True)
+            old = sp.solve(sp.Eq(ex, new), t)
+            if len(old) != 1:
+                continue
+            f, cond = f.xreplace({t: old[0]}), cond.xreplace({t: old[0]})
+            extra.append(sp.And(old[0] >= tlo, old[0] <= thi))
+            limits[n] = (new, lo, hi)
+            integer.add(new)
+        if not extra:
+            return out
+        cond = sp.And(cond, *extra)
+        from derivations.gradients.sums import implied  # noqa: PLC0415  (sums imports the checker; lazily)
+        cond = implied(cond, {i: (lo, hi) for i, lo, hi in limits})
+        return sp.Sum(sp.Piecewise((f, cond), (0, True)), *limits)
+
+    return visit(expr)
