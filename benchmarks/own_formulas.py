@@ -96,7 +96,7 @@ def _derived_joint(name, grads):
     from codegen.lower_blocks import BLOCK_ELEMENTS
     from codegen.module import _vjp_formula
     from codegen.rules import stabilize
-    from derivations.gradients.reverse import record_vjp
+    from derivations.gradients.reverse import record_vjp, simplex_of
     from derivations.gradients.simplify import simplify_vjp
 
     vf = _vjp_formula(grads[0])
@@ -104,7 +104,7 @@ def _derived_joint(name, grads):
                    for v in vf.variables)
     targets, sizes = [], dict.fromkeys(vf.size_symbols)
     for grad in grads:
-        expr, _ = stabilize(simplify_vjp(record_vjp(grad)))
+        expr, _ = stabilize(simplify_vjp(record_vjp(grad), simplex_of(grad.subject)))
         targets.append(Target(grad.vjp.name, expr, grad.vjp.indices))
         sizes.update(dict.fromkeys(_vjp_formula(grad).size_symbols))
     return lower_function(name, inputs, tuple(targets), tuple(sizes), returns="tuple", blocks=BLOCK_ELEMENTS,

@@ -156,3 +156,11 @@ def record_vjp(grad) -> sp.Expr:
     if bound & set(mine):
         raise ValueError(f"{grad.id}: index {bound & set(mine)} of the record is bound in its derived VJP")
     return expr.xreplace({k: m for (k, _, _), m in zip(kappa, mine)})
+
+
+def simplex_of(formula) -> tuple:
+    """``(IndexedBase, size of its last axis)`` of each variable on the probability simplex."""
+    from symbolic.domains import Simplex
+
+    return tuple((v.symbol, v.shape[-1]) for v in formula.variables
+                 if isinstance(v.domain, Simplex) and isinstance(v.symbol, sp.IndexedBase) and v.shape)

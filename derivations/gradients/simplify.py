@@ -6,6 +6,10 @@ Each is an identity of finite sums, applied where it holds exactly:
   $\frac{1}{Z}\sum_i e^{u_i} f_i = \sum_i \frac{e^{u_i}}{Z} f_i$ with $Z = \sum_l e^{u_l}$, so that the
   softmax weights $p_i = e^{u_i}/Z$ appear as such (the stability rules shift both by $\max u$;
   $e^{u_i}$ alone overflows) and are shared with the forward pass;
+* :func:`simplex_sums`: $\sum_k y_{\dots k} = 1$ over the last axis of a variable on the simplex;
+* :func:`cancelled_products`: a product distributed over a sum of terms, and factors free of a sum's
+  index pulled out of it, where that makes the expression smaller (cross-entropy through softmax:
+  $\bar{p}_k\, p_k = -y_k / n$, the $1/p_k$ of $\log$'s derivative cancelled);
 * :func:`vanishing_sums`: a sum that is zero by linearity, $\sum_j (x_j - \frac{1}{n}\sum_l x_l) = 0$
   (layer norm's $\partial\sigma^2/\partial\mu$), dropped with the term it multiplies;
 * :func:`split_outer_sums`: $\sum_j (a_{ij} - b_i)\, c_{ij} = \sum_j a_{ij} c_{ij} - b_i \sum_j c_{ij}$ where
@@ -21,13 +25,25 @@ from __future__ import annotations
 import sympy as sp
 from sympy.core.relational import Relational
 
+from derivations.gradients.derive import compact
 
-def simplify_vjp(expr: sp.Expr) -> sp.Expr:
-    """All of this module's rewritings, each where it applies."""
+
+def simplify_vjp(expr: sp.Expr, simplex=()) -> sp.Expr:
+    """All of this module's rewritings, each where it applies; ``simplex``: the ``IndexedBase`` s of
+    variables on the probability simplex along their last axis, as ``(base, size of that axis)``."""
+    expr = simplex_sums(expr, simplex)
+    expr = cancelled_products(expr)
+    expr = simplex_sums(expr, simplex)
     expr = vanishing_sums(expr)
     expr = reindexed_windows(expr)
     expr = split_outer_sums(expr)
-    return weights_inside(expr)
+    expr = _smaller(expr, compact(expr))
+    return weights_inside(expr)  # last: factor_terms pulls a normalizer back out of its sum
+
+
+def _smaller(expr, candidate):
+    """``candidate`` where it has fewer operations than ``expr`` (ties: ``candidate``), else ``expr``."""
+    return candidate if sp.count_ops(candidate) <= sp.count_ops(expr) else expr
 
 
 # ** softmax weights **
@@ -85,6 +101,50 @@ def weights_inside(expr: sp.Expr) -> sp.Expr:
                 if changed:
                     break
         return sp.Mul(*factors)
+
+    return visit(expr)
+
+
+# ** simplex and cancellation **
+
+def simplex_sums(expr: sp.Expr, simplex) -> sp.Expr:
+    r"""$\sum_{k=0}^{K-1} y_{\dots k} \to 1$ for each ``(y, K)`` of ``simplex`` (summed alone, over its last axis)."""
+    sizes = dict(simplex)
+    if not sizes:
+        return expr
+
+    def is_total(e):
+        if not (isinstance(e, sp.Sum) and len(e.limits) == 1 and isinstance(e.function, sp.Indexed)):
+            return False
+        k, lo, hi = e.limits[0]
+        y = e.function
+        return (y.base in sizes and y.indices[-1] == k and lo == 0 and sp.expand(hi - sizes[y.base] + 1) == 0
+                and all(k not in i.free_symbols for i in y.indices[:-1]))
+
+    return expr.replace(is_total, lambda e: sp.S.One)
+
+
+def _pull_all(e: sp.Expr) -> sp.Expr:
+    if not e.args or isinstance(e, sp.Indexed):
+        return e
+    if isinstance(e, sp.Sum):
+        return _pulled(sp.Sum(_pull_all(e.function), *e.limits))
+    return e.func(*[_pull_all(a) for a in e.args])
+
+
+def cancelled_products(expr: sp.Expr) -> sp.Expr:
+    """Each product over a sum of terms distributed (one level), factors pulled out of sums, kept where
+    the result has fewer operations."""
+    def visit(e):
+        if not e.args or isinstance(e, sp.Indexed):
+            return e
+        e = sp.Sum(visit(e.function), *e.limits) if isinstance(e, sp.Sum) else e.func(*[visit(a) for a in e.args])
+        if isinstance(e, sp.Mul) and any(isinstance(f, sp.Add) for f in e.args):
+            candidate = _pull_all(sp.expand(e, deep=False, mul=True, power_exp=False, power_base=False,
+                                            multinomial=False, log=False))
+            if sp.count_ops(candidate) < sp.count_ops(e):
+                return candidate
+        return e
 
     return visit(expr)
 
