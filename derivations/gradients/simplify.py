@@ -12,6 +12,10 @@ Each is an identity of finite sums, applied where it holds exactly:
   $\bar{p}_k\, p_k = -y_k / n$, the $1/p_k$ of $\log$'s derivative cancelled);
 * :func:`vanishing_sums`: a sum that is zero by linearity, $\sum_j (x_j - \frac{1}{n}\sum_l x_l) = 0$
   (layer norm's $\partial\sigma^2/\partial\mu$), dropped with the term it multiplies;
+* :func:`roots_into_sums`: $\frac{1}{b} \sum_i f_i = \frac{1}{\sqrt b} \sum_i \frac{f_i}{\sqrt b}$ for a radicand
+  $b$ free of $i$ (layer norm's $\hat{x}_q \sum_i \hat{x}_i \bar{y}_i / \sigma$): each power of $b$ is then a
+  square root, which the stability rules scale (a $\sigma^2$ written alone overflows where $\sigma$ does not)
+  and the code computes once;
 * :func:`split_outer_sums`: $\sum_j (a_{ij} - b_i)\, c_{ij} = \sum_j a_{ij} c_{ij} - b_i \sum_j c_{ij}$ where
   the terms of a factor depend on different free indices, so that no outer product (an array with the
   union of their indices) is formed before the contraction;
@@ -38,6 +42,7 @@ def simplify_vjp(expr: sp.Expr, simplex=()) -> sp.Expr:
     expr = reindexed_windows(expr)
     expr = split_outer_sums(expr)
     expr = _smaller(expr, compact(expr))
+    expr = roots_into_sums(expr)
     return weights_inside(expr)  # last: factor_terms pulls a normalizer back out of its sum
 
 
@@ -177,6 +182,38 @@ def vanishing_sums(expr: sp.Expr) -> sp.Expr:
     return expr.replace(is_zero_sum, lambda e: sp.S.Zero) if expr.has(sp.Sum) else expr
 
 
+# ** roots **
+
+def roots_into_sums(expr: sp.Expr) -> sp.Expr:
+    r"""In each product, a power $b^e$ ($|e| \ge 1$, $2e$ an integer, $b$ holding a sum) gives a factor
+    $b^{\pm 1/2}$ to each ``Sum`` factor free of $b$'s indices, while $|e| > 1/2$; only for a $b$ whose
+    square root the expression takes somewhere (a radicand: $b^{k/2}$, $k$ odd)."""
+    radicands = {p.base for p in expr.atoms(sp.Pow) if (2 * p.exp).is_integer and not p.exp.is_integer}
+
+    def visit(e):
+        if not e.args or isinstance(e, sp.Indexed):
+            return e
+        e = sp.Sum(visit(e.function), *e.limits) if isinstance(e, sp.Sum) else e.func(*[visit(a) for a in e.args])
+        if not isinstance(e, sp.Mul):
+            return e
+        factors = list(e.args)
+        for n, f in enumerate(factors):
+            if not (isinstance(f, sp.Pow) and (2 * f.exp).is_integer and abs(f.exp) >= 1 and f.base in radicands):
+                continue
+            b, x = f.base, f.exp
+            half = sp.S.Half if x > 0 else -sp.S.Half
+            for m, s in enumerate(factors):
+                if abs(x) <= sp.S.Half:
+                    break
+                if isinstance(s, sp.Sum) and not (b.free_symbols & {i for i, _, _ in s.limits}):
+                    factors[m] = sp.Sum(sp.Mul(s.function, sp.Pow(b, half)), *s.limits)
+                    x -= half
+            factors[n] = sp.Pow(b, x)
+        return sp.Mul(*factors)
+
+    return visit(expr)
+
+
 # ** outer products inside sums **
 
 def _sizes(expr) -> set:
@@ -260,6 +297,18 @@ def _bounded(cond, sizes_only) -> list:
     return [(e, lows[e], highs[e]) for e in lows if e in highs]
 
 
+def _downward_reads(f, u, indices) -> tuple[int, int]:
+    """``(windows, reads)`` of ``f`` whose index counts down with ``u``; a window reads two indices."""
+    windows = reads = 0
+    for read in f.atoms(sp.Indexed):
+        for e in read.indices:
+            e = sp.expand(e)
+            if e.coeff(u) == -1:
+                reads += 1
+                windows += len(e.free_symbols & indices - {u}) > 0
+    return windows, reads
+
+
 def reindexed_windows(expr: sp.Expr) -> sp.Expr:
     r"""A sum whose body is ``Piecewise((f, c), (0, True))`` with $c$ bounding $e = p - t$ (one summed index
     $t$ with coefficient $\pm 1$, plus free indices) between sizes: summed over $e$'s range instead, the old
@@ -297,11 +346,15 @@ def reindexed_windows(expr: sp.Expr) -> sp.Expr:
             new = sp.Symbol(f"{t}'", integer=True)
             while new in integer:
                 new = sp.Symbol(f"{new}'", integer=True)
-            old = sp.solve(sp.Eq(ex, new), t)
-            if len(old) != 1:
-                continue
-            f, cond = f.xreplace({t: old[0]}), cond.xreplace({t: old[0]})
-            extra.append(sp.And(old[0] >= tlo, old[0] <= thi))
+            # t from ex = new, or from ex = lo + hi - new (the same range, walked the other way): the one
+            # whose reads count up with new, windows first (a reversed window is a reversed copy of it)
+            choices = []
+            for target in (new, lo + hi - new):
+                old = sp.expand(sp.solve(sp.Eq(ex, target), t)[0])
+                choices.append((_downward_reads(f.xreplace({t: old}), new, integer), old))
+            old = min(choices, key=lambda c: c[0])[1]
+            f, cond = f.xreplace({t: old}), cond.xreplace({t: old})
+            extra.append(sp.And(old >= tlo, old <= thi))
             limits[n] = (new, lo, hi)
             integer.add(new)
         if not extra:
