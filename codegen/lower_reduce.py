@@ -3,7 +3,8 @@ contractions (``@``, ``np.einsum``), or Kronecker deltas summed out.
 
 * A sum of one array is ``np.sum(axis=...)``; of two, a contraction: ``@`` (batched
   matrix product) when it has that shape, else a two-operand ``np.einsum``.
-* Factors that do not depend on the summed indices are pulled out; a delta
+* Factors that do not depend on the summed indices are pulled out (the rest is summed through the
+  memo, so $\sum_i u_i v_i$ is computed once for $\frac{1}{c}\sum_i u_i v_i$ and $\sum_i \frac{u_i v_i}{c}$); a delta
   $\delta_{je}$ with $j$ summed substitutes $e$ for $j$ (no dense identity).
 * More than two factors are first multiplied elementwise, a factor into another
   whose indices include its own, when no summed index is theirs alone (so the
@@ -92,6 +93,11 @@ class ReductionLowering:
             (inner if self._depends(f, bound) else outer).append(f)
         if not inner:
             return self._print(sp.Mul(self._count(bound), *outer))
+        if outer:  # the sum of the rest, through the memo: shared with the same sum written without them
+            reduced = self._print(sp.Sum(sp.Mul(*inner), *[(d, *self.ranges[d]) for d in bound]))
+            num, den, sign = split_fraction(sp.Mul(*outer))
+            out = self.product([self._print(f) for f in num] + [reduced], [self._print(f) for f in den])
+            return self.negate(out) if sign else out
         b, e = inner[0].as_base_exp()
         formed = self._formed(sp.Mul(*inner)) if len(inner) > 1 else None
         if formed is not None:  # the product is an array already: summed, not recomputed by a contraction

@@ -10,6 +10,9 @@ Each is an identity of finite sums, applied where it holds exactly:
 * :func:`cancelled_products`: a product distributed over a sum of terms, and factors free of a sum's
   index pulled out of it, where that makes the expression smaller (cross-entropy through softmax:
   $\bar{p}_k\, p_k = -y_k / n$, the $1/p_k$ of $\log$'s derivative cancelled);
+* :func:`rational_in_exp`: an expression without sums that is a rational function of one exponential
+  $E = e^u$, in partial fractions in $E$ where that is smaller (binary cross-entropy through the sigmoid:
+  $\bar{x} = \frac{g}{n}\big(1 - y - \frac{1}{1 + e^x}\big)$, the quotients of $\log$'s derivative cancelled);
 * :func:`vanishing_sums`: a sum that is zero by linearity, $\sum_j (x_j - \frac{1}{n}\sum_l x_l) = 0$
   (layer norm's $\partial\sigma^2/\partial\mu$), dropped with the term it multiplies;
 * :func:`roots_into_sums`: $\frac{1}{b} \sum_i f_i = \frac{1}{\sqrt b} \sum_i \frac{f_i}{\sqrt b}$ for a radicand
@@ -36,6 +39,7 @@ def simplify_vjp(expr: sp.Expr, simplex=()) -> sp.Expr:
     """All of this module's rewritings, each where it applies; ``simplex``: the ``IndexedBase`` s of
     variables on the probability simplex along their last axis, as ``(base, size of that axis)``."""
     expr = simplex_sums(expr, simplex)
+    expr = rational_in_exp(expr)
     expr = cancelled_products(expr)
     expr = simplex_sums(expr, simplex)
     expr = vanishing_sums(expr)
@@ -43,6 +47,7 @@ def simplify_vjp(expr: sp.Expr, simplex=()) -> sp.Expr:
     expr = split_outer_sums(expr)
     expr = _smaller(expr, compact(expr))
     expr = roots_into_sums(expr)
+    expr = signs_into_sums_of_terms(expr)
     return weights_inside(expr)  # last: factor_terms pulls a normalizer back out of its sum
 
 
@@ -75,8 +80,23 @@ def _weighted(s: sp.Sum, u, limit) -> bool:
     return False
 
 
+def _place(f, u, limit, factors: list) -> list | None:
+    """``factors`` with the normalizer ``f`` moved into the first sum that is weighted by its exponential,
+    directly or through sums nested in its body (each free of ``f``'s indices); None if there is none."""
+    for m, s in enumerate(factors):
+        if not isinstance(s, sp.Sum) or f.free_symbols & {i for i, _, _ in s.limits}:
+            continue  # a sum over one of the normalizer's indices would capture it
+        if _weighted(s, u, limit):
+            return factors[:m] + [sp.Sum(s.function * f, *s.limits)] + factors[m + 1:]
+        placed = _place(f, u, limit, list(sp.Mul.make_args(s.function)))
+        if placed is not None:
+            return factors[:m] + [sp.Sum(sp.Mul(*placed), *s.limits)] + factors[m + 1:]
+    return None
+
+
 def weights_inside(expr: sp.Expr) -> sp.Expr:
-    r"""$\frac{1}{Z}\sum_i e^{u_i} f_i \to \sum_i \frac{e^{u_i}}{Z} f_i$ in every product (see the module docstring)."""
+    r"""$\frac{1}{Z}\sum_i e^{u_i} f_i \to \sum_i \frac{e^{u_i}}{Z} f_i$ in every product (see the module docstring),
+    also where the weighted sum is nested in another sum of the product."""
     def visit(e):
         if not e.args or isinstance(e, (sp.Indexed, sp.IndexedBase)):
             return e
@@ -85,26 +105,14 @@ def weights_inside(expr: sp.Expr) -> sp.Expr:
         if not isinstance(e, sp.Mul):
             return e
         factors = list(e.args)
-        changed = True
-        while changed:
-            changed = False
-            for n, f in enumerate(factors):
-                found = _normalizer(f)
-                if found is None:
-                    continue
-                u, limit = found
-                for m, s in enumerate(factors):
-                    if isinstance(s, sp.Sum) and _weighted(s, u, limit) and not \
-                            (s.free_symbols & {i for i, _, _ in s.limits}):
-                        inner = set().union(*[{i} for i, _, _ in s.limits])
-                        if f.free_symbols & inner:
-                            continue  # the normalizer would be captured by the sum's own index
-                        factors[m] = sp.Sum(s.function * f, *s.limits)
-                        del factors[n]
-                        changed = True
-                        break
-                if changed:
-                    break
+        n = 0
+        while n < len(factors):
+            found = _normalizer(factors[n])
+            placed = None if found is None else _place(factors[n], *found, factors[:n] + factors[n + 1:])
+            if placed is None:
+                n += 1
+            else:
+                factors = placed  # the normalizer is inside a sum now; the factors after it moved up by one
         return sp.Mul(*factors)
 
     return visit(expr)
@@ -154,6 +162,29 @@ def cancelled_products(expr: sp.Expr) -> sp.Expr:
     return visit(expr)
 
 
+def rational_in_exp(expr: sp.Expr) -> sp.Expr:
+    r"""``expr`` (no sums) with $e^{k u}$ as $E^k$ ($k$ integer, one $u$), cancelled, in partial fractions in $E$,
+    where that has fewer operations (see the module docstring); else ``expr``."""
+    if expr.has(sp.Sum) or expr.has(sp.Piecewise):
+        return expr
+    args = {a.args[0] for a in expr.atoms(sp.exp)}
+    if not args:
+        return expr
+    u = min(args, key=sp.default_sort_key)
+    u = -u if sp.Mul.make_args(u)[0].is_number and sp.Mul.make_args(u)[0].is_negative else u
+    if any(not sp.cancel(a / u).is_integer for a in args):
+        return expr
+    e = sp.Dummy("E", positive=True)
+    try:
+        r = expr.replace(lambda a: isinstance(a, sp.exp), lambda a: e ** sp.cancel(a.args[0] / u))
+        if r.has(u) and (r.free_symbols & u.free_symbols):
+            return expr  # u also appears outside the exponentials
+        candidate = compact(sp.apart(sp.cancel(r), e).subs(e, sp.exp(u)))
+    except (sp.PolynomialError, NotImplementedError, TypeError, ValueError):
+        return expr
+    return _smaller(expr, candidate) if sp.count_ops(candidate) < sp.count_ops(expr) else expr
+
+
 # ** sums that vanish **
 
 def _split(e: sp.Expr) -> sp.Expr:
@@ -180,6 +211,24 @@ def vanishing_sums(expr: sp.Expr) -> sp.Expr:
         return isinstance(e, sp.Sum) and e.function != 0 and sp.expand(_split(e)) == 0
 
     return expr.replace(is_zero_sum, lambda e: sp.S.Zero) if expr.has(sp.Sum) else expr
+
+
+# ** signs **
+
+def _negatives(add) -> int:
+    return sum(1 for t in add.args if t.could_extract_minus_sign())
+
+
+def signs_into_sums_of_terms(expr: sp.Expr) -> sp.Expr:
+    r"""$-c\,(-a + b) \to c\,(a - b)$ at the top of the expression: the product's minus sign given to its sum of
+    terms where that has as many negative terms as positive ones or more (one negation fewer in the code).
+    Only at the top: a sum of terms inside may be shared, as written, with another part of the expression."""
+    if isinstance(expr, sp.Mul) and expr.could_extract_minus_sign():
+        adds = [f for f in expr.args if isinstance(f, sp.Add)]
+        if len(adds) == 1 and 2 * _negatives(adds[0]) >= len(adds[0].args):
+            rest = [f for f in expr.args if f is not adds[0]]
+            return sp.Mul(-sp.Mul(*rest), sp.Add(*[-t for t in adds[0].args]))
+    return expr
 
 
 # ** roots **
@@ -231,8 +280,8 @@ def _indices(e, sizes) -> frozenset:
 
 def split_outer_sums(expr: sp.Expr) -> sp.Expr:
     r"""$\sum_j (a - b)\, c \to \sum_j a c - \sum_j b c$ where the terms of an ``Add`` factor of the body
-    have different free indices among the summation indices or the indices of the other factors, and the
-    ``Add`` as one array would have more indices than every other factor (an outer product)."""
+    have different free indices and the ``Add`` as one array would have more indices than every other
+    factor (an outer product)."""
     sizes = _sizes(expr)
 
     def visit(e):
@@ -240,14 +289,12 @@ def split_outer_sums(expr: sp.Expr) -> sp.Expr:
             return e
         if isinstance(e, sp.Sum):
             body = visit(e.function)
-            bound = {i for i, _, _ in e.limits}
             factors = list(sp.Mul.make_args(body))
             for n, f in enumerate(factors):
                 if not isinstance(f, sp.Add):
                     continue
                 rest_sets = [_indices(g, sizes) for m, g in enumerate(factors) if m != n]
-                others = set().union(*rest_sets)
-                sets = {_indices(t, sizes) & (bound | others) for t in f.args}
+                sets = {_indices(t, sizes) for t in f.args}
                 union = frozenset().union(*sets)
                 if len(sets) > 1 and not any(union <= r for r in rest_sets):  # else no array is larger
                     rest = sp.Mul(*(factors[:n] + factors[n + 1:]))
