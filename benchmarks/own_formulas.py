@@ -9,9 +9,9 @@ Two parts, both printed and written to ``benchmarks/own_formulas.json``:
   ordinary and on extreme inputs; the rules that fired, and, from the certificate, each fired rule's
   worst error without it and with it (against the definition in mpmath, on the certificate's points).
 * ``vjp_speed``: for every catalog formula with VJP records, the joint VJP function lowered from the
-  hand-written closed forms (today's ``codegen --grad``) and from the derived VJP (reverse mode through the
-  formula's definitions, :func:`derivations.gradients.reverse.record_vjp`, then
-  :func:`derivations.gradients.simplify.simplify_vjp`), both through
+  hand-written closed forms (today's ``codegen --grad``) and from the derived VJP
+  (:func:`codegen.derived_vjp.lower_derived_joint_vjp`: reverse mode through the formula's definitions,
+  simplified to the closed forms' shapes), both through
   the same stability rules and lowering; timed side by side in one process on the same inputs (rounds
   alternate between the two, the medians compared): ``ratio`` = median(derived) / median(closed form),
   below 1 when the derived one is faster.  ``agree`` is the largest normwise gap between the two
@@ -92,23 +92,9 @@ def _suite_line(r: dict) -> str:
 
 def _derived_joint(name, grads):
     """The joint VJP lowered from the derived gradients (same inputs, rules and lowering as the closed forms)."""
-    from codegen.lower import Target, lower_function
-    from codegen.lower_blocks import BLOCK_ELEMENTS
-    from codegen.module import _vjp_formula
-    from codegen.rules import stabilize
-    from derivations.gradients.reverse import record_vjp, simplex_of
-    from derivations.gradients.simplify import simplify_vjp
+    from codegen.derived_vjp import lower_derived_joint_vjp
 
-    vf = _vjp_formula(grads[0])
-    inputs = tuple(__import__("codegen.lower", fromlist=["Input"]).Input(v.name, v.symbol, tuple(v.shape))
-                   for v in vf.variables)
-    targets, sizes = [], dict.fromkeys(vf.size_symbols)
-    for grad in grads:
-        expr, _ = stabilize(simplify_vjp(record_vjp(grad), simplex_of(grad.subject)))
-        targets.append(Target(grad.vjp.name, expr, grad.vjp.indices))
-        sizes.update(dict.fromkeys(_vjp_formula(grad).size_symbols))
-    return lower_function(name, inputs, tuple(targets), tuple(sizes), returns="tuple", blocks=BLOCK_ELEMENTS,
-                          sum_to=tuple(g.wrt for g in grads))
+    return lower_derived_joint_vjp(name, grads)
 
 
 def _load(fn):

@@ -208,7 +208,13 @@ def _split(e: sp.Expr) -> sp.Expr:
 def vanishing_sums(expr: sp.Expr) -> sp.Expr:
     """Every sum equal to 0 by linearity replaced by 0 (the rest left as written)."""
     def is_zero_sum(e):
-        return isinstance(e, sp.Sum) and e.function != 0 and sp.expand(_split(e)) == 0
+        if not isinstance(e, sp.Sum) or e.function == 0:
+            return False
+        from derivations.gradients.sums import canonical  # noqa: PLC0415  (sums imports the checker; lazily)
+
+        split = sp.expand(_split(e))  # each sum's dummies renamed canonically, so equal sums cancel
+        split = split.replace(lambda a: isinstance(a, sp.Sum), lambda a: canonical(a.function, a.limits))
+        return sp.expand(split) == 0
 
     return expr.replace(is_zero_sum, lambda e: sp.S.Zero) if expr.has(sp.Sum) else expr
 

@@ -1,0 +1,57 @@
+"""The catalog's joint VJPs lowered from derived gradients: same values as the closed forms, no more work.
+
+Work is counted in the generated code, not timed (timings depend on the machine's load; the benchmark
+``benchmarks/own_formulas.py`` times both side by side): the derived function may not call ``exp``, reduce
+(sum, matrix product, max, min) or build a convolution window more often than the closed-form one.
+"""
+import re
+
+import numpy as np
+import pytest
+
+from codegen.derived_vjp import lower_derived_joint_vjp
+from codegen.load import load_generated
+from codegen.lower_printer import NumPyLowering
+from codegen.module import _gradients_of, _vjp_formula, joint_groups, lower_joint_vjp
+from derivations.numeric.evaluate import sample_points
+from symbolic import all_formulas
+
+GROUPS = sorted(joint_groups(_gradients_of([f.id for f in all_formulas()])).items())
+AGREE = 1e-10
+"""Normwise gap allowed between the two float64 functions: both compute the same gradient with roundings in a
+different order (gaps seen: below 1e-14); the room is for random points where the gradient cancels."""
+WORK = ("sum", "mm", "max", "min", "window", "pad")
+"""Statement kinds counted as work: each is a pass over an array that reduces or gathers."""
+
+
+def _load(fn):
+    text = ("import numpy as np\nfrom numpy.lib.stride_tricks import sliding_window_view\n\n"
+            + NumPyLowering.sum_to_source() + "\n\n" + fn.source())
+    return vars(load_generated(text))[fn.name]
+
+
+def _work(fn) -> dict:
+    body = fn.source().split("return tuple(_outs)")[-1]  # the unblocked body (the row blocks call it)
+    names = re.findall(r"^\s+(\w+) = ", body, re.M)
+    out = {k: sum(1 for s in names if s.startswith(k + "_")) for k in WORK}
+    out["exp"] = body.count("np.exp(")
+    return out
+
+
+@pytest.mark.parametrize("name, grads", GROUPS, ids=[n for n, _ in GROUPS])
+def test_derived_joint_vjp_equals_the_closed_form_and_costs_no_more(name, grads):
+    closed, derived = lower_joint_vjp(name, grads), lower_derived_joint_vjp(name, grads)
+    c, d = _work(closed), _work(derived)
+    assert all(d[k] <= c[k] for k in c), (c, d)
+    f_closed, f_derived = _load(closed), _load(derived)
+    for point in sample_points(_vjp_formula(grads[0]), n_random=2, seed=1)[:4]:
+        values = {k: np.array(v, dtype=float) for k, v in point.values.items()}
+        with np.errstate(all="ignore"):
+            a, b = f_closed(**values), f_derived(**values)
+        for x, y in zip(a, b):
+            x, y = np.asarray(x, dtype=float), np.asarray(y, dtype=float)
+            assert x.shape == y.shape
+            fin = np.isfinite(x)
+            assert np.array_equal(fin, np.isfinite(y)), point.label
+            scale = max(float(np.max(np.abs(x[fin]), initial=0.0)), np.finfo(float).tiny)
+            assert float(np.max(np.abs(x[fin] - y[fin]), initial=0.0)) <= AGREE * scale, point.label
