@@ -304,11 +304,38 @@ def split_outer_sums(expr: sp.Expr) -> sp.Expr:
                 union = frozenset().union(*sets)
                 if len(sets) > 1 and not any(union <= r for r in rest_sets):  # else no array is larger
                     rest = sp.Mul(*(factors[:n] + factors[n + 1:]))
-                    return sp.Add(*[_pulled(sp.Sum(t * rest, *e.limits)) for t in f.args])
+                    return sp.Add(*[_reused(t, f.args, rest, e.limits) or _pulled(sp.Sum(t * rest, *e.limits))
+                                    for t in f.args])
             return sp.Sum(body, *e.limits)
         return e.func(*[visit(a) for a in e.args])
 
     return visit(expr)
+
+
+def _reused(term, siblings, rest, limits):
+    r"""$\sum_v c_v \sum_l w_l a_{lv} = \sum_l w_l \sum_v a_{lv} c_v$ when a sibling term is $a_{jv}$: the split's
+    other sum $\sum_v a_{jv} c_v$ is then reused, and the difference of the two is taken between values rounded
+    alike (attention's $\bar{A}_{ij} - \sum_l A_{il} \bar{A}_{il}$, exactly 0 where every $\bar{A}_{ij}$ is equal);
+    None where no factor of ``term`` is such a weighted sum."""
+    bound = {v for v, _, _ in limits}
+    for b in sp.Mul.make_args(term):
+        if not (isinstance(b, sp.Sum) and len(b.limits) == 1):
+            continue
+        l, lo, hi = b.limits[0]
+        if l in rest.free_symbols or (lo.free_symbols | hi.free_symbols) & bound:
+            continue
+        for a in sp.Mul.make_args(b.function):
+            for other in siblings:
+                if other is term:
+                    continue
+                for j in other.free_symbols - term.free_symbols:
+                    if j.is_integer and a == other.xreplace({j: l}):
+                        w = b.function / a
+                        if w.free_symbols & bound:
+                            continue
+                        inner = _pulled(sp.Sum(a * rest, *limits))
+                        return (term / b) * sp.Sum(w * inner, b.limits[0])
+    return None
 
 
 def _pulled(s: sp.Sum) -> sp.Expr:
@@ -396,9 +423,9 @@ def reindexed_windows(expr: sp.Expr) -> sp.Expr:
                 continue
             n = pos[0]
             _, tlo, thi = limits[n]
-            new = sp.Symbol(f"{t}'", integer=True)
-            while new in integer:
-                new = sp.Symbol(f"{new}'", integer=True)
+            new = sp.Symbol(f"{t}_w", integer=True)  # an identifier: the evaluators print index names
+            while new in integer or new in expr.atoms(sp.Symbol):
+                new = sp.Symbol(f"{new}_", integer=True)
             # t from ex = new, or from ex = lo + hi - new (the same range, walked the other way): the one
             # whose reads count up with new, windows first (a reversed window is a reversed copy of it)
             choices = []
