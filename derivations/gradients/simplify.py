@@ -21,7 +21,9 @@ Each is an identity of finite sums, applied where it holds exactly:
   and the code computes once;
 * :func:`split_outer_sums`: $\sum_j (a_{ij} - b_i)\, c_{ij} = \sum_j a_{ij} c_{ij} - b_i \sum_j c_{ij}$ where
   the terms of a factor depend on different free indices, so that no outer product (an array with the
-  union of their indices) is formed before the contraction;
+  union of their indices) is formed before the contraction; where $b_i = \sum_l w_{il} a_{il}$ the second
+  sum is taken as $\sum_l w_{il} \sum_j \ldots$, reusing the first (attention's $\sum_l A_{il}\bar{A}_{il}$);
+* :func:`signs_into_sums_of_terms`: $-c\,(-a + b) = c\,(a - b)$ at the top (one negation fewer);
 * :func:`reindexed_windows`: $\sum_t [0 \le p - t < M]\, g_t k_{p-t} = \sum_{m=0}^{M-1} [0 \le p - m \le T]\,
   g_{p-m} k_m$: the summation variable made the index the condition bounds by sizes alone, so a
   convolution's input gradient sums over the kernel's offsets and reads the upstream gradient
@@ -182,7 +184,7 @@ def rational_in_exp(expr: sp.Expr) -> sp.Expr:
         candidate = compact(sp.apart(sp.cancel(r), e).subs(e, sp.exp(u)))
     except (sp.PolynomialError, NotImplementedError, TypeError, ValueError):
         return expr
-    return _smaller(expr, candidate) if sp.count_ops(candidate) < sp.count_ops(expr) else expr
+    return candidate if sp.count_ops(candidate) < sp.count_ops(expr) else expr
 
 
 # ** sums that vanish **
