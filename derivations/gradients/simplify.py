@@ -177,14 +177,18 @@ def rational_in_exp(expr: sp.Expr) -> sp.Expr:
     if any(not sp.cancel(a / u).is_integer for a in args):
         return expr
     e = sp.Dummy("E", positive=True)
-    try:
-        r = expr.replace(lambda a: isinstance(a, sp.exp), lambda a: e ** sp.cancel(a.args[0] / u))
-        if r.has(u) and (r.free_symbols & u.free_symbols):
-            return expr  # u also appears outside the exponentials
-        candidate = compact(sp.apart(sp.cancel(r), e).subs(e, sp.exp(u)))
-    except (sp.PolynomialError, NotImplementedError, TypeError, ValueError):
-        return expr
-    return candidate if sp.count_ops(candidate) < sp.count_ops(expr) else expr
+    best = expr
+    for v in (u, -u):  # partial fractions in e^u or in e^-u: the smaller one
+        try:
+            r = expr.replace(lambda a: isinstance(a, sp.exp), lambda a: e ** sp.cancel(a.args[0] / v))
+            if r.has(v) or r.has(-v):
+                return expr  # u also appears outside the exponentials
+            candidate = compact(sp.apart(sp.cancel(r), e).subs(e, sp.exp(v)))
+        except (sp.PolynomialError, NotImplementedError, TypeError, ValueError):
+            continue
+        if sp.count_ops(candidate) < sp.count_ops(best):
+            best = candidate
+    return best
 
 
 # ** sums that vanish **
