@@ -427,8 +427,9 @@ def write_module(ids: list[str], *, grad: bool, n_random: int = N_RANDOM, seed: 
 
     ``precision`` (:data:`~codegen.lower.PRECISIONS`): ``fast`` computes in the inputs' dtype,
     ``accurate`` in float64.  The VJPs of one formula are one function (``attention_vjp``,
-    parameters then ``g``, a tuple of gradients); each record's function (``attention_vjp_Q``)
-    is a thin wrapper of it.
+    parameters then ``g``, a tuple of gradients), lowered from the derived gradients
+    (:mod:`codegen.derived_vjp`; the closed forms are what the certificate checks them against);
+    each record's function (``attention_vjp_Q``) is a thin wrapper of it.
     """
     ids = sorted(dict.fromkeys(ids))
     formulas = [get(i) for i in ids]
@@ -473,7 +474,7 @@ def _lowered_gradients(grads, precision: str, skipped: list[str]) -> tuple[list,
     wrapped = {}
     for name, members in grouped.items():
         try:
-            joint = lower_joint_vjp(name, members, precision=precision)
+            joint = _derived_or_closed_joint(name, members, precision)
         except UnsupportedNode:
             continue  # each record is lowered on its own below, and named in ``skipped`` if it fails too
         joints.append((members, joint))
@@ -485,6 +486,20 @@ def _lowered_gradients(grads, precision: str, skipped: list[str]) -> tuple[list,
         else:
             single += _lowered([g], lambda r: lower_gradient(r, precision=precision), skipped)
     return joints, single
+
+
+def _derived_or_closed_joint(name: str, members, precision: str) -> LoweredFunction:
+    """The joint VJP from the derived gradients (:mod:`codegen.derived_vjp`); from the closed forms, with a note
+    saying why, only where the derivation or its lowering fails."""
+    from codegen.derived_vjp import lower_derived_joint_vjp
+
+    try:
+        return lower_derived_joint_vjp(name, members, precision=precision)
+    except (UnsupportedNode, ValueError, TypeError, NotImplementedError) as exc:
+        joint = lower_joint_vjp(name, members, precision=precision)
+        joint.notes.append(f"lowered from the hand-written closed forms: the derived VJP failed "
+                           f"({type(exc).__name__}: {str(exc)[:120]})")
+        return joint
 
 
 def _lowered(records, lower, skipped: list[str]) -> list:
