@@ -8,7 +8,7 @@ The closed forms are then tests of the derivation: ``benchmarks/own_formulas.py`
 """
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 
 import sympy as sp
 
@@ -18,7 +18,7 @@ from codegen.module import _vjp_formula
 from codegen.rules import stabilize
 
 
-@lru_cache(maxsize=None)
+@cache
 def _derived(grad) -> sp.Expr:
     from derivations.gradients.reverse import record_vjp, simplex_of
     from derivations.gradients.simplify import simplify_vjp

@@ -24,9 +24,8 @@ from __future__ import annotations
 
 import sympy as sp
 
-from symbolic.record import Definition, expand_definitions
-
 from derivations.gradients.derive import Wrt, derive_vjp
+from symbolic.record import Definition, expand_definitions
 
 
 def _base(lhs):

@@ -32,9 +32,9 @@ Each is an identity of finite sums, applied where it holds exactly:
 from __future__ import annotations
 
 import sympy as sp
-from sympy.core.relational import Relational
 
 from derivations.gradients.derive import compact
+from derivations.gradients.reindex import reindexed_windows, sizes_of
 
 
 def simplify_vjp(expr: sp.Expr, simplex=()) -> sp.Expr:
@@ -180,7 +180,7 @@ def rational_in_exp(expr: sp.Expr) -> sp.Expr:
     best = expr
     for v in (u, -u):  # partial fractions in e^u or in e^-u: the smaller one
         try:
-            r = expr.replace(lambda a: isinstance(a, sp.exp), lambda a: e ** sp.cancel(a.args[0] / v))
+            r = expr.replace(lambda a: isinstance(a, sp.exp), lambda a, v=v: e ** sp.cancel(a.args[0] / v))
             if r.has(v) or r.has(-v):
                 return expr  # u also appears outside the exponentials
             candidate = compact(sp.apart(sp.cancel(r), e).subs(e, sp.exp(v)))
@@ -216,7 +216,7 @@ def vanishing_sums(expr: sp.Expr) -> sp.Expr:
     def is_zero_sum(e):
         if not isinstance(e, sp.Sum) or e.function == 0:
             return False
-        from derivations.gradients.sums import canonical  # noqa: PLC0415  (sums imports the checker; lazily)
+        from derivations.gradients.sums import canonical
 
         split = sp.expand(_split(e))  # each sum's dummies renamed canonically, so equal sums cancel
         split = split.replace(lambda a: isinstance(a, sp.Sum), lambda a: canonical(a.function, a.limits))
@@ -277,15 +277,6 @@ def roots_into_sums(expr: sp.Expr) -> sp.Expr:
 
 # ** outer products inside sums **
 
-def _sizes(expr) -> set:
-    """The symbols in the bounds of the sums' limits: sizes, not indices."""
-    out = set()
-    for s in expr.atoms(sp.Sum):
-        for _, lo, hi in s.limits:
-            out |= lo.free_symbols | hi.free_symbols
-    return out
-
-
 def _indices(e, sizes) -> frozenset:
     return frozenset(s for s in e.free_symbols if s.is_integer and s not in sizes)
 
@@ -294,7 +285,7 @@ def split_outer_sums(expr: sp.Expr) -> sp.Expr:
     r"""$\sum_j (a - b)\, c \to \sum_j a c - \sum_j b c$ where the terms of an ``Add`` factor of the body
     have different free indices and the ``Add`` as one array would have more indices than every other
     factor (an outer product)."""
-    sizes = _sizes(expr)
+    sizes = sizes_of(expr)
 
     def visit(e):
         if not e.args or isinstance(e, sp.Indexed):
@@ -354,100 +345,3 @@ def _pulled(s: sp.Sum) -> sp.Expr:
     count = sp.Mul(*[hi - lo + 1 for i, lo, hi in s.limits if (i, lo, hi) not in limits])
     body = sp.Mul(*inner)
     return sp.Mul(*outer) * count * (sp.Sum(body, *limits) if limits else body)
-
-
-# ** convolution windows **
-
-def _bounded(cond, sizes_only) -> list:
-    """``(e, lo, hi)`` for each pair of relations $e \\ge lo$, $e \\le hi$ in the conjunction, bounds by sizes."""
-    lows, highs = {}, {}
-    for rel in (cond.args if isinstance(cond, sp.And) else (cond,)):
-        if not isinstance(rel, Relational) or rel.rel_op not in (">=", "<=", ">", "<"):
-            return []
-        d = sp.expand(rel.lhs - rel.rhs if rel.rel_op in (">=", ">") else rel.rhs - rel.lhs)
-        if rel.rel_op in (">", "<"):
-            d -= 1  # integers: a > b is a - b - 1 >= 0
-        # d >= 0 with d = c*e + b: split the index part from the size part
-        idx = sp.Add(*[t for t in sp.Add.make_args(d) if not sizes_only(t)])
-        const = sp.expand(d - idx)
-        if idx == 0:
-            continue
-        if sp.expand(-idx) in lows or sp.expand(-idx) in highs:
-            key, sign = sp.expand(-idx), -1
-        else:
-            key, sign = idx, 1
-        if sign == 1:
-            lows[key] = -const  # idx >= -const
-        else:
-            highs[key] = const  # -idx + const >= 0: idx <= const
-    return [(e, lows[e], highs[e]) for e in lows if e in highs]
-
-
-def _downward_reads(f, u, indices) -> tuple[int, int]:
-    """``(windows, reads)`` of ``f`` whose index counts down with ``u``; a window reads two indices."""
-    windows = reads = 0
-    for read in f.atoms(sp.Indexed):
-        for e in read.indices:
-            e = sp.expand(e)
-            if e.coeff(u) == -1:
-                reads += 1
-                windows += len(e.free_symbols & indices - {u}) > 0
-    return windows, reads
-
-
-def reindexed_windows(expr: sp.Expr) -> sp.Expr:
-    r"""A sum whose body is ``Piecewise((f, c), (0, True))`` with $c$ bounding $e = p - t$ (one summed index
-    $t$ with coefficient $\pm 1$, plus free indices) between sizes: summed over $e$'s range instead, the old
-    range of $t$ moved into the condition."""
-    sizes = _sizes(expr)
-
-    def visit(e):
-        if not e.args or isinstance(e, sp.Indexed):
-            return e
-        if not isinstance(e, sp.Sum):
-            return e.func(*[visit(a) for a in e.args])
-        body = visit(e.function)
-        out = sp.Sum(body, *e.limits)
-        if not (isinstance(body, sp.Piecewise) and len(body.args) == 2 and body.args[1].cond == sp.true
-                and body.args[1].expr == 0):
-            return out
-        f, cond = body.args[0]
-        bound = [i for i, _, _ in e.limits]
-        integer = {s for s in body.free_symbols | set(bound) if s.is_integer and s not in sizes}
-
-        def sizes_only(t):
-            return not (t.free_symbols & integer)
-
-        limits, extra = list(e.limits), []
-        for ex, lo, hi in _bounded(cond, sizes_only):
-            summed = [t for t in bound if ex.coeff(t) in (1, -1) and t in ex.free_symbols]
-            if len(summed) != 1 or any(ex.coeff(t) != 0 for t in bound if t != summed[0]):
-                continue
-            (t,) = summed
-            pos = [n for n, lim in enumerate(limits) if lim[0] == t]
-            if not pos:
-                continue
-            n = pos[0]
-            _, tlo, thi = limits[n]
-            new = sp.Symbol(f"{t}_w", integer=True)  # an identifier: the evaluators print index names
-            while new in integer or new in expr.atoms(sp.Symbol):
-                new = sp.Symbol(f"{new}_", integer=True)
-            # t from ex = new, or from ex = lo + hi - new (the same range, walked the other way): the one
-            # whose reads count up with new, windows first (a reversed window is a reversed copy of it)
-            choices = []
-            for target in (new, lo + hi - new):
-                old = sp.expand(sp.solve(sp.Eq(ex, target), t)[0])
-                choices.append((_downward_reads(f.xreplace({t: old}), new, integer), old))
-            old = min(choices, key=lambda c: c[0])[1]
-            f, cond = f.xreplace({t: old}), cond.xreplace({t: old})
-            extra.append(sp.And(old >= tlo, old <= thi))
-            limits[n] = (new, lo, hi)
-            integer.add(new)
-        if not extra:
-            return out
-        cond = sp.And(cond, *extra)
-        from derivations.gradients.sums import implied  # noqa: PLC0415  (sums imports the checker; lazily)
-        cond = implied(cond, {i: (lo, hi) for i, lo, hi in limits})
-        return sp.Sum(sp.Piecewise((f, cond), (0, True)), *limits)
-
-    return visit(expr)

@@ -34,7 +34,7 @@ def _load(fn):
 
 def _work(fn) -> dict:
     body = fn.source().split("return tuple(_outs)")[-1]  # the unblocked body (the row blocks call it)
-    names = re.findall(r"^\s+(\w+) = ", body, re.M)
+    names = re.findall(r"^\s+(\w+) = ", body, re.MULTILINE)
     out = {k: sum(1 for s in names if s.startswith(k + "_")) for k in WORK}
     out["exp"] = body.count("np.exp(")
     return out

@@ -12,7 +12,12 @@ import sympy as sp
 from derivations.gradients import all_gradients
 from derivations.gradients.check import check_numeric
 from derivations.gradients.derive import Wrt
-from derivations.gradients.reverse import infer_shapes, record_vjp, reverse_vjps, simplex_of
+from derivations.gradients.reverse import (
+    infer_shapes,
+    record_vjp,
+    reverse_vjps,
+    simplex_of,
+)
 from derivations.gradients.simplify import (
     rational_in_exp,
     reindexed_windows,
