@@ -70,3 +70,13 @@ def test_the_installed_package_brings_gmp_arithmetic():
     import mpmath.libmp
 
     assert mpmath.libmp.BACKEND == "gmpy", f"mpmath runs on its {mpmath.libmp.BACKEND} backend: gmpy2 is not installed"
+
+
+@pytest.mark.xdist_group("grouping_probe")
+def test_xdist_groups_reach_the_scheduler(request):
+    # --dist loadgroup (pyproject's addopts) sends the tests of one xdist_group to one worker by the '@group'
+    # suffix xdist puts on their ids, so that a group's costly fixture (the seed report) is built once; under
+    # pytest 9.2 that renaming is lost and every group is spread over both workers (see the pin in pyproject)
+    if not getattr(request.config.option, "loadgroup", False):
+        pytest.skip("not an xdist worker under --dist loadgroup")
+    assert request.node.nodeid.endswith("@grouping_probe"), request.node.nodeid
