@@ -9,7 +9,8 @@ central differences of the definition at the same precision.  Points: ordinary o
 (parameters uniform in $[-3, 3]$, keywords in $[0.5, 2]$, vectors of length 4) and
 extreme ones (each parameter in turn at $\pm 10^{\pm 300}$, $\pm 10^{\pm 150}$,
 $\pm 10, \pm 30, \pm 100, \pm 700$; each ordered pair of scalar parameters at reciprocal magnitudes,
-:data:`BALANCED`; each keyword at :data:`KEYWORD_EXTREMES`); a point whose truth is not a finite real is skipped,
+:data:`BALANCED`; each keyword at :data:`KEYWORD_EXTREMES`; each vector parameter scaled whole,
+:func:`scaled_vector_points`); a point whose truth is not a finite real is skipped,
 and an extreme point counts only where the truth is a normal float64.  Where the definition is not computable at
 an extreme point (its truth needs more digits than :data:`MAX_DIGITS`: $\log(1 - \sigma(10^{10}))$), the truth
 is that of the stabilized definition, equal by the rules' proved identities (:class:`_StableTruths`).
@@ -162,6 +163,33 @@ def extreme_points(f, rng) -> list[dict]:
                 pts.append(_draw(f, rng, {p.name: arr}))
             else:
                 pts.append(_draw(f, rng, {p.name: v}))
+    return pts + scaled_vector_points(f)
+
+
+VECTOR_SCALES = (1e300, 1e-300, 1e150, 1e-150)
+r"""Magnitudes a whole vector parameter is scaled to (:func:`scaled_vector_points`)."""
+SCALED_SEED = 13
+"""Seed of the scaled vectors' draws: a generator of their own, so the other points (and the upstream values drawn
+after them) are the same as without them."""
+
+
+def scaled_vector_points(f) -> list[dict]:
+    r"""Each vector parameter scaled whole to each of :data:`VECTOR_SCALES` (the others ordinary), then each ordered
+    pair of vector parameters at equal and at reciprocal extreme scales: one extreme element shows an overflow of
+    a sum of squares, only a whole vector shows that of $\|a\|\,\|b\|$ or of $a \cdot a$ against $a \cdot b$ (the
+    gradient of a cosine at $a \sim 10^{300}$, $b \sim 10^{-300}$)."""
+    rng = np.random.default_rng(SCALED_SEED)
+    vectors = [p for p in f.params if p.shape]
+
+    def scaled(p, v):
+        return rng.uniform(-3, 3, size=(VECTOR_LENGTH,) * len(p.shape)) * v
+
+    pts = [_draw(f, rng, {p.name: scaled(p, v)}) for p in vectors for v in VECTOR_SCALES]
+    for p in vectors:
+        for q in vectors:
+            if p is not q:
+                pts += [_draw(f, rng, {p.name: scaled(p, u), q.name: scaled(q, v)})
+                        for u, v in ((1e300, 1e300), (1e-300, 1e-300), (1e300, 1e-300))]
     return pts
 
 
