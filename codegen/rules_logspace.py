@@ -105,7 +105,7 @@ def _algebraic(b) -> bool:
 
 
 def _log_space(e):
-    """``(c, algebraic factors, exponent, its size)`` of the product ``e``: at least one factor $e^w$ or $\\cosh^{-k} u$, and at
+    r"""``(c, algebraic factors, exponent, its size)`` of the product ``e``: at least one factor $e^w$ or $\cosh^{-k} u$, and at
     least one algebraic factor that is not a number; else None."""
     if not isinstance(e, sp.Mul):
         return None

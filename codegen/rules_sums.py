@@ -61,7 +61,7 @@ def _weighted(num, den):
 
 
 def _equal_pair(e):
-    """``(n, m, c, rest)``: factors ``n`` and ``m`` of the product ``e`` are $\sum_i u_i (c + v_i)$ and $1/\sum_j u_j$."""
+    r"""``(n, m, c, rest)``: factors ``n`` and ``m`` of the product ``e`` are $\sum_i u_i (c + v_i)$ and $1/\sum_j u_j$."""
     if not isinstance(e, sp.Mul):
         return None
     for m, d in enumerate(e.args):
