@@ -10,7 +10,7 @@ central differences of the definition at the same precision.  Points: ordinary o
 extreme ones (each parameter in turn at $\pm 10^{\pm 300}$, $\pm 10^{\pm 150}$,
 $\pm 10, \pm 30, \pm 100, \pm 700$; each ordered pair of scalar parameters at reciprocal magnitudes,
 :data:`BALANCED`; each keyword at :data:`KEYWORD_EXTREMES`; each vector parameter scaled whole,
-:func:`scaled_vector_points`); a point whose truth is not a finite real is skipped,
+:func:`scaled_vector_points`; several at once, :func:`joint_points`); a point whose truth is not a finite real is skipped,
 and an extreme point counts only where the truth is a normal float64.  Where the definition is not computable at
 an extreme point (its truth needs more digits than :data:`MAX_DIGITS`: $\log(1 - \sigma(10^{10}))$), the truth
 is that of the stabilized definition, equal by the rules' proved identities (:class:`_StableTruths`).
@@ -163,7 +163,32 @@ def extreme_points(f, rng) -> list[dict]:
                 pts.append(_draw(f, rng, {p.name: arr}))
             else:
                 pts.append(_draw(f, rng, {p.name: v}))
-    return pts + scaled_vector_points(f)
+    return pts + scaled_vector_points(f) + joint_points(f)
+
+
+SAME = ((1e300, 1e300), (1e-300, 1e-300))
+"""Pairs of equal extreme magnitudes for two scalar parameters at once (:func:`joint_points`)."""
+JOINT_KEYWORD = (1e300, 1e-300)
+JOINT_SINGLE = (1e300, -1e300, 1e-300)
+JOINT_SEED = 17
+
+
+def joint_points(f) -> list[dict]:
+    r"""Several arguments extreme at once (a generator of their own, as :func:`scaled_vector_points`): each ordered pair
+    of scalar parameters at :data:`SAME` and at the widest :data:`BALANCED`; then each keyword at :data:`JOINT_KEYWORD`
+    with each scalar parameter at :data:`JOINT_SINGLE`, and with each ordered pair at $(10^{300}, 10^{-300})$ and
+    $(10^{-300}, 10^{-300})$.  The Student-t gradient in $s$ at $x = 10^{300}$, $s = 10^{-300}$, $\nu = 10^{-300}$
+    cancels in $-\frac1s + \frac{(\nu + 1) d^2}{s(\nu s^2 + d^2)}$ (truth 1) where each alone does not."""
+    rng = np.random.default_rng(JOINT_SEED)
+    scalars = [p for p in f.params if not p.shape]
+    pairs = [(p, q) for p in scalars for q in scalars if p is not q]
+    pts = [_draw(f, rng, {p.name: u, q.name: v}) for p, q in pairs for u, v in SAME + BALANCED[2:]]
+    for k in f.keywords:
+        for kv in JOINT_KEYWORD:
+            pts += [_draw(f, rng, {k.name: kv, p.name: v}) for p in scalars for v in JOINT_SINGLE]
+            pts += [_draw(f, rng, {k.name: kv, p.name: u, q.name: v}) for p, q in pairs
+                    for u, v in ((1e300, 1e-300), (1e-300, 1e-300))]
+    return pts
 
 
 VECTOR_SCALES = (1e300, 1e-300, 1e150, 1e-150)

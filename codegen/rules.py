@@ -36,6 +36,7 @@ rule                      identity
 ``log_of_quotient``       $\log t = \sum_f e_f \log|f|$ for a product $t > 0$ beyond the float range (costly: search only; :mod:`codegen.rules_logspace`)
 ``log_space_product``     $P\,e^{w} = \operatorname{sign}(P)\,e^{\log|P| + w}$, also for $P/\cosh^k u$ (costly: search only; :mod:`codegen.rules_logspace`)
 ``homogeneous_scale``     $F(x) = F(x/M)$, $M = \max_j |x_j|$, for a product of degree 0 in $x$ (costly: search only; :mod:`codegen.rules_homogeneous`)
+``homogeneous_scalars``   $F(a) = M^{d} F(a/M)$ for sums homogeneous in scalar parameters (costly: search only; :mod:`codegen.rules_homogeneous`)
 ``taylor_branch``         $f(x) = T_N f(x)$ for $|x| < r$ where the sums of $f$ cancel at 0 (costly: search only; :mod:`codegen.rules_series`)
 ========================  =====================================================================
 
@@ -657,10 +658,15 @@ LOG_SPACE_PRODUCT = Rule(
     gain="x (26829 x^2 + 200000) / cosh(u)^2, u ~ x^3, at x = 1e150: inf/inf is nan, truth 0 (GELU tanh-form gradient); "
          "x e^{-w} at x = 1e300, w = 800: e^{-800} underflows to 0, truth 3.6e-48")
 
+HOMOGENEOUS_SCALARS = Rule(
+    "homogeneous_scalars", "homogeneous_scalars", rules_homogeneous.homogeneous_scalar_scale, priority=94,
+    gain="nu (d^2 - s^2) / (s (nu s^2 + d^2)), d = x - mu, at d = s = 1e300: inf/inf; at d = 1e-300, s = 1e-150: 0/0 "
+         "(the Student-t gradient in s); on d/M, s/M the sums are at most 1 + nu")
+
 COSTLY_RULES: tuple[Rule, ...] = (LOGSUMEXP_LOG1P, MEAN_FROM_TOP, ONE_MINUS_TOP, TAYLOR_BRANCH, HOMOGENEOUS_SCALE,
-                                  LOG_OF_QUOTIENT, LOG_SPACE_PRODUCT)
+                                  LOG_OF_QUOTIENT, LOG_SPACE_PRODUCT, HOMOGENEOUS_SCALARS)
 """Rules that cost extra passes over the data (two more reductions for ``logsumexp_log1p``, ``mean_from_top``
-and ``one_minus_top``, one more for ``homogeneous_scale``; a second, log-space form under a ``where`` for
+and ``one_minus_top``, one more for ``homogeneous_scale``, a scale per product for ``homogeneous_scalars``; a second, log-space form under a ``where`` for
 ``log_of_quotient`` and ``log_space_product``; both branches of a ``where`` and seconds of sympy series at generation for ``taylor_branch``): not in
 :data:`RULES` (the catalog's code keeps its speed); the definitions' search
 (:mod:`codegen.define_search`) tries them and keeps them only where they are measurably more accurate."""

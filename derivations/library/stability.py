@@ -300,3 +300,22 @@ register(Derivation(
                           (sign(_xn) * exp(log(Abs(_xn)) + log(2) + log1p(3 * _xn ** 2 / 2) - 2 * _log(cosh(_uz))), True)),
                 justification="|x (3x^2 + 2)| = |x| 2 (1 + 3x^2/2) and cosh^{-2} u = e^{-2 log cosh u}")),
 ))
+
+
+# ** the identity of the scalar homogeneous scaling (``codegen.rules_homogeneous``) **
+
+_xs, _mus, _nus = Symbol("x", real=True), Symbol("mu", real=True), Symbol("nu", positive=True)
+_ss = Symbol("s", positive=True)
+_ds = _xs - _mus
+_Ms = Max(Abs(_ss), Abs(_ds), Rational(1, 10 ** 300))
+register(Derivation(
+    id="homogeneous_scalars",
+    title=r"the identity of a stability rule: $F(a) = M^{d} F(a/M)$ for $F$ homogeneous of degree $d$ in scalars $a$, $M > 0$",
+    source="textbook",
+    steps=(Step(_nus * (_ds ** 2 - _ss ** 2) / (_ss * (_nus * _ss ** 2 + _ds ** 2)),
+                _nus * ((_ds / _Ms) ** 2 - (_ss / _Ms) ** 2) / (_ss * (_nus * (_ss / _Ms) ** 2 + (_ds / _Ms) ** 2)),
+                justification="numerator and denominator sums are both of degree 2 in (d, s): the factors M^2 cancel"),
+           Step(_ds / (_nus * _ss ** 2 + _ds ** 2),
+                (_ds / _Ms) / (_nus * (_ss / _Ms) ** 2 + (_ds / _Ms) ** 2) / _Ms,
+                justification="degree -1 in (d, s): F(a) = M^{-1} F(a/M)")),
+))
