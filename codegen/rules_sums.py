@@ -1,4 +1,4 @@
-r"""A sum divided by the same sum: $\frac{\sum_i u_i}{\sum_j u_j} = 1$ (:mod:`codegen.rules` registers the rule).
+r"""A weighted mean of a constant is the constant: $\frac{\sum_i u_i}{\sum_j u_j} = 1$ (:mod:`codegen.rules` registers the rule).
 
 ========================  =====================================================================
 rule                      identity
@@ -8,31 +8,16 @@ rule                      identity
 
 The derivative of a softmax-weighted quantity holds $\sum_i p_i$ written out as
 $\frac{\sum_i e^{z_i}}{\sum_j e^{z_j}}$ (the two sums differ only in the name of the summed index), so that
-sympy cannot see that it is 1; the entropy's gradient $-p_k(\log p_k + 1) + p_k \sum_i p_i(\log p_i + 1)$
-then keeps $\log\sum_j e^{z_j}$ and the constant 1 in terms that cancel only in floating point (1 % error at
-$z = (100, 3, 0, 2)$, where the gradient is $10^{-40}$).  With the ratio replaced by 1, sympy cancels those
-terms exactly and leaves $-p_k\,(z_k - \sum_i p_i z_i)$, which ``mean_from_top`` then forms from the small
+sympy cannot see that it is 1; the entropy's gradient $-p_k(\log p_k + 1) + p_k \sum_i p_i(\log p_i + 1)$,
+with $\log p_i = z_i - \log\sum_j e^{z_j}$, then keeps $\log\sum_j e^{z_j}$ (inside the sum over $i$, where it is
+a constant $c$) and the constant 1 in terms that cancel only in floating point (1 % error at $z = (100, 3, 0, 2)$,
+where the gradient is $10^{-40}$).  With the means of constants taken out, sympy cancels those terms exactly and
+leaves $-p_k\,(z_k - \sum_i p_i z_i)$, which ``mean_from_top`` then forms from the small
 weights.  A function ``expr -> expr`` (a rule's ``apply``); it knows nothing of the registry.
 """
 from __future__ import annotations
 
 import sympy as sp
-
-
-def _renamed(s: sp.Sum, var) -> sp.Expr:
-    """The summand of the one-limit sum ``s`` with its index renamed to ``var``."""
-    return s.function.xreplace({s.limits[0][0]: var})
-
-
-def _same_sum(a, b) -> bool:
-    """``a`` and ``b`` are one-limit sums of the same summand over the same range, up to the index's name."""
-    if not (isinstance(a, sp.Sum) and isinstance(b, sp.Sum) and len(a.limits) == len(b.limits) == 1):
-        return False
-    (i, lo, hi), (j, lo2, hi2) = a.limits[0], b.limits[0]
-    if (lo, hi) != (lo2, hi2):
-        return False
-    var = sp.Dummy("i", integer=True)
-    return _renamed(a, var) == _renamed(b, var)
 
 
 def _weighted(num, den):
@@ -41,8 +26,8 @@ def _weighted(num, den):
     if not (isinstance(num, sp.Sum) and isinstance(den, sp.Sum) and len(num.limits) == len(den.limits) == 1):
         return None
     (i, lo, hi), (j, lo2, hi2) = num.limits[0], den.limits[0]
-    if (lo, hi) != (lo2, hi2):
-        return None
+    if (lo, hi) != (lo2, hi2) or (i != j and i in den.function.free_symbols):
+        return None  # other ranges, or the renaming would capture a free index of the denominator
     u = den.function.xreplace({j: i})
     if num.function == u:
         return sp.S.One, sp.S.Zero

@@ -257,13 +257,18 @@ register(Derivation(
 
 register(Derivation(
     id="ratio_of_equal_sums",
-    title=r"the identity of a stability rule: $\frac{\sum_i u_i}{\sum_j u_j} = 1$ (the same sum, up to the index's name)",
+    title=r"the identity of a stability rule: $\frac{\sum_i u_i (c + v_i)}{\sum_j u_j} = c + \frac{\sum_i u_i v_i}{\sum_j u_j}$ "
+          r"(the same sum, up to the index's name; $c$ free of $i$)",
     source="textbook",
     steps=(Step(Sum(exp(z[i]), (i, 0, K - 1)) / Sum(exp(z[j]), (j, 0, K - 1)), Rational(1),
                 justification="renaming the summed index does not change a sum; a positive sum over itself is 1",
                 sizes=({K: 1}, {K: 2}, {K: 3})),
            Step(x * Sum(z[i] ** 2 + 1, (i, 0, K - 1)) / Sum(z[j] ** 2 + 1, (j, 0, K - 1)), x,
-                justification="the same, inside a product", sizes=({K: 1}, {K: 2}, {K: 3}))),
+                justification="the same, inside a product", sizes=({K: 1}, {K: 2}, {K: 3})),
+           Step(Sum(exp(z[i]) * (x + z[i]), (i, 0, K - 1)) / Sum(exp(z[j]), (j, 0, K - 1)),
+                x + Sum(exp(z[i]) * z[i], (i, 0, K - 1)) / Sum(exp(z[j]), (j, 0, K - 1)),
+                justification="sum_i u_i (c + v_i) = c sum_i u_i + sum_i u_i v_i, and c sum_i u_i / sum_j u_j = c",
+                sizes=({K: 1}, {K: 2}, {K: 3}))),
 ))
 
 
