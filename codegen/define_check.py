@@ -48,8 +48,15 @@ class Errors:
     n_extreme: int = 0
     n_vjp: int = 0
     fd: float = 0.0
+    failed: int = 0
+    """Points whose forward error exceeds :data:`FAILED_ABOVE` (the search's tie-break between equal worst errors)."""
+    vjp_failed: int = 0
+    """The same for the VJP."""
     worst_at: dict = field(default_factory=dict)
 
+
+FAILED_ABOVE = 1e-10
+"""An error above this (the extreme forward target; the VJP's is 1e-8) counts a point as failed."""
 
 MAX_DIGITS = 1000
 """Cap of the working precision (inputs span at most 1e-300 .. 1e300: 60 + 300 + 2 * 300 = 960)."""
@@ -353,6 +360,7 @@ def check_function(f, forward, vjp=None, *, seed: int = 0, forward_expr=None) ->
             with np.errstate(all="ignore"):
                 got = forward(*[pt[p.name] for p in f.params], **kw)
             e = rel_error(got, want)
+            err.failed += e > FAILED_ABOVE
             if kind == "ordinary":
                 err.n_ordinary += 1
                 if e > err.ordinary:
@@ -373,6 +381,7 @@ def check_function(f, forward, vjp=None, *, seed: int = 0, forward_expr=None) ->
                 continue
             key = "vjp" if kind == "ordinary" else "vjp_extreme"
             err.n_vjp += 1
+            err.vjp_failed += ge > FAILED_ABOVE
             if ge > getattr(err, key):
                 setattr(err, key, ge)
                 err.worst_at[key] = pt
