@@ -176,3 +176,22 @@ def test_certificate_points_scale_whole_vectors_and_combine_extremes():
     pts = extreme_points(st, np.random.default_rng(0))
     assert any(p["nu"] == 1e-300 and p["x"] == 1e300 and p["s"] == 1e-300 for p in pts)
     assert any(p["x"] == 1e300 and p["s"] == 1e300 for p in pts)
+
+
+def test_check_counts_failed_points_for_the_tie_break():
+    # two forwards of log(1 + e^x), both infinitely wrong somewhere (worst error inf): the one failing at fewer
+    # points must rank first (codegen.define_module.search's key)
+    from codegen.define_check import check_function
+    from formulary import api
+
+    f = api.define("sp(x) = log(1 + exp(x))")[0]
+
+    def naive(x):
+        return np.log1p(np.exp(x))  # inf above 709
+
+    def worse(x):
+        return np.where(np.abs(x) > 5, np.inf, np.log1p(np.exp(x)))
+
+    a, b = check_function(f, naive), check_function(f, worse)
+    assert a.extreme == b.extreme == np.inf
+    assert 0 < a.failed < b.failed
