@@ -9,7 +9,8 @@ central differences of the definition at the same precision.  Points: ordinary o
 (parameters uniform in $[-3, 3]$, keywords in $[0.5, 2]$, vectors of length 4) and
 extreme ones (each parameter in turn at $\pm 10^{\pm 300}$, $\pm 10^{\pm 150}$,
 $\pm 10, \pm 30, \pm 100, \pm 700$; each ordered pair of scalar parameters at reciprocal magnitudes,
-:data:`BALANCED`; each keyword at :data:`KEYWORD_EXTREMES`); a point whose truth is not a finite real is skipped,
+:data:`BALANCED`; each keyword at :data:`KEYWORD_EXTREMES`; each vector parameter scaled whole,
+:func:`scaled_vector_points`; several at once, :func:`joint_points`); a point whose truth is not a finite real is skipped,
 and an extreme point counts only where the truth is a normal float64.  Where the definition is not computable at
 an extreme point (its truth needs more digits than :data:`MAX_DIGITS`: $\log(1 - \sigma(10^{10}))$), the truth
 is that of the stabilized definition, equal by the rules' proved identities (:class:`_StableTruths`).
@@ -47,8 +48,15 @@ class Errors:
     n_extreme: int = 0
     n_vjp: int = 0
     fd: float = 0.0
+    failed: int = 0
+    """Points whose forward error exceeds :data:`FAILED_ABOVE` (the search's tie-break between equal worst errors)."""
+    vjp_failed: int = 0
+    """The same for the VJP."""
     worst_at: dict = field(default_factory=dict)
 
+
+FAILED_ABOVE = 1e-10
+"""An error above this (the extreme forward target; the VJP's is 1e-8) counts a point as failed."""
 
 MAX_DIGITS = 1000
 """Cap of the working precision (inputs span at most 1e-300 .. 1e300: 60 + 300 + 2 * 300 = 960)."""
@@ -162,6 +170,58 @@ def extreme_points(f, rng) -> list[dict]:
                 pts.append(_draw(f, rng, {p.name: arr}))
             else:
                 pts.append(_draw(f, rng, {p.name: v}))
+    return pts + scaled_vector_points(f) + joint_points(f)
+
+
+SAME = ((1e300, 1e300), (1e-300, 1e-300))
+"""Pairs of equal extreme magnitudes for two scalar parameters at once (:func:`joint_points`)."""
+JOINT_KEYWORD = (1e300, 1e-300)
+JOINT_SINGLE = (1e300, -1e300, 1e-300)
+JOINT_SEED = 17
+
+
+def joint_points(f) -> list[dict]:
+    r"""Several arguments extreme at once (a generator of their own, as :func:`scaled_vector_points`): each ordered pair
+    of scalar parameters at :data:`SAME` and at the widest :data:`BALANCED`; then each keyword at :data:`JOINT_KEYWORD`
+    with each scalar parameter at :data:`JOINT_SINGLE`, and with each ordered pair at $(10^{300}, 10^{-300})$ and
+    $(10^{-300}, 10^{-300})$.  The Student-t gradient in $s$ at $x = 10^{300}$, $s = 10^{-300}$, $\nu = 10^{-300}$
+    cancels in $-\frac1s + \frac{(\nu + 1) d^2}{s(\nu s^2 + d^2)}$ (truth 1) where each alone does not."""
+    rng = np.random.default_rng(JOINT_SEED)
+    scalars = [p for p in f.params if not p.shape]
+    pairs = [(p, q) for p in scalars for q in scalars if p is not q]
+    pts = [_draw(f, rng, {p.name: u, q.name: v}) for p, q in pairs for u, v in SAME + BALANCED[2:]]
+    for k in f.keywords:
+        for kv in JOINT_KEYWORD:
+            pts += [_draw(f, rng, {k.name: kv, p.name: v}) for p in scalars for v in JOINT_SINGLE]
+            pts += [_draw(f, rng, {k.name: kv, p.name: u, q.name: v}) for p, q in pairs
+                    for u, v in ((1e300, 1e-300), (1e-300, 1e-300))]
+    return pts
+
+
+VECTOR_SCALES = (1e300, 1e-300, 1e150, 1e-150)
+r"""Magnitudes a whole vector parameter is scaled to (:func:`scaled_vector_points`)."""
+SCALED_SEED = 13
+"""Seed of the scaled vectors' draws: a generator of their own, so the other points (and the upstream values drawn
+after them) are the same as without them."""
+
+
+def scaled_vector_points(f) -> list[dict]:
+    r"""Each vector parameter scaled whole to each of :data:`VECTOR_SCALES` (the others ordinary), then each ordered
+    pair of vector parameters at equal and at reciprocal extreme scales: one extreme element shows an overflow of
+    a sum of squares, only a whole vector shows that of $\|a\|\,\|b\|$ or of $a \cdot a$ against $a \cdot b$ (the
+    gradient of a cosine at $a \sim 10^{300}$, $b \sim 10^{-300}$)."""
+    rng = np.random.default_rng(SCALED_SEED)
+    vectors = [p for p in f.params if p.shape]
+
+    def scaled(p, v):
+        return rng.uniform(-3, 3, size=(VECTOR_LENGTH,) * len(p.shape)) * v
+
+    pts = [_draw(f, rng, {p.name: scaled(p, v)}) for p in vectors for v in VECTOR_SCALES]
+    for p in vectors:
+        for q in vectors:
+            if p is not q:
+                pts += [_draw(f, rng, {p.name: scaled(p, u), q.name: scaled(q, v)})
+                        for u, v in ((1e300, 1e300), (1e-300, 1e-300), (1e300, 1e-300))]
     return pts
 
 
@@ -300,6 +360,7 @@ def check_function(f, forward, vjp=None, *, seed: int = 0, forward_expr=None) ->
             with np.errstate(all="ignore"):
                 got = forward(*[pt[p.name] for p in f.params], **kw)
             e = rel_error(got, want)
+            err.failed += e > FAILED_ABOVE
             if kind == "ordinary":
                 err.n_ordinary += 1
                 if e > err.ordinary:
@@ -320,6 +381,7 @@ def check_function(f, forward, vjp=None, *, seed: int = 0, forward_expr=None) ->
                 continue
             key = "vjp" if kind == "ordinary" else "vjp_extreme"
             err.n_vjp += 1
+            err.vjp_failed += ge > FAILED_ABOVE
             if ge > getattr(err, key):
                 setattr(err, key, ge)
                 err.worst_at[key] = pt

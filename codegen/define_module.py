@@ -111,7 +111,9 @@ def search(f: DefinedFunction, grad: bool):
                 raise
             continue
         fwd_scores.append((_worst(e.ordinary, e.extreme), c, e))
-    best_fwd = min(fwd_scores, key=lambda t: _rank(t[0]))  # min keeps the first of equals: all rules on
+    # min keeps the first of equals (all rules on); between equal worst errors (inf for all, at a point no candidate
+    # computes) the candidate failing at fewer points wins
+    best_fwd = min(fwd_scores, key=lambda t: (_rank(t[0]), t[2].failed))
     fwd = best_fwd[1]
     vjp_scores = []
     if grad:
@@ -125,7 +127,7 @@ def search(f: DefinedFunction, grad: bool):
             except Exception:  # noqa: BLE001  (a candidate that fails to run is not chosen)
                 continue
             vjp_scores.append((_worst(e.vjp, e.vjp_extreme), c, e))
-        best_vjp = min(vjp_scores, key=lambda t: _rank(t[0]))
+        best_vjp = min(vjp_scores, key=lambda t: (_rank(t[0]), t[2].vjp_failed))
         vjp = best_vjp[1]
         f.rewrites = {"forward": fwd.fired, "vjp": vjp.fired}
         code, module = compile_exprs(f, fwd.exprs[0], vjp.exprs, True)

@@ -175,6 +175,14 @@ def vjp_candidates(f: DefinedFunction) -> list[Candidate]:
             exprs.append(s)
             tfired.update(names)
         out.append(Candidate("derivative over a common denominator", tuple(exprs), tuple(sorted(tfired))))
+        cexprs2, cfired2 = [], set()
+        for e in together:
+            c, names = stabilize(e, WITH_COSTLY)
+            cexprs2.append(c)
+            cfired2.update(names)
+        if tuple(cexprs2) != tuple(exprs):  # with the costly rules, listed after everything else (a tie keeps the cheaper)
+            costly.append(Candidate(COMMON_COSTLY_LABEL, tuple(cexprs2), tuple(sorted(cfired2)), WITH_COSTLY,
+                                    baseline="derivative over a common denominator"))
     d = derivative_of_stable(f)
     if d is not None:
         exprs, dfired = d
@@ -206,6 +214,8 @@ def vjp_candidates(f: DefinedFunction) -> list[Candidate]:
 
 
 MIDPOINT_LABEL = "derivative of the stabilized form, midpoints at kinks"
+COMMON_COSTLY_LABEL = "derivative over a common denominator, with the costly rules"
+"""Its ablation baseline is "derivative over a common denominator" (the costly rules off)."""
 COSTLY_SUFFIX = ", with the costly rules"
 COSTLY_VJP_LABEL = "derivative of the stabilized form" + COSTLY_SUFFIX
 """Its ablation baseline is "derivative of the stabilized form" (the costly rules off)."""
@@ -220,12 +230,43 @@ def _over_common_denominator(f: DefinedFunction) -> tuple | None:
         if e.has(sp.Sum, sp.Indexed, ReduceMax, sp.Piecewise):
             return None
         try:
-            exprs.append(sp.together(_abs_of_sign(e)))
+            exprs.append(_one_fraction(_abs_of_sign(e)))
         except (RecursionError, TypeError, ValueError, NotImplementedError, AttributeError):
             return None
     if all(a == e for a, (_, e, _) in zip(exprs, f.gradients)):
         return None
     return tuple(exprs)
+
+
+def _linear_sum(e) -> bool:
+    r"""A sum of number multiples of symbols, such as $x - \mu$ (kept whole when a fraction is formed)."""
+    return isinstance(e, sp.Add) and all(
+        isinstance(t, sp.Symbol) or (isinstance(t, sp.Mul) and len(t.args) == 2 and t.args[0].is_number
+                                     and isinstance(t.args[1], sp.Symbol)) for t in e.args)
+
+
+EXPAND_LIMIT = 400
+"""Numerators with more operations than this after expansion are left as ``together`` writes them."""
+
+
+def _one_fraction(e: sp.Expr) -> sp.Expr:
+    r"""``e`` as one fraction $N/D$ with the numerator expanded and its common factors taken out, each difference of
+    symbols ($x - \mu$) held as one symbol: $-\frac{1}{s} + \frac{(\nu + 1) d^2}{s(\nu s^2 + d^2)}$ becomes
+    $\frac{\nu (d^2 - s^2)}{s(\nu s^2 + d^2)}$, where ``together`` alone leaves $(\nu + 1) d^2 - d^2 - \nu s^2$ (which
+    cancels for $\nu = 10^{-300}$)."""
+    atoms = {}
+
+    def hold(t):
+        if t not in atoms:
+            atoms[t] = sp.Dummy("d", real=True)
+        return atoms[t]
+
+    held = e.replace(_linear_sum, hold)
+    num, den = sp.fraction(sp.together(held))
+    expanded = sp.expand(num)
+    if sp.count_ops(expanded) <= EXPAND_LIMIT:
+        num = sp.factor_terms(expanded)
+    return (num / den).xreplace({v: k for k, v in atoms.items()})
 
 
 def _abs_of_sign(e: sp.Expr) -> sp.Expr:

@@ -32,7 +32,11 @@ rule                      identity
 ``log_gamma_difference``  $k\log\Gamma(b + h) - k\log\Gamma(b) = k\log\,(b)_h$ for $b > 0$, $0 < h \le 1$ (:mod:`codegen.rules_log`)
 ``exact_product``         $c + k\,a\,b = \operatorname{fma}(k a, b, c)$, the product's rounding error added back (:mod:`codegen.rules_exact`; search only)
 ``root_difference``       $k\sqrt{A} - k c = k\frac{A - c^2}{\sqrt{A} + c}$ near $\sqrt{A} = c$ (and $\sqrt{A} - \sqrt{B}$) (:mod:`codegen.rules_root`)
+``ratio_of_equal_sums``   $\frac{\sum_i u_i (c + v_i)}{\sum_j u_j} = c + \frac{\sum_i u_i v_i}{\sum_j u_j}$, $c$ free of $i$ (:mod:`codegen.rules_sums`)
+``log_of_quotient``       $\log t = \sum_f e_f \log|f|$ for a product $t > 0$ beyond the float range (costly: search only; :mod:`codegen.rules_logspace`)
+``log_space_product``     $P\,e^{w} = \operatorname{sign}(P)\,e^{\log|P| + w}$, also for $P/\cosh^k u$ (costly: search only; :mod:`codegen.rules_logspace`)
 ``homogeneous_scale``     $F(x) = F(x/M)$, $M = \max_j |x_j|$, for a product of degree 0 in $x$ (costly: search only; :mod:`codegen.rules_homogeneous`)
+``homogeneous_scalars``   $F(a) = M^{d} F(a/M)$ for sums homogeneous in scalar parameters (costly: search only; :mod:`codegen.rules_homogeneous`)
 ``taylor_branch``         $f(x) = T_N f(x)$ for $|x| < r$ where the sums of $f$ cancel at 0 (costly: search only; :mod:`codegen.rules_series`)
 ========================  =====================================================================
 
@@ -48,7 +52,8 @@ from dataclasses import dataclass
 import sympy as sp
 from sympy.codegen.cfunctions import expm1, log1p
 
-from codegen import rules_cancel, rules_exact, rules_homogeneous, rules_log, rules_ratio, rules_root, rules_series, rules_softmax
+from codegen import (rules_cancel, rules_exact, rules_homogeneous, rules_log, rules_ratio, rules_root, rules_series,
+                     rules_logspace, rules_softmax, rules_sums)
 from symbolic.functions import ReduceMax, log_ndtr, ndtr
 
 
@@ -154,13 +159,29 @@ def _exp_normalize(expr: sp.Expr) -> sp.Expr:
         k = next(n for n, a in enumerate(factors) if _reciprocal_exp_sum(a))
         m, shifted = _shifted_sum(factors.pop(k).base)
         n = next((n for n, a in enumerate(factors) if isinstance(a, sp.exp)), None)
-        if n is None:
+        w = next((n for n, a in enumerate(factors) if _exp_weighted_sum(a)), None)
+        if n is None and w is not None:  # sum_i e^{f_i} v_i / sum_j e^{f_j}: the shift goes inside the sum
+            factors[w] = _shifted_weights(factors[w], m)
+        elif n is None:
             factors.append(sp.exp(-m, evaluate=False))
         else:
             factors[n] = sp.exp(_minus_shift(factors[n].args[0], m), evaluate=False)
         return sp.Mul(*factors, sp.Pow(shifted, -1))
 
     return expr.replace(is_ratio, shift)
+
+
+def _exp_weighted_sum(a) -> bool:
+    """``Sum(exp(f) * v, lim)``: a one-limit sum whose summand has one ``exp`` factor (and others)."""
+    return (isinstance(a, sp.Sum) and len(a.limits) == 1 and isinstance(a.function, sp.Mul)
+            and sum(isinstance(t, sp.exp) for t in a.function.args) == 1)
+
+
+def _shifted_weights(a: sp.Sum, m) -> sp.Sum:
+    r"""$e^{-m}\sum_i e^{f_i} v_i = \sum_i e^{f_i - m} v_i$ (``m`` free of the summed index)."""
+    factors = [sp.exp(_minus_shift(t.args[0], m), evaluate=False) if isinstance(t, sp.exp) else t
+               for t in a.function.args]
+    return sp.Sum(sp.Mul(*factors), *a.limits)
 
 
 def _log_softmax_split(expr: sp.Expr) -> sp.Expr:
@@ -603,12 +624,17 @@ ROOT_DIFFERENCE = Rule(
     "root_difference", "root_difference", rules_root.root_difference, priority=88,
     gain="sqrt(x^2 + 1) - 1 for |x| < 1e-8: rounds to 0 where the truth is x^2/2 (BentIdentity)")
 
+RATIO_OF_EQUAL_SUMS = Rule(
+    "ratio_of_equal_sums", "ratio_of_equal_sums", rules_sums.ratio_of_equal_sums, priority=31,
+    gain="sum_i p_i written sum_i e^{z_i} / sum_j e^{z_j} in the gradient of the softmax entropy: log-sum-exp and 1 "
+         "cancel only in floating point, 1 % off at z = (100, 3, 0, 2) where the gradient is 1e-40")
+
 RULES: tuple[Rule, ...] = tuple(sorted(
     (LOG_SIGMOID, LOG_ONE_MINUS_SIGMOID, LOG_SOFTMAX_SPLIT, LOGSUMEXP_SHIFT, EXP_NORMALIZE, SOFTPLUS_STABLE,
      LOG1P_EXPM1, SIGMOID_STABLE, ERF_NDTR, LOG_NDTR, TANH_SIGMOID, SECH_SQUARE, LOG_COSH, TANH_RATIO, LOG1MEXP, ROOT_CANCEL,
      SCALED_SQRT, ONE_MINUS_SIGMOID, SHIFT_COLLECT, DIFFERENCE_OF_SQUARES, LOG1P_LARGE_PRODUCT,
      SCALE_OVER_ARGUMENT, LOGISTIC_OF_EXP, EXP_ABSORB, SCALES_INTO_SUM, RATIO_BEFORE_POWER, LOG_GAMMA_DIFFERENCE,
-     ROOT_DIFFERENCE),
+     ROOT_DIFFERENCE, RATIO_OF_EQUAL_SUMS),
     key=lambda r: r.priority))
 
 
@@ -624,9 +650,24 @@ HOMOGENEOUS_SCALE = Rule(
     "homogeneous_scale", "homogeneous_scale", rules_homogeneous.homogeneous_scale, priority=94,
     gain="x_k sum g x / sum x^2 for |x| > 1e154: inf/inf (the VJP of x/|x|); on x/max|x| every sum is finite")
 
-COSTLY_RULES: tuple[Rule, ...] = (LOGSUMEXP_LOG1P, MEAN_FROM_TOP, ONE_MINUS_TOP, TAYLOR_BRANCH, HOMOGENEOUS_SCALE)
+LOG_OF_QUOTIENT = Rule(
+    "log_of_quotient", "log_of_quotient", rules_logspace.log_of_quotient, priority=71,
+    gain="log(s2/s1) at s1 = 1e-300, s2 = 1e300: the quotient overflows and the log is inf, truth 1381.6 (Gaussian KL)")
+LOG_SPACE_PRODUCT = Rule(
+    "log_space_product", "log_space_product", rules_logspace.log_space_product, priority=71,
+    gain="x (26829 x^2 + 200000) / cosh(u)^2, u ~ x^3, at x = 1e150: inf/inf is nan, truth 0 (GELU tanh-form gradient); "
+         "x e^{-w} at x = 1e300, w = 800: e^{-800} underflows to 0, truth 3.6e-48")
+
+HOMOGENEOUS_SCALARS = Rule(
+    "homogeneous_scalars", "homogeneous_scalars", rules_homogeneous.homogeneous_scalar_scale, priority=94,
+    gain="nu (d^2 - s^2) / (s (nu s^2 + d^2)), d = x - mu, at d = s = 1e300: inf/inf; at d = 1e-300, s = 1e-150: 0/0 "
+         "(the Student-t gradient in s); on d/M, s/M the sums are at most 1 + nu")
+
+COSTLY_RULES: tuple[Rule, ...] = (LOGSUMEXP_LOG1P, MEAN_FROM_TOP, ONE_MINUS_TOP, TAYLOR_BRANCH, HOMOGENEOUS_SCALE,
+                                  LOG_OF_QUOTIENT, LOG_SPACE_PRODUCT, HOMOGENEOUS_SCALARS)
 """Rules that cost extra passes over the data (two more reductions for ``logsumexp_log1p``, ``mean_from_top``
-and ``one_minus_top``, one more for ``homogeneous_scale``; both branches of a ``where`` and seconds of sympy series at generation for ``taylor_branch``): not in
+and ``one_minus_top``, one more for ``homogeneous_scale``, a scale per product for ``homogeneous_scalars``; a second, log-space form under a ``where`` for
+``log_of_quotient`` and ``log_space_product``; both branches of a ``where`` and seconds of sympy series at generation for ``taylor_branch``): not in
 :data:`RULES` (the catalog's code keeps its speed); the definitions' search
 (:mod:`codegen.define_search`) tries them and keeps them only where they are measurably more accurate."""
 

@@ -114,3 +114,127 @@ def homogeneous_scale(expr: sp.Expr) -> sp.Expr:
         return e.func(*args) if any(x is not y for x, y in zip(args, e.args)) else e
 
     return visit(expr)
+
+
+# ** scalars: a quotient of sums homogeneous in a group of scalar parameters **
+
+
+def scalar_degree(e, group) -> sp.Expr | None:
+    """The degree of ``e`` under ``v -> lambda * v`` for every symbol ``v`` of ``group`` at once (``lambda > 0``), or None."""
+    if isinstance(e, sp.Symbol):
+        return 1 if e in group else 0
+    if e.is_number or not (e.free_symbols & group):
+        return 0
+    if isinstance(e, sp.Mul):
+        ds = [scalar_degree(a, group) for a in e.args]
+        return None if None in ds else sum(ds)
+    if isinstance(e, sp.Pow):
+        d = scalar_degree(e.base, group)
+        return None if d is None or not e.exp.is_Rational else d * e.exp
+    if isinstance(e, sp.Add):
+        ds = {scalar_degree(a, group) for a in e.args}
+        return ds.pop() if len(ds) == 1 and None not in ds else None
+    return None
+
+
+def _is_atom(e, group) -> bool:
+    """A symbol of ``group``, or a sum of (number multiples of) them: $x - \\mu$."""
+    if isinstance(e, sp.Symbol):
+        return e in group
+    return isinstance(e, sp.Add) and all(
+        isinstance(t, sp.Symbol) and t in group or (isinstance(t, sp.Mul) and len(t.args) == 2 and t.args[0].is_number
+                                                     and isinstance(t.args[1], sp.Symbol) and t.args[1] in group)
+        for t in e.args)
+
+
+def _atoms(e, group) -> list:
+    """The largest sub-expressions of ``e`` that are atoms (:func:`_is_atom`), in order of first appearance."""
+    out = []
+
+    def walk(t):
+        if _is_atom(t, group):
+            if t not in out:
+                out.append(t)
+            return
+        for a in t.args:
+            walk(a)
+
+    walk(e)
+    return out
+
+
+def _scalar_group(e, group):
+    """``(factors, d)``: the factors of the product ``e`` to scale together, and their degree ``d`` (``|d| <= 1``).
+
+    Every power of a sum holding a symbol of ``group`` (homogeneous in it), then, while the degree is beyond 1,
+    powers of atoms whose degree has the other sign; None where there is no such sum, or it is not homogeneous,
+    or a symbol of ``group`` is in none of the sums (the upstream gradient $g$ is not scaled with $x$), or the group
+    holds fewer than two atoms."""
+    sums, atoms = [], []
+    for f in e.args:
+        base = f.base if isinstance(f, sp.Pow) else f
+        if not (base.free_symbols & group):
+            continue
+        d = scalar_degree(f, group)
+        if d is None:
+            return None
+        (atoms if _is_atom(base, group) else sums).append((f, d))
+    if not sums or not all(isinstance(f.base if isinstance(f, sp.Pow) else f, sp.Add) for f, _ in sums):
+        return None
+    chosen, d = [f for f, _ in sums], sum(d for _, d in sums)
+    for f, k in sorted(atoms, key=lambda t: str(t[0])):
+        if abs(d) <= MAX_DEGREE:
+            break
+        if (k > 0) != (d > 0) and abs(d + k) < abs(d):
+            chosen.append(f)
+            d += k
+    held = set().union(*(f.free_symbols for f, _ in sums))
+    if abs(d) > MAX_DEGREE or not group <= held or len(_atoms(sp.Mul(*chosen), group)) < 2:
+        return None
+    return chosen, d
+
+
+def _groups(e):
+    """The groups of scalar symbols to try for the product ``e``: every subset of its free symbols with at least two
+    members, the largest first."""
+    from itertools import combinations
+
+    syms = sorted((s for s in e.free_symbols if isinstance(s, sp.Symbol) and not s.is_integer), key=str)
+    for size in range(len(syms), 1, -1):
+        for group in combinations(syms, size):
+            yield set(group)
+
+
+MAX_SYMBOLS = 6
+"""Products with more free symbols are left alone (the subsets to try grow as 2^n)."""
+
+
+def _scalar_scalable(e):
+    if not isinstance(e, sp.Mul) or e.has(ReduceMax, sp.Indexed, sp.Sum, sp.Piecewise) \
+            or len(e.free_symbols) > MAX_SYMBOLS:
+        return None
+    for group in _groups(e):
+        found = _scalar_group(e, group)
+        if found is not None:
+            return group, *found
+    return None
+
+
+def homogeneous_scalar_scale(expr: sp.Expr) -> sp.Expr:
+    r"""$\prod_f f \to M^{d} \prod_f f\big|_{a \to a/M}$ for the factors $f$ of a product that are sums (and atoms), homogeneous
+    of degree $d$ ($|d| \le 1$) in a group of scalar parameters, $M$ the largest magnitude of their atoms $a$ (a parameter,
+    or a difference of parameters such as $x - \mu$).  The Student-t gradient in $s$,
+    $\nu\,\frac{d^2 - s^2}{s\,(\nu s^2 + d^2)}$ with $d = x - \mu$, has $d^2$ and $s^2$ overflow at $d = s = 10^{300}$ and
+    underflow at $d, s \sim 10^{-300}$; the quotient of the two sums is of degree 0 and, on $d/M$ and $s/M$, is formed
+    from numbers at most 1 (the factor $\nu/s$ outside it is a monomial, finite wherever the value is)."""
+    def value(e):
+        group, chosen, d = _scalar_scalable(e)
+        inner = sp.Mul(*chosen)
+        atoms = _atoms(inner, group)
+        m = sp.Max(*[sp.Abs(a) for a in atoms], SMALLEST_NORMAL)
+        scaled = inner.xreplace({a: sp.UnevaluatedExpr(sp.Mul(a, sp.Pow(m, -1), evaluate=False)) for a in atoms})
+        rest = [f for f in e.args if f not in chosen]
+        # one unit: formed before the rest multiplies it (s (nu s^2 + d^2) would overflow where s and the ratio do not)
+        return sp.Mul(*rest, sp.UnevaluatedExpr(scaled), m ** d if d else 1)
+
+    return expr.replace(lambda e: _scalar_scalable(e) is not None, value)

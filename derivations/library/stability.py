@@ -251,3 +251,76 @@ register(Derivation(
                      weight=6.0)  # its exact decisions evaluate gammas to 1500 digits: ~5 s of CPU with gmpy2, 20 s without
                 for h in (Rational(1, 2), Rational(1, 3), Rational(3, 4))),
 ))
+
+
+# ** the identity of the equal-sums rule (``codegen.rules_sums``) **
+
+register(Derivation(
+    id="ratio_of_equal_sums",
+    title=r"the identity of a stability rule: $\frac{\sum_i u_i (c + v_i)}{\sum_j u_j} = c + \frac{\sum_i u_i v_i}{\sum_j u_j}$ "
+          r"(the same sum, up to the index's name; $c$ free of $i$)",
+    source="textbook",
+    steps=(Step(Sum(exp(z[i]), (i, 0, K - 1)) / Sum(exp(z[j]), (j, 0, K - 1)), Rational(1),
+                justification="renaming the summed index does not change a sum; a positive sum over itself is 1",
+                sizes=({K: 1}, {K: 2}, {K: 3})),
+           Step(x * Sum(z[i] ** 2 + 1, (i, 0, K - 1)) / Sum(z[j] ** 2 + 1, (j, 0, K - 1)), x,
+                justification="the same, inside a product", sizes=({K: 1}, {K: 2}, {K: 3})),
+           Step(Sum(exp(z[i]) * (x + z[i]), (i, 0, K - 1)) / Sum(exp(z[j]), (j, 0, K - 1)),
+                x + Sum(exp(z[i]) * z[i], (i, 0, K - 1)) / Sum(exp(z[j]), (j, 0, K - 1)),
+                justification="sum_i u_i (c + v_i) = c sum_i u_i + sum_i u_i v_i, and c sum_i u_i / sum_j u_j = c",
+                sizes=({K: 1}, {K: 2}, {K: 3}))),
+))
+
+
+# ** the identities of the log-space rules (``codegen.rules_logspace``) **
+
+from sympy import sign  # noqa: E402
+
+_up, _vp = Symbol("u", positive=True), Symbol("v", positive=True)
+_xn = Symbol("x", real=True, nonzero=True)
+_L = 600
+register(Derivation(
+    id="log_of_quotient",
+    title=r"the identity of a stability rule: $\log t = \sum_f e_f \log|f|$ for a positive product $t = \prod_f f^{e_f}$",
+    source="textbook",
+    steps=(Step(log(_up / _vp), Piecewise((log(_up / _vp), Abs(log(_up) - log(_vp)) < _L), (log(_up) - log(_vp), True)),
+                justification="log(u/v) = log u - log v for u, v > 0 (either branch)"),
+           Step(log(_xn ** 2 * _vp), Piecewise((log(_xn ** 2 * _vp), Abs(2 * log(Abs(_xn)) + log(_vp)) < _L),
+                                               (2 * log(Abs(_xn)) + log(_vp), True)),
+                justification="x^2 = |x|^2 > 0: log(x^2 v) = 2 log|x| + log v"),
+           Step(log(3 * _xn ** 2 + 2), log(2) + log1p(3 * _xn ** 2 / 2),
+                justification="log(c + t) = log c + log(1 + t/c) for c > 0, c + t > 0")),
+))
+_uz = Symbol("u", real=True)
+register(Derivation(
+    id="log_space_product",
+    title=r"the identity of a stability rule: $P e^{w} = \operatorname{sign}(P)\,e^{\log|P| + w}$, and "
+          r"$P/\cosh^k u = \operatorname{sign}(P)\,e^{\log|P| - k\log\cosh u}$",
+    source="textbook",
+    steps=(Step(_xn * _vp * exp(-_uz), Piecewise((_xn * _vp * exp(-_uz), Abs(_uz) < _L),
+                                                (sign(_xn) * exp(log(Abs(_xn)) + log(_vp) - _uz), True)),
+                justification="x v = sign(x) |x| v = sign(x) e^{log|x| + log v} for x != 0, v > 0"),
+           Step(_xn * (3 * _xn ** 2 + 2) / cosh(_uz) ** 2,
+                Piecewise((_xn * (3 * _xn ** 2 + 2) / cosh(_uz) ** 2, 2 * Abs(_uz) < _L),
+                          (sign(_xn) * exp(log(Abs(_xn)) + log(2) + log1p(3 * _xn ** 2 / 2) - 2 * _log(cosh(_uz))), True)),
+                justification="|x (3x^2 + 2)| = |x| 2 (1 + 3x^2/2) and cosh^{-2} u = e^{-2 log cosh u}")),
+))
+
+
+# ** the identity of the scalar homogeneous scaling (``codegen.rules_homogeneous``) **
+
+_xs, _mus, _nus = Symbol("x", real=True), Symbol("mu", real=True), Symbol("nu", positive=True)
+_ss = Symbol("s", positive=True)
+_ds = _xs - _mus
+_Ms = Max(Abs(_ss), Abs(_ds), Rational(1, 10 ** 300))
+register(Derivation(
+    id="homogeneous_scalars",
+    title=r"the identity of a stability rule: $F(a) = M^{d} F(a/M)$ for $F$ homogeneous of degree $d$ in scalars $a$, $M > 0$",
+    source="textbook",
+    steps=(Step(_nus * (_ds ** 2 - _ss ** 2) / (_ss * (_nus * _ss ** 2 + _ds ** 2)),
+                _nus * ((_ds / _Ms) ** 2 - (_ss / _Ms) ** 2) / (_ss * (_nus * (_ss / _Ms) ** 2 + (_ds / _Ms) ** 2)),
+                justification="numerator and denominator sums are both of degree 2 in (d, s): the factors M^2 cancel"),
+           Step(_ds / (_nus * _ss ** 2 + _ds ** 2),
+                (_ds / _Ms) / (_nus * (_ss / _Ms) ** 2 + (_ds / _Ms) ** 2) / _Ms,
+                justification="degree -1 in (d, s): F(a) = M^{-1} F(a/M)")),
+))

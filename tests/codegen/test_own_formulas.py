@@ -128,15 +128,6 @@ EXTREME_OPEN = {
 }
 """Formulas whose extreme forward is still outside the target, with the reason (issue 13)."""
 VJP_OPEN = {
-    "cosinesimilarity": "the derived gradient's a.b / a.a is not scaled (scales_into_sum scales the forward only; the "
-                        "derivative of the scaled form loses the scales when sympy pulls them out of the sums); the "
-                        "oracle scales whole vectors (a ~ 1e300, b ~ 1e-300), the certificate one element at a time",
-    "gelutanh": "x (26829 x^2 + 200000) / cosh(u)^2 for |x| > 1e100: the polynomial and cosh(u) overflow (inf / inf) "
-                "where the term is 0 (needs the quotient as sign * exp(log|P| - 2 log cosh u) with log|P| split "
-                "into 2 log|x| + log(26829 + 200000/x^2))",
-    "studenttlogpdf": "the gradient in s, nu (d^2 - s^2) / (s (nu s^2 + d^2)) with d = x - mu, at s = 1e-300 or 1e300 and "
-                      "nu = 1e-300: every form the search tries over- or underflows in s^2, s^3 or d^2 (needs the "
-                      "rational function rescaled by its largest term)",
 }
 """Formulas whose VJP (ordinary or extreme) is still outside the target, with the reason (issue 13)."""
 

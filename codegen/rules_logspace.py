@@ -1,0 +1,146 @@
+r"""Products whose factors over- or underflow while the product does not, formed in log space.
+
+========================  =====================================================================
+rule                      identity
+========================  =====================================================================
+``log_of_quotient``       $\log t = \sum_f e_f \log|f|$ for a positive product $t = c \prod_f f^{e_f}$, used where $|\sum_f e_f \log|f|| \ge L$
+``log_space_product``     $P\,e^{w} = c\,\operatorname{sign}(P)\,e^{\sum_f e_f \log|f| + w}$ and $\frac{P}{\cosh^{k} u} = c\,\operatorname{sign}(P)\,e^{\sum_f e_f \log|f| - k \log\cosh u}$, used where the exponent is at least $L$ in magnitude
+========================  =====================================================================
+
+with $L$ = :data:`LOG_RANGE`.  Below $L$ each factor and the product are normal floats, and the direct form is
+kept (a difference of logs loses the digits of a quotient near 1); at or beyond it the direct form over- or
+underflows: $\log\frac{\sigma_2}{\sigma_1}$ at $\sigma_1 = 10^{-300}$, $\sigma_2 = 10^{300}$ is $\log\infty$
+(the Gaussian KL divergence), and $\frac{x (26829 x^2 + 200000)}{\cosh^2 u}$ with $u \sim x^3$ is
+$\frac{\infty}{\infty}$ for $|x| > 10^{103}$ where the truth is 0 (the gradient of GELU's tanh form).  The log of
+a factor that is a sum with a constant, $\log(c + t)$, is written $\log c + \operatorname{log1p}(t/c)$ so that
+``log1p_large_product`` takes it where $t$ overflows.  Functions ``expr -> expr`` (a rule's ``apply``); this
+module knows nothing of the registry.
+"""
+from __future__ import annotations
+
+import sympy as sp
+from sympy.codegen.cfunctions import log1p
+
+LOG_RANGE = 600
+r"""$e^{\pm 600} \approx 10^{\pm 260}$: below it every factor of a product of a few normal floats is normal too."""
+
+
+def _factors(t):
+    """``(c, [(base, exponent)])`` of the product ``t`` (``c`` its number factor), or None where an exponent is not a
+    real number."""
+    c, out = sp.S.One, []
+    for f in sp.Mul.make_args(t):
+        if f.is_number:
+            c *= f
+            continue
+        base, e = (f.base, f.exp) if isinstance(f, sp.Pow) else (f, sp.S.One)
+        if not (e.is_number and e.is_real):
+            return None
+        out.append((base, e))
+    return c, out
+
+
+def log_abs(base) -> sp.Expr:
+    r"""$\log|b|$, with $\log(c + t) = \log c + \operatorname{log1p}(t/c)$ for a sum with a positive number $c$."""
+    if isinstance(base, sp.Add):
+        c = sum((a for a in base.args if a.is_number), sp.S.Zero)
+        if c.is_positive and base.is_positive:
+            rest = base - c
+            return sp.log(c) + log1p(sp.Mul(rest, 1 / c))
+    return sp.log(sp.Abs(base))
+
+
+def log_of_factors(factors) -> sp.Expr:
+    return sp.Add(*[e * log_abs(b) for b, e in factors])
+
+
+# ** the log of a quotient **
+
+
+def _quotient(t):
+    """``(c, factors)`` where ``t`` is a product of at least two non-number factors, or one power ``|e| >= 2``."""
+    if not isinstance(t, (sp.Mul, sp.Pow)):
+        return None
+    found = _factors(t)
+    if found is None or not found[0].is_positive or not all(_algebraic(b) for b, _ in found[1]):
+        return None
+    c, fs = found
+    if len(fs) >= 2 or (fs and fs[0][1].is_integer and abs(fs[0][1]) >= 2):
+        return c, fs
+    return None
+
+
+def log_of_quotient(expr: sp.Expr) -> sp.Expr:
+    r"""$\log t \to \begin{cases}\log t & |S| < L \\ \log c + S & \text{otherwise}\end{cases}$,
+    $S = \sum_f e_f \log|f|$, for $t = c \prod_f f^{e_f}$ ($c > 0$)."""
+    def value(e):
+        c, fs = _quotient(e.args[0])
+        s = log_of_factors(fs)
+        return sp.Piecewise((e, sp.Abs(s) < LOG_RANGE), (sp.log(c) + s, True))
+
+    return expr.replace(lambda e: isinstance(e, sp.log) and _quotient(e.args[0]) is not None, value)
+
+
+# ** an algebraic factor times an exponentially small (or large) one **
+
+
+def _exponential(f):
+    r"""``(log, size)`` of the factor ``f`` where it is $e^{w}$ (both $w$) or $\cosh^{-k} u$ ($-k\log\cosh u$, and
+    $-k|u|$, which differs from it by less than $k \log 2$), else None."""
+    from codegen.rules import log_cosh_stable
+
+    if isinstance(f, sp.exp):
+        return f.args[0], f.args[0]
+    if isinstance(f, sp.Pow) and isinstance(f.base, sp.cosh) and f.exp.is_number and f.exp.is_negative:
+        u = f.base.args[0]
+        return f.exp * log_cosh_stable(u), f.exp * sp.Abs(u)
+    return None
+
+
+def _algebraic(b) -> bool:
+    """A base built from symbols, indexed entries and numbers by +, * and powers (no function that could hide a
+    sign change or a branch)."""
+    return all(isinstance(a, (sp.Symbol, sp.Indexed, sp.IndexedBase, sp.Idx, sp.Number, sp.Add, sp.Mul, sp.Pow))
+               or a.is_number for a in sp.preorder_traversal(b)) and not b.has(sp.Sum)
+
+
+def _log_space(e):
+    r"""``(c, algebraic factors, exponent, its size)`` of the product ``e``: at least one factor $e^w$ or $\cosh^{-k} u$, and at
+    least one algebraic factor that is not a number; else None."""
+    if not isinstance(e, sp.Mul):
+        return None
+    found = _factors(e)
+    if found is None:
+        return None
+    c, fs = found
+    logs, sizes, algebraic = [], [], []
+    for b, k in fs:
+        w = _exponential(b ** k)
+        if w is not None:
+            logs.append(w[0])
+            sizes.append(w[1])
+        elif _algebraic(b) and (k.is_integer or b.is_positive):
+            algebraic.append((b, k))
+        else:
+            return None
+    if not logs or not algebraic:
+        return None
+    return c, algebraic, sp.Add(*logs), sp.Add(*sizes)
+
+
+def _sign(factors) -> sp.Expr:
+    return sp.Mul(*[sp.sign(b) ** (e % 2) for b, e in factors if e.is_integer and not b.is_positive])
+
+
+def log_space_product(expr: sp.Expr) -> sp.Expr:
+    r"""$c\,P\,E \to \begin{cases} c\,P\,E & |w| < L \\ c\,\operatorname{sign}(P)\,e^{\log|P| + w} & \text{otherwise}\end{cases}$
+    for an algebraic product $P$ and $E = e^{w}$ or $\cosh^{-k} u$ ($w = -k\log\cosh u$; the test is on $k|u|$, which
+    differs from $|w|$ by less than $k \log 2$ and needs no branch)."""
+    def value(e):
+        c, algebraic, w, size = _log_space(e)
+        # unevaluated: sympy would take exp(log|x| + w) back to |x| e^{w}, which overflows again
+        wide = sp.Mul(c, _sign(algebraic), sp.exp(sp.Add(log_of_factors(algebraic), w), evaluate=False),
+                      evaluate=False)
+        return sp.Piecewise((e, sp.Abs(size) < LOG_RANGE), (wide, True))
+
+    return expr.replace(lambda e: _log_space(e) is not None, value)

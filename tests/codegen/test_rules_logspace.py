@@ -1,0 +1,197 @@
+"""The rules added for the VJPs of issue 13 on extreme inputs (cosine, GELU tanh form, Student-t, softmax entropy,
+Gaussian KL), each on a formula other than the one that motivated it, each failing without its rule; and the
+certificate's points with several arguments extreme at once."""
+import mpmath
+import numpy as np
+import pytest
+import sympy as sp
+
+from codegen.rules import EXP_NORMALIZE, stabilize
+from derivations.numeric.printers import FormularyNumPyPrinter
+
+K = sp.Symbol("K", integer=True, positive=True)
+i, j = sp.symbols("i j", integer=True)
+z = sp.IndexedBase("z")
+x = sp.Symbol("x", real=True)
+REL_TOL = 1e-13  # a few hundred ulps: short, well-conditioned expressions
+
+
+def _rule(name):
+    from codegen.rules import COSTLY_RULES, EXACT_RULES, RULES
+
+    return next(r for r in RULES + COSTLY_RULES + EXACT_RULES if r.name == name)
+
+
+def _lowered(expr, symbols):
+    """``expr`` as the code generator writes it: a NumPy function of ``symbols`` (scalars, or vectors of length K)."""
+    from codegen.load import load_generated
+    from codegen.lower import Input, Target, lower_function
+    from codegen.lower_printer import NumPyLowering
+
+    inputs = tuple(Input(str(s), s, (K,) if isinstance(s, sp.IndexedBase) else ()) for s in symbols)
+    sizes = (K,) if any(isinstance(s, sp.IndexedBase) for s in symbols) else ()
+    fn = lower_function("f", inputs, (Target("y", expr, ()),), sizes)
+    code = fn.source()
+    helpers = NumPyLowering.helpers_source(code, grad=False)
+    return vars(load_generated("import numpy as np\nimport scipy.special\n\n" + helpers + "\n\n\n" + code))["f"]
+
+
+def _truth(expr, symbols, values, digits=1000):
+    args = [mpmath.mpf(float(v)) if np.ndim(v) == 0 else [mpmath.mpf(float(a)) for a in v] for v in values]
+    extra = [len(v) for v in values if np.ndim(v)][:1]
+    syms = list(symbols) + ([K] if extra else [])
+    with mpmath.workdps(digits):
+        return sp.lambdify(syms, expr, modules="mpmath")(*args, *extra)
+
+
+def _close(got, want) -> bool:
+    got = float(got)
+    return np.isfinite(got) and abs(got - float(want)) <= REL_TOL * abs(float(want))
+
+
+def _at(expr, new, symbols, values) -> bool:
+    with np.errstate(all="ignore"):
+        got = _lowered(new, symbols)(*[np.asarray(v, dtype=float) if np.ndim(v) else np.float64(v) for v in values])
+    return _close(got, _truth(expr, symbols, values))
+
+
+# ** a weighted mean of a constant (ratio_of_equal_sums) and the shift inside a weighted sum (exp_normalize) **
+
+A = sp.Symbol("A", real=True)
+S = sp.Sum(sp.exp(z[j]), (j, 0, K - 1))
+
+
+def test_ratio_of_equal_sums_on_a_mean_measured_from_a_large_offset():
+    # motivated by the softmax entropy's gradient; here the softmax mean of A + z_i, less A, at A = 1e17
+    expr = sp.Sum(sp.exp(z[i]) * (A + z[i]), (i, 0, K - 1)) / S - A
+    new, fired = stabilize(expr)
+    assert "ratio_of_equal_sums" in fired
+    hard = (np.array([0.3, -1.2, 0.5]), 1e17)  # A + z_i rounds z_i away; the truth is sum p_i z_i = 0.12
+    without = stabilize(expr, tuple(r for r in _rules() if r.name != "ratio_of_equal_sums"))[0]
+    assert not _at(expr, without, (z, A), hard)
+    for values in (hard, (np.array([2.0, -1.0]), 0.5), (np.array([700.0, 1.0, -3.0]), -4.0)):
+        assert _at(expr, new, (z, A), values), values
+    assert _rule("ratio_of_equal_sums").apply(S / sp.Sum(sp.exp(2 * z[i]), (i, 0, K - 1))) != 1  # other sums: left
+
+
+def _rules():
+    from codegen.rules import RULES
+
+    return RULES
+
+
+def test_exp_normalize_shifts_inside_a_weighted_sum():
+    # the softmax mean sum_i e^{z_i} z_i / sum_j e^{z_j} at z = 1000: e^{z} overflows; a shift outside the sum,
+    # e^{-m} sum_i e^{z_i} z_i, is 0 * inf
+    expr = sp.Sum(sp.exp(z[i]) * z[i], (i, 0, K - 1)) / S
+    new = EXP_NORMALIZE.apply(expr)
+    assert new != expr and not any(isinstance(a, sp.exp) and a.args[0].is_number is False
+                                   and not a.args[0].has(sp.Indexed) for a in sp.Mul.make_args(new))
+    big = (np.array([1000.0, 999.0, -5.0]),)
+    with np.errstate(all="ignore"):
+        assert not np.isfinite(_lowered(expr, (z,))(*big))
+    for values in (big, (np.array([0.3, -2.0]),)):
+        assert _at(expr, new, (z,), values), values
+
+
+# ** log space (log_of_quotient, log_space_product) **
+
+
+def test_log_of_quotient_on_a_log_likelihood_ratio():
+    # motivated by the Gaussian KL's log(sigma_2 / sigma_1); here log(a^2 / b) (a log odds of a squared scale)
+    a, b = sp.Symbol("a", real=True), sp.Symbol("b", positive=True)
+    expr = sp.log(a ** 2 / b)
+    new, fired = stabilize(expr, _rules() + (_rule("log_of_quotient"),))
+    assert "log_of_quotient" in fired
+    hard = [(1e200, 1e-300), (1e-200, 1e300), (-1e300, 1.0)]  # a^2 / b over- or underflows: log inf, log 0
+    for values in hard:
+        assert not _at(expr, expr, (a, b), values)
+    for values in hard + [(0.3, 2.0), (-3.0, 1e-5)]:
+        assert _at(expr, new, (a, b), values), values
+
+
+def test_log_space_product_on_a_scaled_exponential_and_a_sech_square():
+    # motivated by GELU's tanh-form gradient x (26829 x^2 + 200000) / cosh(u)^2; here y x e^{-w} and y x / cosh(x)^2
+    y, w = sp.Symbol("y", real=True), sp.Symbol("w", real=True)
+    rule = _rule("log_space_product")
+    for expr, symbols, hard, easy in (
+            (y * x * sp.exp(-w), (y, x, w), (1e300, 2.0, 800.0), (0.5, -3.0, 2.0)),  # e^{-800} = 0, truth 7e-48
+            (y * x / sp.cosh(x) ** 2, (y, x), (1e300, 400.0), (2.0, -1.5))):        # cosh^2 = inf, truth 6e-45
+        new = rule.apply(expr)
+        assert new != expr
+        assert not _at(expr, expr, symbols, hard)
+        for values in (hard, easy):
+            assert _at(expr, new, symbols, values), (expr, values)
+
+
+# ** a quotient of sums homogeneous in scalars (homogeneous_scalars) **
+
+
+def test_homogeneous_scalars_on_a_cauchy_score():
+    # motivated by the Student-t gradient in s; here the Cauchy score in the scale,
+    # (d^2 - c^2) / (c (c^2 + d^2)), d = x - m, at d = c = 1e300 (inf/inf) and d, c ~ 1e-300 (0/0)
+    m, c = sp.Symbol("m", real=True), sp.Symbol("c", positive=True)
+    d = x - m
+    expr = (d ** 2 - c ** 2) / (c * (c ** 2 + d ** 2))
+    new = _rule("homogeneous_scalars").apply(expr)
+    assert new != expr
+    args = (x, m, c)
+    hard = [(1e300, 0.0, 2e300), (3e-300, 0.0, 1e-300), (1e300, -1.0, 1e-300)]
+    for values in hard[:2]:
+        assert not _at(expr, expr, args, values)
+    for values in hard + [(1.5, -0.5, 0.7), (0.0, 0.0, 1e-300)]:
+        assert _at(expr, new, args, values), values
+
+
+def test_one_fraction_cancels_the_constant_of_a_score():
+    # -1/s + (nu + 1) d^2 / (s (nu s^2 + d^2)) over one denominator is nu (d^2 - s^2) / (s (nu s^2 + d^2)): at
+    # nu = s = 1e-300, d = 3 the two terms are 1e300 each and their difference, 1, is lost
+    from codegen.define_search import _one_fraction
+
+    m, s, nu = sp.Symbol("m", real=True), sp.Symbol("s", positive=True), sp.Symbol("nu", positive=True)
+    d = x - m
+    expr = -1 / s + (nu + 1) * d ** 2 / (s * (nu * s ** 2 + d ** 2))
+    new = _one_fraction(expr)
+    args = (x, m, s, nu)
+    hard = (3.0, 0.0, 1e-300, 1e-300)
+    assert not _at(expr, sp.together(expr), args, hard)
+    assert sp.simplify(new - expr) == 0 and new.has(x - m)  # the difference is held whole, not expanded
+    for values in (hard, (1.5, -0.5, 0.7, 3.0)):
+        assert _at(expr, new, args, values), values
+
+
+# ** the certificate: several arguments extreme at once **
+
+
+def test_certificate_points_scale_whole_vectors_and_combine_extremes():
+    from codegen.define_check import extreme_points
+    from formulary import api
+
+    cos = api.define("cs(a, b) = sum(a[i]*b[i], i, 0, n-1)/(sqrt(sum(a[i]**2, i, 0, n-1))*sqrt(sum(b[i]**2, i, 0, n-1)))")[0]
+    pts = extreme_points(cos, np.random.default_rng(0))
+    both_big = [p for p in pts if np.min(np.abs(p["a"])) > 1e290 and np.min(np.abs(p["b"])) > 1e290]
+    opposite = [p for p in pts if np.min(np.abs(p["a"])) > 1e290 and np.max(np.abs(p["b"])) < 1e-290]
+    assert both_big and opposite
+    st = api.define("t(x, s) = log(1 + x**2/(nu*s**2))")[0]
+    pts = extreme_points(st, np.random.default_rng(0))
+    assert any(p["nu"] == 1e-300 and p["x"] == 1e300 and p["s"] == 1e-300 for p in pts)
+    assert any(p["x"] == 1e300 and p["s"] == 1e300 for p in pts)
+
+
+def test_check_counts_failed_points_for_the_tie_break():
+    # two forwards of log(1 + e^x), both infinitely wrong somewhere (worst error inf): the one failing at fewer
+    # points must rank first (codegen.define_module.search's key)
+    from codegen.define_check import check_function
+    from formulary import api
+
+    f = api.define("sp(x) = log(1 + exp(x))")[0]
+
+    def naive(x):
+        return np.log1p(np.exp(x))  # inf above 709
+
+    def worse(x):
+        return np.where(np.abs(x) > 5, np.inf, np.log1p(np.exp(x)))
+
+    a, b = check_function(f, naive), check_function(f, worse)
+    assert a.extreme == b.extreme == np.inf
+    assert 0 < a.failed < b.failed
