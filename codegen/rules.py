@@ -25,6 +25,7 @@ rule                      identity
 ``logistic_of_exp``       $\frac{e^{u}}{(1 + e^{u})^{2}} = \sigma(u)\,\sigma(-u)$, $\frac{e^{u}}{1 + e^{u}} = \sigma(u)$ (:mod:`codegen.rules_cancel`)
 ``exp_absorb``            $e^{v}(c + e^{w}) = c\,e^{v} + e^{v + w}$ where $v + w$ cancels (:mod:`codegen.rules_cancel`)
 ``scales_into_sum``       $\frac{\sum_i u_i v_i}{M_u M_v} = \sum_i \frac{u_i}{M_u}\frac{v_i}{M_v}$ after ``scaled_sqrt`` (:mod:`codegen.rules_ratio`)
+``scale_into_entry``      $\frac{a\,u_i}{M_u} = a\,\frac{u_i}{M_u}$ for a scale $M_u \ge \max_j |u_j|$ of ``scaled_sqrt`` (:mod:`codegen.rules_ratio`)
 ``mean_from_top``         $A - \frac{\sum_i w_i v_i}{S} = (A - c) - \frac{\sum_i w_i (v_i - c)}{S}$, $c$ the value at the top weight (:mod:`codegen.rules_softmax`)
 ``one_minus_top``         $A + \frac{w_k}{S} = (A + 1) - \frac{S - 1}{S}$ at the top index, $S - 1$ without adding 1 (:mod:`codegen.rules_softmax`)
 ``logsumexp_log1p``       $\log\sum_j e^{h_j} = \operatorname{log1p}(\sum_{h_j < 0} e^{h_j} + \#\{h_j = 0\} - 1)$ (costly: search only)
@@ -602,6 +603,9 @@ EXP_ABSORB = Rule(
 SCALES_INTO_SUM = Rule(
     "scales_into_sum", "scales_into_sum", rules_ratio.scales_into_sum, priority=96,
     gain="sum a_i b_i / (|a| |b|) for |a|, |b| > 1e154: the products overflow (cosine similarity); the scaled ratios do not")
+SCALE_INTO_ENTRY = Rule(
+    "scale_into_entry", "scale_into_entry", rules_ratio.scale_into_entry, priority=98,
+    gain="w_i x_i / (M sqrt(S)) at w = x = 1e300: w_i x_i overflows (RMSNorm); x_i / M is at most 1 and is formed first")
 MEAN_FROM_TOP = Rule(
     "mean_from_top", "mean_from_top", rules_softmax.mean_from_top, priority=56,
     gain="g_k - sum_i g_i p_i for a near one-hot p (softmax VJP at x = (700, 0, 30)): cancels to 0 or noise at the top k")
@@ -633,7 +637,7 @@ RULES: tuple[Rule, ...] = tuple(sorted(
     (LOG_SIGMOID, LOG_ONE_MINUS_SIGMOID, LOG_SOFTMAX_SPLIT, LOGSUMEXP_SHIFT, EXP_NORMALIZE, SOFTPLUS_STABLE,
      LOG1P_EXPM1, SIGMOID_STABLE, ERF_NDTR, LOG_NDTR, TANH_SIGMOID, SECH_SQUARE, LOG_COSH, TANH_RATIO, LOG1MEXP, ROOT_CANCEL,
      SCALED_SQRT, ONE_MINUS_SIGMOID, SHIFT_COLLECT, DIFFERENCE_OF_SQUARES, LOG1P_LARGE_PRODUCT,
-     SCALE_OVER_ARGUMENT, LOGISTIC_OF_EXP, EXP_ABSORB, SCALES_INTO_SUM, RATIO_BEFORE_POWER, LOG_GAMMA_DIFFERENCE,
+     SCALE_OVER_ARGUMENT, LOGISTIC_OF_EXP, EXP_ABSORB, SCALES_INTO_SUM, SCALE_INTO_ENTRY, RATIO_BEFORE_POWER, LOG_GAMMA_DIFFERENCE,
      ROOT_DIFFERENCE, RATIO_OF_EQUAL_SUMS),
     key=lambda r: r.priority))
 

@@ -5,6 +5,7 @@ rule                      identity
 ========================  =====================================================================
 ``scale_over_argument``   $k\,f(a/k) = a\,\frac{f(u)}{u}\big|_{u = a/k}$ for $|u| < 1$ ($a$ at $u = 0$), $f(u) = u\,h(u)$, $h(0) = 1$
 ``scales_into_sum``       $\frac{\sum_i u_i v_i}{M_u M_v} = \sum_i \frac{u_i}{M_u}\frac{v_i}{M_v}$ for the scales of ``scaled_sqrt``
+``scale_into_entry``      $\frac{a\,u_i}{M_u} = a\,\frac{u_i}{M_u}$ for a scale $M_u \ge \max_j |u_j|$ of ``scaled_sqrt``
 ========================  =====================================================================
 
 Each is a function ``expr -> expr`` (a rule's ``apply``); this module knows nothing of the
@@ -113,6 +114,57 @@ def scales_into_sum(expr: sp.Expr) -> sp.Expr:
         return sp.Mul(*rest) * sp.Sum(sp.Mul(*body), s.limits)
 
     return expr.replace(lambda e: _scaled_sum(e) is not None, value)
+
+
+# ** an entry divided by its own scale first **
+
+
+def _scaled_arrays(m):
+    r"""``[(u, j)]``: the quantities ``m`` bounds, one per ``|u|`` (``j = None``) or ``max_j |u_j|`` among its
+    arguments, where ``m`` is a ``Max`` that ``scaled_sqrt`` builds (every other argument non-negative)."""
+    if not isinstance(m, sp.Max):
+        return []
+    found = []
+    for a in m.args:
+        if isinstance(a, sp.Abs):
+            found.append((a.args[0], None))
+        elif isinstance(a, ReduceMax) and isinstance(a.function, sp.Abs) and len(a.limits) == 1:
+            found.append((a.function.args[0], a.limits[0][0]))
+    return found
+
+
+def _entry_over_scale(e):
+    """``(k, q)``: factor ``k`` of the product ``e`` is an entry of a quantity whose scale is factor ``q = 1/m``."""
+    if not isinstance(e, sp.Mul):
+        return None
+    for q, d in enumerate(e.args):
+        if not (isinstance(d, sp.Pow) and d.exp == -1):
+            continue
+        for u, j in _scaled_arrays(d.base):
+            for k, f in enumerate(e.args):
+                if k == q or f.is_number:
+                    continue
+                if f == u or (j is not None and isinstance(f, sp.Indexed) and isinstance(u, sp.Indexed)
+                              and f.base == u.base and len(f.indices) == len(u.indices)
+                              and all(a == b for a, b in zip(f.indices, u.indices) if not b.has(j))
+                              and u.has(j)):
+                    return k, q
+    return None
+
+
+def scale_into_entry(expr: sp.Expr) -> sp.Expr:
+    r"""$\frac{a\,u_i}{M_u} = a\,\frac{u_i}{M_u}$ with $M_u \ge \max_j |u_j|$ the scale ``scaled_sqrt`` puts under
+    a root: the ratio is at most 1 in magnitude, so it is formed before anything else multiplies it.  RMSNorm
+    $\frac{w_i x_i}{M\sqrt{\sum_j (x_j/M)^2 + \epsilon/M^2}}$ at $w = x = 10^{300}$: $w_i x_i$ overflows where the
+    truth is $10^{300}$; the inverse square root unit $\frac{x}{M\sqrt{1/M^2 + \alpha (x/M)^2}}$ at
+    $x = \alpha = 10^{300}$: $M\sqrt{\cdot} = 10^{450}$ overflows where the truth is $10^{-150}$."""
+    def value(e):
+        k, q = _entry_over_scale(e)
+        ratio = sp.UnevaluatedExpr(sp.Mul(e.args[k], e.args[q], evaluate=False))
+        rest = [f for p, f in enumerate(e.args) if p not in (k, q)]
+        return sp.Mul(*rest, ratio)
+
+    return expr.replace(lambda e: _entry_over_scale(e) is not None, value)
 
 
 # ** a power of a quotient formed as the quotient first **

@@ -214,6 +214,17 @@ register(Derivation(
                 sizes=({n: 1}, {n: 2}, {n: 3})),),
 ))
 
+_i1 = Symbol("i", integer=True, nonnegative=True)
+register(Derivation(
+    id="scale_into_entry",
+    title="the identity of a stability rule: a u_i / M_u = a (u_i / M_u) for the scale M_u = max(max_j |u_j|, tiny)",
+    source="textbook",
+    steps=(Step(_w[_i1] * y[_i1] / (_Ma * sqrt(Sum(y[j] ** 2, (j, 0, n - 1)))),
+                _w[_i1] * (y[_i1] / _Ma) / sqrt(Sum(y[j] ** 2, (j, 0, n - 1))),
+                justification="a product is associative: the entry and the reciprocal of its scale are multiplied first",
+                indices={_i1: (0, n - 1)}, sizes=({n: 1}, {n: 2}, {n: 3})),),
+))
+
 # ** the identity of the exact-product rule (``codegen.rules_exact``) **
 
 from symbolic.functions import fma  # noqa: E402

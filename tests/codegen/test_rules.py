@@ -302,6 +302,36 @@ def test_scaled_sqrt_keeps_a_weighted_square_as_the_square_of_a_ratio():
         assert _same_at(expr, new, (x, alpha), tuple(np.float64(v) for v in values)), values
 
 
+def test_scale_into_entry_on_the_inverse_square_root_unit_with_a_large_weight():
+    # motivated by RMSNorm (w_i x_i over its scaled root); here x / sqrt(1 + alpha x^2) at x = alpha = 1e300:
+    # after scaled_sqrt, M sqrt(1/M^2 + alpha (x/M)^2) = 1e300 * 1e150 overflows where the truth is 1e-150
+    from codegen.rules import RULES
+
+    alpha = sp.Symbol("alpha", positive=True)
+    expr = x / sp.sqrt(1 + alpha * x**2)
+    new, fired = stabilize(expr)
+    assert "scale_into_entry" in fired
+    without, _ = stabilize(expr, tuple(r for r in RULES if r.name != "scale_into_entry"))
+    big = (np.float64(1e300), np.float64(1e300))
+    assert not _same_at(expr, without, (x, alpha), big)
+    for values in (big, (-1e200, 1e250), (1e300, 2.0), (1e-300, 2.0), (0.7, 1.5), (3.0, 1e-200)):
+        assert _same_at(expr, new, (x, alpha), tuple(np.float64(v) for v in values)), values
+
+
+def test_scale_into_entry_on_a_weighted_normalisation():
+    # w_i u_i / ||u|| at w = u = 1e300: the product w_i u_i overflows, the truth is about 1e300
+    u, w = sp.IndexedBase("u"), sp.IndexedBase("w")
+    expr = w[i] * u[i] / sp.sqrt(sp.Sum(u[j] ** 2, (j, 0, K - 1)))
+    new, fired = stabilize(expr)
+    assert "scale_into_entry" in fired
+    args = (u, w, K, i)
+    big = (np.array([1e300, -1e300, 5e299]), np.array([2e300, 1e300, -1e300]), 3, 1)
+    assert _naive_fails(expr, args, big)
+    for values in (big, (np.array([1e-300, 3e-300]), np.array([-2e-300, 1e-300]), 2, 0),
+                   (np.array([0.5, 2.0]), np.array([1.5, -0.25]), 2, 1)):
+        assert _same_at(expr, new, args, values), values
+
+
 # ** rules whose replacement needs the generated code's own printing (fma, poch): measured through the lowering **
 
 
