@@ -102,14 +102,13 @@ class UnitScaleLowering:
     def unit_scaled_squares(self, base, bound) -> Arr | None:
         r"""$\sum_j (u_j / M)^2$ for ``base`` $= u_j / M$ with $M$ a scale of :meth:`unit_scale` over the same
         $u$: the unscaled $S$ where every row is safe, else the scaled sum (every row; $M = 1$ on the safe ones)."""
-        known = self._unit_scales()
-        if not known or len(bound) != 1 or not isinstance(base, sp.Mul):
+        if len(bound) != 1 or not isinstance(base, sp.Mul):
             return None
         for f in base.args:
-            if not (isinstance(f, sp.Pow) and f.exp == -1):
+            if not (isinstance(f, sp.Pow) and f.exp == -1 and scale_parts(f.base) is not None):
                 continue
-            scale = self._print(f.base)
-            hit = known.get(id(scale))
+            scale = self._print(f.base)  # (the product's own lowering prints it too)
+            hit = self._unit_scales().get(id(scale))
             if hit is None:
                 continue
             u, squares, body, j = hit
