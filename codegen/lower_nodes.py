@@ -53,6 +53,9 @@ class Arr:
     """How many trailing ``labels`` are the window axes of a ``sliding_window_view`` read."""
     window_outer: tuple = ()
     """The labels of the axes that slide those windows (``s`` of ``x[s + m]``), one per window axis."""
+    quiet: bool = False
+    """Its statement runs with floating-point warnings silenced: an overflow there is expected and handled
+    (the unscaled sum of squares of :mod:`codegen.lower_unit_scale`, whose row then takes the scaled path)."""
 
     def slot_need(self, n: int) -> int:
         return self.need[n] if n < len(self.need) else 0
@@ -122,9 +125,16 @@ class Stmt:
 
     def lines(self) -> list[str]:
         """The statement; with ``scratch``, the buffer taken from (and left in) the dict; with ``caller``
-        also, the caller's array first (``_out[k]``, when ``_out`` is a tuple and it is not None)."""
+        also, the caller's array first (``_out[k]``, when ``_out`` is a tuple and it is not None); a
+        ``quiet`` node's under ``np.errstate``."""
+        if self.node.quiet:
+            return ["with np.errstate(over='ignore', under='ignore', invalid='ignore'):",
+                    *("    " + line for line in self._lines())]
+        return self._lines()
+
+    def _lines(self) -> list[str]:
         if self.out is not None or self.scratch is None:
-            return [self.text()]
+            return [self._assignment()]
         ws, k = self.scratch
         kept = f"None if {ws} is None else {ws}.get({k})"
         if self.caller is None:
@@ -137,8 +147,9 @@ class Stmt:
                 f"if {ws} is not None and _given_out is None: {ws}[{k}] = {self.name}"]
 
     def text(self) -> str:
-        if self.out is None and self.scratch is not None:
-            return "\n".join(self.lines())
+        return "\n".join(self.lines())
+
+    def _assignment(self) -> str:
         if self.out is None:
             return f"{self.name} = {self.code}"
         return f"{self.name} = {self.ufunc}({', '.join(self.args)}, out={self.out})"

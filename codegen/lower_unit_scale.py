@@ -87,6 +87,7 @@ class UnitScaleLowering:
         u, j = found["u"], found["j"]
         rows = u.labels[:-1]
         squares = found["squares"]
+        squares.quiet = True  # it overflows on the rows the scale is for
         safe = Arr("np.logical_and(np.isfinite({0}), np.logical_and({0} >= {1}.shape[-1] * (np.finfo({1}.dtype).tiny"
                    " / np.finfo({1}.dtype).eps), {0} <= np.finfo({1}.dtype).max * np.finfo({1}.dtype).eps))",
                    (squares, u), rows, u.batched, ATOM, "reduce", "safe")
