@@ -42,6 +42,7 @@ from codegen.lower_row_sum import summed_row_block_lines, summed_rows
 from codegen.lower_liveness import plan
 from codegen.lower_nodes import ATOM, Arr, Emitter, UnsupportedNode
 from codegen.lower_printer import NumPyLowering
+from codegen.lower_unit_scale import discards_branch
 
 __all__ = ["PRECISIONS", "Input", "LoweredFunction", "NumPyLowering", "Target", "UnsupportedNode",
            "formula_inputs", "lower_formula", "lower_function", "size_sources"]
@@ -227,7 +228,7 @@ def lower_function(name: str, inputs: tuple[Input, ...], targets: tuple[Target, 
         prologue.insert(0, "_given = (" + ", ".join("None" if p is None else f"np.shape({p})"
                                                    for p in sum_to) + ",)")
     notes = []
-    if printer.module == "np" and any("np.where" in line for line in body):
+    if printer.module == "np" and any(discards_branch(line) for line in body):
         body = ["with np.errstate(all='ignore'):  # np.where evaluates the branch it discards"] + [
             "    " + line for line in body]
         notes.append("branches of np.where are evaluated everywhere; floating-point warnings are silenced")

@@ -473,6 +473,9 @@ class NumPyLowering(ReductionLowering, NumPyPrinter):
         return out
 
     def _print_Max(self, expr):
+        scale = self.unit_scale(expr)  # the scale of scaled_sqrt: 1 where the squares are safe
+        if scale is not None:
+            return scale
         return self._chain(self.fn("maximum"), _numbers_last(expr.args))
 
     def _print_Min(self, expr):

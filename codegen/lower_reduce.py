@@ -26,10 +26,11 @@ import sympy as sp
 from sympy.concrete.expr_with_limits import ExprWithLimits
 
 from codegen.lower_shifted import shifted_contraction
+from codegen.lower_unit_scale import UnitScaleLowering
 from codegen.lower_nodes import ADD, ATOM, MUL, POW, Arr, slots
 
 
-class ReductionLowering:
+class ReductionLowering(UnitScaleLowering):
     """The reductions of :class:`~codegen.lower_printer.NumPyLowering` (a mixin: it uses the printer's methods)."""
 
     # ** maxima and products **
@@ -100,14 +101,18 @@ class ReductionLowering:
             return self.negate(out) if sign else out
         b, e = inner[0].as_base_exp()
         formed = self._formed(sp.Mul(*inner)) if len(inner) > 1 else None
-        if formed is not None:  # the product is an array already: summed, not recomputed by a contraction
-            factors = [formed]
-        elif len(inner) == 1 and e == 2:  # a sum of squares: one contraction, no temporary
-            factors = [self._print(b)] * 2
+        unit = self.unit_scaled_squares(b, bound) if formed is None and len(inner) == 1 and e == 2 else None
+        if unit is not None:  # (u / M)^2 with the scale of scaled_sqrt: codegen.lower_unit_scale
+            present, reduced = set(bound), unit
         else:
-            factors = [self._print(f) for f in self._merge(inner, bound)]
-        present = set().union(*[a.labels for a in factors])
-        reduced = self._contract(factors, [d for d in bound if d in present])
+            if formed is not None:  # the product is an array already: summed, not recomputed by a contraction
+                factors = [formed]
+            elif len(inner) == 1 and e == 2:  # a sum of squares: one contraction, no temporary
+                factors = [self._print(b)] * 2
+            else:
+                factors = [self._print(f) for f in self._merge(inner, bound)]
+            present = set().union(*[a.labels for a in factors])
+            reduced = self._contract(factors, [d for d in bound if d in present])
         outer.append(self._count([d for d in bound if d not in present]))
         num, den, sign = split_fraction(sp.Mul(*outer))
         out = self.product([self._print(f) for f in num] + [reduced], [self._print(f) for f in den])

@@ -311,16 +311,26 @@ def test_row_sums_and_dots_are_blas_calls_in_any_layout(dtype, layout):
     np.testing.assert_allclose(d, (wide_a * wide_b).sum(-1), rtol=0, atol=ROW_SUM_TOL[dtype] * 64)
 
 
-def test_dot_over_two_trailing_axes_is_one_flat_dot():
+def test_dot_over_two_trailing_axes_is_row_dots_added_in_float64():
+    """A dot per row of the last axis, the rows' dots added in float64 and rounded once to the dtype."""
     A, B = sp.IndexedBase("A"), sp.IndexedBase("B")
     a = sp.Symbol("a", integer=True, nonnegative=True)
     fn = lower_function("dd", (Input("A", A, (K, n)), Input("B", B, (K, n))),
                         (Target("d", sp.Sum(sp.Sum(A[a, j] * B[a, j], (j, 0, n - 1)), (a, 0, K - 1))),), (K, n))
-    assert "np.matmul(A.reshape(" in fn.source()
+    assert "dtype=np.float64).astype(A.dtype)" in fn.source()
     rng = np.random.default_rng(6)
     a_, b_ = rng.standard_normal((3, 4, 5)), rng.standard_normal((3, 4, 5))
     f = _compile(fn)
     np.testing.assert_allclose(f(a_, b_), np.einsum("...ab,...ab->...", a_, b_), rtol=1e-13)
+    # float32 in, float32 out: the float64 sum of the rows' dots rounded once
+    a32, b32 = (rng.standard_normal((2, 512, 256)).astype(np.float32) for _ in range(2))
+    got = f(a32, b32)
+    exact = np.einsum("...ab,...ab->...", a32.astype(np.float64), b32.astype(np.float64))
+    assert got.dtype == np.float32
+    scale = np.einsum("...ab,...ab->...", np.abs(a32).astype(np.float64), np.abs(b32).astype(np.float64))
+    # a row's dot of 256 float32 terms errs up to about 256 ulps of its terms' magnitudes (BLAS adds in
+    # lanes: far less in practice); the float64 sum of the rows adds nothing; the final rounding half an ulp
+    assert np.all(np.abs(got - exact) <= 256 * np.finfo(np.float32).eps * scale)
     # not C-contiguous (a Fortran-ordered block): einsum, the same values
     a_f = np.asfortranarray(a_)
     np.testing.assert_allclose(f(a_f, b_), np.einsum("...ab,...ab->...", a_, b_), rtol=1e-13)

@@ -179,7 +179,9 @@ def test_temporaries_are_kept_for_the_next_block_of_the_same_shape():
         assert kept and {k: id(v) for k, v in ws.items()} == kept, f.id
         _compare(_function(whole), lambda **v: got, second, f.id)
         applied.add(f.id)
-    assert {"layer_norm", "batch_norm"} <= applied
+    # (batch norm's forward has no temporary: every pass writes into its output, the scale of its
+    # square root being 1 on ordinary rows, see codegen.lower_unit_scale)
+    assert {"layer_norm", "attention"} <= applied
 
 
 def test_a_blocked_joint_vjp_writes_its_gradients_into_the_callers_arrays():

@@ -1,0 +1,122 @@
+r"""The scale of ``scaled_sqrt`` taken as 1 on the rows where the unscaled sum of squares is safe.
+
+``scaled_sqrt`` (:mod:`codegen.rules`) writes $\sqrt{\sum_j u_j^2 + r}$ as $M\sqrt{\sum_j (u_j/M)^2 + r/M^2}$
+with $M = \max(\max_j |u_j|, \sqrt{|r|}, \mathrm{tiny})$, so that no square overflows or underflows.  The
+identity holds for every $M > 0$; the maximum is needed only where the squares would overflow or
+underflow.  Computed as written it costs three passes over $u$ ($\max u$, $\min u$, $u / M$) besides the
+sum of squares: in the layer-norm forward a third of its passes.
+
+Here the sum of squares is computed first, unscaled, $S = \sum_j u_j^2$ (one BLAS dot per row), and a row
+is *safe* when
+
+.. math:: S \text{ finite},\qquad n\,\frac{\mathrm{tiny}}{\varepsilon} \le S \le \varepsilon\,\mathrm{max}
+
+(``tiny``, ``eps``, ``max`` of the computing dtype, $n$ the number of terms).  There no square overflowed,
+the squares that underflowed (each below ``tiny``) lose less than $n\,\mathrm{tiny} \le \varepsilon S$
+together, and a factor up to $1/\varepsilon$ more than $S$ downstream still does not overflow; the scale
+of a safe row is $M = 1$ (a power of two: $u/M$ is $u$ exactly, $\sum (u/M)^2$ is $S$).  The other rows
+get the maximum as before; the maximum is computed only when some row is not safe, and the scaled sum
+likewise (on every row, $M = 1$ on the safe ones).  The values are those of the scaled form with another
+$M$: the same formula, exact in real arithmetic, checked by the certificate on ordinary and extreme inputs.
+
+NumPy only (``module == "np"``), a sum over one axis (the last of $u$'s labels once aligned).
+"""
+from __future__ import annotations
+
+import re
+
+import sympy as sp
+
+from codegen.lower_nodes import ATOM, Arr
+
+UNIT_WHERE = "np.where("
+"""How the scale's code starts: ``np.where(safe, 1, M)`` where both branches are finite (no warning to silence:
+:func:`discards_branch` tells the lowering so); a fresh array (:func:`codegen.lower_nodes.is_fresh`)."""
+_UNIT_WHERE_CALL = re.compile(r"np\.where\(\w+, \w+\.dtype\.type\(1\), ")
+
+
+def discards_branch(line: str) -> bool:
+    """Whether ``line`` has an ``np.where`` other than a unit scale's (its discarded branch may warn)."""
+    return "np.where" in _UNIT_WHERE_CALL.sub("", line)
+
+
+def scale_parts(expr):
+    """``(ReduceMax(Abs(u), lim), [the other arguments])`` when ``expr`` is the scale $M$ of ``scaled_sqrt``
+    (a ``Max`` with the dtype's smallest normal among its arguments and one maximum of ``|u|`` over one
+    index), else None."""
+    from codegen.rules import SMALLEST_NORMAL  # the rules' node; the lowering only recognizes it
+    from symbolic.functions import ReduceMax
+
+    if not isinstance(expr, sp.Max) or SMALLEST_NORMAL not in expr.args:
+        return None
+    maxima = [a for a in expr.args if isinstance(a, ReduceMax)]
+    if len(maxima) != 1 or not isinstance(maxima[0].function, sp.Abs) or len(maxima[0].limits) != 1:
+        return None
+    return maxima[0], [a for a in expr.args if a is not maxima[0]]
+
+
+class UnitScaleLowering:
+    """The scale $M$ and the scaled sum of squares of ``scaled_sqrt`` (a mixin of the printer)."""
+
+    def _unit_scales(self) -> dict:
+        if not hasattr(self, "_scale_of"):
+            self._scale_of = {}  # id(scale Arr) -> (u Arr, S Arr, u's expression, its index)
+        return self._scale_of
+
+    def unit_scale(self, expr) -> Arr | None:
+        r"""$M$ as ``np.where(safe, 1, max)`` with the maximum computed only if some row is not safe; None
+        where this form does not apply (another backend, several summed axes)."""
+        parts = scale_parts(expr) if self.module == "np" and self.in_place else None
+        if parts is None:
+            return None
+        top, others = parts
+        floor = self._print(sp.Max(*others)) if others else None
+        found = {}
+
+        def lower(body, bound):
+            u = self._print(body.args[0])
+            (j,) = bound
+            if j not in u.labels:
+                return None
+            u = self.align(u, (*[x for x in u.labels if x != j], j))
+            found.update(u=u, j=j, body=body.args[0], squares=self._contract([u, u], [j]))
+            return u
+
+        if self.reduction(top, lower) is None:
+            return None
+        u, j = found["u"], found["j"]
+        rows = u.labels[:-1]
+        squares = found["squares"]
+        squares.quiet = True  # it overflows on the rows the scale is for
+        safe = Arr("np.logical_and(np.isfinite({0}), np.logical_and({0} >= {1}.shape[-1] * (np.finfo({1}.dtype).tiny"
+                   " / np.finfo({1}.dtype).eps), {0} <= np.finfo({1}.dtype).max * np.finfo({1}.dtype).eps))",
+                   (squares, u), rows, u.batched, ATOM, "reduce", "safe")
+        largest = "np.maximum(np.max({1}, axis=-1), -np.min({1}, axis=-1))"
+        if floor is not None:
+            largest = f"np.maximum({largest}, {{2}})"
+        args = (safe, u) + ((floor,) if floor is not None else ())
+        scale = Arr(UNIT_WHERE + "{0}, {1}.dtype.type(1), " + largest + " if not np.all({0}) else {1}.dtype.type(1))",
+                    args, rows, u.batched, ATOM, "reduce", "scale")
+        self._unit_scales()[id(scale)] = (u, squares, found["body"], j)
+        return scale
+
+    def unit_scaled_squares(self, base, bound) -> Arr | None:
+        r"""$\sum_j (u_j / M)^2$ for ``base`` $= u_j / M$ with $M$ a scale of :meth:`unit_scale` over the same
+        $u$: the unscaled $S$ where every row is safe, else the scaled sum (every row; $M = 1$ on the safe ones)."""
+        if len(bound) != 1 or not isinstance(base, sp.Mul):
+            return None
+        for f in base.args:
+            if not (isinstance(f, sp.Pow) and f.exp == -1 and scale_parts(f.base) is not None):
+                continue
+            scale = self._print(f.base)  # (the product's own lowering prints it too)
+            hit = self._unit_scales().get(id(scale))
+            if hit is None:
+                continue
+            u, squares, body, j = hit
+            rest = sp.Mul(*[a for a in base.args if a is not f])
+            if rest.xreplace({bound[0]: j}) != body or self.ranges.get(bound[0]) != self.ranges.get(j):
+                return None
+            # M is 1 on every row exactly where every row is safe (an unsafe row's M = 1 scales nothing either)
+            return Arr("np.sum(np.square({1} / {2}[..., None]), axis=-1) if not np.all({2} == 1) else {0}.copy()",
+                       (squares, u, scale), squares.labels, squares.batched, ATOM, "reduce", "sum")
+        return None

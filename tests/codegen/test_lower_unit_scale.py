@@ -1,0 +1,94 @@
+"""The scale of scaled_sqrt taken as 1 on safe rows (codegen.lower_unit_scale): the same values as the
+scaled form on rows whose squares overflow, underflow or vanish, mixed in one batch with ordinary rows."""
+import mpmath
+import numpy as np
+import pytest
+import sympy as sp
+
+from codegen.load import load_generated
+from codegen.lower import Input, Target, lower_formula, lower_function
+from codegen.module import certify_formula
+from codegen.rules import stabilize
+from symbolic import all_formulas
+
+ULPS = 8
+"""Of the computing dtype, relative to the largest |y| of the row: x / sqrt(sum x^2 + eps) is a few roundings
+(a dot, a square root, a reciprocal, a product); the scaled path adds one (x / M)."""
+
+
+def _l2_normalize():
+    r"""$y_i = x_i / \sqrt{\sum_j x_j^2 + \epsilon}$, stabilized by the rules (scaled_sqrt fires), lowered."""
+    n = sp.Symbol("n", integer=True, positive=True)
+    i, j = sp.symbols("i j", integer=True)
+    x, eps = sp.IndexedBase("x"), sp.Symbol("epsilon", positive=True)
+    expr, fired = stabilize(x[i] / sp.sqrt(sp.Sum(x[j] ** 2, (j, 0, n - 1)) + eps))
+    assert "scaled_sqrt" in fired
+    fn = lower_function("l2n", (Input("x", x, (n,)), Input("epsilon", eps, ())), (Target("y", expr, ((i, 0, n - 1),)),),
+                        (n,))
+    return fn, vars(load_generated("import numpy as np\n\n\n" + fn.source()))["l2n"]
+
+
+def _truth(row, eps):
+    with mpmath.workdps(40):
+        s = mpmath.sqrt(mpmath.fsum(mpmath.mpf(float(v)) ** 2 for v in row) + mpmath.mpf(eps))
+        return np.array([float(mpmath.mpf(float(v)) / s) for v in row])
+
+
+@pytest.mark.parametrize("dtype, big, small", [(np.float32, 1e30, 1e-30), (np.float64, 1e200, 1e-200)])
+def test_ordinary_and_extreme_rows_in_one_batch(dtype, big, small):
+    """Rows whose squares overflow (big) or underflow (small), and a zero row, in one batch with ordinary rows,
+    for an eps that dominates the small row and one that does not: every row within ULPS of the truth, none
+    inf or nan."""
+    fn, f = _l2_normalize()
+    assert "safe_" in fn.source() and "scale_" in fn.source()
+    rng = np.random.default_rng(0)
+    base = rng.standard_normal((6, 16))
+    x = np.stack([base[0], big * base[1], small * base[2], np.zeros(16), base[4], base[5] * 1e3]).astype(dtype)
+    for eps in (1e-5, 1e-30):
+        with np.errstate(all="ignore"):  # the scaled form's eps / M^2 overflows to inf there (and eps / inf is 0)
+            y = f(x=x, epsilon=eps)
+        assert y.dtype == dtype and np.all(np.isfinite(y))
+        for r in range(len(x)):
+            t = _truth(x[r], eps) if np.any(x[r]) else np.zeros(16)
+            assert np.max(np.abs(y[r] - t)) <= ULPS * np.finfo(dtype).eps * max(np.max(np.abs(t)), 1e-300), (eps, r)
+
+
+def test_ordinary_rows_take_the_unscaled_sum():
+    """On a batch of ordinary rows the maximum is never computed (the scale is 1 on every row): spied on."""
+    _, f = _l2_normalize()
+    x = np.random.default_rng(1).standard_normal((4, 16))
+    calls = []
+    real = np.max
+
+    def spy(*a, **k):
+        calls.append(1)
+        return real(*a, **k)
+
+    np.max = spy
+    try:
+        f(x=x, epsilon=1e-5)
+        assert not calls
+        with np.errstate(all="ignore"):
+            f(x=x * 1e200, epsilon=1e-5)
+        assert calls  # an unsafe row: the maximum is computed
+    finally:
+        np.max = real
+
+
+def test_catalog_formulas_with_the_unit_scale_stay_verified():
+    """Every catalog formula whose lowering holds the unit scale is verified by the certificate (random points and
+    every domain edge, up to 1e300, against mpmath)."""
+    applied = []
+    for f in all_formulas():
+        try:
+            lowered = lower_formula(f)
+        except NotImplementedError:
+            continue
+        if "safe_" not in lowered.source():
+            continue
+        fn = vars(load_generated("import numpy as np\nfrom numpy.lib.stride_tricks import sliding_window_view\n\n\n"
+                                 + lowered.source()))[lowered.name]
+        row = certify_formula(f, fn)
+        assert row["verdict"] == "verified", row
+        applied.append(f.id)
+    assert {"layer_norm", "batch_norm"} <= set(applied), applied
