@@ -160,6 +160,25 @@ def test_an_underset_operator_takes_the_annotation_as_its_subscript():
         parse_latex(r"\arg\max_{\theta}\; f(\theta)", functions=("f",))
 
 
+@pytest.mark.parametrize("stacked, scripted", [
+    (r"\underset{B}{\mathbb{E}}[Y]", r"\mathbb{E}_{B}[Y]"),
+    (r"\underset{u, v}{Var}[Y]", r"Var_{u, v}[Y]"),
+    (r"\underset{B}{\operatorname{Cov}}(Y, Z)", r"\operatorname{Cov}_{B}(Y, Z)"),
+    (r"\underset{k}{\sum} y_k", r"\sum_{k} y_k"),
+    (r"\overset{m}{\underset{k=1}{\sum}} y_k", r"\sum_{k=1}^{m} y_k"),
+    (r"\overset{m}{\prod} y_k", r"\prod^{m} y_k"),
+    (r"\underset{t \to 0}{\lim} g(t)", r"\lim_{t \to 0} g(t)"),
+])
+def test_a_stacked_operator_reads_as_the_operator_with_that_script(stacked, scripted):
+    assert parse_latex(stacked, functions=("g",)) == parse_latex(scripted, functions=("g",))
+
+
+@pytest.mark.parametrize("decoration", [r"\underset{m\times n}{A}", r"\underset{k}{y}", r"\overset{m}{y}"])
+def test_a_stacked_symbol_is_not_an_operator(decoration):
+    with pytest.raises(LatexParseError):  # a shape or a mark over a symbol: no reading is taken
+        parse_latex(decoration)
+
+
 def test_set_operations_and_set_builder_notation_are_opaque():
     chain = parse_latex(r"\Pr(A \cap B) = \Pr(A) \Pr(B)")
     P = sp.Function("P")
