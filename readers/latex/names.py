@@ -16,10 +16,11 @@ class _Names:
 
     def resolve(self, piece: _NamePiece):
         token = piece.token
-        if token.type == "WORD" and self.splits(token.value) and piece.call is None:
+        if token.type == "WORD" and self.splits(token.value) and (piece.call is None or self.split_call(piece)):
             letters = [_NamePiece(lark.Token("NAME", ch, token.start_pos + n), [], None, 0, 0)
                        for n, ch in enumerate(token.value)]
             letters[-1].scripts = piece.scripts
+            letters[-1].call = piece.call
             value = sp.Integer(1)
             for letter in letters:
                 value *= self.resolve(letter)
@@ -149,6 +150,14 @@ class _Names:
         if index is None and base in FUNCTION_LETTERS:
             return True
         return len(base) > 1 and base not in GREEK.values() and not base.startswith("\\")  # a word: ReLU(x)
+
+    def split_call(self, piece) -> bool:
+        r"""``np(1-p)``: a two-letter run no one defines, before a parenthesis that mentions its last letter as
+        a plain value, is the product ``n \cdot p(1-p)`` (the last letter then reads ``p(1-p)`` as ``p`` does
+        alone), not a function ``np`` applied to ``1-p``."""
+        word = piece.token.value
+        return not piece.scripts and word not in self.functions and word.isascii() \
+            and self.mentions_itself(word[-1], piece.call)
 
     def mentions_itself(self, base: str, call) -> bool:
         """Whether the parenthesis after the letter ``base`` mentions ``base`` as a plain value (``p(1-p)``;

@@ -238,3 +238,10 @@ def test_brackets_between_limits_are_a_difference_never_a_power():
     assert middle == sp.Subs(-sp.exp(-x), x, sp.oo) - sp.Subs(-sp.exp(-x), x, 0) and middle.doit() == 1
     with pytest.raises(LatexParseError):
         parse_latex(r"\left[ x y \right]_0^1")  # two variables: which one is unknown
+
+
+def test_a_two_letter_run_before_a_parenthesis_on_its_last_letter_is_a_product():
+    n, q = sp.symbols("n q", real=True)
+    assert parse_latex(r"nq(1-q)") == n * q * (1 - q)  # n q (1 - q), not a function nq
+    assert parse_latex(r"\mathrm{nq}(1-q)").func.__name__ == "nq"  # a name set as one word stays one
+    assert parse_latex(r"nq(x)").func.__name__ == "nq"  # the parenthesis does not mention q: a word applied
