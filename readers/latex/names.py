@@ -280,7 +280,8 @@ class _Names:
         if raw in TRANSPOSE_MARKS and not (base_name in GREEK.values() or isinstance(value, sp.Number)):
             self.used_functions.add("transpose")
             return sp.Function("transpose")(value)
-        if not applied and _is_label(raw) and isinstance(value, (sp.Symbol, sp.Indexed)):
+        greek = isinstance(node, lark.Token) and node.value in GREEK.values()  # \beta^\tau is \beta^{\tau}
+        if not applied and not greek and _is_label(raw) and isinstance(value, (sp.Symbol, sp.Indexed)):
             return self.labelled(value, raw)
         exponent = self.sarg(node)
         if base_name == "e" or value == sp.E:

@@ -245,3 +245,9 @@ def test_a_two_letter_run_before_a_parenthesis_on_its_last_letter_is_a_product()
     assert parse_latex(r"nq(1-q)") == n * q * (1 - q)  # n q (1 - q), not a function nq
     assert parse_latex(r"\mathrm{nq}(1-q)").func.__name__ == "nq"  # a name set as one word stays one
     assert parse_latex(r"nq(x)").func.__name__ == "nq"  # the parenthesis does not mention q: a word applied
+
+
+def test_an_unbraced_greek_superscript_is_a_power_as_a_braced_one():
+    assert parse_latex(r"\gamma^\kappa") == parse_latex(r"\gamma^{\kappa}") == \
+        sp.Symbol("gamma", real=True) ** sp.Symbol("kappa", real=True)
+    assert parse_latex(r"\gamma^{new}") != parse_latex(r"\gamma^{n}")  # a word of three letters stays a label
