@@ -447,14 +447,12 @@ class MatrixClaims:
 
     def at_powers(self, lhs, rhs, rel, line, section_number, shown, exponent) -> StepReport:
         """The claim decided at each concrete value of its symbolic matrix exponent; what the instances
-        posed as constraints is dropped (an instance is no equation of the notes)."""
+        posed as constraints is dropped (an instance is no equation of the notes).  An instance that is no
+        matrix algebra raises as the claim would (the caller falls back to the scalar reading)."""
         constraints = list(self.constraints)
 
         def decide(left, right):
-            try:
-                return self.decide(left, right, rel, line, section_number, shown)
-            except (Unsupported, ShapeError) as exc:
-                return f"matrix claim: {exc}"
+            return self.decide(left, right, rel, line, section_number, shown)
 
         try:
             verdict, why, first = at_exponents(lhs, rhs, exponent, decide)

@@ -9,9 +9,13 @@ confirm.  It is never refuted here: the notes may restrict ``n`` (``n \ge 2``) i
 """
 from __future__ import annotations
 
+import re
+
 import sympy as sp
 
 EXPONENTS = (1, 2, 3, 4)
+_PLAIN = re.compile(r"[A-Za-z](?:_[A-Za-z0-9]+)?")
+"""An exponent that counts factors is a plain letter (``n``, ``N``, ``k_1``), never a bold name."""
 """The exponents a claim with a symbolic matrix power is checked at."""
 
 
@@ -27,6 +31,8 @@ def symbolic_exponent(lhs, rhs):
                 if len(free) != 1 or not all(isinstance(x, sp.Symbol) for x in free):
                     return None  # (the order-keeping reader leaves a plain letter non-commutative: a count here)
                 (x,) = free
+                if not _PLAIN.fullmatch(x.name):
+                    return None  # \mathbf{p}^{\mathbf{z}}: an elementwise power by a vector, no count
                 plain = sp.Symbol("_count")
                 exponent = p.exp.xreplace({x: plain})
                 if not exponent.is_polynomial(plain) or \

@@ -42,3 +42,4 @@ def test_only_integer_polynomial_exponents_count_factors():
     assert symbolic_exponent(A ** (n / 2), A) is None  # a root, not n factors
     assert symbolic_exponent(A ** n, A ** m) is None  # two exponents: no single count
     assert symbolic_exponent(A ** 2, A * A) is None
+    assert symbolic_exponent(A ** sp.Symbol(r"\mathbf{z}", commutative=False), A) is None  # a vector exponent
