@@ -16,6 +16,8 @@ name the note declares a vector or matrix (:mod:`readers.notes.matrix_declaratio
   expressions reduce $L - R$ to zero); every reading fails on every sample: ``refuted``, with a small
   integer counterexample; otherwise ``undecided``, with the readings.  A derivative claim that holds in
   one layout is confirmed naming it; a layout choice is never refuted;
+* **powers**: a claim with a symbolic exponent (``\mathbf{A}^n``) is decided at n = 1, 2, 3, 4
+  (:mod:`readers.notes.matrix_powers`): verified naming them, else undecided;
 * **written out**: a claim made of written-out matrices (``\begin{bmatrix}...\end{bmatrix}``, ``[x, y]^\top``),
   or on names the note wrote out earlier and that are still in force (:mod:`readers.notes.matrix_literals`),
   is checked exactly with sympy ``Matrix`` (:mod:`readers.notes.matrix_exact`): ``proved`` or ``refuted``
