@@ -16,10 +16,11 @@ class _Names:
 
     def resolve(self, piece: _NamePiece):
         token = piece.token
-        if token.type == "WORD" and self.splits(token.value) and piece.call is None:
+        if token.type == "WORD" and self.splits(token.value) and (piece.call is None or self.split_call(piece)):
             letters = [_NamePiece(lark.Token("NAME", ch, token.start_pos + n), [], None, 0, 0)
                        for n, ch in enumerate(token.value)]
             letters[-1].scripts = piece.scripts
+            letters[-1].call = piece.call
             value = sp.Integer(1)
             for letter in letters:
                 value *= self.resolve(letter)
@@ -150,6 +151,14 @@ class _Names:
             return True
         return len(base) > 1 and base not in GREEK.values() and not base.startswith("\\")  # a word: ReLU(x)
 
+    def split_call(self, piece) -> bool:
+        r"""``np(1-p)``: a two-letter run no one defines, before a parenthesis that mentions its last letter as
+        a plain value, is the product ``n \cdot p(1-p)`` (the last letter then reads ``p(1-p)`` as ``p`` does
+        alone), not a function ``np`` applied to ``1-p``."""
+        word = piece.token.value
+        return not piece.scripts and word not in self.functions and word.isascii() \
+            and self.mentions_itself(word[-1], piece.call)
+
     def mentions_itself(self, base: str, call) -> bool:
         """Whether the parenthesis after the letter ``base`` mentions ``base`` as a plain value (``p(1-p)``;
         not ``f(f(x))`` nor ``p(x_p)``)."""
@@ -271,7 +280,8 @@ class _Names:
         if raw in TRANSPOSE_MARKS and not (base_name in GREEK.values() or isinstance(value, sp.Number)):
             self.used_functions.add("transpose")
             return sp.Function("transpose")(value)
-        if not applied and _is_label(raw) and isinstance(value, (sp.Symbol, sp.Indexed)):
+        greek = isinstance(node, lark.Token) and node.value in GREEK.values()  # \beta^\tau is \beta^{\tau}
+        if not applied and not greek and _is_label(raw) and isinstance(value, (sp.Symbol, sp.Indexed)):
             return self.labelled(value, raw)
         exponent = self.sarg(node)
         if base_name == "e" or value == sp.E:

@@ -69,6 +69,21 @@ def tokenize(text: str) -> list[lark.Token]:
     return _Tokenizer(text).run()
 
 
+_BIG_OPERATORS = r"\\(?:sum|prod|coprod|bigcup|bigcap|int|oint)(?![A-Za-z])"
+_UNDER_OPERATOR = re.compile(
+    r"\s*(?:\\arg\s*\\(?:max|min)|\\(?:max|min|sup|inf|lim|limsup|liminf)(?![A-Za-z])|" + _BIG_OPERATORS
+    + r"|\\(?:operatorname\*?|mathrm|text|mathop)\s*\{\s*(?:arg\s*(?:\\[,;:! ]\s*)*(?:max|min)|[A-Za-z]{2,}|E)\s*\}"
+    r"|\\(?:mathbb|mathbf|mathcal|mathrm)\s*(?:\{\s*[EPV]\s*\}|[EPV](?![A-Za-z]))"
+    r"|E|Var|Cov|var|cov|Corr|KL|argmax|argmin|max|min|sup|inf)\s*")
+r"""A base ``\underset`` puts its annotation under as a subscript: ``\arg\max``, ``\max``, ``\lim``, ``\sum``,
+``\mathbb{E}``, ``\operatorname{Var}``, ``Var`` (an operator's name), never a symbol (``\underset{m\times n}{A}``
+annotates a shape)."""
+_OVER_OPERATOR = re.compile(r"\s*(?:" + _BIG_OPERATORS + r"|\\underset\s*\{[^{}]*(?:\{[^{}]*\}[^{}]*)*\}\s*\{\s*"
+                            + _BIG_OPERATORS + r"\s*\})\s*")
+r"""A base ``\overset`` puts its annotation over as a superscript: a big operator (``\overset{n}{\sum}``), bare or
+already given its lower limit (``\overset{n}{\underset{i=1}{\sum}}``)."""
+
+
 class _Tokenizer:
     def __init__(self, text: str):
         if len(text) > MAX_LENGTH:
@@ -517,8 +532,11 @@ class _Tokenizer:
 
     def stacked(self, name: str, start: int):
         r"""``a \overset{\text{def}}{=} b``, ``\stackrel{(i)}{\le}``: the relation, its annotation dropped;
-        ``\underset{\theta}{\arg\max}``: the operator with the annotation as its subscript.  Anything else
-        stacked (``\overset{\sim}{x}``) is an error, and ``\overset{?}{=}`` (a question) too."""
+        ``\underset{\theta}{\arg\max}``, ``\underset{C}{\mathbb{E}}[X]``, ``\underset{C}{Var}[X]``,
+        ``\underset{i=1}{\sum}``: the operator (:data:`_UNDER_OPERATOR`) with the annotation as its subscript;
+        ``\overset{n}{\underset{i=1}{\sum}}``: a sum or product with the annotation as its superscript.  Anything
+        else stacked (``\overset{\sim}{x}``, ``\underset{m\times n}{A}``) is an error, and ``\overset{?}{=}``
+        (a question) too."""
         annotation, after = self.group(self.pos, "\\" + name)
         base_start = _SPACE.match(self.text, after).end() if _SPACE.match(self.text, after) else after
         base, end = self.group(after, "\\" + name)
@@ -529,12 +547,10 @@ class _Tokenizer:
             self.tokenize_to(end - 1)
             self.pos = end
             return None
-        operator = re.fullmatch(r"\s*(?:\\arg\s*\\(?:max|min)|\\(?:max|min|sup|inf)|\\(?:operatorname|mathrm|text)"
-                                r"\s*\{\s*arg\s*(?:max|min)\s*\})\s*", base)
-        if name == "underset" and operator:
+        if (name == "underset" and _UNDER_OPERATOR.fullmatch(base)) or (name == "overset" and _OVER_OPERATOR.fullmatch(base)):
             self.pos = base_start + 1
             self.tokenize_to(end - 1)
-            self.emit("USCORE", "_", start, start + 1)
+            self.emit("USCORE" if name == "underset" else "POW", "_" if name == "underset" else "^", start, start + 1)
             self.pos = self.text.index("{", start + len(name) + 1)
             self.tokenize_to(after)
             self.pos = end

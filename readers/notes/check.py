@@ -116,6 +116,7 @@ from readers.notes.entropy import check_divergence, check_entropy
 from readers.notes.entropy import divergence_applications
 from readers.notes.ellipsis import check_listed, listed_terms
 from readers.notes.laws import law, law_moments, stated_fact
+from readers.notes.leibniz import LEIBNIZ_NOTE, leibniz_reading
 from readers.notes.special import standard_functions
 from readers.notes.report import SCHEMA, BlockReport, NotesReport, StepReport, render_text
 from readers.notes.parameters import is_parameter
@@ -944,6 +945,9 @@ class _NotesReader(_CatalogMatch):
         """One claim with what is in force (conditions, examples), then its other readings when it fails:
         a new definition, an equation in an unknown, a step from the equation before, a narrower domain."""
         lhs, rhs = self.expand(claim.lhs), self.expand(claim.rhs)
+        leibniz = leibniz_reading(lhs, rhs)  # du/dx beside u(x): u'(x) (readers.notes.leibniz)
+        if leibniz is not None:
+            lhs, rhs = leibniz
         if isinstance(read_moments(lhs, rhs), str):  # Var(2X) = 4 sigma_X^2 after sigma_X^2 = int ... p_X(x) dx
             tied = tuple(self.expand_tied(e) for e in (claim.lhs, claim.rhs))
             lhs, rhs = tied if isinstance(read_moments(*tied), tuple) else (lhs, rhs)
@@ -966,6 +970,9 @@ class _NotesReader(_CatalogMatch):
                          claim.zero_based, claim.redefinition)
         out = self.check_plain(general, frag, lhs, rhs, shown)
         out = [StepReport(**{**r.__dict__, "assumptions": assumptions}) for r in out]
+        if leibniz is not None:
+            out = [StepReport(**{**r.__dict__, "method": f"{r.method}; {LEIBNIZ_NOTE}"}) if r.method else r
+                   for r in out]
         if any(any(b.has(sp.oo, -sp.oo) for lim in i.limits for b in lim[1:]) for e in (lhs, rhs)
                for i in e.atoms(sp.Integral)):  # d/dx int_{-oo}^x f: the sampled f need not be integrable there
             out = [_undecided(r, f"an improper integral: it need not converge where the check sampled "

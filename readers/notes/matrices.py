@@ -16,6 +16,8 @@ name the note declares a vector or matrix (:mod:`readers.notes.matrix_declaratio
   expressions reduce $L - R$ to zero); every reading fails on every sample: ``refuted``, with a small
   integer counterexample; otherwise ``undecided``, with the readings.  A derivative claim that holds in
   one layout is confirmed naming it; a layout choice is never refuted;
+* **powers**: a claim with a symbolic exponent (``\mathbf{A}^n``) is decided at n = 1, 2, 3, 4
+  (:mod:`readers.notes.matrix_powers`): verified naming them, else undecided;
 * **written out**: a claim made of written-out matrices (``\begin{bmatrix}...\end{bmatrix}``, ``[x, y]^\top``),
   or on names the note wrote out earlier and that are still in force (:mod:`readers.notes.matrix_literals`),
   is checked exactly with sympy ``Matrix`` (:mod:`readers.notes.matrix_exact`): ``proved`` or ``refuted``
@@ -42,6 +44,7 @@ from readers.notes.blocks import find_blocks
 from readers.notes.matrix_declarations import declarations
 from readers.notes.matrix_exact import Exact, NotExact, compare, has_literal, literal_names, poses_equation, show
 from readers.notes.matrix_literals import in_force, literal_definitions
+from readers.notes.matrix_powers import at_exponents, symbolic_exponent
 from readers.notes.matrix_numeric import FAILS, HOLDS, HOLDS_CENTRAL, Evaluator, Resample, gap, sample, sizes
 from readers.notes.matrix_shapes import LAYOUTS, MATRIX_NORM, Kind, ShapeError, Unsupported, infer
 from readers.notes.report import StepReport
@@ -197,6 +200,9 @@ class MatrixClaims:
                 exact = self.written_out(lhs, rhs, rel, claim.line, frag.section, shown, section)
                 if exact is not None:
                     return [exact]
+            exponent = symbolic_exponent(lhs, rhs)
+            if exponent is not None:  # A^n = W Sigma^n W^{-1}: at n = 1, 2, 3, 4 (readers.notes.matrix_powers)
+                return [self.at_powers(lhs, rhs, rel, claim.line, section.number, shown, exponent)]
             try:
                 return [self.decide(lhs, rhs, rel, claim.line, section.number, shown)]
             except Unsupported as exc:
@@ -440,6 +446,23 @@ class MatrixClaims:
                     return ambiguous
             return self.refuted(lhs, rhs, rel, outcomes, shown)
         return _step(shown, "undecided", "matrix claim: " + _describe(outcomes))
+
+    def at_powers(self, lhs, rhs, rel, line, section_number, shown, exponent) -> StepReport:
+        """The claim decided at each concrete value of its symbolic matrix exponent; what the instances
+        posed as constraints is dropped (an instance is no equation of the notes).  An instance that is no
+        matrix algebra raises as the claim would (the caller falls back to the scalar reading)."""
+        constraints = list(self.constraints)
+
+        def decide(left, right):
+            return self.decide(left, right, rel, line, section_number, shown)
+
+        try:
+            verdict, why, first = at_exponents(lhs, rhs, exponent, decide)
+        finally:
+            self.constraints = constraints
+        if first is None:
+            return _step(shown, "undecided", why)
+        return _step(shown, verdict, first.reason, method=why)
 
     def each_norm(self, lhs, rhs, rel, line, section_number, shown) -> StepReport:
         r"""``\|M\|`` of a matrix read both ways, Frobenius and spectral: refuted (or confirmed) when both

@@ -51,11 +51,17 @@ class BlockReport:
 
     @property
     def verdict(self) -> str | None:
-        """The worst of the steps' verdicts; ``error`` when unparsed; ``refuted`` when the block states a
-        catalog formula and disagrees with it; None for a block with no claim."""
+        r"""The worst of the steps' verdicts; ``error`` when unparsed; ``refuted`` when the block states a
+        catalog formula and disagrees with it; None for a block with no claim.
+
+        An equation the block poses (role ``equation``, ``undecided``: it holds for some values of its
+        unknowns) is not a claim when the block also makes claims: ``0 = (2-\lambda)(3-\lambda) - 2 =
+        (4-\lambda)(1-\lambda)`` poses an equation and claims one rewriting of it, so its verdict is the
+        rewriting's.  A block that only poses equations stays ``undecided``."""
         if not self.parsed:
             return "error"
-        kinds = [s.verdict for s in self.steps] + ["refuted"] * (self.catalog_agrees is False)
+        steps = [s for s in self.steps if not (s.role == "equation" and s.verdict == "undecided")] or self.steps
+        kinds = [s.verdict for s in steps] + ["refuted"] * (self.catalog_agrees is False)
         return worst(kinds) if kinds else None
 
     def to_json(self) -> dict:

@@ -160,6 +160,25 @@ def test_an_underset_operator_takes_the_annotation_as_its_subscript():
         parse_latex(r"\arg\max_{\theta}\; f(\theta)", functions=("f",))
 
 
+@pytest.mark.parametrize("stacked, scripted", [
+    (r"\underset{B}{\mathbb{E}}[Y]", r"\mathbb{E}_{B}[Y]"),
+    (r"\underset{u, v}{Var}[Y]", r"Var_{u, v}[Y]"),
+    (r"\underset{B}{\operatorname{Cov}}(Y, Z)", r"\operatorname{Cov}_{B}(Y, Z)"),
+    (r"\underset{k}{\sum} y_k", r"\sum_{k} y_k"),
+    (r"\overset{m}{\underset{k=1}{\sum}} y_k", r"\sum_{k=1}^{m} y_k"),
+    (r"\overset{m}{\prod} y_k", r"\prod^{m} y_k"),
+    (r"\underset{t \to 0}{\lim} g(t)", r"\lim_{t \to 0} g(t)"),
+])
+def test_a_stacked_operator_reads_as_the_operator_with_that_script(stacked, scripted):
+    assert parse_latex(stacked, functions=("g",)) == parse_latex(scripted, functions=("g",))
+
+
+@pytest.mark.parametrize("decoration", [r"\underset{m\times n}{A}", r"\underset{k}{y}", r"\overset{m}{y}"])
+def test_a_stacked_symbol_is_not_an_operator(decoration):
+    with pytest.raises(LatexParseError):  # a shape or a mark over a symbol: no reading is taken
+        parse_latex(decoration)
+
+
 def test_set_operations_and_set_builder_notation_are_opaque():
     chain = parse_latex(r"\Pr(A \cap B) = \Pr(A) \Pr(B)")
     P = sp.Function("P")
@@ -219,3 +238,16 @@ def test_brackets_between_limits_are_a_difference_never_a_power():
     assert middle == sp.Subs(-sp.exp(-x), x, sp.oo) - sp.Subs(-sp.exp(-x), x, 0) and middle.doit() == 1
     with pytest.raises(LatexParseError):
         parse_latex(r"\left[ x y \right]_0^1")  # two variables: which one is unknown
+
+
+def test_a_two_letter_run_before_a_parenthesis_on_its_last_letter_is_a_product():
+    n, q = sp.symbols("n q", real=True)
+    assert parse_latex(r"nq(1-q)") == n * q * (1 - q)  # n q (1 - q), not a function nq
+    assert parse_latex(r"\mathrm{nq}(1-q)").func.__name__ == "nq"  # a name set as one word stays one
+    assert parse_latex(r"nq(x)").func.__name__ == "nq"  # the parenthesis does not mention q: a word applied
+
+
+def test_an_unbraced_greek_superscript_is_a_power_as_a_braced_one():
+    assert parse_latex(r"\gamma^\kappa") == parse_latex(r"\gamma^{\kappa}") == \
+        sp.Symbol("gamma", real=True) ** sp.Symbol("kappa", real=True)
+    assert parse_latex(r"\gamma^{new}") != parse_latex(r"\gamma^{n}")  # a word of three letters stays a label
