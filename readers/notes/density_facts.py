@@ -45,6 +45,7 @@ from sympy.core.function import AppliedUndef
 from readers.notes.approximation import decimal_places
 from readers.notes.density_trust import (
     NAMES_ALONE,
+    called_a_density,
     stated_bounds,
     REFUTE_TOL,
     conditions_allow,
@@ -331,15 +332,17 @@ def _arguments(kind, density: Density):
 
 def _claimed_readings(kind, name_kind, stated):
     r"""``{reading: stated value}`` for each meaning of the fact's name (see readers.notes.density_trust):
-    ``\mu_2`` central or raw; ``\gamma_2`` excess or plain kurtosis; an entropy in nats or, with the
-    stated ``\log`` read as :math:`\log_2`, in bits."""
+    ``\mu_2`` central or raw; ``\gamma_2`` excess or plain kurtosis; an entropy in nats or in bits (the
+    stated ``\log`` as written, or read as :math:`\log_2`)."""
     out = {kind: stated}
     if kind == "kurtosis":
         out["plain kurtosis"] = stated
     if kind == "variance" and name_kind == "mu_2":
         out["raw second moment"] = stated
     if kind == "entropy":
-        out["entropy in bits"] = stated.replace(lambda e: isinstance(e, sp.log), lambda e: e / sp.log(2))
+        out["entropy in bits"] = stated
+        out["entropy in bits, log read as log_2"] = stated.replace(lambda e: isinstance(e, sp.log),
+                                                                   lambda e: e / sp.log(2))
     return out
 
 
@@ -349,7 +352,7 @@ def _reading_truth(reading, q: _Integrals, at):
         return None if excess is None else excess + 3
     if reading == "raw second moment":
         return q.quad(lambda x: x * x)
-    if reading == "entropy in bits":
+    if reading.startswith("entropy in bits"):
         nats = _truth("entropy", q, at)
         return None if nats is None else nats / math.log(2)
     return _truth(reading, q, at)
@@ -446,8 +449,9 @@ class DensitySheet:
 
     def review(self, block, frag, report: BlockReport, conditions, lines=()) -> BlockReport:
         """``report`` with its steps replaced by the checks of the facts ``block`` states about the
-        section's density, when every row of it is one and each holds, or when one of them is refuted
-        under the rules of readers.notes.density_trust; else ``report`` unchanged.  ``lines`` is the
+        section's density, when every row of it is one and each holds, or one of them is refuted under
+        the rules of readers.notes.density_trust, or the other reading decides nothing (the step then
+        says why a failing fact is not refuted); else ``report`` unchanged.  ``lines`` is the
         note's text (the prose between the density and a fact may change the subject)."""
         if frag.section != self.section:
             self.section, self.density, self.density_end = frag.section, None, 0
@@ -459,12 +463,14 @@ class DensitySheet:
             return report
         if not steps:
             return report
+        verdicts = {s.verdict for s in steps}
+        if verdicts != {"verified"} and "refuted" not in verdicts and report.verdict not in (None, "undecided"):
+            return report  # a fact that fails short of a refutation: the other reading stands
         return dataclasses.replace(report, steps=tuple(steps), role="claim", catalog_agrees=None
                                    if report.catalog_agrees is False else report.catalog_agrees)
 
     def _steps(self, block, frag, conditions, lines):
-        """The block's steps: every row a density (verified) or a fact; None unless all are verified
-        or one is refuted.  Density rows and distribution-function rows are read first (the latter
+        """The block's steps when every row is a density (verified) or a fact; else None.  Density rows and distribution-function rows are read first (the latter
         state the support a refutation stands on), the rest after; the steps keep the rows' order."""
         chains = _chains(block)
         if not chains:
@@ -485,7 +491,10 @@ class DensitySheet:
                 if is_density:
                     found = density_at(exprs[0], exprs[1], conditions + list(given), line)
                     if found is None:
-                        return None
+                        lone = len(chains) == 1 and len(exprs) == 2
+                        step = unnormalised(exprs[0], exprs[1], conditions + list(given), line,
+                                            _preceding(lines, frag.line), _following(lines, end)) if lone else None
+                        return [step] if step is not None else None
                     self.density, self.density_end, prose = found, end, ""
                     out[i] = StepReport(lhs=_show(exprs[0]), rel="=", rhs=_show(exprs[1]), verdict="verified",
                                         line=line, method=f"a probability density: non-negative on a grid and of "
@@ -498,8 +507,7 @@ class DensitySheet:
                 out[i] = step
                 if is_cdf and step.verdict == "verified":
                     self.density.cdf_checked = True
-        verdicts = {s.verdict for s in out}
-        return out if verdicts == {"verified"} or "refuted" in verdicts else None
+        return out
 
     def _fact(self, exprs, rels, conditions, line, prose="", heading=None):
         density = self.density
@@ -599,6 +607,68 @@ class DensitySheet:
                            f"{NORM_TOL:g}) differs from the stated value by more than {REFUTE_TOL:g} (relative) "
                            f"at every one of {compared} point(s) satisfying the conditions; e.g. "
                            + ", ".join(f"{k}={v}" for k, v in witness.items())), witness
+
+
+def _preceding(lines, line: int, chars: int = 200) -> str:
+    """The end (``chars`` characters) of the paragraph just above the block starting on ``line`` (1-based):
+    its last sentence or two, abbreviations such as ``p.d.f.`` kept whole."""
+    out, k = [], line - 2
+    while k >= 0 and not lines[k].strip():
+        k -= 1
+    while k >= 0 and lines[k].strip() and not lines[k].lstrip().startswith(("#", "$$", "\\[", "\\begin")) \
+            and not lines[k].rstrip().endswith(("$$", "\\]")):
+        out.insert(0, lines[k].strip())
+        k -= 1
+    return " ".join(out)[-chars:]
+
+
+def _following(lines, end: int) -> str:
+    """The paragraph after a block that ends on line ``end`` (1-based), up to the next formula or blank line."""
+    out, k = [], end
+    while k < len(lines) and not lines[k].strip():
+        k += 1
+    while k < len(lines) and lines[k].strip() and not lines[k].lstrip().startswith(("#", "$$", "\\[", "\\begin")):
+        out.append(lines[k].strip())
+        k += 1
+    return " ".join(out)
+
+
+def unnormalised(lhs, rhs, conditions, line, intro: str, after: str) -> StepReport | None:
+    r"""A refuted step when the prose calls ``f(x) = rhs`` a density (``p.d.f.``, ``density``) but ``rhs``,
+    finite and positive on the whole line, integrates over it to a finite total far from 1, and to no 1
+    on a half-line or on ``[0, 1]`` or ``[-1, 1]`` either (supports notes leave implicit); None otherwise:
+    shape parameters, a support the conditions bound, or prose that hedges (``proportional``,
+    ``up to``, ``normalised``, ``constant``) -- see readers.notes.density_trust.called_a_density."""
+    if not isinstance(lhs, AppliedUndef) or lhs.func.__name__ not in DENSITY_NAMES or len(lhs.args) != 1 \
+            or not isinstance(lhs.args[0], sp.Symbol):
+        return None
+    variable = lhs.args[0]
+    if stated_bounds(variable, conditions) != (None, None) or not called_a_density(intro, after):
+        return None
+    body = _numeric(rhs, frozenset())
+    if body is None or not body.free_symbols <= {variable}:
+        return None
+    whole = Density(variable, body, (), (-sp.oo, sp.oo), ({},), line)
+    q = whole.integrals({})
+    for x in [k / 4 for k in range(-200, 201)]:
+        v = q.density(x)
+        if not math.isfinite(v) or v <= 0:
+            return None
+    total = q.quad(lambda x: 1.0)
+    if total is None or not far(total, 1.0, None):
+        return None
+    for support in ((sp.Integer(0), sp.oo), (-sp.oo, sp.Integer(0)), (sp.Integer(0), sp.Integer(1)),
+                    (sp.Integer(-1), sp.Integer(1))):
+        part = Density(variable, body, (), support, ({},), line).integrals({}).quad(lambda x: 1.0)
+        if part is None or not far(part, 1.0, None):
+            return None  # a density there, or no evidence: the notes may mean that support
+    witness = {"support": "the real line", "stated": "1", "computed": f"{total:.15g}"}
+    return StepReport(lhs=_show(lhs), rel="=", rhs=_show(rhs), line=line, verdict="refuted",
+                      method="density quadrature",
+                      reason=f"called a probability density, but it is positive on the whole line and integrates "
+                             f"to {total:.12g} there (adaptive quadrature, error below {FACT_TOL / 10:g}), not 1; "
+                             f"nor to 1 on a half-line, [0, 1] or [-1, 1]; no support or normaliser is stated",
+                      counterexample=witness)
 
 
 def _chains(block):

@@ -19,6 +19,11 @@ parameters and the fact's reading are the notes' own.  A failure is a refutation
    subject (another law, a sample, a transform) -- see :func:`subject_change`.
 
 Anything else is ``undecided`` with the reason.
+
+A density row itself is refuted (readers.notes.density_facts.unnormalised) only when the prose calls it
+a density (:func:`called_a_density`, with no hedge: a normaliser, a support, a condition in words) and
+it is positive on the whole line with a finite integral far from 1 there, on either half-line, on
+``[0, 1]`` and on ``[-1, 1]``.
 """
 from __future__ import annotations
 
@@ -129,3 +134,17 @@ def subject_change(prose: str, heading: str | None) -> str | None:
         if word in words:
             return f"the prose says '{word}'"
     return None
+
+
+DENSITY_WORDS = re.compile(r"p\.d\.f\.?|\bpdf\b|\bprobability density\b|\bdensity\b|\bdensity function\b", re.I)
+HEDGES = re.compile(r"proportional|\\propto|unnormali|normali[sz]|\bup to\b|\bconstant\b|\bkernel\b|\bshape\b|"
+                    r"\bscaled?\b|\bdivid|\bsupport\b|\binterval\b|\bfor \$|\bon \$|\bwhen\b|\bif\b|\bwhere\b|"
+                    r"\babove\b|\bbelow\b|\bgreater\b|\bless\b|\bpositive\b|\bnegative\b|\bbetween\b|"
+                    r"\bbeyond\b|\bvalues\b|\brange\b|\bhalf|\bonly\b|truncat|restrict|\bexceed", re.I)
+"""Words in the prose around a density that name a normaliser or a support (or a condition) in words."""
+
+
+def called_a_density(intro: str, after: str) -> bool:
+    """The sentence introducing a block calls it a probability density, and neither it nor the
+    paragraph after it hedges (a normaliser, a support, a condition named in words)."""
+    return bool(DENSITY_WORDS.search(intro)) and not HEDGES.search(intro) and not HEDGES.search(after)
