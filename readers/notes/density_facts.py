@@ -470,8 +470,9 @@ class DensitySheet:
                                    if report.catalog_agrees is False else report.catalog_agrees)
 
     def _steps(self, block, frag, conditions, lines):
-        """The block's steps when every row is a density (verified) or a fact; else None.  Density rows and distribution-function rows are read first (the latter
-        state the support a refutation stands on), the rest after; the steps keep the rows' order."""
+        """The block's steps when every row is a density (verified) or a fact; else None.  Density rows
+        and distribution-function rows are read first (the latter state the support a refutation stands
+        on), the rest after; the steps keep the rows' order."""
         chains = _chains(block)
         if not chains:
             return None
@@ -490,7 +491,8 @@ class DensitySheet:
                     continue
                 if is_density:
                     found = density_at(exprs[0], exprs[1], conditions + list(given), line)
-                    if found is None:
+                    if found is None:  # the section's f is now no density we know: later facts are not its
+                        self.density = None
                         lone = len(chains) == 1 and len(exprs) == 2
                         step = unnormalised(exprs[0], exprs[1], conditions + list(given), line,
                                             _preceding(lines, frag.line), _following(lines, end)) if lone else None

@@ -374,3 +374,10 @@ def test_the_normalised_function_called_a_density_is_not_refuted():
 def test_a_function_called_a_density_with_a_hedge_or_an_implicit_support_is_not_refuted(text):
     block = _block("# Sheet\n\n## A law\n\n" + text, "p(x)")
     assert block.verdict != "refuted", block.steps
+
+
+def test_a_later_function_of_the_same_name_that_is_no_density_ends_the_old_one():
+    text = ("# Sheet\n\n## Two functions\n\nFor $x \\geq 0$:\n\n$$\nf\\left(x\\right) = e^{-x}\n$$\n\n"
+            "Now a different curve:\n\n$$\nf\\left(x\\right) = x^{2}\n$$\n\n$$\n\\mu = 3\n$$\n")
+    block = _block(text, "\\mu = 3")
+    assert block.verdict != "refuted", block.steps  # the mean of e^{-x} is 1, but f is no longer it
