@@ -26,8 +26,14 @@ support is the first of (a lower bound the section states, the real line, ``[0, 
 
 Everything is numeric (scipy's adaptive quadrature in double precision, results kept only when its
 error estimate is below ``FACT_TOL / 10``; stated values evaluated by sympy at ``DIGITS`` digits), so a fact that holds is ``verified``,
-saying what was sampled.  A block is taken over only when every row it states holds; otherwise the
-caller keeps its own reading, so nothing is refuted here.
+saying what was sampled.  A fact that fails is ``refuted`` only under the rules of
+readers.notes.density_trust (a support the section states, parameters meeting every condition, a gap
+far beyond the quadrature's error at every point and at two or more, every reading of the name
+failing, no change of subject), with the parameters and both values as the counterexample; otherwise
+it is ``undecided`` with the rule that stopped it.  A block is taken over when every row is a density
+or a fact and they all hold, or one is refuted, or the caller's reading decides nothing; otherwise the
+caller keeps its own reading.  A lone row the prose calls a density that is none is refuted by
+:func:`unnormalised`.
 """
 from __future__ import annotations
 
