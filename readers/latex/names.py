@@ -42,9 +42,14 @@ class _Names:
         call = piece.call
         sups = [node for kind, node in piece.scripts if kind == "sup"]
         if call is not None and name == "Phi" and "Phi" not in self.functions and index is None:
+            if [self.raw_script(node) for node in sups] == ["-1"]:  # the standard normal quantile
+                return self._after_call(self.apply("Phi^{-1}", call), piece)
             cdf = self.standard_normal_cdf(call)
-            if cdf is not None:
-                return self._after_call(cdf, piece)
+            if cdf is not None:  # \Phi^2(x): the square of the value, applied below
+                value = cdf
+                for node in sups:
+                    value = self.superscript(value, node, applied=True)
+                return self._after_call(value, piece)
         if call is not None and self.is_function(name, token.value, call, index):
             name, sups = self.function_superscripts(name, sups)
             value = self.apply(name if index is None else f"{name}_{self.subtext_of_index(piece)}", call)

@@ -535,7 +535,8 @@ class _NotesReader(_CatalogMatch):
         except LatexParseError as exc:
             return BlockReport(**base, parsed=False, error=str(exc), role="unparsed")
         try:
-            return self.densities.review(block, frag, self.read(block, frag, base), self.section.conditions)
+            return self.densities.review(block, frag, self.read(block, frag, base), self.section.conditions,
+                                         self.lines)
         except Exception as exc:  # noqa: BLE001 - a failure of ours is never a verdict on the notes
             step = StepReport(lhs=" ".join(frag.content.split())[:80], rel="", rhs="", verdict="undecided",
                               reason=f"internal error while reading this block: {type(exc).__name__}: {exc}"[:300],

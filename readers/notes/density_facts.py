@@ -26,8 +26,14 @@ support is the first of (a lower bound the section states, the real line, ``[0, 
 
 Everything is numeric (scipy's adaptive quadrature in double precision, results kept only when its
 error estimate is below ``FACT_TOL / 10``; stated values evaluated by sympy at ``DIGITS`` digits), so a fact that holds is ``verified``,
-saying what was sampled.  A block is taken over only when every row it states holds; otherwise the
-caller keeps its own reading, so nothing is refuted here.
+saying what was sampled.  A fact that fails is ``refuted`` only under the rules of
+readers.notes.density_trust (a support the section states, parameters meeting every condition, a gap
+far beyond the quadrature's error at every point and at two or more, every reading of the name
+failing, no change of subject), with the parameters and both values as the counterexample; otherwise
+it is ``undecided`` with the rule that stopped it.  A block is taken over when every row is a density
+or a fact and they all hold, or one is refuted, or the caller's reading decides nothing; otherwise the
+caller keeps its own reading.  A lone row the prose calls a density that is none is refuted by
+:func:`unnormalised`.
 """
 from __future__ import annotations
 
@@ -42,6 +48,18 @@ import sympy as sp
 from scipy import integrate
 from sympy.core.function import AppliedUndef
 
+from readers.notes.approximation import decimal_places
+from readers.notes.density_trust import (
+    NAMES_ALONE,
+    called_a_density,
+    stated_bounds,
+    REFUTE_TOL,
+    conditions_allow,
+    enough_points,
+    far,
+    stated_support,
+    subject_change,
+)
 from readers.notes.report import BlockReport, StepReport
 from readers.notes.special import standard_functions
 from readers.notes.symbols import _show
@@ -71,6 +89,7 @@ class Density:
     support: tuple  # (lo, hi) as sympy numbers
     samples: tuple  # dicts {parameter: value} the density was shown normalised at
     line: int
+    cdf_checked: bool = False  # the section's F was checked to be its integral from the lower end
 
     def integrals(self, values) -> _Integrals:
         """The quadratures at one parameter sample, made once."""
@@ -204,9 +223,12 @@ def density_at(row_lhs, row_rhs, conditions, line):
 
 
 def _supports(variable, conditions):
-    stated = [c.rhs for c in conditions if isinstance(c, (sp.Ge, sp.Gt)) and c.lhs == variable
-              and c.rhs.is_number]
-    out = [(b, sp.oo) for b in stated]
+    """Candidate supports: the one the conditions on ``variable`` state, then the usual guesses (only a
+    stated one, or one the section's F confirms, lets a fact be refuted: readers.notes.density_trust)."""
+    bounds = stated_bounds(variable, conditions)
+    out = []
+    if bounds != "conflict" and bounds[0] is not None:
+        out.append((bounds[0], sp.oo if bounds[1] is None else bounds[1]))
     return out + [(-sp.oo, sp.oo), (sp.Integer(0), sp.oo), (sp.Integer(0), sp.Integer(1))]
 
 
@@ -314,50 +336,105 @@ def _arguments(kind, density: Density):
     return {"quantile": QUANTILES, "mgf": MGF_POINTS, "raw": RAW_ORDERS}.get(kind, (None,))
 
 
-def holds(kind, argument, stated, density: Density, values: dict, tolerance) -> str | None:
-    """Why the stated value of statistic ``kind`` holds at parameter sample ``values``; None if it does
-    not, or cannot be shown."""
+def _claimed_readings(kind, name_kind, stated):
+    r"""``{reading: stated value}`` for each meaning of the fact's name (see readers.notes.density_trust):
+    ``\mu_2`` central or raw; ``\gamma_2`` excess or plain kurtosis; an entropy in nats or in bits (the
+    stated ``\log`` as written, or read as :math:`\log_2`)."""
+    out = {kind: stated}
+    if kind == "kurtosis":
+        out["plain kurtosis"] = stated
+    if kind == "variance" and name_kind == "mu_2":
+        out["raw second moment"] = stated
+    if kind == "entropy":
+        out["entropy in bits"] = stated
+        out["entropy in bits, log read as log_2"] = stated.replace(lambda e: isinstance(e, sp.log),
+                                                                   lambda e: e / sp.log(2))
+    return out
+
+
+def _reading_truth(reading, q: _Integrals, at):
+    if reading == "plain kurtosis":
+        excess = _truth("kurtosis", q, at)
+        return None if excess is None else excess + 3
+    if reading == "raw second moment":
+        return q.quad(lambda x: x * x)
+    if reading.startswith("entropy in bits"):
+        nats = _truth("entropy", q, at)
+        return None if nats is None else nats / math.log(2)
+    return _truth(reading, q, at)
+
+
+def points(kind, argument, readings: dict, density: Density, values: dict):
+    """``[(at, {reading: (truth, claimed)})]`` at each argument of ``kind`` for parameter sample
+    ``values``; None when a stated value or a quadrature cannot be had (no evidence either way).  For a
+    mode, truth is the density at the stated point over the largest on a grid (1 when it is the mode)."""
     q = density.integrals(values)
-    checked = []
+    out = []
     for at in _arguments(kind, density):
         env = dict(values)
         if argument is not None:
             env[argument] = at
-        claimed = _value(stated, env)
-        if claimed is None:
-            return None
-        try:
-            if kind == "quantile":
-                truth, claimed = q.quad(lambda x: 1.0, hi=claimed), at
-            elif kind == "median":
-                truth, claimed = q.quad(lambda x: 1.0, hi=claimed), 0.5
-            elif kind == "mode":
-                truth = _mode_holds(q, claimed)
-                claimed = True
-            else:
-                truth = _truth(kind, q, at)
-        except Exception:  # noqa: BLE001 - a quadrature that fails is no evidence
-            return None
+        pairs = {}
+        for reading, stated in readings.items():
+            claimed = _value(stated, env)
+            if claimed is None:
+                return None
+            try:
+                if kind == "quantile":
+                    truth, claimed = q.quad(lambda x: 1.0, hi=claimed), at
+                elif kind == "median":
+                    truth, claimed = q.quad(lambda x: 1.0, hi=claimed), 0.5
+                elif kind == "mode":
+                    truth, claimed = _mode_ratio(q, claimed), 1.0
+                else:
+                    truth = _reading_truth(reading, q, at)
+            except Exception:  # noqa: BLE001 - a quadrature that fails is no evidence
+                return None
+            if truth is None:
+                return None
+            pairs[reading] = (truth, claimed)
+        out.append((at, pairs))
+    return out
+
+
+def holds(kind, argument, stated, density: Density, values: dict, tolerance) -> str | None:
+    """Why the stated value of statistic ``kind`` holds at parameter sample ``values``; None if it does
+    not, or cannot be shown."""
+    found = points(kind, argument, {kind: stated}, density, values)
+    if found is None:
+        return None
+    for _, pairs in found:
+        truth, claimed = pairs[kind]
         if kind == "mode":
-            if truth is not True:
+            if truth < 1 / (1 + 1e-12):
                 return None
         elif not _close(truth, claimed, tolerance):
             return None
-        checked.append(at)
-    shown = [a for a in checked if a is not None]
+    shown = [at for at, _ in found if at is not None]
     return f"{kind}" + (f" at {argument} = {', '.join(map(str, shown))}" if argument is not None else "")
 
 
-def _mode_holds(q: _Integrals, at) -> bool:
-    r"""``at`` is in the support and its density is the largest on a grid over the support and next to it."""
+def _mode_ratio(q: _Integrals, at) -> float:
+    r"""The density at ``at`` over the largest on a grid over the support and next to ``at`` (1 when
+    ``at`` is the mode; 0 outside the support).  A point that is a local maximum counts as a mode
+    (notes may name one of several) for refuting: its ratio is returned as 1 - 0, never far."""
     at = float(at)
     if at < q.lo or at > q.hi:
-        return False
+        return 0.0
     top = q.density(at)
     lo = q.lo if not math.isinf(q.lo) else at - 8
     hi = q.hi if not math.isinf(q.hi) else at + 8
     grid = [lo + (hi - lo) * k / 200 for k in range(201)] + [at - 1e-4, at + 1e-4]
-    return all(q.density(x) <= top * (1 + 1e-12) for x in grid if q.lo <= x <= q.hi)
+    values = [q.density(x) for x in grid if q.lo <= x <= q.hi]
+    if any(math.isnan(v) for v in values) or math.isnan(top):
+        raise ArithmeticError("the density is not defined on the grid")
+    best = max(values + [top])
+    if best <= top * (1 + 1e-12):
+        return 1.0
+    near = [q.density(x) for x in (at - 1e-3, at + 1e-3) if q.lo <= x <= q.hi]
+    if all(v <= top for v in near):  # a local maximum: perhaps the mode the notes mean
+        return 1.0 - 1e-9
+    return top / best if best > 0 else 1.0
 
 
 def tolerance_of(rel: str, stated) -> float:
@@ -374,45 +451,73 @@ class DensitySheet:
     """The density in force in the current section, and the blocks that state facts about it."""
 
     def __init__(self):
-        self.section, self.density = None, None
+        self.section, self.density, self.density_end = None, None, 0
 
-    def review(self, block, frag, report: BlockReport, conditions) -> BlockReport:
+    def review(self, block, frag, report: BlockReport, conditions, lines=()) -> BlockReport:
         """``report`` with its steps replaced by the checks of the facts ``block`` states about the
-        section's density, when every row of it is one and each holds; else ``report`` unchanged."""
+        section's density, when every row of it is one and each holds, or one of them is refuted under
+        the rules of readers.notes.density_trust, or the other reading decides nothing (the step then
+        says why a failing fact is not refuted); else ``report`` unchanged.  ``lines`` is the
+        note's text (the prose between the density and a fact may change the subject)."""
         if frag.section != self.section:
-            self.section, self.density = frag.section, None
+            self.section, self.density, self.density_end = frag.section, None, 0
         if not report.parsed:
             return report
         try:
-            steps = self._steps(block, frag, [c[0] for c in conditions])
+            steps = self._steps(block, frag, [c[0] for c in conditions], lines)
         except Exception:  # noqa: BLE001 - a failure of ours is never a verdict: keep the other reading
             return report
         if not steps:
             return report
+        verdicts = {s.verdict for s in steps}
+        if verdicts != {"verified"} and "refuted" not in verdicts and report.verdict not in (None, "undecided"):
+            return report  # a fact that fails short of a refutation: the other reading stands
         return dataclasses.replace(report, steps=tuple(steps), role="claim", catalog_agrees=None
                                    if report.catalog_agrees is False else report.catalog_agrees)
 
-    def _steps(self, block, frag, conditions):
-        out = []
-        for exprs, rels, given, line in _chains(block):
-            line = frag.content_line + line - 1
-            if len(exprs) == 2 and rels[0] in ("=", ":=") and isinstance(exprs[0], AppliedUndef) \
-                    and exprs[0].func.__name__ in DENSITY_NAMES:
-                found = density_at(exprs[0], exprs[1], conditions + list(given), line)
-                if found is None:
+    def _steps(self, block, frag, conditions, lines):
+        """The block's steps when every row is a density (verified) or a fact; else None.  Density rows
+        and distribution-function rows are read first (the latter state the support a refutation stands
+        on), the rest after; the steps keep the rows' order."""
+        chains = _chains(block)
+        if not chains:
+            return None
+        out = [None] * len(chains)
+        end = frag.line + frag.source.count("\n")
+        prose = "\n".join(lines[self.density_end:max(self.density_end, frag.line - 1)]) \
+            if self.density is not None and self.density_end < frag.line else ""
+        for first in (True, False):
+            for i, (exprs, rels, given, line) in enumerate(chains):
+                line = frag.content_line + line - 1
+                is_density = len(exprs) == 2 and rels[0] in ("=", ":=") and isinstance(exprs[0], AppliedUndef) \
+                    and exprs[0].func.__name__ in DENSITY_NAMES
+                is_cdf = self.density is not None and statistic(exprs[0], self.density) is not None \
+                    and statistic(exprs[0], self.density)[0] == "cdf"
+                if first != (is_density or is_cdf) or out[i] is not None:
+                    continue
+                if is_density:
+                    found = density_at(exprs[0], exprs[1], conditions + list(given), line)
+                    if found is None:  # the section's f is now no density we know: later facts are not its
+                        self.density = None
+                        lone = len(chains) == 1 and len(exprs) == 2
+                        step = unnormalised(exprs[0], exprs[1], conditions + list(given), line,
+                                            _preceding(lines, frag.line), _following(lines, end)) if lone else None
+                        return [step] if step is not None else None
+                    self.density, self.density_end, prose = found, end, ""
+                    out[i] = StepReport(lhs=_show(exprs[0]), rel="=", rhs=_show(exprs[1]), verdict="verified",
+                                        line=line, method=f"a probability density: non-negative on a grid and of "
+                                        f"integral 1 (adaptive quadrature, relative error below {FACT_TOL / 10:g}): "
+                                        f"{found.describe()}")
+                    continue
+                step = self._fact(exprs, rels, conditions + list(given), line, prose, frag.heading)
+                if step is None:
                     return None
-                self.density = found
-                out.append(StepReport(lhs=_show(exprs[0]), rel="=", rhs=_show(exprs[1]), verdict="verified",
-                                      line=line, method=f"a probability density: non-negative on a grid and of "
-                                      f"integral 1 (adaptive quadrature, relative error below {FACT_TOL / 10:g}): {found.describe()}"))
-                continue
-            step = self._fact(exprs, rels, conditions + list(given), line)
-            if step is None:
-                return None
-            out.append(step)
+                out[i] = step
+                if is_cdf and step.verdict == "verified":
+                    self.density.cdf_checked = True
         return out
 
-    def _fact(self, exprs, rels, conditions, line):
+    def _fact(self, exprs, rels, conditions, line, prose="", heading=None):
         density = self.density
         if density is None or any(r not in ("=", "approx") for r in rels):
             return None
@@ -426,25 +531,152 @@ class DensitySheet:
         stated = [(e, r) for e, k, r in zip(exprs[1:], kinds[1:], rels) if k is None]
         if not stated:
             return None
-        whys = []
+        names = [_plain(e.name) for e, k in zip(exprs, kinds) if k is not None and isinstance(e, sp.Symbol)]
+        whys, failures = [], []
         for kind, argument in dict.fromkeys(named):
             allowed = set(density.parameters) | ({argument} if argument is not None else set())
             for value, rel in stated:
                 value = _numeric(value, frozenset(), density.parameters)
                 if value is None or not value.free_symbols <= allowed:
                     return None
+                why = None
                 for sample in samples:
                     why = holds(kind, argument, value, density, sample, tolerance_of(rel, value))
                     if why is None:
-                        return None
+                        break
+                if why is None:
+                    failures.append(self._failure(kind, argument, value, rel, names, samples, conditions,
+                                                  prose, heading))
             whys.append(why)
-        why = ", ".join(whys)
+        shown_rhs = " = ".join(_show(e) for e, _ in stated)
         at = "; ".join(", ".join(f"{p}={v}" for p, v in s.items()) for s in samples if s)
-        return StepReport(lhs=_show(exprs[0]), rel=rels[0], rhs=" = ".join(_show(e) for e, _ in stated), line=line,
+        if failures:
+            refuted = [f for f in failures if f[0] == "refuted"]
+            verdict, reason, witness = refuted[0] if refuted else failures[0]
+            return StepReport(lhs=_show(exprs[0]), rel=rels[0], rhs=shown_rhs, line=line, verdict=verdict,
+                              method=f"density quadrature of the section's density f({density.variable}) = "
+                              f"{density.body} (line {density.line})", reason=reason, counterexample=witness)
+        why = ", ".join(whys)
+        return StepReport(lhs=_show(exprs[0]), rel=rels[0], rhs=shown_rhs, line=line,
                           verdict="verified", method=f"{why} of the section's density f({density.variable}) = "
                           f"{density.body} (line {density.line}), by adaptive quadrature (error below {FACT_TOL / 10:g}), "
                           f"agreeing within {FACT_TOL:g}"
                           + (f", shape parameters at {at}" if at else "") + "; evidence, not a proof")
+
+    def _failure(self, kind, argument, value, rel, names, samples, conditions, prose, heading):
+        """``(verdict, reason, counterexample)`` of a fact that does not hold at every sample: refuted
+        when it fails far at every point compared and every rule of readers.notes.density_trust is met;
+        else undecided, saying which rule stopped it."""
+        density = self.density
+        decimals = decimal_places(value) if rel == "approx" else None
+        if rel == "approx" and decimals is None:
+            return "undecided", "an approximation whose precision is not a written decimal", None
+        name_kind = names[0] if names else None
+        readings = _claimed_readings(kind, name_kind, value)
+        compared, witness, stop = 0, None, None
+        support = stated_support(density.variable, density.support, conditions, density.cdf_checked)
+        if support is None:
+            stop = "the section does not state the support the density integrates to 1 on"
+        elif any(n in NAMES_ALONE for n in names):
+            stop = f"the name {names[0]} has other common meanings"
+        else:
+            stop = subject_change(prose, heading)
+        for sample in samples:
+            found = points(kind, argument, readings, density, sample)
+            if found is None:
+                return "undecided", f"the {kind} could not be computed at {sample}", None
+            for at, pairs in found:
+                point = {**sample, **({argument: at} if argument is not None else {})}
+                usable, blocked = conditions_allow(conditions, density.variable, list(density.parameters)
+                                                   + ([argument] if argument is not None else []), point)
+                stop = stop or blocked
+                if not usable:
+                    continue
+                if not all(far(t, c, decimals) for t, c in pairs.values()):
+                    truth, claimed = pairs[kind]
+                    return "undecided", (f"the {kind} differs from the stated value by less than "
+                                         f"{REFUTE_TOL:g} (relative) at {point}: computed {truth:.12g}, "
+                                         f"stated {claimed:.12g}"
+                                         + (f" (readings: {', '.join(readings)})" if len(readings) > 1 else "")), None
+                compared += 1
+                if witness is None:
+                    truth, claimed = pairs[kind]
+                    witness = {**{str(k): v for k, v in point.items()}, "stated": f"{claimed:.15g}",
+                               "computed": f"{truth:.15g}"}
+        if not enough_points(compared, density.parameters, argument):
+            stop = stop or f"fails at {compared} point(s) only"
+        lo, hi = density.support
+        where = "the real line" if lo == -sp.oo else f"[{lo}, {'oo' if hi == sp.oo else hi}]"
+        if stop is not None:
+            return "undecided", f"the {kind} fails at the points compared, not refuted: {stop}", None
+        meanings = f" in every reading ({', '.join(readings)})" if len(readings) > 1 else ""
+        return "refuted", (f"the {kind}{meanings} of the density f({density.variable}) = {density.body} on "
+                           f"{where} (support stated by {support}; non-negative and of integral 1 within "
+                           f"{NORM_TOL:g}) differs from the stated value by more than {REFUTE_TOL:g} (relative) "
+                           f"at every one of {compared} point(s) satisfying the conditions; e.g. "
+                           + ", ".join(f"{k}={v}" for k, v in witness.items())), witness
+
+
+def _preceding(lines, line: int, chars: int = 200) -> str:
+    """The end (``chars`` characters) of the paragraph just above the block starting on ``line`` (1-based):
+    its last sentence or two, abbreviations such as ``p.d.f.`` kept whole."""
+    out, k = [], line - 2
+    while k >= 0 and not lines[k].strip():
+        k -= 1
+    while k >= 0 and lines[k].strip() and not lines[k].lstrip().startswith(("#", "$$", "\\[", "\\begin")) \
+            and not lines[k].rstrip().endswith(("$$", "\\]")):
+        out.insert(0, lines[k].strip())
+        k -= 1
+    return " ".join(out)[-chars:]
+
+
+def _following(lines, end: int) -> str:
+    """The paragraph after a block that ends on line ``end`` (1-based), up to the next formula or blank line."""
+    out, k = [], end
+    while k < len(lines) and not lines[k].strip():
+        k += 1
+    while k < len(lines) and lines[k].strip() and not lines[k].lstrip().startswith(("#", "$$", "\\[", "\\begin")):
+        out.append(lines[k].strip())
+        k += 1
+    return " ".join(out)
+
+
+def unnormalised(lhs, rhs, conditions, line, intro: str, after: str) -> StepReport | None:
+    r"""A refuted step when the prose calls ``f(x) = rhs`` a density (``p.d.f.``, ``density``) but ``rhs``,
+    finite and positive on the whole line, integrates over it to a finite total far from 1, and to no 1
+    on a half-line or on ``[0, 1]`` or ``[-1, 1]`` either (supports notes leave implicit); None otherwise:
+    shape parameters, a support the conditions bound, or prose that hedges (``proportional``,
+    ``up to``, ``normalised``, ``constant``) -- see readers.notes.density_trust.called_a_density."""
+    if not isinstance(lhs, AppliedUndef) or lhs.func.__name__ not in DENSITY_NAMES or len(lhs.args) != 1 \
+            or not isinstance(lhs.args[0], sp.Symbol):
+        return None
+    variable = lhs.args[0]
+    if stated_bounds(variable, conditions) != (None, None) or not called_a_density(intro, after):
+        return None
+    body = _numeric(rhs, frozenset())
+    if body is None or not body.free_symbols <= {variable}:
+        return None
+    whole = Density(variable, body, (), (-sp.oo, sp.oo), ({},), line)
+    q = whole.integrals({})
+    for x in [k / 4 for k in range(-200, 201)]:
+        v = q.density(x)
+        if not math.isfinite(v) or v <= 0:
+            return None
+    total = q.quad(lambda x: 1.0)
+    if total is None or not far(total, 1.0, None):
+        return None
+    for support in ((sp.Integer(0), sp.oo), (-sp.oo, sp.Integer(0)), (sp.Integer(0), sp.Integer(1)),
+                    (sp.Integer(-1), sp.Integer(1))):
+        part = Density(variable, body, (), support, ({},), line).integrals({}).quad(lambda x: 1.0)
+        if part is None or not far(part, 1.0, None):
+            return None  # a density there, or no evidence: the notes may mean that support
+    witness = {"support": "the real line", "stated": "1", "computed": f"{total:.15g}"}
+    return StepReport(lhs=_show(lhs), rel="=", rhs=_show(rhs), line=line, verdict="refuted",
+                      method="density quadrature",
+                      reason=f"called a probability density, but it is positive on the whole line and integrates "
+                             f"to {total:.12g} there (adaptive quadrature, error below {FACT_TOL / 10:g}), not 1; "
+                             f"nor to 1 on a half-line, [0, 1] or [-1, 1]; no support or normaliser is stated",
+                      counterexample=witness)
 
 
 def _chains(block):

@@ -79,3 +79,15 @@ def test_phi_is_the_standard_normal_cdf_unless_the_notes_define_it():
     assert sp.simplify(lhs - rhs) == 0 and lhs.has(sp.erf)
     (row,) = parse_block(r"\Phi(x) = x^2", functions=("Phi",)).rows
     assert not row.chain.exprs[0].has(sp.erf)
+
+
+def test_phi_with_a_superscript_keeps_it():
+    # \Phi^{-1} is the standard normal quantile (an inverse function), never \Phi itself
+    (row,) = parse_block(r"m = \Phi^{-1}\left(\frac{3}{4}\right)").rows
+    value = row.chain.exprs[1]
+    assert not value.has(sp.erf) and value.func.__name__ == "Phi^{-1}" and value.args == (sp.Rational(3, 4),)
+    # \Phi^{2}(x) is the square of the CDF
+    (row,) = parse_block(r"y = \Phi^{2}(x)").rows
+    value = row.chain.exprs[1]
+    (x,) = value.free_symbols
+    assert sp.simplify(value - ((1 + sp.erf(x / sp.sqrt(2))) / 2) ** 2) == 0
