@@ -78,6 +78,9 @@ from readers.latex.parse import (
 from readers.notes.approximation import check_approximation as approximation
 from readers.notes.arbitrary import arbitrary_functions, draws, substitute
 from readers.notes.blocks import Fragment, find_blocks
+from readers.notes.operators import OPERATOR_CUE, derivative_reading, operators
+from readers.notes.vector_kinds import declared as declared_vectors
+from readers.notes.vector_kinds import in_force as simplex_in_force
 from readers.notes.density_facts import DensitySheet
 from readers.notes.einstein import einstein_reading
 from readers.notes.catalog import SIGMOID_CUE, _CatalogMatch
@@ -140,6 +143,7 @@ from readers.notes.symbols import (
 __all__ = ["SCHEMA", "BlockReport", "Fragment", "NotesReport", "StepReport", "check_notes", "find_blocks",
            "render_text"]
 from derivations.checker.step import Step
+from symbolic.domains import Simplex
 
 _GREEK_WORDS = frozenset({"alpha", "beta", "gamma", "delta", "epsilon", "varepsilon", "zeta", "eta", "theta",
                           "iota", "kappa", "lambda", "mu", "nu", "xi", "pi", "rho", "sigma", "tau", "upsilon", "phi",
@@ -213,6 +217,8 @@ def check_notes(text: str, *, path: str = "<string>", budget: float = 5.0) -> No
     reader.lines = text.split("\n")  # the prose that introduces a display (readers.notes.taylor)
     reader.sigmoid_context = SIGMOID_CUE.search(text) is not None
     reader.euler_context = _EULER_CUE.search(text) is not None
+    reader.operator_stated = OPERATOR_CUE.search(text) is not None
+    reader.simplex_vectors = declared_vectors(text)
     reader.einstein_stated = EINSTEIN_CUE.search(text) is not None
     return NotesReport(path, tuple(reader.fragment(f) for f in find_blocks(text)))
 
@@ -518,6 +524,9 @@ class _NotesReader(_CatalogMatch):
         self.document_functions = frozenset(functions)
         self.sigmoid_context = False  # the notes speak of the sigmoid: an undefined sigma(x) is the sigmoid
         self.euler_context = False  # the notes name Euler's constant: an undefined gamma may be it
+        self.operator_stated = False  # the notes call D a (differentiation) operator
+        self.simplex_vectors = []  # (line, name, one-hot): vectors the prose declares probability vectors
+        self.line = 0  # the line of the block being read
         self.einstein_stated = False  # the notes name the Einstein summation convention
         self.section = _Section()
         self.densities = DensitySheet()  # facts stated about a density the section defines
@@ -526,6 +535,7 @@ class _NotesReader(_CatalogMatch):
     # ** one block **
 
     def fragment(self, frag: Fragment) -> BlockReport:
+        self.line = frag.line
         if frag.section != self.section.number:
             self.section.enter(frag.section)
         base = {"line": frag.line, "source": frag.source, "kind": frag.kind, "heading": frag.heading}
@@ -966,6 +976,12 @@ class _NotesReader(_CatalogMatch):
                          claim.zero_based, claim.redefinition)
         out = self.check_plain(general, frag, lhs, rhs, shown)
         out = [StepReport(**{**r.__dict__, "assumptions": assumptions}) for r in out]
+        one_hot = sorted(name for name, vertex in simplex_in_force(self.simplex_vectors, self.line).items()
+                         if vertex and any(str(b.label) == name for e in (lhs, rhs) for b in e.atoms(sp.IndexedBase)))
+        if one_hot and any(r.verdict == "refuted" for r in out):  # sampled inside the simplex, stated at a vertex
+            return [_undecided(r, f"{', '.join(one_hot)} is one-hot (the prose says so): it fails for probability "
+                                  f"vectors ({r.reason[:80]}); at one-hot vectors it is not decided")
+                    if r.verdict == "refuted" else r for r in out]
         if any(any(b.has(sp.oo, -sp.oo) for lim in i.limits for b in lim[1:]) for e in (lhs, rhs)
                for i in e.atoms(sp.Integral)):  # d/dx int_{-oo}^x f: the sampled f need not be integrable there
             out = [_undecided(r, f"an improper integral: it need not converge where the check sampled "
@@ -987,6 +1003,9 @@ class _NotesReader(_CatalogMatch):
         euler = self.euler_reading(general, frag, lhs, rhs, shown, out)
         if euler is not None:
             return [StepReport(**{**r.__dict__, "assumptions": assumptions}) for r in euler]
+        operator = self.operator_reading(general, frag, lhs, rhs, shown, out)
+        if operator is not None:
+            return [StepReport(**{**r.__dict__, "assumptions": assumptions}) for r in operator]
         if claim.one_by_one:  # a stated optimum of a matrix objective, checked for 1x1 matrices
             out = [_undecided(r, f"{claim.read_as}: it holds there, but the sizes of the matrices are not "
                                  "read") if r.verdict in ("proved", "verified") else r for r in out]
@@ -1111,6 +1130,29 @@ class _NotesReader(_CatalogMatch):
         why = "gamma read as the Euler-Mascheroni constant (undefined in the notes" + \
               ("; they name Euler's constant)" if self.euler_context else "; the claim is about polygamma/zeta)")
         return [StepReport(**{**r.__dict__, "method": f"{r.method}; {why}"}) for r in again]
+    def operator_reading(self, claim, frag, lhs, rhs, shown, out):
+        r"""An undefined ``D`` before an expression read as the differentiation operator
+        (:mod:`readers.notes.operators`) when the claim fails with ``D`` a number: ``Dx^n = nx^{n-1}``.  Where
+        that reading holds it is the notes' own when they call ``D`` an operator, else the claim is ambiguous;
+        where it fails too, the refutation stands."""
+        if all(r.verdict in ("proved", "verified") for r in out) or not any(r.verdict == "refuted" for r in out):
+            return None
+        reading = derivative_reading(lhs, rhs)
+        if reading is None:
+            return None
+        again = self.check_plain(claim, frag, *reading, shown)
+        if not again or any(r.verdict == "refuted" for r in again):
+            return None
+        names = ", ".join(sorted(s.name for s in operators(lhs, rhs)))
+        if self.operator_stated and all(r.verdict in ("proved", "verified") for r in again):
+            return [StepReport(**{**r.__dict__, "method": f"{r.method}; {names} read as the differentiation "
+                                                          "operator (the notes call it an operator)"}) for r in again]
+        verdicts = "holds" if all(r.verdict in ("proved", "verified") for r in again) else \
+            f"is not decided ({again[0].reason[:80]})"
+        return [_undecided(r, f"ambiguous: with {names} a number it fails ({r.reason[:80]}); with {names} the "
+                              f"differentiation operator it {verdicts}") if r.verdict == "refuted" else r
+                for r in out]
+
     def einstein(self, out, claim, frag, reading, shown) -> list[StepReport]:
         """A refuted claim that repeats an index within a term, read once more with Einstein summation
         (:mod:`readers.notes.einstein`): when that reading does not fail, the claim is not refuted; it holds
@@ -1407,6 +1449,11 @@ class _NotesReader(_CatalogMatch):
         index_conditions = [c for c in conditions if c.free_symbols and c.free_symbols <= set(indices)]
         assumptions = [c for c in conditions if c not in index_conditions]
         domains = _domains(parts, assumptions)
+        declared = simplex_in_force(self.simplex_vectors, self.line)
+        for part in parts:  # entries of a vector the prose calls one-hot or a probability vector
+            for base in part.atoms(sp.IndexedBase):
+                if str(base.label) in declared:
+                    domains.setdefault(base, Simplex())
         assumptions = [a for a in assumptions if not _is_simplex_condition(a)]
         if index_conditions:
             where = sp.And(*index_conditions)

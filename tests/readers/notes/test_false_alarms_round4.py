@@ -1,0 +1,57 @@
+"""False-alarm classes found in the round-4 corpus sources (d2l preliminaries, statistics, geometry, linear and
+softmax regression; tests/corpus/notes/FALSE_ALARMS.md), each with a made-up note unlike the corpus block that
+revealed it, and a wrong block the fix still refutes."""
+from readers.notes.check import check_notes
+
+
+def check(text):
+    return check_notes(text, path="<test>", budget=5.0)
+
+
+def test_a_capital_d_before_an_expression_is_the_differentiation_operator():
+    # "Dx^n = nx^{n-1}" was read as the product D * x^n and refuted with D = -2
+    prose = "Here $D$ denotes the differentiation operator.\n\n"
+    *_, power, chain, wrong = check(prose + "$$Dt^3 = 3t^2$$\n\n$$D_s \\sin(2s) = 2\\cos(2s)$$\n\n"
+                                             "$$Dt^3 = 3t$$").blocks
+    assert power.verdict == "proved" and "operator" in power.steps[0].method, power.steps
+    assert chain.verdict == "proved", chain.steps
+    assert wrong.verdict == "refuted" and wrong.steps[0].counterexample, wrong.steps
+    # without the prose, the operator reading still keeps the product reading from refuting: ambiguous
+    (plain,) = check("$$Dt^3 = 3t^2$$").blocks
+    assert plain.verdict == "undecided" and "ambiguous" in plain.steps[0].reason, plain.steps
+
+
+def test_the_logarithm_of_zero_is_minus_infinity_and_undefined_values_are_never_refuted():
+    # "-\log 0 = \infty" was read as zoo = oo (sympy's complex infinity) and refuted
+    right, also, wrong, undefined = check("$-\\ln 0 = \\infty$ and $$\\log_{10} 0 = -\\infty$$ but not "
+                                          "$$\\ln 0 = \\infty$$ while $$\\frac{5}{0} = \\infty$$").blocks
+    assert right.verdict == "proved" and also.verdict == "proved", (right.steps, also.steps)
+    assert wrong.verdict == "refuted", wrong.steps
+    assert undefined.verdict == "undecided", undefined.steps  # 5/0: a limit of either sign, not written
+
+
+def test_a_vector_the_prose_calls_a_probability_vector_is_sampled_on_the_simplex():
+    # sum_j y_j log Z = log Z after "y is a one-hot vector" was refuted with y = 0
+    text = ("# Mixture\n\nSince $\\boldsymbol{w}$ is a probability vector, the weights drop out:\n\n"
+            "$$\\sum_{r=1}^m w_r (c + a_r) = c + \\sum_{r=1}^m w_r a_r$$\n\n"
+            "$$\\sum_{r=1}^m w_r (c + a_r) = 2c + \\sum_{r=1}^m w_r a_r$$\n\n"
+            "# Labels\n\nHere $\\mathbf{u}$ is a one-hot vector.\n\n$$\\sum_{r=1}^m u_r^2 = 1$$\n")
+    blocks = [b for b in check(text).blocks if b.kind == "display"]
+    right, wrong, one_hot = blocks
+    assert right.verdict in ("proved", "verified"), right.steps
+    assert wrong.verdict == "refuted" and wrong.steps[0].counterexample, wrong.steps
+    # true at the vertices (one-hot), false inside the simplex: not refuted
+    assert one_hot.verdict == "undecided" and "one-hot" in one_hot.steps[0].reason, one_hot.steps
+    # without the declaration the same identity is refuted (w = 0 is a counterexample)
+    (bare,) = check("$$\\sum_{r=1}^m w_r (c + a_r) = c + \\sum_{r=1}^m w_r a_r$$").blocks
+    assert bare.verdict == "refuted"
+
+
+def test_a_style_wrapping_a_subscript_and_run_together_sum_indices_parse():
+    # \mathbf{v_i} and \bar{X_n} stopped the parser; so did \sum_{jk}
+    (styled,) = check("$$\\sum_{i=1}^3 \\mathbf{c_i} - \\mathbf{c}_1 = \\mathbf{c}_2 + \\mathbf{c}_3$$").blocks
+    assert styled.parsed and styled.verdict in ("proved", "verified"), styled.error or styled.steps
+    (run,) = check("$$\\sum_{jk} a_{jk} = \\sum_{j} \\sum_{k} a_{jk}$$").blocks
+    assert run.parsed and run.verdict != "refuted", run.error or run.steps
+    (wrong,) = check("$$\\sum_{i=1}^3 \\mathbf{c_i} = \\mathbf{c}_2 + \\mathbf{c}_3$$").blocks
+    assert wrong.verdict == "refuted"
