@@ -78,6 +78,7 @@ from readers.latex.parse import (
 from readers.notes.approximation import check_approximation as approximation
 from readers.notes.arbitrary import arbitrary_functions, draws, substitute
 from readers.notes.blocks import Fragment, find_blocks
+from readers.notes.independence import assumes_independence
 from readers.notes.operators import OPERATOR_CUE, derivative_reading, operators
 from readers.notes.vector_kinds import declared as declared_vectors
 from readers.notes.vector_kinds import in_force as simplex_in_force
@@ -223,6 +224,25 @@ def check_notes(text: str, *, path: str = "<string>", budget: float = 5.0) -> No
     return NotesReport(path, tuple(reader.fragment(f) for f in find_blocks(text)))
 
 
+def _stated_probabilities(block) -> list:
+    r"""``[(P(e), value)]`` when every row of ``block`` is one ``P(e) = value`` with a number for value
+    (``$P(H=1) = 0.0015$``, ``$P(\mathcal{S}) = 1$``), else []."""
+    out = []
+    for row in block.rows:
+        if row.kind in ("empty", "prose", "list"):
+            continue
+        exprs, rels = row.chain.exprs, row.chain.rels
+        if row.continued or len(exprs) != 2 or rels != ["="] and tuple(rels) != ("=",):
+            return []
+        lhs, rhs = exprs
+        if not (isinstance(lhs, AppliedUndef) and lhs.func.__name__ in PROBABILITY_NAMES and rhs.is_number):
+            return []
+        out.append((lhs, rhs))
+    return out
+
+
+PROBABILITY_NAMES = frozenset({"P", "Pr", r"\Pr", r"\mathbb{P}", r"\operatorname{P}"})
+"""Names of the probability of an event: a row setting one to a number states a value, it defines nothing."""
 _EULER_CUE = re.compile(r"Euler(?:'s)?[- ](?:Mascheroni|constant|gamma)|Euler.Mascheroni", re.IGNORECASE)
 """Prose that names Euler's constant: an undefined gamma may be it."""
 
@@ -582,6 +602,11 @@ class _NotesReader(_CatalogMatch):
             return BlockReport(**base, parsed=True, role="example", parsed_form=shown, symbols=explain,
                                assumptions=tuple(f"{_show(n)} = {_show(v)}" for n, v in values),
                                warnings=tuple(dict.fromkeys(warnings)))
+        stated = _stated_probabilities(block)
+        if stated:  # P(H = 1) = 0.0015, P(S) = 1: values the notes give the probability, not claims to check
+            return BlockReport(**base, parsed=True, role="example", parsed_form=shown, symbols=explain,
+                               assumptions=tuple(f"{_show(a)} = {_show(b)}" for a, b in stated),
+                               warnings=tuple(dict.fromkeys(warnings)))
         first = not any(owner[0] == self.section.number for owner in self.section.owner.values())
         before = _copy_section(self.section)
         claims, defined, mains, updates = self.rows(block, frag, warnings)
@@ -851,6 +876,8 @@ class _NotesReader(_CatalogMatch):
             cases = self.section.functions.get(name, [])
             if all(a.is_number for a in lhs.args):
                 return False  # f(3) = 9: a claim about a known function
+            if name in PROBABILITY_NAMES and rhs.is_number:
+                return False  # P(S) = 1, P(H = 1) = 0.0015: a value of the probability, never P := constant
             if cases and (self.section.defined_here(key) or not all(is_name(a) for a in lhs.args)) \
                     and _instantiate(lhs, cases) != lhs:
                 return False  # f(x) again in the same section: a claim about a known function
@@ -976,6 +1003,12 @@ class _NotesReader(_CatalogMatch):
                          claim.zero_based, claim.redefinition)
         out = self.check_plain(general, frag, lhs, rhs, shown)
         out = [StepReport(**{**r.__dict__, "assumptions": assumptions}) for r in out]
+        probability = any(f.func.__name__ in PROBABILITY_NAMES for e in (lhs, rhs) for f in e.atoms(AppliedUndef))
+        if probability and any(r.verdict == "refuted" for r in out) \
+                and assumes_independence(self.lines, claim.line, frag.sentence):
+            return [_undecided(r, f"holds where the variables are independent, as the prose around it says: it "
+                                  f"fails for a dependent joint distribution ({r.reason[:80]})")
+                    if r.verdict == "refuted" else r for r in out]
         one_hot = sorted(name for name, vertex in simplex_in_force(self.simplex_vectors, self.line).items()
                          if vertex and any(str(b.label) == name for e in (lhs, rhs) for b in e.atoms(sp.IndexedBase)))
         if one_hot and any(r.verdict == "refuted" for r in out):  # sampled inside the simplex, stated at a vertex

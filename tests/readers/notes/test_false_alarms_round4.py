@@ -55,3 +55,24 @@ def test_a_style_wrapping_a_subscript_and_run_together_sum_indices_parse():
     assert run.parsed and run.verdict != "refuted", run.error or run.steps
     (wrong,) = check("$$\\sum_{i=1}^3 \\mathbf{c_i} = \\mathbf{c}_2 + \\mathbf{c}_3$$").blocks
     assert wrong.verdict == "refuted"
+
+
+def test_a_probability_set_to_a_number_is_a_stated_value_not_a_definition_of_p():
+    # "P(S) = 1" (an axiom) defined P as the constant 1, and Bayes' theorem below was refuted
+    text = ("# Rules\n\nThe sure event has $P(\\Omega) = 1$, and say $P(R=1) = 0.02$.\n\n"
+            "$$P(U \\mid V) = \\frac{P(V \\mid U) P(U)}{P(V)}$$\n\n$$P(U \\mid V) = \\frac{P(V \\mid U)}{P(V)}$$\n")
+    sure, stated, bayes, wrong = check(text).blocks
+    assert sure.role == "example" and stated.role == "example", (sure.steps, stated.steps)
+    assert bayes.verdict == "proved", bayes.steps
+    assert wrong.verdict == "refuted", wrong.steps
+
+
+def test_a_probability_claim_in_a_paragraph_about_independence_is_not_refuted():
+    # "A and B being independent means ... In this case P(B | A) = P(B)" was refuted on a dependent joint
+    text = ("# Independence\n\nTwo variables $U$ and $V$ are independent when knowing one tells nothing about\n"
+            "the other. Then $P(U \\mid V) = P(U)$ and $P(U, V) = P(U) P(V)$.\n\n"
+            "# Dependence\n\nFor the weather and the umbrella, $P(U \\mid V) = P(U)$.\n")
+    first, second, elsewhere = (b for b in check(text).blocks if b.steps)
+    assert first.verdict == "undecided" and "independent" in first.steps[0].reason, first.steps
+    assert second.verdict == "undecided", second.steps
+    assert elsewhere.verdict == "refuted", elsewhere.steps  # no independence in that paragraph: a counterexample
