@@ -547,6 +547,7 @@ class _NotesReader(_CatalogMatch):
         self.operator_stated = False  # the notes call D a (differentiation) operator
         self.simplex_vectors = []  # (line, name, one-hot): vectors the prose declares probability vectors
         self.line = 0  # the line of the block being read
+        self.pending_updates = []  # names an update chain (w <- ... = ...) assigns, applied after its claims
         self.einstein_stated = False  # the notes name the Einstein summation convention
         self.section = _Section()
         self.densities = DensitySheet()  # facts stated about a density the section defines
@@ -613,6 +614,11 @@ class _NotesReader(_CatalogMatch):
         steps = []
         for claim in claims:
             steps.extend(self.check_claim(claim, frag))
+        for name in self.pending_updates:  # an update chain's assignment takes effect after its claims
+            self.section.updates.add(base_name(name))
+            if base_name(name) == getattr(name, "name", None):
+                self.section.in_place.add(base_name(name))
+        self.pending_updates = []
         steps = self.readings(block, frag, steps, before)
         catalog_id, comparison = self.match_catalog(frag, block, mains, claims, first=first)
         warnings += comparison.warnings
@@ -764,6 +770,16 @@ class _NotesReader(_CatalogMatch):
                     and not is_name(name) and not isinstance(name, AppliedUndef) \
                     and not is_parameter(exprs[1], self.section.functions):
                 name, exprs = exprs[1], [exprs[1], exprs[0]]  # 1/m sum y_i = \bar{y} defines \bar{y}
+            if not row.continued and rels[0] == ":=" and len(exprs) > 2 and is_update(name, exprs[1]) \
+                    and not self.matrix_claims.operation(name):
+                # w <- w - eta grad && = w - eta x (...): the assignment first, then claims about its right side;
+                # w counts as updated only after this row's claims (they are about the w before the step)
+                self.pending_updates.append(name)
+                updates.append(_show(name))
+                for k in range(1, len(rels)):
+                    claims.append(_Claim(exprs[k], rels[k], exprs[k + 1], tuple(row.conditions) + tuple(givens),
+                                         frag.content_line + row.line - 1, block.zero_based))
+                continue
             redefinition = ""
             optimum = self.optimum_claim(name, exprs[1], row, frag, block, givens) \
                 if not row.continued and rels[0] in ("=", ":=") else None

@@ -76,3 +76,16 @@ def test_a_probability_claim_in_a_paragraph_about_independence_is_not_refuted():
     assert first.verdict == "undecided" and "independent" in first.steps[0].reason, first.steps
     assert second.verdict == "undecided", second.steps
     assert elsewhere.verdict == "refuted", elsewhere.steps  # no independence in that paragraph: a counterexample
+
+
+def test_an_update_chain_assigns_first_and_claims_the_rest():
+    # "w <- w - eta dl/dw && = w - eta x (...)" was unparsed (the && alignment) and "w := w - ..." was a claim
+    text = ("# Step\n\n$$\\begin{aligned} u & \\leftarrow u - \\eta \\frac{d}{du} u^2 && = u - 2 \\eta u \\\\ "
+            "v & \\leftarrow v - \\eta \\frac{d}{dv} v^3 && = v - 3 \\eta v^2 \\end{aligned}$$\n\n")
+    (block,) = check(text).blocks
+    assert block.parsed and block.verdict == "proved", block.error or block.steps
+    (wrong,) = check(text.replace("= u - 2 \\eta u", "= u - \\eta u")).blocks
+    assert wrong.verdict == "refuted", wrong.steps
+    # the assignment takes effect after its own row: a later identity about u is not checked as one
+    *_, later = check(text + "$$u = u + 1$$\n").blocks
+    assert later.verdict != "refuted", later.steps
