@@ -78,7 +78,7 @@ from readers.latex.parse import (
 from readers.notes.approximation import check_approximation as approximation
 from readers.notes.arbitrary import arbitrary_functions, draws, substitute
 from readers.notes.blocks import Fragment, find_blocks
-from readers.notes.independence import assumes_independence
+from readers.notes.independence import assumes_independence, conditioning
 from readers.notes.operators import OPERATOR_CUE, derivative_reading, operators
 from readers.notes.vector_kinds import declared as declared_vectors
 from readers.notes.vector_kinds import in_force as simplex_in_force
@@ -239,6 +239,15 @@ def _stated_probabilities(block) -> list:
             return []
         out.append((lhs, rhs))
     return out
+
+
+def _probability_root(lhs):
+    """The name of the variable the probability check conditions its joint law on: the first argument of the
+    one probability on the left side (readers.notes.probability), else None."""
+    apps = [f for f in lhs.atoms(AppliedUndef) if f.func.__name__ in PROBABILITY_NAMES]
+    if len(apps) != 1 or not apps[0].args or not isinstance(apps[0].args[0], (sp.Symbol, sp.Indexed)):
+        return None
+    return _show(apps[0].args[0])
 
 
 PROBABILITY_NAMES = frozenset({"P", "Pr", r"\Pr", r"\mathbb{P}", r"\operatorname{P}"})
@@ -556,7 +565,7 @@ class _NotesReader(_CatalogMatch):
     # ** one block **
 
     def fragment(self, frag: Fragment) -> BlockReport:
-        self.line = frag.line
+        self.line, self.pending_updates = frag.line, []
         if frag.section != self.section.number:
             self.section.enter(frag.section)
         base = {"line": frag.line, "source": frag.source, "kind": frag.kind, "heading": frag.heading}
@@ -1021,7 +1030,10 @@ class _NotesReader(_CatalogMatch):
         out = [StepReport(**{**r.__dict__, "assumptions": assumptions}) for r in out]
         probability = any(f.func.__name__ in PROBABILITY_NAMES for e in (lhs, rhs) for f in e.atoms(AppliedUndef))
         if probability and any(r.verdict == "refuted" for r in out) \
-                and assumes_independence(self.lines, claim.line, frag.sentence):
+                and assumes_independence(self.lines, claim.line, frag.sentence) \
+                and _probability_root(lhs) not in conditioning(self.lines, claim.line, frag.sentence):
+            # the check's joints make the variables independent given the first variable of the left side (the
+            # root): a counterexample there satisfies "independent given <root>", no other independence
             return [_undecided(r, f"holds where the variables are independent, as the prose around it says: it "
                                   f"fails for a dependent joint distribution ({r.reason[:80]})")
                     if r.verdict == "refuted" else r for r in out]

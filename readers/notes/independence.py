@@ -30,3 +30,34 @@ def paragraph(lines, line: int) -> str:
 def assumes_independence(lines, line: int, sentence: str = "") -> bool:
     """Whether the sentence or the paragraph around ``line`` speaks of independent variables."""
     return INDEPENDENCE.search(sentence) is not None or INDEPENDENCE.search(paragraph(lines, line)) is not None
+
+
+_GIVEN = re.compile(r"independen(?:t|ce)\s+given\s+([^.;,]{1,60})", re.I)
+
+
+def conditioning(lines, line: int, sentence: str = "") -> list[str]:
+    r"""The names the prose makes its independence conditional on: ``$C$`` in "independent given $C$", or the
+    name a noun stands for ("independent given the class" after "a class $C$").  A joint law that makes the
+    other variables independent given that one satisfies the prose, so a counterexample there is one."""
+    text = "\n".join((sentence, paragraph(lines, line), _paragraph_above(lines, line)))
+    out = []
+    for m in _GIVEN.finditer(text):
+        phrase = m.group(1)
+        named = re.findall(r"\$\s*([^$]+?)\s*\$", phrase)
+        if named:
+            out += named
+            continue
+        words = re.findall(r"[A-Za-z]+", phrase)
+        if words:
+            out += re.findall(r"\b" + re.escape(words[-1]) + r"\s+\$\s*([^$]+?)\s*\$", text)
+    return out
+
+
+def _paragraph_above(lines, line: int) -> str:
+    """The paragraph before the one holding ``line`` (the prose that introduces a display)."""
+    k = min(max(line - 1, 0), len(lines) - 1) if lines else 0
+    while k > 0 and lines[k].strip():
+        k -= 1
+    while k > 0 and not lines[k].strip():
+        k -= 1
+    return paragraph(lines, k + 1) if lines and lines[k].strip() else ""

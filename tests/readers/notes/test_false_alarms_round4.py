@@ -89,3 +89,15 @@ def test_an_update_chain_assigns_first_and_claims_the_rest():
     # the assignment takes effect after its own row: a later identity about u is not checked as one
     *_, later = check(text + "$$u = u + 1$$\n").blocks
     assert later.verdict != "refuted", later.steps
+
+
+def test_a_counterexample_that_is_independent_given_the_stated_variable_still_refutes():
+    # the check's joints make the other variables independent given the left side's first one: when the prose
+    # states exactly that independence (a noun bound to a name: "a label $Y$" ... "given the label"), it stands
+    text = ("# Naive\n\nA label $Y$ and features $U$, $V$ independent given the label:\n\n"
+            "$$P(Y \\mid U, V) \\propto P(Y) P(U) P(V)$$\n")
+    (wrong,) = (b for b in check(text).blocks if b.kind == "display")
+    assert wrong.verdict == "refuted", wrong.steps
+    right_text = text.replace("P(U) P(V)", "P(U \\mid Y) P(V \\mid Y)")
+    (right,) = (b for b in check(right_text).blocks if b.kind == "display")
+    assert right.verdict != "refuted", right.steps
