@@ -97,6 +97,12 @@ def prepare(step: Step) -> Step | Verdict:
                                   "so it has no value to compare")
         sides.append(resolved)
     lhs, rhs = sides
+    undefined = [str(side) for side in (lhs, rhs) if side.has(sp.zoo, sp.nan)]
+    if undefined and not (lhs.free_symbols or rhs.free_symbols):
+        # 1/0, 0*oo: complex infinity or nan is no real value; the notes mean a limit, which is not written
+        return Verdict("undecided", method="symbolic: comparison with an infinity",
+                       reason=f"a side is not a real number ({', '.join(undefined)}): it stands for a limit the "
+                              "formula does not write, so there is nothing to compare")
     if not (lhs.free_symbols or rhs.free_symbols or lhs.has(sp.Limit) or rhs.has(sp.Limit)) and \
             (lhs.is_infinite or rhs.is_infinite) and step.rel in _RELATIONS:
         truth = _RELATIONS[step.rel](lhs, rhs)

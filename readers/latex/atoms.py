@@ -7,7 +7,7 @@ import lark
 import sympy as sp
 
 from readers.latex.nodes import PARTIAL, IndexMax, LatexParseError, MatrixLiteral, _Annotation, _DerivativeOperator, _Env, _NamePiece
-from readers.latex.tables import ALIGNED, FUNCTIONS, INDEX_LETTERS, MAXMIN, OPAQUE_FUNCTIONS
+from readers.latex.tables import ALIGNED, FUNCTIONS, INDEX_LETTERS, MAXMIN, OPAQUE_FUNCTIONS, real_log
 from readers.latex.tree import _end, _is_token, _power, _script, _split_marker, _start
 
 
@@ -205,7 +205,7 @@ class _Atoms:
             self.used_functions.add(name)
             value = sp.Function(name)(arg)
         elif name in ("log", "lg") and subs:
-            value = sp.log(arg, self.plain(self.sarg(subs[0]), tree))
+            value = real_log(arg, self.plain(self.sarg(subs[0]), tree))
         else:
             value = FUNCTIONS[name](arg)
         for sup in sups:
@@ -327,6 +327,12 @@ class _Atoms:
                 and isinstance(items[-1], lark.Tree):
             lo = self.plain(self.expr(items[-1]), items[-1])
             items = items[:-2]
+        exprs = items[0::2]
+        if len(items) == 1 and isinstance(items[0], lark.Tree):  # \sum_{jk}: index letters run together
+            run = self.plain(self.expr(items[0]), items[0])
+            letters = run.args if isinstance(run, sp.Mul) else ()
+            if len(letters) >= 2 and all(isinstance(v, sp.Symbol) and v.name in INDEX_LETTERS for v in letters):
+                return (list(letters), lo) if start else list(letters)
         exprs = items[0::2]
         if len(exprs) < 2 or not all(_is_token(c, "COMMA") for c in items[1::2]) \
                 or not all(isinstance(e, lark.Tree) for e in exprs):

@@ -171,9 +171,9 @@ class _Reader(_Names, _Atoms):
                     raise self.error("two relations in a row", item)
                 rels.append(item.value)
                 expect = "expr"
-            elif not (item.type == "AMP" and (_is_token(_get(items, k + 1), "REL")
-                                              or _is_token(_get(items, k - 1), "REL"))):
-                break
+            elif not (item.type == "AMP" and (_is_token(_past_amps(items, k, 1), "REL")
+                                              or _is_token(_past_amps(items, k, -1), "REL"))):
+                break  # an alignment mark (&, or && as in "w & <- ... && = ...") next to a relation is skipped
             k += 1
         tail = items[k:]
         if any(_is_token(item, "PROSE") and item.value.startswith("mod ") for item in tail):
@@ -482,3 +482,10 @@ def _applied_derivative(derivative, argument):
     if len(args) != 1:
         return None
     return sp.Subs(sp.Derivative(function(variable), (variable, order), evaluate=False), variable, args[0])
+
+
+def _past_amps(items, k: int, step: int):
+    """The item after (``step`` 1) or before (-1) the run of alignment marks at ``k``, or None."""
+    while 0 <= k < len(items) and _is_token(items[k], "AMP"):
+        k += step
+    return items[k] if 0 <= k < len(items) else None

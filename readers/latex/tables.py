@@ -36,8 +36,16 @@ RELATIONS = {
     "supset": "supset", "supseteq": "supset", "mapsto": "mapsto", "perp": "perp",
 }
 """Relation spellings -> canonical text: ``= != < > <= >= approx propto -> ~ in equiv :=``."""
+def real_log(x, base=None):
+    r"""The real logarithm, with ``\log 0 = -\infty`` (its limit from the right, as notes write it: ``-\log 0 = \infty``);
+    sympy's ``log(0)`` is complex infinity, which no real claim can equal."""
+    if x == 0:
+        return sp.oo if base is not None and base.is_number and 0 < base < 1 else -sp.oo
+    return sp.log(x) if base is None else sp.log(x, base)
+
+
 FUNCTIONS = {
-    "log": sp.log, "ln": sp.log, "exp": sp.exp, "sin": sp.sin, "cos": sp.cos, "tan": sp.tan, "cot": sp.cot,
+    "log": real_log, "ln": real_log, "exp": sp.exp, "sin": sp.sin, "cos": sp.cos, "tan": sp.tan, "cot": sp.cot,
     "sec": sp.sec, "csc": sp.csc, "sinh": sp.sinh, "cosh": sp.cosh, "tanh": sp.tanh, "coth": sp.coth,
     "arcsin": sp.asin, "arccos": sp.acos, "arctan": sp.atan, "sqrt": sp.sqrt, "abs": sp.Abs,
     "sign": sp.sign, "sgn": sp.sign, "sigmoid": lambda x: 1 / (1 + sp.exp(-x)),

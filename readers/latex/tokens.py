@@ -600,6 +600,12 @@ class _Tokenizer:
             return f"\\{command}{{\\{nested.group(1)}{{{self.canonical(nested.group(2), start)}}}}}"
         if not inner and command in STYLES and re.match(r"\s*[(\[]", rest):
             return None  # T\mathbf(x): a style with nothing to style (the parenthesis is read as written)
+        wrapped = re.match(r"\s*\{\s*([A-Za-z]|\\[A-Za-z]+)\s*(_\s*(?:\{[^{}]*\}|[A-Za-z0-9]))\s*\}", rest)
+        if not inner and wrapped:  # \mathbf{v_i}, \bar{X_n}: the style wraps the subscript too, read as \mathbf{v}_i
+            base = self.pos
+            self.pos = base + wrapped.start(2)
+            self.closing_braces.add(base + wrapped.end() - 1)
+            return f"\\{command}{{{self.canonical(wrapped.group(1), start)}}}"
         if not inner:
             raise self.error(f"\\{command} needs a letter or a name in braces", start)
         self.pos += inner.end()

@@ -78,6 +78,10 @@ from readers.latex.parse import (
 from readers.notes.approximation import check_approximation as approximation
 from readers.notes.arbitrary import arbitrary_functions, draws, substitute
 from readers.notes.blocks import Fragment, find_blocks
+from readers.notes.independence import assumes_independence, conditioning
+from readers.notes.operators import OPERATOR_CUE, derivative_reading, operators
+from readers.notes.vector_kinds import declared as declared_vectors
+from readers.notes.vector_kinds import in_force as simplex_in_force
 from readers.notes.density_facts import DensitySheet
 from readers.notes.einstein import einstein_reading
 from readers.notes.catalog import SIGMOID_CUE, _CatalogMatch
@@ -141,6 +145,7 @@ from readers.notes.symbols import (
 __all__ = ["SCHEMA", "BlockReport", "Fragment", "NotesReport", "StepReport", "check_notes", "find_blocks",
            "render_text"]
 from derivations.checker.step import Step
+from symbolic.domains import Simplex
 
 _GREEK_WORDS = frozenset({"alpha", "beta", "gamma", "delta", "epsilon", "varepsilon", "zeta", "eta", "theta",
                           "iota", "kappa", "lambda", "mu", "nu", "xi", "pi", "rho", "sigma", "tau", "upsilon", "phi",
@@ -214,10 +219,40 @@ def check_notes(text: str, *, path: str = "<string>", budget: float = 5.0) -> No
     reader.lines = text.split("\n")  # the prose that introduces a display (readers.notes.taylor)
     reader.sigmoid_context = SIGMOID_CUE.search(text) is not None
     reader.euler_context = _EULER_CUE.search(text) is not None
+    reader.operator_stated = OPERATOR_CUE.search(text) is not None
+    reader.simplex_vectors = declared_vectors(text)
     reader.einstein_stated = EINSTEIN_CUE.search(text) is not None
     return NotesReport(path, tuple(reader.fragment(f) for f in find_blocks(text)))
 
 
+def _stated_probabilities(block) -> list:
+    r"""``[(P(e), value)]`` when every row of ``block`` is one ``P(e) = value`` with a number for value
+    (``$P(H=1) = 0.0015$``, ``$P(\mathcal{S}) = 1$``), else []."""
+    out = []
+    for row in block.rows:
+        if row.kind in ("empty", "prose", "list"):
+            continue
+        exprs, rels = row.chain.exprs, row.chain.rels
+        if row.continued or len(exprs) != 2 or rels != ["="] and tuple(rels) != ("=",):
+            return []
+        lhs, rhs = exprs
+        if not (isinstance(lhs, AppliedUndef) and lhs.func.__name__ in PROBABILITY_NAMES and rhs.is_number):
+            return []
+        out.append((lhs, rhs))
+    return out
+
+
+def _probability_root(lhs):
+    """The name of the variable the probability check conditions its joint law on: the first argument of the
+    one probability on the left side (readers.notes.probability), else None."""
+    apps = [f for f in lhs.atoms(AppliedUndef) if f.func.__name__ in PROBABILITY_NAMES]
+    if len(apps) != 1 or not apps[0].args or not isinstance(apps[0].args[0], (sp.Symbol, sp.Indexed)):
+        return None
+    return _show(apps[0].args[0])
+
+
+PROBABILITY_NAMES = frozenset({"P", "Pr", r"\Pr", r"\mathbb{P}", r"\operatorname{P}"})
+"""Names of the probability of an event: a row setting one to a number states a value, it defines nothing."""
 _EULER_CUE = re.compile(r"Euler(?:'s)?[- ](?:Mascheroni|constant|gamma)|Euler.Mascheroni", re.IGNORECASE)
 """Prose that names Euler's constant: an undefined gamma may be it."""
 
@@ -519,6 +554,10 @@ class _NotesReader(_CatalogMatch):
         self.document_functions = frozenset(functions)
         self.sigmoid_context = False  # the notes speak of the sigmoid: an undefined sigma(x) is the sigmoid
         self.euler_context = False  # the notes name Euler's constant: an undefined gamma may be it
+        self.operator_stated = False  # the notes call D a (differentiation) operator
+        self.simplex_vectors = []  # (line, name, one-hot): vectors the prose declares probability vectors
+        self.line = 0  # the line of the block being read
+        self.pending_updates = []  # names an update chain (w <- ... = ...) assigns, applied after its claims
         self.einstein_stated = False  # the notes name the Einstein summation convention
         self.section = _Section()
         self.densities = DensitySheet()  # facts stated about a density the section defines
@@ -527,6 +566,7 @@ class _NotesReader(_CatalogMatch):
     # ** one block **
 
     def fragment(self, frag: Fragment) -> BlockReport:
+        self.line, self.pending_updates = frag.line, []
         if frag.section != self.section.number:
             self.section.enter(frag.section)
         base = {"line": frag.line, "source": frag.source, "kind": frag.kind, "heading": frag.heading}
@@ -574,12 +614,22 @@ class _NotesReader(_CatalogMatch):
             return BlockReport(**base, parsed=True, role="example", parsed_form=shown, symbols=explain,
                                assumptions=tuple(f"{_show(n)} = {_show(v)}" for n, v in values),
                                warnings=tuple(dict.fromkeys(warnings)))
+        stated = _stated_probabilities(block)
+        if stated:  # P(H = 1) = 0.0015, P(S) = 1: values the notes give the probability, not claims to check
+            return BlockReport(**base, parsed=True, role="example", parsed_form=shown, symbols=explain,
+                               assumptions=tuple(f"{_show(a)} = {_show(b)}" for a, b in stated),
+                               warnings=tuple(dict.fromkeys(warnings)))
         first = not any(owner[0] == self.section.number for owner in self.section.owner.values())
         before = _copy_section(self.section)
         claims, defined, mains, updates = self.rows(block, frag, warnings)
         steps = []
         for claim in claims:
             steps.extend(self.check_claim(claim, frag))
+        for name in self.pending_updates:  # an update chain's assignment takes effect after its claims
+            self.section.updates.add(base_name(name))
+            if base_name(name) == getattr(name, "name", None):
+                self.section.in_place.add(base_name(name))
+        self.pending_updates = []
         steps = self.readings(block, frag, steps, before)
         catalog_id, comparison = self.match_catalog(frag, block, mains, claims, first=first)
         warnings += comparison.warnings
@@ -731,6 +781,16 @@ class _NotesReader(_CatalogMatch):
                     and not is_name(name) and not isinstance(name, AppliedUndef) \
                     and not is_parameter(exprs[1], self.section.functions):
                 name, exprs = exprs[1], [exprs[1], exprs[0]]  # 1/m sum y_i = \bar{y} defines \bar{y}
+            if not row.continued and rels[0] == ":=" and len(exprs) > 2 and is_update(name, exprs[1]) \
+                    and not self.matrix_claims.operation(name):
+                # w <- w - eta grad && = w - eta x (...): the assignment first, then claims about its right side;
+                # w counts as updated only after this row's claims (they are about the w before the step)
+                self.pending_updates.append(name)
+                updates.append(_show(name))
+                for k in range(1, len(rels)):
+                    claims.append(_Claim(exprs[k], rels[k], exprs[k + 1], tuple(row.conditions) + tuple(givens),
+                                         frag.content_line + row.line - 1, block.zero_based))
+                continue
             redefinition = ""
             optimum = self.optimum_claim(name, exprs[1], row, frag, block, givens) \
                 if not row.continued and rels[0] in ("=", ":=") else None
@@ -843,6 +903,8 @@ class _NotesReader(_CatalogMatch):
             cases = self.section.functions.get(name, [])
             if all(a.is_number for a in lhs.args):
                 return False  # f(3) = 9: a claim about a known function
+            if name in PROBABILITY_NAMES and rhs.is_number:
+                return False  # P(S) = 1, P(H = 1) = 0.0015: a value of the probability, never P := constant
             if cases and (self.section.defined_here(key) or not all(is_name(a) for a in lhs.args)) \
                     and _instantiate(lhs, cases) != lhs:
                 return False  # f(x) again in the same section: a claim about a known function
@@ -974,6 +1036,21 @@ class _NotesReader(_CatalogMatch):
         if leibniz is not None:
             out = [StepReport(**{**r.__dict__, "method": f"{r.method}; {LEIBNIZ_NOTE}"}) if r.method else r
                    for r in out]
+        probability = any(f.func.__name__ in PROBABILITY_NAMES for e in (lhs, rhs) for f in e.atoms(AppliedUndef))
+        if probability and any(r.verdict == "refuted" for r in out) \
+                and assumes_independence(self.lines, claim.line, frag.sentence) \
+                and _probability_root(lhs) not in conditioning(self.lines, claim.line, frag.sentence):
+            # the check's joints make the variables independent given the first variable of the left side (the
+            # root): a counterexample there satisfies "independent given <root>", no other independence
+            return [_undecided(r, f"holds where the variables are independent, as the prose around it says: it "
+                                  f"fails for a dependent joint distribution ({r.reason[:80]})")
+                    if r.verdict == "refuted" else r for r in out]
+        one_hot = sorted(name for name, vertex in simplex_in_force(self.simplex_vectors, self.line).items()
+                         if vertex and any(str(b.label) == name for e in (lhs, rhs) for b in e.atoms(sp.IndexedBase)))
+        if one_hot and any(r.verdict == "refuted" for r in out):  # sampled inside the simplex, stated at a vertex
+            return [_undecided(r, f"{', '.join(one_hot)} is one-hot (the prose says so): it fails for probability "
+                                  f"vectors ({r.reason[:80]}); at one-hot vectors it is not decided")
+                    if r.verdict == "refuted" else r for r in out]
         if any(any(b.has(sp.oo, -sp.oo) for lim in i.limits for b in lim[1:]) for e in (lhs, rhs)
                for i in e.atoms(sp.Integral)):  # d/dx int_{-oo}^x f: the sampled f need not be integrable there
             out = [_undecided(r, f"an improper integral: it need not converge where the check sampled "
@@ -995,6 +1072,9 @@ class _NotesReader(_CatalogMatch):
         euler = self.euler_reading(general, frag, lhs, rhs, shown, out)
         if euler is not None:
             return [StepReport(**{**r.__dict__, "assumptions": assumptions}) for r in euler]
+        operator = self.operator_reading(general, frag, lhs, rhs, shown, out)
+        if operator is not None:
+            return [StepReport(**{**r.__dict__, "assumptions": assumptions}) for r in operator]
         if claim.one_by_one:  # a stated optimum of a matrix objective, checked for 1x1 matrices
             out = [_undecided(r, f"{claim.read_as}: it holds there, but the sizes of the matrices are not "
                                  "read") if r.verdict in ("proved", "verified") else r for r in out]
@@ -1119,6 +1199,29 @@ class _NotesReader(_CatalogMatch):
         why = "gamma read as the Euler-Mascheroni constant (undefined in the notes" + \
               ("; they name Euler's constant)" if self.euler_context else "; the claim is about polygamma/zeta)")
         return [StepReport(**{**r.__dict__, "method": f"{r.method}; {why}"}) for r in again]
+    def operator_reading(self, claim, frag, lhs, rhs, shown, out):
+        r"""An undefined ``D`` before an expression read as the differentiation operator
+        (:mod:`readers.notes.operators`) when the claim fails with ``D`` a number: ``Dx^n = nx^{n-1}``.  Where
+        that reading holds it is the notes' own when they call ``D`` an operator, else the claim is ambiguous;
+        where it fails too, the refutation stands."""
+        if all(r.verdict in ("proved", "verified") for r in out) or not any(r.verdict == "refuted" for r in out):
+            return None
+        reading = derivative_reading(lhs, rhs)
+        if reading is None:
+            return None
+        again = self.check_plain(claim, frag, *reading, shown)
+        if not again or any(r.verdict == "refuted" for r in again):
+            return None
+        names = ", ".join(sorted(s.name for s in operators(lhs, rhs)))
+        if self.operator_stated and all(r.verdict in ("proved", "verified") for r in again):
+            return [StepReport(**{**r.__dict__, "method": f"{r.method}; {names} read as the differentiation "
+                                                          "operator (the notes call it an operator)"}) for r in again]
+        verdicts = "holds" if all(r.verdict in ("proved", "verified") for r in again) else \
+            f"is not decided ({again[0].reason[:80]})"
+        return [_undecided(r, f"ambiguous: with {names} a number it fails ({r.reason[:80]}); with {names} the "
+                              f"differentiation operator it {verdicts}") if r.verdict == "refuted" else r
+                for r in out]
+
     def einstein(self, out, claim, frag, reading, shown) -> list[StepReport]:
         """A refuted claim that repeats an index within a term, read once more with Einstein summation
         (:mod:`readers.notes.einstein`): when that reading does not fail, the claim is not refuted; it holds
@@ -1415,6 +1518,11 @@ class _NotesReader(_CatalogMatch):
         index_conditions = [c for c in conditions if c.free_symbols and c.free_symbols <= set(indices)]
         assumptions = [c for c in conditions if c not in index_conditions]
         domains = _domains(parts, assumptions)
+        declared = simplex_in_force(self.simplex_vectors, self.line)
+        for part in parts:  # entries of a vector the prose calls one-hot or a probability vector
+            for base in part.atoms(sp.IndexedBase):
+                if str(base.label) in declared:
+                    domains.setdefault(base, Simplex())
         assumptions = [a for a in assumptions if not _is_simplex_condition(a)]
         if index_conditions:
             where = sp.And(*index_conditions)

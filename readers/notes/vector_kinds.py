@@ -1,0 +1,34 @@
+r"""Vectors the prose declares to be probability vectors or one-hot: their entries lie on the simplex.
+
+"Since $\mathbf{y}$ is a one-hot vector of length $q$, ...", "$p$ is a probability vector", "let $\pi$ be a
+probability distribution" ...  A claim about the entries ``y_j`` after such a sentence holds only where
+
+.. math::  y_j \ge 0, \qquad \sum_j y_j = 1
+
+(for instance :math:`\sum_j y_j \log \sum_k e^{o_k} = \log \sum_k e^{o_k}`), so it is checked there.  A
+one-hot vector is a vertex of the simplex: a claim that fails inside the simplex may still hold at the
+vertices (:math:`\sum_j y_j \log y_j = 0`), so :func:`declared` tells the two apart.
+"""
+from __future__ import annotations
+
+import re
+
+_NAME = r"\$\s*(?:\\(?:mathbf|boldsymbol|bm|vec)\s*\{\s*)?\\?([A-Za-z]+)\s*\}?\s*\$"
+_DECLARED = re.compile(_NAME + r"\s+(?:is|be|are)\s+(?:an?\s+|the\s+)?(?:\*+)?(one-hot|probability)(?:\*+)?"
+                       r"\s+(?:encoded\s+|label\s+)*(?:vectors?|distributions?)\b", re.I)
+_BEFORE = re.compile(r"\b(one-hot|probability)\s+(?:encoded\s+|label\s+)*vectors?\s+" + _NAME, re.I)
+
+
+def declared(text: str) -> list[tuple[int, str, bool]]:
+    """``(line, name, one_hot)`` for each declaration in ``text`` (``name`` without its typeface)."""
+    out = []
+    for pattern, name_group, kind_group in ((_DECLARED, 1, 2), (_BEFORE, 2, 1)):
+        for m in pattern.finditer(text):
+            out.append((text.count("\n", 0, m.start()) + 1, m.group(name_group),
+                        m.group(kind_group).lower() == "one-hot"))
+    return sorted(out)
+
+
+def in_force(declarations, line: int) -> dict[str, bool]:
+    """Name -> one-hot, for the declarations made before ``line``."""
+    return {name: one_hot for at, name, one_hot in declarations if at < line}
