@@ -43,6 +43,9 @@ def _probability_steps(lhs, rel, rhs):
                     events.append(a)
     if not all(isinstance(e, (sp.Symbol, sp.Indexed)) for e in events):
         return "P of something that is not a random variable"
+    if any(isinstance(e, sp.Symbol) and e.name in (r"\ldots", r"\cdots") for e in events):
+        # P(Y | u_1, ..., u_m): the dots stand for the variables between, not for one more binary variable
+        return "random variables listed with an ellipsis: the variables it stands for are not read one by one"
     parameters = sorted(_show(x) for x in (lhs.free_symbols | rhs.free_symbols)
                         - set().union(*(e.free_symbols for e in events)))
     if parameters:  # P(X | theta) = theta^{n_H} (1 - theta)^{n_T}: a model, not an identity of all joints

@@ -101,3 +101,15 @@ def test_a_counterexample_that_is_independent_given_the_stated_variable_still_re
     right_text = text.replace("P(U) P(V)", "P(U \\mid Y) P(V \\mid Y)")
     (right,) = (b for b in check(right_text).blocks if b.kind == "display")
     assert right.verdict != "refuted", right.steps
+
+
+def test_random_variables_listed_with_an_ellipsis_are_not_one_more_variable():
+    # P(Y | u_1, \dots, u_m) was checked with "\dots" as one more binary variable and the naive Bayes
+    # proportionality was refuted; the same claim with the variables named is checked, and a factor left out
+    # is still refuted
+    prose = "Assume the features are conditionally independent given the label $Y$. Then\n\n"
+    (listed,) = [b for b in check(prose + "$$P(Y \\mid u_1, \\dots, u_m) \\propto P(Y) "
+                                          "\\prod_{k=1}^{m} P(u_k \\mid Y).$$").blocks if b.steps]
+    assert listed.verdict == "undecided" and "ellipsis" in listed.steps[0].reason, listed.steps
+    (wrong,) = [b for b in check(prose + "$$P(Y \\mid u_1, u_2) \\propto P(Y) P(u_1 \\mid Y).$$").blocks if b.steps]
+    assert wrong.verdict == "refuted" and wrong.steps[0].counterexample, wrong.steps
