@@ -489,12 +489,25 @@ def _is_root(e, sign):
             and not e.base.has(ReduceMax))
 
 
+def _is_reciprocal_power(e, roots):
+    r"""$A^{-p}$ for $p$ a positive integer or half-integer, $A$ with squares and a root of $A$ elsewhere in the
+    expression (``roots``): the gradient of $1/\sqrt{A}$ has $A^{-1}$ and $A^{-3/2}$ beside it.  A plain
+    $1/(1 + u^2/c^2)$ (Cauchy) is left to ``ratio_before_power``."""
+    return (isinstance(e, sp.Pow) and e.exp.is_Rational and e.exp < 0 and (2 * e.exp).is_Integer
+            and e.base in roots and not e.base.has(ReduceMax))
+
+
 def _scaled_sqrt(expr):
     def value(e):
         m, scaled = scaled_root(e.base)
-        return m * sp.sqrt(scaled) if e.exp > 0 else 1 / (m * sp.sqrt(scaled))
+        if e.exp == sp.S.Half:
+            return m * sp.sqrt(scaled)
+        if e.exp == -sp.S.Half:
+            return 1 / (m * sp.sqrt(scaled))
+        return sp.Pow(m, 2 * e.exp) * sp.Pow(scaled, e.exp)  # A^{-p} = M^{-2p} (A/M^2)^{-p}
 
-    return expr.replace(lambda e: _is_root(e, 1) or _is_root(e, -1), value)
+    roots = {e.base for e in expr.atoms(sp.Pow) if _is_root(e, 1) or _is_root(e, -1)}
+    return expr.replace(lambda e: _is_root(e, 1) or _is_root(e, -1) or _is_reciprocal_power(e, roots), value)
 
 
 def _root_cancel(expr):

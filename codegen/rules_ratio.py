@@ -133,36 +133,71 @@ def _scaled_arrays(m):
     return found
 
 
+def _is_entry(f, u, j) -> bool:
+    """``f`` is ``u`` (a scalar scaled by its own magnitude) or the entry ``u`` with the maximised index ``j``
+    replaced (``x_i`` for ``u = x_j``)."""
+    if f == u:
+        return True
+    return (j is not None and isinstance(f, sp.Indexed) and isinstance(u, sp.Indexed) and u.has(j)
+            and f.base == u.base and len(f.indices) == len(u.indices)
+            and all(a == b for a, b in zip(f.indices, u.indices) if not b.has(j)))
+
+
+def _scalable(f, u, j) -> bool:
+    """``f`` takes one factor ``1/M_u``: an entry of ``u``, or a sum whose summand has one as a factor."""
+    if f.is_number:
+        return False
+    if _is_entry(f, u, j):
+        return True
+    return (isinstance(f, sp.Sum) and len(f.limits) == 1
+            and any(_is_entry(t, u, j) for t in sp.Mul.make_args(f.function)))
+
+
 def _entry_over_scale(e):
-    """``(k, q)``: factor ``k`` of the product ``e`` is an entry of a quantity whose scale is factor ``q = 1/m``."""
+    """``(q, u, j, k)``: factor ``q`` of the product ``e`` is ``M_u^{-k}`` (integer ``k >= 1``) and another factor
+    takes one ``1/M_u`` (:func:`_scalable`)."""
     if not isinstance(e, sp.Mul):
         return None
     for q, d in enumerate(e.args):
-        if not (isinstance(d, sp.Pow) and d.exp == -1):
+        if not (isinstance(d, sp.Pow) and d.exp.is_Integer and d.exp <= -1):
             continue
         for u, j in _scaled_arrays(d.base):
-            for k, f in enumerate(e.args):
-                if k == q or f.is_number:
-                    continue
-                if f == u or (j is not None and isinstance(f, sp.Indexed) and isinstance(u, sp.Indexed)
-                              and f.base == u.base and len(f.indices) == len(u.indices)
-                              and all(a == b for a, b in zip(f.indices, u.indices) if not b.has(j))
-                              and u.has(j)):
-                    return k, q
+            if any(p != q and _scalable(f, u, j) for p, f in enumerate(e.args)):
+                return q, u, j, int(-d.exp)
     return None
 
 
+def _divide_in(f, u, j, m):
+    """``f / m`` with the division on the entry (inside the sum when ``f`` is a sum), kept unevaluated."""
+    def ratio(t):
+        return sp.UnevaluatedExpr(sp.Mul(t, sp.Pow(m, -1), evaluate=False))
+
+    if _is_entry(f, u, j):
+        return ratio(f)
+    body = list(sp.Mul.make_args(f.function))
+    n = next(p for p, t in enumerate(body) if _is_entry(t, u, j))
+    body[n] = ratio(body[n])
+    return sp.Sum(sp.Mul(*body), f.limits)
+
+
 def scale_into_entry(expr: sp.Expr) -> sp.Expr:
-    r"""$\frac{a\,u_i}{M_u} = a\,\frac{u_i}{M_u}$ with $M_u \ge \max_j |u_j|$ the scale ``scaled_sqrt`` puts under
-    a root: the ratio is at most 1 in magnitude, so it is formed before anything else multiplies it.  RMSNorm
-    $\frac{w_i x_i}{M\sqrt{\sum_j (x_j/M)^2 + \epsilon/M^2}}$ at $w = x = 10^{300}$: $w_i x_i$ overflows where the
-    truth is $10^{300}$; the inverse square root unit $\frac{x}{M\sqrt{1/M^2 + \alpha (x/M)^2}}$ at
+    r"""$\frac{a\,u_i}{M_u^k} = a\,\frac{u_i}{M_u}\,M_u^{1-k}$ with $M_u \ge \max_j |u_j|$ the scale ``scaled_sqrt``
+    puts under a root (and $\sum_j \frac{u_j v_j}{M_u}$ = $\sum_j \frac{u_j}{M_u} v_j$ for a sum): each ratio is at
+    most 1 in magnitude, so it is formed before anything else multiplies it, one factor $1/M_u$ per entry.
+    RMSNorm $\frac{w_i x_i}{M\sqrt{\sum_j (x_j/M)^2 + \epsilon/M^2}}$ at $w = x = 10^{300}$: $w_i x_i$ overflows
+    where the truth is $10^{300}$, and its gradient's $\frac{x_i \sum_j g_j w_j x_j}{M^2 (\cdots)}$ is
+    $\infty/\infty$; the inverse square root unit $\frac{x}{M\sqrt{1/M^2 + \alpha (x/M)^2}}$ at
     $x = \alpha = 10^{300}$: $M\sqrt{\cdot} = 10^{450}$ overflows where the truth is $10^{-150}$."""
     def value(e):
-        k, q = _entry_over_scale(e)
-        ratio = sp.UnevaluatedExpr(sp.Mul(e.args[k], e.args[q], evaluate=False))
-        rest = [f for p, f in enumerate(e.args) if p not in (k, q)]
-        return sp.Mul(*rest, ratio)
+        q, u, j, k = _entry_over_scale(e)
+        m = e.args[q].base
+        args = list(e.args)
+        for p, f in enumerate(e.args):
+            if k and p != q and _scalable(f, u, j):
+                args[p] = _divide_in(f, u, j, m)
+                k -= 1
+        args[q] = sp.Pow(m, -k) if k else sp.S.One
+        return sp.Mul(*args)
 
     return expr.replace(lambda e: _entry_over_scale(e) is not None, value)
 

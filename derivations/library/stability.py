@@ -106,6 +106,9 @@ for _id, _lhs, _rhs, _why, _sizes in (
     ("scaled_sqrt_sum", sqrt(Sum(y[j] ** 2, (j, 0, n - 1))),
      _My * sqrt(Sum((y[j] / _My) ** 2, (j, 0, n - 1))),
      "sqrt(sum y_j^2) = M sqrt(sum (y_j/M)^2) for M = max_j |y_j| (> 0)", ({n: 1}, {n: 2}, {n: 3})),
+    ("scaled_sqrt_reciprocal_power", (x ** 2 + c) ** Rational(-3, 2), _M ** -3 * ((x / _M) ** 2 + c / _M ** 2) ** Rational(-3, 2),
+     "(x^2 + c)^{-p} = M^{-2p} ((x/M)^2 + c/M^2)^{-p} for any M > 0 (scaled_sqrt on the powers a gradient of 1/sqrt has)",
+     None),
 ):
     register(Derivation(
         id=_id, title=f"the identity of a stability rule: {_why}", source="textbook",

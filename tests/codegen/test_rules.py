@@ -332,6 +332,30 @@ def test_scale_into_entry_on_a_weighted_normalisation():
         assert _same_at(expr, new, args, values), values
 
 
+def test_scaled_sqrt_and_scale_into_entry_on_the_gradient_of_an_inverse_norm():
+    # motivated by RMSNorm's VJP; here the projection term u_i (sum_j u_j w_j) / (c + sum_j u_j^2)^{3/2} of the
+    # gradient of (sum_j u_j w_j) / sqrt(c + sum u^2): at u = w = 1e300 the sums overflow to inf/inf, and at
+    # u = 1e300 alone sum u^2 = inf sends the term to 0 where the truth is about 1e-300
+    from codegen.rules import RULES
+
+    u, w = sp.IndexedBase("u"), sp.IndexedBase("w")
+    c = sp.Symbol("c", positive=True)
+    norm2 = c + sp.Sum(u[j] ** 2, (j, 0, K - 1))
+    expr = u[i] * sp.Sum(u[j] * w[j], (j, 0, K - 1)) * norm2 ** sp.Rational(-3, 2) + w[i] / sp.sqrt(norm2)
+    new, fired = stabilize(expr)
+    assert {"scaled_sqrt", "scale_into_entry"} <= set(fired)
+    without, _ = stabilize(expr, tuple(r for r in RULES if r.name != "scale_into_entry"))
+    args = (u, w, c, K, i)
+    big = (np.array([1e300, -2e300, 5e299]), np.array([2e300, 1e300, -1e300]), np.float64(1.5), 3, 1)
+    alone = (np.array([1e300, -2e300, 5e299]), np.array([2.0, 1.0, -1.0]), np.float64(1.5), 3, 0)
+    for values in (big, alone):
+        assert _naive_fails(expr, args, values)
+        assert not _same_at(expr, without, args, values), values
+    for values in (big, alone, (np.array([1e-300, 3e-300]), np.array([-2e-300, 1e-300]), np.float64(1e-300), 2, 1),
+                   (np.array([0.5, 2.0]), np.array([1.5, -0.25]), np.float64(0.1), 2, 0)):
+        assert _same_at(expr, new, args, values), values
+
+
 # ** rules whose replacement needs the generated code's own printing (fma, poch): measured through the lowering **
 
 
