@@ -110,6 +110,7 @@ from readers.notes.reading import (
     base_name,
     condition_pairs,
     defined_functions,
+    special_names_as_values,
     example_values,
     is_equation,
     is_name,
@@ -214,7 +215,8 @@ def check_notes(text: str, *, path: str = "<string>", budget: float = 5.0) -> No
 
     catalog, catalog_error = _catalog()
     names = _vocabulary(text, catalog)
-    reader = _NotesReader(names, catalog, catalog_error, budget, check_step, defined_functions(text))
+    reader = _NotesReader(names, catalog, catalog_error, budget, check_step,
+                          defined_functions(text) | special_names_as_values(text))
     reader.matrix_claims = MatrixClaims(text)
     reader.lines = text.split("\n")  # the prose that introduces a display (readers.notes.taylor)
     reader.sigmoid_context = SIGMOID_CUE.search(text) is not None
