@@ -61,7 +61,7 @@ class _Names:
                 for node in sups:
                     value = self.superscript(value, node, applied=True)
                 return self._after_call(value, piece)
-        if call is not None and index is None and not sups and name not in self.functions:
+        if call is not None and index is None and not sups and name not in self.functions and name not in self.names:
             special = self.special_function(name, call)
             if special is not None:
                 return self._after_call(special, piece)

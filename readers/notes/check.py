@@ -214,9 +214,8 @@ def check_notes(text: str, *, path: str = "<string>", budget: float = 5.0) -> No
     from derivations.checker.ladder import check_step
 
     catalog, catalog_error = _catalog()
-    names = _vocabulary(text, catalog)
-    reader = _NotesReader(names, catalog, catalog_error, budget, check_step,
-                          defined_functions(text) | special_names_as_values(text))
+    names = _vocabulary(text, catalog) | special_names_as_values(text)
+    reader = _NotesReader(names, catalog, catalog_error, budget, check_step, defined_functions(text))
     reader.matrix_claims = MatrixClaims(text)
     reader.lines = text.split("\n")  # the prose that introduces a display (readers.notes.taylor)
     reader.sigmoid_context = SIGMOID_CUE.search(text) is not None

@@ -49,8 +49,9 @@ the note uses the letter as a value, so ``\Gamma(x)`` there is not surely the ga
 
 
 def special_names_as_values(text: str) -> frozenset:
-    r"""Letters of special functions (``Gamma``, ``zeta``) that the notes also use as plain values: read as
-    unknown functions when applied (never the special function, which would be a guess)."""
+    r"""Letters of special functions (``Gamma``, ``zeta``) that the notes also use as plain values: names to the
+    reader, so ``\Gamma(x)`` there is read as it was before special functions (never the special function, which
+    would be a guess)."""
     return frozenset("Gamma" if m.group(0) == "Γ" else m.group(1) for m in _SPECIAL_AS_VALUE.finditer(text))
 
 
