@@ -270,6 +270,12 @@ def _ellipsis_only_in_arguments(expr) -> bool:
     return walk(expr, False)
 
 
+def _converged(report) -> bool:
+    """A refutation by careful quadrature: a closed integral whose convergence the quadratures and the grid saw
+    (derivations.checker.strategies.quadrature), not a sampled function that need not be integrable."""
+    return report.method.startswith("careful quadrature")
+
+
 def _local_name(symbol) -> bool:
     r"""A bare letter (``x``, ``\\mu``): notes reuse these from section to section, so their definitions end
     at the next heading; decorated and longer names (``\\bar{y}``, ``F_1``, ``MSE``) and functions stay."""
@@ -1055,7 +1061,8 @@ class _NotesReader(_CatalogMatch):
         if any(any(b.has(sp.oo, -sp.oo) for lim in i.limits for b in lim[1:]) for e in (lhs, rhs)
                for i in e.atoms(sp.Integral)):  # d/dx int_{-oo}^x f: the sampled f need not be integrable there
             out = [_undecided(r, f"an improper integral: it need not converge where the check sampled "
-                                 f"({r.reason[:80]})") if r.verdict == "refuted" else r for r in out]
+                                 f"({r.reason[:80]})") if r.verdict == "refuted" and not _converged(r) else r
+                   for r in out]
         if not all(r.verdict in ("proved", "verified") for r in out) and claim.rel in ("=", "<=", ">=", "<", ">") \
                 and (entropy_applications(claim.lhs) or entropy_applications(claim.rhs)):
             independent = re.search(r"\bindependent\b", frag.sentence, re.IGNORECASE) is not None
