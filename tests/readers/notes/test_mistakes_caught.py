@@ -180,3 +180,21 @@ def test_letters_juxtaposed_before_a_parenthesis_are_a_product():
     assert 0 < _values(wrong.steps[0].counterexample)["q"] < 1  # the stated condition holds there
     assert last("$$uv(u-v) = u^2 v - u v^2$$").verdict == "proved"
     assert last("$$uv(u-v) = u^2 v - v^2$$").verdict == "refuted"
+
+
+# ** closed integrals sympy cannot do: careful quadrature (derivations.checker.strategies.quadrature) **
+
+def test_a_wrong_closed_integral_value_is_refuted_by_careful_quadrature():
+    # the Bose integral: sympy leaves it unevaluated; pi^4/15 is right, pi^4/6 is not
+    wrong = last("## Radiation\n\n$$\\int_0^{\\infty} \\frac{t^3}{e^t - 1}\\,dt = \\frac{\\pi^4}{6}$$\n")
+    assert wrong.verdict == "refuted" and wrong.steps[0].counterexample, wrong.steps
+    assert "quadrature" in wrong.steps[0].method
+    right = last("## Radiation\n\n$$\\int_0^{\\infty} \\frac{t^3}{e^t - 1}\\,dt = \\frac{\\pi^4}{15}$$\n")
+    assert right.verdict in ("proved", "verified"), right.steps
+
+
+def test_a_rounded_integral_value_is_not_refuted():
+    block = last("$$\\int_0^1 \\frac{\\sin u}{u}\\,du = 0.9461$$")
+    assert block.verdict != "refuted", block.steps
+    wrong = last("$$\\int_0^1 \\frac{\\sin u}{u}\\,du = 0.8461$$")
+    assert wrong.verdict == "refuted", wrong.steps
