@@ -116,6 +116,7 @@ from readers.notes.reading import (
     is_name,
     is_update,
 )
+from readers.notes.entries import check_entry_block, entry_variable
 from readers.notes.entropy import applications as entropy_applications
 from readers.notes.entropy import check_divergence, check_entropy
 from readers.notes.entropy import divergence_applications
@@ -268,6 +269,24 @@ def _ellipsis_only_in_arguments(expr) -> bool:
             return all(walk(a, isinstance(a, sp.Symbol)) for a in e.args)
         return all(walk(a, False) for a in e.args)
     return walk(expr, False)
+
+
+def _entry_notation(content: str, steps: list) -> list:
+    r"""Steps left undecided in a block written in entry notation (``\frac{d}{dv_{ab}}``, ``u_{ia}``,
+    ``[\mathbf{M}]_{ab}``: readers.notes.entries) take the verdict of that reading, one result per step."""
+    if not steps or not any(s.verdict == "undecided" for s in steps) or entry_variable(content) is None:
+        return steps
+    results = check_entry_block(content)
+    if results is None or len(results) != len(steps):
+        return steps
+    out = []
+    for s, found in zip(steps, results):
+        if s.verdict == "undecided" and found["verdict"] is not None:
+            s = StepReport(**{**s.__dict__, "verdict": found["verdict"], "reason": found["reason"],
+                              "counterexample": found["counterexample"],
+                              "method": "entry notation: exact entries of random rational matrices"})
+        out.append(s)
+    return out
 
 
 def _converged(report) -> bool:
@@ -638,6 +657,7 @@ class _NotesReader(_CatalogMatch):
                 self.section.in_place.add(base_name(name))
         self.pending_updates = []
         steps = self.readings(block, frag, steps, before)
+        steps = _entry_notation(frag.content, steps)
         catalog_id, comparison = self.match_catalog(frag, block, mains, claims, first=first)
         warnings += comparison.warnings
         role = _role(steps, defined or mains, updates)

@@ -64,12 +64,13 @@ def careful_side(expr: sp.Expr) -> tuple | None:
     if centre is None:
         return None
     bound = mpmath.mpf(0)
-    for integral, (v, u) in values.items():
-        for shifted in (v - u, v + u):
-            moved = _value(expr, {i: (shifted if i == integral else w) for i, (w, _) in values.items()})
-            if moved is None:
-                return None
-            bound = max(bound, abs(moved - centre))
+    with mpmath.workdps(DIGITS):
+        for integral, (v, u) in values.items():
+            for shifted in (v - u, v + u):
+                moved = _value(expr, {i: (shifted if i == integral else w) for i, (w, _) in values.items()})
+                if moved is None:
+                    return None
+                bound = max(bound, abs(moved - centre))
     return centre, bound
 
 

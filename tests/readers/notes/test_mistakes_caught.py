@@ -198,3 +198,30 @@ def test_a_rounded_integral_value_is_not_refuted():
     assert block.verdict != "refuted", block.steps
     wrong = last("$$\\int_0^1 \\frac{\\sin u}{u}\\,du = 0.8461$$")
     assert wrong.verdict == "refuted", wrong.steps
+
+
+# ** entry notation: a derivative in one entry of a matrix (readers.notes.entries) **
+
+_ENTRY = ("## A factorisation\n\nWe fit $\\mathbf{M} \\approx \\mathbf{A}\\mathbf{B}$ and differentiate in one entry of "
+          "$\\mathbf{B}$.\n\n$$\\frac{\\partial}{\\partial b_{pq}} \\|\\mathbf{M} - \\mathbf{A}\\mathbf{B}\\|_F^2 = {}$$\n")
+
+
+def test_an_entrywise_gradient_with_a_lost_sign_is_refuted():
+    # d/db_pq sum_rs (m_rs - sum_t a_rt b_ts)^2 = -2 sum_r (m_rq - sum_t a_rt b_tq) a_rp: the inner minus dropped
+    for rhs in ("2\\sum_{r} \\left(m_{rq} - \\sum_t a_{rt} b_{tq}\\right) a_{rp}",
+                "2\\sum_r [\\mathbf{A}^\\top]_{pr} [\\mathbf{M} - \\mathbf{A}\\mathbf{B}]_{rq}",
+                "[2\\mathbf{A}^\\top(\\mathbf{M} - \\mathbf{A}\\mathbf{B})]_{pq}"):
+        block = last(_ENTRY.replace("{}", rhs))
+        assert block.verdict == "refuted", (rhs, block.steps)
+        assert "entry notation" in block.steps[0].method and block.steps[0].counterexample["p"]
+
+
+def test_the_entrywise_gradient_with_its_sign_is_not_refuted():
+    for rhs in ("-2\\sum_{r} \\left(m_{rq} - \\sum_t a_{rt} b_{tq}\\right) a_{rp}",
+                "-2\\sum_r [\\mathbf{A}^\\top]_{pr} [\\mathbf{M} - \\mathbf{A}\\mathbf{B}]_{rq}",
+                "[-2\\mathbf{A}^\\top(\\mathbf{M} - \\mathbf{A}\\mathbf{B})]_{pq}"):
+        block = last(_ENTRY.replace("{}", rhs))
+        assert block.verdict != "refuted", (rhs, block.steps)
+    # with the Frobenius norm named, the one reading holds: evidence at every entry of random matrices
+    block = last(_ENTRY.replace("{}", "[-2\\mathbf{A}^\\top(\\mathbf{M} - \\mathbf{A}\\mathbf{B})]_{pq}"))
+    assert block.verdict == "verified", block.steps
