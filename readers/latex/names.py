@@ -34,7 +34,7 @@ class _Names:
             for letter in letters:
                 value *= self.resolve(letter)
             return value
-        if token.type == "WORD" and piece.call is not None and self.splits_before_call(token.value):
+        if token.type == "WORD" and piece.call is not None and self.splits_before_call(token.value, piece.call):
             return self.juxtaposed(piece)
         if token.value in (r"\mathbb{E}", "E") and piece.call is not None:
             expectation = self.expectation(piece)
@@ -168,12 +168,15 @@ class _Names:
         """A two-letter run not known as a name is a product (``ab``); longer runs are names."""
         return word not in self.names and len(word) == 2 and word.isalpha()
 
-    def splits_before_call(self, word: str) -> bool:
+    def splits_before_call(self, word: str, call) -> bool:
         r"""``np(1-p)``, ``xp(x)``, ``ab(a+b)``: two lower-case letters before a parenthesis that the notes
-        neither define nor know as one name (:meth:`splits`) nor as a function are a product whose last letter
-        meets the parenthesis (``n \cdot p(1-p)``, ``x \cdot p(x)``), as the same letters are without it."""
+        neither define nor know as one name (:meth:`splits`) nor as a function, when the parenthesis mentions one
+        of them as a value, are a product whose last letter meets the parenthesis (``n \cdot p(1-p)``,
+        ``x \cdot p(x)``), as the same letters are without it.  Without such a mention (``fc(x)``, ``lr(t)``) the
+        word stays a function's name."""
         return self.splits(word) and word.islower() and word not in self.functions \
-            and word not in FUNCTIONS and word not in OPAQUE_FUNCTIONS and word not in MAXMIN
+            and word not in FUNCTIONS and word not in OPAQUE_FUNCTIONS and word not in MAXMIN \
+            and any(self.mentions_itself(letter, call) for letter in word)
 
     def juxtaposed(self, piece: _NamePiece):
         r"""The product of the letters of ``piece``'s word, the last one taking its scripts and parenthesis: that

@@ -102,3 +102,9 @@ def test_a_letter_before_a_function_letter_application_is_a_factor():
     # xq(x): x times q(x) (q a function letter), not x * q * x
     note = "Let $q$ be a density.\n\n$$\\int_0^1 xq(x)\\,dx = \\int_0^1 x \\, q(x) \\, dx$$\n"
     assert check(note).blocks[-1].verdict != "refuted"
+
+
+def test_two_letters_before_a_parenthesis_that_does_not_mention_them_stay_a_name():
+    # fc(x), lr(t): a layer, a schedule, never f * c * x; a claim about them is not refuted as a product
+    (block,) = check("$$lr(t) \\le lr(0)$$").blocks
+    assert block.verdict != "refuted" and any(s.startswith("lr: function") for s in block.symbols), block
