@@ -25,17 +25,23 @@ from readers.latex.tree import _script
 __all__ = ["parse_matrix_block"]
 
 
-def parse_matrix_block(text: str, *, names=(), functions=(), letters=()):
-    """The :class:`~readers.latex.nodes.Block` of ``text`` with order-keeping products (see the module)."""
+def parse_matrix_block(text: str, *, names=(), functions=(), letters=(), indices=(), entries=False):
+    r"""The :class:`~readers.latex.nodes.Block` of ``text`` with order-keeping products (see the module).
+
+    ``indices``: names that are indices (``a``, ``b`` in ``x_{ab}``); with ``entries``, a bracket with an index
+    subscript is an entry, ``[\mathbf{A}\mathbf{B}]_{ij}`` -> ``entry(A*B, i, j)`` (else the subscript is ignored
+    with a warning)."""
     tree = _parser().parse(text)
     _check_depth(tree)
-    return _MatrixReader(text, frozenset(names), frozenset(functions), frozenset(letters)).block(tree)
+    return _MatrixReader(text, frozenset(names), frozenset(functions), frozenset(letters), frozenset(indices),
+                         entries).block(tree)
 
 
 class _MatrixReader(_Reader):
-    def __init__(self, text, names, functions, letters):
-        super().__init__(text, names, functions)
+    def __init__(self, text, names, functions, letters, indices=frozenset(), entries=False):
+        super().__init__(text, names, functions, indices)
         self.letters = letters
+        self.entries = entries
 
     def symbol(self, name: str) -> sp.Symbol:
         if name in self.size_names or name in self.index_names:
@@ -79,6 +85,13 @@ class _MatrixReader(_Reader):
 
     def post(self, tree):
         first = tree.children[0]
+        scripts = [_script(s) for s in tree.children[1:]]
+        if self.entries and isinstance(first, lark.Tree) and first.data == "bracket" and len(scripts) == 1 \
+                and scripts[0][0] == "sub":
+            index = self.index_of(scripts[0][1])
+            if index is not None and len(index) == 2:
+                self.used_functions.add("entry")
+                return sp.Function("entry")(self.plain(self.atom(first), first), *index)
         if not (isinstance(first, lark.Tree) and first.data == "norm"):
             return super().post(tree)
         value = self.atom(first)

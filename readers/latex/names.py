@@ -7,7 +7,16 @@ import lark
 import sympy as sp
 
 from readers.latex.nodes import Expectation, Given, _Annotation, _NamePiece
-from readers.latex.tables import FUNCTION_LETTERS, GREEK, UNICODE_GREEK
+from readers.latex.tables import (
+    FUNCTION_LETTERS,
+    FUNCTIONS,
+    GREEK,
+    MAXMIN,
+    NUMERIC_ONLY_SPECIAL,
+    OPAQUE_FUNCTIONS,
+    SPECIAL_FUNCTIONS,
+    UNICODE_GREEK,
+)
 from readers.latex.tree import _end, _is_token, _names_in, _only_token, _power, _start
 
 
@@ -25,6 +34,8 @@ class _Names:
             for letter in letters:
                 value *= self.resolve(letter)
             return value
+        if token.type == "WORD" and piece.call is not None and self.splits_before_call(token.value, piece.call):
+            return self.juxtaposed(piece)
         if token.value in (r"\mathbb{E}", "E") and piece.call is not None:
             expectation = self.expectation(piece)
             if expectation is not None:
@@ -50,6 +61,10 @@ class _Names:
                 for node in sups:
                     value = self.superscript(value, node, applied=True)
                 return self._after_call(value, piece)
+        if call is not None and index is None and not sups and name not in self.functions and name not in self.names:
+            special = self.special_function(name, call)
+            if special is not None:
+                return self._after_call(special, piece)
         if call is not None and self.is_function(name, token.value, call, index):
             name, sups = self.function_superscripts(name, sups)
             value = self.apply(name if index is None else f"{name}_{self.subtext_of_index(piece)}", call)
@@ -75,6 +90,20 @@ class _Names:
                 else:
                     value = value * self._after_call(inner, piece)
         return value
+
+    def special_function(self, name: str, call):
+        r"""``\Gamma(\tfrac32)``, ``\zeta(3)``, ``\operatorname{Beta}(a, b)``: the special function of
+        :data:`~readers.latex.tables.SPECIAL_FUNCTIONS` at its arguments; None for another name or arity."""
+        if not any(key[0] == name for key in SPECIAL_FUNCTIONS):
+            return None
+        value = self.apply(name, call)
+        self.used_functions.discard(name)
+        function = SPECIAL_FUNCTIONS.get((name, len(value.args)))
+        if function is None or any(isinstance(a, Given) for a in value.args):
+            return None
+        if name in NUMERIC_ONLY_SPECIAL and not all(a.is_number for a in value.args):
+            return None
+        return function(*value.args)
 
     def joined_events(self, call) -> None:
         r"""``P(X = 1 \text{ and } Y = 3)``: "and" may join events (relations) inside parentheses, as a
@@ -138,6 +167,29 @@ class _Names:
     def splits(self, word: str) -> bool:
         """A two-letter run not known as a name is a product (``ab``); longer runs are names."""
         return word not in self.names and len(word) == 2 and word.isalpha()
+
+    def splits_before_call(self, word: str, call) -> bool:
+        r"""``np(1-p)``, ``xp(x)``, ``ab(a+b)``: two lower-case letters before a parenthesis that the notes
+        neither define nor know as one name (:meth:`splits`) nor as a function, when the parenthesis mentions one
+        of them as a value, are a product whose last letter meets the parenthesis (``n \cdot p(1-p)``,
+        ``x \cdot p(x)``), as the same letters are without it.  Without such a mention (``fc(x)``, ``lr(t)``) the
+        word stays a function's name."""
+        return self.splits(word) and word.islower() and word not in self.functions \
+            and word not in FUNCTIONS and word not in OPAQUE_FUNCTIONS and word not in MAXMIN \
+            and any(self.mentions_itself(letter, call) for letter in word)
+
+    def juxtaposed(self, piece: _NamePiece):
+        r"""The product of the letters of ``piece``'s word, the last one taking its scripts and parenthesis: that
+        letter is then a function applied or a factor by the single-letter rule (:meth:`is_function`)."""
+        token = piece.token
+        letters = [_NamePiece(lark.Token("NAME", ch, token.start_pos + n), [], None, 0, 0)
+                   for n, ch in enumerate(token.value)]
+        last = letters[-1]
+        last.scripts, last.call, last.after = piece.scripts, piece.call, piece.after
+        value = sp.Integer(1)
+        for letter in letters:
+            value *= self.resolve(letter)
+        return value
 
     def subtext_of_index(self, piece) -> str:
         return ",".join(self.subtext(node) for kind, node in piece.scripts if kind == "sub")

@@ -276,6 +276,8 @@ class _Reader(_Names, _Atoms):
             elif op.type == "AST" and op.value in ("ast", "star", "∗"):
                 value = sp.Function("conv")(value, right)
                 self.used_functions.add("conv")
+            elif op.value == "bmod":  # 17 \bmod 5 = 2
+                value = sp.Mod(value, right)
             elif op.value in SET_OPERATIONS:  # A \cap B: an event or set, never a product
                 value = sp.Function(SET_OPERATIONS[op.value])(value, right)
                 self.used_functions.add(SET_OPERATIONS[op.value])

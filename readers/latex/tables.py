@@ -53,6 +53,15 @@ FUNCTIONS = {
     "floor": sp.floor, "ceil": sp.ceiling,
 }
 """Known functions of one argument (``\\log_b x`` takes its base from the subscript)."""
+SPECIAL_FUNCTIONS = {("Gamma", 1): sp.gamma, ("Gamma", 2): sp.uppergamma, ("zeta", 1): sp.zeta,
+                     ("Beta", 2): sp.beta, ("erfc", 1): sp.erfc, ("digamma", 1): sp.digamma}
+r"""Special functions written by their usual letter and applied: ``\Gamma(\tfrac32)`` is
+:math:`\Gamma(3/2) = \sqrt{\pi}/2`, not a product ``\Gamma \cdot 3/2``; ``\Gamma(s, x)`` the upper incomplete gamma,
+``\zeta(s)`` Riemann's zeta, ``\operatorname{Beta}(a, b)`` the beta function.  Keyed by (name, number of arguments);
+a note that defines the name (``\Gamma(z) = \int ...``: a function to the reader) or uses it as a value (a name to
+the reader) keeps its own meaning."""
+NUMERIC_ONLY_SPECIAL = frozenset({"zeta"})
+r"""``\zeta`` is often a plain variable or an unnamed function: only at a number (``\zeta(3)``) is it Riemann's zeta."""
 OPAQUE_FUNCTIONS = frozenset({"det", "tr", "Tr", "erf", "softmax", "Softmax"})
 MAXMIN = {"max": sp.Max, "min": sp.Min, "argmax": None, "argmin": None, "sup": sp.Max, "inf": sp.Min}
 PROSE_WORDS = frozenset(

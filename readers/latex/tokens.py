@@ -61,6 +61,8 @@ r"""``\overbrace{A \cdots A}^{\text{$n$ times}}``: the annotation (the script af
 the value; ``\underbrace{...}_{...}`` likewise."""
 _OLD_STYLES = {"rm": "mathrm", "bf": "mathbf", "it": "mathit", "cal": "mathcal", "sf": "mathsf"}
 r"""``{\rm x}``, ``{\bf x}``: old-style font switches inside a group."""
+_INFIX_FRACTIONS = {"choose": "BINOM", "over": "FRAC"}
+r"""Plain-TeX infix commands inside braces: ``{n \choose k}`` = ``\binom{n}{k}``, ``{a \over b}`` = ``\frac{a}{b}``."""
 _BINARY = frozenset(["ADD", "SUB", "PM", "MP", "MUL"])
 
 
@@ -347,6 +349,37 @@ class _Tokenizer:
             k += 1
         return False
 
+    def infix_fraction(self, name: str, start: int):
+        r"""``{n \choose k}``, ``{a \over b}``: the plain-TeX infix forms of ``\binom{n}{k}`` and ``\frac{a}{b}``.
+        The brace group around them becomes the two arguments: ``{n \choose k}`` is read as ``\binom{n}{k}``."""
+        if not self.stack or self.stack[-1] != "LBRACE":
+            raise self.error(f"\\{name} outside a brace group", start)
+        k, depth = len(self.tokens) - 1, 0
+        while k >= 0:
+            kind = self.tokens[k].type
+            depth += kind in ("RPAR", "RBRACK", "RBRACE", "RSET", "RVERT", "RNORM", "RANGLE", "END")
+            depth -= kind in OPENERS
+            if depth < 0:
+                break
+            k -= 1
+        opener = self.tokens[k]
+        if opener.type != "LBRACE" or k == len(self.tokens) - 1 or (k > 0 and self.tokens[k - 1].type in (
+                "FRAC", "BINOM", "SQRT", "USCORE", "POW")):
+            raise self.error(f"\\{name} needs an operand on each side inside its braces", start)
+        self.tokens.insert(k, lark.Token(_INFIX_FRACTIONS[name], name, opener.start_pos, opener.line, opener.column,
+                                         opener.line, opener.column, opener.start_pos))
+        self.emit("RBRACE", "}", start, start)
+        return self.emit("LBRACE", "{", start, self.pos)
+
+    def in_congruence(self) -> bool:
+        r"""Whether the current row states a congruence (``\equiv`` before this point)."""
+        for token in reversed(self.tokens):
+            if token.type == "ROWSEP":
+                return False
+            if token.type == "REL" and token.value == "equiv":
+                return True
+        return False
+
     def group(self, pos: int, what: str) -> tuple[str, int]:
         """The text of the brace group at ``pos`` (after spaces) and the position after it."""
         space = _SPACE.match(self.text, pos)
@@ -429,6 +462,16 @@ class _Tokenizer:
             self.pos = _SPACE.match(text, self.pos).end() + 1 if _SPACE.match(text, self.pos) else self.pos + 1
             self.closing_braces.add(end - 1)
             return None
+        if name in _INFIX_FRACTIONS:
+            return self.infix_fraction(name, start)
+        if name == "bmod":
+            if self.in_congruence():  # a \equiv b \bmod n: the modulus of a congruence, as \pmod{n} is
+                modulus = re.match(r"\s*(\{[^{}]*\}|\\?[A-Za-z]+|[0-9]+)", text[self.pos:])
+                if modulus is None:
+                    raise self.error("\\bmod without a modulus", start)
+                self.pos += modulus.end()
+                return self.emit("PROSE", "mod " + modulus.group(1).strip("{}"), start, self.pos)
+            return self.emit("MUL", "bmod", start, self.pos)
         if name == "pmod":
             content, self.pos = self.group(self.pos, "\\pmod")
             return self.emit("PROSE", "mod " + " ".join(content.split()), start, self.pos)

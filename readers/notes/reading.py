@@ -43,6 +43,18 @@ def defined_functions(text: str) -> frozenset:
     return frozenset(names)
 
 
+_SPECIAL_AS_VALUE = re.compile(r"\\(Gamma|zeta)(?![A-Za-z])(?!\s*(?:\\left\s*|\\[bB]igg?l?\s*)?\()|Γ(?!\s*\()")
+r"""``\Gamma`` or ``\zeta`` not followed by a parenthesis (``\Gamma_{ij}``, ``\boldsymbol\Gamma``, ``\zeta = 0.1``):
+the note uses the letter as a value, so ``\Gamma(x)`` there is not surely the gamma function."""
+
+
+def special_names_as_values(text: str) -> frozenset:
+    r"""Letters of special functions (``Gamma``, ``zeta``) that the notes also use as plain values: names to the
+    reader, so ``\Gamma(x)`` there is read as it was before special functions (never the special function, which
+    would be a guess)."""
+    return frozenset("Gamma" if m.group(0) == "Γ" else m.group(1) for m in _SPECIAL_AS_VALUE.finditer(text))
+
+
 def _is_name(e) -> bool:
     return isinstance(e, (sp.Symbol, sp.Indexed)) and not isinstance(e, sp.Dummy)
 

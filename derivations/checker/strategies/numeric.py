@@ -9,7 +9,8 @@ precision-tracking ``evalf`` before it is reported; when evalf cannot reach
 the accuracy (cancellation beyond ``CONFIRM_MAX_DIGITS``), the point is skipped
 and counted as unresolved, never reported.  Sides with an integral are
 evaluated by quadrature, which can miss mass without noticing: they may be
-verified, but a failing point is only counted as unresolved.
+verified, but a failing point is only counted as unresolved, except for a closed claim that careful
+quadrature (:mod:`~derivations.checker.strategies.quadrature`) contradicts by a clear margin.
 
 * ``=``, ``<=``, ``>=``, ``<``, ``>``: the relation at each point;
 * ``propto``: with the other symbols fixed, $lhs / rhs$ is the same at several
@@ -36,6 +37,7 @@ from derivations.checker.strategies.ties import likely_ties
 from derivations.checker.strategies.instances import Instance, Unsupported, instances
 from derivations.checker.strategies.limit import approach_limit
 from derivations.checker.strategies.margin import TIE, Closest, refine, relative_margin
+from derivations.checker.strategies.quadrature import CLEAR, closed_refutation
 from derivations.checker.strategies.sampling import candidate_points, respects_domains, small_grid
 
 POINTS = 200
@@ -57,6 +59,7 @@ QUADRATURE_POINTS = 20
 """Points per step when a side holds an integral: each is an mpmath ``quad`` (about 0.2 s at 30 digits)."""
 QUADRATURE_DIGITS = 30
 """Working digits when a side holds an integral (each point is a quadrature)."""
+CLEAR_PERCENT = float(CLEAR * 100)
 RATIO_SAMPLES = 4
 """Values of the variable per point in a ``propto`` check."""
 
@@ -205,8 +208,8 @@ class NumericTest:
                 return "ok" if n == 0 else "raised"
             if state == "near":
                 return self._near(inst, point, tally)
-        if _has_integral(inst):
-            return "unresolved"  # quadrature can miss mass (a peak far from 0), and evalf would miss it too
+        if _has_integral(inst):  # quadrature can miss mass (a peak far from 0), and evalf would miss it too
+            return _careful_quadrature(inst) or "unresolved"
         verdict = self.decide_at(inst, point)
         if verdict is not None:
             return verdict
@@ -311,6 +314,21 @@ class NumericTest:
                            points=tally.points, details={"instances": str(len(insts))})
         return Verdict("verified", method=method, assumptions=insts[0].assumption_texts(), reason=reason,
                        points=tally.points, details={"instances": str(len(insts))})
+
+
+def _careful_quadrature(inst: Instance) -> Verdict | None:
+    """A refutation of a closed integral claim by :mod:`~derivations.checker.strategies.quadrature` (two
+    quadratures and a grid agreeing, the claim off by far more than their bound); None otherwise."""
+    found = closed_refutation(inst.lhs, inst.rhs, inst.rel)
+    if found is None:
+        return None
+    counterexample = {"lhs": found["lhs"], "rhs": found["rhs"], "quadrature bound": found["bound"]}
+    if inst.label:
+        counterexample["at"] = inst.label
+    return Verdict("refuted", method="careful quadrature (tanh-sinh at two precisions, checked on a grid)",
+                   counterexample=counterexample, assumptions=inst.assumption_texts(),
+                   reason=f"lhs {inst.rel} rhs fails: the sides differ by far more than the quadrature bound "
+                          f"{found['bound']} and by more than {CLEAR_PERCENT} % (and any written rounding)")
 
 
 def _has_integral(inst: Instance) -> bool:

@@ -82,3 +82,29 @@ def test_an_inequality_and_its_consequence_side_by_side_are_not_one_chain():
         assert (spaced.verdict, [s.verdict for s in spaced.steps]) == (quad.verdict, [s.verdict for s in quad.steps])
     (wrong,) = check("$$(a + 1)^2 < a^2 + 1 \\hspace{5mm} a > 0$$").blocks
     assert wrong.verdict == "refuted" and wrong.steps[0].counterexample  # the difference is 2a > 0
+
+
+def test_special_function_letters_used_as_values_or_defined_keep_the_notes_meaning():
+    # a note whose Gamma is a matrix or a constant: Gamma(x + 1) there is not surely the gamma function
+    note = ("Let $\\Gamma$ be the damping constant.\n\n$$\\Gamma(a + b) = \\Gamma a + \\Gamma b$$\n")
+    assert check(note).blocks[-1].verdict == "proved"
+    # a note that defines Gamma by its own formula: its definition is used, not the special function
+    note = "$$\\Gamma(t) = t^2 + 1$$\n\nso $$\\Gamma(2) = 5$$\n"
+    assert check(note).blocks[-1].verdict == "proved"
+    # zeta at a name is a variable's function or a product, never Riemann's zeta read in
+    note = "The damping ratio $\\zeta$ satisfies $$\\zeta(1 + x) = \\zeta + \\zeta x$$"
+    assert check(note).blocks[-1].verdict == "proved"
+    note = "For the damping ratio $\\zeta$: $$\\zeta(2) = 2\\zeta$$"  # not Riemann's zeta(2) = pi^2/6
+    assert check(note).blocks[-1].verdict == "proved"
+
+
+def test_a_letter_before_a_function_letter_application_is_a_factor():
+    # xq(x): x times q(x) (q a function letter), not x * q * x
+    note = "Let $q$ be a density.\n\n$$\\int_0^1 xq(x)\\,dx = \\int_0^1 x \\, q(x) \\, dx$$\n"
+    assert check(note).blocks[-1].verdict != "refuted"
+
+
+def test_two_letters_before_a_parenthesis_that_does_not_mention_them_stay_a_name():
+    # fc(x), lr(t): a layer, a schedule, never f * c * x; a claim about them is not refuted as a product
+    (block,) = check("$$lr(t) \\le lr(0)$$").blocks
+    assert block.verdict != "refuted" and any(s.startswith("lr: function") for s in block.symbols), block

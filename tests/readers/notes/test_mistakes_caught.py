@@ -11,7 +11,7 @@ def check(text):
 
 
 def _values(counterexample) -> dict:
-    return {str(k): float(sp.Rational(v)) for k, v in counterexample.items()}
+    return {str(k): float(sp.Rational(str(v).replace("(rounded)", "").strip())) for k, v in counterexample.items()}
 
 
 def last(text):
@@ -131,3 +131,97 @@ def test_approximations_without_the_taylor_cue_or_far_from_a_centre_are_not_refu
     assert last("A rough fit:\n\n$$\\log(1 + s) \\approx 0.9 s$$").verdict != "refuted"
     # sympy writes 1 + 2(s - 1) as 2s - 1: the centre is hidden, the value at 0 differs, nothing is read
     assert last("The linear approximation at one:\n\n$$s^2 \\approx 1 + 2(s - 1)$$").verdict != "refuted"
+
+
+# ** notation that hid the claim: special functions applied, binomials, juxtaposed letters (readers.latex) **
+
+def test_a_wrong_value_of_the_gamma_function_is_refuted_and_the_true_one_proved():
+    # \Gamma(5/2) was read as the product Gamma * 5/2: an equation in an unknown, never checked
+    wrong = last("## Half-integers\n\n$$\\Gamma\\left(\\tfrac{5}{2}\\right) = \\frac{3}{2}\\sqrt{\\pi}$$\n")
+    assert wrong.verdict == "refuted" and wrong.steps[0].counterexample, wrong.steps
+    right = last("## Half-integers\n\n$$\\Gamma\\left(\\tfrac{5}{2}\\right) = \\frac{3}{4}\\sqrt{\\pi}$$\n")
+    assert right.verdict == "proved", right.steps
+    # the recurrence in a free argument, and a ratio of gammas inside a density's constant
+    assert last("$$\\Gamma(s + 1) = s\\,\\Gamma(s)$$").verdict in ("proved", "verified")
+    assert last("$$\\frac{\\Gamma(4)}{\\Gamma(2)} = 6$$").verdict == "proved"
+    assert last("$$\\frac{\\Gamma(4)}{\\Gamma(2)} = 3$$").verdict == "refuted"
+
+
+def test_a_wrong_zeta_value_is_refuted_and_the_basel_sum_proved():
+    wrong = last("The Basel problem: $$\\zeta(2) = \\frac{\\pi^2}{12}$$")
+    assert wrong.verdict == "refuted" and wrong.steps[0].counterexample, wrong.steps
+    assert last("The Basel problem: $$\\zeta(2) = \\frac{\\pi^2}{6}$$").verdict == "proved"
+
+
+def test_a_plain_tex_binomial_coefficient_is_read_and_checked():
+    # {n \choose k} was an unsupported command: the block was unparsed
+    wrong = last("Pairs among seven: $${7 \\choose 2} = 14$$")
+    assert wrong.verdict == "refuted" and wrong.steps[0].counterexample, wrong.steps
+    assert last("Pairs among seven: $${7 \\choose 2} = 21$$").verdict == "proved"
+    assert last("$${1 \\over 2} + {1 \\over 3} = {5 \\over 6}$$").verdict == "proved"
+    assert last("$${1 \\over 2} + {1 \\over 3} = {2 \\over 5}$$").verdict == "refuted"
+
+
+def test_a_wrong_residue_is_refuted_and_a_congruence_is_not_read_as_an_equality():
+    assert last("$$23 \\bmod 6 = 5$$").verdict == "proved"
+    wrong = last("$$23 \\bmod 6 = 3$$")
+    assert wrong.verdict == "refuted" and wrong.steps[0].counterexample, wrong.steps
+    # a \equiv b \bmod n states a congruence, as \pmod{n} does: 23 and 5 are not equal, yet it holds
+    assert last("$$23 \\equiv 5 \\bmod 6$$").verdict != "refuted"
+
+
+def test_letters_juxtaposed_before_a_parenthesis_are_a_product():
+    # mq(1-q) was read as an unknown function "mq" applied: the variance claims were never checked
+    note = ("## Counts\n\nLet $Y \\sim \\mathrm{Binomial}(m, q)$ with $0<q<1$.\n\n"
+            "$$\\operatorname{Var}(Y) = {}$$\n")
+    assert last(note.replace("{}", "mq(1-q)")).verdict == "proved"
+    wrong = last(note.replace("{}", "mq(1+q)"))
+    assert wrong.verdict == "refuted", wrong.steps
+    assert 0 < _values(wrong.steps[0].counterexample)["q"] < 1  # the stated condition holds there
+    assert last("$$uv(u-v) = u^2 v - u v^2$$").verdict == "proved"
+    assert last("$$uv(u-v) = u^2 v - v^2$$").verdict == "refuted"
+
+
+# ** closed integrals sympy cannot do: careful quadrature (derivations.checker.strategies.quadrature) **
+
+def test_a_wrong_closed_integral_value_is_refuted_by_careful_quadrature():
+    # the Bose integral: sympy leaves it unevaluated; pi^4/15 is right, pi^4/6 is not
+    wrong = last("## Radiation\n\n$$\\int_0^{\\infty} \\frac{t^3}{e^t - 1}\\,dt = \\frac{\\pi^4}{6}$$\n")
+    assert wrong.verdict == "refuted" and wrong.steps[0].counterexample, wrong.steps
+    assert "quadrature" in wrong.steps[0].method
+    right = last("## Radiation\n\n$$\\int_0^{\\infty} \\frac{t^3}{e^t - 1}\\,dt = \\frac{\\pi^4}{15}$$\n")
+    assert right.verdict in ("proved", "verified"), right.steps
+
+
+def test_a_rounded_integral_value_is_not_refuted():
+    block = last("$$\\int_0^1 \\frac{\\sin u}{u}\\,du = 0.9461$$")
+    assert block.verdict != "refuted", block.steps
+    wrong = last("$$\\int_0^1 \\frac{\\sin u}{u}\\,du = 0.8461$$")
+    assert wrong.verdict == "refuted", wrong.steps
+
+
+# ** entry notation: a derivative in one entry of a matrix (readers.notes.entries) **
+
+_ENTRY = ("## A factorisation\n\nWe fit $\\mathbf{M} \\approx \\mathbf{A}\\mathbf{B}$ and differentiate in one entry of "
+          "$\\mathbf{B}$.\n\n$$\\frac{\\partial}{\\partial b_{pq}} \\|\\mathbf{M} - \\mathbf{A}\\mathbf{B}\\|_F^2 = {}$$\n")
+
+
+def test_an_entrywise_gradient_with_a_lost_sign_is_refuted():
+    # d/db_pq sum_rs (m_rs - sum_t a_rt b_ts)^2 = -2 sum_r (m_rq - sum_t a_rt b_tq) a_rp: the inner minus dropped
+    for rhs in ("2\\sum_{r} \\left(m_{rq} - \\sum_t a_{rt} b_{tq}\\right) a_{rp}",
+                "2\\sum_r [\\mathbf{A}^\\top]_{pr} [\\mathbf{M} - \\mathbf{A}\\mathbf{B}]_{rq}",
+                "[2\\mathbf{A}^\\top(\\mathbf{M} - \\mathbf{A}\\mathbf{B})]_{pq}"):
+        block = last(_ENTRY.replace("{}", rhs))
+        assert block.verdict == "refuted", (rhs, block.steps)
+        assert "entry notation" in block.steps[0].method and block.steps[0].counterexample["p"]
+
+
+def test_the_entrywise_gradient_with_its_sign_is_not_refuted():
+    for rhs in ("-2\\sum_{r} \\left(m_{rq} - \\sum_t a_{rt} b_{tq}\\right) a_{rp}",
+                "-2\\sum_r [\\mathbf{A}^\\top]_{pr} [\\mathbf{M} - \\mathbf{A}\\mathbf{B}]_{rq}",
+                "[-2\\mathbf{A}^\\top(\\mathbf{M} - \\mathbf{A}\\mathbf{B})]_{pq}"):
+        block = last(_ENTRY.replace("{}", rhs))
+        assert block.verdict != "refuted", (rhs, block.steps)
+    # with the Frobenius norm named, the one reading holds: evidence at every entry of random matrices
+    block = last(_ENTRY.replace("{}", "[-2\\mathbf{A}^\\top(\\mathbf{M} - \\mathbf{A}\\mathbf{B})]_{pq}"))
+    assert block.verdict == "verified", block.steps

@@ -1,0 +1,70 @@
+"""Careful quadrature (``strategies.quadrature``): closed integral claims sympy cannot do are refuted only when two
+quadratures and a grid agree and the claim is off by a clear margin; never on a missed peak, a divergent integral,
+an oscillating tail, or a value the notes rounded."""
+import mpmath
+import pytest
+import sympy as sp
+
+from derivations.checker.strategies.quadrature import CLEAR, careful_integral, closed_refutation, rounding_unit
+
+x = sp.Symbol("x", real=True)
+
+
+def _int(body, a, b):
+    return sp.Integral(body, (x, a, b))
+
+
+@pytest.mark.parametrize("body, a, b, exact", [
+    (sp.sin(x) / x, 0, 1, sp.Si(1)),
+    (sp.exp(-x ** 3), 0, sp.oo, sp.gamma(sp.Rational(4, 3))),
+    (x ** 3 / (sp.exp(x) - 1), 0, sp.oo, sp.pi ** 4 / 15),
+    (1 / sp.sqrt(x), 0, 1, 2),  # an integrable singularity at an end
+    (sp.log(1 + x) / x, 0, 1, sp.pi ** 2 / 12),
+    (sp.exp(-x ** 2), -sp.oo, sp.oo, sp.sqrt(sp.pi)),
+])
+def test_a_true_closed_integral_is_valued_within_its_bound_and_not_refuted(body, a, b, exact):
+    value, bound = careful_integral(_int(body, a, b))
+    with mpmath.workdps(30):  # the values carry 30 digits: compare them there
+        truth = mpmath.mpf(sp.N(exact, 30)._mpf_)
+        assert abs(value - truth) <= max(bound, mpmath.mpf(10) ** -25) * 10, (value, bound)
+    assert closed_refutation(_int(body, a, b), exact, "=") is None
+
+
+@pytest.mark.parametrize("body, a, b, wrong", [
+    (sp.sin(x) / x, 0, 1, sp.Rational(17, 20)),
+    (sp.exp(-x ** 3), 0, sp.oo, sp.gamma(sp.Rational(1, 3))),
+    (x ** 3 / (sp.exp(x) - 1), 0, sp.oo, sp.pi ** 4 / 6),
+    (1 / sp.sqrt(x), 0, 1, 3),
+])
+def test_a_wrong_closed_integral_is_refuted(body, a, b, wrong):
+    found = closed_refutation(_int(body, a, b), wrong, "=")
+    assert found is not None and float(found["bound"]) < 1e-6
+
+
+def test_nothing_is_refuted_where_quadrature_cannot_be_trusted():
+    # a narrow peak far out on an infinite range: every fixed rule steps over it (the true value is sqrt(pi)/10)
+    assert closed_refutation(_int(sp.exp(-100 * (x - 500) ** 2), 0, sp.oo), 0, "=") is None
+    # divergent: 1/x at 0, a pole inside; an oscillating tail that quadrature does not converge on
+    assert closed_refutation(_int(1 / x, 0, 1), 5, "=") is None
+    assert closed_refutation(_int(1 / (x - sp.Rational(1, 2)), 0, 1), 5, "=") is None
+    assert closed_refutation(_int(sp.sin(x) / x, 0, sp.oo), 1, "=") is None
+    # free symbols: a sampled parameter can move a peak anywhere
+    a = sp.Symbol("a", positive=True)
+    assert closed_refutation(sp.Integral(sp.exp(-a * x ** 2), (x, 0, 1)), 5, "=") is None
+
+
+def test_a_rounded_value_is_not_refuted_by_its_rounding_but_a_clear_miss_is():
+    si1 = _int(sp.sin(x) / x, 0, 1)  # 0.946083...
+    assert closed_refutation(si1, sp.Rational("0.9461"), "=") is None  # rounded to 4 places
+    assert closed_refutation(si1, sp.Rational("0.9"), "=") is None  # 0.946 to one place is 0.9
+    assert closed_refutation(si1, sp.Rational("0.8"), "=") is not None  # more than one unit off
+    # an inequality with a decimal bound is exact: 0.946 < 0.9 fails
+    assert closed_refutation(si1, sp.Rational("0.9"), "<") is not None
+    assert closed_refutation(si1, sp.Rational("0.95"), "<") is None
+    assert rounding_unit(sp.Rational("0.75")) == sp.Rational(1, 100) and rounding_unit(sp.Rational(1, 3)) == 0
+
+
+def test_a_difference_below_the_clear_margin_is_not_refuted():
+    si1 = _int(sp.sin(x) / x, 0, 1)
+    near = sp.N(sp.Si(1), 30) * (1 + sp.Rational(1, 10) * sp.Float(str(CLEAR), 30))  # off by a tenth of CLEAR
+    assert closed_refutation(si1, sp.nsimplify(near, rational=True), "=") is None
