@@ -104,7 +104,7 @@ from readers.notes.objective import (
     relational_constraint,
     strip_optimum,
 )
-from readers.notes.probability import _evaluate_expectations, _probability_steps
+from readers.notes.probability import SIZE_LABEL, _evaluate_expectations, _probability_steps
 from readers.notes.reading import (
     as_relations,
     base_name,
@@ -1585,7 +1585,11 @@ class _NotesReader(_CatalogMatch):
         where = ", ".join(f"{k}={v}" for k, v in label.items())
         method = f"{report.method}; P over a random joint distribution at {where}"
         counterexample = {**label, **report.counterexample} if report.counterexample else None
-        return StepReport(**{**report.__dict__, "method": method, "counterexample": counterexample})
+        verdict = report.verdict
+        if verdict == "proved" and any(k.startswith(SIZE_LABEL) for k in label):  # x_1, ..., x_n at n = 2 only
+            verdict, method = "verified", method + " (the listed variables at that size only)"
+        return StepReport(**{**report.__dict__, "verdict": verdict, "method": method,
+                             "counterexample": counterexample})
 
     def check_limit(self, lhs, rhs, claim, shown, frag) -> list[StepReport]:
         context = self.section.limit

@@ -15,6 +15,8 @@ from derivations.checker.step import Step
 
 PROBABILITY_SIZE = 2
 """Concrete number of components of a vector random variable (``X = (x_1, x_2)``)."""
+SIZE_LABEL = "size "
+"""Prefix of a size set to ``PROBABILITY_SIZE`` in a step's label: a check at one size is evidence, not proof."""
 
 
 def _probability_steps(lhs, rel, rhs):
@@ -34,7 +36,10 @@ def _probability_steps(lhs, rel, rhs):
         return f"unknown functions: {', '.join(sorted(others))}"
     _, sizes = _indices_and_sizes([lhs, rhs])
     values = {s: sp.Integer(PROBABILITY_SIZE) for s in sizes}
-    lhs, rhs = (_write_out(e.xreplace(values)) for e in (lhs, rhs))
+    listed = [_listed(e, values) for e in (lhs, rhs)]
+    if any(e is None for e in listed):
+        return "random variables listed with an ellipsis whose ends are not x_1 and x_n: not read one by one"
+    lhs, rhs = (_write_out(e.xreplace(values)) for e in listed)
     events = []
     for app in sorted(lhs.atoms(AppliedUndef), key=str) + sorted(rhs.atoms(AppliedUndef), key=str):
         for arg in app.args:
@@ -43,9 +48,6 @@ def _probability_steps(lhs, rel, rhs):
                     events.append(a)
     if not all(isinstance(e, (sp.Symbol, sp.Indexed)) for e in events):
         return "P of something that is not a random variable"
-    if any(isinstance(e, sp.Symbol) and e.name in (r"\ldots", r"\cdots") for e in events):
-        # P(Y | u_1, ..., u_m): the dots stand for the variables between, not for one more binary variable
-        return "random variables listed with an ellipsis: the variables it stands for are not read one by one"
     parameters = sorted(_show(x) for x in (lhs.free_symbols | rhs.free_symbols)
                         - set().union(*(e.free_symbols for e in events)))
     if parameters:  # P(X | theta) = theta^{n_H} (1 - theta)^{n_T}: a model, not an identity of all joints
@@ -97,6 +99,7 @@ def _probability_steps(lhs, rel, rhs):
     steps = []
     for assignment in patterns:
         label = {_show(v): str(assignment[v]) for v in variables}
+        label.update({f"{SIZE_LABEL}{_show(s)}": str(v) for s, v in values.items()})
         if rel == "propto":
             at = [{**assignment, root: c} for c in (0, 1)]
             left = evaluate(lhs, at[0]) * evaluate(rhs, at[1])
@@ -108,6 +111,51 @@ def _probability_steps(lhs, rel, rhs):
         else:
             return f"relation {rel!r} between probabilities is not checked"
     return steps
+
+
+DOTS = (r"\ldots", r"\cdots")
+
+
+def _listed(expr, values):
+    r"""``expr`` with every list ``x_1, \ldots, x_n`` in the arguments of ``P`` written out as ``x_1, x_2``
+    (``n`` a size, set to ``values``), or None when a list's ends are not an entry ``x_a`` and ``x_n``/``x_{n}``
+    of the same name: the dots stand for the variables between, never for one more variable."""
+    def ends(before, after):
+        if not (isinstance(before, sp.Indexed) and len(before.indices) == 1 and before.indices[0].is_Integer):
+            return None
+        name = str(before.base.label)
+        if isinstance(after, sp.Indexed) and after.base == before.base and len(after.indices) == 1:
+            last = after.indices[0].xreplace(values)
+        elif isinstance(after, sp.Symbol) and after.name.startswith(name + "_"):
+            size = next((v for s, v in values.items() if after.name in (f"{name}_{s}", f"{name}_{{{s}}}")), None)
+            last = size
+        else:
+            return None
+        if last is None or not last.is_Integer or last < before.indices[0]:
+            return None
+        return [before.base[k] for k in range(int(before.indices[0]), int(last) + 1)]
+
+    failed = []
+
+    def expand(app):
+        args, out, k = list(app.args), [], 0
+        while k < len(args):
+            if isinstance(args[k], sp.Symbol) and args[k].name in DOTS:
+                run = ends(out[-1], args[k + 1]) if out and k + 1 < len(args) else None
+                if run is None:
+                    failed.append(app)
+                    return app
+                out[-1:] = run
+                k += 2
+                continue
+            out.append(args[k])
+            k += 1
+        return app.func(*out)
+
+    has_dots = lambda e: (isinstance(e, (AppliedUndef, Given))  # noqa: E731
+                          and any(isinstance(a, sp.Symbol) and a.name in DOTS for a in e.args))
+    out = expr.replace(has_dots, expand)
+    return None if failed else out
 
 
 def _open_unit():

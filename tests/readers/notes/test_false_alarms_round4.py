@@ -105,11 +105,16 @@ def test_a_counterexample_that_is_independent_given_the_stated_variable_still_re
 
 def test_random_variables_listed_with_an_ellipsis_are_not_one_more_variable():
     # P(Y | u_1, \dots, u_m) was checked with "\dots" as one more binary variable and the naive Bayes
-    # proportionality was refuted; the same claim with the variables named is checked, and a factor left out
-    # is still refuted
+    # proportionality was refuted; the list is written out at m = 2 (verified, not proved: one size), a
+    # dropped condition is refuted with u_1, u_2 in the counterexample, and a list with unlike ends is undecided
     prose = "Assume the features are conditionally independent given the label $Y$. Then\n\n"
     (listed,) = [b for b in check(prose + "$$P(Y \\mid u_1, \\dots, u_m) \\propto P(Y) "
                                           "\\prod_{k=1}^{m} P(u_k \\mid Y).$$").blocks if b.steps]
-    assert listed.verdict == "undecided" and "ellipsis" in listed.steps[0].reason, listed.steps
+    assert listed.verdict == "verified" and "size m=2" in listed.steps[0].method, listed.steps
+    (dropped,) = [b for b in check(prose + "$$P(Y \\mid u_1, \\dots, u_m) \\propto P(Y) "
+                                           "\\prod_{k=1}^{m} P(u_k).$$").blocks if b.steps]
+    assert dropped.verdict == "refuted" and "u[2]" in dropped.steps[0].counterexample, dropped.steps
+    (odd,) = [b for b in check(prose + "$$P(Y \\mid u_1, \\dots, v_m) \\propto P(Y).$$").blocks if b.steps]
+    assert odd.verdict == "undecided" and "ellipsis" in odd.steps[0].reason, odd.steps
     (wrong,) = [b for b in check(prose + "$$P(Y \\mid u_1, u_2) \\propto P(Y) P(u_1 \\mid Y).$$").blocks if b.steps]
     assert wrong.verdict == "refuted" and wrong.steps[0].counterexample, wrong.steps
