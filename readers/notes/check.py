@@ -705,7 +705,11 @@ class _NotesReader(_CatalogMatch):
     def in_force(self, expr_symbols, paragraph):
         """The section's conditions on these names, and the examples of this paragraph."""
         conditions = [c for c in self.section.conditions if c[0].free_symbols & expr_symbols]
-        examples = [(n, v) for n, v, scope in self.section.examples if paragraph in scope]
+        known = set(self.section.functions) | self.document_functions
+        # a = p_data(x): a function the notes never define says nothing of a (it stays a free name, under its
+        # conditions); substituted, the claim had an unknown function the numeric step could not evaluate
+        examples = [(n, v) for n, v, scope in self.section.examples if paragraph in scope
+                    and all(f.func.__name__ in known for f in v.atoms(AppliedUndef))]
         return conditions, examples
 
     def readings(self, block, frag, steps, before):

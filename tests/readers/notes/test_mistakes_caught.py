@@ -225,3 +225,17 @@ def test_the_entrywise_gradient_with_its_sign_is_not_refuted():
     # with the Frobenius norm named, the one reading holds: evidence at every entry of random matrices
     block = last(_ENTRY.replace("{}", "[-2\\mathbf{A}^\\top(\\mathbf{M} - \\mathbf{A}\\mathbf{B})]_{pq}"))
     assert block.verdict == "verified", block.steps
+
+
+def test_a_name_set_to_an_unknown_function_keeps_its_conditions_and_the_claim_is_checked():
+    # "with $u = q(t)$" named a value by a function the notes never define; substituted into the claim, the
+    # numeric step met the unknown q and the wrong derivative was undecided ("name 'q' is not defined")
+    from readers.notes.check import check_notes
+
+    note = ("The weight $u$ and the rate $s$ enter $u \\log y + s y$, with $u = q(t)$ and $s = h(t)$, for "
+            "$y > 0$ and $u, s > 0$:\n\n$$\\frac{d}{dy}\\left[u \\log y + s y\\right] = \\frac{u}{y} - s$$\n\n"
+            "and, right, $$\\frac{d}{dy}\\left[u \\log y + s y\\right] = \\frac{u}{y} + s$$\n")
+    wrong, right = [b for b in check_notes(note, path="<test>", budget=5.0).blocks if b.steps]
+    assert wrong.verdict == "refuted" and wrong.steps[0].counterexample, wrong.steps
+    assert right.verdict == "proved", right.steps
+    assert not any("q(t)" in a for a in wrong.assumptions)
