@@ -62,16 +62,6 @@ def test_the_tests_import_the_installed_package():
         assert "site-packages" in root.parts, f"{pkg} imported from {root}, not the installed package"
 
 
-@pytest.mark.skipif(os.environ.get("FORMULARY_EXPECT_INSTALLED") != "1",
-                    reason="only CI (.ci/run) installs the package's dependencies into a fresh .venv")
-def test_the_installed_package_brings_gmp_arithmetic():
-    # gmpy2 is a dependency so that mpmath computes on GMP: the exact decisions of the numeric rung evaluate
-    # special functions at up to 1500 digits, ~5x slower in mpmath's pure-Python backend (verify --all's time)
-    import mpmath.libmp
-
-    assert mpmath.libmp.BACKEND == "gmpy", f"mpmath runs on its {mpmath.libmp.BACKEND} backend: gmpy2 is not installed"
-
-
 @pytest.mark.xdist_group("grouping_probe")
 def test_xdist_groups_reach_the_scheduler(request):
     # --dist loadgroup (pyproject's addopts) sends the tests of one xdist_group to one worker by the '@group'
