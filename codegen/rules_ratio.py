@@ -156,8 +156,8 @@ def _scalable(f, u, j) -> bool:
 def _entry_over_scale(e):
     """``(q, u, j, k)``: factor ``q`` of the product ``e`` is ``M_u^{-k}`` (integer ``k >= 1``) and another factor
     takes one ``1/M_u`` (:func:`_scalable`)."""
-    if not isinstance(e, sp.Mul):
-        return None
+    if not isinstance(e, sp.Mul) or (len(e.args) == 2 and any(isinstance(d, sp.Pow) and d.exp == -1 for d in e.args)):
+        return None  # u_i / M_u alone is the ratio already (the squares scaled_sqrt writes)
     for q, d in enumerate(e.args):
         if not (isinstance(d, sp.Pow) and d.exp.is_Integer and d.exp <= -1):
             continue

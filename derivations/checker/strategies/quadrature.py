@@ -116,7 +116,7 @@ def closed_refutation(lhs: sp.Expr, rhs: sp.Expr, rel: str) -> dict | None:
     Only closed claims (no free symbol): with parameters, a sampled value can move a peak of the integrand
     anywhere, where every fixed rule misses it.  An integrand with a written number beyond ``FAR`` is left
     alone for the same reason."""
-    lhs, rhs = sp.sympify(lhs), sp.sympify(rhs)
+    lhs, rhs = (e if isinstance(e, sp.Basic) else sp.Float(e) for e in (lhs, rhs))  # a side may be a Python number
     if lhs.free_symbols or rhs.free_symbols or rel not in ("=", "<", "<=", ">", ">="):
         return None
     for integral in (lhs.atoms(sp.Integral) | rhs.atoms(sp.Integral)):
