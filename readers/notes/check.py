@@ -190,6 +190,30 @@ def _derivative_applied_to_expression(*sides):
     return None
 
 
+def _written_rounding(lhs, rhs) -> str | None:
+    r"""The method text when one side is a terminating decimal (``3.14159``, read as 314159/100000) and the other
+    a closed constant (``\pi``, ``\sqrt{2}``) that rounds or truncates to it at those decimals, else None:
+    ``\pi = 3.14159`` is a value written to five decimals, not a claim that pi is rational (``\pi = 3.15`` is
+    neither the rounding nor the truncation, and is checked as written)."""
+    for written, value in ((lhs, rhs), (rhs, lhs)):
+        if not (isinstance(written, sp.Rational) and not written.is_Integer) or not isinstance(value, sp.Expr) \
+                or value.free_symbols or value == written:
+            continue
+        decimals = next((d for d in range(1, 21) if 10 ** d % written.q == 0), None)
+        if decimals is None or (isinstance(value, sp.Rational) and any(10 ** d % value.q == 0 for d in range(41))):
+            continue  # 1/8 = 0.12: an exact decimal written otherwise is no rounding
+        exact = sp.N(value, 40)
+        if not exact.is_real or not exact.is_finite:
+            continue
+        scale = sp.Integer(10) ** decimals
+        rounded = sp.floor(exact * scale + sp.S.Half) / scale
+        truncated = sp.sign(exact) * sp.floor(abs(exact) * scale) / scale
+        if written in (rounded, truncated):
+            how = "rounded" if written == rounded else "truncated"
+            return f"the value {how} to the {decimals} decimals written (exact value {sp.N(value, decimals + 5)})"
+    return None
+
+
 def _apart(lhs, rhs, laws=None) -> str:
     r"""``"mu, sigma | eta_1, eta_2"`` when each side has names and they share none
     (``\frac{\mu^2}{2\sigma^2} + \log\sigma = \frac{\eta_1^2}{4\eta_2} - \frac{1}{2}\log(2\eta_2)``), else ``""``.
@@ -1340,6 +1364,9 @@ class _NotesReader(_CatalogMatch):
         if claim.rel == "->":
             return self.check_limit(lhs, rhs, claim, shown, frag)
         rel = {"equiv": "=", ":=": "="}.get(claim.rel, claim.rel)
+        rounded = _written_rounding(lhs, rhs) if rel == "=" else None
+        if rounded is not None:  # \pi = 3.14159: a value written to its decimals, as its author means it
+            return [StepReport(**shown, verdict="verified", method=rounded)]
         if self.section.laws:  # Var(X) after X \sim Bernoulli(p): the law's variance (readers.notes.laws)
             (left, used), (right, used_too) = (law_moments(e, self.section.laws) for e in (lhs, rhs))
             if used or used_too:

@@ -108,3 +108,17 @@ def test_two_letters_before_a_parenthesis_that_does_not_mention_them_stay_a_name
     # fc(x), lr(t): a layer, a schedule, never f * c * x; a claim about them is not refuted as a product
     (block,) = check("$$lr(t) \\le lr(0)$$").blocks
     assert block.verdict != "refuted" and any(s.startswith("lr: function") for s in block.symbols), block
+
+
+def test_a_constant_written_to_its_decimals_is_its_rounding_not_a_false_equation():
+    # "$\pi = 3.14159$" was read as pi = 314159/100000 and refuted: the author writes the value to five
+    # decimals; a rounding or a truncation is verified (and says so), a wrong digit is still refuted
+    from readers.notes.check import check_notes
+
+    note = ("We use $\\pi = 3.14159$, $\\sqrt{2} = 1.414$ and $\\pi = 3.1415$ (truncated), but not "
+            "$\\pi = 3.15$ nor $\\frac{1}{8} = 0.12$.")
+    rounded, root, truncated, wrong, exact = check_notes(note, path="<test>", budget=5.0).blocks
+    for block, how in ((rounded, "rounded"), (root, "rounded"), (truncated, "truncated")):
+        assert block.verdict == "verified" and how in block.steps[0].method, block.steps
+    assert wrong.verdict == "refuted", wrong.steps
+    assert exact.verdict == "refuted", exact.steps
