@@ -52,16 +52,22 @@ def num_identity(lhs, rhs, symbols, trials=20, lo=0.1, hi=3.0) -> bool:
     return True
 
 
-ENTRIES: list[dict] = []
+def recorder():
+    """``(entries, label, nonclaim)``: a fresh list of labels and the two functions that append to it (one list
+    per round of labels; every round is checked by :func:`check_entries`)."""
+    entries: list[dict] = []
+
+    def label(file, line, role, lab, check, assumptions="", fn=None, pick=None):
+        entries.append(dict(file=file, line=line, role=role, label=lab, check=check, assumptions=assumptions,
+                            fn=fn, pick=pick))
+
+    def nonclaim(file, line, role, check, pick=None):
+        label(file, line, role, "not-a-claim", check, pick=pick)
+
+    return entries, label, nonclaim
 
 
-def label(file, line, role, lab, check, assumptions="", fn=None, pick=None):
-    ENTRIES.append(dict(file=file, line=line, role=role, label=lab, check=check, assumptions=assumptions,
-                        fn=fn, pick=pick))
-
-
-def nonclaim(file, line, role, check, pick=None):
-    label(file, line, role, "not-a-claim", check, pick=pick)
+ENTRIES, label, nonclaim = recorder()
 
 
 # ---------------------------------------------------------------- d2l_integral_calculus.md

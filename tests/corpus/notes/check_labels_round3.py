@@ -18,6 +18,7 @@ from pathlib import Path
 import mpmath as mp
 import numpy as np
 import sympy as sp
+from check_labels import check_entries, recorder, zero
 
 HERE = Path(__file__).resolve().parent
 mp.mp.dps = 30
@@ -26,20 +27,7 @@ TOL = 1e-9
 """Absolute tolerance for numpy comparisons of exact identities in double precision (values of order 1)."""
 
 x, y, z, h, b, c, a, w = sp.symbols("x y z h b c a w", real=True)
-ENTRIES: list[dict] = []
-
-
-def label(file, line, role, lab, check, assumptions="", fn=None, pick=None):
-    ENTRIES.append(dict(file=file, line=line, role=role, label=lab, check=check, assumptions=assumptions,
-                        fn=fn, pick=pick))
-
-
-def nonclaim(file, line, role, check, pick=None):
-    label(file, line, role, "not-a-claim", check, pick=pick)
-
-
-def zero(expr) -> bool:
-    return sp.simplify(expr) == 0
+ENTRIES, label, nonclaim = recorder()  # the first rounds' recorder and zero (check_labels)
 
 
 # Test functions standing for the notes' arbitrary A, B, C, R, ...: smooth, with nonzero derivatives.
@@ -150,7 +138,7 @@ def _deep_chain():
     the derivative of y-hat with respect to W_1 (checked at a random point)."""
     w_ = sp.symbols("w1:12", real=True)
     x0 = sp.Rational(7, 10)
-    h_, dprod = x0, sp.Integer(1)
+    h_ = x0
     zs = []
     for k in range(11):
         zk = w_[k] * h_
@@ -435,8 +423,6 @@ def _latex(entry) -> str:
 
 
 def main(argv) -> int:
-    from check_labels import check_entries  # the same runner and --write merge as the first rounds' labels
-
     return check_entries(ENTRIES, _latex, argv)
 
 

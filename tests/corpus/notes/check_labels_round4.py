@@ -18,6 +18,7 @@ from pathlib import Path
 import mpmath as mp
 import numpy as np
 import sympy as sp
+from check_labels import check_entries, recorder, zero
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
@@ -28,20 +29,7 @@ TOL = 1e-8
 
 x, y, t, u, h, a, b, c, d, r, s, th, C = sp.symbols("x y t u h a b c d r s theta C", real=True)
 n_ = sp.Symbol("n", real=True)
-ENTRIES: list[dict] = []
-
-
-def label(file, line, role, lab, check, assumptions="", fn=None, pick=None):
-    ENTRIES.append(dict(file=file, line=line, role=role, label=lab, check=check, assumptions=assumptions,
-                        fn=fn, pick=pick))
-
-
-def nonclaim(file, line, role, check, pick=None):
-    label(file, line, role, "not-a-claim", check, pick=pick)
-
-
-def zero(expr) -> bool:
-    return sp.simplify(expr) == 0
+ENTRIES, label, nonclaim = recorder()  # the first rounds' recorder and zero (check_labels)
 
 
 def close(p, q) -> bool:
@@ -651,14 +639,8 @@ nonclaim(PR, 199, "example", "m = 500 in the exercise", pick="m=500")
 nonclaim(PR, 199, "example", "n = 10 in the exercise", pick="n=10")
 
 
-def _latex(entry) -> str:
-    from check_labels_round3 import _latex as latex_of  # the same block finder (Markdown and .tex)
-
-    return latex_of(entry)
-
-
 def main(argv) -> int:
-    from check_labels import check_entries  # the same runner and --write merge as the first rounds' labels
+    from check_labels_round3 import _latex  # the same block finder (Markdown and .tex)
 
     return check_entries(ENTRIES, _latex, argv)
 
