@@ -30,16 +30,22 @@ class Wrt:
     shape: tuple = ()
 
 
-def gradient_indices(wrt: Wrt, taken) -> tuple[tuple[sp.Symbol, sp.Expr, sp.Expr], ...]:
-    """Fresh 0-based indices ``(k, 0, n - 1)`` for each axis of the parameter, avoiding ``taken``."""
-    out, names = [], {str(s) for s in taken}
-    for n, size in enumerate(wrt.shape):
-        name = f"k{n}"
+def fresh_indices(shape, names: set, stem: str = "k", mark: str = "_") -> tuple[tuple[sp.Symbol, sp.Expr, sp.Expr], ...]:
+    """Fresh 0-based indices ``(k, 0, n - 1)``, one per axis of ``shape``, named ``stem`` and the axis (``mark``
+    appended until the name is not in ``names``); the names taken are added to ``names``."""
+    out = []
+    for n, size in enumerate(shape):
+        name = f"{stem}{n}"
         while name in names:
-            name += "_"
+            name += mark
         names.add(name)
         out.append((sp.Symbol(name, integer=True), sp.S.Zero, size - 1))
     return tuple(out)
+
+
+def gradient_indices(wrt: Wrt, taken) -> tuple[tuple[sp.Symbol, sp.Expr, sp.Expr], ...]:
+    """Fresh 0-based indices ``(k, 0, n - 1)`` for each axis of the parameter, avoiding ``taken``."""
+    return fresh_indices(wrt.shape, {str(s) for s in taken})
 
 
 def derive_vjp(expr: sp.Expr, indices, wrt: Wrt, upstream, conventions=KINK_CONVENTIONS) -> tuple[sp.Expr, tuple]:

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import sympy as sp
 
-from derivations.gradients.derive import Wrt, derive_vjp
+from derivations.gradients.derive import Wrt, derive_vjp, fresh_indices
 from symbolic.record import Definition, expand_definitions
 
 
@@ -79,17 +79,6 @@ def _contribution(consumer_expr, consumer_indices, adjoint, wrt: Wrt, kappa) -> 
     return expr.xreplace({k: c for (k, _, _), (c, _, _) in zip(own, kappa)})
 
 
-def _fresh_indices(shape, taken: set) -> tuple:
-    out = []
-    for n, size in enumerate(shape):
-        name = f"\\kappa_{n}"
-        while name in taken:
-            name += "'"
-        taken.add(name)
-        out.append((sp.Symbol(name, integer=True), sp.S.Zero, size - 1))
-    return tuple(out)
-
-
 def reverse_vjps(definitions, output_expr, output_indices, params: dict, upstream):
     r"""The VJP of the output with respect to each parameter, in reverse mode through ``definitions``.
 
@@ -108,7 +97,7 @@ def reverse_vjps(definitions, output_expr, output_indices, params: dict, upstrea
     for d in reversed(definitions):
         base = _base(d.lhs)
         shape = shapes[base]
-        kappa = _fresh_indices(shape, taken)
+        kappa = fresh_indices(shape, taken, "\\kappa_", "'")
         wrt = Wrt(base, shape)
         terms = [_contribution(e, idx, adj, wrt, kappa) for e, idx, adj in consumers if _reads(e, base)]
         adj = _adjoint_name(base)
@@ -117,7 +106,7 @@ def reverse_vjps(definitions, output_expr, output_indices, params: dict, upstrea
         consumers.append((d.expr, _indices_of(d.lhs, shape), adj))
     gradients = {}
     for name, wrt in params.items():
-        kappa = _fresh_indices(wrt.shape, taken)
+        kappa = fresh_indices(wrt.shape, taken, "\\kappa_", "'")
         terms = [_contribution(e, idx, adj, wrt, kappa) for e, idx, adj in consumers if _reads(e, wrt.symbol)]
         gradients[name] = (sp.Add(*terms), kappa)
     return gradients, tuple(adjoints)
