@@ -127,8 +127,7 @@ def _listed(expr, values):
         if isinstance(after, sp.Indexed) and after.base == before.base and len(after.indices) == 1:
             last = after.indices[0].xreplace(values)
         elif isinstance(after, sp.Symbol) and after.name.startswith(name + "_"):
-            size = next((v for s, v in values.items() if after.name in (f"{name}_{s}", f"{name}_{{{s}}}")), None)
-            last = size
+            last = next((v for s, v in values.items() if after.name in (f"{name}_{s}", f"{name}_{{{s}}}")), None)
         else:
             return None
         if last is None or not last.is_Integer or last < before.indices[0]:
@@ -152,8 +151,9 @@ def _listed(expr, values):
             k += 1
         return app.func(*out)
 
-    has_dots = lambda e: (isinstance(e, (AppliedUndef, Given))  # noqa: E731
-                          and any(isinstance(a, sp.Symbol) and a.name in DOTS for a in e.args))
+    def has_dots(e):
+        return isinstance(e, (AppliedUndef, Given)) and any(isinstance(a, sp.Symbol) and a.name in DOTS for a in e.args)
+
     out = expr.replace(has_dots, expand)
     return None if failed else out
 
