@@ -27,24 +27,37 @@ SMALLEST_NORMAL = sp.Float(2.2250738585072014e-308)
 """A floor for the scale (as in ``scaled_sqrt``): an all-zero vector is not divided by 0."""
 
 
-def degree(e, base):
-    """The degree of ``e`` under ``base -> lambda * base`` (``lambda > 0``), or None if ``e`` is not homogeneous."""
-    if isinstance(e, sp.Indexed):
-        return 1 if e.base == base else 0
-    if e.is_number or isinstance(e, sp.Symbol) or not e.has(base):
+def _degree(e, leaf, depends, through=()):
+    """The degree of ``e`` under a scaling whose leaves ``leaf`` rates (an int, or None for a node that is no
+    leaf), or None if ``e`` is not homogeneous: products add degrees, rational powers multiply them, the terms of
+    a sum must agree, and the nodes of ``through`` have the degree of their first argument."""
+    d = leaf(e)
+    if d is not None:
+        return d
+    if e.is_number or not depends(e):
         return 0
     if isinstance(e, sp.Mul):
-        ds = [degree(a, base) for a in e.args]
+        ds = [_degree(a, leaf, depends, through) for a in e.args]
         return None if None in ds else sum(ds)
     if isinstance(e, sp.Pow):
-        d = degree(e.base, base)
+        d = _degree(e.base, leaf, depends, through)
         return None if d is None or not e.exp.is_Rational else d * e.exp
     if isinstance(e, sp.Add):
-        ds = {degree(a, base) for a in e.args}
+        ds = {_degree(a, leaf, depends, through) for a in e.args}
         return ds.pop() if len(ds) == 1 and None not in ds else None
-    if isinstance(e, (sp.Sum, sp.Abs, ReduceMax)):
-        return degree(e.args[0], base)
+    if isinstance(e, through):
+        return _degree(e.args[0], leaf, depends, through)
     return None
+
+
+def degree(e, base):
+    """The degree of ``e`` under ``base -> lambda * base`` (``lambda > 0``), or None if ``e`` is not homogeneous."""
+    def leaf(x):
+        if isinstance(x, sp.Indexed):
+            return 1 if x.base == base else 0
+        return 0 if isinstance(x, sp.Symbol) else None
+
+    return _degree(e, leaf, lambda x: x.has(base), (sp.Sum, sp.Abs, ReduceMax))
 
 
 def _vector_axis(e, base):
@@ -121,20 +134,10 @@ def homogeneous_scale(expr: sp.Expr) -> sp.Expr:
 
 def scalar_degree(e, group) -> sp.Expr | None:
     """The degree of ``e`` under ``v -> lambda * v`` for every symbol ``v`` of ``group`` at once (``lambda > 0``), or None."""
-    if isinstance(e, sp.Symbol):
-        return 1 if e in group else 0
-    if e.is_number or not (e.free_symbols & group):
-        return 0
-    if isinstance(e, sp.Mul):
-        ds = [scalar_degree(a, group) for a in e.args]
-        return None if None in ds else sum(ds)
-    if isinstance(e, sp.Pow):
-        d = scalar_degree(e.base, group)
-        return None if d is None or not e.exp.is_Rational else d * e.exp
-    if isinstance(e, sp.Add):
-        ds = {scalar_degree(a, group) for a in e.args}
-        return ds.pop() if len(ds) == 1 and None not in ds else None
-    return None
+    def leaf(x):
+        return (1 if x in group else 0) if isinstance(x, sp.Symbol) else None
+
+    return _degree(e, leaf, lambda x: bool(x.free_symbols & group))
 
 
 def _is_atom(e, group) -> bool:
