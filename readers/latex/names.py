@@ -334,7 +334,7 @@ class _Names:
                 return self.labelled(value, node.value)  # w^*, w^+: another name, not w
             return value  # 0^+, a^\prime: a marker, not a power
         raw = self.raw_script(node)
-        if raw in TRANSPOSE_MARKS and not (base_name in GREEK.values() or isinstance(value, sp.Number)):
+        if is_transpose_mark(raw) and not (base_name in GREEK.values() or isinstance(value, sp.Number)):
             self.used_functions.add("transpose")
             return sp.Function("transpose")(value)
         greek = isinstance(node, lark.Token) and node.value in GREEK.values()  # \beta^\tau is \beta^{\tau}
@@ -350,6 +350,18 @@ class _Names:
 TRANSPOSE_MARKS = frozenset({"T", r"\top", r"\intercal", r"\mathrm{T}", r"\mathsf{T}", r"\text{T}", r"{\top}",
                              r"\mathsf{\top}", r"\mathrm{\top}"})
 r"""Superscripts that transpose: ``A^T``, ``A^\top``, ``A^{\mathrm{T}}``."""
+_SCRIPT_SPACING = re.compile(r"\\[,;:! ]|\s+")
+
+
+def is_transpose_mark(raw: str) -> bool:
+    r"""Whether a superscript transposes, spacing aside: ``A^{\!\top\!}`` (a kerned ``\top``, common in lecture
+    notes) and ``A^{\,T}`` are ``A^\top``; a spaced label such as ``A^{T\,1}`` is not a transpose mark."""
+    if raw in TRANSPOSE_MARKS:
+        return True
+    bare = _SCRIPT_SPACING.sub("", raw)
+    while bare.startswith("{") and bare.endswith("}"):
+        bare = bare[1:-1]
+    return bare in TRANSPOSE_MARKS
 MAX_PRIME_ORDER = 4
 _EVENT_NAMES = {"=": "eq", "!=": "ne", "<": "lt", "<=": "le", ">": "gt", ">=": "ge", "in": "in", "notin": "notin"}
 """Relations that may state an event inside ``P(...)``: canonical text -> the event function's suffix."""

@@ -535,7 +535,7 @@ class _Tokenizer:
             return self.emit("NAME" if name == "Pr" else "FUNC", "P" if name == "Pr" else name, start, self.pos)
         if name in MAXMIN:
             return self.emit("MAXMIN", name, start, self.pos)
-        if name == "top":
+        if name in ("top", "intercal"):  # A^\intercal is A^\top
             return self.emit("NAME", "T", start, self.pos)
         if SIMPLE_COMMANDS.get(name):
             kind = SIMPLE_COMMANDS[name]
