@@ -124,6 +124,8 @@ from readers.notes.ellipsis import check_listed, listed_terms
 from readers.notes.laws import law, law_moments, stated_fact
 from readers.notes.leibniz import LEIBNIZ_NOTE, leibniz_reading
 from readers.notes.special import standard_functions
+from readers.notes.systems import chain_solution, where
+from readers.notes.constraints import constrained_rows
 from readers.notes.report import SCHEMA, BlockReport, NotesReport, StepReport, render_text
 from readers.notes.parameters import is_parameter
 from readers.notes.symbols import (
@@ -594,6 +596,7 @@ class _Claim:
     read_as: str = ""  # how lhs was read (``mu_X read as the mean of Bernoulli(p)``)
     unambiguous: bool = False  # read_as names a law with one parametrisation in use: a failure refutes
     one_by_one: bool = False  # checked in the 1x1 case of matrices of free sizes: a success proves nothing
+    chain: tuple = ()  # the = links (lhs, rhs) of the claim's chain: a system when one sets a number (systems.py)
 
 
 class _NotesReader(_CatalogMatch):
@@ -672,9 +675,8 @@ class _NotesReader(_CatalogMatch):
         first = not any(owner[0] == self.section.number for owner in self.section.owner.values())
         before = _copy_section(self.section)
         claims, defined, mains, updates = self.rows(block, frag, warnings)
-        steps = []
-        for claim in claims:
-            steps.extend(self.check_claim(claim, frag))
+        checked = constrained_rows([(claim, self.check_claim(claim, frag)) for claim in claims], self.expand)
+        steps = [s for _, found in checked for s in found]  # rows solving for an unknown: readers.notes.constraints
         for name in self.pending_updates:  # an update chain's assignment takes effect after its claims
             self.section.updates.add(base_name(name))
             if base_name(name) == getattr(name, "name", None):
@@ -860,10 +862,11 @@ class _NotesReader(_CatalogMatch):
                 start = 0 if self.matrix_claims.written_out_claim(name, exprs[1], frag.content_line + row.line - 1) else 1
             elif not row.continued and rels[0] in ("=", ":=") and self.redefinable(name, exprs[1]):
                 redefinition = _show(name)
+            links = tuple((exprs[k], exprs[k + 1]) for k in range(len(rels)) if rels[k] == "=")
             for k in range(start, len(rels)):
                 claims.append(_Claim(exprs[k], rels[k], exprs[k + 1], tuple(row.conditions) + tuple(givens),
                                      frag.content_line + row.line - 1, block.zero_based,
-                                     redefinition if k == 0 else ""))
+                                     redefinition if k == 0 else "", chain=links if len(links) > 1 else ()))
         mains = [m if isinstance(m, Main) else self.problem(m) for m in mains]
         return claims, defined, mains, updates
 
@@ -1063,6 +1066,7 @@ class _NotesReader(_CatalogMatch):
         """One claim with what is in force (conditions, examples), then its other readings when it fails:
         a new definition, an equation in an unknown, a step from the equation before, a narrower domain."""
         lhs, rhs = self.expand(claim.lhs), self.expand(claim.rhs)
+        chain = claim.chain
         leibniz = leibniz_reading(lhs, rhs)  # du/dx beside u(x): u'(x) (readers.notes.leibniz)
         if leibniz is not None:
             lhs, rhs = leibniz
@@ -1201,6 +1205,12 @@ class _NotesReader(_CatalogMatch):
             if follows is not None:
                 return [StepReport(**{**follows.__dict__, **shown, "assumptions": assumptions,
                                       "role": "equation step"})]
+        if rel == "=" and not equation and chain:  # p_0 n = (1 - p_0) n = 10.5: a system (readers.notes.systems)
+            solution = chain_solution([(self.expand(a), self.expand(b)) for a, b in chain])
+            if solution:
+                return [_undecided(r, f"the chain sets its unknowns: it holds where {where(solution)}, the values "
+                                      f"its equations give, not as an identity ({r.reason[:80]})", role="equation")
+                        if r.verdict == "refuted" else r for r in out]
         if equation:
             unknowns = ", ".join(sorted(map(_show, symbols), key=str))
             return [_undecided(r, f"an equation in {unknowns}: it holds for some values, not as an identity",
