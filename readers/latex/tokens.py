@@ -43,6 +43,8 @@ from readers.latex.tables import (
 
 
 _SIGN_SCRIPT = re.compile(r"\s*\{\s*(\+\+|\+|-|\*)\s*\}")
+_CONDITIONAL_SCRIPT = re.compile(r"\s*\{\s*([A-Z])\s*(?:\\mid|\|)\s*([A-Z])\s*\}")
+r"""A subscript naming a conditional law, ``p_{Y \mid X}``, ``f_{X|Y}``: one label (the density's name), not a bar."""
 _STATEMENT_ARROWS = frozenset({"rightarrow", "longrightarrow", "to"})
 r"""Arrows that, opening a statement after a separator (``\qquad``, ``\hspace``, a new row), say "so": the
 statement after them is read on its own row (not as a side condition), never as the end of a limit.  (``\implies``
@@ -233,6 +235,12 @@ class _Tokenizer:
             self.pos = sign.end()
             kind = {"+": "ADD", "-": "SUB", "*": "AST"}[sign.group(1)[0]]
             return self.emit(kind, sign.group(1), sign.start(1), sign.end(1))
+        conditional = _CONDITIONAL_SCRIPT.match(text, start + 1) if char == "_" else None
+        if conditional:  # p_{Y \mid X}(y \mid x): the label Y|X names the conditional density
+            self.emit("USCORE", char, start, start + 1)
+            self.pos = conditional.end()
+            return self.emit("NAME", f"{conditional.group(1)}given{conditional.group(2)}", conditional.start(1),
+                             conditional.end(2))
         if char in ASCII_TOKENS:
             self.pos += 1
             kind = ASCII_TOKENS[char]

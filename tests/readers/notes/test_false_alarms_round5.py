@@ -54,3 +54,14 @@ def test_rows_of_inequalities_that_solve_for_an_unknown_are_a_derivation():
     # rows unbounded on opposite sides may state a system of two constraints: never refuted as a step
     (system,) = displays("\\begin{align*}\n2t > -2 \\\\\nt < 3\n\\end{align*}\n")
     assert system.verdict != "refuted", system.steps
+
+
+def test_a_conditional_density_label_in_a_subscript_parses():
+    # p_{Y \mid X}(y \mid x) (CS228) stopped the parser at \mid: six display blocks unparsed
+    text = ("We define the conditional density:\n\n$$g_{V \\mid U}(v \\mid u) = \\frac{g_{UV}(u, v)}{g_U(u)}$$\n\n"
+            "Then\n\n$$g_{V \\mid U}(v \\mid u)\\, g_U(u) = g_{UV}(u, v)$$\n\nand not\n\n"
+            "$$g_{V|U}(v|u) = g_{UV}(u, v)\\, g_U(u)$$\n")
+    definition, right, wrong = displays(text)
+    assert definition.parsed and definition.role == "definition", definition.error
+    assert right.verdict == "proved", right.steps
+    assert wrong.parsed and wrong.verdict not in ("proved", "verified"), wrong.steps
