@@ -6,7 +6,8 @@ Neither row holds for every ``n``: together they solve a requirement for ``n``. 
 inequality in the same single unknown that fails as an identity, and whose last row bounds the unknown alone
 (``c \le n``), is read as a derivation: the first row is the constraint (``undecided``, it holds for some values),
 and each later row is a step, checked exactly on solution sets (a row not implied by the one above is refuted only
-when both sets are unbounded on the same side: rows unbounded on opposite sides may state a system),
+when both sets are unbounded on the same side and the row above is not itself a bare bound: rows unbounded on
+opposite sides, or two bounds in a row, may state a system of requirements),
 
 .. math:: S_k = \{x \in \mathbb{R} : \text{row}_k(x)\},\qquad S_{k-1} \subseteq S_k \Rightarrow \text{verified},
           \quad x \in S_{k-1} \setminus S_k \Rightarrow \text{refuted at } x.
@@ -115,7 +116,9 @@ def _read_run(run, out) -> None:
                    "reason": "", "method": f"constraint step: its solutions {x} in {now} are {how} the row at "
                                            f"line {line} (exact solution sets)"}
         else:
-            point = _point(sp.Complement(before, now)) if implied is False and _same_side(before, now) else None
+            solving = not _bounds_alone(above[1], above[3], x)  # n >= 10 \\ n >= 30: two bounds listed, not solved
+            point = _point(sp.Complement(before, now)) if implied is False and solving and _same_side(before, now) \
+                else None
             if point is None or before.contains(point) != sp.true or now.contains(point) != sp.false:
                 new = {"verdict": "undecided", "counterexample": None, "role": "equation step",
                        "reason": f"a constraint step not implied by the row at line {line}, without a sample point"}
