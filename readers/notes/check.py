@@ -138,6 +138,7 @@ from readers.notes.symbols import (
     _write_out,
     _is_simplex_condition,
     _is_variable,
+    ONE_BASED,
     _one_based,
     _propto_variable,
     _show,
@@ -1596,7 +1597,7 @@ class _NotesReader(_CatalogMatch):
             return f"the variable {variable} does not occur"
         try:
             return Step(lhs, rhs, rel, assumptions=tuple(assumptions), domains=domains, indices=ranges,
-                        sizes=size_cases, variable=variable)
+                        sizes=size_cases, variable=variable, note="" if zero_based else ONE_BASED)
         except ValueError as exc:
             return str(exc)
 
@@ -1607,7 +1608,7 @@ class _NotesReader(_CatalogMatch):
         if kind == "error":
             kind, reason = "undecided", f"the checker failed: {verdict.reason}"[:300]
         counterexample = verdict.counterexample if kind == "refuted" else None
-        if counterexample and one_based and step.indices:
+        if counterexample and one_based and step.note == ONE_BASED:
             counterexample = _one_based(counterexample, step.indices)
         return StepReport(**shown, verdict=kind, method=verdict.method, reason=reason, counterexample=counterexample)
 
