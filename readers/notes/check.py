@@ -120,6 +120,7 @@ from readers.notes.entries import check_entry_block, entry_variable
 from readers.notes.entropy import applications as entropy_applications
 from readers.notes.entropy import check_divergence, check_entropy
 from readers.notes.entropy import divergence_applications
+from readers.notes.definition_cues import introduces_definition
 from readers.notes.ellipsis import check_listed, listed_terms
 from readers.notes.laws import law, law_moments, stated_fact
 from readers.notes.leibniz import LEIBNIZ_NOTE, leibniz_reading
@@ -859,6 +860,14 @@ class _NotesReader(_CatalogMatch):
                 mains.append(Main(name, exprs[1]))
                 # A = W S W^{-1} with all three written out above: also a claim (readers.notes.matrices)
                 start = 0 if self.matrix_claims.written_out_claim(name, exprs[1], frag.content_line + row.line - 1) else 1
+            elif not row.continued and rels[0] in ("=", ":=") and self.redefinable(name, exprs[1]) \
+                    and introduces_definition(self.lines, frag.kind, frag.line, frag.column):
+                # "let us plot the function $$f(x, y) = ...$$" after another f: the words say it is a new
+                # definition, which shadows the old one (readers.notes.definition_cues)
+                self.define(name, exprs[1], frag.content_line + row.line - 1)
+                defined.append(f"{name}")
+                mains.append(Main(name, exprs[1]))
+                start = 1
             elif not row.continued and rels[0] in ("=", ":=") and self.redefinable(name, exprs[1]):
                 redefinition = _show(name)
             for k in range(start, len(rels)):
