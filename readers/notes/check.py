@@ -120,6 +120,7 @@ from readers.notes.entries import check_entry_block, entry_variable
 from readers.notes.entropy import applications as entropy_applications
 from readers.notes.entropy import check_divergence, check_entropy
 from readers.notes.entropy import divergence_applications
+from readers.notes.angles import angle_definition, arccos_latex
 from readers.notes.definition_cues import introduces_definition
 from readers.notes.ellipsis import check_listed, listed_terms
 from readers.notes.laws import law, law_moments, stated_fact
@@ -622,6 +623,8 @@ class _NotesReader(_CatalogMatch):
         if frag.section != self.section.number:
             self.section.enter(frag.section)
         base = {"line": frag.line, "source": frag.source, "kind": frag.kind, "heading": frag.heading}
+        if frag.kind == "inline":
+            self.define_angle(frag)
         try:
             block = self.parse(frag.content, frag)
         except LatexParseError as exc:
@@ -634,6 +637,23 @@ class _NotesReader(_CatalogMatch):
                               reason=f"internal error while reading this block: {type(exc).__name__}: {exc}"[:300],
                               line=frag.content_line)
             return BlockReport(**base, parsed=True, steps=(step,), role="claim")
+
+    def define_angle(self, frag: Fragment) -> None:
+        r"""``with angle $\theta$ between $u$ and $v$`` defines $\theta = \arccos(u \cdot v / \|u\| \|v\|)$
+        (readers.notes.angles)."""
+        if not 0 < frag.line <= len(self.lines):
+            return
+        found = angle_definition(self.lines[frag.line - 1], frag.column, frag.source)
+        if found is None:
+            return
+        theta, u, v = found
+        try:
+            (name,) = self.parse(theta, frag).rows[0].chain.exprs
+            (body,) = self.parse(arccos_latex(u, v), frag).rows[0].chain.exprs
+        except (LatexParseError, ValueError, IndexError):
+            return
+        if isinstance(name, sp.Symbol) and self.definable(name, body):
+            self.define(name, body, frag.line)
 
     def parse(self, content, frag, *, functions=(), names=()):
         return parse_block(content, names=self.names | frozenset(names),
