@@ -318,8 +318,9 @@ def _entry_notation(content: str, steps: list) -> list:
 
 def _converged(report) -> bool:
     """A refutation by careful quadrature: a closed integral whose convergence the quadratures and the grid saw
-    (derivations.checker.strategies.quadrature), not a sampled function that need not be integrable."""
-    return report.method.startswith("careful quadrature")
+    (derivations.checker.strategies.quadrature), or a closed improper integral of a rational function evaluated
+    exactly (derivations.checker.strategies.divergence), not a sampled function that need not be integrable."""
+    return report.method.startswith(("careful quadrature", "improper integrals evaluated exactly"))
 
 
 def _local_name(symbol) -> bool:

@@ -30,6 +30,7 @@ from derivations.checker.budget import busy_clock
 from derivations.checker.step import Step
 from derivations.checker.verdict import Verdict
 
+from derivations.checker.strategies.divergence import divergent_refutation
 from derivations.checker.strategies.decide import decide, decimal_text, exact_point, holds, shortest_point
 from derivations.checker.strategies.evaluate import (Conditions, compare, compile_expr, confirm, magnitude_digits,
                                                      relation_holds, show, value_at)
@@ -321,7 +322,13 @@ def _careful_quadrature(inst: Instance) -> Verdict | None:
     quadratures and a grid agreeing, the claim off by far more than their bound); None otherwise."""
     found = closed_refutation(inst.lhs, inst.rhs, inst.rel)
     if found is None:
-        return None
+        diverges = divergent_refutation(inst.lhs, inst.rhs, inst.rel)  # int x/(1+x^2) over R = oo
+        if diverges is None:
+            return None
+        counterexample = diverges | ({"at": inst.label} if inst.label else {})
+        return Verdict("refuted", method="improper integrals evaluated exactly (sympy, rational integrands)",
+                       counterexample=counterexample, assumptions=inst.assumption_texts(),
+                       reason=f"lhs {inst.rel} rhs fails: lhs is {diverges['lhs']}, rhs is {diverges['rhs']}")
     counterexample = {"lhs": found["lhs"], "rhs": found["rhs"], "quadrature bound": found["bound"]}
     if inst.label:
         counterexample["at"] = inst.label
