@@ -120,6 +120,8 @@ from readers.notes.entries import check_entry_block, entry_variable
 from readers.notes.entropy import applications as entropy_applications
 from readers.notes.entropy import check_divergence, check_entropy
 from readers.notes.entropy import divergence_applications
+from readers.notes.angles import angle_definition, arccos_latex
+from readers.notes.definition_cues import introduces_definition
 from readers.notes.ellipsis import check_listed, listed_terms
 from readers.notes.laws import law, law_moments, stated_fact
 from readers.notes.leibniz import LEIBNIZ_NOTE, leibniz_reading
@@ -140,6 +142,7 @@ from readers.notes.symbols import (
     _write_out,
     _is_simplex_condition,
     _is_variable,
+    ONE_BASED,
     _one_based,
     _propto_variable,
     _show,
@@ -317,8 +320,9 @@ def _entry_notation(content: str, steps: list) -> list:
 
 def _converged(report) -> bool:
     """A refutation by careful quadrature: a closed integral whose convergence the quadratures and the grid saw
-    (derivations.checker.strategies.quadrature), not a sampled function that need not be integrable."""
-    return report.method.startswith("careful quadrature")
+    (derivations.checker.strategies.quadrature), or a closed improper integral of a rational function evaluated
+    exactly (derivations.checker.strategies.divergence), not a sampled function that need not be integrable."""
+    return report.method.startswith(("careful quadrature", "improper integrals evaluated exactly"))
 
 
 def _local_name(symbol) -> bool:
@@ -623,6 +627,8 @@ class _NotesReader(_CatalogMatch):
         if frag.section != self.section.number:
             self.section.enter(frag.section)
         base = {"line": frag.line, "source": frag.source, "kind": frag.kind, "heading": frag.heading}
+        if frag.kind == "inline":
+            self.define_angle(frag)
         try:
             block = self.parse(frag.content, frag)
         except LatexParseError as exc:
@@ -635,6 +641,23 @@ class _NotesReader(_CatalogMatch):
                               reason=f"internal error while reading this block: {type(exc).__name__}: {exc}"[:300],
                               line=frag.content_line)
             return BlockReport(**base, parsed=True, steps=(step,), role="claim")
+
+    def define_angle(self, frag: Fragment) -> None:
+        r"""``with angle $\theta$ between $u$ and $v$`` defines $\theta = \arccos(u \cdot v / \|u\| \|v\|)$
+        (readers.notes.angles)."""
+        if not 0 < frag.line <= len(self.lines):
+            return
+        found = angle_definition(self.lines[frag.line - 1], frag.column, frag.source)
+        if found is None:
+            return
+        theta, u, v = found
+        try:
+            (name,) = self.parse(theta, frag).rows[0].chain.exprs
+            (body,) = self.parse(arccos_latex(u, v), frag).rows[0].chain.exprs
+        except (LatexParseError, ValueError, IndexError):
+            return
+        if isinstance(name, sp.Symbol) and self.definable(name, body):
+            self.define(name, body, frag.line)
 
     def parse(self, content, frag, *, functions=(), names=()):
         return parse_block(content, names=self.names | frozenset(names),
@@ -860,6 +883,14 @@ class _NotesReader(_CatalogMatch):
                 mains.append(Main(name, exprs[1]))
                 # A = W S W^{-1} with all three written out above: also a claim (readers.notes.matrices)
                 start = 0 if self.matrix_claims.written_out_claim(name, exprs[1], frag.content_line + row.line - 1) else 1
+            elif not row.continued and rels[0] in ("=", ":=") and self.redefinable(name, exprs[1]) \
+                    and introduces_definition(self.lines, frag.kind, frag.line, frag.column):
+                # "let us plot the function $$f(x, y) = ...$$" after another f: the words say it is a new
+                # definition, which shadows the old one (readers.notes.definition_cues)
+                self.define(name, exprs[1], frag.content_line + row.line - 1)
+                defined.append(f"{name}")
+                mains.append(Main(name, exprs[1]))
+                start = 1
             elif not row.continued and rels[0] in ("=", ":=") and self.redefinable(name, exprs[1]):
                 redefinition = _show(name)
             links = tuple((exprs[k], exprs[k + 1]) for k in range(len(rels)) if rels[k] == "=")
@@ -1606,7 +1637,7 @@ class _NotesReader(_CatalogMatch):
             return f"the variable {variable} does not occur"
         try:
             return Step(lhs, rhs, rel, assumptions=tuple(assumptions), domains=domains, indices=ranges,
-                        sizes=size_cases, variable=variable)
+                        sizes=size_cases, variable=variable, note="" if zero_based else ONE_BASED)
         except ValueError as exc:
             return str(exc)
 
@@ -1617,7 +1648,7 @@ class _NotesReader(_CatalogMatch):
         if kind == "error":
             kind, reason = "undecided", f"the checker failed: {verdict.reason}"[:300]
         counterexample = verdict.counterexample if kind == "refuted" else None
-        if counterexample and one_based and step.indices:
+        if counterexample and one_based and step.note == ONE_BASED:
             counterexample = _one_based(counterexample, step.indices)
         return StepReport(**shown, verdict=kind, method=verdict.method, reason=reason, counterexample=counterexample)
 

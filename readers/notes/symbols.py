@@ -99,6 +99,11 @@ def _derivative_match(expr, pattern):
     return mapping
 
 
+ONE_BASED = "indices shifted from the notes' 1-based ones"
+"""The note of a Step whose arrays and free indices were shifted to 0-based (readers.latex.parse.to_zero_based):
+its counterexample is shifted back, whether or not the claim has a free index (``\\sum_{k=1}^K y_k``)."""
+
+
 def _one_based(counterexample: dict, indices) -> dict:
     """A checker counterexample (0-based) as the notes write it: ``y[0]`` is ``y[1]``, ``i=0`` is ``i=1``."""
     names = {str(i) for i in indices}
@@ -109,7 +114,7 @@ def _one_based(counterexample: dict, indices) -> dict:
     out = {}
     for key, value in counterexample.items():
         key = re.sub(r"(?<=[\[ ,])(\d+)(?=[\],])", shift, key) if key.endswith("]") else key
-        if key == "at":
+        if key == "at" and names:
             value = re.sub(r"\b(" + "|".join(map(re.escape, names)) + r")=(\d+)",
                            lambda m: f"{m.group(1)}={int(m.group(2)) + 1}", value)
         out[key] = value

@@ -30,6 +30,7 @@ from derivations.checker.budget import busy_clock
 from derivations.checker.step import Step
 from derivations.checker.verdict import Verdict
 
+from derivations.checker.strategies.divergence import divergent_refutation
 from derivations.checker.strategies.decide import decide, decimal_text, exact_point, holds, shortest_point
 from derivations.checker.strategies.evaluate import (Conditions, compare, compile_expr, confirm, magnitude_digits,
                                                      relation_holds, show, value_at)
@@ -321,7 +322,13 @@ def _careful_quadrature(inst: Instance) -> Verdict | None:
     quadratures and a grid agreeing, the claim off by far more than their bound); None otherwise."""
     found = closed_refutation(inst.lhs, inst.rhs, inst.rel)
     if found is None:
-        return None
+        diverges = divergent_refutation(inst.lhs, inst.rhs, inst.rel)  # int x/(1+x^2) over R = oo
+        if diverges is None:
+            return None
+        counterexample = diverges | ({"at": inst.label} if inst.label else {})
+        return Verdict("refuted", method="improper integrals evaluated exactly (sympy, rational integrands)",
+                       counterexample=counterexample, assumptions=inst.assumption_texts(),
+                       reason=f"lhs {inst.rel} rhs fails: lhs is {diverges['lhs']}, rhs is {diverges['rhs']}")
     counterexample = {"lhs": found["lhs"], "rhs": found["rhs"], "quadrature bound": found["bound"]}
     if inst.label:
         counterexample["at"] = inst.label
@@ -337,16 +344,18 @@ def _has_integral(inst: Instance) -> bool:
 
 def _refutation(inst: Instance, exact: dict, decision, why: str) -> Verdict:
     """A refuted verdict at an exactly decided point, shortened to the fewest digits that still fail."""
+    dependent = inst.simplex_substitution
+
     def still_fails(candidate):
-        if not inside(inst, candidate):
+        if not inside(inst, completed(inst, candidate)):
             return False
         again = decide(inst.lhs, inst.rhs, candidate, real=not inst.is_complex)
         if why:
             return again.state == decision.state
         return holds(inst.rel, again.state) is False
 
-    short = shortest_point(exact, still_fails)
-    if short != exact:
+    short = completed(inst, shortest_point({s: v for s, v in exact.items() if s not in dependent}, still_fails))
+    if short != completed(inst, exact):
         decision = decide(inst.lhs, inst.rhs, short, real=not inst.is_complex)
     counterexample = {str(s): decimal_text(v) if v.is_Rational else f"{v} (≈ {decimal_text(v)})" for s, v in short.items()}
     for side, value in (("lhs", decision.lhs), ("rhs", decision.rhs)):
@@ -364,6 +373,16 @@ def _refutation(inst: Instance, exact: dict, decision, why: str) -> Verdict:
         reason = f"lhs {inst.rel} rhs fails here: lhs - rhs is {decision.state}, certified by exact evaluation"
     return Verdict("refuted", method="exact decision at a point (sympy, precision-tracking evalf)",
                    counterexample=counterexample, assumptions=inst.assumption_texts(), reason=reason)
+
+
+def completed(inst: Instance, point: dict) -> dict:
+    r"""``point`` with each simplex's last entry set to $1 - \sum$ of the others, the value the claim is
+    evaluated at (``Instance.on_simplex``): the sampled last entry is unused, so a counterexample that showed
+    it (or the entry before the others were shortened) would not reproduce the failure."""
+    dependent = inst.simplex_substitution
+    if not dependent or not all(s in point for e in dependent.values() for s in e.free_symbols):
+        return point
+    return point | {s: e.xreplace(point) for s, e in dependent.items()}
 
 
 def inside(inst: Instance, point: dict) -> bool:
