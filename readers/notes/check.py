@@ -114,9 +114,11 @@ from readers.notes.reading import (
     example_values,
     is_equation,
     is_name,
+    is_property,
     is_update,
 )
 from readers.notes.entries import check_entry_block, entry_variable
+from readers.notes.entry_identities import check_entry_identities
 from readers.notes.entropy import applications as entropy_applications
 from readers.notes.entropy import check_divergence, check_entropy
 from readers.notes.entropy import divergence_applications
@@ -297,15 +299,17 @@ def _ellipsis_only_in_arguments(expr) -> bool:
 
 def _entry_notation(content: str, steps: list) -> list:
     r"""Steps left undecided in a block written in entry notation (``\frac{d}{dv_{ab}}``, ``u_{ia}``,
-    ``[\mathbf{M}]_{ab}``: readers.notes.entries) take the verdict of that reading, one result per step."""
-    if not steps or not any(s.verdict == "undecided" for s in steps) or entry_variable(content) is None:
+    ``[\mathbf{M}]_{ab}``: readers.notes.entries; without a derivative, ``(\mathbf{A}\mathbf{v})_i = \sum_j a_{ij}
+    v_j``: readers.notes.entry_identities) take the verdict of that reading, one result per step."""
+    if not steps or not any(s.verdict == "undecided" for s in steps):
         return steps
-    results = check_entry_block(content)
+    results = check_entry_block(content) if entry_variable(content) is not None else check_entry_identities(content)
     if results is None or len(results) != len(steps):
         return steps
     out = []
     for s, found in zip(steps, results):
-        if s.verdict == "undecided" and found["verdict"] is not None:
+        settled = s.reason.startswith(("ambiguous", "holds where", "about "))  # a reading that already weighed it
+        if s.verdict == "undecided" and found["verdict"] is not None and not (settled and found["verdict"] == "refuted"):
             s = StepReport(**{**s.__dict__, "verdict": found["verdict"], "reason": found["reason"],
                               "counterexample": found["counterexample"],
                               "method": "entry notation: exact entries of random rational matrices"})
@@ -612,6 +616,7 @@ class _NotesReader(_CatalogMatch):
         self.section = _Section()
         self.densities = DensitySheet()  # facts stated about a density the section defines
         self.lines = []  # the note's text, line by line
+        self.properties = []  # this block's rows that give a name a property (A = A^T)
 
     # ** one block **
 
@@ -671,6 +676,7 @@ class _NotesReader(_CatalogMatch):
                                warnings=tuple(dict.fromkeys(warnings)))
         first = not any(owner[0] == self.section.number for owner in self.section.owner.values())
         before = _copy_section(self.section)
+        self.properties = []  # rows that give a name a property (A = A^T), read by rows()
         claims, defined, mains, updates = self.rows(block, frag, warnings)
         steps = []
         for claim in claims:
@@ -685,9 +691,13 @@ class _NotesReader(_CatalogMatch):
         catalog_id, comparison = self.match_catalog(frag, block, mains, claims, first=first)
         warnings += comparison.warnings
         role = _role(steps, defined or mains, updates)
+        if role == "no claim" and self.properties:
+            role, stated = "condition", tuple(self.properties)
+        else:
+            stated = ()
         if comparison.agrees and catalog_id is not None and (defined or mains):
             steps.insert(0, _agreement(catalog_id, self.catalog, comparison, frag))
-        used = tuple(dict.fromkeys(a for s in steps for a in s.assumptions))
+        used = tuple(dict.fromkeys(a for s in steps for a in s.assumptions)) + stated
         return BlockReport(**base, parsed=True, catalog_id=catalog_id, catalog_agrees=comparison.agrees,
                            catalog_reason=comparison.reason, catalog_counterexample=comparison.counterexample,
                            steps=tuple(steps), warnings=tuple(dict.fromkeys(warnings)), definitions=tuple(defined),
@@ -824,6 +834,9 @@ class _NotesReader(_CatalogMatch):
                 claims.append(fact)
                 start = 1
                 exprs[0] = fact.lhs
+            if not row.continued and rels[0] in ("=", ":=") and len(exprs) == 2 and is_property(name, exprs[1]):
+                self.properties.append(f"{_show(name)} = {_show(exprs[1])}")  # A = A^T: what A is, not a step
+                continue
             if not row.continued and rels[0] in ("=", ":=") and len(exprs) == 2 and is_update(name, exprs[1]) \
                     and not self.matrix_claims.operation(name):
                 self.section.updates.add(base_name(name))  # W = W - alpha g, v_t = beta v_{t-1} + ...
