@@ -119,6 +119,7 @@ from readers.notes.reading import (
 )
 from readers.notes.entries import check_entry_block, entry_variable
 from readers.notes.entry_identities import check_entry_identities
+from readers.notes.recurrences import check_unrolled, reaches_back, recurrence
 from readers.notes.entropy import applications as entropy_applications
 from readers.notes.entropy import check_divergence, check_entropy
 from readers.notes.entropy import divergence_applications
@@ -369,7 +370,7 @@ def _copy_section(section):
 
     out = copy(section)
     for name in ("symbols", "arrays", "functions", "derivatives", "owner", "conditions", "examples", "updates",
-                 "in_place", "distributed", "laws"):
+                 "in_place", "distributed", "laws", "recurrences"):
         setattr(out, name, copy(getattr(section, name)))
     return out
 
@@ -561,6 +562,7 @@ class _Section:
     examples: list = field(default_factory=list)  # (name, value, paragraphs)
     updates: set = field(default_factory=set)  # names set by an update or a recurrence (document)
     in_place: set = field(default_factory=set)  # of those, names updated in place (W = W - ...), not x_t = f(x_{t-1})
+    recurrences: dict = field(default_factory=dict)  # base name -> readers.notes.recurrences.Recurrence (document)
     distributed: set = field(default_factory=set)  # random variables given a distribution (section)
     laws: dict = field(default_factory=dict)  # variable name -> readers.notes.laws.Law (section)
     equation: tuple | None = None  # (lhs - rhs, paragraph, line): the last equation in an unknown
@@ -838,10 +840,19 @@ class _NotesReader(_CatalogMatch):
                 self.properties.append(f"{_show(name)} = {_show(exprs[1])}")  # A = A^T: what A is, not a step
                 continue
             if not row.continued and rels[0] in ("=", ":=") and len(exprs) == 2 and is_update(name, exprs[1]) \
+                    and self.unrolls(name, exprs[1]):
+                # v_t = beta^2 v_{t-2} + ... after v_t = beta v_{t-1} + ...: the recurrence unrolled, a claim
+                claims.append(_Claim(exprs[0], rels[0], exprs[1], tuple(row.conditions) + tuple(givens),
+                                     frag.content_line + row.line - 1, block.zero_based))
+                continue
+            if not row.continued and rels[0] in ("=", ":=") and len(exprs) == 2 and is_update(name, exprs[1]) \
                     and not self.matrix_claims.operation(name):
                 self.section.updates.add(base_name(name))  # W = W - alpha g, v_t = beta v_{t-1} + ...
                 if name in exprs[1].free_symbols or base_name(name) == getattr(name, "name", None):
                     self.section.in_place.add(base_name(name))
+                found = recurrence(name, exprs[1])
+                if found is not None:  # v_t = beta v_{t-1} + g_t: later claims about v_t are unrolled with it
+                    self.section.recurrences[found.base] = found
                 updates.append(_show(name))
                 continue
             if not row.continued and rels[0] in ("=", ":=") and len(exprs) == 2 and not self.definable(
@@ -1089,6 +1100,9 @@ class _NotesReader(_CatalogMatch):
                           if base_name(x) in self.section.updates and (base_name(x) in self.section.in_place
                                                                       or base_name(x) != getattr(x, "name", None))})
         touched = [n for n in touched if n]
+        unrolled = self.unrolled(claim, touched, shown) if touched and claim.rel == "=" else None
+        if unrolled is not None:
+            return [unrolled]
         if touched and claim.rel not in ("->",):
             return [StepReport(**shown, verdict="undecided", role="claim",
                                reason=f"about {', '.join(touched)}, set by an update or a recurrence above "
@@ -1227,6 +1241,35 @@ class _NotesReader(_CatalogMatch):
                                   f"notes state elsewhere, not an identity of independent names ({r.reason[:80]})")
                     if r.verdict == "refuted" else r for r in out]
         return [self.narrower(r, claim, frag, lhs, rhs, shown, stated) if r.verdict == "refuted" else r for r in out]
+
+    def unrolls(self, name, value) -> bool:
+        """Whether ``name = value`` states the known recurrence of ``name`` unrolled (``v_t = \beta^2 v_{t-2} +
+        ...``): a claim about it, checked by unrolling, not a new recurrence."""
+        return any(reaches_back(name, value, base) for base in self.section.recurrences)
+
+    def starts(self, found) -> dict:
+        r"""The first step of ``found``'s sequence where the notes give it (``$\mathbf{h}_0 = 0$``), else {}."""
+        for n, v, _ in reversed(self.section.examples):
+            if isinstance(n, sp.Symbol) and n.name in (f"{found.base}_0", f"{found.base}_{{0}}"):
+                return {n.name: v}
+        for relation, _, _ in reversed(self.section.conditions):
+            if isinstance(relation, sp.Eq) and isinstance(relation.lhs, sp.Symbol) \
+                    and relation.lhs.name in (f"{found.base}_0", f"{found.base}_{{0}}"):
+                return {relation.lhs.name: relation.rhs}
+        return {}
+
+    def unrolled(self, claim, touched, shown) -> StepReport | None:
+        r"""A claim about names set by a recurrence (``v_t = \beta v_{t-1} + g_t``), checked by unrolling the
+        recurrence at a few steps (readers.notes.recurrences); None when no recurrence reads it."""
+        for name in touched:
+            found = self.section.recurrences.get(name)
+            start = self.starts(found) if found is not None else {}
+            result = check_unrolled(claim.lhs, claim.rhs, found, start) if found is not None else None
+            if result is not None:
+                return StepReport(**shown, verdict=result[0], reason=result[1] if result[0] != "verified" else "",
+                                  method=f"unrolled recurrence: {result[1]}" if result[0] == "verified" else "",
+                                  role="claim", assumptions=tuple(f"{k} = {_show(v)}" for k, v in start.items()))
+        return None
 
     def product_reading(self, claim, frag, lhs, rhs, shown, out):
         r"""``p(1-p)`` read as a product when the letter ``p`` also stands alone in the claim as written (so
