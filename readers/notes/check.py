@@ -119,7 +119,7 @@ from readers.notes.reading import (
 )
 from readers.notes.entries import check_entry_block, entry_variable
 from readers.notes.entry_identities import check_entry_identities
-from readers.notes.recurrences import check_unrolled, reaches_back, recurrence
+from readers.notes.recurrences import check_unrolled, reaches_back, recurrence, subscript
 from readers.notes.entropy import applications as entropy_applications
 from readers.notes.entropy import check_divergence, check_entropy
 from readers.notes.entropy import divergence_applications
@@ -316,6 +316,14 @@ def _entry_notation(content: str, steps: list) -> list:
                               "method": "entry notation: exact entries of random rational matrices"})
         out.append(s)
     return out
+
+
+def _named_base(name) -> str | None:
+    r"""The sequence ``x_t`` (``\mathbf{v}_{t-1}``, ``x[t]``) belongs to, by its name without the subscript."""
+    if isinstance(name, sp.Indexed):
+        return str(name.base.label)
+    found = subscript(name.name) if isinstance(name, sp.Symbol) else None
+    return found[0] if found is not None else None
 
 
 def _converged(report) -> bool:
@@ -664,6 +672,12 @@ class _NotesReader(_CatalogMatch):
         self.seen_before_block = seen
         self.section.seen = seen | {x for row in block.rows for e in row.chain.exprs for x in e.free_symbols}
         values = example_values(block, seen if frag.kind == "inline" else frozenset())
+        unrolled = self.unrolled_values(values or [], frag) if values is not None else None
+        if unrolled:  # after t steps $x_t = (1 - \eta\lambda)^t x_0$: the recurrence above unrolled, a claim
+            return BlockReport(**base, parsed=True, steps=tuple(unrolled), role="claim", parsed_form=shown,
+                               symbols=explain, assumptions=tuple(dict.fromkeys(a for s in unrolled
+                                                                                for a in s.assumptions)),
+                               warnings=tuple(dict.fromkeys(warnings)))
         if values is not None:
             scope = set(range(frag.paragraph, frag.paragraph + EXAMPLE_REACH + 1))
             self.section.examples = [e for e in self.section.examples if e[0] not in {n for n, _ in values}]
@@ -839,6 +853,9 @@ class _NotesReader(_CatalogMatch):
             if not row.continued and rels[0] in ("=", ":=") and len(exprs) == 2 and is_property(name, exprs[1]):
                 self.properties.append(f"{_show(name)} = {_show(exprs[1])}")  # A = A^T: what A is, not a step
                 continue
+            found = recurrence(name, exprs[1]) if not row.continued and rels[0] in ("=", ":=") else None
+            if found is not None:  # v_t = beta v_{t-1} + g_t, x_{t+1} = x_t - eta g_t = ...: later claims about the
+                self.section.recurrences[found.base] = found  # sequence are unrolled with it (readers.notes.recurrences)
             if not row.continued and rels[0] in ("=", ":=") and len(exprs) == 2 and is_update(name, exprs[1]) \
                     and self.unrolls(name, exprs[1]):
                 # v_t = beta^2 v_{t-2} + ... after v_t = beta v_{t-1} + ...: the recurrence unrolled, a claim
@@ -850,9 +867,6 @@ class _NotesReader(_CatalogMatch):
                 self.section.updates.add(base_name(name))  # W = W - alpha g, v_t = beta v_{t-1} + ...
                 if name in exprs[1].free_symbols or base_name(name) == getattr(name, "name", None):
                     self.section.in_place.add(base_name(name))
-                found = recurrence(name, exprs[1])
-                if found is not None:  # v_t = beta v_{t-1} + g_t: later claims about v_t are unrolled with it
-                    self.section.recurrences[found.base] = found
                 updates.append(_show(name))
                 continue
             if not row.continued and rels[0] in ("=", ":=") and len(exprs) == 2 and not self.definable(
@@ -1257,6 +1271,20 @@ class _NotesReader(_CatalogMatch):
                     and relation.lhs.name in (f"{found.base}_0", f"{found.base}_{{0}}"):
                 return {relation.lhs.name: relation.rhs}
         return {}
+
+    def unrolled_values(self, values, frag) -> list[StepReport] | None:
+        r"""``name = value`` rows that read as local examples but state a known recurrence's sequence in closed form
+        (``$x_t = (1 - \eta\lambda)^t x_0$``): their unrolled checks when every row verifies, else None."""
+        out = []
+        for name, value in values:
+            shown = {"lhs": _show(name), "rel": "=", "rhs": _show(value), "line": frag.content_line}
+            bases = [b for b in self.section.recurrences if _named_base(name) == b]
+            claim = _Claim(name, "=", value, (), frag.content_line)
+            report = self.unrolled(claim, bases, shown) if bases else None
+            if report is None or report.verdict != "verified":
+                return None
+            out.append(report)
+        return out or None
 
     def unrolled(self, claim, touched, shown) -> StepReport | None:
         r"""A claim about names set by a recurrence (``v_t = \beta v_{t-1} + g_t``), checked by unrolling the

@@ -75,3 +75,13 @@ def test_only_first_order_rows_are_recurrences_and_further_back_rows_are_claims(
     assert recurrence(*rows(r"y_t = \alpha y_{t-2} + c")) is None
     assert reaches_back(*rows(r"y_t = \alpha^2 y_{t-2} + c"), "y")
     assert not reaches_back(*rows(r"y_t = \alpha y_{t-1} + c"), "y")
+
+
+def test_a_closed_form_stated_in_prose_is_a_claim_about_the_recurrence():
+    note = ("# Scalar\n\nFor gradient descent on $f(z) = \\frac{\\rho}{2} z^2$ we have\n"
+            "$$z_{k+1} = z_k - \\eta \\rho z_k = (1 - \\eta \\rho) z_k.$$\n"
+            "After $k$ steps we have $z_k = (1 - \\eta \\rho)^EXP z_0$.\n")
+    right = [b for b in check_notes(note.replace("EXP", "k")).blocks if "z_0" in b.source][0]
+    assert right.role == "claim" and right.verdict == "verified"
+    wrong = [b for b in check_notes(note.replace("EXP", "{k+1}")).blocks if "z_0" in b.source][0]
+    assert wrong.verdict not in CONFIRMED
