@@ -86,7 +86,7 @@ from readers.notes.density_facts import DensitySheet
 from readers.notes.einstein import einstein_reading
 from readers.notes.catalog import SIGMOID_CUE, _CatalogMatch
 from readers.notes.matrices import MatrixClaims
-from readers.notes.moments import ATOMS, NO_RANDOM_VARIABLE, only_inside, read_moments, refutable
+from readers.notes.moments import ATOMS, NO_RANDOM_VARIABLE, decorated, only_inside, read_moments, refutable
 from readers.notes.moments import _capital
 from readers.notes.moments import _tie as tie_moments
 from readers.notes.moments import _TIED as _TIED_MOMENT
@@ -1467,13 +1467,14 @@ class _NotesReader(_CatalogMatch):
                     return [StepReport(**{**report.__dict__, "method": f"{report.method}; {how}"})]
         moments = read_moments(lhs, rhs)
         if moments == NO_RANDOM_VARIABLE:  # Var[x] = E[x^2] - E[x]^2: a moment identity of whatever x is
-            lower = only_inside(lhs, rhs)
-            again = read_moments(lhs, rhs, variables=lower) if lower else None
-            report = self.check_moments(again, rel, claim, shown) if isinstance(again, tuple) else None
-            if report is not None and report.verdict in ("proved", "verified"):
-                named = ", ".join(sorted(map(_show, lower)))
-                return [StepReport(**{**report.__dict__, "method": f"{report.method}; {named} read as random "
-                                                                   "variables (only inside the moments)"})]
+            inside = only_inside(lhs, rhs)
+            for lower in dict.fromkeys(frozenset(x) for x in (decorated(inside), inside) if x):
+                again = read_moments(lhs, rhs, variables=lower)  # the estimates first, then every name inside
+                report = self.check_moments(again, rel, claim, shown) if isinstance(again, tuple) else None
+                if report is not None and report.verdict in ("proved", "verified"):
+                    named = ", ".join(sorted(map(_show, lower)))
+                    return [StepReport(**{**report.__dict__, "method": f"{report.method}; {named} read as random "
+                                                                       "variables (only inside the moments)"})]
         if isinstance(moments, str):
             return [StepReport(**shown, verdict="undecided", reason=moments)]
         if moments is not None:

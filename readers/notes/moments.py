@@ -72,6 +72,12 @@ def only_inside(lhs, rhs) -> set:
     return inside - outside
 
 
+def decorated(names) -> set:
+    r"""Of ``names``, the estimates and samples: ``\hat{\theta}_n``, ``\bar{x}``, ``x^{(k)}`` (the plain
+    ``\theta`` beside them in ``E[(\hat{\theta}_n - \theta)^2]`` is the parameter they estimate)."""
+    return {s for s in names if re.search(r"\\(?:hat|bar|tilde|overline|widehat)\{|\^\{?\(", s.name)}
+
+
 def read_moments(lhs, rhs, variables=None):
     r"""``(lhs, rhs, variables, names)`` (``names``: the other free names) with every moment written out over the random discrete distribution,
     None when the claim has no moment, or a reason why it cannot be read.  ``variables``: the random variables,

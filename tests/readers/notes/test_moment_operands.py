@@ -18,6 +18,9 @@ CONFIRMED = ("proved", "verified")
     (r"E(\hat{\beta}_m - \beta) = E(\hat{\beta}_m) - \beta", r"E(\hat{\beta}_m - \beta) = E(\hat{\beta}_m) + \beta"),
     (r"E[(\hat{\beta}_m - \beta)^2] = \mathrm{Var}(\hat{\beta}_m) + (E[\hat{\beta}_m] - \beta)^2",
      r"E[(\hat{\beta}_m - \beta)^2] = \mathrm{Var}(\hat{\beta}_m) + E[\hat{\beta}_m] - \beta"),
+    # beta only inside: read as the parameter the estimate beside it estimates (a constant)
+    (r"E[(\hat{\beta}_m - \beta)^2] = E[(\hat{\beta}_m - E[\hat{\beta}_m])^2] + E[(E[\hat{\beta}_m] - \beta)^2]",
+     r"E[(\hat{\beta}_m - \beta)^2] = E[(\hat{\beta}_m - E[\hat{\beta}_m])^2] - E[(E[\hat{\beta}_m] - \beta)^2]"),
 ])
 def test_a_moment_identity_of_lower_case_names_is_confirmed_and_its_slip_is_not(right, wrong):
     note = "# Moments\n\nFor an estimate we have\n\n$$ CLAIM $$\n"
