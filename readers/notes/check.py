@@ -318,6 +318,18 @@ def _entry_notation(content: str, steps: list) -> list:
     return out
 
 
+def _entry_restatement(frag) -> list:
+    r"""A block read as a definition or a local value that restates a fact in entry notation (``$u_{ia} =
+    [\mathbf{U}^\top]_{ai}$``, ``\|\mathbf{v}\|^2 = \sum_i v_i v_i``): its verified steps when every relation it
+    states holds there (readers.notes.entry_identities), else [] (it stays what it was read as)."""
+    results = check_entry_identities(frag.content)
+    if not results or any(r["verdict"] != "verified" for r in results):
+        return []
+    text = " ".join(frag.content.split())[:80]
+    return [StepReport(lhs=text, rel="", rhs="", verdict="verified", method=r["reason"], line=frag.content_line)
+            for r in results]
+
+
 def _named_base(name) -> str | None:
     r"""The sequence ``x_t`` (``\mathbf{v}_{t-1}``, ``x[t]``) belongs to, by its name without the subscript."""
     if isinstance(name, sp.Indexed):
@@ -672,7 +684,8 @@ class _NotesReader(_CatalogMatch):
         self.seen_before_block = seen
         self.section.seen = seen | {x for row in block.rows for e in row.chain.exprs for x in e.free_symbols}
         values = example_values(block, seen if frag.kind == "inline" else frozenset())
-        unrolled = self.unrolled_values(values or [], frag) if values is not None else None
+        unrolled = (self.unrolled_values(values or [], frag) or _entry_restatement(frag)) if values is not None \
+            else None
         if unrolled:  # after t steps $x_t = (1 - \eta\lambda)^t x_0$: the recurrence above unrolled, a claim
             return BlockReport(**base, parsed=True, steps=tuple(unrolled), role="claim", parsed_form=shown,
                                symbols=explain, assumptions=tuple(dict.fromkeys(a for s in unrolled
@@ -703,7 +716,7 @@ class _NotesReader(_CatalogMatch):
                 self.section.in_place.add(base_name(name))
         self.pending_updates = []
         steps = self.readings(block, frag, steps, before)
-        steps = _entry_notation(frag.content, steps)
+        steps = _entry_notation(frag.content, steps) if steps else _entry_restatement(frag)
         catalog_id, comparison = self.match_catalog(frag, block, mains, claims, first=first)
         warnings += comparison.warnings
         role = _role(steps, defined or mains, updates)

@@ -101,3 +101,15 @@ def test_a_name_given_a_property_is_a_condition_not_an_update():
     assert stated.role == "condition" and stated.verdict is None
     later = [b for b in report.blocks if "(\\mathbf{G}^\\top)^\\top" in b.source][0]
     assert "update" not in " ".join(s.reason for s in later.steps)
+
+
+def test_a_local_value_or_definition_that_restates_an_entry_fact_is_a_verified_claim():
+    note = ("# Entries\n\nWith $\\mathbf{G}$ and its entries $g_{rs}$, the transpose has $LHS = [\\mathbf{G}^\\top]_{rs}$.\n\n"
+            "The squared norm is\n$$\\|\\mathbf{z}\\|_2^{2} = SUM.$$\n")
+    right = check_notes(note.replace("LHS", "g_{sr}").replace("SUM", r"\sum_r z_r z_r"))
+    entry, norm = [b for b in right.blocks if "[\\mathbf{G}" in b.source or "\\sum_r" in b.source]
+    assert entry.role == "claim" and entry.verdict == "verified"
+    assert norm.role == "claim" and norm.verdict == "verified"
+    wrong = check_notes(note.replace("LHS", "g_{rs}").replace("SUM", r"\sum_r z_r z_r"))
+    entry = [b for b in wrong.blocks if "[\\mathbf{G}" in b.source][0]
+    assert entry.verdict not in CONFIRMED
