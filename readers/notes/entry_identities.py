@@ -162,7 +162,10 @@ def _judge(lhs, rhs) -> dict:
             for point in itertools.product(range(1, n + 1), repeat=len(free)):
                 env = _Sample(values, dict(zip(free, point)), n, sizes)
                 left, right = env.scalar(lhs), env.scalar(rhs)
-                if sp.simplify(left - right) != 0:
+                difference = sp.expand(left - right)
+                if difference != 0 and not difference.is_Rational:  # sqrt of sums of squares: radicals
+                    difference = sp.simplify(difference)
+                if difference != 0:
                     shown = {"size": str(n), **{str(i): str(v) for i, v in zip(free, point)},
                              **{f"\\mathbf{{{k}}}": str(v.tolist()) for k, v in values.items()},
                              "lhs": str(left), "rhs": str(right)}
