@@ -390,7 +390,7 @@ def _copy_section(section):
 
     out = copy(section)
     for name in ("symbols", "arrays", "functions", "derivatives", "owner", "conditions", "examples", "updates",
-                 "in_place", "distributed", "laws", "recurrences"):
+                 "in_place", "distributed", "laws", "recurrences", "described"):
         setattr(out, name, copy(getattr(section, name)))
     return out
 
@@ -583,6 +583,7 @@ class _Section:
     updates: set = field(default_factory=set)  # names set by an update or a recurrence (document)
     in_place: set = field(default_factory=set)  # of those, names updated in place (W = W - ...), not x_t = f(x_{t-1})
     recurrences: dict = field(default_factory=dict)  # base name -> readers.notes.recurrences.Recurrence (document)
+    described: set = field(default_factory=set)  # names given a property (A = A^T): never defined afresh (document)
     distributed: set = field(default_factory=set)  # random variables given a distribution (section)
     laws: dict = field(default_factory=dict)  # variable name -> readers.notes.laws.Law (section)
     equation: tuple | None = None  # (lhs - rhs, paragraph, line): the last equation in an unknown
@@ -865,6 +866,7 @@ class _NotesReader(_CatalogMatch):
                 exprs[0] = fact.lhs
             if not row.continued and rels[0] in ("=", ":=") and len(exprs) == 2 and is_property(name, exprs[1]):
                 self.properties.append(f"{_show(name)} = {_show(exprs[1])}")  # A = A^T: what A is, not a step
+                self.section.described.add(name)  # a later A = W S W^T is a claim about this A, not a new name
                 continue
             found = recurrence(name, exprs[1]) if not row.continued and rels[0] in ("=", ":=") else None
             if found is not None:  # v_t = beta v_{t-1} + g_t, x_{t+1} = x_t - eta g_t = ...: later claims about the
@@ -992,7 +994,8 @@ class _NotesReader(_CatalogMatch):
             if not isinstance(lhs, AppliedUndef):
                 return False
         if isinstance(lhs, sp.Symbol):
-            return lhs not in rhs.free_symbols and base_name(lhs) not in self.section.updates
+            return lhs not in rhs.free_symbols and base_name(lhs) not in self.section.updates \
+                and lhs not in self.section.described
         if isinstance(lhs, sp.Pow) and isinstance(lhs.base, sp.Symbol) and lhs.exp == 2:
             return lhs.base not in rhs.free_symbols
         if isinstance(lhs, sp.Indexed):

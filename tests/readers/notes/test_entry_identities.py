@@ -113,3 +113,10 @@ def test_a_local_value_or_definition_that_restates_an_entry_fact_is_a_verified_c
     wrong = check_notes(note.replace("LHS", "g_{rs}").replace("SUM", r"\sum_r z_r z_r"))
     entry = [b for b in wrong.blocks if "[\\mathbf{G}" in b.source][0]
     assert entry.verdict not in CONFIRMED
+
+
+def test_a_name_given_a_property_is_not_defined_afresh_later():
+    note = ("# Symmetric\n\nA symmetric $\\mathbf{G}$ is equal to its transpose: $\\mathbf{G} = \\mathbf{G}^\\top$.\n\n"
+            "$$ \\mathbf{G} = \\mathbf{H}\\mathbf{H}^\\top $$\n")
+    later = [b for b in check_notes(note).blocks if "\\mathbf{H}" in b.source][0]
+    assert later.role != "definition"
