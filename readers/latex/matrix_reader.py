@@ -29,7 +29,8 @@ def parse_matrix_block(text: str, *, names=(), functions=(), letters=(), indices
     r"""The :class:`~readers.latex.nodes.Block` of ``text`` with order-keeping products (see the module).
 
     ``indices``: names that are indices (``a``, ``b`` in ``x_{ab}``); with ``entries``, a bracket with an index
-    subscript is an entry, ``[\mathbf{A}\mathbf{B}]_{ij}`` -> ``entry(A*B, i, j)`` (else the subscript is ignored
+    subscript is an entry, ``[\mathbf{A}\mathbf{B}]_{ij}`` -> ``entry(A*B, i, j)``, ``[\mathbf{A}\mathbf{v}]_i`` ->
+    ``entry(A*v, i)`` (else the subscript is ignored
     with a warning)."""
     tree = _parser().parse(text)
     _check_depth(tree)
@@ -89,7 +90,7 @@ class _MatrixReader(_Reader):
         if self.entries and isinstance(first, lark.Tree) and first.data == "bracket" and len(scripts) == 1 \
                 and scripts[0][0] == "sub":
             index = self.index_of(scripts[0][1])
-            if index is not None and len(index) == 2:
+            if index is not None and len(index) in (1, 2):  # [\mathbf{A}\mathbf{v}]_i: an entry of a vector
                 self.used_functions.add("entry")
                 return sp.Function("entry")(self.plain(self.atom(first), first), *index)
         if not (isinstance(first, lark.Tree) and first.data == "norm"):

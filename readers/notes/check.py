@@ -86,7 +86,7 @@ from readers.notes.density_facts import DensitySheet
 from readers.notes.einstein import einstein_reading
 from readers.notes.catalog import SIGMOID_CUE, _CatalogMatch
 from readers.notes.matrices import MatrixClaims
-from readers.notes.moments import ATOMS, read_moments, refutable
+from readers.notes.moments import ATOMS, NO_RANDOM_VARIABLE, decorated, only_inside, read_moments, refutable
 from readers.notes.moments import _capital
 from readers.notes.moments import _tie as tie_moments
 from readers.notes.moments import _TIED as _TIED_MOMENT
@@ -114,9 +114,12 @@ from readers.notes.reading import (
     example_values,
     is_equation,
     is_name,
+    is_property,
     is_update,
 )
 from readers.notes.entries import check_entry_block, entry_variable
+from readers.notes.entry_identities import check_entry_identities
+from readers.notes.recurrences import check_unrolled, reaches_back, recurrence, subscript
 from readers.notes.entropy import applications as entropy_applications
 from readers.notes.entropy import check_divergence, check_entropy
 from readers.notes.entropy import divergence_applications
@@ -302,20 +305,42 @@ def _ellipsis_only_in_arguments(expr) -> bool:
 
 def _entry_notation(content: str, steps: list) -> list:
     r"""Steps left undecided in a block written in entry notation (``\frac{d}{dv_{ab}}``, ``u_{ia}``,
-    ``[\mathbf{M}]_{ab}``: readers.notes.entries) take the verdict of that reading, one result per step."""
-    if not steps or not any(s.verdict == "undecided" for s in steps) or entry_variable(content) is None:
+    ``[\mathbf{M}]_{ab}``: readers.notes.entries; without a derivative, ``(\mathbf{A}\mathbf{v})_i = \sum_j a_{ij}
+    v_j``: readers.notes.entry_identities) take the verdict of that reading, one result per step."""
+    if not steps or not any(s.verdict == "undecided" for s in steps):
         return steps
-    results = check_entry_block(content)
+    results = check_entry_block(content) if entry_variable(content) is not None else check_entry_identities(content)
     if results is None or len(results) != len(steps):
         return steps
     out = []
     for s, found in zip(steps, results):
-        if s.verdict == "undecided" and found["verdict"] is not None:
+        settled = s.reason.startswith(("ambiguous", "holds where", "about "))  # a reading that already weighed it
+        if s.verdict == "undecided" and found["verdict"] is not None and not (settled and found["verdict"] == "refuted"):
             s = StepReport(**{**s.__dict__, "verdict": found["verdict"], "reason": found["reason"],
                               "counterexample": found["counterexample"],
                               "method": "entry notation: exact entries of random rational matrices"})
         out.append(s)
     return out
+
+
+def _entry_restatement(frag) -> list:
+    r"""A block read as a definition or a local value that restates a fact in entry notation (``$u_{ia} =
+    [\mathbf{U}^\top]_{ai}$``, ``\|\mathbf{v}\|^2 = \sum_i v_i v_i``): its verified steps when every relation it
+    states holds there (readers.notes.entry_identities), else [] (it stays what it was read as)."""
+    results = check_entry_identities(frag.content)
+    if not results or any(r["verdict"] != "verified" for r in results):
+        return []
+    text = " ".join(frag.content.split())[:80]
+    return [StepReport(lhs=text, rel="", rhs="", verdict="verified", method=r["reason"], line=frag.content_line)
+            for r in results]
+
+
+def _named_base(name) -> str | None:
+    r"""The sequence ``x_t`` (``\mathbf{v}_{t-1}``, ``x[t]``) belongs to, by its name without the subscript."""
+    if isinstance(name, sp.Indexed):
+        return str(name.base.label)
+    found = subscript(name.name) if isinstance(name, sp.Symbol) else None
+    return found[0] if found is not None else None
 
 
 def _converged(report) -> bool:
@@ -371,7 +396,7 @@ def _copy_section(section):
 
     out = copy(section)
     for name in ("symbols", "arrays", "functions", "derivatives", "owner", "conditions", "examples", "updates",
-                 "in_place", "distributed", "laws"):
+                 "in_place", "distributed", "laws", "recurrences", "described"):
         setattr(out, name, copy(getattr(section, name)))
     return out
 
@@ -563,6 +588,8 @@ class _Section:
     examples: list = field(default_factory=list)  # (name, value, paragraphs)
     updates: set = field(default_factory=set)  # names set by an update or a recurrence (document)
     in_place: set = field(default_factory=set)  # of those, names updated in place (W = W - ...), not x_t = f(x_{t-1})
+    recurrences: dict = field(default_factory=dict)  # base name -> readers.notes.recurrences.Recurrence (document)
+    described: set = field(default_factory=set)  # names given a property (A = A^T): never defined afresh (document)
     distributed: set = field(default_factory=set)  # random variables given a distribution (section)
     laws: dict = field(default_factory=dict)  # variable name -> readers.notes.laws.Law (section)
     equation: tuple | None = None  # (lhs - rhs, paragraph, line): the last equation in an unknown
@@ -619,6 +646,7 @@ class _NotesReader(_CatalogMatch):
         self.section = _Section()
         self.densities = DensitySheet()  # facts stated about a density the section defines
         self.lines = []  # the note's text, line by line
+        self.properties = []  # this block's rows that give a name a property (A = A^T)
 
     # ** one block **
 
@@ -683,6 +711,13 @@ class _NotesReader(_CatalogMatch):
         self.seen_before_block = seen
         self.section.seen = seen | {x for row in block.rows for e in row.chain.exprs for x in e.free_symbols}
         values = example_values(block, seen if frag.kind == "inline" else frozenset())
+        unrolled = (self.unrolled_values(values or [], frag) or _entry_restatement(frag)) if values is not None \
+            else None
+        if unrolled:  # after t steps $x_t = (1 - \eta\lambda)^t x_0$: the recurrence above unrolled, a claim
+            return BlockReport(**base, parsed=True, steps=tuple(unrolled), role="claim", parsed_form=shown,
+                               symbols=explain, assumptions=tuple(dict.fromkeys(a for s in unrolled
+                                                                                for a in s.assumptions)),
+                               warnings=tuple(dict.fromkeys(warnings)))
         if values is not None:
             scope = set(range(frag.paragraph, frag.paragraph + EXAMPLE_REACH + 1))
             self.section.examples = [e for e in self.section.examples if e[0] not in {n for n, _ in values}]
@@ -697,6 +732,7 @@ class _NotesReader(_CatalogMatch):
                                warnings=tuple(dict.fromkeys(warnings)))
         first = not any(owner[0] == self.section.number for owner in self.section.owner.values())
         before = _copy_section(self.section)
+        self.properties = []  # rows that give a name a property (A = A^T), read by rows()
         claims, defined, mains, updates = self.rows(block, frag, warnings)
         checked = constrained_rows([(claim, self.check_claim(claim, frag)) for claim in claims], self.expand)
         steps = [s for _, found in checked for s in found]  # rows solving for an unknown: readers.notes.constraints
@@ -706,13 +742,17 @@ class _NotesReader(_CatalogMatch):
                 self.section.in_place.add(base_name(name))
         self.pending_updates = []
         steps = self.readings(block, frag, steps, before)
-        steps = _entry_notation(frag.content, steps)
+        steps = _entry_notation(frag.content, steps) if steps else _entry_restatement(frag)
         catalog_id, comparison = self.match_catalog(frag, block, mains, claims, first=first)
         warnings += comparison.warnings
         role = _role(steps, defined or mains, updates)
+        if role == "no claim" and self.properties:
+            role, stated = "condition", tuple(self.properties)
+        else:
+            stated = ()
         if comparison.agrees and catalog_id is not None and (defined or mains):
             steps.insert(0, _agreement(catalog_id, self.catalog, comparison, frag))
-        used = tuple(dict.fromkeys(a for s in steps for a in s.assumptions))
+        used = tuple(dict.fromkeys(a for s in steps for a in s.assumptions)) + stated
         return BlockReport(**base, parsed=True, catalog_id=catalog_id, catalog_agrees=comparison.agrees,
                            catalog_reason=comparison.reason, catalog_counterexample=comparison.counterexample,
                            steps=tuple(steps), warnings=tuple(dict.fromkeys(warnings)), definitions=tuple(defined),
@@ -849,6 +889,19 @@ class _NotesReader(_CatalogMatch):
                 claims.append(fact)
                 start = 1
                 exprs[0] = fact.lhs
+            if not row.continued and rels[0] in ("=", ":=") and len(exprs) == 2 and is_property(name, exprs[1]):
+                self.properties.append(f"{_show(name)} = {_show(exprs[1])}")  # A = A^T: what A is, not a step
+                self.section.described.add(name)  # a later A = W S W^T is a claim about this A, not a new name
+                continue
+            found = recurrence(name, exprs[1]) if not row.continued and rels[0] in ("=", ":=") else None
+            if found is not None:  # v_t = beta v_{t-1} + g_t, x_{t+1} = x_t - eta g_t = ...: later claims about the
+                self.section.recurrences[found.base] = found  # sequence are unrolled with it (readers.notes.recurrences)
+            if not row.continued and rels[0] in ("=", ":=") and len(exprs) == 2 and is_update(name, exprs[1]) \
+                    and self.unrolls(name, exprs[1]):
+                # v_t = beta^2 v_{t-2} + ... after v_t = beta v_{t-1} + ...: the recurrence unrolled, a claim
+                claims.append(_Claim(exprs[0], rels[0], exprs[1], tuple(row.conditions) + tuple(givens),
+                                     frag.content_line + row.line - 1, block.zero_based))
+                continue
             if not row.continued and rels[0] in ("=", ":=") and len(exprs) == 2 and is_update(name, exprs[1]) \
                     and not self.matrix_claims.operation(name):
                 self.section.updates.add(base_name(name))  # W = W - alpha g, v_t = beta v_{t-1} + ...
@@ -975,7 +1028,8 @@ class _NotesReader(_CatalogMatch):
             if not isinstance(lhs, AppliedUndef):
                 return False
         if isinstance(lhs, sp.Symbol):
-            return lhs not in rhs.free_symbols and base_name(lhs) not in self.section.updates
+            return lhs not in rhs.free_symbols and base_name(lhs) not in self.section.updates \
+                and lhs not in self.section.described
         if isinstance(lhs, sp.Pow) and isinstance(lhs.base, sp.Symbol) and lhs.exp == 2:
             return lhs.base not in rhs.free_symbols
         if isinstance(lhs, sp.Indexed):
@@ -1111,6 +1165,9 @@ class _NotesReader(_CatalogMatch):
                           if base_name(x) in self.section.updates and (base_name(x) in self.section.in_place
                                                                       or base_name(x) != getattr(x, "name", None))})
         touched = [n for n in touched if n]
+        unrolled = self.unrolled(claim, touched, shown) if touched and claim.rel == "=" else None
+        if unrolled is not None:
+            return [unrolled]
         if touched and claim.rel not in ("->",):
             return [StepReport(**shown, verdict="undecided", role="claim",
                                reason=f"about {', '.join(touched)}, set by an update or a recurrence above "
@@ -1255,6 +1312,49 @@ class _NotesReader(_CatalogMatch):
                                   f"notes state elsewhere, not an identity of independent names ({r.reason[:80]})")
                     if r.verdict == "refuted" else r for r in out]
         return [self.narrower(r, claim, frag, lhs, rhs, shown, stated) if r.verdict == "refuted" else r for r in out]
+
+    def unrolls(self, name, value) -> bool:
+        """Whether ``name = value`` states the known recurrence of ``name`` unrolled (``v_t = \beta^2 v_{t-2} +
+        ...``): a claim about it, checked by unrolling, not a new recurrence."""
+        return any(reaches_back(name, value, base) for base in self.section.recurrences)
+
+    def starts(self, found) -> dict:
+        r"""The first step of ``found``'s sequence where the notes give it (``$\mathbf{h}_0 = 0$``), else {}."""
+        for n, v, _ in reversed(self.section.examples):
+            if isinstance(n, sp.Symbol) and n.name in (f"{found.base}_0", f"{found.base}_{{0}}"):
+                return {n.name: v}
+        for relation, _, _ in reversed(self.section.conditions):
+            if isinstance(relation, sp.Eq) and isinstance(relation.lhs, sp.Symbol) \
+                    and relation.lhs.name in (f"{found.base}_0", f"{found.base}_{{0}}"):
+                return {relation.lhs.name: relation.rhs}
+        return {}
+
+    def unrolled_values(self, values, frag) -> list[StepReport] | None:
+        r"""``name = value`` rows that read as local examples but state a known recurrence's sequence in closed form
+        (``$x_t = (1 - \eta\lambda)^t x_0$``): their unrolled checks when every row verifies, else None."""
+        out = []
+        for name, value in values:
+            shown = {"lhs": _show(name), "rel": "=", "rhs": _show(value), "line": frag.content_line}
+            bases = [b for b in self.section.recurrences if _named_base(name) == b]
+            claim = _Claim(name, "=", value, (), frag.content_line)
+            report = self.unrolled(claim, bases, shown) if bases else None
+            if report is None or report.verdict != "verified":
+                return None
+            out.append(report)
+        return out or None
+
+    def unrolled(self, claim, touched, shown) -> StepReport | None:
+        r"""A claim about names set by a recurrence (``v_t = \beta v_{t-1} + g_t``), checked by unrolling the
+        recurrence at a few steps (readers.notes.recurrences); None when no recurrence reads it."""
+        for name in touched:
+            found = self.section.recurrences.get(name)
+            start = self.starts(found) if found is not None else {}
+            result = check_unrolled(claim.lhs, claim.rhs, found, start) if found is not None else None
+            if result is not None:
+                return StepReport(**shown, verdict=result[0], reason=result[1] if result[0] != "verified" else "",
+                                  method=f"unrolled recurrence: {result[1]}" if result[0] == "verified" else "",
+                                  role="claim", assumptions=tuple(f"{k} = {_show(v)}" for k, v in start.items()))
+        return None
 
     def product_reading(self, claim, frag, lhs, rhs, shown, out):
         r"""``p(1-p)`` read as a product when the letter ``p`` also stands alone in the claim as written (so
@@ -1423,6 +1523,15 @@ class _NotesReader(_CatalogMatch):
                                                    "another parametrisation")]
                     return [StepReport(**{**report.__dict__, "method": f"{report.method}; {how}"})]
         moments = read_moments(lhs, rhs)
+        if moments == NO_RANDOM_VARIABLE:  # Var[x] = E[x^2] - E[x]^2: a moment identity of whatever x is
+            inside = only_inside(lhs, rhs)
+            for lower in dict.fromkeys(frozenset(x) for x in (decorated(inside), inside) if x):
+                again = read_moments(lhs, rhs, variables=lower)  # the estimates first, then every name inside
+                report = self.check_moments(again, rel, claim, shown) if isinstance(again, tuple) else None
+                if report is not None and report.verdict in ("proved", "verified"):
+                    named = ", ".join(sorted(map(_show, lower)))
+                    return [StepReport(**{**report.__dict__, "method": f"{report.method}; {named} read as random "
+                                                                       "variables (only inside the moments)"})]
         if isinstance(moments, str):
             return [StepReport(**shown, verdict="undecided", reason=moments)]
         if moments is not None:

@@ -209,6 +209,8 @@ class _Env:
         """Replace ``entry(M, r, c)`` by the entry of the evaluated matrix ``M``."""
         for f in sorted(e.atoms(sp.Function), key=sp.count_ops):
             if type(f).__name__ == "entry":
+                if len(f.args) != 3:
+                    raise _NotHere("an entry of a vector")
                 m, r, c = f.args
                 value = self.matrix(m, {})
                 if not isinstance(value, sp.MatrixBase) or not (r.is_Integer and c.is_Integer):

@@ -57,16 +57,38 @@ def _capital(name: str) -> bool:
     return bool(re.fullmatch(r"[A-Z]+(_\{?\w+\}?)?", bare))
 
 
-def read_moments(lhs, rhs):
+NO_RANDOM_VARIABLE = "a moment of no random variable (capital letters are read as random variables)"
+
+
+def only_inside(lhs, rhs) -> set:
+    r"""The names that appear only inside moments (``\hat{\theta}_n`` in ``E(\hat{\theta}_n - \theta) =
+    E(\hat{\theta}_n) - \theta``, ``x^{(k)}`` in ``Var[x^{(k)}] = E[(x^{(k)})^2] - E[x^{(k)}]^2``): read as random
+    variables when no capital is; a name also outside a moment (``\theta``) is a constant."""
+    inside = {s for app in operators_in(lhs, rhs) for a in app.args for s in a.free_symbols
+              if isinstance(s, sp.Symbol)}
+    outside = _outside(lhs) | _outside(rhs)
+    if any(a.atoms(sp.Indexed) for app in operators_in(lhs, rhs) for a in app.args):
+        return set()
+    return inside - outside
+
+
+def decorated(names) -> set:
+    r"""Of ``names``, the estimates and samples: ``\hat{\theta}_n``, ``\bar{x}``, ``x^{(k)}`` (the plain
+    ``\theta`` beside them in ``E[(\hat{\theta}_n - \theta)^2]`` is the parameter they estimate)."""
+    return {s for s in names if re.search(r"\\(?:hat|bar|tilde|overline|widehat)\{|\^\{?\(", s.name)}
+
+
+def read_moments(lhs, rhs, variables=None):
     r"""``(lhs, rhs, variables, names)`` (``names``: the other free names) with every moment written out over the random discrete distribution,
-    None when the claim has no moment, or a reason why it cannot be read."""
+    None when the claim has no moment, or a reason why it cannot be read.  ``variables``: the random variables,
+    when not the capitals inside the moments (:func:`only_inside`)."""
     if not operators_in(lhs, rhs):
         return None
-    variables = random_variables((lhs, rhs))
+    variables = random_variables((lhs, rhs)) if variables is None else set(variables)
     if isinstance(variables, str):
         return variables
     if not variables:
-        return "a moment of no random variable (capital letters are read as random variables)"
+        return NO_RANDOM_VARIABLE
     others = {f.func.__name__ for e in (lhs, rhs) for f in e.atoms(AppliedUndef)} - set(OPERATORS)
     if others:
         return f"unknown functions: {', '.join(sorted(others))}"

@@ -170,13 +170,31 @@ def is_update(lhs, rhs) -> bool:
     if name is None or not is_name(lhs) and not isinstance(lhs, AppliedUndef):
         return False
     if lhs in rhs.free_symbols or (isinstance(lhs, AppliedUndef) and lhs in rhs.atoms(AppliedUndef)):
-        return True
+        return not restates(lhs, rhs)
     step = _step_letter(lhs)
     if step is None:
         return False
     earlier = re.compile(r"^\{?\s*" + re.escape(step) + r"\s*-\s*\d+\s*\}?$")
     return any(base_name(s) == name and s != lhs and earlier.match(_subscript(s) or "")
                for s in rhs.free_symbols | rhs.atoms(sp.Indexed) if isinstance(s, (sp.Symbol, sp.Indexed)))
+
+
+def restates(lhs, rhs) -> bool:
+    r"""``\mathbf{u} = \mathbf{v} + (\mathbf{u} - \mathbf{v})``: the right side is the left side rewritten (their
+    difference expands to 0), an identity about the name, not an assignment to it."""
+    try:
+        return sp.expand(lhs - rhs) == 0
+    except (TypeError, ValueError):
+        return False
+
+
+def is_property(lhs, rhs) -> bool:
+    r"""``\mathbf{A} = \mathbf{A}^\top``: a name set equal to an expression in itself alone (no other name, no
+    step index): a property the name is given (symmetric), not an update (``W = W - \alpha g`` brings a step
+    size and a gradient) and not an identity of every value."""
+    if not isinstance(lhs, sp.Symbol) or lhs not in rhs.free_symbols or restates(lhs, rhs):
+        return False
+    return rhs.free_symbols == {lhs}
 
 
 def _subscript(e) -> str | None:

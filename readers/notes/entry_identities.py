@@ -1,0 +1,308 @@
+r"""Entry notation without derivatives: a matrix expression against its entries, on random integer matrices.
+
+Notes write bold letters for vectors and matrices and the same letters in lower case, with indices, for their
+entries; an entry of an expression is ``[\mathbf{M}]_{ij}`` or ``(\mathbf{M})_i``:
+
+.. math:: (\mathbf{A}\mathbf{v})_i = \sum_j a_{ij} v_j, \qquad \operatorname{tr}(\mathbf{A}) = \sum_i a_{ii},
+          \qquad \mathbf{x}^\top\mathbf{y} = \sum_{i=1}^d x_i y_i, \qquad
+          \sum_k u_{ik} v_{kb} = [\mathbf{U}\mathbf{V}]_{ib}.
+
+Reading: ``\mathbf{A}`` (a bold capital) is an ``n x n`` matrix with entries ``a_{ij}``; ``\mathbf{v}`` (bold lower
+case) an ``n x 1`` vector with entries ``v_i``; every lower-case entry must have its bold name in the block.  The
+product of two vectors is their dot product (the only product of two columns that is defined), ``\|\mathbf{v}\|``
+the Euclidean norm of a vector (a matrix norm is not read: Frobenius and spectral differ).  A sum's upper bound that
+is a free name (``d``, ``N``) is the size ``n``.  Indices left free must be the same on both sides (else the block is
+in another convention, e.g. Einstein's, and is not read here); the relation is evaluated exactly at every value of
+them, for sizes ``SIZES``, ``TRIALS`` draws each.  It is *verified* when it holds at every sample (evidence, not a
+proof), *refuted* with the matrices and indices when it fails at one (exact arithmetic), and not read (None) when it
+holds anything else (another name, a function, a derivative).
+"""
+from __future__ import annotations
+
+import itertools
+import random
+import re
+
+import sympy as sp
+
+from readers.latex.matrix_reader import parse_matrix_block
+
+SIZES = (2, 3)
+"""Square sizes tried (every product and sum of square matrices and columns of this size is defined)."""
+TRIALS = 2
+"""Random draws per size."""
+ENTRY_RANGE = 4
+"""Entries are integers in ``[-ENTRY_RANGE, ENTRY_RANGE]``."""
+
+_BOLD = re.compile(r"\\(?:mathbf|boldsymbol|bm)\{([A-Za-z])\}")
+_SUBSCRIPT_LETTERS = re.compile(r"_\s*(?:\{([a-z\s,]+)\}|([a-z]))")
+_ALLOWED_FUNCTIONS = frozenset({"transpose", "entry", "tr", "norm", "norm_F"})
+
+
+class _NotHere(Exception):
+    """The relation holds something this reading does not evaluate."""
+
+
+def written_in_entries(content: str) -> bool:
+    r"""Whether ``content`` writes a bold name and an entry: its lower-case letter with an index subscript
+    (``\mathbf{A}`` and ``a_{ij}``), or a bracketed expression with one (``[\mathbf{U}\mathbf{V}]_{ib}``)."""
+    bold = {m.group(1) for m in _BOLD.finditer(content)}
+    if not bold:
+        return False
+    lower = {b.lower() for b in bold}
+    entry_of_name = any(re.search(r"(?<![\\A-Za-z{])" + letter + r"_\s*\{?\s*[a-z]", content) for letter in lower)
+    return entry_of_name or re.search(r"[\])]\s*_\s*\{?\s*[a-z]", content) is not None
+
+
+def index_letters(content: str) -> tuple[str, ...]:
+    """The single letters written as subscripts (``a_{ij}``, ``v_j``, ``[...]_{ib}``): the indices."""
+    out = set()
+    for m in _SUBSCRIPT_LETTERS.finditer(content):
+        text = m.group(1) if m.group(1) is not None else m.group(2)
+        letters = re.findall(r"[a-z]", text)
+        if m.group(1) is not None and "," not in text and len(text.replace(" ", "")) > 3:
+            continue  # _{max}, _{out}: a label, not indices
+        out.update(letters)
+    return tuple(sorted(out))
+
+
+def entries_as_brackets(content: str) -> str:
+    r"""``(\mathbf{A}\mathbf{v})_i`` written ``[\mathbf{A}\mathbf{v}]_i``: a parenthesised bold expression with an
+    index subscript is an entry, as the bracket is."""
+    out, k = [], 0
+    for m in re.finditer(r"\)\s*_", content):
+        depth, start = 0, None
+        for pos in range(m.start(), -1, -1):
+            ch = content[pos]
+            depth += ch == ")"
+            depth -= ch == "("
+            if depth == 0:
+                start = pos
+                break
+        if start is None or start < k or not _BOLD.search(content[start:m.start()]):
+            continue
+        opener = start - 5 if content[max(0, start - 5):start] == "\\left" else start
+        closer_end = m.start() + 1
+        closer = m.start() - 6 if content[max(0, m.start() - 6):m.start()] == "\\right" else m.start()
+        out.append(content[k:opener] + "[" + content[start + 1:closer] + "]")
+        k = closer_end
+    out.append(content[k:])
+    return "".join(out)
+
+
+def check_entry_identities(content: str) -> list[dict] | None:
+    """One result per relation of the block (``{'verdict', 'reason', 'counterexample'}``, verdict None when not
+    decided here), or None when the block is not written in entries or holds a relation this reading cannot read."""
+    if not written_in_entries(content):
+        return None
+    text = entries_as_brackets(content)
+    try:
+        block = parse_matrix_block(text, indices=index_letters(text), entries=True)
+    except Exception:  # noqa: BLE001 - not readable this way: nothing to say
+        return None
+    pairs, previous = [], None
+    for row in block.rows:
+        if row.kind in ("empty", "prose", "list"):
+            continue
+        exprs = list(row.chain.exprs)
+        if row.continued and previous is not None:
+            exprs.insert(0, previous)
+        if len(exprs) != len(row.chain.rels) + 1 or row.conditions:
+            return None
+        previous = exprs[-1] if exprs else previous
+        for (lhs, rhs), rel in zip(zip(exprs, exprs[1:]), row.chain.rels):
+            if rel != "=":
+                return None
+            pairs.append((lhs, rhs))
+    if not pairs or not any(_has_entries(e) for pair in pairs for e in pair):
+        return None
+    out = [_judge_or_none(lhs, rhs) for lhs, rhs in pairs]
+    return out if any(r["verdict"] for r in out) else None
+
+
+def _judge_or_none(lhs, rhs) -> dict:
+    try:
+        return _judge(lhs, rhs)
+    except _NotHere:
+        return {"verdict": None, "counterexample": None, "reason": ""}
+
+
+def _has_entries(e) -> bool:
+    return bool(e.atoms(sp.Indexed)) or any(type(f).__name__ == "entry" for f in e.atoms(sp.Function))
+
+
+def _free_indices(e) -> set:
+    """The index symbols of ``e`` that no sum binds."""
+    found = set()
+    for x in e.atoms(sp.Indexed):
+        found |= {s for i in x.indices for s in i.free_symbols}
+    for f in e.atoms(sp.Function):
+        if type(f).__name__ == "entry":
+            found |= {s for i in f.args[1:] for s in i.free_symbols}
+    return found & e.free_symbols
+
+
+def _judge(lhs, rhs) -> dict:
+    names = _names(lhs, rhs)
+    free = _free_indices(lhs) | _free_indices(rhs)
+    if _free_indices(lhs) != _free_indices(rhs):
+        raise _NotHere("free indices differ between the sides")
+    sizes = {s for e in (lhs, rhs) for x in e.atoms(sp.Sum) for _, _, top in x.limits for s in top.free_symbols}
+    others = (lhs.free_symbols | rhs.free_symbols) - free - sizes
+    others = {s for s in others if isinstance(s, sp.Symbol) and s.is_commutative
+              and not any(s == x.base.label for e in (lhs, rhs) for x in e.atoms(sp.Indexed))}
+    if others:
+        raise _NotHere(str(sorted(map(str, others))))
+    free = sorted(free, key=str)
+    rng = random.Random(f"{lhs}={rhs}")
+    for n in SIZES:
+        for _ in range(TRIALS):
+            values = {name: sp.Matrix(n, 1 if name.islower() else n,
+                                      lambda r, c: rng.randint(-ENTRY_RANGE, ENTRY_RANGE)) for name in names}
+            for point in itertools.product(range(1, n + 1), repeat=len(free)):
+                env = _Sample(values, dict(zip(free, point)), n, sizes)
+                left, right = env.scalar(lhs), env.scalar(rhs)
+                difference = sp.expand(left - right)
+                if difference != 0 and not difference.is_Rational:  # sqrt of sums of squares: radicals
+                    difference = sp.simplify(difference)
+                if difference != 0:
+                    shown = {"size": str(n), **{str(i): str(v) for i, v in zip(free, point)},
+                             **{f"\\mathbf{{{k}}}": str(v.tolist()) for k, v in values.items()},
+                             "lhs": str(left), "rhs": str(right)}
+                    return {"verdict": "refuted", "counterexample": shown,
+                            "reason": "entry notation (lower-case entries of the bold vectors and matrices): fails "
+                                      f"on random integer matrices of size {n}"}
+    return {"verdict": "verified", "counterexample": None,
+            "reason": f"entry notation (lower-case entries of the bold vectors and matrices): holds at every index "
+                      f"of random integer matrices of sizes {SIZES} ({TRIALS} draws each); evidence, not a proof"}
+
+
+def _names(lhs, rhs) -> list[str]:
+    """The bold names (``A`` a matrix, ``v`` a vector) the relation uses; every entry needs its bold name."""
+    bold = set()
+    for e in (lhs, rhs):
+        for s in e.free_symbols:
+            if not s.is_commutative:
+                m = _BOLD.fullmatch(s.name)
+                if m is None:
+                    raise _NotHere(s.name)
+                bold.add(m.group(1))
+        for f in e.atoms(sp.Function):
+            if type(f).__name__ not in _ALLOWED_FUNCTIONS:
+                raise _NotHere(type(f).__name__)
+        if e.atoms(sp.Derivative, sp.Integral, sp.Piecewise, sp.Product):
+            raise _NotHere("not an algebraic relation")
+    for e in (lhs, rhs):
+        for x in e.atoms(sp.Indexed):
+            name = x.base.label.name
+            owner = name.upper() if len(x.indices) == 2 else name
+            if not re.fullmatch(r"[a-z]", name) or len(x.indices) not in (1, 2) or owner not in bold:
+                raise _NotHere(name)
+    return sorted(bold)
+
+
+class _Sample:
+    """The matrices of one draw and the values of the free indices."""
+
+    def __init__(self, values, index, n, sizes):
+        self.values, self.index, self.n, self.sizes = values, index, n, sizes
+
+    def scalar(self, e):
+        e = e.xreplace({**{s: sp.Integer(v) for s, v in self.index.items()},
+                        **{s: sp.Integer(self.n) for s in self.sizes}})
+        e = self.entries(e).doit()
+        e = e.xreplace({x: self.entry_of(x) for x in e.atoms(sp.Indexed) if all(i.is_Integer for i in x.indices)})
+        if e.free_symbols:  # a product of bold names: a matrix expression, evaluated whole
+            e = self.matrix(e)
+        if isinstance(e, sp.MatrixBase):
+            if e.shape != (1, 1):
+                raise _NotHere("a matrix where a number is expected")
+            e = e[0, 0]
+        if not e.is_number:
+            raise _NotHere(str(e)[:60])
+        return e
+
+    def entry_of(self, x):
+        name = x.base.label.name
+        indices = [int(i) - 1 for i in x.indices]
+        if any(i < 0 or i >= self.n for i in indices):
+            raise _NotHere("index out of range")
+        if len(indices) == 2:
+            return self.values[name.upper()][indices[0], indices[1]]
+        return self.values[name][indices[0], 0]
+
+    def entries(self, e):
+        """``entry(M, r[, c])`` (an entry of an expression) replaced by the entry of the evaluated ``M``."""
+        for f in sorted((f for f in e.atoms(sp.Function) if type(f).__name__ == "entry"), key=sp.count_ops):
+            m, *place = f.args
+            value = self.matrix(m)
+            if not isinstance(value, sp.MatrixBase) or not all(p.is_Integer for p in place):
+                raise _NotHere("entry")
+            rows, cols = value.shape
+            r = int(place[0]) - 1
+            c = int(place[1]) - 1 if len(place) == 2 else 0
+            if len(place) == 1 and cols != 1 or not (0 <= r < rows and 0 <= c < cols):
+                raise _NotHere("entry out of shape")
+            e = e.xreplace({f: value[r, c]})
+        return e
+
+    def matrix(self, e):
+        """A matrix expression of this draw (numbers stay numbers)."""
+        if isinstance(e, sp.Symbol) and not e.is_commutative:
+            return self.values[_BOLD.fullmatch(e.name).group(1)]
+        if e.is_number:
+            return e
+        if isinstance(e, sp.Add):
+            parts = [self.matrix(a) for a in e.args]
+            shapes = {p.shape for p in parts if isinstance(p, sp.MatrixBase)}
+            if len(shapes) > 1 or shapes and any(not isinstance(p, sp.MatrixBase) for p in parts):
+                raise _NotHere("a sum of different shapes")
+            out = parts[0]
+            for p in parts[1:]:
+                out = out + p
+            return out
+        if isinstance(e, sp.Mul):
+            out = sp.Integer(1)
+            for a in e.args:
+                v = self.matrix(a)
+                out = _times(out, v)
+            return out
+        if isinstance(e, sp.Pow) and e.exp.is_number:
+            v = self.matrix(e.base)
+            if not isinstance(v, sp.MatrixBase):
+                return v ** e.exp  # a number: 1 / (\|v\| \|w\|), \sqrt{\sum_i v_i^2}
+            if not (e.exp.is_Integer and e.exp > 0):
+                raise _NotHere("an inverse or a root of a matrix")
+            if isinstance(v, sp.MatrixBase) and v.shape[0] != v.shape[1]:
+                if e.exp == 2 and v.shape[1] == 1:
+                    return _times(v, v)
+                raise _NotHere("a power of a non-square matrix")
+            return v ** int(e.exp)
+        name = type(e).__name__
+        if name == "transpose":
+            v = self.matrix(e.args[0])
+            return v.T if isinstance(v, sp.MatrixBase) else v
+        if name == "tr":
+            v = self.matrix(e.args[0])
+            if not isinstance(v, sp.MatrixBase) or v.shape[0] != v.shape[1]:
+                raise _NotHere("trace of a non-square")
+            return v.trace()
+        if name in ("norm", "norm_F"):
+            v = self.matrix(e.args[0])
+            if not isinstance(v, sp.MatrixBase) or (v.shape[1] != 1 and name == "norm"):
+                raise _NotHere("a matrix norm")
+            return sp.sqrt(sum(x ** 2 for x in v))
+        if isinstance(e, (sp.Indexed,)) or name == "entry" or isinstance(e, sp.Sum):
+            return self.scalar(e)
+        raise _NotHere(name)
+
+
+def _times(a, b):
+    r"""``a b``: a number scales; two columns of one length multiply as their dot product ``a^\top b``."""
+    if not isinstance(a, sp.MatrixBase) or not isinstance(b, sp.MatrixBase):
+        return a * b
+    if a.shape[1] == b.shape[0]:
+        return a * b
+    if a.shape[1] == 1 and b.shape[1] == 1 and a.shape[0] == b.shape[0]:
+        return (a.T * b)[0, 0]
+    raise _NotHere("shapes do not multiply")

@@ -1,0 +1,226 @@
+r"""Unrolled recurrences: a claim about the steps of a recurrence, checked by running the recurrence.
+
+After the notes state a recurrence $x_t = F(x_{t-1}, t)$ (or $x_{t+1} = F(x_t, t)$), a claim that names $x$ at steps
+of $t$ is about that sequence, not an identity of free names:
+
+.. math:: v_t = \beta v_{t-1} + g_t \quad\Longrightarrow\quad v_t = \beta^2 v_{t-2} + \beta g_{t-1} + g_t
+          = \sum_{\tau=0}^{t-1} \beta^\tau g_{t-\tau} \ (v_0 = 0), \qquad x_{t+1} = (1-\eta\lambda) x_t
+          \quad\Longrightarrow\quad x_t = (1-\eta\lambda)^t x_0.
+
+The claim is evaluated at each step ``t`` in ``STEPS``: sums over a bounded range are written out, and every $x_n$
+with ``n`` above the first step ``0`` is replaced by the recurrence until only $x_0$ is left; the two sides are then
+compared exactly (``sympy.expand``), every other name kept symbolic.  Equal at every step: *verified* (exact at
+those steps; evidence, not a proof for every ``t``).  Equal only with $x_0 = 0$: *undecided*, holds where the
+sequence starts at 0.  Else *undecided*: the notes may start the sequence elsewhere or mean another recurrence.
+Subscripts are read as sums of integers and single letters (``t-\tau``, ``t, t-1``), nothing else.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import sympy as sp
+
+STEPS = (3, 4, 5)
+"""Steps at which a claim is unrolled (above every offset the notes write, ``t-2``, ``t+1``)."""
+MAX_UNROLL = 60
+"""Replacements of a step by the recurrence before giving up (STEPS times the terms per step, with room)."""
+
+_SUBSCRIPTED = re.compile(r"^(?P<base>.+?)_(?:\{(?P<braced>[^{}]*)\}|(?P<plain>[A-Za-z0-9]))$")
+_TOKEN = re.compile(r"\s*(\\[A-Za-z]+|[A-Za-z]|\d+|[+-])")
+
+
+@dataclass(frozen=True)
+class Recurrence:
+    base: str  # the name without its subscript: \mathbf{v}
+    step: sp.Symbol  # the step letter of the left side: t
+    offset: int  # the left side is base_{step + offset}
+    body: sp.Basic  # the right side, subscripted names as Indexed
+
+
+def subscript(name: str):
+    """``('x', (t + 1,))`` for the name ``x_{t+1}``; None when the subscript is not integers and letters."""
+    m = _SUBSCRIPTED.match(name)
+    if m is None:
+        return None
+    text = m.group("braced") if m.group("braced") is not None else m.group("plain")
+    parts = []
+    for part in text.split(","):
+        value = _linear(part)
+        if value is None:
+            return None
+        parts.append(value)
+    return m.group("base"), tuple(parts)
+
+
+def _linear(text: str):
+    """``t - \\tau - 1`` as a sympy sum of integers and letters, or None."""
+    pos, sign, total, seen = 0, 1, sp.Integer(0), False
+    text = text.strip()
+    if not text:
+        return None
+    expecting_term = True
+    while pos < len(text):
+        m = _TOKEN.match(text, pos)
+        if m is None:
+            return None
+        token, pos = m.group(1), m.end()
+        if token in "+-":
+            sign = sign * (-1 if token == "-" else 1)
+            expecting_term = True
+            continue
+        if not expecting_term:
+            return None  # t1, 2t: a product or a label, not a step
+        term = sp.Integer(int(token)) if token.isdigit() else sp.Symbol(token.lstrip("\\"))
+        total, sign, seen, expecting_term = total + sign * term, 1, True, False
+    return total if seen else None
+
+
+def as_steps(expr, base: str | None = None):
+    """``expr`` with every name subscripted by a letter (``x_{t-1}``, ``g_k``), and ``base`` at any step (``x_0``),
+    as an array entry ``x[t - 1]`` (the letters as plain symbols, by name); ``\beta_1`` stays a name."""
+    mapping = {}
+    for s in expr.free_symbols:
+        if isinstance(s, sp.Symbol):
+            found = subscript(s.name)
+            if found is not None and (found[0] == base or any(i.free_symbols for i in found[1])):
+                mapping[s] = sp.IndexedBase(found[0])[found[1]]
+    out = expr.xreplace(mapping)
+    out = out.replace(lambda e: isinstance(e, sp.Indexed),  # g[k] the parser built: one base per name
+                      lambda e: sp.IndexedBase(str(e.base.label))[e.indices])
+    return out.xreplace({s: sp.Symbol(s.name) for s in out.free_symbols if isinstance(s, sp.Symbol)
+                         and s.name in _letters(out)})
+
+
+def _letters(expr) -> set:
+    return {str(x) for i in expr.atoms(sp.Indexed) for x in i.indices for x in x.free_symbols}
+
+
+def recurrence(lhs, rhs) -> Recurrence | None:
+    r"""``x_t = F(x_{t-1})`` or ``x_{t+1} = F(x_t)``: the recurrence, or None (no step letter, no earlier step)."""
+    found = _named_step(lhs)
+    if found is None or len(found[1]) != 1:
+        return None
+    base, (index,) = found
+    letters = index.free_symbols
+    if len(letters) != 1:
+        return None
+    step, = letters
+    offset = index - step
+    if not offset.is_Integer:
+        return None
+    body = as_steps(rhs, base)
+    step = sp.Symbol(step.name)
+    earlier = [i for i in body.atoms(sp.Indexed) if str(i.base.label) == base]
+    if not earlier or any(len(i.indices) != 1 or step + offset - i.indices[0] != 1 for i in earlier):
+        return None  # a first-order recurrence only: x_t = F(x_{t-2}) is an unrolled form, or another sequence
+    return Recurrence(base, step, int(offset), body)
+
+
+def _named_step(lhs):
+    """``(base, indices)`` of ``x_{t+1}`` written as a name or as an array entry ``x[t + 1]``, else None."""
+    if isinstance(lhs, sp.Indexed):
+        steps = as_steps(lhs)
+        return str(steps.base.label), tuple(steps.indices)
+    return subscript(lhs.name) if isinstance(lhs, sp.Symbol) else None
+
+
+def reaches_back(lhs, rhs, base: str) -> bool:
+    r"""Whether ``lhs = rhs`` sets ``base`` at a step from the same sequence more than one step back
+    (``v_t = \beta^2 v_{t-2} + \dots``): an unrolled form of a recurrence, not a new one."""
+    found = _named_step(lhs)
+    if found is None or found[0] != base or len(found[1]) != 1:
+        return False
+    earlier = [i.indices[0] for i in as_steps(rhs, base).atoms(sp.Indexed) if str(i.base.label) == base]
+    index = found[1][0]
+    return any((index - i).is_Integer and index - i > 1 for i in earlier)
+
+
+def check_unrolled(lhs, rhs, found: Recurrence, start=None) -> tuple[str, str] | None:
+    """``(verdict, reason)`` for the claim ``lhs = rhs`` about ``found``'s sequence, or None when the claim does not
+    name the sequence at steps of its letter (nothing to unroll).  ``start``: ``{'x_0': value}`` when the notes give
+    the first step (it is substituted after unrolling)."""
+    left, right = as_steps(lhs, found.base), as_steps(rhs, found.base)
+    named = [i for e in (left, right) for i in e.atoms(sp.Indexed) if str(i.base.label) == found.base]
+    letter = found.step.name
+    if not named or not any(letter in {str(x) for x in i.indices[0].free_symbols} for i in named if i.indices):
+        return None
+    first = sp.IndexedBase(found.base)[0]
+    zero_start = True
+    for step in STEPS:
+        try:
+            values = [_unroll(_at_step(e, letter, step), found) for e in (left, right)]
+        except _Unreadable as exc:
+            return "undecided", f"a claim about the recurrence for {found.base}: not unrolled ({exc})"
+        if start:
+            values = [v.xreplace({first: value for value in start.values()}) for v in values]
+        difference = sp.expand(values[0] - values[1])
+        if difference != 0:
+            if sp.expand(difference.xreplace({first: 0})) != 0:
+                return "undecided", (f"a claim about the recurrence for {found.base}_{{{letter}}}: unrolled at "
+                                     f"{letter} = {step} it differs ({sp.sstr(difference)[:80]}); the notes may "
+                                     f"start the sequence elsewhere or mean another recurrence")
+            zero_start = False
+    if not zero_start and any(i == first for e in (left, right) for i in e.atoms(sp.Indexed)):
+        return "undecided", (f"a claim about the recurrence for {found.base}_{{{letter}}}: unrolled it differs unless "
+                             f"{found.base}_0 = 0, a value the claim itself names")
+    if not zero_start:
+        return "undecided", (f"holds where {found.base}_0 = 0: unrolled with the recurrence for "
+                             f"{found.base}_{{{letter}}} at {letter} = {', '.join(map(str, STEPS))}, the two sides "
+                             f"agree once the sequence starts at 0")
+    given = f" with {found.base}_0 as the notes give it" if start else ""
+    return "verified", (f"unrolled with the recurrence for {found.base}_{{{letter}}} down to {found.base}_0{given} at "
+                        f"{letter} = {', '.join(map(str, STEPS))}: equal exactly at each (evidence for every "
+                        f"{letter}, not a proof)")
+
+
+class _Unreadable(Exception):
+    pass
+
+
+def _at_step(expr, letter, step):
+    """``expr`` at ``letter = step``: indices made integers, bounded sums written out."""
+    symbol = next((s for s in expr.free_symbols | {x for i in expr.atoms(sp.Indexed) for x in i.indices[0].free_symbols}
+                   if isinstance(s, sp.Symbol) and s.name == letter), None)
+    if symbol is not None:
+        expr = expr.xreplace({symbol: sp.Integer(step)})
+    expr = expr.replace(lambda e: isinstance(e, sp.Indexed),
+                        lambda e: e.base[tuple(sp.expand(i) for i in e.indices)])
+    for s in list(expr.atoms(sp.Sum)):
+        if all(b.is_Integer for _, lo, hi in s.limits for b in (lo, hi)):
+            expr = expr.xreplace({s: _written_out(s)})
+    if expr.atoms(sp.Sum):
+        raise _Unreadable("a sum whose bounds are not steps")
+    return expr
+
+
+def _written_out(s):
+    """A bounded sum as its terms (its variable may appear in subscripts, matched by name)."""
+    (var, lo, hi), = s.limits if len(s.limits) == 1 else (None,)
+    out = sp.Integer(0)
+    for k in range(int(lo), int(hi) + 1):
+        term = s.function.xreplace({var: sp.Integer(k)})
+        term = term.replace(lambda e: isinstance(e, sp.Indexed),
+                            lambda e: e.base[tuple(sp.expand(i.xreplace({x: sp.Integer(k) for x in i.free_symbols
+                                                                         if x.name == var.name}))
+                                                   for i in e.indices)])
+        out += term
+    return out
+
+
+def _unroll(expr, found: Recurrence):
+    """Every ``x[n]``, ``n > 0``, replaced by the recurrence until only ``x[0]`` (and below) is left."""
+    base = sp.IndexedBase(found.base)
+    for _ in range(MAX_UNROLL):
+        later = [i for i in expr.atoms(sp.Indexed) if i.base == base and len(i.indices) == 1
+                 and i.indices[0].is_Integer and i.indices[0] > 0]
+        if not later:
+            if any(i.base == base and not i.indices[0].is_Integer for i in expr.atoms(sp.Indexed)):
+                raise _Unreadable("a step that is not a number")
+            return expr
+        mapping = {}
+        for i in later:
+            n = int(i.indices[0])
+            mapping[i] = _at_step(found.body, found.step.name, n - found.offset)
+        expr = expr.xreplace(mapping)
+    raise _Unreadable("too many steps")
