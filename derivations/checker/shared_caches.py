@@ -61,7 +61,7 @@ def adopt(tables: dict) -> None:
     for (module_name, name), entries in (tables or {}).items():
         try:
             module = importlib.import_module(module_name)
-        except Exception:  # noqa: BLE001 - adoption only saves time
+        except Exception:  # noqa: BLE001, S112 - adoption only saves time
             continue
         table = getattr(module, name, None)
         if isinstance(table, dict):
