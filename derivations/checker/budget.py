@@ -15,7 +15,9 @@ The result crosses back by pickling (sympy expressions pickle).
 
 Modules a child imports (``scipy.optimize`` for a margin search, say) die with it; the child
 names them in its answer and the caller imports them once (:func:`adopt_modules`), so that later
-children are forked with them loaded instead of importing them again, each of them.
+children are forked with them loaded instead of importing them again, each of them.  Likewise the
+memo tables of :mod:`~derivations.checker.shared_caches` (mpmath's high-precision $\Gamma$ tables):
+a child sends back those that grew, and the caller merges them.
 
 .. code-block:: python
 
@@ -35,6 +37,8 @@ import time
 import traceback
 from dataclasses import dataclass
 from typing import Any, Literal
+
+from derivations.checker import shared_caches
 
 LONGEST_WAIT = 10.0**6
 """Longest wait for a worker, in seconds (about 12 days): a longer budget is clamped, since
@@ -128,7 +132,7 @@ def run_with_budget(fn, *args, seconds: float, memory_bytes: int = DEFAULT_MEMOR
                 _kill(worker)
                 return Outcome("timeout", seconds=spent)
         try:
-            status, value, error, imported = receiver.recv()
+            status, value, error, imported, caches = receiver.recv()
         except (EOFError, OSError):  # the child died without answering
             spent = charged()
             worker.join()
@@ -139,6 +143,7 @@ def run_with_budget(fn, *args, seconds: float, memory_bytes: int = DEFAULT_MEMOR
     worker.join(timeout=1.0)
     _kill(worker)
     adopt_modules(imported)
+    shared_caches.adopt(caches)
     return Outcome(status, value, error, spent)
 
 
@@ -164,18 +169,19 @@ def _died(exitcode: int | None, seconds: float) -> Outcome:
 
 
 def _child(sender, memory_bytes: int, fn, args, kwargs) -> None:
-    loaded = len(sys.modules)
+    loaded, tables = len(sys.modules), shared_caches.sizes()
     try:
         resource.setrlimit(resource.RLIMIT_AS, (memory_bytes, memory_bytes))
         value = fn(*args, **kwargs)
-        sender.send(("ok", value, "", _imported_since(loaded)))
+        sender.send(("ok", value, "", _imported_since(loaded), shared_caches.grown(tables)))
     except MemoryError:
-        message = ("memory", None, "MemoryError", ())
+        message = ("memory", None, "MemoryError", (), {})
         _send_or_die(sender, message)
     except BaseException as exc:  # noqa: BLE001 - every failure is reported to the parent
         last = traceback.extract_tb(exc.__traceback__)[-1:] or [None]
         where = f" at {last[0].filename}:{last[0].lineno}" if last[0] else ""
-        _send_or_die(sender, ("error", None, f"{type(exc).__name__}: {exc}"[:500] + where, _imported_since(loaded)))
+        _send_or_die(sender, ("error", None, f"{type(exc).__name__}: {exc}"[:500] + where, _imported_since(loaded),
+                              shared_caches.grown(tables)))
     finally:
         sender.close()
 

@@ -193,3 +193,23 @@ def test_the_busy_clock_counts_sleep_and_at_most_wall_time():
     time.sleep(0.2)
     wall, busy = time.monotonic() - wall, busy_clock() - busy
     assert 0.2 - 0.02 <= busy <= wall + 0.01  # schedstat counts in nanoseconds; 10 ms for its read-out lag
+
+
+def _gamma_table_at(prec):
+    from mpmath.libmp import gammazeta
+
+    coefficients, _ = gammazeta.gamma_taylor_coefficients(prec)
+    return list(coefficients)
+
+
+def test_a_memo_table_a_child_fills_is_merged_into_the_caller_for_later_children():
+    """mpmath's Gamma Taylor table at a precision no one used: filled in a child, then present here, equal to what
+    a cold child computes (adoption saves time, never changes a value)."""
+    from mpmath.libmp import gammazeta
+
+    prec = next(p for p in range(1230, 1400, 10) if p not in gammazeta.gamma_taylor_cache
+                and not any(c > p for c in gammazeta.gamma_taylor_cache))  # a higher entry would be reused instead
+    outcome = run_with_budget(_gamma_table_at, prec, seconds=120)
+    assert outcome.ok
+    assert prec in gammazeta.gamma_taylor_cache or int(prec * 1.2) in gammazeta.gamma_taylor_cache
+    assert _gamma_table_at(prec) == outcome.value
