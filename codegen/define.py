@@ -33,6 +33,7 @@ import sympy as sp
 from sympy.core.function import AppliedUndef
 
 from derivations.gradients.derive import Wrt, derive_vjp
+from derivations.gradients.reverse import expression_vjps
 
 from codegen.lower import Input, LoweredFunction, NumPyLowering, Target, lower_function
 from symbolic.expr import as_expr
@@ -85,6 +86,8 @@ class DefinedFunction:
     kinks: tuple[str, ...] = ()
     upstream: Param | None = None
     gradients: tuple = ()  # (Param, expr, kappa) per parameter
+    expanded_gradients: tuple = ()  # the same, differentiated without intermediates (a candidate of the search)
+    derivation: str = ""  # how ``gradients`` were found
     rewrites: dict = field(default_factory=dict)  # target -> rules fired
     chosen: tuple = ()  # (forward expr, VJP exprs) kept by the search: what a backend lowers
 
@@ -292,14 +295,35 @@ def kink_conventions(expr: sp.Expr) -> tuple[str, ...]:
 # ** gradients **
 
 def derive_gradients(f: DefinedFunction) -> DefinedFunction:
-    """Fill ``f.gradients``: the derived VJP with respect to each parameter."""
+    r"""Fill ``f.gradients``: the VJP with respect to each parameter, by reverse mode through the intermediates
+    of the definition, in compact forms (:func:`~derivations.gradients.reverse.expression_vjps`); and
+    ``f.expanded_gradients``: the derivative of the expanded definition (``derive_vjp``), which the search
+    keeps as a candidate.  Where reverse mode fails, both are the expanded derivative."""
+    f.expanded_gradients = tuple(expanded_gradients(f))
+    try:
+        derived = expression_vjps(f.expr, f.indices, [Wrt(p.symbol, p.shape) for p in f.params], f.upstream.symbol,
+                                  f.sizes)
+        grads = []
+        for p, (expr, kappa), (_, _, kappa0) in zip(f.params, derived, f.expanded_gradients):
+            if [k for k, _, _ in kappa] != [k for k, _, _ in kappa0]:
+                raise ValueError("reverse mode named the gradient's indices differently")
+            grads.append((p, expr.replace(lambda e: isinstance(e, sp.Derivative), _no_derivative), kappa))
+        f.gradients = tuple(grads)
+        f.derivation = "reverse mode"
+    except (TypeError, ValueError, NotImplementedError, AttributeError, RecursionError):
+        f.gradients = f.expanded_gradients
+        f.derivation = "expanded derivative (reverse mode failed)"
+    return f
+
+
+def expanded_gradients(f: DefinedFunction) -> list:
+    """``(Param, expr, kappa)`` per parameter: ``derive_vjp`` of the whole (expanded) definition."""
     grads = []
     for p in f.params:
         expr, kappa = derive_vjp(f.expr, f.indices, Wrt(p.symbol, p.shape), f.upstream.symbol)
         expr = expr.replace(lambda e: isinstance(e, sp.Derivative), _no_derivative)
         grads.append((p, expr, kappa))
-    f.gradients = tuple(grads)
-    return f
+    return grads
 
 
 def _no_derivative(e):

@@ -183,6 +183,13 @@ def vjp_candidates(f: DefinedFunction) -> list[Candidate]:
         if tuple(cexprs2) != tuple(exprs):  # with the costly rules, listed after everything else (a tie keeps the cheaper)
             costly.append(Candidate(COMMON_COSTLY_LABEL, tuple(cexprs2), tuple(sorted(cfired2)), WITH_COSTLY,
                                     baseline="derivative over a common denominator"))
+    if f.expanded_gradients and tuple(e for _, e, _ in f.expanded_gradients) != tuple(e for _, e, _ in f.gradients):
+        xexprs, xfired = [], set()  # after reverse mode's: a tie keeps the compact form
+        for _, e, _ in f.expanded_gradients:
+            s, names = stabilize(e)
+            xexprs.append(s)
+            xfired.update(names)
+        out.append(Candidate(EXPANDED_LABEL, tuple(xexprs), tuple(sorted(xfired))))
     d = derivative_of_stable(f)
     if d is not None:
         exprs, dfired = d
@@ -213,6 +220,8 @@ def vjp_candidates(f: DefinedFunction) -> list[Candidate]:
     return out + with_exact(bases) + costly + taylor
 
 
+EXPANDED_LABEL = "stabilized derivative of the expanded definition"
+"""The derivative without intermediates (``derive_vjp`` of the whole definition), the path before reverse mode."""
 MIDPOINT_LABEL = "derivative of the stabilized form, midpoints at kinks"
 COMMON_COSTLY_LABEL = "derivative over a common denominator, with the costly rules"
 """Its ablation baseline is "derivative over a common denominator" (the costly rules off)."""

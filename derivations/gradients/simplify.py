@@ -37,9 +37,11 @@ from derivations.gradients.derive import compact
 from derivations.gradients.reindex import reindexed_windows, sizes_of
 
 
-def simplify_vjp(expr: sp.Expr, simplex=()) -> sp.Expr:
+def simplify_vjp(expr: sp.Expr, simplex=(), *, weights: bool = True) -> sp.Expr:
     """All of this module's rewritings, each where it applies; ``simplex``: the ``IndexedBase`` s of
-    variables on the probability simplex along their last axis, as ``(base, size of that axis)``."""
+    variables on the probability simplex along their last axis, as ``(base, size of that axis)``; without
+    ``weights``, no :func:`weights_inside` (a normalizer stays outside its sum: one division per row, not per
+    element, where no forward's weights are shared)."""
     expr = simplex_sums(expr, simplex)
     expr = rational_in_exp(expr)
     expr = cancelled_products(expr)
@@ -50,7 +52,7 @@ def simplify_vjp(expr: sp.Expr, simplex=()) -> sp.Expr:
     expr = _smaller(expr, compact(expr))
     expr = roots_into_sums(expr)
     expr = signs_into_sums_of_terms(expr)
-    return weights_inside(expr)  # last: factor_terms pulls a normalizer back out of its sum
+    return weights_inside(expr) if weights else expr  # last: factor_terms pulls a normalizer back out of its sum
 
 
 def _smaller(expr, candidate):
