@@ -17,7 +17,12 @@ The calling contract (also in the README):
   one function whose subexpressions are shared (the upstream is ``cotangent`` when a
   parameter is already called ``g``).
 
-The gradient is derived (:mod:`derivations.gradients.derive`), never typed; stability
+The gradient is derived, never typed: by reverse mode through the definition's intermediates
+(:func:`derivations.gradients.reverse.expression_vjps`: common subexpressions and whole-axis sums named,
+each differentiated once, Kronecker deltas summed out, compact forms of
+:mod:`derivations.gradients.simplify`), kinks differentiated piecewise by
+:data:`derivations.gradients.KINK_CONVENTIONS` and stated in the docstrings; ``name_vjp``'s docstring
+shows the derived gradient.  Stability
 rules (:mod:`codegen.rules`) are applied to the forward and to every gradient, and
 :mod:`codegen.define_search` keeps, among the candidate rewritings, the most accurate
 on extreme inputs.
@@ -324,6 +329,29 @@ def expanded_gradients(f: DefinedFunction) -> list:
         expr = expr.replace(lambda e: isinstance(e, sp.Derivative), _no_derivative)
         grads.append((p, expr, kappa))
     return grads
+
+
+def vjp_docstring(f: DefinedFunction) -> list[str]:
+    r"""The lines of ``name_vjp``'s docstring: the contract, the derived gradient of each parameter
+    ($\bar{x}_{k_0} = \ldots$, over the parameter's indices), the kink conventions and the rewrites the code uses."""
+    from codegen.latex import latex
+
+    names = ", ".join(p.name for p in f.params)
+    lines = [f'r"""Gradients of sum({f.upstream.name} * {f.name}(...)) with respect to {names}, in order, '
+             "each shaped like its parameter.", ""]
+    if f.gradients:
+        how = f.derivation or "derived"
+        lines.append(f"Derived ({how}; {f.upstream.name} is the upstream gradient):")
+        for p, expr, kappa in f.gradients:
+            bar = sp.Symbol(rf"\bar{{{p.name}}}")
+            lhs = sp.IndexedBase(bar)[tuple(k for k, _, _ in kappa)] if kappa else bar
+            lines.append(f"    {latex(lhs)} = {latex(expr)}")
+    if f.kinks:
+        lines.append("At points of non-differentiability, piecewise: " + "; ".join(f.kinks) + ".")
+    if f.rewrites.get("vjp"):
+        lines.append("Computed in a stabilized form: " + ", ".join(f.rewrites["vjp"]) + ".")
+    lines.append('"""')
+    return lines
 
 
 def _no_derivative(e):

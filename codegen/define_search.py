@@ -9,6 +9,9 @@ derivative through $m$ is 0), each again with every rule and with each fired rul
 the derivative of the stabilized form also with the costly rules (after it: a tie keeps the cheaper), and
 with sympy's midpoint values at kinks ($H(0) = \tfrac12$, each branch of a ``Piecewise`` with its own sign of
 $|u|$: right where the kinks a rule introduced cancel, as in $\max(x, 0) + \operatorname{log1p}(e^{-|x|})$).
+The derivative is reverse mode's (``f.gradients``); the derivative of the expanded definition (``derive_vjp``
+without intermediates, the path before reverse mode) follows the candidates built on it, so that a tie keeps
+reverse mode's and a strictly more accurate expanded form is still found.
 Last, each of the first candidates with :data:`codegen.rules.EXACT_RULES` on top (exact products: costly per
 element, so listed last and kept only where strictly more accurate).
 
