@@ -17,7 +17,12 @@ The calling contract (also in the README):
   one function whose subexpressions are shared (the upstream is ``cotangent`` when a
   parameter is already called ``g``).
 
-The gradient is derived (:mod:`derivations.gradients.derive`), never typed; stability
+The gradient is derived, never typed: by reverse mode through the definition's intermediates
+(:func:`derivations.gradients.reverse.expression_vjps`: common subexpressions and whole-axis sums named,
+each differentiated once, Kronecker deltas summed out, compact forms of
+:mod:`derivations.gradients.simplify`), kinks differentiated piecewise by
+:data:`derivations.gradients.KINK_CONVENTIONS` and stated in the docstrings; ``name_vjp``'s docstring
+shows the derived gradient.  Stability
 rules (:mod:`codegen.rules`) are applied to the forward and to every gradient, and
 :mod:`codegen.define_search` keeps, among the candidate rewritings, the most accurate
 on extreme inputs.
@@ -33,6 +38,7 @@ import sympy as sp
 from sympy.core.function import AppliedUndef
 
 from derivations.gradients.derive import Wrt, derive_vjp
+from derivations.gradients.reverse import expression_vjps
 
 from codegen.lower import Input, LoweredFunction, NumPyLowering, Target, lower_function
 from symbolic.expr import as_expr
@@ -85,6 +91,8 @@ class DefinedFunction:
     kinks: tuple[str, ...] = ()
     upstream: Param | None = None
     gradients: tuple = ()  # (Param, expr, kappa) per parameter
+    expanded_gradients: tuple = ()  # the same, differentiated without intermediates (a candidate of the search)
+    derivation: str = ""  # how ``gradients`` were found
     rewrites: dict = field(default_factory=dict)  # target -> rules fired
     chosen: tuple = ()  # (forward expr, VJP exprs) kept by the search: what a backend lowers
 
@@ -292,14 +300,58 @@ def kink_conventions(expr: sp.Expr) -> tuple[str, ...]:
 # ** gradients **
 
 def derive_gradients(f: DefinedFunction) -> DefinedFunction:
-    """Fill ``f.gradients``: the derived VJP with respect to each parameter."""
+    r"""Fill ``f.gradients``: the VJP with respect to each parameter, by reverse mode through the intermediates
+    of the definition, in compact forms (:func:`~derivations.gradients.reverse.expression_vjps`); and
+    ``f.expanded_gradients``: the derivative of the expanded definition (``derive_vjp``), which the search
+    keeps as a candidate.  Where reverse mode fails, both are the expanded derivative."""
+    f.expanded_gradients = tuple(expanded_gradients(f))
+    try:
+        derived = expression_vjps(f.expr, f.indices, [Wrt(p.symbol, p.shape) for p in f.params], f.upstream.symbol,
+                                  f.sizes)
+        grads = []
+        for p, (expr, kappa), (_, _, kappa0) in zip(f.params, derived, f.expanded_gradients):
+            if [k for k, _, _ in kappa] != [k for k, _, _ in kappa0]:
+                raise ValueError("reverse mode named the gradient's indices differently")
+            grads.append((p, expr.replace(lambda e: isinstance(e, sp.Derivative), _no_derivative), kappa))
+        f.gradients = tuple(grads)
+        f.derivation = "reverse mode"
+    except (TypeError, ValueError, NotImplementedError, AttributeError, RecursionError):
+        f.gradients = f.expanded_gradients
+        f.derivation = "expanded derivative (reverse mode failed)"
+    return f
+
+
+def expanded_gradients(f: DefinedFunction) -> list:
+    """``(Param, expr, kappa)`` per parameter: ``derive_vjp`` of the whole (expanded) definition."""
     grads = []
     for p in f.params:
         expr, kappa = derive_vjp(f.expr, f.indices, Wrt(p.symbol, p.shape), f.upstream.symbol)
         expr = expr.replace(lambda e: isinstance(e, sp.Derivative), _no_derivative)
         grads.append((p, expr, kappa))
-    f.gradients = tuple(grads)
-    return f
+    return grads
+
+
+def vjp_docstring(f: DefinedFunction) -> list[str]:
+    r"""The lines of ``name_vjp``'s docstring: the contract, the derived gradient of each parameter
+    ($\bar{x}_{k_0} = \ldots$, over the parameter's indices), the kink conventions and the rewrites the code uses."""
+    from codegen.latex import latex
+
+    names = ", ".join(p.name for p in f.params)
+    lines = [f'r"""Gradients of sum({f.upstream.name} * {f.name}(...)) with respect to {names}, in order, '
+             "each shaped like its parameter.", ""]
+    if f.gradients:
+        how = f.derivation or "derived"
+        lines.append(f"Derived ({how}; {f.upstream.name} is the upstream gradient):")
+        for p, expr, kappa in f.gradients:
+            bar = sp.Symbol(rf"\bar{{{p.name}}}")
+            lhs = sp.IndexedBase(bar)[tuple(k for k, _, _ in kappa)] if kappa else bar
+            lines.append(f"    {latex(lhs)} = {latex(expr)}")
+    if f.kinks:
+        lines.append("At points of non-differentiability, piecewise: " + "; ".join(f.kinks) + ".")
+    if f.rewrites.get("vjp"):
+        lines.append("Computed in a stabilized form: " + ", ".join(f.rewrites["vjp"]) + ".")
+    lines.append('"""')
+    return lines
 
 
 def _no_derivative(e):

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 
-from codegen.define import DefinedFunction, derive_gradients, lower_forward, lower_vjp
+from codegen.define import DefinedFunction, derive_gradients, lower_forward, lower_vjp, vjp_docstring
 from codegen.define_check import check_function, finite_difference_check
 from codegen.define_search import forward_candidates, vjp_candidates
 from codegen.load import load_generated
@@ -25,9 +25,7 @@ def _source(f: DefinedFunction, fwd_expr, grad_exprs, grad: bool) -> str:
     lines += ["    " + b for b in body]
     if grad:
         vsig, vbody = lower_vjp(f, grad_exprs)
-        lines += ["", "", f"def {f.name}_vjp({vsig}):",
-                  f'    """Gradients of sum({f.upstream.name} * {f.name}(...)) with respect to '
-                  f'{", ".join(p.name for p in f.params)}, in order, each shaped like its parameter."""']
+        lines += ["", "", f"def {f.name}_vjp({vsig}):", *_indent("\n".join(vjp_docstring(f)))]
         lines += ["    " + b for b in vbody]
     return "\n".join(lines) + "\n"
 

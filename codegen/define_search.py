@@ -9,6 +9,9 @@ derivative through $m$ is 0), each again with every rule and with each fired rul
 the derivative of the stabilized form also with the costly rules (after it: a tie keeps the cheaper), and
 with sympy's midpoint values at kinks ($H(0) = \tfrac12$, each branch of a ``Piecewise`` with its own sign of
 $|u|$: right where the kinks a rule introduced cancel, as in $\max(x, 0) + \operatorname{log1p}(e^{-|x|})$).
+The derivative is reverse mode's (``f.gradients``); the derivative of the expanded definition (``derive_vjp``
+without intermediates, the path before reverse mode) follows the candidates built on it, so that a tie keeps
+reverse mode's and a strictly more accurate expanded form is still found.
 Last, each of the first candidates with :data:`codegen.rules.EXACT_RULES` on top (exact products: costly per
 element, so listed last and kept only where strictly more accurate).
 
@@ -183,6 +186,13 @@ def vjp_candidates(f: DefinedFunction) -> list[Candidate]:
         if tuple(cexprs2) != tuple(exprs):  # with the costly rules, listed after everything else (a tie keeps the cheaper)
             costly.append(Candidate(COMMON_COSTLY_LABEL, tuple(cexprs2), tuple(sorted(cfired2)), WITH_COSTLY,
                                     baseline="derivative over a common denominator"))
+    if f.expanded_gradients and tuple(e for _, e, _ in f.expanded_gradients) != tuple(e for _, e, _ in f.gradients):
+        xexprs, xfired = [], set()  # after reverse mode's: a tie keeps the compact form
+        for _, e, _ in f.expanded_gradients:
+            s, names = stabilize(e)
+            xexprs.append(s)
+            xfired.update(names)
+        out.append(Candidate(EXPANDED_LABEL, tuple(xexprs), tuple(sorted(xfired))))
     d = derivative_of_stable(f)
     if d is not None:
         exprs, dfired = d
@@ -213,6 +223,8 @@ def vjp_candidates(f: DefinedFunction) -> list[Candidate]:
     return out + with_exact(bases) + costly + taylor
 
 
+EXPANDED_LABEL = "stabilized derivative of the expanded definition"
+"""The derivative without intermediates (``derive_vjp`` of the whole definition), the path before reverse mode."""
 MIDPOINT_LABEL = "derivative of the stabilized form, midpoints at kinks"
 COMMON_COSTLY_LABEL = "derivative over a common denominator, with the costly rules"
 """Its ablation baseline is "derivative over a common denominator" (the costly rules off)."""

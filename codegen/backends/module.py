@@ -4,7 +4,7 @@ backend's printer, and the backend's differentiable wrapper (one template functi
 """
 from __future__ import annotations
 
-from codegen.define import lower_forward, lower_vjp
+from codegen.define import lower_forward, lower_vjp, vjp_docstring
 from codegen.define_check import check_function
 from codegen.define_module import format_error, write_defined_module
 from codegen.load import load_generated
@@ -72,9 +72,7 @@ def _code(functions, lowering, imports: str, wrapper, *, grad: bool) -> str:
         code = [f"def _{f.name}_forward({sig}):", *("    " + b for b in body)]
         if grad:
             vsig, vbody = lower_vjp(f, vjp, lowering=lowering)
-            code += ["", "", f"def {f.name}_vjp({vsig}):",
-                     (f'    """Gradients of sum({f.upstream.name} * {f.name}(...)) with respect to '
-                      f'{", ".join(p.name for p in f.params)}, in order, each shaped like its parameter."""'),
+            code += ["", "", f"def {f.name}_vjp({vsig}):", *("    " + d if d else "" for d in vjp_docstring(f)),
                      *("    " + b for b in vbody)]
         code += ["", "", wrapper(f.name, params, keywords, grad)]
         pieces.append("\n".join(code))

@@ -33,6 +33,7 @@ from derivations.gradients.sums import eliminate_deltas
 
 KINK_CONVENTIONS = (
     (sp.Heaviside, lambda u, *_: sp.Heaviside(u, 0)),
+    (sp.DiracDelta, lambda *_: sp.S.Zero),
 )
 r"""Values at points of non-differentiability, as rules applied to sympy's derivative.
 
@@ -43,6 +44,8 @@ r"""Values at points of non-differentiability, as rules applied to sympy's deriv
   when its condition depends on that sum's index.)
 * $\frac{d}{du}|u| = \operatorname{sign}(u)$ with sympy's $\operatorname{sign}(0) = 0$,
   the convention of PyTorch and NumPy: no rule needed.
+* $\frac{d}{du} H(u)$ and $\frac{d}{du}\operatorname{sign}(u)$: sympy's ``DiracDelta(u)`` is 0 (the derivative
+  of a step taken as 0 everywhere, as autograd does): $\frac{d}{du}\, u H(u) = H(u)$.
 """
 
 

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import sympy as sp
 
+from derivations.gradients import KINK_CONVENTIONS
 from derivations.gradients.derive import Wrt, derive_vjp, fresh_indices
 from symbolic.record import Definition, expand_definitions
 
@@ -73,16 +74,17 @@ def _adjoint_name(base) -> sp.Basic:
     return sp.IndexedBase(label) if isinstance(base, sp.IndexedBase) else sp.Symbol(label)
 
 
-def _contribution(consumer_expr, consumer_indices, adjoint, wrt: Wrt, kappa) -> sp.Expr:
+def _contribution(consumer_expr, consumer_indices, adjoint, wrt: Wrt, kappa, conventions=KINK_CONVENTIONS) -> sp.Expr:
     """$\\sum_\\iota \\bar{C}_\\iota\\, \\partial C_\\iota / \\partial w_\\kappa$ at the shared indices ``kappa``."""
-    expr, own = derive_vjp(consumer_expr, consumer_indices, wrt, adjoint)
+    expr, own = derive_vjp(consumer_expr, consumer_indices, wrt, adjoint, conventions)
     return expr.xreplace({k: c for (k, _, _), (c, _, _) in zip(own, kappa)})
 
 
-def reverse_vjps(definitions, output_expr, output_indices, params: dict, upstream):
+def reverse_vjps(definitions, output_expr, output_indices, params: dict, upstream, conventions=KINK_CONVENTIONS):
     r"""The VJP of the output with respect to each parameter, in reverse mode through ``definitions``.
 
-    ``params``: name -> :class:`~derivations.gradients.derive.Wrt`.  Returns ``(gradients, adjoints)``:
+    ``params``: name -> :class:`~derivations.gradients.derive.Wrt`; ``conventions``: the values at kinks, as
+    :func:`~derivations.gradients.derive.derive_vjp` takes them.  Returns ``(gradients, adjoints)``:
     per name ``(expr, kappa)``, the gradient over its indices $\kappa$ (ranges), reading the adjoint
     definitions ``adjoints``, in the order they were found (each reads earlier ones and the forward ones, as
     :func:`~symbolic.record.expand_definitions` expects).
@@ -99,7 +101,7 @@ def reverse_vjps(definitions, output_expr, output_indices, params: dict, upstrea
         shape = shapes[base]
         kappa = fresh_indices(shape, taken, "\\kappa_", "'")
         wrt = Wrt(base, shape)
-        terms = [_contribution(e, idx, adj, wrt, kappa) for e, idx, adj in consumers if _reads(e, base)]
+        terms = [_contribution(e, idx, adj, wrt, kappa, conventions) for e, idx, adj in consumers if _reads(e, base)]
         adj = _adjoint_name(base)
         lhs = adj[tuple(k for k, _, _ in kappa)] if kappa else adj
         adjoints.append(Definition(lhs, sp.Add(*terms)))
@@ -107,15 +109,16 @@ def reverse_vjps(definitions, output_expr, output_indices, params: dict, upstrea
     gradients = {}
     for name, wrt in params.items():
         kappa = fresh_indices(wrt.shape, taken, "\\kappa_", "'")
-        terms = [_contribution(e, idx, adj, wrt, kappa) for e, idx, adj in consumers if _reads(e, wrt.symbol)]
+        terms = [_contribution(e, idx, adj, wrt, kappa, conventions) for e, idx, adj in consumers if _reads(e, wrt.symbol)]
         gradients[name] = (sp.Add(*terms), kappa)
     return gradients, tuple(adjoints)
 
 
-def expanded_vjps(definitions, output_expr, output_indices, params: dict, upstream) -> dict:
+def expanded_vjps(definitions, output_expr, output_indices, params: dict, upstream,
+                  conventions=KINK_CONVENTIONS) -> dict:
     """:func:`reverse_vjps` with the adjoints, then the forward definitions, substituted: per name
     ``(expr, kappa)`` over the inputs, the upstream gradient and the sizes only."""
-    gradients, adjoints = reverse_vjps(definitions, output_expr, output_indices, params, upstream)
+    gradients, adjoints = reverse_vjps(definitions, output_expr, output_indices, params, upstream, conventions)
     out = {}
     for name, (expr, kappa) in gradients.items():
         expr = expand_definitions(expand_definitions(expr, adjoints), tuple(definitions))
@@ -152,3 +155,55 @@ def simplex_of(formula) -> tuple:
 
     return tuple((v.symbol, v.shape[-1]) for v in formula.variables
                  if isinstance(v.domain, Simplex) and isinstance(v.symbol, sp.IndexedBase) and v.shape)
+
+
+def expression_vjps(expr: sp.Expr, indices, params, upstream, sizes=(),
+                    conventions=KINK_CONVENTIONS) -> list[tuple[sp.Expr, tuple]]:
+    r"""The VJP of one expression (a user's definition, earlier ones inlined) with respect to each parameter
+    (``params``: :class:`~derivations.gradients.derive.Wrt` s, in order), by reverse mode through the intermediates
+    that :func:`~derivations.gradients.intermediates.intermediates` names in it, expanded and put in compact forms
+    (:func:`~derivations.gradients.simplify.simplify_vjp`): per parameter ``(expr, kappa)``, $\kappa$ the indices
+    ``derive_vjp`` gives the same parameter (``k0``, ``k1``, ...).
+
+    Softmax-like bodies come out as $\frac{e^{u_k}}{Z}\,(g_k - \frac{1}{Z}\sum_i g_i e^{u_i})$, $Z = \sum_j e^{u_j}$:
+    the normalizer stays out of the sums (no :func:`~derivations.gradients.simplify.weights_inside`: the function
+    computes its own weights, one division per row is cheaper than one per element, and the stability rules'
+    softmax patterns, ``mean_from_top``, read $\sum_i w_i v_i / S$)."""
+    from derivations.gradients.derive import gradient_indices
+    from derivations.gradients.intermediates import intermediates
+    from derivations.gradients.simplify import simplify_vjp
+
+    definitions, output = intermediates(expr, indices, sizes)
+    named = {f"p{n}": w for n, w in enumerate(params)}
+    vjps = expanded_vjps(definitions, output, tuple(indices), named, upstream, conventions)
+    taken = expr.free_symbols | {i for i, _, _ in indices}
+    out = []
+    for key, wrt in named.items():
+        e, kappa = vjps[key]
+        mine = gradient_indices(wrt, taken)
+        bound = e.atoms(sp.Symbol) - e.free_symbols
+        if bound & {k for k, _, _ in mine}:
+            raise ValueError(f"index {bound & {k for k, _, _ in mine}} of the gradient is bound in its VJP")
+        e = e.xreplace({k: m for (k, _, _), (m, _, _) in zip(kappa, mine)})
+        out.append((_one_fraction_if_cheaper(simplify_vjp(e, weights=False)), mine))
+    return out
+
+
+def _cost(expr: sp.Expr) -> int:
+    """Operations, a division counted twice (it costs about two multiplications per element)."""
+    return int(sp.count_ops(expr, visual=True).subs({sp.Symbol("DIV"): 2}).subs(
+        {s: 1 for s in sp.count_ops(expr, visual=True).free_symbols}))
+
+
+def _one_fraction_if_cheaper(expr: sp.Expr) -> sp.Expr:
+    r"""A gradient without sums or cases as one fraction, common factors out (``together``, ``factor_terms``), where
+    that costs less: $\frac{g}{1 - p} + \frac{g}{p} = \frac{g}{p (1 - p)}$ (logit), one division instead of two.
+    Whether it is as accurate (a product of denominators can overflow where each one does not) the code
+    generator's search decides, with the other forms as candidates."""
+    if expr.has(sp.Sum, sp.Piecewise, sp.Indexed) or not isinstance(expr, sp.Add):
+        return expr
+    try:
+        candidate = sp.factor_terms(sp.together(expr))
+    except (TypeError, ValueError, NotImplementedError, AttributeError, RecursionError):
+        return expr
+    return candidate if _cost(candidate) < _cost(expr) else expr

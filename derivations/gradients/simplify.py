@@ -15,6 +15,8 @@ Each is an identity of finite sums, applied where it holds exactly:
   $\bar{x} = \frac{g}{n}\big(1 - y - \frac{1}{1 + e^x}\big)$, the quotients of $\log$'s derivative cancelled);
 * :func:`vanishing_sums`: a sum that is zero by linearity, $\sum_j (x_j - \frac{1}{n}\sum_l x_l) = 0$
   (layer norm's $\partial\sigma^2/\partial\mu$), dropped with the term it multiplies;
+* :func:`normalized_sums`: $\frac{1}{\sum_j h_j}\sum_i h_i = 1$ where a sum of terms is divided by the sum of one
+  of them (the softmax weights' total: a softmax entropy's $\sum_i p_i (\log p_i + 1) = 1 + \sum_i p_i \log p_i$);
 * :func:`roots_into_sums`: $\frac{1}{b} \sum_i f_i = \frac{1}{\sqrt b} \sum_i \frac{f_i}{\sqrt b}$ for a radicand
   $b$ free of $i$ (layer norm's $\hat{x}_q \sum_i \hat{x}_i \bar{y}_i / \sigma$): each power of $b$ is then a
   square root, which the stability rules scale (a $\sigma^2$ written alone overflows where $\sigma$ does not)
@@ -37,9 +39,11 @@ from derivations.gradients.derive import compact
 from derivations.gradients.reindex import reindexed_windows, sizes_of
 
 
-def simplify_vjp(expr: sp.Expr, simplex=()) -> sp.Expr:
+def simplify_vjp(expr: sp.Expr, simplex=(), *, weights: bool = True) -> sp.Expr:
     """All of this module's rewritings, each where it applies; ``simplex``: the ``IndexedBase`` s of
-    variables on the probability simplex along their last axis, as ``(base, size of that axis)``."""
+    variables on the probability simplex along their last axis, as ``(base, size of that axis)``; without
+    ``weights``, no :func:`weights_inside` (a normalizer stays outside its sum: one division per row, not per
+    element, where no forward's weights are shared)."""
     expr = simplex_sums(expr, simplex)
     expr = rational_in_exp(expr)
     expr = cancelled_products(expr)
@@ -48,9 +52,10 @@ def simplify_vjp(expr: sp.Expr, simplex=()) -> sp.Expr:
     expr = reindexed_windows(expr)
     expr = split_outer_sums(expr)
     expr = _smaller(expr, compact(expr))
+    expr = normalized_sums(expr)  # after compact, which forms the quotients of a sum by its normalizer
     expr = roots_into_sums(expr)
     expr = signs_into_sums_of_terms(expr)
-    return weights_inside(expr)  # last: factor_terms pulls a normalizer back out of its sum
+    return weights_inside(expr) if weights else expr  # last: factor_terms pulls a normalizer back out of its sum
 
 
 def _smaller(expr, candidate):
@@ -223,6 +228,79 @@ def vanishing_sums(expr: sp.Expr) -> sp.Expr:
         return sp.expand(split) == 0
 
     return expr.replace(is_zero_sum, lambda e: sp.S.Zero) if expr.has(sp.Sum) else expr
+
+
+# ** normalized sums **
+
+def _normalizer_of(factor):
+    """``(h, j, lo, hi)`` for a factor ``1/Sum(h, (j, lo, hi))`` (one limit), else None."""
+    if isinstance(factor, sp.Pow) and factor.exp == -1 and isinstance(factor.base, sp.Sum) \
+            and len(factor.base.limits) == 1:
+        j, lo, hi = factor.base.limits[0]
+        return factor.base.function, j, lo, hi
+    return None
+
+
+def _distributed(body):
+    return sp.expand(body, deep=False, mul=True, power_exp=False, power_base=False, multinomial=False, log=False)
+
+
+def _normalized(terms, i, norm):
+    """``(count, rest)``: the number of ``terms`` equal to the normalizer's summand at ``i`` (times a number), and
+    the other terms; None where there is none."""
+    h, j, _, _ = norm
+    target = h.xreplace({j: i})
+    count, rest = sp.S.Zero, []
+    for t in terms:
+        c = sp.cancel(t / target) if t.has(*target.atoms(sp.Indexed)) or t == target else None
+        if c is not None and c.is_number:
+            count += c
+        else:
+            rest.append(t)
+    return (count, rest) if count != 0 else None
+
+
+def normalized_sums(expr: sp.Expr) -> sp.Expr:
+    r"""$\frac{1}{S}\sum_i (c\, h_i + r_i) = c + \frac{1}{S}\sum_i r_i$ for $S = \sum_j h_j$ over the same range,
+    $c$ a number, in every product of the normalizer with a sum, and inside a sum whose terms carry it."""
+    def visit(e):
+        if not e.args or isinstance(e, sp.Indexed):
+            return e
+        e = sp.Sum(visit(e.function), *e.limits) if isinstance(e, sp.Sum) else e.func(*[visit(a) for a in e.args])
+        if isinstance(e, sp.Sum) and len(e.limits) == 1:  # the normalizer inside: sum_i h_i / S
+            i, lo, hi = e.limits[0]
+            terms = sp.Add.make_args(_distributed(e.function))
+            for t in terms:
+                for f in sp.Mul.make_args(t):
+                    norm = _normalizer_of(f)
+                    if norm is None or (norm[2], norm[3]) != (lo, hi) or i in f.free_symbols:
+                        continue
+                    found = _normalized([u / f for u in terms if f in sp.Mul.make_args(u)], i, norm)
+                    if found is None:
+                        continue
+                    count, rest = found
+                    others = [u for u in terms if f not in sp.Mul.make_args(u)]
+                    return count + _pulled(sp.Sum(sp.Add(*[r * f for r in rest] + others), *e.limits))
+            return e
+        if isinstance(e, sp.Mul):  # the normalizer outside: (1/S) * sum_i (...)
+            factors = list(e.args)
+            for n, f in enumerate(factors):
+                norm = _normalizer_of(f)
+                if norm is None:
+                    continue
+                for m, s in enumerate(factors):
+                    if not (isinstance(s, sp.Sum) and len(s.limits) == 1 and (s.limits[0][1], s.limits[0][2])
+                            == (norm[2], norm[3])):
+                        continue
+                    found = _normalized(sp.Add.make_args(_distributed(s.function)), s.limits[0][0], norm)
+                    if found is None:
+                        continue
+                    count, rest = found
+                    others = [x for q, x in enumerate(factors) if q not in (n, m)]
+                    return sp.Mul(*others) * (count + f * _pulled(sp.Sum(sp.Add(*rest), *s.limits)))
+        return e
+
+    return visit(expr)
 
 
 # ** signs **
