@@ -13,10 +13,10 @@ import math
 
 from codegen.define import DefinedFunction, derive_gradients, lower_forward, lower_vjp
 from codegen.define_check import check_function, finite_difference_check
-from codegen.define_search import forward_candidates, vjp_candidates
+from codegen.define_search import ablated, forward_candidates, vjp_candidates
 from codegen.load import load_generated
 from codegen.lower_printer import NumPyLowering
-from codegen.rules import COSTLY_RULES, EXACT_RULES, RULES, TAYLOR_BRANCH, stabilize
+from codegen.rules import RULES, stabilize
 
 
 def _source(f: DefinedFunction, fwd_expr, grad_exprs, grad: bool) -> str:
@@ -139,31 +139,55 @@ def search(f: DefinedFunction, grad: bool):
         code, module = compile_exprs(f, fwd.exprs[0], (), False)
         err = best_fwd[2]
         f.chosen = (fwd.exprs[0], ())
-    ablation = {}
-    costly = {r.name for r in COSTLY_RULES}
-    exact = {r.name for r in EXACT_RULES}
-    for name in fwd.fired:
-        label = fwd.baseline if name in exact else "all rules" if name in costly else f"without {name}"
-        if name == TAYLOR_BRANCH.name and fwd.baseline:
-            label = fwd.baseline
-        off = next((s for s, c, _ in fwd_scores if c.label == label), None)
-        if off is not None:
-            ablation[name] = (off, best_fwd[0])
+    ablation = _ablation(f, fwd, best_fwd[0], fwd_scores, lambda exprs: _forward_score(f, exprs))
     if vjp is not None:
-        for name in vjp.fired:
-            label = vjp.baseline if name in exact else (
-                "derivative of the stabilized form" if name in costly else f"stabilized derivative without {name}")
-            if name in costly and vjp.baseline:  # taylor_branch and the costly rules of the stabilized derivative
-                label = vjp.baseline
-            off = next((s for s, c, _ in vjp_scores if c.label == label), None)
-            if off is not None and name not in ablation:
-                ablation[name] = (off, best_vjp[0] if name in costly | exact else vjp_scores[0][0])
+        vjp_ablation = _ablation(f, vjp, best_vjp[0], vjp_scores, lambda exprs: _vjp_score(f, fwd.exprs[0], exprs))
+        ablation.update({k: v for k, v in vjp_ablation.items() if k not in ablation})
     row = {"name": f.name, "ordinary": err.ordinary, "extreme": err.extreme, "vjp": err.vjp,
            "vjp_extreme": err.vjp_extreme, "points": err.n_ordinary + err.n_extreme, "vjp_points": err.n_vjp,
            "rules": tuple(dict.fromkeys(f.rewrites["forward"] + f.rewrites["vjp"])), "ablation": ablation,
+           "skipped": (err.skipped, err.vjp_skipped), "ill_conditioned": (err.ill_conditioned, err.vjp_ill_conditioned),
+           "ill_spread": err.ill_spread, "ill_ratio": err.ill_ratio,
            "forward_choice": fwd.label, "vjp_choice": vjp.label if vjp else "-",
            "candidates": [(c.label, s) for s, c, _ in fwd_scores] + [(c.label, s) for s, c, _ in vjp_scores]}
     return code, module, err, row
+
+
+def _forward_score(f: DefinedFunction, exprs) -> float:
+    _, m = compile_exprs(f, exprs[0], (), False)
+    e = check_function(f, getattr(m, f.name))
+    return _worst(e.ordinary, e.extreme)
+
+
+def _vjp_score(f: DefinedFunction, fwd_expr, exprs) -> float:
+    _, m = compile_exprs(f, fwd_expr, exprs, True)
+    e = check_function(f, getattr(m, f.name), getattr(m, f.name + "_vjp"))
+    return _worst(e.vjp, e.vjp_extreme)
+
+
+def _ablation(f: DefinedFunction, chosen, score: float, scores, measure) -> dict:
+    r"""For every rule that fired in the ``chosen`` candidate: ``(worst error without it, worst error with it)``, the
+    "without" being the chosen candidate's own construction with that rule left out of its rules
+    (:func:`codegen.define_search.ablated`), measured on the same points (a candidate already measured is not measured
+    again).  A rule whose removal leaves the same expressions (another rule rewrites the same pattern) has equal
+    errors; one whose construction fails without it, or that does not run, is left out."""
+    known = {c.exprs: s for s, c, _ in scores}
+    out = {}
+    for name in chosen.fired:
+        built = ablated(chosen, name)
+        if built is None:
+            continue
+        exprs = tuple(built[0])
+        if exprs == chosen.exprs:
+            out[name] = (score, score)
+            continue
+        if exprs not in known:
+            try:
+                known[exprs] = measure(exprs)
+            except Exception:  # noqa: BLE001  (a form the lowering rejects without the rule: no entry)
+                continue
+        out[name] = (known[exprs], score)
+    return out
 
 
 def certify(f: DefinedFunction, grad: bool) -> tuple[str, dict]:
@@ -178,6 +202,22 @@ def certify(f: DefinedFunction, grad: bool) -> tuple[str, dict]:
 
 def format_error(x: float) -> str:
     return "inf" if math.isinf(x) else f"{x:.1e}"
+
+
+def uncounted_line(row: dict, grad: bool) -> str:
+    """The points of ``row`` not in its worst errors, said (empty where every point counted)."""
+    (skip, vskip), (ill, vill) = row["skipped"], row["ill_conditioned"]
+    parts = []
+    if ill or (grad and vill):
+        parts.append(f"{ill} forward and {vill} VJP points ill-conditioned beyond float64 (one ulp of the inputs moves the "
+                     f"truth by up to {format_error(row['ill_spread'])}; the error there is at most "
+                     f"{row['ill_ratio']:.1f} times that)" if grad else
+                     f"{ill} points ill-conditioned beyond float64 (one ulp of the inputs moves the truth by up to "
+                     f"{format_error(row['ill_spread'])}; the error there is at most {row['ill_ratio']:.1f} times that)")
+    if skip or (grad and vskip):
+        parts.append(f"{skip} forward" + (f" and {vskip} VJP" if grad else "") + " points skipped (truth not a finite "
+                     "real, or at an extreme point not a normal float64)")
+    return f"  {row['name']}: " + "; ".join(parts) if parts else ""
 
 
 def write_defined_module(functions: list[DefinedFunction], *, grad: bool = False, title: str = "") -> str:
@@ -195,6 +235,7 @@ def write_defined_module(functions: list[DefinedFunction], *, grad: bool = False
         table.append(f"{r['name']:<19} {format_error(r['ordinary']):<9} {format_error(r['extreme']):<9} "
                      f"{format_error(r['vjp']) if grad else '-':<9} {format_error(r['vjp_extreme']) if grad else '-':<9} "
                      f"{format_error(r['fd']) if grad else '-':<9} {r['points']:<7} {choice}; {ab}")
+    table += [line for r in rows if (line := uncounted_line(r, grad))]
     body = "\n\n\n".join(codes)
     doc = ["r\"\"\"Generated by formulary codegen" + (f" from {title}" if title else "") + ".", "",
            "Calling contract: name(p1, ..., pk, *, keywords); name_vjp(p1, ..., pk, g, *, keywords) returns",
@@ -203,7 +244,10 @@ def write_defined_module(functions: list[DefinedFunction], *, grad: bool = False
            "at ordinary points and at extreme ones (inputs to 1e+-300, counted where the truth is a normal",
            "float64); worst normwise relative errors (a VJP's over all its gradients at once); fd: the derived",
            "gradient against central differences of the definition in mpmath.  Choice: the candidate",
-           "rewriting kept by the search (codegen.define_search), the most accurate on these points.", "",
+           "rewriting kept by the search (codegen.define_search), the most accurate on these points.",
+           "A point whose error exceeds its target (1e-12 ordinary, 1e-10 extreme, 1e-8 VJP) where one ulp of",
+           "the inputs alone moves the truth by more than the target, and the error is within 100 times that",
+           "spread, is ill-conditioned beyond float64: counted below the table, not in the worst errors.", "",
            *table, '"""']
     pieces = ["\n".join(doc), header_imports(body)]
     helpers = NumPyLowering.helpers_source(body, grad=grad)

@@ -338,3 +338,18 @@ register(Derivation(
                 (_ds / _Ms) / (_nus * (_ss / _Ms) ** 2 + (_ds / _Ms) ** 2) / _Ms,
                 justification="degree -1 in (d, s): F(a) = M^{-1} F(a/M)")),
 ))
+
+
+# ** the identity of the power rule (``codegen.rules_power``) **
+
+_bpos, _tex = Symbol("b", positive=True), Symbol("t", real=True)
+_breal = Symbol("b", real=True)
+register(Derivation(
+    id="power_expm1",
+    title=r"the identity of a stability rule: $b^{t} - 1 = \operatorname{expm1}(t \log b)$ for $b > 0$",
+    source="textbook",
+    steps=(Step(_bpos ** _tex - 1, expm1(_tex * log(_bpos)), justification="b^t = e^{t log b} for b > 0; e^u - 1 = expm1(u)"),
+           Step(1 - _bpos ** _tex, -expm1(_tex * log(_bpos)), justification="the same, negated"),
+           Step(1 - _breal ** _tex, Piecewise((-expm1(_tex * log(_breal)), _breal > 0), (1 - _breal ** _tex, True)),
+                justification="the branch for a base not known positive: b <= 0 keeps the direct difference")),
+))
