@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 
 from codegen.define import DefinedFunction, derive_gradients, lower_forward, lower_vjp
-from codegen.define_check import check_function, finite_difference_check
+from codegen.define_check import TARGETS, check_function, finite_difference_check
 from codegen.define_search import ablated, forward_candidates, vjp_candidates
 from codegen.load import load_generated
 from codegen.lower_printer import NumPyLowering
@@ -190,14 +190,50 @@ def _ablation(f: DefinedFunction, chosen, score: float, scores, measure) -> dict
     return out
 
 
-def certify(f: DefinedFunction, grad: bool) -> tuple[str, dict]:
-    """The function's code and its certificate row (errors, choice among candidates, rule ablation,
-    and the derived gradient against central differences of the definition in mpmath)."""
+_VERIFIED: dict = {}
+"""Verifications already run in this process, by definition (name, expression, ``grad``): ``codegen`` and
+``verify`` of the same definition share one (the certificate and ``verify`` agree because they are the same run)."""
+
+
+def verification(f: DefinedFunction, grad: bool):
+    """``(code, module, errors, row)`` of the definition ``f``: the search (:func:`search`) and the derived gradient
+    against central differences of the definition in mpmath (``row["fd"]``), run once per definition and process;
+    the record gets the chosen expressions and rewrites (``f.chosen``, ``f.rewrites``) as the search gives them."""
     if grad:
         derive_gradients(f)
-    code, _, _, row = search(f, grad)
-    row["fd"] = finite_difference_check(f) if grad else None
+    key = (f.name, f.expr, tuple(p.name for p in f.params), tuple(k.name for k in f.keywords), grad)
+    if key not in _VERIFIED:
+        code, module, err, row = search(f, grad)
+        row["fd"] = finite_difference_check(f) if grad else None
+        _VERIFIED[key] = (code, module, err, row, f.chosen, f.rewrites)
+    code, module, err, row, f.chosen, f.rewrites = _VERIFIED[key]
+    return code, module, err, row
+
+
+def certify(f: DefinedFunction, grad: bool) -> tuple[str, dict]:
+    """The function's code and its certificate row (errors, choice among candidates, rule ablation,
+    and the derived gradient against central differences of the definition in mpmath): :func:`verification`."""
+    code, _, _, row = verification(f, grad)
     return code, row
+
+
+def holds(row: dict, grad: bool) -> bool:
+    """Every worst error of ``row`` within its target (:data:`codegen.define_check.TARGETS`; the VJP's only with ``grad``)."""
+    kinds = ("ordinary", "extreme", "vjp", "vjp_extreme") if grad else ("ordinary", "extreme")
+    return all(row[k] <= TARGETS[k] for k in kinds)
+
+
+TABLE_HEADER = ("function            ordinary  extreme   vjp       vjp(ext)  fd        points  choice; rules (worst error "
+                "without -> with)")
+
+
+def table_line(r: dict, grad: bool) -> str:
+    """The certificate's line for the row ``r`` (``formulary verify`` of a definition prints the same)."""
+    ab = ", ".join(f"{k} ({format_error(a)} -> {format_error(b)})" for k, (a, b) in r["ablation"].items()) or "-"
+    choice = r["forward_choice"] + (f" / vjp: {r['vjp_choice']}" if grad else "")
+    return (f"{r['name']:<19} {format_error(r['ordinary']):<9} {format_error(r['extreme']):<9} "
+            f"{format_error(r['vjp']) if grad else '-':<9} {format_error(r['vjp_extreme']) if grad else '-':<9} "
+            f"{format_error(r['fd']) if grad else '-':<9} {r['points']:<7} {choice}; {ab}")
 
 
 def format_error(x: float) -> str:
@@ -214,9 +250,10 @@ def uncounted_line(row: dict, grad: bool) -> str:
                      f"{row['ill_ratio']:.1f} times that)" if grad else
                      f"{ill} points ill-conditioned beyond float64 (one ulp of the inputs moves the truth by up to "
                      f"{format_error(row['ill_spread'])}; the error there is at most {row['ill_ratio']:.1f} times that)")
-    if skip or (grad and vskip):
-        parts.append(f"{skip} forward" + (f" and {vskip} VJP" if grad else "") + " points skipped (truth not a finite "
-                     "real, or at an extreme point not a normal float64)")
+    if skip:
+        parts.append(f"{skip} points skipped (truth not a finite real, or at an extreme point not a normal float64)")
+    if grad and vskip:
+        parts.append(f"{vskip} more skipped for the VJP (its truth not a finite real float64)")
     return f"  {row['name']}: " + "; ".join(parts) if parts else ""
 
 
@@ -227,14 +264,7 @@ def write_defined_module(functions: list[DefinedFunction], *, grad: bool = False
         code, row = certify(f, grad)
         codes.append(code)
         rows.append(row)
-    table = ["function            ordinary  extreme   vjp       vjp(ext)  fd        points  choice; rules (worst error "
-             "without -> with)"]
-    for r in rows:
-        ab = ", ".join(f"{k} ({format_error(a)} -> {format_error(b)})" for k, (a, b) in r["ablation"].items()) or "-"
-        choice = r["forward_choice"] + (f" / vjp: {r['vjp_choice']}" if grad else "")
-        table.append(f"{r['name']:<19} {format_error(r['ordinary']):<9} {format_error(r['extreme']):<9} "
-                     f"{format_error(r['vjp']) if grad else '-':<9} {format_error(r['vjp_extreme']) if grad else '-':<9} "
-                     f"{format_error(r['fd']) if grad else '-':<9} {r['points']:<7} {choice}; {ab}")
+    table = [TABLE_HEADER] + [table_line(r, grad) for r in rows]
     table += [line for r in rows if (line := uncounted_line(r, grad))]
     body = "\n\n\n".join(codes)
     doc = ["r\"\"\"Generated by formulary codegen" + (f" from {title}" if title else "") + ".", "",
