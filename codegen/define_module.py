@@ -112,8 +112,9 @@ def search(f: DefinedFunction, grad: bool):
             continue
         fwd_scores.append((_worst(e.ordinary, e.extreme), c, e))
     # min keeps the first of equals (all rules on); between equal worst errors (inf for all, at a point no candidate
-    # computes) the candidate failing at fewer points wins
-    best_fwd = min(fwd_scores, key=lambda t: (_rank(t[0]), t[2].failed))
+    # computes) the candidate failing at fewer points wins, then the one off its target at fewer ill-conditioned points
+    # (exact products get 1 - t y right at t y = 1 + 1e-16, where one ulp of t moves the truth by 100 %)
+    best_fwd = min(fwd_scores, key=lambda t: (_rank(t[0]), t[2].failed, t[2].ill_conditioned))
     fwd = best_fwd[1]
     vjp_scores = []
     if grad:
@@ -127,7 +128,7 @@ def search(f: DefinedFunction, grad: bool):
             except Exception:  # noqa: BLE001  (a candidate that fails to run is not chosen)
                 continue
             vjp_scores.append((_worst(e.vjp, e.vjp_extreme), c, e))
-        best_vjp = min(vjp_scores, key=lambda t: (_rank(t[0]), t[2].vjp_failed))
+        best_vjp = min(vjp_scores, key=lambda t: (_rank(t[0]), t[2].vjp_failed, t[2].vjp_ill_conditioned))
         vjp = best_vjp[1]
         f.rewrites = {"forward": fwd.fired, "vjp": vjp.fired}
         code, module = compile_exprs(f, fwd.exprs[0], vjp.exprs, True)

@@ -449,3 +449,22 @@ def test_power_expm1_keeps_the_digits_where_the_power_is_near_one():
     assert _same_at(expr, new, (x, r, t), (1e-20, 0.9, 1e-5))
     assert _same_at(expr, new, (x, r, t), (2.0, -2.0, 3.0))  # a negative base with an integer exponent: direct
     assert POWER_EXPM1.apply(x ** 2 - 1) == x ** 2 - 1  # a number exponent is left to the polynomial rules
+
+
+def test_one_minus_exp_and_log_add_exp():
+    # (1 - e^{-lambda x})/lambda at lambda x = 1e-20 is 0 naively (truth x); log(e^a + e^b) overflows at a = 800 and
+    # loses e^{-40} next to 1 at (0, -40)
+    from codegen.rules import LOG_ADD_EXP, POWER_EXPM1
+
+    lam = sp.Symbol("lambda_", real=True)
+    expr = (1 - sp.exp(-lam * x)) / lam
+    new = POWER_EXPM1.apply(expr)
+    assert _same_at(expr, new, (x, lam), (2.0, 1e-20)) and _naive_fails(expr, (x, lam), (2.0, 1e-20))
+    assert POWER_EXPM1.apply(sp.exp(x) - 1) == sp.exp(x) - 1  # log1p_expm1's pattern, left to it
+
+    a, b = sp.symbols("a b", real=True)
+    expr = sp.log(sp.exp(a) + sp.exp(b))
+    new = LOG_ADD_EXP.apply(expr)
+    for values in ((800.0, 3.0), (-800.0, -900.0), (0.0, -40.0), (1.5, -0.5)):
+        assert _same_at(expr, new, (a, b), values)
+    assert _naive_fails(expr, (a, b), (800.0, 3.0)) and _naive_fails(expr, (a, b), (0.0, -40.0))
