@@ -230,6 +230,10 @@ def vjp_candidates(f: DefinedFunction) -> list[Candidate]:
     mid = midpoints.derivative(RULES)
     if mid is not None and d is not None and mid[0] != plain.derivative(RULES)[0]:  # after the ReLU convention's
         out.append(Candidate(MIDPOINT_LABEL, *midpoints(RULES), build=midpoints))
+        cexprs3, cfired3 = midpoints(WITH_COSTLY)
+        if cexprs3 != out[-1].exprs:  # with the costly rules, after everything else (a tie keeps the cheaper)
+            costly.append(Candidate(MIDPOINT_LABEL + COSTLY_SUFFIX, cexprs3, cfired3, WITH_COSTLY,
+                                    baseline=MIDPOINT_LABEL, build=midpoints))
     bases = [c for c in out if c.label in ("stabilized derivative", "derivative of the stabilized form")]
     return out + with_exact(bases) + costly + taylor
 

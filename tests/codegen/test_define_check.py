@@ -148,3 +148,13 @@ def test_the_ablation_removes_each_rule_from_the_chosen_candidate_itself():
             without, with_ = row["ablation"][name]
             assert with_ == scores[row["vjp_choice"]]
             assert ablated(chosen, name) is not None
+
+
+def test_ordinary_points_are_drawn_until_a_hundred_have_a_real_truth():
+    # the logit's domain 0 < p < 1 is a sixth of the sampling box [-3, 3]: 100 plain draws left 17 points
+    from codegen.define_check import N_ORDINARY, check_function
+
+    f = _defined("logit(p) = log(p/(1 - p))")
+    err = check_function(f, lambda p: np.log(p / (1 - p)))
+    assert err.n_ordinary == N_ORDINARY
+    assert err.skipped > 300  # the draws outside the domain, counted
