@@ -186,9 +186,6 @@ CERTIFICATE_OPEN = {
     "biascorrection": "extreme: m = 1e300, beta = 1e300, t = 1.34 (beta outside the note's 0 < beta < 1, which the "
                       "reader does not take from prose): beta^t overflows, m / (1 - beta^t) is -0 where the truth is "
                       "-1e-101; needs a log-space quotient through expm1",
-    "focalloss": "VJP extreme: z = 1e300, gamma = 1e300: gamma * softplus(z) overflows to inf before sigma(-z) = 0 "
-                 "multiplies it (inf * 0 = nan), truth 0.34; needs log-space products over positive non-algebraic "
-                 "factors (softplus, powers of 1 + e^u)",
 }
 """Suite formulas whose certificate still misses a target at some point, with the cause (issue 13)."""
 
