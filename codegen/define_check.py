@@ -64,6 +64,9 @@ class Errors:
     """The largest spread of the truth under one-ulp changes of the inputs at those points (forward or VJP)."""
     ill_ratio: float = 0.0
     """The worst error at those points divided by that spread (at most :data:`EXCUSED_WITHIN`)."""
+    ill_worst: float = 0.0
+    """The worst forward error at the ill-conditioned points (the ablation counts it: exact products gain there)."""
+    vjp_ill_worst: float = 0.0
 
 
 FAILED_ABOVE = 1e-10
@@ -388,6 +391,7 @@ def check_function(f, forward, vjp=None, *, seed: int = 0, forward_expr=None) ->
             if e > TARGETS[kind] and _excused(err, e, got, lambda q: truth(f, fwd_truth, q, idx),
                                               ("forward", fwd_expr), pt, TARGETS[kind]):
                 err.ill_conditioned += 1
+                err.ill_worst = max(err.ill_worst, e)
             else:
                 err.failed += e > FAILED_ABOVE
                 if kind == "ordinary":
@@ -417,6 +421,7 @@ def check_function(f, forward, vjp=None, *, seed: int = 0, forward_expr=None) ->
                                                ("vjp", tuple(e for _, e, _ in f.gradients), _point_key({"g": g})),
                                                pt, TARGETS[vkey]):
                 err.vjp_ill_conditioned += 1
+                err.vjp_ill_worst = max(err.vjp_ill_worst, ge)
                 continue
             err.n_vjp += 1
             err.vjp_failed += ge > FAILED_ABOVE

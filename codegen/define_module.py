@@ -140,9 +140,10 @@ def search(f: DefinedFunction, grad: bool):
         code, module = compile_exprs(f, fwd.exprs[0], (), False)
         err = best_fwd[2]
         f.chosen = (fwd.exprs[0], ())
-    ablation = _ablation(f, fwd, best_fwd[0], fwd_scores, lambda exprs: _forward_score(f, exprs))
+    ablation = _ablation(f, fwd, best_fwd[2], fwd_scores, lambda exprs: _forward_score(f, exprs), _every_forward)
     if vjp is not None:
-        vjp_ablation = _ablation(f, vjp, best_vjp[0], vjp_scores, lambda exprs: _vjp_score(f, fwd.exprs[0], exprs))
+        vjp_ablation = _ablation(f, vjp, best_vjp[2], vjp_scores, lambda exprs: _vjp_score(f, fwd.exprs[0], exprs),
+                                 _every_vjp)
         ablation.update({k: v for k, v in vjp_ablation.items() if k not in ablation})
     row = {"name": f.name, "ordinary": err.ordinary, "extreme": err.extreme, "vjp": err.vjp,
            "vjp_extreme": err.vjp_extreme, "points": err.n_ordinary + err.n_extreme, "vjp_points": err.n_vjp,
@@ -154,25 +155,35 @@ def search(f: DefinedFunction, grad: bool):
     return code, module, err, row
 
 
+def _every_forward(e) -> float:
+    """The worst forward error over every counted point, the ill-conditioned ones included."""
+    return _worst(e.ordinary, e.extreme, e.ill_worst)
+
+
+def _every_vjp(e) -> float:
+    return _worst(e.vjp, e.vjp_extreme, e.vjp_ill_worst)
+
+
 def _forward_score(f: DefinedFunction, exprs) -> float:
     _, m = compile_exprs(f, exprs[0], (), False)
-    e = check_function(f, getattr(m, f.name))
-    return _worst(e.ordinary, e.extreme)
+    return _every_forward(check_function(f, getattr(m, f.name)))
 
 
 def _vjp_score(f: DefinedFunction, fwd_expr, exprs) -> float:
     _, m = compile_exprs(f, fwd_expr, exprs, True)
-    e = check_function(f, getattr(m, f.name), getattr(m, f.name + "_vjp"))
-    return _worst(e.vjp, e.vjp_extreme)
+    return _every_vjp(check_function(f, getattr(m, f.name), getattr(m, f.name + "_vjp")))
 
 
-def _ablation(f: DefinedFunction, chosen, score: float, scores, measure) -> dict:
+def _ablation(f: DefinedFunction, chosen, errors, scores, measure, every) -> dict:
     r"""For every rule that fired in the ``chosen`` candidate: ``(worst error without it, worst error with it)``, the
     "without" being the chosen candidate's own construction with that rule left out of its rules
     (:func:`codegen.define_search.ablated`), measured on the same points (a candidate already measured is not measured
-    again).  A rule whose removal leaves the same expressions (another rule rewrites the same pattern) has equal
-    errors; one whose construction fails without it, or that does not run, is left out."""
-    known = {c.exprs: s for s, c, _ in scores}
+    again), both over every point the certificate checks, ill-conditioned ones included (``every``: an exact product
+    gains where $1 - t y$ cancels, which is where one ulp of $t$ moves the truth).  A rule whose removal leaves the
+    same expressions (another rule rewrites the same pattern) has equal errors; one whose construction fails without
+    it, or that does not run, is left out."""
+    score = every(errors)
+    known = {c.exprs: every(e) for _, c, e in scores}
     out = {}
     for name in chosen.fired:
         built = ablated(chosen, name)

@@ -145,7 +145,7 @@ def test_the_ablation_removes_each_rule_from_the_chosen_candidate_itself():
     assert chosen.fired
     for name in chosen.fired:
         if name in row["ablation"] and name not in f.rewrites["forward"]:
-            without, with_ = row["ablation"][name]
+            _, with_ = row["ablation"][name]
             assert with_ == scores[row["vjp_choice"]]
             assert ablated(chosen, name) is not None
 
