@@ -7,7 +7,8 @@ Two parts, both printed and written to ``benchmarks/own_formulas.json``:
   independent hand-written mpmath oracle (``tests/corpus/own_formulas/oracle.py``, measured as
   ``tests/codegen/test_own_formulas.py`` measures them): ordinary forward, extreme forward, VJP on
   ordinary and on extreme inputs; the rules that fired, and, from the certificate, each fired rule's
-  worst error without it and with it (against the definition in mpmath, on the certificate's points).
+  worst error without it and with it (against the definition in mpmath, on the certificate's points), the points
+  counted (forward, VJP), skipped (truth not a finite real) and ill-conditioned beyond float64.
 * ``vjp_speed``: for every catalog formula with VJP records, the joint VJP function lowered from the
   hand-written closed forms (today's ``codegen --grad``) and from the derived VJP
   (:func:`codegen.derived_vjp.lower_derived_joint_vjp`: reverse mode through the formula's definitions,
@@ -70,6 +71,8 @@ def suite() -> list[dict]:
                      "ablation": {k: list(v) for k, v in row["ablation"].items()},
                      "forward_choice": row["forward_choice"], "vjp_choice": row["vjp_choice"],
                      "certificate": {k: row[k] for k in ("ordinary", "extreme", "vjp", "vjp_extreme")},
+                     "points": [row["points"], row["vjp_points"]], "skipped": list(row["skipped"]),
+                     "ill_conditioned": list(row["ill_conditioned"]),
                      "seconds": round(time.perf_counter() - start, 2)})
         print(_suite_line(rows[-1]), flush=True)
     return rows

@@ -12,11 +12,11 @@ from __future__ import annotations
 import math
 
 from codegen.define import DefinedFunction, derive_gradients, lower_forward, lower_vjp, vjp_docstring
-from codegen.define_check import check_function, finite_difference_check
-from codegen.define_search import forward_candidates, vjp_candidates
+from codegen.define_check import TARGETS, check_function, finite_difference_check
+from codegen.define_search import ablated, forward_candidates, vjp_candidates
 from codegen.load import load_generated
 from codegen.lower_printer import NumPyLowering
-from codegen.rules import COSTLY_RULES, EXACT_RULES, RULES, TAYLOR_BRANCH, stabilize
+from codegen.rules import RULES, stabilize
 
 
 def _source(f: DefinedFunction, fwd_expr, grad_exprs, grad: bool) -> str:
@@ -110,8 +110,9 @@ def search(f: DefinedFunction, grad: bool):
             continue
         fwd_scores.append((_worst(e.ordinary, e.extreme), c, e))
     # min keeps the first of equals (all rules on); between equal worst errors (inf for all, at a point no candidate
-    # computes) the candidate failing at fewer points wins
-    best_fwd = min(fwd_scores, key=lambda t: (_rank(t[0]), t[2].failed))
+    # computes) the candidate failing at fewer points wins, then the one off its target at fewer ill-conditioned points
+    # (exact products get 1 - t y right at t y = 1 + 1e-16, where one ulp of t moves the truth by 100 %)
+    best_fwd = min(fwd_scores, key=lambda t: (_rank(t[0]), t[2].failed, t[2].ill_conditioned))
     fwd = best_fwd[1]
     vjp_scores = []
     if grad:
@@ -125,7 +126,7 @@ def search(f: DefinedFunction, grad: bool):
             except Exception:  # noqa: BLE001  (a candidate that fails to run is not chosen)
                 continue
             vjp_scores.append((_worst(e.vjp, e.vjp_extreme), c, e))
-        best_vjp = min(vjp_scores, key=lambda t: (_rank(t[0]), t[2].vjp_failed))
+        best_vjp = min(vjp_scores, key=lambda t: (_rank(t[0]), t[2].vjp_failed, t[2].vjp_ill_conditioned))
         vjp = best_vjp[1]
         f.rewrites = {"forward": fwd.fired, "vjp": vjp.fired}
         code, module = compile_exprs(f, fwd.exprs[0], vjp.exprs, True)
@@ -137,45 +138,133 @@ def search(f: DefinedFunction, grad: bool):
         code, module = compile_exprs(f, fwd.exprs[0], (), False)
         err = best_fwd[2]
         f.chosen = (fwd.exprs[0], ())
-    ablation = {}
-    costly = {r.name for r in COSTLY_RULES}
-    exact = {r.name for r in EXACT_RULES}
-    for name in fwd.fired:
-        label = fwd.baseline if name in exact else "all rules" if name in costly else f"without {name}"
-        if name == TAYLOR_BRANCH.name and fwd.baseline:
-            label = fwd.baseline
-        off = next((s for s, c, _ in fwd_scores if c.label == label), None)
-        if off is not None:
-            ablation[name] = (off, best_fwd[0])
+    ablation = _ablation(f, fwd, best_fwd[2], fwd_scores, lambda exprs: _forward_score(f, exprs), _every_forward)
     if vjp is not None:
-        for name in vjp.fired:
-            label = vjp.baseline if name in exact else (
-                "derivative of the stabilized form" if name in costly else f"stabilized derivative without {name}")
-            if name in costly and vjp.baseline:  # taylor_branch and the costly rules of the stabilized derivative
-                label = vjp.baseline
-            off = next((s for s, c, _ in vjp_scores if c.label == label), None)
-            if off is not None and name not in ablation:
-                ablation[name] = (off, best_vjp[0] if name in costly | exact else vjp_scores[0][0])
+        vjp_ablation = _ablation(f, vjp, best_vjp[2], vjp_scores, lambda exprs: _vjp_score(f, fwd.exprs[0], exprs),
+                                 _every_vjp)
+        ablation.update({k: v for k, v in vjp_ablation.items() if k not in ablation})
     row = {"name": f.name, "ordinary": err.ordinary, "extreme": err.extreme, "vjp": err.vjp,
            "vjp_extreme": err.vjp_extreme, "points": err.n_ordinary + err.n_extreme, "vjp_points": err.n_vjp,
            "rules": tuple(dict.fromkeys(f.rewrites["forward"] + f.rewrites["vjp"])), "ablation": ablation,
+           "skipped": (err.skipped, err.vjp_skipped), "ill_conditioned": (err.ill_conditioned, err.vjp_ill_conditioned),
+           "ill_spread": err.ill_spread, "ill_ratio": err.ill_ratio,
            "forward_choice": fwd.label, "vjp_choice": vjp.label if vjp else "-",
            "candidates": [(c.label, s) for s, c, _ in fwd_scores] + [(c.label, s) for s, c, _ in vjp_scores]}
     return code, module, err, row
 
 
-def certify(f: DefinedFunction, grad: bool) -> tuple[str, dict]:
-    """The function's code and its certificate row (errors, choice among candidates, rule ablation,
-    and the derived gradient against central differences of the definition in mpmath)."""
+def _every_forward(e) -> float:
+    """The worst forward error over every counted point, the ill-conditioned ones included."""
+    return _worst(e.ordinary, e.extreme, e.ill_worst)
+
+
+def _every_vjp(e) -> float:
+    return _worst(e.vjp, e.vjp_extreme, e.vjp_ill_worst)
+
+
+def _forward_score(f: DefinedFunction, exprs) -> float:
+    _, m = compile_exprs(f, exprs[0], (), False)
+    return _every_forward(check_function(f, getattr(m, f.name)))
+
+
+def _vjp_score(f: DefinedFunction, fwd_expr, exprs) -> float:
+    _, m = compile_exprs(f, fwd_expr, exprs, True)
+    return _every_vjp(check_function(f, getattr(m, f.name), getattr(m, f.name + "_vjp")))
+
+
+def _ablation(f: DefinedFunction, chosen, errors, scores, measure, every) -> dict:
+    r"""For every rule that fired in the ``chosen`` candidate: ``(worst error without it, worst error with it)``, the
+    "without" being the chosen candidate's own construction with that rule left out of its rules
+    (:func:`codegen.define_search.ablated`), measured on the same points (a candidate already measured is not measured
+    again), both over every point the certificate checks, ill-conditioned ones included (``every``: an exact product
+    gains where $1 - t y$ cancels, which is where one ulp of $t$ moves the truth).  A rule whose removal leaves the
+    same expressions (another rule rewrites the same pattern) has equal errors; one whose construction fails without
+    it, or that does not run, is left out."""
+    score = every(errors)
+    known = {c.exprs: every(e) for _, c, e in scores}
+    out = {}
+    for name in chosen.fired:
+        built = ablated(chosen, name)
+        if built is None:
+            continue
+        exprs = tuple(built[0])
+        if exprs == chosen.exprs:
+            out[name] = (score, score)
+            continue
+        if exprs not in known:
+            try:
+                known[exprs] = measure(exprs)
+            except Exception:  # noqa: BLE001  (a form the lowering rejects without the rule: no entry)
+                continue
+        out[name] = (known[exprs], score)
+    return out
+
+
+_VERIFIED: dict = {}
+"""Verifications already run in this process, by definition (name, expression, ``grad``): ``codegen`` and
+``verify`` of the same definition share one (the certificate and ``verify`` agree because they are the same run)."""
+
+
+def verification(f: DefinedFunction, grad: bool):
+    """``(code, module, errors, row)`` of the definition ``f``: the search (:func:`search`) and the derived gradient
+    against central differences of the definition in mpmath (``row["fd"]``), run once per definition and process;
+    the record gets the chosen expressions and rewrites (``f.chosen``, ``f.rewrites``) as the search gives them."""
     if grad:
         derive_gradients(f)
-    code, _, _, row = search(f, grad)
-    row["fd"] = finite_difference_check(f) if grad else None
+    key = (f.name, f.expr, tuple(p.name for p in f.params), tuple(k.name for k in f.keywords), grad)
+    if key not in _VERIFIED:
+        code, module, err, row = search(f, grad)
+        row["fd"] = finite_difference_check(f) if grad else None
+        _VERIFIED[key] = (code, module, err, row, f.chosen, f.rewrites)
+    code, module, err, row, f.chosen, f.rewrites = _VERIFIED[key]
+    return code, module, err, row
+
+
+def certify(f: DefinedFunction, grad: bool) -> tuple[str, dict]:
+    """The function's code and its certificate row (errors, choice among candidates, rule ablation,
+    and the derived gradient against central differences of the definition in mpmath): :func:`verification`."""
+    code, _, _, row = verification(f, grad)
     return code, row
+
+
+def holds(row: dict, grad: bool) -> bool:
+    """Every worst error of ``row`` within its target (:data:`codegen.define_check.TARGETS`; the VJP's only with ``grad``)."""
+    kinds = ("ordinary", "extreme", "vjp", "vjp_extreme") if grad else ("ordinary", "extreme")
+    return all(row[k] <= TARGETS[k] for k in kinds)
+
+
+TABLE_HEADER = ("function            ordinary  extreme   vjp       vjp(ext)  fd        points  choice; rules (worst error "
+                "without -> with)")
+
+
+def table_line(r: dict, grad: bool) -> str:
+    """The certificate's line for the row ``r`` (``formulary verify`` of a definition prints the same)."""
+    ab = ", ".join(f"{k} ({format_error(a)} -> {format_error(b)})" for k, (a, b) in r["ablation"].items()) or "-"
+    choice = r["forward_choice"] + (f" / vjp: {r['vjp_choice']}" if grad else "")
+    return (f"{r['name']:<19} {format_error(r['ordinary']):<9} {format_error(r['extreme']):<9} "
+            f"{format_error(r['vjp']) if grad else '-':<9} {format_error(r['vjp_extreme']) if grad else '-':<9} "
+            f"{format_error(r['fd']) if grad else '-':<9} {r['points']:<7} {choice}; {ab}")
 
 
 def format_error(x: float) -> str:
     return "inf" if math.isinf(x) else f"{x:.1e}"
+
+
+def uncounted_line(row: dict, grad: bool) -> str:
+    """The points of ``row`` not in its worst errors, said (empty where every point counted)."""
+    (skip, vskip), (ill, vill) = row["skipped"], row["ill_conditioned"]
+    parts = []
+    if ill or (grad and vill):
+        parts.append(f"{ill} forward and {vill} VJP points ill-conditioned beyond float64 (one ulp of the inputs moves the "
+                     f"truth by up to {format_error(row['ill_spread'])}; the error there is at most "
+                     f"{row['ill_ratio']:.1f} times that)" if grad else
+                     f"{ill} points ill-conditioned beyond float64 (one ulp of the inputs moves the truth by up to "
+                     f"{format_error(row['ill_spread'])}; the error there is at most {row['ill_ratio']:.1f} times that)")
+    if skip:
+        parts.append(f"{skip} points skipped (truth not a finite real, or at an extreme point not a normal float64)")
+    if grad and vskip:
+        parts.append(f"{vskip} more skipped for the VJP (its truth not a finite real float64)")
+    return f"  {row['name']}: " + "; ".join(parts) if parts else ""
 
 
 def write_defined_module(functions: list[DefinedFunction], *, grad: bool = False, title: str = "") -> str:
@@ -185,14 +274,8 @@ def write_defined_module(functions: list[DefinedFunction], *, grad: bool = False
         code, row = certify(f, grad)
         codes.append(code)
         rows.append(row)
-    table = ["function            ordinary  extreme   vjp       vjp(ext)  fd        points  choice; rules (worst error "
-             "without -> with)"]
-    for r in rows:
-        ab = ", ".join(f"{k} ({format_error(a)} -> {format_error(b)})" for k, (a, b) in r["ablation"].items()) or "-"
-        choice = r["forward_choice"] + (f" / vjp: {r['vjp_choice']}" if grad else "")
-        table.append(f"{r['name']:<19} {format_error(r['ordinary']):<9} {format_error(r['extreme']):<9} "
-                     f"{format_error(r['vjp']) if grad else '-':<9} {format_error(r['vjp_extreme']) if grad else '-':<9} "
-                     f"{format_error(r['fd']) if grad else '-':<9} {r['points']:<7} {choice}; {ab}")
+    table = [TABLE_HEADER] + [table_line(r, grad) for r in rows]
+    table += [line for r in rows if (line := uncounted_line(r, grad))]
     body = "\n\n\n".join(codes)
     doc = ["r\"\"\"Generated by formulary codegen" + (f" from {title}" if title else "") + ".", "",
            "Calling contract: name(p1, ..., pk, *, keywords); name_vjp(p1, ..., pk, g, *, keywords) returns",
@@ -201,7 +284,10 @@ def write_defined_module(functions: list[DefinedFunction], *, grad: bool = False
            "at ordinary points and at extreme ones (inputs to 1e+-300, counted where the truth is a normal",
            "float64); worst normwise relative errors (a VJP's over all its gradients at once); fd: the derived",
            "gradient against central differences of the definition in mpmath.  Choice: the candidate",
-           "rewriting kept by the search (codegen.define_search), the most accurate on these points.", "",
+           "rewriting kept by the search (codegen.define_search), the most accurate on these points.",
+           "A point whose error exceeds its target (1e-12 ordinary, 1e-10 extreme, 1e-8 VJP) where one ulp of",
+           "the inputs alone moves the truth by more than the target, and the error is within 100 times that",
+           "spread, is ill-conditioned beyond float64: counted below the table, not in the worst errors.", "",
            *table, '"""']
     pieces = ["\n".join(doc), header_imports(body)]
     helpers = NumPyLowering.helpers_source(body, grad=grad)

@@ -23,6 +23,7 @@ they fire, else all rules on; the stabilized derivative).
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import sympy as sp
@@ -45,6 +46,39 @@ class Candidate:
     baseline: str = ""
     """For a candidate with :data:`codegen.rules.EXACT_RULES`: the label of the same candidate without them
     (the ablation's "without" for an exact rule)."""
+    build: Callable | None = None
+    """``build(rules) -> (exprs, fired)``: the same construction with other rules, so that the ablation of a rule
+    that fired in the chosen candidate is that candidate with the rule left out (:func:`ablated`)."""
+
+
+def ablated(c: Candidate, name: str) -> tuple[tuple, tuple[str, ...]] | None:
+    """``(exprs, fired)`` of the candidate ``c`` built with the rule ``name`` left out of its rules (None where
+    ``c`` records no construction, or the construction fails without the rule)."""
+    if c.build is None:
+        return None
+    return c.build(tuple(r for r in c.rules if r.name != name))
+
+
+def _stabilized(exprs, rules) -> tuple[tuple, tuple[str, ...]]:
+    """Every expression of ``exprs`` through :func:`stabilize` with ``rules``; the rules that fired in any, in order."""
+    out, fired = [], []
+    for e in exprs:
+        s, names = stabilize(e, rules)
+        out.append(s)
+        fired += [n for n in names if n not in fired]
+    return tuple(out), tuple(fired)
+
+
+def _exact_on(build):
+    """The construction ``build`` with the exact rules of ``rules`` applied on top (:func:`with_exact`)."""
+    def on(rules):
+        base = build(tuple(r for r in rules if r not in EXACT_RULES))
+        if base is None:
+            return None
+        exprs, fired = base
+        out, more = _stabilized(exprs, tuple(r for r in rules if r in EXACT_RULES))
+        return out, tuple(fired) + tuple(n for n in more if n not in fired)
+    return on
 
 
 def _frozen(expr: sp.Expr, sizes=()) -> tuple[sp.Expr, dict]:
@@ -117,19 +151,22 @@ each one's ablation baseline is the same candidate without it."""
 
 
 def forward_candidates(f: DefinedFunction) -> list[Candidate]:
-    expr, fired = stabilize(f.expr)
-    out = [Candidate("all rules", (expr,), fired)]
+    def build(rules):
+        return _stabilized((f.expr,), rules)
+
+    (expr,), fired = build(RULES)
+    out = [Candidate("all rules", (expr,), fired, build=build)]
     for name in fired:
         rules = tuple(r for r in RULES if r.name != name)
-        e, fd = stabilize(f.expr, rules)
-        out.append(Candidate(f"without {name}", (e,), fd, rules))
-    costly, cfired = stabilize(f.expr, WITH_COSTLY)
+        out.append(Candidate(f"without {name}", *build(rules), rules, build=build))
+    (costly,), cfired = build(WITH_COSTLY)
     if costly != expr:  # listed first: where it ties with "all rules" it is kept (it only adds log1p of the small terms)
-        out.insert(0, Candidate(COSTLY_LABEL, (costly,), cfired, WITH_COSTLY))
+        out.insert(0, Candidate(COSTLY_LABEL, (costly,), cfired, WITH_COSTLY, build=build))
     out += with_exact(out[:1] + [c for c in out if c.label == "all rules" and c is not out[0]])
-    taylor, tfired = stabilize(f.expr, WITH_TAYLOR)
+    (taylor,), tfired = build(WITH_TAYLOR)
     if TAYLOR_BRANCH.name in tfired:
-        out.append(Candidate(out[0].label + TAYLOR_SUFFIX, (taylor,), tfired, WITH_TAYLOR, baseline=out[0].label))
+        out.append(Candidate(out[0].label + TAYLOR_SUFFIX, (taylor,), tfired, WITH_TAYLOR, baseline=out[0].label,
+                             build=build))
     return out
 
 
@@ -146,85 +183,99 @@ def with_exact(bases: list[Candidate]) -> list[Candidate]:
         if tuple(exprs) != c.exprs:
             out.append(Candidate(f"{c.label}, with exact products", tuple(exprs),
                                  tuple(n for n in (*c.fired, *sorted(fired - set(c.fired)))), c.rules + EXACT_RULES,
-                                 baseline=c.label))
+                                 baseline=c.label, build=_exact_on(c.build) if c.build else None))
     return out
 
 
 def vjp_candidates(f: DefinedFunction) -> list[Candidate]:
     def stab_of_derivative(rules):
-        exprs, fired = [], set()
-        for _, e, _ in f.gradients:
-            s, names = stabilize(e, rules)
-            exprs.append(s)
-            fired.update(names)
-        return tuple(exprs), tuple(sorted(fired))
+        exprs, fired = _stabilized([e for _, e, _ in f.gradients], rules)
+        return exprs, tuple(sorted(fired))
 
     exprs, fired = stab_of_derivative(RULES)
-    out = [Candidate("stabilized derivative", exprs, fired)]
+    out = [Candidate("stabilized derivative", exprs, fired, build=stab_of_derivative)]
     cexprs, cfired = stab_of_derivative(WITH_COSTLY)
     costly = [Candidate("stabilized derivative" + COSTLY_SUFFIX, cexprs, cfired, WITH_COSTLY,
-                        baseline="stabilized derivative")] if cexprs != exprs else []
+                        baseline="stabilized derivative", build=stab_of_derivative)] if cexprs != exprs else []
     texprs, tfired = stab_of_derivative(WITH_TAYLOR)
     taylor = [Candidate("stabilized derivative" + TAYLOR_SUFFIX, texprs, tfired, WITH_TAYLOR,
-                        baseline="stabilized derivative")] if TAYLOR_BRANCH.name in tfired else []
+                        baseline="stabilized derivative", build=stab_of_derivative)] if TAYLOR_BRANCH.name in tfired else []
     for name in fired:
         rules = tuple(r for r in RULES if r.name != name)
-        out.append(Candidate(f"stabilized derivative without {name}", *stab_of_derivative(rules), rules))
+        out.append(Candidate(f"stabilized derivative without {name}", *stab_of_derivative(rules), rules,
+                             build=stab_of_derivative))
     together = _over_common_denominator(f)
     if together is not None:
-        exprs, tfired = [], set()
-        for e in together:
-            s, names = stabilize(e)
-            exprs.append(s)
-            tfired.update(names)
-        out.append(Candidate("derivative over a common denominator", tuple(exprs), tuple(sorted(tfired))))
-        cexprs2, cfired2 = [], set()
-        for e in together:
-            c, names = stabilize(e, WITH_COSTLY)
-            cexprs2.append(c)
-            cfired2.update(names)
-        if tuple(cexprs2) != tuple(exprs):  # with the costly rules, listed after everything else (a tie keeps the cheaper)
-            costly.append(Candidate(COMMON_COSTLY_LABEL, tuple(cexprs2), tuple(sorted(cfired2)), WITH_COSTLY,
-                                    baseline="derivative over a common denominator"))
+        def common(rules):
+            exprs, fired = _stabilized(together, rules)
+            return exprs, tuple(sorted(fired))
+
+        exprs, tfired = common(RULES)
+        out.append(Candidate("derivative over a common denominator", exprs, tfired, build=common))
+        cexprs2, cfired2 = common(WITH_COSTLY)
+        if cexprs2 != exprs:  # with the costly rules, listed after everything else (a tie keeps the cheaper)
+            costly.append(Candidate(COMMON_COSTLY_LABEL, cexprs2, cfired2, WITH_COSTLY,
+                                    baseline="derivative over a common denominator", build=common))
     if f.expanded_gradients and tuple(e for _, e, _ in f.expanded_gradients) != tuple(e for _, e, _ in f.gradients):
-        xexprs, xfired = [], set()  # after reverse mode's: a tie keeps the compact form
-        for _, e, _ in f.expanded_gradients:
-            s, names = stabilize(e)
-            xexprs.append(s)
-            xfired.update(names)
-        out.append(Candidate(EXPANDED_LABEL, tuple(xexprs), tuple(sorted(xfired))))
-    d = derivative_of_stable(f)
+        def expanded(rules):  # after reverse mode's: a tie keeps the compact form
+            exprs, fired = _stabilized([e for _, e, _ in f.expanded_gradients], rules)
+            return exprs, tuple(sorted(fired))
+
+        out.append(Candidate(EXPANDED_LABEL, *expanded(RULES), build=expanded))
+    plain = _of_stable(f, midpoints=False)
+    d = plain(RULES)
     if d is not None:
-        exprs, dfired = d
         for rules, label in ((RULES, "derivative of the stabilized form"), (WITH_COSTLY, COSTLY_VJP_LABEL),
                              (WITH_TAYLOR, COSTLY_VJP_LABEL + TAYLOR_SUFFIX)):
-            exprs2 = []
-            more = set(dfired)
-            for e in exprs:  # the derivative of a stable form may hold new patterns (1 - tanh^2, sinh/cosh)
-                s, names = stabilize(e, rules)
-                exprs2.append(s)
-                more.update(names)
+            exprs2, more = plain(rules)
             if rules is WITH_TAYLOR:  # after the others (see TAYLOR_SUFFIX)
                 if TAYLOR_BRANCH.name in more:
-                    taylor.append(Candidate(label, tuple(exprs2), tuple(sorted(more)), rules,
-                                            baseline="derivative of the stabilized form"))
+                    taylor.append(Candidate(label, exprs2, more, rules, baseline="derivative of the stabilized form",
+                                            build=plain))
                 continue
-            if rules is RULES or tuple(exprs2) != out[-1].exprs:  # after the plain one: a tie keeps the cheaper
-                out.append(Candidate(label, tuple(exprs2), tuple(sorted(more)), rules))
-    mid = derivative_of_stable(f, midpoints=True)
-    if mid is not None and d is not None and mid[0] != d[0]:  # after the ReLU convention's: a tie keeps it
-        exprs, more = [], set(mid[1])
-        for e in mid[0]:
-            s, names = stabilize(e)
-            exprs.append(s)
-            more.update(names)
-        out.append(Candidate(MIDPOINT_LABEL, tuple(exprs), tuple(sorted(more))))
+            if rules is RULES or exprs2 != out[-1].exprs:  # after the plain one: a tie keeps the cheaper
+                out.append(Candidate(label, exprs2, more, rules, build=plain))
+    midpoints = _of_stable(f, midpoints=True)
+    mid = midpoints.derivative(RULES)
+    if mid is not None and d is not None and mid[0] != plain.derivative(RULES)[0]:  # after the ReLU convention's
+        out.append(Candidate(MIDPOINT_LABEL, *midpoints(RULES), build=midpoints))
+        cexprs3, cfired3 = midpoints(WITH_COSTLY)
+        if cexprs3 != out[-1].exprs:  # with the costly rules, after everything else (a tie keeps the cheaper)
+            costly.append(Candidate(MIDPOINT_LABEL + COSTLY_SUFFIX, cexprs3, cfired3, WITH_COSTLY,
+                                    baseline=MIDPOINT_LABEL, build=midpoints))
     bases = [c for c in out if c.label in ("stabilized derivative", "derivative of the stabilized form")]
     return out + with_exact(bases) + costly + taylor
 
 
 EXPANDED_LABEL = "stabilized derivative of the expanded definition"
 """The derivative without intermediates (``derive_vjp`` of the whole definition), the path before reverse mode."""
+
+
+def _of_stable(f: DefinedFunction, *, midpoints: bool):
+    r"""The construction $\operatorname{stab}(\partial\,\operatorname{stab}(f))$: the derivative of ``f`` stabilized by the
+    rules of ``rules`` that are in :data:`codegen.rules.RULES` (the costly ones are not used before differentiating),
+    then every expression stabilized again by all of ``rules`` (the derivative of a stable form may hold new patterns:
+    $1 - \tanh^2$, $\sinh/\cosh$).  ``build(rules) -> (exprs, fired)``, None where sympy fails."""
+    derived = {}
+
+    def derivative(rules):
+        rules = tuple(r for r in rules if r in RULES)
+        key = tuple(r.name for r in rules)
+        if key not in derived:  # sympy's differentiation is the costly part: once per rule set
+            derived[key] = derivative_of_stable(f, rules, midpoints=midpoints)
+        return derived[key]
+
+    def build(rules):
+        d = derivative(rules)
+        if d is None:
+            return None
+        exprs, fired = _stabilized(d[0], rules)
+        return exprs, tuple(sorted(set(d[1]) | set(fired)))
+
+    build.derivative = derivative
+    return build
+
+
 MIDPOINT_LABEL = "derivative of the stabilized form, midpoints at kinks"
 COMMON_COSTLY_LABEL = "derivative over a common denominator, with the costly rules"
 """Its ablation baseline is "derivative over a common denominator" (the costly rules off)."""

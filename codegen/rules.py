@@ -16,6 +16,8 @@ rule                      identity
 ``exp_normalize``         $\frac{e^{a_i}}{\sum_j e^{f_j}} = \frac{e^{a_i - m}}{\sum_j e^{f_j - m}}$
 ``softplus_stable``       $\log(1 + e^{x}) = \max(x, 0) + \operatorname{log1p}(e^{-|x|})$
 ``log1p_expm1``           $\log(1 + t) = \operatorname{log1p}(t)$, $e^{x} - 1 = \operatorname{expm1}(x)$
+``power_expm1``           $b^{t} - 1 = \operatorname{expm1}(t \log b)$ for $b > 0$, a non-number exponent; $1 - e^{u} = -\operatorname{expm1}(u)$ (:mod:`codegen.rules_power`)
+``log_add_exp``           $\log(e^{a} + e^{b}) = \max(a, b) + \operatorname{log1p}(e^{-|a - b|})$ (:mod:`codegen.rules_power`)
 ``sigmoid_stable``        $\frac{1}{1 + e^{-x}}$ with ``exp`` of a non-positive number only
 ``one_minus_sigmoid``     $1 - \frac{1}{1 + e^{a}} = \frac{1}{1 + e^{-a}}$
 ``shift_collect``         $c\,a - c\,m = c\,(a - m)$ for a max-shift $m$ (and a scale $c$ shifted after it is factored out)
@@ -53,8 +55,8 @@ from dataclasses import dataclass
 import sympy as sp
 from sympy.codegen.cfunctions import expm1, log1p
 
-from codegen import (rules_cancel, rules_exact, rules_homogeneous, rules_log, rules_ratio, rules_root, rules_series,
-                     rules_logspace, rules_softmax, rules_sums)
+from codegen import (rules_cancel, rules_exact, rules_homogeneous, rules_log, rules_power, rules_ratio, rules_root,
+                     rules_series, rules_logspace, rules_softmax, rules_sums)
 from symbolic.functions import ReduceMax, log_ndtr, ndtr
 
 
@@ -563,6 +565,14 @@ SOFTPLUS_STABLE = Rule(
 LOG1P_EXPM1 = Rule(
     "log1p_expm1", "log1p_expm1_definitions", _log1p_expm1, priority=70,
     gain="log(1 + t) and e^x - 1 for |t|, |x| below machine epsilon: the whole value is lost")
+POWER_EXPM1 = Rule(
+    "power_expm1", "power_expm1", rules_power.power_expm1, priority=69,
+    gain="1 - b^t for b^t near 1: m / (1 - beta^t) at t = 1e-300 divides by 0 where the truth is m / (-t log beta) "
+         "(Adam's bias correction); 1 - 0.999^t at t = 1e-12 keeps 4 digits; (1 - e^{-lambda x})/lambda at "
+         "lambda x = 1e-20 is 0, truth x")
+LOG_ADD_EXP = Rule(
+    "log_add_exp", "log_add_exp", rules_power.log_add_exp, priority=59,
+    gain="log(e^a + e^b) for a > 709: e^a overflows; for a, b < -745: log 0; for (0, -40) log(1 + 4e-18) rounds to 0")
 SIGMOID_STABLE = Rule(
     "sigmoid_stable", "sigmoid_stable", _sigmoid_stable, priority=80,
     gain="sigma(x) for x < -709: e^{-x} overflows to inf, 1/inf = 0 where the truth is a subnormal")
@@ -648,7 +658,7 @@ RATIO_OF_EQUAL_SUMS = Rule(
 
 RULES: tuple[Rule, ...] = tuple(sorted(
     (LOG_SIGMOID, LOG_ONE_MINUS_SIGMOID, LOG_SOFTMAX_SPLIT, LOGSUMEXP_SHIFT, EXP_NORMALIZE, SOFTPLUS_STABLE,
-     LOG1P_EXPM1, SIGMOID_STABLE, ERF_NDTR, LOG_NDTR, TANH_SIGMOID, SECH_SQUARE, LOG_COSH, TANH_RATIO, LOG1MEXP, ROOT_CANCEL,
+     LOG1P_EXPM1, POWER_EXPM1, LOG_ADD_EXP, SIGMOID_STABLE, ERF_NDTR, LOG_NDTR, TANH_SIGMOID, SECH_SQUARE, LOG_COSH, TANH_RATIO, LOG1MEXP, ROOT_CANCEL,
      SCALED_SQRT, ONE_MINUS_SIGMOID, SHIFT_COLLECT, DIFFERENCE_OF_SQUARES, LOG1P_LARGE_PRODUCT,
      SCALE_OVER_ARGUMENT, LOGISTIC_OF_EXP, EXP_ABSORB, SCALES_INTO_SUM, SCALE_INTO_ENTRY, RATIO_BEFORE_POWER, LOG_GAMMA_DIFFERENCE,
      ROOT_DIFFERENCE, RATIO_OF_EQUAL_SUMS),

@@ -25,16 +25,16 @@ LOG_RANGE = 600
 r"""$e^{\pm 600} \approx 10^{\pm 260}$: below it every factor of a product of a few normal floats is normal too."""
 
 
-def _factors(t):
+def _factors(t, *, positive_powers: bool = False):
     """``(c, [(base, exponent)])`` of the product ``t`` (``c`` its number factor), or None where an exponent is not a
-    real number."""
+    real number (with ``positive_powers``, a real exponent of a base sympy proves positive is kept too)."""
     c, out = sp.S.One, []
     for f in sp.Mul.make_args(t):
         if f.is_number:
             c *= f
             continue
         base, e = (f.base, f.exp) if isinstance(f, sp.Pow) else (f, sp.S.One)
-        if not (e.is_number and e.is_real):
+        if not (e.is_number and e.is_real) and not (positive_powers and e.is_real and base.is_positive):
             return None
         out.append((base, e))
     return c, out
@@ -104,28 +104,42 @@ def _algebraic(b) -> bool:
                or a.is_number for a in sp.preorder_traversal(b)) and not b.has(sp.Sum)
 
 
+def log_positive(base) -> sp.Expr:
+    r"""$\log b$ of a base sympy proves positive: $\operatorname{softplus}(u)$ (stable) for $b = 1 + e^{u}$, else $\log b$."""
+    from codegen.rules import softplus_stable
+
+    if isinstance(base, sp.Add) and len(base.args) == 2 and sp.S.One in base.args:
+        (other,) = [a for a in base.args if a != sp.S.One]
+        if isinstance(other, sp.exp):
+            return softplus_stable(other.args[0])
+    return sp.log(base)
+
+
 def _log_space(e):
     r"""``(c, algebraic factors, exponent, its size)`` of the product ``e``: at least one factor $e^w$ or $\cosh^{-k} u$, and at
-    least one algebraic factor that is not a number; else None."""
+    least one other factor that is not a number: algebraic, or one sympy proves positive (a softplus, a power of
+    $1 + e^{u}$, whose log enters the exponent: :func:`log_positive`); else None."""
     if not isinstance(e, sp.Mul):
         return None
-    found = _factors(e)
+    found = _factors(e, positive_powers=True)
     if found is None:
         return None
     c, fs = found
-    logs, sizes, algebraic = [], [], []
+    logs, sizes, algebraic, positive = [], [], [], []
     for b, k in fs:
         w = _exponential(b ** k)
         if w is not None:
             logs.append(w[0])
             sizes.append(w[1])
-        elif _algebraic(b) and (k.is_integer or b.is_positive):
+        elif _algebraic(b) and k.is_number and (k.is_integer or b.is_positive):
             algebraic.append((b, k))
+        elif b.is_positive and not b.has(sp.Sum, sp.Piecewise):
+            positive.append(k * log_positive(b))
         else:
             return None
-    if not logs or not algebraic:
+    if not logs or not (algebraic or positive):
         return None
-    return c, algebraic, sp.Add(*logs), sp.Add(*sizes)
+    return c, algebraic, sp.Add(*logs, *positive), sp.Add(*sizes)
 
 
 def _sign(factors) -> sp.Expr:

@@ -175,6 +175,16 @@ def define(source: str | Path):
         raise FormularyError(str(exc)) from None
 
 
+def verify_definitions(definitions, *, grad: bool = True) -> list[dict]:
+    """The certificate rows of the definitions (records from :func:`define`, or a source it accepts): each against
+    its own definition in mpmath, the very run ``codegen`` heads its module with (one verification, shared within a
+    process: :func:`codegen.define_module.verification`)."""
+    from codegen.define_module import certify
+
+    records = define(definitions) if isinstance(definitions, (str, Path)) else list(definitions)
+    return [certify(f, grad)[1] for f in records]
+
+
 def codegen(fs: Iterable[Formula | str] | None = None, *, grad: bool = False, definitions=None,
             precision: str = "fast", backend: str = "numpy") -> str:
     """A standalone NumPy module for the formulas ``fs`` (every catalog formula when None), with their

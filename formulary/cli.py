@@ -229,9 +229,40 @@ def cmd_show(args) -> int:
     return EXIT_OK
 
 
+def _verify_definitions(args, notes) -> int:
+    from codegen.define_module import TABLE_HEADER, holds, table_line, uncounted_line
+
+    rows = _definition_rows(args, notes)
+    if args.json:
+        print(json.dumps({"schema": "formulary.verify_definitions/1", "rows": rows}, indent=2, default=str))
+    else:
+        print("\n".join([TABLE_HEADER] + [table_line(r, True) for r in rows]
+                        + [line for r in rows if (line := uncounted_line(r, True))]))
+    return EXIT_OK if all(holds(r, True) for r in rows) else EXIT_FAILED
+
+
+def _definition_rows(args, notes) -> list[dict]:
+    from pathlib import Path
+
+    from formulary import api
+
+    records = []
+    try:
+        for n in notes:
+            records += api.define(Path(n))
+        for d in args.define:
+            records += api.define(d)
+    except (api.FormularyError, OSError) as exc:
+        raise UsageError(str(exc)) from None
+    return api.verify_definitions(records)
+
+
 def cmd_verify(args) -> int:
     from symbolic import all_formulas
 
+    notes = [i for i in args.ids if i.endswith((".md", ".tex"))]
+    if notes or args.define:
+        return _verify_definitions(args, notes)
     if args.all and args.ids:
         raise UsageError("give formula ids or --all, not both")
     if not args.all and not args.ids:

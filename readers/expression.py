@@ -124,6 +124,9 @@ r"""``diff(f, x)`` or ``diff(f, x, k)`` ($\partial^k f / \partial x^k$, evaluate
 a ``Limit`` node with ``dir`` ``'+-'``, ``'+'`` or ``'-'``."""
 BOUND_NAMES = SUM_NAMES + PRODUCT_NAMES + CALCULUS_NAMES
 """Calls whose second argument names a bound variable."""
+LETTER_FUNCTIONS = ("gamma", "beta")
+r"""Functions named by a Greek letter: called, the function ($\Gamma$, $B$); not called, a symbol (Swish's
+$\beta$ in ``log(1 + exp(beta*x))/beta``, a focal loss's $\gamma$), as ``\beta`` is in LaTeX."""
 LIMIT_DIRECTIONS = {"+": "+", "-": "-", "±": "+-", "+-": "+-"}
 
 CONSTANTS = {"pi": sp.pi, "E": sp.E, "oo": sp.oo}
@@ -404,7 +407,7 @@ class _Converter:
     def _check_name(self, name: str, node: ast.AST) -> None:
         if name.startswith("_"):
             raise self.source.error(f"name {name!r} is not allowed (names may not start with '_')", node)
-        if name in FUNCTIONS or name in BOUND_NAMES:
+        if (name in FUNCTIONS and name not in LETTER_FUNCTIONS) or name in BOUND_NAMES:
             raise self.source.error(f"function {name!r} used without a call", node)
 
     def _assumptions_of(self, name: str) -> dict:

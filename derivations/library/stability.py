@@ -306,6 +306,7 @@ register(Derivation(
                 justification="log(c + t) = log c + log(1 + t/c) for c > 0, c + t > 0")),
 ))
 _uz = Symbol("u", real=True)
+_kp = Symbol("k", positive=True)
 register(Derivation(
     id="log_space_product",
     title=r"the identity of a stability rule: $P e^{w} = \operatorname{sign}(P)\,e^{\log|P| + w}$, and "
@@ -317,7 +318,12 @@ register(Derivation(
            Step(_xn * (3 * _xn ** 2 + 2) / cosh(_uz) ** 2,
                 Piecewise((_xn * (3 * _xn ** 2 + 2) / cosh(_uz) ** 2, 2 * Abs(_uz) < _L),
                           (sign(_xn) * exp(log(Abs(_xn)) + log(2) + log1p(3 * _xn ** 2 / 2) - 2 * _log(cosh(_uz))), True)),
-                justification="|x (3x^2 + 2)| = |x| 2 (1 + 3x^2/2) and cosh^{-2} u = e^{-2 log cosh u}")),
+                justification="|x (3x^2 + 2)| = |x| 2 (1 + 3x^2/2) and cosh^{-2} u = e^{-2 log cosh u}"),
+           Step(_xn * (1 + exp(_uz)) ** (-_kp) * exp(-_uz), Piecewise(
+               (_xn * (1 + exp(_uz)) ** (-_kp) * exp(-_uz), Abs(_uz) < _L),
+               (sign(_xn) * exp(log(Abs(_xn)) - _kp * (Max(_uz, 0) + log1p(exp(-Abs(_uz)))) - _uz), True)),
+                justification="a positive factor b = (1 + e^u)^{-k} is e^{log b}, log(1 + e^u) = softplus(u) = "
+                              "max(u, 0) + log1p(e^{-|u|})")),
 ))
 
 
@@ -337,4 +343,28 @@ register(Derivation(
            Step(_ds / (_nus * _ss ** 2 + _ds ** 2),
                 (_ds / _Ms) / (_nus * (_ss / _Ms) ** 2 + (_ds / _Ms) ** 2) / _Ms,
                 justification="degree -1 in (d, s): F(a) = M^{-1} F(a/M)")),
+))
+
+
+# ** the identity of the power rule (``codegen.rules_power``) **
+
+_bpos, _tex = Symbol("b", positive=True), Symbol("t", real=True)
+_breal = Symbol("b", real=True)
+register(Derivation(
+    id="power_expm1",
+    title=r"the identity of a stability rule: $b^{t} - 1 = \operatorname{expm1}(t \log b)$ for $b > 0$",
+    source="textbook",
+    steps=(Step(_bpos ** _tex - 1, expm1(_tex * log(_bpos)), justification="b^t = e^{t log b} for b > 0; e^u - 1 = expm1(u)"),
+           Step(1 - _bpos ** _tex, -expm1(_tex * log(_bpos)), justification="the same, negated"),
+           Step(1 - _breal ** _tex, Piecewise((-expm1(_tex * log(_breal)), _breal > 0), (1 - _breal ** _tex, True)),
+                justification="the branch for a base not known positive: b <= 0 keeps the direct difference"),
+           Step(1 - exp(_tex), -expm1(_tex), justification="the base e: 1 - e^u = -(e^u - 1)")),
+))
+_ae, _be = Symbol("a", real=True), Symbol("b", real=True)
+register(Derivation(
+    id="log_add_exp",
+    title=r"the identity of a stability rule: $\log(e^{a} + e^{b}) = \max(a, b) + \operatorname{log1p}(e^{-|a - b|})$",
+    source="textbook",
+    steps=(Step(log(exp(_ae) + exp(_be)), Max(_ae, _be) + log1p(exp(-Abs(_ae - _be))),
+                justification="factor e^{max(a, b)} out of the sum: the other term is e^{-|a - b|}"),),
 ))

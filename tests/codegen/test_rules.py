@@ -421,3 +421,50 @@ def test_log_gamma_difference_on_a_chi_log_density_normalizer():
         assert not _lowered_same_at(expr, expr, (k,), (hard,), digits=400)
         for v in (hard, 1e-300, 0.3, 7.5, 1e6):
             assert _lowered_same_at(expr, new, (k,), (v,), digits=400), (expr, v)
+
+
+# ** a power with a variable exponent minus one (codegen.rules_power) **
+
+
+def test_power_expm1_keeps_the_digits_where_the_power_is_near_one():
+    # motivated by Adam's bias correction m / (1 - beta^t); here 1 - b^{-s} of a base known positive, and
+    # b^t - 1 inside a larger sum for a real base (a branch keeps the direct form for b <= 0)
+    from codegen.rules import POWER_EXPM1
+
+    b, s, t = sp.Symbol("b", positive=True), sp.Symbol("s", real=True), sp.Symbol("t", real=True)
+    expr = 1 - b ** (-s)
+    new = POWER_EXPM1.apply(expr)
+    assert not new.has(sp.Piecewise)
+    for values in ((0.999, 1e-12), (3.0, 2.5), (1e300, 1.0)):
+        assert _same_at(expr, new, (b, s), values)
+    with mpmath.workdps(400):  # 1 - 1.5^{-1e-300} needs 300 digits more than _same_at's 60
+        want = float(_mp(expr, (b, s))(mpmath.mpf(1.5), mpmath.mpf(1e-300)))
+    assert _np(new, (b, s))(1.5, 1e-300) == pytest.approx(want, rel=REL_TOL) and want > 0
+    assert _np(expr, (b, s))(1.5, 1e-300) == 0.0  # the naive form: 1 - 1
+
+    r = sp.Symbol("r", real=True)
+    expr = x + r ** t - 1
+    new = POWER_EXPM1.apply(expr)
+    assert new.has(sp.Piecewise)
+    assert _same_at(expr, new, (x, r, t), (1e-20, 0.9, 1e-5))
+    assert _same_at(expr, new, (x, r, t), (2.0, -2.0, 3.0))  # a negative base with an integer exponent: direct
+    assert POWER_EXPM1.apply(x ** 2 - 1) == x ** 2 - 1  # a number exponent is left to the polynomial rules
+
+
+def test_one_minus_exp_and_log_add_exp():
+    # (1 - e^{-lambda x})/lambda at lambda x = 1e-20 is 0 naively (truth x); log(e^a + e^b) overflows at a = 800 and
+    # loses e^{-40} next to 1 at (0, -40)
+    from codegen.rules import LOG_ADD_EXP, POWER_EXPM1
+
+    lam = sp.Symbol("lambda_", real=True)
+    expr = (1 - sp.exp(-lam * x)) / lam
+    new = POWER_EXPM1.apply(expr)
+    assert _same_at(expr, new, (x, lam), (2.0, 1e-20)) and _naive_fails(expr, (x, lam), (2.0, 1e-20))
+    assert POWER_EXPM1.apply(sp.exp(x) - 1) == sp.exp(x) - 1  # log1p_expm1's pattern, left to it
+
+    a, b = sp.symbols("a b", real=True)
+    expr = sp.log(sp.exp(a) + sp.exp(b))
+    new = LOG_ADD_EXP.apply(expr)
+    for values in ((800.0, 3.0), (-800.0, -900.0), (0.0, -40.0), (1.5, -0.5)):
+        assert _same_at(expr, new, (a, b), values)
+    assert _naive_fails(expr, (a, b), (800.0, 3.0)) and _naive_fails(expr, (a, b), (0.0, -40.0))

@@ -195,3 +195,25 @@ def test_check_counts_failed_points_for_the_tie_break():
     a, b = check_function(f, naive), check_function(f, worse)
     assert a.extreme == b.extreme == np.inf
     assert 0 < a.failed < b.failed
+
+
+def test_log_space_product_over_a_positive_factor_and_a_power_of_one_plus_exp():
+    # motivated by the focal-loss gradient at z = gamma = 1e300; here x softplus(u) e^{-u} / (1 + e^{-u})^k at
+    # x = 1e300, u = 800: e^{-800} underflows and the product is nan where the truth is 2.9e-45
+    from codegen.define_search import WITH_COSTLY
+
+    u, k = sp.Symbol("u", real=True), sp.Symbol("k", positive=True)
+    expr = x * sp.log(1 + sp.exp(u)) * sp.exp(-u) / (1 + sp.exp(-u)) ** k
+    new, fired = stabilize(expr, WITH_COSTLY)
+    assert "log_space_product" in fired
+    values = (1e300, 800.0, 1e300)
+    want = _truth(expr, (x, u, k), values)
+    with np.errstate(all="ignore"):
+        assert not _close(_lowered(expr, (x, u, k))(*values), want)  # the naive form: 0 * inf
+        got = _lowered(new, (x, u, k))(*values)
+    assert abs(got - want) <= REL_TOL * abs(want)
+    for values in ((2.5, 3.0, 1.5), (-1e300, 1e300, 2.0)):  # the direct branch, and 1e300 e^{-1e300} = 0
+        want = _truth(expr, (x, u, k), values)
+        with np.errstate(all="ignore"):
+            got = _lowered(new, (x, u, k))(*values)
+        assert abs(got - float(want)) <= REL_TOL * abs(float(want)) + 1e-300  # the truth rounds to -0 at 1e300

@@ -118,3 +118,25 @@ def test_check_exit_status_follows_refutation(capsys, tmp_path):
     block = json.loads(out)["blocks"][0]
     assert block["line"] == 2 and block["verdict"] == "refuted"
     assert block["steps"][0]["counterexample"]
+
+
+def test_verify_of_a_definition_prints_the_line_of_the_codegen_certificate(capsys, tmp_path):
+    # one verification, not two: verify --define and codegen --define --grad show the same row
+    definition = "softsign(x) = x/(1 + Abs(x))"
+    code, out, _ = run(capsys, "verify", "--define", definition)
+    assert code == EXIT_OK
+    line = next(s for s in out.splitlines() if s.startswith("softsign "))
+    assert "%" not in line and "inf" not in line.split()[1:5]
+    target = tmp_path / "softsign.py"
+    assert run(capsys, "codegen", "--define", definition, "--grad", "-o", str(target))[0] == EXIT_OK
+    assert line in target.read_text(encoding="utf-8")
+    code, out, _ = run(capsys, "verify", "--define", definition, "--json")
+    assert json.loads(out)["rows"][0]["name"] == "softsign"
+
+
+def test_verify_of_a_definition_off_target_exits_failed(capsys, monkeypatch):
+    from codegen import define_module
+
+    monkeypatch.setattr(define_module, "holds", lambda row, grad: False)
+    code, _, _ = run(capsys, "verify", "--define", "softsign(x) = x/(1 + Abs(x))")
+    assert code == EXIT_FAILED

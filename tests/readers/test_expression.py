@@ -215,3 +215,13 @@ def test_an_unknown_assumption_word_is_reported_as_such():
 
     with pytest.raises(UnknownAssumption, match="unknown assumption word 'postive'"):
         parse_assumptions(["x=postive"])
+
+
+def test_a_function_named_by_a_greek_letter_is_a_symbol_where_not_called():
+    # Swish's beta and a focal loss's gamma are variables; beta(a, b) and gamma(x) stay the functions
+    beta, gamma = sp.Symbol("beta", real=True), sp.Symbol("gamma", real=True)
+    assert parse_expression("log(1 + exp(beta*x))/beta") == sp.log(1 + sp.exp(beta * x)) / beta
+    assert parse_expression("gamma(x) + gamma") == sp.gamma(x) + gamma
+    assert parse_expression("beta(x, y)") == sp.beta(x, y)
+    with pytest.raises(ParseError, match="used without a call"):
+        parse_expression("exp*x")

@@ -1,0 +1,91 @@
+r"""Powers and exponentials next to what they nearly cancel (:mod:`codegen.rules` registers the rules).
+
+========================  =====================================================================
+rule                      identity
+========================  =====================================================================
+``power_expm1``           $b^{t} - 1 = \operatorname{expm1}(t \log b)$ for $b > 0$, and $1 - e^{u} = -\operatorname{expm1}(u)$
+``log_add_exp``           $\log(e^{a} + e^{b}) = \max(a, b) + \operatorname{log1p}(e^{-|a - b|})$
+========================  =====================================================================
+
+Where $b^t \approx 1$ (a small exponent, or a base near 1) the difference loses every digit: Adam's bias
+correction $\frac{m}{1 - \beta^{t}}$ at $t = 10^{-300}$ divides by $1 - 1 = 0$, the truth $-t \log\beta$ is a
+normal float64; $1 - 0.999^{t}$ at $t = 10^{-12}$ keeps 4 digits.  $t \log b$ is formed with one rounding each
+and ``expm1`` keeps every digit of a small argument.  Only for an exponent that is not a number ($x^2 - 1$ is
+a polynomial, ``root_difference`` takes $\sqrt{A} - 1$); a base not known positive gets a branch
+($b \le 0$ keeps the direct difference, where $\log b$ is not real).  The same for $1 - e^{u}$ (``log1p_expm1``
+takes $e^{u} - 1$ only): $\frac{1 - e^{-\lambda x}}{\lambda}$ at $\lambda x = 10^{-20}$ is 0, the truth $x$.
+
+$\log(e^{a} + e^{b})$ overflows for $a > 709$ and is $\log 0$ for $a, b < -745$; where one term dominates,
+$\log(1 + e^{-|a - b|})$ keeps the small one only through ``log1p`` (the two-term log-sum-exp of scalars, as
+``logsumexp_shift`` is that of a sum over an index).
+
+A function ``expr -> expr`` (a rule's ``apply``); this module knows nothing of the registry.
+"""
+from __future__ import annotations
+
+import sympy as sp
+from sympy.codegen.cfunctions import expm1
+
+
+def _power(t):
+    """``(sign, base, exponent)`` for a term ``t = +-b^e`` with a non-number exponent ``e``, else None."""
+    sign, core = (-1, -t) if sp.Mul.make_args(t)[0] == sp.S.NegativeOne else (1, t)
+    if isinstance(core, sp.exp):  # e^u - 1 is log1p_expm1's; 1 - e^u is not
+        return (sign, sp.E, core.args[0]) if sign < 0 else None
+    if isinstance(core, sp.Pow) and not core.exp.is_number and (not core.base.is_number or core.base.is_positive):
+        return sign, core.base, core.exp
+    return None
+
+
+def _pair(e):
+    """``(n, m, sign)``: term ``n`` is ``sign * b^t``, term ``m`` is ``-sign`` (the 1 it cancels against)."""
+    for n, t in enumerate(e.args):
+        p = _power(t)
+        if p is None:
+            continue
+        for m, u in enumerate(e.args):
+            if m != n and u == -p[0]:
+                return n, m, p
+    return None
+
+
+def power_minus_one(base, exponent) -> sp.Expr:
+    r"""$b^t - 1$ as $\operatorname{expm1}(t \log b)$, with the direct difference where $b$ may be $\le 0$."""
+    stable = expm1(exponent * sp.log(base))
+    if base == sp.E:
+        return expm1(exponent)
+    if base.is_positive:
+        return stable
+    return sp.Piecewise((stable, base > 0), (base ** exponent - 1, True))
+
+
+def power_expm1(expr: sp.Expr) -> sp.Expr:
+    r"""$1 - b^t \to -\operatorname{expm1}(t \log b)$ and $b^t - 1 \to \operatorname{expm1}(t \log b)$ (each a pair
+    of terms of a larger sum, the rest kept): $\frac{m}{1 - \beta^t}$, $\frac{1 - \beta_2^{t}}{\ldots}$."""
+    def value(e):
+        n, m, (sign, base, exponent) = _pair(e)
+        rest = [t for q, t in enumerate(e.args) if q not in (n, m)]
+        return sp.Add(*rest) + sign * power_minus_one(base, exponent)
+
+    return expr.replace(lambda e: isinstance(e, sp.Add) and _pair(e) is not None, value)
+
+
+def _exp_pair(e):
+    """``(a, b)`` where ``e`` is ``log(exp(a) + exp(b))``, else None."""
+    if not isinstance(e, sp.log) or not isinstance(e.args[0], sp.Add) or len(e.args[0].args) != 2:
+        return None
+    p, q = e.args[0].args
+    if isinstance(p, sp.exp) and isinstance(q, sp.exp):
+        return p.args[0], q.args[0]
+    return None
+
+
+def log_add_exp(expr: sp.Expr) -> sp.Expr:
+    r"""$\log(e^{a} + e^{b}) \to \max(a, b) + \operatorname{log1p}(e^{-|a - b|})$ (logaddexp of two scalars)."""
+    from sympy.codegen.cfunctions import log1p
+
+    def value(e):
+        a, b = _exp_pair(e)
+        return sp.Max(a, b) + log1p(sp.exp(-sp.Abs(a - b)))
+
+    return expr.replace(lambda e: _exp_pair(e) is not None, value)
