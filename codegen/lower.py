@@ -286,10 +286,14 @@ def _unshifted_body(lowering, inputs, sizes, targets, taken, params, returns, bo
     last = body[-1]
     if not last.startswith("return "):
         return None
+    def line_of(n):
+        return next((k for k, line in enumerate(body) if line.lstrip().startswith(f"{n} = ")), None)
+
+    if any(line_of(n) is None for n in names):
+        return None
+    names.sort(key=line_of)
     for n in names:  # the guard right after each sum's statement, while it holds its value
-        at = next((k for k, line in enumerate(body) if line.lstrip().startswith(f"{n} = ")), None)
-        if at is None:
-            return None
+        at = line_of(n)
         indent = body[at][: len(body[at]) - len(body[at].lstrip())]
         test = guard_line([n])
         if n != names[0]:
@@ -302,8 +306,13 @@ def _unshifted_body(lowering, inputs, sizes, targets, taken, params, returns, bo
         parts = ["_v"]
     else:
         parts = [f"_v[{t.name!r}]" for t in targets]
-    body = body[:-1] + [f"_v = {value}", f"if {GUARD_NAME} and " + " and ".join(finite_test(p) for p in parts) + ":",
-                        "    return _v"]
+    finite = " and ".join(finite_test(p) for p in parts)
+    at = line_of(names[-1]) + 1
+    if body[at].startswith(GUARD_NAME):  # not under a with: the rest runs only where the guard holds
+        body = body[:at + 1] + [f"if {GUARD_NAME}:"] + ["    " + line for line in body[at + 1:-1]] + [
+            f"    _v = {value}", f"    if {finite}:", "        return _v"]
+    else:
+        body = body[:-1] + [f"_v = {value}", f"if {GUARD_NAME} and {finite}:", "    return _v"]
     # an exponential that overflows sends the call to the shifted code: no warning
     return ["with np.errstate(over='ignore', under='ignore', invalid='ignore', divide='ignore'):"] + [
         "    " + line for line in body]
