@@ -30,6 +30,7 @@ Anything else raises :class:`UnsupportedNode` naming the node.
 from __future__ import annotations
 
 import ast
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -41,8 +42,9 @@ from codegen.lower_blocks import BLOCK_ELEMENTS, row_block_lines, sum_to_code
 from codegen.lower_row_sum import summed_row_block_lines, summed_rows
 from codegen.lower_liveness import plan
 from codegen.lower_nodes import ATOM, Arr, Emitter, UnsupportedNode
-from codegen.lower_printer import NumPyLowering
+from codegen.lower_printer import NumPyLowering, _structure
 from codegen.lower_unit_scale import discards_branch
+from codegen.lower_unshifted import GUARD_NAME, finite_test, guard_line, unshifted
 
 __all__ = ["PRECISIONS", "Input", "LoweredFunction", "NumPyLowering", "Target", "UnsupportedNode",
            "formula_inputs", "lower_formula", "lower_function", "size_sources"]
@@ -154,40 +156,25 @@ def lower_function(name: str, inputs: tuple[Input, ...], targets: tuple[Target, 
             local += "_size"
         sizes[s] = local
         taken.add(local)
-    printer = lowering(inputs, sizes)
-    roots = []
-    for t in targets:
-        t = _own_indices(printer, t)
-        for idx, lo, hi in t.indices:
-            if idx not in printer.active:
-                printer.bind(idx, lo, hi)
-                printer.active.add(idx)
-        roots.append(_finish(printer, t))
-    em = Emitter(roots, taken, inputs=params, three_address=printer.in_place)
-    results = [em.expression(r) for r in roots]
-    if returns == "tuple":
-        result = "(" + ", ".join(results) + ("," if len(results) == 1 else "") + ")"
-    elif len(targets) == 1:
-        result = results[0]
-    else:
-        result = "{" + ", ".join(f"{t.name!r}: {r}" for t, r in zip(targets, results)) + "}"
-    if not printer.in_place:
-        for s in em.stmts:
-            s.ufunc = None  # no out= buffers outside NumPy
+    printer, em, roots, results = _emit(lowering, inputs, sizes, targets, taken, params)
     can_block = blocks > 0 and printer.module == "np" and all(r.batched for r in roots) and \
         not any("sliding_window_view(" in s.code for s in em.stmts)  # windows: contracted whole
     into = OUT_PARAM if can_block and (returns == "tuple" or len(targets) == 1) else None
-    body = plan(em.stmts, result, set(params), printer.ranges, out_param=into,
-                scratch_param=SCRATCH_PARAM if can_block else None)
-    body = _return_last(body)
     summed = ()
     if returns == "tuple" and printer.module == "np" and any(sum_to):
         summed = tuple(None if p is None else f"_given[{k}]" for k, p in enumerate(sum_to))
-        values = [ast.unparse(v) for v in ast.parse(body[-1].strip()).body[0].value.elts]
-        body[-1:] = [f"_r = ({', '.join(values)},)"] + [
-            f"_r{k} = _r[{k}]" for k, p in enumerate(summed) if p is not None] + [
-            "return (" + ", ".join(f"_r[{k}]" if p is None else sum_to_code(f"_r{k}", p)
-                                   for k, p in enumerate(summed)) + ",)"]
+
+    def body_of(printer, em, results, scratch_first=0):
+        return _body(printer, em, results, targets, returns, params, into,
+                     SCRATCH_PARAM if can_block else None, summed, scratch_first)
+
+    body = body_of(printer, em, results)
+    kept = sum(1 for s in em.stmts if s.scratch is not None)  # the unshifted body's temporaries: other keys
+    fast = _unshifted_body(lowering, inputs, sizes, targets, taken, params, returns,
+                           lambda *a: body_of(*a, scratch_first=kept)) \
+        if printer.module == "np" and printer.in_place else None
+    if fast is not None:
+        body = fast + body
     used = _names_used(body)  # before the body is indented under errstate
     blocked = []
     if can_block:
@@ -238,6 +225,114 @@ def lower_function(name: str, inputs: tuple[Input, ...], targets: tuple[Target, 
         if hidden in used:
             params = params + (() if "*" in params else ("*",)) + (f"{hidden}=None",)
     return LoweredFunction(name, params, prologue + body, tuple(t.name for t in targets), notes)
+
+
+def _emit(lowering, inputs, sizes, targets, taken, params):
+    """``(printer, emitter, roots, result codes)``: the targets lowered to statements."""
+    printer = lowering(inputs, sizes)
+    roots = []
+    for t in targets:
+        t = _own_indices(printer, t)
+        for idx, lo, hi in t.indices:
+            if idx not in printer.active:
+                printer.bind(idx, lo, hi)
+                printer.active.add(idx)
+        roots.append(_finish(printer, t))
+    em = Emitter(roots, set(taken), inputs=params, three_address=printer.in_place)
+    results = [em.expression(r) for r in roots]
+    if not printer.in_place:
+        for s in em.stmts:
+            s.ufunc = None  # no out= buffers outside NumPy
+    return printer, em, roots, results
+
+
+def _body(printer, em, results, targets, returns, params, into, scratch, summed, scratch_first=0) -> list[str]:
+    """The statements of one lowering (liveness planned), ending in its ``return``."""
+    if returns == "tuple":
+        result = "(" + ", ".join(results) + ("," if len(results) == 1 else "") + ")"
+    elif len(targets) == 1:
+        result = results[0]
+    else:
+        result = "{" + ", ".join(f"{t.name!r}: {r}" for t, r in zip(targets, results)) + "}"
+    body = plan(em.stmts, result, set(params), printer.ranges, out_param=into, scratch_param=scratch,
+                scratch_first=scratch_first)
+    body = _return_last(body)
+    if summed:
+        values = [ast.unparse(v) for v in ast.parse(body[-1].strip()).body[0].value.elts]
+        body[-1:] = [f"_r = ({', '.join(values)},)"] + [
+            f"_r{k} = _r[{k}]" for k, p in enumerate(summed) if p is not None] + [
+            "return (" + ", ".join(f"_r[{k}]" if p is None else sum_to_code(f"_r{k}", p)
+                                   for k, p in enumerate(summed)) + ",)"]
+    return body
+
+
+def _unshifted_body(lowering, inputs, sizes, targets, taken, params, returns, body_of) -> list[str] | None:
+    r"""The statements of the targets with their exponentials unshifted (:mod:`codegen.lower_unshifted`), which
+    return where the guard holds and fall through to the shifted code otherwise; None where not applicable."""
+    found = unshifted([t.expr for t in targets])
+    if found is None:
+        return None
+    exprs, sums = found
+    fast = tuple(Target(t.name, e, t.indices) for t, e in zip(targets, exprs))
+    try:
+        printer, em, roots, results = _emit(lowering, inputs, sizes, fast, taken, params)
+    except UnsupportedNode:
+        return None
+    names = [_statement_of(printer, em, s) for s in sums]
+    if None in names:
+        return None
+    names = list(dict.fromkeys(names))  # one sum written with other index names is one statement
+    body = body_of(printer, em, results)
+    last = body[-1]
+    if not last.startswith("return "):
+        return None
+    def line_of(n):
+        return next((k for k, line in enumerate(body) if line.lstrip().startswith(f"{n} = ")), None)
+
+    if any(line_of(n) is None for n in names):
+        return None
+    names.sort(key=line_of)
+    for n in names:  # the guard right after each sum's statement, while it holds its value
+        at = line_of(n)
+        indent = body[at][: len(body[at]) - len(body[at].lstrip())]
+        test = guard_line([n])
+        if n != names[0]:
+            test = test.replace(" = ", f" = {GUARD_NAME} and ", 1)
+        body.insert(at + 1, indent + test)
+    value = last[len("return "):]
+    if returns == "tuple":
+        parts = [f"_v[{k}]" for k in range(len(targets))]
+    elif len(targets) == 1:
+        parts = ["_v"]
+    else:
+        parts = [f"_v[{t.name!r}]" for t in targets]
+    finite = " and ".join(finite_test(p) for p in parts)
+    at = line_of(names[-1]) + 1
+    if body[at].startswith(GUARD_NAME):  # not under a with: the rest runs only where the guard holds
+        body = body[:at + 1] + [f"if {GUARD_NAME}:"] + ["    " + line for line in body[at + 1:-1]] + [
+            f"    _v = {value}", f"    if {finite}:", "        return _v"]
+    else:
+        body = body[:-1] + [f"_v = {value}", f"if {GUARD_NAME} and {finite}:", "    return _v"]
+    # an exponential that overflows sends the call to the shifted code: no warning
+    return ["with np.errstate(over='ignore', under='ignore', invalid='ignore', divide='ignore'):"] + [
+        "    " + line for line in body]
+
+
+def _statement_of(printer, em, expr) -> str | None:
+    """The name of the statement that computed ``expr`` (found through the printer's memo), or None."""
+    free = [s for s in expr.free_symbols if s in printer.ranges]  # its free indices (not the sizes)
+    for key, (arr, old) in list(printer._memo.items()):
+        if len(old) != len(free):
+            continue
+        for order in itertools.permutations(free):
+            names = {s: f"#f{n}" for n, s in enumerate(order)}
+            if key[0] != _structure(expr, names, 0, printer._atoms):
+                continue
+            while id(arr) not in em.names and arr.template == "{0}" and len(arr.args) == 1:
+                arr = arr.args[0]
+            if id(arr) in em.names:
+                return em.names[id(arr)]
+    return None
 
 
 def _per_row(printer: NumPyLowering, stmts, roots, inputs) -> list[str]:

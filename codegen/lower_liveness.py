@@ -51,9 +51,10 @@ class _Buffer:
 
 
 def plan(stmts: list[Stmt], result_code: str, params: set[str], ranges: dict,
-         out_param: str | None = None, scratch_param: str | None = None) -> list[str]:
+         out_param: str | None = None, scratch_param: str | None = None, scratch_first: int = 0) -> list[str]:
     """The statements (``out=`` where a dead buffer fits, ``del`` after last uses), then ``return``;
-    with ``out_param``, the returned array's buffer is allocated by the caller when it gives one."""
+    with ``out_param``, the returned array's buffer is allocated by the caller when it gives one;
+    the keys of ``scratch_param`` count from ``scratch_first`` (two bodies of one function keep theirs apart)."""
     for s in stmts:
         s.reads = _reads(s.code)
     stmts = _reductions_first(stmts)
@@ -96,7 +97,7 @@ def plan(stmts: list[Stmt], result_code: str, params: set[str], ranges: dict,
                 first.caller = (out_param, k)
     if scratch_param is not None:
         for k, s in enumerate(t for t in stmts if t.ufunc and t.out is None):
-            s.scratch = (scratch_param, k)
+            s.scratch = (scratch_param, scratch_first + k)
     return _with_deletions(stmts, result_code, last)
 
 

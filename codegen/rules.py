@@ -57,6 +57,7 @@ from sympy.codegen.cfunctions import expm1, log1p
 
 from codegen import (rules_cancel, rules_exact, rules_homogeneous, rules_log, rules_power, rules_ratio, rules_root,
                      rules_series, rules_logspace, rules_softmax, rules_sums)
+from codegen.lower_unshifted import ExpShift
 from symbolic.functions import ReduceMax, log_ndtr, ndtr
 
 
@@ -100,7 +101,7 @@ def _shifted_sum(s: sp.Sum) -> tuple[sp.Expr, sp.Sum]:
     f = s.function.args[0]
     c, g = _index_free_scale(f, s)
     if c is None:
-        m = ReduceMax(f, *s.limits)
+        m = ExpShift(f, *s.limits)
         return m, sp.Sum(sp.exp(f - m), *s.limits)
     big = _scaled_max(c, g, s.limits)
     return sp.Mul(c, big, evaluate=False), sp.Sum(sp.exp(sp.Mul(c, g - big, evaluate=False)), *s.limits)
@@ -120,9 +121,9 @@ def _index_free_scale(f, s):
 def _scaled_max(c, g, limits):
     r"""$M$ with $c M = \max_j c g_j$: $\max_j g_j$ for $c > 0$, else $s \max_j (s g_j)$, $s = \operatorname{sign} c$."""
     if c.is_positive:
-        return ReduceMax(g, *limits)
+        return ExpShift(g, *limits)
     sgn = sp.sign(c)
-    return sgn * ReduceMax(sgn * g, *limits)
+    return sgn * ExpShift(sgn * g, *limits)
 
 
 def _minus_shift(a, m):

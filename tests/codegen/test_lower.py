@@ -48,14 +48,25 @@ def _softmax_function():
 def test_softmax_is_whole_array_code_with_shared_max_and_sum():
     fn = _softmax_function()
     src = fn.source()
-    # the row sum is one reduction: NumPy's or a BLAS product with ones (codegen.lower_nodes.blas_row_reduction)
-    assert src.count("np.max(") == 1 and src.count("np.exp(") == 1
-    assert sum(line.lstrip().startswith("sum_") for line in src.splitlines()) == 1
+    # the unshifted body first (codegen.lower_unshifted), then the shifted one: in each the row sum is one
+    # reduction, NumPy's or a BLAS product with ones (codegen.lower_nodes.blas_row_reduction)
+    unshifted, shifted = src.split("    return _v\n")
+    assert unshifted.count("np.max(") == 0 and unshifted.count("np.exp(") == 1
+    assert shifted.count("np.max(") == 1 and shifted.count("np.exp(") == 1
+    for part in (unshifted, shifted):
+        assert sum(line.lstrip().startswith("sum_") for line in part.splitlines()) == 1
     f = _compile(fn)
     batch = np.random.default_rng(0).standard_normal((3, 4, 5)) * 100
     out = f(batch)
-    e = np.exp(batch - batch.max(axis=-1, keepdims=True))
-    np.testing.assert_allclose(out, e / e.sum(axis=-1, keepdims=True), rtol=1e-14, atol=0)
+    with mpmath.workdps(40):
+        truth = np.array([[float(mpmath.exp(v) / mpmath.fsum(mpmath.exp(w) for w in row)) for v in row]
+                          for row in batch.reshape(-1, 5).tolist()]).reshape(batch.shape)
+    # unshifted: a few roundings; shifted (any row's max < 0 or > 354 sends the call there), z - max is rounded
+    # before the exponential: |z - max| eps / 2 <= 6e-14 relative at these logits
+    np.testing.assert_allclose(out, truth, rtol=1e-13, atol=0)
+    shifted = np.vstack([batch[0, :1], -np.abs(batch[0, 1:])])  # a row whose max is negative: S < 1
+    assert np.all(np.isfinite(f(shifted)))
+    np.testing.assert_allclose(f(shifted).sum(axis=-1), 1, rtol=1e-14)
     assert np.all(np.isfinite(f(np.array([1e4, -1e4, 0.0]))))
 
 
