@@ -40,6 +40,7 @@ from codegen.lower_nodes import (
     slots,
 )
 from codegen.lower_reduce import ReductionLowering, split_fraction, walk_free
+from codegen.lower_shifted import WINDOW_GEMM, WINDOW_GEMM_T, window_gemm_source, window_gemm_t_source
 
 MAX_PERMUTED = 3
 """Free indices up to which a memo miss tries the other orders (3! keys at most)."""
@@ -140,10 +141,14 @@ class NumPyLowering(ReductionLowering, NumPyPrinter):
 
     @classmethod
     def helpers_source(cls, code: str, *, grad: bool) -> str:
-        """The helper functions ``code`` calls: ``_sum_to`` (with ``grad``) and ``_fma`` (where used)."""
+        """The helper functions ``code`` calls: ``_sum_to`` (with ``grad``), ``_fma``, ``_window_gemm`` and ``_window_gemm_t`` (where used)."""
         pieces = [cls.sum_to_source().rstrip()] if grad else []
         if f"{cls.FMA}(" in code:
             pieces.append(cls.fma_source().rstrip())
+        if f"{WINDOW_GEMM}(" in code:
+            pieces.append(window_gemm_source().rstrip())
+        if f"{WINDOW_GEMM_T}(" in code:
+            pieces.append(window_gemm_t_source().rstrip())
         return "\n\n\n".join(pieces)
 
     def reducer(self, kind: str) -> str:
