@@ -41,6 +41,12 @@ MIN_WORK = 4096
 """At least this many multiply-adds per offset, so one BLAS call outweighs its Python overhead."""
 WINDOW_GEMM = "_window_gemm"
 """Name of the emitted im2col-GEMM helper (:func:`window_gemm_source`)."""
+FLOAT32_HALVES_FROM = 16
+"""In float32 an im2col GEMM whose contraction (channels x offsets) has at least this many terms sums it in two
+halves and adds them (one pairwise step, as :data:`codegen.lower_nodes.MATMUL_HALVES`): BLAS's running sum over
+144 terms lost accuracy against the shifted sum of 9 x 16 it replaced (conv2d forward, worst of 5 draws of
+benchmarks/float32_accuracy.py: 1.6e-7 -> 5.9e-7, PyTorch 5.1e-7); in halves 3.1e-7 (in groups of 32,
+2.2e-7, but at 1.3x the time)."""
 WINDOW_CHUNK_BYTES = 1 << 20
 """Bytes of one chunk of the im2col copy: it and the GEMM's operands stay in the L2 cache (measured on
 the benchmark's conv2d: 256 KiB and 4 MiB chunks were 5-40% slower than 0.5-2 MiB), and it bounds the
@@ -122,12 +128,15 @@ def window_gemm_source() -> str:
     cols = np.lib.stride_tricks.as_strided(corner, corner.shape + (n_u,), corner.strides + (st,), writeable=False)
     y = np.empty(batch + (n_f, n_u), dtype)
     step = max(1, min(n_u, {WINDOW_CHUNK_BYTES} // max(1, int(np.prod(batch)) * n_k * y.itemsize)))
+    half = n_k if dtype.itemsize >= 8 or n_k < {FLOAT32_HALVES_FROM} else (n_k + 1) // 2
     col = np.empty(batch + (n_k, step), dtype)
     col_view = col.reshape(batch + a_shape + m_shape + (step,))  # the same memory, im2col's axes split
     for _u in range(0, n_u, step):
         c = min(step, n_u - _u)
         np.copyto(col_view[..., :c], cols[..., _u:_u + c])
-        np.matmul(w2, col[..., :c], out=y[..., _u:_u + c])
+        np.matmul(w2[..., :, :half], col[..., :half, :c], out=y[..., _u:_u + c])
+        if half < n_k:  # float32: the second half of the contraction added
+            y[..., _u:_u + c] += np.matmul(w2[..., :, half:], col[..., half:, :c])
     y = y.reshape(batch + f_shape + (n_u,))
     return np.lib.stride_tricks.as_strided(y, y.shape[:-1] + s_shape, y.strides[:-1] + tuple(di * y.itemsize for di in d))
 '''
