@@ -13,9 +13,10 @@ memory of the temporaries shrinks to one block's.  A transposed input (leading a
 the features x batch view that batch normalization reduces) is blocked too: a block is then runs of
 adjacent elements, one per trailing index, read whole from each cache line.  The function calls itself on each block (the
 block's rows are at most ``_rows``, so the inner call runs the plain body) and copies the
-block's outputs into arrays allocated once, from the dtype and trailing shape of a call on one row
-(so that no block's result is held beside the outputs: peak memory is the outputs plus one
-block's temporaries).
+block's outputs into arrays allocated once, from the dtype and trailing shape of a call on no rows
+(nothing computed, and no block's result held beside the outputs: peak memory is the outputs plus
+one block's temporaries; a call on one row would cost a whole block where a row is a block, as in
+attention).
 """
 from __future__ import annotations
 
@@ -71,13 +72,13 @@ def row_block_lines(name: str, params: tuple[str, ...], sliced: list[tuple[str, 
     args += [f"{k}={k}" for k in keywords]
     if scratch is not None:
         args.append(f"{scratch}=_ws_blocks if _s + _rows <= {ref}.shape[0] else None")
-    probe = [a.replace("_s:_s + _rows", ":1") for a in args if scratch is None or not a.startswith(f"{scratch}=")]
+    probe = [a.replace("_s:_s + _rows", ":0") for a in args if scratch is None or not a.startswith(f"{scratch}=")]
     lines = [f"_rows = max(1, {block * 8} // max(1, ({width}) * {rest} * {ref}.itemsize))",
              f"if {ref}.ndim > {own} and {ref}.shape[0] > _rows and ({ref}.strides[0] == max({ref}.strides) or "
              f"({ref}.strides[0] == {ref}.itemsize and _rows * {ref}.itemsize >= {MIN_RUN_BYTES})):",
              "    # blocks of rows (outermost in memory, or innermost in runs of cache lines) whose passes stay in cache",
              *(["    _ws_blocks = {}"] if scratch is not None else []),
-             # one row tells the outputs' dtypes and trailing shapes; every block then writes into them
+             # no rows: the outputs' dtypes and trailing shapes; every block then writes into them
              f"    _first = {name}({', '.join(probe)})"]
     take = [("" if k is None else f"[{k!r}]") for k in outputs]
     # with ``into``, the outputs laid out as the input (leading axis contiguous when the input's is):

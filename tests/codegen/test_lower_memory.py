@@ -1,5 +1,5 @@
 """Peak temporary memory of row-blocked catalog functions (codegen.lower_blocks, codegen.lower_liveness), by
-tracemalloc on one call: no timing.  The outputs are allocated once from a call on one row (no block's result is
+tracemalloc on one call: no timing.  The outputs are allocated once from a call on no rows (no block's result is
 held beside them) and each block's temporaries are the function's scratch buffers (``_ws``), one block each; a
 forward whose every statement can write over its argument (softmax; layer norm, once its product with gamma is
 moved after the statements that still read x - mu) needs none."""
@@ -18,8 +18,8 @@ ROWS, H = 512, 1024
 """(512, 1024) float64: a 4 MiB output, blocks of 128 rows (1 MiB), four of them."""
 
 SLACK = 128 << 10
-"""Row vectors (sums, maxima, scales: ROWS * 8 bytes each), a one-row probe's arrays, NumPy's small buffers
-(measured 78 KiB); a block (1 MiB) held beside the output, as before the one-row probe, exceeds it eightfold."""
+"""Row vectors (sums, maxima, scales: ROWS * 8 bytes each), a zero-row probe's arrays, NumPy's small buffers
+(measured 78 KiB); a block (1 MiB) held beside the output, as before the zero-row probe, exceeds it eightfold."""
 
 CASES = {
     "softmax": lambda rng: {"z": rng.standard_normal((ROWS, H))},
