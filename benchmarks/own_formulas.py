@@ -107,7 +107,7 @@ def _load(fn):
     from codegen.lower_printer import NumPyLowering
 
     text = ("import numpy as np\nfrom numpy.lib.stride_tricks import sliding_window_view\n\n"
-            + NumPyLowering.sum_to_source() + "\n\n" + fn.source())
+            + NumPyLowering.helpers_source(fn.source(), grad=True) + "\n\n" + fn.source())
     return vars(load_generated(text))[fn.name]
 
 

@@ -13,7 +13,10 @@ memory of the temporaries shrinks to one block's.  A transposed input (leading a
 the features x batch view that batch normalization reduces) is blocked too: a block is then runs of
 adjacent elements, one per trailing index, read whole from each cache line.  The function calls itself on each block (the
 block's rows are at most ``_rows``, so the inner call runs the plain body) and copies the
-block's outputs into arrays allocated once, from the first block's dtype and trailing shape.
+block's outputs into arrays allocated once, from the dtype and trailing shape of a call on no rows
+(nothing computed, and no block's result held beside the outputs: peak memory is the outputs plus
+one block's temporaries; a call on one row would cost a whole block where a row is a block, as in
+attention).
 """
 from __future__ import annotations
 
@@ -79,12 +82,14 @@ def row_block_lines(name: str, params: tuple[str, ...], sliced: list[tuple[str, 
     args += [f"{k}={k}" for k in keywords]
     if scratch is not None:
         args.append(f"{scratch}=_ws_blocks if _s + _rows <= {ref}.shape[0] else None")
+    probe = [a.replace("_s:_s + _rows", ":0") for a in args if scratch is None or not a.startswith(f"{scratch}=")]
     lines = [f"_rows = max(1, {block * 8} // max(1, ({width}) * {rest} * {ref}.itemsize))",
              f"if {ref}.ndim > {own} and {ref}.shape[0] > _rows and ({ref}.strides[0] == max({ref}.strides) or "
              f"({ref}.strides[0] == {ref}.itemsize and _rows * {ref}.itemsize >= {MIN_RUN_BYTES})):",
              "    # blocks of rows (outermost in memory, or innermost in runs of cache lines) whose passes stay in cache",
              *(["    _ws_blocks = {}"] if scratch is not None else []),
-             f"    _first = {name}({', '.join(a.replace('_s:_s + _rows', ':_rows').replace('_s + _rows <=', '_rows <=') for a in args)})"]
+             # no rows: the outputs' dtypes and trailing shapes; every block then writes into them
+             f"    _first = {name}({', '.join(probe)})"]
     take = [("" if k is None else f"[{k!r}]") for k in outputs]
     # with ``into``, the outputs laid out as the input (leading axis contiguous when the input's is):
     # each block's passes then read and write memory in the same order
@@ -107,9 +112,10 @@ def row_block_lines(name: str, params: tuple[str, ...], sliced: list[tuple[str, 
     if into is not None and outputs == [None]:
         return lines + [f"    for _s in range(0, {ref}.shape[0], _rows):",
                         f"        _o = _outs[_s:_s + _rows] if {ref}.strides[0] == max({ref}.strides) else None",
-                        f"        _part = {name}({', '.join(args + [f'{into}=_o'])}) if _s else _first",
+                        f"        _part = {name}({', '.join(args + [f'{into}=_o'])})",
                         "        if _part is not _o:",
                         "            _outs[_s:_s + _rows] = _part",
+                        "        del _part  # a block's own result is freed before the next is computed",
                         "    return _outs"]
     if into is not None and isinstance(outputs[0], int):  # each block's per-row outputs written in place
         direct = f"{ref}.strides[0] == max({ref}.strides)"
@@ -117,10 +123,10 @@ def row_block_lines(name: str, params: tuple[str, ...], sliced: list[tuple[str, 
                   for k in outputs]
         lines += [f"    for _s in range(0, {ref}.shape[0], _rows):",
                   f"        _o = ({', '.join(slices)},)",
-                  f"        _part = {name}({', '.join(args + [f'{into}=_o'])}) if _s else _first"]
+                  f"        _part = {name}({', '.join(args + [f'{into}=_o'])})"]
     else:
         lines += [f"    for _s in range(0, {ref}.shape[0], _rows):",
-                  f"        _part = {name}({', '.join(args)}) if _s else _first"]
+                  f"        _part = {name}({', '.join(args)})"]
     for k, t in enumerate(take):
         if into is not None and isinstance(outputs[0], int):
             copy = [f"if _part[{k}] is not _o[{k}]:", f"    _outs[{k}][_s:_s + _rows] = _part[{k}]"]
@@ -131,6 +137,7 @@ def row_block_lines(name: str, params: tuple[str, ...], sliced: list[tuple[str, 
                       "        else:", f"            _outs{t} += {column_sum(f'_part{t}')}"]
         else:
             lines += ["        " + c for c in copy]
+    lines.append("        del _part  # a block's own results are freed before the next is computed")
     if isinstance(outputs[0], int):
         for k, shape in enumerate(summed):
             if shape is not None:

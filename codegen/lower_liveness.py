@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import ast
 
-from codegen.lower_nodes import Stmt, is_fresh
+from codegen.lower_nodes import MATMUL_HALVES, Stmt, is_fresh
 
 
 def _reads(code: str) -> set[str]:
@@ -57,7 +57,7 @@ def plan(stmts: list[Stmt], result_code: str, params: set[str], ranges: dict,
     the keys of ``scratch_param`` count from ``scratch_first`` (two bodies of one function keep theirs apart)."""
     for s in stmts:
         s.reads = _reads(s.code)
-    stmts = _reductions_first(stmts)
+    stmts = _sunk_for_reuse(_reductions_first(stmts))
     n = len(stmts)
     last: dict[str, int] = {}
     for k, s in enumerate(stmts):
@@ -127,6 +127,31 @@ def _reductions_first(stmts: list[Stmt]) -> list[Stmt]:
     return order
 
 
+def _sunk_for_reuse(stmts: list[Stmt]) -> list[Stmt]:
+    r"""Each elementwise statement moved down to just after the last other reader of an argument of its
+    shape, when its own first reader comes later still: it is then that argument's last reader and
+    writes over it in place, where it would have needed a buffer of its own (layer norm: $(x - \mu)\gamma$
+    after the statements of the scale, which still read $x - \mu$, so that one block-sized buffer, the
+    output, holds both)."""
+    order = list(stmts)
+    for s in list(order):
+        if not s.ufunc or s.ufunc in ("np.matmul", MATMUL_HALVES):
+            continue
+        j = order.index(s)
+        first_use = next((k for k in range(j + 1, len(order)) if s.name in order[k].reads), len(order))
+        best = None
+        for a in s.args:
+            src = next((t for t in order[:j] if t.name == a), None)
+            if src is None or src.node.labels != s.node.labels or src.node.batched != s.node.batched:
+                continue
+            later = [k for k in range(j + 1, len(order)) if a in order[k].reads]
+            if later and later[-1] < first_use:
+                best = max(best or 0, later[-1])
+        if best is not None:
+            order.insert(best, order.pop(j))  # after the pop, index best is just past the last reader
+    return order
+
+
 def _reuse(s: Stmt, k: int, groups, key):
     seen, dying, dead = set(), [], []
     for bufs in groups.values():
@@ -136,7 +161,7 @@ def _reuse(s: Stmt, k: int, groups, key):
             seen.add(id(b))
             if b.end < k:
                 dead.append(b)
-            elif b.end == k and s.ufunc != "np.matmul":
+            elif b.end == k and s.ufunc not in ("np.matmul", MATMUL_HALVES):
                 dying.append(b)
     args = set(s.args)
     dying.sort(key=lambda b: not (set(b.holders) & args))  # an argument's own buffer first

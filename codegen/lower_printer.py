@@ -32,14 +32,17 @@ from codegen.lower_nodes import (
     MUL,
     POW,
     UNARY,
+    MATMUL_HALVES,
     Arr,
     UnsupportedNode,
     binary,
     leaf,
+    matmul_halves_source,
     render_inline,
     slots,
 )
 from codegen.lower_reduce import ReductionLowering, split_fraction, walk_free
+from codegen.lower_shifted import WINDOW_GEMM, WINDOW_GEMM_T, window_gemm_source, window_gemm_t_source
 
 MAX_PERMUTED = 3
 """Free indices up to which a memo miss tries the other orders (3! keys at most)."""
@@ -140,10 +143,17 @@ class NumPyLowering(ReductionLowering, NumPyPrinter):
 
     @classmethod
     def helpers_source(cls, code: str, *, grad: bool) -> str:
-        """The helper functions ``code`` calls: ``_sum_to`` (with ``grad``) and ``_fma`` (where used)."""
+        """The helper functions ``code`` calls: ``_sum_to`` (with ``grad``), ``_fma``, ``_window_gemm``,
+        ``_window_gemm_t`` and ``_matmul_halves`` (where used)."""
         pieces = [cls.sum_to_source().rstrip()] if grad else []
         if f"{cls.FMA}(" in code:
             pieces.append(cls.fma_source().rstrip())
+        if f"{WINDOW_GEMM}(" in code:
+            pieces.append(window_gemm_source().rstrip())
+        if f"{MATMUL_HALVES}(" in code:
+            pieces.append(matmul_halves_source().rstrip())
+        if f"{WINDOW_GEMM_T}(" in code:
+            pieces.append(window_gemm_t_source().rstrip())
         return "\n\n\n".join(pieces)
 
     def reducer(self, kind: str) -> str:
@@ -456,7 +466,10 @@ class NumPyLowering(ReductionLowering, NumPyPrinter):
         return self.elementwise("{0} ** {1}", [self._print(b), self._print(e)], POW, (POW + 1, POW))
 
     def _print_exp(self, expr):
-        return self.call(self.fn("exp"), self._print(expr.args[0]))
+        arg = self._print(expr.args[0])
+        if self.module == "np":
+            _mark_halves(arg)
+        return self.call(self.fn("exp"), arg)
 
     def _print_Function(self, expr):
         name = type(expr).__name__
@@ -566,3 +579,15 @@ def _structure(e, names: dict, depth: int, atoms: dict) -> str:
     if isinstance(e, (sp.Add, sp.Mul)):
         parts.sort()
     return f"{type(e).__name__}({','.join(parts)})"
+
+
+def _mark_halves(a: Arr) -> None:
+    """Mark the matrix products an exponential's argument is made of, elementwise (``exp((Q K^T - m) c)``):
+    their rounding error is the exponential's relative error (:data:`~codegen.lower_nodes.MATMUL_HALVES`)."""
+    if a.kind == "reduce" and a.hint == "mm":
+        a.halves = True
+        return
+    if a.kind in ("op", "leaf"):  # elementwise, or the same array relabelled
+        for c in a.args:
+            if isinstance(c, Arr) and c.labels and len(c.labels) == len(a.labels):
+                _mark_halves(c)

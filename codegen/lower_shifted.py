@@ -16,6 +16,18 @@ per offset, the single ``einsum`` reads everything once but at C-loop speed, so 
 sum is taken when the offsets are few (at most :data:`MAX_OFFSETS`) and each shifted
 contraction has enough work for BLAS to pay off (at least :data:`MIN_WORK` multiply-adds);
 otherwise the single ``einsum`` stays.
+
+im2col GEMM (:data:`WINDOW_GEMM`, a helper emitted into the module): when the window's other
+axes are all summed and the other factor holds them, the whole sum is one GEMM,
+
+.. math:: y_{f,u} = \sum_{a,m} w_{f,(a,m)}\; X_{(a,m),u}, \qquad X_{(a,m),u} = x_{a,\,u + \sum_i m_i D_i},
+
+over the input's flat rows: position $u = \sum_i s_i D_i$ with $D_i$ the slide axes' strides in
+elements, so the output is computed at the input's row width and its extra columns (the
+$t > T$ of each row, read across the row's end) are never read back.  The im2col copy $X$ is
+made in chunks of columns of at most :data:`WINDOW_CHUNK_BYTES`, each consumed by BLAS while it
+is in cache; no other temporary.  A window whose strides do not nest so (a flipped or strided
+view) takes the shifted sum inside the helper.
 """
 from __future__ import annotations
 
@@ -27,6 +39,107 @@ MAX_OFFSETS = 64
 """At most this many offsets (a 8x8 kernel): beyond, the output is re-read too often."""
 MIN_WORK = 4096
 """At least this many multiply-adds per offset, so one BLAS call outweighs its Python overhead."""
+WINDOW_GEMM = "_window_gemm"
+"""Name of the emitted im2col-GEMM helper (:func:`window_gemm_source`)."""
+FLOAT32_HALVES_FROM = 16
+"""In float32 an im2col GEMM whose contraction (channels x offsets) has at least this many terms sums it in two
+halves and adds them (one pairwise step, as :data:`codegen.lower_nodes.MATMUL_HALVES`): BLAS's running sum over
+144 terms lost accuracy against the shifted sum of 9 x 16 it replaced (conv2d forward, worst of 5 draws of
+benchmarks/float32_accuracy.py: 1.6e-7 -> 5.9e-7, PyTorch 5.1e-7); in halves 3.1e-7 (in groups of 32,
+2.2e-7, but at 1.3x the time)."""
+WINDOW_CHUNK_BYTES = 1 << 20
+"""Bytes of one chunk of the im2col copy: it and the GEMM's operands stay in the L2 cache (measured on
+the benchmark's conv2d: 256 KiB and 4 MiB chunks were 5-40% slower than 0.5-2 MiB), and it bounds the
+helper's temporary memory."""
+
+
+WINDOW_GEMM_T = "_window_gemm_t"
+"""Name of the emitted helper of the kernel-gradient form (:func:`window_gemm_t_source`)."""
+
+
+def window_gemm_t_source() -> str:
+    r"""Source of ``_window_gemm_t(win, other, na, k)``:
+    $y_{\ldots,f,a,s} = \sum_{m} \mathrm{win}_{\ldots,a,s,m}\, \mathrm{other}_{\ldots,f,m}$, the window's
+    own axes $m$ the long ones (a kernel gradient $\sum_{s,t} g_{o,s,t}\, x_{c,p+s,q+t}$): the window
+    copied (im2col) in chunks of its first axis of at most :data:`WINDOW_CHUNK_BYTES`, one GEMM each,
+    the small products summed."""
+    return f'''def {WINDOW_GEMM_T}(win, other, na, k):
+    """sum over m of win[..., a, s, m] * other[..., f, m] -> [..., f, a, s]: GEMMs over im2col chunks of
+    the window's first axis m_1, summed."""
+    nw, no = win.ndim, other.ndim
+    nf = no - k - (nw - na - 2 * k)
+    batch = np.broadcast_shapes(win.shape[:nw - na - 2 * k], other.shape[:no - nf - k])
+    win = np.broadcast_to(win, batch + win.shape[nw - na - 2 * k:])
+    other = np.broadcast_to(other, batch + other.shape[no - nf - k:])
+    nb = len(batch)
+    as_shape, m_shape, f_shape = win.shape[nb:nb + na + k], win.shape[nb + na + k:], other.shape[nb:nb + nf]
+    n_k, n_f, row = int(np.prod(as_shape)), int(np.prod(f_shape)), int(np.prod(m_shape[1:]))
+    dtype = np.result_type(win, other)
+    step = max(1, min(m_shape[0], {WINDOW_CHUNK_BYTES} // max(1, int(np.prod(batch)) * n_k * row * dtype.itemsize)))
+    buf = np.empty(batch + as_shape + (step,) + m_shape[1:], dtype)
+    acc = np.zeros(batch + (n_f, n_k), dtype)
+    rest = (slice(None),) * (k - 1)
+    for _r in range(0, m_shape[0], step):
+        c = min(step, m_shape[0] - _r)
+        part = buf if c == step else np.empty(batch + as_shape + (c,) + m_shape[1:], dtype)
+        np.copyto(part, win[(Ellipsis, slice(_r, _r + c)) + rest])
+        chunk = other[(Ellipsis, slice(_r, _r + c)) + rest].reshape(batch + (n_f, c * row))
+        acc += np.matmul(chunk, np.swapaxes(part.reshape(batch + (n_k, c * row)), -1, -2))
+    return acc.reshape(batch + f_shape + as_shape)
+'''
+
+
+def window_gemm_source() -> str:
+    r"""Source of ``_window_gemm(win, other, na, k)``:
+    $y_{\ldots,f,s} = \sum_{a,m} \mathrm{win}_{\ldots,a,s,m}\, \mathrm{other}_{\ldots,f,a,m}$ with ``na``
+    axes $a$, ``k`` slide axes $s$ and ``k`` offset axes $m$ (trailing, in that order) of the window
+    view, and axes $f$, $a$, $m$ of the other factor (leading axes are batch axes of both)."""
+    return f'''def {WINDOW_GEMM}(win, other, na, k):
+    """sum over a, m of win[..., a, s, m] * other[..., f, a, m] -> [..., f, s]: one GEMM over im2col chunks
+    of the window's flat rows (position u = sum_i s_i D_i, D_i the slide strides in elements)."""
+    nw, no = win.ndim, other.ndim
+    nf = no - na - k - (nw - na - 2 * k)
+    batch = np.broadcast_shapes(win.shape[:nw - na - 2 * k], other.shape[:no - nf - na - k])
+    win = np.broadcast_to(win, batch + win.shape[nw - na - 2 * k:])
+    other = np.broadcast_to(other, batch + other.shape[no - nf - na - k:])
+    nb = len(batch)
+    a_shape, s_shape, m_shape = win.shape[nb:nb + na], win.shape[nb + na:nb + na + k], win.shape[nb + na + k:]
+    f_shape = other.shape[nb:nb + nf]
+    st = win.strides[-1]
+    d = [s // st if st > 0 and s % st == 0 else 0 for s in win.strides[nb + na:nb + na + k]]
+    span, nested = 1, win.strides[nb + na:nb + na + k] == win.strides[nb + na + k:] and min(s_shape, default=1) > 0
+    for di, si, mi in zip(reversed(d), reversed(s_shape), reversed(m_shape)):
+        nested = nested and di >= span
+        span = di * (si + mi - 1)
+    dtype = np.result_type(win, other)
+    if not nested:
+        letters = "abcdefghijklmnopqrstuvwxyz"
+        la, ls, lf = letters[:na], letters[na:na + k], letters[na + k:na + k + nf]
+        spec = f"...{{la}}{{ls}},...{{lf}}{{la}}->...{{lf}}{{ls}}"
+        out = np.zeros(batch + f_shape + s_shape, dtype)
+        for _o in np.ndindex(m_shape):
+            out += np.einsum(spec, win[(Ellipsis,) + (slice(None),) * k + _o], other[(Ellipsis,) + _o], optimize=True)
+        return out
+    n_u = sum((si - 1) * di for si, di in zip(s_shape, d)) + 1
+    n_k = int(np.prod(a_shape + m_shape))
+    n_f = int(np.prod(f_shape))
+    w2 = other.reshape(batch + (n_f, n_k))
+    corner = win[(Ellipsis,) + (0,) * k + (slice(None),) * k]
+    cols = np.lib.stride_tricks.as_strided(corner, corner.shape + (n_u,), corner.strides + (st,), writeable=False)
+    y = np.empty(batch + (n_f, n_u), dtype)
+    step = max(1, min(n_u, {WINDOW_CHUNK_BYTES} // max(1, int(np.prod(batch)) * n_k * y.itemsize)))
+    half = n_k if dtype.itemsize >= 8 or n_k < {FLOAT32_HALVES_FROM} else (n_k + 1) // 2
+    col = np.empty(batch + (n_k, step), dtype)
+    col_view = col.reshape(batch + a_shape + m_shape + (step,))  # the same memory, im2col's axes split
+    for _u in range(0, n_u, step):
+        c = min(step, n_u - _u)
+        np.copyto(col_view[..., :c], cols[..., _u:_u + c])
+        np.matmul(w2[..., :, :half], col[..., :half, :c], out=y[..., _u:_u + c])
+        if half < n_k:  # float32: the second half of the contraction added
+            y[..., _u:_u + c] += np.matmul(w2[..., :, half:], col[..., half:, :c])
+    y = y.reshape(batch + f_shape + (n_u,))
+    return np.lib.stride_tricks.as_strided(y, y.shape[:-1] + s_shape, y.strides[:-1] + tuple(di * y.itemsize for di in d))
+'''
 
 
 def shifted_contraction(printer, factors: list, bound: list) -> Arr | None:
@@ -47,14 +160,17 @@ def shifted_contraction(printer, factors: list, bound: list) -> Arr | None:
             letters.setdefault(x, string.ascii_letters[len(letters)])
         named = Arr("{0}", (win,), win.labels, win.batched, ATOM, "reduce", "window", window=k,
                     window_outer=win.window_outer)
-        choices = [c for c in (_shifted(win, other, offsets, letters, out),
-                               _stacked(win, other, bound, letters, out)) if c is not None]
+        gemm = _im2col(printer, win, other, offsets, bound, out)
+        choices = [c for c in (gemm[:2] if gemm else _shifted(win, other, offsets, letters, out),
+                               _stacked_gemm(printer, win, other, offsets, bound, out)
+                               or _stacked(win, other, bound, letters, out)) if c is not None]
         if not choices:
             continue
         code = f"np.einsum('{_spec(letters, win.labels, other.labels, out)}', {{0}}, {{1}}, optimize=False)"
         for test, fast in reversed(choices):
             code = f"({fast} if {test} else {code})"
-        return Arr(code, (named, other), out, win.batched or other.batched, ATOM, "reduce", "sum")
+        args = (named, other, gemm[2]) if gemm else (named, other)
+        return Arr(code, args, out, win.batched or other.batched, ATOM, "reduce", "sum")
     return None
 
 
@@ -79,6 +195,50 @@ def _shifted(win, other, offsets, letters, out):
                       + [f"{{1}}.shape[-{n}]" for n in range(k + 1, len(other.labels) + 1)
                          if other.labels[-n] not in la]) or "1"
     return f"np.prod({{0}}.shape[-{k}:]) <= {MAX_OFFSETS} and {work} >= {MIN_WORK}", fast
+
+
+def _im2col(printer, win, other, offsets, bound, out):
+    r"""Offsets and the window's other axes $a$ all summed and all indexing the other factor, whose
+    remaining axes $f$ lead the output before the slides $s$: :data:`WINDOW_GEMM`, chosen as the shifted sum is."""
+    k = len(offsets)
+    slides = tuple(win.window_outer)
+    na = len(win.labels) - 2 * k
+    a = win.labels[:na]
+    if na < 0 or win.labels[na:na + k] != slides or not set(a) <= set(bound) or not set(a) <= set(other.labels):
+        return None
+    f = tuple(x for x in other.labels if x not in a and x not in offsets)
+    if set(f) & set(bound) or tuple(out) != (*f, *slides) or set(slides) & set(other.labels):
+        return None
+    aligned = printer.align(other, (*f, *a, *offsets))
+    # multiply-adds per offset, the batch included (one helper call covers it): window positions times f
+    work = " * ".join([f"({{0}}.size // max(1, int(np.prod({{0}}.shape[-{k}:]))))"]
+                      + [f"{{1}}.shape[-{n}]" for n in range(k + na + 1, len(other.labels) + 1)])
+    return f"np.prod({{0}}.shape[-{k}:]) <= {MAX_OFFSETS} and {work} >= {MIN_WORK}", \
+        f"{WINDOW_GEMM}({{0}}, {{2}}, {na}, {k})", aligned
+
+
+def _stacked_gemm(printer, win, other, offsets, bound, out):
+    r"""The window's own axes $m$ exactly the summed ones and indexing the other factor, its other axes
+    $a$ and slides $s$ free and not in it (the kernel gradient): :data:`WINDOW_GEMM_T`, chosen as the
+    stacked form is (few slide positions)."""
+    k = len(offsets)
+    slides = tuple(win.window_outer)
+    na = len(win.labels) - 2 * k
+    a = win.labels[:na]
+    if na < 0 or win.labels[na:na + k] != slides or set(bound) != set(offsets) or len(set(slides)) != k:
+        return None
+    if (set(a) | set(slides)) & (set(bound) | set(other.labels)) or other.labels[len(other.labels) - k:] != offsets:
+        return None
+    f = other.labels[:len(other.labels) - k]
+    mine = (*f, *a, *slides)
+    if set(mine) != set(out) or len(mine) != len(out):
+        return None
+    code = f"{WINDOW_GEMM_T}({{0}}, {{1}}, {na}, {k})"
+    if mine != tuple(out):
+        n = len(mine)
+        code = f"np.moveaxis({code}, {tuple(range(-n, 0))}, {tuple(out.index(x) - n for x in mine)})"
+    pos = [win.labels.index(x) - len(win.labels) for x in slides]
+    return " * ".join(f"{{0}}.shape[{p}]" for p in pos) + f" <= {MAX_OFFSETS}", code
 
 
 def _stacked(win, other, bound, letters, out):

@@ -25,6 +25,7 @@ import sympy as sp
 from codegen.latex import formula_latex, latex
 from codegen.load import load_generated
 from codegen.lower_blocks import BLOCK_ELEMENTS
+from codegen.lower_printer import NumPyLowering
 from codegen.lower import (
     Input,
     LoweredFunction,
@@ -357,7 +358,8 @@ def _magnitude_function(grad, vf):
     out = vf.outputs[1]
     fn = lower_function("magnitude", inputs, (Target(out.name, vf.expanded(out), out.indices),), vf.size_symbols)
     imports = "import numpy as np\nfrom numpy.lib.stride_tricks import sliding_window_view\n\n\n"
-    return vars(load_generated(imports + fn.source()))["magnitude"]
+    helpers = NumPyLowering.helpers_source(fn.source(), grad=False)
+    return vars(load_generated(imports + (helpers + "\n\n\n" if helpers else "") + fn.source()))["magnitude"]
 
 
 
@@ -446,7 +448,9 @@ def write_module(ids: list[str], *, grad: bool, n_random: int = N_RANDOM, seed: 
     imports = ["import numpy as np"]
     if "sliding_window_view(" in body:
         imports.append("from numpy.lib.stride_tricks import sliding_window_view")
-    code = "\n".join(imports) + "\n\n__all__ = [" + ", ".join(repr(n) for n in sorted(names)) + "]\n\n\n" + body
+    helpers = NumPyLowering.helpers_source(body, grad=False)  # e.g. the im2col GEMM of a convolution
+    code = ("\n".join(imports) + "\n\n__all__ = [" + ", ".join(repr(n) for n in sorted(names)) + "]\n\n\n"
+            + (helpers + "\n\n\n" if helpers else "") + body)
 
     namespace = vars(load_generated(code))  # certify what we wrote, imported as a user would
     rows = [certify_formula(f, namespace[fn.name], n_random=n_random, seed=seed) for f, fn in functions]

@@ -28,7 +28,7 @@ WORK = ("sum", "mm", "max", "min", "window", "pad")
 
 def _load(fn):
     text = ("import numpy as np\nfrom numpy.lib.stride_tricks import sliding_window_view\n\n"
-            + NumPyLowering.sum_to_source() + "\n\n" + fn.source())
+            + NumPyLowering.helpers_source(fn.source(), grad=True) + "\n\n" + fn.source())
     return vars(load_generated(text))[fn.name]
 
 

@@ -8,6 +8,7 @@ import sympy as sp
 from numpy.lib.stride_tricks import sliding_window_view
 
 from codegen.lower import Input, Target, UnsupportedNode, lower_formula, lower_function
+from codegen.lower_printer import NumPyLowering
 from codegen.rules import LOG_ONE_MINUS_SIGMOID, LOG_SIGMOID, RULES, SIGMOID_STABLE
 from codegen.rules import stabilize as stabilize_for_codegen
 from derivations.library import get as get_derivation
@@ -36,6 +37,7 @@ relative to max(|truth|, smallest normal) as in the catalog verifier (a subnorma
 
 def _compile(fn):
     namespace = {"np": np, "sliding_window_view": sliding_window_view}
+    exec(NumPyLowering.helpers_source(fn.source(), grad=False), namespace)  # noqa: S102  (its helpers: im2col GEMM)
     exec(fn.source(), namespace)  # noqa: S102  (generated code under test)
     return namespace[fn.name]
 
