@@ -10,6 +10,7 @@ import pytest
 import sympy as sp
 
 from codegen.load import load_generated
+from codegen.lower_printer import NumPyLowering
 from codegen.lower import Input, Target, lower_formula, lower_function
 from codegen.lower_unshifted import GUARD_NAME, ExpShift, unshifted
 from codegen.module import certify_formula, joint_groups, lower_joint_vjp
@@ -29,7 +30,8 @@ form's rounding of z - max before the exponential, |z - max| eps / 2 for logits 
 
 
 def _function(fn):
-    return vars(load_generated(IMPORTS + fn.source()))[fn.name]
+    helpers = NumPyLowering.helpers_source(fn.source(), grad=False)  # e.g. attention's _matmul_halves
+    return vars(load_generated(IMPORTS + (helpers + "\n\n\n" if helpers else "") + fn.source()))[fn.name]
 
 
 def _softmax(name="softmax"):
