@@ -44,6 +44,7 @@ from codegen.lower_liveness import plan
 from codegen.lower_nodes import ATOM, Arr, Emitter, UnsupportedNode
 from codegen.lower_printer import NumPyLowering, _structure
 from codegen.lower_unit_scale import discards_branch
+from codegen.lower_split_sums import cancellation_line, log_floor_line
 from codegen.lower_unshifted import GUARD_NAME, finite_test, guard_line, unshifted
 
 __all__ = ["PRECISIONS", "Input", "LoweredFunction", "NumPyLowering", "Target", "UnsupportedNode",
@@ -269,10 +270,10 @@ def _body(printer, em, results, targets, returns, params, into, scratch, summed,
 def _unshifted_body(lowering, inputs, sizes, targets, taken, params, returns, body_of) -> list[str] | None:
     r"""The statements of the targets with their exponentials unshifted (:mod:`codegen.lower_unshifted`), which
     return where the guard holds and fall through to the shifted code otherwise; None where not applicable."""
-    found = unshifted([t.expr for t in targets])
+    found = unshifted([t.expr for t in targets], split=True)
     if found is None:
         return None
-    exprs, sums = found
+    exprs, sums, groups = found
     fast = tuple(Target(t.name, e, t.indices) for t, e in zip(targets, exprs))
     try:
         printer, em, roots, results = _emit(lowering, inputs, sizes, fast, taken, params)
@@ -292,6 +293,10 @@ def _unshifted_body(lowering, inputs, sizes, targets, taken, params, returns, bo
     if any(line_of(n) is None for n in names):
         return None
     names.sort(key=line_of)
+    named = dict(zip(sums, (_statement_of(printer, em, s) for s in sums)))
+    parts = [[(c, _statement_of(printer, em, s)) for c, s in group.parts] for group in groups]
+    if any(n is None or line_of(n) is None for group in parts for _, n in group):
+        return None
     for n in names:  # the guard right after each sum's statement, while it holds its value
         at = line_of(n)
         indent = body[at][: len(body[at]) - len(body[at].lstrip())]
@@ -299,6 +304,13 @@ def _unshifted_body(lowering, inputs, sizes, targets, taken, params, returns, bo
         if n != names[0]:
             test = test.replace(" = ", f" = {GUARD_NAME} and ", 1)
         body.insert(at + 1, indent + test)
+        if any(named[s] == n for split in groups for s in split.logs):  # its log in a split sum: S >= e
+            body.insert(at + 2, indent + log_floor_line(GUARD_NAME, n))
+    for group, split in zip(parts, groups):  # a split sum: tested once its parts are computed (and the S guard)
+        at = max([line_of(n) for _, n in group] + [line_of(names[-1]) + 1])
+        indent = body[at][: len(body[at]) - len(body[at].lstrip())]
+        weights = [str(w.label if isinstance(w, sp.IndexedBase) else w) for w in split.weights]
+        body.insert(at + 1, indent + cancellation_line(GUARD_NAME, [f"{float(c)!r} * {n}" for c, n in group], weights))
     value = last[len("return "):]
     if returns == "tuple":
         parts = [f"_v[{k}]" for k in range(len(targets))]
@@ -310,7 +322,7 @@ def _unshifted_body(lowering, inputs, sizes, targets, taken, params, returns, bo
     at = line_of(names[-1]) + 1
     if body[at].startswith(GUARD_NAME):  # not under a with: the rest runs only where the guard holds
         body = body[:at + 1] + [f"if {GUARD_NAME}:"] + ["    " + line for line in body[at + 1:-1]] + [
-            f"    _v = {value}", f"    if {finite}:", "        return _v"]
+            f"    _v = {value}", f"    if {GUARD_NAME + ' and ' if parts else ''}{finite}:", "        return _v"]
     else:
         body = body[:-1] + [f"_v = {value}", f"if {GUARD_NAME} and {finite}:", "    return _v"]
     # an exponential that overflows sends the call to the shifted code: no warning

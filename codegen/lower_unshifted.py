@@ -21,6 +21,9 @@ elsewhere (a product of an exponential with a huge input) shows as an infinite o
 also more accurate: the shifted argument $f - m$ is rounded before the exponential amplifies its error
 ($|f - m|\,\varepsilon/2$ relative).
 
+A log of a sum $S$ is taken only inside a weighted sum that splits into parts (cross-entropy from logits,
+:mod:`codegen.lower_split_sums`), with the cancellation between the parts measured at run time.
+
 Not applied (the shifted code alone, as before) where the value depends on the shift being the maximum: a
 shift inside ``Piecewise`` (``mean_from_top``'s test $h_i \ge 0$ of the top index), ``Max``, ``Abs``, ``sign``
 or ``Heaviside``, or an exponential of a shifted argument that is not a term of one of the sums $S$.
@@ -29,6 +32,7 @@ from __future__ import annotations
 
 import sympy as sp
 
+from codegen.lower_split_sums import split_log_sums
 from symbolic.functions import ReduceMax
 
 _SHIFT_SENSITIVE = (sp.Piecewise, sp.Max, sp.Min, sp.Abs, sp.sign, sp.Heaviside, sp.core.relational.Relational)
@@ -72,9 +76,11 @@ def _covered(e: sp.exp, sums, shifts) -> bool:
     return False
 
 
-def unshifted(exprs) -> tuple[list, list] | None:
+def unshifted(exprs, *, split: bool = False) -> tuple | None:
     r"""``(exprs with every ExpShift set to 0, the sums S of the unshifted exprs)``, or None where the shifts
-    cannot be dropped this way (none, a shift under a test, an exponential no sum bounds)."""
+    cannot be dropped this way (none, a shift under a test, an exponential no sum bounds).  ``split``: a
+    weighted sum of $z_k - \log S$ is taken too, split into its parts (:mod:`codegen.lower_split_sums`), and
+    the result is ``(exprs, sums, groups)`` with the split sums' parts (empty where nothing was split)."""
     exprs = list(exprs)
     shifts = _shifts(exprs)
     if not shifts:
@@ -88,10 +94,13 @@ def unshifted(exprs) -> tuple[list, list] | None:
         return None
     weighted = [a for e in exprs for a in sp.preorder_traversal(e)
                 if isinstance(a, sp.Sum) and a not in sums and a.function.has(*shifts)]
+    logs = False
     for e in exprs:
         for a in sp.preorder_traversal(e):
             if isinstance(a, sp.log) and a.args[0].has(*sums):
-                return None  # log-space: z_k - log S cancels where the shifted (z_k - m) - log S' does not
+                if not split:
+                    return None  # log-space: z_k - log S cancels where the shifted (z_k - m) - log S' does not
+                logs = True  # taken only where the logs sit in sums that split (the cancellation measured)
             if isinstance(a, sp.Add) and weighted and any(term.has(*weighted) for term in a.args):
                 return None  # g_k - sum_i g_i p_i: shifted, the top weight is exactly 1 and the top term cancels exactly
     for e in exprs:
@@ -103,7 +112,15 @@ def unshifted(exprs) -> tuple[list, list] | None:
     if _shifts(fast):
         return None
     guards = list(dict.fromkeys(s.xreplace(zero) for s in sums))
-    return fast, guards
+    if not split:
+        return fast, guards
+    groups = []
+    if logs:
+        found = split_log_sums(fast, guards)
+        if found is None:
+            return None
+        fast, groups = found
+    return fast, guards, groups
 
 
 def guard_line(names: list[str]) -> str:
