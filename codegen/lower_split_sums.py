@@ -104,7 +104,7 @@ def split_log_sums(exprs, guards) -> tuple[list, list[SplitSum]] | None:
 def cancellation_line(guard: str, terms: list[str], weights: list[str]) -> str:
     r"""``guard = guard and ...``: the weights (code of input arrays) nonnegative and the parts (code of $c_p A_p$)
     adding to at least $1/\kappa$ of their magnitudes (every element; False on NaN)."""
-    tests = [f"bool(np.min({w}) >= 0)" for w in weights]
+    tests = [f"(np.size({w}) == 0 or bool(np.min({w}) >= 0))" for w in weights]  # NaN: False
     mags = " + ".join(f"np.abs({t})" for t in terms)
     tests.append(f"bool(np.all({mags} <= {CANCELLATION} * np.abs({' + '.join(terms)})))")
     return f"{guard} = {guard} and " + " and ".join(tests)
