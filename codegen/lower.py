@@ -294,8 +294,8 @@ def _unshifted_body(lowering, inputs, sizes, targets, taken, params, returns, bo
         return None
     names.sort(key=line_of)
     named = dict(zip(sums, (_statement_of(printer, em, s) for s in sums)))
-    parts = [[(c, _statement_of(printer, em, s)) for c, s in group.parts] for group in groups]
-    if any(n is None or line_of(n) is None for group in parts for _, n in group):
+    split_parts = [[(c, _statement_of(printer, em, s)) for c, s in group.parts] for group in groups]
+    if any(n is None or line_of(n) is None for group in split_parts for _, n in group):
         return None
     for n in names:  # the guard right after each sum's statement, while it holds its value
         at = line_of(n)
@@ -306,7 +306,7 @@ def _unshifted_body(lowering, inputs, sizes, targets, taken, params, returns, bo
         body.insert(at + 1, indent + test)
         if any(named[s] == n for split in groups for s in split.logs):  # its log in a split sum: S >= e
             body.insert(at + 2, indent + log_floor_line(GUARD_NAME, n))
-    for group, split in zip(parts, groups):  # a split sum: tested once its parts are computed (and the S guard)
+    for group, split in zip(split_parts, groups):  # a split sum: tested once its parts are computed (and the S guard)
         at = max([line_of(n) for _, n in group] + [line_of(names[-1]) + 1])
         indent = body[at][: len(body[at]) - len(body[at].lstrip())]
         weights = [str(w.label if isinstance(w, sp.IndexedBase) else w) for w in split.weights]
@@ -322,7 +322,7 @@ def _unshifted_body(lowering, inputs, sizes, targets, taken, params, returns, bo
     at = line_of(names[-1]) + 1
     if body[at].startswith(GUARD_NAME):  # not under a with: the rest runs only where the guard holds
         body = body[:at + 1] + [f"if {GUARD_NAME}:"] + ["    " + line for line in body[at + 1:-1]] + [
-            f"    _v = {value}", f"    if {GUARD_NAME + ' and ' if parts else ''}{finite}:", "        return _v"]
+            f"    _v = {value}", f"    if {GUARD_NAME + ' and ' if groups else ''}{finite}:", "        return _v"]
     else:
         body = body[:-1] + [f"_v = {value}", f"if {GUARD_NAME} and {finite}:", "    return _v"]
     # an exponential that overflows sends the call to the shifted code: no warning
