@@ -1,7 +1,8 @@
 r"""One typed claim ``lhs REL rhs`` under typed assumptions, as a checker :class:`Step` (what ``prove`` checks).
 
 Symbols are real unless assumed otherwise, and a point inside the assumptions where one side is
-defined and the other is not refutes an equality (``Step.undefined = "refutes"``).
+defined and the other is not refutes an equality (``Step.undefined = "refutes"``); a side is undefined
+where one of its written divisors vanishes, even when sympy cancelled it (``Step.written_divisors``).
 """
 from __future__ import annotations
 
@@ -18,9 +19,14 @@ def claim_step(lhs: str, rel: str, rhs: str, assume=()) -> Step:
     or ``UnknownAssumption``.
     """
     assumed = parse_assumptions(list(assume))
-    sides = [parse_expression(text, assume=assumed.assume) for text in (lhs, rhs)]
-    left, right, *conditions = unify_symbols(*sides, *assumed.relations)
-    return Step(left, right, REL_WORDS[rel], assumptions=tuple(conditions), undefined="refutes")
+    divisors: dict = {"lhs": [], "rhs": []}
+    sides = [parse_expression(text, assume=assumed.assume, divisors=divisors[side]) for side, text in
+             (("lhs", lhs), ("rhs", rhs))]
+    written = [(side, d) for side in ("lhs", "rhs") for d in divisors[side]]
+    left, right, *rest = unify_symbols(*sides, *assumed.relations, *(d for _, d in written))
+    conditions, unified = rest[:len(assumed.relations)], rest[len(assumed.relations):]
+    return Step(left, right, REL_WORDS[rel], assumptions=tuple(conditions), undefined="refutes",
+                written_divisors=tuple((side, d) for (side, _), d in zip(written, unified)))
 
 
 def unify_symbols(*exprs):

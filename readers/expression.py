@@ -138,6 +138,11 @@ _CONDITIONS = {ast.NotEq: sp.Ne, ast.LtE: sp.Le, ast.GtE: sp.Ge, ast.Lt: sp.Lt, 
 _BINARY_OPS = (ast.Add, ast.Sub, ast.Mult, ast.Div, ast.Pow)
 """Accepted binary operators (``^`` in the text was rewritten to ``**``)."""
 
+WRITTEN_POLES = {"tan": lambda u: [sp.cos(u)], "log": lambda u, base=None: [u] + ([] if base is None else [base, sp.log(base)])}
+r"""Per function, the expressions whose zero makes the call undefined as written ($\tan u$ at $\cos u = 0$,
+$\log u$ at $u = 0$, $\log_b u$ also at $b = 0$ and $b = 1$); with every divisor $v$ of ``u / v`` and every
+base of a negative numeric power, they are the *written divisors* of a formula."""
+
 _EXP_TAKERS = ("exp", "sigmoid", "softplus")
 """Functions whose builder applies ``exp`` to the argument (see ``_check_exp``)."""
 
@@ -151,18 +156,25 @@ class ParseError(ValueError):
         self.position = position
 
 
-def parse_expression(text: str, *, symbols: dict | None = None, assume: dict | None = None) -> sp.Expr:
+def parse_expression(text: str, *, symbols: dict | None = None, assume: dict | None = None,
+                     divisors: list | None = None) -> sp.Expr:
     """Parse ``text`` into a sympy expression.
 
     ``symbols`` maps names to sympy objects to use for them (a ``Symbol`` or an
     ``IndexedBase``); ``assume`` maps names to a word of :data:`ASSUMPTION_WORDS`.
+    When ``divisors`` is a list, the written divisors are appended to it (see :data:`WRITTEN_POLES`):
+    sympy cancels ``(x - 1)/(x - 1)`` to 1 as it builds it, and the text's domain would be lost.
     """
     source = _Source(text)
     tree = source.parse()
     if isinstance(tree.body, ast.Compare):
         raise source.error(f"a relation ({_op_text(tree.body.ops[0])}) where an expression was expected; "
                            "use parse_relation", tree.body)
-    return _Converter(source, symbols, assume, tree).expression(tree.body)
+    converter = _Converter(source, symbols, assume, tree)
+    expr = converter.expression(tree.body)
+    if divisors is not None:
+        divisors.extend(dict.fromkeys(d for d in converter.divisors if d.free_symbols and not d.is_nonzero))
+    return expr
 
 
 def parse_relation(text: str, *, symbols: dict | None = None, assume: dict | None = None) -> tuple[sp.Expr, str, sp.Expr]:
@@ -348,6 +360,9 @@ class _Converter:
         self.index_names = _index_names(tree)
         self.scalars: dict[str, sp.Symbol] = {}
         self.arrays: dict[str, sp.IndexedBase] = {}
+        self.divisors: list[sp.Expr] = []
+        """Written divisors outside sums, products, derivatives, integrals and limits (whose bodies bind a variable)."""
+        self.binding = 0
 
     def expression(self, node: ast.AST, depth: int = 0) -> sp.Expr:
         if depth > MAX_DEPTH:
@@ -447,12 +462,16 @@ class _Converter:
             base = self.expression(node.left, depth)
             exponent = self.expression(node.right, depth)
             self._check_power(node, base, exponent)
+            if exponent.is_number and exponent.is_negative:
+                self._divides_by(base)
             return self._build(node, sp.Pow, base, exponent)
         additive = op in (ast.Add, ast.Sub)
         operands = _chain(node, ast.Add, ast.Sub) if additive else _chain(node, ast.Mult, ast.Div)
         items = []
         for sign, operand in operands:
             value = self.expression(operand, depth)
+            if sign == -1 and not additive:
+                self._divides_by(value)
             if sign == -1:
                 value = self._build(operand, (lambda v: -v) if additive else (lambda v: 1 / v), value)
             items.append(value)
@@ -480,10 +499,14 @@ class _Converter:
         for arg in node.args:
             if isinstance(arg, ast.Starred):
                 raise self.source.error("starred argument is not allowed", arg)
-        if name in SUM_NAMES + PRODUCT_NAMES:
-            return self._sum(node, depth, sp.Sum if name in SUM_NAMES else sp.Product)
-        if name in CALCULUS_NAMES:
-            return getattr(self, "_" + name)(node, depth)
+        if name in SUM_NAMES + PRODUCT_NAMES + CALCULUS_NAMES:
+            self.binding += 1
+            try:
+                if name in CALCULUS_NAMES:
+                    return getattr(self, "_" + name)(node, depth)
+                return self._sum(node, depth, sp.Sum if name in SUM_NAMES else sp.Product)
+            finally:
+                self.binding -= 1
         if name not in FUNCTIONS:
             allowed = ", ".join(sorted(FUNCTIONS) + ["sum", "product"] + list(CALCULUS_NAMES))
             raise self.source.error(f"function {name!r} is not allowed; allowed: {allowed}", node.func)
@@ -492,10 +515,17 @@ class _Converter:
             wanted = f"{fewest}" if fewest == most else f"{fewest} or more" if most is None else f"{fewest} to {most}"
             raise self.source.error(f"{name} takes {wanted} argument(s), got {len(node.args)}", node)
         args = [self.expression(arg, depth) for arg in node.args]
+        if name in WRITTEN_POLES:
+            for pole in WRITTEN_POLES[name](*args):
+                self._divides_by(pole)
         if name in _EXP_TAKERS:
             self._check_exp(node, args[0] if name == "exp" else -args[0])
             self._check_exp(node, args[0])
         return self._build(node, build, *args)
+
+    def _divides_by(self, value: sp.Expr) -> None:
+        if not self.binding:
+            self.divisors.append(value)
 
     def _check_exp(self, node: ast.AST, argument: sp.Expr) -> None:
         r"""sympy rewrites $e^{c \log b}$ as $b^c$: bound $c$ like any exponent."""

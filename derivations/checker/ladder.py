@@ -21,6 +21,8 @@ import sympy as sp
 from derivations.checker.budget import DEFAULT_MEMORY_BYTES, run_with_budget
 from derivations.checker.step import Derivation, Step
 from derivations.checker.strategies import ExactTest, NumericTest, prove_symbolically
+from derivations.checker.strategies.written import applies as written_applies
+from derivations.checker.strategies.written import written_domain_refutation
 from derivations.checker.verdict import Verdict
 
 Strategy = Callable[[Step, float], "Verdict | None"]
@@ -51,7 +53,8 @@ def check_step(step: Step, *, budget: float = 10.0, seed: int = 0, ladder: tuple
     """Climb the ladder (by default :func:`default_ladder`) until a rung decides, within ``budget`` seconds.
 
     Decimal literals (sympy ``Float``) are read as the exact decimals they print as (``0.1`` is
-    1/10), so that no rung can prove a claim by rounding; the verdict says so.
+    1/10), so that no rung can prove a claim by rounding; the verdict says so.  With the default ladder, a
+    zero of a written divisor (``strategies.written``) is looked for first: sympy may have cancelled it.
     """
     step, decimals = exact_decimals(step)
     start = time.monotonic()
@@ -62,7 +65,15 @@ def check_step(step: Step, *, budget: float = 10.0, seed: int = 0, ladder: tuple
         if outcome.ok and isinstance(outcome.value, Step):
             step = outcome.value
         budget = max(budget - outcome.seconds, 0.0)
-    verdict = _climb(step, budget=budget, seed=seed, ladder=ladder, memory_bytes=memory_bytes)
+    verdict = None
+    if ladder is None and written_applies(step):
+        outcome = run_with_budget(written_domain_refutation, step, WRITTEN_SHARE * budget * GRACE,
+                                  seconds=WRITTEN_SHARE * budget, memory_bytes=memory_bytes)
+        if outcome.ok and isinstance(outcome.value, Verdict) and outcome.value.kind == "refuted":
+            verdict = dataclasses.replace(outcome.value, seconds=time.monotonic() - start)
+        budget = max(budget - outcome.seconds, 0.0)
+    if verdict is None:
+        verdict = _climb(step, budget=budget, seed=seed, ladder=ladder, memory_bytes=memory_bytes)
     if decimals:
         verdict = dataclasses.replace(verdict, assumptions=verdict.assumptions + ("decimals read as exact rationals",))
     return verdict
@@ -70,6 +81,8 @@ def check_step(step: Step, *, budget: float = 10.0, seed: int = 0, ladder: tuple
 
 PREPARE_SHARE = 0.4
 """Share of the budget for evaluating ``Limit`` nodes before the ladder."""
+WRITTEN_SHARE = 0.15
+"""Share of the budget for the zeros of the written divisors (``strategies.written``), before the ladder."""
 
 _RELATIONS = {"=": sp.Eq, "<=": sp.Le, ">=": sp.Ge, "<": sp.Lt, ">": sp.Gt}
 

@@ -31,6 +31,9 @@ class Step:
       notes: such points are not evidence either way) or ``"refutes"`` (``prove``: symbols are
       real unless assumed otherwise, and the claim must hold wherever the assumptions do;
       the verdict is ``refuted`` with the reason "domain mismatch").
+    * ``written_divisors``: ``(side, v)`` pairs, ``side`` ``"lhs"`` or ``"rhs"``: the side as the user wrote it
+      divides by $v$ (or takes $\log v$, $\tan$ of an angle with $\cos = 0$), so it is undefined where $v = 0$,
+      even if sympy cancelled $v$ while building the expression ($\frac{x - 1}{x - 1} \to 1$).
     * ``expect``: ``"holds"`` for a true claim, ``"fails"`` for a mistake that
       must be refuted (a claim copied from someone's notes).
     """
@@ -49,6 +52,7 @@ class Step:
     note: str = ""
     weight: float = 1.0
     undefined: str = "skipped"
+    written_divisors: tuple = ()
 
     def __post_init__(self):
         if self.rel not in RELATIONS:

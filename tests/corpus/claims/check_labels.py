@@ -14,7 +14,7 @@ nothing from Formulary.
 * Every TRUE claim is spot-checked on a grid of points satisfying its
   assumptions (including boundary values and extreme magnitudes).
 
-Usage:  python3 tests/corpus/claims/check_labels.py [--quick] [--id SLUG]
+Usage:  python3 tests/corpus/claims/check_labels.py [--quick] [--id SLUG] [--file claims.jsonl]
 Exit status is non-zero on any inconsistency.
 """
 import json
@@ -105,10 +105,21 @@ def _exact_literals(s):
     return s
 
 
+_ARRAY = re.compile(r"([A-Za-z_][A-Za-z_0-9]*)\s*\[")
+
+
+def array_names(text):
+    """Names written with a subscript, as in ``A[i, k]``: real arrays (sympy ``IndexedBase``)."""
+    return set(_ARRAY.findall(text))
+
+
 def make_symbols(text, kinds):
     syms = {}
+    arrays = array_names(text)
+    for name in arrays:
+        syms[name] = sp.IndexedBase(name, real=True)
     for name in set(_IDENT.findall(text)):
-        if name in FUNCS or name == "_R":
+        if name in FUNCS or name == "_R" or name in arrays:
             continue
         k = kinds.get(name, set())
         kw = {}
@@ -472,9 +483,39 @@ def _is_moderate_point(point):
 
 
 def evaluate_at(lhs, rhs, point):
-    l = resolve(lhs.xreplace(point))
-    r = resolve(rhs.xreplace(point))
+    scalars = {k: v for k, v in point.items() if not isinstance(k, sp.Indexed)}
+    entries = {k: v for k, v in point.items() if isinstance(k, sp.Indexed)}
+    l = resolve(lhs.xreplace(scalars)).xreplace(entries)
+    r = resolve(rhs.xreplace(scalars)).xreplace(entries)
     return l, r
+
+
+def check_array_claim(lhs, rhs, rel, free, kinds, rels, quick):
+    """A TRUE claim over arrays: at grid values of its scalar symbols (integers at most 6, so that
+    sums expand), every array entry gets random values (several draws, including 0 and negatives)."""
+    rng = random.Random(2024)
+    pts = [p for p in grid_points(free, kinds, rels, limit=400, extreme=False)
+           if all(not v.is_integer or abs(v) <= 6 for v in p.values())][: (4 if quick else 12)]
+    if free and not pts:
+        return ["no grid point satisfies the assumptions"]
+    problems, n_ok = [], 0
+    for p in (pts or [{}]):
+        l0, r0 = evaluate_at(lhs, rhs, p)
+        entries = sorted((l0.atoms(sp.Indexed) | r0.atoms(sp.Indexed)), key=str)
+        for _ in range(3 if quick else 8):
+            vals = {e: sp.sympify(rng.choice(ARRAY_CHOICES)) for e in entries}
+            l, r = l0.xreplace(vals), r0.xreplace(vals)
+            if l.free_symbols or r.free_symbols:
+                return ["unresolved symbols: %s" % (l.free_symbols | r.free_symbols)]
+            ok, note = relation_holds(l, r, rel)
+            if ok is None:
+                continue
+            if not ok:
+                problems.append("TRUE claim fails at %s %s: %s" % (
+                    {k.name: str(v) for k, v in p.items()}, {str(k): str(v) for k, v in vals.items()}, note))
+                return problems
+            n_ok += 1
+    return [] if n_ok else ["no informative grid point"]
 
 
 # --------------------------------------------------------------------------
@@ -486,6 +527,8 @@ REAL_GRID = [-10**6, -1000, -100, -10, -3, -2, -1, R(-1, 2), R(-1, 10), R(-1, 10
              R(9, 10), 1, R(3, 2), 2, R(27, 10), 3, R(7, 2), 10, 100, 1000, 10**6,
              sp.pi / 2, -sp.pi / 2, sp.pi, 2 * sp.pi, sp.E]
 INT_GRID = list(range(-12, 21)) + [30, 50, 100, 1000]
+ARRAY_CHOICES = [-3, -1, R(-1, 2), 0, R(1, 3), 1, 2, 7, R(-22, 7)]
+"""Values drawn for array entries (``A[i, k]``) in the grid of a TRUE claim."""
 COMPLEX_GRID = [sp.I, -sp.I, 1 + sp.I, -1 - sp.I, -1 + sp.I, 2 * sp.pi * sp.I,
                 -3, R(1, 2), 2, 3 * sp.I - 2]
 
@@ -577,7 +620,9 @@ def check_claim(c, quick=False):
     lhs = parse(c["lhs"], kinds)
     rhs = parse(c["rhs"], kinds)
     rel = c["rel"]
-    symtab = {s.name: s for s in (lhs.free_symbols | rhs.free_symbols)}
+    arrays = array_names(c["lhs"] + " " + c["rhs"])
+    symtab = {s.name: s for s in (lhs.free_symbols | rhs.free_symbols)
+              if isinstance(s, sp.Symbol) and s.name not in arrays}
     # add symbols that only occur in assumptions
     for chain in rels:
         for p in chain[0::2]:
@@ -593,17 +638,20 @@ def check_claim(c, quick=False):
         else:
             point = {}
             for name, val in w.items():
+                if "[" in name:
+                    point[parse(name, kinds)] = parse(val)
+                    continue
                 if name not in symtab:
                     return ["witness variable %r not in claim" % name]
                 point[symtab[name]] = parse(val)
-            named = {k: parse(v) for k, v in w.items()}
+            named = {k: parse(v) for k, v in w.items() if "[" not in k}
             if not satisfies(named, kinds, rels):
                 return ["witness %r violates assumptions" % w]
-            missing = set(symtab) - set(w) - bound_names(c)
+            missing = set(symtab) - set(w) - bound_names(c) - arrays
             if missing:
                 return ["witness misses variables %s" % sorted(missing)]
         l, r = evaluate_at(lhs, rhs, point)
-        if l.free_symbols or r.free_symbols:
+        if l.free_symbols or r.free_symbols or l.has(sp.Indexed) or r.has(sp.Indexed):
             return ["unresolved symbols at witness: %s" % (l.free_symbols | r.free_symbols)]
         ok, note = relation_holds(l, r, rel)
         if ok is None:
@@ -617,6 +665,8 @@ def check_claim(c, quick=False):
     lhs_p, rhs_p = prepare(lhs), prepare(rhs)
     bound = bound_names(c)
     free = {s for n, s in symtab.items() if n not in bound}
+    if arrays:
+        return check_array_claim(lhs, rhs, rel, free, kinds, rels, quick)
     if not free:
         l, r = evaluate_at(lhs_p, rhs_p, {})
         ok, note = relation_holds(l, r, rel)
@@ -706,6 +756,8 @@ def main(argv):
     if "--id" in argv:
         only = argv[argv.index("--id") + 1]
     path = os.path.join(HERE, "claims.jsonl")
+    if "--file" in argv:
+        path = argv[argv.index("--file") + 1]
     claims = []
     with open(path) as fh:
         for ln, line in enumerate(fh, 1):

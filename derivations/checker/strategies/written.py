@@ -1,0 +1,120 @@
+r"""Where a side *as written* divides by zero: a domain the sympy expression no longer shows.
+
+sympy cancels as it builds: $\frac{x - 1}{x - 1}$ becomes $1$, $\frac{x^2}{x}$ becomes $x$, $\frac{1}{x} - \frac{1}{x}$
+becomes $0$, and ``trigsimp`` turns $\tan x \cos x$ into $\sin x$.  A claim that must hold wherever its
+assumptions do (``Step.undefined == "refutes"``) fails at a zero $v = 0$ of a written divisor of one side
+(``Step.written_divisors``, recorded by the reader) when the other side is a finite real there:
+
+.. math:: \frac{x - 1}{x - 1} = 1 \quad\text{fails at } x = 1 \text{ (lhs } 0/0\text{, rhs } 1\text{)}.
+
+Zeros come from ``sympy.solve`` on each divisor, for each of its symbols (the others set to small exact values);
+each candidate is checked exactly: the divisor is exactly zero there, the point satisfies the assumptions, and
+the other side has no vanishing written divisor and is a certified finite real (``decide.side_state``).
+"""
+from __future__ import annotations
+
+import itertools
+
+import sympy as sp
+
+from derivations.checker.budget import busy_clock
+from derivations.checker.step import Step
+from derivations.checker.verdict import Verdict
+
+from derivations.checker.strategies.decide import decimal_text, side_state
+from derivations.checker.strategies.instances import Unsupported, has_sizes, instances
+
+FILL_VALUES = (sp.Integer(1), sp.Integer(2), sp.Rational(1, 2), sp.Integer(-1), sp.Integer(0), sp.Integer(3))
+"""Exact values given to the symbols a zero leaves free (``x - y = 0`` at ``y = 1`` is ``x = 1``)."""
+MAX_ROOTS = 12
+"""Zeros tried per divisor and symbol."""
+
+
+def applies(step: Step) -> bool:
+    return step.undefined == "refutes" and step.rel == "=" and bool(step.written_divisors) and not has_sizes(step)
+
+
+def written_domain_refutation(step: Step, budget: float) -> Verdict | None:
+    """``refuted`` at a zero of a written divisor of exactly one side where the other side is defined, else None."""
+    if not applies(step):
+        return None
+    deadline = busy_clock() + budget
+    try:
+        (inst,), _ = instances(step)
+    except (Unsupported, ValueError):
+        return None
+    by_name = {s.name: s for s in inst.symbols}
+    for _, divisor in step.written_divisors:  # a symbol sympy cancelled away is still one of the claim's
+        by_name |= {s.name: s for s in divisor.free_symbols if isinstance(s, sp.Symbol) and s.name not in by_name}
+    divisors = []
+    for side, divisor in step.written_divisors:
+        if divisor.has(sp.Indexed, sp.IndexedBase):
+            continue  # an array entry: not a point of the claim's scalar symbols
+        divisors.append((side, divisor.xreplace({s: by_name[s.name] for s in divisor.free_symbols})))
+    symbols = tuple(sorted(by_name.values(), key=str))
+    from derivations.checker.strategies.numeric import inside  # noqa: PLC0415 - numeric imports the rungs
+
+    seen = []
+    for side, divisor in divisors:
+        for point in _zeros(divisor, symbols, deadline):
+            if busy_clock() > deadline:
+                return None
+            if point in seen or not inside(inst, point):
+                continue
+            seen.append(point)
+            verdict = _decide_at(inst, divisors, point)
+            if verdict is not None:
+                return verdict
+    return None
+
+
+def _zeros(divisor: sp.Expr, symbols, deadline: float):
+    """Exact points (every symbol of the claim given a value) where ``divisor`` may vanish."""
+    for s in sorted(divisor.free_symbols, key=str):
+        if busy_clock() > deadline:
+            return
+        try:
+            roots = sp.solve(divisor, s)
+        except Exception:  # noqa: BLE001 - sympy cannot solve it: no candidate
+            continue
+        others = [t for t in symbols if t != s]
+        for root in roots[:MAX_ROOTS]:
+            if not isinstance(root, sp.Expr):
+                continue
+            for values in itertools.islice(itertools.product(FILL_VALUES, repeat=len(others)), 36):
+                fill = dict(zip(others, values))
+                value = root.xreplace(fill)
+                if value.free_symbols or value.is_real is not True:
+                    continue
+                yield {**fill, s: value}
+                if not root.free_symbols - {s}:
+                    break
+
+
+def _vanishes(divisor: sp.Expr, point: dict) -> bool:
+    try:
+        value = divisor.xreplace(point)
+        return value == 0 or value.is_zero is True or sp.simplify(value) == 0
+    except Exception:  # noqa: BLE001
+        return False
+
+
+def _decide_at(inst, divisors, point: dict) -> Verdict | None:
+    undefined = {side: [d for s, d in divisors if s == side and _vanishes(d, point)] for side in ("lhs", "rhs")}
+    broken = [side for side in ("lhs", "rhs") if undefined[side]]
+    if len(broken) != 1:
+        return None
+    (side,) = broken
+    other = "rhs" if side == "lhs" else "lhs"
+    state, value = side_state(inst.rhs if other == "rhs" else inst.lhs, point, real=not inst.is_complex)
+    if state != "defined":
+        return None
+    divisor = undefined[side][0]
+    counterexample = {str(s): decimal_text(v) if v.is_Rational else f"{v} (≈ {decimal_text(v)})" for s, v in point.items()}
+    counterexample[side] = f"undefined ({divisor} = 0 as written)"
+    counterexample[other] = decimal_text(value)
+    return Verdict("refuted", method="domain as written: a divisor vanishes",
+                   counterexample=counterexample, assumptions=inst.assumption_texts(),
+                   reason=f"domain mismatch: the {side} as written divides by {divisor} (or takes log/tan where it "
+                          f"is undefined), which is 0 here, while the {other} is defined; sympy's cancellation "
+                          "does not remove the point from the claim")

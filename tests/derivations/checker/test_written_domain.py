@@ -1,0 +1,48 @@
+"""A side is undefined where a divisor *as written* vanishes, even after sympy cancelled it.
+
+sympy builds ``(x - 1)/(x - 1)`` as ``1``, so before ``strategies.written`` the claim
+``(x - 1)/(x - 1) = 1`` was ``proved`` (structural) although its lhs is 0/0 at x = 1.
+"""
+import pytest
+
+from derivations.checker.ladder import check_step
+from readers.claim import claim_step
+
+BUDGET = 20.0
+"""Far above need (each case takes under 2 s on a quiet machine): only the verdict kind is asserted."""
+
+CANCELLED = {
+    "self-ratio": ("(x - 1)/(x - 1)", "1", [], "1"),
+    "power-ratio": ("x**2/x", "x", [], "0"),
+    "opposite-reciprocals": ("1/x - 1/x", "0", [], "0"),
+    "transcendental-ratio": ("sin(x)/sin(x)", "1", [], "0"),
+    "log-ratio": ("log(x)/log(x)", "1", ["x=positive"], "1"),
+    "tan-times-cos": ("tan(x)*cos(x)", "sin(x)", [], "pi/2"),
+    "conjugate": ("(x - 1)/(sqrt(x) - 1)", "sqrt(x) + 1", ["x=nonnegative"], "1"),
+    "two-symbols": ("(x - y)/(x - y)", "1", [], None),
+}
+"""name -> (lhs, rhs, assumptions, the zero expected in the counterexample, or None for any point)."""
+
+
+@pytest.mark.parametrize("name", sorted(CANCELLED))
+def test_a_cancelled_divisor_still_refutes_at_its_zero(name):
+    lhs, rhs, assume, zero = CANCELLED[name]
+    verdict = check_step(claim_step(lhs, "==", rhs, assume), budget=BUDGET)
+    assert verdict.kind == "refuted", verdict.summary()
+    assert verdict.method.startswith("domain as written"), verdict.method
+    if zero is not None:
+        assert next(iter(verdict.counterexample.values())).startswith(zero), verdict.counterexample
+
+
+@pytest.mark.parametrize("name", ["self-ratio", "tan-times-cos", "conjugate"])
+def test_excluding_the_zero_makes_the_claim_hold(name):
+    lhs, rhs, assume, _ = CANCELLED[name]
+    exclusions = {"self-ratio": ["x != 1"], "tan-times-cos": ["-pi/2 < x < pi/2"], "conjugate": ["x=positive", "x != 1"]}
+    verdict = check_step(claim_step(lhs, "==", rhs, exclusions[name]), budget=BUDGET)
+    assert verdict.kind in ("proved", "verified"), verdict.summary()
+
+
+def test_the_reader_records_written_divisors_outside_bound_bodies():
+    step = claim_step("(x - 1)/(x - 1) + sum(1/j, j, 1, n) + tan(y) + z**-2", "==", "log(w)")
+    assert {(side, str(d)) for side, d in step.written_divisors} == {
+        ("lhs", "x - 1"), ("lhs", "cos(y)"), ("lhs", "z"), ("rhs", "w")}
