@@ -21,6 +21,8 @@ import sympy as sp
 from derivations.checker.budget import DEFAULT_MEMORY_BYTES, run_with_budget
 from derivations.checker.step import Derivation, Step
 from derivations.checker.strategies import ExactTest, NumericTest, prove_symbolically
+from derivations.checker.strategies.tail import applies as tail_applies
+from derivations.checker.strategies.tail import large_size_refutation
 from derivations.checker.strategies.written import applies as written_applies
 from derivations.checker.strategies.written import written_domain_refutation
 from derivations.checker.verdict import Verdict
@@ -72,8 +74,16 @@ def check_step(step: Step, *, budget: float = 10.0, seed: int = 0, ladder: tuple
         if outcome.ok and isinstance(outcome.value, Verdict) and outcome.value.kind == "refuted":
             verdict = dataclasses.replace(outcome.value, seconds=time.monotonic() - start)
         budget = max(budget - outcome.seconds, 0.0)
+    tail = ladder is None and tail_applies(step)
     if verdict is None:
-        verdict = _climb(step, budget=budget, seed=seed, ladder=ladder, memory_bytes=memory_bytes)
+        verdict = _climb(step, budget=budget * (1 - TAIL_SHARE) if tail else budget, seed=seed, ladder=ladder,
+                         memory_bytes=memory_bytes)
+        if tail and verdict.kind in ("verified", "undecided"):
+            outcome = run_with_budget(large_size_refutation, step, TAIL_SHARE * budget * GRACE,
+                                      seconds=TAIL_SHARE * budget, memory_bytes=memory_bytes)
+            if outcome.ok and isinstance(outcome.value, Verdict) and outcome.value.kind == "refuted":
+                verdict = dataclasses.replace(outcome.value, seconds=time.monotonic() - start,
+                                              details={"ladder": verdict.summary()[:300]})
     if decimals:
         verdict = dataclasses.replace(verdict, assumptions=verdict.assumptions + ("decimals read as exact rationals",))
     return verdict
@@ -81,6 +91,9 @@ def check_step(step: Step, *, budget: float = 10.0, seed: int = 0, ladder: tuple
 
 PREPARE_SHARE = 0.4
 """Share of the budget for evaluating ``Limit`` nodes before the ladder."""
+TAIL_SHARE = 0.2
+"""Share of the budget for sizes beyond the concrete ones (``strategies.tail``), after a ``verified`` or
+``undecided`` verdict on a claim about one unbounded integer size."""
 WRITTEN_SHARE = 0.15
 """Share of the budget for the zeros of the written divisors (``strategies.written``), before the ladder."""
 

@@ -1,0 +1,36 @@
+"""A claim about every size n that fails only beyond the concrete sizes (which stop at 1000) is refuted
+at a large size in closed form, never ``verified`` (``strategies.tail``)."""
+import pytest
+
+from derivations.checker.ladder import check_step
+from readers.claim import claim_step
+
+BUDGET = 30.0
+"""Far above need (each case takes 2-12 s on a quiet machine): only the verdict kind is asserted."""
+
+FAILS_LATE = {
+    "harmonic-below-8": ("sum(1/j, j, 1, n)", "<", "8", 1674),
+    "basel-below-truncated-limit": ("sum(1/j**2, j, 1, n)", "<", "1.6449", 29000),
+    "wallis-above-truncated-limit": ("product(1 - 1/(4*j**2), j, 1, n)", ">", "0.6367", 1986),
+}
+"""name -> (lhs, rel, rhs, roughly the first failing n: every one beyond the concrete sizes)."""
+
+HOLD = {
+    "basel-below-limit": ("sum(1/j**2, j, 1, n)", "<", "pi**2/6"),
+    "wallis-above-limit": ("product(1 - 1/(4*j**2), j, 1, n)", ">", "2/pi"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(FAILS_LATE))
+def test_a_claim_failing_only_for_large_n_is_refuted_there(name):
+    lhs, rel, rhs, first = FAILS_LATE[name]
+    verdict = check_step(claim_step(lhs, rel, rhs, ["n=positive_integer"]), budget=BUDGET)
+    assert verdict.kind == "refuted", verdict.summary()
+    assert int(verdict.counterexample["n"]) >= first > 1000
+
+
+@pytest.mark.parametrize("name", sorted(HOLD))
+def test_the_true_limits_are_not_refuted(name):
+    lhs, rel, rhs = HOLD[name]
+    verdict = check_step(claim_step(lhs, rel, rhs, ["n=positive_integer"]), budget=BUDGET)
+    assert verdict.kind != "refuted", verdict.summary()
