@@ -34,7 +34,7 @@ from derivations.checker.strategies.divergence import divergent_refutation
 from derivations.checker.strategies.decide import decide, decimal_text, exact_point, holds, shortest_point
 from derivations.checker.strategies.evaluate import (Conditions, compare, compile_expr, confirm, magnitude_digits,
                                                      relation_holds, show, value_at)
-from derivations.checker.strategies.ties import likely_ties
+from derivations.checker.strategies.ties import feature_points, likely_ties
 from derivations.checker.strategies.instances import Instance, Unsupported, instances
 from derivations.checker.strategies.limit import approach_limit
 from derivations.checker.strategies.margin import TIE, Closest, refine, relative_margin
@@ -113,8 +113,8 @@ class NumericTest:
         else:
             sides = [compile_expr(symbols, inst.lhs), compile_expr(symbols, inst.rhs)]
         target = wanted if symbols else 1
-        if inst.rel in ("<=", ">=", "<", ">") and not _has_integral(inst):  # ties decide inequalities
-            for tie in likely_ties(inst, deadline):
+        if inst.rel in ("<=", ">=", "<", ">", "=") and not _has_integral(inst):  # ties decide inequalities
+            for tie in likely_ties(inst, deadline) if inst.rel != "=" else feature_points(inst, deadline):
                 verdict = self.decide_at(inst, tie)
                 if isinstance(verdict, Verdict):
                     return verdict

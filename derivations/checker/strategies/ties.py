@@ -5,13 +5,16 @@ r"""Exact points where lhs and rhs are likely to meet: where a strict inequality
   is a polynomial of modest degree (algebraic numbers, ``sympy.real_roots``), ``sympy.solve``'s exact
   zeros (in a budgeted worker), and roots
   found by ``mpmath.findroot`` from several starts otherwise (read as exact rationals: they
-  decide only when the tie falls on a float, but they do search where the sign changes).
+  decide only when the tie falls on a float, but they do search where the sign changes);
+* for one symbol, the kinks of ``Abs``/``Max``/``Min``/``sign``/``Heaviside`` and the midpoints between
+  neighbouring kinks, and the exact zeros of the derivative of $d$ (a thin spike's peak).
 
 Each point is only a candidate: the caller decides the claim there exactly and checks
 that the point is inside the assumptions.
 """
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Iterator
 
@@ -24,6 +27,8 @@ from derivations.checker.strategies.instances import Instance
 TIE_VALUES = (0, 1, -1, 2, -2, sp.Rational(1, 2), -sp.Rational(1, 2))
 MAX_DEGREE = 12
 """Highest degree of a numerator whose real roots are computed exactly."""
+MAX_PIECES = 8
+"""Most kink equations solved per difference."""
 STARTS = (-10.0, -3.0, -1.5, -0.5, 0.25, 0.75, 1.5, 3.0, 10.0, 100.0)
 """Starting points for ``findroot`` on a transcendental difference."""
 
@@ -53,6 +58,67 @@ def likely_ties(inst: Instance, deadline: float) -> Iterator[dict]:
         point = {x: sp.Rational(repr(root))}
         if inside(inst, point):
             yield point
+    yield from feature_points(inst, deadline)
+
+
+def feature_points(inst: Instance, deadline: float) -> Iterator[dict]:
+    """For one symbol: the kinks of a piecewise difference with the midpoints between them, then the exact
+    zeros of its derivative (:func:`_breakpoints`, :func:`_critical_points`), as exact points inside the
+    assumptions.  Used for equalities too: a thin tent or spike is missed by random samples."""
+    from derivations.checker.strategies.numeric import inside  # noqa: PLC0415 - numeric imports this module
+
+    if len(inst.symbols) != 1:
+        return
+    (x,) = inst.symbols
+    difference = inst.lhs - inst.rhs
+    for root in _breakpoints(difference, x, deadline) + _critical_points(difference, x, deadline):
+        if busy_clock() > deadline:
+            return
+        point = {x: root}
+        if inside(inst, point):
+            yield point
+
+
+def _pieces(expr: sp.Expr) -> list:
+    """Expressions whose zeros are the kinks and jumps of ``expr``: the arguments of ``Abs``, ``sign`` and
+    ``Heaviside``, and the pairwise differences of the arguments of ``Max`` and ``Min``."""
+    out = [node.args[0] for node in expr.atoms(sp.Abs, sp.sign, sp.Heaviside)]
+    for node in expr.atoms(sp.Max, sp.Min):
+        out += [a - b for a, b in itertools.combinations(node.args, 2)]
+    return out[:MAX_PIECES]
+
+
+def _exact_roots(expr: sp.Expr, x: sp.Symbol, deadline: float) -> list:
+    roots = _polynomial_roots(expr, x)
+    return roots if roots else _solved_roots(expr, x, deadline)
+
+
+def _breakpoints(difference: sp.Expr, x: sp.Symbol, deadline: float) -> list:
+    r"""The kinks of a piecewise difference and the midpoints between neighbouring kinks: a tent
+    $\max(0, 1 - 10^{10} (x - \pi)^2)$ is zero at both of its kinks $\pi \pm 10^{-5}$ and 1 between them."""
+    kinks = []
+    for piece in _pieces(difference):
+        if busy_clock() > deadline:
+            break
+        if piece.free_symbols == {x}:
+            kinks += [r for r in _exact_roots(piece, x, deadline) if r.is_real and r not in kinks]
+    try:
+        kinks.sort(key=lambda r: float(r))
+    except (TypeError, ValueError):
+        return kinks
+    return kinks + [(a + b) / 2 for a, b in zip(kinks, kinks[1:])]
+
+
+def _critical_points(difference: sp.Expr, x: sp.Symbol, deadline: float) -> list:
+    r"""Exact zeros of $\partial_x (lhs - rhs)$: where a smooth difference is most negative or positive, as in a
+    spike $1 / (1 + 10^{20} (x - \sqrt 2)^2)$ that no random sample of $x$ meets."""
+    if difference.has(sp.Max, sp.Min, sp.Abs, sp.sign, sp.Heaviside, sp.floor, sp.ceiling):
+        return []
+    try:
+        slope = sp.diff(difference, x)
+    except Exception:  # noqa: BLE001
+        return []
+    return [r for r in _exact_roots(slope, x, deadline) if r.is_real]
 
 
 def _polynomial_roots(difference: sp.Expr, x: sp.Symbol) -> list:
