@@ -85,7 +85,7 @@ def refine(rel: str, sides, closest: Closest, admissible, deadline: float) -> Re
 
 
 def _refine_from(rel: str, sides, values: tuple, admissible, deadline: float) -> Refined | None:
-    if busy_clock() > deadline:
+    if busy_clock() > deadline or not len(values):  # a closed claim has no coordinates to move
         return None
     from scipy.optimize import minimize  # noqa: PLC0415 - only tight inequalities need it
 

@@ -6,8 +6,9 @@ r"""Exact points where lhs and rhs are likely to meet: where a strict inequality
   zeros (in a budgeted worker), and roots
   found by ``mpmath.findroot`` from several starts otherwise (read as exact rationals: they
   decide only when the tie falls on a float, but they do search where the sign changes);
-* for one symbol, the kinks of ``Abs``/``Max``/``Min``/``sign``/``Heaviside`` and the midpoints between
-  neighbouring kinks, and the exact zeros of the derivative of $d$ (a thin spike's peak).
+* along lines through the domain, the kinks of ``Abs``/``Max``/``Min``/``sign``/``Heaviside``, the boundaries
+  of relational assumptions and the midpoints between neighbouring ones, and for one symbol the exact
+  zeros of the derivative of $d$ (a thin spike's peak): :func:`feature_points`.
 
 Each point is only a candidate: the caller decides the claim there exactly and checks
 that the point is inside the assumptions.
@@ -27,6 +28,12 @@ from derivations.checker.strategies.instances import Instance
 TIE_VALUES = (0, 1, -1, 2, -2, sp.Rational(1, 2), -sp.Rational(1, 2))
 MAX_DEGREE = 12
 """Highest degree of a numerator whose real roots are computed exactly."""
+SLICE_VALUES = (sp.Integer(0), sp.Integer(1), sp.Integer(-1), sp.Rational(1, 2), sp.Integer(2))
+"""Values of the other symbols on the lines along which :func:`feature_points` looks."""
+MAX_SLICES = 5
+"""Lines per symbol."""
+MAX_SLICE_SYMBOLS = 3
+"""Claims with more symbols are left to the random samples."""
 MAX_PIECES = 8
 """Most kink equations solved per difference."""
 STARTS = (-10.0, -3.0, -1.5, -0.5, 0.25, 0.75, 1.5, 3.0, 10.0, 100.0)
@@ -45,6 +52,7 @@ def likely_ties(inst: Instance, deadline: float) -> Iterator[dict]:
         if inside(inst, point):
             yield point
     if len(symbols) != 1 or busy_clock() > deadline:
+        yield from feature_points(inst, deadline)
         return
     (x,) = symbols
     difference = inst.lhs - inst.rhs
@@ -62,21 +70,37 @@ def likely_ties(inst: Instance, deadline: float) -> Iterator[dict]:
 
 
 def feature_points(inst: Instance, deadline: float) -> Iterator[dict]:
-    """For one symbol: the kinks of a piecewise difference with the midpoints between them, then the exact
-    zeros of its derivative (:func:`_breakpoints`, :func:`_critical_points`), as exact points inside the
-    assumptions.  Used for equalities too: a thin tent or spike is missed by random samples."""
+    r"""Exact points inside the assumptions where a thin failure hides, on lines through the domain.
+
+    For each symbol $s$ (the others fixed at :data:`SLICE_VALUES`), along $s$: the kinks of a piecewise
+    difference (:func:`_pieces`), the boundaries of the relational assumptions ($x = y - 10^{-30}$ for
+    $x \ge y - 10^{-30}$), the midpoints between neighbouring ones of these, and, for one symbol, the exact
+    zeros of the derivative (:func:`_critical_points`).  Used for equalities too: a tent, a spike or a sliver
+    between a kink and a boundary is missed by random samples."""
     from derivations.checker.strategies.numeric import inside  # noqa: PLC0415 - numeric imports this module
 
-    if len(inst.symbols) != 1:
+    symbols = inst.symbols
+    if not symbols or len(symbols) > MAX_SLICE_SYMBOLS:
         return
-    (x,) = inst.symbols
     difference = inst.lhs - inst.rhs
-    for root in _breakpoints(difference, x, deadline) + _critical_points(difference, x, deadline):
-        if busy_clock() > deadline:
-            return
-        point = {x: root}
-        if inside(inst, point):
-            yield point
+    boundaries = [a.lhs - a.rhs for a in inst.assumptions if isinstance(a, (sp.Le, sp.Lt, sp.Ge, sp.Gt))]
+    for s in symbols:
+        others = [t for t in symbols if t != s]
+        for values in itertools.islice(itertools.product(SLICE_VALUES, repeat=len(others)), MAX_SLICES):
+            if busy_clock() > deadline:
+                return
+            fill = dict(zip(others, values))
+            line = difference.xreplace(fill)
+            walls = [b.xreplace(fill) for b in boundaries if s in b.free_symbols]
+            roots = _breakpoints(line, s, deadline, walls)
+            if len(symbols) == 1:
+                roots += _critical_points(line, s, deadline)
+            for root in roots:
+                if busy_clock() > deadline:
+                    return
+                point = {**fill, s: root}
+                if inside(inst, point):
+                    yield point
 
 
 def _pieces(expr: sp.Expr) -> list:
@@ -93,11 +117,11 @@ def _exact_roots(expr: sp.Expr, x: sp.Symbol, deadline: float) -> list:
     return roots if roots else _solved_roots(expr, x, deadline)
 
 
-def _breakpoints(difference: sp.Expr, x: sp.Symbol, deadline: float) -> list:
+def _breakpoints(difference: sp.Expr, x: sp.Symbol, deadline: float, walls=()) -> list:
     r"""The kinks of a piecewise difference and the midpoints between neighbouring kinks: a tent
     $\max(0, 1 - 10^{10} (x - \pi)^2)$ is zero at both of its kinks $\pi \pm 10^{-5}$ and 1 between them."""
     kinks = []
-    for piece in _pieces(difference):
+    for piece in _pieces(difference) + list(walls):
         if busy_clock() > deadline:
             break
         if piece.free_symbols == {x}:

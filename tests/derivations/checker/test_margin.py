@@ -45,3 +45,12 @@ def test_a_narrow_failure_between_points_is_refuted(no_exact_ties):
 ])
 def test_true_inequalities_that_approach_equality_stay_verified(lhs, rel, rhs, assume):
     assert _numeric(lhs, rel, rhs, assume).kind in ("verified", "proved")
+
+
+def test_a_closed_tight_inequality_is_not_an_error():
+    """A closed claim has no coordinates to refine (scipy's minimize raised on the empty start: ``error``)."""
+    from derivations.checker.ladder import check_step
+    from readers.claim import claim_step
+
+    verdict = check_step(claim_step("gamma(-1 + 1e-20)", "<", "-10**19"), budget=20.0)
+    assert verdict.kind in ("proved", "verified"), verdict.summary()
