@@ -26,6 +26,7 @@ from fractions import Fraction
 
 import mpmath
 import sympy as sp
+from sympy.core.function import AppliedUndef
 from sympy.parsing.sympy_parser import parse_expr, standard_transformations
 
 if hasattr(sys, "set_int_max_str_digits"):
@@ -56,11 +57,11 @@ class CLim(sp.Function):
     nargs = 4
 
 
-def _log(x, b=None):
+def _log(x, b=None, **_):
     return sp.log(x) if b is None else sp.log(x) / sp.log(b)
 
 
-def _phi(z):
+def _phi(z, **_):
     return sp.erfc(-z / sp.sqrt(2)) / 2
 
 
@@ -83,6 +84,7 @@ FUNCS = {
     "gamma": sp.gamma, "lgamma": sp.loggamma, "digamma": sp.digamma,
     "beta": sp.beta, "floor": sp.floor, "ceiling": sp.ceiling,
     "Heaviside": sp.Heaviside, "sign": sp.sign, "Max": sp.Max, "Min": sp.Min,
+    "sigmoid": lambda z, **_: 1 / (1 + sp.exp(-z)), "softplus": lambda z, **_: sp.log(1 + sp.exp(z)),
     "sum": CSum, "product": CProd, "diff": sp.diff,
     "integrate": _integrate, "limit": _limit,
     "pi": sp.pi, "E": sp.E, "oo": sp.oo, "I": sp.I,
@@ -143,17 +145,26 @@ def parse(text, kinds=None, evaluate=True):
     kinds = kinds or {}
     local = dict(FUNCS)
     local.update(make_symbols(text, kinds))
-    return parse_expr(_exact_literals(text), local_dict=local,
+    expr = parse_expr(_exact_literals(text), local_dict=local,
                       transformations=standard_transformations, evaluate=evaluate)
+    unknown = expr.atoms(AppliedUndef) - set().union(*(expr.atoms(f) for f in (CSum, CProd, CInt, CLim)))
+    if unknown:  # an unknown name would be an undefined function that every comparison treats as "tiny"
+        raise ValueError("unknown function(s) %s" % sorted(map(str, unknown)))
+    return expr
 
 
 def written_at(text, kinds, point):
     """The formula as written (sympy does not cancel (x-1)/(x-1) while parsing), evaluated at ``point``:
     substituting rebuilds every node, so a division by zero shows up as zoo or nan."""
     by_name = {getattr(k, "name", str(k)): v for k, v in point.items()}
-    expr = parse(text, kinds, evaluate=False)
-    return resolve(expr.xreplace({s: by_name[s.name] for s in expr.free_symbols
-                                  if isinstance(s, sp.Symbol) and s.name in by_name}))
+
+    def rebuild(e):  # children first, so that (1 - 1)**-1 is zoo before any power is combined
+        if isinstance(e, sp.Symbol):
+            return by_name.get(e.name, e)
+        if not e.args:
+            return e
+        return e.func(*[rebuild(a) for a in e.args])
+    return resolve(rebuild(parse(text, kinds, evaluate=False)))
 
 
 # --------------------------------------------------------------------------
@@ -632,6 +643,10 @@ def check_claim(c, quick=False):
     arrays = array_names(c["lhs"] + " " + c["rhs"])
     symtab = {s.name: s for s in (lhs.free_symbols | rhs.free_symbols)
               if isinstance(s, sp.Symbol) and s.name not in arrays}
+    for text in (c["lhs"], c["rhs"]):  # a symbol sympy cancelled while parsing ((x-1)/(x-1)) is still free
+        for s in parse(text, kinds, evaluate=False).free_symbols:
+            if isinstance(s, sp.Symbol) and s.name not in arrays:
+                symtab.setdefault(s.name, s)
     # add symbols that only occur in assumptions
     for chain in rels:
         for p in chain[0::2]:
