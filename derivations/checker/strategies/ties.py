@@ -34,6 +34,8 @@ MAX_SLICES = 5
 """Lines per symbol."""
 MAX_SLICE_SYMBOLS = 3
 """Claims with more symbols are left to the random samples."""
+FEATURE_SHARE = 0.3
+"""Most of the time left that :func:`feature_points` may use (the random samples need the rest)."""
 MAX_PIECES = 8
 """Most kink equations solved per difference."""
 STARTS = (-10.0, -3.0, -1.5, -0.5, 0.25, 0.75, 1.5, 3.0, 10.0, 100.0)
@@ -82,6 +84,7 @@ def feature_points(inst: Instance, deadline: float) -> Iterator[dict]:
     symbols = inst.symbols
     if not symbols or len(symbols) > MAX_SLICE_SYMBOLS:
         return
+    deadline = min(deadline, busy_clock() + FEATURE_SHARE * max(deadline - busy_clock(), 0.0))
     difference = inst.lhs - inst.rhs
     boundaries = [a.lhs - a.rhs for a in inst.assumptions if isinstance(a, (sp.Le, sp.Lt, sp.Ge, sp.Gt))]
     for s in symbols:
