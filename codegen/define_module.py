@@ -209,15 +209,82 @@ def verification(f: DefinedFunction, grad: bool):
     """``(code, module, errors, row)`` of the definition ``f``: the search (:func:`search`) and the derived gradient
     against central differences of the definition in mpmath (``row["fd"]``), run once per definition and process;
     the record gets the chosen expressions and rewrites (``f.chosen``, ``f.rewrites``) as the search gives them."""
+    return verifications([f], grad, jobs=1)[0]
+
+
+def _key(f: DefinedFunction, grad: bool) -> tuple:
+    return (f.name, f.expr, tuple(p.name for p in f.params), tuple(k.name for k in f.keywords), grad)
+
+
+def _searched(f: DefinedFunction, grad: bool) -> tuple:
+    """``(code, module, errors, row, chosen, rewrites)``: the search and the finite-difference check of ``f``."""
+    code, module, err, row = search(f, grad)
+    row["fd"] = finite_difference_check(f) if grad else None
+    return code, module, err, row, f.chosen, f.rewrites
+
+
+def _portable(result: tuple):
+    """``result`` without its module (not picklable; rebuilt from the code by :func:`_restored`), or None where the
+    chosen expressions do not come back identical through pickling (the caller then searches in its own process)."""
+    import pickle
+
+    code, _, err, row, chosen, rewrites = result
+    try:
+        if pickle.loads(pickle.dumps(chosen)) != chosen:
+            return None
+    except Exception:  # noqa: BLE001  (an expression that does not pickle: searched again by the caller)
+        return None
+    return code, None, err, row, chosen, rewrites
+
+
+def _restored(f: DefinedFunction, result: tuple, grad: bool) -> tuple:
+    """A result of :func:`_portable` with its module loaded from its code, as :func:`compile_exprs` loads it."""
+    code, _, err, row, chosen, rewrites = result
+    helpers = NumPyLowering.helpers_source(code, grad=grad)
+    text = header_imports(code) + "\n\n" + (helpers + "\n\n\n" if helpers else "") + code
+    return code, load_generated(text, f"formulary_{f.name}"), err, row, chosen, rewrites
+
+
+def search_cost(f: DefinedFunction) -> int:
+    """The extreme points of ``f`` (:func:`codegen.define_check.extreme_points`), a proxy for its search's cost: the
+    costly definitions go to the workers first (:func:`derivations.parallel.fork_map` hands items out in order)."""
+    import numpy as np
+
+    from codegen.define_check import extreme_points
+
+    return len(extreme_points(f, np.random.default_rng(0)))
+
+
+def verifications(functions: list[DefinedFunction], grad: bool, *, jobs: int | None = None) -> list[tuple]:
+    """:func:`verification` of every definition of ``functions``, the searches of those not yet verified in this
+    process run across ``jobs`` processes (default: the CPUs available; :func:`derivations.parallel.fork_map`).
+    Each search is deterministic (its points and truths depend on the definition only), so the results are those
+    of a serial run, in the order of ``functions``."""
+    from derivations.parallel import fork_map
+
     if grad:
-        derive_gradients(f)
-    key = (f.name, f.expr, tuple(p.name for p in f.params), tuple(k.name for k in f.keywords), grad)
-    if key not in _VERIFIED:
-        code, module, err, row = search(f, grad)
-        row["fd"] = finite_difference_check(f) if grad else None
-        _VERIFIED[key] = (code, module, err, row, f.chosen, f.rewrites)
-    code, module, err, row, f.chosen, f.rewrites = _VERIFIED[key]
-    return code, module, err, row
+        for f in functions:
+            derive_gradients(f)
+    pending: dict = {}
+    for f in functions:
+        if _key(f, grad) not in _VERIFIED:
+            pending.setdefault(_key(f, grad), f)  # a definition given twice is searched once
+    todo = list(pending.values())
+    order = sorted(range(len(todo)), key=lambda i: -search_cost(todo[i])) if len(todo) > 1 else range(len(todo))
+    ranked = [todo[i] for i in order]
+    results = fork_map(lambda f: _portable(_searched(f, grad)), ranked, jobs) if len(ranked) > 1 else \
+        [_searched(f, grad) for f in ranked]
+    for f, result in zip(ranked, results):
+        if result is None:  # the chosen expressions did not survive pickling: searched here
+            result = _searched(f, grad)
+        elif result[1] is None:
+            result = _restored(f, result, grad)
+        _VERIFIED[_key(f, grad)] = result
+    out = []
+    for f in functions:
+        code, module, err, row, f.chosen, f.rewrites = _VERIFIED[_key(f, grad)]
+        out.append((code, module, err, row))
+    return out
 
 
 def certify(f: DefinedFunction, grad: bool) -> tuple[str, dict]:
@@ -269,11 +336,8 @@ def uncounted_line(row: dict, grad: bool) -> str:
 
 def write_defined_module(functions: list[DefinedFunction], *, grad: bool = False, title: str = "") -> str:
     """The module text: certificate docstring, imports, one function (and VJP) per definition."""
-    codes, rows = [], []
-    for f in functions:
-        code, row = certify(f, grad)
-        codes.append(code)
-        rows.append(row)
+    verified = verifications(list(functions), grad)
+    codes, rows = [code for code, _, _, _ in verified], [row for _, _, _, row in verified]
     table = [TABLE_HEADER] + [table_line(r, grad) for r in rows]
     table += [line for r in rows if (line := uncounted_line(r, grad))]
     body = "\n\n\n".join(codes)
