@@ -154,8 +154,18 @@ def _mp_modules():
 
 
 def mp_function(args, expr):
-    """``expr`` as an mpmath function of ``args`` (arrays as lists)."""
-    return sp.lambdify(args, expr, modules=_mp_modules(), printer=FormularyMpmathPrinter)
+    """``expr`` as an mpmath function of ``args`` (arrays as lists); compiled once per arguments and expression
+    (:data:`MP_FUNCTIONS`: each candidate of the search is measured against the same truths)."""
+    key = (tuple(args), expr)
+    if key not in MP_FUNCTIONS:
+        if len(MP_FUNCTIONS) >= MP_FUNCTIONS_KEPT:
+            MP_FUNCTIONS.clear()
+        MP_FUNCTIONS[key] = sp.lambdify(args, expr, modules=_mp_modules(), printer=FormularyMpmathPrinter)
+    return MP_FUNCTIONS[key]
+
+
+MP_FUNCTIONS: dict = {}
+MP_FUNCTIONS_KEPT = 2048
 
 
 def _args(f):
@@ -394,7 +404,7 @@ def check_function(f, forward, vjp=None, *, seed: int = 0, forward_expr=None) ->
     if vjp is not None:
         for p, g_expr, kappa in f.gradients:
             grads.append((mp_function(_args(f) + [f.upstream.symbol] + [k for k, _, _ in kappa], g_expr), kappa))
-    stable = _StableTruths(f, idx) if forward_expr is None else None
+    stable = _stable_truths(f, idx) if forward_expr is None else None
     for kind, pts in (("ordinary", ordinary), ("extreme", extreme)):
         for pt in pts:
             want = _truth_of(f, fwd_truth, fwd_expr, kind, pt, idx)
@@ -535,6 +545,16 @@ def _remember(key, value):
 
 def _point_key(pt) -> tuple:
     return tuple((k, np.asarray(v, dtype=float).tobytes()) for k, v in sorted(pt.items()))
+
+
+def _stable_truths(f, idx) -> "_StableTruths":
+    """The :class:`_StableTruths` of ``f``, one per definition and derivative (its stabilized forms compiled once, not
+    once per candidate)."""
+    key = ("stable-truths", f.name, f.expr, tuple(p.name for p in f.params), tuple(k.name for k in f.keywords),
+           tuple(e for _, e, _ in f.gradients), tuple(idx))
+    if key not in _TRUTHS:
+        _remember(key, _StableTruths(f, idx))
+    return _TRUTHS[key]
 
 
 class _StableTruths:
