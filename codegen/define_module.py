@@ -10,6 +10,7 @@ disabled and enabled.
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 
 from codegen.define import DefinedFunction, derive_gradients, lower_forward, lower_vjp, vjp_docstring
 from codegen.define_check import TARGETS, check_function, finite_difference_check
@@ -223,26 +224,61 @@ def _searched(f: DefinedFunction, grad: bool) -> tuple:
     return code, module, err, row, f.chosen, f.rewrites
 
 
-def _portable(result: tuple):
-    """``result`` without its module (not picklable; rebuilt from the code by :func:`_restored`), or None where the
-    chosen expressions do not come back identical through pickling (the caller then searches in its own process)."""
-    import pickle
-
+def _portable(f: DefinedFunction, result: tuple, grad: bool):
+    r"""``result`` as it crosses back from a worker: without its module (rebuilt from the code by :func:`_restored`),
+    and with the chosen expressions as their positions among the candidates (:func:`_chosen_positions`), since
+    sympy re-evaluates an unpickled expression ($(\epsilon/M)^2$ comes back as $\epsilon^2 M^{-2}$) and the
+    backends lower ``f.chosen``."""
     code, _, err, row, chosen, rewrites = result
-    try:
-        if pickle.loads(pickle.dumps(chosen)) != chosen:
-            return None
-    except Exception:  # noqa: BLE001  (an expression that does not pickle: searched again by the caller)
-        return None
-    return code, None, err, row, chosen, rewrites
+    return code, None, err, row, _chosen_positions(f, chosen, grad), rewrites
+
+
+def _chosen_positions(f: DefinedFunction, chosen: tuple, grad: bool) -> tuple[int, int | None] | None:
+    """Where the chosen forward and VJP expressions are among :func:`forward_candidates` and
+    :func:`vjp_candidates` (built again: the rules' results are remembered), or None where not found."""
+    fwd = [i for i, c in enumerate(forward_candidates(f)) if c.exprs[0] == chosen[0]]
+    vjp = [i for i, c in enumerate(vjp_candidates(f)) if tuple(c.exprs) == tuple(chosen[1])] if grad else [None]
+    return (fwd[0], vjp[0]) if fwd and vjp else None
+
+
+@dataclass(frozen=True)
+class ChosenAt:
+    """The chosen candidates of a search run in a worker, by position (built again only when asked for:
+    :func:`chosen_expressions`)."""
+
+    forward: int
+    vjp: int | None
+    code: str
+    grad: bool
 
 
 def _restored(f: DefinedFunction, result: tuple, grad: bool) -> tuple:
-    """A result of :func:`_portable` with its module loaded from its code, as :func:`compile_exprs` loads it."""
-    code, _, err, row, chosen, rewrites = result
+    """A result of :func:`_portable` with its module loaded from its code, as :func:`compile_exprs` loads it; the
+    chosen expressions stay positions (:class:`ChosenAt`) until :func:`chosen_expressions` is asked for them."""
+    code, _, err, row, positions, rewrites = result
     helpers = NumPyLowering.helpers_source(code, grad=grad)
     text = header_imports(code) + "\n\n" + (helpers + "\n\n\n" if helpers else "") + code
+    chosen = ChosenAt(*positions, code, grad) if positions is not None else None
     return code, load_generated(text, f"formulary_{f.name}"), err, row, chosen, rewrites
+
+
+def chosen_expressions(f: DefinedFunction) -> tuple:
+    """``(forward, vjp expressions)`` the search chose for ``f`` (after :func:`verifications`): where the search ran in
+    a worker, built again from the candidates at the positions it found, and checked to lower to the worker's code;
+    searched again here where they are not."""
+    chosen = getattr(f, "chosen", None)
+    if not isinstance(chosen, ChosenAt) and chosen is not None:
+        return chosen
+    grad = chosen.grad if chosen is not None else bool(f.gradients)
+    if chosen is not None:
+        fwd = forward_candidates(f)[chosen.forward].exprs[0]
+        vjp = tuple(vjp_candidates(f)[chosen.vjp].exprs) if chosen.grad else ()
+        if _source(f, fwd, vjp, chosen.grad) == chosen.code:
+            f.chosen = (fwd, vjp)
+            return f.chosen
+    result = _searched(f, grad)
+    _VERIFIED[_key(f, grad)] = result
+    return f.chosen
 
 
 def search_cost(f: DefinedFunction) -> int:
@@ -272,12 +308,10 @@ def verifications(functions: list[DefinedFunction], grad: bool, *, jobs: int | N
     todo = list(pending.values())
     order = sorted(range(len(todo)), key=lambda i: -search_cost(todo[i])) if len(todo) > 1 else range(len(todo))
     ranked = [todo[i] for i in order]
-    results = fork_map(lambda f: _portable(_searched(f, grad)), ranked, jobs) if len(ranked) > 1 else \
+    results = fork_map(lambda f: _portable(f, _searched(f, grad), grad), ranked, jobs) if len(ranked) > 1 else \
         [_searched(f, grad) for f in ranked]
     for f, result in zip(ranked, results):
-        if result is None:  # the chosen expressions did not survive pickling: searched here
-            result = _searched(f, grad)
-        elif result[1] is None:
+        if result[1] is None:  # from a worker
             result = _restored(f, result, grad)
         _VERIFIED[_key(f, grad)] = result
     out = []

@@ -6,7 +6,7 @@ import os
 import pytest
 
 from codegen import define_module
-from codegen.define_module import verifications, write_defined_module
+from codegen.define_module import chosen_expressions, verifications, write_defined_module
 
 NOTE = r"""
 $$ \mathrm{Softsign}(x) = \frac{x}{1 + |x|} $$
@@ -25,7 +25,7 @@ def _certified(jobs):
     records = define(NOTE)
     out = verifications(records, True, jobs=jobs)
     text = write_defined_module(records, grad=True)  # from the verifications just made (cached in this process)
-    chosen = [(f.chosen, f.rewrites) for f in records]
+    chosen = [(chosen_expressions(f), f.rewrites) for f in records]  # built again where a worker searched
     define_module._VERIFIED.clear()
     return out, text, chosen
 
