@@ -99,6 +99,25 @@ def _guarded(fn):
     return call
 
 
+INTEGER_EXP_PREC = 600
+r"""Above this many bits mpmath computes $e^x$ at an integer-valued $x$ as the power $e^x$ by repeated squaring
+(``libelefun.mpf_exp``): 20 ms at $x = \pm 10^{300}$, against 0.5 ms for the same $x$ with a fraction (:func:`_exp`)."""
+HALF = mpmath.mpf(0.5)
+EXP_GUARD_BITS = 20
+
+
+def _exp(x):
+    r"""$e^x$ as mpmath computes it; at an integer-valued $x \ne 0$ above :data:`INTEGER_EXP_PREC` bits, as
+    $e^{x - 1/2} e^{1/2}$ at $\operatorname{mag}(x) + 20$ more bits (so $x - \tfrac12$ is exact) and rounded once:
+    mpmath's own argument reduction, 30 to 50 times faster at $|x| \ge 10^{150}$; the same bits as
+    ``mpmath.exp`` on every argument of the extreme points tried (``tests/codegen/test_define_check.py``)."""
+    if isinstance(x, mpmath.mpf) and mpmath.mp.prec > INTEGER_EXP_PREC and x != 0 and mpmath.isint(x):
+        with mpmath.workprec(mpmath.mp.prec + max(0, int(mpmath.mag(x))) + EXP_GUARD_BITS):
+            y = mpmath.exp(x - HALF) * mpmath.exp(HALF)
+        return +y
+    return mpmath.exp(x)
+
+
 def _tanh(x):
     r"""$\tanh x = \pm 1$ to $e^{-2|x|}$: exact at any precision once $|x|$ exceeds ``ARGUMENT_LIMIT``."""
     if isinstance(x, mpmath.mpf) and mpmath.isfinite(x) and abs(x) > ARGUMENT_LIMIT:
@@ -109,7 +128,7 @@ def _tanh(x):
 class _GuardedMpmath:
     """``mpmath`` for the lambdified truth, with the guarded functions above."""
 
-    exp = staticmethod(_guarded(mpmath.exp))
+    exp = staticmethod(_guarded(_exp))
     expm1 = staticmethod(_guarded(mpmath.expm1))
     sinh = staticmethod(_guarded(mpmath.sinh))
     cosh = staticmethod(_guarded(mpmath.cosh))
@@ -135,8 +154,18 @@ def _mp_modules():
 
 
 def mp_function(args, expr):
-    """``expr`` as an mpmath function of ``args`` (arrays as lists)."""
-    return sp.lambdify(args, expr, modules=_mp_modules(), printer=FormularyMpmathPrinter)
+    """``expr`` as an mpmath function of ``args`` (arrays as lists); compiled once per arguments and expression
+    (:data:`MP_FUNCTIONS`: each candidate of the search is measured against the same truths)."""
+    key = (tuple(args), expr)
+    if key not in MP_FUNCTIONS:
+        if len(MP_FUNCTIONS) >= MP_FUNCTIONS_KEPT:
+            MP_FUNCTIONS.clear()
+        MP_FUNCTIONS[key] = sp.lambdify(args, expr, modules=_mp_modules(), printer=FormularyMpmathPrinter)
+    return MP_FUNCTIONS[key]
+
+
+MP_FUNCTIONS: dict = {}
+MP_FUNCTIONS_KEPT = 2048
 
 
 def _args(f):
@@ -375,7 +404,7 @@ def check_function(f, forward, vjp=None, *, seed: int = 0, forward_expr=None) ->
     if vjp is not None:
         for p, g_expr, kappa in f.gradients:
             grads.append((mp_function(_args(f) + [f.upstream.symbol] + [k for k, _, _ in kappa], g_expr), kappa))
-    stable = _StableTruths(f, idx) if forward_expr is None else None
+    stable = _stable_truths(f, idx) if forward_expr is None else None
     for kind, pts in (("ordinary", ordinary), ("extreme", extreme)):
         for pt in pts:
             want = _truth_of(f, fwd_truth, fwd_expr, kind, pt, idx)
@@ -516,6 +545,16 @@ def _remember(key, value):
 
 def _point_key(pt) -> tuple:
     return tuple((k, np.asarray(v, dtype=float).tobytes()) for k, v in sorted(pt.items()))
+
+
+def _stable_truths(f, idx) -> "_StableTruths":
+    """The :class:`_StableTruths` of ``f``, one per definition and derivative (its stabilized forms compiled once, not
+    once per candidate)."""
+    key = ("stable-truths", f.name, f.expr, tuple(p.name for p in f.params), tuple(k.name for k in f.keywords),
+           tuple(e for _, e, _ in f.gradients), tuple(idx))
+    if key not in _TRUTHS:
+        _remember(key, _StableTruths(f, idx))
+    return _TRUTHS[key]
 
 
 class _StableTruths:

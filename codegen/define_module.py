@@ -10,6 +10,7 @@ disabled and enabled.
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 
 from codegen.define import DefinedFunction, derive_gradients, lower_forward, lower_vjp, vjp_docstring
 from codegen.define_check import TARGETS, check_function, finite_difference_check
@@ -209,15 +210,115 @@ def verification(f: DefinedFunction, grad: bool):
     """``(code, module, errors, row)`` of the definition ``f``: the search (:func:`search`) and the derived gradient
     against central differences of the definition in mpmath (``row["fd"]``), run once per definition and process;
     the record gets the chosen expressions and rewrites (``f.chosen``, ``f.rewrites``) as the search gives them."""
+    return verifications([f], grad, jobs=1)[0]
+
+
+def _key(f: DefinedFunction, grad: bool) -> tuple:
+    return (f.name, f.expr, tuple(p.name for p in f.params), tuple(k.name for k in f.keywords), grad)
+
+
+def _searched(f: DefinedFunction, grad: bool) -> tuple:
+    """``(code, module, errors, row, chosen, rewrites)``: the search and the finite-difference check of ``f``."""
+    code, module, err, row = search(f, grad)
+    row["fd"] = finite_difference_check(f) if grad else None
+    return code, module, err, row, f.chosen, f.rewrites
+
+
+def _portable(f: DefinedFunction, result: tuple, grad: bool):
+    r"""``result`` as it crosses back from a worker: without its module (rebuilt from the code by :func:`_restored`),
+    and with the chosen expressions as their positions among the candidates (:func:`_chosen_positions`), since
+    sympy re-evaluates an unpickled expression ($(\epsilon/M)^2$ comes back as $\epsilon^2 M^{-2}$) and the
+    backends lower ``f.chosen``."""
+    code, _, err, row, chosen, rewrites = result
+    return code, None, err, row, _chosen_positions(f, chosen, grad), rewrites
+
+
+def _chosen_positions(f: DefinedFunction, chosen: tuple, grad: bool) -> tuple[int, int | None] | None:
+    """Where the chosen forward and VJP expressions are among :func:`forward_candidates` and
+    :func:`vjp_candidates` (built again: the rules' results are remembered), or None where not found."""
+    fwd = [i for i, c in enumerate(forward_candidates(f)) if c.exprs[0] == chosen[0]]
+    vjp = [i for i, c in enumerate(vjp_candidates(f)) if tuple(c.exprs) == tuple(chosen[1])] if grad else [None]
+    return (fwd[0], vjp[0]) if fwd and vjp else None
+
+
+@dataclass(frozen=True)
+class ChosenAt:
+    """The chosen candidates of a search run in a worker, by position (built again only when asked for:
+    :func:`chosen_expressions`)."""
+
+    forward: int
+    vjp: int | None
+    code: str
+    grad: bool
+
+
+def _restored(f: DefinedFunction, result: tuple, grad: bool) -> tuple:
+    """A result of :func:`_portable` with its module loaded from its code, as :func:`compile_exprs` loads it; the
+    chosen expressions stay positions (:class:`ChosenAt`) until :func:`chosen_expressions` is asked for them."""
+    code, _, err, row, positions, rewrites = result
+    helpers = NumPyLowering.helpers_source(code, grad=grad)
+    text = header_imports(code) + "\n\n" + (helpers + "\n\n\n" if helpers else "") + code
+    chosen = ChosenAt(*positions, code, grad) if positions is not None else None
+    return code, load_generated(text, f"formulary_{f.name}"), err, row, chosen, rewrites
+
+
+def chosen_expressions(f: DefinedFunction) -> tuple:
+    """``(forward, vjp expressions)`` the search chose for ``f`` (after :func:`verifications`): where the search ran in
+    a worker, built again from the candidates at the positions it found, and checked to lower to the worker's code;
+    searched again here where they are not."""
+    chosen = getattr(f, "chosen", None)
+    if not isinstance(chosen, ChosenAt) and chosen is not None:
+        return chosen
+    grad = chosen.grad if chosen is not None else bool(f.gradients)
+    if chosen is not None:
+        fwd = forward_candidates(f)[chosen.forward].exprs[0]
+        vjp = tuple(vjp_candidates(f)[chosen.vjp].exprs) if chosen.grad else ()
+        if _source(f, fwd, vjp, chosen.grad) == chosen.code:
+            f.chosen = (fwd, vjp)
+            return f.chosen
+    result = _searched(f, grad)
+    _VERIFIED[_key(f, grad)] = result
+    return f.chosen
+
+
+def search_cost(f: DefinedFunction) -> int:
+    """The extreme points of ``f`` (:func:`codegen.define_check.extreme_points`), a proxy for its search's cost: the
+    costly definitions go to the workers first (:func:`derivations.parallel.fork_map` hands items out in order)."""
+    import numpy as np
+
+    from codegen.define_check import extreme_points
+
+    return len(extreme_points(f, np.random.default_rng(0)))
+
+
+def verifications(functions: list[DefinedFunction], grad: bool, *, jobs: int | None = None) -> list[tuple]:
+    """:func:`verification` of every definition of ``functions``, the searches of those not yet verified in this
+    process run across ``jobs`` processes (default: the CPUs available; :func:`derivations.parallel.fork_map`).
+    Each search is deterministic (its points and truths depend on the definition only), so the results are those
+    of a serial run, in the order of ``functions``."""
+    from derivations.parallel import fork_map
+
     if grad:
-        derive_gradients(f)
-    key = (f.name, f.expr, tuple(p.name for p in f.params), tuple(k.name for k in f.keywords), grad)
-    if key not in _VERIFIED:
-        code, module, err, row = search(f, grad)
-        row["fd"] = finite_difference_check(f) if grad else None
-        _VERIFIED[key] = (code, module, err, row, f.chosen, f.rewrites)
-    code, module, err, row, f.chosen, f.rewrites = _VERIFIED[key]
-    return code, module, err, row
+        for f in functions:
+            derive_gradients(f)
+    pending: dict = {}
+    for f in functions:
+        if _key(f, grad) not in _VERIFIED:
+            pending.setdefault(_key(f, grad), f)  # a definition given twice is searched once
+    todo = list(pending.values())
+    order = sorted(range(len(todo)), key=lambda i: -search_cost(todo[i])) if len(todo) > 1 else range(len(todo))
+    ranked = [todo[i] for i in order]
+    results = fork_map(lambda f: _portable(f, _searched(f, grad), grad), ranked, jobs) if len(ranked) > 1 else \
+        [_searched(f, grad) for f in ranked]
+    for f, result in zip(ranked, results):
+        if result[1] is None:  # from a worker
+            result = _restored(f, result, grad)
+        _VERIFIED[_key(f, grad)] = result
+    out = []
+    for f in functions:
+        code, module, err, row, f.chosen, f.rewrites = _VERIFIED[_key(f, grad)]
+        out.append((code, module, err, row))
+    return out
 
 
 def certify(f: DefinedFunction, grad: bool) -> tuple[str, dict]:
@@ -269,11 +370,8 @@ def uncounted_line(row: dict, grad: bool) -> str:
 
 def write_defined_module(functions: list[DefinedFunction], *, grad: bool = False, title: str = "") -> str:
     """The module text: certificate docstring, imports, one function (and VJP) per definition."""
-    codes, rows = [], []
-    for f in functions:
-        code, row = certify(f, grad)
-        codes.append(code)
-        rows.append(row)
+    verified = verifications(list(functions), grad)
+    codes, rows = [code for code, _, _, _ in verified], [row for _, _, _, row in verified]
     table = [TABLE_HEADER] + [table_line(r, grad) for r in rows]
     table += [line for r in rows if (line := uncounted_line(r, grad))]
     body = "\n\n\n".join(codes)

@@ -453,8 +453,7 @@ def write_module(ids: list[str], *, grad: bool, n_random: int = N_RANDOM, seed: 
             + (helpers + "\n\n\n" if helpers else "") + body)
 
     namespace = vars(load_generated(code))  # certify what we wrote, imported as a user would
-    rows = [certify_formula(f, namespace[fn.name], n_random=n_random, seed=seed) for f, fn in functions]
-    grad_rows = [certify_gradient(g, namespace[fn.name], seed=seed) for g, fn in gradients]
+    rows, grad_rows = certify_all(functions, gradients, namespace, n_random=n_random, seed=seed)
     computed = "the inputs' floating dtype (float32 in, float32 out)" if precision == "fast" else "float64"
     header = [
         "Formulary: generated NumPy kernels for " + ", ".join(ids) + ".",
@@ -469,6 +468,24 @@ def write_module(ids: list[str], *, grad: bool, n_random: int = N_RANDOM, seed: 
     if skipped:
         header += ["", "Not generated (no lowering rule):", *[f"    {line}" for line in skipped]]
     return '"""' + "\n".join(header) + '\n"""\n' + code
+
+
+def certify_all(functions, gradients, namespace, *, n_random: int, seed: int, jobs: int | None = None):
+    """``(rows, grad_rows)``: :func:`certify_formula` of each ``(formula, function)`` and :func:`certify_gradient` of
+    each ``(record, function)``, across ``jobs`` processes (default: the CPUs available;
+    :func:`derivations.parallel.fork_map`), the gradients first (their record checks are the costly part); each row
+    depends on its record and function only, so the rows are those of a serial run, in order."""
+    from derivations.parallel import fork_map
+
+    def row(task):
+        kind, record, fn = task
+        if kind == "gradient":
+            return certify_gradient(record, namespace[fn.name], seed=seed)
+        return certify_formula(record, namespace[fn.name], n_random=n_random, seed=seed)
+
+    tasks = [("gradient", g, fn) for g, fn in gradients] + [("formula", f, fn) for f, fn in functions]
+    out = fork_map(row, tasks, jobs)
+    return out[len(gradients):], out[:len(gradients)]
 
 
 def _lowered_gradients(grads, precision: str, skipped: list[str]) -> tuple[list, list]:

@@ -711,7 +711,23 @@ them after everything else (a tie keeps the cheaper candidate), so they stay onl
 
 
 def stabilize(expr: sp.Expr, rules: tuple[Rule, ...] = RULES) -> tuple[sp.Expr, tuple[str, ...]]:
-    """Apply every rule once, in priority order; return the new expression and the names of rules that fired."""
+    """Apply every rule once, in priority order; return the new expression and the names of rules that fired.
+
+    Remembered by expression and rules (:data:`STABILIZED`): the definitions' search stabilizes the same derivative
+    with the same rules for several candidates and for the ablation, and every rule is a function of the expression."""
+    key = (expr, tuple(rules))
+    if key not in STABILIZED:
+        if len(STABILIZED) >= STABILIZED_KEPT:
+            STABILIZED.clear()
+        STABILIZED[key] = _stabilized(expr, rules)
+    return STABILIZED[key]
+
+
+STABILIZED: dict = {}
+STABILIZED_KEPT = 4096
+
+
+def _stabilized(expr: sp.Expr, rules: tuple[Rule, ...]) -> tuple[sp.Expr, tuple[str, ...]]:
     fired = []
     for rule in rules:
         new = rule.apply(expr)

@@ -179,10 +179,10 @@ def verify_definitions(definitions, *, grad: bool = True) -> list[dict]:
     """The certificate rows of the definitions (records from :func:`define`, or a source it accepts): each against
     its own definition in mpmath, the very run ``codegen`` heads its module with (one verification, shared within a
     process: :func:`codegen.define_module.verification`)."""
-    from codegen.define_module import certify
+    from codegen.define_module import verifications
 
     records = define(definitions) if isinstance(definitions, (str, Path)) else list(definitions)
-    return [certify(f, grad)[1] for f in records]
+    return [row for _, _, _, row in verifications(records, grad)]
 
 
 def codegen(fs: Iterable[Formula | str] | None = None, *, grad: bool = False, definitions=None,

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from codegen.define import lower_forward, lower_vjp, vjp_docstring
 from codegen.define_check import check_function
-from codegen.define_module import format_error, write_defined_module
+from codegen.define_module import chosen_expressions, format_error, write_defined_module
 from codegen.load import load_generated
 
 
@@ -66,7 +66,7 @@ def _code(functions, lowering, imports: str, wrapper, *, grad: bool) -> str:
     """Imports and functions of the backend module (the search has chosen each function's expressions)."""
     pieces = [imports]
     for f in functions:
-        fwd, vjp = f.chosen
+        fwd, vjp = chosen_expressions(f)
         sig, body = lower_forward(f, fwd, name=f"_{f.name}_forward", lowering=lowering)
         params, keywords = _names(sig)
         code = [f"def _{f.name}_forward({sig}):", *("    " + b for b in body)]

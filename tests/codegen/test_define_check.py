@@ -158,3 +158,17 @@ def test_ordinary_points_are_drawn_until_a_hundred_have_a_real_truth():
     err = check_function(f, lambda p: np.log(p / (1 - p)))
     assert err.n_ordinary == N_ORDINARY
     assert err.skipped > 300  # the draws outside the domain, counted
+
+
+@pytest.mark.parametrize("digits", [200, 364, 700, 960, 1000])
+def test_the_exponential_of_an_integer_argument_has_mpmath_own_bits_by_the_faster_reduction(digits):
+    from codegen.define_check import EXTREMES, GUARDED_MPMATH, INTEGER_EXP_PREC
+
+    rng = np.random.default_rng(digits)
+    args = [*EXTREMES, 746.0, -745.0, 3.0, *map(float, rng.integers(-10**6, 10**6, size=20))]
+    with mpmath.workdps(digits):
+        assert mpmath.mp.prec > INTEGER_EXP_PREC  # the reduction is the one taken here
+        for v in args:
+            x = mpmath.mpf(v)
+            assert GUARDED_MPMATH.exp(x) == mpmath.exp(x), v
+            assert GUARDED_MPMATH.exp(x + mpmath.mpf(0.25)) == mpmath.exp(x + mpmath.mpf(0.25)), v

@@ -1,0 +1,161 @@
+r"""Independent checks across processes, results in the order of the items whatever the number of processes.
+
+Here, in the lowest package that runs checks in parallel, so that ``codegen`` (certificates, the candidate
+search) and ``formulary`` (``verify --all``, ``check --jobs``) share one implementation:
+
+* :class:`Pool` / :class:`Batch`: worker processes started once and shared by several parts of a command;
+* :func:`fork_map`: $[fn(x) \text{ for } x \in items]$ in forked processes, for a ``fn`` that need not be
+  picklable (a closure over a generated module): the workers inherit it by ``fork`` and receive an index.
+
+A worker never starts workers of its own (:func:`in_worker`): ``fork_map`` inside a worker of
+``verify --all`` runs serially, so that 2 CPUs never carry 4 processes.  Only the results cross the
+process boundary (pickled), so they must be plain data whose pickling round trip is the identity.
+"""
+from __future__ import annotations
+
+import itertools
+import multiprocessing
+import os
+from concurrent.futures import Future, ProcessPoolExecutor
+
+
+def available_cpus() -> int:
+    """The CPUs this process may use, the default of ``--jobs``: its affinity mask, capped by a cgroup CPU
+    quota (a container given 2 CPUs of a 64-CPU host must not start 64 workers, whose wall-clock
+    budgets would then run out)."""
+    try:
+        cpus = len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        cpus = os.cpu_count() or 1
+    quota = cgroup_cpu_quota()
+    return max(1, min(cpus, quota) if quota else cpus)
+
+
+CGROUP_QUOTA_FILES = (("/sys/fs/cgroup/cpu.max", None),
+                      ("/sys/fs/cgroup/cpu/cpu.cfs_quota_us", "/sys/fs/cgroup/cpu/cpu.cfs_period_us"))
+"""cgroup v2 (``quota period`` in one file, ``max`` for none), then v1 (two files, -1 for none)."""
+
+
+def cgroup_cpu_quota(files=CGROUP_QUOTA_FILES) -> int | None:
+    r"""$\lfloor quota / period \rfloor$ CPUs (at least 1) if a cgroup limits this process, else None:
+    a fraction of a CPU is not a worker that gets a whole one."""
+    import math
+
+    for first, second in files:
+        try:
+            with open(first) as f:
+                words = f.read().split()
+            if second is not None:
+                with open(second) as f:
+                    words = words[:1] + f.read().split()[:1]
+        except OSError:
+            continue
+        if len(words) < 2 or words[0] in ("max", "-1"):
+            return None
+        try:
+            quota, period = float(words[0]), float(words[1])
+        except ValueError:
+            return None
+        return max(1, math.floor(quota / period)) if quota > 0 and period > 0 else None
+    return None
+
+
+_IN_WORKER = False
+
+
+def in_worker() -> bool:
+    """Whether this process is a worker of a :class:`Pool` or of :func:`fork_map` (which then runs serially)."""
+    return _IN_WORKER
+
+
+def _mark_worker() -> None:
+    global _IN_WORKER
+    _IN_WORKER = True
+
+
+def _executor(jobs: int) -> ProcessPoolExecutor:
+    return ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork"),
+                               initializer=_mark_worker)
+
+
+class Pool:
+    """Worker processes started once and shared by several parts of a command.
+
+    ``submit(fn, items)`` queues every item at once and returns a :class:`Batch`, so that the parts
+    of one command (formulas, derivations, gradients) keep every worker busy across their
+    boundaries; ``jobs == 1`` (or a pool opened inside a worker) runs each item in this process when its
+    batch is read.
+    """
+
+    def __init__(self, jobs: int):
+        self.jobs = jobs
+        self._executor = _executor(jobs) if jobs > 1 and not in_worker() else None
+
+    def submit(self, fn, items: list) -> "Batch":
+        if self._executor is None:
+            return Batch(fn, list(items), None)
+        return Batch(fn, list(items), [self._executor.submit(fn, item) for item in items])
+
+    def close(self) -> None:
+        if self._executor is not None:
+            self._executor.shutdown(wait=True, cancel_futures=True)
+
+    def __enter__(self) -> "Pool":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
+class Batch:
+    """Items queued on a :class:`Pool`; :meth:`results` yields ``(item, fn(item))`` in item order."""
+
+    def __init__(self, fn, items: list, futures: "list[Future] | None"):
+        self.fn, self.items, self.futures = fn, items, futures
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+    def results(self):
+        if self.futures is None:
+            for item in self.items:
+                yield item, self.fn(item)
+        else:
+            for item, future in zip(self.items, self.futures):
+                yield item, future.result()
+
+
+_TASKS: dict = {}
+"""``fork_map``'s functions and items by token, read by the forked workers (inherited, never pickled)."""
+_TOKENS = itertools.count()
+
+
+def _run_task(token: int, index: int):
+    fn, items = _TASKS[token]
+    return fn(items[index])
+
+
+def default_jobs() -> int:
+    """The processes :func:`fork_map` uses when not told: the CPUs available (1 inside a worker)."""
+    return 1 if in_worker() else available_cpus()
+
+
+def fork_map(fn, items, jobs: int | None = None) -> list:
+    """``[fn(x) for x in items]``, in up to ``jobs`` forked processes (default :func:`default_jobs`).
+
+    ``fn`` and ``items`` reach the workers by ``fork`` (a closure or a generated function is fine); each
+    result is pickled back, in item order, so the list equals the serial one where ``fn`` is deterministic.
+    The items are handed out one at a time (the next to the first free worker): list the costly ones first.
+    An exception raised by ``fn`` is raised here, for the first failing item in order, as serially."""
+    items = list(items)
+    jobs = default_jobs() if jobs is None else jobs
+    if jobs <= 1 or len(items) <= 1 or in_worker() or "fork" not in multiprocessing.get_all_start_methods():
+        return [fn(x) for x in items]
+    token = next(_TOKENS)
+    _TASKS[token] = (fn, items)
+    try:
+        with _executor(min(jobs, len(items))) as pool:
+            futures = [pool.submit(_run_task, token, i) for i in range(len(items))]
+            return [f.result() for f in futures]
+    finally:
+        del _TASKS[token]

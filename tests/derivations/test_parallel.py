@@ -1,0 +1,44 @@
+"""derivations.parallel.fork_map: closures reach forked workers, results come back in item order, and a worker
+never starts workers of its own."""
+import os
+
+import pytest
+
+from derivations.parallel import Pool, fork_map, in_worker
+
+
+def test_a_closure_is_mapped_in_other_processes_in_item_order():
+    offset = 10  # a closure: not picklable, reaches the workers by fork
+
+    def shifted(x):
+        return x + offset, os.getpid()
+
+    serial = fork_map(shifted, range(7), jobs=1)
+    parallel = fork_map(shifted, range(7), jobs=2)
+    assert [v for v, _ in parallel] == [v for v, _ in serial] == list(range(10, 17))
+    assert {pid for _, pid in serial} == {os.getpid()}
+    assert os.getpid() not in {pid for _, pid in parallel}
+
+
+def _nested(x):
+    return in_worker(), fork_map(lambda y: os.getpid(), [1, 2, 3], jobs=2)
+
+
+def test_a_worker_maps_serially_in_its_own_process():
+    for marked, pids in fork_map(_nested, [0, 1], jobs=2):
+        assert marked and len(set(pids)) == 1 and os.getpid() not in pids
+    with Pool(2) as pool:
+        for _, (marked, pids) in pool.submit(_nested, [0, 1]).results():
+            assert marked and len(set(pids)) == 1
+    assert not in_worker()
+
+
+def test_the_first_failing_item_raises_as_serially():
+    def fail_on_odd(x):
+        if x % 2:
+            raise ValueError(f"item {x}")
+        return x
+
+    for jobs in (1, 2):
+        with pytest.raises(ValueError, match="item 1"):
+            fork_map(fail_on_odd, [0, 1, 2, 3], jobs=jobs)
