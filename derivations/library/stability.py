@@ -428,3 +428,16 @@ register(Derivation(
                                                   (sign(_xn) * exp(log(Abs(_xn)) + log(_vp) - _eL) / (-expm1(-_eL)), True)),
                 justification="the same for a product P = x v, log|P| = log|x| + log v")),
 ))
+
+from sympy.codegen.cfunctions import expm1 as _expm1, log1p as _log1p  # noqa: E402
+
+_kn = Symbol("k", real=True, nonzero=True)
+register(Derivation(
+    id="argument_over_scale",
+    title=r"the identity of a stability rule: $\frac{f(k a)}{k} = a \frac{f(u)}{u}$, $u = k a$, for $0 < |u| < 1$",
+    source="textbook",
+    steps=tuple(Step(_f(_kn * x) / _kn, Piecewise((_f(_kn * x) / _kn, Abs(_kn * x) >= 1),
+                                                  (x * (_f(_kn * x) / (_kn * x)), Ne(_kn * x, 0)), (x, True)),
+                     justification="f(k a)/k = (k a / k) f(u)/u for u = k a != 0; at a = 0 both sides are 0 (f(0) = 0)")
+                for _f in (tanh, sinh, _expm1, _log1p)),
+))

@@ -284,3 +284,14 @@ def test_expm1_quotient_on_a_bias_correction_beyond_the_float_range():
     assert _at(expr, new, (mm, bb, ss), (1e300, 1e300, 1.34)) and not _at(expr, direct, (mm, bb, ss), (1e300, 1e300, 1.34))
     for values in ((2.0, 0.9, 3.0), (1e-300, 0.999, 1e-300), (-3.0, 1.5, 2.0), (-1e-300, 1e300, 1.5)):
         assert _at(expr, new, (mm, bb, ss), values), values
+
+
+def test_argument_over_scale_on_an_exponential_saturation_and_a_scaled_tanh():
+    # (1 - e^{-lambda x}) / lambda at x = lambda = 1e-300: lambda x underflows and the value is 0, truth x; tanh(k a)/k
+    lam = sp.Symbol("lambda_", real=True)
+    for expr in ((1 - sp.exp(-lam * x)) / lam, sp.tanh(lam * x) / lam):
+        new, fired = stabilize(expr)
+        assert "argument_over_scale" in fired
+        for values in ((1e-300, 1e-300), (1e-160, 1e-160), (2.0, 0.5), (3.0, 1e300), (1e300, 1e-300)):
+            assert _at(expr, new, (x, lam), values), (expr, values)
+        assert _fails(expr, (x, lam), (1e-300, 1e-300))
