@@ -24,6 +24,7 @@ rule                      identity
 ``shift_collect``         $c\,a - c\,m = c\,(a - m)$ for a max-shift $m$ (and a scale $c$ shifted after it is factored out)
 ``difference_of_squares`` $k\sum_j u_j^2 - k\sum_j v_j^2 = k\sum_j (u_j - v_j)(u_j + v_j)$
 ``log1p_large_product``   $\operatorname{log1p}(t) = \sum_f e_f \log|f| + \operatorname{log1p}(1/t)$ for $t = \prod_f f^{e_f} > 1$ (:mod:`codegen.rules_log`)
+``common_denominator``    $R + \frac{N}{D} = \frac{R D + N}{D}$ where the expanded numerator loses a symbol (:mod:`codegen.rules_fraction`)
 ``scale_over_argument``   $k\,f(a/k) = a\,\frac{f(u)}{u}$, $u = a/k$, for $f$ in tanh, sin, sinh, atan, asinh (:mod:`codegen.rules_ratio`)
 ``argument_over_scale``   $\frac{f(k a)}{k} = a\,\frac{f(u)}{u}$, $u = k a$, for $f$ in tanh, sin, sinh, atan, asinh, expm1, log1p (:mod:`codegen.rules_ratio`)
 ``logistic_of_exp``       $\frac{e^{u}}{(1 + e^{u})^{2}} = \sigma(u)\,\sigma(-u)$, $\frac{e^{u}}{1 + e^{u}} = \sigma(u)$ (:mod:`codegen.rules_cancel`)
@@ -59,7 +60,7 @@ from dataclasses import dataclass
 import sympy as sp
 from sympy.codegen.cfunctions import expm1, log1p
 
-from codegen import (rules_cancel, rules_exact, rules_homogeneous, rules_log, rules_logit, rules_pairing, rules_power, rules_ratio, rules_root,
+from codegen import (rules_cancel, rules_exact, rules_homogeneous, rules_fraction, rules_log, rules_logit, rules_pairing, rules_power, rules_ratio, rules_root,
                      rules_series, rules_logspace, rules_softmax, rules_sums)
 from codegen.lower_unshifted import ExpShift
 from symbolic.functions import ReduceMax, log_ndtr, ndtr
@@ -675,6 +676,10 @@ LOG1P_LARGE_PRODUCT = Rule(
 SCALE_OVER_ARGUMENT = Rule(
     "scale_over_argument", "scale_over_argument", rules_ratio.scale_over_argument, priority=3,
     gain="gamma tanh(x/gamma) for x/gamma below the smallest subnormal: 0 where the truth is x (soft capping)")
+COMMON_DENOMINATOR = Rule(
+    "common_denominator", "common_denominator", rules_fraction.common_denominator, priority=2,
+    gain="1 - (s + 2 sum p t) / (s + sum p + sum t) at s = 1e150: the quotient rounds to 1 and the difference to 0, "
+         "truth ~1e-150 (a Dice loss); over the common denominator s cancels symbolically")
 ARGUMENT_OVER_SCALE = Rule(
     "argument_over_scale", "argument_over_scale", rules_ratio.argument_over_scale, priority=73,
     gain="(1 - e^{-lambda x}) / lambda at x = lambda = 1e-300: lambda x underflows to 0 and so does the value, truth x; "
@@ -722,7 +727,7 @@ RULES: tuple[Rule, ...] = tuple(sorted(
     (LOG_SIGMOID, LOG_ONE_MINUS_SIGMOID, LOG_SIGMOID_PAIR, LOG_SOFTMAX_SPLIT, LOGSUMEXP_SHIFT, EXP_NORMALIZE, SOFTPLUS_STABLE,
      LOG1P_EXPM1, POWER_EXPM1, LOG_ADD_EXP, SIGMOID_STABLE, ERF_NDTR, LOG_NDTR, TANH_SIGMOID, SECH_SQUARE, LOG_COSH, TANH_RATIO, LOG1MEXP, ROOT_CANCEL,
      SCALED_SQRT, ONE_MINUS_SIGMOID, SHIFT_COLLECT, DIFFERENCE_OF_SQUARES, LOG1P_LARGE_PRODUCT,
-     SCALE_OVER_ARGUMENT, ARGUMENT_OVER_SCALE, LOGISTIC_OF_EXP, EXP_ABSORB, SCALES_INTO_SUM, SCALE_INTO_ENTRY, RATIO_BEFORE_POWER, LOG_GAMMA_DIFFERENCE,
+     SCALE_OVER_ARGUMENT, ARGUMENT_OVER_SCALE, COMMON_DENOMINATOR, LOGISTIC_OF_EXP, EXP_ABSORB, SCALES_INTO_SUM, SCALE_INTO_ENTRY, RATIO_BEFORE_POWER, LOG_GAMMA_DIFFERENCE,
      ROOT_DIFFERENCE, RATIO_OF_EQUAL_SUMS),
     key=lambda r: r.priority))
 

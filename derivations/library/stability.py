@@ -441,3 +441,14 @@ register(Derivation(
                      justification="f(k a)/k = (k a / k) f(u)/u for u = k a != 0; at a = 0 both sides are 0 (f(0) = 0)")
                 for _f in (tanh, sinh, _expm1, _log1p)),
 ))
+
+_cs, _ca, _cb = Symbol("s", positive=True), Symbol("a", real=True), Symbol("b", positive=True)
+register(Derivation(
+    id="common_denominator",
+    title=r"the identity of a stability rule: $R + \frac{N}{D} = \frac{R D + N}{D}$ for $D \ne 0$",
+    source="textbook",
+    steps=(Step(1 - (_cs + 2 * _ca) / (_cs + _cb), (_cb - 2 * _ca) / (_cs + _cb),
+                justification="1 = (s + b)/(s + b); the s of the numerators cancel"),
+           Step(_ca - (_ca * _cs + 1) / (_cs + _cb), (_ca * _cb - 1) / (_cs + _cb),
+                justification="R + N/D = (R D + N)/D with R = a: a s cancels")),
+))

@@ -295,3 +295,17 @@ def test_argument_over_scale_on_an_exponential_saturation_and_a_scaled_tanh():
         for values in ((1e-300, 1e-300), (1e-160, 1e-160), (2.0, 0.5), (3.0, 1e300), (1e300, 1e-300)):
             assert _at(expr, new, (x, lam), values), (expr, values)
         assert _fails(expr, (x, lam), (1e-300, 1e-300))
+
+
+def test_common_denominator_on_a_dice_overlap_with_a_large_smoothing_term():
+    # 1 - (s + 2 a b) / (s + a + b) at s = 1e150: the quotient rounds to 1, the difference to 0 (truth ~1e-150); a
+    # quotient whose numerator keeps every symbol over the common denominator is left as written
+    aa, bb, ss = sp.symbols("a b s", real=True)
+    expr = 1 - (ss + 2 * aa * bb) / (ss + aa + bb)
+    new, fired = stabilize(expr)
+    assert "common_denominator" in fired
+    for values in ((0.7, 1.3, 1e150), (0.7, 1.3, 2.0), (1e-300, 2.0, 1e-300)):
+        assert _at(expr, new, (aa, bb, ss), values), values
+    assert _fails(expr, (aa, bb, ss), (0.7, 1.3, 1e150))
+    kept = 1 - aa / (bb + 2)
+    assert _rule("common_denominator").apply(kept) == kept
