@@ -11,6 +11,7 @@ rule                      identity
 ========================  =====================================================================
 ``log_sigmoid``           $\log \frac{1}{1 + e^{-x}} = -\operatorname{sp}(-x)$
 ``log_one_minus_sigmoid`` $\log\bigl(1 - \frac{1}{1 + e^{-x}}\bigr) = -\operatorname{sp}(x)$
+``log_sigmoid_pair``      $a \log\sigma(s) + b \log\sigma(-s) = (a + b)\log\sigma(-s) + a\,s$ where $a + b$ drops a parameter (:mod:`codegen.rules_logit`)
 ``log_softmax_split``     $\log \frac{e^{a}}{\sum_j e^{f_j}} = a - \log \sum_j e^{f_j}$
 ``logsumexp_shift``       $\log \sum_j e^{f_j} = m + \log \sum_j e^{f_j - m}$, $m = \max_j f_j$
 ``exp_normalize``         $\frac{e^{a_i}}{\sum_j e^{f_j}} = \frac{e^{a_i - m}}{\sum_j e^{f_j - m}}$
@@ -23,7 +24,9 @@ rule                      identity
 ``shift_collect``         $c\,a - c\,m = c\,(a - m)$ for a max-shift $m$ (and a scale $c$ shifted after it is factored out)
 ``difference_of_squares`` $k\sum_j u_j^2 - k\sum_j v_j^2 = k\sum_j (u_j - v_j)(u_j + v_j)$
 ``log1p_large_product``   $\operatorname{log1p}(t) = \sum_f e_f \log|f| + \operatorname{log1p}(1/t)$ for $t = \prod_f f^{e_f} > 1$ (:mod:`codegen.rules_log`)
+``common_denominator``    $R + \frac{N}{D} = \frac{R D + N}{D}$ where the expanded numerator loses a symbol (:mod:`codegen.rules_fraction`)
 ``scale_over_argument``   $k\,f(a/k) = a\,\frac{f(u)}{u}$, $u = a/k$, for $f$ in tanh, sin, sinh, atan, asinh (:mod:`codegen.rules_ratio`)
+``argument_over_scale``   $\frac{f(k a)}{k} = a\,\frac{f(u)}{u}$, $u = k a$, for $f$ in tanh, sin, sinh, atan, asinh, expm1, log1p (:mod:`codegen.rules_ratio`)
 ``logistic_of_exp``       $\frac{e^{u}}{(1 + e^{u})^{2}} = \sigma(u)\,\sigma(-u)$, $\frac{e^{u}}{1 + e^{u}} = \sigma(u)$ (:mod:`codegen.rules_cancel`)
 ``exp_absorb``            $e^{v}(c + e^{w}) = c\,e^{v} + e^{v + w}$ where $v + w$ cancels (:mod:`codegen.rules_cancel`)
 ``scales_into_sum``       $\frac{\sum_i u_i v_i}{M_u M_v} = \sum_i \frac{u_i}{M_u}\frac{v_i}{M_v}$ after ``scaled_sqrt`` (:mod:`codegen.rules_ratio`)
@@ -38,8 +41,10 @@ rule                      identity
 ``ratio_of_equal_sums``   $\frac{\sum_i u_i (c + v_i)}{\sum_j u_j} = c + \frac{\sum_i u_i v_i}{\sum_j u_j}$, $c$ free of $i$ (:mod:`codegen.rules_sums`)
 ``log_of_quotient``       $\log t = \sum_f e_f \log|f|$ for a product $t > 0$ beyond the float range (costly: search only; :mod:`codegen.rules_logspace`)
 ``log_space_product``     $P\,e^{w} = \operatorname{sign}(P)\,e^{\log|P| + w}$, also for $P/\cosh^k u$ (costly: search only; :mod:`codegen.rules_logspace`)
+``expm1_quotient``        $\frac{P}{\operatorname{expm1}(L)} = \operatorname{sign}(P)\frac{e^{\log|P| - L}}{-\operatorname{expm1}(-L)}$ for $L$ beyond the float range (costly: search only; :mod:`codegen.rules_logspace`)
 ``homogeneous_scale``     $F(x) = F(x/M)$, $M = \max_j |x_j|$, for a product of degree 0 in $x$ (costly: search only; :mod:`codegen.rules_homogeneous`)
 ``homogeneous_scalars``   $F(a) = M^{d} F(a/M)$ for sums homogeneous in scalar parameters (costly: search only; :mod:`codegen.rules_homogeneous`)
+``paired_quotient``       $\frac{a b}{v} = \frac{a}{v} b = a \frac{b}{v}$, $\frac{a}{v w} = \frac{a/v}{w}$, the order chosen by the magnitudes (costly: search only; :mod:`codegen.rules_pairing`)
 ``taylor_branch``         $f(x) = T_N f(x)$ for $|x| < r$ where the sums of $f$ cancel at 0 (costly: search only; :mod:`codegen.rules_series`)
 ========================  =====================================================================
 
@@ -55,7 +60,7 @@ from dataclasses import dataclass
 import sympy as sp
 from sympy.codegen.cfunctions import expm1, log1p
 
-from codegen import (rules_cancel, rules_exact, rules_homogeneous, rules_log, rules_power, rules_ratio, rules_root,
+from codegen import (rules_cancel, rules_exact, rules_homogeneous, rules_fraction, rules_log, rules_logit, rules_pairing, rules_power, rules_ratio, rules_root,
                      rules_series, rules_logspace, rules_softmax, rules_sums)
 from codegen.lower_unshifted import ExpShift
 from symbolic.functions import ReduceMax, log_ndtr, ndtr
@@ -500,6 +505,28 @@ def _is_reciprocal_power(e, roots):
             and e.base in roots and not e.base.has(ReduceMax))
 
 
+def _is_real_power(e):
+    r"""$A^{p}$ for an exponent $p$ not known to be an integer (a hyperparameter $\alpha/2$, a rational such as
+    $3/4$), $A$ with squares: the generalized Charbonnier $(x^2 + \epsilon^2)^{\alpha/2}$ overflows in $x^2$ at
+    $|x| > 10^{154}$ where $|x|^{\alpha}$ does not.  Half-integers other than $\pm 1/2$ are left to
+    ``_is_reciprocal_power`` (they need a root beside them)."""
+    return (isinstance(e, sp.Pow) and not e.exp.is_integer and e.exp.is_real is not False
+            and not (e.exp.is_Rational and (2 * e.exp).is_Integer)
+            and not e.base.is_number and _radicand_parts(e.base)[0] and not e.base.has(ReduceMax))
+
+
+def _powers_of_one_base(e, bases):
+    """``e`` with its factors ``A^p``, ``A^q`` (``A`` in ``bases``) combined into ``A^{p + q}``, else None."""
+    if not isinstance(e, sp.Mul):
+        return None
+    for a in bases:
+        mine = [f for f in e.args if f == a or (isinstance(f, sp.Pow) and f.base == a)]
+        if len(mine) >= 2:
+            total = sp.Add(*[f.exp if isinstance(f, sp.Pow) else sp.S.One for f in mine])
+            return sp.Mul(*[f for f in e.args if f not in mine]) * sp.Pow(a, total)
+    return None
+
+
 def _scaled_sqrt(expr):
     def value(e):
         m, scaled = scaled_root(e.base)
@@ -509,8 +536,34 @@ def _scaled_sqrt(expr):
             return 1 / (m * sp.sqrt(scaled))
         return sp.Pow(m, 2 * e.exp) * sp.Pow(scaled, e.exp)  # A^{-p} = M^{-2p} (A/M^2)^{-p}
 
-    roots = {e.base for e in expr.atoms(sp.Pow) if _is_root(e, 1) or _is_root(e, -1)}
-    return expr.replace(lambda e: _is_root(e, 1) or _is_root(e, -1) or _is_reciprocal_power(e, roots), value)
+    powers = {e.base for e in expr.atoms(sp.Pow) if _is_real_power(e)}
+    if powers:  # A^{alpha/2} / A (a gradient) as A^{alpha/2 - 1}: M^{alpha} / M^{2} would overflow before dividing
+        expr = expr.replace(lambda e: _powers_of_one_base(e, powers) is not None,
+                            lambda e: _powers_of_one_base(e, powers))
+    roots = {e.base for e in expr.atoms(sp.Pow) if _is_root(e, 1) or _is_root(e, -1) or _is_real_power(e)}
+    out = expr.replace(lambda e: _is_root(e, 1) or _is_root(e, -1) or _is_real_power(e)
+                       or _is_reciprocal_power(e, roots), value)
+    if not powers:
+        return out
+    entries = {u for a in powers for u, _, lim in _radicand_parts(a)[0] if not lim}
+    return out.replace(lambda e: _entry_and_scale(e, entries) is not None, lambda e: _entry_and_scale(e, entries))
+
+
+def _entry_and_scale(e, entries):
+    r"""$u\,M^{q} 	o rac{u}{M} M^{q + 1}$ in a product with an entry $u$ of the squares and a real power of their
+    scale $M$ (the gradient $lpha x\,M^{lpha - 2}$ at $x = \epsilon = 10^{300}$: $M^{lpha - 2}$ underflows where
+    $rac{x}{M} M^{lpha - 1}$ does not), else None."""
+    if not isinstance(e, sp.Mul):
+        return None
+    for f in e.args:
+        if isinstance(f, sp.Pow) and isinstance(f.base, sp.Max) and SMALLEST_NORMAL in f.base.args \
+                and not f.exp.is_number:
+            for u in e.args:
+                if u in entries and sp.Abs(u) in f.base.args:
+                    ratio = sp.Mul(u, sp.Pow(f.base, -1, evaluate=False), evaluate=False)
+                    rest = [a for a in e.args if a is not f and a is not u]
+                    return sp.Mul(*rest, ratio, sp.Pow(f.base, f.exp + 1), evaluate=False)
+    return None
 
 
 def _root_cancel(expr):
@@ -551,6 +604,10 @@ LOG_SIGMOID = Rule(
 LOG_ONE_MINUS_SIGMOID = Rule(
     "log_one_minus_sigmoid", "log_one_minus_sigmoid_softplus", _log_one_minus_sigmoid, priority=20,
     gain="log(1 - sigma(x)) for x >> 37: 1 - sigma(x) rounds to 0, the truth is about -x (BCE from logits)")
+LOG_SIGMOID_PAIR = Rule(
+    "log_sigmoid_pair", "log_sigmoid_pair", rules_logit.log_sigmoid_pair, priority=9,
+    gain="w (y log sigma(z) + (1 - y) log(1 - sigma(z))) at y = 1e150, z = 1e-150: the two softplus terms are "
+         "-+7e149 and their sum (the truth, 1 - log 2) is lost; y + (1 - y) = 1 is added before rounding")
 LOG_SOFTMAX_SPLIT = Rule(
     "log_softmax_split", "log_softmax_form", _log_softmax_split, priority=30,
     gain="log softmax for a dominated logit: the probability underflows to 0 and its log is -inf")
@@ -604,7 +661,8 @@ ROOT_CANCEL = Rule(
     gain="x + sqrt(x^2 + b) for x << 0: the two terms cancel to 0 (SquarePlus)")
 SCALED_SQRT = Rule(
     "scaled_sqrt", "scaled_sqrt", _scaled_sqrt, priority=95,
-    gain="sqrt(sum x^2 + e) for |x| > 1e154 or < 1e-154: the squares overflow to inf or underflow to 0")
+    gain="sqrt(sum x^2 + e) for |x| > 1e154 or < 1e-154: the squares overflow to inf or underflow to 0; the same for "
+         "any real power (x^2 + e^2)^{alpha/2} (generalized Charbonnier) as M^alpha ((x/M)^2 + (e/M)^2)^{alpha/2}")
 
 ONE_MINUS_SIGMOID = Rule(
     "one_minus_sigmoid", "one_minus_sigmoid", rules_cancel.one_minus_sigmoid, priority=25,
@@ -618,6 +676,14 @@ LOG1P_LARGE_PRODUCT = Rule(
 SCALE_OVER_ARGUMENT = Rule(
     "scale_over_argument", "scale_over_argument", rules_ratio.scale_over_argument, priority=3,
     gain="gamma tanh(x/gamma) for x/gamma below the smallest subnormal: 0 where the truth is x (soft capping)")
+COMMON_DENOMINATOR = Rule(
+    "common_denominator", "common_denominator", rules_fraction.common_denominator, priority=2,
+    gain="1 - (s + 2 sum p t) / (s + sum p + sum t) at s = 1e150: the quotient rounds to 1 and the difference to 0, "
+         "truth ~1e-150 (a Dice loss); over the common denominator s cancels symbolically")
+ARGUMENT_OVER_SCALE = Rule(
+    "argument_over_scale", "argument_over_scale", rules_ratio.argument_over_scale, priority=73,
+    gain="(1 - e^{-lambda x}) / lambda at x = lambda = 1e-300: lambda x underflows to 0 and so does the value, truth x; "
+         "tanh(k a)/k the same")
 LOGISTIC_OF_EXP = Rule(
     "logistic_of_exp", "logistic_of_exp", rules_cancel.logistic_of_exp, priority=75,
     gain="e^u / (1 + e^u)^2 for u > 709: inf/inf is nan where the truth is e^{-u} (the derivative of the sigmoid)")
@@ -658,10 +724,10 @@ RATIO_OF_EQUAL_SUMS = Rule(
          "cancel only in floating point, 1 % off at z = (100, 3, 0, 2) where the gradient is 1e-40")
 
 RULES: tuple[Rule, ...] = tuple(sorted(
-    (LOG_SIGMOID, LOG_ONE_MINUS_SIGMOID, LOG_SOFTMAX_SPLIT, LOGSUMEXP_SHIFT, EXP_NORMALIZE, SOFTPLUS_STABLE,
+    (LOG_SIGMOID, LOG_ONE_MINUS_SIGMOID, LOG_SIGMOID_PAIR, LOG_SOFTMAX_SPLIT, LOGSUMEXP_SHIFT, EXP_NORMALIZE, SOFTPLUS_STABLE,
      LOG1P_EXPM1, POWER_EXPM1, LOG_ADD_EXP, SIGMOID_STABLE, ERF_NDTR, LOG_NDTR, TANH_SIGMOID, SECH_SQUARE, LOG_COSH, TANH_RATIO, LOG1MEXP, ROOT_CANCEL,
      SCALED_SQRT, ONE_MINUS_SIGMOID, SHIFT_COLLECT, DIFFERENCE_OF_SQUARES, LOG1P_LARGE_PRODUCT,
-     SCALE_OVER_ARGUMENT, LOGISTIC_OF_EXP, EXP_ABSORB, SCALES_INTO_SUM, SCALE_INTO_ENTRY, RATIO_BEFORE_POWER, LOG_GAMMA_DIFFERENCE,
+     SCALE_OVER_ARGUMENT, ARGUMENT_OVER_SCALE, COMMON_DENOMINATOR, LOGISTIC_OF_EXP, EXP_ABSORB, SCALES_INTO_SUM, SCALE_INTO_ENTRY, RATIO_BEFORE_POWER, LOG_GAMMA_DIFFERENCE,
      ROOT_DIFFERENCE, RATIO_OF_EQUAL_SUMS),
     key=lambda r: r.priority))
 
@@ -691,11 +757,21 @@ HOMOGENEOUS_SCALARS = Rule(
     gain="nu (d^2 - s^2) / (s (nu s^2 + d^2)), d = x - mu, at d = s = 1e300: inf/inf; at d = 1e-300, s = 1e-150: 0/0 "
          "(the Student-t gradient in s); on d/M, s/M the sums are at most 1 + nu")
 
+EXPM1_QUOTIENT = Rule(
+    "expm1_quotient", "expm1_quotient", rules_logspace.expm1_quotient, priority=71,
+    gain="m / (1 - beta^t) at m = 1e300, beta = 1e300, t = 1.34: beta^t overflows and the quotient is -0, truth -1e-102 "
+         "(Adam's bias correction); exp(log|m| - t log beta) is normal")
+PAIRED_QUOTIENT = Rule(
+    "paired_quotient", "paired_quotient", rules_pairing.paired_quotient, priority=100,
+    gain="(1 - t y)^2 / (2 delta) at 1 - t y = 9e298, delta = 1e300: the square overflows, truth 4e297 (Huberized hinge); "
+         "(e^x - 1 - x) / x^2 at x = -1e300: 1e300 / inf = 0, truth 1e-300")
+
 COSTLY_RULES: tuple[Rule, ...] = (LOGSUMEXP_LOG1P, MEAN_FROM_TOP, ONE_MINUS_TOP, TAYLOR_BRANCH, HOMOGENEOUS_SCALE,
-                                  LOG_OF_QUOTIENT, LOG_SPACE_PRODUCT, HOMOGENEOUS_SCALARS)
+                                  LOG_OF_QUOTIENT, LOG_SPACE_PRODUCT, HOMOGENEOUS_SCALARS, PAIRED_QUOTIENT,
+                                  EXPM1_QUOTIENT)
 """Rules that cost extra passes over the data (two more reductions for ``logsumexp_log1p``, ``mean_from_top``
 and ``one_minus_top``, one more for ``homogeneous_scale``, a scale per product for ``homogeneous_scalars``; a second, log-space form under a ``where`` for
-``log_of_quotient`` and ``log_space_product``; both branches of a ``where`` and seconds of sympy series at generation for ``taylor_branch``): not in
+``log_of_quotient`` and ``log_space_product``; magnitude tests and a ``where`` per quotient for ``paired_quotient``; both branches of a ``where`` and seconds of sympy series at generation for ``taylor_branch``): not in
 :data:`RULES` (the catalog's code keeps its speed); the definitions' search
 (:mod:`codegen.define_search`) tries them and keeps them only where they are measurably more accurate."""
 

@@ -158,3 +158,48 @@ def log_space_product(expr: sp.Expr) -> sp.Expr:
         return sp.Piecewise((e, sp.Abs(size) < LOG_RANGE), (wide, True))
 
     return expr.replace(lambda e: _log_space(e) is not None, value)
+
+
+# ** a quotient by expm1 of a large argument **
+
+
+def _expm1_quotient(e):
+    r"""``(c, algebraic factors, L)`` where ``e`` is $c\,P / \operatorname{expm1}(L)$, $P$ a product of at least one
+    algebraic factor, else None."""
+    if not isinstance(e, sp.Mul):
+        return None
+    from sympy.codegen.cfunctions import expm1
+
+    den = [f for f in e.args if isinstance(f, sp.Pow) and f.exp == -1 and isinstance(f.base, expm1)]
+    if len(den) != 1:
+        return None
+    found = _factors(sp.Mul(*[f for f in e.args if f is not den[0]]))
+    if found is None or not found[1] or not all(_algebraic(b) and k.is_integer for b, k in found[1]):
+        return None
+    return found[0], found[1], den[0].base.args[0]
+
+
+def _holds_expm1_quotient(e) -> bool:
+    return isinstance(e, sp.Mul) and any(isinstance(f, sp.Piecewise) and any(
+        _expm1_quotient(sp.Mul(*[g for g in e.args if g is not f]) * b) is not None for b, _ in f.args)
+        for f in e.args)
+
+
+def expm1_quotient(expr: sp.Expr) -> sp.Expr:
+    r"""$\frac{c\,P}{\operatorname{expm1}(L)} \to \begin{cases} \frac{c\,P}{\operatorname{expm1}(L)} & L < L_0 \\
+    c\,\operatorname{sign}(P)\,\frac{e^{\log|P| - L}}{-\operatorname{expm1}(-L)} & \text{otherwise}\end{cases}$
+    ($L_0$ = :data:`LOG_RANGE`): $\operatorname{expm1}(L) = -e^{L}\operatorname{expm1}(-L)$.  Adam's bias correction
+    $\frac{m}{1 - \beta^t}$ at $m = 10^{300}$, $\beta = 10^{300}$, $t = 1.34$ has $\beta^t = \infty$ and gives $-0$
+    where the truth is $-10^{-102}$.  A product with a piecewise factor holding the quotient is folded into it
+    first ($m \cdot \{1/\operatorname{expm1}(t \log\beta)$ for $\beta > 0\}$, as ``power_expm1`` writes it)."""
+    from sympy.codegen.cfunctions import expm1
+
+    expr = expr.replace(_holds_expm1_quotient, sp.piecewise_fold)
+
+    def value(e):
+        c, algebraic, big = _expm1_quotient(e)
+        wide = sp.Mul(c, _sign(algebraic), sp.exp(sp.Add(log_of_factors(algebraic), -big), evaluate=False),
+                      sp.Pow(-expm1(-big), -1), evaluate=False)
+        return sp.Piecewise((e, big < LOG_RANGE), (wide, True))
+
+    return expr.replace(lambda e: _expm1_quotient(e) is not None, value)

@@ -27,7 +27,7 @@ def scaled_form(f, u, a, k):
 
     The ratio is kept unevaluated: sympy would cancel $u = a/k$ into $k f(u)/a$, which underflows again."""
     ratio = sp.Mul(f(u), sp.Pow(u, -1, evaluate=False), evaluate=False)
-    return sp.Piecewise((k * f(u), sp.Abs(u) >= 1), (a * ratio, sp.Ne(u, 0)), (a, True))
+    return sp.Piecewise((k * f(u), sp.Abs(u) >= 1), (sp.Mul(a, ratio, evaluate=False), sp.Ne(u, 0)), (a, True))
 
 
 def _scaled(e):
@@ -231,3 +231,41 @@ def ratio_before_power(expr: sp.Expr) -> sp.Expr:
         return sp.Mul(*rest, ratio, evaluate=False) if rest else ratio
 
     return expr.replace(lambda e: _power_pair(e) is not None, value)
+
+
+# ** a function of a product, divided by one of its factors **
+
+
+def _through_zero():
+    from sympy.codegen.cfunctions import expm1, log1p
+
+    return ODD_THROUGH_ZERO + (expm1, log1p)
+
+
+def _over_factor(e):
+    r"""``(f, u, a, rest)`` for ``e = rest * f(u)`` where a factor $k$ of the argument $u$ appears as $1/k$ in
+    ``rest`` (``a = rest * u``, in which $k$ cancels), else None."""
+    if not isinstance(e, sp.Mul):
+        return None
+    for t in e.args:
+        if not isinstance(t, _through_zero()):
+            continue
+        u = t.args[0]
+        rest = [a for a in e.args if a is not t]
+        reciprocals = {q.base for q in rest if isinstance(q, sp.Pow) and q.exp == -1 and not q.base.is_number}
+        if reciprocals & {q for q in sp.Mul.make_args(u) if not q.is_number}:
+            return t.func, u, sp.Mul(*rest, u), sp.Mul(*rest)
+    return None
+
+
+def argument_over_scale(expr: sp.Expr) -> sp.Expr:
+    r"""$\frac{f(k a)}{k} \to a\,\frac{f(u)}{u}$, $u = k a$, for $f$ with $f(u) = u\,h(u)$, $h(0) = 1$ (tanh, sin,
+    sinh, atan, asinh, expm1, log1p): $\frac{1 - e^{-\lambda x}}{\lambda}$ (``power_expm1`` makes it
+    $-\operatorname{expm1}(-\lambda x)/\lambda$) at $x = \lambda = 10^{-300}$ has $\lambda x = 0$ (underflow) and
+    gives 0 where the truth is $x$; the ratio $f(u)/u$ is 1 there.  The same form as ``scale_over_argument``
+    (:func:`scaled_form`), for the scale multiplied into the argument instead of dividing it."""
+    def value(e):
+        f, u, a, k = _over_factor(e)
+        return scaled_form(f, u, a, k)
+
+    return expr.replace(lambda e: _over_factor(e) is not None, value)

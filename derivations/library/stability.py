@@ -101,8 +101,6 @@ for _id, _lhs, _rhs, _why, _sizes in (
      "log(1 - e^{-t}) = log(-expm1(-t)) = log1p(-e^{-t}) for t > 0", None),
     ("root_cancel", x + sqrt(x ** 2 + b), Piecewise((x + sqrt(x ** 2 + b), x >= 0), (b / (sqrt(x ** 2 + b) - x), True)),
      "x + sqrt(x^2 + b) = b / (sqrt(x^2 + b) - x) (multiply by the conjugate)", None),
-    ("scaled_sqrt", sqrt(x ** 2 + c), _M * sqrt((x / _M) ** 2 + c / _M ** 2),
-     "sqrt(x^2 + c) = M sqrt((x/M)^2 + c/M^2) for any M > 0, M = max(|x|, sqrt|c|, tiny)", None),
     ("scaled_sqrt_sum", sqrt(Sum(y[j] ** 2, (j, 0, n - 1))),
      _My * sqrt(Sum((y[j] / _My) ** 2, (j, 0, n - 1))),
      "sqrt(sum y_j^2) = M sqrt(sum (y_j/M)^2) for M = max_j |y_j| (> 0)", ({n: 1}, {n: 2}, {n: 3})),
@@ -367,4 +365,90 @@ register(Derivation(
     source="textbook",
     steps=(Step(log(exp(_ae) + exp(_be)), Max(_ae, _be) + log1p(exp(-Abs(_ae - _be))),
                 justification="factor e^{max(a, b)} out of the sum: the other term is e^{-|a - b|}"),),
+))
+
+
+# ** the identity of the log-sigmoid pair rule (``codegen.rules_logit``) **
+
+_wa, _wb, _sl = Symbol("a", real=True), Symbol("b", real=True), Symbol("s", real=True)
+register(Derivation(
+    id="log_sigmoid_pair",
+    title=r"the identity of a stability rule: $a \log\sigma(s) + b \log(1 - \sigma(s)) = (a + b)\log\sigma(-s) + a\,s$",
+    source="textbook",
+    steps=(Step(_wa * log(1 / (1 + exp(-_sl))) + _wb * log(1 - 1 / (1 + exp(-_sl))),
+                (_wa + _wb) * log(1 / (1 + exp(_sl))) + _wa * _sl,
+                justification="1 - sigma(s) = sigma(-s), and log sigma(s) = s + log sigma(-s) "
+                              "(sigma(s) / sigma(-s) = e^{s})"),
+           Step(_wa * log(1 / (1 + exp(-_sl))) + _wb * log(1 / (1 + exp(_sl))),
+                (_wa + _wb) * log(1 / (1 + exp(_sl))) + _wa * _sl,
+                justification="the same with the second log-sigmoid written sigma(-s)")),
+))
+
+
+_pw = Symbol("p", real=True)
+_cp = Symbol("c", positive=True)
+_Mp = Max(Abs(x), sqrt(_cp), Rational(1, 10 ** 300))
+register(Derivation(
+    id="scaled_sqrt", title="the identity of a stability rule: sqrt(x^2 + c) = M sqrt((x/M)^2 + c/M^2), and "
+                            "(x^2 + c)^p = M^{2p} ((x/M)^2 + c/M^2)^p for any real p, M > 0",
+    source="textbook",
+    steps=(Step(sqrt(x ** 2 + c), _M * sqrt((x / _M) ** 2 + c / _M ** 2),
+                justification="sqrt(x^2 + c) = M sqrt((x/M)^2 + c/M^2) for any M > 0, M = max(|x|, sqrt|c|, tiny)"),
+           Step((x ** 2 + _cp) ** _pw, _Mp ** (2 * _pw) * ((x / _Mp) ** 2 + _cp / _Mp ** 2) ** _pw,
+                justification="A = M^2 (A/M^2) with both factors positive, so A^p = (M^2)^p (A/M^2)^p = M^{2p} (A/M^2)^p"),
+           Step((x ** 2 + _cp) ** (_pw / 2) / (x ** 2 + _cp), (x ** 2 + _cp) ** (_pw / 2 - 1),
+                justification="A^p / A = A^{p - 1} for A > 0 (the powers of one base are combined before scaling)")),
+))
+
+
+# ** the identity of the paired quotient (``codegen.rules_pairing``) **
+
+_qa, _qb = Symbol("a", real=True), Symbol("b", real=True)
+_qv, _qw = Symbol("v", real=True, nonzero=True), Symbol("w", real=True, nonzero=True)
+register(Derivation(
+    id="paired_quotient",
+    title=r"the identity of a stability rule: $\frac{a b}{v} = \frac{a}{v} b = a \frac{b}{v}$ and "
+          r"$\frac{a}{v w} = \frac{a/v}{w}$ for $v, w \ne 0$",
+    source="textbook",
+    steps=(Step(_qa * _qb / _qv, Piecewise(((_qa / _qv) * _qb, Abs(_qv) >= 1), (_qa * (_qb / _qv), True)),
+                justification="multiplication is associative and commutative: either factor may be divided first"),
+           Step(_qa / (_qv * _qw), Piecewise(((_qa / _qv) / _qw, Abs(_qa) >= 1), ((_qa / _qw) / _qv, True)),
+                justification="1/(v w) = (1/v)(1/w) for v, w != 0, in either order")),
+))
+_eL = Symbol("L", positive=True)
+register(Derivation(
+    id="expm1_quotient",
+    title=r"the identity of a stability rule: $\frac{P}{\operatorname{expm1}(L)} = "
+          r"\operatorname{sign}(P)\,\frac{e^{\log|P| - L}}{-\operatorname{expm1}(-L)}$ for $P \ne 0$, $L \ne 0$",
+    source="textbook",
+    steps=(Step(_xn / expm1(_eL), Piecewise((_xn / expm1(_eL), _eL < _L),
+                                            (sign(_xn) * exp(log(Abs(_xn)) - _eL) / (-expm1(-_eL)), True)),
+                justification="expm1(L) = e^L - 1 = e^L (1 - e^{-L}) = -e^L expm1(-L), and P = sign(P) e^{log|P|}"),
+           Step(_xn * _vp / expm1(_eL), Piecewise((_xn * _vp / expm1(_eL), _eL < _L),
+                                                  (sign(_xn) * exp(log(Abs(_xn)) + log(_vp) - _eL) / (-expm1(-_eL)), True)),
+                justification="the same for a product P = x v, log|P| = log|x| + log v")),
+))
+
+from sympy.codegen.cfunctions import expm1 as _expm1, log1p as _log1p  # noqa: E402
+
+_kn = Symbol("k", real=True, nonzero=True)
+register(Derivation(
+    id="argument_over_scale",
+    title=r"the identity of a stability rule: $\frac{f(k a)}{k} = a \frac{f(u)}{u}$, $u = k a$, for $0 < |u| < 1$",
+    source="textbook",
+    steps=tuple(Step(_f(_kn * x) / _kn, Piecewise((_f(_kn * x) / _kn, Abs(_kn * x) >= 1),
+                                                  (x * (_f(_kn * x) / (_kn * x)), Ne(_kn * x, 0)), (x, True)),
+                     justification="f(k a)/k = (k a / k) f(u)/u for u = k a != 0; at a = 0 both sides are 0 (f(0) = 0)")
+                for _f in (tanh, sinh, _expm1, _log1p)),
+))
+
+_cs, _ca, _cb = Symbol("s", positive=True), Symbol("a", real=True), Symbol("b", positive=True)
+register(Derivation(
+    id="common_denominator",
+    title=r"the identity of a stability rule: $R + \frac{N}{D} = \frac{R D + N}{D}$ for $D \ne 0$",
+    source="textbook",
+    steps=(Step(1 - (_cs + 2 * _ca) / (_cs + _cb), (_cb - 2 * _ca) / (_cs + _cb),
+                justification="1 = (s + b)/(s + b); the s of the numerators cancel"),
+           Step(_ca - (_ca * _cs + 1) / (_cs + _cb), (_ca * _cb - 1) / (_cs + _cb),
+                justification="R + N/D = (R D + N)/D with R = a: a s cancels")),
 ))

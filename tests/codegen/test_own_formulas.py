@@ -183,9 +183,6 @@ def test_gradient_oracle_is_the_symbolic_derivative_cross_checked_by_finite_diff
 
 
 CERTIFICATE_OPEN = {
-    "biascorrection": "extreme: m = 1e300, beta = 1e300, t = 1.34 (beta outside the note's 0 < beta < 1, which the "
-                      "reader does not take from prose): beta^t overflows, m / (1 - beta^t) is -0 where the truth is "
-                      "-1e-101; needs a log-space quotient through expm1",
 }
 """Suite formulas whose certificate still misses a target at some point, with the cause (issue 13)."""
 

@@ -468,3 +468,4 @@ def test_one_minus_exp_and_log_add_exp():
     for values in ((800.0, 3.0), (-800.0, -900.0), (0.0, -40.0), (1.5, -0.5)):
         assert _same_at(expr, new, (a, b), values)
     assert _naive_fails(expr, (a, b), (800.0, 3.0)) and _naive_fails(expr, (a, b), (0.0, -40.0))
+

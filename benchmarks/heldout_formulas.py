@@ -1,0 +1,66 @@
+r"""The held-out user formulas of ``benchmarks/heldout_formulas.md`` (issue 13): certificate rows, outside CI.
+
+For every definition of the note: the worst errors of the generated forward and VJP against the definition in
+mpmath at high precision (ordinary inputs, extreme inputs to 1e+-300 where the truth is a normal float64), the
+candidates chosen, the rules that fired and, for each, the worst error without it and with it (the certificate's
+ablation), against the issue's targets (forward 1e-12 ordinary, 1e-10 extreme; VJP 1e-8).  The same run as
+``formulary verify benchmarks/heldout_formulas.md``.  Written to ``benchmarks/heldout_formulas.json``.
+
+Usage: ``python3 benchmarks/heldout_formulas.py [NAME ...]`` (default: every definition; helpers such as
+``sigma`` and ``phi`` included, as ``verify`` lists them).
+"""
+from __future__ import annotations
+
+import json
+import pathlib
+import sys
+import time
+
+ROOT = pathlib.Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+NOTE = ROOT / "benchmarks" / "heldout_formulas.md"
+OUT = ROOT / "benchmarks" / "heldout_formulas.json"
+KEYS = ("ordinary", "extreme", "vjp", "vjp_extreme")
+
+
+def _fmt(x) -> str:
+    return "inf" if x == float("inf") else f"{x:.1e}"
+
+
+def rows(names=()) -> list[dict]:
+    from codegen.define_check import TARGETS
+    from formulary import api
+
+    out = []
+    for f in api.define(NOTE):
+        if names and f.name not in names:
+            continue
+        start = time.perf_counter()
+        (row,) = api.verify_definitions([f])
+        ab = row["ablation"]
+        out.append({"name": f.name, **{k: row[k] for k in KEYS},
+                    "missed": [k for k in KEYS if not row[k] <= TARGETS[k]],
+                    "rules": list(row["rules"]), "ablation": {k: list(v) for k, v in ab.items()},
+                    "forward_choice": row["forward_choice"], "vjp_choice": row["vjp_choice"],
+                    "points": [row["points"], row["vjp_points"]], "skipped": list(row["skipped"]),
+                    "ill_conditioned": list(row["ill_conditioned"]), "seconds": round(time.perf_counter() - start, 1)})
+        r = out[-1]
+        rules = ", ".join(f"{k} ({_fmt(ab[k][0])} -> {_fmt(ab[k][1])})" if k in ab else k for k in r["rules"]) or "-"
+        print(f"{r['name']:<20} " + " ".join(f"{_fmt(r[k]):>9}" for k in KEYS)
+              + f"  {'missed ' + '/'.join(r['missed']) if r['missed'] else 'ok'}  {rules}", flush=True)
+    return out
+
+
+def main(argv=None) -> int:
+    names = tuple(argv if argv is not None else sys.argv[1:])
+    print(f"{'formula':<20} {'ordinary':>9} {'extreme':>9} {'vjp':>9} {'vjp(ext)':>9}  targets  rules (without -> with)")
+    result = rows(names)
+    if not names:
+        OUT.write_text(json.dumps(result, indent=1) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

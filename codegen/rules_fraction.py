@@ -1,0 +1,52 @@
+r"""A sum with a quotient whose terms cancel over a common denominator (:mod:`codegen.rules` registers the rule).
+
+========================  =====================================================================
+rule                      identity
+========================  =====================================================================
+``common_denominator``    $R + \frac{N}{D} = \frac{R D + N}{D}$ where the expanded $R D + N$ loses a free symbol
+========================  =====================================================================
+
+$1 - \frac{s + 2\sum_i p_i t_i}{s + \sum_i p_i + \sum_i t_i}$ (a Dice loss) at $s = 10^{150}$ rounds the quotient to 1
+and the difference to 0, where the truth is $\frac{\sum_i p_i + \sum_i t_i - 2\sum_i p_i t_i}{s + \ldots} \approx
+10^{-150}$: over the common denominator the two $s$ cancel symbolically, before anything is rounded.  The rule fires
+only where a free symbol (or a sum) of $R D$ and $N$ is gone from the expanded numerator, and only for a
+denominator that is a sum ($R$ free of the denominator's inverse); otherwise the quotient stays as written.
+
+A function ``expr -> expr`` (a rule's ``apply``); this module knows nothing of the registry.
+"""
+from __future__ import annotations
+
+import sympy as sp
+
+
+def _atoms(e) -> set:
+    return e.free_symbols | e.atoms(sp.Sum)
+
+
+def _combined(e):
+    """``(numerator, denominator)`` of the sum ``e`` over the common denominator of one of its quotients, where a
+    symbol cancels, else None."""
+    if not isinstance(e, sp.Add):
+        return None
+    for q in e.args:
+        dens = [f for f in sp.Mul.make_args(q) if isinstance(f, sp.Pow) and f.exp == -1 and isinstance(f.base, sp.Add)]
+        if len(dens) != 1:
+            continue
+        d = dens[0].base
+        n = sp.Mul(*[f for f in sp.Mul.make_args(q) if f is not dens[0]])
+        rest = sp.Add(*[t for t in e.args if t is not q])
+        if rest.has(dens[0]) or rest == 0:
+            continue
+        top = sp.expand(rest * d + n)
+        if _atoms(top) < (_atoms(sp.expand(rest * d)) | _atoms(n)):
+            return top, d
+    return None
+
+
+def common_denominator(expr: sp.Expr) -> sp.Expr:
+    r"""$R + \frac{N}{D} \to \frac{R D + N}{D}$ where the numerator's terms cancel symbolically (module docstring)."""
+    def value(e):
+        top, d = _combined(e)
+        return sp.Mul(sp.factor_terms(top), sp.Pow(d, -1), evaluate=False)
+
+    return expr.replace(lambda e: _combined(e) is not None, value)
