@@ -124,8 +124,15 @@ def unshifted(exprs, *, split: bool = False) -> tuple | None:
 
 
 def guard_line(names: list[str]) -> str:
-    r"""``_unshifted = ...``: every row of each named sum in $[1, \sqrt{\mathrm{max}}]$ (False on NaN)."""
-    tests = " and ".join(f"bool(np.all(({n} >= 1) & ({n} <= np.sqrt(np.finfo({n}.dtype).max))))" for n in names)
+    r"""``_unshifted = ...``: every row of each named sum in $[1, \sqrt{\mathrm{max}}]$ (False on NaN).
+
+    Read as its minimum and maximum (NaN propagates through both, and fails both tests; ``initial``: an
+    empty block passes), the array methods: the per-block cost is paid once per block of rows, and
+    ``np.all`` of two comparisons joined by ``&`` is four ufunc calls and two temporaries where this is two
+    reductions."""
+    tests = " and ".join(f"bool(np.asarray({n}).min(initial=np.inf) >= 1) and "
+                         f"bool(np.asarray({n}).max(initial=-np.inf) <= np.sqrt(np.finfo({n}.dtype).max))"
+                         for n in names)
     return f"{GUARD_NAME} = {tests}"
 
 
@@ -133,5 +140,5 @@ def finite_test(value: str) -> str:
     r"""Code: the array named ``value`` has no inf or NaN, read by one BLAS matrix-vector product over its last
     axis (a row sum: inf and NaN propagate; a sum that overflows from finite terms only sends the call to the
     shifted code)."""
-    return (f"bool(np.all(np.isfinite(np.matmul({value}, np.ones({value}.shape[-1], {value}.dtype)) "
-            f"if np.ndim({value}) else {value})))")
+    return (f"bool(np.isfinite(np.matmul({value}, np.ones({value}.shape[-1], {value}.dtype)) "
+            f"if np.ndim({value}) else {value}).all())")
