@@ -104,9 +104,9 @@ def split_log_sums(exprs, guards) -> tuple[list, list[SplitSum]] | None:
 def cancellation_line(guard: str, terms: list[str], weights: list[str]) -> str:
     r"""``guard = guard and ...``: the weights (code of input arrays) nonnegative and the parts (code of $c_p A_p$)
     adding to at least $1/\kappa$ of their magnitudes (every element; False on NaN)."""
-    tests = [f"(np.size({w}) == 0 or bool(np.min({w}) >= 0))" for w in weights]  # NaN: False
+    tests = [f"bool(np.asarray({w}).min(initial=np.inf) >= 0)" for w in weights]  # NaN: False; no rows: True
     mags = " + ".join(f"np.abs({t})" for t in terms)
-    tests.append(f"bool(np.all({mags} <= {CANCELLATION} * np.abs({' + '.join(terms)})))")
+    tests.append(f"bool(({mags} <= {CANCELLATION} * np.abs({' + '.join(terms)})).all())")
     return f"{guard} = {guard} and " + " and ".join(tests)
 
 
@@ -114,4 +114,4 @@ def log_floor_line(guard: str, total: str) -> str:
     r"""``guard = guard and ...``: the sum $S$ (code) whose log a split sum holds is at least $e$, so $\log S \ge 1$ and
     the log's absolute error ($\varepsilon$, from the rounding of $S$) is relative to it (at $S = 1$ an exact
     0 would stand for a tiny true value the shifted code gets exactly)."""
-    return f"{guard} = {guard} and bool(np.all({total} >= np.e))"
+    return f"{guard} = {guard} and bool(np.asarray({total}).min(initial=np.inf) >= np.e)"

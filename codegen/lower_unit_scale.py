@@ -88,14 +88,15 @@ class UnitScaleLowering:
         rows = u.labels[:-1]
         squares = found["squares"]
         squares.quiet = True  # it overflows on the rows the scale is for
-        safe = Arr("np.logical_and(np.isfinite({0}), np.logical_and({0} >= {1}.shape[-1] * (np.finfo({1}.dtype).tiny"
-                   " / np.finfo({1}.dtype).eps), {0} <= np.finfo({1}.dtype).max * np.finfo({1}.dtype).eps))",
+        # in range, which is also finite (inf and NaN fail a comparison): three ufunc calls, paid per block of rows
+        safe = Arr("(({0} >= {1}.shape[-1] * (np.finfo({1}.dtype).tiny / np.finfo({1}.dtype).eps))"
+                   " & ({0} <= np.finfo({1}.dtype).max * np.finfo({1}.dtype).eps))",
                    (squares, u), rows, u.batched, ATOM, "reduce", "safe")
         largest = "np.maximum(np.max({1}, axis=-1), -np.min({1}, axis=-1))"
         if floor is not None:
             largest = f"np.maximum({largest}, {{2}})"
         args = (safe, u) + ((floor,) if floor is not None else ())
-        scale = Arr(UNIT_WHERE + "{0}, {1}.dtype.type(1), " + largest + " if not np.all({0}) else {1}.dtype.type(1))",
+        scale = Arr(UNIT_WHERE + "{0}, {1}.dtype.type(1), " + largest + " if not {0}.all() else {1}.dtype.type(1))",
                     args, rows, u.batched, ATOM, "reduce", "scale")
         self._unit_scales()[id(scale)] = (u, squares, found["body"], j)
         return scale
@@ -117,6 +118,6 @@ class UnitScaleLowering:
             if rest.xreplace({bound[0]: j}) != body or self.ranges.get(bound[0]) != self.ranges.get(j):
                 return None
             # M is 1 on every row exactly where every row is safe (an unsafe row's M = 1 scales nothing either)
-            return Arr("np.sum(np.square({1} / {2}[..., None]), axis=-1) if not np.all({2} == 1) else {0}.copy()",
+            return Arr("np.sum(np.square({1} / {2}[..., None]), axis=-1) if not ({2} == 1).all() else {0}.copy()",
                        (squares, u, scale), squares.labels, squares.batched, ATOM, "reduce", "sum")
         return None

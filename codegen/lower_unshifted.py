@@ -124,8 +124,15 @@ def unshifted(exprs, *, split: bool = False) -> tuple | None:
 
 
 def guard_line(names: list[str]) -> str:
-    r"""``_unshifted = ...``: every row of each named sum in $[1, \sqrt{\mathrm{max}}]$ (False on NaN)."""
-    tests = " and ".join(f"bool(np.all(({n} >= 1) & ({n} <= np.sqrt(np.finfo({n}.dtype).max))))" for n in names)
+    r"""``_unshifted = ...``: every row of each named sum in $[1, \sqrt{\mathrm{max}}]$ (False on NaN).
+
+    Read as its minimum and maximum (NaN propagates through both, and fails both tests; ``initial``: an
+    empty block passes), the array methods: the per-block cost is paid once per block of rows, and
+    ``np.all`` of two comparisons joined by ``&`` is four ufunc calls and two temporaries where this is two
+    reductions."""
+    tests = " and ".join(f"bool(np.asarray({n}).min(initial=np.inf) >= 1) and "
+                         f"bool(np.asarray({n}).max(initial=-np.inf) <= np.sqrt(np.finfo({n}.dtype).max))"
+                         for n in names)
     return f"{GUARD_NAME} = {tests}"
 
 
@@ -133,5 +140,43 @@ def finite_test(value: str) -> str:
     r"""Code: the array named ``value`` has no inf or NaN, read by one BLAS matrix-vector product over its last
     axis (a row sum: inf and NaN propagate; a sum that overflows from finite terms only sends the call to the
     shifted code)."""
-    return (f"bool(np.all(np.isfinite(np.matmul({value}, np.ones({value}.shape[-1], {value}.dtype)) "
-            f"if np.ndim({value}) else {value})))")
+    return (f"bool(np.isfinite(np.matmul({value}, np.ones({value}.shape[-1], {value}.dtype)) "
+            f"if np.ndim({value}) else {value}).all())")
+
+
+def bounded_by_guards(expr, guards, indices) -> bool:
+    r"""``expr`` (an unshifted target over its free ``indices``, ``(k, lo, hi)``) is finite wherever the guard holds,
+    with no run-time test: a product
+
+    .. math:: e^{f_k} \prod_p S_p^{-a_p}, \qquad a_p > 0,
+
+    of at most one exponential that is a term of a guarded sum $S = \sum_{j=lo}^{hi} e^{f_j}$ (the same row:
+    $f_k$ is the summand at $j = k$, with $k$ over the same range) and negative powers of guarded sums.  Every
+    term of $S$ is nonnegative, so $e^{f_k} \le S \le \sqrt{\mathrm{max}}$, and $S^{-a} \le 1$ as $S \ge 1$:
+    the product is at most $\sqrt{\mathrm{max}}$ (the softmax $e^{z_k}/S \le 1$).  Anything else (a factor
+    that is an input, a sum of such products) keeps the run-time finite test."""
+    guards = list(guards)
+    ranges = {k: (lo, hi) for k, lo, hi in indices}
+    exps = 0
+    for f in sp.Mul.make_args(expr):
+        if isinstance(f, sp.Pow) and f.base in guards and f.exp.is_number and f.exp.is_negative:
+            continue
+        if not isinstance(f, sp.exp) or exps:
+            return False
+        exps += 1
+        arg = f.args[0]
+        if not any(_a_term_of(arg, s, ranges) for s in guards):
+            return False
+    return True
+
+
+def _a_term_of(arg, s, ranges) -> bool:
+    """``exp(arg)`` is a term of the sum ``s`` of exponentials: its summand at ``j = k`` for an index ``k`` whose
+    range is the sum's, or the summand itself where it does not depend on ``j``."""
+    if not (isinstance(s, sp.Sum) and len(s.limits) == 1 and isinstance(s.function, sp.exp)):
+        return False
+    (j, lo, hi), h = s.limits[0], s.function.args[0]
+    if not h.has(j):
+        return arg == h and (hi - lo).is_nonnegative is True
+    return any(h.xreplace({j: k}) == arg and sp.simplify(lo - klo) == 0 and sp.simplify(hi - khi) == 0
+               for k, (klo, khi) in ranges.items())

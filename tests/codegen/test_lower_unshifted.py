@@ -12,7 +12,7 @@ import sympy as sp
 from codegen.load import load_generated
 from codegen.lower_printer import NumPyLowering
 from codegen.lower import Input, Target, lower_formula, lower_function
-from codegen.lower_unshifted import GUARD_NAME, ExpShift, unshifted
+from codegen.lower_unshifted import GUARD_NAME, ExpShift, bounded_by_guards, unshifted
 from codegen.module import certify_formula, joint_groups, lower_joint_vjp
 from codegen.rules import RULES
 from codegen.rules import stabilize
@@ -92,6 +92,49 @@ def test_ordinary_logits_skip_the_maximum_and_extreme_ones_take_it():
         np.max = real
     for r in range(len(ordinary)):
         assert np.max(np.abs(out[r] - _truth(ordinary[r]))) <= ULPS * 2.2e-16 * np.max(_truth(ordinary[r]))
+
+
+def test_a_quotient_of_a_term_by_its_sum_needs_no_output_test():
+    r"""$e^{z_k}/S$ with $e^{z_k}$ a term of the guarded $S$ (same row, same range) is at most 1: no pass over the
+    output (the softmax's unshifted branch has no isfinite); another factor, a second exponential, a range
+    beyond the sum's or a positive power of $S$ keeps the test.  Near the guard's edge ($S$ just under
+    $\sqrt{\mathrm{max}}$) the unshifted branch is taken (no maximum) and is finite and within ULPS of mpmath."""
+    n = sp.Symbol("n", integer=True, positive=True)
+    s = sp.Sum(sp.exp(z[j]), (j, 0, K - 1))
+    assert bounded_by_guards(sp.exp(z[i]) / s, [s], ((i, 0, K - 1),))
+    assert bounded_by_guards(sp.exp(z[i]) / s ** 2, [s], ((i, 0, K - 1),))
+    assert not bounded_by_guards(sp.exp(z[i]) / s, [s], ((i, 0, K),))  # k = K is no term of S
+    assert not bounded_by_guards(g[i] * sp.exp(z[i]) / s, [s], ((i, 0, K - 1),))
+    assert not bounded_by_guards(sp.exp(2 * z[i]) / s, [s], ((i, 0, K - 1),))
+    assert not bounded_by_guards(sp.exp(z[i]) * s, [s], ((i, 0, K - 1),))
+    assert not bounded_by_guards(sp.exp(z[i]) / s + 1, [s], ((i, 0, K - 1),))
+    rows = sp.Sum(sp.exp(z[t, j]), (j, 0, K - 1))
+    assert bounded_by_guards(sp.exp(z[t, i]) / rows, [rows], ((t, 0, n - 1), (i, 0, K - 1)))
+    assert not bounded_by_guards(sp.exp(z[i, i]) / rows, [rows], ((i, 0, K - 1),))  # not the same row
+    fn = _softmax()
+    fast = fn.source().split(f"if {GUARD_NAME}:")[1].split("np.max(")[0]
+    assert "return" in fast and "isfinite" not in fast
+    from symbolic import get
+    assert "isfinite" in lower_formula(get("attention"), blocks=0).source()  # sum_j p_ij V_jd: tested
+    f = _function(fn)
+    calls = []
+    real = np.max
+
+    def spy(*a, **k):
+        calls.append(1)
+        return real(*a, **k)
+
+    edge = np.array([[353.0, 352.0, 0.0], [-1.0, 0.0, 1.0]])  # S = 2.5e153 <= sqrt(max) = 1.3e154
+    np.max = spy
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")
+            got = f(edge)
+    finally:
+        np.max = real
+    assert not calls and np.all(np.isfinite(got))
+    for r in range(len(edge)):
+        assert np.max(np.abs(got[r] - _truth(edge[r]))) <= ULPS * 2.2e-16 * np.max(_truth(edge[r]))
 
 
 def test_an_overflow_elsewhere_takes_the_shifted_code():
