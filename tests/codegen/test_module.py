@@ -46,6 +46,11 @@ def _import(path, name):
     return module
 
 
+pytestmark = pytest.mark.xdist_group("codegen_written_module")
+"""The module's tests run in one xdist worker (``--dist loadgroup``): the written module (``written``, 10-15 s of
+CPU for the whole catalog) is then generated once, not once per worker."""
+
+
 @pytest.fixture(scope="module")
 def written(tmp_path_factory):
     text = generate_all(True)
