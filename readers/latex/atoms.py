@@ -395,7 +395,7 @@ class _Atoms:
             return index, sp.Integer(1), None
         if len(exprs) == 2 and len(rels) == 1:
             return index, None, "".join(self.text[_start(node) + 1:_end(node) - 1].split())
-        if rels and any(_is_token(c, "COMMA") for c in items):  # _{i=1 \atop \alpha_i > 0}: a range
+        if rels and any(_is_token(c, "COMMA") or _is_token(c, "COLON") for c in items):  # or _{j : y_j \ne c}  # _{i=1 \atop \alpha_i > 0}: a range
             return index, None, "".join(self.text[_start(node) + 1:_end(node) - 1].split())  # with a condition
         raise self.error("cannot read the range of a sum", tree)
 

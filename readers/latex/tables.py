@@ -85,7 +85,7 @@ SIMPLE_COMMANDS = {
     "colon": "COLON", "langle": "LANGLE", "rangle": "RANGLE", "lbrace": "LSET", "rbrace": "RSET",
     "prime": "PRIME", "implies": "PROSE", "Rightarrow": "PROSE", "iff": "PROSE", "Leftrightarrow": "PROSE",
     "forall": "PROSE", "exists": "PROSE", "therefore": "PROSE", "Longrightarrow": "PROSE",
-    "Longleftrightarrow": "PROSE", "cap": "MUL", "cup": "MUL", "setminus": "MUL", "quad": None, "oslash": "DIV",
+    "Longleftrightarrow": "PROSE", "Downarrow": "PROSE", "Longdownarrow": "PROSE", "cap": "MUL", "cup": "MUL", "setminus": "MUL", "quad": None, "oslash": "DIV",
 }
 UNICODE_TOKENS = {
     "∑": ("SUMOP", "sum"), "∏": ("SUMOP", "prod"), "∫": ("INT", "int"), "∞": ("INFTY", "infty"),
@@ -94,7 +94,7 @@ UNICODE_TOKENS = {
     "∓": ("MP", "mp"), "…": ("DOTS", "ldots"), "⋯": ("DOTS", "cdots"), "√": ("SQRT", "sqrt"),
     "′": ("PRIME", "'"), "÷": ("DIV", "div"), "∗": ("AST", "ast"), "∩": ("MUL", "cap"), "∪": ("MUL", "cup"),
     "⇒": ("PROSE", "Rightarrow"), "⟹": ("PROSE", "implies"), "⇔": ("PROSE", "iff"), "∀": ("PROSE", "forall"),
-    "∃": ("PROSE", "exists"), "∅": ("NAME", "emptyset"),
+    "∃": ("PROSE", "exists"), "∅": ("NAME", "emptyset"), "⇓": ("PROSE", "Downarrow"),
 }
 r"""Unicode symbols typed directly; ``∩``/``∪`` between sets as ``\cap``/``\cup``, before a script (``∪_i A_i``)
 as ``\bigcup``/``\bigcap`` (:data:`BIG_SET_OPERATORS`)."""

@@ -127,7 +127,7 @@ def _sentence(text: str, start: int, end: int) -> str:
 _LONE_DOLLAR_CLOSE = re.compile(r"\n[ \t]*\$[ \t]*(?=\n|\Z)")
 r"""A line holding only ``$``: it closes the display a lone ``$`` opened (Jupyter notebooks write display math as
 ``$`` + newline + formula + newline + ``$``, which MathJax renders)."""
-_SPACED_INLINE = re.compile(r"[ \t][^$\n]*?(?:\\[A-Za-z]|[=^_])[^$\n]*?[ \t]\$")
+_SPACED_INLINE = re.compile(r"[ \t][^$\n]*?(?:\\[A-Za-z]|[=^_])[^$\n]*?\$")
 r"""``$ \sigma = 1 / \sqrt{n} $``: MathJax (Jupyter) also reads a formula with spaces inside its dollars; taken only
 when it stays on one line and holds a command, a relation or a script (never ``$ 5 and $``)."""
 

@@ -117,3 +117,10 @@ def test_elementwise_division_and_an_empty_set():
     assert parse_latex(r"u \oslash v") == parse_latex("u / v")
     (row,) = rows(r"B \cap C = \emptyset")
     assert row.chain.exprs[1] == sp.Symbol("emptyset", real=True)
+
+
+def test_a_sum_over_a_condition_after_a_colon_is_opaque_and_an_arrow_alone_is_prose():
+    expr = parse_latex(r"\sum_{j : c_j \ne 0} c_j")
+    assert expr.func.__name__.startswith("sum_{") and not expr.has(sp.Sum), expr
+    (row,) = rows(r"\Downarrow")
+    assert row.kind == "prose" and not row.chain.exprs
