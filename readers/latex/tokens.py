@@ -70,6 +70,9 @@ _BINARY = frozenset(["ADD", "SUB", "PM", "MP", "MUL"])
 _GROUPED_NUMBER = re.compile(r"(?<![0-9.,])[1-9][0-9]{0,2}(?:,[0-9]{3})+(?![0-9]|,[0-9])(?:\.[0-9]+)?")
 r"""``156,400``, ``38,372``: a number with thousands separators (at the top of a row only; never inside
 parentheses, where ``f(1,416)`` has two arguments)."""
+_BRACED_OPERATOR = re.compile(r"\{\s*(?:\\displaystyle\s*)?\\(?:sum|prod)(?:\\limits)?\s*"
+                              r"(?:[_^]\s*(?:\{[^{}]*\}|\\?[A-Za-z0-9])\s*){0,2}\}")
+r"""``{\displaystyle \sum\limits_{i=1}^{m}}``: a sum sign braced alone (its body follows the braces)."""
 _SPACED_DOTS = re.compile(r"\.(?:[ \t]+\.){2}")
 r"""``A_1, . . . , A_k``: an ellipsis typed as three spaced periods."""
 _MAXMIN_LABEL = re.compile(r"_\s*(?:\{\s*\\(max|min)\s*\}|\\(max|min)(?![A-Za-z]))")
@@ -268,6 +271,11 @@ class _Tokenizer:
         if char == "(" and self.prose_parenthesis(start):
             return None
         if char == "{" and self.set_braces(start):
+            return None
+        bare = _BRACED_OPERATOR.match(text, start) if char == "{" else None
+        if bare:  # {\displaystyle \sum_{i=1}^{m}} \left\| ... \right\|^2: braces around an operator alone
+            self.pos = start + 1
+            self.closing_braces.add(bare.end() - 1)
             return None
         if char == "}" and start in self.set_closers:
             self.pos += 1

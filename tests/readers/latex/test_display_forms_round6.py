@@ -124,3 +124,11 @@ def test_a_sum_over_a_condition_after_a_colon_is_opaque_and_an_arrow_alone_is_pr
     assert expr.func.__name__.startswith("sum_{") and not expr.has(sp.Sum), expr
     (row,) = rows(r"\Downarrow")
     assert row.kind == "prose" and not row.chain.exprs
+
+
+def test_a_sum_sign_braced_alone_takes_the_body_after_the_braces():
+    # {\displaystyle \sum_{i=1}^{m}} \|z_i\|^2: the braces hold only the operator and its range
+    expr = parse_latex(r"{\displaystyle \sum\limits_{i=1}^{3}} \left( z_i + 1 \right)")
+    assert expr == parse_latex(r"\sum_{i=1}^{3} (z_i + 1)")
+    with pytest.raises(LatexParseError):  # a brace group with a sum and something else is still one group
+        parse_latex(r"{\sum_{i=1}^{3} +} z_i")
