@@ -1,6 +1,6 @@
-"""A gradient defined for one function stands for that function's gradient only: ``\\nabla f = [\\partial f /
-\\partial x_i]_i`` (in ``f``'s own variables) never rewrites ``\\nabla L(M)``, while ``\\sigma(z) = ...`` still
-rewrites ``\\sigma(w)``.  (Teitelbaum's notes: the rewritten ``\\nabla L(M)`` made a matrix claim unreadable.)"""
+r"""A gradient defined for one function stands for that function's gradient only: ``\nabla f = [\partial f /
+\partial x_i]_i`` (in ``f``'s own variables) never rewrites ``\nabla L(M)``, while ``\sigma(z) = ...`` still
+rewrites ``\sigma(w)``.  (Teitelbaum's notes: the rewritten ``\nabla L(M)`` made a matrix claim unreadable.)"""
 import sympy as sp
 
 from readers.notes.symbols import _instantiate
