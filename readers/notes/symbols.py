@@ -60,7 +60,7 @@ def _freshen(expr):
 
 
 def _instantiate(application, cases):
-    """``f(a)`` with ``f(x) = body`` known: ``body`` with ``x -> a`` (``sigma(z_j)`` from ``sigma(z_i)``).  A
+    r"""``f(a)`` with ``f(x) = body`` known: ``body`` with ``x -> a`` (``sigma(z_j)`` from ``sigma(z_i)``).  A
     gradient defined for one function (``\nabla f = [\partial f / \partial x_i]_i``: in ``f``'s own variables)
     stands only for that function's gradient, never for ``\nabla L(M)``."""
     literal = application.func.__name__.startswith("nabla")
