@@ -32,7 +32,15 @@ class _Atoms:
 
     def between(self, bracket, scripts, tree):
         r"""$\left[F(x)\right]_a^b = F(b) - F(a)$, in the one variable ``F`` has (an error when it has several:
-        never a power ``F^b``)."""
+        never a power ``F^b``); $[x_i]_{i=0}^{N-1}$ (an index set from a start) is the vector of the entries,
+        the opaque ``vector(x_i, i, 0, N - 1)``."""
+        start = _index_start(scripts["sub"])
+        if start is not None:
+            index, lo = (self.plain(self.expr(e), e) for e in start)
+            if isinstance(index, sp.Symbol):
+                body = self.plain(self.atom(bracket), bracket)
+                self.used_functions.add("vector")
+                return sp.Function("vector")(body, index, lo, self.plain(self.sarg(scripts["sup"]), tree))
         value = self.plain(self.atom(bracket), bracket)
         lo, hi = (self.plain(self.sarg(scripts[k]), tree) for k in ("sub", "sup"))
         free = [s for s in value.free_symbols if isinstance(s, sp.Symbol) and s.name not in self.index_names
@@ -280,6 +288,8 @@ class _Atoms:
     def atom_bigop(self, tree):
         op = tree.children[0].value
         subs, sups = self.scripts_of(tree.children[1:-1])
+        if op in ("bigcup", "bigcap"):
+            return self.set_operation(op, subs, sups, tree)
         listed = self.name_list(subs[0], start=True) if subs else None
         if listed is not None:  # \sum_{i, j}: a sum over each index, with the same range
             listed, lo = listed
@@ -315,10 +325,23 @@ class _Atoms:
                     self.lengths.setdefault((element.base, position), hi - lo + 1)
         return (sp.Sum if op == "sum" else sp.Product)(body, (index, lo, hi))
 
+    def set_operation(self, op, subs, sups, tree):
+        r"""``\bigcup_{i=1}^k A_i``, ``∪_i A_i``: the opaque ``bigcup(A_i, i, 1, k)`` (a set; nothing is decided
+        about it), with the range as written (``i`` alone: no bounds)."""
+        body = self.plain(self.term(tree.children[-1]), tree)
+        self.used_functions.add(op)
+        if not subs:
+            return sp.Function(op)(body)
+        index, lo, exclude = self.sum_index(subs[0], tree)
+        if lo is None:
+            return sp.Function(f"{op}_{{{exclude}}}")(body, *([index] if index is not None else []))
+        bounds = [lo, self.plain(self.sarg(sups[0]), tree)] if sups else []
+        return sp.Function(op)(body, index, *bounds)
+
     def name_list(self, node, start=False):
         r"""``{i, j}`` under a sum or integral: the names listed (two or more), else None.  With ``start``,
         ``{i, j = 1}`` too: (names, 1), the names and the start they share (1 when unstated)."""
-        if isinstance(node, lark.Token) or node.data != "group":
+        if isinstance(node, lark.Token) or node.data != "group" or _sole_group(node) is not None:
             return None
         rows = [c for c in node.children[1].children if isinstance(c, lark.Tree)]
         items = rows[0].children if len(rows) == 1 else []
@@ -350,6 +373,9 @@ class _Atoms:
             if node.type != "NAME":
                 raise self.error("a sum's index must be a name", node)
             return self.symbol(node.value), sp.Integer(1), None
+        inner = _sole_group(node)
+        if inner is not None:  # _{\textstyle {i=1 \atop ...}}: the braces around the range are only grouping
+            return self.sum_index(inner, tree)
         rows = [c for c in node.children[1].children if isinstance(c, lark.Tree)]
         items = rows[0].children if len(rows) == 1 else []
         exprs = [c for c in items if isinstance(c, lark.Tree)]
@@ -369,6 +395,8 @@ class _Atoms:
             return index, sp.Integer(1), None
         if len(exprs) == 2 and len(rels) == 1:
             return index, None, "".join(self.text[_start(node) + 1:_end(node) - 1].split())
+        if rels and any(_is_token(c, "COMMA") or _is_token(c, "COLON") for c in items):  # or _{j : y_j \ne c}  # _{i=1 \atop \alpha_i > 0}: a range
+            return index, None, "".join(self.text[_start(node) + 1:_end(node) - 1].split())  # with a condition
         raise self.error("cannot read the range of a sum", tree)
 
     def default_size(self) -> sp.Symbol:
@@ -392,6 +420,11 @@ class _Atoms:
             return sp.Integral(body, variable, *more)  # \int_{\mathbb{R}^2} f \,dx\,dy: a region of (x, y)
         if more:
             raise self.error("one integral sign with several differentials", tree)
+        domain = _membership(subs[0]) if subs and not sups else None
+        if domain is not None:  # \int_{x \in A} f(x)\,dx: over a set the notes do not range, opaque
+            label = "integral_{%s}" % "".join(self.text[_start(subs[0]) + 1:_end(subs[0]) - 1].split())
+            self.used_functions.add(label)
+            return sp.Function(label)(body, *([variable] if variable is not None else []))
         bounds = [self.plain(self.sarg(s[0]), tree) for s in (subs, sups) if s]
         if variable is None:
             self.warnings.append(f"integral without its differential: {self.text[_start(tree):_end(tree)][:60]!r}")
@@ -523,6 +556,43 @@ class _Atoms:
             return sp.Function("set")(sp.Symbol(" ".join(self.text[_start(tree):_end(tree)].split())))
         return sp.Function("set")(*(value.args if isinstance(value, sp.Function) else (value,)))
 
+
+
+def _membership(node):
+    """The ``(x, A)`` trees of a subscript group ``{x \\in A}``, else None."""
+    items = _group_items(node)
+    if len(items) == 3 and _is_token(items[1], "REL") and items[1].value == "in":
+        return items[0], items[2]
+    return None
+
+
+def _index_start(node):
+    """The ``(i, 0)`` trees of a subscript group ``{i=0}``, else None."""
+    items = _group_items(node)
+    if len(items) == 3 and _is_token(items[1], "REL") and items[1].value == "=" and isinstance(items[0], lark.Tree) \
+            and isinstance(items[2], lark.Tree):
+        return items[0], items[2]
+    return None
+
+
+def _sole_group(node):
+    """The brace group that is all of the group ``node`` holds (``{ {i=1 \\atop c} }``), else None."""
+    items = _group_items(node)
+    while len(items) == 1 and isinstance(items[0], lark.Tree) and len(items[0].children) == 1:
+        items = items[0].children  # expr -> term -> factor -> post
+        if isinstance(items[0], lark.Tree) and items[0].data == "group":
+            return items[0]
+    return None
+
+
+def _group_items(node) -> list:
+    """The items of the one row of a brace group (a subscript's ``{...}``), else []."""
+    if isinstance(node, lark.Tree) and node.data == "sarg":
+        node = node.children[0]
+    if isinstance(node, lark.Token) or node.data != "group":
+        return []
+    rows = [c for c in node.children[1].children if isinstance(c, lark.Tree)]
+    return rows[0].children if len(rows) == 1 else []
 
 
 MATRICES = frozenset(["bmatrix", "pmatrix", "Bmatrix", "vmatrix", "Vmatrix", "smallmatrix"])

@@ -255,13 +255,13 @@ class _Names:
     def event(self, items, node):
         r"""An argument that is a relation, ``P(X \le x)``, ``P(X \in [a, b])``: the opaque event
         ``event_<relation>(X, x)``, a function of both sides (so that nothing is decided about it)."""
-        if len(items) != 3:
+        if len(items) not in (3, 5):
             raise self.error("a chain of relations inside a function's arguments", node)
-        relation = _EVENT_NAMES.get(str(items[1]))
-        if relation is None:
+        relations = [_EVENT_NAMES.get(str(r)) for r in items[1::2]]
+        if None in relations:
             raise self.error(f"a relation {str(items[1])!r} inside a function's arguments", node)
-        sides = [self.plain(self.expr(items[k]), items[k]) for k in (0, 2)]
-        return sp.Function(f"event_{relation}")(*sides)
+        sides = [self.plain(self.expr(e), e) for e in items[0::2]]
+        return sp.Function("event_" + "_".join(relations))(*sides)  # P(a \le X \le b): event_le_le(a, X, b)
 
     def name_value(self, name: str):
         if name == "e":
@@ -363,7 +363,7 @@ def is_transpose_mark(raw: str) -> bool:
         bare = bare[1:-1]
     return bare in TRANSPOSE_MARKS
 MAX_PRIME_ORDER = 4
-_EVENT_NAMES = {"=": "eq", "!=": "ne", "<": "lt", "<=": "le", ">": "gt", ">=": "ge", "in": "in", "notin": "notin"}
+_EVENT_NAMES = {"=": "eq", "!=": "ne", "<": "lt", "<=": "le", ">": "gt", ">=": "ge", "in": "in", "notin": "notin", "ni": "ni"}
 """Relations that may state an event inside ``P(...)``: canonical text -> the event function's suffix."""
 """``f^{(k)}(x)`` with k up to this is read as k primes (the k-th derivative)."""
 

@@ -33,7 +33,8 @@ RELATIONS = {
     "triangleq": ":=", "coloneqq": ":=", "doteq": ":=", "leftarrow": ":=", "gets": ":=", "longleftarrow": ":=",
     "≤": "<=", "≥": ">=", "≠": "!=", "≈": "approx", "∝": "propto", "→": "->", "∈": "in", "∼": "~", "≡": "equiv",
     "≔": ":=", "notin": "notin", "ll": "ll", "gg": "gg", "subset": "subset", "subseteq": "subset",
-    "supset": "supset", "supseteq": "supset", "mapsto": "mapsto", "perp": "perp",
+    "supset": "supset", "supseteq": "supset", "mapsto": "mapsto", "perp": "perp", "ni": "ni",
+    "⊆": "subset", "⊂": "subset", "⊇": "supset", "⊃": "supset", "∉": "notin", "∋": "ni", "⟶": "->",
 }
 """Relation spellings -> canonical text: ``= != < > <= >= approx propto -> ~ in equiv :=``."""
 def real_log(x, base=None):
@@ -65,10 +66,10 @@ r"""``\zeta`` is often a plain variable or an unnamed function: only at a number
 OPAQUE_FUNCTIONS = frozenset({"det", "tr", "Tr", "erf", "softmax", "Softmax"})
 MAXMIN = {"max": sp.Max, "min": sp.Min, "argmax": None, "argmin": None, "sup": sp.Max, "inf": sp.Min}
 PROSE_WORDS = frozenset(
-    ["when", "if", "otherwise", "else", "where", "for", "and", "or", "given", "with", "then", "since", "iff", "let", "all", "any", "each", "such", "that", "is", "are", "s.t.", "i.e.", "e.g.", "subject"])
+    ["when", "if", "otherwise", "else", "where", "for", "and", "or", "given", "with", "then", "since", "iff", "let", "all", "any", "each", "such", "that", "is", "are", "s.t.", "i.e.", "e.g.", "subject", "whenever"])
 STYLES = frozenset(["mathbf", "mathcal", "mathbb", "mathit", "mathsf", "mathscr", "mathfrak", "boldsymbol", "bm", "pmb", "mathbfit"])
 ACCENTS = frozenset(["hat", "widehat", "bar", "overline", "tilde", "widetilde", "vec", "dot", "ddot", "check", "breve", "acute", "grave", "mathring"])
-TEXTS = frozenset(["text", "textrm", "textit", "textbf", "textsf", "mathrm", "operatorname", "mbox", "textnormal"])
+TEXTS = frozenset(["text", "textrm", "textit", "textbf", "textsf", "mathrm", "operatorname", "mbox", "textnormal", "hbox"])
 SKIPPED = frozenset(["displaystyle", "textstyle", "scriptstyle", "limits", "nolimits", "big", "Big", "bigg", "Bigg", "bigl", "bigr", "Bigl", "Bigr", "biggl", "biggr", "Biggl", "Biggr", "middle", "nonumber", "notag", "quad", "qquad", "left."])
 SKIPPED_WITH_ARG = frozenset(["hspace", "vspace", "label", "tag", "phantom", "hphantom", "vphantom", "color",
                               "textcolor", "eqref", "ref"])
@@ -84,15 +85,22 @@ SIMPLE_COMMANDS = {
     "colon": "COLON", "langle": "LANGLE", "rangle": "RANGLE", "lbrace": "LSET", "rbrace": "RSET",
     "prime": "PRIME", "implies": "PROSE", "Rightarrow": "PROSE", "iff": "PROSE", "Leftrightarrow": "PROSE",
     "forall": "PROSE", "exists": "PROSE", "therefore": "PROSE", "Longrightarrow": "PROSE",
-    "Longleftrightarrow": "PROSE", "cap": "MUL", "cup": "MUL", "setminus": "MUL", "quad": None,
+    "Longleftrightarrow": "PROSE", "Downarrow": "PROSE", "Longdownarrow": "PROSE", "cap": "MUL", "cup": "MUL", "setminus": "MUL", "quad": None, "oslash": "DIV",
 }
 UNICODE_TOKENS = {
     "∑": ("SUMOP", "sum"), "∏": ("SUMOP", "prod"), "∫": ("INT", "int"), "∞": ("INFTY", "infty"),
     "∂": ("PARTIAL", "partial"), "∇": ("NABLA", "nabla"), "·": ("MUL", "cdot"), "⋅": ("MUL", "cdot"),
     "×": ("MUL", "times"), "⊙": ("MUL", "odot"), "∘": ("MUL", "circ"), "−": ("SUB", "-"), "±": ("PM", "pm"),
     "∓": ("MP", "mp"), "…": ("DOTS", "ldots"), "⋯": ("DOTS", "cdots"), "√": ("SQRT", "sqrt"),
-    "′": ("PRIME", "'"), "÷": ("DIV", "div"), "∗": ("AST", "ast"),
+    "′": ("PRIME", "'"), "÷": ("DIV", "div"), "∗": ("AST", "ast"), "∩": ("MUL", "cap"), "∪": ("MUL", "cup"),
+    "⇒": ("PROSE", "Rightarrow"), "⟹": ("PROSE", "implies"), "⇔": ("PROSE", "iff"), "∀": ("PROSE", "forall"),
+    "∃": ("PROSE", "exists"), "∅": ("NAME", "emptyset"), "⇓": ("PROSE", "Downarrow"),
 }
+r"""Unicode symbols typed directly; ``∩``/``∪`` between sets as ``\cap``/``\cup``, before a script (``∪_i A_i``)
+as ``\bigcup``/``\bigcap`` (:data:`BIG_SET_OPERATORS`)."""
+BIG_SET_OPERATORS = {"bigcup": "bigcup", "bigcap": "bigcap", "∪": "bigcup", "∩": "bigcap"}
+r"""Unions and intersections over an index (``\bigcup_{i=1}^k A_i``): an opaque function of the body and its range,
+never a sum."""
 ASCII_TOKENS = {"+": "ADD", "-": "SUB", "*": "AST", "/": "DIV", "^": "POW", "_": "USCORE", "&": "AMP",
                 ",": "COMMA", ";": "SEMI", ":": "COLON", "'": "PRIME", "(": "LPAR", ")": "RPAR",
                 "[": "LBRACK", "]": "RBRACK", "{": "LBRACE", "}": "RBRACE"}

@@ -19,6 +19,7 @@ from readers.latex.tables import (
     _WORD,
     ACCENTS,
     ASCII_TOKENS,
+    BIG_SET_OPERATORS,
     DIGITS,
     ENVIRONMENTS,
     FUNCTIONS,
@@ -66,6 +67,20 @@ r"""``{\rm x}``, ``{\bf x}``: old-style font switches inside a group."""
 _INFIX_FRACTIONS = {"choose": "BINOM", "over": "FRAC"}
 r"""Plain-TeX infix commands inside braces: ``{n \choose k}`` = ``\binom{n}{k}``, ``{a \over b}`` = ``\frac{a}{b}``."""
 _BINARY = frozenset(["ADD", "SUB", "PM", "MP", "MUL"])
+_GROUPED_NUMBER = re.compile(r"(?<![0-9.,])[1-9][0-9]{0,2}(?:,[0-9]{3})+(?![0-9]|,[0-9])(?:\.[0-9]+)?")
+r"""``156,400``, ``38,372``: a number with thousands separators (at the top of a row only; never inside
+parentheses, where ``f(1,416)`` has two arguments)."""
+_BRACED_OPERATOR = re.compile(r"\{\s*(?:\\displaystyle\s*)?\\(?:sum|prod)(?:\\limits)?\s*"
+                              r"(?:[_^]\s*(?:\{[^{}]*\}|\\?[A-Za-z0-9])\s*){0,2}\}")
+r"""``{\displaystyle \sum\limits_{i=1}^{m}}``: a sum sign braced alone (its body follows the braces)."""
+_SPACED_DOTS = re.compile(r"\.(?:[ \t]+\.){2}")
+r"""``A_1, . . . , A_k``: an ellipsis typed as three spaced periods."""
+_MAXMIN_LABEL = re.compile(r"_\s*(?:\{\s*\\(max|min)\s*\}|\\(max|min)(?![A-Za-z]))")
+r"""``\lambda_{\min}``, ``\sigma_\max``: the subscript names which one (a label), it applies no operator."""
+_PROSE_OPENING = re.compile(r"\(\s*(?:where|i\.\s*e\.|e\.\s*g\.|for|if|when|with|assuming|provided)(?![A-Za-z])")
+r"""``(where 0 \le p \le 1)``, ``(i.e., A \cap B = \emptyset)``: a parenthesis that opens with a prose word holds a
+remark or a condition in words, not a value."""
+_SET_CONTENT = re.compile(r"[,:]|\\in(?![A-Za-z])|∈|\\mid(?![A-Za-z])")
 
 
 def tokenize(text: str) -> list[lark.Token]:
@@ -98,6 +113,7 @@ class _Tokenizer:
         self.skips: dict[int, int] = {}  # text to pass over: start -> end (an \overbrace's annotation)
         self.closing_braces: set[int] = set()  # the "}" of a braced sized delimiter (\big{(})
         self.single = 0  # how many following arguments are one character (after _ ^ \frac \sqrt)
+        self.set_closers: set[int] = set()  # the "}" of a set whose "\{" Markdown stripped to "{"
 
     def where(self, pos: int) -> tuple[int, int]:
         line = max(k for k, start in enumerate(self.line_starts) if start <= pos) if pos else 0
@@ -150,6 +166,10 @@ class _Tokenizer:
                 rels.append(token.value)
         return bool(rels) and all(r == "=" for r in rels)
 
+    def operand_expected(self) -> bool:
+        """Whether the next token stands where an operand must (first, after a relation or a binary operator)."""
+        return not self.tokens or self.tokens[-1].type in ("REL", "ADD", "SUB", "MUL", "AST", "DIV", "ROWSEP")
+
     def previous_is_operand(self) -> bool:
         return bool(self.tokens) and self.tokens[-1].type in OPERAND_END
 
@@ -185,6 +205,10 @@ class _Tokenizer:
             return self.emit("USCORE", "_", start, self.pos)
         if char == "\\":
             return self.command()
+        grouped = _GROUPED_NUMBER.match(text, start) if char in DIGITS and self.at_top() else None
+        if grouped:  # 156,400 and 1,416 at the top of a row or a matrix entry: thousands separators
+            self.pos = grouped.end()
+            return self.emit("NUMBER", grouped.group().replace(",", ""), start, self.pos)
         if char in DIGITS or (char == "." and text[start + 1:start + 2] in DIGITS and text[start + 1:start + 2]):
             match = _NUMBER.match(text, start)
             if len(match.group()) > MAX_NUMBER_DIGITS:
@@ -205,6 +229,9 @@ class _Tokenizer:
         if char in RELATIONS and char not in "=<>:":
             self.pos += 1
             return self.emit("REL", RELATIONS[char], start, self.pos)
+        if char in BIG_SET_OPERATORS and re.match(r"\s*[_^]", text[start + 1:]):
+            self.pos += 1  # ∪_i A_i: a union over an index
+            return self.emit("SUMOP", BIG_SET_OPERATORS[char], start, self.pos)
         if char in UNICODE_TOKENS:
             kind, value = UNICODE_TOKENS[char]
             self.pos += 1
@@ -241,12 +268,34 @@ class _Tokenizer:
             self.pos = conditional.end()
             return self.emit("NAME", f"{conditional.group(1)}given{conditional.group(2)}", conditional.start(1),
                              conditional.end(2))
+        if char == "(" and self.prose_parenthesis(start):
+            return None
+        if char == "{" and self.set_braces(start):
+            return None
+        bare = _BRACED_OPERATOR.match(text, start) if char == "{" else None
+        if bare:  # {\displaystyle \sum_{i=1}^{m}} \left\| ... \right\|^2: braces around an operator alone
+            self.pos = start + 1
+            self.closing_braces.add(bare.end() - 1)
+            return None
+        if char == "}" and start in self.set_closers:
+            self.pos += 1
+            return self.emit("RSET", "}", start, self.pos)
+        if char == "_" and _MAXMIN_LABEL.match(text, start):  # \lambda_{\min}: a label, not an operator
+            label = _MAXMIN_LABEL.match(text, start)
+            self.emit("USCORE", "_", start, start + 1)
+            self.pos = label.end()
+            which = 1 if label.group(1) else 2
+            return self.emit("NAME", label.group(which), label.start(which), label.end(which))
         if char in ASCII_TOKENS:
             self.pos += 1
             kind = ASCII_TOKENS[char]
             if kind in ("USCORE", "POW"):
                 self.single = 1
             return self.emit(kind, char, start, self.pos)
+        spaced = _SPACED_DOTS.match(text, start)
+        if spaced:  # A_1, . . . , A_k: an ellipsis typed with spaces
+            self.pos = spaced.end()
+            return self.emit("DOTS", "ldots", start, self.pos)
         if text.startswith("...", start):
             self.pos = start + 3
             return self.emit("DOTS", "ldots", start, self.pos)
@@ -264,6 +313,41 @@ class _Tokenizer:
         if ord(char) < 32 or ord(char) == 127:
             raise self.error(f"control character {char!r}", start)
         raise self.error(f"unexpected character {char!r}", start)
+
+    def prose_parenthesis(self, start: int) -> bool:
+        r"""``(where 0 \le p \le 1)`` at the top of a row: a remark or condition in words, read as if written
+        without its parentheses (a separator before it), so the row reads as a condition, never as a value."""
+        if not self.at_top() or not _PROSE_OPENING.match(self.text, start):
+            return False
+        if self.tokens and self.tokens[-1].type in ("NAME", "WORD", "FUNC", "MAXMIN") \
+                and self.tokens[-1].end_pos == start:
+            return False  # g(where ...): a call, its argument is read (and rejected) as written
+        close = _matching(self.text, start, "(", ")")
+        if close is None:
+            return False
+        self.pos = start + 1
+        if self.previous_is_operand():
+            self.emit("COMMA", ",", start, self.pos)
+        self.closing_braces.add(close)
+        return True
+
+    def set_braces(self, start: int) -> bool:
+        r"""``P({1, 2, 3})``, ``P({\omega : X(\omega) = k})``, ``1{x \in A}``: Markdown (Kramdown) strips the
+        backslash of ``\{``; a brace group right after a function's parenthesis or a ``1`` (an indicator), holding
+        a comma, a colon or a membership at its top level, is a set, not a group."""
+        if not self.tokens or not (self.tokens[-1].type == "LPAR" or (self.tokens[-1].type == "NUMBER"
+                                                                     and self.tokens[-1].value == "1")):
+            return False
+        close = _matching(self.text, start, "{", "}")
+        if close is None or not _SET_CONTENT.search(_top_level(self.text[start + 1:close])):
+            return False
+        if self.tokens[-1].type == "NUMBER":  # 1{x \in A}: the indicator of the set, as \mathbb{1}\{x \in A\}
+            one = self.tokens.pop()
+            self.emit("NAME", "\\mathbb{1}", one.start_pos, one.end_pos)
+        self.set_closers.add(close)
+        self.pos = start + 1
+        self.emit("LSET", "{", start, self.pos)
+        return True
 
     def factorial(self, start: int):
         r"""``n!``, ``(n+1)!``: the operand before ``!`` wrapped as ``\factorial(...)`` (a name, a number or a
@@ -448,7 +532,7 @@ class _Tokenizer:
             return None  # \right. closing a \left. on an earlier row: only sizing, no delimiter
         if name in _BRACES:
             _, end = self.group(self.pos, "\\" + name)
-            script = re.compile(r"\s*\%s\s*" % _BRACES[name]).match(text, end)
+            script = re.compile(r"\s*\\?\%s\s*" % _BRACES[name]).match(text, end)  # Kramdown writes \_
             if script:
                 after = script.end()
                 if text[after:after + 1] == "{":
@@ -456,6 +540,8 @@ class _Tokenizer:
                 else:
                     after = (_COMMAND.match(text, after).end() if text[after:after + 1] == "\\"
                              else min(after + 1, len(text)))
+                    if text[after - 1:after].isalpha() and re.match(r"\s*\{", text[after:]):
+                        _, after = self.group(after, "\\" + name)  # _\text{data loss}: the command's text too
                 self.skips[end] = after
             return None  # the braced part is read as a group
         if name in _OLD_STYLES and self.tokens and self.tokens[-1].type == "LBRACE" \
@@ -543,6 +629,12 @@ class _Tokenizer:
             return self.emit("NAME" if name == "Pr" else "FUNC", "P" if name == "Pr" else name, start, self.pos)
         if name in MAXMIN:
             return self.emit("MAXMIN", name, start, self.pos)
+        if name == "atop" and self.stack and self.stack[-1] == "LBRACE":  # _{i=1 \atop \alpha_i > 0}: two lines
+            return self.emit("COMMA", ",", start, self.pos)
+        if name in BIG_SET_OPERATORS:  # \bigcup_{i=1}^k A_i: an opaque union, never a sum
+            return self.emit("SUMOP", BIG_SET_OPERATORS[name], start, self.pos)
+        if name in ("emptyset", "varnothing"):
+            return self.emit("NAME", "emptyset", start, self.pos)
         if name in ("top", "intercal"):  # A^\intercal is A^\top
             return self.emit("NAME", "T", start, self.pos)
         if SIMPLE_COMMANDS.get(name):
@@ -683,6 +775,15 @@ class _Tokenizer:
             return self.word(word, start)
         if re.fullmatch(r"[A-Za-z][A-Za-z0-9]*", word):
             return self.emit("NAME", word, start, self.pos)  # a NAME is never split into letters
+        if re.fullmatch(r"[A-Za-z][A-Za-z0-9]*(?:[_/][A-Za-z0-9]+)+", word):
+            return self.emit("NAME", word, start, self.pos)  # \text{life_satisfaction}, G_\text{left/right}: one name
+        suffix = re.fullmatch(r"-[A-Za-z][A-Za-z0-9]*", word)
+        if suffix and self.tokens and self.tokens[-1].type in ("NAME", "WORD") and self.tokens[-1].end_pos == start:
+            last = self.tokens.pop()  # p\text{-value}, d\text{-proj}: the suffix is part of the name
+            return self.emit("NAME", last.value + word, last.start_pos, self.pos)
+        if self.operand_expected() and re.fullmatch(r"[A-Za-z]+(?: [A-Za-z]+)+", " ".join(word.split())) \
+                and " ".join(word.split()).split()[0] not in PROSE_WORDS:
+            return self.emit("NAME", "text: " + " ".join(word.split()), start, self.pos)  # \text{Gaussian noise}
         if self.stack and self.stack[-1] == "LPAR":
             if self.described_event():
                 return None
@@ -764,6 +865,34 @@ def _has_relation(tokens: list, start: int) -> bool:
         elif depth == 0 and token.type in ("REL", "AMP"):
             return True
     return False
+
+
+def _matching(text: str, start: int, opener: str, closer: str) -> int | None:
+    """The position of the ``closer`` that matches the ``opener`` at ``start`` (escaped ones skipped), or None."""
+    depth, k = 0, start
+    while k < len(text):
+        if text[k] == "\\":
+            k += 2
+            continue
+        if text[k] == opener:
+            depth += 1
+        elif text[k] == closer:
+            depth -= 1
+            if depth == 0:
+                return k
+        k += 1
+    return None
+
+
+def _top_level(text: str) -> str:
+    """``text`` without what its brackets and braces enclose (``a, f(b, c)`` -> ``a, f``)."""
+    out, depth = [], 0
+    for char in text:
+        depth += char in "([{"
+        if depth == 0:
+            out.append(char)
+        depth -= char in ")]}" and depth > 0
+    return "".join(out)
 
 
 class _Lexer(lark.lexer.Lexer):

@@ -77,6 +77,13 @@ def find_blocks(text: str) -> list[Fragment]:
                 pos = match.end()
                 continue
             content_start, close, end, kind = match.start(), close_match.end(), close_match.end(), "display"
+        elif _alone_on_line(text, match.start(), match.end()) and _LONE_DOLLAR_CLOSE.search(text, match.end()):
+            closing = _LONE_DOLLAR_CLOSE.search(text, match.end())  # Jupyter: "$" on its own line opens a display
+            close, end, kind = closing.start() + closing.group().index("$"), closing.start() + closing.group().index("$") + 1, "display"
+            content_start = match.end()
+            if "\n\n" in text[content_start:close].replace(" ", ""):
+                pos = match.end()
+                continue
         else:
             close = _inline_close(text, match.end())
             if close is None:
@@ -117,8 +124,28 @@ def _sentence(text: str, start: int, end: int) -> str:
     return elide(before) + " $ " + elide(after)
 
 
+_LONE_DOLLAR_CLOSE = re.compile(r"\n[ \t]*\$[ \t]*(?=\n|\Z)")
+r"""A line holding only ``$``: it closes the display a lone ``$`` opened (Jupyter notebooks write display math as
+``$`` + newline + formula + newline + ``$``, which MathJax renders)."""
+_SPACED_INLINE = re.compile(r"[ \t][^$\n]*?(?:\\[A-Za-z]|[=^_])[^$\n]*?\$")
+r"""``$ \sigma = 1 / \sqrt{n} $``: MathJax (Jupyter) also reads a formula with spaces inside its dollars; taken only
+when it stays on one line and holds a command, a relation or a script (never ``$ 5 and $``)."""
+
+
+def _alone_on_line(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is the only thing on its line."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    return not text[line_start:start].strip() and not text[end:line_end].strip()
+
+
 def _inline_close(text: str, start: int) -> int | None:
-    r"""The closing ``$`` of an inline formula: same paragraph, not ``\$``, not followed by a digit."""
+    r"""The closing ``$`` of an inline formula: same paragraph, not ``\$``, not followed by a digit; with spaces
+    inside only as :data:`_SPACED_INLINE` allows."""
+    spaced = _SPACED_INLINE.match(text, start) if start < len(text) and text[start] in " \t" else None
+    if spaced and not text[spaced.end():spaced.end() + 1].isdigit():
+        return spaced.end() - 1
     if start >= len(text) or text[start] in " \n":
         return None
     k = start

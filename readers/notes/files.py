@@ -2,14 +2,15 @@ r"""Checking many notes: files and folders in, one report per file and a total o
 
 ``.md``/``.markdown``/``.txt`` files are read as Markdown; ``.tex`` files as LaTeX
 (:func:`latex_as_notes`: ``\section{...}`` is a heading, ``%`` comments and the
-preamble are dropped, only math environments are blocks), line numbers unchanged.
+preamble are dropped, only math environments are blocks), ``.rst`` files as Sphinx text (readers.notes.rst),
+line numbers unchanged.
 """
 from __future__ import annotations
 
 import re
 from pathlib import Path
 
-NOTE_SUFFIXES = (".md", ".markdown", ".txt", ".tex")
+NOTE_SUFFIXES = (".md", ".markdown", ".txt", ".tex", ".rst")
 """Files taken from a folder given to ``formulary check``."""
 MATH_ENVIRONMENTS = frozenset({"equation", "align", "gather", "multline", "eqnarray", "displaymath", "math",
                                "aligned", "split", "cases", "flalign", "alignat"})
@@ -62,6 +63,10 @@ def check_file(path: str, budget: float, read=None):
     text = read(path) if read else Path(path).read_text(encoding="utf-8")
     if path.lower().endswith(".tex"):
         text = latex_as_notes(text)
+    elif path.lower().endswith(".rst"):  # Sphinx: :math: roles and .. math:: directives (readers.notes.rst)
+        from readers.notes.rst import rst_as_notes
+
+        text = rst_as_notes(text)
     return check_notes(text, path=path, budget=budget)
 
 

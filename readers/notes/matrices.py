@@ -301,6 +301,8 @@ class MatrixClaims:
         for row_line, a, b in self._rows_at(line, frozenset({app.func.__name__})):
             if isinstance(a, AppliedUndef) and a.func.__name__ == app.func.__name__ and len(a.args) == len(app.args) \
                     and all(isinstance(p, sp.Symbol) for p in a.args):
+                if a.func.__name__.startswith("nabla") and a.args != app.args:
+                    continue  # \nabla f = [...] is f's gradient only, never \nabla L(M) (readers.notes.symbols)
                 return b.xreplace(dict(zip(a.args, app.args)))
         return None
 

@@ -60,12 +60,18 @@ def _freshen(expr):
 
 
 def _instantiate(application, cases):
-    """``f(a)`` with ``f(x) = body`` known: ``body`` with ``x -> a`` (``sigma(z_j)`` from ``sigma(z_i)``)."""
+    r"""``f(a)`` with ``f(x) = body`` known: ``body`` with ``x -> a`` (``sigma(z_j)`` from ``sigma(z_i)``).  A
+    gradient defined for one function (``\nabla f = [\partial f / \partial x_i]_i``: in ``f``'s own variables)
+    stands only for that function's gradient, never for ``\nabla L(M)``."""
+    literal = application.func.__name__.startswith("nabla")
     for params, body in cases:
         if len(params) != len(application.args):
             continue
         mapping = {}
         for p, a in zip(params, application.args):
+            if literal and p != a:
+                mapping = None
+                break
             if isinstance(p, sp.Symbol):
                 mapping[p] = a
             elif isinstance(p, sp.Indexed) and isinstance(a, sp.Indexed) and p.base == a.base \
