@@ -83,6 +83,7 @@ from readers.notes.operators import OPERATOR_CUE, derivative_reading, operators
 from readers.notes.vector_kinds import declared as declared_vectors
 from readers.notes.vector_kinds import in_force as simplex_in_force
 from readers.notes.density_facts import DensitySheet
+from readers.notes import stated_laws
 from readers.notes.einstein import einstein_reading
 from readers.notes.catalog import SIGMOID_CUE, _CatalogMatch
 from readers.notes.matrices import MatrixClaims
@@ -662,8 +663,10 @@ class _NotesReader(_CatalogMatch):
         except LatexParseError as exc:
             return BlockReport(**base, parsed=False, error=str(exc), role="unparsed")
         try:
-            return self.densities.review(block, frag, self.read(block, frag, base), self.section.conditions,
-                                         self.lines)
+            report = self.densities.review(block, frag, self.read(block, frag, base), self.section.conditions,
+                                           self.lines)
+            return stated_laws.review(block, frag, report, [c[0] for c in self.section.conditions], self.lines,
+                                      self.expand)
         except Exception as exc:  # noqa: BLE001 - a failure of ours is never a verdict on the notes
             step = StepReport(lhs=" ".join(frag.content.split())[:80], rel="", rhs="", verdict="undecided",
                               reason=f"internal error while reading this block: {type(exc).__name__}: {exc}"[:300],
