@@ -83,11 +83,11 @@ from readers.notes.operators import OPERATOR_CUE, derivative_reading, operators
 from readers.notes.vector_kinds import declared as declared_vectors
 from readers.notes.vector_kinds import in_force as simplex_in_force
 from readers.notes.density_facts import DensitySheet
-from readers.notes import stated_laws
+from readers.notes import iid_moments, stated_laws
 from readers.notes.einstein import einstein_reading
 from readers.notes.catalog import SIGMOID_CUE, _CatalogMatch
 from readers.notes.matrices import MatrixClaims
-from readers.notes.moments import ATOMS, NO_RANDOM_VARIABLE, decorated, only_inside, read_moments, refutable
+from readers.notes.moments import ATOMS, NO_RANDOM_VARIABLE, decorated, only_inside, operators_in, read_moments, refutable
 from readers.notes.moments import _capital
 from readers.notes.moments import _tie as tie_moments
 from readers.notes.moments import _TIED as _TIED_MOMENT
@@ -1305,7 +1305,7 @@ class _NotesReader(_CatalogMatch):
         if equation:
             unknowns = ", ".join(sorted(map(_show, symbols), key=str))
             return [_undecided(r, f"an equation in {unknowns}: it holds for some values, not as an identity",
-                               role="equation") for r in out]
+                               role="equation") if not r.method.startswith(iid_moments.METHOD) else r for r in out]
         if rel == "=" and previous is not None:
             return [_undecided(r, f"an equation after the one at line {previous[2]}: not shown to follow from it",
                                role="equation step") for r in out]
@@ -1313,7 +1313,7 @@ class _NotesReader(_CatalogMatch):
         if apart:
             return [_undecided(r, f"the two sides share no name ({apart}): a change of variables whose link the "
                                   f"notes state elsewhere, not an identity of independent names ({r.reason[:80]})")
-                    if r.verdict == "refuted" else r for r in out]
+                    if r.verdict == "refuted" and not r.method.startswith(iid_moments.METHOD) else r for r in out]
         return [self.narrower(r, claim, frag, lhs, rhs, shown, stated) if r.verdict == "refuted" else r for r in out]
 
     def unrolls(self, name, value) -> bool:
@@ -1525,6 +1525,9 @@ class _NotesReader(_CatalogMatch):
                         return [_undecided(report, f"{how}: it differs ({report.reason[:80]}); the notes may use "
                                                    "another parametrisation")]
                     return [StepReport(**{**report.__dict__, "method": f"{report.method}; {how}"})]
+        iid = self.iid_moments(lhs, rel, rhs, frag, shown) if operators_in(lhs, rhs) else None
+        if iid is not None:  # X_1, ..., X_n i.i.d.: moments of linear forms (readers.notes.iid_moments)
+            return [iid]
         moments = read_moments(lhs, rhs)
         if moments == NO_RANDOM_VARIABLE:  # Var[x] = E[x^2] - E[x]^2: a moment identity of whatever x is
             inside = only_inside(lhs, rhs)
@@ -1656,6 +1659,18 @@ class _NotesReader(_CatalogMatch):
         (lhs, left), (rhs, right) = (standard_functions(e, defined) for e in (lhs, rhs))
         names = sorted(left | right)
         return lhs, rhs, f"{', '.join(names)} read as the standard special functions" if names else ""
+
+    def iid_moments(self, lhs, rel, rhs, frag, shown) -> StepReport | None:
+        """Moments of indexed variables the section calls i.i.d. (readers.notes.iid_moments), or None."""
+        def pairs(latex):
+            return [p for row in self.parse(latex, frag).rows for p in row.chain.pairs()]
+
+        found = iid_moments.check(lhs, rel, rhs, iid_moments.section_prose(self.lines, frag.line), pairs)
+        if found is None:
+            return None
+        verdict, how, witness = found
+        return StepReport(**shown, verdict=verdict, method=how, counterexample=witness,
+                          reason="" if verdict == "verified" else f"{how}: the sides differ")
 
     def check_moments(self, moments, rel, claim, shown) -> StepReport:
         r"""A claim about ``E``, ``Var``, ``Cov`` over a random discrete distribution
