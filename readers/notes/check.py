@@ -84,6 +84,7 @@ from readers.notes.vector_kinds import declared as declared_vectors
 from readers.notes.vector_kinds import in_force as simplex_in_force
 from readers.notes.density_facts import DensitySheet
 from readers.notes import iid_moments, stated_laws
+from readers.notes.componentwise import ComponentFunctions
 from readers.notes.einstein import einstein_reading
 from readers.notes.catalog import SIGMOID_CUE, _CatalogMatch
 from readers.notes.matrices import MatrixClaims
@@ -648,6 +649,7 @@ class _NotesReader(_CatalogMatch):
         self.densities = DensitySheet()  # facts stated about a density the section defines
         self.lines = []  # the note's text, line by line
         self.properties = []  # this block's rows that give a name a property (A = A^T)
+        self.component_functions = ComponentFunctions()  # functions of a vector by its components
 
     # ** one block **
 
@@ -1100,6 +1102,7 @@ class _NotesReader(_CatalogMatch):
         elif isinstance(lhs, sp.Indexed):
             s.arrays[lhs.base] = (lhs.indices, body)
         elif isinstance(lhs, AppliedUndef):
+            self.component_functions.record(lhs, body)  # g(\mathbf{x}) = \log\sum_i e^{x_i}: componentwise.py
             variables = {a for a in lhs.args if isinstance(a, sp.Symbol) and _capital(a.name)}
             if variables:  # rho(X, Y) = Cov(X, Y) / (sigma_X sigma_Y): sigma_X is the parameter's
                 body = tie_moments(body, variables)
@@ -1547,6 +1550,11 @@ class _NotesReader(_CatalogMatch):
             if isinstance(probability, str):
                 return [StepReport(**shown, verdict="undecided", reason=probability)]
             return [self.run_labelled(step, shown, label) for label, step in probability]
+        componentwise = self.component_functions.check(lhs, rel, rhs)
+        if componentwise is not None:  # g(\mathbf{x} + b) after g(\mathbf{x}) = ... x_i ...: componentwise.py
+            verdict, how, witness = componentwise
+            return [StepReport(**shown, verdict=verdict, method=how if verdict == "verified" else "componentwise",
+                               reason="" if verdict == "verified" else how, counterexample=witness)]
         matrix = self.matrix_claims.check(claim, frag, self.section, shown, force=bool(_matrix_names(lhs, rhs)),
                                           names=self.names, functions=frozenset(self.section.functions)
                                           | self.document_functions)  # readers.notes.matrices
