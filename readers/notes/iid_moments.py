@@ -160,6 +160,8 @@ def check(lhs, rel, rhs, prose: str, parse):
     if len(bases) != 1:
         return None
     (base,) = bases
+    if not re.search(rf"(?<![A-Za-z\\]){re.escape(str(base.label))}_", prose):
+        return None  # the prose that says i.i.d. lists other variables
     means, variances = stated(prose, parse)
     m = means.get(base, means.get(None, sp.Symbol(f"E[{base}_i]")))
     v = variances.get(base, variances.get(None, sp.Symbol(f"Var({base}_i)")))
@@ -178,6 +180,9 @@ def check(lhs, rel, rhs, prose: str, parse):
         sides = []
         for e in (lhs, rhs):
             written = e.xreplace(table).doit()
+            elements = written.atoms(sp.Indexed)
+            if len(elements) > 1 and any(not i.indices[0].is_Integer for i in elements):
+                return None  # X_i beside X_j: whether i = j is not said
             found = reduce(written, base, m, v)
             if found is None or found.atoms(sp.Indexed) or found.atoms(AppliedUndef):
                 return None

@@ -41,6 +41,9 @@ from readers.notes.symbols import _show
 
 MASS_NAMES = ("p", "P", "f", "p_X", "P_X", "f_X", "p_{X}", "P_{X}", "f_{X}")
 """Names a mass function is written with."""
+GREEK = frozenset({"alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta", "theta", "kappa", "lambda", "mu",
+                   "nu", "xi", "pi", "rho", "sigma", "tau", "phi", "chi", "psi", "omega"})
+r"""Names read as parameters after the count in ``p(k, \lambda)`` (the reader gives ``p(k; \lambda)`` so)."""
 MASS_WORDS = re.compile(r"mass function|\bp\.?m\.?f\b|probability mass", re.I)
 LAW_WORDS = re.compile(r"\bdistribution\b|\blaw\b|\bdistributed\b", re.I)
 HEDGES = re.compile(r"proportional|\\propto|∝|unnormali|\bup to\b|\bsupport\b|truncat|restrict|\bfinite\b|"
@@ -74,6 +77,9 @@ def _variable(lhs):
             return None
     named = set()
     for r in rest:
+        # p(k | n), p(k; \lambda): a parameter; p(x, y) with a Latin second name is a joint law, not read here
+        if type(r).__name__ != "Given" and not (isinstance(r, sp.Symbol) and r.name.lstrip("\\") in GREEK):
+            return None
         named |= r.free_symbols
     return first, named
 

@@ -21,7 +21,9 @@ definitions are substituted, on ``SAMPLES`` (sizes and values fixed below); when
 every sample it stands, and when it differs from both on one it is refuted with that sample as the
 counterexample.  The check stays silent unless every name of the body is the sample, its size or the
 summation index (a population mean :math:`\mu` the notes leave free may be meant), there is one indexed
-sample, the left side is a name (squared for a variance), the statistic word is not followed by ``of``
+sample, the body holds the sample's mean (two sums or more: :math:`\frac{1}{n^2}\sum_i \sigma_i^2` is the variance
+of a mean, not of the sample), the left side is a name (squared for a variance), the statistic word is not
+followed by ``of``
 ("the variance of the mean" names another statistic), and no condition in force mentions the sample.
 """
 from __future__ import annotations
@@ -144,6 +146,8 @@ def compare(statistic, lhs, body, conditions) -> Comparison:
     if found is None:
         return Comparison("not compared", "no one indexed sample summed over")
     body, base, lower, size = found
+    if len(body.atoms(sp.Sum)) < 2:
+        return Comparison("not compared", "no mean of the sample inside (one sum): another statistic may be meant")
     loose = {x for x in body.free_symbols - {size, base.label, base} if not isinstance(x, sp.Indexed)}
     if loose:
         return Comparison("not compared", f"{', '.join(sorted(map(str, loose)))} named nowhere")

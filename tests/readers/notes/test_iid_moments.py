@@ -59,3 +59,8 @@ def test_right_moments_of_iid_draws_are_verified(claim):
 ])
 def test_other_claims_are_not_refuted(claim, law):
     assert last(note(claim, law)).verdict != "refuted"
+
+
+def test_two_symbolic_indices_are_not_assumed_distinct():
+    # Cov(Y_i, Y_j) = 0 holds only for i != j, which the note does not say
+    assert last(note("\\operatorname{Cov}(Y_i, Y_j) = 0")).verdict not in ("verified", "proved", "refuted")

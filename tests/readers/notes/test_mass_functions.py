@@ -80,3 +80,9 @@ def test_a_condition_on_the_count_is_a_support_of_the_notes():
     k = sp.Symbol("k")
     found = _judge("p(k) = 2^{-k}", "with probability mass function", [k >= 2])
     assert found.outcome == "not judged" and "bound the count" in found.why
+
+
+def test_a_joint_law_is_not_summed_over_one_variable():
+    # p(x, y) = e^{-2} / (x! y!) is a joint pmf; summed over x alone it is not 1, and it is right
+    found = _judge("p(x, y) = \\frac{e^{-2}}{x!\\, y!}", "the joint distribution of two counts")
+    assert found.outcome == "not judged"

@@ -79,3 +79,10 @@ def test_the_comparison_runs_on_written_out_means(latex, outcome):
 
     lhs, rhs = parse_block(latex).rows[0].chain.exprs
     assert compare("variance", lhs, rhs, []).outcome == outcome
+
+
+def test_the_variance_of_a_mean_of_independent_terms_is_not_a_sample_variance():
+    # Var((1/n) sum X_i) = (1/n^2) sum s_i^2 for independent X_i with variances s_i^2: right, and one sum only
+    block = last("## Averaging\n\nFor independent terms with spreads $s_1, \\dots, s_n$ the variance\n\n"
+                 "$$\nv^2 = \\frac{1}{n^2}\\sum_{i=1}^n s_i^2\n$$\n")
+    assert block.verdict != "refuted"
