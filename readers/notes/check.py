@@ -83,10 +83,12 @@ from readers.notes.operators import OPERATOR_CUE, derivative_reading, operators
 from readers.notes.vector_kinds import declared as declared_vectors
 from readers.notes.vector_kinds import in_force as simplex_in_force
 from readers.notes.density_facts import DensitySheet
+from readers.notes import iid_moments, stated_laws
+from readers.notes.componentwise import ComponentFunctions
 from readers.notes.einstein import einstein_reading
 from readers.notes.catalog import SIGMOID_CUE, _CatalogMatch
 from readers.notes.matrices import MatrixClaims
-from readers.notes.moments import ATOMS, NO_RANDOM_VARIABLE, decorated, only_inside, read_moments, refutable
+from readers.notes.moments import ATOMS, NO_RANDOM_VARIABLE, decorated, only_inside, operators_in, read_moments, refutable
 from readers.notes.moments import _capital
 from readers.notes.moments import _tie as tie_moments
 from readers.notes.moments import _TIED as _TIED_MOMENT
@@ -647,6 +649,7 @@ class _NotesReader(_CatalogMatch):
         self.densities = DensitySheet()  # facts stated about a density the section defines
         self.lines = []  # the note's text, line by line
         self.properties = []  # this block's rows that give a name a property (A = A^T)
+        self.component_functions = ComponentFunctions()  # functions of a vector by its components
 
     # ** one block **
 
@@ -662,8 +665,10 @@ class _NotesReader(_CatalogMatch):
         except LatexParseError as exc:
             return BlockReport(**base, parsed=False, error=str(exc), role="unparsed")
         try:
-            return self.densities.review(block, frag, self.read(block, frag, base), self.section.conditions,
-                                         self.lines)
+            report = self.densities.review(block, frag, self.read(block, frag, base), self.section.conditions,
+                                           self.lines)
+            return stated_laws.review(block, frag, report, [c[0] for c in self.section.conditions], self.lines,
+                                      self.expand)
         except Exception as exc:  # noqa: BLE001 - a failure of ours is never a verdict on the notes
             step = StepReport(lhs=" ".join(frag.content.split())[:80], rel="", rhs="", verdict="undecided",
                               reason=f"internal error while reading this block: {type(exc).__name__}: {exc}"[:300],
@@ -1097,6 +1102,7 @@ class _NotesReader(_CatalogMatch):
         elif isinstance(lhs, sp.Indexed):
             s.arrays[lhs.base] = (lhs.indices, body)
         elif isinstance(lhs, AppliedUndef):
+            self.component_functions.record(lhs, body)  # g(\mathbf{x}) = \log\sum_i e^{x_i}: componentwise.py
             variables = {a for a in lhs.args if isinstance(a, sp.Symbol) and _capital(a.name)}
             if variables:  # rho(X, Y) = Cov(X, Y) / (sigma_X sigma_Y): sigma_X is the parameter's
                 body = tie_moments(body, variables)
@@ -1302,7 +1308,7 @@ class _NotesReader(_CatalogMatch):
         if equation:
             unknowns = ", ".join(sorted(map(_show, symbols), key=str))
             return [_undecided(r, f"an equation in {unknowns}: it holds for some values, not as an identity",
-                               role="equation") for r in out]
+                               role="equation") if not r.method.startswith(iid_moments.METHOD) else r for r in out]
         if rel == "=" and previous is not None:
             return [_undecided(r, f"an equation after the one at line {previous[2]}: not shown to follow from it",
                                role="equation step") for r in out]
@@ -1310,7 +1316,7 @@ class _NotesReader(_CatalogMatch):
         if apart:
             return [_undecided(r, f"the two sides share no name ({apart}): a change of variables whose link the "
                                   f"notes state elsewhere, not an identity of independent names ({r.reason[:80]})")
-                    if r.verdict == "refuted" else r for r in out]
+                    if r.verdict == "refuted" and not r.method.startswith(iid_moments.METHOD) else r for r in out]
         return [self.narrower(r, claim, frag, lhs, rhs, shown, stated) if r.verdict == "refuted" else r for r in out]
 
     def unrolls(self, name, value) -> bool:
@@ -1522,6 +1528,9 @@ class _NotesReader(_CatalogMatch):
                         return [_undecided(report, f"{how}: it differs ({report.reason[:80]}); the notes may use "
                                                    "another parametrisation")]
                     return [StepReport(**{**report.__dict__, "method": f"{report.method}; {how}"})]
+        iid = self.iid_moments(lhs, rel, rhs, frag, shown) if operators_in(lhs, rhs) else None
+        if iid is not None:  # X_1, ..., X_n i.i.d.: moments of linear forms (readers.notes.iid_moments)
+            return [iid]
         moments = read_moments(lhs, rhs)
         if moments == NO_RANDOM_VARIABLE:  # Var[x] = E[x^2] - E[x]^2: a moment identity of whatever x is
             inside = only_inside(lhs, rhs)
@@ -1541,6 +1550,11 @@ class _NotesReader(_CatalogMatch):
             if isinstance(probability, str):
                 return [StepReport(**shown, verdict="undecided", reason=probability)]
             return [self.run_labelled(step, shown, label) for label, step in probability]
+        componentwise = self.component_functions.check(lhs, rel, rhs)
+        if componentwise is not None:  # g(\mathbf{x} + b) after g(\mathbf{x}) = ... x_i ...: componentwise.py
+            verdict, how, witness = componentwise
+            return [StepReport(**shown, verdict=verdict, method=how if verdict == "verified" else "componentwise",
+                               reason="" if verdict == "verified" else how, counterexample=witness)]
         matrix = self.matrix_claims.check(claim, frag, self.section, shown, force=bool(_matrix_names(lhs, rhs)),
                                           names=self.names, functions=frozenset(self.section.functions)
                                           | self.document_functions)  # readers.notes.matrices
@@ -1653,6 +1667,18 @@ class _NotesReader(_CatalogMatch):
         (lhs, left), (rhs, right) = (standard_functions(e, defined) for e in (lhs, rhs))
         names = sorted(left | right)
         return lhs, rhs, f"{', '.join(names)} read as the standard special functions" if names else ""
+
+    def iid_moments(self, lhs, rel, rhs, frag, shown) -> StepReport | None:
+        """Moments of indexed variables the section calls i.i.d. (readers.notes.iid_moments), or None."""
+        def pairs(latex):
+            return [p for row in self.parse(latex, frag).rows for p in row.chain.pairs()]
+
+        found = iid_moments.check(lhs, rel, rhs, iid_moments.section_prose(self.lines, frag.line), pairs)
+        if found is None:
+            return None
+        verdict, how, witness = found
+        return StepReport(**shown, verdict=verdict, method=how, counterexample=witness,
+                          reason="" if verdict == "verified" else f"{how}: the sides differ")
 
     def check_moments(self, moments, rel, claim, shown) -> StepReport:
         r"""A claim about ``E``, ``Var``, ``Cov`` over a random discrete distribution

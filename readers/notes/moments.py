@@ -99,6 +99,8 @@ def read_moments(lhs, rhs, variables=None):
     weights = sp.symbols(f"u0:{ATOMS}", positive=True)
     total = sum(weights)
     values = {v: sp.symbols(f"{_plain(v.name)}0:{ATOMS}", real=True) for v in sorted(variables, key=str)}
+    if any(len(vals) != ATOMS for vals in values.values()):  # X_1: sympy reads "X_10:3" as a range from 10
+        return "moments of numbered random variables (X_1, X_2): their joint law (independence) is not read"
 
     def expect(body):
         return sp.Add(*[w / total * body.xreplace({v: vals[k] for v, vals in values.items()})
