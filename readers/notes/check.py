@@ -113,6 +113,7 @@ from readers.notes.reading import (
     special_names_as_values,
     example_values,
     is_equation,
+    is_literal,
     is_name,
     is_property,
     is_update,
@@ -125,6 +126,7 @@ from readers.notes.entropy import check_divergence, check_entropy
 from readers.notes.entropy import divergence_applications
 from readers.notes.angles import angle_definition, arccos_latex
 from readers.notes.definition_cues import introduces_definition
+from readers.notes.determined import determined, entry_links, paired
 from readers.notes.ellipsis import check_listed, listed_terms
 from readers.notes.laws import law, law_moments, stated_fact
 from readers.notes.leibniz import LEIBNIZ_NOTE, leibniz_reading
@@ -647,6 +649,7 @@ class _NotesReader(_CatalogMatch):
         self.densities = DensitySheet()  # facts stated about a density the section defines
         self.lines = []  # the note's text, line by line
         self.properties = []  # this block's rows that give a name a property (A = A^T)
+        self.entry_links = {}  # entry letter -> (matrix name, section): A = (a_{ij}) (readers.notes.determined)
 
     # ** one block **
 
@@ -710,6 +713,14 @@ class _NotesReader(_CatalogMatch):
         seen = self.section.seen
         self.seen_before_block = seen
         self.section.seen = seen | {x for row in block.rows for e in row.chain.exprs for x in e.free_symbols}
+        for letter, name in entry_links(block):  # A = (a_{ij}): a_{ij} are A's entries in this section
+            self.entry_links[letter] = (name, frag.section)
+        fixed = self.determined_claims(block, frag)
+        if fixed:  # r_1 = 0.3 after r_i = sum_j |a_ij| and A written out: a claim (readers.notes.determined)
+            return BlockReport(**base, parsed=True, steps=tuple(fixed), role="claim", parsed_form=shown,
+                               symbols=explain, assumptions=tuple(dict.fromkeys(a for s in fixed
+                                                                                for a in s.assumptions)),
+                               warnings=tuple(dict.fromkeys(warnings)))
         values = example_values(block, seen if frag.kind == "inline" else frozenset())
         unrolled = (self.unrolled_values(values or [], frag) or _entry_restatement(frag)) if values is not None \
             else None
@@ -757,6 +768,44 @@ class _NotesReader(_CatalogMatch):
                            catalog_reason=comparison.reason, catalog_counterexample=comparison.counterexample,
                            steps=tuple(steps), warnings=tuple(dict.fromkeys(warnings)), definitions=tuple(defined),
                            role=role, parsed_form=shown, assumptions=used, symbols=explain)
+
+    def determined_claims(self, block, frag) -> list[StepReport] | None:
+        """Rows ``NAME = number`` whose name the note has already fixed (readers.notes.determined), checked; None
+        unless every row is one."""
+        rows = [r for r in block.rows if r.kind not in ("empty", "prose")]
+        found = []
+        _, examples = self.in_force(set(), frag.paragraph)
+        links = {letter: name for letter, (name, section) in self.entry_links.items() if section == frag.section}
+        for row in rows:
+            exprs, rels = row.chain.exprs, row.chain.rels
+            if row.continued or len(exprs) != 2 or rels != ("=",):
+                return None
+            for lhs, rhs in paired(*exprs):  # [a - r, a + r] = [0.7, 1.3]: end by end
+                if not is_literal(rhs) or not rhs.is_number:
+                    return None
+                value = determined(lhs, expand=self.expand, arrays=self.section.arrays, examples=examples,
+                                   links=links, literal_at=self._literal_value)
+                if value is None:
+                    return None
+                found.append((row, (lhs, rhs), value))
+        here = {n for n, _, scope in self.section.examples if min(scope) == frag.paragraph}
+        out = []
+        for row, (lhs, rhs), value in found:
+            claim = _Claim(value.value, "=", rhs, tuple(row.conditions), frag.content_line + row.line - 1,
+                           block.zero_based, shown_lhs=_show(lhs))
+            for r in self.check_claim(claim, frag):
+                method = f"{r.method}; {_show(lhs)} = {_show(value.value)} as the note fixes it"
+                step = StepReport(**{**r.__dict__, "method": method,
+                                     "assumptions": tuple(r.assumptions) + value.used})
+                if step.verdict != "refuted" or not value.from_examples or set(value.examples) <= here:
+                    out.append(step)  # "if h = 10^{-3}, then h^3 = 0.001": the example of the same paragraph
+                else:  # an example set paragraphs above: a new one may be meant; read as before
+                    return None
+        return out
+
+    def _literal_value(self, name):
+        found = self.matrix_claims.literal_at(name, self.line)
+        return None if found is None else found.value
 
     def record_laws(self, block) -> None:
         r"""``X \sim D(\theta)`` with ``D`` a family of :mod:`readers.notes.laws`: in force to the next heading."""
