@@ -127,6 +127,10 @@ from readers.notes.entropy import divergence_applications
 from readers.notes.angles import angle_definition, arccos_latex
 from readers.notes.definition_cues import introduces_definition
 from readers.notes.determined import determined, entry_links, paired
+from readers.notes.independent_joint import independent_steps, stated_independent
+from readers.notes.independent_joint import method as joint_method
+from readers.notes.independent_joint import names_of as joint_names
+from readers.notes.independent_joint import variables as joint_variables
 from readers.notes.ellipsis import check_listed, listed_terms
 from readers.notes.laws import law, law_moments, stated_fact
 from readers.notes.leibniz import LEIBNIZ_NOTE, leibniz_reading
@@ -803,6 +807,21 @@ class _NotesReader(_CatalogMatch):
                     return None
         return out
 
+    def on_independent_joints(self, lhs, rel, rhs, claim, frag, shown, assumptions) -> list[StepReport] | None:
+        """The claim checked where the prose's independence holds; None unless it holds there at every step."""
+        names = joint_names(joint_variables(lhs, rhs))
+        if not names or not stated_independent(self.lines, claim.line, frag.sentence, names):
+            return None
+        steps = independent_steps(lhs, rel, rhs)
+        if not steps:
+            return None
+        out = [self.run_labelled(step, shown, label) for label, step in steps]
+        if not all(r.verdict in ("proved", "verified") for r in out):
+            return None
+        used = tuple(assumptions) + (f"{', '.join(names)} independent (the prose)",)
+        return [StepReport(**{**r.__dict__, "verdict": "verified", "method": f"{r.method}; {joint_method(names)}",
+                              "assumptions": used}) for r in out]
+
     def _literal_value(self, name):
         found = self.matrix_claims.literal_at(name, self.line)
         return None if found is None else found.value
@@ -1238,6 +1257,9 @@ class _NotesReader(_CatalogMatch):
                 and _probability_root(lhs) not in conditioning(self.lines, claim.line, frag.sentence):
             # the check's joints make the variables independent given the first variable of the left side (the
             # root): a counterexample there satisfies "independent given <root>", no other independence
+            independent = self.on_independent_joints(lhs, claim.rel, rhs, claim, frag, shown, assumptions)
+            if independent is not None:  # the prose names the variables independent (readers.notes.independent_joint)
+                return independent
             return [_undecided(r, f"holds where the variables are independent, as the prose around it says: it "
                                   f"fails for a dependent joint distribution ({r.reason[:80]})")
                     if r.verdict == "refuted" else r for r in out]
