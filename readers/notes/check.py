@@ -127,6 +127,7 @@ from readers.notes.entropy import divergence_applications
 from readers.notes.angles import angle_definition, arccos_latex
 from readers.notes.definition_cues import introduces_definition
 from readers.notes.determined import determined, entry_links, paired
+from readers.notes.component_derivatives import component_derivative, entries_named, entry_of, of_entries
 from readers.notes.independent_joint import independent_steps, stated_independent
 from readers.notes.independent_joint import method as joint_method
 from readers.notes.independent_joint import names_of as joint_names
@@ -654,6 +655,7 @@ class _NotesReader(_CatalogMatch):
         self.lines = []  # the note's text, line by line
         self.properties = []  # this block's rows that give a name a property (A = A^T)
         self.entry_links = {}  # entry letter -> (matrix name, section): A = (a_{ij}) (readers.notes.determined)
+        self.vector_functions = {}  # f(\mathbf{x}) written in x's entries (readers.notes.component_derivatives)
 
     # ** one block **
 
@@ -980,7 +982,8 @@ class _NotesReader(_CatalogMatch):
             if not row.continued and rels[0] in ("=", ":=") and len(exprs) == 2 and not self.definable(
                     name, exprs[1]) and self.definable(exprs[1], name) and is_name(exprs[1]) \
                     and not is_name(name) and not isinstance(name, AppliedUndef) \
-                    and not is_parameter(exprs[1], self.section.functions):
+                    and not is_parameter(exprs[1], self.section.functions) \
+                    and not entry_of(exprs[1], self.expand(name)):  # df/dx_1 = beta_1 with beta_i in f: no new name
                 name, exprs = exprs[1], [exprs[1], exprs[0]]  # 1/m sum y_i = \bar{y} defines \bar{y}
             if not row.continued and rels[0] == ":=" and len(exprs) > 2 and is_update(name, exprs[1]) \
                     and not self.matrix_claims.operation(name):
@@ -1121,7 +1124,8 @@ class _NotesReader(_CatalogMatch):
                 return False  # f(x) again in the same section: a claim about a known function
             return not any(isinstance(a, AppliedUndef) and a.func.__name__ == name for a in rhs.atoms(AppliedUndef))
         if isinstance(lhs, sp.Derivative):
-            if isinstance(lhs.expr, sp.Symbol) and _function_of(lhs, self.section.functions) is not None:
+            if isinstance(lhs.expr, sp.Symbol) and (_function_of(lhs, self.section.functions) is not None or
+                                                    component_derivative(lhs, self.vector_functions) is not None):
                 return False  # \partial\ell/\partial z with \ell(z) defined: a claim about its derivative
             return isinstance(lhs.expr, sp.Symbol) and lhs.expr not in self.section.symbols \
                 and not any(_depends(lhs.expr, v) for v, _ in lhs.variable_count)
@@ -1168,6 +1172,9 @@ class _NotesReader(_CatalogMatch):
             variables = {a for a in lhs.args if isinstance(a, sp.Symbol) and _capital(a.name)}
             if variables:  # rho(X, Y) = Cov(X, Y) / (sigma_X sigma_Y): sigma_X is the parameter's
                 body = tie_moments(body, variables)
+            self.vector_functions.pop(lhs.func.__name__, None)
+            if of_entries(lhs, body):  # f(\mathbf{x}) = sum_i beta_i x_i: its entries' derivatives are read
+                self.vector_functions[lhs.func.__name__] = [(lhs.args, body)]
             if _binds_its_arguments(lhs, body):
                 cases = s.functions.setdefault(lhs.func.__name__, [])
                 cases[:] = [c for c in cases if len(c[0]) == len(lhs.args)]  # f(x, z) after f(x): a new f
@@ -1194,6 +1201,10 @@ class _NotesReader(_CatalogMatch):
                 new = new.replace(lambda e: isinstance(e, sp.Derivative) and isinstance(e.expr, sp.Symbol)
                                   and _function_of(e, s.functions) is not None,
                                   lambda e: sp.Derivative(_function_of(e, s.functions), *e.variable_count))
+            if self.vector_functions:  # df/dx_1 after f(\mathbf{x}) = sum_i beta_i x_i
+                new = new.replace(lambda e: isinstance(e, sp.Derivative)
+                                  and component_derivative(e, self.vector_functions) is not None,
+                                  lambda e: component_derivative(e, self.vector_functions))
             for pattern, body in s.derivatives.items():
                 new = new.replace(lambda e, p=pattern: _derivative_match(e, p) is not None,
                                   lambda e, p=pattern, f=body: f.xreplace(_derivative_match(e, p)))
@@ -1219,6 +1230,9 @@ class _NotesReader(_CatalogMatch):
         """One claim with what is in force (conditions, examples), then its other readings when it fails:
         a new definition, an equation in an unknown, a step from the equation before, a narrower domain."""
         lhs, rhs = self.expand(claim.lhs), self.expand(claim.rhs)
+        if self.vector_functions and any(component_derivative(d, self.vector_functions) is not None
+                                         for e in (claim.lhs, claim.rhs) for d in e.atoms(sp.Derivative)):
+            lhs, rhs = entries_named(lhs, rhs)  # df/dx_1 = beta_1: beta_1 is the entry beta[1] of f's body
         chain = claim.chain
         leibniz = leibniz_reading(lhs, rhs)  # du/dx beside u(x): u'(x) (readers.notes.leibniz)
         if leibniz is not None:
