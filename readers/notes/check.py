@@ -492,6 +492,12 @@ def _agreement(catalog_id, catalog, comparison, frag) -> StepReport:
                       line=frag.content_line)
 
 
+_CONSTANT = re.compile(r"\bconstants?\b", re.I)
+"""The prose calls the names constants: a moment of them (``E[a] = a``, ``Var[a] = 0``) is a moment of constants."""
+_ANY_VARIABLE = sp.Symbol("X_{any}")
+"""A random variable the claim does not mention: its moments of constants hold under every distribution of it."""
+
+
 def _undecided(report, reason, role=None):
     return StepReport(**{**report.__dict__, "verdict": "undecided", "reason": reason, "counterexample": None,
                          **({"role": role} if role else {})})
@@ -1617,6 +1623,13 @@ class _NotesReader(_CatalogMatch):
                     named = ", ".join(sorted(map(_show, lower)))
                     return [StepReport(**{**report.__dict__, "method": f"{report.method}; {named} read as random "
                                                                        "variables (only inside the moments)"})]
+            if _CONSTANT.search(frag.sentence) or _CONSTANT.search(self.lines[claim.line - 1] if
+                                                               0 < claim.line <= len(self.lines) else ""):
+                again = read_moments(lhs, rhs, variables={_ANY_VARIABLE})  # E[a] = a "for any constant a"
+                report = self.check_moments(again, rel, claim, shown) if isinstance(again, tuple) else None
+                if report is not None and report.verdict in ("proved", "verified"):
+                    return [StepReport(**{**report.__dict__, "method": f"{report.method}; no random variable "
+                                                                       "inside: constants, as the prose says"})]
         if isinstance(moments, str):
             return [StepReport(**shown, verdict="undecided", reason=moments)]
         if moments is not None:
