@@ -1639,6 +1639,12 @@ class _NotesReader(_CatalogMatch):
             if isinstance(probability, str):
                 return [StepReport(**shown, verdict="undecided", reason=probability)]
             return [self.run_labelled(step, shown, label) for label, step in probability]
+        if rel == "=":
+            for whole, listed in ((lhs, listed_terms(rhs)), (rhs, listed_terms(lhs))):
+                how = check_listed(whole, listed) if listed is not None else None
+                if how is not None:  # sum_n x^n/n! = 1 + x + x^2/2 + \cdots (readers.notes.ellipsis): entries
+                    # of vectors are numbers, so before the matrix reading
+                    return [StepReport(**shown, verdict="proved", method=how)]
         matrix = self.matrix_claims.check(claim, frag, self.section, shown, force=bool(_matrix_names(lhs, rhs)),
                                           names=self.names, functions=frozenset(self.section.functions)
                                           | self.document_functions)  # readers.notes.matrices
@@ -1650,11 +1656,6 @@ class _NotesReader(_CatalogMatch):
         lhs, rhs, special = self.special_functions(lhs, rhs)
         read_as = "; ".join(filter(None, (read_as, special)))
         lhs, rhs, opaque = _opaque(lhs, rhs)
-        if rel == "=":
-            for whole, listed in ((lhs, listed_terms(rhs)), (rhs, listed_terms(lhs))):
-                how = check_listed(whole, listed) if listed is not None else None
-                if how is not None:  # sum_n x^n/n! = 1 + x + x^2/2 + \cdots (readers.notes.ellipsis)
-                    return [StepReport(**shown, verdict="proved", method=how)]
         why = _unchecked(lhs, rhs)
         if why.startswith("unknown functions") and rel in ("=", "<", ">", "<=", ">="):
             found = self.for_every_function(lhs, rel, rhs, claim, shown)
