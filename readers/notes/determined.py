@@ -12,8 +12,9 @@ name the block sets but a power of one whose value is in force.
 A value is *determined* when, after the note's definitions (:meth:`expand`), the examples in force for *other*
 names, and the entries of a written-out matrix that the note links to its entry letter (a row
 ``\mathbf{A} = (a_{ij})``: the link must be stated, the letter alone is not read as the matrix's entries), the left
-side is a closed number.  A block that sets the very name of an example in force (``$x = 2$``, then ``$x = 3$``)
-sets it afresh: never determined.  A sum with no stated range (``\sum_{j \ne i}``) runs over the written-out
+side is a closed number.  A plain name set to a number is set afresh, never determined (``$x = 3$`` after
+``$x = 2$``, ``$n = 20$`` after ``n = 10``): only an element of a defined array (``r_1``), a linked entry
+(``a_{11}``) or an expression in them or in examples (``h^2`` after ``h = 10^{-3}``) is.  A sum with no stated range (``\sum_{j \ne i}``) runs over the written-out
 matrix's size along the index it sums.
 """
 from __future__ import annotations
@@ -55,15 +56,16 @@ def determined(lhs, *, expand, arrays: dict, examples: list, links: dict, litera
     ``literal_at(matrix name)``: its written-out value in force (a sympy Matrix) or None."""
     if isinstance(lhs, sp.Dummy) or not isinstance(lhs, sp.Expr) or not lhs.free_symbols:
         return None
-    if any(lhs == name for name, _ in examples):
-        return None  # $x = 3$ after $x = 2$: the example set afresh
+    if isinstance(lhs, sp.Symbol) and _as_element(lhs, arrays, links) is lhs:
+        return None  # $n = 20$ after $n = 10$: a name set to a number is set afresh (an example), never checked
     used, renamed = [], {}
     for name in sorted(lhs.free_symbols, key=str):
         element = _as_element(name, arrays, links)
         if element is not name:
             renamed[name] = element
             if element.base in arrays:
-                used.append(f"{_show(name)} by its definition {_show(element.base)}_{_show(arrays[element.base][0][0])}")
+                index = _show(arrays[element.base][0][0])
+                used.append(f"{_show(name)} by its definition {_show(element.base)}_{index}")
     start = lhs.xreplace(renamed)
     value = expand(start)
     scalars = {n: v for n, v in examples if isinstance(n, sp.Symbol) and v.is_number}

@@ -86,3 +86,8 @@ def test_a_rounded_value_is_confirmed_not_refuted():
     # 1/3 + 1/3 = 2/3 = 0.6667 to four decimals
     text = MATRIX.replace("0.5 & 4 & 1", r"\frac{1}{3} & 4 & \frac{1}{3}") + "Then $s_2 = 0.6667$.\n"
     assert blocks(text)["s_2 = 0.6667"].verdict in ("proved", "verified")
+
+
+def test_a_defined_plain_name_set_to_a_number_is_set_afresh():
+    found = blocks("# Sizes\n\n$$n = 10.$$\n\nNow let $n = 20$ instead.\n")
+    assert found["n = 20"].role == "example"
