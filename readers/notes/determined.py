@@ -14,8 +14,8 @@ names, and the entries of a written-out matrix that the note links to its entry 
 ``\mathbf{A} = (a_{ij})``: the link must be stated, the letter alone is not read as the matrix's entries), the left
 side is a closed number.  A plain name set to a number is set afresh, never determined (``$x = 3$`` after
 ``$x = 2$``, ``$n = 20$`` after ``n = 10``): only an element of a defined array (``r_1``), a linked entry
-(``a_{11}``) or an expression in them or in examples (``h^2`` after ``h = 10^{-3}``) is.  A sum with no stated range (``\sum_{j \ne i}``) runs over the written-out
-matrix's size along the index it sums.
+(``a_{11}``) or an expression in them or in examples (``h^2`` after ``h = 10^{-3}``) is.  A sum with no stated
+range (``\sum_{j \ne i}``) runs over the written-out matrix's size along the index it sums.
 """
 from __future__ import annotations
 
