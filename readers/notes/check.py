@@ -115,6 +115,7 @@ from readers.notes.reading import (
     special_names_as_values,
     example_values,
     is_equation,
+    is_literal,
     is_name,
     is_property,
     is_update,
@@ -127,6 +128,12 @@ from readers.notes.entropy import check_divergence, check_entropy
 from readers.notes.entropy import divergence_applications
 from readers.notes.angles import angle_definition, arccos_latex
 from readers.notes.definition_cues import introduces_definition
+from readers.notes.determined import determined, entry_links, paired
+from readers.notes.component_derivatives import component_derivative, entries_named, entry_of, of_entries
+from readers.notes.independent_joint import independent_steps, stated_independent
+from readers.notes.independent_joint import method as joint_method
+from readers.notes.independent_joint import names_of as joint_names
+from readers.notes.independent_joint import variables as joint_variables
 from readers.notes.ellipsis import check_listed, listed_terms
 from readers.notes.laws import law, law_moments, stated_fact
 from readers.notes.leibniz import LEIBNIZ_NOTE, leibniz_reading
@@ -487,6 +494,12 @@ def _agreement(catalog_id, catalog, comparison, frag) -> StepReport:
                       line=frag.content_line)
 
 
+_CONSTANT = re.compile(r"\bconstants?\b", re.I)
+"""The prose calls the names constants: a moment of them (``E[a] = a``, ``Var[a] = 0``) is a moment of constants."""
+_ANY_VARIABLE = sp.Symbol("X_{any}")
+"""A random variable the claim does not mention: its moments of constants hold under every distribution of it."""
+
+
 def _undecided(report, reason, role=None):
     return StepReport(**{**report.__dict__, "verdict": "undecided", "reason": reason, "counterexample": None,
                          **({"role": role} if role else {})})
@@ -650,6 +663,8 @@ class _NotesReader(_CatalogMatch):
         self.lines = []  # the note's text, line by line
         self.properties = []  # this block's rows that give a name a property (A = A^T)
         self.component_functions = ComponentFunctions()  # functions of a vector by its components
+        self.entry_links = {}  # entry letter -> (matrix name, section): A = (a_{ij}) (readers.notes.determined)
+        self.vector_functions = {}  # f(\mathbf{x}) written in x's entries (readers.notes.component_derivatives)
 
     # ** one block **
 
@@ -715,6 +730,14 @@ class _NotesReader(_CatalogMatch):
         seen = self.section.seen
         self.seen_before_block = seen
         self.section.seen = seen | {x for row in block.rows for e in row.chain.exprs for x in e.free_symbols}
+        for letter, name in entry_links(block):  # A = (a_{ij}): a_{ij} are A's entries in this section
+            self.entry_links[letter] = (name, frag.section)
+        fixed = self.determined_claims(block, frag)
+        if fixed:  # r_1 = 0.3 after r_i = sum_j |a_ij| and A written out: a claim (readers.notes.determined)
+            return BlockReport(**base, parsed=True, steps=tuple(fixed), role="claim", parsed_form=shown,
+                               symbols=explain, assumptions=tuple(dict.fromkeys(a for s in fixed
+                                                                                for a in s.assumptions)),
+                               warnings=tuple(dict.fromkeys(warnings)))
         values = example_values(block, seen if frag.kind == "inline" else frozenset())
         unrolled = (self.unrolled_values(values or [], frag) or _entry_restatement(frag)) if values is not None \
             else None
@@ -762,6 +785,59 @@ class _NotesReader(_CatalogMatch):
                            catalog_reason=comparison.reason, catalog_counterexample=comparison.counterexample,
                            steps=tuple(steps), warnings=tuple(dict.fromkeys(warnings)), definitions=tuple(defined),
                            role=role, parsed_form=shown, assumptions=used, symbols=explain)
+
+    def determined_claims(self, block, frag) -> list[StepReport] | None:
+        """Rows ``NAME = number`` whose name the note has already fixed (readers.notes.determined), checked; None
+        unless every row is one."""
+        rows = [r for r in block.rows if r.kind not in ("empty", "prose")]
+        found = []
+        _, examples = self.in_force(set(), frag.paragraph)
+        links = {letter: name for letter, (name, section) in self.entry_links.items() if section == frag.section}
+        for row in rows:
+            exprs, rels = row.chain.exprs, row.chain.rels
+            if row.continued or len(exprs) != 2 or rels != ("=",):
+                return None
+            for lhs, rhs in paired(*exprs):  # [a - r, a + r] = [0.7, 1.3]: end by end
+                if not is_literal(rhs) or not rhs.is_number:
+                    return None
+                value = determined(lhs, expand=self.expand, arrays=self.section.arrays, examples=examples,
+                                   links=links, literal_at=self._literal_value)
+                if value is None:
+                    return None
+                found.append((row, (lhs, rhs), value))
+        here = {n for n, _, scope in self.section.examples if min(scope) == frag.paragraph}
+        out = []
+        for row, (lhs, rhs), value in found:
+            claim = _Claim(value.value, "=", rhs, tuple(row.conditions), frag.content_line + row.line - 1,
+                           block.zero_based, shown_lhs=_show(lhs))
+            for r in self.check_claim(claim, frag):
+                method = f"{r.method}; {_show(lhs)} = {_show(value.value)} as the note fixes it"
+                step = StepReport(**{**r.__dict__, "method": method,
+                                     "assumptions": tuple(r.assumptions) + value.used})
+                if step.verdict != "refuted" or not value.from_examples or set(value.examples) <= here:
+                    out.append(step)  # "if h = 10^{-3}, then h^3 = 0.001": the example of the same paragraph
+                else:  # an example set paragraphs above: a new one may be meant; read as before
+                    return None
+        return out
+
+    def on_independent_joints(self, lhs, rel, rhs, claim, frag, shown, assumptions) -> list[StepReport] | None:
+        """The claim checked where the prose's independence holds; None unless it holds there at every step."""
+        names = joint_names(joint_variables(lhs, rhs))
+        if not names or not stated_independent(self.lines, claim.line, frag.sentence, names):
+            return None
+        steps = independent_steps(lhs, rel, rhs)
+        if not steps:
+            return None
+        out = [self.run_labelled(step, shown, label) for label, step in steps]
+        if not all(r.verdict in ("proved", "verified") for r in out):
+            return None
+        used = tuple(assumptions) + (f"{', '.join(names)} independent (the prose)",)
+        return [StepReport(**{**r.__dict__, "verdict": "verified", "method": f"{r.method}; {joint_method(names)}",
+                              "assumptions": used}) for r in out]
+
+    def _literal_value(self, name):
+        found = self.matrix_claims.literal_at(name, self.line)
+        return None if found is None else found.value
 
     def record_laws(self, block) -> None:
         r"""``X \sim D(\theta)`` with ``D`` a family of :mod:`readers.notes.laws`: in force to the next heading."""
@@ -917,7 +993,8 @@ class _NotesReader(_CatalogMatch):
             if not row.continued and rels[0] in ("=", ":=") and len(exprs) == 2 and not self.definable(
                     name, exprs[1]) and self.definable(exprs[1], name) and is_name(exprs[1]) \
                     and not is_name(name) and not isinstance(name, AppliedUndef) \
-                    and not is_parameter(exprs[1], self.section.functions):
+                    and not is_parameter(exprs[1], self.section.functions) \
+                    and not entry_of(exprs[1], self.expand(name)):  # df/dx_1 = beta_1 with beta_i in f: no new name
                 name, exprs = exprs[1], [exprs[1], exprs[0]]  # 1/m sum y_i = \bar{y} defines \bar{y}
             if not row.continued and rels[0] == ":=" and len(exprs) > 2 and is_update(name, exprs[1]) \
                     and not self.matrix_claims.operation(name):
@@ -1058,7 +1135,8 @@ class _NotesReader(_CatalogMatch):
                 return False  # f(x) again in the same section: a claim about a known function
             return not any(isinstance(a, AppliedUndef) and a.func.__name__ == name for a in rhs.atoms(AppliedUndef))
         if isinstance(lhs, sp.Derivative):
-            if isinstance(lhs.expr, sp.Symbol) and _function_of(lhs, self.section.functions) is not None:
+            if isinstance(lhs.expr, sp.Symbol) and (_function_of(lhs, self.section.functions) is not None or
+                                                    component_derivative(lhs, self.vector_functions) is not None):
                 return False  # \partial\ell/\partial z with \ell(z) defined: a claim about its derivative
             return isinstance(lhs.expr, sp.Symbol) and lhs.expr not in self.section.symbols \
                 and not any(_depends(lhs.expr, v) for v, _ in lhs.variable_count)
@@ -1106,6 +1184,9 @@ class _NotesReader(_CatalogMatch):
             variables = {a for a in lhs.args if isinstance(a, sp.Symbol) and _capital(a.name)}
             if variables:  # rho(X, Y) = Cov(X, Y) / (sigma_X sigma_Y): sigma_X is the parameter's
                 body = tie_moments(body, variables)
+            self.vector_functions.pop(lhs.func.__name__, None)
+            if of_entries(lhs, body):  # f(\mathbf{x}) = sum_i beta_i x_i: its entries' derivatives are read
+                self.vector_functions[lhs.func.__name__] = [(lhs.args, body)]
             if _binds_its_arguments(lhs, body):
                 cases = s.functions.setdefault(lhs.func.__name__, [])
                 cases[:] = [c for c in cases if len(c[0]) == len(lhs.args)]  # f(x, z) after f(x): a new f
@@ -1132,6 +1213,10 @@ class _NotesReader(_CatalogMatch):
                 new = new.replace(lambda e: isinstance(e, sp.Derivative) and isinstance(e.expr, sp.Symbol)
                                   and _function_of(e, s.functions) is not None,
                                   lambda e: sp.Derivative(_function_of(e, s.functions), *e.variable_count))
+            if self.vector_functions:  # df/dx_1 after f(\mathbf{x}) = sum_i beta_i x_i
+                new = new.replace(lambda e: isinstance(e, sp.Derivative)
+                                  and component_derivative(e, self.vector_functions) is not None,
+                                  lambda e: component_derivative(e, self.vector_functions))
             for pattern, body in s.derivatives.items():
                 new = new.replace(lambda e, p=pattern: _derivative_match(e, p) is not None,
                                   lambda e, p=pattern, f=body: f.xreplace(_derivative_match(e, p)))
@@ -1157,6 +1242,9 @@ class _NotesReader(_CatalogMatch):
         """One claim with what is in force (conditions, examples), then its other readings when it fails:
         a new definition, an equation in an unknown, a step from the equation before, a narrower domain."""
         lhs, rhs = self.expand(claim.lhs), self.expand(claim.rhs)
+        if self.vector_functions and any(component_derivative(d, self.vector_functions) is not None
+                                         for e in (claim.lhs, claim.rhs) for d in e.atoms(sp.Derivative)):
+            lhs, rhs = entries_named(lhs, rhs)  # df/dx_1 = beta_1: beta_1 is the entry beta[1] of f's body
         chain = claim.chain
         leibniz = leibniz_reading(lhs, rhs)  # du/dx beside u(x): u'(x) (readers.notes.leibniz)
         if leibniz is not None:
@@ -1195,6 +1283,9 @@ class _NotesReader(_CatalogMatch):
                 and _probability_root(lhs) not in conditioning(self.lines, claim.line, frag.sentence):
             # the check's joints make the variables independent given the first variable of the left side (the
             # root): a counterexample there satisfies "independent given <root>", no other independence
+            independent = self.on_independent_joints(lhs, claim.rel, rhs, claim, frag, shown, assumptions)
+            if independent is not None:  # the prose names the variables independent (readers.notes.independent_joint)
+                return independent
             return [_undecided(r, f"holds where the variables are independent, as the prose around it says: it "
                                   f"fails for a dependent joint distribution ({r.reason[:80]})")
                     if r.verdict == "refuted" else r for r in out]
@@ -1541,6 +1632,13 @@ class _NotesReader(_CatalogMatch):
                     named = ", ".join(sorted(map(_show, lower)))
                     return [StepReport(**{**report.__dict__, "method": f"{report.method}; {named} read as random "
                                                                        "variables (only inside the moments)"})]
+            if _CONSTANT.search(frag.sentence) or _CONSTANT.search(self.lines[claim.line - 1] if
+                                                               0 < claim.line <= len(self.lines) else ""):
+                again = read_moments(lhs, rhs, variables={_ANY_VARIABLE})  # E[a] = a "for any constant a"
+                report = self.check_moments(again, rel, claim, shown) if isinstance(again, tuple) else None
+                if report is not None and report.verdict in ("proved", "verified"):
+                    return [StepReport(**{**report.__dict__, "method": f"{report.method}; no random variable "
+                                                                       "inside: constants, as the prose says"})]
         if isinstance(moments, str):
             return [StepReport(**shown, verdict="undecided", reason=moments)]
         if moments is not None:
@@ -1555,6 +1653,12 @@ class _NotesReader(_CatalogMatch):
             verdict, how, witness = componentwise
             return [StepReport(**shown, verdict=verdict, method=how if verdict == "verified" else "componentwise",
                                reason="" if verdict == "verified" else how, counterexample=witness)]
+        if rel == "=":
+            for whole, listed in ((lhs, listed_terms(rhs)), (rhs, listed_terms(lhs))):
+                how = check_listed(whole, listed) if listed is not None else None
+                if how is not None:  # sum_n x^n/n! = 1 + x + x^2/2 + \cdots (readers.notes.ellipsis): entries
+                    # of vectors are numbers, so before the matrix reading
+                    return [StepReport(**shown, verdict="proved", method=how)]
         matrix = self.matrix_claims.check(claim, frag, self.section, shown, force=bool(_matrix_names(lhs, rhs)),
                                           names=self.names, functions=frozenset(self.section.functions)
                                           | self.document_functions)  # readers.notes.matrices
@@ -1566,11 +1670,6 @@ class _NotesReader(_CatalogMatch):
         lhs, rhs, special = self.special_functions(lhs, rhs)
         read_as = "; ".join(filter(None, (read_as, special)))
         lhs, rhs, opaque = _opaque(lhs, rhs)
-        if rel == "=":
-            for whole, listed in ((lhs, listed_terms(rhs)), (rhs, listed_terms(lhs))):
-                how = check_listed(whole, listed) if listed is not None else None
-                if how is not None:  # sum_n x^n/n! = 1 + x + x^2/2 + \cdots (readers.notes.ellipsis)
-                    return [StepReport(**shown, verdict="proved", method=how)]
         why = _unchecked(lhs, rhs)
         if why.startswith("unknown functions") and rel in ("=", "<", ">", "<=", ">="):
             found = self.for_every_function(lhs, rel, rhs, claim, shown)

@@ -19,7 +19,7 @@ SIZE_LABEL = "size "
 """Prefix of a size set to ``PROBABILITY_SIZE`` in a step's label: a check at one size is evidence, not proof."""
 
 
-def _probability_steps(lhs, rel, rhs):
+def _probability_steps(lhs, rel, rhs, *, independent: bool = False):
     r"""Claims about $P(\cdot)$ as claims about a random discrete joint distribution, or None.
 
     Every random variable (an argument of ``P``: ``A``, ``C``, ``x_i``; ``X`` stands for all
@@ -27,7 +27,8 @@ def _probability_steps(lhs, rel, rhs):
     of the left side, parametrized by probabilities in $(0, 1)$: a family of joints, so a
     counterexample there is a counterexample in general.  $P(S \mid T) = P(S, T) / P(T)$ by
     marginal sums.  ``=`` is checked at two value assignments; ``\propto`` in ``c`` compares
-    the ratio lhs/rhs at ``c = 0`` and ``c = 1`` (cross-multiplied)."""
+    the ratio lhs/rhs at ``c = 0`` and ``c = 1`` (cross-multiplied).  ``independent``: the joint is
+    $\prod_k P(v_k)$ instead (the notes state the variables independent: readers.notes.independent_joint)."""
     apps = [a for e in (lhs, rhs) for a in e.atoms(AppliedUndef) if a.func.__name__ in ("P", r"\mathbb{P}")]
     if not apps:
         return None
@@ -61,8 +62,8 @@ def _probability_steps(lhs, rel, rhs):
     variables.remove(root)
     variables.insert(0, root)
     prior = sp.Symbol("p_root", positive=True)
-    theta = {(v, c): sp.Symbol(f"p({_show(v)}=1|{_show(root)}={c})", positive=True)
-             for v in variables[1:] for c in (0, 1)}
+    theta = {(v, c): sp.Symbol(f"p({_show(v)}=1)" if independent else f"p({_show(v)}=1|{_show(root)}={c})",
+                               positive=True) for v in variables[1:] for c in (0, 1)}
 
     def joint(values):
         c = values[root]
