@@ -36,7 +36,7 @@ def size_symbol(step: Step) -> sp.Symbol | None:
     if len(sizes) != 1:
         return None
     (n,) = sizes
-    free = set().union(*(sp.sympify(p).free_symbols for p in (step.lhs, step.rhs)))
+    free = set().union(*(getattr(p, "free_symbols", set()) for p in (step.lhs, step.rhs)))
     if not n.is_integer or free - {n} or any(p.has(sp.Indexed, sp.IndexedBase) for p in (step.lhs, step.rhs)):
         return None
     return n
