@@ -25,6 +25,7 @@ class Fragment:
     section: int = 0
     paragraph: int = 0
     sentence: str = ""  # the prose of the sentence around the block (other formulas elided as "$")
+    items: tuple[int, ...] = ()  # start lines of the list items around the block, outermost first
 
 
 def find_blocks(text: str) -> list[Fragment]:
@@ -36,12 +37,14 @@ def find_blocks(text: str) -> list[Fragment]:
         return line + 1, pos - starts[line] + 1
 
     out, headings, section, paragraph, pos = [], [], 0, 0, 0
+    items = _ListItems()
     while pos < len(text):
         line_no = _bisect(starts, pos)
         line_end = text.find("\n", pos)
         line_end = len(text) if line_end < 0 else line_end
         if pos == starts[line_no]:
             stripped = text[pos:line_end].strip()
+            items.see(text[pos:line_end], line_no + 1)
             if stripped.startswith(("```", "~~~")):
                 close = text.find("\n" + stripped[:3], line_end)
                 pos = len(text) if close < 0 else text.find("\n", close + 1) + 1 or len(text)
@@ -52,6 +55,7 @@ def find_blocks(text: str) -> list[Fragment]:
                 if heading is not None:
                     headings.append(heading)
                     section += 1
+                    items.close_all()
                 paragraph += 1
                 pos = line_end + 1
                 continue
@@ -96,11 +100,42 @@ def find_blocks(text: str) -> list[Fragment]:
         content_line, content_column = where(content_start)
         out.append(Fragment(kind, line, column, text[match.start():end], text[content_start:close], content_line,
                             content_column, headings[-1] if headings else None, tuple(headings[-3:][::-1]),
-                            section, paragraph, _sentence(text, match.start(), end)))
+                            section, paragraph, _sentence(text, match.start(), end), items.open()))
         if kind == "display":
             paragraph += 1
         pos = end
     return out
+
+
+_ITEM = re.compile(r"([ \t]*)(?:\d+[.)]|[-*+]|\\item\b)(?:[ \t]|$)")
+r"""A list item's first line (``1. ``, ``- ``, ``* ``, ``+ ``, LaTeX ``\item``); group 1 is its indent."""
+
+
+class _ListItems:
+    """The list items open at a line: a new item closes those at its indent or deeper; after a blank line, a
+    paragraph indented no further than an item's marker closes that item (it is no longer the item's text)."""
+
+    def __init__(self):
+        self.stack: list[tuple[int, int]] = []  # (indent, start line)
+        self.after_blank = False
+
+    def see(self, line: str, number: int) -> None:
+        if not line.strip():
+            self.after_blank = True
+            return
+        item = _ITEM.match(line)
+        indent = len(item.group(1).expandtabs(4)) if item else len(line) - len(line.lstrip())
+        if item or self.after_blank:
+            self.stack = [(i, n) for i, n in self.stack if i < indent]
+        if item:
+            self.stack.append((indent, number))
+        self.after_blank = False
+
+    def close_all(self) -> None:
+        self.stack = []
+
+    def open(self) -> tuple[int, ...]:
+        return tuple(n for _, n in self.stack)
 
 
 SENTENCE_REACH = 300

@@ -600,7 +600,7 @@ class _Section:
     owner: dict = field(default_factory=dict)  # defined name -> (section number, line)
     limit: tuple | None = None  # (variable, points, paragraph)
     conditions: list = field(default_factory=list)  # (relation, shown, line): to the next heading
-    examples: list = field(default_factory=list)  # (name, value, paragraphs)
+    examples: list = field(default_factory=list)  # (name, value, paragraphs, list items): see leave_items
     updates: set = field(default_factory=set)  # names set by an update or a recurrence (document)
     in_place: set = field(default_factory=set)  # of those, names updated in place (W = W - ...), not x_t = f(x_{t-1})
     recurrences: dict = field(default_factory=dict)  # base name -> readers.notes.recurrences.Recurrence (document)
@@ -624,6 +624,12 @@ class _Section:
         for key in list(self.arrays):
             del self.arrays[key]
             self.owner.pop(key, None)
+
+    def leave_items(self, items: tuple) -> None:
+        """Examples set inside a list item end with it (``1. ... you can set $b = 0$`` is that exercise's
+        example, not the next one's): kept while ``items`` (the list items around the block read now) are still
+        inside the example's item."""
+        self.examples = [e for e in self.examples if items[:len(e[3])] == e[3]]
 
     def defined_here(self, key) -> bool:
         return key in self.owner and self.owner[key][0] == self.number
@@ -718,6 +724,7 @@ class _NotesReader(_CatalogMatch):
         shown = _parsed_form(block)
         if self.section.limit is not None and self.section.limit[2] not in (frag.paragraph, frag.paragraph - 1):
             self.section.limit = None
+        self.section.leave_items(frag.items)
         self.record_laws(block)
         pairs = condition_pairs(block, frozenset(self.section.functions))
         if pairs is not None:
@@ -749,7 +756,7 @@ class _NotesReader(_CatalogMatch):
         if values is not None:
             scope = set(range(frag.paragraph, frag.paragraph + EXAMPLE_REACH + 1))
             self.section.examples = [e for e in self.section.examples if e[0] not in {n for n, _ in values}]
-            self.section.examples += [(n, v, scope) for n, v in values]
+            self.section.examples += [(n, v, scope, frag.items) for n, v in values]
             return BlockReport(**base, parsed=True, role="example", parsed_form=shown, symbols=explain,
                                assumptions=tuple(f"{_show(n)} = {_show(v)}" for n, v in values),
                                warnings=tuple(dict.fromkeys(warnings)))
@@ -805,7 +812,7 @@ class _NotesReader(_CatalogMatch):
                 if value is None:
                     return None
                 found.append((row, (lhs, rhs), value))
-        here = {n for n, _, scope in self.section.examples if min(scope) == frag.paragraph}
+        here = {n for n, _, scope, _ in self.section.examples if min(scope) == frag.paragraph}
         out = []
         for row, (lhs, rhs), value in found:
             claim = _Claim(value.value, "=", rhs, tuple(row.conditions), frag.content_line + row.line - 1,
@@ -878,7 +885,7 @@ class _NotesReader(_CatalogMatch):
         known = set(self.section.functions) | self.document_functions
         # a = p_data(x): a function the notes never define says nothing of a (it stays a free name, under its
         # conditions); substituted, the claim had an unknown function the numeric step could not evaluate
-        examples = [(n, v) for n, v, scope in self.section.examples if paragraph in scope
+        examples = [(n, v) for n, v, scope, _ in self.section.examples if paragraph in scope
                     and all(f.func.__name__ in known for f in v.atoms(AppliedUndef))]
         return conditions, examples
 
@@ -1343,7 +1350,7 @@ class _NotesReader(_CatalogMatch):
                 local = _Claim(claim.lhs.xreplace(named), claim.rel, claim.rhs.xreplace(named), general.conditions,
                                claim.line, claim.zero_based, claim.redefinition)
                 again = self.check_plain(local, frag, lhs.xreplace(named), rhs.xreplace(named), shown)
-            near = all(frag.paragraph <= min(scope) + EXAMPLE_NEAR for n, _, scope in self.section.examples
+            near = all(frag.paragraph <= min(scope) + EXAMPLE_NEAR for n, _, scope, _ in self.section.examples
                        if any(n == m for m, _ in examples))
             kept = ("proved", "verified") if not near else ("proved", "verified", "undecided")
             if again and all(r.verdict in kept for r in again):  # a farther example must confirm the claim
@@ -1417,7 +1424,7 @@ class _NotesReader(_CatalogMatch):
 
     def starts(self, found) -> dict:
         r"""The first step of ``found``'s sequence where the notes give it (``$\mathbf{h}_0 = 0$``), else {}."""
-        for n, v, _ in reversed(self.section.examples):
+        for n, v, _, _ in reversed(self.section.examples):
             if isinstance(n, sp.Symbol) and n.name in (f"{found.base}_0", f"{found.base}_{{0}}"):
                 return {n.name: v}
         for relation, _, _ in reversed(self.section.conditions):
