@@ -626,10 +626,12 @@ class _Section:
             self.owner.pop(key, None)
 
     def leave_items(self, items: tuple) -> None:
-        """Examples set inside a list item end with it (``1. ... you can set $b = 0$`` is that exercise's
-        example, not the next one's): kept while ``items`` (the list items around the block read now) are still
-        inside the example's item."""
-        self.examples = [e for e in self.examples if items[:len(e[3])] == e[3]]
+        """Examples set inside a list item end where another item begins (``1. ... you can set $b = 0$`` is
+        that exercise's example, not the next exercise's): an example is dropped once the block read now sits in
+        a list item (``items``, outermost first) that is neither the example's item, nor inside it, nor around
+        it.  Prose after the list (no item, or the enclosing item's text) keeps it: ``- take $b = 0$`` in a list
+        of settings may be what the display after the list uses."""
+        self.examples = [e for e in self.examples if items[:len(e[3])] == e[3][:len(items)]]
 
     def defined_here(self, key) -> bool:
         return key in self.owner and self.owner[key][0] == self.number

@@ -49,3 +49,11 @@ def test_the_list_items_around_each_block():
             "Plain paragraph $t$\n")
     items = {f.content: f.items for f in find_blocks(text)}
     assert items == {"x": (1,), "y": (1, 2), "z": (1, 2), "w": (1, 2), "v": (6,), "t": ()}
+
+
+def test_an_example_set_in_a_list_still_reaches_the_prose_after_the_list():
+    note = ("Settings:\n\n"
+            "- a learning rate\n"
+            "- the offset $c = 0$\n\n"
+            f"With these settings {_CLAIM}.\n")
+    assert verdict_of(note, _CLAIM) != "refuted"
