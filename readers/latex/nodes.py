@@ -62,6 +62,15 @@ class MatrixLiteral(sp.Function):
         return sp.ImmutableMatrix([list(row) for row in self.args])
 
 
+class HugePower(sp.Function):
+    r"""$b^n$ for a positive rational $b \ne 1$ and an exponent too large to evaluate exactly
+    (``(1/2)^{1000000000}``, a number of 10^9 bits): held unevaluated so that a logarithm around it reads it
+    exactly, $\log(b^n) = n \log b$ (true for every real $n$ when $b > 0$).  Never left in a result: a block
+    where it stands anywhere else is refused ("exponent too large")."""
+
+    nargs = 2
+
+
 SUMMED = (sp.Sum, sp.Product, IndexMax)
 """Nodes that bind an index over an integer range."""
 

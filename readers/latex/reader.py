@@ -14,6 +14,7 @@ from readers.latex.nodes import (
     PARTIAL,
     Block,
     Chain,
+    HugePower,
     LatexParseError,
     PlusMinus,
     Row,
@@ -73,6 +74,8 @@ class _Reader(_Names, _Atoms):
             for e in (*row.chain.exprs, *row.conditions):
                 if isinstance(e, sp.Basic) and e.has(PARTIAL):
                     raise LatexParseError("\\partial outside a derivative fraction", row.line, row.column)
+                if isinstance(e, sp.Basic) and e.has(HugePower):
+                    raise LatexParseError("exponent too large", row.line, row.column)
         indices = self.free_indices(rows)
         sizes = tuple(sorted({s for s in self.symbols.values() if s.name in self.size_names}
                              | {s for r in indices.values() for s in r[1].free_symbols}, key=str))

@@ -5,6 +5,8 @@ import re
 
 import sympy as sp
 
+from readers.latex.nodes import HugePower
+
 MAX_LENGTH = 20_000
 """Longest accepted formula, in characters."""
 MAX_TOKENS = 4_000
@@ -39,7 +41,11 @@ RELATIONS = {
 """Relation spellings -> canonical text: ``= != < > <= >= approx propto -> ~ in equiv :=``."""
 def real_log(x, base=None):
     r"""The real logarithm, with ``\log 0 = -\infty`` (its limit from the right, as notes write it: ``-\log 0 = \infty``);
-    sympy's ``log(0)`` is complex infinity, which no real claim can equal."""
+    sympy's ``log(0)`` is complex infinity, which no real claim can equal.  ``\log(b^n)`` of a power too large
+    to evaluate (:class:`HugePower`, ``b > 0``) is ``n \log b`` exactly."""
+    if isinstance(x, HugePower):
+        b, n = x.args
+        return n * real_log(b, base)
     if x == 0:
         return sp.oo if base is not None and base.is_number and 0 < base < 1 else -sp.oo
     return sp.log(x) if base is None else sp.log(x, base)

@@ -6,7 +6,7 @@ import math
 import lark
 import sympy as sp
 
-from readers.latex.nodes import LatexParseError
+from readers.latex.nodes import HugePower, LatexParseError
 from readers.latex.tables import MAX_EXPONENT, MAX_POWER_DIGITS
 
 
@@ -22,9 +22,12 @@ def _condition(a, rel: str, b, token):
 
 
 def _power(base, exponent, node):
-    """``base ** exponent``, refusing numeric powers too large to hold."""
+    """``base ** exponent``, refusing numeric powers too large to hold (a positive base is held as a
+    :class:`HugePower`, which only a logarithm may read)."""
     if isinstance(base, sp.Basic) and base.is_Rational and isinstance(exponent, sp.Basic) and exponent.is_number:
         if exponent.is_Rational and abs(exponent) > MAX_EXPONENT and abs(base) not in (0, 1):
+            if base > 0:
+                return HugePower(base, exponent)
             raise _node_error("exponent too large", node)
         if base.is_Rational and exponent.is_Rational and abs(base) not in (0, 1):
             digits = abs(float(exponent)) * math.log10(max(abs(base.p), abs(base.q)))

@@ -462,3 +462,12 @@ def test_and_joins_events_inside_a_probability_only():
 def test_an_integral_over_a_named_region_takes_all_its_differentials():
     got = first_expr(r"\int_{\mathbb{R}^2} x y \;dx \;dy")
     assert isinstance(got, sp.Integral) and [v for v, *_ in got.limits] == [x, y]
+
+
+def test_a_logarithm_reads_a_power_too_large_to_evaluate():
+    # log(b^n) = n log b for b > 0; b^n itself (a number of n bits) is never built
+    assert parse_latex(r"\log((1/2)^{1000000000})") == -1000000000 * sp.log(2)
+    assert parse_latex(r"\log_{10} 3^{20000}") == 20000 * sp.log(3) / sp.log(10)
+    for text in (r"(1/2)^{1000000000}", r"\log(3 \cdot 2^{100000})", r"\log((-2)^{100000})"):
+        with pytest.raises(LatexParseError, match="exponent too large"):
+            parse_latex(text)
