@@ -135,6 +135,7 @@ from readers.notes.independent_joint import method as joint_method
 from readers.notes.independent_joint import names_of as joint_names
 from readers.notes.independent_joint import variables as joint_variables
 from readers.notes.ellipsis import check_listed, listed_terms
+from readers.notes import decimals
 from readers.notes.laws import law, law_moments, stated_fact
 from readers.notes.leibniz import LEIBNIZ_NOTE, leibniz_reading
 from readers.notes.special import standard_functions
@@ -143,6 +144,7 @@ from readers.notes.constraints import constrained_rows
 from readers.notes.report import SCHEMA, BlockReport, NotesReport, StepReport, render_text
 from readers.notes.parameters import is_parameter
 from readers.notes.symbols import (
+    ELLIPSIS,
     MAX_EXPANSION_ROUNDS,
     _concrete_limit,
     _depends,
@@ -664,6 +666,7 @@ class _NotesReader(_CatalogMatch):
         self.operator_stated = False  # the notes call D a (differentiation) operator
         self.simplex_vectors = []  # (line, name, one-hot): vectors the prose declares probability vectors
         self.line = 0  # the line of the block being read
+        self.latex, self.elided = "", {}  # the block's text and its decimals whose digits go on (decimals.py)
         self.pending_updates = []  # names an update chain (w <- ... = ...) assigns, applied after its claims
         self.einstein_stated = False  # the notes name the Einstein summation convention
         self.section = _Section()
@@ -678,6 +681,7 @@ class _NotesReader(_CatalogMatch):
 
     def fragment(self, frag: Fragment) -> BlockReport:
         self.line, self.pending_updates = frag.line, []
+        self.latex, self.elided = frag.content, decimals.elided_decimals(frag.content)
         if frag.section != self.section.number:
             self.section.enter(frag.section)
         base = {"line": frag.line, "source": frag.source, "kind": frag.kind, "heading": frag.heading}
@@ -1689,6 +1693,10 @@ class _NotesReader(_CatalogMatch):
                                           f"need not be integrable there ({found.reason[:80]})")
             if found is not None:
                 return [found]
+        if why == ELLIPSIS and rel == "=":
+            found = self.elided_decimal(lhs, rhs, shown)
+            if found is not None:
+                return [found]
         if why:
             return [StepReport(**shown, verdict="undecided", reason=why)]
         variable = None
@@ -1720,12 +1728,30 @@ class _NotesReader(_CatalogMatch):
         lhs, rhs, _ = self.special_functions(lhs, rhs)
         if any(s.name == r"\ldots" for e in (lhs, rhs) for s in e.free_symbols if isinstance(s, sp.Symbol)) \
                 and not all(_ellipsis_only_in_arguments(e) for e in (lhs, rhs)):
-            return StepReport(**shown, verdict="undecided", reason="an approximation with an ellipsis",
+            found = self.elided_decimal(lhs, rhs, shown)
+            if found is not None and found.verdict == "verified":
+                return StepReport(**{**found.__dict__, "role": "approximation"})
+            why = f"; {found.reason}" if found is not None else ""  # never refuted: see check_approximation
+            return StepReport(**shown, verdict="undecided", reason=f"an approximation with an ellipsis{why}",
                               role="approximation")
         conditions = tuple(self.expand(c) for c in claim.conditions)
         verdict, why = approximation(lhs, rhs, conditions)
         return StepReport(**shown, verdict=verdict, role="approximation",
                           method=why if verdict == "verified" else "", reason="" if verdict == "verified" else why)
+
+    def elided_decimal(self, lhs, rhs, shown) -> StepReport | None:
+        r"""``x = 3.14159\ldots``, one side a closed number and the other a decimal of this block whose digits go
+        on (readers.notes.decimals), checked to its stated digits; None when neither side is one."""
+        for value, side in ((lhs, rhs), (rhs, lhs)):
+            found = decimals.stated(side, self.elided)
+            if found is None or value.has(sp.Symbol(r"\ldots")):
+                continue
+            verdict, how = decimals.check(value, *found, self.latex)
+            witness = {"value": str(sp.N(value, len(found[1]) + 2)),
+                       "stated": f"{'-' if found[0] < 0 else ''}{found[1]}..."} if verdict == "refuted" else None
+            return StepReport(**shown, verdict=verdict, method=how if verdict != "undecided" else "",
+                              reason="" if verdict == "verified" else how, counterexample=witness)
+        return None
 
     def check_written_out(self, lhs, rel, rhs, claim, shown) -> StepReport:
         r"""A claim with ``\max_i x_i`` over a symbolic range: checked at each concrete size in ``SIZES``

@@ -218,9 +218,16 @@ def _step_letter(lhs) -> str | None:
 def is_equation(lhs, rhs) -> bool:
     r"""One side a number, the other depends on names: ``0 = w^2 - 4``, an equation in the names; or two
     different bare names set equal (``m_n = \mu`` in ``m_d = m_n = \mu = 0``): no one states ``x = y`` as an
-    identity of independent variables, it says that they name the same quantity (or constrains them)."""
-    return (is_literal(lhs) and bool(rhs.free_symbols)) or (is_literal(rhs) and bool(lhs.free_symbols)) \
+    identity of independent variables, it says that they name the same quantity (or constrains them).  An
+    ellipsis is no unknown: ``\pi = 3.14159\ldots`` states digits (readers.notes.decimals)."""
+    def names(e):
+        return e.free_symbols - {_ELLIPSIS}
+
+    return (is_literal(lhs) and bool(names(rhs))) or (is_literal(rhs) and bool(names(lhs))) \
         or (_bare_name(lhs) and _bare_name(rhs) and lhs != rhs)
+
+
+_ELLIPSIS = sp.Symbol(r"\ldots")
 
 
 def _bare_name(expr) -> bool:

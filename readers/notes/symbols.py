@@ -187,6 +187,10 @@ def _is_simplex_condition(condition) -> bool:
         and condition.lhs.function.indices == (condition.lhs.limits[0][0],)
 
 
+ELLIPSIS = "the formula contains an ellipsis"
+"""Why a claim with ``\\ldots`` left in it is not checked (readers.notes.decimals reads ``3.14\\ldots``)."""
+
+
 def _unchecked(lhs, rhs) -> str:
     """Why a claim cannot be checked (unknown functions, opaque derivatives, ellipses), or ''."""
     both = [lhs, rhs]
@@ -198,7 +202,7 @@ def _unchecked(lhs, rhs) -> str:
         return f"unknown functions: {', '.join(unknown)}"
     for e in both:
         if any(s.name == r"\ldots" for s in e.free_symbols if isinstance(s, sp.Symbol)):
-            return "the formula contains an ellipsis"
+            return ELLIPSIS
         for d in e.atoms(sp.Derivative):
             for v, _ in d.variable_count:
                 if not _depends(d.expr, v) and not d.expr.is_number:
