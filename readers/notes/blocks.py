@@ -107,7 +107,7 @@ def find_blocks(text: str) -> list[Fragment]:
     return out
 
 
-_ITEM = re.compile(r"([ \t]*)(?:\d+[.)]|[-*+]|\\item\b)(?:[ \t]|$)")
+_ITEM = re.compile(r"([ \t]*)(?:(?:\d+[.)]|[-*+])(?:[ \t]|$)|\\item(?![A-Za-z]))")
 r"""A list item's first line (``1. ``, ``- ``, ``* ``, ``+ ``, LaTeX ``\item``); group 1 is its indent."""
 
 

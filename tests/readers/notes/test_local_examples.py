@@ -1,6 +1,7 @@
 r"""A name set to a literal in prose (``$c = 0$``) is a local example: it holds for its own list item (and the
 items nested in it), never for the next exercise of a list, where the same letter is free again."""
 from readers.notes.blocks import find_blocks
+from readers.notes.files import latex_as_notes
 from readers.notes.check import check_notes
 
 
@@ -57,3 +58,10 @@ def test_an_example_set_in_a_list_still_reaches_the_prose_after_the_list():
             "- the offset $c = 0$\n\n"
             f"With these settings {_CLAIM}.\n")
     assert verdict_of(note, _CLAIM) != "refuted"
+
+
+def test_latex_items_are_list_items_too():
+    text = ("\\begin{document}\n\\begin{enumerate}\n\\item[a)] Let $c = 0$.\n\\item Show $x$.\n"
+            "  \\begin{itemize}\n  \\item nested $y$\n  \\end{itemize}\n\\end{enumerate}\n\\end{document}\n")
+    items = {f.content: f.items for f in find_blocks(latex_as_notes(text))}
+    assert items == {"c = 0": (3,), "x": (4,), "y": (4, 6)}
