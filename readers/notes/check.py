@@ -128,6 +128,7 @@ from readers.notes.entropy import check_divergence, check_entropy
 from readers.notes.entropy import divergence_applications
 from readers.notes.angles import angle_definition, arccos_latex
 from readers.notes.definition_cues import introduces_definition
+from readers.notes.dependencies import through_definitions, through_graph
 from readers.notes.determined import determined, entry_links, paired
 from readers.notes.component_derivatives import component_derivative, entries_named, entry_of, of_entries
 from readers.notes.independent_joint import independent_steps, stated_independent
@@ -1016,6 +1017,9 @@ class _NotesReader(_CatalogMatch):
                 self.define(name, exprs[1], frag.content_line + row.line - 1)
                 defined.append(f"{name}")
                 mains.append(Main(name, exprs[1]))
+                for other in self.side_definitions(row):  # u(a, b) = ..., \qquad v(a, b) = ...: both defined
+                    self.define(other.lhs, other.rhs, frag.content_line + row.line - 1)
+                    defined.append(f"{other.lhs}")
                 # A = W S W^{-1} with all three written out above: also a claim (readers.notes.matrices)
                 start = 0 if self.matrix_claims.written_out_claim(name, exprs[1], frag.content_line + row.line - 1) else 1
             elif not row.continued and rels[0] in ("=", ":=") and self.redefinable(name, exprs[1]) \
@@ -1135,12 +1139,24 @@ class _NotesReader(_CatalogMatch):
                 return False  # f(x) again in the same section: a claim about a known function
             return not any(isinstance(a, AppliedUndef) and a.func.__name__ == name for a in rhs.atoms(AppliedUndef))
         if isinstance(lhs, sp.Derivative):
+            if through_definitions(lhs, self.section.functions, self.section.symbols) is not None:
+                return False  # \partial f/\partial w with f(u, v), u(a, b), a(w, x) defined (readers.notes.dependencies)
             if isinstance(lhs.expr, sp.Symbol) and (_function_of(lhs, self.section.functions) is not None or
                                                     component_derivative(lhs, self.vector_functions) is not None):
                 return False  # \partial\ell/\partial z with \ell(z) defined: a claim about its derivative
             return isinstance(lhs.expr, sp.Symbol) and lhs.expr not in self.section.symbols \
                 and not any(_depends(lhs.expr, v) for v, _ in lhs.variable_count)
         return False
+
+    def side_definitions(self, row) -> list:
+        r"""The equations after a definition on its row (``u(a, b) = (a+b)^2, \qquad v(a, b) = (a-b)^2``) that
+        define a function of names too: a list of definitions is not a definition under a condition."""
+        out = []
+        for c in row.conditions:
+            if isinstance(c, sp.Eq) and isinstance(c.lhs, AppliedUndef) and c.lhs.args \
+                    and all(is_name(a) for a in c.lhs.args) and self.definable(c.lhs, c.rhs):
+                out.append(c)
+        return out
 
     def fresh_side(self, claim):
         """A side of ``claim`` that is a plain name written for the first time in this block (neither defined nor
@@ -1245,6 +1261,9 @@ class _NotesReader(_CatalogMatch):
         if self.vector_functions and any(component_derivative(d, self.vector_functions) is not None
                                          for e in (claim.lhs, claim.rhs) for d in e.atoms(sp.Derivative)):
             lhs, rhs = entries_named(lhs, rhs)  # df/dx_1 = beta_1: beta_1 is the entry beta[1] of f's body
+        graph = through_graph(lhs, rhs, self.section.functions, self.section.symbols)
+        if graph is not None:  # the chain rule through f(u, v), u(a, b), ... (readers.notes.dependencies)
+            lhs, rhs = graph
         chain = claim.chain
         leibniz = leibniz_reading(lhs, rhs)  # du/dx beside u(x): u'(x) (readers.notes.leibniz)
         if leibniz is not None:
