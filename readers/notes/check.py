@@ -78,7 +78,7 @@ from readers.latex.parse import (
 from readers.notes.approximation import check_approximation as approximation
 from readers.notes.arbitrary import arbitrary_functions, draws, substitute
 from readers.notes.blocks import Fragment, find_blocks
-from readers.notes.independence import assumes_independence, conditioning
+from readers.notes.independence import assumes_independence, conditioning, states_independence
 from readers.notes.operators import OPERATOR_CUE, derivative_reading, operators
 from readers.notes.vector_kinds import declared as declared_vectors
 from readers.notes.vector_kinds import in_force as simplex_in_force
@@ -88,7 +88,7 @@ from readers.notes.componentwise import ComponentFunctions
 from readers.notes.einstein import einstein_reading
 from readers.notes.catalog import SIGMOID_CUE, _CatalogMatch
 from readers.notes.matrices import MatrixClaims
-from readers.notes.moments import ATOMS, NO_RANDOM_VARIABLE, decorated, only_inside, operators_in, read_moments, refutable
+from readers.notes.moments import ATOMS, NO_RANDOM_VARIABLE, compound_moments, decorated, only_inside, operators_in, read_moments, refutable
 from readers.notes.moments import _capital
 from readers.notes.moments import _tie as tie_moments
 from readers.notes.moments import _TIED as _TIED_MOMENT
@@ -1115,7 +1115,7 @@ class _NotesReader(_CatalogMatch):
                 return False
         if isinstance(lhs, sp.Symbol):
             return lhs not in rhs.free_symbols and base_name(lhs) not in self.section.updates \
-                and lhs not in self.section.described
+                and lhs not in self.section.described and compound_moments(lhs) == lhs  # mu_{aX+b}: E(aX+b)
         if isinstance(lhs, sp.Pow) and isinstance(lhs.base, sp.Symbol) and lhs.exp == 2:
             return lhs.base not in rhs.free_symbols
         if isinstance(lhs, sp.Indexed):
@@ -1164,7 +1164,7 @@ class _NotesReader(_CatalogMatch):
         before = getattr(self, "seen_before_block", frozenset())
         for side, other in ((claim.lhs, claim.rhs), (claim.rhs, claim.lhs)):
             if isinstance(side, sp.Symbol) and side not in before and side not in self.section.symbols \
-                    and side not in other.free_symbols:
+                    and side not in other.free_symbols and compound_moments(side) == side:  # mu_{aX+b} is E(aX+b)
                 return side
         return None
 
@@ -1177,7 +1177,7 @@ class _NotesReader(_CatalogMatch):
             return all(is_name(a) for a in lhs.args) and lhs not in rhs.atoms(AppliedUndef) \
                 and not lhs.func.__name__.endswith("'")
         return isinstance(lhs, (sp.Symbol, sp.Indexed)) and lhs not in rhs.free_symbols \
-            and not rhs.atoms(sp.Indexed) & {lhs}
+            and not rhs.atoms(sp.Indexed) & {lhs} and compound_moments(lhs) == lhs  # mu_{aX+b}: never a new name
 
     def define(self, lhs, rhs, line=0) -> None:
         if isinstance(lhs, AppliedUndef):  # rho(X, Y) = Cov / (sigma_X sigma_Y): sigma_X is the parameter's,
@@ -1641,6 +1641,7 @@ class _NotesReader(_CatalogMatch):
         iid = self.iid_moments(lhs, rel, rhs, frag, shown) if operators_in(lhs, rhs) else None
         if iid is not None:  # X_1, ..., X_n i.i.d.: moments of linear forms (readers.notes.iid_moments)
             return [iid]
+        lhs, rhs = compound_moments(lhs), compound_moments(rhs)  # mu_{aX+b} is E(aX+b)
         moments = read_moments(lhs, rhs)
         if moments == NO_RANDOM_VARIABLE:  # Var[x] = E[x^2] - E[x]^2: a moment identity of whatever x is
             inside = only_inside(lhs, rhs)
@@ -1661,7 +1662,7 @@ class _NotesReader(_CatalogMatch):
         if isinstance(moments, str):
             return [StepReport(**shown, verdict="undecided", reason=moments)]
         if moments is not None:
-            return [self.check_moments(moments, rel, claim, shown)]
+            return [self.check_moments(moments, rel, claim, shown, sides=(lhs, rhs))]
         probability = _probability_steps(lhs, rel, rhs)
         if probability is not None:
             if isinstance(probability, str):
@@ -1798,10 +1799,11 @@ class _NotesReader(_CatalogMatch):
         return StepReport(**shown, verdict=verdict, method=how, counterexample=witness,
                           reason="" if verdict == "verified" else f"{how}: the sides differ")
 
-    def check_moments(self, moments, rel, claim, shown) -> StepReport:
+    def check_moments(self, moments, rel, claim, shown, *, sides=None, independent=False) -> StepReport:
         r"""A claim about ``E``, ``Var``, ``Cov`` over a random discrete distribution
         (:mod:`readers.notes.moments`); a failure refutes only when nothing in it may depend on the
-        distribution."""
+        distribution.  When it fails and the prose calls the variables independent, ``sides`` (the claim
+        before its moments were written out) are read again over independent variables: that decides."""
         left, right, variables, names = moments
         if rel not in ("=", "<", ">", "<=", ">="):
             return StepReport(**shown, verdict="undecided", reason=f"relation {rel!r} between moments is not checked")
@@ -1812,7 +1814,22 @@ class _NotesReader(_CatalogMatch):
         report = self.run(step, shown)
         how = f"moments of {', '.join(sorted(map(_show, variables)))} over a random discrete distribution " \
               f"with {ATOMS} outcomes (weights u_k / sum u)"
+        if independent:
+            said = " (the prose says so)" if states_independence(self.lines, claim.line) else ""
+            how = f"{', '.join(sorted(map(_show, variables)))} independent{said}: each on {ATOMS} " \
+                  f"outcomes of random weights, jointly their product law"
         report = StepReport(**{**report.__dict__, "method": f"{report.method}; {how}"})
+        if report.verdict == "refuted" and sides is not None and len(variables) > 1:
+            again = read_moments(*sides, variables=variables, independent=True)
+            independent = self.check_moments(again, rel, claim, shown, independent=True) \
+                if isinstance(again, tuple) else None
+            if independent is not None and (independent.verdict == "refuted"
+                                            or states_independence(self.lines, claim.line)):
+                return independent  # fails for independent variables too, or the prose calls them independent
+            if independent is not None and independent.verdict in ("proved", "verified"):
+                names = ", ".join(sorted(map(_show, variables)))
+                return _undecided(report, f"holds where {names} are independent ({independent.method[:80]}); "
+                                          f"fails for dependent ones ({report.reason[:80]})")
         if report.verdict == "refuted":
             why = refutable(names, variables, self.section.distributed)
             if why:

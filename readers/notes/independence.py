@@ -32,6 +32,16 @@ def assumes_independence(lines, line: int, sentence: str = "") -> bool:
     return INDEPENDENCE.search(sentence) is not None or INDEPENDENCE.search(paragraph(lines, line)) is not None
 
 
+_NEGATED = re.compile(r"\b(?:not|never|non|nor)[\s-]+(?:\w+\s+){0,2}independen|\bdependent\b|\bcorrelated\b", re.I)
+
+
+def states_independence(lines, line: int) -> bool:
+    """Whether the paragraph around ``line`` calls its variables independent and nowhere says they are not
+    ("not independent", "dependent", "correlated"): then a product law is what the notes mean."""
+    text = paragraph(lines, line)
+    return INDEPENDENCE.search(text) is not None and _NEGATED.search(text) is None
+
+
 _GIVEN = re.compile(r"independen(?:t|ce)\s+given\s+([^.;,]{1,60})", re.I)
 
 
