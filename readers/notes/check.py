@@ -128,6 +128,7 @@ from readers.notes.entropy import check_divergence, check_entropy
 from readers.notes.entropy import divergence_applications
 from readers.notes.angles import angle_definition, arccos_latex
 from readers.notes.definition_cues import introduces_definition
+from readers.notes.cdfs import CUE as CDF_CUE, MENTIONED as CDF_MENTIONED, compare_cdf
 from readers.notes.dependencies import through_definitions, through_graph
 from readers.notes.determined import determined, entry_links, paired
 from readers.notes.component_derivatives import component_derivative, entries_named, entry_of, of_entries
@@ -754,6 +755,10 @@ class _NotesReader(_CatalogMatch):
             return BlockReport(**base, parsed=True, role="example", parsed_form=shown, symbols=explain,
                                assumptions=tuple(f"{_show(n)} = {_show(v)}" for n, v in values),
                                warnings=tuple(dict.fromkeys(warnings)))
+        cdf = self.cdf_claim(block, frag)
+        if cdf is not None:  # "the cumulative distribution function is F(x) = ..." after X ~ Bernoulli(p)
+            return BlockReport(**base, parsed=True, steps=(cdf,), role="claim", parsed_form=shown, symbols=explain,
+                               assumptions=cdf.assumptions, warnings=tuple(dict.fromkeys(warnings)))
         stated = _stated_probabilities(block)
         if stated:  # P(H = 1) = 0.0015, P(S) = 1: values the notes give the probability, not claims to check
             return BlockReport(**base, parsed=True, role="example", parsed_form=shown, symbols=explain,
@@ -853,6 +858,34 @@ class _NotesReader(_CatalogMatch):
                         self.section.laws[a.name] = found
                     else:
                         self.section.laws.pop(a.name, None)
+
+    def cdf_claim(self, block, frag) -> StepReport | None:
+        r"""``F(x) = ...`` introduced as the cumulative distribution function while one law is in force (or
+        ``F_X`` names its variable): compared with the law's CDF (readers.notes.cdfs); None otherwise."""
+        rows = [r for r in block.rows if r.kind not in ("empty", "prose")]
+        if len(rows) != 1 or rows[0].continued or tuple(rows[0].chain.rels) != ("=",) or not self.section.laws:
+            return None
+        lhs, body = rows[0].chain.exprs
+        if not (isinstance(lhs, AppliedUndef) and len(lhs.args) == 1 and isinstance(lhs.args[0], sp.Symbol)):
+            return None
+        prose = introduction(self.lines, frag.line) + " " + frag.sentence
+        if not CDF_CUE.search(prose):
+            return None
+        named = [v for v in self.section.laws if lhs.func.__name__.endswith(("_" + v, "_{" + v + "}"))]
+        variables = named or ([] if "_" in lhs.func.__name__ else list(self.section.laws))  # F_Y: Y has no law
+        if len(variables) != 1 or set(CDF_MENTIONED.findall(prose)) - set(variables):
+            return None  # "the CDF of $Y$" after X ~ D: not X's
+        found = self.section.laws[variables[0]]
+        compared = compare_cdf(self.expand(body), lhs.args[0], found)
+        if compared is None:
+            return None
+        verdict, how, witness = compared
+        shown = {"lhs": _show(lhs), "rel": "=", "rhs": _show(body), "line": frag.content_line}
+        law_shown = f"{variables[0]} ~ {found.family}({', '.join(map(_show, found.args))})"
+        reason = "" if verdict == "verified" else f"differs from the CDF of {law_shown}" + \
+            ("" if verdict == "refuted" else " (the notes may use another parametrisation)")
+        return StepReport(**shown, verdict=verdict, method=how, reason=reason, counterexample=witness,
+                          assumptions=(law_shown,))
 
     def law_claim(self, name, value, row, frag, block, givens):
         r"""``\mu_X = value`` with ``X \sim D(\theta)`` in force: the claim that ``D``'s mean is ``value``."""
