@@ -1836,7 +1836,8 @@ class _NotesReader(_CatalogMatch):
         r"""A claim about ``E``, ``Var``, ``Cov`` over a random discrete distribution
         (:mod:`readers.notes.moments`); a failure refutes only when nothing in it may depend on the
         distribution.  When it fails and the prose calls the variables independent, ``sides`` (the claim
-        before its moments were written out) are read again over independent variables: that decides."""
+        before its moments were written out) are read again over independent variables: that decides.  Without
+        the word a failure stands: notes state the independence a claim needs."""
         left, right, variables, names = moments
         if rel not in ("=", "<", ">", "<=", ">="):
             return StepReport(**shown, verdict="undecided", reason=f"relation {rel!r} between moments is not checked")
@@ -1848,21 +1849,14 @@ class _NotesReader(_CatalogMatch):
         how = f"moments of {', '.join(sorted(map(_show, variables)))} over a random discrete distribution " \
               f"with {ATOMS} outcomes (weights u_k / sum u)"
         if independent:
-            said = " (the prose says so)" if states_independence(self.lines, claim.line) else ""
-            how = f"{', '.join(sorted(map(_show, variables)))} independent{said}: each on {ATOMS} " \
+            how = f"{', '.join(sorted(map(_show, variables)))} independent (the prose says so): each on {ATOMS} " \
                   f"outcomes of random weights, jointly their product law"
         report = StepReport(**{**report.__dict__, "method": f"{report.method}; {how}"})
-        if report.verdict == "refuted" and sides is not None and len(variables) > 1:
+        if report.verdict == "refuted" and sides is not None and len(variables) > 1 \
+                and states_independence(self.lines, claim.line):
             again = read_moments(*sides, variables=variables, independent=True)
-            independent = self.check_moments(again, rel, claim, shown, independent=True) \
-                if isinstance(again, tuple) else None
-            if independent is not None and (independent.verdict == "refuted"
-                                            or states_independence(self.lines, claim.line)):
-                return independent  # fails for independent variables too, or the prose calls them independent
-            if independent is not None and independent.verdict in ("proved", "verified"):
-                names = ", ".join(sorted(map(_show, variables)))
-                return _undecided(report, f"holds where {names} are independent ({independent.method[:80]}); "
-                                          f"fails for dependent ones ({report.reason[:80]})")
+            if isinstance(again, tuple):  # the prose calls them independent: their product law decides
+                return self.check_moments(again, rel, claim, shown, independent=True)
         if report.verdict == "refuted":
             why = refutable(names, variables, self.section.distributed)
             if why:

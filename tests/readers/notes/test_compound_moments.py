@@ -41,9 +41,9 @@ def test_the_mean_of_a_sum_holds_for_any_joint_law():
 def test_the_variance_of_a_sum_is_read_with_the_independence_the_prose_states():
     block = _claim(INDEPENDENT, r"\sigma_{X+Y} = \sqrt{\sigma_{X}^2 + \sigma_{Y}^2}")
     assert block.verdict in ("proved", "verified") and "independent (the prose says so)" in block.steps[0].method
-    # without the word it holds only where they are independent: not a mistake, not confirmed either
+    # without the word it fails for a dependent joint law (notes state the independence a claim needs)
     block = _claim(TWO, r"\sigma_{X+Y} = \sqrt{\sigma_{X}^2 + \sigma_{Y}^2}")
-    assert block.verdict == "undecided" and "holds where X, Y are independent" in block.steps[0].reason
+    assert block.verdict == "refuted" and "independent" not in block.steps[0].method
     # a claim that fails for independent variables too is a mistake either way
     block = _claim(INDEPENDENT, r"\sigma_{X+Y} = \sigma_{X} + \sigma_{Y}")
     assert block.verdict == "refuted", block.steps
