@@ -658,6 +658,7 @@ class _NotesReader(_CatalogMatch):
         self.operator_stated = False  # the notes call D a (differentiation) operator
         self.simplex_vectors = []  # (line, name, one-hot): vectors the prose declares probability vectors
         self.line = 0  # the line of the block being read
+        self.prose = ""  # its sentence, and for a display the sentence introducing it
         self.pending_updates = []  # names an update chain (w <- ... = ...) assigns, applied after its claims
         self.einstein_stated = False  # the notes name the Einstein summation convention
         self.section = _Section()
@@ -672,6 +673,7 @@ class _NotesReader(_CatalogMatch):
 
     def fragment(self, frag: Fragment) -> BlockReport:
         self.line, self.pending_updates = frag.line, []
+        self.prose = frag.sentence + (" " + introduction(self.lines, frag.line) if frag.kind == "display" else "")
         if frag.section != self.section.number:
             self.section.enter(frag.section)
         base = {"line": frag.line, "source": frag.source, "kind": frag.kind, "heading": frag.heading}
@@ -1853,7 +1855,7 @@ class _NotesReader(_CatalogMatch):
                   f"outcomes of random weights, jointly their product law"
         report = StepReport(**{**report.__dict__, "method": f"{report.method}; {how}"})
         if report.verdict == "refuted" and sides is not None and len(variables) > 1 \
-                and states_independence(self.lines, claim.line):
+                and states_independence(self.prose):
             again = read_moments(*sides, variables=variables, independent=True)
             if isinstance(again, tuple):  # the prose calls them independent: their product law decides
                 return self.check_moments(again, rel, claim, shown, independent=True)
