@@ -57,3 +57,20 @@ def test_only_compound_subscripts_with_a_random_variable_are_read_as_moments():
     assert compound_moments(sp.Symbol("mu_{ab}", real=True)) == sp.Symbol("mu_{ab}", real=True)  # no capital
     assert compound_moments(sp.Symbol("sigma_{X^{(\\infty)}}", real=True)) == sp.Symbol("sigma_{X^{(\\infty)}}",
                                                                                           real=True)
+
+
+def test_independence_named_for_one_list_item_does_not_govern_the_others():
+    text = "\n".join([
+        "# Correlation", "",
+        r"* For any random variables $X, Y$ and numbers $a$ and $b$, $\sigma_{X+Y} = \sqrt{\sigma_{X}^2 + "
+        r"\sigma_{Y}^2}$.",
+        r"* If $X$ and $Y$ are independent then $\textrm{Cov}(X, Y) = 0$.", ""])
+    blocks = [b for b in check_notes(text).blocks if b.steps]
+    assert [b.verdict for b in blocks] == ["refuted", "proved"], [b.steps for b in blocks]
+
+
+def test_the_sentence_introducing_a_display_can_state_the_independence():
+    text = "# Sums\n\nRecall that if $X$ and $Y$ are two independent random variables then\n\n" \
+           "$$\n\\textrm{Var}(X+Y) = \\textrm{Var}(X) + \\textrm{Var}(Y).\n$$\n"
+    (block,) = [b for b in check_notes(text).blocks if b.steps]
+    assert block.verdict == "proved" and "independent (the prose says so)" in block.steps[0].method
