@@ -857,6 +857,7 @@ class _NotesReader(_CatalogMatch):
                 if rel == "~" and isinstance(a, sp.Symbol):
                     found = law(self.expand(b))
                     if found is not None:
+                        self.section.laws.pop(a.name, None)  # the latest stated last (a CDF is of the latest)
                         self.section.laws[a.name] = found
                     else:
                         self.section.laws.pop(a.name, None)
@@ -874,9 +875,11 @@ class _NotesReader(_CatalogMatch):
         if not CDF_CUE.search(prose):
             return None
         named = [v for v in self.section.laws if lhs.func.__name__.endswith(("_" + v, "_{" + v + "}"))]
-        variables = named or ([] if "_" in lhs.func.__name__ else list(self.section.laws))  # F_Y: Y has no law
+        latest = [] if "_" in lhs.func.__name__ else list(self.section.laws)[-1:]  # F_Y: Y has no law
+        variables = named or latest
         if len(variables) != 1 or set(CDF_MENTIONED.findall(prose)) - set(variables):
             return None  # "the CDF of $Y$" after X ~ D: not X's
+        several = not named and len(self.section.laws) > 1  # the latest law is the likeliest, not the only one
         found = self.section.laws[variables[0]]
         compared = compare_cdf(self.expand(body), lhs.args[0], found)
         if compared is None:
@@ -884,8 +887,12 @@ class _NotesReader(_CatalogMatch):
         verdict, how, witness = compared
         shown = {"lhs": _show(lhs), "rel": "=", "rhs": _show(body), "line": frag.content_line}
         law_shown = f"{variables[0]} ~ {found.family}({', '.join(map(_show, found.args))})"
+        if several:
+            how += f"; of the {len(self.section.laws)} laws stated in this section, the latest"
         reason = "" if verdict == "verified" else f"differs from the CDF of {law_shown}" + \
-            ("" if verdict == "refuted" else " (the notes may use another parametrisation)")
+            (" (several laws are in force: it may be another's)" if several and verdict == "refuted" else
+             "" if verdict == "refuted" else " (the notes may use another parametrisation)")
+        verdict = "undecided" if several and verdict == "refuted" else verdict
         return StepReport(**shown, verdict=verdict, method=how, reason=reason, counterexample=witness,
                           assumptions=(law_shown,))
 

@@ -70,3 +70,13 @@ def test_the_law_cdfs_agree_with_sympy_stats():
         for point in (sp.Rational(-1, 2), sp.Rational(1, 2), sp.Rational(5, 2), sp.Rational(9, 2)):
             expected = stats.P(variable <= sp.floor(point))
             assert abs(float(cdf.xreplace({AT: point}).doit()) - float(expected)) < 1e-12  # exact sums in double
+
+
+def test_with_several_laws_the_latest_is_compared_and_a_difference_is_not_a_refutation():
+    before = "A count $Y \\sim \\mathrm{{Poisson}}(\\lambda)$ is also in this section.\n\n"  # braces: .format
+    note = _NOTE.replace("We write", before + "We write")
+    right = check_notes(note.format(law=BERNOULLI, words=CDF, cdf=RIGHT[BERNOULLI]))
+    wrong = check_notes(note.format(law=BERNOULLI, words=CDF, cdf=WRONG_BERNOULLI))
+    (right,), (wrong,) = ([b for b in r.blocks if b.source.startswith("$$F(x)")] for r in (right, wrong))
+    assert right.verdict == "verified" and "the latest" in right.steps[0].method
+    assert wrong.verdict == "undecided" and "several laws" in wrong.steps[0].reason
