@@ -167,9 +167,5 @@ def compare_cdf(body, x, found) -> tuple[str, str, dict | None] | None:
 
 
 def _condition_symbols(piecewise) -> set:
-    """The whole numbers a case's condition introduces (``k`` in ``k \\le x < k+1``), with their values."""
-    out = set()
-    for piece, condition in piecewise.args:
-        out |= condition.free_symbols
-        out |= piece.free_symbols & condition.free_symbols
-    return out
+    """The names in the cases' conditions (``k`` in ``k \\le x < k+1``: a whole number the case introduces)."""
+    return set().union(*(condition.free_symbols for _, condition in piecewise.args))
