@@ -78,7 +78,7 @@ from readers.latex.parse import (
 from readers.notes.approximation import check_approximation as approximation
 from readers.notes.arbitrary import arbitrary_functions, draws, substitute
 from readers.notes.blocks import Fragment, find_blocks
-from readers.notes.independence import assumes_independence, conditioning
+from readers.notes.independence import assumes_independence, conditioning, states_independence
 from readers.notes.operators import OPERATOR_CUE, derivative_reading, operators
 from readers.notes.vector_kinds import declared as declared_vectors
 from readers.notes.vector_kinds import in_force as simplex_in_force
@@ -88,7 +88,7 @@ from readers.notes.componentwise import ComponentFunctions
 from readers.notes.einstein import einstein_reading
 from readers.notes.catalog import SIGMOID_CUE, _CatalogMatch
 from readers.notes.matrices import MatrixClaims
-from readers.notes.moments import ATOMS, NO_RANDOM_VARIABLE, decorated, only_inside, operators_in, read_moments, refutable
+from readers.notes.moments import ATOMS, NO_RANDOM_VARIABLE, compound_moments, decorated, only_inside, operators_in, read_moments, refutable
 from readers.notes.moments import _capital
 from readers.notes.moments import _tie as tie_moments
 from readers.notes.moments import _TIED as _TIED_MOMENT
@@ -128,6 +128,8 @@ from readers.notes.entropy import check_divergence, check_entropy
 from readers.notes.entropy import divergence_applications
 from readers.notes.angles import angle_definition, arccos_latex
 from readers.notes.definition_cues import introduces_definition
+from readers.notes.cdfs import CUE as CDF_CUE, MENTIONED as CDF_MENTIONED, compare_cdf
+from readers.notes.dependencies import through_definitions, through_graph
 from readers.notes.determined import determined, entry_links, paired
 from readers.notes.component_derivatives import component_derivative, entries_named, entry_of, of_entries
 from readers.notes.independent_joint import independent_steps, stated_independent
@@ -667,6 +669,7 @@ class _NotesReader(_CatalogMatch):
         self.simplex_vectors = []  # (line, name, one-hot): vectors the prose declares probability vectors
         self.line = 0  # the line of the block being read
         self.latex, self.elided = "", {}  # the block's text and its decimals whose digits go on (decimals.py)
+        self.prose = ""  # its sentence, and for a display the sentence introducing it
         self.pending_updates = []  # names an update chain (w <- ... = ...) assigns, applied after its claims
         self.einstein_stated = False  # the notes name the Einstein summation convention
         self.section = _Section()
@@ -682,6 +685,7 @@ class _NotesReader(_CatalogMatch):
     def fragment(self, frag: Fragment) -> BlockReport:
         self.line, self.pending_updates = frag.line, []
         self.latex, self.elided = frag.content, decimals.elided_decimals(frag.content)
+        self.prose = frag.sentence + (" " + introduction(self.lines, frag.line) if frag.kind == "display" else "")
         if frag.section != self.section.number:
             self.section.enter(frag.section)
         base = {"line": frag.line, "source": frag.source, "kind": frag.kind, "heading": frag.heading}
@@ -766,6 +770,10 @@ class _NotesReader(_CatalogMatch):
             return BlockReport(**base, parsed=True, role="example", parsed_form=shown, symbols=explain,
                                assumptions=tuple(f"{_show(n)} = {_show(v)}" for n, v in values),
                                warnings=tuple(dict.fromkeys(warnings)))
+        cdf = self.cdf_claim(block, frag)
+        if cdf is not None:  # "the cumulative distribution function is F(x) = ..." after X ~ Bernoulli(p)
+            return BlockReport(**base, parsed=True, steps=(cdf,), role="claim", parsed_form=shown, symbols=explain,
+                               assumptions=cdf.assumptions, warnings=tuple(dict.fromkeys(warnings)))
         stated = _stated_probabilities(block)
         if stated:  # P(H = 1) = 0.0015, P(S) = 1: values the notes give the probability, not claims to check
             return BlockReport(**base, parsed=True, role="example", parsed_form=shown, symbols=explain,
@@ -862,9 +870,44 @@ class _NotesReader(_CatalogMatch):
                 if rel == "~" and isinstance(a, sp.Symbol):
                     found = law(self.expand(b))
                     if found is not None:
+                        self.section.laws.pop(a.name, None)  # the latest stated last (a CDF is of the latest)
                         self.section.laws[a.name] = found
                     else:
                         self.section.laws.pop(a.name, None)
+
+    def cdf_claim(self, block, frag) -> StepReport | None:
+        r"""``F(x) = ...`` introduced as the cumulative distribution function while one law is in force (or
+        ``F_X`` names its variable): compared with the law's CDF (readers.notes.cdfs); None otherwise."""
+        rows = [r for r in block.rows if r.kind not in ("empty", "prose")]
+        if len(rows) != 1 or rows[0].continued or tuple(rows[0].chain.rels) != ("=",) or not self.section.laws:
+            return None
+        lhs, body = rows[0].chain.exprs
+        if not (isinstance(lhs, AppliedUndef) and len(lhs.args) == 1 and isinstance(lhs.args[0], sp.Symbol)):
+            return None
+        prose = introduction(self.lines, frag.line) + " " + frag.sentence
+        if not CDF_CUE.search(prose):
+            return None
+        named = [v for v in self.section.laws if lhs.func.__name__.endswith(("_" + v, "_{" + v + "}"))]
+        latest = [] if "_" in lhs.func.__name__ else list(self.section.laws)[-1:]  # F_Y: Y has no law
+        variables = named or latest
+        if len(variables) != 1 or set(CDF_MENTIONED.findall(prose)) - set(variables):
+            return None  # "the CDF of $Y$" after X ~ D: not X's
+        several = not named and len(self.section.laws) > 1  # the latest law is the likeliest, not the only one
+        found = self.section.laws[variables[0]]
+        compared = compare_cdf(self.expand(body), lhs.args[0], found)
+        if compared is None:
+            return None
+        verdict, how, witness = compared
+        shown = {"lhs": _show(lhs), "rel": "=", "rhs": _show(body), "line": frag.content_line}
+        law_shown = f"{variables[0]} ~ {found.family}({', '.join(map(_show, found.args))})"
+        if several:
+            how += f"; of the {len(self.section.laws)} laws stated in this section, the latest"
+        reason = "" if verdict == "verified" else f"differs from the CDF of {law_shown}" + \
+            (" (several laws are in force: it may be another's)" if several and verdict == "refuted" else
+             "" if verdict == "refuted" else " (the notes may use another parametrisation)")
+        verdict = "undecided" if several and verdict == "refuted" else verdict
+        return StepReport(**shown, verdict=verdict, method=how, reason=reason, counterexample=witness,
+                          assumptions=(law_shown,))
 
     def law_claim(self, name, value, row, frag, block, givens):
         r"""``\mu_X = value`` with ``X \sim D(\theta)`` in force: the claim that ``D``'s mean is ``value``."""
@@ -1029,6 +1072,9 @@ class _NotesReader(_CatalogMatch):
                 self.define(name, exprs[1], frag.content_line + row.line - 1)
                 defined.append(f"{name}")
                 mains.append(Main(name, exprs[1]))
+                for other in self.side_definitions(row):  # u(a, b) = ..., \qquad v(a, b) = ...: both defined
+                    self.define(other.lhs, other.rhs, frag.content_line + row.line - 1)
+                    defined.append(f"{other.lhs}")
                 # A = W S W^{-1} with all three written out above: also a claim (readers.notes.matrices)
                 start = 0 if self.matrix_claims.written_out_claim(name, exprs[1], frag.content_line + row.line - 1) else 1
             elif not row.continued and rels[0] in ("=", ":=") and self.redefinable(name, exprs[1]) \
@@ -1124,7 +1170,7 @@ class _NotesReader(_CatalogMatch):
                 return False
         if isinstance(lhs, sp.Symbol):
             return lhs not in rhs.free_symbols and base_name(lhs) not in self.section.updates \
-                and lhs not in self.section.described
+                and lhs not in self.section.described and compound_moments(lhs) == lhs  # mu_{aX+b}: E(aX+b)
         if isinstance(lhs, sp.Pow) and isinstance(lhs.base, sp.Symbol) and lhs.exp == 2:
             return lhs.base not in rhs.free_symbols
         if isinstance(lhs, sp.Indexed):
@@ -1148,6 +1194,8 @@ class _NotesReader(_CatalogMatch):
                 return False  # f(x) again in the same section: a claim about a known function
             return not any(isinstance(a, AppliedUndef) and a.func.__name__ == name for a in rhs.atoms(AppliedUndef))
         if isinstance(lhs, sp.Derivative):
+            if through_definitions(lhs, self.section.functions, self.section.symbols) is not None:
+                return False  # \partial f/\partial w with f(u, v), u(a, b), a(w, x) defined (readers.notes.dependencies)
             if isinstance(lhs.expr, sp.Symbol) and (_function_of(lhs, self.section.functions) is not None or
                                                     component_derivative(lhs, self.vector_functions) is not None):
                 return False  # \partial\ell/\partial z with \ell(z) defined: a claim about its derivative
@@ -1155,13 +1203,23 @@ class _NotesReader(_CatalogMatch):
                 and not any(_depends(lhs.expr, v) for v, _ in lhs.variable_count)
         return False
 
+    def side_definitions(self, row) -> list:
+        r"""The equations after a definition on its row (``u(a, b) = (a+b)^2, \qquad v(a, b) = (a-b)^2``) that
+        define a function of names too: a list of definitions is not a definition under a condition."""
+        out = []
+        for c in row.conditions:
+            if isinstance(c, sp.Eq) and isinstance(c.lhs, AppliedUndef) and c.lhs.args \
+                    and all(is_name(a) for a in c.lhs.args) and self.definable(c.lhs, c.rhs):
+                out.append(c)
+        return out
+
     def fresh_side(self, claim):
         """A side of ``claim`` that is a plain name written for the first time in this block (neither defined nor
         used before it in the section, nor on the other side), else None: the link names it, as a definition does."""
         before = getattr(self, "seen_before_block", frozenset())
         for side, other in ((claim.lhs, claim.rhs), (claim.rhs, claim.lhs)):
             if isinstance(side, sp.Symbol) and side not in before and side not in self.section.symbols \
-                    and side not in other.free_symbols:
+                    and side not in other.free_symbols and compound_moments(side) == side:  # mu_{aX+b} is E(aX+b)
                 return side
         return None
 
@@ -1174,7 +1232,7 @@ class _NotesReader(_CatalogMatch):
             return all(is_name(a) for a in lhs.args) and lhs not in rhs.atoms(AppliedUndef) \
                 and not lhs.func.__name__.endswith("'")
         return isinstance(lhs, (sp.Symbol, sp.Indexed)) and lhs not in rhs.free_symbols \
-            and not rhs.atoms(sp.Indexed) & {lhs}
+            and not rhs.atoms(sp.Indexed) & {lhs} and compound_moments(lhs) == lhs  # mu_{aX+b}: never a new name
 
     def define(self, lhs, rhs, line=0) -> None:
         if isinstance(lhs, AppliedUndef):  # rho(X, Y) = Cov / (sigma_X sigma_Y): sigma_X is the parameter's,
@@ -1258,6 +1316,9 @@ class _NotesReader(_CatalogMatch):
         if self.vector_functions and any(component_derivative(d, self.vector_functions) is not None
                                          for e in (claim.lhs, claim.rhs) for d in e.atoms(sp.Derivative)):
             lhs, rhs = entries_named(lhs, rhs)  # df/dx_1 = beta_1: beta_1 is the entry beta[1] of f's body
+        graph = through_graph(lhs, rhs, self.section.functions, self.section.symbols)
+        if graph is not None:  # the chain rule through f(u, v), u(a, b), ... (readers.notes.dependencies)
+            lhs, rhs = graph
         chain = claim.chain
         leibniz = leibniz_reading(lhs, rhs)  # du/dx beside u(x): u'(x) (readers.notes.leibniz)
         if leibniz is not None:
@@ -1635,6 +1696,7 @@ class _NotesReader(_CatalogMatch):
         iid = self.iid_moments(lhs, rel, rhs, frag, shown) if operators_in(lhs, rhs) else None
         if iid is not None:  # X_1, ..., X_n i.i.d.: moments of linear forms (readers.notes.iid_moments)
             return [iid]
+        lhs, rhs = compound_moments(lhs), compound_moments(rhs)  # mu_{aX+b} is E(aX+b)
         moments = read_moments(lhs, rhs)
         if moments == NO_RANDOM_VARIABLE:  # Var[x] = E[x^2] - E[x]^2: a moment identity of whatever x is
             inside = only_inside(lhs, rhs)
@@ -1655,7 +1717,7 @@ class _NotesReader(_CatalogMatch):
         if isinstance(moments, str):
             return [StepReport(**shown, verdict="undecided", reason=moments)]
         if moments is not None:
-            return [self.check_moments(moments, rel, claim, shown)]
+            return [self.check_moments(moments, rel, claim, shown, sides=(lhs, rhs))]
         probability = _probability_steps(lhs, rel, rhs)
         if probability is not None:
             if isinstance(probability, str):
@@ -1814,10 +1876,12 @@ class _NotesReader(_CatalogMatch):
         return StepReport(**shown, verdict=verdict, method=how, counterexample=witness,
                           reason="" if verdict == "verified" else f"{how}: the sides differ")
 
-    def check_moments(self, moments, rel, claim, shown) -> StepReport:
+    def check_moments(self, moments, rel, claim, shown, *, sides=None, independent=False) -> StepReport:
         r"""A claim about ``E``, ``Var``, ``Cov`` over a random discrete distribution
         (:mod:`readers.notes.moments`); a failure refutes only when nothing in it may depend on the
-        distribution."""
+        distribution.  When it fails and the prose calls the variables independent, ``sides`` (the claim
+        before its moments were written out) are read again over independent variables: that decides.  Without
+        the word a failure stands: notes state the independence a claim needs."""
         left, right, variables, names = moments
         if rel not in ("=", "<", ">", "<=", ">="):
             return StepReport(**shown, verdict="undecided", reason=f"relation {rel!r} between moments is not checked")
@@ -1828,7 +1892,15 @@ class _NotesReader(_CatalogMatch):
         report = self.run(step, shown)
         how = f"moments of {', '.join(sorted(map(_show, variables)))} over a random discrete distribution " \
               f"with {ATOMS} outcomes (weights u_k / sum u)"
+        if independent:
+            how = f"{', '.join(sorted(map(_show, variables)))} independent (the prose says so): each on {ATOMS} " \
+                  f"outcomes of random weights, jointly their product law"
         report = StepReport(**{**report.__dict__, "method": f"{report.method}; {how}"})
+        if report.verdict == "refuted" and sides is not None and len(variables) > 1 \
+                and states_independence(self.prose):
+            again = read_moments(*sides, variables=variables, independent=True)
+            if isinstance(again, tuple):  # the prose calls them independent: their product law decides
+                return self.check_moments(again, rel, claim, shown, independent=True)
         if report.verdict == "refuted":
             why = refutable(names, variables, self.section.distributed)
             if why:

@@ -32,6 +32,17 @@ def assumes_independence(lines, line: int, sentence: str = "") -> bool:
     return INDEPENDENCE.search(sentence) is not None or INDEPENDENCE.search(paragraph(lines, line)) is not None
 
 
+_NEGATED = re.compile(r"\b(?:not|never|non|nor)[\s-]+(?:\w+\s+){0,2}independen|\bdependent\b|\bcorrelated\b", re.I)
+
+
+def states_independence(prose: str) -> bool:
+    """Whether ``prose`` (the sentence of a claim, or of the list item it sits in, and the sentence introducing a
+    display) calls its variables independent and nowhere says they are not ("not independent", "dependent",
+    "correlated"): then a product law is what the notes mean.  Not the whole paragraph: a list of properties
+    names independence for one item only."""
+    return INDEPENDENCE.search(prose) is not None and _NEGATED.search(prose) is None
+
+
 _GIVEN = re.compile(r"independen(?:t|ce)\s+given\s+([^.;,]{1,60})", re.I)
 
 

@@ -37,9 +37,14 @@ class Law:
     variance: sp.Expr
     domain: tuple  # relations on the parameters
     unambiguous: bool = False  # one parametrisation in common use: a disagreement refutes
+    args: tuple = ()  # the parameters as written (p of Bernoulli(p))
 
     def fact(self, kind: str):
         return {"mean": self.mean, "variance": self.variance, "std": sp.sqrt(self.variance)}[kind]
+
+
+def _law_of(args, *fields) -> Law:
+    return Law(*fields, args=tuple(args))
 
 
 def _family(name: str) -> str:
@@ -67,31 +72,31 @@ def law(expr) -> Law | None:
     n = len(args)
     if family == "Bernoulli" and n == 1:
         (p,) = args
-        return Law(family, p, p * (1 - p), (sp.Gt(p, 0), sp.Lt(p, 1)), True)
+        return _law_of(args, family, p, p * (1 - p), (sp.Gt(p, 0), sp.Lt(p, 1)), True)
     if family in ("Binomial", "B", "Bin") and n == 2:
         m, p = args
-        return Law(family, m * p, m * p * (1 - p), (sp.Gt(m, 0), sp.Gt(p, 0), sp.Lt(p, 1)), True)
+        return _law_of(args, family, m * p, m * p * (1 - p), (sp.Gt(m, 0), sp.Gt(p, 0), sp.Lt(p, 1)), True)
     if family in ("Poisson", "Pois") and n == 1:
         (lam,) = args
-        return Law(family, lam, lam, (sp.Gt(lam, 0),), True)
+        return _law_of(args, family, lam, lam, (sp.Gt(lam, 0),), True)
     if family in ("U", "Uniform", "Unif") and n == 2:
         a, b = args
-        return Law(family, (a + b) / 2, (b - a) ** 2 / 12, (sp.Lt(a, b),), True)
+        return _law_of(args, family, (a + b) / 2, (b - a) ** 2 / 12, (sp.Lt(a, b),), True)
     if family in ("U", "Uniform", "Unif", "DiscreteUniform") and n == 1:  # on {1, ..., n}; U(0, a) is read
         (m,) = args  # by some notes: a disagreement is undecided, not refuted
-        return Law(family, (1 + m) / 2, (m ** 2 - 1) / 12, (sp.Gt(m, 0),))
+        return _law_of(args, family, (1 + m) / 2, (m ** 2 - 1) / 12, (sp.Gt(m, 0),))
     if family in ("N", "Normal", "Gaussian") and n == 2:
         mu, var = args
-        return Law(family, mu, var, (sp.Gt(var, 0),))
+        return _law_of(args, family, mu, var, (sp.Gt(var, 0),))
     if family in ("Exponential", "Exp", "Expon") and n == 1:
         (lam,) = args
-        return Law(family, 1 / lam, 1 / lam ** 2, (sp.Gt(lam, 0),))
+        return _law_of(args, family, 1 / lam, 1 / lam ** 2, (sp.Gt(lam, 0),))
     if family == "Laplace" and n == 2:
         mu, b = args
-        return Law(family, mu, 2 * b ** 2, (sp.Gt(b, 0),))
+        return _law_of(args, family, mu, 2 * b ** 2, (sp.Gt(b, 0),))
     if family == "Beta" and n == 2:
         a, b = args
-        return Law(family, a / (a + b), a * b / ((a + b) ** 2 * (a + b + 1)), (sp.Gt(a, 0), sp.Gt(b, 0)))
+        return _law_of(args, family, a / (a + b), a * b / ((a + b) ** 2 * (a + b + 1)), (sp.Gt(a, 0), sp.Gt(b, 0)))
     return None
 
 

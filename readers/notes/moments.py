@@ -20,6 +20,7 @@ failure ``undecided``; :func:`refutable` decides.
 """
 from __future__ import annotations
 
+import itertools
 import re
 
 import sympy as sp
@@ -28,6 +29,8 @@ from sympy.core.function import AppliedUndef
 ATOMS = 3
 """Outcomes of the random discrete joint distribution: enough to separate E[X^2] from E[X]^2 and to
 make covariances of two variables free."""
+MAX_INDEPENDENT = 3
+"""Most independent variables read by their product law (``ATOMS`` to that power outcomes)."""
 OPERATORS = {"E": "E", r"\mathbb{E}": "E", "Var": "Var", r"\mathbb{V}": "Var", "Cov": "Cov", "Corr": "Corr"}
 """Function names read as moments (the parser gives ``\\operatorname{Var}`` and ``\\textrm{Var}`` as ``Var``)."""
 CONSTANT = re.compile(r"[a-dk](_\{?\w+\}?)?")
@@ -78,10 +81,12 @@ def decorated(names) -> set:
     return {s for s in names if re.search(r"\\(?:hat|bar|tilde|overline|widehat)\{|\^\{?\(", s.name)}
 
 
-def read_moments(lhs, rhs, variables=None):
+def read_moments(lhs, rhs, variables=None, *, independent=False):
     r"""``(lhs, rhs, variables, names)`` (``names``: the other free names) with every moment written out over the random discrete distribution,
     None when the claim has no moment, or a reason why it cannot be read.  ``variables``: the random variables,
-    when not the capitals inside the moments (:func:`only_inside`)."""
+    when not the capitals inside the moments (:func:`only_inside`).  ``independent``: the variables are
+    independent (the prose says so): each has its own ``ATOMS`` outcomes and weights, and the joint
+    distribution is their product, $P(X = x_k, Y = y_l) = w^X_k w^Y_l$."""
     if not operators_in(lhs, rhs):
         return None
     variables = random_variables((lhs, rhs)) if variables is None else set(variables)
@@ -96,11 +101,20 @@ def read_moments(lhs, rhs, variables=None):
     outside = {v for e in (lhs, rhs) for v in _outside(e)} & variables
     if outside:
         return f"the random variable {', '.join(sorted(map(str, outside)))} appears outside a moment"
-    weights = sp.symbols(f"u0:{ATOMS}", positive=True)
-    total = sum(weights)
     values = {v: sp.symbols(f"{_plain(v.name)}0:{ATOMS}", real=True) for v in sorted(variables, key=str)}
     if any(len(vals) != ATOMS for vals in values.values()):  # X_1: sympy reads "X_10:3" as a range from 10
         return "moments of numbered random variables (X_1, X_2): their joint law (independence) is not read"
+    if independent and len(values) > MAX_INDEPENDENT:
+        return f"more than {MAX_INDEPENDENT} independent random variables: their product law is not written out"
+    if independent:  # the outcomes are tuples of each variable's outcomes, weighted by the product
+        own = {v: sp.symbols(f"u_{_plain(v.name)}0:{ATOMS}", positive=True) for v in values}
+        tuples = list(itertools.product(range(ATOMS), repeat=len(values)))
+        weights = [sp.Mul(*[own[v][k] / sum(own[v]) for v, k in zip(values, t)]) for t in tuples]
+        values = {v: [values[v][t[j]] for t in tuples] for j, v in enumerate(values)}
+    else:
+        weights = sp.symbols(f"u0:{ATOMS}", positive=True)
+    total = sp.Integer(1) if independent else sum(weights)
+    outcomes = len(weights)
 
     def expect(body):
         return sp.Add(*[w / total * body.xreplace({v: vals[k] for v, vals in values.items()})
@@ -113,7 +127,7 @@ def read_moments(lhs, rhs, variables=None):
         r"""$\operatorname{Cov}(A, B) = \sum_{k<l} w_k w_l (a_k - a_l)(b_k - b_l)$: equal to
         $\mathbb{E}[AB] - \mathbb{E}[A]\mathbb{E}[B]$, without its cancellation (cheaper to evaluate)."""
         return sp.Add(*[weights[k] * weights[m] * (at(a, k) - at(a, m)) * (at(b, k) - at(b, m))
-                        for k in range(ATOMS) for m in range(k + 1, ATOMS)]) / total ** 2
+                        for k in range(outcomes) for m in range(k + 1, outcomes)]) / total ** 2
 
     def evaluate(app):
         kind, args = OPERATORS[app.func.__name__], app.args
@@ -134,6 +148,32 @@ def read_moments(lhs, rhs, variables=None):
         return str(exc)
     names = (lhs.free_symbols | rhs.free_symbols) - variables
     return out[0], out[1], variables, names
+
+
+_MOMENT_OF = re.compile(r"^(mu|sigma)_\{(.+)\}$")
+
+
+def compound_moments(expr):
+    r"""``\mu_{aX+b}`` as ``E(aX+b)``, ``\sigma_{X+Y}`` as ``\sqrt{Var(X+Y)}``: a mean or standard deviation
+    subscripted by a sum or product with a random variable (a capital) in it names the moment of that
+    expression, not a new quantity.  A plain subscript (``\mu_X``, ``\sigma_{X^{(\infty)}}``) is left alone."""
+    from readers.latex.nodes import LatexParseError
+    from readers.latex.parse import parse_latex
+
+    mapping = {}
+    for s in expr.free_symbols:
+        m = _MOMENT_OF.match(s.name) if isinstance(s, sp.Symbol) else None
+        if m is None:
+            continue
+        try:
+            inner = parse_latex(m.group(2))
+        except LatexParseError:
+            continue
+        if not isinstance(inner, (sp.Add, sp.Mul)) or inner.atoms(AppliedUndef, sp.Indexed) \
+                or not any(isinstance(v, sp.Symbol) and _capital(v.name) for v in inner.free_symbols):
+            continue
+        mapping[s] = sp.Function("E")(inner) if m.group(1) == "mu" else sp.sqrt(sp.Function("Var")(inner))
+    return expr.xreplace(mapping) if mapping else expr
 
 
 def _outside(expr) -> set:
