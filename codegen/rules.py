@@ -45,6 +45,7 @@ rule                      identity
 ``homogeneous_scale``     $F(x) = F(x/M)$, $M = \max_j |x_j|$, for a product of degree 0 in $x$ (costly: search only; :mod:`codegen.rules_homogeneous`)
 ``homogeneous_scalars``   $F(a) = M^{d} F(a/M)$ for sums homogeneous in scalar parameters (costly: search only; :mod:`codegen.rules_homogeneous`)
 ``paired_quotient``       $\frac{a b}{v} = \frac{a}{v} b = a \frac{b}{v}$, $\frac{a}{v w} = \frac{a/v}{w}$, the order chosen by the magnitudes (costly: search only; :mod:`codegen.rules_pairing`)
+``quotient_into_sum``     $\frac{A + c\sum_i u_i v_i}{D} = \frac{A}{D} + c\sum_i \frac{u_i v_i}{D}$, each product divided in ``paired_quotient``'s order (costly: search only; :mod:`codegen.rules_pairing`)
 ``taylor_branch``         $f(x) = T_N f(x)$ for $|x| < r$ where the sums of $f$ cancel at 0 (costly: search only; :mod:`codegen.rules_series`)
 ========================  =====================================================================
 
@@ -766,12 +767,17 @@ PAIRED_QUOTIENT = Rule(
     gain="(1 - t y)^2 / (2 delta) at 1 - t y = 9e298, delta = 1e300: the square overflows, truth 4e297 (Huberized hinge); "
          "(e^x - 1 - x) / x^2 at x = -1e300: 1e300 / inf = 0, truth 1e-300")
 
+QUOTIENT_INTO_SUM = Rule(
+    "quotient_into_sum", "quotient_into_sum", rules_pairing.quotient_into_sum, priority=97,
+    gain="(2 sum p t + s) / (sum p + sum t + s) at p, t ~ 1e300: sum p t overflows, truth ~ 1e300 (a Dice ratio); "
+         "each (p_i / D) t_i is finite")
+
 COSTLY_RULES: tuple[Rule, ...] = (LOGSUMEXP_LOG1P, MEAN_FROM_TOP, ONE_MINUS_TOP, TAYLOR_BRANCH, HOMOGENEOUS_SCALE,
                                   LOG_OF_QUOTIENT, LOG_SPACE_PRODUCT, HOMOGENEOUS_SCALARS, PAIRED_QUOTIENT,
-                                  EXPM1_QUOTIENT)
+                                  EXPM1_QUOTIENT, QUOTIENT_INTO_SUM)
 """Rules that cost extra passes over the data (two more reductions for ``logsumexp_log1p``, ``mean_from_top``
 and ``one_minus_top``, one more for ``homogeneous_scale``, a scale per product for ``homogeneous_scalars``; a second, log-space form under a ``where`` for
-``log_of_quotient`` and ``log_space_product``; magnitude tests and a ``where`` per quotient for ``paired_quotient``; both branches of a ``where`` and seconds of sympy series at generation for ``taylor_branch``): not in
+``log_of_quotient`` and ``log_space_product``; magnitude tests and a ``where`` per quotient for ``paired_quotient`` (per entry for ``quotient_into_sum``); both branches of a ``where`` and seconds of sympy series at generation for ``taylor_branch``): not in
 :data:`RULES` (the catalog's code keeps its speed); the definitions' search
 (:mod:`codegen.define_search`) tries them and keeps them only where they are measurably more accurate."""
 

@@ -415,6 +415,21 @@ register(Derivation(
            Step(_qa / (_qv * _qw), Piecewise(((_qa / _qv) / _qw, Abs(_qa) >= 1), ((_qa / _qw) / _qv, True)),
                 justification="1/(v w) = (1/v)(1/w) for v, w != 0, in either order")),
 ))
+_qA = Symbol("A", real=True)
+_qD = Symbol("D", real=True, positive=True)
+_qy = IndexedBase("u", real=True)
+register(Derivation(
+    id="quotient_into_sum",
+    title=r"the identity of a stability rule: $\frac{A + c\sum_i u_i v_i}{D} = \frac{A}{D} + c\sum_i "
+          r"\frac{u_i}{D} v_i$ for $D \ne 0$ free of $i$ (either factor divided first)",
+    source="textbook",
+    steps=(Step((_qA + 2 * Sum(_qy[j] * _w[j], (j, 0, n - 1))) / _qD,
+                _qA / _qD + 2 * Sum(Piecewise(((_qy[j] / _qD) * _w[j], Abs(_qy[j]) >= Abs(_w[j])),
+                                              (_qy[j] * (_w[j] / _qD), True)), (j, 0, n - 1)),
+                justification="division distributes over the sum; D is free of the summed index, so it enters the sum, "
+                              "and either factor of each product may be divided first",
+                sizes=({n: 1}, {n: 2}, {n: 3})),),
+))
 _eL = Symbol("L", positive=True)
 register(Derivation(
     id="expm1_quotient",

@@ -309,3 +309,23 @@ def test_common_denominator_on_a_dice_overlap_with_a_large_smoothing_term():
     assert _fails(expr, (aa, bb, ss), (0.7, 1.3, 1e150))
     kept = 1 - aa / (bb + 2)
     assert _rule("common_denominator").apply(kept) == kept
+
+
+def test_quotient_into_sum_on_a_prior_smoothed_weighted_mean():
+    # (sum_i w_i v_i + c m) / (sum_i w_i + c) (a weighted mean shrunk toward m, motivated by a Dice ratio) at
+    # w, v ~ 1e300: sum w v overflows where the mean is ~1e300; each (w_i / D) v_i is finite.  At w ~ 1e-300,
+    # v ~ 1e300 the other order (w_i (v_i / D)) is taken; a sum of single entries over a divisor is left alone
+    w, v = sp.IndexedBase("w"), sp.IndexedBase("v")
+    cc, mm = sp.symbols("c m", real=True)
+    expr = (sp.Sum(w[j] * v[j], (j, 0, K - 1)) + cc * mm) / (sp.Sum(w[j], (j, 0, K - 1)) + cc)
+    rule = _rule("quotient_into_sum")
+    new = rule.apply(expr)
+    args = (w, v, cc, mm)
+    big = (np.array([1e300, 2e300, 5e299]), np.array([3e300, -1e300, 7e299]), 1.5, 0.25)
+    assert _fails(expr, args, big)
+    for values in (big, (np.array([0.3, 1.2, 0.5]), np.array([-0.7, 2.0, 1.1]), 0.8, 0.4),
+                   (np.array([1e-300, 2e-300, 1e-300]), np.array([1e300, 3e300, -1e300]), 1e-300, 1.0),
+                   (np.array([1e-150, 1e-150, 3e-150]), np.array([2e-150, -1e-150, 1e-150]), 1e-300, 1e-150)):
+        assert _at(expr, new, args, values), values
+    plain = sp.Sum(w[j], (j, 0, K - 1)) / (sp.Sum(v[j], (j, 0, K - 1)) + cc)
+    assert rule.apply(plain) == plain
