@@ -50,3 +50,48 @@ def common_denominator(expr: sp.Expr) -> sp.Expr:
         return sp.Mul(sp.factor_terms(top), sp.Pow(d, -1), evaluate=False)
 
     return expr.replace(lambda e: _combined(e) is not None, value)
+
+
+# ** a factor outside a branch that cancels inside it **
+
+
+def _expanded(f):
+    """``(a b)^m`` as ``a^m b^m`` for an integer ``m`` (one factor of a branch; nothing deeper is touched)."""
+    if isinstance(f, sp.Pow) and f.exp.is_Integer and isinstance(f.base, sp.Mul):
+        return sp.Mul(*[a ** f.exp for a in f.base.args])
+    return f
+
+
+def _into_branch(k, branch):
+    """``k * branch`` with the integer powers of products among the factors of ``branch`` expanded, where a base of
+    ``k`` cancels (no factor of the product has it as its base any more), else None."""
+    bases = {f.as_base_exp()[0] for f in sp.Mul.make_args(k) if not f.is_number}
+    inside = sp.Mul(k, *[_expanded(f) for f in sp.Mul.make_args(branch)])
+    left = {f.as_base_exp()[0] for f in sp.Mul.make_args(inside)}
+    return inside if not bases & left else None
+
+
+def _scaled_branches(e):
+    """``(k, piecewise, branches)`` for a product ``k * Piecewise(...)`` where ``k`` cancels in some branch, else None."""
+    if not isinstance(e, sp.Mul):
+        return None
+    pieces = [a for a in e.args if isinstance(a, sp.Piecewise)]
+    if len(pieces) != 1:
+        return None
+    k = sp.Mul(*[a for a in e.args if a is not pieces[0]])
+    if k.is_number:
+        return None
+    branches = [_into_branch(k, a.expr) for a in pieces[0].args]
+    return (k, pieces[0], branches) if any(b is not None for b in branches) else None
+
+
+def scale_into_branches(expr: sp.Expr) -> sp.Expr:
+    r"""$k \begin{cases} A & c \\ B & \text{else}\end{cases} = \begin{cases} k A & c \\ k B & \text{else}\end{cases}$
+    where $k$ cancels in a branch: the pseudo-Huber loss $\delta^2(\sqrt{1 + (x/\delta)^2} - 1)$, after
+    ``root_difference``, is $\delta^2 \frac{(x/\delta)^2}{\sqrt{\cdot} + 1}$ near 0, and at $\delta = 10^{300}$ forms
+    $\delta^2 = \infty$ times $(x/\delta)^2 = 0$; inside the branch $\delta^2 (x/\delta)^2 = x^2$."""
+    def value(e):
+        k, piece, branches = _scaled_branches(e)
+        return sp.Piecewise(*[(b if b is not None else sp.Mul(k, a.expr), a.cond) for a, b in zip(piece.args, branches)])
+
+    return expr.replace(lambda e: _scaled_branches(e) is not None, value)

@@ -41,7 +41,7 @@ def _degree(e, leaf, depends, through=()):
         return None if None in ds else sum(ds)
     if isinstance(e, sp.Pow):
         d = _degree(e.base, leaf, depends, through)
-        return None if d is None or not e.exp.is_Rational else d * e.exp
+        return None if d is None or depends(e.exp) else d * e.exp  # a symbolic exponent: GeM's (sum x^p / n)^(1/p)
     if isinstance(e, sp.Add):
         ds = {_degree(a, leaf, depends, through) for a in e.args}
         return ds.pop() if len(ds) == 1 and None not in ds else None
@@ -78,20 +78,28 @@ r"""Degrees $|d| \le 1$ only: $M^{d}$ then cannot overflow where the value does 
 def _scalable(e):
     """``[(base, limits, d)]``: the vectors ``base`` in which the product ``e`` is homogeneous of degree ``d``
     (``|d| <= 1``), held by at least two of its factors, summed over in it, and not yet scaled."""
-    if not isinstance(e, sp.Mul):
+    if not isinstance(e, sp.Mul) and not _power_of_sum(e):
         return []
     bases = {a.base for a in e.atoms(sp.Indexed) if len(a.indices) == 1}
     out = []
     for base in sorted(bases, key=str):
-        if any(m.has(base) for m in e.atoms(ReduceMax)) or sum(1 for a in e.args if a.has(base)) < 2:
+        held = 2 if _power_of_sum(e) else sum(1 for a in e.args if a.has(base))
+        if any(m.has(base) for m in e.atoms(ReduceMax)) or held < 2:
             continue
         d = degree(e, base)
-        if d is None or abs(d) > MAX_DEGREE:
+        if d is None or not d.is_number or abs(d) > MAX_DEGREE:
             continue
         lim = _vector_axis(e, base)
         if lim is not None:
             out.append((base, lim, d))
     return out
+
+
+def _power_of_sum(e) -> bool:
+    r"""A power with a symbolic exponent of an expression holding a sum: the generalized mean
+    $igl(rac{1}{n}\sum_i x_i^{p}igr)^{1/p}$ is of degree 1 in $x$ while $x_i^{p}$ overflows ($x = 10^{3}$,
+    $p = 200$); on $x/M$ every term is at most 1 and the largest is 1."""
+    return isinstance(e, sp.Pow) and not e.exp.is_number and e.base.has(sp.Sum)
 
 
 _AXIS = sp.Dummy("t", integer=True)

@@ -59,6 +59,8 @@ _n = Symbol("n", integer=True, positive=True)
 _i, _j, _k, _t = symbols("i j k t", integer=True, nonnegative=True)
 _x, _g = IndexedBase("x", real=True), IndexedBase("g", real=True)
 _M = Max(ReduceMax(Abs(_x[_t]), (_t, 0, _n - 1)), Rational(1, 10 ** 300))
+_xp, _p = IndexedBase("x", positive=True), Symbol("p", positive=True)
+_Mp = Max(ReduceMax(Abs(_xp[_t]), (_t, 0, _n - 1)), Rational(1, 10 ** 300))
 register(Derivation(
     id="homogeneous_scale",
     title=r"the identity of a stability rule: $F(x) = F(x/M)$ for $F$ homogeneous of degree 0, $M = \max_j |x_j|$",
@@ -72,6 +74,11 @@ register(Derivation(
              (_x[_k] / _M) / sqrt(Sum((_x[_j] / _M) ** 2, (_j, 0, _n - 1))),
              justification="sqrt(sum (x/M)^2) = sqrt(sum x^2)/M for M > 0",
              indices={_k: (0, _n - 1)}, sizes=({_n: 1}, {_n: 2}, {_n: 3})),
+        Step((Sum(_xp[_j] ** _p, (_j, 0, _n - 1)) / _n) ** (1 / _p),
+             _Mp * (Sum((_xp[_j] / _Mp) ** _p, (_j, 0, _n - 1)) / _n) ** (1 / _p),
+             justification="a power with a symbolic exponent, of degree 1: (x/M)^p = x^p / M^p for x >= 0, M > 0, "
+                           "and (M^{-p} A)^{1/p} = A^{1/p} / M",
+             sizes=({_n: 1}, {_n: 2}, {_n: 3})),
     ),
 ))
 
