@@ -63,12 +63,24 @@ def _expanded(f):
 
 
 def _into_branch(k, branch):
-    """``k * branch`` with the integer powers of products among the factors of ``branch`` expanded, where a base of
-    ``k`` cancels (no factor of the product has it as its base any more), else None."""
-    bases = {f.as_base_exp()[0] for f in sp.Mul.make_args(k) if not f.is_number}
-    inside = sp.Mul(k, *[_expanded(f) for f in sp.Mul.make_args(branch)])
-    left = {f.as_base_exp()[0] for f in sp.Mul.make_args(inside)}
-    return inside if not bases & left else None
+    r"""``k * branch`` with the integer powers of products among the factors of ``branch`` expanded, where a base of
+    ``k`` cancels (its exponent in the product is smaller than those of ``k`` and the branch together: $b \cdot
+    x^2 b^{-2} = x^2 b^{-1}$), else None."""
+    if branch.is_number:  # k * 0 = 0 is no cancellation
+        return None
+    expanded = sp.Mul(*[_expanded(f) for f in sp.Mul.make_args(branch)])
+    inside = sp.Mul(k, expanded)
+    for f in sp.Mul.make_args(k):
+        base = f.as_base_exp()[0]
+        if not f.is_number and abs(_exponent(inside, base)) < abs(_exponent(k, base)) + abs(_exponent(expanded, base)):
+            return inside
+    return None
+
+
+def _exponent(e, base):
+    """The exponent of ``base`` among the factors of the product ``e`` (0 where it is no factor; a number, else 0)."""
+    out = sum((f.as_base_exp()[1] for f in sp.Mul.make_args(e) if f.as_base_exp()[0] == base), sp.S.Zero)
+    return out if out.is_number else sp.S.Zero
 
 
 def _scaled_branches(e):

@@ -345,3 +345,61 @@ def test_power_bregman_on_the_beta_divergence_of_nmf():
         assert _at(expr, new, args, values), values
     square = xx ** 2 - 2 * xx * yy + yy ** 2  # an integer beta: a polynomial, left alone
     assert _rule("power_bregman").apply(square) == square
+
+
+def _costly_stabilized(expr):
+    from codegen.rules import COSTLY_RULES, RULES
+
+    return stabilize(expr, tuple(sorted(RULES + COSTLY_RULES, key=lambda r: r.priority)))
+
+
+def test_log_of_positive_product_on_a_log_ratio_of_sigmoids():
+    # log(sigma(a) / sigma(b)) written as log((1 + e^{-b}) / (1 + e^{-a})) (motivated by soft clipping) at a = 800,
+    # b = -800: the quotient overflows and the log is inf, truth 800; split, each log is a softplus
+    aa, bb = sp.symbols("a b", real=True)
+    expr = sp.log((1 + sp.exp(-bb)) / (1 + sp.exp(-aa)))
+    new, fired = _costly_stabilized(expr)
+    assert "log_of_positive_product" in fired
+    assert _fails(expr, (aa, bb), (800.0, -800.0))
+    for values in ((800.0, -800.0), (0.3, -1.2), (-5.0, 4.0), (-800.0, 3.0)):
+        assert _at(expr, new, (aa, bb), values), values
+    mixed = sp.log(aa * (1 + sp.exp(bb)))  # a factor of unknown sign: not split
+    assert _rule("log_of_positive_product").apply(mixed) == mixed
+
+
+def test_scale_into_branches_on_a_soft_absolute_value():
+    # b (sqrt(1 + (x/b)^2) - 1) (motivated by the pseudo-Huber loss) at b = 1e300, x = 1.5: after root_difference
+    # b (x/b)^2 / (sqrt(...) + 1) is inf * 0; inside the branch b (x/b)^2 = x^2 / b, truth 1.1e-300
+    xx, b = sp.Symbol("x", real=True), sp.Symbol("b", positive=True)
+    expr = b * (sp.sqrt(1 + (xx / b) ** 2) - 1)
+    new, fired = _costly_stabilized(expr)
+    assert "scale_into_branches" in fired
+    plain, _ = stabilize(expr)
+    assert not _at(expr, plain, (xx, b), (1.5, 1e300))
+    for values in ((1.5, 1e300), (0.3, 2.0), (1e150, 1.0), (1e-3, 5.0)):
+        assert _at(expr, new, (xx, b), values), values
+
+
+def test_argument_over_scale_on_a_correntropy_loss():
+    # c^2 (1 - exp(-(x - y)^2 / (2 c^2))) (motivated by the Welsch loss) at c = 1e300: the argument underflows to 0
+    # and c^2 * expm1(0) is inf * 0, truth (x - y)^2 / 2
+    xx, yy, cc = sp.symbols("x y c", real=True)
+    expr = cc ** 2 * (1 - sp.exp(-(xx - yy) ** 2 / (2 * cc ** 2)))
+    new, fired = stabilize(expr)
+    assert "argument_over_scale" in fired
+    assert _fails(expr, (xx, yy, cc), (1.5, -0.5, 1e300))
+    for values in ((1.5, -0.5, 1e300), (0.3, 0.1, 0.7), (3.0, -2.0, 1.0), (1e-100, 0.0, 1e-100)):
+        assert _at(expr, new, (xx, yy, cc), values), values
+
+
+def test_homogeneous_scale_on_a_p_norm():
+    # (sum_j |z_j|^p)^(1/p) (motivated by generalized-mean pooling) at |z| ~ 1e300, p = 3: the powers overflow,
+    # truth 2.1e300; on z / max|z| every power is at most 1
+    p = sp.Symbol("p", positive=True)
+    expr = sp.Sum(sp.Abs(z[j]) ** p, (j, 0, K - 1)) ** (1 / p)
+    new = _rule("homogeneous_scale").apply(expr)
+    assert new != expr
+    big = (np.array([1e300, -2e300, 5e299]), 3.0)
+    assert _fails(expr, (z, p), big)
+    for values in (big, (np.array([0.3, -1.2, 2.0]), 2.5), (np.array([1e-300, 3e-300, 0.0]), 1.5)):
+        assert _at(expr, new, (z, p), values), values
