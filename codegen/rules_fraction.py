@@ -91,8 +91,8 @@ def _scaled_branches(e):
     if len(pieces) != 1:
         return None
     k = sp.Mul(*[a for a in e.args if a is not pieces[0]])
-    if k.is_number:
-        return None
+    if k.is_number or not all(f.is_number or isinstance(f.as_base_exp()[0], sp.Symbol) for f in sp.Mul.make_args(k)):
+        return None  # a scale of symbols only (a larger factor copied into every branch grows what later rules nest)
     branches = [_into_branch(k, a.expr) for a in pieces[0].args]
     return (k, pieces[0], branches) if any(b is not None for b in branches) else None
 

@@ -5,6 +5,7 @@ chosen at run time (:mod:`codegen.rules` registers the rule).
 rule                      identity
 ========================  =====================================================================
 ``paired_quotient``       $\frac{a\,b}{v} = \frac{a}{v}\,b = a\,\frac{b}{v}$ and $\frac{a}{v\,w} = \frac{a/v}{w} = \frac{a/w}{v}$
+``quotient_into_sum``     $\frac{A + c\sum_i u_i v_i}{D} = \frac{A}{D} + c\sum_i \frac{u_i v_i}{D}$, each product divided as above
 ========================  =====================================================================
 
 $\frac{(1 - t y)^2}{2\delta}$ at $1 - t y \approx 9 \cdot 10^{298}$, $\delta = 10^{300}$ (a Huberized hinge) squares to
@@ -12,9 +13,7 @@ $\infty$ where the truth is $4 \cdot 10^{297}$; $\frac{e^{x} - 1 - x}{x^2}$ at $
 $\infty$.  Divided in the right order every intermediate is within the range of the result: for $\frac{a b}{v}$ the
 larger of $|a|, |b|$ is divided by $v$ when $|v| \ge 1$ and the smaller when $|v| < 1$ (the quotient then lies
 between the two factors' magnitudes, and the product with the other factor overflows only where the result does);
-for $\frac{a}{v w}$, $a$ is divided first by the larger of $|v|, |w|$ when $|a| \ge 1$, by the smaller otherwise
-($a$ a product of several factors: $\frac{g x S}{c^2}$ at $x = c = 10^{300}$, the gradient of Barron's loss, divides
-$g x S$ by $c$ twice where $c^2$ overflows).
+for $\frac{a}{v w}$, $a$ is divided first by the larger of $|v|, |w|$ when $|a| \ge 1$, by the smaller otherwise.
 A power $u^n$ ($n \ge 2$ an integer) counts as $u \cdot u^{n - 1}$.  Products of more factors are grouped as
 $a = $ the first, $b = $ the rest.  Products with an exponential are left to ``log_space_product``.
 
@@ -46,7 +45,7 @@ def _parts(e):
             num.append(f)
     if any(f.has(sp.exp, sp.cosh, sp.sinh) for f in num + den):
         return None
-    if (len(num) >= 2 and len(den) == 1) or (num and len(den) == 2):
+    if (len(num) >= 2 and len(den) == 1) or (len(num) == 1 and len(den) == 2):
         return c, num, den
     return None
 
@@ -62,7 +61,7 @@ def paired(e) -> sp.Expr:
         first = sp.Or(sp.And(sp.Abs(v) >= 1, sp.Abs(a) >= sp.Abs(b)), sp.And(sp.Abs(v) < 1, sp.Abs(a) < sp.Abs(b)))
         return sp.Mul(c, sp.Piecewise((sp.Mul(_ratio(a, v), b, evaluate=False), first),
                                 (sp.Mul(a, _ratio(b, v), evaluate=False), True)), evaluate=False)
-    a, (v, w) = sp.Mul(*num), den  # several factors over two: their product divided by each in turn
+    (a,), (v, w) = num, den
     if v == w:
         return sp.Mul(c, _ratio(_ratio(a, v), v), evaluate=False)
     first = sp.Or(sp.And(sp.Abs(a) >= 1, sp.Abs(v) >= sp.Abs(w)), sp.And(sp.Abs(a) < 1, sp.Abs(v) < sp.Abs(w)))
