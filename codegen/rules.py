@@ -813,6 +813,8 @@ them after everything else (a tie keeps the cheaper candidate), so they stay onl
 
 def stabilize(expr: sp.Expr, rules: tuple[Rule, ...] = RULES) -> tuple[sp.Expr, tuple[str, ...]]:
     """Apply every rule once, in priority order; return the new expression and the names of rules that fired.
+    A rule whose rewrite goes beyond sympy's recursion limit is not applied (the expression it was given is a valid
+    form: the candidate is then that of the other rules, never a crash of the whole search).
 
     Remembered by expression and rules (:data:`STABILIZED`): the definitions' search stabilizes the same derivative
     with the same rules for several candidates and for the ablation, and every rule is a function of the expression."""
@@ -831,7 +833,10 @@ STABILIZED_KEPT = 4096
 def _stabilized(expr: sp.Expr, rules: tuple[Rule, ...]) -> tuple[sp.Expr, tuple[str, ...]]:
     fired = []
     for rule in rules:
-        new = rule.apply(expr)
+        try:
+            new = rule.apply(expr)
+        except RecursionError:  # a rewrite nested beyond sympy's reach (paired quotients in paired quotients): not applied
+            continue
         if new != expr:
             fired.append(rule.name)
             expr = new
