@@ -53,10 +53,13 @@ class Candidate:
 
 def ablated(c: Candidate, name: str) -> tuple[tuple, tuple[str, ...]] | None:
     """``(exprs, fired)`` of the candidate ``c`` built with the rule ``name`` left out of its rules (None where
-    ``c`` records no construction, or the construction fails without the rule)."""
+    ``c`` records no construction, or the construction fails without the rule, sympy's recursion included)."""
     if c.build is None:
         return None
-    return c.build(tuple(r for r in c.rules if r.name != name))
+    try:
+        return c.build(tuple(r for r in c.rules if r.name != name))
+    except RecursionError:  # without one rule another may nest its rewrites beyond sympy's reach: no ablation entry
+        return None
 
 
 def _stabilized(exprs, rules) -> tuple[tuple, tuple[str, ...]]:

@@ -45,6 +45,10 @@ rule                      identity
 ``homogeneous_scale``     $F(x) = F(x/M)$, $M = \max_j |x_j|$, for a product of degree 0 in $x$ (costly: search only; :mod:`codegen.rules_homogeneous`)
 ``homogeneous_scalars``   $F(a) = M^{d} F(a/M)$ for sums homogeneous in scalar parameters (costly: search only; :mod:`codegen.rules_homogeneous`)
 ``paired_quotient``       $\frac{a b}{v} = \frac{a}{v} b = a \frac{b}{v}$, $\frac{a}{v w} = \frac{a/v}{w}$, the order chosen by the magnitudes (costly: search only; :mod:`codegen.rules_pairing`)
+``log_of_positive_product`` $\log \prod_f f^{e_f} = \sum_f e_f \log f$ for factors $f > 0$, one a sum (costly: search only; :mod:`codegen.rules_log`)
+``scale_into_branches``   $k \begin{cases} A \\ B \end{cases} = \begin{cases} k A \\ k B \end{cases}$ where $k$ cancels in a branch (costly: search only; :mod:`codegen.rules_fraction`)
+``power_bregman``        $A x^{\beta} + B y^{\beta} + C x y^{\beta - 1} = A y^{\beta}(\varphi(\beta L) - \beta\varphi(L))$, $L = \operatorname{log1p}\frac{x - y}{y}$, $\varphi(u) = e^{u} - 1 - u$, where $A\beta + C = 0 = A + B + C$ (costly: search only; :mod:`codegen.rules_bregman`)
+``quotient_into_sum``     $\frac{A + c\sum_i u_i v_i}{D} = \frac{A}{D} + c\sum_i \frac{u_i v_i}{D}$, each product divided in ``paired_quotient``'s order (costly: search only; :mod:`codegen.rules_pairing`)
 ``taylor_branch``         $f(x) = T_N f(x)$ for $|x| < r$ where the sums of $f$ cancel at 0 (costly: search only; :mod:`codegen.rules_series`)
 ========================  =====================================================================
 
@@ -60,7 +64,7 @@ from dataclasses import dataclass
 import sympy as sp
 from sympy.codegen.cfunctions import expm1, log1p
 
-from codegen import (rules_cancel, rules_exact, rules_homogeneous, rules_fraction, rules_log, rules_logit, rules_pairing, rules_power, rules_ratio, rules_root,
+from codegen import (rules_bregman, rules_cancel, rules_exact, rules_homogeneous, rules_fraction, rules_log, rules_logit, rules_pairing, rules_power, rules_ratio, rules_root,
                      rules_series, rules_logspace, rules_softmax, rules_sums)
 from codegen.lower_unshifted import ExpShift
 from symbolic.functions import ReduceMax, log_ndtr, ndtr
@@ -766,12 +770,33 @@ PAIRED_QUOTIENT = Rule(
     gain="(1 - t y)^2 / (2 delta) at 1 - t y = 9e298, delta = 1e300: the square overflows, truth 4e297 (Huberized hinge); "
          "(e^x - 1 - x) / x^2 at x = -1e300: 1e300 / inf = 0, truth 1e-300")
 
+QUOTIENT_INTO_SUM = Rule(
+    "quotient_into_sum", "quotient_into_sum", rules_pairing.quotient_into_sum, priority=97,
+    gain="(2 sum p t + s) / (sum p + sum t + s) at p, t ~ 1e300: sum p t overflows, truth ~ 1e300 (a Dice ratio); "
+         "each (p_i / D) t_i is finite")
+
+LOG_OF_POSITIVE_PRODUCT = Rule(
+    "log_of_positive_product", "log_of_positive_product", rules_log.log_of_positive_product, priority=9,
+    gain="log((1 + e^{p x}) / (1 + e^{p x - p})) / p at p = 1e150: inf/inf in the quotient (soft clipping); split, "
+         "each log is a softplus and the value is x")
+
+SCALE_INTO_BRANCHES = Rule(
+    "scale_into_branches", "scale_into_branches", rules_fraction.scale_into_branches, priority=99,
+    gain="delta^2 (x/delta)^2 / (sqrt(1 + (x/delta)^2) + 1) at delta = 1e300: inf * 0 (pseudo-Huber after "
+         "root_difference); inside the branch delta^2 (x/delta)^2 = x^2")
+
+POWER_BREGMAN = Rule(
+    "power_bregman", "power_bregman", rules_bregman.power_bregman, priority=1,
+    gain="Tweedie deviance (a Bregman divergence of y^(2 - rho)) at y/mu = 1.01: its three terms cancel to 1e-4 of "
+         "themselves, 2e-12 relative; phi(beta L) - beta phi(L) cancels by beta/(beta - 1) only")
+
 COSTLY_RULES: tuple[Rule, ...] = (LOGSUMEXP_LOG1P, MEAN_FROM_TOP, ONE_MINUS_TOP, TAYLOR_BRANCH, HOMOGENEOUS_SCALE,
                                   LOG_OF_QUOTIENT, LOG_SPACE_PRODUCT, HOMOGENEOUS_SCALARS, PAIRED_QUOTIENT,
-                                  EXPM1_QUOTIENT)
+                                  EXPM1_QUOTIENT, QUOTIENT_INTO_SUM, POWER_BREGMAN,
+                                  LOG_OF_POSITIVE_PRODUCT, SCALE_INTO_BRANCHES)
 """Rules that cost extra passes over the data (two more reductions for ``logsumexp_log1p``, ``mean_from_top``
 and ``one_minus_top``, one more for ``homogeneous_scale``, a scale per product for ``homogeneous_scalars``; a second, log-space form under a ``where`` for
-``log_of_quotient`` and ``log_space_product``; magnitude tests and a ``where`` per quotient for ``paired_quotient``; both branches of a ``where`` and seconds of sympy series at generation for ``taylor_branch``): not in
+``log_of_quotient`` and ``log_space_product``; magnitude tests and a ``where`` per quotient for ``paired_quotient`` (per entry for ``quotient_into_sum``); two Taylor branches under a ``where`` for ``power_bregman``; a log per factor for ``log_of_positive_product``; both branches of a ``where`` and seconds of sympy series at generation for ``taylor_branch``): not in
 :data:`RULES` (the catalog's code keeps its speed); the definitions' search
 (:mod:`codegen.define_search`) tries them and keeps them only where they are measurably more accurate."""
 
@@ -788,6 +813,8 @@ them after everything else (a tie keeps the cheaper candidate), so they stay onl
 
 def stabilize(expr: sp.Expr, rules: tuple[Rule, ...] = RULES) -> tuple[sp.Expr, tuple[str, ...]]:
     """Apply every rule once, in priority order; return the new expression and the names of rules that fired.
+    A rule whose rewrite goes beyond sympy's recursion limit is not applied (the expression it was given is a valid
+    form: the candidate is then that of the other rules, never a crash of the whole search).
 
     Remembered by expression and rules (:data:`STABILIZED`): the definitions' search stabilizes the same derivative
     with the same rules for several candidates and for the ablation, and every rule is a function of the expression."""
@@ -806,7 +833,10 @@ STABILIZED_KEPT = 4096
 def _stabilized(expr: sp.Expr, rules: tuple[Rule, ...]) -> tuple[sp.Expr, tuple[str, ...]]:
     fired = []
     for rule in rules:
-        new = rule.apply(expr)
+        try:
+            new = rule.apply(expr)
+        except RecursionError:  # a rewrite nested beyond sympy's reach (paired quotients in paired quotients): not applied
+            continue
         if new != expr:
             fired.append(rule.name)
             expr = new

@@ -50,3 +50,60 @@ def common_denominator(expr: sp.Expr) -> sp.Expr:
         return sp.Mul(sp.factor_terms(top), sp.Pow(d, -1), evaluate=False)
 
     return expr.replace(lambda e: _combined(e) is not None, value)
+
+
+# ** a factor outside a branch that cancels inside it **
+
+
+def _expanded(f):
+    """``(a b)^m`` as ``a^m b^m`` for an integer ``m`` (one factor of a branch; nothing deeper is touched)."""
+    if isinstance(f, sp.Pow) and f.exp.is_Integer and isinstance(f.base, sp.Mul):
+        return sp.Mul(*[a ** f.exp for a in f.base.args])
+    return f
+
+
+def _into_branch(k, branch):
+    r"""``k * branch`` with the integer powers of products among the factors of ``branch`` expanded, where a base of
+    ``k`` cancels (its exponent in the product is smaller than those of ``k`` and the branch together: $b \cdot
+    x^2 b^{-2} = x^2 b^{-1}$), else None."""
+    if branch.is_number:  # k * 0 = 0 is no cancellation
+        return None
+    expanded = sp.Mul(*[_expanded(f) for f in sp.Mul.make_args(branch)])
+    inside = sp.Mul(k, expanded)
+    for f in sp.Mul.make_args(k):
+        base = f.as_base_exp()[0]
+        if not f.is_number and abs(_exponent(inside, base)) < abs(_exponent(k, base)) + abs(_exponent(expanded, base)):
+            return inside
+    return None
+
+
+def _exponent(e, base):
+    """The exponent of ``base`` among the factors of the product ``e`` (0 where it is no factor; a number, else 0)."""
+    out = sum((f.as_base_exp()[1] for f in sp.Mul.make_args(e) if f.as_base_exp()[0] == base), sp.S.Zero)
+    return out if out.is_number else sp.S.Zero
+
+
+def _scaled_branches(e):
+    """``(k, piecewise, branches)`` for a product ``k * Piecewise(...)`` where ``k`` cancels in some branch, else None."""
+    if not isinstance(e, sp.Mul):
+        return None
+    pieces = [a for a in e.args if isinstance(a, sp.Piecewise)]
+    if len(pieces) != 1:
+        return None
+    k = sp.Mul(*[a for a in e.args if a is not pieces[0]])
+    if k.is_number or not all(f.is_number or isinstance(f.as_base_exp()[0], sp.Symbol) for f in sp.Mul.make_args(k)):
+        return None  # a scale of symbols only (a larger factor copied into every branch grows what later rules nest)
+    branches = [_into_branch(k, a.expr) for a in pieces[0].args]
+    return (k, pieces[0], branches) if any(b is not None for b in branches) else None
+
+
+def scale_into_branches(expr: sp.Expr) -> sp.Expr:
+    r"""$k \begin{cases} A & c \\ B & \text{else}\end{cases} = \begin{cases} k A & c \\ k B & \text{else}\end{cases}$
+    where $k$ cancels in a branch: the pseudo-Huber loss $\delta^2(\sqrt{1 + (x/\delta)^2} - 1)$, after
+    ``root_difference``, is $\delta^2 \frac{(x/\delta)^2}{\sqrt{\cdot} + 1}$ near 0, and at $\delta = 10^{300}$ forms
+    $\delta^2 = \infty$ times $(x/\delta)^2 = 0$; inside the branch $\delta^2 (x/\delta)^2 = x^2$."""
+    def value(e):
+        k, piece, branches = _scaled_branches(e)
+        return sp.Piecewise(*[(b if b is not None else sp.Mul(k, a.expr), a.cond) for a, b in zip(piece.args, branches)])
+
+    return expr.replace(lambda e: _scaled_branches(e) is not None, value)

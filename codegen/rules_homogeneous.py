@@ -11,7 +11,9 @@ same for $x$ and $\lambda x$, but its sums overflow for $|x| > 10^{154}$ (inf/in
 $10^{-162}$ (0/0), while on $x / M$ every entry is at most 1 and the largest is 1.  The degree is
 found symbolically (:func:`degree`): entries of the vector count 1, sums and products add up, powers
 multiply, a sum of terms has a degree only if all its terms share it.  The rule skips a product that
-already holds a ``ReduceMax`` of the vector, and degrees beyond 1 ($M^{2}$ overflows).  It runs before
+already holds a ``ReduceMax`` of the vector, and degrees beyond 1 ($M^{2}$ overflows).  A power with a symbolic
+exponent of a sum is scaled as a product is: the generalized mean $\bigl(\frac{1}{n}\sum_i x_i^{p}\bigr)^{1/p}$ has
+degree $p \cdot \frac{1}{p} = 1$ (a symbolic degree counts only where it simplifies to a number).  It runs before
 ``scaled_sqrt`` and from the top down: the largest product is scaled whole, so that the scales of two vectors
 are not multiplied together ($M_a M_b$ underflows for $a, b \sim 10^{-300}$: the gradient of a cosine).
 
@@ -27,26 +29,29 @@ SMALLEST_NORMAL = sp.Float(2.2250738585072014e-308)
 """A floor for the scale (as in ``scaled_sqrt``): an all-zero vector is not divided by 0."""
 
 
-def _degree(e, leaf, depends, through=()):
+def _degree(e, leaf, depends, through=(), symbolic=False):
     """The degree of ``e`` under a scaling whose leaves ``leaf`` rates (an int, or None for a node that is no
-    leaf), or None if ``e`` is not homogeneous: products add degrees, rational powers multiply them, the terms of
-    a sum must agree, and the nodes of ``through`` have the degree of their first argument."""
+    leaf), or None if ``e`` is not homogeneous: products add degrees, rational powers multiply them (with
+    ``symbolic``, powers free of the scaled leaves too: $x^{p}$ has degree $p$), the terms of a sum must agree, and
+    the nodes of ``through`` have the degree of their first argument."""
     d = leaf(e)
     if d is not None:
         return d
     if e.is_number or not depends(e):
         return 0
     if isinstance(e, sp.Mul):
-        ds = [_degree(a, leaf, depends, through) for a in e.args]
+        ds = [_degree(a, leaf, depends, through, symbolic) for a in e.args]
         return None if None in ds else sum(ds)
     if isinstance(e, sp.Pow):
-        d = _degree(e.base, leaf, depends, through)
-        return None if d is None or not e.exp.is_Rational else d * e.exp
+        d = _degree(e.base, leaf, depends, through, symbolic)
+        if d is None or depends(e.exp) or not (e.exp.is_Rational or symbolic):
+            return None
+        return d * e.exp
     if isinstance(e, sp.Add):
-        ds = {_degree(a, leaf, depends, through) for a in e.args}
+        ds = {_degree(a, leaf, depends, through, symbolic) for a in e.args}
         return ds.pop() if len(ds) == 1 and None not in ds else None
     if isinstance(e, through):
-        return _degree(e.args[0], leaf, depends, through)
+        return _degree(e.args[0], leaf, depends, through, symbolic)
     return None
 
 
@@ -57,7 +62,7 @@ def degree(e, base):
             return 1 if x.base == base else 0
         return 0 if isinstance(x, sp.Symbol) else None
 
-    return _degree(e, leaf, lambda x: x.has(base), (sp.Sum, sp.Abs, ReduceMax))
+    return _degree(e, leaf, lambda x: x.has(base), (sp.Sum, sp.Abs, ReduceMax), symbolic=True)
 
 
 def _vector_axis(e, base):
@@ -78,20 +83,28 @@ r"""Degrees $|d| \le 1$ only: $M^{d}$ then cannot overflow where the value does 
 def _scalable(e):
     """``[(base, limits, d)]``: the vectors ``base`` in which the product ``e`` is homogeneous of degree ``d``
     (``|d| <= 1``), held by at least two of its factors, summed over in it, and not yet scaled."""
-    if not isinstance(e, sp.Mul):
+    if not isinstance(e, sp.Mul) and not _power_of_sum(e):
         return []
     bases = {a.base for a in e.atoms(sp.Indexed) if len(a.indices) == 1}
     out = []
     for base in sorted(bases, key=str):
-        if any(m.has(base) for m in e.atoms(ReduceMax)) or sum(1 for a in e.args if a.has(base)) < 2:
+        held = 2 if _power_of_sum(e) else sum(1 for a in e.args if a.has(base))
+        if any(m.has(base) for m in e.atoms(ReduceMax)) or held < 2:
             continue
         d = degree(e, base)
-        if d is None or abs(d) > MAX_DEGREE:
+        if d is None or not d.is_number or abs(d) > MAX_DEGREE:
             continue
         lim = _vector_axis(e, base)
         if lim is not None:
             out.append((base, lim, d))
     return out
+
+
+def _power_of_sum(e) -> bool:
+    r"""A power with a symbolic exponent of an expression holding a sum: the generalized mean
+    $igl(rac{1}{n}\sum_i x_i^{p}igr)^{1/p}$ is of degree 1 in $x$ while $x_i^{p}$ overflows ($x = 10^{3}$,
+    $p = 200$); on $x/M$ every term is at most 1 and the largest is 1."""
+    return isinstance(e, sp.Pow) and not e.exp.is_number and e.base.has(sp.Sum)
 
 
 _AXIS = sp.Dummy("t", integer=True)

@@ -81,3 +81,34 @@ def log_gamma_difference(expr: sp.Expr) -> sp.Expr:
         return sp.Add(*rest) + sp.Piecewise((k * sp.log(sp.RisingFactorial(b, h)), b > 0), (both, True))
 
     return expr.replace(lambda e: _gamma_pair(e) is not None, value)
+
+
+# ** the log of a product of positive sums, split before the rules for each log run **
+
+
+def _positive_factors(t):
+    """``[(base, exponent)]`` of the product ``t`` whose every non-number factor is positive for all real inputs
+    (sympy's assumptions) and at least one a sum (whose log another rule may stabilize: $\\log(1 + e^{u})$), else
+    None."""
+    if not isinstance(t, sp.Mul):
+        return None
+    out = []
+    for f in t.args:
+        base, e = f.as_base_exp()
+        if base.is_number and base.is_positive:
+            out.append((base, e))
+            continue
+        if not (e.is_number and e.is_real) or base.is_positive is not True:
+            return None
+        out.append((base, e))
+    return out if any(isinstance(b, sp.Add) and not b.is_number for b, _ in out) else None
+
+
+def log_of_positive_product(expr: sp.Expr) -> sp.Expr:
+    r"""$\log \prod_f f^{e_f} = \sum_f e_f \log f$ for factors $f > 0$, at least one a sum: soft clipping
+    $\frac{1}{p}\log\frac{1 + e^{p x}}{1 + e^{p (x - 1)}}$ at $p = 10^{150}$ forms $\infty/\infty$ in the quotient;
+    split, each $\log(1 + e^{u})$ is a softplus (``softplus_stable``) and the difference is finite."""
+    def value(e):
+        return sp.Add(*[k * sp.log(b) for b, k in _positive_factors(e.args[0])])
+
+    return expr.replace(lambda e: isinstance(e, sp.log) and _positive_factors(e.args[0]) is not None, value)

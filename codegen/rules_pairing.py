@@ -5,6 +5,7 @@ chosen at run time (:mod:`codegen.rules` registers the rule).
 rule                      identity
 ========================  =====================================================================
 ``paired_quotient``       $\frac{a\,b}{v} = \frac{a}{v}\,b = a\,\frac{b}{v}$ and $\frac{a}{v\,w} = \frac{a/v}{w} = \frac{a/w}{v}$
+``quotient_into_sum``     $\frac{A + c\sum_i u_i v_i}{D} = \frac{A}{D} + c\sum_i \frac{u_i v_i}{D}$, each product divided as above
 ========================  =====================================================================
 
 $\frac{(1 - t y)^2}{2\delta}$ at $1 - t y \approx 9 \cdot 10^{298}$, $\delta = 10^{300}$ (a Huberized hinge) squares to
@@ -71,3 +72,76 @@ def paired_quotient(expr: sp.Expr) -> sp.Expr:
     r"""$\frac{a b}{v} \to \frac{a}{v} b$ or $a \frac{b}{v}$, $\frac{a}{v w} \to \frac{a/v}{w}$ or $\frac{a/w}{v}$,
     chosen by the magnitudes at run time (the module docstring)."""
     return expr.replace(lambda e: _parts(e) is not None, paired)
+
+
+# ** a quotient whose numerator holds a sum of products: the divisor taken into each product **
+
+
+def _reciprocal(f) -> bool:
+    return isinstance(f, sp.Pow) and f.exp == -1 and not f.base.is_number
+
+
+def _product_sum(t):
+    """``(c, Sum)`` where the term ``t`` is a number times a sum over one index of products (:func:`_parts` of the
+    summand over a divisor splits), else None."""
+    c, s = t.as_coeff_Mul() if isinstance(t, sp.Mul) else (sp.S.One, t)
+    if not (isinstance(s, sp.Sum) and len(s.limits) == 1 and isinstance(s.function, sp.Mul)):
+        return None
+    return (c, s) if len([f for f in s.function.args if not f.is_number]) >= 2 else None
+
+
+def _sum_over_divisor(e):
+    """``(numerator, divisor)``: ``e`` is ``N / D`` (a product with one reciprocal factor ``1/D``) whose numerator ``N``
+    is, or is a sum holding, a number times a sum of products free of ``D``'s symbols in its index, else None."""
+    if not isinstance(e, sp.Mul):
+        return None
+    dens = [f for f in e.args if _reciprocal(f)]
+    if len(dens) != 1:
+        return None
+    d = dens[0].base
+    rest = [f for f in e.args if f is not dens[0]]
+    for f in rest:
+        terms = f.args if isinstance(f, sp.Add) else (f,)
+        found = [t for t in terms if _product_sum(t) is not None]
+        if found and all(_product_sum(t)[1].limits[0][0] not in d.free_symbols for t in found) \
+                and all(_parts(sp.Mul(*_product_sum(t)[1].function.args, sp.Pow(d, -1, evaluate=False), evaluate=False))
+                    is not None for t in found):
+            return f, d
+    return None
+
+
+def _term_over(t, d):
+    """The term ``t`` of a numerator divided by ``d``: into the sum (each product divided in :func:`paired`'s order)
+    where ``t`` is a number times a sum of products, else as one quotient."""
+    found = _product_sum(t)
+    if found is None:
+        return t / d
+    c, s = found
+    k, *rest = paired(sp.Mul(*s.function.args, sp.Pow(d, -1, evaluate=False), evaluate=False)).args
+    return c * k * sp.Sum(*rest, s.limits)  # the number out of the sum (an unevaluated 1 * x would stay in it)
+
+
+def quotient_into_sum(expr: sp.Expr) -> sp.Expr:
+    r"""$\frac{A + c \sum_i u_i v_i}{D} \to \frac{A}{D} + c \sum_i \frac{u_i v_i}{D}$, each product divided in the
+    order of :func:`paired` (the divisor is free of the summed index, so it enters the sum).  The Dice ratio
+    $\frac{2\sum_i p_i t_i + s}{\sum_i p_i + \sum_i t_i + s}$ at $p, t \sim 10^{300}$ forms $\sum_i p_i t_i = \infty$
+    where the ratio is about $10^{300}$; each $\frac{p_i}{D} t_i$ is finite wherever the ratio is."""
+    def value(e):
+        num, d = _sum_over_divisor(e)
+        rest = [f for f in e.args if f is not num and not (_reciprocal(f) and f.base == d)]
+        terms = num.args if isinstance(num, sp.Add) else (num,)
+        inner = sp.Add(*[_term_over(t, d) for t in terms])
+        return sp.Mul(*rest, inner)
+
+    def walk(e):  # bottom up, as ``replace``; an Abs around a rewritten quotient is kept as written (below)
+        if e.is_Atom or isinstance(e, sp.Indexed):
+            return e
+        args = tuple(walk(a) if isinstance(a, sp.Basic) else a for a in e.args)
+        if any(x is not y for x, y in zip(args, e.args)):
+            # sympy's Abs and comparisons evaluate their arguments (an Abs against its conjugate), which merges the
+            # unevaluated quotients of :func:`paired`; Abs then writes sqrt(x^2), which overflows where |x| does not
+            kept = isinstance(e, (sp.Abs, sp.core.relational.Relational))
+            e = e.func(*args, evaluate=False) if kept else e.func(*args)
+        return value(e) if _sum_over_divisor(e) is not None else e
+
+    return walk(expr)

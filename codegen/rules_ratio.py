@@ -25,8 +25,9 @@ def scaled_form(f, u, a, k):
     r"""$k f(u)$ for $|u| \ge 1$, else $a \cdot f(u)/u$ ($a = k u$), continued by $a$ at $u = 0$ (where $u$
     underflows, $f(u)/u$ is $0/0$).  For $|u| \ge 1$ the ratio would underflow instead ($u = \infty$).
 
-    The ratio is kept unevaluated: sympy would cancel $u = a/k$ into $k f(u)/a$, which underflows again."""
-    ratio = sp.Mul(f(u), sp.Pow(u, -1, evaluate=False), evaluate=False)
+    The ratio is kept unevaluated, and opaque to later rules: sympy would cancel $u = a/k$ into $k f(u)/a$, which
+    underflows again (a later rule that rewrites inside $u$ rebuilds the product, and the branches then agree)."""
+    ratio = sp.UnevaluatedExpr(sp.Mul(f(u), sp.Pow(sp.UnevaluatedExpr(u), -1, evaluate=False), evaluate=False))
     return sp.Piecewise((k * f(u), sp.Abs(u) >= 1), (sp.Mul(a, ratio, evaluate=False), sp.Ne(u, 0)), (a, True))
 
 
@@ -244,7 +245,9 @@ def _through_zero():
 
 def _over_factor(e):
     r"""``(f, u, a, rest)`` for ``e = rest * f(u)`` where a factor $k$ of the argument $u$ appears as $1/k$ in
-    ``rest`` (``a = rest * u``, in which $k$ cancels), else None."""
+    ``rest``, or a factor $1/k^m$ of $u$ as $k^m$ in ``rest`` (``a = rest * u``, in which $k$ cancels), else None:
+    $\frac{c^2}{2}\operatorname{expm1}\bigl(-\frac{x^2}{2c^2}\bigr)$ (the Welsch loss) as well as
+    $\frac{\operatorname{expm1}(\lambda x)}{\lambda}$."""
     if not isinstance(e, sp.Mul):
         return None
     for t in e.args:
@@ -252,14 +255,26 @@ def _over_factor(e):
             continue
         u = t.args[0]
         rest = [a for a in e.args if a is not t]
-        reciprocals = {q.base for q in rest if isinstance(q, sp.Pow) and q.exp == -1 and not q.base.is_number}
-        if reciprocals & {q for q in sp.Mul.make_args(u) if not q.is_number}:
+        if _signed_powers(rest) & {(b, -sign) for b, sign in _signed_powers(sp.Mul.make_args(u))}:
             return t.func, u, sp.Mul(*rest, u), sp.Mul(*rest)
     return None
 
 
+def _signed_powers(factors) -> set:
+    """``{(base, sign of its exponent)}`` of the non-number factors (a factor without an exponent has sign 1); a
+    base in the argument with the opposite sign of the same base outside it cancels in ``rest * u``."""
+    out = set()
+    for q in factors:
+        if q.is_number:
+            continue
+        base, e = q.as_base_exp()
+        if e.is_number and e != 0 and not base.is_number:
+            out.add((base, 1 if e > 0 else -1))
+    return out
+
+
 def argument_over_scale(expr: sp.Expr) -> sp.Expr:
-    r"""$\frac{f(k a)}{k} \to a\,\frac{f(u)}{u}$, $u = k a$, for $f$ with $f(u) = u\,h(u)$, $h(0) = 1$ (tanh, sin,
+    r"""$\frac{f(k a)}{k} \to a\,\frac{f(u)}{u}$, $u = k a$ (and $k f(a/k)$ the same), for $f$ with $f(u) = u\,h(u)$, $h(0) = 1$ (tanh, sin,
     sinh, atan, asinh, expm1, log1p): $\frac{1 - e^{-\lambda x}}{\lambda}$ (``power_expm1`` makes it
     $-\operatorname{expm1}(-\lambda x)/\lambda$) at $x = \lambda = 10^{-300}$ has $\lambda x = 0$ (underflow) and
     gives 0 where the truth is $x$; the ratio $f(u)/u$ is 1 there.  The same form as ``scale_over_argument``

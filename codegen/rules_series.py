@@ -224,6 +224,16 @@ def branch(e):
     return None
 
 
+def taylor_within(e, leaf, r):
+    r"""``Piecewise((T_N e, |x| < r), (e, True))`` for ``e`` in the one variable ``leaf`` at 0 with a radius ``r``
+    chosen by the caller, $N$ as :func:`branch` measures it (within :data:`TRUNCATION` on $|x| \le r$), else None."""
+    t = sp.Dummy("t", real=True)
+    f = e.xreplace({leaf: t})
+    terms = _series_terms(f, t, 0)
+    kept = _order(f, t, r, terms, 0) if terms else None
+    return sp.Piecewise((taylor_polynomial(kept, leaf), sp.Abs(leaf) < r), (e, True)) if kept is not None else None
+
+
 def _grouped(e):
     """For a sum or product over several variables: its terms or factors in one variable taken together,
     with the numbers of a sum (``e^x - 1 - x + y``: the ``-1`` goes with ``x``); the first that branches."""

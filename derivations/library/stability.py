@@ -415,6 +415,43 @@ register(Derivation(
            Step(_qa / (_qv * _qw), Piecewise(((_qa / _qv) / _qw, Abs(_qa) >= 1), ((_qa / _qw) / _qv, True)),
                 justification="1/(v w) = (1/v)(1/w) for v, w != 0, in either order")),
 ))
+_qA = Symbol("A", real=True)
+_qD = Symbol("D", real=True, positive=True)
+_qy = IndexedBase("u", real=True)
+register(Derivation(
+    id="quotient_into_sum",
+    title=r"the identity of a stability rule: $\frac{A + c\sum_i u_i v_i}{D} = \frac{A}{D} + c\sum_i "
+          r"\frac{u_i}{D} v_i$ for $D \ne 0$ free of $i$ (either factor divided first)",
+    source="textbook",
+    steps=(Step((_qA + 2 * Sum(_qy[j] * _w[j], (j, 0, n - 1))) / _qD,
+                _qA / _qD + 2 * Sum(Piecewise(((_qy[j] / _qD) * _w[j], Abs(_qy[j]) >= Abs(_w[j])),
+                                              (_qy[j] * (_w[j] / _qD), True)), (j, 0, n - 1)),
+                justification="division distributes over the sum; D is free of the summed index, so it enters the sum, "
+                              "and either factor of each product may be divided first",
+                sizes=({n: 1}, {n: 2}, {n: 3})),),
+))
+_pA, _pB = Symbol("A", positive=True), Symbol("B", positive=True)
+register(Derivation(
+    id="log_of_positive_product",
+    title=r"the identity of a stability rule: $\log \prod_f f^{e_f} = \sum_f e_f \log f$ for $f > 0$",
+    source="textbook",
+    steps=(Step(log(_pA / _pB), log(_pA) - log(_pB), justification="log is a homomorphism on the positive reals"),
+           Step(log(_pA ** 2 * _pB), 2 * log(_pA) + log(_pB), justification="log(A^k) = k log A for A > 0"),
+           Step(log((1 + exp(x)) / (1 + exp(x - c))), log(1 + exp(x)) - log(1 + exp(x - c)),
+                justification="1 + e^u > 0 for real u")),
+))
+_bd = Symbol("delta", positive=True)
+register(Derivation(
+    id="scale_into_branches",
+    title=r"the identity of a stability rule: $k \begin{cases} A & c \\ B & \text{else}\end{cases} = "
+          r"\begin{cases} k A & c \\ k B & \text{else}\end{cases}$",
+    source="textbook",
+    steps=(Step(_bd ** 2 * Piecewise(((x / _bd) ** 2 / (sqrt(1 + (x / _bd) ** 2) + 1), Abs(x) < 2 * _bd),
+                                     (sqrt(1 + (x / _bd) ** 2) - 1, True)),
+                Piecewise((x ** 2 / (sqrt(1 + (x / _bd) ** 2) + 1), Abs(x) < 2 * _bd),
+                          (_bd ** 2 * (sqrt(1 + (x / _bd) ** 2) - 1), True)),
+                justification="a factor distributes over the branches; delta^2 (x/delta)^2 = x^2"),),
+))
 _eL = Symbol("L", positive=True)
 register(Derivation(
     id="expm1_quotient",
@@ -439,7 +476,13 @@ register(Derivation(
     steps=tuple(Step(_f(_kn * x) / _kn, Piecewise((_f(_kn * x) / _kn, Abs(_kn * x) >= 1),
                                                   (x * (_f(_kn * x) / (_kn * x)), Ne(_kn * x, 0)), (x, True)),
                      justification="f(k a)/k = (k a / k) f(u)/u for u = k a != 0; at a = 0 both sides are 0 (f(0) = 0)")
-                for _f in (tanh, sinh, _expm1, _log1p)),
+                for _f in (tanh, sinh, _expm1, _log1p))
+          + tuple(Step(_kn ** 2 * _f(x / _kn ** 2), Piecewise((_kn ** 2 * _f(x / _kn ** 2), Abs(x / _kn ** 2) >= 1),
+                                                              (x * (_f(x / _kn ** 2) / (x / _kn ** 2)), Ne(x / _kn ** 2, 0)),
+                                                              (x, True)),
+                       justification="k^2 f(a/k^2) = (k^2 a/k^2) f(u)/u for u = a/k^2 != 0 (the scale outside, its "
+                                     "reciprocal in the argument); at a = 0 both sides are 0")
+                  for _f in (_expm1, _log1p)),
 ))
 
 _cs, _ca, _cb = Symbol("s", positive=True), Symbol("a", real=True), Symbol("b", positive=True)

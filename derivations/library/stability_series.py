@@ -59,6 +59,8 @@ _n = Symbol("n", integer=True, positive=True)
 _i, _j, _k, _t = symbols("i j k t", integer=True, nonnegative=True)
 _x, _g = IndexedBase("x", real=True), IndexedBase("g", real=True)
 _M = Max(ReduceMax(Abs(_x[_t]), (_t, 0, _n - 1)), Rational(1, 10 ** 300))
+_xp, _p = IndexedBase("x", positive=True), Symbol("p", positive=True)
+_Mp = Max(ReduceMax(Abs(_xp[_t]), (_t, 0, _n - 1)), Rational(1, 10 ** 300))
 register(Derivation(
     id="homogeneous_scale",
     title=r"the identity of a stability rule: $F(x) = F(x/M)$ for $F$ homogeneous of degree 0, $M = \max_j |x_j|$",
@@ -72,5 +74,39 @@ register(Derivation(
              (_x[_k] / _M) / sqrt(Sum((_x[_j] / _M) ** 2, (_j, 0, _n - 1))),
              justification="sqrt(sum (x/M)^2) = sqrt(sum x^2)/M for M > 0",
              indices={_k: (0, _n - 1)}, sizes=({_n: 1}, {_n: 2}, {_n: 3})),
+        Step((Sum(_xp[_j] ** _p, (_j, 0, _n - 1)) / _n) ** (1 / _p),
+             _Mp * (Sum((_xp[_j] / _Mp) ** _p, (_j, 0, _n - 1)) / _n) ** (1 / _p),
+             justification="a power with a symbolic exponent, of degree 1: (x/M)^p = x^p / M^p for x >= 0, M > 0, "
+                           "and (M^{-p} A)^{1/p} = A^{1/p} / M",
+             sizes=({_n: 1}, {_n: 2}, {_n: 3})),
+    ),
+))
+
+from sympy.codegen.cfunctions import expm1, log1p  # noqa: E402
+
+_bx, _by = Symbol("x", positive=True), Symbol("y", positive=True)
+_beta, _bk = Symbol("beta", real=True), Symbol("A", real=True)
+_bL = log1p((_bx - _by) / _by)
+
+
+def _phi(u):
+    return expm1(u) - u
+
+
+register(Derivation(
+    id="power_bregman",
+    title=r"the identity of a stability rule: $A x^{\beta} - A\beta x y^{\beta - 1} + A(\beta - 1) y^{\beta} = "
+          r"A y^{\beta}(\varphi(\beta L) - \beta\varphi(L))$, $L = \operatorname{log1p}\frac{x - y}{y}$, "
+          r"$\varphi(u) = e^{u} - 1 - u$, for $x, y > 0$",
+    source="textbook",
+    steps=(
+        Step(_bk * _bx ** _beta - _bk * _beta * _bx * _by ** (_beta - 1) + _bk * (_beta - 1) * _by ** _beta,
+             _bk * _by ** _beta * ((_bx / _by) ** _beta - 1 - _beta * (_bx / _by - 1)),
+             justification="y^beta factored out (x, y > 0): x^beta = y^beta (x/y)^beta, x y^{beta - 1} = y^beta (x/y)"),
+        Step((_bx / _by) ** _beta - 1 - _beta * (_bx / _by - 1),
+             _phi(_beta * log(_bx / _by)) - _beta * _phi(log(_bx / _by)),
+             justification="x/y = e^L with L = log(x/y): (x/y)^beta - 1 = expm1(beta L), x/y - 1 = expm1(L); "
+                           "the terms beta L cancel"),
+        Step(log(_bx / _by), _bL, justification="x/y = 1 + (x - y)/y, so log(x/y) = log1p((x - y)/y)"),
     ),
 ))

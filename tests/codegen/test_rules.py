@@ -469,3 +469,18 @@ def test_one_minus_exp_and_log_add_exp():
         assert _same_at(expr, new, (a, b), values)
     assert _naive_fails(expr, (a, b), (800.0, 3.0)) and _naive_fails(expr, (a, b), (0.0, -40.0))
 
+
+
+def test_a_rule_beyond_sympys_recursion_is_not_applied():
+    # a rewrite that nests beyond sympy's recursion limit (paired quotients inside paired quotients) leaves the
+    # expression to the other rules instead of ending the search with a RecursionError
+    from codegen.rules import RULES, Rule, stabilize
+
+    def deep(_):
+        raise RecursionError("maximum recursion depth exceeded")
+
+    expr = sp.log(1 + sp.exp(x))
+    broken = Rule("too_deep", "softplus_stable", deep, gain="-", priority=0)
+    new, fired = stabilize(expr, (broken,) + RULES)
+    assert "too_deep" not in fired and "softplus_stable" in fired
+    assert new == stabilize(expr)[0]

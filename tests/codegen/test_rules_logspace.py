@@ -309,3 +309,97 @@ def test_common_denominator_on_a_dice_overlap_with_a_large_smoothing_term():
     assert _fails(expr, (aa, bb, ss), (0.7, 1.3, 1e150))
     kept = 1 - aa / (bb + 2)
     assert _rule("common_denominator").apply(kept) == kept
+
+
+def test_quotient_into_sum_on_a_prior_smoothed_weighted_mean():
+    # (sum_i w_i v_i + c m) / (sum_i w_i + c) (a weighted mean shrunk toward m, motivated by a Dice ratio) at
+    # w, v ~ 1e300: sum w v overflows where the mean is ~1e300; each (w_i / D) v_i is finite.  At w ~ 1e-300,
+    # v ~ 1e300 the other order (w_i (v_i / D)) is taken; a sum of single entries over a divisor is left alone
+    w, v = sp.IndexedBase("w"), sp.IndexedBase("v")
+    cc, mm = sp.symbols("c m", real=True)
+    expr = (sp.Sum(w[j] * v[j], (j, 0, K - 1)) + cc * mm) / (sp.Sum(w[j], (j, 0, K - 1)) + cc)
+    rule = _rule("quotient_into_sum")
+    new = rule.apply(expr)
+    args = (w, v, cc, mm)
+    big = (np.array([1e300, 2e300, 5e299]), np.array([3e300, -1e300, 7e299]), 1.5, 0.25)
+    assert _fails(expr, args, big)
+    for values in (big, (np.array([0.3, 1.2, 0.5]), np.array([-0.7, 2.0, 1.1]), 0.8, 0.4),
+                   (np.array([1e-300, 2e-300, 1e-300]), np.array([1e300, 3e300, -1e300]), 1e-300, 1.0),
+                   (np.array([1e-150, 1e-150, 3e-150]), np.array([2e-150, -1e-150, 1e-150]), 1e-300, 1e-150)):
+        assert _at(expr, new, args, values), values
+    plain = sp.Sum(w[j], (j, 0, K - 1)) / (sp.Sum(v[j], (j, 0, K - 1)) + cc)
+    assert rule.apply(plain) == plain
+
+
+def test_power_bregman_on_the_beta_divergence_of_nmf():
+    # d_beta(x | y) = (x^beta + (beta - 1) y^beta - beta x y^(beta - 1)) / (beta (beta - 1)) (motivated by the Tweedie
+    # deviance) at x/y = 1.003: the terms (~4) cancel to 4.5e-6, about 1e-10 relative error as written; the
+    # Bregman form keeps every digit.  Far from x = y, and at x < 0 with an integer beta, the sum is kept as written
+    xx, yy, bb = sp.symbols("x y beta", real=True)
+    expr = (xx ** bb + (bb - 1) * yy ** bb - bb * xx * yy ** (bb - 1)) / (bb * (bb - 1))
+    new = _rule("power_bregman").apply(expr)
+    args = (xx, yy, bb)
+    assert _fails(expr, args, (1.003, 1.0, 0.5))
+    for values in ((1.003, 1.0, 0.5), (2.5, 2.4999, 1.5), (0.7, 0.9, -0.5), (3.0, 0.2, 0.5), (1e-3, 1.2e-3, 2.5),
+                   (-2.0, -1.9, 3.0)):
+        assert _at(expr, new, args, values), values
+    square = xx ** 2 - 2 * xx * yy + yy ** 2  # an integer beta: a polynomial, left alone
+    assert _rule("power_bregman").apply(square) == square
+
+
+def _costly_stabilized(expr):
+    from codegen.rules import COSTLY_RULES, RULES
+
+    return stabilize(expr, tuple(sorted(RULES + COSTLY_RULES, key=lambda r: r.priority)))
+
+
+def test_log_of_positive_product_on_a_log_ratio_of_sigmoids():
+    # log(sigma(a) / sigma(b)) written as log((1 + e^{-b}) / (1 + e^{-a})) (motivated by soft clipping) at a = 800,
+    # b = -800: the quotient overflows and the log is inf, truth 800; split, each log is a softplus
+    aa, bb = sp.symbols("a b", real=True)
+    expr = sp.log((1 + sp.exp(-bb)) / (1 + sp.exp(-aa)))
+    new, fired = _costly_stabilized(expr)
+    assert "log_of_positive_product" in fired
+    assert _fails(expr, (aa, bb), (800.0, -800.0))
+    for values in ((800.0, -800.0), (0.3, -1.2), (-5.0, 4.0), (-800.0, 3.0)):
+        assert _at(expr, new, (aa, bb), values), values
+    mixed = sp.log(aa * (1 + sp.exp(bb)))  # a factor of unknown sign: not split
+    assert _rule("log_of_positive_product").apply(mixed) == mixed
+
+
+def test_scale_into_branches_on_a_soft_absolute_value():
+    # b (sqrt(1 + (x/b)^2) - 1) (motivated by the pseudo-Huber loss) at b = 1e300, x = 1.5: after root_difference
+    # b (x/b)^2 / (sqrt(...) + 1) is inf * 0; inside the branch b (x/b)^2 = x^2 / b, truth 1.1e-300
+    xx, b = sp.Symbol("x", real=True), sp.Symbol("b", positive=True)
+    expr = b * (sp.sqrt(1 + (xx / b) ** 2) - 1)
+    new, fired = _costly_stabilized(expr)
+    assert "scale_into_branches" in fired
+    plain, _ = stabilize(expr)
+    assert not _at(expr, plain, (xx, b), (1.5, 1e300))
+    for values in ((1.5, 1e300), (0.3, 2.0), (1e150, 1.0), (1e-3, 5.0)):
+        assert _at(expr, new, (xx, b), values), values
+
+
+def test_argument_over_scale_on_a_correntropy_loss():
+    # c^2 (1 - exp(-(x - y)^2 / (2 c^2))) (motivated by the Welsch loss) at c = 1e300: the argument underflows to 0
+    # and c^2 * expm1(0) is inf * 0, truth (x - y)^2 / 2
+    xx, yy, cc = sp.symbols("x y c", real=True)
+    expr = cc ** 2 * (1 - sp.exp(-(xx - yy) ** 2 / (2 * cc ** 2)))
+    new, fired = stabilize(expr)
+    assert "argument_over_scale" in fired
+    assert _fails(expr, (xx, yy, cc), (1.5, -0.5, 1e300))
+    for values in ((1.5, -0.5, 1e300), (0.3, 0.1, 0.7), (3.0, -2.0, 1.0), (1e-100, 0.0, 1e-100)):
+        assert _at(expr, new, (xx, yy, cc), values), values
+
+
+def test_homogeneous_scale_on_a_p_norm():
+    # (sum_j |z_j|^p)^(1/p) (motivated by generalized-mean pooling) at |z| ~ 1e300, p = 3: the powers overflow,
+    # truth 2.1e300; on z / max|z| every power is at most 1
+    p = sp.Symbol("p", positive=True)
+    expr = sp.Sum(sp.Abs(z[j]) ** p, (j, 0, K - 1)) ** (1 / p)
+    new = _rule("homogeneous_scale").apply(expr)
+    assert new != expr
+    big = (np.array([1e300, -2e300, 5e299]), 3.0)
+    assert _fails(expr, (z, p), big)
+    for values in (big, (np.array([0.3, -1.2, 2.0]), 2.5), (np.array([1e-300, 3e-300, 0.0]), 1.5)):
+        assert _at(expr, new, (z, p), values), values
