@@ -62,16 +62,6 @@ def test_the_tests_import_the_installed_package():
         assert "site-packages" in root.parts, f"{pkg} imported from {root}, not the installed package"
 
 
-@pytest.mark.skipif(os.environ.get("FORMULARY_EXPECT_INSTALLED") != "1",
-                    reason="only CI (.ci/run) installs the dependencies of pyproject.toml; a hand-made environment may lack gmpy2")
-def test_mpmath_runs_on_gmp():
-    # pyproject lists gmpy2 so that mpmath's high-precision arithmetic (exact decisions raise evalf to 1500
-    # digits) runs on GMP integers: 4x faster on log-gammas.  Without it results are the same, only slower.
-    import mpmath
-
-    assert mpmath.libmp.BACKEND == "gmpy", mpmath.libmp.BACKEND
-
-
 @pytest.mark.xdist_group("grouping_probe")
 def test_xdist_groups_reach_the_scheduler(request):
     # --dist loadgroup (pyproject's addopts) sends the tests of one xdist_group to one worker by the '@group'
