@@ -91,10 +91,18 @@ class Pool:
         self.jobs = jobs
         self._executor = _executor(jobs) if jobs > 1 and not in_worker() else None
 
-    def submit(self, fn, items: list) -> "Batch":
+    def submit(self, fn, items: list, *, cost=None) -> "Batch":
+        """Queue ``fn(item)`` for every item.  With ``cost(item)`` (an estimate), the costliest are queued first:
+        a long item started last would run alone at the end while the other workers idle.  The results still
+        come back in item order."""
+        items = list(items)
         if self._executor is None:
-            return Batch(fn, list(items), None)
-        return Batch(fn, list(items), [self._executor.submit(fn, item) for item in items])
+            return Batch(fn, items, None)
+        order = sorted(range(len(items)), key=lambda i: -cost(items[i])) if cost else range(len(items))
+        futures: list = [None] * len(items)
+        for i in order:
+            futures[i] = self._executor.submit(fn, items[i])
+        return Batch(fn, items, futures)
 
     def close(self) -> None:
         if self._executor is not None:

@@ -285,7 +285,7 @@ def cmd_verify(args) -> int:
         batch = pool.submit(functools.partial(_verify_one, points=args.points, seed=args.seed), [f.id for f in formulas])
         if everything:
             derivation_batch = pool.submit(functools.partial(_derive_keyed, timeout=args.timeout),
-                                           [d.id for d in derivations])
+                                           [d.id for d in derivations], cost=_budget_weights(derivations))
             gradient_batch = pool.submit(functools.partial(_gradient_one, points=GRADIENT_POINTS_IN_VERIFY),
                                          [g.id for g in gradients])
         _header(args, f"formulas ({len(formulas)})", everything)
@@ -393,7 +393,8 @@ def _check_jobs(args) -> None:
 def _check_derivations(derivations, args, *, quiet: bool, progress: bool | None = None):
     _check_jobs(args)
     with Pool(args.jobs) as pool:
-        batch = pool.submit(functools.partial(_derive_keyed, timeout=args.timeout), [d.id for d in derivations])
+        batch = pool.submit(functools.partial(_derive_keyed, timeout=args.timeout), [d.id for d in derivations],
+                            cost=_budget_weights(derivations))
         return _collect_derivations(batch, derivations, args, quiet=quiet, progress=progress)
 
 
@@ -412,6 +413,13 @@ def _collect_derivations(batch, derivations, args, *, quiet: bool, progress: boo
     collect(batch, progress=Progress(len(derivations), enabled=not args.json if progress is None else progress,
                                      part="derivations"), on_result=add)
     return checked
+
+
+def _budget_weights(derivations):
+    """``id -> `` the sum of its steps' weights, the budget its author gave it: the pool starts the costliest first
+    (``log_gamma_difference``, 18 step budgets, takes a quarter of ``verify --all``'s CPU)."""
+    weights = {d.id: sum(step.weight for step in d.steps) for d in derivations}
+    return weights.__getitem__
 
 
 def _derive_keyed(did: str, *, timeout: float):

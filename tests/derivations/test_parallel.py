@@ -42,3 +42,26 @@ def test_the_first_failing_item_raises_as_serially():
     for jobs in (1, 2):
         with pytest.raises(ValueError, match="item 1"):
             fork_map(fail_on_odd, [0, 1, 2, 3], jobs=jobs)
+
+
+def _square(x):
+    return x * x
+
+
+def test_costly_items_are_queued_first_and_results_stay_in_item_order():
+    queued = []
+    with Pool(2) as pool:
+        real_submit = pool._executor.submit
+
+        def recording_submit(fn, item):
+            queued.append(item)
+            return real_submit(fn, item)
+
+        pool._executor.submit = recording_submit
+        cost = {1: 1.0, 2: 5.0, 3: 1.0, 4: 9.0}.__getitem__
+        batch = pool.submit(_square, [1, 2, 3, 4], cost=cost)
+        assert queued == [4, 2, 1, 3]  # costliest first; ties keep item order
+        assert [r for _, r in batch.results()] == [1, 4, 9, 16]
+        queued.clear()
+        pool.submit(_square, [1, 2, 3], cost=None).results()
+        assert queued == [1, 2, 3]
