@@ -19,7 +19,8 @@ BUDGET = 3.0
 """Seconds per claim.  This test asserts honesty only (never proved/verified when false, never refuted when
 true), which must hold at every budget: under load a claim may fall back to ``undecided``, never to a wrong
 verdict.  Most claims take 0.3-1.3 s; a claim the ladder cannot decide uses the whole budget, so a small one
-keeps the suite fast (3 s: at 6 s the 694 claims cost 191 s of CPU, a quarter of CI's 10 minutes).  The verdict rates at a generous budget are measured by ``benchmarks/corpus.py``."""
+keeps the suite fast (3 s: at 6 s the 694 claims cost 191 s of CPU, a quarter of CI's 10 minutes).
+The verdict rates at a generous budget are measured by ``benchmarks/corpus.py``."""
 
 
 @pytest.mark.parametrize("claim", CLAIMS, ids=[c["id"] for c in CLAIMS])
