@@ -1806,7 +1806,7 @@ class _NotesReader(_CatalogMatch):
         on (readers.notes.decimals), checked to its stated digits; None when neither side is one."""
         for value, side in ((lhs, rhs), (rhs, lhs)):
             found = decimals.stated(side, self.elided)
-            if found is None or value.has(sp.Symbol(r"\ldots")):
+            if found is None or value.has(decimals.ELLIPSIS_SYMBOL):
                 continue
             verdict, how = decimals.check(value, *found, self.latex)
             witness = {"value": str(sp.N(value, len(found[1]) + 2)),

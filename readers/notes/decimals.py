@@ -24,7 +24,8 @@ MARGIN = sp.Rational(1, 10**6)
 undecided)."""
 _ELIDED = re.compile(r"(?<![\d.])(\d+)\.(\d+)\s*(?:\\[lc]?dots(?![A-Za-z])|\.\.\.)")
 r"""A decimal followed by ``\ldots``, ``\dots``, ``\cdots`` or ``...``."""
-_ELLIPSIS = sp.Symbol(r"\ldots")
+ELLIPSIS_SYMBOL = sp.Symbol(r"\ldots")
+"""The name the LaTeX reader gives ``\\ldots`` (readers.latex.atoms)."""
 _BARE_LOG = re.compile(r"(?<![A-Za-z])\\?log(?![A-Za-z_])")
 r"""``\log`` (or ``log``) without a base subscript."""
 LOG_BASES = (sp.Integer(10), sp.Integer(2))
@@ -39,9 +40,9 @@ def elided_decimals(latex: str) -> dict:
 
 def stated(expr, decimals: dict):
     r"""``(d, digits)`` when ``expr`` is ``\pm d \cdot \ldots`` for a decimal ``d`` of ``decimals``, else None."""
-    if not isinstance(expr, sp.Mul) or _ELLIPSIS not in expr.args:
+    if not isinstance(expr, sp.Mul) or ELLIPSIS_SYMBOL not in expr.args:
         return None
-    coefficient = expr / _ELLIPSIS
+    coefficient = expr / ELLIPSIS_SYMBOL
     if not coefficient.is_Rational or abs(coefficient) not in decimals:
         return None
     return coefficient, decimals[abs(coefficient)]

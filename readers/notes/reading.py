@@ -17,6 +17,8 @@ import re
 import sympy as sp
 from sympy.core.function import AppliedUndef
 
+from readers.notes.decimals import ELLIPSIS_SYMBOL
+
 CONDITION_RELATIONS = frozenset({"<", ">", "<=", ">=", "!=", "in", "notin"})
 """Relations that state a condition when both sides are names or numbers."""
 BUILT = {"=": sp.Eq, "!=": sp.Ne, "<": sp.Lt, ">": sp.Gt, "<=": sp.Le, ">=": sp.Ge}
@@ -221,13 +223,10 @@ def is_equation(lhs, rhs) -> bool:
     identity of independent variables, it says that they name the same quantity (or constrains them).  An
     ellipsis is no unknown: ``\pi = 3.14159\ldots`` states digits (readers.notes.decimals)."""
     def names(e):
-        return e.free_symbols - {_ELLIPSIS}
+        return e.free_symbols - {ELLIPSIS_SYMBOL}
 
     return (is_literal(lhs) and bool(names(rhs))) or (is_literal(rhs) and bool(names(lhs))) \
         or (_bare_name(lhs) and _bare_name(rhs) and lhs != rhs)
-
-
-_ELLIPSIS = sp.Symbol(r"\ldots")
 
 
 def _bare_name(expr) -> bool:
