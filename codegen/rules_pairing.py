@@ -102,10 +102,10 @@ def _sum_over_divisor(e):
     rest = [f for f in e.args if f is not dens[0]]
     for f in rest:
         terms = f.args if isinstance(f, sp.Add) else (f,)
-        found = [t for t in terms if _product_sum(t) is not None]
-        if found and all(_product_sum(t)[1].limits[0][0] not in d.free_symbols for t in found) \
-                and all(_parts(sp.Mul(*_product_sum(t)[1].function.args, sp.Pow(d, -1, evaluate=False), evaluate=False))
-                    is not None for t in found):
+        sums = [s for c, s in filter(None, map(_product_sum, terms))]
+        if sums and all(s.limits[0][0] not in d.free_symbols for s in sums) \
+                and all(_parts(sp.Mul(*s.function.args, sp.Pow(d, -1, evaluate=False), evaluate=False)) is not None
+                        for s in sums):
             return f, d
     return None
 
@@ -126,8 +126,7 @@ def quotient_into_sum(expr: sp.Expr) -> sp.Expr:
     order of :func:`paired` (the divisor is free of the summed index, so it enters the sum).  The Dice ratio
     $\frac{2\sum_i p_i t_i + s}{\sum_i p_i + \sum_i t_i + s}$ at $p, t \sim 10^{300}$ forms $\sum_i p_i t_i = \infty$
     where the ratio is about $10^{300}$; each $\frac{p_i}{D} t_i$ is finite wherever the ratio is."""
-    def value(e):
-        num, d = _sum_over_divisor(e)
+    def value(e, num, d):
         rest = [f for f in e.args if f is not num and not (_reciprocal(f) and f.base == d)]
         terms = num.args if isinstance(num, sp.Add) else (num,)
         inner = sp.Add(*[_term_over(t, d) for t in terms])
@@ -142,6 +141,7 @@ def quotient_into_sum(expr: sp.Expr) -> sp.Expr:
             # unevaluated quotients of :func:`paired`; Abs then writes sqrt(x^2), which overflows where |x| does not
             kept = isinstance(e, (sp.Abs, sp.core.relational.Relational))
             e = e.func(*args, evaluate=False) if kept else e.func(*args)
-        return value(e) if _sum_over_divisor(e) is not None else e
+        found = _sum_over_divisor(e)
+        return e if found is None else value(e, *found)
 
     return walk(expr)
