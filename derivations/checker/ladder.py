@@ -21,6 +21,7 @@ import sympy as sp
 from derivations.checker.budget import DEFAULT_MEMORY_BYTES, run_with_budget
 from derivations.checker.step import Derivation, Step
 from derivations.checker.strategies import ExactTest, NumericTest, prove_symbolically
+from derivations.checker.strategies.probe import quick_refutation
 from derivations.checker.strategies.tail import applies as tail_applies
 from derivations.checker.strategies.tail import large_size_refutation
 from derivations.checker.strategies.written import applies as written_applies
@@ -56,7 +57,8 @@ def check_step(step: Step, *, budget: float = 10.0, seed: int = 0, ladder: tuple
 
     Decimal literals (sympy ``Float``) are read as the exact decimals they print as (``0.1`` is
     1/10), so that no rung can prove a claim by rounding; the verdict says so.  With the default ladder, a
-    zero of a written divisor (``strategies.written``) is looked for first: sympy may have cancelled it.
+    zero of a written divisor (``strategies.written``) is looked for first: sympy may have cancelled it; then
+    a counterexample at a few points (``strategies.probe``), before the symbolic rung gives up on a false claim.
     """
     step, decimals = exact_decimals(step)
     start = time.monotonic()
@@ -74,6 +76,11 @@ def check_step(step: Step, *, budget: float = 10.0, seed: int = 0, ladder: tuple
         if outcome.ok and isinstance(outcome.value, Verdict) and outcome.value.kind == "refuted":
             verdict = dataclasses.replace(outcome.value, seconds=time.monotonic() - start)
         budget = max(budget - outcome.seconds, 0.0)
+    if verdict is None and ladder is None:
+        outcome = run_with_budget(quick_refutation, step, PROBE_SHARE * budget * GRACE, seed,
+                                  seconds=PROBE_SHARE * budget, memory_bytes=memory_bytes)
+        if outcome.ok and isinstance(outcome.value, Verdict) and outcome.value.kind == "refuted":
+            verdict = dataclasses.replace(outcome.value, seconds=time.monotonic() - start)
     tail = ladder is None and tail_applies(step)
     if verdict is None:
         verdict = _climb(step, budget=budget * (1 - TAIL_SHARE) if tail else budget, seed=seed, ladder=ladder,
@@ -94,6 +101,10 @@ PREPARE_SHARE = 0.4
 TAIL_SHARE = 0.2
 """Share of the budget for sizes beyond the concrete ones (``strategies.tail``), after a ``verified`` or
 ``undecided`` verdict on a claim about one unbounded integer size."""
+PROBE_SHARE = 0.1
+"""Share of the budget for a quick search for a counterexample (``strategies.probe``) before the ladder: a false
+claim is refuted without first waiting for the symbolic rung to give up on it.  Its seconds are not taken from
+the ladder's, so that a true claim gets the ladder it had (a step may take this share longer than ``budget``)."""
 WRITTEN_SHARE = 0.15
 """Share of the budget for the zeros of the written divisors (``strategies.written``), before the ladder."""
 

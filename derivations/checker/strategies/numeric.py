@@ -85,15 +85,28 @@ class NumericTest:
     seed: int = 0
     points: int = POINTS
     digits: int = DIGITS
+    quick: bool = False
+    """Only the sampled points, for a refutation (``strategies.probe``): no feature points or ties, no exact
+    re-decision of an agreement within rounding, no search between points; a verdict other than ``refuted`` is
+    returned as None."""
 
     def __call__(self, step: Step, budget: float) -> Verdict | None:
+        verdict = self._run(step, budget)
+        if self.quick and (verdict is None or verdict.kind != "refuted"):
+            return None
+        return verdict
+
+    def _run(self, step: Step, budget: float) -> Verdict | None:
         deadline = busy_clock() + budget
         rng = np.random.default_rng(self.seed)
         try:
             insts, sizes = instances(step)
             if step.rel == "->":
-                return approach_limit(insts, sizes, rng, deadline)
-            points = QUADRATURE_POINTS if any(_has_integral(inst) for inst in insts) else self.points
+                return None if self.quick else approach_limit(insts, sizes, rng, deadline)
+            integral = any(_has_integral(inst) for inst in insts)
+            if integral and self.quick:
+                return None  # each point is a quadrature, which never refutes by itself
+            points = QUADRATURE_POINTS if integral else self.points
             per_instance = max(min(points, MIN_POINTS_PER_INSTANCE), math.ceil(points / len(insts)))
             tally = Tally()
             for inst in insts:
@@ -113,13 +126,13 @@ class NumericTest:
         else:
             sides = [compile_expr(symbols, inst.lhs), compile_expr(symbols, inst.rhs)]
         target = wanted if symbols else 1
-        if inst.rel in ("<=", ">=", "<", ">", "=") and not _has_integral(inst):  # ties decide inequalities
+        if inst.rel in ("<=", ">=", "<", ">", "=") and not _has_integral(inst) and not self.quick:  # ties decide inequalities
             for tie in likely_ties(inst, deadline) if inst.rel != "=" else feature_points(inst, deadline):
                 verdict = self.decide_at(inst, tie)
                 if isinstance(verdict, Verdict):
                     return verdict
         accepted, draws = 0, 0
-        inequality = inst.rel in ("<=", ">=", "<", ">") and not _has_integral(inst)
+        inequality = inst.rel in ("<=", ">=", "<", ">") and not _has_integral(inst) and not self.quick
         closest = Closest() if inequality else None
         grid = [] if _has_integral(inst) else small_grid(inst.groups, rng)
         target += len(grid)
@@ -224,6 +237,8 @@ class NumericTest:
         """Agreement within rounding: a tie refutes a strict inequality; equality is re-decided exactly at some points."""
         strict = inst.rel in ("<", ">")
         tally.near += 1
+        if self.quick:
+            return "ok"  # no evidence either way is kept: the full rung re-decides such points exactly
         if _has_integral(inst):
             return "unresolved" if strict else "ok"
         if not strict and tally.near > EXACT_CONFIRMATIONS and tally.near % EXACT_EVERY:
