@@ -33,6 +33,7 @@ import os
 import resource
 import signal
 import sys
+import threading
 import time
 import traceback
 from dataclasses import dataclass
@@ -145,6 +146,34 @@ def run_with_budget(fn, *args, seconds: float, memory_bytes: int = DEFAULT_MEMOR
     adopt_modules(imported)
     shared_caches.adopt(caches)
     return Outcome(status, value, error, spent)
+
+
+class _OutOfTime(Exception):
+    """Raised in :func:`within_cpu_seconds`'s call when its CPU seconds are spent."""
+
+
+def within_cpu_seconds(fn, *args, seconds: float):
+    """``fn(*args)``, or None once it has used ``seconds`` of this process's CPU time (``ITIMER_PROF``: like the
+    budget's clock, waiting for a CPU is not counted).  For a part of a budgeted worker's work that may run away
+    (pure-Python sympy stops at the next bytecode) while the rest still gets its time; outside the main thread,
+    where no signal can be handled, ``fn`` runs without a limit."""
+    if threading.current_thread() is not threading.main_thread():
+        return fn(*args)
+
+    def stop(signum, frame):
+        raise _OutOfTime
+
+    previous = signal.signal(signal.SIGPROF, stop)
+    signal.setitimer(signal.ITIMER_PROF, max(seconds, 1e-3))
+    try:
+        try:
+            return fn(*args)
+        finally:
+            signal.setitimer(signal.ITIMER_PROF, 0)
+    except _OutOfTime:
+        return None
+    finally:
+        signal.signal(signal.SIGPROF, previous)
 
 
 def adopt_modules(names) -> None:

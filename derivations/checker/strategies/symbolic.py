@@ -7,7 +7,8 @@ r"""Rung 1: symbolic proof with sympy.
 * ``->``: ``sympy.limit`` (``limit``).
 
 Steps with symbolic sizes or free indices are first tried as they are (with
-the cheap reductions, after ``doit()``): success proves them for every size.
+the cheap reductions, after ``doit()``, within ``ALL_SIZES_SHARE`` of the rung's seconds): success proves
+them for every size.
 Otherwise each concrete instance (``K = 2, 3, 5``, every index value) is
 proved on its own, and the verdict is only ``verified``, with the method
 ``symbolic at concrete sizes K∈{2,3,5}``: a proof at some sizes is not a proof
@@ -17,6 +18,7 @@ from __future__ import annotations
 
 import sympy as sp
 
+from derivations.checker.budget import within_cpu_seconds
 from derivations.checker.step import Step
 from derivations.checker.verdict import Verdict
 
@@ -32,7 +34,7 @@ def prove_symbolically(step: Step, budget: float) -> Verdict | None:
     """The symbolic rung; ``budget`` is enforced by the worker that runs it (sympy cannot be interrupted)."""
     try:
         if has_sizes(step):
-            return _prove_for_all_sizes(step) or _prove_at_concrete_sizes(step)
+            return _prove_for_all_sizes_within(step, ALL_SIZES_SHARE * budget) or _prove_at_concrete_sizes(step)
         (inst,), _ = instances(step)
         if step.rel == "->":
             return symbolic_limit(inst)
@@ -94,6 +96,16 @@ def prove_instance(inst: Instance, tests=ZERO_TESTS) -> str | None:
         name = reduce_to_zero(sp.diff(inst.lhs / inst.rhs, inst.variable), tests)
         return f"d/d{inst.variable}(lhs/rhs) = 0 by {name}" if name else None
     return None
+
+
+ALL_SIZES_SHARE = 0.5
+"""Share of the rung's seconds for the proof at symbolic sizes: sympy's closed forms of a sum over a symbolic
+range (``doit``: Gosper, delta summation) can run for minutes where each concrete size cancels in a second."""
+
+
+def _prove_for_all_sizes_within(step: Step, seconds: float) -> Verdict | None:
+    """:func:`_prove_for_all_sizes`, given up (None) after ``seconds`` of this process's CPU time."""
+    return within_cpu_seconds(_prove_for_all_sizes, step, seconds=seconds)
 
 
 def _prove_for_all_sizes(step: Step) -> Verdict | None:

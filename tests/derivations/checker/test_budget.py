@@ -3,7 +3,7 @@ import time
 
 import sympy as sp
 
-from derivations.checker.budget import Outcome, run_with_budget
+from derivations.checker.budget import Outcome, run_with_budget, within_cpu_seconds
 
 SLACK_SECONDS = 2.0
 """Allowed lateness of a timeout: fork, SIGKILL and join take milliseconds; 2 s absorbs a loaded CI machine."""
@@ -218,3 +218,14 @@ def test_a_memo_table_a_child_fills_is_merged_into_the_caller_for_later_children
         assert _gamma_table_at(prec) == outcome.value
     finally:
         table.update({k: v for k, v in earlier.items() if k not in table})
+
+
+def _spin():
+    while True:
+        pass
+
+
+def test_within_cpu_seconds_gives_up_on_a_runaway_call_and_passes_a_quick_one_through():
+    assert within_cpu_seconds(_spin, seconds=0.2) is None
+    assert within_cpu_seconds(sum, [1, 2, 3], seconds=10) == 6
+    assert within_cpu_seconds(sum, [1, 2], seconds=10) == 3  # the first call's limit was disarmed with it

@@ -2,6 +2,7 @@ import time
 
 import mpmath
 import numpy as np
+import pytest
 import sympy as sp
 
 from derivations.checker.ladder import Rung, check_derivation, check_step, default_ladder
@@ -19,6 +20,9 @@ K = sp.Symbol("K", integer=True, positive=True)
 
 BUDGET = 60.0
 """Seconds per step: every case here decides in well under a second; 8 s absorbs a loaded machine."""
+BUDGET_HOPELESS_SUM = 20.0
+"""Seconds for the BatchNorm sum: the concrete sizes take 1-2 s of the symbolic rung's 8 s (half of them after the
+symbolic sizes are given up)."""
 SLACK_SECONDS = 3.0
 """How much longer than its budget an undecided step may take (forks and kills)."""
 ORACLE_TOL = 1e-12
@@ -277,6 +281,40 @@ def test_every_recorded_lemma_checks():
 
 
 # ** budget and the ladder **
+
+def _no_ladder(seed):
+    raise AssertionError("the ladder was climbed")
+
+
+def test_a_false_claim_is_refuted_by_the_probe_before_the_ladder(monkeypatch):
+    """The probe (``strategies.probe``) refutes a false claim at its first points: the rungs, the symbolic one first,
+    are not run for it; a true claim still climbs the ladder."""
+    monkeypatch.setattr("derivations.checker.ladder.default_ladder", _no_ladder)
+    wrong = Step(sp.Sum(z[k] ** 2, (k, 0, K - 1)), sp.Sum(z[k], (k, 0, K - 1)) ** 2, sizes=({K: 2}, {K: 3}))
+    v = check_step(wrong, budget=BUDGET)
+    assert v.kind == "refuted" and v.counterexample, v.summary()
+    rational = check_step(Step((x**2 - 1) / (x - 1), x - 1, assumptions=(sp.Ne(x, 1),)), budget=BUDGET)
+    assert rational.method == "exact rational evaluation"  # the exact rung's refutation, as without the probe
+    with pytest.raises(AssertionError, match="the ladder was climbed"):
+        check_step(Step(sp.diff(sigmoid(x), x), sigmoid(x) * (1 - sigmoid(x))), budget=BUDGET)
+
+
+def test_a_hopeless_proof_for_all_sizes_leaves_time_for_the_concrete_sizes():
+    r"""BatchNorm's backward sum: sympy's closed form of the sum over a symbolic batch size runs for minutes (Gosper,
+    delta summation), each concrete size cancels within a second; the proof at symbolic sizes is stopped after its
+    share (``ALL_SIZES_SHARE``) of the rung, and the concrete sizes are proved in the rest."""
+    xs, g = sp.IndexedBase("x", real=True), sp.IndexedBase("g", real=True)
+    n = sp.Symbol("n", integer=True, positive=True)
+    eps = sp.Symbol("epsilon", positive=True)
+    mean = sp.Sum(xs[k], (k, 0, n - 1)) / n
+    scale = sp.sqrt(sp.Sum((xs[k] - mean) ** 2, (k, 0, n - 1)) / n + eps)
+    normalized = lambda t: (xs[t] - mean) / scale
+    lhs = sp.Sum(g[j] * sp.Derivative(normalized(j), xs[i]), (j, 0, n - 1))
+    rhs = (g[i] - sp.Sum(g[j], (j, 0, n - 1)) / n - normalized(i) * sp.Sum(g[j] * normalized(j), (j, 0, n - 1)) / n) / scale
+    v = check_step(Step(lhs, rhs, indices={i: (0, n - 1)}, sizes=({n: 2}, {n: 3})), budget=BUDGET_HOPELESS_SUM)
+    assert v.kind == "verified"
+    assert v.method.startswith("symbolic at concrete sizes"), v.summary()
+
 
 def test_a_timeout_ends_undecided_quickly():
     start = time.monotonic()
