@@ -127,8 +127,22 @@ class Instance:
         return tuple(dict.fromkeys(texts))
 
 
+_last_instances: list = []
+"""``[step, instances(step)]`` of the last call: the probe (``strategies.probe``) runs two rungs on one step in
+one worker, and building the instances was most of its time."""
+
+
 def instances(step: Step) -> tuple[tuple[Instance, ...], str]:
-    """All scalar instances of ``step`` and a label of the sizes used (``'K∈{2,3,5}'``, or ``''``)."""
+    """All scalar instances of ``step`` and a label of the sizes used (``'K∈{2,3,5}'``, or ``''``); the last
+    step's are kept (steps and instances are frozen)."""
+    if _last_instances and _last_instances[0] is step:
+        return _last_instances[1]
+    found = _instances(step)
+    _last_instances[:] = [step, found]
+    return found
+
+
+def _instances(step: Step) -> tuple[tuple[Instance, ...], str]:
     sizes = _size_assignments(step)
     out = []
     for size in sizes:

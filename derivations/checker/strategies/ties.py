@@ -117,7 +117,30 @@ def _pieces(expr: sp.Expr) -> list:
 
 def _exact_roots(expr: sp.Expr, x: sp.Symbol, deadline: float) -> list:
     roots = _polynomial_roots(expr, x)
-    return roots if roots else _solved_roots(expr, x, deadline)
+    if roots:
+        return roots
+    return _branch_roots(expr, x, deadline) if expr.has(sp.Piecewise) else _solved_roots(expr, x, deadline)
+
+
+MAX_BRANCHES = 16
+"""Most branches of a folded piecewise expression whose zeros are sought branch by branch."""
+
+
+def _branch_roots(expr: sp.Expr, x: sp.Symbol, deadline: float) -> list:
+    r"""The zeros of a piecewise ``expr``, branch by branch (``piecewise_fold``): each branch's zeros, whether or
+    not its condition holds there, so a superset of ``expr``'s (one more point to decide, never one missed).
+    ``sympy.solve`` on the whole took seconds to find none in a piecewise-constant difference such as
+    $1 - [z - \max(z, c) \ge 0] - [\max(z, c) \le c]$; a constant branch has no zeros to seek."""
+    folded = sp.piecewise_fold(expr)
+    if not isinstance(folded, sp.Piecewise) or len(folded.args) > MAX_BRANCHES:
+        return _solved_roots(expr, x, deadline)
+    roots = []
+    for branch, _ in folded.args:
+        if x not in branch.free_symbols:
+            continue
+        found = _solved_roots(branch, x, deadline) if branch.has(sp.Piecewise) else _exact_roots(branch, x, deadline)
+        roots += [r for r in found if r not in roots]
+    return roots
 
 
 def _breakpoints(difference: sp.Expr, x: sp.Symbol, deadline: float, walls=()) -> list:
