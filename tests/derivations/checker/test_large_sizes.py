@@ -34,3 +34,19 @@ def test_the_true_limits_are_not_refuted(name):
     lhs, rel, rhs = HOLD[name]
     verdict = check_step(claim_step(lhs, rel, rhs, ["n=positive_integer"]), budget=BUDGET)
     assert verdict.kind != "refuted", verdict.summary()
+
+
+
+@pytest.mark.parametrize("lhs, rel, rhs, assume", [
+    ("sum(j, j, 1, n)", ">", "100", ["n=integer", "n >= 13"]),  # 1 + ... + 13 = 91: fails at the bound alone
+    ("product(j, j, 1, n)", ">", "10**10", ["n=integer", "n >= 13"]),  # 13! = 6.2e9 (14! = 8.7e10)
+])
+def test_a_claim_failing_only_at_the_bound_of_its_size_is_refuted(lhs, rel, rhs, assume):
+    verdict = check_step(claim_step(lhs, rel, rhs, assume), budget=30.0)
+    assert verdict.kind == "refuted", verdict.summary()
+
+
+def test_a_size_pinned_by_its_bounds_is_tried():
+    # H_14 = 3.2516 > 13/4; no fixed size lies in 14 <= n <= 14
+    verdict = check_step(claim_step("sum(1/j, j, 1, n)", ">", "13/4", ["n=integer", "n >= 14", "n <= 14"]), budget=30.0)
+    assert verdict.kind in ("proved", "verified"), verdict.summary()
