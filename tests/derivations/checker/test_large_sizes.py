@@ -50,3 +50,15 @@ def test_a_size_pinned_by_its_bounds_is_tried():
     # H_14 = 3.2516 > 13/4; no fixed size lies in 14 <= n <= 14
     verdict = check_step(claim_step("sum(1/j, j, 1, n)", ">", "13/4", ["n=integer", "n >= 14", "n <= 14"]), budget=30.0)
     assert verdict.kind in ("proved", "verified"), verdict.summary()
+
+
+def test_a_claim_failing_only_between_the_concrete_sizes_is_refuted():
+    # 1 + ... + 15 = 120: the only failing size, between the concrete 12 and 20
+    verdict = check_step(claim_step("abs(sum(j, j, 1, n) - 120)", ">=", "1", ["n=positive_integer"]), budget=30.0)
+    assert verdict.kind == "refuted" and verdict.counterexample["n"] == "15", verdict.summary()
+
+
+def test_a_true_claim_is_not_refuted_between_the_concrete_sizes():
+    # triangular numbers skip 121 (T_15 = 120, T_16 = 136)
+    verdict = check_step(claim_step("abs(sum(j, j, 1, n) - 121)", ">=", "1", ["n=positive_integer"]), budget=30.0)
+    assert verdict.kind in ("proved", "verified"), verdict.summary()
