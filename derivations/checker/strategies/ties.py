@@ -22,6 +22,7 @@ from collections.abc import Iterator
 import mpmath
 import sympy as sp
 
+from derivations.checker.assumptions import Region
 from derivations.checker.budget import busy_clock
 from derivations.checker.strategies.instances import Instance
 
@@ -89,6 +90,9 @@ def far_points(inst: Instance) -> Iterator[dict]:
     symbols = inst.symbols
     if not symbols or inst.is_complex or len(symbols) > MAX_SLICE_SYMBOLS:
         return
+    if not all(not g.shape and isinstance(g.domain, Region) for g in inst.groups):
+        return  # an array's domain (a simplex, ...) is not checked entry by entry: no point outside it may be tried
+
     def magnitudes(s):
         return FAR_INTEGERS if s.is_integer else FAR_REALS
 
