@@ -65,6 +65,21 @@ class Region(Domain):
     def contains(self, value):
         return all(self.contains_value(float(v)) for v in np.asarray(value, dtype=float).reshape(-1))
 
+    def contains_exact(self, value: sp.Expr) -> bool:
+        r"""Whether the exact real number ``value`` lies in the region, decided without a float64: $10^{400}$
+        overflows one and $10^{-400}$ underflows to 0, yet both lie in $x > 0$."""
+        try:
+            if self.integer and not value.is_integer:
+                return False
+            if self.nonzero and value == 0:
+                return False
+            for end, closed, inside in ((self.lo, self.closed[0], lambda e: value > e), (self.hi, self.closed[1], lambda e: value < e)):
+                if math.isfinite(end) and not (inside(sp.Rational(end)) or closed and value == sp.Rational(end)):
+                    return False
+            return True
+        except TypeError:  # a comparison sympy cannot decide
+            return False
+
     def sample(self, rng, shape):
         count = int(np.prod(shape)) if shape else 1
         out = [self._one(rng) for _ in range(count)]

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import dataclasses
 import itertools
+import math
 from dataclasses import dataclass
 
 import numpy as np
@@ -27,7 +28,7 @@ from symbolic.domains import Domain, Simplex, domain_for_assumptions
 from symbolic.expr import as_expr
 from symbolic.functions import ReduceMax
 
-from derivations.checker.assumptions import Region, region_for
+from derivations.checker.assumptions import Region, numeric_bound, region_for
 
 SCALAR_SIZES = tuple(range(-12, 13)) + (-20, 20, 37, -37, 64, 100, 250, 1000)
 """Sizes tried for a size symbol (a limit of a Sum or Product) when the step names none and has no arrays:
@@ -389,10 +390,11 @@ def _size_assignments(step: Step) -> tuple[dict, ...]:
     if arrays:
         combos = [(n,) * len(symbols) for n in ARRAY_SIZES]
     elif len(symbols) == 1:
-        combos = [(n,) for n in SCALAR_SIZES]
+        combos = [(n,) for n in dict.fromkeys(SCALAR_SIZES + bound_sizes(step, symbols[0]))]
     else:
         combos = list(itertools.product(MULTI_SIZES, repeat=len(symbols)))[:MAX_SIZE_COMBOS]
         combos += [(n,) * len(symbols) for n in SCALAR_SIZES if n not in MULTI_SIZES]
+        combos += [(n,) * len(symbols) for s in symbols for n in bound_sizes(step, s) if (n,) * len(symbols) not in combos]
     out = []
     for combo in combos:
         size = {s: sp.Integer(n) for s, n in zip(symbols, combo)}
@@ -401,6 +403,29 @@ def _size_assignments(step: Step) -> tuple[dict, ...]:
     if not out:
         raise Unsupported(f"no size of {', '.join(map(str, symbols))} satisfies the assumptions among those tried")
     return tuple(out)
+
+
+BOUND_REACH = 3
+"""Sizes tried next to each numeric bound of a size symbol: ``n >= 13`` adds 13, 14, 15."""
+MAX_BOUND_SIZE = 1000
+"""Bounds beyond this size add no sizes (a sum of more terms is not written out)."""
+
+
+def bound_sizes(step: Step, symbol: sp.Symbol) -> tuple[int, ...]:
+    r"""The integers at and next to each numeric bound the step's assumptions put on ``symbol``.
+
+    The fixed sizes skip most integers: a claim that fails only at its smallest admissible size
+    ($\sum_{j=1}^{n} j > 100$ for $n \ge 13$ fails at $n = 13$ alone) must be tried there."""
+    out = []
+    for relation in step.assumptions:
+        bound = numeric_bound(symbol, as_expr(relation))
+        if bound is None:
+            continue
+        side, value, _ = bound
+        start = math.ceil(value) if side == "lo" else math.floor(value)
+        step_by = 1 if side == "lo" else -1
+        out += [start + step_by * k for k in range(BOUND_REACH) if abs(start + step_by * k) <= MAX_BOUND_SIZE]
+    return tuple(dict.fromkeys(out))
 
 
 def _admissible(step: Step, size: dict) -> bool:

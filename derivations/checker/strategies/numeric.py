@@ -23,9 +23,11 @@ import itertools
 import math
 from dataclasses import dataclass
 
+import mpmath
 import numpy as np
 import sympy as sp
 
+from derivations.checker.assumptions import Region
 from derivations.checker.budget import busy_clock
 from derivations.checker.step import Step
 from derivations.checker.verdict import Verdict
@@ -34,7 +36,7 @@ from derivations.checker.strategies.divergence import divergent_refutation
 from derivations.checker.strategies.decide import decide, decimal_text, exact_point, holds, shortest_point
 from derivations.checker.strategies.evaluate import (Conditions, compare, compile_expr, confirm, magnitude_digits,
                                                      relation_holds, show, value_at)
-from derivations.checker.strategies.ties import feature_points, likely_ties
+from derivations.checker.strategies.ties import far_points, feature_points, likely_ties
 from derivations.checker.strategies.instances import Instance, Unsupported, instances
 from derivations.checker.strategies.limit import approach_limit
 from derivations.checker.strategies.margin import TIE, Closest, refine, relative_margin
@@ -160,6 +162,10 @@ class NumericTest:
             elif isinstance(outcome, Verdict):
                 return outcome
         tally.points += accepted
+        if accepted and not _has_integral(inst) and inst.rel != "propto":
+            verdict = self._far(inst, sides, tally, deadline)
+            if verdict is not None:
+                return verdict
         if accepted == 0 or accepted < target // 2:
             where = f" at {inst.label}" if inst.label else ""
             return Verdict("undecided", method="numeric", points=tally.points,
@@ -232,6 +238,21 @@ class NumericTest:
         if confirmed is not None and compare(inst.rel, *confirmed, self.digits) != "fails":
             return "raised"
         return "unresolved"
+
+    def _far(self, inst: Instance, sides, tally: Tally, deadline: float):
+        """The points beyond float64 (``ties.far_points``), after the samples: a refuting Verdict or None.
+        Each is screened with mpmath and decided exactly only where it fails; one that fails but cannot be
+        decided counts as unresolved, so the step is not verified."""
+        for point in far_points(inst):
+            if busy_clock() > deadline:
+                return None
+            values = [mpmath.mpf(sp.Float(point[s], 30)._mpf_) for s in inst.symbols]
+            outcome = self._pointwise(inst, sides, values, point, tally)
+            if isinstance(outcome, Verdict):
+                return outcome
+            if outcome in ("undefined", "unresolved"):
+                setattr(tally, outcome, getattr(tally, outcome) + 1)
+        return None
 
     def _near(self, inst: Instance, point, tally: Tally):
         """Agreement within rounding: a tie refutes a strict inequality; equality is re-decided exactly at some points."""
@@ -412,10 +433,14 @@ def inside(inst: Instance, point: dict) -> bool:
     for group in inst.groups:
         if not group.shape and group.symbols[0] in point:
             value = point[group.symbols[0]]
+            if isinstance(group.domain, Region):  # exactly: a value beyond float64 (10**400) is no reason to reject
+                if not group.domain.contains_exact(value):
+                    return False
+                continue
             try:
                 if not group.domain.contains(np.asarray(float(value))):
                     return False
-            except (TypeError, ValueError, NotImplementedError):
+            except (TypeError, ValueError, NotImplementedError, OverflowError):
                 return False
     try:
         return all(bool(c.xreplace(point)) is True for c in inst.assumptions)

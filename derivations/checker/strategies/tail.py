@@ -19,8 +19,14 @@ from derivations.checker.step import Step
 from derivations.checker.verdict import Verdict
 
 from derivations.checker.strategies.decide import decide, decimal_text, holds
-from derivations.checker.strategies.instances import _admissible, _size_symbols
+from derivations.checker.strategies.evaluate import compare, compile_expr, value_at
+from derivations.checker.strategies.instances import SCALAR_SIZES, Unsupported, _admissible, _size_symbols
 
+GAP_SIZES = tuple(sorted((k for k in range(-64, 257) if k not in SCALAR_SIZES), key=abs))
+r"""Sizes between the concrete ones (13..19, 21..36, ... up to 256, and down to -64), screened with mpmath:
+$|\sum_{j=1}^n j - 120| \ge 1$ fails at $n = 15$ alone."""
+SCREEN_DIGITS = 50
+"""Working digits of the mpmath screen; only a size that fails it is decided exactly."""
 LARGE_SIZES = tuple(2**k for k in (11, 14, 17, 20, 30, 40, 60))
 """Sizes tried with closed forms."""
 TERMWISE_LIMIT = 2**12
@@ -73,23 +79,44 @@ def large_size_refutation(step: Step, budget: float) -> Verdict | None:
     deadline = busy_clock() + budget
     lhs, rhs = (_evaluable(side.doit()) for side in (step.lhs, step.rhs))
     termwise = any(side.has(sp.Sum, sp.Product) for side in (lhs, rhs))
-    for size in LARGE_SIZES:
+    sizes = ([] if termwise else list(_failing_gap_sizes(step, n, lhs, rhs, deadline))) + list(LARGE_SIZES)
+    for size in sizes:
         if busy_clock() > deadline or (termwise and size > TERMWISE_LIMIT):
             return None
         point = {n: sp.Integer(size)}
         if not _admissible(step, point) or not _ranges_forward(step, point):
             continue
-        with sp.evaluate(False):  # harmonic(2**40) must not be built as an exact rational: evalf decides it
-            lazy = [side.xreplace(point) for side in (lhs, rhs)]
-        decision = decide(*lazy, {})
+        if size in LARGE_SIZES:
+            with sp.evaluate(False):  # harmonic(2**40) must not be built as an exact rational: evalf decides it
+                at_size = [side.xreplace(point) for side in (lhs, rhs)]
+        else:  # a small size is built exactly (|n**2/2 + n/2 - 120| at n = 15 is 0, not an unevaluated Abs)
+            at_size = [side.xreplace(point) for side in (lhs, rhs)]
+        decision = decide(*at_size, {})
         if holds(step.rel, decision.state) is False:
             counterexample = {str(n): str(size)}
             for side, value in (("lhs", decision.lhs), ("rhs", decision.rhs)):
                 counterexample[side] = "undefined" if value is None else decimal_text(value)
             if decision.difference is not None:
                 counterexample["lhs - rhs"] = decimal_text(decision.difference)
-            return Verdict("refuted", method="exact decision at a large size (closed form)",
+            return Verdict("refuted", method="exact decision at a size beyond or between the concrete ones (closed form)",
                            counterexample=counterexample,
-                           reason=f"lhs {step.rel} rhs fails at {n} = {size}, beyond the concrete sizes; "
+                           reason=f"lhs {step.rel} rhs fails at {n} = {size}, a size the concrete ones skip; "
                                   f"lhs - rhs is {decision.state} there, certified by exact evaluation")
     return None
+
+
+def _failing_gap_sizes(step: Step, n: sp.Symbol, lhs: sp.Expr, rhs: sp.Expr, deadline: float):
+    """The sizes of :data:`GAP_SIZES` where the closed forms fail (or tie) in mpmath, for the exact decision."""
+    try:
+        sides = [compile_expr([n], side) for side in (lhs, rhs)]
+    except Unsupported:
+        return
+    for size in GAP_SIZES:
+        if busy_clock() > deadline:
+            return
+        point = {n: sp.Integer(size)}
+        if not _admissible(step, point) or not _ranges_forward(step, point):
+            continue
+        l, r = (value_at(f, [size], SCREEN_DIGITS) for f in sides)
+        if l is None or r is None or compare(step.rel, l, r, SCREEN_DIGITS) != "holds":
+            yield size

@@ -22,6 +22,7 @@ from collections.abc import Iterator
 import mpmath
 import sympy as sp
 
+from derivations.checker.assumptions import Region
 from derivations.checker.budget import busy_clock
 from derivations.checker.strategies.instances import Instance
 
@@ -69,6 +70,45 @@ def likely_ties(inst: Instance, deadline: float) -> Iterator[dict]:
         if inside(inst, point):
             yield point
     yield from feature_points(inst, deadline)
+
+
+FAR_REALS = (sp.Integer(10) ** 600, sp.Rational(1, 10 ** 600))
+r"""Magnitudes beyond float64 (which samples $10^{-300}$ to $10^{300}$), each with both signs: $\log \log x < 7$
+fails only from $x = e^{e^7} \approx 10^{476}$ on.  One
+magnitude each way: every point costs an evaluation at several hundred digits."""
+FAR_INTEGERS = (sp.Integer(10) ** 20,)
+r"""Integers beyond the sampled ones (up to $10^{18}$), with both signs (a far larger one makes $\Gamma(n + 1)$ slow)."""
+
+
+def far_points(inst: Instance) -> Iterator[dict]:
+    r"""Exact points inside the assumptions where one symbol is beyond the float64 range (:data:`FAR_REALS`,
+    :data:`FAR_INTEGERS`), the others at the first of :data:`SLICE_VALUES` that fits; then all symbols at once.
+
+    A claim that fails only far out (or only very near 0) is missed by every float sample."""
+    from derivations.checker.strategies.numeric import inside  # noqa: PLC0415 - numeric imports this module
+
+    symbols = inst.symbols
+    if not symbols or inst.is_complex or len(symbols) > MAX_SLICE_SYMBOLS:
+        return
+    if not all(not g.shape and isinstance(g.domain, Region) for g in inst.groups):
+        return  # an array's domain (a simplex, ...) is not checked entry by entry: no point outside it may be tried
+
+    def magnitudes(s):
+        return FAR_INTEGERS if s.is_integer else FAR_REALS
+
+    for s in symbols:
+        others = [t for t in symbols if t != s]
+        for value in (sign * v for v in magnitudes(s) for sign in (1, -1)):
+            for fill in itertools.islice(itertools.product(SLICE_VALUES, repeat=len(others)), MAX_SLICES):
+                point = {**dict(zip(others, fill)), s: value}
+                if inside(inst, point):
+                    yield point
+                    break
+    if len(symbols) > 1:
+        for value in (sign * v for v in FAR_REALS for sign in (1, -1)):
+            point = {s: value for s in symbols}
+            if inside(inst, point):
+                yield point
 
 
 def feature_points(inst: Instance, deadline: float) -> Iterator[dict]:

@@ -34,3 +34,31 @@ def test_the_true_limits_are_not_refuted(name):
     lhs, rel, rhs = HOLD[name]
     verdict = check_step(claim_step(lhs, rel, rhs, ["n=positive_integer"]), budget=BUDGET)
     assert verdict.kind != "refuted", verdict.summary()
+
+
+
+@pytest.mark.parametrize("lhs, rel, rhs, assume", [
+    ("sum(j, j, 1, n)", ">", "100", ["n=integer", "n >= 13"]),  # 1 + ... + 13 = 91: fails at the bound alone
+    ("product(j, j, 1, n)", ">", "10**10", ["n=integer", "n >= 13"]),  # 13! = 6.2e9 (14! = 8.7e10)
+])
+def test_a_claim_failing_only_at_the_bound_of_its_size_is_refuted(lhs, rel, rhs, assume):
+    verdict = check_step(claim_step(lhs, rel, rhs, assume), budget=30.0)
+    assert verdict.kind == "refuted", verdict.summary()
+
+
+def test_a_size_pinned_by_its_bounds_is_tried():
+    # H_14 = 3.2516 > 13/4; no fixed size lies in 14 <= n <= 14
+    verdict = check_step(claim_step("sum(1/j, j, 1, n)", ">", "13/4", ["n=integer", "n >= 14", "n <= 14"]), budget=30.0)
+    assert verdict.kind in ("proved", "verified"), verdict.summary()
+
+
+def test_a_claim_failing_only_between_the_concrete_sizes_is_refuted():
+    # 1 + ... + 15 = 120: the only failing size, between the concrete 12 and 20
+    verdict = check_step(claim_step("abs(sum(j, j, 1, n) - 120)", ">=", "1", ["n=positive_integer"]), budget=30.0)
+    assert verdict.kind == "refuted" and verdict.counterexample["n"] == "15", verdict.summary()
+
+
+def test_a_true_claim_is_not_refuted_between_the_concrete_sizes():
+    # triangular numbers skip 121 (T_15 = 120, T_16 = 136)
+    verdict = check_step(claim_step("abs(sum(j, j, 1, n) - 121)", ">=", "1", ["n=positive_integer"]), budget=30.0)
+    assert verdict.kind in ("proved", "verified"), verdict.summary()

@@ -1,0 +1,49 @@
+"""A claim that fails only beyond the float64 range (past $10^{300}$, or within $10^{-300}$ of 0) is refuted at an
+exact point there, never ``verified`` from float samples: the exact root of a tie may exceed float64
+(``numeric.inside`` decides a region exactly), and ``ties.far_points`` tries $\\pm 10^{600}$ and $\\pm 10^{-600}$
+(integers: $\\pm 10^{20}$) after the samples."""
+import pytest
+import sympy as sp
+
+from derivations.checker.assumptions import Region
+from derivations.checker.ladder import check_step
+from readers.claim import claim_step
+
+BUDGET = 30.0
+"""Far above need (each case takes 1-5 s on a quiet machine): only the verdict kind is asserted."""
+
+FAR = {
+    # the tie x = e^(e^7) ~ 1.8e476 is exact (sympy.solve) but was rejected as a float64 overflow
+    "loglog-tie-beyond-float": ("log(log(x))", "<", "7", ["x > 1"]),
+    "sqrt-tie-at-1e400": ("sqrt(x)", "<", "10**200", ["x=positive"]),
+    # no exact tie: only a point beyond float64 fails
+    "loglog-no-tie": ("log(log(x))", "<", "7 + 1/x", ["x > 1"]),
+    "below-float-tiny": ("abs(x)", ">", "10**(-400)", ["x != 0"]),
+    "integer-beyond-samples": ("n", "<", "10**19 + 1/2", ["n=positive_integer"]),
+}
+
+
+@pytest.mark.parametrize("name", sorted(FAR))
+def test_a_failure_beyond_float64_is_refuted(name):
+    lhs, rel, rhs, assume = FAR[name]
+    verdict = check_step(claim_step(lhs, rel, rhs, assume), budget=BUDGET)
+    assert verdict.kind == "refuted", verdict.summary()
+
+
+@pytest.mark.parametrize("lhs, rel, rhs, assume", [("log(log(x))", "<", "7", ["1 < x < 10**400"]),
+                                                   ("log(log(x))", "<", "x", ["x > 1"]),
+                                                   ("x**2", ">", "0", ["x != 0"])])
+def test_a_true_claim_is_not_refuted_far_out(lhs, rel, rhs, assume):
+    verdict = check_step(claim_step(lhs, rel, rhs, assume), budget=BUDGET)
+    assert verdict.kind in ("proved", "verified"), verdict.summary()
+
+
+def test_a_region_contains_exact_values_beyond_float64():
+    positive = Region(0.0, float("inf"))
+    assert positive.contains_exact(sp.Integer(10) ** 400)
+    assert positive.contains_exact(sp.Rational(1, 10 ** 400))  # underflows to 0.0 as a float
+    assert not positive.contains_exact(sp.Integer(0))
+    assert not positive.contains_exact(-sp.Integer(10) ** 400)
+    below = Region(-float("inf"), 10.0, (False, True), integer=True)
+    assert below.contains_exact(sp.Integer(10)) and not below.contains_exact(sp.Rational(19, 2) + 1)
+    assert not below.contains_exact(sp.Rational(1, 2))
