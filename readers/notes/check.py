@@ -128,6 +128,7 @@ from readers.notes.recurrences import check_unrolled, reaches_back, recurrence, 
 from readers.notes.entropy import applications as entropy_applications
 from readers.notes.entropy import check_divergence, check_entropy
 from readers.notes.entropy import divergence_applications
+from readers.notes.mass_expectations import check_mass_expectations
 from readers.notes.angles import angle_definition, arccos_latex
 from readers.notes.definition_cues import introduces_definition, introduces_restatement
 from readers.notes.cdfs import CUE as CDF_CUE, MENTIONED as CDF_MENTIONED, compare_cdf
@@ -1391,6 +1392,12 @@ class _NotesReader(_CatalogMatch):
             verdict, why = check_entropy(claim.lhs, claim.rel, claim.rhs, independent=independent)
             if verdict == "verified":  # H, I as Shannon's functionals (readers.notes.entropy)
                 return [StepReport(**shown, verdict="verified", method=why, assumptions=assumptions)]
+            found = check_mass_expectations(claim.lhs, claim.rel, claim.rhs) if not claim.conditions else None
+            if found is not None:  # I(X, Y) = E_x E_y {p_{X,Y}(x, y) ...} (readers.notes.mass_expectations)
+                verdict, why, witness = found
+                return [StepReport(**shown, verdict=verdict, method=why if verdict != "undecided" else "",
+                                   reason="" if verdict == "verified" else why, counterexample=witness,
+                                   assumptions=assumptions)]
         if not all(r.verdict in ("proved", "verified") for r in out) and claim.rel in ("=", "<=", ">=") \
                 and (divergence_applications(claim.lhs) or divergence_applications(claim.rhs)):
             verdict, why = check_divergence(claim.lhs, claim.rel, claim.rhs)
