@@ -1931,6 +1931,10 @@ class _NotesReader(_CatalogMatch):
             why = refutable(names, variables, self.section.distributed)
             if why:
                 return _undecided(report, f"fails for some distribution, but {why} ({report.reason[:80]})")
+            tied = sorted(_show(s) for c in conditions for s in c.free_symbols if _names_moment_of(s, variables))
+            if tied:  # mu_X = 0: the sampled distributions were not made to satisfy it
+                return _undecided(report, f"fails for some distribution, but the condition on {', '.join(tied)} "
+                                          f"was not imposed on the distributions sampled ({report.reason[:80]})")
         return report
 
     def check_array_law(self, law, lhs, rel, rhs, claim, shown) -> StepReport | None:

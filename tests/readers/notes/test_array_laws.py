@@ -76,3 +76,9 @@ def test_a_name_other_than_the_law_keeps_a_failure_undecided():
     # sigma may be a parameter of the law the notes mean: no refutation
     block = block_of(_ONE + "$$E[X] = \\sum_i x_i p_i + \\sigma$$\n", "E[X]")
     assert block.verdict != "refuted"
+
+
+def test_a_mean_condition_the_random_distribution_does_not_meet_leaves_a_failure_undecided():
+    # Var(X) = E[X^2] holds when mu_X = 0; the moments' random distribution (no arrays) is not made to meet it
+    note = "Assume that $\\mu_X = 0$. Then\n\n$$\\mathrm{Var}(X) = E[X^2] + \\mu_X.$$\n"
+    assert block_of(note, "Var").verdict != "refuted"
