@@ -5,7 +5,7 @@ r"""A moment claim whose other side writes the law out as arrays:
 
 The arrays name the law ("X takes the values x_i with probabilities p_i"): the lowercase array of
 each random variable (``x`` for ``X``) holds its values, and the one other array, with one index per
-random variable, holds the probabilities.  Both sides are written out over one law on :data:`SIZE`
+random variable and a name probabilities go by (:data:`WEIGHT_NAMES`), holds the probabilities.  Both sides are written out over one law on :data:`SIZE`
 values per variable (the sizes of the sums set to :data:`SIZE`): values free reals, probabilities
 :math:`p_{ij} = u_{ij} / \sum u` with free positive weights :math:`u`.  Every finite law of that
 size is in this family, so a failure is a counterexample, and agreement at random draws is
@@ -27,6 +27,8 @@ SIZE = 3
 """Values per random variable: enough to make a mean, a variance and a covariance free of each other."""
 METHOD = "the law the arrays name"
 """How a report read over such a law starts (the caller keeps its failures: the arrays are the law's)."""
+WEIGHT_NAMES = frozenset({"p", "P", "q", "w", "pi", r"\pi"})
+"""Names an array of probabilities goes by (``f_i`` may be counts, which a law would normalise)."""
 MAX_VARIABLES = 2
 """Joint laws of at most two variables (``p_{ij}``) are written out."""
 
@@ -90,6 +92,8 @@ def array_law(lhs, rhs) -> ArrayLaw | None:
     if len(others) != 1:
         return None
     (weight,) = others
+    if weight.label.name not in WEIGHT_NAMES:
+        return None
     for entry in (x for e in (lhs, rhs) for x in e.atoms(sp.Indexed)):
         if len(entry.indices) != (len(ordered) if entry.base == weight else 1):
             return None
