@@ -57,7 +57,8 @@ class ArrayLaw:
     def write_out(self, expr):
         """``expr`` with its sums over the arrays carried out at :data:`SIZE` and the entries replaced by the
         law's values and probabilities; None when an entry falls outside the law."""
-        expr = expr.xreplace({s: sp.Integer(SIZE) for s in self.sizes}).doit()
+        expr = expr.xreplace({s: sp.Integer(SIZE) for s in self.sizes})
+        expr = expr.replace(lambda e: isinstance(e, sp.Sum), _unrolled)
         mapping = {}
         for entry in expr.atoms(sp.Indexed):
             if not all(i.is_Integer and 1 <= i <= SIZE for i in entry.indices):
@@ -75,6 +76,17 @@ class ArrayLaw:
                           for v in self.variables)
         return (f"{METHOD}: {named} with probabilities {self.weight.label} "
                 f"(positive weights u / sum u, sums at size {SIZE})")
+
+
+def _unrolled(total):
+    """A sum with whole-number limits written out term by term (what ``doit`` gives, without its search for a closed
+    form)."""
+    limits = [(v, lo, hi) for v, lo, hi in total.limits]
+    if not all(lo.is_Integer and hi.is_Integer for _, lo, hi in limits):
+        return total.doit()
+    ranges = [range(int(lo), int(hi) + 1) for _, lo, hi in limits]
+    return sp.Add(*[total.function.xreplace({v: sp.Integer(k) for (v, _, _), k in zip(limits, point)})
+                    for point in itertools.product(*ranges)])
 
 
 def array_law(lhs, rhs) -> ArrayLaw | None:
@@ -135,7 +147,8 @@ def written_out(law: ArrayLaw, lhs, rhs, conditions):
         symbol, found = value
         solved = {k: v.xreplace({symbol: found}) for k, v in solved.items()}
         solved[symbol] = found
-    left, right = (sp.together(e.xreplace(solved)) for e in (left, right))
+    if solved:  # the solved values are fractions: one denominator keeps the sides small for the checker
+        left, right = (sp.together(e.xreplace(solved)) for e in (left, right))
     return left, right, rest, solved
 
 
