@@ -88,6 +88,8 @@ from readers.notes.componentwise import ComponentFunctions
 from readers.notes.einstein import einstein_reading
 from readers.notes.catalog import SIGMOID_CUE, _CatalogMatch
 from readers.notes.matrices import MatrixClaims
+from readers.notes.array_laws import METHOD as LAW_METHOD
+from readers.notes.array_laws import array_law, written_out
 from readers.notes.moments import ATOMS, NO_RANDOM_VARIABLE, compound_moments, decorated, only_inside, operators_in, read_moments, refutable
 from readers.notes.moments import _capital
 from readers.notes.moments import _tie as tie_moments
@@ -126,8 +128,9 @@ from readers.notes.recurrences import check_unrolled, reaches_back, recurrence, 
 from readers.notes.entropy import applications as entropy_applications
 from readers.notes.entropy import check_divergence, check_entropy
 from readers.notes.entropy import divergence_applications
+from readers.notes.mass_expectations import check_mass_expectations
 from readers.notes.angles import angle_definition, arccos_latex
-from readers.notes.definition_cues import introduces_definition
+from readers.notes.definition_cues import introduces_definition, introduces_restatement
 from readers.notes.cdfs import CUE as CDF_CUE, MENTIONED as CDF_MENTIONED, compare_cdf
 from readers.notes.dependencies import through_definitions, through_graph
 from readers.notes.determined import determined, entry_links, paired
@@ -233,6 +236,14 @@ def _written_rounding(lhs, rhs) -> str | None:
             how = "rounded" if written == rounded else "truncated"
             return f"the value {how} to the {decimals} decimals written (exact value {sp.N(value, decimals + 5)})"
     return None
+
+
+def _names_moment_of(name, symbols) -> bool:
+    r"""Whether ``name`` is the mean or deviation of a random variable among ``symbols`` (``\mu_X`` for ``X``): an
+    example setting it (``\mu_X = 0``) is about a claim on moments of ``X``, though the claim never writes it."""
+    found = _TIED_MOMENT.match(name.name) if isinstance(name, sp.Symbol) else None
+    return found is not None and any(isinstance(s, sp.Symbol) and s.name in (found.group(2), found.group(2)[:1])
+                                     for s in symbols)
 
 
 def _apart(lhs, rhs, laws=None) -> str:
@@ -1085,8 +1096,9 @@ class _NotesReader(_CatalogMatch):
                 defined.append(f"{name}")
                 mains.append(Main(name, exprs[1]))
                 start = 1
-            elif not row.continued and rels[0] in ("=", ":=") and self.redefinable(name, exprs[1]):
-                redefinition = _show(name)
+            elif not row.continued and rels[0] in ("=", ":=") and self.redefinable(name, exprs[1]) \
+                    and not introduces_restatement(self.lines, frag.kind, frag.line, frag.column):
+                redefinition = _show(name)  # "we see that this is $$f(x) = ...$$": a claim about f, not a new f
             links = tuple((exprs[k], exprs[k + 1]) for k in range(len(rels)) if rels[k] == "=")
             for k in range(start, len(rels)):
                 claims.append(_Claim(exprs[k], rels[k], exprs[k + 1], tuple(row.conditions) + tuple(givens),
@@ -1380,6 +1392,12 @@ class _NotesReader(_CatalogMatch):
             verdict, why = check_entropy(claim.lhs, claim.rel, claim.rhs, independent=independent)
             if verdict == "verified":  # H, I as Shannon's functionals (readers.notes.entropy)
                 return [StepReport(**shown, verdict="verified", method=why, assumptions=assumptions)]
+            found = check_mass_expectations(claim.lhs, claim.rel, claim.rhs) if not claim.conditions else None
+            if found is not None:  # I(X, Y) = E_x E_y {p_{X,Y}(x, y) ...} (readers.notes.mass_expectations)
+                verdict, why, witness = found
+                return [StepReport(**shown, verdict=verdict, method=why if verdict != "undecided" else "",
+                                   reason="" if verdict == "verified" else why, counterexample=witness,
+                                   assumptions=assumptions)]
         if not all(r.verdict in ("proved", "verified") for r in out) and claim.rel in ("=", "<=", ">=") \
                 and (divergence_applications(claim.lhs) or divergence_applications(claim.rhs)):
             verdict, why = check_divergence(claim.lhs, claim.rel, claim.rhs)
@@ -1404,12 +1422,12 @@ class _NotesReader(_CatalogMatch):
         einstein = einstein_reading(lhs, rhs) if any(r.verdict == "refuted" for r in out) else None
         if einstein is not None:
             out = self.einstein(out, general, frag, einstein, shown)
-        examples = [(n, v) for n, v in examples if n in symbols]
+        examples = [(n, v) for n, v in examples if n in symbols or _names_moment_of(n, symbols)]
         if examples and any(r.verdict == "refuted" for r in out):  # read once more in the example above
             values = tuple(sp.Eq(n, v) for n, v in examples)
             local = _Claim(claim.lhs, claim.rel, claim.rhs, general.conditions + values, claim.line,
                            claim.zero_based, claim.redefinition)
-            again = self.check_plain(local, frag, lhs, rhs, shown)
+            again = conditioned = self.check_plain(local, frag, lhs, rhs, shown)
             if not again or any(r.verdict == "refuted" for r in again):
                 # the example's name stands for its value (Y = aX + b, then Cov(X, Y) = Cov(X, aX + b)): a
                 # condition on the name alone does not reach a function of it that is expanded over samples
@@ -1420,9 +1438,12 @@ class _NotesReader(_CatalogMatch):
             near = all(frag.paragraph <= min(scope) + EXAMPLE_NEAR for n, _, scope, _ in self.section.examples
                        if any(n == m for m, _ in examples))
             kept = ("proved", "verified") if not near else ("proved", "verified", "undecided")
+            used = assumptions + tuple(f"{_show(n)} = {_show(v)} (example)" for n, v in examples)
             if again and all(r.verdict in kept for r in again):  # a farther example must confirm the claim
-                used = assumptions + tuple(f"{_show(n)} = {_show(v)} (example)" for n, v in examples)
                 return [StepReport(**{**r.__dict__, "assumptions": used}) for r in again]
+            if len(conditioned) == len(out) and all(r.verdict == "refuted" for r in conditioned):
+                # it fails in the example too: the counterexample shown is one that satisfies it
+                out = [StepReport(**{**r.__dict__, "assumptions": used}) for r in conditioned]
         quantifier = _EXISTENTIAL.search(frag.sentence)
         if quantifier and any(r.verdict == "refuted" for r in out):
             return [_undecided(r, f"an existential claim ('{quantifier.group(0)}' in the sentence): a "
@@ -1481,7 +1502,8 @@ class _NotesReader(_CatalogMatch):
         if apart:
             return [_undecided(r, f"the two sides share no name ({apart}): a change of variables whose link the "
                                   f"notes state elsewhere, not an identity of independent names ({r.reason[:80]})")
-                    if r.verdict == "refuted" and not r.method.startswith(iid_moments.METHOD) else r for r in out]
+                    if r.verdict == "refuted" and not r.method.startswith((iid_moments.METHOD, LAW_METHOD)) else r
+                    for r in out]
         return [self.narrower(r, claim, frag, lhs, rhs, shown, stated) if r.verdict == "refuted" else r for r in out]
 
     def unrolls(self, name, value) -> bool:
@@ -1714,6 +1736,10 @@ class _NotesReader(_CatalogMatch):
                 if report is not None and report.verdict in ("proved", "verified"):
                     return [StepReport(**{**report.__dict__, "method": f"{report.method}; no random variable "
                                                                        "inside: constants, as the prose says"})]
+        law = array_law(lhs, rhs) if isinstance(moments, tuple) else None
+        report = self.check_array_law(law, lhs, rel, rhs, claim, shown) if law is not None else None
+        if report is not None:  # E[X] = sum_i x_i p_i: the arrays name the law (readers.notes.array_laws)
+            return [report]
         if isinstance(moments, str):
             return [StepReport(**shown, verdict="undecided", reason=moments)]
         if moments is not None:
@@ -1905,6 +1931,41 @@ class _NotesReader(_CatalogMatch):
             why = refutable(names, variables, self.section.distributed)
             if why:
                 return _undecided(report, f"fails for some distribution, but {why} ({report.reason[:80]})")
+            tied = sorted(_show(s) for c in conditions for s in c.free_symbols if _names_moment_of(s, variables))
+            if tied:  # mu_X = 0: the sampled distributions were not made to satisfy it
+                return _undecided(report, f"fails for some distribution, but the condition on {', '.join(tied)} "
+                                          f"was not imposed on the distributions sampled ({report.reason[:80]})")
+        return report
+
+    def check_array_law(self, law, lhs, rel, rhs, claim, shown) -> StepReport | None:
+        r"""A moment claim over the law its arrays write out (``\mathbb{E}[X] = \sum_i x_i p_i``:
+        :mod:`readers.notes.array_laws`), its moment conditions (``\mu_X = 0``) solved for a value; None when
+        it cannot be written out.  A failure refutes unless another name may be a parameter of the law."""
+        if rel not in ("=", "<", ">", "<=", ">="):
+            return None
+        found = written_out(law, lhs, rhs, claim.conditions)
+        if found is None:
+            return None
+        left, right, rest, solved = found
+        step = self.step(left, rel, right, tuple(rest), zero_based=True)
+        if isinstance(step, str):
+            return None
+        report = self.run(step, shown, one_based=False)
+        how = law.describe()
+        if solved:
+            how += "; " + ", ".join(f"{_show(k)} = {_show(v)}" for k, v in solved.items()) + " from the conditions"
+        report = StepReport(**{**report.__dict__, "method": f"{how}; {report.method}"[:300]})
+        if report.verdict == "refuted":
+            own = {s for v in law.variables for s in law.values[v]} | set(law.raw.values())
+            names = {s for e in (left, right, *rest) for s in e.free_symbols} - own
+            why = refutable(names, set(law.variables), self.section.distributed)
+            if why:
+                return _undecided(report, f"fails for some law, but {why} ({report.reason[:80]})")
+            if solved and report.counterexample:  # the values the conditions fix, at the point shown
+                point = {s: sp.Float(report.counterexample[s.name]) for e in solved.values() for s in e.free_symbols
+                         if s.name in report.counterexample}
+                fixed = {_show(k): str(sp.N(v.xreplace(point), 17)) for k, v in solved.items()}
+                report = StepReport(**{**report.__dict__, "counterexample": {**fixed, **report.counterexample}})
         return report
 
     def for_every_function(self, lhs, rel, rhs, claim, shown) -> StepReport | None:

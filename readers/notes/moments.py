@@ -81,12 +81,14 @@ def decorated(names) -> set:
     return {s for s in names if re.search(r"\\(?:hat|bar|tilde|overline|widehat)\{|\^\{?\(", s.name)}
 
 
-def read_moments(lhs, rhs, variables=None, *, independent=False):
+def read_moments(lhs, rhs, variables=None, *, independent=False, law=None):
     r"""``(lhs, rhs, variables, names)`` (``names``: the other free names) with every moment written out over the random discrete distribution,
     None when the claim has no moment, or a reason why it cannot be read.  ``variables``: the random variables,
     when not the capitals inside the moments (:func:`only_inside`).  ``independent``: the variables are
     independent (the prose says so): each has its own ``ATOMS`` outcomes and weights, and the joint
-    distribution is their product, $P(X = x_k, Y = y_l) = w^X_k w^Y_l$."""
+    distribution is their product, $P(X = x_k, Y = y_l) = w^X_k w^Y_l$.  ``law``: ``(values, weights)``, the
+    outcomes to read over instead (each variable's value at each outcome, and probabilities that sum to one:
+    readers.notes.array_laws)."""
     if not operators_in(lhs, rhs):
         return None
     variables = random_variables((lhs, rhs)) if variables is None else set(variables)
@@ -113,7 +115,9 @@ def read_moments(lhs, rhs, variables=None, *, independent=False):
         values = {v: [values[v][t[j]] for t in tuples] for j, v in enumerate(values)}
     else:
         weights = sp.symbols(f"u0:{ATOMS}", positive=True)
-    total = sp.Integer(1) if independent else sum(weights)
+    if law is not None:
+        values, weights = law
+    total = sp.Integer(1) if independent or law is not None else sum(weights)
     outcomes = len(weights)
 
     def expect(body):

@@ -139,13 +139,18 @@ def as_relations(pairs) -> list:
 
 
 def example_values(block, seen=frozenset()) -> list | None:
-    """``[(name, value)]`` when the block only sets names to numbers (``$x = 2$``, ``$p = 0$``), or names
-    already used in this section to expressions (``$D = a/(a + b)$`` after a claim about ``D``), else None."""
+    """``[(name, value)]`` when the block only sets names to numbers (``$x = 2$``, ``$p = 0$``, several at once:
+    ``$\\mu_X = \\mu_Y = 0$``), or names already used in this section to expressions (``$D = a/(a + b)$``
+    after a claim about ``D``), else None."""
     out = []
     for row in block.rows:
         if row.kind in ("empty", "prose"):
             continue
         exprs, rels = row.chain.exprs, row.chain.rels
+        if not row.continued and len(exprs) > 2 and set(rels) == {"="} and is_literal(exprs[-1]) \
+                and all(_is_name(e) for e in exprs[:-1]) and len(set(exprs[:-1])) == len(exprs) - 1:
+            out += [(e, exprs[-1]) for e in exprs[:-1]]
+            continue
         if row.continued or len(exprs) != 2 or rels != ("=",) or not _is_name(exprs[0]) \
                 or isinstance(exprs[1], sp.Tuple) or exprs[0] in exprs[1].free_symbols:
             return None
