@@ -676,6 +676,7 @@ class _NotesReader(_CatalogMatch):
         self.densities = DensitySheet()  # facts stated about a density the section defines
         self.lines = []  # the note's text, line by line
         self.properties = []  # this block's rows that give a name a property (A = A^T)
+        self.definition_steps = []  # definitions of this block confirmed as claims too (definition_as_claim)
         self.component_functions = ComponentFunctions()  # functions of a vector by its components
         self.entry_links = {}  # entry letter -> (matrix name, section): A = (a_{ij}) (readers.notes.determined)
         self.vector_functions = {}  # f(\mathbf{x}) written in x's entries (readers.notes.component_derivatives)
@@ -782,7 +783,9 @@ class _NotesReader(_CatalogMatch):
         first = not any(owner[0] == self.section.number for owner in self.section.owner.values())
         before = _copy_section(self.section)
         self.properties = []  # rows that give a name a property (A = A^T), read by rows()
+        self.definition_steps = []  # definitions that also hold as claims about what is known: rows()
         claims, defined, mains, updates = self.rows(block, frag, warnings)
+        confirmed_definitions = self.definition_steps
         checked = constrained_rows([(claim, self.check_claim(claim, frag)) for claim in claims], self.expand)
         steps = [s for _, found in checked for s in found]  # rows solving for an unknown: readers.notes.constraints
         for name in self.pending_updates:  # an update chain's assignment takes effect after its claims
@@ -791,6 +794,7 @@ class _NotesReader(_CatalogMatch):
                 self.section.in_place.add(base_name(name))
         self.pending_updates = []
         steps = self.readings(block, frag, steps, before)
+        steps = confirmed_definitions + steps
         steps = _entry_notation(frag.content, steps) if steps else _entry_restatement(frag)
         catalog_id, comparison = self.match_catalog(frag, block, mains, claims, first=first)
         warnings += comparison.warnings
@@ -1069,6 +1073,9 @@ class _NotesReader(_CatalogMatch):
                 claims.append(optimum)
                 start = 1
             elif not row.continued and rels[0] in ("=", ":=") and self.definable(name, exprs[1]):
+                claim = _Claim(name, "=", exprs[1], tuple(row.conditions) + tuple(givens),
+                               frag.content_line + row.line - 1, block.zero_based)
+                self.definition_steps += self.definition_as_claim(claim, frag)
                 self.define(name, exprs[1], frag.content_line + row.line - 1)
                 defined.append(f"{name}")
                 mains.append(Main(name, exprs[1]))
@@ -1202,6 +1209,37 @@ class _NotesReader(_CatalogMatch):
             return isinstance(lhs.expr, sp.Symbol) and lhs.expr not in self.section.symbols \
                 and not any(_depends(lhs.expr, v) for v, _ in lhs.variable_count)
         return False
+
+    def definition_as_claim(self, claim: _Claim, frag: Fragment) -> list[StepReport]:
+        r"""A row read as a definition of a derivative, checked once more as a claim, before it defines anything:
+        its steps when that reading is confirmed, else [] (it stays a definition only).
+
+        ``\frac{d}{dx}c = 0`` in a sentence about constants, with ``c`` first written here, reads two ways: the
+        definition of an unknown derivative, or the derivative of the constant ``c``.  When the claim holds both
+        readings agree and the block is confirmed; when it fails there is no verdict (the row may define)."""
+        line = self.lines[frag.line - 1] if 0 < frag.line <= len(self.lines) else ""
+        if not (_CONSTANT.search(frag.sentence) or _CONSTANT.search(line)):
+            return []
+        before = getattr(self, "seen_before_block", frozenset())  # a constant first written here, not L of dL/dw
+        constants = {d.expr for d in claim.lhs.atoms(sp.Derivative) if isinstance(d.expr, sp.Symbol)
+                     and d.expr not in before and not any(_depends(d.expr, v) for v, _ in d.variable_count)}
+        if not constants:
+            return []
+        lhs = claim.lhs.replace(lambda e: isinstance(e, sp.Derivative) and e.expr in constants, lambda e: e.doit())
+        saved = self.section
+        self.section = _copy_section(saved)
+        try:
+            found = self.check_claim(_Claim(**{**claim.__dict__, "lhs": lhs, "shown_lhs": _show(claim.lhs)}), frag)
+        except Exception:  # noqa: BLE001 - the other reading could not be checked: it stays a definition
+            found = []
+        finally:
+            self.section = saved
+        if not found or not all(s.verdict in ("proved", "verified") for s in found):
+            return []
+        names = ", ".join(sorted(map(_show, constants)))
+        note = f"{names} read as constant{'s' if len(constants) > 1 else ''}, as the prose says; as the " \
+               f"definition of {_show(claim.lhs)} it agrees"
+        return [StepReport(**{**s.__dict__, "method": f"{s.method}; {note}"}) for s in found]
 
     def side_definitions(self, row) -> list:
         r"""The equations after a definition on its row (``u(a, b) = (a+b)^2, \qquad v(a, b) = (a-b)^2``) that
