@@ -757,8 +757,8 @@ class _NotesReader(_CatalogMatch):
                                                                                 for a in s.assumptions)),
                                warnings=tuple(dict.fromkeys(warnings)))
         values = example_values(block, seen if frag.kind == "inline" else frozenset())
-        unrolled = (self.unrolled_values(values or [], frag) or _entry_restatement(frag)) if values is not None \
-            else None
+        unrolled = (self.unrolled_values(values or [], frag) or _entry_restatement(frag)
+                    or self.known_values(values or [], frag)) if values is not None else None
         if unrolled:  # after t steps $x_t = (1 - \eta\lambda)^t x_0$: the recurrence above unrolled, a claim
             return BlockReport(**base, parsed=True, steps=tuple(unrolled), role="claim", parsed_form=shown,
                                symbols=explain, assumptions=tuple(dict.fromkeys(a for s in unrolled
@@ -1550,6 +1550,32 @@ class _NotesReader(_CatalogMatch):
             if report is None or report.verdict != "verified":
                 return None
             out.append(report)
+        return out or None
+
+    def known_values(self, values, frag) -> list[StepReport] | None:
+        r"""``name = value`` rows that read as local examples but whose names the note has already determined: a
+        definition (``u' = 6x - 4``, then "setting $x = 1$, $u' = 2$"), or the equation just before (``$2x + y =
+        1$`` or equivalently ``$y = 1 - 2x$``).  Their checks as claims when every row is confirmed, else None
+        (the rows stay examples: a value that does not follow may be a new example, never a refutation)."""
+        previous = self.section.equation
+        if previous is not None and frag.paragraph - previous[1] > EQUATION_REACH:
+            previous = None
+        out = []
+        for name, value in values:
+            known = self.expand(name) != name or previous is not None and name in previous[0].free_symbols
+            if not known or self.expand(name) == self.expand(value):  # u = f(x) again: a restatement, no claim
+                return None
+            saved = self.section
+            self.section = _copy_section(saved)
+            try:
+                found = self.check_claim(_Claim(name, "=", value, (), frag.content_line), frag)
+            except Exception:  # noqa: BLE001 - the claim reading could not be checked: it stays an example
+                found = []
+            finally:
+                self.section = saved
+            if not found or not all(r.verdict in ("proved", "verified") for r in found):
+                return None
+            out += found
         return out or None
 
     def unrolled(self, claim, touched, shown) -> StepReport | None:
