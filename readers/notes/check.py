@@ -107,6 +107,8 @@ from readers.notes.objective import (
     strip_optimum,
 )
 from readers.notes.probability import SIZE_LABEL, _evaluate_expectations, _probability_steps
+from readers.notes.probability_bounds import METHOD as BOUNDS_METHOD
+from readers.notes.probability_bounds import bounded as probability_bounds
 from readers.notes.reading import (
     as_relations,
     base_name,
@@ -1785,6 +1787,10 @@ class _NotesReader(_CatalogMatch):
         probability = _probability_steps(lhs, rel, rhs)
         if probability is not None:
             if isinstance(probability, str):
+                bounds = probability_bounds(lhs, rhs, PROBABILITY_NAMES) if rel in INEQUALITIES else None
+                report = self.run(Step(bounds[0], bounds[1], rel, domains=bounds[2]), shown) if bounds else None
+                if report is not None and report.verdict in ("proved", "verified"):  # 0 <= P(X <= x) <= 1
+                    return [StepReport(**{**report.__dict__, "method": f"{report.method}; {BOUNDS_METHOD}"})]
                 return [StepReport(**shown, verdict="undecided", reason=probability)]
             return [self.run_labelled(step, shown, label) for label, step in probability]
         componentwise = self.component_functions.check(lhs, rel, rhs)
