@@ -1228,14 +1228,7 @@ class _NotesReader(_CatalogMatch):
         if not constants:
             return []
         lhs = claim.lhs.replace(lambda e: isinstance(e, sp.Derivative) and e.expr in constants, lambda e: e.doit())
-        saved = self.section
-        self.section = _copy_section(saved)
-        try:
-            found = self.check_claim(_Claim(**{**claim.__dict__, "lhs": lhs, "shown_lhs": _show(claim.lhs)}), frag)
-        except Exception:  # noqa: BLE001 - the other reading could not be checked: it stays a definition
-            found = []
-        finally:
-            self.section = saved
+        found = self.check_aside(_Claim(**{**claim.__dict__, "lhs": lhs, "shown_lhs": _show(claim.lhs)}), frag)
         if not found or not all(s.verdict in ("proved", "verified") for s in found):
             return []
         names = ", ".join(sorted(map(_show, constants)))
@@ -1554,6 +1547,17 @@ class _NotesReader(_CatalogMatch):
             out.append(report)
         return out or None
 
+    def check_aside(self, claim: _Claim, frag: Fragment) -> list[StepReport]:
+        """``claim`` checked as another reading of a row, leaving the section as it was ([] when it cannot be)."""
+        saved = self.section
+        self.section = _copy_section(saved)
+        try:
+            return self.check_claim(claim, frag)
+        except Exception:  # noqa: BLE001 - the other reading could not be checked: the row keeps its first reading
+            return []
+        finally:
+            self.section = saved
+
     def known_values(self, values, frag) -> list[StepReport] | None:
         r"""``name = value`` rows that read as local examples but whose names the note has already determined: a
         definition (``u' = 6x - 4``, then "setting $x = 1$, $u' = 2$"), or the equation just before (``$2x + y =
@@ -1567,14 +1571,7 @@ class _NotesReader(_CatalogMatch):
             known = self.expand(name) != name or previous is not None and name in previous[0].free_symbols
             if not known or self.expand(name) == self.expand(value):  # u = f(x) again: a restatement, no claim
                 return None
-            saved = self.section
-            self.section = _copy_section(saved)
-            try:
-                found = self.check_claim(_Claim(name, "=", value, (), frag.content_line), frag)
-            except Exception:  # noqa: BLE001 - the claim reading could not be checked: it stays an example
-                found = []
-            finally:
-                self.section = saved
+            found = self.check_aside(_Claim(name, "=", value, (), frag.content_line), frag)
             if not found or not all(r.verdict in ("proved", "verified") for r in found):
                 return None
             out += found
