@@ -109,6 +109,8 @@ from readers.notes.objective import (
     strip_optimum,
 )
 from readers.notes.probability import SIZE_LABEL, _evaluate_expectations, _probability_steps
+from readers.notes.probability_bounds import METHOD as BOUNDS_METHOD
+from readers.notes.probability_bounds import bounded as probability_bounds
 from readers.notes.reading import (
     as_relations,
     base_name,
@@ -687,6 +689,7 @@ class _NotesReader(_CatalogMatch):
         self.densities = DensitySheet()  # facts stated about a density the section defines
         self.lines = []  # the note's text, line by line
         self.properties = []  # this block's rows that give a name a property (A = A^T)
+        self.definition_steps = []  # definitions of this block confirmed as claims too (definition_as_claim)
         self.component_functions = ComponentFunctions()  # functions of a vector by its components
         self.entry_links = {}  # entry letter -> (matrix name, section): A = (a_{ij}) (readers.notes.determined)
         self.vector_functions = {}  # f(\mathbf{x}) written in x's entries (readers.notes.component_derivatives)
@@ -767,8 +770,8 @@ class _NotesReader(_CatalogMatch):
                                                                                 for a in s.assumptions)),
                                warnings=tuple(dict.fromkeys(warnings)))
         values = example_values(block, seen if frag.kind == "inline" else frozenset())
-        unrolled = (self.unrolled_values(values or [], frag) or _entry_restatement(frag)) if values is not None \
-            else None
+        unrolled = (self.unrolled_values(values or [], frag) or _entry_restatement(frag)
+                    or self.known_values(values or [], frag)) if values is not None else None
         if unrolled:  # after t steps $x_t = (1 - \eta\lambda)^t x_0$: the recurrence above unrolled, a claim
             return BlockReport(**base, parsed=True, steps=tuple(unrolled), role="claim", parsed_form=shown,
                                symbols=explain, assumptions=tuple(dict.fromkeys(a for s in unrolled
@@ -793,7 +796,9 @@ class _NotesReader(_CatalogMatch):
         first = not any(owner[0] == self.section.number for owner in self.section.owner.values())
         before = _copy_section(self.section)
         self.properties = []  # rows that give a name a property (A = A^T), read by rows()
+        self.definition_steps = []  # definitions that also hold as claims about what is known: rows()
         claims, defined, mains, updates = self.rows(block, frag, warnings)
+        confirmed_definitions = self.definition_steps
         checked = constrained_rows([(claim, self.check_claim(claim, frag)) for claim in claims], self.expand)
         steps = [s for _, found in checked for s in found]  # rows solving for an unknown: readers.notes.constraints
         for name in self.pending_updates:  # an update chain's assignment takes effect after its claims
@@ -802,6 +807,7 @@ class _NotesReader(_CatalogMatch):
                 self.section.in_place.add(base_name(name))
         self.pending_updates = []
         steps = self.readings(block, frag, steps, before)
+        steps = confirmed_definitions + steps
         steps = _entry_notation(frag.content, steps) if steps else _entry_restatement(frag)
         catalog_id, comparison = self.match_catalog(frag, block, mains, claims, first=first)
         warnings += comparison.warnings
@@ -1080,6 +1086,9 @@ class _NotesReader(_CatalogMatch):
                 claims.append(optimum)
                 start = 1
             elif not row.continued and rels[0] in ("=", ":=") and self.definable(name, exprs[1]):
+                claim = _Claim(name, "=", exprs[1], tuple(row.conditions) + tuple(givens),
+                               frag.content_line + row.line - 1, block.zero_based)
+                self.definition_steps += self.definition_as_claim(claim, frag)
                 self.define(name, exprs[1], frag.content_line + row.line - 1)
                 defined.append(f"{name}")
                 mains.append(Main(name, exprs[1]))
@@ -1214,6 +1223,30 @@ class _NotesReader(_CatalogMatch):
             return isinstance(lhs.expr, sp.Symbol) and lhs.expr not in self.section.symbols \
                 and not any(_depends(lhs.expr, v) for v, _ in lhs.variable_count)
         return False
+
+    def definition_as_claim(self, claim: _Claim, frag: Fragment) -> list[StepReport]:
+        r"""A row read as a definition of a derivative, checked once more as a claim, before it defines anything:
+        its steps when that reading is confirmed, else [] (it stays a definition only).
+
+        ``\frac{d}{dx}c = 0`` in a sentence about constants, with ``c`` first written here, reads two ways: the
+        definition of an unknown derivative, or the derivative of the constant ``c``.  When the claim holds both
+        readings agree and the block is confirmed; when it fails there is no verdict (the row may define)."""
+        line = self.lines[frag.line - 1] if 0 < frag.line <= len(self.lines) else ""
+        if not (_CONSTANT.search(frag.sentence) or _CONSTANT.search(line)):
+            return []
+        before = getattr(self, "seen_before_block", frozenset())  # a constant first written here, not L of dL/dw
+        constants = {d.expr for d in claim.lhs.atoms(sp.Derivative) if isinstance(d.expr, sp.Symbol)
+                     and d.expr not in before and not any(_depends(d.expr, v) for v, _ in d.variable_count)}
+        if not constants:
+            return []
+        lhs = claim.lhs.replace(lambda e: isinstance(e, sp.Derivative) and e.expr in constants, lambda e: e.doit())
+        found = self.check_aside(_Claim(**{**claim.__dict__, "lhs": lhs, "shown_lhs": _show(claim.lhs)}), frag)
+        if not found or not all(s.verdict in ("proved", "verified") for s in found):
+            return []
+        names = ", ".join(sorted(map(_show, constants)))
+        note = f"{names} read as constant{'s' if len(constants) > 1 else ''}, as the prose says; as the " \
+               f"definition of {_show(claim.lhs)} it agrees"
+        return [StepReport(**{**s.__dict__, "method": f"{s.method}; {note}"}) for s in found]
 
     def side_definitions(self, row) -> list:
         r"""The equations after a definition on its row (``u(a, b) = (a+b)^2, \qquad v(a, b) = (a-b)^2``) that
@@ -1536,6 +1569,36 @@ class _NotesReader(_CatalogMatch):
             out.append(report)
         return out or None
 
+    def check_aside(self, claim: _Claim, frag: Fragment) -> list[StepReport]:
+        """``claim`` checked as another reading of a row, leaving the section as it was ([] when it cannot be)."""
+        saved = self.section
+        self.section = _copy_section(saved)
+        try:
+            return self.check_claim(claim, frag)
+        except Exception:  # noqa: BLE001 - the other reading could not be checked: the row keeps its first reading
+            return []
+        finally:
+            self.section = saved
+
+    def known_values(self, values, frag) -> list[StepReport] | None:
+        r"""``name = value`` rows that read as local examples but whose names the note has already determined: a
+        definition (``u' = 6x - 4``, then "setting $x = 1$, $u' = 2$"), or the equation just before (``$2x + y =
+        1$`` or equivalently ``$y = 1 - 2x$``).  Their checks as claims when every row is confirmed, else None
+        (the rows stay examples: a value that does not follow may be a new example, never a refutation)."""
+        previous = self.section.equation
+        if previous is not None and frag.paragraph - previous[1] > EQUATION_REACH:
+            previous = None
+        out = []
+        for name, value in values:
+            known = self.expand(name) != name or previous is not None and name in previous[0].free_symbols
+            if not known or self.expand(name) == self.expand(value):  # u = f(x) again: a restatement, no claim
+                return None
+            found = self.check_aside(_Claim(name, "=", value, (), frag.content_line), frag)
+            if not found or not all(r.verdict in ("proved", "verified") for r in found):
+                return None
+            out += found
+        return out or None
+
     def unrolled(self, claim, touched, shown) -> StepReport | None:
         r"""A claim about names set by a recurrence (``v_t = \beta v_{t-1} + g_t``), checked by unrolling the
         recurrence at a few steps (readers.notes.recurrences); None when no recurrence reads it."""
@@ -1747,6 +1810,10 @@ class _NotesReader(_CatalogMatch):
         probability = _probability_steps(lhs, rel, rhs)
         if probability is not None:
             if isinstance(probability, str):
+                bounds = probability_bounds(lhs, rhs, PROBABILITY_NAMES) if rel in INEQUALITIES else None
+                report = self.run(Step(bounds[0], bounds[1], rel, domains=bounds[2]), shown) if bounds else None
+                if report is not None and report.verdict in ("proved", "verified"):  # 0 <= P(X <= x) <= 1
+                    return [StepReport(**{**report.__dict__, "method": f"{report.method}; {BOUNDS_METHOD}"})]
                 return [StepReport(**shown, verdict="undecided", reason=probability)]
             return [self.run_labelled(step, shown, label) for label, step in probability]
         componentwise = self.component_functions.check(lhs, rel, rhs)
