@@ -403,3 +403,29 @@ def test_homogeneous_scale_on_a_p_norm():
     assert _fails(expr, (z, p), big)
     for values in (big, (np.array([0.3, -1.2, 2.0]), 2.5), (np.array([1e-300, 3e-300, 0.0]), 1.5)):
         assert _at(expr, new, (z, p), values), values
+
+
+def test_scaled_entries_are_divided_so_the_top_one_is_exactly_one():
+    # a p-norm (motivated by generalized-mean pooling at p = 1e300, where x * (1/M) is one ulp below 1): at
+    # q = 1e300 the truth is max|z| = 49, and 49 * (1/49) = 1 - 2^-53, whose 1e300-th power is 0 (value 0)
+    q = sp.Symbol("q", positive=True)
+    expr = sp.Sum(sp.Abs(z[j]) ** q, (j, 0, K - 1)) ** (1 / q)
+    new = _rule("homogeneous_scale").apply(expr)
+    assert 49.0 * (1 / 49.0) != 1.0
+    for values in ((np.array([49.0, 1.0, -2.0, 3.0]), 1e300), (np.array([-49.0, 48.0, 3.0]), 1e150),
+                   (np.array([0.3, -1.2, 2.0]), 2.5)):
+        assert _at(expr, new, (z, q), values), values
+
+
+def test_homogeneous_scale_passes_through_sign():
+    # the gradient of a p-norm, sign(z_0) |z_0|^q S^(1/q) / (|z_0| S), S = sum |z_j|^q, is of degree 0 (sign is
+    # scale-free); at |z| ~ 1e300, q = 3 the powers overflow (inf/inf), truth (|z_0| / |z|_q)^2 = 0.19
+    q = sp.Symbol("q", positive=True)
+    s = sp.Sum(sp.Abs(z[j]) ** q, (j, 0, K - 1))
+    expr = sp.sign(z[0]) * sp.Abs(z[0]) ** q * s ** (1 / q) / (sp.Abs(z[0]) * s)
+    new = _rule("homogeneous_scale").apply(expr)
+    assert new != expr
+    big = (np.array([1e300, -2e300, 5e299]), 3.0)
+    assert not _at(expr, expr, (z, q), big)
+    for values in (big, (np.array([-0.3, -1.2, 2.0]), 2.5), (np.array([49.0, 1.0, 3.0]), 1e300)):
+        assert _at(expr, new, (z, q), values), values
