@@ -5,6 +5,7 @@ rule                      identity
 ========================  =====================================================================
 ``power_expm1``           $b^{t} - 1 = \operatorname{expm1}(t \log b)$ for $b > 0$, and $1 - e^{u} = -\operatorname{expm1}(u)$
 ``log_add_exp``           $\log(e^{a} + e^{b}) = \max(a, b) + \operatorname{log1p}(e^{-|a - b|})$
+``power_log1p``           $(1 + t)^{p} = e^{p \operatorname{log1p}(t)}$ for $t > -1$, a non-number exponent $p$
 ========================  =====================================================================
 
 Where $b^t \approx 1$ (a small exponent, or a base near 1) the difference loses every digit: Adam's bias
@@ -18,6 +19,11 @@ takes $e^{u} - 1$ only): $\frac{1 - e^{-\lambda x}}{\lambda}$ at $\lambda x = 10
 $\log(e^{a} + e^{b})$ overflows for $a > 709$ and is $\log 0$ for $a, b < -745$; where one term dominates,
 $\log(1 + e^{-|a - b|})$ keeps the small one only through ``log1p`` (the two-term log-sum-exp of scalars, as
 ``logsumexp_shift`` is that of a sum over an index).
+
+$(1 + t)^{p}$ with a large exponent and a small $t$ (the gradient of Barron's loss, $(1 + v)^{\alpha/2 - 1}$ at
+$\alpha = 10^{300}$, $v \sim 10^{-300}$) is $e^{p t}$: ``pow`` of the rounded $1 + t$ loses $t$ and gives 1 or inf
+(and the power of a scaled base $M^{p} S^{p}$ is inf times 0); $p \operatorname{log1p}(t)$ keeps it, and a large $t$
+is then ``log1p_large_product``'s ($t = x^2/c^2$ beyond the float range).
 
 A function ``expr -> expr`` (a rule's ``apply``); this module knows nothing of the registry.
 """
@@ -89,3 +95,68 @@ def log_add_exp(expr: sp.Expr) -> sp.Expr:
         return sp.Max(a, b) + log1p(sp.exp(-sp.Abs(a - b)))
 
     return expr.replace(lambda e: _exp_pair(e) is not None, value)
+
+
+def _one_plus(base):
+    """``t`` where ``base`` is ``1 + t`` (a sum with the term 1 and a term that is not a number), else None."""
+    if isinstance(base, sp.Add) and sp.S.One in base.args:
+        t = sp.Add(*[a for a in base.args if a != sp.S.One])
+        return None if t.is_number else t
+    return None
+
+
+def power_log1p(expr: sp.Expr) -> sp.Expr:
+    r"""$(1 + t)^{p} \to e^{p \operatorname{log1p}(t)}$ for an exponent $p$ that is not a number, on the branch $|t| < 1$
+    (:data:`NEAR_ONE`; and $t > -1$ where that is not known), the direct power elsewhere."""
+    from sympy.codegen.cfunctions import log1p
+
+    def query(e):
+        return isinstance(e, sp.Pow) and not e.exp.is_number and _one_plus(e.base) is not None
+
+    made = set()
+
+    def value(e):
+        t = _one_plus(e.base)
+        near = sp.Abs(t) < NEAR_ONE if e.base.is_positive or _nonnegative(t) else sp.And(t > -1, sp.Abs(t) < NEAR_ONE)
+        out = sp.Piecewise((sp.exp(e.exp * log1p(t)), near), (e, True))
+        made.add(out)
+        return out
+
+    expr = expr.replace(lambda e: _one_base_powers(e) is not None, _one_base_powers)
+    expr = expr.replace(query, value)
+    # the product around the branch goes into it: there a scale (scaled_sqrt) meets the factors it pairs with
+    return expr.replace(lambda e: isinstance(e, sp.Mul) and any(f in made for f in e.args), sp.piecewise_fold)
+
+
+NEAR_ONE = sp.Integer(1)
+r"""$(1 + t)^{p}$ is taken as $e^{p \operatorname{log1p}(t)}$ for $|t| < 1$ only, where the rounding of $1 + t$ is what
+fails; beyond it the direct power stays, for ``scaled_sqrt`` to scale ($t = x^2/c^2$ overflows before its log is
+taken, and $x\,e^{p \log(1 + t)}$ at $x = 10^{300}$ is $\infty \cdot 0$ where $\frac{x}{M} M^{2p + 1} S^{p}$ is finite)."""
+
+
+def _nonnegative(t) -> bool:
+    r"""Every term of ``t`` a product of even powers, absolute values and positive factors ($\frac{x^2}{c^2 |a|}$),
+    which sympy does not call nonnegative for a real $c$ that may be 0."""
+    def factor_ok(f):
+        if isinstance(f, sp.Pow) and f.exp.is_Integer and f.exp % 2 == 0:
+            return True
+        if isinstance(f, sp.Pow) and f.exp.is_Integer:
+            return factor_ok(f.base)
+        return isinstance(f, sp.Abs) or f.is_nonnegative is True
+
+    return all(all(factor_ok(f) for f in sp.Mul.make_args(a)) for a in sp.Add.make_args(t))
+
+
+def _one_base_powers(e):
+    r"""A product with $(1 + t)^{p}$ ($p$ not a number) and other powers of the same base, their exponents added:
+    $rac{(1 + v)^{\alpha/2}}{1 + v} = (1 + v)^{\alpha/2 - 1}$ (a gradient), else None.  Apart, $(1 + v)^{-1}$
+    overflows to 0 where the combined power does not."""
+    if not isinstance(e, sp.Mul):
+        return None
+    for f in e.args:
+        if isinstance(f, sp.Pow) and not f.exp.is_number and _one_plus(f.base) is not None:
+            mine = [a for a in e.args if a == f.base or (isinstance(a, sp.Pow) and a.base == f.base)]
+            if len(mine) >= 2:
+                total = sp.Add(*[a.exp if isinstance(a, sp.Pow) else sp.S.One for a in mine])
+                return sp.Mul(*[a for a in e.args if a not in mine]) * sp.Pow(f.base, total)
+    return None

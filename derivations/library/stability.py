@@ -358,6 +358,16 @@ register(Derivation(
                 justification="the branch for a base not known positive: b <= 0 keeps the direct difference"),
            Step(1 - exp(_tex), -expm1(_tex), justification="the base e: 1 - e^u = -(e^u - 1)")),
 ))
+_tgt = Symbol("t", real=True)
+register(Derivation(
+    id="power_log1p",
+    title=r"the identity of a stability rule: $(1 + t)^{p} = e^{p \operatorname{log1p}(t)}$ for $t > -1$",
+    source="textbook",
+    steps=(Step(_bpos ** _tex, exp(_tex * log(_bpos)), justification="b^p = e^{p log b} for b = 1 + t > 0"),
+           Step(exp(_tex * log(_bpos)), exp(_tex * log1p(_bpos - 1)), justification="log b = log1p(b - 1)"),
+           Step((1 + _tgt) ** _tex, Piecewise((exp(_tex * log1p(_tgt)), _tgt > -1), ((1 + _tgt) ** _tex, True)),
+                justification="the branch for t not known > -1: t <= -1 keeps the direct power")),
+))
 _ae, _be = Symbol("a", real=True), Symbol("b", real=True)
 register(Derivation(
     id="log_add_exp",

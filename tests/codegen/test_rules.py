@@ -484,3 +484,48 @@ def test_a_rule_beyond_sympys_recursion_is_not_applied():
     new, fired = stabilize(expr, (broken,) + RULES)
     assert "too_deep" not in fired and "softplus_stable" in fired
     assert new == stabilize(expr)[0]
+
+
+def test_scaled_sqrt_takes_the_scale_of_a_ratio():
+    # motivated by pseudo-Huber (delta^2 (sqrt(1 + (x/delta)^2) - 1)); here a scaled softsign x / sqrt(1 + (x/s)^2)
+    # at s = 1e-300, x = 2: scaled by max(|x|, 1), (x/M)^2 / s^2 overflows and the value is 0, truth 1e-300;
+    # the weight 1/s^2 goes into the square's base and the scale is max(|x/s|, 1)
+    s = sp.Symbol("s", real=True, nonzero=True)
+    expr = x / sp.sqrt(1 + (x / s) ** 2)
+    new, fired = stabilize(expr)
+    assert "scaled_sqrt" in fired
+    for values in ((2.0, 1e-300), (1e300, 1.0), (-3.0, 1e-200), (0.7, 1.5), (1e-300, 1e300)):
+        assert _same_at(expr, new, (x, s), tuple(np.float64(v) for v in values)), values
+
+
+def test_scale_into_entry_takes_a_ratio_entry_out_of_its_factors():
+    # motivated by Barron's gradient; here the gradient of a generalized Cauchy kernel (1 + (x/c)^2)^p,
+    # 2 p x / c^2 (1 + (x/c)^2)^(p - 1), at x = c = 1e300: c^2 overflows and the value is 0, truth 2 p 2^(p - 1) / c
+    p, c = sp.Symbol("p", positive=True), sp.Symbol("c", real=True, nonzero=True)
+    expr = 2 * p * x / c**2 * (1 + (x / c) ** 2) ** (p - 1)
+    new, fired = stabilize(expr)
+    assert "scaled_sqrt" in fired
+    assert _naive_fails(expr, (x, p, c), tuple(np.float64(v) for v in (1e300, 0.3, 1e300)))
+    for values in ((1e300, 0.3, 1e300), (-1e300, 0.7, 2.0), (1e-300, 0.4, 1e-300), (0.8, 1.5, 0.6), (2.0, 0.3, 1e-300)):
+        assert _same_at(expr, new, (x, p, c), tuple(np.float64(v) for v in values)), values
+
+
+def test_power_log1p_on_a_student_t_kernel_with_many_degrees_of_freedom():
+    # motivated by Barron's gradient (1 + v)^(alpha/2 - 1) at alpha = 1e300; here the Student-t kernel
+    # (1 + x^2/nu)^(-(nu + 1)/2) at nu = 1e300: 1 + x^2/nu rounds to 1 and the power is 1, truth e^(-x^2/2)
+    from codegen.rules import POWER_LOG1P, RULES
+
+    nu = sp.Symbol("nu", positive=True)
+    expr = (1 + x**2 / nu) ** (-(nu + 1) / 2)
+    rules = tuple(sorted(RULES + (POWER_LOG1P,), key=lambda r: r.priority))
+    new, fired = stabilize(expr, rules)
+    assert "power_log1p" in fired
+    without, _ = stabilize(expr)
+    for values in ((1.5, 1e300), (-0.3, 1e150), (1.5, 3.0), (1e50, 3.0), (1e-300, 0.5), (20.0, 1e-3)):
+        with mpmath.workdps(700):  # 1 + x^2/nu at nu = 1e300 needs 300 digits more than _same_at's 60
+            want = float(_mp(expr, (x, nu))(*[mpmath.mpf(v) for v in values]))
+        with np.errstate(all="ignore"):
+            got = _np(new, (x, nu))(*[np.float64(v) for v in values])
+        assert got == pytest.approx(want, rel=REL_TOL), values
+    with np.errstate(all="ignore"):
+        assert _np(without, (x, nu))(np.float64(1.5), np.float64(1e300)) != pytest.approx(np.exp(-1.125), rel=1e-3)
