@@ -19,6 +19,7 @@ rule                      identity
 ``log1p_expm1``           $\log(1 + t) = \operatorname{log1p}(t)$, $e^{x} - 1 = \operatorname{expm1}(x)$
 ``power_expm1``           $b^{t} - 1 = \operatorname{expm1}(t \log b)$ for $b > 0$, a non-number exponent; $1 - e^{u} = -\operatorname{expm1}(u)$ (:mod:`codegen.rules_power`)
 ``log_add_exp``           $\log(e^{a} + e^{b}) = \max(a, b) + \operatorname{log1p}(e^{-|a - b|})$ (:mod:`codegen.rules_power`)
+``softplus_ratio``        $\log\frac{1 + e^{a}}{1 + e^{b}} = \operatorname{log1p}(\sigma(b)\operatorname{expm1}(a - b))$, or a log-add-exp for $|a - b| \ge 1$ (costly: search only; :mod:`codegen.rules_softplus_ratio`)
 ``power_log1p``           $(1 + t)^{p} = e^{p \operatorname{log1p}(t)}$, $t > -1$, a non-number exponent (costly: search only; :mod:`codegen.rules_power`)
 ``sigmoid_stable``        $\frac{1}{1 + e^{-x}}$ with ``exp`` of a non-positive number only
 ``one_minus_sigmoid``     $1 - \frac{1}{1 + e^{a}} = \frac{1}{1 + e^{-a}}$
@@ -66,7 +67,7 @@ import sympy as sp
 from sympy.codegen.cfunctions import expm1, log1p
 
 from codegen import (rules_bregman, rules_cancel, rules_exact, rules_homogeneous, rules_fraction, rules_log, rules_logit, rules_pairing, rules_power, rules_ratio, rules_root,
-                     rules_series, rules_logspace, rules_softmax, rules_sums)
+                     rules_series, rules_logspace, rules_softmax, rules_softplus_ratio, rules_sums)
 from codegen.lower_unshifted import ExpShift
 from symbolic.functions import ReduceMax, log_ndtr, ndtr
 
@@ -836,6 +837,11 @@ POWER_BREGMAN = Rule(
     gain="Tweedie deviance (a Bregman divergence of y^(2 - rho)) at y/mu = 1.01: its three terms cancel to 1e-4 of "
          "themselves, 2e-12 relative; phi(beta L) - beta phi(L) cancels by beta/(beta - 1) only")
 
+SOFTPLUS_RATIO = Rule(
+    "softplus_ratio", "softplus_ratio", rules_softplus_ratio.softplus_ratio, priority=8,
+    gain="log((1 + e^{p x}) / (1 + e^{p x - p})) / p (soft clipping) at p = 1e-150: split into two softplus terms, "
+         "log 2 - log 2 = 0 where the truth is 1/2; at x = 1e300, p = 1.9 the exponents round to one float")
+
 POWER_LOG1P = Rule(
     "power_log1p", "power_log1p", rules_power.power_log1p, priority=68,
     gain="(1 + v)^(alpha/2 - 1) at alpha = 1e300, v = 1e-300 (Barron's gradient): 1 + v rounds to 1 and the power is 1, "
@@ -844,7 +850,8 @@ POWER_LOG1P = Rule(
 COSTLY_RULES: tuple[Rule, ...] = (LOGSUMEXP_LOG1P, MEAN_FROM_TOP, ONE_MINUS_TOP, TAYLOR_BRANCH, HOMOGENEOUS_SCALE,
                                   LOG_OF_QUOTIENT, LOG_SPACE_PRODUCT, HOMOGENEOUS_SCALARS, PAIRED_QUOTIENT,
                                   EXPM1_QUOTIENT, QUOTIENT_INTO_SUM, POWER_BREGMAN,
-                                  LOG_OF_POSITIVE_PRODUCT, SCALE_INTO_BRANCHES, POWER_LOG1P)
+                                  LOG_OF_POSITIVE_PRODUCT, SCALE_INTO_BRANCHES, POWER_LOG1P,
+                                  SOFTPLUS_RATIO)
 """Rules that cost extra passes over the data (two more reductions for ``logsumexp_log1p``, ``mean_from_top``
 and ``one_minus_top``, one more for ``homogeneous_scale``, a scale per product for ``homogeneous_scalars``; a second, log-space form under a ``where`` for
 ``log_of_quotient`` and ``log_space_product``; magnitude tests and a ``where`` per quotient for ``paired_quotient`` (per entry for ``quotient_into_sum``); two Taylor branches under a ``where`` for ``power_bregman``; a log per factor for ``log_of_positive_product``; both branches of a ``where`` and seconds of sympy series at generation for ``taylor_branch``): not in

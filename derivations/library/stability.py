@@ -358,6 +358,24 @@ register(Derivation(
                 justification="the branch for a base not known positive: b <= 0 keeps the direct difference"),
            Step(1 - exp(_tex), -expm1(_tex), justification="the base e: 1 - e^u = -(e^u - 1)")),
 ))
+_sa, _sb = Symbol("a", real=True), Symbol("b", real=True)
+_sbig = _sa - _sb - log(1 + exp(-_sb))
+_ssmall = -log(1 + exp(_sb))
+register(Derivation(
+    id="softplus_ratio",
+    title=r"the identity of a stability rule: $\log\frac{1 + e^{a}}{1 + e^{b}} = "
+          r"\operatorname{log1p}(\sigma(b)\operatorname{expm1}(a - b))$, and a log-add-exp of two softplus terms",
+    source="textbook",
+    steps=(Step((1 + exp(_sa)) / (1 + exp(_sb)), 1 + expm1(_sa - _sb) / (1 + exp(-_sb)),
+                justification="(1 + e^a)/(1 + e^b) = 1 + e^b (e^{a - b} - 1)/(1 + e^b) and e^b/(1 + e^b) = sigma(b)"),
+           Step(log(1 + expm1(_sa - _sb) / (1 + exp(-_sb))), log1p(expm1(_sa - _sb) / (1 + exp(-_sb))),
+                justification="log(1 + t) = log1p(t)"),
+           Step(log((1 + exp(_sa)) / (1 + exp(_sb))),
+                Max(_sa + _ssmall, _ssmall) + log1p(exp(-Abs(_sa))),
+                justification="(1 + e^a)/(1 + e^b) = (e^{a} + 1) e^{-sp(b)}: log(e^A + e^B) = max(A, B) + log1p(e^{-|A - B|}) "
+                              "with A = a - sp(b), B = -sp(b), A - B = a"),
+           Step(_sa + _ssmall, _sbig, justification="sp(b) - sp(-b) = b: a - sp(b) = (a - b) - sp(-b)")),
+))
 _tgt = Symbol("t", real=True)
 register(Derivation(
     id="power_log1p",

@@ -526,6 +526,33 @@ def test_power_log1p_on_a_student_t_kernel_with_many_degrees_of_freedom():
             want = float(_mp(expr, (x, nu))(*[mpmath.mpf(v) for v in values]))
         with np.errstate(all="ignore"):
             got = _np(new, (x, nu))(*[np.float64(v) for v in values])
-        assert got == pytest.approx(want, rel=REL_TOL), values
+        assert got == pytest.approx(want, rel=REL_TOL, abs=0), values
     with np.errstate(all="ignore"):
         assert _np(without, (x, nu))(np.float64(1.5), np.float64(1e300)) != pytest.approx(np.exp(-1.125), rel=1e-3)
+
+
+def test_softplus_ratio_on_a_shifted_softplus_difference():
+    # motivated by soft clipping; here log((1 + e^{x + w}) / (1 + e^x)), the change of a softplus under a shift w:
+    # at w = 1e-200 the two softplus terms agree to 1e-200 (split, 0; truth w sigma(x)), at x = 1e300 the exponents
+    # round to one float (truth w); w = 800 takes the log-add-exp branch (expm1 overflows)
+    from codegen.rules import SOFTPLUS_RATIO
+
+    w = sp.Symbol("w", real=True)
+    expr = sp.log((1 + sp.exp(x + w)) / (1 + sp.exp(x)))
+    new = SOFTPLUS_RATIO.apply(expr)
+    assert new != expr
+    split, _ = stabilize(sp.log(1 + sp.exp(x + w)) - sp.log(1 + sp.exp(x)))
+    args = (x, w)
+
+    def close(form, values):
+        with mpmath.workdps(700):  # 1 + e^{x + w} at w = 1e-200 needs 200 digits more than _same_at's 60
+            want = _mp(expr, args)(*[mpmath.mpf(v) for v in values])
+        with np.errstate(all="ignore"):
+            got = _np(form, args)(*[np.float64(v) for v in values])
+        return got == pytest.approx(float(want), rel=REL_TOL, abs=0)
+
+    for values in ((3.0, 1e-200), (1e300, 2.0)):
+        assert not close(split, values), values
+    for values in ((3.0, 1e-200), (1e300, 2.0), (-30.0, 0.5), (1.0, 800.0), (-800.0, 1000.0), (0.3, -0.7),
+                   (1e-300, 1e300)):
+        assert close(new, values), values
