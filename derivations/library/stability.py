@@ -3,7 +3,7 @@ r"""The identities the stability rules of ``codegen.rules`` rest on.
 Each rewrite names one of these derivations; a test checks that every rule's
 identity is registered and holds.
 """
-from sympy import Abs, IndexedBase, Max, Piecewise, Sum, Symbol, exp, log, symbols
+from sympy import Abs, IndexedBase, Max, Mul, Piecewise, Sum, Symbol, exp, log, symbols
 from sympy.codegen.cfunctions import expm1, log1p
 
 from derivations.checker.step import Derivation, Step
@@ -441,7 +441,9 @@ register(Derivation(
     steps=(Step(_qa * _qb / _qv, Piecewise(((_qa / _qv) * _qb, Abs(_qv) >= 1), (_qa * (_qb / _qv), True)),
                 justification="multiplication is associative and commutative: either factor may be divided first"),
            Step(_qa / (_qv * _qw), Piecewise(((_qa / _qv) / _qw, Abs(_qa) >= 1), ((_qa / _qw) / _qv, True)),
-                justification="1/(v w) = (1/v)(1/w) for v, w != 0, in either order")),
+                justification="1/(v w) = (1/v)(1/w) for v, w != 0, in either order"),
+           Step(_qa ** 2 * _qb, _qa * Mul(_qa, _qb, evaluate=False),
+                justification="u^2 B = u (u B): multiplication is associative")),
 ))
 _qA = Symbol("A", real=True)
 _qD = Symbol("D", real=True, positive=True)

@@ -556,3 +556,19 @@ def test_softplus_ratio_on_a_shifted_softplus_difference():
     for values in ((3.0, 1e-200), (1e300, 2.0), (-30.0, 0.5), (1.0, 800.0), (-800.0, 1000.0), (0.3, -0.7),
                    (1e-300, 1e300)):
         assert close(new, values), values
+
+
+def test_paired_quotient_splits_a_square_factor():
+    # motivated by pseudo-Huber's delta^2 (sqrt(1 + (x/delta)^2) - 1); here s^2 (sqrt(1 + (x/s)^2) + 1), a scaled soft
+    # absolute value with an offset, at s = 1e-300, x = 3: s^2 underflows to 0 (value 0), truth 3e-300; s (s B) is right
+    from codegen.define_search import WITH_COSTLY
+
+    s = sp.Symbol("s", real=True, nonzero=True)
+    expr = s**2 * (sp.sqrt(1 + (x / s) ** 2) + 1)
+    new, fired = stabilize(expr, WITH_COSTLY)
+    assert "paired_quotient" in fired
+    plain, _ = stabilize(expr)
+    hard = (np.float64(3.0), np.float64(1e-300))
+    assert not _same_at(expr, plain, (x, s), hard)
+    for values in (hard, (-2.0, 1e-250), (1e300, 1.0), (0.7, 1.5), (1e-150, 1e-150), (1e150, 1e150)):
+        assert _same_at(expr, new, (x, s), tuple(np.float64(v) for v in values)), values
