@@ -5,7 +5,7 @@ rule                      identity
 ========================  =====================================================================
 ``power_expm1``           $b^{t} - 1 = \operatorname{expm1}(t \log b)$ for $b > 0$, and $1 - e^{u} = -\operatorname{expm1}(u)$
 ``log_add_exp``           $\log(e^{a} + e^{b}) = \max(a, b) + \operatorname{log1p}(e^{-|a - b|})$
-``power_log1p``           $(1 + t)^{p} = e^{p \operatorname{log1p}(t)}$ for $t > -1$, a non-number exponent $p$
+``power_log1p``           $(1 + t)^{p} = e^{p \operatorname{log1p}(t)}$ for $t > -1$, a non-number exponent $p$; a mean $\frac1n\sum_i f_i$ is $1 + \frac1n\sum_i (f_i - 1)$
 ========================  =====================================================================
 
 Where $b^t \approx 1$ (a small exponent, or a base near 1) the difference loses every digit: Adam's bias
@@ -98,16 +98,31 @@ def log_add_exp(expr: sp.Expr) -> sp.Expr:
 
 
 def _one_plus(base):
-    """``t`` where ``base`` is ``1 + t`` (a sum with the term 1 and a term that is not a number), else None."""
+    r"""``t`` where ``base`` is ``1 + t`` (a sum with the term 1 and a term that is not a number), or a mean
+    $c \sum_i f_i$ with $c$ times the number of terms equal to 1, $t = c \sum_i (f_i - 1)$ (:func:`_mean_minus_one`);
+    else None."""
     if isinstance(base, sp.Add) and sp.S.One in base.args:
         t = sp.Add(*[a for a in base.args if a != sp.S.One])
         return None if t.is_number else t
-    return None
+    return _mean_minus_one(base)
+
+
+def _mean_minus_one(base):
+    r"""$c \sum_{i=lo}^{hi} (f_i - 1)$ where ``base`` is $c \sum_{i=lo}^{hi} f_i$ and $c\,(hi - lo + 1) = 1$ (a mean: the
+    generalized mean $igl(rac1n \sum_i x_i^{p}igr)^{1/p}$ at $p = 10^{-300}$ is the geometric mean, but every
+    $x_i^{p}$ rounds to 1), else None."""
+    c, s = base.as_independent(sp.Sum, as_Add=False)
+    if not isinstance(s, sp.Sum) or len(s.limits) != 1 or c.has(sp.Sum):
+        return None
+    i, lo, hi = s.limits[0]
+    if sp.simplify(c * (hi - lo + 1) - 1) != 0:
+        return None
+    return c * sp.Sum(s.function - 1, (i, lo, hi))
 
 
 def power_log1p(expr: sp.Expr) -> sp.Expr:
     r"""$(1 + t)^{p} \to e^{p \operatorname{log1p}(t)}$ for an exponent $p$ that is not a number, on the branch $|t| < 1$
-    (:data:`NEAR_ONE`; and $t > -1$ where that is not known), the direct power elsewhere."""
+    (:data:`NEAR_ONE`), the direct power elsewhere."""
     from sympy.codegen.cfunctions import log1p
 
     def query(e):
@@ -117,34 +132,29 @@ def power_log1p(expr: sp.Expr) -> sp.Expr:
 
     def value(e):
         t = _one_plus(e.base)
-        near = sp.Abs(t) < NEAR_ONE if e.base.is_positive or _nonnegative(t) else sp.And(t > -1, sp.Abs(t) < NEAR_ONE)
-        out = sp.Piecewise((sp.exp(e.exp * log1p(t)), near), (e, True))
+        # the test on the base itself, 0 < 1 + t < 2: t may hold a sum whose summand later rules branch on
+        out = sp.Piecewise((sp.exp(e.exp * log1p(t)), sp.And(e.base > 1 - NEAR_ONE, e.base < 1 + NEAR_ONE)), (e, True))
         made.add(out)
         return out
 
+    def into_branches(e):
+        """The product around the branch goes into it: there a scale (``scaled_sqrt``) meets the factors it pairs with."""
+        p = next(f for f in e.args if f in made)
+        rest = sp.Mul(*[f for f in e.args if f is not p])
+        return sp.Piecewise(*[(rest * v, c) for v, c in p.args])
+
     expr = expr.replace(lambda e: _one_base_powers(e) is not None, _one_base_powers)
     expr = expr.replace(query, value)
-    # the product around the branch goes into it: there a scale (scaled_sqrt) meets the factors it pairs with
-    return expr.replace(lambda e: isinstance(e, sp.Mul) and any(f in made for f in e.args), sp.piecewise_fold)
+    return expr.replace(lambda e: isinstance(e, sp.Mul) and any(f in made for f in e.args), into_branches)
 
 
-NEAR_ONE = sp.Integer(1)
-r"""$(1 + t)^{p}$ is taken as $e^{p \operatorname{log1p}(t)}$ for $|t| < 1$ only, where the rounding of $1 + t$ is what
-fails; beyond it the direct power stays, for ``scaled_sqrt`` to scale ($t = x^2/c^2$ overflows before its log is
-taken, and $x\,e^{p \log(1 + t)}$ at $x = 10^{300}$ is $\infty \cdot 0$ where $\frac{x}{M} M^{2p + 1} S^{p}$ is finite)."""
-
-
-def _nonnegative(t) -> bool:
-    r"""Every term of ``t`` a product of even powers, absolute values and positive factors ($\frac{x^2}{c^2 |a|}$),
-    which sympy does not call nonnegative for a real $c$ that may be 0."""
-    def factor_ok(f):
-        if isinstance(f, sp.Pow) and f.exp.is_Integer and f.exp % 2 == 0:
-            return True
-        if isinstance(f, sp.Pow) and f.exp.is_Integer:
-            return factor_ok(f.base)
-        return isinstance(f, sp.Abs) or f.is_nonnegative is True
-
-    return all(all(factor_ok(f) for f in sp.Mul.make_args(a)) for a in sp.Add.make_args(t))
+NEAR_ONE = sp.Rational(1, 2)
+r"""$(1 + t)^{p}$ is taken as $e^{p \operatorname{log1p}(t)}$ for $|t| < \tfrac12$ only.  The power of the rounded $1 + t$
+is off by $|p|\,\epsilon$, the exponential of the rounded $p \operatorname{log1p}(t)$ by $|p \operatorname{log1p}(t)|\,
+\epsilon$: the gain is $1/|\operatorname{log1p}(t)|$, large for small $t$ (where $1 + t$ loses $t$), 1.4 at $|t| = \tfrac12$
+and none near $e - 1$.  Beyond, the direct power stays, for ``scaled_sqrt`` to scale and ``scale_into_entry`` to pair
+with the factors beside it ($t = x^2/c^2$ overflows before its log is taken; $\frac{x}{c^2} e^{w}$ at $x = c = 10^{300}$
+is $0 \cdot e^{w}$ where $\frac{1}{c} \frac{x/c}{M} M^{2p + 1} S^{p}$ is right)."""
 
 
 def _one_base_powers(e):

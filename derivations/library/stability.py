@@ -383,8 +383,12 @@ register(Derivation(
     source="textbook",
     steps=(Step(_bpos ** _tex, exp(_tex * log(_bpos)), justification="b^p = e^{p log b} for b = 1 + t > 0"),
            Step(exp(_tex * log(_bpos)), exp(_tex * log1p(_bpos - 1)), justification="log b = log1p(b - 1)"),
-           Step((1 + _tgt) ** _tex, Piecewise((exp(_tex * log1p(_tgt)), _tgt > -1), ((1 + _tgt) ** _tex, True)),
-                justification="the branch for t not known > -1: t <= -1 keeps the direct power")),
+           Step((1 + _tgt) ** _tex, Piecewise((exp(_tex * log1p(_tgt)), (1 + _tgt > Rational(1, 2)) & (1 + _tgt < Rational(3, 2))),
+                                           ((1 + _tgt) ** _tex, True)),
+                justification="on 1/2 < 1 + t < 3/2 (so 1 + t > 0); elsewhere the direct power"),
+           Step(Sum(y[j], (j, 0, n - 1)) / n, 1 + Sum(y[j] - 1, (j, 0, n - 1)) / n,
+                justification="a mean is 1 plus the mean of the differences from 1: (1/n) sum_j 1 = 1",
+                sizes=({n: 1}, {n: 2}, {n: 3}))),
 ))
 _ae, _be = Symbol("a", real=True), Symbol("b", real=True)
 register(Derivation(

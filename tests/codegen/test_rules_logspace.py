@@ -1,6 +1,8 @@
 """The rules added for the VJPs of issue 13 on extreme inputs (cosine, GELU tanh form, Student-t, softmax entropy,
 Gaussian KL), each on a formula other than the one that motivated it, each failing without its rule; and the
 certificate's points with several arguments extreme at once."""
+import math
+
 import mpmath
 import numpy as np
 import pytest
@@ -429,3 +431,24 @@ def test_homogeneous_scale_passes_through_sign():
     assert not _at(expr, expr, (z, q), big)
     for values in (big, (np.array([-0.3, -1.2, 2.0]), 2.5), (np.array([49.0, 1.0, 3.0]), 1e300)):
         assert _at(expr, new, (z, q), values), values
+
+
+def test_power_log1p_on_an_exponential_mean_at_a_vanishing_rate():
+    # motivated by the generalized mean (GeM) at p = 1e-300 (the geometric mean); here the exponential mean
+    # ((1/K) sum_j e^{b z_j})^(1/b), whose limit at b -> 0 is e^{mean z}: every e^{b z_j} rounds to 1 and the value
+    # to 1; as 1 + (1/K) sum_j expm1(b z_j) the mean keeps b mean(z)
+    from codegen.rules import POWER_LOG1P, RULES
+
+    b = sp.Symbol("b", positive=True)
+    expr = (sp.Sum(sp.exp(b * z[j]), (j, 0, K - 1)) / K) ** (1 / b)
+    rules = tuple(sorted(RULES + (POWER_LOG1P,), key=lambda r: r.priority))
+    new, fired = stabilize(expr, rules)
+    assert "power_log1p" in fired
+    vec = np.array([0.5, -1.0, 2.0])
+    for values in ((vec, 1e-300), (vec, 1e-150), (vec, 2.0), (np.array([3.0, -300.0, 1.0]), 0.5)):
+        want = _truth(expr, (z, b), values, digits=700)  # 1 + 1e-300 needs 300 digits
+        with np.errstate(all="ignore"):
+            got = _lowered(new, (z, b))(values[0], np.float64(values[1]))
+        assert _close(got, want), values
+    with np.errstate(all="ignore"):
+        assert not _close(_lowered(expr, (z, b))(vec, np.float64(1e-300)), math.exp(0.5))
