@@ -6,6 +6,7 @@ rule                      identity
 ``power_expm1``           $b^{t} - 1 = \operatorname{expm1}(t \log b)$ for $b > 0$, and $1 - e^{u} = -\operatorname{expm1}(u)$
 ``log_add_exp``           $\log(e^{a} + e^{b}) = \max(a, b) + \operatorname{log1p}(e^{-|a - b|})$
 ``power_log1p``           $(1 + t)^{p} = e^{p \operatorname{log1p}(t)}$ for $t > -1$, a non-number exponent $p$; a mean $\frac1n\sum_i f_i$ is $1 + \frac1n\sum_i (f_i - 1)$
+``log_of_mean``           $\log\bigl(\frac1n\sum_i f_i\bigr) = \operatorname{log1p}\bigl(\frac1n\sum_i (f_i - 1)\bigr)$ near a mean of 1, else $\log\frac1n + \log\sum_i f_i$
 ========================  =====================================================================
 
 Where $b^t \approx 1$ (a small exponent, or a base near 1) the difference loses every digit: Adam's bias
@@ -170,3 +171,23 @@ def _one_base_powers(e):
                 total = sp.Add(*[a.exp if isinstance(a, sp.Pow) else sp.S.One for a in mine])
                 return sp.Mul(*[a for a in e.args if a not in mine]) * sp.Pow(f.base, total)
     return None
+
+
+def log_of_mean(expr: sp.Expr) -> sp.Expr:
+    r"""$\log\bigl(c\sum_i f_i\bigr)$ with $c$ times the number of terms equal to 1 (a mean): for a mean in
+    $(\tfrac12, \tfrac32)$ as $\operatorname{log1p}\bigl(c\sum_i (f_i - 1)\bigr)$ (log-mean-exp pooling
+    $\frac1r\log\frac1n\sum_i e^{r x_i}$ at $r = 10^{-300}$: every $e^{r x_i}$ rounds to 1 and the log to 0, truth the
+    mean of $x$; ``log1p_expm1`` then takes $e^{r x_i} - 1$), elsewhere as $\log c + \log\sum_i f_i$, where
+    ``logsumexp_shift`` finds the log-sum-exp ($e^{r x_i}$ overflows at $r = 10^{300}$)."""
+    from sympy.codegen.cfunctions import log1p
+
+    def query(e):
+        return isinstance(e, sp.log) and _mean_minus_one(e.args[0]) is not None
+
+    def value(e):
+        mean = e.args[0]
+        c, s = mean.as_independent(sp.Sum, as_Add=False)
+        near = sp.And(mean > 1 - NEAR_ONE, mean < 1 + NEAR_ONE)
+        return sp.Piecewise((log1p(_mean_minus_one(mean)), near), (sp.log(c) + sp.log(s), True))
+
+    return expr.replace(query, value)

@@ -376,6 +376,17 @@ register(Derivation(
                               "with A = a - sp(b), B = -sp(b), A - B = a"),
            Step(_sa + _ssmall, _sbig, justification="sp(b) - sp(-b) = b: a - sp(b) = (a - b) - sp(-b)")),
 ))
+_cpos = Symbol("c", positive=True)
+register(Derivation(
+    id="log_of_mean",
+    title=r"the identity of a stability rule: $\log\frac1n\sum_j y_j = \operatorname{log1p}\frac1n\sum_j (y_j - 1)$, "
+          r"and $\log(c S) = \log c + \log S$ for $c, S > 0$",
+    source="textbook",
+    steps=(Step(log(Sum(exp(y[j]), (j, 0, n - 1)) / n), log1p(Sum(exp(y[j]) - 1, (j, 0, n - 1)) / n),
+                justification="a mean is 1 plus the mean of the differences from 1; log(1 + t) = log1p(t)",
+                sizes=({n: 1}, {n: 2}, {n: 3})),
+           Step(log(_cpos * _bpos), log(_cpos) + log(_bpos), justification="log is a homomorphism on the positive reals")),
+))
 _tgt = Symbol("t", real=True)
 register(Derivation(
     id="power_log1p",
