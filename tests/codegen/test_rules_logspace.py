@@ -452,3 +452,23 @@ def test_power_log1p_on_an_exponential_mean_at_a_vanishing_rate():
         assert _close(got, want), values
     with np.errstate(all="ignore"):
         assert not _close(_lowered(expr, (z, b))(vec, np.float64(1e-300)), math.exp(0.5))
+
+
+def test_log_of_mean_on_a_log_power_mean():
+    # motivated by log-mean-exp pooling at r = 1e-300; here the log of a power mean, log((1/K) sum_j |z_j|^q) / q,
+    # whose limit at q -> 0 is mean(log|z|): every |z_j|^q rounds to 1 and the log to 0
+    from codegen.rules import LOG_OF_MEAN, RULES
+
+    q = sp.Symbol("q", positive=True)
+    expr = sp.log(sp.Sum(sp.Abs(z[j]) ** q, (j, 0, K - 1)) / K) / q
+    rules = tuple(sorted(RULES + (LOG_OF_MEAN,), key=lambda r: r.priority))
+    new, fired = stabilize(expr, rules)
+    assert "log_of_mean" in fired
+    vec = np.array([0.5, -1.5, 2.0])
+    for values in ((vec, 1e-300), (vec, 1e-150), (vec, 2.0), (np.array([3.0, -1e-200, 1.0]), 0.5)):
+        want = _truth(expr, (z, q), values, digits=700)
+        with np.errstate(all="ignore"):
+            got = _lowered(new, (z, q))(values[0], np.float64(values[1]))
+        assert _close(got, want), values
+    with np.errstate(all="ignore"):
+        assert not _close(_lowered(expr, (z, q))(vec, np.float64(1e-300)), np.mean(np.log(np.abs(vec))))
