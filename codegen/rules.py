@@ -20,6 +20,7 @@ rule                      identity
 ``power_expm1``           $b^{t} - 1 = \operatorname{expm1}(t \log b)$ for $b > 0$, a non-number exponent; $1 - e^{u} = -\operatorname{expm1}(u)$ (:mod:`codegen.rules_power`)
 ``log_add_exp``           $\log(e^{a} + e^{b}) = \max(a, b) + \operatorname{log1p}(e^{-|a - b|})$ (:mod:`codegen.rules_power`)
 ``log_of_mean``           $\log(\frac1n\sum_i f_i) = \operatorname{log1p}(\frac1n\sum_i (f_i - 1))$ near 1, else $\log\frac1n + \log\sum_i f_i$ (costly: search only; :mod:`codegen.rules_power`)
+``term_over_sum``         $\frac{a w}{w + b} = \frac{a}{1 + b/w}$ for $|w| \ge |b|$ (costly: search only; :mod:`codegen.rules_fraction`)
 ``softplus_ratio``        $\log\frac{1 + e^{a}}{1 + e^{b}} = \operatorname{log1p}(\sigma(b)\operatorname{expm1}(a - b))$, or a log-add-exp for $|a - b| \ge 1$ (costly: search only; :mod:`codegen.rules_softplus_ratio`)
 ``power_log1p``           $(1 + t)^{p} = e^{p \operatorname{log1p}(t)}$, $t > -1$, a non-number exponent (costly: search only; :mod:`codegen.rules_power`)
 ``sigmoid_stable``        $\frac{1}{1 + e^{-x}}$ with ``exp`` of a non-positive number only
@@ -838,6 +839,11 @@ POWER_BREGMAN = Rule(
     gain="Tweedie deviance (a Bregman divergence of y^(2 - rho)) at y/mu = 1.01: its three terms cancel to 1e-4 of "
          "themselves, 2e-12 relative; phi(beta L) - beta phi(L) cancels by beta/(beta - 1) only")
 
+TERM_OVER_SUM = Rule(
+    "term_over_sum", "term_over_sum", rules_fraction.term_over_sum, priority=97.5,
+    gain="2 u^2 / (u^2 + 4), u = x/c (Geman-McClure) at x = 1e300 or c = 1e-300: inf/inf, truth 2; as 2 / (1 + 4/u^2) "
+         "the ratio 4/u^2 is 0 and the value 2")
+
 LOG_OF_MEAN = Rule(
     "log_of_mean", "log_of_mean", rules_power.log_of_mean, priority=35,
     gain="log((1/n) sum e^{r x_i}) / r (log-mean-exp pooling) at r = 1e-300: every e^{r x_i} rounds to 1, the log to 0, "
@@ -857,7 +863,7 @@ COSTLY_RULES: tuple[Rule, ...] = (LOGSUMEXP_LOG1P, MEAN_FROM_TOP, ONE_MINUS_TOP,
                                   LOG_OF_QUOTIENT, LOG_SPACE_PRODUCT, HOMOGENEOUS_SCALARS, PAIRED_QUOTIENT,
                                   EXPM1_QUOTIENT, QUOTIENT_INTO_SUM, POWER_BREGMAN,
                                   LOG_OF_POSITIVE_PRODUCT, SCALE_INTO_BRANCHES, POWER_LOG1P,
-                                  SOFTPLUS_RATIO, LOG_OF_MEAN)
+                                  SOFTPLUS_RATIO, LOG_OF_MEAN, TERM_OVER_SUM)
 """Rules that cost extra passes over the data (two more reductions for ``logsumexp_log1p``, ``mean_from_top``
 and ``one_minus_top``, one more for ``homogeneous_scale``, a scale per product for ``homogeneous_scalars``; a second, log-space form under a ``where`` for
 ``log_of_quotient`` and ``log_space_product``; magnitude tests and a ``where`` per quotient for ``paired_quotient`` (per entry for ``quotient_into_sum``); two Taylor branches under a ``where`` for ``power_bregman``; a log per factor for ``log_of_positive_product``; both branches of a ``where`` and seconds of sympy series at generation for ``taylor_branch``): not in

@@ -376,6 +376,13 @@ register(Derivation(
                               "with A = a - sp(b), B = -sp(b), A - B = a"),
            Step(_sa + _ssmall, _sbig, justification="sp(b) - sp(-b) = b: a - sp(b) = (a - b) - sp(-b)")),
 ))
+_tw, _tb, _ta = Symbol("w", real=True, nonzero=True), Symbol("b", real=True), Symbol("a", real=True)
+register(Derivation(
+    id="term_over_sum",
+    title=r"the identity of a stability rule: $\frac{a w}{w + b} = \frac{a}{1 + b/w}$ for $w \ne 0$",
+    source="textbook",
+    steps=(Step(_ta * _tw / (_tw + _tb), _ta / (1 + _tb / _tw), justification="numerator and denominator divided by w != 0"),),
+))
 _cpos = Symbol("c", positive=True)
 register(Derivation(
     id="log_of_mean",

@@ -572,3 +572,19 @@ def test_paired_quotient_splits_a_square_factor():
     assert not _same_at(expr, plain, (x, s), hard)
     for values in (hard, (-2.0, 1e-250), (1e300, 1.0), (0.7, 1.5), (1e-150, 1e-150), (1e150, 1e150)):
         assert _same_at(expr, new, (x, s), tuple(np.float64(v) for v in values)), values
+
+
+def test_term_over_sum_on_a_hill_function():
+    # motivated by the Geman-McClure loss 2 u^2 / (u^2 + 4); here a Hill function 3 u^4 / (u^4 + 1), u = x/c, at
+    # x = 1e300 or c = 1e-300: u^4 overflows, inf/inf, truth 3; as 3 / (1 + 1/u^4) it is 3
+    from codegen.rules import RULES, TERM_OVER_SUM
+
+    c = sp.Symbol("c", positive=True)
+    expr = 3 * (x / c) ** 4 / ((x / c) ** 4 + 1)
+    plain, _ = stabilize(expr)
+    new, fired = stabilize(expr, tuple(sorted(RULES + (TERM_OVER_SUM,), key=lambda r: r.priority)))
+    assert "term_over_sum" in fired
+    hard = (np.float64(1e300), np.float64(1.0))
+    assert _naive_fails(plain, (x, c), hard)
+    for values in (hard, (2.0, 1e-300), (-1e200, 1e-200), (0.5, 1.0), (1e-75, 1.0), (3.0, 2.0)):
+        assert _same_at(expr, new, (x, c), tuple(np.float64(v) for v in values)), values
