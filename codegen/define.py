@@ -379,21 +379,28 @@ def lower_forward(f: DefinedFunction, expr: sp.Expr, *, name: str | None = None,
     return _signature(f, fn, [p.name for p in f.params]), fn.body
 
 
+def _shaped_return(line: str, targets) -> str:
+    """``return v`` as ``return (_sum_to(v_1, _param_shapes[0]), ...)``: one gradient per target, each summed to its
+    parameter's shape; ``v`` is the gradient (one target), a dict of them by target name, or a name bound to either."""
+    indent = line[:len(line) - len(line.lstrip())]
+    value = ast.parse(line.strip()).body[0].value
+    if len(targets) == 1:
+        values = [ast.unparse(value)]
+    elif isinstance(value, ast.Dict):
+        values = [ast.unparse(v) for v in value.values]
+    else:
+        values = [f"{ast.unparse(value)}[{t.name!r}]" for t in targets]
+    shaped = [f"_sum_to({v}, _param_shapes[{k}])" for k, v in enumerate(values)]
+    return indent + "return (" + ", ".join(shaped) + ("," if len(shaped) == 1 else "") + ")"
+
+
 def lower_vjp(f: DefinedFunction, exprs, *, name: str | None = None,
               lowering=NumPyLowering) -> tuple[str, list[str]]:
     """``(signature, body lines)`` of ``name_vjp``: all gradients in one function, one shared memo."""
     targets = tuple(Target(f"d_{p.name}", e, kappa) for (p, _, kappa), e in zip(f.gradients, exprs))
     fn = lower_function(name or f.name + "_vjp", _inputs(f, True), targets, f.sizes, lowering=lowering)
-    body = list(fn.body)
-    last = body[-1]
-    indent = last[:len(last) - len(last.lstrip())]
-    if len(targets) == 1:
-        value = ast.parse(last.strip()).body[0].value
-        values = [ast.unparse(value)]
-    else:
-        values = [ast.unparse(v) for v in ast.parse(last.strip()).body[0].value.values]
-    shaped = [f"_sum_to({v}, _param_shapes[{k}])" for k, v in enumerate(values)]
-    body[-1] = indent + "return (" + ", ".join(shaped) + ("," if len(shaped) == 1 else "") + ")"
+    # every return, not only the last: the unshifted fast path returns early (``return _v``) where its guard holds
+    body = [_shaped_return(line, targets) if line.lstrip().startswith("return ") else line for line in fn.body]
     # the parameters' shapes as given: the lowering's prologue broadcasts them to one batch shape
     shapes = ", ".join("tuple(" + lowering.shape_of.format(p.name) + ")" for p, _, _ in f.gradients)
     body.insert(0, f"_param_shapes = ({shapes},)")

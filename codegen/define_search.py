@@ -1,7 +1,9 @@
 r"""The search among candidate rewritings of a defined function (as Herbie does for scalar code).
 
 Candidates for the forward: every stability rule on, and, for each rule that fired,
-every rule but that one.  Candidates for the VJP: the stabilized derivative of the raw
+every rule but that one; the costly rules on, and, for each costly rule that fired, the costly rules but that one
+(``homogeneous_scalars`` rescales $\frac{2 u^2}{u^2 + 4}$, $u = x/c$, so that ``term_over_sum`` no longer finds the
+numerator's $u^2$ among the denominator's terms).  Candidates for the VJP: the stabilized derivative of the raw
 definition, $\operatorname{stab}(\partial f)$, and the derivative of the stabilized
 definition, $\partial\,\operatorname{stab}(f)$, in which each max-shift or scale $m$ that a
 rule introduced is held constant (the rules' identities hold for every $m$, so the total
@@ -165,6 +167,11 @@ def forward_candidates(f: DefinedFunction) -> list[Candidate]:
     (costly,), cfired = build(WITH_COSTLY)
     if costly != expr:  # listed first: where it ties with "all rules" it is kept (it only adds log1p of the small terms)
         out.insert(0, Candidate(COSTLY_LABEL, (costly,), cfired, WITH_COSTLY, build=build))
+        for name in [n for n in cfired if n not in fired]:  # one costly rule can hide another's pattern: each left out
+            rules = tuple(r for r in WITH_COSTLY if r.name != name)
+            (other,), ofired = build(rules)
+            if other not in (expr, costly):
+                out.append(Candidate(f"{COSTLY_LABEL} but {name}", (other,), ofired, rules, build=build))
     out += with_exact(out[:1] + [c for c in out if c.label == "all rules" and c is not out[0]])
     (taylor,), tfired = build(WITH_TAYLOR)
     if TAYLOR_BRANCH.name in tfired:

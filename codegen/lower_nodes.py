@@ -179,6 +179,33 @@ class Stmt:
         return f"{self.name} = {self.ufunc}({', '.join(self.args)}, out={self.out})"
 
 
+_EXTREMA = ("np.max(", "np.min(")
+
+
+def _scale_of(den: Arr, num: Arr, depth: int = 6) -> bool:
+    r"""``den`` is built from a largest (or smallest) entry of ``num`` itself, as the scale $M = \max_j |x_j|$ of a
+    homogeneous scaling: then $x_k / M$ is exactly $\pm 1$ at the top entry, where $x_k \cdot (1/M)$ may round one ulp
+    below, and a large power of it ($(x_k/M)^{10^{300}}$ in a generalized mean) is 1 against 0."""
+    if depth < 0:
+        return False
+    if den.template.startswith(_EXTREMA) and den.args and _same_input(den.args[0], num):
+        return True
+    return any(_scale_of(c, num, depth - 1) for c in den.args)
+
+
+def _bare(a: Arr) -> Arr:
+    """``a`` without the plain wrappers (``{0}``) around it."""
+    while a.template == "{0}" and len(a.args) == 1:
+        a = a.args[0]
+    return a
+
+
+def _same_input(a: Arr, b: Arr) -> bool:
+    """The same node, or the same leaf (an input array) under plain wrappers."""
+    a, b = _bare(a), _bare(b)
+    return a is b or (not a.args and not b.args and a.template == b.template)
+
+
 class Emitter:
     """Statements for a DAG of nodes: shared nodes and reductions named, the rest inlined.
 
@@ -221,7 +248,7 @@ class Emitter:
             num, den = a.args
             core = den.args[0] if den.template.startswith("{0}[...") and len(den.args) == 1 else den
             smaller = len(core.labels) < len(a.labels) or (a.batched and not core.batched)
-            if smaller and len(num.labels) == len(a.labels) and None not in a.labels:
+            if smaller and len(num.labels) == len(a.labels) and None not in a.labels and not _scale_of(core, num):
                 if id(core) not in self._recip:
                     self._recip[id(core)] = Arr("1 / {0}", (core,), core.labels, core.batched, MUL, "op", "r",
                                                 (MUL + 1,))

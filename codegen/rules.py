@@ -19,6 +19,10 @@ rule                      identity
 ``log1p_expm1``           $\log(1 + t) = \operatorname{log1p}(t)$, $e^{x} - 1 = \operatorname{expm1}(x)$
 ``power_expm1``           $b^{t} - 1 = \operatorname{expm1}(t \log b)$ for $b > 0$, a non-number exponent; $1 - e^{u} = -\operatorname{expm1}(u)$ (:mod:`codegen.rules_power`)
 ``log_add_exp``           $\log(e^{a} + e^{b}) = \max(a, b) + \operatorname{log1p}(e^{-|a - b|})$ (:mod:`codegen.rules_power`)
+``log_of_mean``           $\log(\frac1n\sum_i f_i) = \operatorname{log1p}(\frac1n\sum_i (f_i - 1))$ near 1, else $\log\frac1n + \log\sum_i f_i$ (costly: search only; :mod:`codegen.rules_power`)
+``term_over_sum``         $\frac{a w}{w + b} = \frac{a}{1 + b/w}$ for $|w| \ge |b|$ (costly: search only; :mod:`codegen.rules_fraction`)
+``softplus_ratio``        $\log\frac{1 + e^{a}}{1 + e^{b}} = \operatorname{log1p}(\sigma(b)\operatorname{expm1}(a - b))$, or a log-add-exp for $|a - b| \ge 1$ (costly: search only; :mod:`codegen.rules_softplus_ratio`)
+``power_log1p``           $(1 + t)^{p} = e^{p \operatorname{log1p}(t)}$, $t > -1$, a non-number exponent (costly: search only; :mod:`codegen.rules_power`)
 ``sigmoid_stable``        $\frac{1}{1 + e^{-x}}$ with ``exp`` of a non-positive number only
 ``one_minus_sigmoid``     $1 - \frac{1}{1 + e^{a}} = \frac{1}{1 + e^{-a}}$
 ``shift_collect``         $c\,a - c\,m = c\,(a - m)$ for a max-shift $m$ (and a scale $c$ shifted after it is factored out)
@@ -65,7 +69,7 @@ import sympy as sp
 from sympy.codegen.cfunctions import expm1, log1p
 
 from codegen import (rules_bregman, rules_cancel, rules_exact, rules_homogeneous, rules_fraction, rules_log, rules_logit, rules_pairing, rules_power, rules_ratio, rules_root,
-                     rules_series, rules_logspace, rules_softmax, rules_sums)
+                     rules_series, rules_logspace, rules_softmax, rules_softplus_ratio, rules_sums)
 from codegen.lower_unshifted import ExpShift
 from symbolic.functions import ReduceMax, log_ndtr, ndtr
 
@@ -458,13 +462,30 @@ def _radicand_parts(a):
                                         multinomial=False, basic=False)):
         k, f = _square_factor(t)
         if isinstance(f, sp.Pow) and f.exp == 2 and not f.base.is_number:
-            squares.append((f.base, k, ()))
+            squares.append((*_even_powers_into_base(f.base, k), ()))
         elif (isinstance(f, sp.Sum) and isinstance(f.function, sp.Pow) and f.function.exp == 2
               and not f.function.base.is_number):
             squares.append((f.function.base, k, f.limits))
         else:
             rest.append(t)
     return squares, rest
+
+
+def _even_powers_into_base(u, k):
+    r"""``(u', k')`` with $k u^2 = k' u'^2$: each factor $b^{2m}$ of the weight ($m 
+e 0$ an integer, $b$ not a
+    number) moved into the base as $b^{m}$, so that the scale is that of the ratio: $rac{x^2}{c^2}$ is $(x/c)^2$,
+    whose magnitude $|x/c|$ is the scale, where $|x|$ alone is not ($c = 10^{-300}$: $(x/M)^2 / c^2$ overflows with
+    $M = \max(|x|, 1)$, not with $M = \max(|x/c|, 1)$; pseudo-Huber, Barron's loss)."""
+    moved, kept = [], []
+    for f in sp.Mul.make_args(k):
+        if isinstance(f, sp.Pow) and f.exp.is_Integer and f.exp % 2 == 0 and not f.base.is_number:
+            moved.append(sp.Pow(f.base, f.exp // 2))
+        else:
+            kept.append(f)
+    if not moved:
+        return u, k
+    return sp.Mul(u, *moved), sp.Mul(*kept)
 
 
 def _square_factor(t):
@@ -554,20 +575,48 @@ def _scaled_sqrt(expr):
 
 
 def _entry_and_scale(e, entries):
-    r"""$u\,M^{q} 	o rac{u}{M} M^{q + 1}$ in a product with an entry $u$ of the squares and a real power of their
-    scale $M$ (the gradient $lpha x\,M^{lpha - 2}$ at $x = \epsilon = 10^{300}$: $M^{lpha - 2}$ underflows where
-    $rac{x}{M} M^{lpha - 1}$ does not), else None."""
+    r"""$u\,M^{q} \to \frac{u}{M} M^{q + 1}$ in a product with an entry $u$ of the squares and a real power of their
+    scale $M$ (the gradient $\alpha x\,M^{\alpha - 2}$ at $x = \epsilon = 10^{300}$: $M^{\alpha - 2}$ underflows where
+    $\frac{x}{M} M^{\alpha - 1}$ does not), else None.  An entry that is a product ($x/c$, after
+    :func:`_even_powers_into_base`) is taken out of the product's factors power by power: $\frac{x}{c^2} M^{q}$ is
+    $\frac{1}{c} \frac{x/c}{M} M^{q + 1}$ (Barron's gradient at $x = c = 10^{300}$, where $c^2$ overflows)."""
     if not isinstance(e, sp.Mul):
         return None
     for f in e.args:
-        if isinstance(f, sp.Pow) and isinstance(f.base, sp.Max) and SMALLEST_NORMAL in f.base.args \
-                and not f.exp.is_number:
-            for u in e.args:
-                if u in entries and sp.Abs(u) in f.base.args:
+        if isinstance(f, sp.Pow) and isinstance(f.base, sp.Max) and not f.exp.is_number:
+            for u in entries:
+                if sp.Abs(u) not in f.base.args:
+                    continue
+                rest = _without_factors(sp.Mul(*[a for a in e.args if a is not f]), u)
+                if rest is not None:
                     ratio = sp.Mul(u, sp.Pow(f.base, -1, evaluate=False), evaluate=False)
-                    rest = [a for a in e.args if a is not f and a is not u]
+                    if isinstance(u, sp.Mul):  # held whole: flattened, (x/c)/M times 1/c is x/(c^2 M) again
+                        ratio = sp.UnevaluatedExpr(ratio)
                     return sp.Mul(*rest, ratio, sp.Pow(f.base, f.exp + 1), evaluate=False)
     return None
+
+
+def _without_factors(e, u):
+    r"""The factors of the product ``e`` once those of ``u`` are taken out (``u``'s every factor $b^{k}$ met by a factor
+    $b^{j}$ of ``e`` with $j$ of the same sign and $|j| \ge |k|$), else None."""
+    have = dict(_factor_powers(e))
+    for b, k in _factor_powers(u):
+        j = have.get(b)
+        if j is None or not (j * k).is_positive or not (abs(j) - abs(k)).is_nonnegative:
+            return None
+        have[b] = j - k
+    return [b if j == 1 else sp.Pow(b, j) for b, j in have.items() if j != 0]
+
+
+def _factor_powers(e):
+    """``[(base, exponent)]`` of the factors of ``e`` (a number is its own base, exponent 1)."""
+    out = []
+    for a in sp.Mul.make_args(e):
+        if isinstance(a, sp.Pow) and a.exp.is_number:
+            out.append((a.base, a.exp))
+        else:
+            out.append((a, sp.S.One))
+    return out
 
 
 def _root_cancel(expr):
@@ -790,10 +839,31 @@ POWER_BREGMAN = Rule(
     gain="Tweedie deviance (a Bregman divergence of y^(2 - rho)) at y/mu = 1.01: its three terms cancel to 1e-4 of "
          "themselves, 2e-12 relative; phi(beta L) - beta phi(L) cancels by beta/(beta - 1) only")
 
+TERM_OVER_SUM = Rule(
+    "term_over_sum", "term_over_sum", rules_fraction.term_over_sum, priority=97.5,
+    gain="2 u^2 / (u^2 + 4), u = x/c (Geman-McClure) at x = 1e300 or c = 1e-300: inf/inf, truth 2; as 2 / (1 + 4/u^2) "
+         "the ratio 4/u^2 is 0 and the value 2")
+
+LOG_OF_MEAN = Rule(
+    "log_of_mean", "log_of_mean", rules_power.log_of_mean, priority=35,
+    gain="log((1/n) sum e^{r x_i}) / r (log-mean-exp pooling) at r = 1e-300: every e^{r x_i} rounds to 1, the log to 0, "
+         "truth mean(x); at r = 1e300 e^{r x} overflows unless the log-sum-exp is shifted")
+
+SOFTPLUS_RATIO = Rule(
+    "softplus_ratio", "softplus_ratio", rules_softplus_ratio.softplus_ratio, priority=8,
+    gain="log((1 + e^{p x}) / (1 + e^{p x - p})) / p (soft clipping) at p = 1e-150: split into two softplus terms, "
+         "log 2 - log 2 = 0 where the truth is 1/2; at x = 1e300, p = 1.9 the exponents round to one float")
+
+POWER_LOG1P = Rule(
+    "power_log1p", "power_log1p", rules_power.power_log1p, priority=68,
+    gain="(1 + v)^(alpha/2 - 1) at alpha = 1e300, v = 1e-300 (Barron's gradient): 1 + v rounds to 1 and the power is 1, "
+         "truth e^(alpha v / 2); scaled first, M^alpha S^(alpha/2) is inf * 0")
+
 COSTLY_RULES: tuple[Rule, ...] = (LOGSUMEXP_LOG1P, MEAN_FROM_TOP, ONE_MINUS_TOP, TAYLOR_BRANCH, HOMOGENEOUS_SCALE,
                                   LOG_OF_QUOTIENT, LOG_SPACE_PRODUCT, HOMOGENEOUS_SCALARS, PAIRED_QUOTIENT,
                                   EXPM1_QUOTIENT, QUOTIENT_INTO_SUM, POWER_BREGMAN,
-                                  LOG_OF_POSITIVE_PRODUCT, SCALE_INTO_BRANCHES)
+                                  LOG_OF_POSITIVE_PRODUCT, SCALE_INTO_BRANCHES, POWER_LOG1P,
+                                  SOFTPLUS_RATIO, LOG_OF_MEAN, TERM_OVER_SUM)
 """Rules that cost extra passes over the data (two more reductions for ``logsumexp_log1p``, ``mean_from_top``
 and ``one_minus_top``, one more for ``homogeneous_scale``, a scale per product for ``homogeneous_scalars``; a second, log-space form under a ``where`` for
 ``log_of_quotient`` and ``log_space_product``; magnitude tests and a ``where`` per quotient for ``paired_quotient`` (per entry for ``quotient_into_sum``); two Taylor branches under a ``where`` for ``power_bregman``; a log per factor for ``log_of_positive_product``; both branches of a ``where`` and seconds of sympy series at generation for ``taylor_branch``): not in

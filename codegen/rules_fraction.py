@@ -4,6 +4,7 @@ r"""A sum with a quotient whose terms cancel over a common denominator (:mod:`co
 rule                      identity
 ========================  =====================================================================
 ``common_denominator``    $R + \frac{N}{D} = \frac{R D + N}{D}$ where the expanded $R D + N$ loses a free symbol
+``term_over_sum``         $\frac{a\,w}{w + b} = \frac{a}{1 + b/w}$ for $|w| \ge |b|$, $w$ a factor of the numerator and a term of the sum
 ========================  =====================================================================
 
 $1 - \frac{s + 2\sum_i p_i t_i}{s + \sum_i p_i + \sum_i t_i}$ (a Dice loss) at $s = 10^{150}$ rounds the quotient to 1
@@ -107,3 +108,34 @@ def scale_into_branches(expr: sp.Expr) -> sp.Expr:
         return sp.Piecewise(*[(b if b is not None else sp.Mul(k, a.expr), a.cond) for a, b in zip(piece.args, branches)])
 
     return expr.replace(lambda e: _scaled_branches(e) is not None, value)
+
+
+# ** a term over a sum holding it **
+
+
+def _term_over_sum(e):
+    """``(a, w, b)`` where the product ``e`` is ``a w / (w + b)``: ``w`` (not a number) a factor of the numerator and a
+    term of the one summed denominator, else None."""
+    if not isinstance(e, sp.Mul):
+        return None
+    dens = [f for f in e.args if isinstance(f, sp.Pow) and f.exp == -1 and isinstance(f.base, sp.Add)]
+    if len(dens) != 1:
+        return None
+    d = dens[0]
+    num = [f for f in e.args if f is not d]
+    for w in num:
+        if not w.is_number and w in d.base.args:
+            a = sp.Mul(*[f for f in num if f is not w])
+            return a, w, sp.Add(*[t for t in d.base.args if t != w])
+    return None
+
+
+def term_over_sum(expr: sp.Expr) -> sp.Expr:
+    r"""$\frac{a\,w}{w + b} \to \frac{a}{1 + b/w}$ where $|w| \ge |b|$: the Geman-McClure loss
+    $\frac{2 u^2}{u^2 + 4}$, $u = x/c$, at $u = 10^{300}$ is $\infty/\infty$ where the truth is 2; $\frac{4}{u^2}$ is 0
+    there and the quotient 2.  Where $|w| < |b|$ the quotient stays as written (nothing overflows that $b$ does not)."""
+    def value(e):
+        a, w, b = _term_over_sum(e)
+        return sp.Piecewise((a / (1 + b / w), sp.Abs(w) >= sp.Abs(b)), (e, True))
+
+    return expr.replace(lambda e: _term_over_sum(e) is not None, value)

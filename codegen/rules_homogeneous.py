@@ -52,7 +52,15 @@ def _degree(e, leaf, depends, through=(), symbolic=False):
         return ds.pop() if len(ds) == 1 and None not in ds else None
     if isinstance(e, through):
         return _degree(e.args[0], leaf, depends, through, symbolic)
+    if isinstance(e, SCALE_FREE) and _degree(e.args[0], leaf, depends, through, symbolic) is not None:
+        return 0
     return None
+
+
+SCALE_FREE = (sp.sign, sp.Heaviside)
+r"""Functions of a homogeneous argument that a positive scaling leaves alone: $\operatorname{sign}(\lambda u) =
+\operatorname{sign} u$ and $H(\lambda u) = H(u)$ for $\lambda > 0$ (degree 0), as in the gradient of a $p$-norm,
+$\operatorname{sign}(x_k) |x_k|^{p - 1} igl(\sum_i |x_i|^{p}igr)^{1/p - 1}$."""
 
 
 def degree(e, base):

@@ -4,7 +4,7 @@ chosen at run time (:mod:`codegen.rules` registers the rule).
 ========================  =====================================================================
 rule                      identity
 ========================  =====================================================================
-``paired_quotient``       $\frac{a\,b}{v} = \frac{a}{v}\,b = a\,\frac{b}{v}$ and $\frac{a}{v\,w} = \frac{a/v}{w} = \frac{a/w}{v}$
+``paired_quotient``       $\frac{a\,b}{v} = \frac{a}{v}\,b = a\,\frac{b}{v}$ and $\frac{a}{v\,w} = \frac{a/v}{w} = \frac{a/w}{v}$; $u^2 B = u\,(u B)$
 ``quotient_into_sum``     $\frac{A + c\sum_i u_i v_i}{D} = \frac{A}{D} + c\sum_i \frac{u_i v_i}{D}$, each product divided as above
 ========================  =====================================================================
 
@@ -70,8 +70,32 @@ def paired(e) -> sp.Expr:
 
 def paired_quotient(expr: sp.Expr) -> sp.Expr:
     r"""$\frac{a b}{v} \to \frac{a}{v} b$ or $a \frac{b}{v}$, $\frac{a}{v w} \to \frac{a/v}{w}$ or $\frac{a/w}{v}$,
-    chosen by the magnitudes at run time (the module docstring)."""
-    return expr.replace(lambda e: _parts(e) is not None, paired)
+    chosen by the magnitudes at run time (the module docstring); and $u^2 B \to u\,(u B)$ (:func:`split_square`)."""
+    expr = expr.replace(lambda e: _parts(e) is not None, paired)
+    return expr.replace(lambda e: _square_and_rest(e) is not None, split_square)
+
+
+def _square_and_rest(e):
+    """``(c, u, rest)`` where the product ``e`` is ``c u^2 rest``, ``u`` and ``rest`` not numbers and no quotient
+    (those are :func:`paired`'s), else None."""
+    if not isinstance(e, sp.Mul) or _parts(e) is not None:
+        return None
+    c = sp.Mul(*[f for f in e.args if f.is_number])
+    others = [f for f in e.args if not f.is_number]
+    for f in others:
+        if isinstance(f, sp.Pow) and f.exp == 2 and not f.base.is_number and len(others) >= 2 \
+                and not any(isinstance(g, sp.Pow) and g.exp.is_negative for g in others) \
+                and not any(g.has(sp.exp, sp.cosh, sp.sinh) for g in others):
+            return c, f.base, sp.Mul(*[g for g in others if g is not f])
+    return None
+
+
+def split_square(e) -> sp.Expr:
+    r"""$c\,u^2 B \to c\,u\,(u B)$: where $u^2$ over- or underflows and $u^2 B$ does not, $|u B|$ is the geometric mean
+    of $|u^2 B|$ and $|B|$, both in range (pseudo-Huber's $\delta^2 (\sqrt{A} - 1)$ at $\delta = 10^{-300}$,
+    $\sqrt{A} \approx 10^{300}$: $\delta^2$ is 0, $\delta\,(\delta \sqrt{A})$ is right)."""
+    c, u, rest = _square_and_rest(e)
+    return sp.Mul(c, sp.Mul(u, sp.Mul(u, rest, evaluate=False), evaluate=False), evaluate=False)
 
 
 # ** a quotient whose numerator holds a sum of products: the divisor taken into each product **

@@ -5,6 +5,8 @@ rule                      identity
 ========================  =====================================================================
 ``power_expm1``           $b^{t} - 1 = \operatorname{expm1}(t \log b)$ for $b > 0$, and $1 - e^{u} = -\operatorname{expm1}(u)$
 ``log_add_exp``           $\log(e^{a} + e^{b}) = \max(a, b) + \operatorname{log1p}(e^{-|a - b|})$
+``power_log1p``           $(1 + t)^{p} = e^{p \operatorname{log1p}(t)}$ for $t > -1$, a non-number exponent $p$; a mean $\frac1n\sum_i f_i$ is $1 + \frac1n\sum_i (f_i - 1)$
+``log_of_mean``           $\log\bigl(\frac1n\sum_i f_i\bigr) = \operatorname{log1p}\bigl(\frac1n\sum_i (f_i - 1)\bigr)$ near a mean of 1, else $\log\frac1n + \log\sum_i f_i$
 ========================  =====================================================================
 
 Where $b^t \approx 1$ (a small exponent, or a base near 1) the difference loses every digit: Adam's bias
@@ -18,6 +20,11 @@ takes $e^{u} - 1$ only): $\frac{1 - e^{-\lambda x}}{\lambda}$ at $\lambda x = 10
 $\log(e^{a} + e^{b})$ overflows for $a > 709$ and is $\log 0$ for $a, b < -745$; where one term dominates,
 $\log(1 + e^{-|a - b|})$ keeps the small one only through ``log1p`` (the two-term log-sum-exp of scalars, as
 ``logsumexp_shift`` is that of a sum over an index).
+
+$(1 + t)^{p}$ with a large exponent and a small $t$ (the gradient of Barron's loss, $(1 + v)^{\alpha/2 - 1}$ at
+$\alpha = 10^{300}$, $v \sim 10^{-300}$) is $e^{p t}$: ``pow`` of the rounded $1 + t$ loses $t$ and gives 1 or inf
+(and the power of a scaled base $M^{p} S^{p}$ is inf times 0); $p \operatorname{log1p}(t)$ keeps it, and a large $t$
+is then ``log1p_large_product``'s ($t = x^2/c^2$ beyond the float range).
 
 A function ``expr -> expr`` (a rule's ``apply``); this module knows nothing of the registry.
 """
@@ -89,3 +96,98 @@ def log_add_exp(expr: sp.Expr) -> sp.Expr:
         return sp.Max(a, b) + log1p(sp.exp(-sp.Abs(a - b)))
 
     return expr.replace(lambda e: _exp_pair(e) is not None, value)
+
+
+def _one_plus(base):
+    r"""``t`` where ``base`` is ``1 + t`` (a sum with the term 1 and a term that is not a number), or a mean
+    $c \sum_i f_i$ with $c$ times the number of terms equal to 1, $t = c \sum_i (f_i - 1)$ (:func:`_mean_minus_one`);
+    else None."""
+    if isinstance(base, sp.Add) and sp.S.One in base.args:
+        t = sp.Add(*[a for a in base.args if a != sp.S.One])
+        return None if t.is_number else t
+    return _mean_minus_one(base)
+
+
+def _mean_minus_one(base):
+    r"""$c \sum_{i=lo}^{hi} (f_i - 1)$ where ``base`` is $c \sum_{i=lo}^{hi} f_i$ and $c\,(hi - lo + 1) = 1$ (a mean: the
+    generalized mean $igl(rac1n \sum_i x_i^{p}igr)^{1/p}$ at $p = 10^{-300}$ is the geometric mean, but every
+    $x_i^{p}$ rounds to 1), else None."""
+    c, s = base.as_independent(sp.Sum, as_Add=False)
+    if not isinstance(s, sp.Sum) or len(s.limits) != 1 or c.has(sp.Sum):
+        return None
+    i, lo, hi = s.limits[0]
+    if sp.simplify(c * (hi - lo + 1) - 1) != 0:
+        return None
+    return c * sp.Sum(s.function - 1, (i, lo, hi))
+
+
+def power_log1p(expr: sp.Expr) -> sp.Expr:
+    r"""$(1 + t)^{p} \to e^{p \operatorname{log1p}(t)}$ for an exponent $p$ that is not a number, on the branch $|t| < 1$
+    (:data:`NEAR_ONE`), the direct power elsewhere."""
+    from sympy.codegen.cfunctions import log1p
+
+    def query(e):
+        return isinstance(e, sp.Pow) and not e.exp.is_number and _one_plus(e.base) is not None
+
+    made = set()
+
+    def value(e):
+        t = _one_plus(e.base)
+        # the test on the base itself, 0 < 1 + t < 2: t may hold a sum whose summand later rules branch on
+        out = sp.Piecewise((sp.exp(e.exp * log1p(t)), sp.And(e.base > 1 - NEAR_ONE, e.base < 1 + NEAR_ONE)), (e, True))
+        made.add(out)
+        return out
+
+    def into_branches(e):
+        """The product around the branch goes into it: there a scale (``scaled_sqrt``) meets the factors it pairs with."""
+        p = next(f for f in e.args if f in made)
+        rest = sp.Mul(*[f for f in e.args if f is not p])
+        return sp.Piecewise(*[(rest * v, c) for v, c in p.args])
+
+    expr = expr.replace(lambda e: _one_base_powers(e) is not None, _one_base_powers)
+    expr = expr.replace(query, value)
+    return expr.replace(lambda e: isinstance(e, sp.Mul) and any(f in made for f in e.args), into_branches)
+
+
+NEAR_ONE = sp.Rational(1, 2)
+r"""$(1 + t)^{p}$ is taken as $e^{p \operatorname{log1p}(t)}$ for $|t| < \tfrac12$ only.  The power of the rounded $1 + t$
+is off by $|p|\,\epsilon$, the exponential of the rounded $p \operatorname{log1p}(t)$ by $|p \operatorname{log1p}(t)|\,
+\epsilon$: the gain is $1/|\operatorname{log1p}(t)|$, large for small $t$ (where $1 + t$ loses $t$), 1.4 at $|t| = \tfrac12$
+and none near $e - 1$.  Beyond, the direct power stays, for ``scaled_sqrt`` to scale and ``scale_into_entry`` to pair
+with the factors beside it ($t = x^2/c^2$ overflows before its log is taken; $\frac{x}{c^2} e^{w}$ at $x = c = 10^{300}$
+is $0 \cdot e^{w}$ where $\frac{1}{c} \frac{x/c}{M} M^{2p + 1} S^{p}$ is right)."""
+
+
+def _one_base_powers(e):
+    r"""A product with $(1 + t)^{p}$ ($p$ not a number) and other powers of the same base, their exponents added:
+    $rac{(1 + v)^{\alpha/2}}{1 + v} = (1 + v)^{\alpha/2 - 1}$ (a gradient), else None.  Apart, $(1 + v)^{-1}$
+    overflows to 0 where the combined power does not."""
+    if not isinstance(e, sp.Mul):
+        return None
+    for f in e.args:
+        if isinstance(f, sp.Pow) and not f.exp.is_number and _one_plus(f.base) is not None:
+            mine = [a for a in e.args if a == f.base or (isinstance(a, sp.Pow) and a.base == f.base)]
+            if len(mine) >= 2:
+                total = sp.Add(*[a.exp if isinstance(a, sp.Pow) else sp.S.One for a in mine])
+                return sp.Mul(*[a for a in e.args if a not in mine]) * sp.Pow(f.base, total)
+    return None
+
+
+def log_of_mean(expr: sp.Expr) -> sp.Expr:
+    r"""$\log\bigl(c\sum_i f_i\bigr)$ with $c$ times the number of terms equal to 1 (a mean): for a mean in
+    $(\tfrac12, \tfrac32)$ as $\operatorname{log1p}\bigl(c\sum_i (f_i - 1)\bigr)$ (log-mean-exp pooling
+    $\frac1r\log\frac1n\sum_i e^{r x_i}$ at $r = 10^{-300}$: every $e^{r x_i}$ rounds to 1 and the log to 0, truth the
+    mean of $x$; ``log1p_expm1`` then takes $e^{r x_i} - 1$), elsewhere as $\log c + \log\sum_i f_i$, where
+    ``logsumexp_shift`` finds the log-sum-exp ($e^{r x_i}$ overflows at $r = 10^{300}$)."""
+    from sympy.codegen.cfunctions import log1p
+
+    def query(e):
+        return isinstance(e, sp.log) and _mean_minus_one(e.args[0]) is not None
+
+    def value(e):
+        mean = e.args[0]
+        c, s = mean.as_independent(sp.Sum, as_Add=False)
+        near = sp.And(mean > 1 - NEAR_ONE, mean < 1 + NEAR_ONE)
+        return sp.Piecewise((log1p(_mean_minus_one(mean)), near), (sp.log(c) + sp.log(s), True))
+
+    return expr.replace(query, value)

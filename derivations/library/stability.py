@@ -3,7 +3,7 @@ r"""The identities the stability rules of ``codegen.rules`` rest on.
 Each rewrite names one of these derivations; a test checks that every rule's
 identity is registered and holds.
 """
-from sympy import Abs, IndexedBase, Max, Piecewise, Sum, Symbol, exp, log, symbols
+from sympy import Abs, IndexedBase, Max, Mul, Piecewise, Sum, Symbol, exp, log, symbols
 from sympy.codegen.cfunctions import expm1, log1p
 
 from derivations.checker.step import Derivation, Step
@@ -358,6 +358,56 @@ register(Derivation(
                 justification="the branch for a base not known positive: b <= 0 keeps the direct difference"),
            Step(1 - exp(_tex), -expm1(_tex), justification="the base e: 1 - e^u = -(e^u - 1)")),
 ))
+_sa, _sb = Symbol("a", real=True), Symbol("b", real=True)
+_sbig = _sa - _sb - log(1 + exp(-_sb))
+_ssmall = -log(1 + exp(_sb))
+register(Derivation(
+    id="softplus_ratio",
+    title=r"the identity of a stability rule: $\log\frac{1 + e^{a}}{1 + e^{b}} = "
+          r"\operatorname{log1p}(\sigma(b)\operatorname{expm1}(a - b))$, and a log-add-exp of two softplus terms",
+    source="textbook",
+    steps=(Step((1 + exp(_sa)) / (1 + exp(_sb)), 1 + expm1(_sa - _sb) / (1 + exp(-_sb)),
+                justification="(1 + e^a)/(1 + e^b) = 1 + e^b (e^{a - b} - 1)/(1 + e^b) and e^b/(1 + e^b) = sigma(b)"),
+           Step(log(1 + expm1(_sa - _sb) / (1 + exp(-_sb))), log1p(expm1(_sa - _sb) / (1 + exp(-_sb))),
+                justification="log(1 + t) = log1p(t)"),
+           Step(log((1 + exp(_sa)) / (1 + exp(_sb))),
+                Max(_sa + _ssmall, _ssmall) + log1p(exp(-Abs(_sa))),
+                justification="(1 + e^a)/(1 + e^b) = (e^{a} + 1) e^{-sp(b)}: log(e^A + e^B) = max(A, B) + log1p(e^{-|A - B|}) "
+                              "with A = a - sp(b), B = -sp(b), A - B = a"),
+           Step(_sa + _ssmall, _sbig, justification="sp(b) - sp(-b) = b: a - sp(b) = (a - b) - sp(-b)")),
+))
+_tw, _tb, _ta = Symbol("w", real=True, nonzero=True), Symbol("b", real=True), Symbol("a", real=True)
+register(Derivation(
+    id="term_over_sum",
+    title=r"the identity of a stability rule: $\frac{a w}{w + b} = \frac{a}{1 + b/w}$ for $w \ne 0$",
+    source="textbook",
+    steps=(Step(_ta * _tw / (_tw + _tb), _ta / (1 + _tb / _tw), justification="numerator and denominator divided by w != 0"),),
+))
+_cpos = Symbol("c", positive=True)
+register(Derivation(
+    id="log_of_mean",
+    title=r"the identity of a stability rule: $\log\frac1n\sum_j y_j = \operatorname{log1p}\frac1n\sum_j (y_j - 1)$, "
+          r"and $\log(c S) = \log c + \log S$ for $c, S > 0$",
+    source="textbook",
+    steps=(Step(log(Sum(exp(y[j]), (j, 0, n - 1)) / n), log1p(Sum(exp(y[j]) - 1, (j, 0, n - 1)) / n),
+                justification="a mean is 1 plus the mean of the differences from 1; log(1 + t) = log1p(t)",
+                sizes=({n: 1}, {n: 2}, {n: 3})),
+           Step(log(_cpos * _bpos), log(_cpos) + log(_bpos), justification="log is a homomorphism on the positive reals")),
+))
+_tgt = Symbol("t", real=True)
+register(Derivation(
+    id="power_log1p",
+    title=r"the identity of a stability rule: $(1 + t)^{p} = e^{p \operatorname{log1p}(t)}$ for $t > -1$",
+    source="textbook",
+    steps=(Step(_bpos ** _tex, exp(_tex * log(_bpos)), justification="b^p = e^{p log b} for b = 1 + t > 0"),
+           Step(exp(_tex * log(_bpos)), exp(_tex * log1p(_bpos - 1)), justification="log b = log1p(b - 1)"),
+           Step((1 + _tgt) ** _tex, Piecewise((exp(_tex * log1p(_tgt)), (1 + _tgt > Rational(1, 2)) & (1 + _tgt < Rational(3, 2))),
+                                           ((1 + _tgt) ** _tex, True)),
+                justification="on 1/2 < 1 + t < 3/2 (so 1 + t > 0); elsewhere the direct power"),
+           Step(Sum(y[j], (j, 0, n - 1)) / n, 1 + Sum(y[j] - 1, (j, 0, n - 1)) / n,
+                justification="a mean is 1 plus the mean of the differences from 1: (1/n) sum_j 1 = 1",
+                sizes=({n: 1}, {n: 2}, {n: 3}))),
+))
 _ae, _be = Symbol("a", real=True), Symbol("b", real=True)
 register(Derivation(
     id="log_add_exp",
@@ -413,7 +463,9 @@ register(Derivation(
     steps=(Step(_qa * _qb / _qv, Piecewise(((_qa / _qv) * _qb, Abs(_qv) >= 1), (_qa * (_qb / _qv), True)),
                 justification="multiplication is associative and commutative: either factor may be divided first"),
            Step(_qa / (_qv * _qw), Piecewise(((_qa / _qv) / _qw, Abs(_qa) >= 1), ((_qa / _qw) / _qv, True)),
-                justification="1/(v w) = (1/v)(1/w) for v, w != 0, in either order")),
+                justification="1/(v w) = (1/v)(1/w) for v, w != 0, in either order"),
+           Step(_qa ** 2 * _qb, _qa * Mul(_qa, _qb, evaluate=False),
+                justification="u^2 B = u (u B): multiplication is associative")),
 ))
 _qA = Symbol("A", real=True)
 _qD = Symbol("D", real=True, positive=True)

@@ -114,3 +114,24 @@ def test_softmax_entropy_vjp_is_compact():
     (_, old, _), = f.expanded_gradients
     assert new.count(lambda e: e.is_Add and any(t == 1 for t in e.args)) == 0
     assert old.count(lambda e: e.is_Add and any(t == 1 for t in e.args)) > 0
+
+
+@pytest.mark.parametrize("source, params", [
+    ("lme(x) = log(sum(exp(r*x[i]), i, 0, n-1)/n)/r", ("x",)),
+    ("lse2(x, y) = log(sum(exp(x[i]), i, 0, n-1)) + log(sum(exp(y[i]), i, 0, n-1))", ("x", "y")),
+])
+def test_vjp_returns_one_gradient_per_parameter_on_the_unshifted_path(source, params):
+    # the unshifted fast path of an exponential sum returns early where its guard holds (ordinary inputs): that
+    # return, too, must give one gradient per parameter shaped like it (it once gave the bare array, or the dict)
+    (f,) = build([read_ascii_definition(source)])
+    derive_gradients(f)
+    code, module = compile_function(f, grad=True)
+    assert "return _v" not in code and code.count("_unshifted = ") >= 1
+    rng = np.random.default_rng(3)
+    args = [rng.uniform(0.5, 2.0, size=(2, 4)) for _ in params]
+    kw = {k.name: 1.3 for k in f.keywords}
+    got = getattr(module, f.name + "_vjp")(*args, np.ones(2), **kw)
+    assert isinstance(got, tuple) and len(got) == len(params)
+    assert all(np.shape(d) == np.shape(a) for d, a in zip(got, args))
+    e = np.exp((1.3 if "r" in kw else 1.0) * args[0])
+    np.testing.assert_allclose(got[0], e / e.sum(axis=-1, keepdims=True), rtol=1e-13)

@@ -484,3 +484,107 @@ def test_a_rule_beyond_sympys_recursion_is_not_applied():
     new, fired = stabilize(expr, (broken,) + RULES)
     assert "too_deep" not in fired and "softplus_stable" in fired
     assert new == stabilize(expr)[0]
+
+
+def test_scaled_sqrt_takes_the_scale_of_a_ratio():
+    # motivated by pseudo-Huber (delta^2 (sqrt(1 + (x/delta)^2) - 1)); here a scaled softsign x / sqrt(1 + (x/s)^2)
+    # at s = 1e-300, x = 2: scaled by max(|x|, 1), (x/M)^2 / s^2 overflows and the value is 0, truth 1e-300;
+    # the weight 1/s^2 goes into the square's base and the scale is max(|x/s|, 1)
+    s = sp.Symbol("s", real=True, nonzero=True)
+    expr = x / sp.sqrt(1 + (x / s) ** 2)
+    new, fired = stabilize(expr)
+    assert "scaled_sqrt" in fired
+    for values in ((2.0, 1e-300), (1e300, 1.0), (-3.0, 1e-200), (0.7, 1.5), (1e-300, 1e300)):
+        assert _same_at(expr, new, (x, s), tuple(np.float64(v) for v in values)), values
+
+
+def test_scale_into_entry_takes_a_ratio_entry_out_of_its_factors():
+    # motivated by Barron's gradient; here the gradient of a generalized Cauchy kernel (1 + (x/c)^2)^p,
+    # 2 p x / c^2 (1 + (x/c)^2)^(p - 1), at x = c = 1e300: c^2 overflows and the value is 0, truth 2 p 2^(p - 1) / c
+    p, c = sp.Symbol("p", positive=True), sp.Symbol("c", real=True, nonzero=True)
+    expr = 2 * p * x / c**2 * (1 + (x / c) ** 2) ** (p - 1)
+    new, fired = stabilize(expr)
+    assert "scaled_sqrt" in fired
+    assert _naive_fails(expr, (x, p, c), tuple(np.float64(v) for v in (1e300, 0.3, 1e300)))
+    for values in ((1e300, 0.3, 1e300), (-1e300, 0.7, 2.0), (1e-300, 0.4, 1e-300), (0.8, 1.5, 0.6), (2.0, 0.3, 1e-300)):
+        assert _same_at(expr, new, (x, p, c), tuple(np.float64(v) for v in values)), values
+
+
+def test_power_log1p_on_a_student_t_kernel_with_many_degrees_of_freedom():
+    # motivated by Barron's gradient (1 + v)^(alpha/2 - 1) at alpha = 1e300; here the Student-t kernel
+    # (1 + x^2/nu)^(-(nu + 1)/2) at nu = 1e300: 1 + x^2/nu rounds to 1 and the power is 1, truth e^(-x^2/2)
+    from codegen.rules import POWER_LOG1P, RULES
+
+    nu = sp.Symbol("nu", positive=True)
+    expr = (1 + x**2 / nu) ** (-(nu + 1) / 2)
+    rules = tuple(sorted(RULES + (POWER_LOG1P,), key=lambda r: r.priority))
+    new, fired = stabilize(expr, rules)
+    assert "power_log1p" in fired
+    without, _ = stabilize(expr)
+    for values in ((1.5, 1e300), (-0.3, 1e150), (1.5, 3.0), (1e50, 3.0), (1e-300, 0.5), (20.0, 1e-3)):
+        with mpmath.workdps(700):  # 1 + x^2/nu at nu = 1e300 needs 300 digits more than _same_at's 60
+            want = float(_mp(expr, (x, nu))(*[mpmath.mpf(v) for v in values]))
+        with np.errstate(all="ignore"):
+            got = _np(new, (x, nu))(*[np.float64(v) for v in values])
+        assert got == pytest.approx(want, rel=REL_TOL, abs=0), values
+    with np.errstate(all="ignore"):
+        assert _np(without, (x, nu))(np.float64(1.5), np.float64(1e300)) != pytest.approx(np.exp(-1.125), rel=1e-3)
+
+
+def test_softplus_ratio_on_a_shifted_softplus_difference():
+    # motivated by soft clipping; here log((1 + e^{x + w}) / (1 + e^x)), the change of a softplus under a shift w:
+    # at w = 1e-200 the two softplus terms agree to 1e-200 (split, 0; truth w sigma(x)), at x = 1e300 the exponents
+    # round to one float (truth w); w = 800 takes the log-add-exp branch (expm1 overflows)
+    from codegen.rules import SOFTPLUS_RATIO
+
+    w = sp.Symbol("w", real=True)
+    expr = sp.log((1 + sp.exp(x + w)) / (1 + sp.exp(x)))
+    new = SOFTPLUS_RATIO.apply(expr)
+    assert new != expr
+    split, _ = stabilize(sp.log(1 + sp.exp(x + w)) - sp.log(1 + sp.exp(x)))
+    args = (x, w)
+
+    def close(form, values):
+        with mpmath.workdps(700):  # 1 + e^{x + w} at w = 1e-200 needs 200 digits more than _same_at's 60
+            want = _mp(expr, args)(*[mpmath.mpf(v) for v in values])
+        with np.errstate(all="ignore"):
+            got = _np(form, args)(*[np.float64(v) for v in values])
+        return got == pytest.approx(float(want), rel=REL_TOL, abs=0)
+
+    for values in ((3.0, 1e-200), (1e300, 2.0)):
+        assert not close(split, values), values
+    for values in ((3.0, 1e-200), (1e300, 2.0), (-30.0, 0.5), (1.0, 800.0), (-800.0, 1000.0), (0.3, -0.7),
+                   (1e-300, 1e300)):
+        assert close(new, values), values
+
+
+def test_paired_quotient_splits_a_square_factor():
+    # motivated by pseudo-Huber's delta^2 (sqrt(1 + (x/delta)^2) - 1); here s^2 (sqrt(1 + (x/s)^2) + 1), a scaled soft
+    # absolute value with an offset, at s = 1e-300, x = 3: s^2 underflows to 0 (value 0), truth 3e-300; s (s B) is right
+    from codegen.define_search import WITH_COSTLY
+
+    s = sp.Symbol("s", real=True, nonzero=True)
+    expr = s**2 * (sp.sqrt(1 + (x / s) ** 2) + 1)
+    new, fired = stabilize(expr, WITH_COSTLY)
+    assert "paired_quotient" in fired
+    plain, _ = stabilize(expr)
+    hard = (np.float64(3.0), np.float64(1e-300))
+    assert not _same_at(expr, plain, (x, s), hard)
+    for values in (hard, (-2.0, 1e-250), (1e300, 1.0), (0.7, 1.5), (1e-150, 1e-150), (1e150, 1e150)):
+        assert _same_at(expr, new, (x, s), tuple(np.float64(v) for v in values)), values
+
+
+def test_term_over_sum_on_a_hill_function():
+    # motivated by the Geman-McClure loss 2 u^2 / (u^2 + 4); here a Hill function 3 u^4 / (u^4 + 1), u = x/c, at
+    # x = 1e300 or c = 1e-300: u^4 overflows, inf/inf, truth 3; as 3 / (1 + 1/u^4) it is 3
+    from codegen.rules import RULES, TERM_OVER_SUM
+
+    c = sp.Symbol("c", positive=True)
+    expr = 3 * (x / c) ** 4 / ((x / c) ** 4 + 1)
+    plain, _ = stabilize(expr)
+    new, fired = stabilize(expr, tuple(sorted(RULES + (TERM_OVER_SUM,), key=lambda r: r.priority)))
+    assert "term_over_sum" in fired
+    hard = (np.float64(1e300), np.float64(1.0))
+    assert _naive_fails(plain, (x, c), hard)
+    for values in (hard, (2.0, 1e-300), (-1e200, 1e-200), (0.5, 1.0), (1e-75, 1.0), (3.0, 2.0)):
+        assert _same_at(expr, new, (x, c), tuple(np.float64(v) for v in values)), values

@@ -1,6 +1,8 @@
 """The rules added for the VJPs of issue 13 on extreme inputs (cosine, GELU tanh form, Student-t, softmax entropy,
 Gaussian KL), each on a formula other than the one that motivated it, each failing without its rule; and the
 certificate's points with several arguments extreme at once."""
+import math
+
 import mpmath
 import numpy as np
 import pytest
@@ -403,3 +405,70 @@ def test_homogeneous_scale_on_a_p_norm():
     assert _fails(expr, (z, p), big)
     for values in (big, (np.array([0.3, -1.2, 2.0]), 2.5), (np.array([1e-300, 3e-300, 0.0]), 1.5)):
         assert _at(expr, new, (z, p), values), values
+
+
+def test_scaled_entries_are_divided_so_the_top_one_is_exactly_one():
+    # a p-norm (motivated by generalized-mean pooling at p = 1e300, where x * (1/M) is one ulp below 1): at
+    # q = 1e300 the truth is max|z| = 49, and 49 * (1/49) = 1 - 2^-53, whose 1e300-th power is 0 (value 0)
+    q = sp.Symbol("q", positive=True)
+    expr = sp.Sum(sp.Abs(z[j]) ** q, (j, 0, K - 1)) ** (1 / q)
+    new = _rule("homogeneous_scale").apply(expr)
+    assert 49.0 * (1 / 49.0) != 1.0
+    for values in ((np.array([49.0, 1.0, -2.0, 3.0]), 1e300), (np.array([-49.0, 48.0, 3.0]), 1e150),
+                   (np.array([0.3, -1.2, 2.0]), 2.5)):
+        assert _at(expr, new, (z, q), values), values
+
+
+def test_homogeneous_scale_passes_through_sign():
+    # the gradient of a p-norm, sign(z_0) |z_0|^q S^(1/q) / (|z_0| S), S = sum |z_j|^q, is of degree 0 (sign is
+    # scale-free); at |z| ~ 1e300, q = 3 the powers overflow (inf/inf), truth (|z_0| / |z|_q)^2 = 0.19
+    q = sp.Symbol("q", positive=True)
+    s = sp.Sum(sp.Abs(z[j]) ** q, (j, 0, K - 1))
+    expr = sp.sign(z[0]) * sp.Abs(z[0]) ** q * s ** (1 / q) / (sp.Abs(z[0]) * s)
+    new = _rule("homogeneous_scale").apply(expr)
+    assert new != expr
+    big = (np.array([1e300, -2e300, 5e299]), 3.0)
+    assert not _at(expr, expr, (z, q), big)
+    for values in (big, (np.array([-0.3, -1.2, 2.0]), 2.5), (np.array([49.0, 1.0, 3.0]), 1e300)):
+        assert _at(expr, new, (z, q), values), values
+
+
+def test_power_log1p_on_an_exponential_mean_at_a_vanishing_rate():
+    # motivated by the generalized mean (GeM) at p = 1e-300 (the geometric mean); here the exponential mean
+    # ((1/K) sum_j e^{b z_j})^(1/b), whose limit at b -> 0 is e^{mean z}: every e^{b z_j} rounds to 1 and the value
+    # to 1; as 1 + (1/K) sum_j expm1(b z_j) the mean keeps b mean(z)
+    from codegen.rules import POWER_LOG1P, RULES
+
+    b = sp.Symbol("b", positive=True)
+    expr = (sp.Sum(sp.exp(b * z[j]), (j, 0, K - 1)) / K) ** (1 / b)
+    rules = tuple(sorted(RULES + (POWER_LOG1P,), key=lambda r: r.priority))
+    new, fired = stabilize(expr, rules)
+    assert "power_log1p" in fired
+    vec = np.array([0.5, -1.0, 2.0])
+    for values in ((vec, 1e-300), (vec, 1e-150), (vec, 2.0), (np.array([3.0, -300.0, 1.0]), 0.5)):
+        want = _truth(expr, (z, b), values, digits=700)  # 1 + 1e-300 needs 300 digits
+        with np.errstate(all="ignore"):
+            got = _lowered(new, (z, b))(values[0], np.float64(values[1]))
+        assert _close(got, want), values
+    with np.errstate(all="ignore"):
+        assert not _close(_lowered(expr, (z, b))(vec, np.float64(1e-300)), math.exp(0.5))
+
+
+def test_log_of_mean_on_a_log_power_mean():
+    # motivated by log-mean-exp pooling at r = 1e-300; here the log of a power mean, log((1/K) sum_j |z_j|^q) / q,
+    # whose limit at q -> 0 is mean(log|z|): every |z_j|^q rounds to 1 and the log to 0
+    from codegen.rules import LOG_OF_MEAN, RULES
+
+    q = sp.Symbol("q", positive=True)
+    expr = sp.log(sp.Sum(sp.Abs(z[j]) ** q, (j, 0, K - 1)) / K) / q
+    rules = tuple(sorted(RULES + (LOG_OF_MEAN,), key=lambda r: r.priority))
+    new, fired = stabilize(expr, rules)
+    assert "log_of_mean" in fired
+    vec = np.array([0.5, -1.5, 2.0])
+    for values in ((vec, 1e-300), (vec, 1e-150), (vec, 2.0), (np.array([3.0, -1e-200, 1.0]), 0.5)):
+        want = _truth(expr, (z, q), values, digits=700)
+        with np.errstate(all="ignore"):
+            got = _lowered(new, (z, q))(values[0], np.float64(values[1]))
+        assert _close(got, want), values
+    with np.errstate(all="ignore"):
+        assert not _close(_lowered(expr, (z, q))(vec, np.float64(1e-300)), np.mean(np.log(np.abs(vec))))
