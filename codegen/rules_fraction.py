@@ -114,8 +114,8 @@ def scale_into_branches(expr: sp.Expr) -> sp.Expr:
 
 
 def _term_over_sum(e):
-    """``(a, w, b)`` where the product ``e`` is ``a w / (w + b)``: ``w`` (not a number) a factor of the numerator and a
-    term of the one summed denominator, else None."""
+    """``(a, w, b)`` where the product ``e`` is ``a w / (w + b)``: ``w`` (not a number, holding no ``Sum``) a factor of
+    the numerator and a term of the one summed denominator, else None."""
     if not isinstance(e, sp.Mul):
         return None
     dens = [f for f in e.args if isinstance(f, sp.Pow) and f.exp == -1 and isinstance(f.base, sp.Add)]
@@ -123,8 +123,8 @@ def _term_over_sum(e):
         return None
     d = dens[0]
     num = [f for f in e.args if f is not d]
-    for w in num:
-        if not w.is_number and w in d.base.args:
+    for w in num:  # an elementwise w only: with a sum for w the search's VJP and certificate blew up (Tversky: > 400 s)
+        if not w.is_number and not w.has(sp.Sum) and w in d.base.args:
             a = sp.Mul(*[f for f in num if f is not w])
             return a, w, sp.Add(*[t for t in d.base.args if t != w])
     return None
