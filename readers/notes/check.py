@@ -132,7 +132,8 @@ from readers.notes.entropy import check_divergence, check_entropy
 from readers.notes.entropy import divergence_applications
 from readers.notes.mass_expectations import check_mass_expectations
 from readers.notes.angles import angle_definition, arccos_latex
-from readers.notes.definition_cues import introduces_definition, introduces_restatement
+from readers.notes.definition_cues import introduces_definition, introduces_restatement, text_before
+from readers.notes import restatements
 from readers.notes.cdfs import CUE as CDF_CUE, MENTIONED as CDF_MENTIONED, compare_cdf
 from readers.notes.dependencies import through_definitions, through_graph
 from readers.notes.determined import determined, entry_links, paired
@@ -422,7 +423,7 @@ def _copy_section(section):
 
     out = copy(section)
     for name in ("symbols", "arrays", "functions", "derivatives", "owner", "conditions", "examples", "updates",
-                 "in_place", "distributed", "laws", "recurrences", "described"):
+                 "in_place", "distributed", "laws", "recurrences", "described", "stated"):
         setattr(out, name, copy(getattr(section, name)))
     return out
 
@@ -622,6 +623,7 @@ class _Section:
     in_place: set = field(default_factory=set)  # of those, names updated in place (W = W - ...), not x_t = f(x_{t-1})
     recurrences: dict = field(default_factory=dict)  # base name -> readers.notes.recurrences.Recurrence (document)
     described: set = field(default_factory=set)  # names given a property (A = A^T): never defined afresh (document)
+    stated: dict = field(default_factory=dict)  # shape of a left side -> [(rhs, line)] (readers.notes.restatements)
     distributed: set = field(default_factory=set)  # random variables given a distribution (section)
     laws: dict = field(default_factory=dict)  # variable name -> readers.notes.laws.Law (section)
     equation: tuple | None = None  # (lhs - rhs, paragraph, line): the last equation in an unknown
@@ -1006,7 +1008,7 @@ class _NotesReader(_CatalogMatch):
         A lone expression under ``\\min`` is an objective; the inequalities after it (``s.t.``
         rows and their side conditions) are its constraints, not claims."""
         claims, defined, mains, updates, previous = [], [], [], [], None
-        givens, problem = [], None
+        givens, problem, restated_rows = [], None, []
         for row in block.rows:
             if problem is not None and self.constraint_row(row, problem):
                 continue
@@ -1035,6 +1037,11 @@ class _NotesReader(_CatalogMatch):
                         problem = current
                         mains.append(problem)
                 continue
+            if not row.continued and rels[0] in ("=", ":="):
+                restated = self.restatement(exprs[0], exprs[1], row, frag, block, givens)
+                if restated is not None:  # "our likelihood becomes $$\log L(M) = ...$$" (readers.notes.restatements)
+                    claims.append(restated)  # it is what the row claims: its plain reading would say less
+                    restated_rows.append((exprs[0], exprs[1], restated.line))
             start = 0
             name = strip_optimum(exprs[0])  # \min_G \max_D V(D, G) = ... defines V
             fact = self.law_claim(name, exprs[1], row, frag, block, givens) \
@@ -1114,7 +1121,30 @@ class _NotesReader(_CatalogMatch):
                                      frag.content_line + row.line - 1, block.zero_based,
                                      redefinition if k == 0 else "", chain=links if len(links) > 1 else ()))
         mains = [m if isinstance(m, Main) else self.problem(m) for m in mains]
+        claims = [c for c in claims if (c.lhs, c.rhs, c.line) not in restated_rows]
         return claims, defined, mains, updates
+
+    def restatement(self, lhs, rhs, row, frag, block, givens) -> _Claim | None:
+        r"""The row ``lhs = rhs`` as the quantity written before with a definition made since, when the prose says
+        it "becomes" this: the claim (earlier right side, expanded now) = ``rhs`` (readers.notes.restatements).
+        Every row ``lhs = rhs`` is recorded here as a form of its left side's shape."""
+        key = restatements.shape(lhs, PROBABILITY_NAMES | set(MOMENTS))
+        if key is None:
+            return None
+        line = frag.content_line + row.line - 1
+        forms = self.section.stated.setdefault(key, [])
+        earlier = next((form for form in reversed(forms) if form[1] < line), None)
+        if not any(form[1] == line for form in forms):
+            forms.append((rhs, line))
+        if earlier is None or not restatements.CUE.search(text_before(self.lines, frag.kind, frag.line, frag.column)):
+            return None
+        since = restatements.redefined_since(earlier[0], earlier[1], self.section.owner)
+        if not since:
+            return None
+        names = ", ".join(_show(n) if isinstance(n, sp.Basic) else n for n in since)
+        shown = f"{_show(lhs)} (line {earlier[1]}, new {names})"
+        return _Claim(earlier[0], "=", rhs, tuple(row.conditions) + tuple(givens), line, block.zero_based,
+                      shown_lhs=shown)
 
     def optimum_claim(self, name, value, row, frag, block, givens) -> _Claim | None:
         r"""``w^\star = v`` after an unconstrained ``\min_w F`` of this section, or after ``h(w) = F``
