@@ -133,7 +133,7 @@ from readers.notes.entropy import divergence_applications
 from readers.notes.mass_expectations import check_mass_expectations
 from readers.notes.angles import angle_definition, arccos_latex
 from readers.notes.definition_cues import introduces_definition, introduces_restatement, text_before
-from readers.notes import restatements
+from readers.notes import hypothesis_tests, restatements
 from readers.notes.cdfs import CUE as CDF_CUE, MENTIONED as CDF_MENTIONED, compare_cdf
 from readers.notes.dependencies import through_definitions, through_graph
 from readers.notes.determined import determined, entry_links, paired
@@ -283,6 +283,7 @@ def check_notes(text: str, *, path: str = "<string>", budget: float = 5.0) -> No
     reader.operator_stated = OPERATOR_CUE.search(text) is not None
     reader.simplex_vectors = declared_vectors(text)
     reader.einstein_stated = EINSTEIN_CUE.search(text) is not None
+    reader.test_levels = hypothesis_tests.levels(text)
     return NotesReport(path, tuple(reader.fragment(f) for f in find_blocks(text)))
 
 
@@ -687,6 +688,7 @@ class _NotesReader(_CatalogMatch):
         self.prose = ""  # its sentence, and for a display the sentence introducing it
         self.pending_updates = []  # names an update chain (w <- ... = ...) assigns, applied after its claims
         self.einstein_stated = False  # the notes name the Einstein summation convention
+        self.test_levels = frozenset()  # alpha, beta named the significance level, type II error (hypothesis_tests)
         self.section = _Section()
         self.densities = DensitySheet()  # facts stated about a density the section defines
         self.lines = []  # the note's text, line by line
@@ -1124,6 +1126,20 @@ class _NotesReader(_CatalogMatch):
         claims = [c for c in claims if (c.lhs, c.rhs, c.line) not in restated_rows]
         return claims, defined, mains, updates
 
+    def test_error_reading(self, claim, lhs, rhs, shown) -> StepReport | None:
+        """A claim about a test's error probabilities in words, with the levels the notes name (module
+        readers.notes.hypothesis_tests), decided there; None when it is no such claim."""
+        if not self.test_levels or claim.rel != "=" or claim.conditions:
+            return None
+        (left, on_left), (right, on_right) = (hypothesis_tests.substitute(e, self.test_levels, PROBABILITY_NAMES)
+                                              for e in (lhs, rhs))
+        found = hypothesis_tests.decide(left, right, on_left + on_right) if on_left or on_right else None
+        if found is None:
+            return None
+        verdict, how, witness = found
+        return StepReport(**shown, verdict=verdict, method=how, reason=how if verdict == "refuted" else "",
+                          counterexample=witness)
+
     def restatement(self, lhs, rhs, row, frag, block, givens) -> _Claim | None:
         r"""The row ``lhs = rhs`` as the quantity written before with a definition made since, when the prose says
         it "becomes" this: the claim (earlier right side, expanded now) = ``rhs`` (readers.notes.restatements).
@@ -1403,6 +1419,9 @@ class _NotesReader(_CatalogMatch):
             lhs, rhs = tied if isinstance(read_moments(*tied), tuple) else (lhs, rhs)
         shown = {"lhs": claim.shown_lhs or _show(claim.lhs), "rel": claim.rel, "rhs": _show(claim.rhs),
                  "line": claim.line}
+        tested = self.test_error_reading(claim, lhs, rhs, shown)
+        if tested is not None:  # 1 - alpha = P(reject H_0 | H_0 true) (readers.notes.hypothesis_tests)
+            return [tested]
         # a recurrence x_t = f(x_{t-1}) sets the steps x_t, not the plain x of a later formula (h(x) = ...)
         touched = sorted({base_name(x) for e in (lhs, rhs) for x in e.free_symbols | e.atoms(sp.Indexed)
                           if base_name(x) in self.section.updates and (base_name(x) in self.section.in_place
