@@ -1155,7 +1155,7 @@ class _NotesReader(_CatalogMatch):
         if earlier is None or not restatements.CUE.search(text_before(self.lines, frag.kind, frag.line, frag.column)):
             return None
         since = restatements.redefined_since(earlier[0], earlier[1], self.section.owner)
-        if not since:
+        if not since or not restatements.adds_nothing(self.expand(rhs), self.expand(earlier[0])):
             return None
         names = ", ".join(_show(n) if isinstance(n, sp.Basic) else n for n in since)
         shown = f"{_show(lhs)} (line {earlier[1]}, new {names})"

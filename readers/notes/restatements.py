@@ -13,9 +13,11 @@ the claim
 .. math::  \text{(rhs at line 98, with } p(X) = \sigma(XM)\text{)} = \text{(rhs at line 127)},
 
 which the earlier form makes checkable even where the left side (``L``) is defined nowhere.  The reading fires
-only when all three hold: the prose right before the block ends with "... becomes" (:data:`CUE`), an earlier row
-wrote the same left side, and a name of that earlier right side was defined after it (else the block is no
-restatement *with* something new, and the usual reading applies).
+only when all four hold: the prose right before the block ends with "... becomes" (:data:`CUE`), an earlier row
+wrote the same left side, a name of that earlier right side was defined after it (else the block is no
+restatement *with* something new, and the usual reading applies), and the block's right side uses no name the
+earlier form (expanded) lacks (:func:`adds_nothing`: "with a penalty the cost becomes ... + \lambda \|w\|^2" adds
+a term, so it is another formula, not the old one rewritten).
 """
 from __future__ import annotations
 
@@ -52,3 +54,12 @@ def redefined_since(expr, line: int, owner: dict) -> list:
     """The names of ``expr`` whose definition in force was written after ``line`` (``owner``: name ->
     (section, line)), sorted by name."""
     return sorted((k for k in names_of(expr) if k in owner and owner[k][1] > line), key=str)
+
+
+def adds_nothing(new, old) -> bool:
+    """Whether every name of ``new`` (by its written name) is a name of ``old``, or a run of letters that are
+    (``XM`` where the other reading of capital runs takes it as one name, and ``old`` has ``X`` and ``M``)."""
+    def written(e):
+        return {str(k) for k in names_of(e)}
+    known = written(old)
+    return all(name in known or (name.isalpha() and all(c in known for c in name)) for name in written(new))

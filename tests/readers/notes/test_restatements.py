@@ -57,3 +57,9 @@ def test_a_log_likelihood_restated_with_a_new_model_is_checked():
     right = "-y \\log(1 + e^{-\\beta v}) + (1 - y) \\log\\frac{e^{-\\beta v}}{1 + e^{-\\beta v}}"
     assert block_at(note.replace("{}", wrong), "\\log L(\\beta)").verdict == "refuted"
     assert block_at(note.replace("{}", right), "\\log L(\\beta)").verdict in ("proved", "verified")
+
+
+def test_a_form_that_adds_a_name_is_another_formula_not_a_restatement():
+    # the penalty's lambda is in neither the earlier form nor the new definition: a new loss, not the old one
+    block = block_at(_hinge("becomes", _WRONG + " + \\lambda w^2"), "\\lambda w^2")
+    assert block.verdict != "refuted", block.steps
