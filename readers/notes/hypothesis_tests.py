@@ -6,7 +6,9 @@ r"""The error probabilities of a hypothesis test, written as probabilities of ev
     P(\text{fail to reject } H_0 \mid H_0 \text{ true}) = 1 - \alpha,
 
     P(\text{fail to reject } H_0 \mid H_0 \text{ false}) = \beta, \qquad
-    P(\text{reject } H_0 \mid H_0 \text{ false}) = 1 - \beta \;\text{(the power)}.
+    P(\text{reject } H_0 \mid H_0 \text{ false}) = 1 - \beta \;\text{(the power)},
+
+    P(\text{type I error}) = \alpha, \qquad P(\text{type II error}) = \beta.
 
 These are the definitions of the significance level :math:`\alpha` (the type I error rate) and of the type II error
 rate :math:`\beta`, so they are used only for a name the notes themselves call so: a sentence with ``$\alpha$`` and
@@ -36,6 +38,7 @@ _LETTER = {"alpha": re.compile(r"\\alpha(?![A-Za-z])"), "beta": re.compile(r"\\b
 _REJECT = re.compile(r"^(?:reject(?:ing|s|ed)?|rejection\s+of)\s+H_\{?0\}?\b", re.I)
 _KEEP = re.compile(r"^(?:fail(?:ing|s)?\s+to\s+reject|not\s+reject(?:ing)?|do\s+not\s+reject|accept(?:ing|s)?|"
                    r"keep(?:ing|s)?|retain(?:ing|s)?)\s+H_\{?0\}?\b", re.I)
+_ERROR = re.compile(r"^(?:an?\s+|the\s+)?type[\s-]+(I{1,2}|1|2|one|two)\s+error$", re.I)
 _GIVEN = re.compile(r"\bmid\s+H_\{?([01A])\}?\s+(?:is\s+)?(true|false)\s*$", re.I)
 
 
@@ -52,6 +55,10 @@ def levels(text: str) -> frozenset:
 
 def _value(event: str, named: frozenset, symbols: dict):
     """The error probability an event in words stands for, or None."""
+    error = _ERROR.match(event.strip())
+    if error is not None:  # P(type I error) = alpha, P(type II error) = beta
+        name = "alpha" if error.group(1).lower() in ("i", "1", "one") else "beta"
+        return symbols.get(name, sp.Symbol(name, real=True)) if name in named else None
     given = _GIVEN.search(event)
     if given is None:
         return None

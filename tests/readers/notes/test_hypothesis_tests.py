@@ -44,3 +44,10 @@ def test_levels_need_the_letter_and_the_words_in_one_sentence():
     assert levels("The $\\alpha$, is called as the *significance level*.") == {"alpha"}
     assert levels("Let $\\alpha > 0$. The significance level is small.") == frozenset()
     assert levels("A type II error is usually denoted as $\\beta$.") == {"beta"}
+
+
+def test_the_errors_named_by_type_are_the_levels():
+    assert verdict(_NAMED, "P(\\text{type II error}) = 1 - P(\\text{reject } H_0 \\mid H_0 \\text{ is false})"
+                   ).verdict == "proved"
+    assert verdict(_NAMED, "P(\\text{type II error}) = P(\\text{reject } H_0 \\mid H_0 \\text{ is false})"
+                   ).verdict == "refuted"
