@@ -26,8 +26,11 @@ import re
 import sympy as sp
 from sympy.core.function import AppliedUndef
 
-CUE = re.compile(r"\b(?:becomes|turns\s+into)\s*[:,]?\s*$", re.IGNORECASE)
-"""Prose ending right before the block that says the quantity written before now takes this form."""
+CUE = re.compile(r"(?:\b(?:becomes|turns\s+into)"
+                 r"|\b(?:substituting|plugging|inserting|putting)\b[^.;]*?\bwe\s+(?:get|obtain|have|find))"
+                 r"\s*[:,]?\s*$", re.IGNORECASE)
+"""Prose ending right before the block that says the quantity written before now takes this form ("the loss
+becomes", "substituting this into the cost we get")."""
 
 
 def shape(lhs, operators=frozenset()):

@@ -63,3 +63,9 @@ def test_a_form_that_adds_a_name_is_another_formula_not_a_restatement():
     # the penalty's lambda is in neither the earlier form nor the new definition: a new loss, not the old one
     block = block_at(_hinge("becomes", _WRONG + " + \\lambda w^2"), "\\lambda w^2")
     assert block.verdict != "refuted", block.steps
+
+
+def test_substituting_we_get_is_the_same_cue():
+    note = _hinge("becomes", _WRONG).replace("Then our loss becomes", "Substituting $g$ into the loss we get")
+    assert block_at(note, "w u_k - c").verdict == "refuted"
+    assert block_at(note.replace(_WRONG, _RIGHT), "w u_k + c").verdict in ("proved", "verified")
