@@ -216,6 +216,9 @@ register(Derivation(
 ))
 
 _i1 = Symbol("i", integer=True, nonnegative=True)
+from sympy import Min, sign  # noqa: E402
+
+_Mxc = Max(Abs(x), Abs(_c), Rational(1, 10 ** 300))
 register(Derivation(
     id="scale_into_entry",
     title="the identity of a stability rule: a u_i / M_u = a (u_i / M_u) for the scale M_u = max(max_j |u_j|, tiny)",
@@ -223,7 +226,11 @@ register(Derivation(
     steps=(Step(_w[_i1] * y[_i1] / (_Ma * sqrt(Sum(y[j] ** 2, (j, 0, n - 1)))),
                 _w[_i1] * (y[_i1] / _Ma) / sqrt(Sum(y[j] ** 2, (j, 0, n - 1))),
                 justification="a product is associative: the entry and the reciprocal of its scale are multiplied first",
-                indices={_i1: (0, n - 1)}, sizes=({n: 1}, {n: 2}, {n: 3})),),
+                indices={_i1: (0, n - 1)}, sizes=({n: 1}, {n: 2}, {n: 3})),
+           Step(x * Abs(_c) / _Mxc,
+                sign(x) * Min(Abs(x), Abs(_c)) * (Max(Abs(x), Abs(_c)) / _Mxc),
+                justification="two scalar entries of one scale: |x| |c| = min(|x|, |c|) max(|x|, |c|), and the larger "
+                              "is divided by the scale")),
 ))
 
 # ** the identity of the exact-product rule (``codegen.rules_exact``) **

@@ -318,6 +318,18 @@ def test_scale_into_entry_on_the_inverse_square_root_unit_with_a_large_weight():
         assert _same_at(expr, new, (x, alpha), tuple(np.float64(v) for v in values)), values
 
 
+def test_scale_into_entry_divides_the_larger_of_two_scalar_entries():
+    # motivated by pseudo-Huber's gradient |delta| x / sqrt(delta^2 + x^2); here x y / sqrt(x^2 + y^2) (half the
+    # harmonic mean of two squares' roots): at x = 1e-300, y = 1e300 the truth is 1e-300, and y (x / M) underflows to 0
+    # where (y / M) x does not; at x = 1e300, y = 1e-300 the other way round
+    yy = sp.Symbol("y", real=True)
+    expr = x * yy / sp.sqrt(x**2 + yy**2)
+    new, fired = stabilize(expr)
+    assert "scale_into_entry" in fired
+    for values in ((1e-300, 1e300), (1e300, -1e-300), (-1e300, 1e300), (1e-300, 1e-300), (0.7, -1.5), (3.0, 1e-200)):
+        assert _same_at(expr, new, (x, yy), tuple(np.float64(v) for v in values)), values
+
+
 def test_scale_into_entry_on_a_weighted_normalisation():
     # w_i u_i / ||u|| at w = u = 1e300: the product w_i u_i overflows, the truth is about 1e300
     u, w = sp.IndexedBase("u"), sp.IndexedBase("w")
