@@ -393,9 +393,9 @@ def check_function(f, forward, vjp=None, *, seed: int = 0, forward_expr=None) ->
     (:func:`conditioning`): where one ulp of the inputs alone moves the truth by more than the target and the error
     is within :data:`EXCUSED_WITHIN` times that spread, the point is counted as ill-conditioned
     (:attr:`Errors.ill_conditioned`), not in the worst error; points whose truth is not a finite real (or, extreme,
-    not a normal float64) are counted as skipped.  The VJP is measured at every extreme point, the ones whose value is
-    skipped included, and skipped where its own truth is not a normal float64; at an ordinary point, wherever the
-    value has a truth (outside the definition's domain neither is measured)."""
+    not a normal float64) are counted as skipped.  The VJP is measured wherever the value's truth is a finite real, at
+    an extreme point also where that value is not a normal float64 (it underflows or overflows), and skipped there
+    where its own truth is not a normal float64; outside the definition's domain neither is measured."""
     rng = np.random.default_rng(seed)
     idx = [i for i, _, _ in f.indices]
     fwd_expr = forward_expr if forward_expr is not None else f.expr
@@ -416,7 +416,7 @@ def check_function(f, forward, vjp=None, *, seed: int = 0, forward_expr=None) ->
             kw = {k.name: pt[k.name] for k in f.keywords}
             if want is None or (kind == "extreme" and not is_normal(want)):
                 err.skipped += 1
-                if kind == "ordinary":  # outside the definition's domain: no gradient either
+                if want is None:  # outside the definition's domain (or not computable): no gradient either
                     continue
             else:
                 _count_forward(err, kind, f, forward, pt, kw, want, lambda q: truth(f, fwd_truth, q, idx), fwd_expr)
