@@ -365,6 +365,16 @@ register(Derivation(
                 justification="the branch for a base not known positive: b <= 0 keeps the direct difference"),
            Step(1 - exp(_tex), -expm1(_tex), justification="the base e: 1 - e^u = -(e^u - 1)")),
 ))
+_ypos, _mupos = Symbol("y", positive=True), Symbol("mu", positive=True)
+register(Derivation(
+    id="power_over_base",
+    title=r"the identity of a stability rule: $A^{p} A^{q} = A^{p + q}$, $\frac{A^{p} + R}{A} = A^{p - 1} + \frac{R}{A}$",
+    source="textbook",
+    steps=(Step(_ypos ** (2 - _tex) / _ypos, _ypos ** (1 - _tex), justification="A^p A^q = A^{p + q} for A > 0"),
+           Step((_mupos ** (2 - _tex) - _ypos * _mupos ** (1 - _tex)) / _mupos,
+                _mupos ** (1 - _tex) - _ypos * _mupos ** (-_tex),
+                justification="the divisor into each term of the sum, then the powers of one base combined")),
+))
 _sa, _sb = Symbol("a", real=True), Symbol("b", real=True)
 _sbig = _sa - _sb - log(1 + exp(-_sb))
 _ssmall = -log(1 + exp(_sb))

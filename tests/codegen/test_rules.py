@@ -330,6 +330,19 @@ def test_scale_into_entry_divides_the_larger_of_two_scalar_entries():
         assert _same_at(expr, new, (x, yy), tuple(np.float64(v) for v in values)), values
 
 
+def test_power_over_base_combines_the_exponents_before_the_power_overflows():
+    # motivated by the Tweedie gradient (y^(2 - rho) / y); here a power law's x^(3 - q) / x and (x^(3 - q) - w) / x at
+    # x = 1e300, q = 1.5: x^1.5 overflows where the truth x^0.5 = 1e150 does not, and at x = 1e-300 it underflows
+    q, w = sp.Symbol("q", real=True), sp.Symbol("w", real=True)
+    for expr, args in ((x ** (3 - q) / x, (x, q)), ((x ** (3 - q) - w) / x, (x, q, w))):
+        new, fired = stabilize(expr)
+        assert "power_over_base" in fired
+        big = tuple(np.float64(v) for v in (1e300, 1.5, 2.0)[:len(args)])
+        assert _naive_fails(expr, args, big)
+        for values in (big, (1e-300, 1.5, -3.0), (1e-300, 2.5, 0.5), (2.0, 0.5, 1.0), (0.3, 4.0, 2.0)):
+            assert _same_at(expr, new, args, tuple(np.float64(v) for v in values[:len(args)])), values
+
+
 def test_scale_into_entry_on_a_weighted_normalisation():
     # w_i u_i / ||u|| at w = u = 1e300: the product w_i u_i overflows, the truth is about 1e300
     u, w = sp.IndexedBase("u"), sp.IndexedBase("w")
