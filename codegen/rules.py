@@ -739,7 +739,7 @@ COMMON_DENOMINATOR = Rule(
     gain="1 - (s + 2 sum p t) / (s + sum p + sum t) at s = 1e150: the quotient rounds to 1 and the difference to 0, "
          "truth ~1e-150 (a Dice loss); over the common denominator s cancels symbolically")
 ARGUMENT_OVER_SCALE = Rule(
-    "argument_over_scale", "argument_over_scale", rules_ratio.argument_over_scale, priority=73,
+    "argument_over_scale", "argument_over_scale", rules_ratio.argument_over_scale, priority=71.9,
     gain="(1 - e^{-lambda x}) / lambda at x = lambda = 1e-300: lambda x underflows to 0 and so does the value, truth x; "
          "tanh(k a)/k the same")
 LOGISTIC_OF_EXP = Rule(

@@ -343,6 +343,21 @@ def test_power_over_base_combines_the_exponents_before_the_power_overflows():
             assert _same_at(expr, new, args, tuple(np.float64(v) for v in values[:len(args)])), values
 
 
+def test_a_scaled_log1p_keeps_its_small_argument_and_its_large_one():
+    # motivated by the Cauchy loss c^2/2 log(1 + (x/c)^2) at c = 1e300; here b log1p(x^2/b): at x = 1e-100,
+    # b = 1e300 the argument 1e-500 underflows and the value is 0 where the truth is 1e-200 (argument_over_scale's
+    # ratio keeps it), at x = 1e300, b = 1 x^2 overflows (log1p_large_product's logs keep it): both rules must apply,
+    # the scale taken out of the argument before the large-argument branch hides the log1p from it
+    from sympy.codegen.cfunctions import log1p
+
+    b = sp.Symbol("b", positive=True)
+    expr = b * log1p(x**2 / b)  # log1p: the 60-digit truth of log(1 + 1e-500) would round to 0
+    new, fired = stabilize(expr)
+    assert {"argument_over_scale", "log1p_large_product"} <= set(fired)
+    for values in ((1e-100, 1e300), (1e300, 1.0), (1e300, 1e300), (-2.0, 0.5), (1e-150, 1e-150), (3.0, 1e-200)):
+        assert _same_at(expr, new, (x, b), tuple(np.float64(v) for v in values)), values
+
+
 def test_scale_into_entry_on_a_weighted_normalisation():
     # w_i u_i / ||u|| at w = u = 1e300: the product w_i u_i overflows, the truth is about 1e300
     u, w = sp.IndexedBase("u"), sp.IndexedBase("w")
