@@ -249,13 +249,19 @@ def ratio_before_power(expr: sp.Expr) -> sp.Expr:
     $\frac{\infty}{\infty}$ and at $x = \mu$, $s = 10^{-300}$ is $\frac{0}{0}$ (Student-t, Cauchy and Gaussian
     log-densities, any standardized square).  The power of the quotient is kept unevaluated (sympy would
     distribute it back)."""
-    def value(e):
+    def value(e, held=False):
         n, m, u, v, k = _power_pair(e)
         rest = [f for q, f in enumerate(e.args) if q not in (n, m)]
         ratio = sp.Pow(sp.Mul(u, sp.Pow(v, -1), evaluate=False), k, evaluate=False)
+        ratio = sp.UnevaluatedExpr(ratio) if held else ratio
         return sp.Mul(*rest, ratio, evaluate=False) if rest else ratio
 
-    return expr.replace(lambda e: _power_pair(e) is not None, value)
+    out = expr.replace(lambda e: _power_pair(e) is not None, value)
+    if any(_power_pair(e) is not None for e in sp.preorder_traversal(out)):
+        # an enclosing product re-evaluated an exponent and distributed the power back ((x/c)^2 inside x e^{...}, the
+        # Welsch gradient x e^{-x^2/(2 c^2)} at x = c = 1e300 is inf/inf): the ratio held unevaluated there
+        out = expr.replace(lambda e: _power_pair(e) is not None, lambda e: value(e, held=True))
+    return out
 
 
 # ** a function of a product, divided by one of its factors **

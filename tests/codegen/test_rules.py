@@ -358,6 +358,21 @@ def test_a_scaled_log1p_keeps_its_small_argument_and_its_large_one():
         assert _same_at(expr, new, (x, b), tuple(np.float64(v) for v in values)), values
 
 
+def test_ratio_before_power_survives_inside_an_exponential():
+    # motivated by the Welsch gradient x e^{-x^2/(2 c^2)}/2; here x e^{-x^2/(3 s^2)} (a Gaussian kernel's slope) with
+    # the exponent as reverse mode writes it (an unevaluated product with two number factors): at x = s = 1e300 the
+    # squares are inf/inf where the truth is 1e300 e^{-1/3}, and the enclosing product re-evaluates the exponent,
+    # distributing (x/s)^2 back
+    s_ = sp.Symbol("s", real=True)
+    expr = x * sp.exp(sp.Mul(-1, sp.Rational(1, 3), s_**-2, x**2, evaluate=False))
+    new, fired = stabilize(expr)
+    assert "ratio_before_power" in fired
+    big = (np.float64(1e300), np.float64(1e300))
+    assert _naive_fails(expr, (x, s_), big)
+    for values in (big, (1e-300, 1e-300), (-2e150, 1e150), (0.5, 2.0), (3.0, 2.5)):
+        assert _same_at(expr, new, (x, s_), tuple(np.float64(v) for v in values)), values
+
+
 def test_scale_into_entry_on_a_weighted_normalisation():
     # w_i u_i / ||u|| at w = u = 1e300: the product w_i u_i overflows, the truth is about 1e300
     u, w = sp.IndexedBase("u"), sp.IndexedBase("w")
