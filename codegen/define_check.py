@@ -11,7 +11,8 @@ extreme ones (each parameter in turn at $\pm 10^{\pm 300}$, $\pm 10^{\pm 150}$,
 $\pm 10, \pm 30, \pm 100, \pm 700$; each ordered pair of scalar parameters at reciprocal magnitudes,
 :data:`BALANCED`; each keyword at :data:`KEYWORD_EXTREMES`; each vector parameter scaled whole,
 :func:`scaled_vector_points`; several at once, :func:`joint_points`); a point whose truth is not a finite real is skipped,
-and an extreme point counts only where the truth is a normal float64.  Where the definition is not computable at
+and an extreme point counts only where the truth is a normal float64: the value's and the gradient's each on its own
+(at $x = 10^{-300}$ the value $\log\cosh x = 5 \cdot 10^{-601}$ underflows while the gradient $\tanh x$ is normal).  Where the definition is not computable at
 an extreme point (its truth needs more digits than :data:`MAX_DIGITS`: $\log(1 - \sigma(10^{10}))$), the truth
 is that of the stabilized definition, equal by the rules' proved identities (:class:`_StableTruths`).
 """
@@ -392,7 +393,9 @@ def check_function(f, forward, vjp=None, *, seed: int = 0, forward_expr=None) ->
     (:func:`conditioning`): where one ulp of the inputs alone moves the truth by more than the target and the error
     is within :data:`EXCUSED_WITHIN` times that spread, the point is counted as ill-conditioned
     (:attr:`Errors.ill_conditioned`), not in the worst error; points whose truth is not a finite real (or, extreme,
-    not a normal float64) are counted as skipped."""
+    not a normal float64) are counted as skipped.  The VJP is measured wherever the value's truth is a finite real, at
+    an extreme point also where that value is not a normal float64 (it underflows or overflows), and skipped there
+    where its own truth is not a normal float64; outside the definition's domain neither is measured."""
     rng = np.random.default_rng(seed)
     idx = [i for i, _, _ in f.indices]
     fwd_expr = forward_expr if forward_expr is not None else f.expr
@@ -410,27 +413,13 @@ def check_function(f, forward, vjp=None, *, seed: int = 0, forward_expr=None) ->
             want = _truth_of(f, fwd_truth, fwd_expr, kind, pt, idx)
             if want is None and kind == "extreme" and stable is not None:
                 want = stable.forward(pt)
+            kw = {k.name: pt[k.name] for k in f.keywords}
             if want is None or (kind == "extreme" and not is_normal(want)):
                 err.skipped += 1
-                continue
-            kw = {k.name: pt[k.name] for k in f.keywords}
-            with np.errstate(all="ignore"):
-                got = forward(*[pt[p.name] for p in f.params], **kw)
-            e = rel_error(got, want)
-            if e > TARGETS[kind] and _excused(err, e, got, lambda q: truth(f, fwd_truth, q, idx),
-                                              ("forward", fwd_expr), pt, TARGETS[kind]):
-                err.ill_conditioned += 1
-                err.ill_worst = max(err.ill_worst, e)
+                if want is None:  # outside the definition's domain (or not computable): no gradient either
+                    continue
             else:
-                err.failed += e > FAILED_ABOVE
-                if kind == "ordinary":
-                    err.n_ordinary += 1
-                    if e > err.ordinary:
-                        err.ordinary, err.worst_at["ordinary"] = e, pt
-                else:
-                    err.n_extreme += 1
-                    if e > err.extreme:
-                        err.extreme, err.worst_at["extreme"] = e, pt
+                _count_forward(err, kind, f, forward, pt, kw, want, lambda q: truth(f, fwd_truth, q, idx), fwd_expr)
             if vjp is None:
                 continue
             g = upstream_value(f, rng)
@@ -441,7 +430,7 @@ def check_function(f, forward, vjp=None, *, seed: int = 0, forward_expr=None) ->
                                       key=("vjp", kind, tuple(e for _, e, _ in f.gradients), _point_key(pt),
                                            _point_key({"g": g})),
                                       fallback=stable.gradients() if stable is not None and kind == "extreme" else None)
-            if want_g is None:
+            if want_g is None or (kind == "extreme" and not is_normal(want_g)):
                 err.vjp_skipped += 1
                 continue
             ge = _vjp_rel_error(used, got_g, want_g)
@@ -458,6 +447,26 @@ def check_function(f, forward, vjp=None, *, seed: int = 0, forward_expr=None) ->
                 setattr(err, vkey, ge)
                 err.worst_at[vkey] = pt
     return err
+
+
+def _count_forward(err: Errors, kind: str, f, forward, pt, kw, want, value_at, fwd_expr) -> None:
+    """The forward's error at ``pt`` against ``want``, counted in ``err`` (as ill-conditioned where :func:`_excused`)."""
+    with np.errstate(all="ignore"):
+        got = forward(*[pt[p.name] for p in f.params], **kw)
+    e = rel_error(got, want)
+    if e > TARGETS[kind] and _excused(err, e, got, value_at, ("forward", fwd_expr), pt, TARGETS[kind]):
+        err.ill_conditioned += 1
+        err.ill_worst = max(err.ill_worst, e)
+        return
+    err.failed += e > FAILED_ABOVE
+    if kind == "ordinary":
+        err.n_ordinary += 1
+        if e > err.ordinary:
+            err.ordinary, err.worst_at["ordinary"] = e, pt
+    else:
+        err.n_extreme += 1
+        if e > err.extreme:
+            err.extreme, err.worst_at["extreme"] = e, pt
 
 
 MAX_DRAWS = 10 * N_ORDINARY

@@ -364,7 +364,8 @@ def uncounted_line(row: dict, grad: bool) -> str:
     if skip:
         parts.append(f"{skip} points skipped (truth not a finite real, or at an extreme point not a normal float64)")
     if grad and vskip:
-        parts.append(f"{vskip} more skipped for the VJP (its truth not a finite real float64)")
+        parts.append(f"{vskip} skipped for the VJP (its own truth not a finite real float64, or at an extreme point "
+                     f"not a normal one)")
     return f"  {row['name']}: " + "; ".join(parts) if parts else ""
 
 

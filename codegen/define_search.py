@@ -109,6 +109,7 @@ def derivative_of_stable(f: DefinedFunction, rules=RULES, *, midpoints: bool = F
     cancel ($\operatorname{softplus}(x) = \max(x, 0) + \operatorname{log1p}(e^{-|x|})$ has derivative $\tfrac12$
     at 0, the ReLU convention $H(0) = 0$ gives 0); wrong at a kink of the definition itself (the search decides)."""
     stable, fired = stabilize(f.expr, rules)
+    stable = stable.replace(lambda e: isinstance(e, sp.UnevaluatedExpr), lambda e: e.args[0])  # sympy cannot differentiate it
     frozen, back = _frozen(_branch_signs(stable) if midpoints else stable, set(f.sizes))
     out = []
     try:

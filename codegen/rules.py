@@ -18,6 +18,7 @@ rule                      identity
 ``softplus_stable``       $\log(1 + e^{x}) = \max(x, 0) + \operatorname{log1p}(e^{-|x|})$
 ``log1p_expm1``           $\log(1 + t) = \operatorname{log1p}(t)$, $e^{x} - 1 = \operatorname{expm1}(x)$
 ``power_expm1``           $b^{t} - 1 = \operatorname{expm1}(t \log b)$ for $b > 0$, a non-number exponent; $1 - e^{u} = -\operatorname{expm1}(u)$ (:mod:`codegen.rules_power`)
+``power_over_base``       $A^{p} A^{q} = A^{p + q}$, $\frac{A^{p} + R}{A} = A^{p - 1} + \frac{R}{A}$ for an exponent not a number (:mod:`codegen.rules_power`)
 ``log_add_exp``           $\log(e^{a} + e^{b}) = \max(a, b) + \operatorname{log1p}(e^{-|a - b|})$ (:mod:`codegen.rules_power`)
 ``log_of_mean``           $\log(\frac1n\sum_i f_i) = \operatorname{log1p}(\frac1n\sum_i (f_i - 1))$ near 1, else $\log\frac1n + \log\sum_i f_i$ (costly: search only; :mod:`codegen.rules_power`)
 ``term_over_sum``         $\frac{a w}{w + b} = \frac{a}{1 + b/w}$ for $|w| \ge |b|$ (costly: search only; :mod:`codegen.rules_fraction`)
@@ -681,6 +682,10 @@ POWER_EXPM1 = Rule(
     gain="1 - b^t for b^t near 1: m / (1 - beta^t) at t = 1e-300 divides by 0 where the truth is m / (-t log beta) "
          "(Adam's bias correction); 1 - 0.999^t at t = 1e-12 keeps 4 digits; (1 - e^{-lambda x})/lambda at "
          "lambda x = 1e-20 is 0, truth x")
+POWER_OVER_BASE = Rule(
+    "power_over_base", "power_over_base", rules_power.power_over_base, priority=67,
+    gain="y^(2 - rho) / y at y = 1e-300, rho = 0.75: the power underflows to 0, truth y^(1 - rho) = 1e-75 (the Tweedie "
+         "gradient); (mu^(2 - rho) - y mu^(1 - rho)) / mu at mu = 1e300 is inf, truth 1e75")
 LOG_ADD_EXP = Rule(
     "log_add_exp", "log_add_exp", rules_power.log_add_exp, priority=59,
     gain="log(e^a + e^b) for a > 709: e^a overflows; for a, b < -745: log 0; for (0, -40) log(1 + 4e-18) rounds to 0")
@@ -734,7 +739,7 @@ COMMON_DENOMINATOR = Rule(
     gain="1 - (s + 2 sum p t) / (s + sum p + sum t) at s = 1e150: the quotient rounds to 1 and the difference to 0, "
          "truth ~1e-150 (a Dice loss); over the common denominator s cancels symbolically")
 ARGUMENT_OVER_SCALE = Rule(
-    "argument_over_scale", "argument_over_scale", rules_ratio.argument_over_scale, priority=73,
+    "argument_over_scale", "argument_over_scale", rules_ratio.argument_over_scale, priority=71.9,
     gain="(1 - e^{-lambda x}) / lambda at x = lambda = 1e-300: lambda x underflows to 0 and so does the value, truth x; "
          "tanh(k a)/k the same")
 LOGISTIC_OF_EXP = Rule(
@@ -781,7 +786,7 @@ RULES: tuple[Rule, ...] = tuple(sorted(
      LOG1P_EXPM1, POWER_EXPM1, LOG_ADD_EXP, SIGMOID_STABLE, ERF_NDTR, LOG_NDTR, TANH_SIGMOID, SECH_SQUARE, LOG_COSH, TANH_RATIO, LOG1MEXP, ROOT_CANCEL,
      SCALED_SQRT, ONE_MINUS_SIGMOID, SHIFT_COLLECT, DIFFERENCE_OF_SQUARES, LOG1P_LARGE_PRODUCT,
      SCALE_OVER_ARGUMENT, ARGUMENT_OVER_SCALE, COMMON_DENOMINATOR, LOGISTIC_OF_EXP, EXP_ABSORB, SCALES_INTO_SUM, SCALE_INTO_ENTRY, RATIO_BEFORE_POWER, LOG_GAMMA_DIFFERENCE,
-     ROOT_DIFFERENCE, RATIO_OF_EQUAL_SUMS),
+     ROOT_DIFFERENCE, RATIO_OF_EQUAL_SUMS, POWER_OVER_BASE),
     key=lambda r: r.priority))
 
 

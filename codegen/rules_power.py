@@ -4,6 +4,7 @@ r"""Powers and exponentials next to what they nearly cancel (:mod:`codegen.rules
 rule                      identity
 ========================  =====================================================================
 ``power_expm1``           $b^{t} - 1 = \operatorname{expm1}(t \log b)$ for $b > 0$, and $1 - e^{u} = -\operatorname{expm1}(u)$
+``power_over_base``       $A^{p} A^{q} = A^{p + q}$, $\frac{A^{p} + R}{A} = A^{p - 1} + \frac{R}{A}$ for an exponent not a number
 ``log_add_exp``           $\log(e^{a} + e^{b}) = \max(a, b) + \operatorname{log1p}(e^{-|a - b|})$
 ``power_log1p``           $(1 + t)^{p} = e^{p \operatorname{log1p}(t)}$ for $t > -1$, a non-number exponent $p$; a mean $\frac1n\sum_i f_i$ is $1 + \frac1n\sum_i (f_i - 1)$
 ``log_of_mean``           $\log\bigl(\frac1n\sum_i f_i\bigr) = \operatorname{log1p}\bigl(\frac1n\sum_i (f_i - 1)\bigr)$ near a mean of 1, else $\log\frac1n + \log\sum_i f_i$
@@ -191,3 +192,56 @@ def log_of_mean(expr: sp.Expr) -> sp.Expr:
         return sp.Piecewise((log1p(_mean_minus_one(mean)), near), (sp.log(c) + sp.log(s), True))
 
     return expr.replace(query, value)
+
+
+# ** powers of one base combined, a divisor taken into the sum that holds its power **
+
+
+def _symbolic_power(f) -> bool:
+    """``f`` is a power with an exponent that is not a number (``y^{2 - \\rho}``)."""
+    return isinstance(f, sp.Pow) and not f.exp.is_number and not f.base.is_number
+
+
+def _base_exp(f):
+    return (f.base, f.exp) if isinstance(f, sp.Pow) else (f, sp.S.One)
+
+
+def _combined(e):
+    r"""The product ``e`` with its factors $A^{p}$, $A^{q}$ (one exponent not a number) as $A^{p + q}$, else None."""
+    if not isinstance(e, sp.Mul):
+        return None
+    bases = {f.base for f in e.args if _symbolic_power(f)}
+    for a in bases:
+        mine = [f for f in e.args if not f.is_number and _base_exp(f)[0] == a]
+        if len(mine) >= 2:
+            total = sp.Add(*[_base_exp(f)[1] for f in mine])
+            return sp.Mul(*[f for f in e.args if not any(f is m for m in mine)]) * sp.Pow(a, total)
+    return None
+
+
+def _divisor_into_sum(e):
+    r"""``(divisor A^{-k}, the sum, the rest)`` for a product $\frac{\sum_j t_j}{A^k}$ (integer $k \ge 1$) one of whose
+    terms holds a power $A^{p}$ with an exponent not a number, else None."""
+    if not isinstance(e, sp.Mul):
+        return None
+    for d in e.args:
+        if not (isinstance(d, sp.Pow) and d.exp.is_Integer and d.exp < 0 and not d.base.is_number):
+            continue
+        for s in e.args:
+            if isinstance(s, sp.Add) and any(_symbolic_power(f) and f.base == d.base
+                                             for t in s.args for f in sp.Mul.make_args(t)):
+                return d, s, [f for f in e.args if f is not d and f is not s]
+    return None
+
+
+def power_over_base(expr: sp.Expr) -> sp.Expr:
+    r"""$A^{p} A^{q} = A^{p + q}$ for an exponent not a number, and $\frac{A^{p} + R}{A} = A^{p - 1} + \frac{R}{A}$:
+    the Tweedie gradient $\frac{y^{2 - \rho}}{y}$ at $y = 10^{-300}$, $\rho = 0.75$ underflows to $0/y$ where the truth
+    $y^{1 - \rho}$ is $10^{-75}$, and $\frac{\mu^{2 - \rho} - y \mu^{1 - \rho}}{\mu}$ at $\mu = 10^{300}$ is
+    $\infty$ where the truth is $10^{75}$: the power of the combined exponent is within the range of the result."""
+    def spread(e):
+        d, s, rest = _divisor_into_sum(e)
+        return sp.Mul(*rest) * sp.Add(*[_combined(t * d) or t * d for t in s.args])
+
+    expr = expr.replace(lambda e: _divisor_into_sum(e) is not None, spread)
+    return expr.replace(lambda e: _combined(e) is not None, _combined)

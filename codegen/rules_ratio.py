@@ -193,7 +193,10 @@ def scale_into_entry(expr: sp.Expr) -> sp.Expr:
         q, u, j, k = _entry_over_scale(e)
         m = e.args[q].base
         args = list(e.args)
-        for p, f in enumerate(e.args):
+        paired = _pair_of_entries(args, q, u, m) if j is None else None
+        if paired is not None:  # the scale's factor last
+            args, q, k = paired, len(paired) - 1, k - 1
+        for p, f in enumerate(list(args)):
             if k and p != q and _scalable(f, u, j):
                 args[p] = _divide_in(f, u, j, m)
                 k -= 1
@@ -201,6 +204,27 @@ def scale_into_entry(expr: sp.Expr) -> sp.Expr:
         return sp.Mul(*args)
 
     return expr.replace(lambda e: _entry_over_scale(e) is not None, value)
+
+
+def _pair_of_entries(args, q, u, m):
+    r"""The factors ``args`` with the scalar entry $u$ and another scalar entry $v$ of the same scale (as $v$ or $|v|$)
+    replaced by $\operatorname{sign}(u)\,[\operatorname{sign}(v)]\,\min(|u|, |v|)\,\frac{\max(|u|, |v|)}{M}$, the
+    larger of the two divided by $M$ (one of the scale's factors $1/M$ used: the caller counts it), else None.
+    $|u|\,|v| = \min \cdot \max$: $\frac{|\delta|\,x}{M}$ at $x = 10^{-300}$, $\delta = 10^{300}$ ($M = |\delta|$) is
+    $x$, where $|\delta| \frac{x}{M}$ underflows to 0 (pseudo-Huber's gradient); the other way round at
+    $x = 10^{300}$, $\delta = 10^{-300}$."""
+    others = {v for v, jv in _scaled_arrays(m) if jv is None and v != u}
+    others |= {a for a in m.args if isinstance(a, sp.Symbol) and a.is_nonnegative}  # a positive scale is its own |v|
+    at_u = next((p for p, f in enumerate(args) if p != q and f == u), None)
+    at_v = next((p for p, f in enumerate(args) if p not in (q, at_u)
+                 and (f in others or (isinstance(f, sp.Abs) and f.args[0] in others))), None)
+    if at_u is None or at_v is None:
+        return None
+    v = args[at_v].args[0] if isinstance(args[at_v], sp.Abs) else args[at_v]
+    signs = sp.sign(u) if isinstance(args[at_v], sp.Abs) else sp.sign(u) * sp.sign(v)
+    pair = signs * sp.Min(sp.Abs(u), sp.Abs(v)) * sp.UnevaluatedExpr(
+        sp.Mul(sp.Max(sp.Abs(u), sp.Abs(v)), sp.Pow(m, -1), evaluate=False))
+    return [f for p, f in enumerate(args) if p not in (q, at_u, at_v)] + [pair, args[q]]
 
 
 # ** a power of a quotient formed as the quotient first **
@@ -225,13 +249,19 @@ def ratio_before_power(expr: sp.Expr) -> sp.Expr:
     $\frac{\infty}{\infty}$ and at $x = \mu$, $s = 10^{-300}$ is $\frac{0}{0}$ (Student-t, Cauchy and Gaussian
     log-densities, any standardized square).  The power of the quotient is kept unevaluated (sympy would
     distribute it back)."""
-    def value(e):
+    def value(e, held=False):
         n, m, u, v, k = _power_pair(e)
         rest = [f for q, f in enumerate(e.args) if q not in (n, m)]
         ratio = sp.Pow(sp.Mul(u, sp.Pow(v, -1), evaluate=False), k, evaluate=False)
+        ratio = sp.UnevaluatedExpr(ratio) if held else ratio
         return sp.Mul(*rest, ratio, evaluate=False) if rest else ratio
 
-    return expr.replace(lambda e: _power_pair(e) is not None, value)
+    out = expr.replace(lambda e: _power_pair(e) is not None, value)
+    if any(_power_pair(e) is not None for e in sp.preorder_traversal(out)):
+        # an enclosing product re-evaluated an exponent and distributed the power back ((x/c)^2 inside x e^{...}, the
+        # Welsch gradient x e^{-x^2/(2 c^2)} at x = c = 1e300 is inf/inf): the ratio held unevaluated there
+        out = expr.replace(lambda e: _power_pair(e) is not None, lambda e: value(e, held=True))
+    return out
 
 
 # ** a function of a product, divided by one of its factors **

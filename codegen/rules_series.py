@@ -59,6 +59,11 @@ MAX_ORDER = 30
 """The highest order of the Taylor polynomial; a series that needs more is not used."""
 RADII = tuple(sp.Rational(m, 10 ** k) for k in range(8, 0, -1) for m in (1, 2, 5)) + (sp.S.One,)
 """Candidate radii, from 1e-8 to 1 (1, 2, 5 per decade): the smallest that works is kept."""
+NEAREST = sp.Rational(1, 10 ** 10)
+r"""Where the direct form is accurate already at $x_0 \pm$ this (and out to 30 times it), its sum does not lose digits
+in float64 however its terms compare ($1 - t$ near $t = 1$ is exact, Sterbenz): no branch, whose polynomial would
+be the same sum ($-(t - 1)$) under a ``where``, and whose per-entry ``where`` in the Tversky gradient's sums made
+the costly rules take a minute."""
 OUTSIDE = (1, 1.25, 1.5, 2, 3, 5, 7, 10, 20, 30)
 INSIDE = (1, 0.9, 0.5, 0.2, 0.1, 0.01)
 MAX_OPS = 80
@@ -213,7 +218,7 @@ def branch(e):
         if not _cancels(f, t, x0):
             continue
         r = _radius(f, t, x0)
-        if r is None:
+        if r is None or _direct_ok(f, t, NEAREST, x0):
             continue
         terms = _series_terms(f, t, x0)
         if not terms:

@@ -216,6 +216,9 @@ register(Derivation(
 ))
 
 _i1 = Symbol("i", integer=True, nonnegative=True)
+from sympy import Min, sign  # noqa: E402
+
+_Mxc = Max(Abs(x), Abs(_c), Rational(1, 10 ** 300))
 register(Derivation(
     id="scale_into_entry",
     title="the identity of a stability rule: a u_i / M_u = a (u_i / M_u) for the scale M_u = max(max_j |u_j|, tiny)",
@@ -223,7 +226,11 @@ register(Derivation(
     steps=(Step(_w[_i1] * y[_i1] / (_Ma * sqrt(Sum(y[j] ** 2, (j, 0, n - 1)))),
                 _w[_i1] * (y[_i1] / _Ma) / sqrt(Sum(y[j] ** 2, (j, 0, n - 1))),
                 justification="a product is associative: the entry and the reciprocal of its scale are multiplied first",
-                indices={_i1: (0, n - 1)}, sizes=({n: 1}, {n: 2}, {n: 3})),),
+                indices={_i1: (0, n - 1)}, sizes=({n: 1}, {n: 2}, {n: 3})),
+           Step(x * Abs(_c) / _Mxc,
+                sign(x) * Min(Abs(x), Abs(_c)) * (Max(Abs(x), Abs(_c)) / _Mxc),
+                justification="two scalar entries of one scale: |x| |c| = min(|x|, |c|) max(|x|, |c|), and the larger "
+                              "is divided by the scale")),
 ))
 
 # ** the identity of the exact-product rule (``codegen.rules_exact``) **
@@ -357,6 +364,16 @@ register(Derivation(
            Step(1 - _breal ** _tex, Piecewise((-expm1(_tex * log(_breal)), _breal > 0), (1 - _breal ** _tex, True)),
                 justification="the branch for a base not known positive: b <= 0 keeps the direct difference"),
            Step(1 - exp(_tex), -expm1(_tex), justification="the base e: 1 - e^u = -(e^u - 1)")),
+))
+_ypos, _mupos = Symbol("y", positive=True), Symbol("mu", positive=True)
+register(Derivation(
+    id="power_over_base",
+    title=r"the identity of a stability rule: $A^{p} A^{q} = A^{p + q}$, $\frac{A^{p} + R}{A} = A^{p - 1} + \frac{R}{A}$",
+    source="textbook",
+    steps=(Step(_ypos ** (2 - _tex) / _ypos, _ypos ** (1 - _tex), justification="A^p A^q = A^{p + q} for A > 0"),
+           Step((_mupos ** (2 - _tex) - _ypos * _mupos ** (1 - _tex)) / _mupos,
+                _mupos ** (1 - _tex) - _ypos * _mupos ** (-_tex),
+                justification="the divisor into each term of the sum, then the powers of one base combined")),
 ))
 _sa, _sb = Symbol("a", real=True), Symbol("b", real=True)
 _sbig = _sa - _sb - log(1 + exp(-_sb))

@@ -131,6 +131,29 @@ def test_an_ill_conditioned_point_is_counted_as_such_and_not_against_the_target(
     assert check_function(f, forward, broken).vjp_extreme == np.inf
 
 
+def test_the_gradient_is_checked_where_only_the_value_underflows():
+    # log(cosh(x)) at x = 1e-300: the value x^2 / 2 = 5e-601 underflows (not a normal float64, skipped) while the
+    # gradient tanh(x) = 1e-300 is normal: a VJP returning 0 there is off by 100 % and must be counted, not skipped
+    # with the value (pseudo-Huber's gradient at x = 1e-300, delta = 1e300 was 0 and the certificate said 2.5e-16)
+    from codegen.define_check import check_function
+
+    f = _defined("logcosh(x) = log(cosh(x))")
+
+    def forward(x):
+        return np.abs(x) + np.log1p(np.exp(-2 * np.abs(x))) - np.log(2)
+
+    def vjp(x, g):
+        return (g * np.tanh(x),)
+
+    def flushed(x, g):  # the tiny gradient flushed to 0
+        return (np.where(np.abs(x) < 1e-200, 0.0, g * np.tanh(x)),)
+
+    good = check_function(f, forward, vjp)
+    assert good.vjp_extreme < 1e-15
+    assert check_function(f, forward, flushed).vjp_extreme >= 0.99
+    assert good.n_vjp > good.n_ordinary + good.n_extreme  # the points where only the value is skipped
+
+
 def test_the_ablation_removes_each_rule_from_the_chosen_candidate_itself():
     # the rows "without -> with" are both about the chosen construction: "with" is the chosen worst error, and
     # "without" is that same construction rebuilt without the rule (once a mix of candidates: Mish's sigmoid_stable

@@ -318,6 +318,61 @@ def test_scale_into_entry_on_the_inverse_square_root_unit_with_a_large_weight():
         assert _same_at(expr, new, (x, alpha), tuple(np.float64(v) for v in values)), values
 
 
+def test_scale_into_entry_divides_the_larger_of_two_scalar_entries():
+    # motivated by pseudo-Huber's gradient |delta| x / sqrt(delta^2 + x^2); here x y / sqrt(x^2 + y^2) (half the
+    # harmonic mean of two squares' roots): at x = 1e-300, y = 1e300 the truth is 1e-300, and y (x / M) underflows to 0
+    # where (y / M) x does not; at x = 1e300, y = 1e-300 the other way round
+    yy = sp.Symbol("y", real=True)
+    expr = x * yy / sp.sqrt(x**2 + yy**2)
+    new, fired = stabilize(expr)
+    assert "scale_into_entry" in fired
+    for values in ((1e-300, 1e300), (1e300, -1e-300), (-1e300, 1e300), (1e-300, 1e-300), (0.7, -1.5), (3.0, 1e-200)):
+        assert _same_at(expr, new, (x, yy), tuple(np.float64(v) for v in values)), values
+
+
+def test_power_over_base_combines_the_exponents_before_the_power_overflows():
+    # motivated by the Tweedie gradient (y^(2 - rho) / y); here a power law's x^(3 - q) / x and (x^(3 - q) - w) / x at
+    # x = 1e300, q = 1.5: x^1.5 overflows where the truth x^0.5 = 1e150 does not, and at x = 1e-300 it underflows
+    q, w = sp.Symbol("q", real=True), sp.Symbol("w", real=True)
+    for expr, args in ((x ** (3 - q) / x, (x, q)), ((x ** (3 - q) - w) / x, (x, q, w))):
+        new, fired = stabilize(expr)
+        assert "power_over_base" in fired
+        big = tuple(np.float64(v) for v in (1e300, 1.5, 2.0)[:len(args)])
+        assert _naive_fails(expr, args, big)
+        for values in (big, (1e-300, 1.5, -3.0), (1e-300, 2.5, 0.5), (2.0, 0.5, 1.0), (0.3, 4.0, 2.0)):
+            assert _same_at(expr, new, args, tuple(np.float64(v) for v in values[:len(args)])), values
+
+
+def test_a_scaled_log1p_keeps_its_small_argument_and_its_large_one():
+    # motivated by the Cauchy loss c^2/2 log(1 + (x/c)^2) at c = 1e300; here b log1p(x^2/b): at x = 1e-100,
+    # b = 1e300 the argument 1e-500 underflows and the value is 0 where the truth is 1e-200 (argument_over_scale's
+    # ratio keeps it), at x = 1e300, b = 1 x^2 overflows (log1p_large_product's logs keep it): both rules must apply,
+    # the scale taken out of the argument before the large-argument branch hides the log1p from it
+    from sympy.codegen.cfunctions import log1p
+
+    b = sp.Symbol("b", positive=True)
+    expr = b * log1p(x**2 / b)  # log1p: the 60-digit truth of log(1 + 1e-500) would round to 0
+    new, fired = stabilize(expr)
+    assert {"argument_over_scale", "log1p_large_product"} <= set(fired)
+    for values in ((1e-100, 1e300), (1e300, 1.0), (1e300, 1e300), (-2.0, 0.5), (1e-150, 1e-150), (3.0, 1e-200)):
+        assert _same_at(expr, new, (x, b), tuple(np.float64(v) for v in values)), values
+
+
+def test_ratio_before_power_survives_inside_an_exponential():
+    # motivated by the Welsch gradient x e^{-x^2/(2 c^2)}/2; here x e^{-x^2/(3 s^2)} (a Gaussian kernel's slope) with
+    # the exponent as reverse mode writes it (an unevaluated product with two number factors): at x = s = 1e300 the
+    # squares are inf/inf where the truth is 1e300 e^{-1/3}, and the enclosing product re-evaluates the exponent,
+    # distributing (x/s)^2 back
+    s_ = sp.Symbol("s", real=True)
+    expr = x * sp.exp(sp.Mul(-1, sp.Rational(1, 3), s_**-2, x**2, evaluate=False))
+    new, fired = stabilize(expr)
+    assert "ratio_before_power" in fired
+    big = (np.float64(1e300), np.float64(1e300))
+    assert _naive_fails(expr, (x, s_), big)
+    for values in (big, (1e-300, 1e-300), (-2e150, 1e150), (0.5, 2.0), (3.0, 2.5)):
+        assert _same_at(expr, new, (x, s_), tuple(np.float64(v) for v in values)), values
+
+
 def test_scale_into_entry_on_a_weighted_normalisation():
     # w_i u_i / ||u|| at w = u = 1e300: the product w_i u_i overflows, the truth is about 1e300
     u, w = sp.IndexedBase("u"), sp.IndexedBase("w")

@@ -160,3 +160,16 @@ def test_taylor_branch_at_one():
     assert _error(expr, expr, 1 + 2.0 ** -30) > 1e-6
     for v in (1 + 2.0 ** -30, 1 - 1e-7, 1.001, 0.97, 1.049, 1.051, 1.2, 0.5, 3.0, 1e-3):
         assert _error(expr, new, v) <= REL_TOL, v
+
+
+def test_no_branch_where_the_direct_sum_is_exact_near_the_point():
+    # 1 - t near t = 1 has terms 1e6 times its value at the probe, yet is exact in float64 (Sterbenz): a branch would be
+    # the same sum, -(t - 1), under a where (the Tversky gradient's (1 - t_i) p_i per entry); 3 - 3 t rounds 3 t first
+    # and 1 - cos(t) at 0 loses every digit, so both still branch
+    from codegen.rules_series import taylor_branch
+
+    t, w = sp.Symbol("t", real=True), sp.Symbol("w", real=True)
+    for exact in (w * (1 - t), (1 + t) * w, w / (t - 1)):
+        assert not taylor_branch(exact).has(sp.Piecewise), exact
+    for lossy in (3 - 3 * t, 1 - sp.cos(t)):
+        assert taylor_branch(lossy).has(sp.Piecewise), lossy
