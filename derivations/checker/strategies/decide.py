@@ -153,9 +153,12 @@ def gamma_family_zero(value: sp.Expr) -> bool:
     if not calls:
         return False
     for call in calls:
+        known = _GAMMA_ARGUMENTS.get(type(call))  # a subclass of a listed function may have other identities
         try:
-            arguments = _GAMMA_ARGUMENTS[type(call)](*call.args)
+            arguments = known(*call.args) if known else ()
         except TypeError:  # an arity sympy allows and the table does not know
+            return False
+        if not arguments:
             return False
         if not all(a.is_positive is True for a in arguments):
             return False
