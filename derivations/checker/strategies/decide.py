@@ -146,8 +146,15 @@ def gamma_family_zero(value: sp.Expr) -> bool:
     rewrite is an identity there and sympy's own reduction to ``0`` is exact.  A true identity of
     log-gammas at a point, $\log\Gamma(b + \tfrac12) - \log\Gamma(b) = \log\,(b)_{1/2}$, is decided here
     in milliseconds, where ``evalf`` spends seconds reaching ``MAX_DIGITS`` digits only to certify no
-    digit.  False means not shown, never nonzero.
+    digit.  False means not shown, never nonzero (a failure here must not stop ``evalf`` from certifying a sign).
     """
+    try:
+        return _written_with_gamma_is_zero(value)
+    except Exception:  # noqa: BLE001 - sympy failing on a node: not shown
+        return False
+
+
+def _written_with_gamma_is_zero(value: sp.Expr) -> bool:
     family = tuple(_GAMMA_ARGUMENTS)
     calls = value.atoms(*family)
     if not calls:

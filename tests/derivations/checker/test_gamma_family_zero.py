@@ -75,3 +75,15 @@ def test_an_uncertified_re_decision_is_not_called_shown(monkeypatch):
     assert v.kind == "verified"
     assert "0 agreements shown exactly" in v.reason
     assert f"no digit of lhs - rhs certifiable to {MAX_DIGITS} digits" in v.reason
+
+
+def test_a_failing_rewrite_leaves_the_decision_to_evalf(monkeypatch):
+    from derivations.checker.strategies import decide as module
+
+    def fails(value):
+        raise ValueError("a node sympy cannot rewrite")
+
+    monkeypatch.setattr(module, "_written_with_gamma_is_zero", fails)
+    point = {b: Rational(3, 2)}
+    lhs, rhs = loggamma(b + Rational(1, 2)) - loggamma(b), log(RisingFactorial(b, Rational(1, 2)))
+    assert decide(lhs, rhs + Rational(1, 10**60), point).state == "negative"
