@@ -33,8 +33,8 @@ from derivations.checker.step import Step
 from derivations.checker.verdict import Verdict
 
 from derivations.checker.strategies.divergence import divergent_refutation
-from derivations.checker.strategies.decide import MAX_DIGITS as DECIDE_MAX_DIGITS, decide, decimal_text, exact_point, holds, \
-    shortest_point
+from derivations.checker.strategies.decide import (MAX_DIGITS as DECIDE_MAX_DIGITS, decide, decimal_text, exact_point,
+                                                   holds, shortest_point)
 from derivations.checker.strategies.evaluate import (Conditions, compare, compile_expr, confirm, magnitude_digits,
                                                      relation_holds, show, value_at)
 from derivations.checker.strategies.ties import far_points, feature_points, likely_ties
