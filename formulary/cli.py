@@ -417,7 +417,7 @@ def _collect_derivations(batch, derivations, args, *, quiet: bool, progress: boo
 
 def _budget_weights(derivations):
     """``id -> `` the sum of its steps' weights, the budget its author gave it: the pool starts the costliest first
-    (``log_gamma_difference``, 18 step budgets, takes a quarter of ``verify --all``'s CPU)."""
+    (a long item started last would run alone at the end while the other worker idles)."""
     weights = {d.id: sum(step.weight for step in d.steps) for d in derivations}
     return weights.__getitem__
 

@@ -267,7 +267,9 @@ register(Derivation(
     source="textbook",
     steps=tuple(Step(loggamma(_bp + h) - loggamma(_bp), log(RisingFactorial(_bp, h)),
                      justification="(b)_h = Gamma(b + h) / Gamma(b) > 0 for b > 0, h > 0",
-                     weight=6.0)  # sampling log-gammas and a rising factorial at 50 digits takes 15-20 s of CPU
+                     # a re-decision that is no Gamma-family zero (a false claim) runs evalf on log-gammas
+                     # to hundreds of digits with cold Gamma caches: up to 20 s of CPU
+                     weight=6.0)
                 for h in (Rational(1, 2), Rational(1, 3), Rational(3, 4))),
 ))
 

@@ -3,7 +3,8 @@ r"""Decisions at one exact point, never by a tolerance.
 At a point whose coordinates are exact rationals (the float64 samples read exactly), the
 sides are substituted exactly and the difference $d = lhs - rhs$ is decided:
 
-* ``zero``: sympy reduces $d$ to $0$ exactly;
+* ``zero``: sympy reduces $d$ to $0$ exactly, or after the gamma-family rewrites of :func:`gamma_family_zero`
+  (exact where they are applied: every $\Gamma$ argument positive);
 * ``positive`` / ``negative`` / ``nonzero``: sympy's precision-tracking ``evalf`` (``strict``)
   certifies the leading digits of $d$ (of its real or imaginary part), so its sign is
   known; ``evalf`` raises working precision through cancellation up to ``MAX_DIGITS``;
@@ -109,7 +110,7 @@ def decide(lhs: sp.Expr, rhs: sp.Expr, point: dict, *, real: bool = True) -> Dec
 def _certified(value: sp.Expr) -> str:
     """``zero``, ``positive``, ``negative`` or ``unknown`` for a number, by exact reduction then strict ``evalf``."""
     try:
-        if value == 0 or value.is_zero is True:
+        if value == 0 or value.is_zero is True or gamma_family_zero(value):
             return "zero"
         if value.free_symbols:
             return "unknown"
@@ -121,6 +122,58 @@ def _certified(value: sp.Expr) -> str:
             return "positive" if number > 0 else "negative"
         return _interval_sign(value)
     return _interval_sign(value)  # evalf's 0 without an exception is not trusted (log(1 + 1e-30) gives 0)
+
+
+_GAMMA_ARGUMENTS = {
+    sp.RisingFactorial: lambda x, k: (x, x + k),
+    sp.FallingFactorial: lambda x, k: (x + 1, x - k + 1),
+    sp.binomial: lambda n, k: (n + 1, k + 1, n - k + 1),
+    sp.factorial: lambda n: (n + 1,),
+    sp.beta: lambda a, b=None: (a, a if b is None else b, a + (a if b is None else b)),
+    sp.loggamma: lambda x: (x,),
+}
+r"""The $\Gamma$ arguments of each function written with $\Gamma$ alone: $(x)_k = \Gamma(x + k) / \Gamma(x)$,
+$x^{\underline{k}} = \Gamma(x + 1) / \Gamma(x - k + 1)$, $\binom{n}{k} = \Gamma(n + 1) / (\Gamma(k + 1)\,
+\Gamma(n - k + 1))$, $n! = \Gamma(n + 1)$, $B(a, b) = \Gamma(a)\,\Gamma(b) / \Gamma(a + b)$,
+$\log\Gamma(x) = \log(\Gamma(x))$; each identity holds where all of them are positive."""
+
+
+def gamma_family_zero(value: sp.Expr) -> bool:
+    r"""Whether the number ``value`` is exactly 0 once written with $\Gamma$ alone (:data:`_GAMMA_ARGUMENTS`),
+    each logarithm of a product or quotient of positive numbers split ($\log(a / b) = \log a - \log b$).
+
+    Tried only where every $\Gamma$ argument is positive: no pole, every $\Gamma$ value positive, so each
+    rewrite is an identity there and sympy's own reduction to ``0`` is exact.  A true identity of
+    log-gammas at a point, $\log\Gamma(b + \tfrac12) - \log\Gamma(b) = \log\,(b)_{1/2}$, is decided here
+    in milliseconds, where ``evalf`` spends seconds reaching ``MAX_DIGITS`` digits only to certify no
+    digit.  False means not shown, never nonzero (a failure here must not stop ``evalf`` from certifying a sign).
+    """
+    try:
+        return _written_with_gamma_is_zero(value)
+    except Exception:  # noqa: BLE001 - sympy failing on a node: not shown
+        return False
+
+
+def _written_with_gamma_is_zero(value: sp.Expr) -> bool:
+    family = tuple(_GAMMA_ARGUMENTS)
+    calls = value.atoms(*family)
+    if not calls:
+        return False
+    for call in calls:
+        known = _GAMMA_ARGUMENTS.get(type(call))  # a subclass of a listed function may have other identities
+        try:
+            arguments = known(*call.args) if known else ()
+        except TypeError:  # an arity sympy allows and the table does not know
+            return False
+        if not arguments:
+            return False
+        if not all(a.is_positive is True for a in arguments):
+            return False
+    written = value.rewrite([f for f in family if f is not sp.loggamma], sp.gamma)
+    written = written.replace(lambda e: isinstance(e, sp.loggamma), lambda e: sp.log(sp.gamma(e.args[0])))
+    if written.has(*family):
+        return False
+    return sp.expand_log(written) == 0
 
 
 def _reproduced(value: sp.Expr, number) -> bool:

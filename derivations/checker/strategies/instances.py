@@ -143,6 +143,25 @@ def instances(step: Step) -> tuple[tuple[Instance, ...], str]:
     return found
 
 
+def build_before_fork(step: Step, *, seconds: float) -> None:
+    """Build ``instances(step)`` in this process, within ``seconds`` of its CPU time, so that the rungs' forked
+    children (probe, exact, numeric, each in its own worker) inherit them instead of each building them again.
+
+    Only a saving: when the time runs out, the construction raises, or this is not the main thread (where no
+    CPU limit can be set), nothing is kept and each child builds the instances itself as before.
+    """
+    import threading  # noqa: PLC0415
+
+    from derivations.checker.budget import within_cpu_seconds  # noqa: PLC0415
+
+    if threading.current_thread() is not threading.main_thread():
+        return
+    try:
+        within_cpu_seconds(instances, step, seconds=seconds)
+    except Exception:  # noqa: BLE001, S110 - the children meet the same failure and report it
+        pass
+
+
 def _instances(step: Step) -> tuple[tuple[Instance, ...], str]:
     sizes = _size_assignments(step)
     out = []

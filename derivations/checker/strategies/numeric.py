@@ -33,7 +33,8 @@ from derivations.checker.step import Step
 from derivations.checker.verdict import Verdict
 
 from derivations.checker.strategies.divergence import divergent_refutation
-from derivations.checker.strategies.decide import decide, decimal_text, exact_point, holds, shortest_point
+from derivations.checker.strategies.decide import (MAX_DIGITS as DECIDE_MAX_DIGITS, decide, decimal_text, exact_point,
+                                                   holds, shortest_point)
 from derivations.checker.strategies.evaluate import (Conditions, compare, compile_expr, confirm, magnitude_digits,
                                                      relation_holds, show, value_at)
 from derivations.checker.strategies.ties import far_points, feature_points, likely_ties
@@ -77,6 +78,11 @@ class Tally:
     rejected: int = 0
     raised: int = 0
     exact: int = 0
+    """Agreements within rounding that the exact decision showed to hold (``lhs - rhs`` exactly 0, or of the
+    claimed sign)."""
+    uncertified: int = 0
+    """Agreements within rounding re-decided exactly whose difference had no digit ``decide`` could certify
+    (evidence of 0 to ``decide.MAX_DIGITS`` digits, not a decision)."""
     near: int = 0
 
 
@@ -264,8 +270,7 @@ class NumericTest:
             return "unresolved" if strict else "ok"
         if not strict and tally.near > EXACT_CONFIRMATIONS and tally.near % EXACT_EVERY:
             return "ok"
-        tally.exact += 1
-        verdict = self.decide_at(inst, point, strict_unknown=strict)
+        verdict = self.decide_at(inst, point, strict_unknown=strict, tally=tally)
         if verdict == "unresolved":
             return "undefined"  # a sign beyond any precision we can certify: no evidence either way, skipped
         return verdict if verdict is not None else "ok"
@@ -276,9 +281,10 @@ class NumericTest:
             return "undefined"
         return self.decide_at(inst, point) or "undefined"
 
-    def decide_at(self, inst: Instance, point, *, strict_unknown: bool = False):
+    def decide_at(self, inst: Instance, point, *, strict_unknown: bool = False, tally: Tally | None = None):
         """A refuting Verdict when the exact decision (``decide``) contradicts the claim at ``point``; else None
-        (or 'unresolved' when ``strict_unknown`` and the sign could not be certified)."""
+        (or 'unresolved' when ``strict_unknown`` and the sign could not be certified).  With ``tally``, a
+        decision that shows the claim (``exact``) or certifies nothing (``uncertified``) is counted."""
         exact = exact_point(point)
         if not inside(inst, exact):
             return None
@@ -288,6 +294,11 @@ class NumericTest:
                 return _refutation(inst, exact, decision, "domain mismatch")
             return None
         verdict = holds(inst.rel, decision.state)
+        if tally is not None and verdict is not False:
+            if verdict:
+                tally.exact += 1
+            elif decision.state == "unknown":
+                tally.uncertified += 1
         if verdict is False:
             return _refutation(inst, exact, decision, "")
         if verdict is None and strict_unknown:
@@ -339,7 +350,7 @@ class NumericTest:
             method += f" over {sizes}"
         region = "; ".join(insts[0].assumption_texts()) or "no free symbols"
         reason = (f"evidence, not a proof: the relation holds at every point (within 1e-{self.digits - 10} relative, "
-                  f"{tally.exact} agreements re-decided exactly); region sampled: {region}; "
+                  f"{_exact_text(tally)}); region sampled: {region}; "
                   f"{tally.undefined} undefined points skipped, {tally.rejected} outside the assumptions")
         if tally.unresolved:
             # A disagreement that could be neither confirmed nor explained away is not evidence
@@ -351,6 +362,15 @@ class NumericTest:
                            points=tally.points, details={"instances": str(len(insts))})
         return Verdict("verified", method=method, assumptions=insts[0].assumption_texts(), reason=reason,
                        points=tally.points, details={"instances": str(len(insts))})
+
+
+def _exact_text(tally: Tally) -> str:
+    """What the exact re-decisions of agreements within rounding showed."""
+    text = f"{tally.exact} agreements shown exactly"
+    if tally.uncertified:
+        text += (f", {tally.uncertified} more re-decided with no digit of lhs - rhs certifiable to "
+                 f"{DECIDE_MAX_DIGITS} digits")
+    return text
 
 
 def _careful_quadrature(inst: Instance) -> Verdict | None:
