@@ -21,7 +21,7 @@ import itertools
 
 import sympy as sp
 
-from derivations.checker.strategies.zero import CHEAP, is_zero
+from derivations.checker.strategies.zero import CHEAP, reduce_to_zero
 
 MAX_ARGUMENTS = 4
 r"""Most arguments split on: the cases number $n \cdot 2^{n-1}$ (32 at four)."""
@@ -57,7 +57,7 @@ def prove_equal_by_max_cases(lhs: sp.Expr, rhs: sp.Expr, tests=CHEAP) -> str | N
     used = []
     for substitution in argmax_cases(arguments):
         case = sp.expand_func(difference.xreplace(substitution))
-        name = "structural" if is_zero(case) else next((n for n, reduce in tests if is_zero(reduce(case))), None)
+        name = reduce_to_zero(case, tests)
         if name is None:
             return None
         used += [name] if name not in used else []

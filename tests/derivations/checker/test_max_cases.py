@@ -8,7 +8,11 @@ import sympy as sp
 from sympy.codegen.cfunctions import log1p
 
 from derivations.checker.strategies.instances import instances
-from derivations.checker.strategies.max_cases import argmax_cases, max_arguments, prove_equal_by_max_cases
+from derivations.checker.strategies.max_cases import (
+    argmax_cases,
+    max_arguments,
+    prove_equal_by_max_cases,
+)
 from derivations.checker.strategies.symbolic import prove_instance
 from derivations.library import get
 
