@@ -1,6 +1,7 @@
 r"""Rung 1: symbolic proof with sympy.
 
-* ``=``: the difference is reduced to zero (``zero.ZERO_TESTS``), or the ratio to one;
+* ``=``: the difference is reduced to zero (``zero.ZERO_TESTS``), or the ratio to one; where it holds maxima of
+  symbols, first in each case of which argument attains them (``max_cases``);
 * ``<= >= < >``: the sign-oriented difference is a sum of non-negative terms,
   possibly after subtracting recorded lemmas (``inequality``);
 * ``propto``: $\partial_x (lhs / rhs) = 0$;
@@ -25,6 +26,7 @@ from derivations.checker.verdict import Verdict
 from derivations.checker.strategies.inequality import prove_inequality
 from derivations.checker.strategies.instances import Instance, Unsupported, has_sizes, instances, refined_symbolic
 from derivations.checker.strategies.limit import symbolic_limit
+from derivations.checker.strategies.max_cases import prove_equal_by_max_cases
 from derivations.checker.strategies.zero import CHEAP, ZERO_TESTS, prove_equal, reduce_to_zero
 
 INEQUALITIES = ("<=", ">=", "<", ">")
@@ -87,9 +89,9 @@ def domain_mismatch(inst: Instance) -> Verdict | None:
 
 def prove_instance(inst: Instance, tests=ZERO_TESTS) -> str | None:
     """How ``inst`` was proved (a strategy name), else None.  Limits go through :func:`symbolic_limit`."""
-    if inst.rel == "=":
-        return prove_equal(inst.lhs, inst.rhs, substitution=inst.simplex_substitution, assumptions=inst.assumptions,
-                           tests=tests)
+    if inst.rel == "=":  # maxima of symbols split by their argmax first: a few cheap cases, not simplify's seconds
+        return prove_equal_by_max_cases(inst.lhs, inst.rhs) or prove_equal(
+            inst.lhs, inst.rhs, substitution=inst.simplex_substitution, assumptions=inst.assumptions, tests=tests)
     if inst.rel in INEQUALITIES:
         return prove_inequality(inst)
     if inst.rel == "propto":
