@@ -1,0 +1,260 @@
+r"""Claims about the mass or density functions of named random variables, checked on random laws.
+
+``p_X``, ``P_X``, ``f_X``, ``p_{XY}``, ``p_{X, Y}`` name the law of the variables their subscript lists, so a claim
+built only from such functions is a claim about every joint law of those variables:
+
+.. math::
+
+    \sum_{x \in Val(X)} p_X(x) = 1, \qquad p_X(x) = \sum_y p_{XY}(x, y), \qquad
+    \int_{-\infty}^{\infty}\int_{-\infty}^{\infty} f_{XY}(x, y) = 1, \qquad
+    p_X(x) = \int_{-\infty}^{\infty} p_{X, Y}(x, y)\,dy .
+
+A bare ``p(x)`` or ``f(x)`` names the law of ``X`` only where the prose around it speaks of a density, a mass
+function or a distribution (``cue``).  Sums (over ``Val(X)`` or with no range, ``\sum_y``) make the functions
+mass functions: each variable takes ``SUPPORT`` values, the joint is a random table of positive rationals summing
+to 1.  Integrals over the whole line make them densities: each variable has ``SUPPORT`` bins, the joint density
+is constant on each cell (a random histogram).  Every function is the marginal of one joint table, and a free
+argument (``x`` of ``p_X(x)``) is tried at every support value or bin and off the support.
+
+Arithmetic is exact (rationals): sums are finite, and an integral over a bin of a polynomial of degree at most 3
+in its variable is Simpson's rule, which is exact there.  A claim that holds on ``LAWS`` random laws at every
+point is *verified* (a family of laws, not every law: never *proved*); one that fails is not refuted here (the
+reading of the names may be wrong), the caller keeps its own verdict.  Anything else (parameters, other
+functions, ``\log``, conditional laws ``p_{X|Y}``) is not read: :func:`check_law_tables` returns None.
+"""
+from __future__ import annotations
+
+import itertools
+import random
+import re
+from fractions import Fraction
+
+import sympy as sp
+from sympy.core.function import AppliedUndef
+
+SUPPORT = 3
+"""Values (or bins) of each random variable in a random law."""
+LAWS = 4
+"""Random laws a claim must hold on."""
+CUE = re.compile(r"\bdensit|\bmass function|\bp\.?m\.?f\b|\bp\.?d\.?f\b|\bdistribution\b", re.IGNORECASE)
+"""Prose that makes a bare ``p(x)``/``f(x)`` the law of ``X``."""
+_NAMED = re.compile(r"^[pPf]_\{?\s*([A-Z](?:\s*,?\s*[A-Z])*)\s*\}?$")
+_SET_SUM = re.compile(r"^sum_\{(\w+)\\in\s*(?:\\(?:mathrm|text|operatorname)\{)?Val\}?\((\w)\)\}$")
+_SIZE = "N"
+"""The size the reader gives a sum written without its range (``\\sum_y``)."""
+METHOD = "the mass or density functions as the laws of the variables they name"
+
+
+class _Unread(Exception):
+    """The claim holds something the law reading does not read."""
+
+
+def law_variables(app, bare: bool) -> tuple[str, ...] | None:
+    """The random variables whose law ``app`` is (``p_{XY}(x, y)`` -> X, Y), or None."""
+    name = app.func.__name__
+    found = _NAMED.match(name)
+    if found is not None:
+        letters = tuple(found.group(1).replace(",", "").replace(" ", ""))
+        return letters if len(letters) == len(app.args) and len(set(letters)) == len(letters) else None
+    if bare and name in ("p", "f") and app.args and all(
+            isinstance(a, sp.Symbol) and len(a.name) == 1 and a.name.islower() for a in app.args):
+        letters = tuple(a.name.upper() for a in app.args)
+        return letters if len(set(letters)) == len(letters) else None
+    return None
+
+
+def check_law_tables(lhs, rel, rhs, *, cue: bool = False) -> str | None:
+    """The method when ``lhs rel rhs`` holds on random laws of the variables its functions name, else None."""
+    if rel not in ("=", "<=", ">="):
+        return None
+    try:
+        reading = _Reading(lhs, rhs, cue)
+    except _Unread:
+        return None
+    rng = random.Random(12)
+    for _ in range(LAWS):
+        law = reading.random_law(rng)
+        for point in reading.points(law):
+            try:
+                a, b = reading.value(lhs, law, point), reading.value(rhs, law, point)
+            except (_Unread, ZeroDivisionError):
+                return None
+            if not {"=": a == b, "<=": a <= b, ">=": a >= b}[rel]:
+                return None
+    kind = "densities (random histograms)" if reading.density else "mass functions (random tables)"
+    names = ", ".join(reading.variables)
+    return (f"{METHOD}: verified exactly on {LAWS} random joint laws of {names} with {kind} of {SUPPORT} "
+            f"values each, at every value of the free arguments and off the support")
+
+
+class _Reading:
+    def __init__(self, lhs, rhs, cue):
+        self.bare = cue
+        apps = [a for e in (lhs, rhs) for a in e.atoms(AppliedUndef)]
+        laws = [a for a in apps if law_variables(a, cue) is not None]
+        if not laws:
+            raise _Unread
+        sums = any(isinstance(e, sp.Sum) or _SET_SUM.match(getattr(getattr(e, "func", None), "__name__", ""))
+                   for x in (lhs, rhs) for e in sp.preorder_traversal(x))
+        integrals = any(isinstance(e, sp.Integral) or getattr(getattr(e, "func", None), "__name__", "") == "integral"
+                        for x in (lhs, rhs) for e in sp.preorder_traversal(x))
+        if sums == integrals:  # neither (nothing to read) or both (a mass and a density at once)
+            raise _Unread
+        self.density = integrals
+        self.variables = sorted({v for a in laws for v in law_variables(a, cue)})
+        self.role = {}  # argument symbol -> the variable it is a value of
+        for a in laws:
+            for arg, v in zip(a.args, law_variables(a, cue)):
+                for s in arg.free_symbols:
+                    if self.role.setdefault(s, v) != v:
+                        raise _Unread  # one symbol for two variables: p_X(x) p_Y(x)
+        self.free = sorted(self._free(lhs) | self._free(rhs), key=str)
+        extra = {s for s in lhs.free_symbols | rhs.free_symbols if s not in self.role and s.name != _SIZE}
+        if extra or any(s not in self.role for s in self.free):
+            raise _Unread  # a parameter, or a free name that is not an argument of a law
+
+    def _free(self, expr):
+        """Arguments of laws left free (not bound by a sum or an integral)."""
+        if isinstance(expr, (sp.Sum, sp.Integral)):
+            bound = {lim[0] for lim in expr.limits}
+            return self._free(expr.function) - bound
+        if isinstance(expr, AppliedUndef) and expr.func.__name__ == "integral":
+            return set()  # an integral without its differential binds every argument below it
+        if isinstance(expr, AppliedUndef) and _SET_SUM.match(expr.func.__name__):
+            return self._free(expr.args[0]) - set(expr.args[1:])
+        if isinstance(expr, AppliedUndef) and law_variables(expr, self.bare) is not None:
+            return set().union(*(a.free_symbols for a in expr.args))
+        return set().union(set(), *(self._free(a) for a in expr.args)) if expr.args else (
+            {expr} if isinstance(expr, sp.Symbol) else set())
+
+    def random_law(self, rng):
+        cells = list(itertools.product(range(SUPPORT), repeat=len(self.variables)))
+        weights = [Fraction(rng.randint(1, 9)) for _ in cells]
+        total = sum(weights)
+        table = {c: w / total for c, w in zip(cells, weights)}
+        values = {}
+        for v in self.variables:  # distinct support values, or bin edges (SUPPORT + 1 increasing rationals)
+            picks = sorted(rng.sample(range(-6, 7), SUPPORT + (1 if self.density else 0)))
+            values[v] = [Fraction(p, 2) for p in picks]
+        return {"table": table, "values": values}
+
+    def points(self, law):
+        """Assignments of the free arguments: every support value (bin middle) and one value off the support."""
+        choices = []
+        for s in self.free:
+            vals = law["values"][self.role[s]]
+            if self.density:
+                inside = [(vals[k] + vals[k + 1]) / 2 for k in range(SUPPORT)]
+                choices.append(inside + [vals[-1] + 1])
+            else:
+                choices.append(list(vals) + [vals[-1] + 1])
+        for combo in itertools.product(*choices):
+            yield dict(zip(self.free, combo))
+
+    def cell(self, variable, value, law, forced=None):
+        """The index of ``value`` in the support (or bin) of ``variable``, or None off it."""
+        if forced is not None and variable in forced:
+            return forced[variable]
+        vals = law["values"][variable]
+        if not self.density:
+            return vals.index(value) if value in vals else None
+        for k in range(SUPPORT):
+            if vals[k] < value < vals[k + 1]:
+                return k
+        if value in vals:
+            raise _Unread  # on a bin edge: the density is not one value there
+        return None
+
+    def law_value(self, app, law, env, forced):
+        variables = law_variables(app, self.bare)
+        index = {}
+        for arg, v in zip(app.args, variables):
+            bin_of = forced.get(arg) if isinstance(arg, sp.Symbol) else None
+            k = bin_of if bin_of is not None else self.cell(v, self.value(arg, law, env, forced), law)
+            if k is None:
+                return Fraction(0)
+            index[v] = k
+        mass = sum(p for c, p in law["table"].items()
+                   if all(c[self.variables.index(v)] == k for v, k in index.items()))
+        if self.density:
+            for v, k in index.items():
+                edges = law["values"][v]
+                mass /= edges[k + 1] - edges[k]
+        return mass
+
+    def value(self, expr, law, env, forced=None):
+        forced = forced or {}
+        if expr in env:
+            return env[expr]
+        if expr.is_Integer or expr.is_Rational:
+            return Fraction(int(expr.p), int(expr.q))
+        if isinstance(expr, sp.Add):
+            return sum((self.value(a, law, env, forced) for a in expr.args), Fraction(0))
+        if isinstance(expr, sp.Mul):
+            out = Fraction(1)
+            for a in expr.args:
+                out *= self.value(a, law, env, forced)
+            return out
+        if isinstance(expr, sp.Pow) and expr.exp.is_Integer:
+            return self.value(expr.base, law, env, forced) ** int(expr.exp)
+        if isinstance(expr, AppliedUndef):
+            name = expr.func.__name__
+            if law_variables(expr, self.bare) is not None:
+                return self.law_value(expr, law, env, forced)
+            found = _SET_SUM.match(name)
+            if found is not None and len(expr.args) == 2 and not self.density:
+                index = expr.args[1]
+                if index.name != found.group(1) or self.role.get(index) != found.group(2):
+                    raise _Unread
+                return self.total(expr.args[0], index, law, env, forced)
+            if name == "integral" and self.density and len(expr.args) == 3 \
+                    and (expr.args[1], expr.args[2]) == (-sp.oo, sp.oo):
+                return self.whole_plane(expr, law, env, forced)
+            raise _Unread
+        if isinstance(expr, sp.Sum) and not self.density and len(expr.limits) == 1:
+            index, lo, hi = expr.limits[0]
+            size = hi + 1 - lo
+            if not (isinstance(size, sp.Symbol) and size.name == _SIZE and lo in (0, 1)) or index not in self.role:
+                raise _Unread  # \sum_y written with no range: over the support of Y; a stated range is not
+            return self.total(expr.function, index, law, env, forced)
+        if isinstance(expr, sp.Integral) and self.density and len(expr.limits) == 1:
+            index, lo, hi = expr.limits[0]
+            if (lo, hi) != (-sp.oo, sp.oo) or index not in self.role:
+                raise _Unread
+            return self.integral(expr.function, [index], law, env, forced)
+        raise _Unread
+
+    def total(self, body, index, law, env, forced):
+        return sum((self.value(body, law, {**env, index: x}, forced) for x in law["values"][self.role[index]]),
+                   Fraction(0))
+
+    def whole_plane(self, expr, law, env, forced):
+        """Nested integrals over the line without differentials: each binds one argument of the laws inside."""
+        depth, body = 0, expr
+        while isinstance(body, AppliedUndef) and body.func.__name__ == "integral" \
+                and (body.args[1], body.args[2]) == (-sp.oo, sp.oo):
+            depth, body = depth + 1, body.args[0]
+        unbound = sorted((self._free(body) - set(env) - set(forced)), key=str)
+        if len(unbound) != depth:
+            raise _Unread
+        return self.integral(body, unbound, law, env, forced)
+
+    def integral(self, body, indices, law, env, forced):
+        """The integral of ``body`` over the line in each of ``indices``: Simpson's rule on each bin (exact for a
+        polynomial of degree at most 3 in the variable times the laws, which are constant on a bin)."""
+        index, rest = indices[0], indices[1:]
+        dummy = sp.Dummy()
+        plain = body.replace(lambda e: isinstance(e, AppliedUndef), lambda e: dummy)
+        if not plain.is_polynomial(index) or sp.Poly(plain, index).degree() > 3:
+            raise _Unread
+        edges = law["values"][self.role[index]]
+        out = Fraction(0)
+        for k in range(SUPPORT):
+            a, b = edges[k], edges[k + 1]
+            inner = {**forced, index: k}
+            nodes = ((a, 1), ((a + b) / 2, 4), (b, 1))
+            for x, weight in nodes:
+                here = {**env, index: x}
+                part = self.integral(body, rest, law, here, inner) if rest else self.value(body, law, here, inner)
+                out += (b - a) / 6 * weight * part
+        return out

@@ -1,0 +1,68 @@
+r"""Claims about the mass and density functions of named random variables (readers.notes.law_tables): verified
+on random joint laws when they hold for every law, never refuted by that reading when they do not."""
+import pytest
+
+from readers.notes.check import check_notes
+from readers.latex.parse import parse_block
+from readers.notes.law_tables import check_law_tables
+
+
+def last(text):
+    return check_notes(text, path="<test>", budget=5.0).blocks[-1]
+
+
+def sides(latex):
+    (row,) = parse_block(latex).rows
+    return row.chain.exprs
+
+
+_MASS = "## Laws\n\nLet $X$ and $Y$ have the joint probability mass function $p_{XY}$. Then\n\n$$\n{claim}\n$$\n"
+_DENSITY = "## Laws\n\nLet $X$ and $Y$ have the joint density $f_{XY}$. Then\n\n$$\n{claim}\n$$\n"
+
+
+@pytest.mark.parametrize("note, claim", [
+    (_MASS, r"\sum_{x \in Val(X)} p_X(x) = 1"),
+    (_MASS, r"\sum_{x \in Val(X)} \sum_{y \in Val(Y)} p_{XY}(x, y) = 1"),
+    (_MASS, r"p_X(x) = \sum_y p_{XY}(x, y)"),
+    (_DENSITY, r"\int^{\infty}_{-\infty} \int^{\infty}_{-\infty} f_{XY}(x,y) = 1"),
+    (_DENSITY, r"f_X(x) = \int_{-\infty}^\infty f_{XY}(x, y) \; dy"),
+    ("## Laws\n\nFor any density $p$ we have\n\n$$\n{claim}\n$$\n", r"\int_{-\infty}^{\infty} p(x) \; dx = 1"),
+])
+def test_facts_of_every_law_are_verified(note, claim):
+    block = last(note.replace("{claim}", claim))
+    assert block.verdict == "verified", block.steps
+    assert any("laws of the variables" in s.method for s in block.steps)
+
+
+@pytest.mark.parametrize("claim", [
+    r"\sum_{x \in Val(X)} p_X(x) = 2",
+    r"\sum_y p_{XY}(x, y) = 1",
+    r"\sum_{x \in Val(X)} p_X(x)^2 = 1",
+    r"p_X(x) = \sum_y p_{XY}(y, x)",
+    r"\sum_{x \in Val(Y)} p_X(x) = 1",
+])
+def test_claims_that_fail_for_some_law_are_not_confirmed(claim):
+    block = last(_MASS.replace("{claim}", claim))
+    assert block.verdict not in ("proved", "verified"), block.steps
+
+
+@pytest.mark.parametrize("claim", [
+    r"p_{XY}(x, y) = p_X(x) p_Y(y)",  # independence: not every law
+    r"\int_{-\infty}^{\infty} x f_X(x) \; dx = 0",  # a mean: not every law
+    r"\int^{\infty}_{-\infty} f_X(x) = 2",
+    r"f_X(x) = \int_{-\infty}^\infty f_{XY}(y, x) \; dy",
+])
+def test_the_reading_rejects_what_fails_on_a_random_law(claim):
+    lhs, rhs = sides(claim)
+    assert check_law_tables(lhs, "=", rhs) is None
+
+
+def test_a_bare_p_is_a_law_only_where_the_prose_says_so():
+    lhs, rhs = sides(r"\int_{-\infty}^{\infty} p(x) \; dx = 1")
+    assert check_law_tables(lhs, "=", rhs, cue=False) is None
+    assert check_law_tables(lhs, "=", rhs, cue=True) is not None
+
+
+def test_a_parameter_leaves_the_claim_unread():
+    lhs, rhs = sides(r"\sum_{x \in Val(X)} a p_X(x) = a")  # true, but a is not a value of a random variable
+    assert check_law_tables(lhs, "=", rhs) is None
