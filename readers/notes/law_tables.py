@@ -11,8 +11,9 @@ built only from such functions is a claim about every joint law of those variabl
 
 A bare ``p(x)`` or ``f(x)`` names the law of ``X`` only where the prose around it speaks of a density, a mass
 function or a distribution (``cue``).  Sums (over ``Val(X)`` or with no range, ``\sum_y``) make the functions
-mass functions: each variable takes ``SUPPORT`` values, the joint is a random table of positive rationals summing
-to 1.  Integrals over the whole line make them densities: each variable has ``SUPPORT`` bins, the joint density
+mass functions: each variable takes ``SUPPORT`` values (the values its events name, ``P(H = 1)``, and at least
+one more, so that no claim rests on a guessed support), the joint is a random table of positive rationals summing
+to 1; ``P(X = x, Y = y \mid Z = z)`` is read in the same table.  Integrals over the whole line make them densities: each variable has ``SUPPORT`` bins, the joint density
 is constant on each cell (a random histogram).  Every function is the marginal of one joint table, and a free
 argument (``x`` of ``p_X(x)``) is tried at every support value or bin and off the support.
 
@@ -42,6 +43,8 @@ _NAMED = re.compile(r"^[pPf]_\{?\s*([A-Z](?:\s*,?\s*[A-Z])*)\s*\}?$")
 _SET_SUM = re.compile(r"^sum_\{(\w+)\\in\s*(?:\\(?:mathrm|text|operatorname)\{)?Val\}?\((\w)\)\}$")
 _SIZE = "N"
 """The size the reader gives a sum written without its range (``\\sum_y``)."""
+PROBABILITY_NAMES = frozenset({"P", "Pr", r"\Pr", r"\mathbb{P}", r"\operatorname{P}"})
+"""Names of the probability of an event: ``P(X = x)`` is the mass function of ``X`` at ``x``."""
 METHOD = "the mass or density functions as the laws of the variables they name"
 
 
@@ -63,6 +66,23 @@ def law_variables(app, bare: bool) -> tuple[str, ...] | None:
     return None
 
 
+def events(app) -> list | None:
+    """``[(variable, value, conditioning)]`` of ``P(X = x, Y = y | Z = z)``, or None for anything else."""
+    if app.func.__name__ not in PROBABILITY_NAMES or not app.args:
+        return None
+    out = []
+    for arg in app.args:
+        given = type(arg).__name__ == "Given"
+        for event in (arg.args if given else (arg,)):
+            if not (isinstance(event, AppliedUndef) and event.func.__name__ == "event_eq" and len(event.args) == 2
+                    and isinstance(event.args[0], sp.Symbol)):
+                return None
+            out.append((event.args[0].name, event.args[1], given))
+    if not any(not given for _, _, given in out) or len({v for v, _, _ in out}) != len(out):
+        return None
+    return out
+
+
 def check_law_tables(lhs, rel, rhs, *, cue: bool = False) -> str | None:
     """The method when ``lhs rel rhs`` holds on random laws of the variables its functions name, else None."""
     if rel not in ("=", "<=", ">="):
@@ -71,20 +91,26 @@ def check_law_tables(lhs, rel, rhs, *, cue: bool = False) -> str | None:
         reading = _Reading(lhs, rhs, cue)
     except _Unread:
         return None
-    rng = random.Random(12)
+    rng, checked = random.Random(12), 0
     for _ in range(LAWS):
         law = reading.random_law(rng)
         for point in reading.points(law):
             try:
                 a, b = reading.value(lhs, law, point), reading.value(rhs, law, point)
-            except (_Unread, ZeroDivisionError):
+            except _Unread:
                 return None
+            except ZeroDivisionError:  # P(B = b | A = a) off the support of A: no value, no claim there
+                continue
+            checked += 1
             if not {"=": a == b, "<=": a <= b, ">=": a >= b}[rel]:
                 return None
+    if not checked:
+        return None
     kind = "densities (random histograms)" if reading.density else "mass functions (random tables)"
     names = ", ".join(reading.variables)
-    return (f"{METHOD}: verified exactly on {LAWS} random joint laws of {names} with {kind} of {SUPPORT} "
-            f"values each, at every value of the free arguments and off the support")
+    return (f"{METHOD}: verified exactly on {LAWS} random joint laws of {names} with {kind} on {SUPPORT} or more "
+            f"values each (the values the claim names and others), at every value of the free arguments and off "
+            f"the support")
 
 
 class _Reading:
@@ -92,24 +118,37 @@ class _Reading:
         self.bare = cue
         apps = [a for e in (lhs, rhs) for a in e.atoms(AppliedUndef)]
         laws = [a for a in apps if law_variables(a, cue) is not None]
-        if not laws:
+        probabilities = [a for a in apps if events(a) is not None]
+        if not laws and not probabilities:
             raise _Unread
+        if any(a.func.__name__ in PROBABILITY_NAMES for a in apps if events(a) is None):
+            raise _Unread  # P of an event that is not X = x
         sums = any(isinstance(e, sp.Sum) or _SET_SUM.match(getattr(getattr(e, "func", None), "__name__", ""))
                    for x in (lhs, rhs) for e in sp.preorder_traversal(x))
         integrals = any(isinstance(e, sp.Integral) or getattr(getattr(e, "func", None), "__name__", "") == "integral"
                         for x in (lhs, rhs) for e in sp.preorder_traversal(x))
-        if sums == integrals:  # neither (nothing to read) or both (a mass and a density at once)
-            raise _Unread
+        if (sums == integrals and not probabilities) or (sums and integrals) or (probabilities and integrals):
+            raise _Unread  # nothing to read, or a mass and a density at once
         self.density = integrals
-        self.variables = sorted({v for a in laws for v in law_variables(a, cue)})
+        self.variables = sorted({v for a in laws for v in law_variables(a, cue)}
+                                | {v for a in probabilities for v, _, _ in events(a)})
+        self.named = {}  # variable -> the numbers its events name (P(H = 1)): they are in its support
         self.role = {}  # argument symbol -> the variable it is a value of
+        for a in probabilities:
+            for v, value, _ in events(a):
+                if value.is_Rational:
+                    self.named.setdefault(v, set()).add(Fraction(int(value.p), int(value.q)))
+                for s in value.free_symbols:
+                    if self.role.setdefault(s, v) != v:
+                        raise _Unread
         for a in laws:
             for arg, v in zip(a.args, law_variables(a, cue)):
                 for s in arg.free_symbols:
                     if self.role.setdefault(s, v) != v:
                         raise _Unread  # one symbol for two variables: p_X(x) p_Y(x)
         self.free = sorted(self._free(lhs) | self._free(rhs), key=str)
-        extra = {s for s in lhs.free_symbols | rhs.free_symbols if s not in self.role and s.name != _SIZE}
+        extra = {s for s in lhs.free_symbols | rhs.free_symbols
+                 if s not in self.role and s.name != _SIZE and s.name not in self.variables}
         if extra or any(s not in self.role for s in self.free):
             raise _Unread  # a parameter, or a free name that is not an argument of a law
 
@@ -124,19 +163,22 @@ class _Reading:
             return self._free(expr.args[0]) - set(expr.args[1:])
         if isinstance(expr, AppliedUndef) and law_variables(expr, self.bare) is not None:
             return set().union(*(a.free_symbols for a in expr.args))
+        if isinstance(expr, AppliedUndef) and events(expr) is not None:
+            return set().union(*(value.free_symbols for _, value, _ in events(expr)))
         return set().union(set(), *(self._free(a) for a in expr.args)) if expr.args else (
             {expr} if isinstance(expr, sp.Symbol) else set())
 
     def random_law(self, rng):
-        cells = list(itertools.product(range(SUPPORT), repeat=len(self.variables)))
-        weights = [Fraction(rng.randint(1, 9)) for _ in cells]
-        total = sum(weights)
-        table = {c: w / total for c, w in zip(cells, weights)}
         values = {}
         for v in self.variables:  # distinct support values, or bin edges (SUPPORT + 1 increasing rationals)
-            picks = sorted(rng.sample(range(-6, 7), SUPPORT + (1 if self.density else 0)))
-            values[v] = [Fraction(p, 2) for p in picks]
-        return {"table": table, "values": values}
+            picks = [Fraction(p, 2) for p in rng.sample(range(-6, 7), SUPPORT + (1 if self.density else 0))]
+            named = self.named.get(v, set())
+            extra = [p for p in picks if p not in named][:max(SUPPORT - len(named), 1)]
+            values[v] = sorted(named | set(extra))  # the values its events name, and one at least they do not
+        cells = list(itertools.product(*(range(len(values[v]) - (1 if self.density else 0)) for v in self.variables)))
+        weights = [Fraction(rng.randint(1, 9)) for _ in cells]
+        total = sum(weights)
+        return {"table": {c: w / total for c, w in zip(cells, weights)}, "values": values}
 
     def points(self, law):
         """Assignments of the free arguments: every support value (bin middle) and one value off the support."""
@@ -144,7 +186,7 @@ class _Reading:
         for s in self.free:
             vals = law["values"][self.role[s]]
             if self.density:
-                inside = [(vals[k] + vals[k + 1]) / 2 for k in range(SUPPORT)]
+                inside = [(vals[k] + vals[k + 1]) / 2 for k in range(len(vals) - 1)]
                 choices.append(inside + [vals[-1] + 1])
             else:
                 choices.append(list(vals) + [vals[-1] + 1])
@@ -158,7 +200,7 @@ class _Reading:
         vals = law["values"][variable]
         if not self.density:
             return vals.index(value) if value in vals else None
-        for k in range(SUPPORT):
+        for k in range(len(vals) - 1):
             if vals[k] < value < vals[k + 1]:
                 return k
         if value in vals:
@@ -182,6 +224,21 @@ class _Reading:
                 mass /= edges[k + 1] - edges[k]
         return mass
 
+    def probability(self, found, law, env, forced):
+        """``P(X = x, Y = y | Z = z)`` in the table: the mass of the cells where all hold over that of the condition."""
+        def mass(items):
+            index = {}
+            for v, value, _ in items:
+                k = self.cell(v, self.value(value, law, env, forced), law)
+                if k is None:
+                    return Fraction(0)
+                index[v] = k
+            return sum(p for c, p in law["table"].items()
+                       if all(c[self.variables.index(v)] == k for v, k in index.items()))
+
+        condition = [e for e in found if e[2]]
+        return mass(found) / mass(condition) if condition else mass(found)
+
     def value(self, expr, law, env, forced=None):
         forced = forced or {}
         if expr in env:
@@ -201,6 +258,8 @@ class _Reading:
             name = expr.func.__name__
             if law_variables(expr, self.bare) is not None:
                 return self.law_value(expr, law, env, forced)
+            if events(expr) is not None:
+                return self.probability(events(expr), law, env, forced)
             found = _SET_SUM.match(name)
             if found is not None and len(expr.args) == 2 and not self.density:
                 index = expr.args[1]
@@ -249,7 +308,7 @@ class _Reading:
             raise _Unread
         edges = law["values"][self.role[index]]
         out = Fraction(0)
-        for k in range(SUPPORT):
+        for k in range(len(edges) - 1):
             a, b = edges[k], edges[k + 1]
             inner = {**forced, index: k}
             nodes = ((a, 1), ((a + b) / 2, 4), (b, 1))

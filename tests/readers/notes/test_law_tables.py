@@ -66,3 +66,23 @@ def test_a_bare_p_is_a_law_only_where_the_prose_says_so():
 def test_a_parameter_leaves_the_claim_unread():
     lhs, rhs = sides(r"\sum_{x \in Val(X)} a p_X(x) = a")  # true, but a is not a value of a random variable
     assert check_law_tables(lhs, "=", rhs) is None
+
+
+@pytest.mark.parametrize("claim", [
+    r"$P(A=a, B=b) \leq P(A=a)$",
+    r"$0 \leq \frac{P(A=a, B=b)}{P(A=a)} \leq 1$",
+    r"$P(A = a \mid B = b) = \frac{P(B = b \mid A = a) P(A = a)}{P(B = b)}$",
+])
+def test_claims_about_events_of_every_joint_law_are_verified(claim):
+    block = last(f"## Joint probability\n\nFor any values $a$ and $b$, {claim}.\n")
+    assert block.verdict == "verified", block.steps
+
+
+@pytest.mark.parametrize("claim", [
+    r"P(A=a) \leq P(A=a, B=b)",
+    r"P(A = a, B = b) = P(A = a) P(B = b)",  # independence
+    r"P(H=1) = P(H=1, D=0) + P(H=1, D=1)",  # D may take a third value: no support is guessed
+])
+def test_event_claims_that_fail_for_some_law_are_not_read(claim):
+    lhs, rhs = sides(claim)
+    assert check_law_tables(lhs, "<=" if "leq" in claim else "=", rhs) is None
