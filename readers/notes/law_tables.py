@@ -39,10 +39,13 @@ LAWS = 4
 """Random laws a claim must hold on."""
 CUE = re.compile(r"\bdensit|\bmass function|\bp\.?m\.?f\b|\bp\.?d\.?f\b|\bdistribution\b", re.IGNORECASE)
 """Prose that makes a bare ``p(x)``/``f(x)`` the law of ``X``."""
-_NAMED = re.compile(r"^[pPf]_\{?\s*([A-Z](?:\s*,?\s*[A-Z])*)\s*\}?$")
+_NAMED = re.compile(r"^[pPfF]_\{?\s*([A-Z](?:\s*,?\s*[A-Z])*)\s*\}?$")
 _SET_SUM = re.compile(r"^sum_\{(\w+)\\in\s*(?:\\(?:mathrm|text|operatorname)\{)?Val\}?\((\w)\)\}$")
 _SIZE = "N"
 """The size the reader gives a sum written without its range (``\\sum_y``)."""
+_RELATIONS = {"eq": lambda a, b: a == b, "le": lambda a, b: a <= b, "lt": lambda a, b: a < b,
+              "ge": lambda a, b: a >= b, "gt": lambda a, b: a > b}
+"""Events ``X rel x`` read in a table: ``event_le(X, x)`` is ``X \\le x``."""
 PROBABILITY_NAMES = frozenset({"P", "Pr", r"\Pr", r"\mathbb{P}", r"\operatorname{P}"})
 """Names of the probability of an event: ``P(X = x)`` is the mass function of ``X`` at ``x``."""
 METHOD = "the mass or density functions as the laws of the variables they name"
@@ -67,17 +70,17 @@ def law_variables(app, bare: bool) -> tuple[str, ...] | None:
 
 
 def events(app) -> list | None:
-    """``[(variable, value, conditioning)]`` of ``P(X = x, Y = y | Z = z)``, or None for anything else."""
+    """``[(variable, (relation, value), conditioning)]`` of ``P(X = x, Y \\le y | Z = z)``, or None otherwise."""
     if app.func.__name__ not in PROBABILITY_NAMES or not app.args:
         return None
     out = []
     for arg in app.args:
         given = type(arg).__name__ == "Given"
         for event in (arg.args if given else (arg,)):
-            if not (isinstance(event, AppliedUndef) and event.func.__name__ == "event_eq" and len(event.args) == 2
-                    and isinstance(event.args[0], sp.Symbol)):
+            relation = event.func.__name__[len("event_"):] if isinstance(event, AppliedUndef) else ""
+            if relation not in _RELATIONS or len(event.args) != 2 or not isinstance(event.args[0], sp.Symbol):
                 return None
-            out.append((event.args[0].name, event.args[1], given))
+            out.append((event.args[0].name, (relation, event.args[1]), given))
     if not any(not given for _, _, given in out) or len({v for v, _, _ in out}) != len(out):
         return None
     return out
@@ -127,7 +130,9 @@ class _Reading:
                    for x in (lhs, rhs) for e in sp.preorder_traversal(x))
         integrals = any(isinstance(e, sp.Integral) or getattr(getattr(e, "func", None), "__name__", "") == "integral"
                         for x in (lhs, rhs) for e in sp.preorder_traversal(x))
-        if (sums == integrals and not probabilities) or (sums and integrals) or (probabilities and integrals):
+        cdfs = any(a.func.__name__.startswith("F") for a in laws)
+        if (sums == integrals and not probabilities and not cdfs) or (sums and integrals) \
+                or ((probabilities or cdfs) and integrals):
             raise _Unread  # nothing to read, or a mass and a density at once
         self.density = integrals
         self.variables = sorted({v for a in laws for v in law_variables(a, cue)}
@@ -135,7 +140,7 @@ class _Reading:
         self.named = {}  # variable -> the numbers its events name (P(H = 1)): they are in its support
         self.role = {}  # argument symbol -> the variable it is a value of
         for a in probabilities:
-            for v, value, _ in events(a):
+            for v, (_, value), _ in events(a):
                 if value.is_Rational:
                     self.named.setdefault(v, set()).add(Fraction(int(value.p), int(value.q)))
                 for s in value.free_symbols:
@@ -157,6 +162,8 @@ class _Reading:
         if isinstance(expr, (sp.Sum, sp.Integral)):
             bound = {lim[0] for lim in expr.limits}
             return self._free(expr.function) - bound
+        if isinstance(expr, sp.Limit):
+            return self._free(expr.args[0]) - {expr.args[1]}
         if isinstance(expr, AppliedUndef) and expr.func.__name__ == "integral":
             return set()  # an integral without its differential binds every argument below it
         if isinstance(expr, AppliedUndef) and _SET_SUM.match(expr.func.__name__):
@@ -164,7 +171,7 @@ class _Reading:
         if isinstance(expr, AppliedUndef) and law_variables(expr, self.bare) is not None:
             return set().union(*(a.free_symbols for a in expr.args))
         if isinstance(expr, AppliedUndef) and events(expr) is not None:
-            return set().union(*(value.free_symbols for _, value, _ in events(expr)))
+            return set().union(*(value.free_symbols for _, (_, value), _ in events(expr)))
         return set().union(set(), *(self._free(a) for a in expr.args)) if expr.args else (
             {expr} if isinstance(expr, sp.Symbol) else set())
 
@@ -209,6 +216,10 @@ class _Reading:
 
     def law_value(self, app, law, env, forced):
         variables = law_variables(app, self.bare)
+        if app.func.__name__.startswith("F"):  # F_{XY}(x, y) = P(X <= x, Y <= y)
+            if self.density:
+                raise _Unread
+            return self.probability([(v, ("le", a), False) for v, a in zip(variables, app.args)], law, env, forced)
         index = {}
         for arg, v in zip(app.args, variables):
             bin_of = forced.get(arg) if isinstance(arg, sp.Symbol) else None
@@ -227,14 +238,10 @@ class _Reading:
     def probability(self, found, law, env, forced):
         """``P(X = x, Y = y | Z = z)`` in the table: the mass of the cells where all hold over that of the condition."""
         def mass(items):
-            index = {}
-            for v, value, _ in items:
-                k = self.cell(v, self.value(value, law, env, forced), law)
-                if k is None:
-                    return Fraction(0)
-                index[v] = k
-            return sum(p for c, p in law["table"].items()
-                       if all(c[self.variables.index(v)] == k for v, k in index.items()))
+            tests = [(self.variables.index(v), law["values"][v], _RELATIONS[rel], self.value(value, law, env, forced))
+                     for v, (rel, value), _ in items]
+            return sum((p for c, p in law["table"].items() if all(holds(values[c[k]], at) for k, values, holds, at
+                                                                 in tests)), Fraction(0))
 
         condition = [e for e in found if e[2]]
         return mass(found) / mass(condition) if condition else mass(found)
@@ -270,6 +277,8 @@ class _Reading:
                     and (expr.args[1], expr.args[2]) == (-sp.oo, sp.oo):
                 return self.whole_plane(expr, law, env, forced)
             raise _Unread
+        if isinstance(expr, sp.Limit) and not self.density and expr.args[2] in (sp.oo, -sp.oo):
+            return self.at_infinity(expr, law, env, forced)
         if isinstance(expr, sp.Sum) and not self.density and len(expr.limits) == 1:
             index, lo, hi = expr.limits[0]
             size = hi + 1 - lo
@@ -282,6 +291,20 @@ class _Reading:
                 raise _Unread
             return self.integral(expr.function, [index], law, env, forced)
         raise _Unread
+
+    def at_infinity(self, expr, law, env, forced):
+        """``lim_{x -> +-oo}`` of a function of a finite-support law: its value beyond every support value, where it
+        must be constant (checked at two points), else the limit is not read."""
+        body, variable, point = expr.args[:3]
+        if variable not in self.role:
+            raise _Unread
+        every = [x for values in law["values"].values() for x in values]
+        edge = max(every) if point == sp.oo else min(every)
+        step = 1 if point == sp.oo else -1
+        near, far = (self.value(body, law, {**env, variable: edge + step * k}, forced) for k in (1, 7))
+        if near != far:
+            raise _Unread
+        return near
 
     def total(self, body, index, law, env, forced):
         return sum((self.value(body, law, {**env, index: x}, forced) for x in law["values"][self.role[index]]),

@@ -86,3 +86,35 @@ def test_claims_about_events_of_every_joint_law_are_verified(claim):
 def test_event_claims_that_fail_for_some_law_are_not_read(claim):
     lhs, rhs = sides(claim)
     assert check_law_tables(lhs, "<=" if "leq" in claim else "=", rhs) is None
+
+
+_CDF = ("## CDF\n\nLet $X$, $Y$ have the cumulative distribution functions\n\n$$F_X(x) = P(X \\leq x)$$\n\n"
+        "$$F_{XY}(x, y) = P(X \\leq x, Y \\leq y)$$\n\nProperties:\n\n- $${claim}$$\n")
+
+
+@pytest.mark.parametrize("claim", [
+    r"lim_{x→-\infty} F_X(x) = 0",  # lim without its backslash, as notes write it
+    r"\lim_{x \to \infty} F_X(x) = 1",
+    r"F_X(x) = lim_{y \rightarrow \infty} F_{XY} (x, y)",
+])
+def test_limits_of_distribution_functions_are_verified(claim):
+    block = last(_CDF.replace("{claim}", claim))
+    assert block.verdict == "verified", block.steps
+
+
+@pytest.mark.parametrize("claim", [
+    r"lim_{x→\infty} F_X(x) = 0",
+    r"F_Y(x) = lim_{y \rightarrow \infty} F_{XY} (x, y)",
+    r"P(X < x) = 1 - P(X > x)",
+    r"\lim_{x\to\infty} x F_X(x) = 1",  # not constant beyond the support: no limit read
+])
+def test_wrong_limits_and_events_are_not_read(claim):
+    lhs, rhs = sides(claim)
+    assert check_law_tables(lhs, "=", rhs) is None
+
+
+def test_bare_lim_is_a_limit():
+    lhs, _ = sides(r"lim_{x \to 0} x = 0")
+    assert type(lhs).__name__ == "Limit"
+    lhs, _ = sides(r"lim = 3")  # a name lim, with no subscript
+    assert type(lhs).__name__ == "Symbol"
