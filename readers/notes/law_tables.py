@@ -17,6 +17,10 @@ to 1; ``P(X = x, Y = y \mid Z = z)`` is read in the same table.  Integrals over 
 is constant on each cell (a random histogram).  Every function is the marginal of one joint table, and a free
 argument (``x`` of ``p_X(x)``) is tried at every support value or bin and off the support.
 
+A density may also be written as the derivative of a distribution function (``\frac{d}{dx} P(X \le x)``,
+``\frac{\partial^2}{\partial x \partial y} F_{XY}(x, y)``): on a histogram law a distribution function is linear in
+each variable within a bin, so a difference quotient inside the bin is its derivative, exactly.
+
 Arithmetic is exact (rationals): sums are finite, and an integral over a bin of a polynomial of degree at most 3
 in its variable is Simpson's rule, which is exact there.  A claim that holds on ``LAWS`` random laws at every
 point is *verified* (a family of laws, not every law: never *proved*); one that fails is not refuted here (the
@@ -49,6 +53,22 @@ _RELATIONS = {"eq": lambda a, b: a == b, "le": lambda a, b: a <= b, "lt": lambda
 PROBABILITY_NAMES = frozenset({"P", "Pr", r"\Pr", r"\mathbb{P}", r"\operatorname{P}"})
 """Names of the probability of an event: ``P(X = x)`` is the mass function of ``X`` at ``x``."""
 METHOD = "the mass or density functions as the laws of the variables they name"
+
+
+def _share(edges, k, rel, at):
+    """The share of bin ``k`` (between ``edges[k]`` and ``edges[k + 1]``) where ``X rel at`` holds, X uniform there."""
+    if rel == "eq":
+        raise _Unread  # P(X = x) of a density: 0, and surely not what a note means
+    a, b = edges[k], edges[k + 1]
+    below = min(max((at - a) / (b - a), Fraction(0)), Fraction(1))
+    return below if rel in ("le", "lt") else 1 - below
+
+
+def _product(factors):
+    out = Fraction(1)
+    for f in factors:
+        out *= f
+    return out
 
 
 class _Unread(Exception):
@@ -131,8 +151,8 @@ class _Reading:
         integrals = any(isinstance(e, sp.Integral) or getattr(getattr(e, "func", None), "__name__", "") == "integral"
                         for x in (lhs, rhs) for e in sp.preorder_traversal(x))
         cdfs = any(a.func.__name__.startswith("F") for a in laws)
-        if (sums == integrals and not probabilities and not cdfs) or (sums and integrals) \
-                or ((probabilities or cdfs) and integrals):
+        integrals = integrals or any(isinstance(e, sp.Derivative) for x in (lhs, rhs) for e in sp.preorder_traversal(x))
+        if (sums == integrals and not probabilities and not cdfs) or (sums and integrals):
             raise _Unread  # nothing to read, or a mass and a density at once
         self.density = integrals
         self.variables = sorted({v for a in laws for v in law_variables(a, cue)}
@@ -217,8 +237,6 @@ class _Reading:
     def law_value(self, app, law, env, forced):
         variables = law_variables(app, self.bare)
         if app.func.__name__.startswith("F"):  # F_{XY}(x, y) = P(X <= x, Y <= y)
-            if self.density:
-                raise _Unread
             return self.probability([(v, ("le", a), False) for v, a in zip(variables, app.args)], law, env, forced)
         index = {}
         for arg, v in zip(app.args, variables):
@@ -238,10 +256,13 @@ class _Reading:
     def probability(self, found, law, env, forced):
         """``P(X = x, Y = y | Z = z)`` in the table: the mass of the cells where all hold over that of the condition."""
         def mass(items):
-            tests = [(self.variables.index(v), law["values"][v], _RELATIONS[rel], self.value(value, law, env, forced))
+            tests = [(self.variables.index(v), law["values"][v], rel, self.value(value, law, env, forced))
                      for v, (rel, value), _ in items]
-            return sum((p for c, p in law["table"].items() if all(holds(values[c[k]], at) for k, values, holds, at
-                                                                 in tests)), Fraction(0))
+            if self.density:  # X uniform within each bin of a histogram law
+                return sum((p * _product(_share(values, c[k], rel, at) for k, values, rel, at in tests)
+                            for c, p in law["table"].items()), Fraction(0))
+            return sum((p for c, p in law["table"].items() if all(_RELATIONS[rel](values[c[k]], at)
+                                                                 for k, values, rel, at in tests)), Fraction(0))
 
         condition = [e for e in found if e[2]]
         return mass(found) / mass(condition) if condition else mass(found)
@@ -277,6 +298,8 @@ class _Reading:
                     and (expr.args[1], expr.args[2]) == (-sp.oo, sp.oo):
                 return self.whole_plane(expr, law, env, forced)
             raise _Unread
+        if isinstance(expr, sp.Derivative) and self.density:
+            return self.slope(expr.expr, list(expr.variable_count), law, env, forced)
         if isinstance(expr, sp.Limit) and not self.density and expr.args[2] in (sp.oo, -sp.oo):
             return self.at_infinity(expr, law, env, forced)
         if isinstance(expr, sp.Sum) and not self.density and len(expr.limits) == 1:
@@ -285,12 +308,36 @@ class _Reading:
             if not (isinstance(size, sp.Symbol) and size.name == _SIZE and lo in (0, 1)) or index not in self.role:
                 raise _Unread  # \sum_y written with no range: over the support of Y; a stated range is not
             return self.total(expr.function, index, law, env, forced)
-        if isinstance(expr, sp.Integral) and self.density and len(expr.limits) == 1:
-            index, lo, hi = expr.limits[0]
-            if (lo, hi) != (-sp.oo, sp.oo) or index not in self.role:
+        if isinstance(expr, sp.Integral) and self.density:
+            if any(len(lim) != 3 or tuple(lim[1:]) != (-sp.oo, sp.oo) or lim[0] not in self.role
+                   for lim in expr.limits):
                 raise _Unread
-            return self.integral(expr.function, [index], law, env, forced)
+            return self.integral(expr.function, [lim[0] for lim in expr.limits], law, env, forced)
         raise _Unread
+
+    def slope(self, body, variables, law, env, forced):
+        """A derivative of a function of histogram laws, once in each variable: a difference quotient inside one bin,
+        where distribution functions are linear in each variable (exact; at a bin's end, inside its forced bin)."""
+        (variable, order), rest = variables[0], variables[1:]
+        if order != 1 or variable not in self.role or variable not in env \
+                or variable in body.replace(lambda e: isinstance(e, AppliedUndef), lambda e: sp.Dummy()).free_symbols:
+            raise _Unread  # d/dx (x F_X(x)): only functions of the laws, linear in x on a bin, are read
+        x, edges = env[variable], law["values"][self.role[variable]]
+        width = min(edges[j + 1] - edges[j] for j in range(len(edges) - 1))
+        ends = [edges[0] - 4 * width] + list(edges) + [edges[-1] + 4 * width]  # off the support: constant pieces
+        k = forced.get(variable)
+        k = k + 1 if k is not None else next((j for j in range(len(ends) - 1) if ends[j] < x < ends[j + 1]), None)
+        if k is None or not ends[k] <= x <= ends[k + 1]:
+            raise _Unread  # on a bin's end, or far off: no derivative read
+        a, b = ends[k], ends[k + 1]
+        h = width / 4
+        lo, hi = max(a, x - h), min(b, x + h)
+
+        def at(point):
+            here = {**env, variable: point}
+            return self.slope(body, rest, law, here, forced) if rest else self.value(body, law, here, forced)
+
+        return (at(hi) - at(lo)) / (hi - lo)
 
     def at_infinity(self, expr, law, env, forced):
         """``lim_{x -> +-oo}`` of a function of a finite-support law: its value beyond every support value, where it
@@ -326,7 +373,7 @@ class _Reading:
         polynomial of degree at most 3 in the variable times the laws, which are constant on a bin)."""
         index, rest = indices[0], indices[1:]
         dummy = sp.Dummy()
-        plain = body.replace(lambda e: isinstance(e, AppliedUndef), lambda e: dummy)
+        plain = body.replace(lambda e: isinstance(e, (AppliedUndef, sp.Derivative)), lambda e: dummy)
         if not plain.is_polynomial(index) or sp.Poly(plain, index).degree() > 3:
             raise _Unread
         edges = law["values"][self.role[index]]
