@@ -123,6 +123,9 @@ class _Atoms:
         derivative_like = re.match(r"\{?\s*(?:d(?:[A-Za-z]|\\[A-Za-z])|\\partial|\\mathrm\s*\{\s*d\s*\})", den_text)
         den = self.without_differential(tree.children[2])
         num = self.without_differential(tree.children[1]) if derivative_like else self.sarg(tree.children[1])
+        if derivative_like and isinstance(num, sp.core.function.AppliedUndef) and re.fullmatch(r"d[A-Za-z].*", num.func.__name__) \
+                and self.symbols.get("d") is not None:  # \frac{dF_X(x)}{dx}: d F_X(x), the name read with its d
+            num = self.symbols["d"] * sp.Function(num.func.__name__[1:])(*num.args)
         derivative = self.derivative(num, den, tree)
         if derivative is not None:
             return derivative

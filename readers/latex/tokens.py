@@ -383,6 +383,8 @@ class _Tokenizer:
             return self.emit("FUNC", word, start, self.pos)
         if word in ("max", "min", "argmax", "argmin"):
             return self.emit("MAXMIN", word, start, self.pos)
+        if word == "lim" and re.match(r"\s*_", self.text[self.pos:]):  # lim_{x \to \infty}: \lim without its \\
+            return self.emit("LIM", word, start, self.pos)
         if word in PROSE_WORDS:
             return self.emit("PROSE", word, start, self.pos)
         return self.emit("NAME" if len(word) == 1 else "WORD", word, start, self.pos)

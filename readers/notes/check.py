@@ -131,6 +131,7 @@ from readers.notes.entropy import applications as entropy_applications
 from readers.notes.entropy import check_divergence, check_entropy
 from readers.notes.entropy import divergence_applications
 from readers.notes.mass_expectations import check_mass_expectations
+from readers.notes.law_tables import CUE as LAW_CUE, check_law_tables, law_variables
 from readers.notes.angles import angle_definition, arccos_latex
 from readers.notes.definition_cues import introduces_definition, introduces_restatement, text_before
 from readers.notes import hypothesis_tests, restatements
@@ -1097,7 +1098,7 @@ class _NotesReader(_CatalogMatch):
             elif not row.continued and rels[0] in ("=", ":=") and self.definable(name, exprs[1]):
                 claim = _Claim(name, "=", exprs[1], tuple(row.conditions) + tuple(givens),
                                frag.content_line + row.line - 1, block.zero_based)
-                self.definition_steps += self.definition_as_claim(claim, frag)
+                self.definition_steps += self.definition_as_claim(claim, frag) or self.law_as_claim(claim)
                 self.define(name, exprs[1], frag.content_line + row.line - 1)
                 defined.append(f"{name}")
                 mains.append(Main(name, exprs[1]))
@@ -1254,6 +1255,8 @@ class _NotesReader(_CatalogMatch):
             cases = self.section.functions.get(name, [])
             if all(a.is_number for a in lhs.args):
                 return False  # f(3) = 9: a claim about a known function
+            if name.startswith(("sum_{", "prod_{")) or name == "integral":
+                return False  # \sum_{x \in Val(X)} p_X(x) = 1, \int f_X(x) = 1: a sum or an integral, no name
             if name in PROBABILITY_NAMES and rhs.is_number:
                 return False  # P(S) = 1, P(H = 1) = 0.0015: a value of the probability, never P := constant
             if cases and (self.section.defined_here(key) or not all(is_name(a) for a in lhs.args)) \
@@ -1293,6 +1296,18 @@ class _NotesReader(_CatalogMatch):
         note = f"{names} read as constant{'s' if len(constants) > 1 else ''}, as the prose says; as the " \
                f"definition of {_show(claim.lhs)} it agrees"
         return [StepReport(**{**s.__dict__, "method": f"{s.method}; {note}"}) for s in found]
+
+    def law_as_claim(self, claim: _Claim) -> list[StepReport]:
+        r"""A definition of a law's function (``p_X(x) = \sum_y p_{XY}(x, y)``) that holds for every law of the
+        variables its subscript names (readers.notes.law_tables): confirmed as a claim too, else [] (it only
+        defines; a failure is no verdict, since the row may define a new function)."""
+        if not isinstance(claim.lhs, AppliedUndef) or law_variables(claim.lhs, False) is None:
+            return []
+        how = check_law_tables(claim.lhs, "=", self.expand(claim.rhs), cue=LAW_CUE.search(self.prose) is not None)
+        if how is None:
+            return []
+        return [StepReport(lhs=_show(claim.lhs), rel="=", rhs=_show(claim.rhs), verdict="verified", method=how,
+                           line=claim.line)]
 
     def side_definitions(self, row) -> list:
         r"""The equations after a definition on its row (``u(a, b) = (a+b)^2, \qquad v(a, b) = (a-b)^2``) that
@@ -1485,6 +1500,10 @@ class _NotesReader(_CatalogMatch):
             verdict, why = check_divergence(claim.lhs, claim.rel, claim.rhs)
             if verdict == "verified":  # H, I as Shannon's functionals (readers.notes.entropy)
                 return [StepReport(**shown, verdict="verified", method=why, assumptions=assumptions)]
+        if not all(r.verdict in ("proved", "verified") for r in out) and not claim.conditions:
+            how = check_law_tables(lhs, claim.rel, rhs, cue=LAW_CUE.search(self.prose) is not None)
+            if how is not None:  # sum_{x in Val(X)} p_X(x) = 1: about every law of X (readers.notes.law_tables)
+                return [StepReport(**shown, verdict="verified", method=how, assumptions=assumptions)]
         product = self.product_reading(general, frag, lhs, rhs, shown, out)
         if product is not None:
             return [StepReport(**{**r.__dict__, "assumptions": assumptions}) for r in product]

@@ -18,12 +18,22 @@ from symbolic.domains import Probability
 METHOD = "each probability read as an unknown number in [0, 1] (the axioms of probability)"
 
 
+def _bound(node) -> set:
+    """The variables a derivative, integral, sum or limit binds."""
+    return {node.args[1]} if isinstance(node, sp.Limit) else set(node.variables)
+
+
 def bounded(lhs, rhs, names) -> tuple | None:
     """``(lhs, rhs, domains)`` with every application of a probability in ``names`` replaced by a number in
     [0, 1]; None when there is none, or when another unknown function is left."""
     found = sorted({a for e in (lhs, rhs) for a in e.atoms(AppliedUndef) if a.func.__name__ in names}, key=str)
     if not found:
         return None
+    for e in (lhs, rhs):  # d/dx P(X <= x): the probability varies with x there, it is no one number
+        for node in sp.preorder_traversal(e):
+            if isinstance(node, (sp.Derivative, sp.Integral, sp.Sum, sp.Limit)) \
+                    and any(a.free_symbols & _bound(node) for a in found if node.has(a)):
+                return None
     values = {a: sp.Symbol(re.sub(r"\W+", "_", str(a)).strip("_"), real=True) for a in found}
     lhs, rhs = lhs.xreplace(values), rhs.xreplace(values)
     if lhs.atoms(AppliedUndef) or rhs.atoms(AppliedUndef):

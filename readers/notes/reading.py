@@ -42,7 +42,13 @@ def defined_functions(text: str) -> frozenset:
         name = m.group(1).lstrip("\\")
         if name not in _NOT_FUNCTIONS:
             names.add(name)
+    names |= {m.group(1) for m in _DERIVATIVE_AT_A_POINT.finditer(text)}
     return frozenset(names)
+
+
+_DERIVATIVE_AT_A_POINT = re.compile(r"\\[dt]?frac\s*\{\s*d\s*([A-Za-z])\s*\}\s*\{\s*d\s*[A-Za-z]\s*\}(?:\\left\s*)?\(")
+r"""``\frac{du}{dx}(x)``, ``\frac{dF}{du}(u(y))``: a derivative evaluated at a point, so its letter names a function
+(``u(0)`` is then ``u`` at 0, not ``u \cdot 0``)."""
 
 
 _SPECIAL_AS_VALUE = re.compile(r"\\(Gamma|zeta)(?![A-Za-z])(?!\s*(?:\\left\s*|\\[bB]igg?l?\s*)?\()|Γ(?!\s*\()")
