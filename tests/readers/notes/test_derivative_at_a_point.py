@@ -18,6 +18,6 @@ def test_a_derivative_times_a_factor_names_no_function():
 
 
 def test_the_limits_of_an_integral_apply_the_function():
-    block = check_notes(_NOTE, path="<test>").blocks[-1]
+    block = check_notes(_NOTE, path="<test>", budget=1.0).blocks[-1]  # the reading is the point; no budget refutes
     assert "u(0)" in block.parsed_form[0] and "u(x)" in block.parsed_form[0], block.parsed_form
     assert block.verdict != "refuted"
