@@ -28,7 +28,7 @@ from symbolic.domains import Domain, Simplex, domain_for_assumptions
 from symbolic.expr import as_expr
 from symbolic.functions import ReduceMax
 
-from derivations.checker.assumptions import Region, numeric_bound, region_for
+from derivations.checker.assumptions import numeric_bound, region_for
 
 SCALAR_SIZES = tuple(range(-12, 13)) + (-20, 20, 37, -37, 64, 100, 250, 1000)
 """Sizes tried for a size symbol (a limit of a Sum or Product) when the step names none and has no arrays:
