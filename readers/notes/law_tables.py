@@ -13,9 +13,10 @@ A bare ``p(x)`` or ``f(x)`` names the law of ``X`` only where the prose around i
 function or a distribution (``cue``).  Sums (over ``Val(X)`` or with no range, ``\sum_y``) make the functions
 mass functions: each variable takes ``SUPPORT`` values (the values its events name, ``P(H = 1)``, and at least
 one more, so that no claim rests on a guessed support), the joint is a random table of positive rationals summing
-to 1; ``P(X = x, Y = y \mid Z = z)`` is read in the same table.  Integrals over the whole line make them densities: each variable has ``SUPPORT`` bins, the joint density
-is constant on each cell (a random histogram).  Every function is the marginal of one joint table, and a free
-argument (``x`` of ``p_X(x)``) is tried at every support value or bin and off the support.
+to 1; ``P(X = x, Y = y \mid Z = z)`` is read in the same table.  Integrals over the whole line make them
+densities: each variable has ``SUPPORT`` bins, the joint density is constant on each cell (a random histogram).
+Every function is the marginal of one joint table, and a free argument (``x`` of ``p_X(x)``) is tried at every
+support value or bin and off the support.
 
 A density may also be written as the derivative of a distribution function (``\frac{d}{dx} P(X \le x)``,
 ``\frac{\partial^2}{\partial x \partial y} F_{XY}(x, y)``): on a histogram law a distribution function is linear in
@@ -30,6 +31,7 @@ functions, ``\log``, conditional laws ``p_{X|Y}``) is not read: :func:`check_law
 from __future__ import annotations
 
 import itertools
+import math
 import random
 import re
 from fractions import Fraction
@@ -50,6 +52,8 @@ _SIZE = "N"
 _RELATIONS = {"eq": lambda a, b: a == b, "le": lambda a, b: a <= b, "lt": lambda a, b: a < b,
               "ge": lambda a, b: a >= b, "gt": lambda a, b: a > b}
 """Events ``X rel x`` read in a table: ``event_le(X, x)`` is ``X \\le x``."""
+_RELATION_NAMES = {"=": "eq", "<=": "le", ">=": "ge"}
+"""The claim relations :func:`check_law_tables` reads, by their names in :data:`_RELATIONS`."""
 PROBABILITY_NAMES = frozenset({"P", "Pr", r"\Pr", r"\mathbb{P}", r"\operatorname{P}"})
 """Names of the probability of an event: ``P(X = x)`` is the mass function of ``X`` at ``x``."""
 METHOD = "the mass or density functions as the laws of the variables they name"
@@ -62,13 +66,6 @@ def _share(edges, k, rel, at):
     a, b = edges[k], edges[k + 1]
     below = min(max((at - a) / (b - a), Fraction(0)), Fraction(1))
     return below if rel in ("le", "lt") else 1 - below
-
-
-def _product(factors):
-    out = Fraction(1)
-    for f in factors:
-        out *= f
-    return out
 
 
 class _Unread(Exception):
@@ -108,7 +105,7 @@ def events(app) -> list | None:
 
 def check_law_tables(lhs, rel, rhs, *, cue: bool = False) -> str | None:
     """The method when ``lhs rel rhs`` holds on random laws of the variables its functions name, else None."""
-    if rel not in ("=", "<=", ">="):
+    if rel not in _RELATION_NAMES:
         return None
     try:
         reading = _Reading(lhs, rhs, cue)
@@ -125,7 +122,7 @@ def check_law_tables(lhs, rel, rhs, *, cue: bool = False) -> str | None:
             except ZeroDivisionError:  # P(B = b | A = a) off the support of A: no value, no claim there
                 continue
             checked += 1
-            if not {"=": a == b, "<=": a <= b, ">=": a >= b}[rel]:
+            if not _RELATIONS[_RELATION_NAMES[rel]](a, b):
                 return None
     if not checked:
         return None
@@ -259,7 +256,8 @@ class _Reading:
             tests = [(self.variables.index(v), law["values"][v], rel, self.value(value, law, env, forced))
                      for v, (rel, value), _ in items]
             if self.density:  # X uniform within each bin of a histogram law
-                return sum((p * _product(_share(values, c[k], rel, at) for k, values, rel, at in tests)
+                return sum((p * math.prod((_share(values, c[k], rel, at) for k, values, rel, at in tests),
+                                          start=Fraction(1))
                             for c, p in law["table"].items()), Fraction(0))
             return sum((p for c, p in law["table"].items() if all(_RELATIONS[rel](values[c[k]], at)
                                                                  for k, values, rel, at in tests)), Fraction(0))
@@ -276,18 +274,15 @@ class _Reading:
         if isinstance(expr, sp.Add):
             return sum((self.value(a, law, env, forced) for a in expr.args), Fraction(0))
         if isinstance(expr, sp.Mul):
-            out = Fraction(1)
-            for a in expr.args:
-                out *= self.value(a, law, env, forced)
-            return out
+            return math.prod((self.value(a, law, env, forced) for a in expr.args), start=Fraction(1))
         if isinstance(expr, sp.Pow) and expr.exp.is_Integer:
             return self.value(expr.base, law, env, forced) ** int(expr.exp)
         if isinstance(expr, AppliedUndef):
             name = expr.func.__name__
             if law_variables(expr, self.bare) is not None:
                 return self.law_value(expr, law, env, forced)
-            if events(expr) is not None:
-                return self.probability(events(expr), law, env, forced)
+            if (named_events := events(expr)) is not None:
+                return self.probability(named_events, law, env, forced)
             found = _SET_SUM.match(name)
             if found is not None and len(expr.args) == 2 and not self.density:
                 index = expr.args[1]
