@@ -18,7 +18,10 @@ forward, so it compares with "torch" (from scratch); "torch-graph" is the lower 
 with a stored graph pays.
 
 Method.  Each thread setting runs in a fresh child process whose OMP/MKL/OPENBLAS/NUMBA thread variables
-and XLA_FLAGS are set before any import; torch.set_num_threads and threadpoolctl pin the rest.  Per
+and XLA_FLAGS are set before any import; torch.set_num_threads and threadpoolctl pin the rest, and the
+process is bound to that many CPUs (``os.sched_setaffinity``): XLA's CPU runtime runs parts of a jitted
+program on threads of its own whatever the flags say (measured: JAX's CPU time 1.6-1.9x its wall time at
+"one thread"), so without the binding JAX's column was a two-core time beside one-core ones.  Per
 kernel and phase every library is warmed up (2 calls), then timed in ROUNDS rounds (default 11); a round
 calls each library once, in an order rotated each round (round robin), so all see the same machine load;
 the reported time is the median.  The "floor" is the median time of np.copyto of every input and output
@@ -499,12 +502,24 @@ def timed_rounds(cells, floor_call, rounds: int, warmup: int = 2):
             for n in wall}
 
 
+def bind_to_cpus(n: int) -> list | None:
+    """Bind this process (and the threads it starts later) to ``n`` of the CPUs it may run on; the CPUs, or
+    None where the platform has no affinity call.  Thread-count settings bound the threads a library starts
+    for its own parallel loops, not every runtime's helper threads (XLA's); the binding bounds the cores."""
+    if not hasattr(os, "sched_setaffinity"):
+        return None
+    cpus = sorted(os.sched_getaffinity(0))[:n]
+    os.sched_setaffinity(0, cpus)
+    return cpus
+
+
 def child(args) -> dict:
     """Run in a process whose thread environment was set before any import."""
+    n = args.threads_one
+    cpus = bind_to_cpus(n)  # before any import starts a thread: they inherit the binding
     import numpy as np
 
     sys.path.insert(0, str(HERE))
-    n = args.threads_one
     try:
         from threadpoolctl import threadpool_info, threadpool_limits
 
@@ -543,7 +558,7 @@ def child(args) -> dict:
         log(f"generated: {gen_note} ({time.perf_counter() - t0:.1f} s)")
     missing = [m for m in ("torch", "jax", "pytensor") if not _have(m)]
     result = {"threads": n, "mode": args.child, "generated": gen_note, "missing": missing, "versions": versions,
-              "env": {k: os.environ.get(k) for k in list(thread_env(1)) + ["MALLOC_MMAP_THRESHOLD_"]},
+              "cpus": cpus, "env": {k: os.environ.get(k) for k in list(thread_env(1)) + ["MALLOC_MMAP_THRESHOLD_"]},
               "rows": []}
     if _have("torch"):
         import torch
