@@ -39,6 +39,7 @@ import sympy as sp
 from symbolic.expr import as_expr
 
 from codegen.lower_blocks import BLOCK_ELEMENTS, row_block_lines, sum_to_code
+from codegen.lower_bufsize import broadcasts_rows, row_buffered
 from codegen.lower_row_sum import summed_row_block_lines, summed_rows
 from codegen.lower_liveness import plan
 from codegen.lower_nodes import ATOM, Arr, Emitter, UnsupportedNode
@@ -220,6 +221,9 @@ def lower_function(name: str, inputs: tuple[Input, ...], targets: tuple[Target, 
         body = ["with np.errstate(all='ignore'):  # np.where evaluates the branch it discards"] + [
             "    " + line for line in body]
         notes.append("branches of np.where are evaluated everywhere; floating-point warnings are silenced")
+    widest = max(used_inputs, key=lambda i: len(i.shape), default=None)  # the first of the most axes
+    if printer.module == "np" and widest is not None and widest.shape and broadcasts_rows(body):
+        body = row_buffered(body, widest.name)
     if extra:
         params = params + ("*",) + tuple(extra)
     for hidden in (OUT_PARAM, SCRATCH_PARAM):  # row blocks: the caller's output slice, kept temporaries
