@@ -17,18 +17,19 @@ pass                     float32   buffer = row   float64   buffer = row
 
 so the body of a function whose rows are long runs sets the buffer to the row's length (a multiple of 16,
 as NumPy requires) for its duration and restores the caller's setting on every exit.  Rows shorter than
-:data:`MIN_ROW` keep the default: there the copies pay (48 or 64 float32 per row: 0.26 ns per element with
-the default buffer, 0.77 with a row-sized one), as they do where the contiguous axis is not the last (the
-blocks of a transposed input, e.g. batch normalization's features x batch view: 10-17% slower with a
-buffer of one run).  Only the speed should change: an elementwise pass computes each element by the same
-inner loop, and the reductions checked give the same bits (``np.sum`` over rows of 1000 float32 with a
-buffer of 992, in C and Fortran order; ``benchmarks/float32_accuracy.py`` prints the same errors).
+:data:`MIN_ROW_BYTES` keep the default: there the copies pay (48 or 64 float32 per row: 0.26 ns per element
+with the default buffer, 0.77 with a row-sized one; 128 to 256 float32 and 128 float64: even or worse), as they
+do where the contiguous axis is not the last (the blocks of a transposed input, e.g. batch normalization's
+features x batch view: 10-17% slower with a buffer of one run).  Only the speed should change: an elementwise
+pass computes each element by the same inner loop, and the reductions checked give the same bits (``np.sum``
+over rows of 1000 float32 with a buffer of 992, in C and Fortran order; ``benchmarks/float32_accuracy.py``
+prints the same errors).
 """
 from __future__ import annotations
 
-MIN_ROW = 256
-"""Shortest contiguous last axis (elements) that gets a row-sized buffer: measured better at 256 and 1024,
-worse at 48 and 64 (float32 and float64)."""
+MIN_ROW_BYTES = 2048
+"""Shortest contiguous last axis (bytes) that gets a row-sized buffer: measured better from 512 float32 and
+256 float64 elements (2 KiB) up, even or worse below (128 and 256 float32, 128 float64, 48 and 64 of either)."""
 
 NAME = "_ufunc_buffer"
 """The generated code's name for the caller's buffer size, restored on exit."""
@@ -43,9 +44,9 @@ def broadcasts_rows(body: list[str]) -> bool:
 def row_buffered(body: list[str], ref: str) -> list[str]:
     r"""``body`` run with a ufunc buffer of one row of the array ``ref`` (its last axis, rounded down to a
     multiple of 16 and never above the caller's setting) where that axis is contiguous and at least
-    :data:`MIN_ROW` long; the caller's setting restored on every exit (the body's returns included).
+    :data:`MIN_ROW_BYTES` long; the caller's setting restored on every exit (the body's returns included).
     Elsewhere the body runs as it is (the test costs one condition, not a call)."""
-    fits = f"{ref}.ndim and {ref}.strides[-1] == {ref}.itemsize and {ref}.shape[-1] >= {MIN_ROW}"
+    fits = f"{ref}.ndim and {ref}.strides[-1] == {ref}.itemsize and {ref}.shape[-1] * {ref}.itemsize >= {MIN_ROW_BYTES}"
     size = f"min(np.getbufsize(), {ref}.shape[-1] // 16 * 16)"
     return ([f"{NAME} = np.setbufsize({size}) if {fits} else None", "try:"] + ["    " + line for line in body]
             + ["finally:", f"    if {NAME} is not None:", f"        np.setbufsize({NAME})"])

@@ -6,7 +6,10 @@ import sympy as sp
 
 from codegen.load import load_generated
 from codegen.lower import Input, Target, lower_function
-from codegen.lower_bufsize import MIN_ROW, broadcasts_rows, row_buffered
+from codegen.lower_bufsize import MIN_ROW_BYTES, broadcasts_rows, row_buffered
+
+MIN_ROW = MIN_ROW_BYTES // 8
+"""The shortest row in float64 (the arrays below are float64)."""
 
 
 def _seen_buffer():
@@ -16,11 +19,16 @@ def _seen_buffer():
     return vars(load_generated(source + "\n"))["f"]
 
 
-@pytest.mark.parametrize("shape, expected", [((3, 1000), 992), ((2, 4, MIN_ROW), MIN_ROW), ((3, MIN_ROW - 1), None),
-                                             ((5, 20000), None), ((7,), None)])
-def test_the_body_runs_with_one_row_and_the_callers_setting_comes_back(shape, expected):
+ROWS = [((3, 1000), np.float64, 992), ((2, 4, MIN_ROW), np.float64, MIN_ROW), ((3, MIN_ROW - 1), np.float64, None),
+        ((3, 2 * MIN_ROW), np.float32, 2 * MIN_ROW), ((3, 2 * MIN_ROW - 1), np.float32, None),
+        ((5, 20000), np.float64, None), ((7,), np.float64, None)]
+"""(shape, dtype, the buffer the body sees; None: the caller's)."""
+
+
+@pytest.mark.parametrize("shape, dtype, expected", ROWS)
+def test_the_body_runs_with_one_row_and_the_callers_setting_comes_back(shape, dtype, expected):
     f, before = _seen_buffer(), np.getbufsize()
-    seen = f(np.ones(shape))
+    seen = f(np.ones(shape, dtype))
     assert seen == (before if expected is None else expected)  # rows longer than the buffer: left as it is
     assert np.getbufsize() == before
 
