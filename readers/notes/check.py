@@ -420,6 +420,24 @@ def _prime(application, cases):
     return sp.diff(body, x, order).xreplace({x: application.args[0]})
 
 
+def _inside_its_own_group(letter: str, content: str) -> bool:
+    r"""Whether ``letter(...)`` holds ``letter`` itself as a value in its parentheses somewhere in ``content``
+    (``n(n-1)``, ``2x(y - wx)``): a name applied to an expression of itself is a factor, not a function."""
+    token = letter if len(letter) == 1 else "\\" + letter
+    tokens = [t for t in re.findall(r"\\[A-Za-z]+|\S", content)]
+    for k, t in enumerate(tokens):
+        if t != token or k + 1 >= len(tokens) or tokens[k + 1] != "(" or (k and tokens[k - 1] == "\\"):
+            continue
+        depth = 0
+        for m in range(k + 1, len(tokens)):
+            depth += {"(": 1, ")": -1}.get(tokens[m], 0)
+            if depth == 0:
+                break
+            if tokens[m] == token and (m + 1 >= len(tokens) or tokens[m + 1] != "("):
+                return True
+    return False
+
+
 def _copy_section(section):
     from copy import copy
 
@@ -970,6 +988,7 @@ class _NotesReader(_CatalogMatch):
         runs = set(re.findall(r"(?<![\\A-Za-z])([A-Z]{2,3})(?![A-Za-z])", frag.content))
         letters -= set(self.section.functions) | self.document_functions
         letters -= {k.name for k in before.symbols if isinstance(k, sp.Symbol)}  # p = sigma(z) above: p is a value
+        letters = {x for x in letters if not _inside_its_own_group(x, frag.content)}  # n(n-1): n is a value
         runs -= self.names
         if not letters and not runs:
             return steps
