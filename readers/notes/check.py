@@ -145,6 +145,7 @@ from readers.notes.independent_joint import names_of as joint_names
 from readers.notes.independent_joint import variables as joint_variables
 from readers.notes.ellipsis import check_listed, listed_terms
 from readers.notes import decimals
+from readers.notes.law_divergences import divergence_of_laws
 from readers.notes.laws import law, law_moments, stated_fact
 from readers.notes.leibniz import LEIBNIZ_NOTE, leibniz_reading
 from readers.notes.special import standard_functions
@@ -950,10 +951,16 @@ class _NotesReader(_CatalogMatch):
                           assumptions=(law_shown,))
 
     def law_claim(self, name, value, row, frag, block, givens):
-        r"""``\mu_X = value`` with ``X \sim D(\theta)`` in force: the claim that ``D``'s mean is ``value``."""
+        r"""``\mu_X = value`` with ``X \sim D(\theta)`` in force: the claim that ``D``'s mean is ``value``;
+        ``D_{KL}(D(\theta_1) \| D(\theta_2)) = value``: the claim that the divergence of the two laws is ``value``
+        (readers.notes.law_divergences)."""
         fact = stated_fact(name, self.section.laws)
         if fact is None:
-            return None
+            stated = divergence_of_laws(name)
+            return None if stated is None else _Claim(
+                stated.value, "=", value, tuple(row.conditions) + tuple(givens) + stated.domain,
+                frag.content_line + row.line - 1, block.zero_based, shown_lhs=_show(name),
+                unambiguous=stated.unambiguous, read_as=f"{_show(name)} read as {stated.read_as}")
         kind, variable = fact
         found = self.section.laws[variable]
         return _Claim(found.fact(kind), "=", value, tuple(row.conditions) + tuple(givens) + found.domain,
