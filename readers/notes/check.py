@@ -439,6 +439,30 @@ def _inside_its_own_group(letter: str, content: str) -> bool:
     return False
 
 
+def _maxima_over_summed_ranges(lhs, rhs):
+    r"""``\max_j x_j`` written without a range takes the range of a sum over the same array in the claim
+    (``\log\sum_{j=1}^{n} e^{x_j} \le \max_j x_j``: ``j`` runs over ``1..n`` on both sides), so the two are
+    written out at the same size."""
+    ranges = {}
+    for node in lhs.atoms(sp.Sum) | rhs.atoms(sp.Sum):
+        for v, lo, hi in node.limits:
+            for element in node.function.atoms(sp.Indexed):
+                if element.indices == (v,):
+                    ranges.setdefault(element.base, (lo, hi))
+    default = sp.Symbol("N", integer=True, positive=True)
+
+    def summed_range(node):
+        (index, lo, hi), = node.limits
+        bases = {e.base for e in node.function.atoms(sp.Indexed) if e.indices == (index,)}
+        found = {ranges[b] for b in bases if b in ranges}
+        if hi != default or len(found) != 1:
+            return node
+        (new_lo, new_hi), = found
+        return IndexMax(node.function, (index, new_lo, new_hi))
+
+    return tuple(e.replace(lambda x: isinstance(x, IndexMax), summed_range) for e in (lhs, rhs))
+
+
 def _copy_section(section):
     from copy import copy
 
@@ -2005,7 +2029,10 @@ class _NotesReader(_CatalogMatch):
     def check_written_out(self, lhs, rel, rhs, claim, shown) -> StepReport:
         r"""A claim with ``\max_i x_i`` over a symbolic range: checked at each concrete size in ``SIZES``
         with every sum and maximum written out (``\max(x_1, x_2)``); the worst verdict of the sizes."""
+        lhs, rhs = _maxima_over_summed_ranges(lhs, rhs)
         _, sizes = _indices_and_sizes([lhs, rhs])
+        sizes = sorted(set(sizes) | {s for m in (lhs.atoms(IndexMax) | rhs.atoms(IndexMax))
+                                     for s in m.limits[0][2].free_symbols if s.is_integer and s.is_positive}, key=str)
         if not sizes:
             return StepReport(**shown, verdict="undecided", reason="a maximum over an index without a size")
         reports = []
