@@ -1525,6 +1525,9 @@ class _NotesReader(_CatalogMatch):
         one_hot = sorted(name for name, vertex in simplex_in_force(self.simplex_vectors, self.line).items()
                          if vertex and any(str(b.label) == name for e in (lhs, rhs) for b in e.atoms(sp.IndexedBase)))
         if one_hot and any(r.verdict == "refuted" for r in out):  # sampled inside the simplex, stated at a vertex
+            vertex = self.at_vertices(general, frag, lhs, rhs, shown, one_hot)
+            if vertex is not None:
+                return [StepReport(**{**r.__dict__, "assumptions": assumptions}) for r in vertex]
             return [_undecided(r, f"{', '.join(one_hot)} is one-hot (the prose says so): it fails for probability "
                                   f"vectors ({r.reason[:80]}); at one-hot vectors it is not decided")
                     if r.verdict == "refuted" else r for r in out]
@@ -2230,6 +2233,26 @@ class _NotesReader(_CatalogMatch):
                         sizes=size_cases, variable=variable, note="" if zero_based else ONE_BASED)
         except ValueError as exc:
             return str(exc)
+
+    def at_vertices(self, claim, frag, lhs, rhs, shown, one_hot) -> list[StepReport] | None:
+        r"""The claim with each one-hot vector ``y`` written as a vertex of the simplex, :math:`y_k = \delta_{kc}`
+        for a class ``c`` checked over every index like the others; its steps when every one is refuted there
+        (a failure at a one-hot vector is a real counterexample), else None."""
+        classes = {name: sp.Symbol(f"c_{name}", integer=True, positive=True) for name in one_hot}
+
+        def vertex(e):
+            return e.replace(lambda x: isinstance(x, sp.Indexed) and str(x.base.label) in classes
+                             and len(x.indices) == 1,
+                             lambda x: sp.KroneckerDelta(x.indices[0], classes[str(x.base.label)]))
+
+        try:
+            out = self.check_plain(claim, frag, vertex(lhs), vertex(rhs), shown)
+        except Exception:  # noqa: BLE001 - the vertex reading could not be checked: no refutation
+            return None
+        if not out or not all(r.verdict == "refuted" for r in out):
+            return None
+        how = ", ".join(f"{n} one-hot (the prose says so), {n}_k = delta(k, c_{n})" for n in one_hot)
+        return [StepReport(**{**r.__dict__, "method": f"{r.method}; {how}"}) for r in out]
 
     def run(self, step: Step, shown: dict, *, one_based: bool = True) -> StepReport:
         verdict = self.check_step(step, budget=self.budget)
