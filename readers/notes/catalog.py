@@ -81,7 +81,8 @@ class _CatalogMatch:
                 if comparison.agrees:
                     return formula.id, comparison
                 if comparison.agrees is False and differing is None \
-                        and all(_standard_name(m.lhs, frag) for m in named):
+                        and all(_standard_name(m.lhs, frag) and _means(formula, m.lhs, frag)
+                                and _binds_its_arguments(m.lhs) for m in named):
                     differing = formula, comparison
         if differing is not None:  # a standard name defined otherwise: it differs from the standard
             formula, comparison = differing
@@ -202,6 +203,22 @@ def _standard_name(lhs, frag) -> bool:
     if name == "sigma" and len(getattr(lhs, "args", ())) == 1:
         return bool(SIGMOID_CUE.search(" ".join(filter(None, (frag.heading, frag.sentence)))))
     return False
+
+
+def _means(formula, lhs, frag) -> bool:
+    r"""Whether the standard name on ``lhs`` means ``formula``: ``\sigma`` called the sigmoid in the prose
+    means the sigmoid record, not the softmax record whose output is also named ``sigma``."""
+    if _norm(_name_of(lhs)).lower() != "sigma":
+        return True
+    return bool(SIGMOID_CUE.search(formula.title))
+
+
+def _binds_its_arguments(lhs) -> bool:
+    r"""Whether ``lhs`` names a function of free arguments (``D_{KL}(P\|Q)``, ``\sigma(z)``), so that its body
+    defines the function; ``D_{KL}(\mathrm{Ber}(a)\|\mathrm{Ber}(a)) = 0`` is a value at particular arguments,
+    which the comparison with the record's general formula does not place."""
+    args = getattr(lhs, "args", ()) if isinstance(lhs, sp.Function) else ()
+    return all(isinstance(a, (sp.Symbol, sp.Indexed, sp.IndexedBase)) for a in args) and len(set(args)) == len(args)
 
 
 def _heading_forms(heading: str) -> set[str]:

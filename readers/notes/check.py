@@ -145,6 +145,7 @@ from readers.notes.independent_joint import names_of as joint_names
 from readers.notes.independent_joint import variables as joint_variables
 from readers.notes.ellipsis import check_listed, listed_terms
 from readers.notes import decimals
+from readers.notes.law_divergences import divergence_of_laws
 from readers.notes.laws import law, law_moments, stated_fact
 from readers.notes.leibniz import LEIBNIZ_NOTE, leibniz_reading
 from readers.notes.special import standard_functions
@@ -418,6 +419,48 @@ def _prime(application, cases):
     if isinstance(body, AppliedUndef):
         return application
     return sp.diff(body, x, order).xreplace({x: application.args[0]})
+
+
+def _inside_its_own_group(letter: str, content: str) -> bool:
+    r"""Whether ``letter(...)`` holds ``letter`` itself as a value in its parentheses somewhere in ``content``
+    (``n(n-1)``, ``2x(y - wx)``): a name applied to an expression of itself is a factor, not a function."""
+    token = letter if len(letter) == 1 else "\\" + letter
+    tokens = [t for t in re.findall(r"\\[A-Za-z]+|\S", content)]
+    for k, t in enumerate(tokens):
+        if t != token or k + 1 >= len(tokens) or tokens[k + 1] != "(" or (k and tokens[k - 1] == "\\"):
+            continue
+        depth = 0
+        for m in range(k + 1, len(tokens)):
+            depth += {"(": 1, ")": -1}.get(tokens[m], 0)
+            if depth == 0:
+                break
+            if tokens[m] == token and (m + 1 >= len(tokens) or tokens[m + 1] != "("):
+                return True
+    return False
+
+
+def _maxima_over_summed_ranges(lhs, rhs):
+    r"""``\max_j x_j`` written without a range takes the range of a sum over the same array in the claim
+    (``\log\sum_{j=1}^{n} e^{x_j} \le \max_j x_j``: ``j`` runs over ``1..n`` on both sides), so the two are
+    written out at the same size."""
+    ranges = {}
+    for node in lhs.atoms(sp.Sum) | rhs.atoms(sp.Sum):
+        for v, lo, hi in node.limits:
+            for element in node.function.atoms(sp.Indexed):
+                if element.indices == (v,):
+                    ranges.setdefault(element.base, (lo, hi))
+    default = sp.Symbol("N", integer=True, positive=True)
+
+    def summed_range(node):
+        (index, lo, hi), = node.limits
+        bases = {e.base for e in node.function.atoms(sp.Indexed) if e.indices == (index,)}
+        found = {ranges[b] for b in bases if b in ranges}
+        if hi != default or len(found) != 1:
+            return node
+        (new_lo, new_hi), = found
+        return IndexMax(node.function, (index, new_lo, new_hi))
+
+    return tuple(e.replace(lambda x: isinstance(x, IndexMax), summed_range) for e in (lhs, rhs))
 
 
 def _copy_section(section):
@@ -932,10 +975,16 @@ class _NotesReader(_CatalogMatch):
                           assumptions=(law_shown,))
 
     def law_claim(self, name, value, row, frag, block, givens):
-        r"""``\mu_X = value`` with ``X \sim D(\theta)`` in force: the claim that ``D``'s mean is ``value``."""
+        r"""``\mu_X = value`` with ``X \sim D(\theta)`` in force: the claim that ``D``'s mean is ``value``;
+        ``D_{KL}(D(\theta_1) \| D(\theta_2)) = value``: the claim that the divergence of the two laws is ``value``
+        (readers.notes.law_divergences)."""
         fact = stated_fact(name, self.section.laws)
         if fact is None:
-            return None
+            stated = divergence_of_laws(name)
+            return None if stated is None else _Claim(
+                stated.value, "=", value, tuple(row.conditions) + tuple(givens) + stated.domain,
+                frag.content_line + row.line - 1, block.zero_based, shown_lhs=_show(name),
+                unambiguous=stated.unambiguous, read_as=f"{_show(name)} read as {stated.read_as}")
         kind, variable = fact
         found = self.section.laws[variable]
         return _Claim(found.fact(kind), "=", value, tuple(row.conditions) + tuple(givens) + found.domain,
@@ -970,6 +1019,7 @@ class _NotesReader(_CatalogMatch):
         runs = set(re.findall(r"(?<![\\A-Za-z])([A-Z]{2,3})(?![A-Za-z])", frag.content))
         letters -= set(self.section.functions) | self.document_functions
         letters -= {k.name for k in before.symbols if isinstance(k, sp.Symbol)}  # p = sigma(z) above: p is a value
+        letters = {x for x in letters if not _inside_its_own_group(x, frag.content)}  # n(n-1): n is a value
         runs -= self.names
         if not letters and not runs:
             return steps
@@ -1475,6 +1525,9 @@ class _NotesReader(_CatalogMatch):
         one_hot = sorted(name for name, vertex in simplex_in_force(self.simplex_vectors, self.line).items()
                          if vertex and any(str(b.label) == name for e in (lhs, rhs) for b in e.atoms(sp.IndexedBase)))
         if one_hot and any(r.verdict == "refuted" for r in out):  # sampled inside the simplex, stated at a vertex
+            vertex = self.at_vertices(general, frag, lhs, rhs, shown, one_hot)
+            if vertex is not None:
+                return [StepReport(**{**r.__dict__, "assumptions": assumptions}) for r in vertex]
             return [_undecided(r, f"{', '.join(one_hot)} is one-hot (the prose says so): it fails for probability "
                                   f"vectors ({r.reason[:80]}); at one-hot vectors it is not decided")
                     if r.verdict == "refuted" else r for r in out]
@@ -1979,7 +2032,10 @@ class _NotesReader(_CatalogMatch):
     def check_written_out(self, lhs, rel, rhs, claim, shown) -> StepReport:
         r"""A claim with ``\max_i x_i`` over a symbolic range: checked at each concrete size in ``SIZES``
         with every sum and maximum written out (``\max(x_1, x_2)``); the worst verdict of the sizes."""
+        lhs, rhs = _maxima_over_summed_ranges(lhs, rhs)
         _, sizes = _indices_and_sizes([lhs, rhs])
+        sizes = sorted(set(sizes) | {s for m in (lhs.atoms(IndexMax) | rhs.atoms(IndexMax))
+                                     for s in m.limits[0][2].free_symbols if s.is_integer and s.is_positive}, key=str)
         if not sizes:
             return StepReport(**shown, verdict="undecided", reason="a maximum over an index without a size")
         reports = []
@@ -2177,6 +2233,26 @@ class _NotesReader(_CatalogMatch):
                         sizes=size_cases, variable=variable, note="" if zero_based else ONE_BASED)
         except ValueError as exc:
             return str(exc)
+
+    def at_vertices(self, claim, frag, lhs, rhs, shown, one_hot) -> list[StepReport] | None:
+        r"""The claim with each one-hot vector ``y`` written as a vertex of the simplex, :math:`y_k = \delta_{kc}`
+        for a class ``c`` checked over every index like the others; its steps when every one is refuted there
+        (a failure at a one-hot vector is a real counterexample), else None."""
+        classes = {name: sp.Symbol(f"c_{name}", integer=True, positive=True) for name in one_hot}
+
+        def vertex(e):
+            return e.replace(lambda x: isinstance(x, sp.Indexed) and str(x.base.label) in classes
+                             and len(x.indices) == 1,
+                             lambda x: sp.KroneckerDelta(x.indices[0], classes[str(x.base.label)]))
+
+        try:
+            out = self.check_plain(claim, frag, vertex(lhs), vertex(rhs), shown)
+        except Exception:  # noqa: BLE001 - the vertex reading could not be checked: no refutation
+            return None
+        if not out or not all(r.verdict == "refuted" for r in out):
+            return None
+        how = ", ".join(f"{n} one-hot (the prose says so), {n}_k = delta(k, c_{n})" for n in one_hot)
+        return [StepReport(**{**r.__dict__, "method": f"{r.method}; {how}"}) for r in out]
 
     def run(self, step: Step, shown: dict, *, one_based: bool = True) -> StepReport:
         verdict = self.check_step(step, budget=self.budget)

@@ -645,8 +645,13 @@ def unnormalised(lhs, rhs, conditions, line, intro: str, after: str) -> StepRepo
     r"""A refuted step when the prose calls ``f(x) = rhs`` a density (``p.d.f.``, ``density``) but ``rhs``,
     finite and positive on the whole line, integrates over it to a finite total far from 1, and to no 1
     on a half-line or on ``[0, 1]`` or ``[-1, 1]`` either (supports notes leave implicit); None otherwise:
-    shape parameters, a support the conditions bound, or prose that hedges (``proportional``,
-    ``up to``, ``normalised``, ``constant``) -- see readers.notes.density_trust.called_a_density."""
+    a support the conditions bound, or prose that hedges (``proportional``, ``up to``, ``normalised``,
+    ``constant``) -- see readers.notes.density_trust.called_a_density.
+
+    Parameters the body names (:math:`\mu, \sigma` in :math:`\frac{1}{\sqrt{2\pi\sigma}}
+    e^{-(x-\mu)^2/2\sigma^2}`) are sampled at two points that satisfy the stated conditions, and the
+    density must fail at both (a density holds at every allowed value of its parameters); a parameter
+    that is only a factor of the body may be its normaliser (``c e^{-x^2}``), so nothing is refuted."""
     if not isinstance(lhs, AppliedUndef) or lhs.func.__name__ not in DENSITY_NAMES or len(lhs.args) != 1 \
             or not isinstance(lhs.args[0], sp.Symbol):
         return None
@@ -654,10 +659,34 @@ def unnormalised(lhs, rhs, conditions, line, intro: str, after: str) -> StepRepo
     if stated_bounds(variable, conditions) != (None, None) or not called_a_density(intro, after):
         return None
     body = _numeric(rhs, frozenset())
-    if body is None or not body.free_symbols <= {variable}:
+    if body is None:
         return None
-    whole = Density(variable, body, (), (-sp.oo, sp.oo), ({},), line)
-    q = whole.integrals({})
+    parameters = tuple(sorted(body.free_symbols - {variable}, key=str))
+    if any(not (body / p).has(p) for p in parameters):
+        return None  # c e^{-x^2}: c may be the normaliser the notes mean
+    samples = _samples(parameters, conditions)
+    if samples is None or not all(conditions_allow(conditions, variable, parameters, v)[0] for v in samples):
+        return None
+    totals = [_total_off_every_support(variable, body, parameters, values, line) for values in samples]
+    if any(t is None for t in totals):
+        return None
+    at = "; ".join(", ".join(f"{_show(p)}={v}" for p, v in values.items()) for values in samples if values)
+    witness = {"support": "the real line", "stated": "1", "computed": f"{totals[0]:.15g}",
+               **{_show(p): f"{v}" for p, v in samples[0].items()}}
+    return StepReport(lhs=_show(lhs), rel="=", rhs=_show(rhs), line=line, verdict="refuted",
+                      method="density quadrature",
+                      reason=f"called a probability density, but it is positive on the whole line and integrates "
+                             f"to {totals[0]:.12g} there{f' at {at}' if at else ''} (adaptive quadrature, error "
+                             f"below {FACT_TOL / 10:g}), not 1; nor to 1 on a half-line, [0, 1] or [-1, 1]; no "
+                             f"support or normaliser is stated",
+                      counterexample=witness)
+
+
+def _total_off_every_support(variable, body, parameters, values, line) -> float | None:
+    """The integral of ``body`` (at parameter ``values``) over the real line when it is positive on a grid
+    there and far from 1 on the line, on either half-line, on ``[0, 1]`` and on ``[-1, 1]``; else None."""
+    whole = Density(variable, body, parameters, (-sp.oo, sp.oo), (values,), line)
+    q = whole.integrals(values)
     for x in [k / 4 for k in range(-200, 201)]:
         v = q.density(x)
         if not math.isfinite(v) or v <= 0:
@@ -667,16 +696,10 @@ def unnormalised(lhs, rhs, conditions, line, intro: str, after: str) -> StepRepo
         return None
     for support in ((sp.Integer(0), sp.oo), (-sp.oo, sp.Integer(0)), (sp.Integer(0), sp.Integer(1)),
                     (sp.Integer(-1), sp.Integer(1))):
-        part = Density(variable, body, (), support, ({},), line).integrals({}).quad(lambda x: 1.0)
+        part = Density(variable, body, parameters, support, (values,), line).integrals(values).quad(lambda x: 1.0)
         if part is None or not far(part, 1.0, None):
             return None  # a density there, or no evidence: the notes may mean that support
-    witness = {"support": "the real line", "stated": "1", "computed": f"{total:.15g}"}
-    return StepReport(lhs=_show(lhs), rel="=", rhs=_show(rhs), line=line, verdict="refuted",
-                      method="density quadrature",
-                      reason=f"called a probability density, but it is positive on the whole line and integrates "
-                             f"to {total:.12g} there (adaptive quadrature, error below {FACT_TOL / 10:g}), not 1; "
-                             f"nor to 1 on a half-line, [0, 1] or [-1, 1]; no support or normaliser is stated",
-                      counterexample=witness)
+    return total
 
 
 def _chains(block):

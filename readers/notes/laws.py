@@ -70,7 +70,7 @@ def law(expr) -> Law | None:
         return None
     family, args = _family(expr.func.__name__), expr.args
     n = len(args)
-    if family == "Bernoulli" and n == 1:
+    if family in ("Bernoulli", "Ber", "Bern") and n == 1:
         (p,) = args
         return _law_of(args, family, p, p * (1 - p), (sp.Gt(p, 0), sp.Lt(p, 1)), True)
     if family in ("Binomial", "B", "Bin") and n == 2:

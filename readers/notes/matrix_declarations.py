@@ -3,6 +3,7 @@ r"""What a note declares about its vectors and matrices, read from the whole tex
 * membership: ``$A \in \mathbb{R}^{n\times m}$`` (a matrix of sizes $n, m$), ``$\mathbf{x} \in \mathbb{R}^n$``
   (a column vector), ``$c \in \mathbb{R}$`` (a scalar); several names may share it (``$A, B \in ...$``);
 * words: "the matrix $A$", "matrices $A$ and $B$", "a vector $v$", "let $\mathbf{x}$ be a vector",
+  "$A$ and $B$ are $n \times n$ matrices" (with their sizes),
   "$\Sigma$ is a diagonal matrix", "where $\boldsymbol{\Sigma}$ is diagonal", with the properties
   *diagonal*, *symmetric*, *orthogonal*, *positive definite*, *invertible*.
 
@@ -34,6 +35,11 @@ _MEMBER = re.compile(r"((?:\\[A-Za-z]+\s*\{[^{}$]*\}|\\[A-Za-z]+|[A-Za-z])(?:_\{
 _BEFORE = re.compile(r"\b((?:(?:" + _PROPERTY + r")\s*,?\s*(?:and\s+)?)*)" + _NOUN + r"\s+(" + _LIST + ")", re.I)
 _AFTER = re.compile(_MATH + r"\s+(?:to\s+)?(?:is|be|are)\s+(?:an?\s+)?((?:(?:" + _PROPERTY + r")\s*,?\s*(?:and\s+)?)*)"
                     + _NOUN + r"?", re.I)
+
+_SIZED = re.compile("(" + _LIST + r")\s+(?:to\s+)?(?:is|be|are)\s+(?:an?\s+|two\s+|both\s+)?\$(?P<sizes>[^$]{1,40}"
+                    r"\\times[^$]{1,40})\$\s*(?P<props>(?:(?:" + _PROPERTY + r")\s*,?\s*(?:and\s+)?)*)"
+                    r"(?:matrix|matrices)\b", re.I)
+"""``$A$ and $B$ are $n \times n$ matrices``, ``$X$ is an $n \times d$ matrix``: names, sizes, properties."""
 
 
 @dataclass
@@ -110,6 +116,12 @@ def declarations(text: str) -> NoteDeclarations:
     text = _without_emphasis(text)  # "take $W$ to be an *orthogonal matrix*"
     for m in _BEFORE.finditer(text):
         _note(out, line(m.start()), _names_in_list(m.group(3)), m.group(2), m.group(1))
+    for m in _SIZED.finditer(text):
+        sizes = _sizes(m.group("sizes"))
+        if sizes is not None and len(sizes) == 2:
+            for name in _names_in_list(m.group(1)):
+                out.entries.append((line(m.start()), name, "matrix", sizes, frozenset(
+                    PROPERTIES[p.lower()] for p in re.findall(_PROPERTY, m.group("props"), re.I))))
     for m in _AFTER.finditer(text):
         if m.group(2).strip() or m.group(3):
             _note(out, line(m.start()), _names(m.group(1)), m.group(3) or "", m.group(2))

@@ -141,6 +141,8 @@ class _Roles:
                 self.index_map[i] = self.out_indices[k]
         vectors = [v for v in self.formula.variables if len(v.shape) == 1]
         args = lhs.args if isinstance(lhs, AppliedUndef) else ()
+        if not vectors and not self.out_indices:
+            return self._bind_numbers(args, body)
         if self.out_indices or not args or len(args) != len(vectors) or len(set(args)) != len(args) \
                 or not all(_is_name_or_element(a) for a in args):
             return body
@@ -157,6 +159,23 @@ class _Roles:
             name = str(arg.base.label) if isinstance(arg, sp.Indexed) else arg.name
             if _norm(name) != _norm(var.name):
                 self.targets = {k: v for k, v in self.targets.items() if v != var.symbol}
+        return body
+
+    def _bind_numbers(self, args, body):
+        r"""A function of numbers against a record of numbers: ``\sigma(z) = \frac{1}{1+e^{-z}}`` against the
+        sigmoid's ``x``, its arguments bound by position (as many plain names as the record's variables, none
+        of which the body uses under its own name for something else)."""
+        numbers = [v for v in self.formula.variables if not v.shape]
+        if not args or len(args) != len(numbers) or len(set(args)) != len(args) \
+                or not all(isinstance(a, sp.Symbol) for a in args):
+            return body
+        names = {s.name for s in body.free_symbols if isinstance(s, sp.Symbol)} - {a.name for a in args}
+        if any(_norm(v.name) in {_norm(n) for n in names} for v in numbers):
+            return body
+        for arg, var in zip(args, numbers):
+            self.arguments.append((arg, var))
+            if _norm(arg.name) != _norm(var.name):
+                body = body.xreplace({arg: sp.Symbol(var.name, **arg.assumptions0)})
         return body
 
     def typings(self, body):

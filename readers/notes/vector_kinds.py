@@ -1,7 +1,8 @@
 r"""Vectors the prose declares to be probability vectors or one-hot: their entries lie on the simplex.
 
 "Since $\mathbf{y}$ is a one-hot vector of length $q$, ...", "$p$ is a probability vector", "let $\pi$ be a
-probability distribution" ...  A claim about the entries ``y_j`` after such a sentence holds only where
+probability distribution", "one-hot $y$", "$y$ is one-hot encoded" ...  A claim about the entries ``y_j``
+after such a sentence holds only where
 
 .. math::  y_j \ge 0, \qquad \sum_j y_j = 1
 
@@ -17,6 +18,11 @@ _NAME = r"\$\s*(?:\\(?:mathbf|boldsymbol|bm|vec)\s*\{\s*)?\\?([A-Za-z]+)\s*\}?\s
 _DECLARED = re.compile(_NAME + r"\s+(?:is|be|are)\s+(?:an?\s+|the\s+)?(?:\*+)?(one-hot|probability)(?:\*+)?"
                        r"\s+(?:encoded\s+|label\s+)*(?:vectors?|distributions?)\b", re.I)
 _BEFORE = re.compile(r"\b(one-hot|probability)\s+(?:encoded\s+|label\s+)*vectors?\s+" + _NAME, re.I)
+_ONE_HOT = "one[- ]hot(?:[- ]encoded)?"
+_ONE_HOT_BARE = re.compile(r"\b(" + _ONE_HOT + r")\s+(?:labels?\s+|targets?\s+)?" + _NAME + "|" + _NAME
+                           + r"\s+(?:(?:is|be|are)\s+)?(" + _ONE_HOT + r")\b(?!\s*(?:vectors?|distributions?)\b)", re.I)
+"""``one-hot $y$``, ``one-hot label $y$``, ``$y$ (is) one-hot (encoded)``: one-hot is said of vectors only, so no noun
+is needed (``probability $p$`` is a number)."""
 
 
 def declared(text: str) -> list[tuple[int, str, bool]]:
@@ -26,7 +32,9 @@ def declared(text: str) -> list[tuple[int, str, bool]]:
         for m in pattern.finditer(text):
             out.append((text.count("\n", 0, m.start()) + 1, m.group(name_group),
                         m.group(kind_group).lower() == "one-hot"))
-    return sorted(out)
+    for m in _ONE_HOT_BARE.finditer(text):
+        out.append((text.count("\n", 0, m.start()) + 1, m.group(2) or m.group(3), True))
+    return sorted(set(out))
 
 
 def in_force(declarations, line: int) -> dict[str, bool]:

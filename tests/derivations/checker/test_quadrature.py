@@ -68,3 +68,23 @@ def test_a_difference_below_the_clear_margin_is_not_refuted():
     si1 = _int(sp.sin(x) / x, 0, 1)
     near = sp.N(sp.Si(1), 30) * (1 + sp.Rational(1, 10) * sp.Float(str(CLEAR), 30))  # off by a tenth of CLEAR
     assert closed_refutation(si1, sp.nsimplify(near, rational=True), "=") is None
+
+
+# ** integral claims with parameters: refuted at a sampled point where careful quadrature and sympy's exact
+#    integral agree (strategies.numeric._integrated_at) **
+
+def test_a_wrong_mean_of_an_exponential_law_with_a_free_rate_is_refuted_at_a_point_of_its_domain():
+    from derivations.checker.ladder import check_step
+    from derivations.checker.step import Step
+    from symbolic.domains import Positive
+
+    lam = sp.Symbol("lambda", real=True)
+    mean = sp.Integral(x * lam * sp.exp(-lam * x), (x, 0, sp.oo))
+    domains = {lam: Positive()}
+    wrong = check_step(Step(mean, 1 / lam ** 2, "=", domains=domains), budget=20.0)
+    assert wrong.kind == "refuted", wrong
+    at = float(sp.Rational(wrong.counterexample["lambda"]))
+    assert at > 0  # inside the stated domain
+    assert abs(1 / at - 1 / at ** 2) > 1e-6  # the true mean 1/lambda differs from the claim there
+    right = check_step(Step(mean, 1 / lam, "=", domains=domains), budget=20.0)
+    assert right.kind != "refuted", right

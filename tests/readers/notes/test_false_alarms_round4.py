@@ -119,3 +119,19 @@ def test_random_variables_listed_with_an_ellipsis_are_not_one_more_variable():
     assert odd.verdict == "undecided" and "ellipsis" in odd.steps[0].reason, odd.steps
     (wrong,) = [b for b in check(prose + "$$P(Y \\mid u_1, u_2) \\propto P(Y) P(u_1 \\mid Y).$$").blocks if b.steps]
     assert wrong.verdict == "refuted" and wrong.steps[0].counterexample, wrong.steps
+
+
+def test_one_hot_said_of_a_vector_without_the_noun_samples_it_on_the_simplex():
+    # "one-hot $y$": the softmax cross-entropy gradient p - y was refuted with y = (0, 0)
+    note = ("With $p_i = \\frac{e^{z_i}}{\\sum_j e^{z_j}}$ and {} the loss $L = -\\sum_i y_i \\log p_i$ has\n\n"
+            "$$\\frac{\\partial L}{\\partial z_i} = p_i - y_i$$\n")
+    for said in ("one-hot $y$,", "$y$ one-hot encoded,", "the one-hot label $y$,"):
+        block = check(note.replace("{}", said)).blocks[-1]
+        assert block.verdict != "refuted", (said, block.steps)
+    # a wrong sign is refuted at a one-hot vector y = e_c (the witness names the class c), not inside the simplex
+    wrong = check(note.replace("{}", "one-hot $y$,").replace("p_i - y_i", "y_i - p_i")).blocks[-1]
+    assert wrong.verdict == "refuted", wrong.steps
+    witness = wrong.steps[0].counterexample
+    assert "c_y=" in witness["at"] and not any(k.startswith("y[") for k in witness), witness
+    # at z = 0 with N classes, p_i = 1/N, and the two sides are -(delta - 1/N) and (delta - 1/N): they differ
+    assert float(witness["lhs"]) == -float(witness["rhs"]) != 0

@@ -204,3 +204,33 @@ def test_undeclared_typefaces_stay_two_readings():
     block = _only(TYPEFACES.format(declared="some weights", rhs=r"(\mathbf{C} + \mathbf{C}^\top)\mathbf{z}"))
     assert block.verdict == "undecided"
     assert "ambiguous" in block.steps[0].reason
+
+
+# ** sizes declared in words for several names: "$A$ and $B$ are $n \times n$ matrices" **
+
+def test_matrices_declared_with_their_sizes_in_words_refute_a_transposed_product():
+    import json
+
+    import numpy as np
+
+    from readers.notes.check import check_notes
+
+    text = "Let $A$ and $B$ be $n \\times n$ matrices. Transposes reverse products:\n\n$$(AB)^\\top = A^\\top B^\\top$$\n"
+    block = check_notes(text, path="<test>", budget=5.0).blocks[-1]
+    assert block.verdict == "refuted", block.steps
+    w = block.steps[0].counterexample
+    a, b = (np.array(json.loads(w[k])) for k in ("A", "B"))
+    assert a.shape == b.shape and a.shape[0] == a.shape[1]  # square, as declared
+    assert not np.allclose((a @ b).T, a.T @ b.T)  # independent of the checker: a real failure
+    right = check_notes(text.replace("A^\\top B^\\top", "B^\\top A^\\top"), path="<test>", budget=5.0).blocks[-1]
+    assert right.verdict != "refuted"
+
+
+def test_a_quadratic_form_gradient_without_the_symmetric_part_is_refuted_for_a_declared_matrix():
+    from readers.notes.check import check_notes
+
+    text = "Let $A$ be an $n \\times n$ matrix and $x \\in \\mathbb{R}^n$.\n\n$$\\nabla_x (x^\\top A x) = {}$$\n"
+    wrong = check_notes(text.replace("{}", "2 A x"), path="<test>", budget=5.0).blocks[-1]
+    assert wrong.verdict == "refuted", wrong.steps
+    right = check_notes(text.replace("{}", "(A + A^\\top) x"), path="<test>", budget=5.0).blocks[-1]
+    assert right.verdict != "refuted"

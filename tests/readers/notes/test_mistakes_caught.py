@@ -239,3 +239,22 @@ def test_a_name_set_to_an_unknown_function_keeps_its_conditions_and_the_claim_is
     assert wrong.verdict == "refuted" and wrong.steps[0].counterexample, wrong.steps
     assert right.verdict == "proved", right.steps
     assert not any("q(t)" in a for a in wrong.assumptions)
+
+
+# ** a maximum written without its range takes the range of a sum over the same array **
+
+def test_log_sum_exp_below_the_maximum_is_refuted_at_a_size_of_the_sum():
+    block = last("$$\\log\\sum_{j=1}^{n} e^{x_j} \\le \\max_j x_j$$")
+    assert block.verdict == "refuted", block.steps
+    witness = block.steps[0].counterexample
+    n = int(witness["n"])
+    xs = [float(witness[k]) for k in witness if k.startswith("x[")]
+    import math
+    top = max(xs)
+    # log sum exp over n >= 2 terms exceeds the largest by at least log(1 + e^{-spread}) > 0
+    assert n >= 2 and float(witness["lhs"]) > float(witness["rhs"]) and float(witness["rhs"]) == top
+    assert math.isclose(float(witness["lhs"]), math.log(sum(math.exp(x) for x in xs[-n:])), rel_tol=1e-9)
+
+
+def test_log_sum_exp_above_the_maximum_is_not_refuted():
+    assert last("$$\\log\\sum_{j=1}^{n} e^{x_j} \\ge \\max_j x_j$$").verdict == "verified"

@@ -1,0 +1,38 @@
+"""A letter applied to an expression of itself (``n(n-1)``, ``2x(y - wx)``) is a factor: the refuted step is not
+made ambiguous by reading the letter as a function."""
+from readers.notes.check import check_notes
+
+
+def last(text):
+    return check_notes(text, path="<test>", budget=5.0).blocks[-1]
+
+
+def test_an_off_by_one_closed_form_of_a_sum_is_refuted_with_its_size():
+    block = last("$$\\sum_{i=1}^{n} i = \\frac{n(n-1)}{2}$$")
+    assert block.verdict == "refuted", block.steps
+    (step,) = block.steps
+    n = int(step.counterexample["at"].split("=")[1])
+    assert n * (n + 1) // 2 != n * (n - 1) // 2  # true for every n >= 1: the witness is a real failure
+
+
+def test_the_right_closed_form_of_the_sum_is_not_refuted():
+    assert last("$$\\sum_{i=1}^{n} i = \\frac{n(n+1)}{2}$$").verdict in ("proved", "verified")
+
+
+def test_a_gradient_with_the_inner_sign_lost_is_refuted():
+    block = last("For one example, $$\\frac{d}{dw}(y - w x)^2 = 2x(y - w x)$$")
+    assert block.verdict == "refuted", block.steps
+    values = {k: float(v.replace("(rounded)", "")) for k, v in block.steps[0].counterexample.items()
+              if k in ("w", "x", "y")}
+    w, x, y = values["w"], values["x"], values["y"]
+    assert abs(-2 * x * (y - w * x) - 2 * x * (y - w * x)) > 1e-6  # the two sides differ at the witness
+
+
+def test_the_right_gradient_is_proved():
+    assert last("$$\\frac{d}{dw}(y - w x)^2 = -2x(y - w x)$$").verdict == "proved"
+
+
+def test_a_letter_applied_to_other_names_still_gets_its_function_reading():
+    # g(x) is a function the notes never define: the claim is not refuted as a product g*x
+    assert last("$$g(x) + g(x) = 2g(x)$$").verdict != "refuted"
+    assert last("$$f(x + y) = f(x) + f(y)$$").verdict != "refuted"

@@ -1,0 +1,72 @@
+"""Three study notes written for these tests (fixtures/study_*.md), each with planted mistakes of the kinds
+people make in deep-learning formulas among correct lines: every mistake is refuted with a counterexample
+that satisfies the note's stated conditions, and no correct line is refuted.
+
+Mistakes planted (file: line, kind):
+  study_regression  11 sign of an inner derivative lost; 23 the 1/n of a mean dropped; 31 off-by-one closed
+                    form of a sum; 45 chain rule factor of a composite activation lost; 53 the same for tanh;
+                    61 a variance missing the square of the mean
+  study_probability 7 wrong normaliser of a Gaussian; 17 wrong mean of an exponential law; 27 Bernoulli KL with its arguments swapped; 37 softmax Jacobian diagonal
+                    with the wrong sign; 49 sign of a cross-entropy gradient; 57 a variance missing a square
+  study_matrices    7 transposed product in the wrong order; 13 gradient of a quadratic form without the
+                    symmetric part; 25 variance of a mean with n^2; 39 Gaussian KL with its arguments swapped;
+                    47 off-by-one in a geometric sum's upper limit; 55 log-sum-exp bounded the wrong way
+"""
+from pathlib import Path
+
+import pytest
+
+from readers.notes.check import check_notes
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+MISTAKES = {
+    "study_regression": {11: {}, 23: {}, 31: {}, 45: {}, 53: {}, 61: {}},
+    "study_probability": {7: {"sigma": (0, None)}, 17: {"lambda": (0, None)}, 27: {"a": (0, 1), "b": (0, 1)}, 37: {}, 49: {}, 57: {}},
+    "study_matrices": {7: {}, 13: {}, 25: {"sigma": (None, None)}, 39: {"sigma": (0, None)},
+                       47: {"beta": (0, 1)}, 55: {}},
+}
+"""Planted mistakes by line, with the open bounds the note states on the counterexample's names."""
+
+CORRECT = {
+    "study_regression": (33, 35, 39, 41, 49, 55, 63),
+    "study_probability": (11, 21, 31, 35, 43, 55),
+    "study_matrices": (9, 17, 23, 29, 35, 45, 51, 53),
+}
+
+_REPORTS = {}
+
+
+def _blocks(name):
+    if name not in _REPORTS:
+        text = (FIXTURES / f"{name}.md").read_text()
+        _REPORTS[name] = check_notes(text, path=name, budget=5.0).blocks
+    return _REPORTS[name]
+
+
+def _at(name, line):
+    found = [b for b in _blocks(name) if b.line == line and b.kind == "display"]
+    assert len(found) == 1, [(b.line, b.kind) for b in _blocks(name)]
+    return found[0]
+
+
+def _witness(block) -> dict:
+    steps = [s for s in block.steps if s.verdict == "refuted"]
+    return steps[0].counterexample if steps else block.catalog_counterexample
+
+
+@pytest.mark.parametrize("name,line", [(n, k) for n, lines in MISTAKES.items() for k in lines])
+def test_each_planted_mistake_is_refuted_with_a_counterexample_inside_the_stated_conditions(name, line):
+    block = _at(name, line)
+    assert block.verdict == "refuted", block.steps
+    witness = _witness(block)
+    assert witness, block.steps
+    for symbol, (low, high) in MISTAKES[name][line].items():
+        value = float(str(witness[symbol]).replace("(rounded)", ""))
+        assert (low is None or value > low) and (high is None or value < high), (symbol, value)
+
+
+@pytest.mark.parametrize("name,line", [(n, k) for n, lines in CORRECT.items() for k in lines])
+def test_no_correct_line_is_refuted(name, line):
+    on_line = [b for b in _blocks(name) if b.line == line]
+    assert on_line and all(b.verdict != "refuted" for b in on_line), [b.steps for b in on_line]
