@@ -4,6 +4,7 @@ r"""The identities of the root-difference, Taylor-branch and homogeneous-scale r
 * ``root_difference``: $\sqrt{a} - c = \frac{a - c^2}{\sqrt{a} + c}$ for $a \ge 0$, $c > 0$, and
   $\sqrt{a} - \sqrt{b} = \frac{a - b}{\sqrt{a} + \sqrt{b}}$ for $a, b > 0$ (multiply by the conjugate),
   in the branch form the rule emits.
+* ``square_into_root``: $c^2 \sqrt{a} = |c| \sqrt{c^2 a}$ for real $c$ ($\sqrt{c^2} = |c|$), as pseudo-Huber meets it.
 * ``taylor_branch``: Taylor's theorem, $f(x) - T_N f(x) = O(x^{N+1})$, shown as the limit of the
   remainder over $x^{N+1}$ for the kinds of cancellation the rule meets (an odd function minus its
   linear term, an exponential minus its first terms, a 0/0 quotient, a logarithm); the truncation
@@ -36,6 +37,19 @@ register(Derivation(
         Step(sqrt(a) - sqrt(b), Piecewise(((a - b) / (sqrt(a) + sqrt(b)), And(sqrt(a) < 2 * sqrt(b), sqrt(b) < 2 * sqrt(a))),
                                           (sqrt(a) - sqrt(b), True)),
              justification="(sqrt a - sqrt b)(sqrt a + sqrt b) = a - b, and sqrt a + sqrt b > 0"),
+    ),
+))
+
+_d = Symbol("delta", real=True)
+register(Derivation(
+    id="square_into_root",
+    title=r"the identity of a stability rule: $c^2 \sqrt{a} = |c| \sqrt{c^2 a}$ for real $c$, $a \ge 0$",
+    source="textbook",
+    steps=(
+        Step(c ** 2 * sqrt(a), c * sqrt(c ** 2 * a), justification="sqrt(c^2 a) = |c| sqrt(a), and |c| = c for c > 0"),
+        Step(x ** 2 * sqrt(a), Abs(x) * sqrt(x ** 2 * a), justification="sqrt(x^2 a) = |x| sqrt(a) and |x|^2 = x^2"),
+        Step(_d ** 2 * (sqrt(1 + (x / _d) ** 2) - 1), Abs(_d) * sqrt(_d ** 2 + x ** 2) - _d ** 2,
+             justification="pseudo-Huber: delta^2 (1 + (x/delta)^2) = delta^2 + x^2 clears the quotient (delta != 0)"),
     ),
 ))
 
