@@ -3,7 +3,7 @@ r"""A product with a Heaviside factor, as a selection (:mod:`codegen.rules` regi
 ========================  =====================================================================
 rule                      identity
 ========================  =====================================================================
-``heaviside_select``      $H(v)\,w = \begin{cases} w & v > 0 \\ H(0)\,w & v = 0 \\ 0 & v < 0 \end{cases}$
+``heaviside_select``      $H(v)\,w = \begin{cases} H(v)\,w & H(v) > 0 \\ 0 & \text{else} \end{cases}$ ($w$ where $H(v) = 1$)
 ========================  =====================================================================
 
 The derivative of a ``max``/``min`` or a branch multiplies the branch's derivative by a step: CELU's
@@ -26,15 +26,16 @@ def _selected(e: sp.Mul):
             rest = sp.Mul(*[a for a in e.args if a is not f])
             if rest.is_number:
                 return None
-            v = f.args[0]
             at_zero = f.args[1] if len(f.args) > 1 else sp.S.Half
-            pieces = [(rest, v > 0)] + ([(at_zero * rest, sp.Eq(v, 0))] if at_zero != 0 else [])
-            return sp.Piecewise(*pieces, (0, True))
+            # the condition is the step itself: sympy would rewrite v > 0 (1 - t y > 0 as t y < 1), and the exact
+            # rules would no longer reach the difference that decides it
+            return sp.Piecewise((rest if at_zero == 0 else f * rest, f > 0), (0, True))
     return None
 
 
 def heaviside_select(expr: sp.Expr) -> sp.Expr:
-    r"""$H(v)\,w \to$ ``Piecewise((w, v > 0), (H(0) w, v = 0), (0, True))`` for each product outside a sum."""
+    r"""$H(v)\,w \to$ ``Piecewise((w, H(v) > 0), (0, True))`` for each product outside a sum (``H(v) w`` in the first
+    piece where $H(0) \ne 0$)."""
     if expr.is_Atom or isinstance(expr, sp.Sum):
         return expr
     args = [heaviside_select(a) for a in expr.args]

@@ -5,7 +5,7 @@ r"""The identities of the root-difference, Taylor-branch and homogeneous-scale r
   $\sqrt{a} - \sqrt{b} = \frac{a - b}{\sqrt{a} + \sqrt{b}}$ for $a, b > 0$ (multiply by the conjugate),
   in the branch form the rule emits.
 * ``square_into_root``: $c^2 \sqrt{a} = |c| \sqrt{c^2 a}$ for real $c$ ($\sqrt{c^2} = |c|$), as pseudo-Huber meets it.
-* ``heaviside_select``: $H(v)\,w$ is $w$ for $v > 0$, $H(0)\,w$ at $v = 0$ and $0$ for $v < 0$ (the step's definition).
+* ``heaviside_select``: $H(v)\,w$ is $w$ where $H(v) = 1$, $H(v)\,w$ where $H(v) > 0$ and $0$ where $H(v) = 0$.
 * ``taylor_branch``: Taylor's theorem, $f(x) - T_N f(x) = O(x^{N+1})$, shown as the limit of the
   remainder over $x^{N+1}$ for the kinds of cancellation the rule meets (an odd function minus its
   linear term, an exponential minus its first terms, a 0/0 quotient, a logarithm); the truncation
@@ -13,7 +13,7 @@ r"""The identities of the root-difference, Taylor-branch and homogeneous-scale r
 * ``homogeneous_scale``: $x_k \frac{\sum_i g_i x_i}{\sum_j x_j^2}$ is unchanged when $x$ is divided by
   $M = \max_j |x_j| > 0$ (degree 0), and so is $\frac{x_k}{\sqrt{\sum_j x_j^2}}$.
 """
-from sympy import Abs, And, Eq, Heaviside, IndexedBase, Max, Piecewise, Rational, Sum, Symbol, exp, log, sin, sqrt, symbols, tanh
+from sympy import Abs, And, Heaviside, IndexedBase, Max, Piecewise, Rational, Sum, Symbol, exp, log, sin, sqrt, symbols, tanh
 
 from derivations.checker.step import Derivation, Step
 
@@ -56,14 +56,14 @@ register(Derivation(
 
 register(Derivation(
     id="heaviside_select",
-    title=r"the identity of a stability rule: $H(v)\,w = w$ for $v > 0$, $H(0)\,w$ at $v = 0$, $0$ for $v < 0$",
+    title=r"the identity of a stability rule: $H(v)\,w = w$ where $H(v) > 0$ (and $H(v) = 1$), $0$ where $H(v) = 0$",
     source="textbook",
     steps=(
-        Step(Heaviside(x, 0) * exp(b * x), Piecewise((exp(b * x), x > 0), (0, True)),
-             justification="H(x) = 1 for x > 0 and 0 for x <= 0 (H(0) = 0)"),
-        Step(Heaviside(x) * x ** 2, Piecewise((x ** 2, x > 0), (x ** 2 / 2, Eq(x, 0)), (0, True)),
-             justification="H(0) = 1/2: half the factor at the step"),
-        Step(Heaviside(1 - exp(x), 0) * exp(x), Piecewise((exp(x), 1 - exp(x) > 0), (0, True)),
+        Step(Heaviside(x, 0) * exp(b * x), Piecewise((exp(b * x), Heaviside(x, 0) > 0), (0, True)),
+             justification="H(x, 0) is 1 for x > 0 and 0 for x <= 0"),
+        Step(Heaviside(x) * x ** 2, Piecewise((Heaviside(x) * x ** 2, Heaviside(x) > 0), (0, True)),
+             justification="H(0) = 1/2: the product kept where the step is positive"),
+        Step(Heaviside(1 - exp(x), 0) * exp(x), Piecewise((exp(x), Heaviside(1 - exp(x), 0) > 0), (0, True)),
              justification="the step of a function of x: the factor counts only where 1 - e^x > 0 (CELU's gradient)"),
     ),
 ))
