@@ -6,6 +6,8 @@ r"""The identities of the root-difference, Taylor-branch and homogeneous-scale r
   in the branch form the rule emits.
 * ``square_into_root``: $c^2 \sqrt{a} = |c| \sqrt{c^2 a}$ for real $c$ ($\sqrt{c^2} = |c|$), as pseudo-Huber meets it.
 * ``heaviside_select``: $H(v)\,w$ is $w$ where $H(v) = 1$, $H(v)\,w$ where $H(v) > 0$ and $0$ where $H(v) = 0$.
+* ``step_scale``: $H(v) = H(v / M^2)$ for $M > 0$ (a positive factor keeps the sign), the division taken into the
+  factors of the sums: $\sum_j f_j g_j / M^2 = \sum_j (f_j/M)(g_j/M)$.
 * ``taylor_branch``: Taylor's theorem, $f(x) - T_N f(x) = O(x^{N+1})$, shown as the limit of the
   remainder over $x^{N+1}$ for the kinds of cancellation the rule meets (an odd function minus its
   linear term, an exponential minus its first terms, a 0/0 quotient, a logarithm); the truncation
@@ -137,5 +139,20 @@ register(Derivation(
              justification="x/y = e^L with L = log(x/y): (x/y)^beta - 1 = expm1(beta L), x/y - 1 = expm1(L); "
                            "the terms beta L cancel"),
         Step(log(_bx / _by), _bL, justification="x/y = 1 + (x - y)/y, so log(x/y) = log1p((x - y)/y)"),
+    ),
+))
+
+_mp = Symbol("M", positive=True)
+register(Derivation(
+    id="step_scale",
+    title=r"the identity of a stability rule: $H(v) = H(v / M^2)$ for $M > 0$, the division taken into the sums",
+    source="textbook",
+    steps=(
+        Step(Heaviside(x, 0), Heaviside(x / c ** 2, 0), justification="c^2 > 0 keeps the sign of x, and 0 at 0"),
+        Step(Heaviside(b - Sum((_x[_j] - _g[_j]) ** 2, (_j, 0, _n - 1)), 0),
+             Heaviside(b / _mp ** 2 - Sum((_x[_j] / _mp - _g[_j] / _mp) ** 2, (_j, 0, _n - 1)), 0),
+             justification="each term over M^2 > 0 (the rule's M: the largest |x_j - g_j|, at least the smallest normal): "
+                           "(x_j - g_j)^2 / M^2 = (x_j/M - g_j/M)^2",
+             sizes=({_n: 1}, {_n: 2}, {_n: 3})),
     ),
 ))
