@@ -780,7 +780,7 @@ SQUARE_INTO_ROOT = Rule(
     gain="delta^2 (sqrt(1 + (x/delta)^2) - 1) at x = 1e300, delta = 1e-300: x/delta overflows and the value is inf, "
          "truth |x delta| = 1 (pseudo-Huber); |delta| sqrt(delta^2 + x^2) - delta^2 holds no quotient")
 HEAVISIDE_SELECT = Rule(
-    "heaviside_select", "heaviside_select", rules_select.heaviside_select, priority=99.5,
+    "heaviside_select", "heaviside_select", rules_select.heaviside_select, priority=92.9,
     gain="e^{x/alpha} H(alpha (1 - e^{x/alpha})) at x/alpha = 1e300 (CELU's gradient): inf * 0 is nan where the truth is "
          "0; selected, the factor of the branch not taken is never used")
 STEP_SCALE = Rule(
