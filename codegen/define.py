@@ -67,6 +67,8 @@ class UserDefinition:
     sizes: tuple = ()
     latex: str = ""
     where: str = ""
+    domain: tuple = ()
+    """``(name, lo, lo_open, hi, hi_open)`` per bounded symbol (``readers.domain``): the inputs the note means."""
 
 
 @dataclass(frozen=True)
@@ -95,6 +97,7 @@ class DefinedFunction:
     derivation: str = ""  # how ``gradients`` were found
     rewrites: dict = field(default_factory=dict)  # target -> rules fired
     chosen: tuple = ()  # (forward expr, VJP exprs) kept by the search: what a backend lowers
+    domain: tuple = ()  # (python name, lo, lo_open, hi, hi_open) per bounded parameter or keyword, as the note states
 
 
 def python_name(text: str) -> str:
@@ -276,9 +279,10 @@ def _record(d: UserDefinition, known: dict) -> DefinedFunction:
         up = Param(up_name, sp.IndexedBase(up_name, real=True), tuple(hi - lo + 1 for _, lo, hi in indices))
     else:
         up = Param(up_name, sp.Symbol(up_name, real=True))
+    domain = tuple((str(renames[n]), *bounds) for n, *bounds in d.domain if n in renames)
     return DefinedFunction(name=name, title=d.name, params=tuple(params), keywords=tuple(keywords), expr=expr,
                            indices=indices, sizes=tuple(sorted(size_syms.values(), key=str)), latex=d.latex,
-                           kinks=kink_conventions(expr), upstream=up)
+                           kinks=kink_conventions(expr), upstream=up, domain=domain)
 
 
 def kink_conventions(expr: sp.Expr) -> tuple[str, ...]:

@@ -6,11 +6,13 @@ of the largest, so neither $\log(1 + 10^{-300})$ nor $\frac{1}{1 + |x|} - \frac{
 at $|x| = 10^{150}$ cancels); the
 gradient's oracle is the derived derivative in mpmath, cross-checked at a few points by
 central differences of the definition at the same precision.  Points: ordinary ones
-(parameters uniform in $[-3, 3]$, keywords in $[0.5, 2]$, vectors of length 4) and
+(parameters uniform in $[-3, 3]$, keywords in $[0.5, 2]$, vectors of length 4; each cut to the domain the note
+states, ``f.domain``: :func:`ordinary_range`) and
 extreme ones (each parameter in turn at $\pm 10^{\pm 300}$, $\pm 10^{\pm 150}$,
 $\pm 10, \pm 30, \pm 100, \pm 700$; each ordered pair of scalar parameters at reciprocal magnitudes,
 :data:`BALANCED`; each keyword at :data:`KEYWORD_EXTREMES`; each vector parameter scaled whole,
 :func:`scaled_vector_points`; several at once, :func:`joint_points`); a point whose truth is not a finite real is skipped,
+and an extreme point outside the stated domain is not drawn (:func:`in_domain`),
 and an extreme point counts only where the truth is a normal float64: the value's and the gradient's each on its own
 (at $x = 10^{-300}$ the value $\log\cosh x = 5 \cdot 10^{-601}$ underflows while the gradient $\tanh x$ is normal).  Where the definition is not computable at
 an extreme point (its truth needs more digits than :data:`MAX_DIGITS`: $\log(1 - \sigma(10^{10}))$), the truth
@@ -185,11 +187,44 @@ def _draw(f, rng, fixed=None):
     pt = {}
     for p in f.params:
         shape = (VECTOR_LENGTH,) * len(p.shape)
-        pt[p.name] = rng.uniform(-3, 3, size=shape) if shape else float(rng.uniform(-3, 3))
+        lo, hi = ordinary_range(f, p.name, -3.0, 3.0)
+        pt[p.name] = rng.uniform(lo, hi, size=shape) if shape else float(rng.uniform(lo, hi))
     for k in f.keywords:
-        pt[k.name] = float(rng.uniform(0.5, 2.0))
+        lo, hi = ordinary_range(f, k.name, 0.5, 2.0)
+        pt[k.name] = float(rng.uniform(lo, hi))
     pt.update(fixed or {})
     return pt
+
+
+ORDINARY_WIDTH = 6.0
+"""The width of the ordinary box (that of $[-3, 3]$) taken inside a domain that misses the box."""
+
+
+def ordinary_range(f, name: str, lo: float, hi: float) -> tuple[float, float]:
+    """The ordinary box ``[lo, hi]`` of ``name`` cut to the domain the note states for it (``f.domain``); a domain
+    that misses the box gets a box of its own at its bound ($t \\ge 10$: $[10, 16]$)."""
+    for n, dlo, _, dhi, _ in f.domain:
+        if n != name:
+            continue
+        a = lo if dlo is None else max(lo, dlo)
+        b = hi if dhi is None else min(hi, dhi)
+        if a < b:
+            return a, b
+        if dlo is not None and dhi is not None:
+            return dlo, dhi
+        return (dlo, dlo + ORDINARY_WIDTH) if dlo is not None else (dhi - ORDINARY_WIDTH, dhi)
+    return lo, hi
+
+
+def in_domain(f, pt) -> bool:
+    """Every bounded input of the point ``pt`` (every entry of an array) within the domain the note states."""
+    for name, lo, lo_open, hi, hi_open in f.domain:
+        v = np.asarray(pt[name], dtype=float)
+        if lo is not None and not np.all(v > lo if lo_open else v >= lo):
+            return False
+        if hi is not None and not np.all(v < hi if hi_open else v <= hi):
+            return False
+    return True
 
 
 BALANCED = ((1e150, 1e-150), (-1e150, 1e-150), (1e300, 1e-300), (-1e300, 1e-300))
@@ -218,12 +253,12 @@ def extreme_points(f, rng) -> list[dict]:
         for v in EXTREMES:
             shape = (VECTOR_LENGTH,) * len(p.shape)
             if shape:
-                arr = rng.uniform(-3, 3, size=shape)
+                arr = rng.uniform(*ordinary_range(f, p.name, -3.0, 3.0), size=shape)
                 arr[..., 0] = v
                 pts.append(_draw(f, rng, {p.name: arr}))
             else:
                 pts.append(_draw(f, rng, {p.name: v}))
-    return pts + scaled_vector_points(f) + joint_points(f)
+    return [pt for pt in pts + scaled_vector_points(f) + joint_points(f) if in_domain(f, pt)]
 
 
 SAME = ((1e300, 1e300), (1e-300, 1e-300))
@@ -267,7 +302,7 @@ def scaled_vector_points(f) -> list[dict]:
     vectors = [p for p in f.params if p.shape]
 
     def scaled(p, v):
-        return rng.uniform(-3, 3, size=(VECTOR_LENGTH,) * len(p.shape)) * v
+        return rng.uniform(*ordinary_range(f, p.name, -3.0, 3.0), size=(VECTOR_LENGTH,) * len(p.shape)) * v
 
     pts = [_draw(f, rng, {p.name: scaled(p, v)}) for p in vectors for v in VECTOR_SCALES]
     for p in vectors:

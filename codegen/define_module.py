@@ -40,11 +40,22 @@ def _docstring(f: DefinedFunction) -> str:
         shapes.append(f"{k.name}: keyword-only hyperparameter")
     text = [f"r\"\"\"{f.title}: ${f.latex}$" if f.latex else f"r\"\"\"{f.title}: {f.expr}", ""]
     text += ["Arguments: " + "; ".join(shapes) + "."]
+    if f.domain:
+        text += ["Domain (as the note states it; the certificate samples inside it): "
+                 + "; ".join(domain_text(*b) for b in f.domain) + "."]
     if f.kinks:
         text += ["At points of non-differentiability: " + "; ".join(f.kinks) + "."]
     if f.rewrites.get("forward"):
         text += ["Stability rewrites: " + ", ".join(f.rewrites["forward"]) + "."]
     return "\n".join(text) + "\n\"\"\""
+
+
+def domain_text(name, lo, lo_open, hi, hi_open) -> str:
+    """``0 < alpha < 1``, ``gamma >= 0``: one bound of a definition's domain, as text."""
+    if hi is None:
+        return f"{name} {'>' if lo_open else '>='} {lo:g}"
+    left = f"{lo:g} {'<' if lo_open else '<='} " if lo is not None else ""
+    return f"{left}{name} {'<' if hi_open else '<='} {hi:g}"
 
 
 def _indent(text):
@@ -214,7 +225,7 @@ def verification(f: DefinedFunction, grad: bool):
 
 
 def _key(f: DefinedFunction, grad: bool) -> tuple:
-    return (f.name, f.expr, tuple(p.name for p in f.params), tuple(k.name for k in f.keywords), grad)
+    return (f.name, f.expr, tuple(p.name for p in f.params), tuple(k.name for k in f.keywords), f.domain, grad)
 
 
 def _searched(f: DefinedFunction, grad: bool) -> tuple:

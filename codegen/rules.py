@@ -69,7 +69,7 @@ from dataclasses import dataclass
 import sympy as sp
 from sympy.codegen.cfunctions import expm1, log1p
 
-from codegen import (rules_bregman, rules_cancel, rules_exact, rules_homogeneous, rules_fraction, rules_log, rules_logit, rules_pairing, rules_power, rules_ratio, rules_root,
+from codegen import (rules_bregman, rules_cancel, rules_exact, rules_homogeneous, rules_fraction, rules_log, rules_logit, rules_pairing, rules_power, rules_ratio, rules_root, rules_select, rules_step,
                      rules_series, rules_logspace, rules_softmax, rules_softplus_ratio, rules_sums)
 from codegen.lower_unshifted import ExpShift
 from symbolic.functions import ReduceMax, log_ndtr, ndtr
@@ -775,6 +775,18 @@ LOG_GAMMA_DIFFERENCE = Rule(
 ROOT_DIFFERENCE = Rule(
     "root_difference", "root_difference", rules_root.root_difference, priority=88,
     gain="sqrt(x^2 + 1) - 1 for |x| < 1e-8: rounds to 0 where the truth is x^2/2 (BentIdentity)")
+SQUARE_INTO_ROOT = Rule(
+    "square_into_root", "square_into_root", rules_root.square_into_root, priority=87,
+    gain="delta^2 (sqrt(1 + (x/delta)^2) - 1) at x = 1e300, delta = 1e-300: x/delta overflows and the value is inf, "
+         "truth |x delta| = 1 (pseudo-Huber); |delta| sqrt(delta^2 + x^2) - delta^2 holds no quotient")
+HEAVISIDE_SELECT = Rule(
+    "heaviside_select", "heaviside_select", rules_select.heaviside_select, priority=92.9,
+    gain="e^{x/alpha} H(alpha (1 - e^{x/alpha})) at x/alpha = 1e300 (CELU's gradient): inf * 0 is nan where the truth is "
+         "0; selected, the factor of the branch not taken is never used")
+STEP_SCALE = Rule(
+    "step_scale", "step_scale", rules_step.step_scale, priority=93,
+    gain="H(alpha + sum (n - p)(2a - n - p)) at a = 1e300 (the triplet loss's gradient): the products overflow and "
+         "their sum is inf - inf, the step of nan; over the largest factor M each product is at most 1")
 
 RATIO_OF_EQUAL_SUMS = Rule(
     "ratio_of_equal_sums", "ratio_of_equal_sums", rules_sums.ratio_of_equal_sums, priority=31,
@@ -786,7 +798,7 @@ RULES: tuple[Rule, ...] = tuple(sorted(
      LOG1P_EXPM1, POWER_EXPM1, LOG_ADD_EXP, SIGMOID_STABLE, ERF_NDTR, LOG_NDTR, TANH_SIGMOID, SECH_SQUARE, LOG_COSH, TANH_RATIO, LOG1MEXP, ROOT_CANCEL,
      SCALED_SQRT, ONE_MINUS_SIGMOID, SHIFT_COLLECT, DIFFERENCE_OF_SQUARES, LOG1P_LARGE_PRODUCT,
      SCALE_OVER_ARGUMENT, ARGUMENT_OVER_SCALE, COMMON_DENOMINATOR, LOGISTIC_OF_EXP, EXP_ABSORB, SCALES_INTO_SUM, SCALE_INTO_ENTRY, RATIO_BEFORE_POWER, LOG_GAMMA_DIFFERENCE,
-     ROOT_DIFFERENCE, RATIO_OF_EQUAL_SUMS, POWER_OVER_BASE),
+     ROOT_DIFFERENCE, SQUARE_INTO_ROOT, RATIO_OF_EQUAL_SUMS, POWER_OVER_BASE, HEAVISIDE_SELECT, STEP_SCALE),
     key=lambda r: r.priority))
 
 

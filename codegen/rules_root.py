@@ -4,13 +4,20 @@ r"""Differences of a square root and what it nearly equals, rationalized (:mod:`
 rule                      identity
 ========================  =====================================================================
 ``root_difference``       $k\sqrt{A} - k\,c = k\,\frac{A - c^2}{\sqrt{A} + c}$ ($c > 0$), $k\sqrt{A} - k\sqrt{B} = k\,\frac{A - B}{\sqrt{A} + \sqrt{B}}$
+``square_into_root``      $c^2 \sqrt{A} = |c| \sqrt{c^2 A}$ ($c$ real) where $c^2 A$ clears a division by $c$ from the radicand
 ========================  =====================================================================
 
 Where $\sqrt{A} \approx c$ the difference loses every digit ($\sqrt{x^2 + 1} - 1$ at $x = 10^{-9}$ is 0,
 the truth $x^2/2$); $A - c^2$ cancels symbolically instead ($x^2$), and the sum in the denominator does
 not cancel.  The rewrite fires only where $A - c^2$ (or $A - B$) has fewer terms than $A$, so that the
 subtraction is done by algebra and not in floating point.  Where $\sqrt{A} \ge 2c$ nothing cancels and
-$A - c^2$ could overflow ($x^2$ at $x = 10^{300}$): the direct difference is kept there, as a branch.
+$A - c^2$ could overflow ($x^2$ at $x = 10^{300}$): the direct difference is kept there, as a branch.  The
+constant $c$ may be an expression known to be non-negative ($|\delta|$), the root of $B = c^2$.
+
+A radicand holding a ratio $x/\delta$ next to a factor $\delta^2$ outside the root (pseudo-Huber,
+$\delta^2(\sqrt{1 + (x/\delta)^2} - 1)$) overflows at $x = 10^{300}$, $\delta = 10^{-300}$ where the truth is
+$|x \delta| = 1$; $|\delta|\sqrt{\delta^2 + x^2} - \delta^2$ holds no quotient (``scaled_sqrt`` then scales the root)
+and its two terms are a root difference with $c = |\delta|$.
 
 A function ``expr -> expr`` (a rule's ``apply``); this module knows nothing of the registry.
 """
@@ -47,7 +54,8 @@ def _pair(e):
             if other is not None and other[0] + k == 0 and _terms(a - other[1]) < _terms(a):
                 return n, m, k, a, other[1]
             c = -u / k
-            if c.is_number and c.is_positive and _terms(a - c ** 2) < _terms(a):
+            non_negative = c.is_positive if c.is_number else ((-u).is_nonnegative and k.is_nonnegative)
+            if non_negative and _terms(a - c ** 2) < _terms(a):
                 return n, m, k, a, c ** 2
     return None
 
@@ -69,3 +77,60 @@ def root_difference(expr: sp.Expr) -> sp.Expr:
         return sp.Add(*rest) + k * rationalized(a, b)
 
     return expr.replace(lambda e: isinstance(e, sp.Add) and _pair(e) is not None, value)
+
+
+# ** a squared factor moved into the root it multiplies **
+
+
+def _cleared(c, a):
+    """``c^2 a`` expanded, where that leaves no division by ``c`` (and ``a`` had one), else None."""
+    if not any(c in sp.Mul.make_args(sp.denom(t)) or any(isinstance(f, sp.Pow) and f.base == c
+                                                            for f in sp.Mul.make_args(sp.denom(t)))
+               for t in sp.Add.make_args(sp.expand(a))):
+        return None
+    top = sp.expand(c ** 2 * a)
+    return top if all(not sp.denom(t).has(c) for t in sp.Add.make_args(top)) else None
+
+
+def _square_and_root(e):
+    """``(c, root, A)``: a factor ``c**2`` (``c`` a real symbol) of the product ``e`` and a factor ``root = sqrt(A)``
+    whose radicand divides by ``c`` and whose ``c^2 A`` does not, else None (``sqrt(c^2 A) = |c| sqrt(A)`` for every
+    real ``A``: ``c^2 >= 0``)."""
+    if not isinstance(e, sp.Mul):
+        return None
+    factors = sp.Mul.make_args(e)
+    squares = [f.base for f in factors if isinstance(f, sp.Pow) and f.exp == 2 and f.base.is_Symbol and f.base.is_real]
+    roots = [f for f in factors if isinstance(f, sp.Pow) and f.exp == sp.S.Half]
+    for c in squares:
+        for r in roots:
+            if _cleared(c, r.base) is not None:
+                return c, r, _cleared(c, r.base)
+    return None
+
+
+def _distributed(e):
+    """``c**2 (s + t + ...)`` with a root among the sum's terms, distributed (each term a product ``c**2 t``)."""
+    if not isinstance(e, sp.Mul):
+        return None
+    factors = sp.Mul.make_args(e)
+    squares = [f for f in factors if isinstance(f, sp.Pow) and f.exp == 2 and f.base.is_Symbol and f.base.is_real]
+    for s in squares:
+        for f in factors:
+            if isinstance(f, sp.Add) and any(_square_and_root(s * t) is not None for t in f.args):
+                rest = sp.Mul(*[g for g in factors if g is not f])
+                return sp.Add(*[rest * t for t in f.args])
+    return None
+
+
+def square_into_root(expr: sp.Expr) -> sp.Expr:
+    r"""$c^2 \sqrt{A} \to |c| \sqrt{c^2 A}$ where $c^2 A$ has no division by $c$ (module docstring): pseudo-Huber's
+    $\delta^2 \sqrt{1 + (x/\delta)^2}$ becomes $|\delta| \sqrt{\delta^2 + x^2}$; a sum the square multiplies is
+    distributed first."""
+    expr = expr.replace(lambda e: _distributed(e) is not None, _distributed)
+
+    def value(e):
+        c, r, top = _square_and_root(e)
+        rest = sp.Mul(*[f for f in sp.Mul.make_args(e) if f is not r and f != c ** 2])
+        return rest * sp.Abs(c) * sp.sqrt(top)
+
+    return expr.replace(lambda e: _square_and_root(e) is not None, value)

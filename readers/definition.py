@@ -13,11 +13,13 @@ reader of ``check``), converted to 0-based indices.  The ASCII form is
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 
 import sympy as sp
 
 from codegen.define import BUILTINS, DefinitionError, UserDefinition
+from readers.domain import read_domain
 from readers.expression import parse_expression
 from readers.latex.nodes import LatexParseError
 from readers.latex.parse import parse_block, parse_latex, to_zero_based
@@ -36,15 +38,18 @@ LATEX_FUNCTIONS = tuple(n for n in BUILTINS if n not in ("erf", "erfc", "sinh", 
 
 
 def read_definitions(text: str) -> list[UserDefinition]:
-    """Every definition in the display blocks of a Markdown note, in order."""
-    out, names = [], []
+    """Every definition in the display blocks of a Markdown note, in order, each with the domain stated by the
+    inline formulas of the prose before it (since the previous display block: :mod:`readers.domain`)."""
+    out, names, prose = [], [], []
     for frag in find_blocks(text):
         if frag.kind != "display":
+            prose.append(frag.content)
             continue
         d = read_latex_definition(frag.content, functions=names, where=f"line {frag.content_line}")
         if d is not None:
-            out.append(d)
+            out.append(dataclasses.replace(d, domain=read_domain(prose)))
             names.append(d.name)
+        prose = []
     return out
 
 

@@ -4,6 +4,10 @@ r"""The identities of the root-difference, Taylor-branch and homogeneous-scale r
 * ``root_difference``: $\sqrt{a} - c = \frac{a - c^2}{\sqrt{a} + c}$ for $a \ge 0$, $c > 0$, and
   $\sqrt{a} - \sqrt{b} = \frac{a - b}{\sqrt{a} + \sqrt{b}}$ for $a, b > 0$ (multiply by the conjugate),
   in the branch form the rule emits.
+* ``square_into_root``: $c^2 \sqrt{a} = |c| \sqrt{c^2 a}$ for real $c$ ($\sqrt{c^2} = |c|$), as pseudo-Huber meets it.
+* ``heaviside_select``: $H(v)\,w$ is $w$ where $H(v) = 1$, $H(v)\,w$ where $H(v) > 0$ and $0$ where $H(v) = 0$.
+* ``step_scale``: $H(v) = H(v / M^2)$ for $M > 0$ (a positive factor keeps the sign), the division taken into the
+  factors of the sums: $\sum_j f_j g_j / M^2 = \sum_j (f_j/M)(g_j/M)$.
 * ``taylor_branch``: Taylor's theorem, $f(x) - T_N f(x) = O(x^{N+1})$, shown as the limit of the
   remainder over $x^{N+1}$ for the kinds of cancellation the rule meets (an odd function minus its
   linear term, an exponential minus its first terms, a 0/0 quotient, a logarithm); the truncation
@@ -11,7 +15,7 @@ r"""The identities of the root-difference, Taylor-branch and homogeneous-scale r
 * ``homogeneous_scale``: $x_k \frac{\sum_i g_i x_i}{\sum_j x_j^2}$ is unchanged when $x$ is divided by
   $M = \max_j |x_j| > 0$ (degree 0), and so is $\frac{x_k}{\sqrt{\sum_j x_j^2}}$.
 """
-from sympy import Abs, And, IndexedBase, Max, Piecewise, Rational, Sum, Symbol, exp, log, sin, sqrt, symbols, tanh
+from sympy import Abs, And, Heaviside, IndexedBase, Max, Piecewise, Rational, Sum, Symbol, exp, log, sin, sqrt, symbols, tanh
 
 from derivations.checker.step import Derivation, Step
 
@@ -36,6 +40,33 @@ register(Derivation(
         Step(sqrt(a) - sqrt(b), Piecewise(((a - b) / (sqrt(a) + sqrt(b)), And(sqrt(a) < 2 * sqrt(b), sqrt(b) < 2 * sqrt(a))),
                                           (sqrt(a) - sqrt(b), True)),
              justification="(sqrt a - sqrt b)(sqrt a + sqrt b) = a - b, and sqrt a + sqrt b > 0"),
+    ),
+))
+
+_d = Symbol("delta", real=True)
+register(Derivation(
+    id="square_into_root",
+    title=r"the identity of a stability rule: $c^2 \sqrt{a} = |c| \sqrt{c^2 a}$ for real $c$, $a \ge 0$",
+    source="textbook",
+    steps=(
+        Step(c ** 2 * sqrt(a), c * sqrt(c ** 2 * a), justification="sqrt(c^2 a) = |c| sqrt(a), and |c| = c for c > 0"),
+        Step(x ** 2 * sqrt(a), Abs(x) * sqrt(x ** 2 * a), justification="sqrt(x^2 a) = |x| sqrt(a) and |x|^2 = x^2"),
+        Step(_d ** 2 * (sqrt(1 + (x / _d) ** 2) - 1), Abs(_d) * sqrt(_d ** 2 + x ** 2) - _d ** 2,
+             justification="pseudo-Huber: delta^2 (1 + (x/delta)^2) = delta^2 + x^2 clears the quotient (delta != 0)"),
+    ),
+))
+
+register(Derivation(
+    id="heaviside_select",
+    title=r"the identity of a stability rule: $H(v)\,w = w$ where $H(v) > 0$ (and $H(v) = 1$), $0$ where $H(v) = 0$",
+    source="textbook",
+    steps=(
+        Step(Heaviside(x, 0) * exp(b * x), Piecewise((exp(b * x), Heaviside(x, 0) > 0), (0, True)),
+             justification="H(x, 0) is 1 for x > 0 and 0 for x <= 0"),
+        Step(Heaviside(x) * x ** 2, Piecewise((Heaviside(x) * x ** 2, Heaviside(x) > 0), (0, True)),
+             justification="H(0) = 1/2: the product kept where the step is positive"),
+        Step(Heaviside(1 - exp(x), 0) * exp(x), Piecewise((exp(x), Heaviside(1 - exp(x), 0) > 0), (0, True)),
+             justification="the step of a function of x: the factor counts only where 1 - e^x > 0 (CELU's gradient)"),
     ),
 ))
 
@@ -108,5 +139,20 @@ register(Derivation(
              justification="x/y = e^L with L = log(x/y): (x/y)^beta - 1 = expm1(beta L), x/y - 1 = expm1(L); "
                            "the terms beta L cancel"),
         Step(log(_bx / _by), _bL, justification="x/y = 1 + (x - y)/y, so log(x/y) = log1p((x - y)/y)"),
+    ),
+))
+
+_mp = Symbol("M", positive=True)
+register(Derivation(
+    id="step_scale",
+    title=r"the identity of a stability rule: $H(v) = H(v / M^2)$ for $M > 0$, the division taken into the sums",
+    source="textbook",
+    steps=(
+        Step(Heaviside(x, 0), Heaviside(x / c ** 2, 0), justification="c^2 > 0 keeps the sign of x, and 0 at 0"),
+        Step(Heaviside(b - Sum((_x[_j] - _g[_j]) ** 2, (_j, 0, _n - 1)), 0),
+             Heaviside(b / _mp ** 2 - Sum((_x[_j] / _mp - _g[_j] / _mp) ** 2, (_j, 0, _n - 1)), 0),
+             justification="each term over M^2 > 0 (the rule's M: the largest |x_j - g_j|, at least the smallest normal): "
+                           "(x_j - g_j)^2 / M^2 = (x_j/M - g_j/M)^2",
+             sizes=({_n: 1}, {_n: 2}, {_n: 3})),
     ),
 ))

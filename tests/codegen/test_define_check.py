@@ -195,3 +195,40 @@ def test_the_exponential_of_an_integer_argument_has_mpmath_own_bits_by_the_faste
             x = mpmath.mpf(v)
             assert GUARDED_MPMATH.exp(x) == mpmath.exp(x), v
             assert GUARDED_MPMATH.exp(x + mpmath.mpf(0.25)) == mpmath.exp(x + mpmath.mpf(0.25)), v
+
+
+_BALANCED_BCE = (r"$$ \sigma(x) = \frac{1}{1 + e^{-x}} $$" "\n\n"
+                 "The cross-entropy of a logit $z$ against a soft label {y}, with class weight {alpha}.\n\n"
+                 r"$$ \mathrm{BalancedBCE}(z, y) = -\alpha y \log \sigma(z) - \left(1 - \alpha\right)\left(1 - y\right)"
+                 r" \log\left(1 - \sigma(z)\right) $$" "\n")
+
+
+def _balanced_bce(stated: bool):
+    from codegen.define import build
+    from readers.definition import read_definitions
+
+    bounds = (r"$0 \le y \le 1$", r"$0 < \alpha < 1$") if stated else ("$y$", r"$\alpha$")
+    note = _BALANCED_BCE.replace("{y}", bounds[0]).replace("{alpha}", bounds[1])
+    return next(f for f in build(read_definitions(note)) if f.name == "balancedbce")
+
+
+def test_the_certificate_samples_inside_the_domain_the_note_states():
+    """Class-balanced BCE (motivated by the focal loss, whose note bounds y and alpha in prose): with the bounds
+    stated every point lies inside them and the certificate meets the targets; without them the extremes reach
+    y = alpha = 1e300, where alpha y overflows in the gradient (outside what the user means)."""
+    from codegen.define_check import extreme_points, in_domain, sample
+    from codegen.define_module import holds, verification
+
+    f = _balanced_bce(True)
+    assert f.domain == (("y", 0.0, False, 1.0, False), ("alpha", 0.0, True, 1.0, True))
+    rng = np.random.default_rng(0)
+    points = sample(f, rng) + extreme_points(f, rng)
+    assert all(0 <= p["y"] <= 1 and 0 < p["alpha"] < 1 for p in points)
+    assert any(p["z"] == 1e300 for p in points) and any(p["y"] == 1e-300 for p in points)
+    code, _, _, row = verification(f, True)
+    assert holds(row, True), row
+    assert "0 <= y <= 1" in code and "0 < alpha < 1" in code
+    bare = _balanced_bce(False)
+    assert bare.domain == ()
+    assert any(p["y"] == 1e300 for p in extreme_points(bare, np.random.default_rng(0)))
+    assert not all(in_domain(f, p) for p in extreme_points(bare, np.random.default_rng(0)))

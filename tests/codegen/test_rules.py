@@ -618,15 +618,19 @@ def test_paired_quotient_splits_a_square_factor():
     # absolute value with an offset, at s = 1e-300, x = 3: s^2 underflows to 0 (value 0), truth 3e-300; s (s B) is right
     from codegen.define_search import WITH_COSTLY
 
+    # (square_into_root moves s^2 into this root first, |s| sqrt(s^2 + x^2) + s^2: left out here, and checked below)
     s = sp.Symbol("s", real=True, nonzero=True)
     expr = s**2 * (sp.sqrt(1 + (x / s) ** 2) + 1)
-    new, fired = stabilize(expr, WITH_COSTLY)
+    without_root_rule = tuple(r for r in WITH_COSTLY if r.name != "square_into_root")
+    new, fired = stabilize(expr, without_root_rule)
     assert "paired_quotient" in fired
-    plain, _ = stabilize(expr)
+    plain, _ = stabilize(expr, tuple(r for r in without_root_rule if r.name != "paired_quotient"))
     hard = (np.float64(3.0), np.float64(1e-300))
     assert not _same_at(expr, plain, (x, s), hard)
+    every, _ = stabilize(expr, WITH_COSTLY)
     for values in (hard, (-2.0, 1e-250), (1e300, 1.0), (0.7, 1.5), (1e-150, 1e-150), (1e150, 1e150)):
         assert _same_at(expr, new, (x, s), tuple(np.float64(v) for v in values)), values
+        assert _same_at(expr, every, (x, s), tuple(np.float64(v) for v in values)), values
 
 
 def test_term_over_sum_on_a_hill_function():

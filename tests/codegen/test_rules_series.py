@@ -72,6 +72,40 @@ def test_root_difference_does_not_fire_without_a_cancellation():
         assert _rule("root_difference").apply(expr) == expr, expr
 
 
+# ** square_into_root (motivated by pseudo-Huber, here on a two-component residual) **
+
+
+def test_square_into_root_keeps_the_value_where_the_ratio_overflows():
+    """$c^2(\\sqrt{1 + (u/c)^2 + (v/c)^2} - 1)$ (pseudo-Huber of a 2-vector residual): at $u = 10^{300}$,
+    $c = 10^{-300}$ the ratios overflow where the truth is about $|c| \\sqrt{u^2 + v^2}$; near 0 the root
+    difference cancels.  Without the rule the value is inf or nan."""
+    u, v, c = sp.symbols("u v c", real=True)
+    expr = c ** 2 * (sp.sqrt(1 + (u / c) ** 2 + (v / c) ** 2) - 1)
+    args = (u, v, c)
+    without = stabilize(expr, tuple(r for r in RULES if r.name != "square_into_root"))[0]
+    new, fired = stabilize(expr)
+    assert "square_into_root" in fired
+
+    def error(form, at):
+        with np.errstate(all="ignore"):
+            got = _np(form, args)(*map(np.float64, at))
+        with mpmath.workdps(700):
+            want = sp.lambdify(args, expr, modules="mpmath")(*map(mpmath.mpf, at))
+        return float(abs(got - want) / abs(want)) if np.isfinite(got) else float("inf")
+
+    assert error(without, (1e300, -3e299, 1e-300)) == float("inf")
+    for at in ((1e300, -3e299, 1e-300), (-2e-9, 1e-9, 1.5), (0.7, -2.0, 0.5), (1e150, 1e150, 1e150),
+               (3e-150, 1e-150, 2e-150), (1e300, 1e300, 1e-150)):
+        assert error(new, at) <= REL_TOL, at
+
+
+def test_square_into_root_leaves_a_root_without_the_square_alone():
+    u, c = sp.symbols("u c", real=True)
+    rule = _rule("square_into_root")
+    for expr in (sp.sqrt(1 + (u / c) ** 2) - 1, c * sp.sqrt(1 + (u / c) ** 2), c ** 2 * sp.sqrt(1 + u ** 2)):
+        assert rule.apply(expr) == expr, expr
+
+
 # ** taylor_branch **
 
 
