@@ -1871,6 +1871,10 @@ class _NotesReader(_CatalogMatch):
         report = self.check_array_law(law, lhs, rel, rhs, claim, shown) if law is not None else None
         if report is not None:  # E[X] = sum_i x_i p_i: the arrays name the law (readers.notes.array_laws)
             return [report]
+        if isinstance(moments, str) and moments.startswith("unknown functions"):
+            report = self.moments_for_every_function(lhs, rel, rhs, claim, shown)
+            if report is not None:  # E[f(X) + g(X)] = E[f(X)] + E[g(X)]: f, g arbitrary
+                return [report]
         if isinstance(moments, str):
             return [StepReport(**shown, verdict="undecided", reason=moments)]
         if moments is not None:
@@ -2071,6 +2075,30 @@ class _NotesReader(_CatalogMatch):
                 return _undecided(report, f"fails for some distribution, but the condition on {', '.join(tied)} "
                                           f"was not imposed on the distributions sampled ({report.reason[:80]})")
         return report
+
+    def moments_for_every_function(self, lhs, rel, rhs, claim, shown) -> StepReport | None:
+        r"""A moment claim in functions the notes leave arbitrary (``E[f(X) + g(X)] = E[f(X)] + E[g(X)]``,
+        ``\operatorname{Var}[a f(X)] = a^2 \operatorname{Var}[f(X)]``), read over the random discrete
+        distribution with each function replaced by random smooth functions (readers.notes.arbitrary):
+        ``verified`` when every draw holds, else None (a failure refutes nothing: the notes may mean
+        particular functions)."""
+        functions = arbitrary_functions((lhs, rhs), frozenset(MOMENTS))
+        if functions is None:
+            return None
+        found = []
+        for mapping in draws(functions, f"{lhs} {rel} {rhs}"):
+            left, right = substitute(lhs, mapping), substitute(rhs, mapping)
+            moments = read_moments(left, right)
+            if not isinstance(moments, tuple):
+                return None
+            report = self.check_moments(moments, rel, claim, shown, sides=(left, right))
+            if report.verdict not in ("proved", "verified"):
+                return None
+            found.append(report)
+        names = ", ".join(f.__name__ for f in functions)
+        return StepReport(**{**found[0].__dict__, "verdict": "verified",
+                             "method": f"holds for {len(found)} random smooth functions {names} (an identity in "
+                                       f"arbitrary functions: evidence, not a proof); {found[0].method}"[:300]})
 
     def check_array_law(self, law, lhs, rel, rhs, claim, shown) -> StepReport | None:
         r"""A moment claim over the law its arrays write out (``\mathbb{E}[X] = \sum_i x_i p_i``:
