@@ -154,6 +154,7 @@ from readers.notes.report import SCHEMA, BlockReport, NotesReport, StepReport, r
 from readers.notes.parameters import is_parameter
 from readers.notes.symbols import (
     ELLIPSIS,
+    NOT_A_FUNCTION_OF,
     MAX_EXPANSION_ROUNDS,
     _concrete_limit,
     _depends,
@@ -410,11 +411,19 @@ def _binds_its_arguments(application, body) -> bool:
     return not free or bool(free & used)
 
 
-def _prime(application, cases):
-    r"""``f'(a)`` (``f''(a)``) with ``f(x) = body`` known: $\frac{d}{dx} body$ at ``x = a``."""
+def _prime(application, cases, functions=None):
+    r"""``f'(a)`` (``f''(a)``) with ``f(x) = body`` known: $\frac{d}{dx} body$ at ``x = a``, the other known
+    ``functions`` (``{name: cases}``) substituted into ``body`` first."""
+    functions = functions or {}
     order = len(application.func.__name__) - len(application.func.__name__.rstrip("'"))
     x = sp.Dummy("x", real=True)
     body = _instantiate(sp.Function(application.func.__name__.rstrip("'"))(x), cases)
+    for _ in range(MAX_EXPANSION_ROUNDS):  # f(x) = A(B(C(x))) with A, B, C defined after f: their bodies first
+        new = body.replace(lambda e: isinstance(e, AppliedUndef) and e.func.__name__ in functions,
+                           lambda e: _instantiate(e, functions[e.func.__name__]))
+        if new == body:
+            break
+        body = new
     if isinstance(body, AppliedUndef):
         return application
     return sp.diff(body, x, order).xreplace({x: application.args[0]})
@@ -489,6 +498,13 @@ def _explain(block) -> tuple:
             if e.has(sp.I):
                 out.setdefault("i", "imaginary unit")
     return tuple(f"{k}: {v}" for k, v in sorted(out.items()))
+
+
+def _one_argument(cases):
+    """``(x, body)`` of a function the notes define once, of one plain argument (``h(x) = x^3``), else None."""
+    if len(cases) != 1 or len(cases[0][0]) != 1 or not isinstance(cases[0][0][0], sp.Symbol):
+        return None
+    return cases[0][0][0], cases[0][1]
 
 
 def _function_of(derivative, functions):
@@ -1269,6 +1285,9 @@ class _NotesReader(_CatalogMatch):
             if isinstance(lhs.expr, sp.Symbol) and (_function_of(lhs, self.section.functions) is not None or
                                                     component_derivative(lhs, self.vector_functions) is not None):
                 return False  # \partial\ell/\partial z with \ell(z) defined: a claim about its derivative
+            if isinstance(lhs.expr, sp.Symbol) and len(lhs.variables) == 1 and _one_argument(
+                    self.section.functions.get(lhs.expr.name, [])) and lhs.variables[0] not in self.section.symbols:
+                return False  # dh/db with h(x) defined: a claim about h' at b (check_plain's at_argument)
             return isinstance(lhs.expr, sp.Symbol) and lhs.expr not in self.section.symbols \
                 and not any(_depends(lhs.expr, v) for v, _ in lhs.variable_count)
         return False
@@ -1385,7 +1404,7 @@ class _NotesReader(_CatalogMatch):
                                   lambda e, c=cases: _instantiate(e, c))
                 new = new.replace(lambda e, n=name: isinstance(e, AppliedUndef) and e.func.__name__.rstrip("'") == n
                                   and e.func.__name__ != n and len(e.args) == 1,
-                                  lambda e, c=cases: _prime(e, c))
+                                  lambda e, c=cases: _prime(e, c, s.functions))
             if s.functions:  # \partial\ell/\partial z with \ell(z) = ... defined: the derivative of its body
                 new = new.replace(lambda e: isinstance(e, sp.Derivative) and isinstance(e.expr, sp.Symbol)
                                   and _function_of(e, s.functions) is not None,
@@ -1920,6 +1939,10 @@ class _NotesReader(_CatalogMatch):
                                           f"need not be integrable there ({found.reason[:80]})")
             if found is not None:
                 return [found]
+        if NOT_A_FUNCTION_OF in why and rel in ("=", "<", ">", "<=", ">="):
+            found = self.at_argument(lhs, rel, rhs, claim, shown)
+            if found is not None:  # dh/db = 3b^2 after h(x) = x^3: h' at b
+                return [found]
         if why == ELLIPSIS and rel == "=":
             found = self.elided_decimal(lhs, rhs, shown)
             if found is not None:
@@ -2075,6 +2098,34 @@ class _NotesReader(_CatalogMatch):
                 return _undecided(report, f"fails for some distribution, but the condition on {', '.join(tied)} "
                                           f"was not imposed on the distributions sampled ({report.reason[:80]})")
         return report
+
+    def at_argument(self, lhs, rel, rhs, claim, shown) -> StepReport | None:
+        r"""``\frac{dh}{db}`` after ``h(x) = x^3``, ``b`` a name of its own: the derivative of ``h`` at the argument
+        ``b`` (Leibniz's notation names the argument, ``h'(b) = 3b^2``).  Confirmed when the claim then holds,
+        else None: another reading (``b`` unrelated to ``h``, so the derivative is 0) may be what the notes mean."""
+        read = []
+
+        def argument(d):
+            one = _one_argument(self.section.functions.get(d.expr.name, [])) if isinstance(d.expr, sp.Symbol) else None
+            if one is None or len(d.variables) != 1 or not isinstance(d.variables[0], sp.Symbol) \
+                    or d.variables[0] in self.section.symbols or one[0] in self.section.symbols:
+                return d
+            x, body = one
+            read.append(f"d{_show(d.expr)}/d{_show(d.variables[0])} read as {_show(d.expr)}' at "
+                        f"{_show(d.variables[0])} ({_show(d.expr)}({_show(x)}) = {_show(body)})")
+            return sp.Derivative(body.xreplace({x: d.variables[0]}), *d.variable_count)
+
+        left, right = (e.replace(lambda d: isinstance(d, sp.Derivative) and not _depends(d.expr, d.variables[0]),
+                                 argument) for e in (lhs, rhs))
+        if not read or _unchecked(left, right):
+            return None
+        step = self.step(left, rel, right, claim.conditions, zero_based=claim.zero_based)
+        if isinstance(step, str):
+            return None
+        report = self.run(step, shown)
+        if report.verdict not in ("proved", "verified"):
+            return None
+        return StepReport(**{**report.__dict__, "method": f"{report.method}; {'; '.join(dict.fromkeys(read))}"})
 
     def moments_for_every_function(self, lhs, rel, rhs, claim, shown) -> StepReport | None:
         r"""A moment claim in functions the notes leave arbitrary (``E[f(X) + g(X)] = E[f(X)] + E[g(X)]``,
