@@ -1115,6 +1115,10 @@ class _NotesReader(_CatalogMatch):
                 claim = _Claim(name, "=", exprs[1], tuple(row.conditions) + tuple(givens),
                                frag.content_line + row.line - 1, block.zero_based)
                 self.definition_steps += self.definition_as_claim(claim, frag) or self.law_as_claim(claim)
+                named = self.chain_names(exprs, rels)
+                if named:  # u = f(x) = 3x^2 - 4x: the chain names f as well, before u (u's body then expands)
+                    self.define(exprs[1], exprs[2], frag.content_line + row.line - 1)
+                    defined.append(f"{exprs[1]}")
                 self.define(name, exprs[1], frag.content_line + row.line - 1)
                 defined.append(f"{name}")
                 mains.append(Main(name, exprs[1]))
@@ -1122,7 +1126,8 @@ class _NotesReader(_CatalogMatch):
                     self.define(other.lhs, other.rhs, frag.content_line + row.line - 1)
                     defined.append(f"{other.lhs}")
                 # A = W S W^{-1} with all three written out above: also a claim (readers.notes.matrices)
-                start = 0 if self.matrix_claims.written_out_claim(name, exprs[1], frag.content_line + row.line - 1) else 1
+                start = 0 if self.matrix_claims.written_out_claim(name, exprs[1], frag.content_line + row.line - 1) else \
+                    2 if named else 1
             elif not row.continued and rels[0] in ("=", ":=") and self.redefinable(name, exprs[1]) \
                     and introduces_definition(self.lines, frag.kind, frag.line, frag.column):
                 # "let us plot the function $$f(x, y) = ...$$" after another f: the words say it is a new
@@ -1291,6 +1296,14 @@ class _NotesReader(_CatalogMatch):
             return isinstance(lhs.expr, sp.Symbol) and lhs.expr not in self.section.symbols \
                 and not any(_depends(lhs.expr, v) for v, _ in lhs.variable_count)
         return False
+
+    def chain_names(self, exprs, rels) -> bool:
+        """Whether the chain ``u = f(x) = body`` that defines ``u`` also defines ``f``: a function the notes have
+        not defined, applied to names, set equal to a body that does not use it."""
+        middle = exprs[1] if len(exprs) > 2 else None
+        return middle is not None and rels[1] in ("=", ":=") and isinstance(middle, AppliedUndef) \
+            and bool(middle.args) and all(is_name(a) for a in middle.args) \
+            and middle.func.__name__ not in self.section.functions and self.definable(middle, exprs[2])
 
     def definition_as_claim(self, claim: _Claim, frag: Fragment) -> list[StepReport]:
         r"""A row read as a definition of a derivative, checked once more as a claim, before it defines anything:
@@ -1552,9 +1565,12 @@ class _NotesReader(_CatalogMatch):
                 # the example's name stands for its value (Y = aX + b, then Cov(X, Y) = Cov(X, aX + b)): a
                 # condition on the name alone does not reach a function of it that is expanded over samples
                 named = {n: v for n, v in examples}
-                local = _Claim(claim.lhs.xreplace(named), claim.rel, claim.rhs.xreplace(named), general.conditions,
-                               claim.line, claim.zero_based, claim.redefinition)
-                again = self.check_plain(local, frag, lhs.xreplace(named), rhs.xreplace(named), shown)
+                try:
+                    local = _Claim(claim.lhs.xreplace(named), claim.rel, claim.rhs.xreplace(named),
+                                   general.conditions, claim.line, claim.zero_based, claim.redefinition)
+                    again = self.check_plain(local, frag, lhs.xreplace(named), rhs.xreplace(named), shown)
+                except ValueError:  # x = 1 into d/dx: the example cannot stand for a variable of differentiation
+                    pass
             near = all(frag.paragraph <= min(scope) + EXAMPLE_NEAR for n, _, scope, _ in self.section.examples
                        if any(n == m for m, _ in examples))
             kept = ("proved", "verified") if not near else ("proved", "verified", "undecided")
