@@ -956,7 +956,7 @@ class _NotesReader(_CatalogMatch):
         found = self.section.laws[variable]
         return _Claim(found.fact(kind), "=", value, tuple(row.conditions) + tuple(givens) + found.domain,
                       frag.content_line + row.line - 1, block.zero_based, shown_lhs=_show(name),
-                      unambiguous=found.unambiguous,
+                      unambiguous=found.unambiguous and kind != "entropy",  # an entropy may be in bits
                       read_as=f"{_show(name)} read as the {kind} of {variable} ~ {found.family}, "
                               f"{_show(found.fact(kind))} in the standard parametrisation")
 
