@@ -145,7 +145,7 @@ from readers.notes.independent_joint import names_of as joint_names
 from readers.notes.independent_joint import variables as joint_variables
 from readers.notes.ellipsis import check_listed, listed_terms
 from readers.notes import decimals
-from readers.notes.laws import law, law_moments, stated_fact
+from readers.notes.laws import KL_NAMES, law, law_moments, normal_divergences, stated_fact
 from readers.notes.leibniz import LEIBNIZ_NOTE, leibniz_reading
 from readers.notes.special import standard_functions
 from readers.notes.systems import chain_solution, where
@@ -1268,6 +1268,8 @@ class _NotesReader(_CatalogMatch):
             name = lhs.func.__name__
             if name in MOMENTS:
                 return False  # Var(X) = ..., E[X] = ...: standard operators, so a claim about them
+            if name in KL_NAMES and lhs.args and all(law(a) is not None for a in lhs.args):
+                return False  # D_KL(N(mu, sigma^2) || N(0, 1)): the divergence of two laws, a claim
             if name.endswith("'") and name.rstrip("'") in self.section.functions:
                 return False  # f'(x) with f known: a claim about its derivative
             if name.startswith("nabla") and any(isinstance(a, AppliedUndef) and a.func.__name__ in
@@ -1881,6 +1883,9 @@ class _NotesReader(_CatalogMatch):
                         return [_undecided(report, f"{how}: it differs ({report.reason[:80]}); the notes may use "
                                                    "another parametrisation")]
                     return [StepReport(**{**report.__dict__, "method": f"{report.method}; {how}"})]
+        divergence = self.normal_divergence(lhs, rel, rhs, claim, shown)
+        if divergence is not None:  # D_KL(N(mu, sigma^2) || N(0, 1)) = ... (readers.notes.laws)
+            return [divergence]
         iid = self.iid_moments(lhs, rel, rhs, frag, shown) if operators_in(lhs, rhs) else None
         if iid is not None:  # X_1, ..., X_n i.i.d.: moments of linear forms (readers.notes.iid_moments)
             return [iid]
@@ -2114,6 +2119,31 @@ class _NotesReader(_CatalogMatch):
                 return _undecided(report, f"fails for some distribution, but the condition on {', '.join(tied)} "
                                           f"was not imposed on the distributions sampled ({report.reason[:80]})")
         return report
+
+    def normal_divergence(self, lhs, rel, rhs, claim, shown) -> StepReport | None:
+        r"""A claim about :math:`D_{KL}` between written normal laws, read with the second parameter a variance and
+        a standard deviation (readers.notes.laws ``normal_divergences``): both readings hold, confirmed; both fail,
+        refuted with the variance reading's counterexample; else undecided (ambiguous).  None without one."""
+        reports = []
+        for scale in ("variance", "std"):
+            (left, domain), (right, more) = (normal_divergences(e, scale) for e in (lhs, rhs))
+            if not domain and not more:
+                if reports:  # N(mu, sigma^2), N(0, 1): written as variances, one reading only
+                    break
+                return None
+            step = self.step(left, rel, right, tuple(claim.conditions) + domain + more, zero_based=claim.zero_based)
+            if isinstance(step, str) or _unchecked(left, right):
+                return None
+            reports.append((scale, self.run(step, shown)))
+        verdicts = {r.verdict for _, r in reports}
+        how = "D_KL between normal laws written out (the second parameter read as " + \
+              (" and as ".join(f"a {scale}" for scale, _ in reports) if len(reports) > 1 else "a variance, as its square "
+                                                                                     "says") + ")"
+        if verdicts <= {"proved", "verified"} or verdicts == {"refuted"}:
+            report = reports[0][1]
+            return StepReport(**{**report.__dict__, "method": f"{report.method}; {how}"})
+        shown_readings = "; ".join(f"as a {scale}: {r.verdict}" for scale, r in reports)
+        return _undecided(reports[0][1], f"ambiguous: {how}: {shown_readings}")
 
     def at_argument(self, lhs, rel, rhs, claim, shown) -> StepReport | None:
         r"""``\frac{dh}{db}`` after ``h(x) = x^3``, ``b`` a name of its own: the derivative of ``h`` at the argument

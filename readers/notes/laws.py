@@ -164,3 +164,43 @@ def law_moments(expr, laws: dict):
 
     out = expr.replace(lambda e: isinstance(e, AppliedUndef) and e.func.__name__ in _MOMENT_NAMES, value)
     return out, used
+
+
+KL_NAMES = frozenset({"D_KL", "KL", "D_{KL}"})
+"""Names of the Kullback--Leibler divergence :math:`D_{KL}(P \\| Q)`."""
+
+
+def normal_divergences(expr, scale: str):
+    r"""``expr`` with each :math:`D_{KL}(\mathcal{N}(\mu_1, s_1) \| \mathcal{N}(\mu_2, s_2))` written out, the second
+    parameter read as a variance (``scale="variance"``) or a standard deviation (``"std"``):
+
+    .. math:: D_{KL} = \log\frac{\sigma_2}{\sigma_1} + \frac{\sigma_1^2 + (\mu_1 - \mu_2)^2}{2\sigma_2^2} - \frac12
+
+    ``(expr, domain)``: the domain holds each scale parameter positive; ``domain`` is empty when there is none."""
+    domain = []
+    if scale == "std" and not _scale_may_be_std(expr):
+        return expr, ()
+
+    def written_out(f):
+        laws = [law(a) for a in f.args]
+        if len(f.args) != 2 or not all(w is not None and w.family in ("N", "Normal", "Gaussian") for w in laws):
+            return f
+        (m1, s1), (m2, s2) = (w.args for w in laws)
+        domain.extend([sp.Gt(s1, 0), sp.Gt(s2, 0)])
+        v1, v2 = (s1, s2) if scale == "variance" else (s1 ** 2, s2 ** 2)
+        return sp.log(v2 / v1) / 2 + (v1 + (m1 - m2) ** 2) / (2 * v2) - sp.Rational(1, 2)
+
+    out = expr.replace(lambda e: isinstance(e, AppliedUndef) and e.func.__name__ in KL_NAMES, written_out)
+    return out, tuple(dict.fromkeys(domain))
+
+
+def _scale_may_be_std(expr) -> bool:
+    r"""Whether a normal law in a divergence of ``expr`` has a second parameter that may be a standard deviation:
+    one written as a square (``\mathcal{N}(\mu, \sigma^2)``) is a variance, and 1 is both."""
+    for f in expr.atoms(AppliedUndef):
+        found = law(f) if f.func.__name__ not in KL_NAMES else None
+        if found is not None and found.family in ("N", "Normal", "Gaussian"):
+            second = found.args[1]
+            if not (second == 1 or isinstance(second, sp.Pow) and second.exp == 2):
+                return True
+    return False
