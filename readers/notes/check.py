@@ -1300,12 +1300,12 @@ class _NotesReader(_CatalogMatch):
         return False
 
     def chain_names(self, exprs, rels) -> bool:
-        """Whether the chain ``u = f(x) = body`` that defines ``u`` also defines ``f``: a function the notes have
-        not defined, applied to names, set equal to a body that does not use it."""
+        """Whether the chain ``u = f(x) = body`` that defines ``u`` also defines ``f``: a function not defined in
+        this section (one of an earlier section is shadowed, as by any definition), applied to names, set equal to
+        a body that does not use it."""
         middle = exprs[1] if len(exprs) > 2 else None
         return middle is not None and rels[1] in ("=", ":=") and isinstance(middle, AppliedUndef) \
-            and bool(middle.args) and all(is_name(a) for a in middle.args) \
-            and middle.func.__name__ not in self.section.functions and self.definable(middle, exprs[2])
+            and bool(middle.args) and all(is_name(a) for a in middle.args) and self.definable(middle, exprs[2])
 
     def definition_as_claim(self, claim: _Claim, frag: Fragment) -> list[StepReport]:
         r"""A row read as a definition of a derivative, checked once more as a claim, before it defines anything:

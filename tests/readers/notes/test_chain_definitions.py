@@ -33,3 +33,9 @@ def test_a_claim_about_the_function_of_the_chain_is_proved():
 def test_a_wrong_claim_about_the_function_of_the_chain_is_refuted():
     block = _blocks("3x^2 - 4")[-1]
     assert block.verdict == "refuted", block.steps
+
+
+def test_a_chain_in_a_later_section_defines_the_function_afresh():
+    note = _NOTE.format(value="3x^2 - 2") + "\n## Exercises\n\n1. Plot $w = f(x) = x^2 + \\frac{1}{x}$ near $x = 1$.\n"
+    last = [b for b in check_notes(note).blocks if "w = f(x)" in b.source][0]
+    assert last.role == "definition" and last.verdict != "refuted", last.steps
