@@ -2163,15 +2163,20 @@ class _NotesReader(_CatalogMatch):
 
         left, right = (e.replace(lambda d: isinstance(d, sp.Derivative) and not _depends(d.expr, d.variables[0]),
                                  argument) for e in (lhs, rhs))
-        if not read or _unchecked(left, right):
+        report = self.confirmed(left, rel, right, claim, shown) if read else None
+        if report is None:
+            return None
+        return StepReport(**{**report.__dict__, "method": f"{report.method}; {'; '.join(dict.fromkeys(read))}"})
+
+    def confirmed(self, left, rel, right, claim, shown) -> StepReport | None:
+        """The check of another reading ``left rel right`` of ``claim`` when it is proved or verified, else None."""
+        if _unchecked(left, right):
             return None
         step = self.step(left, rel, right, claim.conditions, zero_based=claim.zero_based)
         if isinstance(step, str):
             return None
         report = self.run(step, shown)
-        if report.verdict not in ("proved", "verified"):
-            return None
-        return StepReport(**{**report.__dict__, "method": f"{report.method}; {'; '.join(dict.fromkeys(read))}"})
+        return report if report.verdict in ("proved", "verified") else None
 
     def moments_for_every_function(self, lhs, rel, rhs, claim, shown) -> StepReport | None:
         r"""A moment claim in functions the notes leave arbitrary (``E[f(X) + g(X)] = E[f(X)] + E[g(X)]``,
@@ -2242,13 +2247,8 @@ class _NotesReader(_CatalogMatch):
                 left, right = substitute(lhs, mapping), substitute(rhs, mapping)
             except Exception:  # noqa: BLE001 - sympy could not carry out a derivative: no evidence
                 return None
-            if _unchecked(left, right):
-                return None
-            step = self.step(left, rel, right, claim.conditions, zero_based=claim.zero_based)
-            if isinstance(step, str):
-                return None
-            report = self.run(step, shown)
-            if report.verdict not in ("proved", "verified"):
+            report = self.confirmed(left, rel, right, claim, shown)
+            if report is None:
                 return None
             methods.append(report.method)
         names = ", ".join(f.__name__ for f in functions)
