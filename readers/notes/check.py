@@ -1302,10 +1302,12 @@ class _NotesReader(_CatalogMatch):
     def chain_names(self, exprs, rels) -> bool:
         """Whether the chain ``u = f(x) = body`` that defines ``u`` also defines ``f``: a function not defined in
         this section (one of an earlier section is shadowed, as by any definition), applied to names, set equal to
-        a body that does not use it."""
+        a body that does not use it, and not a standard function (``F(x) = Phi(x) = ...`` is a claim about
+        ``Phi``)."""
         middle = exprs[1] if len(exprs) > 2 else None
         return middle is not None and rels[1] in ("=", ":=") and isinstance(middle, AppliedUndef) \
-            and bool(middle.args) and all(is_name(a) for a in middle.args) and self.definable(middle, exprs[2])
+            and bool(middle.args) and all(is_name(a) for a in middle.args) and not standard_functions(middle)[1] \
+            and self.definable(middle, exprs[2])
 
     def definition_as_claim(self, claim: _Claim, frag: Fragment) -> list[StepReport]:
         r"""A row read as a definition of a derivative, checked once more as a claim, before it defines anything:
