@@ -173,10 +173,17 @@ class _Names:
         neither define nor know as one name (:meth:`splits`) nor as a function, when the parenthesis mentions one
         of them as a value, are a product whose last letter meets the parenthesis (``n \cdot p(1-p)``,
         ``x \cdot p(x)``), as the same letters are without it.  Without such a mention (``fc(x)``, ``lr(t)``) the
-        word stays a function's name."""
-        return self.splits(word) and word.islower() and word not in self.functions \
-            and word not in FUNCTIONS and word not in OPAQUE_FUNCTIONS and word not in MAXMIN \
-            and any(self.mentions_itself(letter, call) for letter in word)
+        word stays a function's name.  So are a lower-case letter and a function the notes name (``f`` of
+        ``f(x) = ...``, or ``f`` applied on its own in the same formula) or the expectation ``E`` (``af(X)``,
+        ``aE[f(X)]``: ``a \cdot f(X)``, ``a \cdot E[f(X)]``)."""
+        if not self.splits(word) or word in self.functions or word in FUNCTIONS or word in OPAQUE_FUNCTIONS \
+                or word in MAXMIN:
+            return False
+        if word.islower() and any(self.mentions_itself(letter, call) for letter in word):
+            return True
+        last = word[-1]
+        return word[0].islower() and (last in self.functions or last == "E" or re.search(
+            r"(?<![A-Za-z\\])" + last + r"\s*[(\[]", self.text) is not None)
 
     def juxtaposed(self, piece: _NamePiece):
         r"""The product of the letters of ``piece``'s word, the last one taking its scripts and parenthesis: that

@@ -32,10 +32,11 @@ _RESERVED = frozenset({"P", "E", "Pr", "p", "q", "H", "I"})
 meaning is not arbitrary, so a claim about them is never verified as if it held for every function."""
 
 
-def arbitrary_functions(expr_list) -> dict | None:
+def arbitrary_functions(expr_list, operators=frozenset()) -> dict | None:
     """``{function: arity}`` for the unknown functions of the claim when every one may be read as
-    arbitrary (and is applied with one arity), else None."""
-    found = {f for e in expr_list for f in e.atoms(AppliedUndef)}
+    arbitrary (and is applied with one arity), else None.  ``operators``: names read by the caller
+    (``E``, ``Var``), neither arbitrary nor an obstacle."""
+    found = {f for e in expr_list for f in e.atoms(AppliedUndef) if f.func.__name__ not in operators}
     if not found:
         return None
     arity = {}

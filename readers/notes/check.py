@@ -146,7 +146,7 @@ from readers.notes.independent_joint import variables as joint_variables
 from readers.notes.ellipsis import check_listed, listed_terms
 from readers.notes import decimals
 from readers.notes.law_divergences import divergence_of_laws
-from readers.notes.laws import law, law_moments, stated_fact
+from readers.notes.laws import KL_NAMES, law, law_moments, normal_divergences, stated_fact
 from readers.notes.leibniz import LEIBNIZ_NOTE, leibniz_reading
 from readers.notes.special import standard_functions
 from readers.notes.systems import chain_solution, where
@@ -155,6 +155,7 @@ from readers.notes.report import SCHEMA, BlockReport, NotesReport, StepReport, r
 from readers.notes.parameters import is_parameter
 from readers.notes.symbols import (
     ELLIPSIS,
+    NOT_A_FUNCTION_OF,
     MAX_EXPANSION_ROUNDS,
     _concrete_limit,
     _depends,
@@ -411,11 +412,19 @@ def _binds_its_arguments(application, body) -> bool:
     return not free or bool(free & used)
 
 
-def _prime(application, cases):
-    r"""``f'(a)`` (``f''(a)``) with ``f(x) = body`` known: $\frac{d}{dx} body$ at ``x = a``."""
+def _prime(application, cases, functions=None):
+    r"""``f'(a)`` (``f''(a)``) with ``f(x) = body`` known: $\frac{d}{dx} body$ at ``x = a``, the other known
+    ``functions`` (``{name: cases}``) substituted into ``body`` first."""
+    functions = functions or {}
     order = len(application.func.__name__) - len(application.func.__name__.rstrip("'"))
     x = sp.Dummy("x", real=True)
     body = _instantiate(sp.Function(application.func.__name__.rstrip("'"))(x), cases)
+    for _ in range(MAX_EXPANSION_ROUNDS):  # f(x) = A(B(C(x))) with A, B, C defined after f: their bodies first
+        new = body.replace(lambda e: isinstance(e, AppliedUndef) and e.func.__name__ in functions,
+                           lambda e: _instantiate(e, functions[e.func.__name__]))
+        if new == body:
+            break
+        body = new
     if isinstance(body, AppliedUndef):
         return application
     return sp.diff(body, x, order).xreplace({x: application.args[0]})
@@ -532,6 +541,13 @@ def _explain(block) -> tuple:
             if e.has(sp.I):
                 out.setdefault("i", "imaginary unit")
     return tuple(f"{k}: {v}" for k, v in sorted(out.items()))
+
+
+def _one_argument(cases):
+    """``(x, body)`` of a function the notes define once, of one plain argument (``h(x) = x^3``), else None."""
+    if len(cases) != 1 or len(cases[0][0]) != 1 or not isinstance(cases[0][0][0], sp.Symbol):
+        return None
+    return cases[0][0][0], cases[0][1]
 
 
 def _function_of(derivative, functions):
@@ -980,8 +996,8 @@ class _NotesReader(_CatalogMatch):
         (readers.notes.law_divergences)."""
         fact = stated_fact(name, self.section.laws)
         if fact is None:
-            stated = divergence_of_laws(name)
-            return None if stated is None else _Claim(
+            stated = divergence_of_laws(name)  # a scale that may be a deviation: both readings, below
+            return None if stated is None or not stated.unambiguous else _Claim(
                 stated.value, "=", value, tuple(row.conditions) + tuple(givens) + stated.domain,
                 frag.content_line + row.line - 1, block.zero_based, shown_lhs=_show(name),
                 unambiguous=stated.unambiguous, read_as=f"{_show(name)} read as {stated.read_as}")
@@ -989,7 +1005,7 @@ class _NotesReader(_CatalogMatch):
         found = self.section.laws[variable]
         return _Claim(found.fact(kind), "=", value, tuple(row.conditions) + tuple(givens) + found.domain,
                       frag.content_line + row.line - 1, block.zero_based, shown_lhs=_show(name),
-                      unambiguous=found.unambiguous,
+                      unambiguous=found.unambiguous and kind != "entropy",  # an entropy may be in bits
                       read_as=f"{_show(name)} read as the {kind} of {variable} ~ {found.family}, "
                               f"{_show(found.fact(kind))} in the standard parametrisation")
 
@@ -1149,6 +1165,10 @@ class _NotesReader(_CatalogMatch):
                 claim = _Claim(name, "=", exprs[1], tuple(row.conditions) + tuple(givens),
                                frag.content_line + row.line - 1, block.zero_based)
                 self.definition_steps += self.definition_as_claim(claim, frag) or self.law_as_claim(claim)
+                named = self.chain_names(exprs, rels)
+                if named:  # u = f(x) = 3x^2 - 4x: the chain names f as well, before u (u's body then expands)
+                    self.define(exprs[1], exprs[2], frag.content_line + row.line - 1)
+                    defined.append(f"{exprs[1]}")
                 self.define(name, exprs[1], frag.content_line + row.line - 1)
                 defined.append(f"{name}")
                 mains.append(Main(name, exprs[1]))
@@ -1156,7 +1176,8 @@ class _NotesReader(_CatalogMatch):
                     self.define(other.lhs, other.rhs, frag.content_line + row.line - 1)
                     defined.append(f"{other.lhs}")
                 # A = W S W^{-1} with all three written out above: also a claim (readers.notes.matrices)
-                start = 0 if self.matrix_claims.written_out_claim(name, exprs[1], frag.content_line + row.line - 1) else 1
+                start = 0 if self.matrix_claims.written_out_claim(name, exprs[1], frag.content_line + row.line - 1) else \
+                    2 if named else 1
             elif not row.continued and rels[0] in ("=", ":=") and self.redefinable(name, exprs[1]) \
                     and introduces_definition(self.lines, frag.kind, frag.line, frag.column):
                 # "let us plot the function $$f(x, y) = ...$$" after another f: the words say it is a new
@@ -1297,6 +1318,8 @@ class _NotesReader(_CatalogMatch):
             name = lhs.func.__name__
             if name in MOMENTS:
                 return False  # Var(X) = ..., E[X] = ...: standard operators, so a claim about them
+            if name in KL_NAMES and lhs.args and all(law(a) is not None for a in lhs.args):
+                return False  # D_KL(N(mu, sigma^2) || N(0, 1)): the divergence of two laws, a claim
             if name.endswith("'") and name.rstrip("'") in self.section.functions:
                 return False  # f'(x) with f known: a claim about its derivative
             if name.startswith("nabla") and any(isinstance(a, AppliedUndef) and a.func.__name__ in
@@ -1319,9 +1342,22 @@ class _NotesReader(_CatalogMatch):
             if isinstance(lhs.expr, sp.Symbol) and (_function_of(lhs, self.section.functions) is not None or
                                                     component_derivative(lhs, self.vector_functions) is not None):
                 return False  # \partial\ell/\partial z with \ell(z) defined: a claim about its derivative
+            if isinstance(lhs.expr, sp.Symbol) and len(lhs.variables) == 1 and _one_argument(
+                    self.section.functions.get(lhs.expr.name, [])) and lhs.variables[0] not in self.section.symbols:
+                return False  # dh/db with h(x) defined: a claim about h' at b (check_plain's at_argument)
             return isinstance(lhs.expr, sp.Symbol) and lhs.expr not in self.section.symbols \
                 and not any(_depends(lhs.expr, v) for v, _ in lhs.variable_count)
         return False
+
+    def chain_names(self, exprs, rels) -> bool:
+        """Whether the chain ``u = f(x) = body`` that defines ``u`` also defines ``f``: a function not defined in
+        this section (one of an earlier section is shadowed, as by any definition), applied to names, set equal to
+        a body that does not use it, and not a standard function (``F(x) = Phi(x) = ...`` is a claim about
+        ``Phi``)."""
+        middle = exprs[1] if len(exprs) > 2 else None
+        return middle is not None and rels[1] in ("=", ":=") and isinstance(middle, AppliedUndef) \
+            and bool(middle.args) and all(is_name(a) for a in middle.args) and not standard_functions(middle)[1] \
+            and self.definable(middle, exprs[2])
 
     def definition_as_claim(self, claim: _Claim, frag: Fragment) -> list[StepReport]:
         r"""A row read as a definition of a derivative, checked once more as a claim, before it defines anything:
@@ -1435,7 +1471,7 @@ class _NotesReader(_CatalogMatch):
                                   lambda e, c=cases: _instantiate(e, c))
                 new = new.replace(lambda e, n=name: isinstance(e, AppliedUndef) and e.func.__name__.rstrip("'") == n
                                   and e.func.__name__ != n and len(e.args) == 1,
-                                  lambda e, c=cases: _prime(e, c))
+                                  lambda e, c=cases: _prime(e, c, s.functions))
             if s.functions:  # \partial\ell/\partial z with \ell(z) = ... defined: the derivative of its body
                 new = new.replace(lambda e: isinstance(e, sp.Derivative) and isinstance(e.expr, sp.Symbol)
                                   and _function_of(e, s.functions) is not None,
@@ -1586,9 +1622,12 @@ class _NotesReader(_CatalogMatch):
                 # the example's name stands for its value (Y = aX + b, then Cov(X, Y) = Cov(X, aX + b)): a
                 # condition on the name alone does not reach a function of it that is expanded over samples
                 named = {n: v for n, v in examples}
-                local = _Claim(claim.lhs.xreplace(named), claim.rel, claim.rhs.xreplace(named), general.conditions,
-                               claim.line, claim.zero_based, claim.redefinition)
-                again = self.check_plain(local, frag, lhs.xreplace(named), rhs.xreplace(named), shown)
+                try:
+                    local = _Claim(claim.lhs.xreplace(named), claim.rel, claim.rhs.xreplace(named),
+                                   general.conditions, claim.line, claim.zero_based, claim.redefinition)
+                    again = self.check_plain(local, frag, lhs.xreplace(named), rhs.xreplace(named), shown)
+                except ValueError:  # x = 1 into d/dx: the example cannot stand for a variable of differentiation
+                    pass
             near = all(frag.paragraph <= min(scope) + EXAMPLE_NEAR for n, _, scope, _ in self.section.examples
                        if any(n == m for m, _ in examples))
             kept = ("proved", "verified") if not near else ("proved", "verified", "undecided")
@@ -1899,6 +1938,9 @@ class _NotesReader(_CatalogMatch):
                         return [_undecided(report, f"{how}: it differs ({report.reason[:80]}); the notes may use "
                                                    "another parametrisation")]
                     return [StepReport(**{**report.__dict__, "method": f"{report.method}; {how}"})]
+        divergence = self.normal_divergence(lhs, rel, rhs, claim, shown)
+        if divergence is not None:  # D_KL(N(mu, sigma^2) || N(0, 1)) = ... (readers.notes.laws)
+            return [divergence]
         iid = self.iid_moments(lhs, rel, rhs, frag, shown) if operators_in(lhs, rhs) else None
         if iid is not None:  # X_1, ..., X_n i.i.d.: moments of linear forms (readers.notes.iid_moments)
             return [iid]
@@ -1924,6 +1966,10 @@ class _NotesReader(_CatalogMatch):
         report = self.check_array_law(law, lhs, rel, rhs, claim, shown) if law is not None else None
         if report is not None:  # E[X] = sum_i x_i p_i: the arrays name the law (readers.notes.array_laws)
             return [report]
+        if isinstance(moments, str) and moments.startswith("unknown functions"):
+            report = self.moments_for_every_function(lhs, rel, rhs, claim, shown)
+            if report is not None:  # E[f(X) + g(X)] = E[f(X)] + E[g(X)]: f, g arbitrary
+                return [report]
         if isinstance(moments, str):
             return [StepReport(**shown, verdict="undecided", reason=moments)]
         if moments is not None:
@@ -1968,6 +2014,10 @@ class _NotesReader(_CatalogMatch):
                 found = _undecided(found, "an improper integral of an unknown function: the sampled function "
                                           f"need not be integrable there ({found.reason[:80]})")
             if found is not None:
+                return [found]
+        if NOT_A_FUNCTION_OF in why and rel in ("=", "<", ">", "<=", ">="):
+            found = self.at_argument(lhs, rel, rhs, claim, shown)
+            if found is not None:  # dh/db = 3b^2 after h(x) = x^3: h' at b
                 return [found]
         if why == ELLIPSIS and rel == "=":
             found = self.elided_decimal(lhs, rhs, shown)
@@ -2128,6 +2178,88 @@ class _NotesReader(_CatalogMatch):
                                           f"was not imposed on the distributions sampled ({report.reason[:80]})")
         return report
 
+    def normal_divergence(self, lhs, rel, rhs, claim, shown) -> StepReport | None:
+        r"""A claim about :math:`D_{KL}` between written normal laws, read with the second parameter a variance and
+        a standard deviation (readers.notes.laws ``normal_divergences``): both readings hold, confirmed; both fail,
+        refuted with the variance reading's counterexample; else undecided (ambiguous).  None without one."""
+        reports = []
+        for scale in ("variance", "std"):
+            (left, domain), (right, more) = (normal_divergences(e, scale) for e in (lhs, rhs))
+            if not domain and not more:
+                if reports:  # N(mu, sigma^2), N(0, 1): written as variances, one reading only
+                    break
+                return None
+            step = self.step(left, rel, right, tuple(claim.conditions) + domain + more, zero_based=claim.zero_based)
+            if isinstance(step, str) or _unchecked(left, right):
+                return None
+            reports.append((scale, self.run(step, shown)))
+        verdicts = {r.verdict for _, r in reports}
+        how = "D_KL between normal laws written out (the second parameter read as " + \
+              (" and as ".join(f"a {scale}" for scale, _ in reports) if len(reports) > 1 else "a variance, as its square "
+                                                                                     "says") + ")"
+        if verdicts <= {"proved", "verified"} or verdicts == {"refuted"}:
+            report = reports[0][1]
+            return StepReport(**{**report.__dict__, "method": f"{report.method}; {how}"})
+        shown_readings = "; ".join(f"as a {scale}: {r.verdict}" for scale, r in reports)
+        return _undecided(reports[0][1], f"ambiguous: {how}: {shown_readings}")
+
+    def at_argument(self, lhs, rel, rhs, claim, shown) -> StepReport | None:
+        r"""``\frac{dh}{db}`` after ``h(x) = x^3``, ``b`` a name of its own: the derivative of ``h`` at the argument
+        ``b`` (Leibniz's notation names the argument, ``h'(b) = 3b^2``).  Confirmed when the claim then holds,
+        else None: another reading (``b`` unrelated to ``h``, so the derivative is 0) may be what the notes mean."""
+        read = []
+
+        def argument(d):
+            one = _one_argument(self.section.functions.get(d.expr.name, [])) if isinstance(d.expr, sp.Symbol) else None
+            if one is None or len(d.variables) != 1 or not isinstance(d.variables[0], sp.Symbol) \
+                    or d.variables[0] in self.section.symbols or one[0] in self.section.symbols:
+                return d
+            x, body = one
+            read.append(f"d{_show(d.expr)}/d{_show(d.variables[0])} read as {_show(d.expr)}' at "
+                        f"{_show(d.variables[0])} ({_show(d.expr)}({_show(x)}) = {_show(body)})")
+            return sp.Derivative(body.xreplace({x: d.variables[0]}), *d.variable_count)
+
+        left, right = (e.replace(lambda d: isinstance(d, sp.Derivative) and not _depends(d.expr, d.variables[0]),
+                                 argument) for e in (lhs, rhs))
+        report = self.confirmed(left, rel, right, claim, shown) if read else None
+        if report is None:
+            return None
+        return StepReport(**{**report.__dict__, "method": f"{report.method}; {'; '.join(dict.fromkeys(read))}"})
+
+    def confirmed(self, left, rel, right, claim, shown) -> StepReport | None:
+        """The check of another reading ``left rel right`` of ``claim`` when it is proved or verified, else None."""
+        if _unchecked(left, right):
+            return None
+        step = self.step(left, rel, right, claim.conditions, zero_based=claim.zero_based)
+        if isinstance(step, str):
+            return None
+        report = self.run(step, shown)
+        return report if report.verdict in ("proved", "verified") else None
+
+    def moments_for_every_function(self, lhs, rel, rhs, claim, shown) -> StepReport | None:
+        r"""A moment claim in functions the notes leave arbitrary (``E[f(X) + g(X)] = E[f(X)] + E[g(X)]``,
+        ``\operatorname{Var}[a f(X)] = a^2 \operatorname{Var}[f(X)]``), read over the random discrete
+        distribution with each function replaced by random smooth functions (readers.notes.arbitrary):
+        ``verified`` when every draw holds, else None (a failure refutes nothing: the notes may mean
+        particular functions)."""
+        functions = arbitrary_functions((lhs, rhs), frozenset(MOMENTS))
+        if functions is None:
+            return None
+        found = []
+        for mapping in draws(functions, f"{lhs} {rel} {rhs}"):
+            left, right = substitute(lhs, mapping), substitute(rhs, mapping)
+            moments = read_moments(left, right)
+            if not isinstance(moments, tuple):
+                return None
+            report = self.check_moments(moments, rel, claim, shown, sides=(left, right))
+            if report.verdict not in ("proved", "verified"):
+                return None
+            found.append(report)
+        names = ", ".join(f.__name__ for f in functions)
+        return StepReport(**{**found[0].__dict__, "verdict": "verified",
+                             "method": f"holds for {len(found)} random smooth functions {names} (an identity in "
+                                       f"arbitrary functions: evidence, not a proof); {found[0].method}"[:300]})
+
     def check_array_law(self, law, lhs, rel, rhs, claim, shown) -> StepReport | None:
         r"""A moment claim over the law its arrays write out (``\mathbb{E}[X] = \sum_i x_i p_i``:
         :mod:`readers.notes.array_laws`), its moment conditions (``\mu_X = 0``) solved for a value; None when
@@ -2173,13 +2305,8 @@ class _NotesReader(_CatalogMatch):
                 left, right = substitute(lhs, mapping), substitute(rhs, mapping)
             except Exception:  # noqa: BLE001 - sympy could not carry out a derivative: no evidence
                 return None
-            if _unchecked(left, right):
-                return None
-            step = self.step(left, rel, right, claim.conditions, zero_based=claim.zero_based)
-            if isinstance(step, str):
-                return None
-            report = self.run(step, shown)
-            if report.verdict not in ("proved", "verified"):
+            report = self.confirmed(left, rel, right, claim, shown)
+            if report is None:
                 return None
             methods.append(report.method)
         names = ", ".join(f.__name__ for f in functions)

@@ -537,6 +537,8 @@ class DensitySheet:
             allowed = set(density.parameters) | ({argument} if argument is not None else set())
             for value, rel in stated:
                 value = _numeric(value, frozenset(), density.parameters)
+                if value is not None and argument is not None:  # the order n of mu_n' as the notes' own n
+                    value = value.xreplace({s: argument for s in value.free_symbols if s.name == argument.name})
                 if value is None or not value.free_symbols <= allowed:
                     return None
                 why = None

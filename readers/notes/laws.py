@@ -20,6 +20,11 @@ family (as written)                        mean                    variance     
 ``Laplace(\mu, b)``                        :math:`\mu`             :math:`2b^2`                     :math:`b > 0`
 ``Beta(\alpha, \beta)``                    :math:`\alpha/(\alpha+\beta)`  :math:`\alpha\beta/((\alpha+\beta)^2(\alpha+\beta+1))`  :math:`\alpha, \beta > 0`
 =========================================  ======================  ===============================  =========================
+
+A row ``h(X) = \dots`` (``H(X)``) states the differential entropy, in nats, of a continuous law with one
+(``\mathcal{N}``: :math:`\frac{1}{2}\log(2\pi e\sigma^2)`; ``U(a, b)``: :math:`\log(b-a)`;
+``Exponential(\lambda)``: :math:`1 - \log\lambda`; ``Laplace(\mu, b)``: :math:`1 + \log 2b`).  Notes may
+measure it in bits, so a disagreement is never a refutation.
 """
 from __future__ import annotations
 
@@ -38,13 +43,15 @@ class Law:
     domain: tuple  # relations on the parameters
     unambiguous: bool = False  # one parametrisation in common use: a disagreement refutes
     args: tuple = ()  # the parameters as written (p of Bernoulli(p))
+    entropy: sp.Expr | None = None  # the differential entropy in nats, for a continuous law
 
     def fact(self, kind: str):
-        return {"mean": self.mean, "variance": self.variance, "std": sp.sqrt(self.variance)}[kind]
+        return {"mean": self.mean, "variance": self.variance, "std": sp.sqrt(self.variance),
+                "entropy": self.entropy}[kind]
 
 
-def _law_of(args, *fields) -> Law:
-    return Law(*fields, args=tuple(args))
+def _law_of(args, *fields, entropy=None) -> Law:
+    return Law(*fields, args=tuple(args), entropy=entropy)
 
 
 def _family(name: str) -> str:
@@ -81,19 +88,19 @@ def law(expr) -> Law | None:
         return _law_of(args, family, lam, lam, (sp.Gt(lam, 0),), True)
     if family in ("U", "Uniform", "Unif") and n == 2:
         a, b = args
-        return _law_of(args, family, (a + b) / 2, (b - a) ** 2 / 12, (sp.Lt(a, b),), True)
+        return _law_of(args, family, (a + b) / 2, (b - a) ** 2 / 12, (sp.Lt(a, b),), True, entropy=sp.log(b - a))
     if family in ("U", "Uniform", "Unif", "DiscreteUniform") and n == 1:  # on {1, ..., n}; U(0, a) is read
         (m,) = args  # by some notes: a disagreement is undecided, not refuted
         return _law_of(args, family, (1 + m) / 2, (m ** 2 - 1) / 12, (sp.Gt(m, 0),))
     if family in ("N", "Normal", "Gaussian") and n == 2:
         mu, var = args
-        return _law_of(args, family, mu, var, (sp.Gt(var, 0),))
+        return _law_of(args, family, mu, var, (sp.Gt(var, 0),), entropy=sp.log(2 * sp.pi * sp.E * var) / 2)
     if family in ("Exponential", "Exp", "Expon") and n == 1:
         (lam,) = args
-        return _law_of(args, family, 1 / lam, 1 / lam ** 2, (sp.Gt(lam, 0),))
+        return _law_of(args, family, 1 / lam, 1 / lam ** 2, (sp.Gt(lam, 0),), entropy=1 - sp.log(lam))
     if family == "Laplace" and n == 2:
         mu, b = args
-        return _law_of(args, family, mu, 2 * b ** 2, (sp.Gt(b, 0),))
+        return _law_of(args, family, mu, 2 * b ** 2, (sp.Gt(b, 0),), entropy=1 + sp.log(2 * b))
     if family == "Beta" and n == 2:
         a, b = args
         return _law_of(args, family, a / (a + b), a * b / ((a + b) ** 2 * (a + b + 1)), (sp.Gt(a, 0), sp.Gt(b, 0)))
@@ -113,7 +120,12 @@ def _subscript(name: str, head: str) -> str | None:
 
 def stated_fact(lhs, laws: dict):
     r"""``(kind, variable)`` when ``lhs`` names the mean, variance or standard deviation of a random
-    variable with a law in ``laws`` (``{name: Law}``): ``\mu_X``, ``\sigma_X^2``, ``\sigma_X``; else None."""
+    variable with a law in ``laws`` (``{name: Law}``): ``\mu_X``, ``\sigma_X^2``, ``\sigma_X``, or the entropy
+    ``h(X)``, ``H(X)`` of a law whose entropy the table gives; else None."""
+    if isinstance(lhs, AppliedUndef) and lhs.func.__name__ in ("h", "H") and len(lhs.args) == 1 \
+            and isinstance(lhs.args[0], sp.Symbol) and lhs.args[0].name in laws:
+        variable = lhs.args[0].name
+        return ("entropy", variable) if laws[variable].entropy is not None else None
     if isinstance(lhs, sp.Pow) and lhs.exp == 2 and isinstance(lhs.base, sp.Symbol):
         variable = _subscript(lhs.base.name, "sigma")
         return ("variance", variable) if variable in laws else None
@@ -152,3 +164,43 @@ def law_moments(expr, laws: dict):
 
     out = expr.replace(lambda e: isinstance(e, AppliedUndef) and e.func.__name__ in _MOMENT_NAMES, value)
     return out, used
+
+
+KL_NAMES = frozenset({"D_KL", "KL", "D_{KL}"})
+"""Names of the Kullback--Leibler divergence :math:`D_{KL}(P \\| Q)`."""
+
+
+def normal_divergences(expr, scale: str):
+    r"""``expr`` with each :math:`D_{KL}(\mathcal{N}(\mu_1, s_1) \| \mathcal{N}(\mu_2, s_2))` written out, the second
+    parameter read as a variance (``scale="variance"``) or a standard deviation (``"std"``):
+
+    .. math:: D_{KL} = \log\frac{\sigma_2}{\sigma_1} + \frac{\sigma_1^2 + (\mu_1 - \mu_2)^2}{2\sigma_2^2} - \frac12
+
+    ``(expr, domain)``: the domain holds each scale parameter positive; ``domain`` is empty when there is none."""
+    domain = []
+    if scale == "std" and not _scale_may_be_std(expr):
+        return expr, ()
+
+    def written_out(f):
+        laws = [law(a) for a in f.args]
+        if len(f.args) != 2 or not all(w is not None and w.family in ("N", "Normal", "Gaussian") for w in laws):
+            return f
+        (m1, s1), (m2, s2) = (w.args for w in laws)
+        domain.extend([sp.Gt(s1, 0), sp.Gt(s2, 0)])
+        v1, v2 = (s1, s2) if scale == "variance" else (s1 ** 2, s2 ** 2)
+        return sp.log(v2 / v1) / 2 + (v1 + (m1 - m2) ** 2) / (2 * v2) - sp.Rational(1, 2)
+
+    out = expr.replace(lambda e: isinstance(e, AppliedUndef) and e.func.__name__ in KL_NAMES, written_out)
+    return out, tuple(dict.fromkeys(domain))
+
+
+def _scale_may_be_std(expr) -> bool:
+    r"""Whether a normal law in a divergence of ``expr`` has a second parameter that may be a standard deviation:
+    one written as a square (``\mathcal{N}(\mu, \sigma^2)``) is a variance, and 1 is both."""
+    for f in expr.atoms(AppliedUndef):
+        found = law(f) if f.func.__name__ not in KL_NAMES else None
+        if found is not None and found.family in ("N", "Normal", "Gaussian"):
+            second = found.args[1]
+            if not (second == 1 or isinstance(second, sp.Pow) and second.exp == 2):
+                return True
+    return False

@@ -191,6 +191,10 @@ ELLIPSIS = "the formula contains an ellipsis"
 """Why a claim with ``\\ldots`` left in it is not checked (readers.notes.decimals reads ``3.14\\ldots``)."""
 
 
+NOT_A_FUNCTION_OF = "is not given as a function of"
+"""Why ``\frac{dh}{db}`` is not checked when ``h`` does not mention ``b`` (readers.notes.check reads ``h'(b)``)."""
+
+
 def _unchecked(lhs, rhs) -> str:
     """Why a claim cannot be checked (unknown functions, opaque derivatives, ellipses), or ''."""
     both = [lhs, rhs]
@@ -206,7 +210,7 @@ def _unchecked(lhs, rhs) -> str:
         for d in e.atoms(sp.Derivative):
             for v, _ in d.variable_count:
                 if not _depends(d.expr, v) and not d.expr.is_number:
-                    return f"{_show(d.expr)} is not given as a function of {_show(v)}"
+                    return f"{_show(d.expr)} {NOT_A_FUNCTION_OF} {_show(v)}"
         if e.has(Expectation):
             return "an expectation that cannot be evaluated"
     return ""
