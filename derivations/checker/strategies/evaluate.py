@@ -32,7 +32,13 @@ a larger loss fails the point, which is then re-evaluated at more digits."""
 
 
 def compile_expr(symbols, expr: sp.Expr) -> Callable:
-    """An mpmath function of ``symbols``; unsupported constructs raise :class:`Unsupported`."""
+    r"""An mpmath function of ``symbols``; unsupported constructs raise :class:`Unsupported`.
+
+    A ``DiracDelta`` (from differentiating ``sign`` or ``Heaviside``: $\frac{d}{dx} x^2 \operatorname{sign} x =
+    2x \operatorname{sign} x + 2x^2 \delta(x)$) is a distribution with no value at a point, so it is one of them.
+    """
+    if isinstance(expr, sp.Basic) and expr.has(sp.DiracDelta):
+        raise Unsupported(f"{str(expr)[:80]} holds a DiracDelta, which has no value at a point")
     try:
         arguments, expr = identifier_arguments(list(symbols), expr)
         return sp.lambdify(arguments, expr, modules="mpmath")
