@@ -122,6 +122,13 @@ def tolerance(dps: int, *values):
         return mpmath.mpf(10) ** (TOLERANCE_MARGIN - dps) * max([abs(v) for v in values] + [mpmath.mpf(1)])
 
 
+def relatively_apart(l, r, dps: int) -> bool:
+    r"""Whether $|l - r| > 10^{-(dps - margin)} \max(|l|, |r|)$: the sides differ beyond rounding relative to their
+    own size (an agreement within :func:`tolerance` may then rest on its absolute floor of 1 alone)."""
+    with mpmath.workdps(dps):
+        return abs(l - r) > mpmath.mpf(10) ** (TOLERANCE_MARGIN - dps) * max(abs(l), abs(r))
+
+
 def compare(rel: str, l, r, dps: int) -> str:
     r"""``'holds'``, ``'near'`` or ``'fails'``: ``near`` when $|l - r|$ is within the rounding
     :func:`tolerance`, where the sign of $l - r$ is not known and an exact decision is needed
