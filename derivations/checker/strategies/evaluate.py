@@ -32,7 +32,13 @@ a larger loss fails the point, which is then re-evaluated at more digits."""
 
 
 def compile_expr(symbols, expr: sp.Expr) -> Callable:
-    """An mpmath function of ``symbols``; unsupported constructs raise :class:`Unsupported`."""
+    r"""An mpmath function of ``symbols``; unsupported constructs raise :class:`Unsupported`.
+
+    A ``DiracDelta`` (from differentiating ``sign`` or ``Heaviside``: $\frac{d}{dx} x^2 \operatorname{sign} x =
+    2x \operatorname{sign} x + 2x^2 \delta(x)$) is a distribution with no value at a point, so it is one of them.
+    """
+    if isinstance(expr, sp.Basic) and expr.has(sp.DiracDelta):
+        raise Unsupported(f"{str(expr)[:80]} holds a DiracDelta, which has no value at a point")
     try:
         arguments, expr = identifier_arguments(list(symbols), expr)
         return sp.lambdify(arguments, expr, modules="mpmath")
@@ -114,6 +120,13 @@ def tolerance(dps: int, *values):
     r"""$10^{-(dps - margin)} \max(|v|, 1)$ over ``values``."""
     with mpmath.workdps(dps):
         return mpmath.mpf(10) ** (TOLERANCE_MARGIN - dps) * max([abs(v) for v in values] + [mpmath.mpf(1)])
+
+
+def relatively_apart(l, r, dps: int) -> bool:
+    r"""Whether $|l - r| > 10^{-(dps - margin)} \max(|l|, |r|)$: the sides differ beyond rounding relative to their
+    own size (an agreement within :func:`tolerance` may then rest on its absolute floor of 1 alone)."""
+    with mpmath.workdps(dps):
+        return abs(l - r) > mpmath.mpf(10) ** (TOLERANCE_MARGIN - dps) * max(abs(l), abs(r))
 
 
 def compare(rel: str, l, r, dps: int) -> str:

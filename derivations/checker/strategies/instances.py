@@ -248,14 +248,32 @@ def _expand_concrete(expr):
 
 
 def _has_integer_limits(node) -> bool:
-    return isinstance(node, (sp.Sum, sp.Product, ReduceMax)) and all(
-        lo.is_Integer and hi.is_Integer and int(hi) - int(lo) < MAX_TERMS for _, lo, hi in node.limits)
+    return isinstance(node, (sp.Sum, sp.Product, ReduceMax)) and bool(_outer_integer_limits(node))
+
+
+def _outer_integer_limits(node) -> tuple:
+    r"""The outermost limits of ``node`` with integer bounds and fewer than ``MAX_TERMS`` terms.
+
+    In $\sum_{j=1}^{n} \sum_{i=1}^{j} f$ (one node, limits ``((i, 1, j), (j, 1, n))``, innermost first) at
+    $n = -2$ that is ``(j, 1, -2)`` alone: written out first, the range is empty and the sum 0, and the inner
+    bound $j$ becomes an integer in each term.  Left to ``doit``, the reversed range would be summed by Karr's
+    convention ($\sum_{j=1}^{-2} j = 1$).
+    """
+    outer = []
+    for limit in reversed(node.limits):
+        _, lo, hi = limit
+        if not (lo.is_Integer and hi.is_Integer and int(hi) - int(lo) < MAX_TERMS):
+            break
+        outer.append(limit)
+    return tuple(reversed(outer))
 
 
 def _write_out(node):
     combine = sp.Add if isinstance(node, sp.Sum) else sp.Max if isinstance(node, ReduceMax) else sp.Mul
-    terms = [node.function]
-    for index, lo, hi in node.limits:
+    outer = _outer_integer_limits(node)
+    inner = node.limits[:len(node.limits) - len(outer)]
+    terms = [node.func(node.function, *inner) if inner else node.function]
+    for index, lo, hi in reversed(outer):
         terms = [t.xreplace({index: sp.Integer(v)}) for t in terms for v in range(int(lo), int(hi) + 1)]
     return combine(*terms)
 
@@ -386,11 +404,14 @@ def _reject_free_indices(parts) -> None:
 # ** sizes **
 
 def _size_symbols(step: Step) -> set:
+    r"""The symbols that size a sum, product or array: free in the step (in $\sum_{j=1}^{n} \sum_{i=1}^{j} 1$ the
+    inner bound $j$ is the outer sum's index, not a size)."""
     sizes = set()
     for part in (step.lhs, step.rhs, *step.assumptions):
+        free = as_expr(part).free_symbols
         for node in as_expr(part).atoms(sp.Sum, sp.Product):
             for _, lo, hi in node.limits:
-                sizes |= as_expr(lo).free_symbols | as_expr(hi).free_symbols
+                sizes |= (as_expr(lo).free_symbols | as_expr(hi).free_symbols) & free
         for base in as_expr(part).atoms(sp.IndexedBase):
             for n in base.shape or ():
                 sizes |= as_expr(n).free_symbols

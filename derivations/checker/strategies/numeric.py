@@ -36,7 +36,7 @@ from derivations.checker.strategies.divergence import divergent_refutation
 from derivations.checker.strategies.decide import (MAX_DIGITS as DECIDE_MAX_DIGITS, decide, decimal_text, exact_point,
                                                    holds, shortest_point)
 from derivations.checker.strategies.evaluate import (Conditions, compare, compile_expr, confirm, magnitude_digits,
-                                                     relation_holds, show, value_at)
+                                                     relation_holds, relatively_apart, show, value_at)
 from derivations.checker.strategies.ties import far_points, feature_points, likely_ties
 from derivations.checker.strategies.instances import Instance, Unsupported, instances
 from derivations.checker.strategies.limit import approach_limit
@@ -54,6 +54,10 @@ EXACT_CONFIRMATIONS = 3
 """Points at which an agreement within rounding is re-decided exactly (``decide``) before it counts;
 then every ``EXACT_EVERY``-th such point."""
 EXACT_EVERY = 100
+APART_CONFIRMATIONS = 20
+r"""Points decided exactly, beyond ``EXACT_CONFIRMATIONS``, whose sides agree only through the tolerance's absolute
+floor: $|l - r| \le 10^{-40}$ yet not within $10^{-40} \max(|l|, |r|)$, as $\sqrt{xy} = 10^{-300}$ and
+$\sqrt x \sqrt y = -10^{-300}$ at $x = y = -10^{-300}$.  The edge points come first, so twenty reach them."""
 ESCALATION = (2, 4)
 """A failing point is re-evaluated at these multiples of ``DIGITS`` before it is reported."""
 MIN_POINTS_PER_INSTANCE = 40
@@ -84,6 +88,8 @@ class Tally:
     """Agreements within rounding re-decided exactly whose difference had no digit ``decide`` could certify
     (evidence of 0 to ``decide.MAX_DIGITS`` digits, not a decision)."""
     near: int = 0
+    apart: int = 0
+    """Agreements within rounding whose sides differ relatively (see ``APART_CONFIRMATIONS``)."""
 
 
 @dataclass(frozen=True)
@@ -233,7 +239,7 @@ class NumericTest:
                     closest.add(relative_margin(inst.rel, l, r), tuple(float(v) for v in values))
                 return "ok" if n == 0 else "raised"
             if state == "near":
-                return self._near(inst, point, tally)
+                return self._near(inst, point, tally, apart=relatively_apart(l, r, dps))
         if _has_integral(inst):  # quadrature can miss mass (a peak far from 0), and evalf would miss it too
             return _careful_quadrature(inst) or _integrated_at(inst, point) or "unresolved"
         verdict = self.decide_at(inst, point)
@@ -260,15 +266,18 @@ class NumericTest:
                 setattr(tally, outcome, getattr(tally, outcome) + 1)
         return None
 
-    def _near(self, inst: Instance, point, tally: Tally):
-        """Agreement within rounding: a tie refutes a strict inequality; equality is re-decided exactly at some points."""
+    def _near(self, inst: Instance, point, tally: Tally, *, apart: bool = False):
+        """Agreement within rounding: a tie refutes a strict inequality; equality is re-decided exactly at some
+        points, and at the first ``APART_CONFIRMATIONS`` whose sides differ relatively (``apart``)."""
         strict = inst.rel in ("<", ">")
         tally.near += 1
+        tally.apart += apart
         if self.quick:
             return "ok"  # no evidence either way is kept: the full rung re-decides such points exactly
         if _has_integral(inst):
             return "unresolved" if strict else "ok"
-        if not strict and tally.near > EXACT_CONFIRMATIONS and tally.near % EXACT_EVERY:
+        routine = tally.near > EXACT_CONFIRMATIONS and tally.near % EXACT_EVERY
+        if not strict and routine and not (apart and tally.apart <= APART_CONFIRMATIONS):
             return "ok"
         verdict = self.decide_at(inst, point, strict_unknown=strict, tally=tally)
         if verdict == "unresolved":

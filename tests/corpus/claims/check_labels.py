@@ -84,6 +84,7 @@ FUNCS = {
     "gamma": sp.gamma, "lgamma": sp.loggamma, "digamma": sp.digamma,
     "beta": sp.beta, "floor": sp.floor, "ceiling": sp.ceiling,
     "Heaviside": sp.Heaviside, "sign": sp.sign, "Max": sp.Max, "Min": sp.Min,
+    "relu": lambda z, **_: sp.Max(0, z),
     "sigmoid": lambda z, **_: 1 / (1 + sp.exp(-z)), "softplus": lambda z, **_: sp.log(1 + sp.exp(z)),
     "sum": CSum, "product": CProd, "diff": sp.diff,
     "integrate": _integrate, "limit": _limit,

@@ -91,3 +91,18 @@ def test_a_removable_singularity_behind_a_closed_form_refutes_at_concrete_sizes(
     assert verdict("sum(q**j, j, 0, n)", "=", "(q**(n + 1) - 1)/(q - 1)", "n=integer", "n >= 0").kind == "refuted"
     assert verdict("sum(q**j, j, 0, n)", "=", "(q**(n + 1) - 1)/(q - 1)", "q != 1", "n=integer", "n >= 0").kind \
         == "proved"
+
+
+@pytest.mark.parametrize("lhs, rhs", [("diff(x**2*sign(x), x)", "2*abs(x)"), ("diff(Heaviside(x), x)", "0")])
+def test_a_derivative_holding_a_dirac_delta_is_no_crash(lhs, rhs):
+    r"""$\frac{d}{dx} x^2 \operatorname{sign} x$ is $2x \operatorname{sign} x + 2x^2\delta(x)$ in sympy: no rung may
+    crash on evaluating the delta at a point (it was a NameError in the numeric rung), nor call it true or false."""
+    assert verdict(lhs, "=", rhs).kind in ("proved", "undecided")
+
+
+@pytest.mark.parametrize("bound", ["-1e-30", "-1e-300"])
+def test_sides_apart_by_less_than_the_absolute_tolerance_are_decided_exactly(bound):
+    r"""At $x = y = -10^{-300}$, $\sqrt{xy} = 10^{-300}$ and $\sqrt x \sqrt y = -10^{-300}$: within the numeric
+    tolerance's absolute floor ($10^{-40}$), yet apart relative to their size; it was verified."""
+    v = verdict("sqrt(x*y)", "=", "sqrt(x)*sqrt(y)", f"x > {bound}", f"y > {bound}")
+    assert v.kind == "refuted", v.summary()

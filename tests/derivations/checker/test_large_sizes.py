@@ -62,3 +62,19 @@ def test_a_true_claim_is_not_refuted_between_the_concrete_sizes():
     # triangular numbers skip 121 (T_15 = 120, T_16 = 136)
     verdict = check_step(claim_step("abs(sum(j, j, 1, n) - 121)", ">=", "1", ["n=positive_integer"]), budget=30.0)
     assert verdict.kind in ("proved", "verified"), verdict.summary()
+
+
+NESTED = "sum(sum(1, i, 1, j), j, 1, n)"
+r"""$\sum_{j=1}^{n} \sum_{i=1}^{j} 1 = n(n+1)/2$ for $n \ge 0$; for $n \le -2$ the outer range is empty (0) while
+the right side is positive.  Its inner bound $j$ is the outer index, not a size."""
+
+
+def test_a_nested_sum_over_an_empty_outer_range_is_zero_not_karr():
+    verdict = check_step(claim_step(NESTED, "=", "n*(n + 1)/2", ["n=integer"]), budget=BUDGET)
+    assert verdict.kind == "refuted", verdict.summary()
+    assert str(verdict.counterexample["lhs"]) == "0", verdict.counterexample  # the empty outer sum
+
+
+def test_a_nested_sum_with_an_outer_bound_is_checked_at_its_sizes():
+    verdict = check_step(claim_step(NESTED, "=", "n*(n + 1)/2", ["n=nonnegative_integer"]), budget=BUDGET)
+    assert verdict.kind in ("proved", "verified"), verdict.summary()
