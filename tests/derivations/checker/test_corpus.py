@@ -46,7 +46,18 @@ keeps the suite fast (3 s: at 6 s the 694 claims cost 191 s of CPU, a quarter of
 The verdict rates at a generous budget are measured by ``benchmarks/corpus.py``."""
 
 
-@pytest.mark.parametrize("claim", CLAIMS, ids=[c["id"] for c in CLAIMS])
+UNDECIDED_AT_BUDGET = (
+    "ln-root-max-real", "ln-10n-fact", "dl-lse-lower", "dl-softplus-gt-x", "sf-erfc-pos", "sf-lgamma-log",
+    "sf-lgamma-rec", "sf-digamma-rec", "ca-normal-cdf", "ca-dirichlet", "ca-pow01-real", "tr-exp-bump-lt",
+    "cc-softplus-tail", "cc-log1pexp-lt", "ca-laplace-real", "ca-dirichlet-a", "ca-dirichlet-sign", "dl-bce-logits",
+)
+"""Claims of ``claims.jsonl`` that the ladder leaves ``undecided`` at :data:`BUDGET` by a timeout (measured on a quiet
+machine, 2026-12-04: each spent its whole 3 s): in CI they would spend about a minute of CPU to show a verdict
+that cannot be dishonest, so CI leaves them to ``python3 benchmarks/corpus.py`` (10 s each), which runs every claim."""
+CI_CLAIMS = [c for c in CLAIMS if c["id"] not in UNDECIDED_AT_BUDGET]
+
+
+@pytest.mark.parametrize("claim", CI_CLAIMS, ids=[c["id"] for c in CI_CLAIMS])
 def test_corpus_claim_gets_no_dishonest_verdict(claim):
     start = time.monotonic()
     step = claim_step(claim["lhs"], claim["rel"], claim["rhs"], claim.get("assume", []))
@@ -71,6 +82,7 @@ def test_the_round_3_subset_names_existing_claims():
 
 
 def test_the_held_out_subset_names_existing_claims():
+    assert set(UNDECIDED_AT_BUDGET) <= {c["id"] for c in CLAIMS}
     assert set(HELD_OUT_CI) <= {c["id"] for c in HELD_OUT}
     assert len({c["id"] for c in HELD_OUT}) == len(HELD_OUT) and not {c["id"] for c in HELD_OUT} & {c["id"] for c in CLAIMS}
 
