@@ -28,7 +28,7 @@ import numpy as np
 import sympy as sp
 
 from derivations.checker.assumptions import Region
-from derivations.checker.budget import busy_clock
+from derivations.checker.budget import busy_clock, within_cpu_seconds
 from derivations.checker.step import Step
 from derivations.checker.verdict import Verdict
 
@@ -58,6 +58,8 @@ APART_CONFIRMATIONS = 20
 r"""Points decided exactly, beyond ``EXACT_CONFIRMATIONS``, whose sides agree only through the tolerance's absolute
 floor: $|l - r| \le 10^{-40}$ yet not within $10^{-40} \max(|l|, |r|)$, as $\sqrt{xy} = 10^{-300}$ and
 $\sqrt x \sqrt y = -10^{-300}$ at $x = y = -10^{-300}$.  The edge points come first, so twenty reach them."""
+APART_SECONDS = 1.0
+"""Most CPU seconds for the exact decision at one such point beyond the routine ones."""
 ESCALATION = (2, 4)
 """A failing point is re-evaluated at these multiples of ``DIGITS`` before it is reported."""
 MIN_POINTS_PER_INSTANCE = 40
@@ -90,6 +92,10 @@ class Tally:
     near: int = 0
     apart: int = 0
     """Agreements within rounding whose sides differ relatively (see ``APART_CONFIRMATIONS``)."""
+    apart_uncertifiable: bool = False
+    """One of those could not be decided within ``APART_SECONDS`` or certified nothing (sympy's sign of
+    $1 + \\operatorname{erf}(x) - 2\\Phi(\\sqrt2 x)$ at a large negative $x$ ran for minutes): the rest are taken as
+    routine agreements, as before they were looked at."""
 
 
 @dataclass(frozen=True)
@@ -277,8 +283,17 @@ class NumericTest:
         if _has_integral(inst):
             return "unresolved" if strict else "ok"
         routine = tally.near > EXACT_CONFIRMATIONS and tally.near % EXACT_EVERY
-        if not strict and routine and not (apart and tally.apart <= APART_CONFIRMATIONS):
+        apart_only = apart and not tally.apart_uncertifiable and tally.apart <= APART_CONFIRMATIONS
+        if not strict and routine and not apart_only:
             return "ok"
+        if not strict and routine:  # decided only because its sides differ relatively: within APART_SECONDS
+            uncertified = tally.uncertified
+            decided = within_cpu_seconds(lambda: (self.decide_at(inst, point, tally=tally),), seconds=APART_SECONDS)
+            if decided is None or tally.uncertified > uncertified:
+                tally.apart_uncertifiable = True  # beyond decide's reach here: more such points only cost time
+                return "ok"
+            (verdict,) = decided
+            return verdict if verdict is not None else "ok"
         verdict = self.decide_at(inst, point, strict_unknown=strict, tally=tally)
         if verdict == "unresolved":
             return "undefined"  # a sign beyond any precision we can certify: no evidence either way, skipped
