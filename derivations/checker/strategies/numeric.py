@@ -284,9 +284,10 @@ class NumericTest:
             return "unresolved" if strict else "ok"
         routine = tally.near > EXACT_CONFIRMATIONS and tally.near % EXACT_EVERY
         apart_only = apart and not tally.apart_uncertifiable and tally.apart <= APART_CONFIRMATIONS
-        if not strict and routine and not apart_only:
-            return "ok"
-        if not strict and routine:  # decided only because its sides differ relatively: within APART_SECONDS
+        if not strict and routine:
+            if not apart_only:
+                return "ok"
+            # decided only because its sides differ relatively: within APART_SECONDS
             uncertified = tally.uncertified
             decided = within_cpu_seconds(lambda: (self.decide_at(inst, point, tally=tally),), seconds=APART_SECONDS)
             if decided is None or tally.uncertified > uncertified:
