@@ -135,6 +135,7 @@ from readers.notes.law_tables import CUE as LAW_CUE, check_law_tables, law_varia
 from readers.notes.angles import angle_definition, arccos_latex
 from readers.notes.definition_cues import introduces_definition, introduces_restatement, text_before
 from readers.notes import hypothesis_tests, restatements
+from readers.notes.recomputations import recomputes
 from readers.notes.cdfs import CUE as CDF_CUE, MENTIONED as CDF_MENTIONED, compare_cdf
 from readers.notes.dependencies import through_definitions, through_graph
 from readers.notes.determined import determined, entry_links, paired
@@ -1179,9 +1180,11 @@ class _NotesReader(_CatalogMatch):
                 start = 0 if self.matrix_claims.written_out_claim(name, exprs[1], frag.content_line + row.line - 1) else \
                     2 if named else 1
             elif not row.continued and rels[0] in ("=", ":=") and self.redefinable(name, exprs[1]) \
-                    and introduces_definition(self.lines, frag.kind, frag.line, frag.column):
+                    and (introduces_definition(self.lines, frag.kind, frag.line, frag.column)
+                         or recomputes(self.section.symbols.get(name), self.expand(exprs[1]))):
                 # "let us plot the function $$f(x, y) = ...$$" after another f: the words say it is a new
-                # definition, which shadows the old one (readers.notes.definition_cues)
+                # definition, which shadows the old one (readers.notes.definition_cues); SE = (numbers) after
+                # SE = (other numbers): the next worked problem's value (readers.notes.recomputations)
                 self.define(name, exprs[1], frag.content_line + row.line - 1)
                 defined.append(f"{name}")
                 mains.append(Main(name, exprs[1]))
