@@ -136,6 +136,7 @@ from readers.notes.angles import angle_definition, arccos_latex
 from readers.notes.definition_cues import introduces_definition, introduces_restatement, text_before
 from readers.notes import hypothesis_tests, restatements
 from readers.notes.recomputations import recomputes
+from readers.notes.equivalent_lists import referent
 from readers.notes.cdfs import CUE as CDF_CUE, MENTIONED as CDF_MENTIONED, compare_cdf
 from readers.notes.dependencies import through_definitions, through_graph
 from readers.notes.determined import determined, entry_links, paired
@@ -863,8 +864,15 @@ class _NotesReader(_CatalogMatch):
         self.properties = []  # rows that give a name a property (A = A^T), read by rows()
         self.definition_steps = []  # definitions that also hold as claims about what is known: rows()
         claims, defined, mains, updates = self.rows(block, frag, warnings)
+        listed = not (claims or defined or mains or updates) and self.listed_as_equal(block, frag)
+        if listed:  # "* $H(X) - H(X \mid Y)$" under "... equivalent to $I(X, Y)$": read from the prose, so a
+            claims = listed  # failure is no verdict (readers.notes.equivalent_lists)
         confirmed_definitions = self.definition_steps
         checked = constrained_rows([(claim, self.check_claim(claim, frag)) for claim in claims], self.expand)
+        if listed:
+            checked = [(c, [_undecided(r, f"read as equal to {r.rhs}, as the words before the list say, it fails "
+                                          f"({r.reason[:80]}); the list may mean something else")
+                            if r.verdict == "refuted" else r for r in found]) for c, found in checked]
         steps = [s for _, found in checked for s in found]  # rows solving for an unknown: readers.notes.constraints
         for name in self.pending_updates:  # an update chain's assignment takes effect after its claims
             self.section.updates.add(base_name(name))
@@ -1165,7 +1173,8 @@ class _NotesReader(_CatalogMatch):
             elif not row.continued and rels[0] in ("=", ":=") and self.definable(name, exprs[1]):
                 claim = _Claim(name, "=", exprs[1], tuple(row.conditions) + tuple(givens),
                                frag.content_line + row.line - 1, block.zero_based)
-                self.definition_steps += self.definition_as_claim(claim, frag) or self.law_as_claim(claim)
+                self.definition_steps += self.definition_as_claim(claim, frag) or self.law_as_claim(claim) \
+                    or self.entropy_as_claim(claim)
                 named = self.chain_names(exprs, rels)
                 if named:  # u = f(x) = 3x^2 - 4x: the chain names f as well, before u (u's body then expands)
                     self.define(exprs[1], exprs[2], frag.content_line + row.line - 1)
@@ -1385,6 +1394,37 @@ class _NotesReader(_CatalogMatch):
         note = f"{names} read as constant{'s' if len(constants) > 1 else ''}, as the prose says; as the " \
                f"definition of {_show(claim.lhs)} it agrees"
         return [StepReport(**{**s.__dict__, "method": f"{s.method}; {note}"}) for s in found]
+
+    def listed_as_equal(self, block, frag) -> list[_Claim]:
+        """A lone expression in a list item that the lead-in calls equal to one quantity: the claim that it equals
+        it (readers.notes.equivalent_lists); [] otherwise."""
+        rows = [r for r in block.rows if r.kind not in ("empty", "prose")]
+        if len(rows) != 1 or rows[0].chain.rels or rows[0].conditions or len(rows[0].chain.exprs) != 1 \
+                or not frag.items:
+            return []
+        latex = referent(self.lines, frag.items[-1], frag.line)
+        if latex is None:
+            return []
+        try:
+            other = [r for r in self.parse(latex, frag).rows if r.kind not in ("empty", "prose")]
+        except LatexParseError:
+            return []
+        if len(other) != 1 or other[0].chain.rels or other[0].conditions or len(other[0].chain.exprs) != 1:
+            return []
+        return [_Claim(rows[0].chain.exprs[0], "=", other[0].chain.exprs[0], (), frag.content_line,
+                       block.zero_based, shown_lhs=_show(rows[0].chain.exprs[0]))]
+
+    def entropy_as_claim(self, claim: _Claim) -> list[StepReport]:
+        r"""A definition of an entropy or a mutual information of random variables by other ones (``I(X, Y) =
+        H(X, Y) - H(Y \mid X) - H(X \mid Y)``): as Shannon's functionals it is also a claim, confirmed when it holds
+        on random joint distributions (readers.notes.entropy), else [] (it only defines: a failure is no verdict)."""
+        if not (entropy_applications(claim.lhs) and entropy_applications(claim.rhs)):
+            return []
+        verdict, why = check_entropy(claim.lhs, "=", claim.rhs)
+        if verdict != "verified":
+            return []
+        return [StepReport(lhs=_show(claim.lhs), rel="=", rhs=_show(claim.rhs), verdict="verified", line=claim.line,
+                           method=f"{why}; as the definition of {_show(claim.lhs)} it agrees")]
 
     def law_as_claim(self, claim: _Claim) -> list[StepReport]:
         r"""A definition of a law's function (``p_X(x) = \sum_y p_{XY}(x, y)``) that holds for every law of the
