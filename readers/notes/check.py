@@ -133,7 +133,8 @@ from readers.notes.entropy import divergence_applications
 from readers.notes.mass_expectations import check_mass_expectations
 from readers.notes.law_tables import CUE as LAW_CUE, check_law_tables, law_variables
 from readers.notes.angles import angle_definition, arccos_latex
-from readers.notes.definition_cues import introduces_definition, introduces_restatement, text_before
+from readers.notes.definition_cues import introduces_definition, introduces_restatement, restates_row,\
+    split_restatements, text_before
 from readers.notes import hypothesis_tests, restatements
 from readers.notes.recomputations import recomputes
 from readers.notes.equivalent_lists import referent
@@ -1087,10 +1088,11 @@ class _NotesReader(_CatalogMatch):
         rows and their side conditions) are its constraints, not claims."""
         claims, defined, mains, updates, previous = [], [], [], [], None
         givens, problem, restated_rows = [], None, []
-        for row in block.rows:
+        for row in split_restatements(block.rows):
             if problem is not None and self.constraint_row(row, problem):
                 continue
-            if row.kind in ("empty", "prose", "list", "constraint"):
+            if row.kind in ("empty", "prose", "list", "constraint") and not (
+                    row.kind == "prose" and restates_row(row.notes)):  # "\text{or equivalently} L_i = ...": a claim
                 continue
             exprs, rels = list(row.chain.exprs), list(row.chain.rels)
             if row.continued:
@@ -1199,7 +1201,8 @@ class _NotesReader(_CatalogMatch):
                 mains.append(Main(name, exprs[1]))
                 start = 1
             elif not row.continued and rels[0] in ("=", ":=") and self.redefinable(name, exprs[1]) \
-                    and not introduces_restatement(self.lines, frag.kind, frag.line, frag.column):
+                    and not introduces_restatement(self.lines, frag.kind, frag.line, frag.column) \
+                    and row.kind != "prose":  # "\text{or equivalently} f(x) = ...": the words say it restates
                 redefinition = _show(name)  # "we see that this is $$f(x) = ...$$": a claim about f, not a new f
             links = tuple((exprs[k], exprs[k + 1]) for k in range(len(rels)) if rels[k] == "=")
             for k in range(start, len(rels)):

@@ -13,7 +13,11 @@ restates what came before in another form: a claim about the known name, not a n
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
+import sympy as sp
+
+from readers.latex.nodes import Chain
 from readers.notes.taylor import introduction
 
 CUE = re.compile(
@@ -26,6 +30,31 @@ RESTATEMENT = re.compile(
     r"\b(?:see|shows?|find|note|check)\s+that\s+(?:this|it)\s+(?:is|equals|becomes)(?:\s+the\s+same\s+as)?"
     r"\s*[:,]?\s*$", re.IGNORECASE)
 """A cue ending the prose before the block that calls it the thing just discussed, written another way."""
+RESTATING_WORDS = re.compile(r"^\s*(?:or\s+|and\s+)?(?:equivalently|i\.\s?e\.|that\s+is|in\s+other\s+words)\W*$",
+                             re.IGNORECASE)
+r"""Words inside a block between two rows that say the second restates the first (``L_i = ... \text{or
+equivalently} L_i = ...``): the second row is a claim, not prose to pass over."""
+
+
+def restates_row(notes) -> bool:
+    """Whether a row the parser read as prose (its first note the words before it) restates the row before."""
+    return bool(notes) and RESTATING_WORDS.match(notes[0]) is not None
+
+
+def split_restatements(rows):
+    r"""``rows`` with each equation that restating words attach to a formula row as its condition (``g(t) = (t+1)^2
+    \qquad 	ext{or equivalently} \qquad g(t) = t^2 + 2t + 1``) made a row of its own after it, as the parser
+    makes it when the words stand between rows (kind ``prose``, read by :func:`restates_row`)."""
+    for row in rows:
+        equations = [c for c in row.conditions if isinstance(c, sp.Eq)] \
+            if row.kind == "formula" and any(RESTATING_WORDS.match(n) for n in row.notes) else []
+        if not equations:
+            yield row
+            continue
+        yield replace(row, conditions=tuple(c for c in row.conditions if c not in equations))
+        for c in equations:
+            yield replace(row, chain=Chain((c.lhs, c.rhs), ("=",)), kind="prose", continued=False, conditions=(),
+                          notes=tuple(n for n in row.notes if RESTATING_WORDS.match(n)))
 
 
 def text_before(lines: list[str], kind: str, line: int, column: int) -> str:
