@@ -392,6 +392,12 @@ def _local_name(symbol) -> bool:
                                                   _GREEK_WORDS)
 
 
+def _written_before(name, seen) -> bool:
+    r"""Whether ``name`` (``\beta_1``), or the array it is an entry of (``\beta_i`` written as ``\beta``), is among the
+    names ``seen`` earlier in the section: a given of the notes, not a name a block may introduce on its right."""
+    return name in seen or base_name(name) in {str(s) for s in seen}
+
+
 def _key(lhs):
     """What a definition's left side names: a symbol, an array, a function's name, a derivative."""
     if isinstance(lhs, sp.Symbol) or isinstance(lhs, sp.Derivative):
@@ -1154,7 +1160,8 @@ class _NotesReader(_CatalogMatch):
                     name, exprs[1]) and self.definable(exprs[1], name) and is_name(exprs[1]) \
                     and not is_name(name) and not isinstance(name, AppliedUndef) \
                     and not is_parameter(exprs[1], self.section.functions) \
-                    and not entry_of(exprs[1], self.expand(name)):  # df/dx_1 = beta_1 with beta_i in f: no new name
+                    and not entry_of(exprs[1], self.expand(name)) \
+                    and not _written_before(exprs[1], self.seen_before_block):  # df/dx_1 = beta_1 with beta_i in f: no new name
                 name, exprs = exprs[1], [exprs[1], exprs[0]]  # 1/m sum y_i = \bar{y} defines \bar{y}
             if not row.continued and rels[0] == ":=" and len(exprs) > 2 and is_update(name, exprs[1]) \
                     and not self.matrix_claims.operation(name):
@@ -1204,6 +1211,11 @@ class _NotesReader(_CatalogMatch):
                     and not introduces_restatement(self.lines, frag.kind, frag.line, frag.column) \
                     and row.kind != "prose":  # "\text{or equivalently} f(x) = ...": the words say it restates
                 redefinition = _show(name)  # "we see that this is $$f(x) = ...$$": a claim about f, not a new f
+            if start == 0 and not row.continued and isinstance(name, AppliedUndef) \
+                    and name.func.__name__ not in self.vector_functions:  # f(\mathbf{x}) = \sum_i \beta_i x_i about a
+                written = [exprs[k + 1] for k in range(len(rels)) if rels[k] == "=" and of_entries(name, exprs[k + 1])]
+                if written:  # known f: the notes write f in x's entries, which later df/dx_1 read
+                    self.vector_functions[name.func.__name__] = [(name.args, written[0])]
             links = tuple((exprs[k], exprs[k + 1]) for k in range(len(rels)) if rels[k] == "=")
             for k in range(start, len(rels)):
                 claims.append(_Claim(exprs[k], rels[k], exprs[k + 1], tuple(row.conditions) + tuple(givens),
