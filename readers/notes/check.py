@@ -135,7 +135,7 @@ from readers.notes.law_tables import CUE as LAW_CUE, check_law_tables, law_varia
 from readers.notes.angles import angle_definition, arccos_latex
 from readers.notes.definition_cues import introduces_definition, introduces_restatement, restates_row,\
     split_restatements, text_before
-from readers.notes import hypothesis_tests, restatements
+from readers.notes import hypothesis_tests, membership, restatements
 from readers.notes.recomputations import recomputes
 from readers.notes.equivalent_lists import referent
 from readers.notes.cdfs import CUE as CDF_CUE, MENTIONED as CDF_MENTIONED, compare_cdf
@@ -824,6 +824,10 @@ class _NotesReader(_CatalogMatch):
         self.section.leave_items(frag.items)
         self.record_laws(block)
         pairs = condition_pairs(block, frozenset(self.section.functions))
+        facts = self.entropy_facts(pairs, frag) if pairs is not None else None
+        if facts:  # H(X) \geq 0: no condition on X, a fact about Shannon's entropy (readers.notes.entropy)
+            return BlockReport(**base, parsed=True, steps=tuple(facts), role="claim", parsed_form=shown,
+                               symbols=explain, warnings=tuple(dict.fromkeys(warnings)))
         if pairs is not None:
             if not any(isinstance(e, sp.Mul) for a, _, b in pairs for e in (a, b)):
                 self.assume(as_relations(pairs), frag.content_line)
@@ -1429,6 +1433,25 @@ class _NotesReader(_CatalogMatch):
         return [_Claim(rows[0].chain.exprs[0], "=", other[0].chain.exprs[0], (), frag.content_line,
                        block.zero_based, shown_lhs=_show(rows[0].chain.exprs[0]))]
 
+    def entropy_facts(self, pairs, frag) -> list[StepReport] | None:
+        r"""A block read as conditions whose every relation is between entropies of random variables, divergences
+        of distributions and numbers (``H(X) \geq 0``, ``D_KL(P\|Q) \neq D_KL(Q\|P)``), when each holds for random
+        distributions: they constrain no name, they state facts of Shannon's functionals, so they are confirmed
+        claims; else None (a relation that fails stays a condition)."""
+        out = []
+        for a, rel, b in pairs:
+            if entropy_applications(a) or entropy_applications(b):
+                verdict, why = check_entropy(a, rel, b)
+            elif divergence_applications(a) or divergence_applications(b):
+                verdict, why = check_divergence(a, rel, b)
+            else:
+                return None
+            if verdict != "verified":
+                return None
+            out.append(StepReport(lhs=_show(a), rel=rel, rhs=_show(b), verdict="verified", method=why,
+                                  line=frag.content_line))
+        return out or None
+
     def entropy_as_claim(self, claim: _Claim) -> list[StepReport]:
         r"""A definition of an entropy or a mutual information of random variables by other ones (``I(X, Y) =
         H(X, Y) - H(Y \mid X) - H(X \mid Y)``): as Shannon's functionals it is also a claim, confirmed when it holds
@@ -1630,7 +1653,8 @@ class _NotesReader(_CatalogMatch):
             out = [_undecided(r, f"an improper integral: it need not converge where the check sampled "
                                  f"({r.reason[:80]})") if r.verdict == "refuted" and not _converged(r) else r
                    for r in out]
-        if not all(r.verdict in ("proved", "verified") for r in out) and claim.rel in ("=", "<=", ">=", "<", ">") \
+        if not all(r.verdict in ("proved", "verified") for r in out) \
+                and claim.rel in ("=", "<=", ">=", "<", ">", "!=") \
                 and (entropy_applications(claim.lhs) or entropy_applications(claim.rhs)):
             independent = re.search(r"\bindependent\b", frag.sentence, re.IGNORECASE) is not None
             verdict, why = check_entropy(claim.lhs, claim.rel, claim.rhs, independent=independent)
@@ -1642,7 +1666,7 @@ class _NotesReader(_CatalogMatch):
                 return [StepReport(**shown, verdict=verdict, method=why if verdict != "undecided" else "",
                                    reason="" if verdict == "verified" else why, counterexample=witness,
                                    assumptions=assumptions)]
-        if not all(r.verdict in ("proved", "verified") for r in out) and claim.rel in ("=", "<=", ">=") \
+        if not all(r.verdict in ("proved", "verified") for r in out) and claim.rel in ("=", "<=", ">=", "!=") \
                 and (divergence_applications(claim.lhs) or divergence_applications(claim.rhs)):
             verdict, why = check_divergence(claim.lhs, claim.rel, claim.rhs)
             if verdict == "verified":  # H, I as Shannon's functionals (readers.notes.entropy)
@@ -1974,6 +1998,10 @@ class _NotesReader(_CatalogMatch):
                                     method=why if verdict == "verified" else "taylor coefficients (mpmath)",
                                     reason="" if verdict == "verified" else why)
             return [report]
+        member = membership.decide(lhs, claim.rel, rhs)
+        if member is not None:  # 3 \in \{1, 3, 5\}: numbers against a set written out (readers.notes.membership)
+            return [StepReport(**shown, verdict=member, method=membership.METHOD,
+                               reason="" if member == "proved" else f"{membership.METHOD}: it does not hold")]
         if claim.rel in ("~", "in", "!=", "notin", "ll", "gg", "subset", "supset", "mapsto", "perp", "congruent"):
             return [StepReport(**shown, verdict="undecided", reason=f"relation {claim.rel!r} is not checked")]
         if claim.rel == "->":

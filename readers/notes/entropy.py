@@ -10,7 +10,8 @@ evaluated, straight from their definitions, on random discrete joint distributio
 (``A``, ``B`` lists of variables: ``H(X, Y)`` is the joint entropy).  The relation is compared at
 ``DIGITS`` digits on ``DRAWS`` distributions: holding on all is ``verified`` (evidence).  When the
 sentence says the variables are independent, the distributions are products of marginals.  A failure
-refutes nothing (the notes may mean other conditions), so the caller keeps ``undecided``.
+refutes nothing (the notes may mean other conditions), so the caller keeps ``undecided``.  ``a \neq b`` holds
+where the two sides differ on every draw: evidence that they differ in general (``D_KL(P\|Q) \neq D_KL(Q\|P)``).
 """
 from __future__ import annotations
 
@@ -96,7 +97,7 @@ def check_divergence(lhs, rel, rhs) -> tuple[str, str]:
             l, r = (mpmath.mpf(sp.N(e.xreplace({f: sp.Float(str(v), DIGITS) for f, v in values.items()}),
                                     DIGITS)) for e in (lhs, rhs))
             ok = {"=": abs(l - r) <= TOLERANCE * max(1, abs(l)), "<=": l <= r + TOLERANCE,
-                  ">=": l >= r - TOLERANCE}.get(rel)
+                  ">=": l >= r - TOLERANCE, "!=": abs(l - r) > TOLERANCE * max(1, abs(l))}.get(rel)
             if not ok:
                 return "undecided", (f"relation {rel!r} between divergences is not checked" if ok is None else
                                      "fails for random distributions " + ", ".join(names))
@@ -180,7 +181,8 @@ def check_entropy(lhs, rel, rhs, *, independent=False) -> tuple[str, str]:
             l, r = (mpmath.mpf(sp.N(e.xreplace({f: sp.Float(str(v), DIGITS) for f, v in values.items()}),
                                     DIGITS)) for e in (lhs, rhs))
             ok = {"=": abs(l - r) <= TOLERANCE * max(1, abs(l)), "<=": l <= r + TOLERANCE,
-                  ">=": l >= r - TOLERANCE, "<": l < r - TOLERANCE, ">": l > r + TOLERANCE}.get(rel)
+                  ">=": l >= r - TOLERANCE, "<": l < r - TOLERANCE, ">": l > r + TOLERANCE,
+                  "!=": abs(l - r) > TOLERANCE * max(1, abs(l))}.get(rel)
             if ok is None:
                 return "undecided", f"relation {rel!r} between entropies is not checked"
             if not ok:
