@@ -137,6 +137,7 @@ from readers.notes.definition_cues import introduces_definition, introduces_rest
     split_restatements, text_before
 from readers.notes import hypothesis_tests, membership, restatements
 from readers.notes.recomputations import recomputes
+from readers.notes.shared_chains import split_shared_chains
 from readers.notes.equivalent_lists import referent
 from readers.notes.cdfs import CUE as CDF_CUE, MENTIONED as CDF_MENTIONED, compare_cdf
 from readers.notes.dependencies import through_definitions, through_graph
@@ -1098,7 +1099,7 @@ class _NotesReader(_CatalogMatch):
         rows and their side conditions) are its constraints, not claims."""
         claims, defined, mains, updates, previous = [], [], [], [], None
         givens, problem, restated_rows = [], None, []
-        for row in split_restatements(block.rows):
+        for row in split_shared_chains(split_restatements(block.rows)):  # H(X), H(Y) \le H(X, Y): two chains
             if problem is not None and self.constraint_row(row, problem):
                 continue
             if row.kind in ("empty", "prose", "list", "constraint") and not (
