@@ -137,6 +137,7 @@ from readers.notes.definition_cues import introduces_definition, introduces_rest
     split_restatements, text_before
 from readers.notes import hypothesis_tests, membership, restatements
 from readers.notes.recomputations import recomputes
+from readers.notes.compositions import composed, same_function
 from readers.notes.shared_chains import split_shared_chains
 from readers.notes.equivalent_lists import referent
 from readers.notes.cdfs import CUE as CDF_CUE, MENTIONED as CDF_MENTIONED, compare_cdf
@@ -1188,7 +1189,7 @@ class _NotesReader(_CatalogMatch):
                 claim = _Claim(name, "=", exprs[1], tuple(row.conditions) + tuple(givens),
                                frag.content_line + row.line - 1, block.zero_based)
                 self.definition_steps += self.definition_as_claim(claim, frag) or self.law_as_claim(claim) \
-                    or self.entropy_as_claim(claim)
+                    or self.entropy_as_claim(claim) or self.composition_as_claim(claim)
                 named = self.chain_names(exprs, rels)
                 if named:  # u = f(x) = 3x^2 - 4x: the chain names f as well, before u (u's body then expands)
                     self.define(exprs[1], exprs[2], frag.content_line + row.line - 1)
@@ -1433,6 +1434,24 @@ class _NotesReader(_CatalogMatch):
             return []
         return [_Claim(rows[0].chain.exprs[0], "=", other[0].chain.exprs[0], (), frag.content_line,
                        block.zero_based, shown_lhs=_show(rows[0].chain.exprs[0]))]
+
+    def composition_as_claim(self, claim: _Claim) -> list[StepReport]:
+        r"""A new definition of a known function of other arguments (``f(w, x, y, z) = ...`` after ``f(u, v)``,
+        ``u(a, b)``, ..., ``a(w, x, y, z)``) that writes out the old one composed with the functions its arguments
+        name: proved as a claim when the bodies agree exactly (readers.notes.compositions), else []."""
+        lhs = claim.lhs
+        if not isinstance(lhs, AppliedUndef) or not lhs.args or not all(isinstance(a, sp.Symbol) for a in lhs.args):
+            return []
+        cases = [c for c in self.section.functions.get(lhs.func.__name__, []) if tuple(c[0]) != tuple(lhs.args)]
+        if not cases:
+            return []
+        old = composed(cases[0][1], self.section.functions, lhs.args)
+        new = self.expand(claim.rhs)
+        if old is None or new.free_symbols - set(lhs.args) or not same_function(old, new, lhs.args):
+            return []
+        return [StepReport(lhs=_show(lhs), rel="=", rhs=_show(claim.rhs), verdict="proved", line=claim.line,
+                           method=f"symbolic: {_show(lhs.func(*cases[0][0]))} composed with the functions its "
+                                  f"arguments name, as defined above, expanded")]
 
     def entropy_facts(self, pairs, frag) -> list[StepReport] | None:
         r"""A block read as conditions whose every relation is between entropies of random variables, divergences
