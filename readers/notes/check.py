@@ -134,7 +134,7 @@ from readers.notes.mass_expectations import check_mass_expectations
 from readers.notes.law_tables import CUE as LAW_CUE, check_law_tables, law_variables
 from readers.notes.angles import angle_definition, arccos_latex
 from readers.notes.definition_cues import introduces_definition, introduces_restatement, restates_row,\
-    split_restatements, text_before
+    split_restatements, text_before, differentiated_after
 from readers.notes import hypothesis_tests, membership, restatements
 from readers.notes.recomputations import recomputes
 from readers.notes.compositions import composed, same_function
@@ -1100,7 +1100,8 @@ class _NotesReader(_CatalogMatch):
         rows and their side conditions) are its constraints, not claims."""
         claims, defined, mains, updates, previous = [], [], [], [], None
         givens, problem, restated_rows = [], None, []
-        for row in split_shared_chains(split_restatements(block.rows)):  # H(X), H(Y) \le H(X, Y): two chains
+        read_rows = list(split_shared_chains(split_restatements(block.rows)))  # H(X), H(Y) \le H(X, Y): two chains
+        for index, row in enumerate(read_rows):
             if problem is not None and self.constraint_row(row, problem):
                 continue
             if row.kind in ("empty", "prose", "list", "constraint") and not (
@@ -1167,7 +1168,7 @@ class _NotesReader(_CatalogMatch):
                     and not is_name(name) and not isinstance(name, AppliedUndef) \
                     and not is_parameter(exprs[1], self.section.functions) \
                     and not entry_of(exprs[1], self.expand(name)) \
-                    and not _written_before(exprs[1], self.seen_before_block):  # df/dx_1 = beta_1 with beta_i in f: no new name
+                    and not _written_before(exprs[1], self.seen_before_block):  # df/dx_1 = beta_1: no new name
                 name, exprs = exprs[1], [exprs[1], exprs[0]]  # 1/m sum y_i = \bar{y} defines \bar{y}
             if not row.continued and rels[0] == ":=" and len(exprs) > 2 and is_update(name, exprs[1]) \
                     and not self.matrix_claims.operation(name):
@@ -1205,10 +1206,13 @@ class _NotesReader(_CatalogMatch):
                     2 if named else 1
             elif not row.continued and rels[0] in ("=", ":=") and self.redefinable(name, exprs[1]) \
                     and (introduces_definition(self.lines, frag.kind, frag.line, frag.column)
-                         or recomputes(self.section.symbols.get(name), self.expand(exprs[1]))):
+                         or recomputes(self.section.symbols.get(name), self.expand(exprs[1]))
+                         or isinstance(name, AppliedUndef)
+                         and differentiated_after(read_rows, index, name.func.__name__)):
                 # "let us plot the function $$f(x, y) = ...$$" after another f: the words say it is a new
                 # definition, which shadows the old one (readers.notes.definition_cues); SE = (numbers) after
-                # SE = (other numbers): the next worked problem's value (readers.notes.recomputations)
+                # SE = (other numbers): the next worked problem's value (readers.notes.recomputations); f(x, y) =
+                # x + y -> df/dx = 1: set to be differentiated
                 self.define(name, exprs[1], frag.content_line + row.line - 1)
                 defined.append(f"{name}")
                 mains.append(Main(name, exprs[1]))

@@ -17,6 +17,8 @@ from dataclasses import replace
 
 import sympy as sp
 
+from sympy.core.function import AppliedUndef
+
 from readers.latex.nodes import Chain
 from readers.notes.taylor import introduction
 
@@ -72,3 +74,23 @@ def introduces_definition(lines: list[str], kind: str, line: int, column: int) -
 def introduces_restatement(lines: list[str], kind: str, line: int, column: int) -> bool:
     """Whether the words right before the block say it restates what was just discussed ("we see that this is")."""
     return RESTATEMENT.search(text_before(lines, kind, line, column)) is not None
+
+
+def differentiated_after(rows, index: int, name: str) -> bool:
+    r"""Whether a row after ``rows[index]`` writes a derivative of the function ``name`` (``\frac{\partial f}{\partial
+    x}``, ``\frac{df}{dx}``, ``f'(x)``): ``f(x, y) = x + y \rightarrow \frac{\partial f}{\partial x} = 1`` sets ``f``
+    to differentiate it, whatever ``f`` was before, so the row defines it anew.  Only when no other row of the block
+    sets ``f`` too: the block's claims are checked after all its rows are read, with the last ``f`` set."""
+    setting = [r for r in rows if r.chain.rels[:1] == ("=",) and not r.continued
+               and isinstance(r.chain.exprs[0], AppliedUndef) and r.chain.exprs[0].func.__name__ == name]
+    if len(setting) != 1:
+        return False
+    for row in rows[index + 1:]:
+        for e in row.chain.exprs:
+            if any(getattr(d.expr, "name", None) == name or (isinstance(d.expr, AppliedUndef)
+                                                              and d.expr.func.__name__ == name)
+                   for d in e.atoms(sp.Derivative)):
+                return True
+            if any(f.func.__name__ == name + "'" for f in e.atoms(AppliedUndef)):
+                return True
+    return False
