@@ -10,11 +10,13 @@ from __future__ import annotations
 import sympy as sp
 from sympy.core.function import AppliedUndef
 
+from readers.notes.reading import is_literal
+
 METHOD = "exact: the element compared with each member of the set written out"
 
 
 def _number(e) -> bool:
-    return isinstance(e, sp.Basic) and not e.free_symbols and not e.has(AppliedUndef) and bool(e.is_number)
+    return is_literal(e) and bool(e.is_number)
 
 
 def decide(element, rel: str, collection) -> str | None:

@@ -17,13 +17,12 @@ its usual reading.
 """
 from __future__ import annotations
 
-import sympy as sp
-from sympy.core.function import AppliedUndef
+from readers.notes.reading import is_literal
 
 
 def _number(e) -> bool:
     """A value written with numbers alone: no name, no unknown function, and a finite complex number."""
-    if not isinstance(e, sp.Basic) or e.free_symbols or e.has(AppliedUndef):
+    if not is_literal(e):
         return False
     try:
         return bool(e.is_number) and e.is_finite is not False
