@@ -38,7 +38,7 @@ import sympy as sp
 
 from symbolic.expr import as_expr
 
-from codegen.lower_blocks import BLOCK_ELEMENTS, row_block_lines, sum_to_code
+from codegen.lower_blocks import BLOCK_ELEMENTS, block_elements, row_block_lines, sum_to_code
 from codegen.lower_bufsize import broadcasts_rows, row_buffered
 from codegen.lower_row_sum import summed_row_block_lines, summed_rows
 from codegen.lower_liveness import plan
@@ -186,7 +186,8 @@ def lower_function(name: str, inputs: tuple[Input, ...], targets: tuple[Target, 
                                   [None] if len(targets) == 1 else [t.name for t in targets],
                                   tuple(local for s, local in sizes.items()
                                         if local in used and s not in size_sources(inputs, sizes)),
-                                  block=blocks, summed=summed, into=OUT_PARAM if OUT_PARAM in used else None,
+                                  block=block_elements(blocks, len(targets), SCRATCH_PARAM in used),
+                                  summed=summed, into=OUT_PARAM if OUT_PARAM in used else None,
                                   scratch=SCRATCH_PARAM if SCRATCH_PARAM in used else None)
         used |= _names_used(blocked)
     rows = summed_rows(targets, inputs) if blocks > 0 and printer.module == "np" and returns != "tuple" else None
