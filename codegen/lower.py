@@ -38,7 +38,7 @@ import sympy as sp
 
 from symbolic.expr import as_expr
 
-from codegen.lower_blocks import BLOCK_ELEMENTS, block_elements, row_block_lines, sum_to_code
+from codegen.lower_blocks import BLOCK_ELEMENTS, row_block_lines, sum_to_code
 from codegen.lower_bufsize import broadcasts_rows, row_buffered
 from codegen.lower_row_sum import summed_row_block_lines, summed_rows
 from codegen.lower_liveness import plan
@@ -186,7 +186,7 @@ def lower_function(name: str, inputs: tuple[Input, ...], targets: tuple[Target, 
                                   [None] if len(targets) == 1 else [t.name for t in targets],
                                   tuple(local for s, local in sizes.items()
                                         if local in used and s not in size_sources(inputs, sizes)),
-                                  block=block_elements(blocks, len(targets), SCRATCH_PARAM in used),
+                                  block=blocks, buffers=_widest_buffers(em.stmts),
                                   summed=summed, into=OUT_PARAM if OUT_PARAM in used else None,
                                   scratch=SCRATCH_PARAM if SCRATCH_PARAM in used else None)
         used |= _names_used(blocked)
@@ -197,7 +197,7 @@ def lower_function(name: str, inputs: tuple[Input, ...], targets: tuple[Target, 
                                        _per_row(printer, em.stmts, roots, inputs),
                                        tuple(local for s, local in sizes.items()
                                              if local in used and s not in size_sources(inputs, sizes)),
-                                       block=blocks)
+                                       block=blocks, buffers=_widest_buffers(em.stmts))
         blocked += lines
         used |= _names_used(lines)
     sources = size_sources(inputs, sizes)
@@ -370,6 +370,17 @@ def _per_row(printer: NumPyLowering, stmts, roots, inputs) -> list[str]:
             except UnsupportedNode:  # a range that is not a function of the sizes: not counted
                 continue
     return out or ["1"]
+
+
+def _widest_buffers(stmts) -> int:
+    """Arrays of the widest shape among ``stmts`` that the planned body allocates: the outputs (written into
+    the caller's ``_out``) and the temporaries it keeps; a statement that writes into a dead buffer counts no
+    new one."""
+    def width(s):
+        return sum(1 for x in s.node.labels if x is not None)
+
+    widest = max((width(s) for s in stmts), default=0)
+    return sum(1 for s in stmts if s.ufunc and s.out in (None, OUT_PARAM) and width(s) == widest)
 
 
 def _own_indices(printer: NumPyLowering, t: Target) -> Target:
