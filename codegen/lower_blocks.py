@@ -109,7 +109,8 @@ def row_block_lines(name: str, params: tuple[str, ...], sliced: list[tuple[str, 
     probe = [a.replace("_s:_s + _rows", ":0") for a in args if scratch is None or not a.startswith(f"{scratch}=")]
     size = f"{block * 8}"
     if buffers <= FEW_BUFFERS:
-        size = f"({block * 8 * FEW_BUFFERS_FACTOR} if {ref}.strides[0] == max({ref}.strides) else {block * 8})"
+        size = (f"({block * 8 * FEW_BUFFERS_FACTOR} if {ref}.ndim > {own} and {ref}.strides[0] == max({ref}.strides) "
+                f"else {block * 8})")
     lines = [f"_rows = max(1, {size} // max(1, ({width}) * {rest} * {ref}.itemsize))",
              f"if {ref}.ndim > {own} and {ref}.shape[0] > _rows and ({ref}.strides[0] == max({ref}.strides) or "
              f"({ref}.strides[0] == {ref}.itemsize and _rows * {ref}.itemsize >= {MIN_RUN_BYTES})):",

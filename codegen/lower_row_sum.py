@@ -110,11 +110,12 @@ def summed_row_block_lines(name: str, params: tuple[str, ...], inputs, found: di
 
     args = [sliced(prm) for prm in params] + [f"{k}={k}" for k in keywords]
     weight = "" if p == 0 else f" * (min(_n_rows, {n_local} - _s) / {n_local})"
-    item = f"{next(q for q in params if q in cut)}.itemsize"  # the first cut parameter: the same bytes per block in any dtype (lower_blocks.BLOCK_ELEMENTS)
+    first = next(q for q in params if q in cut)
+    item = f"{first}.itemsize"  # the first cut parameter: the same bytes per block in any dtype (lower_blocks.BLOCK_ELEMENTS)
     size = f"{block * 8}"
     if buffers <= FEW_BUFFERS:
-        first = next(q for q in params if q in cut)
-        size = f"({block * 8 * FEW_BUFFERS_FACTOR} if {first}.strides[-{cut[first] + 1}] == max({first}.strides) else {block * 8})"
+        size = (f"({block * 8 * FEW_BUFFERS_FACTOR} if {first}.ndim > {cut[first]} and "
+                f"{first}.strides[-{cut[first] + 1}] == max({first}.strides) else {block * 8})")
     return [f"_n_rows = max(1, {size} * {n_local} // max(1, ({width}) * {item}))",
             f"if {n_local} > _n_rows:",
             "    # the output sums over rows: blocks of rows whose passes stay in cache, partial results added",

@@ -221,6 +221,13 @@ def test_a_body_with_few_buffers_runs_larger_blocks_unless_transposed():
     from derivations.gradients import all_gradients
 
     forward = lower_formula(get("layer_norm"), blocks=2).source()
-    assert f"_rows = max(1, ({2 * 8 * FEW_BUFFERS_FACTOR} if x.strides[0] == max(x.strides) else 16) //" in forward
+    assert f"_rows = max(1, ({2 * 8 * FEW_BUFFERS_FACTOR} if x.ndim > 1 and x.strides[0] == max(x.strides) else 16) //" \
+        in forward
+    one = vars(load_generated(IMPORTS + forward))["layer_norm"]  # one sample, no batch axis: not blocked
+    x = np.arange(4.0)
+    assert np.allclose(one(x=x, gamma=np.ones(4), beta=np.zeros(4), epsilon=0.0), (x - x.mean()) / x.std())
+    scalar = lower_formula(get("sigmoid"), blocks=2)  # scalar inputs: a 0-d array has no strides[0] to read
+    assert f"{2 * 8 * FEW_BUFFERS_FACTOR} if" in scalar.source()
+    assert np.isclose(_function(scalar)(**{v.name: np.asarray(0.0) for v in get("sigmoid").variables}), 0.5)
     backward = lower_joint_vjp("layer_norm_vjp", joint_groups(all_gradients())["layer_norm_vjp"], blocks=2).source()
     assert "_rows = max(1, 16 //" in backward
