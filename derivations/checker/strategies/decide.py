@@ -87,7 +87,8 @@ def _certified_steps(expr: sp.Expr, point: dict) -> sp.Expr:
 
     sympy evaluates $\lfloor g \rfloor$ of a number from a few digits of $g$: at $x = 99.7229305048659$,
     $x + \sin x = 99 - 2.9 \cdot 10^{-14}$ has floor 99 in sympy, which refuted the true
-    $\lfloor x + \sin x \rfloor \le x + \sin x$.  A step too close to call raises ``ValueError`` (no decision)."""
+    $\lfloor x + \sin x \rfloor \le x + \sin x$; sympy's value and its two neighbours are tried.  A step too
+    close to call raises ``ValueError`` (no decision)."""
     if isinstance(expr, (sp.floor, sp.ceiling)):
         argument = _substitute(expr.args[0], point)
         if argument.free_symbols or not argument.is_number:
@@ -95,15 +96,16 @@ def _certified_steps(expr: sp.Expr, point: dict) -> sp.Expr:
         guess = expr.func(argument)
         if not guess.is_Integer:
             raise ValueError(f"{expr} has no integer value at this point")
-        lo, hi = (guess, guess + 1) if isinstance(expr, sp.floor) else (guess - 1, guess)
-        above_lo, below_hi = _certified(argument - lo), _certified(hi - argument)
-        if isinstance(expr, sp.floor):
-            shown = above_lo in ("zero", "positive") and below_hi == "positive"
-        else:
-            shown = above_lo == "positive" and below_hi in ("zero", "positive")
-        if not shown:
-            raise ValueError(f"{expr} is too close to a step to certify at this point")
-        return guess
+        for value in (guess, guess - 1, guess + 1):  # sympy's own value can be one off
+            lo, hi = (value, value + 1) if isinstance(expr, sp.floor) else (value - 1, value)
+            above_lo, below_hi = _certified(argument - lo), _certified(hi - argument)
+            if isinstance(expr, sp.floor):
+                shown = above_lo in ("zero", "positive") and below_hi == "positive"
+            else:
+                shown = above_lo == "positive" and below_hi in ("zero", "positive")
+            if shown:
+                return value
+        raise ValueError(f"{expr} is too close to a step to certify at this point")
     if not expr.args or isinstance(expr, _UNEVALUATED) or not expr.has(sp.floor, sp.ceiling):
         return expr
     return expr.func(*[_certified_steps(a, point) for a in expr.args])
