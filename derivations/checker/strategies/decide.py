@@ -20,6 +20,8 @@ from dataclasses import dataclass
 
 import sympy as sp
 
+import symbolic.integer_part  # noqa: F401 - floor/ceiling at a point certified (sympy read 99 - 2.9e-14 as 99)
+
 MAX_DIGITS = 1500
 """Most working digits ``evalf`` may use to certify a digit of a difference."""
 DIGITS = 15
@@ -74,44 +76,6 @@ unevaluated for ``evalf`` (``(10**300)**(10**300)`` must not be computed as an i
 
 
 def _substitute(expr: sp.Expr, point: dict) -> sp.Expr:
-    """``expr`` at the exact ``point``, each ``floor``/``ceiling`` at its certified value (:func:`_certified_steps`)."""
-    return _plain_substitute(_certified_steps(expr, point), point)
-
-
-_UNEVALUATED = (sp.Sum, sp.Product, sp.Integral, sp.Limit, sp.Derivative)
-
-
-def _certified_steps(expr: sp.Expr, point: dict) -> sp.Expr:
-    r"""``expr`` with each ``floor``/``ceiling`` whose argument is a number at ``point`` replaced by its integer,
-    certified: $k \le g < k + 1$ for $\lfloor g \rfloor = k$ with each sign shown by :func:`_certified`.
-
-    sympy evaluates $\lfloor g \rfloor$ of a number from a few digits of $g$: at $x = 99.7229305048659$,
-    $x + \sin x = 99 - 2.9 \cdot 10^{-14}$ has floor 99 in sympy, which refuted the true
-    $\lfloor x + \sin x \rfloor \le x + \sin x$; sympy's value and its two neighbours are tried.  A step too
-    close to call raises ``ValueError`` (no decision)."""
-    if isinstance(expr, (sp.floor, sp.ceiling)):
-        argument = _substitute(expr.args[0], point)
-        if argument.free_symbols or not argument.is_number:
-            return expr.func(argument)
-        guess = expr.func(argument)
-        if not guess.is_Integer:
-            raise ValueError(f"{expr} has no integer value at this point")
-        for value in (guess, guess - 1, guess + 1):  # sympy's own value can be one off
-            lo, hi = (value, value + 1) if isinstance(expr, sp.floor) else (value - 1, value)
-            above_lo, below_hi = _certified(argument - lo), _certified(hi - argument)
-            if isinstance(expr, sp.floor):
-                shown = above_lo in ("zero", "positive") and below_hi == "positive"
-            else:
-                shown = above_lo == "positive" and below_hi in ("zero", "positive")
-            if shown:
-                return value
-        raise ValueError(f"{expr} is too close to a step to certify at this point")
-    if not expr.args or isinstance(expr, _UNEVALUATED) or not expr.has(sp.floor, sp.ceiling):
-        return expr
-    return expr.func(*[_certified_steps(a, point) for a in expr.args])
-
-
-def _plain_substitute(expr: sp.Expr, point: dict) -> sp.Expr:
     with sp.evaluate(False):
         lazy = expr.xreplace(point)
     for node in sp.preorder_traversal(lazy):

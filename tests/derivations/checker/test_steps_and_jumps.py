@@ -47,3 +47,10 @@ def test_d_a_sign_that_vanishes_at_a_transcendental_zero_is_not_verified():
     # cos(x) = x at the Dottie number 0.739085..., where sign is 0 and so lhs = 0 (sympy finds no closed form)
     assert verdict("sign(cos(x) - x)**2", "=", "1").kind == "undecided"
     assert verdict("sign(cos(x) - x)**2", "<=", "1").holds  # the jump to 0 keeps this one true
+
+
+def test_e_a_closed_floor_just_below_an_integer_is_neither_proved_nor_refuted_wrongly():
+    # the number is 99 - 2.9e-14 (test_a), so its floor is 98: sympy alone evaluated it to 99 while parsing
+    text = "floor(99.7229305048659 + sin(99.7229305048659))"
+    assert not verdict(text, "=", "99").holds
+    assert verdict(text, "=", "98").kind != "refuted"
