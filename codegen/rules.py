@@ -925,13 +925,31 @@ STABILIZED_KEPT = 4096
 
 
 def _stabilized(expr: sp.Expr, rules: tuple[Rule, ...]) -> tuple[sp.Expr, tuple[str, ...]]:
-    fired = []
-    for rule in rules:
+    """The rules applied in order, starting after the longest run of the same first rules already applied to ``expr``
+    (:data:`PREFIXES`): the search's "without r" candidates and the certificate's ablation repeat every rule before
+    ``r`` on the same expression (each rule is a function of the expression, so the result is the same)."""
+    names = tuple(r.name for r in rules)
+    start, current, fired = 0, expr, ()
+    for k in range(len(rules), 0, -1):
+        known = PREFIXES.get((expr, names[:k]))
+        if known is not None:
+            start, (current, fired) = k, known
+            break
+    fired = list(fired)
+    for k in range(start, len(rules)):
         try:
-            new = rule.apply(expr)
+            new = rules[k].apply(current)
         except RecursionError:  # a rewrite nested beyond sympy's reach (paired quotients in paired quotients): not applied
-            continue
-        if new != expr:
-            fired.append(rule.name)
-            expr = new
-    return expr, tuple(fired)
+            new = current
+        if new != current:
+            fired.append(rules[k].name)
+            current = new
+        if len(PREFIXES) >= PREFIXES_KEPT:
+            PREFIXES.clear()
+        PREFIXES[(expr, names[:k + 1])] = (current, tuple(fired))
+    return current, tuple(fired)
+
+
+PREFIXES: dict = {}
+"""``(expression, names of the first rules) -> (result, fired)``: every prefix of every rule run (:func:`_stabilized`)."""
+PREFIXES_KEPT = 50000
