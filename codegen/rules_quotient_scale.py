@@ -135,6 +135,13 @@ def polynomial_quotient_scale(expr: sp.Expr) -> sp.Expr:
         if _scalable(e):
             return value(e)
         args = [visit(a) if isinstance(a, sp.Basic) else a for a in e.args]
-        return e.func(*args) if any(x is not y for x, y in zip(args, e.args)) else e
+        if all(x is y for x, y in zip(args, e.args)):
+            return e
+        # sympy's Abs and comparisons evaluate their arguments (and a comparison of a scaled root raises): kept as written
+        kept = isinstance(e, (sp.Abs, sp.core.relational.Relational))
+        try:
+            return e.func(*args, evaluate=False) if kept else e.func(*args)
+        except TypeError:  # a node that compares its scaled arguments (Max of a root of a square): left as it was
+            return e
 
     return visit(expr)
