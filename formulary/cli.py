@@ -306,6 +306,8 @@ def cmd_verify(args) -> int:
     wall = time.perf_counter() - start
     if args.json:
         data = render.verify_json(results) | {"wall_seconds": round(wall, 3), "jobs": args.jobs}
+        parts = {"formulas": batch} | ({"derivations": derivation_batch, "gradients": gradient_batch} if everything else {})
+        data["cpu_seconds"] = render.cpu_seconds_json({part: b.cpu_seconds for part, b in parts.items()})
         if checked:
             data["derivations"] = [c.to_json() for c in checked]
             data["gradients"] = grads
