@@ -10,9 +10,10 @@ A product or sum with a $1 \times 1$ value (``x^\top y``) treats it as a scalar.
 ``I`` is a scalar-like value that takes the size of what it is added to.  A derivative
 $\partial f / \partial X$ of a scalar has the shape of $X$ in the *denominator* layout and of
 $X^\top$ in the *numerator* layout; of a column vector $f \in \mathbb{R}^m$ by $x \in \mathbb{R}^n$,
-$n \times m$ and $m \times n$.  :func:`infer` raises :class:`ShapeError` when the shapes cannot be
-made consistent and :class:`Unsupported` for what it cannot read (an unknown function, an element
-``x_i`` of a matrix, a second derivative).
+$n \times m$ and $m \times n$ (of a row vector $f^\top$ the same: $\nabla_x x^\top A = A$).  Derivatives
+may stand side by side (``\nabla_x \|x\|^2 = \nabla_x x^\top x``); one inside another is not read.
+:func:`infer` raises :class:`ShapeError` when the shapes cannot be made consistent and :class:`Unsupported`
+for what it cannot read (an unknown function, an element ``x_i`` of a matrix, a second derivative).
 """
 from __future__ import annotations
 
@@ -160,6 +161,7 @@ class _Walker:
     def __init__(self, typing: Typing):
         self.t = typing
         self.dims = typing.dims
+        self.inside_derivative = False  # walking the function of a derivative (one inside it is nested)
 
     def declare(self, s, kind: Kind) -> None:
         d = self.dims
@@ -313,13 +315,18 @@ class _Walker:
     def derivative(self, f, variable_count):
         if len(variable_count) != 1 or variable_count[0][1] != 1:
             raise Unsupported("a second or mixed derivative of a matrix expression")
-        if self.t.derivatives:
+        if self.inside_derivative:
             raise Unsupported("nested derivatives")
         x = variable_count[0][0]
         if not isinstance(x, sp.Symbol):
             raise Unsupported("a derivative in an expression")
         self.t.derivatives = True
-        fs, xs = self.shape(f), self.shape(x)
+        self.inside_derivative = True
+        try:
+            fs = self.shape(f)
+        finally:
+            self.inside_derivative = False
+        xs = self.shape(x)
         if xs == SCALAR:
             return fs
         if not isinstance(xs, tuple):
@@ -329,4 +336,6 @@ class _Walker:
             return xs if denominator else (xs[1], xs[0])
         if isinstance(fs, tuple) and self.dims.is_one(fs[1]) and self.dims.is_one(xs[1]):
             return (xs[0], fs[0]) if denominator else (fs[0], xs[0])
+        if isinstance(fs, tuple) and self.dims.is_one(fs[0]) and self.dims.is_one(xs[1]):
+            return (xs[0], fs[1]) if denominator else (fs[1], xs[0])  # a row f^T: the layouts of f
         raise Unsupported("the derivative of a matrix, or in a matrix, of a non-scalar")
