@@ -1542,7 +1542,8 @@ class _NotesReader(_CatalogMatch):
         general = _Claim(claim.lhs, claim.rel, claim.rhs, tuple(claim.conditions) + stated, claim.line,
                          claim.zero_based, claim.redefinition)
         out = self.check_plain(general, frag, lhs, rhs, shown)
-        out = [StepReport(**{**r.__dict__, "assumptions": assumptions}) for r in out]
+        out = [StepReport(**{**r.__dict__, "assumptions": assumptions + tuple(  # and those the reading used
+            a for a in r.assumptions if a not in assumptions)}) for r in out]
         if leibniz is not None:
             out = [StepReport(**{**r.__dict__, "method": f"{r.method}; {LEIBNIZ_NOTE}"}) if r.method else r
                    for r in out]

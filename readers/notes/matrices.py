@@ -42,6 +42,7 @@ from readers.latex.matrix_reader import parse_matrix_block
 from readers.latex.nodes import MatrixLiteral
 from readers.notes.blocks import find_blocks
 from readers.notes.matrix_declarations import declarations
+from readers.notes.matrix_decompositions import in_force as decompositions_in_force, stated_decompositions
 from readers.notes.matrix_exact import Exact, NotExact, compare, has_literal, literal_names, poses_equation, show
 from readers.notes.matrix_literals import in_force, literal_definitions
 from readers.notes.matrix_powers import at_exponents, symbolic_exponent
@@ -150,6 +151,7 @@ class MatrixClaims:
         self._fragments = None
         self._literals = None
         self._functions: dict = {}
+        self._decompositions = None
 
     # ** when **
 
@@ -200,15 +202,16 @@ class MatrixClaims:
                 exact = self.written_out(lhs, rhs, rel, claim.line, frag.section, shown, section)
                 if exact is not None:
                     return [exact]
+            lhs, rhs, stated = self.decomposed(lhs, rhs, claim.line)
             exponent = symbolic_exponent(lhs, rhs)
             if exponent is not None:  # A^n = W Sigma^n W^{-1}: at n = 1, 2, 3, 4 (readers.notes.matrix_powers)
-                return [self.at_powers(lhs, rhs, rel, claim.line, section.number, shown, exponent)]
+                return _stating([self.at_powers(lhs, rhs, rel, claim.line, section.number, shown, exponent)], stated)
             try:
-                return [self.decide(lhs, rhs, rel, claim.line, section.number, shown)]
+                return _stating([self.decide(lhs, rhs, rel, claim.line, section.number, shown)], stated)
             except Unsupported as exc:
                 if str(exc) != MATRIX_NORM:
                     raise
-                return [self.each_norm(lhs, rhs, rel, claim.line, section.number, shown)]
+                return _stating([self.each_norm(lhs, rhs, rel, claim.line, section.number, shown)], stated)
         except (Unsupported, ShapeError) as exc:
             if not force and isinstance(exc, Unsupported):
                 return None  # declared names in what is not matrix algebra (x_i, f(x)): the scalar reading
@@ -258,6 +261,27 @@ class MatrixClaims:
             lhs, rhs = lhs.xreplace(mapping), rhs.xreplace(mapping)
         zero = {s: sp.Integer(0) for s in lhs.free_symbols | rhs.free_symbols if _core(s.name) == "0"}
         return lhs.xreplace(zero), rhs.xreplace(zero)
+
+    def decomposed(self, lhs, rhs, line: int):
+        r"""The claim read with the eigendecomposition its section states (:mod:`readers.notes.matrix_decompositions`)
+        when it names the factors: $P$ orthogonal (or invertible), $D$ diagonal (positive when the decomposed matrix
+        is positive definite), and the decomposed matrix replaced by $P D P^\top$; with the decompositions used."""
+        if self._decompositions is None:
+            self._decompositions = stated_decompositions(self.text)
+        names = {s.name: s for s in lhs.free_symbols | rhs.free_symbols if not s.is_commutative}
+        used = []
+        for d in decompositions_in_force(self._decompositions, self.notes.section, line):
+            if d.outer not in names and d.middle not in names:
+                continue
+            positive = "positive definite" in self.declared.props.get(d.name, ())
+            for name, props in ((d.outer, {"orthogonal" if d.orthogonal else "invertible"}),
+                                (d.middle, {"diagonal"} | ({"positive definite"} if positive else set()))):
+                self.declared.kinds[name] = "matrix"
+                self.declared.props.setdefault(name, set()).update(props)
+            if d.name in names:
+                lhs, rhs = (e.xreplace({names[d.name]: d.body}) for e in (lhs, rhs))
+            used.append(d)
+        return lhs, rhs, used
 
     def defined_function(self, app, line: int, functions, used: list):
         r"""The body of ``app`` from the note's latest row ``f(x, y) = body`` before ``line`` (a later row
@@ -678,6 +702,14 @@ def _json(v) -> str:
 
 # ** helpers **
 
+def _stating(reports, decompositions) -> list[StepReport]:
+    """``reports`` naming the stated decompositions they were read with."""
+    if not decompositions:
+        return reports
+    return [StepReport(**{**r.__dict__, "assumptions": tuple(r.assumptions) + tuple(d.shown() for d in decompositions)})
+            for r in reports]
+
+
 def _step(shown, verdict, reason, *, method="", role="claim") -> StepReport:
     return StepReport(**shown, verdict=verdict, method=method or "matrix algebra", reason=reason, role=role)
 
@@ -705,10 +737,11 @@ def _written(e) -> str:
 
 
 def _commutative(e):
+    r"""``e`` as the scalar reading has it: real names, ``\|v\|`` as ``|v|`` (built on the real names, as there)."""
+    e = e.xreplace({s: sp.Symbol(s.name, real=True) for s in e.free_symbols if not s.is_commutative})
     e = e.replace(lambda x: isinstance(x, AppliedUndef) and x.func.__name__ == "hadamard", lambda x: sp.Mul(*x.args))
-    e = e.replace(lambda x: isinstance(x, AppliedUndef) and x.func.__name__.startswith("norm"),
-                  lambda x: sp.Abs(x.args[0]))
-    return e.xreplace({s: sp.Symbol(s.name, real=True) for s in e.free_symbols if not s.is_commutative})
+    return e.replace(lambda x: isinstance(x, AppliedUndef) and x.func.__name__.startswith("norm"),
+                     lambda x: sp.Abs(x.args[0]))
 
 
 def _has_derivative(*exprs) -> bool:

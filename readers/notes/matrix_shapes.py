@@ -266,6 +266,11 @@ class _Walker:
         if not e.exp.is_Integer:
             if self.scalarish(base) and self.scalarish(self.shape(e.exp)):
                 return SCALAR
+            if e.exp.is_Rational and isinstance(base, tuple):  # A^{1/2}: the principal root (matrix_numeric)
+                self.square(base, "root")
+                if e.exp < 0:
+                    self.t.inverted |= {s for s in e.base.free_symbols if not s.is_commutative}
+                return base
             raise Unsupported("a vector or matrix to a non-integer power")
         if base in (SCALAR, IDENT) or self.scalarish(base):
             return base if base == IDENT else SCALAR
