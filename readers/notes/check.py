@@ -334,13 +334,14 @@ def _ellipsis_only_in_arguments(expr) -> bool:
     return walk(expr, False)
 
 
-def _entry_notation(content: str, steps: list) -> list:
+def _entry_notation(content: str, steps: list, einstein: bool = False) -> list:
     r"""Steps left undecided in a block written in entry notation (``\frac{d}{dv_{ab}}``, ``u_{ia}``,
     ``[\mathbf{M}]_{ab}``: readers.notes.entries; without a derivative, ``(\mathbf{A}\mathbf{v})_i = \sum_j a_{ij}
     v_j``: readers.notes.entry_identities) take the verdict of that reading, one result per step."""
     if not steps or not any(s.verdict == "undecided" for s in steps):
         return steps
-    results = check_entry_block(content) if entry_variable(content) is not None else check_entry_identities(content)
+    results = check_entry_block(content) if entry_variable(content) is not None else \
+        check_entry_identities(content, einstein)
     if results is None or len(results) != len(steps):
         return steps
     out = []
@@ -872,7 +873,7 @@ class _NotesReader(_CatalogMatch):
         self.pending_updates = []
         steps = self.readings(block, frag, steps, before)
         steps = confirmed_definitions + steps
-        steps = _entry_notation(frag.content, steps) if steps else _entry_restatement(frag)
+        steps = _entry_notation(frag.content, steps, self.einstein_stated) if steps else _entry_restatement(frag)
         catalog_id, comparison = self.match_catalog(frag, block, mains, claims, first=first)
         warnings += comparison.warnings
         role = _role(steps, defined or mains, updates)

@@ -16,6 +16,16 @@ in another convention, e.g. Einstein's, and is not read here); the relation is e
 them, for sizes ``SIZES``, ``TRIALS`` draws each.  It is *verified* when it holds at every sample (evidence, not a
 proof), *refuted* with the matrices and indices when it fails at one (exact arithmetic), and not read (None) when it
 holds anything else (another name, a function, a derivative).
+
+Where the notes state the Einstein summation convention, a relation whose free indices differ between the sides is
+read with it (:mod:`readers.notes.einstein`): each term summed over the indices it repeats, and a side with no index
+left (a vector or matrix expression) stands for its entry at the other side's free indices,
+
+.. math:: \mathbf{x}^\top A \mathbf{x} = x_i a_{ij} x_j \;\to\; \mathbf{x}^\top A \mathbf{x} = \sum_{i,j} x_i a_{ij} x_j,
+          \qquad \mathbf{A}\mathbf{v} = a_{ij} v_j \;\to\; [\mathbf{A}\mathbf{v}]_i = \sum_j a_{ij} v_j.
+
+A plain capital whose lower-case entries the relation writes (``A`` beside ``a_{ij}``) is that matrix.  This
+reading only confirms: a relation it fails is left as it was (the convention may be meant otherwise there).
 """
 from __future__ import annotations
 
@@ -26,6 +36,7 @@ import re
 import sympy as sp
 
 from readers.latex.matrix_reader import parse_matrix_block
+from readers.notes.einstein import einstein_reading
 
 SIZES = (2, 3)
 """Square sizes tried (every product and sum of square matrices and columns of this size is defined)."""
@@ -90,9 +101,10 @@ def entries_as_brackets(content: str) -> str:
     return "".join(out)
 
 
-def check_entry_identities(content: str) -> list[dict] | None:
+def check_entry_identities(content: str, einstein: bool = False) -> list[dict] | None:
     """One result per relation of the block (``{'verdict', 'reason', 'counterexample'}``, verdict None when not
-    decided here), or None when the block is not written in entries or holds a relation this reading cannot read."""
+    decided here), or None when the block is not written in entries or holds a relation this reading cannot read;
+    ``einstein``: the notes state the summation convention (see the module docstring)."""
     if not written_in_entries(content):
         return None
     text = entries_as_brackets(content)
@@ -116,15 +128,41 @@ def check_entry_identities(content: str) -> list[dict] | None:
             pairs.append((lhs, rhs))
     if not pairs or not any(_has_entries(e) for pair in pairs for e in pair):
         return None
-    out = [_judge_or_none(lhs, rhs) for lhs, rhs in pairs]
+    out = [_judge_or_none(lhs, rhs, einstein) for lhs, rhs in pairs]
     return out if any(r["verdict"] for r in out) else None
 
 
-def _judge_or_none(lhs, rhs) -> dict:
+def _judge_or_none(lhs, rhs, einstein: bool = False) -> dict:
     try:
         return _judge(lhs, rhs)
     except _NotHere:
+        if einstein and _free_indices(lhs) != _free_indices(rhs):
+            return _by_einstein(lhs, rhs)
         return {"verdict": None, "counterexample": None, "reason": ""}
+
+
+def _by_einstein(lhs, rhs) -> dict:
+    """The relation read with the summation convention (module docstring): verified, or nothing said."""
+    nothing = {"verdict": None, "counterexample": None, "reason": ""}
+    reading = einstein_reading(lhs, rhs)
+    if reading is None:
+        return nothing
+    lhs, rhs, summed = reading
+    left, right = _free_indices(lhs), _free_indices(rhs)
+    if left != right:
+        bare, indexed = (lhs, right) if not left else (rhs, left) if not right else (None, None)
+        if bare is None or not 1 <= len(indexed) <= 2 or _has_entries(bare):
+            return nothing
+        whole = sp.Function("entry")(bare, *sorted(indexed, key=str))
+        lhs, rhs = (whole, rhs) if bare is lhs else (lhs, whole)
+    try:
+        found = _judge(lhs, rhs)
+    except _NotHere:
+        return nothing
+    if found["verdict"] != "verified":
+        return nothing
+    return {**found, "reason": f"{found['reason']}; Einstein summation over {', '.join(map(str, summed))} "
+                               "(the notes state the convention)"}
 
 
 def _has_entries(e) -> bool:
@@ -177,16 +215,26 @@ def _judge(lhs, rhs) -> dict:
                       f"of random integer matrices of sizes {SIZES} ({TRIALS} draws each); evidence, not a proof"}
 
 
+def _letter(name: str, entries=frozenset()) -> str | None:
+    r"""The letter of a vector or matrix name: ``\mathbf{A}`` -> ``A``; a plain capital ``A`` when the relation
+    writes its entries (``a`` in ``entries``); None for any other name."""
+    m = _BOLD.fullmatch(name)
+    if m is not None:
+        return m.group(1)
+    return name if re.fullmatch(r"[A-Z]", name) and name.lower() in entries else None
+
+
 def _names(lhs, rhs) -> list[str]:
     """The bold names (``A`` a matrix, ``v`` a vector) the relation uses; every entry needs its bold name."""
     bold = set()
+    matrix_entries = {x.base.label.name for e in (lhs, rhs) for x in e.atoms(sp.Indexed) if len(x.indices) == 2}
     for e in (lhs, rhs):
         for s in e.free_symbols:
             if not s.is_commutative:
-                m = _BOLD.fullmatch(s.name)
-                if m is None:
+                letter = _letter(s.name, matrix_entries)
+                if letter is None:
                     raise _NotHere(s.name)
-                bold.add(m.group(1))
+                bold.add(letter)
         for f in e.atoms(sp.Function):
             if type(f).__name__ not in _ALLOWED_FUNCTIONS:
                 raise _NotHere(type(f).__name__)
@@ -249,7 +297,7 @@ class _Sample:
     def matrix(self, e):
         """A matrix expression of this draw (numbers stay numbers)."""
         if isinstance(e, sp.Symbol) and not e.is_commutative:
-            return self.values[_BOLD.fullmatch(e.name).group(1)]
+            return self.values[_letter(e.name, frozenset(k.lower() for k in self.values if k.isupper()))]
         if e.is_number:
             return e
         if isinstance(e, sp.Add):
