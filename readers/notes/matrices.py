@@ -245,7 +245,8 @@ class MatrixClaims:
         for _ in range(5):
             mapping = {}
             for s in (lhs.free_symbols | rhs.free_symbols):
-                if s.name in defined and not s.is_commutative and defined[s.name] < line:
+                if s.name in defined and not s.is_commutative and defined[s.name] < line \
+                        and not self.declared_anew(s.name, defined[s.name], line):
                     body = self.definition(s.name, defined[s.name])
                     if body is None:
                         raise Unsupported(f"{s.name} is defined at line {defined[s.name]}, but not as matrix algebra")
@@ -261,6 +262,15 @@ class MatrixClaims:
             lhs, rhs = lhs.xreplace(mapping), rhs.xreplace(mapping)
         zero = {s: sp.Integer(0) for s in lhs.free_symbols | rhs.free_symbols if _core(s.name) == "0"}
         return lhs.xreplace(zero), rhs.xreplace(zero)
+
+    def declared_anew(self, name: str, defined: int, line: int) -> bool:
+        r"""Whether the prose introduces ``name`` afresh in the section of ``line``, after a definition at ``defined``
+        in an earlier section ("If we take two column vectors $\mathbf{u}$ and $\mathbf{v}$" after an example
+        $\mathbf{v} = [3, 2]^\top$): the claim is then about a general vector, not the example."""
+        here = self.notes.section(line)
+        return self.notes.section(defined) != here and any(
+            n == name and kind in ("vector", "matrix") and defined < at <= line and self.notes.section(at) == here
+            for at, n, kind, _, _ in self.notes.entries)
 
     def decomposed(self, lhs, rhs, line: int):
         r"""The claim read with the eigendecomposition its section states (:mod:`readers.notes.matrix_decompositions`)

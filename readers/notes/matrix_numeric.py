@@ -244,6 +244,8 @@ def _mul(a, b):
     if isinstance(a, np.ndarray) and isinstance(b, np.ndarray):
         if a.shape[1] == b.shape[0]:
             return a @ b
+        if a.shape[1] == b.shape[1] == 1 and a.shape[0] == b.shape[0]:
+            return a.T @ b  # u \cdot v of two columns (matrix_shapes reads it so for bold vectors only)
         if a.size == 1 or b.size == 1:
             return a * b if a.size != 1 else a.ravel()[0] * b
         raise Unsupported(f"cannot multiply {a.shape} by {b.shape}")

@@ -17,6 +17,7 @@ for what it cannot read (an unknown function, an element ``x_i`` of a matrix, a 
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 import sympy as sp
@@ -244,7 +245,7 @@ class _Walker:
         return first
 
     def mul(self, factors):
-        acc = SCALAR
+        acc, previous = SCALAR, None
         for f in factors:
             s = self.shape(f)
             if s == SCALAR or (isinstance(s, tuple) and self.scalarish(s)):
@@ -253,8 +254,13 @@ class _Walker:
                 acc = IDENT if acc == SCALAR else acc
                 continue
             if acc in (SCALAR, IDENT):
-                acc = s
+                acc, previous = s, f
                 continue
+            if _bold_vector(previous, self.t) and _bold_vector(f, self.t):  # u \cdot v: two columns, their dot product
+                self.dims.unify(acc[0], s[0])
+                acc = SCALAR
+                continue
+            previous = None
             self.dims.unify(acc[1], s[0])
             acc = (acc[0], s[1])
             if self.scalarish(acc):
@@ -344,3 +350,9 @@ class _Walker:
         if isinstance(fs, tuple) and self.dims.is_one(fs[0]) and self.dims.is_one(xs[1]):
             return (xs[0], fs[1]) if denominator else (fs[1], xs[0])  # a row f^T: the layouts of f
         raise Unsupported("the derivative of a matrix, or in a matrix, of a non-scalar")
+
+
+def _bold_vector(e, typing) -> bool:
+    r"""Whether ``e`` is a name written bold (``\mathbf{u}``) that the reading takes for a column vector."""
+    return isinstance(e, sp.Symbol) and e in typing.kinds and typing.kinds[e].kind == "vector" \
+        and re.match(r"\\(?:mathbf|boldsymbol|bm|vec)\{", e.name) is not None
