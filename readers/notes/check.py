@@ -125,7 +125,7 @@ from readers.notes.reading import (
     is_update,
 )
 from readers.notes.entries import check_entry_block, entry_variable
-from readers.notes.entry_identities import check_entry_identities
+from readers.notes.entry_identities import aligned as aligned_entries, check_entry_identities
 from readers.notes.recurrences import check_unrolled, reaches_back, recurrence, subscript
 from readers.notes.entropy import applications as entropy_applications
 from readers.notes.entropy import check_divergence, check_entropy
@@ -342,6 +342,8 @@ def _entry_notation(content: str, steps: list, einstein: bool = False) -> list:
         return steps
     results = check_entry_block(content) if entry_variable(content) is not None else \
         check_entry_identities(content, einstein)
+    if results is not None and len(results) != len(steps):  # a leading definition is not checked
+        results = aligned_entries(results, [(s.lhs, s.rhs) for s in steps])
     if results is None or len(results) != len(steps):
         return steps
     out = []

@@ -47,7 +47,10 @@ ENTRY_RANGE = 4
 
 _BOLD = re.compile(r"\\(?:mathbf|boldsymbol|bm)\{([A-Za-z])\}")
 _SUBSCRIPT_LETTERS = re.compile(r"_\s*(?:\{([a-z\s,]+)\}|([a-z]))")
-_ALLOWED_FUNCTIONS = frozenset({"transpose", "entry", "tr", "norm", "norm_F"})
+_ENTRY = ("entry", "component")
+"""``entry(M, i[, j])`` and ``component(v, i)``: an entry of an expression (``[\\mathbf{A}\\mathbf{v}]_i``,
+``\\mathrm{softmax}(\\mathbf{o})_j``)."""
+_ALLOWED_FUNCTIONS = frozenset({"transpose", "tr", "norm", "norm_F", "softmax", "exp", "log", *_ENTRY})
 
 
 class _NotHere(Exception):
@@ -128,20 +131,38 @@ def check_entry_identities(content: str, einstein: bool = False) -> list[dict] |
             pairs.append((lhs, rhs))
     if not pairs or not any(_has_entries(e) for pair in pairs for e in pair):
         return None
-    out = [_judge_or_none(lhs, rhs, einstein) for lhs, rhs in pairs]
+    named = frozenset(m.group(1) for m in _BOLD.finditer(content))
+    out = [{**_judge_or_none(lhs, rhs, einstein, named), "shown": (_plain(lhs), _plain(rhs))} for lhs, rhs in pairs]
     return out if any(r["verdict"] for r in out) else None
 
 
-def _judge_or_none(lhs, rhs, einstein: bool = False) -> dict:
+def aligned(results, shown) -> list | None:
+    """``results`` matched to the checked relations of the block by how their sides read (``shown``: the
+    ``(lhs, rhs)`` strings of each, bold names written plain), when the block checks fewer relations than it
+    writes (a leading definition); None unless every one is matched."""
+    by_sides = {r.get("shown"): r for r in results if r.get("shown")}
+    out = [by_sides.get((_spaceless(a), _spaceless(b))) for a, b in shown]
+    return out if all(r is not None for r in out) else None
+
+
+def _plain(e) -> str:
+    return _spaceless(re.sub(r"\\(?:mathbf|boldsymbol|bm)\{(\w)\}", r"\1", str(e)))
+
+
+def _spaceless(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def _judge_or_none(lhs, rhs, einstein: bool = False, named=frozenset()) -> dict:
     try:
-        return _judge(lhs, rhs)
+        return _judge(lhs, rhs, named)
     except _NotHere:
         if einstein and _free_indices(lhs) != _free_indices(rhs):
-            return _by_einstein(lhs, rhs)
+            return _by_einstein(lhs, rhs, named)
         return {"verdict": None, "counterexample": None, "reason": ""}
 
 
-def _by_einstein(lhs, rhs) -> dict:
+def _by_einstein(lhs, rhs, named=frozenset()) -> dict:
     """The relation read with the summation convention (module docstring): verified, or nothing said."""
     nothing = {"verdict": None, "counterexample": None, "reason": ""}
     reading = einstein_reading(lhs, rhs)
@@ -156,7 +177,7 @@ def _by_einstein(lhs, rhs) -> dict:
         whole = sp.Function("entry")(bare, *sorted(indexed, key=str))
         lhs, rhs = (whole, rhs) if bare is lhs else (lhs, whole)
     try:
-        found = _judge(lhs, rhs)
+        found = _judge(lhs, rhs, named)
     except _NotHere:
         return nothing
     if found["verdict"] != "verified":
@@ -166,7 +187,7 @@ def _by_einstein(lhs, rhs) -> dict:
 
 
 def _has_entries(e) -> bool:
-    return bool(e.atoms(sp.Indexed)) or any(type(f).__name__ == "entry" for f in e.atoms(sp.Function))
+    return bool(e.atoms(sp.Indexed)) or any(type(f).__name__ in _ENTRY for f in e.atoms(sp.Function))
 
 
 def _free_indices(e) -> set:
@@ -175,13 +196,14 @@ def _free_indices(e) -> set:
     for x in e.atoms(sp.Indexed):
         found |= {s for i in x.indices for s in i.free_symbols}
     for f in e.atoms(sp.Function):
-        if type(f).__name__ == "entry":
+        if type(f).__name__ in _ENTRY:
             found |= {s for i in f.args[1:] for s in i.free_symbols}
     return found & e.free_symbols
 
 
-def _judge(lhs, rhs) -> dict:
-    names = _names(lhs, rhs)
+def _judge(lhs, rhs, named=frozenset()) -> dict:
+    """The relation on random integer matrices (module docstring); ``named``: the bold letters of its block."""
+    names = _names(lhs, rhs, named)
     free = _free_indices(lhs) | _free_indices(rhs)
     if _free_indices(lhs) != _free_indices(rhs):
         raise _NotHere("free indices differ between the sides")
@@ -224,8 +246,9 @@ def _letter(name: str, entries=frozenset()) -> str | None:
     return name if re.fullmatch(r"[A-Z]", name) and name.lower() in entries else None
 
 
-def _names(lhs, rhs) -> list[str]:
-    """The bold names (``A`` a matrix, ``v`` a vector) the relation uses; every entry needs its bold name."""
+def _names(lhs, rhs, named=frozenset()) -> list[str]:
+    """The bold names (``A`` a matrix, ``v`` a vector) the relation uses; every entry needs its bold name in the
+    relation or in its block (``named``)."""
     bold = set()
     matrix_entries = {x.base.label.name for e in (lhs, rhs) for x in e.atoms(sp.Indexed) if len(x.indices) == 2}
     for e in (lhs, rhs):
@@ -244,8 +267,9 @@ def _names(lhs, rhs) -> list[str]:
         for x in e.atoms(sp.Indexed):
             name = x.base.label.name
             owner = name.upper() if len(x.indices) == 2 else name
-            if not re.fullmatch(r"[a-z]", name) or len(x.indices) not in (1, 2) or owner not in bold:
+            if not re.fullmatch(r"[a-z]", name) or len(x.indices) not in (1, 2) or owner not in bold | named:
                 raise _NotHere(name)
+            bold.add(owner)
     return sorted(bold)
 
 
@@ -281,7 +305,7 @@ class _Sample:
 
     def entries(self, e):
         """``entry(M, r[, c])`` (an entry of an expression) replaced by the entry of the evaluated ``M``."""
-        for f in sorted((f for f in e.atoms(sp.Function) if type(f).__name__ == "entry"), key=sp.count_ops):
+        for f in sorted((f for f in e.atoms(sp.Function) if type(f).__name__ in _ENTRY), key=sp.count_ops):
             m, *place = f.args
             value = self.matrix(m)
             if not isinstance(value, sp.MatrixBase) or not all(p.is_Integer for p in place):
@@ -340,7 +364,13 @@ class _Sample:
             if not isinstance(v, sp.MatrixBase) or (v.shape[1] != 1 and name == "norm"):
                 raise _NotHere("a matrix norm")
             return sp.sqrt(sum(x ** 2 for x in v))
-        if isinstance(e, (sp.Indexed,)) or name == "entry" or isinstance(e, sp.Sum):
+        if name == "softmax":
+            v = self.matrix(e.args[0])
+            if not isinstance(v, sp.MatrixBase) or v.shape[1] != 1:
+                raise _NotHere("softmax of what is not a column")
+            exps = v.applyfunc(sp.exp)
+            return exps / sum(exps)
+        if isinstance(e, (sp.Indexed,)) or name in _ENTRY or isinstance(e, sp.Sum):
             return self.scalar(e)
         raise _NotHere(name)
 

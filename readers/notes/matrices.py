@@ -48,6 +48,7 @@ from readers.notes.matrix_literals import in_force, literal_definitions
 from readers.notes.matrix_powers import at_exponents, symbolic_exponent
 from readers.notes.matrix_numeric import FAILS, HOLDS, HOLDS_CENTRAL, Evaluator, Resample, gap, sample, sizes
 from readers.notes.matrix_shapes import LAYOUTS, MATRIX_NORM, Kind, ShapeError, Unsupported, infer
+from readers.notes.norm_functions import NORMS as NORM_READINGS, declared_norms, norm_names
 from readers.notes.report import StepReport
 
 MIN_SHAPES = 3
@@ -152,6 +153,7 @@ class MatrixClaims:
         self._literals = None
         self._functions: dict = {}
         self._decompositions = None
+        self._norms = None
 
     # ** when **
 
@@ -203,6 +205,11 @@ class MatrixClaims:
                 if exact is not None:
                     return [exact]
             lhs, rhs, stated = self.decomposed(lhs, rhs, claim.line)
+            lhs, rhs = _whole_vectors(lhs, rhs)
+            norms = self.norm_functions(lhs, rhs, claim.line)
+            if norms:  # f(\alpha x) = |\alpha| f(x) after "a norm is a function f" (readers.notes.norm_functions)
+                return _stating([self.each_declared_norm(lhs, rhs, rel, claim.line, section.number, shown, norms)],
+                                stated)
             exponent = symbolic_exponent(lhs, rhs)
             if exponent is not None:  # A^n = W Sigma^n W^{-1}: at n = 1, 2, 3, 4 (readers.notes.matrix_powers)
                 return _stating([self.at_powers(lhs, rhs, rel, claim.line, section.number, shown, exponent)], stated)
@@ -500,6 +507,37 @@ class MatrixClaims:
             return _step(shown, "undecided", why)
         return _step(shown, verdict, first.reason, method=why)
 
+    def norm_functions(self, lhs, rhs, line: int) -> frozenset:
+        """The functions of one argument in the claim that the prose of its section calls norms."""
+        if self._norms is None:
+            self._norms = declared_norms(self.text)
+        named = norm_names(self._norms, self.notes.section, line)
+        return frozenset(f.func.__name__ for e in (lhs, rhs) for f in e.atoms(AppliedUndef)
+                         if f.func.__name__ in named and len(f.args) == 1)
+
+    def each_declared_norm(self, lhs, rhs, rel, line, section_number, shown, names) -> StepReport:
+        """The claim with each function the prose calls a norm read as each norm of
+        :data:`~readers.notes.norm_functions.NORMS`: verified when it holds for all, refuted when it fails for all."""
+        reports = {}
+        for label, norm in NORM_READINGS:
+            swap = {f: sp.Function(norm)(*f.args) for e in (lhs, rhs) for f in e.atoms(AppliedUndef)
+                    if f.func.__name__ in names}
+            try:
+                reports[label] = self.decide(lhs.xreplace(swap), rhs.xreplace(swap), rel, line, section_number, shown)
+            except (Unsupported, ShapeError) as exc:
+                reports[label] = _step(shown, "undecided", f"matrix claim: {exc}")
+        verdicts = {r.verdict for r in reports.values()}
+        called = ", ".join(sorted(names))
+        readings = "; ".join(f"the {k} norm: {r.verdict}" for k, r in reports.items())
+        if verdicts <= {"proved", "verified"}:
+            return _step(shown, "verified", f"holds with {called} each of the {', '.join(reports)} norms ({called} is "
+                         "a norm, as the prose says); evidence for every norm, not a proof",
+                         method=reports["l2"].method)
+        if verdicts == {"refuted"}:
+            first = reports["l2"]
+            return StepReport(**{**first.__dict__, "reason": f"fails with {called} each of the norms ({readings})"})
+        return _step(shown, "undecided", f"{called}, a norm: {readings}")
+
     def each_norm(self, lhs, rhs, rel, line, section_number, shown) -> StepReport:
         r"""``\|M\|`` of a matrix read both ways, Frobenius and spectral: refuted (or confirmed) when both
         readings are, else undecided (ambiguous), showing the readings."""
@@ -712,6 +750,19 @@ def _json(v) -> str:
 
 # ** helpers **
 
+def _whole_vectors(lhs, rhs):
+    r"""``component(u, i) = component(v, i)`` at one free index ``i``: ``u = v`` (holding at every ``i`` is holding
+    for the vectors: $\operatorname{softmax}(z + c\mathbf{1})_i = \operatorname{softmax}(z)_i$); else as it was."""
+    parts = [e for e in (lhs, rhs) if isinstance(e, AppliedUndef) and e.func.__name__ == "component"
+             and len(e.args) == 2 and isinstance(e.args[1], sp.Symbol)]
+    if len(parts) != 2 or parts[0].args[1] != parts[1].args[1]:
+        return lhs, rhs
+    index = parts[0].args[1]
+    if any(index in e.args[0].free_symbols for e in parts):
+        return lhs, rhs
+    return lhs.args[0], rhs.args[0]
+
+
 def _stating(reports, decompositions) -> list[StepReport]:
     """``reports`` naming the stated decompositions they were read with."""
     if not decompositions:
@@ -762,7 +813,7 @@ def _has_derivative(*exprs) -> bool:
 def _one_sided(lhs, rhs) -> set:
     left = {s for s in lhs.free_symbols if not s.is_commutative}
     right = {s for s in rhs.free_symbols if not s.is_commutative}
-    return {s for s in left ^ right if not _IDENTITY.fullmatch(s.name)}
+    return {s for s in left ^ right if not _IDENTITY.fullmatch(s.name) and _core(s.name) not in ("0", "1")}
 
 
 def _constrains(lhs, rhs) -> bool:

@@ -189,10 +189,15 @@ class Evaluator:
             return np.sqrt(np.sum(a * a)) if isinstance(a, np.ndarray) else abs(a)
         if name == "norm_1":
             return np.sum(np.abs(a)) if 1 in np.shape(a) else np.linalg.norm(a, 1)
+        if name == "norm_inf":
+            return np.max(np.abs(a))
         if name == "hadamard":
             return a * args[1]
         if name == "inner":
             return np.sum(a * args[1])
+        if name == "softmax":
+            shifted = np.exp(a - np.max(np.real(a)))  # the same value, without overflow
+            return shifted / np.sum(shifted)
         raise Unsupported(f"the function {name}")
 
     def derivative(self, f, x, env):

@@ -29,7 +29,9 @@ IDENT = "identity"
 LAYOUTS = ("denominator", "numerator")
 SCALAR_FUNCTIONS = (sp.exp, sp.log, sp.sin, sp.cos, sp.tan, sp.tanh, sp.sinh, sp.cosh, sp.atan, sp.erf, sp.Abs)
 """Functions of a number (applied to a matrix they are undefined or elementwise: not read)."""
-NORMS = ("norm", "norm_F", "norm_1", "norm_2")
+NORMS = ("norm", "norm_F", "norm_1", "norm_2", "norm_inf")
+VECTOR_FUNCTIONS = ("softmax",)
+r"""Functions of a column vector to one of its size: $\operatorname{softmax}(v)_i = e^{v_i} / \sum_j e^{v_j}$."""
 MATRIX_NORM = "the norm of a matrix (spectral or Frobenius?)"
 """Why a plain ``\\|M\\|`` of a matrix has no single reading (readers.notes.matrices checks both)."""
 
@@ -310,7 +312,9 @@ class _Walker:
             vector = isinstance(a, tuple) and (self.dims.is_one(a[0]) or self.dims.is_one(a[1]))
             if name == "norm" and not vector and not self.scalarish(a):
                 raise Unsupported(MATRIX_NORM)
-            if name in ("norm_1", "norm_2") or name == "norm" and self.scalarish(a):
+            if name == "norm_inf" and not vector:
+                raise Unsupported("the maximum norm of what is not a vector")
+            if name in ("norm_1", "norm_2", "norm_inf") or name == "norm" and self.scalarish(a):
                 self.t.smooth = False
             return SCALAR
         if name == "hadamard" and len(args) == 2:
@@ -321,6 +325,11 @@ class _Walker:
         if name == "inner" and len(args) == 2:
             self.equal(args[0], args[1])
             return SCALAR
+        if name in VECTOR_FUNCTIONS and len(args) == 1:
+            a = args[0]
+            if not (isinstance(a, tuple) and self.dims.is_one(a[1])) or self.scalarish(a):
+                raise Unsupported(f"{name} of what is not a column vector")
+            return a
         raise Unsupported(f"the function {name}")
 
     def derivative(self, f, variable_count):
