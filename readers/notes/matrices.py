@@ -41,6 +41,7 @@ from sympy.core.function import AppliedUndef
 from readers.latex.matrix_reader import parse_matrix_block
 from readers.latex.nodes import MatrixLiteral
 from readers.notes.blocks import find_blocks
+from readers.notes.eigenvalues import over_eigenvalues
 from readers.notes.matrix_declarations import declarations
 from readers.notes.matrix_decompositions import in_force as decompositions_in_force, stated_decompositions
 from readers.notes.matrix_exact import Exact, NotExact, compare, has_literal, literal_names, poses_equation, show
@@ -206,6 +207,7 @@ class MatrixClaims:
                     return [exact]
             lhs, rhs, stated = self.decomposed(lhs, rhs, claim.line)
             lhs, rhs = _whole_vectors(lhs, rhs)
+            lhs, rhs = (over_eigenvalues(e, lambda n: self.declared.dims.get(n, ())) for e in (lhs, rhs))
             norms = self.norm_functions(lhs, rhs, claim.line)
             if norms:  # f(\alpha x) = |\alpha| f(x) after "a norm is a function f" (readers.notes.norm_functions)
                 return _stating([self.each_declared_norm(lhs, rhs, rel, claim.line, section.number, shown, norms)],

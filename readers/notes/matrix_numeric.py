@@ -179,6 +179,13 @@ class Evaluator:
             return np.trace(a) if isinstance(a, np.ndarray) else a
         if name == "det":
             return np.linalg.det(a) if isinstance(a, np.ndarray) else a
+        if name in ("eigsum", "eigprod"):  # readers.notes.eigenvalues: from the eigenvalues, with multiplicity
+            if not isinstance(a, np.ndarray):
+                return a
+            if np.iscomplexobj(a):
+                raise Unsupported("eigenvalues in a complex step")
+            values = np.linalg.eigvals(a)
+            return complex(np.sum(values) if name == "eigsum" else np.prod(values)).real
         if name in ("norm", "norm_2"):
             if not isinstance(a, np.ndarray):
                 return abs(a)

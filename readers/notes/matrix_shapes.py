@@ -298,11 +298,11 @@ class _Walker:
         if name == "transpose" and len(args) == 1:
             a = args[0]
             return (a[1], a[0]) if isinstance(a, tuple) else a
-        if name in ("tr", "det") and len(args) == 1:
+        if name in ("tr", "det", "eigsum", "eigprod") and len(args) == 1:
             if args[0] == IDENT:
                 raise Unsupported(f"{name} of an identity of unknown size")
             self.square(args[0], name)
-            if name == "det":
+            if name in ("det", "eigprod"):
                 self.t.inverted |= {s for s in e.args[0].free_symbols if not s.is_commutative}
             return SCALAR
         if name in NORMS and len(args) == 1:
