@@ -41,7 +41,7 @@ from sympy.core.function import AppliedUndef
 from readers.latex.matrix_reader import parse_matrix_block
 from readers.latex.nodes import MatrixLiteral
 from readers.notes.blocks import find_blocks
-from readers.notes.eigenvalues import over_eigenvalues
+from readers.notes.eigenvalues import as_listed, listed_eigenvalues, over_eigenvalues
 from readers.notes.matrix_declarations import declarations
 from readers.notes.matrix_decompositions import in_force as decompositions_in_force, stated_decompositions
 from readers.notes.matrix_exact import Exact, NotExact, compare, has_literal, literal_names, poses_equation, show
@@ -155,6 +155,7 @@ class MatrixClaims:
         self._functions: dict = {}
         self._decompositions = None
         self._norms = None
+        self._eigenvalues = None
 
     # ** when **
 
@@ -200,6 +201,8 @@ class MatrixClaims:
             exact = self.written_out(*pair, rel, claim.line, frag.section, shown, section)
             if exact is not None:
                 return [exact]
+            read = self.eigenvalues_listed(*pair, claim.line)  # before the matrix names are substituted
+            listed, pair = read != pair, read
             lhs, rhs = self.substitute(pair, claim.line, section)
             if (lhs, rhs) != pair:
                 exact = self.written_out(lhs, rhs, rel, claim.line, frag.section, shown, section)
@@ -208,6 +211,9 @@ class MatrixClaims:
             lhs, rhs, stated = self.decomposed(lhs, rhs, claim.line)
             lhs, rhs = _whole_vectors(lhs, rhs)
             lhs, rhs = (over_eigenvalues(e, lambda n: self.declared.dims.get(n, ())) for e in (lhs, rhs))
+            if listed:
+                stated = stated + ["the listed lambda_1 ... lambda_n read as all the eigenvalues of the matrix, as the "
+                                   "prose of the section says"]
             norms = self.norm_functions(lhs, rhs, claim.line)
             if norms:  # f(\alpha x) = |\alpha| f(x) after "a norm is a function f" (readers.notes.norm_functions)
                 return _stating([self.each_declared_norm(lhs, rhs, rel, claim.line, section.number, shown, norms)],
@@ -509,6 +515,19 @@ class MatrixClaims:
             return _step(shown, "undecided", why)
         return _step(shown, verdict, first.reason, method=why)
 
+    def eigenvalues_listed(self, lhs, rhs, line: int):
+        """The claim with the eigenvalues its section lists (readers.notes.eigenvalues) read as eigenvalues."""
+        if self._eigenvalues is None:
+            self._eigenvalues = listed_eigenvalues(self.text)
+        here = self.notes.section(line)
+        listed = [(first, last, matrix) for at, first, last, matrix in self._eigenvalues if self.notes.section(at) == here]
+        if not listed:
+            return lhs, rhs
+        matrices = {s.name for s in lhs.free_symbols | rhs.free_symbols if not s.is_commutative
+                    and not s.name.startswith(tuple(f.split("_")[0] for f, _, _ in listed))
+                    and any(k.kind == "matrix" for k in kind_options(s.name, self.declared))}
+        return as_listed(lhs, listed, matrices), as_listed(rhs, listed, matrices)
+
     def norm_functions(self, lhs, rhs, line: int) -> frozenset:
         """The functions of one argument in the claim that the prose of its section calls norms."""
         if self._norms is None:
@@ -766,11 +785,11 @@ def _whole_vectors(lhs, rhs):
 
 
 def _stating(reports, decompositions) -> list[StepReport]:
-    """``reports`` naming the stated decompositions they were read with."""
+    """``reports`` naming the stated decompositions (or other readings, as text) they were read with."""
     if not decompositions:
         return reports
-    return [StepReport(**{**r.__dict__, "assumptions": tuple(r.assumptions) + tuple(d.shown() for d in decompositions)})
-            for r in reports]
+    shown = tuple(d if isinstance(d, str) else d.shown() for d in decompositions)
+    return [StepReport(**{**r.__dict__, "assumptions": tuple(r.assumptions) + shown}) for r in reports]
 
 
 def _step(shown, verdict, reason, *, method="", role="claim") -> StepReport:

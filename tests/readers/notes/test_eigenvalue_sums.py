@@ -37,3 +37,22 @@ def test_a_wrong_claim_is_refuted_with_a_matrix_numpy_recomputes():
 def test_a_partial_range_is_not_every_eigenvalue():
     block = _last(f"{SIZED}$$\\operatorname{{tr}}(\\mathbf{{B}}) = \\sum_{{i=1}}^k \\lambda_i(\\mathbf{{B}})$$\n")
     assert block.verdict == "undecided"
+
+
+LISTED = ("Indeed, if $\\lambda_1, \\ldots, \\lambda_n$ are the eigenvalues of a matrix, then\n\n"
+          "$$\\det(\\mathbf{{A}}) = {}$$\n")
+
+
+@pytest.mark.parametrize("product, verdict", [
+    ("\\lambda_1 \\cdots \\lambda_n", "verified"),
+    ("\\lambda_1 + \\cdots + \\lambda_n", "refuted"),
+])
+def test_eigenvalues_the_prose_lists_are_read_in_their_section(product, verdict):
+    block = _last(LISTED.format(product))
+    assert block.verdict == verdict, block.steps[0].reason
+    assert any("eigenvalues" in a for a in block.steps[0].assumptions)
+    if verdict == "refuted":
+        a = np.array(json.loads(block.steps[0].counterexample["\\mathbf{A}"]), dtype=float)
+        assert abs(np.linalg.det(a) - np.linalg.eigvals(a).sum().real) > 1e-6
+    elsewhere = _last(LISTED.format(product).replace("$$\\det", "## Elsewhere\n\n$$\\det"))
+    assert elsewhere.verdict == "undecided"
