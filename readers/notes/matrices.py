@@ -41,6 +41,7 @@ from sympy.core.function import AppliedUndef
 from readers.latex.matrix_reader import parse_matrix_block
 from readers.latex.nodes import MatrixLiteral
 from readers.notes.blocks import find_blocks
+from readers.notes.eigenpairs import NoEigenpair, eigenpair, stated_eigenpairs
 from readers.notes.eigenvalues import as_listed, listed_eigenvalues, over_eigenvalues
 from readers.notes.matrix_declarations import declarations
 from readers.notes.matrix_decompositions import in_force as decompositions_in_force, stated_decompositions
@@ -156,6 +157,8 @@ class MatrixClaims:
         self._decompositions = None
         self._norms = None
         self._eigenvalues = None
+        self._eigenpairs = None
+        self.pairs = ()  # eigenpairs in force at the claim being checked: (vector, matrix, value) symbols
 
     # ** when **
 
@@ -190,6 +193,7 @@ class MatrixClaims:
               functions=frozenset()) -> list[StepReport] | None:
         """The steps for ``claim`` read as matrix algebra; None when it is not a matrix claim."""
         self.declared = self.notes.at(claim.line)
+        self.pairs = ()
         if not self.applies(claim, frag, force):
             return None
         rel = {"equiv": "=", ":=": "="}.get(claim.rel, claim.rel)
@@ -211,6 +215,10 @@ class MatrixClaims:
             lhs, rhs, stated = self.decomposed(lhs, rhs, claim.line)
             lhs, rhs = _whole_vectors(lhs, rhs)
             lhs, rhs = (over_eigenvalues(e, lambda n: self.declared.dims.get(n, ())) for e in (lhs, rhs))
+            self.pairs = self.eigenpairs_at(lhs, rhs, claim.line)
+            if self.pairs:
+                stated = stated + [f"{_written(x)} an eigenvector of {_written(a)} with eigenvalue {_written(v)}, as "
+                                   "the prose of the section says" for x, a, v in self.pairs]
             if listed:
                 stated = stated + ["the listed lambda_1 ... lambda_n read as all the eigenvalues of the matrix, as the "
                                    "prose of the section says"]
@@ -482,6 +490,9 @@ class MatrixClaims:
         statuses = {o.status for o in outcomes.values()}
         if statuses == {"holds"}:
             return self.confirmed(lhs, rhs, outcomes, shown)
+        if statuses == {"fails"} and self.pairs:
+            return _step(shown, "undecided", "matrix claim: fails on the sampled eigenpairs; not refuted (an "
+                         "eigenvector written to a few digits is no longer one)")
         if statuses == {"fails"}:
             if rel == "=" and not _has_derivative(lhs, rhs) and _constrains(lhs, rhs):
                 self.constraints = [c for c in self.constraints if c.line != line]
@@ -527,6 +538,22 @@ class MatrixClaims:
                     and not s.name.startswith(tuple(f.split("_")[0] for f, _, _ in listed))
                     and any(k.kind == "matrix" for k in kind_options(s.name, self.declared))}
         return as_listed(lhs, listed, matrices), as_listed(rhs, listed, matrices)
+
+    def eigenpairs_at(self, lhs, rhs, line: int) -> tuple:
+        """The eigenpairs the section states (readers.notes.eigenpairs) whose vector and matrix the claim names:
+        ``(vector, matrix, value)`` symbols; the vector declared a vector and the value a number."""
+        if self._eigenpairs is None:
+            self._eigenpairs = stated_eigenpairs(self.text)
+        here = self.notes.section(line)
+        names = {s.name: s for s in lhs.free_symbols | rhs.free_symbols if not s.is_commutative}
+        out = []
+        for at, vector, matrix, value in self._eigenpairs:
+            if self.notes.section(at) != here:
+                continue
+            self.declared.kinds[vector], self.declared.kinds[value] = "vector", "scalar"  # whatever else is named
+            if vector in names and matrix in names:
+                out.append((names[vector], names[matrix], names.get(value, sp.Symbol(value, commutative=False))))
+        return tuple(out)
 
     def norm_functions(self, lhs, rhs, line: int) -> frozenset:
         """The functions of one argument in the claim that the prose of its section calls norms."""
@@ -624,7 +651,7 @@ class MatrixClaims:
                 except (ShapeError, Unsupported) as exc:
                     errors.append(exc)
                     continue
-                results.append(run(typing, lhs, rhs, rel))
+                results.append(run(typing, lhs, rhs, rel, self.pairs))
             if results:
                 out[_label(kinds, unknown)] = _best(results)
         if not out:
@@ -681,8 +708,9 @@ class MatrixClaims:
 
 # ** sampling a reading **
 
-def run(typing, lhs, rhs, rel) -> _Outcome:
-    """Samples of one reading at several size assignments: holds, fails, mixed or unknown."""
+def run(typing, lhs, rhs, rel, pairs=()) -> _Outcome:
+    """Samples of one reading at several size assignments: holds, fails, mixed or unknown; ``pairs``: eigenpairs
+    ``(vector, matrix, value)`` each sample keeps (readers.notes.eigenpairs)."""
     free = typing.dims.free()
     tolerance = HOLDS if typing.smooth or not typing.derivatives else HOLDS_CENTRAL
     results = []
@@ -693,9 +721,12 @@ def run(typing, lhs, rhs, rel) -> _Outcome:
             for _ in range(RETRIES):
                 values = sample(typing, shapes, rng)
                 try:
+                    for vector, matrix, value in pairs:
+                        if matrix in values and vector in values:
+                            values = eigenpair(values, vector, matrix, value, rng)
                     evaluate = Evaluator(typing, values)
                     g = gap(evaluate(lhs), evaluate(rhs), rel)
-                except Resample:
+                except (Resample, NoEigenpair):
                     continue
                 except (ValueError, TypeError, ZeroDivisionError, np.linalg.LinAlgError, IndexError) as exc:
                     return _Outcome("unsupported", f"cannot evaluate ({type(exc).__name__})", typing)
