@@ -198,7 +198,8 @@ def _free_indices(e) -> set:
     for f in e.atoms(sp.Function):
         if type(f).__name__ in _ENTRY:
             found |= {s for i in f.args[1:] for s in i.free_symbols}
-    return found & e.free_symbols
+    bound = {limit[0] for x in e.atoms(sp.Sum) for limit in x.limits}
+    return found - bound if e.has(sp.Derivative) else found & e.free_symbols  # d/dx_k: k is free, not bound
 
 
 def _judge(lhs, rhs, named=frozenset()) -> dict:
@@ -237,6 +238,14 @@ def _judge(lhs, rhs, named=frozenset()) -> dict:
                       f"of random integer matrices of sizes {SIZES} ({TRIALS} draws each); evidence, not a proof"}
 
 
+def _first_derivative(d) -> bool:
+    """A first derivative in one bold vector (``\\frac{d}{d\\mathbf{x}}``) or one entry (``\\frac{d}{dx_k}``)."""
+    if len(d.variable_count) != 1 or d.variable_count[0][1] != 1:
+        return False
+    x = d.variable_count[0][0]
+    return isinstance(x, sp.Indexed) or (isinstance(x, sp.Symbol) and _BOLD.fullmatch(x.name) is not None)
+
+
 def _letter(name: str, entries=frozenset()) -> str | None:
     r"""The letter of a vector or matrix name: ``\mathbf{A}`` -> ``A``; a plain capital ``A`` when the relation
     writes its entries (``a`` in ``entries``); None for any other name."""
@@ -261,7 +270,7 @@ def _names(lhs, rhs, named=frozenset()) -> list[str]:
         for f in e.atoms(sp.Function):
             if type(f).__name__ not in _ALLOWED_FUNCTIONS:
                 raise _NotHere(type(f).__name__)
-        if e.atoms(sp.Derivative, sp.Integral, sp.Piecewise, sp.Product):
+        if e.atoms(sp.Integral, sp.Piecewise, sp.Product) or not all(_first_derivative(d) for d in e.atoms(sp.Derivative)):
             raise _NotHere("not an algebraic relation")
     for e in (lhs, rhs):
         for x in e.atoms(sp.Indexed):
@@ -318,6 +327,22 @@ class _Sample:
             e = e.xreplace({f: value[r, c]})
         return e
 
+    def gradient(self, f, x):
+        r"""$\partial f / \partial \mathbf{x}$ of a number ``f`` at this draw, a column (its entries are the same in
+        either layout), by exact differentiation in symbols standing for ``x``'s entries."""
+        letter = _letter(x.name)
+        value = self.values.get(letter)
+        if value is None or value.shape[1] != 1:
+            raise _NotHere("a derivative in what is not a vector")
+        entries = sp.Matrix(value.shape[0], 1, lambda r, c: sp.Dummy(f"x{r}"))
+        inner = _Sample({**self.values, letter: entries}, self.index, self.n, self.sizes).matrix(f)
+        if isinstance(inner, sp.MatrixBase):
+            if inner.shape != (1, 1):
+                raise _NotHere("the derivative of what is not a number")
+            inner = inner[0, 0]
+        at = dict(zip(entries, value))
+        return sp.Matrix([sp.diff(inner, s).xreplace(at) for s in entries])
+
     def matrix(self, e):
         """A matrix expression of this draw (numbers stay numbers)."""
         if isinstance(e, sp.Symbol) and not e.is_commutative:
@@ -359,6 +384,8 @@ class _Sample:
             if not isinstance(v, sp.MatrixBase) or v.shape[0] != v.shape[1]:
                 raise _NotHere("trace of a non-square")
             return v.trace()
+        if isinstance(e, sp.Derivative) and not isinstance(e.variables[0], sp.Indexed):
+            return self.gradient(e.expr, e.variables[0])
         if name in ("norm", "norm_F"):
             v = self.matrix(e.args[0])
             if not isinstance(v, sp.MatrixBase) or (v.shape[1] != 1 and name == "norm"):

@@ -42,3 +42,20 @@ def test_without_the_convention_stated_it_is_not_confirmed(claim):
 @pytest.mark.parametrize("claim", WRONG)
 def test_a_wrong_claim_in_einstein_notation_is_neither_confirmed_nor_refuted(claim):
     assert all(v not in ("proved", "verified", "refuted") for v in _verdicts(claim, stated=True))
+
+
+DERIVATIVES = [
+    (r"\frac{d}{dx_k}x_ia_{ij}x_j = a_{kj}x_j + x_ia_{ik}", "verified"),
+    (r"\left[\frac{d}{d\mathbf{x}}(\mathbf{x}^\top A \mathbf{x})\right]_k = \frac{d}{dx_k}x_ia_{ij}x_j", "verified"),
+    (r"\frac{d}{dx_k}x_ia_{ij}x_j = 2a_{kj}x_j", None),
+]
+
+
+@pytest.mark.parametrize("claim, verdict", DERIVATIVES)
+def test_derivatives_in_einstein_notation_are_differentiated_exactly(claim, verdict):
+    found = _verdicts(claim, stated=True)
+    if verdict is None:  # wrong under the convention (and read literally): never confirmed
+        assert all(v not in ("proved", "verified") for v in found)
+    else:
+        assert found == [verdict]
+
