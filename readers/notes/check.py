@@ -125,7 +125,7 @@ from readers.notes.reading import (
     is_update,
 )
 from readers.notes.entries import check_entry_block, entry_variable
-from readers.notes.entry_identities import check_entry_identities
+from readers.notes.entry_identities import aligned as aligned_entries, check_entry_identities
 from readers.notes.recurrences import check_unrolled, reaches_back, recurrence, subscript
 from readers.notes.entropy import applications as entropy_applications
 from readers.notes.entropy import check_divergence, check_entropy
@@ -334,13 +334,16 @@ def _ellipsis_only_in_arguments(expr) -> bool:
     return walk(expr, False)
 
 
-def _entry_notation(content: str, steps: list) -> list:
+def _entry_notation(content: str, steps: list, einstein: bool = False) -> list:
     r"""Steps left undecided in a block written in entry notation (``\frac{d}{dv_{ab}}``, ``u_{ia}``,
     ``[\mathbf{M}]_{ab}``: readers.notes.entries; without a derivative, ``(\mathbf{A}\mathbf{v})_i = \sum_j a_{ij}
     v_j``: readers.notes.entry_identities) take the verdict of that reading, one result per step."""
     if not steps or not any(s.verdict == "undecided" for s in steps):
         return steps
-    results = check_entry_block(content) if entry_variable(content) is not None else check_entry_identities(content)
+    results = check_entry_block(content) if entry_variable(content) is not None else \
+        check_entry_identities(content, einstein)
+    if results is not None and len(results) != len(steps):  # a leading definition is not checked
+        results = aligned_entries(results, [(s.lhs, s.rhs) for s in steps])
     if results is None or len(results) != len(steps):
         return steps
     out = []
@@ -872,7 +875,7 @@ class _NotesReader(_CatalogMatch):
         self.pending_updates = []
         steps = self.readings(block, frag, steps, before)
         steps = confirmed_definitions + steps
-        steps = _entry_notation(frag.content, steps) if steps else _entry_restatement(frag)
+        steps = _entry_notation(frag.content, steps, self.einstein_stated) if steps else _entry_restatement(frag)
         catalog_id, comparison = self.match_catalog(frag, block, mains, claims, first=first)
         warnings += comparison.warnings
         role = _role(steps, defined or mains, updates)
@@ -1542,7 +1545,8 @@ class _NotesReader(_CatalogMatch):
         general = _Claim(claim.lhs, claim.rel, claim.rhs, tuple(claim.conditions) + stated, claim.line,
                          claim.zero_based, claim.redefinition)
         out = self.check_plain(general, frag, lhs, rhs, shown)
-        out = [StepReport(**{**r.__dict__, "assumptions": assumptions}) for r in out]
+        out = [StepReport(**{**r.__dict__, "assumptions": assumptions + tuple(  # and those the reading used
+            a for a in r.assumptions if a not in assumptions)}) for r in out]
         if leibniz is not None:
             out = [StepReport(**{**r.__dict__, "method": f"{r.method}; {LEIBNIZ_NOTE}"}) if r.method else r
                    for r in out]
