@@ -132,6 +132,7 @@ from readers.notes.entropy import check_divergence, check_entropy
 from readers.notes.entropy import divergence_applications
 from readers.notes.mass_expectations import check_mass_expectations
 from readers.notes.law_tables import CUE as LAW_CUE, check_law_tables, law_variables
+from readers.notes.event_values import EventValues, conditional_cue
 from readers.notes.angles import angle_definition, arccos_latex
 from readers.notes.definition_cues import introduces_definition, introduces_restatement, text_before
 from readers.notes import hypothesis_tests, restatements
@@ -287,6 +288,7 @@ def check_notes(text: str, *, path: str = "<string>", budget: float = 5.0) -> No
     reader.simplex_vectors = declared_vectors(text)
     reader.einstein_stated = EINSTEIN_CUE.search(text) is not None
     reader.test_levels = hypothesis_tests.levels(text)
+    reader.event_values.read_tables(reader.lines, reader.cell_expression)
     return NotesReport(path, tuple(reader.fragment(f) for f in find_blocks(text)))
 
 
@@ -304,6 +306,20 @@ def _stated_probabilities(block) -> list:
         if not (isinstance(lhs, AppliedUndef) and lhs.func.__name__ in PROBABILITY_NAMES and rhs.is_number):
             return []
         out.append((lhs, rhs))
+    return out
+
+
+def _chains(block) -> list:
+    """The ``(expressions, relations)`` of a block's rows, a continued row (``&= ...``) joined to the one above."""
+    out = []
+    for row in block.rows:
+        if row.kind in ("empty", "prose"):
+            continue
+        exprs, rels = list(row.chain.exprs), list(row.chain.rels)
+        if row.continued and out:
+            out[-1] = (out[-1][0] + exprs, out[-1][1] + rels)
+        else:
+            out.append((exprs, rels))
     return out
 
 
@@ -757,6 +773,7 @@ class _NotesReader(_CatalogMatch):
         self.component_functions = ComponentFunctions()  # functions of a vector by its components
         self.entry_links = {}  # entry letter -> (matrix name, section): A = (a_{ij}) (readers.notes.determined)
         self.vector_functions = {}  # f(\mathbf{x}) written in x's entries (readers.notes.component_derivatives)
+        self.event_values = EventValues()  # probabilities the notes give as numbers (readers.notes.event_values)
 
     # ** one block **
 
@@ -806,6 +823,17 @@ class _NotesReader(_CatalogMatch):
                            functions=tuple(set(self.section.functions) | self.document_functions | set(functions)),
                            line=frag.content_line, column=frag.content_column)
 
+    def cell_expression(self, content):
+        """The one expression (or ``name = value`` as an equation) of a table cell's math."""
+        rows = [r for r in parse_block(content, names=self.names, functions=tuple(self.document_functions)).rows
+                if r.kind not in ("empty", "prose")]
+        if len(rows) != 1:
+            return None
+        exprs, rels = rows[0].chain.exprs, tuple(rows[0].chain.rels)
+        if len(exprs) == 1:
+            return exprs[0]
+        return sp.Eq(*exprs, evaluate=False) if rels == ("=",) else None
+
     def read(self, block, frag, base) -> BlockReport:
         warnings = list(block.warnings)
         explain = _explain(block)
@@ -814,6 +842,7 @@ class _NotesReader(_CatalogMatch):
             self.section.limit = None
         self.section.leave_items(frag.items)
         self.record_laws(block)
+        self.event_values.observe(_chains(block), frag.line)
         pairs = condition_pairs(block, frozenset(self.section.functions))
         if pairs is not None:
             if not any(isinstance(e, sp.Mul) for a, _, b in pairs for e in (a, b)):
@@ -1592,6 +1621,11 @@ class _NotesReader(_CatalogMatch):
         if not all(r.verdict in ("proved", "verified") for r in out) and not claim.conditions:
             how = check_law_tables(lhs, claim.rel, rhs, cue=LAW_CUE.search(self.prose) is not None)
             if how is not None:  # sum_{x in Val(X)} p_X(x) = 1: about every law of X (readers.notes.law_tables)
+                return [StepReport(**shown, verdict="verified", method=how, assumptions=assumptions)]
+            how = self.event_values.numeric(lhs, rhs, frag.line) or self.event_values.structural(
+                lhs, claim.rel, rhs, False) or (conditional_cue(self.lines, frag.line) and self.event_values.structural(
+                    lhs, claim.rel, rhs, True))
+            if how:  # P(D = 1) = P(D = 1, H = 0) + ... = 0.011485 (readers.notes.event_values)
                 return [StepReport(**shown, verdict="verified", method=how, assumptions=assumptions)]
         product = self.product_reading(general, frag, lhs, rhs, shown, out)
         if product is not None:
