@@ -309,6 +309,14 @@ def _stated_probabilities(block) -> list:
     return out
 
 
+def _arbitrary_composition(expr) -> bool:
+    """Whether ``expr`` is ``A(B(C(x)))``: undefined functions of one argument applied in turn to a plain name."""
+    depth = 0
+    while isinstance(expr, AppliedUndef) and len(expr.args) == 1 and arbitrary_functions([expr]) is not None:
+        expr, depth = expr.args[0], depth + 1
+    return depth > 0 and isinstance(expr, sp.Symbol)
+
+
 def _chains(block) -> list:
     """The ``(expressions, relations)`` of a block's rows, a continued row (``&= ...``) joined to the one above."""
     out = []
@@ -1208,7 +1216,8 @@ class _NotesReader(_CatalogMatch):
                 start = 0 if self.matrix_claims.written_out_claim(name, exprs[1], frag.content_line + row.line - 1) else \
                     2 if named else 1
             elif not row.continued and rels[0] in ("=", ":=") and self.redefinable(name, exprs[1]) \
-                    and introduces_definition(self.lines, frag.kind, frag.line, frag.column):
+                    and (introduces_definition(self.lines, frag.kind, frag.line, frag.column)
+                         or self.composes_anew(name, exprs[1])):
                 # "let us plot the function $$f(x, y) = ...$$" after another f: the words say it is a new
                 # definition, which shadows the old one (readers.notes.definition_cues)
                 self.define(name, exprs[1], frag.content_line + row.line - 1)
@@ -1454,6 +1463,12 @@ class _NotesReader(_CatalogMatch):
                 and not lhs.func.__name__.endswith("'")
         return isinstance(lhs, (sp.Symbol, sp.Indexed)) and lhs not in rhs.free_symbols \
             and not rhs.atoms(sp.Indexed) & {lhs} and compound_moments(lhs) == lhs  # mu_{aX+b}: never a new name
+
+    def composes_anew(self, lhs, rhs) -> bool:
+        """``f(x) = h(g(x))`` after ``f(x) = A(B(x))``: both bodies compose functions the notes never define, so
+        the row is a new composite (as a claim it would say that ``h`` is ``A`` and ``g`` is ``B``)."""
+        old = self.expand(lhs)
+        return old != lhs and all(_arbitrary_composition(e) for e in (old, self.expand(rhs)))
 
     def define(self, lhs, rhs, line=0) -> None:
         if isinstance(lhs, AppliedUndef):  # rho(X, Y) = Cov / (sigma_X sigma_Y): sigma_X is the parameter's,
