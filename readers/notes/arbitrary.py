@@ -8,7 +8,9 @@ random rational coefficients):
 .. math:: f(t_1, \dots, t_n) = c_0 + \sum_k c_k t_k + \sum_{k \le l} c_{kl} t_k t_l
           + \sin\bigl(\textstyle\sum_k a_k t_k\bigr) + e^{\sum_k b_k t_k / 4}
 
-Holding for both draws is evidence (``verified``), never a proof.  A failure is **not** a refutation:
+A claim with integrals draws random quadratics instead (the polynomial part alone): compositions and
+integrals of polynomials stay in closed form, where the sine and exponential terms leave integrals sympy
+cannot do.  Holding for both draws is evidence (``verified``), never a proof.  A failure is **not** a refutation:
 in context the notes may mean one particular function (an entropy ``H``, a density ``p``) for which the
 claim holds, so the caller keeps ``undecided``.
 """
@@ -65,10 +67,23 @@ def random_function(arity: int, rng: random.Random) -> sp.Lambda:
     return sp.Lambda(ts, body)
 
 
-def draws(functions: dict, seed_text: str) -> list[dict]:
-    """``DRAWS`` substitutions ``{f: Lambda}`` for ``{f: arity}``, reproducible from the claim's text."""
+def draws(functions: dict, seed_text: str, *, polynomial: bool = False) -> list[dict]:
+    """``DRAWS`` substitutions ``{f: Lambda}`` for ``{f: arity}``, reproducible from the claim's text;
+    ``polynomial``: quadratics only (a claim with integrals: compositions of them integrate exactly)."""
     rng = random.Random(zlib.crc32(seed_text.encode("utf-8")))
-    return [{f: random_function(n, rng) for f, n in functions.items()} for _ in range(DRAWS)]
+    make = random_polynomial if polynomial else random_function
+    return [{f: make(n, rng) for f, n in functions.items()} for _ in range(DRAWS)]
+
+
+def random_polynomial(arity: int, rng: random.Random) -> sp.Lambda:
+    """The polynomial part of :func:`random_function`: a random quadratic of ``arity`` arguments."""
+    ts = sp.symbols(f"t0:{arity}", real=True)
+
+    def c():
+        return sp.Rational(rng.randint(-9, 9) or 1, rng.randint(1, 5))
+
+    body = c() + sum(c() * t for t in ts) + sum(c() * ts[k] * ts[m] for k in range(arity) for m in range(k, arity))
+    return sp.Lambda(ts, body)
 
 
 def substitute(expr, mapping: dict):

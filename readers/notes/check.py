@@ -2349,7 +2349,8 @@ class _NotesReader(_CatalogMatch):
         if functions is None:
             return None
         methods = []
-        for mapping in draws(functions, f"{lhs} {rel} {rhs}"):
+        integrals = any(e.has(sp.Integral) for e in (lhs, rhs))  # random quadratics: closed-form integrals
+        for mapping in draws(functions, f"{lhs} {rel} {rhs}", polynomial=integrals):
             try:
                 left, right = substitute(lhs, mapping), substitute(rhs, mapping)
             except Exception:  # noqa: BLE001 - sympy could not carry out a derivative: no evidence
