@@ -133,6 +133,7 @@ from readers.notes.entropy import divergence_applications
 from readers.notes.mass_expectations import check_mass_expectations
 from readers.notes.law_tables import CUE as LAW_CUE, check_law_tables, law_variables
 from readers.notes.event_values import EventValues, conditional_cue
+from readers.notes.value_maps import check_value_map
 from readers.notes.angles import angle_definition, arccos_latex
 from readers.notes.definition_cues import introduces_definition, introduces_restatement, text_before
 from readers.notes import hypothesis_tests, restatements
@@ -1949,6 +1950,9 @@ class _NotesReader(_CatalogMatch):
         return report
 
     def check_plain(self, claim: _Claim, frag: Fragment, lhs, rhs, shown) -> list[StepReport]:
+        mapped = check_value_map(lhs, claim.rel, rhs) if claim.rel in ("=", "->") else None
+        if mapped is not None:  # [1, -2] -> [e^1, e^{-2}] = [2.71, 0.14]: a worked computation (value_maps)
+            return [StepReport(**shown, verdict="verified", method=mapped)]
         if claim.rel == "->" and _is_variable(claim.lhs) and (
                 frag.kind != "display" or claim.rhs.has(PlusMinus, sp.oo, -sp.oo)):
             self.section.limit = (lhs, sign_choices(rhs), frag.paragraph)
