@@ -76,7 +76,7 @@ from readers.latex.parse import (
     to_zero_based,
 )
 from readers.notes.approximation import check_approximation as approximation
-from readers.notes.arbitrary import arbitrary_functions, draws, substitute
+from readers.notes.arbitrary import arbitrary_functions, as_values, draws, scaled_applications, substitute
 from readers.notes.blocks import Fragment, find_blocks
 from readers.notes.independence import assumes_independence, conditioning, states_independence
 from readers.notes.operators import OPERATOR_CUE, derivative_reading, operators
@@ -2060,12 +2060,20 @@ class _NotesReader(_CatalogMatch):
         lhs, rhs, opaque = _opaque(lhs, rhs)
         why = _unchecked(lhs, rhs)
         if why.startswith("unknown functions") and rel in ("=", "<", ">", "<=", ">="):
-            found = self.for_every_function(lhs, rel, rhs, claim, shown)
+            scaled = scaled_applications((lhs, rhs), frozenset(self.section.functions) | self.document_functions)
+            scaled = [self.expand(e) for e in scaled] if scaled else None  # Cf(x) beside f(x): C f(x) (arbitrary)
+            found = (self.confirmed(scaled[0], rel, scaled[1], claim, shown) or self.for_every_function(
+                scaled[0], rel, scaled[1], claim, shown)) if scaled else None
+            if found is not None:
+                found = StepReport(**{**found.__dict__, "method": f"{found.method}; a run of letters applied read "
+                                                                  "as a product (Cf(x) as C f(x))"[:300]})
+            found = found or self.for_every_function(lhs, rel, rhs, claim, shown)
             if found is not None and found.verdict == "refuted" and any(
                     any(b.has(sp.oo, -sp.oo) for lim in i.limits for b in lim[1:])
                     for e in (lhs, rhs) for i in e.atoms(sp.Integral)):
                 found = _undecided(found, "an improper integral of an unknown function: the sampled function "
                                           f"need not be integrable there ({found.reason[:80]})")
+            found = found or self.whatever_applied(lhs, rel, rhs, claim, shown)
             if found is not None:
                 return [found]
         if NOT_A_FUNCTION_OF in why and rel in ("=", "<", ">", "<=", ">="):
@@ -2288,6 +2296,19 @@ class _NotesReader(_CatalogMatch):
             return None
         report = self.run(step, shown)
         return report if report.verdict in ("proved", "verified") else None
+
+    def whatever_applied(self, lhs, rel, rhs, claim, shown) -> StepReport | None:
+        r"""The claim with each application of an unknown function (``\nabla L(w)``) read as an arbitrary value
+        (readers.notes.arbitrary.as_values): holding for every value, it holds whatever the functions are."""
+        found = as_values((lhs, rhs))
+        if found is None:
+            return None
+        (left, right), names = found
+        report = self.confirmed(left, rel, right, claim, shown)
+        if report is None:
+            return None
+        return StepReport(**{**report.__dict__, "method": f"{report.method}; holds for every value of "
+                                                          f"{', '.join(names)}, whatever the functions are"[:300]})
 
     def moments_for_every_function(self, lhs, rel, rhs, claim, shown) -> StepReport | None:
         r"""A moment claim in functions the notes leave arbitrary (``E[f(X) + g(X)] = E[f(X)] + E[g(X)]``,
