@@ -17,7 +17,7 @@ the block itself).  A link between probabilities only is checked on random joint
 A link that ends in a number is checked by putting in the values the notes gave before the block: stated ones
 (``P(H=1) = 0.0015``), those of a table whose headers are ``P(D_1 = 1 \mid H)`` and ``H = 1``, the first member of
 an earlier chain whose last member is a number, and ``1 - P(V = a \mid ...)`` for a variable with two values.
-The number must be the exact value or its rounding to the decimals written.
+The number must be the exact value or its rounding (or truncation) to the decimals written.
 
 Only ``verified`` comes out of here (a family of laws and values the notes gave, evidence not proof); anything
 else is None and the caller keeps its verdict.
@@ -33,6 +33,7 @@ import sympy as sp
 from sympy.core.function import AppliedUndef
 
 from readers.notes.law_tables import PROBABILITY_NAMES, events
+from readers.notes.value_maps import as_written
 
 LAWS = 4
 """Random joint laws a link between probabilities must hold on."""
@@ -177,9 +178,9 @@ class EventValues:
             exact = other.xreplace(values)
             if not isinstance(exact, sp.Rational):
                 return None
-            how = _rounded(exact, written)
-            if how is None:
+            if not as_written(exact, written):
                 return None
+            how = f"exactly {written}" if exact == written else f"{sp.N(exact, 8)} to the decimals written"
             return f"the probabilities the notes give put in ({'; '.join(sorted(set(used)))}): {how}"
         return None
 
@@ -247,19 +248,6 @@ def _shown(key) -> str:
     if conditions:
         text += " | " + ", ".join(f"{v} = {x}" for v, x in sorted(conditions, key=str))
     return f"P({text})"
-
-
-def _rounded(exact, written) -> str | None:
-    """How ``written`` is ``exact``: equal, or ``exact`` rounded to the decimals ``written`` has; else None."""
-    if exact == written:
-        return f"exactly {written}"
-    decimals = next((d for d in range(0, 21) if 10 ** d % written.q == 0), None)
-    if decimals is None:
-        return None
-    scale = sp.Integer(10) ** decimals
-    if sp.floor(exact * scale + sp.S.Half) / scale == written:
-        return f"{sp.N(exact, decimals + 4)} rounded to the {decimals} decimals written"
-    return None
 
 
 def _random_law(variables, supports, given, rng):
