@@ -76,7 +76,7 @@ from readers.latex.parse import (
     to_zero_based,
 )
 from readers.notes.approximation import check_approximation as approximation
-from readers.notes.arbitrary import arbitrary_functions, draws, substitute
+from readers.notes.arbitrary import arbitrary_functions, as_values, draws, scaled_applications, substitute
 from readers.notes.blocks import Fragment, find_blocks
 from readers.notes.independence import assumes_independence, conditioning, states_independence
 from readers.notes.operators import OPERATOR_CUE, derivative_reading, operators
@@ -132,6 +132,8 @@ from readers.notes.entropy import check_divergence, check_entropy
 from readers.notes.entropy import divergence_applications
 from readers.notes.mass_expectations import check_mass_expectations
 from readers.notes.law_tables import CUE as LAW_CUE, check_law_tables, law_variables
+from readers.notes.event_values import EventValues, conditional_cue
+from readers.notes.value_maps import check_value_map
 from readers.notes.angles import angle_definition, arccos_latex
 from readers.notes.definition_cues import introduces_definition, introduces_restatement, text_before
 from readers.notes import hypothesis_tests, restatements
@@ -287,6 +289,7 @@ def check_notes(text: str, *, path: str = "<string>", budget: float = 5.0) -> No
     reader.simplex_vectors = declared_vectors(text)
     reader.einstein_stated = EINSTEIN_CUE.search(text) is not None
     reader.test_levels = hypothesis_tests.levels(text)
+    reader.event_values.read_tables(reader.lines, reader.cell_expression)
     return NotesReport(path, tuple(reader.fragment(f) for f in find_blocks(text)))
 
 
@@ -304,6 +307,28 @@ def _stated_probabilities(block) -> list:
         if not (isinstance(lhs, AppliedUndef) and lhs.func.__name__ in PROBABILITY_NAMES and rhs.is_number):
             return []
         out.append((lhs, rhs))
+    return out
+
+
+def _arbitrary_composition(expr) -> bool:
+    """Whether ``expr`` is ``A(B(C(x)))``: undefined functions of one argument applied in turn to a plain name."""
+    depth = 0
+    while isinstance(expr, AppliedUndef) and len(expr.args) == 1 and arbitrary_functions([expr]) is not None:
+        expr, depth = expr.args[0], depth + 1
+    return depth > 0 and isinstance(expr, sp.Symbol)
+
+
+def _chains(block) -> list:
+    """The ``(expressions, relations)`` of a block's rows, a continued row (``&= ...``) joined to the one above."""
+    out = []
+    for row in block.rows:
+        if row.kind in ("empty", "prose"):
+            continue
+        exprs, rels = list(row.chain.exprs), list(row.chain.rels)
+        if row.continued and out:
+            out[-1] = (out[-1][0] + exprs, out[-1][1] + rels)
+        else:
+            out.append((exprs, rels))
     return out
 
 
@@ -760,6 +785,7 @@ class _NotesReader(_CatalogMatch):
         self.component_functions = ComponentFunctions()  # functions of a vector by its components
         self.entry_links = {}  # entry letter -> (matrix name, section): A = (a_{ij}) (readers.notes.determined)
         self.vector_functions = {}  # f(\mathbf{x}) written in x's entries (readers.notes.component_derivatives)
+        self.event_values = EventValues()  # probabilities the notes give as numbers (readers.notes.event_values)
 
     # ** one block **
 
@@ -809,6 +835,17 @@ class _NotesReader(_CatalogMatch):
                            functions=tuple(set(self.section.functions) | self.document_functions | set(functions)),
                            line=frag.content_line, column=frag.content_column)
 
+    def cell_expression(self, content):
+        """The one expression (or ``name = value`` as an equation) of a table cell's math."""
+        rows = [r for r in parse_block(content, names=self.names, functions=tuple(self.document_functions)).rows
+                if r.kind not in ("empty", "prose")]
+        if len(rows) != 1:
+            return None
+        exprs, rels = rows[0].chain.exprs, tuple(rows[0].chain.rels)
+        if len(exprs) == 1:
+            return exprs[0]
+        return sp.Eq(*exprs, evaluate=False) if rels == ("=",) else None
+
     def read(self, block, frag, base) -> BlockReport:
         warnings = list(block.warnings)
         explain = _explain(block)
@@ -817,6 +854,7 @@ class _NotesReader(_CatalogMatch):
             self.section.limit = None
         self.section.leave_items(frag.items)
         self.record_laws(block)
+        self.event_values.observe(_chains(block), frag.line)
         pairs = condition_pairs(block, frozenset(self.section.functions))
         if pairs is not None:
             if not any(isinstance(e, sp.Mul) for a, _, b in pairs for e in (a, b)):
@@ -1182,7 +1220,8 @@ class _NotesReader(_CatalogMatch):
                 start = 0 if self.matrix_claims.written_out_claim(name, exprs[1], frag.content_line + row.line - 1) else \
                     2 if named else 1
             elif not row.continued and rels[0] in ("=", ":=") and self.redefinable(name, exprs[1]) \
-                    and introduces_definition(self.lines, frag.kind, frag.line, frag.column):
+                    and (introduces_definition(self.lines, frag.kind, frag.line, frag.column)
+                         or self.composes_anew(name, exprs[1])):
                 # "let us plot the function $$f(x, y) = ...$$" after another f: the words say it is a new
                 # definition, which shadows the old one (readers.notes.definition_cues)
                 self.define(name, exprs[1], frag.content_line + row.line - 1)
@@ -1429,6 +1468,12 @@ class _NotesReader(_CatalogMatch):
         return isinstance(lhs, (sp.Symbol, sp.Indexed)) and lhs not in rhs.free_symbols \
             and not rhs.atoms(sp.Indexed) & {lhs} and compound_moments(lhs) == lhs  # mu_{aX+b}: never a new name
 
+    def composes_anew(self, lhs, rhs) -> bool:
+        """``f(x) = h(g(x))`` after ``f(x) = A(B(x))``: both bodies compose functions the notes never define, so
+        the row is a new composite (as a claim it would say that ``h`` is ``A`` and ``g`` is ``B``)."""
+        old = self.expand(lhs)
+        return old != lhs and all(_arbitrary_composition(e) for e in (old, self.expand(rhs)))
+
     def define(self, lhs, rhs, line=0) -> None:
         if isinstance(lhs, AppliedUndef):  # rho(X, Y) = Cov / (sigma_X sigma_Y): sigma_X is the parameter's,
             variables = {a for a in lhs.args if isinstance(a, sp.Symbol) and _capital(a.name)}
@@ -1596,6 +1641,11 @@ class _NotesReader(_CatalogMatch):
         if not all(r.verdict in ("proved", "verified") for r in out) and not claim.conditions:
             how = check_law_tables(lhs, claim.rel, rhs, cue=LAW_CUE.search(self.prose) is not None)
             if how is not None:  # sum_{x in Val(X)} p_X(x) = 1: about every law of X (readers.notes.law_tables)
+                return [StepReport(**shown, verdict="verified", method=how, assumptions=assumptions)]
+            how = self.event_values.numeric(lhs, rhs, frag.line) or self.event_values.structural(
+                lhs, claim.rel, rhs, False) or (conditional_cue(self.lines, frag.line) and self.event_values.structural(
+                    lhs, claim.rel, rhs, True))
+            if how:  # P(D = 1) = P(D = 1, H = 0) + ... = 0.011485 (readers.notes.event_values)
                 return [StepReport(**shown, verdict="verified", method=how, assumptions=assumptions)]
         product = self.product_reading(general, frag, lhs, rhs, shown, out)
         if product is not None:
@@ -1904,6 +1954,9 @@ class _NotesReader(_CatalogMatch):
         return report
 
     def check_plain(self, claim: _Claim, frag: Fragment, lhs, rhs, shown) -> list[StepReport]:
+        mapped = check_value_map(lhs, claim.rel, rhs) if claim.rel in ("=", "->") else None
+        if mapped is not None:  # [1, -2] -> [e^1, e^{-2}] = [2.71, 0.14]: a worked computation (value_maps)
+            return [StepReport(**shown, verdict="verified", method=mapped)]
         if claim.rel == "->" and _is_variable(claim.lhs) and (
                 frag.kind != "display" or claim.rhs.has(PlusMinus, sp.oo, -sp.oo)):
             self.section.limit = (lhs, sign_choices(rhs), frag.paragraph)
@@ -2011,12 +2064,20 @@ class _NotesReader(_CatalogMatch):
         lhs, rhs, opaque = _opaque(lhs, rhs)
         why = _unchecked(lhs, rhs)
         if why.startswith("unknown functions") and rel in ("=", "<", ">", "<=", ">="):
-            found = self.for_every_function(lhs, rel, rhs, claim, shown)
+            scaled = scaled_applications((lhs, rhs), frozenset(self.section.functions) | self.document_functions)
+            scaled = [self.expand(e) for e in scaled] if scaled else None  # Cf(x) beside f(x): C f(x) (arbitrary)
+            found = (self.confirmed(scaled[0], rel, scaled[1], claim, shown) or self.for_every_function(
+                scaled[0], rel, scaled[1], claim, shown)) if scaled else None
+            if found is not None:
+                found = StepReport(**{**found.__dict__, "method": f"{found.method}; a run of letters applied read "
+                                                                  "as a product (Cf(x) as C f(x))"[:300]})
+            found = found or self.for_every_function(lhs, rel, rhs, claim, shown)
             if found is not None and found.verdict == "refuted" and any(
                     any(b.has(sp.oo, -sp.oo) for lim in i.limits for b in lim[1:])
                     for e in (lhs, rhs) for i in e.atoms(sp.Integral)):
                 found = _undecided(found, "an improper integral of an unknown function: the sampled function "
                                           f"need not be integrable there ({found.reason[:80]})")
+            found = found or self.whatever_applied(lhs, rel, rhs, claim, shown)
             if found is not None:
                 return [found]
         if NOT_A_FUNCTION_OF in why and rel in ("=", "<", ">", "<=", ">="):
@@ -2240,6 +2301,19 @@ class _NotesReader(_CatalogMatch):
         report = self.run(step, shown)
         return report if report.verdict in ("proved", "verified") else None
 
+    def whatever_applied(self, lhs, rel, rhs, claim, shown) -> StepReport | None:
+        r"""The claim with each application of an unknown function (``\nabla L(w)``) read as an arbitrary value
+        (readers.notes.arbitrary.as_values): holding for every value, it holds whatever the functions are."""
+        found = as_values((lhs, rhs))
+        if found is None:
+            return None
+        (left, right), names = found
+        report = self.confirmed(left, rel, right, claim, shown)
+        if report is None:
+            return None
+        return StepReport(**{**report.__dict__, "method": f"{report.method}; holds for every value of "
+                                                          f"{', '.join(names)}, whatever the functions are"[:300]})
+
     def moments_for_every_function(self, lhs, rel, rhs, claim, shown) -> StepReport | None:
         r"""A moment claim in functions the notes leave arbitrary (``E[f(X) + g(X)] = E[f(X)] + E[g(X)]``,
         ``\operatorname{Var}[a f(X)] = a^2 \operatorname{Var}[f(X)]``), read over the random discrete
@@ -2304,7 +2378,8 @@ class _NotesReader(_CatalogMatch):
         if functions is None:
             return None
         methods = []
-        for mapping in draws(functions, f"{lhs} {rel} {rhs}"):
+        integrals = any(e.has(sp.Integral) for e in (lhs, rhs))  # random quadratics: closed-form integrals
+        for mapping in draws(functions, f"{lhs} {rel} {rhs}", polynomial=integrals):
             try:
                 left, right = substitute(lhs, mapping), substitute(rhs, mapping)
             except Exception:  # noqa: BLE001 - sympy could not carry out a derivative: no evidence

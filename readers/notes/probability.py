@@ -35,6 +35,7 @@ def _probability_steps(lhs, rel, rhs, *, independent: bool = False):
     others = {a.func.__name__ for e in (lhs, rhs) for a in e.atoms(AppliedUndef)} - {"P", r"\mathbb{P}", "Given"}
     if others:
         return f"unknown functions: {', '.join(sorted(others))}"
+    lhs, rhs = _marginal_sums(lhs), _marginal_sums(rhs)
     _, sizes = _indices_and_sizes([lhs, rhs])
     values = {s: sp.Integer(PROBABILITY_SIZE) for s in sizes}
     listed = [_listed(e, values) for e in (lhs, rhs)]
@@ -93,6 +94,8 @@ def _probability_steps(lhs, rel, rhs, *, independent: bool = False):
             both, condition = fix(parts + given), fix(given)
             return marginal(both) / marginal(condition) if condition else marginal(both)
 
+        expr = expr.replace(lambda e: isinstance(e, MarginalSum), lambda e: sp.Add(*[
+            evaluate(e.args[0], {**assignment, e.args[1]: bit}) for bit in (0, 1)]))
         return expr.replace(lambda e: isinstance(e, AppliedUndef) and e.func.__name__ != "Given", probability)
 
     domains = {prior: _open_unit(), **{t: _open_unit() for t in theta.values()}}
@@ -112,6 +115,25 @@ def _probability_steps(lhs, rel, rhs, *, independent: bool = False):
         else:
             return f"relation {rel!r} between probabilities is not checked"
     return steps
+
+
+class MarginalSum(sp.Function):
+    r"""``\sum_A P(A, B)``: the sum over the values of the random variable ``A`` (``MarginalSum(body, A)``)."""
+
+    nargs = 2
+
+
+def _marginal_sums(expr):
+    r"""``expr`` with each sum written without its range over a variable that ``P`` takes as an argument inside
+    (``\sum_{A} P(A, B)``, read ``Sum(P(A, B), (A, 1, N))``) as the sum over that variable's values."""
+    def is_marginal(e):
+        if not isinstance(e, sp.Sum) or len(e.limits) != 1:
+            return False
+        index, lo, hi = e.limits[0]
+        return lo == 1 and isinstance(hi, sp.Symbol) and hi.name == "N" and any(
+            index in app.args for app in e.function.atoms(AppliedUndef) if app.func.__name__ in ("P", r"\mathbb{P}"))
+
+    return expr.replace(is_marginal, lambda e: MarginalSum(e.function, e.limits[0][0]))
 
 
 DOTS = (r"\ldots", r"\cdots")
