@@ -448,6 +448,25 @@ def _inside_its_own_group(letter: str, content: str) -> bool:
     return False
 
 
+_WORDS = re.compile(r"\\(?:text|textrm|mathrm|operatorname|mathit)\s*\{[^{}]*\}")
+"""Upright words (``\\mathrm{softmax}``): their letters are not names of the block."""
+
+
+def _a_factor_elsewhere(letter: str, content: str) -> bool:
+    r"""Whether ``letter`` stands bare before another name somewhere in ``content``, as a factor of a product
+    (``w - \eta(g + \lambda w) = (1 + \eta\lambda) w - \eta g``: ``\eta\lambda`` and ``\eta g`` multiply, so
+    ``\eta(...)`` is the same value times a bracket, not a function)."""
+    token = letter if len(letter) == 1 else "\\" + letter
+    tokens = re.findall(r"\\[A-Za-z]+|\S", _WORDS.sub(" ", content))
+    for k, t in enumerate(tokens[:-1]):
+        if t != token or (k and re.fullmatch(r"[A-Za-z]", tokens[k - 1])):
+            continue
+        following = tokens[k + 1]
+        if re.fullmatch(r"[A-Za-z]", following) or following[1:] in _GREEK_WORDS:
+            return True
+    return False
+
+
 def _maxima_over_summed_ranges(lhs, rhs):
     r"""``\max_j x_j`` written without a range takes the range of a sum over the same array in the claim
     (``\log\sum_{j=1}^{n} e^{x_j} \le \max_j x_j``: ``j`` runs over ``1..n`` on both sides), so the two are
@@ -1036,6 +1055,7 @@ class _NotesReader(_CatalogMatch):
         letters -= set(self.section.functions) | self.document_functions
         letters -= {k.name for k in before.symbols if isinstance(k, sp.Symbol)}  # p = sigma(z) above: p is a value
         letters = {x for x in letters if not _inside_its_own_group(x, frag.content)}  # n(n-1): n is a value
+        letters = {x for x in letters if not _a_factor_elsewhere(x, frag.content)}  # \eta\lambda: a value
         runs -= self.names
         if not letters and not runs:
             return steps
