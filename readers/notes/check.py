@@ -98,7 +98,7 @@ from readers.notes.moments import OPERATORS as MOMENTS
 from readers.notes.optimum import OPTIMUM_WORDS, matrix_like, one_by_one, starred_base, stationarity
 from readers.notes.optimum import SUBJECT_TO as _SUBJECT_TO
 from readers.notes.vector_functions import components
-from readers.notes.taylor import check_taylor, introduction
+from readers.notes.taylor import check_taylor, introduction, run_introduction
 from readers.notes.objective import (
     INEQUALITIES,
     Main,
@@ -782,7 +782,7 @@ class _NotesReader(_CatalogMatch):
     def fragment(self, frag: Fragment) -> BlockReport:
         self.line, self.pending_updates = frag.line, []
         self.latex, self.elided = frag.content, decimals.elided_decimals(frag.content)
-        self.prose = frag.sentence + (" " + introduction(self.lines, frag.line) if frag.kind == "display" else "")
+        self.prose = frag.sentence + (" " + run_introduction(self.lines, frag.line) if frag.kind == "display" else "")
         if frag.section != self.section.number:
             self.section.enter(frag.section)
         base = {"line": frag.line, "source": frag.source, "kind": frag.kind, "heading": frag.heading}
