@@ -126,7 +126,14 @@ from readers.notes.reading import (
 )
 from readers.notes.entries import check_entry_block, entry_variable
 from readers.notes.entry_identities import check_entry_identities
-from readers.notes.recurrences import check_unrolled, reaches_back, recurrence, subscript
+from readers.notes.recurrences import (
+    check_constant_input,
+    check_unrolled,
+    constant_inputs,
+    reaches_back,
+    recurrence,
+    subscript,
+)
 from readers.notes.entropy import applications as entropy_applications
 from readers.notes.entropy import check_divergence, check_entropy
 from readers.notes.entropy import divergence_applications
@@ -465,6 +472,32 @@ def _a_factor_elsewhere(letter: str, content: str) -> bool:
         if re.fullmatch(r"[A-Za-z]", following) or following[1:] in _GREEK_WORDS:
             return True
     return False
+
+
+_WITNESS_VALUES = (sp.Rational(1, 2), sp.Integer(2), sp.Rational(1, 4), sp.Integer(3), sp.Rational(-1, 2),
+                   sp.Integer(-2), sp.Rational(3, 4), sp.Integer(1))
+"""Values tried, in turn, for each name of a difference that must be shown non-zero inside stated conditions
+(terminating decimals, so the witness shows them exactly)."""
+
+
+def _point_where_nonzero(differences: dict, conditions) -> dict | None:
+    r"""``{name: value, 'at': 't=3', 'lhs - rhs': ...}``: a step of ``differences`` (``{step: expr}``) and values of
+    its names that satisfy every condition on them (``0 < \gamma < 1``) where the difference is not zero; None when
+    a condition ties them to other names or no tried point works."""
+    for step, difference in sorted(differences.items()):
+        names = sorted(difference.free_symbols, key=str)
+        tied = [c for c in conditions if c.free_symbols & set(names)]
+        if any(not c.free_symbols <= set(names) for c in tied) or len(names) > 4:
+            return None
+        for values in itertools.product(_WITNESS_VALUES, repeat=len(names)):
+            point = dict(zip(names, values))
+            if any(c.xreplace(point) is not sp.true for c in tied):
+                continue
+            value = difference.xreplace(point)
+            if value.is_number and value != 0:
+                return {**{_show(k): f"{float(v):g}" for k, v in point.items()}, "at": f"step {step}",
+                        "lhs - rhs": str(value)}
+    return None
 
 
 def _maxima_over_summed_ranges(lhs, rhs):
@@ -1786,11 +1819,37 @@ class _NotesReader(_CatalogMatch):
             found = self.section.recurrences.get(name)
             start = self.starts(found) if found is not None else {}
             result = check_unrolled(claim.lhs, claim.rhs, found, start) if found is not None else None
+            inputs = constant_inputs(claim.lhs, claim.rhs, found) if result is not None and start else {}
+            if inputs and result[0] != "verified":  # s_t = (1 - gamma^t) g^2: a constant input g_t = g
+                constant = self.constant_input(claim, found, inputs, start, shown)
+                if constant is not None:
+                    return constant
             if result is not None:
                 return StepReport(**shown, verdict=result[0], reason=result[1] if result[0] != "verified" else "",
                                   method=f"unrolled recurrence: {result[1]}" if result[0] == "verified" else "",
                                   role="claim", assumptions=tuple(f"{k} = {_show(v)}" for k, v in start.items()))
         return None
+
+    def constant_input(self, claim, found, inputs, start, shown) -> StepReport | None:
+        r"""The claim about ``found``'s sequence read with its input constant, where the notes give the first step
+        (readers.notes.recurrences ``check_constant_input``): verified when the sides agree at every step, refuted
+        at a step and a point inside the section's conditions where they differ, else None."""
+        result = check_constant_input(claim.lhs, claim.rhs, found, inputs, start)
+        if result is None:
+            return None
+        verdict, reason, differences = result
+        used = tuple(f"{k} = {_show(v)}" for k, v in start.items()) + \
+            tuple(f"{name}_{found.step.name} = {name}" for name in inputs)
+        if verdict == "verified":
+            return StepReport(**shown, verdict="verified", method=f"unrolled recurrence: {reason}", role="claim",
+                              assumptions=used)
+        witness = _point_where_nonzero(differences, [c[0] for c in self.section.conditions])
+        if witness is None:
+            return None
+        return StepReport(**shown, verdict="refuted", reason=reason, counterexample=witness, role="claim",
+                          assumptions=used + tuple(c[1] for c in self.section.conditions
+                                                   if c[0].free_symbols & set().union(*(
+                                                       d.free_symbols for d in differences.values()))))
 
     def product_reading(self, claim, frag, lhs, rhs, shown, out):
         r"""``p(1-p)`` read as a product when the letter ``p`` also stands alone in the claim as written (so
