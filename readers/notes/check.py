@@ -98,7 +98,7 @@ from readers.notes.moments import OPERATORS as MOMENTS
 from readers.notes.optimum import OPTIMUM_WORDS, matrix_like, one_by_one, starred_base, stationarity
 from readers.notes.optimum import SUBJECT_TO as _SUBJECT_TO
 from readers.notes.vector_functions import components
-from readers.notes.taylor import check_taylor, introduction
+from readers.notes.taylor import check_taylor, introduction, run_introduction
 from readers.notes.objective import (
     INEQUALITIES,
     Main,
@@ -126,7 +126,14 @@ from readers.notes.reading import (
 )
 from readers.notes.entries import check_entry_block, entry_variable
 from readers.notes.entry_identities import aligned as aligned_entries, check_entry_identities
-from readers.notes.recurrences import check_unrolled, reaches_back, recurrence, subscript
+from readers.notes.recurrences import (
+    check_constant_input,
+    check_unrolled,
+    constant_inputs,
+    reaches_back,
+    recurrence,
+    subscript,
+)
 from readers.notes.entropy import applications as entropy_applications
 from readers.notes.entropy import check_divergence, check_entropy
 from readers.notes.entropy import divergence_applications
@@ -476,6 +483,51 @@ def _inside_its_own_group(letter: str, content: str) -> bool:
     return False
 
 
+_WORDS = re.compile(r"\\(?:text|textrm|mathrm|operatorname|mathit)\s*\{[^{}]*\}")
+"""Upright words (``\\mathrm{softmax}``): their letters are not names of the block."""
+
+
+def _a_factor_elsewhere(letter: str, content: str) -> bool:
+    r"""Whether ``letter`` stands bare before another name somewhere in ``content``, as a factor of a product
+    (``w - \eta(g + \lambda w) = (1 + \eta\lambda) w - \eta g``: ``\eta\lambda`` and ``\eta g`` multiply, so
+    ``\eta(...)`` is the same value times a bracket, not a function)."""
+    token = letter if len(letter) == 1 else "\\" + letter
+    tokens = re.findall(r"\\[A-Za-z]+|\S", _WORDS.sub(" ", content))
+    for k, t in enumerate(tokens[:-1]):
+        if t != token or (k and re.fullmatch(r"[A-Za-z]", tokens[k - 1])):
+            continue
+        following = tokens[k + 1]
+        if re.fullmatch(r"[A-Za-z]", following) or following[1:] in _GREEK_WORDS:
+            return True
+    return False
+
+
+_WITNESS_VALUES = (sp.Rational(1, 2), sp.Integer(2), sp.Rational(1, 4), sp.Integer(3), sp.Rational(-1, 2),
+                   sp.Integer(-2), sp.Rational(3, 4), sp.Integer(1))
+"""Values tried, in turn, for each name of a difference that must be shown non-zero inside stated conditions
+(terminating decimals, so the witness shows them exactly)."""
+
+
+def _point_where_nonzero(differences: dict, conditions) -> dict | None:
+    r"""``{name: value, 'at': 't=3', 'lhs - rhs': ...}``: a step of ``differences`` (``{step: expr}``) and values of
+    its names that satisfy every condition on them (``0 < \gamma < 1``) where the difference is not zero; None when
+    a condition ties them to other names or no tried point works."""
+    for step, difference in sorted(differences.items()):
+        names = sorted(difference.free_symbols, key=str)
+        tied = [c for c in conditions if c.free_symbols & set(names)]
+        if any(not c.free_symbols <= set(names) for c in tied) or len(names) > 4:
+            return None
+        for values in itertools.product(_WITNESS_VALUES, repeat=len(names)):
+            point = dict(zip(names, values))
+            if any(c.xreplace(point) is not sp.true for c in tied):
+                continue
+            value = difference.xreplace(point)
+            if value.is_number and value != 0:
+                return {**{_show(k): f"{float(v):g}" for k, v in point.items()}, "at": f"step {step}",
+                        "lhs - rhs": str(value)}
+    return None
+
+
 def _maxima_over_summed_ranges(lhs, rhs):
     r"""``\max_j x_j`` written without a range takes the range of a sum over the same array in the claim
     (``\log\sum_{j=1}^{n} e^{x_j} \le \max_j x_j``: ``j`` runs over ``1..n`` on both sides), so the two are
@@ -792,7 +844,7 @@ class _NotesReader(_CatalogMatch):
     def fragment(self, frag: Fragment) -> BlockReport:
         self.line, self.pending_updates = frag.line, []
         self.latex, self.elided = frag.content, decimals.elided_decimals(frag.content)
-        self.prose = frag.sentence + (" " + introduction(self.lines, frag.line) if frag.kind == "display" else "")
+        self.prose = frag.sentence + (" " + run_introduction(self.lines, frag.line) if frag.kind == "display" else "")
         if frag.section != self.section.number:
             self.section.enter(frag.section)
         base = {"line": frag.line, "source": frag.source, "kind": frag.kind, "heading": frag.heading}
@@ -1077,6 +1129,7 @@ class _NotesReader(_CatalogMatch):
         letters -= set(self.section.functions) | self.document_functions
         letters -= {k.name for k in before.symbols if isinstance(k, sp.Symbol)}  # p = sigma(z) above: p is a value
         letters = {x for x in letters if not _inside_its_own_group(x, frag.content)}  # n(n-1): n is a value
+        letters = {x for x in letters if not _a_factor_elsewhere(x, frag.content)}  # \eta\lambda: a value
         runs -= self.names
         if not letters and not runs:
             return steps
@@ -1820,11 +1873,37 @@ class _NotesReader(_CatalogMatch):
             found = self.section.recurrences.get(name)
             start = self.starts(found) if found is not None else {}
             result = check_unrolled(claim.lhs, claim.rhs, found, start) if found is not None else None
+            inputs = constant_inputs(claim.lhs, claim.rhs, found) if result is not None and start else {}
+            if inputs and result[0] != "verified":  # s_t = (1 - gamma^t) g^2: a constant input g_t = g
+                constant = self.constant_input(claim, found, inputs, start, shown)
+                if constant is not None:
+                    return constant
             if result is not None:
                 return StepReport(**shown, verdict=result[0], reason=result[1] if result[0] != "verified" else "",
                                   method=f"unrolled recurrence: {result[1]}" if result[0] == "verified" else "",
                                   role="claim", assumptions=tuple(f"{k} = {_show(v)}" for k, v in start.items()))
         return None
+
+    def constant_input(self, claim, found, inputs, start, shown) -> StepReport | None:
+        r"""The claim about ``found``'s sequence read with its input constant, where the notes give the first step
+        (readers.notes.recurrences ``check_constant_input``): verified when the sides agree at every step, refuted
+        at a step and a point inside the section's conditions where they differ, else None."""
+        result = check_constant_input(claim.lhs, claim.rhs, found, inputs, start)
+        if result is None:
+            return None
+        verdict, reason, differences = result
+        used = tuple(f"{k} = {_show(v)}" for k, v in start.items()) + \
+            tuple(f"{name}_{found.step.name} = {name}" for name in inputs)
+        if verdict == "verified":
+            return StepReport(**shown, verdict="verified", method=f"unrolled recurrence: {reason}", role="claim",
+                              assumptions=used)
+        witness = _point_where_nonzero(differences, [c[0] for c in self.section.conditions])
+        if witness is None:
+            return None
+        return StepReport(**shown, verdict="refuted", reason=reason, counterexample=witness, role="claim",
+                          assumptions=used + tuple(c[1] for c in self.section.conditions
+                                                   if c[0].free_symbols & set().union(*(
+                                                       d.free_symbols for d in differences.values()))))
 
     def product_reading(self, claim, frag, lhs, rhs, shown, out):
         r"""``p(1-p)`` read as a product when the letter ``p`` also stands alone in the claim as written (so
