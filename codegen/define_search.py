@@ -199,63 +199,75 @@ def with_exact(bases: list[Candidate]) -> list[Candidate]:
 
 
 def vjp_candidates(f: DefinedFunction) -> list[Candidate]:
+    """Every candidate VJP of ``f``, in the order of :func:`each_vjp_candidate`."""
+    return list(each_vjp_candidate(f))
+
+
+def each_vjp_candidate(f: DefinedFunction):
+    """The candidate VJPs of ``f`` one at a time, each built only when asked for (the search may stop at its budget:
+    :data:`codegen.define_module.SEARCH_SECONDS`), in the order of the module docstring."""
     def stab_of_derivative(rules):
         exprs, fired = _stabilized([e for _, e, _ in f.gradients], rules)
         return exprs, tuple(sorted(fired))
 
     exprs, fired = stab_of_derivative(RULES)
-    out = [Candidate("stabilized derivative", exprs, fired, build=stab_of_derivative)]
-    cexprs, cfired = stab_of_derivative(WITH_COSTLY)
-    costly = [Candidate("stabilized derivative" + COSTLY_SUFFIX, cexprs, cfired, WITH_COSTLY,
-                        baseline="stabilized derivative", build=stab_of_derivative)] if cexprs != exprs else []
-    texprs, tfired = stab_of_derivative(WITH_TAYLOR)
-    taylor = [Candidate("stabilized derivative" + TAYLOR_SUFFIX, texprs, tfired, WITH_TAYLOR,
-                        baseline="stabilized derivative", build=stab_of_derivative)] if TAYLOR_BRANCH.name in tfired else []
+    first = Candidate("stabilized derivative", exprs, fired, build=stab_of_derivative)
+    yield first
+    bases = [first]
     for name in fired:
         rules = tuple(r for r in RULES if r.name != name)
-        out.append(Candidate(f"stabilized derivative without {name}", *stab_of_derivative(rules), rules,
-                             build=stab_of_derivative))
+        yield Candidate(f"stabilized derivative without {name}", *stab_of_derivative(rules), rules,
+                        build=stab_of_derivative)
+    costly = []  # the candidates with the costly rules, after everything else (a tie keeps the cheaper)
     together = _over_common_denominator(f)
     if together is not None:
         def common(rules):
             exprs, fired = _stabilized(together, rules)
             return exprs, tuple(sorted(fired))
 
-        exprs, tfired = common(RULES)
-        out.append(Candidate("derivative over a common denominator", exprs, tfired, build=common))
-        cexprs2, cfired2 = common(WITH_COSTLY)
-        if cexprs2 != exprs:  # with the costly rules, listed after everything else (a tie keeps the cheaper)
-            costly.append(Candidate(COMMON_COSTLY_LABEL, cexprs2, cfired2, WITH_COSTLY,
-                                    baseline="derivative over a common denominator", build=common))
+        cexprs, cfired = common(RULES)
+        yield Candidate("derivative over a common denominator", cexprs, cfired, build=common)
+        costly.append((COMMON_COSTLY_LABEL, common, cexprs, "derivative over a common denominator"))
     if f.expanded_gradients and tuple(e for _, e, _ in f.expanded_gradients) != tuple(e for _, e, _ in f.gradients):
         def expanded(rules):  # after reverse mode's: a tie keeps the compact form
             exprs, fired = _stabilized([e for _, e, _ in f.expanded_gradients], rules)
             return exprs, tuple(sorted(fired))
 
-        out.append(Candidate(EXPANDED_LABEL, *expanded(RULES), build=expanded))
+        yield Candidate(EXPANDED_LABEL, *expanded(RULES), build=expanded)
     plain = _of_stable(f, midpoints=False)
     d = plain(RULES)
+    taylor = []
     if d is not None:
-        for rules, label in ((RULES, "derivative of the stabilized form"), (WITH_COSTLY, COSTLY_VJP_LABEL),
-                             (WITH_TAYLOR, COSTLY_VJP_LABEL + TAYLOR_SUFFIX)):
-            exprs2, more = plain(rules)
-            if rules is WITH_TAYLOR:  # after the others (see TAYLOR_SUFFIX)
-                if TAYLOR_BRANCH.name in more:
-                    taylor.append(Candidate(label, exprs2, more, rules, baseline="derivative of the stabilized form",
-                                            build=plain))
-                continue
-            if rules is RULES or exprs2 != out[-1].exprs:  # after the plain one: a tie keeps the cheaper
-                out.append(Candidate(label, exprs2, more, rules, build=plain))
+        last = Candidate("derivative of the stabilized form", *d, RULES, build=plain)
+        yield last
+        bases.append(last)
+        exprs2, more = plain(WITH_COSTLY)
+        if exprs2 != last.exprs:  # after the plain one: a tie keeps the cheaper
+            yield Candidate(COSTLY_VJP_LABEL, exprs2, more, WITH_COSTLY, build=plain)
+        taylor.append((COSTLY_VJP_LABEL + TAYLOR_SUFFIX, plain, "derivative of the stabilized form"))
     midpoints = _of_stable(f, midpoints=True)
     mid = midpoints.derivative(RULES)
     if mid is not None and d is not None and mid[0] != plain.derivative(RULES)[0]:  # after the ReLU convention's
-        out.append(Candidate(MIDPOINT_LABEL, *midpoints(RULES), build=midpoints))
-        cexprs3, cfired3 = midpoints(WITH_COSTLY)
-        if cexprs3 != out[-1].exprs:  # with the costly rules, after everything else (a tie keeps the cheaper)
-            costly.append(Candidate(MIDPOINT_LABEL + COSTLY_SUFFIX, cexprs3, cfired3, WITH_COSTLY,
-                                    baseline=MIDPOINT_LABEL, build=midpoints))
-    bases = [c for c in out if c.label in ("stabilized derivative", "derivative of the stabilized form")]
-    return out + with_exact(bases) + costly + taylor
+        mexprs, mfired = midpoints(RULES)
+        yield Candidate(MIDPOINT_LABEL, mexprs, mfired, build=midpoints)
+        costly.append((MIDPOINT_LABEL + COSTLY_SUFFIX, midpoints, mexprs, MIDPOINT_LABEL))
+    yield from with_exact(bases)
+    cexprs, cfired = stab_of_derivative(WITH_COSTLY)
+    if cexprs != first.exprs:
+        yield Candidate("stabilized derivative" + COSTLY_SUFFIX, cexprs, cfired, WITH_COSTLY,
+                        baseline="stabilized derivative", build=stab_of_derivative)
+    for label, build, plain_exprs, baseline in costly:
+        bexprs, bfired = build(WITH_COSTLY)
+        if bexprs != plain_exprs:
+            yield Candidate(label, bexprs, bfired, WITH_COSTLY, baseline=baseline, build=build)
+    texprs, tfired = stab_of_derivative(WITH_TAYLOR)
+    if TAYLOR_BRANCH.name in tfired:
+        yield Candidate("stabilized derivative" + TAYLOR_SUFFIX, texprs, tfired, WITH_TAYLOR,
+                        baseline="stabilized derivative", build=stab_of_derivative)
+    for label, build, baseline in taylor:
+        exprs3, more = build(WITH_TAYLOR)
+        if TAYLOR_BRANCH.name in more:
+            yield Candidate(label, exprs3, more, WITH_TAYLOR, baseline=baseline, build=build)
 
 
 EXPANDED_LABEL = "stabilized derivative of the expanded definition"

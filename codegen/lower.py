@@ -186,7 +186,8 @@ def lower_function(name: str, inputs: tuple[Input, ...], targets: tuple[Target, 
                                   [None] if len(targets) == 1 else [t.name for t in targets],
                                   tuple(local for s, local in sizes.items()
                                         if local in used and s not in size_sources(inputs, sizes)),
-                                  block=blocks, summed=summed, into=OUT_PARAM if OUT_PARAM in used else None,
+                                  block=blocks, buffers=_widest_buffers(em.stmts),
+                                  summed=summed, into=OUT_PARAM if OUT_PARAM in used else None,
                                   scratch=SCRATCH_PARAM if SCRATCH_PARAM in used else None)
         used |= _names_used(blocked)
     rows = summed_rows(targets, inputs) if blocks > 0 and printer.module == "np" and returns != "tuple" else None
@@ -196,7 +197,7 @@ def lower_function(name: str, inputs: tuple[Input, ...], targets: tuple[Target, 
                                        _per_row(printer, em.stmts, roots, inputs),
                                        tuple(local for s, local in sizes.items()
                                              if local in used and s not in size_sources(inputs, sizes)),
-                                       block=blocks)
+                                       block=blocks, buffers=_widest_buffers(em.stmts))
         blocked += lines
         used |= _names_used(lines)
     sources = size_sources(inputs, sizes)
@@ -369,6 +370,17 @@ def _per_row(printer: NumPyLowering, stmts, roots, inputs) -> list[str]:
             except UnsupportedNode:  # a range that is not a function of the sizes: not counted
                 continue
     return out or ["1"]
+
+
+def _widest_buffers(stmts) -> int:
+    """Arrays of the widest shape among ``stmts`` that the planned body allocates: the outputs (written into
+    the caller's ``_out``) and the temporaries it keeps; a statement that writes into a dead buffer counts no
+    new one."""
+    def width(s):
+        return sum(1 for x in s.node.labels if x is not None)
+
+    widest = max((width(s) for s in stmts), default=0)
+    return sum(1 for s in stmts if s.ufunc and s.out in (None, OUT_PARAM) and width(s) == widest)
 
 
 def _own_indices(printer: NumPyLowering, t: Target) -> Target:

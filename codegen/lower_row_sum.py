@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import sympy as sp
 
-from codegen.lower_blocks import BLOCK_ELEMENTS
+from codegen.lower_blocks import BLOCK_ELEMENTS, FEW_BUFFERS, FEW_BUFFERS_FACTOR
 
 
 def _name(base) -> str:
@@ -91,10 +91,11 @@ def _rows_read(body, i, n, by_name) -> dict | None:
 
 def summed_row_block_lines(name: str, params: tuple[str, ...], inputs, found: dict, n_local: str, p: int,
                            per_row: list[str], keywords: tuple[str, ...] = (),
-                           block: int = BLOCK_ELEMENTS) -> list[str]:
+                           block: int = BLOCK_ELEMENTS, buffers: int = FEW_BUFFERS + 1) -> list[str]:
     r"""Statements that run ``name`` over blocks of the rows of the summed axis and add the partial
     results weighted by $(n/n_b)^p$.  ``per_row``: code of the element count of each intermediate for
-    all $n$ rows (divided by ``n_local`` for one row)."""
+    all $n$ rows (divided by ``n_local`` for one row).  ``buffers``: as for
+    :func:`codegen.lower_blocks.row_block_lines` (larger blocks where the summed axis is outermost)."""
     if any(q.startswith("_") for q in params):
         return []
     own = {i.name: len(i.shape) for i in inputs}
@@ -109,8 +110,13 @@ def summed_row_block_lines(name: str, params: tuple[str, ...], inputs, found: di
 
     args = [sliced(prm) for prm in params] + [f"{k}={k}" for k in keywords]
     weight = "" if p == 0 else f" * (min(_n_rows, {n_local} - _s) / {n_local})"
-    item = f"{next(q for q in params if q in cut)}.itemsize"  # the first cut parameter: the same bytes per block in any dtype (lower_blocks.BLOCK_ELEMENTS)
-    return [f"_n_rows = max(1, {block * 8} * {n_local} // max(1, ({width}) * {item}))",
+    first = next(q for q in params if q in cut)
+    item = f"{first}.itemsize"  # the first cut parameter: the same bytes per block in any dtype (lower_blocks.BLOCK_ELEMENTS)
+    size = f"{block * 8}"
+    if buffers <= FEW_BUFFERS:
+        size = (f"({block * 8 * FEW_BUFFERS_FACTOR} if {first}.ndim > {cut[first]} and "
+                f"{first}.strides[-{cut[first] + 1}] == max({first}.strides) else {block * 8})")
+    return [f"_n_rows = max(1, {size} * {n_local} // max(1, ({width}) * {item}))",
             f"if {n_local} > _n_rows:",
             "    # the output sums over rows: blocks of rows whose passes stay in cache, partial results added",
             "    # in float64 and rounded once to their dtype",

@@ -53,6 +53,7 @@ rule                      identity
 ``log_of_positive_product`` $\log \prod_f f^{e_f} = \sum_f e_f \log f$ for factors $f > 0$, one a sum (costly: search only; :mod:`codegen.rules_log`)
 ``scale_into_branches``   $k \begin{cases} A \\ B \end{cases} = \begin{cases} k A \\ k B \end{cases}$ where $k$ cancels in a branch (costly: search only; :mod:`codegen.rules_fraction`)
 ``power_bregman``        $A x^{\beta} + B y^{\beta} + C x y^{\beta - 1} = A y^{\beta}(\varphi(\beta L) - \beta\varphi(L))$, $L = \operatorname{log1p}\frac{x - y}{y}$, $\varphi(u) = e^{u} - 1 - u$, where $A\beta + C = 0 = A + B + C$ (costly: search only; :mod:`codegen.rules_bregman`)
+``polynomial_quotient_scale`` $\frac{N(x)}{D(x)} = \frac{N(x)/M^{d}}{D(x)/M^{d}}$, $M = \max(1, \max_j |x_j|)$, for $N$, $D$ polynomials of degree $d$ in $x$ (costly: search only; :mod:`codegen.rules_quotient_scale`)
 ``quotient_into_sum``     $\frac{A + c\sum_i u_i v_i}{D} = \frac{A}{D} + c\sum_i \frac{u_i v_i}{D}$, each product divided in ``paired_quotient``'s order (costly: search only; :mod:`codegen.rules_pairing`)
 ``taylor_branch``         $f(x) = T_N f(x)$ for $|x| < r$ where the sums of $f$ cancel at 0 (costly: search only; :mod:`codegen.rules_series`)
 ========================  =====================================================================
@@ -69,7 +70,7 @@ from dataclasses import dataclass
 import sympy as sp
 from sympy.codegen.cfunctions import expm1, log1p
 
-from codegen import (rules_bregman, rules_cancel, rules_exact, rules_homogeneous, rules_fraction, rules_log, rules_logit, rules_pairing, rules_power, rules_ratio, rules_root, rules_select, rules_step,
+from codegen import (rules_bregman, rules_cancel, rules_exact, rules_homogeneous, rules_fraction, rules_log, rules_logit, rules_pairing, rules_power, rules_quotient_scale, rules_ratio, rules_root, rules_select, rules_step,
                      rules_series, rules_logspace, rules_softmax, rules_softplus_ratio, rules_sums)
 from codegen.lower_unshifted import ExpShift
 from symbolic.functions import ReduceMax, log_ndtr, ndtr
@@ -841,6 +842,12 @@ QUOTIENT_INTO_SUM = Rule(
     gain="(2 sum p t + s) / (sum p + sum t + s) at p, t ~ 1e300: sum p t overflows, truth ~ 1e300 (a Dice ratio); "
          "each (p_i / D) t_i is finite")
 
+POLYNOMIAL_QUOTIENT_SCALE = Rule(
+    "polynomial_quotient_scale", "polynomial_quotient_scale", rules_quotient_scale.polynomial_quotient_scale,
+    priority=101,
+    gain="sum p t / (sum p t + alpha sum p (1 - t) + beta sum (1 - p) t) at p, t ~ 1e300 (the Tversky ratio): the sums "
+         "overflow, inf/inf; over max(1, max|p|) max(1, max|t|) every factor is at most 2")
+
 LOG_OF_POSITIVE_PRODUCT = Rule(
     "log_of_positive_product", "log_of_positive_product", rules_log.log_of_positive_product, priority=9,
     gain="log((1 + e^{p x}) / (1 + e^{p x - p})) / p at p = 1e150: inf/inf in the quotient (soft clipping); split, "
@@ -878,7 +885,7 @@ POWER_LOG1P = Rule(
 
 COSTLY_RULES: tuple[Rule, ...] = (LOGSUMEXP_LOG1P, MEAN_FROM_TOP, ONE_MINUS_TOP, TAYLOR_BRANCH, HOMOGENEOUS_SCALE,
                                   LOG_OF_QUOTIENT, LOG_SPACE_PRODUCT, HOMOGENEOUS_SCALARS, PAIRED_QUOTIENT,
-                                  EXPM1_QUOTIENT, QUOTIENT_INTO_SUM, POWER_BREGMAN,
+                                  EXPM1_QUOTIENT, QUOTIENT_INTO_SUM, POLYNOMIAL_QUOTIENT_SCALE, POWER_BREGMAN,
                                   LOG_OF_POSITIVE_PRODUCT, SCALE_INTO_BRANCHES, POWER_LOG1P,
                                   SOFTPLUS_RATIO, LOG_OF_MEAN, TERM_OVER_SUM)
 """Rules that cost extra passes over the data (two more reductions for ``logsumexp_log1p``, ``mean_from_top``
@@ -918,13 +925,31 @@ STABILIZED_KEPT = 4096
 
 
 def _stabilized(expr: sp.Expr, rules: tuple[Rule, ...]) -> tuple[sp.Expr, tuple[str, ...]]:
-    fired = []
-    for rule in rules:
+    """The rules applied in order, starting after the longest run of the same first rules already applied to ``expr``
+    (:data:`PREFIXES`): the search's "without r" candidates and the certificate's ablation repeat every rule before
+    ``r`` on the same expression (each rule is a function of the expression, so the result is the same)."""
+    names = tuple(r.name for r in rules)
+    start, current, fired = 0, expr, ()
+    for k in range(len(rules), 0, -1):
+        known = PREFIXES.get((expr, names[:k]))
+        if known is not None:
+            start, (current, fired) = k, known
+            break
+    fired = list(fired)
+    for k in range(start, len(rules)):
         try:
-            new = rule.apply(expr)
+            new = rules[k].apply(current)
         except RecursionError:  # a rewrite nested beyond sympy's reach (paired quotients in paired quotients): not applied
-            continue
-        if new != expr:
-            fired.append(rule.name)
-            expr = new
-    return expr, tuple(fired)
+            new = current
+        if new != current:
+            fired.append(rules[k].name)
+            current = new
+        if len(PREFIXES) >= PREFIXES_KEPT:
+            PREFIXES.clear()
+        PREFIXES[(expr, names[:k + 1])] = (current, tuple(fired))
+    return current, tuple(fired)
+
+
+PREFIXES: dict = {}
+"""``(expression, names of the first rules) -> (result, fired)``: every prefix of every rule run (:func:`_stabilized`)."""
+PREFIXES_KEPT = 50000

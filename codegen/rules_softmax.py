@@ -5,7 +5,7 @@ With max-shifted weights $w_i = e^{h_i}$, $h_i = f_i - \max_j f_j \le 0$, $S = \
 ========================  =====================================================================
 rule                      identity
 ========================  =====================================================================
-``mean_from_top``         $A - \frac{\sum_i w_i v_i}{S} = (A - c) - \frac{\sum_i w_i (v_i - c)}{S}$ for any $c$;
+``mean_from_top``         $A - k\frac{\sum_i w_i v_i}{S} = (A - k c) - k\frac{\sum_i w_i (v_i - c)}{S}$ for any $c$, $k$ free of $i$;
                           $c = \frac{\sum_i [h_i = 0]\, v_i}{\#\{h_i = 0\}}$, the value at the top weight
 ``one_minus_top``         $A + \frac{w_k}{S} = (A + 1) - \frac{O}{S}$ where $h_k = 0$, $O = S - 1 = \sum_j [h_j < 0]\, w_j + \#\{h_j = 0\} - 1$
 ========================  =====================================================================
@@ -51,7 +51,8 @@ def _denominator(factors):
 
 
 def _weighted_mean(t):
-    """``(coef, v, var, limits, h, S)`` for ``t = coef * Sum(exp(h_i) v_i, i) / Sum(exp(h_j), j)``, coef a number."""
+    """``(coef, v, var, limits, h, S)`` for ``t = coef * Sum(exp(h_i) v_i, i) / Sum(exp(h_j), j)``, ``coef`` free of
+    sums (a number, or a factor such as the inverse temperature $\beta$ of the gradient of a Boltzmann operator)."""
     factors = list(sp.Mul.make_args(t))
     den = _denominator(factors)
     if den is None:
@@ -60,7 +61,7 @@ def _weighted_mean(t):
     rest = factors[:n] + factors[n + 1:]
     sums = [f for f in rest if isinstance(f, sp.Sum) and len(f.limits) == 1]
     coef = [f for f in rest if not isinstance(f, sp.Sum)]
-    if len(sums) != 1 or not sp.Mul(*coef).is_number:
+    if len(sums) != 1 or any(f.has(sp.Sum, ReduceMax) for f in coef):
         return None
     num = sums[0]
     i = num.limits[0][0]
@@ -110,14 +111,25 @@ def _mean_term(e):
     return _first_term(e, _weighted_mean)
 
 
+def _at_an_index(t, u, i) -> bool:
+    """Whether the term ``t`` is ``u`` (a summand in ``i``) at some integer index of ``t``."""
+    return any(sp.expand(t - u.subs(i, k)) == 0 for k in t.free_symbols if k.is_integer)
+
+
 def mean_from_top(expr: sp.Expr) -> sp.Expr:
     r"""$A + k\frac{\sum_i w_i v_i}{S} \to (A + k c) + k\frac{\sum_i w_i (v_i - c)}{S}$ (see the module)."""
     def value(e):
         n, (coef, v, i, limits, h, s) = _mean_term(e)
-        rest = sp.Add(*[t for q, t in enumerate(e.args) if q != n])
+        terms = [t for q, t in enumerate(e.args) if q != n]
         c = top_value(v, i, limits, h)
         deviation = sp.Sum(sp.exp(h) * (v - c), limits) / s
-        return sp.UnevaluatedExpr(rest + coef * c) + coef * deviation
+        if coef.is_number:
+            return sp.UnevaluatedExpr(sp.Add(*terms) + coef * c) + coef * deviation
+        # k c whole (a quotient rule would split k c / count), grouped with the terms it cancels only: in
+        # 1 + beta x_k - beta B (the gradient of a Boltzmann operator) a 1 in the group is lost to beta x_k - beta c
+        near = [t for t in terms if _at_an_index(t, -coef * v, i)] or terms
+        far = [t for t in terms if t not in near]
+        return sp.UnevaluatedExpr(sp.Add(*near) + coef * sp.UnevaluatedExpr(c)) + sp.Add(*far) + coef * deviation
 
     return expr.replace(lambda e: _mean_term(e) is not None, value)
 

@@ -68,7 +68,9 @@ def _parser() -> argparse.ArgumentParser:
                 "  formulary verify softmax --points 500 --json")
     c.add_argument("ids", nargs="*", metavar="ID", help="catalog ids, or notes (.md) whose definitions to generate")
     c.add_argument("--define", action="append", default=[], metavar="DEF",
-                   help="a definition in the syntax of prove: 'name(x, w)[i] = body' (repeatable)")
+                   help="a definition in the syntax of prove: 'name(x, w)[i] = body' (repeatable); a domain "
+                        "after 'for' is where the certificate samples: 'barrier(x) = -log(x) for x > 0', "
+                        "'odds(p, w) = w*p/(1 - p) for p in (0, 1), w >= 0'")
     c.add_argument("--all", action="store_true", help="every catalog formula")
     c.add_argument("--points", type=int, default=100, help="random points per formula (default 100)")
     c.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
@@ -112,10 +114,13 @@ def _parser() -> argparse.ArgumentParser:
 
     c = command("codegen", "write a standalone NumPy module (vectorized, stable) with a certificate header",
                 "formulary codegen softmax layer_norm --grad -o kernels.py\n"
-                "  formulary codegen --all --grad -o catalog_kernels.py")
+                "  formulary codegen --all --grad -o catalog_kernels.py\n"
+                "  formulary codegen --define 'barrier(x) = -log(x) for x > 0' --grad   # sampled for x > 0 only")
     c.add_argument("ids", nargs="*", metavar="ID", help="catalog ids, or notes (.md) whose definitions to generate")
     c.add_argument("--define", action="append", default=[], metavar="DEF",
-                   help="a definition in the syntax of prove: 'name(x, w)[i] = body' (repeatable)")
+                   help="a definition in the syntax of prove: 'name(x, w)[i] = body' (repeatable); a domain "
+                        "after 'for' is where the certificate samples: 'barrier(x) = -log(x) for x > 0', "
+                        "'odds(p, w) = w*p/(1 - p) for p in (0, 1), w >= 0'")
     c.add_argument("--all", action="store_true", help="every catalog formula")
     c.add_argument("--grad", action="store_true", help="also the vector-Jacobian products")
     c.add_argument("--backend", choices=("numpy", "torch", "jax"), default="numpy",
@@ -230,14 +235,13 @@ def cmd_show(args) -> int:
 
 
 def _verify_definitions(args, notes) -> int:
-    from codegen.define_module import TABLE_HEADER, holds, table_line, uncounted_line
+    from codegen.define_module import TABLE_HEADER, holds, notes_lines, table_line
 
     rows = _definition_rows(args, notes)
     if args.json:
         print(json.dumps({"schema": "formulary.verify_definitions/1", "rows": rows}, indent=2, default=str))
     else:
-        print("\n".join([TABLE_HEADER] + [table_line(r, True) for r in rows]
-                        + [line for r in rows if (line := uncounted_line(r, True))]))
+        print("\n".join([TABLE_HEADER] + [table_line(r, True) for r in rows] + notes_lines(rows, True)))
     return EXIT_OK if all(holds(r, True) for r in rows) else EXIT_FAILED
 
 
@@ -302,6 +306,8 @@ def cmd_verify(args) -> int:
     wall = time.perf_counter() - start
     if args.json:
         data = render.verify_json(results) | {"wall_seconds": round(wall, 3), "jobs": args.jobs}
+        parts = {"formulas": batch} | ({"derivations": derivation_batch, "gradients": gradient_batch} if everything else {})
+        data["cpu_seconds"] = render.cpu_seconds_json({part: b.cpu_seconds for part, b in parts.items()})
         if checked:
             data["derivations"] = [c.to_json() for c in checked]
             data["gradients"] = grads

@@ -136,6 +136,12 @@ def verify_json(results) -> dict:
     }
 
 
+def cpu_seconds_json(parts: dict) -> dict:
+    """``{part: {id: CPU seconds}}``, each part's costliest items first (rounded to the millisecond)."""
+    return {part: {item: round(seconds, 3) for item, seconds in sorted(timings.items(), key=lambda kv: -kv[1])}
+            for part, timings in parts.items()}
+
+
 DERIVE_SCHEMA = "formulary.derive/1"
 GRADIENTS_SCHEMA = "formulary.gradients/1"
 PROVE_SCHEMA = "formulary.prove/1"

@@ -19,7 +19,7 @@ import re
 import sympy as sp
 
 from codegen.define import BUILTINS, DefinitionError, UserDefinition
-from readers.domain import read_domain
+from readers.domain import read_condition, read_domain
 from readers.expression import parse_expression
 from readers.latex.nodes import LatexParseError
 from readers.latex.parse import parse_block, parse_latex, to_zero_based
@@ -38,19 +38,35 @@ LATEX_FUNCTIONS = tuple(n for n in BUILTINS if n not in ("erf", "erfc", "sinh", 
 
 
 def read_definitions(text: str) -> list[UserDefinition]:
-    """Every definition in the display blocks of a Markdown note, in order, each with the domain stated by the
-    inline formulas of the prose before it (since the previous display block: :mod:`readers.domain`)."""
-    out, names, prose = [], [], []
+    r"""Every definition in the display blocks of a Markdown note, in order, each with the domain stated in its block
+    (:func:`latex_condition`), by the prose right after it that continues its sentence ("$$ \ldots $$ where $x > 0$",
+    :data:`_AFTER`) and by the inline formulas of the prose before it (since the previous display block:
+    :mod:`readers.domain`), in that order where two bound one name."""
+    out, names, prose, after = [], [], [], True
     for frag in find_blocks(text):
         if frag.kind != "display":
-            prose.append(frag.content)
+            if out and after and _AFTER.match(frag.sentence) and not frag.sentence.rstrip().endswith(":"):
+                out[-1] = _with_domain(out[-1], read_domain([frag.content]))
+            else:
+                after = False
+                prose.append(frag.content)
             continue
         d = read_latex_definition(frag.content, functions=names, where=f"line {frag.content_line}")
         if d is not None:
-            out.append(dataclasses.replace(d, domain=read_domain(prose)))
+            out.append(_with_domain(d, read_domain(prose)))
             names.append(d.name)
-        prose = []
+        prose, after = [], d is not None
     return out
+
+
+_AFTER = re.compile(r"^\s*(?:where|with|for|on)\b", re.I)
+"""The prose after a definition's block that states its domain: a sentence going on with "where", "with", "for" or
+"on" (one ending in a colon introduces the next block instead)."""
+
+
+def _with_domain(d: UserDefinition, bounds: tuple) -> UserDefinition:
+    """``d`` with the ``bounds`` of names it does not bound yet."""
+    return dataclasses.replace(d, domain=d.domain + tuple(b for b in bounds if all(b[0] != o[0] for o in d.domain)))
 
 
 def read_latex_definition(text: str, *, functions=(), where: str = "") -> UserDefinition | None:
@@ -65,8 +81,9 @@ def read_latex_definition(text: str, *, functions=(), where: str = "") -> UserDe
     params = tuple(_latex_param(p) for p in m.group("params").split(",") if p.strip())
     idx = m.group("idx") or m.group("idx1") or ""
     out_indices = [s.strip() for s in idx.split(",") if s.strip()]
+    body_text, domain = latex_condition(m.group("body").strip())
     try:
-        block = parse_block(m.group("body").strip(), functions=tuple(functions) + LATEX_FUNCTIONS + (name,),
+        block = parse_block(body_text, functions=tuple(functions) + LATEX_FUNCTIONS + (name,),
                             indices=tuple(out_indices))
     except LatexParseError as exc:
         raise DefinitionError(f"{where}: {name}: cannot read the body: {exc}") from None
@@ -86,7 +103,46 @@ def read_latex_definition(text: str, *, functions=(), where: str = "") -> UserDe
             ranges.append((i, lo - 1, hi - 1))
         else:
             ranges.append(_range_from_reads(body, i, name))
-    return UserDefinition(name, params, body, tuple(ranges), tuple(block.sizes), latex=text.strip(), where=where)
+    _check_domain_names(domain, params, body, f"{where}: {name}" if where else name)
+    latex = text.strip() if not domain else text.strip()[:len(text.strip()) - len(m.group("body").strip())] + body_text
+    return UserDefinition(name, params, body, tuple(ranges), tuple(block.sizes), latex=latex, where=where,
+                          domain=domain)
+
+
+_LATEX_MARKER = re.compile(r"\\text\s*\{\s*(?:for|where|with|if)\s*\}|\\q?quad\b|,")
+_TRAILING = re.compile(r"(?:\s|,|\\[;,:! ]|\\q?quad\b)+$")
+
+
+def latex_condition(body: str) -> tuple[str, tuple]:
+    r"""``(body, domain)``: a domain stated after the body in the block (``\log x \quad \text{for } x > 0``,
+    ``\frac{1}{x}, \; x \in (0, 1)``, ``\ldots \text{ where } 0 < p < 1, \gamma \ge 0``) taken off it and read by
+    :func:`readers.domain.read_condition`; the body unchanged and no domain where no such clause ends it.  Markers: ``\text{for}``
+    (``where``, ``with``, ``if``), ``\quad`` or a comma outside brackets and after the last ``\end{...}``."""
+    ends = [m.end() for m in re.finditer(r"\\end\s*\{[^{}]*\}", body)]
+    start, depth = (ends[-1] if ends else 0), 0
+    for pos in range(len(body)):
+        ch = body[pos]
+        depth += ch in "([{"
+        depth -= ch in ")]}"
+        if pos < start or depth != 0:
+            continue
+        m = _LATEX_MARKER.match(body, pos)
+        if m is None or (m.group(0) == "," and body[pos - 1:pos] == "\\"):
+            continue
+        domain = read_condition(body[m.end():])
+        head = _TRAILING.sub("", body[:pos])
+        if domain and head:
+            return head, domain
+    return body, ()
+
+
+def _check_domain_names(domain, params, body, where: str) -> None:
+    """Every name a stated domain bounds is a parameter or a symbol of the body (a clause naming something else is a
+    mistake, not a bound to drop)."""
+    known = set(params) | {str(s) for s in body.free_symbols} | {str(a.base.label) for a in body.atoms(sp.Indexed)}
+    unknown = [b[0] for b in domain if b[0] not in known]
+    if unknown:
+        raise DefinitionError(f"{where}: the domain bounds {', '.join(unknown)}, not a parameter or symbol of the body")
 
 
 def _latex_param(text: str) -> str:
@@ -111,13 +167,26 @@ def read_ascii_definition(text: str) -> UserDefinition:
     for p in params:
         if not p.isidentifier():
             raise DefinitionError(f"parameter {p!r} is not a name")
-    body = parse_expression(m.group("body").strip())
+    body_text, domain = m.group("body").strip(), ()
+    stated = _ASCII_CONDITION.match(body_text)
+    if stated is not None:
+        domain = read_condition(stated.group("condition"), ascii=True)
+        if domain is None:
+            raise DefinitionError(f"cannot read the domain {stated.group('condition').strip()!r}: expected bounds such as "
+                                  "'x > 0', '0 < p < 1' or 'x in (0, 1)', separated by commas")
+        body_text = stated.group("body")
+    body = parse_expression(body_text)
+    _check_domain_names(domain, params, body, m.group("name"))
     out_indices = [s.strip() for s in (m.group("idx") or "").split(",") if s.strip()]
     by_name = {str(s): s for s in body.free_symbols}
     ranges = tuple(_range_from_reads(body, by_name.get(i, sp.Symbol(i, integer=True)), m.group("name"))
                    for i in out_indices)
     sizes = tuple(sorted({s for _, lo, hi in ranges for s in (as_expr(hi).free_symbols)}, key=str))
-    return UserDefinition(m.group("name"), params, body, ranges, sizes, latex="", where="--define")
+    return UserDefinition(m.group("name"), params, body, ranges, sizes, latex="", where="--define", domain=domain)
+
+
+_ASCII_CONDITION = re.compile(r"^(?P<body>.*?)\s+for\s+(?P<condition>.*)$", re.S)
+"""``body for x > 0, 0 < p < 1``: the domain stated after the body (``for`` is no name of the ASCII syntax)."""
 
 
 def _range_from_reads(body: sp.Expr, index: sp.Symbol, name: str):

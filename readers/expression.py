@@ -25,6 +25,8 @@ from dataclasses import dataclass
 
 import sympy as sp
 
+import symbolic.integer_part  # noqa: F401 - floor/ceiling of a number certified before a claim is built
+
 MAX_LENGTH = 10_000
 """Longest accepted input, in characters."""
 MAX_DEPTH = 200

@@ -173,6 +173,7 @@ register(Derivation(
 
 _v = IndexedBase("v", real=True)
 _A = Symbol("A", real=True)
+_kc = Symbol("k", real=True)
 _t = Symbol("t", integer=True, nonnegative=True)
 _hj = z[j] - ReduceMax(z[_t], (_t, 0, K - 1))
 _S = Sum(exp(_hj), (j, 0, K - 1))
@@ -186,7 +187,11 @@ register(Derivation(
     steps=(Step(_A - Sum(exp(_hj) * _v[j], (j, 0, K - 1)) / _S,
                 (_A - _top) - Sum(exp(_hj) * (_v[j] - _top), (j, 0, K - 1)) / _S,
                 justification="sum_j w_j (v_j - c) / S = sum_j w_j v_j / S - c, as sum_j w_j / S = 1",
-                sizes=({K: 1}, {K: 2}, {K: 3})),),
+                sizes=({K: 1}, {K: 2}, {K: 3})),
+           Step(_A - _kc * Sum(exp(_hj) * _v[j], (j, 0, K - 1)) / _S,
+                (_A - _kc * _top) - _kc * Sum(exp(_hj) * (_v[j] - _top), (j, 0, K - 1)) / _S,
+                justification="the same times a coefficient k free of j (an inverse temperature)",
+                sizes=({K: 1}, {K: 2}, {K: 3}))),
 ))
 
 _i0 = Symbol("i", integer=True, nonnegative=True)

@@ -14,6 +14,8 @@ r"""The identities of the root-difference, Taylor-branch and homogeneous-scale r
   bound on $|x| < r$ is measured by the rule at each use.
 * ``homogeneous_scale``: $x_k \frac{\sum_i g_i x_i}{\sum_j x_j^2}$ is unchanged when $x$ is divided by
   $M = \max_j |x_j| > 0$ (degree 0), and so is $\frac{x_k}{\sqrt{\sum_j x_j^2}}$.
+* ``polynomial_quotient_scale``: a quotient of polynomials of one degree in $x$ is unchanged when both are divided by
+  the same power of $M > 0$.
 """
 from sympy import Abs, And, Heaviside, IndexedBase, Max, Piecewise, Rational, Sum, Symbol, exp, log, sin, sqrt, symbols, tanh
 
@@ -109,6 +111,24 @@ register(Derivation(
              _Mp * (Sum((_xp[_j] / _Mp) ** _p, (_j, 0, _n - 1)) / _n) ** (1 / _p),
              justification="a power with a symbolic exponent, of degree 1: (x/M)^p = x^p / M^p for x >= 0, M > 0, "
                            "and (M^{-p} A)^{1/p} = A^{1/p} / M",
+             sizes=({_n: 1}, {_n: 2}, {_n: 3})),
+    ),
+))
+
+_y = IndexedBase("y", real=True)
+_Mx1 = Max(ReduceMax(Abs(_x[_t]), (_t, 0, _n - 1)), 1)
+_My1 = Max(ReduceMax(Abs(_y[_t]), (_t, 0, _n - 1)), 1)
+register(Derivation(
+    id="polynomial_quotient_scale",
+    title=r"the identity of a stability rule: $\frac{N(x)}{D(x)} = \frac{N(x)/M^{d}}{D(x)/M^{d}}$ for $N$, $D$ "
+          r"polynomials of degree $d$ in $x$, $M = \max(1, \max_j |x_j|)$, the scale carried into every factor",
+    source="textbook",
+    steps=(
+        Step(Sum(_x[_i] * _y[_i], (_i, 0, _n - 1)) / Sum((1 - _x[_j]) * (2 + _y[_j]), (_j, 0, _n - 1)),
+             Sum((_x[_i] / _Mx1) * (_y[_i] / _My1), (_i, 0, _n - 1))
+             / Sum((1 / _Mx1 - _x[_j] / _Mx1) * (2 / _My1 + _y[_j] / _My1), (_j, 0, _n - 1)),
+             justification="numerator and denominator both divided by M_x M_y > 0, each product's factors by one "
+                           "scale each: (1 - x_j)/M_x = 1/M_x - x_j/M_x",
              sizes=({_n: 1}, {_n: 2}, {_n: 3})),
     ),
 ))

@@ -260,8 +260,8 @@ class _Atoms:
 
     def atom_nabla(self, tree):
         r"""$\nabla_x f$ (an opaque gradient ``nabla_x(f)``) and $\partial_x f$: the partial derivative
-        ``Derivative(f, x)`` when ``x`` is a plain letter, else the opaque ``partial_{\mathbf{w}}(f)`` (a
-        gradient with respect to a vector, whose layout the notes do not fix)."""
+        ``Derivative(f, x)`` when ``x`` is a plain letter, else the same gradient as $\nabla_{\mathbf{w}} f$,
+        ``nabla_{\mathbf{w}}(f)`` (a gradient with respect to a vector, whose layout the notes do not fix)."""
         subs, _ = self.scripts_of(tree.children[1:-1])
         operator = "partial" if tree.children[0].value == "partial" else "nabla"
         body = self.plain(self.operand(tree.children[-1]), tree)
@@ -269,7 +269,7 @@ class _Atoms:
             variable = self.plain(self.sarg(subs[0]), tree)
             if isinstance(variable, sp.Symbol) and re.fullmatch(r"[A-Za-z]|\\?[a-z]+", variable.name):
                 return sp.Derivative(body, variable, evaluate=False)
-        label = operator + ("_" + self.subtext(subs[0]) if subs else "")
+        label = ("nabla" if subs else operator) + ("_" + self.subtext(subs[0]) if subs else "")
         self.used_functions.add(label)
         return sp.Function(label)(body)
 

@@ -8,7 +8,9 @@ random rational coefficients):
 .. math:: f(t_1, \dots, t_n) = c_0 + \sum_k c_k t_k + \sum_{k \le l} c_{kl} t_k t_l
           + \sin\bigl(\textstyle\sum_k a_k t_k\bigr) + e^{\sum_k b_k t_k / 4}
 
-Holding for both draws is evidence (``verified``), never a proof.  A failure is **not** a refutation:
+A claim with integrals draws random quadratics instead (the polynomial part alone): compositions and
+integrals of polynomials stay in closed form, where the sine and exponential terms leave integrals sympy
+cannot do.  Holding for both draws is evidence (``verified``), never a proof.  A failure is **not** a refutation:
 in context the notes may mean one particular function (an entropy ``H``, a density ``p``) for which the
 claim holds, so the caller keeps ``undecided``.
 """
@@ -65,10 +67,23 @@ def random_function(arity: int, rng: random.Random) -> sp.Lambda:
     return sp.Lambda(ts, body)
 
 
-def draws(functions: dict, seed_text: str) -> list[dict]:
-    """``DRAWS`` substitutions ``{f: Lambda}`` for ``{f: arity}``, reproducible from the claim's text."""
+def draws(functions: dict, seed_text: str, *, polynomial: bool = False) -> list[dict]:
+    """``DRAWS`` substitutions ``{f: Lambda}`` for ``{f: arity}``, reproducible from the claim's text;
+    ``polynomial``: quadratics only (a claim with integrals: compositions of them integrate exactly)."""
     rng = random.Random(zlib.crc32(seed_text.encode("utf-8")))
-    return [{f: random_function(n, rng) for f, n in functions.items()} for _ in range(DRAWS)]
+    make = random_polynomial if polynomial else random_function
+    return [{f: make(n, rng) for f, n in functions.items()} for _ in range(DRAWS)]
+
+
+def random_polynomial(arity: int, rng: random.Random) -> sp.Lambda:
+    """The polynomial part of :func:`random_function`: a random quadratic of ``arity`` arguments."""
+    ts = sp.symbols(f"t0:{arity}", real=True)
+
+    def c():
+        return sp.Rational(rng.randint(-9, 9) or 1, rng.randint(1, 5))
+
+    body = c() + sum(c() * t for t in ts) + sum(c() * ts[k] * ts[m] for k in range(arity) for m in range(k, arity))
+    return sp.Lambda(ts, body)
 
 
 def substitute(expr, mapping: dict):
@@ -78,3 +93,45 @@ def substitute(expr, mapping: dict):
 
     out = expr.replace(lambda e: isinstance(e, AppliedUndef) and e.func in mapping, apply)
     return out.replace(lambda e: isinstance(e, (sp.Derivative, sp.Subs)), lambda e: e.doit())
+
+
+_BINDING = (sp.Derivative, sp.Integral, sp.Sum, sp.Product, sp.Limit, sp.Subs)
+_NOT_VALUES = frozenset({"tuple", "set", "Given", "PlusMinus"})
+
+
+def as_values(sides):
+    r"""``(sides, names)`` with every application of an unknown function (``\nabla L(w)``, ``f(x)``) replaced by
+    one fresh real value, the same application by the same value; None when there is none, or when a derivative,
+    integral, sum or limit could see through an application.
+
+    A claim that holds for every value of those applications holds whatever the functions are: its check is
+    the check of the claim."""
+    if any(e.has(*_BINDING) for e in sides):
+        return None
+    found = {}
+    for e in sides:
+        for app in sorted(e.atoms(AppliedUndef), key=sp.default_sort_key):
+            if app.func.__name__ in _NOT_VALUES or type(app).__name__ in _NOT_VALUES:
+                return None
+            found.setdefault(app, sp.Dummy(f"v{len(found)}", real=True))
+    outer = {a: v for a, v in found.items()
+             if not any(a != b and a in b.atoms(AppliedUndef) for b in found)}
+    if not outer:
+        return None
+    return [e.xreplace(outer) for e in sides], sorted(map(str, outer))
+
+
+def scaled_applications(sides, known=frozenset()):
+    r"""``sides`` with a run of letters applied (``Cf(x)``, read as one name ``Cf``) split into the product of its
+    leading letters and the function of its last letter (``C \cdot f(x)``) when the claim applies that function
+    elsewhere (``C \frac{d}{dx} f(x)``) or the notes define it (``known``); None when there is no such run."""
+    applied = {**{n: sp.Function(n) for n in known},
+               **{a.func.__name__: a.func for e in sides for a in e.atoms(AppliedUndef)}}
+    names = {x.name: x for e in sides for x in e.free_symbols if isinstance(x, sp.Symbol)}
+    split = {}
+    for e in sides:
+        for app in e.atoms(AppliedUndef):
+            name = app.func.__name__
+            if len(name) > 1 and name.isalpha() and name[-1] in applied and name[-1] != name:
+                split[app] = sp.Mul(*(names.get(c, sp.Symbol(c)) for c in name[:-1])) * applied[name[-1]](*app.args)
+    return [e.xreplace(split) for e in sides] if split else None

@@ -76,7 +76,7 @@ from readers.latex.parse import (
     to_zero_based,
 )
 from readers.notes.approximation import check_approximation as approximation
-from readers.notes.arbitrary import arbitrary_functions, draws, substitute
+from readers.notes.arbitrary import arbitrary_functions, as_values, draws, scaled_applications, substitute
 from readers.notes.blocks import Fragment, find_blocks
 from readers.notes.independence import assumes_independence, conditioning, states_independence
 from readers.notes.operators import OPERATOR_CUE, derivative_reading, operators
@@ -98,7 +98,7 @@ from readers.notes.moments import OPERATORS as MOMENTS
 from readers.notes.optimum import OPTIMUM_WORDS, matrix_like, one_by_one, starred_base, stationarity
 from readers.notes.optimum import SUBJECT_TO as _SUBJECT_TO
 from readers.notes.vector_functions import components
-from readers.notes.taylor import check_taylor, introduction
+from readers.notes.taylor import check_taylor, introduction, run_introduction
 from readers.notes.objective import (
     INEQUALITIES,
     Main,
@@ -125,13 +125,22 @@ from readers.notes.reading import (
     is_update,
 )
 from readers.notes.entries import check_entry_block, entry_variable
-from readers.notes.entry_identities import check_entry_identities
-from readers.notes.recurrences import check_unrolled, reaches_back, recurrence, subscript
+from readers.notes.entry_identities import aligned as aligned_entries, check_entry_identities
+from readers.notes.recurrences import (
+    check_constant_input,
+    check_unrolled,
+    constant_inputs,
+    reaches_back,
+    recurrence,
+    subscript,
+)
 from readers.notes.entropy import applications as entropy_applications
 from readers.notes.entropy import check_divergence, check_entropy
 from readers.notes.entropy import divergence_applications
 from readers.notes.mass_expectations import check_mass_expectations
 from readers.notes.law_tables import CUE as LAW_CUE, check_law_tables, law_variables
+from readers.notes.event_values import EventValues, conditional_cue
+from readers.notes.value_maps import check_value_map
 from readers.notes.angles import angle_definition, arccos_latex
 from readers.notes.definition_cues import introduces_definition, introduces_restatement, restates_row,\
     split_restatements, text_before, differentiated_after
@@ -292,6 +301,7 @@ def check_notes(text: str, *, path: str = "<string>", budget: float = 5.0) -> No
     reader.simplex_vectors = declared_vectors(text)
     reader.einstein_stated = EINSTEIN_CUE.search(text) is not None
     reader.test_levels = hypothesis_tests.levels(text)
+    reader.event_values.read_tables(reader.lines, reader.cell_expression)
     return NotesReport(path, tuple(reader.fragment(f) for f in find_blocks(text)))
 
 
@@ -309,6 +319,28 @@ def _stated_probabilities(block) -> list:
         if not (isinstance(lhs, AppliedUndef) and lhs.func.__name__ in PROBABILITY_NAMES and rhs.is_number):
             return []
         out.append((lhs, rhs))
+    return out
+
+
+def _arbitrary_composition(expr) -> bool:
+    """Whether ``expr`` is ``A(B(C(x)))``: undefined functions of one argument applied in turn to a plain name."""
+    depth = 0
+    while isinstance(expr, AppliedUndef) and len(expr.args) == 1 and arbitrary_functions([expr]) is not None:
+        expr, depth = expr.args[0], depth + 1
+    return depth > 0 and isinstance(expr, sp.Symbol)
+
+
+def _chains(block) -> list:
+    """The ``(expressions, relations)`` of a block's rows, a continued row (``&= ...``) joined to the one above."""
+    out = []
+    for row in block.rows:
+        if row.kind in ("empty", "prose"):
+            continue
+        exprs, rels = list(row.chain.exprs), list(row.chain.rels)
+        if row.continued and out:
+            out[-1] = (out[-1][0] + exprs, out[-1][1] + rels)
+        else:
+            out.append((exprs, rels))
     return out
 
 
@@ -339,13 +371,16 @@ def _ellipsis_only_in_arguments(expr) -> bool:
     return walk(expr, False)
 
 
-def _entry_notation(content: str, steps: list) -> list:
+def _entry_notation(content: str, steps: list, einstein: bool = False) -> list:
     r"""Steps left undecided in a block written in entry notation (``\frac{d}{dv_{ab}}``, ``u_{ia}``,
     ``[\mathbf{M}]_{ab}``: readers.notes.entries; without a derivative, ``(\mathbf{A}\mathbf{v})_i = \sum_j a_{ij}
     v_j``: readers.notes.entry_identities) take the verdict of that reading, one result per step."""
     if not steps or not any(s.verdict == "undecided" for s in steps):
         return steps
-    results = check_entry_block(content) if entry_variable(content) is not None else check_entry_identities(content)
+    results = check_entry_block(content) if entry_variable(content) is not None else \
+        check_entry_identities(content, einstein)
+    if results is not None and len(results) != len(steps):  # a leading definition is not checked
+        results = aligned_entries(results, [(s.lhs, s.rhs) for s in steps])
     if results is None or len(results) != len(steps):
         return steps
     out = []
@@ -457,6 +492,51 @@ def _inside_its_own_group(letter: str, content: str) -> bool:
             if tokens[m] == token and (m + 1 >= len(tokens) or tokens[m + 1] != "("):
                 return True
     return False
+
+
+_WORDS = re.compile(r"\\(?:text|textrm|mathrm|operatorname|mathit)\s*\{[^{}]*\}")
+"""Upright words (``\\mathrm{softmax}``): their letters are not names of the block."""
+
+
+def _a_factor_elsewhere(letter: str, content: str) -> bool:
+    r"""Whether ``letter`` stands bare before another name somewhere in ``content``, as a factor of a product
+    (``w - \eta(g + \lambda w) = (1 + \eta\lambda) w - \eta g``: ``\eta\lambda`` and ``\eta g`` multiply, so
+    ``\eta(...)`` is the same value times a bracket, not a function)."""
+    token = letter if len(letter) == 1 else "\\" + letter
+    tokens = re.findall(r"\\[A-Za-z]+|\S", _WORDS.sub(" ", content))
+    for k, t in enumerate(tokens[:-1]):
+        if t != token or (k and re.fullmatch(r"[A-Za-z]", tokens[k - 1])):
+            continue
+        following = tokens[k + 1]
+        if re.fullmatch(r"[A-Za-z]", following) or following[1:] in _GREEK_WORDS:
+            return True
+    return False
+
+
+_WITNESS_VALUES = (sp.Rational(1, 2), sp.Integer(2), sp.Rational(1, 4), sp.Integer(3), sp.Rational(-1, 2),
+                   sp.Integer(-2), sp.Rational(3, 4), sp.Integer(1))
+"""Values tried, in turn, for each name of a difference that must be shown non-zero inside stated conditions
+(terminating decimals, so the witness shows them exactly)."""
+
+
+def _point_where_nonzero(differences: dict, conditions) -> dict | None:
+    r"""``{name: value, 'at': 't=3', 'lhs - rhs': ...}``: a step of ``differences`` (``{step: expr}``) and values of
+    its names that satisfy every condition on them (``0 < \gamma < 1``) where the difference is not zero; None when
+    a condition ties them to other names or no tried point works."""
+    for step, difference in sorted(differences.items()):
+        names = sorted(difference.free_symbols, key=str)
+        tied = [c for c in conditions if c.free_symbols & set(names)]
+        if any(not c.free_symbols <= set(names) for c in tied) or len(names) > 4:
+            return None
+        for values in itertools.product(_WITNESS_VALUES, repeat=len(names)):
+            point = dict(zip(names, values))
+            if any(c.xreplace(point) is not sp.true for c in tied):
+                continue
+            value = difference.xreplace(point)
+            if value.is_number and value != 0:
+                return {**{_show(k): f"{float(v):g}" for k, v in point.items()}, "at": f"step {step}",
+                        "lhs - rhs": str(value)}
+    return None
 
 
 def _maxima_over_summed_ranges(lhs, rhs):
@@ -768,13 +848,14 @@ class _NotesReader(_CatalogMatch):
         self.component_functions = ComponentFunctions()  # functions of a vector by its components
         self.entry_links = {}  # entry letter -> (matrix name, section): A = (a_{ij}) (readers.notes.determined)
         self.vector_functions = {}  # f(\mathbf{x}) written in x's entries (readers.notes.component_derivatives)
+        self.event_values = EventValues()  # probabilities the notes give as numbers (readers.notes.event_values)
 
     # ** one block **
 
     def fragment(self, frag: Fragment) -> BlockReport:
         self.line, self.pending_updates = frag.line, []
         self.latex, self.elided = frag.content, decimals.elided_decimals(frag.content)
-        self.prose = frag.sentence + (" " + introduction(self.lines, frag.line) if frag.kind == "display" else "")
+        self.prose = frag.sentence + (" " + run_introduction(self.lines, frag.line) if frag.kind == "display" else "")
         if frag.section != self.section.number:
             self.section.enter(frag.section)
         base = {"line": frag.line, "source": frag.source, "kind": frag.kind, "heading": frag.heading}
@@ -817,6 +898,17 @@ class _NotesReader(_CatalogMatch):
                            functions=tuple(set(self.section.functions) | self.document_functions | set(functions)),
                            line=frag.content_line, column=frag.content_column)
 
+    def cell_expression(self, content):
+        """The one expression (or ``name = value`` as an equation) of a table cell's math."""
+        rows = [r for r in parse_block(content, names=self.names, functions=tuple(self.document_functions)).rows
+                if r.kind not in ("empty", "prose")]
+        if len(rows) != 1:
+            return None
+        exprs, rels = rows[0].chain.exprs, tuple(rows[0].chain.rels)
+        if len(exprs) == 1:
+            return exprs[0]
+        return sp.Eq(*exprs, evaluate=False) if rels == ("=",) else None
+
     def read(self, block, frag, base) -> BlockReport:
         warnings = list(block.warnings)
         explain = _explain(block)
@@ -825,6 +917,7 @@ class _NotesReader(_CatalogMatch):
             self.section.limit = None
         self.section.leave_items(frag.items)
         self.record_laws(block)
+        self.event_values.observe(_chains(block), frag.line)
         pairs = condition_pairs(block, frozenset(self.section.functions))
         facts = self.entropy_facts(pairs, frag) if pairs is not None else None
         if facts:  # H(X) \geq 0: no condition on X, a fact about Shannon's entropy (readers.notes.entropy)
@@ -894,7 +987,7 @@ class _NotesReader(_CatalogMatch):
         self.pending_updates = []
         steps = self.readings(block, frag, steps, before)
         steps = confirmed_definitions + steps
-        steps = _entry_notation(frag.content, steps) if steps else _entry_restatement(frag)
+        steps = _entry_notation(frag.content, steps, self.einstein_stated) if steps else _entry_restatement(frag)
         catalog_id, comparison = self.match_catalog(frag, block, mains, claims, first=first)
         warnings += comparison.warnings
         role = _role(steps, defined or mains, updates)
@@ -1058,6 +1151,7 @@ class _NotesReader(_CatalogMatch):
         letters -= set(self.section.functions) | self.document_functions
         letters -= {k.name for k in before.symbols if isinstance(k, sp.Symbol)}  # p = sigma(z) above: p is a value
         letters = {x for x in letters if not _inside_its_own_group(x, frag.content)}  # n(n-1): n is a value
+        letters = {x for x in letters if not _a_factor_elsewhere(x, frag.content)}  # \eta\lambda: a value
         runs -= self.names
         if not letters and not runs:
             return steps
@@ -1206,13 +1300,14 @@ class _NotesReader(_CatalogMatch):
                     2 if named else 1
             elif not row.continued and rels[0] in ("=", ":=") and self.redefinable(name, exprs[1]) \
                     and (introduces_definition(self.lines, frag.kind, frag.line, frag.column)
+                         or self.composes_anew(name, exprs[1])
                          or recomputes(self.section.symbols.get(name), self.expand(exprs[1]))
                          or isinstance(name, AppliedUndef)
                          and differentiated_after(read_rows, index, name.func.__name__)):
                 # "let us plot the function $$f(x, y) = ...$$" after another f: the words say it is a new
                 # definition, which shadows the old one (readers.notes.definition_cues); SE = (numbers) after
                 # SE = (other numbers): the next worked problem's value (readers.notes.recomputations); f(x, y) =
-                # x + y -> df/dx = 1: set to be differentiated
+                # x + y -> df/dx = 1: set to be differentiated; f(x) = h(g(x)) after f(x) = A(B(x)): a new composite
                 self.define(name, exprs[1], frag.content_line + row.line - 1)
                 defined.append(f"{name}")
                 mains.append(Main(name, exprs[1]))
@@ -1531,6 +1626,12 @@ class _NotesReader(_CatalogMatch):
         return isinstance(lhs, (sp.Symbol, sp.Indexed)) and lhs not in rhs.free_symbols \
             and not rhs.atoms(sp.Indexed) & {lhs} and compound_moments(lhs) == lhs  # mu_{aX+b}: never a new name
 
+    def composes_anew(self, lhs, rhs) -> bool:
+        """``f(x) = h(g(x))`` after ``f(x) = A(B(x))``: both bodies compose functions the notes never define, so
+        the row is a new composite (as a claim it would say that ``h`` is ``A`` and ``g`` is ``B``)."""
+        old = self.expand(lhs)
+        return old != lhs and all(_arbitrary_composition(e) for e in (old, self.expand(rhs)))
+
     def define(self, lhs, rhs, line=0) -> None:
         if isinstance(lhs, AppliedUndef):  # rho(X, Y) = Cov / (sigma_X sigma_Y): sigma_X is the parameter's,
             variables = {a for a in lhs.args if isinstance(a, sp.Symbol) and _capital(a.name)}
@@ -1647,7 +1748,8 @@ class _NotesReader(_CatalogMatch):
         general = _Claim(claim.lhs, claim.rel, claim.rhs, tuple(claim.conditions) + stated, claim.line,
                          claim.zero_based, claim.redefinition)
         out = self.check_plain(general, frag, lhs, rhs, shown)
-        out = [StepReport(**{**r.__dict__, "assumptions": assumptions}) for r in out]
+        out = [StepReport(**{**r.__dict__, "assumptions": assumptions + tuple(  # and those the reading used
+            a for a in r.assumptions if a not in assumptions)}) for r in out]
         if leibniz is not None:
             out = [StepReport(**{**r.__dict__, "method": f"{r.method}; {LEIBNIZ_NOTE}"}) if r.method else r
                    for r in out]
@@ -1698,6 +1800,11 @@ class _NotesReader(_CatalogMatch):
         if not all(r.verdict in ("proved", "verified") for r in out) and not claim.conditions:
             how = check_law_tables(lhs, claim.rel, rhs, cue=LAW_CUE.search(self.prose) is not None)
             if how is not None:  # sum_{x in Val(X)} p_X(x) = 1: about every law of X (readers.notes.law_tables)
+                return [StepReport(**shown, verdict="verified", method=how, assumptions=assumptions)]
+            how = self.event_values.numeric(lhs, rhs, frag.line) or self.event_values.structural(
+                lhs, claim.rel, rhs, False) or (conditional_cue(self.lines, frag.line) and self.event_values.structural(
+                    lhs, claim.rel, rhs, True))
+            if how:  # P(D = 1) = P(D = 1, H = 0) + ... = 0.011485 (readers.notes.event_values)
                 return [StepReport(**shown, verdict="verified", method=how, assumptions=assumptions)]
         product = self.product_reading(general, frag, lhs, rhs, shown, out)
         if product is not None:
@@ -1872,11 +1979,37 @@ class _NotesReader(_CatalogMatch):
             found = self.section.recurrences.get(name)
             start = self.starts(found) if found is not None else {}
             result = check_unrolled(claim.lhs, claim.rhs, found, start) if found is not None else None
+            inputs = constant_inputs(claim.lhs, claim.rhs, found) if result is not None and start else {}
+            if inputs and result[0] != "verified":  # s_t = (1 - gamma^t) g^2: a constant input g_t = g
+                constant = self.constant_input(claim, found, inputs, start, shown)
+                if constant is not None:
+                    return constant
             if result is not None:
                 return StepReport(**shown, verdict=result[0], reason=result[1] if result[0] != "verified" else "",
                                   method=f"unrolled recurrence: {result[1]}" if result[0] == "verified" else "",
                                   role="claim", assumptions=tuple(f"{k} = {_show(v)}" for k, v in start.items()))
         return None
+
+    def constant_input(self, claim, found, inputs, start, shown) -> StepReport | None:
+        r"""The claim about ``found``'s sequence read with its input constant, where the notes give the first step
+        (readers.notes.recurrences ``check_constant_input``): verified when the sides agree at every step, refuted
+        at a step and a point inside the section's conditions where they differ, else None."""
+        result = check_constant_input(claim.lhs, claim.rhs, found, inputs, start)
+        if result is None:
+            return None
+        verdict, reason, differences = result
+        used = tuple(f"{k} = {_show(v)}" for k, v in start.items()) + \
+            tuple(f"{name}_{found.step.name} = {name}" for name in inputs)
+        if verdict == "verified":
+            return StepReport(**shown, verdict="verified", method=f"unrolled recurrence: {reason}", role="claim",
+                              assumptions=used)
+        witness = _point_where_nonzero(differences, [c[0] for c in self.section.conditions])
+        if witness is None:
+            return None
+        return StepReport(**shown, verdict="refuted", reason=reason, counterexample=witness, role="claim",
+                          assumptions=used + tuple(c[1] for c in self.section.conditions
+                                                   if c[0].free_symbols & set().union(*(
+                                                       d.free_symbols for d in differences.values()))))
 
     def product_reading(self, claim, frag, lhs, rhs, shown, out):
         r"""``p(1-p)`` read as a product when the letter ``p`` also stands alone in the claim as written (so
@@ -2006,6 +2139,9 @@ class _NotesReader(_CatalogMatch):
         return report
 
     def check_plain(self, claim: _Claim, frag: Fragment, lhs, rhs, shown) -> list[StepReport]:
+        mapped = check_value_map(lhs, claim.rel, rhs) if claim.rel in ("=", "->") else None
+        if mapped is not None:  # [1, -2] -> [e^1, e^{-2}] = [2.71, 0.14]: a worked computation (value_maps)
+            return [StepReport(**shown, verdict="verified", method=mapped)]
         if claim.rel == "->" and _is_variable(claim.lhs) and (
                 frag.kind != "display" or claim.rhs.has(PlusMinus, sp.oo, -sp.oo)):
             self.section.limit = (lhs, sign_choices(rhs), frag.paragraph)
@@ -2117,12 +2253,20 @@ class _NotesReader(_CatalogMatch):
         lhs, rhs, opaque = _opaque(lhs, rhs)
         why = _unchecked(lhs, rhs)
         if why.startswith("unknown functions") and rel in ("=", "<", ">", "<=", ">="):
-            found = self.for_every_function(lhs, rel, rhs, claim, shown)
+            scaled = scaled_applications((lhs, rhs), frozenset(self.section.functions) | self.document_functions)
+            scaled = [self.expand(e) for e in scaled] if scaled else None  # Cf(x) beside f(x): C f(x) (arbitrary)
+            found = (self.confirmed(scaled[0], rel, scaled[1], claim, shown) or self.for_every_function(
+                scaled[0], rel, scaled[1], claim, shown)) if scaled else None
+            if found is not None:
+                found = StepReport(**{**found.__dict__, "method": f"{found.method}; a run of letters applied read "
+                                                                  "as a product (Cf(x) as C f(x))"[:300]})
+            found = found or self.for_every_function(lhs, rel, rhs, claim, shown)
             if found is not None and found.verdict == "refuted" and any(
                     any(b.has(sp.oo, -sp.oo) for lim in i.limits for b in lim[1:])
                     for e in (lhs, rhs) for i in e.atoms(sp.Integral)):
                 found = _undecided(found, "an improper integral of an unknown function: the sampled function "
                                           f"need not be integrable there ({found.reason[:80]})")
+            found = found or self.whatever_applied(lhs, rel, rhs, claim, shown)
             if found is not None:
                 return [found]
         if NOT_A_FUNCTION_OF in why and rel in ("=", "<", ">", "<=", ">="):
@@ -2346,6 +2490,19 @@ class _NotesReader(_CatalogMatch):
         report = self.run(step, shown)
         return report if report.verdict in ("proved", "verified") else None
 
+    def whatever_applied(self, lhs, rel, rhs, claim, shown) -> StepReport | None:
+        r"""The claim with each application of an unknown function (``\nabla L(w)``) read as an arbitrary value
+        (readers.notes.arbitrary.as_values): holding for every value, it holds whatever the functions are."""
+        found = as_values((lhs, rhs))
+        if found is None:
+            return None
+        (left, right), names = found
+        report = self.confirmed(left, rel, right, claim, shown)
+        if report is None:
+            return None
+        return StepReport(**{**report.__dict__, "method": f"{report.method}; holds for every value of "
+                                                          f"{', '.join(names)}, whatever the functions are"[:300]})
+
     def moments_for_every_function(self, lhs, rel, rhs, claim, shown) -> StepReport | None:
         r"""A moment claim in functions the notes leave arbitrary (``E[f(X) + g(X)] = E[f(X)] + E[g(X)]``,
         ``\operatorname{Var}[a f(X)] = a^2 \operatorname{Var}[f(X)]``), read over the random discrete
@@ -2410,7 +2567,8 @@ class _NotesReader(_CatalogMatch):
         if functions is None:
             return None
         methods = []
-        for mapping in draws(functions, f"{lhs} {rel} {rhs}"):
+        integrals = any(e.has(sp.Integral) for e in (lhs, rhs))  # random quadratics: closed-form integrals
+        for mapping in draws(functions, f"{lhs} {rel} {rhs}", polynomial=integrals):
             try:
                 left, right = substitute(lhs, mapping), substitute(rhs, mapping)
             except Exception:  # noqa: BLE001 - sympy could not carry out a derivative: no evidence

@@ -16,6 +16,16 @@ in another convention, e.g. Einstein's, and is not read here); the relation is e
 them, for sizes ``SIZES``, ``TRIALS`` draws each.  It is *verified* when it holds at every sample (evidence, not a
 proof), *refuted* with the matrices and indices when it fails at one (exact arithmetic), and not read (None) when it
 holds anything else (another name, a function, a derivative).
+
+Where the notes state the Einstein summation convention, a relation whose free indices differ between the sides is
+read with it (:mod:`readers.notes.einstein`): each term summed over the indices it repeats, and a side with no index
+left (a vector or matrix expression) stands for its entry at the other side's free indices,
+
+.. math:: \mathbf{x}^\top A \mathbf{x} = x_i a_{ij} x_j \;\to\; \mathbf{x}^\top A \mathbf{x} = \sum_{i,j} x_i a_{ij} x_j,
+          \qquad \mathbf{A}\mathbf{v} = a_{ij} v_j \;\to\; [\mathbf{A}\mathbf{v}]_i = \sum_j a_{ij} v_j.
+
+A plain capital whose lower-case entries the relation writes (``A`` beside ``a_{ij}``) is that matrix.  This
+reading only confirms: a relation it fails is left as it was (the convention may be meant otherwise there).
 """
 from __future__ import annotations
 
@@ -26,6 +36,7 @@ import re
 import sympy as sp
 
 from readers.latex.matrix_reader import parse_matrix_block
+from readers.notes.einstein import einstein_reading
 
 SIZES = (2, 3)
 """Square sizes tried (every product and sum of square matrices and columns of this size is defined)."""
@@ -36,7 +47,10 @@ ENTRY_RANGE = 4
 
 _BOLD = re.compile(r"\\(?:mathbf|boldsymbol|bm)\{([A-Za-z])\}")
 _SUBSCRIPT_LETTERS = re.compile(r"_\s*(?:\{([a-z\s,]+)\}|([a-z]))")
-_ALLOWED_FUNCTIONS = frozenset({"transpose", "entry", "tr", "norm", "norm_F"})
+_ENTRY = ("entry", "component")
+"""``entry(M, i[, j])`` and ``component(v, i)``: an entry of an expression (``[\\mathbf{A}\\mathbf{v}]_i``,
+``\\mathrm{softmax}(\\mathbf{o})_j``)."""
+_ALLOWED_FUNCTIONS = frozenset({"transpose", "tr", "norm", "norm_F", "softmax", "exp", "log", *_ENTRY})
 
 
 class _NotHere(Exception):
@@ -90,9 +104,10 @@ def entries_as_brackets(content: str) -> str:
     return "".join(out)
 
 
-def check_entry_identities(content: str) -> list[dict] | None:
+def check_entry_identities(content: str, einstein: bool = False) -> list[dict] | None:
     """One result per relation of the block (``{'verdict', 'reason', 'counterexample'}``, verdict None when not
-    decided here), or None when the block is not written in entries or holds a relation this reading cannot read."""
+    decided here), or None when the block is not written in entries or holds a relation this reading cannot read;
+    ``einstein``: the notes state the summation convention (see the module docstring)."""
     if not written_in_entries(content):
         return None
     text = entries_as_brackets(content)
@@ -116,19 +131,63 @@ def check_entry_identities(content: str) -> list[dict] | None:
             pairs.append((lhs, rhs))
     if not pairs or not any(_has_entries(e) for pair in pairs for e in pair):
         return None
-    out = [_judge_or_none(lhs, rhs) for lhs, rhs in pairs]
+    named = frozenset(m.group(1) for m in _BOLD.finditer(content))
+    out = [{**_judge_or_none(lhs, rhs, einstein, named), "shown": (_plain(lhs), _plain(rhs))} for lhs, rhs in pairs]
     return out if any(r["verdict"] for r in out) else None
 
 
-def _judge_or_none(lhs, rhs) -> dict:
+def aligned(results, shown) -> list | None:
+    """``results`` matched to the checked relations of the block by how their sides read (``shown``: the
+    ``(lhs, rhs)`` strings of each, bold names written plain), when the block checks fewer relations than it
+    writes (a leading definition); None unless every one is matched."""
+    by_sides = {r.get("shown"): r for r in results if r.get("shown")}
+    out = [by_sides.get((_spaceless(a), _spaceless(b))) for a, b in shown]
+    return out if all(r is not None for r in out) else None
+
+
+def _plain(e) -> str:
+    return _spaceless(re.sub(r"\\(?:mathbf|boldsymbol|bm)\{(\w)\}", r"\1", str(e)))
+
+
+def _spaceless(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def _judge_or_none(lhs, rhs, einstein: bool = False, named=frozenset()) -> dict:
     try:
-        return _judge(lhs, rhs)
+        return _judge(lhs, rhs, named)
     except _NotHere:
+        if einstein and _free_indices(lhs) != _free_indices(rhs):
+            return _by_einstein(lhs, rhs, named)
         return {"verdict": None, "counterexample": None, "reason": ""}
 
 
+def _by_einstein(lhs, rhs, named=frozenset()) -> dict:
+    """The relation read with the summation convention (module docstring): verified, or nothing said."""
+    nothing = {"verdict": None, "counterexample": None, "reason": ""}
+    reading = einstein_reading(lhs, rhs)
+    if reading is None:
+        return nothing
+    lhs, rhs, summed = reading
+    left, right = _free_indices(lhs), _free_indices(rhs)
+    if left != right:
+        bare, indexed = (lhs, right) if not left else (rhs, left) if not right else (None, None)
+        if bare is None or not 1 <= len(indexed) <= 2 or _has_entries(bare):
+            return nothing
+        whole = sp.Function("entry")(bare, *sorted(indexed, key=str))
+        lhs, rhs = (whole, rhs) if bare is lhs else (lhs, whole)
+    try:
+        found = _judge(lhs, rhs, named)
+    except _NotHere:
+        return nothing
+    if found["verdict"] != "verified":
+        return nothing
+    return {**found, "reason": f"{found['reason']}; Einstein summation over {', '.join(map(str, summed))} "
+                               "(the notes state the convention)"}
+
+
 def _has_entries(e) -> bool:
-    return bool(e.atoms(sp.Indexed)) or any(type(f).__name__ == "entry" for f in e.atoms(sp.Function))
+    return bool(e.atoms(sp.Indexed)) or any(type(f).__name__ in _ENTRY for f in e.atoms(sp.Function))
 
 
 def _free_indices(e) -> set:
@@ -137,13 +196,15 @@ def _free_indices(e) -> set:
     for x in e.atoms(sp.Indexed):
         found |= {s for i in x.indices for s in i.free_symbols}
     for f in e.atoms(sp.Function):
-        if type(f).__name__ == "entry":
+        if type(f).__name__ in _ENTRY:
             found |= {s for i in f.args[1:] for s in i.free_symbols}
-    return found & e.free_symbols
+    bound = {limit[0] for x in e.atoms(sp.Sum) for limit in x.limits}
+    return found - bound if e.has(sp.Derivative) else found & e.free_symbols  # d/dx_k: k is free, not bound
 
 
-def _judge(lhs, rhs) -> dict:
-    names = _names(lhs, rhs)
+def _judge(lhs, rhs, named=frozenset()) -> dict:
+    """The relation on random integer matrices (module docstring); ``named``: the bold letters of its block."""
+    names = _names(lhs, rhs, named)
     free = _free_indices(lhs) | _free_indices(rhs)
     if _free_indices(lhs) != _free_indices(rhs):
         raise _NotHere("free indices differ between the sides")
@@ -177,27 +238,47 @@ def _judge(lhs, rhs) -> dict:
                       f"of random integer matrices of sizes {SIZES} ({TRIALS} draws each); evidence, not a proof"}
 
 
-def _names(lhs, rhs) -> list[str]:
-    """The bold names (``A`` a matrix, ``v`` a vector) the relation uses; every entry needs its bold name."""
+def _first_derivative(d) -> bool:
+    """A first derivative in one bold vector (``\\frac{d}{d\\mathbf{x}}``) or one entry (``\\frac{d}{dx_k}``)."""
+    if len(d.variable_count) != 1 or d.variable_count[0][1] != 1:
+        return False
+    x = d.variable_count[0][0]
+    return isinstance(x, sp.Indexed) or (isinstance(x, sp.Symbol) and _BOLD.fullmatch(x.name) is not None)
+
+
+def _letter(name: str, entries=frozenset()) -> str | None:
+    r"""The letter of a vector or matrix name: ``\mathbf{A}`` -> ``A``; a plain capital ``A`` when the relation
+    writes its entries (``a`` in ``entries``); None for any other name."""
+    m = _BOLD.fullmatch(name)
+    if m is not None:
+        return m.group(1)
+    return name if re.fullmatch(r"[A-Z]", name) and name.lower() in entries else None
+
+
+def _names(lhs, rhs, named=frozenset()) -> list[str]:
+    """The bold names (``A`` a matrix, ``v`` a vector) the relation uses; every entry needs its bold name in the
+    relation or in its block (``named``)."""
     bold = set()
+    matrix_entries = {x.base.label.name for e in (lhs, rhs) for x in e.atoms(sp.Indexed) if len(x.indices) == 2}
     for e in (lhs, rhs):
         for s in e.free_symbols:
             if not s.is_commutative:
-                m = _BOLD.fullmatch(s.name)
-                if m is None:
+                letter = _letter(s.name, matrix_entries)
+                if letter is None:
                     raise _NotHere(s.name)
-                bold.add(m.group(1))
+                bold.add(letter)
         for f in e.atoms(sp.Function):
             if type(f).__name__ not in _ALLOWED_FUNCTIONS:
                 raise _NotHere(type(f).__name__)
-        if e.atoms(sp.Derivative, sp.Integral, sp.Piecewise, sp.Product):
+        if e.atoms(sp.Integral, sp.Piecewise, sp.Product) or not all(_first_derivative(d) for d in e.atoms(sp.Derivative)):
             raise _NotHere("not an algebraic relation")
     for e in (lhs, rhs):
         for x in e.atoms(sp.Indexed):
             name = x.base.label.name
             owner = name.upper() if len(x.indices) == 2 else name
-            if not re.fullmatch(r"[a-z]", name) or len(x.indices) not in (1, 2) or owner not in bold:
+            if not re.fullmatch(r"[a-z]", name) or len(x.indices) not in (1, 2) or owner not in bold | named:
                 raise _NotHere(name)
+            bold.add(owner)
     return sorted(bold)
 
 
@@ -233,7 +314,7 @@ class _Sample:
 
     def entries(self, e):
         """``entry(M, r[, c])`` (an entry of an expression) replaced by the entry of the evaluated ``M``."""
-        for f in sorted((f for f in e.atoms(sp.Function) if type(f).__name__ == "entry"), key=sp.count_ops):
+        for f in sorted((f for f in e.atoms(sp.Function) if type(f).__name__ in _ENTRY), key=sp.count_ops):
             m, *place = f.args
             value = self.matrix(m)
             if not isinstance(value, sp.MatrixBase) or not all(p.is_Integer for p in place):
@@ -246,10 +327,26 @@ class _Sample:
             e = e.xreplace({f: value[r, c]})
         return e
 
+    def gradient(self, f, x):
+        r"""$\partial f / \partial \mathbf{x}$ of a number ``f`` at this draw, a column (its entries are the same in
+        either layout), by exact differentiation in symbols standing for ``x``'s entries."""
+        letter = _letter(x.name)
+        value = self.values.get(letter)
+        if value is None or value.shape[1] != 1:
+            raise _NotHere("a derivative in what is not a vector")
+        entries = sp.Matrix(value.shape[0], 1, lambda r, c: sp.Dummy(f"x{r}"))
+        inner = _Sample({**self.values, letter: entries}, self.index, self.n, self.sizes).matrix(f)
+        if isinstance(inner, sp.MatrixBase):
+            if inner.shape != (1, 1):
+                raise _NotHere("the derivative of what is not a number")
+            inner = inner[0, 0]
+        at = dict(zip(entries, value))
+        return sp.Matrix([sp.diff(inner, s).xreplace(at) for s in entries])
+
     def matrix(self, e):
         """A matrix expression of this draw (numbers stay numbers)."""
         if isinstance(e, sp.Symbol) and not e.is_commutative:
-            return self.values[_BOLD.fullmatch(e.name).group(1)]
+            return self.values[_letter(e.name, frozenset(k.lower() for k in self.values if k.isupper()))]
         if e.is_number:
             return e
         if isinstance(e, sp.Add):
@@ -287,12 +384,20 @@ class _Sample:
             if not isinstance(v, sp.MatrixBase) or v.shape[0] != v.shape[1]:
                 raise _NotHere("trace of a non-square")
             return v.trace()
+        if isinstance(e, sp.Derivative) and not isinstance(e.variables[0], sp.Indexed):
+            return self.gradient(e.expr, e.variables[0])
         if name in ("norm", "norm_F"):
             v = self.matrix(e.args[0])
             if not isinstance(v, sp.MatrixBase) or (v.shape[1] != 1 and name == "norm"):
                 raise _NotHere("a matrix norm")
             return sp.sqrt(sum(x ** 2 for x in v))
-        if isinstance(e, (sp.Indexed,)) or name == "entry" or isinstance(e, sp.Sum):
+        if name == "softmax":
+            v = self.matrix(e.args[0])
+            if not isinstance(v, sp.MatrixBase) or v.shape[1] != 1:
+                raise _NotHere("softmax of what is not a column")
+            exps = v.applyfunc(sp.exp)
+            return exps / sum(exps)
+        if isinstance(e, (sp.Indexed,)) or name in _ENTRY or isinstance(e, sp.Sum):
             return self.scalar(e)
         raise _NotHere(name)
 

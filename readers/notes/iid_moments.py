@@ -6,14 +6,16 @@ common mean :math:`m` and variance :math:`v`:
 
 .. math::  \mathbb{E}\Big[\sum_k a_k X_k + c\Big] = m \sum_k a_k + c,\qquad
            \operatorname{Var}\Big(\sum_k a_k X_k + c\Big) = v \sum_k a_k^2,\qquad
-           \operatorname{Cov}\Big(\sum_k a_k X_k, \sum_k b_k X_k\Big) = v \sum_k a_k b_k .
+           \operatorname{Cov}\Big(\sum_k a_k X_k, \sum_k b_k X_k\Big) = v \sum_k a_k b_k ,
+
+and the mean of a quadratic form (the biased sample variance) from :math:`\mathbb{E}[X_j X_k] = m^2 + v[j = k]`.
 
 :math:`m` and :math:`v` are what the section states: an inline ``$\operatorname{Var}(X_i) = \sigma^2$``
 (``$\mathbb{E}[X_i] = \mu$``) or "variance ``$\sigma^2$``" ("mean ``$\mu$``") in the prose; else they stay
 names of their own.  Sums to a symbolic size are written out at each of ``SIZES``.  The claim is then a
 relation between ordinary expressions: it is ``verified`` when it holds exactly at every size (sympy), and
 refuted when it fails at one, with the size and values of the stated names (positive: variances, standard
-deviations and sizes) as the counterexample.  Anything else -- a moment of a non-linear form, a name the
+deviations and sizes) as the counterexample.  Anything else -- a variance of a non-linear form, a name the
 section does not tie to the law, several indexed names -- is left to the caller (None).
 """
 from __future__ import annotations
@@ -118,6 +120,27 @@ def _linear(arg, base):
     return coefficients, constant
 
 
+def _quadratic_mean(arg, base, mean, variance):
+    r"""``E[arg]`` for a form of degree 2 in the ``base[k]`` (numbered elements), else None: with
+    :math:`\mathbb{E}[X_j X_k] = m^2 + v\,[j = k]` for i.i.d. elements,
+
+    .. math:: \mathbb{E}\Big[\sum_{j \le k} a_{jk} X_j X_k + \sum_k b_k X_k + c\Big]
+              = \sum_k a_{kk} (v + m^2) + \sum_{j < k} a_{jk} m^2 + m \sum_k b_k + c ."""
+    atoms = sorted(arg.atoms(sp.Indexed), key=str)
+    if not atoms or any(a.base != base or not a.indices[0].is_Integer for a in atoms):
+        return None
+    poly = sp.Poly(sp.expand(arg), *atoms)
+    if poly.total_degree() != 2 or any(c.has(*atoms) for c in poly.coeffs()):
+        return None
+    out = sp.Integer(0)
+    for powers, c in poly.terms():
+        if sum(powers) == 2 and 2 in powers:
+            out += c * (variance + mean ** 2)
+        else:
+            out += c * mean ** sum(powers)
+    return out
+
+
 def reduce(expr, base, mean, variance):
     """``expr`` with every moment of a linear form in ``base[k]`` written in ``mean`` and ``variance``;
     None when a moment is of anything else."""
@@ -126,6 +149,10 @@ def reduce(expr, base, mean, variance):
     def moment(app):
         kind, args = OPERATORS[app.func.__name__], app.args
         forms = [_linear(a, base) for a in args]
+        if kind == "E" and len(args) == 1 and forms[0] is None:  # E[(X_1 - \bar X)^2 + ...]: a quadratic form
+            found = _quadratic_mean(args[0], base, mean, variance)
+            if found is not None:
+                return found
         if any(f is None for f in forms):
             failed.append(app)
             return app

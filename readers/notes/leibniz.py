@@ -6,7 +6,13 @@ function, and the only reading that gives the derivative a meaning is
 
 .. math:: \frac{du}{dx} = \frac{d}{dx}\,u(x), \qquad \frac{\partial u}{\partial a} = \frac{\partial}{\partial a}\,u(a, b)
 
-(the second when ``u`` is applied to one list of arguments only, ``u(a, b)``, and ``a`` is one of them).  The
+(the second when ``u`` is applied to one list of arguments only, ``u(a, b)``, and ``a`` is one of them).  A
+quotient of two functions of a composition the claim applies, ``f(x) = A(B(C(x)))``, is the outer one's
+derivative at the inner one (the chain rule's own notation):
+
+.. math:: \frac{dA}{dB} = A'(B(C(x))), \qquad \frac{dB}{dC} = B'(C(x)).
+
+The
 reading is taken only when afterwards the plain name occurs nowhere else in the claim: a name that also
 stands alone (``u \cdot x``) keeps both meanings, and the claim stays as it was read.
 """
@@ -49,6 +55,18 @@ def leibniz_reading(lhs, rhs):
                 return func(*args)
         return None
 
+    def composed(name, variable):
+        """``v(...)`` when the claim applies ``name`` only to ``v(...)`` and ``variable`` is the name ``v``."""
+        if variable.name not in applied or variable.name == name:
+            return None
+        arguments = {args for args in applied[name][1]}
+        if len(arguments) != 1:
+            return None
+        (args,) = arguments
+        if len(args) != 1 or not (isinstance(args[0], AppliedUndef) and args[0].func.__name__ == variable.name):
+            return None
+        return args[0]
+
     changed = {}
 
     def rewrite(d):
@@ -58,6 +76,11 @@ def leibniz_reading(lhs, rhs):
         if len(variables) != 1 or not all(isinstance(v, sp.Symbol) for v in variables):
             return d
         (variable,) = variables
+        inner = composed(d.expr.name, variable)
+        if inner is not None and d.derivative_count == 1:
+            changed[d.expr] = changed[variable] = True
+            t = sp.Dummy("t")
+            return sp.Subs(sp.Derivative(applied[d.expr.name][0](t), t), t, inner)
         call = argument(d.expr.name, variable)
         if call is None:
             return d

@@ -41,12 +41,16 @@ from sympy.core.function import AppliedUndef
 from readers.latex.matrix_reader import parse_matrix_block
 from readers.latex.nodes import MatrixLiteral
 from readers.notes.blocks import find_blocks
+from readers.notes.eigenpairs import NoEigenpair, eigenpair, stated_eigenpairs
+from readers.notes.eigenvalues import as_listed, listed_eigenvalues, over_eigenvalues
 from readers.notes.matrix_declarations import declarations
+from readers.notes.matrix_decompositions import in_force as decompositions_in_force, stated_decompositions
 from readers.notes.matrix_exact import Exact, NotExact, compare, has_literal, literal_names, poses_equation, show
 from readers.notes.matrix_literals import in_force, literal_definitions
 from readers.notes.matrix_powers import at_exponents, symbolic_exponent
 from readers.notes.matrix_numeric import FAILS, HOLDS, HOLDS_CENTRAL, Evaluator, Resample, gap, sample, sizes
 from readers.notes.matrix_shapes import LAYOUTS, MATRIX_NORM, Kind, ShapeError, Unsupported, infer
+from readers.notes.norm_functions import NORMS as NORM_READINGS, declared_norms, norm_names
 from readers.notes.report import StepReport
 
 MIN_SHAPES = 3
@@ -150,6 +154,11 @@ class MatrixClaims:
         self._fragments = None
         self._literals = None
         self._functions: dict = {}
+        self._decompositions = None
+        self._norms = None
+        self._eigenvalues = None
+        self._eigenpairs = None
+        self.pairs = ()  # eigenpairs in force at the claim being checked: (vector, matrix, value) symbols
 
     # ** when **
 
@@ -184,6 +193,7 @@ class MatrixClaims:
               functions=frozenset()) -> list[StepReport] | None:
         """The steps for ``claim`` read as matrix algebra; None when it is not a matrix claim."""
         self.declared = self.notes.at(claim.line)
+        self.pairs = ()
         if not self.applies(claim, frag, force):
             return None
         rel = {"equiv": "=", ":=": "="}.get(claim.rel, claim.rel)
@@ -195,20 +205,36 @@ class MatrixClaims:
             exact = self.written_out(*pair, rel, claim.line, frag.section, shown, section)
             if exact is not None:
                 return [exact]
+            read = self.eigenvalues_listed(*pair, claim.line)  # before the matrix names are substituted
+            listed, pair = read != pair, read
             lhs, rhs = self.substitute(pair, claim.line, section)
             if (lhs, rhs) != pair:
                 exact = self.written_out(lhs, rhs, rel, claim.line, frag.section, shown, section)
                 if exact is not None:
                     return [exact]
+            lhs, rhs, stated = self.decomposed(lhs, rhs, claim.line)
+            lhs, rhs = _whole_vectors(lhs, rhs)
+            lhs, rhs = (over_eigenvalues(e, lambda n: self.declared.dims.get(n, ())) for e in (lhs, rhs))
+            self.pairs = self.eigenpairs_at(lhs, rhs, claim.line)
+            if self.pairs:
+                stated = stated + [f"{_written(x)} an eigenvector of {_written(a)} with eigenvalue {_written(v)}, as "
+                                   "the prose of the section says" for x, a, v in self.pairs]
+            if listed:
+                stated = stated + ["the listed lambda_1 ... lambda_n read as all the eigenvalues of the matrix, as the "
+                                   "prose of the section says"]
+            norms = self.norm_functions(lhs, rhs, claim.line)
+            if norms:  # f(\alpha x) = |\alpha| f(x) after "a norm is a function f" (readers.notes.norm_functions)
+                return _stating([self.each_declared_norm(lhs, rhs, rel, claim.line, section.number, shown, norms)],
+                                stated)
             exponent = symbolic_exponent(lhs, rhs)
             if exponent is not None:  # A^n = W Sigma^n W^{-1}: at n = 1, 2, 3, 4 (readers.notes.matrix_powers)
-                return [self.at_powers(lhs, rhs, rel, claim.line, section.number, shown, exponent)]
+                return _stating([self.at_powers(lhs, rhs, rel, claim.line, section.number, shown, exponent)], stated)
             try:
-                return [self.decide(lhs, rhs, rel, claim.line, section.number, shown)]
+                return _stating([self.decide(lhs, rhs, rel, claim.line, section.number, shown)], stated)
             except Unsupported as exc:
                 if str(exc) != MATRIX_NORM:
                     raise
-                return [self.each_norm(lhs, rhs, rel, claim.line, section.number, shown)]
+                return _stating([self.each_norm(lhs, rhs, rel, claim.line, section.number, shown)], stated)
         except (Unsupported, ShapeError) as exc:
             if not force and isinstance(exc, Unsupported):
                 return None  # declared names in what is not matrix algebra (x_i, f(x)): the scalar reading
@@ -242,7 +268,8 @@ class MatrixClaims:
         for _ in range(5):
             mapping = {}
             for s in (lhs.free_symbols | rhs.free_symbols):
-                if s.name in defined and not s.is_commutative and defined[s.name] < line:
+                if s.name in defined and not s.is_commutative and defined[s.name] < line \
+                        and not self.declared_anew(s.name, defined[s.name], line):
                     body = self.definition(s.name, defined[s.name])
                     if body is None:
                         raise Unsupported(f"{s.name} is defined at line {defined[s.name]}, but not as matrix algebra")
@@ -258,6 +285,36 @@ class MatrixClaims:
             lhs, rhs = lhs.xreplace(mapping), rhs.xreplace(mapping)
         zero = {s: sp.Integer(0) for s in lhs.free_symbols | rhs.free_symbols if _core(s.name) == "0"}
         return lhs.xreplace(zero), rhs.xreplace(zero)
+
+    def declared_anew(self, name: str, defined: int, line: int) -> bool:
+        r"""Whether the prose introduces ``name`` afresh in the section of ``line``, after a definition at ``defined``
+        in an earlier section ("If we take two column vectors $\mathbf{u}$ and $\mathbf{v}$" after an example
+        $\mathbf{v} = [3, 2]^\top$): the claim is then about a general vector, not the example."""
+        here = self.notes.section(line)
+        return self.notes.section(defined) != here and any(
+            n == name and kind in ("vector", "matrix") and defined < at <= line and self.notes.section(at) == here
+            for at, n, kind, _, _ in self.notes.entries)
+
+    def decomposed(self, lhs, rhs, line: int):
+        r"""The claim read with the eigendecomposition its section states (:mod:`readers.notes.matrix_decompositions`)
+        when it names the factors: $P$ orthogonal (or invertible), $D$ diagonal (positive when the decomposed matrix
+        is positive definite), and the decomposed matrix replaced by $P D P^\top$; with the decompositions used."""
+        if self._decompositions is None:
+            self._decompositions = stated_decompositions(self.text)
+        names = {s.name: s for s in lhs.free_symbols | rhs.free_symbols if not s.is_commutative}
+        used = []
+        for d in decompositions_in_force(self._decompositions, self.notes.section, line):
+            if d.outer not in names and d.middle not in names:
+                continue
+            positive = "positive definite" in self.declared.props.get(d.name, ())
+            for name, props in ((d.outer, {"orthogonal" if d.orthogonal else "invertible"}),
+                                (d.middle, {"diagonal"} | ({"positive definite"} if positive else set()))):
+                self.declared.kinds[name] = "matrix"
+                self.declared.props.setdefault(name, set()).update(props)
+            if d.name in names:
+                lhs, rhs = (e.xreplace({names[d.name]: d.body}) for e in (lhs, rhs))
+            used.append(d)
+        return lhs, rhs, used
 
     def defined_function(self, app, line: int, functions, used: list):
         r"""The body of ``app`` from the note's latest row ``f(x, y) = body`` before ``line`` (a later row
@@ -433,6 +490,9 @@ class MatrixClaims:
         statuses = {o.status for o in outcomes.values()}
         if statuses == {"holds"}:
             return self.confirmed(lhs, rhs, outcomes, shown)
+        if statuses == {"fails"} and self.pairs:
+            return _step(shown, "undecided", "matrix claim: fails on the sampled eigenpairs; not refuted (an "
+                         "eigenvector written to a few digits is no longer one)")
         if statuses == {"fails"}:
             if rel == "=" and not _has_derivative(lhs, rhs) and _constrains(lhs, rhs):
                 self.constraints = [c for c in self.constraints if c.line != line]
@@ -465,6 +525,66 @@ class MatrixClaims:
         if first is None:
             return _step(shown, "undecided", why)
         return _step(shown, verdict, first.reason, method=why)
+
+    def eigenvalues_listed(self, lhs, rhs, line: int):
+        """The claim with the eigenvalues its section lists (readers.notes.eigenvalues) read as eigenvalues."""
+        if self._eigenvalues is None:
+            self._eigenvalues = listed_eigenvalues(self.text)
+        here = self.notes.section(line)
+        listed = [(first, last, matrix) for at, first, last, matrix in self._eigenvalues if self.notes.section(at) == here]
+        if not listed:
+            return lhs, rhs
+        matrices = {s.name for s in lhs.free_symbols | rhs.free_symbols if not s.is_commutative
+                    and not s.name.startswith(tuple(f.split("_")[0] for f, _, _ in listed))
+                    and any(k.kind == "matrix" for k in kind_options(s.name, self.declared))}
+        return as_listed(lhs, listed, matrices), as_listed(rhs, listed, matrices)
+
+    def eigenpairs_at(self, lhs, rhs, line: int) -> tuple:
+        """The eigenpairs the section states (readers.notes.eigenpairs) whose vector and matrix the claim names:
+        ``(vector, matrix, value)`` symbols; the vector declared a vector and the value a number."""
+        if self._eigenpairs is None:
+            self._eigenpairs = stated_eigenpairs(self.text)
+        here = self.notes.section(line)
+        names = {s.name: s for s in lhs.free_symbols | rhs.free_symbols if not s.is_commutative}
+        out = []
+        for at, vector, matrix, value in self._eigenpairs:
+            if self.notes.section(at) != here:
+                continue
+            self.declared.kinds[vector], self.declared.kinds[value] = "vector", "scalar"  # whatever else is named
+            if vector in names and matrix in names:
+                out.append((names[vector], names[matrix], names.get(value, sp.Symbol(value, commutative=False))))
+        return tuple(out)
+
+    def norm_functions(self, lhs, rhs, line: int) -> frozenset:
+        """The functions of one argument in the claim that the prose of its section calls norms."""
+        if self._norms is None:
+            self._norms = declared_norms(self.text)
+        named = norm_names(self._norms, self.notes.section, line)
+        return frozenset(f.func.__name__ for e in (lhs, rhs) for f in e.atoms(AppliedUndef)
+                         if f.func.__name__ in named and len(f.args) == 1)
+
+    def each_declared_norm(self, lhs, rhs, rel, line, section_number, shown, names) -> StepReport:
+        """The claim with each function the prose calls a norm read as each norm of
+        :data:`~readers.notes.norm_functions.NORMS`: verified when it holds for all, refuted when it fails for all."""
+        reports = {}
+        for label, norm in NORM_READINGS:
+            swap = {f: sp.Function(norm)(*f.args) for e in (lhs, rhs) for f in e.atoms(AppliedUndef)
+                    if f.func.__name__ in names}
+            try:
+                reports[label] = self.decide(lhs.xreplace(swap), rhs.xreplace(swap), rel, line, section_number, shown)
+            except (Unsupported, ShapeError) as exc:
+                reports[label] = _step(shown, "undecided", f"matrix claim: {exc}")
+        verdicts = {r.verdict for r in reports.values()}
+        called = ", ".join(sorted(names))
+        readings = "; ".join(f"the {k} norm: {r.verdict}" for k, r in reports.items())
+        if verdicts <= {"proved", "verified"}:
+            return _step(shown, "verified", f"holds with {called} each of the {', '.join(reports)} norms ({called} is "
+                         "a norm, as the prose says); evidence for every norm, not a proof",
+                         method=reports["l2"].method)
+        if verdicts == {"refuted"}:
+            first = reports["l2"]
+            return StepReport(**{**first.__dict__, "reason": f"fails with {called} each of the norms ({readings})"})
+        return _step(shown, "undecided", f"{called}, a norm: {readings}")
 
     def each_norm(self, lhs, rhs, rel, line, section_number, shown) -> StepReport:
         r"""``\|M\|`` of a matrix read both ways, Frobenius and spectral: refuted (or confirmed) when both
@@ -531,7 +651,7 @@ class MatrixClaims:
                 except (ShapeError, Unsupported) as exc:
                     errors.append(exc)
                     continue
-                results.append(run(typing, lhs, rhs, rel))
+                results.append(run(typing, lhs, rhs, rel, self.pairs))
             if results:
                 out[_label(kinds, unknown)] = _best(results)
         if not out:
@@ -588,8 +708,9 @@ class MatrixClaims:
 
 # ** sampling a reading **
 
-def run(typing, lhs, rhs, rel) -> _Outcome:
-    """Samples of one reading at several size assignments: holds, fails, mixed or unknown."""
+def run(typing, lhs, rhs, rel, pairs=()) -> _Outcome:
+    """Samples of one reading at several size assignments: holds, fails, mixed or unknown; ``pairs``: eigenpairs
+    ``(vector, matrix, value)`` each sample keeps (readers.notes.eigenpairs)."""
     free = typing.dims.free()
     tolerance = HOLDS if typing.smooth or not typing.derivatives else HOLDS_CENTRAL
     results = []
@@ -600,9 +721,12 @@ def run(typing, lhs, rhs, rel) -> _Outcome:
             for _ in range(RETRIES):
                 values = sample(typing, shapes, rng)
                 try:
+                    for vector, matrix, value in pairs:
+                        if matrix in values and vector in values:
+                            values = eigenpair(values, vector, matrix, value, rng)
                     evaluate = Evaluator(typing, values)
                     g = gap(evaluate(lhs), evaluate(rhs), rel)
-                except Resample:
+                except (Resample, NoEigenpair):
                     continue
                 except (ValueError, TypeError, ZeroDivisionError, np.linalg.LinAlgError, IndexError) as exc:
                     return _Outcome("unsupported", f"cannot evaluate ({type(exc).__name__})", typing)
@@ -678,6 +802,27 @@ def _json(v) -> str:
 
 # ** helpers **
 
+def _whole_vectors(lhs, rhs):
+    r"""``component(u, i) = component(v, i)`` at one free index ``i``: ``u = v`` (holding at every ``i`` is holding
+    for the vectors: $\operatorname{softmax}(z + c\mathbf{1})_i = \operatorname{softmax}(z)_i$); else as it was."""
+    parts = [e for e in (lhs, rhs) if isinstance(e, AppliedUndef) and e.func.__name__ == "component"
+             and len(e.args) == 2 and isinstance(e.args[1], sp.Symbol)]
+    if len(parts) != 2 or parts[0].args[1] != parts[1].args[1]:
+        return lhs, rhs
+    index = parts[0].args[1]
+    if any(index in e.args[0].free_symbols for e in parts):
+        return lhs, rhs
+    return lhs.args[0], rhs.args[0]
+
+
+def _stating(reports, decompositions) -> list[StepReport]:
+    """``reports`` naming the stated decompositions (or other readings, as text) they were read with."""
+    if not decompositions:
+        return reports
+    shown = tuple(d if isinstance(d, str) else d.shown() for d in decompositions)
+    return [StepReport(**{**r.__dict__, "assumptions": tuple(r.assumptions) + shown}) for r in reports]
+
+
 def _step(shown, verdict, reason, *, method="", role="claim") -> StepReport:
     return StepReport(**shown, verdict=verdict, method=method or "matrix algebra", reason=reason, role=role)
 
@@ -705,10 +850,11 @@ def _written(e) -> str:
 
 
 def _commutative(e):
+    r"""``e`` as the scalar reading has it: real names, ``\|v\|`` as ``|v|`` (built on the real names, as there)."""
+    e = e.xreplace({s: sp.Symbol(s.name, real=True) for s in e.free_symbols if not s.is_commutative})
     e = e.replace(lambda x: isinstance(x, AppliedUndef) and x.func.__name__ == "hadamard", lambda x: sp.Mul(*x.args))
-    e = e.replace(lambda x: isinstance(x, AppliedUndef) and x.func.__name__.startswith("norm"),
-                  lambda x: sp.Abs(x.args[0]))
-    return e.xreplace({s: sp.Symbol(s.name, real=True) for s in e.free_symbols if not s.is_commutative})
+    return e.replace(lambda x: isinstance(x, AppliedUndef) and x.func.__name__.startswith("norm"),
+                     lambda x: sp.Abs(x.args[0]))
 
 
 def _has_derivative(*exprs) -> bool:
@@ -719,7 +865,7 @@ def _has_derivative(*exprs) -> bool:
 def _one_sided(lhs, rhs) -> set:
     left = {s for s in lhs.free_symbols if not s.is_commutative}
     right = {s for s in rhs.free_symbols if not s.is_commutative}
-    return {s for s in left ^ right if not _IDENTITY.fullmatch(s.name)}
+    return {s for s in left ^ right if not _IDENTITY.fullmatch(s.name) and _core(s.name) not in ("0", "1")}
 
 
 def _constrains(lhs, rhs) -> bool:

@@ -82,7 +82,7 @@ def _matrix(shape, props, inverted, rng, integer):
     if "orthogonal" in props:
         return q1
     if "diagonal" in props:
-        return np.diag(s * rng.choice([-1, 1], r))
+        return np.diag(s if "positive definite" in props else s * rng.choice([-1, 1], r))
     if "positive definite" in props:
         return q1 @ np.diag(s) @ q1.T
     if "symmetric" in props:
@@ -101,7 +101,7 @@ def _integer_matrix(shape, props, inverted, rng):
         if "orthogonal" in props:
             m = np.eye(r)[rng.permutation(r)] * rng.choice([-1, 1], r)[:, None]
         elif "diagonal" in props:
-            m = np.diag(rng.choice([-2, -1, 1, 2, 3], r)).astype(float)
+            m = np.diag(rng.choice([1, 2, 3] if "positive definite" in props else [-2, -1, 1, 2, 3], r)).astype(float)
         elif "positive definite" in props:
             g = rng.integers(-2, 3, (r, r))
             m = (g @ g.T + np.eye(r)).astype(float)
@@ -179,6 +179,13 @@ class Evaluator:
             return np.trace(a) if isinstance(a, np.ndarray) else a
         if name == "det":
             return np.linalg.det(a) if isinstance(a, np.ndarray) else a
+        if name in ("eigsum", "eigprod"):  # readers.notes.eigenvalues: from the eigenvalues, with multiplicity
+            if not isinstance(a, np.ndarray):
+                return a
+            if np.iscomplexobj(a):
+                raise Unsupported("eigenvalues in a complex step")
+            values = np.linalg.eigvals(a)
+            return complex(np.sum(values) if name == "eigsum" else np.prod(values)).real
         if name in ("norm", "norm_2"):
             if not isinstance(a, np.ndarray):
                 return abs(a)
@@ -189,10 +196,15 @@ class Evaluator:
             return np.sqrt(np.sum(a * a)) if isinstance(a, np.ndarray) else abs(a)
         if name == "norm_1":
             return np.sum(np.abs(a)) if 1 in np.shape(a) else np.linalg.norm(a, 1)
+        if name == "norm_inf":
+            return np.max(np.abs(a))
         if name == "hadamard":
             return a * args[1]
         if name == "inner":
             return np.sum(a * args[1])
+        if name == "softmax":
+            shifted = np.exp(a - np.max(np.real(a)))  # the same value, without overflow
+            return shifted / np.sum(shifted)
         raise Unsupported(f"the function {name}")
 
     def derivative(self, f, x, env):
@@ -244,6 +256,8 @@ def _mul(a, b):
     if isinstance(a, np.ndarray) and isinstance(b, np.ndarray):
         if a.shape[1] == b.shape[0]:
             return a @ b
+        if a.shape[1] == b.shape[1] == 1 and a.shape[0] == b.shape[0]:
+            return a.T @ b  # u \cdot v of two columns (matrix_shapes reads it so for bold vectors only)
         if a.size == 1 or b.size == 1:
             return a * b if a.size != 1 else a.ravel()[0] * b
         raise Unsupported(f"cannot multiply {a.shape} by {b.shape}")
@@ -269,6 +283,8 @@ def _add(values):
 def _power(base, exp, value):
     if isinstance(base, Ident):
         return Ident(base.c ** value)
+    if isinstance(base, np.ndarray) and base.size != 1 and not exp.is_Integer:
+        return principal_power(base, float(value))
     if isinstance(base, np.ndarray) and base.size != 1:
         k = int(exp)
         if k < 0:
@@ -284,6 +300,24 @@ def _power(base, exp, value):
     if isinstance(b, float) and abs(b) < 1e-8 and value < 0:
         raise Resample("division by nearly zero")
     return b ** value
+
+
+def principal_power(m, p: float):
+    r"""$M^p = V \operatorname{diag}(\lambda_i^p) V^\top$ for a symmetric $M = V \operatorname{diag}(\lambda_i) V^\top$
+    with every $\lambda_i > 0$ (the one power of $M$ that is symmetric positive definite); any other matrix has
+    no single fractional power (:class:`Unsupported`: the notes must say which matrices they mean)."""
+    m = np.asarray(m)
+    if np.iscomplexobj(m):
+        raise Unsupported("a fractional power in a complex step")
+    scale = 1 + np.linalg.norm(m)
+    if np.linalg.norm(m - m.T) > HOLDS * scale:
+        raise Unsupported("a fractional power of a matrix the notes do not make symmetric positive definite")
+    w, v = np.linalg.eigh((m + m.T) / 2)
+    if w.min() <= HOLDS * scale:
+        raise Unsupported("a fractional power of a matrix the notes do not make symmetric positive definite")
+    if p < 0 and w.max() / w.min() > MAX_CONDITION:
+        raise Resample("a near-singular inverse")
+    return (v * w ** p) @ v.T
 
 
 def as_array(v, like=None) -> np.ndarray:

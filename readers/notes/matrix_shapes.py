@@ -10,12 +10,14 @@ A product or sum with a $1 \times 1$ value (``x^\top y``) treats it as a scalar.
 ``I`` is a scalar-like value that takes the size of what it is added to.  A derivative
 $\partial f / \partial X$ of a scalar has the shape of $X$ in the *denominator* layout and of
 $X^\top$ in the *numerator* layout; of a column vector $f \in \mathbb{R}^m$ by $x \in \mathbb{R}^n$,
-$n \times m$ and $m \times n$.  :func:`infer` raises :class:`ShapeError` when the shapes cannot be
-made consistent and :class:`Unsupported` for what it cannot read (an unknown function, an element
-``x_i`` of a matrix, a second derivative).
+$n \times m$ and $m \times n$ (of a row vector $f^\top$ the same: $\nabla_x x^\top A = A$).  Derivatives
+may stand side by side (``\nabla_x \|x\|^2 = \nabla_x x^\top x``); one inside another is not read.
+:func:`infer` raises :class:`ShapeError` when the shapes cannot be made consistent and :class:`Unsupported`
+for what it cannot read (an unknown function, an element ``x_i`` of a matrix, a second derivative).
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 import sympy as sp
@@ -27,7 +29,9 @@ IDENT = "identity"
 LAYOUTS = ("denominator", "numerator")
 SCALAR_FUNCTIONS = (sp.exp, sp.log, sp.sin, sp.cos, sp.tan, sp.tanh, sp.sinh, sp.cosh, sp.atan, sp.erf, sp.Abs)
 """Functions of a number (applied to a matrix they are undefined or elementwise: not read)."""
-NORMS = ("norm", "norm_F", "norm_1", "norm_2")
+NORMS = ("norm", "norm_F", "norm_1", "norm_2", "norm_inf")
+VECTOR_FUNCTIONS = ("softmax",)
+r"""Functions of a column vector to one of its size: $\operatorname{softmax}(v)_i = e^{v_i} / \sum_j e^{v_j}$."""
 MATRIX_NORM = "the norm of a matrix (spectral or Frobenius?)"
 """Why a plain ``\\|M\\|`` of a matrix has no single reading (readers.notes.matrices checks both)."""
 
@@ -160,6 +164,7 @@ class _Walker:
     def __init__(self, typing: Typing):
         self.t = typing
         self.dims = typing.dims
+        self.inside_derivative = False  # walking the function of a derivative (one inside it is nested)
 
     def declare(self, s, kind: Kind) -> None:
         d = self.dims
@@ -242,7 +247,7 @@ class _Walker:
         return first
 
     def mul(self, factors):
-        acc = SCALAR
+        acc, previous = SCALAR, None
         for f in factors:
             s = self.shape(f)
             if s == SCALAR or (isinstance(s, tuple) and self.scalarish(s)):
@@ -251,8 +256,13 @@ class _Walker:
                 acc = IDENT if acc == SCALAR else acc
                 continue
             if acc in (SCALAR, IDENT):
-                acc = s
+                acc, previous = s, f
                 continue
+            if _bold_vector(previous, self.t) and _bold_vector(f, self.t):  # u \cdot v: two columns, their dot product
+                self.dims.unify(acc[0], s[0])
+                acc = SCALAR
+                continue
+            previous = None
             self.dims.unify(acc[1], s[0])
             acc = (acc[0], s[1])
             if self.scalarish(acc):
@@ -264,6 +274,11 @@ class _Walker:
         if not e.exp.is_Integer:
             if self.scalarish(base) and self.scalarish(self.shape(e.exp)):
                 return SCALAR
+            if e.exp.is_Rational and isinstance(base, tuple):  # A^{1/2}: the principal root (matrix_numeric)
+                self.square(base, "root")
+                if e.exp < 0:
+                    self.t.inverted |= {s for s in e.base.free_symbols if not s.is_commutative}
+                return base
             raise Unsupported("a vector or matrix to a non-integer power")
         if base in (SCALAR, IDENT) or self.scalarish(base):
             return base if base == IDENT else SCALAR
@@ -283,11 +298,11 @@ class _Walker:
         if name == "transpose" and len(args) == 1:
             a = args[0]
             return (a[1], a[0]) if isinstance(a, tuple) else a
-        if name in ("tr", "det") and len(args) == 1:
+        if name in ("tr", "det", "eigsum", "eigprod") and len(args) == 1:
             if args[0] == IDENT:
                 raise Unsupported(f"{name} of an identity of unknown size")
             self.square(args[0], name)
-            if name == "det":
+            if name in ("det", "eigprod"):
                 self.t.inverted |= {s for s in e.args[0].free_symbols if not s.is_commutative}
             return SCALAR
         if name in NORMS and len(args) == 1:
@@ -297,7 +312,9 @@ class _Walker:
             vector = isinstance(a, tuple) and (self.dims.is_one(a[0]) or self.dims.is_one(a[1]))
             if name == "norm" and not vector and not self.scalarish(a):
                 raise Unsupported(MATRIX_NORM)
-            if name in ("norm_1", "norm_2") or name == "norm" and self.scalarish(a):
+            if name == "norm_inf" and not vector:
+                raise Unsupported("the maximum norm of what is not a vector")
+            if name in ("norm_1", "norm_2", "norm_inf") or name == "norm" and self.scalarish(a):
                 self.t.smooth = False
             return SCALAR
         if name == "hadamard" and len(args) == 2:
@@ -308,18 +325,28 @@ class _Walker:
         if name == "inner" and len(args) == 2:
             self.equal(args[0], args[1])
             return SCALAR
+        if name in VECTOR_FUNCTIONS and len(args) == 1:
+            a = args[0]
+            if not (isinstance(a, tuple) and self.dims.is_one(a[1])) or self.scalarish(a):
+                raise Unsupported(f"{name} of what is not a column vector")
+            return a
         raise Unsupported(f"the function {name}")
 
     def derivative(self, f, variable_count):
         if len(variable_count) != 1 or variable_count[0][1] != 1:
             raise Unsupported("a second or mixed derivative of a matrix expression")
-        if self.t.derivatives:
+        if self.inside_derivative:
             raise Unsupported("nested derivatives")
         x = variable_count[0][0]
         if not isinstance(x, sp.Symbol):
             raise Unsupported("a derivative in an expression")
         self.t.derivatives = True
-        fs, xs = self.shape(f), self.shape(x)
+        self.inside_derivative = True
+        try:
+            fs = self.shape(f)
+        finally:
+            self.inside_derivative = False
+        xs = self.shape(x)
         if xs == SCALAR:
             return fs
         if not isinstance(xs, tuple):
@@ -329,4 +356,12 @@ class _Walker:
             return xs if denominator else (xs[1], xs[0])
         if isinstance(fs, tuple) and self.dims.is_one(fs[1]) and self.dims.is_one(xs[1]):
             return (xs[0], fs[0]) if denominator else (fs[0], xs[0])
+        if isinstance(fs, tuple) and self.dims.is_one(fs[0]) and self.dims.is_one(xs[1]):
+            return (xs[0], fs[1]) if denominator else (fs[1], xs[0])  # a row f^T: the layouts of f
         raise Unsupported("the derivative of a matrix, or in a matrix, of a non-scalar")
+
+
+def _bold_vector(e, typing) -> bool:
+    r"""Whether ``e`` is a name written bold (``\mathbf{u}``) that the reading takes for a column vector."""
+    return isinstance(e, sp.Symbol) and e in typing.kinds and typing.kinds[e].kind == "vector" \
+        and re.match(r"\\(?:mathbf|boldsymbol|bm|vec)\{", e.name) is not None

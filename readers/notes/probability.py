@@ -2,6 +2,7 @@ r"""Probabilities and expectations in notes: discrete joints for ``P(A | B)``, G
 from __future__ import annotations
 
 import itertools
+import re
 
 import sympy as sp
 from sympy.core.function import AppliedUndef
@@ -35,6 +36,7 @@ def _probability_steps(lhs, rel, rhs, *, independent: bool = False):
     others = {a.func.__name__ for e in (lhs, rhs) for a in e.atoms(AppliedUndef)} - {"P", r"\mathbb{P}", "Given"}
     if others:
         return f"unknown functions: {', '.join(sorted(others))}"
+    lhs, rhs = _marginal_sums(lhs), _marginal_sums(rhs)
     _, sizes = _indices_and_sizes([lhs, rhs])
     values = {s: sp.Integer(PROBABILITY_SIZE) for s in sizes}
     listed = [_listed(e, values) for e in (lhs, rhs)]
@@ -47,10 +49,12 @@ def _probability_steps(lhs, rel, rhs, *, independent: bool = False):
             for a in (arg.args if isinstance(arg, Given) else (arg,)):
                 if a not in events:
                     events.append(a)
+    complements = _complements(events)
+    events = [e for e in events if e not in complements]
     if not all(isinstance(e, (sp.Symbol, sp.Indexed)) for e in events):
         return "P of something that is not a random variable"
     parameters = sorted(_show(x) for x in (lhs.free_symbols | rhs.free_symbols)
-                        - set().union(*(e.free_symbols for e in events)))
+                        - set().union(*(e.free_symbols for e in [*events, *complements])))
     if parameters:  # P(X | theta) = theta^{n_H} (1 - theta)^{n_T}: a model, not an identity of all joints
         return f"a probability given by a model in {', '.join(parameters)}, not an identity of every distribution"
     elements = [e for e in events if isinstance(e, sp.Indexed)]
@@ -86,13 +90,22 @@ def _probability_steps(lhs, rel, rhs, *, independent: bool = False):
             def fix(items):
                 out = {}
                 for item in items:
-                    for v in vectors.get(item) or [item]:
-                        out[v] = assignment[v]
+                    event, flip = (complements[item], 1) if item in complements else (item, 0)
+                    for v in vectors.get(event) or [event]:
+                        value = 1 - assignment[v] if flip else assignment[v]
+                        if out.setdefault(v, value) != value:
+                            return None  # A and its complement together: the empty event
                 return out
 
             both, condition = fix(parts + given), fix(given)
+            if condition is None:  # given A and not A: undefined
+                return sp.nan
+            if both is None:
+                return sp.Integer(0)
             return marginal(both) / marginal(condition) if condition else marginal(both)
 
+        expr = expr.replace(lambda e: isinstance(e, MarginalSum), lambda e: sp.Add(*[
+            evaluate(e.args[0], {**assignment, e.args[1]: bit}) for bit in (0, 1)]))
         return expr.replace(lambda e: isinstance(e, AppliedUndef) and e.func.__name__ != "Given", probability)
 
     domains = {prior: _open_unit(), **{t: _open_unit() for t in theta.values()}}
@@ -112,6 +125,48 @@ def _probability_steps(lhs, rel, rhs, *, independent: bool = False):
         else:
             return f"relation {rel!r} between probabilities is not checked"
     return steps
+
+
+class MarginalSum(sp.Function):
+    r"""``\sum_A P(A, B)``: the sum over the values of the random variable ``A`` (``MarginalSum(body, A)``)."""
+
+    nargs = 2
+
+
+def _marginal_sums(expr):
+    r"""``expr`` with each sum written without its range over a variable that ``P`` takes as an argument inside
+    (``\sum_{A} P(A, B)``, read ``Sum(P(A, B), (A, 1, N))``) as the sum over that variable's values."""
+    def is_marginal(e):
+        if not isinstance(e, sp.Sum) or len(e.limits) != 1:
+            return False
+        index, lo, hi = e.limits[0]
+        return lo == 1 and isinstance(hi, sp.Symbol) and hi.name == "N" and any(
+            index in app.args for app in e.function.atoms(AppliedUndef) if app.func.__name__ in ("P", r"\mathbb{P}"))
+
+    return expr.replace(is_marginal, lambda e: MarginalSum(e.function, e.limits[0][0]))
+
+
+_COMPLEMENT = re.compile(r"\\(?:bar|overline)\{([A-Z])\}")
+r"""An event's complement written with a bar over its capital letter (``\bar{A}``, ``\overline{A}``)."""
+
+
+def _complements(events) -> dict:
+    r"""``{complement: event}`` for each complement of an event of the claim: ``\bar{A}``, ``\overline{A}`` or
+    ``A^c`` beside ``A`` (``P(B \mid \bar{A})`` next to ``P(A)``) is the event that ``A`` does not occur, the
+    other value of the binary variable ``A``; a bar over a name that is not an event there is a name of its own."""
+    out = {}
+    for e in events:
+        if isinstance(e, sp.Symbol) and _COMPLEMENT.fullmatch(e.name):
+            base = sp.Symbol(_COMPLEMENT.fullmatch(e.name).group(1), **e.assumptions0)
+        elif isinstance(e, sp.Pow) and isinstance(e.exp, sp.Symbol) and e.exp.name in ("c", "C") \
+                and isinstance(e.base, sp.Symbol) and re.fullmatch(r"[A-Z]", e.base.name):
+            base = e.base
+        else:
+            continue
+        found = next((v for v in events if isinstance(v, sp.Symbol) and v.name == base.name), None)
+        if found is not None:
+            out[e] = found
+    return out
 
 
 DOTS = (r"\ldots", r"\cdots")

@@ -43,7 +43,13 @@ def defined_functions(text: str) -> frozenset:
         if name not in _NOT_FUNCTIONS:
             names.add(name)
     names |= {m.group(1) for m in _DERIVATIVE_AT_A_POINT.finditer(text)}
+    names |= {n for m in _COMPOSITION.finditer(text) if m.group(1) != m.group(2) for n in m.groups()}
     return frozenset(names)
+
+
+_COMPOSITION = re.compile(r"(?<![\\A-Za-z])([A-Za-z])\s*\((?=\s*([A-Za-z])\s*\(\s*[A-Za-z])")
+r"""``A(B(C(x)))``, ``h(g(x))``: one letter applied to another applied to a name, a composition of functions
+(a product would be written ``ABx``); two different letters only (``x(x(1 - x))`` stays a product)."""
 
 
 _DERIVATIVE_AT_A_POINT = re.compile(r"\\[dt]?frac\s*\{\s*d\s*([A-Za-z])\s*\}\s*\{\s*d\s*[A-Za-z]\s*\}(?:\\left\s*)?\(")

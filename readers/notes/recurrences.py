@@ -174,6 +174,48 @@ def check_unrolled(lhs, rhs, found: Recurrence, start=None) -> tuple[str, str] |
                         f"{letter}, not a proof)")
 
 
+def constant_inputs(lhs, rhs, found: Recurrence) -> dict:
+    r"""``{g: g}`` (base name to a plain name) for each input sequence of the recurrence that the claim writes bare:
+    after $s_t = \gamma s_{t-1} + (1-\gamma) g_t^2$, the claim $s_t = (1 - \gamma^t) g^2$ writes ``g`` and never
+    ``g_t``, so it is about a constant input $g_t = g$ ("with a constant gradient $g$")."""
+    written = {i.base.label.name for e in (lhs, rhs) for i in as_steps(e, found.base).atoms(sp.Indexed)}
+    bare = {x.name: x for e in (lhs, rhs) for x in e.free_symbols if isinstance(x, sp.Symbol)}
+    inputs = {str(i.base.label) for i in found.body.atoms(sp.Indexed)} - {found.base}
+    return {name: bare[name] for name in inputs if name in bare and name not in written}
+
+
+def check_constant_input(lhs, rhs, found: Recurrence, inputs: dict, start: dict):
+    """``(verdict, reason, differences)`` for the claim read with each input sequence constant (``inputs``), the
+    sequence started where the notes start it (``start``): 'verified' when the sides agree at every step of
+    ``STEPS`` and at ``1`` (the first step), else 'refuted' with ``{step: difference}`` of the steps where they
+    differ; None when it cannot be unrolled."""
+    left, right = as_steps(lhs, found.base), as_steps(rhs, found.base)
+    first = sp.IndexedBase(found.base)[0]
+    constant = {sp.IndexedBase(name): value for name, value in inputs.items()}
+    differences = {}
+    for step in (1,) + STEPS:
+        try:
+            values = [_unroll(_at_step(e, found.step.name, step), found) for e in (left, right)]
+        except _Unreadable:
+            return None
+        values = [v.replace(lambda e: isinstance(e, sp.Indexed) and e.base in constant,
+                            lambda e: constant[e.base]) for v in values]
+        values = [v.xreplace({first: value for value in start.values()}) for v in values]
+        difference = sp.expand(values[0] - values[1])
+        if difference.atoms(sp.Indexed):
+            return None  # another sequence is left: not a claim about constant inputs only
+        if difference != 0:
+            differences[step] = difference
+    shown = ", ".join(f"{found.base}_{{{found.step.name}}}: {name}_{{{found.step.name}}} = {name}" for name in inputs)
+    if not differences:
+        return "verified", (f"unrolled with the recurrence for {found.base}_{{{found.step.name}}}, its input constant "
+                            f"({shown}: the claim writes the bare name), at {found.step.name} = 1, "
+                            f"{', '.join(map(str, STEPS))}: equal exactly at each (evidence, not a proof)"), {}
+    return "refuted", (f"unrolled with the recurrence for {found.base}_{{{found.step.name}}}, its input constant "
+                       f"({shown}: the claim writes the bare name), the sides differ at {found.step.name} = "
+                       f"{', '.join(map(str, differences))}"), differences
+
+
 class _Unreadable(Exception):
     pass
 

@@ -51,6 +51,27 @@ def introduction(lines, line: int) -> str:
     return re.split(r"(?<=[.!?])\s+", " ".join(found))[-1] if found else ""
 
 
+def run_introduction(lines, line: int) -> str:
+    r"""The sentence introducing a run of displays, for any display of the run: "For independent $X$ and $Y$,
+    $$\operatorname{Var}(X + Y) = ...$$ $$\operatorname{Var}(X - Y) = ...$$" introduces both (only blank lines
+    between them); a display after prose is introduced by that prose (:func:`introduction`)."""
+    k = line - 2
+    while k >= 0:
+        while k >= 0 and not lines[k].strip():
+            k -= 1
+        if k < 0 or not lines[k].rstrip().endswith(("$$", "\\]")):
+            break
+        start = k  # the display above: its opening line
+        while start > 0 and not lines[start].lstrip().startswith(("$$", "\\[")):
+            start -= 1
+        if start == k and lines[k].strip() in ("$$", "\\]"):  # a closing fence alone on its line
+            start -= 1
+            while start > 0 and not lines[start].lstrip().startswith(("$$", "\\[")):
+                start -= 1
+        line, k = start + 1, start - 1
+    return introduction(lines, line)
+
+
 def centre(rhs, variables) -> dict | None:
     r"""``{x: c}`` from the shifts ``(x - c)`` in ``rhs`` (0 for a variable never shifted); None when a
     variable is shifted by two different amounts."""

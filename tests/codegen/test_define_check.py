@@ -232,3 +232,36 @@ def test_the_certificate_samples_inside_the_domain_the_note_states():
     assert bare.domain == ()
     assert any(p["y"] == 1e300 for p in extreme_points(bare, np.random.default_rng(0)))
     assert not all(in_domain(f, p) for p in extreme_points(bare, np.random.default_rng(0)))
+
+
+def test_a_domain_stated_after_an_ascii_definition_is_sampled_and_said():
+    """``--define 'name(p) = ... for p in (0, 1)'``: every point inside, and the certificate says so (the log-odds,
+    motivated by the barrier of the --help example)."""
+    from codegen.define_check import extreme_points, sample
+    from formulary import api
+
+    (f,) = api.define("logodds(p, w) = w*log(p/(1 - p)) for p in (0, 1), w >= 0")
+    assert f.domain == (("p", 0.0, True, 1.0, True), ("w", 0.0, False, None, False))
+    rng = np.random.default_rng(0)
+    points = sample(f, rng) + extreme_points(f, rng)
+    assert points and all(0 < p["p"] < 1 and p["w"] >= 0 for p in points)
+    module = api.codegen(definitions=[f], grad=False)
+    assert "logodds: every point drawn inside the stated domain, 0 < p < 1; w >= 0" in module
+
+
+def test_the_search_stops_at_its_budget_and_says_so(monkeypatch):
+    """With no CPU seconds left after the forward, only the first VJP candidate is measured (at every point), and the
+    certificate says how many were left (a log-sigmoid with a scale, motivated by the slow Jensen-Shannon search)."""
+    from codegen import define_module
+    from codegen.define import derive_gradients
+    from codegen.define_search import vjp_candidates
+    from formulary import api
+
+    (f,) = api.define("scaledlogsigmoid(x) = c*log(1/(1 + exp(-x)))")
+    derive_gradients(f)
+    assert len(vjp_candidates(f)) > 1
+    monkeypatch.setattr(define_module, "SEARCH_SECONDS", 0.0)
+    _, _, err, row = define_module.search(f, True)
+    assert row["unmeasured"] == len(vjp_candidates(f)) - 1 and row["vjp_choice"] == "stabilized derivative"
+    assert err.n_vjp >= 100
+    assert "the search stopped at its budget" in define_module.budget_line(row)

@@ -239,6 +239,26 @@ def test_mean_from_top_on_a_centred_value():
         assert _same_at(raw, new, args, values), values
 
 
+def test_mean_from_top_with_a_coefficient_keeps_the_other_terms_out_of_the_group():
+    # motivated by the gradient of the Boltzmann operator, 1 + beta (x_k - B); here an inverse temperature tau on an
+    # attention-style baseline, 1 + tau v_k - tau sum_i p_i v_i: tau v_k and tau c cancel exactly at the top, the 1
+    # must be added after (1 + 3e17 rounds to 3e17)
+    k, h, s = _shifted_softmax_parts()
+    v, tau = sp.IndexedBase("v"), sp.Symbol("tau", positive=True)
+    expr = 1 + tau * v[k] - tau * sp.Sum(sp.exp(h(i)) * v[i], (i, 0, K - 1)) / s
+    raw = 1 + tau * v[k] - tau * sp.Sum(sp.exp(z[i]) * v[i], (i, 0, K - 1)) / sp.Sum(sp.exp(z[j]), (j, 0, K - 1))
+    new = _rule("mean_from_top").apply(expr)
+    assert new != expr
+    (group,) = [u.args[0] for u in new.atoms(sp.UnevaluatedExpr) if u.args[0].has(v[k])]
+    assert not any(t.is_number for t in sp.Add.make_args(group))  # the 1 outside (else its place in the sum decides)
+    args = (z, v, tau, K, k)
+    cold = (np.array([40.0, 0.0, 0.0]), np.array([0.3, -0.2, 0.7]), 1e18, 3, 0)  # truth 1.425 (1 + 0.425)
+    assert not _same_at(raw, expr, args, cold)
+    for values in (cold, (np.array([40.0, 0.0, 0.0]), np.array([0.3, -0.2, 0.7]), 1e18, 3, 2),
+                   (np.array([0.5, -1.0, 2.0]), np.array([1.0, 2.0, -3.0]), 0.7, 3, 1)):
+        assert _same_at(raw, new, args, values), values
+
+
 def test_one_minus_top_on_the_cross_entropy_gradient():
     # motivated by InfoNCE; here the gradient p_k - 1 of cross entropy at the target k (the top logit)
     k, h, s = _shifted_softmax_parts()

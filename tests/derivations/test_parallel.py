@@ -65,3 +65,28 @@ def test_costly_items_are_queued_first_and_results_stay_in_item_order():
         queued.clear()
         pool.submit(_square, [1, 2, 3], cost=None).results()
         assert queued == [1, 2, 3]
+
+
+def _spin_in_a_budgeted_child(seconds: float) -> float:
+    """Burn ``seconds`` of CPU in a budgeted child (as a checker rung does); the child's own count of them."""
+    from derivations.checker.budget import run_with_budget
+
+    def spin():
+        start = os.times()
+        while (t := os.times()).user + t.system - start.user - start.system < seconds:
+            pass
+        return t.user + t.system - start.user - start.system
+
+    return run_with_budget(spin, seconds=60).value
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_each_item_reports_its_cpu_seconds_with_the_budgeted_children_it_ran(jobs):
+    wanted = {0.0: 0.0, 0.3: 0.3}
+    with Pool(jobs) as pool:
+        batch = pool.submit(_spin_in_a_budgeted_child, list(wanted))
+        spent = dict(batch.results())
+    assert set(batch.cpu_seconds) == set(wanted)
+    for item, child_cpu in spent.items():
+        assert child_cpu >= wanted[item]
+        assert batch.cpu_seconds[item] >= child_cpu  # the child's CPU is counted in its item's, never lost

@@ -20,3 +20,34 @@ def test_the_prose_before_a_definition_bounds_it_and_not_the_next():
             "No bounds here for $y$.\n\n$$ \\mathrm{B}(z, y) = y z $$\n")
     a, b = read_definitions(note)
     assert a.domain == (("y", 0.0, False, 1.0, False),) and b.domain == ()
+
+
+def test_intervals_are_bounds():
+    got = dict((b[0], b[1:]) for b in read_domain([r"x \in (0, 1)", r"p \in \left[0, 1\right)", r"t \in (0, \infty)",
+                                                   r"s \in [2, 1]"]))
+    assert got == {"x": (0.0, True, 1.0, True), "p": (0.0, False, 1.0, True), "t": (0.0, True, None, False)}
+
+
+def test_a_domain_stated_in_the_block_or_right_after_it():
+    note = ("$$ \\mathrm{LogBarrier}(x) = -\\log x \\quad \\text{for } x > 0 $$\n\n"
+            "$$ \\mathrm{Odds}(p) = \\frac{p}{1 - p}, \\; p \\in (0, 1) $$\n\n"
+            "$$ \\mathrm{Scaled}(z, c) = \\max(z, 0) c $$\n\nwhere $c > 2$ and $z \\le 10$. Then, for $y > 1$:\n\n"
+            "$$ \\mathrm{Plain}(y) = y \\begin{cases} 1 & y > 0 \\\\ 0 & \\text{otherwise} \\end{cases} $$\n")
+    barrier, odds, scaled, plain = read_definitions(note)
+    assert barrier.domain == (("x", 0.0, True, None, False),) and str(barrier.body) == "-log(x)"
+    assert odds.domain == (("p", 0.0, True, 1.0, True),)
+    assert scaled.domain == (("c", 2.0, True, None, False), ("z", None, False, 10.0, False))
+    assert plain.domain == (("y", 1.0, True, None, False),)  # the sentence ending in a colon introduces the next block
+
+
+def test_a_domain_after_an_ascii_definition():
+    import pytest
+
+    from codegen.define import DefinitionError
+    from readers.definition import read_ascii_definition
+
+    d = read_ascii_definition("barrier(x, p) = -p*log(x) for x > 0, p in [0, 1)")
+    assert d.domain == (("x", 0.0, True, None, False), ("p", 0.0, False, 1.0, True)) and str(d.body) == "-p*log(x)"
+    for wrong in ("f(x) = log(x) for z > 0", "f(x) = log(x) for x + 1 > 0"):
+        with pytest.raises(DefinitionError):
+            read_ascii_definition(wrong)

@@ -20,6 +20,8 @@ from dataclasses import dataclass
 
 import sympy as sp
 
+import symbolic.integer_part  # noqa: F401 - floor/ceiling at a point certified (sympy read 99 - 2.9e-14 as 99)
+
 MAX_DIGITS = 1500
 """Most working digits ``evalf`` may use to certify a digit of a difference."""
 DIGITS = 15

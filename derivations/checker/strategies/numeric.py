@@ -37,6 +37,7 @@ from derivations.checker.strategies.decide import (MAX_DIGITS as DECIDE_MAX_DIGI
                                                    holds, shortest_point)
 from derivations.checker.strategies.evaluate import (Conditions, compare, compile_expr, confirm, magnitude_digits,
                                                      relation_holds, relatively_apart, show, value_at)
+from derivations.checker.strategies.jumps import jump_failure
 from derivations.checker.strategies.ties import far_points, feature_points, likely_ties
 from derivations.checker.strategies.instances import Instance, Unsupported, instances
 from derivations.checker.strategies.limit import approach_limit
@@ -191,8 +192,10 @@ class NumericTest:
                                   f"({tally.rejected} broke the assumptions, {tally.undefined} undefined, "
                                   f"{tally.unresolved} unresolved)")
         if closest is not None:
-            return self._between_points(inst, sides, conditions, closest, deadline)
-        return None
+            verdict = self._between_points(inst, sides, conditions, closest, deadline)
+            if verdict is not None:
+                return verdict
+        return None if self.quick or _has_integral(inst) else _unsampled_jump(inst, deadline)
 
     def _between_points(self, inst: Instance, sides, conditions, closest: Closest, deadline: float):
         """An inequality that nearly failed at a sampled point: search between the points (``margin``)."""
@@ -387,6 +390,22 @@ class NumericTest:
                            points=tally.points, details={"instances": str(len(insts))})
         return Verdict("verified", method=method, assumptions=insts[0].assumption_texts(), reason=reason,
                        points=tally.points, details={"instances": str(len(insts))})
+
+
+def _unsampled_jump(inst: Instance, deadline: float) -> Verdict | None:
+    """``undecided`` when a jump of ``sign``/``Heaviside``/``floor``/``ceiling`` at a zero known only numerically
+    breaks the claim there (``jumps``): the samples never meet that point, so they are no evidence."""
+    if inst.rel not in ("=", "<", "<=", ">", ">="):
+        return None
+    found = jump_failure(inst, deadline)
+    if found is None:
+        return None
+    near = ", ".join(f"{k} = {v!r}" for k, v in found.items() if k not in ("jump", "value there"))
+    return Verdict("undecided", method="numeric: a jump at a zero with no closed form",
+                   assumptions=inst.assumption_texts(), details={k: str(v) for k, v in found.items()},
+                   reason=f"{found['jump']} is {found['value there']} where its argument meets that level near "
+                          f"{near}, a zero found only numerically, and there the relation fails numerically; "
+                          "the samples never meet such a point and it cannot be decided exactly")
 
 
 def _exact_text(tally: Tally) -> str:

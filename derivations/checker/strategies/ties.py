@@ -6,7 +6,9 @@ r"""Exact points where lhs and rhs are likely to meet: where a strict inequality
   zeros (in a budgeted worker), and roots
   found by ``mpmath.findroot`` from several starts otherwise (read as exact rationals: they
   decide only when the tie falls on a float, but they do search where the sign changes);
-* along lines through the domain, the kinks of ``Abs``/``Max``/``Min``/``sign``/``Heaviside``, the boundaries
+* along lines through the domain, the kinks of ``Abs``/``Max``/``Min``/``sign``/``Heaviside``, the steps of
+  ``floor``/``ceiling`` (where the argument is a small integer, or for an integer symbol a multiple of its
+  denominator), the boundaries
   of relational assumptions and the midpoints between neighbouring ones, and for one symbol the exact
   zeros of the derivative of $d$ (a thin spike's peak): :func:`feature_points`.
 
@@ -146,13 +148,36 @@ def feature_points(inst: Instance, deadline: float) -> Iterator[dict]:
                     yield point
 
 
+STEP_LEVELS = (1, 0, -1, 2)
+r"""The integers $k$ at which the jumps of $\lfloor g \rfloor$ and $\lceil g \rceil$ are sought ($g = k$)."""
+
+
 def _pieces(expr: sp.Expr) -> list:
-    """Expressions whose zeros are the kinks and jumps of ``expr``: the arguments of ``Abs``, ``sign`` and
-    ``Heaviside``, and the pairwise differences of the arguments of ``Max`` and ``Min``."""
+    r"""Expressions whose zeros are the kinks and jumps of ``expr``: the arguments of ``Abs``, ``sign`` and
+    ``Heaviside``, the pairwise differences of the arguments of ``Max`` and ``Min``, and $g - k$ for the
+    argument $g$ of ``floor`` and ``ceiling`` at the levels :data:`STEP_LEVELS` (the steps of
+    $n - 7919 \lfloor n / 7919 \rfloor$ are at $n = 7919 k$)."""
     out = [node.args[0] for node in expr.atoms(sp.Abs, sp.sign, sp.Heaviside)]
     for node in expr.atoms(sp.Max, sp.Min):
         out += [a - b for a, b in itertools.combinations(node.args, 2)]
+    steps = [node.args[0] for node in expr.atoms(sp.floor, sp.ceiling)]
+    out += [g - k for k in STEP_LEVELS for g in steps]
     return out[:MAX_PIECES]
+
+
+def _integer_steps(piece: sp.Expr, x: sp.Symbol) -> list:
+    r"""For an integer ``x``, multiples $\pm L, 2L$ of the common denominator $L$ of a polynomial ``piece``'s
+    coefficients: there $g(x)$ is an integer plus its constant term, so $\lfloor n^2 / 1009 \rfloor$ steps at
+    $n = 1009$ although $n^2 / 1009 = k$ has no integer root for small $k$."""
+    try:
+        poly = sp.Poly(piece, x)
+    except Exception:  # noqa: BLE001 - not a polynomial in x
+        return []
+    coefficients = poly.all_coeffs()[:-1]
+    if not coefficients or not all(c.is_Rational for c in coefficients):
+        return []
+    common = sp.ilcm(*[c.q for c in coefficients]) if len(coefficients) > 1 else coefficients[0].q
+    return [sp.Integer(m * common) for m in (1, -1, 2)] if common > 1 else []
 
 
 def _exact_roots(expr: sp.Expr, x: sp.Symbol, deadline: float) -> list:
@@ -192,6 +217,8 @@ def _breakpoints(difference: sp.Expr, x: sp.Symbol, deadline: float, walls=()) -
             break
         if piece.free_symbols == {x}:
             kinks += [r for r in _exact_roots(piece, x, deadline) if r.is_real and r not in kinks]
+            if x.is_integer:
+                kinks += [r for r in _integer_steps(piece, x) if r not in kinks]
     try:
         kinks.sort(key=lambda r: float(r))
     except (TypeError, ValueError):

@@ -38,6 +38,14 @@ HELD_OUT_3_CI = (
 )
 """The claims of ``heldout_round3.jsonl`` that CI checks (the ones that exposed a wrong verdict);
 ``python3 benchmarks/corpus.py --corpus tests/corpus/claims/heldout_round3.jsonl`` runs all of it."""
+HELD_OUT_4 = load_claims(CORPUS.with_name("heldout_round4.jsonl"))
+HELD_OUT_4_CI = (
+    # wrong before the fixes: floor(x + sin x) <= x + sin x (true) refuted where sympy rounded floor(99 - 2.9e-14)
+    # up to 99; steps of floor at n = 7919 and n = 1009 that no sample met (false, verified)
+    "io-h4-floor-sin", "io-h4-mod-7919", "io-h4-floor-1009",
+)
+"""The claims of ``heldout_round4.jsonl`` that CI checks (the ones that exposed a wrong verdict);
+``python3 benchmarks/corpus.py --corpus tests/corpus/claims/heldout_round4.jsonl`` runs all of it."""
 BUDGET = 3.0
 """Seconds per claim.  This test asserts honesty only (never proved/verified when false, never refuted when
 true), which must hold at every budget: under load a claim may fall back to ``undecided``, never to a wrong
@@ -74,6 +82,17 @@ def test_held_out_claim_gets_no_dishonest_verdict(claim):
 @pytest.mark.parametrize("claim", [c for c in HELD_OUT_3 if c["id"] in HELD_OUT_3_CI], ids=lambda c: c["id"])
 def test_round_3_claim_gets_no_dishonest_verdict(claim):
     test_corpus_claim_gets_no_dishonest_verdict(claim)
+
+
+@pytest.mark.parametrize("claim", [c for c in HELD_OUT_4 if c["id"] in HELD_OUT_4_CI], ids=lambda c: c["id"])
+def test_round_4_claim_gets_no_dishonest_verdict(claim):
+    test_corpus_claim_gets_no_dishonest_verdict(claim)
+
+
+def test_the_round_4_subset_names_existing_claims():
+    assert set(HELD_OUT_4_CI) <= {c["id"] for c in HELD_OUT_4}
+    earlier = {c["id"] for c in CLAIMS} | {c["id"] for c in HELD_OUT} | {c["id"] for c in HELD_OUT_3}
+    assert len({c["id"] for c in HELD_OUT_4}) == len(HELD_OUT_4) and not {c["id"] for c in HELD_OUT_4} & earlier
 
 
 def test_the_round_3_subset_names_existing_claims():

@@ -109,7 +109,9 @@ def test_partial_with_a_subscript_is_a_derivative():
     chain = parse_latex(r"\partial_x (x^2 y) = 2xy")
     assert isinstance(chain.exprs[0], sp.Derivative) and chain.exprs[0].doit() == 2 * x * y
     gradient = parse_latex(r"\partial_{\mathbf{w}} l(y, w)", functions=("l",))
-    assert isinstance(gradient, AppliedUndef) and gradient.func.__name__.startswith("partial_")
+    # the gradient in a vector: the same reading as \nabla_{\mathbf{w}} l(y, w)
+    assert gradient == parse_latex(r"\nabla_{\mathbf{w}} l(y, w)", functions=("l",))
+    assert isinstance(gradient, AppliedUndef) and gradient.func.__name__.startswith("nabla_")
 
 
 def test_a_sum_over_a_set_is_not_given_a_range():

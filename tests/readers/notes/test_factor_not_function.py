@@ -36,3 +36,25 @@ def test_a_letter_applied_to_other_names_still_gets_its_function_reading():
     # g(x) is a function the notes never define: the claim is not refuted as a product g*x
     assert last("$$g(x) + g(x) = 2g(x)$$").verdict != "refuted"
     assert last("$$f(x + y) = f(x) + f(y)$$").verdict != "refuted"
+
+
+def test_a_letter_multiplying_other_names_in_the_block_is_a_factor_before_a_bracket():
+    # \eta\lambda and \eta g: eta is a value, so \eta(g + \lambda w) is eta times the bracket; the sign of the
+    # weight-decay term is wrong (w - eta g - eta lambda w = (1 - eta lambda) w - eta g)
+    block = last("$$w - \\eta(g + \\lambda w) = (1 + \\eta\\lambda) w - \\eta g$$")
+    assert block.verdict == "refuted", block.steps
+    v = {k: float(str(x).replace("(rounded)", "")) for k, x in block.steps[0].counterexample.items()
+         if k in ("eta", "g", "lambda", "w")}
+    lhs = v["w"] - v["eta"] * (v["g"] + v["lambda"] * v["w"])
+    rhs = (1 + v["eta"] * v["lambda"]) * v["w"] - v["eta"] * v["g"]
+    assert abs(lhs - rhs) > 1e-9 * max(1.0, abs(lhs))  # a real failure at the witness (2 eta lambda w apart)
+
+
+def test_the_right_weight_decay_step_is_proved():
+    assert last("$$w - \\eta(g + \\lambda w) = (1 - \\eta\\lambda) w - \\eta g$$").verdict == "proved"
+
+
+def test_a_letter_only_ever_applied_keeps_its_function_reading():
+    # h is never a factor here: h(a + b) may be a function the notes leave arbitrary
+    assert last("$$h(a + b) = h(a) + h(b)$$").verdict != "refuted"
+    assert last("$$\\phi(a + b) = \\phi(a)\\,\\phi(b)$$").verdict != "refuted"

@@ -64,3 +64,30 @@ def test_other_claims_are_not_refuted(claim, law):
 def test_two_symbolic_indices_are_not_assumed_distinct():
     # Cov(Y_i, Y_j) = 0 holds only for i != j, which the note does not say
     assert last(note("\\operatorname{Cov}(Y_i, Y_j) = 0")).verdict not in ("verified", "proved", "refuted")
+
+
+_SAMPLE = ("## Sample variance\n\nLet $Y_1, \\dots, Y_m$ be i.i.d. with mean $\\theta$ and variance $\\tau^2$, and "
+           "$\\bar Y = \\frac{1}{m}\\sum_{j=1}^m Y_j$.\n\n$$\n{claim}\n$$\n")
+
+
+@pytest.mark.parametrize("claim", [
+    "\\mathbb{E}\\left[\\frac{1}{m}\\sum_{j=1}^{m}(Y_j - \\bar Y)^2\\right] = \\frac{m-1}{m}\\tau^2",
+    "\\mathbb{E}\\left[\\frac{1}{m-1}\\sum_{j=1}^{m}(Y_j - \\bar Y)^2\\right] = \\tau^2",
+    "\\mathbb{E}[Y_1 Y_2] = \\theta^2",
+    "\\mathbb{E}[Y_1^2] = \\tau^2 + \\theta^2",
+])
+def test_means_of_quadratic_forms_of_iid_draws_are_verified(claim):
+    assert last(_SAMPLE.replace("{claim}", claim)).verdict == "verified"
+
+
+def test_the_biased_sample_variance_claimed_unbiased_is_refuted_with_its_exact_mean():
+    block = last(_SAMPLE.replace("{claim}", "\\mathbb{E}\\left[\\frac{1}{m}\\sum_{j=1}^{m}(Y_j - \\bar Y)^2\\right]"
+                                            " = \\tau^2"))
+    assert block.verdict == "refuted", block.steps
+    ce = block.steps[0].counterexample
+    m, tau = int(ce["m"]), sp.Rational(ce["tau"])
+    assert sp.Rational(ce["lhs"]) == sp.Rational(m - 1, m) * tau ** 2 and sp.Rational(ce["rhs"]) == tau ** 2
+
+
+def test_a_second_moment_missing_the_squared_mean_is_refuted():
+    assert last(_SAMPLE.replace("{claim}", "\\mathbb{E}[Y_1^2] = \\tau^2")).verdict == "refuted"

@@ -1,4 +1,4 @@
-"""Three study notes written for these tests (fixtures/study_*.md), each with planted mistakes of the kinds
+"""Six study notes written for these tests (fixtures/study_*.md), each with planted mistakes of the kinds
 people make in deep-learning formulas among correct lines: every mistake is refuted with a counterexample
 that satisfies the note's stated conditions, and no correct line is refuted.
 
@@ -11,6 +11,18 @@ Mistakes planted (file: line, kind):
   study_matrices    7 transposed product in the wrong order; 13 gradient of a quadratic form without the
                     symmetric part; 25 variance of a mean with n^2; 39 Gaussian KL with its arguments swapped;
                     47 off-by-one in a geometric sum's upper limit; 55 log-sum-exp bounded the wrong way
+  study_attention   11 variance of a scaled score missing the square of the factor; 17 a temperature's chain-rule
+                    factor lost; 27 softmax claimed invariant to scaling; 39 the transpose missing from a
+                    least-squares gradient; 51 the 1/n of a variance dropped on one side only; 61 a Swish
+                    derivative without the inner slope
+  study_optimisers  11 off-by-one in the lower limit of Adam's bias-correction sum; 23 the sign of the weight-decay
+                    term; 31 a uniform law's variance with the wrong normaliser; 45 a half-normal mean with the
+                    wrong normaliser; 53 an RMSprop average under a constant gradient with the exponent
+                    off by one; 59 a softplus derivative without the inner factor
+  study_estimation  13 Bayes' rule with the wrong prior in its normaliser; 21 a variance of a difference with a minus;
+                    31 a Gaussian's sigma-derivative with sigma^2 for sigma^3; 39 a Poisson score missing the
+                    factor n; 49 a convolution's output size without the +1; 57 the sign of the binary entropy's
+                    derivative; 65 Poisson KL with its arguments swapped
 """
 from pathlib import Path
 
@@ -25,6 +37,11 @@ MISTAKES = {
     "study_probability": {7: {"sigma": (0, None)}, 17: {"lambda": (0, None)}, 27: {"a": (0, 1), "b": (0, 1)}, 37: {}, 49: {}, 57: {}},
     "study_matrices": {7: {}, 13: {}, 25: {"sigma": (None, None)}, 39: {"sigma": (0, None)},
                        47: {"beta": (0, 1)}, 55: {}},
+    "study_attention": {11: {"d": (0, None)}, 17: {"tau": (0, None)}, 27: {}, 39: {}, 51: {}, 61: {}},
+    "study_optimisers": {11: {"beta_1": (0, 1)}, 23: {}, 31: {"a": (0, None)}, 45: {"sigma": (0, None)},
+                         53: {"gamma": (0, 1)}, 59: {}},
+    "study_estimation": {13: {}, 21: {}, 31: {"sigma": (0, None)}, 39: {"lambda": (0, None)}, 49: {},
+                         57: {"p": (0, 1)}, 65: {"lambda_1": (0, None), "lambda_2": (0, None)}},
 }
 """Planted mistakes by line, with the open bounds the note states on the counterexample's names."""
 
@@ -32,6 +49,9 @@ CORRECT = {
     "study_regression": (33, 35, 39, 41, 49, 55, 63),
     "study_probability": (11, 21, 31, 35, 43, 55),
     "study_matrices": (9, 17, 23, 29, 35, 45, 51, 53),
+    "study_attention": (7, 19, 23, 33, 37, 45, 49, 57),
+    "study_optimisers": (7, 17, 21, 29, 35, 41, 51, 57),
+    "study_estimation": (7, 11, 19, 23, 29, 37, 45, 55, 63),
 }
 
 _REPORTS = {}
@@ -70,3 +90,4 @@ def test_each_planted_mistake_is_refuted_with_a_counterexample_inside_the_stated
 def test_no_correct_line_is_refuted(name, line):
     on_line = [b for b in _blocks(name) if b.line == line]
     assert on_line and all(b.verdict != "refuted" for b in on_line), [b.steps for b in on_line]
+

@@ -85,3 +85,44 @@ def test_a_closed_form_stated_in_prose_is_a_claim_about_the_recurrence():
     assert right.role == "claim" and right.verdict == "verified"
     wrong = [b for b in check_notes(note.replace("EXP", "{k+1}")).blocks if "z_0" in b.source][0]
     assert wrong.verdict not in CONFIRMED
+
+
+_RMSPROP = r"""# RMSprop
+
+With $0 < \gamma < 1$ and $s_t = \gamma s_{t-1} + (1-\gamma) g_t^2$, a constant gradient $g$ andSTART give
+
+$$s_t = CLOSED$$
+"""
+
+
+def _closed(closed, start=" $s_0 = 0$"):
+    text = _RMSPROP.replace("CLOSED", closed).replace("START", start)
+    return check_notes(text, path="<test>", budget=5.0).blocks[-1]
+
+
+def test_a_closed_form_with_the_input_written_bare_is_read_with_a_constant_input():
+    block = _closed(r"(1 - \gamma^t) g^2")
+    assert block.verdict == "verified", block.steps
+    assert any("g_t = g" in a for a in block.steps[0].assumptions)
+
+
+def test_a_wrong_closed_form_with_a_constant_input_is_refuted_inside_the_stated_conditions():
+    block = _closed(r"(1 - \gamma^{t-1}) g^2")
+    assert block.verdict == "refuted", block.steps
+    witness = block.steps[0].counterexample
+    gamma, g, step = float(witness["gamma"]), float(witness["g"]), int(witness["at"].split()[-1])
+    assert 0 < gamma < 1
+    s = 0.0  # the recurrence run by hand from s_0 = 0 with g_t = g
+    for _ in range(step):
+        s = gamma * s + (1 - gamma) * g ** 2
+    assert abs(s - (1 - gamma ** (step - 1)) * g ** 2) > 1e-9  # the sides differ at the witness
+
+
+def test_without_the_first_step_a_wrong_closed_form_is_not_refuted():
+    # the notes may start the sequence elsewhere: nothing to refute against
+    assert _closed(r"(1 - \gamma^{t-1}) g^2", start="").verdict != "refuted"
+
+
+def test_a_closed_form_in_the_input_sequence_itself_is_not_read_as_constant():
+    # g_t written: no bare g, so no constant-input reading; the unrolled claim is left as before
+    assert _closed(r"(1 - \gamma^{t-1}) g_t^2").verdict != "refuted"

@@ -1,0 +1,121 @@
+r"""Steps of ``sign``, ``Heaviside``, ``floor`` and ``ceiling`` at points no closed form gives.
+
+A jump function takes a value of its own on a set of measure zero: $\operatorname{sign}(g) = 0$ where $g = 0$,
+$\lfloor g \rfloor = k$ where $g = k$.  A claim can fail only there,
+
+.. math:: \operatorname{sign}(\cos x - x)^2 = 1 \quad\text{fails at } x = 0.7390851332\ldots \text{ (the Dottie number)},
+
+and no random sample meets such a point.  ``ties.feature_points`` tries the exact zeros of $g - k$; when sympy
+finds none, the zero is only known numerically and cannot be decided exactly.  :func:`jump_failure` finds such
+zeros with ``mpmath.findroot`` along the lines through the domain, sets the jump to its value there (the rest of
+the claim evaluated at the root, to :data:`ROOT_DIGITS` digits), and reports the first point where the claim then
+fails numerically: not a refutation (the root is not exact), but no evidence for the claim either, so the numeric
+rung must not call it verified.
+"""
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterator
+
+import mpmath
+import sympy as sp
+
+from derivations.checker.budget import busy_clock
+from derivations.checker.strategies.instances import Instance
+from derivations.checker.strategies.ties import MAX_SLICE_SYMBOLS, MAX_SLICES, SLICE_VALUES, STARTS, STEP_LEVELS
+
+JUMPS = (sp.sign, sp.Heaviside, sp.floor, sp.ceiling)
+MAX_JUMPS = 4
+"""Jump functions examined per claim."""
+ROOT_DIGITS = 60
+"""Digits to which a numeric zero of a jump's argument is polished, and the claim evaluated there."""
+TOLERANCE = mpmath.mpf(10) ** -30
+"""Relative difference below which the two sides count as equal at a numeric zero (far above the error a root
+good to :data:`ROOT_DIGITS` digits leaves in a smooth side)."""
+
+
+def jump_failure(inst: Instance, deadline: float) -> dict | None:
+    """A point (``{symbol: float}`` plus the jump and its level) near which the claim fails with a jump at its own
+    value, at a zero of the jump's argument found only numerically; None when there is none or time runs out."""
+    for found in _failures(inst, deadline):
+        return found
+    return None
+
+
+def _failures(inst: Instance, deadline: float) -> Iterator[dict]:
+    from derivations.checker.strategies.numeric import inside  # noqa: PLC0415 - numeric imports this module
+
+    symbols = inst.symbols
+    if not symbols or len(symbols) > MAX_SLICE_SYMBOLS or inst.is_complex:
+        return
+    jumps = sorted((inst.lhs - inst.rhs).atoms(*JUMPS), key=str)[:MAX_JUMPS]
+    for s in symbols:
+        if s.is_integer:
+            continue  # an integer symbol's steps are exact points (ties.feature_points), or fall between integers
+        others = [t for t in symbols if t != s]
+        for values in itertools.islice(itertools.product(SLICE_VALUES, repeat=len(others)), MAX_SLICES):
+            fill = dict(zip(others, values))
+            for node in jumps:
+                argument = node.args[0].xreplace(fill)
+                if argument.free_symbols != {s}:
+                    continue
+                levels = (0,) if node.func in (sp.sign, sp.Heaviside) else STEP_LEVELS
+                for level in levels:
+                    for root in _roots(argument - level, s, deadline):
+                        if busy_clock() > deadline:
+                            return
+                        point = {**fill, s: sp.Rational(mpmath.nstr(root, ROOT_DIGITS))}
+                        if not inside(inst, point):
+                            continue
+                        at_level = node.func(sp.Integer(level)) if node.func in (sp.sign, sp.Heaviside) else sp.Integer(level)
+                        if _fails(inst, {node: at_level}, point):
+                            return_point = {str(t): float(v) for t, v in point.items()}
+                            yield return_point | {"jump": str(node), "value there": str(at_level)}
+
+
+def _roots(expr: sp.Expr, x: sp.Symbol, deadline: float) -> list:
+    """Real zeros of ``expr`` in ``x`` from ``findroot`` at :data:`STARTS`, polished to :data:`ROOT_DIGITS` digits."""
+    try:
+        f = sp.lambdify([x], expr, modules="mpmath")
+    except Exception:  # noqa: BLE001
+        return []
+    roots = []
+    with mpmath.workdps(ROOT_DIGITS + 10):
+        for start in STARTS:
+            if busy_clock() > deadline:
+                break
+            try:
+                root = mpmath.findroot(f, mpmath.mpf(start))
+                if isinstance(root, mpmath.mpc):
+                    if abs(root.imag) > mpmath.mpf(10) ** -ROOT_DIGITS:
+                        continue
+                    root = root.real
+                if abs(f(root)) > mpmath.mpf(10) ** -(ROOT_DIGITS - 10):
+                    continue
+            except Exception:  # noqa: BLE001 - no convergence from this start
+                continue
+            if all(abs(root - r) > mpmath.mpf(10) ** -(ROOT_DIGITS - 20) for r in roots):
+                roots.append(root)
+    return roots
+
+
+def _fails(inst: Instance, replacement: dict, point: dict) -> bool:
+    """Whether the claim, with the jump at its value (``replacement``), fails numerically at ``point``."""
+    try:
+        lhs, rhs = (side.xreplace(replacement).xreplace(point).evalf(ROOT_DIGITS) for side in (inst.lhs, inst.rhs))
+        if not (lhs.is_number and rhs.is_number and lhs.is_real and rhs.is_real):
+            return False
+        l, r = mpmath.mpf(sp.Float(lhs, ROOT_DIGITS)._mpf_), mpmath.mpf(sp.Float(rhs, ROOT_DIGITS)._mpf_)
+    except Exception:  # noqa: BLE001 - undefined or not a number there: no evidence either way
+        return False
+    if not (mpmath.isfinite(l) and mpmath.isfinite(r)):
+        return False
+    gap = l - r
+    tie = abs(gap) <= TOLERANCE * max(1, abs(l), abs(r))
+    if inst.rel == "=":
+        return not tie
+    if inst.rel in ("<", ">"):
+        return tie or (gap > 0) != (inst.rel == ">")
+    if inst.rel in ("<=", ">="):
+        return not tie and (gap > 0) != (inst.rel == ">=")
+    return False

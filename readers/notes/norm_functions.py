@@ -1,0 +1,45 @@
+r"""A function the prose calls a norm: "a vector norm is a function $f$ ...", "$f$ is a norm".
+
+The properties the notes then state of it,
+
+.. math:: f(\alpha\mathbf{x}) = |\alpha| f(\mathbf{x}), \qquad f(\mathbf{x} + \mathbf{y}) \le f(\mathbf{x}) + f(\mathbf{y}),
+
+are claims about every norm.  They are read with ``f`` each of :data:`NORMS` in turn (the $\ell_1$, $\ell_2$ and
+$\ell_\infty$ norms of a column vector): holding for all three is evidence for the claim (verified, naming them),
+failing for all three refutes it, anything else is undecided.  The statement holds in its section.
+"""
+from __future__ import annotations
+
+import re
+
+from readers.latex.matrix_reader import parse_matrix_block
+
+NORMS = (("l1", "norm_1"), ("l2", "norm_2"), ("l-infinity", "norm_inf"))
+"""The norms ``f`` is read as: a label and the matrix reading's name of each."""
+
+_MATH = r"\$([^$]{1,20})\$"
+_CUES = (
+    re.compile(r"\bnorm\s+is\s+(?:a|any)\s+function\s+" + _MATH, re.I),
+    re.compile(_MATH + r"\s+(?:is|be)\s+(?:a|any)\s+(?:vector\s+)?norm\b", re.I),
+)
+"""``a vector norm is a function $f$`` | ``$f$ is a norm`` | ``let $g$ be any norm``."""
+
+
+def declared_norms(text: str) -> list[tuple[int, str]]:
+    """``(line, function name)`` for every function the prose calls a norm, in order."""
+    out = []
+    for cue in _CUES:
+        for m in cue.finditer(text):
+            try:
+                exprs = [e for row in parse_matrix_block(m.group(1)).rows for e in row.chain.exprs]
+            except Exception:  # noqa: BLE001 - not a name: no declaration
+                continue
+            if len(exprs) == 1 and getattr(exprs[0], "is_Symbol", False):
+                out.append((text.count("\n", 0, m.start()) + 1, exprs[0].name))
+    return sorted(out)
+
+
+def norm_names(declared, section_of, line: int) -> frozenset:
+    """The function names called norms in the section of ``line`` (``section_of(line)``: its section number)."""
+    here = section_of(line)
+    return frozenset(name for at, name in declared if section_of(at) == here)
