@@ -16,9 +16,10 @@ def run(capsys, *argv):
 
 
 def _strip_times(data):
-    """Everything but wall-clock fields, which legitimately differ between runs."""
+    """Everything but the clock fields (wall and CPU seconds), which legitimately differ between runs."""
     if isinstance(data, dict):
-        return {k: _strip_times(v) for k, v in data.items() if k not in ("seconds", "wall_seconds", "jobs")}
+        return {k: _strip_times(v) for k, v in data.items()
+                if k not in ("seconds", "wall_seconds", "cpu_seconds", "jobs")}
     if isinstance(data, list):
         return [_strip_times(v) for v in data]
     return data

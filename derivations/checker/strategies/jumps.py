@@ -64,13 +64,36 @@ def _failures(inst: Instance, deadline: float) -> Iterator[dict]:
                     for root in _roots(argument - level, s, deadline):
                         if busy_clock() > deadline:
                             return
+                        if _exact_zero(argument - level, s, root):
+                            continue  # a closed-form zero: ties.feature_points decides the claim there exactly
                         point = {**fill, s: sp.Rational(mpmath.nstr(root, ROOT_DIGITS))}
                         if not inside(inst, point):
                             continue
-                        at_level = node.func(sp.Integer(level)) if node.func in (sp.sign, sp.Heaviside) else sp.Integer(level)
+                        at_level = _value_at_step(node, level)
                         if _fails(inst, {node: at_level}, point):
                             return_point = {str(t): float(v) for t, v in point.items()}
                             yield return_point | {"jump": str(node), "value there": str(at_level)}
+
+
+def _value_at_step(node: sp.Expr, level: int) -> sp.Expr:
+    r"""The jump's own value where its argument equals ``level``: $\operatorname{sign}(0) = 0$, the convention a
+    ``Heaviside`` states in its second argument ($H(0) = \tfrac12$ when it states none), ``level`` for a floor or
+    ceiling."""
+    if node.func in (sp.sign, sp.Heaviside):
+        return node.func(sp.Integer(level), *node.args[1:])
+    return sp.Integer(level)
+
+
+def _exact_zero(expr: sp.Expr, x: sp.Symbol, root) -> bool:
+    """Whether the numeric zero ``root`` of ``expr`` is a simple rational (an integer, a small fraction) at which
+    ``expr`` vanishes exactly: such a zero is not the case this module is for."""
+    guess = sp.nsimplify(sp.Float(mpmath.nstr(root, 30), 30), rational=True, tolerance=sp.Float(10) ** -25)
+    if not isinstance(guess, sp.Rational) or guess.q > 10**6:
+        return False
+    try:
+        return sp.simplify(expr.xreplace({x: guess})) == 0
+    except Exception:  # noqa: BLE001 - not decided: treat the zero as numeric
+        return False
 
 
 def _roots(expr: sp.Expr, x: sp.Symbol, deadline: float) -> list:
