@@ -10,9 +10,8 @@ from __future__ import annotations
 import re
 
 import numpy as np
-import sympy as sp
 
-from readers.latex.matrix_reader import parse_matrix_block
+from readers.notes.symbols import written_name
 
 _MATH = r"\$([^$]{1,40})\$"
 _STATED = re.compile(_MATH + r"\s+(?:be|is|denotes?)\s+an?\s+eigenvector\s+of\s+" + _MATH
@@ -25,18 +24,10 @@ def stated_eigenpairs(text: str) -> list[tuple[int, str, str, str]]:
     """``(line, vector, matrix, eigenvalue)`` names for every eigenpair the prose states, in order."""
     out = []
     for m in _STATED.finditer(text):
-        names = [_name(g) for g in m.groups()]
+        names = [written_name(g) for g in m.groups()]
         if None not in names:
             out.append((text.count("\n", 0, m.start()) + 1, *names))
     return out
-
-
-def _name(latex: str) -> str | None:
-    try:
-        exprs = [e for row in parse_matrix_block(latex).rows for e in row.chain.exprs]
-    except Exception:  # noqa: BLE001 - not a name
-        return None
-    return exprs[0].name if len(exprs) == 1 and isinstance(exprs[0], sp.Symbol) else None
 
 
 class NoEigenpair(Exception):

@@ -19,7 +19,7 @@ import re
 
 import sympy as sp
 
-from readers.latex.matrix_reader import parse_matrix_block
+from readers.notes.symbols import written_name
 
 EIGENVALUE_LETTERS = ("lambda",)
 """The letters of an eigenvalue written ``\\lambda_i(\\mathbf{A})``."""
@@ -63,20 +63,12 @@ def listed_eigenvalues(text: str) -> list[tuple[int, str, str, str | None]]:
     for pattern in _STATED:
         for m in pattern.finditer(text):
             items = [i for i in m.group(1).split(",") if i.strip()]
-            ends = [_name(items[0]), _name(items[-1])] if len(items) >= 3 else [None, None]
-            matrix = _name(m.group(2)) if m.group(2) else None
+            ends = [written_name(items[0]), written_name(items[-1])] if len(items) >= 3 else [None, None]
+            matrix = written_name(m.group(2)) if m.group(2) else None
             if None in ends or (m.group(2) and matrix is None):
                 continue
             out.append((text.count("\n", 0, m.start()) + 1, ends[0], ends[1], matrix))
     return sorted(out)
-
-
-def _name(latex: str) -> str | None:
-    try:
-        exprs = [e for row in parse_matrix_block(latex).rows for e in row.chain.exprs]
-    except Exception:  # noqa: BLE001 - not a name
-        return None
-    return exprs[0].name if len(exprs) == 1 and isinstance(exprs[0], sp.Symbol) else None
 
 
 def as_listed(e, listed, matrices):

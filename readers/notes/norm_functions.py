@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from readers.latex.matrix_reader import parse_matrix_block
+from readers.notes.symbols import written_name
 
 NORMS = (("l1", "norm_1"), ("l2", "norm_2"), ("l-infinity", "norm_inf"))
 """The norms ``f`` is read as: a label and the matrix reading's name of each."""
@@ -30,12 +30,9 @@ def declared_norms(text: str) -> list[tuple[int, str]]:
     out = []
     for cue in _CUES:
         for m in cue.finditer(text):
-            try:
-                exprs = [e for row in parse_matrix_block(m.group(1)).rows for e in row.chain.exprs]
-            except Exception:  # noqa: BLE001 - not a name: no declaration
-                continue
-            if len(exprs) == 1 and getattr(exprs[0], "is_Symbol", False):
-                out.append((text.count("\n", 0, m.start()) + 1, exprs[0].name))
+            name = written_name(m.group(1))
+            if name is not None:
+                out.append((text.count("\n", 0, m.start()) + 1, name))
     return sorted(out)
 
 

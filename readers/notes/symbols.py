@@ -9,6 +9,7 @@ from sympy.core.function import AppliedUndef
 
 from symbolic.expr import as_expr
 
+from readers.latex.matrix_reader import parse_matrix_block
 from readers.latex.nodes import SUMMED, MatrixLiteral
 from readers.latex.parse import (
     Expectation,
@@ -21,6 +22,15 @@ LIMIT_SIZE = 3
 POSITIVE_NAMES = ("sigma", "epsilon")
 """Base names sampled positive: standard deviations and numerical floors."""
 MAX_EXPANSION_ROUNDS = 8
+
+def written_name(latex: str) -> str | None:
+    r"""The name ``latex`` writes when it is a single symbol (``\mathbf{A}``, ``\lambda_1``), else None."""
+    try:
+        exprs = [e for row in parse_matrix_block(latex).rows for e in row.chain.exprs]
+    except Exception:  # noqa: BLE001 - not a name
+        return None
+    return exprs[0].name if len(exprs) == 1 and isinstance(exprs[0], sp.Symbol) else None
+
 
 def _show(expr) -> str:
     return sp.sstr(expr) if isinstance(expr, sp.Basic) else str(expr)

@@ -90,9 +90,7 @@ class ExactTest:
             return "agrees"
         counterexample = {str(s): _show(point[s], floats[s]) for s in inst.symbols}
         counterexample |= {"lhs": _show(l), "rhs": _show(r), "lhs - rhs": _show(l - r)}
-        if inst.label:
-            counterexample["at"] = inst.label
-        return Verdict("refuted", method="exact rational evaluation", counterexample=counterexample,
+        return Verdict("refuted", method="exact rational evaluation", counterexample=inst.labelled(counterexample),
                        assumptions=inst.assumption_texts(),
                        reason=f"in exact arithmetic lhs {inst.rel} rhs fails at this point")
 

@@ -93,6 +93,10 @@ class Instance:
     def symbols(self) -> tuple[sp.Symbol, ...]:
         return tuple(s for g in self.groups for s in g.symbols)
 
+    def labelled(self, counterexample: dict) -> dict:
+        """``counterexample`` with the sizes and indices it was found at (``"at": label``), when there are any."""
+        return counterexample | ({"at": self.label} if self.label else {})
+
     @property
     def simplex_substitution(self) -> dict:
         r"""For each simplex group $p$: $p_{K-1} \mapsto 1 - \sum_{k<K-1} p_k$ (empty when there is none)."""

@@ -425,15 +425,12 @@ def _careful_quadrature(inst: Instance) -> Verdict | None:
         diverges = divergent_refutation(inst.lhs, inst.rhs, inst.rel)  # int x/(1+x^2) over R = oo
         if diverges is None:
             return None
-        counterexample = diverges | ({"at": inst.label} if inst.label else {})
         return Verdict("refuted", method="improper integrals evaluated exactly (sympy, rational integrands)",
-                       counterexample=counterexample, assumptions=inst.assumption_texts(),
+                       counterexample=inst.labelled(diverges), assumptions=inst.assumption_texts(),
                        reason=f"lhs {inst.rel} rhs fails: lhs is {diverges['lhs']}, rhs is {diverges['rhs']}")
     counterexample = {"lhs": found["lhs"], "rhs": found["rhs"], "quadrature bound": found["bound"]}
-    if inst.label:
-        counterexample["at"] = inst.label
     return Verdict("refuted", method="careful quadrature (tanh-sinh at two precisions, checked on a grid)",
-                   counterexample=counterexample, assumptions=inst.assumption_texts(),
+                   counterexample=inst.labelled(counterexample), assumptions=inst.assumption_texts(),
                    reason=f"lhs {inst.rel} rhs fails: the sides differ by far more than the quadrature bound "
                           f"{found['bound']} and by more than {CLEAR_PERCENT} % (and any written rounding)")
 
@@ -462,10 +459,8 @@ def _integrated_at(inst: Instance, point) -> Verdict | None:
                 return None
     counterexample = {str(s): decimal_text(v) for s, v in exact.items()}
     counterexample |= {"lhs": found["lhs"], "rhs": found["rhs"], "quadrature bound": found["bound"]}
-    if inst.label:
-        counterexample["at"] = inst.label
     return Verdict("refuted", method="careful quadrature at a sampled point, agreeing with sympy's exact integral",
-                   counterexample=counterexample, assumptions=inst.assumption_texts(),
+                   counterexample=inst.labelled(counterexample), assumptions=inst.assumption_texts(),
                    reason=f"lhs {inst.rel} rhs fails at this point: the sides differ by far more than the quadrature "
                           f"bound {found['bound']}, and sympy's exact integrals agree with the quadratures")
 
@@ -498,8 +493,7 @@ def _refutation(inst: Instance, exact: dict, decision, why: str) -> Verdict:
         counterexample[side] = "undefined" if value is None else decimal_text(value)
     if why == "" and decision.difference is not None:
         counterexample["lhs - rhs"] = decimal_text(decision.difference)
-    if inst.label:
-        counterexample["at"] = inst.label
+    counterexample = inst.labelled(counterexample)
     if why:
         side = decision.state.split()[-1]
         reason = f"domain mismatch: {side} is undefined (or not real) here while the other side is defined"
