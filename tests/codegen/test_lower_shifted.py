@@ -77,6 +77,22 @@ def test_window_gemm_t_is_the_einsum(dtype, layout, k, na, nf):
     assert np.max(np.abs(got - want)) <= TOL[dtype] * np.max(np.abs(want))
 
 
+@pytest.mark.parametrize("dtype", [np.float64, np.float32])
+@pytest.mark.parametrize("channels, filters", [(6, 2), (1, 40)])
+def test_window_gemm_t_either_side_as_rows(dtype, channels, filters):
+    """The kernel gradient with more window rows (channels x offsets) than filters and with fewer: below
+    float64 the GEMM takes the longer side as its rows (LONG_ROWS_BELOW_ITEMSIZE), the product transposed
+    back; both orders give the float64 einsum's sums."""
+    rng = np.random.default_rng([channels, filters])
+    x = rng.standard_normal((3, channels, 20, 18)).astype(dtype)
+    win = sliding_window_view(x, (17, 16), axis=(-2, -1))  # 4 x 3 offsets, the long axes summed
+    g = rng.standard_normal((3, filters, 17, 16)).astype(dtype)
+    want = np.einsum("zabcde,zfde->zfabc", win.astype(np.float64), g.astype(np.float64))
+    got = HELPERS[WINDOW_GEMM_T](win, g, 1, 2)
+    assert got.dtype == dtype and got.shape == want.shape
+    assert np.max(np.abs(got - want)) <= TOL[dtype] * np.max(np.abs(want))
+
+
 def _windowed_formulas():
     """Catalog formulas whose lowering uses an im2col helper (found by lowering every record)."""
     found = []
