@@ -41,6 +41,7 @@ from symbolic.expr import as_expr
 from codegen.lower_blocks import BLOCK_ELEMENTS, row_block_lines, sum_to_code
 from codegen.lower_bufsize import broadcasts_rows, row_buffered
 from codegen.lower_row_sum import summed_row_block_lines, summed_rows
+from codegen.lower_row_weights import SUMS_PARAM, fold_row_weights, weighted_lines
 from codegen.lower_liveness import plan
 from codegen.lower_nodes import ATOM, Arr, Emitter, UnsupportedNode
 from codegen.lower_printer import NumPyLowering, _structure
@@ -166,11 +167,13 @@ def lower_function(name: str, inputs: tuple[Input, ...], targets: tuple[Target, 
     if returns == "tuple" and printer.module == "np" and any(sum_to):
         summed = tuple(None if p is None else f"_given[{k}]" for k, p in enumerate(sum_to))
 
-    def body_of(printer, em, results, scratch_first=0):
-        return _body(printer, em, results, targets, returns, params, into,
-                     SCRATCH_PARAM if can_block else None, summed, scratch_first)
+    folded = {}
 
-    body = body_of(printer, em, results)
+    def body_of(printer, em, results, scratch_first=0, folded=None):
+        return _body(printer, em, results, targets, returns, params, into,
+                     SCRATCH_PARAM if can_block else None, summed, scratch_first, folded)
+
+    body = body_of(printer, em, results, folded=folded)
     kept = sum(1 for s in em.stmts if s.scratch is not None)  # the unshifted body's temporaries: other keys
     fast = _unshifted_body(lowering, inputs, sizes, targets, taken, params, returns,
                            lambda *a: body_of(*a, scratch_first=kept)) \
@@ -188,8 +191,11 @@ def lower_function(name: str, inputs: tuple[Input, ...], targets: tuple[Target, 
                                         if local in used and s not in size_sources(inputs, sizes)),
                                   block=blocks, buffers=_widest_buffers(em.stmts),
                                   summed=summed, into=OUT_PARAM if OUT_PARAM in used else None,
-                                  scratch=SCRATCH_PARAM if SCRATCH_PARAM in used else None)
+                                  scratch=SCRATCH_PARAM if SCRATCH_PARAM in used else None,
+                                  presummed=tuple(folded), sums=SUMS_PARAM)
         used |= _names_used(blocked)
+        if any(f"{SUMS_PARAM}=" in line for line in blocked):
+            used.add(SUMS_PARAM)
     rows = summed_rows(targets, inputs) if blocks > 0 and printer.module == "np" and returns != "tuple" else None
     if rows is not None and rows[0] in sizes and not any("sliding_window_view(" in s.code for s in em.stmts):
         n, found, p = rows
@@ -215,8 +221,11 @@ def lower_function(name: str, inputs: tuple[Input, ...], targets: tuple[Target, 
     prologue = (_prologue(used_inputs, precision) if printer.module == "np" else
                 printer.prologue(used_inputs)) + shapes + blocked
     if summed:  # the parameters' shapes as given: the prologue broadcasts them
-        prologue.insert(0, "_given = (" + ", ".join("None" if p is None else f"np.shape({p})"
-                                                   for p in sum_to) + ",)")
+        given = ["None" if p is None else f"np.shape({p})" for p in sum_to]
+        if SUMS_PARAM in used:  # a block of a blocked call: the shapes its caller sums the blocks to
+            given = [g if p is None else f"({g} if {SUMS_PARAM} is None or {SUMS_PARAM}[{k}] is None "
+                     f"else {SUMS_PARAM}[{k}])" for k, (g, p) in enumerate(zip(given, sum_to))]
+        prologue.insert(0, "_given = (" + ", ".join(given) + ",)")
     notes = []
     if printer.module == "np" and any(discards_branch(line) for line in body):
         body = ["with np.errstate(all='ignore'):  # np.where evaluates the branch it discards"] + [
@@ -227,7 +236,8 @@ def lower_function(name: str, inputs: tuple[Input, ...], targets: tuple[Target, 
         body = row_buffered(body, widest.name)
     if extra:
         params = params + ("*",) + tuple(extra)
-    for hidden in (OUT_PARAM, SCRATCH_PARAM):  # row blocks: the caller's output slice, kept temporaries
+    for hidden in (OUT_PARAM, SCRATCH_PARAM, SUMS_PARAM):  # row blocks: the caller's output slice, kept
+        # temporaries, the shapes a block sums to
         if hidden in used:
             params = params + (() if "*" in params else ("*",)) + (f"{hidden}=None",)
     return LoweredFunction(name, params, prologue + body, tuple(t.name for t in targets), notes)
@@ -252,8 +262,10 @@ def _emit(lowering, inputs, sizes, targets, taken, params):
     return printer, em, roots, results
 
 
-def _body(printer, em, results, targets, returns, params, into, scratch, summed, scratch_first=0) -> list[str]:
-    """The statements of one lowering (liveness planned), ending in its ``return``."""
+def _body(printer, em, results, targets, returns, params, into, scratch, summed, scratch_first=0,
+          folded: dict | None = None) -> list[str]:
+    """The statements of one lowering (liveness planned), ending in its ``return``; ``folded`` collects the
+    outputs whose row weight is folded into their sum (:mod:`codegen.lower_row_weights`)."""
     if returns == "tuple":
         result = "(" + ", ".join(results) + ("," if len(results) == 1 else "") + ")"
     elif len(targets) == 1:
@@ -265,8 +277,12 @@ def _body(printer, em, results, targets, returns, params, into, scratch, summed,
     body = _return_last(body)
     if summed:
         values = [ast.unparse(v) for v in ast.parse(body[-1].strip()).body[0].value.elts]
+        weights = fold_row_weights(body, values, summed) if printer.module == "np" else {}
+        if folded is not None:
+            folded.update(weights)
         body[-1:] = [f"_r = ({', '.join(values)},)"] + [
             f"_r{k} = _r[{k}]" for k, p in enumerate(summed) if p is not None] + [
+            line for k in weights for line in weighted_lines(k, summed[k])] + [
             "return (" + ", ".join(f"_r[{k}]" if p is None else sum_to_code(f"_r{k}", p)
                                    for k, p in enumerate(summed)) + ",)"]
     return body

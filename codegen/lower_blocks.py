@@ -70,7 +70,7 @@ def column_sum(part: str) -> str:
 def row_block_lines(name: str, params: tuple[str, ...], sliced: list[tuple[str, int]], per_row: list[str],
                     outputs: list, keywords: tuple[str, ...] = (), block: int = BLOCK_ELEMENTS,
                     summed: tuple = (), into: str | None = None, scratch: str | None = None,
-                    buffers: int = FEW_BUFFERS + 1) -> list[str]:
+                    buffers: int = FEW_BUFFERS + 1, presummed: tuple = (), sums: str | None = None) -> list[str]:
     r"""Statements that run ``name`` block by block when the leading batch axis is long.
 
     ``sliced``: the inputs, each with the number of its own (trailing) axes; after the prologue all
@@ -90,6 +90,9 @@ def row_block_lines(name: str, params: tuple[str, ...], sliced: list[tuple[str, 
     same one, so each temporary is allocated once (the last, shorter block gets none).
     ``buffers``: how many arrays of its widest shape the body allocates; with at most :data:`FEW_BUFFERS`
     the blocks of an input whose leading axis is outermost are :data:`FEW_BUFFERS_FACTOR` times larger.
+    ``presummed``: the summed outputs that a block sums itself (a row weight folded into the sum,
+    :mod:`codegen.lower_row_weights`): where such an output is not kept per row, each block is passed, by the
+    keyword ``sums``, the shape to sum to, and its sums are added (no block returns its rows).
     Empty when there is nothing to block.
     """
     if not sliced or not per_row or any(p.startswith("_") for p in params):
@@ -124,13 +127,17 @@ def row_block_lines(name: str, params: tuple[str, ...], sliced: list[tuple[str, 
     order = f", order='F' if {ref}.strides[0] == {ref}.itemsize else 'C'" if into is not None else ""
     alloc = [f"np.empty({ref}.shape[:1] + np.shape(_first{t})[1:], np.result_type(_first{t}){order})" for t in take]
     summed = tuple(summed) + (None,) * (len(outputs) - len(summed))
+    presummed = tuple(k for k in presummed if summed[k] is not None) if sums is not None else ()
     keep = {}
     for k, (t, shape) in enumerate(zip(take, summed)):
         if shape is not None:
             keep[k] = f"_keep_{k}"
             lines.append(f"    _keep_{k} = {shape} == {ref}.shape[:1] + np.shape(_first{t})[1:]")
-            alloc[k] = (f"{alloc[k]} if _keep_{k} else "
-                        f"np.zeros((1,) + np.shape(_first{t})[1:], np.result_type(_first{t}))")
+            zeros = shape if k in presummed else f"(1,) + np.shape(_first{t})[1:]"
+            alloc[k] = f"{alloc[k]} if _keep_{k} else np.zeros({zeros}, np.result_type(_first{t}))"
+    if presummed:
+        args.append(f"{sums}=(" + ", ".join(f"None if _keep_{k} else {summed[k]}" if k in presummed else "None"
+                                            for k in range(len(outputs))) + ",)")
     if outputs == [None]:
         lines.append(f"    _outs = {alloc[0]}")
     elif isinstance(outputs[0], int):
@@ -161,8 +168,9 @@ def row_block_lines(name: str, params: tuple[str, ...], sliced: list[tuple[str, 
         else:
             copy = [f"_outs{t}[_s:_s + _rows] = _part{t}"]
         if k in keep:
+            added = f"_part{t}" if k in presummed else column_sum(f"_part{t}")  # the block's sum, or its rows
             lines += [f"        if {keep[k]}:", *("            " + c for c in copy),
-                      "        else:", f"            _outs{t} += {column_sum(f'_part{t}')}"]
+                      "        else:", f"            _outs{t} += {added}"]
         else:
             lines += ["        " + c for c in copy]
     lines.append("        del _part  # a block's own results are freed before the next is computed")
