@@ -246,5 +246,31 @@ def is_equation(lhs, rhs) -> bool:
         or (_bare_name(lhs) and _bare_name(rhs) and lhs != rhs)
 
 
+def never_holds(lhs, rhs, conditions) -> bool:
+    r"""Whether the equation ``lhs = rhs`` has no solution where the stated conditions hold, as sympy's sign
+    rules show: the numerator of ``lhs - rhs``, each name that a condition makes positive or negative declared
+    so, is never zero.  ``1 - \epsilon + \sum_{k=1}^{K} \frac{\epsilon}{K - 1} = 1`` with ``\epsilon > 0`` is
+    ``\frac{\epsilon}{K - 1} = 0``: no value of ``K`` or ``\epsilon`` solves it, so it is no equation to solve.
+    False whenever sympy cannot tell (its assumptions answer None)."""
+    signs = {}
+    for relation in conditions:
+        if not isinstance(relation, (sp.StrictGreaterThan, sp.GreaterThan, sp.StrictLessThan, sp.LessThan)):
+            continue
+        strict = isinstance(relation, (sp.StrictGreaterThan, sp.StrictLessThan))
+        big, small = relation.gts, relation.lts
+        if isinstance(big, sp.Symbol) and small.is_number and small.is_real \
+                and (small > 0 or (strict and small >= 0)):
+            signs[big] = "positive"
+        elif isinstance(small, sp.Symbol) and big.is_number and big.is_real and (big < 0 or (strict and big <= 0)):
+            signs[small] = "negative"
+    declared = {x: sp.Dummy(x.name, **{sign: True}) for x, sign in signs.items()}
+    try:
+        difference = (lhs - rhs).doit().xreplace(declared)
+        numerator = sp.numer(sp.cancel(sp.together(difference)))
+        return difference.free_symbols != set() and sp.factor(numerator).is_zero is False
+    except (TypeError, ValueError, NotImplementedError, sp.PolynomialError):
+        return False
+
+
 def _bare_name(expr) -> bool:
     return isinstance(expr, (sp.Symbol, sp.Indexed))
