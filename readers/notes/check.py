@@ -75,7 +75,7 @@ from readers.latex.parse import (
     sign_choices,
     to_zero_based,
 )
-from readers.notes.approximation import check_approximation as approximation, numeric_witness
+from readers.notes.approximation import REL, check_approximation as approximation, numeric_witness
 from readers.notes.arbitrary import arbitrary_functions, as_values, draws, scaled_applications, substitute
 from readers.notes.blocks import Fragment, find_blocks
 from readers.notes.independence import assumes_independence, conditioning, states_independence
@@ -568,6 +568,14 @@ _ONE_LETTER = re.compile(r"[A-Za-z](?:_.+)?")
 """A name that is one Latin letter, maybe subscripted (``p``, ``h_prev``), not a word (``exp``, ``sigma``)."""
 _BARE_LOG = re.compile(r"\\log(?![A-Za-z_])")
 r"""``\log`` written without a base subscript (``\log_2`` and ``\ln`` name theirs)."""
+
+
+def _far_off(witness) -> bool:
+    r"""Whether a refuted ``x \approx d\ldots`` (readers.notes.decimals' witness: ``value``, ``stated``) is off by
+    more than ``REL`` of ``x`` as well as in its digits: an approximation is refuted only so far off
+    (readers.notes.approximation)."""
+    value, stated = (sp.Rational(witness[k].rstrip(".")) for k in ("value", "stated"))
+    return value != 0 and abs(value - stated) > REL * abs(value)
 
 
 def _copy_section(section):
@@ -2353,7 +2361,10 @@ class _NotesReader(_CatalogMatch):
             found = self.elided_decimal(lhs, rhs, shown)
             if found is not None and found.verdict == "verified":
                 return StepReport(**{**found.__dict__, "role": "approximation"})
-            why = f"; {found.reason}" if found is not None else ""  # never refuted: see check_approximation
+            if found is not None and found.verdict == "refuted" and _far_off(found.counterexample):
+                return StepReport(**{**found.__dict__, "role": "approximation",
+                                     "reason": f"{found.reason}, and by more than {int(REL * 100)} %"})
+            why = f"; {found.reason}" if found is not None else ""  # near its digits: see check_approximation
             return StepReport(**shown, verdict="undecided", reason=f"an approximation with an ellipsis{why}",
                               role="approximation")
         conditions = tuple(self.expand(c) for c in claim.conditions)

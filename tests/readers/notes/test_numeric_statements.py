@@ -91,3 +91,14 @@ def test_an_equation_solved_inside_the_conditions_stays_an_equation():
     text = "# Gini\n\nFor $0 < p < 1$:\n\n$$p(1 - p) = \\frac{1}{4}$$\n"
     [block] = [b for b in check_notes(text, budget=BUDGET).blocks if b.kind == "display"]
     assert block.verdict != "refuted", block.steps
+
+
+def test_an_approximation_whose_digits_go_on_is_refuted_only_far_off():
+    # log 2 = 0.6931 (e), 1 (2), 0.3010 (10): 0.793... is off by more than 5 % in each; (1 - 1/100)^100 =
+    # 0.36603 is off in its digits from 0.3678... (its limit 1/e) but by 0.5 %
+    assert all(abs(mpmath.log(2, b) - mpmath.mpf("0.793")) > 0.05 * mpmath.log(2, b) for b in (mpmath.e, 2, 10))
+    assert abs((1 - mpmath.mpf(1) / 100) ** 100 - mpmath.mpf("0.3678")) < 0.05 * 0.366
+    block, step = _step(r"\log 2 \approx 0.793\ldots")
+    assert block.verdict == "refuted" and step.counterexample["stated"] == "0.793...", step
+    block, _ = _step(r"\left(1 - \frac{1}{100}\right)^{100} \approx 0.3678\ldots")
+    assert block.verdict == "undecided", block.steps
