@@ -247,11 +247,13 @@ def is_equation(lhs, rhs) -> bool:
 
 
 def never_holds(lhs, rhs, conditions) -> bool:
-    r"""Whether the equation ``lhs = rhs`` has no solution where the stated conditions hold, as sympy's sign
-    rules show: the numerator of ``lhs - rhs``, each name that a condition makes positive or negative declared
-    so, is never zero.  ``1 - \epsilon + \sum_{k=1}^{K} \frac{\epsilon}{K - 1} = 1`` with ``\epsilon > 0`` is
-    ``\frac{\epsilon}{K - 1} = 0``: no value of ``K`` or ``\epsilon`` solves it, so it is no equation to solve.
-    False whenever sympy cannot tell (its assumptions answer None)."""
+    r"""Whether the equation ``lhs = rhs`` has no solution where the stated conditions hold, and the conditions
+    are what rules the solutions out, as sympy's sign rules show: the numerator of ``lhs - rhs`` is never zero
+    with each name a condition makes positive or negative declared so, and not decided without them.
+    ``1 - \epsilon + \sum_{k=1}^{K} \frac{\epsilon}{K - 1} = 1`` with ``\epsilon > 0`` is ``\frac{\epsilon}{K - 1}
+    = 0``: no value inside the conditions solves it, so it is no equation to solve.  An equation that no real
+    value solves whatever the conditions (``-1/x^2 = 1``) is more likely a misreading of the notes (a name
+    redefined in passing) and stays an equation.  False whenever sympy cannot tell."""
     signs = {}
     for relation in conditions:
         if not isinstance(relation, (sp.StrictGreaterThan, sp.GreaterThan, sp.StrictLessThan, sp.LessThan)):
@@ -265,9 +267,10 @@ def never_holds(lhs, rhs, conditions) -> bool:
             signs[small] = "negative"
     declared = {x: sp.Dummy(x.name, **{sign: True}) for x, sign in signs.items()}
     try:
-        difference = (lhs - rhs).doit().xreplace(declared)
-        numerator = sp.numer(sp.cancel(sp.together(difference)))
-        return difference.free_symbols != set() and sp.factor(numerator).is_zero is False
+        difference = (lhs - rhs).doit()
+        numerator = sp.factor(sp.numer(sp.cancel(sp.together(difference))))
+        return bool(declared) and difference.free_symbols != set() and numerator.is_zero is None \
+            and numerator.xreplace(declared).is_zero is False
     except (TypeError, ValueError, NotImplementedError, sp.PolynomialError):
         return False
 

@@ -102,3 +102,12 @@ def test_an_approximation_whose_digits_go_on_is_refuted_only_far_off():
     assert block.verdict == "refuted" and step.counterexample["stated"] == "0.793...", step
     block, _ = _step(r"\left(1 - \frac{1}{100}\right)^{100} \approx 0.3678\ldots")
     assert block.verdict == "undecided", block.steps
+
+
+def test_an_equation_no_real_value_solves_without_any_condition_stays_an_equation():
+    # f is redefined in passing (f_c(x) = c + x, then df/dx = 1): read with f = 1/x the row is -1/x^2 = 1, which no
+    # real x solves; no stated condition rules the solutions out, so it is a misreading risk, not a refutation
+    text = ("# Gates\n\n$$f(x) = \\frac{1}{x} \\rightarrow \\frac{df}{dx} = -1/x^2 \\\\\n"
+            "f_c(x) = c + x \\rightarrow \\frac{df}{dx} = 1$$\n")
+    blocks = [b for b in check_notes(text, budget=BUDGET).blocks if b.kind == "display"]
+    assert blocks and all(b.verdict != "refuted" for b in blocks), [b.steps for b in blocks]
