@@ -24,8 +24,17 @@ Two readings, each with its own evidence:
   (:mod:`readers.notes.arbitrary`).  Holding at every sample is evidence (``verified``), and the method
   says what was sampled.
 
-A failure is never a refutation here: an approximation may be meant at a scale the notes leave
-implicit, so the caller keeps ``undecided`` with the reason.
+An asymptotic failure is never a refutation: an approximation may be meant at a scale the notes leave
+implicit, so the caller keeps ``undecided`` with the reason.  A numeric one is refuted only when the stated
+value is off by more than its written precision allows and by more than ``REL`` of the exact value:
+
+.. math:: |\text{lhs} - \text{rhs}| > \max(u, \; \text{REL}\,|\text{lhs}|)
+
+with ``u`` one unit in the last written digit (for a whole number ending in zeros, ``1000``, the zeros are not
+read as significant: ``u = 1000``), and a value written as a power of ten (``10^{-9}``) states an order of
+magnitude, never refuted.  Between one unit and that bound the value stays ``undecided``: a limit or
+an asymptotic formula evaluated at a finite point (``(1 - 1/100)^{100} \approx 0.368``) is often written so.
+Another reading of a ``\log`` without a base is the caller's (:mod:`readers.notes.check`).
 """
 from __future__ import annotations
 
@@ -48,6 +57,10 @@ SLACK = 0.15
 about 40 at ``t = 10^{-3}`` still shows an order above ``K + 1 - SLACK``)."""
 POINTS = 2
 """Random points (values of the other symbols) per draw of the arbitrary functions."""
+REL = sp.Rational(5, 100)
+"""Relative error beyond which a numeric approximation is refuted (with more than a unit in its last digit):
+a slip of a digit, a wrong constant or a wrong base is off by far more, while a limit or a first-order formula
+evaluated at a finite point, which notes also write with ``\approx``, is usually within a few percent."""
 DOUBLE = 1e-15
 """Relative closeness accepted for a value stated with more digits than double precision carries (about
 4.5 units of 2^-52): such values are printed from floating-point computations."""
@@ -74,8 +87,21 @@ def decimal_places(value) -> int | None:
     return None
 
 
-def check_numeric(lhs, rhs) -> tuple[str, str]:
-    """``(verdict, why)`` for ``lhs \\approx rhs`` between numbers: 'verified' or 'undecided'."""
+_NUMERAL = re.compile(r"\d+(?:\.\d+)?")
+"""A numeral as written in LaTeX, with its decimals (``2.0``, ``0.693``, ``1000``)."""
+
+
+def written_places(latex: str, value) -> int | None:
+    """The decimals ``value`` is written with in ``latex`` (``2.0`` has 1, though it reads as ``2``): the fewest
+    of the numerals there equal to ``|value|``; None when none is."""
+    found = [len(m.group(0).partition(".")[2]) for m in _NUMERAL.finditer(latex)
+             if sp.Rational(m.group(0)) == abs(value)]
+    return min(found) if found else None
+
+
+def check_numeric(lhs, rhs, written: str = "") -> tuple[str, str]:
+    """``(verdict, why)`` for ``lhs \\approx rhs`` between numbers: 'verified', 'refuted' (module docstring) or
+    'undecided'.  ``written`` is the LaTeX the claim was read from: a stated ``2.0`` keeps its decimal there."""
     stated = decimal_places(rhs)
     value, other = lhs, rhs
     if stated is None:
@@ -83,6 +109,7 @@ def check_numeric(lhs, rhs) -> tuple[str, str]:
         value, other = rhs, lhs
     if stated is None:
         return "undecided", "an approximation between numbers, neither a decimal with a stated precision"
+    stated = max(stated, written_places(written, other) or 0)
     try:
         exact = sp.N(value, DIGITS)
         diff = abs(sp.N(exact - other, DIGITS))
@@ -97,8 +124,36 @@ def check_numeric(lhs, rhs) -> tuple[str, str]:
             f"{sp.N(double, 3)}, {DOUBLE} relative: a value printed from double precision"
         return "verified", (f"numeric closeness at the stated precision: |lhs - rhs| = {sp.N(diff, 3)} <= {scale} "
                             f"(exact side {sp.N(exact, min(30, stated + 5))}, mpmath at {DIGITS} digits)")
-    return "undecided", (f"the exact side is {sp.N(exact, min(30, stated + 5))}, {sp.N(diff, 3)} away from the "
-                         f"stated {sp.N(other, stated + 1)} (more than one unit in its last digit)")
+    shown = f"the exact side is {sp.N(exact, min(30, stated + 5))}, {sp.N(diff, 3)} away from the stated " \
+            f"{sp.N(other, stated + 1)}"
+    if _power_of_ten(other) and re.search(r"10\s*\^", written):  # e^{-20} \approx 10^{-9}: a scale, no digits
+        return "undecided", f"{shown}: a power of ten, read as an order of magnitude"
+    if diff > max(_significant_unit(other, stated), REL * abs(exact)):
+        return "refuted", (f"{shown}: more than its written precision allows (one unit in its last significant "
+                           f"digit) and more than {int(REL * 100)} % of the exact side (mpmath at {DIGITS} digits)")
+    return "undecided", f"{shown} (more than one unit in its last digit)"
+
+
+def _significant_unit(value, places: int):
+    """One unit in the last significant written digit of ``value`` with ``places`` decimals: ``10^{-places}``,
+    or ``10^z`` for a whole number ending in ``z`` zeros (``1000`` may be rounded to one figure)."""
+    if places > 0 or value == 0:
+        return sp.Rational(1, 10 ** places)
+    digits = str(abs(int(value)))
+    return sp.Integer(10) ** (len(digits) - len(digits.rstrip("0")))
+
+
+def _power_of_ten(value) -> bool:
+    """Whether ``|value|`` is ``10^k`` for a whole ``k`` (``1000``, ``1/1000``)."""
+    value = abs(sp.Rational(value))
+    return value != 0 and any(re.fullmatch(r"10*", str(n)) and d == 1 for n, d in ((value.p, value.q),
+                                                                                 (value.q, value.p)))
+
+
+def numeric_witness(lhs, rhs) -> dict:
+    """The values a refuted numeric approximation is shown with: both sides and their difference."""
+    left, right = sp.N(lhs, 20), sp.N(rhs, 20)
+    return {"lhs": str(left), "rhs": str(right), "lhs - rhs": str(sp.N(left - right, 20))}
 
 
 def small_quantities(lhs, rhs) -> tuple[list, dict]:
@@ -243,10 +298,11 @@ def _point(left, right, small, shifts, t, conditions, rng):
     return None
 
 
-def check_approximation(lhs, rhs, conditions=()) -> tuple[str, str]:
-    """``(verdict, why)``: 'verified' with what was sampled, or 'undecided' with the reason."""
+def check_approximation(lhs, rhs, conditions=(), written: str = "") -> tuple[str, str]:
+    """``(verdict, why)``: 'verified' with what was sampled, 'refuted' for a number off by more than its written
+    precision and ``REL`` allow, or 'undecided' with the reason."""
     if lhs.is_number and rhs.is_number:
-        return check_numeric(lhs, rhs)
+        return check_numeric(lhs, rhs, written)
     return check_asymptotic(lhs, rhs, conditions)
 
 

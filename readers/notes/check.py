@@ -75,7 +75,7 @@ from readers.latex.parse import (
     sign_choices,
     to_zero_based,
 )
-from readers.notes.approximation import check_approximation as approximation
+from readers.notes.approximation import REL, check_approximation as approximation, numeric_witness
 from readers.notes.arbitrary import arbitrary_functions, as_values, draws, scaled_applications, substitute
 from readers.notes.blocks import Fragment, find_blocks
 from readers.notes.independence import assumes_independence, conditioning, states_independence
@@ -123,6 +123,7 @@ from readers.notes.reading import (
     is_name,
     is_property,
     is_update,
+    never_holds,
 )
 from readers.notes.entries import check_entry_block, entry_variable
 from readers.notes.entry_identities import aligned as aligned_entries, check_entry_identities
@@ -561,6 +562,20 @@ def _maxima_over_summed_ranges(lhs, rhs):
         return IndexMax(node.function, (index, new_lo, new_hi))
 
     return tuple(e.replace(lambda x: isinstance(x, IndexMax), summed_range) for e in (lhs, rhs))
+
+
+_ONE_LETTER = re.compile(r"[A-Za-z](?:_.+)?")
+"""A name that is one Latin letter, maybe subscripted (``p``, ``h_prev``), not a word (``exp``, ``sigma``)."""
+_BARE_LOG = re.compile(r"\\log(?![A-Za-z_])")
+r"""``\log`` written without a base subscript (``\log_2`` and ``\ln`` name theirs)."""
+
+
+def _far_off(witness) -> bool:
+    r"""Whether a refuted ``x \approx d\ldots`` (readers.notes.decimals' witness: ``value``, ``stated``) is off by
+    more than ``REL`` of ``x`` as well as in its digits: an approximation is refuted only so far off
+    (readers.notes.approximation)."""
+    value, stated = (sp.Rational(witness[k].rstrip(".")) for k in ("value", "stated"))
+    return value != 0 and abs(value - stated) > REL * abs(value)
 
 
 def _copy_section(section):
@@ -1753,6 +1768,7 @@ class _NotesReader(_CatalogMatch):
         if leibniz is not None:
             out = [StepReport(**{**r.__dict__, "method": f"{r.method}; {LEIBNIZ_NOTE}"}) if r.method else r
                    for r in out]
+        out = self.log_base_reading(general, frag, lhs, rhs, shown, out)
         probability = any(f.func.__name__ in PROBABILITY_NAMES for e in (lhs, rhs) for f in e.atoms(AppliedUndef))
         if probability and any(r.verdict == "refuted" for r in out) \
                 and assumes_independence(self.lines, claim.line, frag.sentence) \
@@ -1897,6 +1913,8 @@ class _NotesReader(_CatalogMatch):
                 return [_undecided(r, f"the chain sets its unknowns: it holds where {where(solution)}, the values "
                                       f"its equations give, not as an identity ({r.reason[:80]})", role="equation")
                         if r.verdict == "refuted" else r for r in out]
+        if equation and never_holds(lhs, rhs, tuple(claim.conditions)):
+            return out  # no value inside the stated conditions solves it: as an identity it fails
         if equation:
             unknowns = ", ".join(sorted(map(_show, symbols), key=str))
             return [_undecided(r, f"an equation in {unknowns}: it holds for some values, not as an identity",
@@ -2011,15 +2029,46 @@ class _NotesReader(_CatalogMatch):
                                                    if c[0].free_symbols & set().union(*(
                                                        d.free_symbols for d in differences.values()))))
 
+    def log_base_reading(self, claim, frag, lhs, rhs, shown, out):
+        r"""A refuted step with a ``\log`` the notes write without a base, read once more with the log in base 2
+        (bits) and in base 10: a step that holds in one of them is ``undecided (ambiguous)``, never refuted
+        (``-\frac12\log\frac12 - \frac12\log\frac12 = 1`` holds in bits, ``\log 2 \approx 0.301`` in base 10).
+        The base is the block's when it writes ``\log``, else the document's (a log reached through a definition)."""
+        if not any(r.verdict == "refuted" for r in out) or not (lhs.has(sp.log) or rhs.has(sp.log)):
+            return out
+        written = self.latex if re.search(r"\\(?:log|ln)(?![A-Za-z])", self.latex) else "\n".join(self.lines)
+        if not _BARE_LOG.search(written):
+            return out
+        rescued = {}
+        for base in decimals.LOG_BASES:
+            left, right = (e.replace(sp.log, lambda x: sp.log(x) / sp.log(base)) for e in (lhs, rhs))
+            saved = self.section
+            self.section = _copy_section(saved)
+            try:
+                again = self.check_plain(claim, frag, left, right, shown)
+            except Exception:  # noqa: BLE001 - the other reading could not be checked: it is not a failure
+                again = []
+            finally:
+                self.section = saved
+            if len(again) != len(out):
+                continue
+            for k, alt in enumerate(again):
+                if out[k].verdict == "refuted" and alt.verdict != "refuted" and k not in rescued:
+                    rescued[k] = (base, alt)
+        return [_undecided(r, f"ambiguous: with the natural log it fails ({r.reason[:80]}); with log read in base "
+                              f"{rescued[k][0]} it is {rescued[k][1].verdict}") if k in rescued else r
+                for k, r in enumerate(out)]
+
     def product_reading(self, claim, frag, lhs, rhs, shown, out):
-        r"""``p(1-p)`` read as a product when the letter ``p`` also stands alone in the claim as written (so
-        it is a value there, not only a function): kept only when that reading holds (``\sigma^2 = p(1-p)``)."""
+        r"""``p(1-p)`` read as a product when the letter ``p`` (maybe with a subscript, ``h_{prev}(1 - h^2)``)
+        also stands alone in the claim as written (so it is a value there, not only a function): kept only when
+        that reading holds (``\sigma^2 = p(1-p)``)."""
         if all(r.verdict in ("proved", "verified") for r in out):
             return None
         written = (claim.lhs, claim.rhs)
         names = {x.name: x for e in written for x in e.free_symbols if isinstance(x, sp.Symbol)}
         apps = {f for e in written for f in e.atoms(AppliedUndef) if not isinstance(f, (Given, PlusMinus))
-                and len(f.args) == 1 and len(f.func.__name__.lstrip("\\")) == 1 and f.func.__name__ in names}
+                and len(f.args) == 1 and _ONE_LETTER.fullmatch(f.func.__name__) and f.func.__name__ in names}
         if not apps:
             return None
         mapping = {f: names[f.func.__name__] * f.args[0] for f in apps}
@@ -2303,7 +2352,8 @@ class _NotesReader(_CatalogMatch):
 
     def check_approximation(self, lhs, rhs, claim, shown) -> StepReport:
         r"""``lhs \approx rhs`` as closeness at the stated scale (:mod:`readers.notes.approximation`):
-        ``verified`` with what was sampled, else ``undecided`` (an approximation is never refuted here)."""
+        ``verified`` with what was sampled, ``refuted`` only for a number off by more than its written precision
+        and a relative margin allow, else ``undecided``."""
         lhs, rhs, _ = self.standard_sigma(lhs, rhs)
         lhs, rhs, _ = self.special_functions(lhs, rhs)
         if any(s.name == r"\ldots" for e in (lhs, rhs) for s in e.free_symbols if isinstance(s, sp.Symbol)) \
@@ -2311,13 +2361,17 @@ class _NotesReader(_CatalogMatch):
             found = self.elided_decimal(lhs, rhs, shown)
             if found is not None and found.verdict == "verified":
                 return StepReport(**{**found.__dict__, "role": "approximation"})
-            why = f"; {found.reason}" if found is not None else ""  # never refuted: see check_approximation
+            if found is not None and found.verdict == "refuted" and _far_off(found.counterexample):
+                return StepReport(**{**found.__dict__, "role": "approximation",
+                                     "reason": f"{found.reason}, and by more than {int(REL * 100)} %"})
+            why = f"; {found.reason}" if found is not None else ""  # near its digits: see check_approximation
             return StepReport(**shown, verdict="undecided", reason=f"an approximation with an ellipsis{why}",
                               role="approximation")
         conditions = tuple(self.expand(c) for c in claim.conditions)
-        verdict, why = approximation(lhs, rhs, conditions)
+        verdict, why = approximation(lhs, rhs, conditions, self.latex)
         return StepReport(**shown, verdict=verdict, role="approximation",
-                          method=why if verdict == "verified" else "", reason="" if verdict == "verified" else why)
+                          method=why if verdict == "verified" else "", reason="" if verdict == "verified" else why,
+                          counterexample=numeric_witness(lhs, rhs) if verdict == "refuted" else None)
 
     def elided_decimal(self, lhs, rhs, shown) -> StepReport | None:
         r"""``x = 3.14159\ldots``, one side a closed number and the other a decimal of this block whose digits go

@@ -246,5 +246,34 @@ def is_equation(lhs, rhs) -> bool:
         or (_bare_name(lhs) and _bare_name(rhs) and lhs != rhs)
 
 
+def never_holds(lhs, rhs, conditions) -> bool:
+    r"""Whether the equation ``lhs = rhs`` has no solution where the stated conditions hold, and the conditions
+    are what rules the solutions out, as sympy's sign rules show: the numerator of ``lhs - rhs`` is never zero
+    with each name a condition makes positive or negative declared so, and not decided without them.
+    ``1 - \epsilon + \sum_{k=1}^{K} \frac{\epsilon}{K - 1} = 1`` with ``\epsilon > 0`` is ``\frac{\epsilon}{K - 1}
+    = 0``: no value inside the conditions solves it, so it is no equation to solve.  An equation that no real
+    value solves whatever the conditions (``-1/x^2 = 1``) is more likely a misreading of the notes (a name
+    redefined in passing) and stays an equation.  False whenever sympy cannot tell."""
+    signs = {}
+    for relation in conditions:
+        if not isinstance(relation, (sp.StrictGreaterThan, sp.GreaterThan, sp.StrictLessThan, sp.LessThan)):
+            continue
+        strict = isinstance(relation, (sp.StrictGreaterThan, sp.StrictLessThan))
+        big, small = relation.gts, relation.lts
+        if isinstance(big, sp.Symbol) and small.is_number and small.is_real \
+                and (small > 0 or (strict and small >= 0)):
+            signs[big] = "positive"
+        elif isinstance(small, sp.Symbol) and big.is_number and big.is_real and (big < 0 or (strict and big <= 0)):
+            signs[small] = "negative"
+    declared = {x: sp.Dummy(x.name, **{sign: True}) for x, sign in signs.items()}
+    try:
+        difference = (lhs - rhs).doit()
+        numerator = sp.factor(sp.numer(sp.cancel(sp.together(difference))))
+        return bool(declared) and difference.free_symbols != set() and numerator.is_zero is None \
+            and numerator.xreplace(declared).is_zero is False
+    except (TypeError, ValueError, NotImplementedError, sp.PolynomialError):
+        return False
+
+
 def _bare_name(expr) -> bool:
     return isinstance(expr, (sp.Symbol, sp.Indexed))

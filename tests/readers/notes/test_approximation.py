@@ -1,5 +1,6 @@
 r"""Approximations (``\approx``): numeric closeness at the stated precision, or an order of smallness as the
-named small quantities go to 0.  Verified with what was sampled; never refuted.
+named small quantities go to 0.  Verified with what was sampled; refuted only for a number off by
+more than its written precision and a relative margin allow.
 
 Expected verdicts are justified by hand (Taylor's theorem) and by mpmath in the tests themselves."""
 import mpmath
@@ -24,11 +25,22 @@ def test_a_decimal_value_is_checked_to_its_last_stated_digit():
     assert s.verdict == "verified" and "stated precision" in s.method and s.role == "approximation"
 
 
-def test_a_decimal_value_off_by_more_than_its_precision_is_undecided_not_refuted():
-    # log 2 = 0.6931..., so 0.70 is off by 0.0069 > 0.01? no: within; 0.75 is off by 0.057 > 0.01
-    assert abs(mpmath.log(2) - mpmath.mpf("0.75")) > 0.01
-    [s] = steps(r"$$\log(2) \approx 0.75$$")
+def test_a_decimal_value_off_by_more_than_its_precision_but_within_the_relative_margin_is_undecided():
+    # (1 - 1/100)^100 = 0.36603...: 0.368 (1/e, the limit) is off by 0.0020 > 0.001, but by 0.54 % < REL = 5 %
+    exact = (1 - mpmath.mpf(1) / 100) ** 100
+    assert 0.001 < abs(exact - mpmath.mpf("0.368")) < 0.05 * exact
+    [s] = steps(r"$$\left(1 - \frac{1}{100}\right)^{100} \approx 0.368$$")
     assert s.verdict == "undecided" and "away from the stated" in s.reason
+
+
+def test_a_decimal_value_off_by_more_than_its_precision_and_the_margin_is_refuted_in_every_log_base():
+    # log 2 = 0.693 (e), 1 (base 2), 0.301 (base 10): 0.75 is off by more than 0.01 and 5 % in each
+    for base in (mpmath.e, 2, 10):
+        exact = mpmath.log(2, base)
+        assert abs(exact - mpmath.mpf("0.75")) > max(0.01, 0.05 * exact)
+    [s] = steps(r"$$\log(2) \approx 0.75$$")
+    assert s.verdict == "refuted" and "written precision" in s.reason
+    assert mpmath.almosteq(mpmath.mpf(s.counterexample["lhs"]), mpmath.log(2), 1e-15)
 
 
 def test_decimal_places():

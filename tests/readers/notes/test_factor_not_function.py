@@ -58,3 +58,9 @@ def test_a_letter_only_ever_applied_keeps_its_function_reading():
     # h is never a factor here: h(a + b) may be a function the notes leave arbitrary
     assert last("$$h(a + b) = h(a) + h(b)$$").verdict != "refuted"
     assert last("$$\\phi(a + b) = \\phi(a)\\,\\phi(b)$$").verdict != "refuted"
+
+
+def test_a_subscripted_name_that_also_stands_alone_is_a_factor_before_a_bracket():
+    # d/dw tanh(w h + b) = h (1 - tanh^2(w h + b)) by the chain rule, with h written h_{prev}
+    block = last(r"$$\frac{\partial}{\partial w}\tanh(w h_{prev} + b) = h_{prev}\left(1 - \tanh^2(w h_{prev} + b)\right)$$")
+    assert block.verdict in ("proved", "verified"), block.steps

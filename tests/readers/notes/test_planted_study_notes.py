@@ -1,4 +1,4 @@
-"""Six study notes written for these tests (fixtures/study_*.md), each with planted mistakes of the kinds
+"""Nine study notes written for these tests (fixtures/study_*.md), each with planted mistakes of the kinds
 people make in deep-learning formulas among correct lines: every mistake is refuted with a counterexample
 that satisfies the note's stated conditions, and no correct line is refuted.
 
@@ -23,6 +23,17 @@ Mistakes planted (file: line, kind):
                     31 a Gaussian's sigma-derivative with sigma^2 for sigma^3; 39 a Poisson score missing the
                     factor n; 49 a convolution's output size without the +1; 57 the sign of the binary entropy's
                     derivative; 65 Poisson KL with its arguments swapped
+  study_recurrent   11 tanh' with the sign of its square flipped; 21 an RNN step's derivative in the previous state
+                    without the weight (chain-rule factor); 29 an unrolled linear recurrence with each power off by
+                    one; 37 an LSTM cell's geometric sum with one term too many; 49 a GRU gate's derivative with its
+                    sign flipped; 57 an output gate's derivative with the sigmoid factor squared
+  study_regularisation 9 inverted dropout scaled by 1/p; 15 its variance with the ratio inverted; 25 label
+                    smoothing spread with eps/(K-1) over K classes; 33 a squared distance with +2 a.b; 45 a perplexity
+                    without the 1/N; 51 e^1.5 stated as 4.95; 57 -log(0.1) stated as 2.0
+  study_initialisation 9 Xavier's bound with 3 for 6; 15 He's deviation for n = 512 stated as sqrt(2/256); 23 a
+                    receptive field without its 1 (L k); 29 the same at L = 3, k = 3 (9); 37 a quadratic form's
+                    gradient without the symmetric part; 45 Gaussian KL without its -1/2; 53 a two-way softmax
+                    stated as 2/3; 63 sigmoid(2) stated as 0.982; 67 tanh(1) stated as 0.462
 """
 from pathlib import Path
 
@@ -42,6 +53,11 @@ MISTAKES = {
                          53: {"gamma": (0, 1)}, 59: {}},
     "study_estimation": {13: {}, 21: {}, 31: {"sigma": (0, None)}, 39: {"lambda": (0, None)}, 49: {},
                          57: {"p": (0, 1)}, 65: {"lambda_1": (0, None), "lambda_2": (0, None)}},
+    "study_recurrent": {11: {}, 21: {}, 29: {}, 37: {"f": (0, 1)}, 49: {}, 57: {}},
+    "study_regularisation": {9: {"p": (0, 1)}, 15: {"p": (0, 1)}, 25: {"epsilon": (0, 1)}, 33: {}, 45: {}, 51: {},
+                             57: {}},
+    "study_initialisation": {9: {}, 15: {}, 23: {}, 29: {}, 37: {}, 45: {"sigma_1": (0, None), "sigma_2": (0, None)},
+                             53: {}, 63: {}, 67: {}},
 }
 """Planted mistakes by line, with the open bounds the note states on the counterexample's names."""
 
@@ -52,6 +68,9 @@ CORRECT = {
     "study_attention": (7, 19, 23, 33, 37, 45, 49, 57),
     "study_optimisers": (7, 17, 21, 29, 35, 41, 51, 57),
     "study_estimation": (7, 11, 19, 23, 29, 37, 45, 55, 63),
+    "study_recurrent": (7, 17, 27, 35, 41, 47, 55),
+    "study_regularisation": (7, 13, 17, 23, 31, 37, 43, 49, 55),
+    "study_initialisation": (7, 13, 21, 27, 35, 43, 51, 57, 59, 61, 65),
 }
 
 _REPORTS = {}
