@@ -43,7 +43,7 @@ from derivations.checker.strategies.instances import Instance, Unsupported, inst
 from derivations.checker.strategies.limit import approach_limit
 from derivations.checker.strategies.margin import TIE, Closest, refine, relative_margin
 from derivations.checker.strategies.quadrature import CLEAR, closed_refutation
-from derivations.checker.strategies.sampling import candidate_points, respects_domains, small_grid
+from derivations.checker.strategies.sampling import alternating_points, candidate_points, respects_domains, small_grid
 
 POINTS = 200
 """Points per step (spread over its concrete instances, at least ``MIN_POINTS_PER_INSTANCE`` each)."""
@@ -157,7 +157,8 @@ class NumericTest:
         closest = Closest() if inequality else None
         grid = [] if _has_integral(inst) else small_grid(inst.groups, rng)
         target += len(grid)
-        for point in itertools.chain(grid, candidate_points(inst.groups, rng)):
+        sampled = alternating_points if _has_integral(inst) else candidate_points
+        for point in itertools.chain(grid, sampled(inst.groups, rng)):
             if accepted >= target or draws >= target * MAX_DRAWS_PER_POINT:
                 break
             draws += 1
