@@ -41,7 +41,7 @@ from derivations.checker.strategies.jumps import jump_failure
 from derivations.checker.strategies.ties import far_points, feature_points, likely_ties
 from derivations.checker.strategies.instances import Instance, Unsupported, instances
 from derivations.checker.strategies.limit import approach_limit
-from derivations.checker.strategies.margin import TIE, Closest, refine, relative_margin
+from derivations.checker.strategies.margin import TIE, Closest, closed_form_point, refine, relative_margin
 from derivations.checker.strategies.quadrature import CLEAR, closed_refutation
 from derivations.checker.strategies.sampling import alternating_points, candidate_points, respects_domains, small_grid
 
@@ -223,6 +223,10 @@ class NumericTest:
                            reason=f"the relation fails numerically near {near} (relative margin {refined.margin:.3g}), "
                                   "but an exact decision there could not confirm it")
         if inst.rel in ("<", ">") and refined.margin <= TIE:
+            touch = closed_form_point(refined.values)
+            verdict = None if touch is None else self.decide_at(inst, dict(zip(symbols, touch)))
+            if isinstance(verdict, Verdict):
+                return verdict
             return Verdict("undecided", method="numeric: minimized the margin between sampled points",
                            assumptions=inst.assumption_texts(),
                            reason=f"the two sides meet to within rounding near {near} (relative margin "
