@@ -115,3 +115,16 @@ def test_the_few_points_of_an_integral_claim_are_not_all_on_the_diagonal():
     points = list(itertools.islice(alternating_points(inst.groups, np.random.default_rng(0)), QUADRATURE_POINTS))
     a, b = sorted(inst.symbols, key=str)
     assert any(p[a] > p[b] for p in points) and any(p[a] < p[b] for p in points)
+
+
+@pytest.mark.parametrize("lhs, rhs, truth", [
+    ("integrate(sign(x), (x, a, b))", "abs(b) - abs(a)", True),   # tanh-sinh loses digits across the kink at 0
+    ("integrate(x**c, (x, 0, 1))", "1/(c + 1)", True),           # and at the singular end for c near -1
+    ("integrate(sign(x), (x, a, b))", "abs(b) + abs(a)", False),
+])
+def test_a_point_where_quadrature_disagrees_counts_when_sympy_integrates_it_exactly(lhs, rhs, truth):
+    from derivations.checker.strategies.numeric import NumericTest
+
+    assume = ["c > -1"] if "c" in lhs else []
+    verdict = NumericTest()(claim_step(lhs, "==", rhs, assume), 60.0)
+    assert verdict.kind == ("verified" if truth else "refuted"), verdict
