@@ -126,16 +126,7 @@ def refuted_at_parameter_values(lhs: sp.Expr, rhs: sp.Expr, assumptions=()) -> V
     and the relations of ``assumptions``; a value where the sides agree, or a limit is unknown, shows nothing for
     the other values, so only a refutation is returned."""
     parameters = sorted(lhs.free_symbols | rhs.free_symbols, key=str)
-    if not parameters:
-        return None
-    relations = [a for a in assumptions if isinstance(a, sp.core.relational.Relational)]
-    candidates = list(PARAMETER_VALUES)
-    if len(parameters) == 1:
-        candidates = [*_boundaries(relations, parameters[0]), *candidates]
-    for value in dict.fromkeys(sp.sympify(v) for v in candidates):
-        point = {s: value for s in parameters}
-        if not _satisfies(point, relations):
-            continue
+    for point in parameter_points(parameters, assumptions):
         try:
             sides = [resolve_limits(side.xreplace(point)) for side in (lhs, rhs)]
         except NotImplementedError:
@@ -158,7 +149,20 @@ def refuted_at_parameter_values(lhs: sp.Expr, rhs: sp.Expr, assumptions=()) -> V
     return None
 
 
-def _satisfies(point: dict, relations: list) -> bool:
+def parameter_points(parameters: list, assumptions) -> list[dict]:
+    """Exact points inside the assumptions with every one of ``parameters`` at one value: the boundaries of the
+    relations on a single parameter ($a = 0$ for $a \\ge 0$), then :data:`PARAMETER_VALUES`."""
+    if not parameters:
+        return []
+    relations = [a for a in assumptions if isinstance(a, sp.core.relational.Relational)]
+    values = list(PARAMETER_VALUES)
+    if len(parameters) == 1:
+        values = [*assumption_boundaries(relations, parameters[0]), *values]
+    points = [{s: value for s in parameters} for value in dict.fromkeys(sp.sympify(v) for v in values)]
+    return [point for point in points if satisfies(point, relations)]
+
+
+def satisfies(point: dict, relations: list) -> bool:
     """Whether the exact ``point`` fits its symbols' own assumptions and each relation on those symbols alone."""
     for symbol, value in point.items():
         checks = ((symbol.is_positive, value > 0), (symbol.is_nonnegative, value >= 0), (symbol.is_negative, value < 0),
@@ -168,7 +172,7 @@ def _satisfies(point: dict, relations: list) -> bool:
     return all(bool(r.xreplace(point)) is True for r in relations if r.free_symbols <= set(point))
 
 
-def _boundaries(relations: list, s: sp.Symbol) -> list:
+def assumption_boundaries(relations: list, s: sp.Symbol) -> list:
     r"""The values of ``s`` where a relation linear in ``s`` alone turns ($a = 0$ for $a \ge 0$)."""
     out = []
     for relation in relations:

@@ -43,6 +43,7 @@ from derivations.checker.strategies.instances import Instance, Unsupported, inst
 from derivations.checker.strategies.limit import approach_limit
 from derivations.checker.strategies.margin import TIE, Closest, closed_form_point, refine, relative_margin
 from derivations.checker.strategies.quadrature import CLEAR, closed_refutation
+from derivations.checker.strategies.series import divergent_series_refutation
 from derivations.checker.strategies.sampling import alternating_points, candidate_points, respects_domains, small_grid
 
 POINTS = 200
@@ -135,7 +136,8 @@ class NumericTest:
                 if verdict is not None:
                     return verdict
         except Unsupported as exc:
-            return Verdict("undecided", method="numeric", reason=f"unsupported construct: {exc}")
+            return divergent_series_refutation(step) or \
+                Verdict("undecided", method="numeric", reason=f"unsupported construct: {exc}")
         return self._verified(step, tally, sizes, insts)
 
     def _check(self, inst: Instance, wanted: int, rng, deadline: float, tally: Tally) -> Verdict | None:

@@ -125,3 +125,13 @@ def test_sides_apart_by_less_than_the_absolute_tolerance_are_decided_exactly(bou
     tolerance's absolute floor ($10^{-40}$), yet apart relative to their size; it was verified."""
     v = verdict("sqrt(x*y)", "=", "sqrt(x)*sqrt(y)", f"x > {bound}", f"y > {bound}")
     assert v.kind == "refuted", v.summary()
+
+
+@pytest.mark.parametrize("lhs, rhs, assume, kind", [
+    ("sum(x**j, j, 0, oo)", "1/(1 - x)", "-1 <= x < 1", "refuted"),     # x = -1: partial sums 1, 0, 1, ...
+    ("sum(x**j, j, 0, oo)", "1/(1 - x)", "-1 < x < 1", "undecided"),   # true: never refuted at its boundary
+    ("sum(x**j/2**j, j, 0, oo)", "2/(2 - x)", "-2 <= x < 2", "refuted"),  # x = -2: terms (-1)**j
+])
+def test_a_series_whose_terms_do_not_tend_to_0_at_an_assumed_value_has_no_value_there(lhs, rhs, assume, kind):
+    v = verdict(lhs, "=", rhs, assume)
+    assert v.kind == kind if kind == "refuted" else v.kind != "refuted", v.summary()
