@@ -30,7 +30,7 @@ def resonant_integers(expr: sp.Expr, n: sp.Symbol) -> list:
         if slope is None:
             continue
         ratio = slope / PERIODS[node.func]
-        if ratio.is_rational is not False:
+        if ratio.is_rational:
             continue  # a rational multiple steps at multiples of its denominator (ties._integer_steps)
         found.update(q for q in convergent_denominators(ratio) if q > 1)
     return [sp.Integer(sign * q) for q in sorted(found) for sign in (1, -1)]
@@ -40,7 +40,7 @@ def _slope(argument: sp.Expr, n: sp.Symbol) -> sp.Expr | None:
     """$c$ when ``argument`` is $c\\,n + d$ with numbers $c \\ne 0$ and $d$, else None."""
     try:
         poly = sp.Poly(sp.expand(argument), n)
-    except sp.PolynomialError:
+    except Exception:  # noqa: BLE001 - not a polynomial in n (log n, a Piecewise, ...)
         return None
     if poly.degree() != 1 or not all(c.is_number for c in poly.all_coeffs()):
         return None
