@@ -42,7 +42,7 @@ from derivations.checker.strategies.ties import far_points, feature_points, like
 from derivations.checker.strategies.instances import Instance, Unsupported, instances
 from derivations.checker.strategies.limit import approach_limit
 from derivations.checker.strategies.margin import TIE, Closest, closed_form_point, refine, relative_margin
-from derivations.checker.strategies.quadrature import CLEAR, closed_refutation
+from derivations.checker.strategies.quadrature import CLEAR, careful_side, closed_refutation
 from derivations.checker.strategies.series import divergent_series_refutation
 from derivations.checker.strategies.sampling import alternating_points, candidate_points, respects_domains, small_grid
 
@@ -489,9 +489,10 @@ def _integrated_at(inst: Instance, point) -> Verdict | None:
 
 
 def _holds_integrated(inst: Instance, point) -> str | None:
-    r"""``'raised'`` when, at a point where quadrature disagreed, sympy integrates each side exactly and the claim
-    holds there (decided exactly): $\int_a^b \operatorname{sign} x\,dx = |b| - |a|$ across the kink at 0, where
-    tanh-sinh loses digits.  A point sympy cannot integrate stays unresolved (None)."""
+    r"""``'raised'`` when, at a point where quadrature disagreed, sympy integrates each side exactly, careful
+    quadrature (split at fixed breakpoints, with a bound) agrees with each such integral, and the claim holds
+    there (decided exactly): $\int_a^b \operatorname{sign} x\,dx = |b| - |a|$ across the kink at 0, where plain
+    tanh-sinh loses digits.  Otherwise the point stays unresolved (None): sympy's value alone is not trusted."""
     exact = exact_point(point)
     if (inst.lhs.free_symbols | inst.rhs.free_symbols) - set(exact) or not inside(inst, exact):
         return None
@@ -501,6 +502,14 @@ def _holds_integrated(inst: Instance, point) -> str | None:
         return None
     if lhs.has(sp.Integral) or rhs.has(sp.Integral) or not (lhs.is_number and rhs.is_number):
         return None
+    for side, integrated in ((inst.lhs, lhs), (inst.rhs, rhs)):  # a second method: careful quadrature agreeing
+        if side.has(sp.Integral):
+            careful = careful_side(side.xreplace(exact))
+            if careful is None or not integrated.is_real:
+                return None
+            value, bound = careful
+            if abs(complex(sp.N(integrated, 30)).real - value) > max(bound, AGREEMENT * max(1, abs(value))):
+                return None
     return "raised" if holds(inst.rel, decide(lhs, rhs, {}, real=not inst.is_complex).state) else None
 
 
