@@ -127,11 +127,18 @@ def prepare(step: Step) -> Step | Verdict:
 
     A limit whose one-sided limits differ does not exist, so a claim about its value is refuted.
     """
-    from derivations.checker.strategies.limit import resolve_limits
+    from derivations.checker.strategies.limit import refuted_at_parameter_values, resolve_limits
 
     sides = []
     for part in (step.lhs, step.rhs):
-        resolved = resolve_limits(part)
+        try:
+            resolved = resolve_limits(part)
+        except NotImplementedError:  # sympy: "Not sure of sign of a" (x**a log x at 0 with a symbolic)
+            resolved = part
+        if not isinstance(resolved, tuple) and resolved.has(sp.Limit) and step.rel == "=":
+            refuted = refuted_at_parameter_values(step.lhs, step.rhs, step.assumptions)
+            if refuted is not None:
+                return refuted
         if isinstance(resolved, tuple):
             _, node, left, right = resolved
             return Verdict("refuted", method="symbolic: one-sided limits",

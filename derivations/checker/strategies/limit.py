@@ -11,6 +11,7 @@ other symbols.  Converging to ``rhs`` is at most *verified*; not converging is
 """
 from __future__ import annotations
 
+import dataclasses
 
 import mpmath
 import sympy as sp
@@ -83,8 +84,16 @@ def resolve_limits(expr: sp.Expr):
 
 
 def symbolic_limit(inst: Instance) -> Verdict | None:
-    """'proved' if the limit equals rhs, 'refuted' if it is a definite other value or does not exist, else None."""
-    limit = two_sided_limit(inst.lhs, inst.variable, inst.point, getattr(inst, "direction", "+-"))
+    """'proved' if the limit equals rhs, 'refuted' if it is a definite other value or does not exist (for all the
+    other symbols, or at one value of them: :func:`refuted_at_parameter_values`), else None."""
+    try:
+        limit = two_sided_limit(inst.lhs, inst.variable, inst.point, getattr(inst, "direction", "+-"))
+    except NotImplementedError:  # sympy: "Not sure of sign of a" for x**a log x with a >= 0
+        limit = None
+    if limit is None:
+        written = sp.Limit(inst.lhs, inst.variable, inst.point, getattr(inst, "direction", "+-"))
+        verdict = refuted_at_parameter_values(written, inst.rhs, inst.assumptions)
+        return None if verdict is None else dataclasses.replace(verdict, assumptions=inst.assumption_texts())
     if isinstance(limit, tuple):
         _, left, right = limit
         return Verdict("refuted", method="symbolic: one-sided limits", assumptions=inst.assumption_texts(),
@@ -96,14 +105,91 @@ def symbolic_limit(inst: Instance) -> Verdict | None:
     if limit == inst.rhs or (not limit.is_infinite and not inst.rhs.is_infinite
                              and reduce_to_zero(limit - inst.rhs, CHEAP)):
         return Verdict("proved", method="symbolic: limit", assumptions=inst.assumption_texts())
-    differs = limit.is_infinite is True and inst.rhs.is_finite is True \
-        or limit.is_finite is True and inst.rhs.is_infinite is True \
-        or sp.simplify(limit - inst.rhs).is_zero is False
-    if differs:
+    if _definitely_differ(limit, inst.rhs):
         return Verdict("refuted", method="symbolic: limit", assumptions=inst.assumption_texts(),
                        counterexample={str(inst.variable): f"-> {inst.point}", "lhs": str(limit), "rhs": str(inst.rhs)},
                        reason=f"the limit of lhs is {limit}, not {inst.rhs}")
     return None
+
+
+PARAMETER_VALUES = (0, 1, -1, sp.Rational(1, 2), -sp.Rational(1, 2), 2, -2)
+"""Values of the other symbols (all at once) at which a limit sympy cannot take symbolically is taken."""
+
+
+def refuted_at_parameter_values(lhs: sp.Expr, rhs: sp.Expr, assumptions=()) -> Verdict | None:
+    r"""A refutation of ``lhs = rhs`` (sides holding ``Limit`` nodes) at one value of their free symbols, where
+    sympy takes each limit exactly.
+
+    $\lim_{x \to 0^+} x^a \log x = 0$ for $a \ge 0$: sympy cannot take it with $a$ symbolic ("not sure of the
+    sign of $a$"), but at $a = 0$ the limit is $-\infty$.  The values tried are :data:`PARAMETER_VALUES` and the
+    boundaries of the assumptions on one symbol ($a = 0$ for $a \ge 0$), each inside the symbols' own assumptions
+    and the relations of ``assumptions``; a value where the sides agree, or a limit is unknown, shows nothing for
+    the other values, so only a refutation is returned."""
+    parameters = sorted(lhs.free_symbols | rhs.free_symbols, key=str)
+    for point in parameter_points(parameters, assumptions):
+        try:
+            sides = [resolve_limits(side.xreplace(point)) for side in (lhs, rhs)]
+        except NotImplementedError:
+            continue
+        where = {str(s): str(v) for s, v in point.items()}
+        for side in sides:
+            if isinstance(side, tuple):
+                _, node, left, right = side
+                return Verdict("refuted", method="symbolic: one-sided limits at a value of the other symbols",
+                               counterexample={**where, "limit": str(node), "from the left": str(left),
+                                               "from the right": str(right)},
+                               reason=f"at {where} the limit does not exist: from the left {left}, from the right {right}")
+        left, right = sides
+        if left.has(sp.Limit) or right.has(sp.Limit) or left.free_symbols or right.free_symbols:
+            continue
+        if _definitely_differ(left, right):
+            return Verdict("refuted", method="symbolic: limit at a value of the other symbols",
+                           counterexample={**where, "lhs": str(left), "rhs": str(right)},
+                           reason=f"at {where} the lhs is {left}, the rhs {right}")
+    return None
+
+
+def parameter_points(parameters: list, assumptions) -> list[dict]:
+    """Exact points inside the assumptions with every one of ``parameters`` at one value: the boundaries of the
+    relations on a single parameter ($a = 0$ for $a \\ge 0$), then :data:`PARAMETER_VALUES`."""
+    if not parameters:
+        return []
+    relations = [a for a in assumptions if isinstance(a, sp.core.relational.Relational)]
+    values = list(PARAMETER_VALUES)
+    if len(parameters) == 1:
+        values = [*assumption_boundaries(relations, parameters[0]), *values]
+    points = [{s: value for s in parameters} for value in dict.fromkeys(sp.sympify(v) for v in values)]
+    return [point for point in points if satisfies(point, relations)]
+
+
+def satisfies(point: dict, relations: list) -> bool:
+    """Whether the exact ``point`` fits its symbols' own assumptions and each relation on those symbols alone."""
+    for symbol, value in point.items():
+        checks = ((symbol.is_positive, value > 0), (symbol.is_nonnegative, value >= 0), (symbol.is_negative, value < 0),
+                  (symbol.is_nonpositive, value <= 0), (symbol.is_nonzero, value != 0), (symbol.is_integer, value.is_integer))
+        if not all(bool(ok) for required, ok in checks if required):
+            return False
+    return all(bool(r.xreplace(point)) is True for r in relations if r.free_symbols <= set(point))
+
+
+def assumption_boundaries(relations: list, s: sp.Symbol) -> list:
+    r"""The values of ``s`` where a relation linear in ``s`` alone turns ($a = 0$ for $a \ge 0$)."""
+    out = []
+    for relation in relations:
+        if (relation.lhs - relation.rhs).free_symbols == {s}:
+            try:
+                poly = sp.Poly(relation.lhs - relation.rhs, s)
+            except sp.PolynomialError:
+                continue
+            if poly.degree() == 1:
+                out.append(sp.solve(poly.as_expr(), s)[0])
+    return out
+
+
+def _definitely_differ(limit: sp.Expr, rhs: sp.Expr) -> bool:
+    return bool(limit.is_infinite is True and rhs.is_finite is True
+                or limit.is_finite is True and rhs.is_infinite is True
+                or sp.simplify(limit - rhs).is_zero is False)
 
 
 def approach_limit(insts: tuple[Instance, ...], sizes: str, rng, deadline: float) -> Verdict:

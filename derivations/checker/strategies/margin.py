@@ -4,11 +4,14 @@ Random points almost never land on the touching point of a tight inequality: $\s
 every sampled $x$, yet fails at $x = \pi/2$.  The numeric rung therefore keeps the sampled point with
 the smallest relative margin
 
-.. math::  m(x) = \frac{r(x) - l(x)}{\max(|l(x)|, |r(x)|, 1)}  \quad\text{for } l < r \text{ or } l \le r
+.. math::  m(x) = \frac{r(x) - l(x)}{|l(x)| + |r(x)| + 1}  \quad\text{for } l < r \text{ or } l \le r
 
 (the sign flipped for $>$, $\ge$), and minimizes $m$ from the :data:`STARTS` smallest
 (Nelder–Mead over the real coordinates, at :data:`DIGITS` digits, inside the assumptions and inside
-a box of :data:`BOX` relative half-width around the sampled point).  What the minimum means:
+a box of :data:`BOX` relative half-width around the sampled point).  The denominator is a sum, not
+$\max(|l|, |r|, 1)$: with that, $m = 1$ wherever $r = 0 < 1 \le l$, a plateau on which neither the sampled
+points nor the search move towards the touch of $(x^2 - 2)^2 + (y^2 - 3)^2 > 0$ at $(\sqrt 2, \sqrt 3)$; the sum
+keeps $m$ increasing with the gap.  What the minimum means:
 
 * $m < 0$: the relation fails near the minimizer; the caller decides the point exactly, and refutes
   only when that decision confirms it;
@@ -25,6 +28,7 @@ from dataclasses import dataclass, field
 
 import mpmath
 import numpy as np
+import sympy as sp
 
 from derivations.checker.budget import busy_clock
 from derivations.checker.strategies.evaluate import value_at
@@ -42,6 +46,10 @@ FINAL_DIGITS = 4 * DIGITS
 NEIGHBOURHOOD = 1e-6
 r"""A minimizer whose neighbours at this relative distance are not all admissible lies on the edge of the
 domain ($\sin x < x$ as $x \to 0^+$): an approach to an excluded point, not a touch."""
+CLOSED_FORM_TOLERANCE = 1e-12
+"""Relative distance within which a coordinate of a touch is read as a closed form (``sympy.nsimplify``)."""
+CLOSED_FORM_OPS = 8
+"""Most operations in such a closed form ($\\sqrt 2$, $1/e$, $\\pi/2$): longer ones are digits fitted, not recognised."""
 BOX = 0.5
 """Half-width of the search box per coordinate, relative to ``max(1, |x0|)``."""
 
@@ -61,7 +69,7 @@ def relative_margin(rel: str, l, r, dps: int = DIGITS) -> float:
     """$m$ above: positive where the relation holds with room to spare."""
     with mpmath.workdps(dps):
         gap = (r - l) if rel in ("<", "<=") else (l - r)
-        return float(gap / max(abs(l), abs(r), mpmath.mpf(1)))
+        return float(gap / (abs(l) + abs(r) + 1))
 
 
 @dataclass(frozen=True)
@@ -126,3 +134,16 @@ def _refine_from(rel: str, sides, values: tuple, admissible, deadline: float) ->
 def _final_margin(rel: str, sides, values: tuple) -> float | None:
     l, r = (value_at(f, list(values), FINAL_DIGITS) for f in sides)
     return None if l is None or r is None else relative_margin(rel, l, r, FINAL_DIGITS)
+
+
+def closed_form_point(values: tuple) -> tuple | None:
+    r"""The coordinates of a touch read as short closed forms ($1.4142135623730951 \to \sqrt 2$, $0.3678\ldots \to
+    e^{-1}$), or None when one of them is not recognised.  Only a candidate: the caller decides the claim there
+    exactly, so a wrong reading costs a decision, never a verdict."""
+    exact = []
+    for v in values:
+        form = sp.nsimplify(v, [sp.pi, sp.E], tolerance=CLOSED_FORM_TOLERANCE * max(1.0, abs(v)))
+        if sp.count_ops(form) > CLOSED_FORM_OPS:
+            return None
+        exact.append(form)
+    return tuple(exact)

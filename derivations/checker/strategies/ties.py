@@ -10,7 +10,8 @@ r"""Exact points where lhs and rhs are likely to meet: where a strict inequality
   ``floor``/``ceiling`` (where the argument is a small integer, or for an integer symbol a multiple of its
   denominator), the boundaries
   of relational assumptions and the midpoints between neighbouring ones, and for one symbol the exact
-  zeros of the derivative of $d$ (a thin spike's peak): :func:`feature_points`.
+  zeros of the derivative of $d$ (a thin spike's peak), and for an integer symbol the integers at which an
+  irrational multiple inside ``floor`` or ``sin`` comes closest to a step or a peak (``resonance``): :func:`feature_points`.
 
 Each point is only a candidate: the caller decides the claim there exactly and checks
 that the point is inside the assumptions.
@@ -27,6 +28,7 @@ import sympy as sp
 from derivations.checker.assumptions import Region
 from derivations.checker.budget import busy_clock
 from derivations.checker.strategies.instances import Instance
+from derivations.checker.strategies.resonance import resonant_integers
 
 TIE_VALUES = (0, 1, -1, 2, -2, sp.Rational(1, 2), -sp.Rational(1, 2))
 MAX_DEGREE = 12
@@ -140,6 +142,8 @@ def feature_points(inst: Instance, deadline: float) -> Iterator[dict]:
             roots = _breakpoints(line, s, deadline, walls)
             if len(symbols) == 1:
                 roots += _critical_points(line, s, deadline)
+            if s.is_integer:
+                roots += resonant_integers(line, s)
             for root in roots:
                 if busy_clock() > deadline:
                     return

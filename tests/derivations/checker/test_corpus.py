@@ -39,6 +39,17 @@ HELD_OUT_3_CI = (
 """The claims of ``heldout_round3.jsonl`` that CI checks (the ones that exposed a wrong verdict);
 ``python3 benchmarks/corpus.py --corpus tests/corpus/claims/heldout_round3.jsonl`` runs all of it."""
 HELD_OUT_4 = load_claims(CORPUS.with_name("heldout_round4.jsonl"))
+HELD_OUT_5 = load_claims(CORPUS.with_name("heldout_round5.jsonl"))
+HELD_OUT_5_CI = (
+    # wrong before the fixes (false, verified): an integral over reversed bounds that the twenty edge points never
+    # sampled, a Pell near-integer and sin(n) near 1 at integers no sample meets, a touch at (sqrt 2, sqrt 3) on a
+    # plateau of the margin
+    "ca-h5-int-abs-ab-nn", "io-h5-pell-frac", "io-h5-sin-int-top", "sn-h5-two-root-tie",
+    # their true neighbours, which the new points must not refute
+    "ca-h5-int-sign-ab", "io-h5-sqrt2-irr",
+)
+"""The claims of ``heldout_round5.jsonl`` that CI checks (the ones that exposed a wrong verdict, and two true
+neighbours); ``python3 benchmarks/corpus.py --corpus tests/corpus/claims/heldout_round5.jsonl`` runs all of it."""
 HELD_OUT_4_CI = (
     # wrong before the fixes: floor(x + sin x) <= x + sin x (true) refuted where sympy rounded floor(99 - 2.9e-14)
     # up to 99; steps of floor at n = 7919 and n = 1009 that no sample met (false, verified)
@@ -87,6 +98,18 @@ def test_round_3_claim_gets_no_dishonest_verdict(claim):
 @pytest.mark.parametrize("claim", [c for c in HELD_OUT_4 if c["id"] in HELD_OUT_4_CI], ids=lambda c: c["id"])
 def test_round_4_claim_gets_no_dishonest_verdict(claim):
     test_corpus_claim_gets_no_dishonest_verdict(claim)
+
+
+@pytest.mark.parametrize("claim", [c for c in HELD_OUT_5 if c["id"] in HELD_OUT_5_CI], ids=lambda c: c["id"])
+def test_round_5_claim_gets_no_dishonest_verdict(claim):
+    test_corpus_claim_gets_no_dishonest_verdict(claim)
+
+
+def test_the_round_5_subset_names_existing_claims():
+    assert set(HELD_OUT_5_CI) <= {c["id"] for c in HELD_OUT_5}
+    earlier = {c["id"] for c in CLAIMS} | {c["id"] for c in HELD_OUT} | {c["id"] for c in HELD_OUT_3} | \
+        {c["id"] for c in HELD_OUT_4}
+    assert len({c["id"] for c in HELD_OUT_5}) == len(HELD_OUT_5) and not {c["id"] for c in HELD_OUT_5} & earlier
 
 
 def test_the_round_4_subset_names_existing_claims():

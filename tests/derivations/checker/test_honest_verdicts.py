@@ -41,6 +41,25 @@ def test_4_limits_are_two_sided_unless_one_side_is_written(lhs, rhs, truth):
     assert v.holds if truth else v.kind == "refuted"
 
 
+@pytest.mark.parametrize("assume, truth", [("a >= 0", False), ("a > 0", True)])
+def test_4_a_limit_with_a_parameter_sympy_cannot_sign_is_taken_at_the_parameter_s_values(assume, truth):
+    """sympy raises "not sure of the sign of a" on x^a log x at 0+ with a symbolic; at a = 0 (inside a >= 0) the
+    limit is -oo (round 5: undecided; now refuted there); for a > 0 it is 0 and a = 0 is outside."""
+    v = verdict("limit(x**a*log(x), x, 0, '+')", "=", "0", assume)
+    assert v.holds if truth else (v.kind == "refuted" and v.counterexample["a"] == "0"), v.summary()
+
+
+def test_4_a_limit_step_with_a_parameter_is_taken_at_the_parameter_s_values():
+    import sympy as sp
+
+    from derivations.checker.step import Step
+
+    x, a = sp.Symbol("x", positive=True), sp.Symbol("a", real=True)
+    step = Step(x ** a * sp.log(x), sp.Integer(0), "->", variable=x, point=sp.Integer(0), assumptions=(a >= 0,))
+    v = check_step(step, budget=BUDGET)
+    assert v.kind == "refuted" and v.counterexample["a"] == "0", v.summary()
+
+
 @pytest.mark.parametrize("lhs, rel, rhs", [
     ("exp(x)", ">", "1 + x"), ("abs(x)", ">", "0"), ("cos(x)", "<", "1"),
     ("abs(x + y)", "<", "abs(x) + abs(y)"), ("log(1 + x)", "<", "x"), ("sin(x)**2", "<", "1"),
@@ -106,3 +125,13 @@ def test_sides_apart_by_less_than_the_absolute_tolerance_are_decided_exactly(bou
     tolerance's absolute floor ($10^{-40}$), yet apart relative to their size; it was verified."""
     v = verdict("sqrt(x*y)", "=", "sqrt(x)*sqrt(y)", f"x > {bound}", f"y > {bound}")
     assert v.kind == "refuted", v.summary()
+
+
+@pytest.mark.parametrize("lhs, rhs, assume, kind", [
+    ("sum(x**j, j, 0, oo)", "1/(1 - x)", "-1 <= x < 1", "refuted"),     # x = -1: partial sums 1, 0, 1, ...
+    ("sum(x**j, j, 0, oo)", "1/(1 - x)", "-1 < x < 1", "undecided"),   # true: never refuted at its boundary
+    ("sum(x**j/2**j, j, 0, oo)", "2/(2 - x)", "-2 <= x < 2", "refuted"),  # x = -2: terms (-1)**j
+])
+def test_a_series_whose_terms_do_not_tend_to_0_at_an_assumed_value_has_no_value_there(lhs, rhs, assume, kind):
+    v = verdict(lhs, "=", rhs, assume)
+    assert v.kind == kind if kind == "refuted" else v.kind != "refuted", v.summary()

@@ -78,3 +78,23 @@ def test_a_nested_sum_over_an_empty_outer_range_is_zero_not_karr():
 def test_a_nested_sum_with_an_outer_bound_is_checked_at_its_sizes():
     verdict = check_step(claim_step(NESTED, "=", "n*(n + 1)/2", ["n=nonnegative_integer"]), budget=BUDGET)
     assert verdict.kind in ("proved", "verified"), verdict.summary()
+
+
+@pytest.mark.parametrize("lhs, rhs, assume, size", [
+    ("sum(1/(j*(j + 2)), j, 1, n)", "3/4 - (2*n + 3)/(2*(n + 1)*(n + 2))", ["n=integer", "n >= -1"], -1),
+    ("product(j, j, 1, n)", "gamma(n + 1)", ["n=integer", "n >= -3"], None),
+])
+def test_a_closed_form_with_a_pole_at_a_size_where_the_sum_is_empty_is_refuted_there(lhs, rhs, assume, size):
+    """At n = -1 the sum is empty (0) and the right side divides by n + 1 = 0; Gamma(n + 1) has poles at n <= -1
+    where the product is empty (1).  sympy writes that side as zoo at the size, which the rung could not
+    evaluate (undecided, round 5)."""
+    verdict = check_step(claim_step(lhs, "==", rhs, assume), budget=BUDGET)
+    assert verdict.kind == "refuted", verdict.summary()
+    at = int(verdict.counterexample["at"].split("=")[1])
+    assert at < 0 and (size is None or at == size)
+
+
+def test_the_same_closed_form_from_size_zero_on_is_not_refuted():
+    verdict = check_step(claim_step("sum(1/(j*(j + 2)), j, 1, n)", "==", "3/4 - (2*n + 3)/(2*(n + 1)*(n + 2))",
+                                    ["n=nonnegative_integer"]), budget=BUDGET)
+    assert verdict.kind in ("proved", "verified"), verdict.summary()

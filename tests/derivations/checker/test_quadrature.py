@@ -6,6 +6,7 @@ import pytest
 import sympy as sp
 
 from derivations.checker.strategies.quadrature import CLEAR, careful_integral, closed_refutation, rounding_unit
+from readers.claim import claim_step
 
 x = sp.Symbol("x", real=True)
 
@@ -88,3 +89,42 @@ def test_a_wrong_mean_of_an_exponential_law_with_a_free_rate_is_refuted_at_a_poi
     assert abs(1 / at - 1 / at ** 2) > 1e-6  # the true mean 1/lambda differs from the claim there
     right = check_step(Step(mean, 1 / lam, "=", domains=domains), budget=20.0)
     assert right.kind != "refuted", right
+
+
+@pytest.mark.parametrize("body", ["exp(x)", "abs(x)"])
+def test_an_integral_over_reversed_bounds_is_sampled_and_refuted(body):
+    r"""$\int_a^b f \ge 0$ for $f \ge 0$ fails where $b < a$.  The first twenty edge points put $a = b$, where every
+    integral is 0, and the rung takes only twenty points of an integral claim: it verified this (round 5)."""
+    from derivations.checker.strategies.numeric import NumericTest
+
+    verdict = NumericTest()(claim_step(f"integrate({body}, (x, a, b))", ">=", "0", []), 60.0)
+    assert verdict.kind == "refuted", verdict
+    assert float(verdict.counterexample["b"]) < float(verdict.counterexample["a"])
+
+
+def test_the_few_points_of_an_integral_claim_are_not_all_on_the_diagonal():
+    import itertools
+
+    import numpy as np
+
+    from derivations.checker.strategies.instances import instances
+    from derivations.checker.strategies.numeric import QUADRATURE_POINTS
+    from derivations.checker.strategies.sampling import alternating_points
+
+    (inst,), _ = instances(claim_step("integrate(x, (x, a, b))", ">=", "0", []))
+    points = list(itertools.islice(alternating_points(inst.groups, np.random.default_rng(0)), QUADRATURE_POINTS))
+    a, b = sorted(inst.symbols, key=str)
+    assert any(p[a] > p[b] for p in points) and any(p[a] < p[b] for p in points)
+
+
+@pytest.mark.parametrize("lhs, rhs, truth", [
+    ("integrate(sign(x), (x, a, b))", "abs(b) - abs(a)", True),   # tanh-sinh loses digits across the kink at 0
+    ("integrate(x**c, (x, 0, 1))", "1/(c + 1)", True),           # and at the singular end for c near -1
+    ("integrate(sign(x), (x, a, b))", "abs(b) + abs(a)", False),
+])
+def test_a_point_where_quadrature_disagrees_counts_when_sympy_integrates_it_exactly(lhs, rhs, truth):
+    from derivations.checker.strategies.numeric import NumericTest
+
+    assume = ["c > -1"] if "c" in lhs else []
+    verdict = NumericTest()(claim_step(lhs, "==", rhs, assume), 60.0)
+    assert verdict.kind == ("verified" if truth else "refuted"), verdict

@@ -1,6 +1,7 @@
 """A claim that fails only on a thin piece of the line (a tent between two kinks, a spike at an
 irrational point, a sliver between a kink and an assumption's boundary) is refuted at an exact feature point, never ``verified`` from random samples
 (``ties.feature_points``: kinks, midpoints between kinks, zeros of the derivative)."""
+import mpmath
 import pytest
 
 from derivations.checker.ladder import check_step
@@ -31,3 +32,42 @@ def test_a_thin_failure_is_found_at_a_feature_point(name):
 def test_a_true_piecewise_identity_is_not_refuted_at_its_kinks(lhs, rhs, assume):
     verdict = check_step(claim_step(lhs, "==", rhs, assume), budget=BUDGET)
     assert verdict.kind in ("proved", "verified"), verdict.summary()
+
+
+
+RESONANT = {
+    # fractional part of n sqrt 2 below 1e-6 first at n = 1136689 (Pell: 1607521^2 - 2 * 1136689^2 = -1)
+    "pell-fractional-part": ("n*sqrt(2) - floor(n*sqrt(2))", ">", "10**(-6)",
+                             lambda n: n * mpmath.sqrt(2) - mpmath.floor(n * mpmath.sqrt(2)) > mpmath.mpf(10) ** -6),
+    # sin n above 1 - 1e-13 first near n = 573204 (2n/pi is within 1e-12 of the odd integer 364913)
+    "sin-of-an-integer-near-1": ("sin(n)", "<", "0.9999999999999",
+                                 lambda n: mpmath.sin(n) < mpmath.mpf("0.9999999999999")),
+    "cos-of-an-integer-near-minus-1": ("cos(n)", ">", "-0.99999999999",
+                                       lambda n: mpmath.cos(n) > mpmath.mpf("-0.99999999999")),
+}
+
+
+@pytest.mark.parametrize("name", sorted(RESONANT))
+def test_an_irrational_multiple_of_an_integer_is_tried_where_it_nears_a_step_or_a_peak(name):
+    """No sampled integer comes that close; the convergents of sqrt 2 and 2/pi do (``strategies.resonance``)."""
+    lhs, rel, rhs, holds = RESONANT[name]
+    verdict = check_step(claim_step(lhs, rel, rhs, ["n=positive_integer"]), budget=BUDGET)
+    assert verdict.kind == "refuted", verdict.summary()
+    with mpmath.workdps(50):  # the counterexample checked independently of the checker's decision
+        assert not holds(mpmath.mpf(int(verdict.counterexample["n"])))
+
+
+def test_the_convergent_denominators_of_sqrt2_are_the_pell_numbers():
+    import sympy as sp
+
+    from derivations.checker.strategies.resonance import MAX_DENOMINATOR, convergent_denominators
+
+    pell = [1, 2]
+    while pell[-1] * 2 + pell[-2] <= MAX_DENOMINATOR:
+        pell.append(pell[-1] * 2 + pell[-2])
+    assert convergent_denominators(sp.sqrt(2)) == pell
+
+
+def test_an_irrational_multiple_that_never_meets_a_step_is_not_refuted():
+    verdict = check_step(claim_step("floor(n*sqrt(2))", "<", "n*sqrt(2)", ["n=positive_integer"]), budget=BUDGET)
+    assert verdict.kind in ("verified", "proved"), verdict.summary()
