@@ -141,6 +141,7 @@ from readers.notes.mass_expectations import check_mass_expectations
 from readers.notes.law_tables import CUE as LAW_CUE, check_law_tables, law_variables
 from readers.notes.event_values import EventValues, conditional_cue
 from readers.notes.value_maps import check_value_map
+from readers.notes.whole_and_entries import whole_and_entries
 from readers.notes.witnesses import QUANTIFIER, witness_names
 from readers.notes.angles import angle_definition, arccos_latex
 from readers.notes.definition_cues import introduces_definition, introduces_restatement, restates_row,\
@@ -785,6 +786,8 @@ class _Section:
         """A new heading: conditions, examples, limits and equations end; definitions stay."""
         self.number, self.limit, self.conditions, self.examples, self.equation = number, None, [], [], None
         self.witnesses = set()
+        self.updates -= self.in_place  # x <- x - eta f'(x) is a step of the algorithm its section describes; after
+        self.in_place = set()  # the next heading x is a variable again (x_t = f(x_{t-1}) still unrolls)
         self.objective = None
         self.distributed = set()  # X \sim ... is a condition: in force to the next heading
         self.laws = {}
@@ -1861,6 +1864,11 @@ class _NotesReader(_CatalogMatch):
         if witnesses and any(r.verdict == "refuted" for r in out):
             return [_undecided(r, f"about {', '.join(witnesses)}, chosen 'for some' value above (a witness, not "
                                   f"every value): a counterexample at one point does not refute it ({r.reason[:80]})")
+                    if r.verdict == "refuted" else r for r in out]
+        arrays = whole_and_entries(lhs, rhs)
+        if arrays and any(r.verdict == "refuted" for r in out):
+            return [_undecided(r, f"{', '.join(arrays)} written whole and by its entries: it fails only with the "
+                                  f"two read as unrelated numbers ({r.reason[:80]}) (readers.notes.whole_and_entries)")
                     if r.verdict == "refuted" else r for r in out]
         for cue, why in ((_TO_SOLVE, "an equation to solve"), (_NOTATION, "a statement of notation")):
             found = cue.search(frag.sentence)
