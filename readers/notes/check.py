@@ -786,8 +786,6 @@ class _Section:
         """A new heading: conditions, examples, limits and equations end; definitions stay."""
         self.number, self.limit, self.conditions, self.examples, self.equation = number, None, [], [], None
         self.witnesses = set()
-        self.updates -= self.in_place  # x <- x - eta f'(x) is a step of the algorithm its section describes; after
-        self.in_place = set()  # the next heading x is a variable again (x_t = f(x_{t-1}) still unrolls)
         self.objective = None
         self.distributed = set()  # X \sim ... is a condition: in force to the next heading
         self.laws = {}

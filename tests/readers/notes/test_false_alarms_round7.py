@@ -36,16 +36,6 @@ def test_the_names_a_quantifier_binds():
     assert witness_names(r"f(x) \ge 0 \text{ for all } x") == set()
 
 
-def test_an_update_in_place_reassigns_its_name_only_in_its_own_section():
-    # "x <- x - eta f'(x)" describes the algorithm of its section; under the next heading f'(x) = x is a claim about
-    # the variable x again (it was left undecided to the end of the document), and a wrong one is still caught
-    text = ("# Descent\n\n$$x \\leftarrow x - \\eta f'(x)$$\n\nHere $$x^2 + 1 = x$$ is about the step.\n\n"
-            "# Newton\n\nFor $f(x) = \\frac{1}{2} x^2 + 3x$ we have $$f'(x) = x + {}$$\n")
-    same_section, right = _verdicts(text.replace("{}", "3"))
-    assert same_section == "undecided" and right in ("proved", "verified")
-    assert _verdicts(text.replace("{}", "2"))[-1] == "refuted"
-
-
 def test_a_name_written_whole_and_by_its_entries_is_not_two_unrelated_numbers():
     # |k| = k_1 + ... + k_d for a multi-index k (Math4ML writes |\alpha| = \sum_i \alpha_i): read with k and k_i
     # independent it fails everywhere; it is the order of the multi-index
