@@ -142,6 +142,8 @@ from readers.notes.mass_expectations import check_mass_expectations
 from readers.notes.law_tables import CUE as LAW_CUE, check_law_tables, law_variables
 from readers.notes.event_values import EventValues, conditional_cue
 from readers.notes.value_maps import check_value_map
+from readers.notes.whole_and_entries import whole_and_entries
+from readers.notes.witnesses import QUANTIFIER, witness_names
 from readers.notes.angles import angle_definition, arccos_latex
 from readers.notes.definition_cues import introduces_definition, introduces_restatement, restates_row,\
     split_restatements, text_before, differentiated_after
@@ -583,7 +585,7 @@ def _copy_section(section):
 
     out = copy(section)
     for name in ("symbols", "arrays", "functions", "derivatives", "owner", "conditions", "examples", "updates",
-                 "in_place", "distributed", "laws", "recurrences", "described", "stated"):
+                 "in_place", "distributed", "laws", "recurrences", "described", "stated", "witnesses"):
         setattr(out, name, copy(getattr(section, name)))
     return out
 
@@ -712,9 +714,6 @@ def _opaque(lhs, rhs):
     return lhs.xreplace(mapping), rhs.xreplace(mapping), frozenset(mapping.values())
 
 
-_EXISTENTIAL = re.compile(r"\b(for (at least one|some|a suitable|an appropriate)|there (exists?|is an?|are some))\b",
-                          re.I)
-"""Prose that makes a formula hold for some values, not for all."""
 _TO_SOLVE = re.compile(r"\b(for (what|which)( values?( of)?)?\b|solv(e|es|ing)\b)", re.I)
 """Prose that poses the formula as an equation to solve (``for what $p$ does ... hold``), not an identity."""
 _NOTATION = re.compile(r"\b(notations?|(is|are) (also )?(written|denoted)|denotes?)\b", re.I)
@@ -790,6 +789,7 @@ class _Section:
     in_place: set = field(default_factory=set)  # of those, names updated in place (W = W - ...), not x_t = f(x_{t-1})
     recurrences: dict = field(default_factory=dict)  # base name -> readers.notes.recurrences.Recurrence (document)
     described: set = field(default_factory=set)  # names given a property (A = A^T): never defined afresh (document)
+    witnesses: set = field(default_factory=set)  # names bound "for some" (readers.notes.witnesses): to the next heading
     stated: dict = field(default_factory=dict)  # shape of a left side -> [(rhs, line)] (readers.notes.restatements)
     distributed: set = field(default_factory=set)  # random variables given a distribution (section)
     laws: dict = field(default_factory=dict)  # variable name -> readers.notes.laws.Law (section)
@@ -800,6 +800,7 @@ class _Section:
     def enter(self, number: int) -> None:
         """A new heading: conditions, examples, limits and equations end; definitions stay."""
         self.number, self.limit, self.conditions, self.examples, self.equation = number, None, [], [], None
+        self.witnesses = set()
         self.objective = None
         self.distributed = set()  # X \sim ... is a condition: in force to the next heading
         self.laws = {}
@@ -984,6 +985,7 @@ class _NotesReader(_CatalogMatch):
         before = _copy_section(self.section)
         self.properties = []  # rows that give a name a property (A = A^T), read by rows()
         self.definition_steps = []  # definitions that also hold as claims about what is known: rows()
+        self.section.witnesses |= witness_names(frag.content)  # for some alpha in [a, x]: readers.notes.witnesses
         claims, defined, mains, updates = self.rows(block, frag, warnings)
         listed = not (claims or defined or mains or updates) and self.listed_as_equal(block, frag)
         if listed:  # "* $H(X) - H(X \mid Y)$" under "... equivalent to $I(X, Y)$": read from the prose, so a
@@ -1866,10 +1868,21 @@ class _NotesReader(_CatalogMatch):
             if len(conditioned) == len(out) and all(r.verdict == "refuted" for r in conditioned):
                 # it fails in the example too: the counterexample shown is one that satisfies it
                 out = [StepReport(**{**r.__dict__, "assumptions": used}) for r in conditioned]
-        quantifier = _EXISTENTIAL.search(frag.sentence)
+        quantifier = QUANTIFIER.search(frag.sentence) or QUANTIFIER.search(frag.content)
         if quantifier and any(r.verdict == "refuted" for r in out):
-            return [_undecided(r, f"an existential claim ('{quantifier.group(0)}' in the sentence): a "
+            return [_undecided(r, f"an existential claim ('{quantifier.group(0)}'): a "
                                   f"counterexample at one point does not refute it ({r.reason[:80]})")
+                    if r.verdict == "refuted" else r for r in out]
+        witnesses = sorted({base_name(x) for e in (lhs, rhs) for x in e.free_symbols | e.atoms(sp.Indexed)}
+                           & self.section.witnesses)
+        if witnesses and any(r.verdict == "refuted" for r in out):
+            return [_undecided(r, f"about {', '.join(witnesses)}, chosen 'for some' value above (a witness, not "
+                                  f"every value): a counterexample at one point does not refute it ({r.reason[:80]})")
+                    if r.verdict == "refuted" else r for r in out]
+        arrays = whole_and_entries(lhs, rhs)
+        if arrays and any(r.verdict == "refuted" for r in out):
+            return [_undecided(r, f"{', '.join(arrays)} written whole and by its entries: it fails only with the "
+                                  f"two read as unrelated numbers ({r.reason[:80]}) (readers.notes.whole_and_entries)")
                     if r.verdict == "refuted" else r for r in out]
         for cue, why in ((_TO_SOLVE, "an equation to solve"), (_NOTATION, "a statement of notation")):
             found = cue.search(frag.sentence)

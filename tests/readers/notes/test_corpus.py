@@ -63,6 +63,11 @@ CI_MAX_FILE_BYTES = 17 * 1024
 logistic regression, is scored there: at 20 KiB the last two cost CI 29 s of CPU of its 10 minutes)."""
 
 
+BENCHMARK_ONLY = frozenset({"d2l_bptt.md", "d2l_gradient_descent.md"})
+"""Held-out files (round 7) that run in benchmarks/notes_corpus.py only, although they are under the size limit: CI has
+about 30 s of margin, and BPTT was its slowest corpus file (39 s wall at load 15, the next one 13 s)."""
+
+
 def ci_subset(names) -> list[str]:
     """The corpus files CI checks: every source with a file of at most :data:`CI_MAX_FILE_BYTES`, the large ones
     through their smaller files (the issue asks CI for a fast subset and the benchmark for all)."""
@@ -72,9 +77,10 @@ def ci_subset(names) -> list[str]:
     per_source = {}
     for name in names:
         per_source.setdefault(source(name), []).append(name)
-    return sorted(n for n in names if (len(per_source[source(n)]) <= LARGE_SOURCE_FILES
-                                       and (CORPUS / n).stat().st_size <= CI_MAX_FILE_BYTES)
-                  or (CORPUS / n).stat().st_size < CI_FILE_BYTES)
+    return sorted(n for n in names if n not in BENCHMARK_ONLY
+                  and ((len(per_source[source(n)]) <= LARGE_SOURCE_FILES
+                        and (CORPUS / n).stat().st_size <= CI_MAX_FILE_BYTES)
+                       or (CORPUS / n).stat().st_size < CI_FILE_BYTES))
 
 
 @pytest.mark.parametrize("name", ci_subset(sorted({label["file"] for label in LABELS})))

@@ -1,0 +1,38 @@
+r"""Names a block binds existentially: ``f(x) - f(a) = (x-a) f'(\alpha) \text{ for some } \alpha \in [a, x]``.
+
+The mean value theorem, Taylor's theorem with a remainder, and the like state an equation that holds for *some*
+value of a name (a witness), not for every value.  A counterexample at a chosen ``\alpha`` then refutes nothing,
+in that block or in a later step of the same argument that uses the witness
+(``f(b) - f(a) = (b-x) f'(\beta) + (x-a) f'(\alpha)``).
+"""
+from __future__ import annotations
+
+import re
+
+import sympy as sp
+
+from readers.latex.matrix_reader import parse_matrix_block
+from readers.notes.reading import base_name
+
+QUANTIFIER = re.compile(r"\b(for (at least one|some|a suitable|an appropriate)|there (exists?|is an?|are some))\b"
+                        r"|\\exists\b", re.I)
+r"""Words (in the block's ``\text{}`` or the prose) that make a formula hold for some values, not for all."""
+
+_BOUND = re.compile(r"(?:\bfor (?:at least one|some)|\bthere (?:exists?|is an?)|\\exists)\s*\}?\s*"
+                    r"((?:\\[A-Za-z]+|[A-Za-z])(?:\s*_\{[^{}]*\}|\s*_[A-Za-z0-9])?)", re.I)
+r"""The name right after the quantifier: ``for some } \alpha``, ``\exists \xi_k``."""
+
+
+def witness_names(latex: str) -> set[str]:
+    r"""The names ``latex`` binds with "for some" / "there exists" / ``\exists``, without their subscripts
+    (``{'alpha', 'beta'}``, ``xi`` for ``\xi_k``)."""
+    names = (_name(m.group(1)) for m in _BOUND.finditer(latex))
+    return {n for n in names if n}
+
+
+def _name(latex: str) -> str | None:
+    try:
+        exprs = [e for row in parse_matrix_block(latex).rows for e in row.chain.exprs]
+    except Exception:  # noqa: BLE001 - not a name
+        return None
+    return base_name(exprs[0]) if len(exprs) == 1 and isinstance(exprs[0], (sp.Symbol, sp.Indexed)) else None
