@@ -165,8 +165,17 @@ class _Names:
         return Expectation(self.plain(body, piece.call), variable, self.plain(self.expr(items[2]), items[2]))
 
     def splits(self, word: str) -> bool:
-        """A two-letter run not known as a name is a product (``ab``); longer runs are names."""
-        return word not in self.names and len(word) == 2 and word.isalpha()
+        """A two-letter run not known as a name is a product (``ab``); longer runs are names, except a short
+        lower-case run whose every letter the same formula also writes alone (``2bxh`` beside ``b(x+h)^2``: the
+        product ``2 b x h``, as the expansion it comes from says)."""
+        if word in self.names or not word.isalpha():
+            return False
+        return len(word) == 2 or (len(word) <= 4 and word.isascii() and word.islower()
+                                  and all(self.written_alone(letter) for letter in set(word)))
+
+    def written_alone(self, letter: str) -> bool:
+        """Whether the formula writes ``letter`` as a name of its own (not inside a word or a command)."""
+        return re.search(r"(?<![A-Za-z\\])" + re.escape(letter) + r"(?![A-Za-z])", self.text) is not None
 
     def splits_before_call(self, word: str, call) -> bool:
         r"""``np(1-p)``, ``xp(x)``, ``ab(a+b)``: two lower-case letters before a parenthesis that the notes

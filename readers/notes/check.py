@@ -61,6 +61,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from fractions import Fraction
 from dataclasses import dataclass, field
 
 import sympy as sp
@@ -143,6 +144,8 @@ from readers.notes.law_tables import CUE as LAW_CUE, check_law_tables, law_varia
 from readers.notes.event_values import EventValues, conditional_cue
 from readers.notes.value_maps import check_value_map
 from readers.notes.whole_and_entries import whole_and_entries
+from readers.notes.generic_names import declares_generic
+from readers.notes.operator_scopes import DESCRIPTION as SCOPE_READING, widened_block
 from readers.notes.witnesses import QUANTIFIER, witness_names
 from readers.notes.angles import angle_definition, arccos_latex
 from readers.notes.definition_cues import introduces_definition, introduces_restatement, restates_row,\
@@ -687,6 +690,22 @@ _ANY_VARIABLE = sp.Symbol("X_{any}")
 """A random variable the claim does not mention: its moments of constants hold under every distribution of it."""
 
 
+def _inside(counterexample, free, where) -> bool:
+    r"""Whether a refutation's counterexample gives every name of ``free`` a number satisfying ``where(name)``
+    (``0 < \beta < 1``): then the claim fails inside that narrower domain too, whatever a narrower check says."""
+    if not counterexample:
+        return False
+    for x in free:
+        written = counterexample.get(_show(x), counterexample.get(str(x)))
+        try:
+            value = sp.Rational(Fraction(str(written)))
+        except (TypeError, ValueError, ZeroDivisionError):
+            return False
+        if not all(bool(r.subs(x, value)) for r in where(x)):
+            return False
+    return True
+
+
 def _undecided(report, reason, role=None):
     return StepReport(**{**report.__dict__, "verdict": "undecided", "reason": reason, "counterexample": None,
                          **({"role": role} if role else {})})
@@ -877,6 +896,7 @@ class _NotesReader(_CatalogMatch):
         base = {"line": frag.line, "source": frag.source, "kind": frag.kind, "heading": frag.heading}
         if frag.kind == "inline":
             self.define_angle(frag)
+            self.release_generic(frag)
         try:
             block = self.parse(frag.content, frag)
         except LatexParseError as exc:
@@ -891,6 +911,18 @@ class _NotesReader(_CatalogMatch):
                               reason=f"internal error while reading this block: {type(exc).__name__}: {exc}"[:300],
                               line=frag.content_line)
             return BlockReport(**base, parsed=True, steps=(step,), role="claim")
+
+    def release_generic(self, frag: Fragment) -> None:
+        r"""``... three times differentiable $f$``: the prose makes a defined function generic again, so its
+        definition ends here (readers.notes.generic_names)."""
+        name = frag.content.strip()
+        s = self.section
+        if name not in s.functions or not 0 < frag.line <= len(self.lines):
+            return
+        if declares_generic(self.lines[frag.line - 1][:max(frag.column - 1, 0)]):
+            del s.functions[name]
+            s.owner.pop(name, None)
+            self.vector_functions.pop(name, None)
 
     def define_angle(self, frag: Fragment) -> None:
         r"""``with angle $\theta$ between $u$ and $v$`` defines $\theta = \arccos(u \cdot v / \|u\| \|v\|)$
@@ -1170,11 +1202,13 @@ class _NotesReader(_CatalogMatch):
         letters = {x for x in letters if not _inside_its_own_group(x, frag.content)}  # n(n-1): n is a value
         letters = {x for x in letters if not _a_factor_elsewhere(x, frag.content)}  # \eta\lambda: a value
         runs -= self.names
-        if not letters and not runs:
-            return steps
         try:
-            other = self.parse(frag.content, frag, functions=letters, names=runs)
+            other = self.parse(frag.content, frag, functions=letters, names=runs) if letters or runs else block
         except LatexParseError:
+            return steps
+        wide = widened_block(other)  # \sum_i x_i + y_i: the sum over both terms (readers.notes.operator_scopes)
+        other = wide or other
+        if other is block:
             return steps
         saved = self.section
         self.section = _copy_section(before)
@@ -1187,7 +1221,8 @@ class _NotesReader(_CatalogMatch):
             self.section = saved
         if len(alternative) != len(steps) and not any(s.verdict != "refuted" for s in alternative):
             return steps
-        how = ", ".join(sorted(f"{x}(...) as a function" for x in letters) + sorted(f"{r} as one name" for r in runs))
+        how = ", ".join(sorted(f"{x}(...) as a function" for x in letters) + sorted(f"{r} as one name" for r in runs)
+                        + ([SCOPE_READING] if wide is not None else []))
         out = []
         for k, s in enumerate(steps):
             alt = alternative[k] if k < len(alternative) else None
@@ -2180,7 +2215,7 @@ class _NotesReader(_CatalogMatch):
                         if not any(i.free_symbols for i in e.indices)} - constrained, key=str)
         if not free or len(free) > MAX_NARROWED:
             return report
-        unfinished = None
+        unfinished = undecided = None
         names = ", ".join(_show(x) for x in free)
         for label, where in (("> 0", lambda x: [sp.Gt(x, 0)]), ("in (0, 1)", lambda x: [sp.Gt(x, 0), sp.Lt(x, 1)])):
             extra = tuple(r for x in free for r in where(x))
@@ -2195,9 +2230,16 @@ class _NotesReader(_CatalogMatch):
             if again.verdict == "undecided" and unfinished is None and (
                     (again.method or "").startswith(("timeout", "memory")) or "no time left" in (again.reason or "")):
                 unfinished = label
+            elif again.verdict == "undecided" and undecided is None and not _inside(report.counterexample, free,
+                                                                                  where):
+                undecided = (label, again.reason or "")
         if unfinished is not None:  # the narrower check ran out of time or memory (load): not refuted
             return _undecided(report, f"fails for some real values ({report.reason[:80]}); where {names} "
                                       f"{unfinished} (the notes leave the domain implicit) the check ran out of budget")
+        if undecided is not None:  # sum_tau beta^tau = 1/(1 - beta) fails at beta = -1; for 0 < beta < 1, unknown
+            return _undecided(report, f"fails for some real values ({report.reason[:80]}); where {names} "
+                                      f"{undecided[0]} (the notes leave the domain implicit) it was not decided: "
+                                      f"{undecided[1][:80]}")
         return report
 
     def check_plain(self, claim: _Claim, frag: Fragment, lhs, rhs, shown) -> list[StepReport]:

@@ -1,0 +1,57 @@
+r"""How far a sum or a limit reaches: ``\sum_{i=1}^{n} x_i + y_i`` and ``\lim_{h \to 0} 2bx + bh``.
+
+Read strictly, an operator takes the one term after it: :math:`\bigl(\sum_i x_i\bigr) + y_i`,
+:math:`\bigl(\lim_{h\to0} 2bx\bigr) + bh`.  But a term after it that still names the operator's bound variable
+(``y_i`` with the summation index ``i``, ``bh`` with the limit's ``h``) has no meaning outside it, and notes that
+write so mean the operator to cover it: :math:`\sum_i (x_i + y_i)`, :math:`\lim_{h\to0} (2bx + bh)`.  This wider
+reading is a second reading of the block (readers.notes.check ``readings``): a step that fails as read strictly and
+holds read widely is ``undecided (ambiguous)``, never refuted.
+"""
+from __future__ import annotations
+
+import dataclasses
+
+import sympy as sp
+
+from readers.latex.nodes import Block, Chain
+
+DESCRIPTION = "a sum or limit covering the terms after it that name its bound variable"
+
+
+def widened(expr: sp.Basic) -> sp.Basic:
+    r"""``y_i + Sum(x_i, (i, 1, n))`` -> ``Sum(x_i + y_i, (i, 1, n))``; ``h + Limit(2x, h, 0)`` ->
+    ``Limit(2x + h, h, 0)``; terms without the bound variable stay outside."""
+    if not isinstance(expr, sp.Basic) or expr.is_Atom:
+        return expr
+    args = [widened(a) for a in expr.args]
+    expr = expr.func(*args) if args != list(expr.args) else expr
+    if not isinstance(expr, sp.Add):
+        return expr
+    operators = [t for t in expr.args if isinstance(t, (sp.Sum, sp.Limit))]
+    if len(operators) != 1:
+        return expr
+    (operator,) = operators
+    bound = _bound(operator)
+    rest = [t for t in expr.args if t is not operator]
+    inside = [t for t in rest if t.free_symbols & bound]
+    if not inside:
+        return expr
+    outside = [t for t in rest if not t.free_symbols & bound]
+    body = operator.args[0] + sp.Add(*inside)
+    return operator.func(body, *operator.args[1:]) + sp.Add(*outside)
+
+
+def _bound(operator) -> set:
+    if isinstance(operator, sp.Sum):
+        return {limit[0] for limit in operator.limits}
+    return {operator.args[1]}
+
+
+def widened_block(block: Block) -> Block | None:
+    """The block with every expression :func:`widened`, or None when no expression changes."""
+    rows, changed = [], False
+    for row in block.rows:
+        exprs = tuple(widened(e) for e in row.chain.exprs)
+        changed |= exprs != row.chain.exprs
+        rows.append(dataclasses.replace(row, chain=Chain(exprs, row.chain.rels)))
+    return dataclasses.replace(block, rows=tuple(rows)) if changed else None
