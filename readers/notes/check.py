@@ -96,6 +96,8 @@ from readers.notes.moments import _tie as tie_moments
 from readers.notes.moments import _TIED as _TIED_MOMENT
 from readers.notes.moments import OPERATORS as MOMENTS
 from readers.notes.optimum import OPTIMUM_WORDS, matrix_like, one_by_one, starred_base, stationarity
+from readers.notes.matrix_optimum import matrix_rows, minimised_in_prose, stationarity_claim
+from readers.notes.matrix_shapes import ShapeError, Unsupported
 from readers.notes.optimum import SUBJECT_TO as _SUBJECT_TO
 from readers.notes.vector_functions import components
 from readers.notes.taylor import check_taylor, introduction, run_introduction
@@ -821,6 +823,7 @@ class _Claim:
     read_as: str = ""  # how lhs was read (``mu_X read as the mean of Bernoulli(p)``)
     unambiguous: bool = False  # read_as names a law with one parametrisation in use: a failure refutes
     one_by_one: bool = False  # checked in the 1x1 case of matrices of free sizes: a success proves nothing
+    at_sizes: object = None  # the same claim checked on matrices of several sizes (a StepReport), if it could be
     chain: tuple = ()  # the = links (lhs, rhs) of the claim's chain: a system when one sets a number (systems.py)
 
 
@@ -1216,9 +1219,13 @@ class _NotesReader(_CatalogMatch):
                 continue
             if len(exprs) == 1:  # a lone expression is not a claim
                 found = objective(exprs[0]) if row.kind == "formula" and not row.continued else None
+                if found is None and frag.kind == "inline" and row.kind == "formula" and minimised_in_prose(
+                        text_before(self.lines, frag.kind, frag.line, frag.column)):
+                    found = (exprs[0], (), False)  # "least squares minimises $\|Xw - y\|^2$" (matrix_optimum)
                 if found is not None:  # \min_w f \text{ s.t. } g \ge 0: the side conditions constrain it
                     constraints = [g for g in map(relational_constraint, row.conditions) if g is not None]
-                    current = {"objective": found, "constraints": constraints, "sentence": frag.sentence}
+                    current = {"objective": found, "constraints": constraints, "sentence": frag.sentence,
+                               "source": frag.content, "row": row.line}
                     self.section.objective = current  # a later w^\star is its optimum (readers.notes.optimum)
                     if frag.kind == "display":  # an inline \min_w f is a mention
                         problem = current
@@ -1373,15 +1380,19 @@ class _NotesReader(_CatalogMatch):
         if base is None:
             return None
         found = self.section.objective
+        variables = tuple(found["objective"][1]) if found is not None else ()
         if found is not None and not found["constraints"] and not _SUBJECT_TO.search(found["sentence"]) \
-                and tuple(found["objective"][1]) == (base,) and not found["objective"][2]:
+                and (variables == (base,) or not variables and base in {getattr(x, "name", None) for x in
+                                                                        found["objective"][0].free_symbols}) \
+                and not found["objective"][2]:
             body = self.expand(found["objective"][0])
+            stated = found
         elif OPTIMUM_WORDS.search(frag.sentence):
-            bodies = [b for params, b in (defs[-1] for defs in reversed(self.section.functions.values()) if defs)
-                      if len(params) == 1 and getattr(params[0], "name", None) == base]
+            bodies = [(f, b) for f, (params, b) in ((f, defs[-1]) for f, defs in reversed(
+                self.section.functions.items()) if defs) if len(params) == 1 and getattr(params[0], "name", None) == base]
             if not bodies:
                 return None
-            body = bodies[0]
+            stated, body = bodies[0]
         else:
             return None
         variable = next((s for s in body.free_symbols if isinstance(s, sp.Symbol) and s.name == base), None)
@@ -1390,12 +1401,49 @@ class _NotesReader(_CatalogMatch):
         bounded = [c for c in self.section.conditions if variable in c[0].free_symbols]
         if residual is None or bounded:  # u \ge 0 in force: an optimum on the boundary need not be stationary
             return None
-        matrix = matrix_like(body, value)
+        line = frag.content_line + row.line - 1
+        readings = self.optimum_readings(stated, base, name, frag, row, line)
+        matrix = matrix_like(body, value) or readings is not None and matrix_like(*readings)
         how = f"{_show(name)} read as a stationary point of {_show(one_by_one(body))}" + \
               (" (matrices in their 1x1 case: every size includes it)" if matrix else "")
+        shown = {"lhs": f"d/d{base} at {_show(name)}", "rel": "=", "rhs": "0", "line": line}
         return _Claim(residual, "=", sp.Integer(0), tuple(row.conditions) + tuple(givens),
-                      frag.content_line + row.line - 1, block.zero_based, shown_lhs=f"d/d{base} at {_show(name)}",
-                      read_as=how, unambiguous=True, one_by_one=matrix)
+                      line, block.zero_based, shown_lhs=shown["lhs"], read_as=how, unambiguous=True,
+                      one_by_one=matrix, at_sizes=self.optimum_at_sizes(*readings, base, shown)
+                      if matrix and readings is not None else None)
+
+    def optimum_readings(self, stated, base: str, name, frag, row, line):
+        r"""The objective and the value of ``w^\star = v`` read with order-keeping products (transposes
+        kept: readers.notes.matrix_optimum); ``stated``: the section's objective, or the name of the function
+        that is.  None when either has no such reading."""
+        self.matrix_claims.declared = self.matrix_claims.notes.at(line)
+        functions = frozenset(self.section.functions) | self.document_functions
+        names = {"names": self.names, "functions": functions, "letters": self.matrix_claims.declared.matrix_letters()}
+        if isinstance(stated, dict):
+            rows = [exprs for at, exprs in matrix_rows(stated["source"], **names) if at == stated["row"]]
+            found = objective(rows[0][0]) if rows and len(rows[0]) == 1 else None
+            body = found[0] if found is not None else rows[0][0] if rows and len(rows[0]) == 1 else None
+        else:
+            body = self.matrix_claims.defined_function(sp.Function(stated)(sp.Symbol(base, commutative=False)),
+                                                       line, functions, [])
+        values = [exprs[1] for at, exprs in matrix_rows(frag.content, **names)
+                  if at == row.line and len(exprs) == 2 and getattr(exprs[0], "name", None) == name.name]
+        return (body, values[0]) if body is not None and values else None
+
+    def optimum_at_sizes(self, body, value, base: str, shown) -> StepReport | None:
+        r"""``w^\star = v`` checked as $\nabla_w F = 0$ at $w = v$ on matrices of several sizes
+        (readers.notes.matrix_optimum), None when the check cannot read it."""
+        claim = stationarity_claim(body, base, value)
+        if claim is None:
+            return None
+        self.matrix_claims.pairs = ()  # and no matrix equation of the section: X^T X w = X^T y solved for w
+        try:  # would answer the question with itself
+            outcomes = self.matrix_claims.outcomes(claim, sp.Integer(0), "=")
+        except (Unsupported, ShapeError):
+            return None
+        if {o.status for o in outcomes.values()} != {"holds"}:
+            return None
+        return self.matrix_claims.confirmed(claim, sp.Integer(0), outcomes, shown)
 
     def constraint_row(self, row, problem) -> bool:
         """Whether ``row`` constrains the objective above it (``s.t. g_i \\ge 1``, ``\\zeta_i \\ge 0``)."""
@@ -1815,6 +1863,12 @@ class _NotesReader(_CatalogMatch):
         operator = self.operator_reading(general, frag, lhs, rhs, shown, out)
         if operator is not None:
             return [StepReport(**{**r.__dict__, "assumptions": assumptions}) for r in operator]
+        sizes = claim.at_sizes
+        if claim.one_by_one and sizes is not None and sizes.verdict in ("proved", "verified") and all(
+                r.verdict in ("proved", "verified") for r in out):  # and on matrices of several sizes
+            return [StepReport(**{**r.__dict__, "verdict": sizes.verdict, "assumptions": assumptions,
+                                  "method": f"{claim.read_as}; at larger sizes: {sizes.method}, {sizes.reason}"[:300]})
+                    for r in out]
         if claim.one_by_one:  # a stated optimum of a matrix objective, checked for 1x1 matrices
             out = [_undecided(r, f"{claim.read_as}: it holds there, but the sizes of the matrices are not "
                                  "read") if r.verdict in ("proved", "verified") else r for r in out]
