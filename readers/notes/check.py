@@ -97,6 +97,7 @@ from readers.notes.moments import _TIED as _TIED_MOMENT
 from readers.notes.moments import OPERATORS as MOMENTS
 from readers.notes.optimum import OPTIMUM_WORDS, matrix_like, one_by_one, starred_base, stationarity
 from readers.notes.matrix_optimum import matrix_rows, minimised_in_prose, stationarity_claim
+from readers.notes.stated_derivatives import as_function, derivative_claim, stated_derivative
 from readers.notes.matrix_shapes import ShapeError, Unsupported
 from readers.notes.optimum import SUBJECT_TO as _SUBJECT_TO
 from readers.notes.vector_functions import components
@@ -944,6 +945,10 @@ class _NotesReader(_CatalogMatch):
                                symbols=explain, assumptions=tuple(dict.fromkeys(a for s in fixed
                                                                                 for a in s.assumptions)),
                                warnings=tuple(dict.fromkeys(warnings)))
+        stated = self.stated_derivative(block, frag)
+        if stated:  # "the derivative of $x \mapsto \log(1 + e^x)$ is $x \mapsto ...$" (readers.notes.stated_derivatives)
+            return BlockReport(**base, parsed=True, steps=tuple(stated), role="claim", parsed_form=shown,
+                               symbols=explain, warnings=tuple(dict.fromkeys(warnings)))
         values = example_values(block, seen if frag.kind == "inline" else frozenset())
         unrolled = (self.unrolled_values(values or [], frag) or _entry_restatement(frag)
                     or self.known_values(values or [], frag)) if values is not None else None
@@ -2006,6 +2011,32 @@ class _NotesReader(_CatalogMatch):
             return []
         finally:
             self.section = saved
+
+    def stated_derivative(self, block, frag) -> list[StepReport] | None:
+        r"""An inline block after "the derivative of $F$ is": the claim $dF/dx = $ the block, its steps when every
+        one is confirmed, else None (the block keeps its own reading: readers.notes.stated_derivatives)."""
+        stated = stated_derivative(text_before(self.lines, frag.kind, frag.line, frag.column)) \
+            if frag.kind == "inline" else None
+        if stated is None:
+            return None
+        functions = tuple(frozenset(self.section.functions) | self.document_functions)
+        try:
+            written = [parse_block(text, names=self.names, functions=functions).rows if text else []
+                       for text in (stated[0], stated[1])]
+        except Exception:  # noqa: BLE001 - the prose's formula has no reading: no claim from the sentence
+            return None
+        formulas = [[r for r in rows if r.kind not in ("empty", "prose")] for rows in (written[0], block.rows)]
+        named = [r.chain.exprs for r in written[1] if r.kind not in ("empty", "prose")]
+        if any(len(rows) != 1 for rows in formulas) or stated[1] and not (len(named) == 1 and len(named[0]) == 1
+                                                                         and isinstance(named[0][0], sp.Symbol)):
+            return None
+        function, derivative = (as_function(rows[0].chain.exprs, rows[0].chain.rels) for rows in formulas)
+        pair = derivative_claim(function, derivative, named[0][0] if stated[1] else None) \
+            if function is not None and derivative is not None else None
+        if pair is None:
+            return None
+        found = self.check_aside(_Claim(pair[0], "=", pair[1], (), frag.content_line), frag)
+        return found if found and all(r.verdict in ("proved", "verified") for r in found) else None
 
     def known_values(self, values, frag) -> list[StepReport] | None:
         r"""``name = value`` rows that read as local examples but whose names the note has already determined: a
