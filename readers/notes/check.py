@@ -97,7 +97,7 @@ from readers.notes.moments import _TIED as _TIED_MOMENT
 from readers.notes.moments import OPERATORS as MOMENTS
 from readers.notes.optimum import OPTIMUM_WORDS, matrix_like, one_by_one, starred_base, stationarity
 from readers.notes.matrix_optimum import matrix_rows, minimised_in_prose, stationarity_claim
-from readers.notes.stated_derivatives import as_function, derivative_claim, stated_derivative
+from readers.notes.stated_derivatives import as_function, derivative_claim, of_the_last_function, stated_derivative
 from readers.notes.matrix_shapes import ShapeError, Unsupported
 from readers.notes.optimum import SUBJECT_TO as _SUBJECT_TO
 from readers.notes.vector_functions import components
@@ -2015,8 +2015,10 @@ class _NotesReader(_CatalogMatch):
     def stated_derivative(self, block, frag) -> list[StepReport] | None:
         r"""An inline block after "the derivative of $F$ is": the claim $dF/dx = $ the block, its steps when every
         one is confirmed, else None (the block keeps its own reading: readers.notes.stated_derivatives)."""
-        stated = stated_derivative(text_before(self.lines, frag.kind, frag.line, frag.column)) \
-            if frag.kind == "inline" else None
+        before = text_before(self.lines, frag.kind, frag.line, frag.column) if frag.kind == "inline" else ""
+        stated = stated_derivative(before)
+        if stated is None and of_the_last_function(before):
+            return self.derivative_of_the_last_function(block, frag)
         if stated is None:
             return None
         functions = tuple(frozenset(self.section.functions) | self.document_functions)
@@ -2033,8 +2035,20 @@ class _NotesReader(_CatalogMatch):
         function, derivative = (as_function(rows[0].chain.exprs, rows[0].chain.rels) for rows in formulas)
         pair = derivative_claim(function, derivative, named[0][0] if stated[1] else None) \
             if function is not None and derivative is not None else None
-        if pair is None:
-            return None
+        return self.confirmed_aside(pair, frag) if pair is not None else None
+
+    def derivative_of_the_last_function(self, block, frag) -> list[StepReport] | None:
+        r"""An inline block after "its derivative is", "the derivative function": the derivative of the function of
+        one variable the section defined last, confirmed steps only (as :meth:`stated_derivative`)."""
+        last = next(((params[0], body) for params, body in (defs[-1] for defs in reversed(
+            self.section.functions.values()) if defs) if len(params) == 1), None)
+        rows = [r for r in block.rows if r.kind not in ("empty", "prose")]
+        derivative = as_function(rows[0].chain.exprs, rows[0].chain.rels) if len(rows) == 1 else None
+        pair = derivative_claim(last, derivative) if last is not None and derivative is not None else None
+        return self.confirmed_aside(pair, frag) if pair is not None else None
+
+    def confirmed_aside(self, pair, frag) -> list[StepReport] | None:
+        """The steps of ``lhs = rhs`` checked aside (:meth:`check_aside`) when every one is confirmed, else None."""
         found = self.check_aside(_Claim(pair[0], "=", pair[1], (), frag.content_line), frag)
         return found if found and all(r.verdict in ("proved", "verified") for r in found) else None
 

@@ -7,7 +7,8 @@ The sentence claims
 where each side may be written as a function, ``x \mapsto \log(1 + e^x)``, or as an expression, ``x^n``.  The
 variable is the one the sentence names ("with respect to $x$"), else the one ``\mapsto`` binds, else the only free
 symbol of $F$; a function written with ``\mapsto`` on both sides binds each side's own letter, so both are
-renamed to one.  The claim is read from the prose, so the caller confirms it when it holds and otherwise leaves
+renamed to one.  Without a function in the sentence ("its derivative is $G$", "the derivative function $G$") it is
+the function of one variable the section defined last.  The claim is read from the prose, so the caller confirms it when it holds and otherwise leaves
 the block as it was (a sentence may mean a derivative of something else: never a refutation).
 """
 from __future__ import annotations
@@ -20,11 +21,20 @@ DERIVATIVE_OF = re.compile(r"\bderivative\s+of\s+\$(?P<f>[^$]+)\$\s*,?\s*(?:with
                            r"\s*,?\s*)?(?:is|equals|is\s+given\s+by)\s*$", re.IGNORECASE)
 """The prose right before the block: "the derivative of $F$ (with respect to $x$) is"."""
 
+OF_THE_FUNCTION = re.compile(r"\b(?:the|its)\s+derivative(?:\s+function)?\s*(?:is\s*)?$", re.IGNORECASE)
+"""Prose that names no function: "the derivative function $G$", "its derivative is $G$" (of the function the
+section defined last)."""
+
 
 def stated_derivative(before: str) -> tuple[str, str | None] | None:
     """``(F, x)`` as LaTeX from the prose right before a block (``x`` None when the sentence names none)."""
     found = DERIVATIVE_OF.search(before.rstrip())
     return (found.group("f"), found.group("x")) if found else None
+
+
+def of_the_last_function(before: str) -> bool:
+    """Whether the prose right before a block says it is the derivative without naming the function."""
+    return OF_THE_FUNCTION.search(before.rstrip()) is not None
 
 
 def as_function(exprs, rels):

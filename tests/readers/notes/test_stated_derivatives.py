@@ -39,3 +39,13 @@ def test_a_wrong_stated_derivative_is_not_refuted_from_the_sentence():
 def test_no_claim_when_the_variable_cannot_be_told():
     block = last(r"The derivative of $a x^2$ is $2 a x$ here." + "\n")  # in x or in a?
     assert block.verdict is None and block.role != "claim", block.steps
+
+
+def test_the_derivative_function_of_the_function_defined_last():
+    # d/dx x/(1 + sqrt x) = (sqrt x + 2)/(2 (sqrt x + 1)^2), checked by sympy here
+    x = sp.Symbol("x", positive=True)
+    assert sp.simplify(sp.diff(x / (1 + sp.sqrt(x)), x) - (sp.sqrt(x) + 2) / (2 * (sp.sqrt(x) + 1)**2)) == 0
+    note = ("Take $f(x) = \\frac{x}{1 + \\sqrt{x}}$ on the half line.\n\n"
+            "We use the derivative function $x \\mapsto \\frac{\\sqrt{x} + %s}{2(\\sqrt{x} + 1)^2}$ there.\n")
+    assert last(note % "2").verdict == "proved"
+    assert last(note % "3").verdict not in ("proved", "verified", "refuted")
