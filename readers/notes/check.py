@@ -1289,8 +1289,12 @@ class _NotesReader(_CatalogMatch):
             redefinition = ""
             optimum = self.optimum_claim(name, exprs[1], row, frag, block, givens) \
                 if not row.continued and rels[0] in ("=", ":=") else None
+            solved = self.solved_for(name, exprs, rels, row, frag, givens) if optimum is None else None
             if optimum is not None:  # w^\star = v after \min_w F: F'(v) = 0 (readers.notes.optimum)
                 claims.append(optimum)
+                start = 1
+            elif solved is not None:  # x = A^{-1} b after b = A x: that equation solved for x, a claim
+                claims.append(solved)
                 start = 1
             elif not row.continued and rels[0] in ("=", ":=") and self.definable(name, exprs[1]):
                 claim = _Claim(name, "=", exprs[1], tuple(row.conditions) + tuple(givens),
@@ -1377,6 +1381,17 @@ class _NotesReader(_CatalogMatch):
         shown = f"{_show(lhs)} (line {earlier[1]}, new {names})"
         return _Claim(earlier[0], "=", rhs, tuple(row.conditions) + tuple(givens), line, block.zero_based,
                       shown_lhs=shown)
+
+    def solved_for(self, name, exprs, rels, row, frag, givens) -> _Claim | None:
+        r"""``x = v`` whose value uses, through this section's definitions, ``x`` itself (``x = A^{-1} b`` after
+        ``A x = b`` defined ``b``): the equation that defined them solved for ``x``, so a claim, when it holds;
+        None otherwise (it stays a definition: a change of variables ``x = \sqrt{u}`` after ``u = x^2`` may hold
+        only where the notes say)."""
+        if row.continued or len(exprs) != 2 or rels[0] not in ("=", ":=") or not isinstance(name, sp.Symbol) \
+                or not self.definable(name, exprs[1]) or name not in self.expand(exprs[1]).free_symbols:
+            return None
+        claim = _Claim(name, "=", exprs[1], tuple(row.conditions) + tuple(givens), frag.content_line + row.line - 1)
+        return claim if self.confirmed_aside((name, exprs[1]), frag, claim) else None
 
     def optimum_claim(self, name, value, row, frag, block, givens) -> _Claim | None:
         r"""``w^\star = v`` after an unconstrained ``\min_w F`` of this section, or after ``h(w) = F``
@@ -2047,9 +2062,10 @@ class _NotesReader(_CatalogMatch):
         pair = derivative_claim(last, derivative) if last is not None and derivative is not None else None
         return self.confirmed_aside(pair, frag) if pair is not None else None
 
-    def confirmed_aside(self, pair, frag) -> list[StepReport] | None:
-        """The steps of ``lhs = rhs`` checked aside (:meth:`check_aside`) when every one is confirmed, else None."""
-        found = self.check_aside(_Claim(pair[0], "=", pair[1], (), frag.content_line), frag)
+    def confirmed_aside(self, pair, frag, claim=None) -> list[StepReport] | None:
+        """The steps of ``lhs = rhs`` (or of ``claim``) checked aside (:meth:`check_aside`) when every one is
+        confirmed, else None."""
+        found = self.check_aside(claim or _Claim(pair[0], "=", pair[1], (), frag.content_line), frag)
         return found if found and all(r.verdict in ("proved", "verified") for r in found) else None
 
     def known_values(self, values, frag) -> list[StepReport] | None:
