@@ -6,6 +6,7 @@ Unknown commands (``\input``, ``\def``) are errors, never expanded.
 """
 from __future__ import annotations
 
+from decimal import Decimal
 import re
 
 import lark
@@ -43,7 +44,7 @@ from readers.latex.tables import (
 )
 
 
-_SIGN_SCRIPT = re.compile(r"\s*\{\s*(\+\+|\+|-|\*)\s*\}")
+_SIGN_SCRIPT = re.compile(r"\s*\{\s*(\+\+|\+|-|\*|\\star(?![A-Za-z])|\\ast(?![A-Za-z]))\s*\}")
 _CONDITIONAL_SCRIPT = re.compile(r"\s*\{\s*([A-Z])\s*(?:\\mid|\|)\s*([A-Z])\s*\}")
 r"""A subscript naming a conditional law, ``p_{Y \mid X}``, ``f_{X|Y}``: one label (the density's name), not a bar."""
 _STATEMENT_ARROWS = frozenset({"rightarrow", "longrightarrow", "to"})
@@ -118,6 +119,14 @@ class _Tokenizer:
     def where(self, pos: int) -> tuple[int, int]:
         line = max(k for k, start in enumerate(self.line_starts) if start <= pos) if pos else 0
         return line + 1, pos - self.line_starts[line] + 1
+
+    def percent(self, start: int):
+        r"""``95\%`` is the number 0.95: the last number token's decimal point moved two places (exact, as written)."""
+        last = self.tokens.pop()
+        value = format(Decimal(last.value) / 100, "f")
+        self.tokens.append(lark.Token("NUMBER", value, last.start_pos, last.line, last.column, *self.where(self.pos),
+                                      self.pos))
+        return None
 
     def error(self, message: str, pos: int):
         return LatexParseError(message, *self.where(pos))
@@ -260,8 +269,9 @@ class _Tokenizer:
         if sign:  # \mathbb{R}_{+}, x^{*}: a script that is one sign
             self.emit("USCORE" if char == "_" else "POW", char, start, start + 1)
             self.pos = sign.end()
-            kind = {"+": "ADD", "-": "SUB", "*": "AST"}[sign.group(1)[0]]
-            return self.emit(kind, sign.group(1), sign.start(1), sign.end(1))
+            kind = {"+": "ADD", "-": "SUB", "*": "AST", "\\": "AST"}[sign.group(1)[0]]
+            value = {"\\star": "star", "\\ast": "*"}.get(sign.group(1), sign.group(1))  # x^{\star} as x^\star
+            return self.emit(kind, value, sign.start(1), sign.end(1))
         conditional = _CONDITIONAL_SCRIPT.match(text, start + 1) if char == "_" else None
         if conditional:  # p_{Y \mid X}(y \mid x): the label Y|X names the conditional density
             self.emit("USCORE", char, start, start + 1)
@@ -503,6 +513,8 @@ class _Tokenizer:
             return self.emit("ROWSEP", "\\\\", start, self.pos)
         if name in ("{", "}"):
             return self.emit("LSET" if name == "{" else "RSET", name, start, self.pos)
+        if name == "%" and self.tokens and self.tokens[-1].type == "NUMBER":
+            return self.percent(start)
         if name == "|":
             return self.bar("norm", start)
         if name in ("quad", "qquad") and self.previous_is_operand() and self.at_top():

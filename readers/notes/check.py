@@ -97,6 +97,9 @@ from readers.notes.moments import _tie as tie_moments
 from readers.notes.moments import _TIED as _TIED_MOMENT
 from readers.notes.moments import OPERATORS as MOMENTS
 from readers.notes.optimum import OPTIMUM_WORDS, matrix_like, one_by_one, starred_base, stationarity
+from readers.notes.matrix_optimum import matrix_rows, minimised_in_prose, stationarity_claim
+from readers.notes.stated_derivatives import as_function, derivative_claim, of_the_last_function, stated_derivative
+from readers.notes.matrix_shapes import ShapeError, Unsupported
 from readers.notes.optimum import SUBJECT_TO as _SUBJECT_TO
 from readers.notes.vector_functions import components
 from readers.notes.taylor import check_taylor, introduction, run_introduction
@@ -856,6 +859,7 @@ class _Claim:
     read_as: str = ""  # how lhs was read (``mu_X read as the mean of Bernoulli(p)``)
     unambiguous: bool = False  # read_as names a law with one parametrisation in use: a failure refutes
     one_by_one: bool = False  # checked in the 1x1 case of matrices of free sizes: a success proves nothing
+    at_sizes: object = None  # the same claim checked on matrices of several sizes (a StepReport), if it could be
     chain: tuple = ()  # the = links (lhs, rhs) of the claim's chain: a system when one sets a number (systems.py)
 
 
@@ -989,6 +993,10 @@ class _NotesReader(_CatalogMatch):
                                symbols=explain, assumptions=tuple(dict.fromkeys(a for s in fixed
                                                                                 for a in s.assumptions)),
                                warnings=tuple(dict.fromkeys(warnings)))
+        stated = self.stated_derivative(block, frag)
+        if stated:  # "the derivative of $x \mapsto \log(1 + e^x)$ is $x \mapsto ...$" (readers.notes.stated_derivatives)
+            return BlockReport(**base, parsed=True, steps=tuple(stated), role="claim", parsed_form=shown,
+                               symbols=explain, warnings=tuple(dict.fromkeys(warnings)))
         values = example_values(block, seen if frag.kind == "inline" else frozenset())
         unrolled = (self.unrolled_values(values or [], frag) or _entry_restatement(frag)
                     or self.known_values(values or [], frag)) if values is not None else None
@@ -1268,9 +1276,13 @@ class _NotesReader(_CatalogMatch):
                 continue
             if len(exprs) == 1:  # a lone expression is not a claim
                 found = objective(exprs[0]) if row.kind == "formula" and not row.continued else None
+                if found is None and frag.kind == "inline" and row.kind == "formula" and minimised_in_prose(
+                        text_before(self.lines, frag.kind, frag.line, frag.column)):
+                    found = (exprs[0], (), False)  # "least squares minimises $\|Xw - y\|^2$" (matrix_optimum)
                 if found is not None:  # \min_w f \text{ s.t. } g \ge 0: the side conditions constrain it
                     constraints = [g for g in map(relational_constraint, row.conditions) if g is not None]
-                    current = {"objective": found, "constraints": constraints, "sentence": frag.sentence}
+                    current = {"objective": found, "constraints": constraints, "sentence": frag.sentence,
+                               "source": frag.content, "row": row.line}
                     self.section.objective = current  # a later w^\star is its optimum (readers.notes.optimum)
                     if frag.kind == "display":  # an inline \min_w f is a mention
                         problem = current
@@ -1329,8 +1341,12 @@ class _NotesReader(_CatalogMatch):
             redefinition = ""
             optimum = self.optimum_claim(name, exprs[1], row, frag, block, givens) \
                 if not row.continued and rels[0] in ("=", ":=") else None
+            solved = self.solved_for(name, exprs, rels, row, frag, givens) if optimum is None else None
             if optimum is not None:  # w^\star = v after \min_w F: F'(v) = 0 (readers.notes.optimum)
                 claims.append(optimum)
+                start = 1
+            elif solved is not None:  # x = A^{-1} b after b = A x: that equation solved for x, a claim
+                claims.append(solved)
                 start = 1
             elif not row.continued and rels[0] in ("=", ":=") and self.definable(name, exprs[1]):
                 claim = _Claim(name, "=", exprs[1], tuple(row.conditions) + tuple(givens),
@@ -1418,6 +1434,17 @@ class _NotesReader(_CatalogMatch):
         return _Claim(earlier[0], "=", rhs, tuple(row.conditions) + tuple(givens), line, block.zero_based,
                       shown_lhs=shown)
 
+    def solved_for(self, name, exprs, rels, row, frag, givens) -> _Claim | None:
+        r"""``x = v`` whose value uses, through this section's definitions, ``x`` itself (``x = A^{-1} b`` after
+        ``A x = b`` defined ``b``): the equation that defined them solved for ``x``, so a claim, when it holds;
+        None otherwise (it stays a definition: a change of variables ``x = \sqrt{u}`` after ``u = x^2`` may hold
+        only where the notes say)."""
+        if row.continued or len(exprs) != 2 or rels[0] not in ("=", ":=") or not isinstance(name, sp.Symbol) \
+                or not self.definable(name, exprs[1]) or name not in self.expand(exprs[1]).free_symbols:
+            return None
+        claim = _Claim(name, "=", exprs[1], tuple(row.conditions) + tuple(givens), frag.content_line + row.line - 1)
+        return claim if self.confirmed_aside((name, exprs[1]), frag, claim) else None
+
     def optimum_claim(self, name, value, row, frag, block, givens) -> _Claim | None:
         r"""``w^\star = v`` after an unconstrained ``\min_w F`` of this section, or after ``h(w) = F``
         when the sentence calls it an optimum: the claim $\partial F/\partial w = 0$ at $w = v$."""
@@ -1425,15 +1452,19 @@ class _NotesReader(_CatalogMatch):
         if base is None:
             return None
         found = self.section.objective
+        variables = tuple(found["objective"][1]) if found is not None else ()
         if found is not None and not found["constraints"] and not _SUBJECT_TO.search(found["sentence"]) \
-                and tuple(found["objective"][1]) == (base,) and not found["objective"][2]:
+                and (variables == (base,) or not variables and base in {getattr(x, "name", None) for x in
+                                                                        found["objective"][0].free_symbols}) \
+                and not found["objective"][2]:
             body = self.expand(found["objective"][0])
+            stated = found
         elif OPTIMUM_WORDS.search(frag.sentence):
-            bodies = [b for params, b in (defs[-1] for defs in reversed(self.section.functions.values()) if defs)
-                      if len(params) == 1 and getattr(params[0], "name", None) == base]
+            bodies = [(f, b) for f, (params, b) in ((f, defs[-1]) for f, defs in reversed(
+                self.section.functions.items()) if defs) if len(params) == 1 and getattr(params[0], "name", None) == base]
             if not bodies:
                 return None
-            body = bodies[0]
+            stated, body = bodies[0]
         else:
             return None
         variable = next((s for s in body.free_symbols if isinstance(s, sp.Symbol) and s.name == base), None)
@@ -1442,12 +1473,49 @@ class _NotesReader(_CatalogMatch):
         bounded = [c for c in self.section.conditions if variable in c[0].free_symbols]
         if residual is None or bounded:  # u \ge 0 in force: an optimum on the boundary need not be stationary
             return None
-        matrix = matrix_like(body, value)
+        line = frag.content_line + row.line - 1
+        readings = self.optimum_readings(stated, base, name, frag, row, line)
+        matrix = matrix_like(body, value) or readings is not None and matrix_like(*readings)
         how = f"{_show(name)} read as a stationary point of {_show(one_by_one(body))}" + \
               (" (matrices in their 1x1 case: every size includes it)" if matrix else "")
+        shown = {"lhs": f"d/d{base} at {_show(name)}", "rel": "=", "rhs": "0", "line": line}
         return _Claim(residual, "=", sp.Integer(0), tuple(row.conditions) + tuple(givens),
-                      frag.content_line + row.line - 1, block.zero_based, shown_lhs=f"d/d{base} at {_show(name)}",
-                      read_as=how, unambiguous=True, one_by_one=matrix)
+                      line, block.zero_based, shown_lhs=shown["lhs"], read_as=how, unambiguous=True,
+                      one_by_one=matrix, at_sizes=self.optimum_at_sizes(*readings, base, shown)
+                      if matrix and readings is not None else None)
+
+    def optimum_readings(self, stated, base: str, name, frag, row, line):
+        r"""The objective and the value of ``w^\star = v`` read with order-keeping products (transposes
+        kept: readers.notes.matrix_optimum); ``stated``: the section's objective, or the name of the function
+        that is.  None when either has no such reading."""
+        self.matrix_claims.declared = self.matrix_claims.notes.at(line)
+        functions = frozenset(self.section.functions) | self.document_functions
+        names = {"names": self.names, "functions": functions, "letters": self.matrix_claims.declared.matrix_letters()}
+        if isinstance(stated, dict):
+            rows = [exprs for at, exprs in matrix_rows(stated["source"], **names) if at == stated["row"]]
+            found = objective(rows[0][0]) if rows and len(rows[0]) == 1 else None
+            body = found[0] if found is not None else rows[0][0] if rows and len(rows[0]) == 1 else None
+        else:
+            body = self.matrix_claims.defined_function(sp.Function(stated)(sp.Symbol(base, commutative=False)),
+                                                       line, functions, [])
+        values = [exprs[1] for at, exprs in matrix_rows(frag.content, **names)
+                  if at == row.line and len(exprs) == 2 and getattr(exprs[0], "name", None) == name.name]
+        return (body, values[0]) if body is not None and values else None
+
+    def optimum_at_sizes(self, body, value, base: str, shown) -> StepReport | None:
+        r"""``w^\star = v`` checked as $\nabla_w F = 0$ at $w = v$ on matrices of several sizes
+        (readers.notes.matrix_optimum), None when the check cannot read it."""
+        claim = stationarity_claim(body, base, value)
+        if claim is None:
+            return None
+        self.matrix_claims.pairs = ()  # and no matrix equation of the section: X^T X w = X^T y solved for w
+        try:  # would answer the question with itself
+            outcomes = self.matrix_claims.outcomes(claim, sp.Integer(0), "=")
+        except (Unsupported, ShapeError):
+            return None
+        if {o.status for o in outcomes.values()} != {"holds"}:
+            return None
+        return self.matrix_claims.confirmed(claim, sp.Integer(0), outcomes, shown)
 
     def constraint_row(self, row, problem) -> bool:
         """Whether ``row`` constrains the objective above it (``s.t. g_i \\ge 1``, ``\\zeta_i \\ge 0``)."""
@@ -1868,6 +1936,12 @@ class _NotesReader(_CatalogMatch):
         operator = self.operator_reading(general, frag, lhs, rhs, shown, out)
         if operator is not None:
             return [StepReport(**{**r.__dict__, "assumptions": assumptions}) for r in operator]
+        sizes = claim.at_sizes
+        if claim.one_by_one and sizes is not None and sizes.verdict in ("proved", "verified") and all(
+                r.verdict in ("proved", "verified") for r in out):  # and on matrices of several sizes
+            return [StepReport(**{**r.__dict__, "verdict": sizes.verdict, "assumptions": assumptions,
+                                  "method": f"{claim.read_as}; at larger sizes: {sizes.method}, {sizes.reason}"[:300]})
+                    for r in out]
         if claim.one_by_one:  # a stated optimum of a matrix objective, checked for 1x1 matrices
             out = [_undecided(r, f"{claim.read_as}: it holds there, but the sizes of the matrices are not "
                                  "read") if r.verdict in ("proved", "verified") else r for r in out]
@@ -2018,6 +2092,47 @@ class _NotesReader(_CatalogMatch):
             return []
         finally:
             self.section = saved
+
+    def stated_derivative(self, block, frag) -> list[StepReport] | None:
+        r"""An inline block after "the derivative of $F$ is": the claim $dF/dx = $ the block, its steps when every
+        one is confirmed, else None (the block keeps its own reading: readers.notes.stated_derivatives)."""
+        before = text_before(self.lines, frag.kind, frag.line, frag.column) if frag.kind == "inline" else ""
+        stated = stated_derivative(before)
+        if stated is None and of_the_last_function(before):
+            return self.derivative_of_the_last_function(block, frag)
+        if stated is None:
+            return None
+        functions = tuple(frozenset(self.section.functions) | self.document_functions)
+        try:
+            written = [parse_block(text, names=self.names, functions=functions).rows if text else []
+                       for text in (stated[0], stated[1])]
+        except Exception:  # noqa: BLE001 - the prose's formula has no reading: no claim from the sentence
+            return None
+        formulas = [[r for r in rows if r.kind not in ("empty", "prose")] for rows in (written[0], block.rows)]
+        named = [r.chain.exprs for r in written[1] if r.kind not in ("empty", "prose")]
+        if any(len(rows) != 1 for rows in formulas) or stated[1] and not (len(named) == 1 and len(named[0]) == 1
+                                                                         and isinstance(named[0][0], sp.Symbol)):
+            return None
+        function, derivative = (as_function(rows[0].chain.exprs, rows[0].chain.rels) for rows in formulas)
+        pair = derivative_claim(function, derivative, named[0][0] if stated[1] else None) \
+            if function is not None and derivative is not None else None
+        return self.confirmed_aside(pair, frag) if pair is not None else None
+
+    def derivative_of_the_last_function(self, block, frag) -> list[StepReport] | None:
+        r"""An inline block after "its derivative is", "the derivative function": the derivative of the function of
+        one variable the section defined last, confirmed steps only (as :meth:`stated_derivative`)."""
+        last = next(((params[0], body) for params, body in (defs[-1] for defs in reversed(
+            self.section.functions.values()) if defs) if len(params) == 1), None)
+        rows = [r for r in block.rows if r.kind not in ("empty", "prose")]
+        derivative = as_function(rows[0].chain.exprs, rows[0].chain.rels) if len(rows) == 1 else None
+        pair = derivative_claim(last, derivative) if last is not None and derivative is not None else None
+        return self.confirmed_aside(pair, frag) if pair is not None else None
+
+    def confirmed_aside(self, pair, frag, claim=None) -> list[StepReport] | None:
+        """The steps of ``lhs = rhs`` (or of ``claim``) checked aside (:meth:`check_aside`) when every one is
+        confirmed, else None."""
+        found = self.check_aside(claim or _Claim(pair[0], "=", pair[1], (), frag.content_line), frag)
+        return found if found and all(r.verdict in ("proved", "verified") for r in found) else None
 
     def known_values(self, values, frag) -> list[StepReport] | None:
         r"""``name = value`` rows that read as local examples but whose names the note has already determined: a

@@ -379,8 +379,12 @@ class MatrixClaims:
                         if r == line - frag.content_line + 1)
 
     def definition(self, name: str, line: int):
-        """The right side of the row at ``line`` that defines the matrix name ``name``, else None."""
-        return next((b for _, a, b in self._rows_at(line) if isinstance(a, sp.Symbol) and a.name == name), None)
+        r"""The right side of the row at ``line`` that defines the matrix name ``name`` (the left side of a row
+        ``\mathbf{A}\mathbf{x} = \mathbf{b}`` that defines ``\mathbf{b}``), else None."""
+        rows = list(self._rows_at(line))
+        found = [b for _, a, b in rows if isinstance(a, sp.Symbol) and a.name == name]
+        return found[0] if found else next((a for _, a, b in rows if isinstance(b, sp.Symbol) and b.name == name
+                                            and not isinstance(a, sp.Symbol)), None)
 
     # ** written-out matrices (readers.notes.matrix_exact) **
 

@@ -18,7 +18,7 @@ import numpy as np
 import sympy as sp
 from sympy.core.function import AppliedUndef
 
-from readers.notes.matrix_shapes import Unsupported
+from readers.notes.matrix_shapes import AT, Unsupported
 
 HOLDS = 1e-8
 r"""Relative gap under which two float64 sides agree: sizes $\le 4$ and condition numbers $\le 4$ (inputs;
@@ -168,6 +168,8 @@ class Evaluator:
 
     def function(self, e, env):
         name = e.func.__name__
+        if name == AT and len(e.args) == 3:  # f at x = v (a gradient at a stated point): v in x's place
+            return self.value(e.args[0], {**env, e.args[1]: self.value(e.args[2], env)})
         if name.startswith("nabla_"):
             x = next(s for s in e.args[0].free_symbols if s.name == name[len("nabla_"):])
             return self.derivative(e.args[0], x, env)

@@ -32,6 +32,8 @@ SCALAR_FUNCTIONS = (sp.exp, sp.log, sp.sin, sp.cos, sp.tan, sp.tanh, sp.sinh, sp
 NORMS = ("norm", "norm_F", "norm_1", "norm_2", "norm_inf")
 VECTOR_FUNCTIONS = ("softmax",)
 r"""Functions of a column vector to one of its size: $\operatorname{softmax}(v)_i = e^{v_i} / \sum_j e^{v_j}$."""
+AT = "at"
+r"""``at(f, x, v)``: ``f`` with ``x`` set to ``v`` ($\nabla_w F$ at $w = w^\star$, readers.notes.optimum)."""
 MATRIX_NORM = "the norm of a matrix (spectral or Frobenius?)"
 """Why a plain ``\\|M\\|`` of a matrix has no single reading (readers.notes.matrices checks both)."""
 
@@ -289,6 +291,9 @@ class _Walker:
 
     def function(self, e):
         name = e.func.__name__
+        if name == AT and len(e.args) == 3:  # at(f, x, v): f with x set to v, which has x's shape
+            self.equal(self.shape(e.args[1]), self.shape(e.args[2]))
+            return self.shape(e.args[0])
         if name.startswith("nabla_"):
             variable = [s for s in e.args[0].free_symbols if s.name == name[len("nabla_"):]]
             if len(variable) != 1:
