@@ -125,16 +125,21 @@ def derivative_of_stable(f: DefinedFunction, rules=RULES, *, midpoints: bool = F
 
 
 def _evaluated(expr: sp.Expr) -> sp.Expr:
-    r"""``expr`` with every ``UnevaluatedExpr`` outside a condition released; a condition keeps its own: the guard
-    $x > 0$ of ``zero_times_log`` is about the computed $x$ (sympy knows the true $x > 0$ and would drop the branch
-    whose derivative is the limit 0 where $x$ underflows)."""
+    r"""``expr`` with every ``UnevaluatedExpr`` released but a guard's, $x > 0$ held in a condition (``zero_times_log``:
+    it is about the computed $x$; sympy knows the true $x > 0$ and would drop the branch, whose derivative is the
+    limit 0 where $x$ underflows)."""
     if isinstance(expr, sp.UnevaluatedExpr):
         return _evaluated(expr.args[0])
     if isinstance(expr, sp.Piecewise):
-        return sp.Piecewise(*[(_evaluated(e), c) for e, c in expr.args])
+        return sp.Piecewise(*[(_evaluated(e), c if _guard(c) else _evaluated(c)) for e, c in expr.args])
     if not expr.args or not expr.has(sp.UnevaluatedExpr):
         return expr
     return expr.func(*[_evaluated(a) for a in expr.args])
+
+
+def _guard(cond) -> bool:
+    """``cond`` is $x > 0$ with $x$ held unevaluated."""
+    return isinstance(cond, sp.StrictGreaterThan) and isinstance(cond.lhs, sp.UnevaluatedExpr) and cond.rhs == 0
 
 
 def _sign_of(cond):
