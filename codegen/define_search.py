@@ -109,7 +109,7 @@ def derivative_of_stable(f: DefinedFunction, rules=RULES, *, midpoints: bool = F
     cancel ($\operatorname{softplus}(x) = \max(x, 0) + \operatorname{log1p}(e^{-|x|})$ has derivative $\tfrac12$
     at 0, the ReLU convention $H(0) = 0$ gives 0); wrong at a kink of the definition itself (the search decides)."""
     stable, fired = stabilize(f.expr, rules)
-    stable = stable.replace(lambda e: isinstance(e, sp.UnevaluatedExpr), lambda e: e.args[0])  # sympy cannot differentiate it
+    stable = _evaluated(stable)  # sympy cannot differentiate an UnevaluatedExpr
     frozen, back = _frozen(_branch_signs(stable) if midpoints else stable, set(f.sizes))
     out = []
     try:
@@ -122,6 +122,24 @@ def derivative_of_stable(f: DefinedFunction, rules=RULES, *, midpoints: bool = F
     except (TypeError, ValueError, NotImplementedError, AttributeError):
         return None
     return tuple(out), fired
+
+
+def _evaluated(expr: sp.Expr) -> sp.Expr:
+    r"""``expr`` with every ``UnevaluatedExpr`` released but a guard's, $x > 0$ held in a condition (``zero_times_log``:
+    it is about the computed $x$; sympy knows the true $x > 0$ and would drop the branch, whose derivative is the
+    limit 0 where $x$ underflows)."""
+    if isinstance(expr, sp.UnevaluatedExpr):
+        return _evaluated(expr.args[0])
+    if isinstance(expr, sp.Piecewise):
+        return sp.Piecewise(*[(_evaluated(e), c if _guard(c) else _evaluated(c)) for e, c in expr.args])
+    if not expr.args or not expr.has(sp.UnevaluatedExpr):
+        return expr
+    return expr.func(*[_evaluated(a) for a in expr.args])
+
+
+def _guard(cond) -> bool:
+    """``cond`` is $x > 0$ with $x$ held unevaluated."""
+    return isinstance(cond, sp.StrictGreaterThan) and isinstance(cond.lhs, sp.UnevaluatedExpr) and cond.rhs == 0
 
 
 def _sign_of(cond):

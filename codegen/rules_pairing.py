@@ -5,7 +5,7 @@ chosen at run time (:mod:`codegen.rules` registers the rule).
 rule                      identity
 ========================  =====================================================================
 ``paired_quotient``       $\frac{a\,b}{v} = \frac{a}{v}\,b = a\,\frac{b}{v}$ and $\frac{a}{v\,w} = \frac{a/v}{w} = \frac{a/w}{v}$; $u^2 B = u\,(u B)$
-``quotient_into_sum``     $\frac{A + c\sum_i u_i v_i}{D} = \frac{A}{D} + c\sum_i \frac{u_i v_i}{D}$, each product divided as above
+``quotient_into_sum``     $\frac{A + c\sum_i u_i v_i}{D} = \frac{A}{D} + c\sum_i \frac{u_i v_i}{D}$, each product divided as above ($D$ the product of every divisor, $\frac{u^2}{D} = u\,\frac{u}{D}$)
 ========================  =====================================================================
 
 $\frac{(1 - t y)^2}{2\delta}$ at $1 - t y \approx 9 \cdot 10^{298}$, $\delta = 10^{300}$ (a Huberized hinge) squares to
@@ -106,52 +106,86 @@ def _reciprocal(f) -> bool:
 
 
 def _product_sum(t):
-    """``(c, Sum)`` where the term ``t`` is a number times a sum over one index of products (:func:`_parts` of the
-    summand over a divisor splits), else None."""
+    """``(c, Sum)`` where the term ``t`` is a number times a sum over one index of products, or of a selection
+    between products (``Piecewise``: a sum this rule already divided), else None."""
     c, s = t.as_coeff_Mul() if isinstance(t, sp.Mul) else (sp.S.One, t)
-    if not (isinstance(s, sp.Sum) and len(s.limits) == 1 and isinstance(s.function, sp.Mul)):
+    if not (isinstance(s, sp.Sum) and len(s.limits) == 1):
         return None
-    return (c, s) if len([f for f in s.function.args if not f.is_number]) >= 2 else None
+    return (c, s) if all(_is_product(b) for b in _branches(s.function)) else None
+
+
+def _branches(e) -> list:
+    """The values of the selection ``e`` (a ``Piecewise``), or ``[e]``."""
+    return [b for b, _ in e.args] if isinstance(e, sp.Piecewise) else [e]
+
+
+def _is_product(e) -> bool:
+    return isinstance(e, sp.Mul) and len([f for f in e.args if not f.is_number]) >= 2
+
+
+def _over(e, d):
+    """``e / d`` with ``d`` kept as one factor (a product of divisors: their product is formed, not each quotient)."""
+    return sp.Mul(*e.args, sp.Pow(d, -1, evaluate=False), evaluate=False) if isinstance(e, sp.Mul) \
+        else sp.Mul(e, sp.Pow(d, -1, evaluate=False), evaluate=False)
+
+
+def _divided(e, d):
+    """``e / d`` in :func:`paired`'s order, each branch of a selection divided; None where a branch does not pair."""
+    if isinstance(e, sp.Piecewise):
+        parts = [_divided(b, d) for b, _ in e.args]
+        if any(q is None for q in parts):
+            return None
+        return sp.Piecewise(*[(q, c) for q, (_, c) in zip(parts, e.args)])
+    return paired(_over(e, d)) if _parts(_over(e, d)) is not None else None
 
 
 def _sum_over_divisor(e):
-    """``(numerator, divisor)``: ``e`` is ``N / D`` (a product with one reciprocal factor ``1/D``) whose numerator ``N``
-    is, or is a sum holding, a number times a sum of products free of ``D``'s symbols in its index, else None."""
+    """``(numerator, divisor)``: ``e`` is ``N / D`` (a product with reciprocal factors ``1/D_k``, ``D`` their product)
+    whose numerator ``N`` is, or is a sum holding, a number times a sum of products free of ``D``'s symbols in its
+    index, else None."""
     if not isinstance(e, sp.Mul):
         return None
     dens = [f for f in e.args if _reciprocal(f)]
-    if len(dens) != 1:
+    if not dens:
         return None
-    d = dens[0].base
-    rest = [f for f in e.args if f is not dens[0]]
+    d = sp.Mul(*[f.base for f in dens])
+    rest = [f for f in e.args if f not in dens]
     for f in rest:
         terms = f.args if isinstance(f, sp.Add) else (f,)
         sums = [s for c, s in filter(None, map(_product_sum, terms))]
         if sums and all(s.limits[0][0] not in d.free_symbols for s in sums) \
-                and all(_parts(sp.Mul(*s.function.args, sp.Pow(d, -1, evaluate=False), evaluate=False)) is not None
-                        for s in sums):
+                and all(_divided(s.function, d) is not None for s in sums):
             return f, d
     return None
 
 
 def _term_over(t, d):
     """The term ``t`` of a numerator divided by ``d``: into the sum (each product divided in :func:`paired`'s order)
-    where ``t`` is a number times a sum of products, else as one quotient."""
+    where ``t`` is a number times a sum of products; a product (a square $u^2$ as $u \frac{u}{d}$) in that order;
+    else as one quotient."""
     found = _product_sum(t)
     if found is None:
-        return t / d
+        c, rest = t.as_coeff_Mul()
+        q = _divided(rest, d) if isinstance(rest, (sp.Mul, sp.Pow)) else None
+        return t / d if q is None else c * q
     c, s = found
-    k, *rest = paired(sp.Mul(*s.function.args, sp.Pow(d, -1, evaluate=False), evaluate=False)).args
-    return c * k * sp.Sum(*rest, s.limits)  # the number out of the sum (an unevaluated 1 * x would stay in it)
+    q = _divided(s.function, d)
+    if isinstance(q, sp.Mul) and q.args[0].is_number:  # the number out of the sum (an unevaluated 1 * x would stay in it)
+        k, *rest = q.args
+        return c * k * sp.Sum(sp.Mul(*rest, evaluate=False) if len(rest) > 1 else rest[0], s.limits)
+    return c * sp.Sum(q, s.limits)
 
 
 def quotient_into_sum(expr: sp.Expr) -> sp.Expr:
     r"""$\frac{A + c \sum_i u_i v_i}{D} \to \frac{A}{D} + c \sum_i \frac{u_i v_i}{D}$, each product divided in the
     order of :func:`paired` (the divisor is free of the summed index, so it enters the sum).  The Dice ratio
     $\frac{2\sum_i p_i t_i + s}{\sum_i p_i + \sum_i t_i + s}$ at $p, t \sim 10^{300}$ forms $\sum_i p_i t_i = \infty$
-    where the ratio is about $10^{300}$; each $\frac{p_i}{D} t_i$ is finite wherever the ratio is."""
+    where the ratio is about $10^{300}$; each $\frac{p_i}{D} t_i$ is finite wherever the ratio is.  Several divisors
+    are taken as one ($D = W s$), and a product term of $A$ in the same order: the weighted MSE's w-gradient
+    $\frac{(y_k - t_k)^2 - \sum_i w_i (y_i - t_i)^2 / W}{W}$ at $y, w \sim 10^{300}$ squared $10^{300}$ before
+    dividing."""
     def value(e, num, d):
-        rest = [f for f in e.args if f is not num and not (_reciprocal(f) and f.base == d)]
+        rest = [f for f in e.args if f is not num and not _reciprocal(f)]
         terms = num.args if isinstance(num, sp.Add) else (num,)
         inner = sp.Add(*[_term_over(t, d) for t in terms])
         return sp.Mul(*rest, inner)

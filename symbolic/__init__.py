@@ -3,6 +3,7 @@
 Public face: :class:`Formula` and its parts, the domains, and the registry.
 """
 import symbolic.integer_part  # noqa: F401 - sympy's floor/ceiling of a number, certified (installed on import)
+import symbolic.limit_symbols  # noqa: F401 - sympy's free symbols of a sum without rebuilding it (installed on import)
 from symbolic.domains import Choice, Count, Interval, Positive, Probability, Real, Simplex
 from symbolic.record import Definition, Discrepancy, Formula, Output, Var
 from symbolic.registry import UnknownFormula, all_formulas, get, register

@@ -571,3 +571,13 @@ register(Derivation(
            Step(_ca - (_ca * _cs + 1) / (_cs + _cb), (_ca * _cb - 1) / (_cs + _cb),
                 justification="R + N/D = (R D + N)/D with R = a: a s cancels")),
 ))
+
+_zx, _zy = Symbol("x", nonnegative=True), Symbol("y", positive=True)
+register(Derivation(
+    id="zero_times_log",
+    title=r"the identity of a stability rule: $x \log y = \begin{cases} x \log y & x > 0 \\ 0 & \text{else}\end{cases}$ "
+          r"for $x \ge 0$, $y > 0$",
+    source="textbook",
+    steps=(Step(_zx * log(_zy), Piecewise((_zx * log(_zy), _zx > 0), (0, True)),
+                justification="at x = 0 the product is 0 (log y is finite for y > 0); elsewhere the first branch"),),
+))

@@ -682,3 +682,21 @@ def test_term_over_sum_leaves_a_summed_term_alone():
     assert term_over_sum(expr) == expr
     u = sp.Symbol("u", positive=True)
     assert term_over_sum(2 * u ** 2 / (u ** 2 + 4)).has(sp.Piecewise)  # the elementwise case still fires
+
+
+def test_softplus_after_power_on_one_minus_a_power_of_a_sigmoid():
+    # motivated by the generalized cross-entropy (1 - sigma(z)^q)/q; here 1 - sigma(x)^a alone.  power_expm1 writes
+    # -expm1(a log sigma(x)) = -expm1(-a log(1 + e^{-x})) after softplus_stable ran: at x = -1e300, a = 1e-300 the
+    # log1p(e^{1e300}) is inf and the value 1, truth 1 - e^{-1}
+    from codegen.rules import RULES
+
+    a = sp.Symbol("a", positive=True)
+    expr = 1 - (1 / (1 + sp.exp(-x))) ** a
+    new, fired = stabilize(expr)
+    assert "softplus_after_power" in fired
+    without, _ = stabilize(expr, tuple(r for r in RULES if r.name != "softplus_after_power"))
+    args = (x, a)
+    far = (-1e300, 1e-300)
+    assert not _same_at(expr, without, args, far)
+    for values in (far, (2.0, 0.5), (-3.0, 1e-12), (40.0, 2.0)):
+        assert _same_at(expr, new, args, values), values

@@ -333,6 +333,24 @@ def test_quotient_into_sum_on_a_prior_smoothed_weighted_mean():
     assert rule.apply(plain) == plain
 
 
+def test_quotient_into_sum_carries_two_divisors_into_a_square_and_a_sum():
+    # (x^2 - sum_i w_i v_i / W) / (W s), W = sum_i w (a square less a weighted mean, over the weights' total and a
+    # scale; motivated by the weighted MSE's w-gradient) at x, v, w ~ 1e300: x^2 and sum w v overflow where the value
+    # is ~1e299; divided by W s first, x (x / (W s)) and each product of the sum are finite.  Two divisors (1/W, 1/s)
+    # were left as written before
+    w, v = sp.IndexedBase("w"), sp.IndexedBase("v")
+    xx, ss = sp.symbols("x s", real=True)
+    total = sp.Sum(w[j], (j, 0, K - 1))
+    expr = (xx ** 2 - sp.Sum(w[j] * v[j], (j, 0, K - 1)) / total) / (total * ss)
+    new = _rule("paired_quotient").apply(_rule("quotient_into_sum").apply(expr))
+    args = (w, v, xx, ss)
+    big = (np.array([1e300, 2e300, 5e299]), np.array([3e300, -1e300, 7e299]), 2e300, 1.5)
+    assert _fails(expr, args, big)
+    for values in (big, (np.array([0.3, 1.2, 0.5]), np.array([-0.7, 2.0, 1.1]), 0.9, 0.4),
+                   (np.array([1e-300, 2e-300, 1e-300]), np.array([1.0, 3.0, -1.0]), 1e-5, 1e200)):
+        assert _at(expr, new, args, values), values
+
+
 def test_power_bregman_on_the_beta_divergence_of_nmf():
     # d_beta(x | y) = (x^beta + (beta - 1) y^beta - beta x y^(beta - 1)) / (beta (beta - 1)) (motivated by the Tweedie
     # deviance) at x/y = 1.003: the terms (~4) cancel to 4.5e-6, about 1e-10 relative error as written; the
