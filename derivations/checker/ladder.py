@@ -21,6 +21,7 @@ import sympy as sp
 from derivations.checker.budget import DEFAULT_MEMORY_BYTES, run_with_budget
 from derivations.checker.step import Derivation, Step
 from derivations.checker.strategies import ExactTest, NumericTest, prove_symbolically
+from derivations.checker.strategies.evaluate import compile_before_fork
 from derivations.checker.strategies.instances import build_before_fork
 from derivations.checker.strategies.probe import quick_refutation
 from derivations.checker.strategies.tail import applies as tail_applies
@@ -71,6 +72,8 @@ def check_step(step: Step, *, budget: float = 10.0, seed: int = 0, ladder: tuple
             step = outcome.value
         budget = max(budget - outcome.seconds, 0.0)
     build_before_fork(step, seconds=INSTANCES_SHARE * budget)
+    if ladder is None:
+        compile_before_fork(step, seconds=COMPILE_SHARE * budget)
     verdict = None
     if ladder is None and written_applies(step):
         outcome = run_with_budget(written_domain_refutation, step, WRITTEN_SHARE * budget * GRACE,
@@ -102,6 +105,9 @@ INSTANCES_SHARE = 0.1
 """Most CPU seconds, as a share of the budget, for building the step's concrete instances in this process before
 the rungs fork (``instances.build_before_fork``); not taken from the rungs', whose children would otherwise each
 build them (about a tenth of a step's CPU)."""
+COMPILE_SHARE = 0.05
+"""Most CPU seconds, as a share of the budget, for compiling the instances' sides in this process before the rungs
+fork (``evaluate.compile_before_fork``): the probe and the numeric rung each compiled them in their own child."""
 PREPARE_SHARE = 0.4
 """Share of the budget for evaluating ``Limit`` nodes before the ladder."""
 TAIL_SHARE = 0.2

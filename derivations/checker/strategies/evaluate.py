@@ -14,6 +14,7 @@ import functools
 import itertools
 import keyword
 import math
+import threading
 from collections.abc import Callable
 
 import mpmath
@@ -21,7 +22,8 @@ import sympy as sp
 
 from symbolic.expr import as_expr
 
-from derivations.checker.strategies.instances import Unsupported
+from derivations.checker.budget import within_cpu_seconds
+from derivations.checker.strategies.instances import Unsupported, instances
 
 TOLERANCE_MARGIN = 10
 r"""Digits given up to rounding: at ``dps`` digits two values agree when
@@ -36,14 +38,53 @@ def compile_expr(symbols, expr: sp.Expr) -> Callable:
 
     A ``DiracDelta`` (from differentiating ``sign`` or ``Heaviside``: $\frac{d}{dx} x^2 \operatorname{sign} x =
     2x \operatorname{sign} x + 2x^2 \delta(x)$) is a distribution with no value at a point, so it is one of them.
+    The last ``MAX_COMPILED`` functions are remembered by ``(symbols, expr)``: the same pair always prints to the
+    same source, so compiling it again could only give the same function.  They are compiled in the caller before
+    a step's rungs fork (:func:`compile_before_fork`), so that the probe and numeric children inherit them instead
+    of each compiling the same sides, and a chain's next step finds its left side (the last step's right).
     """
+    return _compiled(tuple(symbols), expr)
+
+
+MAX_COMPILED = 128
+"""Enough for a step's instances and the last step's (the largest library step has 38 instances, 2 sides each); every
+rung's child is forked from this process, so what it keeps costs each fork its pages."""
+
+
+@functools.lru_cache(maxsize=MAX_COMPILED)
+def _compiled(symbols: tuple, expr) -> Callable:
     if isinstance(expr, sp.Basic) and expr.has(sp.DiracDelta):
         raise Unsupported(f"{str(expr)[:80]} holds a DiracDelta, which has no value at a point")
     try:
-        arguments, expr = identifier_arguments(list(symbols), expr)
-        return sp.lambdify(arguments, expr, modules="mpmath")
+        arguments, renamed = identifier_arguments(list(symbols), expr)
+        return sp.lambdify(arguments, renamed, modules="mpmath")
     except Exception as exc:  # noqa: BLE001 - lambdify fails in many ways on unknown nodes
         raise Unsupported(f"cannot evaluate {str(expr)[:80]} numerically ({type(exc).__name__})") from None
+
+
+def compile_before_fork(step, *, seconds: float) -> None:
+    r"""Compile, in this process and within ``seconds`` of its CPU time, what the probe's numeric test compiles for
+    ``step``: each concrete instance's sides (on the simplex; $lhs / rhs$ for ``propto``) and side conditions.
+
+    Only a saving, like ``instances.build_before_fork``: a construct that cannot be compiled, a limit or an
+    integral (which the probe does not sample), or the time running out leaves the rest to the children,
+    which compile what they need as before.
+    """
+    def compile_all():
+        for inst in instances(step)[0]:
+            if any(part.has(sp.Integral) for part in (inst.lhs, inst.rhs)):
+                return
+            inst = inst.on_simplex()
+            Conditions(inst.symbols, inst.assumptions)
+            for side in (inst.lhs / inst.rhs,) if inst.rel == "propto" else (inst.lhs, inst.rhs):
+                compile_expr(inst.symbols, side)
+
+    if step.rel == "->" or threading.current_thread() is not threading.main_thread():
+        return
+    try:
+        within_cpu_seconds(compile_all, seconds=seconds)
+    except Exception:  # noqa: BLE001, S110 - the children meet the same failure and report it
+        pass
 
 
 def identifier_arguments(symbols: list, expr):
