@@ -169,7 +169,10 @@ class _GuardedMpmath:
 GUARDED_MPMATH = _GuardedMpmath()
 
 
-def _heaviside(x, h=mpmath.mpf(1) / 2):
+_HALF = mpmath.mpf(1) / 2  # exact at every precision
+
+
+def _heaviside(x, h=_HALF):
     r"""$H(x)$ with $H(0) = h$ (sympy's ``Heaviside(x, h)``); NaN where $x$ is NaN (no truth there)."""
     if x > 0:
         return mpmath.mpf(1)
