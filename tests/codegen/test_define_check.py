@@ -265,3 +265,16 @@ def test_the_search_stops_at_its_budget_and_says_so(monkeypatch):
     assert row["unmeasured"] == len(vjp_candidates(f)) - 1 and row["vjp_choice"] == "stabilized derivative"
     assert err.n_vjp >= 100
     assert "the search stopped at its budget" in define_module.budget_line(row)
+
+
+@pytest.mark.parametrize("at_zero", [sp.Integer(0), sp.Rational(1, 2), sp.Integer(1)])
+def test_a_heaviside_is_computed_as_sympy_states_it_and_not_rewritten(at_zero):
+    # printed as a call (sympy's printer rewrote it as a Piecewise and simplified that: 5 s per triplet-loss gradient);
+    # its value at each side of the step and at the step is sympy's own, alone and as the condition of a selection
+    x, g = sp.Symbol("x", real=True), sp.Symbol("g", real=True)
+    step = sp.Heaviside(x, at_zero)
+    alone, selection = mp_function([x], step), mp_function([x, g], sp.Piecewise((2 * g, step > 0), (-g, True)))
+    for v in (-1, 0, 1):
+        assert alone(mpmath.mpf(v)) == float(step.subs(x, v))
+        assert selection(mpmath.mpf(v), mpmath.mpf(3)) == (6 if step.subs(x, v) > 0 else -3)
+    assert mpmath.isnan(alone(mpmath.nan))  # no truth where the step's argument has none
