@@ -47,8 +47,10 @@ STARTS = (-10.0, -3.0, -1.5, -0.5, 0.25, 0.75, 1.5, 3.0, 10.0, 100.0)
 """Starting points for ``findroot`` on a transcendental difference."""
 
 
-def likely_ties(inst: Instance, deadline: float) -> Iterator[dict]:
-    """Candidate exact points (see the module docstring), cheap ones first; stops at ``deadline``."""
+def likely_ties(inst: Instance, deadline: float, cut: list | None = None) -> Iterator[dict]:
+    """Candidate exact points (see the module docstring), cheap ones first; stops at ``deadline``.  ``cut``
+    collects what the budget cut short (a solve that timed out, a search stopped at the deadline): the caller
+    must not read agreement at the points found as evidence of the points not found."""
     symbols = inst.symbols
     if not symbols:
         return
@@ -59,12 +61,13 @@ def likely_ties(inst: Instance, deadline: float) -> Iterator[dict]:
         if inside(inst, point):
             yield point
     if len(symbols) != 1 or busy_clock() > deadline:
-        yield from feature_points(inst, deadline)
+        yield from feature_points(inst, deadline, cut)
         return
     (x,) = symbols
     difference = inst.lhs - inst.rhs
-    for root in _polynomial_roots(difference, x) + _solved_roots(difference, x, deadline):
+    for root in _polynomial_roots(difference, x) + _solved_roots(difference, x, deadline, cut):
         if busy_clock() > deadline:
+            _note(cut, "the exact zeros of lhs - rhs")
             return
         point = {x: root}
         if inside(inst, point):
@@ -73,7 +76,7 @@ def likely_ties(inst: Instance, deadline: float) -> Iterator[dict]:
         point = {x: sp.Rational(repr(root))}
         if inside(inst, point):
             yield point
-    yield from feature_points(inst, deadline)
+    yield from feature_points(inst, deadline, cut)
 
 
 FAR_REALS = (sp.Integer(10) ** 600, sp.Rational(1, 10 ** 600))
@@ -115,7 +118,7 @@ def far_points(inst: Instance) -> Iterator[dict]:
                 yield point
 
 
-def feature_points(inst: Instance, deadline: float) -> Iterator[dict]:
+def feature_points(inst: Instance, deadline: float, cut: list | None = None) -> Iterator[dict]:
     r"""Exact points inside the assumptions where a thin failure hides, on lines through the domain.
 
     For each symbol $s$ (the others fixed at :data:`SLICE_VALUES`), along $s$: the kinks of a piecewise
@@ -135,17 +138,19 @@ def feature_points(inst: Instance, deadline: float) -> Iterator[dict]:
         others = [t for t in symbols if t != s]
         for values in itertools.islice(itertools.product(SLICE_VALUES, repeat=len(others)), MAX_SLICES):
             if busy_clock() > deadline:
+                _note(cut, "the feature points")
                 return
             fill = dict(zip(others, values))
             line = difference.xreplace(fill)
             walls = [b.xreplace(fill) for b in boundaries if s in b.free_symbols]
-            roots = _breakpoints(line, s, deadline, walls)
+            roots = _breakpoints(line, s, deadline, walls, cut)
             if len(symbols) == 1:
-                roots += _critical_points(line, s, deadline)
+                roots += _critical_points(line, s, deadline, cut)
             if s.is_integer:
                 roots += resonant_integers(line, s)
             for root in roots:
                 if busy_clock() > deadline:
+                    _note(cut, "the feature points")
                     return
                 point = {**fill, s: root}
                 if inside(inst, point):
@@ -184,43 +189,45 @@ def _integer_steps(piece: sp.Expr, x: sp.Symbol) -> list:
     return [sp.Integer(m * common) for m in (1, -1, 2)] if common > 1 else []
 
 
-def _exact_roots(expr: sp.Expr, x: sp.Symbol, deadline: float) -> list:
+def _exact_roots(expr: sp.Expr, x: sp.Symbol, deadline: float, cut: list | None = None) -> list:
     roots = _polynomial_roots(expr, x)
     if roots:
         return roots
-    return _branch_roots(expr, x, deadline) if expr.has(sp.Piecewise) else _solved_roots(expr, x, deadline)
+    return _branch_roots(expr, x, deadline, cut) if expr.has(sp.Piecewise) else _solved_roots(expr, x, deadline, cut)
 
 
 MAX_BRANCHES = 16
 """Most branches of a folded piecewise expression whose zeros are sought branch by branch."""
 
 
-def _branch_roots(expr: sp.Expr, x: sp.Symbol, deadline: float) -> list:
+def _branch_roots(expr: sp.Expr, x: sp.Symbol, deadline: float, cut: list | None = None) -> list:
     r"""The zeros of a piecewise ``expr``, branch by branch (``piecewise_fold``): each branch's zeros, whether or
     not its condition holds there, so a superset of ``expr``'s (one more point to decide, never one missed).
     ``sympy.solve`` on the whole took seconds to find none in a piecewise-constant difference such as
     $1 - [z - \max(z, c) \ge 0] - [\max(z, c) \le c]$; a constant branch has no zeros to seek."""
     folded = sp.piecewise_fold(expr)
     if not isinstance(folded, sp.Piecewise) or len(folded.args) > MAX_BRANCHES:
-        return _solved_roots(expr, x, deadline)
+        return _solved_roots(expr, x, deadline, cut)
     roots = []
     for branch, _ in folded.args:
         if x not in branch.free_symbols:
             continue
-        found = _solved_roots(branch, x, deadline) if branch.has(sp.Piecewise) else _exact_roots(branch, x, deadline)
+        found = _solved_roots(branch, x, deadline, cut) if branch.has(sp.Piecewise) else \
+            _exact_roots(branch, x, deadline, cut)
         roots += [r for r in found if r not in roots]
     return roots
 
 
-def _breakpoints(difference: sp.Expr, x: sp.Symbol, deadline: float, walls=()) -> list:
+def _breakpoints(difference: sp.Expr, x: sp.Symbol, deadline: float, walls=(), cut: list | None = None) -> list:
     r"""The kinks of a piecewise difference and the midpoints between neighbouring kinks: a tent
     $\max(0, 1 - 10^{10} (x - \pi)^2)$ is zero at both of its kinks $\pi \pm 10^{-5}$ and 1 between them."""
     kinks = []
     for piece in _pieces(difference) + list(walls):
         if busy_clock() > deadline:
+            _note(cut, "the kinks")
             break
         if piece.free_symbols == {x}:
-            kinks += [r for r in _exact_roots(piece, x, deadline) if r.is_real and r not in kinks]
+            kinks += [r for r in _exact_roots(piece, x, deadline, cut) if r.is_real and r not in kinks]
             if x.is_integer:
                 kinks += [r for r in _integer_steps(piece, x) if r not in kinks]
     try:
@@ -230,7 +237,7 @@ def _breakpoints(difference: sp.Expr, x: sp.Symbol, deadline: float, walls=()) -
     return kinks + [(a + b) / 2 for a, b in zip(kinks, kinks[1:])]
 
 
-def _critical_points(difference: sp.Expr, x: sp.Symbol, deadline: float) -> list:
+def _critical_points(difference: sp.Expr, x: sp.Symbol, deadline: float, cut: list | None = None) -> list:
     r"""Exact zeros of $\partial_x (lhs - rhs)$: where a smooth difference is most negative or positive, as in a
     spike $1 / (1 + 10^{20} (x - \sqrt 2)^2)$ that no random sample of $x$ meets."""
     if difference.has(sp.Max, sp.Min, sp.Abs, sp.sign, sp.Heaviside, sp.floor, sp.ceiling):
@@ -239,7 +246,7 @@ def _critical_points(difference: sp.Expr, x: sp.Symbol, deadline: float) -> list
         slope = sp.diff(difference, x)
     except Exception:  # noqa: BLE001
         return []
-    return [r for r in _exact_roots(slope, x, deadline) if r.is_real]
+    return [r for r in _exact_roots(slope, x, deadline, cut) if r.is_real]
 
 
 def _polynomial_roots(difference: sp.Expr, x: sp.Symbol) -> list:
@@ -264,15 +271,24 @@ def _solve(difference, x):
     return [r for r in roots if r.is_real and not r.free_symbols][:20]
 
 
-def _solved_roots(difference: sp.Expr, x: sp.Symbol, deadline: float) -> list:
+def _solved_roots(difference: sp.Expr, x: sp.Symbol, deadline: float, cut: list | None = None) -> list:
     r"""Exact real zeros from ``sympy.solve`` (``sin(x)**2 - 1`` gives $\pm\pi/2$), within a budget of its own."""
     from derivations.checker.budget import run_with_budget  # noqa: PLC0415
 
     seconds = min(SOLVE_SECONDS, (deadline - busy_clock()) / 4)
     if seconds <= 0.05:
+        _note(cut, "a solve for exact zeros")
         return []
     outcome = run_with_budget(_solve, difference, x, seconds=seconds)
+    if outcome.status in ("timeout", "memory") and seconds < SOLVE_SECONDS:  # the step's budget, not the cap
+        _note(cut, "a solve for exact zeros")
     return list(outcome.value) if outcome.ok else []
+
+
+def _note(cut: list | None, what: str) -> None:
+    """Record that the budget cut ``what`` short (see :func:`likely_ties`)."""
+    if cut is not None and what not in cut:
+        cut.append(what)
 
 
 def _numeric_roots(difference: sp.Expr, x: sp.Symbol, deadline: float) -> list[float]:

@@ -27,6 +27,20 @@ def test_a_thin_failure_is_found_at_a_feature_point(name):
     assert verdict.kind == "refuted", verdict.summary()
 
 
+SHORT_BUDGETS = (0.6, 1.0)
+"""Budgets at which the solve for the spike's critical point (in its own worker, a quarter of what is left) is cut
+short on a quiet machine; with more load it is cut sooner.  At each, random samples all miss the spike."""
+
+
+@pytest.mark.parametrize("budget", SHORT_BUDGETS)
+def test_a_tie_search_cut_short_by_the_budget_is_no_evidence(budget):
+    # At budget 1 the spike was 'verified' from 208 random points (and at load 15 in CI, at budget 3): the exact
+    # zeros that would have found sqrt(2) were never computed.  Cut short, the search proves nothing: undecided.
+    lhs, rel, rhs, assume = THIN["spike-at-sqrt2"]
+    verdict = check_step(claim_step(lhs, rel, rhs, assume), budget=budget)
+    assert verdict.kind in ("undecided", "refuted"), verdict.summary()
+
+
 @pytest.mark.parametrize("lhs, rhs, assume", [("Max(x, 1 - x) + Min(x, 1 - x)", "1", []),
                                               ("Max(x, y)", "x", ["x >= y"])])
 def test_a_true_piecewise_identity_is_not_refuted_at_its_kinks(lhs, rhs, assume):
