@@ -693,6 +693,12 @@ _ANY_VARIABLE = sp.Symbol("X_{any}")
 """A random variable the claim does not mention: its moments of constants hold under every distribution of it."""
 
 
+_NO_VALUE = ("term test", "symbolic: one-sided limits")
+r"""Refutations at a point where one side has no value (a divergent series, a limit whose one-sided limits
+differ): the kind an implicit domain rules out (``\sum_\tau \beta^\tau`` at ``\beta = -1``), so outside the
+narrower domain and with the narrower check undecided they refute nothing."""
+
+
 def _inside(counterexample, free, where) -> bool:
     r"""Whether a refutation's counterexample gives every name of ``free`` a number satisfying ``where(name)``
     (``0 < \beta < 1``): then the claim fails inside that narrower domain too, whatever a narrower check says."""
@@ -2345,13 +2351,13 @@ class _NotesReader(_CatalogMatch):
             if again.verdict == "undecided" and unfinished is None and (
                     (again.method or "").startswith(("timeout", "memory")) or "no time left" in (again.reason or "")):
                 unfinished = label
-            elif again.verdict == "undecided" and undecided is None and not _inside(report.counterexample, free,
-                                                                                  where):
+            elif again.verdict == "undecided" and undecided is None and (report.method or "").startswith(
+                    _NO_VALUE) and not _inside(report.counterexample, free, where):
                 undecided = (label, again.reason or "")
         if unfinished is not None:  # the narrower check ran out of time or memory (load): not refuted
             return _undecided(report, f"fails for some real values ({report.reason[:80]}); where {names} "
                                       f"{unfinished} (the notes leave the domain implicit) the check ran out of budget")
-        if undecided is not None:  # sum_tau beta^tau = 1/(1 - beta) fails at beta = -1; for 0 < beta < 1, unknown
+        if undecided is not None:  # sum_tau beta^tau = 1/(1 - beta) diverges at beta = -1; for 0 < beta < 1, unknown
             return _undecided(report, f"fails for some real values ({report.reason[:80]}); where {names} "
                                       f"{undecided[0]} (the notes leave the domain implicit) it was not decided: "
                                       f"{undecided[1][:80]}")
