@@ -158,7 +158,8 @@ def parameter_points(parameters: list, assumptions) -> list[dict]:
     values = list(PARAMETER_VALUES)
     if len(parameters) == 1:
         values = [*assumption_boundaries(relations, parameters[0]), *values]
-    points = [{s: value for s in parameters} for value in dict.fromkeys(sp.sympify(v) for v in values)]
+    exact = dict.fromkeys(sp.Integer(v) if isinstance(v, int) else v for v in values)
+    points = [{s: value for s in parameters} for value in exact]
     return [point for point in points if satisfies(point, relations)]
 
 
