@@ -60,6 +60,7 @@ and :mod:`~readers.notes.points` (the catalog comparison).
 from __future__ import annotations
 
 import itertools
+import dataclasses
 import re
 from fractions import Fraction
 from dataclasses import dataclass, field
@@ -1312,10 +1313,12 @@ class _NotesReader(_CatalogMatch):
                 self.section.described.add(name)  # a later A = W S W^T is a claim about this A, not a new name
                 continue
             found = recurrence(name, exprs[1]) if not row.continued and rels[0] in ("=", ":=") else None
+            unrolled = not row.continued and rels[0] in ("=", ":=") and len(exprs) == 2 \
+                and is_update(name, exprs[1]) and self.unrolls(name, exprs[1])  # with the recurrences stated before
             if found is not None:  # v_t = beta v_{t-1} + g_t, x_{t+1} = x_t - eta g_t = ...: later claims about the
-                self.section.recurrences[found.base] = found  # sequence are unrolled with it (readers.notes.recurrences)
-            if not row.continued and rels[0] in ("=", ":=") and len(exprs) == 2 and is_update(name, exprs[1]) \
-                    and self.unrolls(name, exprs[1]):
+                self.section.recurrences[found.base] = dataclasses.replace(  # sequence are unrolled with it
+                    found, line=frag.content_line + row.line - 1)  # (readers.notes.recurrences)
+            if unrolled:
                 # v_t = beta^2 v_{t-2} + ... after v_t = beta v_{t-1} + ...: the recurrence unrolled, a claim
                 claims.append(_Claim(exprs[0], rels[0], exprs[1], tuple(row.conditions) + tuple(givens),
                                      frag.content_line + row.line - 1, block.zero_based))
@@ -2164,6 +2167,10 @@ class _NotesReader(_CatalogMatch):
         recurrence at a few steps (readers.notes.recurrences); None when no recurrence reads it."""
         for name in touched:
             found = self.section.recurrences.get(name)
+            if found is not None and found.line == claim.line and isinstance(claim.lhs, sp.Indexed) \
+                    and base_name(claim.lhs) == name:  # x_{k+1} = x_k - f'/f'': the recurrence stated
+                return _undecided(StepReport(**shown, verdict="undecided", role="claim"),  # here, checked against
+                                  "the recurrence this line states: an assignment, not a claim")  # itself it says nothing
             start = self.starts(found) if found is not None else {}
             result = check_unrolled(claim.lhs, claim.rhs, found, start) if found is not None else None
             inputs = constant_inputs(claim.lhs, claim.rhs, found) if result is not None and start else {}

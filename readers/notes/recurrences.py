@@ -36,6 +36,7 @@ class Recurrence:
     step: sp.Symbol  # the step letter of the left side: t
     offset: int  # the left side is base_{step + offset}
     body: sp.Basic  # the right side, subscripted names as Indexed
+    line: int = 0  # the line the notes state it on: a claim there is the recurrence itself, not a claim about it
 
 
 def subscript(name: str):
