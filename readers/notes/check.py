@@ -68,6 +68,7 @@ from dataclasses import dataclass, field
 import sympy as sp
 from sympy.core.function import AppliedUndef
 
+from readers.latex.tables import FUNCTIONS as LATEX_FUNCTIONS, MAXMIN, OPAQUE_FUNCTIONS
 from readers.latex.parse import (
     Given,
     IndexMax,
@@ -700,6 +701,14 @@ differ): the kind an implicit domain rules out (``\sum_\tau \beta^\tau`` at ``\b
 narrower domain and with the narrower check undecided they refute nothing."""
 
 
+def _function_named(content: str) -> str | None:
+    r"""The name of a known function when ``content`` is that name alone (``\tanh``, ``\log``, ``\max``,
+    ``\operatorname{softmax}``), else None: prose mentions a function so, and it is neither a claim nor an error."""
+    m = re.fullmatch(r"\s*\\(?:operatorname\{([A-Za-z]+)\}|mathrm\{([A-Za-z]+)\}|([A-Za-z]+))\s*", content)
+    name = m and next(g for g in m.groups() if g)
+    return name if name and (name in LATEX_FUNCTIONS or name in OPAQUE_FUNCTIONS or name in MAXMIN) else None
+
+
 def _inside(counterexample, free, where) -> bool:
     r"""Whether a refutation's counterexample gives every name of ``free`` a number satisfying ``where(name)``
     (``0 < \beta < 1``): then the claim fails inside that narrower domain too, whatever a narrower check says."""
@@ -911,6 +920,9 @@ class _NotesReader(_CatalogMatch):
         try:
             block = self.parse(frag.content, frag)
         except LatexParseError as exc:
+            named = _function_named(frag.content)
+            if named is not None:  # "the activation $\tanh$": a function mentioned by name, nothing to check
+                return BlockReport(**base, parsed=True, role="no claim", parsed_form=named)
             return BlockReport(**base, parsed=False, error=str(exc), role="unparsed")
         try:
             report = self.densities.review(block, frag, self.read(block, frag, base), self.section.conditions,
