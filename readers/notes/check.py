@@ -940,9 +940,7 @@ class _NotesReader(_CatalogMatch):
         definition ends here (readers.notes.generic_names)."""
         name = frag.content.strip()
         s = self.section
-        if name not in s.functions or not 0 < frag.line <= len(self.lines):
-            return
-        if declares_generic(self.lines[frag.line - 1][:max(frag.column - 1, 0)]):
+        if name in s.functions and declares_generic(text_before(self.lines, frag.kind, frag.line, frag.column)):
             del s.functions[name]
             s.owner.pop(name, None)
             self.vector_functions.pop(name, None)
@@ -2180,9 +2178,9 @@ class _NotesReader(_CatalogMatch):
         for name in touched:
             found = self.section.recurrences.get(name)
             if found is not None and found.line == claim.line and isinstance(claim.lhs, sp.Indexed) \
-                    and base_name(claim.lhs) == name:  # x_{k+1} = x_k - f'/f'': the recurrence stated
-                return _undecided(StepReport(**shown, verdict="undecided", role="claim"),  # here, checked against
-                                  "the recurrence this line states: an assignment, not a claim")  # itself it says nothing
+                    and base_name(claim.lhs) == name:  # x_{k+1} = x_k - f'/f'': checked against itself, it says nothing
+                return StepReport(**shown, verdict="undecided", role="claim",
+                                  reason="the recurrence this line states: an assignment, not a claim")
             start = self.starts(found) if found is not None else {}
             result = check_unrolled(claim.lhs, claim.rhs, found, start) if found is not None else None
             inputs = constant_inputs(claim.lhs, claim.rhs, found) if result is not None and start else {}
