@@ -261,6 +261,36 @@ def holds(rel: str, state: str) -> bool | None:
     return table.get(rel, {}).get(state)
 
 
+ROUND_VALUES = tuple(sp.Rational(v) for v in ("1", "2", "3", "1/2", "10", "0", "-1", "-2", "-1/2"))
+"""Values a reader tries first in a counterexample: small positive ones before zero and negative ones."""
+ROUND_TRIALS = 48
+"""Most exact re-checks spent on rounding one counterexample (each is one precision-tracking evaluation)."""
+
+
+def round_point(point: dict, still_fails, max_trials: int = ROUND_TRIALS) -> dict:
+    r"""The point with coordinates replaced, one at a time, by the first of :data:`ROUND_VALUES` at which
+    ``still_fails(candidate)`` (an exact re-check) stays true.
+
+    A sampled counterexample such as $d = -2.37$, $i = -1.6$ is true but reads as a trick; where the claim
+    also fails at $d = 1$, $i = 2$, that is the one shown.  A coordinate is only moved earlier in that list, and
+    at most ``max_trials`` re-checks are spent."""
+    best, trials = dict(point), 0
+    for symbol in sorted(point, key=str):
+        value = best[symbol]
+        for candidate in ROUND_VALUES[:ROUND_VALUES.index(value)] if value in ROUND_VALUES else ROUND_VALUES:
+            if trials >= max_trials:
+                return best
+            trials += 1
+            trial = best | {symbol: candidate}
+            try:
+                if still_fails(trial):
+                    best = trial
+                    break
+            except Exception:  # noqa: BLE001 - a failed re-check keeps the sampled coordinate
+                continue
+    return best
+
+
 def shortest_point(point: dict, still_fails, max_digits: int = 17) -> dict:
     r"""The point with each coordinate rounded to the fewest significant decimal digits for which
     ``still_fails(candidate)`` (an exact re-check) stays true; coordinates are tried one at a time."""
