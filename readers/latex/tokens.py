@@ -180,6 +180,11 @@ class _Tokenizer:
         return not self.tokens or self.tokens[-1].type in ("REL", "ADD", "SUB", "MUL", "AST", "DIV", "ROWSEP")
 
     def previous_is_operand(self) -> bool:
+        r"""Whether the last token ends an operand; a script that is one sign ends one too: ``\|w - w^*\|``,
+        ``p(y_* \mid x)``, ``\mathbb{R}^{+}``."""
+        if len(self.tokens) > 1 and self.tokens[-1].type in ("AST", "ADD", "SUB") \
+                and self.tokens[-2].type in ("POW", "USCORE"):
+            return True
         return bool(self.tokens) and self.tokens[-1].type in OPERAND_END
 
     def run(self) -> list[lark.Token]:
