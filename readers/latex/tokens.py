@@ -64,6 +64,9 @@ _BRACES = {"overbrace": "^", "underbrace": "_"}
 r"""``\overbrace{A \cdots A}^{\text{$n$ times}}``: the annotation (the script after the brace) is not part of
 the value; ``\underbrace{...}_{...}`` likewise."""
 _OLD_STYLES = {"rm": "mathrm", "bf": "mathbf", "it": "mathit", "cal": "mathcal", "sf": "mathsf"}
+_BOLD_EXPECTATIONS = frozenset({r"\mathbf{E}", r"\mathsf{E}", r"\boldsymbol{E}", r"\bm{E}"})
+r"""``\mathbf{E}[X]``: an E styled bold or sans-serif before a bracket is the expectation (d2l writes it so), not a
+matrix times a bracket; elsewhere (``\mathbf{E} \mathbf{x}``) it stays a name."""
 r"""``{\rm x}``, ``{\bf x}``: old-style font switches inside a group."""
 _INFIX_FRACTIONS = {"choose": "BINOM", "over": "FRAC"}
 r"""Plain-TeX infix commands inside braces: ``{n \choose k}`` = ``\binom{n}{k}``, ``{a \over b}`` = ``\frac{a}{b}``."""
@@ -626,6 +629,8 @@ class _Tokenizer:
             return self.emit("BEGIN" if name == "begin" else "END", env, start, self.pos)
         if name in STYLES or name in ACCENTS:
             styled = self.styled(name, start)
+            if styled in _BOLD_EXPECTATIONS and re.match(r"\s*\[", text[self.pos:]):
+                styled = r"\mathbb{E}"  # \mathbf{E}[h_i]: the expectation, as \mathbb{E}[h_i]
             return None if styled is None else self.emit("NAME", styled, start, self.pos)
         if name == "mathop":  # \mathop{\mathrm{argmax}}: an operator spelled as text
             content, self.pos = self.group(self.pos, "\\mathop")

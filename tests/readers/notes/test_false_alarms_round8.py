@@ -48,3 +48,22 @@ def test_a_scalar_derivative_with_respect_to_a_defined_name_is_taken_before_the_
     right, wrong = _blocks(text)
     assert right.verdict == "proved", right.steps
     assert wrong.verdict == "refuted", wrong.steps
+
+
+@pytest.mark.parametrize("latex, expected", [
+    (r"\mathbf{E}[h_i] = \sum_j \mathbf{E}[W_{ij} x_j]", r"\mathbb{E}(h[i])"),  # d2l's bold expectation
+    (r"\mathsf{E}[Y^2]", r"\mathbb{E}(Y**2)"),
+    (r"\mathbf{E} \mathbf{x}", r"\mathbf{E}*\mathbf{x}"),  # no bracket: a bold name (a matrix) stays one
+])
+def test_a_bold_e_before_a_bracket_is_the_expectation(latex, expected):
+    (row,) = parse_block(latex).rows
+    assert str(row.chain.exprs[0]) == expected
+
+
+def test_linearity_of_a_bold_expectation_is_proved_not_refuted():
+    # before: E*(3X + 1) = 3 E X + 1, a product with a matrix E, refuted wherever E != 1
+    text = ("Let $X$ be a random variable.\n\n$$\\mathbf{E}[3X + 1] = 3\\mathbf{E}[X] + 1$$\n\nbut not\n\n"
+            "$$\\mathbf{E}[3X + 1] = 3\\mathbf{E}[X]$$\n")
+    right, wrong = _blocks(text)
+    assert right.verdict == "proved", right.steps
+    assert wrong.verdict == "refuted"
