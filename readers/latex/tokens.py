@@ -45,6 +45,10 @@ from readers.latex.tables import (
 
 
 _SIGN_SCRIPT = re.compile(r"\s*\{\s*(\+\+|\+|-|\*|\\star(?![A-Za-z])|\\ast(?![A-Za-z]))\s*\}")
+_STARRED_LABEL = re.compile(r"\s*\{\s*\*\s*([0-9]+|[A-Za-z])\s*\}")
+r"""A subscript that is a star and a number or letter, ``x_{*1}``, ``x_{*m}`` (test points in Gaussian-process texts)."""
+_OPERATOR_AFTER = re.compile(r"\s*\\(?:cdot|circ|times|odot|otimes)(?![A-Za-z])")
+r"""A binary operator after ``\ldots,``: the comma is a slip (``f_d \circ \ldots, \circ f_1``), not a list."""
 _CONDITIONAL_SCRIPT = re.compile(r"\s*\{\s*([A-Z])\s*(?:\\mid|\|)\s*([A-Z])\s*\}")
 r"""A subscript naming a conditional law, ``p_{Y \mid X}``, ``f_{X|Y}``: one label (the density's name), not a bar."""
 _STATEMENT_ARROWS = frozenset({"rightarrow", "longrightarrow", "to"})
@@ -280,6 +284,14 @@ class _Tokenizer:
             kind = {"+": "ADD", "-": "SUB", "*": "AST", "\\": "AST"}[sign.group(1)[0]]
             value = {"\\star": "star", "\\ast": "*"}.get(sign.group(1), sign.group(1))  # x^{\star} as x^\star
             return self.emit(kind, value, sign.start(1), sign.end(1))
+        starred = _STARRED_LABEL.match(text, start + 1) if char == "_" else None
+        if starred:  # x_{*1}, x_{*m}: the first, the m-th test point, one label
+            self.emit("USCORE", char, start, start + 1)
+            self.pos = starred.end()
+            return self.emit("NAME", f"*{starred.group(1)}", starred.start(1) - 1, starred.end(1))
+        if char == "," and self.tokens and self.tokens[-1].type == "DOTS" and _OPERATOR_AFTER.match(text, start + 1):
+            self.pos = start + 1  # M_d \cdot \ldots, \cdot M_t: a stray comma after an ellipsis between operators
+            return None
         conditional = _CONDITIONAL_SCRIPT.match(text, start + 1) if char == "_" else None
         if conditional:  # p_{Y \mid X}(y \mid x): the label Y|X names the conditional density
             self.emit("USCORE", char, start, start + 1)

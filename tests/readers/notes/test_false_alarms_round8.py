@@ -16,8 +16,10 @@ def _blocks(text):
     (r"|a - b^{*}| + 1", "Abs(a - b^{*}) + 1"),
     (r"q(z_* | y)", "q(z_*, Given(y))"),  # a starred subscript before a conditioning bar
     (r"c^+ |d|", "c^{+}*Abs(d)"),  # after a signed script a bar with no open bar still opens one
+    (r"x_{*1} + x_{*2}", "x_*1 + x_*2"),  # a star and a number: one label (was "unexpected '*'")
+    (r"A_n \times \ldots, \times A_1", r"A_1*A_n*\ldots"),  # a stray comma after an ellipsis between operators
 ])
-def test_a_script_that_is_one_sign_ends_an_operand(latex, expected):
+def test_starred_scripts_and_a_comma_after_an_ellipsis_parse(latex, expected):
     # before: "unclosed lnorm", "unclosed lvert", "')' closes lvert" (the sign read as an operator before the bar)
     (row,) = parse_block(latex).rows
     assert str(row.chain.exprs[0]) == expected
