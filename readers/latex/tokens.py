@@ -68,10 +68,10 @@ _BRACES = {"overbrace": "^", "underbrace": "_"}
 r"""``\overbrace{A \cdots A}^{\text{$n$ times}}``: the annotation (the script after the brace) is not part of
 the value; ``\underbrace{...}_{...}`` likewise."""
 _OLD_STYLES = {"rm": "mathrm", "bf": "mathbf", "it": "mathit", "cal": "mathcal", "sf": "mathsf"}
+r"""``{\rm x}``, ``{\bf x}``: old-style font switches inside a group."""
 _BOLD_EXPECTATIONS = frozenset({r"\mathbf{E}", r"\mathsf{E}", r"\boldsymbol{E}", r"\bm{E}"})
 r"""``\mathbf{E}[X]``: an E styled bold or sans-serif before a bracket is the expectation (d2l writes it so), not a
 matrix times a bracket; elsewhere (``\mathbf{E} \mathbf{x}``) it stays a name."""
-r"""``{\rm x}``, ``{\bf x}``: old-style font switches inside a group."""
 _INFIX_FRACTIONS = {"choose": "BINOM", "over": "FRAC"}
 r"""Plain-TeX infix commands inside braces: ``{n \choose k}`` = ``\binom{n}{k}``, ``{a \over b}`` = ``\frac{a}{b}``."""
 _BINARY = frozenset(["ADD", "SUB", "PM", "MP", "MUL"])
