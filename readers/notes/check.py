@@ -152,6 +152,7 @@ from readers.notes.whole_and_entries import whole_and_entries
 from readers.notes.generic_names import declares_generic
 from readers.notes.operator_scopes import DESCRIPTION as SCOPE_READING, widened_block
 from readers.notes.witnesses import QUANTIFIER, witness_names
+from readers.notes.defined_variables import substitute_definitions
 from readers.notes.angles import angle_definition, arccos_latex
 from readers.notes.definition_cues import introduces_definition, introduces_restatement, restates_row,\
     split_restatements, text_before, differentiated_after
@@ -1807,7 +1808,7 @@ class _NotesReader(_CatalogMatch):
         s = self.section
         for _ in range(MAX_EXPANSION_ROUNDS):
             expr = components(expr, s.symbols) if s.symbols else expr  # s_i after s = softmax(z)
-            new = expr.xreplace(s.symbols) if s.symbols else expr
+            new = substitute_definitions(expr, s.symbols) if s.symbols else expr
             for base, (indices, body) in s.arrays.items():
                 new = new.replace(lambda e, b=base: isinstance(e, sp.Indexed) and e.base == b,
                                   lambda e, i=indices, f=body: f.xreplace(dict(zip(i, e.indices))))
