@@ -117,6 +117,35 @@ def matmul_halves_source() -> str:
 '''
 
 
+SCALED_MATMUL = "_scaled_matmul"
+"""Name of the emitted helper :func:`scaled_matmul_source`; a statement of it takes ``out=`` as ``np.matmul``."""
+
+
+def scaled_matmul_source() -> str:
+    r"""Source of ``_scaled_matmul(a, b, s, halves, out=None)`` $= s\,(a b)$ for a number $s$: $s$ multiplies
+    whichever of $a$, $b$ and $a b$ has the fewest elements, $(s a) b$ or $a (s b)$ when an operand is smaller
+    than the product (attention's $Q K^\top / \sqrt{d}$: $Q$ is $n \times d$, the scores $n \times n$), so no pass
+    over the product is spent on the number.  The number rounds once either way, on an operand or on the
+    product; a power of two (the $1/\sqrt d$ of $d = 4^k$) is exact on both.  Operands stay as given where
+    $|s| \notin [2^{-8}, 2^{8}]$: scaled by a far larger or smaller number, an operand's elements could
+    overflow or fall below the normal range where the product's do not.  ``halves``: the product as
+    :data:`MATMUL_HALVES`."""
+    return f'''def {SCALED_MATMUL}(a, b, s, halves, out=None):
+    """s * (a @ b) for a number s, s applied to the smallest of a, b and the product (one pass over it)."""
+    mul = {MATMUL_HALVES} if halves else np.matmul
+    if 0.00390625 <= abs(s) <= 256.0:
+        rows = max(a.size // max(1, a.shape[-2] * a.shape[-1]), b.size // max(1, b.shape[-2] * b.shape[-1]))
+        product = rows * a.shape[-2] * b.shape[-1]
+        if a.size <= b.size and a.size < product:
+            return mul(a * s, b, out=out)
+        if b.size < product:
+            return mul(a, b * s, out=out)
+    out = mul(a, b, out=out)
+    out *= s
+    return out
+'''
+
+
 def ufunc_of(a: Arr) -> str | None:
     """The NumPy ufunc (``np.add``) that ``a``'s template applies to its arguments in order, else None."""
     if a.template in OPERATORS:
@@ -129,7 +158,7 @@ def ufunc_of(a: Arr) -> str | None:
 
 def is_fresh(a: Arr) -> bool:
     """``a``'s code allocates its result (a ufunc, a reduction, ``np.where``): never a view of an argument."""
-    return bool(a.args) and (ufunc_of(a) is not None or a.template.startswith(_FRESH)
+    return bool(a.args) and (ufunc_of(a) is not None or a.template.startswith((*_FRESH, SCALED_MATMUL + "("))
                              or bool(_COMPARE.match(a.template)))
 
 
@@ -232,6 +261,10 @@ class Emitter:
                 self._reciprocals(r, seen)
         for r in roots:
             self._count(r)
+        if three_address:
+            seen = set()
+            for r in roots:
+                self._scaled_products(r, seen)
 
     @property
     def lines(self) -> list[str]:
@@ -257,6 +290,27 @@ class Emitter:
                     recip = Arr(den.template, (recip,), den.labels, den.batched, den.prec, den.kind, den.hint,
                                 den.need)
                 a.template, a.args, a.need = "{0} * {1}", (num, recip), (MUL, MUL + 1)
+
+    def _scaled_products(self, a: Arr, seen: set):
+        r"""$s \cdot (A B)$ for a number $s$ and a matrix product used nowhere else becomes one call of
+        :data:`SCALED_MATMUL` (rewritten in place: the same value), which puts $s$ on the smallest of
+        $A$, $B$, $A B$ at run time instead of a pass over the product."""
+        if id(a) in seen:
+            return
+        seen.add(id(a))
+        for c in a.args:
+            self._scaled_products(c, seen)
+        if a.template != "{0} * {1}" or not a.labels or None in a.labels:
+            return
+        for mm, s in (a.args, a.args[::-1]):
+            mm = _bare(mm)
+            if (mm.kind == "reduce" and mm.hint == "mm" and mm.template == "{0} @ {1}" and
+                    self.refs.get(id(mm)) == 1 and mm.labels == a.labels and mm.batched == a.batched and
+                    self.dtype(mm) == "dt" and self.dtype(s) == "weak"):
+                a.template = f"{SCALED_MATMUL}({{0}}, {{1}}, {{2}}, {mm.halves})"
+                a.args, a.need, a.prec = (*mm.args, s), (), ATOM
+                a.kind, a.hint = "reduce", "mm"
+                return
 
     def _count(self, a: Arr):
         self.refs[id(a)] = self.refs.get(id(a), 0) + 1
@@ -291,7 +345,8 @@ class Emitter:
         three-address form every array ufunc is named: the liveness pass frees it after its last use."""
         if a.kind == "leaf":
             return False
-        if self.three_address and a.labels and None not in a.labels and ufunc_of(a) and self.dtype(a) == "dt":
+        if self.three_address and a.labels and None not in a.labels and self.dtype(a) == "dt" and \
+                (ufunc_of(a) or a.template.startswith(SCALED_MATMUL + "(")):
             return True
         return self.refs[id(a)] >= 2 or (a.kind == "reduce" and a.hint != "mm")
 
@@ -323,6 +378,8 @@ class Emitter:
             fn = ufunc_of(a) if self.dtype(a) == "dt" and a.labels and None not in a.labels else None
             if fn == "np.matmul" and a.halves:
                 fn = MATMUL_HALVES
+            if a.template.startswith(SCALED_MATMUL + "(") and self.dtype(a) == "dt":
+                fn, raw = SCALED_MATMUL, [*raw, a.template.rsplit(", ", 1)[1].rstrip(")")]
             self.stmts.append(Stmt(name, code, a, fn, tuple(raw)))
             self.names[id(a)] = name
             return name

@@ -33,11 +33,13 @@ from codegen.lower_nodes import (
     POW,
     UNARY,
     MATMUL_HALVES,
+    SCALED_MATMUL,
     Arr,
     UnsupportedNode,
     binary,
     leaf,
     matmul_halves_source,
+    scaled_matmul_source,
     render_inline,
     slots,
 )
@@ -144,13 +146,15 @@ class NumPyLowering(ReductionLowering, NumPyPrinter):
     @classmethod
     def helpers_source(cls, code: str, *, grad: bool) -> str:
         """The helper functions ``code`` calls: ``_sum_to`` (with ``grad``), ``_fma``, ``_window_gemm``,
-        ``_window_gemm_t`` and ``_matmul_halves`` (where used)."""
+        ``_window_gemm_t``, ``_matmul_halves`` and ``_scaled_matmul`` (where used)."""
         pieces = [cls.sum_to_source().rstrip()] if grad else []
         if f"{cls.FMA}(" in code:
             pieces.append(cls.fma_source().rstrip())
         if f"{WINDOW_GEMM}(" in code:
             pieces.append(window_gemm_source().rstrip())
-        if f"{MATMUL_HALVES}(" in code:
+        if f"{SCALED_MATMUL}(" in code:
+            pieces.append(scaled_matmul_source().rstrip())
+        if f"{MATMUL_HALVES}(" in code or f"{SCALED_MATMUL}(" in code:  # the scaled product may call the halves
             pieces.append(matmul_halves_source().rstrip())
         if f"{WINDOW_GEMM_T}(" in code:
             pieces.append(window_gemm_t_source().rstrip())

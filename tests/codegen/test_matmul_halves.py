@@ -2,10 +2,16 @@
 (codegen.lower_nodes.MATMUL_HALVES): equal to the product, and more accurate than one float32 product where
 it matters (attention's scores, whose absolute error is the softmax's relative error).  Seeded draws, no timing."""
 import numpy as np
+import pytest
 
 from codegen.load import load_generated
 from codegen.lower import lower_formula
-from codegen.lower_nodes import MATMUL_HALVES, matmul_halves_source
+from codegen.lower_nodes import (
+    MATMUL_HALVES,
+    SCALED_MATMUL,
+    matmul_halves_source,
+    scaled_matmul_source,
+)
 from codegen.lower_printer import NumPyLowering
 from symbolic import get
 
@@ -67,3 +73,47 @@ def test_attention_scores_take_the_halves_and_float32_attention_beats_a_plain_fl
         mine.append(_rel(got, t))
         theirs.append(_rel(plain(Q, K, V), t))
     assert np.mean(mine) <= 0.9 * np.mean(theirs), (np.mean(mine), np.mean(theirs))
+
+
+SCALED = vars(load_generated("import numpy as np\n\n\n" + matmul_halves_source() + "\n\n\n" + scaled_matmul_source()))[
+    SCALED_MATMUL]
+
+
+@pytest.mark.parametrize("dtype", [np.float64, np.float32])
+@pytest.mark.parametrize("s, a_shape, b_shape", [
+    (0.125, (3, 40, 8), (3, 8, 50)),  # both operands smaller than the product: the first one scaled
+    (0.3, (3, 40, 64), (3, 64, 2)),  # the second operand smallest
+    (-3.0, (40, 64), (64, 50)),  # the product smallest (a long contraction)
+    (1e10, (3, 40, 8), (3, 8, 50)),  # outside [2^-8, 2^8]: the product scaled, no operand near overflow
+    (0.5, (1, 40, 8), (3, 8, 50)),  # a broadcast batch
+])
+def test_scaled_product_equals_the_number_times_the_product(dtype, s, a_shape, b_shape):
+    """_scaled_matmul(a, b, s, halves) = s (a b) within a rounding of either form, written into ``out``; with
+    s a power of two bit for bit (an exact scaling on whichever array it lands)."""
+    rng = np.random.default_rng(1)
+    a, b = rng.standard_normal(a_shape).astype(dtype), rng.standard_normal(b_shape).astype(dtype)
+    want = s * (a.astype(np.float64) @ b.astype(np.float64))
+    for halves in (False, True):
+        out = np.empty(np.broadcast_shapes(a_shape[:-2], b_shape[:-2]) + (a_shape[-2], b_shape[-1]), dtype)
+        got = SCALED(a, b, s, halves, out=out)
+        assert got is out and got.dtype == dtype
+        assert _rel(got, want) < 50 * np.finfo(dtype).eps, (_rel(got, want), halves)
+        if s in (0.125, 0.5):
+            plain = HELPER(a, b) if halves else a @ b
+            assert np.array_equal(got, plain * dtype(s))
+
+
+def test_a_number_times_a_product_is_applied_to_the_smaller_operand():
+    """attention's scores Q K^T / sqrt(d): the number goes into the product's call (applied at run time to Q, n x d,
+    not to the n x n scores), and no statement multiplies the scores by it afterwards; the result is unchanged."""
+    fn = lower_formula(get("attention"))
+    source = fn.source()
+    assert f"{SCALED_MATMUL}(Q, np.swapaxes(K, -1, -2), 1 / float(np.sqrt(d_k)), True" in source
+    assert source.count("float(np.sqrt(d_k))") == 2  # the scaled product, and the shifted body's (shared) scores
+    gen = vars(load_generated("import numpy as np\n\n\n" + NumPyLowering.helpers_source(source, grad=False)
+                              + "\n\n\n" + source))[fn.name]
+    rng = np.random.default_rng(2)
+    Q, K, V = (rng.standard_normal((2, 16, 24)) for _ in range(3))
+    S = Q @ np.swapaxes(K, -1, -2) / np.sqrt(24)
+    E = np.exp(S - S.max(-1, keepdims=True))
+    assert _rel(gen(Q, K, V), (E / E.sum(-1, keepdims=True)) @ V) < 1e-14
