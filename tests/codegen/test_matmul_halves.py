@@ -8,8 +8,10 @@ from codegen.load import load_generated
 from codegen.lower import lower_formula
 from codegen.lower_nodes import (
     MATMUL_HALVES,
+    MATMUL_LONG,
     SCALED_MATMUL,
     matmul_halves_source,
+    matmul_long_source,
     scaled_matmul_source,
 )
 from codegen.lower_printer import NumPyLowering
@@ -75,8 +77,8 @@ def test_attention_scores_take_the_halves_and_float32_attention_beats_a_plain_fl
     assert np.mean(mine) <= 0.9 * np.mean(theirs), (np.mean(mine), np.mean(theirs))
 
 
-SCALED = vars(load_generated("import numpy as np\n\n\n" + matmul_halves_source() + "\n\n\n" + scaled_matmul_source()))[
-    SCALED_MATMUL]
+SCALED = vars(load_generated(f"import numpy as np\n\n\n{matmul_halves_source()}\n\n\n{matmul_long_source()}\n\n\n"
+                             f"{scaled_matmul_source()}"))[SCALED_MATMUL]
 
 
 @pytest.mark.parametrize("dtype", [np.float64, np.float32])
@@ -117,3 +119,32 @@ def test_a_number_times_a_product_is_applied_to_the_smaller_operand():
     S = Q @ np.swapaxes(K, -1, -2) / np.sqrt(24)
     E = np.exp(S - S.max(-1, keepdims=True))
     assert _rel(gen(Q, K, V), (E / E.sum(-1, keepdims=True)) @ V) < 1e-14
+
+
+LONG = vars(load_generated("import numpy as np\n\n\n" + matmul_halves_source() + "\n\n\n" + matmul_long_source()))[
+    MATMUL_LONG]
+
+
+def test_a_product_no_larger_than_its_operands_is_summed_in_halves_in_float32():
+    """_matmul_long: attention's A V at n = 64 (64 x 64 by 64 x 64: the product no larger than its operands) in
+    halves, rms error against float64 the mean of DRAWS below 0.9 of one product's; Q K^T's shape (the product
+    larger than its operands: 64 x 16 by 16 x 64) one product, bit for bit; float64 one product."""
+    one, halves = [], []
+    for seed in range(DRAWS):
+        rng = np.random.default_rng(seed)
+        e, v = rng.random((4, 64, 64)).astype(np.float32), rng.standard_normal((4, 64, 64)).astype(np.float32)
+        t = e.astype(float) @ v.astype(float)
+        scale = np.sqrt(np.mean(t ** 2))
+        one.append(np.sqrt(np.mean((e @ v - t) ** 2)) / scale)
+        halves.append(np.sqrt(np.mean((LONG(e, v) - t) ** 2)) / scale)
+    assert np.mean(halves) <= 0.9 * np.mean(one), (np.mean(halves), np.mean(one))
+    q, k = (np.random.default_rng(0).standard_normal((4, 64, 16)).astype(np.float32) for _ in range(2))
+    assert np.array_equal(LONG(q, np.swapaxes(k, -1, -2)), q @ np.swapaxes(k, -1, -2))
+    e64, v64 = e.astype(float), v.astype(float)
+    out = np.empty((4, 64, 64))
+    assert LONG(e64, v64, out=out) is out and np.array_equal(out, e64 @ v64)
+
+
+def test_attention_reads_its_value_product_through_the_long_product_helper():
+    source = lower_formula(get("attention")).source()
+    assert f"{MATMUL_LONG}(" in source and f"{MATMUL_HALVES}(Q, np.swapaxes(K, -1, -2)" in source
