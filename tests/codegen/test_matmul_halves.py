@@ -10,6 +10,7 @@ from codegen.lower_nodes import (
     MATMUL_HALVES,
     MATMUL_LONG,
     SCALED_MATMUL,
+    Emitter,
     matmul_halves_source,
     matmul_long_source,
     scaled_matmul_source,
@@ -148,3 +149,44 @@ def test_a_product_no_larger_than_its_operands_is_summed_in_halves_in_float32():
 def test_attention_reads_its_value_product_through_the_long_product_helper():
     source = lower_formula(get("attention")).source()
     assert f"{MATMUL_LONG}(" in source and f"{MATMUL_HALVES}(Q, np.swapaxes(K, -1, -2)" in source
+
+
+def _layer_norm(widen: bool):
+    """The lowered layer norm, with its row values computed in float64 (the lowering) or not (the pass switched off)."""
+    if widen:
+        fn = lower_formula(get("layer_norm"))
+    else:
+        with pytest.MonkeyPatch.context() as mp:
+            mp.setattr(Emitter, "_wide_rows", lambda self, a, seen, wide: None)
+            fn = lower_formula(get("layer_norm"))
+    source = fn.source()
+    return vars(load_generated("import numpy as np\n\n\n" + NumPyLowering.helpers_source(source, grad=False)
+                               + "\n\n\n" + source))[fn.name], source
+
+
+def test_a_value_per_row_is_computed_in_float64_and_rounded_once():
+    """Layer norm's 1/sqrt(var + eps) (three roundings and more from its sums) in float64, rounded to float32 once:
+    the float32 output's worst error against float64 (the same inputs; plain NumPy from the textbook), mean of 32
+    seeded draws, below 0.95 of the same lowering's without it (measured 0.92: about an ulp of a per-row error taken
+    off the three or four of the whole); float64 the same bits."""
+    wide, source = _layer_norm(True)
+    narrow, _ = _layer_norm(False)
+    assert "np.float64)" in source
+
+    def textbook(x, g, b, eps):
+        t = x - x.mean(-1, keepdims=True)
+        return t / np.sqrt((t * t).mean(-1, keepdims=True) + eps) * g + b
+
+    mine, plain = [], []
+    for seed in range(32):
+        rng = np.random.default_rng(seed)
+        x, g, b = (rng.standard_normal(s).astype(np.float32) for s in ((64, 256), 256, 256))
+        t = textbook(x.astype(float), g.astype(float), b.astype(float), 1e-5)
+        got = wide(x, g, b, np.float32(1e-5))
+        assert got.dtype == np.float32
+        mine.append(_rel(got, t))
+        plain.append(_rel(narrow(x, g, b, np.float32(1e-5)), t))
+        if seed < 4:
+            x64, g64, b64 = x.astype(float), g.astype(float), b.astype(float)
+            assert np.array_equal(wide(x64, g64, b64, 1e-5), narrow(x64, g64, b64, 1e-5))
+    assert np.mean(mine) <= 0.95 * np.mean(plain), (np.mean(mine), np.mean(plain))
