@@ -700,3 +700,19 @@ def test_softplus_after_power_on_one_minus_a_power_of_a_sigmoid():
     assert not _same_at(expr, without, args, far)
     for values in (far, (2.0, 0.5), (-3.0, 1e-12), (40.0, 2.0)):
         assert _same_at(expr, new, args, values), values
+
+
+def test_paired_quotient_leaves_a_factor_it_cannot_keep_real():
+    # motivated by the ArcFace margin logit s cos(arccos(c) + m): its derivative's 1/sqrt(1 - c^2), after scaled_sqrt,
+    # is (1/M^2 - (c/M)^2)^(-1/2) / M, M = max(1, |c|), imaginary for |c| > 1, so its Abs unfolds into re/im parts
+    # and comparing magnitudes raised TypeError ("Invalid comparison of non-real") inside codegen
+    from codegen.rules_pairing import paired_quotient
+
+    c, g, m, s = sp.symbols("c g m s", real=True)
+    big = sp.Max(1, sp.Abs(c))
+    root = (big ** -2 - sp.UnevaluatedExpr((c / big) ** 2)) ** sp.Rational(-1, 2)
+    expr = g * s * sp.sin(m + sp.acos(c)) * root / big
+    new = paired_quotient(expr)
+    args = (c, g, m, s)
+    for values in ((0.3, 2.0, 0.5, 64.0), (-0.99, -1e-3, 0.2, 30.0)):
+        assert _same_at(expr.doit(), new.doit(), args, tuple(np.float64(v) for v in values)), values
