@@ -185,7 +185,7 @@ def _mp_modules():
 
     guarded = {name: getattr(GUARDED_MPMATH, name) for name in ("exp", "expm1", "sinh", "cosh", "sin", "cos", "tan", "tanh")}
     return [{"Heaviside": _heaviside, "loggamma": mpmath.loggamma, "digamma": mpmath.digamma,
-             "sign": mpmath.sign, "Max": max, "Min": min, "mpmath": GUARDED_MPMATH, **guarded}, "mpmath"]
+             "polygamma": mpmath.polygamma, "sign": mpmath.sign, "Max": max, "Min": min, "mpmath": GUARDED_MPMATH, **guarded}, "mpmath"]
 
 
 def mp_function(args, expr):
@@ -200,10 +200,11 @@ def mp_function(args, expr):
 
 
 def _mp_printer():
-    """The mpmath printer, with ``Heaviside`` printed as a call of :func:`_heaviside`: sympy's printer otherwise
+    r"""The mpmath printer, with ``Heaviside`` printed as a call of :func:`_heaviside`: sympy's printer otherwise
     rewrites it as a Piecewise and folds that into the Piecewise around it (a VJP selected by ``H(v) > 0``), which
-    took 5 s of simplification per gradient of the triplet loss."""
-    return FormularyMpmathPrinter({"user_functions": {"Heaviside": "Heaviside"}})
+    took 5 s of simplification per gradient of the triplet loss.  ``polygamma(m, x)`` (the derivative of $\log\Gamma$ is
+    ``polygamma(0, x)``), which sympy's mpmath printer does not know, is a call of ``mpmath.polygamma``."""
+    return FormularyMpmathPrinter({"user_functions": {"Heaviside": "Heaviside", "polygamma": "polygamma"}})
 
 
 MP_FUNCTIONS: dict = {}
