@@ -280,7 +280,8 @@ def _record(d: UserDefinition, known: dict) -> DefinedFunction:
     indices = tuple((index_syms[i], as_expr(lo).xreplace(size_syms), as_expr(hi).xreplace(size_syms))
                     for i, lo, hi in d.index_ranges)
     name = function_name(d.name)
-    pnames = {p.name for p in params}
+    # the upstream gradient is g unless a parameter or a keyword (ScaleNorm's scale g) is already called g
+    pnames = {p.name for p in params} | {k.name for k in keywords} | {str(s) for s in size_syms.values()}
     up_name = "g" if "g" not in pnames else "cotangent"
     if indices:
         up = Param(up_name, sp.IndexedBase(up_name, real=True), tuple(hi - lo + 1 for _, lo, hi in indices))
