@@ -15,7 +15,7 @@ The calling contract (also in the README):
 * ``name_vjp(p1, ..., pk, g, *, kw...)`` returns the gradient of ``sum(g * name(...))``
   with respect to each parameter, in order, each shaped like its parameter, computed in
   one function whose subexpressions are shared (the upstream is ``cotangent`` when a
-  parameter is already called ``g``).
+  parameter or a keyword is already called ``g``).
 
 The gradient is derived, never typed: by reverse mode through the definition's intermediates
 (:func:`derivations.gradients.reverse.expression_vjps`: common subexpressions and whole-axis sums named,
