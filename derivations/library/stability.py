@@ -581,3 +581,26 @@ register(Derivation(
     steps=(Step(_zx * log(_zy), Piecewise((_zx * log(_zy), _zx > 0), (0, True)),
                 justification="at x = 0 the product is 0 (log y is finite for y > 0); elsewhere the first branch"),),
 ))
+
+
+# ** the identity of the softmax difference rule (``codegen.rules_softmax_gap``) **
+
+_ga, _gb = IndexedBase("a", real=True), IndexedBase("b", real=True)
+_gsa, _gsb = Sum(exp(_ga[j]), (j, 0, K - 1)), Sum(exp(_gb[j]), (j, 0, K - 1))
+register(Derivation(
+    id="softmax_difference",
+    title=r"the identity of a stability rule: $p_i - q_i = q_i \operatorname{expm1}\bigl(d_i - "
+          r"\operatorname{log1p}\sum_j q_j \operatorname{expm1}(d_j)\bigr)$ for the softmaxes $p$, $q$ of $a$, $b$, "
+          r"$d = a - b$",
+    source="textbook",
+    # in two steps: the one-step form, evaluated exactly where one q_j dominates (b_3 = 80), rounds
+    # 1 + sum_j q_j expm1(d_j) to 0 inside log1p at the checker's precision and was refuted at a true point
+    steps=(Step(exp(_ga[i]) / _gsa - exp(_gb[i]) / _gsb,
+                exp(_gb[i]) / _gsb * expm1(_ga[i] - _gb[i] - log(_gsa / _gsb)),
+                justification="p_i / q_i = e^{d_i} sum_j e^{b_j} / sum_j e^{a_j}",
+                indices={i: (0, K - 1)}, sizes=({K: 1}, {K: 2}, {K: 3}, {K: 5})),
+           Step(_gsa / _gsb, 1 + Sum(exp(_gb[j]) * expm1(_ga[j] - _gb[j]), (j, 0, K - 1)) / _gsb,
+                justification="sum_j e^{a_j} = sum_j e^{b_j} e^{d_j} = sum_j e^{b_j} + sum_j e^{b_j} expm1(d_j): "
+                              "the log of the first step is log1p of the sum",
+                sizes=({K: 1}, {K: 2}, {K: 3}, {K: 5}))),
+))

@@ -716,3 +716,34 @@ def test_paired_quotient_leaves_a_factor_it_cannot_keep_real():
     args = (c, g, m, s)
     for values in ((0.3, 2.0, 0.5, 64.0), (-0.99, -1e-3, 0.2, 30.0)):
         assert _same_at(expr.doit(), new.doit(), args, tuple(np.float64(v) for v in values)), values
+
+
+def test_softmax_difference_keeps_the_digits_of_two_nearly_equal_softmaxes():
+    # motivated by the Jensen-Shannon VJP at logits ~1e-300; here the plain difference of two softmaxes (a
+    # "softmax gap"): at a, b ~ 1e-300 both round to 1/4 and the difference to 0, truth ~ (d_i - mean d) / 4
+    from codegen.define import build
+    from codegen.define_module import compile_exprs
+    from codegen.rules import RULES, SOFTMAX_DIFFERENCE
+    from readers.definition import read_ascii_definition
+
+    (f,) = build([read_ascii_definition("gap(a, b)[i] = exp(a[i])/sum(exp(a[j]), j, 0, n-1) "
+                                        "- exp(b[i])/sum(exp(b[j]), j, 0, n-1)")])
+    new, fired = stabilize(f.expr, tuple(sorted(RULES + (SOFTMAX_DIFFERENCE,), key=lambda r: r.priority)))
+    assert "softmax_difference" in fired
+    plain, _ = stabilize(f.expr)
+    gap = getattr(compile_exprs(f, new, (), False)[1], "gap")
+    before = getattr(compile_exprs(f, plain, (), False)[1], "gap")
+
+    def truth(a, b):  # the definition at 700 digits (a difference of 1e-300 on 1/4 needs 300 of them)
+        with mpmath.workdps(700):
+            ea, eb = [mpmath.exp(mpmath.mpf(float(v))) for v in a], [mpmath.exp(mpmath.mpf(float(v))) for v in b]
+            return np.array([float(x / mpmath.fsum(ea) - y / mpmath.fsum(eb)) for x, y in zip(ea, eb)])
+
+    tiny = (np.array([2.7e-300, 1.2e-300, 1.6e-300, -1.1e-300]), np.array([-1.1e-300, -8.5e-301, -1.3e-301, 2.4e-300]))
+    want = truth(*tiny)
+    assert np.max(np.abs(before(*tiny) - want)) > 0.5 * np.max(np.abs(want))  # max norms: 1e-300 squared is 0
+    for a, b in (tiny, (np.array([1.0, -2.0, 3.0, 0.5]), np.array([0.2, 4.0, -1.0, 1e300])),
+                 (np.array([0.3, 0.1, -0.2, 0.05]), np.array([0.31, 0.1, -0.25, 0.0])),
+                 (np.array([1e-5, 2e-5, -3e-5, 0.0]), np.array([0.0, 0.0, 0.0, 1e-5]))):
+        want = truth(a, b)
+        assert np.max(np.abs(gap(a, b) - want)) <= 1e-13 * np.max(np.abs(want)), (a, b)
