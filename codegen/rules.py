@@ -13,6 +13,7 @@ rule                      identity
 ``log_one_minus_sigmoid`` $\log\bigl(1 - \frac{1}{1 + e^{-x}}\bigr) = -\operatorname{sp}(x)$
 ``log_sigmoid_pair``      $a \log\sigma(s) + b \log\sigma(-s) = (a + b)\log\sigma(-s) + a\,s$ where $a + b$ drops a parameter (:mod:`codegen.rules_logit`)
 ``log_softmax_split``     $\log \frac{e^{a}}{\sum_j e^{f_j}} = a - \log \sum_j e^{f_j}$
+``log_constant_plus_exp_sum`` $\log(c + \sum_j e^{f_j}) = \log c + \operatorname{sp}(\log\sum_j e^{f_j} - \log c)$ for a number $c > 0$ (before ``logsumexp_shift``)
 ``logsumexp_shift``       $\log \sum_j e^{f_j} = m + \log \sum_j e^{f_j - m}$, $m = \max_j f_j$
 ``exp_normalize``         $\frac{e^{a_i}}{\sum_j e^{f_j}} = \frac{e^{a_i - m}}{\sum_j e^{f_j - m}}$
 ``softplus_stable``       $\log(1 + e^{x}) = \max(x, 0) + \operatorname{log1p}(e^{-|x|})$
@@ -20,7 +21,7 @@ rule                      identity
 ``power_expm1``           $b^{t} - 1 = \operatorname{expm1}(t \log b)$ for $b > 0$, a non-number exponent; $1 - e^{u} = -\operatorname{expm1}(u)$ (:mod:`codegen.rules_power`)
 ``softplus_after_power``  ``softplus_stable`` again after ``power_expm1``, whose $\log b$ of a sigmoid $b$ is a new $\log(1 + e^{-z})$ (before ``log1p_expm1`` takes it)
 ``power_over_base``       $A^{p} A^{q} = A^{p + q}$, $\frac{A^{p} + R}{A} = A^{p - 1} + \frac{R}{A}$ for an exponent not a number (:mod:`codegen.rules_power`)
-``log_add_exp``           $\log(e^{a} + e^{b}) = \max(a, b) + \operatorname{log1p}(e^{-|a - b|})$ (:mod:`codegen.rules_power`)
+``log_add_exp``           $\log(e^{a} + e^{b}) = \max(a, b) + \operatorname{log1p}(e^{-|a - b|})$; of more terms $M + \log\sum_k e^{a_k - M}$, $M = \max_k a_k$ (:mod:`codegen.rules_power`)
 ``log_of_mean``           $\log(\frac1n\sum_i f_i) = \operatorname{log1p}(\frac1n\sum_i (f_i - 1))$ near 1, else $\log\frac1n + \log\sum_i f_i$ (costly: search only; :mod:`codegen.rules_power`)
 ``term_over_sum``         $\frac{a w}{w + b} = \frac{a}{1 + b/w}$ for $|w| \ge |b|$ (costly: search only; :mod:`codegen.rules_fraction`)
 ``softplus_ratio``        $\log\frac{1 + e^{a}}{1 + e^{b}} = \operatorname{log1p}(\sigma(b)\operatorname{expm1}(a - b))$, or a log-add-exp for $|a - b| \ge 1$ (costly: search only; :mod:`codegen.rules_softplus_ratio`)
@@ -226,6 +227,25 @@ def _logsumexp_shift(expr: sp.Expr) -> sp.Expr:
         return m + sp.log(shifted)
 
     return expr.replace(lambda e: isinstance(e, sp.log) and _exp_sum(e.args[0]), shift)
+
+
+def _constant_and_exp_sum(e):
+    """``(c, s)`` where ``e`` is ``log(c + s)``, ``c`` a positive number and ``s`` a one-limit sum of exponentials."""
+    if not (isinstance(e, sp.log) and isinstance(e.args[0], sp.Add) and len(e.args[0].args) == 2):
+        return None
+    c, s = sorted(e.args[0].args, key=lambda t: not t.is_number)
+    return (c, s) if c.is_number and c.is_positive and _exp_sum(s) else None
+
+
+def _log_constant_plus_exp_sum(expr: sp.Expr) -> sp.Expr:
+    r"""$\log(c + \sum_j e^{f_j}) = \log c + \operatorname{sp}(L - \log c)$, $L = \log\sum_j e^{f_j}$: ``logsumexp_shift``
+    then shifts $L$ (a smooth hinge over negatives, $\log(1 + \sum_i e^{s (x_i + m)})$, at $m = 10^{300}$)."""
+
+    def value(e):
+        c, s = _constant_and_exp_sum(e)
+        return sp.log(c) + softplus_stable(sp.log(s) - sp.log(c))
+
+    return expr.replace(lambda e: _constant_and_exp_sum(e) is not None, value)
 
 
 # ** softplus, log1p and expm1 **
@@ -669,6 +689,10 @@ LOG_SIGMOID_PAIR = Rule(
 LOG_SOFTMAX_SPLIT = Rule(
     "log_softmax_split", "log_softmax_form", _log_softmax_split, priority=30,
     gain="log softmax for a dominated logit: the probability underflows to 0 and its log is -inf")
+LOG_CONSTANT_PLUS_EXP_SUM = Rule(
+    "log_constant_plus_exp_sum", "log_constant_plus_exp_sum", _log_constant_plus_exp_sum, priority=39,
+    gain="log(1 + sum_i e^{s (x_i + m)}) at m = 1e300: every exponential overflows (inf), truth about s m; as the "
+         "softplus of a log-sum-exp that logsumexp_shift shifts, it is finite")
 LOGSUMEXP_SHIFT = Rule(
     "logsumexp_shift", "logsumexp_shift", _logsumexp_shift, priority=40,
     gain="log sum exp for logits above 709: exp overflows to inf")
@@ -808,7 +832,7 @@ ZERO_TIMES_LOG = Rule(
          "log of their split quotient is inf, 0 * inf = nan; the truth about 1e-(1e300), and 0 where p is 0")
 
 RULES: tuple[Rule, ...] = tuple(sorted(
-    (LOG_SIGMOID, LOG_ONE_MINUS_SIGMOID, LOG_SIGMOID_PAIR, LOG_SOFTMAX_SPLIT, LOGSUMEXP_SHIFT, EXP_NORMALIZE, SOFTPLUS_STABLE,
+    (LOG_SIGMOID, LOG_ONE_MINUS_SIGMOID, LOG_SIGMOID_PAIR, LOG_SOFTMAX_SPLIT, LOG_CONSTANT_PLUS_EXP_SUM, LOGSUMEXP_SHIFT, EXP_NORMALIZE, SOFTPLUS_STABLE,
      LOG1P_EXPM1, POWER_EXPM1, LOG_ADD_EXP, SIGMOID_STABLE, ERF_NDTR, LOG_NDTR, TANH_SIGMOID, SECH_SQUARE, LOG_COSH, TANH_RATIO, LOG1MEXP, ROOT_CANCEL,
      SCALED_SQRT, ONE_MINUS_SIGMOID, SHIFT_COLLECT, DIFFERENCE_OF_SQUARES, LOG1P_LARGE_PRODUCT,
      SCALE_OVER_ARGUMENT, ARGUMENT_OVER_SCALE, COMMON_DENOMINATOR, LOGISTIC_OF_EXP, EXP_ABSORB, SCALES_INTO_SUM, SCALE_INTO_ENTRY, RATIO_BEFORE_POWER, LOG_GAMMA_DIFFERENCE,

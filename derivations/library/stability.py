@@ -432,13 +432,17 @@ register(Derivation(
                 justification="a mean is 1 plus the mean of the differences from 1: (1/n) sum_j 1 = 1",
                 sizes=({n: 1}, {n: 2}, {n: 3}))),
 ))
-_ae, _be = Symbol("a", real=True), Symbol("b", real=True)
+_ae, _be, _ce = Symbol("a", real=True), Symbol("b", real=True), Symbol("c", real=True)
 register(Derivation(
     id="log_add_exp",
     title=r"the identity of a stability rule: $\log(e^{a} + e^{b}) = \max(a, b) + \operatorname{log1p}(e^{-|a - b|})$",
     source="textbook",
     steps=(Step(log(exp(_ae) + exp(_be)), Max(_ae, _be) + log1p(exp(-Abs(_ae - _be))),
-                justification="factor e^{max(a, b)} out of the sum: the other term is e^{-|a - b|}"),),
+                justification="factor e^{max(a, b)} out of the sum: the other term is e^{-|a - b|}"),
+           Step(log(exp(_ae) + exp(_be) + exp(_ce)),
+                Max(_ae, _be, _ce) + log(exp(_ae - Max(_ae, _be, _ce)) + exp(_be - Max(_ae, _be, _ce))
+                                         + exp(_ce - Max(_ae, _be, _ce))),
+                justification="factor e^{M} out of the sum, any M (three or more terms)")),
 ))
 
 
@@ -603,4 +607,23 @@ register(Derivation(
                 justification="sum_j e^{a_j} = sum_j e^{b_j} e^{d_j} = sum_j e^{b_j} + sum_j e^{b_j} expm1(d_j): "
                               "the log of the first step is log1p of the sum",
                 sizes=({K: 1}, {K: 2}, {K: 3}, {K: 5}))),
+))
+
+
+# ** the identity of the rule for a constant plus a sum of exponentials (``codegen.rules``) **
+
+_cc = Symbol("c", positive=True)
+_lz = log(Sum(exp(z[j]), (j, 0, K - 1)))
+register(Derivation(
+    id="log_constant_plus_exp_sum",
+    title=r"the identity of a stability rule: $\log(c + \sum_j e^{z_j}) = \log c + \operatorname{sp}(L - \log c)$, "
+          r"$L = \log\sum_j e^{z_j}$, $\operatorname{sp}(u) = \max(u, 0) + \operatorname{log1p}(e^{-|u|})$, $c > 0$",
+    source="textbook",
+    # in two steps: the sum, then the softplus of a scalar (in one step the checker's numeric rung stopped at
+    # a Max of an overflowed exponential, 'zoo is not comparable')
+    steps=(Step(log(_cc + Sum(exp(z[j]), (j, 0, K - 1))), log(_cc) + log(1 + exp(_lz - log(_cc))),
+                justification="c + S = c (1 + S / c) = c (1 + e^{L - log c})",
+                sizes=({K: 1}, {K: 2}, {K: 3}, {K: 5})),
+           Step(log(1 + exp(x)), Max(x, 0) + log1p(exp(-Abs(x))),
+                justification="log(1 + e^{u}) = sp(u) at u = L - log c (softplus_stable)")),
 ))

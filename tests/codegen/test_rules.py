@@ -747,3 +747,35 @@ def test_softmax_difference_keeps_the_digits_of_two_nearly_equal_softmaxes():
                  (np.array([1e-5, 2e-5, -3e-5, 0.0]), np.array([0.0, 0.0, 0.0, 1e-5]))):
         want = truth(a, b)
         assert np.max(np.abs(gap(a, b) - want)) <= 1e-13 * np.max(np.abs(want)), (a, b)
+
+
+def test_log_add_exp_of_three_and_a_constant_plus_an_exponential_sum():
+    # motivated by the soft minimum of three, -g log(e^{-a/g} + e^{-b/g} + e^{-c/g}) at g = 1e-300, and a smooth
+    # hinge log(1 + sum_i e^{s (x_i + m)}) at m = 1e300 (circle loss); here a log-sum-exp of three scalars and
+    # log(2 + sum_i e^{x_i}): every exponential over- or underflows
+    from codegen.rules import LOG_ADD_EXP, RULES
+
+    a, b, c = sp.symbols("a b c", real=True)
+    expr = sp.log(sp.exp(a) + sp.exp(b) + sp.exp(c))
+    new = LOG_ADD_EXP.apply(expr)
+    for values in ((800.0, 3.0, 1e300), (-1e300, -900.0, -2e300), (0.0, -40.0, 1.0), (1.5, -0.5, 0.25)):
+        assert _same_at(expr, new, (a, b, c), values), values
+    assert _naive_fails(expr, (a, b, c), (-1e300, -900.0, -2e300))
+
+    from codegen.define import build
+    from codegen.define_module import compile_exprs
+    from readers.definition import read_ascii_definition
+
+    (f,) = build([read_ascii_definition("lse2(x) = log(2 + sum(exp(x[i]), i, 0, n-1))")])
+    new, fired = stabilize(f.expr)
+    assert "log_constant_plus_exp_sum" in fired
+    plain, _ = stabilize(f.expr, tuple(r for r in RULES if r.name != "log_constant_plus_exp_sum"))
+    stable = compile_exprs(f, new, (), False)[1].lse2
+    naive = compile_exprs(f, plain, (), False)[1].lse2
+    for v in ([1e300, 2.0, -3.0, 0.0], [-1e300, -2e300, -800.0, -1000.0], [0.5, -1.0, 2.0, 1.0]):
+        got = stable(np.array(v))
+        with mpmath.workdps(60):
+            want = mpmath.log(2 + mpmath.fsum(mpmath.exp(mpmath.mpf(t)) for t in v))
+        assert abs(got - want) <= REL_TOL * abs(want), v
+    with np.errstate(all="ignore"):
+        assert not np.isfinite(naive(np.array([1e300, 2.0, -3.0, 0.0])))
