@@ -27,6 +27,7 @@ rule                      identity
 ``softplus_ratio``        $\log\frac{1 + e^{a}}{1 + e^{b}} = \operatorname{log1p}(\sigma(b)\operatorname{expm1}(a - b))$, or a log-add-exp for $|a - b| \ge 1$ (costly: search only; :mod:`codegen.rules_softplus_ratio`)
 ``power_log1p``           $(1 + t)^{p} = e^{p \operatorname{log1p}(t)}$, $t > -1$, a non-number exponent (costly: search only; :mod:`codegen.rules_power`)
 ``sigmoid_stable``        $\frac{1}{1 + e^{-x}}$ with ``exp`` of a non-positive number only
+``constant_minus_max``    $c - k\max(a, b) = \min(c - k a, c - k b)$ (and $\min \to \max$) for a number $k > 0$ (:mod:`codegen.rules_cancel`)
 ``one_minus_sigmoid``     $1 - \frac{1}{1 + e^{a}} = \frac{1}{1 + e^{-a}}$
 ``shift_collect``         $c\,a - c\,m = c\,(a - m)$ for a max-shift $m$ (and a scale $c$ shifted after it is factored out)
 ``difference_of_squares`` $k\sum_j u_j^2 - k\sum_j v_j^2 = k\sum_j (u_j - v_j)(u_j + v_j)$
@@ -755,6 +756,10 @@ SCALED_SQRT = Rule(
     gain="sqrt(sum x^2 + e) for |x| > 1e154 or < 1e-154: the squares overflow to inf or underflow to 0; the same for "
          "any real power (x^2 + e^2)^{alpha/2} (generalized Charbonnier) as M^alpha ((x/M)^2 + (e/M)^2)^{alpha/2}")
 
+CONSTANT_MINUS_MAX = Rule(
+    "constant_minus_max", "constant_minus_max", rules_cancel.constant_minus_max, priority=24,
+    gain="log(1 - max(sigma(z) - m, 0)) at z = 1e300, m = 1e-300 (asymmetric loss): the max rounds to 1 and the log "
+         "is -inf, truth log(1e-300); as min(1 - sigma(z) + m, 1) one_minus_sigmoid keeps 1 - sigma(z) exact")
 ONE_MINUS_SIGMOID = Rule(
     "one_minus_sigmoid", "one_minus_sigmoid", rules_cancel.one_minus_sigmoid, priority=25,
     gain="1 - sigma(x) for x > 37: rounds to 0 where the truth is e^{-x} (focal loss, Bernoulli KL)")
@@ -837,7 +842,7 @@ RULES: tuple[Rule, ...] = tuple(sorted(
      SCALED_SQRT, ONE_MINUS_SIGMOID, SHIFT_COLLECT, DIFFERENCE_OF_SQUARES, LOG1P_LARGE_PRODUCT,
      SCALE_OVER_ARGUMENT, ARGUMENT_OVER_SCALE, COMMON_DENOMINATOR, LOGISTIC_OF_EXP, EXP_ABSORB, SCALES_INTO_SUM, SCALE_INTO_ENTRY, RATIO_BEFORE_POWER, LOG_GAMMA_DIFFERENCE,
      ROOT_DIFFERENCE, SQUARE_INTO_ROOT, RATIO_OF_EQUAL_SUMS, POWER_OVER_BASE, HEAVISIDE_SELECT, STEP_SCALE, ZERO_TIMES_LOG,
-     SOFTPLUS_AFTER_POWER),
+     SOFTPLUS_AFTER_POWER, CONSTANT_MINUS_MAX),
     key=lambda r: r.priority))
 
 

@@ -3,7 +3,7 @@ r"""The identities the stability rules of ``codegen.rules`` rest on.
 Each rewrite names one of these derivations; a test checks that every rule's
 identity is registered and holds.
 """
-from sympy import Abs, IndexedBase, Max, Mul, Piecewise, Sum, Symbol, exp, log, symbols
+from sympy import Abs, IndexedBase, Max, Min, Mul, Piecewise, Sum, Symbol, exp, log, symbols
 from sympy.codegen.cfunctions import expm1, log1p
 
 from derivations.checker.step import Derivation, Step
@@ -626,4 +626,19 @@ register(Derivation(
                 sizes=({K: 1}, {K: 2}, {K: 3}, {K: 5})),
            Step(log(1 + exp(x)), Max(x, 0) + log1p(exp(-Abs(x))),
                 justification="log(1 + e^{u}) = sp(u) at u = L - log c (softplus_stable)")),
+))
+
+
+# ** the identity of the rule moving a difference into a max or min (``codegen.rules_cancel``) **
+
+_mk = Symbol("k", positive=True)
+register(Derivation(
+    id="constant_minus_max",
+    title=r"the identity of a stability rule: $c - k\max(a, b) = \min(c - k a, c - k b)$ and "
+          r"$c - k\min(a, b) = \max(c - k a, c - k b)$ for $k > 0$",
+    source="textbook",
+    steps=(Step(_cc - _mk * Max(_ae, _be), Min(_cc - _mk * _ae, _cc - _mk * _be),
+                justification="u -> c - k u is decreasing for k > 0: it maps the larger argument to the smaller value"),
+           Step(x - _mk * Min(_ae, _be, _ce), Max(x - _mk * _ae, x - _mk * _be, x - _mk * _ce),
+                justification="the same for a min, of any number of arguments, and any real c")),
 ))

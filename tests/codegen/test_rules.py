@@ -779,3 +779,19 @@ def test_log_add_exp_of_three_and_a_constant_plus_an_exponential_sum():
         assert abs(got - want) <= REL_TOL * abs(want), v
     with np.errstate(all="ignore"):
         assert not np.isfinite(naive(np.array([1e300, 2.0, -3.0, 0.0])))
+
+
+def test_constant_minus_max_lets_one_minus_sigmoid_keep_the_log_of_a_shifted_probability():
+    # motivated by the asymmetric loss's log(1 - max(sigma(z) - m, 0)); here the shifted complement on its own, at
+    # z = 1e300, m = 1e-300: the max rounds to 1 and the log to -inf, truth log(1e-300 + e^{-1e300}) = log(1e-300)
+    from codegen.rules import RULES
+
+    m = sp.Symbol("m", positive=True)
+    expr = sp.log(1 - sp.Max(1 / (1 + sp.exp(-x)) - m, 0))
+    new, fired = stabilize(expr)
+    assert "constant_minus_max" in fired
+    without, _ = stabilize(expr, tuple(r for r in RULES if r.name != "constant_minus_max"))
+    far = (1e300, 1e-300)
+    assert not _same_at(expr, without, (x, m), far)
+    for values in (far, (2.0, 0.5), (-3.0, 0.25), (40.0, 1e-20), (-1e300, 0.9)):
+        assert _same_at(expr, new, (x, m), values), values
