@@ -221,7 +221,7 @@ register(Derivation(
 ))
 
 _i1 = Symbol("i", integer=True, nonnegative=True)
-from sympy import Min, sign  # noqa: E402
+from sympy import sign  # noqa: E402
 
 _Mxc = Max(Abs(x), Abs(_c), Rational(1, 10 ** 300))
 register(Derivation(
