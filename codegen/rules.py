@@ -16,6 +16,7 @@ rule                      identity
 ``log_constant_plus_exp_sum`` $\log(c + \sum_j e^{f_j}) = \log c + \operatorname{sp}(\log\sum_j e^{f_j} - \log c)$ for a number $c > 0$ (before ``logsumexp_shift``)
 ``logsumexp_shift``       $\log \sum_j e^{f_j} = m + \log \sum_j e^{f_j - m}$, $m = \max_j f_j$
 ``exp_normalize``         $\frac{e^{a_i}}{\sum_j e^{f_j}} = \frac{e^{a_i - m}}{\sum_j e^{f_j - m}}$
+``exp_normalize_offset``  $\frac{e^{u}}{c + \sum_j e^{f_j}} = \frac{e^{u - m}}{c e^{-m} + \sum_j e^{f_j - m}}$, $m = \max_j f_j$, for a number $c > 0$, where $m > 0$
 ``softplus_stable``       $\log(1 + e^{x}) = \max(x, 0) + \operatorname{log1p}(e^{-|x|})$
 ``log1p_expm1``           $\log(1 + t) = \operatorname{log1p}(t)$, $e^{x} - 1 = \operatorname{expm1}(x)$
 ``power_expm1``           $b^{t} - 1 = \operatorname{expm1}(t \log b)$ for $b > 0$, a non-number exponent; $1 - e^{u} = -\operatorname{expm1}(u)$ (:mod:`codegen.rules_power`)
@@ -191,6 +192,38 @@ def _exp_normalize(expr: sp.Expr) -> sp.Expr:
         else:
             factors[n] = sp.exp(_minus_shift(factors[n].args[0], m), evaluate=False)
         return sp.Mul(*factors, sp.Pow(shifted, -1))
+
+    return expr.replace(is_ratio, shift)
+
+
+def _offset_exp_sum(a):
+    """``(c, s)`` where ``a`` is ``1 / (c + s)``, ``c`` a positive number and ``s`` a one-limit sum of exponentials
+    not yet shifted, else None."""
+    if not (isinstance(a, sp.Pow) and a.exp == -1 and isinstance(a.base, sp.Add) and len(a.base.args) == 2):
+        return None
+    c, s = sorted(a.base.args, key=lambda t: not t.is_number)
+    if c.is_number and c.is_positive and _exp_sum(s) and not s.function.has(ReduceMax, ExpShift):
+        return c, s
+    return None
+
+
+def _exp_normalize_offset(expr: sp.Expr) -> sp.Expr:
+    r"""$\frac{e^{u}}{c + \sum_j e^{f_j}} = \frac{e^{u - m}}{c\,e^{-m} + \sum_j e^{f_j - m}}$, $m = \max_j f_j$, where
+    $m > 0$ (the sum could overflow; elsewhere it lies in $(0, n]$ and the quotient is left): the gradient of
+    $\log(1 + \sum_i e^{s (x_i + m)})$ at $m = 10^{300}$ is inf/inf."""
+    def is_ratio(e):
+        return isinstance(e, sp.Mul) and sum(_offset_exp_sum(a) is not None for a in e.args) == 1 \
+            and sum(isinstance(a, sp.exp) for a in e.args) == 1
+
+    def shift(e):
+        factors = list(e.args)
+        k = next(n for n, a in enumerate(factors) if _offset_exp_sum(a) is not None)
+        c, s = _offset_exp_sum(factors.pop(k))
+        m, shifted = _shifted_sum(s)
+        n = next(n for n, a in enumerate(factors) if isinstance(a, sp.exp))
+        factors[n] = sp.exp(_minus_shift(factors[n].args[0], m), evaluate=False)
+        stable = sp.Mul(*factors, sp.Pow(c * sp.exp(-m) + shifted, -1))
+        return sp.Piecewise((stable, m > 0), (e, True))
 
     return expr.replace(is_ratio, shift)
 
@@ -700,6 +733,10 @@ LOGSUMEXP_SHIFT = Rule(
 EXP_NORMALIZE = Rule(
     "exp_normalize", "exp_normalize", _exp_normalize, priority=50,
     gain="softmax for logits above 709: inf/inf is nan")
+EXP_NORMALIZE_OFFSET = Rule(
+    "exp_normalize_offset", "exp_normalize_offset", _exp_normalize_offset, priority=51,
+    gain="e^{u_k} / (1 + sum_j e^{u_j}) at u ~ 1e300 (the gradient of log(1 + sum_i e^{s (x_i + m)}) at m = 1e300): "
+         "inf/inf is nan; shifted by the largest exponent where it is positive, every term is at most 1")
 SOFTPLUS_STABLE = Rule(
     "softplus_stable", "softplus_stable", _softplus_stable, priority=60,
     gain="log(1 + e^x) for x > 709: e^x overflows; for x < -37: 1 + e^x rounds to 1")
@@ -842,7 +879,7 @@ RULES: tuple[Rule, ...] = tuple(sorted(
      SCALED_SQRT, ONE_MINUS_SIGMOID, SHIFT_COLLECT, DIFFERENCE_OF_SQUARES, LOG1P_LARGE_PRODUCT,
      SCALE_OVER_ARGUMENT, ARGUMENT_OVER_SCALE, COMMON_DENOMINATOR, LOGISTIC_OF_EXP, EXP_ABSORB, SCALES_INTO_SUM, SCALE_INTO_ENTRY, RATIO_BEFORE_POWER, LOG_GAMMA_DIFFERENCE,
      ROOT_DIFFERENCE, SQUARE_INTO_ROOT, RATIO_OF_EQUAL_SUMS, POWER_OVER_BASE, HEAVISIDE_SELECT, STEP_SCALE, ZERO_TIMES_LOG,
-     SOFTPLUS_AFTER_POWER, CONSTANT_MINUS_MAX),
+     SOFTPLUS_AFTER_POWER, CONSTANT_MINUS_MAX, EXP_NORMALIZE_OFFSET),
     key=lambda r: r.priority))
 
 

@@ -642,3 +642,17 @@ register(Derivation(
            Step(x - _mk * Min(_ae, _be, _ce), Max(x - _mk * _ae, x - _mk * _be, x - _mk * _ce),
                 justification="the same for a min, of any number of arguments, and any real c")),
 ))
+
+
+# ** the identity of the softmax-with-an-offset rule (``codegen.rules``) **
+
+register(Derivation(
+    id="exp_normalize_offset",
+    title=r"the identity of a stability rule: $\frac{e^{z_i}}{c + \sum_j e^{z_j}} = "
+          r"\frac{e^{z_i - m}}{c e^{-m} + \sum_j e^{z_j - m}}$ for any real $m$",
+    source="textbook",
+    steps=(Step(exp(z[i]) / (_cc + Sum(exp(z[j]), (j, 0, K - 1))),
+                exp(z[i] - m) / (_cc * exp(-m) + Sum(exp(z[j] - m), (j, 0, K - 1))),
+                justification="multiply numerator and denominator by e^{-m}", indices={i: (0, K - 1)},
+                sizes=({K: 1}, {K: 2}, {K: 3}, {K: 5})),),
+))

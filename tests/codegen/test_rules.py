@@ -795,3 +795,27 @@ def test_constant_minus_max_lets_one_minus_sigmoid_keep_the_log_of_a_shifted_pro
     assert not _same_at(expr, without, (x, m), far)
     for values in (far, (2.0, 0.5), (-3.0, 0.25), (40.0, 1e-20), (-1e300, 0.9)):
         assert _same_at(expr, new, (x, m), values), values
+
+
+def test_exp_normalize_offset_on_the_gradient_of_a_smooth_hinge():
+    # motivated by log(1 + sum_i e^{s (x_i + m)}) (circle loss); here its gradient's e^{x_k} / (1 + sum_j e^{x_j})
+    # with an entry at 1e300: inf/inf is nan, truth the one-hot [1, 0, 0, 0]
+    from codegen.define import build
+    from codegen.define_module import compile_exprs
+    from codegen.rules import RULES
+    from readers.definition import read_ascii_definition
+
+    (f,) = build([read_ascii_definition("w(x)[k] = exp(x[k])/(1 + sum(exp(x[j]), j, 0, n-1))")])
+    new, fired = stabilize(f.expr)
+    assert "exp_normalize_offset" in fired
+    plain, _ = stabilize(f.expr, tuple(r for r in RULES if r.name != "exp_normalize_offset"))
+    stable, naive = (compile_exprs(f, e, (), False)[1].w for e in (new, plain))
+    far = np.array([1e300, 2.0, -3.0, 0.0])
+    with np.errstate(all="ignore"):
+        assert not np.all(np.isfinite(naive(far)))
+    for v in (far, np.array([800.0, 799.0, -3.0, 0.0]), np.array([0.5, -1.0, 2.0, 1.0]),
+              np.array([-1e300, -800.0, -3.0, -900.0])):
+        with mpmath.workdps(60):
+            e = [mpmath.exp(mpmath.mpf(t)) for t in v]
+            want = np.array([float(t / (1 + mpmath.fsum(e))) for t in e])
+        assert np.max(np.abs(stable(v) - want)) <= REL_TOL * np.max(np.abs(want)), v
