@@ -136,9 +136,6 @@ def _shift_pair(e):
         big = shifts[0]
         scale = [f for f in factors if f is not big]
         if not scale or all(f.is_number for f in scale):
-            entry = _entry_of_shift(terms, m, sp.Mul(*scale), big)
-            if entry is not None:
-                return entry
             continue
         c = sp.Mul(*scale)
         for n, u in enumerate(terms):
@@ -150,35 +147,14 @@ def _shift_pair(e):
     return None
 
 
-def _entry_of_shift(terms, m, k, big):
-    r"""``(n, m, k, a, M)`` where term ``n`` is ``k a`` for an entry $a = f_i$ of the max-shift $M = \max_j f_j$ that
-    term ``m`` is ``-k M`` of (a number ``k``: $a_i - \max_j a_j$ of a log-softmax, the difference of two of them in a
-    KL divergence between categoricals), else None."""
-    if not (isinstance(big, ReduceMax) and len(big.limits) == 1):
-        return None
-    j = big.limits[0][0]
-    for n, u in enumerate(terms):
-        if n == m or u.has(ReduceMax):
-            continue
-        a = u / k
-        if any(i.is_integer and i != j and big.function.xreplace({j: i}) == a for i in a.free_symbols):
-            return n, m, k, a, big
-    return None
-
-
 def shift_collect(expr: sp.Expr) -> sp.Expr:
     r"""$c\,a - c\,m = c\,(a - m)$ for a max-shift $m$ (the logit $a = s_1$ of InfoNCE at temperature
     $c = 1/\tau$): $c\,a$ and $c\,m$ overflow where $c\,(a - m)$ is finite, and subtracting the two
     large products first loses what the log adds to them."""
     def value(e):
-        collected = []
-        while isinstance(e, sp.Add) and _shift_pair(e) is not None:  # each shift of the sum (two log-softmaxes)
-            n, m, c, a, big = _shift_pair(e)
-            # a number times the difference: kept one node (sympy would flatten 1*(a - M) into the sum, and the
-            # lowering add a + M' - M first, which loses a - M at a = 1e300)
-            collected.append(c * sp.UnevaluatedExpr(a - big) if c.is_number else sp.Mul(c, a - big, evaluate=False))
-            e = sp.Add(*[t for q, t in enumerate(e.args) if q not in (n, m)])
-        return sp.Add(e, *collected, evaluate=False) if e != 0 else sp.Add(*collected, evaluate=False)
+        n, m, c, a, big = _shift_pair(e)
+        rest = [t for q, t in enumerate(e.args) if q not in (n, m)]
+        return sp.Add(*rest) + sp.Mul(c, a - big, evaluate=False)
 
     return expr.replace(lambda e: isinstance(e, sp.Add) and _shift_pair(e) is not None, value)
 
