@@ -656,3 +656,18 @@ register(Derivation(
                 justification="multiply numerator and denominator by e^{-m}", indices={i: (0, K - 1)},
                 sizes=({K: 1}, {K: 2}, {K: 3}, {K: 5})),),
 ))
+
+
+# ** the identity of the root-of-a-product rule (``codegen.rules_root``) **
+
+_rp, _rq = Symbol("p", nonnegative=True), Symbol("q", nonnegative=True)
+_rn, _rm = Symbol("u", nonpositive=True), Symbol("v", nonpositive=True)
+register(Derivation(
+    id="root_of_product",
+    title=r"the identity of a stability rule: $\sqrt{a b} = \sqrt{|a|}\sqrt{|b|}$ where $a b \ge 0$",
+    source="textbook",
+    steps=(Step(sqrt(_rp * _rq), sqrt(Abs(_rp)) * sqrt(Abs(_rq)),
+                justification="both factors non-negative: sqrt(p q) = sqrt(p) sqrt(q)"),
+           Step(sqrt(_rn * _rm), sqrt(Abs(_rn)) * sqrt(Abs(_rm)),
+                justification="both non-positive: u v = |u| |v|")),
+))

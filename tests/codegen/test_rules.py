@@ -819,3 +819,17 @@ def test_exp_normalize_offset_on_the_gradient_of_a_smooth_hinge():
             e = [mpmath.exp(mpmath.mpf(t)) for t in v]
             want = np.array([float(t / (1 + mpmath.fsum(e))) for t in e])
         assert np.max(np.abs(stable(v) - want)) <= REL_TOL * np.max(np.abs(want)), v
+
+
+def test_root_of_product_on_a_geometric_mean_of_two_large_numbers():
+    # motivated by the Bhattacharyya coefficient sum_i sqrt(p_i q_i); here sqrt(a b) itself: at a = b = 1e300 the
+    # product overflows (truth 1e300), at 1e-300 it underflows to 0; where the signs differ it stays not real
+    a, b = sp.symbols("a b", real=True)
+    expr = sp.sqrt(a * b)
+    new, fired = stabilize(expr)
+    assert "root_of_product" in fired
+    assert _naive_fails(expr, (a, b), (1e300, 1e300)) and _naive_fails(expr, (a, b), (1e-300, 3e-300))
+    for values in ((1e300, 1e300), (1e-300, 3e-300), (-2.0, -8.0), (0.5, 2.0), (1e300, 1e-300)):
+        assert _same_at(expr, new, (a, b), values), values
+    with np.errstate(all="ignore"):
+        assert np.isnan(_np(new, (a, b))(-2.0, 3.0))  # not real there, as the definition
