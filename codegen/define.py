@@ -100,7 +100,7 @@ class DefinedFunction:
     domain: tuple = ()  # (python name, lo, lo_open, hi, hi_open) per bounded parameter or keyword, as the note states
 
 
-_SCRIPT_MARK = re.compile(r"[_^]\{?\s*([-+*'])\s*\}?")
+_SCRIPT_MARK = re.compile(r"[_^](?:\{\s*([-+*'])\s*\}|([-+*'])(?![\w{]))")
 _MARK_WORDS = {"+": "plus", "-": "minus", "*": "star", "'": "prime"}
 
 
@@ -108,7 +108,7 @@ def python_name(text: str) -> str:
     """``RMSNorm`` -> ``rmsnorm``, ``\\beta_1`` -> ``beta_1``, ``lambda`` -> ``lambda_``; a sign or star as the whole
     script is a word (``\\gamma_{+}`` -> ``gamma_plus``, ``\\gamma_-`` -> ``gamma_minus``, ``w^*`` -> ``w_star``): two
     parameters that differ only by it keep names that say which is which."""
-    text = _SCRIPT_MARK.sub(lambda m: "_" + _MARK_WORDS[m.group(1)], text)
+    text = _SCRIPT_MARK.sub(lambda m: "_" + _MARK_WORDS[m.group(1) or m.group(2)], text)
     name = re.sub(r"\W", "_", text.replace("\\", "")).strip("_")
     if not name:
         raise DefinitionError(f"{text!r} has no usable name")
