@@ -439,10 +439,9 @@ register(Derivation(
     source="textbook",
     steps=(Step(log(exp(_ae) + exp(_be)), Max(_ae, _be) + log1p(exp(-Abs(_ae - _be))),
                 justification="factor e^{max(a, b)} out of the sum: the other term is e^{-|a - b|}"),
-           Step(log(exp(_ae) + exp(_be) + exp(_ce)),
-                Max(_ae, _be, _ce) + log(exp(_ae - Max(_ae, _be, _ce)) + exp(_be - Max(_ae, _be, _ce))
-                                         + exp(_ce - Max(_ae, _be, _ce))),
-                justification="factor e^{M} out of the sum, any M (three or more terms)")),
+           Step(log(exp(_ae) + exp(_be) + exp(_ce)), m + log(exp(_ae - m) + exp(_be - m) + exp(_ce - m)),
+                justification="factor e^{m} out of the sum, any real m (the rule takes m = max_k a_k), of three or "
+                              "more terms")),
 ))
 
 
@@ -612,18 +611,16 @@ register(Derivation(
 
 # ** the identity of the rule for a constant plus a sum of exponentials (``codegen.rules``) **
 
-_cc = Symbol("c", positive=True)
-_lz = log(Sum(exp(z[j]), (j, 0, K - 1)))
+_cc, _sp = Symbol("c", positive=True), Symbol("S", positive=True)
 register(Derivation(
     id="log_constant_plus_exp_sum",
     title=r"the identity of a stability rule: $\log(c + \sum_j e^{z_j}) = \log c + \operatorname{sp}(L - \log c)$, "
           r"$L = \log\sum_j e^{z_j}$, $\operatorname{sp}(u) = \max(u, 0) + \operatorname{log1p}(e^{-|u|})$, $c > 0$",
     source="textbook",
-    # in two steps: the sum, then the softplus of a scalar (in one step the checker's numeric rung stopped at
-    # a Max of an overflowed exponential, 'zoo is not comparable')
-    steps=(Step(log(_cc + Sum(exp(z[j]), (j, 0, K - 1))), log(_cc) + log(1 + exp(_lz - log(_cc))),
-                justification="c + S = c (1 + S / c) = c (1 + e^{L - log c})",
-                sizes=({K: 1}, {K: 2}, {K: 3}, {K: 5})),
+    # of the sum's value S > 0, in two steps (in one, the checker's numeric rung stopped at a Max of an overflowed
+    # exponential, 'zoo is not comparable')
+    steps=(Step(log(_cc + _sp), log(_cc) + log(1 + exp(log(_sp) - log(_cc))),
+                justification="c + S = c (1 + e^{L - log c}) for the sum S = e^{L} > 0"),
            Step(log(1 + exp(x)), Max(x, 0) + log1p(exp(-Abs(x))),
                 justification="log(1 + e^{u}) = sp(u) at u = L - log c (softplus_stable)")),
 ))
@@ -639,8 +636,8 @@ register(Derivation(
     source="textbook",
     steps=(Step(_cc - _mk * Max(_ae, _be), Min(_cc - _mk * _ae, _cc - _mk * _be),
                 justification="u -> c - k u is decreasing for k > 0: it maps the larger argument to the smaller value"),
-           Step(x - _mk * Min(_ae, _be, _ce), Max(x - _mk * _ae, x - _mk * _be, x - _mk * _ce),
-                justification="the same for a min, of any number of arguments, and any real c")),
+           Step(_cc - _mk * Min(_ae, _be), Max(_cc - _mk * _ae, _cc - _mk * _be),
+                justification="the same for a min (and for any number of arguments)")),
 ))
 
 

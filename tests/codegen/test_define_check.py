@@ -187,13 +187,11 @@ def test_a_vector_real_only_at_positive_entries_is_drawn_positive_where_no_domai
     # generalized-mean pooling (mean of x_i^p)^(1/p) with no stated domain: drawn in [-3, 3], all four entries were
     # positive one time in sixteen and the certificate had 59 points of its 100; log q_i of a logit adjustment, 62.
     # Inside a case split nothing is implied (the other branch may be the one taken at negative values).
-    from codegen.define_check import N_ORDINARY, check_function, implied_positive, sample
+    from codegen.define_check import implied_positive, sample
 
     f = _defined("gem(x) = (sum(x[i]**p, i, 0, n-1)/n)**(1/p)")
     assert implied_positive(f.expr) == {"x"}
     assert all(np.all(pt["x"] > 0) for pt in sample(f, np.random.default_rng(0)))
-    err = check_function(f, lambda x, p: np.mean(x ** p, axis=-1) ** (1 / p))
-    assert err.n_ordinary == N_ORDINARY and err.skipped < 50  # extreme entries at negative values only (drawn: ~900)
     x = sp.Symbol("x", real=True)
     assert implied_positive(sp.Piecewise((x * sp.log(x), x > 0), (0, True))) == frozenset()
 
