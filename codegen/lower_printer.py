@@ -480,6 +480,15 @@ class NumPyLowering(ReductionLowering, NumPyPrinter):
             _mark_halves(arg)
         return self.call(self.fn("exp"), arg)
 
+    def _print_polygamma(self, expr):
+        r"""$\psi^{(0)}(x)$ is the digamma function: sympy writes ``digamma(x)``, and the derivative of
+        $\log\Gamma(x)$, as ``polygamma(0, x)``."""
+        order, arg = expr.args
+        target = self.function("digamma") if order == 0 else None
+        if target is None:
+            return self._print_Function(expr)
+        return self.call(target, self._print(arg))
+
     def _print_Function(self, expr):
         name = type(expr).__name__
         target = self.function(name)
