@@ -19,8 +19,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import sympy as sp
+from sympy.codegen import cfunctions
 
 import symbolic.integer_part  # noqa: F401 - floor/ceiling at a point certified (sympy read 99 - 2.9e-14 as 99)
+from symbolic import functions
 
 MAX_DIGITS = 1500
 """Most working digits ``evalf`` may use to certify a digit of a difference."""
@@ -75,7 +77,30 @@ MAX_EXACT_DIGITS = 20_000
 unevaluated for ``evalf`` (``(10**300)**(10**300)`` must not be computed as an integer)."""
 
 
+_ELEMENTARY = {
+    cfunctions.log1p: lambda x: sp.log(1 + x), cfunctions.expm1: lambda x: sp.exp(x) - 1,
+    cfunctions.log2: lambda x: sp.log(x) / sp.log(2), cfunctions.log10: lambda x: sp.log(x) / sp.log(10),
+    cfunctions.exp2: lambda x: 2**x, cfunctions.hypot: lambda x, y: sp.sqrt(x**2 + y**2),
+    cfunctions.fma: lambda a, b, c: a * b + c, functions.fma: lambda a, b, c: a * b + c,
+}
+r"""Functions whose ``evalf`` is not precision-tracking, by their elementary definitions.
+
+sympy's ``evalf`` raises its working precision through cancellation only inside the nodes it knows
+(``Add``, ``Mul``, ``Pow``, ``exp``, ``log``, ...).  A function it does not know gets its argument to
+``prec`` relative digits and is trusted, which is wrong where the function amplifies the argument's
+error: $\operatorname{log1p}(x)$ at $x = -1 + 10^{-21}$ (a softmax's $\sum_j q_j \operatorname{expm1}(d_j)$)
+gave $\log 0$ and a "certified" refutation of a true identity.  Written as $\log(1 + x)$, the exact
+rationals of the point meet in one ``Add`` before anything is rounded."""
+
+
+def _elementary(expr: sp.Expr) -> sp.Expr:
+    if not expr.has(*_ELEMENTARY):
+        return expr
+    return expr.replace(lambda node: type(node) in _ELEMENTARY, lambda node: _ELEMENTARY[type(node)](*node.args))
+
+
 def _substitute(expr: sp.Expr, point: dict) -> sp.Expr:
+    expr = _elementary(expr)
     with sp.evaluate(False):
         lazy = expr.xreplace(point)
     for node in sp.preorder_traversal(lazy):
