@@ -54,3 +54,10 @@ def test_bold_applied_to_an_expression_is_bold_letters():
     text = ("Take $\\mathbf{u} = [1, 2]^\\top$ and $\\mathbf{v} = [1, 1]^\\top$.\n\n$$\\mathbf{u^\\top v} = 3$$\n\n"
             "$$\\mathbf{u^\\top v} = 4$$\n\n$$\\mathbf{a^\\top b} = \\mathbf{b^\\top a}$$\n")
     assert _verdicts(text)[-3:] == ["proved", "refuted", "verified"]
+
+
+def test_an_inline_formula_between_dollars_that_end_and_open_lines_is_a_block():
+    # Jupyter notes write "tells us that $\n<formula>\n$. So ..."; MathJax renders it inline
+    text = "It distributes: $\na(b + c) = ab + ac\n$. Not so here: $\na - b = b - a\n$.\n\nIt costs $\n5 and $\n6.\n"
+    blocks = check_notes(text, path="<test>", budget=5.0).blocks
+    assert [(b.line, b.verdict) for b in blocks] == [(1, "proved"), (3, "refuted")]
