@@ -300,8 +300,10 @@ def _apart(lhs, rhs, laws=None) -> str:
     return f"{', '.join(sorted(left))} | {', '.join(sorted(right))}"
 
 
-def check_notes(text: str, *, path: str = "<string>", budget: float = 5.0) -> NotesReport:
-    """Check every formula block of the Markdown ``text``; ``budget`` is seconds per claim."""
+def check_notes(text: str, *, path: str = "<string>", budget: float = 5.0, macro_source: str | None = None
+                ) -> NotesReport:
+    """Check every formula block of the Markdown ``text``; ``budget`` is seconds per claim; ``macro_source``: the
+    text whose macro definitions hold (a LaTeX file's preamble), ``text`` by default."""
     from derivations.checker.ladder import check_step
 
     catalog, catalog_error = _catalog()
@@ -316,7 +318,7 @@ def check_notes(text: str, *, path: str = "<string>", budget: float = 5.0) -> No
     reader.einstein_stated = EINSTEIN_CUE.search(text) is not None
     reader.test_levels = hypothesis_tests.levels(text)
     reader.event_values.read_tables(reader.lines, reader.cell_expression)
-    fragments = with_bold_spread(with_macros(find_blocks(text), text))  # the notes' own commands, bold expressions
+    fragments = with_bold_spread(with_macros(find_blocks(text), macro_source or text))  # own commands, bold
     return NotesReport(path, tuple(reader.fragment(f) for f in fragments))
 
 

@@ -61,3 +61,14 @@ def test_an_inline_formula_between_dollars_that_end_and_open_lines_is_a_block():
     text = "It distributes: $\na(b + c) = ab + ac\n$. Not so here: $\na - b = b - a\n$.\n\nIt costs $\n5 and $\n6.\n"
     blocks = check_notes(text, path="<test>", budget=5.0).blocks
     assert [(b.line, b.verdict) for b in blocks] == [(1, "proved"), (3, "refuted")]
+
+
+def test_macros_of_a_latex_preamble_hold_in_its_body(tmp_path):
+    from readers.notes.files import check_file
+
+    tex = tmp_path / "notes.tex"
+    tex.write_text("\\documentclass{article}\n\\newcommand{\\E}[1]{\\mathbb{E}\\left[#1\\right]}\n"
+                   "\\newcommand{\\sq}[1]{{#1}^2}\n\\begin{document}\n\\section{Squares}\n"
+                   "\\[ \\sq{(a+b)} = a^2 + 2ab + b^2 \\]\n\\end{document}\n", encoding="utf-8")
+    (block,) = check_file(str(tex), 5.0).blocks
+    assert block.verdict in ("proved", "verified")
