@@ -33,6 +33,7 @@ _PASSES = 20
 class Macro:
     arguments: int
     body: str
+    operator: bool = False  # \DeclareMathOperator: a brace group after it is its argument, \Tr{(AB)} = \Tr(AB)
 
 
 def _group(text: str, start: int) -> int | None:
@@ -76,7 +77,8 @@ def _definitions(text: str):
         end = _group(text, m.end() - 1)
         if end is not None:
             star = "*" if m.group(1) else ""
-            yield m.start(), end, m.group(2) or m.group(3), Macro(0, rf"\operatorname{star}{{{text[m.end():end - 1]}}}")
+            yield m.start(), end, m.group(2) or m.group(3), Macro(0, rf"\operatorname{star}{{{text[m.end():end - 1]}}}",
+                                                                  operator=True)
 
 
 def document_macros(text: str) -> dict[str, Macro]:
@@ -138,6 +140,12 @@ def _expand_once(latex: str, macros: dict[str, Macro]) -> tuple[str, bool]:
         out.append(latex[k:m.start()])
         out.append(body + (" " if re.match(r"[A-Za-z]", latex[at:at + 1]) and re.search(r"\\[A-Za-z]+$", body)
                            else ""))
+        group = re.match(r"\s*\{", latex[at:]) if macro.operator else None
+        end = _group(latex, at + group.end() - 1) if group else None
+        if end is not None:  # \Tr{(X - Y)}: the group is the operator's argument
+            inner = latex[at + group.end():end - 1].strip()
+            out.append(inner if inner.startswith("(") and inner.endswith(")") else "(" + inner + ")")
+            at = end
         k, changed = at, True
     out.append(latex[k:])
     return "".join(out), changed

@@ -99,6 +99,12 @@ def _typefaces(lhs, rhs) -> dict:
     return {s: bold[s.name] for s in symbols if s.name in bold}
 
 
+def _as_trace(pair):
+    r"""``\operatorname{Tr}(A)`` (the Deep Learning book's spelling) as the trace ``tr(A)``."""
+    return tuple(e.replace(lambda f: isinstance(f, AppliedUndef) and f.func.__name__ == "Tr",
+                           lambda f: sp.Function("tr")(*f.args)) for e in pair)
+
+
 def kind_options(name: str, declared) -> list[Kind]:
     """The kinds a name may have: one when bold, declared or conventional; two for a plain letter."""
     props = frozenset(declared.props.get(name, ()))
@@ -257,9 +263,9 @@ class MatrixClaims:
         candidates = [(a, b) for line, a, b in _pairs(block) if line == row_line]
         matching = [(a, b) for a, b in candidates if (_commutative(a), _commutative(b)) == (claim.lhs, claim.rhs)]
         if len(matching) >= 1:
-            return matching[0]
+            return _as_trace(matching[0])
         if len(candidates) == 1:
-            return candidates[0]
+            return _as_trace(candidates[0])
         return "matrix claim: could not align the order-keeping reading with the claim"
 
     def substitute(self, pair, line, section):

@@ -72,3 +72,13 @@ def test_macros_of_a_latex_preamble_hold_in_its_body(tmp_path):
                    "\\[ \\sq{(a+b)} = a^2 + 2ab + b^2 \\]\n\\end{document}\n", encoding="utf-8")
     (block,) = check_file(str(tex), 5.0).blocks
     assert block.verdict in ("proved", "verified")
+
+
+def test_a_declared_operator_takes_the_group_after_it_and_Tr_is_the_trace():
+    # the Deep Learning book writes Tr; notes declare it and write \Tr{(...)}: braces group the argument
+    text = ("$$\\DeclareMathOperator{\\Tr}{Tr}$$\n\n$$\\Tr{(\\mathbf{A}\\mathbf{B}\\mathbf{C})} = "
+            "\\Tr{(\\mathbf{C}\\mathbf{A}\\mathbf{B})}$$\n\n$$\\Tr{(\\mathbf{A}\\mathbf{B})} = "
+            "\\Tr{\\mathbf{A}}\\,\\Tr{\\mathbf{B}}$$\n")
+    cyclic, product = _verdicts(text)
+    assert cyclic in ("proved", "verified")
+    assert product == "refuted"
