@@ -82,6 +82,8 @@ _ELEMENTARY = {
     cfunctions.log2: lambda x: sp.log(x) / sp.log(2), cfunctions.log10: lambda x: sp.log(x) / sp.log(10),
     cfunctions.exp2: lambda x: 2**x, cfunctions.hypot: lambda x, y: sp.sqrt(x**2 + y**2),
     cfunctions.fma: lambda a, b, c: a * b + c, functions.fma: lambda a, b, c: a * b + c,
+    functions.ndtr: lambda x: functions.ndtr(x).rewrite(sp.erfc),
+    functions.log_ndtr: lambda x: functions.log_ndtr(x).rewrite(sp.erfc),
 }
 r"""Functions whose ``evalf`` is not precision-tracking, by their elementary definitions.
 
