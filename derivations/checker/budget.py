@@ -42,6 +42,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from derivations.checker import shared_caches
+from derivations.parallel import collect_less_often
 
 LONGEST_WAIT = 10.0**6
 """Longest wait for a worker, in seconds (about 12 days): a longer budget is clamped, since
@@ -296,6 +297,7 @@ def _serve(conn, memory_bytes: int, shared: tuple, first) -> None:
     random_state = random.getstate()
     numpy_state = numpy_random.get_state() if numpy_random is not None else None
     resource.setrlimit(resource.RLIMIT_AS, (memory_bytes, memory_bytes))
+    collect_less_often()
     task = first
     try:
         while True:
@@ -382,6 +384,7 @@ def _died(exitcode: int | None, seconds: float) -> Outcome:
 
 
 def _child(sender, memory_bytes: int, fn, args, kwargs) -> None:
+    collect_less_often()
     loaded, tables = len(sys.modules), shared_caches.sizes()
     try:
         resource.setrlimit(resource.RLIMIT_AS, (memory_bytes, memory_bytes))
