@@ -79,7 +79,8 @@ GC_FIRST_THRESHOLD = 20_000
 """Allocations between collections of the youngest generation in a worker (Python's default is 700).  A check
 allocates sympy objects by the million and each collection of the oldest generation scans every object the
 worker holds (its catalog, library and caches); collecting 30 times less often took 9 % off the CPU of ten
-library derivations (side by side in one process; 100,000 gained no more), at a few MB more garbage held."""
+library derivations and 4 % off eleven of the costliest others (side by side in one process; 100,000 gained no
+more), at a few MB more garbage held."""
 
 
 def collect_less_often() -> None:
