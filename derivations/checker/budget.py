@@ -31,6 +31,7 @@ import gc
 import importlib
 import multiprocessing
 import os
+import pickle
 import resource
 import signal
 import sys
@@ -41,6 +42,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from derivations.checker import shared_caches
+from derivations.parallel import collect_less_often
 
 LONGEST_WAIT = 10.0**6
 """Longest wait for a worker, in seconds (about 12 days): a longer budget is clamped, since
@@ -153,6 +155,185 @@ def run_with_budget(fn, *args, seconds: float, memory_bytes: int = DEFAULT_MEMOR
     return Outcome(status, value, error, spent)
 
 
+SENDABLE = (int, float, str, bool, type(None))
+"""Arguments a :class:`BudgetedChild` sends to its live child by pickling; any other argument (a sympy
+expression, whose unpickling re-evaluates it) is handed over only by ``fork``, or named in ``shared``."""
+
+
+@dataclass(frozen=True)
+class _Shared:
+    """Stands, in a task sent to a live child, for ``shared[index]``: the child holds the object itself, inherited."""
+
+    index: int
+
+
+class BudgetedChild:
+    r"""Budgeted calls one after another in one forked child: :func:`run_with_budget`'s limits and outcomes, without
+    a fork per call.
+
+    A step's rungs (the probe, symbolic, exact, numeric) each took a child of their own, three or four forks of a
+    100-130 MB process per step, 13 ms of CPU each (copying and tearing down its page tables, then the parent's
+    copy-on-write faults): a tenth of ``verify --all``.  Here the child is forked at the first call (so it inherits
+    what the caller built before, as :func:`run_with_budget`'s does) and answers later calls as long as each ends in
+    time with a value: a call that times out, hits the memory cap, raises or dies ends the child, and the next call
+    forks a fresh one.  Each call is charged its own seconds (ran or slept, not waited for a CPU), as there.
+
+    A later call reaches the child by pickling, so its function must pickle by reference (a module-level function,
+    a dataclass of plain fields) and its arguments must be :data:`SENDABLE` or one of ``shared`` (objects that
+    existed at the fork: the child is sent their index); otherwise the child is ended and a fresh one is forked
+    for the call, exactly as :func:`run_with_budget` would.  Each call starts from the global random states the
+    child started with (numpy's is the caller's; Python reseeds ``random`` in every forked child, and sympy's
+    assumption queries shuffle with it), as the first call did; what a call memoizes (sympy's cache, compiled
+    sides) stays for the next, which only saves time.
+
+    .. code-block:: python
+
+        child = BudgetedChild(shared=(step,))
+        try:
+            probe = child.run(quick_refutation, step, 0.9, seconds=1.0)
+            proof = child.run(prove_symbolically, step, 3.6, seconds=4.0)
+        finally:
+            child.close()
+    """
+
+    def __init__(self, *, memory_bytes: int = DEFAULT_MEMORY_BYTES, shared: tuple = ()):
+        self.memory_bytes = memory_bytes
+        self.shared = tuple(shared)
+        self.forks = 0
+        """Children forked so far (a call answered by a live child forks none)."""
+        self._worker = None
+        self._conn = None
+
+    def run(self, fn, *args, seconds: float, **kwargs) -> Outcome:
+        """``fn(*args, **kwargs)`` in the child within ``seconds`` of its time, as :func:`run_with_budget`."""
+        start = time.monotonic()
+        if not seconds > 0:  # zero, negative or NaN
+            return Outcome("timeout", seconds=0.0)
+        task = self._task(fn, args, kwargs) if self._worker is not None else None
+        delay = 0.0
+        if task is not None:
+            delay = _run_delay(self._worker.pid)
+            try:
+                self._conn.send(task)
+            except (OSError, EOFError):  # the child is gone: a fresh one below
+                task = None
+                self.close()
+        if task is None:
+            self.close()
+            self._fork(fn, args, kwargs)
+        worker, conn = self._worker, self._conn
+
+        def charged() -> float:  # the child's own seconds on this call: wall time minus its wait for a CPU
+            return time.monotonic() - start - (_run_delay(worker.pid) - delay)
+
+        while not conn.poll(min(max(seconds - charged(), 0.005), LONGEST_WAIT)):
+            if charged() >= seconds or time.monotonic() - start >= WALL_BACKSTOP * seconds:
+                spent = charged()
+                self.close()
+                return Outcome("timeout", seconds=spent)
+        try:
+            status, value, error, imported, caches = conn.recv()
+        except (EOFError, OSError):  # the child died without answering
+            spent = charged()
+            worker.join()
+            exitcode = worker.exitcode
+            self.close()
+            return _died(exitcode, spent)
+        spent = charged()
+        if status != "ok":  # the child ends after a failure (see _serve): never reused
+            self.close()
+        adopt_modules(imported)
+        shared_caches.adopt(caches)
+        return Outcome(status, value, error, spent)
+
+    def _task(self, fn, args, kwargs):
+        """The call as it crosses to the live child, or None where it cannot (see the class docstring)."""
+        def encode(value):
+            for index, obj in enumerate(self.shared):
+                if value is obj:
+                    return _Shared(index)
+            return value if type(value) in SENDABLE else None
+
+        sent_args = tuple(encode(a) for a in args)
+        sent_kwargs = {k: encode(v) for k, v in kwargs.items()}
+        if any(e is None and a is not None for e, a in zip(sent_args, args)) or \
+                any(sent_kwargs[k] is None and kwargs[k] is not None for k in kwargs):
+            return None
+        if type(fn).__module__.startswith("sympy."):  # a sympy object as the callable: unpickling re-evaluates it
+            return None
+        try:
+            pickle.dumps(fn)
+        except Exception:  # noqa: BLE001 - a closure or lambda: handed over by fork instead
+            return None
+        return fn, sent_args, sent_kwargs
+
+    def _fork(self, fn, args, kwargs) -> None:
+        context = multiprocessing.get_context("fork")
+        parent_end, child_end = context.Pipe(duplex=True)
+        worker = context.Process(target=_serve, args=(child_end, self.memory_bytes, self.shared, (fn, args, kwargs)))
+        gc.freeze()  # as in run_with_budget
+        try:
+            worker.start()
+        finally:
+            gc.unfreeze()
+        child_end.close()
+        self._worker, self._conn = worker, parent_end
+        self.forks += 1
+
+    def close(self) -> None:
+        """End the child, if any (it holds nothing the caller needs)."""
+        if self._worker is not None:
+            self._conn.close()
+            _kill(self._worker)
+            self._worker = self._conn = None
+
+
+def _serve(conn, memory_bytes: int, shared: tuple, first) -> None:
+    """A :class:`BudgetedChild`'s child: run ``first``, then each task received, until the pipe closes or a task
+    fails (a failed call may leave the process half-changed: the next call gets a fresh child)."""
+    import random
+
+    numpy_random = sys.modules.get("numpy.random")
+    random_state = random.getstate()
+    numpy_state = numpy_random.get_state() if numpy_random is not None else None
+    resource.setrlimit(resource.RLIMIT_AS, (memory_bytes, memory_bytes))
+    collect_less_often()
+    task = first
+    try:
+        while True:
+            fn, args, kwargs = task
+            args = tuple(shared[a.index] if isinstance(a, _Shared) else a for a in args)
+            kwargs = {k: shared[v.index] if isinstance(v, _Shared) else v for k, v in kwargs.items()}
+            random.setstate(random_state)
+            if numpy_state is not None:
+                numpy_random.set_state(numpy_state)
+            if not _answer(conn, fn, args, kwargs):
+                return
+            try:
+                task = conn.recv()
+            except (EOFError, OSError):
+                return
+    finally:
+        conn.close()
+
+
+def _answer(conn, fn, args, kwargs) -> bool:
+    """Run one call and send its outcome as :func:`_child` does; whether it ended with a value sent."""
+    loaded, tables = len(sys.modules), shared_caches.sizes()
+    try:
+        value = fn(*args, **kwargs)
+        conn.send(("ok", value, "", _imported_since(loaded), shared_caches.grown(tables)))
+        return True
+    except MemoryError:
+        _send_or_die(conn, ("memory", None, "MemoryError", (), {}))
+    except BaseException as exc:  # noqa: BLE001 - every failure is reported to the parent
+        last = traceback.extract_tb(exc.__traceback__)[-1:] or [None]
+        where = f" at {last[0].filename}:{last[0].lineno}" if last[0] else ""
+        _send_or_die(conn, ("error", None, f"{type(exc).__name__}: {exc}"[:500] + where, _imported_since(loaded),
+                            shared_caches.grown(tables)))
+    return False
+
+
 class _OutOfTime(Exception):
     """Raised in :func:`within_cpu_seconds`'s call when its CPU seconds are spent."""
 
@@ -203,6 +384,7 @@ def _died(exitcode: int | None, seconds: float) -> Outcome:
 
 
 def _child(sender, memory_bytes: int, fn, args, kwargs) -> None:
+    collect_less_often()
     loaded, tables = len(sys.modules), shared_caches.sizes()
     try:
         resource.setrlimit(resource.RLIMIT_AS, (memory_bytes, memory_bytes))

@@ -18,7 +18,11 @@ from dataclasses import dataclass
 
 import sympy as sp
 
-from derivations.checker.budget import DEFAULT_MEMORY_BYTES, run_with_budget
+from derivations.checker.budget import (
+    DEFAULT_MEMORY_BYTES,
+    BudgetedChild,
+    run_with_budget,
+)
 from derivations.checker.step import Derivation, Step
 from derivations.checker.strategies import ExactTest, NumericTest, prove_symbolically
 from derivations.checker.strategies.evaluate import compile_before_fork
@@ -74,30 +78,38 @@ def check_step(step: Step, *, budget: float = 10.0, seed: int = 0, ladder: tuple
     build_before_fork(step, seconds=INSTANCES_SHARE * budget)
     if ladder is None:
         compile_before_fork(step, seconds=COMPILE_SHARE * budget)
+    child = BudgetedChild(memory_bytes=memory_bytes, shared=(step,))  # one fork for the rungs while they end in time
+    try:
+        verdict = _rungs(step, child, budget=budget, seed=seed, ladder=ladder, start=start)
+    finally:
+        child.close()
+    if decimals:
+        verdict = dataclasses.replace(verdict, assumptions=verdict.assumptions + ("decimals read as exact rationals",))
+    return verdict
+
+
+def _rungs(step: Step, child: BudgetedChild, *, budget: float, seed: int, ladder, start: float) -> Verdict:
+    """The budgeted part of :func:`check_step`, each call in ``child``: the written divisors and the probe (default
+    ladder only), the ladder, then sizes beyond the concrete ones."""
     verdict = None
     if ladder is None and written_applies(step):
-        outcome = run_with_budget(written_domain_refutation, step, WRITTEN_SHARE * budget * GRACE,
-                                  seconds=WRITTEN_SHARE * budget, memory_bytes=memory_bytes)
+        outcome = child.run(written_domain_refutation, step, WRITTEN_SHARE * budget * GRACE,
+                            seconds=WRITTEN_SHARE * budget)
         if outcome.ok and isinstance(outcome.value, Verdict) and outcome.value.kind == "refuted":
             verdict = dataclasses.replace(outcome.value, seconds=time.monotonic() - start)
         budget = max(budget - outcome.seconds, 0.0)
     if verdict is None and ladder is None:
-        outcome = run_with_budget(quick_refutation, step, PROBE_SHARE * budget * GRACE, seed,
-                                  seconds=PROBE_SHARE * budget, memory_bytes=memory_bytes)
+        outcome = child.run(quick_refutation, step, PROBE_SHARE * budget * GRACE, seed, seconds=PROBE_SHARE * budget)
         if outcome.ok and isinstance(outcome.value, Verdict) and outcome.value.kind == "refuted":
             verdict = dataclasses.replace(outcome.value, seconds=time.monotonic() - start)
     tail = ladder is None and tail_applies(step)
     if verdict is None:
-        verdict = _climb(step, budget=budget * (1 - TAIL_SHARE) if tail else budget, seed=seed, ladder=ladder,
-                         memory_bytes=memory_bytes)
+        verdict = _climb(step, child, budget=budget * (1 - TAIL_SHARE) if tail else budget, seed=seed, ladder=ladder)
         if tail and verdict.kind in ("verified", "undecided"):
-            outcome = run_with_budget(large_size_refutation, step, TAIL_SHARE * budget * GRACE,
-                                      seconds=TAIL_SHARE * budget, memory_bytes=memory_bytes)
+            outcome = child.run(large_size_refutation, step, TAIL_SHARE * budget * GRACE, seconds=TAIL_SHARE * budget)
             if outcome.ok and isinstance(outcome.value, Verdict) and outcome.value.kind == "refuted":
                 verdict = dataclasses.replace(outcome.value, seconds=time.monotonic() - start,
                                               details={"ladder": verdict.summary()[:300]})
-    if decimals:
-        verdict = dataclasses.replace(verdict, assumptions=verdict.assumptions + ("decimals read as exact rationals",))
     return verdict
 
 
@@ -181,7 +193,7 @@ def exact_decimals(step: Step) -> tuple[Step, bool]:
                                assumptions=tuple(a.xreplace(exact) for a in step.assumptions)), True
 
 
-def _climb(step: Step, *, budget: float, seed: int, ladder, memory_bytes: int) -> Verdict:
+def _climb(step: Step, child: BudgetedChild, *, budget: float, seed: int, ladder) -> Verdict:
     start = time.monotonic()
     spent = 0.0  # the rungs' own seconds (run_with_budget's clock: waiting for a CPU is not counted)
     notes: dict[str, str] = {}
@@ -192,7 +204,7 @@ def _climb(step: Step, *, budget: float, seed: int, ladder, memory_bytes: int) -
             notes[rung.name] = "no time left"
             causes.append("timeout")
             continue
-        outcome = run_with_budget(rung.strategy, step, seconds * GRACE, seconds=seconds, memory_bytes=memory_bytes)
+        outcome = child.run(rung.strategy, step, seconds * GRACE, seconds=seconds)
         spent += outcome.seconds
         value = outcome.value
         if outcome.ok and isinstance(value, Verdict) and value.kind != "undecided":

@@ -229,3 +229,82 @@ def test_within_cpu_seconds_gives_up_on_a_runaway_call_and_passes_a_quick_one_th
     assert within_cpu_seconds(_spin, seconds=0.2) is None
     assert within_cpu_seconds(sum, [1, 2, 3], seconds=10) == 6
     assert within_cpu_seconds(sum, [1, 2], seconds=10) == 3  # the first call's limit was disarmed with it
+
+
+# ** BudgetedChild: the rungs of a step in one child while they end in time **
+
+def _random_draws(_step):
+    import random
+
+    import numpy as np
+
+    return random.random(), float(np.random.random()), os.getpid()
+
+
+def test_a_budgeted_child_answers_later_calls_without_forking_again():
+    """Three calls, one fork: the second and third run in the same child, each starting from the random states the
+    child started with (numpy's is the caller's; Python reseeds ``random`` in every forked child), so each draws
+    what the first did; the shared object reaches the child by index (the inherited one, not a pickled copy)."""
+    import numpy as np
+
+    from derivations.checker.budget import BudgetedChild
+
+    step = [sp.Symbol("x")]
+    state = np.random.get_state()
+    child = BudgetedChild(shared=(step,))
+    try:
+        answers = [child.run(_random_draws, step, seconds=10) for _ in range(3)]
+    finally:
+        child.close()
+    assert [a.status for a in answers] == ["ok"] * 3
+    assert len({a.value for a in answers}) == 1  # the same draws, in the same process
+    assert answers[0].value[1] == np.random.random()  # numpy's state is the caller's at the fork
+    np.random.set_state(state)
+    assert answers[0].value[2] != os.getpid()
+    assert child.forks == 1
+
+
+def _expression_text(expr):
+    return sp.srepr(expr)
+
+
+def test_a_budgeted_child_forks_afresh_after_a_timeout_an_error_or_an_argument_it_cannot_be_sent(tmp_path):
+    """A timed-out or failed call ends its child; an argument that would cross by pickling (a sympy expression,
+    which unpickling re-evaluates) is handed over by a fresh fork instead, unevaluated as it was."""
+    from derivations.checker.budget import BudgetedChild
+
+    a, b = sp.symbols("a b")
+    unevaluated = sp.Mul(a, sp.Mul(b, sp.Pow(a, -1, evaluate=False), evaluate=False), evaluate=False)
+    child = BudgetedChild()
+    try:
+        assert child.run(abs, -2, seconds=10).value == 2 and child.forks == 1
+        assert child.run(_slow_forever, str(tmp_path / "pid"), seconds=0.3).status == "timeout"
+        assert child.run(abs, -3, seconds=10).value == 3 and child.forks == 2
+        assert child.run(_fail, seconds=10).status == "error" and child.forks == 2
+        assert child.run(abs, -4, seconds=10).value == 4 and child.forks == 3
+        assert child.run(_expression_text, unevaluated, seconds=10).value == sp.srepr(unevaluated)
+        assert child.forks == 4
+    finally:
+        child.close()
+    pid = int((tmp_path / "pid").read_text())
+    try:
+        os.kill(pid, 0)
+        alive = True
+    except ProcessLookupError:
+        alive = False
+    assert not alive
+
+
+def test_a_step_whose_rungs_end_in_time_forks_once(monkeypatch):
+    """The probe, symbolic, exact and numeric rungs of an identity sympy does not prove all run, in one child."""
+    from derivations.checker import budget
+    from derivations.checker.ladder import check_step
+    from derivations.checker.step import Step
+
+    forks = []
+    real_fork = budget.BudgetedChild._fork
+    monkeypatch.setattr(budget.BudgetedChild, "_fork", lambda self, *a: forks.append(a[0]) or real_fork(self, *a))
+    t = sp.Symbol("t", real=True)
+    verdict = check_step(Step(abs(t) ** 3, sp.Piecewise((t**3, t >= 0), (-(t**3), True))), budget=60.0)
+    assert verdict.kind == "verified", verdict.summary()
+    assert len(forks) == 1, forks
