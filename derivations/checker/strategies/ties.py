@@ -134,13 +134,13 @@ def feature_points(inst: Instance, deadline: float, cut: list | None = None) -> 
     deadline = min(deadline, busy_clock() + FEATURE_SHARE * max(deadline - busy_clock(), 0.0))
     difference = inst.lhs - inst.rhs
     boundaries = [a.lhs - a.rhs for a in inst.assumptions if isinstance(a, (sp.Le, sp.Lt, sp.Ge, sp.Gt))]
+    own = {s: _own_kinks(difference, boundaries, s, deadline, cut) for s in symbols} if len(symbols) > 1 else {}
     for s in symbols:
         others = [t for t in symbols if t != s]
-        for values in itertools.islice(itertools.product(SLICE_VALUES, repeat=len(others)), MAX_SLICES):
+        for fill in slice_fills(others, own):
             if busy_clock() > deadline:
                 _note(cut, "the feature points")
                 return
-            fill = dict(zip(others, values))
             line = difference.xreplace(fill)
             walls = [b.xreplace(fill) for b in boundaries if s in b.free_symbols]
             roots = _breakpoints(line, s, deadline, walls, cut)
@@ -155,6 +155,44 @@ def feature_points(inst: Instance, deadline: float, cut: list | None = None) -> 
                 point = {**fill, s: root}
                 if inside(inst, point):
                     yield point
+
+
+MAX_OWN_KINKS = 2
+"""Kinks of a symbol on its own (:func:`_own_kinks`) at which the other symbols' lines are laid, each."""
+
+
+def slice_fills(others: list, own: dict | None = None) -> list[dict]:
+    r"""Values of the ``others`` for the lines along one symbol: first every combination of their own kinks
+    (``own``, :func:`_own_kinks`), then the first :data:`MAX_SLICES` combinations of :data:`SLICE_VALUES`.
+
+    A failure where the kinks of several symbols meet lies on no line through the slice values:
+    $10^{15} (|x - 1/7| + |y - 3/11|) > 10^{-3}$ fails at $(1/7, 3/11)$ alone, which the line $y = 3/11$ reaches
+    and the lines $y \in \{0, \pm 1, \tfrac12, 2\}$ do not."""
+    own = own or {}
+    kinked = [own.get(t, [])[:MAX_OWN_KINKS] or [None] for t in others]
+    fills = []
+    if any(values != [None] for values in kinked):
+        for values in itertools.product(*kinked):
+            fill = {t: v if v is not None else SLICE_VALUES[0] for t, v in zip(others, values)}
+            fills.append(fill)
+    for values in itertools.islice(itertools.product(SLICE_VALUES, repeat=len(others)), MAX_SLICES):
+        fill = dict(zip(others, values))
+        if fill not in fills:
+            fills.append(fill)
+    return fills
+
+
+def _own_kinks(difference: sp.Expr, boundaries: list, s: sp.Symbol, deadline: float, cut: list | None) -> list:
+    """The exact kinks of ``difference`` in ``s`` that do not depend on the other symbols (the zeros of the
+    pieces and assumption boundaries in ``s`` alone, :func:`_pieces`), without the midpoints between them."""
+    walls = [b for b in boundaries if b.free_symbols == {s}]
+    pieces = [p for p in _pieces(difference) + walls if p.free_symbols == {s}]
+    kinks = []
+    for piece in pieces:
+        if busy_clock() > deadline or len(kinks) >= MAX_OWN_KINKS:
+            break
+        kinks += [r for r in _exact_roots(piece, s, deadline, cut) if r.is_real and r not in kinks]
+    return kinks[:MAX_OWN_KINKS]
 
 
 STEP_LEVELS = (1, 0, -1, 2)
