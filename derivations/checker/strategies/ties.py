@@ -134,6 +134,10 @@ def feature_points(inst: Instance, deadline: float, cut: list | None = None) -> 
     deadline = min(deadline, busy_clock() + FEATURE_SHARE * max(deadline - busy_clock(), 0.0))
     difference = inst.lhs - inst.rhs
     boundaries = [a.lhs - a.rhs for a in inst.assumptions if isinstance(a, (sp.Le, sp.Lt, sp.Ge, sp.Gt))]
+    if len(symbols) > 1:
+        for point in joint_points(difference, symbols, deadline):
+            if inside(inst, point):
+                yield point
     own = {s: _own_kinks(difference, boundaries, s, deadline, cut) for s in symbols} if len(symbols) > 1 else {}
     for s in symbols:
         others = [t for t in symbols if t != s]
@@ -193,6 +197,59 @@ def _own_kinks(difference: sp.Expr, boundaries: list, s: sp.Symbol, deadline: fl
             break
         kinks += [r for r in _exact_roots(piece, s, deadline, cut) if r.is_real and r not in kinks]
     return kinks[:MAX_OWN_KINKS]
+
+
+JOINT_SOLVE_SECONDS = 1.0
+"""Most seconds for each joint solve of :func:`joint_points` (in its own worker)."""
+MAX_JOINT_SYSTEMS = 3
+"""Most systems of kink equations solved jointly per difference."""
+
+
+def joint_points(difference: sp.Expr, symbols: tuple, deadline: float) -> list[dict]:
+    r"""Exact points in several symbols where a thin failure hides off every line through the slice values: the
+    joint zeros of the gradient of a smooth ``difference`` (the peak of a spike
+    $e^{-10^{20} ((x - 1/7)^2 + (y - 3/11)^2)}$), and the joint zeros of as many kink equations (:func:`_pieces`)
+    as there are symbols (where the kinks of $|x - y|$ and $|x + y - 2/7|$ meet, at $(1/7, 1/7)$).
+
+    Best effort, unlike the one-symbol zeros: a system that ``sympy.solve`` cannot finish within
+    :data:`JOINT_SOLVE_SECONDS` is skipped without marking the search cut short (before these points the claims in
+    several symbols had none of them)."""
+    systems = []
+    if not difference.has(sp.Max, sp.Min, sp.Abs, sp.sign, sp.Heaviside, sp.floor, sp.ceiling):
+        try:
+            systems.append([sp.diff(difference, s) for s in symbols])
+        except Exception:  # noqa: BLE001 - no gradient: the other points still run
+            pass
+    pieces = [p for p in _pieces(difference) if p.free_symbols & set(symbols)]
+    for combination in itertools.combinations(pieces, len(symbols)):
+        if len(systems) >= MAX_JOINT_SYSTEMS:
+            break
+        if set().union(*(p.free_symbols for p in combination)) == set(symbols):
+            systems.append(list(combination))
+    points = []
+    for system in systems:
+        if busy_clock() > deadline:
+            break
+        for point in _solved_system(system, symbols, deadline):
+            if point not in points:
+                points.append(point)
+    return points
+
+
+def _solve_system(system: list, symbols: tuple) -> list[dict]:
+    solutions = sp.solve(system, list(symbols), dict=True)
+    return [solution for solution in solutions[:20] if set(solution) == set(symbols) and
+            all(v.is_real and not v.free_symbols for v in solution.values())]
+
+
+def _solved_system(system: list, symbols: tuple, deadline: float) -> list[dict]:
+    from derivations.checker.budget import run_with_budget  # noqa: PLC0415
+
+    seconds = min(JOINT_SOLVE_SECONDS, (deadline - busy_clock()) / 4)
+    if seconds <= 0.05:
+        return []
+    outcome = run_with_budget(_solve_system, system, symbols, seconds=seconds)
+    return list(outcome.value) if outcome.ok else []
 
 
 STEP_LEVELS = (1, 0, -1, 2)

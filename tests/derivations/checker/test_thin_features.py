@@ -57,12 +57,19 @@ MEETING_KINKS = {
     "l1-tent-at-an-irrational-point": ("Max(0, 1 - 10**12*abs(x - sqrt(2)) - 10**12*abs(y + sqrt(3)))", "<", "1/2",
                                        ["x > 0"],
                                        lambda x, y: 10 ** 12 * (abs(x - mpmath.sqrt(2)) + abs(y + mpmath.sqrt(3))) <= 0.5),
+    # kinks that meet off every line x = c or y = c, at (1/7, 1/7), and a smooth spike at (sqrt 2, 1/3): found as
+    # joint zeros (of the two kink equations, of the gradient)
+    "tent-where-slanted-kinks-meet": ("Max(0, 1 - 10**12*abs(x - y) - 10**12*abs(x + y - 2/7))", "==", "0", [],
+                                      lambda x, y: 10 ** 12 * (abs(x - y) + abs(x + y - mpmath.mpf(2) / 7)) < 1),
+    "spike-at-an-irrational-point": ("1/(1 + 10**20*((x - sqrt(2))**2 + (y - 1/3)**2))", "<", "1/2", [],
+                                     lambda x, y: 10 ** 20 * ((x - mpmath.sqrt(2)) ** 2 + (y - mpmath.mpf(1) / 3) ** 2) <= 1),
 }
 
 
 @pytest.mark.parametrize("name", sorted(MEETING_KINKS))
 def test_a_failure_where_the_kinks_of_two_symbols_meet_is_found(name):
-    """Both were verified from samples before the lines were laid at the other symbol's own kinks (round 6)."""
+    """Each was verified from samples before the lines were laid at the other symbol's own kinks and the joint
+    zeros were tried (round 6)."""
     lhs, rel, rhs, assume, fails = MEETING_KINKS[name]
     verdict = check_step(claim_step(lhs, rel, rhs, assume), budget=BUDGET)
     assert verdict.kind == "refuted", verdict.summary()
