@@ -134,13 +134,17 @@ def feature_points(inst: Instance, deadline: float, cut: list | None = None) -> 
     deadline = min(deadline, busy_clock() + FEATURE_SHARE * max(deadline - busy_clock(), 0.0))
     difference = inst.lhs - inst.rhs
     boundaries = [a.lhs - a.rhs for a in inst.assumptions if isinstance(a, (sp.Le, sp.Lt, sp.Ge, sp.Gt))]
+    if len(symbols) > 1:
+        for point in joint_points(difference, symbols, deadline):
+            if inside(inst, point):
+                yield point
+    own = {s: _own_kinks(difference, boundaries, s, deadline, cut) for s in symbols} if len(symbols) > 1 else {}
     for s in symbols:
         others = [t for t in symbols if t != s]
-        for values in itertools.islice(itertools.product(SLICE_VALUES, repeat=len(others)), MAX_SLICES):
+        for fill in slice_fills(others, own):
             if busy_clock() > deadline:
                 _note(cut, "the feature points")
                 return
-            fill = dict(zip(others, values))
             line = difference.xreplace(fill)
             walls = [b.xreplace(fill) for b in boundaries if s in b.free_symbols]
             roots = _breakpoints(line, s, deadline, walls, cut)
@@ -155,6 +159,97 @@ def feature_points(inst: Instance, deadline: float, cut: list | None = None) -> 
                 point = {**fill, s: root}
                 if inside(inst, point):
                     yield point
+
+
+MAX_OWN_KINKS = 2
+"""Kinks of a symbol on its own (:func:`_own_kinks`) at which the other symbols' lines are laid, each."""
+
+
+def slice_fills(others: list, own: dict | None = None) -> list[dict]:
+    r"""Values of the ``others`` for the lines along one symbol: first every combination of their own kinks
+    (``own``, :func:`_own_kinks`), then the first :data:`MAX_SLICES` combinations of :data:`SLICE_VALUES`.
+
+    A failure where the kinks of several symbols meet lies on no line through the slice values:
+    $10^{15} (|x - 1/7| + |y - 3/11|) > 10^{-3}$ fails at $(1/7, 3/11)$ alone, which the line $y = 3/11$ reaches
+    and the lines $y \in \{0, \pm 1, \tfrac12, 2\}$ do not."""
+    own = own or {}
+    kinked = [own.get(t, [])[:MAX_OWN_KINKS] or [None] for t in others]
+    fills = []
+    if any(values != [None] for values in kinked):
+        for values in itertools.product(*kinked):
+            fill = {t: v if v is not None else SLICE_VALUES[0] for t, v in zip(others, values)}
+            fills.append(fill)
+    for values in itertools.islice(itertools.product(SLICE_VALUES, repeat=len(others)), MAX_SLICES):
+        fill = dict(zip(others, values))
+        if fill not in fills:
+            fills.append(fill)
+    return fills
+
+
+def _own_kinks(difference: sp.Expr, boundaries: list, s: sp.Symbol, deadline: float, cut: list | None) -> list:
+    """The exact kinks of ``difference`` in ``s`` that do not depend on the other symbols (the zeros of the
+    pieces and assumption boundaries in ``s`` alone, :func:`_pieces`), without the midpoints between them."""
+    walls = [b for b in boundaries if b.free_symbols == {s}]
+    pieces = [p for p in _pieces(difference) + walls if p.free_symbols == {s}]
+    kinks = []
+    for piece in pieces:
+        if busy_clock() > deadline or len(kinks) >= MAX_OWN_KINKS:
+            break
+        kinks += [r for r in _exact_roots(piece, s, deadline, cut) if r.is_real and r not in kinks]
+    return kinks[:MAX_OWN_KINKS]
+
+
+JOINT_SOLVE_SECONDS = 1.0
+"""Most seconds for each joint solve of :func:`joint_points` (in its own worker)."""
+MAX_JOINT_SYSTEMS = 3
+"""Most systems of kink equations solved jointly per difference."""
+
+
+def joint_points(difference: sp.Expr, symbols: tuple, deadline: float) -> list[dict]:
+    r"""Exact points in several symbols where a thin failure hides off every line through the slice values: the
+    joint zeros of the gradient of a smooth ``difference`` (the peak of a spike
+    $e^{-10^{20} ((x - 1/7)^2 + (y - 3/11)^2)}$), and the joint zeros of as many kink equations (:func:`_pieces`)
+    as there are symbols (where the kinks of $|x - y|$ and $|x + y - 2/7|$ meet, at $(1/7, 1/7)$).
+
+    Best effort, unlike the one-symbol zeros: a system that ``sympy.solve`` cannot finish within
+    :data:`JOINT_SOLVE_SECONDS` is skipped without marking the search cut short (before these points the claims in
+    several symbols had none of them)."""
+    systems = []
+    if not difference.has(sp.Max, sp.Min, sp.Abs, sp.sign, sp.Heaviside, sp.floor, sp.ceiling):
+        try:
+            systems.append([sp.diff(difference, s) for s in symbols])
+        except Exception:  # noqa: BLE001 - no gradient: the other points still run
+            pass
+    pieces = [p for p in _pieces(difference) if p.free_symbols & set(symbols)]
+    for combination in itertools.combinations(pieces, len(symbols)):
+        if len(systems) >= MAX_JOINT_SYSTEMS:
+            break
+        if set().union(*(p.free_symbols for p in combination)) == set(symbols):
+            systems.append(list(combination))
+    points = []
+    for system in systems:
+        if busy_clock() > deadline:
+            break
+        for point in _solved_system(system, symbols, deadline):
+            if point not in points:
+                points.append(point)
+    return points
+
+
+def _solve_system(system: list, symbols: tuple) -> list[dict]:
+    solutions = sp.solve(system, list(symbols), dict=True)
+    return [solution for solution in solutions[:20] if set(solution) == set(symbols) and
+            all(v.is_real and not v.free_symbols for v in solution.values())]
+
+
+def _solved_system(system: list, symbols: tuple, deadline: float) -> list[dict]:
+    from derivations.checker.budget import run_with_budget  # noqa: PLC0415
+
+    seconds = min(JOINT_SOLVE_SECONDS, (deadline - busy_clock()) / 4)
+    if seconds <= 0.05:
+        return []
+    outcome = run_with_budget(_solve_system, system, symbols, seconds=seconds)
+    return list(outcome.value) if outcome.ok else []
 
 
 STEP_LEVELS = (1, 0, -1, 2)

@@ -50,6 +50,17 @@ HELD_OUT_5_CI = (
 )
 """The claims of ``heldout_round5.jsonl`` that CI checks (the ones that exposed a wrong verdict, and two true
 neighbours); ``python3 benchmarks/corpus.py --corpus tests/corpus/claims/heldout_round5.jsonl`` runs all of it."""
+HELD_OUT_6 = load_claims(CORPUS.with_name("heldout_round6.jsonl"))
+HELD_OUT_6_CI = (
+    # wrong before the fix (false, verified): 10^15 (|x - 1/7| + |y - 3/11|) > 10^-3 fails only where the kinks of x
+    # and y meet, on no line through the slice values
+    "tr-h6-l1-point",
+    # floor(log(10**15 - 1, 10)) is 14: sympy's own floor of it says 15 (the label script's too), the checker must not
+    "li-h6-log10-float", "li-h6-log10-float-bad",
+)
+"""The claims of ``heldout_round6.jsonl`` that CI checks (the one that exposed a wrong verdict, and the float trap
+that sympy gets wrong); ``python3 benchmarks/corpus.py --corpus tests/corpus/claims/heldout_round6.jsonl`` runs all
+of it."""
 HELD_OUT_4_CI = (
     # wrong before the fixes: floor(x + sin x) <= x + sin x (true) refuted where sympy rounded floor(99 - 2.9e-14)
     # up to 99; steps of floor at n = 7919 and n = 1009 that no sample met (false, verified)
@@ -103,6 +114,18 @@ def test_round_4_claim_gets_no_dishonest_verdict(claim):
 @pytest.mark.parametrize("claim", [c for c in HELD_OUT_5 if c["id"] in HELD_OUT_5_CI], ids=lambda c: c["id"])
 def test_round_5_claim_gets_no_dishonest_verdict(claim):
     test_corpus_claim_gets_no_dishonest_verdict(claim)
+
+
+@pytest.mark.parametrize("claim", [c for c in HELD_OUT_6 if c["id"] in HELD_OUT_6_CI], ids=lambda c: c["id"])
+def test_round_6_claim_gets_no_dishonest_verdict(claim):
+    test_corpus_claim_gets_no_dishonest_verdict(claim)
+
+
+def test_the_round_6_subset_names_existing_claims():
+    assert set(HELD_OUT_6_CI) <= {c["id"] for c in HELD_OUT_6}
+    earlier = {c["id"] for c in CLAIMS} | {c["id"] for c in HELD_OUT} | {c["id"] for c in HELD_OUT_3} | \
+        {c["id"] for c in HELD_OUT_4} | {c["id"] for c in HELD_OUT_5}
+    assert len({c["id"] for c in HELD_OUT_6}) == len(HELD_OUT_6) and not {c["id"] for c in HELD_OUT_6} & earlier
 
 
 def test_the_round_5_subset_names_existing_claims():

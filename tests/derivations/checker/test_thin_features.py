@@ -49,6 +49,45 @@ def test_a_true_piecewise_identity_is_not_refuted_at_its_kinks(lhs, rhs, assume)
 
 
 
+MEETING_KINKS = {
+    # the tent is positive only near where both kinks meet, (1/7, 3/11) and (sqrt 2, -sqrt 3): no line through the
+    # slice values 0, +-1, 1/2, 2 of the other symbol comes near, and every random sample gives 0
+    "l1-tent-at-a-rational-point": ("Max(0, 1 - 10**15*(abs(x - 1/7) + abs(y - 3/11)))", "==", "0", [],
+                                    lambda x, y: 10 ** 15 * (abs(x - mpmath.mpf(1) / 7) + abs(y - mpmath.mpf(3) / 11)) < 1),
+    "l1-tent-at-an-irrational-point": ("Max(0, 1 - 10**12*abs(x - sqrt(2)) - 10**12*abs(y + sqrt(3)))", "<", "1/2",
+                                       ["x > 0"],
+                                       lambda x, y: 10 ** 12 * (abs(x - mpmath.sqrt(2)) + abs(y + mpmath.sqrt(3))) <= 0.5),
+    # kinks that meet off every line x = c or y = c, at (1/7, 1/7), and a smooth spike at (sqrt 2, 1/3): found as
+    # joint zeros (of the two kink equations, of the gradient)
+    "tent-where-slanted-kinks-meet": ("Max(0, 1 - 10**12*abs(x - y) - 10**12*abs(x + y - 2/7))", "==", "0", [],
+                                      lambda x, y: 10 ** 12 * (abs(x - y) + abs(x + y - mpmath.mpf(2) / 7)) < 1),
+    "spike-at-an-irrational-point": ("1/(1 + 10**20*((x - sqrt(2))**2 + (y - 1/3)**2))", "<", "1/2", [],
+                                     lambda x, y: 10 ** 20 * ((x - mpmath.sqrt(2)) ** 2 + (y - mpmath.mpf(1) / 3) ** 2) <= 1),
+}
+
+
+@pytest.mark.parametrize("name", sorted(MEETING_KINKS))
+def test_a_failure_where_the_kinks_of_two_symbols_meet_is_found(name):
+    """Each was verified from samples before the lines were laid at the other symbol's own kinks and the joint
+    zeros were tried (round 6)."""
+    lhs, rel, rhs, assume, fails = MEETING_KINKS[name]
+    verdict = check_step(claim_step(lhs, rel, rhs, assume), budget=BUDGET)
+    assert verdict.kind == "refuted", verdict.summary()
+    with mpmath.workdps(50):  # the counterexample (its decimal, after any closed form) checked independently
+        x, y = (mpmath.mpf(verdict.counterexample[s].split("≈")[-1].strip(" )")) for s in ("x", "y"))
+        assert fails(x, y)
+
+
+def test_the_lines_are_laid_at_the_other_symbols_own_kinks_first():
+    import sympy as sp
+
+    from derivations.checker.strategies.ties import SLICE_VALUES, slice_fills
+
+    x, y = sp.symbols("x y", real=True)
+    fills = slice_fills([y], {x: [sp.Rational(1, 7)], y: [sp.Rational(3, 11)]})
+    assert fills[0] == {y: sp.Rational(3, 11)} and {y: SLICE_VALUES[-1]} in fills
+
+
 RESONANT = {
     # fractional part of n sqrt 2 below 1e-6 first at n = 1136689 (Pell: 1607521^2 - 2 * 1136689^2 = -1)
     "pell-fractional-part": ("n*sqrt(2) - floor(n*sqrt(2))", ">", "10**(-6)",
