@@ -63,6 +63,10 @@ CASES = [
     (("# Sums\n\n$$T_n = \\sum_{k=1}^{n} k$$\n\nand therefore\n\n$$T_n = n(n+1).$$\n\n"
      "Now we define\n\n$$T_n = n^2.$$\n"),
      ["refuted"]),
+    # \nabla f(\mathbf{x}) of a function of one vector is the gradient in that vector (it was "the function nabla")
+    (("# Quadratic form\n\nFor a square matrix $B$ let\n\n$$g(\\mathbf{u}) = \\mathbf{u}^\\top B \\mathbf{u}.$$\n\n"
+      "$$\\nabla g(\\mathbf{u}) = (B + B^\\top)\\mathbf{u}$$\n\nbut not\n\n$$\\nabla g(\\mathbf{u}) = 2B\\mathbf{u}$$\n"),
+     ["verified", "refuted"]),
     # "for all real numbers" before the block widens the domain the section's condition set for those names
     (("# Means\n\nFor $a, b \\ge 0$ the gap is a square:\n\n$$a + b - 2\\sqrt{ab} = (\\sqrt{a} - \\sqrt{b})^2$$\n\n"
      "Hence for all real numbers $a$ and $b$,\n\n$$a + b \\ge 2\\sqrt{ab}.$$\n"),
@@ -72,7 +76,7 @@ CASES = [
 
 @pytest.mark.parametrize("text, expected", CASES, ids=["prime", "support", "declared-size", "limit", "laws-kl",
                                                        "log-density", "derivative-by-defined-name", "update-scope",
-                                                       "conclusion", "all-real"])
+                                                       "conclusion", "gradient-of-vector-argument", "all-real"])
 def test_held_out_classes(text, expected):
     verdicts = [b.verdict for b in _blocks(text)]
     if expected == ["undecided-or-proved"]:
