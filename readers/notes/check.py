@@ -598,7 +598,7 @@ def _copy_section(section):
 
     out = copy(section)
     for name in ("symbols", "arrays", "functions", "derivatives", "owner", "conditions", "examples", "updates",
-                 "in_place", "distributed", "laws", "recurrences", "described", "stated", "witnesses"):
+                 "in_place", "moved_on", "distributed", "laws", "recurrences", "described", "stated", "witnesses"):
         setattr(out, name, copy(getattr(section, name)))
     return out
 
@@ -740,6 +740,11 @@ def _differentiated_first(symbols: dict, expr):
     return expr.replace(ready, lambda d: d.doit()) if any(map(ready, expr.atoms(sp.Derivative))) else expr
 
 
+def _numbered(x) -> bool:
+    """``w_1``, ``w_{2}``: a name with a number for its subscript (a label, not an iteration index)."""
+    return isinstance(x, sp.Symbol) and re.search(r"_\{?\d+\}?$", x.name) is not None
+
+
 def _parameters(lhs) -> set:
     """The names a function definition binds: the free symbols of ``f(args)``'s arguments (none for a name)."""
     return set().union(*(a.free_symbols for a in lhs.args)) if isinstance(lhs, AppliedUndef) and lhs.args else set()
@@ -853,6 +858,7 @@ class _Section:
     examples: list = field(default_factory=list)  # (name, value, paragraphs, list items): see leave_items
     updates: set = field(default_factory=set)  # names set by an update or a recurrence (document)
     in_place: set = field(default_factory=set)  # of those, names updated in place (W = W - ...), not x_t = f(x_{t-1})
+    moved_on: set = field(default_factory=set)  # in-place names of an earlier section: w_1 here is not w's step
     recurrences: dict = field(default_factory=dict)  # base name -> readers.notes.recurrences.Recurrence (document)
     described: set = field(default_factory=set)  # names given a property (A = A^T): never defined afresh (document)
     witnesses: set = field(default_factory=set)  # names bound "for some" (readers.notes.witnesses): to the next heading
@@ -877,9 +883,9 @@ class _Section:
         for key in list(self.arrays):
             del self.arrays[key]
             self.owner.pop(key, None)
-        local = {n for n in self.in_place if _local_name(sp.Symbol(n))}  # w <- w - eta g in one section: the
-        self.in_place -= local  # w_1, w_2 of a later section's network are weights of their own, not its steps
-        self.updates -= local
+        # w <- w - eta g in one section: w_1, w_2 of a later section's network are weights of their own, not its
+        # steps (x_k, x_{k+1} of a later section still are: an index letter, not a number)
+        self.moved_on = {n for n in self.in_place if _local_name(sp.Symbol(n))}
 
     def leave_items(self, items: tuple) -> None:
         """Examples set inside a list item end where another item begins (``1. ... you can set $b = 0$`` is
@@ -1371,6 +1377,7 @@ class _NotesReader(_CatalogMatch):
             if not row.continued and rels[0] in ("=", ":=") and len(exprs) == 2 and is_update(name, exprs[1]) \
                     and not self.matrix_claims.operation(name):
                 self.section.updates.add(base_name(name))  # W = W - alpha g, v_t = beta v_{t-1} + ...
+                self.section.moved_on.discard(base_name(name))  # updated here again: its steps are this section's
                 if name in exprs[1].free_symbols or base_name(name) == getattr(name, "name", None):
                     self.section.in_place.add(base_name(name))
                 updates.append(_show(name))
@@ -1921,7 +1928,8 @@ class _NotesReader(_CatalogMatch):
         # a recurrence x_t = f(x_{t-1}) sets the steps x_t, not the plain x of a later formula (h(x) = ...)
         touched = sorted({base_name(x) for e in (lhs, rhs) for x in e.free_symbols | e.atoms(sp.Indexed)
                           if base_name(x) in self.section.updates and (base_name(x) in self.section.in_place
-                                                                      or base_name(x) != getattr(x, "name", None))})
+                                                                      or base_name(x) != getattr(x, "name", None))
+                          and not (base_name(x) in self.section.moved_on and _numbered(x))})
         touched = [n for n in touched if n]
         unrolled = self.unrolled(claim, touched, shown) if touched and claim.rel == "=" else None
         if unrolled is not None:
