@@ -21,7 +21,7 @@ import sympy as sp
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
-from check_labels import check_entries, recorder, zero  # noqa: E402
+from check_labels import check_entries, recorder, zero
 
 RNG = np.random.default_rng(10)
 TOL = 1e-9
