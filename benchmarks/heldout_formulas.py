@@ -6,8 +6,10 @@ candidates chosen, the rules that fired and, for each, the worst error without i
 ablation), against the issue's targets (forward 1e-12 ordinary, 1e-10 extreme; VJP 1e-8).  The same run as
 ``formulary verify benchmarks/heldout_formulas.md``.  Written to ``benchmarks/heldout_formulas.json``.
 
-Usage: ``python3 benchmarks/heldout_formulas.py [NAME ...]`` (default: every definition; helpers such as
-``sigma`` and ``phi`` included, as ``verify`` lists them).
+Usage: ``python3 benchmarks/heldout_formulas.py [--note NOTE.md] [NAME ...]`` (default: every definition of
+``heldout_formulas.md``; helpers such as ``sigma`` and ``phi`` included, as ``verify`` lists them).  With
+``--note`` another note of definitions (e.g. ``benchmarks/heldout_round2.md``) is run, its rows written beside it
+as ``NOTE.json``.
 """
 from __future__ import annotations
 
@@ -29,16 +31,22 @@ def _fmt(x) -> str:
     return "inf" if x == float("inf") else f"{x:.1e}"
 
 
-def rows(names=()) -> list[dict]:
+def rows(names=(), note=NOTE) -> list[dict]:
     from codegen.define_check import TARGETS
     from formulary import api
 
     out = []
-    for f in api.define(NOTE):
+    for f in api.define(note):
         if names and f.name not in names:
             continue
         start = time.perf_counter()
-        (row,) = api.verify_definitions([f])
+        try:
+            (row,) = api.verify_definitions([f])
+        except Exception as exc:  # noqa: BLE001  (an internal error is a row of the benchmark, not its end)
+            out.append({"name": f.name, "error": f"{type(exc).__name__}: {exc}"[:300],
+                        "seconds": round(time.perf_counter() - start, 1)})
+            print(f"{f.name:<20} internal error: {out[-1]['error']}", flush=True)
+            continue
         ab = row["ablation"]
         out.append({"name": f.name, **{k: row[k] for k in KEYS},
                     "missed": [k for k in KEYS if not row[k] <= TARGETS[k]],
@@ -54,11 +62,18 @@ def rows(names=()) -> list[dict]:
 
 
 def main(argv=None) -> int:
-    names = tuple(argv if argv is not None else sys.argv[1:])
+    args = list(argv if argv is not None else sys.argv[1:])
+    note, out = NOTE, OUT
+    if "--note" in args:
+        at = args.index("--note")
+        note = pathlib.Path(args[at + 1]).resolve()
+        out = note.with_suffix(".json")
+        del args[at:at + 2]
+    names = tuple(args)
     print(f"{'formula':<20} {'ordinary':>9} {'extreme':>9} {'vjp':>9} {'vjp(ext)':>9}  targets  rules (without -> with)")
-    result = rows(names)
+    result = rows(names, note)
     if not names:
-        OUT.write_text(json.dumps(result, indent=1) + "\n", encoding="utf-8")
+        out.write_text(json.dumps(result, indent=1) + "\n", encoding="utf-8")
     return 0
 
 

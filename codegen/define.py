@@ -15,7 +15,7 @@ The calling contract (also in the README):
 * ``name_vjp(p1, ..., pk, g, *, kw...)`` returns the gradient of ``sum(g * name(...))``
   with respect to each parameter, in order, each shaped like its parameter, computed in
   one function whose subexpressions are shared (the upstream is ``cotangent`` when a
-  parameter is already called ``g``).
+  parameter or a keyword is already called ``g``).
 
 The gradient is derived, never typed: by reverse mode through the definition's intermediates
 (:func:`derivations.gradients.reverse.expression_vjps`: common subexpressions and whole-axis sums named,
@@ -100,8 +100,15 @@ class DefinedFunction:
     domain: tuple = ()  # (python name, lo, lo_open, hi, hi_open) per bounded parameter or keyword, as the note states
 
 
+_SCRIPT_MARK = re.compile(r"[_^](?:\{\s*([-+*'])\s*\}|([-+*'])(?![\w{]))")
+_MARK_WORDS = {"+": "plus", "-": "minus", "*": "star", "'": "prime"}
+
+
 def python_name(text: str) -> str:
-    """``RMSNorm`` -> ``rmsnorm``, ``\\beta_1`` -> ``beta_1``, ``lambda`` -> ``lambda_``."""
+    """``RMSNorm`` -> ``rmsnorm``, ``\\beta_1`` -> ``beta_1``, ``lambda`` -> ``lambda_``; a sign or star as the whole
+    script is a word (``\\gamma_{+}`` -> ``gamma_plus``, ``\\gamma_-`` -> ``gamma_minus``, ``w^*`` -> ``w_star``): two
+    parameters that differ only by it keep names that say which is which."""
+    text = _SCRIPT_MARK.sub(lambda m: "_" + _MARK_WORDS[m.group(1) or m.group(2)], text)
     name = re.sub(r"\W", "_", text.replace("\\", "")).strip("_")
     if not name:
         raise DefinitionError(f"{text!r} has no usable name")
@@ -273,7 +280,8 @@ def _record(d: UserDefinition, known: dict) -> DefinedFunction:
     indices = tuple((index_syms[i], as_expr(lo).xreplace(size_syms), as_expr(hi).xreplace(size_syms))
                     for i, lo, hi in d.index_ranges)
     name = function_name(d.name)
-    pnames = {p.name for p in params}
+    # the upstream gradient is g unless a parameter or a keyword (ScaleNorm's scale g) is already called g
+    pnames = {p.name for p in params} | {k.name for k in keywords} | {str(s) for s in size_syms.values()}
     up_name = "g" if "g" not in pnames else "cotangent"
     if indices:
         up = Param(up_name, sp.IndexedBase(up_name, real=True), tuple(hi - lo + 1 for _, lo, hi in indices))

@@ -20,6 +20,7 @@ is that of the stabilized definition, equal by the rules' proved identities (:cl
 """
 from __future__ import annotations
 
+import functools
 import math
 from dataclasses import dataclass, field
 
@@ -185,7 +186,7 @@ def _mp_modules():
 
     guarded = {name: getattr(GUARDED_MPMATH, name) for name in ("exp", "expm1", "sinh", "cosh", "sin", "cos", "tan", "tanh")}
     return [{"Heaviside": _heaviside, "loggamma": mpmath.loggamma, "digamma": mpmath.digamma,
-             "sign": mpmath.sign, "Max": max, "Min": min, "mpmath": GUARDED_MPMATH, **guarded}, "mpmath"]
+             "polygamma": mpmath.polygamma, "sign": mpmath.sign, "Max": max, "Min": min, "mpmath": GUARDED_MPMATH, **guarded}, "mpmath"]
 
 
 def mp_function(args, expr):
@@ -200,10 +201,11 @@ def mp_function(args, expr):
 
 
 def _mp_printer():
-    """The mpmath printer, with ``Heaviside`` printed as a call of :func:`_heaviside`: sympy's printer otherwise
+    r"""The mpmath printer, with ``Heaviside`` printed as a call of :func:`_heaviside`: sympy's printer otherwise
     rewrites it as a Piecewise and folds that into the Piecewise around it (a VJP selected by ``H(v) > 0``), which
-    took 5 s of simplification per gradient of the triplet loss."""
-    return FormularyMpmathPrinter({"user_functions": {"Heaviside": "Heaviside"}})
+    took 5 s of simplification per gradient of the triplet loss.  ``polygamma(m, x)`` (the derivative of $\log\Gamma$ is
+    ``polygamma(0, x)``), which sympy's mpmath printer does not know, is a call of ``mpmath.polygamma``."""
+    return FormularyMpmathPrinter({"user_functions": {"Heaviside": "Heaviside", "polygamma": "polygamma"}})
 
 
 MP_FUNCTIONS: dict = {}
@@ -241,7 +243,10 @@ ORDINARY_WIDTH = 6.0
 
 def ordinary_range(f, name: str, lo: float, hi: float) -> tuple[float, float]:
     """The ordinary box ``[lo, hi]`` of ``name`` cut to the domain the note states for it (``f.domain``); a domain
-    that misses the box gets a box of its own at its bound ($t \\ge 10$: $[10, 16]$)."""
+    that misses the box gets a box of its own at its bound ($t \\ge 10$: $[10, 16]$).  Where the note states none,
+    a name the definition is real only at positive values of (:func:`implied_positive`) is drawn in $(0, hi]$."""
+    if name in implied_positive(f.expr) and all(n != name for n, *_ in f.domain):
+        return max(lo, 0.0), hi
     for n, dlo, _, dhi, _ in f.domain:
         if n != name:
             continue
@@ -253,6 +258,35 @@ def ordinary_range(f, name: str, lo: float, hi: float) -> tuple[float, float]:
             return dlo, dhi
         return (dlo, dlo + ORDINARY_WIDTH) if dlo is not None else (dhi - ORDINARY_WIDTH, dhi)
     return lo, hi
+
+
+@functools.lru_cache(maxsize=256)
+def implied_positive(expr: sp.Expr) -> frozenset[str]:
+    r"""Names whose every value (every entry) must be positive for the definition to be real: the parameter itself
+    (or its entry) is the argument of a log or the base of a power with an exponent that is not an integer
+    ($\log q_i$ of a logit adjustment, $x_i^{p}$ of generalized-mean pooling), outside any case split or max/min (a
+    branch may be taken only where it is real).  Drawn at either sign, each of four entries is positive one time in
+    sixteen: 1000 draws left about 60 points where the truth is real."""
+    out = set()
+
+    def name_of(a):
+        if isinstance(a, sp.Indexed):
+            return str(a.base.label)
+        return str(a) if isinstance(a, sp.Symbol) else None
+
+    def walk(e):
+        if isinstance(e, (sp.Piecewise, sp.Max, sp.Min, sp.Heaviside, sp.Abs)):
+            return
+        if isinstance(e, sp.log):
+            out.add(name_of(e.args[0]))
+        elif isinstance(e, sp.Pow) and not e.exp.is_integer:
+            out.add(name_of(e.base))
+        for a in e.args:
+            walk(a)
+
+    walk(expr)
+    out.discard(None)
+    return frozenset(out)
 
 
 def in_domain(f, pt) -> bool:

@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import ast
 
-from codegen.lower_nodes import MATMUL_HALVES, Stmt, is_fresh
+from codegen.lower_nodes import MATMUL_PRODUCTS, SCALED_MATMUL, Stmt, is_fresh
 
 
 def _reads(code: str) -> set[str]:
@@ -135,7 +135,7 @@ def _sunk_for_reuse(stmts: list[Stmt]) -> list[Stmt]:
     output, holds both)."""
     order = list(stmts)
     for s in list(order):
-        if not s.ufunc or s.ufunc in ("np.matmul", MATMUL_HALVES):
+        if not s.ufunc or s.ufunc in (*MATMUL_PRODUCTS, SCALED_MATMUL):
             continue
         j = order.index(s)
         first_use = next((k for k in range(j + 1, len(order)) if s.name in order[k].reads), len(order))
@@ -161,7 +161,7 @@ def _reuse(s: Stmt, k: int, groups, key):
             seen.add(id(b))
             if b.end < k:
                 dead.append(b)
-            elif b.end == k and s.ufunc not in ("np.matmul", MATMUL_HALVES):
+            elif b.end == k and s.ufunc not in (*MATMUL_PRODUCTS, SCALED_MATMUL):
                 dying.append(b)
     args = set(s.args)
     dying.sort(key=lambda b: not (set(b.holders) & args))  # an argument's own buffer first

@@ -33,11 +33,15 @@ from codegen.lower_nodes import (
     POW,
     UNARY,
     MATMUL_HALVES,
+    MATMUL_LONG,
+    SCALED_MATMUL,
     Arr,
     UnsupportedNode,
     binary,
     leaf,
     matmul_halves_source,
+    matmul_long_source,
+    scaled_matmul_source,
     render_inline,
     slots,
 )
@@ -144,13 +148,18 @@ class NumPyLowering(ReductionLowering, NumPyPrinter):
     @classmethod
     def helpers_source(cls, code: str, *, grad: bool) -> str:
         """The helper functions ``code`` calls: ``_sum_to`` (with ``grad``), ``_fma``, ``_window_gemm``,
-        ``_window_gemm_t`` and ``_matmul_halves`` (where used)."""
+        ``_window_gemm_t``, ``_matmul_halves``, ``_matmul_long`` and ``_scaled_matmul`` (where used)."""
         pieces = [cls.sum_to_source().rstrip()] if grad else []
         if f"{cls.FMA}(" in code:
             pieces.append(cls.fma_source().rstrip())
         if f"{WINDOW_GEMM}(" in code:
             pieces.append(window_gemm_source().rstrip())
-        if f"{MATMUL_HALVES}(" in code:
+        scaled, long = f"{SCALED_MATMUL}(" in code, f"{MATMUL_LONG}(" in code or f"{SCALED_MATMUL}(" in code
+        if scaled:
+            pieces.append(scaled_matmul_source().rstrip())
+        if long:
+            pieces.append(matmul_long_source().rstrip())
+        if f"{MATMUL_HALVES}(" in code or long:  # the other two may call the halves
             pieces.append(matmul_halves_source().rstrip())
         if f"{WINDOW_GEMM_T}(" in code:
             pieces.append(window_gemm_t_source().rstrip())
@@ -470,6 +479,15 @@ class NumPyLowering(ReductionLowering, NumPyPrinter):
         if self.module == "np":
             _mark_halves(arg)
         return self.call(self.fn("exp"), arg)
+
+    def _print_polygamma(self, expr):
+        r"""$\psi^{(0)}(x)$ is the digamma function: sympy writes ``digamma(x)``, and the derivative of
+        $\log\Gamma(x)$, as ``polygamma(0, x)``."""
+        order, arg = expr.args
+        target = self.function("digamma") if order == 0 else None
+        if target is None:
+            return self._print_Function(expr)
+        return self.call(target, self._print(arg))
 
     def _print_Function(self, expr):
         name = type(expr).__name__

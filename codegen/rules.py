@@ -13,19 +13,22 @@ rule                      identity
 ``log_one_minus_sigmoid`` $\log\bigl(1 - \frac{1}{1 + e^{-x}}\bigr) = -\operatorname{sp}(x)$
 ``log_sigmoid_pair``      $a \log\sigma(s) + b \log\sigma(-s) = (a + b)\log\sigma(-s) + a\,s$ where $a + b$ drops a parameter (:mod:`codegen.rules_logit`)
 ``log_softmax_split``     $\log \frac{e^{a}}{\sum_j e^{f_j}} = a - \log \sum_j e^{f_j}$
+``log_constant_plus_exp_sum`` $\log(c + \sum_j e^{f_j}) = \log c + \operatorname{sp}(\log\sum_j e^{f_j} - \log c)$ for a number $c > 0$ (before ``logsumexp_shift``)
 ``logsumexp_shift``       $\log \sum_j e^{f_j} = m + \log \sum_j e^{f_j - m}$, $m = \max_j f_j$
 ``exp_normalize``         $\frac{e^{a_i}}{\sum_j e^{f_j}} = \frac{e^{a_i - m}}{\sum_j e^{f_j - m}}$
+``exp_normalize_offset``  $\frac{e^{u}}{c + \sum_j e^{f_j}} = \frac{e^{u - m}}{c e^{-m} + \sum_j e^{f_j - m}}$, $m = \max_j f_j$, for a number $c > 0$, where $m > 0$
 ``softplus_stable``       $\log(1 + e^{x}) = \max(x, 0) + \operatorname{log1p}(e^{-|x|})$
 ``log1p_expm1``           $\log(1 + t) = \operatorname{log1p}(t)$, $e^{x} - 1 = \operatorname{expm1}(x)$
 ``power_expm1``           $b^{t} - 1 = \operatorname{expm1}(t \log b)$ for $b > 0$, a non-number exponent; $1 - e^{u} = -\operatorname{expm1}(u)$ (:mod:`codegen.rules_power`)
 ``softplus_after_power``  ``softplus_stable`` again after ``power_expm1``, whose $\log b$ of a sigmoid $b$ is a new $\log(1 + e^{-z})$ (before ``log1p_expm1`` takes it)
 ``power_over_base``       $A^{p} A^{q} = A^{p + q}$, $\frac{A^{p} + R}{A} = A^{p - 1} + \frac{R}{A}$ for an exponent not a number (:mod:`codegen.rules_power`)
-``log_add_exp``           $\log(e^{a} + e^{b}) = \max(a, b) + \operatorname{log1p}(e^{-|a - b|})$ (:mod:`codegen.rules_power`)
+``log_add_exp``           $\log(e^{a} + e^{b}) = \max(a, b) + \operatorname{log1p}(e^{-|a - b|})$; of more terms $M + \log\sum_k e^{a_k - M}$, $M = \max_k a_k$ (:mod:`codegen.rules_power`)
 ``log_of_mean``           $\log(\frac1n\sum_i f_i) = \operatorname{log1p}(\frac1n\sum_i (f_i - 1))$ near 1, else $\log\frac1n + \log\sum_i f_i$ (costly: search only; :mod:`codegen.rules_power`)
 ``term_over_sum``         $\frac{a w}{w + b} = \frac{a}{1 + b/w}$ for $|w| \ge |b|$ (costly: search only; :mod:`codegen.rules_fraction`)
 ``softplus_ratio``        $\log\frac{1 + e^{a}}{1 + e^{b}} = \operatorname{log1p}(\sigma(b)\operatorname{expm1}(a - b))$, or a log-add-exp for $|a - b| \ge 1$ (costly: search only; :mod:`codegen.rules_softplus_ratio`)
 ``power_log1p``           $(1 + t)^{p} = e^{p \operatorname{log1p}(t)}$, $t > -1$, a non-number exponent (costly: search only; :mod:`codegen.rules_power`)
 ``sigmoid_stable``        $\frac{1}{1 + e^{-x}}$ with ``exp`` of a non-positive number only
+``constant_minus_max``    $c - k\max(a, b) = \min(c - k a, c - k b)$ (and $\min \to \max$) for a number $k > 0$ (:mod:`codegen.rules_cancel`)
 ``one_minus_sigmoid``     $1 - \frac{1}{1 + e^{a}} = \frac{1}{1 + e^{-a}}$
 ``shift_collect``         $c\,a - c\,m = c\,(a - m)$ for a max-shift $m$ (and a scale $c$ shifted after it is factored out)
 ``difference_of_squares`` $k\sum_j u_j^2 - k\sum_j v_j^2 = k\sum_j (u_j - v_j)(u_j + v_j)$
@@ -39,10 +42,12 @@ rule                      identity
 ``scale_into_entry``      $\frac{a\,u_i}{M_u} = a\,\frac{u_i}{M_u}$ for a scale $M_u \ge \max_j |u_j|$ of ``scaled_sqrt`` (:mod:`codegen.rules_ratio`)
 ``mean_from_top``         $A - \frac{\sum_i w_i v_i}{S} = (A - c) - \frac{\sum_i w_i (v_i - c)}{S}$, $c$ the value at the top weight (:mod:`codegen.rules_softmax`)
 ``one_minus_top``         $A + \frac{w_k}{S} = (A + 1) - \frac{S - 1}{S}$ at the top index, $S - 1$ without adding 1 (:mod:`codegen.rules_softmax`)
+``softmax_difference``    $p_i - q_i = q_i \operatorname{expm1}(d_i - \operatorname{log1p}\sum_j q_j \operatorname{expm1}(d_j))$ for softmaxes of $a$, $b$, $d = a - b$, where $\max_j |d_j| \le 1$ (costly: search only; :mod:`codegen.rules_softmax_gap`)
 ``logsumexp_log1p``       $\log\sum_j e^{h_j} = \operatorname{log1p}(\sum_{h_j < 0} e^{h_j} + \#\{h_j = 0\} - 1)$ (costly: search only)
 ``ratio_before_power``    $\frac{u^k}{v^k} = (u/v)^k$ for an integer $k \ge 2$ (:mod:`codegen.rules_ratio`)
 ``log_gamma_difference``  $k\log\Gamma(b + h) - k\log\Gamma(b) = k\log\,(b)_h$ for $b > 0$, $0 < h \le 1$ (:mod:`codegen.rules_log`)
 ``exact_product``         $c + k\,a\,b = \operatorname{fma}(k a, b, c)$, the product's rounding error added back (:mod:`codegen.rules_exact`; search only)
+``root_of_product``       $\sqrt{a b} = \sqrt{|a|}\sqrt{|b|}$ where $\operatorname{sign} a \operatorname{sign} b \ge 0$ (:mod:`codegen.rules_root`)
 ``root_difference``       $k\sqrt{A} - k c = k\frac{A - c^2}{\sqrt{A} + c}$ near $\sqrt{A} = c$ (and $\sqrt{A} - \sqrt{B}$) (:mod:`codegen.rules_root`)
 ``ratio_of_equal_sums``   $\frac{\sum_i u_i (c + v_i)}{\sum_j u_j} = c + \frac{\sum_i u_i v_i}{\sum_j u_j}$, $c$ free of $i$ (:mod:`codegen.rules_sums`)
 ``log_of_quotient``       $\log t = \sum_f e_f \log|f|$ for a product $t > 0$ beyond the float range (costly: search only; :mod:`codegen.rules_logspace`)
@@ -72,7 +77,7 @@ from dataclasses import dataclass
 import sympy as sp
 from sympy.codegen.cfunctions import expm1, log1p
 
-from codegen import (rules_bregman, rules_cancel, rules_exact, rules_homogeneous, rules_fraction, rules_log, rules_logit, rules_pairing, rules_power, rules_quotient_scale, rules_ratio, rules_root, rules_select, rules_step,
+from codegen import (rules_bregman, rules_cancel, rules_softmax_gap, rules_exact, rules_homogeneous, rules_fraction, rules_log, rules_logit, rules_pairing, rules_power, rules_quotient_scale, rules_ratio, rules_root, rules_select, rules_step,
                      rules_series, rules_logspace, rules_softmax, rules_softplus_ratio, rules_sums, rules_xlogy)
 from codegen.lower_unshifted import ExpShift
 from symbolic.functions import ReduceMax, log_ndtr, ndtr
@@ -192,6 +197,38 @@ def _exp_normalize(expr: sp.Expr) -> sp.Expr:
     return expr.replace(is_ratio, shift)
 
 
+def _offset_exp_sum(a):
+    """``(c, s)`` where ``a`` is ``1 / (c + s)``, ``c`` a positive number and ``s`` a one-limit sum of exponentials
+    not yet shifted, else None."""
+    if not (isinstance(a, sp.Pow) and a.exp == -1 and isinstance(a.base, sp.Add) and len(a.base.args) == 2):
+        return None
+    c, s = sorted(a.base.args, key=lambda t: not t.is_number)
+    if c.is_number and c.is_positive and _exp_sum(s) and not s.function.has(ReduceMax, ExpShift):
+        return c, s
+    return None
+
+
+def _exp_normalize_offset(expr: sp.Expr) -> sp.Expr:
+    r"""$\frac{e^{u}}{c + \sum_j e^{f_j}} = \frac{e^{u - m}}{c\,e^{-m} + \sum_j e^{f_j - m}}$, $m = \max_j f_j$, where
+    $m > 0$ (the sum could overflow; elsewhere it lies in $(0, n]$ and the quotient is left): the gradient of
+    $\log(1 + \sum_i e^{s (x_i + m)})$ at $m = 10^{300}$ is inf/inf."""
+    def is_ratio(e):
+        return isinstance(e, sp.Mul) and sum(_offset_exp_sum(a) is not None for a in e.args) == 1 \
+            and sum(isinstance(a, sp.exp) for a in e.args) == 1
+
+    def shift(e):
+        factors = list(e.args)
+        k = next(n for n, a in enumerate(factors) if _offset_exp_sum(a) is not None)
+        c, s = _offset_exp_sum(factors.pop(k))
+        m, shifted = _shifted_sum(s)
+        n = next(n for n, a in enumerate(factors) if isinstance(a, sp.exp))
+        factors[n] = sp.exp(_minus_shift(factors[n].args[0], m), evaluate=False)
+        stable = sp.Mul(*factors, sp.Pow(c * sp.exp(-m) + shifted, -1))
+        return sp.Piecewise((stable, m > 0), (e, True))
+
+    return expr.replace(is_ratio, shift)
+
+
 def _exp_weighted_sum(a) -> bool:
     """``Sum(exp(f) * v, lim)``: a one-limit sum whose summand has one ``exp`` factor (and others)."""
     return (isinstance(a, sp.Sum) and len(a.limits) == 1 and isinstance(a.function, sp.Mul)
@@ -225,6 +262,25 @@ def _logsumexp_shift(expr: sp.Expr) -> sp.Expr:
         return m + sp.log(shifted)
 
     return expr.replace(lambda e: isinstance(e, sp.log) and _exp_sum(e.args[0]), shift)
+
+
+def _constant_and_exp_sum(e):
+    """``(c, s)`` where ``e`` is ``log(c + s)``, ``c`` a positive number and ``s`` a one-limit sum of exponentials."""
+    if not (isinstance(e, sp.log) and isinstance(e.args[0], sp.Add) and len(e.args[0].args) == 2):
+        return None
+    c, s = sorted(e.args[0].args, key=lambda t: not t.is_number)
+    return (c, s) if c.is_number and c.is_positive and _exp_sum(s) else None
+
+
+def _log_constant_plus_exp_sum(expr: sp.Expr) -> sp.Expr:
+    r"""$\log(c + \sum_j e^{f_j}) = \log c + \operatorname{sp}(L - \log c)$, $L = \log\sum_j e^{f_j}$: ``logsumexp_shift``
+    then shifts $L$ (a smooth hinge over negatives, $\log(1 + \sum_i e^{s (x_i + m)})$, at $m = 10^{300}$)."""
+
+    def value(e):
+        c, s = _constant_and_exp_sum(e)
+        return sp.log(c) + softplus_stable(sp.log(s) - sp.log(c))
+
+    return expr.replace(lambda e: _constant_and_exp_sum(e) is not None, value)
 
 
 # ** softplus, log1p and expm1 **
@@ -668,12 +724,20 @@ LOG_SIGMOID_PAIR = Rule(
 LOG_SOFTMAX_SPLIT = Rule(
     "log_softmax_split", "log_softmax_form", _log_softmax_split, priority=30,
     gain="log softmax for a dominated logit: the probability underflows to 0 and its log is -inf")
+LOG_CONSTANT_PLUS_EXP_SUM = Rule(
+    "log_constant_plus_exp_sum", "log_constant_plus_exp_sum", _log_constant_plus_exp_sum, priority=39,
+    gain="log(1 + sum_i e^{s (x_i + m)}) at m = 1e300: every exponential overflows (inf), truth about s m; as the "
+         "softplus of a log-sum-exp that logsumexp_shift shifts, it is finite")
 LOGSUMEXP_SHIFT = Rule(
     "logsumexp_shift", "logsumexp_shift", _logsumexp_shift, priority=40,
     gain="log sum exp for logits above 709: exp overflows to inf")
 EXP_NORMALIZE = Rule(
     "exp_normalize", "exp_normalize", _exp_normalize, priority=50,
     gain="softmax for logits above 709: inf/inf is nan")
+EXP_NORMALIZE_OFFSET = Rule(
+    "exp_normalize_offset", "exp_normalize_offset", _exp_normalize_offset, priority=51,
+    gain="e^{u_k} / (1 + sum_j e^{u_j}) at u ~ 1e300 (the gradient of log(1 + sum_i e^{s (x_i + m)}) at m = 1e300): "
+         "inf/inf is nan; shifted by the largest exponent where it is positive, every term is at most 1")
 SOFTPLUS_STABLE = Rule(
     "softplus_stable", "softplus_stable", _softplus_stable, priority=60,
     gain="log(1 + e^x) for x > 709: e^x overflows; for x < -37: 1 + e^x rounds to 1")
@@ -730,6 +794,10 @@ SCALED_SQRT = Rule(
     gain="sqrt(sum x^2 + e) for |x| > 1e154 or < 1e-154: the squares overflow to inf or underflow to 0; the same for "
          "any real power (x^2 + e^2)^{alpha/2} (generalized Charbonnier) as M^alpha ((x/M)^2 + (e/M)^2)^{alpha/2}")
 
+CONSTANT_MINUS_MAX = Rule(
+    "constant_minus_max", "constant_minus_max", rules_cancel.constant_minus_max, priority=24,
+    gain="log(1 - max(sigma(z) - m, 0)) at z = 1e300, m = 1e-300 (asymmetric loss): the max rounds to 1 and the log "
+         "is -inf, truth log(1e-300); as min(1 - sigma(z) + m, 1) one_minus_sigmoid keeps 1 - sigma(z) exact")
 ONE_MINUS_SIGMOID = Rule(
     "one_minus_sigmoid", "one_minus_sigmoid", rules_cancel.one_minus_sigmoid, priority=25,
     gain="1 - sigma(x) for x > 37: rounds to 0 where the truth is e^{-x} (focal loss, Bernoulli KL)")
@@ -783,6 +851,10 @@ LOG_GAMMA_DIFFERENCE = Rule(
 ROOT_DIFFERENCE = Rule(
     "root_difference", "root_difference", rules_root.root_difference, priority=88,
     gain="sqrt(x^2 + 1) - 1 for |x| < 1e-8: rounds to 0 where the truth is x^2/2 (BentIdentity)")
+ROOT_OF_PRODUCT = Rule(
+    "root_of_product", "root_of_product", rules_root.root_of_product, priority=86,
+    gain="sqrt(p q) at p = q = 1e300 (Bhattacharyya coefficient): the product overflows, truth 1e300; at 1e-300 it "
+         "underflows to 0; as sqrt|p| sqrt|q| where the signs agree, each root is in range")
 SQUARE_INTO_ROOT = Rule(
     "square_into_root", "square_into_root", rules_root.square_into_root, priority=87,
     gain="delta^2 (sqrt(1 + (x/delta)^2) - 1) at x = 1e300, delta = 1e-300: x/delta overflows and the value is inf, "
@@ -807,18 +879,23 @@ ZERO_TIMES_LOG = Rule(
          "log of their split quotient is inf, 0 * inf = nan; the truth about 1e-(1e300), and 0 where p is 0")
 
 RULES: tuple[Rule, ...] = tuple(sorted(
-    (LOG_SIGMOID, LOG_ONE_MINUS_SIGMOID, LOG_SIGMOID_PAIR, LOG_SOFTMAX_SPLIT, LOGSUMEXP_SHIFT, EXP_NORMALIZE, SOFTPLUS_STABLE,
+    (LOG_SIGMOID, LOG_ONE_MINUS_SIGMOID, LOG_SIGMOID_PAIR, LOG_SOFTMAX_SPLIT, LOG_CONSTANT_PLUS_EXP_SUM, LOGSUMEXP_SHIFT, EXP_NORMALIZE, SOFTPLUS_STABLE,
      LOG1P_EXPM1, POWER_EXPM1, LOG_ADD_EXP, SIGMOID_STABLE, ERF_NDTR, LOG_NDTR, TANH_SIGMOID, SECH_SQUARE, LOG_COSH, TANH_RATIO, LOG1MEXP, ROOT_CANCEL,
      SCALED_SQRT, ONE_MINUS_SIGMOID, SHIFT_COLLECT, DIFFERENCE_OF_SQUARES, LOG1P_LARGE_PRODUCT,
      SCALE_OVER_ARGUMENT, ARGUMENT_OVER_SCALE, COMMON_DENOMINATOR, LOGISTIC_OF_EXP, EXP_ABSORB, SCALES_INTO_SUM, SCALE_INTO_ENTRY, RATIO_BEFORE_POWER, LOG_GAMMA_DIFFERENCE,
      ROOT_DIFFERENCE, SQUARE_INTO_ROOT, RATIO_OF_EQUAL_SUMS, POWER_OVER_BASE, HEAVISIDE_SELECT, STEP_SCALE, ZERO_TIMES_LOG,
-     SOFTPLUS_AFTER_POWER),
+     SOFTPLUS_AFTER_POWER, CONSTANT_MINUS_MAX, EXP_NORMALIZE_OFFSET, ROOT_OF_PRODUCT),
     key=lambda r: r.priority))
 
 
 LOGSUMEXP_LOG1P = Rule(
     "logsumexp_log1p", "logsumexp_log1p", rules_cancel.logsumexp_log1p, priority=45,
     gain="log sum exp for a dominant logit (40, 0): the shifted sum rounds to 1 and its log to 0, truth e^{-40}")
+
+SOFTMAX_DIFFERENCE = Rule(
+    "softmax_difference", "softmax_difference", rules_softmax_gap.softmax_difference, priority=44,
+    gain="p_i - q_i for the softmaxes of logits a, b ~ 1e-300: both round to 1/n, the difference to 0 where the truth "
+         "is about 1e-300 (error 1); as q_i expm1(d_i - log1p(sum_j q_j expm1(d_j))) every digit of d = a - b is kept")
 
 TAYLOR_BRANCH = Rule(
     "taylor_branch", "taylor_branch", rules_series.taylor_branch, priority=1,
@@ -900,7 +977,7 @@ COSTLY_RULES: tuple[Rule, ...] = (LOGSUMEXP_LOG1P, MEAN_FROM_TOP, ONE_MINUS_TOP,
                                   LOG_OF_QUOTIENT, LOG_SPACE_PRODUCT, HOMOGENEOUS_SCALARS, PAIRED_QUOTIENT,
                                   EXPM1_QUOTIENT, QUOTIENT_INTO_SUM, POLYNOMIAL_QUOTIENT_SCALE, POWER_BREGMAN,
                                   LOG_OF_POSITIVE_PRODUCT, SCALE_INTO_BRANCHES, POWER_LOG1P,
-                                  SOFTPLUS_RATIO, LOG_OF_MEAN, TERM_OVER_SUM)
+                                  SOFTPLUS_RATIO, LOG_OF_MEAN, TERM_OVER_SUM, SOFTMAX_DIFFERENCE)
 """Rules that cost extra passes over the data (two more reductions for ``logsumexp_log1p``, ``mean_from_top``
 and ``one_minus_top``, one more for ``homogeneous_scale``, a scale per product for ``homogeneous_scalars``; a second, log-space form under a ``where`` for
 ``log_of_quotient`` and ``log_space_product``; magnitude tests and a ``where`` per quotient for ``paired_quotient`` (per entry for ``quotient_into_sum``); two Taylor branches under a ``where`` for ``power_bregman``; a log per factor for ``log_of_positive_product``; both branches of a ``where`` and seconds of sympy series at generation for ``taylor_branch``): not in

@@ -61,6 +61,31 @@ def one_minus_sigmoid(expr: sp.Expr) -> sp.Expr:
     return expr.replace(lambda e: isinstance(e, sp.Add) and _complement_pair(e) is not None, value)
 
 
+def _constant_minus_extremum(e):
+    """``(c, k, f)`` where ``e`` is ``c + k f``, ``c`` a nonzero number, ``k`` a negative number and ``f`` a max or min,
+    else None."""
+    if not isinstance(e, sp.Add) or len(e.args) != 2:
+        return None
+    c, t = sorted(e.args, key=lambda a: not a.is_number)
+    if not c.is_number or c == 0:
+        return None
+    k, f = t.as_independent(sp.Max, sp.Min, as_Add=False)
+    return (c, k, f) if k.is_number and k.is_negative and isinstance(f, (sp.Max, sp.Min)) else None
+
+
+def constant_minus_max(expr: sp.Expr) -> sp.Expr:
+    r"""$c - k\max(a, b) = \min(c - k a, c - k b)$ and $c - k\min(a, b) = \max(c - k a, c - k b)$ for $k > 0$: the
+    difference goes into each argument, where the other rules see it ($1 - \max(\sigma(z) - m, 0)$ of the asymmetric
+    loss is $\min(1 - \sigma(z) + m, 1)$, and ``one_minus_sigmoid`` makes $1 - \sigma(z)$ exact: at $z = 10^{300}$,
+    $m = 10^{-300}$ the maximum rounds to 1, the difference to 0 and its log to $-\infty$, truth $\log 10^{-300}$)."""
+    def value(e):
+        c, k, f = _constant_minus_extremum(e)
+        other = sp.Min if isinstance(f, sp.Max) else sp.Max
+        return other(*[c + k * a for a in f.args], evaluate=False)
+
+    return expr.replace(lambda e: _constant_minus_extremum(e) is not None, value)
+
+
 # ** differences of sums of squares **
 
 

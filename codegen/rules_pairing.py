@@ -50,6 +50,14 @@ def _parts(e):
     return None
 
 
+def _magnitudes(*fs):
+    r"""``|f|`` of each factor, or None where sympy cannot keep one of them real (a factor such as
+    $\sqrt{1 - c^2}$ of a real $c$ is imaginary outside $|c| \le 1$, and its ``Abs`` unfolds into ``re``/``im``
+    parts that no run-time comparison can take): the product is then left as written."""
+    out = [sp.Abs(f) for f in fs]
+    return None if any(m.is_extended_real is not True for m in out) else out
+
+
 def paired(e) -> sp.Expr:
     r"""The product ``e`` divided in the order of the module docstring."""
     c, num, den = _parts(e)
@@ -58,13 +66,21 @@ def paired(e) -> sp.Expr:
         a, b = num[0], sp.Mul(*num[1:])
         if a == b or (isinstance(b, sp.Pow) and b.base == a):  # u^n / v: u^{n-1} (u / v) in either case
             return sp.Mul(c, sp.Mul(b, _ratio(a, v), evaluate=False), evaluate=False)
-        first = sp.Or(sp.And(sp.Abs(v) >= 1, sp.Abs(a) >= sp.Abs(b)), sp.And(sp.Abs(v) < 1, sp.Abs(a) < sp.Abs(b)))
+        mags = _magnitudes(v, a, b)
+        if mags is None:
+            return e
+        mv, ma, mb = mags
+        first = sp.Or(sp.And(mv >= 1, ma >= mb), sp.And(mv < 1, ma < mb))
         return sp.Mul(c, sp.Piecewise((sp.Mul(_ratio(a, v), b, evaluate=False), first),
                                 (sp.Mul(a, _ratio(b, v), evaluate=False), True)), evaluate=False)
     (a,), (v, w) = num, den
     if v == w:
         return sp.Mul(c, _ratio(_ratio(a, v), v), evaluate=False)
-    first = sp.Or(sp.And(sp.Abs(a) >= 1, sp.Abs(v) >= sp.Abs(w)), sp.And(sp.Abs(a) < 1, sp.Abs(v) < sp.Abs(w)))
+    mags = _magnitudes(a, v, w)
+    if mags is None:
+        return e
+    ma, mv, mw = mags
+    first = sp.Or(sp.And(ma >= 1, mv >= mw), sp.And(ma < 1, mv < mw))
     return sp.Mul(c, sp.Piecewise((_ratio(_ratio(a, v), w), first), (_ratio(_ratio(a, w), v), True)), evaluate=False)
 
 

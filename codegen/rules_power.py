@@ -79,22 +79,30 @@ def power_expm1(expr: sp.Expr) -> sp.Expr:
 
 
 def _exp_pair(e):
-    """``(a, b)`` where ``e`` is ``log(exp(a) + exp(b))``, else None."""
-    if not isinstance(e, sp.log) or not isinstance(e.args[0], sp.Add) or len(e.args[0].args) != 2:
+    """The exponents ``(a, b, ...)`` where ``e`` is ``log(exp(a) + exp(b) + ...)`` (every term an exponential), else
+    None."""
+    if not isinstance(e, sp.log) or not isinstance(e.args[0], sp.Add):
         return None
-    p, q = e.args[0].args
-    if isinstance(p, sp.exp) and isinstance(q, sp.exp):
-        return p.args[0], q.args[0]
+    terms = e.args[0].args
+    if all(isinstance(t, sp.exp) for t in terms):
+        return tuple(t.args[0] for t in terms)
     return None
 
 
 def log_add_exp(expr: sp.Expr) -> sp.Expr:
-    r"""$\log(e^{a} + e^{b}) \to \max(a, b) + \operatorname{log1p}(e^{-|a - b|})$ (logaddexp of two scalars)."""
+    r"""$\log(e^{a} + e^{b}) \to \max(a, b) + \operatorname{log1p}(e^{-|a - b|})$ (logaddexp of two scalars); of more,
+    $\log\sum_k e^{a_k} \to M + \log\sum_k e^{a_k - M}$, $M = \max_k a_k$ (the soft minimum of three,
+    $-\gamma \log(e^{-a/\gamma} + e^{-b/\gamma} + e^{-c/\gamma})$ at $\gamma = 10^{-300}$: every exponential over- or
+    underflows, one shifted term is 1)."""
     from sympy.codegen.cfunctions import log1p
 
     def value(e):
-        a, b = _exp_pair(e)
-        return sp.Max(a, b) + log1p(sp.exp(-sp.Abs(a - b)))
+        exps = _exp_pair(e)
+        if len(exps) == 2:
+            a, b = exps
+            return sp.Max(a, b) + log1p(sp.exp(-sp.Abs(a - b)))
+        top = sp.Max(*exps)
+        return top + sp.log(sp.Add(*[sp.exp(a - top) for a in exps]))
 
     return expr.replace(lambda e: _exp_pair(e) is not None, value)
 

@@ -134,3 +134,29 @@ def square_into_root(expr: sp.Expr) -> sp.Expr:
         return rest * sp.Abs(c) * sp.sqrt(top)
 
     return expr.replace(lambda e: _square_and_root(e) is not None, value)
+
+
+# ** the root of a product **
+
+
+def _root_of_product(e):
+    """The factors of ``e = sqrt(f_1 f_2 ...)``, two or more not numbers and no number among them, else None."""
+    if not (isinstance(e, sp.Pow) and e.exp == sp.S.Half and isinstance(e.base, sp.Mul)):
+        return None
+    factors = e.base.args
+    if len(factors) < 2 or any(f.is_number for f in factors):
+        return None
+    return factors
+
+
+def root_of_product(expr: sp.Expr) -> sp.Expr:
+    r"""$\sqrt{a b} = \sqrt{|a|}\,\sqrt{|b|}$ where $\operatorname{sign} a \operatorname{sign} b \ge 0$ (the product is
+    real there; elsewhere the root as written, not real): the Bhattacharyya coefficient's $\sqrt{p_i q_i}$ at
+    $p_i = q_i = 10^{300}$ overflows to $\infty$ (truth $10^{300}$), at $10^{-300}$ underflows to 0."""
+    def value(e):
+        factors = _root_of_product(e)
+        split = sp.Mul(*[sp.sqrt(sp.Abs(f)) for f in factors])
+        signs = sp.Mul(*[sp.sign(f) for f in factors])
+        return sp.Piecewise((split, signs >= 0), (e, True))
+
+    return expr.replace(lambda e: _root_of_product(e) is not None, value)

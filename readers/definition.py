@@ -42,10 +42,12 @@ def read_definitions(text: str) -> list[UserDefinition]:
     (:func:`latex_condition`), by the prose right after it that continues its sentence ("$$ \ldots $$ where $x > 0$",
     :data:`_AFTER`) and by the inline formulas of the prose before it (since the previous display block:
     :mod:`readers.domain`), in that order where two bound one name."""
-    out, names, prose, after = [], [], [], True
+    out, names, prose, after, section = [], [], [], True, 0
     for frag in find_blocks(text):
         if frag.kind != "display":
-            if out and after and _AFTER.match(frag.sentence) and not frag.sentence.rstrip().endswith(":"):
+            # a heading ends the definition's sentence: "### Beta NLL\n\nFor $0 < x < 1$ ..." opens the next one
+            if out and after and frag.section == section and _AFTER.match(frag.sentence) \
+                    and not frag.sentence.rstrip().endswith(":"):
                 out[-1] = _with_domain(out[-1], read_domain([frag.content]))
             else:
                 after = False
@@ -55,7 +57,7 @@ def read_definitions(text: str) -> list[UserDefinition]:
         if d is not None:
             out.append(_with_domain(d, read_domain(prose)))
             names.append(d.name)
-        prose, after = [], d is not None
+        prose, after, section = [], d is not None, frag.section
     return out
 
 

@@ -3,7 +3,7 @@ r"""The identities the stability rules of ``codegen.rules`` rest on.
 Each rewrite names one of these derivations; a test checks that every rule's
 identity is registered and holds.
 """
-from sympy import Abs, IndexedBase, Max, Mul, Piecewise, Sum, Symbol, exp, log, symbols
+from sympy import Abs, IndexedBase, Max, Min, Mul, Piecewise, Sum, Symbol, exp, log, symbols
 from sympy.codegen.cfunctions import expm1, log1p
 
 from derivations.checker.step import Derivation, Step
@@ -221,7 +221,7 @@ register(Derivation(
 ))
 
 _i1 = Symbol("i", integer=True, nonnegative=True)
-from sympy import Min, sign  # noqa: E402
+from sympy import sign  # noqa: E402
 
 _Mxc = Max(Abs(x), Abs(_c), Rational(1, 10 ** 300))
 register(Derivation(
@@ -432,13 +432,16 @@ register(Derivation(
                 justification="a mean is 1 plus the mean of the differences from 1: (1/n) sum_j 1 = 1",
                 sizes=({n: 1}, {n: 2}, {n: 3}))),
 ))
-_ae, _be = Symbol("a", real=True), Symbol("b", real=True)
+_ae, _be, _ce = Symbol("a", real=True), Symbol("b", real=True), Symbol("c", real=True)
 register(Derivation(
     id="log_add_exp",
     title=r"the identity of a stability rule: $\log(e^{a} + e^{b}) = \max(a, b) + \operatorname{log1p}(e^{-|a - b|})$",
     source="textbook",
     steps=(Step(log(exp(_ae) + exp(_be)), Max(_ae, _be) + log1p(exp(-Abs(_ae - _be))),
-                justification="factor e^{max(a, b)} out of the sum: the other term is e^{-|a - b|}"),),
+                justification="factor e^{max(a, b)} out of the sum: the other term is e^{-|a - b|}"),
+           Step(log(exp(_ae) + exp(_be) + exp(_ce)), m + log(exp(_ae - m) + exp(_be - m) + exp(_ce - m)),
+                justification="factor e^{m} out of the sum, any real m (the rule takes m = max_k a_k), of three or "
+                              "more terms")),
 ))
 
 
@@ -580,4 +583,88 @@ register(Derivation(
     source="textbook",
     steps=(Step(_zx * log(_zy), Piecewise((_zx * log(_zy), _zx > 0), (0, True)),
                 justification="at x = 0 the product is 0 (log y is finite for y > 0); elsewhere the first branch"),),
+))
+
+
+# ** the identity of the softmax difference rule (``codegen.rules_softmax_gap``) **
+
+_ga, _gb = IndexedBase("a", real=True), IndexedBase("b", real=True)
+_gsa, _gsb = Sum(exp(_ga[j]), (j, 0, K - 1)), Sum(exp(_gb[j]), (j, 0, K - 1))
+register(Derivation(
+    id="softmax_difference",
+    title=r"the identity of a stability rule: $p_i - q_i = q_i \operatorname{expm1}\bigl(d_i - "
+          r"\operatorname{log1p}\sum_j q_j \operatorname{expm1}(d_j)\bigr)$ for the softmaxes $p$, $q$ of $a$, $b$, "
+          r"$d = a - b$",
+    source="textbook",
+    # in two steps: the one-step form, evaluated exactly where one q_j dominates (b_3 = 80), rounds
+    # 1 + sum_j q_j expm1(d_j) to 0 inside log1p at the checker's precision and was refuted at a true point
+    steps=(Step(exp(_ga[i]) / _gsa - exp(_gb[i]) / _gsb,
+                exp(_gb[i]) / _gsb * expm1(_ga[i] - _gb[i] - log(_gsa / _gsb)),
+                justification="p_i / q_i = e^{d_i} sum_j e^{b_j} / sum_j e^{a_j}",
+                indices={i: (0, K - 1)}, sizes=({K: 1}, {K: 2}, {K: 3}, {K: 5})),
+           Step(_gsa / _gsb, 1 + Sum(exp(_gb[j]) * expm1(_ga[j] - _gb[j]), (j, 0, K - 1)) / _gsb,
+                justification="sum_j e^{a_j} = sum_j e^{b_j} e^{d_j} = sum_j e^{b_j} + sum_j e^{b_j} expm1(d_j): "
+                              "the log of the first step is log1p of the sum",
+                sizes=({K: 1}, {K: 2}, {K: 3}, {K: 5}))),
+))
+
+
+# ** the identity of the rule for a constant plus a sum of exponentials (``codegen.rules``) **
+
+_cc, _sp = Symbol("c", positive=True), Symbol("S", positive=True)
+register(Derivation(
+    id="log_constant_plus_exp_sum",
+    title=r"the identity of a stability rule: $\log(c + \sum_j e^{z_j}) = \log c + \operatorname{sp}(L - \log c)$, "
+          r"$L = \log\sum_j e^{z_j}$, $\operatorname{sp}(u) = \max(u, 0) + \operatorname{log1p}(e^{-|u|})$, $c > 0$",
+    source="textbook",
+    # of the sum's value S > 0, in two steps (in one, the checker's numeric rung stopped at a Max of an overflowed
+    # exponential, 'zoo is not comparable')
+    steps=(Step(log(_cc + _sp), log(_cc) + log(1 + exp(log(_sp) - log(_cc))),
+                justification="c + S = c (1 + e^{L - log c}) for the sum S = e^{L} > 0"),
+           Step(log(1 + exp(x)), Max(x, 0) + log1p(exp(-Abs(x))),
+                justification="log(1 + e^{u}) = sp(u) at u = L - log c (softplus_stable)")),
+))
+
+
+# ** the identity of the rule moving a difference into a max or min (``codegen.rules_cancel``) **
+
+_mk = Symbol("k", positive=True)
+register(Derivation(
+    id="constant_minus_max",
+    title=r"the identity of a stability rule: $c - k\max(a, b) = \min(c - k a, c - k b)$ and "
+          r"$c - k\min(a, b) = \max(c - k a, c - k b)$ for $k > 0$",
+    source="textbook",
+    steps=(Step(_cc - _mk * Max(_ae, _be), Min(_cc - _mk * _ae, _cc - _mk * _be),
+                justification="u -> c - k u is decreasing for k > 0: it maps the larger argument to the smaller value"),
+           Step(_cc - _mk * Min(_ae, _be), Max(_cc - _mk * _ae, _cc - _mk * _be),
+                justification="the same for a min (and for any number of arguments)")),
+))
+
+
+# ** the identity of the softmax-with-an-offset rule (``codegen.rules``) **
+
+register(Derivation(
+    id="exp_normalize_offset",
+    title=r"the identity of a stability rule: $\frac{e^{z_i}}{c + \sum_j e^{z_j}} = "
+          r"\frac{e^{z_i - m}}{c e^{-m} + \sum_j e^{z_j - m}}$ for any real $m$",
+    source="textbook",
+    steps=(Step(exp(z[i]) / (_cc + Sum(exp(z[j]), (j, 0, K - 1))),
+                exp(z[i] - m) / (_cc * exp(-m) + Sum(exp(z[j] - m), (j, 0, K - 1))),
+                justification="multiply numerator and denominator by e^{-m}", indices={i: (0, K - 1)},
+                sizes=({K: 1}, {K: 2}, {K: 3}, {K: 5})),),
+))
+
+
+# ** the identity of the root-of-a-product rule (``codegen.rules_root``) **
+
+_rp, _rq = Symbol("p", nonnegative=True), Symbol("q", nonnegative=True)
+_rn, _rm = Symbol("u", nonpositive=True), Symbol("v", nonpositive=True)
+register(Derivation(
+    id="root_of_product",
+    title=r"the identity of a stability rule: $\sqrt{a b} = \sqrt{|a|}\sqrt{|b|}$ where $a b \ge 0$",
+    source="textbook",
+    steps=(Step(sqrt(_rp * _rq), sqrt(Abs(_rp)) * sqrt(Abs(_rq)),
+                justification="both factors non-negative: sqrt(p q) = sqrt(p) sqrt(q)"),
+           Step(sqrt(_rn * _rm), sqrt(Abs(_rn)) * sqrt(Abs(_rm)),
+                justification="both non-positive: u v = |u| |v|")),
 ))

@@ -45,6 +45,10 @@ from readers.latex.tables import (
 
 
 _SIGN_SCRIPT = re.compile(r"\s*\{\s*(\+\+|\+|-|\*|\\star(?![A-Za-z])|\\ast(?![A-Za-z]))\s*\}")
+_STARRED_LABEL = re.compile(r"\s*\{\s*\*\s*([0-9]+|[A-Za-z])\s*\}")
+r"""A subscript that is a star and a number or letter, ``x_{*1}``, ``x_{*m}`` (test points in Gaussian-process texts)."""
+_OPERATOR_AFTER = re.compile(r"\s*\\(?:cdot|circ|times|odot|otimes)(?![A-Za-z])")
+r"""A binary operator after ``\ldots,``: the comma is a slip (``f_d \circ \ldots, \circ f_1``), not a list."""
 _CONDITIONAL_SCRIPT = re.compile(r"\s*\{\s*([A-Z])\s*(?:\\mid|\|)\s*([A-Z])\s*\}")
 r"""A subscript naming a conditional law, ``p_{Y \mid X}``, ``f_{X|Y}``: one label (the density's name), not a bar."""
 _STATEMENT_ARROWS = frozenset({"rightarrow", "longrightarrow", "to"})
@@ -65,6 +69,9 @@ r"""``\overbrace{A \cdots A}^{\text{$n$ times}}``: the annotation (the script af
 the value; ``\underbrace{...}_{...}`` likewise."""
 _OLD_STYLES = {"rm": "mathrm", "bf": "mathbf", "it": "mathit", "cal": "mathcal", "sf": "mathsf"}
 r"""``{\rm x}``, ``{\bf x}``: old-style font switches inside a group."""
+_BOLD_EXPECTATIONS = frozenset({r"\mathbf{E}", r"\mathsf{E}", r"\boldsymbol{E}", r"\bm{E}"})
+r"""``\mathbf{E}[X]``: an E styled bold or sans-serif before a bracket is the expectation (d2l writes it so), not a
+matrix times a bracket; elsewhere (``\mathbf{E} \mathbf{x}``) it stays a name."""
 _INFIX_FRACTIONS = {"choose": "BINOM", "over": "FRAC"}
 r"""Plain-TeX infix commands inside braces: ``{n \choose k}`` = ``\binom{n}{k}``, ``{a \over b}`` = ``\frac{a}{b}``."""
 _BINARY = frozenset(["ADD", "SUB", "PM", "MP", "MUL"])
@@ -180,6 +187,11 @@ class _Tokenizer:
         return not self.tokens or self.tokens[-1].type in ("REL", "ADD", "SUB", "MUL", "AST", "DIV", "ROWSEP")
 
     def previous_is_operand(self) -> bool:
+        r"""Whether the last token ends an operand; a script that is one sign ends one too: ``\|w - w^*\|``,
+        ``p(y_* \mid x)``, ``\mathbb{R}^{+}``."""
+        if len(self.tokens) > 1 and self.tokens[-1].type in ("AST", "ADD", "SUB") \
+                and self.tokens[-2].type in ("POW", "USCORE"):
+            return True
         return bool(self.tokens) and self.tokens[-1].type in OPERAND_END
 
     def run(self) -> list[lark.Token]:
@@ -272,6 +284,14 @@ class _Tokenizer:
             kind = {"+": "ADD", "-": "SUB", "*": "AST", "\\": "AST"}[sign.group(1)[0]]
             value = {"\\star": "star", "\\ast": "*"}.get(sign.group(1), sign.group(1))  # x^{\star} as x^\star
             return self.emit(kind, value, sign.start(1), sign.end(1))
+        starred = _STARRED_LABEL.match(text, start + 1) if char == "_" else None
+        if starred:  # x_{*1}, x_{*m}: the first, the m-th test point, one label
+            self.emit("USCORE", char, start, start + 1)
+            self.pos = starred.end()
+            return self.emit("NAME", f"*{starred.group(1)}", starred.start(1) - 1, starred.end(1))
+        if char == "," and self.tokens and self.tokens[-1].type == "DOTS" and _OPERATOR_AFTER.match(text, start + 1):
+            self.pos = start + 1  # M_d \cdot \ldots, \cdot M_t: a stray comma after an ellipsis between operators
+            return None
         conditional = _CONDITIONAL_SCRIPT.match(text, start + 1) if char == "_" else None
         if conditional:  # p_{Y \mid X}(y \mid x): the label Y|X names the conditional density
             self.emit("USCORE", char, start, start + 1)
@@ -621,6 +641,8 @@ class _Tokenizer:
             return self.emit("BEGIN" if name == "begin" else "END", env, start, self.pos)
         if name in STYLES or name in ACCENTS:
             styled = self.styled(name, start)
+            if styled in _BOLD_EXPECTATIONS and re.match(r"\s*\[", text[self.pos:]):
+                styled = r"\mathbb{E}"  # \mathbf{E}[h_i]: the expectation, as \mathbb{E}[h_i]
             return None if styled is None else self.emit("NAME", styled, start, self.pos)
         if name == "mathop":  # \mathop{\mathrm{argmax}}: an operator spelled as text
             content, self.pos = self.group(self.pos, "\\mathop")

@@ -181,6 +181,8 @@ def _inline_close(text: str, start: int) -> int | None:
     spaced = _SPACED_INLINE.match(text, start) if start < len(text) and text[start] in " \t" else None
     if spaced and not text[spaced.end():spaced.end() + 1].isdigit():
         return spaced.end() - 1
+    if start < len(text) and text[start] == "\n":  # Jupyter/MathJax: "$" ending a line, the formula, "$" opening one
+        return _newline_inline_close(text, start)
     if start >= len(text) or text[start] in " \n":
         return None
     k = start
@@ -192,6 +194,22 @@ def _inline_close(text: str, start: int) -> int | None:
             return None
         if text[k] == "$" and text[k - 1] not in " \n" and not text[k + 1:k + 2].isdigit():
             return k
+        k += 1
+    return None
+
+
+def _newline_inline_close(text: str, start: int) -> int | None:
+    r"""The closing ``$`` of an inline formula whose ``$`` ends a line (``that $\nx^\top y = y^\top x\n$. We``):
+    a ``$`` that starts a later line of the same paragraph, with a formula between; else None."""
+    k = start + 1
+    while k < len(text):
+        if text[k] == "\\":
+            k += 2
+            continue
+        if text.startswith("\n\n", k) or text.startswith("$$", k):
+            return None
+        if text[k] == "$":
+            return k if text[k - 1] == "\n" and text[start:k].strip() and not text[k + 1:k + 2].isdigit() else None
         k += 1
     return None
 

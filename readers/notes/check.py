@@ -152,7 +152,11 @@ from readers.notes.whole_and_entries import whole_and_entries
 from readers.notes.generic_names import declares_generic
 from readers.notes.operator_scopes import DESCRIPTION as SCOPE_READING, widened_block
 from readers.notes.witnesses import QUANTIFIER, witness_names
+from readers.notes.defined_variables import substitute_definitions
 from readers.notes.angles import angle_definition, arccos_latex
+from readers.notes.bold_groups import with_bold_spread
+from readers.notes.degrees import DEGREE_CUE, degree_reading
+from readers.notes.macros import with_macros
 from readers.notes.definition_cues import introduces_definition, introduces_restatement, restates_row,\
     split_restatements, text_before, differentiated_after
 from readers.notes import hypothesis_tests, membership, restatements
@@ -302,8 +306,10 @@ def _apart(lhs, rhs, laws=None) -> str:
     return f"{', '.join(sorted(left))} | {', '.join(sorted(right))}"
 
 
-def check_notes(text: str, *, path: str = "<string>", budget: float = 5.0) -> NotesReport:
-    """Check every formula block of the Markdown ``text``; ``budget`` is seconds per claim."""
+def check_notes(text: str, *, path: str = "<string>", budget: float = 5.0, macro_source: str | None = None
+                ) -> NotesReport:
+    """Check every formula block of the Markdown ``text``; ``budget`` is seconds per claim; ``macro_source``: the
+    text whose macro definitions hold (a LaTeX file's preamble), ``text`` by default."""
     from derivations.checker.ladder import check_step
 
     catalog, catalog_error = _catalog()
@@ -318,7 +324,8 @@ def check_notes(text: str, *, path: str = "<string>", budget: float = 5.0) -> No
     reader.einstein_stated = EINSTEIN_CUE.search(text) is not None
     reader.test_levels = hypothesis_tests.levels(text)
     reader.event_values.read_tables(reader.lines, reader.cell_expression)
-    return NotesReport(path, tuple(reader.fragment(f) for f in find_blocks(text)))
+    fragments = with_bold_spread(with_macros(find_blocks(text), macro_source or text))  # own commands, bold
+    return NotesReport(path, tuple(reader.fragment(f) for f in fragments))
 
 
 def _stated_probabilities(block) -> list:
@@ -1852,7 +1859,7 @@ class _NotesReader(_CatalogMatch):
         for _ in range(MAX_EXPANSION_ROUNDS):
             expr = components(expr, s.symbols) if s.symbols else expr  # s_i after s = softmax(z)
             expr = _differentiated_first(s.symbols, expr) if s.symbols else expr
-            new = expr.xreplace(_not_differentiated(s.symbols, expr)) if s.symbols else expr
+            new = substitute_definitions(expr, _not_differentiated(s.symbols, expr)) if s.symbols else expr
             for base, (indices, body) in s.arrays.items():
                 new = new.replace(lambda e, b=base: isinstance(e, sp.Indexed) and e.base == b,
                                   lambda e, i=indices, f=body: f.xreplace(dict(zip(i, e.indices))))
@@ -1954,6 +1961,7 @@ class _NotesReader(_CatalogMatch):
             out = [StepReport(**{**r.__dict__, "method": f"{r.method}; {LEIBNIZ_NOTE}"}) if r.method else r
                    for r in out]
         out = self.log_base_reading(general, frag, lhs, rhs, shown, out)
+        out = self.degree_reading(general, frag, lhs, rhs, shown, out)
         probability = any(f.func.__name__ in PROBABILITY_NAMES for e in (lhs, rhs) for f in e.atoms(AppliedUndef))
         if probability and any(r.verdict == "refuted" for r in out) \
                 and assumes_independence(self.lines, claim.line, frag.sentence) \
@@ -2305,6 +2313,32 @@ class _NotesReader(_CatalogMatch):
         return [_undecided(r, f"ambiguous: with the natural log it fails ({r.reason[:80]}); with log read in base "
                               f"{rescued[k][0]} it is {rescued[k][1].verdict}") if k in rescued else r
                 for k, r in enumerate(out)]
+
+    def degree_reading(self, claim, frag, lhs, rhs, shown, out):
+        r"""A refuted step with a trigonometric function of a plain number (``cos(45)``), read once more with the
+        number in degrees (readers.notes.degrees): where that reading holds, the step is the notes' own reading
+        when they write angles in degrees (``45°``), else ``undecided (ambiguous)``; never refuted."""
+        if not any(r.verdict == "refuted" for r in out):
+            return out
+        reading = degree_reading(lhs, rhs)
+        if reading is None:
+            return out
+        saved = self.section
+        self.section = _copy_section(saved)
+        try:
+            again = self.check_plain(claim, frag, *reading, shown)
+        except Exception:  # noqa: BLE001 - the other reading could not be checked: it is not a failure
+            again = []
+        finally:
+            self.section = saved
+        if len(again) != len(out):
+            return out
+        stated = DEGREE_CUE.search("\n".join(self.lines)) is not None
+        return [(StepReport(**{**alt.__dict__, "method": f"{alt.method}; angles read in degrees (the notes write "
+                               "angles in degrees)"}) if stated and alt.verdict in ("proved", "verified") else
+                 _undecided(r, f"ambiguous: with the angle in radians it fails ({r.reason[:80]}); read in degrees "
+                               f"it is {alt.verdict}"))
+                if r.verdict == "refuted" and alt.verdict != "refuted" else r for r, alt in zip(out, again)]
 
     def product_reading(self, claim, frag, lhs, rhs, shown, out):
         r"""``p(1-p)`` read as a product when the letter ``p`` (maybe with a subscript, ``h_{prev}(1 - h^2)``)

@@ -61,8 +61,8 @@ def check_file(path: str, budget: float, read=None):
     from readers.notes.check import check_notes
 
     text = read(path) if read else Path(path).read_text(encoding="utf-8")
-    if path.lower().endswith(".tex"):
-        text = latex_as_notes(text)
+    if path.lower().endswith(".tex"):  # the preamble is blanked, but its \newcommand's hold in the body
+        return check_notes(latex_as_notes(text), path=path, budget=budget, macro_source=text)
     elif path.lower().endswith(".rst"):  # Sphinx: :math: roles and .. math:: directives (readers.notes.rst)
         from readers.notes.rst import rst_as_notes
 

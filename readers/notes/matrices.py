@@ -67,6 +67,7 @@ SEED = 20240612
 
 _BOLD = re.compile(r"\\(?:mathbf|boldsymbol|bm|pmb|mathbfit|vec|bold)\{")
 _IDENTITY = re.compile(r"(?:\\(?:mathbf|mathrm|mathbb|boldsymbol|bm)\{I\}|I)(?:_\{?[A-Za-z0-9]+\}?)?")
+_SCALAR_WORD = re.compile(r"\bscalars?\b", re.IGNORECASE)
 _GREEK_CAPS = frozenset({"Gamma", "Delta", "Theta", "Lambda", "Xi", "Pi", "Sigma", "Upsilon", "Phi", "Psi", "Omega"})
 
 
@@ -96,6 +97,12 @@ def _typefaces(lhs, rhs) -> dict:
     symbols = {s for s in lhs.free_symbols | rhs.free_symbols if not s.is_commutative}
     bold = {_plain_letter(s.name): s for s in symbols if _plain_letter(s.name) is not None}
     return {s: bold[s.name] for s in symbols if s.name in bold}
+
+
+def _as_trace(pair):
+    r"""``\operatorname{Tr}(A)`` (the Deep Learning book's spelling) as the trace ``tr(A)``."""
+    return tuple(e.replace(lambda f: isinstance(f, AppliedUndef) and f.func.__name__ == "Tr",
+                           lambda f: sp.Function("tr")(*f.args)) for e in pair)
 
 
 def kind_options(name: str, declared) -> list[Kind]:
@@ -256,9 +263,9 @@ class MatrixClaims:
         candidates = [(a, b) for line, a, b in _pairs(block) if line == row_line]
         matching = [(a, b) for a, b in candidates if (_commutative(a), _commutative(b)) == (claim.lhs, claim.rhs)]
         if len(matching) >= 1:
-            return matching[0]
+            return _as_trace(matching[0])
         if len(candidates) == 1:
-            return candidates[0]
+            return _as_trace(candidates[0])
         return "matrix claim: could not align the order-keeping reading with the claim"
 
     def substitute(self, pair, line, section):
@@ -510,6 +517,9 @@ class MatrixClaims:
                 ambiguous = self.as_one(lhs, rhs, rel, same, shown)
                 if ambiguous is not None:
                     return ambiguous
+            scalar = self.bold_scalar(lhs, rhs, rel, line, shown)
+            if scalar is not None:
+                return scalar
             return self.refuted(lhs, rhs, rel, outcomes, shown)
         return _step(shown, "undecided", "matrix claim: " + _describe(outcomes))
 
@@ -632,15 +642,35 @@ class MatrixClaims:
         return _step(shown, "undecided", f"ambiguous: with {pairs} two different matrices it fails on every "
                      f"sample; read as one matrix written in two typefaces, {reading}")
 
+    def bold_scalar(self, lhs, rhs, rel, line, shown) -> StepReport | None:
+        r"""A claim that fails with its bold lower case letters vectors, where the line around the block speaks of
+        a scalar, read once more with each such letter (one at a time, not declared a vector) a scalar: notes
+        write scalars in bold too ("4- $\norm{\bs{k}\cdot \bs{u}}=\norm{\bs{k}}\cdot\norm{\bs{u}}$. The norm of a
+        vector multiplied by a scalar ...").  Undecided (ambiguous) when a reading holds, else None."""
+        lines = self.text.split("\n")
+        if not any(_SCALAR_WORD.search(lines[k]) for k in range(max(0, line - 2), min(len(lines), line + 1))):
+            return None
+        bold = sorted((s for s in lhs.free_symbols | rhs.free_symbols if not s.is_commutative and _BOLD.search(s.name)
+                       and _core(s.name)[:1].islower() and s.name not in self.declared.kinds), key=str)
+        for s in bold:
+            try:
+                outcomes = self.outcomes(lhs, rhs, rel, {s: Kind("scalar")})
+            except (Unsupported, ShapeError):
+                continue
+            if {o.status for o in outcomes.values()} == {"holds"}:
+                return _step(shown, "undecided", f"ambiguous: with {s} a vector it fails on every sample; with {s} "
+                             "a scalar (the text speaks of a scalar) it holds")
+        return None
+
     def one_matrix(self, plain, bold) -> bool:
         r"""Whether the note's ``A`` and ``\mathbf{A}`` are one matrix: it declares ``A`` a matrix ("a square
         matrix $A$", ``A \in \mathbb{R}^{n \times n}``) and says nothing of ``\mathbf{A}`` itself."""
         return self.declared.kinds.get(plain.name) == "matrix" and bold.name not in self.declared.kinds
 
-    def outcomes(self, lhs, rhs, rel) -> dict:
-        """Each kind assignment's outcome (the best of its layouts)."""
+    def outcomes(self, lhs, rhs, rel, fixed=None) -> dict:
+        """Each kind assignment's outcome (the best of its layouts); ``fixed``: kinds imposed on some names."""
         symbols = sorted((s for s in lhs.free_symbols | rhs.free_symbols if not s.is_commutative), key=str)
-        options = {s: kind_options(s.name, self.declared) for s in symbols}
+        options = {s: [fixed[s]] if fixed and s in fixed else kind_options(s.name, self.declared) for s in symbols}
         unknown = [s for s in symbols if len(options[s]) > 1]
         if len(unknown) > MAX_UNKNOWN:
             raise Unsupported(f"the kinds of {', '.join(map(str, unknown))} are unknown (scalars or matrices?)")

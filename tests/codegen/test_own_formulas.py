@@ -218,6 +218,28 @@ def test_contract_names_and_keywords():
     assert [k.name for k in records["rmsnorm"].keywords] == ["epsilon"]
 
 
+def test_a_sign_or_star_script_is_a_word_in_the_keyword_name():
+    # the asymmetric loss's gamma_{+} and gamma_{-} were keywords "gamma" and "gamma_": the sign was dropped, and a
+    # caller could not tell which exponent was which
+    (f,) = build(read_definitions(r"$$\mathrm{Asl}(p) = (1 - p)^{\gamma_{+}} + p^{\gamma_-} + w^{*} p + \gamma p$$"))
+    assert sorted(k.name for k in f.keywords) == ["gamma", "gamma_minus", "gamma_plus", "w_star"]
+
+
+def test_the_upstream_gradient_is_not_called_g_when_a_keyword_is():
+    # ScaleNorm's learned scale g is a keyword: the upstream gradient g[i] read the scalar keyword (codegen stopped
+    # with "g has 0 axes"); it is then called cotangent, as where a parameter is called g
+    from codegen.define import derive_gradients
+    from codegen.define_module import compile_function
+
+    (f,) = build(read_definitions(r"$$\mathrm{ScaleNorm}(x)_i = g \frac{x_i}{\sqrt{\sum_{j=1}^{n} x_j^{2}}}$$"))
+    assert [k.name for k in f.keywords] == ["g"] and f.upstream.name == "cotangent"
+    derive_gradients(f)
+    _, module = compile_function(f, True)
+    x, up = np.array([3.0, 4.0]), np.array([1.0, 0.0])
+    (dx,) = module.scalenorm_vjp(x, up, g=2.0)
+    np.testing.assert_allclose(dx, 2.0 * (up - x * (up @ x) / 25.0) / 5.0, rtol=1e-14)
+
+
 if __name__ == "__main__":
     print(f"{'formula':<20} {'ordinary':>9} {'extreme':>9} {'vjp':>9} {'vjp(ext)':>9}  rules")
     for name in sorted(ORACLE.ORACLES):

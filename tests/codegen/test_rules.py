@@ -700,3 +700,136 @@ def test_softplus_after_power_on_one_minus_a_power_of_a_sigmoid():
     assert not _same_at(expr, without, args, far)
     for values in (far, (2.0, 0.5), (-3.0, 1e-12), (40.0, 2.0)):
         assert _same_at(expr, new, args, values), values
+
+
+def test_paired_quotient_leaves_a_factor_it_cannot_keep_real():
+    # motivated by the ArcFace margin logit s cos(arccos(c) + m): its derivative's 1/sqrt(1 - c^2), after scaled_sqrt,
+    # is (1/M^2 - (c/M)^2)^(-1/2) / M, M = max(1, |c|), imaginary for |c| > 1, so its Abs unfolds into re/im parts
+    # and comparing magnitudes raised TypeError ("Invalid comparison of non-real") inside codegen
+    from codegen.rules_pairing import paired_quotient
+
+    c, g, m, s = sp.symbols("c g m s", real=True)
+    big = sp.Max(1, sp.Abs(c))
+    root = (big ** -2 - sp.UnevaluatedExpr((c / big) ** 2)) ** sp.Rational(-1, 2)
+    expr = g * s * sp.sin(m + sp.acos(c)) * root / big
+    new = paired_quotient(expr)
+    args = (c, g, m, s)
+    for values in ((0.3, 2.0, 0.5, 64.0), (-0.99, -1e-3, 0.2, 30.0)):
+        assert _same_at(expr.doit(), new.doit(), args, tuple(np.float64(v) for v in values)), values
+
+
+def test_softmax_difference_keeps_the_digits_of_two_nearly_equal_softmaxes():
+    # motivated by the Jensen-Shannon VJP at logits ~1e-300; here the plain difference of two softmaxes (a
+    # "softmax gap"): at a, b ~ 1e-300 both round to 1/4 and the difference to 0, truth ~ (d_i - mean d) / 4
+    from codegen.define import build
+    from codegen.define_module import compile_exprs
+    from codegen.rules import RULES, SOFTMAX_DIFFERENCE
+    from readers.definition import read_ascii_definition
+
+    (f,) = build([read_ascii_definition("gap(a, b)[i] = exp(a[i])/sum(exp(a[j]), j, 0, n-1) "
+                                        "- exp(b[i])/sum(exp(b[j]), j, 0, n-1)")])
+    new, fired = stabilize(f.expr, tuple(sorted(RULES + (SOFTMAX_DIFFERENCE,), key=lambda r: r.priority)))
+    assert "softmax_difference" in fired
+    plain, _ = stabilize(f.expr)
+    gap = getattr(compile_exprs(f, new, (), False)[1], "gap")
+    before = getattr(compile_exprs(f, plain, (), False)[1], "gap")
+
+    def truth(a, b):  # the definition at 700 digits (a difference of 1e-300 on 1/4 needs 300 of them)
+        with mpmath.workdps(700):
+            ea, eb = [mpmath.exp(mpmath.mpf(float(v))) for v in a], [mpmath.exp(mpmath.mpf(float(v))) for v in b]
+            return np.array([float(x / mpmath.fsum(ea) - y / mpmath.fsum(eb)) for x, y in zip(ea, eb)])
+
+    tiny = (np.array([2.7e-300, 1.2e-300, 1.6e-300, -1.1e-300]), np.array([-1.1e-300, -8.5e-301, -1.3e-301, 2.4e-300]))
+    want = truth(*tiny)
+    assert np.max(np.abs(before(*tiny) - want)) > 0.5 * np.max(np.abs(want))  # max norms: 1e-300 squared is 0
+    for a, b in (tiny, (np.array([1.0, -2.0, 3.0, 0.5]), np.array([0.2, 4.0, -1.0, 1e300])),
+                 (np.array([0.3, 0.1, -0.2, 0.05]), np.array([0.31, 0.1, -0.25, 0.0])),
+                 (np.array([1e-5, 2e-5, -3e-5, 0.0]), np.array([0.0, 0.0, 0.0, 1e-5]))):
+        want = truth(a, b)
+        assert np.max(np.abs(gap(a, b) - want)) <= 1e-13 * np.max(np.abs(want)), (a, b)
+
+
+def test_log_add_exp_of_three_and_a_constant_plus_an_exponential_sum():
+    # motivated by the soft minimum of three, -g log(e^{-a/g} + e^{-b/g} + e^{-c/g}) at g = 1e-300, and a smooth
+    # hinge log(1 + sum_i e^{s (x_i + m)}) at m = 1e300 (circle loss); here a log-sum-exp of three scalars and
+    # log(2 + sum_i e^{x_i}): every exponential over- or underflows
+    from codegen.rules import LOG_ADD_EXP, RULES
+
+    a, b, c = sp.symbols("a b c", real=True)
+    expr = sp.log(sp.exp(a) + sp.exp(b) + sp.exp(c))
+    new = LOG_ADD_EXP.apply(expr)
+    for values in ((800.0, 3.0, 1e300), (-1e300, -900.0, -2e300), (0.0, -40.0, 1.0), (1.5, -0.5, 0.25)):
+        assert _same_at(expr, new, (a, b, c), values), values
+    assert _naive_fails(expr, (a, b, c), (-1e300, -900.0, -2e300))
+
+    from codegen.define import build
+    from codegen.define_module import compile_exprs
+    from readers.definition import read_ascii_definition
+
+    (f,) = build([read_ascii_definition("lse2(x) = log(2 + sum(exp(x[i]), i, 0, n-1))")])
+    new, fired = stabilize(f.expr)
+    assert "log_constant_plus_exp_sum" in fired
+    plain, _ = stabilize(f.expr, tuple(r for r in RULES if r.name != "log_constant_plus_exp_sum"))
+    stable = compile_exprs(f, new, (), False)[1].lse2
+    naive = compile_exprs(f, plain, (), False)[1].lse2
+    for v in ([1e300, 2.0, -3.0, 0.0], [-1e300, -2e300, -800.0, -1000.0], [0.5, -1.0, 2.0, 1.0]):
+        got = stable(np.array(v))
+        with mpmath.workdps(60):
+            want = mpmath.log(2 + mpmath.fsum(mpmath.exp(mpmath.mpf(t)) for t in v))
+        assert abs(got - want) <= REL_TOL * abs(want), v
+    with np.errstate(all="ignore"):
+        assert not np.isfinite(naive(np.array([1e300, 2.0, -3.0, 0.0])))
+
+
+def test_constant_minus_max_lets_one_minus_sigmoid_keep_the_log_of_a_shifted_probability():
+    # motivated by the asymmetric loss's log(1 - max(sigma(z) - m, 0)); here the shifted complement on its own, at
+    # z = 1e300, m = 1e-300: the max rounds to 1 and the log to -inf, truth log(1e-300 + e^{-1e300}) = log(1e-300)
+    from codegen.rules import RULES
+
+    m = sp.Symbol("m", positive=True)
+    expr = sp.log(1 - sp.Max(1 / (1 + sp.exp(-x)) - m, 0))
+    new, fired = stabilize(expr)
+    assert "constant_minus_max" in fired
+    without, _ = stabilize(expr, tuple(r for r in RULES if r.name != "constant_minus_max"))
+    far = (1e300, 1e-300)
+    assert not _same_at(expr, without, (x, m), far)
+    for values in (far, (2.0, 0.5), (-3.0, 0.25), (40.0, 1e-20), (-1e300, 0.9)):
+        assert _same_at(expr, new, (x, m), values), values
+
+
+def test_exp_normalize_offset_on_the_gradient_of_a_smooth_hinge():
+    # motivated by log(1 + sum_i e^{s (x_i + m)}) (circle loss); here its gradient's e^{x_k} / (1 + sum_j e^{x_j})
+    # with an entry at 1e300: inf/inf is nan, truth the one-hot [1, 0, 0, 0]
+    from codegen.define import build
+    from codegen.define_module import compile_exprs
+    from codegen.rules import RULES
+    from readers.definition import read_ascii_definition
+
+    (f,) = build([read_ascii_definition("w(x)[k] = exp(x[k])/(1 + sum(exp(x[j]), j, 0, n-1))")])
+    new, fired = stabilize(f.expr)
+    assert "exp_normalize_offset" in fired
+    plain, _ = stabilize(f.expr, tuple(r for r in RULES if r.name != "exp_normalize_offset"))
+    stable, naive = (compile_exprs(f, e, (), False)[1].w for e in (new, plain))
+    far = np.array([1e300, 2.0, -3.0, 0.0])
+    with np.errstate(all="ignore"):
+        assert not np.all(np.isfinite(naive(far)))
+    for v in (far, np.array([800.0, 799.0, -3.0, 0.0]), np.array([0.5, -1.0, 2.0, 1.0]),
+              np.array([-1e300, -800.0, -3.0, -900.0])):
+        with mpmath.workdps(60):
+            e = [mpmath.exp(mpmath.mpf(t)) for t in v]
+            want = np.array([float(t / (1 + mpmath.fsum(e))) for t in e])
+        assert np.max(np.abs(stable(v) - want)) <= REL_TOL * np.max(np.abs(want)), v
+
+
+def test_root_of_product_on_a_geometric_mean_of_two_large_numbers():
+    # motivated by the Bhattacharyya coefficient sum_i sqrt(p_i q_i); here sqrt(a b) itself: at a = b = 1e300 the
+    # product overflows (truth 1e300), at 1e-300 it underflows to 0; where the signs differ it stays not real
+    a, b = sp.symbols("a b", real=True)
+    expr = sp.sqrt(a * b)
+    new, fired = stabilize(expr)
+    assert "root_of_product" in fired
+    assert _naive_fails(expr, (a, b), (1e300, 1e300)) and _naive_fails(expr, (a, b), (1e-300, 3e-300))
+    for values in ((1e300, 1e300), (1e-300, 3e-300), (-2.0, -8.0), (0.5, 2.0), (1e300, 1e-300)):
+        assert _same_at(expr, new, (a, b), values), values
+    with np.errstate(all="ignore"):
+        assert np.isnan(_np(new, (a, b))(-2.0, 3.0))  # not real there, as the definition

@@ -22,6 +22,15 @@ def test_the_prose_before_a_definition_bounds_it_and_not_the_next():
     assert a.domain == (("y", 0.0, False, 1.0, False),) and b.domain == ()
 
 
+def test_a_heading_ends_the_sentence_of_the_definition_before_it():
+    # "### Log-normal NLL\n\nFor $x > 0$ ..." under the next heading bounds the next definition: it bounded the
+    # soft threshold before it (sampled at x > 0 only) and left the log-normal NLL unbounded (log of negative x)
+    note = ("### Soft threshold\n\n$$ \\mathrm{A}(x) = \\max(|x| - 1, 0) $$\n\n"
+            "### Log-normal NLL\n\nFor $x > 0$ and $s > 0$.\n\n$$ \\mathrm{B}(x, s) = \\log x + \\log s $$\n")
+    a, b = read_definitions(note)
+    assert a.domain == () and b.domain == (("x", 0.0, True, None, False), ("s", 0.0, True, None, False))
+
+
 def test_intervals_are_bounds():
     got = dict((b[0], b[1:]) for b in read_domain([r"x \in (0, 1)", r"p \in \left[0, 1\right)", r"t \in (0, \infty)",
                                                    r"s \in [2, 1]"]))

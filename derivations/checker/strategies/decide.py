@@ -19,8 +19,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import sympy as sp
+from sympy.codegen import cfunctions
 
 import symbolic.integer_part  # noqa: F401 - floor/ceiling at a point certified (sympy read 99 - 2.9e-14 as 99)
+from symbolic import functions
 
 MAX_DIGITS = 1500
 """Most working digits ``evalf`` may use to certify a digit of a difference."""
@@ -75,7 +77,30 @@ MAX_EXACT_DIGITS = 20_000
 unevaluated for ``evalf`` (``(10**300)**(10**300)`` must not be computed as an integer)."""
 
 
+_ELEMENTARY = {
+    cfunctions.log1p: lambda x: sp.log(1 + x), cfunctions.expm1: lambda x: sp.exp(x) - 1,
+    cfunctions.log2: lambda x: sp.log(x) / sp.log(2), cfunctions.log10: lambda x: sp.log(x) / sp.log(10),
+    cfunctions.exp2: lambda x: 2**x, cfunctions.hypot: lambda x, y: sp.sqrt(x**2 + y**2),
+    cfunctions.fma: lambda a, b, c: a * b + c, functions.fma: lambda a, b, c: a * b + c,
+}
+r"""Functions whose ``evalf`` is not precision-tracking, by their elementary definitions.
+
+sympy's ``evalf`` raises its working precision through cancellation only inside the nodes it knows
+(``Add``, ``Mul``, ``Pow``, ``exp``, ``log``, ...).  A function it does not know gets its argument to
+``prec`` relative digits and is trusted, which is wrong where the function amplifies the argument's
+error: $\operatorname{log1p}(x)$ at $x = -1 + 10^{-21}$ (a softmax's $\sum_j q_j \operatorname{expm1}(d_j)$)
+gave $\log 0$ and a "certified" refutation of a true identity.  Written as $\log(1 + x)$, the exact
+rationals of the point meet in one ``Add`` before anything is rounded."""
+
+
+def _elementary(expr: sp.Expr) -> sp.Expr:
+    if not expr.has(*_ELEMENTARY):
+        return expr
+    return expr.replace(lambda node: type(node) in _ELEMENTARY, lambda node: _ELEMENTARY[type(node)](*node.args))
+
+
 def _substitute(expr: sp.Expr, point: dict) -> sp.Expr:
+    expr = _elementary(expr)
     with sp.evaluate(False):
         lazy = expr.xreplace(point)
     for node in sp.preorder_traversal(lazy):
@@ -259,6 +284,36 @@ def holds(rel: str, state: str) -> bool | None:
         ">": {"zero": False, "positive": True, "negative": False},
     }
     return table.get(rel, {}).get(state)
+
+
+ROUND_VALUES = tuple(sp.Rational(v) for v in ("1", "2", "3", "1/2", "10", "0", "-1", "-2", "-1/2"))
+"""Values a reader tries first in a counterexample: small positive ones before zero and negative ones."""
+ROUND_TRIALS = 48
+"""Most exact re-checks spent on rounding one counterexample (each is one precision-tracking evaluation)."""
+
+
+def round_point(point: dict, still_fails, max_trials: int = ROUND_TRIALS) -> dict:
+    r"""The point with coordinates replaced, one at a time, by the first of :data:`ROUND_VALUES` at which
+    ``still_fails(candidate)`` (an exact re-check) stays true.
+
+    A sampled counterexample such as $d = -2.37$, $i = -1.6$ is true but reads as a trick; where the claim
+    also fails at $d = 1$, $i = 2$, that is the one shown.  A coordinate is only moved earlier in that list, and
+    at most ``max_trials`` re-checks are spent."""
+    best, trials = dict(point), 0
+    for symbol in sorted(point, key=str):
+        value = best[symbol]
+        for candidate in ROUND_VALUES[:ROUND_VALUES.index(value)] if value in ROUND_VALUES else ROUND_VALUES:
+            if trials >= max_trials:
+                return best
+            trials += 1
+            trial = best | {symbol: candidate}
+            try:
+                if still_fails(trial):
+                    best = trial
+                    break
+            except Exception:  # noqa: BLE001 - a failed re-check keeps the sampled coordinate
+                continue
+    return best
 
 
 def shortest_point(point: dict, still_fails, max_digits: int = 17) -> dict:

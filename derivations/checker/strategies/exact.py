@@ -24,7 +24,9 @@ from derivations.checker.step import Step
 from derivations.checker.verdict import Verdict
 from symbolic.domains import Simplex
 
+from derivations.checker.strategies.decide import decimal_text, round_point
 from derivations.checker.strategies.instances import Instance, Unsupported, instances
+from derivations.checker.strategies.numeric import inside
 from derivations.checker.strategies.sampling import edge_points, random_points, respects_symbols
 
 POINTS = 24
@@ -88,11 +90,20 @@ class ExactTest:
             return "skipped"  # a zero denominator
         if not _FAILS[inst.rel](l, r):
             return "agrees"
+        if not any(isinstance(g.domain, Simplex) for g in inst.groups):
+            point = round_point(point, lambda candidate: inside(inst, candidate) and _fails(inst, candidate))
+            l, r = inst.lhs.xreplace(point), inst.rhs.xreplace(point)
         counterexample = {str(s): _show(point[s], floats[s]) for s in inst.symbols}
         counterexample |= {"lhs": _show(l), "rhs": _show(r), "lhs - rhs": _show(l - r)}
         return Verdict("refuted", method="exact rational evaluation", counterexample=inst.labelled(counterexample),
                        assumptions=inst.assumption_texts(),
                        reason=f"in exact arithmetic lhs {inst.rel} rhs fails at this point")
+
+
+def _fails(inst: Instance, point: dict) -> bool:
+    """Whether the claim fails in exact arithmetic at ``point`` (False where a side is not a rational number)."""
+    l, r = inst.lhs.xreplace(point), inst.rhs.xreplace(point)
+    return bool(l.is_Rational and r.is_Rational and _FAILS[inst.rel](l, r))
 
 
 def is_rational_expression(expr) -> bool:
@@ -127,6 +138,8 @@ def _show(value: sp.Rational, sampled: float | None = None) -> str:
     """The exact value when short; a sampled input as its float ``repr`` (which it equals exactly)."""
     if sampled is not None and value == sp.Rational(repr(sampled)):
         return repr(sampled)
+    if sampled is not None and value.q in (1, 2, 4, 5, 10):  # a rounded input (round_point): 0.5, not 1/2
+        return decimal_text(value)
     if max(abs(value.p), value.q) < 10**40:
         return str(value)
     return f"{sp.Float(value, 20)} (rounded)"

@@ -34,7 +34,7 @@ from derivations.checker.verdict import Verdict
 
 from derivations.checker.strategies.divergence import divergent_refutation
 from derivations.checker.strategies.decide import (MAX_DIGITS as DECIDE_MAX_DIGITS, decide, decimal_text, exact_point,
-                                                   holds, shortest_point)
+                                                   holds, round_point, shortest_point)
 from derivations.checker.strategies.evaluate import (Conditions, compare, compile_expr, confirm, magnitude_digits,
                                                      relation_holds, relatively_apart, show, value_at)
 from derivations.checker.strategies.jumps import jump_failure
@@ -543,7 +543,8 @@ def _refutation(inst: Instance, exact: dict, decision, why: str) -> Verdict:
             return again.state == decision.state
         return holds(inst.rel, again.state) is False
 
-    short = completed(inst, shortest_point({s: v for s, v in exact.items() if s not in dependent}, still_fails))
+    free = round_point({s: v for s, v in exact.items() if s not in dependent}, still_fails)
+    short = completed(inst, shortest_point(free, still_fails))
     if short != completed(inst, exact):
         decision = decide(inst.lhs, inst.rhs, short, real=not inst.is_complex)
     counterexample = {str(s): decimal_text(v) if v.is_Rational else f"{v} (≈ {decimal_text(v)})" for s, v in short.items()}
