@@ -212,13 +212,19 @@ class _Atoms:
         arg = self.plain(self.operand(last), tree)
         if isinstance(arg, sp.core.function.AppliedUndef) and arg.func.__name__ == "tuple":
             raise self.error(f"\\{name} takes one argument", tree)
-        if name in OPAQUE_FUNCTIONS or name == "det":
-            self.used_functions.add(name)
-            value = sp.Function(name)(arg)
+        primes = sum(isinstance(c, lark.Tree) and c.data == "script" and c.children[0].type == "PRIME"
+                     for c in tree.children[1:-1])
+        if name in OPAQUE_FUNCTIONS or name == "det":  # \operatorname{softmax}'(z): the derivative by its name,
+            self.used_functions.add(name + "'" * primes)  # as f'(x) is read
+            apply, primes = sp.Function(name + "'" * primes), 0
         elif name in ("log", "lg") and subs:
-            value = real_log(arg, self.plain(self.sarg(subs[0]), tree))
+            base = self.plain(self.sarg(subs[0]), tree)
+
+            def apply(u):
+                return real_log(u, base)
         else:
-            value = FUNCTIONS[name](arg)
+            apply = FUNCTIONS[name]
+        value = _derivative_at(apply, primes, arg) if primes else apply(arg)
         for sup in sups:
             if self.raw_script(sup) == "-1" and name in INVERSE_FUNCTIONS:  # \tan^{-1} x is arctan x
                 value = INVERSE_FUNCTIONS[name](arg)
@@ -270,6 +276,9 @@ class _Atoms:
             if isinstance(variable, sp.Symbol) and re.fullmatch(r"[A-Za-z]|\\?[a-z]+", variable.name):
                 return sp.Derivative(body, variable, evaluate=False)
         label = ("nabla" if subs else operator) + ("_" + self.subtext(subs[0]) if subs else "")
+        if label == "nabla" and isinstance(body, sp.core.function.AppliedUndef) and len(body.args) == 1 \
+                and isinstance(body.args[0], sp.Symbol) and body.args[0].name.startswith(VECTOR_STYLES):
+            label = "nabla_" + body.args[0].name  # \nabla f(\mathbf{x}): the gradient in f's one (vector) argument
         self.used_functions.add(label)
         return sp.Function(label)(body)
 
@@ -559,6 +568,17 @@ class _Atoms:
             return sp.Function("set")(sp.Symbol(" ".join(self.text[_start(tree):_end(tree)].split())))
         return sp.Function("set")(*(value.args if isinstance(value, sp.Function) else (value,)))
 
+
+
+VECTOR_STYLES = ("\\mathbf", "\\boldsymbol", "\\vec", "\\bm")
+"""Styles that mark a name as a vector (``\\mathbf{x}``): ``\\nabla f(\\mathbf{x})`` is the gradient in it."""
+
+
+def _derivative_at(apply, order: int, arg):
+    r"""``\tanh'(u)``, ``\log''(x)``: the ``order``-th derivative of a known function at ``arg`` (the prime is a
+    derivative, never dropped: $\tanh'(u) = 1 - \tanh^2(u)$)."""
+    u = sp.Dummy("u")
+    return sp.diff(apply(u), u, order).subs(u, arg)
 
 
 def _membership(node):

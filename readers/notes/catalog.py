@@ -82,13 +82,20 @@ class _CatalogMatch:
                     return formula.id, comparison
                 if comparison.agrees is False and differing is None \
                         and all(_standard_name(m.lhs, frag) and _means(formula, m.lhs, frag)
-                                and _binds_its_arguments(m.lhs) for m in named):
+                                and _binds_its_arguments(m.lhs) and self.undefined_arguments(m.lhs)
+                                for m in named):
                     differing = formula, comparison
         if differing is not None:  # a standard name defined otherwise: it differs from the standard
             formula, comparison = differing
             return formula.id, Comparison(False, f"differs from the standard {formula.title}: {comparison.reason}",
                                           comparison.counterexample, comparison.warnings)
         return None, Comparison(None)
+
+    def undefined_arguments(self, lhs) -> bool:
+        r"""Whether the notes leave every argument of ``lhs`` free: after $p = \mathcal{N}(\mu_1, \sigma^2)$,
+        $q = \mathcal{N}(\mu_2, \sigma^2)$ the block $D_{\mathrm{KL}}(p \| q) = \dots$ is the divergence of those
+        two laws, a value at arguments the notes fixed, not a definition of the (categorical) record."""
+        return all(self.expand(a) == a for a in getattr(lhs, "args", ()))
 
     def compare_all(self, formula, mains, zero_based=False) -> Comparison:
         """Every definition against the catalog outputs: False if one disagrees with all of them."""

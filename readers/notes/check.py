@@ -176,6 +176,10 @@ from readers.notes.ellipsis import check_listed, listed_terms
 from readers.notes import decimals
 from readers.notes.law_divergences import divergence_of_laws
 from readers.notes.laws import KL_NAMES, law, law_moments, normal_divergences, stated_fact
+from readers.notes.supports import random_in, support
+from readers.notes.declared_sizes import bind_sizes
+from readers.notes.log_definitions import logged_definition
+from readers.notes.real_domains import widened_names
 from readers.notes.leibniz import LEIBNIZ_NOTE, leibniz_reading
 from readers.notes.special import standard_functions
 from readers.notes.systems import chain_solution, where
@@ -192,6 +196,7 @@ from readers.notes.symbols import (
     _domains,
     _freshen,
     _indices_and_sizes,
+    bind_limit_variables,
     _instantiate,
     _write_out,
     _is_simplex_condition,
@@ -600,7 +605,7 @@ def _copy_section(section):
 
     out = copy(section)
     for name in ("symbols", "arrays", "functions", "derivatives", "owner", "conditions", "examples", "updates",
-                 "in_place", "distributed", "laws", "recurrences", "described", "stated", "witnesses"):
+                 "in_place", "moved_on", "distributed", "laws", "recurrences", "described", "stated", "witnesses"):
         setattr(out, name, copy(getattr(section, name)))
     return out
 
@@ -732,6 +737,34 @@ def _inside(counterexample, free, where) -> bool:
     return True
 
 
+def _differentiated_first(symbols: dict, expr):
+    r"""``expr`` with its derivatives by names that have a definition taken before the definition is substituted:
+    after $s = t^2$, $\frac{\partial}{\partial s}(s^2 + 3s)$ is $2s + 3$, then $2t^2 + 3$."""
+    def ready(d):  # an unknown function inside waits for its definition (the chain rule would run through Given)
+        return isinstance(d, sp.Derivative) and any(v in symbols for v, _ in d.variable_count) \
+            and not d.expr.atoms(AppliedUndef)
+
+    return expr.replace(ready, lambda d: d.doit()) if any(map(ready, expr.atoms(sp.Derivative))) else expr
+
+
+def _numbered(x) -> bool:
+    """``w_1``, ``w_{2}``: a name with a number for its subscript (a label, not an iteration index)."""
+    return isinstance(x, sp.Symbol) and re.search(r"_\{?\d+\}?$", x.name) is not None
+
+
+def _parameters(lhs) -> set:
+    """The names a function definition binds: the free symbols of ``f(args)``'s arguments (none for a name)."""
+    return set().union(*(a.free_symbols for a in lhs.args)) if isinstance(lhs, AppliedUndef) and lhs.args else set()
+
+
+def _not_differentiated(symbols: dict, expr) -> dict:
+    r"""The definitions to substitute in ``expr``, without the names it differentiates by: after
+    $v = \sigma^2$, $\frac{\partial}{\partial v} \log p(x \mid \mu, v)$ differentiates by ``v`` (the variance as a
+    variable), never by the expression ``sigma**2``."""
+    variables = {v for d in expr.atoms(sp.Derivative) for v, _ in d.variable_count}
+    return {k: v for k, v in symbols.items() if k not in variables} if variables & set(symbols) else symbols
+
+
 def _undecided(report, reason, role=None):
     return StepReport(**{**report.__dict__, "verdict": "undecided", "reason": reason, "counterexample": None,
                          **({"role": role} if role else {})})
@@ -832,6 +865,7 @@ class _Section:
     examples: list = field(default_factory=list)  # (name, value, paragraphs, list items): see leave_items
     updates: set = field(default_factory=set)  # names set by an update or a recurrence (document)
     in_place: set = field(default_factory=set)  # of those, names updated in place (W = W - ...), not x_t = f(x_{t-1})
+    moved_on: set = field(default_factory=set)  # in-place names of an earlier section: w_1 here is not w's step
     recurrences: dict = field(default_factory=dict)  # base name -> readers.notes.recurrences.Recurrence (document)
     described: set = field(default_factory=set)  # names given a property (A = A^T): never defined afresh (document)
     witnesses: set = field(default_factory=set)  # names bound "for some" (readers.notes.witnesses): to the next heading
@@ -856,6 +890,9 @@ class _Section:
         for key in list(self.arrays):
             del self.arrays[key]
             self.owner.pop(key, None)
+        # w <- w - eta g in one section: w_1, w_2 of a later section's network are weights of their own, not its
+        # steps (x_k, x_{k+1} of a later section still are: an index letter, not a number)
+        self.moved_on = {n for n in self.in_place if _local_name(sp.Symbol(n))}
 
     def leave_items(self, items: tuple) -> None:
         """Examples set inside a list item end where another item begins (``1. ... you can set $b = 0$`` is
@@ -1319,6 +1356,10 @@ class _NotesReader(_CatalogMatch):
                     restated_rows.append((exprs[0], exprs[1], restated.line))
             start = 0
             name = strip_optimum(exprs[0])  # \min_G \max_D V(D, G) = ... defines V
+            density = logged_definition(name, exprs[1], len(exprs), row.continued, rels[0],
+                                        lambda f, body: self.definable(f, body))
+            if density is not None:  # \log p(x | mu, v) = ... defines the density p (readers.notes.log_definitions)
+                name, exprs = density[0], [density[0], density[1]]
             fact = self.law_claim(name, exprs[1], row, frag, block, givens) \
                 if not row.continued and rels[0] == "=" else None
             if fact is not None:  # \mu_X = p after X \sim Bernoulli(p): a claim about the law
@@ -1343,6 +1384,7 @@ class _NotesReader(_CatalogMatch):
             if not row.continued and rels[0] in ("=", ":=") and len(exprs) == 2 and is_update(name, exprs[1]) \
                     and not self.matrix_claims.operation(name):
                 self.section.updates.add(base_name(name))  # W = W - alpha g, v_t = beta v_{t-1} + ...
+                self.section.moved_on.discard(base_name(name))  # updated here again: its steps are this section's
                 if name in exprs[1].free_symbols or base_name(name) == getattr(name, "name", None):
                     self.section.in_place.add(base_name(name))
                 updates.append(_show(name))
@@ -1596,8 +1638,8 @@ class _NotesReader(_CatalogMatch):
             name = lhs.func.__name__
             if name in MOMENTS:
                 return False  # Var(X) = ..., E[X] = ...: standard operators, so a claim about them
-            if name in KL_NAMES and lhs.args and all(law(a) is not None for a in lhs.args):
-                return False  # D_KL(N(mu, sigma^2) || N(0, 1)): the divergence of two laws, a claim
+            if name in KL_NAMES and lhs.args and all(law(self.expand(a)) is not None for a in lhs.args):
+                return False  # D_KL(N(mu, sigma^2) || N(0, 1)), or D_KL(p || q) after p = N(...): a claim
             if name.endswith("'") and name.rstrip("'") in self.section.functions:
                 return False  # f'(x) with f known: a claim about its derivative
             if name.startswith("nabla") and any(isinstance(a, AppliedUndef) and a.func.__name__ in
@@ -1767,6 +1809,8 @@ class _NotesReader(_CatalogMatch):
         if isinstance(lhs, AppliedUndef):
             if lhs.func.__name__ in MOMENTS:
                 return False  # a standard operator is never redefined
+            if lhs.func.__name__ in KL_NAMES and lhs.args and all(law(self.expand(a)) is not None for a in lhs.args):
+                return False  # D_KL(p || q) of two laws the notes name: a value, never a new definition
             return all(is_name(a) for a in lhs.args) and lhs not in rhs.atoms(AppliedUndef) \
                 and not lhs.func.__name__.endswith("'")
         return isinstance(lhs, (sp.Symbol, sp.Indexed)) and lhs not in rhs.free_symbols \
@@ -1782,7 +1826,7 @@ class _NotesReader(_CatalogMatch):
         if isinstance(lhs, AppliedUndef):  # rho(X, Y) = Cov / (sigma_X sigma_Y): sigma_X is the parameter's,
             variables = {a for a in lhs.args if isinstance(a, sp.Symbol) and _capital(a.name)}
             rhs = tie_moments(rhs, variables) if variables else rhs  # not a definition of sigma_X above
-        body = _freshen(self.expand(rhs))
+        body = _freshen(self.expand_bound(rhs, _parameters(lhs)))
         s = self.section
         if any(isinstance(x, sp.Symbol) and x.name in (r"\ldots", r"\cdots") for x in body.free_symbols):
             s.owner[_key(lhs)] = (s.number, line)  # p(x) = f_1(x) \ldots f_n(x): it names p, but an
@@ -1814,7 +1858,8 @@ class _NotesReader(_CatalogMatch):
         s = self.section
         for _ in range(MAX_EXPANSION_ROUNDS):
             expr = components(expr, s.symbols) if s.symbols else expr  # s_i after s = softmax(z)
-            new = substitute_definitions(expr, s.symbols) if s.symbols else expr
+            expr = _differentiated_first(s.symbols, expr) if s.symbols else expr
+            new = substitute_definitions(expr, _not_differentiated(s.symbols, expr)) if s.symbols else expr
             for base, (indices, body) in s.arrays.items():
                 new = new.replace(lambda e, b=base: isinstance(e, sp.Indexed) and e.base == b,
                                   lambda e, i=indices, f=body: f.xreplace(dict(zip(i, e.indices))))
@@ -1839,6 +1884,18 @@ class _NotesReader(_CatalogMatch):
                 break
             expr = new
         return _evaluate_expectations(expr)
+
+    def expand_bound(self, expr, parameters):
+        r"""``expand`` with the names in ``parameters`` bound: in $\log p(x \mid \mu, v) = \dots$ after $v = \sigma^2$
+        the ``v`` of the body is the function's parameter, not the ``v`` defined above."""
+        saved = self.section.symbols
+        if not parameters & set(saved):
+            return self.expand(expr)
+        self.section.symbols = {k: v for k, v in saved.items() if k not in parameters}
+        try:
+            return self.expand(expr)
+        finally:
+            self.section.symbols = saved
 
     def expand_tied(self, expr):
         r"""``expand`` keeping ``\mu_X``, ``\sigma_X``, ``\sigma_{XY}`` as the moments they name: their
@@ -1878,7 +1935,8 @@ class _NotesReader(_CatalogMatch):
         # a recurrence x_t = f(x_{t-1}) sets the steps x_t, not the plain x of a later formula (h(x) = ...)
         touched = sorted({base_name(x) for e in (lhs, rhs) for x in e.free_symbols | e.atoms(sp.Indexed)
                           if base_name(x) in self.section.updates and (base_name(x) in self.section.in_place
-                                                                      or base_name(x) != getattr(x, "name", None))})
+                                                                      or base_name(x) != getattr(x, "name", None))
+                          and not (base_name(x) in self.section.moved_on and _numbered(x))})
         touched = [n for n in touched if n]
         unrolled = self.unrolled(claim, touched, shown) if touched and claim.rel == "=" else None
         if unrolled is not None:
@@ -1889,6 +1947,9 @@ class _NotesReader(_CatalogMatch):
                                       "(an assignment, not an identity)")]
         symbols = set(lhs.free_symbols | rhs.free_symbols)
         conditions, examples = self.in_force(symbols, frag.paragraph)
+        widened = widened_names(text_before(self.lines, frag.kind, frag.line, frag.column))
+        if widened:  # "hence for all real numbers $a$ and $b$," after "for $a, b \ge 0$": readers.notes.real_domains
+            conditions = [c for c in conditions if not {str(x).lstrip("\\") for x in c[0].free_symbols} & widened]
         stated = tuple(c[0] for c in conditions)
         assumptions = tuple(c[1] for c in conditions) + tuple(_show(c) for c in claim.conditions)
         general = _Claim(claim.lhs, claim.rel, claim.rhs, tuple(claim.conditions) + stated, claim.line,
@@ -2381,6 +2442,8 @@ class _NotesReader(_CatalogMatch):
         if _unchecked(lhs, rhs):  # unknown functions: refuted for every function, whatever the domain
             return report
         constrained = set().union(*(c.free_symbols for c in stated)) if stated else set()
+        real = widened_names(text_before(self.lines, frag.kind, frag.line, frag.column))  # "for all real $a$"
+        constrained |= {x for x in lhs.free_symbols | rhs.free_symbols if str(x).lstrip("\\") in real}
         free = sorted((x for x in (lhs.free_symbols | rhs.free_symbols) - constrained
                        if isinstance(x, sp.Symbol) and not x.is_integer), key=str)
         free += sorted({e for e in (lhs.atoms(sp.Indexed) | rhs.atoms(sp.Indexed))
@@ -2568,6 +2631,8 @@ class _NotesReader(_CatalogMatch):
                 out.append(StepReport(**shown, verdict="undecided", reason=step))
                 continue
             report = self.run(step, shown)
+            if report.verdict == "refuted":
+                report = self.on_support(left, rel, right, claim, shown, report)
             if read_as:
                 report = StepReport(**{**report.__dict__, "method": f"{report.method}; {read_as}"})
             if report.verdict == "refuted" and _rests_on_opaque(left, right, opaque):
@@ -2576,6 +2641,38 @@ class _NotesReader(_CatalogMatch):
                                             f"define them: {report.reason[:80]}")
             out.append(report)
         return out
+
+    def on_support(self, lhs, rel, rhs, claim, shown, report) -> StepReport:
+        r"""A refutation of a claim in random variables (``m^2 = m`` after ``m \sim \mathrm{Bernoulli}(q)``)
+        stands only at values they take (readers.notes.supports): a finite support is checked value by value,
+        the real line keeps the counterexample, any other support leaves the claim undecided."""
+        randoms = random_in(lhs - rhs, self.section.distributed, self.section.laws)
+        if not randoms:
+            return report
+        supports = {s: support(s, self.section.laws) for s in randoms}
+        if all(v == "real" for v in supports.values()):
+            return report
+        names = ", ".join(_show(s) for s in randoms)
+        if not all(isinstance(v, tuple) for v in supports.values()):
+            return _undecided(report, f"{names}: random, with a stated law whose support is not read; it fails "
+                                      f"as real numbers ({report.reason[:80]})")
+        worst = "proved"
+        for values in itertools.product(*(supports[s] for s in randoms)):
+            at = dict(zip(randoms, values))
+            step = self.step(lhs.xreplace(at), rel, rhs.xreplace(at), claim.conditions,
+                             zero_based=claim.zero_based)
+            found = self.run(step, shown) if not isinstance(step, str) else None
+            where = ", ".join(f"{_show(s)} = {v}" for s, v in at.items())
+            if found is not None and found.verdict == "refuted":
+                return StepReport(**{**found.__dict__, "method": f"{found.method} at {where} (on the support)",
+                                     "counterexample": {**{_show(s): v for s, v in at.items()},
+                                                        **(found.counterexample or {})}})
+            if found is None or found.verdict not in ("proved", "verified"):
+                return _undecided(report, f"{names}: random; at {where}, on the support, it was not decided")
+            worst = "verified" if found.verdict == "verified" else worst
+        support_text = "; ".join(f"{_show(s)} in {{{', '.join(map(str, supports[s]))}}}" for s in randoms)
+        return StepReport(**{**report.__dict__, "verdict": worst, "reason": "", "counterexample": None,
+                             "method": f"at every value of the support ({support_text})"})
 
     def check_approximation(self, lhs, rhs, claim, shown) -> StepReport:
         r"""``lhs \approx rhs`` as closeness at the stated scale (:mod:`readers.notes.approximation`):
@@ -2618,6 +2715,7 @@ class _NotesReader(_CatalogMatch):
         r"""A claim with ``\max_i x_i`` over a symbolic range: checked at each concrete size in ``SIZES``
         with every sum and maximum written out (``\max(x_1, x_2)``); the worst verdict of the sizes."""
         lhs, rhs = _maxima_over_summed_ranges(lhs, rhs)
+        lhs, rhs = bind_sizes((lhs, rhs), self.matrix_claims.notes.at(claim.line).dims)  # max_j z_j, z in R^K
         _, sizes = _indices_and_sizes([lhs, rhs])
         sizes = sorted(set(sizes) | {s for m in (lhs.atoms(IndexMax) | rhs.atoms(IndexMax))
                                      for s in m.limits[0][2].free_symbols if s.is_integer and s.is_positive}, key=str)
@@ -2881,7 +2979,7 @@ class _NotesReader(_CatalogMatch):
                                   lambda d: d.doit()) for e in (lhs, rhs))
             if any(v in values for e in (lhs, rhs) for d in e.atoms(sp.Derivative) for v, _ in d.variable_count):
                 return "a derivative in a variable the conditions set to a value"
-        lhs, rhs = _freshen(lhs.xreplace(values)), _freshen(rhs.xreplace(values))
+        lhs, rhs = (bind_limit_variables(_freshen(e.xreplace(values))) for e in (lhs, rhs))
         parts = [lhs, rhs, *conditions]
         indices, sizes = _indices_and_sizes(parts, zero_based=zero_based)
         index_conditions = [c for c in conditions if c.free_symbols and c.free_symbols <= set(indices)]

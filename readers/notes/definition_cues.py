@@ -8,7 +8,8 @@ later blocks are checked with the new definition substituted.  The cue must end 
 block (nothing but spaces and a colon after it), so "the function is smooth, and $$f(x) = \dots$$" is not one.
 
 The opposite cue, "we see that this is", "a little algebra shows that this is the same as", says the block
-restates what came before in another form: a claim about the known name, not a new definition of it.
+restates what came before in another form, and a conclusion ("therefore", "hence", "so", "we get") draws it from
+what came before: either way a claim about the known name, not a new definition of it.
 """
 from __future__ import annotations
 
@@ -32,6 +33,11 @@ RESTATEMENT = re.compile(
     r"\b(?:see|shows?|find|note|check)\s+that\s+(?:this|it)\s+(?:is|equals|becomes)(?:\s+the\s+same\s+as)?"
     r"\s*[:,]?\s*$", re.IGNORECASE)
 """A cue ending the prose before the block that calls it the thing just discussed, written another way."""
+CONCLUSION = re.compile(
+    r"\b(?:therefore|hence|thus|so|consequently|it\s+follows\s+that|which\s+gives|(?:we|one)\s+(?:get|gets|obtain|"
+    r"obtains|find|finds|have|has))\s*[:,]?\s*$", re.IGNORECASE)
+"""A cue ending the prose before the block that draws it as a consequence ("and therefore", "..., so"): what follows
+is a claim about the names already defined (``G_n = ...`` after ``G_n`` was defined), not a new definition."""
 RESTATING_WORDS = re.compile(r"^\s*(?:or\s+|and\s+)?(?:equivalently|i\.\s?e\.|that\s+is|in\s+other\s+words)\W*$",
                              re.IGNORECASE)
 r"""Words inside a block between two rows that say the second restates the first (``L_i = ... \text{or
@@ -73,7 +79,8 @@ def introduces_definition(lines: list[str], kind: str, line: int, column: int) -
 
 def introduces_restatement(lines: list[str], kind: str, line: int, column: int) -> bool:
     """Whether the words right before the block say it restates what was just discussed ("we see that this is")."""
-    return RESTATEMENT.search(text_before(lines, kind, line, column)) is not None
+    before = text_before(lines, kind, line, column)
+    return RESTATEMENT.search(before) is not None or CONCLUSION.search(before) is not None
 
 
 def differentiated_after(rows, index: int, name: str) -> bool:

@@ -137,6 +137,20 @@ def _one_based(counterexample: dict, indices) -> dict:
     return out
 
 
+def bind_limit_variables(expr):
+    r"""``\lim_{n\to\infty} G_n`` after ``G_n = \sum_{k=0}^{n-1} \gamma^k r``: the limit's ``n`` (read as a real
+    name) and the ``n`` of the definition (a size, a positive integer) are one name, so the limit binds the sum's
+    ``n``; two symbols of one name would leave ``n`` free, and a size fixed inside a limit over it."""
+    def bind(node):
+        body, z, z0, direction = node.args
+        same = {s for s in body.free_symbols if isinstance(s, sp.Symbol) and s.name == z.name and s != z}
+        if len(same) != 1 or z in body.free_symbols:
+            return node
+        return sp.Limit(body, same.pop(), z0, str(direction))
+
+    return expr.replace(lambda e: isinstance(e, sp.Limit), bind) if expr.has(sp.Limit) else expr
+
+
 def _indices_and_sizes(parts, *, zero_based: bool = False) -> tuple[dict, list]:
     """Free indices with ranges (1-based, or 0-based) from the arrays' lengths, and the size symbols."""
     lengths, sizes, bound = {}, set(), set()
@@ -169,7 +183,8 @@ def _indices_and_sizes(parts, *, zero_based: bool = False) -> tuple[dict, list]:
             length = sp.Symbol("N", integer=True, positive=True)
         sizes |= length.free_symbols
         indices[index] = (sp.Integer(0), length - 1) if zero_based else (sp.Integer(1), length)
-    return indices, sorted(sizes, key=str)
+    bound_elsewhere = {s for s in sizes if not any(s in part.free_symbols for part in parts)}
+    return indices, sorted(sizes - bound_elsewhere, key=str)  # lim_{n -> oo} sum_{k<n}: n is the limit's, no size
 
 
 def _domains(parts, assumptions) -> dict:

@@ -63,9 +63,11 @@ CI_MAX_FILE_BYTES = 17 * 1024
 logistic regression, is scored there: at 20 KiB the last two cost CI 29 s of CPU of its 10 minutes)."""
 
 
-BENCHMARK_ONLY = frozenset({"d2l_bptt.md", "d2l_gradient_descent.md", "d2l_sgd.md", "d2l_backprop_init.md"})
-"""Held-out files (rounds 7 and 8) that run in benchmarks/notes_corpus.py only, although they are under the size limit:
-CI has about 30 s of margin, and BPTT was its slowest corpus file (39 s wall at load 15, the next one 13 s)."""
+BENCHMARK_ONLY = frozenset({"d2l_bptt.md", "d2l_gradient_descent.md", "d2l_sgd.md", "d2l_backprop_init.md",
+                            "planted_mistakes_2.md"})
+"""Held-out files (rounds 7, 8 and 10) that run in benchmarks/notes_corpus.py only, although they are under the size
+limit: CI has about 30 s of margin, and BPTT was its slowest corpus file (39 s wall at load 15, the next one 13 s); the
+second planted file (5 s of CPU) has its classes in test_held_out_planted_classes.py."""
 
 
 def ci_subset(names) -> list[str]:
@@ -99,6 +101,6 @@ def test_the_ci_subset_reaches_every_source():
     kept = ci_subset(names)
     small = [n for n in names if (CORPUS / n).stat().st_size <= CI_MAX_FILE_BYTES]
     assert {n.split("_", 1)[0] for n in kept} == {n.split("_", 1)[0] for n in small}
-    left = set(names) - set(kept)
+    left = set(names) - set(kept) - BENCHMARK_ONLY  # the held-out files CI leaves to the benchmark by name
     assert all(sum(m.split("_", 1)[0] == n.split("_", 1)[0] for m in names) > LARGE_SOURCE_FILES
                or (CORPUS / n).stat().st_size > CI_MAX_FILE_BYTES for n in left)

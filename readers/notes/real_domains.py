@@ -1,0 +1,26 @@
+r"""A block whose own sentence says it holds "for all real numbers $a$ and $b$" is claimed on the whole real line.
+
+A section may first state ``For $a, b \ge 0$ ...`` and then draw "Hence for all real numbers $a$ and $b$,
+$$\frac{a+b}{2} \ge \sqrt{ab}.$$": the words right before the block are nearer than the section's condition and
+widen the domain of the names they list, so the section's conditions on those names are not in force for this
+block (here ``a = b = -1`` is a real counterexample the author's own words allow).  Only "for all / every / any
+real ..." followed by the names is read; other phrasings leave the conditions as they are.
+"""
+from __future__ import annotations
+
+import re
+
+_NAMES = r"\$[^$]{1,40}\$(?:\s*(?:,\s*and|,|and)\s*\$[^$]{1,40}\$)*"
+ALL_REAL = re.compile(r"\bfor\s+(?:all|every|any)\s+real(?:\s+numbers?|\s+values?)?\s+(" + _NAMES + ")", re.IGNORECASE)
+
+
+def widened_names(text: str) -> set[str]:
+    """The names "for all real ..." in ``text`` lists (``{'a', 'b'}``), written as plain letters or commands."""
+    out = set()
+    for m in ALL_REAL.finditer(text):
+        for group in re.findall(r"\$([^$]+)\$", m.group(1)):
+            for part in group.split(","):
+                name = part.strip().lstrip("\\")
+                if re.fullmatch(r"[A-Za-z]+", name):
+                    out.add(name)
+    return out
