@@ -78,7 +78,9 @@ from readers.latex.parse import (
     sign_choices,
     to_zero_based,
 )
+from readers.notes import big_o
 from readers.notes.approximation import REL, check_approximation as approximation, numeric_witness
+from readers.notes.approximation import check_asymptotic as approximation_asymptotic
 from readers.notes.arbitrary import arbitrary_functions, as_values, draws, scaled_applications, substitute
 from readers.notes.blocks import Fragment, find_blocks
 from readers.notes.independence import assumes_independence, conditioning, states_independence
@@ -2390,6 +2392,11 @@ class _NotesReader(_CatalogMatch):
             return []
         if claim.rel == "~" and isinstance(claim.lhs, sp.Symbol):
             self.section.distributed.add(claim.lhs)  # X \sim Bernoulli(p): moments of X are not arbitrary
+        remainder = big_o.split(lhs, rhs, self.latex) if claim.rel in ("=", "approx") else None
+        if remainder is not None:  # f(x + eps) = f(x) + eps f'(x) + O(eps^2): readers.notes.big_o
+            report = self.check_big_o(*remainder, claim, shown)
+            if report is not None:
+                return [report]
         if claim.rel == "approx":
             report = self.check_approximation(lhs, rhs, claim, shown)
             taylor = check_taylor(lhs, rhs, introduction(self.lines, frag.line) + " " + frag.sentence) \
@@ -2565,6 +2572,21 @@ class _NotesReader(_CatalogMatch):
         return StepReport(**shown, verdict=verdict, role="approximation",
                           method=why if verdict == "verified" else "", reason="" if verdict == "verified" else why,
                           counterexample=numeric_witness(lhs, rhs) if verdict == "refuted" else None)
+
+    def check_big_o(self, side, rest, g, claim, shown) -> StepReport | None:
+        r"""``side = rest + O(g)`` as a remainder of the order of ``g`` when its small quantities go to 0
+        (:mod:`readers.notes.big_o`): ``verified`` with what was sampled, else ``undecided`` with the reason;
+        None when ``g`` names no small quantity (the claim is read as written)."""
+        stated = big_o.small_of(g)
+        if stated is None:
+            return None
+        conditions = tuple(self.expand(c) for c in claim.conditions)
+        verdict, why = approximation_asymptotic(big_o.unprimed(side), big_o.unprimed(rest), conditions,
+                                                stated=stated)
+        verdict = "verified" if verdict == "verified" else "undecided"  # a failure refutes no remainder
+        why = f"{why}; the remainder written O({_show(g)})"
+        return StepReport(**shown, verdict=verdict, role="approximation",
+                          method=why if verdict == "verified" else "", reason="" if verdict == "verified" else why)
 
     def elided_decimal(self, lhs, rhs, shown) -> StepReport | None:
         r"""``x = 3.14159\ldots``, one side a closed number and the other a decimal of this block whose digits go
