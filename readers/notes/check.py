@@ -79,6 +79,8 @@ from readers.latex.parse import (
     to_zero_based,
 )
 from readers.notes import big_o
+from readers.notes.gradients import as_derivative, entries
+from readers.notes.parameters_rebound import rebound
 from readers.notes.approximation import REL, check_approximation as approximation, numeric_witness
 from readers.notes.approximation import check_asymptotic as approximation_asymptotic
 from readers.notes.arbitrary import arbitrary_functions, as_values, draws, scaled_applications, substitute
@@ -468,7 +470,7 @@ def _binds_its_arguments(application, body) -> bool:
     ``I(s_i)`` is not ``-\log_2 p`` with the same ``p``, so such a definition names the block, nothing more."""
     used = set().union(*(a.free_symbols for a in application.args)) if application.args else set()
     free = body.free_symbols
-    return not free or bool(free & used)
+    return not free or bool(free & used) or any(entries(a, body) for a in application.args)  # f(\mathbf{x}) = x_1^2
 
 
 def _prime(application, cases, functions=None):
@@ -1790,6 +1792,9 @@ class _NotesReader(_CatalogMatch):
         elif isinstance(lhs, sp.Indexed):
             s.arrays[lhs.base] = (lhs.indices, body)
         elif isinstance(lhs, AppliedUndef):
+            freed = rebound(lhs, body, s.updates)  # f(x) = x^2/2 after x <- x - eta f'(x): x is f's parameter
+            s.updates -= freed
+            s.in_place -= freed
             self.component_functions.record(lhs, body)  # g(\mathbf{x}) = \log\sum_i e^{x_i}: componentwise.py
             variables = {a for a in lhs.args if isinstance(a, sp.Symbol) and _capital(a.name)}
             if variables:  # rho(X, Y) = Cov(X, Y) / (sigma_X sigma_Y): sigma_X is the parameter's
@@ -1813,6 +1818,10 @@ class _NotesReader(_CatalogMatch):
             for base, (indices, body) in s.arrays.items():
                 new = new.replace(lambda e, b=base: isinstance(e, sp.Indexed) and e.base == b,
                                   lambda e, i=indices, f=body: f.xreplace(dict(zip(i, e.indices))))
+            if s.functions and "nabla" not in s.functions:  # \nabla f(x) with f(x) = x^2/2: f'(x) (gradients.py)
+                new = new.replace(lambda e: isinstance(e, AppliedUndef) and e.func.__name__ == "nabla"
+                                  and as_derivative(e, s.functions) is not None,
+                                  lambda e: as_derivative(e, s.functions))
             for name, cases in s.functions.items():
                 new = new.replace(lambda e, n=name: isinstance(e, AppliedUndef) and e.func.__name__ == n,
                                   lambda e, c=cases: _instantiate(e, c))
