@@ -2420,7 +2420,8 @@ class _NotesReader(_CatalogMatch):
         if member is not None:  # 3 \in \{1, 3, 5\}: numbers against a set written out (readers.notes.membership)
             return [StepReport(**shown, verdict=member, method=membership.METHOD,
                                reason="" if member == "proved" else f"{membership.METHOD}: it does not hold")]
-        if claim.rel in ("~", "in", "!=", "notin", "ll", "gg", "subset", "supset", "mapsto", "perp", "congruent"):
+        if claim.rel in ("~", "in", "!=", "notin", "ll", "gg", "subset", "supset", "mapsto", "perp", "congruent",
+                         "lessapprox", "gtrapprox"):  # f(x - eta f'(x)) \lessapprox f(x): up to higher order
             return [StepReport(**shown, verdict="undecided", reason=f"relation {claim.rel!r} is not checked")]
         if claim.rel == "->":
             return self.check_limit(lhs, rhs, claim, shown, frag)

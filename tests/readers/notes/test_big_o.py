@@ -27,3 +27,12 @@ def test_a_big_o_remainder_is_checked_at_its_written_order(text, verdict, shown)
     [s] = [s for b in check_notes(text, budget=BUDGET).blocks for s in b.steps]
     assert s.verdict == verdict, (s.reason, s.method)
     assert shown in (s.method or s.reason)
+
+
+@pytest.mark.parametrize("text", [r"$$f(x - \eta f'(x)) \lessapprox f(x).$$", r"$$a \gtrsim b$$"])
+def test_less_or_about_is_read_and_left_unchecked(text):
+    # "smaller up to higher-order terms" states no bound at a scale: parsed (it was an unsupported command),
+    # never refuted
+    [block] = check_notes(text, budget=BUDGET).blocks
+    [s] = block.steps
+    assert block.parsed and s.verdict == "undecided" and "is not checked" in s.reason
