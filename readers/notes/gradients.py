@@ -58,3 +58,14 @@ def as_derivative(application, functions: dict):
             return None
         return sp.Function(inner.func.__name__ + "'")(inner.args[0])
     return None
+
+
+def in_own_argument(expr):
+    r"""``expr`` with each ``\nabla f(\mathbf{w})`` of a function of one named argument written as the gradient in
+    that argument, ``\nabla_{\mathbf{w}} f(\mathbf{w})``: what the unsubscripted gradient of such a function means."""
+    def subscripted(e):
+        return sp.Function(f"nabla_{e.args[0].args[0].name}")(e.args[0])
+
+    return expr.replace(lambda e: isinstance(e, AppliedUndef) and e.func.__name__ == "nabla" and len(e.args) == 1
+                        and isinstance(e.args[0], AppliedUndef) and len(e.args[0].args) == 1
+                        and isinstance(e.args[0].args[0], sp.Symbol), subscripted)

@@ -43,7 +43,7 @@ from readers.latex.nodes import MatrixLiteral
 from readers.notes.blocks import find_blocks
 from readers.notes.eigenpairs import NoEigenpair, eigenpair, stated_eigenpairs
 from readers.notes.eigenvalues import as_listed, listed_eigenvalues, over_eigenvalues
-from readers.notes.gradients import entries
+from readers.notes.gradients import entries, in_own_argument
 from readers.notes.matrix_declarations import declarations
 from readers.notes.matrix_decompositions import in_force as decompositions_in_force, stated_decompositions
 from readers.notes.matrix_exact import Exact, NotExact, compare, has_literal, literal_names, poses_equation, show
@@ -206,6 +206,7 @@ class MatrixClaims:
             exact = self.written_out(*pair, rel, claim.line, frag.section, shown, section)
             if exact is not None:
                 return [exact]
+            pair = tuple(in_own_argument(e) for e in pair)  # \nabla f(\mathbf{w}): in w (readers.notes.gradients)
             read = self.eigenvalues_listed(*pair, claim.line)  # before the matrix names are substituted
             listed, pair = read != pair, read
             lhs, rhs = self.substitute(pair, claim.line, section)
