@@ -80,6 +80,7 @@ from readers.latex.parse import (
 )
 from readers.notes import big_o
 from readers.notes.gradients import as_derivative, entries
+from readers.notes.mean_value import check_exists
 from readers.notes.parameters_rebound import rebound
 from readers.notes.approximation import REL, check_approximation as approximation, numeric_witness
 from readers.notes.approximation import check_asymptotic as approximation_asymptotic
@@ -2008,6 +2009,11 @@ class _NotesReader(_CatalogMatch):
                 # it fails in the example too: the counterexample shown is one that satisfies it
                 out = [StepReport(**{**r.__dict__, "assumptions": used}) for r in conditioned]
         quantifier = QUANTIFIER.search(frag.sentence) or QUANTIFIER.search(frag.content)
+        if quantifier and claim.rel == "=" and not all(r.verdict in ("proved", "verified") for r in out):
+            found = check_exists(lhs, rhs, witness_names(frag.content) | witness_names(frag.sentence),
+                                 [self.expand(c) for c in general.conditions])
+            if found is not None and found[0] == "verified":  # f(x) - f(a) = (x - a) f'(alpha), alpha in [a, x]
+                return [StepReport(**shown, verdict="verified", method=found[1], assumptions=assumptions)]
         if quantifier and any(r.verdict == "refuted" for r in out):
             return [_undecided(r, f"an existential claim ('{quantifier.group(0)}'): a "
                                   f"counterexample at one point does not refute it ({r.reason[:80]})")
