@@ -12,6 +12,7 @@ Holding at every sample is evidence (``verified``, never ``proved``).  Not findi
 """
 from __future__ import annotations
 
+import itertools
 import random
 import zlib
 
@@ -116,4 +117,4 @@ def _crosses(body, witness, lo, hi) -> bool:
         if not all(isinstance(v, mpmath.mpf) for v in values):
             return False
         tiny = mpmath.mpf(10) ** (-(DIGITS - 5))
-        return any(abs(v) < tiny for v in values) or any(a * b < 0 for a, b in zip(values, values[1:]))
+        return any(abs(v) < tiny for v in values) or any(a * b < 0 for a, b in itertools.pairwise(values))

@@ -13,8 +13,8 @@ BUDGET = 30.0
 
 CASES = [
     (r"Let $a < x$. $$f(x) - f(a) = (x-a) f'(\alpha) \text{ for some } \alpha \in [a, x]$$", "verified"),
-    (r"$$h(x + \epsilon) = h(x) + \epsilon h'(x) + \frac{1}{2} \epsilon^2 h''(x + \xi) \text{ for some } "
-     r"\xi \in [0, \epsilon]$$", "verified"),
+    ((r"$$h(x + \epsilon) = h(x) + \epsilon h'(x) + \frac{1}{2} \epsilon^2 h''(x + \xi) \text{ for some } "
+     r"\xi \in [0, \epsilon]$$"), "verified"),
     (r"$$e^{\xi} = 2 \text{ for some } \xi \in [0, 1]$$", "verified"),
     (r"$$e^{\xi} = 5 \text{ for some } \xi \in [0, 1]$$", "undecided"),
 ]
