@@ -80,7 +80,7 @@ from readers.latex.parse import (
 )
 from readers.notes import big_o
 from readers.notes.gradients import as_derivative, entries
-from readers.notes.mean_value import check_exists
+from readers.notes.mean_value import check_exists, stated_in_prose
 from readers.notes.parameters_rebound import rebound
 from readers.notes.approximation import REL, check_approximation as approximation, numeric_witness
 from readers.notes.approximation import check_asymptotic as approximation_asymptotic
@@ -2010,8 +2010,10 @@ class _NotesReader(_CatalogMatch):
                 out = [StepReport(**{**r.__dict__, "assumptions": used}) for r in conditioned]
         quantifier = QUANTIFIER.search(frag.sentence) or QUANTIFIER.search(frag.content)
         if quantifier and claim.rel == "=" and not all(r.verdict in ("proved", "verified") for r in out):
-            found = check_exists(lhs, rhs, witness_names(frag.content) | witness_names(frag.sentence),
-                                 [self.expand(c) for c in general.conditions])
+            line = self.lines[frag.line - 1] if 0 < frag.line <= len(self.lines) else ""
+            named, stated = stated_in_prose(line, self.one_expression)  # ... for some $\xi \in [0, \epsilon]$
+            found = check_exists(lhs, rhs, witness_names(frag.content) | named,
+                                 [self.expand(c) for c in general.conditions] + stated)
             if found is not None and found[0] == "verified":  # f(x) - f(a) = (x - a) f'(alpha), alpha in [a, x]
                 return [StepReport(**shown, verdict="verified", method=found[1], assumptions=assumptions)]
         if quantifier and any(r.verdict == "refuted" for r in out):
@@ -2588,6 +2590,14 @@ class _NotesReader(_CatalogMatch):
         return StepReport(**shown, verdict=verdict, role="approximation",
                           method=why if verdict == "verified" else "", reason="" if verdict == "verified" else why,
                           counterexample=numeric_witness(lhs, rhs) if verdict == "refuted" else None)
+
+    def one_expression(self, latex: str):
+        """``latex`` read as one expression (a name, a bound), the section's definitions substituted."""
+        exprs = [e for row in parse_block(latex, names=self.names).rows if row.kind not in ("empty", "prose")
+                 for e in row.chain.exprs]
+        if len(exprs) != 1:
+            raise ValueError("not one expression")
+        return self.expand(exprs[0])
 
     def check_big_o(self, side, rest, g, claim, shown) -> StepReport | None:
         r"""``side = rest + O(g)`` as a remainder of the order of ``g`` when its small quantities go to 0

@@ -13,6 +13,7 @@ Holding at every sample is evidence (``verified``, never ``proved``).  Not findi
 from __future__ import annotations
 
 import itertools
+import re
 import random
 import zlib
 
@@ -118,3 +119,24 @@ def _crosses(body, witness, lo, hi) -> bool:
             return False
         tiny = mpmath.mpf(10) ** (-(DIGITS - 5))
         return any(abs(v) < tiny for v in values) or any(a * b < 0 for a, b in itertools.pairwise(values))
+
+
+_STATED = re.compile(r"\bfor (?:at least one|some)\s+\$\s*([^$]+?)\s*\\in\s*([\[(])([^$]*),([^$]*)([\])])\s*\$")
+r"""``for some $\xi \in [0, \epsilon]$`` in the prose: the witness, its bounds and brackets."""
+
+
+def stated_in_prose(text: str, parse) -> tuple[set, list]:
+    r"""``(names, conditions)``: the base names of the witnesses the prose ``text`` states with an interval, and
+    the conditions ``lo <= \xi``, ``\xi <= hi`` (strict for a round bracket); ``parse``: LaTeX -> one sympy
+    expression (raises when it cannot)."""
+    names, out = set(), []
+    for m in _STATED.finditer(text):
+        try:
+            name, lo, hi = (parse(m.group(k)) for k in (1, 3, 4))
+        except Exception:  # noqa: BLE001 - not a name and two bounds: no interval
+            continue
+        if isinstance(name, sp.Symbol):
+            names.add(base_name(name))
+            out.append((sp.Lt if m.group(2) == "(" else sp.Le)(lo, name))
+            out.append((sp.Lt if m.group(5) == ")" else sp.Le)(name, hi))
+    return names, out
