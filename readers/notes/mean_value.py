@@ -13,8 +13,8 @@ Holding at every sample is evidence (``verified``, never ``proved``).  Not findi
 from __future__ import annotations
 
 import itertools
-import re
 import random
+import re
 import zlib
 
 import mpmath
@@ -133,7 +133,7 @@ def stated_in_prose(text: str, parse) -> tuple[set, list]:
     for m in _STATED.finditer(text):
         try:
             name, lo, hi = (parse(m.group(k)) for k in (1, 3, 4))
-        except Exception:  # noqa: BLE001 - not a name and two bounds: no interval
+        except Exception:  # noqa: BLE001, S112 - not a name and two bounds: no interval
             continue
         if isinstance(name, sp.Symbol):
             names.add(base_name(name))

@@ -18,8 +18,8 @@ CASES = [
     (r"$$e^{\xi} = 2 \text{ for some } \xi \in [0, 1]$$", "verified"),
     (r"$$e^{\xi} = 5 \text{ for some } \xi \in [0, 1]$$", "undecided"),
     # the witness and its interval stated in the prose after the formula (d2l convexity's exercise)
-    (r"We can write $f(x + \epsilon) = f(x) + \epsilon f'(x) + \frac{1}{2} \epsilon^2 f''(x + \xi)$ for some "
-     r"$\xi \in [0, \epsilon]$.", "verified"),
+    ((r"We can write $f(x + \epsilon) = f(x) + \epsilon f'(x) + \frac{1}{2} \epsilon^2 f''(x + \xi)$ for some "
+     r"$\xi \in [0, \epsilon]$."), "verified"),
     (r"Then $e^{\xi} = 5$ for some $\xi \in (0, 1)$.", "undecided"),
 ]
 
