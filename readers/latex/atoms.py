@@ -561,8 +561,12 @@ class _Atoms:
         return sp.Function("inner")(*(value.args if isinstance(value, sp.Function) else (value,)))
 
     def atom_set(self, tree):
-        r"""``\{a, b\}``: ``set(a, b)``; set-builder notation ``\{x \in \mathbb{R} : x > 0\}``: an opaque name."""
+        r"""``\{a, b\}``: ``set(a, b)``; set-builder notation ``\{x \in \mathbb{R} : x > 0\}``, ``\{x | x \in X \text{ and }
+        f(x) \le b\}``: an opaque name."""
         self.used_functions.add("set")
+        args = tree.children[1] if len(tree.children) > 2 and isinstance(tree.children[1], lark.Tree) else None
+        if args is not None and any(_is_token(c, "BAR") for c in args.children):  # \{x | x \in X \text{ and } ...\}
+            return sp.Function("set")(sp.Symbol(" ".join(self.text[_start(tree):_end(tree)].split())))
         value = self.paren(tree)
         if isinstance(value, (_Annotation, _DerivativeOperator)):
             return sp.Function("set")(sp.Symbol(" ".join(self.text[_start(tree):_end(tree)].split())))

@@ -234,9 +234,9 @@ class _Names:
 
     def mentions_itself(self, base: str, call) -> bool:
         """Whether the parenthesis after the letter ``base`` mentions ``base`` as a plain value (``p(1-p)``;
-        not ``f(f(x))`` nor ``p(x_p)``)."""
+        not ``f(f(x))``, ``p(x_p)`` nor ``f(x - h f'(x))``, whose ``f'`` is the derivative)."""
         inner = self.text[_start(call):_end(call)]
-        return re.search(r"(?<![\\A-Za-z_{])" + re.escape(base) + r"(?!\s*[A-Za-z_(\[{])", inner) is not None
+        return re.search(r"(?<![\\A-Za-z_{])" + re.escape(base) + r"(?!\s*[A-Za-z_(\[{'])", inner) is not None
 
     def apply(self, name: str, call):
         self.joined_events(call)

@@ -36,6 +36,7 @@ RELATIONS = {
     "≤": "<=", "≥": ">=", "≠": "!=", "≈": "approx", "∝": "propto", "→": "->", "∈": "in", "∼": "~", "≡": "equiv",
     "≔": ":=", "notin": "notin", "ll": "ll", "gg": "gg", "subset": "subset", "subseteq": "subset",
     "supset": "supset", "supseteq": "supset", "mapsto": "mapsto", "perp": "perp", "ni": "ni",
+    "lessapprox": "lessapprox", "lesssim": "lessapprox", "gtrapprox": "gtrapprox", "gtrsim": "gtrapprox",
     "⊆": "subset", "⊂": "subset", "⊇": "supset", "⊃": "supset", "∉": "notin", "∋": "ni", "⟶": "->",
 }
 """Relation spellings -> canonical text: ``= != < > <= >= approx propto -> ~ in equiv :=``."""

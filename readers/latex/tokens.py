@@ -430,7 +430,7 @@ class _Tokenizer:
         if self.previous_is_operand():
             if self.stack and self.stack[-1] == opener:
                 return self.emit(closer, "|", start, self.pos)
-            if self.stack and self.stack[-1] in ("LPAR", "LBRACK") and not self.another_bar(kind):
+            if self.stack and self.stack[-1] in ("LPAR", "LBRACK", "LSET") and not self.another_bar(kind):
                 return self.emit(separator, "|", start, self.pos)
         return self.emit(opener, "|", start, self.pos)
 

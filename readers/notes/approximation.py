@@ -221,9 +221,11 @@ def _value(expr, t, k):
     return mpmath.mpf(sp.Float(v, DIGITS)._mpf_) if isinstance(v, sp.Float) else mpmath.mpf(str(v))
 
 
-def check_asymptotic(lhs, rhs, conditions=()) -> tuple[str, str]:
-    """``(verdict, why)`` for ``lhs \\approx rhs`` as the small quantities go to 0 (module docstring)."""
-    small, shifts = small_quantities(lhs, rhs)
+def check_asymptotic(lhs, rhs, conditions=(), *, stated=None) -> tuple[str, str]:
+    """``(verdict, why)`` for ``lhs \\approx rhs`` as the small quantities go to 0 (module docstring).
+    ``stated``: ``(small, shifts, m)`` for a remainder written ``O(g)`` (:mod:`readers.notes.big_o`): those
+    quantities are the small ones and lhs - rhs must be ``O(t^m)``, whatever the degree of the terms."""
+    small, shifts = small_quantities(lhs, rhs) if stated is None else stated[:2]
     if not small and not shifts:
         return "undecided", "an approximation without a stated small quantity (epsilon, delta, x - x_0)"
     functions = arbitrary_functions((lhs, rhs))
@@ -248,7 +250,8 @@ def check_asymptotic(lhs, rhs, conditions=()) -> tuple[str, str]:
             l_t, r_t = point
             if (l_t - r_t).has(sp.Derivative, sp.Subs, sp.Integral, sp.Sum, AppliedUndef):
                 return "undecided", "an approximation with a derivative, integral or sum left unevaluated"
-            degree = max(1, *(_structural_degree(e, small, shifts) for e in (lhs, rhs)))
+            degree = max(1, *(_structural_degree(e, small, shifts) for e in (lhs, rhs))) if stated is None \
+                else stated[2] - 1
             try:
                 residual = [abs(_value(l_t - r_t, t, k)) for k in SCALES]
             except Exception:  # noqa: BLE001 - not a real number at a scale: no evidence
@@ -260,16 +263,19 @@ def check_asymptotic(lhs, rhs, conditions=()) -> tuple[str, str]:
                     return "undecided", "the residual vanishes at some scales only"
                 seen = [float(mpmath.log10(residual[i] / residual[i + 1])) for i in range(len(residual) - 1)]
                 if min(seen) < degree + 1 - SLACK:
+                    where = f"polynomial terms go up to t^{degree}" if stated is None else \
+                        f"remainder is written O(t^{degree + 1})"
                     return "undecided", (f"does not hold to the order of its terms: lhs - rhs shrinks like t^"
                                          f"{min(seen):.2f} as the small quantities scale with t -> 0, where its "
-                                         f"polynomial terms go up to t^{degree}")
+                                         f"{where}")
                 orders.append((degree, min(seen)))
             samples += 1
     names = ", ".join(sorted(map(str, small))) if small else ", ".join(f"{x} - {c}" for x, c in shifts.items())
     shown = ", ".join("exact" if o is None else f"t^{o:.1f}" for _, o in orders[:2])
     degree = max(d for d, _ in orders)
     how = f"with {', '.join(f.__name__ for f in functions)} replaced by random smooth functions, " if functions else ""
-    return "verified", (f"as an approximation for small {names}: scaled by t, lhs - rhs = o(t^{degree}) ({shown}) at "
+    claimed = f"O(t^{degree + 1})" if stated is not None else f"o(t^{degree})"
+    return "verified", (f"as an approximation for small {names}: scaled by t, lhs - rhs = {claimed} ({shown}) at "
                         f"t = 1e-3..1e-5, {samples} random points, {how}mpmath at {DIGITS} digits (evidence, not a "
                         f"proof)")
 

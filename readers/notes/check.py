@@ -78,7 +78,12 @@ from readers.latex.parse import (
     sign_choices,
     to_zero_based,
 )
+from readers.notes import big_o
+from readers.notes.gradients import as_derivative, entries
+from readers.notes.mean_value import check_exists, stated_in_prose
+from readers.notes.parameters_rebound import rebound
 from readers.notes.approximation import REL, check_approximation as approximation, numeric_witness
+from readers.notes.approximation import check_asymptotic as approximation_asymptotic
 from readers.notes.arbitrary import arbitrary_functions, as_values, draws, scaled_applications, substitute
 from readers.notes.blocks import Fragment, find_blocks
 from readers.notes.independence import assumes_independence, conditioning, states_independence
@@ -478,7 +483,7 @@ def _binds_its_arguments(application, body) -> bool:
     ``I(s_i)`` is not ``-\log_2 p`` with the same ``p``, so such a definition names the block, nothing more."""
     used = set().union(*(a.free_symbols for a in application.args)) if application.args else set()
     free = body.free_symbols
-    return not free or bool(free & used)
+    return not free or bool(free & used) or any(entries(a, body) for a in application.args)  # f(\mathbf{x}) = x_1^2
 
 
 def _prime(application, cases, functions=None):
@@ -1839,6 +1844,9 @@ class _NotesReader(_CatalogMatch):
         elif isinstance(lhs, sp.Indexed):
             s.arrays[lhs.base] = (lhs.indices, body)
         elif isinstance(lhs, AppliedUndef):
+            freed = rebound(lhs, body, s.updates)  # f(x) = x^2/2 after x <- x - eta f'(x): x is f's parameter
+            s.updates -= freed
+            s.in_place -= freed
             self.component_functions.record(lhs, body)  # g(\mathbf{x}) = \log\sum_i e^{x_i}: componentwise.py
             variables = {a for a in lhs.args if isinstance(a, sp.Symbol) and _capital(a.name)}
             if variables:  # rho(X, Y) = Cov(X, Y) / (sigma_X sigma_Y): sigma_X is the parameter's
@@ -1863,6 +1871,10 @@ class _NotesReader(_CatalogMatch):
             for base, (indices, body) in s.arrays.items():
                 new = new.replace(lambda e, b=base: isinstance(e, sp.Indexed) and e.base == b,
                                   lambda e, i=indices, f=body: f.xreplace(dict(zip(i, e.indices))))
+            if s.functions and "nabla" not in s.functions:  # \nabla f(x) with f(x) = x^2/2: f'(x) (gradients.py)
+                new = new.replace(lambda e: isinstance(e, AppliedUndef) and e.func.__name__ == "nabla"
+                                  and as_derivative(e, s.functions) is not None,
+                                  lambda e: as_derivative(e, s.functions))
             for name, cases in s.functions.items():
                 new = new.replace(lambda e, n=name: isinstance(e, AppliedUndef) and e.func.__name__ == n,
                                   lambda e, c=cases: _instantiate(e, c))
@@ -2066,6 +2078,13 @@ class _NotesReader(_CatalogMatch):
                 # it fails in the example too: the counterexample shown is one that satisfies it
                 out = [StepReport(**{**r.__dict__, "assumptions": used}) for r in conditioned]
         quantifier = QUANTIFIER.search(frag.sentence) or QUANTIFIER.search(frag.content)
+        if quantifier and claim.rel == "=" and not all(r.verdict in ("proved", "verified") for r in out):
+            line = self.lines[frag.line - 1] if 0 < frag.line <= len(self.lines) else ""
+            named, stated = stated_in_prose(line, self.one_expression)  # ... for some $\xi \in [0, \epsilon]$
+            found = check_exists(lhs, rhs, witness_names(frag.content) | named,
+                                 [self.expand(c) for c in general.conditions] + stated)
+            if found is not None and found[0] == "verified":  # f(x) - f(a) = (x - a) f'(alpha), alpha in [a, x]
+                return [StepReport(**shown, verdict="verified", method=found[1], assumptions=assumptions)]
         if quantifier and any(r.verdict == "refuted" for r in out):
             return [_undecided(r, f"an existential claim ('{quantifier.group(0)}'): a "
                                   f"counterexample at one point does not refute it ({r.reason[:80]})")
@@ -2487,6 +2506,11 @@ class _NotesReader(_CatalogMatch):
             return []
         if claim.rel == "~" and isinstance(claim.lhs, sp.Symbol):
             self.section.distributed.add(claim.lhs)  # X \sim Bernoulli(p): moments of X are not arbitrary
+        remainder = big_o.split(lhs, rhs, self.latex) if claim.rel in ("=", "approx") else None
+        if remainder is not None:  # f(x + eps) = f(x) + eps f'(x) + O(eps^2): readers.notes.big_o
+            report = self.check_big_o(*remainder, claim, shown)
+            if report is not None:
+                return [report]
         if claim.rel == "approx":
             report = self.check_approximation(lhs, rhs, claim, shown)
             taylor = check_taylor(lhs, rhs, introduction(self.lines, frag.line) + " " + frag.sentence) \
@@ -2501,7 +2525,8 @@ class _NotesReader(_CatalogMatch):
         if member is not None:  # 3 \in \{1, 3, 5\}: numbers against a set written out (readers.notes.membership)
             return [StepReport(**shown, verdict=member, method=membership.METHOD,
                                reason="" if member == "proved" else f"{membership.METHOD}: it does not hold")]
-        if claim.rel in ("~", "in", "!=", "notin", "ll", "gg", "subset", "supset", "mapsto", "perp", "congruent"):
+        if claim.rel in ("~", "in", "!=", "notin", "ll", "gg", "subset", "supset", "mapsto", "perp", "congruent",
+                         "lessapprox", "gtrapprox"):  # f(x - eta f'(x)) \lessapprox f(x): up to higher order
             return [StepReport(**shown, verdict="undecided", reason=f"relation {claim.rel!r} is not checked")]
         if claim.rel == "->":
             return self.check_limit(lhs, rhs, claim, shown, frag)
@@ -2696,6 +2721,29 @@ class _NotesReader(_CatalogMatch):
         return StepReport(**shown, verdict=verdict, role="approximation",
                           method=why if verdict == "verified" else "", reason="" if verdict == "verified" else why,
                           counterexample=numeric_witness(lhs, rhs) if verdict == "refuted" else None)
+
+    def one_expression(self, latex: str):
+        """``latex`` read as one expression (a name, a bound), the section's definitions substituted."""
+        exprs = [e for row in parse_block(latex, names=self.names).rows if row.kind not in ("empty", "prose")
+                 for e in row.chain.exprs]
+        if len(exprs) != 1:
+            raise ValueError("not one expression")
+        return self.expand(exprs[0])
+
+    def check_big_o(self, side, rest, g, claim, shown) -> StepReport | None:
+        r"""``side = rest + O(g)`` as a remainder of the order of ``g`` when its small quantities go to 0
+        (:mod:`readers.notes.big_o`): ``verified`` with what was sampled, else ``undecided`` with the reason;
+        None when ``g`` names no small quantity (the claim is read as written)."""
+        stated = big_o.small_of(g)
+        if stated is None:
+            return None
+        conditions = tuple(self.expand(c) for c in claim.conditions)
+        verdict, why = approximation_asymptotic(big_o.unprimed(side), big_o.unprimed(rest), conditions,
+                                                stated=stated)
+        verdict = "verified" if verdict == "verified" else "undecided"  # a failure refutes no remainder
+        why = f"{why}; the remainder written O({_show(g)})"
+        return StepReport(**shown, verdict=verdict, role="approximation",
+                          method=why if verdict == "verified" else "", reason="" if verdict == "verified" else why)
 
     def elided_decimal(self, lhs, rhs, shown) -> StepReport | None:
         r"""``x = 3.14159\ldots``, one side a closed number and the other a decimal of this block whose digits go

@@ -43,6 +43,7 @@ from readers.latex.nodes import MatrixLiteral
 from readers.notes.blocks import find_blocks
 from readers.notes.eigenpairs import NoEigenpair, eigenpair, stated_eigenpairs
 from readers.notes.eigenvalues import as_listed, listed_eigenvalues, over_eigenvalues
+from readers.notes.gradients import entries, in_own_argument
 from readers.notes.matrix_declarations import declarations
 from readers.notes.matrix_decompositions import in_force as decompositions_in_force, stated_decompositions
 from readers.notes.matrix_exact import Exact, NotExact, compare, has_literal, literal_names, poses_equation, show
@@ -212,6 +213,7 @@ class MatrixClaims:
             exact = self.written_out(*pair, rel, claim.line, frag.section, shown, section)
             if exact is not None:
                 return [exact]
+            pair = tuple(in_own_argument(e) for e in pair)  # \nabla f(\mathbf{w}): in w (readers.notes.gradients)
             read = self.eigenvalues_listed(*pair, claim.line)  # before the matrix names are substituted
             listed, pair = read != pair, read
             lhs, rhs = self.substitute(pair, claim.line, section)
@@ -455,7 +457,8 @@ class MatrixClaims:
         try:
             functions = []
             evaluate = Exact(env, lambda s: s in inside or s not in env, lambda s: bool(_IDENTITY.fullmatch(s.name)),
-                             functions=lambda app: self.defined_function(app, line, known, functions))
+                             functions=lambda app: _by_entries_in_force(app, scope, line, section, functions)
+                             or self.defined_function(app, line, known, functions))
             verdict = compare(evaluate(lhs), evaluate(rhs), rel, poses_equation(lhs, rhs))
         except (NotExact, ValueError, TypeError, AttributeError, ZeroDivisionError, NotImplementedError) as exc:
             if used:
@@ -905,6 +908,21 @@ def _one_sided(lhs, rhs) -> set:
 def _constrains(lhs, rhs) -> bool:
     """An equation that names something on one side only (``AW = W\\Sigma``, ``A x = b``) or equates to 0."""
     return bool(_one_sided(lhs, rhs)) or lhs == 0 or rhs == 0
+
+
+def _by_entries_in_force(app, scope, line: int, section, used: list):
+    r"""The body of ``f(\mathbf{x})`` from the definition in force in ``scope`` (the checker's section) when it
+    is written in the entries of its one vector parameter, ``f(\mathbf{x}) = x_1^2 + 2 x_2^2``
+    (:mod:`readers.notes.gradients`), applied to that parameter: a scalar body, in force even when defined
+    earlier on the claim's own line, which the rows before that line miss.  None otherwise; ``used`` collects
+    ``(line, section)``."""
+    cases = scope.functions.get(app.func.__name__, []) if scope is not None else []
+    for params, body in cases[:1]:
+        if len(params) == 1 == len(app.args) and getattr(params[0], "name", None) == getattr(app.args[0], "name", 0) \
+                and entries(params[0], body):
+            used.append((line, section))
+            return body
+    return None
 
 
 def _label(kinds, unknown) -> str:

@@ -24,6 +24,7 @@ import sympy as sp
 from sympy.core.function import AppliedUndef
 
 from readers.latex.nodes import MatrixLiteral
+from readers.notes.gradients import entries
 
 POINTS = 3
 """Random rational points at which a difference sympy does not simplify to zero is evaluated."""
@@ -138,6 +139,8 @@ class Exact:
         if not _is_scalar(value):
             raise NotExact("the gradient of a vector or matrix")
         args = [sp.Symbol(a.name) for a in app.args]
+        written = entries(args[0], value) if len(args) == 1 else None
+        args = written or args  # f(\mathbf{x}) = x_1^2 + 2 x_2^2: in the entries x_1, x_2 (readers.notes.gradients)
         if order == 1:
             return sp.ImmutableMatrix([[sp.diff(value, a)] for a in args])
         return sp.ImmutableMatrix([[sp.diff(value, a, b) for b in args] for a in args])

@@ -225,8 +225,8 @@ def _at_step(expr, letter, step):
     """``expr`` at ``letter = step``: indices made integers, bounded sums written out."""
     symbol = next((s for s in expr.free_symbols | {x for i in expr.atoms(sp.Indexed) for x in i.indices[0].free_symbols}
                    if isinstance(s, sp.Symbol) and s.name == letter), None)
-    if symbol is not None:
-        expr = expr.xreplace({symbol: sp.Integer(step)})
+    if symbol is not None:  # only where it is free: the t of sum_{t=1}^T is the sum's own (subs keeps it)
+        expr = expr.subs(symbol, sp.Integer(step)) if _binds(expr, symbol) else expr.xreplace({symbol: sp.Integer(step)})
     expr = expr.replace(lambda e: isinstance(e, sp.Indexed),
                         lambda e: e.base[tuple(sp.expand(i) for i in e.indices)])
     for s in list(expr.atoms(sp.Sum)):
@@ -235,6 +235,11 @@ def _at_step(expr, letter, step):
     if expr.atoms(sp.Sum):
         raise _Unreadable("a sum whose bounds are not steps")
     return expr
+
+
+def _binds(expr, symbol) -> bool:
+    """Whether a sum, product or integral of ``expr`` runs over ``symbol``."""
+    return any(symbol in getattr(e, "variables", ()) for e in expr.atoms(sp.Sum, sp.Product, sp.Integral))
 
 
 def _written_out(s):

@@ -11,6 +11,7 @@ from symbolic.expr import as_expr
 
 from readers.latex.matrix_reader import parse_matrix_block
 from readers.latex.nodes import SUMMED, MatrixLiteral
+from readers.notes.gradients import entries
 from readers.latex.parse import (
     Expectation,
     Given,
@@ -81,6 +82,9 @@ def _instantiate(application, cases):
         for p, a in zip(params, application.args):
             if literal and p != a:
                 mapping = None
+                break
+            if isinstance(p, sp.Symbol) and p != a and entries(p, body):
+                mapping = None  # f(\mathbf{x}) = x_1^2 + 2 x_2^2 applied elsewhere: its entries are not renamed
                 break
             if isinstance(p, sp.Symbol):
                 mapping[p] = a

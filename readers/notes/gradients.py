@@ -1,0 +1,71 @@
+r"""The gradient of a function the notes define, in the variables its body is written in.
+
+* One scalar parameter: ``f(x) = \frac{1}{2} x^2`` gives $\nabla f(x) = f'(x) = x$ (:func:`as_derivative`).
+* One vector parameter written by its entries: ``f(\mathbf{x}) = x_1^2 + 2 x_2^2`` gives
+  $\nabla f(\mathbf{x}) = (\partial f / \partial x_1, \partial f / \partial x_2)^\top = [2 x_1, 4 x_2]^\top$, the
+  entries being ``x_1, \dots, x_n`` with consecutive indices (from 0 or 1) of the parameter's letter
+  (:func:`entries`).  A body with the vector itself, or with entries that skip an index, has no such reading.
+"""
+from __future__ import annotations
+
+import re
+
+import sympy as sp
+from sympy.core.function import AppliedUndef
+
+from readers.notes.parameters_rebound import letter
+
+_TYPEFACE = re.compile(r"\\(?:mathbf|boldsymbol|vec|bm)\{")
+_MATRIX_WORDS = frozenset({"transpose", "tuple", "tr", "det", "norm", "hadamard"})
+
+
+def entries(parameter, body) -> list | None:
+    r"""``[x_1, ..., x_n]``: the entries of the vector ``parameter`` (``\mathbf{x}``) that ``body`` is written in,
+    in order of their indices, when those are consecutive from 0 or 1 and the body has no ``parameter`` itself;
+    None otherwise."""
+    if not isinstance(parameter, sp.Symbol) or parameter in body.free_symbols:
+        return None
+    base = letter(parameter.name)
+    found = {}
+    for s in body.free_symbols:
+        m = re.fullmatch(re.escape(base) + r"_\{?(\d+)\}?", s.name)
+        if m:
+            found[int(m.group(1))] = s
+    if not found or body.atoms(sp.Indexed):
+        return None
+    first = min(found)
+    if first not in (0, 1) or sorted(found) != list(range(first, first + len(found))):
+        return None
+    return [found[k] for k in sorted(found)]
+
+
+def as_derivative(application, functions: dict):
+    r"""``f'(a)`` for ``\nabla f(a)`` when the notes define ``f`` (``functions``: name -> cases) with one plain
+    scalar parameter and a body free of vectors and matrices; None otherwise."""
+    if len(application.args) != 1 or not isinstance(application.args[0], AppliedUndef):
+        return None
+    inner = application.args[0]
+    cases = functions.get(inner.func.__name__)
+    if not cases or len(inner.args) != 1:
+        return None
+    for params, body in cases:
+        if len(params) != 1 or not isinstance(params[0], sp.Symbol):
+            continue
+        p = params[0]
+        if _TYPEFACE.match(p.name) or not p.is_commutative or entries(sp.Symbol(rf"\mathbf{{{p.name}}}"), body) \
+                or any(f.func.__name__ in _MATRIX_WORDS for f in body.atoms(AppliedUndef)) \
+                or not body.is_commutative:
+            return None
+        return sp.Function(inner.func.__name__ + "'")(inner.args[0])
+    return None
+
+
+def in_own_argument(expr):
+    r"""``expr`` with each ``\nabla f(\mathbf{w})`` of a function of one named argument written as the gradient in
+    that argument, ``\nabla_{\mathbf{w}} f(\mathbf{w})``: what the unsubscripted gradient of such a function means."""
+    def subscripted(e):
+        return sp.Function(f"nabla_{e.args[0].args[0].name}")(e.args[0])
+
+    return expr.replace(lambda e: isinstance(e, AppliedUndef) and e.func.__name__ == "nabla" and len(e.args) == 1
+                        and isinstance(e.args[0], AppliedUndef) and len(e.args[0].args) == 1
+                        and isinstance(e.args[0].args[0], sp.Symbol), subscripted)

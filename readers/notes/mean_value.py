@@ -1,0 +1,142 @@
+r"""Claims that hold for *some* value of a witness in an interval: ``f(x) - f(a) = (x - a) f'(\alpha)`` for some
+``\alpha \in [a, x]`` (the mean value theorem), Taylor's theorem with a Lagrange remainder.
+
+Such a claim says the residual :math:`r(\xi) = \text{lhs} - \text{rhs}` has a root for ``\xi`` between the
+stated bounds ``lo`` and ``hi``.  It is checked at random points of the other names (inside the stated
+conditions), with each function the notes leave arbitrary replaced by random smooth functions
+(:mod:`readers.notes.arbitrary`): on ``GRID`` evenly spaced values of ``\xi`` from ``lo`` to ``hi``, ``r``
+is zero or changes sign, so by the intermediate value theorem (``r`` is continuous) a root lies in the interval.
+Holding at every sample is evidence (``verified``, never ``proved``).  Not finding a sign change refutes nothing
+(a root where ``r`` touches zero without crossing, or between grid values, is missed): the caller keeps
+``undecided``.
+"""
+from __future__ import annotations
+
+import itertools
+import random
+import re
+import zlib
+
+import mpmath
+import sympy as sp
+from sympy.core.function import AppliedUndef
+
+from readers.notes.arbitrary import arbitrary_functions, draws, substitute
+from readers.notes.big_o import unprimed
+from readers.notes.reading import base_name
+
+GRID = 41
+"""Values of the witness scanned from one bound to the other (both included)."""
+POINTS = 3
+"""Random points of the other names per draw of the arbitrary functions."""
+DIGITS = 30
+"""mpmath digits of the residual's evaluations."""
+
+
+def interval(witness, conditions) -> tuple | None:
+    r"""``(lo, hi)`` from conditions ``lo <= \xi``, ``\xi <= hi`` (either strictness, either side), free of the
+    witness; None unless both are stated."""
+    lo = hi = None
+    parts = [a for c in conditions for a in (c.args if isinstance(c, sp.And) else (c,))]
+    for c in parts:
+        if not isinstance(c, (sp.LessThan, sp.StrictLessThan, sp.GreaterThan, sp.StrictGreaterThan)):
+            continue
+        small, large = (c.lhs, c.rhs) if isinstance(c, (sp.LessThan, sp.StrictLessThan)) else (c.rhs, c.lhs)
+        if small == witness and witness not in large.free_symbols:
+            hi = large
+        elif large == witness and witness not in small.free_symbols:
+            lo = small
+    return (lo, hi) if lo is not None and hi is not None else None
+
+
+def check_exists(lhs, rhs, names: set, conditions) -> tuple[str, str] | None:
+    r"""``(verdict, why)`` for ``lhs = rhs`` for some witness (its base name in ``names``) in its stated interval:
+    'verified' with what was sampled, or 'undecided' with the reason; None when the claim has no one witness with
+    both bounds stated."""
+    witnesses = [s for s in (lhs - rhs).free_symbols if base_name(s) in names]
+    if len(witnesses) != 1:
+        return None
+    witness = witnesses[0]
+    bounds = interval(witness, conditions)
+    if bounds is None:
+        return None
+    others = [c for c in conditions if witness not in c.free_symbols]
+    left, right = unprimed(lhs), unprimed(rhs)
+    unknown = {f for e in (left, right) for f in e.atoms(AppliedUndef)}
+    functions = arbitrary_functions((left, right)) if unknown else {}
+    if functions is None:
+        return None
+    text = f"{lhs} = {rhs} for some {witness}"
+    rng = random.Random(zlib.crc32(text.encode("utf-8")))
+    samples = 0
+    for mapping in draws(functions, text) if functions else [{}]:
+        try:
+            residual = (substitute(left, mapping) - substitute(right, mapping)) if mapping else (left - right).doit()
+        except Exception:  # noqa: BLE001 - a derivative sympy could not carry out: no evidence
+            return "undecided", "an existential claim whose derivatives could not be carried out"
+        for _ in range(POINTS):
+            point = _point(residual, bounds, witness, others, rng)
+            if point is None:
+                return "undecided", "no sample point satisfies the conditions with the witness's bounds apart"
+            body, lo, hi = point
+            if not _crosses(body, witness, lo, hi):
+                return "undecided", (f"an existential claim: lhs - rhs did not vanish or change sign for {witness} "
+                                     f"on [{sp.N(lo, 6)}, {sp.N(hi, 6)}] at one sample (not a refutation)")
+            samples += 1
+    how = f", {', '.join(f.__name__ for f in functions)} replaced by random smooth functions" if functions else ""
+    return "verified", (f"for some {witness} in [{sp.sstr(bounds[0])}, {sp.sstr(bounds[1])}]: lhs - rhs vanishes or "
+                        f"changes sign on {GRID} values of {witness} there (a root by the intermediate value theorem) "
+                        f"at {samples} random points{how}, mpmath at {DIGITS} digits (evidence, not a proof)")
+
+
+def _point(residual, bounds, witness, conditions, rng):
+    """The residual and bounds at random values of the other names satisfying ``conditions``, bounds apart."""
+    free = (residual.free_symbols | bounds[0].free_symbols | bounds[1].free_symbols) - {witness}
+    for _ in range(40):
+        values = {s: sp.Rational(rng.randint(-25, 25), 10) for s in sorted(free, key=str)}
+        if any(c.xreplace(values) is not sp.true for c in conditions if c.free_symbols <= set(values)):
+            continue
+        lo, hi = (sp.nsimplify(b.xreplace(values)) for b in bounds)
+        if not (lo.is_number and hi.is_number) or not lo < hi:
+            continue
+        return residual.xreplace(values), lo, hi
+    return None
+
+
+def _crosses(body, witness, lo, hi) -> bool:
+    """Whether ``body`` (in ``witness`` only) is zero or changes sign on the grid from ``lo`` to ``hi``."""
+    try:
+        f = sp.lambdify(witness, body, modules="mpmath")
+    except Exception:  # noqa: BLE001 - not evaluable: no evidence
+        return False
+    with mpmath.workdps(DIGITS):
+        try:
+            a, b = (mpmath.mpf(str(sp.N(v, DIGITS + 5))) for v in (lo, hi))
+            values = [f(a + (b - a) * k / (GRID - 1)) for k in range(GRID)]
+        except Exception:  # noqa: BLE001 - undefined somewhere on the interval: no evidence
+            return False
+        if not all(isinstance(v, mpmath.mpf) for v in values):
+            return False
+        tiny = mpmath.mpf(10) ** (-(DIGITS - 5))
+        return any(abs(v) < tiny for v in values) or any(a * b < 0 for a, b in itertools.pairwise(values))
+
+
+_STATED = re.compile(r"\bfor (?:at least one|some)\s+\$\s*([^$]+?)\s*\\in\s*([\[(])([^$]*),([^$]*)([\])])\s*\$")
+r"""``for some $\xi \in [0, \epsilon]$`` in the prose: the witness, its bounds and brackets."""
+
+
+def stated_in_prose(text: str, parse) -> tuple[set, list]:
+    r"""``(names, conditions)``: the base names of the witnesses the prose ``text`` states with an interval, and
+    the conditions ``lo <= \xi``, ``\xi <= hi`` (strict for a round bracket); ``parse``: LaTeX -> one sympy
+    expression (raises when it cannot)."""
+    names, out = set(), []
+    for m in _STATED.finditer(text):
+        try:
+            name, lo, hi = (parse(m.group(k)) for k in (1, 3, 4))
+        except Exception:  # noqa: BLE001, S112 - not a name and two bounds: no interval
+            continue
+        if isinstance(name, sp.Symbol):
+            names.add(base_name(name))
+            out.append((sp.Lt if m.group(2) == "(" else sp.Le)(lo, name))
+            out.append((sp.Lt if m.group(5) == ")" else sp.Le)(name, hi))
+    return names, out
