@@ -9,6 +9,7 @@ disabled and enabled.
 """
 from __future__ import annotations
 
+import itertools
 import math
 import time
 from dataclasses import dataclass
@@ -289,21 +290,31 @@ def _restored(f: DefinedFunction, result: tuple, grad: bool) -> tuple:
 
 def chosen_expressions(f: DefinedFunction) -> tuple:
     """``(forward, vjp expressions)`` the search chose for ``f`` (after :func:`verifications`): where the search ran in
-    a worker, built again from the candidates at the positions it found, and checked to lower to the worker's code;
-    searched again here where they are not."""
+    a worker, built again from the candidates at the positions it found (once: the next :func:`verifications` hands out
+    the expressions, so a second backend's module does not build them again), and checked to lower to the worker's
+    code; searched again here where they are not."""
     chosen = getattr(f, "chosen", None)
     if not isinstance(chosen, ChosenAt) and chosen is not None:
         return chosen
     grad = chosen.grad if chosen is not None else bool(f.gradients)
     if chosen is not None:
         fwd = forward_candidates(f)[chosen.forward].exprs[0]
-        vjp = tuple(vjp_candidates(f)[chosen.vjp].exprs) if chosen.grad else ()
+        vjp = tuple(_vjp_candidate_at(f, chosen.vjp).exprs) if chosen.grad else ()
         if _source(f, fwd, vjp, chosen.grad) == chosen.code:
             f.chosen = (fwd, vjp)
+            key = _key(f, grad)
+            if key in _VERIFIED and _VERIFIED[key][4] == chosen:  # the next verifications() hands out the expressions
+                _VERIFIED[key] = (*_VERIFIED[key][:4], f.chosen, *_VERIFIED[key][5:])
             return f.chosen
     result = _searched(f, grad)
     _VERIFIED[_key(f, grad)] = result
     return f.chosen
+
+
+def _vjp_candidate_at(f: DefinedFunction, position: int):
+    """The candidate VJP at ``position`` of :func:`vjp_candidates`, without building those after it
+    (:func:`each_vjp_candidate` builds them one at a time, each a stabilization of every gradient)."""
+    return next(itertools.islice(each_vjp_candidate(f), position, None))
 
 
 def search_cost(f: DefinedFunction) -> int:

@@ -26,8 +26,16 @@ def _certified(jobs):
     out = verifications(records, True, jobs=jobs)
     text = write_defined_module(records, grad=True)  # from the verifications just made (cached in this process)
     chosen = [(chosen_expressions(f), f.rewrites) for f in records]  # built again where a worker searched
+    again = write_defined_module(records, grad=True)  # a second module (another backend's) from the same search:
+    with pytest.MonkeyPatch.context() as patch:  # its expressions are handed out, not built from the candidates again
+        patch.setattr(define_module, "forward_candidates", _not_again)
+        assert [(chosen_expressions(f), f.rewrites) for f in records] == chosen and again == text
     define_module._VERIFIED.clear()
     return out, text, chosen
+
+
+def _not_again(f):
+    raise AssertionError(f"the chosen expressions of {f.name} were built again from its candidates")
 
 
 @pytest.mark.skipif(not hasattr(os, "fork"), reason="the workers are forked")
