@@ -51,6 +51,7 @@ from readers.notes.matrix_powers import at_exponents, symbolic_exponent
 from readers.notes.matrix_numeric import FAILS, HOLDS, HOLDS_CENTRAL, Evaluator, Resample, gap, sample, sizes
 from readers.notes.matrix_shapes import LAYOUTS, MATRIX_NORM, Kind, ShapeError, Unsupported, infer
 from readers.notes.norm_functions import NORMS as NORM_READINGS, declared_norms, norm_names
+from readers.notes.opaque_gradients import opaque_gradients, refutes_nothing
 from readers.notes.report import StepReport
 
 MIN_SHAPES = 3
@@ -168,8 +169,9 @@ class MatrixClaims:
         names = {s.name for e in (claim.lhs, claim.rhs) for s in e.free_symbols if isinstance(s, sp.Symbol)}
         if any(self.declared.kinds.get(n, "scalar") != "scalar" for n in names):
             return True
-        if any(f.func.__name__ in ("tr", "det", "Tr") for e in (claim.lhs, claim.rhs) for f in e.atoms(AppliedUndef)):
-            return True
+        if any(f.func.__name__ in ("tr", "det", "Tr", "inner") for e in (claim.lhs, claim.rhs)
+               for f in e.atoms(AppliedUndef)):
+            return True  # \langle u, v \rangle: u and v are vectors (or scalars), never arguments of a function
         if any(e.has(MatrixLiteral) for e in (claim.lhs, claim.rhs)):
             return True  # written out entry by entry (readers.notes.matrix_exact)
         return "\\odot" in frag.content or "⊙" in frag.content
@@ -214,6 +216,7 @@ class MatrixClaims:
                     return [exact]
             lhs, rhs, stated = self.decomposed(lhs, rhs, claim.line)
             lhs, rhs = _whole_vectors(lhs, rhs)
+            lhs, rhs, opaque = opaque_gradients(lhs, rhs)
             lhs, rhs = (over_eigenvalues(e, lambda n: self.declared.dims.get(n, ())) for e in (lhs, rhs))
             self.pairs = self.eigenpairs_at(lhs, rhs, claim.line)
             if self.pairs:
@@ -224,17 +227,19 @@ class MatrixClaims:
                                    "prose of the section says"]
             norms = self.norm_functions(lhs, rhs, claim.line)
             if norms:  # f(\alpha x) = |\alpha| f(x) after "a norm is a function f" (readers.notes.norm_functions)
-                return _stating([self.each_declared_norm(lhs, rhs, rel, claim.line, section.number, shown, norms)],
-                                stated)
+                return _stating([refutes_nothing(self.each_declared_norm(lhs, rhs, rel, claim.line, section.number,
+                                                                         shown, norms), opaque)], stated)
             exponent = symbolic_exponent(lhs, rhs)
             if exponent is not None:  # A^n = W Sigma^n W^{-1}: at n = 1, 2, 3, 4 (readers.notes.matrix_powers)
-                return _stating([self.at_powers(lhs, rhs, rel, claim.line, section.number, shown, exponent)], stated)
+                return _stating([refutes_nothing(self.at_powers(lhs, rhs, rel, claim.line, section.number, shown,
+                                                                exponent), opaque)], stated)
             try:
-                return _stating([self.decide(lhs, rhs, rel, claim.line, section.number, shown)], stated)
+                decided = self.decide(lhs, rhs, rel, claim.line, section.number, shown)
             except Unsupported as exc:
                 if str(exc) != MATRIX_NORM:
                     raise
-                return _stating([self.each_norm(lhs, rhs, rel, claim.line, section.number, shown)], stated)
+                decided = self.each_norm(lhs, rhs, rel, claim.line, section.number, shown)
+            return _stating([refutes_nothing(decided, opaque)], stated)
         except (Unsupported, ShapeError) as exc:
             if not force and isinstance(exc, Unsupported):
                 return None  # declared names in what is not matrix algebra (x_i, f(x)): the scalar reading

@@ -1,0 +1,29 @@
+r"""Inner products $\langle a, b \rangle$ of plain letters and gradients of functions the notes do not give, read as
+vector algebra (readers/notes/matrices.py, opaque_gradients.py); classes found on d2l's SGD chapter (round 8,
+tests/corpus/notes/FALSE_ALARMS.md), with hand-written examples unlike the corpus blocks."""
+import pytest
+
+from readers.notes.check import check_notes
+
+
+def _blocks(text):
+    return [b for b in check_notes(text, path="<test>", budget=5.0).blocks if b.steps]
+
+
+@pytest.mark.parametrize("claim, expected", [
+    # an expansion with an inner product: was "unknown functions: inner"; holds with p, q, r scalars or vectors
+    (r"\|p + \gamma r - q\|^2 = \|p - q\|^2 + \gamma^2 \|r\|^2 + 2 \gamma \langle p - q, r \rangle", "confirmed"),
+    (r"\|p + \gamma r - q\|^2 = \|p - q\|^2 + \gamma^2 \|r\|^2 - 2 \gamma \langle p - q, r \rangle", "refuted"),
+    # the same with the gradient of a function the note never gives: holds for every gradient value
+    ((r"\|v - \alpha \partial_v h(z, v) + c\|^2 = \|v + c\|^2 + \alpha^2 \|\partial_v h(z, v)\|^2"
+      r" - 2 \alpha \langle v + c, \partial_v h(z, v) \rangle"), "confirmed"),
+    # wrong for some gradient values, but the note's h is not given: never refuted
+    (r"\|v - \alpha \partial_v h(z, v) + c\|^2 = \|v + c\|^2 + \alpha^2 \|\partial_v h(z, v)\|^2", "undecided"),
+    # equality in Cauchy-Schwarz holds for scalars, fails for vectors: ambiguous, not confirmed
+    (r"\langle p, q \rangle^2 = \langle p, p \rangle \langle q, q \rangle", "undecided"),
+    (r"\langle p, q \rangle^2 \leq \langle p, p \rangle \langle q, q \rangle", "confirmed"),
+])
+def test_inner_products_of_plain_letters_are_vector_algebra(claim, expected):
+    (block,) = _blocks(f"# Steps\n\n$${claim}$$\n")
+    verdict = "confirmed" if block.verdict in ("proved", "verified") else block.verdict
+    assert verdict == expected, block.steps
