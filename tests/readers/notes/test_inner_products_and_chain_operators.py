@@ -27,3 +27,14 @@ def test_inner_products_of_plain_letters_are_vector_algebra(claim, expected):
     (block,) = _blocks(f"# Steps\n\n$${claim}$$\n")
     verdict = "confirmed" if block.verdict in ("proved", "verified") else block.verdict
     assert verdict == expected, block.steps
+
+
+def test_a_chain_rule_product_names_its_reading_and_is_never_refuted():
+    # d2l's prod(A, B): derivatives multiplied after the transpositions their shapes need; the shapes of the
+    # derivatives are not given, so undecided saying so (was "could not align the order-keeping reading")
+    text = ("Let $\\mathbf{u} = \\mathbf{B} \\mathbf{v}$.\n\n$$\\frac{\\partial E}{\\partial \\mathbf{v}} = "
+            "\\text{prod}\\left(\\frac{\\partial E}{\\partial \\mathbf{u}}, \\frac{\\partial \\mathbf{u}}"
+            "{\\partial \\mathbf{v}}\\right) = \\mathbf{B}^\\top \\frac{\\partial E}{\\partial \\mathbf{u}}$$\n")
+    (block,) = [b for b in _blocks(text) if "prod" in b.source]
+    assert block.verdict == "undecided", block.steps
+    assert all("prod(A, B)" in s.reason for s in block.steps), block.steps
