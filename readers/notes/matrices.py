@@ -103,6 +103,11 @@ def _typefaces(lhs, rhs) -> dict:
     return {s: bold[s.name] for s in symbols if s.name in bold}
 
 
+class DefinedVariable(Exception):
+    r"""A derivative with respect to a name the section defines as matrix algebra ($\partial J / \partial
+    \mathbf{o}$ after $\mathbf{o} = \mathbf{W}\mathbf{h}$): the claim is undecided, never an internal error."""
+
+
 def kind_options(name: str, declared) -> list[Kind]:
     """The kinds a name may have: one when bold, declared or conventional; two for a plain letter."""
     props = frozenset(declared.props.get(name, ()))
@@ -246,6 +251,8 @@ class MatrixClaims:
                     raise
                 decided = self.each_norm(lhs, rhs, rel, claim.line, section.number, shown)
             return _stating([refutes_nothing(decided, opaque)], stated)
+        except DefinedVariable as exc:
+            return [_step(shown, "undecided", str(exc))]
         except (Unsupported, ShapeError) as exc:
             if not force and isinstance(exc, Unsupported):
                 return None  # declared names in what is not matrix algebra (x_i, f(x)): the scalar reading
@@ -293,6 +300,11 @@ class MatrixClaims:
                         mapping[app] = body
             if not mapping:
                 break
+            varied = sorted({str(v) for e in (lhs, rhs) for d in e.atoms(sp.Derivative) for v in d.variables
+                             if v in mapping}, key=str)
+            if varied:  # d/do with o := W h: sympy cannot differentiate with respect to W h
+                raise DefinedVariable(f"matrix claim: a derivative with respect to {', '.join(varied)}, which the "
+                                      "notes define: the matrix reading cannot put the definition in")
             lhs, rhs = lhs.xreplace(mapping), rhs.xreplace(mapping)
         zero = {s: sp.Integer(0) for s in lhs.free_symbols | rhs.free_symbols if _core(s.name) == "0"}
         return lhs.xreplace(zero), rhs.xreplace(zero)

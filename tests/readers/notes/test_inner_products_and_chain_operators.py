@@ -38,3 +38,14 @@ def test_a_chain_rule_product_names_its_reading_and_is_never_refuted():
     (block,) = [b for b in _blocks(text) if "prod" in b.source]
     assert block.verdict == "undecided", block.steps
     assert all("prod(A, B)" in s.reason for s in block.steps), block.steps
+
+
+def test_a_derivative_with_respect_to_a_defined_matrix_name_is_no_internal_error():
+    # after u := B v, dE/du in a matrix claim: the substitution asked sympy for d/d(B v) and the block ended in
+    # "internal error ... Can't calculate derivative wrt"
+    text = ("Let $\\mathbf{u} = \\mathbf{B} \\mathbf{v}$ and $E = g(\\mathbf{u})$.\n\n"
+            "$$\\frac{\\partial E}{\\partial \\mathbf{v}} = "
+            "\\mathbf{B}^\\top \\frac{\\partial E}{\\partial \\mathbf{u}}$$\n")
+    (block,) = [b for b in _blocks(text) if "partial" in b.source]
+    assert block.verdict == "undecided", block.steps
+    assert all("internal error" not in s.reason for s in block.steps), block.steps
