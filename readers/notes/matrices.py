@@ -52,6 +52,7 @@ from readers.notes.matrix_powers import at_exponents, symbolic_exponent
 from readers.notes.matrix_numeric import FAILS, HOLDS, HOLDS_CENTRAL, Evaluator, Resample, gap, sample, sizes
 from readers.notes.matrix_shapes import LAYOUTS, MATRIX_NORM, Kind, ShapeError, Unsupported, infer
 from readers.notes.norm_functions import NORMS as NORM_READINGS, declared_norms, norm_names
+from readers.notes.opaque_gradients import opaque_gradients, refutes_nothing
 from readers.notes.report import StepReport
 
 MIN_SHAPES = 3
@@ -60,6 +61,10 @@ SAMPLES = 3
 """Samples per size assignment."""
 RETRIES = 6
 """Draws per sample when a draw falls outside the claim's domain (a near-singular inverse)."""
+CHAIN_PRODUCT = ("matrix claim: prod(A, B), the chain rule's product of derivatives after the transpositions their "
+                 "shapes need: the shapes of its arguments are not known here")
+r"""Why a claim with d2l's $\text{prod}(\frac{\partial J}{\partial \mathbf{o}}, \frac{\partial \mathbf{o}}
+{\partial \mathbf{h}})$ is not checked as written (which product it is depends on shapes the notes do not give)."""
 MAX_UNKNOWN = 4
 """Most names of unknown kind (each read two ways) in one claim."""
 COUNTEREXAMPLE_TRIES = 150
@@ -104,6 +109,11 @@ def _as_trace(pair):
     r"""``\operatorname{Tr}(A)`` (the Deep Learning book's spelling) as the trace ``tr(A)``."""
     return tuple(e.replace(lambda f: isinstance(f, AppliedUndef) and f.func.__name__ == "Tr",
                            lambda f: sp.Function("tr")(*f.args)) for e in pair)
+
+
+class DefinedVariable(Exception):
+    r"""A derivative with respect to a name the section defines as matrix algebra ($\partial J / \partial
+    \mathbf{o}$ after $\mathbf{o} = \mathbf{W}\mathbf{h}$): the claim is undecided, never an internal error."""
 
 
 def kind_options(name: str, declared) -> list[Kind]:
@@ -176,8 +186,9 @@ class MatrixClaims:
         names = {s.name for e in (claim.lhs, claim.rhs) for s in e.free_symbols if isinstance(s, sp.Symbol)}
         if any(self.declared.kinds.get(n, "scalar") != "scalar" for n in names):
             return True
-        if any(f.func.__name__ in ("tr", "det", "Tr") for e in (claim.lhs, claim.rhs) for f in e.atoms(AppliedUndef)):
-            return True
+        if any(f.func.__name__ in ("tr", "det", "Tr", "inner") for e in (claim.lhs, claim.rhs)
+               for f in e.atoms(AppliedUndef)):
+            return True  # \langle u, v \rangle: u and v are vectors (or scalars), never arguments of a function
         if any(e.has(MatrixLiteral) for e in (claim.lhs, claim.rhs)):
             return True  # written out entry by entry (readers.notes.matrix_exact)
         return "\\odot" in frag.content or "⊙" in frag.content
@@ -204,6 +215,8 @@ class MatrixClaims:
         self.pairs = ()
         if not self.applies(claim, frag, force):
             return None
+        if force and any(f.func.__name__ == "prod" for e in (claim.lhs, claim.rhs) for f in e.atoms(AppliedUndef)):
+            return [_step(shown, "undecided", CHAIN_PRODUCT)]
         rel = {"equiv": "=", ":=": "="}.get(claim.rel, claim.rel)
         try:
             pair = self.reading(claim, frag, names, functions)
@@ -223,6 +236,7 @@ class MatrixClaims:
                     return [exact]
             lhs, rhs, stated = self.decomposed(lhs, rhs, claim.line)
             lhs, rhs = _whole_vectors(lhs, rhs)
+            lhs, rhs, opaque = opaque_gradients(lhs, rhs)
             lhs, rhs = (over_eigenvalues(e, lambda n: self.declared.dims.get(n, ())) for e in (lhs, rhs))
             self.pairs = self.eigenpairs_at(lhs, rhs, claim.line)
             if self.pairs:
@@ -233,17 +247,21 @@ class MatrixClaims:
                                    "prose of the section says"]
             norms = self.norm_functions(lhs, rhs, claim.line)
             if norms:  # f(\alpha x) = |\alpha| f(x) after "a norm is a function f" (readers.notes.norm_functions)
-                return _stating([self.each_declared_norm(lhs, rhs, rel, claim.line, section.number, shown, norms)],
-                                stated)
+                return _stating([refutes_nothing(self.each_declared_norm(lhs, rhs, rel, claim.line, section.number,
+                                                                         shown, norms), opaque)], stated)
             exponent = symbolic_exponent(lhs, rhs)
             if exponent is not None:  # A^n = W Sigma^n W^{-1}: at n = 1, 2, 3, 4 (readers.notes.matrix_powers)
-                return _stating([self.at_powers(lhs, rhs, rel, claim.line, section.number, shown, exponent)], stated)
+                return _stating([refutes_nothing(self.at_powers(lhs, rhs, rel, claim.line, section.number, shown,
+                                                                exponent), opaque)], stated)
             try:
-                return _stating([self.decide(lhs, rhs, rel, claim.line, section.number, shown)], stated)
+                decided = self.decide(lhs, rhs, rel, claim.line, section.number, shown)
             except Unsupported as exc:
                 if str(exc) != MATRIX_NORM:
                     raise
-                return _stating([self.each_norm(lhs, rhs, rel, claim.line, section.number, shown)], stated)
+                decided = self.each_norm(lhs, rhs, rel, claim.line, section.number, shown)
+            return _stating([refutes_nothing(decided, opaque)], stated)
+        except DefinedVariable as exc:
+            return [_step(shown, "undecided", str(exc))]
         except (Unsupported, ShapeError) as exc:
             if not force and isinstance(exc, Unsupported):
                 return None  # declared names in what is not matrix algebra (x_i, f(x)): the scalar reading
@@ -291,6 +309,11 @@ class MatrixClaims:
                         mapping[app] = body
             if not mapping:
                 break
+            varied = sorted({str(v) for e in (lhs, rhs) for d in e.atoms(sp.Derivative) for v in d.variables
+                             if v in mapping}, key=str)
+            if varied:  # d/do with o := W h: sympy cannot differentiate with respect to W h
+                raise DefinedVariable(f"matrix claim: a derivative with respect to {', '.join(varied)}, which the "
+                                      "notes define: the matrix reading cannot put the definition in")
             lhs, rhs = lhs.xreplace(mapping), rhs.xreplace(mapping)
         zero = {s: sp.Integer(0) for s in lhs.free_symbols | rhs.free_symbols if _core(s.name) == "0"}
         return lhs.xreplace(zero), rhs.xreplace(zero)

@@ -36,6 +36,9 @@ AT = "at"
 r"""``at(f, x, v)``: ``f`` with ``x`` set to ``v`` ($\nabla_w F$ at $w = w^\star$, readers.notes.optimum)."""
 MATRIX_NORM = "the norm of a matrix (spectral or Frobenius?)"
 """Why a plain ``\\|M\\|`` of a matrix has no single reading (readers.notes.matrices checks both)."""
+KNOWN_FUNCTIONS = frozenset(("transpose", "tr", "det", "eigsum", "eigprod", "hadamard", "inner", AT, *NORMS,
+                             *VECTOR_FUNCTIONS))
+r"""The functions :meth:`_Walker.function` reads (and ``nabla_x``); any other is not given as matrix algebra."""
 
 
 class ShapeError(Exception):
