@@ -276,9 +276,6 @@ class _Atoms:
             if isinstance(variable, sp.Symbol) and re.fullmatch(r"[A-Za-z]|\\?[a-z]+", variable.name):
                 return sp.Derivative(body, variable, evaluate=False)
         label = ("nabla" if subs else operator) + ("_" + self.subtext(subs[0]) if subs else "")
-        if label == "nabla" and isinstance(body, sp.core.function.AppliedUndef) and len(body.args) == 1 \
-                and isinstance(body.args[0], sp.Symbol) and body.args[0].name.startswith(VECTOR_STYLES):
-            label = "nabla_" + body.args[0].name  # \nabla f(\mathbf{x}): the gradient in f's one (vector) argument
         self.used_functions.add(label)
         return sp.Function(label)(body)
 
@@ -572,10 +569,6 @@ class _Atoms:
             return sp.Function("set")(sp.Symbol(" ".join(self.text[_start(tree):_end(tree)].split())))
         return sp.Function("set")(*(value.args if isinstance(value, sp.Function) else (value,)))
 
-
-
-VECTOR_STYLES = ("\\mathbf", "\\boldsymbol", "\\vec", "\\bm")
-"""Styles that mark a name as a vector (``\\mathbf{x}``): ``\\nabla f(\\mathbf{x})`` is the gradient in it."""
 
 
 def _derivative_at(apply, order: int, arg):

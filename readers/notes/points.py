@@ -114,8 +114,9 @@ def shrink(lhs, rhs, counterexample: dict, domains: dict, conditions=(), sizes: 
         domain = _domain(domains, name)
         if domain is None or isinstance(domain, Simplex):
             continue
-        for value in ROUND_VALUES:
-            if value == point[name] or not domain.contains(np.array(value)):
+        current = point[name]
+        for value in ROUND_VALUES[:ROUND_VALUES.index(current)] if current in ROUND_VALUES else ROUND_VALUES:
+            if not domain.contains(np.array(value)):
                 continue
             found, moved = sides.difference({**point, name: value})
             if found is not None and moved >= clear:

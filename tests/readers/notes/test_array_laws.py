@@ -3,6 +3,8 @@ are the distribution of the random variables, so such a claim is decided over th
 (readers.notes.array_laws), and a condition on the means (``$\mu_X = \mu_Y = 0$``) holds at every point sampled.
 
 Each counterexample is checked here by hand with numpy: the law it names, its means, and both sides."""
+from fractions import Fraction
+
 import numpy as np
 
 from readers.notes.check import check_notes
@@ -32,7 +34,7 @@ def test_a_second_moment_with_the_weight_squared_is_refuted_with_a_law():
     block = block_of(_ONE + "$$E[X^2] = \\sum_i x_i^2 p_i^2$$\n", "E[X^2]")
     assert block.verdict == "refuted"
     (step,) = block.steps
-    point = {k: float(v.split()[0]) for k, v in step.counterexample.items()}
+    point = {k: float(Fraction(v.split()[0])) for k, v in step.counterexample.items()}  # exact values: '1/3'
     u = np.array([point[f"u_{k}"] for k in (1, 2, 3)])
     x = np.array([point[f"x{k}"] for k in (1, 2, 3)])
     p = u / u.sum()

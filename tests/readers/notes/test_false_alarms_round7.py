@@ -16,15 +16,16 @@ def _verdicts(text):
 
 def test_a_name_bound_for_some_inside_the_block_makes_the_claim_existential():
     # xi = 1 + h/3 lies in [1, 1 + h] and makes the remainder exact; at xi = 1 the equation fails, which refutes
-    # nothing (it was refuted when only the prose around a block could say "for some")
+    # nothing (it was refuted when only the prose around a block could say "for some").  Since confirm7 the
+    # witness is shown to exist (a sign change of the difference between the bounds, at sampled h): verified
     remainder, *_ = check_notes(TAYLOR, path="<test>", budget=5.0).blocks[1:]
-    assert remainder.verdict == "undecided", remainder.steps
-    assert "for some" in remainder.steps[0].reason
+    assert remainder.verdict == "verified", remainder.steps
+    assert "for some" in remainder.steps[0].method
 
 
 def test_a_witness_stays_a_witness_in_the_next_steps_of_the_argument_and_not_after_the_heading():
     remainder, step, wrong, elsewhere = _verdicts(TAYLOR)
-    assert remainder == "undecided"
+    assert remainder == "verified"
     assert step == "undecided"  # 3 xi h^2 with the xi chosen above, not every xi
     assert wrong == "refuted"  # no witness: still checked for every h
     assert elsewhere == "refuted"  # a new heading: xi is a plain variable again
