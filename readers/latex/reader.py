@@ -137,9 +137,6 @@ class _Reader(_Names, _Atoms):
             if env.name in ALIGNED:
                 return env.rows
             raise self.error(f"a bare {env.name} environment", items[0][1])
-        joined = _joined_equations(items)
-        if joined is not None:  # T(t) = ... \quad\text{and}\quad R(x) = ...: two equations, two rows
-            return [self.interpret(items[:joined[0]], tree, annotations), self.interpret(items[joined[1]:], tree, [])]
         return [self.interpret(items, tree, annotations)]
 
     def interpret(self, items, tree, annotations) -> Row:
@@ -497,30 +494,3 @@ def _past_amps(items, k: int, step: int):
     while 0 <= k < len(items) and _is_token(items[k], "AMP"):
         k += step
     return items[k] if 0 <= k < len(items) else None
-
-
-def _joined_equations(items) -> tuple[int, int] | None:
-    r"""Where the first equation ends and the second starts, around the word "and" that joins two equations in one row (``F(t) := \phi(t) \quad \text{and}
-    \quad G(t) := h(t)``): each side of it an expression, a relation ``=`` or ``:=``, an expression and so on,
-    with no other word or mark; None otherwise (``x = 1 \text{ for } i \text{ and } j``, ``a \le b \text{ and } ...``
-    keep their reading as a condition)."""
-    words = [k for k, item in enumerate(items) if not isinstance(item, tuple)
-             and item.type == "PROSE" and item.value == "and"]
-    if len(words) != 1:
-        return None
-    k = words[0]
-
-    def equations(part) -> bool:
-        if len(part) < 3 or len(part) % 2 == 0:
-            return False
-        return all(isinstance(p, tuple) if n % 2 == 0 else (not isinstance(p, tuple) and p.type == "REL"
-                                                              and p.value in ("=", ":="))
-                   for n, p in enumerate(part))
-
-    def mark(item) -> bool:  # \quad before or after the word reads as a comma
-        return not isinstance(item, tuple) and item.type == "COMMA"
-
-    before = k - 1 if k and mark(items[k - 1]) else k
-    after = k + 2 if k + 1 < len(items) and mark(items[k + 1]) else k + 1
-    return (before, after) if equations(items[:before]) and equations(items[after:]) else None
-
