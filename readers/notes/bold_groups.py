@@ -10,22 +10,11 @@ from __future__ import annotations
 import dataclasses
 import re
 
+from readers.notes.macros import group_end
+
 _BOLD = re.compile(r"\\(boldsymbol|mathbf|bm)\s*\{")
 _EXPRESSION = re.compile(r"[\^_]|[A-Za-z}]\s*[+\-=]")
 """Content that is an expression, not a name: a sub- or superscript, or an operator after a letter."""
-
-
-def _group_end(text: str, start: int) -> int | None:
-    depth, k = 0, start
-    while k < len(text):
-        if text[k] == "\\":
-            k += 2
-            continue
-        depth += {"{": 1, "}": -1}.get(text[k], 0)
-        k += 1
-        if depth == 0:
-            return k
-    return None
 
 
 def _spread(font: str, content: str) -> str:
@@ -36,7 +25,7 @@ def _spread(font: str, content: str) -> str:
             out.append(command.group(0))
             k += command.end()
             if command.group(1) in ("text", "mathrm", "operatorname") and content[k:k + 1] == "{":
-                end = _group_end(content, k)
+                end = group_end(content, k)
                 if end is None:
                     return "\\" + font + "{" + content + "}"
                 out.append(content[k:end])
@@ -50,7 +39,7 @@ def _spread(font: str, content: str) -> str:
                 continue
             end = k + script.end()
             if script.group(1) == "{" or script.group(2):
-                end = _group_end(content, end - 1)
+                end = group_end(content, end - 1)
                 if end is None:
                     return "\\" + font + "{" + content + "}"
             out.append(content[k:end])
@@ -72,7 +61,7 @@ def spread_bold(latex: str) -> str:
     for m in _BOLD.finditer(latex):
         if m.start() < k:
             continue
-        end = _group_end(latex, m.end() - 1)
+        end = group_end(latex, m.end() - 1)
         if end is None:
             break
         content = latex[m.end():end - 1]

@@ -36,7 +36,7 @@ class Macro:
     operator: bool = False  # \DeclareMathOperator: a brace group after it is its argument, \Tr{(AB)} = \Tr(AB)
 
 
-def _group(text: str, start: int) -> int | None:
+def group_end(text: str, start: int) -> int | None:
     """The index just after the brace group opening at ``text[start] == '{'``; None when it never closes."""
     depth, k = 0, start
     while k < len(text):
@@ -60,21 +60,21 @@ def _definitions(text: str):
             if close < 0 or close + 1 >= len(text) or text[close + 1:].lstrip()[:1] != "{":
                 continue
             body_at = text.index("{", close)
-            end = _group(text, body_at)
+            end = group_end(text, body_at)
             if end is not None:
                 yield m.start(), end, m.group(1) or m.group(2), None
             continue
         if rest >= len(text) or text[rest] != "{":
             continue
-        end = _group(text, rest)
+        end = group_end(text, rest)
         if end is not None:
             yield m.start(), end, m.group(1) or m.group(2), Macro(int(m.group(3) or 0), text[rest + 1:end - 1])
     for m in _DEF.finditer(text):
-        end = _group(text, m.end() - 1)
+        end = group_end(text, m.end() - 1)
         if end is not None:
             yield m.start(), end, m.group(1), Macro(0, text[m.end():end - 1])
     for m in _OPERATOR.finditer(text):
-        end = _group(text, m.end() - 1)
+        end = group_end(text, m.end() - 1)
         if end is not None:
             star = "*" if m.group(1) else ""
             yield m.start(), end, m.group(2) or m.group(3), Macro(0, rf"\operatorname{star}{{{text[m.end():end - 1]}}}",
@@ -100,7 +100,7 @@ def _argument(text: str, k: int) -> tuple[str, int] | None:
     if k >= len(text) or text[k] == "}":
         return None
     if text[k] == "{":
-        end = _group(text, k)
+        end = group_end(text, k)
         return (text[k + 1:end - 1], end) if end is not None else None
     if text[k] == "\\":
         m = re.match(r"\\(?:[A-Za-z]+|.)", text[k:])
@@ -141,7 +141,7 @@ def _expand_once(latex: str, macros: dict[str, Macro]) -> tuple[str, bool]:
         out.append(body + (" " if re.match(r"[A-Za-z]", latex[at:at + 1]) and re.search(r"\\[A-Za-z]+$", body)
                            else ""))
         group = re.match(r"\s*\{", latex[at:]) if macro.operator else None
-        end = _group(latex, at + group.end() - 1) if group else None
+        end = group_end(latex, at + group.end() - 1) if group else None
         if end is not None:  # \Tr{(X - Y)}: the group is the operator's argument
             inner = latex[at + group.end():end - 1].strip()
             out.append(inner if inner.startswith("(") and inner.endswith(")") else "(" + inner + ")")
