@@ -160,6 +160,8 @@ class _Names:
         items = rows[0].children if len(rows) == 1 else []
         if len(items) != 3 or not _is_token(items[1], "REL") or items[1].value != "~":
             return None
+        if any(_is_token(c, "BAR") for c in piece.call.children[1].children):
+            return None  # \mathbb{E}_{\tau \sim \pi}[R(\tau) | s_0 = s]: conditional, read as an opaque operator
         variable = self.plain(self.expr(items[0]), items[0])
         body = self.paren(piece.call)
         return Expectation(self.plain(body, piece.call), variable, self.plain(self.expr(items[2]), items[2]))
@@ -216,6 +218,8 @@ class _Names:
             return True
         if name in self.functions or base in self.functions:
             return True
+        if any(_is_token(t, "NAME") and t.value == "\\cdot" for t in args.scan_values(lambda v: True)):
+            return True  # \rho_0(\cdot): an argument left open is only ever a function's
         if name.endswith("'") and index is None:
             return True  # A'(B), R'(Z_o): a primed letter before a parenthesis is a derivative applied, not a product
         if index is None and base in FUNCTION_LETTERS and self.mentions_itself(base, call):

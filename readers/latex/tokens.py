@@ -122,6 +122,7 @@ class _Tokenizer:
         self.closing_braces: set[int] = set()  # the "}" of a braced sized delimiter (\big{(})
         self.single = 0  # how many following arguments are one character (after _ ^ \frac \sqrt)
         self.set_closers: set[int] = set()  # the "}" of a set whose "\{" Markdown stripped to "{"
+        self.stacked_rows: list[tuple[int, int]] = []  # \substack{...}, subarray: a \\ there is a comma
 
     def where(self, pos: int) -> tuple[int, int]:
         line = max(k for k, start in enumerate(self.line_starts) if start <= pos) if pos else 0
@@ -530,6 +531,8 @@ class _Tokenizer:
         if name == "\\":
             spacing = re.match(r"\s*\[[^\]]{0,20}\]", text[self.pos:])
             self.pos += spacing.end() if spacing else 0
+            if any(a <= start < b for a, b in self.stacked_rows):  # _{\substack{a \sim \pi \\ s' \sim P}}
+                return self.emit("COMMA", ",", start, self.pos)
             return self.emit("ROWSEP", "\\\\", start, self.pos)
         if name in ("{", "}"):
             return self.emit("LSET" if name == "{" else "RSET", name, start, self.pos)
@@ -585,6 +588,8 @@ class _Tokenizer:
             if name[0] == "l":
                 self.emit("FUNC", "floor" if name == "lfloor" else "ceil", start, self.pos)
             return self.emit("LPAR" if name[0] == "l" else "RPAR", name, start, self.pos)
+        if name in ("cancel", "bcancel", "xcancel") and re.match(r"\s*\{", text[self.pos:]):
+            return None  # \cancel{t}: the term struck through is still written there, a group read as it stands
         if name in ("boxed", "fbox"):  # \boxed{a = b}: the content, not a group
             _, end = self.group(self.pos, "\\" + name)
             self.pos = _SPACE.match(text, self.pos).end() + 1 if _SPACE.match(text, self.pos) else self.pos + 1
@@ -605,6 +610,10 @@ class _Tokenizer:
             return self.emit("PROSE", "mod " + " ".join(content.split()), start, self.pos)
         if name in ("overset", "stackrel", "underset"):
             return self.stacked(name, start)
+        if name == "substack" and re.match(r"\s*\{", text[self.pos:]):  # _{\substack{i=1 \\ j \ne i}}: one subscript
+            _, end = self.group(self.pos, "\\substack")
+            self.stacked_rows.append((self.pos, end))
+            return None
         if name == "partial" and re.match(r"\s*_", text[self.pos:]):
             return self.emit("NABLA", "partial", start, self.pos)  # \partial_x f: an operator, as \nabla_x f
         if name in SKIPPED or name == "quad" or name == "qquad":
@@ -631,9 +640,18 @@ class _Tokenizer:
             return self.emit("LNORM" if name == "lVert" else "RNORM", "||", start, self.pos)
         if name in ("left", "right"):
             return self.delimiter(name, start)
+        if name in ("cdot", "bullet") and self.tokens and self.tokens[-1].type in ("LPAR", "COMMA") \
+                and re.match(r"\s*(?:[),|]|\\mid(?![A-Za-z]))", text[self.pos:]):
+            return self.emit("NAME", "\\cdot", start, self.pos)  # \pi(\cdot | s), \rho_0(\cdot): an argument left open
         if name in ("begin", "end"):
             env, self.pos = self.group(self.pos, "\\" + name)
             env = env.strip()
+            if env == "subarray":  # an operator's lines under it: read as one subscript, its rows joined by commas
+                if name == "begin":
+                    _, self.pos = self.group(self.pos, "\\begin{subarray}")
+                    close = text.find("\\end{subarray}", self.pos)
+                    self.stacked_rows.append((self.pos, close if close >= 0 else len(text)))
+                return None
             if env not in ENVIRONMENTS:
                 raise self.error(f"unsupported environment {env!r}", start)
             if name == "begin" and env in ("array", "alignat", "alignat*"):
@@ -652,6 +670,10 @@ class _Tokenizer:
                 raise self.error("unsupported \\mathop argument", start)
             return self.text_command(inner.group(1), start)
         if name.rstrip("*") in TEXTS:
+            letter = re.match(r"\s*([A-Za-z])", text[self.pos:])  # \mathrm E: TeX's argument of one letter
+            if letter:
+                self.pos += letter.end()
+                return self.text_command(letter.group(1), start)
             content, self.pos = self.group(self.pos, "\\" + name)
             if re.fullmatch(r"\s*arg\s*(?:\\[,;:! ]\s*)*(?:max|min)\s*", content):
                 content = re.sub(r"[\s\\,;:!]", "", content)  # \operatorname*{arg\,max}
@@ -726,9 +748,15 @@ class _Tokenizer:
             self.tokenize_to(end - 1)
             self.pos = end
             return None
+        base_end = end - 1  # the base's closing brace
+        if re.match(r"\s*\{", base):  # {{\mathrm E}}: braces that only group (a macro's body \E = {\mathrm E})
+            opened = base_start + 1 + base.index("{")
+            inside, closed = self.group(opened, "\\" + name)
+            if not self.text[closed:base_end].strip():
+                base, base_start, base_end = inside, opened, closed - 1
         if (name == "underset" and _UNDER_OPERATOR.fullmatch(base)) or (name == "overset" and _OVER_OPERATOR.fullmatch(base)):
             self.pos = base_start + 1
-            self.tokenize_to(end - 1)
+            self.tokenize_to(base_end)
             self.emit("USCORE" if name == "underset" else "POW", "_" if name == "underset" else "^", start, start + 1)
             self.pos = self.text.index("{", start + len(name) + 1)
             self.tokenize_to(after)
@@ -764,9 +792,24 @@ class _Tokenizer:
             raise self.error(f"unsupported delimiter \\{which}{delim}", start)
         if table[delim] is None:
             return None
+        if table[delim] == "LVERT" and self.previous_is_operand() and self.stack \
+                and self.stack[-1] in ("LPAR", "LBRACK", "LSET") and self.closed_by_nothing():
+            return self.emit("BAR", "|", start, self.pos)  # E[R(\tau) \left| s_0 = s \right.]: a sized "given"
         if which == "right" and table[delim] == "RVERT" and self.evaluation_bar("vert"):
             return self.emit_evaluation_bar(start)  # \left. ... \right|_{x=a}
         return self.emit(table[delim], delim, start, self.pos)
+
+    def closed_by_nothing(self) -> bool:
+        r"""Whether the ``\left`` just read is closed by ``\right.`` (its own ``\left``/``\right`` pairs skipped)."""
+        depth = 0
+        for m in re.finditer(r"\\(left|right)(?![A-Za-z])\s*(\\[A-Za-z]+|\\.|.)?", self.text[self.pos:]):
+            if m.group(1) == "left":
+                depth += 1
+            elif depth:
+                depth -= 1
+            else:
+                return m.group(2) == "."
+        return False
 
     def styled(self, command: str, start: int) -> str:
         """``\\mathbf{w}``, ``\\hat x``, ``\\hat{\\mu}``: a name, canonical as ``\\hat{\\mu}``."""
