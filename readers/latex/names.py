@@ -360,6 +360,9 @@ class _Names:
         greek = isinstance(node, lark.Token) and node.value in GREEK.values()  # \beta^\tau is \beta^{\tau}
         if not applied and not greek and _is_label(raw) and isinstance(value, (sp.Symbol, sp.Indexed)):
             return self.labelled(value, raw)
+        if not applied and isinstance(value, sp.Symbol) and _BOLD_VECTOR.fullmatch(value.name) \
+                and _STEP_LABEL.fullmatch(raw):
+            return self.labelled(value, "".join(raw.strip("{}").split()))  # \mathbf{h}^{t+1}: the next layer's h
         exponent = self.sarg(node)
         if base_name == "e" or value == sp.E:
             return sp.exp(exponent)
@@ -386,6 +389,12 @@ MAX_PRIME_ORDER = 4
 _EVENT_NAMES = {"=": "eq", "!=": "ne", "<": "lt", "<=": "le", ">": "gt", ">=": "ge", "in": "in", "notin": "notin", "ni": "ni"}
 """Relations that may state an event inside ``P(...)``: canonical text -> the event function's suffix."""
 """``f^{(k)}(x)`` with k up to this is read as k primes (the k-th derivative)."""
+
+
+_BOLD_VECTOR = re.compile(r"\\(?:mathbf|boldsymbol|bm|vec)\{[a-z]\}")
+r"""A bold lower-case name, a vector: no power of it is defined, so ``\mathbf{h}^{t}`` labels (layer or step t)."""
+_STEP_LABEL = re.compile(r"\{?\s*[a-z]\s*(?:[+-]\s*(?:[0-9]|[a-z])\s*)?\}?")
+r"""A superscript that is an index letter, perhaps one step off: ``t``, ``{t+1}``, ``{d-1}`` (not a number)."""
 
 
 def _is_label(raw: str) -> bool:

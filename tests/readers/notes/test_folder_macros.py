@@ -66,6 +66,7 @@ def test_a_latex_file_reads_the_definitions_of_the_files_it_inputs(tmp_path):
     (r"V(s) = \mathbb{E}_{\tau \sim \pi}\left[R(\tau) \left| s_0 = s \right.\right]", "Given(event_eq(s_0, s))"),
     (r"g = \cancel{\nabla_\theta \log \rho_0(s_0)} + h", r"nabla_theta(log(rho_0(s_0)))"),
     (r"z = \sum_{\substack{i = 1}}^{n} x_i", "Sum(x[i], (i, 1, n))"),  # amsmath's lines under a sum
+    (r"\mathbf{h}^{t+1} = f_t(\mathbf{h}^t)", r"f_t(\mathbf{h}^{t})"),  # a vector's superscript t: a layer, no power
 ])
 def test_notation_of_sphinx_and_amsmath_pages(latex, read):
     chain = parse_block(latex, functions=("rho_0",) if "cancel" in latex else ()).rows[0].chain
@@ -75,3 +76,8 @@ def test_notation_of_sphinx_and_amsmath_pages(latex, read):
 def test_a_sized_bar_closed_by_a_sized_bar_is_still_an_absolute_value():
     chain = parse_block(r"f(x) = \left[ x \left| y \right| \right]").rows[0].chain
     assert "Abs(y)" in str(chain.exprs[1]), chain
+
+
+def test_a_vector_squared_and_a_matrix_power_stay_powers():
+    assert str(parse_block(r"y = \mathbf{x}^2").rows[0].chain.exprs[1]) == r"\mathbf{x}**2"
+    assert str(parse_block(r"B = \mathbf{A}^{k}").rows[0].chain.exprs[1]) == r"\mathbf{A}**k"
