@@ -49,8 +49,10 @@ _STARRED_LABEL = re.compile(r"\s*\{\s*\*\s*([0-9]+|[A-Za-z])\s*\}")
 r"""A subscript that is a star and a number or letter, ``x_{*1}``, ``x_{*m}`` (test points in Gaussian-process texts)."""
 _OPERATOR_AFTER = re.compile(r"\s*\\(?:cdot|circ|times|odot|otimes)(?![A-Za-z])")
 r"""A binary operator after ``\ldots,``: the comma is a slip (``f_d \circ \ldots, \circ f_1``), not a list."""
-_CONDITIONAL_SCRIPT = re.compile(r"\s*\{\s*([A-Z])\s*(?:\\mid|\|)\s*([A-Z])\s*\}")
-r"""A subscript naming a conditional law, ``p_{Y \mid X}``, ``f_{X|Y}``: one label (the density's name), not a bar."""
+_SCRIPT_NAME = r"[A-Za-z](?:_(?:\{[^{}|]*\}|[A-Za-z0-9]))?"
+_CONDITIONAL_SCRIPT = re.compile(r"\s*\{\s*(%s)\s*(?:\\mid|\|)\s*(%s)\s*\}" % (_SCRIPT_NAME, _SCRIPT_NAME))
+r"""A subscript naming a conditional law, ``p_{Y \mid X}``, ``f_{X|Y}``, ``E_{w_{t+1}|w_t}``: one label (the law's
+name), not a bar."""
 _STATEMENT_ARROWS = frozenset({"rightarrow", "longrightarrow", "to"})
 r"""Arrows that, opening a statement after a separator (``\qquad``, ``\hspace``, a new row), say "so": the
 statement after them is read on its own row (not as a side condition), never as the end of a limit.  (``\implies``
@@ -317,6 +319,9 @@ class _Tokenizer:
             self.pos = label.end()
             which = 1 if label.group(1) else 2
             return self.emit("NAME", label.group(which), label.start(which), label.end(which))
+        if char == "&" and self.awaits_operand():
+            self.pos += 1  # \nabla_\mathbf{x} &(\mathbf{a}^\top \mathbf{x}): a column mark between an operator and its argument
+            return None
         if char in ASCII_TOKENS:
             self.pos += 1
             kind = ASCII_TOKENS[char]
@@ -664,7 +669,7 @@ class _Tokenizer:
             return None if styled is None else self.emit("NAME", styled, start, self.pos)
         if name == "mathop":  # \mathop{\mathrm{argmax}}: an operator spelled as text
             content, self.pos = self.group(self.pos, "\\mathop")
-            content = re.sub(r"\\[,;:! ]", "", content)  # \mathop{\mathrm{arg\,min}}
+            content = re.sub(r"\\[,;:! ]|~", "", content)  # \mathop{\mathrm{arg\,min}}, \mathrm{minimize~}
             inner = re.fullmatch(r"\s*(?:\\(?:%s)\*?\s*)?\{?\s*([A-Za-z]+)\s*\}?\s*" % "|".join(sorted(TEXTS)), content)
             if not inner:
                 raise self.error("unsupported \\mathop argument", start)
@@ -798,6 +803,27 @@ class _Tokenizer:
         if which == "right" and table[delim] == "RVERT" and self.evaluation_bar("vert"):
             return self.emit_evaluation_bar(start)  # \left. ... \right|_{x=a}
         return self.emit(table[delim], delim, start, self.pos)
+
+    def awaits_operand(self) -> bool:
+        r"""Whether the tokens so far end in an operator that still needs its argument: ``\nabla_\mathbf{x}``,
+        ``\log``, ``\sum_{i=1}^n``, ``\max_x`` (their scripts skipped)."""
+        k = len(self.tokens) - 1
+        while k >= 1:
+            if self.tokens[k].type == "RBRACE":  # a braced script: back to its opening brace
+                depth, j = 0, k
+                while j >= 0:
+                    depth += {"RBRACE": 1, "LBRACE": -1}.get(self.tokens[j].type, 0)
+                    if depth == 0:
+                        break
+                    j -= 1
+                if j < 1 or self.tokens[j - 1].type not in ("USCORE", "POW"):
+                    return False
+                k = j - 2
+            elif self.tokens[k - 1].type in ("USCORE", "POW"):
+                k -= 2
+            else:
+                break
+        return k >= 0 and self.tokens[k].type in ("NABLA", "FUNC", "SUMOP", "MAXMIN")
 
     def closed_by_nothing(self) -> bool:
         r"""Whether the ``\left`` just read is closed by ``\right.`` (its own ``\left``/``\right`` pairs skipped)."""
