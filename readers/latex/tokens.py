@@ -19,6 +19,7 @@ from readers.latex.tables import (
     _SPACE,
     _WORD,
     ACCENTS,
+    ALIGNED,
     ASCII_TOKENS,
     BIG_SET_OPERATORS,
     DIGITS,
@@ -50,7 +51,7 @@ r"""A subscript that is a star and a number or letter, ``x_{*1}``, ``x_{*m}`` (t
 _OPERATOR_AFTER = re.compile(r"\s*\\(?:cdot|circ|times|odot|otimes)(?![A-Za-z])")
 r"""A binary operator after ``\ldots,``: the comma is a slip (``f_d \circ \ldots, \circ f_1``), not a list."""
 _SCRIPT_NAME = r"[A-Za-z](?:_(?:\{[^{}|]*\}|[A-Za-z0-9]))?"
-_CONDITIONAL_SCRIPT = re.compile(r"\s*\{\s*(%s)\s*(?:\\mid|\|)\s*(%s)\s*\}" % (_SCRIPT_NAME, _SCRIPT_NAME))
+_CONDITIONAL_SCRIPT = re.compile(r"\s*\{\s*(" + _SCRIPT_NAME + r")\s*(?:\\mid|\|)\s*(" + _SCRIPT_NAME + r")\s*\}")
 r"""A subscript naming a conditional law, ``p_{Y \mid X}``, ``f_{X|Y}``, ``E_{w_{t+1}|w_t}``: one label (the law's
 name), not a bar."""
 _STATEMENT_ARROWS = frozenset({"rightarrow", "longrightarrow", "to"})
@@ -823,7 +824,20 @@ class _Tokenizer:
                 k -= 2
             else:
                 break
-        return k >= 0 and self.tokens[k].type in ("NABLA", "FUNC", "SUMOP", "MAXMIN")
+        return k >= 0 and self.tokens[k].type in ("NABLA", "FUNC", "SUMOP", "MAXMIN") and self.in_aligned_rows()
+
+    def in_aligned_rows(self) -> bool:
+        r"""Whether the innermost environment open here aligns rows (``aligned``, ``align``, none at all), not a
+        matrix, array or cases, whose ``&`` separates entries (``\begin{bmatrix} \log & x \end{bmatrix}``)."""
+        depth = 0
+        for token in reversed(self.tokens):
+            if token.type == "END":
+                depth += 1
+            elif token.type == "BEGIN":
+                if depth == 0:
+                    return token.value in ALIGNED
+                depth -= 1
+        return True
 
     def closed_by_nothing(self) -> bool:
         r"""Whether the ``\left`` just read is closed by ``\right.`` (its own ``\left``/``\right`` pairs skipped)."""
