@@ -187,6 +187,13 @@ def is_fresh(a: Arr) -> bool:
                              or bool(_COMPARE.match(a.template)))
 
 
+STRIDED_OUT = "_strided_out"
+r"""The generated code's flag: the caller's array ``_out`` is strided along its last axis (a block of a transposed input,
+e.g. batch normalization's features x batch view, whose output slice is runs of a row at a large power-of-two
+stride).  Its statements then compute into compact temporaries and only the last one writes the caller's array, once
+(:func:`codegen.lower_liveness.plan`)."""
+
+
 @dataclass
 class Stmt:
     """One named statement ``name = code``; ``ufunc`` and ``args`` when it may take ``out=``."""
@@ -200,6 +207,8 @@ class Stmt:
     reads: set = field(default_factory=set)
     scratch: tuple[str, int] | None = None  # (dict name, key): a buffer kept from the previous call
     caller: tuple[str, int] | None = None  # (tuple name, position): the caller's array, if it gives one
+    strided: str | None = None  # the flag (STRIDED_OUT) under which the caller's array ``out`` is written last
+    last: str | None = None  # the caller's array this last statement of its buffer writes where ``strided`` holds
 
     def lines(self) -> list[str]:
         """The statement; with ``scratch``, the buffer taken from (and left in) the dict; with ``caller``
@@ -211,6 +220,12 @@ class Stmt:
         return self._lines()
 
     def _lines(self) -> list[str]:
+        if self.strided is not None:  # the caller's array where it is row-contiguous, else a compact temporary
+            kept = "None" if self.scratch is None else f"None if {self.scratch[0]} is None else {self.scratch[0]}.get({self.scratch[1]})"
+            lines = [f"{self.name} = {self.ufunc}({', '.join(self.args)}, out=({kept}) if {self.strided} else {self.out})"]
+            if self.scratch is not None:
+                lines.append(f"if {self.scratch[0]} is not None and {self.strided}: {self.scratch[0]}[{self.scratch[1]}] = {self.name}")
+            return lines
         if self.out is not None or self.scratch is None:
             return [self._assignment()]
         ws, k = self.scratch
@@ -232,6 +247,8 @@ class Stmt:
             return f"{self.name} = {self.ufunc}({', '.join(self.args)})"
         if self.out is None:
             return f"{self.name} = {self.code}"
+        if self.last is not None:
+            return f"{self.name} = {self.ufunc}({', '.join(self.args)}, out={self.last} if {STRIDED_OUT} else {self.out})"
         return f"{self.name} = {self.ufunc}({', '.join(self.args)}, out={self.out})"
 
 
