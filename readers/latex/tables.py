@@ -35,7 +35,7 @@ RELATIONS = {
     "triangleq": ":=", "coloneqq": ":=", "doteq": ":=", "leftarrow": ":=", "gets": ":=", "longleftarrow": ":=",
     "≤": "<=", "≥": ">=", "≠": "!=", "≈": "approx", "∝": "propto", "→": "->", "∈": "in", "∼": "~", "≡": "equiv",
     "≔": ":=", "notin": "notin", "ll": "ll", "gg": "gg", "subset": "subset", "subseteq": "subset",
-    "supset": "supset", "supseteq": "supset", "mapsto": "mapsto", "perp": "perp", "ni": "ni",
+    "supset": "supset", "supseteq": "supset", "mapsto": "mapsto", "perp": "perp", "ni": "ni", "leftrightarrow": "<->", "↔": "<->",
     "lessapprox": "lessapprox", "lesssim": "lessapprox", "gtrapprox": "gtrapprox", "gtrsim": "gtrapprox",
     "⊆": "subset", "⊂": "subset", "⊇": "supset", "⊃": "supset", "∉": "notin", "∋": "ni", "⟶": "->",
 }

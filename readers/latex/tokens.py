@@ -47,6 +47,9 @@ from readers.latex.tables import (
 _SIGN_SCRIPT = re.compile(r"\s*\{\s*(\+\+|\+|-|\*|\\star(?![A-Za-z])|\\ast(?![A-Za-z]))\s*\}")
 _STARRED_LABEL = re.compile(r"\s*\{\s*\*\s*([0-9]+|[A-Za-z])\s*\}")
 r"""A subscript that is a star and a number or letter, ``x_{*1}``, ``x_{*m}`` (test points in Gaussian-process texts)."""
+_PLACEHOLDER = re.compile(r"\(\s*\\cdot(?![A-Za-z])\s*(?:,\s*\\cdot(?![A-Za-z])\s*)*\)")
+r"""``(\cdot)`` after a name: the placeholder of an argument (``h(\cdot)``, ``D^*_G(\cdot)``, ``k(\cdot, \cdot)``), so
+the function itself is meant, not a product with a dot."""
 _OPERATOR_AFTER = re.compile(r"\s*\\(?:cdot|circ|times|odot|otimes)(?![A-Za-z])")
 r"""A binary operator after ``\ldots,``: the comma is a slip (``f_d \circ \ldots, \circ f_1``), not a list."""
 _CONDITIONAL_SCRIPT = re.compile(r"\s*\{\s*([A-Z])\s*(?:\\mid|\|)\s*([A-Z])\s*\}")
@@ -299,6 +302,10 @@ class _Tokenizer:
             return self.emit("NAME", f"{conditional.group(1)}given{conditional.group(2)}", conditional.start(1),
                              conditional.end(2))
         if char == "(" and self.prose_parenthesis(start):
+            return None
+        placeholder = _PLACEHOLDER.match(text, start) if char == "(" and self.previous_is_operand() else None
+        if placeholder:  # h(\cdot), g_\theta(\cdot, \cdot): the function itself, its argument left open
+            self.pos = placeholder.end()
             return None
         if char == "{" and self.set_braces(start):
             return None
@@ -647,6 +654,8 @@ class _Tokenizer:
         if name == "mathop":  # \mathop{\mathrm{argmax}}: an operator spelled as text
             content, self.pos = self.group(self.pos, "\\mathop")
             content = re.sub(r"\\[,;:! ]", "", content)  # \mathop{\mathrm{arg\,min}}
+            if not content.strip():  # \mathop{}\!\mathrm{d}x: an empty atom that only spaces the differential
+                return None
             inner = re.fullmatch(r"\s*(?:\\(?:%s)\*?\s*)?\{?\s*([A-Za-z]+)\s*\}?\s*" % "|".join(sorted(TEXTS)), content)
             if not inner:
                 raise self.error("unsupported \\mathop argument", start)

@@ -175,11 +175,11 @@ def _hs_sums_to_one():
             return ("node", RNG.normal(size=DIM), build(k), build(n - k))
         tree, v = build(leaves), RNG.normal(size=DIM)
 
-        def total(node, prob):
+        def total(node, prob, v=v):
             if node[0] == "leaf":
                 return prob
             s = node[1] @ v
-            return total(node[2], prob * _sig(s)) + total(node[3], prob * _sig(-s))
+            return total(node[2], prob * _sig(s), v) + total(node[3], prob * _sig(-s), v)
         if not _close(total(tree, 1.0), 1.0):
             return False
     return True
@@ -544,9 +544,9 @@ def _affine_flow():
 def _sinh_flow():
     """One dimension, X = sinh(Z), Z ~ N(0, 1): p_Z(z) |f'(z)|^{-1} integrates to 1 and equals p_Z(f^{-1}(x)) |d
     f^{-1}/dx| (mpmath)."""
-    pz = lambda z: mp.exp(-z**2 / 2) / mp.sqrt(2 * mp.pi)  # noqa: E731
-    px_inverse = lambda x: pz(mp.asinh(x)) / mp.sqrt(1 + x**2)  # noqa: E731
-    px_forward = lambda x: pz(mp.asinh(x)) / mp.cosh(mp.asinh(x))  # noqa: E731
+    pz = lambda z: mp.exp(-z**2 / 2) / mp.sqrt(2 * mp.pi)
+    px_inverse = lambda x: pz(mp.asinh(x)) / mp.sqrt(1 + x**2)
+    px_forward = lambda x: pz(mp.asinh(x)) / mp.cosh(mp.asinh(x))
     return abs(mp.quad(px_inverse, [-mp.inf, 0, mp.inf]) - 1) < 1e-12 and \
         all(abs(px_inverse(mp.mpf(v)) - px_forward(mp.mpf(v))) < 1e-20 for v in ("-2.5", "0.3", "4"))
 
@@ -559,7 +559,7 @@ def _det_inverse():
 def _planar_det():
     """det(I + u h'(w^T z + b) w^T) = 1 + h'(w^T z + b) u^T w (matrix determinant lemma), h = tanh, n = 4."""
     u, w, z, b = RNG.normal(size=4), RNG.normal(size=4), RNG.normal(size=4), 0.3
-    f = lambda zz: zz + u * np.tanh(w @ zz + b)  # noqa: E731
+    f = lambda zz: zz + u * np.tanh(w @ zz + b)
     jac = np.stack([_grad(lambda zz, i=i: f(zz)[i], z.copy()) for i in range(4)])
     hp = 1 - np.tanh(w @ z + b) ** 2
     return _close(abs(np.linalg.det(jac)), abs(1 + hp * (u @ w)), 1e-6)
@@ -568,7 +568,7 @@ def _planar_det():
 def _coupling_inverse():
     """x1 = z1, x2 = z2 + m(z1); then z1 = x1 and z2 = x2 - m(x1) recover z (m a random small network)."""
     wm = RNG.normal(size=(2, 2))
-    m = lambda v: np.tanh(wm @ v)  # noqa: E731
+    m = lambda v: np.tanh(wm @ v)
     z1, z2 = RNG.normal(size=2), RNG.normal(size=2)
     x1, x2 = z1, z2 + m(z1)
     return _close(x1, z1) and _close(x2 - m(x1), z2)
@@ -613,7 +613,7 @@ def _fenchel_bound():
     equality at T = 1 + log(p/q)."""
     p, q = RNG.dirichlet(np.ones(5)), RNG.dirichlet(np.ones(5))
     d = float(q @ ((p / q) * np.log(p / q)))
-    bound = lambda t: float(p @ t - q @ np.exp(t - 1))  # noqa: E731
+    bound = lambda t: float(p @ t - q @ np.exp(t - 1))
     return all(bound(RNG.normal(size=5) * 2) <= d + 1e-12 for _ in range(200)) and \
         _close(bound(1 + np.log(p / q)), d)
 
@@ -730,13 +730,13 @@ nonclaim(GM, 464, "no-claim", "the CycleGAN objective")
 
 
 # ---------------------------------------------------------------- finding the blocks
-_LIQUID = re.compile(r"\{%\s*math\s*%\}(.*?)\{%\s*endmath\s*%\}", re.S)
+_LIQUID = re.compile(r"\{%\s*math\s*%\}(.*?)\{%\s*endmath\s*%\}", re.DOTALL)
 
 
 def _blocks(text: str):
     """(line, inner text) of every ``{% math %}`` Liquid display, ``$$...$$``, ``$...$`` and ``\\begin{env}`` outside
     dollars, code fences and HTML comments."""
-    masked = re.sub(r"```.*?```|<!--.*?-->", lambda m: re.sub(r"[^\n]", " ", m.group(0)), text, flags=re.S)
+    masked = re.sub(r"```.*?```|<!--.*?-->", lambda m: re.sub(r"[^\n]", " ", m.group(0)), text, flags=re.DOTALL)
     out = []
     for m in _LIQUID.finditer(masked):
         out.append((masked.count("\n", 0, m.start()) + 1, text[m.start(1):m.end(1)].strip()))
