@@ -92,7 +92,7 @@ SIMPLE_COMMANDS = {
     "colon": "COLON", "langle": "LANGLE", "rangle": "RANGLE", "lbrace": "LSET", "rbrace": "RSET",
     "prime": "PRIME", "implies": "PROSE", "Rightarrow": "PROSE", "iff": "PROSE", "Leftrightarrow": "PROSE",
     "forall": "PROSE", "exists": "PROSE", "therefore": "PROSE", "Longrightarrow": "PROSE",
-    "Longleftrightarrow": "PROSE", "Downarrow": "PROSE", "Longdownarrow": "PROSE", "cap": "MUL", "cup": "MUL", "setminus": "MUL", "quad": None, "oslash": "DIV",
+    "Longleftrightarrow": "PROSE", "Downarrow": "PROSE", "Longdownarrow": "PROSE", "cap": "MUL", "cup": "MUL", "setminus": "MUL", "backslash": "MUL", "quad": None, "oslash": "DIV",
 }
 UNICODE_TOKENS = {
     "∑": ("SUMOP", "sum"), "∏": ("SUMOP", "prod"), "∫": ("INT", "int"), "∞": ("INFTY", "infty"),

@@ -34,6 +34,10 @@ def test_a_liquid_math_tag_is_a_display_on_the_line_of_its_opening_tag():
     # an operator named by its symbol alone: "unexpected end of formula"
     ("The gradients $\\nabla_\\theta$ and $\\nabla_{\\lambda}$ use $\\odot$, the product $\\prod_i$, and $\\nabla_\\theta f$.\n",
      [None] * 5),
+    # placeholders in the brackets of an inner product mentioned by its notation
+    ("Here $\\langle \\cdot,\\cdot\\rangle$ is the dot product.\n", [None]),
+    # a family indexed by a conditional of bold letters: "unexpected 'mid'"; a set difference written \backslash
+    ("Take $\\mathcal{Q}_{\\mathbf{y} \\mid \\mathbf{u}}$ and $J \\backslash J^-$.\n", [None, None]),
 ])
 def test_notation_the_round_could_not_read_is_read(notes, verdicts):
     blocks = _report(notes).blocks
