@@ -461,9 +461,9 @@ class _Reader(_Names, _Atoms):
 
 
 
-SET_OPERATIONS = {"cap": "intersection", "cup": "union", "setminus": "difference", "∩": "intersection",
-                  "∪": "union"}
-r"""``A \cap B``, ``A \cup B``, ``A \setminus B``: opaque set operations."""
+SET_OPERATIONS = {"cap": "intersection", "cup": "union", "setminus": "difference", "backslash": "difference",
+                  "∩": "intersection", "∪": "union"}
+r"""``A \cap B``, ``A \cup B``, ``A \setminus B`` (``A \backslash B``): opaque set operations."""
 
 
 def _applied_derivative(derivative, argument):
