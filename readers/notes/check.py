@@ -158,7 +158,7 @@ from readers.notes.whole_and_entries import whole_and_entries
 from readers.notes.generic_names import declares_generic
 from readers.notes.operator_scopes import DESCRIPTION as SCOPE_READING, widened_block
 from readers.notes.witnesses import QUANTIFIER, witness_names
-from readers.notes.defined_variables import substitute_definitions
+from readers.notes.defined_variables import refers_to_itself, substitute_definitions
 from readers.notes.angles import angle_definition, arccos_latex
 from readers.notes.bold_groups import with_bold_spread
 from readers.notes.degrees import DEGREE_CUE, degree_reading
@@ -1840,6 +1840,8 @@ class _NotesReader(_CatalogMatch):
             s.owner[_key(lhs)] = (s.number, line)  # p(x) = f_1(x) \ldots f_n(x): it names p, but an
             return  # ellipsis cannot be substituted into later claims
         s.owner[_key(lhs)] = (s.number, line)
+        if refers_to_itself(_key(lhs), body):
+            return  # theta = arccos(v.w / |v||w|) after w = (s cos theta, s sin theta): it names theta, never a value
         if isinstance(lhs, sp.Symbol):
             s.symbols[lhs] = body
         elif isinstance(lhs, sp.Pow):
