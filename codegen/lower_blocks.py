@@ -21,7 +21,12 @@ attention).
 from __future__ import annotations
 
 BLOCK_ELEMENTS = 1 << 17
-"""Elements of the largest intermediate of one block in float64: 1 MiB (half of a 2 MiB L2 cache).
+"""Elements of the largest intermediate of one block in float64: 1 MiB, the size of one core's L2 cache on the
+benchmark machine (AMD EPYC, 1 MiB 8-way L2 per core, 32 MiB shared L3; lscpu's "2 MiB (2 instances)" is the
+total of both cores).  With the block's input beside its temporaries the passes after the first read mostly
+from L3; smaller blocks that would stay in L2 lose more to NumPy's per-call overhead than they gain: a lean
+layer norm forward body (seven NumPy calls per block, float32 4096 x 1024, CPU time side by side, loaded
+machine) took 1.17x / 1.07x / 1.0x / 0.97x the time of 256-row (1 MiB) blocks at 64 / 128 / 256 / 512 rows.
 A block holds the same bytes in any dtype (twice the elements in float32: half the blocks, so half
 the per-call overhead of NumPy, for the same cache footprint)."""
 
@@ -82,10 +87,11 @@ def row_block_lines(name: str, params: tuple[str, ...], sliced: list[tuple[str, 
     output is kept per row when that shape is the whole batch's, else accumulated block by block.
     ``into``: the function's keyword for the array its result is written into (a tuple of arrays, or
     None for an output summed over the batch, when it returns a tuple); each block after the first
-    then writes its slice of the outputs in place (no block-sized result, no copy).  Not for a
-    transposed input (leading axis contiguous): a slice of its output is runs at a large power-of-two
-    stride, whose cache lines fall in a few cache sets and evict each other (measured: BatchNorm's
-    x.T 25% slower); its blocks compute into compact temporaries, copied out.
+    then writes its slice of the outputs in place (no block-sized result, no copy).  For a transposed
+    input (leading axis contiguous) a slice of its output is runs at a large power-of-two stride, whose
+    cache lines fall in a few cache sets and evict each other (measured: BatchNorm's x.T 25% slower with
+    every pass there): a one-array body computes into compact temporaries and its last pass alone writes
+    the slice (:data:`codegen.lower_nodes.STRIDED_OUT`); a tuple's blocks compute compact results, copied out.
     ``scratch``: the function's keyword for a dict of its temporaries: every full block gets the
     same one, so each temporary is allocated once (the last, shorter block gets none).
     ``buffers``: how many arrays of its widest shape the body allocates; with at most :data:`FEW_BUFFERS`
@@ -146,7 +152,7 @@ def row_block_lines(name: str, params: tuple[str, ...], sliced: list[tuple[str, 
         lines.append("    _outs = {" + ", ".join(f"{k!r}: {a}" for k, a in zip(outputs, alloc)) + "}")
     if into is not None and outputs == [None]:
         return lines + [f"    for _s in range(0, {ref}.shape[0], _rows):",
-                        f"        _o = _outs[_s:_s + _rows] if {ref}.strides[0] == max({ref}.strides) else None",
+                        "        _o = _outs[_s:_s + _rows]",
                         f"        _part = {name}({', '.join(args + [f'{into}=_o'])})",
                         "        if _part is not _o:",
                         "            _outs[_s:_s + _rows] = _part",

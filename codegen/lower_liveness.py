@@ -20,7 +20,11 @@ With ``out_param`` (a caller-given array, ``None`` by default; for a tuple of re
 arrays or ``None``), the statement that allocates the buffer of a returned array writes into it instead (``t_1 = np.subtract(z, m, out=_out)``):
 every later statement of that buffer then writes there too, so a caller that runs the function
 block by block gets each block's result in its slice of one output array, with no block-sized
-allocation and no copy.  NumPy's ``out=None`` allocates as before.
+allocation and no copy.  NumPy's ``out=None`` allocates as before.  Where the caller's array is strided
+along its last axis (the output slice of a block of a transposed input: runs at a large power-of-two
+stride, whose cache lines share a few cache sets), the buffer's first statement writes a compact
+temporary instead (kept in ``scratch_param``) and its last statement writes the caller's array: one
+pass over the strided memory, where the caller used to copy the block's compact result into it.
 
 With ``scratch_param`` (a dict, ``None`` by default), every other statement that allocates a buffer
 takes it from that dict when a previous call left one there, and leaves its own there
@@ -32,7 +36,13 @@ from __future__ import annotations
 
 import ast
 
-from codegen.lower_nodes import MATMUL_PRODUCTS, SCALED_MATMUL, Stmt, is_fresh
+from codegen.lower_nodes import (
+    MATMUL_PRODUCTS,
+    SCALED_MATMUL,
+    STRIDED_OUT,
+    Stmt,
+    is_fresh,
+)
 
 
 def _reads(code: str) -> set[str]:
@@ -85,10 +95,16 @@ def plan(stmts: list[Stmt], result_code: str, params: set[str], ranges: dict,
             b.end = max(b.end, end)
         pinned = [_Buffer(None, None, n)] if s.reads & params else []
         groups[s.name] = aliased + pinned
+    flag = []
     if out_param is not None and result_code.isidentifier():
         first = _allocating(stmts, result_code, groups.get(result_code, ()))
         if first is not None:
             first.out = out_param
+            final = next(s for s in stmts if s.name == result_code)
+            if final is not first:  # a strided array of the caller's is written once, by the last pass
+                first.strided, final.last = STRIDED_OUT, out_param
+                flag = [(f"{STRIDED_OUT} = {out_param} is not None and np.ndim({out_param}) > 0 and "
+                         f"{out_param}.strides[-1] != {out_param}.itemsize")]
     elif out_param is not None:  # a tuple: element k into the caller's array out_param[k] (or None)
         value = ast.parse(result_code, mode="eval").body
         for k, e in enumerate(value.elts if isinstance(value, ast.Tuple) else ()):
@@ -96,9 +112,9 @@ def plan(stmts: list[Stmt], result_code: str, params: set[str], ranges: dict,
             if first is not None and first.caller is None:
                 first.caller = (out_param, k)
     if scratch_param is not None:
-        for k, s in enumerate(t for t in stmts if t.ufunc and t.out is None):
+        for k, s in enumerate(t for t in stmts if t.ufunc and (t.out is None or t.strided is not None)):
             s.scratch = (scratch_param, scratch_first + k)
-    return _with_deletions(stmts, result_code, last)
+    return flag + _with_deletions(stmts, result_code, last)
 
 
 def _allocating(stmts: list[Stmt], result_name: str, bufs) -> Stmt | None:

@@ -187,6 +187,13 @@ def is_fresh(a: Arr) -> bool:
                              or bool(_COMPARE.match(a.template)))
 
 
+STRIDED_OUT = "_strided_out"
+r"""The generated code's flag: the caller's array ``_out`` is strided along its last axis (a block of a transposed input,
+e.g. batch normalization's features x batch view, whose output slice is runs of a row at a large power-of-two
+stride).  Its statements then compute into compact temporaries and only the last one writes the caller's array, once
+(:func:`codegen.lower_liveness.plan`)."""
+
+
 @dataclass
 class Stmt:
     """One named statement ``name = code``; ``ufunc`` and ``args`` when it may take ``out=``."""
@@ -200,6 +207,8 @@ class Stmt:
     reads: set = field(default_factory=set)
     scratch: tuple[str, int] | None = None  # (dict name, key): a buffer kept from the previous call
     caller: tuple[str, int] | None = None  # (tuple name, position): the caller's array, if it gives one
+    strided: str | None = None  # the flag (STRIDED_OUT) under which the caller's array ``out`` is written last
+    last: str | None = None  # the caller's array this last statement of its buffer writes where ``strided`` holds
 
     def lines(self) -> list[str]:
         """The statement; with ``scratch``, the buffer taken from (and left in) the dict; with ``caller``
@@ -211,6 +220,12 @@ class Stmt:
         return self._lines()
 
     def _lines(self) -> list[str]:
+        if self.strided is not None:  # the caller's array where it is row-contiguous, else a compact temporary
+            kept = "None" if self.scratch is None else f"None if {self.scratch[0]} is None else {self.scratch[0]}.get({self.scratch[1]})"
+            lines = [f"{self.name} = {self.ufunc}({', '.join(self.args)}, out=({kept}) if {self.strided} else {self.out})"]
+            if self.scratch is not None:
+                lines.append(f"if {self.scratch[0]} is not None and {self.strided}: {self.scratch[0]}[{self.scratch[1]}] = {self.name}")
+            return lines
         if self.out is not None or self.scratch is None:
             return [self._assignment()]
         ws, k = self.scratch
@@ -232,6 +247,8 @@ class Stmt:
             return f"{self.name} = {self.ufunc}({', '.join(self.args)})"
         if self.out is None:
             return f"{self.name} = {self.code}"
+        if self.last is not None:
+            return f"{self.name} = {self.ufunc}({', '.join(self.args)}, out={self.last} if {STRIDED_OUT} else {self.out})"
         return f"{self.name} = {self.ufunc}({', '.join(self.args)}, out={self.out})"
 
 
@@ -517,6 +534,10 @@ def blas_row_reduction(a: Arr, args: list[str], kinds: list) -> str | None:
             f"if {u}.strides[-1] == {v}.strides[-1] == {u}.itemsize else {a.template.format(u, v)})")
 
 
+STRIDED_CHUNKS = 8
+r"""Chunks of a float32 sum of products over a strided last axis (:func:`strided_row_dot`)."""
+
+
 def strided_row_dot(u: str, v: str, einsum: str) -> str:
     r"""Code of $\sum_j u_{\dots j} v_{\dots j}$ over a strided last axis (the blocks of a transposed input).
 
@@ -524,10 +545,21 @@ def strided_row_dot(u: str, v: str, einsum: str) -> str:
     float32 over 1024 rows of a batch-norm block, 1.4e-6 relative); below float64, the product written
     into a block-sized temporary and summed by BLAS's matrix-vector product, in memory order with
     several columns at a time, errs 4.2e-7 for 30% more time (1.7 ms against 1.3 per 16 blocks of
-    256 x 1024), which is what puts the float32 batch norm's forward error at PyTorch's.  In float64
-    einsum's $n\,\varepsilon$ is far inside the certificate's tolerance: einsum."""
-    return (f"(np.matmul(np.multiply({u}, {v}), np.ones({u}.shape[-1], {u}.dtype)) if {u}.itemsize < 8 "
-            f"else {einsum})")
+    256 x 1024).  BLAS adds each row's terms in order there too, so the product's transpose is cut into
+    :data:`STRIDED_CHUNKS` runs of the summed axis, each summed by one matrix-vector product (a batch of
+    them in one call) and the chunks' sums added: the same pass, one more level of pairwise summation,
+    1.5e-7 (10 us more per block); it is what puts the float32 batch norm's variance, and so every output
+    it scales, inside PyTorch's error (forward, worst of 3 draws of 1024 x 4096: 2.3e-7 -> 1.1e-7, PyTorch
+    2.0e-7).  Where the axis does not split into chunks of at least 8 terms, or the operands' shapes differ,
+    one product as before.  In float64 einsum's $n\,\varepsilon$ is far inside the certificate's tolerance:
+    einsum."""
+    c = STRIDED_CHUNKS
+    n = f"{u}.shape[-1]"
+    chunked = (f"np.matmul(np.ones({n} // {c}, {u}.dtype), np.multiply({u}, {v}).T.reshape({c}, {n} // {c}, -1))"
+               f".sum(axis=0).reshape({u}.shape[-2::-1]).T")
+    return (f"({chunked} if {u}.itemsize < 8 and {u}.size and {n} >= {8 * c} and {n} % {c} == 0 "
+            f"and {u}.shape == {v}.shape "
+            f"else np.matmul(np.multiply({u}, {v}), np.ones({n}, {u}.dtype)) if {u}.itemsize < 8 else {einsum})")
 
 
 def row_dot(u: str, v: str) -> str:

@@ -91,12 +91,14 @@ def check_step(step: Step, *, budget: float = 10.0, seed: int = 0, ladder: tuple
 def _rungs(step: Step, child: BudgetedChild, *, budget: float, seed: int, ladder, start: float) -> Verdict:
     """The budgeted part of :func:`check_step`, each call in ``child``: the written divisors and the probe (default
     ladder only), the ladder, then sizes beyond the concrete ones."""
-    verdict = None
+    verdict, written_unsearched = None, ""
     if ladder is None and written_applies(step):
         outcome = child.run(written_domain_refutation, step, WRITTEN_SHARE * budget * GRACE,
                             seconds=WRITTEN_SHARE * budget)
         if outcome.ok and isinstance(outcome.value, Verdict) and outcome.value.kind == "refuted":
             verdict = dataclasses.replace(outcome.value, seconds=time.monotonic() - start)
+        searched = outcome.ok and not (isinstance(outcome.value, Verdict) and outcome.value.kind == "undecided")
+        written_unsearched = "" if searched else outcome.status if not outcome.ok else "timeout"
         budget = max(budget - outcome.seconds, 0.0)
     if verdict is None and ladder is None:
         outcome = child.run(quick_refutation, step, PROBE_SHARE * budget * GRACE, seed, seconds=PROBE_SHARE * budget)
@@ -110,6 +112,11 @@ def _rungs(step: Step, child: BudgetedChild, *, budget: float, seed: int, ladder
             if outcome.ok and isinstance(outcome.value, Verdict) and outcome.value.kind == "refuted":
                 verdict = dataclasses.replace(outcome.value, seconds=time.monotonic() - start,
                                               details={"ladder": verdict.summary()[:300]})
+    if written_unsearched and verdict.kind in ("proved", "verified"):
+        return _undecided({"written": f"{verdict.kind} ({verdict.method}) where both sides are defined, but the search "
+                                      f"for zeros of the divisors as written ended without an answer ({written_unsearched}):"
+                                      " sympy cancels (x - 1)/(x - 1) to 1, so the claim may fail where one vanishes"},
+                          ["timeout" if written_unsearched == "timeout" else "error"], time.monotonic() - start)
     return verdict
 
 

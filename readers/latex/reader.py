@@ -8,6 +8,7 @@ import sympy as sp
 from sympy.core.function import AppliedUndef
 
 from readers.latex.atoms import _Atoms
+from readers.latex.joined import joined_equations
 from readers.latex.membership import membership
 from readers.latex.names import _Names
 from readers.latex.nodes import (
@@ -137,6 +138,9 @@ class _Reader(_Names, _Atoms):
             if env.name in ALIGNED:
                 return env.rows
             raise self.error(f"a bare {env.name} environment", items[0][1])
+        parts = None if annotations else joined_equations(items, self.text)
+        if parts is not None:  # F(t) := ... \quad\text{and}\quad G(t) := ...: two equations, two rows
+            return [self.interpret(items[a:b], tree, []) for a, b in parts]
         return [self.interpret(items, tree, annotations)]
 
     def interpret(self, items, tree, annotations) -> Row:
@@ -461,9 +465,9 @@ class _Reader(_Names, _Atoms):
 
 
 
-SET_OPERATIONS = {"cap": "intersection", "cup": "union", "setminus": "difference", "∩": "intersection",
-                  "∪": "union"}
-r"""``A \cap B``, ``A \cup B``, ``A \setminus B``: opaque set operations."""
+SET_OPERATIONS = {"cap": "intersection", "cup": "union", "setminus": "difference", "backslash": "difference",
+                  "∩": "intersection", "∪": "union"}
+r"""``A \cap B``, ``A \cup B``, ``A \setminus B`` (``A \backslash B``): opaque set operations."""
 
 
 def _applied_derivative(derivative, argument):

@@ -35,7 +35,7 @@ RELATIONS = {
     "triangleq": ":=", "coloneqq": ":=", "doteq": ":=", "leftarrow": ":=", "gets": ":=", "longleftarrow": ":=",
     "≤": "<=", "≥": ">=", "≠": "!=", "≈": "approx", "∝": "propto", "→": "->", "∈": "in", "∼": "~", "≡": "equiv",
     "≔": ":=", "notin": "notin", "ll": "ll", "gg": "gg", "subset": "subset", "subseteq": "subset",
-    "supset": "supset", "supseteq": "supset", "mapsto": "mapsto", "perp": "perp", "ni": "ni",
+    "supset": "supset", "supseteq": "supset", "mapsto": "mapsto", "perp": "perp", "ni": "ni", "leftrightarrow": "<->", "↔": "<->",
     "lessapprox": "lessapprox", "lesssim": "lessapprox", "gtrapprox": "gtrapprox", "gtrsim": "gtrapprox",
     "⊆": "subset", "⊂": "subset", "⊇": "supset", "⊃": "supset", "∉": "notin", "∋": "ni", "⟶": "->",
 }
@@ -92,7 +92,7 @@ SIMPLE_COMMANDS = {
     "colon": "COLON", "langle": "LANGLE", "rangle": "RANGLE", "lbrace": "LSET", "rbrace": "RSET",
     "prime": "PRIME", "implies": "PROSE", "Rightarrow": "PROSE", "iff": "PROSE", "Leftrightarrow": "PROSE",
     "forall": "PROSE", "exists": "PROSE", "therefore": "PROSE", "Longrightarrow": "PROSE",
-    "Longleftrightarrow": "PROSE", "Downarrow": "PROSE", "Longdownarrow": "PROSE", "cap": "MUL", "cup": "MUL", "setminus": "MUL", "quad": None, "oslash": "DIV",
+    "Longleftrightarrow": "PROSE", "Downarrow": "PROSE", "Longdownarrow": "PROSE", "cap": "MUL", "cup": "MUL", "setminus": "MUL", "backslash": "MUL", "quad": None, "oslash": "DIV",
 }
 UNICODE_TOKENS = {
     "∑": ("SUMOP", "sum"), "∏": ("SUMOP", "prod"), "∫": ("INT", "int"), "∞": ("INFTY", "infty"),

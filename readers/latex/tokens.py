@@ -48,12 +48,21 @@ from readers.latex.tables import (
 _SIGN_SCRIPT = re.compile(r"\s*\{\s*(\+\+|\+|-|\*|\\star(?![A-Za-z])|\\ast(?![A-Za-z]))\s*\}")
 _STARRED_LABEL = re.compile(r"\s*\{\s*\*\s*([0-9]+|[A-Za-z])\s*\}")
 r"""A subscript that is a star and a number or letter, ``x_{*1}``, ``x_{*m}`` (test points in Gaussian-process texts)."""
+_PLACEHOLDER = re.compile(r"\(\s*\\cdot(?![A-Za-z])\s*(?:,\s*\\cdot(?![A-Za-z])\s*)*\)")
+r"""``(\cdot)`` after a name: the placeholder of an argument (``h(\cdot)``, ``D^*_G(\cdot)``, ``k(\cdot, \cdot)``), so
+the function itself is meant, not a product with a dot."""
 _OPERATOR_AFTER = re.compile(r"\s*\\(?:cdot|circ|times|odot|otimes)(?![A-Za-z])")
 r"""A binary operator after ``\ldots,``: the comma is a slip (``f_d \circ \ldots, \circ f_1``), not a list."""
-_SCRIPT_NAME = r"[A-Za-z](?:_(?:\{[^{}|]*\}|[A-Za-z0-9]))?"
-_CONDITIONAL_SCRIPT = re.compile(r"\s*\{\s*(" + _SCRIPT_NAME + r")\s*(?:\\mid|\|)\s*(" + _SCRIPT_NAME + r")\s*\}")
-r"""A subscript naming a conditional law, ``p_{Y \mid X}``, ``f_{X|Y}``, ``E_{w_{t+1}|w_t}``: one label (the law's
-name), not a bar."""
+_STYLED_LETTER = r"\\(?:mathbf|boldsymbol|bm|mathcal|mathbb|mathsf)\s*\{\s*([A-Za-z])\s*\}"
+_CONDITIONAL_SCRIPT = re.compile(r"\s*\{\s*(?:([A-Z])|" + _STYLED_LETTER + r")\s*(?:\\mid|\|)\s*(?:([A-Z])|"
+                                 + _STYLED_LETTER + r")\s*\}")
+r"""A subscript naming a conditional law, ``p_{Y \mid X}``, ``f_{X|Y}``, ``\mathcal{P}_{\mathbf{x} \mid \mathbf{z}}``:
+one label (the density's or the family's name), not a bar.  Capitals or styled letters only: ``p_{j|i}`` may be
+an entry indexed by ``i`` and ``j``."""
+_SCRIPTED_NAME = r"[A-Za-z]_(?:\{[^{}|]*\}|[A-Za-z0-9])"
+_SCRIPTED_CONDITIONAL = re.compile(r"\s*\{\s*(" + _SCRIPTED_NAME + r")\s*(?:\\mid|\|)\s*(" + _SCRIPTED_NAME + r")\s*\}")
+r"""``E_{w_{t+1}|w_t}``: a conditional law of names that carry their own subscripts, one label as well (a bare
+``p_{j|i}`` stays an index pair)."""
 _STATEMENT_ARROWS = frozenset({"rightarrow", "longrightarrow", "to"})
 r"""Arrows that, opening a statement after a separator (``\qquad``, ``\hspace``, a new row), say "so": the
 statement after them is read on its own row (not as a side condition), never as the end of a limit.  (``\implies``
@@ -300,9 +309,19 @@ class _Tokenizer:
         if conditional:  # p_{Y \mid X}(y \mid x): the label Y|X names the conditional density
             self.emit("USCORE", char, start, start + 1)
             self.pos = conditional.end()
-            return self.emit("NAME", f"{conditional.group(1)}given{conditional.group(2)}", conditional.start(1),
-                             conditional.end(2))
+            given, of = conditional.group(1) or conditional.group(2), conditional.group(3) or conditional.group(4)
+            return self.emit("NAME", f"{given}given{of}", conditional.start(1) if conditional.group(1) else
+                             conditional.start(2), conditional.end(4 if conditional.group(4) else 3))
+        scripted = _SCRIPTED_CONDITIONAL.match(text, start + 1) if char == "_" else None
+        if scripted:  # E_{w_{t+1}|w_t}[...]: the label names the conditional law
+            self.emit("USCORE", char, start, start + 1)
+            self.pos = scripted.end()
+            return self.emit("NAME", f"{scripted.group(1)}given{scripted.group(2)}", scripted.start(1), scripted.end(2))
         if char == "(" and self.prose_parenthesis(start):
+            return None
+        placeholder = _PLACEHOLDER.match(text, start) if char == "(" and self.previous_is_operand() else None
+        if placeholder:  # h(\cdot), g_\theta(\cdot, \cdot): the function itself, its argument left open
+            self.pos = placeholder.end()
             return None
         if char == "{" and self.set_braces(start):
             return None
@@ -671,6 +690,8 @@ class _Tokenizer:
         if name == "mathop":  # \mathop{\mathrm{argmax}}: an operator spelled as text
             content, self.pos = self.group(self.pos, "\\mathop")
             content = re.sub(r"\\[,;:! ]|~", "", content)  # \mathop{\mathrm{arg\,min}}, \mathrm{minimize~}
+            if not content.strip():  # \mathop{}\!\mathrm{d}x: an empty atom that only spaces the differential
+                return None
             inner = re.fullmatch(r"\s*(?:\\(?:%s)\*?\s*)?\{?\s*([A-Za-z]+)\s*\}?\s*" % "|".join(sorted(TEXTS)), content)
             if not inner:
                 raise self.error("unsupported \\mathop argument", start)

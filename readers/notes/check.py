@@ -98,6 +98,7 @@ from readers.notes.catalog import SIGMOID_CUE, _CatalogMatch
 from readers.notes.matrices import MatrixClaims
 from readers.notes.array_laws import METHOD as LAW_METHOD
 from readers.notes.array_laws import array_law, written_out
+from readers.notes.mentions import operator_named
 from readers.notes.moments import ATOMS, NO_RANDOM_VARIABLE, compound_moments, decorated, only_inside, operators_in, read_moments, refutable
 from readers.notes.moments import _capital
 from readers.notes.moments import _tie as tie_moments
@@ -157,10 +158,11 @@ from readers.notes.whole_and_entries import whole_and_entries
 from readers.notes.generic_names import declares_generic
 from readers.notes.operator_scopes import DESCRIPTION as SCOPE_READING, widened_block
 from readers.notes.witnesses import QUANTIFIER, witness_names
-from readers.notes.defined_variables import substitute_definitions
+from readers.notes.defined_variables import refers_to_itself, substitute_definitions
 from readers.notes.angles import angle_definition, arccos_latex
 from readers.notes.bold_groups import with_bold_spread
 from readers.notes.degrees import DEGREE_CUE, degree_reading
+from readers.notes.liquid import liquid_math
 from readers.notes.macros import with_macros
 from readers.notes.definition_cues import introduces_definition, introduces_restatement, restates_row,\
     split_restatements, text_before, differentiated_after
@@ -317,6 +319,7 @@ def check_notes(text: str, *, path: str = "<string>", budget: float = 5.0, macro
     text whose macro definitions hold (a LaTeX file's preamble), ``text`` by default."""
     from derivations.checker.ladder import check_step
 
+    text = liquid_math(text)  # Jekyll's {% math %} displays (readers.notes.liquid)
     catalog, catalog_error = _catalog()
     names = _vocabulary(text, catalog) | special_names_as_values(text)
     reader = _NotesReader(names, catalog, catalog_error, budget, check_step, defined_functions(text))
@@ -969,8 +972,8 @@ class _NotesReader(_CatalogMatch):
         try:
             block = self.parse(frag.content, frag)
         except LatexParseError as exc:
-            named = _function_named(frag.content)
-            if named is not None:  # "the activation $\tanh$": a function mentioned by name, nothing to check
+            named = _function_named(frag.content) or operator_named(frag.content)
+            if named is not None:  # "the activation $\tanh$", "where $\odot$ is": a mention, nothing to check
                 return BlockReport(**base, parsed=True, role="no claim", parsed_form=named)
             return BlockReport(**base, parsed=False, error=str(exc), role="unparsed")
         try:
@@ -1837,6 +1840,8 @@ class _NotesReader(_CatalogMatch):
             s.owner[_key(lhs)] = (s.number, line)  # p(x) = f_1(x) \ldots f_n(x): it names p, but an
             return  # ellipsis cannot be substituted into later claims
         s.owner[_key(lhs)] = (s.number, line)
+        if refers_to_itself(_key(lhs), body):
+            return  # theta = arccos(v.w / |v||w|) after w = (s cos theta, s sin theta): it names theta, never a value
         if isinstance(lhs, sp.Symbol):
             s.symbols[lhs] = body
         elif isinstance(lhs, sp.Pow):
@@ -2525,8 +2530,8 @@ class _NotesReader(_CatalogMatch):
         if member is not None:  # 3 \in \{1, 3, 5\}: numbers against a set written out (readers.notes.membership)
             return [StepReport(**shown, verdict=member, method=membership.METHOD,
                                reason="" if member == "proved" else f"{membership.METHOD}: it does not hold")]
-        if claim.rel in ("~", "in", "!=", "notin", "ll", "gg", "subset", "supset", "mapsto", "perp", "congruent",
-                         "lessapprox", "gtrapprox"):  # f(x - eta f'(x)) \lessapprox f(x): up to higher order
+        if claim.rel in ("~", "in", "!=", "notin", "ll", "gg", "subset", "supset", "mapsto", "<->", "perp",
+                         "congruent", "lessapprox", "gtrapprox"):  # f(x - eta f'(x)) \lessapprox f(x): up to higher order
             return [StepReport(**shown, verdict="undecided", reason=f"relation {claim.rel!r} is not checked")]
         if claim.rel == "->":
             return self.check_limit(lhs, rhs, claim, shown, frag)

@@ -21,8 +21,10 @@ from __future__ import annotations
 import dataclasses
 import re
 
-_NEWCOMMAND = re.compile(r"\\(?:re|provide)?newcommand\*?\s*(?:\{\s*\\([A-Za-z]+)\s*\}|\\([A-Za-z]+))\s*"
-                         r"(?:\[\s*(\d)\s*\])?\s*(\[)?")
+_NEWCOMMAND = re.compile(r"\\(?:re|provide)?newcommand\*?\s*(?:\{\s*\\([A-Za-z]+|[^A-Za-z\s{}\\])\s*\}"
+                         r"|\\([A-Za-z]+|[^A-Za-z\s{}\\]))\s*(?:\[\s*(\d)\s*\])?\s*(\[)?")
+r"""A definition's name is a control word (``\bx``) or, as TeX allows, a control symbol: one character that is not a
+letter (``\newcommand{\0}{\mathbf{0}}``)."""
 _DEF = re.compile(r"\\def\s*\\([A-Za-z]+)\s*\{")
 _OPERATOR = re.compile(r"\\DeclareMathOperator(\*?)\s*(?:\{\s*\\([A-Za-z]+)\s*\}|\\([A-Za-z]+))\s*\{")
 _PASSES = 20
@@ -122,7 +124,8 @@ def _substitute(body: str, args: list[str]) -> str:
 
 
 def _expand_once(latex: str, macros: dict[str, Macro]) -> tuple[str, bool]:
-    pattern = re.compile(r"\\(" + "|".join(sorted(map(re.escape, macros), key=len, reverse=True)) + r")(?![A-Za-z])")
+    pattern = re.compile(r"\\(" + "|".join(re.escape(name) + (r"(?![A-Za-z])" if name.isalpha() else "")
+                                           for name in sorted(macros, key=len, reverse=True)) + ")")
     out, k, changed = [], 0, False
     for m in pattern.finditer(latex):
         if m.start() < k:

@@ -10,8 +10,8 @@ named like the checker's), with :data:`DIGITS` significant digits.
   reported.
 * :func:`shrink` makes a checker's counterexample readable: the checker refutes
   at whatever point it finds first, often an edge such as $C = 10^{-12}$ where
-  two values that differ by a factor of three look like rounding noise.  Round
-  values (1, -1, 2, 1/2, ...) are tried for each variable in turn and kept when
+  two values that differ by a factor of three look like rounding noise.  The
+  checker's round values (1, 2, 3, 1/2, ...) are tried for each variable in turn and kept when
   the point stays in the domain, satisfies the record's conditions, and the two
   sides still differ clearly.  Simplex-valued arrays are left alone (their
   entries move together).
@@ -24,9 +24,9 @@ import sympy as sp
 from symbolic.domains import Simplex
 from symbolic.expr import as_expr
 
+from derivations.checker.strategies.decide import round_point
 from readers.latex.nodes import SUMMED
 
-ROUND_VALUES = (1.0, -1.0, 2.0, 0.5, 0.25, 0.0, 3.0)
 CLEAR_DIFFERENCE = 1e-6
 """Least relative difference of two sides that differ clearly (or a shrunk point's, the original's if smaller)."""
 NOISE = 1e-20
@@ -110,18 +110,19 @@ def shrink(lhs, rhs, counterexample: dict, domains: dict, conditions=(), sizes: 
     if best is None or gap <= NOISE:
         return counterexample
     clear = min(CLEAR_DIFFERENCE, gap)
-    for name in sorted(point, key=_order):
-        domain = _domain(domains, name)
-        if domain is None or isinstance(domain, Simplex):
-            continue
-        current = point[name]
-        for value in ROUND_VALUES[:ROUND_VALUES.index(current)] if current in ROUND_VALUES else ROUND_VALUES:
-            if not domain.contains(np.array(value)):
-                continue
-            found, moved = sides.difference({**point, name: value})
-            if found is not None and moved >= clear:
-                point, best = {**point, name: value}, found
-                break
+    movable = {name: value for name, value in point.items()
+               if _domain(domains, name) is not None and not isinstance(_domain(domains, name), Simplex)}
+
+    def still_differs(candidate: dict) -> bool:
+        moved = {name: float(value) for name, value in candidate.items() if float(value) != point[name]}
+        if not all(_domain(domains, name).contains(np.array(value)) for name, value in moved.items()):
+            return False
+        found, gap = sides.difference({**point, **moved})
+        return found is not None and gap >= clear
+
+    rounded = round_point(movable, still_differs, key=_order)
+    point = {**point, **{name: float(value) for name, value in rounded.items()}}
+    best = sides.difference(point)[0]
     out = {k: v for k, v in counterexample.items() if k in RESERVED or k not in point}
     out.update({name: _short(point[name]) for name in sorted(point, key=_order)})
     out["lhs"], out["rhs"] = _short(best[0]), _short(best[1])

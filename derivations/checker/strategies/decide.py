@@ -294,15 +294,15 @@ ROUND_TRIALS = 48
 """Most exact re-checks spent on rounding one counterexample (each is one precision-tracking evaluation)."""
 
 
-def round_point(point: dict, still_fails, max_trials: int = ROUND_TRIALS) -> dict:
+def round_point(point: dict, still_fails, max_trials: int = ROUND_TRIALS, key=str) -> dict:
     r"""The point with coordinates replaced, one at a time, by the first of :data:`ROUND_VALUES` at which
     ``still_fails(candidate)`` (an exact re-check) stays true.
 
     A sampled counterexample such as $d = -2.37$, $i = -1.6$ is true but reads as a trick; where the claim
     also fails at $d = 1$, $i = 2$, that is the one shown.  A coordinate is only moved earlier in that list, and
-    at most ``max_trials`` re-checks are spent."""
+    at most ``max_trials`` re-checks are spent; coordinates are taken in the order of ``key``."""
     best, trials = dict(point), 0
-    for symbol in sorted(point, key=str):
+    for symbol in sorted(point, key=key):
         value = best[symbol]
         for candidate in ROUND_VALUES[:ROUND_VALUES.index(value)] if value in ROUND_VALUES else ROUND_VALUES:
             if trials >= max_trials:

@@ -1,7 +1,8 @@
 r"""Rung 1: symbolic proof with sympy.
 
 * ``=``: the difference is reduced to zero (``zero.ZERO_TESTS``), or the ratio to one; where it holds maxima of
-  symbols, first in each case of which argument attains them (``max_cases``);
+  symbols, first in each case of which argument attains them (``max_cases``); where it is piecewise, first
+  branch by branch (``branches``);
 * ``<= >= < >``: the sign-oriented difference is a sum of non-negative terms,
   possibly after subtracting recorded lemmas (``inequality``);
 * ``propto``: $\partial_x (lhs / rhs) = 0$;
@@ -23,6 +24,7 @@ from derivations.checker.budget import within_cpu_seconds
 from derivations.checker.step import Step
 from derivations.checker.verdict import Verdict
 
+from derivations.checker.strategies.branches import prove_equal_by_branches
 from derivations.checker.strategies.inequality import prove_inequality
 from derivations.checker.strategies.instances import Instance, Unsupported, has_sizes, instances, refined_symbolic
 from derivations.checker.strategies.limit import symbolic_limit
@@ -89,8 +91,8 @@ def domain_mismatch(inst: Instance) -> Verdict | None:
 
 def prove_instance(inst: Instance, tests=ZERO_TESTS) -> str | None:
     """How ``inst`` was proved (a strategy name), else None.  Limits go through :func:`symbolic_limit`."""
-    if inst.rel == "=":  # maxima of symbols split by their argmax first: a few cheap cases, not simplify's seconds
-        return prove_equal_by_max_cases(inst.lhs, inst.rhs) or prove_equal(
+    if inst.rel == "=":  # maxima split by their argmax, piecewise sides by branch: cheap cases, not simplify's seconds
+        return prove_equal_by_max_cases(inst.lhs, inst.rhs) or prove_equal_by_branches(inst.lhs, inst.rhs) or prove_equal(
             inst.lhs, inst.rhs, substitution=inst.simplex_substitution, assumptions=inst.assumptions, tests=tests)
     if inst.rel in INEQUALITIES:
         return prove_inequality(inst)

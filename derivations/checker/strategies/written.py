@@ -34,8 +34,13 @@ def applies(step: Step) -> bool:
     return step.undefined == "refutes" and step.rel == "=" and bool(step.written_divisors) and not has_sizes(step)
 
 
+OUT_OF_TIME = Verdict("undecided", method="domain as written", reason="the zeros of the written divisors were not all tried")
+"""What the search returns when its deadline ends it: not the same as finding no zero."""
+
+
 def written_domain_refutation(step: Step, budget: float) -> Verdict | None:
-    """``refuted`` at a zero of a written divisor of exactly one side where the other side is defined, else None."""
+    """``refuted`` at a zero of a written divisor of exactly one side where the other side is defined;
+    :data:`OUT_OF_TIME` when the deadline stopped the search; None when every zero found was tried."""
     if not applies(step):
         return None
     deadline = busy_clock() + budget
@@ -58,14 +63,14 @@ def written_domain_refutation(step: Step, budget: float) -> Verdict | None:
     for side, divisor in divisors:
         for point in _zeros(divisor, symbols, deadline):
             if busy_clock() > deadline:
-                return None
+                return OUT_OF_TIME
             if point in seen or not inside(inst, point):
                 continue
             seen.append(point)
             verdict = _decide_at(inst, divisors, point)
             if verdict is not None:
                 return verdict
-    return None
+    return OUT_OF_TIME if busy_clock() > deadline else None
 
 
 def _zeros(divisor: sp.Expr, symbols, deadline: float):

@@ -46,3 +46,14 @@ def test_the_reader_records_written_divisors_outside_bound_bodies():
     step = claim_step("(x - 1)/(x - 1) + sum(1/j, j, 1, n) + tan(y) + z**-2", "==", "log(w)")
     assert {(side, str(d)) for side, d in step.written_divisors} == {
         ("lhs", "x - 1"), ("lhs", "cos(y)"), ("lhs", "z"), ("rhs", "w")}
+
+
+def test_a_search_cut_short_never_lets_the_cancelled_form_be_proved(monkeypatch):
+    """On a loaded machine the search for written zeros once ran out of its share and the cancelled form
+    ``1 = 1`` was reported ``proved``: a false proof that depended on the load.  A search that did not finish
+    leaves the claim undecided and says why."""
+    import derivations.checker.ladder as ladder
+
+    monkeypatch.setattr(ladder, "WRITTEN_SHARE", 1e-6)  # no time at all for the search
+    verdict = check_step(claim_step("(x - 1)/(x - 1)", "==", "1", []), budget=BUDGET)
+    assert verdict.kind == "undecided" and "divisors as written" in verdict.reason

@@ -61,8 +61,7 @@ def test_a_latex_file_reads_the_definitions_of_the_files_it_inputs(tmp_path):
 
 
 @pytest.mark.parametrize("latex, read", [
-    (r"s_0 \sim \rho_0(\cdot)", r"rho_0(\cdot)"),  # an argument left open: a function, not \cdot * rho_0
-    (r"a_t \sim \pi(\cdot | s_t)", r"pi(\cdot, Given(s_t))"),
+    (r"a_t \sim \pi(\cdot | s_t)", r"pi(\cdot, Given(s_t))"),  # an argument left open, with a condition
     (r"V(s) = \mathbb{E}_{\tau \sim \pi}\left[R(\tau) \left| s_0 = s \right.\right]", "Given(event_eq(s_0, s))"),
     (r"g = \cancel{\nabla_\theta \log \rho_0(s_0)} + h", r"nabla_theta(log(rho_0(s_0)))"),
     (r"z = \sum_{\substack{i = 1}}^{n} x_i", "Sum(x[i], (i, 1, n))"),  # amsmath's lines under a sum
