@@ -45,6 +45,7 @@ from derivations.checker.strategies.margin import TIE, Closest, closed_form_poin
 from derivations.checker.strategies.quadrature import CLEAR, careful_side, closed_refutation
 from derivations.checker.strategies.series import divergent_series_refutation
 from derivations.checker.strategies.sampling import alternating_points, candidate_points, respects_domains, small_grid
+from derivations.checker.strategies.written import domain_refutation_at, undefined_as_written
 
 POINTS = 200
 """Points per step (spread over its concrete instances, at least ``MIN_POINTS_PER_INSTANCE`` each)."""
@@ -282,6 +283,8 @@ class NumericTest:
         verdict = self.decide_at(inst, point)
         if verdict is not None:
             return verdict
+        if inst.written_divisors and undefined_as_written(inst, exact_point(point)):
+            return "undefined"  # both sides divide by zero as written: no evidence either way
         # not decided exactly: the sides to dps correct digits each (evalf), as evidence only
         confirmed = confirm((inst.lhs, inst.rhs), point, self.digits)
         if confirmed is not None and compare(inst.rel, *confirmed, self.digits) != "fails":
@@ -344,6 +347,8 @@ class NumericTest:
         exact = exact_point(point)
         if not inside(inst, exact):
             return None
+        if undefined_as_written(inst, exact):  # the cancelled forms' values are not the claim's there
+            return domain_refutation_at(inst, exact)
         decision = decide(inst.lhs, inst.rhs, exact, real=not inst.is_complex)
         if decision.state.startswith("undefined "):
             if inst.undefined == "refutes" and inst.rel == "=":
@@ -536,7 +541,7 @@ def _refutation(inst: Instance, exact: dict, decision, why: str) -> Verdict:
     dependent = inst.simplex_substitution
 
     def still_fails(candidate):
-        if not inside(inst, completed(inst, candidate)):
+        if not inside(inst, completed(inst, candidate)) or undefined_as_written(inst, completed(inst, candidate)):
             return False
         again = decide(inst.lhs, inst.rhs, candidate, real=not inst.is_complex)
         if why:
@@ -605,6 +610,8 @@ def decide_domain_at(inst: Instance, point: dict) -> Verdict | None:
     """A refutation when, at the exact ``point`` inside the assumptions, exactly one side is undefined."""
     if not inside(inst, point):
         return None
+    if undefined_as_written(inst, point):
+        return domain_refutation_at(inst, point)
     decision = decide(inst.lhs, inst.rhs, point, real=not inst.is_complex)
     if decision.state.startswith("undefined "):
         return _refutation(inst, point, decision, "domain mismatch")

@@ -313,9 +313,8 @@ def names(claim):
         tree = ast.parse(text.split("=")[0] if "=" in text and text.split("=")[1].strip() in KIND_TESTS else text)
         bound = set()
         for node in ast.walk(tree):
-            if isinstance(node, ast.Call) and node.func.id in ("sum", "product", "diff", "limit"):
-                if node.func.id != "diff":
-                    bound.add(node.args[1].id)
+            if isinstance(node, ast.Call) and node.func.id in ("sum", "product", "limit"):
+                bound.add(node.args[1].id)
             if isinstance(node, ast.Call) and node.func.id == "integrate":
                 bound.add(node.args[1].elts[0].id)
         for node in ast.walk(tree):
