@@ -339,7 +339,23 @@ def shortest_point(point: dict, still_fails, max_digits: int = 17) -> dict:
     return best
 
 
-def decimal_text(value: sp.Expr, digits: int = 20) -> str:
+def coordinate_text(value: sp.Expr) -> str:
+    r"""A counterexample's coordinate as text that reads back as exactly that value: the short decimal when it is
+    exact, else every decimal place (a point $10^{-50}$ beside a step, $1 - 10^{-50}$, must not read as $1.0$,
+    where the claim may hold), else the fraction; an irrational value with its decimal approximation."""
+    if not isinstance(value, sp.Rational):
+        return f"{value} (≈ {decimal_text(value)})"
+    text = decimal_text(value)
+    try:
+        if sp.Rational(text) == value:
+            return text
+    except (TypeError, ValueError):
+        pass
+    longer = decimal_text(value, places=200)
+    return longer if sp.Rational(longer) == value else str(value)
+
+
+def decimal_text(value: sp.Expr, digits: int = 20, places: int = 40) -> str:
     """A rational as a short decimal when it is one exactly, else its value to ``digits`` digits."""
     if isinstance(value, sp.Integer):
         return str(value)
@@ -352,7 +368,7 @@ def decimal_text(value: sp.Expr, digits: int = 20) -> str:
         while q % 5 == 0:
             q //= 5
             fives += 1
-        if q == 1 and max(twos, fives) <= 40:
+        if q == 1 and max(twos, fives) <= places:
             places = max(twos, fives)
             text = f"{sp.Integer(value.p * 10**places // value.q)}"
             sign = "-" if text.startswith("-") else ""

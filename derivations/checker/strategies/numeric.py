@@ -33,11 +33,11 @@ from derivations.checker.step import Step
 from derivations.checker.verdict import Verdict
 
 from derivations.checker.strategies.divergence import divergent_refutation
-from derivations.checker.strategies.decide import (MAX_DIGITS as DECIDE_MAX_DIGITS, decide, decimal_text, exact_point,
+from derivations.checker.strategies.decide import (MAX_DIGITS as DECIDE_MAX_DIGITS, coordinate_text, decide, decimal_text, exact_point,
                                                    holds, round_point, shortest_point)
 from derivations.checker.strategies.evaluate import (Conditions, compare, compile_expr, confirm, magnitude_digits,
                                                      relation_holds, relatively_apart, show, value_at)
-from derivations.checker.strategies.jumps import jump_failure
+from derivations.checker.strategies.jumps import beside_steps, jump_failure
 from derivations.checker.strategies.ties import far_points, feature_points, likely_ties
 from derivations.checker.strategies.instances import Instance, Unsupported, instances
 from derivations.checker.strategies.limit import approach_limit
@@ -160,6 +160,12 @@ class NumericTest:
             # points are a search for thin failures beyond the samples, which sample an analytic identity well
             for tie in likely_ties(inst, deadline, tally.cut) if inst.rel != "=" else feature_points(inst, deadline):
                 verdict = self.decide_at(inst, tie)
+                for beside in beside_steps(inst, tie) if verdict is None else ():
+                    if busy_clock() > deadline:
+                        break
+                    verdict = self.decide_at(inst, beside)  # a sliver on one side of a step
+                    if verdict is not None:
+                        break
                 if isinstance(verdict, Verdict):
                     return verdict
         accepted, draws = 0, 0
@@ -552,7 +558,7 @@ def _refutation(inst: Instance, exact: dict, decision, why: str) -> Verdict:
     short = completed(inst, shortest_point(free, still_fails))
     if short != completed(inst, exact):
         decision = decide(inst.lhs, inst.rhs, short, real=not inst.is_complex)
-    counterexample = {str(s): decimal_text(v) if v.is_Rational else f"{v} (≈ {decimal_text(v)})" for s, v in short.items()}
+    counterexample = {str(s): coordinate_text(v) for s, v in short.items()}
     for side, value in (("lhs", decision.lhs), ("rhs", decision.rhs)):
         counterexample[side] = "undefined" if value is None else decimal_text(value)
     if why == "" and decision.difference is not None:
