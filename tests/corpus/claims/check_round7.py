@@ -19,6 +19,7 @@ thresholds and their neighbours), and limits by evaluating far out; a derivative
 numerical differentiation at high precision, an integral by mpmath's quadrature with the kinks as breakpoints.
 """
 import ast
+import re
 import itertools
 import json
 import pathlib
@@ -160,6 +161,8 @@ class Walker:
 
     def _Call(self, node):
         name = node.func.id
+        if name == "D":
+            return mp.mpf(node.args[0].value)
         if name in ("sum", "product"):
             return self._range(node, name == "sum")
         if name == "diff":
@@ -239,8 +242,12 @@ def limit_holds(l, r, rel):
     return gaps[-1] < mp.mpf(10) ** -6 * max(1, abs(r)) and gaps[-1] <= gaps[0]
 
 
+DECIMAL = re.compile(r"(?<![\w.])(\d+\.\d*(?:[eE][-+]?\d+)?|\d+[eE][-+]?\d+)")
+"""A decimal literal, read as the exact decimal it shows (``0.3`` is 3/10; Python's ast would give a float)."""
+
+
 def parse(text):
-    return ast.parse(text, mode="eval")
+    return ast.parse(DECIMAL.sub(r'D("\1")', text), mode="eval")
 
 
 def value(text, point):
@@ -303,7 +310,7 @@ def satisfies(claim, point):
                 if name in pt and not KIND_TESTS[kind](pt[name]):
                     return False
                 continue
-            tree = ast.parse(a.replace("!=", "!="), mode="eval").body
+            tree = parse(a).body
             assert isinstance(tree, ast.Compare), a
             values = [Walker(pt)(tree.left)] + [Walker(pt)(c) for c in tree.comparators]
             for op, x, y in zip(tree.ops, values, values[1:]):
