@@ -136,7 +136,7 @@ def _decide_at(inst, divisors, point: dict) -> Verdict | None:
     counterexample[side] = f"undefined ({divisor} = 0 as written)"
     counterexample[other] = decimal_text(value)
     return Verdict("refuted", method="domain as written: a divisor vanishes",
-                   counterexample=counterexample, assumptions=inst.assumption_texts(),
+                   counterexample=inst.labelled(counterexample), assumptions=inst.assumption_texts(),
                    reason=f"domain mismatch: the {side} as written divides by {divisor} (or takes log/tan where it "
                           f"is undefined), which is 0 here, while the {other} is defined; sympy's cancellation "
                           "does not remove the point from the claim")
