@@ -222,8 +222,12 @@ def _reproduced(value: sp.Expr, number) -> bool:
         return False
     target = mpmath.mpf(number._mpf_) if number.is_Float else mpmath.mpf(int(number.p)) / int(number.q)
     written = max((max(len(str(abs(r.p))), len(str(r.q))) for r in value.atoms(sp.Rational)), default=0)
+    if size + written + 60 > 4 * MAX_DIGITS:
+        # a difference of 1e-2171472409516268 (log Phi(1e8) against its asymptotic bound) needs that many digits:
+        # at any fewer, mpmath loses the same 1 - 1e-(...) that evalf lost and "reproduces" its 0 for log Phi(1e8)
+        return False
     for digits in (size + written + 60, 2 * (size + written) + 120):
-        with mpmath.workdps(min(digits, 4 * MAX_DIGITS)):
+        with mpmath.workdps(digits):
             try:
                 got = function()
             except Exception:  # noqa: BLE001
@@ -339,7 +343,23 @@ def shortest_point(point: dict, still_fails, max_digits: int = 17) -> dict:
     return best
 
 
-def decimal_text(value: sp.Expr, digits: int = 20) -> str:
+def coordinate_text(value: sp.Expr) -> str:
+    r"""A counterexample's coordinate as text that reads back as exactly that value: the short decimal when it is
+    exact, else every decimal place (a point $10^{-50}$ beside a step, $1 - 10^{-50}$, must not read as $1.0$,
+    where the claim may hold), else the fraction; an irrational value with its decimal approximation."""
+    if not isinstance(value, sp.Rational):
+        return f"{value} (≈ {decimal_text(value)})"
+    text = decimal_text(value)
+    try:
+        if sp.Rational(text) == value:
+            return text
+    except (TypeError, ValueError):
+        pass
+    longer = decimal_text(value, places=200)
+    return longer if sp.Rational(longer) == value else str(value)
+
+
+def decimal_text(value: sp.Expr, digits: int = 20, places: int = 40) -> str:
     """A rational as a short decimal when it is one exactly, else its value to ``digits`` digits."""
     if isinstance(value, sp.Integer):
         return str(value)
@@ -352,7 +372,7 @@ def decimal_text(value: sp.Expr, digits: int = 20) -> str:
         while q % 5 == 0:
             q //= 5
             fives += 1
-        if q == 1 and max(twos, fives) <= 40:
+        if q == 1 and max(twos, fives) <= places:
             places = max(twos, fives)
             text = f"{sp.Integer(value.p * 10**places // value.q)}"
             sign = "-" if text.startswith("-") else ""

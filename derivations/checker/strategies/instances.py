@@ -83,6 +83,8 @@ class Instance:
     label: str = ""
     complex_names: tuple[str, ...] = ()
     undefined: str = "skipped"
+    written_divisors: tuple = ()
+    """``(side, v)`` pairs in the instance's symbols: the side as written divides by $v$ (``Step.written_divisors``)."""
 
     @property
     def is_complex(self) -> bool:
@@ -214,8 +216,10 @@ def _instance(step: Step, values: dict, *, concretize: bool = True) -> Instance:
     variable = refined.get(step.variable, step.variable) if step.variable is not None else None
     point = as_expr(step.point).xreplace(refined) if step.point is not None else None
     label = ", ".join(f"{k}={v}" for k, v in values.items())
+    written = () if complex_names else tuple((side, as_expr(d).xreplace(values).xreplace(refined))
+                                              for side, d in step.written_divisors)
     return Instance(parts[0], parts[1], step.rel, tuple(parts[2:]), tuple(groups), variable, point, label,
-                    complex_names, step.undefined)
+                    complex_names, step.undefined, written)
 
 
 def _split_complex(parts, scalars):

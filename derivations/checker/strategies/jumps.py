@@ -75,6 +75,42 @@ def _failures(inst: Instance, deadline: float) -> Iterator[dict]:
                             yield return_point | {"jump": str(node), "value there": str(at_level)}
 
 
+STEP_OFFSETS = tuple(sp.Integer(10) ** -k for k in (25, 50, 100))
+r"""Exact distances from a step at which the claim is decided on either side (:func:`beside_steps`)."""
+
+
+def beside_steps(inst: Instance, point: dict) -> Iterator[dict]:
+    r"""Exact points at :data:`STEP_OFFSETS` on either side of ``point`` along each real symbol, when ``point`` is a
+    step of a jump function in the claim ($g$ an integer under ``floor``/``ceiling``, $0$ under
+    ``sign``/``Heaviside``).
+
+    A claim can fail only on one side of a step, in a sliver narrower than the spacing of float64:
+    $\lfloor x^2 \rfloor \ge x^2 - 1 + 10^{-30}$ fails only where $x^2$ is within $10^{-30}$ below an integer,
+    just left of $x = \sqrt 2$, where it holds; no sample meets the sliver, and the step itself shows nothing."""
+    jumps = [node for node in (inst.lhs - inst.rhs).atoms(*JUMPS)]
+    if not jumps or not _at_a_step(jumps, point):
+        return
+    for s in inst.symbols:
+        if s.is_integer or s not in point:
+            continue
+        for offset in STEP_OFFSETS:
+            for direction in (-1, 1):
+                yield point | {s: point[s] + direction * offset}
+
+
+def _at_a_step(jumps, point: dict) -> bool:
+    for node in jumps:
+        try:
+            g = node.args[0].xreplace(point)
+        except Exception:  # noqa: BLE001 - not a number here
+            continue
+        if g.free_symbols:
+            continue
+        if (g.is_integer if node.func in (sp.floor, sp.ceiling) else g.is_zero) is True:
+            return True
+    return False
+
+
 def _value_at_step(node: sp.Expr, level: int) -> sp.Expr:
     r"""The jump's own value where its argument equals ``level``: $\operatorname{sign}(0) = 0$, the convention a
     ``Heaviside`` states in its second argument ($H(0) = \tfrac12$ when it states none), ``level`` for a floor or

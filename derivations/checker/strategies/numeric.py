@@ -33,11 +33,11 @@ from derivations.checker.step import Step
 from derivations.checker.verdict import Verdict
 
 from derivations.checker.strategies.divergence import divergent_refutation
-from derivations.checker.strategies.decide import (MAX_DIGITS as DECIDE_MAX_DIGITS, decide, decimal_text, exact_point,
+from derivations.checker.strategies.decide import (MAX_DIGITS as DECIDE_MAX_DIGITS, coordinate_text, decide, decimal_text, exact_point,
                                                    holds, round_point, shortest_point)
 from derivations.checker.strategies.evaluate import (Conditions, compare, compile_expr, confirm, magnitude_digits,
                                                      relation_holds, relatively_apart, show, value_at)
-from derivations.checker.strategies.jumps import jump_failure
+from derivations.checker.strategies.jumps import beside_steps, jump_failure
 from derivations.checker.strategies.ties import far_points, feature_points, likely_ties
 from derivations.checker.strategies.instances import Instance, Unsupported, instances
 from derivations.checker.strategies.limit import approach_limit
@@ -45,6 +45,7 @@ from derivations.checker.strategies.margin import TIE, Closest, closed_form_poin
 from derivations.checker.strategies.quadrature import CLEAR, careful_side, closed_refutation
 from derivations.checker.strategies.series import divergent_series_refutation
 from derivations.checker.strategies.sampling import alternating_points, candidate_points, respects_domains, small_grid
+from derivations.checker.strategies.written import domain_refutation_at, undefined_as_written
 
 POINTS = 200
 """Points per step (spread over its concrete instances, at least ``MIN_POINTS_PER_INSTANCE`` each)."""
@@ -159,6 +160,12 @@ class NumericTest:
             # points are a search for thin failures beyond the samples, which sample an analytic identity well
             for tie in likely_ties(inst, deadline, tally.cut) if inst.rel != "=" else feature_points(inst, deadline):
                 verdict = self.decide_at(inst, tie)
+                for beside in beside_steps(inst, tie) if verdict is None else ():
+                    if busy_clock() > deadline:
+                        break
+                    verdict = self.decide_at(inst, beside)  # a sliver on one side of a step
+                    if verdict is not None:
+                        break
                 if isinstance(verdict, Verdict):
                     return verdict
         accepted, draws = 0, 0
@@ -282,6 +289,8 @@ class NumericTest:
         verdict = self.decide_at(inst, point)
         if verdict is not None:
             return verdict
+        if inst.written_divisors and undefined_as_written(inst, exact_point(point)):
+            return "undefined"  # both sides divide by zero as written: no evidence either way
         # not decided exactly: the sides to dps correct digits each (evalf), as evidence only
         confirmed = confirm((inst.lhs, inst.rhs), point, self.digits)
         if confirmed is not None and compare(inst.rel, *confirmed, self.digits) != "fails":
@@ -344,6 +353,8 @@ class NumericTest:
         exact = exact_point(point)
         if not inside(inst, exact):
             return None
+        if undefined_as_written(inst, exact):  # the cancelled forms' values are not the claim's there
+            return domain_refutation_at(inst, exact)
         decision = decide(inst.lhs, inst.rhs, exact, real=not inst.is_complex)
         if decision.state.startswith("undefined "):
             if inst.undefined == "refutes" and inst.rel == "=":
@@ -536,7 +547,7 @@ def _refutation(inst: Instance, exact: dict, decision, why: str) -> Verdict:
     dependent = inst.simplex_substitution
 
     def still_fails(candidate):
-        if not inside(inst, completed(inst, candidate)):
+        if not inside(inst, completed(inst, candidate)) or undefined_as_written(inst, completed(inst, candidate)):
             return False
         again = decide(inst.lhs, inst.rhs, candidate, real=not inst.is_complex)
         if why:
@@ -547,7 +558,7 @@ def _refutation(inst: Instance, exact: dict, decision, why: str) -> Verdict:
     short = completed(inst, shortest_point(free, still_fails))
     if short != completed(inst, exact):
         decision = decide(inst.lhs, inst.rhs, short, real=not inst.is_complex)
-    counterexample = {str(s): decimal_text(v) if v.is_Rational else f"{v} (≈ {decimal_text(v)})" for s, v in short.items()}
+    counterexample = {str(s): coordinate_text(v) for s, v in short.items()}
     for side, value in (("lhs", decision.lhs), ("rhs", decision.rhs)):
         counterexample[side] = "undefined" if value is None else decimal_text(value)
     if why == "" and decision.difference is not None:
@@ -605,6 +616,8 @@ def decide_domain_at(inst: Instance, point: dict) -> Verdict | None:
     """A refutation when, at the exact ``point`` inside the assumptions, exactly one side is undefined."""
     if not inside(inst, point):
         return None
+    if undefined_as_written(inst, point):
+        return domain_refutation_at(inst, point)
     decision = decide(inst.lhs, inst.rhs, point, real=not inst.is_complex)
     if decision.state.startswith("undefined "):
         return _refutation(inst, point, decision, "domain mismatch")

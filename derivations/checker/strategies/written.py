@@ -96,10 +96,32 @@ def _zeros(divisor: sp.Expr, symbols, deadline: float):
                     break
 
 
+def undefined_as_written(inst, point: dict) -> tuple[str, ...]:
+    r"""The sides (``'lhs'``, ``'rhs'``) that divide by zero as written at the exact ``point``
+    (``Instance.written_divisors``), although their cancelled sympy forms may have a value there.
+
+    No value-based counterexample may sit at such a point: where both sides are undefined as written,
+    $\frac{x - 1}{x - 1} = \operatorname{sign}((x - 1)^2)\,\frac{x - 1}{x - 1}$ at $x = 1$, the claim says
+    nothing, though the cancelled forms $1$ and $0$ differ; where one side is, only a domain refutation
+    (:func:`domain_refutation_at`) may be shown, with that side undefined."""
+    return tuple(side for side in ("lhs", "rhs")
+                 if any(s == side and _vanishes(d, point) for s, d in getattr(inst, "written_divisors", ())))
+
+
+def domain_refutation_at(inst, point: dict) -> Verdict | None:
+    """A domain refutation at the exact ``point`` (inside the claim) where exactly one side divides by zero as
+    written and the other is a defined finite real, for a claim that must hold wherever its assumptions do."""
+    if inst.undefined != "refutes" or inst.rel != "=":
+        return None
+    return _decide_at(inst, list(getattr(inst, "written_divisors", ())), point)
+
+
 def _vanishes(divisor: sp.Expr, point: dict) -> bool:
     try:
         value = divisor.xreplace(point)
-        return value == 0 or value.is_zero is True or sp.simplify(value) == 0
+        if value.free_symbols:
+            return False  # a symbol the point does not give (cancelled from both sides): not decided here
+        return value == 0 or value.is_zero is True or (not value.is_Rational and sp.simplify(value) == 0)
     except Exception:  # noqa: BLE001
         return False
 
@@ -119,7 +141,7 @@ def _decide_at(inst, divisors, point: dict) -> Verdict | None:
     counterexample[side] = f"undefined ({divisor} = 0 as written)"
     counterexample[other] = decimal_text(value)
     return Verdict("refuted", method="domain as written: a divisor vanishes",
-                   counterexample=counterexample, assumptions=inst.assumption_texts(),
+                   counterexample=inst.labelled(counterexample), assumptions=inst.assumption_texts(),
                    reason=f"domain mismatch: the {side} as written divides by {divisor} (or takes log/tan where it "
                           f"is undefined), which is 0 here, while the {other} is defined; sympy's cancellation "
                           "does not remove the point from the claim")

@@ -7,6 +7,7 @@ import sympy as sp
 
 from derivations.checker.assumptions import Region
 from derivations.checker.ladder import check_step
+from derivations.checker.strategies.decide import decide
 from readers.claim import claim_step
 
 BUDGET = 30.0
@@ -47,3 +48,12 @@ def test_a_region_contains_exact_values_beyond_float64():
     below = Region(-float("inf"), 10.0, (False, True), integer=True)
     assert below.contains_exact(sp.Integer(10)) and not below.contains_exact(sp.Rational(19, 2) + 1)
     assert not below.contains_exact(sp.Rational(1, 2))
+
+
+def test_a_difference_smaller_than_any_reproducible_precision_is_not_certified():
+    # round 7 (cc-h7-logphi-upper, true, refuted at x = 1e8): log Phi(x) < -phi(x)(1/x - 1/x^3) holds, by a relative
+    # 3/x^4 of a difference near 1e-2171472409516268; evalf and mpmath (capped at 6000 digits) both read Phi(1e8) as 1
+    # and "certified" lhs - rhs = 0 - rhs > 0
+    step = claim_step("log(Phi(x))", "<", "-exp(-x**2/2)*(1 - 1/x**2)/(x*sqrt(2*pi))", ["x >= 1"])
+    (x,) = step.lhs.free_symbols
+    assert decide(step.lhs, step.rhs, {x: sp.Integer(10) ** 8}).state in ("negative", "unknown")

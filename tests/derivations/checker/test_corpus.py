@@ -61,6 +61,16 @@ HELD_OUT_6_CI = (
 """The claims of ``heldout_round6.jsonl`` that CI checks (the one that exposed a wrong verdict, and the float trap
 that sympy gets wrong); ``python3 benchmarks/corpus.py --corpus tests/corpus/claims/heldout_round6.jsonl`` runs all
 of it."""
+HELD_OUT_7 = load_claims(CORPUS.with_name("heldout_round7.jsonl"))
+HELD_OUT_7_CI = (
+    # wrong before the fixes: a true claim refuted where both sides are 0/0 as written (sympy cancelled the divisor
+    # and the cancelled forms differ there), and a false claim verified whose failures lie in a sliver 1e-30 wide
+    # beside the steps of floor (the unit tests are in test_written_domain.py and test_steps_and_jumps.py)
+    "dm-h7-cancel-both-undef", "tr-h7-floor-sq-thin",
+)
+"""The claims of ``heldout_round7.jsonl`` that CI checks (two of the three that exposed a wrong verdict; the third
+is the same class as the first); ``python3 benchmarks/corpus.py --corpus tests/corpus/claims/heldout_round7.jsonl``
+runs all of it, and ``tests/corpus/claims/check_round7.py`` checks its labels."""
 HELD_OUT_4_CI = (
     # wrong before the fixes: floor(x + sin x) <= x + sin x (true) refuted where sympy rounded floor(99 - 2.9e-14)
     # up to 99; steps of floor at n = 7919 and n = 1009 that no sample met (false, verified)
@@ -119,6 +129,18 @@ def test_round_5_claim_gets_no_dishonest_verdict(claim):
 @pytest.mark.parametrize("claim", [c for c in HELD_OUT_6 if c["id"] in HELD_OUT_6_CI], ids=lambda c: c["id"])
 def test_round_6_claim_gets_no_dishonest_verdict(claim):
     test_corpus_claim_gets_no_dishonest_verdict(claim)
+
+
+@pytest.mark.parametrize("claim", [c for c in HELD_OUT_7 if c["id"] in HELD_OUT_7_CI], ids=lambda c: c["id"])
+def test_round_7_claim_gets_no_dishonest_verdict(claim):
+    test_corpus_claim_gets_no_dishonest_verdict(claim)
+
+
+def test_the_round_7_subset_names_existing_claims():
+    assert set(HELD_OUT_7_CI) <= {c["id"] for c in HELD_OUT_7}
+    earlier = {c["id"] for c in CLAIMS} | {c["id"] for c in HELD_OUT} | {c["id"] for c in HELD_OUT_3} | \
+        {c["id"] for c in HELD_OUT_4} | {c["id"] for c in HELD_OUT_5} | {c["id"] for c in HELD_OUT_6}
+    assert len({c["id"] for c in HELD_OUT_7}) == len(HELD_OUT_7) and not {c["id"] for c in HELD_OUT_7} & earlier
 
 
 def test_the_round_6_subset_names_existing_claims():

@@ -4,6 +4,8 @@ Each test but ``test_c`` failed on the code before its fix (``floor(x + sin(x)) 
 refuted; the false claims were verified); ``test_c`` guards the fix's true neighbour."""
 import math
 
+import mpmath
+import pytest
 import sympy as sp
 
 from derivations.checker.ladder import check_step
@@ -54,3 +56,19 @@ def test_e_a_closed_floor_just_below_an_integer_is_neither_proved_nor_refuted_wr
     text = "floor(99.7229305048659 + sin(99.7229305048659))"
     assert not verdict(text, "=", "99").holds
     assert verdict(text, "=", "98").kind != "refuted"
+
+
+SLIVERS = [
+    # round 7 (tr-h7-floor-sq-thin, false, verified): fails only where x^2 is within 1e-30 below an integer; the
+    # step at x = sqrt(2) itself holds, and no float64 sample lands in the sliver
+    ("floor(x**2)", ">=", "x**2 - 1 + 10**(-30)", lambda x: mpmath.floor(x**2) >= x**2 - 1 + mpmath.mpf(10) ** -30),
+    ("ceiling(x**3)", "<=", "x**3 + 1 - 10**(-40)", lambda x: mpmath.ceil(x**3) <= x**3 + 1 - mpmath.mpf(10) ** -40),
+]
+
+
+@pytest.mark.parametrize("lhs, rel, rhs, holds", SLIVERS, ids=["floor-below-step", "ceiling-above-step"])
+def test_f_a_failure_in_a_sliver_beside_a_step_is_refuted_at_a_point_that_reads_back(lhs, rel, rhs, holds):
+    v = verdict(lhs, rel, rhs)
+    assert v.kind == "refuted", v.summary()
+    with mpmath.workdps(400):  # the coordinate as printed, read back exactly, and the claim decided by mpmath
+        assert not holds(mpmath.mpf(v.counterexample["x"])), v.counterexample

@@ -57,3 +57,27 @@ def test_a_search_cut_short_never_lets_the_cancelled_form_be_proved(monkeypatch)
     monkeypatch.setattr(ladder, "WRITTEN_SHARE", 1e-6)  # no time at all for the search
     verdict = check_step(claim_step("(x - 1)/(x - 1)", "==", "1", []), budget=BUDGET)
     assert verdict.kind == "undecided" and "divisors as written" in verdict.reason
+
+
+BOTH_UNDEFINED = {
+    # true wherever both sides are defined; at the zero both are 0/0 as written, though the cancelled forms differ
+    "sign-of-square": ("(x - 1)/(x - 1)", "sign((x - 1)**2)*(x - 1)/(x - 1)"),
+    "abs-sign": ("x/x", "abs(sign(x))*x/x"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(BOTH_UNDEFINED))
+def test_where_both_sides_divide_by_zero_as_written_there_is_no_counterexample(name):
+    lhs, rhs = BOTH_UNDEFINED[name]
+    verdict = check_step(claim_step(lhs, "==", rhs), budget=BUDGET)
+    assert verdict.kind != "refuted", verdict.summary()
+
+
+@pytest.mark.parametrize("lhs, rhs", [
+    ("(x - 1)/(x - 1) + x", "3*(x - 1)/(x - 1) + x"),  # the exact rung's mover tried x = 1 first
+    ("exp(x)*(x - 1)/(x - 1)", "2*exp(x)*(x - 1)/(x - 1)"),  # the numeric rung's mover
+])
+def test_a_counterexample_is_not_moved_onto_a_zero_of_a_written_divisor(lhs, rhs):
+    verdict = check_step(claim_step(lhs, "==", rhs), budget=BUDGET)
+    assert verdict.kind == "refuted", verdict.summary()
+    assert verdict.counterexample["x"] != "1", verdict.counterexample  # there both sides are 0/0 as written
