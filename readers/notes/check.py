@@ -86,6 +86,7 @@ from readers.notes.approximation import REL, check_approximation as approximatio
 from readers.notes.approximation import check_asymptotic as approximation_asymptotic
 from readers.notes.arbitrary import arbitrary_functions, as_values, draws, scaled_applications, substitute
 from readers.notes.blocks import Fragment, find_blocks
+from readers.notes.intervals import existential
 from readers.notes.independence import assumes_independence, conditioning, states_independence
 from readers.notes.operators import OPERATOR_CUE, derivative_reading, operators
 from readers.notes.vector_kinds import declared as declared_vectors
@@ -1036,7 +1037,8 @@ class _NotesReader(_CatalogMatch):
         self.section.leave_items(frag.items)
         self.record_laws(block)
         self.event_values.observe(_chains(block), frag.line)
-        pairs = condition_pairs(block, frozenset(self.section.functions))
+        before = self.lines[frag.line - 1][:frag.column - 1] if 0 < frag.line <= len(self.lines) else ""
+        pairs = condition_pairs(block, frozenset(self.section.functions), intervals=not existential(before))
         facts = self.entropy_facts(pairs, frag) if pairs is not None else None
         if facts:  # H(X) \geq 0: no condition on X, a fact about Shannon's entropy (readers.notes.entropy)
             return BlockReport(**base, parsed=True, steps=tuple(facts), role="claim", parsed_form=shown,
