@@ -97,6 +97,7 @@ from readers.notes.componentwise import ComponentFunctions
 from readers.notes.einstein import einstein_reading
 from readers.notes.catalog import SIGMOID_CUE, _CatalogMatch
 from readers.notes.matrices import MatrixClaims
+from readers.notes.array_elements import as_elements, counts_from_zero, family_instances, section_arrays
 from readers.notes.array_laws import METHOD as LAW_METHOD
 from readers.notes.array_laws import array_law, written_out
 from readers.notes.moments import ATOMS, NO_RANDOM_VARIABLE, compound_moments, decorated, only_inside, operators_in, read_moments, refutable
@@ -1256,8 +1257,19 @@ class _NotesReader(_CatalogMatch):
         self.section.conditions += [(r, _show(r), line) for r in relations]
 
     def in_force(self, expr_symbols, paragraph):
-        """The section's conditions on these names, and the examples of this paragraph."""
-        conditions = [c for c in self.section.conditions if c[0].free_symbols & expr_symbols]
+        r"""The section's conditions on these names, and the examples of this paragraph.  A condition on a name the
+        expression holds as another symbol of the same name (the index ``j`` of ``s_j``, an integer, after the
+        prose's real ``j \ge 1``) is stated on the expression's symbol."""
+        by_name = {x.name: x for x in expr_symbols if isinstance(x, sp.Symbol)}
+        conditions = []
+        for c in self.section.conditions:
+            if c[0].free_symbols & expr_symbols:
+                conditions.append(c)
+                continue
+            same = {x: by_name[x.name] for x in c[0].free_symbols if isinstance(x, sp.Symbol) and x.name in by_name}
+            renamed = c[0].xreplace(same) if same else None
+            if renamed is not None and renamed not in (sp.true, sp.false):
+                conditions.append((renamed, c[1], c[2]))
         known = set(self.section.functions) | self.document_functions
         # a = p_data(x): a function the notes never define says nothing of a (it stays a free name, under its
         # conditions); substituted, the claim had an unknown function the numeric step could not evaluate
@@ -1866,6 +1878,7 @@ class _NotesReader(_CatalogMatch):
     def expand(self, expr):
         """Substitute the section's definitions until nothing changes."""
         s = self.section
+        expr = as_elements(family_instances(expr, s.symbols), section_arrays(s.arrays, s.symbols))  # p_0, s_0
         for _ in range(MAX_EXPANSION_ROUNDS):
             expr = components(expr, s.symbols) if s.symbols else expr  # s_i after s = softmax(z)
             expr = _differentiated_first(s.symbols, expr) if s.symbols else expr
@@ -3031,6 +3044,7 @@ class _NotesReader(_CatalogMatch):
                 return "a derivative in a variable the conditions set to a value"
         lhs, rhs = (bind_limit_variables(_freshen(e.xreplace(values))) for e in (lhs, rhs))
         parts = [lhs, rhs, *conditions]
+        zero_based = zero_based or counts_from_zero(parts)  # s_0, or a sum from 0 a definition brought in
         indices, sizes = _indices_and_sizes(parts, zero_based=zero_based)
         index_conditions = [c for c in conditions if c.free_symbols and c.free_symbols <= set(indices)]
         assumptions = [c for c in conditions if c not in index_conditions]

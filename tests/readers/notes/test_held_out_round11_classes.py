@@ -31,3 +31,28 @@ def test_membership_in_an_interval_is_a_condition_and_bounds_the_counterexample(
     assert 0 < float(point["p"]) < 1
     assert ends.verdict not in ("proved", "verified")
     assert half.verdict in ("proved", "verified")
+
+
+def test_a_numbered_name_is_an_element_of_the_array_the_section_sums_over():
+    r"""``a_0`` and ``q_0`` after ``J = -\log(e^{a_0}/\sum_{i=0}^{M} e^{a_i})`` and ``q_j = \dots``: the element
+    a[0] and q at j = 0 (the derivative was "not given as a function of a_0", q_0 an unknown), counted from 0 as the
+    sums are (shifted as 1-based they asked for a[-1]); a prose condition on the index (``j \ge 1``) holds for the
+    index of the claim (it was lost, and the claim refuted at j = 0)."""
+    text = ("# Contrastive\n\nScores $a_0, \\dots, a_M$ and the loss\n\n"
+            "$$J = -\\log\\frac{e^{a_0}}{\\sum_{i=0}^{M} e^{a_i}}.$$\n\n"
+            "Write $q_j = \\frac{e^{a_j}}{\\sum_{k=0}^{M} e^{a_k}}$. Then\n\n"
+            "$$\\frac{\\partial J}{\\partial a_0} = q_0 - 1$$\n\nbut not\n\n"
+            "$$\\frac{\\partial J}{\\partial a_0} = 1 - q_0$$\n\nand for the others, $j \\ge 1$,\n\n"
+            "$$\\frac{\\partial J}{\\partial a_j} = q_j.$$\n")
+    blocks = [b for b in _blocks(text) if b.steps]
+    assert [b.verdict for b in blocks] == ["verified", "refuted", "verified"]
+    point = next(s.counterexample for s in blocks[1].steps if s.counterexample)
+    assert "a[0]" in point
+
+
+def test_an_instance_of_a_family_and_its_data_are_elements_of_one_array():
+    r"""``z_1 - z_2`` after ``z_i = w x_i + b``: z[1] - z[2] in the data x[1], x[2] that ``x_1``, ``x_2`` name (they
+    shared no name before), and a recurrence ``h_t = a h_{t-1} + x_t`` is not instanced (``h_1`` stays its step)."""
+    text = ("# Affine\n\nLet $z_i = w x_i + b$. Then\n\n$$z_1 - z_2 = w\\,(x_1 - x_2)$$\n\n"
+            "# Recurrence\n\n$$h_t = a\\,h_{t-1} + x_t.$$\n\nThen $h_1 = a h_0 + x_1$.\n")
+    assert _verdicts(text) == ["proved", "undecided"]
