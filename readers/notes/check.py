@@ -2469,13 +2469,17 @@ class _NotesReader(_CatalogMatch):
         return None
 
     def narrower(self, report, claim, frag, lhs, rhs, shown, stated):
-        """A refuted claim on names the notes give no domain: undecided (holds where ...) when it holds
-        for positive values (or values in (0, 1)) of those names; a claim written in cases states its domain."""
+        r"""A refuted claim on names the notes give no domain: undecided (holds where ...) when it holds
+        for positive values (or values in (0, 1)) of those names; a claim written in cases states its domain, and
+        so does a bound written in the block (``x^2 < x \quad \text{for } x \in [0, 1]``: refuted at 0)."""
         if lhs.has(sp.Piecewise) or rhs.has(sp.Piecewise):
             return report
         if _unchecked(lhs, rhs):  # unknown functions: refuted for every function, whatever the domain
             return report
         constrained = set().union(*(c.free_symbols for c in stated)) if stated else set()
+        constrained |= {x for c in claim.conditions for part in (c.args if isinstance(c, sp.And) else (c,))
+                        if isinstance(part, (sp.StrictLessThan, sp.LessThan, sp.StrictGreaterThan, sp.GreaterThan))
+                        for x in part.free_symbols}
         real = widened_names(text_before(self.lines, frag.kind, frag.line, frag.column))  # "for all real $a$"
         constrained |= {x for x in lhs.free_symbols | rhs.free_symbols if str(x).lstrip("\\") in real}
         free = sorted((x for x in (lhs.free_symbols | rhs.free_symbols) - constrained

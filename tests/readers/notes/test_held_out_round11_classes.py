@@ -1,7 +1,6 @@
 """Classes of wrong verdicts found on the held-out tests/corpus/notes/planted_mistakes_3.md (round 11) and on the
 mistakes the corpus scorer listed as missed, each with a hand-written example unlike the corpus block that revealed
 it, and a wrong block the fix refutes with a counterexample inside the stated conditions."""
-import pytest
 
 from readers.notes.check import check_notes
 
@@ -56,3 +55,16 @@ def test_an_instance_of_a_family_and_its_data_are_elements_of_one_array():
     text = ("# Affine\n\nLet $z_i = w x_i + b$. Then\n\n$$z_1 - z_2 = w\\,(x_1 - x_2)$$\n\n"
             "# Recurrence\n\n$$h_t = a\\,h_{t-1} + x_t.$$\n\nThen $h_1 = a h_0 + x_1$.\n")
     assert _verdicts(text) == ["proved", "undecided"]
+
+
+def test_a_bound_written_in_the_block_is_a_stated_domain():
+    r"""``x^2 < x \quad \text{for } x \in [0, 1]`` fails at the ends of the interval the block states: it was
+    'undecided (holds where x in (0, 1), the notes leave the domain implicit)'; without a stated bound that reading
+    stays (``y^2 < y`` for a name the notes give no domain)."""
+    text = ("# Squares\n\n$$x^2 < x \\quad \\text{for } x \\in [0, 1]$$\n\n"
+            "$$x^2 < x, \\qquad x \\in (0, 1)$$\n\n$$y^2 < y$$\n")
+    blocks = [b for b in _blocks(text) if b.steps]
+    assert [b.verdict for b in blocks] == ["refuted", "verified", "undecided"]
+    point = next(s.counterexample for s in blocks[0].steps if s.counterexample)
+    assert 0 <= float(point["x"]) <= 1
+    assert "holds where" in blocks[2].steps[0].reason
