@@ -54,10 +54,10 @@ def family_instances(expr, symbols: dict):
     if not symbols or not isinstance(expr, sp.Basic):
         return expr
     families = {}
-    for key in symbols:
+    for key, body in symbols.items():
         m = _FAMILY.match(key.name) if isinstance(key, sp.Symbol) else None
         if m:
-            families.setdefault(m.group(1), []).append((m.group(2) or m.group(3), symbols[key]))
+            families.setdefault(m.group(1), []).append((m.group(2) or m.group(3), body))
     mapping = {}
     for s in expr.atoms(sp.Symbol):
         m = _ELEMENT.match(s.name)

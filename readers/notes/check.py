@@ -180,6 +180,7 @@ from readers.notes.independent_joint import method as joint_method
 from readers.notes.independent_joint import names_of as joint_names
 from readers.notes.independent_joint import variables as joint_variables
 from readers.notes.ellipsis import check_listed, listed_terms
+from readers.notes.ellipsis_runs import read_runs
 from readers.notes import decimals
 from readers.notes.law_divergences import divergence_of_laws
 from readers.notes.laws import KL_NAMES, law, law_moments, normal_divergences, stated_fact
@@ -2623,6 +2624,14 @@ class _NotesReader(_CatalogMatch):
                 if how is not None:  # sum_n x^n/n! = 1 + x + x^2/2 + \cdots (readers.notes.ellipsis): entries
                     # of vectors are numbers, so before the matrix reading
                     return [StepReport(**shown, verdict="proved", method=how)]
+        runs = read_runs(lhs, rhs) if rel in ("=", "<", ">", "<=", ">=") else None
+        if runs is not None:  # u_1^2 + u_2^2 + \cdots + u_n^2: the sum of u_i^2 (readers.notes.ellipsis_runs)
+            lhs, rhs, reaches, run_note = runs
+            claim = _Claim(claim.lhs, claim.rel, claim.rhs, tuple(claim.conditions) + reaches, claim.line,
+                           claim.zero_based, claim.redefinition)
+            return [StepReport(**{**r.__dict__, "method": f"{r.method}; {run_note}"[:300] if r.method else r.method,
+                                  "reason": f"{r.reason} ({run_note})"[:400] if r.reason else r.reason})
+                    for r in self.check_plain(claim, frag, lhs, rhs, shown)]
         matrix = self.matrix_claims.check(claim, frag, self.section, shown, force=bool(_matrix_names(lhs, rhs)),
                                           names=self.names, functions=frozenset(self.section.functions)
                                           | self.document_functions)  # readers.notes.matrices
