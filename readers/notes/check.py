@@ -1039,7 +1039,9 @@ class _NotesReader(_CatalogMatch):
         self.section.leave_items(frag.items)
         self.record_laws(block)
         self.event_values.observe(_chains(block), frag.line)
-        before = self.lines[frag.line - 1][:frag.column - 1] if 0 < frag.line <= len(self.lines) else ""
+        before = text_before(self.lines, frag.kind, frag.line, frag.column)
+        if frag.kind != "display" and 1 < frag.line <= len(self.lines):  # "for some\n$\xi \in (a, b)$"
+            before = self.lines[frag.line - 2] + " " + before
         pairs = condition_pairs(block, frozenset(self.section.functions), intervals=not existential(before))
         facts = self.entropy_facts(pairs, frag) if pairs is not None else None
         if facts:  # H(X) \geq 0: no condition on X, a fact about Shannon's entropy (readers.notes.entropy)

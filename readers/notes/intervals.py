@@ -17,8 +17,8 @@ import re
 from sympy.core.function import AppliedUndef
 
 _INTERVAL = re.compile(r"\\in\s*(?:\\left\s*)?([(\[])([^()\[\]{}]*)(?:\\right\s*)?([)\]])")
-_EXISTENTIAL = re.compile(r"\b(?:for\s+some|there\s+(?:is|are|exists?)|exists?|at\s+least\s+one)\b[^.;:]*$",
-                          re.IGNORECASE)
+_EXISTENTIAL = re.compile(r"\b(?:for\s+some|there\s+(?:is|are|exists?)|exists?|at\s+least\s+one)"
+                          r"(?:\s+(?:real|number|value|point|a|an|some))?\s*$", re.IGNORECASE)
 
 
 def _interval(e) -> bool:
