@@ -20,7 +20,7 @@ def test_membership_in_an_interval_is_a_condition_and_bounds_the_counterexample(
     text = ("# Entropy term\n\nLet $p \\in (0, 1)$ be a probability.\n\n"
             "$$\\frac{d}{dp}\\left(-p\\log p\\right) = \\log p + 1$$\n\n"
             "# Ends\n\nFor $t \\in [0, 1]$,\n\n$$t(1-t) > 0$$\n\n"
-            "# Half-open\n\nFor $q \\in (0, 1]$,\n\n$$\\log q \\le 0$$\n")
+            "# Half-open\n\nFor $q \\in (0, 1]$,\n\n$$q^2 \\le q$$\n")
     blocks = _blocks(text)
     conditions = [b for b in blocks if b.role == "condition"]
     assert len(conditions) == 3
