@@ -86,6 +86,7 @@ from readers.notes.approximation import REL, check_approximation as approximatio
 from readers.notes.approximation import check_asymptotic as approximation_asymptotic
 from readers.notes.arbitrary import arbitrary_functions, as_values, draws, scaled_applications, substitute
 from readers.notes.blocks import Fragment, find_blocks
+from readers.notes.intervals import existential
 from readers.notes.independence import assumes_independence, conditioning, states_independence
 from readers.notes.operators import OPERATOR_CUE, derivative_reading, operators
 from readers.notes.vector_kinds import declared as declared_vectors
@@ -96,6 +97,7 @@ from readers.notes.componentwise import ComponentFunctions
 from readers.notes.einstein import einstein_reading
 from readers.notes.catalog import SIGMOID_CUE, _CatalogMatch
 from readers.notes.matrices import MatrixClaims
+from readers.notes.array_elements import as_elements, counts_from_zero, family_instances, section_arrays
 from readers.notes.array_laws import METHOD as LAW_METHOD
 from readers.notes.array_laws import array_law, written_out
 from readers.notes.mentions import operator_named
@@ -180,6 +182,7 @@ from readers.notes.independent_joint import method as joint_method
 from readers.notes.independent_joint import names_of as joint_names
 from readers.notes.independent_joint import variables as joint_variables
 from readers.notes.ellipsis import check_listed, listed_terms
+from readers.notes.ellipsis_runs import read_runs
 from readers.notes import decimals
 from readers.notes.law_divergences import divergence_of_laws
 from readers.notes.laws import KL_NAMES, law, law_moments, normal_divergences, stated_fact
@@ -1039,7 +1042,10 @@ class _NotesReader(_CatalogMatch):
         self.section.leave_items(frag.items)
         self.record_laws(block)
         self.event_values.observe(_chains(block), frag.line)
-        pairs = condition_pairs(block, frozenset(self.section.functions))
+        before = text_before(self.lines, frag.kind, frag.line, frag.column)
+        if frag.kind != "display" and 1 < frag.line <= len(self.lines):  # "for some\n$\xi \in (a, b)$"
+            before = self.lines[frag.line - 2] + " " + before
+        pairs = condition_pairs(block, frozenset(self.section.functions), intervals=not existential(before))
         facts = self.entropy_facts(pairs, frag) if pairs is not None else None
         if facts:  # H(X) \geq 0: no condition on X, a fact about Shannon's entropy (readers.notes.entropy)
             return BlockReport(**base, parsed=True, steps=tuple(facts), role="claim", parsed_form=shown,
@@ -1257,8 +1263,19 @@ class _NotesReader(_CatalogMatch):
         self.section.conditions += [(r, _show(r), line) for r in relations]
 
     def in_force(self, expr_symbols, paragraph):
-        """The section's conditions on these names, and the examples of this paragraph."""
-        conditions = [c for c in self.section.conditions if c[0].free_symbols & expr_symbols]
+        r"""The section's conditions on these names, and the examples of this paragraph.  A condition on a name the
+        expression holds as another symbol of the same name (the index ``j`` of ``s_j``, an integer, after the
+        prose's real ``j \ge 1``) is stated on the expression's symbol."""
+        by_name = {x.name: x for x in expr_symbols if isinstance(x, sp.Symbol)}
+        conditions = []
+        for c in self.section.conditions:
+            if c[0].free_symbols & expr_symbols:
+                conditions.append(c)
+                continue
+            same = {x: by_name[x.name] for x in c[0].free_symbols if isinstance(x, sp.Symbol) and x.name in by_name}
+            renamed = c[0].xreplace(same) if same else None
+            if renamed is not None and renamed not in (sp.true, sp.false):
+                conditions.append((renamed, c[1], c[2]))
         known = set(self.section.functions) | self.document_functions
         # a = p_data(x): a function the notes never define says nothing of a (it stays a free name, under its
         # conditions); substituted, the claim had an unknown function the numeric step could not evaluate
@@ -1869,6 +1886,7 @@ class _NotesReader(_CatalogMatch):
     def expand(self, expr):
         """Substitute the section's definitions until nothing changes."""
         s = self.section
+        expr = as_elements(family_instances(expr, s.symbols), section_arrays(s.arrays, s.symbols))  # p_0, s_0
         for _ in range(MAX_EXPANSION_ROUNDS):
             expr = components(expr, s.symbols) if s.symbols else expr  # s_i after s = softmax(z)
             expr = _differentiated_first(s.symbols, expr) if s.symbols else expr
@@ -2459,13 +2477,17 @@ class _NotesReader(_CatalogMatch):
         return None
 
     def narrower(self, report, claim, frag, lhs, rhs, shown, stated):
-        """A refuted claim on names the notes give no domain: undecided (holds where ...) when it holds
-        for positive values (or values in (0, 1)) of those names; a claim written in cases states its domain."""
+        r"""A refuted claim on names the notes give no domain: undecided (holds where ...) when it holds
+        for positive values (or values in (0, 1)) of those names; a claim written in cases states its domain, and
+        so does a bound written in the block (``x^2 < x \quad \text{for } x \in [0, 1]``: refuted at 0)."""
         if lhs.has(sp.Piecewise) or rhs.has(sp.Piecewise):
             return report
         if _unchecked(lhs, rhs):  # unknown functions: refuted for every function, whatever the domain
             return report
         constrained = set().union(*(c.free_symbols for c in stated)) if stated else set()
+        constrained |= {x for c in claim.conditions for part in (c.args if isinstance(c, sp.And) else (c,))
+                        if isinstance(part, (sp.StrictLessThan, sp.LessThan, sp.StrictGreaterThan, sp.GreaterThan))
+                        for x in part.free_symbols}
         real = widened_names(text_before(self.lines, frag.kind, frag.line, frag.column))  # "for all real $a$"
         constrained |= {x for x in lhs.free_symbols | rhs.free_symbols if str(x).lstrip("\\") in real}
         free = sorted((x for x in (lhs.free_symbols | rhs.free_symbols) - constrained
@@ -2609,6 +2631,14 @@ class _NotesReader(_CatalogMatch):
                 if how is not None:  # sum_n x^n/n! = 1 + x + x^2/2 + \cdots (readers.notes.ellipsis): entries
                     # of vectors are numbers, so before the matrix reading
                     return [StepReport(**shown, verdict="proved", method=how)]
+        runs = read_runs(lhs, rhs) if rel in ("=", "<", ">", "<=", ">=") else None
+        if runs is not None:  # u_1^2 + u_2^2 + \cdots + u_n^2: the sum of u_i^2 (readers.notes.ellipsis_runs)
+            lhs, rhs, reaches, run_note = runs
+            claim = _Claim(claim.lhs, claim.rel, claim.rhs, tuple(claim.conditions) + reaches, claim.line,
+                           claim.zero_based, claim.redefinition)
+            return [StepReport(**{**r.__dict__, "method": f"{r.method}; {run_note}"[:300] if r.method else r.method,
+                                  "reason": f"{r.reason} ({run_note})"[:400] if r.reason else r.reason})
+                    for r in self.check_plain(claim, frag, lhs, rhs, shown)]
         matrix = self.matrix_claims.check(claim, frag, self.section, shown, force=bool(_matrix_names(lhs, rhs)),
                                           names=self.names, functions=frozenset(self.section.functions)
                                           | self.document_functions)  # readers.notes.matrices
@@ -3034,6 +3064,7 @@ class _NotesReader(_CatalogMatch):
                 return "a derivative in a variable the conditions set to a value"
         lhs, rhs = (bind_limit_variables(_freshen(e.xreplace(values))) for e in (lhs, rhs))
         parts = [lhs, rhs, *conditions]
+        zero_based = zero_based or counts_from_zero(parts)  # s_0, or a sum from 0 a definition brought in
         indices, sizes = _indices_and_sizes(parts, zero_based=zero_based)
         index_conditions = [c for c in conditions if c.free_symbols and c.free_symbols <= set(indices)]
         assumptions = [c for c in conditions if c not in index_conditions]

@@ -18,6 +18,7 @@ import sympy as sp
 from sympy.core.function import AppliedUndef
 
 from readers.notes.decimals import ELLIPSIS_SYMBOL
+from readers.notes.intervals import bounds as interval_bounds
 
 CONDITION_RELATIONS = frozenset({"<", ">", "<=", ">=", "!=", "in", "notin"})
 """Relations that state a condition when both sides are names or numbers."""
@@ -83,13 +84,14 @@ def is_literal(e) -> bool:
     return isinstance(e, sp.Basic) and not e.free_symbols and not e.has(AppliedUndef)
 
 
-def condition_pairs(block, defined=frozenset()) -> list | None:
+def condition_pairs(block, defined=frozenset(), intervals=True) -> list | None:
     r"""The block's conditions as ``(a, rel, b)`` when every row only states conditions, else None.
 
     ``x, y > 0`` is ``x > 0`` and ``y > 0``; ``x \in (0, 1)`` is ``0 < x < 1``; a function the notes do
     not define, applied to names, is a name here (``P(B) > 0``); one they define is a claim
     (``0 < \sigma(x) < 1``).  A product of powers of names (``\eta\lambda > 2``, ``\beta/\alpha < 1``)
-    compared with a number constrains those names as a name does: a condition."""
+    compared with a number constrains those names as a name does: a condition.  ``p \in (0, 1]`` is
+    ``0 < p \le 1`` (readers.notes.intervals) unless ``intervals`` is false (an existential "for some")."""
     def is_name(e):
         return _is_name(e) or (isinstance(e, AppliedUndef) and e.func.__name__ not in defined
                                 and all(_is_name(a) for a in e.args))
@@ -121,6 +123,13 @@ def condition_pairs(block, defined=frozenset()) -> list | None:
             continue
         if not all(r in CONDITION_RELATIONS for r in rels):
             return None
+        split = interval_bounds(row.chain.pairs(), row.text) if intervals and "in" in rels else None
+        if split is not None:
+            if not all((is_name(a) or is_literal(a)) and (is_name(b) or is_literal(b)) for a, _, b in split) \
+                    or not any(is_name(a) for a, _, _ in split):
+                return None
+            pairs += split
+            continue
         if all(is_name(e) or is_literal(e) for e in exprs) and any(is_name(e) for e in exprs):
             pairs += row.chain.pairs()
         elif (len(exprs) == 2 and "in" not in rels and "notin" not in rels
