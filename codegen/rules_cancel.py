@@ -136,7 +136,7 @@ class HeldDifference(sp.UnevaluatedExpr):
 def _shift_pair(e, alone: bool = False):
     """``(n, m, c, a, M)``: term ``m`` is ``-c*M`` with ``M`` holding a ``ReduceMax``, term ``n`` is ``c*a``; for a
     numeric scale ``c`` (1 included), only where ``a`` is an entry of the very maximum ``M`` (:func:`_entry_of_max`)
-    and the sum has other terms (or ``alone``: what is left of one after its other pairs were taken)."""
+    and the sum has another input (:func:`_inputs`; or ``alone``: what is left of one after its other pairs were taken)."""
     terms = e.args
     for m, t in enumerate(terms):
         factors = sp.Mul.make_args(-t)
@@ -146,7 +146,7 @@ def _shift_pair(e, alone: bool = False):
         big = shifts[0]
         scale = [f for f in factors if f is not big]
         numeric = all(f.is_number for f in scale)
-        if numeric and ((len(terms) < 3 and not alone) or not isinstance(big, ReduceMax)):
+        if numeric and ((_inputs(terms) < 2 and not alone) or not isinstance(big, ReduceMax)):
             continue
         c = sp.Mul(*scale)
         for n, u in enumerate(terms):
@@ -160,6 +160,13 @@ def _shift_pair(e, alone: bool = False):
             if not any(a.has(f) for f in scale if not f.is_number) and sp.Mul(c, a) == u:
                 return n, m, c, a, big
     return None
+
+
+def _inputs(terms) -> int:
+    r"""How many of ``terms`` are an input (a symbol or an entry, up to sign): with one, the lowering forms it with its
+    shift first already ($z_i - m - \log s$); with two ($a_i - \max_j a_j + \max_j b_j - b_i + \dots$) it adds the
+    two inputs first."""
+    return sum(isinstance(-t if t.could_extract_minus_sign() else t, (sp.Indexed, sp.Symbol)) for t in terms)
 
 
 def _entry_of_max(a, big) -> bool:
