@@ -258,6 +258,15 @@ def logistic_of_exp(expr: sp.Expr) -> sp.Expr:
     return expr.replace(lambda e: _exp_over_one_plus_exp(e) is not None, value)
 
 
+def logistic_in_log(expr: sp.Expr) -> sp.Expr:
+    r"""$\log\frac{e^{u}}{1 + e^{u}} = \log\frac{1}{1 + e^{-u}}$ (``logistic_of_exp`` on the argument of a log only, before
+    the log-sigmoid rules, which then write it $-\operatorname{sp}(-u)$): the probability of the other class written
+    $\frac{e^{-z}}{1 + e^{-z}}$ (a Bernoulli entropy, a soft-margin loss) has its log split otherwise into
+    $-z - \operatorname{sp}(-z)$, whose two terms of $10^{2}$ cancel to 0 at $z = -100$ where the truth is $-e^{-100}$."""
+    return expr.replace(lambda e: isinstance(e, sp.log) and _exp_over_one_plus_exp(e.args[0]) is not None,
+                        lambda e: sp.log(logistic_of_exp(e.args[0])))
+
+
 # ** e^{v} (c + e^{w}) = c e^{v} + e^{v + w} where v + w cancels **
 
 
