@@ -46,7 +46,19 @@ def _bernoulli_entropy(z):
     return -p * mpmath.log(p) - (1 - p) * mpmath.log(1 - p)
 
 
+def _two_gauss_mix_nll(x, mu_1, mu_2, sigma_1, sigma_2, w):
+    def density(mu, sigma):
+        return mpmath.exp(-(x - mu) ** 2 / (2 * sigma ** 2)) / (mpmath.sqrt(2 * mpmath.pi) * sigma)
+    return -mpmath.log(w * density(mu_1, sigma_1) + (1 - w) * density(mu_2, sigma_2))
+
+
 CASES = {
+    "two_gauss_mix_nll": (
+        r"Weight $0 < w < 1$, scales $\sigma_1 > 0$, $\sigma_2 > 0$. $$ \mathrm{TwoGaussMixNLL}(x) = -\log\left(\frac{w}"
+        r"{\sqrt{2\pi}\,\sigma_1} e^{-\frac{(x - \mu_1)^2}{2\sigma_1^2}} + \frac{1 - w}{\sqrt{2\pi}\,\sigma_2} "
+        r"e^{-\frac{(x - \mu_2)^2}{2\sigma_2^2}}\right) $$",
+        "forward", {"x": 1e150}, {"mu_1": 1.98, "mu_2": 1.73, "sigma_1": 0.69, "sigma_2": 1.77, "w": 0.63},
+        lambda pt: _two_gauss_mix_nll(*[mpmath.mpf(pt[k]) for k in ("x", "mu_1", "mu_2", "sigma_1", "sigma_2", "w")])),
     "bernoulli_entropy": (
         r"$$ \mathrm{BernoulliEntropy}(z) = -\frac{1}{1 + e^{-z}} \log\frac{1}{1 + e^{-z}} - \frac{e^{-z}}{1 + e^{-z}} "
         r"\log\frac{e^{-z}}{1 + e^{-z}} $$",

@@ -1,0 +1,57 @@
+r"""The identities of two rules on exponentials: ``log1mexp_of_exp`` (``codegen.rules_exp_underflow``) and
+``log_add_weighted_exp`` (``codegen.rules_power``).
+
+$\log(1 - e^{-e^{w}}) = w + \log\frac{-\operatorname{expm1}(-e^{w})}{e^{w}}$ for $w < 0$ (take $u = e^{w} > 0$ out of
+the log) and $\operatorname{log1p}(-e^{-e^{w}})$ for $w \ge 0$; the remainder $\log\frac{-\operatorname{expm1}(-u)}{u}$
+tends to 0 as $w \to -\infty$, the value the rule's guard selects where the computed $e^{w}$ is 0.
+
+$\log \sum_k c_k e^{a_k} = m + \log \sum_k c_k e^{a_k - m}$ for any real $m$ (factor $e^{m}$ out of the sum; the rule
+takes $m = \max_k a_k$), whatever the weights $c_k$.
+"""
+from sympy import Max, Piecewise, S, Symbol, exp, log, oo, pi, sqrt
+from sympy.codegen.cfunctions import expm1, log1p
+
+from derivations.checker.step import Derivation, Step
+
+from derivations.library import register
+
+w = Symbol("w", real=True)
+u = Symbol("u", positive=True)
+
+register(Derivation(
+    id="log1mexp_of_exp",
+    title=r"the identity of a stability rule: $\log(1 - e^{-e^{w}}) = w + \log\frac{-\operatorname{expm1}(-e^{w})}{e^{w}}$",
+    source="textbook",
+    steps=(
+        Step(log(1 - exp(-u)), log(u) + log(-expm1(-u) / u),
+             justification="1 - e^{-u} = u (-expm1(-u)/u), both factors positive for u > 0"),
+        Step(log(1 - exp(-exp(w))), Piecewise((w + log(-expm1(-exp(w)) / exp(w)), w < 0), (log1p(-exp(-exp(w))), True)),
+             justification="u = e^{w}, log u = w; for w >= 0 the definition of log1p"),
+        Step(log(-expm1(-exp(w)) / exp(w)), S.Zero, rel="->", variable=w, point=-oo,
+             justification="-expm1(-u)/u = 1 - u/2 + O(u^2) -> 1 as u = e^{w} -> 0"),
+    ),
+))
+
+_a, _b, _m = Symbol("a", real=True), Symbol("b", real=True), Symbol("m", real=True)
+_c, _d = Symbol("c", positive=True), Symbol("d", real=True)
+_s1, _s2 = Symbol("s1", positive=True), Symbol("s2", positive=True)
+
+register(Derivation(
+    id="log_add_weighted_exp",
+    title=r"the identity of a stability rule: $\log \sum_k c_k e^{a_k} = m + \log \sum_k c_k e^{a_k - m}$",
+    source="textbook",
+    steps=(
+        Step(log(_c * exp(_a) + _d * exp(_b)), _m + log(_c * exp(_a - _m) + _d * exp(_b - _m)),
+             justification="factor e^{m} out of the sum, any real m, any weights (where the sum is positive)"),
+        Step(log(_c * exp(_a) + _d * exp(_b)), Max(_a, _b) + log(_c * exp(_a - Max(_a, _b)) + _d * exp(_b - Max(_a, _b))),
+             justification="m = max(a, b): one shifted exponential is 1, none overflows"),
+        Step(log(_c / (sqrt(2 * pi) * _s1) * exp(-(_a - _m) ** 2 / (2 * _s1 ** 2))
+                 + (1 - _c) / (sqrt(2 * pi) * _s2) * exp(-(_a - _b) ** 2 / (2 * _s2 ** 2))),
+             Max(-(_a - _m) ** 2 / (2 * _s1 ** 2), -(_a - _b) ** 2 / (2 * _s2 ** 2))
+             + log(_c / (sqrt(2 * pi) * _s1) * exp(-(_a - _m) ** 2 / (2 * _s1 ** 2)
+                                                    - Max(-(_a - _m) ** 2 / (2 * _s1 ** 2), -(_a - _b) ** 2 / (2 * _s2 ** 2)))
+                   + (1 - _c) / (sqrt(2 * pi) * _s2) * exp(-(_a - _b) ** 2 / (2 * _s2 ** 2)
+                                                          - Max(-(_a - _m) ** 2 / (2 * _s1 ** 2), -(_a - _b) ** 2 / (2 * _s2 ** 2)))),
+             justification="a mixture of two Gaussian densities (weights of either sign allowed), as the rule meets it"),
+    ),
+))
