@@ -12,7 +12,6 @@ from sympy import Max, Piecewise, S, Symbol, exp, log, oo, pi, sqrt
 from sympy.codegen.cfunctions import expm1, log1p
 
 from derivations.checker.step import Derivation, Step
-
 from derivations.library import register
 
 w = Symbol("w", real=True)

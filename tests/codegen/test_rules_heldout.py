@@ -24,7 +24,7 @@ def _softmax(v):
 
 
 def _categorical_kl(a, b):
-    p, q = _softmax(a), _softmax(b)
+    p = _softmax(a)
     lp = [t - max(a) - mpmath.log(sum(mpmath.exp(s - max(a)) for s in a)) for t in a]
     lq = [t - max(b) - mpmath.log(sum(mpmath.exp(s - max(b)) for s in b)) for t in b]
     return sum(pi * (x - y) for pi, x, y in zip(p, lp, lq) if pi != 0)
@@ -54,18 +54,18 @@ def _two_gauss_mix_nll(x, mu_1, mu_2, sigma_1, sigma_2, w):
 
 CASES = {
     "two_gauss_mix_nll": (
-        r"Weight $0 < w < 1$, scales $\sigma_1 > 0$, $\sigma_2 > 0$. $$ \mathrm{TwoGaussMixNLL}(x) = -\log\left(\frac{w}"
-        r"{\sqrt{2\pi}\,\sigma_1} e^{-\frac{(x - \mu_1)^2}{2\sigma_1^2}} + \frac{1 - w}{\sqrt{2\pi}\,\sigma_2} "
-        r"e^{-\frac{(x - \mu_2)^2}{2\sigma_2^2}}\right) $$",
+        (r"Weight $0 < w < 1$, scales $\sigma_1 > 0$, $\sigma_2 > 0$. $$ \mathrm{TwoGaussMixNLL}(x) = -\log\left(\frac{w}"
+         r"{\sqrt{2\pi}\,\sigma_1} e^{-\frac{(x - \mu_1)^2}{2\sigma_1^2}} + \frac{1 - w}{\sqrt{2\pi}\,\sigma_2} "
+         r"e^{-\frac{(x - \mu_2)^2}{2\sigma_2^2}}\right) $$"),
         "forward", {"x": 1e150}, {"mu_1": 1.98, "mu_2": 1.73, "sigma_1": 0.69, "sigma_2": 1.77, "w": 0.63},
         lambda pt: _two_gauss_mix_nll(*[mpmath.mpf(pt[k]) for k in ("x", "mu_1", "mu_2", "sigma_1", "sigma_2", "w")])),
     "bernoulli_entropy": (
-        r"$$ \mathrm{BernoulliEntropy}(z) = -\frac{1}{1 + e^{-z}} \log\frac{1}{1 + e^{-z}} - \frac{e^{-z}}{1 + e^{-z}} "
-        r"\log\frac{e^{-z}}{1 + e^{-z}} $$",
+        (r"$$ \mathrm{BernoulliEntropy}(z) = -\frac{1}{1 + e^{-z}} \log\frac{1}{1 + e^{-z}} - \frac{e^{-z}}{1 + e^{-z}} "
+         r"\log\frac{e^{-z}}{1 + e^{-z}} $$"),
         "forward", {"z": -100.0}, {}, lambda pt: _bernoulli_entropy(mpmath.mpf(pt["z"]))),
     "categorical_kl": (
-        r"$$ \mathrm{CategoricalKL}(a, b) = \sum_{i=1}^{n} \frac{e^{a_i}}{\sum_{j=1}^{n} e^{a_j}}\left(\log\frac{e^{a_i}}"
-        r"{\sum_{j=1}^{n} e^{a_j}} - \log\frac{e^{b_i}}{\sum_{j=1}^{n} e^{b_j}}\right) $$",
+        (r"$$ \mathrm{CategoricalKL}(a, b) = \sum_{i=1}^{n} \frac{e^{a_i}}{\sum_{j=1}^{n} e^{a_j}}\left(\log\frac{e^{a_i}}"
+         r"{\sum_{j=1}^{n} e^{a_j}} - \log\frac{e^{b_i}}{\sum_{j=1}^{n} e^{b_j}}\right) $$"),
         "forward", {"a": [1e300, 0.725, -1.836, 1.127], "b": [0.423, 0.918, -1.912, -0.182]}, {},
         lambda pt: _categorical_kl([mpmath.mpf(t) for t in pt["a"]], [mpmath.mpf(t) for t in pt["b"]])),
     "lse_margin_gradient": (
