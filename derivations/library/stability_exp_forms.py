@@ -1,4 +1,4 @@
-r"""The identities of two rules on exponentials: ``log1mexp_of_exp`` (``codegen.rules_exp_underflow``) and
+r"""The identities of three rules: ``log1mexp_of_exp`` (``codegen.rules_exp_underflow``), ``log_beta`` (``codegen.rules_log``) and
 ``log_add_weighted_exp`` (``codegen.rules_power``).
 
 $\log(1 - e^{-e^{w}}) = w + \log\frac{-\operatorname{expm1}(-e^{w})}{e^{w}}$ for $w < 0$ (take $u = e^{w} > 0$ out of
@@ -8,11 +8,12 @@ tends to 0 as $w \to -\infty$, the value the rule's guard selects where the comp
 $\log \sum_k c_k e^{a_k} = m + \log \sum_k c_k e^{a_k - m}$ for any real $m$ (factor $e^{m}$ out of the sum; the rule
 takes $m = \max_k a_k$), whatever the weights $c_k$.
 """
-from sympy import Max, Piecewise, S, Symbol, exp, log, oo, pi, sqrt
+from sympy import Max, Piecewise, S, Symbol, exp, gamma, log, loggamma, oo, pi, sqrt
 from sympy.codegen.cfunctions import expm1, log1p
 
 from derivations.checker.step import Derivation, Step
 from derivations.library import register
+from symbolic.functions import betaln
 
 w = Symbol("w", real=True)
 u = Symbol("u", positive=True)
@@ -52,5 +53,19 @@ register(Derivation(
                    + (1 - _c) / (sqrt(2 * pi) * _s2) * exp(-(_a - _b) ** 2 / (2 * _s2 ** 2)
                                                           - Max(-(_a - _m) ** 2 / (2 * _s1 ** 2), -(_a - _b) ** 2 / (2 * _s2 ** 2)))),
              justification="a mixture of two Gaussian densities (weights of either sign allowed), as the rule meets it"),
+    ),
+))
+
+_p, _q = Symbol("p", positive=True), Symbol("q", positive=True)
+
+register(Derivation(
+    id="log_beta",
+    title=r"the identity of a stability rule: $\log\Gamma(a) + \log\Gamma(b) - \log\Gamma(a + b) = \log B(a, b)$",
+    source="textbook",
+    steps=(
+        Step(loggamma(_p) + loggamma(_q) - loggamma(_p + _q), betaln(_p, _q),
+             justification="B(a, b) = Gamma(a) Gamma(b) / Gamma(a + b) for a, b > 0 (betaln is its log)"),
+        Step(log(gamma(_p) * gamma(_q) / gamma(_p + _q)), betaln(_p, _q),
+             justification="the same, from the Gamma functions themselves"),
     ),
 ))

@@ -52,7 +52,17 @@ def _two_gauss_mix_nll(x, mu_1, mu_2, sigma_1, sigma_2, w):
     return -mpmath.log(w * density(mu_1, sigma_1) + (1 - w) * density(mu_2, sigma_2))
 
 
+def _beta_nll(x, alpha, beta):
+    return (mpmath.loggamma(alpha) + mpmath.loggamma(beta) - mpmath.loggamma(alpha + beta)
+            - (alpha - 1) * mpmath.log(x) - (beta - 1) * mpmath.log(1 - x))
+
+
 CASES = {
+    "beta_nll": (
+        (r"For $0 < x < 1$, $\alpha > 0$ and $\beta > 0$. $$ \mathrm{BetaNLL}(x, \alpha, \beta) = \log\Gamma(\alpha) "
+         r"+ \log\Gamma(\beta) - \log\Gamma(\alpha + \beta) - (\alpha - 1)\log x - (\beta - 1)\log(1 - x) $$"),
+        "forward", {"x": 1e-150, "alpha": 1.0839950581754474, "beta": 1e150}, {},
+        lambda pt: _beta_nll(*[mpmath.mpf(pt[k]) for k in ("x", "alpha", "beta")])),
     "two_gauss_mix_nll": (
         (r"Weight $0 < w < 1$, scales $\sigma_1 > 0$, $\sigma_2 > 0$. $$ \mathrm{TwoGaussMixNLL}(x) = -\log\left(\frac{w}"
          r"{\sqrt{2\pi}\,\sigma_1} e^{-\frac{(x - \mu_1)^2}{2\sigma_1^2}} + \frac{1 - w}{\sqrt{2\pi}\,\sigma_2} "
