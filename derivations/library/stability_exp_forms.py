@@ -1,4 +1,5 @@
-r"""The identities of three rules: ``log1mexp_of_exp`` (``codegen.rules_exp_underflow``), ``log_beta`` (``codegen.rules_log``) and
+r"""The identities of four rules: ``log1mexp_of_exp`` (``codegen.rules_exp_underflow``), ``log_beta`` (``codegen.rules_log``),
+``scale_into_summand`` (``codegen.rules_scale_into_summand``) and
 ``log_add_weighted_exp`` (``codegen.rules_power``).
 
 $\log(1 - e^{-e^{w}}) = w + \log\frac{-\operatorname{expm1}(-e^{w})}{e^{w}}$ for $w < 0$ (take $u = e^{w} > 0$ out of
@@ -8,7 +9,21 @@ tends to 0 as $w \to -\infty$, the value the rule's guard selects where the comp
 $\log \sum_k c_k e^{a_k} = m + \log \sum_k c_k e^{a_k - m}$ for any real $m$ (factor $e^{m}$ out of the sum; the rule
 takes $m = \max_k a_k$), whatever the weights $c_k$.
 """
-from sympy import Max, Piecewise, S, Symbol, exp, gamma, log, loggamma, oo, pi, sqrt
+from sympy import (
+    IndexedBase,
+    Max,
+    Piecewise,
+    S,
+    Sum,
+    Symbol,
+    exp,
+    gamma,
+    log,
+    loggamma,
+    oo,
+    pi,
+    sqrt,
+)
 from sympy.codegen.cfunctions import expm1, log1p
 
 from derivations.checker.step import Derivation, Step
@@ -67,5 +82,22 @@ register(Derivation(
              justification="B(a, b) = Gamma(a) Gamma(b) / Gamma(a + b) for a, b > 0 (betaln is its log)"),
         Step(log(gamma(_p) * gamma(_q) / gamma(_p + _q)), betaln(_p, _q),
              justification="the same, from the Gamma functions themselves"),
+    ),
+))
+
+_tau = Symbol("tau", positive=True)
+_k = Symbol("K", integer=True, positive=True)
+_i, _j = Symbol("i", integer=True), Symbol("j", integer=True)
+_sv, _pv = IndexedBase("s", real=True), IndexedBase("p", real=True)
+
+register(Derivation(
+    id="scale_into_summand",
+    title=r"the identity of a stability rule: $k \sum_i (\sum_t u_{t,i}) v_i = \sum_i (\sum_t k u_{t,i}) v_i$",
+    source="textbook",
+    steps=(
+        Step(-_tau ** 2 * Sum(_pv[_i] * (_sv[_i] / _tau - _m), (_i, 0, _k - 1)),
+             -Sum(_pv[_i] * (_tau * _sv[_i] - _tau ** 2 * _m), (_i, 0, _k - 1)),
+             justification="a factor free of the summed index multiplies every term (linearity); tau^2/tau = tau",
+             sizes=({_k: 1}, {_k: 2}, {_k: 3})),
     ),
 ))
