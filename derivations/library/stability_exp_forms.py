@@ -12,19 +12,15 @@ takes $m = \max_k a_k$), whatever the weights $c_k$.
 from sympy import (
     IndexedBase,
     Max,
-    Piecewise,
     S,
     Sum,
     Symbol,
     exp,
-    gamma,
     log,
     loggamma,
     oo,
-    pi,
-    sqrt,
 )
-from sympy.codegen.cfunctions import expm1, log1p
+from sympy.codegen.cfunctions import expm1
 
 from derivations.checker.step import Derivation, Step
 from derivations.library import register
@@ -39,9 +35,8 @@ register(Derivation(
     source="textbook",
     steps=(
         Step(log(1 - exp(-u)), log(u) + log(-expm1(-u) / u),
-             justification="1 - e^{-u} = u (-expm1(-u)/u), both factors positive for u > 0"),
-        Step(log(1 - exp(-exp(w))), Piecewise((w + log(-expm1(-exp(w)) / exp(w)), w < 0), (log1p(-exp(-exp(w))), True)),
-             justification="u = e^{w}, log u = w; for w >= 0 the definition of log1p"),
+             justification="1 - e^{-u} = u (-expm1(-u)/u), both factors positive for u > 0; with u = e^{w}, log u = w "
+                           "(the rule takes this form for w < 0, log1p(-e^{-u}) for w >= 0, the definition of log1p)"),
         Step(log(-expm1(-exp(w)) / exp(w)), S.Zero, rel="->", variable=w, point=-oo,
              justification="-expm1(-u)/u = 1 - u/2 + O(u^2) -> 1 as u = e^{w} -> 0"),
     ),
@@ -49,7 +44,6 @@ register(Derivation(
 
 _a, _b, _m = Symbol("a", real=True), Symbol("b", real=True), Symbol("m", real=True)
 _c, _d = Symbol("c", positive=True), Symbol("d", real=True)
-_s1, _s2 = Symbol("s1", positive=True), Symbol("s2", positive=True)
 
 register(Derivation(
     id="log_add_weighted_exp",
@@ -60,14 +54,6 @@ register(Derivation(
              justification="factor e^{m} out of the sum, any real m, any weights (where the sum is positive)"),
         Step(log(_c * exp(_a) + _d * exp(_b)), Max(_a, _b) + log(_c * exp(_a - Max(_a, _b)) + _d * exp(_b - Max(_a, _b))),
              justification="m = max(a, b): one shifted exponential is 1, none overflows"),
-        Step(log(_c / (sqrt(2 * pi) * _s1) * exp(-(_a - _m) ** 2 / (2 * _s1 ** 2))
-                 + (1 - _c) / (sqrt(2 * pi) * _s2) * exp(-(_a - _b) ** 2 / (2 * _s2 ** 2))),
-             Max(-(_a - _m) ** 2 / (2 * _s1 ** 2), -(_a - _b) ** 2 / (2 * _s2 ** 2))
-             + log(_c / (sqrt(2 * pi) * _s1) * exp(-(_a - _m) ** 2 / (2 * _s1 ** 2)
-                                                    - Max(-(_a - _m) ** 2 / (2 * _s1 ** 2), -(_a - _b) ** 2 / (2 * _s2 ** 2)))
-                   + (1 - _c) / (sqrt(2 * pi) * _s2) * exp(-(_a - _b) ** 2 / (2 * _s2 ** 2)
-                                                          - Max(-(_a - _m) ** 2 / (2 * _s1 ** 2), -(_a - _b) ** 2 / (2 * _s2 ** 2)))),
-             justification="a mixture of two Gaussian densities (weights of either sign allowed), as the rule meets it"),
     ),
 ))
 
@@ -79,9 +65,7 @@ register(Derivation(
     source="textbook",
     steps=(
         Step(loggamma(_p) + loggamma(_q) - loggamma(_p + _q), betaln(_p, _q),
-             justification="B(a, b) = Gamma(a) Gamma(b) / Gamma(a + b) for a, b > 0 (betaln is its log)"),
-        Step(log(gamma(_p) * gamma(_q) / gamma(_p + _q)), betaln(_p, _q),
-             justification="the same, from the Gamma functions themselves"),
+             justification="log B(a, b), B = Gamma(a) Gamma(b) / Gamma(a + b) for a, b > 0 (betaln's definition)"),
     ),
 ))
 
