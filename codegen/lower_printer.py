@@ -59,7 +59,8 @@ NUMPY_FUNCTIONS = {
 NUMPY_FUNCTIONS.update({"Abs": "np.abs", "sign": "np.sign", "log1p": "np.log1p", "expm1": "np.expm1"})
 SPECIAL_FUNCTIONS = {"erf": "scipy.special.erf", "erfc": "scipy.special.erfc", "ndtr": "scipy.special.ndtr",
                      "log_ndtr": "scipy.special.log_ndtr", "loggamma": "scipy.special.gammaln",
-                     "digamma": "scipy.special.digamma", "RisingFactorial": "scipy.special.poch"}
+                     "digamma": "scipy.special.digamma", "RisingFactorial": "scipy.special.poch",
+                     "betaln": "scipy.special.betaln"}
 """Functions NumPy lacks, from ``scipy.special`` (the generated module then imports it)."""
 RELATIONS = {"StrictGreaterThan": ">", "GreaterThan": ">=", "StrictLessThan": "<", "LessThan": "<=",
              "Equality": "==", "Unequality": "!="}

@@ -23,6 +23,8 @@ rule                      identity
 ``softplus_after_power``  ``softplus_stable`` again after ``power_expm1``, whose $\log b$ of a sigmoid $b$ is a new $\log(1 + e^{-z})$ (before ``log1p_expm1`` takes it)
 ``power_over_base``       $A^{p} A^{q} = A^{p + q}$, $\frac{A^{p} + R}{A} = A^{p - 1} + \frac{R}{A}$ for an exponent not a number (:mod:`codegen.rules_power`)
 ``log_add_exp``           $\log(e^{a} + e^{b}) = \max(a, b) + \operatorname{log1p}(e^{-|a - b|})$; of more terms $M + \log\sum_k e^{a_k - M}$, $M = \max_k a_k$ (:mod:`codegen.rules_power`)
+``log_add_weighted_exp``  $\log\sum_k c_k e^{a_k} = M + \log\sum_k c_k e^{a_k - M}$, $M = \max_k a_k$, for weights $c_k$ free of exponentials (:mod:`codegen.rules_power`)
+``log1mexp_of_exp``       $\log(1 - e^{-e^{w}}) = w + \log\frac{-\operatorname{expm1}(-e^{w})}{e^{w}}$ for $w < 0$, $w$ where $e^{w}$ underflows (:mod:`codegen.rules_exp_underflow`)
 ``log_of_mean``           $\log(\frac1n\sum_i f_i) = \operatorname{log1p}(\frac1n\sum_i (f_i - 1))$ near 1, else $\log\frac1n + \log\sum_i f_i$ (costly: search only; :mod:`codegen.rules_power`)
 ``term_over_sum``         $\frac{a w}{w + b} = \frac{a}{1 + b/w}$ for $|w| \ge |b|$ (costly: search only; :mod:`codegen.rules_fraction`)
 ``softplus_ratio``        $\log\frac{1 + e^{a}}{1 + e^{b}} = \operatorname{log1p}(\sigma(b)\operatorname{expm1}(a - b))$, or a log-add-exp for $|a - b| \ge 1$ (costly: search only; :mod:`codegen.rules_softplus_ratio`)
@@ -37,6 +39,7 @@ rule                      identity
 ``scale_over_argument``   $k\,f(a/k) = a\,\frac{f(u)}{u}$, $u = a/k$, for $f$ in tanh, sin, sinh, atan, asinh (:mod:`codegen.rules_ratio`)
 ``argument_over_scale``   $\frac{f(k a)}{k} = a\,\frac{f(u)}{u}$, $u = k a$, for $f$ in tanh, sin, sinh, atan, asinh, expm1, log1p (:mod:`codegen.rules_ratio`)
 ``logistic_of_exp``       $\frac{e^{u}}{(1 + e^{u})^{2}} = \sigma(u)\,\sigma(-u)$, $\frac{e^{u}}{1 + e^{u}} = \sigma(u)$ (:mod:`codegen.rules_cancel`)
+``logistic_in_log``       $\log\frac{e^{u}}{1 + e^{u}} = \log\frac{1}{1 + e^{-u}}$, before the log-sigmoid rules (:mod:`codegen.rules_cancel`)
 ``exp_absorb``            $e^{v}(c + e^{w}) = c\,e^{v} + e^{v + w}$ where $v + w$ cancels (:mod:`codegen.rules_cancel`)
 ``scales_into_sum``       $\frac{\sum_i u_i v_i}{M_u M_v} = \sum_i \frac{u_i}{M_u}\frac{v_i}{M_v}$ after ``scaled_sqrt`` (:mod:`codegen.rules_ratio`)
 ``scale_into_entry``      $\frac{a\,u_i}{M_u} = a\,\frac{u_i}{M_u}$ for a scale $M_u \ge \max_j |u_j|$ of ``scaled_sqrt`` (:mod:`codegen.rules_ratio`)
@@ -45,6 +48,7 @@ rule                      identity
 ``softmax_difference``    $p_i - q_i = q_i \operatorname{expm1}(d_i - \operatorname{log1p}\sum_j q_j \operatorname{expm1}(d_j))$ for softmaxes of $a$, $b$, $d = a - b$, where $\max_j |d_j| \le 1$ (costly: search only; :mod:`codegen.rules_softmax_gap`)
 ``logsumexp_log1p``       $\log\sum_j e^{h_j} = \operatorname{log1p}(\sum_{h_j < 0} e^{h_j} + \#\{h_j = 0\} - 1)$ (costly: search only)
 ``ratio_before_power``    $\frac{u^k}{v^k} = (u/v)^k$ for an integer $k \ge 2$ (:mod:`codegen.rules_ratio`)
+``log_beta``              $k\log\Gamma(a) + k\log\Gamma(b) - k\log\Gamma(a + b) = k\log B(a, b)$, ``betaln`` (:mod:`codegen.rules_log`)
 ``log_gamma_difference``  $k\log\Gamma(b + h) - k\log\Gamma(b) = k\log\,(b)_h$ for $b > 0$, $0 < h \le 1$ (:mod:`codegen.rules_log`)
 ``exact_product``         $c + k\,a\,b = \operatorname{fma}(k a, b, c)$, the product's rounding error added back (:mod:`codegen.rules_exact`; search only)
 ``root_of_product``       $\sqrt{a b} = \sqrt{|a|}\sqrt{|b|}$ where $\operatorname{sign} a \operatorname{sign} b \ge 0$ (:mod:`codegen.rules_root`)
@@ -61,6 +65,7 @@ rule                      identity
 ``power_bregman``        $A x^{\beta} + B y^{\beta} + C x y^{\beta - 1} = A y^{\beta}(\varphi(\beta L) - \beta\varphi(L))$, $L = \operatorname{log1p}\frac{x - y}{y}$, $\varphi(u) = e^{u} - 1 - u$, where $A\beta + C = 0 = A + B + C$ (costly: search only; :mod:`codegen.rules_bregman`)
 ``polynomial_quotient_scale`` $\frac{N(x)}{D(x)} = \frac{N(x)/M^{d}}{D(x)/M^{d}}$, $M = \max(1, \max_j |x_j|)$, for $N$, $D$ polynomials of degree $d$ in $x$ (costly: search only; :mod:`codegen.rules_quotient_scale`)
 ``quotient_into_sum``     $\frac{A + c\sum_i u_i v_i}{D} = \frac{A}{D} + c\sum_i \frac{u_i v_i}{D}$, each product divided in ``paired_quotient``'s order (costly: search only; :mod:`codegen.rules_pairing`)
+``scale_into_summand``    $k \sum_i (\sum_t u_{t,i}) v_i = \sum_i (\sum_t k u_{t,i}) v_i$ where $k = c^p$ and a $u_t$ divides by $c$ (costly: search only; :mod:`codegen.rules_scale_into_summand`)
 ``taylor_branch``         $f(x) = T_N f(x)$ for $|x| < r$ where the sums of $f$ cancel at 0 (costly: search only; :mod:`codegen.rules_series`)
 ``zero_times_log``        $x \log y = \begin{cases} x \log y & x > 0 \\ 0 & \text{else}\end{cases}$ for $x > 0$ with $y \le C$, $y/x \ge c > 0$ proved by bounds (:mod:`codegen.rules_xlogy`; it fires on no catalog formula)
 ========================  =====================================================================
@@ -77,7 +82,7 @@ from dataclasses import dataclass
 import sympy as sp
 from sympy.codegen.cfunctions import expm1, log1p
 
-from codegen import (rules_bregman, rules_cancel, rules_softmax_gap, rules_exact, rules_homogeneous, rules_fraction, rules_log, rules_logit, rules_pairing, rules_power, rules_quotient_scale, rules_ratio, rules_root, rules_select, rules_step,
+from codegen import (rules_bregman, rules_cancel, rules_exp_underflow, rules_scale_into_summand, rules_softmax_gap, rules_exact, rules_homogeneous, rules_fraction, rules_log, rules_logit, rules_pairing, rules_power, rules_quotient_scale, rules_ratio, rules_root, rules_select, rules_step,
                      rules_series, rules_logspace, rules_softmax, rules_softplus_ratio, rules_sums, rules_xlogy)
 from codegen.lower_unshifted import ExpShift
 from symbolic.functions import ReduceMax, log_ndtr, ndtr
@@ -122,11 +127,26 @@ def _shifted_sum(s: sp.Sum) -> tuple[sp.Expr, sp.Sum]:
     """
     f = s.function.args[0]
     c, g = _index_free_scale(f, s)
+    h, r = _index_free_offset(g, s)
     if c is None:
-        m = ExpShift(f, *s.limits)
+        m = ExpShift(h, *s.limits) + r
         return m, sp.Sum(sp.exp(f - m), *s.limits)
-    big = _scaled_max(c, g, s.limits)
+    big = _scaled_max(c, h, s.limits) + r
     return sp.Mul(c, big, evaluate=False), sp.Sum(sp.exp(sp.Mul(c, g - big, evaluate=False)), *s.limits)
+
+
+def _index_free_offset(g, s):
+    r"""``(h, r)`` with ``g = h + r``, ``r`` the terms free of the summed index (0 where there are none, or nothing
+    else): the maximum is taken of $h_j$ alone and the shift is $\max_j h_j + r$, so that $g_j - m = h_j - \max_j h_j$
+    cancels $r$ symbolically.  Formed in floating point, $x_j + r$ at $r = 10^{300}$ is $r$ for every $j$ and the
+    shifted exponents all 0 (the gradient of $\log(1 + \sum_i e^{s (x_i + m)})$ came out uniform, error 0.57)."""
+    if not isinstance(g, sp.Add):
+        return g, sp.S.Zero
+    bound = {v for v, *_ in s.limits}
+    free = [t for t in g.args if not (t.free_symbols & bound)]
+    if not free or len(free) == len(g.args):
+        return g, sp.S.Zero
+    return sp.Add(*[t for t in g.args if t not in free]), sp.Add(*free)
 
 
 def _index_free_scale(f, s):
@@ -761,6 +781,11 @@ POWER_OVER_BASE = Rule(
 LOG_ADD_EXP = Rule(
     "log_add_exp", "log_add_exp", rules_power.log_add_exp, priority=59,
     gain="log(e^a + e^b) for a > 709: e^a overflows; for a, b < -745: log 0; for (0, -40) log(1 + 4e-18) rounds to 0")
+LOG_ADD_WEIGHTED_EXP = Rule(
+    "log_add_weighted_exp", "log_add_weighted_exp", rules_power.log_add_weighted_exp, priority=58.9,
+    gain="log(w/(sqrt(2 pi) s1) e^{-(x - m1)^2/(2 s1^2)} + (1 - w)/(sqrt(2 pi) s2) e^{-(x - m2)^2/(2 s2^2)}) (a mixture of "
+         "two Gaussians) at x = 1e150: both exponentials underflow and the log is -inf, truth about -x^2/(2 s^2); "
+         "shifted by the largest exponent one term is its weight")
 SIGMOID_STABLE = Rule(
     "sigmoid_stable", "sigmoid_stable", _sigmoid_stable, priority=80,
     gain="sigma(x) for x < -709: e^{-x} overflows to inf, 1/inf = 0 where the truth is a subnormal")
@@ -786,6 +811,10 @@ TANH_RATIO = Rule(
 LOG1MEXP = Rule(
     "log1mexp", "log1mexp", _log1mexp, priority=9,
     gain="log(1 - e^{-x}) for x < 1e-16: 1 - e^{-x} rounds to 0 and the log is -inf")
+LOG1MEXP_OF_EXP = Rule(
+    "log1mexp_of_exp", "log1mexp_of_exp", rules_exp_underflow.log1mexp_of_exp, priority=8.9,
+    gain="log(1 - exp(-e^z)) at z = -1e150 (the complementary log-log likelihood): e^z underflows to 0 and the log is "
+         "-inf, truth z; with e^z taken out of the log the rest is 1 and the value z")
 ROOT_CANCEL = Rule(
     "root_cancel", "root_cancel", _root_cancel, priority=90,
     gain="x + sqrt(x^2 + b) for x << 0: the two terms cancel to 0 (SquarePlus)")
@@ -821,6 +850,10 @@ ARGUMENT_OVER_SCALE = Rule(
 LOGISTIC_OF_EXP = Rule(
     "logistic_of_exp", "logistic_of_exp", rules_cancel.logistic_of_exp, priority=75,
     gain="e^u / (1 + e^u)^2 for u > 709: inf/inf is nan where the truth is e^{-u} (the derivative of the sigmoid)")
+LOGISTIC_IN_LOG = Rule(
+    "logistic_in_log", "logistic_of_exp", rules_cancel.logistic_in_log, priority=8.5,
+    gain="log(e^{-z} / (1 + e^{-z})) at z = -100 (a Bernoulli entropy): split by the log rules into -z - softplus(-z), "
+         "100 - 100 = 0 where the truth is -e^{-100}; as log sigma(-z) it is -softplus(z), exact")
 EXP_ABSORB = Rule(
     "exp_absorb", "exp_absorb", rules_cancel.exp_absorb, priority=74,
     gain="(1 + e^b) e^{-b} for b > 709: inf * 0 is nan where the truth is 1 + e^{-b} (sigmoid-loss gradients)")
@@ -848,6 +881,10 @@ LOG_GAMMA_DIFFERENCE = Rule(
     "log_gamma_difference", "log_gamma_difference", rules_log.log_gamma_difference, priority=71,
     gain="log Gamma(b + 1/2) - log Gamma(b) for b = 5e299: both are 3e302 and the difference (345) is lost; 10 digits "
          "left at b = 1e6 (Student-t normalizer)")
+LOG_BETA = Rule(
+    "log_beta", "log_beta", rules_log.log_beta, priority=70.9,
+    gain="log Gamma(a) + log Gamma(b) - log Gamma(a + b) at a = 1.08, b = 1e150 (a Beta likelihood): the last two agree "
+         "in all 16 digits, value 0 or garbage where the truth is -374; as betaln(a, b) (scipy) it is exact")
 ROOT_DIFFERENCE = Rule(
     "root_difference", "root_difference", rules_root.root_difference, priority=88,
     gain="sqrt(x^2 + 1) - 1 for |x| < 1e-8: rounds to 0 where the truth is x^2/2 (BentIdentity)")
@@ -880,9 +917,9 @@ ZERO_TIMES_LOG = Rule(
 
 RULES: tuple[Rule, ...] = tuple(sorted(
     (LOG_SIGMOID, LOG_ONE_MINUS_SIGMOID, LOG_SIGMOID_PAIR, LOG_SOFTMAX_SPLIT, LOG_CONSTANT_PLUS_EXP_SUM, LOGSUMEXP_SHIFT, EXP_NORMALIZE, SOFTPLUS_STABLE,
-     LOG1P_EXPM1, POWER_EXPM1, LOG_ADD_EXP, SIGMOID_STABLE, ERF_NDTR, LOG_NDTR, TANH_SIGMOID, SECH_SQUARE, LOG_COSH, TANH_RATIO, LOG1MEXP, ROOT_CANCEL,
+     LOG1P_EXPM1, POWER_EXPM1, LOG_ADD_EXP, LOG_ADD_WEIGHTED_EXP, SIGMOID_STABLE, ERF_NDTR, LOG_NDTR, TANH_SIGMOID, SECH_SQUARE, LOG_COSH, TANH_RATIO, LOG1MEXP_OF_EXP, LOG1MEXP, ROOT_CANCEL,
      SCALED_SQRT, ONE_MINUS_SIGMOID, SHIFT_COLLECT, DIFFERENCE_OF_SQUARES, LOG1P_LARGE_PRODUCT,
-     SCALE_OVER_ARGUMENT, ARGUMENT_OVER_SCALE, COMMON_DENOMINATOR, LOGISTIC_OF_EXP, EXP_ABSORB, SCALES_INTO_SUM, SCALE_INTO_ENTRY, RATIO_BEFORE_POWER, LOG_GAMMA_DIFFERENCE,
+     SCALE_OVER_ARGUMENT, ARGUMENT_OVER_SCALE, COMMON_DENOMINATOR, LOGISTIC_IN_LOG, LOGISTIC_OF_EXP, EXP_ABSORB, SCALES_INTO_SUM, SCALE_INTO_ENTRY, RATIO_BEFORE_POWER, LOG_BETA, LOG_GAMMA_DIFFERENCE,
      ROOT_DIFFERENCE, SQUARE_INTO_ROOT, RATIO_OF_EQUAL_SUMS, POWER_OVER_BASE, HEAVISIDE_SELECT, STEP_SCALE, ZERO_TIMES_LOG,
      SOFTPLUS_AFTER_POWER, CONSTANT_MINUS_MAX, EXP_NORMALIZE_OFFSET, ROOT_OF_PRODUCT),
     key=lambda r: r.priority))
@@ -973,11 +1010,16 @@ POWER_LOG1P = Rule(
     gain="(1 + v)^(alpha/2 - 1) at alpha = 1e300, v = 1e-300 (Barron's gradient): 1 + v rounds to 1 and the power is 1, "
          "truth e^(alpha v / 2); scaled first, M^alpha S^(alpha/2) is inf * 0")
 
+SCALE_INTO_SUMMAND = Rule(
+    "scale_into_summand", "scale_into_summand", rules_scale_into_summand.scale_into_summand, priority=98.5,
+    gain="-tau^2 sum_i p_i ((s_i - m)/tau - L) (distillation at temperature tau = 1e-300): tau^2 underflows to 0 and "
+         "(s_i - m)/tau is 1e300, value 0 where the truth is about 1e-300; multiplied in, tau^2/tau is tau")
+
 COSTLY_RULES: tuple[Rule, ...] = (LOGSUMEXP_LOG1P, MEAN_FROM_TOP, ONE_MINUS_TOP, TAYLOR_BRANCH, HOMOGENEOUS_SCALE,
                                   LOG_OF_QUOTIENT, LOG_SPACE_PRODUCT, HOMOGENEOUS_SCALARS, PAIRED_QUOTIENT,
                                   EXPM1_QUOTIENT, QUOTIENT_INTO_SUM, POLYNOMIAL_QUOTIENT_SCALE, POWER_BREGMAN,
                                   LOG_OF_POSITIVE_PRODUCT, SCALE_INTO_BRANCHES, POWER_LOG1P,
-                                  SOFTPLUS_RATIO, LOG_OF_MEAN, TERM_OVER_SUM, SOFTMAX_DIFFERENCE)
+                                  SOFTPLUS_RATIO, LOG_OF_MEAN, TERM_OVER_SUM, SOFTMAX_DIFFERENCE, SCALE_INTO_SUMMAND)
 """Rules that cost extra passes over the data (two more reductions for ``logsumexp_log1p``, ``mean_from_top``
 and ``one_minus_top``, one more for ``homogeneous_scale``, a scale per product for ``homogeneous_scalars``; a second, log-space form under a ``where`` for
 ``log_of_quotient`` and ``log_space_product``; magnitude tests and a ``where`` per quotient for ``paired_quotient`` (per entry for ``quotient_into_sum``); two Taylor branches under a ``where`` for ``power_bregman``; a log per factor for ``log_of_positive_product``; both branches of a ``where`` and seconds of sympy series at generation for ``taylor_branch``): not in

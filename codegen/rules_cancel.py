@@ -125,8 +125,18 @@ def difference_of_squares(expr: sp.Expr) -> sp.Expr:
 # ** a scale shared by a term and a max-shift **
 
 
-def _shift_pair(e):
-    """``(n, m, c, a, M)``: term ``m`` is ``-c*M`` with ``M`` holding a ``ReduceMax``, term ``n`` is ``c*a``."""
+class HeldDifference(sp.UnevaluatedExpr):
+    r"""$a - M$ held as one node (an ``UnevaluatedExpr`` that is real where $a - M$ is, so that rules comparing it with 0
+    still apply); released before differentiation like every ``UnevaluatedExpr``."""
+
+    def _eval_is_real(self):
+        return self.args[0].is_real
+
+
+def _shift_pair(e, alone: bool = False):
+    """``(n, m, c, a, M)``: term ``m`` is ``-c*M`` with ``M`` holding a ``ReduceMax``, term ``n`` is ``c*a``; for a
+    numeric scale ``c`` (1 included), only where ``a`` is an entry of the very maximum ``M`` (:func:`_entry_of_max`)
+    and the sum has another input (:func:`_inputs`; or ``alone``: what is left of one after its other pairs were taken)."""
     terms = e.args
     for m, t in enumerate(terms):
         factors = sp.Mul.make_args(-t)
@@ -135,16 +145,37 @@ def _shift_pair(e):
             continue
         big = shifts[0]
         scale = [f for f in factors if f is not big]
-        if not scale or all(f.is_number for f in scale):
+        numeric = all(f.is_number for f in scale)
+        if numeric and ((_inputs(terms) < 2 and not alone) or not isinstance(big, ReduceMax)):
             continue
         c = sp.Mul(*scale)
         for n, u in enumerate(terms):
             if n == m or u.has(ReduceMax):
                 continue
             a = u / c
+            if numeric:
+                if _entry_of_max(a, big):
+                    return n, m, c, a, big
+                continue
             if not any(a.has(f) for f in scale if not f.is_number) and sp.Mul(c, a) == u:
                 return n, m, c, a, big
     return None
+
+
+def _inputs(terms) -> int:
+    r"""How many of ``terms`` are an input (a symbol or an entry, up to sign): with one, the lowering forms it with its
+    shift first already ($z_i - m - \log s$); with two ($a_i - \max_j a_j + \max_j b_j - b_i + \dots$) it adds the
+    two inputs first."""
+    return sum(isinstance(-t if t.could_extract_minus_sign() else t, (sp.Indexed, sp.Symbol)) for t in terms)
+
+
+def _entry_of_max(a, big) -> bool:
+    r"""``a`` is the maximised function of ``big`` $= \max_j f_j$ at some index ($a_i$ against $\max_j a_j$): their
+    difference is at most 0 and exact where they are close, while in a longer sum ($a_i + L_b - b_i - \max_j a_j$ of
+    a KL between two softmaxes) the large $a_i$ would first absorb the small terms."""
+    j = big.limits[0][0]
+    f = big.function
+    return len(big.limits) == 1 and any(f.xreplace({j: k}) == a for k in a.free_symbols if getattr(k, "is_integer", False))
 
 
 def shift_collect(expr: sp.Expr) -> sp.Expr:
@@ -152,9 +183,14 @@ def shift_collect(expr: sp.Expr) -> sp.Expr:
     $c = 1/\tau$): $c\,a$ and $c\,m$ overflow where $c\,(a - m)$ is finite, and subtracting the two
     large products first loses what the log adds to them."""
     def value(e):
-        n, m, c, a, big = _shift_pair(e)
-        rest = [t for q, t in enumerate(e.args) if q not in (n, m)]
-        return sp.Add(*rest) + sp.Mul(c, a - big, evaluate=False)
+        groups, rest = [], e
+        while isinstance(rest, sp.Add) and (pair := _shift_pair(rest, alone=bool(groups))) is not None:
+            n, m, c, a, big = pair
+            rest = sp.Add(*[t for q, t in enumerate(rest.args) if q not in (n, m)])
+            # a numeric scale would be distributed over a - M when the lowering renames an index (xreplace evaluates
+            # the product again): the difference is held unevaluated instead
+            groups.append(sp.Mul(c, a - big, evaluate=False) if not c.is_number else c * HeldDifference(a - big))
+        return sp.Add(rest, *groups)
 
     return expr.replace(lambda e: isinstance(e, sp.Add) and _shift_pair(e) is not None, value)
 
@@ -220,6 +256,15 @@ def logistic_of_exp(expr: sp.Expr) -> sp.Expr:
         return sp.Mul(*rest) * out
 
     return expr.replace(lambda e: _exp_over_one_plus_exp(e) is not None, value)
+
+
+def logistic_in_log(expr: sp.Expr) -> sp.Expr:
+    r"""$\log\frac{e^{u}}{1 + e^{u}} = \log\frac{1}{1 + e^{-u}}$ (``logistic_of_exp`` on the argument of a log only, before
+    the log-sigmoid rules, which then write it $-\operatorname{sp}(-u)$): the probability of the other class written
+    $\frac{e^{-z}}{1 + e^{-z}}$ (a Bernoulli entropy, a soft-margin loss) has its log split otherwise into
+    $-z - \operatorname{sp}(-z)$, whose two terms of $10^{2}$ cancel to 0 at $z = -100$ where the truth is $-e^{-100}$."""
+    return expr.replace(lambda e: isinstance(e, sp.log) and _exp_over_one_plus_exp(e.args[0]) is not None,
+                        lambda e: sp.log(logistic_of_exp(e.args[0])))
 
 
 # ** e^{v} (c + e^{w}) = c e^{v} + e^{v + w} where v + w cancels **

@@ -107,6 +107,36 @@ def log_add_exp(expr: sp.Expr) -> sp.Expr:
     return expr.replace(lambda e: _exp_pair(e) is not None, value)
 
 
+def _weighted_exps(e):
+    r"""``[(c_k, a_k)]`` where ``e`` is $\log \sum_k c_k e^{a_k}$ (two terms or more, each a product with one exponential,
+    its weight $c_k$ free of exponentials, not every weight 1: ``log_add_exp`` takes that sum), else None."""
+    if not isinstance(e, sp.log) or not isinstance(e.args[0], sp.Add) or len(e.args[0].args) < 2:
+        return None
+    out = []
+    for t in e.args[0].args:
+        exps = [f for f in sp.Mul.make_args(t) if isinstance(f, sp.exp)]
+        if len(exps) != 1:
+            return None
+        c = sp.Mul(*[f for f in sp.Mul.make_args(t) if f is not exps[0]])
+        if c.has(sp.exp):
+            return None
+        out.append((c, exps[0].args[0]))
+    return out if any(c != 1 for c, _ in out) else None
+
+
+def log_add_weighted_exp(expr: sp.Expr) -> sp.Expr:
+    r"""$\log \sum_k c_k e^{a_k} \to M + \log \sum_k c_k e^{a_k - M}$, $M = \max_k a_k$, for weights $c_k$ of any sign
+    (the sum's own sign is the log's business): a mixture's likelihood
+    $\log(\frac{w}{\sqrt{2\pi}\sigma_1} e^{-(x - \mu_1)^2/2\sigma_1^2} + \dots)$ at $x = 10^{150}$ has every exponential
+    underflow to 0 and the log at $-\infty$, where the truth is about $-x^2/2\sigma^2$; shifted, one exponential is 1."""
+    def value(e):
+        terms = _weighted_exps(e)
+        top = sp.Max(*[a for _, a in terms])
+        return top + sp.log(sp.Add(*[c * sp.exp(a - top) for c, a in terms]))
+
+    return expr.replace(lambda e: _weighted_exps(e) is not None, value)
+
+
 def _one_plus(base):
     r"""``t`` where ``base`` is ``1 + t`` (a sum with the term 1 and a term that is not a number), or a mean
     $c \sum_i f_i$ with $c$ times the number of terms equal to 1, $t = c \sum_i (f_i - 1)$ (:func:`_mean_minus_one`);

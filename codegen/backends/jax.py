@@ -19,7 +19,8 @@ class JaxLowering(TableLowering):
     NAMES: ClassVar[dict[str, str]] = {**{n: f"jnp.{n}" for n in ELEMENTWISE + ARRAY + ("amax", "asarray", "broadcast_shapes", "heaviside")}}
     SPECIAL: ClassVar[dict[str, str]] = {"erf": "jax.scipy.special.erf", "erfc": "jax.scipy.special.erfc", "ndtr": "jax.scipy.special.ndtr",
                "log_ndtr": "jax.scipy.special.log_ndtr", "loggamma": "jax.scipy.special.gammaln",
-               "digamma": "jax.scipy.special.digamma", "RisingFactorial": "jax.scipy.special.poch"}
+               "digamma": "jax.scipy.special.digamma", "RisingFactorial": "jax.scipy.special.poch",
+               "betaln": "jax.scipy.special.betaln"}
     shape_of = "jnp.shape({})"
 
 

@@ -43,4 +43,5 @@ from derivations.library import (  # noqa: F401  (importing registers every deri
     softmax,
     stability,
     stability_series,
+    stability_exp_forms,
 )

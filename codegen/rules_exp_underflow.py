@@ -1,0 +1,56 @@
+r"""The log of one minus $e^{-u}$ where $u = e^{w}$ underflows (:mod:`codegen.rules` registers it).
+
+========================  =====================================================================
+rule                      identity
+========================  =====================================================================
+``log1mexp_of_exp``       $\log(1 - e^{-e^{w}}) = w + \log\frac{-\operatorname{expm1}(-e^{w})}{e^{w}}$ for $w < 0$,
+                          $\operatorname{log1p}(-e^{-e^{w}})$ else; the first is $w$ where $e^{w}$ underflows to 0
+========================  =====================================================================
+
+$\log(1 - e^{-u})$ behaves like $\log u$ as $u \to 0$: with $u = e^{w}$ that is $w$, a perfectly normal number at
+$w = -10^{150}$ where $u$ is 0 in float64 and $\log(-\operatorname{expm1}(-u))$ is $-\infty$ (the complementary
+log-log likelihood $-y \log(1 - \exp(-e^{z}))$, the log of a Poisson probability of at least one event, the log of
+the Gompertz CDF).  Taken out of the log, $u$ leaves $\frac{-\operatorname{expm1}(-u)}{u} \in (1 - u/2, 1)$, exact in
+float64 down to the smallest subnormal $u$; where $u$ is 0 that ratio is 0/0, and its limit 1 (the value $w$) is
+selected by a guard on the computed $u$ (held unevaluated, as ``zero_times_log``'s: sympy knows $e^{w} > 0$ and would
+drop the branch, whose derivative, 1, is the limit where $u$ underflows).
+"""
+from __future__ import annotations
+
+import sympy as sp
+from sympy.codegen.cfunctions import expm1, log1p
+
+
+def _exponent_of_exp(a):
+    r"""``w`` where ``a`` is $-e^{w}$ (the exponent of the exponential in $1 - e^{-e^{w}}$), else None."""
+    if not a.could_extract_minus_sign():
+        return None
+    inner = -a
+    return inner.args[0] if isinstance(inner, sp.exp) else None
+
+
+def _log_one_minus_exp_of_exp(e):
+    r"""``w`` where ``e`` is $\log(1 - e^{-e^{w}})$, else None."""
+    if not (isinstance(e, sp.log) and isinstance(e.args[0], sp.Add) and len(e.args[0].args) == 2
+            and sp.S.One in e.args[0].args):
+        return None
+    t = next(a for a in e.args[0].args if a is not sp.S.One)
+    if not t.could_extract_minus_sign() or not isinstance(-t, sp.exp):
+        return None
+    return _exponent_of_exp((-t).args[0])
+
+
+def stable_form(w: sp.Expr) -> sp.Expr:
+    r"""$\log(1 - e^{-e^{w}})$ as $w + \log\frac{-\operatorname{expm1}(-u)}{u}$, $u = e^{w}$, for $w < 0$ ($w$ where the
+    computed $u$ is 0), $\operatorname{log1p}(-e^{-u})$ for $w \ge 0$ ($e^{-u} \le e^{-1}$: no cancellation)."""
+    u = sp.exp(w)
+    ratio = sp.UnevaluatedExpr(sp.Mul(-expm1(-u), sp.Pow(sp.UnevaluatedExpr(u), -1, evaluate=False), evaluate=False))
+    small = sp.Piecewise((w + sp.log(ratio), sp.UnevaluatedExpr(u) > 0), (w, True))
+    return sp.Piecewise((small, w < 0), (log1p(-sp.exp(-u)), True))
+
+
+def log1mexp_of_exp(expr: sp.Expr) -> sp.Expr:
+    r"""$\log(1 - e^{-e^{w}}) \to$ :func:`stable_form` (before ``log1mexp``, which would write it
+    $\log(-\operatorname{expm1}(-e^{w}))$, $-\infty$ where $e^{w}$ underflows)."""
+    return expr.replace(lambda e: _log_one_minus_exp_of_exp(e) is not None,
+                        lambda e: stable_form(_log_one_minus_exp_of_exp(e)))

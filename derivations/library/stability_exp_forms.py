@@ -1,0 +1,87 @@
+r"""The identities of four rules: ``log1mexp_of_exp`` (``codegen.rules_exp_underflow``), ``log_beta`` (``codegen.rules_log``),
+``scale_into_summand`` (``codegen.rules_scale_into_summand``) and
+``log_add_weighted_exp`` (``codegen.rules_power``).
+
+$\log(1 - e^{-e^{w}}) = w + \log\frac{-\operatorname{expm1}(-e^{w})}{e^{w}}$ for $w < 0$ (take $u = e^{w} > 0$ out of
+the log) and $\operatorname{log1p}(-e^{-e^{w}})$ for $w \ge 0$; the remainder $\log\frac{-\operatorname{expm1}(-u)}{u}$
+tends to 0 as $w \to -\infty$, the value the rule's guard selects where the computed $e^{w}$ is 0.
+
+$\log \sum_k c_k e^{a_k} = m + \log \sum_k c_k e^{a_k - m}$ for any real $m$ (factor $e^{m}$ out of the sum; the rule
+takes $m = \max_k a_k$), whatever the weights $c_k$.
+"""
+from sympy import (
+    IndexedBase,
+    Max,
+    S,
+    Sum,
+    Symbol,
+    exp,
+    log,
+    loggamma,
+    oo,
+)
+from sympy.codegen.cfunctions import expm1
+
+from derivations.checker.step import Derivation, Step
+from derivations.library import register
+from symbolic.functions import betaln
+
+w = Symbol("w", real=True)
+u = Symbol("u", positive=True)
+
+register(Derivation(
+    id="log1mexp_of_exp",
+    title=r"the identity of a stability rule: $\log(1 - e^{-e^{w}}) = w + \log\frac{-\operatorname{expm1}(-e^{w})}{e^{w}}$",
+    source="textbook",
+    steps=(
+        Step(log(1 - exp(-u)), log(u) + log(-expm1(-u) / u),
+             justification="1 - e^{-u} = u (-expm1(-u)/u), both factors positive for u > 0; with u = e^{w}, log u = w "
+                           "(the rule takes this form for w < 0, log1p(-e^{-u}) for w >= 0, the definition of log1p)"),
+        Step(log(-expm1(-exp(w)) / exp(w)), S.Zero, rel="->", variable=w, point=-oo,
+             justification="-expm1(-u)/u = 1 - u/2 + O(u^2) -> 1 as u = e^{w} -> 0"),
+    ),
+))
+
+_a, _b, _m = Symbol("a", real=True), Symbol("b", real=True), Symbol("m", real=True)
+_c, _d = Symbol("c", positive=True), Symbol("d", real=True)
+
+register(Derivation(
+    id="log_add_weighted_exp",
+    title=r"the identity of a stability rule: $\log \sum_k c_k e^{a_k} = m + \log \sum_k c_k e^{a_k - m}$",
+    source="textbook",
+    steps=(
+        Step(log(_c * exp(_a) + _d * exp(_b)), _m + log(_c * exp(_a - _m) + _d * exp(_b - _m)),
+             justification="factor e^{m} out of the sum, any real m, any weights (where the sum is positive)"),
+        Step(log(_c * exp(_a) + _d * exp(_b)), Max(_a, _b) + log(_c * exp(_a - Max(_a, _b)) + _d * exp(_b - Max(_a, _b))),
+             justification="m = max(a, b): one shifted exponential is 1, none overflows"),
+    ),
+))
+
+_p, _q = Symbol("p", positive=True), Symbol("q", positive=True)
+
+register(Derivation(
+    id="log_beta",
+    title=r"the identity of a stability rule: $\log\Gamma(a) + \log\Gamma(b) - \log\Gamma(a + b) = \log B(a, b)$",
+    source="textbook",
+    steps=(
+        Step(loggamma(_p) + loggamma(_q) - loggamma(_p + _q), betaln(_p, _q),
+             justification="log B(a, b), B = Gamma(a) Gamma(b) / Gamma(a + b) for a, b > 0 (betaln's definition)"),
+    ),
+))
+
+_tau = Symbol("tau", positive=True)
+_k = Symbol("K", integer=True, positive=True)
+_i, _j = Symbol("i", integer=True), Symbol("j", integer=True)
+_sv, _pv = IndexedBase("s", real=True), IndexedBase("p", real=True)
+
+register(Derivation(
+    id="scale_into_summand",
+    title=r"the identity of a stability rule: $k \sum_i (\sum_t u_{t,i}) v_i = \sum_i (\sum_t k u_{t,i}) v_i$",
+    source="textbook",
+    steps=(
+        Step(-_tau ** 2 * Sum(_pv[_i] * (_sv[_i] / _tau - _m), (_i, 0, _k - 1)),
+             -Sum(_pv[_i] * (_tau * _sv[_i] - _tau ** 2 * _m), (_i, 0, _k - 1)),
+             justification="a factor free of the summed index multiplies every term (linearity); tau^2/tau = tau",
+             sizes=({_k: 1}, {_k: 2}, {_k: 3})),
+    ),
+))
