@@ -2862,12 +2862,18 @@ class _NotesReader(_CatalogMatch):
     def check_moments(self, moments, rel, claim, shown, *, sides=None, independent=False) -> StepReport:
         r"""A claim about ``E``, ``Var``, ``Cov`` over a random discrete distribution
         (:mod:`readers.notes.moments`); a failure refutes only when nothing in it may depend on the
-        distribution.  When it fails and the prose calls the variables independent, ``sides`` (the claim
-        before its moments were written out) are read again over independent variables: that decides.  Without
-        the word a failure stands: notes state the independence a claim needs."""
+        distribution.  When the prose calls the variables independent, ``sides`` (the claim before its moments
+        were written out) are read over independent variables, and that decides: a claim that holds for every
+        joint law holds for their product law, and one that fails for the product law fails; the joint reading
+        first spent its rungs' whole budgets on claims false for a joint law (and, on a loaded machine, left the
+        product law too little).  Without the word a failure stands: notes state the independence a claim needs."""
         left, right, variables, names = moments
         if rel not in ("=", "<", ">", "<=", ">="):
             return StepReport(**shown, verdict="undecided", reason=f"relation {rel!r} between moments is not checked")
+        if sides is not None and len(variables) > 1 and not independent and states_independence(self.prose):
+            again = read_moments(*sides, variables=variables, independent=True)
+            if isinstance(again, tuple):  # the prose calls them independent: their product law decides
+                return self.check_moments(again, rel, claim, shown, independent=True)
         conditions = tuple(c for c in claim.conditions if not c.free_symbols & variables)
         step = self.step(left, rel, right, conditions, zero_based=claim.zero_based)
         if isinstance(step, str):
@@ -2879,11 +2885,6 @@ class _NotesReader(_CatalogMatch):
             how = f"{', '.join(sorted(map(_show, variables)))} independent (the prose says so): each on {ATOMS} " \
                   f"outcomes of random weights, jointly their product law"
         report = StepReport(**{**report.__dict__, "method": f"{report.method}; {how}"})
-        if report.verdict == "refuted" and sides is not None and len(variables) > 1 \
-                and states_independence(self.prose):
-            again = read_moments(*sides, variables=variables, independent=True)
-            if isinstance(again, tuple):  # the prose calls them independent: their product law decides
-                return self.check_moments(again, rel, claim, shown, independent=True)
         if report.verdict == "refuted":
             why = refutable(names, variables, self.section.distributed)
             if why:
