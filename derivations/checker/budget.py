@@ -338,6 +338,20 @@ class _OutOfTime(Exception):
     """Raised in :func:`within_cpu_seconds`'s call when its CPU seconds are spent."""
 
 
+FINALIZER_RETRY = 1e-3
+"""CPU seconds after which the stop is tried again when it fell inside a finalizer."""
+
+
+def _in_finalizer(frame) -> bool:
+    """Whether ``frame`` runs inside a weakref callback or a ``__del__`` (called by the garbage collector at any
+    bytecode): an exception raised there is not propagated but printed and dropped, and the call runs on."""
+    while frame is not None:
+        if frame.f_code.co_name == "__del__" or frame.f_code.co_filename.endswith("weakref.py"):
+            return True
+        frame = frame.f_back
+    return False
+
+
 def within_cpu_seconds(fn, *args, seconds: float):
     """``fn(*args)``, or None once it has used ``seconds`` of this process's CPU time (``ITIMER_PROF``: like the
     budget's clock, waiting for a CPU is not counted).  For a part of a budgeted worker's work that may run away
@@ -347,6 +361,9 @@ def within_cpu_seconds(fn, *args, seconds: float):
         return fn(*args)
 
     def stop(signum, frame):
+        if _in_finalizer(frame):  # raised there, Python would print and drop it ("Exception ignored in ...")
+            signal.setitimer(signal.ITIMER_PROF, FINALIZER_RETRY)
+            return
         raise _OutOfTime
 
     previous = signal.signal(signal.SIGPROF, stop)
