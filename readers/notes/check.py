@@ -59,6 +59,7 @@ and :mod:`~readers.notes.points` (the catalog comparison).
 """
 from __future__ import annotations
 
+import copy
 import itertools
 import dataclasses
 import re
@@ -616,8 +617,10 @@ def _copy_section(section):
 
     out = copy(section)
     for name in ("symbols", "arrays", "functions", "derivatives", "owner", "conditions", "examples", "updates",
-                 "in_place", "moved_on", "distributed", "laws", "recurrences", "described", "stated", "witnesses"):
+                 "in_place", "moved_on", "distributed", "laws", "recurrences", "described", "stated", "witnesses",
+                 "contested"):
         setattr(out, name, copy(getattr(section, name)))
+    out.functions = {name: list(cases) for name, cases in section.functions.items()}  # define() edits them in place
     return out
 
 
@@ -886,6 +889,8 @@ class _Section:
     equation: tuple | None = None  # (lhs - rhs, paragraph, line): the last equation in an unknown
     objective: dict | None = None  # the last \min_w F of the section: a stated w^\star is its optimum
     seen: frozenset = frozenset()  # names used in this section so far
+    contested: dict = field(default_factory=dict)  # name -> (lhs, rhs, line): a row that read both as a failing
+    # claim about the name and as its new definition (document): later failures are read with it defined anew too
 
     def enter(self, number: int) -> None:
         """A new heading: conditions, examples, limits and equations end; definitions stay."""
@@ -1118,6 +1123,7 @@ class _NotesReader(_CatalogMatch):
                 self.section.in_place.add(base_name(name))
         self.pending_updates = []
         steps = self.readings(block, frag, steps, before)
+        steps = self.redefined_readings(block, frag, steps, before)
         steps = confirmed_definitions + steps
         steps = _entry_notation(frag.content, steps, self.einstein_stated) if steps else _entry_restatement(frag)
         catalog_id, comparison = self.match_catalog(frag, block, mains, claims, first=first)
@@ -1329,6 +1335,40 @@ class _NotesReader(_CatalogMatch):
                 verdict = alt.verdict if alt is not None else "undecided"
                 reason = (f"ambiguous: read as written this fails ({s.reason[:100]}); read with {how} it is "
                           f"{verdict}{': ' + alt.reason[:100] if alt is not None and alt.reason else ''}")
+                s = StepReport(**{**s.__dict__, "verdict": "undecided", "reason": reason, "counterexample": None})
+            out.append(s)
+        return out
+
+    def redefined_readings(self, block, frag, steps, before):
+        r"""A refuted step read once more with each contested name defined as the row that contested it says
+        (``f(x) = x^2``, then "let $f(x) = 2x + 1$ instead" without a cue the reader knows: that row is ambiguous,
+        so $f(3) = 7$ after it is a claim about either ``f``); a reading that does not fail makes the step
+        ``undecided (ambiguous)``.  A step refuted under both readings stays refuted."""
+        contested = {k: v for k, v in before.contested.items() if _key(v[0]) in before.owner}
+        if not contested or not any(s.verdict == "refuted" for s in steps):
+            return steps
+        saved, vector_functions = self.section, dict(self.vector_functions)
+        components = copy.deepcopy(self.component_functions)
+        self.section = _copy_section(before)
+        try:
+            for lhs, rhs, _ in contested.values():
+                self.define(lhs, rhs)
+            claims, _, _, _ = self.rows(block, frag, [])
+            alternative = [s for c in claims for s in self.check_claim(c, frag)]
+        except Exception:  # noqa: BLE001 - the other reading could not be checked: it is not a failure
+            alternative = []
+        finally:
+            self.section, self.vector_functions, self.component_functions = saved, vector_functions, components
+        if len(alternative) != len(steps):
+            alternative = []
+        rows = ", ".join(f"{_show(lhs)} = {_show(rhs)} (line {line})" for lhs, rhs, line in contested.values())
+        out = []
+        for k, s in enumerate(steps):
+            alt = alternative[k] if alternative else None
+            if s.verdict == "refuted" and (alt is None or alt.verdict != "refuted"):
+                verdict = alt.verdict if alt is not None else "undecided"
+                reason = (f"ambiguous: with the definitions above this fails ({s.reason[:100]}); with {rows} read as "
+                          f"a new definition it is {verdict}{': ' + alt.reason[:100] if alt is not None and alt.reason else ''}")
                 s = StepReport(**{**s.__dict__, "verdict": "undecided", "reason": reason, "counterexample": None})
             out.append(s)
         return out
@@ -1857,6 +1897,7 @@ class _NotesReader(_CatalogMatch):
             s.owner[_key(lhs)] = (s.number, line)  # p(x) = f_1(x) \ldots f_n(x): it names p, but an
             return  # ellipsis cannot be substituted into later claims
         s.owner[_key(lhs)] = (s.number, line)
+        s.contested.pop(_key(lhs), None)  # defined anew: no longer in doubt
         if refers_to_itself(_key(lhs), body):
             return  # theta = arccos(v.w / |v||w|) after w = (s cos theta, s sin theta): it names theta, never a value
         if isinstance(lhs, sp.Symbol):
@@ -2151,6 +2192,7 @@ class _NotesReader(_CatalogMatch):
                                   f"({r.reason[:80]}); as its definition there is nothing to check")
                     if r.verdict == "refuted" else r for r in out]
         if claim.redefinition:
+            self.section.contested[_key(claim.lhs)] = (claim.lhs, claim.rhs, claim.line)
             return [_undecided(r, f"ambiguous: as a claim it fails ({r.reason[:80]}); as a new definition of "
                                   f"{claim.redefinition}, which shadows the one above, there is nothing to check")
                     for r in out]

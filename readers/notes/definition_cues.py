@@ -1,5 +1,5 @@
 r"""Words just before a block that introduce it as a definition: "let us plot the function $$f(x, y) = ...$$",
-"consider $g(t) = ...$", "we define $$h(x) = ...$$".
+"consider $g(t) = ...$", "we define $$h(x) = ...$$", "now let $f(x) = ...$".
 
 A row ``f(x, y) = ...`` whose name is already defined in the section reads two ways: a claim about the known
 ``f``, or a new definition that shadows it (:meth:`_NotesReader.redefinable`); without a cue the block is
@@ -26,7 +26,7 @@ from readers.notes.taylor import introduction
 CUE = re.compile(
     r"(?:\b(?:the|a|new|another|following)\s+(?:[\w-]+\s+){0,2}function"
     r"|\bconsider(?:\s+(?:now|instead|also))?"
-    r"|\b(?:we|now|then)\s+define|\bdefined\s+(?:as|by)|\bis\s+defined\s+(?:as|by)|\bdefine)"
+    r"|\b(?:we|now|then)\s+define|\bdefined\s+(?:as|by)|\bis\s+defined\s+(?:as|by)|\bdefine|\blet)"
     r"\s*[:,]?\s*$", re.IGNORECASE)
 """A definition cue ending the prose before the block."""
 RESTATEMENT = re.compile(

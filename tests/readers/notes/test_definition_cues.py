@@ -29,3 +29,28 @@ def test_without_a_cue_the_repeated_name_stays_ambiguous():
     redefinition, _ = _blocks("We also have", "s + 1 + 3(t - 1) + 3(t - 1)^2")
     assert redefinition.verdict != "refuted" and redefinition.role != "definition", redefinition.steps
     assert "ambiguous" in redefinition.steps[0].reason, redefinition.steps
+
+
+_REDEFINED = "## Example\n\nLet $f(x) = x^2$, so that\n\n$$f(3) = 9.$$\n\n{intro}\n\n$$f(x) = 2x + 1.$$\n\n" \
+             "Then\n\n$$f(3) = {value}.$$\n"
+
+
+def _values(intro, value):
+    report = check_notes(_REDEFINED.format(intro=intro, value=value), path="<test>", budget=2.0)
+    return [b for b in report.blocks if b.kind == "display"]
+
+
+def test_a_claim_after_an_ambiguous_redefinition_is_read_with_either_definition():
+    r"""$f(x) = 2x + 1$ after $f(x) = x^2$, with no words that say which: the row is a failing claim or a new $f$.
+    $f(3) = 7$ after it holds for the new $f$ and fails for the old: it was refuted with the old one (held-out notes,
+    round 8); $f(3) = 8$ fails for both and stays refuted."""
+    _, redefinition, right = _values("Now the example changes:", 7)
+    assert "ambiguous" in redefinition.steps[0].reason, redefinition.steps
+    assert right.verdict == "undecided" and "ambiguous" in right.steps[0].reason, right.steps
+    assert _values("Now the example changes:", 8)[2].verdict == "refuted"
+
+
+def test_let_before_a_repeated_name_defines_it_anew():
+    _, redefinition, right = _values("From here on, let", 7)
+    assert redefinition.role == "definition", redefinition.steps
+    assert right.verdict == "proved", right.steps
