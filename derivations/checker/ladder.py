@@ -30,8 +30,8 @@ from derivations.checker.strategies.instances import build_before_fork
 from derivations.checker.strategies.probe import quick_refutation
 from derivations.checker.strategies.tail import applies as tail_applies
 from derivations.checker.strategies.tail import large_size_refutation
+from derivations.checker.strategies.written import UNSOLVED, written_domain_refutation
 from derivations.checker.strategies.written import applies as written_applies
-from derivations.checker.strategies.written import written_domain_refutation
 from derivations.checker.verdict import Verdict
 
 Strategy = Callable[[Step, float], "Verdict | None"]
@@ -98,7 +98,8 @@ def _rungs(step: Step, child: BudgetedChild, *, budget: float, seed: int, ladder
         if outcome.ok and isinstance(outcome.value, Verdict) and outcome.value.kind == "refuted":
             verdict = dataclasses.replace(outcome.value, seconds=time.monotonic() - start)
         searched = outcome.ok and not (isinstance(outcome.value, Verdict) and outcome.value.kind == "undecided")
-        written_unsearched = "" if searched else outcome.status if not outcome.ok else "timeout"
+        written_unsearched = "" if searched else outcome.status if not outcome.ok else \
+            "unsolvable" if outcome.value.reason == UNSOLVED.reason else "timeout"
         budget = max(budget - outcome.seconds, 0.0)
     if verdict is None and ladder is None:
         outcome = child.run(quick_refutation, step, PROBE_SHARE * budget * GRACE, seed, seconds=PROBE_SHARE * budget)
@@ -116,7 +117,8 @@ def _rungs(step: Step, child: BudgetedChild, *, budget: float, seed: int, ladder
         return _undecided({"written": f"{verdict.kind} ({verdict.method}) where both sides are defined, but the search "
                                       f"for zeros of the divisors as written ended without an answer ({written_unsearched}):"
                                       " sympy cancels (x - 1)/(x - 1) to 1, so the claim may fail where one vanishes"},
-                          ["timeout" if written_unsearched == "timeout" else "error"], time.monotonic() - start)
+                          ["timeout" if written_unsearched == "timeout" else "unsupported"
+                           if written_unsearched == "unsolvable" else "error"], time.monotonic() - start)
     return verdict
 
 

@@ -10,6 +10,11 @@ assumptions do (``Step.undefined == "refutes"``) fails at a zero $v = 0$ of a wr
 Zeros come from ``sympy.solve`` on each divisor, for each of its symbols (the others set to small exact values);
 each candidate is checked exactly: the divisor is exactly zero there, the point satisfies the assumptions, and
 the other side has no vanishing written divisor and is a certified finite real (``decide.side_state``).
+``solve`` knows no ``Min``, ``Max`` or ``floor``: a divisor $\min(x, 1)$ is solved as the ``Piecewise`` it is
+($x = 0$), and $\lfloor u \rfloor$ through its integer value $k$ (the divisor's zeros in $k$, then
+$u = k$ and $u = k + \tfrac12$; ``ceiling`` at $u = k$ and $k - \tfrac12$).  A divisor that ``solve`` cannot
+solve for any of its symbols leaves its zeros unknown: :data:`UNSOLVED`, not "no zero" (a proof of
+$\min(x, 1)/\min(x, 1) = 1$ stood on that silence).
 """
 from __future__ import annotations
 
@@ -36,6 +41,8 @@ def applies(step: Step) -> bool:
 
 OUT_OF_TIME = Verdict("undecided", method="domain as written", reason="the zeros of the written divisors were not all tried")
 """What the search returns when its deadline ends it: not the same as finding no zero."""
+UNSOLVED = Verdict("undecided", method="domain as written", reason="sympy cannot solve a written divisor for its zeros")
+"""What the search returns when a divisor could not be solved for any of its symbols: its zeros are unknown."""
 
 
 def written_domain_refutation(step: Step, budget: float) -> Verdict | None:
@@ -59,9 +66,10 @@ def written_domain_refutation(step: Step, budget: float) -> Verdict | None:
     symbols = tuple(sorted(by_name.values(), key=str))
     from derivations.checker.strategies.numeric import inside  # noqa: PLC0415 - numeric imports the rungs
 
-    seen = []
+    seen, unsolved = [], False
     for side, divisor in divisors:
-        for point in _zeros(divisor, symbols, deadline):
+        solved = []
+        for point in _zeros(divisor, symbols, deadline, solved):
             if busy_clock() > deadline:
                 return OUT_OF_TIME
             if point in seen or not inside(inst, point):
@@ -70,18 +78,27 @@ def written_domain_refutation(step: Step, budget: float) -> Verdict | None:
             verdict = _decide_at(inst, divisors, point)
             if verdict is not None:
                 return verdict
-    return OUT_OF_TIME if busy_clock() > deadline else None
+        unsolved = unsolved or not solved
+    return OUT_OF_TIME if busy_clock() > deadline else UNSOLVED if unsolved else None
 
 
-def _zeros(divisor: sp.Expr, symbols, deadline: float):
-    """Exact points (every symbol of the claim given a value) where ``divisor`` may vanish."""
+def _zeros(divisor: sp.Expr, symbols, deadline: float, solved: list | None = None):
+    """Exact points (every symbol of the claim given a value) where ``divisor`` may vanish; ``solved`` gets the
+    symbols that ``sympy.solve`` could solve it for (empty: its zeros are unknown)."""
+    solved = [] if solved is None else solved
+    if divisor.has(sp.floor, sp.ceiling):
+        yield from _integer_part_zeros(divisor, symbols, deadline, solved)
+        return
+    piecewise = divisor.has(sp.Min, sp.Max, sp.sign, sp.Heaviside)
     for s in sorted(divisor.free_symbols, key=str):
         if busy_clock() > deadline:
             return
-        try:
-            roots = sp.solve(divisor, s)
-        except Exception:  # noqa: BLE001 - sympy cannot solve it: no candidate
-            continue
+        roots = _solve_quietly(divisor, s)
+        if roots is None and piecewise:  # solve knows Max(0, x) but not Min(x, 1): the Piecewise it is
+            roots = _solve_quietly(divisor.rewrite(sp.Piecewise), s)
+        if roots is None:
+            continue  # sympy cannot solve it for s: no candidate
+        solved.append(s)
         others = [t for t in symbols if t != s]
         for root in roots[:MAX_ROOTS]:
             if not isinstance(root, sp.Expr):
@@ -94,6 +111,48 @@ def _zeros(divisor: sp.Expr, symbols, deadline: float):
                 yield {**fill, s: value}
                 if not root.free_symbols - {s}:
                     break
+
+
+def _integer_part_zeros(divisor: sp.Expr, symbols, deadline: float, solved: list):
+    r"""Zeros of a divisor written with ``floor(u)`` or ``ceiling(u)``: the divisor's zeros in the integer value $k$
+    of the part, then the points where $u = k$ and $u = k \pm \tfrac12$ (inside the step $k$ on either side)."""
+    parts = sorted(divisor.atoms(sp.floor, sp.ceiling), key=sp.default_sort_key)
+    if len(parts) != 1:
+        return
+    (part,) = parts
+    k = sp.Dummy("k", integer=True)
+    reduced = divisor.xreplace({part: k})
+    if reduced.has(sp.floor, sp.ceiling):
+        return
+    if reduced.free_symbols == {k}:
+        values = _solve_quietly(reduced, k)
+    else:
+        values = []
+        for point in _zeros(reduced, tuple(symbols) + (k,), deadline):
+            value = point.get(k)
+            if value is not None and value.is_integer:
+                values.append(value)
+    if values is None:
+        return
+    step = sp.Rational(1, 2) if isinstance(part, sp.floor) else -sp.Rational(1, 2)
+    inner = part.args[0]
+    equations = [inner - v - shift for v in dict.fromkeys(values) if v.is_integer for shift in (0, step)]
+    found = False
+    for equation in equations:
+        inner_solved = []
+        for point in _zeros(equation, symbols, deadline, inner_solved):
+            if all(s in point for s in symbols):
+                yield point
+        found = found or bool(inner_solved)
+    if found or not equations:
+        solved.append(part)
+
+
+def _solve_quietly(expr: sp.Expr, symbol) -> list | None:
+    try:
+        return [r for r in sp.solve(expr, symbol) if isinstance(r, sp.Expr)]
+    except Exception:  # noqa: BLE001 - sympy cannot solve it
+        return None
 
 
 def undefined_as_written(inst, point: dict) -> tuple[str, ...]:
