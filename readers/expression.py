@@ -26,6 +26,7 @@ from dataclasses import dataclass
 import sympy as sp
 
 import symbolic.integer_part  # noqa: F401 - floor/ceiling of a number certified before a claim is built
+from symbolic.kinks import derivative_poles
 
 MAX_LENGTH = 10_000
 """Longest accepted input, in characters."""
@@ -561,7 +562,10 @@ class _Converter:
         order = self.expression(node.args[2], depth) if len(node.args) == 3 else sp.Integer(1)
         if not (order.is_Integer and 0 <= order <= 20):
             raise self.source.error("diff: the order must be an integer from 0 to 20", node)
-        return self._build(node, lambda: sp.Derivative(body, (variable, int(order))).doit())
+        derivative = self._build(node, lambda: sp.Derivative(body, (variable, int(order))).doit())
+        if self.binding == 1:  # d|x|/dx is sign(x), 0 at 0: the derivative does not exist there (symbolic.kinks)
+            self.divisors.extend(derivative_poles(body, variable, int(order)))
+        return derivative
 
     def _integrate(self, node: ast.Call, depth: int) -> sp.Expr:
         bounds = node.args[1] if len(node.args) == 2 else None
