@@ -21,7 +21,7 @@ import numpy as np
 
 HERE = pathlib.Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
-import check_round7 as r7  # noqa: E402  (the walker; it imports nothing from Formulary)
+import check_round7 as r7  # the walker; it imports nothing from Formulary
 
 HEAVISIDE_AT_ZERO = [mp.mpf(1) / 2]
 

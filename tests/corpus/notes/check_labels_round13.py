@@ -150,12 +150,17 @@ label(AR, 191, "claim", "wrong", "sympy: lambda(u + v) - lambda u - v = (lambda 
       lambda: zero(lam * (u + v) - lam * u - v))
 
 # ---------------------------------------------------------------- 6. cases and kinks
+def _overlapping_cases(p, q):
+    """The cases as written: x where x >= y, y where y >= x; where both hold (x = y) both branches must agree."""
+    values = [v for v, holds in ((p, p >= q), (q, q >= p)) if holds]
+    return values[0] if len(set(values)) == 1 else None
+
+
 label(AR, 199, "claim", "right", "mpmath: |x| against the cases at 316 points (0 included; the cases cover the line)",
       "", lambda: _grid_holds(lambda p: abs(p) == (p if p >= 0 else -p)))
 label(AR, 205, "claim", "right", "mpmath: max(x, y) against the overlapping cases at 316^2/4 point pairs (where both "
       "conditions hold, x = y, both branches agree)", "",
-      lambda: all(max(p, q) == (p if p >= q else q) and (not (q >= p) or max(p, q) == q)
-                  for p in GRID[::2] for q in GRID[::2]))
+      lambda: all(max(p, q) == _overlapping_cases(p, q) for p in GRID[::2] for q in GRID[::2]))
 
 
 def _ramp_slope():

@@ -71,6 +71,15 @@ HELD_OUT_7_CI = (
 """The claims of ``heldout_round7.jsonl`` that CI checks (two of the three that exposed a wrong verdict; the third
 is the same class as the first); ``python3 benchmarks/corpus.py --corpus tests/corpus/claims/heldout_round7.jsonl``
 runs all of it, and ``tests/corpus/claims/check_round7.py`` checks its labels."""
+HELD_OUT_8 = load_claims(CORPUS.with_name("heldout_round8.jsonl"))
+HELD_OUT_8_CI = (
+    # no verdict of the round was wrong; the classes its probes found are unit tests (test_written_domain.py):
+    # a kink's derivative undefined as written, and both sides 0/0 at irrational points (not a counterexample)
+    "pw-h8-abs-cube-diff-bad", "dm-h8-both-undef-irr",
+)
+"""The claims of ``heldout_round8.jsonl`` that CI checks (two quick ones of its kinds);
+``python3 benchmarks/corpus.py --corpus tests/corpus/claims/heldout_round8.jsonl`` runs all of it, and
+``tests/corpus/claims/check_round8.py`` checks its labels."""
 HELD_OUT_4_CI = (
     # wrong before the fixes: floor(x + sin x) <= x + sin x (true) refuted where sympy rounded floor(99 - 2.9e-14)
     # up to 99; steps of floor at n = 7919 and n = 1009 that no sample met (false, verified)
@@ -134,6 +143,19 @@ def test_round_6_claim_gets_no_dishonest_verdict(claim):
 @pytest.mark.parametrize("claim", [c for c in HELD_OUT_7 if c["id"] in HELD_OUT_7_CI], ids=lambda c: c["id"])
 def test_round_7_claim_gets_no_dishonest_verdict(claim):
     test_corpus_claim_gets_no_dishonest_verdict(claim)
+
+
+@pytest.mark.parametrize("claim", [c for c in HELD_OUT_8 if c["id"] in HELD_OUT_8_CI], ids=lambda c: c["id"])
+def test_round_8_claim_gets_no_dishonest_verdict(claim):
+    test_corpus_claim_gets_no_dishonest_verdict(claim)
+
+
+def test_the_round_8_subset_names_existing_claims():
+    assert set(HELD_OUT_8_CI) <= {c["id"] for c in HELD_OUT_8}
+    earlier = {c["id"] for c in CLAIMS} | {c["id"] for c in HELD_OUT} | {c["id"] for c in HELD_OUT_3} | \
+        {c["id"] for c in HELD_OUT_4} | {c["id"] for c in HELD_OUT_5} | {c["id"] for c in HELD_OUT_6} | \
+        {c["id"] for c in HELD_OUT_7}
+    assert len({c["id"] for c in HELD_OUT_8}) == len(HELD_OUT_8) and not {c["id"] for c in HELD_OUT_8} & earlier
 
 
 def test_the_round_7_subset_names_existing_claims():

@@ -66,12 +66,13 @@ logistic regression, is scored there: at 20 KiB the last two cost CI 29 s of CPU
 BENCHMARK_ONLY = frozenset({"d2l_bptt.md", "d2l_gradient_descent.md", "d2l_sgd.md", "d2l_backprop_init.md",
                             "planted_mistakes.md", "planted_mistakes_3.md", "d2l_word_embeddings.md",
                             "d2l_recommender_systems.md", "d2l_exponential_family.md", "cs236_deep_generative_models.md",
-                            "mlglossary_calculus.tex"})
+                            "mlglossary_calculus.tex", "adversarial_round8.md"})
 """Held-out files (rounds 7, 8, 10, 11 and 12) that run in benchmarks/notes_corpus.py only, although they are under the
 size limit: CI has about 30 s of margin, and BPTT was its slowest corpus file (39 s wall at load 15, the next one 13 s); the
 second planted file (5 s of CPU) runs here in place of the first (14 s, its 20 mistakes caught in the benchmark), and
 mlglossary's LaTeX calculus notes (11 s) leave CI its two Markdown files and OpenIntro's LaTeX: the suite was 12 s under
-its 10 minutes at stop 29."""
+its 10 minutes at stop 29.  The adversarial lines of round 13 (6 s of CPU) run there too: the class they exposed (a claim
+read with only the old definition after an ambiguous redefinition) is tested in test_definition_cues.py."""
 
 
 def ci_subset(names) -> list[str]:
@@ -103,7 +104,7 @@ def test_the_ci_subset_reaches_every_source():
     files of the large sources and files over :data:`CI_MAX_FILE_BYTES`."""
     names = sorted({label["file"] for label in LABELS})
     kept = ci_subset(names)
-    small = [n for n in names if (CORPUS / n).stat().st_size <= CI_MAX_FILE_BYTES]
+    small = [n for n in names if (CORPUS / n).stat().st_size <= CI_MAX_FILE_BYTES and n not in BENCHMARK_ONLY]
     assert {n.split("_", 1)[0] for n in kept} == {n.split("_", 1)[0] for n in small}
     left = set(names) - set(kept) - BENCHMARK_ONLY  # the held-out files CI leaves to the benchmark by name
     assert all(sum(m.split("_", 1)[0] == n.split("_", 1)[0] for m in names) > LARGE_SOURCE_FILES
