@@ -86,6 +86,10 @@ def _zeros(divisor: sp.Expr, symbols, deadline: float, solved: list | None = Non
     """Exact points (every symbol of the claim given a value) where ``divisor`` may vanish; ``solved`` gets the
     symbols that ``sympy.solve`` could solve it for (empty: its zeros are unknown)."""
     solved = [] if solved is None else solved
+    divisor = _may_vanish(divisor)
+    if not divisor.free_symbols:
+        solved.append(divisor)  # no factor that vanishes: nothing to solve
+        return
     if divisor.has(sp.floor, sp.ceiling):
         yield from _integer_part_zeros(divisor, symbols, deadline, solved)
         return
@@ -111,6 +115,24 @@ def _zeros(divisor: sp.Expr, symbols, deadline: float, solved: list | None = Non
                 yield {**fill, s: value}
                 if not root.free_symbols - {s}:
                     break
+
+
+NEVER_ZERO = (sp.gamma, sp.exp)
+r"""Functions with no zero ($\Gamma$ has poles but no zeros): a factor of a divisor that is one (or a power of one)
+cannot make it vanish."""
+
+
+def _may_vanish(divisor: sp.Expr) -> sp.Expr:
+    r"""``divisor`` without its factors that never vanish: $4^n \Gamma(n + 1)$ has no zero, though ``solve`` cannot
+    say so; 1 when no factor may vanish."""
+    kept = []
+    for factor in sp.Mul.make_args(divisor):
+        base, _ = factor.as_base_exp()
+        if factor.is_nonzero is True or isinstance(base, NEVER_ZERO) or (isinstance(factor, sp.Pow) and
+                                                                         base.is_nonzero is True):
+            continue
+        kept.append(factor)
+    return sp.Mul(*kept)
 
 
 def _integer_part_zeros(divisor: sp.Expr, symbols, deadline: float, solved: list):
