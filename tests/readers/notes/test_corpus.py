@@ -71,7 +71,7 @@ BENCHMARK_ONLY = frozenset({"d2l_bptt.md", "d2l_gradient_descent.md", "d2l_sgd.m
 size limit: CI has about 30 s of margin, and BPTT was its slowest corpus file (39 s wall at load 15, the next one 13 s); the
 second planted file (5 s of CPU) runs here in place of the first (14 s, its 20 mistakes caught in the benchmark), and
 mlglossary's LaTeX calculus notes (11 s) leave CI its two Markdown files and OpenIntro's LaTeX: the suite was 12 s under
-its 10 minutes at stop 29.  The adversarial lines of round 13 (6 s of CPU) run there too: the class they exposed (a claim
+its 10 minutes at stop 29.  The adversarial lines of adversarial_round8.md (6 s of CPU) run there too: the class they exposed (a claim
 read with only the old definition after an ambiguous redefinition) is tested in test_definition_cues.py."""
 
 

@@ -1,4 +1,4 @@
-r"""Independent checks of the hand labels of adversarial_round8.md (round 13 of the notes corpus; round 8 of the
+r"""Independent checks of the hand labels of adversarial_round8.md (the adversarial round 8 of the
 step checker's adversarial review): correct lines that a reader could take for wrong ones, conditions stated in the
 prose before a block, a function and a constant redefined, ``i`` as an index and as the imaginary unit, labels in
 superscripts, a letter applied as a function or multiplied, and functions of cases (without a final "otherwise",
@@ -8,8 +8,8 @@ As in the earlier rounds: each entry names a block by ``(file, line[, exact bloc
 says how it was checked and, for ``right``/``wrong``, carries a check written by hand with sympy or mpmath that
 returns True when the block's claim holds *as its author means it*.  Nothing from the Formulary code base is imported.
 
-    python3 tests/corpus/notes/check_labels_round13.py           # run every check; exit 1 if one disagrees
-    python3 tests/corpus/notes/check_labels_round13.py --write   # also merge these labels into labels.json
+    python3 tests/corpus/notes/check_labels_adversarial8.py           # run every check; exit 1 if one disagrees
+    python3 tests/corpus/notes/check_labels_adversarial8.py --write   # also merge these labels into labels.json
 """
 from __future__ import annotations
 
