@@ -7,9 +7,10 @@ $f'$ has one-sided limits, the one-sided derivatives are those limits, so $f'(r)
 
 .. math:: \lim_{x \to r^+} f'(x) - \lim_{x \to r^-} f'(x) = 0 \quad\text{and}\quad f(r^+) - f(r^-) = 0.
 
-Both jumps are read off the formula: on either side of the kink $u = 0$ each atom whose argument is a non-zero
-multiple of $u$ takes its one-sided form ($|u| \to \pm u$, $\operatorname{sign} u \to \pm 1$, $H(u) \to 1, 0$,
-$\max(a, b) \to a, b$, $\delta(u) \to 0$).  A root $r$ of $u$ where a jump is certified non-zero is where the
+Both jumps are read off the formula: on either side of a root $r$ of a kink, each atom whose kink vanishes at $r$
+takes its one-sided form there, with the sign its kink has just right or left of $r$ ($|u| \to \pm u$,
+$\operatorname{sign} u \to \pm 1$, $H(u) \to 1, 0$, $\max(a, b) \to a, b$, $\delta(u) \to 0$): in
+$|x| - |\sin x|$ both atoms resolve at 0, and the jumps cancel ($f'(0) = 0$).  A root $r$ of $u$ where a jump is certified non-zero is where the
 derivative is undefined as written; $\frac{d}{dx}|x|^3 = 3x|x|$ has no such root (both jumps vanish at 0), so the
 derivative exists everywhere.  A jump that cannot be certified non-zero names no point.
 """
@@ -22,7 +23,7 @@ KINKED = (sp.Abs, sp.sign, sp.Heaviside, sp.Max, sp.Min, sp.DiracDelta)
 MAX_KINKS = 6
 """Most kinks examined per derivative."""
 MAX_ROOTS = 6
-"""Most roots of one kink examined."""
+"""Most roots of kinks examined per order of the derivative."""
 
 
 def derivative_poles(body: sp.Expr, variable: sp.Symbol, order: int) -> list[sp.Expr]:
@@ -33,10 +34,12 @@ def derivative_poles(body: sp.Expr, variable: sp.Symbol, order: int) -> list[sp.
         lower = body
         for _ in range(order):
             upper = sp.diff(lower, variable)
-            for kink in _kinks(lower, variable):
-                for root in _roots(kink, variable):
-                    if any(_certified_nonzero(_jump(e, kink, variable, root)) for e in (lower, upper)):
-                        poles.append(variable - root)
+            roots = list(dict.fromkeys(r for kink in _kinks(lower, variable) for r in _roots(kink, variable)))
+            for root in roots[:MAX_ROOTS]:
+                sides = _sides(lower, upper, variable, root)
+                if sides is not None and any(_certified_nonzero(_jump(e, sides, variable, root))
+                                             for e in (lower, upper)):
+                    poles.append(variable - root)
             lower = upper
     except (TypeError, ValueError, NotImplementedError, ZeroDivisionError, sp.PolynomialError):
         return poles
@@ -55,7 +58,7 @@ def _kinks(expr: sp.Expr, variable) -> list[sp.Expr]:
     found: list[sp.Expr] = []
     for atom in sorted(expr.atoms(*KINKED), key=sp.default_sort_key):
         kink = _kink_of(atom)
-        if kink is None or variable not in kink.free_symbols or any(_ratio(kink, k) is not None for k in found):
+        if kink is None or variable not in kink.free_symbols or kink in found:
             continue
         found.append(kink)
     return found[:MAX_KINKS]
@@ -66,41 +69,46 @@ def _roots(kink: sp.Expr, variable) -> list[sp.Expr]:
         roots = sp.solve(kink, variable)
     except Exception:  # noqa: BLE001 - sympy cannot solve it: no point named
         return []
-    return [r for r in roots if isinstance(r, sp.Expr) and r.is_real is not False][:MAX_ROOTS]
+    return [r for r in roots if isinstance(r, sp.Expr) and r.is_real is not False]
 
 
-def _ratio(v: sp.Expr, kink: sp.Expr):
-    """The non-zero real number $v / u$, else None."""
-    ratio = sp.cancel(v / kink)
-    return ratio if ratio.is_number and ratio.is_real and ratio.is_nonzero else None
+def _sides(lower, upper, variable, root) -> dict | None:
+    r"""For every kinked atom of ``lower`` and ``upper`` whose kink vanishes at ``root``: the signs (+1 or -1) of its
+    kink just right and just left of it ($\sin x$ at 0 as well as $x$: both resolve there); None when a sign is
+    not found (then no point is named)."""
+    sides = {}
+    for atom in (lower.atoms(*KINKED) | upper.atoms(*KINKED)):
+        kink = _kink_of(atom)
+        if kink is None or variable not in kink.free_symbols:
+            continue
+        if sp.simplify(kink.xreplace({variable: root})) != 0:
+            continue  # its kink is elsewhere: the atom is what it is on both sides of root
+        signs = tuple(sp.limit(sp.sign(kink), variable, root, d) for d in ("+", "-"))
+        if not all(t in (1, -1) for t in signs):
+            return None
+        sides[atom] = signs
+    return sides
 
 
-def _one_side(expr: sp.Expr, kink: sp.Expr, side: int) -> sp.Expr:
-    """``expr`` on the side of ``kink = 0`` where ``kink`` has the sign ``side`` (+1 or -1)."""
-    def form(atom):
-        ratio = _ratio(_kink_of(atom), kink)
-        t = side if ratio > 0 else -side
-        if isinstance(atom, sp.Abs):
-            return t * atom.args[0]
-        if isinstance(atom, sp.sign):
-            return sp.Integer(t)
-        if isinstance(atom, sp.Heaviside):
-            return sp.Integer(1 if t > 0 else 0)
-        if isinstance(atom, sp.DiracDelta):
-            return sp.Integer(0)
-        if isinstance(atom, sp.Max):
-            return atom.args[0] if t > 0 else atom.args[1]
-        return atom.args[1] if t > 0 else atom.args[0]  # Min(a, b) with a - b > 0 is b
-
-    def matches(e) -> bool:
-        return isinstance(e, KINKED) and _kink_of(e) is not None and _ratio(_kink_of(e), kink) is not None
-
-    return expr.replace(matches, form)
+def _form(atom, t: int) -> sp.Expr:
+    """``atom`` where its kink has the sign ``t``."""
+    if isinstance(atom, sp.Abs):
+        return t * atom.args[0]
+    if isinstance(atom, sp.sign):
+        return sp.Integer(t)
+    if isinstance(atom, sp.Heaviside):
+        return sp.Integer(1 if t > 0 else 0)
+    if isinstance(atom, sp.DiracDelta):
+        return sp.Integer(0)
+    if isinstance(atom, sp.Max):
+        return atom.args[0] if t > 0 else atom.args[1]
+    return atom.args[1] if t > 0 else atom.args[0]  # Min(a, b) with a - b > 0 is b
 
 
-def _jump(expr: sp.Expr, kink: sp.Expr, variable, root: sp.Expr) -> sp.Expr:
-    """The jump of ``expr`` across ``kink = 0`` at ``variable = root``."""
-    return sp.simplify((_one_side(expr, kink, 1) - _one_side(expr, kink, -1)).xreplace({variable: root}))
+def _jump(expr: sp.Expr, sides: dict, variable, root: sp.Expr) -> sp.Expr:
+    """The jump of ``expr`` at ``variable = root``: its right form minus its left form there."""
+    right, left = (expr.xreplace({a: _form(a, signs[k]) for a, signs in sides.items()}) for k in (0, 1))
+    return sp.simplify((right - left).xreplace({variable: root}))
 
 
 def _certified_nonzero(value: sp.Expr) -> bool:
