@@ -171,6 +171,27 @@ def scaled_matmul_source() -> str:
 '''
 
 
+EXP_BASE2 = "_exp_base2"
+"""Name of the emitted helper :func:`exp_base2_source`; a statement of it takes ``out=`` as the ufunc ``np.exp``."""
+
+
+def exp_base2_source() -> str:
+    r"""Source of ``_exp_base2(x, out=None)`` $= e^x$; in float32 as $2^{x \log_2 e}$: one multiplication pass
+    (0.10 ns per element on a cache-resident block) and NumPy's ``exp2`` (0.23) against its ``exp`` (0.48), and
+    ``exp2`` errs by up to 1 ulp where float32 ``exp`` errs by up to 2.3 (over $[-80, 80]$, against float64).
+    The multiplication adds about $2u|x|$ to the argument, so it is taken only where $x \le 0$ is a shift by its
+    own row's maximum ($e^{z - \max z}$, :meth:`Emitter._exp_of_shifted`): an element's added error is then
+    at most $2u|x|e^{x} \le 0.74u$ of the row's largest.  float64 (where ``exp2`` and a pass cost more than
+    ``exp``) takes ``np.exp``."""
+    return f'''def {EXP_BASE2}(x, out=None):
+    """e^x; in float32 as 2^(x log2(e)): exp2 is twice as fast as exp there, and as accurate."""
+    if x.dtype != np.float32:
+        return np.exp(x, out=out)
+    out = np.multiply(x, {LOG2E!r}, out=out)
+    return np.exp2(out, out=out)
+'''
+
+
 def ufunc_of(a: Arr) -> str | None:
     """The NumPy ufunc (``np.add``) that ``a``'s template applies to its arguments in order, else None."""
     if a.template in OPERATORS:
@@ -313,6 +334,7 @@ class Emitter:
         self.three_address = three_address
         self._dtype: dict[int, str | None] = {}
         self._recip: dict[int, Arr] = {}
+        self._base2: set[int] = set()
         if three_address:
             seen: set = set()
             for r in roots:
@@ -327,6 +349,9 @@ class Emitter:
             seen = set()
             for r in roots:
                 self._exp2_of_scaled(r, seen)
+            seen = set()
+            for r in roots:
+                self._exp_of_shifted(r, seen)
             seen = set()
             for r in roots:
                 self._scaled_products(r, seen)
@@ -408,6 +433,25 @@ class Emitter:
                 prod.args = (scaled, x) if k == 0 else (x, scaled)
                 a.template = "np.exp2({0})"
                 return
+
+    def _exp_of_shifted(self, a: Arr, seen: set):
+        r"""$e^{x - \max x}$ (the shifted exponentials of a softmax and its VJP, $x$ and its maximum over the
+        same row) is computed by :data:`EXP_BASE2`: in float32 as $2^{(x - \max x) \log_2 e}$."""
+        if id(a) in seen:
+            return
+        seen.add(id(a))
+        for c in a.args:
+            self._exp_of_shifted(c, seen)
+        if a.template != "np.exp({0})" or not a.labels or None in a.labels or self.dtype(a) != "dt":
+            return
+        shifted = _bare(a.args[0])
+        if shifted.template != "{0} - {1}" or shifted.labels != a.labels:
+            return
+        top = _bare(shifted.args[1])
+        if top.template.startswith("{0}[") and len(top.args) == 1:  # the maximum broadcast over its row
+            top = _bare(top.args[0])
+        if top.template.startswith("np.max(") and len(top.args) == 1 and _same_input(top.args[0], shifted.args[0]):
+            self._base2.add(id(a))
 
     _WIDE_OPS = ("np.multiply", "np.add", "np.subtract", "np.divide")
 
@@ -527,6 +571,8 @@ class Emitter:
             fn = ufunc_of(a) if self.dtype(a) == "dt" and a.labels and None not in a.labels else None
             if fn == "np.matmul":
                 fn = MATMUL_HALVES if a.halves else MATMUL_LONG
+            if fn == "np.exp" and id(a) in self._base2:
+                fn, code = EXP_BASE2, f"{EXP_BASE2}({raw[0]})"
             if a.template.startswith(SCALED_MATMUL + "(") and self.dtype(a) == "dt":
                 fn, raw = SCALED_MATMUL, [*raw, a.template.rsplit(", ", 1)[1].rstrip(")")]
             self.stmts.append(Stmt(name, code, a, fn, tuple(raw)))

@@ -3,10 +3,9 @@
 it matters (attention's scores, whose absolute error is the softmax's relative error).  Seeded draws, no timing."""
 import numpy as np
 import pytest
-import sympy as sp
 
 from codegen.load import load_generated
-from codegen.lower import Input, Target, lower_formula, lower_function
+from codegen.lower import lower_formula
 from codegen.lower_nodes import (
     LOG2E,
     MATMUL_HALVES,
@@ -78,43 +77,6 @@ def test_attention_scores_take_the_halves_and_float32_attention_beats_a_plain_fl
         mine.append(_rel(got, t))
         theirs.append(_rel(plain(Q, K, V), t))
     assert np.mean(mine) <= 0.9 * np.mean(theirs), (np.mean(mine), np.mean(theirs))
-
-
-def _attention(source: str, name: str):
-    return vars(load_generated("import numpy as np\n\n\n" + NumPyLowering.helpers_source(source, grad=False)
-                               + "\n\n\n" + source))[name]
-
-
-def test_an_exponential_of_a_scaled_product_is_exp2_and_no_less_accurate():
-    r"""$e^{s X}$ for a number $s$ and $X$ computed from a matrix product is ``np.exp2`` of $(s \log_2 e) X$
-    (``Emitter._exp2_of_scaled``): both bodies of attention, $e^{Q K^\top s}$ and $e^{(S - m) s}$; float64 gives the
-    same value.  In float32 its error against float64 (the same inputs), mean of DRAWS, is within 10% of that of the
-    same code with ``np.exp`` and the bare number: the factor's roundings ($s \log_2 e$, and $Q$ times it where
-    $s = 1/8$ was exact) join the product's own, and NumPy's float32 ``exp2`` errs by up to 1 ulp where its ``exp``
-    errs by up to 2.3.  Measured, mean of 32 draws: 1.05x here (8 x 64 x 64), 0.95x at n = 512 (8 draws), both
-    below PyTorch's ``scaled_dot_product_attention`` by 1.4x; 1.1 leaves room for a BLAS that adds in another
-    order.  An input scaled by a number, $e^{x/2}$, keeps ``np.exp``: there the factor's roundings would be the
-    argument's only error."""
-    fn = lower_formula(get("attention"))
-    source = fn.source()
-    assert source.count("np.exp2(") == 2 and "np.exp(" not in source
-    plain_source = source.replace("np.exp2(", "np.exp(").replace(f"{LOG2E!r} * ", "")
-    assert "np.exp2(" not in plain_source and str(LOG2E) not in plain_source
-    gen, plain = _attention(source, fn.name), _attention(plain_source, fn.name)
-    mine, theirs = [], []
-    for seed in range(DRAWS):
-        rng = np.random.default_rng(seed)
-        Q, K, V = (rng.standard_normal((8, 64, 64)).astype(np.float32) for _ in range(3))
-        t = gen(*(a.astype(np.float64) for a in (Q, K, V)))
-        assert _rel(t, plain(*(a.astype(np.float64) for a in (Q, K, V)))) < 1e-14  # float64: the same value
-        mine.append(_rel(gen(Q, K, V), t))
-        theirs.append(_rel(plain(Q, K, V), t))
-    assert np.mean(mine) <= 1.1 * np.mean(theirs), (np.mean(mine), np.mean(theirs))
-
-    x, i = sp.IndexedBase("x"), sp.Symbol("i", integer=True, nonnegative=True)
-    n = sp.Symbol("n", integer=True, positive=True)
-    half = lower_function("f", (Input("x", x, (n,)),), (Target("y", sp.exp(x[i] / 2), ((i, 0, n - 1),)),), (n,))
-    assert "np.exp(" in half.source() and "np.exp2(" not in half.source()
 
 
 SCALED = vars(load_generated(f"import numpy as np\n\n\n{matmul_halves_source()}\n\n\n{matmul_long_source()}\n\n\n"
