@@ -29,6 +29,7 @@ from codegen.lower_nodes import (
     ADD,
     ATOM,
     CMP,
+    EXP_BASE2,
     MUL,
     POW,
     UNARY,
@@ -38,6 +39,7 @@ from codegen.lower_nodes import (
     Arr,
     UnsupportedNode,
     binary,
+    exp_base2_source,
     leaf,
     matmul_halves_source,
     matmul_long_source,
@@ -149,7 +151,7 @@ class NumPyLowering(ReductionLowering, NumPyPrinter):
     @classmethod
     def helpers_source(cls, code: str, *, grad: bool) -> str:
         """The helper functions ``code`` calls: ``_sum_to`` (with ``grad``), ``_fma``, ``_window_gemm``,
-        ``_window_gemm_t``, ``_matmul_halves``, ``_matmul_long`` and ``_scaled_matmul`` (where used)."""
+        ``_window_gemm_t``, ``_matmul_halves``, ``_matmul_long``, ``_scaled_matmul`` and ``_exp_base2`` (where used)."""
         pieces = [cls.sum_to_source().rstrip()] if grad else []
         if f"{cls.FMA}(" in code:
             pieces.append(cls.fma_source().rstrip())
@@ -164,6 +166,8 @@ class NumPyLowering(ReductionLowering, NumPyPrinter):
             pieces.append(matmul_halves_source().rstrip())
         if f"{WINDOW_GEMM_T}(" in code:
             pieces.append(window_gemm_t_source().rstrip())
+        if f"{EXP_BASE2}(" in code:
+            pieces.append(exp_base2_source().rstrip())
         return "\n\n\n".join(pieces)
 
     def reducer(self, kind: str) -> str:

@@ -4,6 +4,7 @@ import pytest
 import sympy as sp
 
 from codegen.lower import Input, Target, lower_formula
+from codegen.lower_printer import NumPyLowering
 from codegen.lower_row_sum import summed_rows
 from codegen.load import load_generated
 from derivations.numeric.evaluate import sample_points
@@ -14,6 +15,11 @@ SUM_TOL = 1e-13
 """Blocked against whole, relative to the sum of the magnitudes of the per-row terms (bounded here by
 the output's magnitude times the row count): the same terms are added in another order (blocks of
 rows, then the blocks), each order within a few ulps of the terms."""
+
+
+def _helpers(source: str) -> str:
+    helpers = NumPyLowering.helpers_source(source, grad=False)  # e.g. a shifted body's _exp_base2
+    return helpers + "\n\n\n" if helpers else ""
 
 
 def _inputs(f):
@@ -38,8 +44,8 @@ def test_blocked_over_summed_rows_equals_whole():
         if "_n_rows" not in blocked.source():
             continue
         applied.append(f.id)
-        fw = vars(load_generated(IMPORTS + whole.source()))[whole.name]
-        fb = vars(load_generated(IMPORTS + blocked.source()))[blocked.name]
+        fw = vars(load_generated(IMPORTS + _helpers(whole.source()) + whole.source()))[whole.name]
+        fb = vars(load_generated(IMPORTS + _helpers(blocked.source()) + blocked.source()))[blocked.name]
         for point in _random_points(f):
             with np.errstate(all="ignore"):
                 a = np.asarray(fw(**{k: np.asarray(v).copy() for k, v in point.values.items()}))

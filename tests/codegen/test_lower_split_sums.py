@@ -10,6 +10,7 @@ import sympy as sp
 
 from codegen.load import load_generated
 from codegen.lower import lower_formula
+from codegen.lower_printer import NumPyLowering
 from codegen.lower_split_sums import CANCELLATION, split_log_sums
 from codegen.lower_unshifted import GUARD_NAME, ExpShift, unshifted
 from codegen.rules import stabilize
@@ -30,7 +31,8 @@ at the float32 inputs)."""
 
 def _function(blocks=0):
     fn = lower_formula(get("softmax_cross_entropy"), blocks=blocks)
-    return vars(load_generated(IMPORTS + fn.source()))[fn.name], fn.source()
+    helpers = NumPyLowering.helpers_source(fn.source(), grad=False)  # the shifted body's _exp_base2
+    return vars(load_generated(IMPORTS + helpers + "\n\n\n" + fn.source()))[fn.name], fn.source()
 
 
 def _truth(y_, z_) -> float:

@@ -7,6 +7,7 @@ import pytest
 from codegen.load import load_generated
 from codegen.lower import lower_formula
 from codegen.lower_nodes import (
+    LOG2E,
     MATMUL_HALVES,
     MATMUL_LONG,
     SCALED_MATMUL,
@@ -111,7 +112,7 @@ def test_a_number_times_a_product_is_applied_to_the_smaller_operand():
     not to the n x n scores), and no statement multiplies the scores by it afterwards; the result is unchanged."""
     fn = lower_formula(get("attention"))
     source = fn.source()
-    assert f"{SCALED_MATMUL}(Q, np.swapaxes(K, -1, -2), 1 / float(np.sqrt(d_k)), True" in source
+    assert f"{SCALED_MATMUL}(Q, np.swapaxes(K, -1, -2), {LOG2E!r} * (1 / float(np.sqrt(d_k))), True" in source
     assert source.count("float(np.sqrt(d_k))") == 2  # the scaled product, and the shifted body's (shared) scores
     gen = vars(load_generated("import numpy as np\n\n\n" + NumPyLowering.helpers_source(source, grad=False)
                               + "\n\n\n" + source))[fn.name]
