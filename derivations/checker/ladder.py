@@ -91,12 +91,15 @@ def check_step(step: Step, *, budget: float = 10.0, seed: int = 0, ladder: tuple
 def _rungs(step: Step, child: BudgetedChild, *, budget: float, seed: int, ladder, start: float) -> Verdict:
     """The budgeted part of :func:`check_step`, each call in ``child``: the written divisors and the probe (default
     ladder only), the ladder, then sizes beyond the concrete ones."""
-    verdict, written_unsearched = None, ""
+    verdict, written_unsearched, undefined_at = None, "", None
     if ladder is None and written_applies(step):
         outcome = child.run(written_domain_refutation, step, WRITTEN_SHARE * budget * GRACE,
                             seconds=WRITTEN_SHARE * budget)
         if outcome.ok and isinstance(outcome.value, Verdict) and outcome.value.kind == "refuted":
-            verdict = dataclasses.replace(outcome.value, seconds=time.monotonic() - start)
+            if step.rel == "=":
+                verdict = dataclasses.replace(outcome.value, seconds=time.monotonic() - start)
+            else:  # x/x <= 1 at x = 0: neither true nor false there; the ladder decides the rest of the domain
+                undefined_at = outcome.value
         searched = outcome.ok and not (isinstance(outcome.value, Verdict) and outcome.value.kind == "undecided")
         written_unsearched = "" if searched else outcome.status if not outcome.ok else \
             "unsolvable" if outcome.value.reason == UNSOLVED.reason else "timeout"
@@ -113,6 +116,12 @@ def _rungs(step: Step, child: BudgetedChild, *, budget: float, seed: int, ladder
             if outcome.ok and isinstance(outcome.value, Verdict) and outcome.value.kind == "refuted":
                 verdict = dataclasses.replace(outcome.value, seconds=time.monotonic() - start,
                                               details={"ladder": verdict.summary()[:300]})
+    if undefined_at is not None and verdict.kind in ("proved", "verified"):
+        point = ", ".join(f"{k} = {v}" for k, v in undefined_at.counterexample.items())
+        return _undecided({"written": f"{verdict.kind} ({verdict.method}) where both sides are defined, but the "
+                                      f"inequality is neither true nor false at {point}: one side as written has no "
+                                      "value there"}, [],
+                          time.monotonic() - start)
     if written_unsearched and verdict.kind in ("proved", "verified"):
         return _undecided({"written": f"{verdict.kind} ({verdict.method}) where both sides are defined, but the search "
                                       f"for zeros of the divisors as written ended without an answer ({written_unsearched}):"

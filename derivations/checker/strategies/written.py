@@ -35,8 +35,13 @@ MAX_ROOTS = 12
 """Zeros tried per divisor and symbol."""
 
 
+RELATIONS = ("=", "<=", ">=", "<", ">")
+"""Relations whose claims the search serves: an equation is refuted where one side has no value and the other has
+one; an inequality has no truth value there, which the ladder reports (``ladder._rungs``)."""
+
+
 def applies(step: Step) -> bool:
-    return step.undefined == "refutes" and step.rel == "=" and bool(step.written_divisors) and not has_sizes(step)
+    return step.undefined == "refutes" and step.rel in RELATIONS and bool(step.written_divisors) and not has_sizes(step)
 
 
 OUT_OF_TIME = Verdict("undecided", method="domain as written", reason="the zeros of the written divisors were not all tried")

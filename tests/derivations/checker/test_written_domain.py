@@ -116,3 +116,17 @@ def test_a_divisor_sympy_cannot_solve_leaves_its_zeros_unknown():
     # |x| - |sin x| is x^3/6 + ... near 0, so its derivative exists there: both kinks resolve at 0 together
     assert [str(d) for _, d in claim_step("diff(abs(x) - abs(sin(x)), x)", "==", "0", []).written_divisors] == [
         "x - pi"]
+
+
+@pytest.mark.parametrize("lhs, rel, rhs, kind", [
+    ("x/x", "<=", "1", "undecided"),                   # true where defined; no value at x = 0
+    ("(x**2 - 1)/(x - 1)", ">=", "x", "undecided"),    # x + 1 >= x where defined; no value at x = 1
+    ("x**2/x", ">=", "-5", "refuted"),                 # false at x = -6, where both sides are defined
+])
+def test_an_inequality_is_not_proved_where_a_side_has_no_value(lhs, rel, rhs, kind):
+    """An inequality has no truth value where one side as written is undefined: it was proved (x/x <= 1) because only
+    equations were searched for zeros of their written divisors.  It is never refuted for that alone either."""
+    verdict = check_step(claim_step(lhs, rel, rhs, []), budget=BUDGET)
+    assert verdict.kind == kind, verdict.summary()
+    if kind == "undecided":
+        assert "neither true nor false" in verdict.reason
