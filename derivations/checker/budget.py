@@ -42,7 +42,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from derivations.checker import shared_caches
-from derivations.parallel import collect_less_often
+from derivations.parallel import Parent, collect_less_often, end_with_parent
 
 LONGEST_WAIT = 10.0**6
 """Longest wait for a worker, in seconds (about 12 days): a longer budget is clamped, since
@@ -122,7 +122,7 @@ def run_with_budget(fn, *args, seconds: float, memory_bytes: int = DEFAULT_MEMOR
         return Outcome("timeout", seconds=0.0)
     context = multiprocessing.get_context("fork")
     receiver, sender = context.Pipe(duplex=False)
-    worker = context.Process(target=_child, args=(sender, memory_bytes, fn, args, kwargs))
+    worker = context.Process(target=_child, args=(Parent(), sender, memory_bytes, fn, args, kwargs))
     gc.freeze()  # the child's collector skips the objects it inherits: no scan of (and copy-on-write to) the whole heap
     try:
         worker.start()
@@ -270,7 +270,8 @@ class BudgetedChild:
     def _fork(self, fn, args, kwargs) -> None:
         context = multiprocessing.get_context("fork")
         parent_end, child_end = context.Pipe(duplex=True)
-        worker = context.Process(target=_serve, args=(child_end, self.memory_bytes, self.shared, (fn, args, kwargs)))
+        worker = context.Process(target=_serve, args=(Parent(), child_end, self.memory_bytes, self.shared,
+                                                     (fn, args, kwargs)))
         gc.freeze()  # as in run_with_budget
         try:
             worker.start()
@@ -288,11 +289,12 @@ class BudgetedChild:
             self._worker = self._conn = None
 
 
-def _serve(conn, memory_bytes: int, shared: tuple, first) -> None:
+def _serve(parent: Parent, conn, memory_bytes: int, shared: tuple, first) -> None:
     """A :class:`BudgetedChild`'s child: run ``first``, then each task received, until the pipe closes or a task
     fails (a failed call may leave the process half-changed: the next call gets a fresh child)."""
     import random
 
+    end_with_parent(parent)
     numpy_random = sys.modules.get("numpy.random")
     random_state = random.getstate()
     numpy_state = numpy_random.get_state() if numpy_random is not None else None
@@ -400,7 +402,8 @@ def _died(exitcode: int | None, seconds: float) -> Outcome:
     return Outcome("error", error=f"worker exited with code {exitcode} without a result", seconds=seconds)
 
 
-def _child(sender, memory_bytes: int, fn, args, kwargs) -> None:
+def _child(parent: Parent, sender, memory_bytes: int, fn, args, kwargs) -> None:
+    end_with_parent(parent)
     collect_less_often()
     loaded, tables = len(sys.modules), shared_caches.sizes()
     try:
