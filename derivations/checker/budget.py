@@ -146,6 +146,9 @@ def run_with_budget(fn, *args, seconds: float, memory_bytes: int = DEFAULT_MEMOR
             worker.join()
             return _died(worker.exitcode, spent)
         spent = charged()
+    except BaseException:  # the wait was interrupted (an enclosing CPU limit, Ctrl-C): the child must not run on
+        _kill(worker)
+        raise
     finally:
         receiver.close()
     worker.join(timeout=1.0)
@@ -226,19 +229,23 @@ class BudgetedChild:
         def charged() -> float:  # the child's own seconds on this call: wall time minus its wait for a CPU
             return time.monotonic() - start - (_run_delay(worker.pid) - delay)
 
-        while not conn.poll(min(max(seconds - charged(), 0.005), LONGEST_WAIT)):
-            if charged() >= seconds or time.monotonic() - start >= WALL_BACKSTOP * seconds:
-                spent = charged()
-                self.close()
-                return Outcome("timeout", seconds=spent)
         try:
-            status, value, error, imported, caches = conn.recv()
-        except (EOFError, OSError):  # the child died without answering
-            spent = charged()
-            worker.join()
-            exitcode = worker.exitcode
+            while not conn.poll(min(max(seconds - charged(), 0.005), LONGEST_WAIT)):
+                if charged() >= seconds or time.monotonic() - start >= WALL_BACKSTOP * seconds:
+                    spent = charged()
+                    self.close()
+                    return Outcome("timeout", seconds=spent)
+            try:
+                status, value, error, imported, caches = conn.recv()
+            except (EOFError, OSError):  # the child died without answering
+                spent = charged()
+                worker.join()
+                exitcode = worker.exitcode
+                self.close()
+                return _died(exitcode, spent)
+        except BaseException:  # the wait was interrupted (an enclosing CPU limit, Ctrl-C): as in run_with_budget
             self.close()
-            return _died(exitcode, spent)
+            raise
         spent = charged()
         if status != "ok":  # the child ends after a failure (see _serve): never reused
             self.close()
