@@ -13,12 +13,12 @@ import json
 import pathlib
 import sys
 import time
-from concurrent.futures import ProcessPoolExecutor
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from derivations.checker.corpus import Tally  # noqa: E402
+from derivations.parallel import process_pool
 
 
 def run_case(n: int, seed: int, budget: float):
@@ -47,7 +47,7 @@ def main(argv=None) -> int:
     parser.add_argument("--json", default="")
     args = parser.parse_args(argv)
     tally, dropped = Tally(), 0
-    with ProcessPoolExecutor(args.jobs) as pool:
+    with process_pool(max(1, args.jobs)) as pool:
         for result in pool.map(run_case, range(args.count), [args.seed] * args.count, [args.budget] * args.count):
             if result is None:
                 dropped += 1

@@ -12,12 +12,12 @@ import json
 import pathlib
 import sys
 import time
-from concurrent.futures import ProcessPoolExecutor
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from derivations.checker.corpus import Tally, load_claims  # noqa: E402
+from derivations.parallel import process_pool
 
 
 def check_claim(claim: dict, budget: float) -> tuple[str, float, str]:
@@ -45,7 +45,7 @@ def main(argv=None) -> int:
     args = parser.parse_args(argv)
     claims = load_claims(args.corpus)
     tally = Tally()
-    with ProcessPoolExecutor(args.jobs) as pool:
+    with process_pool(max(1, args.jobs)) as pool:
         futures = [pool.submit(check_claim, c, args.budget) for c in claims]
         for claim, future in zip(claims, futures):
             kind, seconds, detail = future.result()

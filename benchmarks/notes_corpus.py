@@ -19,11 +19,12 @@ import argparse
 import json
 import sys
 import time
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+from derivations.parallel import process_pool
+
 CORPUS = ROOT / "tests" / "corpus" / "notes"
 BUDGET = 5.0
 """Seconds per claim, as ``formulary check`` uses by default."""
@@ -100,7 +101,7 @@ def main(argv=None) -> int:
     all_labels = labels()
     names = args.files or sorted({l["file"] for l in all_labels})
     paths = [str(CORPUS / Path(n).name) for n in names]
-    with ProcessPoolExecutor(max_workers=max(1, args.jobs)) as pool:
+    with process_pool(max(1, args.jobs)) as pool:
         results = list(pool.map(_check, paths))
     rows, total = [], {}
     for name, (report, seconds) in zip(names, results):

@@ -16,13 +16,13 @@ import pickle
 import re
 import sys
 from collections import defaultdict
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from benchmarks.notes_corpus import CORPUS, _check, _labelled_block, labels  # noqa: E402
+from derivations.parallel import process_pool
 
 CONFIRMED = ("proved", "verified")
 
@@ -77,7 +77,7 @@ def main(argv=None) -> int:
         reports = pickle.loads(Path(args.load).read_bytes())
     else:
         names = args.files or sorted({l["file"] for l in labels()})
-        with ProcessPoolExecutor(max_workers=max(1, args.jobs)) as pool:
+        with process_pool(max(1, args.jobs)) as pool:
             results = list(pool.map(_check, [str(CORPUS / Path(n).name) for n in names]))
         reports = {Path(n).name: r for n, (r, _) in zip(names, results)}
         if args.save:

@@ -357,13 +357,6 @@ def verifications(functions: list[DefinedFunction], grad: bool, *, jobs: int | N
     return out
 
 
-def certify(f: DefinedFunction, grad: bool) -> tuple[str, dict]:
-    """The function's code and its certificate row (errors, choice among candidates, rule ablation,
-    and the derived gradient against central differences of the definition in mpmath): :func:`verification`."""
-    code, _, _, row = verification(f, grad)
-    return code, row
-
-
 def holds(row: dict, grad: bool) -> bool:
     """Every worst error of ``row`` within its target (:data:`codegen.define_check.TARGETS`; the VJP's only with ``grad``)."""
     kinds = ("ordinary", "extreme", "vjp", "vjp_extreme") if grad else ("ordinary", "extreme")

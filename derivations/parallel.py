@@ -13,10 +13,15 @@ process boundary (pickled), so they must be plain data whose pickling round trip
 """
 from __future__ import annotations
 
+import ctypes
+import functools
 import gc
 import itertools
 import multiprocessing
 import os
+import signal
+import sys
+import threading
 from concurrent.futures import Future, ProcessPoolExecutor
 
 
@@ -69,10 +74,53 @@ def in_worker() -> bool:
     return _IN_WORKER
 
 
-def _mark_worker() -> None:
+def _mark_worker(parent: Parent) -> None:
     global _IN_WORKER
     _IN_WORKER = True
+    end_with_parent(parent)
     collect_less_often()
+
+
+PR_SET_PDEATHSIG = 1
+"""``prctl`` option: the signal this process receives when the thread that forked it ends (Linux)."""
+
+
+@functools.cache
+def _prctl():
+    """libc's ``prctl``, or None; looked up once (in the parent, so that forked children inherit it)."""
+    try:
+        return ctypes.CDLL(None, use_errno=True).prctl
+    except (OSError, AttributeError):
+        return None
+
+
+class Parent:
+    """The forking process as a child needs it for :func:`end_with_parent`: its pid and its main thread, read
+    before the fork (in the child, ``os.getppid()`` is already 1 if the parent has ended)."""
+
+    def __init__(self):
+        self.pid = os.getpid()
+        self.main_thread = threading.main_thread().ident
+        if sys.platform.startswith("linux"):
+            _prctl()
+
+
+def end_with_parent(parent: Parent) -> None:
+    """Have the kernel SIGKILL this forked process when its parent ends, so that a worker never outlives a parent
+    that was killed (its queue's pipe stays open in the sibling workers, so it would wait for work for ever, and a
+    budgeted child would run its step to the end for no one).
+
+    Linux only (``prctl(PR_SET_PDEATHSIG)``); elsewhere nothing changes.  The signal comes when the *thread* that
+    forked ends, so it is asked for only when that thread was the parent's main thread (which ends with the
+    process): after ``fork`` the child's one thread keeps the forking thread's id.  A parent that ended before the
+    request is caught by comparing ``getppid`` with its pid."""
+    if not sys.platform.startswith("linux") or threading.get_ident() != parent.main_thread:
+        return
+    prctl = _prctl()
+    if prctl is None or prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0) != 0:
+        return
+    if os.getppid() != parent.pid:
+        os._exit(1)
 
 
 GC_FIRST_THRESHOLD = 20_000
@@ -90,9 +138,11 @@ def collect_less_often() -> None:
     gc.set_threshold(max(GC_FIRST_THRESHOLD, first), second, third)
 
 
-def _executor(jobs: int) -> ProcessPoolExecutor:
+def process_pool(jobs: int) -> ProcessPoolExecutor:
+    """A ``ProcessPoolExecutor`` of ``jobs`` forked workers, each marked (:func:`in_worker`) and ended with its
+    parent (:func:`end_with_parent`): the one kind of pool the project and its benchmarks start."""
     return ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork"),
-                               initializer=_mark_worker)
+                               initializer=_mark_worker, initargs=(Parent(),))
 
 
 class Pool:
@@ -106,7 +156,7 @@ class Pool:
 
     def __init__(self, jobs: int):
         self.jobs = jobs
-        self._executor = _executor(jobs) if jobs > 1 and not in_worker() else None
+        self._executor = process_pool(jobs) if jobs > 1 and not in_worker() else None
 
     def submit(self, fn, items: list, *, cost=None) -> "Batch":
         """Queue ``fn(item)`` for every item.  With ``cost(item)`` (an estimate), the costliest are queued first:
@@ -199,7 +249,7 @@ def fork_map(fn, items, jobs: int | None = None) -> list:
     token = next(_TOKENS)
     _TASKS[token] = (fn, items)
     try:
-        with _executor(min(jobs, len(items))) as pool:
+        with process_pool(min(jobs, len(items))) as pool:
             futures = [pool.submit(_run_task, token, i) for i in range(len(items))]
             return [f.result() for f in futures]
     finally:

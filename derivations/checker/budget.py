@@ -42,7 +42,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from derivations.checker import shared_caches
-from derivations.parallel import collect_less_often
+from derivations.parallel import Parent, collect_less_often, end_with_parent
 
 LONGEST_WAIT = 10.0**6
 """Longest wait for a worker, in seconds (about 12 days): a longer budget is clamped, since
@@ -122,7 +122,7 @@ def run_with_budget(fn, *args, seconds: float, memory_bytes: int = DEFAULT_MEMOR
         return Outcome("timeout", seconds=0.0)
     context = multiprocessing.get_context("fork")
     receiver, sender = context.Pipe(duplex=False)
-    worker = context.Process(target=_child, args=(sender, memory_bytes, fn, args, kwargs))
+    worker = context.Process(target=_child, args=(Parent(), sender, memory_bytes, fn, args, kwargs))
     gc.freeze()  # the child's collector skips the objects it inherits: no scan of (and copy-on-write to) the whole heap
     try:
         worker.start()
@@ -146,6 +146,9 @@ def run_with_budget(fn, *args, seconds: float, memory_bytes: int = DEFAULT_MEMOR
             worker.join()
             return _died(worker.exitcode, spent)
         spent = charged()
+    except BaseException:  # the wait was interrupted (an enclosing CPU limit, Ctrl-C): the child must not run on
+        _kill(worker)
+        raise
     finally:
         receiver.close()
     worker.join(timeout=1.0)
@@ -226,19 +229,23 @@ class BudgetedChild:
         def charged() -> float:  # the child's own seconds on this call: wall time minus its wait for a CPU
             return time.monotonic() - start - (_run_delay(worker.pid) - delay)
 
-        while not conn.poll(min(max(seconds - charged(), 0.005), LONGEST_WAIT)):
-            if charged() >= seconds or time.monotonic() - start >= WALL_BACKSTOP * seconds:
-                spent = charged()
-                self.close()
-                return Outcome("timeout", seconds=spent)
         try:
-            status, value, error, imported, caches = conn.recv()
-        except (EOFError, OSError):  # the child died without answering
-            spent = charged()
-            worker.join()
-            exitcode = worker.exitcode
+            while not conn.poll(min(max(seconds - charged(), 0.005), LONGEST_WAIT)):
+                if charged() >= seconds or time.monotonic() - start >= WALL_BACKSTOP * seconds:
+                    spent = charged()
+                    self.close()
+                    return Outcome("timeout", seconds=spent)
+            try:
+                status, value, error, imported, caches = conn.recv()
+            except (EOFError, OSError):  # the child died without answering
+                spent = charged()
+                worker.join()
+                exitcode = worker.exitcode
+                self.close()
+                return _died(exitcode, spent)
+        except BaseException:  # the wait was interrupted (an enclosing CPU limit, Ctrl-C): as in run_with_budget
             self.close()
-            return _died(exitcode, spent)
+            raise
         spent = charged()
         if status != "ok":  # the child ends after a failure (see _serve): never reused
             self.close()
@@ -270,7 +277,8 @@ class BudgetedChild:
     def _fork(self, fn, args, kwargs) -> None:
         context = multiprocessing.get_context("fork")
         parent_end, child_end = context.Pipe(duplex=True)
-        worker = context.Process(target=_serve, args=(child_end, self.memory_bytes, self.shared, (fn, args, kwargs)))
+        worker = context.Process(target=_serve, args=(Parent(), child_end, self.memory_bytes, self.shared,
+                                                     (fn, args, kwargs)))
         gc.freeze()  # as in run_with_budget
         try:
             worker.start()
@@ -288,11 +296,12 @@ class BudgetedChild:
             self._worker = self._conn = None
 
 
-def _serve(conn, memory_bytes: int, shared: tuple, first) -> None:
+def _serve(parent: Parent, conn, memory_bytes: int, shared: tuple, first) -> None:
     """A :class:`BudgetedChild`'s child: run ``first``, then each task received, until the pipe closes or a task
     fails (a failed call may leave the process half-changed: the next call gets a fresh child)."""
     import random
 
+    end_with_parent(parent)
     numpy_random = sys.modules.get("numpy.random")
     random_state = random.getstate()
     numpy_state = numpy_random.get_state() if numpy_random is not None else None
@@ -400,7 +409,8 @@ def _died(exitcode: int | None, seconds: float) -> Outcome:
     return Outcome("error", error=f"worker exited with code {exitcode} without a result", seconds=seconds)
 
 
-def _child(sender, memory_bytes: int, fn, args, kwargs) -> None:
+def _child(parent: Parent, sender, memory_bytes: int, fn, args, kwargs) -> None:
+    end_with_parent(parent)
     collect_less_often()
     loaded, tables = len(sys.modules), shared_caches.sizes()
     try:

@@ -112,3 +112,57 @@ def test_workers_and_budgeted_children_collect_garbage_less_often():
     finally:
         child.close()
     assert in_pool + reused + [run_with_budget(_first_threshold, seconds=30).value] == [GC_FIRST_THRESHOLD] * 5
+
+
+ORPHAN_SCRIPT = r"""
+import os, pathlib, signal, sys, time
+from derivations.checker.budget import run_with_budget
+from derivations.parallel import Pool
+
+out = pathlib.Path(sys.argv[1])
+
+def sleep_and_tell(name):
+    (out / name).write_text(str(os.getpid()))
+    time.sleep(600)
+
+def in_a_budgeted_child(_):
+    (out / "worker").write_text(str(os.getpid()))
+    return run_with_budget(sleep_and_tell, "budgeted", seconds=600).status
+
+pool = Pool(2)
+pool.submit(in_a_budgeted_child, [0])
+while not (out / "budgeted").exists() or not (out / "budgeted").read_text():
+    time.sleep(0.05)
+os.kill(os.getpid(), signal.SIGKILL)   # as a user's Ctrl-\ or the OOM killer would: no cleanup runs
+"""
+
+
+def _running(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            return f.read().rsplit(")", 1)[1].split()[0] != "Z"   # a zombie has ended, waiting to be reaped
+    except OSError:
+        return False
+
+
+@pytest.mark.skipif(not os.path.isdir("/proc/self"), reason="reads /proc to see whether a process still runs")
+def test_workers_and_budgeted_children_end_with_a_killed_parent(tmp_path):
+    """A pool worker and the budgeted child it forked must not outlive a parent killed with SIGKILL: they used to
+    run on as orphans (the worker waiting for work for ever, the child running its step to the end)."""
+    import subprocess
+    import sys
+    import time
+
+    script = tmp_path / "orphans.py"
+    script.write_text(ORPHAN_SCRIPT)
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
+    parent = subprocess.run([sys.executable, str(script), str(tmp_path)], check=False, env=env, timeout=120)
+    assert parent.returncode == -9
+    pids = [int((tmp_path / name).read_text()) for name in ("worker", "budgeted")]
+    deadline = time.monotonic() + 60   # generous: the kernel signals at once; 60 s only bounds a busy machine
+    while any(map(_running, pids)) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    still = [pid for pid in pids if _running(pid)]
+    for pid in still:
+        os.kill(pid, 9)
+    assert not still, f"processes {still} outlived their killed parent"

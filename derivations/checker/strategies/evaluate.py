@@ -19,6 +19,7 @@ from collections.abc import Callable
 
 import mpmath
 import sympy as sp
+from sympy.core.function import AppliedUndef
 
 from symbolic.expr import as_expr
 
@@ -55,11 +56,22 @@ rung's child is forked from this process, so what it keeps costs each fork its p
 def _compiled(symbols: tuple, expr) -> Callable:
     if isinstance(expr, sp.Basic) and expr.has(sp.DiracDelta):
         raise Unsupported(f"{str(expr)[:80]} holds a DiracDelta, which has no value at a point")
+    unknown = sorted(str(f.func) for f in _unknown_functions(expr))
+    if unknown:
+        raise Unsupported(f"{unknown[0]} is a function the claim does not define: it has no value at a point")
     try:
         arguments, renamed = identifier_arguments(list(symbols), expr)
         return sp.lambdify(arguments, renamed, modules="mpmath")
     except Exception as exc:  # noqa: BLE001 - lambdify fails in many ways on unknown nodes
         raise Unsupported(f"cannot evaluate {str(expr)[:80]} numerically ({type(exc).__name__})") from None
+
+
+def _unknown_functions(expr) -> set:
+    """The applications of undefined functions in ``expr`` (``f(x)``, ``f''(x)``) that carry no implementation: printed
+    to Python, ``f(x)`` would fail by name when called and ``f''(x)`` would call an empty string."""
+    if not isinstance(expr, sp.Basic):
+        return set()
+    return {f for f in expr.atoms(AppliedUndef) if not hasattr(f, "_imp_")}
 
 
 def compile_before_fork(step, *, seconds: float) -> None:

@@ -1,6 +1,7 @@
 import os
 import time
 
+import pytest
 import sympy as sp
 
 from derivations.checker.budget import Outcome, run_with_budget, within_cpu_seconds
@@ -308,3 +309,62 @@ def test_a_step_whose_rungs_end_in_time_forks_once(monkeypatch):
     verdict = check_step(Step(abs(t) ** 3, sp.Piecewise((t**3, t >= 0), (-(t**3), True))), budget=60.0)
     assert verdict.kind == "verified", verdict.summary()
     assert len(forks) == 1, forks
+
+
+def _write_pid_and_sleep(path):
+    import pathlib
+    import time
+
+    pathlib.Path(path).write_text(str(os.getpid()))
+    time.sleep(600)
+
+
+class _Interrupted(Exception):
+    pass
+
+
+@pytest.mark.parametrize("how", ["run_with_budget", "BudgetedChild"])
+def test_a_wait_interrupted_by_an_exception_ends_the_child(tmp_path, how):
+    """An exception that reaches the parent while it waits (an enclosing CPU limit's stop, Ctrl-C) must take the child
+    with it: a budgeted child left running its step was found 20 minutes later, long after its 10 s budget."""
+    import signal
+    import time
+
+    from derivations.checker.budget import BudgetedChild
+
+    pid_file = tmp_path / "pid"
+
+    def interrupt(signum, frame):
+        if pid_file.exists() and pid_file.read_text():
+            raise _Interrupted
+        signal.setitimer(signal.ITIMER_REAL, 0.05)   # the child has not started yet: try again soon
+
+    previous = signal.signal(signal.SIGALRM, interrupt)
+    signal.setitimer(signal.ITIMER_REAL, 0.05)
+    child = BudgetedChild()
+    try:
+        with pytest.raises(_Interrupted):
+            if how == "run_with_budget":
+                run_with_budget(_write_pid_and_sleep, str(pid_file), seconds=600)
+            else:
+                child.run(_write_pid_and_sleep, str(pid_file), seconds=600)
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+    pid = int(pid_file.read_text())
+    deadline = time.monotonic() + 30
+    while _alive(pid) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    running = _alive(pid)
+    if running:
+        os.kill(pid, signal.SIGKILL)
+    child.close()
+    assert not running, "the budgeted child outlived the interrupted wait"
+
+
+def _alive(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            return f.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False

@@ -64,3 +64,21 @@ def test_a_limit_or_an_integral_is_left_to_the_children():
     evaluate.compile_before_fork(Step(sp.sin(x) / x, sp.Integer(1), "->", variable=x, point=sp.Integer(0)), seconds=30.0)
     evaluate.compile_before_fork(Step(sp.Integral(sp.exp(-x**2), (x, 0, y)), y), seconds=30.0)
     assert evaluate._compiled.cache_info().currsize == 0  # the probe samples neither
+
+
+@pytest.mark.parametrize("name", ["f", "f''", "\\sigma'"])
+def test_an_undefined_function_is_refused_not_printed_into_python(name):
+    """A function the claim never defines has no value at a point.  Printed to Python it failed only when called
+    (``f(x)`` by name), or read as other Python: ``f''(x)`` is an empty f-string called (a SyntaxWarning, then a
+    TypeError taken for a point where the side is undefined)."""
+    import warnings
+
+    applied = sp.Function(name)(x)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        with pytest.raises(Unsupported, match="does not define"):
+            evaluate.compile_expr([x], x + applied)
+    implemented = sp.Function("twice", real=True)
+    from sympy.utilities.lambdify import implemented_function
+    twice = implemented_function(implemented, lambda v: 2 * v)
+    assert evaluate.compile_expr([x], twice(x) + 1)(mpmath.mpf(3)) == 7
