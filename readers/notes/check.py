@@ -189,6 +189,9 @@ from readers.notes.laws import KL_NAMES, law, law_moments, normal_divergences, s
 from readers.notes.supports import random_in, support
 from readers.notes.declared_sizes import bind_sizes
 from readers.notes.log_definitions import logged_definition
+from readers.notes.shifted_instances import shifted_instances, unread_names
+from readers.notes.uninterpreted import METHOD as UNINTERPRETED
+from readers.notes.uninterpreted import for_every_function
 from readers.notes.real_domains import widened_names
 from readers.notes.leibniz import LEIBNIZ_NOTE, leibniz_reading
 from readers.notes.special import standard_functions
@@ -787,20 +790,21 @@ _OPAQUE_HEAD = re.compile(r"[A-Za-z](_\{?[A-Za-z0-9]+\}?)?")
 
 def _opaque(lhs, rhs):
     r"""Applications of functions the notes never define (``p_{data}(x)``) as opaque values, one symbol
-    per distinct application, when no derivative in the claim acts on their arguments."""
+    per distinct application, when no derivative in the claim acts on their arguments: ``(lhs, rhs, {application:
+    symbol})``."""
     found = {f for e in (lhs, rhs) for f in e.atoms(AppliedUndef)
              if not isinstance(f, (Given, PlusMinus)) and not f.func.__name__.endswith("'")}
     if not found:
-        return lhs, rhs, frozenset()
+        return lhs, rhs, {}
     varied = {v for e in (lhs, rhs) for d in e.atoms(sp.Derivative) for v, _ in d.variable_count}
     bound = {v for e in (lhs, rhs) for s in e.atoms(sp.Sum, sp.Product) for v, *_ in s.limits}
     mapping = {}
     for f in found:
         if f.free_symbols & (varied | bound) or any(isinstance(a, Given) for a in f.args) or f.atoms(sp.Indexed) \
                 or not _OPAQUE_HEAD.fullmatch(f.func.__name__) or not all(is_name(a) for a in f.args):
-            return lhs, rhs, frozenset()
+            return lhs, rhs, {}
         mapping[f] = sp.Symbol(re.sub(r"\W+", "_", _show(f)).strip("_") + "_", real=True)
-    return lhs.xreplace(mapping), rhs.xreplace(mapping), frozenset(mapping.values())
+    return lhs.xreplace(mapping), rhs.xreplace(mapping), mapping
 
 
 _TO_SOLVE = re.compile(r"\b(for (what|which)( values?( of)?)?\b|solv(e|es|ing)\b)", re.I)
@@ -816,6 +820,9 @@ def _matrix_names(lhs, rhs) -> list[str]:
     arrowed symbols standing alone (an element ``\mathbf{x}_i`` is a scalar), and anything transposed.
     Checking them as scalars would refute true matrix identities (``(AB)^{-1} = B^{-1}A^{-1}``)."""
     bare = [e.xreplace({x: sp.Dummy() for x in e.atoms(sp.Indexed)}) for e in (lhs, rhs)]
+    if not any(e.has(sp.Derivative) for e in bare):  # h(\mathbf{x}) in log f(x) = log h(x) + ...: one value each
+        bare = [e.xreplace({f: sp.Dummy() for f in e.atoms(AppliedUndef) if _OPAQUE_HEAD.fullmatch(f.func.__name__)
+                            and all(isinstance(a, sp.Symbol) for a in f.args)}) for e in bare]
     out = {_show(x) for e in bare for x in e.free_symbols if isinstance(x, sp.Symbol) and _BOLD.match(x.name)}
     out |= {_show(f.args[0]) for e in (lhs, rhs) for f in e.atoms(AppliedUndef) if f.func.__name__ == "transpose"}
     return sorted(out)
@@ -1382,7 +1389,8 @@ class _NotesReader(_CatalogMatch):
             start = 0
             name = strip_optimum(exprs[0])  # \min_G \max_D V(D, G) = ... defines V
             density = logged_definition(name, exprs[1], len(exprs), row.continued, rels[0],
-                                        lambda f, body: self.definable(f, body))
+                                        lambda f, body: f.func.__name__ not in self.section.functions
+                                        and self.definable(f, body))  # a density defined above is not redefined
             if density is not None:  # \log p(x | mu, v) = ... defines the density p (readers.notes.log_definitions)
                 name, exprs = density[0], [density[0], density[1]]
             fact = self.law_claim(name, exprs[1], row, frag, block, givens) \
@@ -1887,6 +1895,7 @@ class _NotesReader(_CatalogMatch):
         """Substitute the section's definitions until nothing changes."""
         s = self.section
         expr = as_elements(family_instances(expr, s.symbols), section_arrays(s.arrays, s.symbols))  # p_0, s_0
+        expr = shifted_instances(expr, s.symbols)  # delta_{t+1} after delta_t = ... (readers.notes.shifted_instances)
         for _ in range(MAX_EXPANSION_ROUNDS):
             expr = components(expr, s.symbols) if s.symbols else expr  # s_i after s = softmax(z)
             expr = _differentiated_first(s.symbols, expr) if s.symbols else expr
@@ -1946,6 +1955,19 @@ class _NotesReader(_CatalogMatch):
     # ** claims **
 
     def check_claim(self, claim: _Claim, frag: Fragment) -> list[StepReport]:
+        r""":meth:`claim_readings`, with no refutation that rests on a member of a sequence read as a free value
+        (``\delta_{t+l}`` after ``\delta_t = \dots``, the ``r_{t+l}`` of :math:`\sum_l r_{t+l}`:
+        readers.notes.shifted_instances)."""
+        out = self.claim_readings(claim, frag)
+        if any(r.verdict == "refuted" for r in out):
+            unread = unread_names((self.expand(claim.lhs), self.expand(claim.rhs)), self.section.symbols)
+            if unread:
+                names = ", ".join(unread[:4])
+                out = [_undecided(r, f"{names}: read as free values, but the notes mean members of a sequence "
+                                     f"({r.reason[:80]})") if r.verdict == "refuted" else r for r in out]
+        return out
+
+    def claim_readings(self, claim: _Claim, frag: Fragment) -> list[StepReport]:
         """One claim with what is in force (conditions, examples), then its other readings when it fails:
         a new definition, an equation in an unknown, a step from the equation before, a narrower domain."""
         lhs, rhs = self.expand(claim.lhs), self.expand(claim.rhs)
@@ -2649,6 +2671,7 @@ class _NotesReader(_CatalogMatch):
         lhs, rhs, read_as = self.standard_sigma(lhs, rhs)
         lhs, rhs, special = self.special_functions(lhs, rhs)
         read_as = "; ".join(filter(None, (read_as, special)))
+        unopened = (lhs, rhs)
         lhs, rhs, opaque = _opaque(lhs, rhs)
         why = _unchecked(lhs, rhs)
         if why.startswith("unknown functions") and rel in ("=", "<", ">", "<=", ">="):
@@ -2695,10 +2718,16 @@ class _NotesReader(_CatalogMatch):
                 report = self.on_support(left, rel, right, claim, shown, report)
             if read_as:
                 report = StepReport(**{**report.__dict__, "method": f"{report.method}; {read_as}"})
-            if report.verdict == "refuted" and _rests_on_opaque(left, right, opaque):
-                names = ", ".join(sorted(_show(o) for o in opaque))
-                report = _undecided(report, f"fails if {names} were arbitrary values, but the notes do not "
-                                            f"define them: {report.reason[:80]}")
+            if report.verdict == "refuted" and _rests_on_opaque(left, right, frozenset(opaque.values())):
+                named = for_every_function(unopened[0], rel, unopened[1], opaque, report.counterexample, _show)
+                if named is not None:  # V(s_t) on both sides of a telescoping sum (readers.notes.uninterpreted)
+                    report = StepReport(**{**report.__dict__, "counterexample": named, "method": f"{report.method}; "
+                                           f"{', '.join(sorted(_show(o) for o in opaque))} read as arbitrary values: "
+                                           f"{UNINTERPRETED}"[:300]})
+                else:
+                    names = ", ".join(sorted(_show(o) for o in opaque.values()))
+                    report = _undecided(report, f"fails if {names} were arbitrary values, but the notes do not "
+                                                f"define them: {report.reason[:80]}")
             out.append(report)
         return out
 
