@@ -190,6 +190,9 @@ from readers.notes.supports import random_in, support
 from readers.notes.declared_sizes import bind_sizes
 from readers.notes.log_definitions import logged_definition
 from readers.notes.shifted_instances import shifted_instances, unread_names
+from readers.notes.case_lists import as_aligned
+from readers.notes.entry_norms import entry_norms
+from readers.latex.nodes import MatrixLiteral
 from readers.notes.uninterpreted import METHOD as UNINTERPRETED
 from readers.notes.uninterpreted import for_every_function
 from readers.notes.real_domains import widened_names
@@ -947,6 +950,7 @@ class _NotesReader(_CatalogMatch):
         self.names, self.catalog, self.catalog_error = names, catalog, catalog_error
         self.budget, self.check_step = budget, check_step
         self.document_functions = frozenset(functions)
+        self.written_vectors = {}  # name -> MatrixLiteral: vectors written entry by entry (readers.notes.entry_norms)
         self.sigmoid_context = False  # the notes speak of the sigmoid: an undefined sigma(x) is the sigmoid
         self.euler_context = False  # the notes name Euler's constant: an undefined gamma may be it
         self.operator_stated = False  # the notes call D a (differentiation) operator
@@ -980,7 +984,14 @@ class _NotesReader(_CatalogMatch):
             self.define_angle(frag)
             self.release_generic(frag)
         try:
-            block = self.parse(frag.content, frag)
+            try:
+                block = self.parse(frag.content, frag)
+            except LatexParseError as exc:  # a cases environment that lists claims (readers.notes.case_lists)
+                listed = as_aligned(frag.content) if "a case must be" in str(exc) else None
+                if listed is None:
+                    raise
+                block = self.parse(listed, frag)
+                frag = dataclasses.replace(frag, content=listed)
         except LatexParseError as exc:
             named = _function_named(frag.content) or operator_named(frag.content)
             if named is not None:  # "the activation $\tanh$", "where $\odot$ is": a mention, nothing to check
@@ -1861,6 +1872,10 @@ class _NotesReader(_CatalogMatch):
             rhs = tie_moments(rhs, variables) if variables else rhs  # not a definition of sigma_X above
         body = _freshen(self.expand_bound(rhs, _parameters(lhs)))
         s = self.section
+        if isinstance(lhs, sp.Symbol):  # u = [u_1, ..., u_n]: its norm is read from its entries (entry_norms)
+            self.written_vectors.pop(lhs, None)
+            if isinstance(body, MatrixLiteral):
+                self.written_vectors[lhs] = body
         if any(isinstance(x, sp.Symbol) and x.name in (r"\ldots", r"\cdots") for x in body.free_symbols):
             s.owner[_key(lhs)] = (s.number, line)  # p(x) = f_1(x) \ldots f_n(x): it names p, but an
             return  # ellipsis cannot be substituted into later claims
@@ -1971,6 +1986,10 @@ class _NotesReader(_CatalogMatch):
         """One claim with what is in force (conditions, examples), then its other readings when it fails:
         a new definition, an equation in an unknown, a step from the equation before, a narrower domain."""
         lhs, rhs = self.expand(claim.lhs), self.expand(claim.rhs)
+        normed = entry_norms((lhs, rhs), self.written_vectors, frag.content) if lhs.has(sp.Abs) or rhs.has(sp.Abs) \
+            else None
+        if normed is not None:  # \|u\|_2 after u = [u_1, ..., u_n]: sqrt(u_1^2 + ... + u_n^2) (readers.notes.entry_norms)
+            lhs, rhs = normed
         if self.vector_functions and any(component_derivative(d, self.vector_functions) is not None
                                          for e in (claim.lhs, claim.rhs) for d in e.atoms(sp.Derivative)):
             lhs, rhs = entries_named(lhs, rhs)  # df/dx_1 = beta_1: beta_1 is the entry beta[1] of f's body

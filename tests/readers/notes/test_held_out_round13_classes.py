@@ -31,6 +31,17 @@ CASES = {
         ("# Family\n\n$$f(x) = h(x) g(\\theta) \\exp(\\theta T(x))$$\n\n# Logarithm\n\n"
         "$$\\log f(x) = \\log h(x) \\cdot \\theta \\cdot T(x)$$\n\n$$h(x) - h(y) = 0$$\n"),
         [None, "refuted", "not refuted"]),
+    # \\|v\\|_2 after v is written entry by entry: the square root of the sum of squares (it was |v|, a number beside
+    # its own entries); another norm (\\|v\\|_1) is not read so
+    "entry_norm": (
+        ("# Norm\n\n$$v = \\begin{bmatrix} v_1 \\\\ v_2 \\\\ \\cdots \\\\ v_m \\end{bmatrix}$$\n\n"
+         "$$\\|v\\|_2 = v_1^2 + v_2^2 + \\cdots + v_m^2$$\n\n$$\\|v\\|_2 = \\sqrt{v_1^2 + v_2^2 + \\cdots + v_m^2}$$"
+         "\n\n$$\\|v\\|_1 = v_1^2 + v_2^2 + \\cdots + v_m^2$$\n"),
+        [None, "refuted", "verified", "not refuted"]),
+    # a cases environment listing relations (no & condition) is a list of claims, not an unparsed piecewise
+    "case_list": (
+        "# Partials\n\n$$\\begin{cases} \\frac{d(a^2 + b^2)}{da} = 2a \\\\ \\frac{d(a^2 + b^2)}{db} = b \\end{cases}$$\n",
+        ["refuted"]),
 }
 
 
