@@ -3,6 +3,7 @@ with a hand-written example unlike the corpus block that revealed it: the wrong 
 counterexample inside the stated conditions, and its correct twin is not."""
 
 import pytest
+import sympy
 
 from readers.notes.check import check_notes
 
@@ -42,6 +43,12 @@ CASES = {
     "case_list": (
         "# Partials\n\n$$\\begin{cases} \\frac{d(a^2 + b^2)}{da} = 2a \\\\ \\frac{d(a^2 + b^2)}{db} = b \\end{cases}$$\n",
         ["refuted"]),
+    # a claim on names with no stated domain is refuted only if it fails where they are positive and in (0, 1) too:
+    # a failure at 1/2 shows both at once, so the counterexample satisfies the implicit conditions (the narrower
+    # checks sampled both domains, and for a Gaussian integral they ran out of budget; the point was a = b = 1)
+    "inside_implicit_domain": (
+        "# Square\n\n$$(a + b)^2 = a^2 + b^2 + a b$$\n",
+        ["refuted"]),
 }
 
 
@@ -60,4 +67,6 @@ def test_round13_class(name):
             assert point, name
             if name == "every_function":  # the function values it used are named
                 assert {"h(x)", "g(theta)"} <= set(point), point
+            if name == "inside_implicit_domain":
+                assert all(0 < float(sympy.Rational(point[n])) < 1 for n in ("a", "b")), point
     assert len(verdicts) == len(expected)
