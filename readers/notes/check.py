@@ -814,6 +814,9 @@ _TO_SOLVE = re.compile(r"\b(for (what|which)( values?( of)?)?\b|solv(e|es|ing)\b
 """Prose that poses the formula as an equation to solve (``for what $p$ does ... hold``), not an identity."""
 _NOTATION = re.compile(r"\b(notations?|(is|are) (also )?(written|denoted)|denotes?)\b", re.I)
 """Prose that presents the formula as a list of spellings of one thing, not as a claim about values."""
+_TAKING_LOG = re.compile(r"\b(?:tak(?:e|es|ing)|apply(?:ing)?)\s+(?:the\s+)?(?:natural\s+)?log(?:arithm)?s?\b|"
+                        r"\blog(?:arithm)?s?\s+of\s+(?:both\s+sides|the|this|it)\b", re.IGNORECASE)
+"""Prose that takes the logarithm of what was defined: the block after it restates that definition."""
 _BOLD = re.compile(r"\\(?:mathbf|boldsymbol|bm|pmb|mathbfit|vec)\{")
 """Bold and arrowed names: vectors and matrices by the usual convention."""
 
@@ -1496,6 +1499,9 @@ class _NotesReader(_CatalogMatch):
                     and not introduces_restatement(self.lines, frag.kind, frag.line, frag.column) \
                     and row.kind != "prose":  # "\text{or equivalently} f(x) = ...": the words say it restates
                 redefinition = _show(name)  # "we see that this is $$f(x) = ...$$": a claim about f, not a new f
+            if not redefinition and not row.continued and isinstance(name, sp.log) \
+                    and self.logs_an_earlier_density(name, frag):  # log p(x) = ... in a later section: maybe a new p
+                redefinition = _show(name.args[0])
             if start == 0 and not row.continued and isinstance(name, AppliedUndef) \
                     and name.func.__name__ not in self.vector_functions:  # f(\mathbf{x}) = \sum_i \beta_i x_i about a
                 written = [exprs[k + 1] for k in range(len(rels)) if rels[k] == "=" and of_entries(name, exprs[k + 1])]
@@ -1661,6 +1667,18 @@ class _NotesReader(_CatalogMatch):
         return out
 
     # ** definitions **
+
+    def logs_an_earlier_density(self, lhs, frag) -> bool:
+        r"""Whether ``\log f(args) = \dots`` is about an ``f`` an earlier section defined, with no words before the
+        block that take the logarithm of it ("taking the logarithm of the density"): then the row may define a new
+        ``f`` by its logarithm, as a later section may (readers.notes.log_definitions), and a failure as a claim about
+        the old ``f`` is ambiguous, not a refutation."""
+        inner = lhs.args[0]
+        if not isinstance(inner, AppliedUndef) or inner.func.__name__ not in self.section.functions:
+            return False
+        if self.section.defined_here(_key(inner)):
+            return False
+        return not _TAKING_LOG.search(text_before(self.lines, frag.kind, frag.line, frag.column))
 
     def definable(self, lhs, rhs) -> bool:
         """Whether ``lhs = rhs`` defines ``lhs``: a name that ``rhs`` does not use, not defined yet in
@@ -1988,7 +2006,7 @@ class _NotesReader(_CatalogMatch):
         lhs, rhs = self.expand(claim.lhs), self.expand(claim.rhs)
         normed = entry_norms((lhs, rhs), self.written_vectors, frag.content) if lhs.has(sp.Abs) or rhs.has(sp.Abs) \
             else None
-        if normed is not None:  # \|u\|_2 after u = [u_1, ..., u_n]: sqrt(u_1^2 + ... + u_n^2) (readers.notes.entry_norms)
+        if normed is not None:  # \|u\|_2 after u = [u_1, ..., u_n]: sqrt(u_1^2 + ... + u_n^2) (entry_norms)
             lhs, rhs = normed
         if self.vector_functions and any(component_derivative(d, self.vector_functions) is not None
                                          for e in (claim.lhs, claim.rhs) for d in e.atoms(sp.Derivative)):
@@ -2571,8 +2589,8 @@ class _NotesReader(_CatalogMatch):
         r"""The refutation of the claim at a point where each name in ``free`` is 1/2 (then 1/3), inside both domains
         :meth:`narrower` tries (positive, and (0, 1)); None when it does not fail there.  One point is cheap where
         the narrower checks sample the domains (an integral at each point of them ran out of budget)."""
-        if not all(isinstance(x, sp.Symbol) for x in free):
-            return None
+        if not all(isinstance(x, sp.Symbol) for x in free) or any(e.has(sp.Indexed, sp.IndexedBase) for e in (lhs, rhs)):
+            return None  # an array's name is no value to set
         rel = {"equiv": "=", ":=": "="}.get(claim.rel, claim.rel)
         for value in (sp.Rational(1, 2), sp.Rational(1, 3)):
             step = self.step(lhs, rel, rhs, tuple(claim.conditions) + tuple(sp.Eq(x, value) for x in free),
