@@ -2589,7 +2589,8 @@ class _NotesReader(_CatalogMatch):
         r"""The refutation of the claim at a point where each name in ``free`` is 1/2 (then 1/3), inside both domains
         :meth:`narrower` tries (positive, and (0, 1)); None when it does not fail there.  One point is cheap where
         the narrower checks sample the domains (an integral at each point of them ran out of budget)."""
-        if not all(isinstance(x, sp.Symbol) for x in free) or any(e.has(sp.Indexed, sp.IndexedBase) for e in (lhs, rhs)):
+        if not all(isinstance(x, sp.Symbol) for x in free) \
+                or any(e.has(sp.Indexed, sp.IndexedBase) for e in (lhs, rhs)):
             return None  # an array's name is no value to set
         rel = {"equiv": "=", ":=": "="}.get(claim.rel, claim.rel)
         for value in (sp.Rational(1, 2), sp.Rational(1, 3)):
