@@ -1403,8 +1403,8 @@ class _NotesReader(_CatalogMatch):
             start = 0
             name = strip_optimum(exprs[0])  # \min_G \max_D V(D, G) = ... defines V
             density = logged_definition(name, exprs[1], len(exprs), row.continued, rels[0],
-                                        lambda f, body: f.func.__name__ not in self.section.functions
-                                        and self.definable(f, body))  # a density defined above is not redefined
+                                        lambda f, body: not self.takes_the_log_of(f, frag)
+                                        and self.definable(f, body))
             if density is not None:  # \log p(x | mu, v) = ... defines the density p (readers.notes.log_definitions)
                 name, exprs = density[0], [density[0], density[1]]
             fact = self.law_claim(name, exprs[1], row, frag, block, givens) \
@@ -1499,9 +1499,6 @@ class _NotesReader(_CatalogMatch):
                     and not introduces_restatement(self.lines, frag.kind, frag.line, frag.column) \
                     and row.kind != "prose":  # "\text{or equivalently} f(x) = ...": the words say it restates
                 redefinition = _show(name)  # "we see that this is $$f(x) = ...$$": a claim about f, not a new f
-            if not redefinition and not row.continued and isinstance(name, sp.log) \
-                    and self.logs_an_earlier_density(name, frag):  # log p(x) = ... in a later section: maybe a new p
-                redefinition = _show(name.args[0])
             if start == 0 and not row.continued and isinstance(name, AppliedUndef) \
                     and name.func.__name__ not in self.vector_functions:  # f(\mathbf{x}) = \sum_i \beta_i x_i about a
                 written = [exprs[k + 1] for k in range(len(rels)) if rels[k] == "=" and of_entries(name, exprs[k + 1])]
@@ -1668,17 +1665,12 @@ class _NotesReader(_CatalogMatch):
 
     # ** definitions **
 
-    def logs_an_earlier_density(self, lhs, frag) -> bool:
-        r"""Whether ``\log f(args) = \dots`` is about an ``f`` an earlier section defined, with no words before the
-        block that take the logarithm of it ("taking the logarithm of the density"): then the row may define a new
-        ``f`` by its logarithm, as a later section may (readers.notes.log_definitions), and a failure as a claim about
-        the old ``f`` is ambiguous, not a refutation."""
-        inner = lhs.args[0]
-        if not isinstance(inner, AppliedUndef) or inner.func.__name__ not in self.section.functions:
-            return False
-        if self.section.defined_here(_key(inner)):
-            return False
-        return not _TAKING_LOG.search(text_before(self.lines, frag.kind, frag.line, frag.column))
+    def takes_the_log_of(self, f, frag) -> bool:
+        r"""Whether ``\log f(args) = \dots`` restates an ``f`` defined above, as the words before the block say
+        ("taking the logarithm of the exponential family"): a claim about that ``f``, not a new ``f`` defined by
+        its logarithm (readers.notes.log_definitions), which a later section may write without such words."""
+        return f.func.__name__ in self.section.functions \
+            and _TAKING_LOG.search(text_before(self.lines, frag.kind, frag.line, frag.column)) is not None
 
     def definable(self, lhs, rhs) -> bool:
         """Whether ``lhs = rhs`` defines ``lhs``: a name that ``rhs`` does not use, not defined yet in

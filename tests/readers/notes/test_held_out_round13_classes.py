@@ -28,7 +28,7 @@ CASES = {
     # an equation in the values of functions the notes leave arbitrary (h on both sides, after f's definition):
     # refuted for every function, the counterexample naming the values; a claim that h is constant (no value on
     # both sides: a property of one function) is not, nor is a log f(x) = ... in a later section with no words that
-    # take the logarithm of the f above (it may define a new f, as notes do for another density)
+    # take the logarithm of the f above (it defines a new f by its logarithm, as notes do for another density)
     "every_function": (
         ("# Family\n\n$$f(x) = h(x) g(\\theta) \\exp(\\theta T(x))$$\n\n# Logarithm\n\nTaking the logarithm,\n\n"
          "$$\\log f(x) = \\log h(x) \\cdot \\theta \\cdot T(x)$$\n\n$$h(x) - h(y) = 0$$\n\n# Another\n\n"
