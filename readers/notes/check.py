@@ -190,6 +190,12 @@ from readers.notes.laws import KL_NAMES, law, law_moments, normal_divergences, s
 from readers.notes.supports import random_in, support
 from readers.notes.declared_sizes import bind_sizes
 from readers.notes.log_definitions import logged_definition
+from readers.notes.shifted_instances import shifted_instances, unread_names
+from readers.notes.case_lists import as_aligned
+from readers.notes.entry_norms import entry_norms
+from readers.latex.nodes import MatrixLiteral
+from readers.notes.uninterpreted import METHOD as UNINTERPRETED
+from readers.notes.uninterpreted import for_every_function
 from readers.notes.real_domains import widened_names
 from readers.notes.leibniz import LEIBNIZ_NOTE, leibniz_reading
 from readers.notes.special import standard_functions
@@ -790,26 +796,30 @@ _OPAQUE_HEAD = re.compile(r"[A-Za-z](_\{?[A-Za-z0-9]+\}?)?")
 
 def _opaque(lhs, rhs):
     r"""Applications of functions the notes never define (``p_{data}(x)``) as opaque values, one symbol
-    per distinct application, when no derivative in the claim acts on their arguments."""
+    per distinct application, when no derivative in the claim acts on their arguments: ``(lhs, rhs, {application:
+    symbol})``."""
     found = {f for e in (lhs, rhs) for f in e.atoms(AppliedUndef)
              if not isinstance(f, (Given, PlusMinus)) and not f.func.__name__.endswith("'")}
     if not found:
-        return lhs, rhs, frozenset()
+        return lhs, rhs, {}
     varied = {v for e in (lhs, rhs) for d in e.atoms(sp.Derivative) for v, _ in d.variable_count}
     bound = {v for e in (lhs, rhs) for s in e.atoms(sp.Sum, sp.Product) for v, *_ in s.limits}
     mapping = {}
     for f in found:
         if f.free_symbols & (varied | bound) or any(isinstance(a, Given) for a in f.args) or f.atoms(sp.Indexed) \
                 or not _OPAQUE_HEAD.fullmatch(f.func.__name__) or not all(is_name(a) for a in f.args):
-            return lhs, rhs, frozenset()
+            return lhs, rhs, {}
         mapping[f] = sp.Symbol(re.sub(r"\W+", "_", _show(f)).strip("_") + "_", real=True)
-    return lhs.xreplace(mapping), rhs.xreplace(mapping), frozenset(mapping.values())
+    return lhs.xreplace(mapping), rhs.xreplace(mapping), mapping
 
 
 _TO_SOLVE = re.compile(r"\b(for (what|which)( values?( of)?)?\b|solv(e|es|ing)\b)", re.I)
 """Prose that poses the formula as an equation to solve (``for what $p$ does ... hold``), not an identity."""
 _NOTATION = re.compile(r"\b(notations?|(is|are) (also )?(written|denoted)|denotes?)\b", re.I)
 """Prose that presents the formula as a list of spellings of one thing, not as a claim about values."""
+_TAKING_LOG = re.compile(r"\b(?:tak(?:e|es|ing)|apply(?:ing)?)\s+(?:the\s+)?(?:natural\s+)?log(?:arithm)?s?\b|"
+                        r"\blog(?:arithm)?s?\s+of\s+(?:both\s+sides|the|this|it)\b", re.IGNORECASE)
+"""Prose that takes the logarithm of what was defined: the block after it restates that definition."""
 _BOLD = re.compile(r"\\(?:mathbf|boldsymbol|bm|pmb|mathbfit|vec)\{")
 """Bold and arrowed names: vectors and matrices by the usual convention."""
 
@@ -819,6 +829,9 @@ def _matrix_names(lhs, rhs) -> list[str]:
     arrowed symbols standing alone (an element ``\mathbf{x}_i`` is a scalar), and anything transposed.
     Checking them as scalars would refute true matrix identities (``(AB)^{-1} = B^{-1}A^{-1}``)."""
     bare = [e.xreplace({x: sp.Dummy() for x in e.atoms(sp.Indexed)}) for e in (lhs, rhs)]
+    if not any(e.has(sp.Derivative) for e in bare):  # h(\mathbf{x}) in log f(x) = log h(x) + ...: one value each
+        bare = [e.xreplace({f: sp.Dummy() for f in e.atoms(AppliedUndef) if _OPAQUE_HEAD.fullmatch(f.func.__name__)
+                            and all(isinstance(a, sp.Symbol) for a in f.args)}) for e in bare]
     out = {_show(x) for e in bare for x in e.free_symbols if isinstance(x, sp.Symbol) and _BOLD.match(x.name)}
     out |= {_show(f.args[0]) for e in (lhs, rhs) for f in e.atoms(AppliedUndef) if f.func.__name__ == "transpose"}
     return sorted(out)
@@ -945,6 +958,7 @@ class _NotesReader(_CatalogMatch):
         self.names, self.catalog, self.catalog_error = names, catalog, catalog_error
         self.budget, self.check_step = budget, check_step
         self.document_functions = frozenset(functions)
+        self.written_vectors = {}  # name -> MatrixLiteral: vectors written entry by entry (readers.notes.entry_norms)
         self.sigmoid_context = False  # the notes speak of the sigmoid: an undefined sigma(x) is the sigmoid
         self.euler_context = False  # the notes name Euler's constant: an undefined gamma may be it
         self.operator_stated = False  # the notes call D a (differentiation) operator
@@ -978,7 +992,14 @@ class _NotesReader(_CatalogMatch):
             self.define_angle(frag)
             self.release_generic(frag)
         try:
-            block = self.parse(frag.content, frag)
+            try:
+                block = self.parse(frag.content, frag)
+            except LatexParseError as exc:  # a cases environment that lists claims (readers.notes.case_lists)
+                listed = as_aligned(frag.content) if "a case must be" in str(exc) else None
+                if listed is None:
+                    raise
+                block = self.parse(listed, frag)
+                frag = dataclasses.replace(frag, content=listed)
         except LatexParseError as exc:
             named = _function_named(frag.content) or operator_named(frag.content)
             if named is not None:  # "the activation $\tanh$", "where $\odot$ is": a mention, nothing to check
@@ -1422,7 +1443,8 @@ class _NotesReader(_CatalogMatch):
             start = 0
             name = strip_optimum(exprs[0])  # \min_G \max_D V(D, G) = ... defines V
             density = logged_definition(name, exprs[1], len(exprs), row.continued, rels[0],
-                                        lambda f, body: self.definable(f, body))
+                                        lambda f, body: not self.takes_the_log_of(f, frag)
+                                        and self.definable(f, body))
             if density is not None:  # \log p(x | mu, v) = ... defines the density p (readers.notes.log_definitions)
                 name, exprs = density[0], [density[0], density[1]]
             fact = self.law_claim(name, exprs[1], row, frag, block, givens) \
@@ -1683,6 +1705,13 @@ class _NotesReader(_CatalogMatch):
 
     # ** definitions **
 
+    def takes_the_log_of(self, f, frag) -> bool:
+        r"""Whether ``\log f(args) = \dots`` restates an ``f`` defined above, as the words before the block say
+        ("taking the logarithm of the exponential family"): a claim about that ``f``, not a new ``f`` defined by
+        its logarithm (readers.notes.log_definitions), which a later section may write without such words."""
+        return f.func.__name__ in self.section.functions \
+            and _TAKING_LOG.search(text_before(self.lines, frag.kind, frag.line, frag.column)) is not None
+
     def definable(self, lhs, rhs) -> bool:
         """Whether ``lhs = rhs`` defines ``lhs``: a name that ``rhs`` does not use, not defined yet in
         this section (a definition in an earlier section is shadowed)."""
@@ -1893,6 +1922,10 @@ class _NotesReader(_CatalogMatch):
             rhs = tie_moments(rhs, variables) if variables else rhs  # not a definition of sigma_X above
         body = _freshen(self.expand_bound(rhs, _parameters(lhs)))
         s = self.section
+        if isinstance(lhs, sp.Symbol):  # u = [u_1, ..., u_n]: its norm is read from its entries (entry_norms)
+            self.written_vectors.pop(lhs, None)
+            if isinstance(body, MatrixLiteral):
+                self.written_vectors[lhs] = body
         if any(isinstance(x, sp.Symbol) and x.name in (r"\ldots", r"\cdots") for x in body.free_symbols):
             s.owner[_key(lhs)] = (s.number, line)  # p(x) = f_1(x) \ldots f_n(x): it names p, but an
             return  # ellipsis cannot be substituted into later claims
@@ -1928,6 +1961,7 @@ class _NotesReader(_CatalogMatch):
         """Substitute the section's definitions until nothing changes."""
         s = self.section
         expr = as_elements(family_instances(expr, s.symbols), section_arrays(s.arrays, s.symbols))  # p_0, s_0
+        expr = shifted_instances(expr, s.symbols)  # delta_{t+1} after delta_t = ... (readers.notes.shifted_instances)
         for _ in range(MAX_EXPANSION_ROUNDS):
             expr = components(expr, s.symbols) if s.symbols else expr  # s_i after s = softmax(z)
             expr = _differentiated_first(s.symbols, expr) if s.symbols else expr
@@ -1987,9 +2021,26 @@ class _NotesReader(_CatalogMatch):
     # ** claims **
 
     def check_claim(self, claim: _Claim, frag: Fragment) -> list[StepReport]:
+        r""":meth:`claim_readings`, with no refutation that rests on a member of a sequence read as a free value
+        (``\delta_{t+l}`` after ``\delta_t = \dots``, the ``r_{t+l}`` of :math:`\sum_l r_{t+l}`:
+        readers.notes.shifted_instances)."""
+        out = self.claim_readings(claim, frag)
+        if any(r.verdict == "refuted" for r in out):
+            unread = unread_names((self.expand(claim.lhs), self.expand(claim.rhs)), self.section.symbols)
+            if unread:
+                names = ", ".join(unread[:4])
+                out = [_undecided(r, f"{names}: read as free values, but the notes mean members of a sequence "
+                                     f"({r.reason[:80]})") if r.verdict == "refuted" else r for r in out]
+        return out
+
+    def claim_readings(self, claim: _Claim, frag: Fragment) -> list[StepReport]:
         """One claim with what is in force (conditions, examples), then its other readings when it fails:
         a new definition, an equation in an unknown, a step from the equation before, a narrower domain."""
         lhs, rhs = self.expand(claim.lhs), self.expand(claim.rhs)
+        normed = entry_norms((lhs, rhs), self.written_vectors, frag.content) if lhs.has(sp.Abs) or rhs.has(sp.Abs) \
+            else None
+        if normed is not None:  # \|u\|_2 after u = [u_1, ..., u_n]: sqrt(u_1^2 + ... + u_n^2) (entry_norms)
+            lhs, rhs = normed
         if self.vector_functions and any(component_derivative(d, self.vector_functions) is not None
                                          for e in (claim.lhs, claim.rhs) for d in e.atoms(sp.Derivative)):
             lhs, rhs = entries_named(lhs, rhs)  # df/dx_1 = beta_1: beta_1 is the entry beta[1] of f's body
@@ -2538,6 +2589,9 @@ class _NotesReader(_CatalogMatch):
                         if not any(i.free_symbols for i in e.indices)} - constrained, key=str)
         if not free or len(free) > MAX_NARROWED:
             return report
+        inside = self.fails_inside(lhs, rhs, claim, free, shown)
+        if inside is not None:  # a failure where every such name is in (0, 1): neither narrower domain holds
+            return inside
         unfinished = undecided = None
         names = ", ".join(_show(x) for x in free)
         for label, where in (("> 0", lambda x: [sp.Gt(x, 0)]), ("in (0, 1)", lambda x: [sp.Gt(x, 0), sp.Lt(x, 1)])):
@@ -2564,6 +2618,25 @@ class _NotesReader(_CatalogMatch):
                                       f"{undecided[0]} (the notes leave the domain implicit) it was not decided: "
                                       f"{undecided[1][:80]}")
         return report
+
+    def fails_inside(self, lhs, rhs, claim, free, shown) -> StepReport | None:
+        r"""The refutation of the claim at a point where each name in ``free`` is 1/2 (then 1/3), inside both domains
+        :meth:`narrower` tries (positive, and (0, 1)); None when it does not fail there.  One point is cheap where
+        the narrower checks sample the domains (an integral at each point of them ran out of budget)."""
+        if not all(isinstance(x, sp.Symbol) for x in free) \
+                or any(e.has(sp.Indexed, sp.IndexedBase) for e in (lhs, rhs)):
+            return None  # an array's name is no value to set
+        rel = {"equiv": "=", ":=": "="}.get(claim.rel, claim.rel)
+        for value in (sp.Rational(1, 2), sp.Rational(1, 3)):
+            step = self.step(lhs, rel, rhs, tuple(claim.conditions) + tuple(sp.Eq(x, value) for x in free),
+                             zero_based=claim.zero_based)
+            if isinstance(step, str):
+                return None
+            again = self.run(step, shown)
+            if again.verdict == "refuted" and again.counterexample:
+                return StepReport(**{**again.__dict__, "counterexample": {
+                    **{_show(x): str(value) for x in free}, **again.counterexample}})
+        return None
 
     def check_plain(self, claim: _Claim, frag: Fragment, lhs, rhs, shown) -> list[StepReport]:
         mapped = check_value_map(lhs, claim.rel, rhs) if claim.rel in ("=", "->") else None
@@ -2691,6 +2764,7 @@ class _NotesReader(_CatalogMatch):
         lhs, rhs, read_as = self.standard_sigma(lhs, rhs)
         lhs, rhs, special = self.special_functions(lhs, rhs)
         read_as = "; ".join(filter(None, (read_as, special)))
+        unopened = (lhs, rhs)
         lhs, rhs, opaque = _opaque(lhs, rhs)
         why = _unchecked(lhs, rhs)
         if why.startswith("unknown functions") and rel in ("=", "<", ">", "<=", ">="):
@@ -2737,10 +2811,16 @@ class _NotesReader(_CatalogMatch):
                 report = self.on_support(left, rel, right, claim, shown, report)
             if read_as:
                 report = StepReport(**{**report.__dict__, "method": f"{report.method}; {read_as}"})
-            if report.verdict == "refuted" and _rests_on_opaque(left, right, opaque):
-                names = ", ".join(sorted(_show(o) for o in opaque))
-                report = _undecided(report, f"fails if {names} were arbitrary values, but the notes do not "
-                                            f"define them: {report.reason[:80]}")
+            if report.verdict == "refuted" and _rests_on_opaque(left, right, frozenset(opaque.values())):
+                named = for_every_function(unopened[0], rel, unopened[1], opaque, report.counterexample, _show)
+                if named is not None:  # V(s_t) on both sides of a telescoping sum (readers.notes.uninterpreted)
+                    report = StepReport(**{**report.__dict__, "counterexample": named, "method": f"{report.method}; "
+                                           f"{', '.join(sorted(_show(o) for o in opaque))} read as arbitrary values: "
+                                           f"{UNINTERPRETED}"[:300]})
+                else:
+                    names = ", ".join(sorted(_show(o) for o in opaque.values()))
+                    report = _undecided(report, f"fails if {names} were arbitrary values, but the notes do not "
+                                                f"define them: {report.reason[:80]}")
             out.append(report)
         return out
 

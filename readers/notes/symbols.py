@@ -157,16 +157,22 @@ def bind_limit_variables(expr):
 
 def _indices_and_sizes(parts, *, zero_based: bool = False) -> tuple[dict, list]:
     """Free indices with ranges (1-based, or 0-based) from the arrays' lengths, and the size symbols."""
-    lengths, sizes, bound = {}, set(), set()
+    lengths, sizes, bound, bounds = {}, set(), set(), set()
     for part in parts:
         for node in part.atoms(sp.Sum, sp.Product):
             for v, lo, hi in node.limits:
                 bound.add(v)
                 sizes |= {s for s in (hi.free_symbols | lo.free_symbols) if s.is_integer and s.is_positive}
+                bounds |= {s for s in (hi.free_symbols | lo.free_symbols) if s.is_integer and not s.is_negative}
                 for element in node.function.atoms(sp.Indexed):
                     for position, i in enumerate(element.indices):
                         if i == v:
                             lengths.setdefault((element.base, position), hi - lo + 1)
+    # an index letter as a bound (sum_{l=1}^{k} beside sum_{i=1}^{d}) sizes its sum as d does, unless it indexes an
+    # array too (x_{ik}); the checker sized such a bound when it was alone, and left it unexpanded beside d
+    indexing = {s for part in parts for element in part.atoms(sp.Indexed) for i in element.indices
+                for s in i.free_symbols}
+    sizes |= {s for s in bounds - bound - indexing if any(s in part.free_symbols for part in parts)}
     free = set()
     for part in parts:
         for element in part.atoms(sp.Indexed):
