@@ -41,6 +41,7 @@ from derivations.gradients.derive import Wrt, derive_vjp
 from derivations.gradients.reverse import expression_vjps
 
 from codegen.lower import Input, LoweredFunction, NumPyLowering, Target, lower_function
+from codegen.lower_dependent import range_hull
 from symbolic.expr import as_expr
 
 RESERVED = ("np", "scipy", "torch", "jax", "jnp", "math")
@@ -225,7 +226,7 @@ def _record(d: UserDefinition, known: dict) -> DefinedFunction:
             if var is None:
                 shape.append(None)
             else:
-                lo, hi = ranges[var]
+                lo, hi = range_hull(*ranges[var], {k: v for k, v in ranges.items() if k != var})
                 shape.append(sp.simplify(hi - lo + 1))
         prev = arrays.get(str(read.base.label))
         arrays[str(read.base.label)] = [a if a is not None else b for a, b in zip(prev, shape)] if prev else shape
