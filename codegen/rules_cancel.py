@@ -209,20 +209,10 @@ def others_of_shifted_sum(s: sp.Sum) -> sp.Expr:
 
     The count is at least 1; $\max(\# - 1, 0)$ keeps $\# - 1$ a node of its own, so that it is formed
     before the small terms are added (sympy would flatten $s + (\# - 1)$ and the lowering add $s + \#$ first).
-
-    Where $h$ reads an enclosing index ($\log\sum_{j \ge i} e^{s_j - m_i}$ in ListMLE) the selections are written
-    $[h < 0] = H(-h)$, $[h \ge 0] = H(h)$ with $H(0)$ given (exact: $e^{h} \le 1$, no $0 \cdot \infty$): sympy pulls a
-    ``Piecewise`` that reads the enclosing index out of the enclosing sum (``piecewise_fold``), and with it the
-    condition on $j$ out of $j$'s own sum.
     """
     h = s.function.args[0]
-    bound = {v for v, *_ in s.limits}
-    if any(x.is_integer and x not in bound for x in h.free_symbols):
-        below = sp.Sum(sp.exp(h) * sp.Heaviside(-h, 0), *s.limits)
-        ties = sp.Sum(sp.Heaviside(h, 1), *s.limits)
-    else:
-        below = sp.Sum(sp.Piecewise((sp.exp(h), h < 0), (0, True)), *s.limits)
-        ties = sp.Sum(sp.Piecewise((1, h >= 0), (0, True)), *s.limits)
+    below = sp.Sum(sp.Piecewise((sp.exp(h), h < 0), (0, True)), *s.limits)
+    ties = sp.Sum(sp.Piecewise((1, h >= 0), (0, True)), *s.limits)
     return below + sp.Max(ties - 1, 0)
 
 

@@ -23,7 +23,8 @@ summation, and a term off by one index is off by O(1)."""
 
 def _wasserstein(p, q):
     c = np.cumsum(p - q)
-    return np.abs(c).sum(), (lambda s: (s, -s))(np.cumsum(np.sign(c)[::-1])[::-1])
+    tail = np.cumsum(np.sign(c)[::-1])[::-1]  # d/dp_m = sum_{k >= m} sign(c_k)
+    return np.abs(c).sum(), (tail, -tail)
 
 
 def _ranknet(s):
