@@ -51,6 +51,7 @@ rule                      identity
 ``log_beta``              $k\log\Gamma(a) + k\log\Gamma(b) - k\log\Gamma(a + b) = k\log B(a, b)$, ``betaln`` (:mod:`codegen.rules_log`)
 ``log_gamma_difference``  $k\log\Gamma(b + h) - k\log\Gamma(b) = k\log\,(b)_h$ for $b > 0$, $0 < h \le 1$ (:mod:`codegen.rules_log`)
 ``exact_product``         $c + k\,a\,b = \operatorname{fma}(k a, b, c)$, the product's rounding error added back (:mod:`codegen.rules_exact`; search only)
+``log_of_root_sum``       $\log(u + \sqrt{u^2 + c}) = \operatorname{asinh}(u/\sqrt{c}) + \tfrac12\log c$ for a number $c > 0$ (:mod:`codegen.rules_root`)
 ``root_of_product``       $\sqrt{a b} = \sqrt{|a|}\sqrt{|b|}$ where $\operatorname{sign} a \operatorname{sign} b \ge 0$ (:mod:`codegen.rules_root`)
 ``root_difference``       $k\sqrt{A} - k c = k\frac{A - c^2}{\sqrt{A} + c}$ near $\sqrt{A} = c$ (and $\sqrt{A} - \sqrt{B}$) (:mod:`codegen.rules_root`)
 ``ratio_of_equal_sums``   $\frac{\sum_i u_i (c + v_i)}{\sum_j u_j} = c + \frac{\sum_i u_i v_i}{\sum_j u_j}$, $c$ free of $i$ (:mod:`codegen.rules_sums`)
@@ -888,6 +889,10 @@ LOG_BETA = Rule(
 ROOT_DIFFERENCE = Rule(
     "root_difference", "root_difference", rules_root.root_difference, priority=88,
     gain="sqrt(x^2 + 1) - 1 for |x| < 1e-8: rounds to 0 where the truth is x^2/2 (BentIdentity)")
+LOG_OF_ROOT_SUM = Rule(
+    "log_of_root_sum", "log_of_root_sum", rules_root.log_of_root_sum, priority=2,
+    gain="log(x + sqrt(x^2 + 1)) (an inverse hyperbolic sine written as its log) at x = -1e8: the sum cancels to 0 and "
+         "the log is -inf where the truth is -19.1; at |x| > 1e154 the square overflows; asinh(x) is exact")
 ROOT_OF_PRODUCT = Rule(
     "root_of_product", "root_of_product", rules_root.root_of_product, priority=86,
     gain="sqrt(p q) at p = q = 1e300 (Bhattacharyya coefficient): the product overflows, truth 1e300; at 1e-300 it "
@@ -921,7 +926,7 @@ RULES: tuple[Rule, ...] = tuple(sorted(
      SCALED_SQRT, ONE_MINUS_SIGMOID, SHIFT_COLLECT, DIFFERENCE_OF_SQUARES, LOG1P_LARGE_PRODUCT,
      SCALE_OVER_ARGUMENT, ARGUMENT_OVER_SCALE, COMMON_DENOMINATOR, LOGISTIC_IN_LOG, LOGISTIC_OF_EXP, EXP_ABSORB, SCALES_INTO_SUM, SCALE_INTO_ENTRY, RATIO_BEFORE_POWER, LOG_BETA, LOG_GAMMA_DIFFERENCE,
      ROOT_DIFFERENCE, SQUARE_INTO_ROOT, RATIO_OF_EQUAL_SUMS, POWER_OVER_BASE, HEAVISIDE_SELECT, STEP_SCALE, ZERO_TIMES_LOG,
-     SOFTPLUS_AFTER_POWER, CONSTANT_MINUS_MAX, EXP_NORMALIZE_OFFSET, ROOT_OF_PRODUCT),
+     SOFTPLUS_AFTER_POWER, CONSTANT_MINUS_MAX, EXP_NORMALIZE_OFFSET, ROOT_OF_PRODUCT, LOG_OF_ROOT_SUM),
     key=lambda r: r.priority))
 
 

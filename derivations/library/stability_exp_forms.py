@@ -1,4 +1,4 @@
-r"""The identities of four rules: ``log1mexp_of_exp`` (``codegen.rules_exp_underflow``), ``log_beta`` (``codegen.rules_log``),
+r"""The identities of five rules: ``log_of_root_sum`` (``codegen.rules_root``), ``log1mexp_of_exp`` (``codegen.rules_exp_underflow``), ``log_beta`` (``codegen.rules_log``),
 ``scale_into_summand`` (``codegen.rules_scale_into_summand``) and
 ``log_add_weighted_exp`` (``codegen.rules_power``).
 
@@ -15,10 +15,12 @@ from sympy import (
     S,
     Sum,
     Symbol,
+    asinh,
     exp,
     log,
     loggamma,
     oo,
+    sqrt,
 )
 from sympy.codegen.cfunctions import expm1
 
@@ -83,5 +85,21 @@ register(Derivation(
              -Sum(_pv[_i] * (_tau * _sv[_i] - _tau ** 2 * _m), (_i, 0, _k - 1)),
              justification="a factor free of the summed index multiplies every term (linearity); tau^2/tau = tau",
              sizes=({_k: 1}, {_k: 2}, {_k: 3})),
+    ),
+))
+
+_x = Symbol("x", real=True)
+
+register(Derivation(
+    id="log_of_root_sum",
+    title=r"the identity of a stability rule: $\log(u + \sqrt{u^2 + c}) = \operatorname{asinh}(u/\sqrt{c}) + \frac12\log c$",
+    source="textbook",
+    steps=(
+        Step(exp(asinh(_x)), _x + sqrt(_x ** 2 + 1),
+             justification="the inverse hyperbolic sine: sinh(y) = x solves to e^{y} = x + sqrt(x^2 + 1) > 0, so "
+                           "log(x + sqrt(x^2 + 1)) = asinh(x) (the log of both sides)"),
+        Step(sqrt(_c) * (_x / sqrt(_c) + sqrt(_x ** 2 / _c + 1)), _x + sqrt(_x ** 2 + _c),
+             justification="for c > 0: x + sqrt(x^2 + c) = sqrt(c) (y + sqrt(y^2 + 1)), y = x/sqrt(c); its log is "
+                           "log(c)/2 + asinh(y) by the step above"),
     ),
 ))

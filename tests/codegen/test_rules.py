@@ -833,3 +833,17 @@ def test_root_of_product_on_a_geometric_mean_of_two_large_numbers():
         assert _same_at(expr, new, (a, b), values), values
     with np.errstate(all="ignore"):
         assert np.isnan(_np(new, (a, b))(-2.0, 3.0))  # not real there, as the definition
+
+
+# ** an inverse hyperbolic sine written as its log (codegen.rules_root) **
+
+
+def test_log_of_root_sum_on_a_scaled_inverse_sinh():
+    # motivated by log(x + sqrt(x^2 + 1)) (an asinh activation); here a radicand constant of 4 and an argument x/3
+    expr = sp.log(x / 3 + sp.sqrt(x ** 2 / 9 + 4))
+    new, fired = stabilize(expr)
+    assert "log_of_root_sum" in fired
+    with np.errstate(all="ignore"):
+        assert not np.isfinite(_np(expr, (x,))(-3e9))  # the sum cancels to 0 (truth log 2 - 21.4 at x/3 = -1e9)
+    for v in (-3e9, -1e300, -0.5, 0.0, 2.0, 1e300):
+        assert _same_at(expr, new, (x,), (v,)), v
