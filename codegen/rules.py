@@ -12,6 +12,7 @@ rule                      identity
 ``log_sigmoid``           $\log \frac{1}{1 + e^{-x}} = -\operatorname{sp}(-x)$
 ``log_one_minus_sigmoid`` $\log\bigl(1 - \frac{1}{1 + e^{-x}}\bigr) = -\operatorname{sp}(x)$
 ``log_sigmoid_pair``      $a \log\sigma(s) + b \log\sigma(-s) = (a + b)\log\sigma(-s) + a\,s$ where $a + b$ drops a parameter (:mod:`codegen.rules_logit`)
+``softplus_reflection``   $c_1 v + c\log(1 + e^{v}) = (c_1 + c) v + c\log(1 + e^{-v})$ for $v > 0$, where $c_1 + c$ cancels symbolically (:mod:`codegen.rules_logit`)
 ``log_softmax_split``     $\log \frac{e^{a}}{\sum_j e^{f_j}} = a - \log \sum_j e^{f_j}$
 ``log_constant_plus_exp_sum`` $\log(c + \sum_j e^{f_j}) = \log c + \operatorname{sp}(\log\sum_j e^{f_j} - \log c)$ for a number $c > 0$ (before ``logsumexp_shift``)
 ``logsumexp_shift``       $\log \sum_j e^{f_j} = m + \log \sum_j e^{f_j - m}$, $m = \max_j f_j$
@@ -742,6 +743,10 @@ LOG_SIGMOID_PAIR = Rule(
     "log_sigmoid_pair", "log_sigmoid_pair", rules_logit.log_sigmoid_pair, priority=9,
     gain="w (y log sigma(z) + (1 - y) log(1 - sigma(z))) at y = 1e150, z = 1e-150: the two softplus terms are "
          "-+7e149 and their sum (the truth, 1 - log 2) is lost; y + (1 - y) = 1 is added before rounding")
+SOFTPLUS_REFLECTION = Rule(
+    "softplus_reflection", "softplus_reflection", rules_logit.softplus_reflection, priority=8,
+    gain="(1 - y) z + (1 + (w - 1) y) log(1 + e^{-z}) (PyTorch's BCE with pos_weight) at z = -1e150, y = 1e-150: the "
+         "terms are -+1e150 and their sum w y |z| ~ 1 is lost; (c_1 + c) = -w y is formed symbolically")
 LOG_SOFTMAX_SPLIT = Rule(
     "log_softmax_split", "log_softmax_form", _log_softmax_split, priority=30,
     gain="log softmax for a dominated logit: the probability underflows to 0 and its log is -inf")
@@ -926,7 +931,8 @@ RULES: tuple[Rule, ...] = tuple(sorted(
      SCALED_SQRT, ONE_MINUS_SIGMOID, SHIFT_COLLECT, DIFFERENCE_OF_SQUARES, LOG1P_LARGE_PRODUCT,
      SCALE_OVER_ARGUMENT, ARGUMENT_OVER_SCALE, COMMON_DENOMINATOR, LOGISTIC_IN_LOG, LOGISTIC_OF_EXP, EXP_ABSORB, SCALES_INTO_SUM, SCALE_INTO_ENTRY, RATIO_BEFORE_POWER, LOG_BETA, LOG_GAMMA_DIFFERENCE,
      ROOT_DIFFERENCE, SQUARE_INTO_ROOT, RATIO_OF_EQUAL_SUMS, POWER_OVER_BASE, HEAVISIDE_SELECT, STEP_SCALE, ZERO_TIMES_LOG,
-     SOFTPLUS_AFTER_POWER, CONSTANT_MINUS_MAX, EXP_NORMALIZE_OFFSET, ROOT_OF_PRODUCT, LOG_OF_ROOT_SUM),
+     SOFTPLUS_AFTER_POWER, CONSTANT_MINUS_MAX, EXP_NORMALIZE_OFFSET, ROOT_OF_PRODUCT, LOG_OF_ROOT_SUM,
+     SOFTPLUS_REFLECTION),
     key=lambda r: r.priority))
 
 

@@ -1,4 +1,5 @@
-r"""The identities of five rules: ``log_of_root_sum`` (``codegen.rules_root``), ``log1mexp_of_exp`` (``codegen.rules_exp_underflow``), ``log_beta`` (``codegen.rules_log``),
+r"""The identities of six rules: ``log_of_root_sum`` (``codegen.rules_root``), ``softplus_reflection``
+(``codegen.rules_logit``), ``log1mexp_of_exp`` (``codegen.rules_exp_underflow``), ``log_beta`` (``codegen.rules_log``),
 ``scale_into_summand`` (``codegen.rules_scale_into_summand``) and
 ``log_add_weighted_exp`` (``codegen.rules_power``).
 
@@ -101,5 +102,17 @@ register(Derivation(
         Step(sqrt(_c) * (_x / sqrt(_c) + sqrt(_x ** 2 / _c + 1)), _x + sqrt(_x ** 2 + _c),
              justification="for c > 0: x + sqrt(x^2 + c) = sqrt(c) (y + sqrt(y^2 + 1)), y = x/sqrt(c); its log is "
                            "log(c)/2 + asinh(y) by the step above"),
+    ),
+))
+
+_v = Symbol("v", real=True)
+
+register(Derivation(
+    id="softplus_reflection",
+    title=r"the identity of a stability rule: $c_1 v + c\log(1 + e^{v}) = (c_1 + c) v + c\log(1 + e^{-v})$",
+    source="textbook",
+    steps=(
+        Step(log(1 + exp(_v)), log(1 + exp(-_v)) + _v,
+             justification="1 + e^{v} = e^{v} (1 + e^{-v}); multiply by c and add c_1 v to both sides"),
     ),
 ))

@@ -847,3 +847,16 @@ def test_log_of_root_sum_on_a_scaled_inverse_sinh():
         assert not np.isfinite(_np(expr, (x,))(-3e9))  # the sum cancels to 0 (truth log 2 - 21.4 at x/3 = -1e9)
     for v in (-3e9, -1e300, -0.5, 0.0, 2.0, 1e300):
         assert _same_at(expr, new, (x,), (v,)), v
+
+
+# ** a softplus next to a multiple of its argument (codegen.rules_logit) **
+
+
+def test_softplus_reflection_on_a_softplus_of_the_negated_argument():
+    # motivated by PyTorch's BCE with pos_weight; here log(1 + e^{x}) - x, which is log(1 + e^{-x})
+    expr = sp.log(1 + sp.exp(x)) - x
+    new, fired = stabilize(expr)
+    assert "softplus_reflection" in fired
+    assert _np(expr, (x,))(40.0) == 0.0  # 40 + 4e-18 - 40: the truth e^{-40} is lost
+    for v in (40.0, 1e300, -3.0, -1e300, 0.0):
+        assert _same_at(expr, new, (x,), (v,)), v
