@@ -311,7 +311,9 @@ def one_name_per_closed_sum(expr: sp.Expr, sizes: set) -> sp.Expr:
         return expr
     taken = {str(x) for x in expr.free_symbols} | {str(x) for x in expr.atoms(sp.Symbol)
                                                     if x.is_integer and not any(x == e.limits[0][0] for e in sums)}
-    name = next(c for c in ("j", "l", "r", "u", "v", "j_") if c not in taken)
+    written = [str(e.limits[0][0]) for e in sums]  # the name the notes use most (the docstrings keep it)
+    name = next(c for c in (*sorted(set(written), key=lambda c: -written.count(c)), "j", "l", "r", "u", "v", "j_")
+                if c not in taken)
     index = sp.Symbol(name, integer=True)
 
     def rename(e):
