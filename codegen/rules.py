@@ -29,6 +29,7 @@ rule                      identity
 ``log_of_mean``           $\log(\frac1n\sum_i f_i) = \operatorname{log1p}(\frac1n\sum_i (f_i - 1))$ near 1, else $\log\frac1n + \log\sum_i f_i$ (costly: search only; :mod:`codegen.rules_power`)
 ``term_over_sum``         $\frac{a w}{w + b} = \frac{a}{1 + b/w}$ for $|w| \ge |b|$ (costly: search only; :mod:`codegen.rules_fraction`)
 ``softplus_ratio``        $\log\frac{1 + e^{a}}{1 + e^{b}} = \operatorname{log1p}(\sigma(b)\operatorname{expm1}(a - b))$, or a log-add-exp for $|a - b| \ge 1$ (costly: search only; :mod:`codegen.rules_softplus_ratio`)
+``power_of_softplus``     $(1 + c\,e^{u})^{p} = e^{p \log(1 + e^{u + \log c})}$ for $c > 0$, a non-number exponent (:mod:`codegen.rules_power`)
 ``power_log1p``           $(1 + t)^{p} = e^{p \operatorname{log1p}(t)}$, $t > -1$, a non-number exponent (costly: search only; :mod:`codegen.rules_power`)
 ``sigmoid_stable``        $\frac{1}{1 + e^{-x}}$ with ``exp`` of a non-positive number only
 ``constant_minus_max``    $c - k\max(a, b) = \min(c - k a, c - k b)$ (and $\min \to \max$) for a number $k > 0$ (:mod:`codegen.rules_cancel`)
@@ -925,6 +926,11 @@ ZERO_TIMES_LOG = Rule(
     gain="p log(2p/(p + q)) for softmaxes p, q of logits ~1e300 (Jensen-Shannon): p and q underflow to 0 and the "
          "log of their split quotient is inf, 0 * inf = nan; the truth about 1e-(1e300), and 0 where p is 0")
 
+POWER_OF_SOFTPLUS = Rule(
+    "power_of_softplus", "power_of_softplus", rules_power.power_of_softplus, priority=59,
+    gain="(1 + nu e^{-k(x - x0)})^{-1/nu} (the generalised logistic) at x = -1e300, nu = 1e300: e^{u} overflows and the "
+         "power is 0 where the truth is about 0.17; as exp(-log(1 + e^{u + log nu})/nu) the softplus does not overflow")
+
 RULES: tuple[Rule, ...] = tuple(sorted(
     (LOG_SIGMOID, LOG_ONE_MINUS_SIGMOID, LOG_SIGMOID_PAIR, LOG_SOFTMAX_SPLIT, LOG_CONSTANT_PLUS_EXP_SUM, LOGSUMEXP_SHIFT, EXP_NORMALIZE, SOFTPLUS_STABLE,
      LOG1P_EXPM1, POWER_EXPM1, LOG_ADD_EXP, LOG_ADD_WEIGHTED_EXP, SIGMOID_STABLE, ERF_NDTR, LOG_NDTR, TANH_SIGMOID, SECH_SQUARE, LOG_COSH, TANH_RATIO, LOG1MEXP_OF_EXP, LOG1MEXP, ROOT_CANCEL,
@@ -932,7 +938,7 @@ RULES: tuple[Rule, ...] = tuple(sorted(
      SCALE_OVER_ARGUMENT, ARGUMENT_OVER_SCALE, COMMON_DENOMINATOR, LOGISTIC_IN_LOG, LOGISTIC_OF_EXP, EXP_ABSORB, SCALES_INTO_SUM, SCALE_INTO_ENTRY, RATIO_BEFORE_POWER, LOG_BETA, LOG_GAMMA_DIFFERENCE,
      ROOT_DIFFERENCE, SQUARE_INTO_ROOT, RATIO_OF_EQUAL_SUMS, POWER_OVER_BASE, HEAVISIDE_SELECT, STEP_SCALE, ZERO_TIMES_LOG,
      SOFTPLUS_AFTER_POWER, CONSTANT_MINUS_MAX, EXP_NORMALIZE_OFFSET, ROOT_OF_PRODUCT, LOG_OF_ROOT_SUM,
-     SOFTPLUS_REFLECTION),
+     SOFTPLUS_REFLECTION, POWER_OF_SOFTPLUS),
     key=lambda r: r.priority))
 
 

@@ -1,5 +1,5 @@
-r"""The identities of six rules: ``log_of_root_sum`` (``codegen.rules_root``), ``softplus_reflection``
-(``codegen.rules_logit``), ``log1mexp_of_exp`` (``codegen.rules_exp_underflow``), ``log_beta`` (``codegen.rules_log``),
+r"""The identities of seven rules: ``log_of_root_sum`` (``codegen.rules_root``), ``softplus_reflection``
+(``codegen.rules_logit``), ``power_of_softplus`` (``codegen.rules_power``), ``log1mexp_of_exp`` (``codegen.rules_exp_underflow``), ``log_beta`` (``codegen.rules_log``),
 ``scale_into_summand`` (``codegen.rules_scale_into_summand``) and
 ``log_add_weighted_exp`` (``codegen.rules_power``).
 
@@ -114,5 +114,18 @@ register(Derivation(
     steps=(
         Step(log(1 + exp(_v)), log(1 + exp(-_v)) + _v,
              justification="1 + e^{v} = e^{v} (1 + e^{-v}); multiply by c and add c_1 v to both sides"),
+    ),
+))
+
+_pw = Symbol("p", real=True)
+
+register(Derivation(
+    id="power_of_softplus",
+    title=r"the identity of a stability rule: $(1 + c\,e^{u})^{p} = e^{p \log(1 + e^{u + \log c})}$ for $c > 0$",
+    source="textbook",
+    steps=(
+        Step((1 + _c * exp(_v)) ** _pw, exp(_pw * log(1 + exp(_v + log(_c)))),
+             justification="b^p = e^{p log b} for b = 1 + c e^{u} > 0, and c e^{u} = e^{u + log c} for c > 0; the log "
+                           "is then a softplus, written as softplus_stable writes it"),
     ),
 ))

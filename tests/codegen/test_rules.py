@@ -860,3 +860,18 @@ def test_softplus_reflection_on_a_softplus_of_the_negated_argument():
     assert _np(expr, (x,))(40.0) == 0.0  # 40 + 4e-18 - 40: the truth e^{-40} is lost
     for v in (40.0, 1e300, -3.0, -1e300, 0.0):
         assert _same_at(expr, new, (x,), (v,)), v
+
+
+# ** a power of one plus a scaled exponential (codegen.rules_power) **
+
+
+def test_power_of_softplus_on_a_tempered_logistic():
+    # motivated by the generalised logistic (1 + nu e^{-k x})^{-1/nu}; here (1 + 3 e^{x})^{-t} with a symbolic t
+    t = sp.Symbol("t", real=True)
+    expr = (1 + 3 * sp.exp(x)) ** (-t)
+    new, fired = stabilize(expr)
+    assert "power_of_softplus" in fired
+    with np.errstate(all="ignore"):
+        assert _np(expr, (x, t))(1e3, 1e-3) == 0.0  # e^{1000} overflows; the truth e^{-1.0011} ~ 0.37
+    for values in ((1e3, 1e-3), (-2.0, 0.5), (40.0, 2.5), (-1e300, 7.0), (1e300, 1e-300)):
+        assert _same_at(expr, new, (x, t), values), values
