@@ -112,6 +112,7 @@ def read_latex_definition(text: str, *, functions=(), where: str = "") -> UserDe
 
 
 _INDICATOR = re.compile(r"^\s*(?:\\(?:mathbb|mathbf|mathrm|bm|mathds)\s*\{\s*1\s*\}|\\mathbb\s*1|1)\s*_\s*\{(?P<cond>.*)\}\s*$", re.DOTALL)
+_BARE_ONE = re.compile(r"^\\(?:mathbb|mathbf|mathrm|bm|mathds)\s*\{\s*1\s*\}$")
 _RELATIONS = {"<": sp.Lt, "<=": sp.Le, ">": sp.Gt, ">=": sp.Ge, "!=": sp.Ne}
 _CONDITION_IN_NAME = re.compile(r"[<>=]|\\(?:le|ge|leq|geq|neq|ne|in|lt|gt)(?![A-Za-z])")
 
@@ -138,6 +139,9 @@ def _indicators(body: sp.Expr, where: str) -> sp.Expr:
                 cond = cond.xreplace({a: by_name.get(str(a), a) for a in cond.free_symbols})
                 swap[s] = sp.Piecewise((sp.S.One, cond), (sp.S.Zero, True))
                 continue
+        if _BARE_ONE.match(str(s)):  # \mathbb{1}[u < 0], \mathbf{1}(u < 0): the reader drops the condition
+            raise DefinitionError(f"{where}: {s} without a condition the reader kept: write the indicator as "
+                                  "\\mathbb{1}_{u < 0}, or as cases")
         if _CONDITION_IN_NAME.search(str(s)):
             raise DefinitionError(f"{where}: cannot read {s}: a condition in a subscript is no name (an indicator "
                                   "is read as \\mathbb{1}_{u < 0} with one inequality or a chain of them; or write cases)")

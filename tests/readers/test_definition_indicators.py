@@ -25,6 +25,11 @@ def test_a_subscripted_one_is_the_indicator_of_its_condition(latex, cond, keywor
         assert float(f.expr.subs({s: at[sp.Symbol(str(s), real=True)] for s in f.expr.free_symbols})) == want
 
 
-def test_a_condition_it_cannot_read_is_an_error_not_a_keyword():
-    with pytest.raises(DefinitionError, match="condition in a subscript"):
-        read_definitions(r"$$ \mathrm{F}(u) = \mathbb{1}_{u \in A} \, u $$")
+@pytest.mark.parametrize("latex, message", [
+    (r"\mathbb{1}_{u \in A}", "condition in a subscript"),
+    (r"\mathbb{1}[u < 0]", "without a condition"),  # the LaTeX reader drops the bracket: never a factor 1
+    (r"\mathbf{1}(u < 0)", "without a condition"),
+])
+def test_a_condition_it_cannot_read_is_an_error_not_a_keyword(latex, message):
+    with pytest.raises(DefinitionError, match=message):
+        read_definitions(rf"$$ \mathrm{{F}}(u) = {latex} \, u $$")
