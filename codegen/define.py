@@ -41,6 +41,7 @@ from derivations.gradients.derive import Wrt, derive_vjp
 from derivations.gradients.reverse import expression_vjps
 
 from codegen.lower import Input, LoweredFunction, NumPyLowering, Target, lower_function
+from codegen.lower_dependent import range_hull
 from symbolic.expr import as_expr
 
 RESERVED = ("np", "scipy", "torch", "jax", "jnp", "math")
@@ -225,7 +226,7 @@ def _record(d: UserDefinition, known: dict) -> DefinedFunction:
             if var is None:
                 shape.append(None)
             else:
-                lo, hi = ranges[var]
+                lo, hi = range_hull(*ranges[var], {k: v for k, v in ranges.items() if k != var})
                 shape.append(sp.simplify(hi - lo + 1))
         prev = arrays.get(str(read.base.label))
         arrays[str(read.base.label)] = [a if a is not None else b for a, b in zip(prev, shape)] if prev else shape
@@ -275,7 +276,7 @@ def _record(d: UserDefinition, known: dict) -> DefinedFunction:
             return e
         return e.func(*[rename(a) for a in e.args])
 
-    expr = rename(body)
+    expr = one_name_per_closed_sum(rename(body), set(size_syms.values()))
     params = [Param(p.name, p.symbol, tuple(as_expr(s).xreplace(size_syms) for s in p.shape)) for p in params]
     indices = tuple((index_syms[i], as_expr(lo).xreplace(size_syms), as_expr(hi).xreplace(size_syms))
                     for i, lo, hi in d.index_ranges)
@@ -291,6 +292,35 @@ def _record(d: UserDefinition, known: dict) -> DefinedFunction:
     return DefinedFunction(name=name, title=d.name, params=tuple(params), keywords=tuple(keywords), expr=expr,
                            indices=indices, sizes=tuple(sorted(size_syms.values(), key=str)), latex=d.latex,
                            kinks=kink_conventions(expr), upstream=up, domain=domain)
+
+
+def one_name_per_closed_sum(expr: sp.Expr, sizes: set) -> sp.Expr:
+    r"""Every closed one-index sum (no free index: $\sum_i e^{t_i}$, $\sum_j e^{t_j}$) with one bound index name, so
+    that a sum written twice with two index names is one expression: the derivative of a distillation loss
+    $-\sum_i \frac{e^{t_i}}{\sum_j e^{t_j}} \log\frac{e^{s_i}}{\sum_j e^{s_j}}$ with respect to $s$ is then
+    $\frac{e^{s_k}}{\sum_j e^{s_j}} - \frac{e^{t_k}}{\sum_j e^{t_j}}$, not
+    $\bigl(e^{s_k} \frac{\sum_i e^{t_i}}{\sum_j e^{s_j}} - e^{t_k}\bigr) / \sum_j e^{t_j}$, whose unshifted
+    $\sum_i e^{t_i}$ overflows where the softmaxes are finite.  Renaming a bound index changes no value; a closed
+    sum nested in another that binds the same name reads none of the outer one's indices (it has none free)."""
+    def closed(e):
+        return (isinstance(e, sp.Sum) and len(e.limits) == 1
+                and not any(x.is_integer and x not in sizes for x in e.free_symbols))
+
+    sums = [e for e in sp.preorder_traversal(expr) if closed(e)]
+    if len(sums) < 2:
+        return expr
+    taken = {str(x) for x in expr.free_symbols} | {str(x) for x in expr.atoms(sp.Symbol)
+                                                    if x.is_integer and not any(x == e.limits[0][0] for e in sums)}
+    written = [str(e.limits[0][0]) for e in sums]  # the name the notes use most (the docstrings keep it)
+    name = next(c for c in (*sorted(set(written), key=lambda c: -written.count(c)), "j", "l", "r", "u", "v", "j_")
+                if c not in taken)
+    index = sp.Symbol(name, integer=True)
+
+    def rename(e):
+        (v, lo, hi), = e.limits
+        return sp.Sum(e.function.xreplace({v: index}), (index, lo, hi))
+
+    return expr.replace(closed, rename)
 
 
 def kink_conventions(expr: sp.Expr) -> tuple[str, ...]:

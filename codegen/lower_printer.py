@@ -24,6 +24,7 @@ from sympy.printing.numpy import NumPyPrinter
 from symbolic.expr import as_expr
 from symbolic.functions import ReduceMax
 
+from codegen.lower_dependent import masked_reduction
 from codegen.lower_indexed import IndexedLowering, pad_array, zero_padded
 from codegen.lower_nodes import (
     ADD,
@@ -222,7 +223,11 @@ class NumPyLowering(ReductionLowering, NumPyPrinter):
         return mapping, bound
 
     def reduction(self, expr, lower):
-        """``lower(body, bound)`` with the reduction's indices in scope."""
+        """``lower(body, bound)`` with the reduction's indices in scope; a range that reads another index is
+        lowered over its hull, the terms outside it selected away (:mod:`codegen.lower_dependent`)."""
+        masked = masked_reduction(expr, {k: self.ranges[k] for k in self.active})
+        if masked is not None:
+            expr = masked
         mapping, bound = self.scoped(expr.limits)
         body = expr.function.xreplace(mapping) if mapping else expr.function
         self.active.update(bound)

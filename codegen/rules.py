@@ -12,6 +12,7 @@ rule                      identity
 ``log_sigmoid``           $\log \frac{1}{1 + e^{-x}} = -\operatorname{sp}(-x)$
 ``log_one_minus_sigmoid`` $\log\bigl(1 - \frac{1}{1 + e^{-x}}\bigr) = -\operatorname{sp}(x)$
 ``log_sigmoid_pair``      $a \log\sigma(s) + b \log\sigma(-s) = (a + b)\log\sigma(-s) + a\,s$ where $a + b$ drops a parameter (:mod:`codegen.rules_logit`)
+``softplus_reflection``   $c_1 v + c\log(1 + e^{v}) = (c_1 + c) v + c\log(1 + e^{-v})$ for $v > 0$, where $c_1 + c$ cancels symbolically (:mod:`codegen.rules_logit`)
 ``log_softmax_split``     $\log \frac{e^{a}}{\sum_j e^{f_j}} = a - \log \sum_j e^{f_j}$
 ``log_constant_plus_exp_sum`` $\log(c + \sum_j e^{f_j}) = \log c + \operatorname{sp}(\log\sum_j e^{f_j} - \log c)$ for a number $c > 0$ (before ``logsumexp_shift``)
 ``logsumexp_shift``       $\log \sum_j e^{f_j} = m + \log \sum_j e^{f_j - m}$, $m = \max_j f_j$
@@ -28,6 +29,7 @@ rule                      identity
 ``log_of_mean``           $\log(\frac1n\sum_i f_i) = \operatorname{log1p}(\frac1n\sum_i (f_i - 1))$ near 1, else $\log\frac1n + \log\sum_i f_i$ (costly: search only; :mod:`codegen.rules_power`)
 ``term_over_sum``         $\frac{a w}{w + b} = \frac{a}{1 + b/w}$ for $|w| \ge |b|$ (costly: search only; :mod:`codegen.rules_fraction`)
 ``softplus_ratio``        $\log\frac{1 + e^{a}}{1 + e^{b}} = \operatorname{log1p}(\sigma(b)\operatorname{expm1}(a - b))$, or a log-add-exp for $|a - b| \ge 1$ (costly: search only; :mod:`codegen.rules_softplus_ratio`)
+``power_of_softplus``     $(1 + c\,e^{u})^{p} = e^{p \log(1 + e^{u + \log c})}$ for $c > 0$, a non-number exponent (:mod:`codegen.rules_power`)
 ``power_log1p``           $(1 + t)^{p} = e^{p \operatorname{log1p}(t)}$, $t > -1$, a non-number exponent (costly: search only; :mod:`codegen.rules_power`)
 ``sigmoid_stable``        $\frac{1}{1 + e^{-x}}$ with ``exp`` of a non-positive number only
 ``constant_minus_max``    $c - k\max(a, b) = \min(c - k a, c - k b)$ (and $\min \to \max$) for a number $k > 0$ (:mod:`codegen.rules_cancel`)
@@ -51,6 +53,7 @@ rule                      identity
 ``log_beta``              $k\log\Gamma(a) + k\log\Gamma(b) - k\log\Gamma(a + b) = k\log B(a, b)$, ``betaln`` (:mod:`codegen.rules_log`)
 ``log_gamma_difference``  $k\log\Gamma(b + h) - k\log\Gamma(b) = k\log\,(b)_h$ for $b > 0$, $0 < h \le 1$ (:mod:`codegen.rules_log`)
 ``exact_product``         $c + k\,a\,b = \operatorname{fma}(k a, b, c)$, the product's rounding error added back (:mod:`codegen.rules_exact`; search only)
+``log_of_root_sum``       $\log(u + \sqrt{u^2 + c}) = \operatorname{asinh}(u/\sqrt{c}) + \tfrac12\log c$ for a number $c > 0$ (:mod:`codegen.rules_root`)
 ``root_of_product``       $\sqrt{a b} = \sqrt{|a|}\sqrt{|b|}$ where $\operatorname{sign} a \operatorname{sign} b \ge 0$ (:mod:`codegen.rules_root`)
 ``root_difference``       $k\sqrt{A} - k c = k\frac{A - c^2}{\sqrt{A} + c}$ near $\sqrt{A} = c$ (and $\sqrt{A} - \sqrt{B}$) (:mod:`codegen.rules_root`)
 ``ratio_of_equal_sums``   $\frac{\sum_i u_i (c + v_i)}{\sum_j u_j} = c + \frac{\sum_i u_i v_i}{\sum_j u_j}$, $c$ free of $i$ (:mod:`codegen.rules_sums`)
@@ -741,6 +744,10 @@ LOG_SIGMOID_PAIR = Rule(
     "log_sigmoid_pair", "log_sigmoid_pair", rules_logit.log_sigmoid_pair, priority=9,
     gain="w (y log sigma(z) + (1 - y) log(1 - sigma(z))) at y = 1e150, z = 1e-150: the two softplus terms are "
          "-+7e149 and their sum (the truth, 1 - log 2) is lost; y + (1 - y) = 1 is added before rounding")
+SOFTPLUS_REFLECTION = Rule(
+    "softplus_reflection", "softplus_reflection", rules_logit.softplus_reflection, priority=8,
+    gain="(1 - y) z + (1 + (w - 1) y) log(1 + e^{-z}) (PyTorch's BCE with pos_weight) at z = -1e150, y = 1e-150: the "
+         "terms are -+1e150 and their sum w y |z| ~ 1 is lost; (c_1 + c) = -w y is formed symbolically")
 LOG_SOFTMAX_SPLIT = Rule(
     "log_softmax_split", "log_softmax_form", _log_softmax_split, priority=30,
     gain="log softmax for a dominated logit: the probability underflows to 0 and its log is -inf")
@@ -888,6 +895,10 @@ LOG_BETA = Rule(
 ROOT_DIFFERENCE = Rule(
     "root_difference", "root_difference", rules_root.root_difference, priority=88,
     gain="sqrt(x^2 + 1) - 1 for |x| < 1e-8: rounds to 0 where the truth is x^2/2 (BentIdentity)")
+LOG_OF_ROOT_SUM = Rule(
+    "log_of_root_sum", "log_of_root_sum", rules_root.log_of_root_sum, priority=2,
+    gain="log(x + sqrt(x^2 + 1)) (an inverse hyperbolic sine written as its log) at x = -1e8: the sum cancels to 0 and "
+         "the log is -inf where the truth is -19.1; at |x| > 1e154 the square overflows; asinh(x) is exact")
 ROOT_OF_PRODUCT = Rule(
     "root_of_product", "root_of_product", rules_root.root_of_product, priority=86,
     gain="sqrt(p q) at p = q = 1e300 (Bhattacharyya coefficient): the product overflows, truth 1e300; at 1e-300 it "
@@ -915,13 +926,19 @@ ZERO_TIMES_LOG = Rule(
     gain="p log(2p/(p + q)) for softmaxes p, q of logits ~1e300 (Jensen-Shannon): p and q underflow to 0 and the "
          "log of their split quotient is inf, 0 * inf = nan; the truth about 1e-(1e300), and 0 where p is 0")
 
+POWER_OF_SOFTPLUS = Rule(
+    "power_of_softplus", "power_of_softplus", rules_power.power_of_softplus, priority=59,
+    gain="(1 + nu e^{-k(x - x0)})^{-1/nu} (the generalised logistic) at x = -1e300, nu = 1e300: e^{u} overflows and the "
+         "power is 0 where the truth is about 0.17; as exp(-log(1 + e^{u + log nu})/nu) the softplus does not overflow")
+
 RULES: tuple[Rule, ...] = tuple(sorted(
     (LOG_SIGMOID, LOG_ONE_MINUS_SIGMOID, LOG_SIGMOID_PAIR, LOG_SOFTMAX_SPLIT, LOG_CONSTANT_PLUS_EXP_SUM, LOGSUMEXP_SHIFT, EXP_NORMALIZE, SOFTPLUS_STABLE,
      LOG1P_EXPM1, POWER_EXPM1, LOG_ADD_EXP, LOG_ADD_WEIGHTED_EXP, SIGMOID_STABLE, ERF_NDTR, LOG_NDTR, TANH_SIGMOID, SECH_SQUARE, LOG_COSH, TANH_RATIO, LOG1MEXP_OF_EXP, LOG1MEXP, ROOT_CANCEL,
      SCALED_SQRT, ONE_MINUS_SIGMOID, SHIFT_COLLECT, DIFFERENCE_OF_SQUARES, LOG1P_LARGE_PRODUCT,
      SCALE_OVER_ARGUMENT, ARGUMENT_OVER_SCALE, COMMON_DENOMINATOR, LOGISTIC_IN_LOG, LOGISTIC_OF_EXP, EXP_ABSORB, SCALES_INTO_SUM, SCALE_INTO_ENTRY, RATIO_BEFORE_POWER, LOG_BETA, LOG_GAMMA_DIFFERENCE,
      ROOT_DIFFERENCE, SQUARE_INTO_ROOT, RATIO_OF_EQUAL_SUMS, POWER_OVER_BASE, HEAVISIDE_SELECT, STEP_SCALE, ZERO_TIMES_LOG,
-     SOFTPLUS_AFTER_POWER, CONSTANT_MINUS_MAX, EXP_NORMALIZE_OFFSET, ROOT_OF_PRODUCT),
+     SOFTPLUS_AFTER_POWER, CONSTANT_MINUS_MAX, EXP_NORMALIZE_OFFSET, ROOT_OF_PRODUCT, LOG_OF_ROOT_SUM,
+     SOFTPLUS_REFLECTION, POWER_OF_SOFTPLUS),
     key=lambda r: r.priority))
 
 

@@ -70,3 +70,62 @@ def log_sigmoid_pair(expr: sp.Expr) -> sp.Expr:
         return sp.Add(*rest) + sp.factor_terms(sp.expand(a + b)) * sp.log(1 / (1 + sp.exp(s))) + a * s
 
     return expr.replace(lambda e: _pair(e) is not None, value)
+
+
+# ** a softplus next to a multiple of its own argument **
+
+
+def _terms(e) -> int:
+    return len(sp.Add.make_args(sp.expand(e)))
+
+
+def _softplus_term(t):
+    r"""``(c, v)`` with ``t`` $= c \log(1 + e^{v})$, ``c`` free of logs, else None."""
+    for f in sp.Mul.make_args(t):
+        if isinstance(f, sp.log) and isinstance(f.args[0], sp.Add) and len(f.args[0].args) == 2 \
+                and sp.S.One in f.args[0].args:
+            e = next(a for a in f.args[0].args if a != sp.S.One)
+            if isinstance(e, sp.exp):
+                c = sp.Mul(*[g for g in sp.Mul.make_args(t) if g is not f])
+                return (c, e.args[0]) if not c.has(sp.log) else None
+    return None
+
+
+def _with_linear(e):
+    r"""``(n, c, v, c1, linear)``: term ``n`` of the sum ``e`` is $c \log(1 + e^{v})$ and the terms ``linear`` are
+    $c_1 v$ in all, with $c_1 + c$ shorter than $c_1$ and $c$ apart (a cancellation done by algebra)."""
+    if not isinstance(e, sp.Add):
+        return None
+    for n, t in enumerate(e.args):
+        found = _softplus_term(t)
+        if found is None:
+            continue
+        c, v = found
+        if not (v.free_symbols - c.free_symbols):
+            continue
+        linear, c1 = [], sp.S.Zero
+        for m, u in enumerate(e.args):
+            q = u / v
+            if m != n and not q.has(*(v.free_symbols - c.free_symbols)) and not q.has(sp.log, sp.exp):
+                linear.append(m)
+                c1 += q
+        if linear and _terms(c1 + c) < _terms(c1) + _terms(c):
+            return n, c, v, c1, linear
+    return None
+
+
+def softplus_reflection(expr: sp.Expr) -> sp.Expr:
+    r"""$c_1 v + c \log(1 + e^{v}) \to \begin{cases} c_1 v + c\log(1 + e^{v}) & v \le 0 \\
+    (c_1 + c)\,v + c \log(1 + e^{-v}) & v > 0 \end{cases}$ where $c_1 + c$ cancels symbolically.
+
+    ``BCEWithLogitsLoss(pos_weight=w)`` as PyTorch documents it, $(1 - y) z + (1 + (w - 1) y)\log(1 + e^{-z})$: at
+    $z = -10^{150}$, $y = 10^{-150}$ the two terms are $\mp 10^{150}$ and their sum, $w y |z| \approx 1$, is lost;
+    $(c_1 + c) = -w y$ is formed before anything is rounded, and $\log(1 + e^{-v})$ is small where $v > 0$."""
+    def value(e):
+        n, c, v, c1, linear = _with_linear(e)
+        rest = [t for m, t in enumerate(e.args) if m != n and m not in linear]
+        plain = sp.Add(*[e.args[m] for m in linear]) + c * sp.log(1 + sp.exp(v))
+        reflected = sp.factor_terms(sp.expand(c1 + c)) * v + c * sp.log(1 + sp.exp(-v))
+        return sp.Add(*rest) + sp.Piecewise((plain, v <= 0), (reflected, True))
+
+    return expr.replace(lambda e: _with_linear(e) is not None, value)

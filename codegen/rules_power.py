@@ -283,3 +283,37 @@ def power_over_base(expr: sp.Expr) -> sp.Expr:
 
     expr = expr.replace(lambda e: _divisor_into_sum(e) is not None, spread)
     return expr.replace(lambda e: _combined(e) is not None, _combined)
+
+
+# ** a power of one plus a scaled exponential **
+
+
+def _one_plus_scaled_exp(base):
+    r"""``(c, u)`` where ``base`` is $1 + c\,e^{u}$ (``c`` free of exponentials, 1 when absent), else None."""
+    if not isinstance(base, sp.Add) or len(base.args) != 2 or sp.S.One not in base.args:
+        return None
+    t = next(a for a in base.args if a != sp.S.One)
+    exps = [f for f in sp.Mul.make_args(t) if isinstance(f, sp.exp)]
+    if len(exps) != 1:
+        return None
+    c = sp.Mul(*[f for f in sp.Mul.make_args(t) if f is not exps[0]])
+    return (c, exps[0].args[0]) if not c.has(sp.exp) else None
+
+
+def power_of_softplus(expr: sp.Expr) -> sp.Expr:
+    r"""$(1 + c\,e^{u})^{p} \to e^{p \log(1 + e^{u + \log c})}$ for $c > 0$ (the power as written elsewhere), an
+    exponent $p$ that is not a number: the generalised logistic (Richards) curve $(1 + \nu e^{-k(x - x_0)})^{-1/\nu}$ at
+    $x = -10^{300}$, $\nu = 10^{300}$ overflows $e^{u}$ and gives 0 where the truth is $e^{-k/\nu \cdot |x|}\ldots
+    \approx 0.17$; the softplus is written as ``softplus_stable`` writes it, $\max(w, 0) + \operatorname{log1p}(e^{-|w|})$."""
+    def query(e):
+        return isinstance(e, sp.Pow) and not e.exp.is_number and _one_plus_scaled_exp(e.base) is not None
+
+    from sympy.codegen.cfunctions import log1p
+
+    def value(e):
+        c, u = _one_plus_scaled_exp(e.base)
+        w = u + sp.log(c)  # e^{u + log c} would be evaluated back to c e^{u}: the softplus is written out
+        form = sp.exp(e.exp * (sp.Max(w, 0) + log1p(sp.exp(-sp.Abs(w)))))
+        return form if c.is_positive else sp.Piecewise((form, c > 0), (e, True))
+
+    return expr.replace(query, value)

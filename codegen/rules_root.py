@@ -160,3 +160,29 @@ def root_of_product(expr: sp.Expr) -> sp.Expr:
         return sp.Piecewise((split, signs >= 0), (e, True))
 
     return expr.replace(lambda e: _root_of_product(e) is not None, value)
+
+
+def _root_sum(e):
+    """``(u, c)`` where ``e`` is $\\log(u + \\sqrt{u^2 + c})$ for a number $c > 0$, else None."""
+    if not isinstance(e, sp.log):
+        return None
+    terms = sp.Add.make_args(e.args[0])
+    if len(terms) != 2:
+        return None
+    for root, u in (terms, terms[::-1]):
+        if isinstance(root, sp.Pow) and root.exp == sp.S.Half:
+            c = sp.expand(root.base - u ** 2)
+            if c.is_number and c.is_positive:
+                return u, c
+    return None
+
+
+def log_of_root_sum(expr: sp.Expr) -> sp.Expr:
+    r"""$\log(u + \sqrt{u^2 + c}) = \operatorname{asinh}(u / \sqrt{c}) + \tfrac12 \log c$ for a number $c > 0$: the
+    inverse hyperbolic sine written through its logarithm cancels for $u \ll 0$ (at $u = -10^{8}$ the sum is 0,
+    the log $-\infty$, the truth $-19.1$) and overflows its square for $|u| > 10^{154}$; ``asinh`` does neither."""
+    def value(e):
+        u, c = _root_sum(e)
+        return sp.asinh(u / sp.sqrt(c)) + sp.log(c) / 2
+
+    return expr.replace(lambda e: _root_sum(e) is not None, value)

@@ -92,7 +92,7 @@ def read_latex_definition(text: str, *, functions=(), where: str = "") -> UserDe
     rows = [r for r in block.rows if r.kind != "empty"]
     if len(rows) != 1 or rows[0].chain.rels:
         return None
-    body = rows[0].chain.exprs[0]
+    body = _indicators(rows[0].chain.exprs[0], f"{where}: {name}" if where else name)
     free = [sp.Symbol(i, integer=True) for i in out_indices]
     by_name = {str(s): s for s in body.free_symbols}
     free = [by_name.get(str(i), i) for i in free]
@@ -109,6 +109,43 @@ def read_latex_definition(text: str, *, functions=(), where: str = "") -> UserDe
     latex = text.strip() if not domain else text.strip()[:len(text.strip()) - len(m.group("body").strip())] + body_text
     return UserDefinition(name, params, body, tuple(ranges), tuple(block.sizes), latex=latex, where=where,
                           domain=domain)
+
+
+_INDICATOR = re.compile(r"^\s*(?:\\(?:mathbb|mathbf|mathrm|bm|mathds)\s*\{\s*1\s*\}|\\mathbb\s*1|1)\s*_\s*\{(?P<cond>.*)\}\s*$", re.DOTALL)
+_BARE_ONE = re.compile(r"^\\(?:mathbb|mathbf|mathrm|bm|mathds)\s*\{\s*1\s*\}$")
+_RELATIONS = {"<": sp.Lt, "<=": sp.Le, ">": sp.Gt, ">=": sp.Ge, "!=": sp.Ne}
+_CONDITION_IN_NAME = re.compile(r"[<>=]|\\(?:le|ge|leq|geq|neq|ne|in|lt|gt)(?![A-Za-z])")
+
+
+def _indicators(body: sp.Expr, where: str) -> sp.Expr:
+    r"""``body`` with every indicator $\mathbb{1}_{u < 0}$ (``\mathbf{1}``, ``\mathrm{1}``, ``\bm{1}``) read as
+    ``Piecewise((1, u < 0), (0, True))``, its condition's names those of the body.  The LaTeX reader takes such a
+    subscripted 1 for one symbol, which the definition would have made a keyword argument (``mathbb_1___u___0``): a
+    symbol whose name still holds a condition after this is an error, never a parameter."""
+    by_name = {str(s): s for s in body.free_symbols}
+    swap = {}
+    for s in body.free_symbols:
+        if not isinstance(s, sp.Symbol):
+            continue
+        m = _INDICATOR.match(str(s))
+        if m is not None:
+            try:
+                chain = parse_latex(m.group("cond").strip().strip("{}").strip())
+            except LatexParseError:
+                chain = None
+            pairs = chain.pairs() if chain is not None and getattr(chain, "rels", ()) else []
+            if pairs and all(rel in _RELATIONS for _, rel, _ in pairs):
+                cond = sp.And(*[_RELATIONS[rel](a, b) for a, rel, b in pairs])
+                cond = cond.xreplace({a: by_name.get(str(a), a) for a in cond.free_symbols})
+                swap[s] = sp.Piecewise((sp.S.One, cond), (sp.S.Zero, True))
+                continue
+        if _BARE_ONE.match(str(s)):  # \mathbb{1}[u < 0], \mathbf{1}(u < 0): the reader drops the condition
+            raise DefinitionError(f"{where}: {s} without a condition the reader kept: write the indicator as "
+                                  "\\mathbb{1}_{u < 0}, or as cases")
+        if _CONDITION_IN_NAME.search(str(s)):
+            raise DefinitionError(f"{where}: cannot read {s}: a condition in a subscript is no name (an indicator "
+                                  "is read as \\mathbb{1}_{u < 0} with one inequality or a chain of them; or write cases)")
+    return body.xreplace(swap) if swap else body
 
 
 _LATEX_MARKER = re.compile(r"\\text\s*\{\s*(?:for|where|with|if)\s*\}|\\q?quad\b|,")

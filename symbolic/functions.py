@@ -9,6 +9,10 @@ from __future__ import annotations
 import sympy as sp
 from sympy.concrete.expr_with_limits import ExprWithLimits
 
+from symbolic.sum_fold import install as _install_fold
+
+_install_fold()  # a Sum built by the rules keeps its conditions inside it (symbolic.sum_fold)
+
 
 class ReduceMax(ExprWithLimits):
     r"""$\max_{j = lo}^{hi} f(j)$ over an integer index."""

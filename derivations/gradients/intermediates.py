@@ -46,6 +46,9 @@ def intermediates(expr: sp.Expr, indices, sizes=()) -> tuple[tuple[Definition, .
     for s in expr.atoms(sp.Sum):
         for _, lo, hi in s.limits:
             size_set |= lo.free_symbols | hi.free_symbols
+    # an index bound by a reduction is no size, even where it bounds an inner range ($k$ in
+    # $\sum_{k} |\sum_{i \le k} u_i|$): the inner sum reads it, so it is one value per $k$, not per batch element
+    size_set -= {k for s in expr.atoms(sp.Sum, sp.Product) for k, *_ in s.limits}
 
     def index_free(e):
         return not any(s.is_integer and s not in size_set for s in e.free_symbols) and not (e.free_symbols & out_idx)

@@ -1,4 +1,5 @@
-r"""The identities of four rules: ``log1mexp_of_exp`` (``codegen.rules_exp_underflow``), ``log_beta`` (``codegen.rules_log``),
+r"""The identities of seven rules: ``log_of_root_sum`` (``codegen.rules_root``), ``softplus_reflection``
+(``codegen.rules_logit``), ``power_of_softplus`` (``codegen.rules_power``), ``log1mexp_of_exp`` (``codegen.rules_exp_underflow``), ``log_beta`` (``codegen.rules_log``),
 ``scale_into_summand`` (``codegen.rules_scale_into_summand``) and
 ``log_add_weighted_exp`` (``codegen.rules_power``).
 
@@ -15,10 +16,12 @@ from sympy import (
     S,
     Sum,
     Symbol,
+    asinh,
     exp,
     log,
     loggamma,
     oo,
+    sqrt,
 )
 from sympy.codegen.cfunctions import expm1
 
@@ -83,5 +86,46 @@ register(Derivation(
              -Sum(_pv[_i] * (_tau * _sv[_i] - _tau ** 2 * _m), (_i, 0, _k - 1)),
              justification="a factor free of the summed index multiplies every term (linearity); tau^2/tau = tau",
              sizes=({_k: 1}, {_k: 2}, {_k: 3})),
+    ),
+))
+
+_x = Symbol("x", real=True)
+
+register(Derivation(
+    id="log_of_root_sum",
+    title=r"the identity of a stability rule: $\log(u + \sqrt{u^2 + c}) = \operatorname{asinh}(u/\sqrt{c}) + \frac12\log c$",
+    source="textbook",
+    steps=(
+        Step(exp(asinh(_x)), _x + sqrt(_x ** 2 + 1),
+             justification="the inverse hyperbolic sine: sinh(y) = x solves to e^{y} = x + sqrt(x^2 + 1) > 0, so "
+                           "log(x + sqrt(x^2 + 1)) = asinh(x) (the log of both sides)"),
+        Step(sqrt(_c) * (_x / sqrt(_c) + sqrt(_x ** 2 / _c + 1)), _x + sqrt(_x ** 2 + _c),
+             justification="for c > 0: x + sqrt(x^2 + c) = sqrt(c) (y + sqrt(y^2 + 1)), y = x/sqrt(c); its log is "
+                           "log(c)/2 + asinh(y) by the step above"),
+    ),
+))
+
+_v = Symbol("v", real=True)
+
+register(Derivation(
+    id="softplus_reflection",
+    title=r"the identity of a stability rule: $c_1 v + c\log(1 + e^{v}) = (c_1 + c) v + c\log(1 + e^{-v})$",
+    source="textbook",
+    steps=(
+        Step(log(1 + exp(_v)), log(1 + exp(-_v)) + _v,
+             justification="1 + e^{v} = e^{v} (1 + e^{-v}); multiply by c and add c_1 v to both sides"),
+    ),
+))
+
+_pw = Symbol("p", real=True)
+
+register(Derivation(
+    id="power_of_softplus",
+    title=r"the identity of a stability rule: $(1 + c\,e^{u})^{p} = e^{p \log(1 + e^{u + \log c})}$ for $c > 0$",
+    source="textbook",
+    steps=(
+        Step((1 + _c * exp(_v)) ** _pw, exp(_pw * log(1 + exp(_v + log(_c)))),
+             justification="b^p = e^{p log b} for b = 1 + c e^{u} > 0, and c e^{u} = e^{u + log c} for c > 0; the log "
+                           "is then a softplus, written as softplus_stable writes it"),
     ),
 ))

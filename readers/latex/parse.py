@@ -163,8 +163,9 @@ def to_zero_based(expr: sp.Basic, free=()) -> sp.Basic:
 
     def shift(node):
         body, limits = node.function, []
-        for index, lo, hi in node.limits:
+        for index, lo, hi in node.limits:  # inner first: an inner range may read an outer index, shifted too
             body = body.xreplace({index: index + 1})
+            limits = [(v, a.xreplace({index: index + 1}), b.xreplace({index: index + 1})) for v, a, b in limits]
             limits.append((index, lo - 1, hi - 1))
         return node.func(body, *limits)
 

@@ -113,7 +113,9 @@ def test_softmax_entropy_vjp_is_compact():
     (_, new, _), = f.gradients
     (_, old, _), = f.expanded_gradients
     assert new.count(lambda e: e.is_Add and any(t == 1 for t in e.args)) == 0
-    assert old.count(lambda e: e.is_Add and any(t == 1 for t in e.args)) > 0
+    # the expanded derivative is compact too since the closed sums share one index name
+    # (codegen.define.one_name_per_closed_sum): sum_i e^{z_i} / sum_j e^{z_j} is 1 as sympy builds it
+    assert old.count(lambda e: e.is_Add and any(t == 1 for t in e.args)) == 0
 
 
 @pytest.mark.parametrize("source, params", [

@@ -692,14 +692,18 @@ def test_softplus_after_power_on_one_minus_a_power_of_a_sigmoid():
 
     a = sp.Symbol("a", positive=True)
     expr = 1 - (1 / (1 + sp.exp(-x))) ** a
-    new, fired = stabilize(expr)
+    # power_of_softplus (earlier) writes sigma(x)^a as exp(-a softplus(-x)) first; this rule is the one that
+    # covers the power where that one is off
+    rules = tuple(r for r in RULES if r.name != "power_of_softplus")
+    new, fired = stabilize(expr, rules)
     assert "softplus_after_power" in fired
-    without, _ = stabilize(expr, tuple(r for r in RULES if r.name != "softplus_after_power"))
+    without, _ = stabilize(expr, tuple(r for r in rules if r.name != "softplus_after_power"))
     args = (x, a)
     far = (-1e300, 1e-300)
     assert not _same_at(expr, without, args, far)
     for values in (far, (2.0, 0.5), (-3.0, 1e-12), (40.0, 2.0)):
         assert _same_at(expr, new, args, values), values
+        assert _same_at(expr, stabilize(expr)[0], args, values), values  # and with every rule on
 
 
 def test_paired_quotient_leaves_a_factor_it_cannot_keep_real():
@@ -833,3 +837,45 @@ def test_root_of_product_on_a_geometric_mean_of_two_large_numbers():
         assert _same_at(expr, new, (a, b), values), values
     with np.errstate(all="ignore"):
         assert np.isnan(_np(new, (a, b))(-2.0, 3.0))  # not real there, as the definition
+
+
+# ** an inverse hyperbolic sine written as its log (codegen.rules_root) **
+
+
+def test_log_of_root_sum_on_a_scaled_inverse_sinh():
+    # motivated by log(x + sqrt(x^2 + 1)) (an asinh activation); here a radicand constant of 4 and an argument x/3
+    expr = sp.log(x / 3 + sp.sqrt(x ** 2 / 9 + 4))
+    new, fired = stabilize(expr)
+    assert "log_of_root_sum" in fired
+    with np.errstate(all="ignore"):
+        assert not np.isfinite(_np(expr, (x,))(-3e9))  # the sum cancels to 0 (truth log 2 - 21.4 at x/3 = -1e9)
+    for v in (-3e9, -1e300, -0.5, 0.0, 2.0, 1e300):
+        assert _same_at(expr, new, (x,), (v,)), v
+
+
+# ** a softplus next to a multiple of its argument (codegen.rules_logit) **
+
+
+def test_softplus_reflection_on_a_softplus_of_the_negated_argument():
+    # motivated by PyTorch's BCE with pos_weight; here log(1 + e^{x}) - x, which is log(1 + e^{-x})
+    expr = sp.log(1 + sp.exp(x)) - x
+    new, fired = stabilize(expr)
+    assert "softplus_reflection" in fired
+    assert _np(expr, (x,))(40.0) == 0.0  # 40 + 4e-18 - 40: the truth e^{-40} is lost
+    for v in (40.0, 1e300, -3.0, -1e300, 0.0):
+        assert _same_at(expr, new, (x,), (v,)), v
+
+
+# ** a power of one plus a scaled exponential (codegen.rules_power) **
+
+
+def test_power_of_softplus_on_a_tempered_logistic():
+    # motivated by the generalised logistic (1 + nu e^{-k x})^{-1/nu}; here (1 + 3 e^{x})^{-t} with a symbolic t
+    t = sp.Symbol("t", real=True)
+    expr = (1 + 3 * sp.exp(x)) ** (-t)
+    new, fired = stabilize(expr)
+    assert "power_of_softplus" in fired
+    with np.errstate(all="ignore"):
+        assert _np(expr, (x, t))(1e3, 1e-3) == 0.0  # e^{1000} overflows; the truth e^{-1.0011} ~ 0.37
+    for values in ((1e3, 1e-3), (-2.0, 0.5), (40.0, 2.5), (-1e300, 7.0), (1e300, 1e-300)):
+        assert _same_at(expr, new, (x, t), values), values
