@@ -1,0 +1,41 @@
+"""Classes of wrong verdicts found on the held-out round-14 sources of tests/corpus/notes (library documentation:
+PyTorch's and NumPy's docstrings, Sphinx reStructuredText), each with a hand-written example unlike the corpus block
+that revealed it, and a wrong or product reading the fix keeps."""
+import pytest
+from sympy.core.function import AppliedUndef
+
+from readers.latex.parse import parse_latex
+from readers.notes.check import check_notes
+
+
+def _verdicts(text):
+    return {b.line: b.verdict for b in check_notes(text, path="<test>", budget=5.0).blocks}
+
+
+@pytest.mark.parametrize("latex, applied", [
+    # a name with a subscript of its own before a parenthesis holding one name is applied: T_n(x) was T_n * x
+    (r"T_{m}(t)", True),
+    (r"J_\nu(\mathbf{z})", True),
+    (r"\Gamma_{d}(s)", True),
+    (r"B_2(\text{time}_{j})", True),
+    # a factor in parentheses stays a factor: a sum, a sign, a number; an indexed name keeps its reading
+    (r"c_1(u + v)", False),
+    (r"\lambda_2(1 - \lambda_1)", False),
+    (r"c_1(-1)", False),
+    (r"c_3(4)", False),
+    (r"z_j(t)", False),
+])
+def test_a_family_member_applied_to_a_name_is_a_function(latex, applied):
+    assert isinstance(parse_latex(latex), AppliedUndef) is applied
+
+
+def test_a_chain_through_a_named_special_function_is_not_refuted_as_a_product():
+    """torch.special.i0's ``out_i = I_0(input_i) = sum ...`` read ``I_0`` times ``input_i`` and was refuted at
+    I_0 = 1; read as a function the notes do not define it is a definition, and a product the notes do write is
+    still checked."""
+    text = ("# Bessel\n\n$$\\text{result}_{j} = B_0(\\text{value}_{j}) = \\sum_{m=0}^{\\infty} "
+            "\\frac{\\text{value}_{j}^{2m}}{4^m (m!)^2}$$\n\n"
+            "Also $$c_1(u + v) = c_1 u + c_1 v + 1$$\n")
+    verdicts = _verdicts(text)
+    assert verdicts[3] != "refuted"
+    assert verdicts[5] == "refuted"
