@@ -194,6 +194,7 @@ from readers.notes.leibniz import LEIBNIZ_NOTE, leibniz_reading
 from readers.notes.special import standard_functions
 from readers.notes.systems import chain_solution, where
 from readers.notes.constraints import constrained_rows
+from readers.notes.clause_conditions import clause_relations, in_conditional_clause
 from readers.notes.report import SCHEMA, BlockReport, NotesReport, StepReport, render_text
 from readers.notes.parameters import is_parameter
 from readers.notes.symbols import (
@@ -1046,6 +1047,12 @@ class _NotesReader(_CatalogMatch):
         if frag.kind != "display" and 1 < frag.line <= len(self.lines):  # "for some\n$\xi \in (a, b)$"
             before = self.lines[frag.line - 2] + " " + before
         pairs = condition_pairs(block, frozenset(self.section.functions), intervals=not existential(before))
+        if pairs is None and frag.kind == "inline" and in_conditional_clause(before):
+            cases = clause_relations(block)
+            if cases is not None:  # "if either $y = 0$ or $(1 - y) = 0$": a case named in passing (clause_conditions)
+                return BlockReport(**base, parsed=True, role="condition", parsed_form=shown, symbols=explain,
+                                   assumptions=tuple(_show(r) for r in as_relations(cases)),
+                                   warnings=tuple(dict.fromkeys(warnings)))
         facts = self.entropy_facts(pairs, frag) if pairs is not None else None
         if facts:  # H(X) \geq 0: no condition on X, a fact about Shannon's entropy (readers.notes.entropy)
             return BlockReport(**base, parsed=True, steps=tuple(facts), role="claim", parsed_form=shown,

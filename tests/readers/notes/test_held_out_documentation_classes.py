@@ -39,3 +39,23 @@ def test_a_chain_through_a_named_special_function_is_not_refuted_as_a_product():
     verdicts = _verdicts(text)
     assert verdicts[3] != "refuted"
     assert verdicts[5] == "refuted"
+
+
+def test_relations_in_an_if_clause_are_cases_not_claims():
+    """PyTorch's BCELoss note ("if either $y_n = 0$ or $(1 - y_n) = 0$") and torch.special's "If $n < 6$ or
+    $|\\text{input}| > 1$": the second relation of each clause was refuted (y_n = 0 substituted into it as an
+    example); a relation the prose asserts outside a clause is still checked."""
+    text = ("# Cases\n\nThe step is skipped whenever $k \\cdot m > 4$ or $(b - a)^2 = 1$, and the bound is exact "
+            "if either $u = 1$ or $|u + 2| < 1$.\n\nWe have $(t - 1)^2 = t^2 + 1$.\n")
+    verdicts = [(b.line, b.verdict, b.role) for b in check_notes(text, path="<test>", budget=5.0).blocks]
+    assert [v for v in verdicts if v[1] == "refuted"] == [(5, "refuted", "claim")], verdicts
+    assert [v[2] for v in verdicts if v[0] == 3] == ["condition"] * 4, verdicts
+
+
+def test_a_limit_of_a_function_with_one_sided_domain_is_taken_from_that_side():
+    """BCELoss's note: $\\lim_{x\\to 0} \\frac{d}{dx} \\log (x) = \\infty$ was refuted because 1/x tends to -oo from
+    the left, where log has no real values; a limit of a function defined on both sides still needs both."""
+    text = ("# Limits\n\nThe slope blows up: $\\lim_{t \\to 0} \\frac{d}{dt} \\sqrt{t} = \\infty$.\n\n"
+            "But not this one: $\\lim_{t \\to 0} \\frac{1}{t} = \\infty$.\n")
+    verdicts = {b.line: b.verdict for b in check_notes(text, path="<test>", budget=5.0).blocks}
+    assert verdicts[3] == "proved" and verdicts[5] == "refuted", verdicts
