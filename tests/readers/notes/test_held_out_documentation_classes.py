@@ -59,3 +59,11 @@ def test_a_limit_of_a_function_with_one_sided_domain_is_taken_from_that_side():
             "But not this one: $\\lim_{t \\to 0} \\frac{1}{t} = \\infty$.\n")
     verdicts = {b.line: b.verdict for b in check_notes(text, path="<test>", budget=5.0).blocks}
     assert verdicts[3] == "proved" and verdicts[5] == "refuted", verdicts
+
+
+@pytest.mark.parametrize("latex", [r"(u + v)_k", r"(P Q)_{m}", r"\left(s - t\right)_{j}"])
+def test_a_subscript_on_a_parenthesis_is_an_entry_not_dropped(latex):
+    """torch.kron's ``(\\text{input} \\otimes \\text{other})_{k_0, \\dots}`` was read as the whole product (the
+    subscript dropped with a warning) and refuted against the entry's formula; the entry is an opaque component."""
+    value = parse_latex(latex)
+    assert isinstance(value, AppliedUndef) and value.func.__name__ == "component", value
