@@ -67,3 +67,14 @@ def test_a_subscript_on_a_parenthesis_is_an_entry_not_dropped(latex):
     subscript dropped with a warning) and refuted against the entry's formula; the entry is an opaque component."""
     value = parse_latex(latex)
     assert isinstance(value, AppliedUndef) and value.func.__name__ == "component", value
+
+
+@pytest.mark.parametrize("latex, shown", [
+    # \mathrlap overlaps its content with what follows (zero width): torch.linalg's side conditions (15 displays)
+    (r"M = R^{T} R \mathrlap{\qquad R \in \mathbb{R}^{k \times k}}", "Chain(exprs=(M, R*transpose(R)), rels=('=',))"),
+    (r"c = a + b\rlap{\quad a, b > 0}", "Chain(exprs=(c, a + b), rels=('=',))"),
+    # \text{{name}}: a brace group inside text renders as its letters (str.format's escaped braces)
+    (r"\text{{res}}_j = \text{{lhs}}_j \times \text{{rhs}}_j", "Chain(exprs=(res[j], lhs[j]*rhs[j]), rels=('=',))"),
+])
+def test_documentation_typesetting_is_read(latex, shown):
+    assert str(parse_latex(latex)) == shown
