@@ -911,7 +911,7 @@ class _Tokenizer:
         return inner
 
     def text_command(self, content: str, start: int):
-        word = content.strip()
+        word = content.strip().replace("\\_", "_")  # \text{max\_val}: text mode escapes the underscore of a name
         if not word:
             return None
         if word not in PROSE_WORDS and word.rstrip(".,;:") in PROSE_WORDS:

@@ -74,7 +74,8 @@ def test_a_subscript_on_a_parenthesis_is_an_entry_not_dropped(latex):
     (r"M = R^{T} R \mathrlap{\qquad R \in \mathbb{R}^{k \times k}}", "Chain(exprs=(M, R*transpose(R)), rels=('=',))"),
     (r"c = a + b\rlap{\quad a, b > 0}", "Chain(exprs=(c, a + b), rels=('=',))"),
     # \text{{name}}: a brace group inside text renders as its letters (str.format's escaped braces)
-    (r"\text{{res}}_j = \text{{lhs}}_j \times \text{{rhs}}_j", "Chain(exprs=(res[j], lhs[j]*rhs[j]), rels=('=',))"),
+    (r"\text{{res}}_j = \text{{lhs}}_j \times \text{{rhs}}_j", "Chain(exprs=(res[j], lhs[j]*rhs[j]), rels=('=',))"),    # \text{upper\_bound}: text mode escapes a name's underscore (PyTorch's max\_val, negative\_slope, ignore\_index)
+    (r"y = \min(x, \text{upper\_bound})", "Chain(exprs=(y, Min(upper_bound, x)), rels=('=',))"),
 ])
 def test_documentation_typesetting_is_read(latex, shown):
     assert str(parse_latex(latex)) == shown
