@@ -79,3 +79,24 @@ def test_a_subscript_on_a_parenthesis_is_an_entry_not_dropped(latex):
 ])
 def test_documentation_typesetting_is_read(latex, shown):
     assert str(parse_latex(latex)) == shown
+
+
+TAPS = """# Windows
+
+$$v(k) = 1 - \\left| \\frac{2k}{M-1} - 1 \\right| = \\begin{cases} \\frac{2k}{M - 1} & \\text{if } 0 \\leq k \\leq
+\\frac{M - 1}{2} \\\\ %s - \\frac{2k}{M - 1} & \\text{if } \\frac{M - 1}{2} < k < M \\end{cases},$$
+
+where $M$ is the number of taps.
+"""
+
+
+@pytest.mark.parametrize("constant, verdict", [("2", "undecided"), ("1", "refuted")])
+def test_a_size_the_prose_names_after_cases_bounds_the_claim(constant, verdict):
+    """torch.bartlett_window's cases were refuted at N = 1/2, where N - 1 < 0 turns them around; the sentence after
+    the display calls N the window size, and the cases say where the claim is made.  A wrong branch is refuted at a
+    size inside the cases."""
+    blocks = [b for b in check_notes(TAPS % constant, path="<test>", budget=5.0).blocks if b.line == 3]
+    assert [b.verdict for b in blocks] == [verdict], blocks
+    if verdict == "refuted":
+        point = blocks[0].steps[-1].counterexample
+        assert float(point["M"]) == int(float(point["M"])) >= 2, point
