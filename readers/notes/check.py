@@ -1048,7 +1048,7 @@ class _NotesReader(_CatalogMatch):
         if frag.kind != "display" and 1 < frag.line <= len(self.lines):  # "for some\n$\xi \in (a, b)$"
             before = self.lines[frag.line - 2] + " " + before
         pairs = condition_pairs(block, frozenset(self.section.functions), intervals=not existential(before))
-        if pairs is None and frag.kind == "inline" and in_conditional_clause(before):
+        if pairs is None and frag.kind == "inline" and in_conditional_clause(before) and example_values(block) is None:
             cases = clause_relations(block)
             if cases is not None:  # "if either $y = 0$ or $(1 - y) = 0$": a case named in passing (clause_conditions)
                 return BlockReport(**base, parsed=True, role="condition", parsed_form=shown, symbols=explain,

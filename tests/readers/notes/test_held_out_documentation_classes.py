@@ -44,12 +44,14 @@ def test_a_chain_through_a_named_special_function_is_not_refuted_as_a_product():
 def test_relations_in_an_if_clause_are_cases_not_claims():
     """PyTorch's BCELoss note ("if either $y_n = 0$ or $(1 - y_n) = 0$") and torch.special's "If $n < 6$ or
     $|\\text{input}| > 1$": the second relation of each clause was refuted (y_n = 0 substituted into it as an
-    example); a relation the prose asserts outside a clause is still checked."""
+    example); a relation the prose asserts outside a clause is still checked, and a name set to a number after 'if'
+    stays a local example ("if $\\epsilon = 10^{-7}$, then $\\epsilon^2 = 10^{-13}$" is still refuted)."""
     text = ("# Cases\n\nThe step is skipped whenever $k \\cdot m > 4$ or $(b - a)^2 = 1$, and the bound is exact "
-            "if either $u = 1$ or $|u + 2| < 1$.\n\nWe have $(t - 1)^2 = t^2 + 1$.\n")
+            "if either $u = 1$ or $|u + 2| < 1$.\n\nWe have $(t - 1)^2 = t^2 + 1$, and if $h = 0.001$, then "
+            "$h^2 = 0.0001$.\n")
     verdicts = [(b.line, b.verdict, b.role) for b in check_notes(text, path="<test>", budget=5.0).blocks]
-    assert [v for v in verdicts if v[1] == "refuted"] == [(5, "refuted", "claim")], verdicts
-    assert [v[2] for v in verdicts if v[0] == 3] == ["condition"] * 4, verdicts
+    assert [v for v in verdicts if v[1] == "refuted"] == [(5, "refuted", "claim")] * 2, verdicts
+    assert [v[2] for v in verdicts if v[0] == 3] == ["condition", "condition", "example", "condition"], verdicts
 
 
 def test_a_limit_of_a_function_with_one_sided_domain_is_taken_from_that_side():
