@@ -24,6 +24,11 @@ class _Atoms:
                 value = self.operator_power(value, node)
             elif kind == "sup":
                 value = self.superscript(self.plain(value, tree), node)
+            elif kind == "sub" and isinstance(first, lark.Tree) and first.data == "paren":
+                # (A \otimes B)_{k}, (AB)_{ij}, (f')_{x=0}: an entry of the value, or the value somewhere, never
+                # the value itself (the subscript was dropped, and the whole compared with the entry's formula)
+                self.used_functions.add("component")
+                value = sp.Function("component")(self.plain(value, tree), self.plain(self.sarg(node), node))
             elif kind == "sub" and not (isinstance(first, lark.Tree) and first.data in ("abs", "norm")):
                 self.warnings.append(f"ignored the subscript of {self.text[_start(first):_end(first)][:40]!r}")
             elif kind == "prime":

@@ -226,7 +226,20 @@ class _Names:
             return False  # p(1-p), x(1 - x): a product, since a letter is rarely applied to itself
         if index is None and base in FUNCTION_LETTERS:
             return True
+        if index is None and name != base and self.bare_name_argument(call):
+            return True  # T_n(x), I_0(x), \Gamma_p(a): a family member applied (a factor is not put in parentheses)
         return len(base) > 1 and base not in GREEK.values() and not base.startswith("\\")  # a word: ReLU(x)
+
+    def bare_name_argument(self, call) -> bool:
+        r"""Whether the parenthesis ``call`` holds one name and nothing else (``(x)``, ``(\text{input}_{i})``,
+        ``(\mathbf{x})``, ``(x_i)``; not ``(x + y)``, ``(-1)``, ``(2)`` nor ``(1 - \beta_2)``).  After a name with a
+        subscript of its own (``T_{n+1}``, ``I_0``, ``\Gamma_p``) such a parenthesis is an argument: nobody writes
+        a product ``w_1 \cdot x`` as ``w_1(x)``, while ``a_1(x + y)`` stays a product."""
+        inner = self.text[_start(call):_end(call)].strip()
+        inner = re.sub(r"^(?:\\left\s*)?\(|(?:\\right\s*)?\)$", "", inner).strip()
+        word = r"(?:\\(?:text|mathrm|mathbf|mathit|boldsymbol|bm|operatorname)\s*\{[A-Za-z ]+\}|\\[A-Za-z]+|[A-Za-z])"
+        script = r"(?:\s*_\s*(?:\{[^{}]*\}|\\?[A-Za-z0-9]+))?"
+        return re.fullmatch(word + script, inner) is not None
 
     def split_call(self, piece) -> bool:
         r"""``np(1-p)``: a two-letter run no one defines, before a parenthesis that mentions its last letter as

@@ -615,7 +615,9 @@ class _Tokenizer:
             return self.emit("LPAR" if name[0] == "l" else "RPAR", name, start, self.pos)
         if name in ("cancel", "bcancel", "xcancel") and re.match(r"\s*\{", text[self.pos:]):
             return None  # \cancel{t}: the term struck through is still written there, a group read as it stands
-        if name in ("boxed", "fbox"):  # \boxed{a = b}: the content, not a group
+        if name in ("boxed", "fbox", "mathrlap", "mathllap", "mathclap", "rlap", "llap", "clap"):
+            # \boxed{a = b}: the content, not a group; \mathrlap{\qquad L \in K^{n \times n}} only overlaps its
+            # content with what follows (zero width): the side condition PyTorch's linear algebra writes so
             _, end = self.group(self.pos, "\\" + name)
             self.pos = _SPACE.match(text, self.pos).end() + 1 if _SPACE.match(text, self.pos) else self.pos + 1
             self.closing_braces.add(end - 1)
@@ -702,6 +704,9 @@ class _Tokenizer:
                 self.pos += letter.end()
                 return self.text_command(letter.group(1), start)
             content, self.pos = self.group(self.pos, "\\" + name)
+            doubled = re.fullmatch(r"\s*\{([^{}]*)\}\s*", content)
+            if doubled:  # \text{{input}}: a brace group inside the text renders as its letters (PyTorch's docstrings
+                content = doubled.group(1)  # write so where Python's str.format escapes braces)
             if re.fullmatch(r"\s*arg\s*(?:\\[,;:! ]\s*)*(?:max|min)\s*", content):
                 content = re.sub(r"[\s\\,;:!]", "", content)  # \operatorname*{arg\,max}
             return self.text_command(content.strip(), start)
@@ -906,7 +911,7 @@ class _Tokenizer:
         return inner
 
     def text_command(self, content: str, start: int):
-        word = content.strip()
+        word = content.strip().replace("\\_", "_")  # \text{max\_val}: text mode escapes the underscore of a name
         if not word:
             return None
         if word not in PROSE_WORDS and word.rstrip(".,;:") in PROSE_WORDS:

@@ -201,6 +201,8 @@ from readers.notes.leibniz import LEIBNIZ_NOTE, leibniz_reading
 from readers.notes.special import standard_functions
 from readers.notes.systems import chain_solution, where
 from readers.notes.constraints import constrained_rows
+from readers.notes.clause_conditions import clause_relations, in_conditional_clause
+from readers.notes.prose_sizes import as_sizes, sizes_named_after, within_cases
 from readers.notes.report import SCHEMA, BlockReport, NotesReport, StepReport, render_text
 from readers.notes.parameters import is_parameter
 from readers.notes.symbols import (
@@ -1072,6 +1074,12 @@ class _NotesReader(_CatalogMatch):
         if frag.kind != "display" and 1 < frag.line <= len(self.lines):  # "for some\n$\xi \in (a, b)$"
             before = self.lines[frag.line - 2] + " " + before
         pairs = condition_pairs(block, frozenset(self.section.functions), intervals=not existential(before))
+        if pairs is None and frag.kind == "inline" and in_conditional_clause(before) and example_values(block) is None:
+            cases = clause_relations(block)
+            if cases is not None:  # "if either $y = 0$ or $(1 - y) = 0$": a case named in passing (clause_conditions)
+                return BlockReport(**base, parsed=True, role="condition", parsed_form=shown, symbols=explain,
+                                   assumptions=tuple(_show(r) for r in as_relations(cases)),
+                                   warnings=tuple(dict.fromkeys(warnings)))
         facts = self.entropy_facts(pairs, frag) if pairs is not None else None
         if facts:  # H(X) \geq 0: no condition on X, a fact about Shannon's entropy (readers.notes.entropy)
             return BlockReport(**base, parsed=True, steps=tuple(facts), role="claim", parsed_form=shown,
@@ -2569,12 +2577,33 @@ class _NotesReader(_CatalogMatch):
                                      f"at line {self.section.equation[2] if self.section.equation else '?'}"})
         return None
 
+    def within_stated_sizes(self, report, claim, frag, lhs, rhs, shown):
+        """A refuted claim in ``cases`` with a name the sentence after the display calls a size: undecided when it
+        holds with that name a positive integer and the claim restricted to its cases (readers.notes.prose_sizes)."""
+        names = sizes_named_after(self.lines, frag) if frag.kind == "display" else set()
+        (lhs, rhs), swap = as_sizes((lhs, rhs), names)
+        restricted = within_cases(lhs, rhs) if swap else None
+        if restricted is None:
+            return report
+        step = self.step(*restricted[:1], {"equiv": "=", ":=": "="}.get(claim.rel, claim.rel), restricted[1],
+                         tuple(c.xreplace(swap) for c in claim.conditions), zero_based=claim.zero_based)
+        if isinstance(step, str):
+            return report
+        again = self.run(step, shown)
+        if again.verdict == "refuted":
+            return again  # a counterexample where the prose's size and the cases hold
+        if again.verdict not in ("proved", "verified"):
+            return report
+        sizes = ", ".join(sorted(s.name for s in swap))
+        return _undecided(report, f"holds where {sizes} is a positive integer, as the prose after it says (a size), "
+                                  f"and its cases apply; it fails for other real values: {report.reason[:80]}")
+
     def narrower(self, report, claim, frag, lhs, rhs, shown, stated):
         r"""A refuted claim on names the notes give no domain: undecided (holds where ...) when it holds
         for positive values (or values in (0, 1)) of those names; a claim written in cases states its domain, and
         so does a bound written in the block (``x^2 < x \quad \text{for } x \in [0, 1]``: refuted at 0)."""
         if lhs.has(sp.Piecewise) or rhs.has(sp.Piecewise):
-            return report
+            return self.within_stated_sizes(report, claim, frag, lhs, rhs, shown)
         if _unchecked(lhs, rhs):  # unknown functions: refuted for every function, whatever the domain
             return report
         constrained = set().union(*(c.free_symbols for c in stated)) if stated else set()

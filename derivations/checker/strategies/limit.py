@@ -57,6 +57,9 @@ def two_sided_limit(f: sp.Expr, x: sp.Symbol, point: sp.Expr, direction: str = "
         return one(direction)
     if point == 0 and (x.is_nonnegative or x.is_nonpositive):  # the variable's own domain is one side of 0
         return one("+" if x.is_nonnegative else "-")
+    outside = [d for d in ("-", "+") if _side_outside_domain(f, x, point, d)]
+    if len(outside) == 1:  # log x, d/dx log x, sqrt x at 0: the function lives on one side only
+        return one("+" if outside == ["-"] else "-")
     left, right = one("-"), one("+")
     if left is None or right is None:
         return None
@@ -66,6 +69,26 @@ def two_sided_limit(f: sp.Expr, x: sp.Symbol, point: sp.Expr, direction: str = "
         return None
     apart = (left.is_infinite or right.is_infinite) or sp.simplify(left - right).is_zero is False
     return ("differ", left, right) if apart else None
+
+
+def _side_outside_domain(f: sp.Expr, x: sp.Symbol, point: sp.Expr, side: str) -> bool:
+    r"""Whether the points just on ``side`` (``'-'`` or ``'+'``) of ``point`` lie outside the real domain of a
+    logarithm or an even root written in ``f``, a derivative's included: $\frac{d}{dx} \log x$ is $1/x$, which
+    sympy takes from the left of 0 as well, but the function differentiated has no values there, so the limit is
+    the one from the right.  Tested at ``point`` -/+ 10^-6, 10^-9, 10^-12 on the arguments that depend on ``x``
+    alone."""
+    if not point.is_number or not point.is_finite:
+        return False
+    args = [g.args[0] for g in f.atoms(sp.log)] + [
+        p.base for p in f.atoms(sp.Pow) if p.exp.is_Rational and not p.exp.is_Integer and p.exp.q % 2 == 0]
+    step = -1 if side == "-" else 1
+    for arg in args:
+        if arg.free_symbols != {x}:
+            continue
+        values = [arg.subs(x, point + step * sp.Rational(1, 10 ** k)) for k in (6, 9, 12)]
+        if all(v.is_number and v.is_extended_negative for v in values):
+            return True
+    return False
 
 
 def resolve_limits(expr: sp.Expr):

@@ -70,3 +70,24 @@ def test_an_rst_file_is_checked_as_sphinx_text(tmp_path):
     verdicts = {b.line: b.verdict for b in check_file(str(path), 5.0).blocks}
     assert verdicts[4] in ("proved", "verified") and verdicts[9] in ("proved", "verified")
     assert verdicts[12] == "refuted"  # (u + v)(u - v) is u^2 - v^2
+
+
+LAPLACE = """The density of the standard Laplace distribution is
+
+.. math:: p(x) = \\frac{1}{2}
+          e^{-|x|},
+
+where :math:`x` is real.
+"""
+
+
+def test_a_formula_on_the_math_directive_line_continues_on_its_indented_lines():
+    """The directive's argument runs to the first blank line and Sphinx renders it as one equation (NumPy's
+    distribution notes write densities so): read as two displays, the first, p(x) = 1/2, was refuted as a density
+    that does not integrate to 1."""
+    seen = rst_as_notes(LAPLACE)
+    assert seen.count("\n") == LAPLACE.count("\n")
+    displays = [b for b in find_blocks(seen) if b.kind == "display"]
+    assert [b.line for b in displays] == [3]
+    assert " ".join(displays[0].content.split()) == "p(x) = \\frac{1}{2} e^{-|x|},"
+    assert rst_as_notes(".. math:: a = b\n   :label: ab\n\n   c = d\n") == "$$a = b$$\n\n\n$$c = d$$\n"
