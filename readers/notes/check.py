@@ -184,7 +184,7 @@ from readers.notes.independent_joint import names_of as joint_names
 from readers.notes.independent_joint import variables as joint_variables
 from readers.notes.ellipsis import check_listed, listed_terms
 from readers.notes.ellipsis_runs import read_runs
-from readers.notes import decimals
+from readers.notes import decimals, derivative_orders
 from readers.notes.law_divergences import divergence_of_laws
 from readers.notes.laws import KL_NAMES, law, law_moments, normal_divergences, stated_fact
 from readers.notes.supports import random_in, support
@@ -1514,15 +1514,18 @@ class _NotesReader(_CatalogMatch):
             elif not row.continued and rels[0] in ("=", ":=") and self.definable(name, exprs[1]):
                 claim = _Claim(name, "=", exprs[1], tuple(row.conditions) + tuple(givens),
                                frag.content_line + row.line - 1, block.zero_based)
-                self.definition_steps += self.definition_as_claim(claim, frag) or self.law_as_claim(claim) \
+                found = self.definition_as_claim(claim, frag) or self.law_as_claim(claim) \
                     or self.entropy_as_claim(claim) or self.composition_as_claim(claim)
+                agreed = [] if found else self.earlier_definition_as_claim(claim, frag)
+                self.definition_steps += found or agreed
                 named = self.chain_names(exprs, rels)
                 if named:  # u = f(x) = 3x^2 - 4x: the chain names f as well, before u (u's body then expands)
                     self.define(exprs[1], exprs[2], frag.content_line + row.line - 1)
                     defined.append(f"{exprs[1]}")
-                self.define(name, exprs[1], frag.content_line + row.line - 1)
-                defined.append(f"{name}")
-                mains.append(Main(name, exprs[1]))
+                if not agreed:  # T_n(a) = f(a), true of T_n defined above: T_n keeps its definition
+                    self.define(name, exprs[1], frag.content_line + row.line - 1)
+                    defined.append(f"{name}")
+                    mains.append(Main(name, exprs[1]))
                 for other in self.side_definitions(row):  # u(a, b) = ..., \qquad v(a, b) = ...: both defined
                     self.define(other.lhs, other.rhs, frag.content_line + row.line - 1)
                     defined.append(f"{other.lhs}")
@@ -1803,6 +1806,21 @@ class _NotesReader(_CatalogMatch):
         names = ", ".join(sorted(map(_show, constants)))
         note = f"{names} read as constant{'s' if len(constants) > 1 else ''}, as the prose says; as the " \
                f"definition of {_show(claim.lhs)} it agrees"
+        return [StepReport(**{**s.__dict__, "method": f"{s.method}; {note}"}) for s in found]
+
+    def earlier_definition_as_claim(self, claim: _Claim, frag: Fragment) -> list[StepReport]:
+        r"""A row read as a definition of a name the notes defined before (``T_n(a) = f(a)`` after ``T_n(x) = \sum_k
+        ...``, ``s'(z) = ...`` in a later section): also a claim about the earlier definition, checked aside with it in
+        force.  Its steps when every one is confirmed (both readings agree: as a claim it holds, as a definition there
+        is nothing to check), else [] (it stays a definition: a new name that shadows the old one is no mistake)."""
+        if self.expand(claim.lhs) == claim.lhs:
+            return []
+        found = self.check_aside(claim, frag)
+        if not found or not all(s.verdict in ("proved", "verified") for s in found):
+            return []
+        owner = self.section.owner.get(_key(claim.lhs))
+        note = f"read as a claim about {_show(claim.lhs)} as defined " + (
+            f"at line {owner[1]}" if owner and owner[1] else "above") + "; as a new definition it agrees with it"
         return [StepReport(**{**s.__dict__, "method": f"{s.method}; {note}"}) for s in found]
 
     def listed_as_equal(self, block, frag) -> list[_Claim]:
@@ -2810,6 +2828,7 @@ class _NotesReader(_CatalogMatch):
                     for e in (lhs, rhs) for i in e.atoms(sp.Integral)):
                 found = _undecided(found, "an improper integral of an unknown function: the sampled function "
                                           f"need not be integrable there ({found.reason[:80]})")
+            found = found or self.for_every_derivative(lhs, rel, rhs, claim, shown)
             found = found or self.whatever_applied(lhs, rel, rhs, claim, shown)
             if found is not None:
                 return [found]
@@ -3094,14 +3113,15 @@ class _NotesReader(_CatalogMatch):
             return None
         return StepReport(**{**report.__dict__, "method": f"{report.method}; {'; '.join(dict.fromkeys(read))}"})
 
-    def confirmed(self, left, rel, right, claim, shown) -> StepReport | None:
-        """The check of another reading ``left rel right`` of ``claim`` when it is proved or verified, else None."""
+    def confirmed(self, left, rel, right, claim, shown, budget=None) -> StepReport | None:
+        """The check of another reading ``left rel right`` of ``claim`` when it is proved or verified, else None
+        (within ``budget`` seconds when given, at most the reader's)."""
         if _unchecked(left, right):
             return None
         step = self.step(left, rel, right, claim.conditions, zero_based=claim.zero_based)
         if isinstance(step, str):
             return None
-        report = self.run(step, shown)
+        report = self.run(step, shown, budget=budget)
         return report if report.verdict in ("proved", "verified") else None
 
     def whatever_applied(self, lhs, rel, rhs, claim, shown) -> StepReport | None:
@@ -3196,6 +3216,27 @@ class _NotesReader(_CatalogMatch):
                           method=f"holds for {len(methods)} random smooth functions {names} (an identity in "
                                  f"arbitrary functions: evidence, not a proof); {methods[0]}"[:300])
 
+    def for_every_derivative(self, lhs, rel, rhs, claim, shown) -> StepReport | None:
+        r"""A claim in a function the notes never define and its derivatives (``f'(t)``, ``f^{(k)}(a)``,
+        ``f^{(n+1)}(x)``): ``verified`` when it holds with the function replaced by random functions whose every
+        derivative has a closed form (readers.notes.derivative_orders); None otherwise (a failure refutes nothing)."""
+        found = derivative_orders.substituted((lhs, rhs), f"{lhs} {rel} {rhs}")
+        if found is None:
+            return None
+        versions, counts = found
+        counted = dataclasses.replace(claim, conditions=tuple(claim.conditions) + tuple(sp.Ge(n, 0) for n in counts))
+        methods = []
+        for left, right in versions:
+            report = self.confirmed(left, rel, right, counted, shown, budget=derivative_orders.BUDGET)
+            if report is None:
+                return None
+            methods.append(report.method)
+        return StepReport(**shown, verdict="verified", assumptions=tuple(f"{_show(n)} >= 0 (an order counts with it)"
+                                                                         for n in counts),
+                          method=f"holds for {len(methods)} random functions and their derivatives of every order "
+                                 f"(exponential sums: an identity in an arbitrary function, evidence, not a proof); "
+                                 f"{methods[0]}"[:300])
+
     def step(self, lhs, rel, rhs, conditions, variable=None, *, zero_based=False) -> Step | str:
         """The :class:`Step` for a claim: 0-based indices, concrete sizes, conditions and domains.
 
@@ -3264,8 +3305,8 @@ class _NotesReader(_CatalogMatch):
         how = ", ".join(f"{n} one-hot (the prose says so), {n}_k = delta(k, c_{n})" for n in one_hot)
         return [StepReport(**{**r.__dict__, "method": f"{r.method}; {how}"}) for r in out]
 
-    def run(self, step: Step, shown: dict, *, one_based: bool = True) -> StepReport:
-        verdict = self.check_step(step, budget=self.budget)
+    def run(self, step: Step, shown: dict, *, one_based: bool = True, budget: float | None = None) -> StepReport:
+        verdict = self.check_step(step, budget=self.budget if budget is None else min(budget, self.budget))
         kind = verdict.kind
         reason = verdict.reason
         if kind == "error":
