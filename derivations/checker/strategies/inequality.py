@@ -103,19 +103,20 @@ def _factors_may_be_signed(e: sp.Expr) -> bool:
     r"""False where sympy's factored form of $e$ cannot show a sign, so that ``factor`` (Wang's multivariate
     algorithm, seconds on a sum of a few logarithms over a common denominator) need not run.
 
-    Over a common denominator, $e = N / D$ with polynomials $N, D$ in generators (symbols, $\log u$, ...).  Where
-    $N$ is of degree 1 in a generator $g$ whose sign sympy does not know, $g$ lies in exactly one irreducible
-    factor of $N$, to the first power, $A g + B$ with $A \ne 0$ free of $g$; that factor's terms with $g$ have
-    no known sign, and sympy signs a sum only where each term is signed (a univariate polynomial of degree 1 in an
-    unsigned symbol changes sign), so neither the factor nor the product nor its numerator is shown signed.
-    ``cancel`` first removes the factors $N$ and $D$ share, as ``factor``'s product would."""
-    numerator, _ = sp.fraction(sp.cancel(sp.together(e)))
+    Over a common denominator (``together``), $e = N / D$ with polynomials $N, D$ in generators (symbols,
+    $\log u$, ...).  Where $N$ is of degree 1 in a generator $g$ whose sign sympy does not know and $D$ is free of
+    $g$, $g$ lies in exactly one irreducible factor of $N$, to the first power, $A g + B$ with $A \ne 0$ free of $g$,
+    and no factor of $D$ cancels it; that factor's terms with $g$ have no known sign, and sympy signs a sum only
+    where each term is signed (a polynomial of degree 1 in an unsigned symbol changes sign), so neither the factor
+    nor the product nor its numerator is shown signed."""
+    numerator, denominator = sp.fraction(sp.together(e))
     try:
         poly = sp.Poly(numerator)
     except BasePolynomialError:  # no generators (a number) or not a polynomial in any: factor decides as before
         return True
     for g, degree in zip(poly.gens, poly.degree_list()):
-        if degree == 1 and g.is_extended_nonnegative is None and g.is_extended_nonpositive is None:
+        if degree == 1 and g.is_extended_nonnegative is None and g.is_extended_nonpositive is None \
+                and not denominator.has(g):
             return False
     return True
 
