@@ -12,9 +12,9 @@ $e = lhs - rhs$.
 from __future__ import annotations
 
 import sympy as sp
+from sympy.polys.polyerrors import BasePolynomialError
 
 from derivations.checker.lemmas import APPLICABLE
-
 from derivations.checker.strategies.instances import Instance
 
 
@@ -35,6 +35,8 @@ def nonnegative(e: sp.Expr, *, strict: bool = False, substitution: dict | None =
     forms = [("", e)] + ([(" with the simplex constraint", e.xreplace(substitution))] if substitution else [])
     for suffix, form in forms:
         for name, rewrite in _FORMS:
+            if name == "factor" and not _factors_may_be_signed(form):
+                continue
             rewritten = rewrite(form)
             if _signed(rewritten, strict) or _terms_signed(rewritten, strict):
                 return name + suffix
@@ -95,6 +97,28 @@ def _terms_signed(e: sp.Expr, strict: bool) -> bool:
     if not all(t.is_nonnegative for t in e.args):
         return False
     return not strict or any(t.is_positive for t in e.args)
+
+
+def _factors_may_be_signed(e: sp.Expr) -> bool:
+    r"""False where sympy's factored form of $e$ cannot show a sign, so that ``factor`` (Wang's multivariate
+    algorithm, seconds on a sum of a few logarithms over a common denominator) need not run.
+
+    Over a common denominator (``together``), $e = N / D$ with polynomials $N, D$ in generators (symbols,
+    $\log u$, ...).  Where $N$ is of degree 1 in a generator $g$ whose sign sympy does not know and $D$ is free of
+    $g$, $g$ lies in exactly one irreducible factor of $N$, to the first power, $A g + B$ with $A \ne 0$ free of $g$,
+    and no factor of $D$ cancels it; that factor's terms with $g$ have no known sign, and sympy signs a sum only
+    where each term is signed (a polynomial of degree 1 in an unsigned symbol changes sign), so neither the factor
+    nor the product nor its numerator is shown signed."""
+    numerator, denominator = sp.fraction(sp.together(e))
+    try:
+        poly = sp.Poly(numerator)
+    except BasePolynomialError:  # no generators (a number) or not a polynomial in any: factor decides as before
+        return True
+    for g, degree in zip(poly.gens, poly.degree_list()):
+        if degree == 1 and g.is_extended_nonnegative is None and g.is_extended_nonpositive is None \
+                and not denominator.has(g):
+            return False
+    return True
 
 
 _FORMS = (
