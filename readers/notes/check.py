@@ -1743,6 +1743,8 @@ class _NotesReader(_CatalogMatch):
             name = lhs.func.__name__
             if name in MOMENTS:
                 return False  # Var(X) = ..., E[X] = ...: standard operators, so a claim about them
+            if name == "component" and lhs.args and isinstance(lhs.args[0], (sp.Mul, sp.Add)):
+                return False  # (\mathbf{G}\mathbf{z})_r = \sum_s g_{rs} z_s: an entry of a product, a claim about it
             if name in KL_NAMES and lhs.args and all(law(self.expand(a)) is not None for a in lhs.args):
                 return False  # D_KL(N(mu, sigma^2) || N(0, 1)), or D_KL(p || q) after p = N(...): a claim
             if name.endswith("'") and name.rstrip("'") in self.section.functions:

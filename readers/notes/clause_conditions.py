@@ -27,7 +27,7 @@ def clause_relations(block) -> list | None:
     for row in block.rows:
         if row.kind in ("empty", "prose"):
             continue
-        if row.continued or not row.chain.rels:
-            return None
+        if row.continued or not row.chain.rels or "->" in row.chain.rels:
+            return None  # "when $z \to \infty$": the limit the next formulas are about, read where limits are
         pairs += row.chain.pairs()
     return pairs or None

@@ -50,7 +50,7 @@ def test_in_notes_an_entry_identity_is_verified_and_its_slip_refuted():
     note = ("# Products\n\nWith entries $g_{rs}$ of $\\mathbf{G}$ and $z_s$ of $\\mathbf{z}$ we have\n\n"
             "$$ (\\mathbf{G}\\mathbf{z})_r = \\sum_s ENTRY z_s. $$\n")
     right = _block(note.replace("ENTRY", "g_{rs}"), r"\sum_s")
-    assert right.verdict == "verified" and "entry notation" in right.steps[0].reason
+    assert right.verdict == "verified" and "entry notation" in right.steps[0].method + right.steps[0].reason
     wrong = _block(note.replace("ENTRY", "g_{sr}"), r"\sum_s")
     assert wrong.verdict == "refuted" and wrong.steps[0].counterexample
 

@@ -1,5 +1,7 @@
 """A letter applied to an expression of itself (``n(n-1)``, ``2x(y - wx)``) is a factor: the refuted step is not
 made ambiguous by reading the letter as a function."""
+from fractions import Fraction
+
 from readers.notes.check import check_notes
 
 
@@ -22,7 +24,7 @@ def test_the_right_closed_form_of_the_sum_is_not_refuted():
 def test_a_gradient_with_the_inner_sign_lost_is_refuted():
     block = last("For one example, $$\\frac{d}{dw}(y - w x)^2 = 2x(y - w x)$$")
     assert block.verdict == "refuted", block.steps
-    values = {k: float(v.replace("(rounded)", "")) for k, v in block.steps[0].counterexample.items()
+    values = {k: float(Fraction(v.replace("(rounded)", "").strip())) for k, v in block.steps[0].counterexample.items()
               if k in ("w", "x", "y")}
     w, x, y = values["w"], values["x"], values["y"]
     assert abs(-2 * x * (y - w * x) - 2 * x * (y - w * x)) > 1e-6  # the two sides differ at the witness
@@ -43,7 +45,7 @@ def test_a_letter_multiplying_other_names_in_the_block_is_a_factor_before_a_brac
     # weight-decay term is wrong (w - eta g - eta lambda w = (1 - eta lambda) w - eta g)
     block = last("$$w - \\eta(g + \\lambda w) = (1 + \\eta\\lambda) w - \\eta g$$")
     assert block.verdict == "refuted", block.steps
-    v = {k: float(str(x).replace("(rounded)", "")) for k, x in block.steps[0].counterexample.items()
+    v = {k: float(Fraction(str(x).replace("(rounded)", "").strip())) for k, x in block.steps[0].counterexample.items()
          if k in ("eta", "g", "lambda", "w")}
     lhs = v["w"] - v["eta"] * (v["g"] + v["lambda"] * v["w"])
     rhs = (1 + v["eta"] * v["lambda"]) * v["w"] - v["eta"] * v["g"]
