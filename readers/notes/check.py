@@ -190,6 +190,7 @@ from readers.notes.laws import KL_NAMES, law, law_moments, normal_divergences, s
 from readers.notes.supports import random_in, support
 from readers.notes.declared_sizes import bind_sizes
 from readers.notes.log_definitions import logged_definition
+from readers.notes.indicators import indicator_names
 from readers.notes.shifted_instances import shifted_instances, unread_names
 from readers.notes.case_lists import as_aligned
 from readers.notes.entry_norms import entry_norms
@@ -2059,6 +2060,12 @@ class _NotesReader(_CatalogMatch):
                 names = ", ".join(unread[:4])
                 out = [_undecided(r, f"{names}: read as free values, but the notes mean members of a sequence "
                                      f"({r.reason[:80]})") if r.verdict == "refuted" else r for r in out]
+        if any(r.verdict == "refuted" for r in out):
+            indicators = indicator_names((self.expand(claim.lhs), self.expand(claim.rhs)))
+            if indicators:  # \mathbb{1}[x < 0] x = min(x, 0) refuted at \mathbb{1} = 1/2 (readers.notes.indicators)
+                out = [_undecided(r, f"{indicators[0]} is an indicator, which this reader takes for a free value "
+                                     f"(its condition is not kept): the refutation is not shown") if r.verdict == "refuted"
+                       else r for r in out]
         return out
 
     def claim_readings(self, claim: _Claim, frag: Fragment) -> list[StepReport]:

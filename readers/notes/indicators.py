@@ -1,0 +1,22 @@
+r"""Indicators the LaTeX reader does not read as such: $\mathbb{1}[y = k]$, $\mathbf{1}(x > 0)$, $\mathbb{1}_{x > 0}$.
+
+The reader takes a styled one (``\mathbb{1}``, ``\mathbf{1}``, ``\mathrm{1}``, ``\bm{1}``, ``\mathds{1}``) for a name:
+its bracketed condition becomes a condition of the whole block or is dropped, and a subscripted condition becomes
+part of the name.  A claim checked that way treats the indicator as a free value, so a correct line such as
+$\mathbb{1}[x < 0]\, x = \min(x, 0)$ was refuted at $\mathbb{1} = 1/2$.  Until the reader reads indicators, a
+refutation of a claim that holds one is withdrawn (:func:`indicator_names`).
+"""
+from __future__ import annotations
+
+import re
+
+import sympy as sp
+
+STYLED_ONE = re.compile(r"^\\(?:mathbb|mathbf|mathrm|bm|mathds|boldsymbol)\s*\{?\s*1\s*\}?(?:_|$)")
+"""A name that is a styled one, bare or with a subscript (the indicator's condition)."""
+
+
+def indicator_names(exprs) -> list[str]:
+    """The names among the free symbols of ``exprs`` that are indicators read as values, sorted."""
+    return sorted({s.name for e in exprs for s in sp.sympify(e).free_symbols
+                   if isinstance(s, sp.Symbol) and STYLED_ONE.match(s.name)})

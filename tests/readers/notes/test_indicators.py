@@ -1,0 +1,23 @@
+"""An indicator the reader takes for a free value never carries a refutation (readers.notes.indicators).
+
+Each line below is correct; checked with the indicator as a free value they were refuted (at \\mathbb{1} = 1/2)."""
+import pytest
+
+from readers.notes.check import check_notes
+
+CORRECT = [
+    r"$$\mathbb{1}[x<0]\, x = \min(x, 0)$$",
+    r"$$\mathbf{1}(x>0)\, x = \max(x, 0)$$",
+    r"$$\mathbb{1}_{x>0}\, x = \max(x, 0)$$",
+]
+
+
+@pytest.mark.parametrize("line", CORRECT)
+def test_a_correct_line_with_an_indicator_is_not_refuted(line):
+    block = check_notes(f"# Ramp\n\n{line}\n", path="<test>", budget=3.0).blocks[-1]
+    assert block.verdict != "refuted", block.steps
+
+
+def test_a_wrong_line_without_an_indicator_is_still_refuted():
+    block = check_notes("# Ramp\n\n$$\\max(a, b) + \\min(a, b) = a - b$$\n", path="<test>", budget=3.0).blocks[-1]
+    assert block.verdict == "refuted", block.steps
