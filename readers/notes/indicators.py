@@ -1,4 +1,4 @@
-r"""Indicators the LaTeX reader does not read as such: $\mathbb{1}[y = k]$, $\mathbf{1}(x > 0)$, $\mathbb{1}_{x > 0}$.
+r"""Indicators the LaTeX reader does not read as such: $\mathbb{1}[y = k]$, $\mathbb{1}_{x > 0}$, $\mathbf{1}_{x > 0}$.
 
 The reader takes a styled one (``\mathbb{1}``, ``\mathbf{1}``, ``\mathrm{1}``, ``\bm{1}``, ``\mathds{1}``) for a name:
 its bracketed condition becomes a condition of the whole block or is dropped, and a subscripted condition becomes
@@ -12,11 +12,12 @@ import re
 
 import sympy as sp
 
-STYLED_ONE = re.compile(r"^\\(?:mathbb|mathbf|mathrm|bm|mathds|boldsymbol)\s*\{?\s*1\s*\}?(?:_|$)")
-"""A name that is a styled one, bare or with a subscript (the indicator's condition)."""
+STYLED_ONE = re.compile(r"^\\(?:(?:mathbb|mathds|mathrm)\s*\{?\s*1\s*\}?(?:_|$)|(?:mathbf|bm|boldsymbol)\s*\{\s*1\s*\}_)")
+r"""A name that is an indicator: a blackboard (or roman) one, bare or with a subscript (the condition); a bold one only
+with a subscript, since a bare $\mathbf{1}$ is the vector of ones ($\mathrm{softmax}(z + c\mathbf{1})$)."""
 
 
 def indicator_names(exprs) -> list[str]:
     """The names among the free symbols of ``exprs`` that are indicators read as values, sorted."""
-    return sorted({s.name for e in exprs for s in sp.sympify(e).free_symbols
+    return sorted({s.name for e in exprs if isinstance(e, sp.Basic) for s in e.free_symbols
                    if isinstance(s, sp.Symbol) and STYLED_ONE.match(s.name)})
