@@ -442,8 +442,13 @@ def check(claim):
 
 
 def main(argv):
-    only = argv[argv.index("--id") + 1] if "--id" in argv else None
     claims = [json.loads(line) for line in (HERE / "heldout_round7.jsonl").read_text().splitlines()]
+    return run(claims, check, argv)
+
+
+def run(claims, check, argv) -> int:
+    """Check every claim (only ``--id ID`` if given) with ``check``, print a line each; 1 if a label disagrees."""
+    only = argv[argv.index("--id") + 1] if "--id" in argv else None
     failures = 0
     for c in claims:
         if only and c["id"] != only:

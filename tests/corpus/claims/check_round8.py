@@ -136,19 +136,7 @@ def check(claim):
 
 
 def main(argv):
-    only = argv[argv.index("--id") + 1] if "--id" in argv else None
-    failures = 0
-    for c in CLAIMS:
-        if only and c["id"] != only:
-            continue
-        try:
-            ok, how = check(c)
-        except Exception as exc:  # noqa: BLE001 - reported, not hidden
-            ok, how = None, f"{type(exc).__name__}: {exc}"
-        failures += ok is False
-        print(f"{'ok  ' if ok else ('FAIL' if ok is False else 'SKIP')} {c['id']:<28} truth={c['truth']!s:<5} {how}",
-              flush=True)
-    return 1 if failures else 0
+    return r7.run(CLAIMS, check, argv)
 
 
 if __name__ == "__main__":
