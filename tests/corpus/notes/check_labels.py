@@ -866,6 +866,23 @@ def main(argv) -> int:
     return check_entries(ENTRIES, _latex, argv)
 
 
+STATES = r"[=<>]|\\in\b|\\sim\b"
+"""What a block that states something holds: a relation, a membership or a law."""
+
+
+def block_on_line(entry, blocks, states: str = STATES) -> str:
+    """The block an entry names among ``blocks`` (``(line, inner text)`` of its file): the one on its line; with a
+    ``pick``, the one whose stripped text equals it; of several otherwise, the one matching ``states``."""
+    found = [inner for line, inner in blocks if line == entry["line"]]
+    if entry["pick"] is not None:
+        found = [inner for inner in found if inner.strip() == entry["pick"].strip()]
+    elif len(found) > 1:
+        found = [inner for inner in found if re.search(states, inner)]
+    if len(found) != 1:
+        raise SystemExit(f"{entry['file']}:{entry['line']}: {len(found)} blocks match {entry['pick']!r}")
+    return found[0]
+
+
 def check_entries(entries: list[dict], latex_of, argv) -> int:
     """Run every entry's check against its label (``-v``: name each as it runs); ``--write`` merges the entries
     into labels.json in place of their files' old labels.  Exit status 1 if a check disagrees with its label.

@@ -27,7 +27,7 @@ import sympy as sp
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
-from check_labels import check_entries, recorder, zero
+from check_labels import block_on_line, check_entries, recorder, zero
 
 RNG = np.random.default_rng(12)
 TOL = 1e-7
@@ -761,16 +761,8 @@ def _blocks(text: str):
 
 
 def _latex(entry) -> str:
-    """The block an entry names: the one on its line (``pick``: the one whose text, stripped, equals it)."""
-    found = [inner for line, inner in _blocks((HERE / entry["file"]).read_text(encoding="utf-8"))
-             if line == entry["line"]]
-    if entry["pick"] is not None:
-        found = [inner for inner in found if inner.strip() == entry["pick"].strip()]
-    elif len(found) > 1:
-        found = [inner for inner in found if re.search(r"[=<>]|\\in\b|\\sim\b", inner)]
-    if len(found) != 1:
-        raise SystemExit(f"{entry['file']}:{entry['line']}: {len(found)} blocks match {entry['pick']!r}")
-    return found[0]
+    """The block an entry names (:func:`check_labels.block_on_line`) among the file's blocks."""
+    return block_on_line(entry, _blocks((HERE / entry["file"]).read_text(encoding="utf-8")))
 
 
 def main(argv) -> int:

@@ -15,7 +15,6 @@ as in round 9.  Nothing from the Formulary code base is imported.
 from __future__ import annotations
 
 import math
-import re
 import sys
 from pathlib import Path
 
@@ -25,7 +24,7 @@ import sympy as sp
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
-from check_labels import check_entries, recorder
+from check_labels import block_on_line, check_entries, recorder
 from check_labels_round9 import _rst_blocks
 
 RNG = np.random.default_rng(14)
@@ -599,17 +598,10 @@ label(FN, 4215, "claim", "right", "exact: 10*100*5 + 10*5*50 = 7500 and 10*100*5
 
 
 def _latex(entry) -> str:
-    """The block an entry names: the one on its line (``pick``: the one whose text, stripped, equals it; otherwise,
-    of several, the one that carries a relation, ``\\geq`` and ``\\le`` included)."""
-    found = [inner for line, inner in _rst_blocks((HERE / entry["file"]).read_text(encoding="utf-8"))
-             if line == entry["line"]]
-    if entry["pick"] is not None:
-        found = [inner for inner in found if inner.strip() == entry["pick"].strip()]
-    elif len(found) > 1:
-        found = [inner for inner in found if re.search(r"[=<>]|\\(?:in|sim|geq?|leq?|neq|approx)\b", inner)]
-    if len(found) != 1:
-        raise SystemExit(f"{entry['file']}:{entry['line']}: {len(found)} blocks match {entry['pick']!r}")
-    return found[0]
+    """The block an entry names (:func:`check_labels.block_on_line`) among the file's RST blocks; of several on a
+    line, the one that carries a relation, ``\\geq`` and ``\\le`` included."""
+    return block_on_line(entry, _rst_blocks((HERE / entry["file"]).read_text(encoding="utf-8")),
+                         r"[=<>]|\\(?:in|sim|geq?|leq?|neq|approx)\b")
 
 
 def main(argv) -> int:

@@ -34,7 +34,7 @@ import sympy as sp
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
-from check_labels import check_entries, recorder
+from check_labels import block_on_line, check_entries, recorder
 
 RNG = np.random.default_rng(9)
 TOL = 1e-9
@@ -801,21 +801,13 @@ def _rst_blocks(text: str):
 
 
 def _latex(entry) -> str:
-    """The block an entry names: the one on its line (``pick``: the one whose text, stripped, equals it)."""
+    """The block an entry names (:func:`check_labels.block_on_line`) among the file's Markdown or RST blocks."""
     from check_labels_round3 import (
         _blocks,  # the Markdown block finder of the earlier rounds
     )
 
     text = (HERE / entry["file"]).read_text(encoding="utf-8")
-    blocks = _rst_blocks(text) if entry["file"].endswith(".rst") else _blocks(text, False)
-    found = [inner for line, inner in blocks if line == entry["line"]]
-    if entry["pick"] is not None:
-        found = [inner for inner in found if inner.strip() == entry["pick"].strip()]
-    elif len(found) > 1:
-        found = [inner for inner in found if re.search(r"[=<>]|\\in\b|\\sim\b", inner)]
-    if len(found) != 1:
-        raise SystemExit(f"{entry['file']}:{entry['line']}: {len(found)} blocks match {entry['pick']!r}")
-    return found[0]
+    return block_on_line(entry, _rst_blocks(text) if entry["file"].endswith(".rst") else _blocks(text, False))
 
 
 def main(argv) -> int:
