@@ -38,7 +38,7 @@ from derivations.checker.strategies.decide import (MAX_DIGITS as DECIDE_MAX_DIGI
 from derivations.checker.strategies.evaluate import (Conditions, compare, compile_expr, confirm, magnitude_digits,
                                                      relation_holds, relatively_apart, show, value_at)
 from derivations.checker.strategies.jumps import beside_steps, jump_failure
-from derivations.checker.strategies.ties import far_points, feature_points, likely_ties
+from derivations.checker.strategies.ties import KINKS, far_points, feature_points, likely_ties
 from derivations.checker.strategies.instances import Instance, Unsupported, instances
 from derivations.checker.strategies.limit import approach_limit
 from derivations.checker.strategies.margin import TIE, Closest, closed_form_point, refine, relative_margin
@@ -439,14 +439,11 @@ class NumericTest:
                        points=tally.points, details={"instances": str(len(insts))})
 
 
-KINKS = (sp.Max, sp.Min, sp.Abs, sp.Heaviside, sp.sign, sp.floor, sp.ceiling)
-r"""Functions whose kinks or jumps make a difference piecewise: its thin failures sit at points random samples miss.
-An explicit ``Piecewise`` is left out: the library's stable forms are written as one (``power_log1p``: $(1 + t)^t$ as
-$e^{t \operatorname{log1p} t}$ near 0), the search for their exact zeros is a solve that cannot end, and making
-them undecided would undo every such verification; a tent written as a ``Piecewise`` is the gap that remains."""
-
-
 def _kinked(inst: Instance) -> bool:
+    """Whether a side has a kink or jump (``ties.KINKS``).  An explicit ``Piecewise`` is left out: the library's
+    stable forms are written as one (``power_log1p``: $(1 + t)^t$ as $e^{t \\operatorname{log1p} t}$ near 0), the
+    search for their exact zeros is a solve that cannot end, and making them undecided would undo every such
+    verification; a tent written as a ``Piecewise`` is the gap that remains."""
     return inst.lhs.has(*KINKS) or inst.rhs.has(*KINKS)
 
 

@@ -37,6 +37,9 @@ SLICE_VALUES = (sp.Integer(0), sp.Integer(1), sp.Integer(-1), sp.Rational(1, 2),
 """Values of the other symbols on the lines along which :func:`feature_points` looks."""
 MAX_SLICES = 5
 """Lines per symbol."""
+KINKS = (sp.Max, sp.Min, sp.Abs, sp.Heaviside, sp.sign, sp.floor, sp.ceiling)
+"""Functions whose kinks or jumps make an expression piecewise: no gradient to solve, and thin failures at points
+random samples miss (an explicit ``Piecewise`` is not among them: see ``numeric._kinked``)."""
 MAX_SLICE_SYMBOLS = 3
 """Claims with more symbols are left to the random samples."""
 FEATURE_SHARE = 0.3
@@ -215,7 +218,7 @@ def joint_points(difference: sp.Expr, symbols: tuple, deadline: float) -> list[d
     :data:`JOINT_SOLVE_SECONDS` is skipped without marking the search cut short (before these points the claims in
     several symbols had none of them)."""
     systems = []
-    if not difference.has(sp.Max, sp.Min, sp.Abs, sp.sign, sp.Heaviside, sp.floor, sp.ceiling):
+    if not difference.has(*KINKS):
         try:
             systems.append([sp.diff(difference, s) for s in symbols])
         except Exception:  # noqa: BLE001 - no gradient: the other points still run
@@ -335,7 +338,7 @@ def _breakpoints(difference: sp.Expr, x: sp.Symbol, deadline: float, walls=(), c
 def _critical_points(difference: sp.Expr, x: sp.Symbol, deadline: float, cut: list | None = None) -> list:
     r"""Exact zeros of $\partial_x (lhs - rhs)$: where a smooth difference is most negative or positive, as in a
     spike $1 / (1 + 10^{20} (x - \sqrt 2)^2)$ that no random sample of $x$ meets."""
-    if difference.has(sp.Max, sp.Min, sp.Abs, sp.sign, sp.Heaviside, sp.floor, sp.ceiling):
+    if difference.has(*KINKS):
         return []
     try:
         slope = sp.diff(difference, x)
