@@ -137,7 +137,8 @@ os.kill(os.getpid(), signal.SIGKILL)   # as a user's Ctrl-\ or the OOM killer wo
 """
 
 
-def _running(pid: int) -> bool:
+def process_running(pid: int) -> bool:
+    """Whether process ``pid`` exists and has not ended (a zombie has ended, waiting to be reaped); reads /proc."""
     try:
         with open(f"/proc/{pid}/stat") as f:
             return f.read().rsplit(")", 1)[1].split()[0] != "Z"   # a zombie has ended, waiting to be reaped
@@ -160,9 +161,9 @@ def test_workers_and_budgeted_children_end_with_a_killed_parent(tmp_path):
     assert parent.returncode == -9
     pids = [int((tmp_path / name).read_text()) for name in ("worker", "budgeted")]
     deadline = time.monotonic() + 60   # generous: the kernel signals at once; 60 s only bounds a busy machine
-    while any(map(_running, pids)) and time.monotonic() < deadline:
+    while any(map(process_running, pids)) and time.monotonic() < deadline:
         time.sleep(0.1)
-    still = [pid for pid in pids if _running(pid)]
+    still = [pid for pid in pids if process_running(pid)]
     for pid in still:
         os.kill(pid, 9)
     assert not still, f"processes {still} outlived their killed parent"
