@@ -2050,23 +2050,27 @@ class _NotesReader(_CatalogMatch):
     # ** claims **
 
     def check_claim(self, claim: _Claim, frag: Fragment) -> list[StepReport]:
-        r""":meth:`claim_readings`, with no refutation that rests on a member of a sequence read as a free value
-        (``\delta_{t+l}`` after ``\delta_t = \dots``, the ``r_{t+l}`` of :math:`\sum_l r_{t+l}`:
-        readers.notes.shifted_instances)."""
+        r""":meth:`claim_readings`, with no refutation that rests on a name read as a free value where the notes mean
+        something else: a member of a sequence (``\delta_{t+l}`` after ``\delta_t = \dots``, the ``r_{t+l}`` of
+        :math:`\sum_l r_{t+l}`: readers.notes.shifted_instances) or an indicator (``\mathbb{1}[x < 0]``, refuted at
+        ``\mathbb{1} = 1/2``: readers.notes.indicators)."""
         out = self.claim_readings(claim, frag)
-        if any(r.verdict == "refuted" for r in out):
-            unread = unread_names((self.expand(claim.lhs), self.expand(claim.rhs)), self.section.symbols)
-            if unread:
-                names = ", ".join(unread[:4])
-                out = [_undecided(r, f"{names}: read as free values, but the notes mean members of a sequence "
-                                     f"({r.reason[:80]})") if r.verdict == "refuted" else r for r in out]
-        if any(r.verdict == "refuted" for r in out):
-            indicators = indicator_names((self.expand(claim.lhs), self.expand(claim.rhs)))
-            if indicators:  # \mathbb{1}[x < 0] x = min(x, 0) refuted at \mathbb{1} = 1/2 (readers.notes.indicators)
-                out = [_undecided(r, f"{indicators[0]} is an indicator, which this reader takes for a free value "
-                                     f"(its condition is not kept): the refutation is not shown") if r.verdict == "refuted"
-                       else r for r in out]
-        return out
+        if not any(r.verdict == "refuted" for r in out):
+            return out
+        sides = (self.expand(claim.lhs), self.expand(claim.rhs))
+        unread = unread_names(sides, self.section.symbols)
+        indicators = [] if unread else indicator_names(sides)
+        if unread:
+            def why(r):
+                return (f"{', '.join(unread[:4])}: read as free values, but the notes mean members of a sequence "
+                        f"({r.reason[:80]})")
+        elif indicators:
+            def why(r):
+                return (f"{indicators[0]} is an indicator, which this reader takes for a free value (its condition is "
+                        "not kept): the refutation is not shown")
+        else:
+            return out
+        return [_undecided(r, why(r)) if r.verdict == "refuted" else r for r in out]
 
     def claim_readings(self, claim: _Claim, frag: Fragment) -> list[StepReport]:
         """One claim with what is in force (conditions, examples), then its other readings when it fails:
