@@ -512,7 +512,7 @@ def _integrated_at(inst: Instance, point) -> Verdict | None:
             value, reference = complex(sp.N(integrated, 30)), mpmath.mpf(quadrature)
             if abs(value.imag) > 0 or abs(value.real - reference) > AGREEMENT * max(1, abs(reference)):
                 return None
-    counterexample = {str(s): decimal_text(v) for s, v in exact.items()}
+    counterexample = {str(s): coordinate_text(v) for s, v in exact.items()}
     counterexample |= {"lhs": found["lhs"], "rhs": found["rhs"], "quadrature bound": found["bound"]}
     return Verdict("refuted", method="careful quadrature at a sampled point, agreeing with sympy's exact integral",
                    counterexample=inst.labelled(counterexample), assumptions=inst.assumption_texts(),

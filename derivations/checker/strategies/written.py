@@ -26,7 +26,7 @@ from derivations.checker.budget import busy_clock
 from derivations.checker.step import Step
 from derivations.checker.verdict import Verdict
 
-from derivations.checker.strategies.decide import decimal_text, side_state
+from derivations.checker.strategies.decide import coordinate_text, decimal_text, side_state
 from derivations.checker.strategies.instances import Unsupported, has_sizes, instances
 
 FILL_VALUES = (sp.Integer(1), sp.Integer(2), sp.Rational(1, 2), sp.Integer(-1), sp.Integer(0), sp.Integer(3))
@@ -223,7 +223,7 @@ def _decide_at(inst, divisors, point: dict) -> Verdict | None:
     if state != "defined":
         return None
     divisor = undefined[side][0]
-    counterexample = {str(s): decimal_text(v) if v.is_Rational else f"{v} (≈ {decimal_text(v)})" for s, v in point.items()}
+    counterexample = {str(s): coordinate_text(v) for s, v in point.items()}
     counterexample[side] = f"undefined ({divisor} = 0 as written)"
     counterexample[other] = decimal_text(value)
     return Verdict("refuted", method="domain as written: a divisor vanishes",

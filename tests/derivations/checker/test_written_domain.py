@@ -21,8 +21,10 @@ CANCELLED = {
     "tan-times-cos": ("tan(x)*cos(x)", "sin(x)", [], "pi/2"),
     "conjugate": ("(x - 1)/(sqrt(x) - 1)", "sqrt(x) + 1", ["x=nonnegative"], "1"),
     "two-symbols": ("(x - y)/(x - y)", "1", [], None),
+    "third": ("(3*x - 1)/(3*x - 1)", "1", [], "1/3"),
 }
-"""name -> (lhs, rhs, assumptions, the zero expected in the counterexample, or None for any point)."""
+"""name -> (lhs, rhs, assumptions, the zero expected in the counterexample, or None for any point).  The zero is
+exact: 1/3 is written as the fraction, never as a decimal that reads back as another point."""
 
 
 @pytest.mark.parametrize("name", sorted(CANCELLED))
