@@ -29,7 +29,6 @@ from readers.latex.tree import (
     _bare,
     _condition,
     _end,
-    _get,
     _is_token,
     _node_error,
     _only_token,

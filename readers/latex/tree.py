@@ -67,10 +67,6 @@ def _is_token(item, kind: str) -> bool:
     return isinstance(item, lark.Token) and item.type == kind
 
 
-def _get(items, k):
-    return items[k] if 0 <= k < len(items) else None
-
-
 def _start(node) -> int:
     if isinstance(node, lark.Token):
         return node.start_pos
