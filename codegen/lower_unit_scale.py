@@ -23,6 +23,7 @@ NumPy only (``module == "np"``), a sum over one axis (the last of $u$'s labels o
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 
 import sympy as sp
@@ -86,8 +87,9 @@ class UnitScaleLowering:
             return None
         u, j = found["u"], found["j"]
         rows = u.labels[:-1]
-        squares = found["squares"]
-        squares.quiet = True  # it overflows on the rows the scale is for
+        # the sum in float64 (in float32 summed in chunks: codegen.lower_nodes.chunked_squares); it overflows
+        # on the rows the scale is for
+        squares = dataclasses.replace(found["squares"], quiet=True, float64=True)
         # in range, which is also finite (inf and NaN fail a comparison): three ufunc calls, paid per block of rows
         safe = Arr("(({0} >= {1}.shape[-1] * (np.finfo({1}.dtype).tiny / np.finfo({1}.dtype).eps))"
                    " & ({0} <= np.finfo({1}.dtype).max * np.finfo({1}.dtype).eps))",
@@ -117,7 +119,13 @@ class UnitScaleLowering:
             rest = sp.Mul(*[a for a in base.args if a is not f])
             if rest.xreplace({bound[0]: j}) != body or self.ranges.get(bound[0]) != self.ranges.get(j):
                 return None
-            # M is 1 on every row exactly where every row is safe (an unsafe row's M = 1 scales nothing either)
-            return Arr("np.sum(np.square({1} / {2}[..., None]), axis=-1) if not ({2} == 1).all() else {0}.copy()",
-                       (squares, u, scale), squares.labels, squares.batched, ATOM, "reduce", "sum")
+            # M is 1 on every row exactly where every row is safe (an unsafe row's M = 1 scales nothing either);
+            # the unscaled sum is float64, rounded to the dtype here and read as it is by a row value computed
+            # in float64 (its wide form)
+            summed = Arr("np.sum(np.square({1} / {2}[..., None]), axis=-1) if not ({2} == 1).all() "
+                         "else {0}.astype({1}.dtype)", (squares, u, scale), squares.labels, squares.batched,
+                         ATOM, "reduce", "sum")
+            summed.wide = Arr("np.asarray({0}, np.float64) if not ({1} == 1).all() else {2}", (summed, scale, squares),
+                              squares.labels, squares.batched, ATOM, "reduce", "sum", float64=True)
+            return summed
         return None

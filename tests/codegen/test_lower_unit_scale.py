@@ -92,3 +92,20 @@ def test_catalog_formulas_with_the_unit_scale_stay_verified():
         assert row["verdict"] == "verified", row
         applied.append(f.id)
     assert {"layer_norm", "batch_norm"} <= set(applied), applied
+
+
+def test_a_float32_row_scale_is_computed_from_a_float64_sum_of_squares():
+    r"""In float32 the row scale $1/\sqrt{\sum_j x_j^2 + \epsilon}$ is computed in float64 from a sum of squares
+    kept in float64 (summed in chunks: codegen.lower_nodes.chunked_squares), so it is the correctly rounded float32
+    of the true scale on most rows.  Read exactly from the output where $x_0 = 1$ ($y_0 = \mathrm{fl}(1 \cdot r)$),
+    over 512 rows of 1024 standard normal terms: 88% of the rows correctly rounded (89-90% for other seeds); with
+    the sum rounded to float32 from one BLAS dot per row, 74-79%.  The bound, 83%, lies between: a scale computed
+    from the exact sum is correctly rounded on every row."""
+    _, f = _l2_normalize()
+    x = np.random.default_rng(0).standard_normal((512, 1024)).astype(np.float32)
+    x[:, 0] = 1
+    y = f(x=x, epsilon=1e-5)
+    assert y.dtype == np.float32
+    wide = x.astype(np.float64)
+    truth = (1 / np.sqrt(np.sum(wide * wide, axis=-1) + 1e-5)).astype(np.float32)
+    assert np.mean(y[:, 0] == truth) >= 0.83
