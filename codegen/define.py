@@ -440,7 +440,8 @@ def lower_vjp(f: DefinedFunction, exprs, *, name: str | None = None,
               lowering=NumPyLowering) -> tuple[str, list[str]]:
     """``(signature, body lines)`` of ``name_vjp``: all gradients in one function, one shared memo."""
     targets = tuple(Target(f"d_{p.name}", e, kappa) for (p, _, kappa), e in zip(f.gradients, exprs))
-    fn = lower_function(name or f.name + "_vjp", _inputs(f, True), targets, f.sizes, lowering=lowering)
+    fn = lower_function(name or f.name + "_vjp", _inputs(f, True), targets, f.sizes, lowering=lowering,
+                        gradient=True)
     # every return, not only the last: the unshifted fast path returns early (``return _v``) where its guard holds
     body = [_shaped_return(line, targets) if line.lstrip().startswith("return ") else line for line in fn.body]
     # the parameters' shapes as given: the lowering's prologue broadcasts them to one batch shape

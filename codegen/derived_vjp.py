@@ -43,6 +43,6 @@ def lower_derived_joint_vjp(name: str, grads, *, precision: str = "fast",
         targets.append(Target(grad.vjp.name, expr, grad.vjp.indices))
         sizes.update(dict.fromkeys(_vjp_formula(grad).size_symbols))
     fn = lower_function(name, inputs, tuple(targets), tuple(sizes), precision=precision, returns="tuple",
-                        blocks=blocks, sum_to=tuple(g.wrt for g in grads))
+                        blocks=blocks, sum_to=tuple(g.wrt for g in grads), gradient=True)
     fn.rewrites = tuple(sorted(fired))
     return fn

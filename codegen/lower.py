@@ -127,7 +127,7 @@ def size_sources(inputs: tuple[Input, ...], symbols) -> dict:
 def lower_function(name: str, inputs: tuple[Input, ...], targets: tuple[Target, ...],
                    size_symbols=(), *, precision: str = "fast", returns: str = "dict",
                    lowering: type[NumPyLowering] = NumPyLowering, blocks: int = 0,
-                   sum_to: tuple = ()) -> LoweredFunction:
+                   sum_to: tuple = (), gradient: bool = False) -> LoweredFunction:
     """Lower ``targets`` (already rewritten for stability) to one NumPy function of ``inputs``.
 
     Sizes are read from the inputs' shapes (``K = z.shape[-1]``); a size no
@@ -142,7 +142,9 @@ def lower_function(name: str, inputs: tuple[Input, ...], targets: tuple[Target, 
     intermediate holds about that many elements (:mod:`codegen.lower_blocks`; the function calls
     itself by ``name``, so its source must keep that name).  ``sum_to`` (NumPy, ``returns="tuple"``):
     per target, the input whose shape as given (before the batch broadcast) the target is summed
-    to, or None: the gradient of a broadcast parameter is the sum over the batch.
+    to, or None: the gradient of a broadcast parameter is the sum over the batch.  ``gradient``: the targets are
+    gradients (a VJP), whose float32 accuracy needs more of the products an exponential reads
+    (:attr:`~codegen.lower_printer.NumPyLowering.gradient`).
     """
     if not name.isidentifier():
         raise ValueError(f"function name {name!r} is not an identifier")
@@ -159,7 +161,7 @@ def lower_function(name: str, inputs: tuple[Input, ...], targets: tuple[Target, 
             local += "_size"
         sizes[s] = local
         taken.add(local)
-    printer, em, roots, results = _emit(lowering, inputs, sizes, targets, taken, params)
+    printer, em, roots, results = _emit(lowering, inputs, sizes, targets, taken, params, gradient)
     can_block = blocks > 0 and printer.module == "np" and all(r.batched for r in roots) and \
         not any("sliding_window_view(" in s.code for s in em.stmts)  # windows: contracted whole
     into = OUT_PARAM if can_block and (returns == "tuple" or len(targets) == 1) else None
@@ -176,7 +178,7 @@ def lower_function(name: str, inputs: tuple[Input, ...], targets: tuple[Target, 
     body = body_of(printer, em, results, folded=folded)
     kept = sum(1 for s in em.stmts if s.scratch is not None)  # the unshifted body's temporaries: other keys
     fast = _unshifted_body(lowering, inputs, sizes, targets, taken, params, returns,
-                           lambda *a: body_of(*a, scratch_first=kept)) \
+                           lambda *a: body_of(*a, scratch_first=kept), gradient) \
         if printer.module == "np" and printer.in_place else None
     if fast is not None:
         body = fast + body
@@ -243,9 +245,10 @@ def lower_function(name: str, inputs: tuple[Input, ...], targets: tuple[Target, 
     return LoweredFunction(name, params, prologue + body, tuple(t.name for t in targets), notes)
 
 
-def _emit(lowering, inputs, sizes, targets, taken, params):
+def _emit(lowering, inputs, sizes, targets, taken, params, gradient=False):
     """``(printer, emitter, roots, result codes)``: the targets lowered to statements."""
     printer = lowering(inputs, sizes)
+    printer.gradient = gradient
     roots = []
     for t in targets:
         t = _own_indices(printer, t)
@@ -288,7 +291,8 @@ def _body(printer, em, results, targets, returns, params, into, scratch, summed,
     return body
 
 
-def _unshifted_body(lowering, inputs, sizes, targets, taken, params, returns, body_of) -> list[str] | None:
+def _unshifted_body(lowering, inputs, sizes, targets, taken, params, returns, body_of,
+                    gradient=False) -> list[str] | None:
     r"""The statements of the targets with their exponentials unshifted (:mod:`codegen.lower_unshifted`), which
     return where the guard holds and fall through to the shifted code otherwise; None where not applicable."""
     found = unshifted([t.expr for t in targets], split=True)
@@ -297,7 +301,7 @@ def _unshifted_body(lowering, inputs, sizes, targets, taken, params, returns, bo
     exprs, sums, groups = found
     fast = tuple(Target(t.name, e, t.indices) for t, e in zip(targets, exprs))
     try:
-        printer, em, roots, results = _emit(lowering, inputs, sizes, fast, taken, params)
+        printer, em, roots, results = _emit(lowering, inputs, sizes, fast, taken, params, gradient)
     except UnsupportedNode:
         return None
     names = [_statement_of(printer, em, s) for s in sums]

@@ -55,8 +55,9 @@ class Arr:
     window_outer: tuple = ()
     """The labels of the axes that slide those windows (``s`` of ``x[s + m]``), one per window axis."""
     halves: bool = False
-    """A matrix product whose result an exponential reads (:data:`MATMUL_HALVES`): its absolute error becomes
-    the exponential's relative error, so in float32 it is summed in two halves of the contracted axis."""
+    """A matrix product whose result an exponential of a gradient function reads (:data:`MATMUL_HALVES`): its
+    absolute error becomes the exponential's relative error, so in float32 it is summed in two halves of the
+    contracted axis (``codegen.lower_printer.NumPyLowering.gradient``)."""
     quiet: bool = False
     """Its statement runs with floating-point warnings silenced: an overflow there is expected and handled
     (the unscaled sum of squares of :mod:`codegen.lower_unit_scale`, whose row then takes the scaled path)."""

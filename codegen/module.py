@@ -70,7 +70,7 @@ def lower_gradient(grad, *, precision: str = "fast") -> LoweredFunction:
     inputs = tuple(Input(v.name, v.symbol, tuple(v.shape)) for v in vf.variables)
     expr, fired = stabilize_for_codegen(vf.expanded(grad.vjp))
     fn = lower_function(grad.id, inputs, (Target(grad.vjp.name, expr, grad.vjp.indices),), vf.size_symbols,
-                        precision=precision, blocks=BLOCK_ELEMENTS)
+                        precision=precision, blocks=BLOCK_ELEMENTS, gradient=True)
     fn.rewrites = fired
     return fn
 
@@ -115,7 +115,7 @@ def lower_joint_vjp(name: str, grads, *, precision: str = "fast", blocks: int = 
         targets.append(Target(grad.vjp.name, expr, grad.vjp.indices))
         sizes.update(dict.fromkeys(gf.size_symbols))
     fn = lower_function(name, inputs, tuple(targets), tuple(sizes), precision=precision, returns="tuple",
-                        blocks=blocks, sum_to=tuple(g.wrt for g in grads))
+                        blocks=blocks, sum_to=tuple(g.wrt for g in grads), gradient=True)
     fn.rewrites = tuple(sorted(fired))
     return fn
 

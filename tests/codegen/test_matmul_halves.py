@@ -1,6 +1,7 @@
-"""A matrix product an exponential reads, summed in two halves of the contracted axis in float32
-(codegen.lower_nodes.MATMUL_HALVES): equal to the product, and more accurate than one float32 product where
-it matters (attention's scores, whose absolute error is the softmax's relative error).  Seeded draws, no timing."""
+"""A matrix product an exponential of a gradient function reads, summed in two halves of the contracted axis in
+float32 (codegen.lower_nodes.MATMUL_HALVES): equal to the product, and more accurate than one float32 product where
+it matters (attention's VJP, whose scores' absolute error is the softmax's relative error); a forward function's one
+product, as PyTorch's, its float32 output no less accurate than PyTorch's formulation.  Seeded draws, no timing."""
 import numpy as np
 import pytest
 
@@ -17,6 +18,8 @@ from codegen.lower_nodes import (
     scaled_matmul_source,
 )
 from codegen.lower_printer import NumPyLowering
+from codegen.module import joint_groups, lower_joint_vjp
+from derivations.gradients import all_gradients
 from symbolic import get
 
 HELPER = vars(load_generated("import numpy as np\n\n\n" + matmul_halves_source()))[MATMUL_HALVES]
@@ -53,14 +56,21 @@ def test_float32_halves_are_more_accurate_than_one_product():
     assert np.mean(halves) <= 0.9 * np.mean(one), (np.mean(halves), np.mean(one))
 
 
-def test_attention_scores_take_the_halves_and_float32_attention_beats_a_plain_float32_one():
-    """The lowered attention reads its scores through the helper; in float32 its error against float64 (the same
-    inputs) is, on the mean of DRAWS, below that of softmax(Q K^T / sqrt(d)) V computed plainly in float32."""
+def test_forward_attention_scores_are_one_product_and_no_less_accurate_than_a_plain_float32_one():
+    """At n = 128 > d = 32 the forward's scores Q K^T (n x n, larger than Q and K) are one product, not in halves;
+    the value product A V (no larger than its operands) in halves.  In float32 the output's error against float64
+    (the same inputs), mean and worst of DRAWS, is at most that of softmax(Q K^T / sqrt(d)) V computed plainly in
+    float32 (the formulation of PyTorch's scaled_dot_product_attention): the issue's float32 target, 1.0 with no
+    margin (measured: mean 0.87, worst 0.74 of the plain one's; with the scores in halves 0.61, 0.57)."""
     fn = lower_formula(get("attention"))
     source = fn.source()
-    assert f"{MATMUL_HALVES}(" in source
+    assert f"{MATMUL_HALVES}(" not in source and ", True, out=" not in source
     gen = vars(load_generated("import numpy as np\n\n\n" + NumPyLowering.helpers_source(source, grad=False)
-                              + "\n\n\n" + source))[fn.name]
+                              + "\n\n\n" + source))
+    calls = []
+    halves = gen[MATMUL_HALVES]
+    gen[MATMUL_HALVES] = lambda a, b, out=None: calls.append(np.broadcast_shapes(a.shape[:-2], b.shape[:-2]) + (
+        a.shape[-2], b.shape[-1])) or halves(a, b, out=out)
 
     def plain(Q, K, V):
         S = Q @ np.swapaxes(K, -1, -2) * Q.dtype.type(1 / np.sqrt(Q.shape[-1]))
@@ -70,13 +80,15 @@ def test_attention_scores_take_the_halves_and_float32_attention_beats_a_plain_fl
     mine, theirs = [], []
     for seed in range(DRAWS):
         rng = np.random.default_rng(seed)
-        Q, K, V = (rng.standard_normal((8, 64, 64)).astype(np.float32) for _ in range(3))
+        Q, K, V = (rng.standard_normal((2, 128, 32)).astype(np.float32) for _ in range(3))
         t = plain(*(a.astype(np.float64) for a in (Q, K, V)))
-        got = gen(Q, K, V)
+        got = gen[fn.name](Q, K, V)
         assert got.dtype == np.float32
         mine.append(_rel(got, t))
         theirs.append(_rel(plain(Q, K, V), t))
-    assert np.mean(mine) <= 0.9 * np.mean(theirs), (np.mean(mine), np.mean(theirs))
+    assert set(calls) == {(2, 128, 32)}, set(calls)  # A V only: the scores (2, 128, 128) are one product
+    assert np.mean(mine) <= np.mean(theirs) and max(mine) <= max(theirs), (np.mean(mine), np.mean(theirs),
+                                                                            max(mine), max(theirs))
 
 
 SCALED = vars(load_generated(f"import numpy as np\n\n\n{matmul_halves_source()}\n\n\n{matmul_long_source()}\n\n\n"
@@ -112,7 +124,7 @@ def test_a_number_times_a_product_is_applied_to_the_smaller_operand():
     not to the n x n scores), and no statement multiplies the scores by it afterwards; the result is unchanged."""
     fn = lower_formula(get("attention"))
     source = fn.source()
-    assert f"{SCALED_MATMUL}(Q, np.swapaxes(K, -1, -2), {LOG2E!r} * (1 / float(np.sqrt(d_k))), True" in source
+    assert f"{SCALED_MATMUL}(Q, np.swapaxes(K, -1, -2), {LOG2E!r} * (1 / float(np.sqrt(d_k))), False" in source
     assert source.count("float(np.sqrt(d_k))") == 2  # the scaled product, and the shifted body's (shared) scores
     gen = vars(load_generated("import numpy as np\n\n\n" + NumPyLowering.helpers_source(source, grad=False)
                               + "\n\n\n" + source))[fn.name]
@@ -147,9 +159,11 @@ def test_a_product_no_larger_than_its_operands_is_summed_in_halves_in_float32():
     assert LONG(e64, v64, out=out) is out and np.array_equal(out, e64 @ v64)
 
 
-def test_attention_reads_its_value_product_through_the_long_product_helper():
+def test_attention_reads_its_value_product_through_the_long_product_helper_and_its_vjp_scores_in_halves():
     source = lower_formula(get("attention")).source()
-    assert f"{MATMUL_LONG}(" in source and f"{MATMUL_HALVES}(Q, np.swapaxes(K, -1, -2)" in source
+    assert f"{MATMUL_LONG}(" in source and f"{MATMUL_LONG}(Q, np.swapaxes(K, -1, -2)" in source
+    vjp = lower_joint_vjp("attention_vjp", joint_groups(all_gradients())["attention_vjp"], blocks=0).source()
+    assert f"{MATMUL_HALVES}(Q, np.swapaxes(K, -1, -2)" in vjp
 
 
 def _layer_norm(widen: bool):
