@@ -269,7 +269,24 @@ def _pieces(expr: sp.Expr) -> list:
         out += [a - b for a, b in itertools.combinations(node.args, 2)]
     steps = [node.args[0] for node in expr.atoms(sp.floor, sp.ceiling)]
     out += [g - k for k in STEP_LEVELS for g in steps]
+    out += [p for p in _hidden_pieces(expr) if p not in out]
     return out[:MAX_PIECES]
+
+
+def _hidden_pieces(expr: sp.Expr) -> list:
+    r"""Kinks no kinked function shows: the polynomial radicand of a fractional power ($\sqrt{x^2 - 2x + 1}$ is
+    $|x - 1|$, with its kink at 1) and the point of a ``Piecewise`` condition $x = c$ or $x 
+e c$ (a square
+    with the point $\pi$ set to 0 differs from $x^2$ there alone).  Both are where no random sample lands."""
+    out = []
+    for node in expr.atoms(sp.Pow):
+        if node.exp.is_Rational and not node.exp.is_Integer and node.base.free_symbols \
+                and not node.base.is_Symbol and node.base.is_polynomial(*node.base.free_symbols):
+            out.append(node.base)
+    for node in expr.atoms(sp.Piecewise):
+        for _, condition in node.args:
+            out += [r.lhs - r.rhs for r in condition.atoms(sp.Eq, sp.Ne)]
+    return out
 
 
 def _integer_steps(piece: sp.Expr, x: sp.Symbol) -> list:

@@ -17,6 +17,8 @@ THIN = {
     "tent-at-pi-inequality": ("Max(0, 1 - 10**10*(x - pi)**2)", "<=", "1/2", []),
     "spike-at-sqrt2": ("1/(1 + 10**20*(x - sqrt(2))**2)", "<=", "1/2", []),
     "abs-notch-at-sqrt3": ("abs(x - sqrt(3)) + abs(x - sqrt(3) - 1e-12)", ">=", "1e-11", []),
+    # round 9: |x - 1| written as the root of a perfect square, wrong on (1 - 1e-30, 1) only (it was verified)
+    "root-of-square-sliver": ("sqrt(x**2 - 2*x + 1)", "==", "x - 1", ["x > 1 - 10**(-30)"]),
 }
 
 
@@ -25,6 +27,18 @@ def test_a_thin_failure_is_found_at_a_feature_point(name):
     lhs, rel, rhs, assume = THIN[name]
     verdict = check_step(claim_step(lhs, rel, rhs, assume), budget=BUDGET)
     assert verdict.kind == "refuted", verdict.summary()
+
+
+def test_a_point_removed_by_a_piecewise_condition_is_tried():
+    """A square with the point pi set to 0 (notes define such functions by cases, ``x \\ne \\pi``) differs from
+    x^2 at pi alone: it was verified from 208 samples; the condition's point is now a feature point."""
+    import sympy as sp
+
+    from derivations.checker.step import Step
+
+    x = sp.Symbol("x", real=True)
+    removed = sp.Piecewise((x**2, sp.Ne(x, sp.pi)), (0, True))
+    assert check_step(Step(removed, x**2), budget=BUDGET).kind == "refuted"
 
 
 SHORT_BUDGETS = (0.6, 1.0)
