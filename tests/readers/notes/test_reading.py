@@ -21,7 +21,8 @@ def test_a_standalone_condition_is_assumed_to_the_next_heading():
 
 
 def test_intervals_lists_and_function_values_are_conditions():
-    for text in ("For $0 < p < 1$:", "$x, y > 0$", "$P(B) > 0$", "$\\beta_1 \\ne 1$"):
+    for text in ("For $0 < p < 1$:", "$x, y > 0$", "$P(B) > 0$", "$\\beta_1 \\ne 1$",
+                 "For $|x| < 1$ the series converges:"):  # round 9: |x| < 1 was read (and refuted) as a claim
         (block,) = check(text).blocks
         assert block.role == "condition" and block.verdict is None, text
 
