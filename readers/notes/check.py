@@ -1319,6 +1319,25 @@ class _NotesReader(_CatalogMatch):
                     and all(f.func.__name__ in known for f in v.atoms(AppliedUndef))]
         return conditions, examples
 
+    def own_condition_reading(self, claim, conditions, frag, lhs, rhs, shown, out):
+        r"""A step the block bounds itself (``n! > 2^n \quad \text{for every integer } n \ge 3``) on a name an
+        earlier condition of the section bounds too (``for $n \ge 4$``): shown under both together, it is checked
+        again under the block's own bound alone; where that fails, the step is ``undecided``, never confirmed by a
+        condition its author replaced.  A refutation needs no second look (the block's own domain is wider)."""
+        own = {x.name for c in claim.conditions for x in getattr(c, "free_symbols", ()) if isinstance(x, sp.Symbol)}
+        shared = [c for c in conditions if {getattr(x, "name", None) for x in c[0].free_symbols} & own]
+        if not shared or not any(r.verdict in ("proved", "verified") for r in out):
+            return out
+        alone = _Claim(claim.lhs, claim.rel, claim.rhs, tuple(claim.conditions) + tuple(
+            c[0] for c in conditions if c not in shared), claim.line, claim.zero_based, claim.redefinition)
+        failed = [r for r in self.check_plain(alone, frag, lhs, rhs, shown) if r.verdict == "refuted"]
+        if not failed:
+            return out
+        replaced = ", ".join(c[1] for c in shared)
+        return [_undecided(r, f"ambiguous: holds under the section's {replaced} too, but fails under the block's own "
+                              f"condition alone ({failed[0].reason[:80]})") if r.verdict in ("proved", "verified")
+                else r for r in out]
+
     def readings(self, block, frag, steps, before):
         r"""A refuted step read once more with the letters before ``(`` as functions and runs of
         capitals as names (``TP``); a reading that does not fail makes the step ``undecided (ambiguous)``."""
@@ -2121,6 +2140,7 @@ class _NotesReader(_CatalogMatch):
         general = _Claim(claim.lhs, claim.rel, claim.rhs, tuple(claim.conditions) + stated, claim.line,
                          claim.zero_based, claim.redefinition)
         out = self.check_plain(general, frag, lhs, rhs, shown)
+        out = self.own_condition_reading(claim, conditions, frag, lhs, rhs, shown, out)
         out = [StepReport(**{**r.__dict__, "assumptions": assumptions + tuple(  # and those the reading used
             a for a in r.assumptions if a not in assumptions)}) for r in out]
         if leibniz is not None:

@@ -197,3 +197,12 @@ def test_a_function_defined_with_left_right_parentheses():
     definition, right, wrong = report.blocks
     assert definition.role == "definition" and definition.verdict is None
     assert right.verdict in ("proved", "verified") and wrong.verdict == "refuted"
+
+
+def test_a_block_that_bounds_a_name_itself_is_not_confirmed_under_the_sections_bound():
+    # round 9: "n! > 2^n for every integer n >= 3" after "for every integer n >= 4" was verified under both bounds
+    # together (n >= 4), though it fails at n = 3, which the block itself admits; at budget 20, as it was verified
+    text = "# D\nFor every integer $n \\ge 4$:\n\n$$n! > 2^n \\quad \\text{for every integer } n \\ge 3$$\n"
+    condition, claim = check_notes(text, path="<test>", budget=20.0).blocks
+    assert condition.role == "condition"
+    assert claim.verdict in ("undecided", "refuted"), claim.steps[0].reason
