@@ -199,6 +199,7 @@ from readers.notes.uninterpreted import METHOD as UNINTERPRETED
 from readers.notes.uninterpreted import for_every_function
 from readers.notes.real_domains import widened_names
 from readers.notes.leibniz import LEIBNIZ_NOTE, leibniz_reading
+from readers.notes.sign_words import stated_signs
 from readers.notes.special import standard_functions
 from readers.notes.systems import chain_solution, where
 from readers.notes.constraints import constrained_rows
@@ -1075,6 +1076,8 @@ class _NotesReader(_CatalogMatch):
         if frag.kind != "display" and 1 < frag.line <= len(self.lines):  # "for some\n$\xi \in (a, b)$"
             before = self.lines[frag.line - 2] + " " + before
         pairs = condition_pairs(block, frozenset(self.section.functions), intervals=not existential(before))
+        if pairs is None and frag.kind == "inline" and 0 < frag.line <= len(self.lines):  # "when $x$ is negative"
+            pairs = stated_signs(block, self.lines[frag.line - 1][frag.column - 1 + len(frag.source):])
         if pairs is None and frag.kind == "inline" and in_conditional_clause(before) and example_values(block) is None:
             cases = clause_relations(block)
             if cases is not None:  # "if either $y = 0$ or $(1 - y) = 0$": a case named in passing (clause_conditions)

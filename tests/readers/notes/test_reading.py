@@ -206,3 +206,13 @@ def test_a_block_that_bounds_a_name_itself_is_not_confirmed_under_the_sections_b
     condition, claim = check_notes(text, path="<test>", budget=20.0).blocks
     assert condition.role == "condition"
     assert claim.verdict in ("undecided", "refuted"), claim.steps[0].reason
+
+
+def test_a_sign_stated_in_words_after_a_name_is_a_condition():
+    # round 9: sqrt(x^2) = -x after "When $x$ is negative" was refuted at x = 1/2 (the words were not read)
+    name, claim = check("# A\nWhen $x$ is negative, the root of its square is its opposite:\n\n$$\\sqrt{x^2} = -x$$\n"
+                        ).blocks
+    assert name.role == "condition" and "x < 0" in name.assumptions
+    assert claim.verdict in ("proved", "verified"), claim.steps[0].reason
+    (other,) = check("The matrix $A$ is positive definite.").blocks  # a matrix's property, not a sign
+    assert other.role != "condition"
