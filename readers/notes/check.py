@@ -197,7 +197,7 @@ from readers.notes.entry_norms import entry_norms
 from readers.latex.nodes import MatrixLiteral
 from readers.notes.uninterpreted import METHOD as UNINTERPRETED
 from readers.notes.uninterpreted import for_every_function
-from readers.notes.real_domains import widened_names
+from readers.notes.real_domains import widened_in_block, widened_names
 from readers.notes.leibniz import LEIBNIZ_NOTE, leibniz_reading
 from readers.notes.sign_words import stated_signs
 from readers.notes.special import standard_functions
@@ -2135,7 +2135,8 @@ class _NotesReader(_CatalogMatch):
                                       "(an assignment, not an identity)")]
         symbols = set(lhs.free_symbols | rhs.free_symbols)
         conditions, examples = self.in_force(symbols, frag.paragraph)
-        widened = widened_names(text_before(self.lines, frag.kind, frag.line, frag.column))
+        widened = widened_names(text_before(self.lines, frag.kind, frag.line, frag.column)) | widened_in_block(
+            frag.content)
         if widened:  # "hence for all real numbers $a$ and $b$," after "for $a, b \ge 0$": readers.notes.real_domains
             conditions = [c for c in conditions if not {str(x).lstrip("\\") for x in c[0].free_symbols} & widened]
         stated = tuple(c[0] for c in conditions)

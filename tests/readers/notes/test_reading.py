@@ -216,3 +216,12 @@ def test_a_sign_stated_in_words_after_a_name_is_a_condition():
     assert claim.verdict in ("proved", "verified"), claim.steps[0].reason
     (other,) = check("The matrix $A$ is positive definite.").blocks  # a matrix's property, not a sign
     assert other.role != "condition"
+
+
+def test_a_block_that_says_for_every_real_x_drops_the_sections_bound_on_x():
+    # round 9: the section's x >= 0 stayed in force for this block, under which sin x <= x holds; at budget 20 it was
+    # confirmed, though the block claims it for every real x (x = -1 fails)
+    text = "# A\nFor $x \\ge 0$ the sine is below the line.\n\n$$\\sin x \\le x \\quad \\text{for every real } x$$\n"
+    condition, claim = check_notes(text, path="<test>", budget=20.0).blocks
+    assert condition.role == "condition"
+    assert claim.verdict in ("undecided", "refuted"), claim.steps[0].reason
