@@ -11,8 +11,9 @@ import sympy as sp
 from readers.notes.reading import is_name
 
 SIGN = re.compile(r"^\s*(?:is|are)\s+(?:strictly\s+|always\s+)?(non-?negative|non-?positive|non-?zero|negative|positive)"
-                  r"\b(?!\s+(?:definite|semi))", re.IGNORECASE)
-"""The words after the name: "is negative", "is non-negative" (not "is positive definite", a matrix's property)."""
+                  r"\b(?!\s+(?:definite|semi)|-|\s*$)", re.IGNORECASE)
+"""The words after the name: "is negative", "is non-negative" (not "is positive definite", a matrix's property, nor
+"is positive" at the end of a line, which the next line may go on as "semi-definite")."""
 RELATIONS = {"negative": "<", "positive": ">", "nonnegative": ">=", "nonpositive": "<=", "nonzero": "!="}
 
 
