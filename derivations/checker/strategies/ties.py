@@ -305,7 +305,7 @@ def _integer_steps(piece: sp.Expr, x: sp.Symbol) -> list:
 
 
 def _exact_roots(expr: sp.Expr, x: sp.Symbol, deadline: float, cut: list | None = None) -> list:
-    roots = _polynomial_roots(expr, x)
+    roots = _polynomial_roots(expr, x) or _linear_root(expr, x)
     if roots:
         return roots
     return _branch_roots(expr, x, deadline, cut) if expr.has(sp.Piecewise) else _solved_roots(expr, x, deadline, cut)
@@ -362,6 +362,20 @@ def _critical_points(difference: sp.Expr, x: sp.Symbol, deadline: float, cut: li
     except Exception:  # noqa: BLE001
         return []
     return [r for r in _exact_roots(slope, x, deadline, cut) if r.is_real]
+
+
+def _linear_root(expr: sp.Expr, x: sp.Symbol) -> list:
+    r"""The root $-b/a$ of a piece $a x + b$ with constant irrational coefficients ($x - \pi$, $x - \log 2$), without
+    ``sympy.solve`` in a worker: a solve the budget cuts short under load left the point unknown."""
+    try:
+        poly = sp.Poly(expr, x)
+        if poly.degree() != 1 or any(c.free_symbols for c in poly.all_coeffs()):
+            return []
+        a, b = poly.all_coeffs()
+        root = -b / a
+        return [root] if root.is_real else []
+    except Exception:  # noqa: BLE001 - not linear in x
+        return []
 
 
 def _polynomial_roots(difference: sp.Expr, x: sp.Symbol) -> list:
