@@ -201,9 +201,8 @@ def test_a_function_defined_with_left_right_parentheses():
 
 def test_a_block_that_bounds_a_name_itself_is_not_confirmed_under_the_sections_bound():
     # round 9: "n! > 2^n for every integer n >= 3" after "for every integer n >= 4" was verified under both bounds
-    # together (n >= 4), though it fails at n = 3, which the block itself admits; at budget 20, as it was verified
-    text = "# D\nFor every integer $n \\ge 4$:\n\n$$n! > 2^n \\quad \\text{for every integer } n \\ge 3$$\n"
-    condition, claim = check_notes(text, path="<test>", budget=20.0).blocks
+    # together (n >= 4), though it fails at n = 3, which the block itself admits; the same here, quicker to decide
+    condition, claim = check("# D\nFor $x > 0$:\n\n$$\\sqrt{x^2} = x \\quad \\text{for } x \\ge -1$$\n").blocks
     assert condition.role == "condition"
     assert claim.verdict in ("undecided", "refuted"), claim.steps[0].reason
 
@@ -219,9 +218,9 @@ def test_a_sign_stated_in_words_after_a_name_is_a_condition():
 
 
 def test_a_block_that_says_for_every_real_x_drops_the_sections_bound_on_x():
-    # round 9: the section's x >= 0 stayed in force for this block, under which sin x <= x holds; at budget 20 it was
-    # confirmed, though the block claims it for every real x (x = -1 fails)
-    text = "# A\nFor $x \\ge 0$ the sine is below the line.\n\n$$\\sin x \\le x \\quad \\text{for every real } x$$\n"
-    condition, claim = check_notes(text, path="<test>", budget=20.0).blocks
+    # round 9: the section's x >= 0 stayed in force for "sin x <= x for every real x", under which it holds (it was
+    # confirmed at budget 20, though x = -1 fails); the same here, quicker to decide
+    condition, claim = check("# A\nFor $x \\ge 0$ a root undoes a square.\n\n"
+                             "$$\\sqrt{x^2} = x \\quad \\text{for every real } x$$\n").blocks
     assert condition.role == "condition"
     assert claim.verdict in ("undecided", "refuted"), claim.steps[0].reason
