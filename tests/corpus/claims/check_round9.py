@@ -15,7 +15,7 @@ conventions 0, 1/2 and 1), and changes three things for what round 9 writes:
 
 Claims the grid cannot reach are checked by hand-written mpmath or exact integers (``SPECIAL``).
 """
-import ast
+import itertools
 import json
 import pathlib
 import sys
@@ -96,7 +96,7 @@ def _flat_over_power():
     -1/x^2 - 100 log|x|, at x = +-10^-k falls without bound as k grows."""
     with mp.workdps(50):
         logs = [-mp.mpf(10) ** (2 * k) + 100 * k * mp.log(10) for k in range(1, 12)]
-        return all(b < a for a, b in zip(logs, logs[1:])) and logs[-1] < -10**21
+        return all(b < a for a, b in itertools.pairwise(logs)) and logs[-1] < -10**21
 
 
 def _cos_pow():

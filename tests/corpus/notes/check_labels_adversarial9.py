@@ -72,7 +72,7 @@ label(AR, 21, "claim", "right", "log is increasing and log 1 = 0; mpmath at p = 
       lambda: _all(lambda p: mp.log(p) < 0, [mp.mpf(10) ** -8, mp.mpf(1) / 2, 1 - mp.mpf(10) ** -30], dps=60))
 nonclaim(AR, 25, "condition", "|x| < 1")
 label(AR, 27, "claim", "right", "sympy: Sum(x**k, (k, 0, oo)) = 1/(1 - x) for |x| < 1 (mpmath nsum at -0.9, 0.5)",
-      "|x| < 1", lambda: all(abs(mp.nsum(lambda j: t**j, [0, mp.inf]) - 1 / (1 - t)) < 1e-12
+      "|x| < 1", lambda: all(abs(mp.nsum(lambda j, t=t: t**j, [0, mp.inf]) - 1 / (1 - t)) < 1e-12
                              for t in (mp.mpf(-0.9), mp.mpf(0.5), mp.mpf(0))))
 label(AR, 33, "claim", "wrong", "mpmath: the series from k = 1 is x/(1 - x): 1 against 2 at x = 1/2", "|x| < 1",
       lambda: abs(mp.nsum(lambda j: mp.mpf(1) / 2**j, [1, mp.inf]) - 2) < 1e-12)
