@@ -275,8 +275,7 @@ def _pieces(expr: sp.Expr) -> list:
 
 def _hidden_pieces(expr: sp.Expr) -> list:
     r"""Kinks no kinked function shows: the polynomial radicand of a fractional power ($\sqrt{x^2 - 2x + 1}$ is
-    $|x - 1|$, with its kink at 1) and the point of a ``Piecewise`` condition $x = c$ or $x 
-e c$ (a square
+    $|x - 1|$, with its kink at 1) and the point of a ``Piecewise`` condition $x = c$ or $x \ne c$ (a square
     with the point $\pi$ set to 0 differs from $x^2$ there alone).  Both are where no random sample lands."""
     out = []
     for node in expr.atoms(sp.Pow):
