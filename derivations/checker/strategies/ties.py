@@ -276,7 +276,8 @@ def _pieces(expr: sp.Expr) -> list:
 def _hidden_pieces(expr: sp.Expr) -> list:
     r"""Kinks no kinked function shows: the polynomial radicand of a fractional power ($\sqrt{x^2 - 2x + 1}$ is
     $|x - 1|$, with its kink at 1) and the point of a ``Piecewise`` condition $x = c$ or $x \ne c$ (a square
-    with the point $\pi$ set to 0 differs from $x^2$ there alone).  Both are where no random sample lands."""
+    with the point $\pi$ set to 0 differs from $x^2$ there alone), and the polynomial walls of its inequality
+    conditions (a tent written by cases, without ``Abs``).  All are where no random sample lands."""
     out = []
     for node in expr.atoms(sp.Pow):
         if node.exp.is_Rational and not node.exp.is_Integer and node.base.free_symbols \
@@ -285,6 +286,8 @@ def _hidden_pieces(expr: sp.Expr) -> list:
     for node in expr.atoms(sp.Piecewise):
         for _, condition in node.args:
             out += [r.lhs - r.rhs for r in condition.atoms(sp.Eq, sp.Ne)]
+            out += [d for r in condition.atoms(sp.Lt, sp.Le, sp.Gt, sp.Ge) if (d := r.lhs - r.rhs).free_symbols
+                    and d.is_polynomial(*d.free_symbols)]  # the walls of a tent written by cases, 1/3 +- 1e-6
     return out
 
 
