@@ -197,8 +197,9 @@ from readers.notes.entry_norms import entry_norms
 from readers.latex.nodes import MatrixLiteral
 from readers.notes.uninterpreted import METHOD as UNINTERPRETED
 from readers.notes.uninterpreted import for_every_function
-from readers.notes.real_domains import widened_names
+from readers.notes.real_domains import widened_in_block, widened_names
 from readers.notes.leibniz import LEIBNIZ_NOTE, leibniz_reading
+from readers.notes.sign_words import stated_signs
 from readers.notes.special import standard_functions
 from readers.notes.systems import chain_solution, where
 from readers.notes.constraints import constrained_rows
@@ -1075,6 +1076,8 @@ class _NotesReader(_CatalogMatch):
         if frag.kind != "display" and 1 < frag.line <= len(self.lines):  # "for some\n$\xi \in (a, b)$"
             before = self.lines[frag.line - 2] + " " + before
         pairs = condition_pairs(block, frozenset(self.section.functions), intervals=not existential(before))
+        if pairs is None and frag.kind == "inline" and 0 < frag.line <= len(self.lines):  # "when $x$ is negative"
+            pairs = stated_signs(block, self.lines[frag.line - 1][frag.column - 1 + len(frag.source):])
         if pairs is None and frag.kind == "inline" and in_conditional_clause(before) and example_values(block) is None:
             cases = clause_relations(block)
             if cases is not None:  # "if either $y = 0$ or $(1 - y) = 0$": a case named in passing (clause_conditions)
@@ -1318,6 +1321,25 @@ class _NotesReader(_CatalogMatch):
         examples = [(n, v) for n, v, scope, _ in self.section.examples if paragraph in scope
                     and all(f.func.__name__ in known for f in v.atoms(AppliedUndef))]
         return conditions, examples
+
+    def own_condition_reading(self, claim, conditions, frag, lhs, rhs, shown, out):
+        r"""A step the block bounds itself (``n! > 2^n \quad \text{for every integer } n \ge 3``) on a name an
+        earlier condition of the section bounds too (``for $n \ge 4$``): shown under both together, it is checked
+        again under the block's own bound alone; where that fails, the step is ``undecided``, never confirmed by a
+        condition its author replaced.  A refutation needs no second look (the block's own domain is wider)."""
+        own = {x.name for c in claim.conditions for x in getattr(c, "free_symbols", ()) if isinstance(x, sp.Symbol)}
+        shared = [c for c in conditions if {getattr(x, "name", None) for x in c[0].free_symbols} & own]
+        if not shared or not any(r.verdict in ("proved", "verified") for r in out):
+            return out
+        alone = _Claim(claim.lhs, claim.rel, claim.rhs, tuple(claim.conditions) + tuple(
+            c[0] for c in conditions if c not in shared), claim.line, claim.zero_based, claim.redefinition)
+        failed = [r for r in self.check_plain(alone, frag, lhs, rhs, shown) if r.verdict == "refuted"]
+        if not failed:
+            return out
+        replaced = ", ".join(c[1] for c in shared)
+        return [_undecided(r, f"ambiguous: holds under the section's {replaced} too, but fails under the block's own "
+                              f"condition alone ({failed[0].reason[:80]})") if r.verdict in ("proved", "verified")
+                else r for r in out]
 
     def readings(self, block, frag, steps, before):
         r"""A refuted step read once more with the letters before ``(`` as functions and runs of
@@ -2113,7 +2135,8 @@ class _NotesReader(_CatalogMatch):
                                       "(an assignment, not an identity)")]
         symbols = set(lhs.free_symbols | rhs.free_symbols)
         conditions, examples = self.in_force(symbols, frag.paragraph)
-        widened = widened_names(text_before(self.lines, frag.kind, frag.line, frag.column))
+        widened = widened_names(text_before(self.lines, frag.kind, frag.line, frag.column)) | widened_in_block(
+            frag.content)
         if widened:  # "hence for all real numbers $a$ and $b$," after "for $a, b \ge 0$": readers.notes.real_domains
             conditions = [c for c in conditions if not {str(x).lstrip("\\") for x in c[0].free_symbols} & widened]
         stated = tuple(c[0] for c in conditions)
@@ -2121,6 +2144,7 @@ class _NotesReader(_CatalogMatch):
         general = _Claim(claim.lhs, claim.rel, claim.rhs, tuple(claim.conditions) + stated, claim.line,
                          claim.zero_based, claim.redefinition)
         out = self.check_plain(general, frag, lhs, rhs, shown)
+        out = self.own_condition_reading(claim, conditions, frag, lhs, rhs, shown, out)
         out = [StepReport(**{**r.__dict__, "assumptions": assumptions + tuple(  # and those the reading used
             a for a in r.assumptions if a not in assumptions)}) for r in out]
         if leibniz is not None:

@@ -91,7 +91,8 @@ def condition_pairs(block, defined=frozenset(), intervals=True) -> list | None:
     not define, applied to names, is a name here (``P(B) > 0``); one they define is a claim
     (``0 < \sigma(x) < 1``).  A product of powers of names (``\eta\lambda > 2``, ``\beta/\alpha < 1``)
     compared with a number constrains those names as a name does: a condition.  ``p \in (0, 1]`` is
-    ``0 < p \le 1`` (readers.notes.intervals) unless ``intervals`` is false (an existential "for some")."""
+    ``0 < p \le 1`` (readers.notes.intervals) unless ``intervals`` is false (an existential "for some").  The
+    absolute value of a name is a name here (``|x| < 1``, before a geometric series)."""
     def is_name(e):
         return _is_name(e) or (isinstance(e, AppliedUndef) and e.func.__name__ not in defined
                                 and all(_is_name(a) for a in e.args))
@@ -101,6 +102,9 @@ def condition_pairs(block, defined=frozenset(), intervals=True) -> list | None:
             return is_name(a) or (isinstance(a, sp.Pow) and is_name(a.base) and a.exp.is_Integer)
         return isinstance(e, sp.Mul) and any(factor(a) for a in e.args) and all(
             factor(a) or is_literal(a) for a in e.args)
+
+    def is_size(e):  # |x| < 1: a condition on x, as x < 1 is
+        return isinstance(e, sp.Abs) and is_name(e.args[0])
 
     pairs = []
     for row in block.rows:
@@ -130,7 +134,8 @@ def condition_pairs(block, defined=frozenset(), intervals=True) -> list | None:
                 return None
             pairs += split
             continue
-        if all(is_name(e) or is_literal(e) for e in exprs) and any(is_name(e) for e in exprs):
+        if all(is_name(e) or is_literal(e) or is_size(e) for e in exprs) and any(
+                is_name(e) or is_size(e) for e in exprs):
             pairs += row.chain.pairs()
         elif (len(exprs) == 2 and "in" not in rels and "notin" not in rels
               and sum(is_monomial(e) for e in exprs) == 1 and any(is_literal(e) for e in exprs)):

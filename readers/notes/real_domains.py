@@ -4,7 +4,8 @@ A section may first state ``For $a, b \ge 0$ ...`` and then draw "Hence for all 
 $$\frac{a+b}{2} \ge \sqrt{ab}.$$": the words right before the block are nearer than the section's condition and
 widen the domain of the names they list, so the section's conditions on those names are not in force for this
 block (here ``a = b = -1`` is a real counterexample the author's own words allow).  Only "for all / every / any
-real ..." followed by the names is read; other phrasings leave the conditions as they are.
+real ..." followed by the names is read; other phrasings leave the conditions as they are.  The block may say it
+itself, ``\sin x \le x \quad \text{for every real } x`` (:func:`widened_in_block`).
 """
 from __future__ import annotations
 
@@ -24,3 +25,13 @@ def widened_names(text: str) -> set[str]:
                 if re.fullmatch(r"[A-Za-z]+", name):
                     out.add(name)
     return out
+
+
+IN_BLOCK = re.compile(r"\\text\{\s*for\s+(?:all|every|any)\s+real(?:\s+numbers?|\s+values?)?\s*\}\s*\\?([A-Za-z]+)",
+                      re.IGNORECASE)
+
+
+def widened_in_block(content: str) -> set[str]:
+    r"""The names a block's own ``\text{for every real } x`` names (``{'x'}``): after "the bound needs $x \ge 0$"
+    in the prose, ``\sin x \le x \quad \text{for every real } x`` is claimed on the whole line, not for x >= 0."""
+    return {m.group(1) for m in IN_BLOCK.finditer(content)}

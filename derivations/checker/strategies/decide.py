@@ -62,6 +62,8 @@ def _side_state(expr: sp.Expr, point: dict, *, real: bool) -> tuple[str, sp.Expr
         return "undefined", None
     if value.free_symbols:
         return "unknown", value
+    if _at_a_pole(value):
+        return "undefined", None
     if not real:
         return ("defined", value) if value.is_finite else ("unknown", value)
     imaginary = _certified(sp.im(value)) if value.is_real is not True else "zero"
@@ -70,6 +72,21 @@ def _side_state(expr: sp.Expr, point: dict, *, real: bool) -> tuple[str, sp.Expr
     if imaginary == "zero" and (value.is_finite or _certified(sp.re(value)) != "unknown" or value.is_number):
         return "defined", value
     return "unknown", value
+
+
+POLE_FUNCTIONS = (sp.beta, sp.gamma, sp.digamma, sp.polygamma, sp.loggamma, sp.zeta)
+r"""Functions with poles that sympy can leave unevaluated there: ``beta(-2, 3)`` stays a symbol-free expression
+whose ``is_finite`` is not False, although it is $\Gamma(-2)\Gamma(3)/\Gamma(1)$, a pole."""
+
+
+def _at_a_pole(value: sp.Expr) -> bool:
+    r"""Whether a closed ``value`` holding a :data:`POLE_FUNCTIONS` node evaluates to an infinity: $B(x, 1 - x)$
+    at $x = -2$ is no defined side, so $B(x, 1 - x) = \pi / \sin(\pi x)$ (both undefined at integers) is not
+    refuted there."""
+    if not value.has(*POLE_FUNCTIONS):
+        return False
+    approx = value.evalf(15)
+    return approx.has(sp.nan, sp.zoo, sp.oo, -sp.oo) or approx.is_finite is False
 
 
 MAX_EXACT_DIGITS = 20_000

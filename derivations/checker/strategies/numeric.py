@@ -440,11 +440,14 @@ class NumericTest:
 
 
 def _kinked(inst: Instance) -> bool:
-    """Whether a side has a kink or jump (``ties.KINKS``).  An explicit ``Piecewise`` is left out: the library's
-    stable forms are written as one (``power_log1p``: $(1 + t)^t$ as $e^{t \\operatorname{log1p} t}$ near 0), the
+    r"""Whether a side has a kink or jump (``ties.KINKS``).  An explicit ``Piecewise`` is left out: the library's
+    stable forms are written as one (``power_log1p``: $(1 + t)^t$ as $e^{t \operatorname{log1p} t}$ near 0), the
     search for their exact zeros is a solve that cannot end, and making them undecided would undo every such
-    verification; a tent written as a ``Piecewise`` is the gap that remains."""
-    return inst.lhs.has(*KINKS) or inst.rhs.has(*KINKS)
+    verification; a tent written as a ``Piecewise`` is the gap that remains.  A ``Piecewise`` with a condition
+    $x = c$ or $x \ne c$ counts: it singles out a point no sample meets (a square with $\pi$ removed)."""
+    return inst.lhs.has(*KINKS) or inst.rhs.has(*KINKS) or any(
+        condition.has(sp.Eq, sp.Ne) for side in (inst.lhs, inst.rhs) for node in side.atoms(sp.Piecewise)
+        for _, condition in node.args)
 
 
 def _unsampled_jump(inst: Instance, deadline: float) -> Verdict | None:

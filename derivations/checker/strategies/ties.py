@@ -269,7 +269,26 @@ def _pieces(expr: sp.Expr) -> list:
         out += [a - b for a, b in itertools.combinations(node.args, 2)]
     steps = [node.args[0] for node in expr.atoms(sp.floor, sp.ceiling)]
     out += [g - k for k in STEP_LEVELS for g in steps]
+    out += [p for p in _hidden_pieces(expr) if p not in out]
     return out[:MAX_PIECES]
+
+
+def _hidden_pieces(expr: sp.Expr) -> list:
+    r"""Kinks no kinked function shows: the polynomial radicand of a fractional power ($\sqrt{x^2 - 2x + 1}$ is
+    $|x - 1|$, with its kink at 1) and the point of a ``Piecewise`` condition $x = c$ or $x \ne c$ (a square
+    with the point $\pi$ set to 0 differs from $x^2$ there alone), and the polynomial walls of its inequality
+    conditions (a tent written by cases, without ``Abs``).  All are where no random sample lands."""
+    out = []
+    for node in expr.atoms(sp.Pow):
+        if node.exp.is_Rational and not node.exp.is_Integer and node.base.free_symbols \
+                and not node.base.is_Symbol and node.base.is_polynomial(*node.base.free_symbols):
+            out.append(node.base)
+    for node in expr.atoms(sp.Piecewise):
+        for _, condition in node.args:
+            out += [r.lhs - r.rhs for r in condition.atoms(sp.Eq, sp.Ne)]
+            out += [d for r in condition.atoms(sp.Lt, sp.Le, sp.Gt, sp.Ge) if (d := r.lhs - r.rhs).free_symbols
+                    and d.is_polynomial(*d.free_symbols)]  # the walls of a tent written by cases, 1/3 +- 1e-6
+    return out
 
 
 def _integer_steps(piece: sp.Expr, x: sp.Symbol) -> list:
@@ -288,7 +307,7 @@ def _integer_steps(piece: sp.Expr, x: sp.Symbol) -> list:
 
 
 def _exact_roots(expr: sp.Expr, x: sp.Symbol, deadline: float, cut: list | None = None) -> list:
-    roots = _polynomial_roots(expr, x)
+    roots = _polynomial_roots(expr, x) or _linear_root(expr, x)
     if roots:
         return roots
     return _branch_roots(expr, x, deadline, cut) if expr.has(sp.Piecewise) else _solved_roots(expr, x, deadline, cut)
@@ -345,6 +364,20 @@ def _critical_points(difference: sp.Expr, x: sp.Symbol, deadline: float, cut: li
     except Exception:  # noqa: BLE001
         return []
     return [r for r in _exact_roots(slope, x, deadline, cut) if r.is_real]
+
+
+def _linear_root(expr: sp.Expr, x: sp.Symbol) -> list:
+    r"""The root $-b/a$ of a piece $a x + b$ with constant irrational coefficients ($x - \pi$, $x - \log 2$), without
+    ``sympy.solve`` in a worker: a solve the budget cuts short under load left the point unknown."""
+    try:
+        poly = sp.Poly(expr, x)
+        if poly.degree() != 1 or any(c.free_symbols for c in poly.all_coeffs()):
+            return []
+        a, b = poly.all_coeffs()
+        root = -b / a
+        return [root] if root.is_real else []
+    except Exception:  # noqa: BLE001 - not linear in x
+        return []
 
 
 def _polynomial_roots(difference: sp.Expr, x: sp.Symbol) -> list:

@@ -27,6 +27,36 @@ def test_a_thin_failure_is_found_at_a_feature_point(name):
     assert verdict.kind == "refuted", verdict.summary()
 
 
+def test_a_point_removed_by_a_piecewise_condition_is_tried():
+    """A square with the point pi set to 0 (notes define such functions by cases, ``x \\ne \\pi``) differs from
+    x^2 at pi alone: it was verified from 208 samples; the condition's point is now a feature point."""
+    import sympy as sp
+
+    from derivations.checker.step import Step
+
+    x = sp.Symbol("x", real=True)
+    removed = sp.Piecewise((x**2, sp.Ne(x, sp.pi)), (0, True))
+    third, width = sp.Rational(1, 3), sp.Rational(1, 10**6)  # a tent by cases, no Abs: verified at 1, 3 and 10 s
+    tent = sp.Piecewise((1 - (x - third) / width, (x >= third) & (x < third + width)),
+                        (1 + (x - third) / width, (x < third) & (x > third - width)), (0, True))
+    for budget in SHORT_BUDGETS:  # verified at 0.6-2 s (at 30 s too): pi was never tried, and no cut was noted
+        assert check_step(Step(removed, x**2), budget=budget).kind in ("undecided", "refuted")
+        assert check_step(Step(tent, sp.Integer(0)), budget=budget).kind in ("undecided", "refuted")
+
+
+def test_the_kink_of_a_root_of_a_square_is_a_breakpoint():
+    """sqrt(x^2 - 2x + 1) = x - 1 for x > 1 - 1e-30 was verified (round 9): it fails on (1 - 1e-30, 1) only, between
+    the assumption's boundary and the kink at 1 of the root of a perfect square, which no Abs shows."""
+    import sympy as sp
+
+    from derivations.checker.strategies.ties import _breakpoints
+
+    x = sp.Symbol("x", real=True)
+    wall = x - 1 + sp.Rational(1, 10**30)
+    points = _breakpoints(sp.sqrt(x**2 - 2 * x + 1) - (x - 1), x, float("inf"), [wall])
+    assert 1 - sp.Rational(1, 2 * 10**30) in points
+
+
 SHORT_BUDGETS = (0.6, 1.0)
 """Budgets at which the solve for the spike's critical point (in its own worker, a quarter of what is left) is cut
 short on a quiet machine; with more load it is cut sooner.  At each, random samples all miss the spike."""

@@ -132,3 +132,16 @@ def test_an_inequality_is_not_proved_where_a_side_has_no_value(lhs, rel, rhs, ki
     assert verdict.kind == kind, verdict.summary()
     if kind == "undecided":
         assert "neither true nor false" in verdict.reason
+
+
+@pytest.mark.parametrize("expr, value", [("beta(x, 1 - x)", -2), ("beta(x, 1 - x)", 1), ("gamma(x)*gamma(1 - x)", 3)])
+def test_a_pole_sympy_leaves_unevaluated_is_no_defined_side(expr, value):
+    # round 9: beta(x, 1 - x) = pi/sin(pi x) (both undefined at the integers) was refuted at x = -2 with the lhs
+    # "defined" as +inf: sympy keeps beta(-2, 3) as a closed expression whose is_finite is not False
+    import sympy as sp
+
+    from derivations.checker.strategies.decide import side_state
+
+    x = sp.Symbol("x", real=True)
+    parsed = claim_step(expr, "==", "0").lhs.xreplace({sp.Symbol("x", real=True): x})
+    assert side_state(parsed, {x: sp.Integer(value)})[0] == "undefined"

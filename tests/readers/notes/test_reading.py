@@ -21,7 +21,8 @@ def test_a_standalone_condition_is_assumed_to_the_next_heading():
 
 
 def test_intervals_lists_and_function_values_are_conditions():
-    for text in ("For $0 < p < 1$:", "$x, y > 0$", "$P(B) > 0$", "$\\beta_1 \\ne 1$"):
+    for text in ("For $0 < p < 1$:", "$x, y > 0$", "$P(B) > 0$", "$\\beta_1 \\ne 1$",
+                 "For $|x| < 1$ the series converges:"):  # round 9: |x| < 1 was read (and refuted) as a claim
         (block,) = check(text).blocks
         assert block.role == "condition" and block.verdict is None, text
 
@@ -196,3 +197,30 @@ def test_a_function_defined_with_left_right_parentheses():
     definition, right, wrong = report.blocks
     assert definition.role == "definition" and definition.verdict is None
     assert right.verdict in ("proved", "verified") and wrong.verdict == "refuted"
+
+
+def test_a_block_that_bounds_a_name_itself_is_not_confirmed_under_the_sections_bound():
+    # round 9: "n! > 2^n for every integer n >= 3" after "for every integer n >= 4" was verified under both bounds
+    # together (n >= 4), though it fails at n = 3, which the block itself admits; the same here, quicker to decide
+    condition, claim = check("# D\nFor $x > 0$:\n\n$$\\sqrt{x^2} = x \\quad \\text{for } x \\ge -1$$\n").blocks
+    assert condition.role == "condition"
+    assert claim.verdict in ("undecided", "refuted"), claim.steps[0].reason
+
+
+def test_a_sign_stated_in_words_after_a_name_is_a_condition():
+    # round 9: sqrt(x^2) = -x after "When $x$ is negative" was refuted at x = 1/2 (the words were not read)
+    name, claim = check("# A\nWhen $x$ is negative, the root of its square is its opposite:\n\n$$\\sqrt{x^2} = -x$$\n"
+                        ).blocks
+    assert name.role == "condition" and "x < 0" in name.assumptions
+    assert claim.verdict in ("proved", "verified"), claim.steps[0].reason
+    (other,) = check("The matrix $A$ is positive definite.").blocks  # a matrix's property, not a sign
+    assert other.role != "condition"
+
+
+def test_a_block_that_says_for_every_real_x_drops_the_sections_bound_on_x():
+    # round 9: the section's x >= 0 stayed in force for "sin x <= x for every real x", under which it holds (it was
+    # confirmed at budget 20, though x = -1 fails); the same here, quicker to decide
+    condition, claim = check("# A\nFor $x \\ge 0$ a root undoes a square.\n\n"
+                             "$$\\sqrt{x^2} = x \\quad \\text{for every real } x$$\n").blocks
+    assert condition.role == "condition"
+    assert claim.verdict in ("undecided", "refuted"), claim.steps[0].reason

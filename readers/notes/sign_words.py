@@ -1,0 +1,32 @@
+r"""A sign stated in words right after an inline name: "when $x$ is negative", "if $t$ is strictly positive",
+"assume $a$ is nonzero".  The name is then bounded as ``x < 0``, ``t > 0``, ``a \ne 0``: a condition of the section,
+as ``$x < 0$`` written out would be.  Read without it, $\sqrt{x^2} = -x$ after "when $x$ is negative" was refuted
+at $x = 1/2$."""
+from __future__ import annotations
+
+import re
+
+import sympy as sp
+
+from readers.notes.reading import is_name
+
+SIGN = re.compile(r"^\s*(?:is|are)\s+(?:strictly\s+|always\s+)?(non-?negative|non-?positive|non-?zero|negative|positive)"
+                  r"\b(?!\s+(?:definite|semi)|-|\s*$)", re.IGNORECASE)
+"""The words after the name: "is negative", "is non-negative" (not "is positive definite", a matrix's property, nor
+"is positive" at the end of a line, which the next line may go on as "semi-definite")."""
+RELATIONS = {"negative": "<", "positive": ">", "nonnegative": ">=", "nonpositive": "<=", "nonzero": "!="}
+
+
+def stated_signs(block, after: str) -> list | None:
+    """``[(name, rel, 0)]`` when ``block`` is one bare name (an inline ``$x$``) and ``after``, the text that follows
+    it on its line, starts with a sign word; else None."""
+    match = SIGN.match(after)
+    if match is None:
+        return None
+    rows = [r for r in block.rows if r.kind not in ("empty", "prose")]
+    if len(rows) != 1 or rows[0].chain.rels or rows[0].conditions or len(rows[0].chain.exprs) != 1:
+        return None
+    (name,) = rows[0].chain.exprs
+    if not is_name(name):
+        return None
+    return [(name, RELATIONS[match.group(1).lower().replace("-", "")], sp.Integer(0))]
