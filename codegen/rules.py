@@ -988,7 +988,7 @@ QUOTIENT_INTO_SUM = Rule(
 
 POLYNOMIAL_QUOTIENT_SCALE = Rule(
     "polynomial_quotient_scale", "polynomial_quotient_scale", rules_quotient_scale.polynomial_quotient_scale,
-    priority=101,
+    priority=96.5,
     gain="sum p t / (sum p t + alpha sum p (1 - t) + beta sum (1 - p) t) at p, t ~ 1e300 (the Tversky ratio): the sums "
          "overflow, inf/inf; over max(1, max|p|) max(1, max|t|) every factor is at most 2")
 
