@@ -202,6 +202,19 @@ def _rule(name):
     return next(r for r in RULES + COSTLY_RULES + EXACT_RULES if r.name == name)
 
 
+def test_integer_power_minus_one_on_compound_interest():
+    # motivated by Tukey's biweight 1 - (1 - r^2/c^2)^3; here the effective rate of a rate r compounded quarterly,
+    # (1 + r/4)^4 - 1: at r = 1e-20 the power rounds to 1 and the rate to 0, the truth is 1e-20; every real r
+    # (the base may be negative: r = -10 gives 1.5^4 - 1)
+    r = sp.Symbol("r", real=True)
+    expr = (1 + r / 4) ** 4 - 1
+    new, fired = stabilize(expr)
+    assert "integer_power_minus_one" in fired
+    assert _naive_fails(expr, (r,), (1e-20,))
+    for v in (1e-20, -3e-9, 1e-30, 0.37, -10.0, 5e3, -4.0 + 1e-12):  # 1e-30: the 60-digit oracle keeps 30
+        assert _same_at(expr, new, (r,), (np.float64(v),)), v
+
+
 def test_scale_over_argument_on_a_scaled_arctangent():
     # motivated by soft capping gamma tanh(x/gamma); here c atan(x/c) (an arctangent soft clip)
     c = sp.Symbol("c", positive=True)
