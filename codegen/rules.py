@@ -26,6 +26,7 @@ rule                      identity
 ``power_over_base``       $A^{p} A^{q} = A^{p + q}$, $\frac{A^{p} + R}{A} = A^{p - 1} + \frac{R}{A}$ for an exponent not a number (:mod:`codegen.rules_power`)
 ``log_add_exp``           $\log(e^{a} + e^{b}) = \max(a, b) + \operatorname{log1p}(e^{-|a - b|})$; of more terms $M + \log\sum_k e^{a_k - M}$, $M = \max_k a_k$ (:mod:`codegen.rules_power`)
 ``log_add_weighted_exp``  $\log\sum_k c_k e^{a_k} = M + \log\sum_k c_k e^{a_k - M}$, $M = \max_k a_k$, for weights $c_k$ free of exponentials (:mod:`codegen.rules_power`)
+``log_expm1``             $\log(e^{u} - 1) = u + \log(1 - e^{-u})$ for $u \ge 1$ (then ``log1mexp``)
 ``log1mexp_of_exp``       $\log(1 - e^{-e^{w}}) = w + \log\frac{-\operatorname{expm1}(-e^{w})}{e^{w}}$ for $w < 0$, $w$ where $e^{w}$ underflows (:mod:`codegen.rules_exp_underflow`)
 ``log_of_mean``           $\log(\frac1n\sum_i f_i) = \operatorname{log1p}(\frac1n\sum_i (f_i - 1))$ near 1, else $\log\frac1n + \log\sum_i f_i$ (costly: search only; :mod:`codegen.rules_power`)
 ``term_over_sum``         $\frac{a w}{w + b} = \frac{a}{1 + b/w}$ for $|w| \ge |b|$ (costly: search only; :mod:`codegen.rules_fraction`)
@@ -492,6 +493,28 @@ def _log1mexp(expr):
     return expr.replace(query, value)
 
 
+def _log_expm1(expr):
+    r"""$\log(e^{u} - 1) \to u + \log(1 - e^{-u})$ for $u \ge 1$ (also of $\operatorname{expm1}(u)$), the second log
+    then ``log1mexp``'s: the inverse softplus $\log(e^{x} - 1)$ at $x = 710$ overflows in $e^{x}$ where the value is
+    about $x$.  Below 1, $\log(\operatorname{expm1} u)$: near $u = \log 2$ the value is near 0 and the sum
+    $u + \log(1 - e^{-u})$ cancels (3.7e-14 where the log of expm1 errs by 1e-14).  Real only for $u > 0$."""
+    def query(e):
+        if not isinstance(e, sp.log):
+            return False
+        a = e.args[0]
+        if isinstance(a, expm1):
+            return True
+        return isinstance(a, sp.Add) and len(a.args) == 2 and sp.S.NegativeOne in a.args and any(
+            isinstance(t, sp.exp) for t in a.args)
+
+    def value(e):
+        a = e.args[0]
+        u = a.args[0] if isinstance(a, expm1) else next(t for t in a.args if isinstance(t, sp.exp)).args[0]
+        return sp.Piecewise((sp.log(expm1(u)), u < 1), (u + sp.log(1 - sp.exp(-u)), True))
+
+    return expr.replace(query, value)
+
+
 # ** square roots of sums of squares **
 
 class SmallestNormal(sp.NumberSymbol, metaclass=sp.core.singleton.Singleton):
@@ -820,6 +843,10 @@ LOG_COSH = Rule(
 TANH_RATIO = Rule(
     "tanh_ratio", "tanh_ratio", _tanh_ratio, priority=8,
     gain="sinh u / cosh u for |u| > 710: inf/inf is nan where the truth is +-1 (derivative of log cosh)")
+LOG_EXPM1 = Rule(
+    "log_expm1", "log_expm1", _log_expm1, priority=8.8,
+    gain="log(e^x - 1) (the inverse softplus) at x = 1e300: e^x overflows and the value is inf, truth 1e300; "
+         "x + log(1 - e^{-x}) keeps it")
 LOG1MEXP = Rule(
     "log1mexp", "log1mexp", _log1mexp, priority=9,
     gain="log(1 - e^{-x}) for x < 1e-16: 1 - e^{-x} rounds to 0 and the log is -inf")
@@ -938,7 +965,7 @@ POWER_OF_SOFTPLUS = Rule(
 
 RULES: tuple[Rule, ...] = tuple(sorted(
     (LOG_SIGMOID, LOG_ONE_MINUS_SIGMOID, LOG_SIGMOID_PAIR, LOG_SOFTMAX_SPLIT, LOG_CONSTANT_PLUS_EXP_SUM, LOGSUMEXP_SHIFT, EXP_NORMALIZE, SOFTPLUS_STABLE,
-     LOG1P_EXPM1, POWER_EXPM1, INTEGER_POWER_MINUS_ONE, LOG_ADD_EXP, LOG_ADD_WEIGHTED_EXP, SIGMOID_STABLE, ERF_NDTR, LOG_NDTR, TANH_SIGMOID, SECH_SQUARE, LOG_COSH, TANH_RATIO, LOG1MEXP_OF_EXP, LOG1MEXP, ROOT_CANCEL,
+     LOG1P_EXPM1, POWER_EXPM1, INTEGER_POWER_MINUS_ONE, LOG_ADD_EXP, LOG_ADD_WEIGHTED_EXP, SIGMOID_STABLE, ERF_NDTR, LOG_NDTR, TANH_SIGMOID, SECH_SQUARE, LOG_COSH, TANH_RATIO, LOG1MEXP_OF_EXP, LOG1MEXP, LOG_EXPM1, ROOT_CANCEL,
      SCALED_SQRT, ONE_MINUS_SIGMOID, SHIFT_COLLECT, DIFFERENCE_OF_SQUARES, LOG1P_LARGE_PRODUCT,
      SCALE_OVER_ARGUMENT, ARGUMENT_OVER_SCALE, COMMON_DENOMINATOR, LOGISTIC_IN_LOG, LOGISTIC_OF_EXP, EXP_ABSORB, SCALES_INTO_SUM, SCALE_INTO_ENTRY, RATIO_BEFORE_POWER, LOG_BETA, LOG_GAMMA_DIFFERENCE,
      ROOT_DIFFERENCE, SQUARE_INTO_ROOT, RATIO_OF_EQUAL_SUMS, POWER_OVER_BASE, HEAVISIDE_SELECT, STEP_SCALE, ZERO_TIMES_LOG,

@@ -99,6 +99,8 @@ for _id, _lhs, _rhs, _why, _sizes in (
     ("tanh_ratio", sinh(x) / cosh(x), tanh(x), "sinh u / cosh u = tanh u", None),
     ("log1mexp", _log(1 - exp(-t)), Piecewise((_log(-expm1(-t)), t < _log(2)), (log1p(-exp(-t)), True)),
      "log(1 - e^{-t}) = log(-expm1(-t)) = log1p(-e^{-t}) for t > 0", None),
+    ("log_expm1", _log(exp(t) - 1), t + _log(1 - exp(-t)),
+     "log(e^t - 1) = t + log(1 - e^{-t}) for t > 0 (the rule keeps log(expm1 t), expm1's definition, below t = 1)", None),
     ("root_cancel", x + sqrt(x ** 2 + b), Piecewise((x + sqrt(x ** 2 + b), x >= 0), (b / (sqrt(x ** 2 + b) - x), True)),
      "x + sqrt(x^2 + b) = b / (sqrt(x^2 + b) - x) (multiply by the conjugate)", None),
     ("scaled_sqrt_sum", sqrt(Sum(y[j] ** 2, (j, 0, n - 1))),

@@ -215,6 +215,18 @@ def test_integer_power_minus_one_on_compound_interest():
         assert _same_at(expr, new, (r,), (np.float64(v),)), v
 
 
+def test_log_expm1_on_a_planck_denominator():
+    # motivated by the inverse softplus log(e^x - 1); here the log of Planck's denominator log(e^{x/c} - 1) (c a
+    # temperature): at x/c = 1e6 the exponential overflows and the value is inf, the truth 1e6
+    c = sp.Symbol("c", positive=True)
+    expr = sp.log(sp.exp(x / c) - 1)
+    new, fired = stabilize(expr)
+    assert "log_expm1" in fired
+    assert _naive_fails(expr, (x, c), (np.float64(1e3), np.float64(1e-3)))
+    for values in ((1e3, 1e-3), (1e300, 1.0), (0.69, 1.0), (3.0, 2.0), (1e-300, 1.0), (40.0, 1.0)):
+        assert _same_at(expr, new, (x, c), tuple(np.float64(v) for v in values)), values
+
+
 def test_scale_over_argument_on_a_scaled_arctangent():
     # motivated by soft capping gamma tanh(x/gamma); here c atan(x/c) (an arctangent soft clip)
     c = sp.Symbol("c", positive=True)
