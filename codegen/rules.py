@@ -52,6 +52,7 @@ rule                      identity
 ``softmax_difference``    $p_i - q_i = q_i \operatorname{expm1}(d_i - \operatorname{log1p}\sum_j q_j \operatorname{expm1}(d_j))$ for softmaxes of $a$, $b$, $d = a - b$, where $\max_j |d_j| \le 1$ (costly: search only; :mod:`codegen.rules_softmax_gap`)
 ``logsumexp_log1p``       $\log\sum_j e^{h_j} = \operatorname{log1p}(\sum_{h_j < 0} e^{h_j} + \#\{h_j = 0\} - 1)$ (costly: search only)
 ``ratio_before_power``    $\frac{u^k}{v^k} = (u/v)^k$ for an integer $k \ge 2$ (:mod:`codegen.rules_ratio`)
+``power_of_ratio``        $(u/v)^{p} = e^{p(\log u - \log v)}$ for $u \ge 0$, $v > 0$, $p$ not an integer, beyond the float range of $u/v$ (costly: search only; :mod:`codegen.rules_ratio`)
 ``log_beta``              $k\log\Gamma(a) + k\log\Gamma(b) - k\log\Gamma(a + b) = k\log B(a, b)$, ``betaln`` (:mod:`codegen.rules_log`)
 ``log_gamma_difference``  $k\log\Gamma(b + h) - k\log\Gamma(b) = k\log\,(b)_h$ for $b > 0$, $0 < h \le 1$ (:mod:`codegen.rules_log`)
 ``exact_product``         $c + k\,a\,b = \operatorname{fma}(k a, b, c)$, the product's rounding error added back (:mod:`codegen.rules_exact`; search only)
@@ -916,6 +917,10 @@ RATIO_BEFORE_POWER = Rule(
     "ratio_before_power", "ratio_before_power", rules_ratio.ratio_before_power, priority=97,
     gain="(x - mu)^2 / (nu s^2) at x = s = 1e300: inf/inf is nan, at x = mu, s = 1e-300: 0/0; the squared ratio is 1/nu "
          "or 0 (Student-t, Cauchy, standardized squares)")
+POWER_OF_RATIO = Rule(
+    "power_of_ratio", "power_of_ratio", rules_ratio.power_of_ratio, priority=96.8,
+    gain="(|x - mu|/alpha)^beta (a generalised Gaussian) at x = 1e300, alpha = 1e-300, beta = 0.51: the quotient "
+         "overflows and the power is inf, truth 1.7e306; e^{beta (log u - log v)} beyond the float range of u/v")
 LOG_GAMMA_DIFFERENCE = Rule(
     "log_gamma_difference", "log_gamma_difference", rules_log.log_gamma_difference, priority=71,
     gain="log Gamma(b + 1/2) - log Gamma(b) for b = 5e299: both are 3e302 and the difference (345) is lost; 10 digits "
@@ -1067,7 +1072,7 @@ SCALE_INTO_SUMMAND = Rule(
 COSTLY_RULES: tuple[Rule, ...] = (LOGSUMEXP_LOG1P, MEAN_FROM_TOP, ONE_MINUS_TOP, TAYLOR_BRANCH, HOMOGENEOUS_SCALE,
                                   LOG_OF_QUOTIENT, LOG_SPACE_PRODUCT, HOMOGENEOUS_SCALARS, PAIRED_QUOTIENT,
                                   EXPM1_QUOTIENT, QUOTIENT_INTO_SUM, POLYNOMIAL_QUOTIENT_SCALE, POWER_BREGMAN,
-                                  LOG_OF_POSITIVE_PRODUCT, SCALE_INTO_BRANCHES, POWER_LOG1P,
+                                  LOG_OF_POSITIVE_PRODUCT, SCALE_INTO_BRANCHES, POWER_LOG1P, POWER_OF_RATIO,
                                   SOFTPLUS_RATIO, LOG_OF_MEAN, TERM_OVER_SUM, SOFTMAX_DIFFERENCE, SCALE_INTO_SUMMAND)
 """Rules that cost extra passes over the data (two more reductions for ``logsumexp_log1p``, ``mean_from_top``
 and ``one_minus_top``, one more for ``homogeneous_scale``, a scale per product for ``homogeneous_scalars``; a second, log-space form under a ``where`` for

@@ -227,6 +227,22 @@ def test_log_expm1_on_a_planck_denominator():
         assert _same_at(expr, new, (x, c), tuple(np.float64(v) for v in values)), values
 
 
+def test_power_of_ratio_on_a_stretched_exponential_exponent():
+    # motivated by the generalised Gaussian (|x - mu|/alpha)^beta; here Kohlrausch's stretched exponent (t/tau)^k, tau
+    # of unknown sign (tau <= 0 keeps the power, not real there): at t = 1e300, tau = 1e-300 the quotient overflows,
+    # the truth (1e600)^0.3 = 1e180
+    t, tau, k = sp.Symbol("t", nonnegative=True), sp.Symbol("tau", real=True), sp.Symbol("k", real=True)
+    expr = (t / tau) ** k
+    new, fired = stabilize(expr, (_rule("power_of_ratio"),))
+    assert list(fired) == ["power_of_ratio"]
+    args = (t, tau, k)
+    assert _naive_fails(expr, args, (np.float64(1e300), np.float64(1e-300), np.float64(0.3)))
+    for values in ((1e300, 1e-300, 0.3), (1e-300, 1e300, -0.2), (2.0, 3.0, 1.5), (0.0, 2.0, 0.5), (1e300, 1e300, 2.5)):
+        assert _same_at(expr, new, args, tuple(np.float64(v) for v in values)), values
+    with np.errstate(all="ignore"):
+        assert np.isnan(_np(new, args)(np.float64(2.0), np.float64(-1.0), np.float64(0.5)))  # as the power itself
+
+
 def test_scale_over_argument_on_a_scaled_arctangent():
     # motivated by soft capping gamma tanh(x/gamma); here c atan(x/c) (an arctangent soft clip)
     c = sp.Symbol("c", positive=True)
