@@ -69,7 +69,7 @@ register(Derivation(
     source="textbook",
     steps=tuple(Step((1 + _t) ** k - 1, _t * sum((1 + _t) ** j for j in range(k)),
                      justification="the geometric sum: (a - 1)(1 + a + ... + a^(k-1)) = a^k - 1, a = 1 + t, every real t")
-                for k in (2, 3, 8)),
+                for k in (3, 8)),
 ))
 
 register(Derivation(
