@@ -406,12 +406,23 @@ EXP_RANGE = 746.0
 
 
 def _mp_args(f, pt):
-    out = []
-    for p in list(f.params) + list(f.keywords):
-        v = pt[p.name]
-        out.append([mpmath.mpf(float(x)) for x in np.ravel(v)] if np.ndim(v) else mpmath.mpf(float(v)))
+    out = [mp_array(pt[p.name]) for p in list(f.params) + list(f.keywords)]
     out += [VECTOR_LENGTH for _ in f.sizes]
     return out
+
+
+def mp_array(v):
+    """``v`` in mpmath: a number, a list (a vector, indexed ``x[j]``) or an object array (a matrix, indexed ``W[i, j]``
+    as the lambdified truth does: a flat list of its entries made every truth of a matrix parameter fail, so a
+    definition over a matrix was certified on 0 points)."""
+    if not np.ndim(v):
+        return mpmath.mpf(float(v))
+    flat = [mpmath.mpf(float(x)) for x in np.ravel(v)]
+    if np.ndim(v) == 1:
+        return flat
+    arr = np.empty(len(flat), dtype=object)
+    arr[:] = flat
+    return arr.reshape(np.shape(v))
 
 
 def truth(f, fn, pt, indices, *, confirm: bool = False) -> np.ndarray | None:
@@ -718,7 +729,7 @@ def _vjp_values(f, grads, pt, g, digits):
     real float64)."""
     wants = []
     with mpmath.workdps(digits):
-        up = [mpmath.mpf(float(x)) for x in np.ravel(g)] if np.ndim(g) else mpmath.mpf(float(g))
+        up = mp_array(g)
         args = _mp_args(f, pt)
         for fn, kappa in grads:
             shape = tuple(VECTOR_LENGTH for _ in kappa)
@@ -773,7 +784,7 @@ def finite_difference_check(f, seed: int = 1, points: int = FD_POINTS) -> float:
         g = upstream_value(f, rng)
         with mpmath.workdps(60):
             base = _mp_args(f, pt)
-            up = [mpmath.mpf(float(x)) for x in np.ravel(g)] if np.ndim(g) else mpmath.mpf(float(g))
+            up = mp_array(g)
             for n, (p, g_expr, kappa) in enumerate(f.gradients):
                 gfn = mp_function(_args(f) + [f.upstream.symbol] + [k for k, _, _ in kappa], g_expr)
                 shape = tuple(VECTOR_LENGTH for _ in kappa)
@@ -795,15 +806,15 @@ def _fd(f, fwd, base, n, pos, up, idx):
     def total(delta):
         args = list(base)
         if pos:
-            arr = list(args[n])
-            arr[pos[0]] += delta
+            arr = args[n].copy()
+            arr[pos if len(pos) > 1 else pos[0]] += delta
             args[n] = arr
         else:
             args[n] = args[n] + delta
         shape = tuple(VECTOR_LENGTH for _ in idx)
         s = mpmath.mpf(0)
         for opos in np.ndindex(*shape):
-            w = up[opos[0]] if opos else up
+            w = (up[opos[0]] if len(opos) == 1 else up[opos]) if opos else up
             s += w * fwd(*args, *opos)
         return s
 

@@ -21,10 +21,12 @@ rule                      identity
 ``softplus_stable``       $\log(1 + e^{x}) = \max(x, 0) + \operatorname{log1p}(e^{-|x|})$
 ``log1p_expm1``           $\log(1 + t) = \operatorname{log1p}(t)$, $e^{x} - 1 = \operatorname{expm1}(x)$
 ``power_expm1``           $b^{t} - 1 = \operatorname{expm1}(t \log b)$ for $b > 0$, a non-number exponent; $1 - e^{u} = -\operatorname{expm1}(u)$ (:mod:`codegen.rules_power`)
+``integer_power_minus_one`` $(1 + t)^{k} - 1 = t\sum_{j=0}^{k-1}(1 + t)^{j}$ for an integer $2 \le k \le 8$ (:mod:`codegen.rules_geometric`)
 ``softplus_after_power``  ``softplus_stable`` again after ``power_expm1``, whose $\log b$ of a sigmoid $b$ is a new $\log(1 + e^{-z})$ (before ``log1p_expm1`` takes it)
 ``power_over_base``       $A^{p} A^{q} = A^{p + q}$, $\frac{A^{p} + R}{A} = A^{p - 1} + \frac{R}{A}$ for an exponent not a number (:mod:`codegen.rules_power`)
 ``log_add_exp``           $\log(e^{a} + e^{b}) = \max(a, b) + \operatorname{log1p}(e^{-|a - b|})$; of more terms $M + \log\sum_k e^{a_k - M}$, $M = \max_k a_k$ (:mod:`codegen.rules_power`)
 ``log_add_weighted_exp``  $\log\sum_k c_k e^{a_k} = M + \log\sum_k c_k e^{a_k - M}$, $M = \max_k a_k$, for weights $c_k$ free of exponentials (:mod:`codegen.rules_power`)
+``log_expm1``             $\log(e^{u} - 1) = u + \log(1 - e^{-u})$ for $u \ge 1$ (then ``log1mexp``)
 ``log1mexp_of_exp``       $\log(1 - e^{-e^{w}}) = w + \log\frac{-\operatorname{expm1}(-e^{w})}{e^{w}}$ for $w < 0$, $w$ where $e^{w}$ underflows (:mod:`codegen.rules_exp_underflow`)
 ``log_of_mean``           $\log(\frac1n\sum_i f_i) = \operatorname{log1p}(\frac1n\sum_i (f_i - 1))$ near 1, else $\log\frac1n + \log\sum_i f_i$ (costly: search only; :mod:`codegen.rules_power`)
 ``term_over_sum``         $\frac{a w}{w + b} = \frac{a}{1 + b/w}$ for $|w| \ge |b|$ (costly: search only; :mod:`codegen.rules_fraction`)
@@ -50,6 +52,7 @@ rule                      identity
 ``softmax_difference``    $p_i - q_i = q_i \operatorname{expm1}(d_i - \operatorname{log1p}\sum_j q_j \operatorname{expm1}(d_j))$ for softmaxes of $a$, $b$, $d = a - b$, where $\max_j |d_j| \le 1$ (costly: search only; :mod:`codegen.rules_softmax_gap`)
 ``logsumexp_log1p``       $\log\sum_j e^{h_j} = \operatorname{log1p}(\sum_{h_j < 0} e^{h_j} + \#\{h_j = 0\} - 1)$ (costly: search only)
 ``ratio_before_power``    $\frac{u^k}{v^k} = (u/v)^k$ for an integer $k \ge 2$ (:mod:`codegen.rules_ratio`)
+``power_of_ratio``        $(u/v)^{p} = e^{p(\log u - \log v)}$ for $u \ge 0$, $v > 0$, $p$ not an integer, beyond the float range of $u/v$ (costly: search only; :mod:`codegen.rules_ratio`)
 ``log_beta``              $k\log\Gamma(a) + k\log\Gamma(b) - k\log\Gamma(a + b) = k\log B(a, b)$, ``betaln`` (:mod:`codegen.rules_log`)
 ``log_gamma_difference``  $k\log\Gamma(b + h) - k\log\Gamma(b) = k\log\,(b)_h$ for $b > 0$, $0 < h \le 1$ (:mod:`codegen.rules_log`)
 ``exact_product``         $c + k\,a\,b = \operatorname{fma}(k a, b, c)$, the product's rounding error added back (:mod:`codegen.rules_exact`; search only)
@@ -85,7 +88,7 @@ from dataclasses import dataclass
 import sympy as sp
 from sympy.codegen.cfunctions import expm1, log1p
 
-from codegen import (rules_bregman, rules_cancel, rules_exp_underflow, rules_scale_into_summand, rules_softmax_gap, rules_exact, rules_homogeneous, rules_fraction, rules_log, rules_logit, rules_pairing, rules_power, rules_quotient_scale, rules_ratio, rules_root, rules_select, rules_step,
+from codegen import (rules_bregman, rules_geometric, rules_cancel, rules_exp_underflow, rules_scale_into_summand, rules_softmax_gap, rules_exact, rules_homogeneous, rules_fraction, rules_log, rules_logit, rules_pairing, rules_power, rules_quotient_scale, rules_ratio, rules_root, rules_select, rules_step,
                      rules_series, rules_logspace, rules_softmax, rules_softplus_ratio, rules_sums, rules_xlogy)
 from codegen.lower_unshifted import ExpShift
 from symbolic.functions import ReduceMax, log_ndtr, ndtr
@@ -491,6 +494,28 @@ def _log1mexp(expr):
     return expr.replace(query, value)
 
 
+def _log_expm1(expr):
+    r"""$\log(e^{u} - 1) \to u + \log(1 - e^{-u})$ for $u \ge 1$ (also of $\operatorname{expm1}(u)$), the second log
+    then ``log1mexp``'s: the inverse softplus $\log(e^{x} - 1)$ at $x = 710$ overflows in $e^{x}$ where the value is
+    about $x$.  Below 1, $\log(\operatorname{expm1} u)$: near $u = \log 2$ the value is near 0 and the sum
+    $u + \log(1 - e^{-u})$ cancels (3.7e-14 where the log of expm1 errs by 1e-14).  Real only for $u > 0$."""
+    def query(e):
+        if not isinstance(e, sp.log):
+            return False
+        a = e.args[0]
+        if isinstance(a, expm1):
+            return True
+        return isinstance(a, sp.Add) and len(a.args) == 2 and sp.S.NegativeOne in a.args and any(
+            isinstance(t, sp.exp) for t in a.args)
+
+    def value(e):
+        a = e.args[0]
+        u = a.args[0] if isinstance(a, expm1) else next(t for t in a.args if isinstance(t, sp.exp)).args[0]
+        return sp.Piecewise((sp.log(expm1(u)), u < 1), (u + sp.log(1 - sp.exp(-u)), True))
+
+    return expr.replace(query, value)
+
+
 # ** square roots of sums of squares **
 
 class SmallestNormal(sp.NumberSymbol, metaclass=sp.core.singleton.Singleton):
@@ -781,6 +806,10 @@ POWER_EXPM1 = Rule(
     gain="1 - b^t for b^t near 1: m / (1 - beta^t) at t = 1e-300 divides by 0 where the truth is m / (-t log beta) "
          "(Adam's bias correction); 1 - 0.999^t at t = 1e-12 keeps 4 digits; (1 - e^{-lambda x})/lambda at "
          "lambda x = 1e-20 is 0, truth x")
+INTEGER_POWER_MINUS_ONE = Rule(
+    "integer_power_minus_one", "integer_power_minus_one", rules_geometric.integer_power_minus_one, priority=68.5,
+    gain="c^2/6 (1 - (1 - r^2/c^2)^3) (Tukey's biweight) at r = 1e-150: (1 - 1e-300)^3 = 1 and the value 0, truth "
+         "r^2/2 = 5e-301; at r/c = 1e-3, 10 digits of 16")
 POWER_OVER_BASE = Rule(
     "power_over_base", "power_over_base", rules_power.power_over_base, priority=67,
     gain="y^(2 - rho) / y at y = 1e-300, rho = 0.75: the power underflows to 0, truth y^(1 - rho) = 1e-75 (the Tweedie "
@@ -815,6 +844,10 @@ LOG_COSH = Rule(
 TANH_RATIO = Rule(
     "tanh_ratio", "tanh_ratio", _tanh_ratio, priority=8,
     gain="sinh u / cosh u for |u| > 710: inf/inf is nan where the truth is +-1 (derivative of log cosh)")
+LOG_EXPM1 = Rule(
+    "log_expm1", "log_expm1", _log_expm1, priority=8.8,
+    gain="log(e^x - 1) (the inverse softplus) at x = 1e300: e^x overflows and the value is inf, truth 1e300; "
+         "x + log(1 - e^{-x}) keeps it")
 LOG1MEXP = Rule(
     "log1mexp", "log1mexp", _log1mexp, priority=9,
     gain="log(1 - e^{-x}) for x < 1e-16: 1 - e^{-x} rounds to 0 and the log is -inf")
@@ -884,6 +917,10 @@ RATIO_BEFORE_POWER = Rule(
     "ratio_before_power", "ratio_before_power", rules_ratio.ratio_before_power, priority=97,
     gain="(x - mu)^2 / (nu s^2) at x = s = 1e300: inf/inf is nan, at x = mu, s = 1e-300: 0/0; the squared ratio is 1/nu "
          "or 0 (Student-t, Cauchy, standardized squares)")
+POWER_OF_RATIO = Rule(
+    "power_of_ratio", "power_of_ratio", rules_ratio.power_of_ratio, priority=96.8,
+    gain="(|x - mu|/alpha)^beta (a generalised Gaussian) at x = 1e300, alpha = 1e-300, beta = 0.51: the quotient "
+         "overflows and the power is inf, truth 1.7e306; e^{beta (log u - log v)} beyond the float range of u/v")
 LOG_GAMMA_DIFFERENCE = Rule(
     "log_gamma_difference", "log_gamma_difference", rules_log.log_gamma_difference, priority=71,
     gain="log Gamma(b + 1/2) - log Gamma(b) for b = 5e299: both are 3e302 and the difference (345) is lost; 10 digits "
@@ -933,7 +970,7 @@ POWER_OF_SOFTPLUS = Rule(
 
 RULES: tuple[Rule, ...] = tuple(sorted(
     (LOG_SIGMOID, LOG_ONE_MINUS_SIGMOID, LOG_SIGMOID_PAIR, LOG_SOFTMAX_SPLIT, LOG_CONSTANT_PLUS_EXP_SUM, LOGSUMEXP_SHIFT, EXP_NORMALIZE, SOFTPLUS_STABLE,
-     LOG1P_EXPM1, POWER_EXPM1, LOG_ADD_EXP, LOG_ADD_WEIGHTED_EXP, SIGMOID_STABLE, ERF_NDTR, LOG_NDTR, TANH_SIGMOID, SECH_SQUARE, LOG_COSH, TANH_RATIO, LOG1MEXP_OF_EXP, LOG1MEXP, ROOT_CANCEL,
+     LOG1P_EXPM1, POWER_EXPM1, INTEGER_POWER_MINUS_ONE, LOG_ADD_EXP, LOG_ADD_WEIGHTED_EXP, SIGMOID_STABLE, ERF_NDTR, LOG_NDTR, TANH_SIGMOID, SECH_SQUARE, LOG_COSH, TANH_RATIO, LOG1MEXP_OF_EXP, LOG1MEXP, LOG_EXPM1, ROOT_CANCEL,
      SCALED_SQRT, ONE_MINUS_SIGMOID, SHIFT_COLLECT, DIFFERENCE_OF_SQUARES, LOG1P_LARGE_PRODUCT,
      SCALE_OVER_ARGUMENT, ARGUMENT_OVER_SCALE, COMMON_DENOMINATOR, LOGISTIC_IN_LOG, LOGISTIC_OF_EXP, EXP_ABSORB, SCALES_INTO_SUM, SCALE_INTO_ENTRY, RATIO_BEFORE_POWER, LOG_BETA, LOG_GAMMA_DIFFERENCE,
      ROOT_DIFFERENCE, SQUARE_INTO_ROOT, RATIO_OF_EQUAL_SUMS, POWER_OVER_BASE, HEAVISIDE_SELECT, STEP_SCALE, ZERO_TIMES_LOG,
@@ -988,7 +1025,7 @@ QUOTIENT_INTO_SUM = Rule(
 
 POLYNOMIAL_QUOTIENT_SCALE = Rule(
     "polynomial_quotient_scale", "polynomial_quotient_scale", rules_quotient_scale.polynomial_quotient_scale,
-    priority=101,
+    priority=96.5,
     gain="sum p t / (sum p t + alpha sum p (1 - t) + beta sum (1 - p) t) at p, t ~ 1e300 (the Tversky ratio): the sums "
          "overflow, inf/inf; over max(1, max|p|) max(1, max|t|) every factor is at most 2")
 
@@ -1035,7 +1072,7 @@ SCALE_INTO_SUMMAND = Rule(
 COSTLY_RULES: tuple[Rule, ...] = (LOGSUMEXP_LOG1P, MEAN_FROM_TOP, ONE_MINUS_TOP, TAYLOR_BRANCH, HOMOGENEOUS_SCALE,
                                   LOG_OF_QUOTIENT, LOG_SPACE_PRODUCT, HOMOGENEOUS_SCALARS, PAIRED_QUOTIENT,
                                   EXPM1_QUOTIENT, QUOTIENT_INTO_SUM, POLYNOMIAL_QUOTIENT_SCALE, POWER_BREGMAN,
-                                  LOG_OF_POSITIVE_PRODUCT, SCALE_INTO_BRANCHES, POWER_LOG1P,
+                                  LOG_OF_POSITIVE_PRODUCT, SCALE_INTO_BRANCHES, POWER_LOG1P, POWER_OF_RATIO,
                                   SOFTPLUS_RATIO, LOG_OF_MEAN, TERM_OVER_SUM, SOFTMAX_DIFFERENCE, SCALE_INTO_SUMMAND)
 """Rules that cost extra passes over the data (two more reductions for ``logsumexp_log1p``, ``mean_from_top``
 and ``one_minus_top``, one more for ``homogeneous_scale``, a scale per product for ``homogeneous_scalars``; a second, log-space form under a ``where`` for

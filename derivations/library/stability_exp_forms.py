@@ -1,4 +1,4 @@
-r"""The identities of seven rules: ``log_of_root_sum`` (``codegen.rules_root``), ``softplus_reflection``
+r"""The identities of eight rules: ``integer_power_minus_one`` (``codegen.rules_geometric``), ``log_of_root_sum`` (``codegen.rules_root``), ``softplus_reflection``
 (``codegen.rules_logit``), ``power_of_softplus`` (``codegen.rules_power``), ``log1mexp_of_exp`` (``codegen.rules_exp_underflow``), ``log_beta`` (``codegen.rules_log``),
 ``scale_into_summand`` (``codegen.rules_scale_into_summand``) and
 ``log_add_weighted_exp`` (``codegen.rules_power``).
@@ -61,6 +61,16 @@ register(Derivation(
 ))
 
 _p, _q = Symbol("p", positive=True), Symbol("q", positive=True)
+
+_t = Symbol("t", real=True)
+register(Derivation(
+    id="integer_power_minus_one",
+    title=r"the identity of a stability rule: $(1 + t)^{k} - 1 = t\sum_{j=0}^{k-1}(1 + t)^{j}$ for an integer $k \ge 2$",
+    source="textbook",
+    steps=tuple(Step((1 + _t) ** k - 1, _t * sum((1 + _t) ** j for j in range(k)),
+                     justification="the geometric sum: (a - 1)(1 + a + ... + a^(k-1)) = a^k - 1, a = 1 + t, every real t")
+                for k in (3, 8)),
+))
 
 register(Derivation(
     id="log_beta",

@@ -15,7 +15,8 @@ r"""The identities of the root-difference, Taylor-branch and homogeneous-scale r
 * ``homogeneous_scale``: $x_k \frac{\sum_i g_i x_i}{\sum_j x_j^2}$ is unchanged when $x$ is divided by
   $M = \max_j |x_j| > 0$ (degree 0), and so is $\frac{x_k}{\sqrt{\sum_j x_j^2}}$.
 * ``polynomial_quotient_scale``: a quotient of polynomials of one degree in $x$ is unchanged when both are divided by
-  the same power of $M > 0$.
+  the same power of $M > 0$; so is one of two vectors together (one $M$ for both), and a rational function of degree
+  $a - b$ is $\frac{N/M^{a}}{D/M^{b}} M^{a - b}$.
 """
 from sympy import Abs, And, Heaviside, IndexedBase, Max, Piecewise, Rational, Sum, Symbol, exp, log, sin, sqrt, symbols, tanh
 
@@ -118,6 +119,7 @@ register(Derivation(
 _y = IndexedBase("y", real=True)
 _Mx1 = Max(ReduceMax(Abs(_x[_t]), (_t, 0, _n - 1)), 1)
 _My1 = Max(ReduceMax(Abs(_y[_t]), (_t, 0, _n - 1)), 1)
+_Mxy = Max(ReduceMax(Abs(_x[_t]), (_t, 0, _n - 1)), ReduceMax(Abs(_y[_t]), (_t, 0, _n - 1)), 1)
 register(Derivation(
     id="polynomial_quotient_scale",
     title=r"the identity of a stability rule: $\frac{N(x)}{D(x)} = \frac{N(x)/M^{d}}{D(x)/M^{d}}$ for $N$, $D$ "
@@ -130,6 +132,15 @@ register(Derivation(
              justification="numerator and denominator both divided by M_x M_y > 0, each product's factors by one "
                            "scale each: (1 - x_j)/M_x = 1/M_x - x_j/M_x",
              sizes=({_n: 1}, {_n: 2}, {_n: 3})),
+        Step((Sum(_x[_i] * _y[_i], (_i, 0, _n - 1)) * _x[0] / (Sum(_x[_j] ** 2, (_j, 0, _n - 1)) + 1) - _y[0])
+             / (Sum(_x[_j] ** 2, (_j, 0, _n - 1)) + 1),
+             (Sum((_x[_i] / _Mxy) * (_y[_i] / _Mxy), (_i, 0, _n - 1)) * (_x[0] / _Mxy)
+              / (Sum((_x[_j] / _Mxy) ** 2, (_j, 0, _n - 1)) + 1 / _Mxy ** 2) - _y[0] / _Mxy)
+             / (Sum((_x[_j] / _Mxy) ** 2, (_j, 0, _n - 1)) + 1 / _Mxy ** 2) / _Mxy,
+             justification="x and y together, one M > 0 of both (degree 1 in x above, 2 below: no vector on its "
+                           "own); a rational function of degree 1 - 2 = -1: N/D = (N/M^a)/(D/M^b) M^(a - b), the inner "
+                           "quotient N' x_0 / D' of degree 2 + 1 - 2 = 1 divided by M^1 in the same way",
+             sizes=({_n: 2},)),
     ),
 ))
 

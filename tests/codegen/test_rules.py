@@ -202,6 +202,47 @@ def _rule(name):
     return next(r for r in RULES + COSTLY_RULES + EXACT_RULES if r.name == name)
 
 
+def test_integer_power_minus_one_on_compound_interest():
+    # motivated by Tukey's biweight 1 - (1 - r^2/c^2)^3; here the effective rate of a rate r compounded quarterly,
+    # (1 + r/4)^4 - 1: at r = 1e-20 the power rounds to 1 and the rate to 0, the truth is 1e-20; every real r
+    # (the base may be negative: r = -10 gives 1.5^4 - 1)
+    r = sp.Symbol("r", real=True)
+    expr = (1 + r / 4) ** 4 - 1
+    new, fired = stabilize(expr)
+    assert "integer_power_minus_one" in fired
+    assert _naive_fails(expr, (r,), (1e-20,))
+    for v in (1e-20, -3e-9, 1e-30, 0.37, -10.0, 5e3, -4.0 + 1e-12):  # 1e-30: the 60-digit oracle keeps 30
+        assert _same_at(expr, new, (r,), (np.float64(v),)), v
+
+
+def test_log_expm1_on_a_planck_denominator():
+    # motivated by the inverse softplus log(e^x - 1); here the log of Planck's denominator log(e^{x/c} - 1) (c a
+    # temperature): at x/c = 1e6 the exponential overflows and the value is inf, the truth 1e6
+    c = sp.Symbol("c", positive=True)
+    expr = sp.log(sp.exp(x / c) - 1)
+    new, fired = stabilize(expr)
+    assert "log_expm1" in fired
+    assert _naive_fails(expr, (x, c), (np.float64(1e3), np.float64(1e-3)))
+    for values in ((1e3, 1e-3), (1e300, 1.0), (0.69, 1.0), (3.0, 2.0), (1e-300, 1.0), (40.0, 1.0)):
+        assert _same_at(expr, new, (x, c), tuple(np.float64(v) for v in values)), values
+
+
+def test_power_of_ratio_on_a_stretched_exponential_exponent():
+    # motivated by the generalised Gaussian (|x - mu|/alpha)^beta; here Kohlrausch's stretched exponent (t/tau)^k, tau
+    # of unknown sign (tau <= 0 keeps the power, not real there): at t = 1e300, tau = 1e-300 the quotient overflows,
+    # the truth (1e600)^0.3 = 1e180
+    t, tau, k = sp.Symbol("t", nonnegative=True), sp.Symbol("tau", real=True), sp.Symbol("k", real=True)
+    expr = (t / tau) ** k
+    new, fired = stabilize(expr, (_rule("power_of_ratio"),))
+    assert list(fired) == ["power_of_ratio"]
+    args = (t, tau, k)
+    assert _naive_fails(expr, args, (np.float64(1e300), np.float64(1e-300), np.float64(0.3)))
+    for values in ((1e300, 1e-300, 0.3), (1e-300, 1e300, -0.2), (2.0, 3.0, 1.5), (0.0, 2.0, 0.5), (1e300, 1e300, 2.5)):
+        assert _same_at(expr, new, args, tuple(np.float64(v) for v in values)), values
+    with np.errstate(all="ignore"):
+        assert np.isnan(_np(new, args)(np.float64(2.0), np.float64(-1.0), np.float64(0.5)))  # as the power itself
+
+
 def test_scale_over_argument_on_a_scaled_arctangent():
     # motivated by soft capping gamma tanh(x/gamma); here c atan(x/c) (an arctangent soft clip)
     c = sp.Symbol("c", positive=True)

@@ -68,3 +68,45 @@ def test_a_homogeneous_quotient_and_a_chosen_order_are_left_alone():
     assert polynomial_quotient_scale(affine) != affine
     chosen = affine * sp.Piecewise((x[0], x[0] > 0), (1, True))  # a branch another rule chose: not reordered
     assert polynomial_quotient_scale(chosen) == chosen
+
+
+def test_a_dice_ratio_is_scaled_by_one_scale_for_both_vectors_and_so_is_its_gradient():
+    # 1 - (2 sum p t + e) / (sum p^2 + sum t^2 + e): degree 1 in p above and 2 below, so no vector on its own; both
+    # together have degree 2 in both.  At p, t ~ 1e300 the sums of squares overflowed (inf/inf); its gradient
+    # 2 g (N p_k / D - t_k) / D (degree 1 over degree 2) at p_0 = 1e300 divided by D = inf and came out 0 where the
+    # truth is about 1e-300
+    from codegen.define import derive_gradients
+    from codegen.define_module import compile_function
+    from formulary import api
+
+    (f,) = api.define("dice(p, t) = 1 - (2*sum(p[i]*t[i], i, 0, n-1) + e)/(sum(p[i]**2, i, 0, n-1) + "
+                      "sum(t[i]**2, i, 0, n-1) + e)")
+    derive_gradients(f)
+    _, plain = compile_function(f, True, RULES)
+    _, scaled = compile_function(f, True, WITH_RULE)
+    assert "polynomial_quotient_scale" in f.rewrites["forward"] and "polynomial_quotient_scale" in f.rewrites["vjp"]
+
+    def truth(p, t, e=1.5):
+        with mpmath.workdps(700):
+            pm, tm = [mpmath.mpf(float(v)) for v in p], [mpmath.mpf(float(v)) for v in t]
+            num = 2 * mpmath.fsum(a * b for a, b in zip(pm, tm)) + e
+            den = mpmath.fsum(a * a for a in pm) + mpmath.fsum(b * b for b in tm) + e
+            value = 1 - num / den
+            grad_p = [2 * (num * a / den - b) / den for a, b in zip(pm, tm)]  # d/dp_k, g = 1
+            grad_t = [2 * (num * b / den - a) / den for a, b in zip(pm, tm)]
+            return float(value), np.array([float(v) for v in grad_p + grad_t])
+
+    rng = np.random.default_rng(5)
+    for scale_p, scale_t in ((1e300, 1e300), (1.0, 1.0), (1e300, 1.0)):
+        p, t = rng.uniform(-2, 2, 4) * scale_p, rng.uniform(-2, 2, 4) * scale_t
+        want, want_g = truth(p, t)
+        with np.errstate(all="ignore"):
+            got, got_g = scaled.dice(p, t, e=1.5), np.concatenate(scaled.dice_vjp(p, t, 1.0, e=1.5))
+            naive = plain.dice(p, t, e=1.5), np.concatenate(plain.dice_vjp(p, t, 1.0, e=1.5))
+        # a few sums of four products, two quotients: 1e-13 is some hundreds of ulps
+        assert abs(got - want) <= 1e-13 * abs(want), (scale_p, scale_t, got, want)
+        assert np.max(np.abs(got_g - want_g)) <= 1e-13 * np.max(np.abs(want_g)), (scale_p, scale_t)
+        if scale_p == 1e300:  # before the rule: inf/inf (nan) with both large; g / inf = 0 in the gradient
+            off = np.max(np.abs(naive[1] - want_g)) / np.max(np.abs(want_g))
+            assert not np.isfinite(off) or off > 0.5, (scale_t, naive)
+            assert scale_t != 1e300 or not np.isfinite(naive[0])
