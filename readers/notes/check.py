@@ -175,6 +175,7 @@ from readers.notes.compositions import composed, same_function
 from readers.notes.shared_chains import split_shared_chains
 from readers.notes.equivalent_lists import referent
 from readers.notes.cdfs import CUE as CDF_CUE, MENTIONED as CDF_MENTIONED, compare_cdf
+from readers.notes.polynomial_families import family_recurrence, named_families
 from readers.notes.dependencies import through_definitions, through_graph
 from readers.notes.determined import determined, entry_links, paired
 from readers.notes.component_derivatives import component_derivative, entries_named, entry_of, of_entries
@@ -1122,6 +1123,11 @@ class _NotesReader(_CatalogMatch):
             return BlockReport(**base, parsed=True, role="example", parsed_form=shown, symbols=explain,
                                assumptions=tuple(f"{_show(n)} = {_show(v)}" for n, v in values),
                                warnings=tuple(dict.fromkeys(warnings)))
+        recurrence = self.family_recurrence(block, frag)
+        if recurrence is not None:  # "Legendre polynomial $P_n(x)$ ... the recursion $$P_{n+1}(x) = ...$$"
+            return BlockReport(**base, parsed=True, steps=(recurrence,), role="claim", parsed_form=shown,
+                               symbols=explain, assumptions=recurrence.assumptions,
+                               warnings=tuple(dict.fromkeys(warnings)))
         cdf = self.cdf_claim(block, frag)
         if cdf is not None:  # "the cumulative distribution function is F(x) = ..." after X ~ Bernoulli(p)
             return BlockReport(**base, parsed=True, steps=(cdf,), role="claim", parsed_form=shown, symbols=explain,
@@ -1238,6 +1244,28 @@ class _NotesReader(_CatalogMatch):
                         self.section.laws[a.name] = found
                     else:
                         self.section.laws.pop(a.name, None)
+
+    def family_recurrence(self, block, frag) -> StepReport | None:
+        r"""A display ``P_{n+1}(x) = ...`` in ``P_n`` after the prose of its section names ``P_n`` a classical
+        polynomial family: the claim that the family satisfies it (readers.notes.polynomial_families)."""
+        rows = [r for r in block.rows if r.kind not in ("empty", "prose")]
+        if frag.kind != "display" or len(rows) != 1 or rows[0].continued or tuple(rows[0].chain.rels) != ("=",):
+            return None
+        start = frag.line - 1
+        while start > 0 and not self.lines[start - 1].lstrip().startswith("#"):
+            start -= 1
+        families = named_families(" ".join(self.lines[start:frag.line - 1]))
+        if not families:
+            return None
+        lhs, rhs = rows[0].chain.exprs
+        found = family_recurrence(lhs, rhs, families)
+        if found is None:
+            return None
+        verdict, method, witness, shown = found
+        return StepReport(lhs=_show(lhs), rel="=", rhs=_show(rhs), verdict=verdict, method=method,
+                          reason="" if verdict == "verified" else f"{shown} does not satisfy this recurrence",
+                          counterexample=witness, line=frag.content_line,
+                          assumptions=("n a non-negative integer degree",))
 
     def cdf_claim(self, block, frag) -> StepReport | None:
         r"""``F(x) = ...`` introduced as the cumulative distribution function while one law is in force (or
