@@ -105,6 +105,7 @@ def family_recurrence(lhs, rhs, families: dict):
     least = max(-(d - n) for d in degrees.values())
     least = max(least, 0)
     checked = range(least, least + DEGREES + 1)
+    read = f"{letter}_n read as {shown} ({family.__name__}), as the prose names it"
     for k in checked:
         at = {a: family(int(d.subs(n, k)), x) for a, d in degrees.items()}
         sides = [sp.expand(side.xreplace(at).xreplace({**{s: k for s in degree_of}, argument: x}))
@@ -116,7 +117,6 @@ def family_recurrence(lhs, rhs, families: dict):
                 return None
             witness = {str(n): str(k), str(argument): str(point), "lhs": str(sides[0].subs(x, point)),
                        "rhs": str(sides[1].subs(x, point))}
-            return ("refuted", f"{letter}_n read as {shown} ({family.__name__}), as the prose names it; the sides "
-                    f"compared exactly as polynomials at n = {k}", witness, shown)
-    return ("verified", f"{letter}_n read as {shown} ({family.__name__}), as the prose names it; exact as polynomials "
-            f"at n = {checked.start}..{checked.stop - 1} (evidence, not a proof for every n)", None, shown)
+            return "refuted", f"{read}; the sides compared exactly as polynomials at n = {k}", witness, shown
+    exact = f"exact as polynomials at n = {checked.start}..{checked.stop - 1} (evidence, not a proof for every n)"
+    return "verified", f"{read}; {exact}", None, shown

@@ -27,7 +27,7 @@ _CHEBYSHEV = r"2 \times x \times T_{n}(x) - T_{n - 1}(x)"
 
 def _display(name, letter, rhs):
     text = _DOC.replace("NAME", name).replace("LETTER", letter).replace("RHS", rhs.replace("T_", letter + "_"))
-    return [b for b in check_notes(text).blocks if b.kind == "display"][0]
+    return next(b for b in check_notes(text).blocks if b.kind == "display")
 
 
 @pytest.mark.parametrize("name, letter, rhs, verdict, witness", [
