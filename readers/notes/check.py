@@ -176,6 +176,8 @@ from readers.notes.shared_chains import split_shared_chains
 from readers.notes.equivalent_lists import referent
 from readers.notes.cdfs import CUE as CDF_CUE, MENTIONED as CDF_MENTIONED, compare_cdf
 from readers.notes.polynomial_families import family_recurrence, named_families
+from readers.notes.prose_letters import prose_letters
+from readers.notes.finite_values import cases as finite_cases, combined as finite_combined, finite_memberships
 from readers.notes.dependencies import through_definitions, through_graph
 from readers.notes.determined import determined, entry_links, paired
 from readers.notes.component_derivatives import component_derivative, entries_named, entry_of, of_entries
@@ -906,12 +908,14 @@ class _Section:
     equation: tuple | None = None  # (lhs - rhs, paragraph, line): the last equation in an unknown
     objective: dict | None = None  # the last \min_w F of the section: a stated w^\star is its optimum
     seen: frozenset = frozenset()  # names used in this section so far
+    finite: dict = field(default_factory=dict)  # name -> values: y \in \{-1, 1\} (readers.notes.finite_values)
     contested: dict = field(default_factory=dict)  # name -> (lhs, rhs, line): a row that read both as a failing
     # claim about the name and as its new definition (document): later failures are read with it defined anew too
 
     def enter(self, number: int) -> None:
         """A new heading: conditions, examples, limits and equations end; definitions stay."""
         self.number, self.limit, self.conditions, self.examples, self.equation = number, None, [], [], None
+        self.finite = {}
         self.witnesses = set()
         self.objective = None
         self.distributed = set()  # X \sim ... is a condition: in force to the next heading
@@ -1050,6 +1054,7 @@ class _NotesReader(_CatalogMatch):
     def parse(self, content, frag, *, functions=(), names=()):
         return parse_block(content, names=self.names | frozenset(names),
                            functions=tuple(set(self.section.functions) | self.document_functions | set(functions)),
+                           letters=prose_letters(self.lines, frag.kind, frag.line),
                            line=frag.content_line, column=frag.content_column)
 
     def cell_expression(self, content):
@@ -1087,6 +1092,7 @@ class _NotesReader(_CatalogMatch):
             return BlockReport(**base, parsed=True, steps=tuple(facts), role="claim", parsed_form=shown,
                                symbols=explain, warnings=tuple(dict.fromkeys(warnings)))
         if pairs is not None:
+            self.section.finite.update(finite_memberships(pairs))
             if not any(isinstance(e, sp.Mul) for a, _, b in pairs for e in (a, b)):
                 self.assume(as_relations(pairs), frag.content_line)
             # else a regime named in passing (``for $\eta\lambda > 2$ it diverges``): read, not carried forward
@@ -2078,6 +2084,19 @@ class _NotesReader(_CatalogMatch):
     # ** claims **
 
     def check_claim(self, claim: _Claim, frag: Fragment) -> list[StepReport]:
+        r""":meth:`check_claim_once`, at each value of a name the section restricts to a finite set (``y \in
+        \{-1, 1\}``: readers.notes.finite_values)."""
+        if not self.section.finite:
+            return self.check_claim_once(claim, frag)
+        sides = (self.expand(claim.lhs), self.expand(claim.rhs))
+        found = finite_cases(sides, self.section.finite)
+        if found is None:
+            return self.check_claim_once(claim, frag)
+        per_case = [(case, self.check_claim_once(dataclasses.replace(
+            claim, lhs=sides[0].xreplace(case), rhs=sides[1].xreplace(case)), frag)) for case in found]
+        return finite_combined(per_case, self.section.finite)
+
+    def check_claim_once(self, claim: _Claim, frag: Fragment) -> list[StepReport]:
         r""":meth:`claim_readings`, with no refutation that rests on a name read as a free value where the notes mean
         something else: a member of a sequence (``\delta_{t+l}`` after ``\delta_t = \dots``, the ``r_{t+l}`` of
         :math:`\sum_l r_{t+l}`: readers.notes.shifted_instances) or an indicator (``\mathbb{1}[x < 0]``, refuted at
