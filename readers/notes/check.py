@@ -177,6 +177,7 @@ from readers.notes.equivalent_lists import referent
 from readers.notes.cdfs import CUE as CDF_CUE, MENTIONED as CDF_MENTIONED, compare_cdf
 from readers.notes.polynomial_families import family_recurrence, named_families
 from readers.notes.prose_letters import prose_letters
+from readers.notes.back_references import refers_back
 from readers.notes.finite_values import cases as finite_cases, combined as finite_combined, finite_memberships
 from readers.notes.dependencies import through_definitions, through_graph
 from readers.notes.determined import determined, entry_links, paired
@@ -1075,6 +1076,9 @@ class _NotesReader(_CatalogMatch):
         if self.section.limit is not None and self.section.limit[2] not in (frag.paragraph, frag.paragraph - 1):
             self.section.limit = None
         self.section.leave_items(frag.items)
+        if frag.kind == "display" and refers_back(introduction(self.lines, frag.line)):
+            for _, _, scope, _ in self.section.examples:  # "the mean of the two samples above": their values
+                scope.add(frag.paragraph)  # (readers.notes.back_references)
         self.record_laws(block)
         self.event_values.observe(_chains(block), frag.line)
         before = text_before(self.lines, frag.kind, frag.line, frag.column)
@@ -2346,6 +2350,12 @@ class _NotesReader(_CatalogMatch):
                         if r.verdict == "refuted" else r for r in out]
         if equation and never_holds(lhs, rhs, tuple(claim.conditions)):
             return out  # no value inside the stated conditions solves it: as an identity it fails
+        if equation and symbols <= {n for n, _ in examples} and out and all(
+                r.verdict == "refuted" and any(a.endswith("(example)") for a in r.assumptions) for r in out) and (
+                all(frag.paragraph <= min(scope) + EXAMPLE_NEAR for n, _, scope, _ in self.section.examples
+                    if n in symbols) or (frag.kind == "display" and refers_back(introduction(self.lines, frag.line)))):
+            return out  # every name is set by an example right above (or one the sentence points back to), and it
+            # fails there: no unknown is left to solve
         if equation:
             unknowns = ", ".join(sorted(map(_show, symbols), key=str))
             return [_undecided(r, f"an equation in {unknowns}: it holds for some values, not as an identity",

@@ -24,6 +24,13 @@ CASES = {
          "$$\\frac{d^2}{dv^2} e^{-svt} = t^2 e^{-svt}$$\n\nand, said carelessly for the same $s$, $v$ and $t$,\n\n"
          "$$\\frac{d^2}{dv^2} e^{-svt} = s t^2 e^{-svt}$$\n"),
         ["proved", "refuted"], {"s": "-1"}),
+    # names every one of which an example right above sets: a wrong value is refuted, not an equation to solve in
+    # them; and a display whose sentence points back ("the readings above") reads the section's examples however
+    # far up they were set (the adversarial round's control, x^{(1)} + x^{(2)} over 2 = 3, was undecided)
+    "examples_above": (
+        ("# Readings\n\nTwo readings $u^{[a]} = 3$ and $u^{[b]} = 7$ differ by\n\n$$u^{[b]} - u^{[a]} = 5$$\n\n"
+         + "Some words in between.\n\n" * 8 + "The gap of the readings above:\n\n$$u^{[b]} - u^{[a]} = 5$$\n"),
+        ["refuted", "refuted"], {}),
 }
 
 
