@@ -1275,7 +1275,7 @@ class _NotesReader(_CatalogMatch):
         return StepReport(lhs=_show(lhs), rel="=", rhs=_show(rhs), verdict=verdict, method=method,
                           reason="" if verdict == "verified" else f"{shown} does not satisfy this recurrence",
                           counterexample=witness, line=frag.content_line,
-                          assumptions=("n a non-negative integer degree",))
+                          assumptions=("the degree a non-negative integer",))
 
     def cdf_claim(self, block, frag) -> StepReport | None:
         r"""``F(x) = ...`` introduced as the cumulative distribution function while one law is in force (or

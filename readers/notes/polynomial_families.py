@@ -52,7 +52,7 @@ _FAMILIES = (
     (r"Laguerre polynomials?", sp.laguerre, "the Laguerre polynomial"),
     (r"Legendre polynomials?", sp.legendre, "the Legendre polynomial"),
 )
-_NAMED = r"\s*(?:,\s*)?(?:denoted\s+|written\s+)?(?:\$|:math:`)\s*(?P<name>[A-Za-z]{1,2})_\{?\s*n\s*\}?\s*\("
+_NAMED = r"\s*(?:,\s*)?(?:denoted\s+|written\s+)?(?:\$|:math:`)\s*(?P<name>[A-Za-z]{1,2})_\{?\s*[a-z]\s*\}?\s*\("
 
 
 def named_families(prose: str) -> dict:
