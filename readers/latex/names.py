@@ -169,11 +169,13 @@ class _Names:
     def splits(self, word: str) -> bool:
         """A two-letter run not known as a name is a product (``ab``); longer runs are names, except a short
         lower-case run whose every letter the same formula also writes alone (``2bxh`` beside ``b(x+h)^2``: the
-        product ``2 b x h``, as the expansion it comes from says)."""
+        product ``2 b x h``, as the expansion it comes from says), or the prose around the block does (``e^{-ywx}``
+        after "a label $y$ and a feature $x$" in the sentence of ``ell(w)``: ``parse_block``'s ``letters``)."""
         if word in self.names or not word.isalpha():
             return False
         return len(word) == 2 or (len(word) <= 4 and word.isascii() and word.islower()
-                                  and all(self.written_alone(letter) for letter in set(word)))
+                                  and all(self.written_alone(letter) or letter in self.letters_alone
+                                          for letter in set(word)))
 
     def written_alone(self, letter: str) -> bool:
         """Whether the formula writes ``letter`` as a name of its own (not inside a word or a command)."""

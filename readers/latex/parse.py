@@ -90,17 +90,21 @@ def _parser() -> lark.Lark:
     return lark.Lark(grammar, parser="lalr", lexer=_Lexer, propagate_positions=True, maybe_placeholders=False)
 
 
-def parse_block(text: str, *, names=(), functions=(), indices=(), line: int = 1, column: int = 1) -> Block:
+def parse_block(text: str, *, names=(), functions=(), indices=(), letters=(), line: int = 1, column: int = 1
+                ) -> Block:
     r"""Parse a formula block (rows split by ``\\`` or ``\newline``, environments unwrapped).
 
     ``names``: multi-letter words to read as one name (``TP``); ``functions``:
     names to read as functions when applied; ``indices``: names the reader knows
     are integer indices or sizes (``t`` in ``x_{t+m}``, ``T`` in ``x_{T}``), so a
-    subscript made of them is an element index; ``(line, column)``: where the
-    text starts in its file, for error positions.
+    subscript made of them is an element index; ``letters``: single letters the
+    prose around the block writes as names of their own (``$y$``, ``$x$``), so a
+    short run of them is their product (``e^{-ywx}``), as it is when the formula
+    itself writes each letter alone; ``(line, column)``: where the text starts in
+    its file, for error positions.
     """
     try:
-        return _parse_block(text, names, functions, indices)
+        return _parse_block(text, names, functions, indices, letters)
     except LatexParseError as exc:
         raise exc.shifted(line, column) from None
 
@@ -116,7 +120,7 @@ def parse_latex(text: str, *, names=(), functions=(), indices=(), line: int = 1,
     return chain.exprs[0] if not chain.rels else chain
 
 
-def _parse_block(text: str, names, functions, indices=()) -> Block:
+def _parse_block(text: str, names, functions, indices=(), letters=()) -> Block:
     if "\x00" in text:
         k = text.index("\x00")
         raise LatexParseError("NUL byte", text.count("\n", 0, k) + 1, k - text.rfind("\n", 0, k))
@@ -134,7 +138,7 @@ def _parse_block(text: str, names, functions, indices=()) -> Block:
     except lark.exceptions.LarkError as exc:
         raise LatexParseError(f"cannot parse: {type(exc).__name__}", 1, 1) from None
     _check_depth(tree)
-    return _Reader(text, frozenset(names), frozenset(functions), frozenset(indices)).block(tree)
+    return _Reader(text, frozenset(names), frozenset(functions), frozenset(indices), frozenset(letters)).block(tree)
 
 
 def _at_end(text: str, message: str) -> LatexParseError:

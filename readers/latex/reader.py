@@ -40,8 +40,10 @@ from readers.latex.tree import (
 class _Reader(_Names, _Atoms):
     r"""Walks the lark tree of one block; see the module docstring for the conventions."""
 
-    def __init__(self, text: str, names: frozenset, functions: frozenset, indices: frozenset = frozenset()):
+    def __init__(self, text: str, names: frozenset, functions: frozenset, indices: frozenset = frozenset(),
+                 letters: frozenset = frozenset()):
         self.text, self.names, self.functions = text, names, functions
+        self.letters_alone = letters  # letters the prose around the block writes alone (parse_block)
         self.declared_indices = indices
         self.warnings: list[str] = []
         self.symbols: dict[str, sp.Symbol] = {}

@@ -820,6 +820,11 @@ class _Tokenizer:
                       "|": "RVERT", "\\vert": "RVERT", "\\rvert": "RVERT", "\\|": "RNORM", "\\Vert": "RNORM",
                       "\\rVert": "RNORM", "\\rangle": "RANGLE", ".": "RDOT"},
         }[which]
+        if delim in ("\\lfloor", "\\lceil") and which == "left":  # \left\lfloor x \right\rfloor: floor(x)
+            self.emit("FUNC", "floor" if delim == "\\lfloor" else "ceil", start, self.pos)
+            return self.emit("LPAR", delim, start, self.pos)
+        if delim in ("\\rfloor", "\\rceil") and which == "right":
+            return self.emit("RPAR", delim, start, self.pos)
         if delim not in table:
             raise self.error(f"unsupported delimiter \\{which}{delim}", start)
         if table[delim] is None:

@@ -175,6 +175,10 @@ from readers.notes.compositions import composed, same_function
 from readers.notes.shared_chains import split_shared_chains
 from readers.notes.equivalent_lists import referent
 from readers.notes.cdfs import CUE as CDF_CUE, MENTIONED as CDF_MENTIONED, compare_cdf
+from readers.notes.polynomial_families import family_recurrence, named_families
+from readers.notes.prose_letters import prose_letters
+from readers.notes.back_references import refers_back
+from readers.notes.finite_values import cases as finite_cases, combined as finite_combined, finite_memberships
 from readers.notes.dependencies import through_definitions, through_graph
 from readers.notes.determined import determined, entry_links, paired
 from readers.notes.component_derivatives import component_derivative, entries_named, entry_of, of_entries
@@ -906,12 +910,14 @@ class _Section:
     equation: tuple | None = None  # (lhs - rhs, paragraph, line): the last equation in an unknown
     objective: dict | None = None  # the last \min_w F of the section: a stated w^\star is its optimum
     seen: frozenset = frozenset()  # names used in this section so far
+    finite: dict = field(default_factory=dict)  # name -> values: y \in \{-1, 1\} (readers.notes.finite_values)
     contested: dict = field(default_factory=dict)  # name -> (lhs, rhs, line): a row that read both as a failing
     # claim about the name and as its new definition (document): later failures are read with it defined anew too
 
     def enter(self, number: int) -> None:
         """A new heading: conditions, examples, limits and equations end; definitions stay."""
         self.number, self.limit, self.conditions, self.examples, self.equation = number, None, [], [], None
+        self.finite = {}
         self.witnesses = set()
         self.objective = None
         self.distributed = set()  # X \sim ... is a condition: in force to the next heading
@@ -1050,6 +1056,7 @@ class _NotesReader(_CatalogMatch):
     def parse(self, content, frag, *, functions=(), names=()):
         return parse_block(content, names=self.names | frozenset(names),
                            functions=tuple(set(self.section.functions) | self.document_functions | set(functions)),
+                           letters=prose_letters(self.lines, frag.kind, frag.line),
                            line=frag.content_line, column=frag.content_column)
 
     def cell_expression(self, content):
@@ -1070,6 +1077,9 @@ class _NotesReader(_CatalogMatch):
         if self.section.limit is not None and self.section.limit[2] not in (frag.paragraph, frag.paragraph - 1):
             self.section.limit = None
         self.section.leave_items(frag.items)
+        if frag.kind == "display" and refers_back(introduction(self.lines, frag.line)):
+            for _, _, scope, _ in self.section.examples:  # "the mean of the two samples above": their values
+                scope.add(frag.paragraph)  # (readers.notes.back_references)
         self.record_laws(block)
         self.event_values.observe(_chains(block), frag.line)
         before = text_before(self.lines, frag.kind, frag.line, frag.column)
@@ -1089,6 +1099,7 @@ class _NotesReader(_CatalogMatch):
             return BlockReport(**base, parsed=True, steps=tuple(facts), role="claim", parsed_form=shown,
                                symbols=explain, warnings=tuple(dict.fromkeys(warnings)))
         if pairs is not None:
+            self.section.finite.update(finite_memberships(pairs))
             if not any(isinstance(e, sp.Mul) for a, _, b in pairs for e in (a, b)):
                 self.assume(as_relations(pairs), frag.content_line)
             # else a regime named in passing (``for $\eta\lambda > 2$ it diverges``): read, not carried forward
@@ -1124,6 +1135,11 @@ class _NotesReader(_CatalogMatch):
             self.section.examples += [(n, v, scope, frag.items) for n, v in values]
             return BlockReport(**base, parsed=True, role="example", parsed_form=shown, symbols=explain,
                                assumptions=tuple(f"{_show(n)} = {_show(v)}" for n, v in values),
+                               warnings=tuple(dict.fromkeys(warnings)))
+        recurrence = self.family_recurrence(block, frag)
+        if recurrence is not None:  # "Legendre polynomial $P_n(x)$ ... the recursion $$P_{n+1}(x) = ...$$"
+            return BlockReport(**base, parsed=True, steps=(recurrence,), role="claim", parsed_form=shown,
+                               symbols=explain, assumptions=recurrence.assumptions,
                                warnings=tuple(dict.fromkeys(warnings)))
         cdf = self.cdf_claim(block, frag)
         if cdf is not None:  # "the cumulative distribution function is F(x) = ..." after X ~ Bernoulli(p)
@@ -1241,6 +1257,28 @@ class _NotesReader(_CatalogMatch):
                         self.section.laws[a.name] = found
                     else:
                         self.section.laws.pop(a.name, None)
+
+    def family_recurrence(self, block, frag) -> StepReport | None:
+        r"""A display ``P_{n+1}(x) = ...`` in ``P_n`` after the prose of its section names ``P_n`` a classical
+        polynomial family: the claim that the family satisfies it (readers.notes.polynomial_families)."""
+        rows = [r for r in block.rows if r.kind not in ("empty", "prose")]
+        if frag.kind != "display" or len(rows) != 1 or rows[0].continued or tuple(rows[0].chain.rels) != ("=",):
+            return None
+        start = frag.line - 1
+        while start > 0 and not self.lines[start - 1].lstrip().startswith("#"):
+            start -= 1
+        families = named_families(" ".join(self.lines[start:frag.line - 1]))
+        if not families:
+            return None
+        lhs, rhs = rows[0].chain.exprs
+        found = family_recurrence(lhs, rhs, families)
+        if found is None:
+            return None
+        verdict, method, witness, shown = found
+        return StepReport(lhs=_show(lhs), rel="=", rhs=_show(rhs), verdict=verdict, method=method,
+                          reason="" if verdict == "verified" else f"{shown} does not satisfy this recurrence",
+                          counterexample=witness, line=frag.content_line,
+                          assumptions=("the degree a non-negative integer",))
 
     def cdf_claim(self, block, frag) -> StepReport | None:
         r"""``F(x) = ...`` introduced as the cumulative distribution function while one law is in force (or
@@ -2072,6 +2110,19 @@ class _NotesReader(_CatalogMatch):
     # ** claims **
 
     def check_claim(self, claim: _Claim, frag: Fragment) -> list[StepReport]:
+        r""":meth:`check_claim_once`, at each value of a name the section restricts to a finite set (``y \in
+        \{-1, 1\}``: readers.notes.finite_values)."""
+        if not self.section.finite:
+            return self.check_claim_once(claim, frag)
+        sides = (self.expand(claim.lhs), self.expand(claim.rhs))
+        found = finite_cases(sides, self.section.finite)
+        if found is None:
+            return self.check_claim_once(claim, frag)
+        per_case = [(case, self.check_claim_once(dataclasses.replace(
+            claim, lhs=sides[0].xreplace(case), rhs=sides[1].xreplace(case)), frag)) for case in found]
+        return finite_combined(per_case, self.section.finite)
+
+    def check_claim_once(self, claim: _Claim, frag: Fragment) -> list[StepReport]:
         r""":meth:`claim_readings`, with no refutation that rests on a name read as a free value where the notes mean
         something else: a member of a sequence (``\delta_{t+l}`` after ``\delta_t = \dots``, the ``r_{t+l}`` of
         :math:`\sum_l r_{t+l}`: readers.notes.shifted_instances) or an indicator (``\mathbb{1}[x < 0]``, refuted at
@@ -2323,6 +2374,12 @@ class _NotesReader(_CatalogMatch):
                         if r.verdict == "refuted" else r for r in out]
         if equation and never_holds(lhs, rhs, tuple(claim.conditions)):
             return out  # no value inside the stated conditions solves it: as an identity it fails
+        if equation and symbols <= {n for n, _ in examples} and out and all(
+                r.verdict == "refuted" and any(a.endswith("(example)") for a in r.assumptions) for r in out) and (
+                all(frag.paragraph <= min(scope) + EXAMPLE_NEAR for n, _, scope, _ in self.section.examples
+                    if n in symbols) or (frag.kind == "display" and refers_back(introduction(self.lines, frag.line)))):
+            return out  # every name is set by an example right above (or one the sentence points back to), and it
+            # fails there: no unknown is left to solve
         if equation:
             unknowns = ", ".join(sorted(map(_show, symbols), key=str))
             return [_undecided(r, f"an equation in {unknowns}: it holds for some values, not as an identity",

@@ -92,7 +92,9 @@ def condition_pairs(block, defined=frozenset(), intervals=True) -> list | None:
     (``0 < \sigma(x) < 1``).  A product of powers of names (``\eta\lambda > 2``, ``\beta/\alpha < 1``)
     compared with a number constrains those names as a name does: a condition.  ``p \in (0, 1]`` is
     ``0 < p \le 1`` (readers.notes.intervals) unless ``intervals`` is false (an existential "for some").  The
-    absolute value of a name is a name here (``|x| < 1``, before a geometric series)."""
+    absolute value of a name is a name here (``|x| < 1``, before a geometric series).  A name compared with another
+    name moved by a number (``r > 1 + \epsilon``, ``t \ge T + 1``) orders the two names as ``a < b`` does: a
+    condition."""
     def is_name(e):
         return _is_name(e) or (isinstance(e, AppliedUndef) and e.func.__name__ not in defined
                                 and all(_is_name(a) for a in e.args))
@@ -138,11 +140,21 @@ def condition_pairs(block, defined=frozenset(), intervals=True) -> list | None:
                 is_name(e) or is_size(e) for e in exprs):
             pairs += row.chain.pairs()
         elif (len(exprs) == 2 and "in" not in rels and "notin" not in rels
-              and sum(is_monomial(e) for e in exprs) == 1 and any(is_literal(e) for e in exprs)):
+              and sum(is_monomial(e) for e in exprs) == 1 and any(is_literal(e) for e in exprs)) \
+                or (len(exprs) == 2 and rels[0] in ("<", ">", "<=", ">=") and any(is_name(e) for e in exprs)
+                    and any(_name_moved(e, is_name) for e in exprs)):
             pairs += row.chain.pairs()
         else:
             return None
     return pairs or None
+
+
+def _name_moved(e, is_name) -> bool:
+    """``1 + \\epsilon``, ``T - 1``: one name plus a non-zero number."""
+    if not isinstance(e, sp.Add):
+        return False
+    names = [a for a in e.args if is_name(a)]
+    return len(names) == 1 and all(is_literal(a) and a.is_number for a in e.args if a is not names[0])
 
 
 def as_relations(pairs) -> list:
