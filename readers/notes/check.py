@@ -169,7 +169,7 @@ from readers.notes.liquid import liquid_math
 from readers.notes.macros import with_macros
 from readers.notes.definition_cues import introduces_definition, introduces_restatement, restates_row,\
     split_restatements, text_before, differentiated_after
-from readers.notes import hypothesis_tests, membership, restatements
+from readers.notes import algorithm_listings, hypothesis_tests, membership, restatements
 from readers.notes.recomputations import recomputes
 from readers.notes.compositions import composed, same_function
 from readers.notes.shared_chains import split_shared_chains
@@ -1007,6 +1007,10 @@ class _NotesReader(_CatalogMatch):
             named = _function_named(frag.content) or operator_named(frag.content)
             if named is not None:  # "the activation $\tanh$", "where $\odot$ is": a mention, nothing to check
                 return BlockReport(**base, parsed=True, role="no claim", parsed_form=named)
+            listing = self.listing(frag)
+            if listing is not None:  # an algorithm typeset as math (readers.notes.algorithm_listings)
+                return BlockReport(**base, parsed=True, role="no claim", parsed_form=listing,
+                                   warnings=(algorithm_listings.NOTE,))
             return BlockReport(**base, parsed=False, error=str(exc), role="unparsed")
         try:
             report = self.densities.review(block, frag, self.read(block, frag, base), self.section.conditions,
@@ -1018,6 +1022,26 @@ class _NotesReader(_CatalogMatch):
                               reason=f"internal error while reading this block: {type(exc).__name__}: {exc}"[:300],
                               line=frag.content_line)
             return BlockReport(**base, parsed=True, steps=(step,), role="claim")
+
+    def listing(self, frag: Fragment) -> tuple[str, ...] | None:
+        r"""The parsed assignments of an algorithm listing (``g_t \leftarrow g_t + \lambda \theta_{t-1}``), or None
+        when ``frag`` is no listing or one of its assignments does not parse."""
+        rows = algorithm_listings.statements(frag.content)
+        if rows is None:
+            return None
+        forms = []
+        for row in rows:
+            try:
+                parsed = self.parse(row, frag)
+            except LatexParseError:
+                return None
+            for r in parsed.rows:
+                if r.kind not in ("empty", "prose"):
+                    words = [_show(r.chain.exprs[0])]
+                    for rel, expr in zip(r.chain.rels, r.chain.exprs[1:]):
+                        words += [rel, _show(expr)]
+                    forms.append(" ".join(words))
+        return tuple(forms)
 
     def release_generic(self, frag: Fragment) -> None:
         r"""``... three times differentiable $f$``: the prose makes a defined function generic again, so its
