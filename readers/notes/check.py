@@ -263,6 +263,23 @@ EINSTEIN_CUE = re.compile(r"\bEinstein\b|summation convention", re.I)
 """Prose that states the Einstein summation convention (readers.notes.einstein)."""
 
 
+_T = sp.Dummy("t")
+_SIGMOID = 1 / (1 + sp.exp(-_T))
+"""The logistic sigmoid of :meth:`_NotesReader.standard_sigma`, in a placeholder argument."""
+
+
+def _outside_moments(*sides) -> frozenset:
+    r"""The names the sides write outside every moment (``\mu`` in ``E[z] = \mu``): values the claim treats as
+    given, not random (readers.notes.laws ``law_moments``)."""
+    out = set()
+    for side in sides:
+        if isinstance(side, sp.Basic):
+            bare = side.replace(lambda e: isinstance(e, AppliedUndef) and e.func.__name__ in MOMENTS,
+                                lambda e: sp.Integer(0))
+            out |= bare.free_symbols
+    return frozenset(out)
+
+
 def _derivative_applied_to_expression(*sides):
     r"""A derivative evaluated at an expression that holds a derivative
     (``\frac{df}{dx}\left(\frac{df}{dx}\right)``, read ``Subs(f'(x), x, f'(x))``), else None: the notes may mean
@@ -1774,6 +1791,9 @@ class _NotesReader(_CatalogMatch):
                 return False  # D_KL(N(mu, sigma^2) || N(0, 1)), or D_KL(p || q) after p = N(...): a claim
             if name.endswith("'") and name.rstrip("'") in self.section.functions:
                 return False  # f'(x) with f known: a claim about its derivative
+            if name == "sigma'" and self.sigmoid_context and "sigma" not in self.section.functions \
+                    and len(lhs.args) == 1:
+                return False  # sigma'(x) in notes on the sigmoid: a claim about its derivative (standard_sigma)
             if name.startswith("nabla") and any(isinstance(a, AppliedUndef) and a.func.__name__ in
                                                 self.section.functions for a in lhs.args):
                 return False  # \nabla_w J(w) with J known: a claim about its gradient
@@ -2761,7 +2781,10 @@ class _NotesReader(_CatalogMatch):
         if rounded is not None:  # \pi = 3.14159: a value written to its decimals, as its author means it
             return [StepReport(**shown, verdict="verified", method=rounded)]
         if self.section.laws:  # Var(X) after X \sim Bernoulli(p): the law's variance (readers.notes.laws)
-            (left, used), (right, used_too) = (law_moments(e, self.section.laws) for e in (lhs, rhs))
+            constants = _outside_moments(lhs, rhs) | {x for f in self.section.laws.values() for a in f.args
+                                                       for x in getattr(a, "free_symbols", ())}
+            (left, used), (right, used_too) = (law_moments(e, self.section.laws, self.expand, constants)
+                                               for e in (lhs, rhs))
             if used or used_too:
                 found = list(dict.fromkeys(used + used_too))
                 conditions = tuple(claim.conditions) + tuple(r for f in found for r in f.domain)
@@ -3039,10 +3062,11 @@ class _NotesReader(_CatalogMatch):
         sigmoid $1/(1 + e^{-x})$.  Returns ``(lhs, rhs, how it was read or '')``."""
         if not self.sigmoid_context or "sigma" in self.section.functions:
             return lhs, rhs, ""
-        found = {f for e in (lhs, rhs) for f in e.atoms(AppliedUndef) if f.func.__name__ == "sigma"}
+        found = {f for e in (lhs, rhs) for f in e.atoms(AppliedUndef) if f.func.__name__ in ("sigma", "sigma'")}
         if not found or any(len(f.args) != 1 for f in found):
             return lhs, rhs, ""
-        mapping = {f: 1 / (1 + sp.exp(-f.args[0])) for f in found}
+        mapping = {f: _SIGMOID.subs(_T, f.args[0]) if f.func.__name__ == "sigma" else
+                   _SIGMOID.diff(_T).subs(_T, f.args[0]) for f in found}  # sigma'(x): the sigmoid's derivative
         return (lhs.xreplace(mapping), rhs.xreplace(mapping),
                 "sigma read as the logistic sigmoid 1/(1 + e^-x) (the notes speak of the sigmoid)")
 
