@@ -133,7 +133,8 @@ class _Tokenizer:
         self.intervals = set()  # stack depths of an interval's opener, after \in
         self.skips: dict[int, int] = {}  # text to pass over: start -> end (an \overbrace's annotation)
         self.closing_braces: set[int] = set()  # the "}" of a braced sized delimiter (\big{(})
-        self.objective_ends: list[int] = []  # where an arg min's signed objective ends: a ")" is emitted there
+        self.objective_ends: list[int] = []  # where an arg min's signed objective (or a script's \frac) ends: its
+        # closing parenthesis (brace) is emitted there
         self.single = 0  # how many following arguments are one character (after _ ^ \frac \sqrt)
         self.set_closers: set[int] = set()  # the "}" of a set whose "\{" Markdown stripped to "{"
         self.stacked_rows: list[tuple[int, int]] = []  # \substack{...}, subarray: a \\ there is a comma
@@ -220,7 +221,7 @@ class _Tokenizer:
             if self.pos >= len(text):
                 break
             if self.objective_ends and self.pos >= self.objective_ends[-1]:
-                self.emit("RPAR", ")", self.pos, self.pos)
+                self.emit("RBRACE" if self.stack and self.stack[-1] == "LBRACE" else "RPAR", ")", self.pos, self.pos)
                 self.objective_ends.pop()
                 continue
             if self.pos in self.closing_braces:
@@ -228,7 +229,7 @@ class _Tokenizer:
                 continue
             self.step()
         while self.objective_ends:
-            self.emit("RPAR", ")", len(text), len(text))
+            self.emit("RBRACE" if self.stack and self.stack[-1] == "LBRACE" else "RPAR", ")", len(text), len(text))
             self.objective_ends.pop()
         if self.stack:
             raise self.error(f"unclosed {self.stack[-1].lower()}", len(text))
@@ -308,6 +309,16 @@ class _Tokenizer:
             kind = {"+": "ADD", "-": "SUB", "*": "AST", "\\": "AST"}[sign.group(1)[0]]
             value = {"\\star": "star", "\\ast": "*"}.get(sign.group(1), sign.group(1))  # x^{\star} as x^\star
             return self.emit(kind, value, sign.start(1), sign.end(1))
+        fraction = re.compile(r"\s*\\[dt]?frac\s*\{").match(text, start + 1) if char == "^" else None
+        if fraction:  # e^\frac{-x^2}{2}: TeX's script of one command, the fraction with its two groups
+            _, end = self.group(fraction.end() - 1, "\\frac")
+            second = re.compile(r"\s*\{").match(text, end)
+            if second:
+                _, end = self.group(second.end() - 1, "\\frac")
+                self.emit("POW", char, start, start + 1)
+                self.pos = start + 1
+                self.objective_ends.append(end)
+                return self.emit("LBRACE", "{", start + 1, start + 1)
         starred = _STARRED_LABEL.match(text, start + 1) if char == "_" else None
         if starred:  # x_{*1}, x_{*m}: the first, the m-th test point, one label
             self.emit("USCORE", char, start, start + 1)
@@ -578,8 +589,10 @@ class _Tokenizer:
             return self.emit("LSET" if name == "{" else "RSET", name, start, self.pos)
         if name == "%" and self.tokens and self.tokens[-1].type == "NUMBER":
             return self.percent(start)
-        if name == "|":
+        if name in ("|", "parallel"):  # \parallel R - \hat{R} \parallel^2: a norm's bars, as \| ... \|
             return self.bar("norm", start)
+        if name == "digamma":  # \digamma(x): the digamma function psi(x)
+            return self.text_command("digamma", start)
         if name in ("quad", "qquad") and self.previous_is_operand() and self.at_top():
             return self.emit("COMMA", ",", start, self.pos)  # y = \sqrt{x} \qquad x \ge 0: a separator
         if name == "hspace" and self.previous_is_operand() and self.at_top():
@@ -990,6 +1003,8 @@ class _Tokenizer:
             return None
         if word not in PROSE_WORDS and word.rstrip(".,;:") in PROSE_WORDS:
             word = word.rstrip(".,;:")  # \text{otherwise.}: the word, without its punctuation
+        elif re.fullmatch(r"[A-Za-z]+\.", word) and not self.text[self.pos:].strip(" \t\n$.,"):
+            word = word[:-1]  # ... + \text{const.}: the formula's last word, its sentence's period dropped
         if word in FUNCTIONS or word in ("argmax", "argmin", "max", "min") or word in PROSE_WORDS:
             return self.word(word, start)
         if re.fullmatch(r"[A-Za-z][A-Za-z0-9]*", word):

@@ -29,6 +29,14 @@ def _expr(text):
     # an arg min whose objective opens with a sign takes the whole objective: "unexpected '-'"
     (r"y = \underset{t}{\arg\min} -2t + t^2", "argmin_t(t**2 - 2*t)"),
     (r"y = \arg\max_t -t^2 - 1 \text{ subject to } t > 0", "argmax_t(-t**2 - 1)"),
+    # \parallel as a norm's bars, \triangledown as the gradient, \digamma: "unsupported command"
+    (r"y = \parallel a - b \parallel^2", "(a - b)**2"),
+    (r"y = \triangledown_w \log w", "nabla_w(log(w))"),
+    (r"y = \digamma(x + 1)", "polygamma(0, x + 1)"),
+    # a superscript \frac without braces around it (TeX's one-command script): "unexpected 'frac'"
+    (r"y = e^\frac{-u}{2}", "exp(-u/2)"),
+    # the sentence's period inside the formula's last \text: "unexpected 'const.'"
+    (r"y = u^2 + \text{const.}", "const + u**2"),
 ])
 def test_constructs_parse_with_their_reading(latex, expected):
     assert sp.sstr(_expr(latex)) == expected
