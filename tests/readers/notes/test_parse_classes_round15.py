@@ -67,3 +67,13 @@ def test_matmul_claims_and_algorithm_listings():
     assert listing.parsed and listing.role == "no claim" and listing.verdict is None
     assert listing.parsed_form == ("w_t := -eta*g_t + w_{t-1}", "w_t := 0")
     assert blocks[2].verdict == "proved"
+
+
+def test_a_problem_statement_with_rows_of_words_is_read_without_an_internal_error():
+    r"""A row of words before its cases (``\text{where } & \begin{cases} ...``) once parsed (the condition in words,
+    above) ended in an IndexError while the values the block names were recorded."""
+    text = ("# Problem\n\n$$\\begin{split} \\underset{u}{\\text{Minimize}} \\quad & u^2 + 1 \\\\\n"
+            "\\text{subject to} \\quad & u \\ge 2 \\\\\n\\text{where } & \\begin{cases} u & \\text{ is the step, }\\\\ "
+            "c & \\text{ is } 2 \\end{cases} \\end{split}$$\n")
+    (block,) = check_notes(text, path="<test>", budget=5.0).blocks
+    assert block.parsed and not any("internal error" in s.reason for s in block.steps)
