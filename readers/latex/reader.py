@@ -203,14 +203,18 @@ class _Reader(_Names, _Atoms):
 
     def conditions(self, items) -> tuple[list, bool, list[str]]:
         """Side conditions after a formula: ``, x > 0``, ``\\text{ when } i = j``, ``& \\text{otherwise}``."""
-        conditions, listed, notes, segment = [], False, [], []
+        conditions, listed, notes, segment, previous = [], False, [], [], None
 
-        def close():
+        def close(words_after=False):
             nonlocal listed
             if not segment:
                 return
             exprs = [s for s in segment if isinstance(s, tuple)]
             rels = [s for s in segment if not isinstance(s, tuple)]
+            if rels and len(exprs) != len(rels) + 1 and (words_before or words_after):
+                notes.append(" ".join(r.value for r in rels))  # \text{if reduction} = \text{`mean'}: a condition
+                segment.clear()  # written in words around its relation, kept as prose (no condition is read)
+                return
             if rels:
                 built = self.relation_chain(exprs, rels)
                 if built is not None:
@@ -225,11 +229,17 @@ class _Reader(_Names, _Atoms):
                 listed = True
             segment.clear()
 
+        words_before = False
         for item in items:
             if isinstance(item, tuple) or item.type == "REL":
+                if not segment:
+                    words_before = bool(previous is not None and not isinstance(previous, tuple)
+                                        and previous.type == "PROSE")
                 segment.append(item)
+                previous = item
                 continue
-            close()
+            close(words_after=item.type == "PROSE")
+            previous = item
             if item.type == "PROSE":
                 notes.append(item.value)
                 if item.value in ("otherwise", "else"):
@@ -284,6 +294,9 @@ class _Reader(_Names, _Atoms):
             elif op.type == "AST" and op.value in ("ast", "star", "∗"):
                 value = sp.Function("conv")(value, right)
                 self.used_functions.add("conv")
+            elif op.value == "@":  # A \mathbin{@} B: a matrix product whose shapes the notes do not give
+                value = sp.Function("matmul")(value, right)
+                self.used_functions.add("matmul")
             elif op.value == "bmod":  # 17 \bmod 5 = 2
                 value = sp.Mod(value, right)
             elif op.value in SET_OPERATIONS:  # A \cap B: an event or set, never a product

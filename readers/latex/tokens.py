@@ -95,8 +95,9 @@ _BRACED_OPERATOR = re.compile(r"\{\s*(?:\\displaystyle\s*)?\\(?:sum|prod)(?:\\li
 r"""``{\displaystyle \sum\limits_{i=1}^{m}}``: a sum sign braced alone (its body follows the braces)."""
 _SPACED_DOTS = re.compile(r"\.(?:[ \t]+\.){2}")
 r"""``A_1, . . . , A_k``: an ellipsis typed as three spaced periods."""
-_MAXMIN_LABEL = re.compile(r"_\s*(?:\{\s*\\(max|min)\s*\}|\\(max|min)(?![A-Za-z]))")
-r"""``\lambda_{\min}``, ``\sigma_\max``: the subscript names which one (a label), it applies no operator."""
+_MAXMIN_LABEL = re.compile(r"[_^]\s*(?:\{\s*\\?(max|min)\s*\}|\\(max|min)(?![A-Za-z]))")
+r"""``\lambda_{\min}``, ``\sigma_\max``, ``T_{max}``, ``v_t^{max}``: the script names which one (a label), it
+applies no operator."""
 _PROSE_OPENING = re.compile(r"\(\s*(?:where|i\.\s*e\.|e\.\s*g\.|for|if|when|with|assuming|provided)(?![A-Za-z])")
 r"""``(where 0 \le p \le 1)``, ``(i.e., A \cap B = \emptyset)``: a parenthesis that opens with a prose word holds a
 remark or a condition in words, not a value."""
@@ -132,6 +133,8 @@ class _Tokenizer:
         self.intervals = set()  # stack depths of an interval's opener, after \in
         self.skips: dict[int, int] = {}  # text to pass over: start -> end (an \overbrace's annotation)
         self.closing_braces: set[int] = set()  # the "}" of a braced sized delimiter (\big{(})
+        self.objective_ends: list[int] = []  # where an arg min's signed objective (or a script's \frac) ends: its
+        # closing parenthesis (brace) is emitted there
         self.single = 0  # how many following arguments are one character (after _ ^ \frac \sqrt)
         self.set_closers: set[int] = set()  # the "}" of a set whose "\{" Markdown stripped to "{"
         self.stacked_rows: list[tuple[int, int]] = []  # \substack{...}, subarray: a \\ there is a comma
@@ -217,10 +220,17 @@ class _Tokenizer:
             self.pos = self.skips.pop(self.pos, self.pos)
             if self.pos >= len(text):
                 break
+            if self.objective_ends and self.pos >= self.objective_ends[-1]:
+                self.emit("RBRACE" if self.stack and self.stack[-1] == "LBRACE" else "RPAR", ")", self.pos, self.pos)
+                self.objective_ends.pop()
+                continue
             if self.pos in self.closing_braces:
                 self.pos += 1
                 continue
             self.step()
+        while self.objective_ends:
+            self.emit("RBRACE" if self.stack and self.stack[-1] == "LBRACE" else "RPAR", ")", len(text), len(text))
+            self.objective_ends.pop()
         if self.stack:
             raise self.error(f"unclosed {self.stack[-1].lower()}", len(text))
         return _join_broken_rows(self.tokens)
@@ -233,6 +243,8 @@ class _Tokenizer:
             if char.isalnum() and char.isascii():
                 self.pos += 1
                 return self.emit("NUMBER" if char in DIGITS else "NAME", char, start, self.pos)
+        if char in "+-" and self.awaits_arg_optimum():
+            return self.signed_objective(start)
         if text.startswith("\\_", start):  # x\_i: Markdown's escaped underscore (Kramdown, Jekyll) is a subscript
             self.pos = start + 2
             self.single = 1
@@ -297,6 +309,16 @@ class _Tokenizer:
             kind = {"+": "ADD", "-": "SUB", "*": "AST", "\\": "AST"}[sign.group(1)[0]]
             value = {"\\star": "star", "\\ast": "*"}.get(sign.group(1), sign.group(1))  # x^{\star} as x^\star
             return self.emit(kind, value, sign.start(1), sign.end(1))
+        fraction = re.compile(r"\s*\\[dt]?frac\s*\{").match(text, start + 1) if char == "^" else None
+        if fraction:  # e^\frac{-x^2}{2}: TeX's script of one command, the fraction with its two groups
+            _, end = self.group(fraction.end() - 1, "\\frac")
+            second = re.compile(r"\s*\{").match(text, end)
+            if second:
+                _, end = self.group(second.end() - 1, "\\frac")
+                self.emit("POW", char, start, start + 1)
+                self.pos = start + 1
+                self.objective_ends.append(end)
+                return self.emit("LBRACE", "{", start + 1, start + 1)
         starred = _STARRED_LABEL.match(text, start + 1) if char == "_" else None
         if starred:  # x_{*1}, x_{*m}: the first, the m-th test point, one label
             self.emit("USCORE", char, start, start + 1)
@@ -333,9 +355,9 @@ class _Tokenizer:
         if char == "}" and start in self.set_closers:
             self.pos += 1
             return self.emit("RSET", "}", start, self.pos)
-        if char == "_" and _MAXMIN_LABEL.match(text, start):  # \lambda_{\min}: a label, not an operator
+        if char in "_^" and _MAXMIN_LABEL.match(text, start):  # \lambda_{\min}: a label, not an operator
             label = _MAXMIN_LABEL.match(text, start)
-            self.emit("USCORE", "_", start, start + 1)
+            self.emit("USCORE" if char == "_" else "POW", char, start, start + 1)
             self.pos = label.end()
             which = 1 if label.group(1) else 2
             return self.emit("NAME", label.group(which), label.start(which), label.end(which))
@@ -357,6 +379,10 @@ class _Tokenizer:
             return self.emit("DOTS", "ldots", start, self.pos)
         if char == "." and not text[start + 1:].strip(" \t\n$"):
             self.pos = len(text)  # a sentence's final period
+            return None
+        brace = re.compile(r"\s*\}").match(text, start + 1) if char == "." else None
+        if brace and brace.end() - 1 in self.closing_braces and not text[brace.end():].strip(" \t\n$.,"):
+            self.pos = brace.end() - 1  # B\mathrlap{\qquad A \in K^{k \times k}.}: the sentence ends inside the overlap
             return None
         if char == "." and _SENTENCE_END.match(text, start + 1):
             self.pos = start + 1  # a period ending a row, an aligned line or a case
@@ -563,8 +589,10 @@ class _Tokenizer:
             return self.emit("LSET" if name == "{" else "RSET", name, start, self.pos)
         if name == "%" and self.tokens and self.tokens[-1].type == "NUMBER":
             return self.percent(start)
-        if name == "|":
+        if name in ("|", "parallel"):  # \parallel R - \hat{R} \parallel^2: a norm's bars, as \| ... \|
             return self.bar("norm", start)
+        if name == "digamma":  # \digamma(x): the digamma function psi(x)
+            return self.text_command("digamma", start)
         if name in ("quad", "qquad") and self.previous_is_operand() and self.at_top():
             return self.emit("COMMA", ",", start, self.pos)  # y = \sqrt{x} \qquad x \ge 0: a separator
         if name == "hspace" and self.previous_is_operand() and self.at_top():
@@ -620,6 +648,15 @@ class _Tokenizer:
             # content with what follows (zero width): the side condition PyTorch's linear algebra writes so
             _, end = self.group(self.pos, "\\" + name)
             self.pos = _SPACE.match(text, self.pos).end() + 1 if _SPACE.match(text, self.pos) else self.pos + 1
+            self.closing_braces.add(end - 1)
+            return None
+        if name in ("mathbin", "mathrel") and re.match(r"\s*\{", text[self.pos:]):
+            content, end = self.group(self.pos, "\\" + name)
+            if content.strip() == "@":  # A \mathbin{@} B: Python's matrix product, read as an opaque matmul(A, B)
+                self.pos = end
+                return self.emit("MUL", "@", start, self.pos)
+            space = _SPACE.match(text, self.pos)  # \mathbin{\|}: only spacing around its symbol
+            self.pos = (space.end() if space else self.pos) + 1
             self.closing_braces.add(end - 1)
             return None
         if name in _INFIX_FRACTIONS:
@@ -857,6 +894,52 @@ class _Tokenizer:
                 break
         return k >= 0 and self.tokens[k].type in ("NABLA", "FUNC", "SUMOP", "MAXMIN") and self.in_aligned_rows()
 
+    def awaits_arg_optimum(self) -> bool:
+        r"""Whether the tokens end in an arg min or arg max still waiting for its objective (``\arg\min_c``,
+        ``\underset{c}{\arg\min}``)."""
+        if not self.awaits_operand():
+            return False
+        k = len(self.tokens) - 1
+        while k >= 0 and self.tokens[k].type != "MAXMIN":
+            k -= 1
+        return k >= 0 and self.tokens[k].value in ("argmin", "argmax")
+
+    def signed_objective(self, start: int):
+        r"""``\underset{c}{\arg\min} -2x^\top Dc + c^\top c``: an objective that opens with a sign is the whole
+        expression up to the next relation, row, alignment mark, comma or word at its level (an arg min has no
+        meaning for its first term alone), read in parentheses."""
+        text, depth, k = self.text, 0, start
+        while k < len(text):
+            char = text[k]
+            if char == "\\":
+                word = re.match(r"\\([A-Za-z]+|.)", text[k:])
+                name = word.group(1)
+                prose = name in TEXTS and re.match(r"\\[A-Za-z]+\s*\{\s*([A-Za-z.]+)", text[k:])
+                if depth == 0 and (name == "\\" or name in RELATIONS or name in ("quad", "qquad")
+                                   or prose and prose.group(1) in PROSE_WORDS):
+                    break
+                if name in ("left", "begin"):
+                    depth += 1
+                elif name in ("right", "end"):
+                    if depth == 0:
+                        break
+                    depth -= 1
+                k += len(word.group(0))
+                continue
+            if char in "([{":
+                depth += 1
+            elif char in ")]}":
+                if depth == 0:
+                    break
+                depth -= 1
+            elif depth == 0 and char in "=<>&,":
+                break
+            k += 1
+        while k > start and text[k - 1].isspace():
+            k -= 1
+        self.objective_ends.append(k)
+        return self.emit("LPAR", "(", start, start)
+
     def in_aligned_rows(self) -> bool:
         r"""Whether the innermost environment open here aligns rows (``aligned``, ``align``, none at all), not a
         matrix, array or cases, whose ``&`` separates entries (``\begin{bmatrix} \log & x \end{bmatrix}``)."""
@@ -921,12 +1004,15 @@ class _Tokenizer:
             return None
         if word not in PROSE_WORDS and word.rstrip(".,;:") in PROSE_WORDS:
             word = word.rstrip(".,;:")  # \text{otherwise.}: the word, without its punctuation
+        elif re.fullmatch(r"[A-Za-z]+\.", word) and not self.text[self.pos:].strip(" \t\n$.,"):
+            word = word[:-1]  # ... + \text{const.}: the formula's last word, its sentence's period dropped
         if word in FUNCTIONS or word in ("argmax", "argmin", "max", "min") or word in PROSE_WORDS:
             return self.word(word, start)
         if re.fullmatch(r"[A-Za-z][A-Za-z0-9]*", word):
             return self.emit("NAME", word, start, self.pos)  # a NAME is never split into letters
-        if re.fullmatch(r"[A-Za-z][A-Za-z0-9]*(?:[_/][A-Za-z0-9]+)+", word):
-            return self.emit("NAME", word, start, self.pos)  # \text{life_satisfaction}, G_\text{left/right}: one name
+        if re.fullmatch(r"[A-Za-z][A-Za-z0-9]*(?:[_/.][A-Za-z0-9]+)+", word):
+            return self.emit("NAME", word, start, self.pos)  # \text{life_satisfaction}, G_\text{left/right},
+            # \text{x.size}: one name (a dot inside a word is code's attribute, never a sentence's end)
         suffix = re.fullmatch(r"-[A-Za-z][A-Za-z0-9]*", word)
         if suffix and self.tokens and self.tokens[-1].type in ("NAME", "WORD") and self.tokens[-1].end_pos == start:
             last = self.tokens.pop()  # p\text{-value}, d\text{-proj}: the suffix is part of the name

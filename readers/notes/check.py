@@ -169,7 +169,7 @@ from readers.notes.liquid import liquid_math
 from readers.notes.macros import with_macros
 from readers.notes.definition_cues import introduces_definition, introduces_restatement, restates_row,\
     split_restatements, text_before, differentiated_after
-from readers.notes import hypothesis_tests, membership, restatements
+from readers.notes import algorithm_listings, hypothesis_tests, membership, restatements
 from readers.notes.recomputations import recomputes
 from readers.notes.compositions import composed, same_function
 from readers.notes.shared_chains import split_shared_chains
@@ -266,6 +266,23 @@ SIZES = (2, 3)
 
 EINSTEIN_CUE = re.compile(r"\bEinstein\b|summation convention", re.I)
 """Prose that states the Einstein summation convention (readers.notes.einstein)."""
+
+
+_T = sp.Dummy("t")
+_SIGMOID = 1 / (1 + sp.exp(-_T))
+"""The logistic sigmoid of :meth:`_NotesReader.standard_sigma`, in a placeholder argument."""
+
+
+def _outside_moments(*sides) -> frozenset:
+    r"""The names the sides write outside every moment (``\mu`` in ``E[z] = \mu``): values the claim treats as
+    given, not random (readers.notes.laws ``law_moments``)."""
+    out = set()
+    for side in sides:
+        if isinstance(side, sp.Basic):
+            bare = side.replace(lambda e: isinstance(e, AppliedUndef) and e.func.__name__ in MOMENTS,
+                                lambda e: sp.Integer(0))
+            out |= bare.free_symbols
+    return frozenset(out)
 
 
 def _derivative_applied_to_expression(*sides):
@@ -1014,6 +1031,10 @@ class _NotesReader(_CatalogMatch):
             named = _function_named(frag.content) or operator_named(frag.content)
             if named is not None:  # "the activation $\tanh$", "where $\odot$ is": a mention, nothing to check
                 return BlockReport(**base, parsed=True, role="no claim", parsed_form=named)
+            listing = self.listing(frag)
+            if listing is not None:  # an algorithm typeset as math (readers.notes.algorithm_listings)
+                return BlockReport(**base, parsed=True, role="no claim", parsed_form=listing,
+                                   warnings=(algorithm_listings.NOTE,))
             return BlockReport(**base, parsed=False, error=str(exc), role="unparsed")
         try:
             report = self.densities.review(block, frag, self.read(block, frag, base), self.section.conditions,
@@ -1025,6 +1046,26 @@ class _NotesReader(_CatalogMatch):
                               reason=f"internal error while reading this block: {type(exc).__name__}: {exc}"[:300],
                               line=frag.content_line)
             return BlockReport(**base, parsed=True, steps=(step,), role="claim")
+
+    def listing(self, frag: Fragment) -> tuple[str, ...] | None:
+        r"""The parsed assignments of an algorithm listing (``g_t \leftarrow g_t + \lambda \theta_{t-1}``), or None
+        when ``frag`` is no listing or one of its assignments does not parse."""
+        rows = algorithm_listings.statements(frag.content)
+        if rows is None:
+            return None
+        forms = []
+        for row in rows:
+            try:
+                parsed = self.parse(row, frag)
+            except LatexParseError:
+                return None
+            for r in parsed.rows:
+                if r.kind not in ("empty", "prose"):
+                    words = [_show(r.chain.exprs[0])]
+                    for rel, expr in zip(r.chain.rels, r.chain.exprs[1:]):
+                        words += [rel, _show(expr)]
+                    forms.append(" ".join(words))
+        return tuple(forms)
 
     def release_generic(self, frag: Fragment) -> None:
         r"""``... three times differentiable $f$``: the prose makes a defined function generic again, so its
@@ -1810,6 +1851,9 @@ class _NotesReader(_CatalogMatch):
                 return False  # D_KL(N(mu, sigma^2) || N(0, 1)), or D_KL(p || q) after p = N(...): a claim
             if name.endswith("'") and name.rstrip("'") in self.section.functions:
                 return False  # f'(x) with f known: a claim about its derivative
+            if name == "sigma'" and self.sigmoid_context and "sigma" not in self.section.functions \
+                    and len(lhs.args) == 1:
+                return False  # sigma'(x) in notes on the sigmoid: a claim about its derivative (standard_sigma)
             if name.startswith("nabla") and any(isinstance(a, AppliedUndef) and a.func.__name__ in
                                                 self.section.functions for a in lhs.args):
                 return False  # \nabla_w J(w) with J known: a claim about its gradient
@@ -2818,7 +2862,10 @@ class _NotesReader(_CatalogMatch):
         if rounded is not None:  # \pi = 3.14159: a value written to its decimals, as its author means it
             return [StepReport(**shown, verdict="verified", method=rounded)]
         if self.section.laws:  # Var(X) after X \sim Bernoulli(p): the law's variance (readers.notes.laws)
-            (left, used), (right, used_too) = (law_moments(e, self.section.laws) for e in (lhs, rhs))
+            constants = _outside_moments(lhs, rhs) | {x for f in self.section.laws.values() for a in f.args
+                                                       for x in getattr(a, "free_symbols", ())}
+            (left, used), (right, used_too) = (law_moments(e, self.section.laws, self.expand, constants)
+                                               for e in (lhs, rhs))
             if used or used_too:
                 found = list(dict.fromkeys(used + used_too))
                 conditions = tuple(claim.conditions) + tuple(r for f in found for r in f.domain)
@@ -3096,10 +3143,11 @@ class _NotesReader(_CatalogMatch):
         sigmoid $1/(1 + e^{-x})$.  Returns ``(lhs, rhs, how it was read or '')``."""
         if not self.sigmoid_context or "sigma" in self.section.functions:
             return lhs, rhs, ""
-        found = {f for e in (lhs, rhs) for f in e.atoms(AppliedUndef) if f.func.__name__ == "sigma"}
+        found = {f for e in (lhs, rhs) for f in e.atoms(AppliedUndef) if f.func.__name__ in ("sigma", "sigma'")}
         if not found or any(len(f.args) != 1 for f in found):
             return lhs, rhs, ""
-        mapping = {f: 1 / (1 + sp.exp(-f.args[0])) for f in found}
+        mapping = {f: _SIGMOID.subs(_T, f.args[0]) if f.func.__name__ == "sigma" else
+                   _SIGMOID.diff(_T).subs(_T, f.args[0]) for f in found}  # sigma'(x): the sigmoid's derivative
         return (lhs.xreplace(mapping), rhs.xreplace(mapping),
                 "sigma read as the logistic sigmoid 1/(1 + e^-x) (the notes speak of the sigmoid)")
 

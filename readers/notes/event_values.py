@@ -90,6 +90,8 @@ class EventValues:
                     if key is not None:
                         for v, value in key[0] | key[1]:
                             self.named.setdefault(v, set()).add(value)
+            if not exprs:  # \text{where } & \begin{cases} ...: a row of words only
+                continue
             head, last = exprs[0], exprs[-1]
             key = event_key(head)
             if len(exprs) >= 2 and key is not None and isinstance(last, sp.Rational):

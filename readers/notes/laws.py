@@ -73,6 +73,8 @@ def law(expr) -> Law | None:
         if len(names) == 1:
             other = expr.args[1] if expr.args[0] is names[0] else expr.args[0]
             expr = sp.Function(names[0].name)(other)
+    if isinstance(expr, sp.beta) and len(expr.args) == 2:  # \mathrm{Beta}(a, b) after \sim: the law, not B(a, b)
+        expr = sp.Function("Beta")(*expr.args)
     if not isinstance(expr, AppliedUndef):
         return None
     family, args = _family(expr.func.__name__), expr.args
@@ -140,9 +142,16 @@ def stated_fact(lhs, laws: dict):
 _MOMENT_NAMES = {"E": "E", r"\mathbb{E}": "E", "Var": "Var", r"\mathbb{V}": "Var"}
 
 
-def law_moments(expr, laws: dict):
+def law_moments(expr, laws: dict, expand=None, constants=frozenset()):
     r"""``expr`` with ``E[X]``, ``E[X^2]`` and ``Var(X)`` of each variable with a law in ``laws`` replaced by
-    the law's values (``E[X^2] = Var(X) + E[X]^2``); ``(expr, laws used)``."""
+    the law's values (``E[X^2] = Var(X) + E[X]^2``); ``(expr, laws used)``.
+
+    A moment of a form in one such variable is read by linearity too, ``expand`` first writing out the names the
+    notes define (``z = \mu + \sigma\varepsilon`` with :math:`\varepsilon \sim \mathcal{N}(0, 1)`):
+    :math:`E[\sum_k c_k X^k] = \sum_k c_k E[X^k]` for powers up to 2 and :math:`Var(a + bX) = b^2 Var(X)`.  Its
+    other names must be ``constants`` (names the claim also writes outside every moment, or a law's parameters)
+    and none a capital letter (which the notes' convention reads as a random variable): of ``E[X + Y]`` nothing
+    is read."""
     used = []
 
     def value(f):
@@ -152,7 +161,7 @@ def law_moments(expr, laws: dict):
         arg = f.args[0]
         base, power = (arg.base, arg.exp) if isinstance(arg, sp.Pow) else (arg, 1)
         if not isinstance(base, sp.Symbol) or base.name not in laws:
-            return f
+            return _linear(kind, expand(arg) if expand else arg, f)
         found = laws[base.name]
         if kind == "Var" and power == 1:
             used.append(found)
@@ -161,6 +170,24 @@ def law_moments(expr, laws: dict):
             used.append(found)
             return found.mean if power == 1 else found.variance + found.mean ** 2
         return f
+
+    def _linear(kind, arg, f):
+        if not isinstance(arg, sp.Expr) or arg.atoms(AppliedUndef, sp.Indexed, sp.Derivative, sp.Integral, sp.Sum):
+            return f
+        randoms = [x for x in arg.free_symbols if x.name in laws]
+        others = arg.free_symbols - set(randoms)
+        if len(randoms) != 1 or not others <= set(constants) or any(x.name[:1].isupper() for x in others):
+            return f
+        (x,) = randoms
+        found = laws[x.name]
+        poly = sp.Poly(sp.expand(arg), x) if sp.expand(arg).is_polynomial(x) else None
+        if poly is None or poly.degree() > (2 if kind == "E" else 1):
+            return f
+        used.append(found)
+        if kind == "Var":
+            return poly.coeff_monomial(x) ** 2 * found.variance
+        moments = {0: sp.Integer(1), 1: found.mean, 2: found.variance + found.mean ** 2}
+        return sum(poly.coeff_monomial(x ** k) * moments[k] for k in range(poly.degree() + 1))
 
     out = expr.replace(lambda e: isinstance(e, AppliedUndef) and e.func.__name__ in _MOMENT_NAMES, value)
     return out, used
