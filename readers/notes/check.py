@@ -1048,6 +1048,10 @@ class _NotesReader(_CatalogMatch):
         if not isinstance(symbol, sp.Symbol):
             return
         s, key = self.section, symbol.name
+        defined = s.owner.get(key, s.owner.get(symbol))
+        if defined is not None and 0 < defined[1] <= frag.line <= len(self.lines) \
+                and all(self.lines[k].strip() for k in range(defined[1], frag.line - 1)):
+            return  # "Define g(t) = f(gamma(t)). Then $g : [0,1] \to \R$ ...": the paragraph's own g, described
         s.functions.pop(key, None)
         s.symbols.pop(symbol, None)
         s.owner.pop(key, None)
