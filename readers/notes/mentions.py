@@ -30,11 +30,11 @@ _NOT_ASSERTED = re.compile(
     r"(?:\b(?:want|wants|wanted|wanting|yearn|yearns|yearned|tempted|tempting)\s+to\s+"
     r"(?:write|say|conclude|claim|think|believe|assume)(?:\s+that)?"
     r"|\b(?:not\s+true|false|wrong|incorrect|a\s+(?:common\s+)?mistake|an\s+error|a\s+fallacy)\s+"
-    r"(?:to\s+(?:write|say|conclude|claim|think|assume)\s+)?that"
-    r"|\b(?:instead\s+of|rather\s+than)(?:\s+writing)?)\s*:?\s*$", re.IGNORECASE)
+    r"(?:to\s+(?:write|say|conclude|claim|think|assume)\s+)?that)\s*:?\s*$", re.IGNORECASE)
 r"""Words right before a formula that say the notes do not assert it: "who hasn't wanted to write $\sqrt{x+y} =
-\sqrt{x} + \sqrt{y}$", "it is tempting to conclude that", "it is not true that", "a common mistake is to write that",
-"instead of $f(x) = ...$"."""
+\sqrt{x} + \sqrt{y}$", "it is tempting to conclude that", "it is not true that", "a common mistake is to write that".
+Not "instead of" or "rather than": what follows them is often a condition the notes avoid ("outputs $\ell = \log
+\sigma^2$ rather than $\sigma > 0$") or a spelling they replace."""
 
 
 def mentioned_not_asserted(prose_before: str) -> bool:
