@@ -487,8 +487,9 @@ class _Atoms:
 
     def matrix(self, rows, tree) -> MatrixLiteral:
         r"""The entries of a matrix environment, row by row (``&`` between entries, ``\\`` between rows);
-        a trailing empty row is dropped; rows of different lengths are an error."""
-        table = []
+        a trailing empty row is dropped; rows of different lengths are an error.  A column empty in every row is
+        spacing (``a_{11} b_{11} + \dots & & a_{11} b_{12} + \dots``: two entries set apart), not an entry."""
+        grid = []
         for row in rows.children:
             if not isinstance(row, lark.Tree):
                 continue
@@ -502,6 +503,13 @@ class _Atoms:
             cells.append(current)
             if len(cells) == 1 and not cells[0]:
                 continue
+            grid.append((row, cells))
+        if len(grid) > 0 and len({len(cells) for _, cells in grid}) == 1:
+            spacing = {k for k in range(len(grid[0][1])) if all(not cells[k] for _, cells in grid)}
+            if spacing and len(spacing) < len(grid[0][1]):
+                grid = [(row, [c for k, c in enumerate(cells) if k not in spacing]) for row, cells in grid]
+        table = []
+        for row, cells in grid:
             entries = []
             for cell in cells:
                 if len(cell) != 1 or not isinstance(cell[0], lark.Tree):

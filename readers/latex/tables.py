@@ -77,13 +77,13 @@ PROSE_WORDS = frozenset(
 STYLES = frozenset(["mathbf", "mathcal", "mathbb", "mathit", "mathsf", "mathscr", "mathfrak", "boldsymbol", "bm", "pmb", "mathbfit"])
 ACCENTS = frozenset(["hat", "widehat", "bar", "overline", "tilde", "widetilde", "vec", "dot", "ddot", "check", "breve", "acute", "grave", "mathring"])
 TEXTS = frozenset(["text", "textrm", "textit", "textbf", "textsf", "mathrm", "operatorname", "mbox", "textnormal", "hbox"])
-SKIPPED = frozenset(["displaystyle", "textstyle", "scriptstyle", "limits", "nolimits", "big", "Big", "bigg", "Bigg", "bigl", "bigr", "Bigl", "Bigr", "biggl", "biggr", "Biggl", "Biggr", "middle", "nonumber", "notag", "quad", "qquad", "left."])
+SKIPPED = frozenset(["displaystyle", "textstyle", "scriptstyle", "limits", "nolimits", "big", "Big", "bigg", "Bigg", "bigl", "bigr", "Bigl", "Bigr", "biggl", "biggr", "Biggl", "Biggr", "middle", "nonumber", "notag", "quad", "qquad", "left.", "qedhere"])
 SKIPPED_WITH_ARG = frozenset(["hspace", "vspace", "label", "tag", "phantom", "hphantom", "vphantom", "color",
                               "textcolor", "eqref", "ref"])
 ENVIRONMENTS = frozenset(["aligned", "align", "align*", "alignat", "alignat*", "equation", "equation*", "gather", "gather*", "gathered", "split", "multline", "multline*", "cases", "dcases", "rcases", "matrix", "pmatrix", "bmatrix", "vmatrix", "Vmatrix", "Bmatrix", "smallmatrix", "array", "eqnarray", "eqnarray*"])
 ALIGNED = frozenset(e for e in ENVIRONMENTS if not e.endswith("cases") and "matrix" not in e and e != "array")
 SIMPLE_COMMANDS = {
-    "frac": "FRAC", "dfrac": "FRAC", "tfrac": "FRAC", "cfrac": "FRAC", "binom": "BINOM", "dbinom": "BINOM",
+    "frac": "FRAC", "dfrac": "FRAC", "tfrac": "FRAC", "cfrac": "FRAC", "nicefrac": "FRAC", "sfrac": "FRAC", "binom": "BINOM", "dbinom": "BINOM",
     "tbinom": "BINOM", "sqrt": "SQRT", "sum": "SUMOP", "prod": "SUMOP", "int": "INT", "iint": "INT",
     "oint": "INT", "lim": "LIM", "partial": "PARTIAL", "nabla": "NABLA", "triangledown": "NABLA", "infty": "INFTY",
     "cdot": "MUL", "cdotp": "MUL", "times": "MUL", "bullet": "MUL", "odot": "MUL", "circ": "MUL", "otimes": "MUL",

@@ -67,9 +67,9 @@ _STATEMENT_ARROWS = frozenset({"rightarrow", "longrightarrow", "to"})
 r"""Arrows that, opening a statement after a separator (``\qquad``, ``\hspace``, a new row), say "so": the
 statement after them is read on its own row (not as a side condition), never as the end of a limit.  (``\implies``
 and ``\Rightarrow`` keep their reading as prose between a condition and what it gives.)"""
-_SENTENCE_END = re.compile(r"\s*(\\\\|\\end\b|&|\\q?quad\b|$|[=<>]|\\(le|ge|leq|geq|ne|neq|approx)\b)")
+_SENTENCE_END = re.compile(r"\s*(\\\\|\\end\b|&|\\q?quad\b|\\qedhere\b|$|[=<>]|\\(le|ge|leq|geq|ne|neq|approx)\b)")
 r"""What may follow a sentence's period inside a block: a row break ``\\``, ``\end``, an alignment ``&``, a
-``\quad`` before a condition, the end of the text, or a relation (``p_{ij}. = E[XY]``: a stray period)."""
+``\quad`` before a condition, amsthm's ``\qedhere``, the end of the text, or a relation (``p_{ij}. = E[XY]``: a stray period)."""
 _SIZED = frozenset(["big", "Big", "bigg", "Bigg", "bigl", "bigr", "Bigl", "Bigr", "biggl", "biggr", "Biggl", "Biggr"])
 _BRACED_DELIMITER = re.compile(r"\s*\{\s*(?=(\\[{}|]|\\[lr]?[vV]ert(?![A-Za-z])|\\l?angle(?![A-Za-z])"
                                r"|\\r?angle(?![A-Za-z])|\\[lr]brace(?![A-Za-z])|[()\[\]|.])\s*\})")

@@ -101,7 +101,8 @@ from readers.notes.matrices import MatrixClaims
 from readers.notes.array_elements import as_elements, counts_from_zero, family_instances, section_arrays
 from readers.notes.array_laws import METHOD as LAW_METHOD
 from readers.notes.array_laws import array_law, written_out
-from readers.notes.mentions import operator_named
+from readers.notes.mappings import mapping_names
+from readers.notes.mentions import mentioned_not_asserted, operator_named
 from readers.notes.moments import ATOMS, NO_RANDOM_VARIABLE, compound_moments, decorated, only_inside, operators_in, read_moments, refutable
 from readers.notes.moments import _capital
 from readers.notes.moments import _tie as tie_moments
@@ -158,7 +159,8 @@ from readers.notes.law_tables import CUE as LAW_CUE, check_law_tables, law_varia
 from readers.notes.event_values import EventValues, conditional_cue
 from readers.notes.value_maps import check_value_map
 from readers.notes.whole_and_entries import whole_and_entries
-from readers.notes.generic_names import declares_generic
+from readers.notes.generic_names import declares_generic, points_back
+from readers.notes.signatures import declared_name
 from readers.notes.operator_scopes import DESCRIPTION as SCOPE_READING, widened_block
 from readers.notes.witnesses import QUANTIFIER, witness_names
 from readers.notes.defined_variables import refers_to_itself, substitute_definitions
@@ -821,14 +823,15 @@ _OPAQUE_HEAD = re.compile(r"[A-Za-z](_\{?[A-Za-z0-9]+\}?)?")
 
 def _opaque(lhs, rhs):
     r"""Applications of functions the notes never define (``p_{data}(x)``) as opaque values, one symbol
-    per distinct application, when no derivative in the claim acts on their arguments: ``(lhs, rhs, {application:
-    symbol})``."""
+    per distinct application, when no derivative, sum, integral or limit in the claim binds their arguments:
+    ``(lhs, rhs, {application: symbol})``."""
     found = {f for e in (lhs, rhs) for f in e.atoms(AppliedUndef)
              if not isinstance(f, (Given, PlusMinus)) and not f.func.__name__.endswith("'")}
     if not found:
         return lhs, rhs, {}
     varied = {v for e in (lhs, rhs) for d in e.atoms(sp.Derivative) for v, _ in d.variable_count}
-    bound = {v for e in (lhs, rhs) for s in e.atoms(sp.Sum, sp.Product) for v, *_ in s.limits}
+    bound = {v for e in (lhs, rhs) for s in e.atoms(sp.Sum, sp.Product, sp.Integral) for v, *_ in s.limits}
+    bound |= {lim.args[1] for e in (lhs, rhs) for lim in e.atoms(sp.Limit)}  # f(x) under lim_{x -> c}: not one value
     mapping = {}
     for f in found:
         if f.free_symbols & (varied | bound) or any(isinstance(a, Given) for a in f.args) or f.atoms(sp.Indexed) \
@@ -1015,6 +1018,7 @@ class _NotesReader(_CatalogMatch):
         if frag.section != self.section.number:
             self.section.enter(frag.section)
         base = {"line": frag.line, "source": frag.source, "kind": frag.kind, "heading": frag.heading}
+        self.release_declared(frag)
         if frag.kind == "inline":
             self.define_angle(frag)
             self.release_generic(frag)
@@ -1036,6 +1040,8 @@ class _NotesReader(_CatalogMatch):
                 return BlockReport(**base, parsed=True, role="no claim", parsed_form=listing,
                                    warnings=(algorithm_listings.NOTE,))
             return BlockReport(**base, parsed=False, error=str(exc), role="unparsed")
+        if mentioned_not_asserted(text_before(self.lines, frag.kind, frag.line, frag.column)):
+            return BlockReport(**base, parsed=True, role="no claim", parsed_form=(" ".join(frag.content.split()),))
         try:
             report = self.densities.review(block, frag, self.read(block, frag, base), self.section.conditions,
                                            self.lines)
@@ -1076,6 +1082,32 @@ class _NotesReader(_CatalogMatch):
             del s.functions[name]
             s.owner.pop(name, None)
             self.vector_functions.pop(name, None)
+
+    def release_declared(self, frag: Fragment) -> None:
+        r"""``Let $f \colon I \to \R$ be differentiable``: a signature declares f afresh, so an earlier definition of f
+        ends here (readers.notes.signatures)."""
+        name = declared_name(frag.content)
+        if name is None or points_back(text_before(self.lines, frag.kind, frag.line, frag.column)):
+            return
+        try:
+            (symbol,) = self.parse(name, frag).rows[0].chain.exprs
+        except (LatexParseError, ValueError, IndexError):
+            return
+        if not isinstance(symbol, sp.Symbol):
+            return
+        s, key = self.section, symbol.name
+        defined = s.owner.get(key, s.owner.get(symbol))
+        if defined is not None and 0 < defined[1] <= frag.line <= len(self.lines) \
+                and all(self.lines[k].strip() for k in range(defined[1], frag.line - 1)):
+            return  # "Define g(t) = f(gamma(t)). Then $g : [0,1] \to \R$ ...": the paragraph's own g, described
+        s.functions.pop(key, None)
+        s.symbols.pop(symbol, None)
+        s.owner.pop(key, None)
+        s.owner.pop(symbol, None)
+        self.vector_functions.pop(key, None)
+        for derivative in [d for d in s.derivatives if any(f.func.__name__.rstrip("'") == key
+                                                           for f in d.atoms(AppliedUndef))]:
+            del s.derivatives[derivative]
 
     def define_angle(self, frag: Fragment) -> None:
         r"""``with angle $\theta$ between $u$ and $v$`` defines $\theta = \arccos(u \cdot v / \|u\| \|v\|)$
@@ -2169,14 +2201,17 @@ class _NotesReader(_CatalogMatch):
     def check_claim_once(self, claim: _Claim, frag: Fragment) -> list[StepReport]:
         r""":meth:`claim_readings`, with no refutation that rests on a name read as a free value where the notes mean
         something else: a member of a sequence (``\delta_{t+l}`` after ``\delta_t = \dots``, the ``r_{t+l}`` of
-        :math:`\sum_l r_{t+l}`: readers.notes.shifted_instances) or an indicator (``\mathbb{1}[x < 0]``, refuted at
-        ``\mathbb{1} = 1/2``: readers.notes.indicators)."""
+        :math:`\sum_l r_{t+l}`: readers.notes.shifted_instances), an indicator (``\mathbb{1}[x < 0]``, refuted at
+        ``\mathbb{1} = 1/2``: readers.notes.indicators) or a mapping (``$(D+T)x = 5x$`` after "$D$ is a mapping":
+        readers.notes.mappings)."""
         out = self.claim_readings(claim, frag)
         if not any(r.verdict == "refuted" for r in out):
             return out
         sides = (self.expand(claim.lhs), self.expand(claim.rhs))
         unread = unread_names(sides, self.section.symbols)
         indicators = [] if unread else indicator_names(sides)
+        called = mapping_names("\n".join(self.lines[:frag.line])) if not (unread or indicators) else frozenset()
+        mapped = sorted(x.name for x in set().union(*(e.free_symbols for e in sides)) if x.name in called)
         if unread:
             def why(r):
                 return (f"{', '.join(unread[:4])}: read as free values, but the notes mean members of a sequence "
@@ -2185,6 +2220,10 @@ class _NotesReader(_CatalogMatch):
             def why(r):
                 return (f"{indicators[0]} is an indicator, which this reader takes for a free value (its condition is "
                         "not kept): the refutation is not shown")
+        elif mapped:
+            def why(r):
+                return (f"{', '.join(mapped[:4])}: called a mapping in the prose, read here as a number (readers.notes."
+                        f"mappings): the refutation is not shown ({r.reason[:80]})")
         else:
             return out
         return [_undecided(r, why(r)) if r.verdict == "refuted" else r for r in out]

@@ -22,6 +22,17 @@ _POINTS_BACK = re.compile(r"\b(?:this|that|these|the|our|above|same|its)\s+(?:[\
 """A determiner a few words before the name: the notes mean the function they already have."""
 
 
+_WRITTEN = re.compile(r"\b(?:write|writes|written|denote|denotes|denoted)\s*(?:by|as)?\s*$", re.IGNORECASE)
+r"""``we write $F \colon ...$``: notation for what the notes already have."""
+
+
+def points_back(prose_before: str) -> bool:
+    r"""Whether the prose right before a block points back to what the notes already have: ``the function``,
+    ``this convex``, ``such as the above, we write``."""
+    tail = prose_before[-80:]
+    return _POINTS_BACK.search(tail) is not None or _WRITTEN.search(tail) is not None
+
+
 def declares_generic(prose_before: str) -> bool:
     r"""Whether the prose right before a bare ``$f$`` describes a class of functions: ``three times differentiable``,
     ``Let``, ``for any function``; not ``this convex``, ``the function``."""

@@ -1,4 +1,4 @@
-r"""Operators that prose mentions by their symbol alone: notation, neither a claim nor a parse failure.
+r"""Mentions: operators that prose names by their symbol alone, and formulas it mentions without asserting them.
 
 Notes name an operator in a sentence as they name a function (``the activation $\tanh$``, see
 ``check._function_named``): "the gradients $\nabla_\theta$ and $\nabla_\lambda$ can be estimated", "where $\odot$
@@ -24,3 +24,21 @@ def operator_named(content: str) -> str | None:
         return r"\langle\cdot, \cdot\rangle"
     m = _MENTION.fullmatch(content)
     return None if m is None else "\\" + m.group(1) + "".join(m.group(2).split())
+
+
+_NOT_ASSERTED = re.compile(
+    r"(?:\b(?:want|wants|wanted|wanting|yearn|yearns|yearned|tempted|tempting)\s+to\s+"
+    r"(?:write|say|conclude|claim|think|believe|assume)(?:\s+that)?"
+    r"|\b(?:not\s+true|false|wrong|incorrect|a\s+(?:common\s+)?mistake|an\s+error|a\s+fallacy)\s+"
+    r"(?:to\s+(?:write|say|conclude|claim|think|assume)\s+)?that)\s*:?\s*$", re.IGNORECASE)
+r"""Words right before a formula that say the notes do not assert it: "who hasn't wanted to write $\sqrt{x+y} =
+\sqrt{x} + \sqrt{y}$", "it is tempting to conclude that", "it is not true that", "a common mistake is to write that".
+Not "instead of" or "rather than": what follows them is often a condition the notes avoid ("outputs $\ell = \log
+\sigma^2$ rather than $\sigma > 0$") or a spelling they replace."""
+
+
+def mentioned_not_asserted(prose_before: str) -> bool:
+    r"""Whether the prose right before a block presents it as something one might wish to write, or as false: the
+    formula is mentioned, not stated (``After all, who hasn't wanted to write $\sqrt{x+y} = \sqrt{x} + \sqrt{y}$``), so
+    it is no claim of the notes and nothing is checked."""
+    return _NOT_ASSERTED.search(prose_before[-120:]) is not None
