@@ -75,15 +75,9 @@ def in_worker() -> bool:
 
 
 def _mark_worker(parent: Parent) -> None:
-    """A pool or ``fork_map`` worker's start: marked (:func:`in_worker`), ended with its parent, and the objects it
-    inherited frozen (``gc.freeze``, as budgeted children are): its collections of the oldest generation then walk
-    only what the worker allocated, not the parent's catalog, library and caches, and never write to (copy on
-    write) the pages that hold them.  Freezing only moves the collector's lists, here in the child rather than
-    around the fork in the parent (``ProcessPoolExecutor`` forks inside ``submit``)."""
     global _IN_WORKER
     _IN_WORKER = True
     end_with_parent(parent)
-    gc.freeze()
     collect_less_often()
 
 
