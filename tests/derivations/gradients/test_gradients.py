@@ -6,7 +6,6 @@ import numpy as np
 import pytest
 import sympy as sp
 
-from derivations.checker.ladder import check_step
 from derivations.gradients import (
     UnknownGradient,
     all_gradients,
@@ -118,9 +117,10 @@ def test_convolution_gradients_are_the_textbook_operations():
 
 
 def test_feed_forward_is_two_kernel_size_1_convolutions():
+    """The sum rules prove the step; that the checker proves it too is asserted by the library's test (the
+    derivation is registered there and listed in ``test_library.PROVED``), which checks it once."""
     (step,) = FFN_AS_CONVOLUTIONS.steps
     assert prove_equal_sums(step.lhs, step.rhs, ranges=step.indices)
-    assert check_step(step, budget=120).kind == "proved"
 
 
 def test_kink_conventions():

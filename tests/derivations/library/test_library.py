@@ -40,6 +40,7 @@ PROVED = {
     "log_softmax_form", "f1_forms", "bayes_theorem_from_conditional", "softmax_shift_invariance",
     "softmax_limits", "kl_gaussian_closed_form", "positional_encoding_rotation", "poly_kernel_feature_map",
     "poly_kernel_inhomogeneous_feature_map", "diffusion_gaussian_kl", "bce_sigmoid_gradient",
+    "feed_forward_as_kernel_size_1_convolutions",
 }
 """Derivations whose every true step without side conditions sympy proves (not merely verifies)."""
 
