@@ -1034,7 +1034,7 @@ class _NotesReader(_CatalogMatch):
         except LatexParseError as exc:
             named = _function_named(frag.content) or operator_named(frag.content)
             if named is not None:  # "the activation $\tanh$", "where $\odot$ is": a mention, nothing to check
-                return BlockReport(**base, parsed=True, role="no claim", parsed_form=named)
+                return BlockReport(**base, parsed=True, role="no claim", parsed_form=(named,))
             listing = self.listing(frag)
             if listing is not None:  # an algorithm typeset as math (readers.notes.algorithm_listings)
                 return BlockReport(**base, parsed=True, role="no claim", parsed_form=listing,

@@ -224,3 +224,9 @@ def test_a_block_that_says_for_every_real_x_drops_the_sections_bound_on_x():
                              "$$\\sqrt{x^2} = x \\quad \\text{for every real } x$$\n").blocks
     assert condition.role == "condition"
     assert claim.verdict in ("undecided", "refuted"), claim.steps[0].reason
+
+
+def test_a_mentioned_operator_is_shown_whole():
+    """A mention ("the activation $\\tanh$") has one parsed form, the name: the JSON once split it into characters."""
+    mention = [b for b in check("The activation $\\tanh$ squashes its input.").blocks if b.role == "no claim"]
+    assert [b.to_json()["parsed_form"] for b in mention] == [["tanh"]]
