@@ -178,52 +178,6 @@ def test_round_8_claim_gets_no_dishonest_verdict(claim):
     test_corpus_claim_gets_no_dishonest_verdict(claim)
 
 
-def test_the_round_8_subset_names_existing_claims():
-    assert set(HELD_OUT_8_CI) <= {c["id"] for c in HELD_OUT_8}
-    earlier = {c["id"] for c in CLAIMS} | {c["id"] for c in HELD_OUT} | {c["id"] for c in HELD_OUT_3} | \
-        {c["id"] for c in HELD_OUT_4} | {c["id"] for c in HELD_OUT_5} | {c["id"] for c in HELD_OUT_6} | \
-        {c["id"] for c in HELD_OUT_7}
-    assert len({c["id"] for c in HELD_OUT_8}) == len(HELD_OUT_8) and not {c["id"] for c in HELD_OUT_8} & earlier
-
-
-def test_the_round_7_subset_names_existing_claims():
-    assert set(HELD_OUT_7_CI) <= {c["id"] for c in HELD_OUT_7}
-    earlier = {c["id"] for c in CLAIMS} | {c["id"] for c in HELD_OUT} | {c["id"] for c in HELD_OUT_3} | \
-        {c["id"] for c in HELD_OUT_4} | {c["id"] for c in HELD_OUT_5} | {c["id"] for c in HELD_OUT_6}
-    assert len({c["id"] for c in HELD_OUT_7}) == len(HELD_OUT_7) and not {c["id"] for c in HELD_OUT_7} & earlier
-
-
-def test_the_round_6_subset_names_existing_claims():
-    assert set(HELD_OUT_6_CI) <= {c["id"] for c in HELD_OUT_6}
-    earlier = {c["id"] for c in CLAIMS} | {c["id"] for c in HELD_OUT} | {c["id"] for c in HELD_OUT_3} | \
-        {c["id"] for c in HELD_OUT_4} | {c["id"] for c in HELD_OUT_5}
-    assert len({c["id"] for c in HELD_OUT_6}) == len(HELD_OUT_6) and not {c["id"] for c in HELD_OUT_6} & earlier
-
-
-def test_the_round_5_subset_names_existing_claims():
-    assert set(HELD_OUT_5_CI) <= {c["id"] for c in HELD_OUT_5}
-    earlier = {c["id"] for c in CLAIMS} | {c["id"] for c in HELD_OUT} | {c["id"] for c in HELD_OUT_3} | \
-        {c["id"] for c in HELD_OUT_4}
-    assert len({c["id"] for c in HELD_OUT_5}) == len(HELD_OUT_5) and not {c["id"] for c in HELD_OUT_5} & earlier
-
-
-def test_the_round_4_subset_names_existing_claims():
-    assert set(HELD_OUT_4_CI) <= {c["id"] for c in HELD_OUT_4}
-    earlier = {c["id"] for c in CLAIMS} | {c["id"] for c in HELD_OUT} | {c["id"] for c in HELD_OUT_3}
-    assert len({c["id"] for c in HELD_OUT_4}) == len(HELD_OUT_4) and not {c["id"] for c in HELD_OUT_4} & earlier
-
-
-def test_the_round_3_subset_names_existing_claims():
-    assert set(HELD_OUT_3_CI) <= {c["id"] for c in HELD_OUT_3}
-    assert not {c["id"] for c in HELD_OUT_3} & ({c["id"] for c in CLAIMS} | {c["id"] for c in HELD_OUT})
-
-
-def test_the_held_out_subset_names_existing_claims():
-    assert set(UNDECIDED_AT_BUDGET) <= {c["id"] for c in CLAIMS}
-    assert set(HELD_OUT_CI) <= {c["id"] for c in HELD_OUT}
-    assert len({c["id"] for c in HELD_OUT}) == len(HELD_OUT) and not {c["id"] for c in HELD_OUT} & {c["id"] for c in CLAIMS}
-
-
 def test_the_corpus_is_large_and_labelled_both_ways():
     assert len(CLAIMS) >= 300
     assert {c["truth"] for c in CLAIMS} == {True, False}
@@ -235,9 +189,20 @@ def test_round_9_claim_gets_no_dishonest_verdict(claim):
     test_corpus_claim_gets_no_dishonest_verdict(claim)
 
 
-def test_the_round_9_subset_names_existing_claims():
-    assert set(HELD_OUT_9_CI) <= {c["id"] for c in HELD_OUT_9}
-    earlier = {c["id"] for c in CLAIMS} | {c["id"] for c in HELD_OUT} | {c["id"] for c in HELD_OUT_3} | \
-        {c["id"] for c in HELD_OUT_4} | {c["id"] for c in HELD_OUT_5} | {c["id"] for c in HELD_OUT_6} | \
-        {c["id"] for c in HELD_OUT_7} | {c["id"] for c in HELD_OUT_8}
-    assert len({c["id"] for c in HELD_OUT_9}) == len(HELD_OUT_9) and not {c["id"] for c in HELD_OUT_9} & earlier
+ROUNDS = ((CLAIMS, ()), (HELD_OUT, HELD_OUT_CI), (HELD_OUT_3, HELD_OUT_3_CI), (HELD_OUT_4, HELD_OUT_4_CI),
+          (HELD_OUT_5, HELD_OUT_5_CI), (HELD_OUT_6, HELD_OUT_6_CI), (HELD_OUT_7, HELD_OUT_7_CI),
+          (HELD_OUT_8, HELD_OUT_8_CI), (HELD_OUT_9, HELD_OUT_9_CI))
+"""Each round of claims, oldest first, with the ids CI checks of it."""
+
+
+@pytest.mark.parametrize("k", range(1, len(ROUNDS)), ids=lambda k: f"round-{k + 1}")
+def test_a_rounds_ci_subset_names_its_claims_and_its_ids_are_new(k):
+    claims, ci = ROUNDS[k]
+    ids = {c["id"] for c in claims}
+    earlier = {c["id"] for previous, _ in ROUNDS[:k] for c in previous}
+    assert set(ci) <= ids
+    assert len(ids) == len(claims) and not ids & earlier
+
+
+def test_the_claims_left_to_the_benchmark_are_in_the_corpus():
+    assert set(UNDECIDED_AT_BUDGET) <= {c["id"] for c in CLAIMS}
