@@ -817,6 +817,14 @@ def _undecided(report, reason, role=None):
                          **({"role": role} if role else {})})
 
 
+def _ambiguous(refuted, other, failing: str, reading: str):
+    """``refuted`` made ``undecided (ambiguous: ...)`` because ``other``, the same step under another reading (None
+    when it could not be checked), does not fail: the reason shows both readings."""
+    verdict = other.verdict if other is not None else "undecided"
+    return _undecided(refuted, f"ambiguous: {failing} ({refuted.reason[:100]}); {reading} it is {verdict}"
+                               f"{': ' + other.reason[:100] if other is not None and other.reason else ''}")
+
+
 _OPAQUE_HEAD = re.compile(r"[A-Za-z](_\{?[A-Za-z0-9]+\}?)?")
 """Unknown functions read as opaque values: a letter, maybe subscripted (``P``, ``p_{data}``, ``p_g``)."""
 
@@ -1495,10 +1503,7 @@ class _NotesReader(_CatalogMatch):
                     out.append(s)
                     continue
             if s.verdict == "refuted" and (alt is None or alt.verdict != "refuted"):
-                verdict = alt.verdict if alt is not None else "undecided"
-                reason = (f"ambiguous: read as written this fails ({s.reason[:100]}); read with {how} it is "
-                          f"{verdict}{': ' + alt.reason[:100] if alt is not None and alt.reason else ''}")
-                s = StepReport(**{**s.__dict__, "verdict": "undecided", "reason": reason, "counterexample": None})
+                s = _ambiguous(s, alt, "read as written this fails", f"read with {how}")
             out.append(s)
         return out
 
@@ -1529,10 +1534,7 @@ class _NotesReader(_CatalogMatch):
         for k, s in enumerate(steps):
             alt = alternative[k] if alternative else None
             if s.verdict == "refuted" and (alt is None or alt.verdict != "refuted"):
-                verdict = alt.verdict if alt is not None else "undecided"
-                reason = (f"ambiguous: with the definitions above this fails ({s.reason[:100]}); with {rows} read as "
-                          f"a new definition it is {verdict}{': ' + alt.reason[:100] if alt is not None and alt.reason else ''}")
-                s = StepReport(**{**s.__dict__, "verdict": "undecided", "reason": reason, "counterexample": None})
+                s = _ambiguous(s, alt, "with the definitions above this fails", f"with {rows} read as a new definition")
             out.append(s)
         return out
 
