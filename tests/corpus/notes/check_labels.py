@@ -67,6 +67,16 @@ def recorder():
     return entries, label, nonclaim
 
 
+def nonclaim_table(nonclaim, file, table):
+    """Record with ``nonclaim`` (a :func:`recorder`'s) each line of ``table``: ``LINE ROLE [| PICK]``, a note after
+    ``#``."""
+    for row in table.strip().splitlines():
+        row, _, note = row.partition("#")
+        head, _, pick = row.partition("|")
+        line, role = head.split()
+        nonclaim(file, int(line), role, note.strip() or role, pick=pick.strip() or None)
+
+
 ENTRIES, label, nonclaim = recorder()
 
 

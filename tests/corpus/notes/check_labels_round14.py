@@ -24,7 +24,7 @@ import sympy as sp
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
-from check_labels import block_on_line, check_entries, recorder
+from check_labels import block_on_line, check_entries, nonclaim_table, recorder
 from check_labels_round9 import _rst_blocks
 
 RNG = np.random.default_rng(14)
@@ -37,15 +37,6 @@ x, y, n, a = sp.symbols("x y n a", real=True)
 
 def _close(p, q, tol=TOL) -> bool:
     return bool(np.allclose(p, q, atol=tol, rtol=tol))
-
-
-def _nonclaims(file, table):
-    """``table``: lines ``LINE ROLE [| PICK]`` with a note after ``#``."""
-    for row in table.strip().splitlines():
-        row, _, note = row.partition("#")
-        head, _, pick = row.partition("|")
-        line, role = head.split()
-        nonclaim(file, int(line), role, note.strip() or role, pick=pick.strip() or None)
 
 
 # ---------------------------------------------------------------- pytorch_nn_modules.rst
@@ -74,7 +65,7 @@ def _kl_pointwise():
     return sp.simplify(sp.expand_log(yt * sp.log(yt / yp)) - yt * (sp.log(yt) - sp.log(yp))) == 0
 
 
-_nonclaims(NN, r"""
+nonclaim_table(nonclaim, NN, r"""
 17 definition  # ELU defined
 40 definition  # HardShrink defined (both outer cases give x: as in the source)
 64 definition  # Hardsigmoid defined
@@ -202,7 +193,7 @@ label(NN, 1480, "claim", "right", "exact: 3 * 100 = 300", "", lambda: 3 * 100 ==
 
 # ---------------------------------------------------------------- pytorch_optim_init.rst
 OP = "pytorch_optim_init.rst"
-_nonclaims(OP, r"""
+nonclaim_table(nonclaim, OP, r"""
 12 update  # SGD algorithm
 87 update  # Adam algorithm, input and initialisation
 98 update  # Adam algorithm, loop
@@ -248,7 +239,7 @@ def _negbin_coefficient():
                                            - sp.binomial(N_ + n_ - 1, N_).rewrite(sp.gamma))) == 0
 
 
-_nonclaims(NP, r"""
+nonclaim_table(nonclaim, NP, r"""
 17 definition  # beta density defined (f(x; a, b) written with alpha, beta)
 22 definition  # the beta function defined
 43 definition  # binomial pmf defined
@@ -413,7 +404,7 @@ def _stft_symmetry():
     return all(_close(X[w], np.conj(X[(16 - w) % 16])) for w in range(16))
 
 
-_nonclaims(FN, r"""
+nonclaim_table(nonclaim, FN, r"""
 89 definition  # entr defined
 111 definition  # erf defined
 128 definition  # erfc defined (through the erf integral)

@@ -30,7 +30,7 @@ import sympy as sp
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
-from check_labels import check_entries, recorder
+from check_labels import check_entries, nonclaim_table, recorder
 from check_labels_round5 import _latex
 
 RNG = np.random.default_rng(16)
@@ -48,15 +48,6 @@ def zero(expr) -> bool:
 
 def M(rows):
     return sp.Matrix(rows)
-
-
-def _nonclaims(file, table):
-    """``table``: lines ``LINE ROLE [| PICK]`` with a note after ``#``."""
-    for row in table.strip().splitlines():
-        row, _, note = row.partition("#")
-        head, _, pick = row.partition("|")
-        line, role = head.split()
-        nonclaim(file, int(line), role, note.strip() or role, pick=pick.strip() or None)
 
 
 def _quotient(f):
@@ -77,7 +68,7 @@ def _at_points(expr, symbols, trials=12, lo=0.2, hi=3.0) -> bool:
 # ---------------------------------------------------------------- lebl_ra_derivative.tex
 RA = "lebl_ra_derivative.tex"
 
-_nonclaims(RA, r"""
+nonclaim_table(nonclaim, RA, r"""
 47 definition  # L := the limit of the difference quotient
 275 definition  # h := f g
 309 definition  # h := f/g
@@ -315,7 +306,7 @@ label(RA, 1011, "claim", "right", "numpy: (x sin(1/x))^2 <= x^2 at 1000 points",
 # ---------------------------------------------------------------- lebl_diffyqs_linear_algebra.tex
 LA = "lebl_diffyqs_linear_algebra.tex"
 
-_nonclaims(LA, r"""
+nonclaim_table(nonclaim, LA, r"""
 36 equation  # the system to solve
 66 no-claim  # an n-tuple
 112 no-claim  # the notation for a vector
