@@ -988,6 +988,8 @@ class _Tokenizer:
         return f"\\{command}{{{self.canonical(inner.group(1) or inner.group(2), start)}}}"
 
     def canonical(self, inner: str, start: int) -> str:
+        if inner in ("\\imath", "\\jmath"):  # \vec{\imath}: the dotless i (j) under an accent is the letter
+            return inner[1]
         if inner.startswith("\\"):
             if inner[1:] not in GREEK:
                 raise self.error(f"unsupported command {inner} in a styled name", start)
