@@ -209,7 +209,7 @@ from readers.notes.sign_words import stated_signs
 from readers.notes.special import standard_functions
 from readers.notes.systems import chain_solution, where
 from readers.notes.constraints import constrained_rows
-from readers.notes.clause_conditions import clause_relations, in_conditional_clause
+from readers.notes.clause_conditions import announces_condition, clause_relations, in_conditional_clause
 from readers.notes.prose_sizes import as_sizes, sizes_named_after, within_cases
 from readers.notes.report import SCHEMA, BlockReport, NotesReport, StepReport, render_text
 from readers.notes.parameters import is_parameter
@@ -768,6 +768,15 @@ def _function_named(content: str) -> str | None:
     return name if name and (name in LATEX_FUNCTIONS or name in OPAQUE_FUNCTIONS or name in MAXMIN) else None
 
 
+def _sizes_at_counterexample(counterexample, sizes) -> bool:
+    """Whether a counterexample gives each of ``sizes`` (symbols) a positive integer."""
+    try:
+        return bool(counterexample) and all(float(counterexample[str(x)]).is_integer()
+                                             and float(counterexample[str(x)]) > 0 for x in sizes)
+    except (KeyError, TypeError, ValueError):
+        return False
+
+
 def _inside(counterexample, free, where) -> bool:
     r"""Whether a refutation's counterexample gives every name of ``free`` a number satisfying ``where(name)``
     (``0 < \beta < 1``): then the claim fails inside that narrower domain too, whatever a narrower check says."""
@@ -1169,6 +1178,11 @@ class _NotesReader(_CatalogMatch):
         pairs = condition_pairs(block, frozenset(self.section.functions), intervals=not existential(before))
         if pairs is None and frag.kind == "inline" and 0 < frag.line <= len(self.lines):  # "when $x$ is negative"
             pairs = stated_signs(block, self.lines[frag.line - 1][frag.column - 1 + len(frag.source):])
+        cases = clause_relations(block) if pairs is None else None
+        if cases is not None and frag.kind == "display" and announces_condition(before, cases):
+            return BlockReport(**base, parsed=True, role="condition", parsed_form=shown, symbols=explain,
+                               assumptions=tuple(_show(r) for r in as_relations(cases)),
+                               warnings=tuple(dict.fromkeys(warnings)))  # "satisfy the condition:" (clause_conditions)
         if pairs is None and frag.kind == "inline" and in_conditional_clause(before) and example_values(block) is None:
             cases = clause_relations(block)
             if cases is not None:  # "if either $y = 0$ or $(1 - y) = 0$": a case named in passing (clause_conditions)
@@ -2789,9 +2803,15 @@ class _NotesReader(_CatalogMatch):
         again = self.run(step, shown)
         if again.verdict == "refuted":
             return again  # a counterexample where the prose's size and the cases hold
-        if again.verdict not in ("proved", "verified"):
-            return report
         sizes = ", ".join(sorted(s.name for s in swap))
+        if again.verdict not in ("proved", "verified"):
+            if _sizes_at_counterexample(report.counterexample, swap):
+                return report  # the counterexample already gives each size a positive integer
+            # the refutation is outside the prose's reading and the check inside it ended without an answer (a
+            # timeout under load, say): not refuted, whatever the machine's load
+            return _undecided(report, f"fails for some real values ({report.reason[:80]}); where {sizes} is a "
+                                      f"positive integer, as the prose after it says (a size), it was not decided: "
+                                      f"{(again.reason or again.method or '')[:80]}")
         return _undecided(report, f"holds where {sizes} is a positive integer, as the prose after it says (a size), "
                                   f"and its cases apply; it fails for other real values: {report.reason[:80]}")
 

@@ -7,6 +7,11 @@ a case under discussion.  Its sides may be any expressions (``1 - y_n``, ``|x|``
 :func:`readers.notes.reading.condition_pairs` does not see it; checked as a claim it was refuted at points where the
 case simply does not hold (and ``y_n = 0`` of the same clause was substituted into ``(1 - y_n) = 0`` as an example).
 Such a relation is read as a condition named in passing: shown, not carried to later blocks.
+
+A block the prose announces as a condition or a test is one too (:func:`announces_condition`): "checks if
+:attr:`input` and :attr:`other` satisfy the condition:" or "Closeness is defined as:" before
+$|a_i - b_i| \le \mathrm{atol} + \mathrm{rtol} \cdot |b_i|$ (PyTorch's ``allclose``, ``isclose``) states what is
+tested, not that it holds.  After "defined as" only inequalities are read so: an equation there defines a name.
 """
 from __future__ import annotations
 
@@ -19,6 +24,20 @@ _CLAUSE = re.compile(r"\b(?:if|when|whenever|unless|provided(?:\s+that)?)(?:\s+(
 def in_conditional_clause(before: str) -> bool:
     """Whether the prose right before an inline block (``before``) leaves it inside an *if* clause."""
     return _CLAUSE.search(before.rstrip(" (")) is not None
+
+
+_CONDITION_CUE = re.compile(r"\b(?:satisf(?:y|ies|ied|ying)|meets?|fulfils?|fulfills?)\s+(?:the|this|that|a|these|"
+                            r"those|following)\s+(?:\w+\s+){0,2}(?:conditions?|criterion|criteria|inequality|"
+                            r"inequalities)\s*[:,]?\s*$", re.IGNORECASE)
+_DEFINED_AS = re.compile(r"\b(?:is|are)\s+defined\s+(?:as|by)\s*[:,]?\s*$", re.IGNORECASE)
+
+
+def announces_condition(before: str, pairs) -> bool:
+    """Whether the prose right before a block (``before``) announces its relations ``pairs`` as a condition to be
+    tested ("satisfy the condition:"), or, for inequalities only, as what a word is defined as."""
+    if _CONDITION_CUE.search(before):
+        return True
+    return _DEFINED_AS.search(before) is not None and all(rel in ("<", "<=", ">", ">=") for _, rel, _ in pairs)
 
 
 def clause_relations(block) -> list | None:
