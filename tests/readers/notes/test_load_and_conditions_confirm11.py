@@ -42,7 +42,7 @@ def test_a_size_check_without_an_answer_never_leaves_a_refutation(monkeypatch, i
         return real(step, **kwargs)
 
     monkeypatch.setattr(ladder, "check_step", loaded)
-    block = next(b for b in check_notes(_WINDOW, budget=1.0).blocks if b.line == 3)
+    block = next(b for b in check_notes(_WINDOW).blocks if b.line == 3)
     if inside == "timeout":
         assert block.verdict == "undecided", block.steps
         assert "positive integer" in block.steps[-1].reason and "not decided" in block.steps[-1].reason
@@ -71,7 +71,7 @@ $$|a - b| \leq \mathrm{atol} + \mathrm{rtol} \times |b|$$
 
 
 def test_a_display_announced_as_a_condition_is_no_claim():
-    blocks = {b.line: b for b in check_notes(_ALLCLOSE, budget=1.0).blocks}
+    blocks = {b.line: b for b in check_notes(_ALLCLOSE).blocks}
     assert blocks[5].role == blocks[11].role == "condition", (blocks[5], blocks[11])
     assert blocks[5].verdict is None and blocks[11].verdict is None
     assert blocks[17].verdict == "refuted"  # unannounced, the same inequality is a claim, and false
