@@ -41,12 +41,21 @@ MIN_WORK = 4096
 """At least this many multiply-adds per offset, so one BLAS call outweighs its Python overhead."""
 WINDOW_GEMM = "_window_gemm"
 """Name of the emitted im2col-GEMM helper (:func:`window_gemm_source`)."""
+WINDOW_GEMM_PARTIAL = "_window_gemm_partial"
+"""Name of its partial-im2col form (:data:`PARTIAL_IM2COL_MIN_ROWS`), emitted with it."""
 FLOAT32_HALVES_FROM = 16
 """In float32 an im2col GEMM whose contraction (channels x offsets) has at least this many terms sums it in two
 halves and adds them (one pairwise step, as :data:`codegen.lower_nodes.MATMUL_HALVES`): BLAS's running sum over
 144 terms lost accuracy against the shifted sum of 9 x 16 it replaced (conv2d forward, worst of 5 draws of
 benchmarks/float32_accuracy.py: 1.6e-7 -> 5.9e-7, PyTorch 5.1e-7); in halves 3.1e-7 (in groups of 32,
 2.2e-7, but at 1.3x the time)."""
+PARTIAL_IM2COL_MIN_ROWS = 32
+r"""In float32 an im2col GEMM whose innermost window axis times its channels gives at least this many rows copies
+only those rows (:func:`window_gemm_source`, the partial im2col) and reads the outer window offsets as shifts of
+that copy: one GEMM per outer offset, summed.  The benchmark's conv2d (16 channels, 3 x 3: 48 rows, 3 GEMMs) copies
+a third of the elements and sums its 144 terms in three groups of 48 instead of two of 72; 32 keeps BLAS's float32
+GEMMs long enough in their contraction (OpenBLAS, 16-row products: 90-100 GFlop/s at 48-144 terms, 37 at 16).  float64
+keeps the one GEMM of the whole copy (the partial form measured 1.08x its time there)."""
 WINDOW_CHUNK_BYTES = 1 << 20
 """Bytes of one chunk of the im2col copy: it and the GEMM's operands stay in the L2 cache (measured on
 the benchmark's conv2d: 256 KiB and 4 MiB chunks were 5-40% slower than 0.5-2 MiB), and it bounds the
@@ -137,6 +146,12 @@ def window_gemm_source() -> str:
     n_u = sum((si - 1) * di for si, di in zip(s_shape, d)) + 1
     n_k = int(np.prod(a_shape + m_shape))
     n_f = int(np.prod(f_shape))
+    rows = int(np.prod(a_shape)) * m_shape[-1]  # a partial im2col: the channels times the innermost offsets
+    n_p = n_k // max(1, rows)  # the outer offsets, each a shift of those rows by ext_j = sum_i m_i D_i
+    ext = sum((mi - 1) * di for mi, di in zip(m_shape[:-1], d[:-1]))
+    width = {WINDOW_CHUNK_BYTES} // max(1, int(np.prod(batch)) * rows * dtype.itemsize)
+    if dtype.itemsize < 8 and n_p > 1 and rows >= {PARTIAL_IM2COL_MIN_ROWS} and width >= 2 * ext:
+        return {WINDOW_GEMM_PARTIAL}(win, other, nb, na, d, n_u, rows, ext, width - ext)
     w2 = other.reshape(batch + (n_f, n_k))
     corner = win[(Ellipsis,) + (0,) * k + (slice(None),) * k]
     cols = np.lib.stride_tricks.as_strided(corner, corner.shape + (n_u,), corner.strides + (st,), writeable=False)
@@ -151,6 +166,36 @@ def window_gemm_source() -> str:
         np.matmul(w2[..., :, :half], col[..., :half, :c], out=y[..., _u:_u + c])
         if half < n_k:  # float32: the second half of the contraction added
             y[..., _u:_u + c] += np.matmul(w2[..., :, half:], col[..., half:, :c])
+    y = y.reshape(batch + f_shape + (n_u,))
+    return np.lib.stride_tricks.as_strided(y, y.shape[:-1] + s_shape, y.strides[:-1] + tuple(di * y.itemsize for di in d))
+
+
+def {WINDOW_GEMM_PARTIAL}(win, other, nb, na, d, n_u, rows, ext, step):
+    """{WINDOW_GEMM} with the im2col copy of the innermost window axis only: rows (a, m_k) over the positions
+    u .. u + c + ext of a chunk; each outer offset (m_1 .. m_(k-1)) reads that copy shifted by sum_i m_i D_i, one
+    GEMM each, added in turn (float32: sums in groups of rows terms, not one running sum of all)."""
+    k = (win.ndim - nb - na) // 2
+    batch, a_shape, s_shape, m_shape = win.shape[:nb], win.shape[nb:nb + na], win.shape[nb + na:nb + na + k], win.shape[nb + na + k:]
+    f_shape = other.shape[nb:other.ndim - na - k]
+    n_f, n_p, step = int(np.prod(f_shape)), int(np.prod(m_shape[:-1])), max(1, min(n_u, step))
+    corner = win[(Ellipsis,) + (0,) * (2 * k - 1) + (slice(None),)]  # [..., a, m_k] at s = 0 and m_i = 0 (i < k)
+    cols = np.lib.stride_tricks.as_strided(corner, corner.shape + (n_u + ext,), corner.strides + (win.strides[-1],), writeable=False)
+    wp = np.moveaxis(other.reshape(batch + (n_f, rows // m_shape[-1], n_p, m_shape[-1])), -2, nb)
+    wp = np.ascontiguousarray(wp).reshape(batch + (n_p, n_f, rows))  # [..., j, f, (a, m_k)]
+    shifts = [sum(oi * di for oi, di in zip(o, d[:-1])) for o in np.ndindex(m_shape[:-1])]
+    dtype = np.result_type(win, other)
+    y = np.empty(batch + (n_f, n_u), dtype)
+    col = np.empty(batch + (rows, step + ext), dtype)
+    col_view = col.reshape(batch + a_shape + m_shape[-1:] + (step + ext,))  # the same memory, its rows split
+    part = np.empty(batch + (n_f, step), dtype)
+    for _u in range(0, n_u, step):
+        c = min(step, n_u - _u)
+        np.copyto(col_view[..., :c + ext], cols[..., _u:_u + c + ext])
+        out = y[..., _u:_u + c]
+        np.matmul(wp[..., 0, :, :], col[..., :c], out=out)
+        for _j in range(1, n_p):
+            np.matmul(wp[..., _j, :, :], col[..., shifts[_j]:shifts[_j] + c], out=part[..., :c])
+            out += part[..., :c]
     y = y.reshape(batch + f_shape + (n_u,))
     return np.lib.stride_tricks.as_strided(y, y.shape[:-1] + s_shape, y.strides[:-1] + tuple(di * y.itemsize for di in d))
 '''
