@@ -240,15 +240,15 @@ def {WINDOW_GEMM_PARTIAL}(win, other, nb, na, d, n_u, rows, ext, step):
     y = np.empty(batch + (n_f, n_u), dtype)
     col = np.empty(batch + (rows, step + ext), dtype)
     col_view = col.reshape(batch + a_shape + m_shape[-1:] + (step + ext,))  # the same memory, its rows split
-    part = np.empty(batch + (n_f, step), dtype)
+    parts = np.empty((2,) + batch + (n_f, step), dtype)  # the products added in compact buffers, the last into y
     for _u in range(0, n_u, step):
         c = min(step, n_u - _u)
         np.copyto(col_view[..., :c + ext], cols[..., _u:_u + c + ext])
-        out = y[..., _u:_u + c]
-        np.matmul(wp[..., 0, :, :], col[..., :c], out=out)
+        acc, part = parts[0][..., :c], parts[1][..., :c]
+        np.matmul(wp[..., 0, :, :], col[..., :c], out=acc)
         for _j in range(1, n_p):
-            np.matmul(wp[..., _j, :, :], col[..., shifts[_j]:shifts[_j] + c], out=part[..., :c])
-            out += part[..., :c]
+            np.matmul(wp[..., _j, :, :], col[..., shifts[_j]:shifts[_j] + c], out=part)
+            np.add(acc, part, out=y[..., _u:_u + c] if _j == n_p - 1 else acc)
     y = y.reshape(batch + f_shape + (n_u,))
     return np.lib.stride_tricks.as_strided(y, y.shape[:-1] + s_shape, y.strides[:-1] + tuple(di * y.itemsize for di in d))
 '''
