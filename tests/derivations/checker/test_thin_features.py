@@ -154,3 +154,33 @@ def test_the_convergent_denominators_of_sqrt2_are_the_pell_numbers():
 def test_an_irrational_multiple_that_never_meets_a_step_is_not_refuted():
     verdict = check_step(claim_step("floor(n*sqrt(2))", "<", "n*sqrt(2)", ["n=positive_integer"]), budget=BUDGET)
     assert verdict.kind in ("verified", "proved"), verdict.summary()
+
+
+def _starved_joint_solve(system, symbols):
+    """A joint solve that takes 1.5 s of wall time, said below to have waited 90 % of it for a CPU."""
+    import time
+
+    time.sleep(1.5)
+    return []
+
+
+def test_a_solve_starved_of_a_cpu_does_not_cut_the_feature_search_short(monkeypatch):
+    r"""gan_optimal_discriminator's step 4, $-b/(1 - D)^2 - a/D^2 < 0$ in three symbols: its feature search waits for
+    a joint solve of the gradient in a worker of its own.  On a loaded machine that worker waited for a CPU most of
+    its wall time, the search's clock counted the wait, passed its deadline (0.3 of what the rung had left) and noted
+    the search cut short, so the step came out undecided where an idle machine verified it.  Here the search's share
+    is 1.2 s and the solve takes 1.5 s of wall, 0.15 s of it its own: no cut."""
+    import time
+
+    from derivations.checker import budget
+    from derivations.checker.strategies import ties
+    from derivations.checker.strategies.instances import instances
+    from derivations.library import get
+
+    (inst,), _ = instances(get("gan_optimal_discriminator").steps[3])
+    monkeypatch.setattr(ties, "_solve_system", _starved_joint_solve)
+    t0 = time.monotonic()
+    monkeypatch.setattr(budget, "_run_delay", lambda pid="self": 0.9 * (time.monotonic() - t0))  # the solve's view
+    cut = []
+    list(ties.feature_points(inst.on_simplex(), budget.busy_clock() + 4.0, cut))
+    assert cut == []
