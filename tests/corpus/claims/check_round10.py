@@ -72,7 +72,7 @@ def _gibbs():
         for e in (mp.mpf(10) ** -8, mp.mpf(1) / 3, mp.mpf(1) / 2, 1 - mp.mpf(10) ** -8):
             a, b = 1 - e / 2, e / 2
             H = -(a * mp.log(a) + b * mp.log(b))
-            L = lambda z: -(a * mp.log(1 / (1 + mp.exp(-z))) + b * mp.log(1 / (1 + mp.exp(z))))
+            L = lambda z, a=a, b=b: -(a * mp.log(1 / (1 + mp.exp(-z))) + b * mp.log(1 / (1 + mp.exp(z))))
             ok &= all(L(mp.mpf(k) / 7) >= H for k in range(-200, 201))
             ok &= abs(L(mp.log(a / b)) - H) < mp.mpf(10) ** -45
         return ok
