@@ -12,7 +12,6 @@ NLL = r"-\log\left(\frac{1}{\sqrt{2\pi}} e^{-(y - \mu)^2/2}\right)"
 CASES = [
     (rf"$${NLL} = \frac{{1}}{{2}}(y - \mu)^2 + \text{{const}}$$", {"proved", "verified"}),
     (rf"$${NLL} = (y - \mu)^2 + \text{{const}}$$", {"refuted"}),
-    (r"For $x > 0$, $$\log(3 x) = \log x + \text{constant}$$", {"proved", "verified"}),
 ]
 
 
