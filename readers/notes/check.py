@@ -2799,7 +2799,8 @@ class _NotesReader(_CatalogMatch):
         r"""A refuted claim on names the notes give no domain: undecided (holds where ...) when it holds
         for positive values (or values in (0, 1)) of those names; a claim written in cases states its domain, and
         so does a bound written in the block (``x^2 < x \quad \text{for } x \in [0, 1]``: refuted at 0)."""
-        constant = up_to_constant.split(lhs, rhs) if claim.rel == "=" else None
+        constant = up_to_constant.split(lhs, rhs, up_to_constant.cued(lhs, rhs, frag.sentence)) \
+            if claim.rel == "=" else None
         if constant is not None:  # narrowed as it was checked: the difference at two points, conditions on both
             found = up_to_constant.doubled(*constant[:2], claim.conditions)
             if isinstance(found, str):
@@ -2885,7 +2886,8 @@ class _NotesReader(_CatalogMatch):
             report = self.check_big_o(*remainder, claim, shown)
             if report is not None:
                 return [report]
-        constant = up_to_constant.split(lhs, rhs) if claim.rel == "=" else None
+        constant = up_to_constant.split(lhs, rhs, up_to_constant.cued(lhs, rhs, frag.sentence)) \
+            if claim.rel == "=" else None
         if constant is not None:  # -log p = (y - mu)^2/2 + const: readers.notes.up_to_constant
             return [self.check_up_to_constant(*constant, claim, shown)]
         if claim.rel == "approx":

@@ -1,8 +1,9 @@
 r"""Equalities up to an additive constant: ``-\log p(y) = \frac{1}{2}(y - \mu)^2 + \text{const}``.
 
 A side ``rest + K``, where ``K`` is a word the notes use for an unnamed constant (``\text{const}``,
-``\mathrm{const}``, ``\text{constant}``, ``\text{cst}``) that appears once, added and nowhere else, claims that
-*some* constant fits:
+``\mathrm{const}``, ``\text{constant}``, ``\text{cst}``), or the letter ``C``, ``c`` or ``K`` where the sentence
+around the block speaks of a constant or the other side is an indefinite integral (``\int \cos x\,dx = \sin x +
+C``), that appears once, added and nowhere else, claims that *some* constant fits:
 
 .. math:: \exists K\ \forall v:\ \text{lhs}(v) = \text{rest}(v) + K
           \iff \forall v, v':\ \text{lhs}(v) - \text{rest}(v) = \text{lhs}(v') - \text{rest}(v'),
@@ -14,18 +15,31 @@ every value).
 """
 from __future__ import annotations
 
+import re
+
 import sympy as sp
 from sympy.core.function import AppliedUndef
 
 CONSTANT_WORDS = frozenset({"const", "constant", "cst", "Const", "Constant", "text: some constant"})
 """Names the LaTeX reader gives an unnamed constant written in words (``\\text{const}`` becomes ``const``)."""
+CONSTANT_LETTERS = frozenset({"C", "c", "K"})
+"""Letters that name an unnamed constant where the prose says so (``up to an additive constant C``) or an
+antiderivative is written: read as one more variable, ``rest + C`` could hold for one value of ``C`` only."""
 
 
-def split(lhs, rhs):
-    """``(side, rest, K)`` for ``side = rest + K`` (``K`` a constant word, added on either side and nowhere else);
-    None when the claim writes none."""
+def cued(lhs, rhs, prose: str) -> bool:
+    """Whether a letter of :data:`CONSTANT_LETTERS` may name the constant: the prose around the block says
+    'constant', or a side is an indefinite integral."""
+    return bool(re.search(r"\bconstants?\b", prose, re.IGNORECASE)) or any(
+        len(limits) == 1 for e in (lhs, rhs) for i in e.atoms(sp.Integral) for limits in i.limits)
+
+
+def split(lhs, rhs, letters: bool = False):
+    """``(side, rest, K)`` for ``side = rest + K`` (``K`` a constant word, or with ``letters`` a constant letter,
+    added on either side and nowhere else); None when the claim writes none."""
+    names = CONSTANT_WORDS | (CONSTANT_LETTERS if letters else frozenset())
     for side, other in ((rhs, lhs), (lhs, rhs)):
-        words = [s for s in side.free_symbols if isinstance(s, sp.Symbol) and s.name in CONSTANT_WORDS]
+        words = [s for s in side.free_symbols if isinstance(s, sp.Symbol) and s.name in names]
         if len(words) != 1 or words[0] in other.free_symbols:
             continue
         word = words[0]
