@@ -11,6 +11,7 @@ differentiable beside it, its one-sided derivatives at $r$ are $L_\pm$ when thes
 
 * $L_+ = L_-$ finite and $g$ continuous at $r$ (defined there, equal to its one-sided limits): $f^{(n)}(r) = L$;
 * $L_+ \ne L_-$ certified, or an infinite limit: no derivative, the side is undefined there;
+* $f$ itself undefined at $r$ ($\sqrt{x}$ at $x < 0$): undefined, as every derivative of it;
 * anything else (a limit sympy cannot take, an oscillation, a $g$ that is itself 0/0): unknown, never a decision.
 """
 from __future__ import annotations
@@ -25,6 +26,9 @@ def value_at(closed: sp.Expr, body: sp.Expr, variable: sp.Symbol, order: int, po
     closed form ``closed`` is undefined there; ``state(expr, point)`` is :func:`decide.side_state`."""
     if variable not in point:
         return NOT_FOUND
+    found, value = state(body, point)
+    if found != "defined":  # no function there (sqrt(x) at x < 0), no derivative; or its value is not decided
+        return ("undefined", None) if found == "undefined" else NOT_FOUND
     at = point[variable]
     rest = {s: v for s, v in point.items() if s != variable}
     limits = [_limit(closed.xreplace(rest), variable, at, side) for side in ("+", "-")]
@@ -35,9 +39,9 @@ def value_at(closed: sp.Expr, body: sp.Expr, variable: sp.Symbol, order: int, po
     if sp.simplify(limits[0] - limits[1]) != 0:
         return NOT_FOUND
     lower = sp.diff(body, variable, order - 1) if order > 1 else body
-    found, value = state(lower, point)
+    found, value = state(lower, point) if order > 1 else (found, value)
     if found != "defined":
-        return NOT_FOUND if found == "unknown" or order > 1 else ("undefined", None)
+        return NOT_FOUND  # the derivative below is itself 0/0 or not decided here
     beside = [_limit(lower.xreplace(rest), variable, at, side) for side in ("+", "-")]
     if any(v is None or v.is_infinite for v in beside) or any(sp.simplify(v - value) != 0 for v in beside):
         return NOT_FOUND  # g jumps at r (no derivative), or its continuity is not shown: no decision either way
