@@ -79,7 +79,7 @@ from readers.latex.parse import (
     sign_choices,
     to_zero_based,
 )
-from readers.notes import big_o
+from readers.notes import big_o, up_to_constant
 from readers.notes.gradients import as_derivative, entries
 from readers.notes.mean_value import check_exists, stated_in_prose
 from readers.notes.parameters_rebound import rebound
@@ -2799,6 +2799,13 @@ class _NotesReader(_CatalogMatch):
         r"""A refuted claim on names the notes give no domain: undecided (holds where ...) when it holds
         for positive values (or values in (0, 1)) of those names; a claim written in cases states its domain, and
         so does a bound written in the block (``x^2 < x \quad \text{for } x \in [0, 1]``: refuted at 0)."""
+        constant = up_to_constant.split(lhs, rhs, up_to_constant.cued(lhs, rhs, frag.sentence)) \
+            if claim.rel == "=" else None
+        if constant is not None:  # narrowed as it was checked: the difference at two points, conditions on both
+            found = up_to_constant.doubled(*constant[:2], claim.conditions)
+            if isinstance(found, str):
+                return report
+            lhs, rhs, claim = found[0], found[1], dataclasses.replace(claim, conditions=found[2])
         if lhs.has(sp.Piecewise) or rhs.has(sp.Piecewise):
             return self.within_stated_sizes(report, claim, frag, lhs, rhs, shown)
         if _unchecked(lhs, rhs):  # unknown functions: refuted for every function, whatever the domain
@@ -2879,6 +2886,10 @@ class _NotesReader(_CatalogMatch):
             report = self.check_big_o(*remainder, claim, shown)
             if report is not None:
                 return [report]
+        constant = up_to_constant.split(lhs, rhs, up_to_constant.cued(lhs, rhs, frag.sentence)) \
+            if claim.rel == "=" else None
+        if constant is not None:  # -log p = (y - mu)^2/2 + const: readers.notes.up_to_constant
+            return [self.check_up_to_constant(*constant, claim, shown)]
         if claim.rel == "approx":
             report = self.check_approximation(lhs, rhs, claim, shown)
             taylor = check_taylor(lhs, rhs, introduction(self.lines, frag.line) + " " + frag.sentence) \
@@ -3116,6 +3127,18 @@ class _NotesReader(_CatalogMatch):
         if len(exprs) != 1:
             raise ValueError("not one expression")
         return self.expand(exprs[0])
+
+    def check_up_to_constant(self, side, rest, constant, claim, shown) -> StepReport:
+        r"""``side = rest + \text{const}``: the difference ``side - rest`` is the same at any two points
+        (:mod:`readers.notes.up_to_constant`); a counterexample is two points where it differs."""
+        found = up_to_constant.doubled(side, rest, claim.conditions)
+        step = found if isinstance(found, str) else self.step(found[0], "=", found[1], found[2],
+                                                               zero_based=claim.zero_based)
+        if isinstance(step, str):
+            return StepReport(**shown, verdict="undecided", reason=step)
+        report = self.run(step, shown)
+        how = f"up to the constant {constant}: lhs - ({_show(rest)}) the same at any two points (x and x')"
+        return StepReport(**{**report.__dict__, "method": f"{report.method}; {how}" if report.method else how})
 
     def check_big_o(self, side, rest, g, claim, shown) -> StepReport | None:
         r"""``side = rest + O(g)`` as a remainder of the order of ``g`` when its small quantities go to 0

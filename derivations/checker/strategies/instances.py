@@ -85,6 +85,8 @@ class Instance:
     undefined: str = "skipped"
     written_divisors: tuple = ()
     """``(side, v)`` pairs in the instance's symbols: the side as written divides by $v$ (``Step.written_divisors``)."""
+    derivatives: tuple = ()
+    """``(side, D, f, x, n)`` in the instance's symbols: the side holds $D = f^{(n)}$ (``Step.derivatives``)."""
 
     @property
     def is_complex(self) -> bool:
@@ -218,8 +220,11 @@ def _instance(step: Step, values: dict, *, concretize: bool = True) -> Instance:
     label = ", ".join(f"{k}={v}" for k, v in values.items())
     written = () if complex_names else tuple((side, as_expr(d).xreplace(values).xreplace(refined))
                                               for side, d in step.written_divisors)
+    derived = () if complex_names or elements else tuple(
+        (side, *(as_expr(e).xreplace(values).xreplace(refined) for e in (d, f, x)), n)
+        for side, d, f, x, n in step.derivatives)
     return Instance(parts[0], parts[1], step.rel, tuple(parts[2:]), tuple(groups), variable, point, label,
-                    complex_names, step.undefined, written)
+                    complex_names, step.undefined, written, derived)
 
 
 def _split_complex(parts, scalars):
