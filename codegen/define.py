@@ -150,6 +150,12 @@ BUILTINS = {
     "arctan": sp.atan,
     "sinh": sp.sinh,
     "cosh": sp.cosh,
+    "arsinh": sp.asinh,
+    "arcsinh": sp.asinh,
+    "arcosh": sp.acosh,
+    "arccosh": sp.acosh,
+    "artanh": sp.atanh,
+    "arctanh": sp.atanh,
     "sign": sp.sign,
     "sgn": sp.sign,
 }
@@ -207,7 +213,7 @@ def _record(d: UserDefinition, known: dict) -> DefinedFunction:
     sizes = set(d.sizes)
     for _, lo, hi in d.index_ranges:
         sizes |= (as_expr(lo).free_symbols | as_expr(hi).free_symbols)
-    for s in body.atoms(sp.Sum):
+    for s in body.atoms(sp.Sum, sp.Product):
         for _, lo, hi in s.limits:
             sizes |= (lo.free_symbols | hi.free_symbols)
     bound = {k for s in body.atoms(sp.Sum, sp.Product) for k, _, _ in s.limits}
@@ -216,7 +222,7 @@ def _record(d: UserDefinition, known: dict) -> DefinedFunction:
     # every array read: base -> the index positions' size
     arrays: dict[str, list] = {}
     ranges = {i: (lo, hi) for i, lo, hi in d.index_ranges}
-    for s in body.atoms(sp.Sum):
+    for s in body.atoms(sp.Sum, sp.Product):
         for k, lo, hi in s.limits:
             ranges.setdefault(k, (lo, hi))
     for read in sorted(body.atoms(sp.Indexed), key=str):
