@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import sympy as sp
 
-from symbolic.functions import ReduceMax
+from symbolic.functions import Held, ReduceMax
 
 ODD_THROUGH_ZERO = (sp.tanh, sp.sin, sp.sinh, sp.atan, sp.asinh)
 r"""Functions $f$ with $f(u) = u\,h(u)$, $h$ continuous and $h(0) = f'(0) = 1$."""
@@ -109,7 +109,7 @@ def scales_into_sum(expr: sp.Expr) -> sp.Expr:
         body = list(sp.Mul.make_args(s.function))
         used = set()
         for k, q, m in pairs:
-            body[k] = sp.UnevaluatedExpr(sp.Mul(body[k], sp.Pow(m, -1), evaluate=False))
+            body[k] = Held(sp.Mul(body[k], sp.Pow(m, -1), evaluate=False))
             used.add(q)
         rest = [f for q, f in enumerate(e.args) if q != n and q not in used]
         return sp.Mul(*rest) * sp.Sum(sp.Mul(*body), s.limits)
