@@ -1,7 +1,7 @@
-r"""The identities of eight rules: ``integer_power_minus_one`` (``codegen.rules_geometric``), ``log_of_root_sum`` (``codegen.rules_root``), ``softplus_reflection``
+r"""The identities of nine rules: ``integer_power_minus_one`` (``codegen.rules_geometric``), ``log_of_root_sum`` (``codegen.rules_root``), ``softplus_reflection``
 (``codegen.rules_logit``), ``power_of_softplus`` (``codegen.rules_power``), ``log1mexp_of_exp`` (``codegen.rules_exp_underflow``), ``log_beta`` (``codegen.rules_log``),
-``scale_into_summand`` (``codegen.rules_scale_into_summand``) and
-``log_add_weighted_exp`` (``codegen.rules_power``).
+``scale_into_summand`` (``codegen.rules_scale_into_summand``),
+``log_add_weighted_exp`` (``codegen.rules_power``) and ``gaussian_tail`` (``codegen.rules_gaussian_tail``).
 
 $\log(1 - e^{-e^{w}}) = w + \log\frac{-\operatorname{expm1}(-e^{w})}{e^{w}}$ for $w < 0$ (take $u = e^{w} > 0$ out of
 the log) and $\operatorname{log1p}(-e^{-e^{w}})$ for $w \ge 0$; the remainder $\log\frac{-\operatorname{expm1}(-u)}{u}$
@@ -17,6 +17,7 @@ from sympy import (
     Sum,
     Symbol,
     asinh,
+    erfc,
     exp,
     log,
     loggamma,
@@ -27,7 +28,7 @@ from sympy.codegen.cfunctions import expm1
 
 from derivations.checker.step import Derivation, Step
 from derivations.library import register
-from symbolic.functions import betaln
+from symbolic.functions import betaln, erfcx
 
 w = Symbol("w", real=True)
 u = Symbol("u", positive=True)
@@ -137,5 +138,19 @@ register(Derivation(
         Step((1 + _c * exp(_v)) ** _pw, exp(_pw * log(1 + exp(_v + log(_c)))),
              justification="b^p = e^{p log b} for b = 1 + c e^{u} > 0, and c e^{u} = e^{u + log c} for c > 0; the log "
                            "is then a softplus, written as softplus_stable writes it"),
+    ),
+))
+
+
+_x = Symbol("x", real=True)
+register(Derivation(
+    id="gaussian_tail",
+    title=r"the identity of a stability rule: $\Phi(x) = \tfrac12 e^{-x^2/2}\operatorname{erfcx}(-x/\sqrt2)$ and "
+          r"$\operatorname{erfc}(x) = e^{-x^2}\operatorname{erfcx}(x)$",
+    source="textbook",
+    steps=(
+        Step(erfc(_x), exp(-_x ** 2) * erfcx(_x), justification="erfcx's definition, times e^{-x^2}"),
+        Step(erfc(-_x / sqrt(2)) / 2, exp(-_x ** 2 / 2) * erfcx(-_x / sqrt(2)) / 2,
+             justification="Phi(x) = erfc(-x/sqrt 2)/2 (ndtr's definition) and erfcx(t) = e^{t^2} erfc(t) at t = -x/sqrt 2"),
     ),
 ))

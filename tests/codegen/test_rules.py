@@ -920,3 +920,37 @@ def test_power_of_softplus_on_a_tempered_logistic():
         assert _np(expr, (x, t))(1e3, 1e-3) == 0.0  # e^{1000} overflows; the truth e^{-1.0011} ~ 0.37
     for values in ((1e3, 1e-3), (-2.0, 0.5), (40.0, 2.5), (-1e300, 7.0), (1e300, 1e-300)):
         assert _same_at(expr, new, (x, t), values), values
+
+
+@pytest.mark.parametrize("expr, at", [
+    (sp.exp(x ** 2) * sp.erfc(x), 30.0),  # Mills' ratio of erfc: inf * 0 written as e^{x^2} erfc(x)
+    (sp.exp(-2 * x ** 2) / (1 + sp.erf(x)) ** 2, -30.0),  # a squared normal tail under its Gaussian (a probit Hessian)
+])
+def test_gaussian_tail_takes_the_gaussian_into_erfcx(expr, at):
+    """``gaussian_tail`` (after ``erf_ndtr``): the Gaussian and the tail underflow (or overflow) at the point, the
+    naive form is nan or 0, and the rewrite through erfcx keeps every digit (REL_TOL)."""
+    import scipy.special
+
+    new, fired = stabilize(expr)
+    assert "gaussian_tail" in fired
+    special = {"erfc": scipy.special.erfc, "erf": scipy.special.erf, "erfcx": scipy.special.erfcx,
+               "ndtr": scipy.special.ndtr}
+    with np.errstate(all="ignore"):
+        naive, got = (float(sp.lambdify([x], e, modules=[special, "numpy"])(at)) for e in (expr, new))
+    with mpmath.workdps(600):  # 1 + erf(-30) = erfc(30) ~ 1e-393 needs the digits
+        want = sp.lambdify([x], expr, modules="mpmath")(mpmath.mpf(at))
+    assert not abs(naive - want) <= REL_TOL * abs(want)
+    assert abs(got - want) <= REL_TOL * abs(want)
+
+
+def test_a_scaled_cosine_stays_comparable_with_zero():
+    """``scales_into_sum`` holds each scaled entry in a :class:`~symbolic.functions.Held`, which keeps its content's
+    sign facts: with sympy's ``UnevaluatedExpr`` the scaled cosine was "neither positive, negative nor zero", so "not
+    real", and $\\max(0, \\cos - m)$ (a cosine embedding loss) raised "not comparable" inside the rules."""
+    n = sp.Symbol("n", integer=True, positive=True)
+    u, v = sp.IndexedBase("u", real=True), sp.IndexedBase("v", real=True)
+    m = sp.Symbol("m", real=True)
+    cos = (sp.Sum(u[j] * v[j], (j, 0, n - 1))
+           / (sp.sqrt(sp.Sum(u[j] ** 2, (j, 0, n - 1))) * sp.sqrt(sp.Sum(v[j] ** 2, (j, 0, n - 1)))))
+    new, fired = stabilize(sp.Max(0, cos - m))
+    assert "scales_into_sum" in fired and isinstance(new, sp.Max)
