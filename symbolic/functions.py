@@ -61,7 +61,8 @@ class _NormalCDFFunction(sp.Function):
     which cancels where $\Phi$ is tiny."""
 
     MPMATH = ""
-    """mpmath code with ``{x}`` (the printed argument) and ``{erfc}``, ``{sqrt}``, ``{log}``, ``{exp}`` (module names)."""
+    """mpmath code with ``{x}`` (the printed argument) and ``{erfc}``, ``{sqrt}``, ``{log}``, ``{exp}``, ``{hyperu}``,
+    ``{pi}`` (module names)."""
 
     def _eval_evalf(self, prec):
         return self.rewrite(sp.erfc)._eval_evalf(prec)
@@ -70,7 +71,7 @@ class _NormalCDFFunction(sp.Function):
         return self.args[0].is_real
 
     def _formularympmathcode(self, printer):
-        names = {n: printer._module_format(f"mpmath.{n}") for n in ("erfc", "sqrt", "log", "exp")}
+        names = {n: printer._module_format(f"mpmath.{n}") for n in ("erfc", "sqrt", "log", "exp", "hyperu", "pi")}
         return self.MPMATH.format(x=printer._print(self.args[0]), **names)
 
     _mpmathcode = _formularympmathcode
@@ -107,7 +108,11 @@ class erfcx(_NormalCDFFunction):
     for $x \ge 0$ and about $\frac{1}{x\sqrt\pi}$ for large $x$, where $e^{x^2}$ overflows and $\operatorname{erfc}(x)$
     underflows (``scipy.special.erfcx``, ``torch.special.erfcx``, ``jax.scipy.special.erfcx``)."""
 
-    MPMATH = "({exp}(({x})**2)*{erfc}({x}))"
+    MPMATH = "({hyperu}(0.5, 0.5, ({x})**2)/{sqrt}({pi}) if ({x}) > 100000 else {exp}(({x})**2)*{erfc}({x}))"
+    r"""Above $x = 10^5$ as $U(\tfrac12, \tfrac12, x^2)/\sqrt\pi$ (Tricomi's function: $\operatorname{erfc}(x) =
+    e^{-x^2} U(\tfrac12, \tfrac12, x^2)/\sqrt\pi$), which never forms $e^{x^2}$: rounding $x^2$ to the working
+    precision changes $e^{x^2}$ by $x^2$ units of it, 300 digits at $x = 10^{150}$, where a gradient of the inverse
+    Mills ratio cancels 300 more (the certificate then took the garbage of its truth for ill-conditioning)."""
 
     def fdiff(self, argindex=1):
         x = self.args[0]
