@@ -92,7 +92,7 @@ from sympy.codegen.cfunctions import expm1, log1p
 from codegen import (rules_bregman, rules_geometric, rules_cancel, rules_exp_underflow, rules_gaussian_tail, rules_scale_into_summand, rules_softmax_gap, rules_exact, rules_homogeneous, rules_fraction, rules_log, rules_logit, rules_pairing, rules_power, rules_quotient_scale, rules_ratio, rules_root, rules_select, rules_step,
                      rules_series, rules_logspace, rules_softmax, rules_softplus_ratio, rules_sums, rules_xlogy)
 from codegen.lower_unshifted import ExpShift
-from symbolic.functions import ReduceMax, log_ndtr, ndtr
+from symbolic.functions import Held, ReduceMax, log_ndtr, ndtr
 
 
 @dataclass(frozen=True)
@@ -700,7 +700,7 @@ def _entry_and_scale(e, entries):
                 if rest is not None:
                     ratio = sp.Mul(u, sp.Pow(f.base, -1, evaluate=False), evaluate=False)
                     if isinstance(u, sp.Mul):  # held whole: flattened, (x/c)/M times 1/c is x/(c^2 M) again
-                        ratio = sp.UnevaluatedExpr(ratio)
+                        ratio = Held(ratio)
                     return sp.Mul(*rest, ratio, sp.Pow(f.base, f.exp + 1), evaluate=False)
     return None
 

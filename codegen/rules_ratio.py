@@ -171,7 +171,7 @@ def _entry_over_scale(e):
 def _divide_in(f, u, j, m):
     """``f / m`` with the division on the entry (inside the sum when ``f`` is a sum), kept unevaluated."""
     def ratio(t):
-        return sp.UnevaluatedExpr(sp.Mul(t, sp.Pow(m, -1), evaluate=False))
+        return Held(sp.Mul(t, sp.Pow(m, -1), evaluate=False))
 
     if _is_entry(f, u, j):
         return ratio(f)
