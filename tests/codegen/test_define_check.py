@@ -336,3 +336,29 @@ def test_a_truth_lost_to_cancellation_at_the_working_digits_does_not_excuse_an_e
 
     err = dc.check_function(f, forward, zero)
     assert err.n_vjp == 1 and err.vjp_ill_conditioned == 0 and err.vjp_extreme == pytest.approx(1.0)
+
+
+def test_a_step_of_the_derivative_selects_its_branch_in_the_truth(monkeypatch):
+    # d/du max(u, 0)^gamma = gamma max(u, 0)^gamma / max(u, 0) H(u): 0/0 * 0 (nan) for u < 0, where the derivative is 0
+    # (the function is constant there); those points were skipped (the asymmetric loss kept 64 of 210), so a VJP that
+    # is nan there was certified; the truth is now the selected derivative, 0
+    import functools
+
+    import codegen.define_check as dc
+
+    f = _defined("ramp(u) = max(u, 0)**gamma")
+    monkeypatch.setattr(dc, "ordinary_points", functools.partial(dc.ordinary_points, n=20))
+    monkeypatch.setattr(dc, "extreme_points", lambda f, rng: [])
+
+    def forward(u, *, gamma):
+        return np.maximum(u, 0) ** gamma
+
+    def right(u, g, *, gamma):
+        return (np.where(u > 0, g * gamma * np.maximum(u, 0) ** (gamma - 1), 0.0),)
+
+    def nan_below(u, g, *, gamma):
+        return (np.where(u > 0, g * gamma * np.maximum(u, 0) ** (gamma - 1), np.nan),)
+
+    err = dc.check_function(f, forward, right)
+    assert err.n_vjp == 20 and err.vjp < 1e-14
+    assert dc.check_function(f, forward, nan_below).vjp == np.inf
