@@ -953,6 +953,11 @@ HEAVISIDE_SELECT = Rule(
     "heaviside_select", "heaviside_select", rules_select.heaviside_select, priority=92.9,
     gain="e^{x/alpha} H(alpha (1 - e^{x/alpha})) at x/alpha = 1e300 (CELU's gradient): inf * 0 is nan where the truth is "
          "0; selected, the factor of the branch not taken is never used")
+HEAVISIDE_SELECT_FIRST = Rule(
+    "heaviside_select_first", "heaviside_select", rules_select.heaviside_select, priority=0.5,
+    gain="the derivative of max(sigma(z) - m, 0)^gamma (the asymmetric loss) where sigma(z) < m: gamma max^gamma / max "
+         "* H = 0/0 * 0 is nan where the truth is 0; once sigmoid_stable has put |z| into the step, heaviside_select "
+         "leaves it a product (a kinked step), so the selection is made first, on the step as derived")
 STEP_SCALE = Rule(
     "step_scale", "step_scale", rules_step.step_scale, priority=93,
     gain="H(alpha + sum (n - p)(2a - n - p)) at a = 1e300 (the triplet loss's gradient): the products overflow and "
@@ -978,7 +983,7 @@ RULES: tuple[Rule, ...] = tuple(sorted(
      LOG1P_EXPM1, POWER_EXPM1, INTEGER_POWER_MINUS_ONE, LOG_ADD_EXP, LOG_ADD_WEIGHTED_EXP, SIGMOID_STABLE, ERF_NDTR, LOG_NDTR, TANH_SIGMOID, SECH_SQUARE, LOG_COSH, TANH_RATIO, LOG1MEXP_OF_EXP, LOG1MEXP, LOG_EXPM1, ROOT_CANCEL,
      SCALED_SQRT, ONE_MINUS_SIGMOID, SHIFT_COLLECT, DIFFERENCE_OF_SQUARES, LOG1P_LARGE_PRODUCT,
      SCALE_OVER_ARGUMENT, ARGUMENT_OVER_SCALE, COMMON_DENOMINATOR, LOGISTIC_IN_LOG, LOGISTIC_OF_EXP, EXP_ABSORB, SCALES_INTO_SUM, SCALE_INTO_ENTRY, RATIO_BEFORE_POWER, LOG_BETA, LOG_GAMMA_DIFFERENCE,
-     ROOT_DIFFERENCE, SQUARE_INTO_ROOT, RATIO_OF_EQUAL_SUMS, POWER_OVER_BASE, HEAVISIDE_SELECT, STEP_SCALE, ZERO_TIMES_LOG,
+     ROOT_DIFFERENCE, SQUARE_INTO_ROOT, RATIO_OF_EQUAL_SUMS, POWER_OVER_BASE, HEAVISIDE_SELECT_FIRST, HEAVISIDE_SELECT, STEP_SCALE, ZERO_TIMES_LOG,
      SOFTPLUS_AFTER_POWER, CONSTANT_MINUS_MAX, EXP_NORMALIZE_OFFSET, ROOT_OF_PRODUCT, LOG_OF_ROOT_SUM,
      SOFTPLUS_REFLECTION, POWER_OF_SOFTPLUS),
     key=lambda r: r.priority))

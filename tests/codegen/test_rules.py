@@ -954,3 +954,15 @@ def test_a_scaled_cosine_stays_comparable_with_zero():
            / (sp.sqrt(sp.Sum(u[j] ** 2, (j, 0, n - 1))) * sp.sqrt(sp.Sum(v[j] ** 2, (j, 0, n - 1)))))
     new, fired = stabilize(sp.Max(0, cos - m))
     assert "scales_into_sum" in fired and isinstance(new, sp.Max)
+
+
+def test_heaviside_select_first_selects_the_step_as_derived():
+    """The derivative of $\\max(\\sigma(z) - m, 0)^\\gamma$ where $\\sigma(z) < m$: $\\gamma \\max^\\gamma / \\max \\cdot H$ is
+    $0/0 \\cdot 0$; ``heaviside_select`` alone comes after ``sigmoid_stable`` has put $|z|$ into the step and leaves
+    such a kinked step a product, ``heaviside_select_first`` selects it first: 0, the derivative there."""
+    gamma = sp.Symbol("gamma", positive=True)
+    d = sp.diff(sp.Max(1 / (1 + sp.exp(-x)) - sp.Rational(1, 2), 0) ** gamma, x)
+    new, fired = stabilize(d)
+    assert "heaviside_select_first" in fired
+    with np.errstate(all="ignore"):
+        assert not np.isfinite(_np(d, [x, gamma])(-1.0, 1.5)) and _np(new, [x, gamma])(-1.0, 1.5) == 0.0
