@@ -1,7 +1,8 @@
-r"""The identities of nine rules: ``integer_power_minus_one`` (``codegen.rules_geometric``), ``log_of_root_sum`` (``codegen.rules_root``), ``softplus_reflection``
+r"""The identities of ten rules: ``integer_power_minus_one`` (``codegen.rules_geometric``), ``log_of_root_sum`` (``codegen.rules_root``), ``softplus_reflection``
 (``codegen.rules_logit``), ``power_of_softplus`` (``codegen.rules_power``), ``log1mexp_of_exp`` (``codegen.rules_exp_underflow``), ``log_beta`` (``codegen.rules_log``),
 ``scale_into_summand`` (``codegen.rules_scale_into_summand``),
-``log_add_weighted_exp`` (``codegen.rules_power``) and ``gaussian_tail`` (``codegen.rules_gaussian_tail``).
+``log_add_weighted_exp`` (``codegen.rules_power``) ``gaussian_tail`` (``codegen.rules_gaussian_tail``) and
+``atan_reflection`` (``codegen.rules_atan``).
 
 $\log(1 - e^{-e^{w}}) = w + \log\frac{-\operatorname{expm1}(-e^{w})}{e^{w}}$ for $w < 0$ (take $u = e^{w} > 0$ out of
 the log) and $\operatorname{log1p}(-e^{-e^{w}})$ for $w \ge 0$; the remainder $\log\frac{-\operatorname{expm1}(-u)}{u}$
@@ -17,11 +18,13 @@ from sympy import (
     Sum,
     Symbol,
     asinh,
+    atan,
     erfc,
     exp,
     log,
     loggamma,
     oo,
+    pi,
     sqrt,
 )
 from sympy.codegen.cfunctions import expm1
@@ -152,5 +155,16 @@ register(Derivation(
         Step(erfc(_x), exp(-_x ** 2) * erfcx(_x), justification="erfcx's definition, times e^{-x^2}"),
         Step(erfc(-_x / sqrt(2)) / 2, exp(-_x ** 2 / 2) * erfcx(-_x / sqrt(2)) / 2,
              justification="Phi(x) = erfc(-x/sqrt 2)/2 (ndtr's definition) and erfcx(t) = e^{t^2} erfc(t) at t = -x/sqrt 2"),
+    ),
+))
+
+_u = Symbol("u", negative=True)
+register(Derivation(
+    id="atan_reflection",
+    title=r"the identity of a stability rule: $\frac{\pi}{2} + \arctan u = \arctan(-1/u)$ for $u < 0$",
+    source="textbook",
+    steps=(
+        Step(pi / 2 + atan(_u), atan(-1 / _u),
+             justification="arctan u + arctan(1/u) = -pi/2 for u < 0 (the two angles of a right triangle, both negative)"),
     ),
 ))

@@ -966,3 +966,13 @@ def test_heaviside_select_first_selects_the_step_as_derived():
     assert "heaviside_select_first" in fired
     with np.errstate(all="ignore"):
         assert not np.isfinite(_np(d, [x, gamma])(-1.0, 1.5)) and _np(new, [x, gamma])(-1.0, 1.5) == 0.0
+
+
+def test_atan_reflection_on_a_cauchy_log_cdf():
+    """$\\log(\\frac12 + \\frac1\\pi\\arctan x)$ at $x = -10^{20}$: the sum rounds to 0 and the log is $-\\infty$ where the
+    truth is $\\log(1/(\\pi \\cdot 10^{20}))$; as $\\log(-\\arctan(1/x)/\\pi)$ every digit is kept (REL_TOL)."""
+    expr = sp.log(sp.Rational(1, 2) + sp.atan(x) / sp.pi)
+    new, fired = stabilize(expr)
+    assert "atan_reflection" in fired
+    assert _naive_fails(expr, [x], [-1e20])
+    assert _same_at(expr, new, [x], [-1e20]) and _same_at(expr, new, [x], [0.75])
