@@ -1,8 +1,9 @@
-r"""The identities of ten rules: ``integer_power_minus_one`` (``codegen.rules_geometric``), ``log_of_root_sum`` (``codegen.rules_root``), ``softplus_reflection``
+r"""The identities of twelve rules: ``integer_power_minus_one`` (``codegen.rules_geometric``), ``log_of_root_sum`` (``codegen.rules_root``), ``softplus_reflection``
 (``codegen.rules_logit``), ``power_of_softplus`` (``codegen.rules_power``), ``log1mexp_of_exp`` (``codegen.rules_exp_underflow``), ``log_beta`` (``codegen.rules_log``),
 ``scale_into_summand`` (``codegen.rules_scale_into_summand``),
-``log_add_weighted_exp`` (``codegen.rules_power``) ``gaussian_tail`` (``codegen.rules_gaussian_tail``) and
-``atan_reflection`` (``codegen.rules_atan``).
+``log_add_weighted_exp`` (``codegen.rules_power``) ``gaussian_tail`` (``codegen.rules_gaussian_tail``),
+``atan_reflection`` (``codegen.rules_atan``), ``log1p_power`` (``codegen.rules_log1p_power``) and
+``power_ratio_over_numerator`` (``codegen.rules_power_ratio``).
 
 $\log(1 - e^{-e^{w}}) = w + \log\frac{-\operatorname{expm1}(-e^{w})}{e^{w}}$ for $w < 0$ (take $u = e^{w} > 0$ out of
 the log) and $\operatorname{log1p}(-e^{-e^{w}})$ for $w \ge 0$; the remainder $\log\frac{-\operatorname{expm1}(-u)}{u}$
@@ -166,5 +167,27 @@ register(Derivation(
     steps=(
         Step(pi / 2 + atan(_u), atan(-1 / _u),
              justification="arctan u + arctan(1/u) = -pi/2 for u < 0 (the two angles of a right triangle, both negative)"),
+    ),
+))
+
+_A, _b = Symbol("A", positive=True), Symbol("b", real=True)
+register(Derivation(
+    id="log1p_power",
+    title=r"the identity of a stability rule: $\log(1 + A^{b}) = b\log A + \log(1 + A^{-b})$ for $A > 0$",
+    source="textbook",
+    steps=(
+        Step(log(1 + _A ** _b), _b * log(_A) + log(1 + _A ** -_b),
+             justification="factor A^b out of 1 + A^b: 1 + A^b = A^b (A^{-b} + 1), log A^b = b log A for A > 0"),
+    ),
+))
+
+_U, _V = Symbol("u", positive=True), Symbol("v", positive=True)
+register(Derivation(
+    id="power_ratio_over_numerator",
+    title=r"the identity of a stability rule: $(u/v)^{b} / u = (u/v)^{b - 1} / v$ for $u, v > 0$",
+    source="textbook",
+    steps=(
+        Step((_U / _V) ** _b / _U, (_U / _V) ** (_b - 1) / _V,
+             justification="(u/v)^b = (u/v)^{b-1} (u/v), and (u/v)/u = 1/v"),
     ),
 ))

@@ -976,3 +976,20 @@ def test_atan_reflection_on_a_cauchy_log_cdf():
     assert "atan_reflection" in fired
     assert _naive_fails(expr, [x], [-1e20])
     assert _same_at(expr, new, [x], [-1e20]) and _same_at(expr, new, [x], [0.75])
+
+
+@pytest.mark.parametrize("rule, expr, args, at", [
+    # log(1 + (t/a)^b) at t/a = 1e300, b = 2.5 (a log-logistic hazard): the power overflows, truth 1727
+    ("log1p_power", sp.log(1 + (x / sp.Symbol("a", real=True)) ** sp.Symbol("b", real=True)), "x a b", (1e150, 1e-150, 2.5)),
+    # b (x/a)^b / x at x = 1e-300, b = 1.5 (a power-law gradient): the power underflows, truth 1.5e-150
+    ("power_ratio_over_numerator",
+     sp.Symbol("b", real=True) * (x / sp.Symbol("a", real=True)) ** sp.Symbol("b", real=True) / x, "x a b",
+     (1e-300, 1.0, 1.5)),
+])
+def test_a_power_of_a_ratio_is_not_formed_where_it_leaves_the_float_range(rule, expr, args, at):
+    symbols = [x if s == "x" else sp.Symbol(s, real=True) for s in args.split()]
+    new, fired = stabilize(expr)
+    assert rule in fired
+    values = [np.float64(v) for v in at]
+    assert _naive_fails(expr, symbols, values)
+    assert _same_at(expr, new, symbols, values)
