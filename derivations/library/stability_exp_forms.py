@@ -1,9 +1,9 @@
-r"""The identities of twelve rules: ``integer_power_minus_one`` (``codegen.rules_geometric``), ``log_of_root_sum`` (``codegen.rules_root``), ``softplus_reflection``
+r"""The identities of thirteen rules: ``integer_power_minus_one`` (``codegen.rules_geometric``), ``log_of_root_sum`` (``codegen.rules_root``), ``softplus_reflection``
 (``codegen.rules_logit``), ``power_of_softplus`` (``codegen.rules_power``), ``log1mexp_of_exp`` (``codegen.rules_exp_underflow``), ``log_beta`` (``codegen.rules_log``),
 ``scale_into_summand`` (``codegen.rules_scale_into_summand``),
 ``log_add_weighted_exp`` (``codegen.rules_power``) ``gaussian_tail`` (``codegen.rules_gaussian_tail``),
 ``atan_reflection`` (``codegen.rules_atan``), ``log1p_power`` (``codegen.rules_log1p_power``) and
-``power_ratio_over_numerator`` (``codegen.rules_power_ratio``).
+``power_ratio_over_numerator`` (``codegen.rules_power_ratio``), ``unit_sum_complement`` (``codegen.rules_unit_sum``).
 
 $\log(1 - e^{-e^{w}}) = w + \log\frac{-\operatorname{expm1}(-e^{w})}{e^{w}}$ for $w < 0$ (take $u = e^{w} > 0$ out of
 the log) and $\operatorname{log1p}(-e^{-e^{w}})$ for $w \ge 0$; the remainder $\log\frac{-\operatorname{expm1}(-u)}{u}$
@@ -189,5 +189,20 @@ register(Derivation(
     steps=(
         Step((_U / _V) ** _b / _U, (_U / _V) ** (_b - 1) / _V,
              justification="(u/v)^b = (u/v)^{b-1} (u/v), and (u/v)/u = 1/v"),
+    ),
+))
+
+_q = Symbol("q", real=True)
+_zs = IndexedBase("z", real=True)
+_p = exp(_zs[_i]) / Sum(exp(_zs[_j]), (_j, 0, _k - 1))
+register(Derivation(
+    id="unit_sum_complement",
+    title=r"the identity of a stability rule: $1 - \sum_i p_i^{q} = -\sum_i p_i \operatorname{expm1}((q - 1)\log p_i)$ "
+          r"for a softmax $p$",
+    source="textbook",
+    steps=(
+        Step(1 - Sum(_p ** _q, (_i, 0, _k - 1)), -Sum(_p * expm1((_q - 1) * log(_p)), (_i, 0, _k - 1)),
+             justification="1 = sum_i p_i for a softmax, and p_i - p_i^q = -p_i (p_i^{q-1} - 1) = -p_i expm1((q-1) log p_i)",
+             sizes=({_k: 1}, {_k: 2}, {_k: 3})),
     ),
 ))

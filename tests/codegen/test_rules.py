@@ -993,3 +993,4 @@ def test_a_power_of_a_ratio_is_not_formed_where_it_leaves_the_float_range(rule, 
     values = [np.float64(v) for v in at]
     assert _naive_fails(expr, symbols, values)
     assert _same_at(expr, new, symbols, values)
+
