@@ -17,6 +17,7 @@ rule                      identity
 ``log1p_power``           $\operatorname{log1p}(A^{p}) = p\log A + \operatorname{log1p}(A^{-p})$ where $p \log A > 0$, $\log A$ as the logs of its factors (:mod:`codegen.rules_log1p_power`)
 ``power_ratio_over_numerator`` $(u/v)^{p} u^{-k} = (u/v)^{p - k} v^{-k}$ for an exponent not a number, an integer $k \ge 1$ (:mod:`codegen.rules_power_ratio`)
 ``unit_sum_complement``   $k\sum_i p_i^{q} - k = k\sum_i p_i \operatorname{expm1}((q - 1)\log p_i)$ for a softmax $p$ ($\sum_i p_i = 1$) (:mod:`codegen.rules_unit_sum`)
+``mixture_with_one``      $\log(a + (1 - a)e^{w}) = \operatorname{log1p}((1 - a)\operatorname{expm1}(w))$ (:mod:`codegen.rules_mixture_one`)
 ``softplus_reflection``   $c_1 v + c\log(1 + e^{v}) = (c_1 + c) v + c\log(1 + e^{-v})$ for $v > 0$, where $c_1 + c$ cancels symbolically (:mod:`codegen.rules_logit`)
 ``log_softmax_split``     $\log \frac{e^{a}}{\sum_j e^{f_j}} = a - \log \sum_j e^{f_j}$
 ``log_constant_plus_exp_sum`` $\log(c + \sum_j e^{f_j}) = \log c + \operatorname{sp}(\log\sum_j e^{f_j} - \log c)$ for a number $c > 0$ (before ``logsumexp_shift``)
@@ -93,7 +94,7 @@ from dataclasses import dataclass
 import sympy as sp
 from sympy.codegen.cfunctions import expm1, log1p
 
-from codegen import (rules_bregman, rules_geometric, rules_cancel, rules_atan, rules_exp_underflow, rules_log1p_power, rules_power_ratio, rules_unit_sum, rules_gaussian_tail, rules_scale_into_summand, rules_softmax_gap, rules_exact, rules_homogeneous, rules_fraction, rules_log, rules_logit, rules_pairing, rules_power, rules_quotient_scale, rules_ratio, rules_root, rules_select, rules_step,
+from codegen import (rules_bregman, rules_geometric, rules_cancel, rules_atan, rules_exp_underflow, rules_log1p_power, rules_power_ratio, rules_unit_sum, rules_mixture_one, rules_gaussian_tail, rules_scale_into_summand, rules_softmax_gap, rules_exact, rules_homogeneous, rules_fraction, rules_log, rules_logit, rules_pairing, rules_power, rules_quotient_scale, rules_ratio, rules_root, rules_select, rules_step,
                      rules_series, rules_logspace, rules_softmax, rules_softplus_ratio, rules_sums, rules_xlogy)
 from codegen.lower_unshifted import ExpShift
 from symbolic.functions import Held, ReduceMax, log_ndtr, ndtr
@@ -767,6 +768,10 @@ def _root_cancel(expr):
 LOG_SIGMOID = Rule(
     "log_sigmoid", "log_sigmoid_softplus", _log_sigmoid, priority=10,
     gain="log sigma(x) for x << 0: e^{-x} overflows and the log of 0 is -inf; the truth is about x")
+MIXTURE_WITH_ONE = Rule(
+    "mixture_with_one", "mixture_with_one", rules_mixture_one.mixture_with_one, priority=20.5,
+    gain="-log(pi + (1 - pi) e^{-e^eta}) (a zero-inflated Poisson's zero) at eta = -100: the sum rounds to 1 and the "
+         "value to 0 where the truth is 2e-44; as -log1p((1 - pi) expm1(-e^eta)) every digit is kept")
 LOG_ONE_MINUS_SIGMOID = Rule(
     "log_one_minus_sigmoid", "log_one_minus_sigmoid_softplus", _log_one_minus_sigmoid, priority=20,
     gain="log(1 - sigma(x)) for x >> 37: 1 - sigma(x) rounds to 0, the truth is about -x (BCE from logits)")
@@ -1007,7 +1012,7 @@ RULES: tuple[Rule, ...] = tuple(sorted(
      SCALED_SQRT, ONE_MINUS_SIGMOID, SHIFT_COLLECT, DIFFERENCE_OF_SQUARES, LOG1P_POWER, LOG1P_LARGE_PRODUCT,
      SCALE_OVER_ARGUMENT, ARGUMENT_OVER_SCALE, COMMON_DENOMINATOR, LOGISTIC_IN_LOG, LOGISTIC_OF_EXP, EXP_ABSORB, SCALES_INTO_SUM, SCALE_INTO_ENTRY, RATIO_BEFORE_POWER, LOG_BETA, LOG_GAMMA_DIFFERENCE,
      ROOT_DIFFERENCE, SQUARE_INTO_ROOT, RATIO_OF_EQUAL_SUMS, POWER_RATIO_OVER_NUMERATOR, POWER_OVER_BASE, HEAVISIDE_SELECT_FIRST, HEAVISIDE_SELECT, STEP_SCALE, ZERO_TIMES_LOG,
-     SOFTPLUS_AFTER_POWER, CONSTANT_MINUS_MAX, EXP_NORMALIZE_OFFSET, ROOT_OF_PRODUCT, LOG_OF_ROOT_SUM,
+     SOFTPLUS_AFTER_POWER, MIXTURE_WITH_ONE, CONSTANT_MINUS_MAX, EXP_NORMALIZE_OFFSET, ROOT_OF_PRODUCT, LOG_OF_ROOT_SUM,
      SOFTPLUS_REFLECTION, POWER_OF_SOFTPLUS),
     key=lambda r: r.priority))
 

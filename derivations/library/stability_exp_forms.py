@@ -1,9 +1,9 @@
-r"""The identities of thirteen rules: ``integer_power_minus_one`` (``codegen.rules_geometric``), ``log_of_root_sum`` (``codegen.rules_root``), ``softplus_reflection``
+r"""The identities of fourteen rules: ``integer_power_minus_one`` (``codegen.rules_geometric``), ``log_of_root_sum`` (``codegen.rules_root``), ``softplus_reflection``
 (``codegen.rules_logit``), ``power_of_softplus`` (``codegen.rules_power``), ``log1mexp_of_exp`` (``codegen.rules_exp_underflow``), ``log_beta`` (``codegen.rules_log``),
 ``scale_into_summand`` (``codegen.rules_scale_into_summand``),
 ``log_add_weighted_exp`` (``codegen.rules_power``) ``gaussian_tail`` (``codegen.rules_gaussian_tail``),
 ``atan_reflection`` (``codegen.rules_atan``), ``log1p_power`` (``codegen.rules_log1p_power``) and
-``power_ratio_over_numerator`` (``codegen.rules_power_ratio``), ``unit_sum_complement`` (``codegen.rules_unit_sum``).
+``power_ratio_over_numerator`` (``codegen.rules_power_ratio``), ``unit_sum_complement`` (``codegen.rules_unit_sum``), ``mixture_with_one`` (``codegen.rules_mixture_one``).
 
 $\log(1 - e^{-e^{w}}) = w + \log\frac{-\operatorname{expm1}(-e^{w})}{e^{w}}$ for $w < 0$ (take $u = e^{w} > 0$ out of
 the log) and $\operatorname{log1p}(-e^{-e^{w}})$ for $w \ge 0$; the remainder $\log\frac{-\operatorname{expm1}(-u)}{u}$
@@ -204,5 +204,16 @@ register(Derivation(
         Step(1 - Sum(_p ** _q, (_i, 0, _k - 1)), -Sum(_p * expm1((_q - 1) * log(_p)), (_i, 0, _k - 1)),
              justification="1 = sum_i p_i for a softmax, and p_i - p_i^q = -p_i (p_i^{q-1} - 1) = -p_i expm1((q-1) log p_i)",
              sizes=({_k: 1}, {_k: 2}, {_k: 3})),
+    ),
+))
+
+_a0 = Symbol("a", real=True)
+register(Derivation(
+    id="mixture_with_one",
+    title=r"the identity of a stability rule: $\log(a + (1 - a)e^{w}) = \log(1 + (1 - a)(e^{w} - 1))$",
+    source="textbook",
+    steps=(
+        Step(log(_a0 + (1 - _a0) * exp(w)), log(1 + (1 - _a0) * expm1(w)),
+             justification="a + (1 - a) t = 1 + (1 - a)(t - 1), and e^w - 1 = expm1(w)"),
     ),
 ))

@@ -994,3 +994,16 @@ def test_a_power_of_a_ratio_is_not_formed_where_it_leaves_the_float_range(rule, 
     assert _naive_fails(expr, symbols, values)
     assert _same_at(expr, new, symbols, values)
 
+
+
+def test_mixture_with_one_on_a_hurdle_probability():
+    """$-\\log(a + (1 - a)e^{-e^{x}})$ (a zero-inflated count model's zero) at $x = -100$: the sum rounds to 1 and the
+    value to 0 where the truth is $(1 - a)e^{-100}$; as $-\\operatorname{log1p}((1 - a)\\operatorname{expm1}(-e^{x}))$
+    exact, and where that argument is near $-1$ ($a = 0$, $x = 3$) the sum as written is kept (REL_TOL both)."""
+    a = sp.Symbol("a", real=True)
+    expr = -sp.log(a + (1 - a) * sp.exp(-sp.exp(x)))
+    new, fired = stabilize(expr)
+    assert "mixture_with_one" in fired
+    at = [np.float64(-100.0), np.float64(0.3)]
+    assert _naive_fails(expr, [x, a], at)
+    assert _same_at(expr, new, [x, a], at) and _same_at(expr, new, [x, a], [np.float64(3.0), np.float64(0.0)])
