@@ -18,6 +18,7 @@ rule                      identity
 ``power_ratio_over_numerator`` $(u/v)^{p} u^{-k} = (u/v)^{p - k} v^{-k}$ for an exponent not a number, an integer $k \ge 1$ (:mod:`codegen.rules_power_ratio`)
 ``unit_sum_complement``   $k\sum_i p_i^{q} - k = k\sum_i p_i \operatorname{expm1}((q - 1)\log p_i)$ for a softmax $p$ ($\sum_i p_i = 1$) (:mod:`codegen.rules_unit_sum`)
 ``mixture_with_one``      $\log(a + (1 - a)e^{w}) = \operatorname{log1p}((1 - a)\operatorname{expm1}(w))$ (:mod:`codegen.rules_mixture_one`)
+``ratio_before_unequal_powers`` $u^{k} v^{-l} = (u/v)^{\min(k, l)} u^{k - l}$ (or $v^{k - l}$) for integers $k \ne l$ (costly: search only; :mod:`codegen.rules_ratio`)
 ``softplus_reflection``   $c_1 v + c\log(1 + e^{v}) = (c_1 + c) v + c\log(1 + e^{-v})$ for $v > 0$, where $c_1 + c$ cancels symbolically (:mod:`codegen.rules_logit`)
 ``log_softmax_split``     $\log \frac{e^{a}}{\sum_j e^{f_j}} = a - \log \sum_j e^{f_j}$
 ``log_constant_plus_exp_sum`` $\log(c + \sum_j e^{f_j}) = \log c + \operatorname{sp}(\log\sum_j e^{f_j} - \log c)$ for a number $c > 0$ (before ``logsumexp_shift``)
@@ -1107,11 +1108,17 @@ SCALE_INTO_SUMMAND = Rule(
     gain="-tau^2 sum_i p_i ((s_i - m)/tau - L) (distillation at temperature tau = 1e-300): tau^2 underflows to 0 and "
          "(s_i - m)/tau is 1e300, value 0 where the truth is about 1e-300; multiplied in, tau^2/tau is tau")
 
+RATIO_BEFORE_UNEQUAL_POWERS = Rule(
+    "ratio_before_unequal_powers", "ratio_before_unequal_powers", rules_ratio.ratio_before_unequal_powers, priority=97.1,
+    gain="(x - y)^2 / l^3 (the gradient of a squared-exponential kernel in its length scale) at x - y = l = 1e300: "
+         "inf/inf is nan, truth 1e-300; as ((x - y)/l)^2 / l it is finite")
+
 COSTLY_RULES: tuple[Rule, ...] = (LOGSUMEXP_LOG1P, MEAN_FROM_TOP, ONE_MINUS_TOP, TAYLOR_BRANCH, HOMOGENEOUS_SCALE,
                                   LOG_OF_QUOTIENT, LOG_SPACE_PRODUCT, HOMOGENEOUS_SCALARS, PAIRED_QUOTIENT,
                                   EXPM1_QUOTIENT, QUOTIENT_INTO_SUM, POLYNOMIAL_QUOTIENT_SCALE, POWER_BREGMAN,
                                   LOG_OF_POSITIVE_PRODUCT, SCALE_INTO_BRANCHES, POWER_LOG1P, POWER_OF_RATIO,
-                                  SOFTPLUS_RATIO, LOG_OF_MEAN, TERM_OVER_SUM, SOFTMAX_DIFFERENCE, SCALE_INTO_SUMMAND)
+                                  SOFTPLUS_RATIO, LOG_OF_MEAN, TERM_OVER_SUM, SOFTMAX_DIFFERENCE, SCALE_INTO_SUMMAND,
+                                  RATIO_BEFORE_UNEQUAL_POWERS)
 """Rules that cost extra passes over the data (two more reductions for ``logsumexp_log1p``, ``mean_from_top``
 and ``one_minus_top``, one more for ``homogeneous_scale``, a scale per product for ``homogeneous_scalars``; a second, log-space form under a ``where`` for
 ``log_of_quotient`` and ``log_space_product``; magnitude tests and a ``where`` per quotient for ``paired_quotient`` (per entry for ``quotient_into_sum``); two Taylor branches under a ``where`` for ``power_bregman``; a log per factor for ``log_of_positive_product``; both branches of a ``where`` and seconds of sympy series at generation for ``taylor_branch``): not in

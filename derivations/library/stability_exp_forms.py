@@ -1,9 +1,9 @@
-r"""The identities of fourteen rules: ``integer_power_minus_one`` (``codegen.rules_geometric``), ``log_of_root_sum`` (``codegen.rules_root``), ``softplus_reflection``
+r"""The identities of fifteen rules: ``integer_power_minus_one`` (``codegen.rules_geometric``), ``log_of_root_sum`` (``codegen.rules_root``), ``softplus_reflection``
 (``codegen.rules_logit``), ``power_of_softplus`` (``codegen.rules_power``), ``log1mexp_of_exp`` (``codegen.rules_exp_underflow``), ``log_beta`` (``codegen.rules_log``),
 ``scale_into_summand`` (``codegen.rules_scale_into_summand``),
 ``log_add_weighted_exp`` (``codegen.rules_power``) ``gaussian_tail`` (``codegen.rules_gaussian_tail``),
 ``atan_reflection`` (``codegen.rules_atan``), ``log1p_power`` (``codegen.rules_log1p_power``) and
-``power_ratio_over_numerator`` (``codegen.rules_power_ratio``), ``unit_sum_complement`` (``codegen.rules_unit_sum``), ``mixture_with_one`` (``codegen.rules_mixture_one``).
+``power_ratio_over_numerator`` (``codegen.rules_power_ratio``), ``unit_sum_complement`` (``codegen.rules_unit_sum``), ``mixture_with_one`` (``codegen.rules_mixture_one``), ``ratio_before_unequal_powers`` (``codegen.rules_ratio``).
 
 $\log(1 - e^{-e^{w}}) = w + \log\frac{-\operatorname{expm1}(-e^{w})}{e^{w}}$ for $w < 0$ (take $u = e^{w} > 0$ out of
 the log) and $\operatorname{log1p}(-e^{-e^{w}})$ for $w \ge 0$; the remainder $\log\frac{-\operatorname{expm1}(-u)}{u}$
@@ -215,5 +215,16 @@ register(Derivation(
     steps=(
         Step(log(_a0 + (1 - _a0) * exp(w)), log(1 + (1 - _a0) * expm1(w)),
              justification="a + (1 - a) t = 1 + (1 - a)(t - 1), and e^w - 1 = expm1(w)"),
+    ),
+))
+
+_y0, _l0 = Symbol("y", real=True), Symbol("l", positive=True)
+register(Derivation(
+    id="ratio_before_unequal_powers",
+    title=r"the identity of a stability rule: $u^{k} / v^{l} = (u/v)^{\min(k, l)} u^{k - l}$ (or $v^{k - l}$)",
+    source="textbook",
+    steps=(
+        Step(_y0 ** 2 / _l0 ** 3, (_y0 / _l0) ** 2 / _l0, justification="y^2 / l^3 = (y/l)^2 l^{-1}"),
+        Step(_y0 ** 3 / _l0 ** 2, _y0 * (_y0 / _l0) ** 2, justification="y^3 / l^2 = y (y/l)^2"),
     ),
 ))

@@ -1007,3 +1007,16 @@ def test_mixture_with_one_on_a_hurdle_probability():
     at = [np.float64(-100.0), np.float64(0.3)]
     assert _naive_fails(expr, [x, a], at)
     assert _same_at(expr, new, [x, a], at) and _same_at(expr, new, [x, a], [np.float64(3.0), np.float64(0.0)])
+
+
+def test_ratio_before_unequal_powers_on_a_length_scale_gradient():
+    """$(x - y)^2 / \\ell^3$ (the gradient of a squared-exponential kernel in its length scale) at $x - y = \\ell =
+    10^{300}$: $\\infty/\\infty$ where the truth is $10^{-300}$; as $((x - y)/\\ell)^2 / \\ell$ exact (REL_TOL)."""
+    from codegen.rules import RATIO_BEFORE_UNEQUAL_POWERS
+
+    y, ell = sp.Symbol("y", real=True), sp.Symbol("ell", positive=True)
+    expr = (x - y) ** 2 / ell ** 3
+    new = RATIO_BEFORE_UNEQUAL_POWERS.apply(expr)
+    at = [np.float64(2e300), np.float64(1e300), np.float64(1e300)]
+    assert _naive_fails(expr, [x, y, ell], at)
+    assert _same_at(expr, new, [x, y, ell], at) and _same_at(expr, new, [x, y, ell], [np.float64(0.5)] * 2 + [np.float64(3.0)])
