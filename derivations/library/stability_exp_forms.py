@@ -193,17 +193,19 @@ register(Derivation(
 ))
 
 _q = Symbol("q", real=True)
+_pp = Symbol("p", positive=True)
 _zs = IndexedBase("z", real=True)
-_p = exp(_zs[_i]) / Sum(exp(_zs[_j]), (_j, 0, _k - 1))
 register(Derivation(
     id="unit_sum_complement",
     title=r"the identity of a stability rule: $1 - \sum_i p_i^{q} = -\sum_i p_i \operatorname{expm1}((q - 1)\log p_i)$ "
           r"for a softmax $p$",
     source="textbook",
     steps=(
-        Step(1 - Sum(_p ** _q, (_i, 0, _k - 1)), -Sum(_p * expm1((_q - 1) * log(_p)), (_i, 0, _k - 1)),
-             justification="1 = sum_i p_i for a softmax, and p_i - p_i^q = -p_i (p_i^{q-1} - 1) = -p_i expm1((q-1) log p_i)",
+        Step(Sum(exp(_zs[_i]) / Sum(exp(_zs[_j]), (_j, 0, _k - 1)), (_i, 0, _k - 1)), S.One,
+             justification="a softmax sums to 1, so 1 - sum_i p_i^q = sum_i (p_i - p_i^q)",
              sizes=({_k: 1}, {_k: 2}, {_k: 3})),
+        Step(_pp ** _q - _pp, _pp * expm1((_q - 1) * log(_pp)),
+             justification="p^q - p = p (p^{q-1} - 1) = p expm1((q - 1) log p) for p > 0, each term of the sum"),
     ),
 ))
 

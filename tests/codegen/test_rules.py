@@ -960,10 +960,12 @@ def test_heaviside_select_first_selects_the_step_as_derived():
     """The derivative of $\\max(\\sigma(z) - m, 0)^\\gamma$ where $\\sigma(z) < m$: $\\gamma \\max^\\gamma / \\max \\cdot H$ is
     $0/0 \\cdot 0$; ``heaviside_select`` alone comes after ``sigmoid_stable`` has put $|z|$ into the step and leaves
     such a kinked step a product, ``heaviside_select_first`` selects it first: 0, the derivative there."""
+    from codegen.rules import HEAVISIDE_SELECT_FIRST, RULES
+
     gamma = sp.Symbol("gamma", positive=True)
     d = sp.diff(sp.Max(1 / (1 + sp.exp(-x)) - sp.Rational(1, 2), 0) ** gamma, x)
-    new, fired = stabilize(d)
-    assert "heaviside_select_first" in fired
+    assert RULES[0] is HEAVISIDE_SELECT_FIRST  # before sigmoid_stable puts |z| into the step
+    new = HEAVISIDE_SELECT_FIRST.apply(d)
     with np.errstate(all="ignore"):
         assert not np.isfinite(_np(d, [x, gamma])(-1.0, 1.5)) and _np(new, [x, gamma])(-1.0, 1.5) == 0.0
 
@@ -1020,3 +1022,20 @@ def test_ratio_before_unequal_powers_on_a_length_scale_gradient():
     at = [np.float64(2e300), np.float64(1e300), np.float64(1e300)]
     assert _naive_fails(expr, [x, y, ell], at)
     assert _same_at(expr, new, [x, y, ell], at) and _same_at(expr, new, [x, y, ell], [np.float64(0.5)] * 2 + [np.float64(3.0)])
+
+
+def test_unit_sum_complement_on_a_gini_impurity_of_a_softmax():
+    """$1 - \\sum_i p_i^{2}$ (the Gini impurity) of the softmax of $(40, 0, 0)$: the sum rounds to 1 and the value to 0
+    where the truth is $4 e^{-40}$; the rule writes it $-\\sum_i p_i \\operatorname{expm1}(\\log p_i)$, each term of
+    one sign, the same value (the log-softmax rules then keep the top entry's log)."""
+    from codegen.rules import UNIT_SUM_COMPLEMENT
+
+    q = sp.Symbol("q", positive=True)
+    expr = 1 - sp.Sum(SOFTMAX ** q, (i, 0, K - 1))
+    new = UNIT_SUM_COMPLEMENT.apply(expr)
+    assert not new.has(sp.Pow(SOFTMAX, q)) and new.has(sp.log(SOFTMAX))
+    at = (np.array([40.0, 0.0, 0.0]), 3, 2.0)
+    assert _naive_fails(expr, (z, K, q), at)
+    with mpmath.workdps(60):
+        args = [_exact(a) for a in at]
+        assert abs(_mp(new, (z, K, q))(*args) - _mp(expr, (z, K, q))(*args)) < mpmath.mpf(10) ** -50
