@@ -761,11 +761,13 @@ def _selected_gradients(f) -> list:
     210 points (its generated VJP was nan at them too)."""
     from codegen.rules_select import heaviside_select
 
-    exprs = [heaviside_select(g_expr) for _, g_expr, _ in f.gradients]
-    if all(e == g_expr for e, (_, g_expr, _) in zip(exprs, f.gradients)):
-        return []
-    return [[(mp_function(_args(f) + [f.upstream.symbol] + [k for k, _, _ in kappa], e), kappa)
-             for e, (_, _, kappa) in zip(exprs, f.gradients)]]
+    key = ("selected", tuple(g_expr for _, g_expr, _ in f.gradients))
+    if key not in _TRUTHS:
+        exprs = [heaviside_select(g_expr) for _, g_expr, _ in f.gradients]
+        same = all(e == g_expr for e, (_, g_expr, _) in zip(exprs, f.gradients))
+        _remember(key, [] if same else [[(mp_function(_args(f) + [f.upstream.symbol] + [k for k, _, _ in kappa], e), kappa)
+                                          for e, (_, _, kappa) in zip(exprs, f.gradients)]])
+    return _TRUTHS[key]
 
 
 def _vjp_truth(f, grads, pt, g, *, confirm: bool = False, key=None, fallback=()):

@@ -43,14 +43,12 @@ def _plan(e):
     if not isinstance(e, sp.Mul):
         return None
     factors = e.args
+    tails = [(n, _tail(f)) for n, f in enumerate(factors) if _tail(f) is not None]
     exps = [q for q, f in enumerate(factors) if isinstance(f, sp.exp)]
-    if not exps:
+    if not exps or not tails:  # checked before any expansion: most products have neither
         return None
     old = sp.expand(sp.Add(*[factors[q].args[0] for q in exps]))
-    for n, f in enumerate(factors):
-        tail = _tail(f)
-        if tail is None:
-            continue
+    for n, tail in tails:
         part, rest, cond = _gaussian_part(*tail)
         new = sp.expand(old + part)
         if sp.count_ops(new) < sp.count_ops(old):
