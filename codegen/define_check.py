@@ -539,8 +539,8 @@ def check_function(f, forward, vjp=None, *, seed: int = 0, forward_expr=None) ->
                 if want is None:  # outside the definition's domain (or not computable): no gradient either
                     continue
             else:
-                _count_forward(err, kind, f, forward, pt, kw, want, lambda q: truth(f, fwd_truth, q, idx, confirm=True),
-                               fwd_expr)
+                _count_forward(err, kind, f, forward, pt, kw, want,
+                               lambda q, confirm: truth(f, fwd_truth, q, idx, confirm=confirm), fwd_expr)
             if vjp is None:
                 continue
             g = upstream_value(f, rng)
@@ -557,8 +557,9 @@ def check_function(f, forward, vjp=None, *, seed: int = 0, forward_expr=None) ->
                 continue
             ge = _vjp_rel_error(used, got_g, want_g)
             if ge > TARGETS[vkey] and _excused(err, ge, np.concatenate([np.ravel(np.asarray(v, dtype=float)) for v in got_g]),
-                                               lambda q, used=used, g=g: confirmed(
-                                                   lambda d: _vjp_values(f, used, q, g, d), working_digits(q)),
+                                               lambda q, confirm, used=used, g=g: confirmed(
+                                                   lambda d: _vjp_values(f, used, q, g, d), working_digits(q)) if confirm
+                                               else _vjp_values(f, used, q, g, working_digits(q)),
                                                ("vjp", tuple(e for _, e, _ in f.gradients), _point_key({"g": g})),
                                                pt, TARGETS[vkey]):
                 err.vjp_ill_conditioned += 1
@@ -651,16 +652,19 @@ def conditioning(value_at, pt, want) -> float:
 
 def _excused(err: Errors, e: float, got, value_at, key, pt, target: float) -> bool:
     """Whether the error ``e`` above ``target`` is explained by the conditioning at ``pt`` (recorded in ``err``).
-    A non-finite output never is; the spread is computed once per truth and point (:data:`_TRUTHS`)."""
+    A non-finite output never is; the spread is computed once per truth and point (:data:`_TRUTHS`), from the truths
+    at the working digits and, where those would excuse the error, again from confirmed truths (``value_at(q,
+    confirm)``), which must excuse it too."""
     if not np.all(np.isfinite(np.asarray(got, dtype=float))):
         return False
-    ckey = ("conditioning", *key, _point_key(pt))
-    if ckey not in _TRUTHS:
-        base = value_at(pt)
-        _remember(ckey, conditioning(value_at, pt, base) if base is not None else 0.0)
-    spread = _TRUTHS[ckey]
-    if spread <= target or e > EXCUSED_WITHIN * spread:
-        return False
+    for confirm in (False, True):  # the truths at the working digits first: most errors are not excused even so
+        ckey = ("conditioning", confirm, *key, _point_key(pt))
+        if ckey not in _TRUTHS:
+            base = value_at(pt, confirm)
+            _remember(ckey, conditioning(lambda q: value_at(q, confirm), pt, base) if base is not None else 0.0)
+        spread = _TRUTHS[ckey]
+        if spread <= target or e > EXCUSED_WITHIN * spread:
+            return False
     err.ill_spread = max(err.ill_spread, spread)
     err.ill_ratio = max(err.ill_ratio, e / spread)
     return True
