@@ -80,7 +80,7 @@ mlglossary's LaTeX calculus notes (11 s) leave CI its two Markdown files and Ope
 its 10 minutes at stop 29.  The adversarial lines of adversarial_round8.md (6 s of CPU) run there too: the class they exposed (a claim
 read with only the old definition after an ambiguous redefinition) is tested in test_definition_cues.py; so do
 adversarial_round9.md's (the classes it exposed, conditions stated in words, ``|x| < 1``, a block's own bound and
-its own "for every real x", are tested in test_reading.py)."""
+its own "for every real x", are tested in test_reading.py and test_caught_round17_classes.py)."""
 
 
 def ci_subset(names) -> list[str]:
