@@ -17,8 +17,9 @@ Bodies that differ at random points keep both readings (``f(x) = x^2``, then ``f
 
 The same holds of ``h(x) = 0`` after ``h`` was defined (a narrow tent, zero outside a spike): one side a number, it
 looks like an equation to solve in ``x``, but an equation that holds at almost every point is no equation anyone
-solves; it claims the value everywhere, and the spike refutes it.  A standard function is not read this way
-(``\operatorname{sign}(x)^2 = 1`` leaves its one exception implicit, as notes do): only a name the notes define.
+solves; it claims the value everywhere, and the spike refutes it.  Only a name the notes define by cases is read
+this way: ``\operatorname{sign}(x)^2 = 1`` leaves its one exception implicit, as notes do, and ``G(a) = 0`` after
+``G(t) := (t - a)^{n+1}`` is ``0^{n+1} = 0``, true for the orders ``n`` the notes mean (it fails at ``n = -1``).
 """
 from __future__ import annotations
 

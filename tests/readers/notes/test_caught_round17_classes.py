@@ -57,3 +57,23 @@ def test_a_series_summed_on_part_of_the_line_is_evaluated_there():
     assert not value.has(sp.Sum)
     assert value.subs(q, sp.Rational(1, 2)) == sp.Rational(4, 3) != 1 / (1 - sp.Rational(1, 2))
     assert value.subs(q, 2) is sp.nan
+
+
+def test_a_size_check_left_undecided_keeps_the_failure_outside_the_sizes_unrefuted(monkeypatch):
+    """A Bartlett-style window in cases fails for a real size N = 1/2, which the prose after it makes a size; the
+    check with N a positive integer is what decides.  When that check does not finish (the whole-corpus run at load
+    25 timed it out), the failure outside the sizes was reported as refuted (pytorch_tensor_functions 1216)."""
+    from readers.notes import check as reader
+    from readers.notes.report import StepReport
+
+    def out_of_time(self, report, claim, frag, lhs, rhs, shown):
+        self.run = lambda step, shown: StepReport(**shown, verdict="undecided", method="timeout")
+        return within(self, report, claim, frag, lhs, rhs, shown)
+
+    within = reader._NotesReader.within_stated_sizes
+    monkeypatch.setattr(reader._NotesReader, "within_stated_sizes", out_of_time)
+    text = ("# Window\n\n$$w(n) = 1 - \\left| \\frac{2n}{N-1} - 1 \\right| = \\begin{cases} \\frac{2n}{N - 1} & "
+            "\\text{if } 0 \\leq n \\leq \\frac{N - 1}{2} \\\\ 2 - \\frac{2n}{N - 1} & \\text{if } \\frac{N - 1}{2} < n "
+            "< N \\end{cases}$$\n\nwhere $N$ is the full window size.\n")
+    (block,) = [b for b in check_notes(text, path="<test>", budget=5.0).blocks if b.kind == "display"]
+    assert block.verdict == "undecided", [s.reason for s in block.steps]
