@@ -150,6 +150,12 @@ BUILTINS = {
     "arctan": sp.atan,
     "sinh": sp.sinh,
     "cosh": sp.cosh,
+    "arsinh": sp.asinh,
+    "arcsinh": sp.asinh,
+    "arcosh": sp.acosh,
+    "arccosh": sp.acosh,
+    "artanh": sp.atanh,
+    "arctanh": sp.atanh,
     "sign": sp.sign,
     "sgn": sp.sign,
 }
@@ -207,7 +213,7 @@ def _record(d: UserDefinition, known: dict) -> DefinedFunction:
     sizes = set(d.sizes)
     for _, lo, hi in d.index_ranges:
         sizes |= (as_expr(lo).free_symbols | as_expr(hi).free_symbols)
-    for s in body.atoms(sp.Sum):
+    for s in body.atoms(sp.Sum, sp.Product):
         for _, lo, hi in s.limits:
             sizes |= (lo.free_symbols | hi.free_symbols)
     bound = {k for s in body.atoms(sp.Sum, sp.Product) for k, _, _ in s.limits}
@@ -216,7 +222,7 @@ def _record(d: UserDefinition, known: dict) -> DefinedFunction:
     # every array read: base -> the index positions' size
     arrays: dict[str, list] = {}
     ranges = {i: (lo, hi) for i, lo, hi in d.index_ranges}
-    for s in body.atoms(sp.Sum):
+    for s in body.atoms(sp.Sum, sp.Product):
         for k, lo, hi in s.limits:
             ranges.setdefault(k, (lo, hi))
     for read in sorted(body.atoms(sp.Indexed), key=str):
@@ -301,7 +307,9 @@ def one_name_per_closed_sum(expr: sp.Expr, sizes: set) -> sp.Expr:
     $\frac{e^{s_k}}{\sum_j e^{s_j}} - \frac{e^{t_k}}{\sum_j e^{t_j}}$, not
     $\bigl(e^{s_k} \frac{\sum_i e^{t_i}}{\sum_j e^{s_j}} - e^{t_k}\bigr) / \sum_j e^{t_j}$, whose unshifted
     $\sum_i e^{t_i}$ overflows where the softmaxes are finite.  Renaming a bound index changes no value; a closed
-    sum nested in another that binds the same name reads none of the outer one's indices (it has none free)."""
+    sum nested in another that binds the same name reads none of the outer one's indices (it has none free).  A sum
+    whose body already binds the name (an RBM's $\sum_j \log(1 + e^{c_j + \sum_i W_{ji} v_i})$ renamed to $i$) keeps
+    its own: the inner sum reads it, and $W_{ji}$ became $W_{ii}$."""
     def closed(e):
         return (isinstance(e, sp.Sum) and len(e.limits) == 1
                 and not any(x.is_integer and x not in sizes for x in e.free_symbols))
@@ -318,6 +326,8 @@ def one_name_per_closed_sum(expr: sp.Expr, sizes: set) -> sp.Expr:
 
     def rename(e):
         (v, lo, hi), = e.limits
+        if v != index and index in e.function.atoms(sp.Symbol):
+            return e  # an inner sum binds the name and reads v: renaming v would capture it (W_{ji} -> W_{ii})
         return sp.Sum(e.function.xreplace({v: index}), (index, lo, hi))
 
     return expr.replace(closed, rename)

@@ -63,7 +63,7 @@ NUMPY_FUNCTIONS.update({"Abs": "np.abs", "sign": "np.sign", "log1p": "np.log1p",
 SPECIAL_FUNCTIONS = {"erf": "scipy.special.erf", "erfc": "scipy.special.erfc", "ndtr": "scipy.special.ndtr",
                      "log_ndtr": "scipy.special.log_ndtr", "loggamma": "scipy.special.gammaln",
                      "digamma": "scipy.special.digamma", "RisingFactorial": "scipy.special.poch",
-                     "betaln": "scipy.special.betaln"}
+                     "betaln": "scipy.special.betaln", "erfcx": "scipy.special.erfcx"}
 """Functions NumPy lacks, from ``scipy.special`` (the generated module then imports it)."""
 RELATIONS = {"StrictGreaterThan": ">", "GreaterThan": ">=", "StrictLessThan": "<", "LessThan": "<=",
              "Equality": "==", "Unequality": "!="}

@@ -28,6 +28,17 @@ $t > T$ of each row, read across the row's end) are never read back.  The im2col
 made in chunks of columns of at most :data:`WINDOW_CHUNK_BYTES`, each consumed by BLAS while it
 is in cache; no other temporary.  A window whose strides do not nest so (a flipped or strided
 view) takes the shifted sum inside the helper.
+
+Partial im2col: the copy need not hold every offset.  With $m_k$ the innermost window axis,
+
+.. math:: y_{f,u} = \sum_{m_1 \dots m_{k-1}} \sum_{a, m_k} w_{f,(a,m_k),m_{<k}}\;
+          X_{(a,m_k),\,u + \sum_{i<k} m_i D_i}, \qquad X_{(a,m_k),v} = x_{a,\,v + m_k D_k},
+
+so the copy holds the rows $(a, m_k)$ only, over the chunk's positions and the $\sum_{i<k}(M_i - 1)D_i$ after
+them, and each outer offset is one GEMM over a shifted slice of it (float32, :data:`PARTIAL_IM2COL_MIN_ROWS`).
+The kernel gradient does the same along its first slide axis: $x_{a,\,s_1 + m_1,\dots}$ depends on $s_1 + m_1$
+only, so the copy at $s_1 = 0$ over the chunk's rows of $m_1$ and the $S_1 - 1$ after them serves every $s_1$
+(any dtype).
 """
 from __future__ import annotations
 
@@ -41,12 +52,21 @@ MIN_WORK = 4096
 """At least this many multiply-adds per offset, so one BLAS call outweighs its Python overhead."""
 WINDOW_GEMM = "_window_gemm"
 """Name of the emitted im2col-GEMM helper (:func:`window_gemm_source`)."""
+WINDOW_GEMM_PARTIAL = "_window_gemm_partial"
+"""Name of its partial-im2col form (:data:`PARTIAL_IM2COL_MIN_ROWS`), emitted with it."""
 FLOAT32_HALVES_FROM = 16
 """In float32 an im2col GEMM whose contraction (channels x offsets) has at least this many terms sums it in two
 halves and adds them (one pairwise step, as :data:`codegen.lower_nodes.MATMUL_HALVES`): BLAS's running sum over
 144 terms lost accuracy against the shifted sum of 9 x 16 it replaced (conv2d forward, worst of 5 draws of
 benchmarks/float32_accuracy.py: 1.6e-7 -> 5.9e-7, PyTorch 5.1e-7); in halves 3.1e-7 (in groups of 32,
 2.2e-7, but at 1.3x the time)."""
+PARTIAL_IM2COL_MIN_ROWS = 32
+r"""In float32 an im2col GEMM whose innermost window axis times its channels gives at least this many rows copies
+only those rows (:func:`window_gemm_source`, the partial im2col) and reads the outer window offsets as shifts of
+that copy: one GEMM per outer offset, summed.  The benchmark's conv2d (16 channels, 3 x 3: 48 rows, 3 GEMMs) copies
+a third of the elements and sums its 144 terms in three groups of 48 instead of two of 72; 32 keeps BLAS's float32
+GEMMs long enough in their contraction (OpenBLAS, 16-row products: 90-100 GFlop/s at 48-144 terms, 37 at 16).  float64
+keeps the one GEMM of the whole copy (the partial form measured 1.08x its time there)."""
 WINDOW_CHUNK_BYTES = 1 << 20
 """Bytes of one chunk of the im2col copy: it and the GEMM's operands stay in the L2 cache (measured on
 the benchmark's conv2d: 256 KiB and 4 MiB chunks were 5-40% slower than 0.5-2 MiB), and it bounds the
@@ -55,6 +75,8 @@ helper's temporary memory."""
 
 WINDOW_GEMM_T = "_window_gemm_t"
 """Name of the emitted helper of the kernel-gradient form (:func:`window_gemm_t_source`)."""
+WINDOW_GEMM_T_PARTIAL = "_window_gemm_t_partial"
+"""Name of its partial-im2col form (the first slide axis read as shifts of the copy), emitted with it."""
 LONG_ROWS_BELOW_ITEMSIZE = 8
 r"""Below this itemsize (float32) the product of :func:`window_gemm_t_source`,
 $\sum_m A_{i,m} B_{j,m}$ of an $M \times K$ and an $N \times K$ operand (both contiguous along $K$), is
@@ -71,7 +93,10 @@ def window_gemm_t_source() -> str:
     own axes $m$ the long ones (a kernel gradient $\sum_{s,t} g_{o,s,t}\, x_{c,p+s,q+t}$): the window
     copied (im2col) in chunks of its first axis of at most :data:`WINDOW_CHUNK_BYTES`, one GEMM each,
     the small products summed.  Below float64 each GEMM has the longer of the two kept sides as its rows
-    (:data:`LONG_ROWS_BELOW_ITEMSIZE`)."""
+    (:data:`LONG_ROWS_BELOW_ITEMSIZE`).  Where the first slide axis and the first window axis have one stride
+    and the copy at $s_1 = 0$ has at least :data:`PARTIAL_IM2COL_MIN_ROWS` rows, ``_window_gemm_t_partial``
+    copies that alone and reads each $s_1$ as a shift of it: the conv2d kernel gradient (8 x 16 x 64 x 64, 3 x 3)
+    0.73x its time in float32 and 0.74x in float64 (CPU time, side by side), a third of the copy."""
     return f'''def {WINDOW_GEMM_T}(win, other, na, k):
     """sum over m of win[..., a, s, m] * other[..., f, m] -> [..., f, a, s]: GEMMs over im2col chunks of
     the window's first axis m_1, summed."""
@@ -84,6 +109,11 @@ def window_gemm_t_source() -> str:
     as_shape, m_shape, f_shape = win.shape[nb:nb + na + k], win.shape[nb + na + k:], other.shape[nb:nb + nf]
     n_k, n_f, row = int(np.prod(as_shape)), int(np.prod(f_shape)), int(np.prod(m_shape[1:]))
     dtype = np.result_type(win, other)
+    s_1 = as_shape[na]  # the first slide axis: a shift of m_1 where their strides are one
+    height = {WINDOW_CHUNK_BYTES} // max(1, int(np.prod(batch)) * (n_k // s_1) * row * dtype.itemsize)
+    if s_1 > 1 and n_k // s_1 >= {PARTIAL_IM2COL_MIN_ROWS} and win.strides[nb + na] == win.strides[nb + na + k] \
+            and height >= 2 * (s_1 - 1):
+        return {WINDOW_GEMM_T_PARTIAL}(win, other, nb, na, k, height - (s_1 - 1))
     step = max(1, min(m_shape[0], {WINDOW_CHUNK_BYTES} // max(1, int(np.prod(batch)) * n_k * row * dtype.itemsize)))
     buf = np.empty(batch + as_shape + (step,) + m_shape[1:], dtype)
     tall = dtype.itemsize < {LONG_ROWS_BELOW_ITEMSIZE} and n_k > n_f  # the product transposed: the window's side as its rows
@@ -100,6 +130,38 @@ def window_gemm_t_source() -> str:
         else:
             acc += np.matmul(chunk, np.swapaxes(cols, -1, -2))
     return (np.swapaxes(acc, -1, -2) if tall else acc).reshape(batch + f_shape + as_shape)
+
+
+def {WINDOW_GEMM_T_PARTIAL}(win, other, nb, na, k, step):
+    """{WINDOW_GEMM_T} with the im2col copy at the first slide s_1 = 0 only, over rows m_1' = s_1 + m_1 of a chunk
+    and the s_1 - 1 rows after it: each s_1 reads that copy shifted by s_1 rows, one GEMM each (as many products,
+    a third of the copy for a 3 x 3 kernel)."""
+    batch, a_shape, s_1, s_rest = win.shape[:nb], win.shape[nb:nb + na], win.shape[nb + na], win.shape[nb + na + 1:nb + na + k]
+    m_shape, f_shape = win.shape[nb + na + k:], other.shape[nb:other.ndim - k]
+    n_r, n_f, row = int(np.prod(a_shape + s_rest)), int(np.prod(f_shape)), int(np.prod(m_shape[1:]))
+    first = win[(slice(None),) * (nb + na) + (0,)]  # [..., a, s_2.., m_1, m_2..] at s_1 = 0
+    ax = nb + na + k - 1  # its m_1 axis, extended over m_1' = s_1 + m_1 (the strides of s_1 and m_1 are one)
+    ext = np.lib.stride_tricks.as_strided(first, first.shape[:ax] + (m_shape[0] + s_1 - 1,) + first.shape[ax + 1:],
+                                          first.strides, writeable=False)
+    dtype = np.result_type(win, other)
+    step = max(1, min(m_shape[0], step))
+    buf = np.empty(batch + a_shape + s_rest + (step + s_1 - 1,) + m_shape[1:], dtype)
+    tall = dtype.itemsize < {LONG_ROWS_BELOW_ITEMSIZE} and n_r > n_f  # the product transposed: the window's side as its rows
+    acc = np.zeros(batch + (s_1,) + ((n_r, n_f) if tall else (n_f, n_r)), dtype)
+    for _r in range(0, m_shape[0], step):
+        c = min(step, m_shape[0] - _r)
+        part = buf if c == step else np.empty(batch + a_shape + s_rest + (c + s_1 - 1,) + m_shape[1:], dtype)
+        np.copyto(part, ext[(slice(None),) * ax + (slice(_r, _r + c + s_1 - 1),)])
+        chunk = other[(Ellipsis, slice(_r, _r + c)) + (slice(None),) * (k - 1)].reshape(batch + (n_f, c * row))
+        for _j in range(s_1):
+            cols = part[(slice(None),) * ax + (slice(_j, _j + c),)].reshape(batch + (n_r, c * row))
+            if tall:
+                acc[..., _j, :, :] += np.matmul(cols, np.swapaxes(chunk, -1, -2))
+            else:
+                acc[..., _j, :, :] += np.matmul(chunk, np.swapaxes(cols, -1, -2))
+    acc = np.swapaxes(acc, -1, -2) if tall else acc  # [..., s_1, f, (a, s_2..)]
+    acc = np.moveaxis(acc.reshape(batch + (s_1,) + f_shape + a_shape + s_rest), nb, nb + len(f_shape) + na)
+    return np.ascontiguousarray(acc)
 '''
 
 
@@ -137,6 +199,12 @@ def window_gemm_source() -> str:
     n_u = sum((si - 1) * di for si, di in zip(s_shape, d)) + 1
     n_k = int(np.prod(a_shape + m_shape))
     n_f = int(np.prod(f_shape))
+    rows = int(np.prod(a_shape)) * m_shape[-1]  # a partial im2col: the channels times the innermost offsets
+    n_p = n_k // max(1, rows)  # the outer offsets, each a shift of those rows by ext_j = sum_i m_i D_i
+    ext = sum((mi - 1) * di for mi, di in zip(m_shape[:-1], d[:-1]))
+    width = {WINDOW_CHUNK_BYTES} // max(1, int(np.prod(batch)) * rows * dtype.itemsize)
+    if dtype.itemsize < 8 and n_p > 1 and rows >= {PARTIAL_IM2COL_MIN_ROWS} and width >= 2 * ext:
+        return {WINDOW_GEMM_PARTIAL}(win, other, nb, na, d, n_u, rows, ext, width - ext)
     w2 = other.reshape(batch + (n_f, n_k))
     corner = win[(Ellipsis,) + (0,) * k + (slice(None),) * k]
     cols = np.lib.stride_tricks.as_strided(corner, corner.shape + (n_u,), corner.strides + (st,), writeable=False)
@@ -151,6 +219,36 @@ def window_gemm_source() -> str:
         np.matmul(w2[..., :, :half], col[..., :half, :c], out=y[..., _u:_u + c])
         if half < n_k:  # float32: the second half of the contraction added
             y[..., _u:_u + c] += np.matmul(w2[..., :, half:], col[..., half:, :c])
+    y = y.reshape(batch + f_shape + (n_u,))
+    return np.lib.stride_tricks.as_strided(y, y.shape[:-1] + s_shape, y.strides[:-1] + tuple(di * y.itemsize for di in d))
+
+
+def {WINDOW_GEMM_PARTIAL}(win, other, nb, na, d, n_u, rows, ext, step):
+    """{WINDOW_GEMM} with the im2col copy of the innermost window axis only: rows (a, m_k) over the positions
+    u .. u + c + ext of a chunk; each outer offset (m_1 .. m_(k-1)) reads that copy shifted by sum_i m_i D_i, one
+    GEMM each, added in turn (float32: sums in groups of rows terms, not one running sum of all)."""
+    k = (win.ndim - nb - na) // 2
+    batch, a_shape, s_shape, m_shape = win.shape[:nb], win.shape[nb:nb + na], win.shape[nb + na:nb + na + k], win.shape[nb + na + k:]
+    f_shape = other.shape[nb:other.ndim - na - k]
+    n_f, n_p, step = int(np.prod(f_shape)), int(np.prod(m_shape[:-1])), max(1, min(n_u, step))
+    corner = win[(Ellipsis,) + (0,) * (2 * k - 1) + (slice(None),)]  # [..., a, m_k] at s = 0 and m_i = 0 (i < k)
+    cols = np.lib.stride_tricks.as_strided(corner, corner.shape + (n_u + ext,), corner.strides + (win.strides[-1],), writeable=False)
+    wp = np.moveaxis(other.reshape(batch + (n_f, rows // m_shape[-1], n_p, m_shape[-1])), -2, nb)
+    wp = np.ascontiguousarray(wp).reshape(batch + (n_p, n_f, rows))  # [..., j, f, (a, m_k)]
+    shifts = [sum(oi * di for oi, di in zip(o, d[:-1])) for o in np.ndindex(m_shape[:-1])]
+    dtype = np.result_type(win, other)
+    y = np.empty(batch + (n_f, n_u), dtype)
+    col = np.empty(batch + (rows, step + ext), dtype)
+    col_view = col.reshape(batch + a_shape + m_shape[-1:] + (step + ext,))  # the same memory, its rows split
+    parts = np.empty((2,) + batch + (n_f, step), dtype)  # the products added in compact buffers, the last into y
+    for _u in range(0, n_u, step):
+        c = min(step, n_u - _u)
+        np.copyto(col_view[..., :c + ext], cols[..., _u:_u + c + ext])
+        acc, part = parts[0][..., :c], parts[1][..., :c]
+        np.matmul(wp[..., 0, :, :], col[..., :c], out=acc)
+        for _j in range(1, n_p):
+            np.matmul(wp[..., _j, :, :], col[..., shifts[_j]:shifts[_j] + c], out=part)
+            np.add(acc, part, out=y[..., _u:_u + c] if _j == n_p - 1 else acc)
     y = y.reshape(batch + f_shape + (n_u,))
     return np.lib.stride_tricks.as_strided(y, y.shape[:-1] + s_shape, y.strides[:-1] + tuple(di * y.itemsize for di in d))
 '''

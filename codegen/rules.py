@@ -12,6 +12,13 @@ rule                      identity
 ``log_sigmoid``           $\log \frac{1}{1 + e^{-x}} = -\operatorname{sp}(-x)$
 ``log_one_minus_sigmoid`` $\log\bigl(1 - \frac{1}{1 + e^{-x}}\bigr) = -\operatorname{sp}(x)$
 ``log_sigmoid_pair``      $a \log\sigma(s) + b \log\sigma(-s) = (a + b)\log\sigma(-s) + a\,s$ where $a + b$ drops a parameter (:mod:`codegen.rules_logit`)
+``gaussian_tail``         $e^{A}\Phi(u)^k = e^{A - k u^2/2}(\tfrac12\operatorname{erfcx}(-u/\sqrt2))^k$ for $u < 0$ where the exponent simplifies; $\operatorname{erfc}(v) = e^{-v^2}\operatorname{erfcx}(v)$ the same (:mod:`codegen.rules_gaussian_tail`)
+``atan_reflection``       $\frac{\pi}{2} + \arctan u = \arctan(-1/u)$ for $u < 0$ (and $\frac{\pi}{2} - \arctan u = \arctan(1/u)$ for $u > 0$), times a coefficient (:mod:`codegen.rules_atan`)
+``log1p_power``           $\operatorname{log1p}(A^{p}) = p\log A + \operatorname{log1p}(A^{-p})$ where $p \log A > 0$, $\log A$ as the logs of its factors (:mod:`codegen.rules_log1p_power`)
+``power_ratio_over_numerator`` $(u/v)^{p} u^{-k} = (u/v)^{p - k} v^{-k}$ for an exponent not a number, an integer $k \ge 1$ (:mod:`codegen.rules_power_ratio`)
+``unit_sum_complement``   $k\sum_i p_i^{q} - k = k\sum_i p_i \operatorname{expm1}((q - 1)\log p_i)$ for a softmax $p$ ($\sum_i p_i = 1$) (:mod:`codegen.rules_unit_sum`)
+``mixture_with_one``      $\log(a + (1 - a)e^{w}) = \operatorname{log1p}((1 - a)\operatorname{expm1}(w))$ (:mod:`codegen.rules_mixture_one`)
+``ratio_before_unequal_powers`` $u^{k} v^{-l} = (u/v)^{\min(k, l)} u^{k - l}$ (or $v^{k - l}$) for integers $k \ne l$ (costly: search only; :mod:`codegen.rules_ratio`)
 ``softplus_reflection``   $c_1 v + c\log(1 + e^{v}) = (c_1 + c) v + c\log(1 + e^{-v})$ for $v > 0$, where $c_1 + c$ cancels symbolically (:mod:`codegen.rules_logit`)
 ``log_softmax_split``     $\log \frac{e^{a}}{\sum_j e^{f_j}} = a - \log \sum_j e^{f_j}$
 ``log_constant_plus_exp_sum`` $\log(c + \sum_j e^{f_j}) = \log c + \operatorname{sp}(\log\sum_j e^{f_j} - \log c)$ for a number $c > 0$ (before ``logsumexp_shift``)
@@ -88,10 +95,10 @@ from dataclasses import dataclass
 import sympy as sp
 from sympy.codegen.cfunctions import expm1, log1p
 
-from codegen import (rules_bregman, rules_geometric, rules_cancel, rules_exp_underflow, rules_scale_into_summand, rules_softmax_gap, rules_exact, rules_homogeneous, rules_fraction, rules_log, rules_logit, rules_pairing, rules_power, rules_quotient_scale, rules_ratio, rules_root, rules_select, rules_step,
+from codegen import (rules_bregman, rules_geometric, rules_cancel, rules_atan, rules_exp_underflow, rules_log1p_power, rules_power_ratio, rules_unit_sum, rules_mixture_one, rules_gaussian_tail, rules_scale_into_summand, rules_softmax_gap, rules_exact, rules_homogeneous, rules_fraction, rules_log, rules_logit, rules_pairing, rules_power, rules_quotient_scale, rules_ratio, rules_root, rules_select, rules_step,
                      rules_series, rules_logspace, rules_softmax, rules_softplus_ratio, rules_sums, rules_xlogy)
 from codegen.lower_unshifted import ExpShift
-from symbolic.functions import ReduceMax, log_ndtr, ndtr
+from symbolic.functions import Held, ReduceMax, log_ndtr, ndtr
 
 
 @dataclass(frozen=True)
@@ -699,7 +706,7 @@ def _entry_and_scale(e, entries):
                 if rest is not None:
                     ratio = sp.Mul(u, sp.Pow(f.base, -1, evaluate=False), evaluate=False)
                     if isinstance(u, sp.Mul):  # held whole: flattened, (x/c)/M times 1/c is x/(c^2 M) again
-                        ratio = sp.UnevaluatedExpr(ratio)
+                        ratio = Held(ratio)
                     return sp.Mul(*rest, ratio, sp.Pow(f.base, f.exp + 1), evaluate=False)
     return None
 
@@ -762,6 +769,10 @@ def _root_cancel(expr):
 LOG_SIGMOID = Rule(
     "log_sigmoid", "log_sigmoid_softplus", _log_sigmoid, priority=10,
     gain="log sigma(x) for x << 0: e^{-x} overflows and the log of 0 is -inf; the truth is about x")
+MIXTURE_WITH_ONE = Rule(
+    "mixture_with_one", "mixture_with_one", rules_mixture_one.mixture_with_one, priority=20.5,
+    gain="-log(pi + (1 - pi) e^{-e^eta}) (a zero-inflated Poisson's zero) at eta = -100: the sum rounds to 1 and the "
+         "value to 0 where the truth is 2e-44; as -log1p((1 - pi) expm1(-e^eta)) every digit is kept")
 LOG_ONE_MINUS_SIGMOID = Rule(
     "log_one_minus_sigmoid", "log_one_minus_sigmoid_softplus", _log_one_minus_sigmoid, priority=20,
     gain="log(1 - sigma(x)) for x >> 37: 1 - sigma(x) rounds to 0, the truth is about -x (BCE from logits)")
@@ -773,6 +784,11 @@ SOFTPLUS_REFLECTION = Rule(
     "softplus_reflection", "softplus_reflection", rules_logit.softplus_reflection, priority=8,
     gain="(1 - y) z + (1 + (w - 1) y) log(1 + e^{-z}) (PyTorch's BCE with pos_weight) at z = -1e150, y = 1e-150: the "
          "terms are -+1e150 and their sum w y |z| ~ 1 is lost; (c_1 + c) = -w y is formed symbolically")
+UNIT_SUM_COMPLEMENT = Rule(
+    "unit_sum_complement", "unit_sum_complement", rules_unit_sum.unit_sum_complement, priority=29,
+    gain="(1 - sum_i p_i^q)/(q - 1) for a softmax p (Tsallis entropy) at logits (100, 1.5, -1.4, 2.6), q = 1.29: the "
+         "sum rounds to 1 and the value to 0 where the truth is 7e-43; as -sum_i p_i expm1((q - 1) log p_i)/(q - 1) "
+         "every term has one sign")
 LOG_SOFTMAX_SPLIT = Rule(
     "log_softmax_split", "log_softmax_form", _log_softmax_split, priority=30,
     gain="log softmax for a dominated logit: the probability underflows to 0 and its log is -inf")
@@ -810,6 +826,12 @@ INTEGER_POWER_MINUS_ONE = Rule(
     "integer_power_minus_one", "integer_power_minus_one", rules_geometric.integer_power_minus_one, priority=68.5,
     gain="c^2/6 (1 - (1 - r^2/c^2)^3) (Tukey's biweight) at r = 1e-150: (1 - 1e-300)^3 = 1 and the value 0, truth "
          "r^2/2 = 5e-301; at r/c = 1e-3, 10 digits of 16")
+POWER_RATIO_OVER_NUMERATOR = Rule(
+    "power_ratio_over_numerator", "power_ratio_over_numerator", rules_power_ratio.power_ratio_over_numerator,
+    priority=66.9,
+    gain="beta (t/alpha)^beta / t (the log-logistic hazard's gradient) at t = 1e-300, beta = 1.27: the power underflows "
+         "to 0 where the truth is 1e-81; as beta (t/alpha)^(beta - 1) / alpha it is exact (the generalised Gaussian's "
+         "gradient the same)")
 POWER_OVER_BASE = Rule(
     "power_over_base", "power_over_base", rules_power.power_over_base, priority=67,
     gain="y^(2 - rho) / y at y = 1e-300, rho = 0.75: the power underflows to 0, truth y^(1 - rho) = 1e-75 (the Tweedie "
@@ -829,6 +851,14 @@ SIGMOID_STABLE = Rule(
 LOG_NDTR = Rule(
     "log_ndtr", "log_ndtr", _log_ndtr, priority=5,
     gain="log Phi(u) for u < -38: Phi underflows to 0 and its log is -inf (probit likelihoods)")
+GAUSSIAN_TAIL = Rule(
+    "gaussian_tail", "gaussian_tail", rules_gaussian_tail.gaussian_tail, priority=5.5,
+    gain="phi(z)/Phi(z) (the inverse Mills ratio) at z = -40: both underflow, 0/0 is nan where the truth is 40.02; "
+         "e^{z^2/2} cancels into sqrt(2/pi)/erfcx(-z/sqrt 2), exact for every z < 0")
+ATAN_REFLECTION = Rule(
+    "atan_reflection", "atan_reflection", rules_atan.atan_reflection, priority=5.6,
+    gain="1/2 + atan(x)/pi (the Cauchy distribution function) at x = -1e20: rounds to 0 where the truth is 3.2e-21, "
+         "its log -inf; as -atan(1/x)/pi, exact for every x < 0")
 ERF_NDTR = Rule(
     "erf_ndtr", "erf_ndtr", _erf_ndtr, priority=4,
     gain="1 + erf(z) for z < -6: erf rounds to -1 and the sum to 0 (GELU, the normal CDF for x << 0)")
@@ -873,6 +903,10 @@ ONE_MINUS_SIGMOID = Rule(
 SHIFT_COLLECT = Rule(
     "shift_collect", "shift_collect", rules_cancel.shift_collect, priority=55,
     gain="a/tau - m/tau for tau = 1e-300: both overflow; for a = m = 1e300 the log-sum added to them is lost")
+LOG1P_POWER = Rule(
+    "log1p_power", "log1p_power", rules_log1p_power.log1p_power, priority=70.5,
+    gain="log(1 + (t/alpha)^beta) (a log-logistic cumulative hazard) at t/alpha = 1e300, beta = 2: the power overflows "
+         "and the value is inf, truth 1381.6; as beta (log t - log alpha) + log1p((t/alpha)^-beta) it is exact")
 LOG1P_LARGE_PRODUCT = Rule(
     "log1p_large_product", "log1p_large_product", rules_log.log1p_large_product, priority=72,
     gain="log1p(u^2 w) for |u| > 1e154: the square overflows to inf where the truth is about 2 log|u| (Student-t, Cauchy)")
@@ -948,6 +982,11 @@ HEAVISIDE_SELECT = Rule(
     "heaviside_select", "heaviside_select", rules_select.heaviside_select, priority=92.9,
     gain="e^{x/alpha} H(alpha (1 - e^{x/alpha})) at x/alpha = 1e300 (CELU's gradient): inf * 0 is nan where the truth is "
          "0; selected, the factor of the branch not taken is never used")
+HEAVISIDE_SELECT_FIRST = Rule(
+    "heaviside_select_first", "heaviside_select", rules_select.heaviside_select, priority=0.5,
+    gain="the derivative of max(sigma(z) - m, 0)^gamma (the asymmetric loss) where sigma(z) < m: gamma max^gamma / max "
+         "* H = 0/0 * 0 is nan where the truth is 0; once sigmoid_stable has put |z| into the step, heaviside_select "
+         "leaves it a product (a kinked step), so the selection is made first, on the step as derived")
 STEP_SCALE = Rule(
     "step_scale", "step_scale", rules_step.step_scale, priority=93,
     gain="H(alpha + sum (n - p)(2a - n - p)) at a = 1e300 (the triplet loss's gradient): the products overflow and "
@@ -969,12 +1008,12 @@ POWER_OF_SOFTPLUS = Rule(
          "power is 0 where the truth is about 0.17; as exp(-log(1 + e^{u + log nu})/nu) the softplus does not overflow")
 
 RULES: tuple[Rule, ...] = tuple(sorted(
-    (LOG_SIGMOID, LOG_ONE_MINUS_SIGMOID, LOG_SIGMOID_PAIR, LOG_SOFTMAX_SPLIT, LOG_CONSTANT_PLUS_EXP_SUM, LOGSUMEXP_SHIFT, EXP_NORMALIZE, SOFTPLUS_STABLE,
+    (LOG_SIGMOID, LOG_ONE_MINUS_SIGMOID, LOG_SIGMOID_PAIR, GAUSSIAN_TAIL, ATAN_REFLECTION, UNIT_SUM_COMPLEMENT, LOG_SOFTMAX_SPLIT, LOG_CONSTANT_PLUS_EXP_SUM, LOGSUMEXP_SHIFT, EXP_NORMALIZE, SOFTPLUS_STABLE,
      LOG1P_EXPM1, POWER_EXPM1, INTEGER_POWER_MINUS_ONE, LOG_ADD_EXP, LOG_ADD_WEIGHTED_EXP, SIGMOID_STABLE, ERF_NDTR, LOG_NDTR, TANH_SIGMOID, SECH_SQUARE, LOG_COSH, TANH_RATIO, LOG1MEXP_OF_EXP, LOG1MEXP, LOG_EXPM1, ROOT_CANCEL,
-     SCALED_SQRT, ONE_MINUS_SIGMOID, SHIFT_COLLECT, DIFFERENCE_OF_SQUARES, LOG1P_LARGE_PRODUCT,
+     SCALED_SQRT, ONE_MINUS_SIGMOID, SHIFT_COLLECT, DIFFERENCE_OF_SQUARES, LOG1P_POWER, LOG1P_LARGE_PRODUCT,
      SCALE_OVER_ARGUMENT, ARGUMENT_OVER_SCALE, COMMON_DENOMINATOR, LOGISTIC_IN_LOG, LOGISTIC_OF_EXP, EXP_ABSORB, SCALES_INTO_SUM, SCALE_INTO_ENTRY, RATIO_BEFORE_POWER, LOG_BETA, LOG_GAMMA_DIFFERENCE,
-     ROOT_DIFFERENCE, SQUARE_INTO_ROOT, RATIO_OF_EQUAL_SUMS, POWER_OVER_BASE, HEAVISIDE_SELECT, STEP_SCALE, ZERO_TIMES_LOG,
-     SOFTPLUS_AFTER_POWER, CONSTANT_MINUS_MAX, EXP_NORMALIZE_OFFSET, ROOT_OF_PRODUCT, LOG_OF_ROOT_SUM,
+     ROOT_DIFFERENCE, SQUARE_INTO_ROOT, RATIO_OF_EQUAL_SUMS, POWER_RATIO_OVER_NUMERATOR, POWER_OVER_BASE, HEAVISIDE_SELECT_FIRST, HEAVISIDE_SELECT, STEP_SCALE, ZERO_TIMES_LOG,
+     SOFTPLUS_AFTER_POWER, MIXTURE_WITH_ONE, CONSTANT_MINUS_MAX, EXP_NORMALIZE_OFFSET, ROOT_OF_PRODUCT, LOG_OF_ROOT_SUM,
      SOFTPLUS_REFLECTION, POWER_OF_SOFTPLUS),
     key=lambda r: r.priority))
 
@@ -1069,11 +1108,17 @@ SCALE_INTO_SUMMAND = Rule(
     gain="-tau^2 sum_i p_i ((s_i - m)/tau - L) (distillation at temperature tau = 1e-300): tau^2 underflows to 0 and "
          "(s_i - m)/tau is 1e300, value 0 where the truth is about 1e-300; multiplied in, tau^2/tau is tau")
 
+RATIO_BEFORE_UNEQUAL_POWERS = Rule(
+    "ratio_before_unequal_powers", "ratio_before_unequal_powers", rules_ratio.ratio_before_unequal_powers, priority=97.1,
+    gain="(x - y)^2 / l^3 (the gradient of a squared-exponential kernel in its length scale) at x - y = l = 1e300: "
+         "inf/inf is nan, truth 1e-300; as ((x - y)/l)^2 / l it is finite")
+
 COSTLY_RULES: tuple[Rule, ...] = (LOGSUMEXP_LOG1P, MEAN_FROM_TOP, ONE_MINUS_TOP, TAYLOR_BRANCH, HOMOGENEOUS_SCALE,
                                   LOG_OF_QUOTIENT, LOG_SPACE_PRODUCT, HOMOGENEOUS_SCALARS, PAIRED_QUOTIENT,
                                   EXPM1_QUOTIENT, QUOTIENT_INTO_SUM, POLYNOMIAL_QUOTIENT_SCALE, POWER_BREGMAN,
                                   LOG_OF_POSITIVE_PRODUCT, SCALE_INTO_BRANCHES, POWER_LOG1P, POWER_OF_RATIO,
-                                  SOFTPLUS_RATIO, LOG_OF_MEAN, TERM_OVER_SUM, SOFTMAX_DIFFERENCE, SCALE_INTO_SUMMAND)
+                                  SOFTPLUS_RATIO, LOG_OF_MEAN, TERM_OVER_SUM, SOFTMAX_DIFFERENCE, SCALE_INTO_SUMMAND,
+                                  RATIO_BEFORE_UNEQUAL_POWERS)
 """Rules that cost extra passes over the data (two more reductions for ``logsumexp_log1p``, ``mean_from_top``
 and ``one_minus_top``, one more for ``homogeneous_scale``, a scale per product for ``homogeneous_scalars``; a second, log-space form under a ``where`` for
 ``log_of_quotient`` and ``log_space_product``; magnitude tests and a ``where`` per quotient for ``paired_quotient`` (per entry for ``quotient_into_sum``); two Taylor branches under a ``where`` for ``power_bregman``; a log per factor for ``log_of_positive_product``; both branches of a ``where`` and seconds of sympy series at generation for ``taylor_branch``): not in

@@ -18,7 +18,7 @@ from __future__ import annotations
 import sympy as sp
 from sympy.codegen.cfunctions import log1p
 
-from symbolic.functions import ReduceMax
+from symbolic.functions import Held, ReduceMax
 
 
 # ** 1 - sigma(x) = sigma(-x) **
@@ -125,12 +125,9 @@ def difference_of_squares(expr: sp.Expr) -> sp.Expr:
 # ** a scale shared by a term and a max-shift **
 
 
-class HeldDifference(sp.UnevaluatedExpr):
-    r"""$a - M$ held as one node (an ``UnevaluatedExpr`` that is real where $a - M$ is, so that rules comparing it with 0
-    still apply); released before differentiation like every ``UnevaluatedExpr``."""
-
-    def _eval_is_real(self):
-        return self.args[0].is_real
+class HeldDifference(Held):
+    r"""$a - M$ held as one node (a :class:`~symbolic.functions.Held`, real where $a - M$ is, so that rules comparing it
+    with 0 still apply); released before differentiation like every ``UnevaluatedExpr``."""
 
 
 def _shift_pair(e, alone: bool = False):

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import sympy as sp
 
-from symbolic.functions import ReduceMax
+from symbolic.functions import Held, ReduceMax
 
 SMALLEST_NORMAL = sp.Float(2.2250738585072014e-308)
 """A floor for the scale (as in ``scaled_sqrt``): an all-zero vector is not divided by 0."""
@@ -133,7 +133,7 @@ def homogeneous_scale(expr: sp.Expr) -> sp.Expr:
         out = e
         for base, lim, d in found:
             m = scale_of(base, lim)
-            entries = {a: sp.UnevaluatedExpr(sp.Mul(a, sp.Pow(m, -1), evaluate=False))
+            entries = {a: Held(sp.Mul(a, sp.Pow(m, -1), evaluate=False))
                        for a in out.atoms(sp.Indexed) if a.base == base}
             out = out.xreplace(entries) * (m ** d if d else 1)
         return out
@@ -256,9 +256,9 @@ def homogeneous_scalar_scale(expr: sp.Expr) -> sp.Expr:
         inner = sp.Mul(*chosen)
         atoms = _atoms(inner, group)
         m = sp.Max(*[sp.Abs(a) for a in atoms], SMALLEST_NORMAL)
-        scaled = inner.xreplace({a: sp.UnevaluatedExpr(sp.Mul(a, sp.Pow(m, -1), evaluate=False)) for a in atoms})
+        scaled = inner.xreplace({a: Held(sp.Mul(a, sp.Pow(m, -1), evaluate=False)) for a in atoms})
         rest = [f for f in e.args if f not in chosen]
         # one unit: formed before the rest multiplies it (s (nu s^2 + d^2) would overflow where s and the ratio do not)
-        return sp.Mul(*rest, sp.UnevaluatedExpr(scaled), m ** d if d else 1)
+        return sp.Mul(*rest, Held(scaled), m ** d if d else 1)
 
     return expr.replace(lambda e: _scalar_scalable(e) is not None, value)

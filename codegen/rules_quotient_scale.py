@@ -26,7 +26,7 @@ from __future__ import annotations
 import sympy as sp
 
 from codegen.rules_homogeneous import _vector_axis
-from symbolic.functions import ReduceMax
+from symbolic.functions import Held, ReduceMax
 
 
 def _bases(base) -> tuple:
@@ -74,7 +74,7 @@ def divided(e, base, m, d):
     if k == 0 and not _has(e, base):
         return e if d == 0 else sp.Mul(e, _over(m, d), evaluate=False)
     if isinstance(e, sp.Indexed):  # of a base of the group (degree 1)
-        entry = sp.UnevaluatedExpr(sp.Mul(e, sp.Pow(m, -1, evaluate=False), evaluate=False))
+        entry = Held(sp.Mul(e, sp.Pow(m, -1, evaluate=False), evaluate=False))
         return entry if d == 1 else sp.Mul(entry, _over(m, d - 1), evaluate=False)
     if isinstance(e, sp.Add):
         return sp.Add(*[divided(a, base, m, d) for a in e.args], evaluate=False)

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import sympy as sp
 
-from symbolic.functions import ReduceMax
+from symbolic.functions import Held, ReduceMax
 
 ODD_THROUGH_ZERO = (sp.tanh, sp.sin, sp.sinh, sp.atan, sp.asinh)
 r"""Functions $f$ with $f(u) = u\,h(u)$, $h$ continuous and $h(0) = f'(0) = 1$."""
@@ -109,7 +109,7 @@ def scales_into_sum(expr: sp.Expr) -> sp.Expr:
         body = list(sp.Mul.make_args(s.function))
         used = set()
         for k, q, m in pairs:
-            body[k] = sp.UnevaluatedExpr(sp.Mul(body[k], sp.Pow(m, -1), evaluate=False))
+            body[k] = Held(sp.Mul(body[k], sp.Pow(m, -1), evaluate=False))
             used.add(q)
         rest = [f for q, f in enumerate(e.args) if q != n and q not in used]
         return sp.Mul(*rest) * sp.Sum(sp.Mul(*body), s.limits)
@@ -171,7 +171,7 @@ def _entry_over_scale(e):
 def _divide_in(f, u, j, m):
     """``f / m`` with the division on the entry (inside the sum when ``f`` is a sum), kept unevaluated."""
     def ratio(t):
-        return sp.UnevaluatedExpr(sp.Mul(t, sp.Pow(m, -1), evaluate=False))
+        return Held(sp.Mul(t, sp.Pow(m, -1), evaluate=False))
 
     if _is_entry(f, u, j):
         return ratio(f)
@@ -352,3 +352,45 @@ def argument_over_scale(expr: sp.Expr) -> sp.Expr:
         return scaled_form(f, u, a, k)
 
     return expr.replace(lambda e: _over_factor(e) is not None, value)
+
+
+# ** unequal integer powers of a numerator and a denominator **
+
+
+def _unequal_pair(e):
+    """``(n, m, u, v, k, l)``: factors ``n`` and ``m`` of the product ``e`` are ``u**k`` and ``v**-l`` for integers
+    ``k != l``, both at least 1 and one at least 2, ``u`` a sum (a difference such as $x - y$) where ``k = 1``;
+    else None."""
+    if not isinstance(e, sp.Mul):
+        return None
+    for n, f in enumerate(e.args):
+        if isinstance(f, sp.Pow) and f.exp.is_Integer and f.exp >= 2 and not f.base.is_number:
+            u, k = f.base, f.exp
+        elif isinstance(f, sp.Add) and not f.is_number:
+            u, k = f, sp.S.One
+        else:
+            continue
+        for m, d in enumerate(e.args):
+            if m == n or not (isinstance(d, sp.Pow) and d.exp.is_Integer and d.exp <= -1) or d.base.is_number:
+                continue
+            l = -d.exp
+            if l != k and max(k, l) >= 2:
+                return n, m, u, d.base, k, l
+    return None
+
+
+def ratio_before_unequal_powers(expr: sp.Expr) -> sp.Expr:
+    r"""$\frac{u^k}{v^l} = \left(\frac{u}{v}\right)^{\min(k, l)} u^{k - l}$ (or $v^{k - l}$) for integers $k \ne l$:
+    the gradient of a squared-exponential kernel in its length scale, $\frac{(x - y)^2}{\ell^3}$ at $x - y = \ell =
+    10^{300}$, is $\frac{\infty}{\infty}$ where $\left(\frac{x - y}{\ell}\right)^2 \frac{1}{\ell}$ is $10^{-300}$; a
+    Gaussian NLL's $\frac{(y - \mu)^2}{s^3}$ the same (identity ``ratio_before_unequal_powers``)."""
+    def value(e):
+        n, m, u, v, k, l = _unequal_pair(e)
+        rest = [f for q, f in enumerate(e.args) if q not in (n, m)]
+        j = min(k, l)
+        ratio = Held(sp.Pow(sp.Mul(u, sp.Pow(v, -1), evaluate=False), j, evaluate=False) if j > 1 else
+                     sp.Mul(u, sp.Pow(v, -1), evaluate=False))
+        left = u ** (k - j) if k > l else v ** (k - l)
+        return sp.Mul(*rest, ratio, left)
+
+    return expr.replace(lambda e: _unequal_pair(e) is not None, value)

@@ -2,7 +2,9 @@ r"""One typed claim ``lhs REL rhs`` under typed assumptions, as a checker :class
 
 Symbols are real unless assumed otherwise, and a point inside the assumptions where one side is
 defined and the other is not refutes an equality (``Step.undefined = "refutes"``); a side is undefined
-where one of its written divisors vanishes, even when sympy cancelled it (``Step.written_divisors``).
+where one of its written divisors vanishes, even when sympy cancelled it (``Step.written_divisors``), and a
+derivative's closed form that is 0/0 at a point is the derivative's value there only as its one-sided limits say
+(``Step.derivatives``).
 """
 from __future__ import annotations
 
@@ -20,13 +22,18 @@ def claim_step(lhs: str, rel: str, rhs: str, assume=()) -> Step:
     """
     assumed = parse_assumptions(list(assume))
     divisors: dict = {"lhs": [], "rhs": []}
-    sides = [parse_expression(text, assume=assumed.assume, divisors=divisors[side]) for side, text in
-             (("lhs", lhs), ("rhs", rhs))]
+    derivatives: dict = {"lhs": [], "rhs": []}
+    sides = [parse_expression(text, assume=assumed.assume, divisors=divisors[side], derivatives=derivatives[side])
+             for side, text in (("lhs", lhs), ("rhs", rhs))]
     written = [(side, d) for side in ("lhs", "rhs") for d in divisors[side]]
-    left, right, *rest = unify_symbols(*sides, *assumed.relations, *(d for _, d in written))
-    conditions, unified = rest[:len(assumed.relations)], rest[len(assumed.relations):]
+    derived = [(side, d) for side in ("lhs", "rhs") for d in derivatives[side]]
+    left, right, *rest = unify_symbols(*sides, *assumed.relations, *(d for _, d in written),
+                                       *(part for _, d in derived for part in d[:3]))
+    n, m = len(assumed.relations), len(written)
+    conditions, unified, parts = rest[:n], rest[n:n + m], rest[n + m:]
     return Step(left, right, REL_WORDS[rel], assumptions=tuple(conditions), undefined="refutes",
-                written_divisors=tuple((side, d) for (side, _), d in zip(written, unified)))
+                written_divisors=tuple((side, d) for (side, _), d in zip(written, unified)),
+                derivatives=tuple((side, *parts[3 * k:3 * k + 3], d[3]) for k, (side, d) in enumerate(derived)))
 
 
 def unify_symbols(*exprs):

@@ -160,13 +160,15 @@ class ParseError(ValueError):
 
 
 def parse_expression(text: str, *, symbols: dict | None = None, assume: dict | None = None,
-                     divisors: list | None = None) -> sp.Expr:
+                     divisors: list | None = None, derivatives: list | None = None) -> sp.Expr:
     """Parse ``text`` into a sympy expression.
 
     ``symbols`` maps names to sympy objects to use for them (a ``Symbol`` or an
     ``IndexedBase``); ``assume`` maps names to a word of :data:`ASSUMPTION_WORDS`.
     When ``divisors`` is a list, the written divisors are appended to it (see :data:`WRITTEN_POLES`):
     sympy cancels ``(x - 1)/(x - 1)`` to 1 as it builds it, and the text's domain would be lost.
+    When ``derivatives`` is a list, each ``diff`` is appended to it as ``(closed form, body, variable, order)``:
+    a closed form can be 0/0 where the derivative exists (``d|x|^p/dx = p|x|^p sign(x)/|x|`` at 0).
     """
     source = _Source(text)
     tree = source.parse()
@@ -177,6 +179,8 @@ def parse_expression(text: str, *, symbols: dict | None = None, assume: dict | N
     expr = converter.expression(tree.body)
     if divisors is not None:
         divisors.extend(dict.fromkeys(d for d in converter.divisors if d.free_symbols and not d.is_nonzero))
+    if derivatives is not None:
+        derivatives.extend(converter.derivatives)
     return expr
 
 
@@ -364,6 +368,7 @@ class _Converter:
         self.scalars: dict[str, sp.Symbol] = {}
         self.arrays: dict[str, sp.IndexedBase] = {}
         self.divisors: list[sp.Expr] = []
+        self.derivatives: list[tuple] = []
         """Written divisors outside sums, products, derivatives, integrals and limits (whose bodies bind a variable)."""
         self.binding = 0
 
@@ -565,6 +570,8 @@ class _Converter:
         derivative = self._build(node, lambda: sp.Derivative(body, (variable, int(order))).doit())
         if self.binding == 1:  # d|x|/dx is sign(x), 0 at 0: the derivative does not exist there (symbolic.kinks)
             self.divisors.extend(derivative_poles(body, variable, int(order)))
+            if int(order) > 0 and derivative.has(variable):
+                self.derivatives.append((derivative, body, variable, int(order)))
         return derivative
 
     def _integrate(self, node: ast.Call, depth: int) -> sp.Expr:

@@ -31,7 +31,7 @@ class TorchLowering(TableLowering):
     NAMES: ClassVar[dict[str, str]] = {**{n: f"torch.{n}" for n in ELEMENTWISE + ARRAY if n not in ("logaddexp2",)}, **_RENAMED}
     SPECIAL: ClassVar[dict[str, str]] = {"erf": "torch.special.erf", "erfc": "torch.special.erfc", "ndtr": "torch.special.ndtr",
                "log_ndtr": "torch.special.log_ndtr", "loggamma": "torch.lgamma",
-               "digamma": "torch.special.digamma"}
+               "digamma": "torch.special.digamma", "erfcx": "torch.special.erfcx"}
 
     def _scalar_tensor(self, a):
         """A Python number as a 0-d tensor of the function's ``dtype`` (``torch.maximum``, ``torch.where``

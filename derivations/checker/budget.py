@@ -5,7 +5,11 @@ processes held (Linux's run delay, ``/proc/PID/schedstat``): on a loaded machine
 work done before its time is up as on an idle one, so a verdict does not depend on the machine's load.
 A worker starved beyond ``WALL_BACKSTOP`` times its budget is stopped all the same.  Where the run
 delay cannot be read, the limit is wall time.  :func:`busy_clock` is the same clock for deadlines
-inside a worker.
+inside a worker.  A worker that waits for a budgeted child of its own (a ``sympy.solve`` for the exact zeros of a
+difference) is charged the child's seconds the same way: the seconds that child, or a child it waited for in turn,
+waited for a CPU stop the worker's clock as well.  Each budgeted child publishes those seconds to its caller in a
+shared word (:func:`_publish`), so that a rung waiting for a starved solve is not timed out, nor its search
+declared cut short, on a loaded machine while the same search ends in time on an idle one.
 
 sympy cannot be interrupted from a thread, so anything that may run away
 (``simplify``, ``limit``, a numeric sweep) runs in a child process: on timeout
@@ -29,11 +33,13 @@ from __future__ import annotations
 
 import gc
 import importlib
+import mmap
 import multiprocessing
 import os
 import pickle
 import resource
 import signal
+import struct
 import sys
 import threading
 import time
@@ -87,9 +93,71 @@ def _own_run_delay() -> float:
 
 
 def busy_clock() -> float:
-    """Seconds on a clock that stops while this process waits for a CPU: ``time.monotonic()`` minus the run
-    delay.  Deadlines inside a budgeted worker use it, as the budget itself does."""
-    return time.monotonic() - _own_run_delay()
+    """Seconds on a clock that stops while this process waits for a CPU, and while it waits for a budgeted child
+    that waits for one: ``time.monotonic()`` minus the run delays (:data:`_stalled`).  Deadlines inside a budgeted
+    worker use it, as the budget itself does."""
+    return time.monotonic() - _own_run_delay() - _stalled
+
+
+_stalled = 0.0
+"""Seconds this process spent waiting for budgeted children of its own while they, or children they waited for in
+turn, waited for a CPU (added when each call ends; :func:`busy_clock` does not count them)."""
+_slot: tuple[int, mmap.mmap] | None = None
+"""In a budgeted child: its pid and the word shared with its caller, where it publishes its :data:`_stalled` (and
+that of the call it is waiting for) for the caller's clock."""
+PUBLISH_SECONDS = 0.05
+"""A budgeted child waiting for a child of its own publishes that child's stall at least this often (a read of
+``/proc/PID/schedstat`` and a store; at most a few milliseconds of CPU per second of waiting)."""
+
+
+class _Watch:
+    """A budgeted child as its caller sees it during one call: the seconds it has waited for a CPU since the call
+    began, its own run delay plus what it published for the children it waited for (:func:`_publish`)."""
+
+    def __init__(self, pid: int, slot: mmap.mmap, *, fresh: bool):
+        self.pid, self.slot = pid, slot
+        self.base = 0.0 if fresh else self._total()
+
+    def _total(self) -> float:
+        return _run_delay(self.pid) + struct.unpack_from("d", self.slot)[0]
+
+    def stalled(self) -> float:
+        """Seconds the child (and the children it waited for) waited for a CPU during this call."""
+        return self._total() - self.base
+
+    def wait(self, left: float) -> float:
+        """Seconds to block before looking again: ``left`` of the budget (clamped), or :data:`PUBLISH_SECONDS` in a
+        budgeted child, which must publish the stall of the call it waits for while it lasts."""
+        wait = min(max(left, 0.005), LONGEST_WAIT)
+        return min(wait, PUBLISH_SECONDS) if _publishing() else wait
+
+    def settle(self, stalled: float) -> None:
+        """The call has ended: its ``stalled`` seconds stop this process's clock from now on."""
+        global _stalled
+        _stalled += max(stalled, 0.0)
+        _publish(0.0)
+
+
+def _publishing() -> bool:
+    return _slot is not None and _slot[0] == os.getpid()
+
+
+def _publish(live: float) -> None:
+    """Tell the caller (if this process is a budgeted child) its :data:`_stalled` plus ``live``, the stall so far of
+    the call it is waiting for.  A process forked otherwise (a pool worker) inherits no slot of its own."""
+    if _publishing():
+        struct.pack_into("d", _slot[1], 0, _stalled + max(live, 0.0))
+
+
+def _new_slot() -> mmap.mmap:
+    """A zeroed word shared with the child forked next (an anonymous shared mapping survives ``fork``)."""
+    return mmap.mmap(-1, struct.calcsize("d"))
+
+
+def _adopt_slot(slot: mmap.mmap) -> None:
+    """In a freshly forked budgeted child: publish to ``slot``, from a clean count."""
+    global _slot, _stalled
+    _slot, _stalled = (os.getpid(), slot), 0.0
 
 
 @dataclass(frozen=True)
@@ -122,28 +190,36 @@ def run_with_budget(fn, *args, seconds: float, memory_bytes: int = DEFAULT_MEMOR
         return Outcome("timeout", seconds=0.0)
     context = multiprocessing.get_context("fork")
     receiver, sender = context.Pipe(duplex=False)
-    worker = context.Process(target=_child, args=(Parent(), sender, memory_bytes, fn, args, kwargs))
+    slot = _new_slot()
+    worker = context.Process(target=_child, args=(Parent(), sender, memory_bytes, slot, fn, args, kwargs))
     gc.freeze()  # the child's collector skips the objects it inherits: no scan of (and copy-on-write to) the whole heap
     try:
         worker.start()
     finally:
         gc.unfreeze()
     sender.close()
+    watch = _Watch(worker.pid, slot, fresh=True)
+    stalled = 0.0
 
-    def charged() -> float:  # the worker's own seconds so far: wall time minus its wait for a CPU
-        return time.monotonic() - start - _run_delay(worker.pid)
+    def charged() -> float:  # the worker's own seconds so far: wall time minus its (and its children's) wait for a CPU
+        nonlocal stalled
+        stalled = watch.stalled()
+        return time.monotonic() - start - stalled
 
     try:
-        while not receiver.poll(min(max(seconds - charged(), 0.005), LONGEST_WAIT)):
-            if charged() >= seconds or time.monotonic() - start >= WALL_BACKSTOP * seconds:
-                spent = charged()
+        while not receiver.poll(watch.wait(seconds - charged())):
+            spent = charged()
+            _publish(stalled)
+            if spent >= seconds or time.monotonic() - start >= WALL_BACKSTOP * seconds:
                 _kill(worker)
+                watch.settle(stalled)
                 return Outcome("timeout", seconds=spent)
         try:
             status, value, error, imported, caches = receiver.recv()
         except (EOFError, OSError):  # the child died without answering
             spent = charged()
             worker.join()
+            watch.settle(stalled)
             return _died(worker.exitcode, spent)
         spent = charged()
     except BaseException:  # the wait was interrupted (an enclosing CPU limit, Ctrl-C): the child must not run on
@@ -151,6 +227,7 @@ def run_with_budget(fn, *args, seconds: float, memory_bytes: int = DEFAULT_MEMOR
         raise
     finally:
         receiver.close()
+    watch.settle(stalled)
     worker.join(timeout=1.0)
     _kill(worker)
     adopt_modules(imported)
@@ -206,6 +283,7 @@ class BudgetedChild:
         """Children forked so far (a call answered by a live child forks none)."""
         self._worker = None
         self._conn = None
+        self._slot = None
 
     def run(self, fn, *args, seconds: float, **kwargs) -> Outcome:
         """``fn(*args, **kwargs)`` in the child within ``seconds`` of its time, as :func:`run_with_budget`."""
@@ -213,9 +291,9 @@ class BudgetedChild:
         if not seconds > 0:  # zero, negative or NaN
             return Outcome("timeout", seconds=0.0)
         task = self._task(fn, args, kwargs) if self._worker is not None else None
-        delay = 0.0
+        watch = None
         if task is not None:
-            delay = _run_delay(self._worker.pid)
+            watch = _Watch(self._worker.pid, self._slot, fresh=False)
             try:
                 self._conn.send(task)
             except (OSError, EOFError):  # the child is gone: a fresh one below
@@ -224,16 +302,22 @@ class BudgetedChild:
         if task is None:
             self.close()
             self._fork(fn, args, kwargs)
+            watch = _Watch(self._worker.pid, self._slot, fresh=True)
         worker, conn = self._worker, self._conn
+        stalled = 0.0
 
-        def charged() -> float:  # the child's own seconds on this call: wall time minus its wait for a CPU
-            return time.monotonic() - start - (_run_delay(worker.pid) - delay)
+        def charged() -> float:  # the child's own seconds on this call: wall time minus its (and its children's) wait
+            nonlocal stalled
+            stalled = watch.stalled()
+            return time.monotonic() - start - stalled
 
         try:
-            while not conn.poll(min(max(seconds - charged(), 0.005), LONGEST_WAIT)):
-                if charged() >= seconds or time.monotonic() - start >= WALL_BACKSTOP * seconds:
-                    spent = charged()
+            while not conn.poll(watch.wait(seconds - charged())):
+                spent = charged()
+                _publish(stalled)
+                if spent >= seconds or time.monotonic() - start >= WALL_BACKSTOP * seconds:
                     self.close()
+                    watch.settle(stalled)
                     return Outcome("timeout", seconds=spent)
             try:
                 status, value, error, imported, caches = conn.recv()
@@ -242,11 +326,13 @@ class BudgetedChild:
                 worker.join()
                 exitcode = worker.exitcode
                 self.close()
+                watch.settle(stalled)
                 return _died(exitcode, spent)
         except BaseException:  # the wait was interrupted (an enclosing CPU limit, Ctrl-C): as in run_with_budget
             self.close()
             raise
         spent = charged()
+        watch.settle(stalled)
         if status != "ok":  # the child ends after a failure (see _serve): never reused
             self.close()
         adopt_modules(imported)
@@ -277,7 +363,8 @@ class BudgetedChild:
     def _fork(self, fn, args, kwargs) -> None:
         context = multiprocessing.get_context("fork")
         parent_end, child_end = context.Pipe(duplex=True)
-        worker = context.Process(target=_serve, args=(Parent(), child_end, self.memory_bytes, self.shared,
+        self._slot = _new_slot()
+        worker = context.Process(target=_serve, args=(Parent(), child_end, self.memory_bytes, self._slot, self.shared,
                                                      (fn, args, kwargs)))
         gc.freeze()  # as in run_with_budget
         try:
@@ -293,15 +380,16 @@ class BudgetedChild:
         if self._worker is not None:
             self._conn.close()
             _kill(self._worker)
-            self._worker = self._conn = None
+            self._worker = self._conn = self._slot = None
 
 
-def _serve(parent: Parent, conn, memory_bytes: int, shared: tuple, first) -> None:
+def _serve(parent: Parent, conn, memory_bytes: int, slot: mmap.mmap, shared: tuple, first) -> None:
     """A :class:`BudgetedChild`'s child: run ``first``, then each task received, until the pipe closes or a task
     fails (a failed call may leave the process half-changed: the next call gets a fresh child)."""
     import random
 
     end_with_parent(parent)
+    _adopt_slot(slot)
     numpy_random = sys.modules.get("numpy.random")
     random_state = random.getstate()
     numpy_state = numpy_random.get_state() if numpy_random is not None else None
@@ -409,8 +497,9 @@ def _died(exitcode: int | None, seconds: float) -> Outcome:
     return Outcome("error", error=f"worker exited with code {exitcode} without a result", seconds=seconds)
 
 
-def _child(parent: Parent, sender, memory_bytes: int, fn, args, kwargs) -> None:
+def _child(parent: Parent, sender, memory_bytes: int, slot: mmap.mmap, fn, args, kwargs) -> None:
     end_with_parent(parent)
+    _adopt_slot(slot)
     collect_less_often()
     loaded, tables = len(sys.modules), shared_caches.sizes()
     try:

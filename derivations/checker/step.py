@@ -34,6 +34,8 @@ class Step:
     * ``written_divisors``: ``(side, v)`` pairs, ``side`` ``"lhs"`` or ``"rhs"``: the side as the user wrote it
       divides by $v$ (or takes $\log v$, $\tan$ of an angle with $\cos = 0$), so it is undefined where $v = 0$,
       even if sympy cancelled $v$ while building the expression ($\frac{x - 1}{x - 1} \to 1$).
+    * ``derivatives``: ``(side, D, f, x, n)``: the side holds $D$, sympy's closed form of $f^{(n)}$ in $x$; where
+      $D$ is 0/0 the derivative's value is read from its one-sided limits (``strategies.decide``).
     * ``expect``: ``"holds"`` for a true claim, ``"fails"`` for a mistake that
       must be refuted (a claim copied from someone's notes).
     """
@@ -53,6 +55,7 @@ class Step:
     weight: float = 1.0
     undefined: str = "skipped"
     written_divisors: tuple = ()
+    derivatives: tuple = ()
 
     def __post_init__(self):
         if self.rel not in RELATIONS:

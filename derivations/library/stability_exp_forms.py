@@ -1,7 +1,9 @@
-r"""The identities of eight rules: ``integer_power_minus_one`` (``codegen.rules_geometric``), ``log_of_root_sum`` (``codegen.rules_root``), ``softplus_reflection``
+r"""The identities of fifteen rules: ``integer_power_minus_one`` (``codegen.rules_geometric``), ``log_of_root_sum`` (``codegen.rules_root``), ``softplus_reflection``
 (``codegen.rules_logit``), ``power_of_softplus`` (``codegen.rules_power``), ``log1mexp_of_exp`` (``codegen.rules_exp_underflow``), ``log_beta`` (``codegen.rules_log``),
-``scale_into_summand`` (``codegen.rules_scale_into_summand``) and
-``log_add_weighted_exp`` (``codegen.rules_power``).
+``scale_into_summand`` (``codegen.rules_scale_into_summand``),
+``log_add_weighted_exp`` (``codegen.rules_power``) ``gaussian_tail`` (``codegen.rules_gaussian_tail``),
+``atan_reflection`` (``codegen.rules_atan``), ``log1p_power`` (``codegen.rules_log1p_power``) and
+``power_ratio_over_numerator`` (``codegen.rules_power_ratio``), ``unit_sum_complement`` (``codegen.rules_unit_sum``), ``mixture_with_one`` (``codegen.rules_mixture_one``), ``ratio_before_unequal_powers`` (``codegen.rules_ratio``).
 
 $\log(1 - e^{-e^{w}}) = w + \log\frac{-\operatorname{expm1}(-e^{w})}{e^{w}}$ for $w < 0$ (take $u = e^{w} > 0$ out of
 the log) and $\operatorname{log1p}(-e^{-e^{w}})$ for $w \ge 0$; the remainder $\log\frac{-\operatorname{expm1}(-u)}{u}$
@@ -17,17 +19,20 @@ from sympy import (
     Sum,
     Symbol,
     asinh,
+    atan,
+    erfc,
     exp,
     log,
     loggamma,
     oo,
+    pi,
     sqrt,
 )
 from sympy.codegen.cfunctions import expm1
 
 from derivations.checker.step import Derivation, Step
 from derivations.library import register
-from symbolic.functions import betaln
+from symbolic.functions import betaln, erfcx
 
 w = Symbol("w", real=True)
 u = Symbol("u", positive=True)
@@ -137,5 +142,91 @@ register(Derivation(
         Step((1 + _c * exp(_v)) ** _pw, exp(_pw * log(1 + exp(_v + log(_c)))),
              justification="b^p = e^{p log b} for b = 1 + c e^{u} > 0, and c e^{u} = e^{u + log c} for c > 0; the log "
                            "is then a softplus, written as softplus_stable writes it"),
+    ),
+))
+
+
+_x = Symbol("x", real=True)
+register(Derivation(
+    id="gaussian_tail",
+    title=r"the identity of a stability rule: $\Phi(x) = \tfrac12 e^{-x^2/2}\operatorname{erfcx}(-x/\sqrt2)$ and "
+          r"$\operatorname{erfc}(x) = e^{-x^2}\operatorname{erfcx}(x)$",
+    source="textbook",
+    steps=(
+        Step(erfc(_x), exp(-_x ** 2) * erfcx(_x), justification="erfcx's definition, times e^{-x^2}"),
+        Step(erfc(-_x / sqrt(2)) / 2, exp(-_x ** 2 / 2) * erfcx(-_x / sqrt(2)) / 2,
+             justification="Phi(x) = erfc(-x/sqrt 2)/2 (ndtr's definition) and erfcx(t) = e^{t^2} erfc(t) at t = -x/sqrt 2"),
+    ),
+))
+
+_u = Symbol("u", negative=True)
+register(Derivation(
+    id="atan_reflection",
+    title=r"the identity of a stability rule: $\frac{\pi}{2} + \arctan u = \arctan(-1/u)$ for $u < 0$",
+    source="textbook",
+    steps=(
+        Step(pi / 2 + atan(_u), atan(-1 / _u),
+             justification="arctan u + arctan(1/u) = -pi/2 for u < 0 (the two angles of a right triangle, both negative)"),
+    ),
+))
+
+_A, _b = Symbol("A", positive=True), Symbol("b", real=True)
+register(Derivation(
+    id="log1p_power",
+    title=r"the identity of a stability rule: $\log(1 + A^{b}) = b\log A + \log(1 + A^{-b})$ for $A > 0$",
+    source="textbook",
+    steps=(
+        Step(log(1 + _A ** _b), _b * log(_A) + log(1 + _A ** -_b),
+             justification="factor A^b out of 1 + A^b: 1 + A^b = A^b (A^{-b} + 1), log A^b = b log A for A > 0"),
+    ),
+))
+
+_U, _V = Symbol("u", positive=True), Symbol("v", positive=True)
+register(Derivation(
+    id="power_ratio_over_numerator",
+    title=r"the identity of a stability rule: $(u/v)^{b} / u = (u/v)^{b - 1} / v$ for $u, v > 0$",
+    source="textbook",
+    steps=(
+        Step((_U / _V) ** _b / _U, (_U / _V) ** (_b - 1) / _V,
+             justification="(u/v)^b = (u/v)^{b-1} (u/v), and (u/v)/u = 1/v"),
+    ),
+))
+
+_q = Symbol("q", real=True)
+_pp = Symbol("p", positive=True)
+_zs = IndexedBase("z", real=True)
+register(Derivation(
+    id="unit_sum_complement",
+    title=r"the identity of a stability rule: $1 - \sum_i p_i^{q} = -\sum_i p_i \operatorname{expm1}((q - 1)\log p_i)$ "
+          r"for a softmax $p$",
+    source="textbook",
+    steps=(
+        Step(Sum(exp(_zs[_i]) / Sum(exp(_zs[_j]), (_j, 0, _k - 1)), (_i, 0, _k - 1)), S.One,
+             justification="a softmax sums to 1, so 1 - sum_i p_i^q = sum_i (p_i - p_i^q)",
+             sizes=({_k: 1}, {_k: 2}, {_k: 3})),
+        Step(_pp ** _q - _pp, _pp * expm1((_q - 1) * log(_pp)),
+             justification="p^q - p = p (p^{q-1} - 1) = p expm1((q - 1) log p) for p > 0, each term of the sum"),
+    ),
+))
+
+_a0 = Symbol("a", real=True)
+register(Derivation(
+    id="mixture_with_one",
+    title=r"the identity of a stability rule: $\log(a + (1 - a)e^{w}) = \log(1 + (1 - a)(e^{w} - 1))$",
+    source="textbook",
+    steps=(
+        Step(log(_a0 + (1 - _a0) * exp(w)), log(1 + (1 - _a0) * expm1(w)),
+             justification="a + (1 - a) t = 1 + (1 - a)(t - 1), and e^w - 1 = expm1(w)"),
+    ),
+))
+
+_y0, _l0 = Symbol("y", real=True), Symbol("l", positive=True)
+register(Derivation(
+    id="ratio_before_unequal_powers",
+    title=r"the identity of a stability rule: $u^{k} / v^{l} = (u/v)^{\min(k, l)} u^{k - l}$ (or $v^{k - l}$)",
+    source="textbook",
+    steps=(
+        Step(_y0 ** 2 / _l0 ** 3, (_y0 / _l0) ** 2 / _l0, justification="y^2 / l^3 = (y/l)^2 l^{-1}"),
+        Step(_y0 ** 3 / _l0 ** 2, _y0 * (_y0 / _l0) ** 2, justification="y^3 / l^2 = y (y/l)^2"),
     ),
 ))

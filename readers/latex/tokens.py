@@ -87,9 +87,9 @@ matrix times a bracket; elsewhere (``\mathbf{E} \mathbf{x}``) it stays a name.""
 _INFIX_FRACTIONS = {"choose": "BINOM", "over": "FRAC"}
 r"""Plain-TeX infix commands inside braces: ``{n \choose k}`` = ``\binom{n}{k}``, ``{a \over b}`` = ``\frac{a}{b}``."""
 _BINARY = frozenset(["ADD", "SUB", "PM", "MP", "MUL"])
-_GROUPED_NUMBER = re.compile(r"(?<![0-9.,])[1-9][0-9]{0,2}(?:,[0-9]{3})+(?![0-9]|,[0-9])(?:\.[0-9]+)?")
-r"""``156,400``, ``38,372``: a number with thousands separators (at the top of a row only; never inside
-parentheses, where ``f(1,416)`` has two arguments)."""
+_GROUPED_NUMBER = re.compile(r"(?<![0-9.,])[1-9][0-9]{0,2}(?:(?:,|\{,\})[0-9]{3})+(?![0-9]|,[0-9]|\{,\})(?:\.[0-9]+)?")
+r"""``156,400``, ``38,372``, ``1{,}050{,}624`` (TeX's braced comma, which adds no space): a number with thousands
+separators (at the top of a row only; never inside parentheses, where ``f(1,416)`` has two arguments)."""
 _BRACED_OPERATOR = re.compile(r"\{\s*(?:\\displaystyle\s*)?\\(?:sum|prod)(?:\\limits)?\s*"
                               r"(?:[_^]\s*(?:\{[^{}]*\}|\\?[A-Za-z0-9])\s*){0,2}\}")
 r"""``{\displaystyle \sum\limits_{i=1}^{m}}``: a sum sign braced alone (its body follows the braces)."""
@@ -254,7 +254,7 @@ class _Tokenizer:
         grouped = _GROUPED_NUMBER.match(text, start) if char in DIGITS and self.at_top() else None
         if grouped:  # 156,400 and 1,416 at the top of a row or a matrix entry: thousands separators
             self.pos = grouped.end()
-            return self.emit("NUMBER", grouped.group().replace(",", ""), start, self.pos)
+            return self.emit("NUMBER", grouped.group().replace("{,}", "").replace(",", ""), start, self.pos)
         if char in DIGITS or (char == "." and text[start + 1:start + 2] in DIGITS and text[start + 1:start + 2]):
             match = _NUMBER.match(text, start)
             if len(match.group()) > MAX_NUMBER_DIGITS:

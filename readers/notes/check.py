@@ -79,7 +79,7 @@ from readers.latex.parse import (
     sign_choices,
     to_zero_based,
 )
-from readers.notes import big_o
+from readers.notes import big_o, up_to_constant
 from readers.notes.gradients import as_derivative, entries
 from readers.notes.mean_value import check_exists, stated_in_prose
 from readers.notes.parameters_rebound import rebound
@@ -173,6 +173,7 @@ from readers.notes.definition_cues import introduces_definition, introduces_rest
     split_restatements, text_before, differentiated_after
 from readers.notes import algorithm_listings, hypothesis_tests, membership, restatements
 from readers.notes.recomputations import recomputes
+from readers.notes.near_definitions import nearly_same
 from readers.notes.compositions import composed, same_function
 from readers.notes.shared_chains import split_shared_chains
 from readers.notes.equivalent_lists import referent
@@ -766,15 +767,6 @@ def _function_named(content: str) -> str | None:
     m = re.fullmatch(r"\s*\\(?:operatorname\{([A-Za-z]+)\}|mathrm\{([A-Za-z]+)\}|([A-Za-z]+))\s*", content)
     name = m and next(g for g in m.groups() if g)
     return name if name and (name in LATEX_FUNCTIONS or name in OPAQUE_FUNCTIONS or name in MAXMIN) else None
-
-
-def _sizes_at_counterexample(counterexample, sizes) -> bool:
-    """Whether a counterexample gives each of ``sizes`` (symbols) a positive integer."""
-    try:
-        return bool(counterexample) and all(float(counterexample[str(x)]).is_integer()
-                                             and float(counterexample[str(x)]) > 0 for x in sizes)
-    except (KeyError, TypeError, ValueError):
-        return False
 
 
 def _inside(counterexample, free, where) -> bool:
@@ -2228,6 +2220,13 @@ class _NotesReader(_CatalogMatch):
         indicators = [] if unread else indicator_names(sides)
         called = mapping_names("\n".join(self.lines[:frag.line])) if not (unread or indicators) else frozenset()
         mapped = sorted(x.name for x in set().union(*(e.free_symbols for e in sides)) if x.name in called)
+        imaginary = [k.name for k, v in self.section.symbols.items() if isinstance(k, sp.Symbol) and v.has(sp.I)]
+        if re.search(r"\||\\[lr]?vert|\\abs\b", frag.content) and any(
+                re.search(rf"(?<![\\A-Za-z]){re.escape(n)}(?![A-Za-z])", frag.content) for n in imaginary):
+            # |e^{i theta}| = 1: i was a real letter when the bars were read, and |e^{real}| dropped its bars
+            return [_undecided(r, f"the imaginary unit inside absolute-value bars, which were read with i real: "
+                                  f"the refutation is not shown ({r.reason[:80]})") if r.verdict == "refuted" else r
+                    for r in out]
         if unread:
             def why(r):
                 return (f"{', '.join(unread[:4])}: read as free values, but the notes mean members of a sequence "
@@ -2455,7 +2454,7 @@ class _NotesReader(_CatalogMatch):
             return [_undecided(r, f"ambiguous: {_show(fresh)} is not defined before this block; as a claim it fails "
                                   f"({r.reason[:80]}); as its definition there is nothing to check")
                     if r.verdict == "refuted" else r for r in out]
-        if claim.redefinition:
+        if claim.redefinition and not nearly_same(lhs, rhs):  # equal almost everywhere: a claim (near_definitions)
             self.section.contested[_key(claim.lhs)] = (claim.lhs, claim.rhs, claim.line)
             return [_undecided(r, f"ambiguous: as a claim it fails ({r.reason[:80]}); as a new definition of "
                                   f"{claim.redefinition}, which shadows the one above, there is nothing to check")
@@ -2473,6 +2472,9 @@ class _NotesReader(_CatalogMatch):
                         if r.verdict == "refuted" else r for r in out]
         if equation and never_holds(lhs, rhs, tuple(claim.conditions)):
             return out  # no value inside the stated conditions solves it: as an identity it fails
+        if equation and any(isinstance(side, AppliedUndef) and self.expand(side).has(sp.Piecewise)
+                            for side in (claim.lhs, claim.rhs)) and nearly_same(lhs, rhs):
+            return out  # h(x) = 0 about the notes' h defined by cases, 0 but on a spike: no equation (near_definitions)
         if equation and symbols <= {n for n, _ in examples} and out and all(
                 r.verdict == "refuted" and any(a.endswith("(example)") for a in r.assumptions) for r in out) and (
                 all(frag.paragraph <= min(scope) + EXAMPLE_NEAR for n, _, scope, _ in self.section.examples
@@ -2805,13 +2807,10 @@ class _NotesReader(_CatalogMatch):
             return again  # a counterexample where the prose's size and the cases hold
         sizes = ", ".join(sorted(s.name for s in swap))
         if again.verdict not in ("proved", "verified"):
-            if _sizes_at_counterexample(report.counterexample, swap):
-                return report  # the counterexample already gives each size a positive integer
-            # the refutation is outside the prose's reading and the check inside it ended without an answer (a
-            # timeout under load, say): not refuted, whatever the machine's load
+            # not decided where the sizes are sizes (out of time under load): the failure outside them refutes nothing
             return _undecided(report, f"fails for some real values ({report.reason[:80]}); where {sizes} is a "
-                                      f"positive integer, as the prose after it says (a size), it was not decided: "
-                                      f"{(again.reason or again.method or '')[:80]}")
+                                      f"positive integer, as the prose after it says, and its cases apply, it was not "
+                                      f"decided: {(again.reason or again.method or '')[:80]}")
         return _undecided(report, f"holds where {sizes} is a positive integer, as the prose after it says (a size), "
                                   f"and its cases apply; it fails for other real values: {report.reason[:80]}")
 
@@ -2819,6 +2818,13 @@ class _NotesReader(_CatalogMatch):
         r"""A refuted claim on names the notes give no domain: undecided (holds where ...) when it holds
         for positive values (or values in (0, 1)) of those names; a claim written in cases states its domain, and
         so does a bound written in the block (``x^2 < x \quad \text{for } x \in [0, 1]``: refuted at 0)."""
+        constant = up_to_constant.split(lhs, rhs, up_to_constant.cued(lhs, rhs, frag.sentence)) \
+            if claim.rel == "=" else None
+        if constant is not None:  # narrowed as it was checked: the difference at two points, conditions on both
+            found = up_to_constant.doubled(*constant[:2], claim.conditions)
+            if isinstance(found, str):
+                return report
+            lhs, rhs, claim = found[0], found[1], dataclasses.replace(claim, conditions=found[2])
         if lhs.has(sp.Piecewise) or rhs.has(sp.Piecewise):
             return self.within_stated_sizes(report, claim, frag, lhs, rhs, shown)
         if _unchecked(lhs, rhs):  # unknown functions: refuted for every function, whatever the domain
@@ -2827,7 +2833,8 @@ class _NotesReader(_CatalogMatch):
         constrained |= {x for c in claim.conditions for part in (c.args if isinstance(c, sp.And) else (c,))
                         if isinstance(part, (sp.StrictLessThan, sp.LessThan, sp.StrictGreaterThan, sp.GreaterThan))
                         for x in part.free_symbols}
-        real = widened_names(text_before(self.lines, frag.kind, frag.line, frag.column))  # "for all real $a$"
+        real = widened_names(text_before(self.lines, frag.kind, frag.line, frag.column)) \
+            | widened_in_block(frag.content)  # "for all real $a$", \text{for every real } x: a domain stated
         constrained |= {x for x in lhs.free_symbols | rhs.free_symbols if str(x).lstrip("\\") in real}
         free = sorted((x for x in (lhs.free_symbols | rhs.free_symbols) - constrained
                        if isinstance(x, sp.Symbol) and not x.is_integer), key=str)
@@ -2899,6 +2906,10 @@ class _NotesReader(_CatalogMatch):
             report = self.check_big_o(*remainder, claim, shown)
             if report is not None:
                 return [report]
+        constant = up_to_constant.split(lhs, rhs, up_to_constant.cued(lhs, rhs, frag.sentence)) \
+            if claim.rel == "=" else None
+        if constant is not None:  # -log p = (y - mu)^2/2 + const: readers.notes.up_to_constant
+            return [self.check_up_to_constant(*constant, claim, shown)]
         if claim.rel == "approx":
             report = self.check_approximation(lhs, rhs, claim, shown)
             taylor = check_taylor(lhs, rhs, introduction(self.lines, frag.line) + " " + frag.sentence) \
@@ -3136,6 +3147,18 @@ class _NotesReader(_CatalogMatch):
         if len(exprs) != 1:
             raise ValueError("not one expression")
         return self.expand(exprs[0])
+
+    def check_up_to_constant(self, side, rest, constant, claim, shown) -> StepReport:
+        r"""``side = rest + \text{const}``: the difference ``side - rest`` is the same at any two points
+        (:mod:`readers.notes.up_to_constant`); a counterexample is two points where it differs."""
+        found = up_to_constant.doubled(side, rest, claim.conditions)
+        step = found if isinstance(found, str) else self.step(found[0], "=", found[1], found[2],
+                                                               zero_based=claim.zero_based)
+        if isinstance(step, str):
+            return StepReport(**shown, verdict="undecided", reason=step)
+        report = self.run(step, shown)
+        how = f"up to the constant {constant}: lhs - ({_show(rest)}) the same at any two points (x and x')"
+        return StepReport(**{**report.__dict__, "method": f"{report.method}; {how}" if report.method else how})
 
     def check_big_o(self, side, rest, g, claim, shown) -> StepReport | None:
         r"""``side = rest + O(g)`` as a remainder of the order of ``g`` when its small quantities go to 0

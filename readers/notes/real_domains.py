@@ -5,7 +5,9 @@ $$\frac{a+b}{2} \ge \sqrt{ab}.$$": the words right before the block are nearer t
 widen the domain of the names they list, so the section's conditions on those names are not in force for this
 block (here ``a = b = -1`` is a real counterexample the author's own words allow).  Only "for all / every / any
 real ..." followed by the names is read; other phrasings leave the conditions as they are.  The block may say it
-itself, ``\sin x \le x \quad \text{for every real } x`` (:func:`widened_in_block`).
+itself, ``\sin x \le x \quad \text{for every real } x``, or quantify a name with its own bound, ``n! > 2^n \quad
+\text{for every integer } n \ge 3`` after "for every integer $n \ge 4$" (:func:`widened_in_block`): the block's own
+quantifier replaces the section's conditions on that name, and the domain it states is explicit, not left implicit.
 """
 from __future__ import annotations
 
@@ -27,11 +29,20 @@ def widened_names(text: str) -> set[str]:
     return out
 
 
-IN_BLOCK = re.compile(r"\\text\{\s*for\s+(?:all|every|any)\s+real(?:\s+numbers?|\s+values?)?\s*\}\s*\\?([A-Za-z]+)",
+IN_BLOCK = re.compile(r"\\text\{\s*for\s+(?:all|every|any|each)((?:\s+(?:real|integer|natural|positive|"
+                      r"non-?negative|whole))*)(?:\s+(?:numbers?|values?|integers?))?\s*\}\s*\\?([A-Za-z]+)",
                       re.IGNORECASE)
 
 
 def widened_in_block(content: str) -> set[str]:
-    r"""The names a block's own ``\text{for every real } x`` names (``{'x'}``): after "the bound needs $x \ge 0$"
-    in the prose, ``\sin x \le x \quad \text{for every real } x`` is claimed on the whole line, not for x >= 0."""
-    return {m.group(1) for m in IN_BLOCK.finditer(content)}
+    r"""The names a block's own ``\text{for every real } x`` or ``\text{for every integer } n \ge 3`` quantifies
+    (``{'x'}``, ``{'n'}``): the block states their domain itself (its own bound, if any, is the block's condition),
+    so the section's earlier conditions on them are not in force.  After "the bound needs $x \ge 0$" in the prose,
+    ``\sin x \le x \quad \text{for every real } x`` is claimed on the whole line, not for x >= 0; after "for every
+    integer $n \ge 4$" above, ``n! > 2^n \quad \text{for every integer } n \ge 3`` is claimed from 3 on."""
+    return {m.group(2) for m in IN_BLOCK.finditer(content) if m.group(1).strip() or _bare_quantifier(content, m)}
+
+
+def _bare_quantifier(content: str, m: re.Match) -> bool:
+    r"""``\text{for all } x \ge 0`` with no kind word: a quantifier only when a bound on the name follows it."""
+    return re.match(r"\s*(?:\\geq?|\\leq?|\\neq?|\\in\b|>|<)", content[m.end():]) is not None

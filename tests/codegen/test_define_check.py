@@ -314,3 +314,51 @@ def test_a_matrix_parameter_is_measured_at_its_points_and_a_row_without_points_d
     row = {"ordinary": 0.0, "extreme": 0.0, "vjp": 0.0, "vjp_extreme": 0.0, "points": 0, "vjp_points": 0}
     assert not holds(row, True) and not holds(row, False)
     assert holds({**row, "points": N_ORDINARY, "vjp_points": N_ORDINARY}, True)
+
+
+def test_a_truth_lost_to_cancellation_at_the_working_digits_does_not_excuse_an_error(monkeypatch):
+    # the gradient of exp(-z^2/2)/Phi(z) (the inverse Mills ratio times sqrt(2 pi)) at z = -1e150 is two terms of
+    # 1e300 that cancel to about -2.5: at the working digits its truth and its neighbours' came out near 1e237, a
+    # "spread" of 134 that excused a VJP returning 0 there as ill-conditioning; confirmed at more digits, it is 1e-16
+    import scipy.special
+
+    import codegen.define_check as dc
+
+    f = _defined("mills(z) = exp(-z**2/2)/Phi(z)")
+    monkeypatch.setattr(dc, "extreme_points", lambda f, rng: [{"z": -1e40}])
+    monkeypatch.setattr(dc, "ordinary_points", lambda f, rng, truth_at, n=100: [])
+
+    def forward(z):
+        return 2 / scipy.special.erfcx(-np.asarray(z, dtype=float) / np.sqrt(2))
+
+    def zero(z, g):  # what the cancellation leaves in float64
+        return (np.zeros_like(np.asarray(z, dtype=float)),)
+
+    err = dc.check_function(f, forward, zero)
+    assert err.n_vjp == 1 and err.vjp_ill_conditioned == 0 and err.vjp_extreme == pytest.approx(1.0)
+
+
+def test_a_step_of_the_derivative_selects_its_branch_in_the_truth(monkeypatch):
+    # d/du max(u, 0)^gamma = gamma max(u, 0)^gamma / max(u, 0) H(u): 0/0 * 0 (nan) for u < 0, where the derivative is 0
+    # (the function is constant there); those points were skipped (the asymmetric loss kept 64 of 210), so a VJP that
+    # is nan there was certified; the truth is now the selected derivative, 0
+    import functools
+
+    import codegen.define_check as dc
+
+    f = _defined("ramp(u) = max(u, 0)**gamma")
+    monkeypatch.setattr(dc, "ordinary_points", functools.partial(dc.ordinary_points, n=20))
+    monkeypatch.setattr(dc, "extreme_points", lambda f, rng: [])
+
+    def forward(u, *, gamma):
+        return np.maximum(u, 0) ** gamma
+
+    def right(u, g, *, gamma):
+        return (np.where(u > 0, g * gamma * np.maximum(u, 0) ** (gamma - 1), 0.0),)
+
+    def nan_below(u, g, *, gamma):
+        return (np.where(u > 0, g * gamma * np.maximum(u, 0) ** (gamma - 1), np.nan),)
+
+    err = dc.check_function(f, forward, right)
+    assert err.n_vjp == 20 and err.vjp < 1e-14
+    assert dc.check_function(f, forward, nan_below).vjp == np.inf

@@ -204,15 +204,21 @@ WINDOW_GEMM_LOOPS = {
     ("(si, di)", "zip(s_shape, d)"): "the k slide axes",
     ("di", "d"): "the k slide axes",
     ("_r", "range(0, m_shape[0], step)"): "chunks of the window's first axis, each a copy and one GEMM",
+    ("(mi, di)", "zip(m_shape[:-1], d[:-1])"): "the k - 1 outer window axes",
+    ("o", "np.ndindex(m_shape[:-1])"): "the outer window offsets of the partial im2col, one shift each",
+    ("(oi, di)", "zip(o, d[:-1])"): "the k - 1 outer window axes",
+    ("_j", "range(1, n_p)"): "the outer window offsets of a chunk, one GEMM each",
+    ("_j", "range(s_1)"): "the first slide axis of a chunk (the kernel gradient's partial im2col), one GEMM each",
 }
 """The loops of the im2col helper (:func:`codegen.lower_shifted.window_gemm_source`), none over elements."""
 
 
 def _in_window_gemm(node, tree) -> bool:
     """A loop of the im2col helpers listed in :data:`WINDOW_GEMM_LOOPS`."""
-    from codegen.lower_shifted import WINDOW_GEMM, WINDOW_GEMM_T
+    from codegen import lower_shifted as ls
 
-    helpers = [f for f in tree.body if isinstance(f, ast.FunctionDef) and f.name in (WINDOW_GEMM, WINDOW_GEMM_T)]
+    names = (ls.WINDOW_GEMM, ls.WINDOW_GEMM_PARTIAL, ls.WINDOW_GEMM_T, ls.WINDOW_GEMM_T_PARTIAL)
+    helpers = [f for f in tree.body if isinstance(f, ast.FunctionDef) and f.name in names]
     return any(node is n for h in helpers for n in ast.walk(h)) and \
         (ast.unparse(node.target), ast.unparse(node.iter)) in WINDOW_GEMM_LOOPS
 

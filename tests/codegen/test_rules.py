@@ -920,3 +920,122 @@ def test_power_of_softplus_on_a_tempered_logistic():
         assert _np(expr, (x, t))(1e3, 1e-3) == 0.0  # e^{1000} overflows; the truth e^{-1.0011} ~ 0.37
     for values in ((1e3, 1e-3), (-2.0, 0.5), (40.0, 2.5), (-1e300, 7.0), (1e300, 1e-300)):
         assert _same_at(expr, new, (x, t), values), values
+
+
+@pytest.mark.parametrize("expr, at", [
+    (sp.exp(x ** 2) * sp.erfc(x), 30.0),  # Mills' ratio of erfc: inf * 0 written as e^{x^2} erfc(x)
+    (sp.exp(-2 * x ** 2) / (1 + sp.erf(x)) ** 2, -30.0),  # a squared normal tail under its Gaussian (a probit Hessian)
+])
+def test_gaussian_tail_takes_the_gaussian_into_erfcx(expr, at):
+    """``gaussian_tail`` (after ``erf_ndtr``): the Gaussian and the tail underflow (or overflow) at the point, the
+    naive form is nan or 0, and the rewrite through erfcx keeps every digit (REL_TOL)."""
+    import scipy.special
+
+    new, fired = stabilize(expr)
+    assert "gaussian_tail" in fired
+    special = {"erfc": scipy.special.erfc, "erf": scipy.special.erf, "erfcx": scipy.special.erfcx,
+               "ndtr": scipy.special.ndtr}
+    with np.errstate(all="ignore"):
+        naive, got = (float(sp.lambdify([x], e, modules=[special, "numpy"])(at)) for e in (expr, new))
+    with mpmath.workdps(600):  # 1 + erf(-30) = erfc(30) ~ 1e-393 needs the digits
+        want = sp.lambdify([x], expr, modules="mpmath")(mpmath.mpf(at))
+    assert not abs(naive - want) <= REL_TOL * abs(want)
+    assert abs(got - want) <= REL_TOL * abs(want)
+
+
+def test_a_scaled_cosine_stays_comparable_with_zero():
+    """``scales_into_sum`` holds each scaled entry in a :class:`~symbolic.functions.Held`, which keeps its content's
+    sign facts: with sympy's ``UnevaluatedExpr`` the scaled cosine was "neither positive, negative nor zero", so "not
+    real", and $\\max(0, \\cos - m)$ (a cosine embedding loss) raised "not comparable" inside the rules."""
+    n = sp.Symbol("n", integer=True, positive=True)
+    u, v = sp.IndexedBase("u", real=True), sp.IndexedBase("v", real=True)
+    m = sp.Symbol("m", real=True)
+    cos = (sp.Sum(u[j] * v[j], (j, 0, n - 1))
+           / (sp.sqrt(sp.Sum(u[j] ** 2, (j, 0, n - 1))) * sp.sqrt(sp.Sum(v[j] ** 2, (j, 0, n - 1)))))
+    new, fired = stabilize(sp.Max(0, cos - m))
+    assert "scales_into_sum" in fired and isinstance(new, sp.Max)
+
+
+def test_heaviside_select_first_selects_the_step_as_derived():
+    """The derivative of $\\max(\\sigma(z) - m, 0)^\\gamma$ where $\\sigma(z) < m$: $\\gamma \\max^\\gamma / \\max \\cdot H$ is
+    $0/0 \\cdot 0$; ``heaviside_select`` alone comes after ``sigmoid_stable`` has put $|z|$ into the step and leaves
+    such a kinked step a product, ``heaviside_select_first`` selects it first: 0, the derivative there."""
+    from codegen.rules import HEAVISIDE_SELECT_FIRST, RULES
+
+    gamma = sp.Symbol("gamma", positive=True)
+    d = sp.diff(sp.Max(1 / (1 + sp.exp(-x)) - sp.Rational(1, 2), 0) ** gamma, x)
+    assert RULES[0] is HEAVISIDE_SELECT_FIRST  # before sigmoid_stable puts |z| into the step
+    new = HEAVISIDE_SELECT_FIRST.apply(d)
+    with np.errstate(all="ignore"):
+        assert not np.isfinite(_np(d, [x, gamma])(-1.0, 1.5)) and _np(new, [x, gamma])(-1.0, 1.5) == 0.0
+
+
+def test_atan_reflection_on_a_cauchy_log_cdf():
+    """$\\log(\\frac12 + \\frac1\\pi\\arctan x)$ at $x = -10^{20}$: the sum rounds to 0 and the log is $-\\infty$ where the
+    truth is $\\log(1/(\\pi \\cdot 10^{20}))$; as $\\log(-\\arctan(1/x)/\\pi)$ every digit is kept (REL_TOL)."""
+    expr = sp.log(sp.Rational(1, 2) + sp.atan(x) / sp.pi)
+    new, fired = stabilize(expr)
+    assert "atan_reflection" in fired
+    assert _naive_fails(expr, [x], [-1e20])
+    assert _same_at(expr, new, [x], [-1e20]) and _same_at(expr, new, [x], [0.75])
+
+
+@pytest.mark.parametrize("rule, expr, args, at", [
+    # log(1 + (t/a)^b) at t/a = 1e300, b = 2.5 (a log-logistic hazard): the power overflows, truth 1727
+    ("log1p_power", sp.log(1 + (x / sp.Symbol("a", real=True)) ** sp.Symbol("b", real=True)), "x a b", (1e150, 1e-150, 2.5)),
+    # b (x/a)^b / x at x = 1e-300, b = 1.5 (a power-law gradient): the power underflows, truth 1.5e-150
+    ("power_ratio_over_numerator",
+     sp.Symbol("b", real=True) * (x / sp.Symbol("a", real=True)) ** sp.Symbol("b", real=True) / x, "x a b",
+     (1e-300, 1.0, 1.5)),
+])
+def test_a_power_of_a_ratio_is_not_formed_where_it_leaves_the_float_range(rule, expr, args, at):
+    symbols = [x if s == "x" else sp.Symbol(s, real=True) for s in args.split()]
+    new, fired = stabilize(expr)
+    assert rule in fired
+    values = [np.float64(v) for v in at]
+    assert _naive_fails(expr, symbols, values)
+    assert _same_at(expr, new, symbols, values)
+
+
+
+def test_mixture_with_one_on_a_hurdle_probability():
+    """$-\\log(a + (1 - a)e^{-e^{x}})$ (a zero-inflated count model's zero) at $x = -100$: the sum rounds to 1 and the
+    value to 0 where the truth is $(1 - a)e^{-100}$; as $-\\operatorname{log1p}((1 - a)\\operatorname{expm1}(-e^{x}))$
+    exact, and where that argument is near $-1$ ($a = 0$, $x = 3$) the sum as written is kept (REL_TOL both)."""
+    a = sp.Symbol("a", real=True)
+    expr = -sp.log(a + (1 - a) * sp.exp(-sp.exp(x)))
+    new, fired = stabilize(expr)
+    assert "mixture_with_one" in fired
+    at = [np.float64(-100.0), np.float64(0.3)]
+    assert _naive_fails(expr, [x, a], at)
+    assert _same_at(expr, new, [x, a], at) and _same_at(expr, new, [x, a], [np.float64(3.0), np.float64(0.0)])
+
+
+def test_ratio_before_unequal_powers_on_a_length_scale_gradient():
+    """$(x - y)^2 / \\ell^3$ (the gradient of a squared-exponential kernel in its length scale) at $x - y = \\ell =
+    10^{300}$: $\\infty/\\infty$ where the truth is $10^{-300}$; as $((x - y)/\\ell)^2 / \\ell$ exact (REL_TOL)."""
+    from codegen.rules import RATIO_BEFORE_UNEQUAL_POWERS
+
+    y, ell = sp.Symbol("y", real=True), sp.Symbol("ell", positive=True)
+    expr = (x - y) ** 2 / ell ** 3
+    new = RATIO_BEFORE_UNEQUAL_POWERS.apply(expr)
+    at = [np.float64(2e300), np.float64(1e300), np.float64(1e300)]
+    assert _naive_fails(expr, [x, y, ell], at)
+    assert _same_at(expr, new, [x, y, ell], at) and _same_at(expr, new, [x, y, ell], [np.float64(0.5)] * 2 + [np.float64(3.0)])
+
+
+def test_unit_sum_complement_on_a_gini_impurity_of_a_softmax():
+    """$1 - \\sum_i p_i^{2}$ (the Gini impurity) of the softmax of $(40, 0, 0)$: the sum rounds to 1 and the value to 0
+    where the truth is $4 e^{-40}$; the rule writes it $-\\sum_i p_i \\operatorname{expm1}(\\log p_i)$, each term of
+    one sign, the same value (the log-softmax rules then keep the top entry's log)."""
+    from codegen.rules import UNIT_SUM_COMPLEMENT
+
+    q = sp.Symbol("q", positive=True)
+    expr = 1 - sp.Sum(SOFTMAX ** q, (i, 0, K - 1))
+    new = UNIT_SUM_COMPLEMENT.apply(expr)
+    assert not new.has(sp.Pow(SOFTMAX, q)) and new.has(sp.log(SOFTMAX))
+    at = (np.array([40.0, 0.0, 0.0]), 3, 2.0)
+    assert _naive_fails(expr, (z, K, q), at)
+    with mpmath.workdps(60):
+        args = [_exact(a) for a in at]
+        assert abs(_mp(new, (z, K, q))(*args) - _mp(expr, (z, K, q))(*args)) < mpmath.mpf(10) ** -50

@@ -122,3 +122,4 @@ def test_held_out_extreme_point_is_finite_and_accurate(case):
     err = float(np.max(np.abs(got - truth)) / np.max(np.abs(truth)))
     assert err <= REL_TOL, (case, got, truth, err)
     assert math.isfinite(err)
+

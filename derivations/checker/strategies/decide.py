@@ -22,6 +22,7 @@ import sympy as sp
 from sympy.codegen import cfunctions
 
 import symbolic.integer_part  # noqa: F401 - floor/ceiling at a point certified (sympy read 99 - 2.9e-14 as 99)
+from derivations.checker.strategies.derivative_points import value_at
 from symbolic import functions
 
 MAX_DIGITS = 1500
@@ -130,10 +131,16 @@ def _substitute(expr: sp.Expr, point: dict) -> sp.Expr:
     return expr.xreplace(point)
 
 
-def decide(lhs: sp.Expr, rhs: sp.Expr, point: dict, *, real: bool = True) -> Decision:
-    """Decide the sign of ``lhs - rhs`` at the exact ``point`` (see the module docstring)."""
+def decide(lhs: sp.Expr, rhs: sp.Expr, point: dict, *, real: bool = True, derivatives=()) -> Decision:
+    """Decide the sign of ``lhs - rhs`` at the exact ``point`` (see the module docstring); ``derivatives`` are the
+    ``(side, D, f, x, n)`` of ``Step.derivatives``: a side undefined there through a 0/0 closed form ``D`` takes the
+    derivative's value from its one-sided limits (:mod:`derivative_points`)."""
     ls, l = side_state(lhs, point, real=real)
     rs, r = side_state(rhs, point, real=real)
+    if ls == "undefined" and derivatives:
+        ls, l = _through_derivatives(lhs, [d[1:] for d in derivatives if d[0] == "lhs"], point, real)
+    if rs == "undefined" and derivatives:
+        rs, r = _through_derivatives(rhs, [d[1:] for d in derivatives if d[0] == "rhs"], point, real)
     if "undefined" in (ls, rs):
         return Decision("undefined" if ls == rs == "undefined" else f"undefined {'lhs' if ls == 'undefined' else 'rhs'}",
                         l, r)
@@ -151,6 +158,28 @@ def decide(lhs: sp.Expr, rhs: sp.Expr, point: dict, *, real: bool = True) -> Dec
     if re_state == im_state == "zero":
         return Decision("zero", l, r, difference)
     return Decision("unknown", l, r, difference)
+
+
+def _through_derivatives(side: sp.Expr, derived, point: dict, real: bool) -> tuple[str, sp.Expr | None]:
+    """The state of ``side``, undefined at ``point``, with each derivative closed form in it that is undefined there
+    replaced by the derivative's value (``derivative_points.value_at``); undefined when a derivative does not
+    exist there, unknown when one is not decided or the side holds no closed form as a part of it."""
+    values = {}
+    for closed, body, variable, order in derived:
+        state, _ = side_state(closed, point, real=real)
+        if state == "defined":
+            continue
+        state, value = value_at(closed, body, variable, order, point,
+                                lambda e, p: side_state(e, p, real=real)) if state == "undefined" else ("unknown", None)
+        if state != "defined":
+            return state, None
+        values[closed] = value
+    if not values:
+        return "undefined", None  # undefined for a reason of its own (a log of 0, a non-real root)
+    replaced = side.xreplace(values)
+    if replaced == side:
+        return "unknown", None  # the closed form merged into the side's sum or product: no part to replace
+    return side_state(replaced, point, real=real)
 
 
 def _certified(value: sp.Expr) -> str:

@@ -85,11 +85,15 @@ class Instance:
     undefined: str = "skipped"
     written_divisors: tuple = ()
     """``(side, v)`` pairs in the instance's symbols: the side as written divides by $v$ (``Step.written_divisors``)."""
+    derivatives: tuple = ()
+    """``(side, D, f, x, n)`` in the instance's symbols: the side holds $D = f^{(n)}$ (``Step.derivatives``)."""
 
     @property
     def is_complex(self) -> bool:
-        """Whether a symbol was assumed complex (written as ``x.re + I*x.im``; values are compared as complex numbers)."""
-        return bool(self.complex_names)
+        """Whether values are compared as complex numbers: a symbol was assumed complex (written as ``x.re +
+        I*x.im``), or the step writes the imaginary unit itself (``(1 + i)^2 = 2i`` after ``i^2 = -1``), so a side
+        with an imaginary part is a value, not a point outside the domain."""
+        return bool(self.complex_names) or self.lhs.has(sp.I) or self.rhs.has(sp.I)
 
     @property
     def symbols(self) -> tuple[sp.Symbol, ...]:
@@ -218,8 +222,11 @@ def _instance(step: Step, values: dict, *, concretize: bool = True) -> Instance:
     label = ", ".join(f"{k}={v}" for k, v in values.items())
     written = () if complex_names else tuple((side, as_expr(d).xreplace(values).xreplace(refined))
                                               for side, d in step.written_divisors)
+    derived = () if complex_names or elements else tuple(
+        (side, *(as_expr(e).xreplace(values).xreplace(refined) for e in (d, f, x)), n)
+        for side, d, f, x, n in step.derivatives)
     return Instance(parts[0], parts[1], step.rel, tuple(parts[2:]), tuple(groups), variable, point, label,
-                    complex_names, step.undefined, written)
+                    complex_names, step.undefined, written, derived)
 
 
 def _split_complex(parts, scalars):
@@ -252,7 +259,17 @@ def _expand_concrete(expr):
         expr = written
     if expr.has(*_EVALUATED):
         expr = expr.replace(lambda node: isinstance(node, _EVALUATED), lambda node: node.doit())
+        expr = expr.replace(_unevaluated_otherwise, lambda node: sp.Piecewise(*node.args[:-1]))
     return expr
+
+
+def _unevaluated_otherwise(node) -> bool:
+    r"""A ``Piecewise`` that ``doit`` gave a series, whose last branch ("otherwise") is the series left unevaluated:
+    $\sum_{k \ge 0} x^k$ is ``Piecewise((1/(1 - x), |x| < 1), (Sum(...), True))``.  Without that branch the value
+    is undefined where no condition holds (there the series diverges, or sympy has no value), and those points are
+    skipped, never compared."""
+    return isinstance(node, sp.Piecewise) and len(node.args) > 1 and node.args[-1].cond == sp.true \
+        and node.args[-1].expr.has(*_EVALUATED)
 
 
 def _has_integer_limits(node) -> bool:

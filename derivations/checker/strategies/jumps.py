@@ -149,8 +149,8 @@ def _roots(expr: sp.Expr, x: sp.Symbol, deadline: float) -> list:
                     if abs(root.imag) > mpmath.mpf(10) ** -ROOT_DIGITS:
                         continue
                     root = root.real
-                if abs(f(root)) > mpmath.mpf(10) ** -(ROOT_DIGITS - 10):
-                    continue
+                if not mpmath.isfinite(root) or not abs(f(root)) <= mpmath.mpf(10) ** -(ROOT_DIGITS - 10):
+                    continue  # no root: findroot's nan (log(floor(x), 2) - 1 near x = 1) compares False to all
             except Exception:  # noqa: BLE001 - no convergence from this start
                 continue
             if all(abs(root - r) > mpmath.mpf(10) ** -(ROOT_DIGITS - 20) for r in roots):

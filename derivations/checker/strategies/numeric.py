@@ -358,7 +358,7 @@ class NumericTest:
             return None
         if undefined_as_written(inst, exact):  # the cancelled forms' values are not the claim's there
             return domain_refutation_at(inst, exact)
-        decision = decide(inst.lhs, inst.rhs, exact, real=not inst.is_complex)
+        decision = decide(inst.lhs, inst.rhs, exact, real=not inst.is_complex, derivatives=inst.derivatives)
         if decision.state.startswith("undefined "):
             if inst.undefined == "refutes" and inst.rel == "=":
                 return _refutation(inst, exact, decision, "domain mismatch")
@@ -563,7 +563,7 @@ def _refutation(inst: Instance, exact: dict, decision, why: str) -> Verdict:
     def still_fails(candidate):
         if not inside(inst, completed(inst, candidate)) or undefined_as_written(inst, completed(inst, candidate)):
             return False
-        again = decide(inst.lhs, inst.rhs, candidate, real=not inst.is_complex)
+        again = decide(inst.lhs, inst.rhs, candidate, real=not inst.is_complex, derivatives=inst.derivatives)
         if why:
             return again.state == decision.state
         return holds(inst.rel, again.state) is False
@@ -571,7 +571,7 @@ def _refutation(inst: Instance, exact: dict, decision, why: str) -> Verdict:
     free = round_point({s: v for s, v in exact.items() if s not in dependent}, still_fails)
     short = completed(inst, shortest_point(free, still_fails))
     if short != completed(inst, exact):
-        decision = decide(inst.lhs, inst.rhs, short, real=not inst.is_complex)
+        decision = decide(inst.lhs, inst.rhs, short, real=not inst.is_complex, derivatives=inst.derivatives)
     counterexample = {str(s): coordinate_text(v) for s, v in short.items()}
     for side, value in (("lhs", decision.lhs), ("rhs", decision.rhs)):
         counterexample[side] = "undefined" if value is None else decimal_text(value)
@@ -632,7 +632,7 @@ def decide_domain_at(inst: Instance, point: dict) -> Verdict | None:
         return None
     if undefined_as_written(inst, point):
         return domain_refutation_at(inst, point)
-    decision = decide(inst.lhs, inst.rhs, point, real=not inst.is_complex)
+    decision = decide(inst.lhs, inst.rhs, point, real=not inst.is_complex, derivatives=inst.derivatives)
     if decision.state.startswith("undefined "):
         return _refutation(inst, point, decision, "domain mismatch")
     return None

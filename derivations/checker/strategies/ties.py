@@ -245,9 +245,22 @@ def _solve_system(system: list, symbols: tuple) -> list[dict]:
             all(v.is_real and not v.free_symbols for v in solution.values())]
 
 
+def _no_isolated_zeros(system: list) -> bool:
+    r"""Whether ``system`` plainly has no isolated joint zero: one equation is a fraction with a non-zero number on
+    top ($-1/D^2 = 0$, in the gradient of $-b/(1 - D)^2 - a/D^2$ along $a$), or every equation is 0 (a difference
+    constant along every symbol).  ``sympy.solve`` answers no point for such a system either (:func:`_solve_system`
+    keeps only solutions fixing every symbol), only after a worker's fork and up to :data:`JOINT_SOLVE_SECONDS`."""
+    if all(equation == 0 for equation in system):
+        return True
+    return any(sp.fraction(equation)[0].is_number and sp.fraction(equation)[0].is_zero is False
+               for equation in system)
+
+
 def _solved_system(system: list, symbols: tuple, deadline: float) -> list[dict]:
     from derivations.checker.budget import run_with_budget  # noqa: PLC0415
 
+    if _no_isolated_zeros(system):
+        return []
     seconds = min(JOINT_SOLVE_SECONDS, (deadline - busy_clock()) / 4)
     if seconds <= 0.05:
         return []

@@ -154,3 +154,58 @@ def test_the_convergent_denominators_of_sqrt2_are_the_pell_numbers():
 def test_an_irrational_multiple_that_never_meets_a_step_is_not_refuted():
     verdict = check_step(claim_step("floor(n*sqrt(2))", "<", "n*sqrt(2)", ["n=positive_integer"]), budget=BUDGET)
     assert verdict.kind in ("verified", "proved"), verdict.summary()
+
+
+def _starved_joint_solve(system, symbols):
+    """A joint solve that takes 1.5 s of wall time, said below to have waited 90 % of it for a CPU."""
+    import time
+
+    time.sleep(1.5)
+    return []
+
+
+def test_a_solve_starved_of_a_cpu_does_not_cut_the_feature_search_short(monkeypatch):
+    r"""gan_optimal_discriminator's step 5, $a \log D + b \log(1 - D) \le a \log\frac{a}{a + b} + b \log\frac{b}{a + b}$
+    in three symbols: its feature search waits for a joint solve of the gradient in a worker of its own.  On a loaded
+    machine that worker waited for a CPU most of its wall time, the search's clock counted the wait, passed its
+    deadline (0.3 of what the rung had left) and noted the search cut short, so the step (and step 4, before its
+    system was seen to have no zero) came out undecided where an idle machine verified it.  Here the search's share
+    is 1.2 s and the solve takes 1.5 s of wall, 0.15 s of it its own: no cut."""
+    import time
+
+    from derivations.checker import budget
+    from derivations.checker.strategies import ties
+    from derivations.checker.strategies.instances import instances
+
+    step = claim_step("a*log(D) + b*log(1 - D)", "<=", "a*log(a/(a + b)) + b*log(b/(a + b))",
+                      ["D > 0", "D < 1", "a > 0", "b > 0"])  # as the library writes it, without importing the library
+    (inst,), _ = instances(step)
+    monkeypatch.setattr(ties, "_solve_system", _starved_joint_solve)
+    t0 = time.monotonic()
+    monkeypatch.setattr(budget, "_run_delay", lambda pid="self": 0.9 * (time.monotonic() - t0))  # the solve's view
+    cut = []
+    list(ties.feature_points(inst.on_simplex(), budget.busy_clock() + 4.0, cut))
+    assert cut == []
+
+
+NO_ISOLATED_ZEROS = {
+    "concave": lambda D, a, b: -b / (1 - D) ** 2 - a / D**2,  # its gradient along a is -1/D^2, never 0
+    "constant": lambda D, a, b: a - a + 3,
+}
+
+
+@pytest.mark.parametrize("name", sorted(NO_ISOLATED_ZEROS))
+def test_a_system_with_no_isolated_zero_is_not_sent_to_a_solve(monkeypatch, name):
+    """Neither gradient has an isolated zero for the feature search, so neither costs a solve in a worker (whose time
+    a loaded machine stretched: gan_optimal_discriminator's step 4 waited for one)."""
+    import sympy as sp
+
+    from derivations.checker import budget
+    from derivations.checker.strategies.ties import joint_points
+
+    def no_worker(*args, **kwargs):
+        raise AssertionError("a budgeted worker was started")
+
+    monkeypatch.setattr(budget, "run_with_budget", no_worker)
+    D, a, b = sp.symbols("D a b", positive=True)
+    assert joint_points(NO_ISOLATED_ZEROS[name](D, a, b), (D, a, b), float("inf")) == []

@@ -95,6 +95,8 @@ def test_thousands_separators_at_the_top_of_a_row_and_arguments_in_parentheses()
     assert row.chain.exprs[1] == 12500
     assert parse_latex(r"\begin{pmatrix} 3,250 \\ 7 \end{pmatrix}").as_matrix() == sp.Matrix([[3250], [7]])
     assert len(parse_latex("f(1,250)").args) == 2  # inside parentheses: two arguments
+    (row,) = rows("4(512^2 + 512) = 1{,}050{,}624")  # TeX's braced comma (round 17): it did not parse
+    assert row.chain.exprs[1] == 1050624
 
 
 def test_names_written_as_text():

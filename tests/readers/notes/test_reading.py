@@ -217,15 +217,6 @@ def test_a_sign_stated_in_words_after_a_name_is_a_condition():
     assert other.role != "condition"
 
 
-def test_a_block_that_says_for_every_real_x_drops_the_sections_bound_on_x():
-    # round 9: the section's x >= 0 stayed in force for "sin x <= x for every real x", under which it holds (it was
-    # confirmed at budget 20, though x = -1 fails); the same here, quicker to decide
-    condition, claim = check("# A\nFor $x \\ge 0$ a root undoes a square.\n\n"
-                             "$$\\sqrt{x^2} = x \\quad \\text{for every real } x$$\n").blocks
-    assert condition.role == "condition"
-    assert claim.verdict in ("undecided", "refuted"), claim.steps[0].reason
-
-
 def test_a_mentioned_operator_is_shown_whole():
     """A mention ("the activation $\\tanh$") has one parsed form, the name: the JSON once split it into characters."""
     mention = [b for b in check("The activation $\\tanh$ squashes its input.").blocks if b.role == "no claim"]

@@ -1,0 +1,65 @@
+r"""Equalities up to an additive constant: ``-\log p(y) = \frac{1}{2}(y - \mu)^2 + \text{const}``.
+
+A side ``rest + K``, where ``K`` is a word the notes use for an unnamed constant (``\text{const}``,
+``\mathrm{const}``, ``\text{constant}``, ``\text{cst}``), or the letter ``C``, ``c`` or ``K`` where the sentence
+around the block speaks of a constant or the other side is an indefinite integral (``\int \cos x\,dx = \sin x +
+C``), that appears once, added and nowhere else, claims that *some* constant fits:
+
+.. math:: \exists K\ \forall v:\ \text{lhs}(v) = \text{rest}(v) + K
+          \iff \forall v, v':\ \text{lhs}(v) - \text{rest}(v) = \text{lhs}(v') - \text{rest}(v'),
+
+with ``v'`` a fresh copy of the claim's variables (named ``v'``).  Checked as that equality, a proof shows the
+difference free of the variables, and a counterexample is two points where the differences differ, so that no
+constant fits both.  Read as one more variable, ``K`` would make every such claim false (one value fits, not
+every value).
+"""
+from __future__ import annotations
+
+import re
+
+import sympy as sp
+from sympy.core.function import AppliedUndef
+
+CONSTANT_WORDS = frozenset({"const", "constant", "cst", "Const", "Constant", "text: some constant"})
+"""Names the LaTeX reader gives an unnamed constant written in words (``\\text{const}`` becomes ``const``)."""
+CONSTANT_LETTERS = frozenset({"C", "c", "K"})
+"""Letters that name an unnamed constant where the prose says so (``up to an additive constant C``) or an
+antiderivative is written: read as one more variable, ``rest + C`` could hold for one value of ``C`` only."""
+
+
+def cued(lhs, rhs, prose: str) -> bool:
+    """Whether a letter of :data:`CONSTANT_LETTERS` may name the constant: the prose around the block says
+    'constant', or a side is an indefinite integral."""
+    return bool(re.search(r"\bconstants?\b", prose, re.IGNORECASE)) or any(
+        len(limits) == 1 for e in (lhs, rhs) for i in e.atoms(sp.Integral) for limits in i.limits)
+
+
+def split(lhs, rhs, letters: bool = False):
+    """``(side, rest, K)`` for ``side = rest + K`` (``K`` a constant word, or with ``letters`` a constant letter,
+    added on either side and nowhere else); None when the claim writes none."""
+    names = CONSTANT_WORDS | (CONSTANT_LETTERS if letters else frozenset())
+    for side, other in ((rhs, lhs), (lhs, rhs)):
+        words = [s for s in side.free_symbols if isinstance(s, sp.Symbol) and s.name in names]
+        if len(words) != 1 or words[0] in other.free_symbols:
+            continue
+        word = words[0]
+        if word not in sp.Add.make_args(side) or (side - word).has(word):
+            continue
+        return other, side - word, word
+    return None
+
+
+def doubled(side, rest, conditions=()):
+    r"""``(difference, its copy, conditions)``: ``side - rest`` at the variables and at their primed copies, with
+    the conditions stated for both; a reason (text) when the difference cannot be copied (an arbitrary function,
+    an array)."""
+    difference = side - rest
+    if difference.atoms(AppliedUndef) or any(e.has(sp.Indexed, sp.IndexedBase) for e in (side, rest)):
+        return "an arbitrary function or an array in a claim up to a constant"
+    free = sorted((s for s in difference.free_symbols if isinstance(s, sp.Symbol)), key=str)
+    if not free or len(free) != len(difference.free_symbols):
+        return "a claim up to a constant whose sides name no variable"
+    copies = {s: sp.Symbol(s.name + "'", **s.assumptions0) for s in free}
+    stated = tuple(conditions)
+    again = tuple(c.xreplace(copies) for c in stated if getattr(c, "free_symbols", set()) & set(free))
+    return difference, difference.xreplace(copies), stated + again
