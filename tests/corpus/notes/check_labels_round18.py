@@ -476,7 +476,7 @@ def _sum_params():
     n = lambda v, m, s: mp.exp(-(v - m) ** 2 / (2 * s**2)) / (s * mp.sqrt(2 * mp.pi))
     m1, s1, m2, s2 = 0.3, 0.7, -1.1, 1.3
     for v in (-2.0, -0.8, 1.5):
-        conv = mp.quad(lambda u: n(v - u, m1, s1) * n(u, m2, s2), [-mp.inf, mp.inf])
+        conv = mp.quad(lambda u, v=v: n(v - u, m1, s1) * n(u, m2, s2), [-mp.inf, mp.inf])
         if abs(conv - n(v, m1 + m2, mp.sqrt(s1**2 + s2**2))) > 1e-12:
             return False
     return True
@@ -648,6 +648,10 @@ def _mv_product():
     return True
 
 
+def _inverse_is_inverse(A) -> bool:
+    return np.allclose(A @ np.linalg.inv(A), np.eye(len(A)))
+
+
 nonclaim_table(nonclaim, KM, r"""
 21 definition  # the mean vector
 25 example | x = 2  # x = 2
@@ -690,7 +694,7 @@ label(KM, 223, "claim", "right", "numpy: the product of two normal densities (ra
       "the normal with this mean and covariance", "", _mv_product)
 label(KM, 235, "claim", "right", "sympy: the univariate product as in the Gaussians chapter", "", _product_params)
 label(KM, 240, "claim", "right", "numpy: A A^{-1} = I for a random invertible A", "A invertible",
-      lambda: np.allclose((lambda A: A @ np.linalg.inv(A))(RNG.normal(size=(3, 3)) + 3 * np.eye(3)), np.eye(3)))
+      lambda: _inverse_is_inverse(RNG.normal(size=(3, 3)) + 3 * np.eye(3)))
 
 
 # ---------------------------------------------------------------- krohn_ml_foundations_probability.md
