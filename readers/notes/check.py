@@ -298,17 +298,21 @@ def _derivative_applied_to_expression(*sides):
     return None
 
 
-def _written_rounding(lhs, rhs) -> str | None:
+def _written_rounding(lhs, rhs, data=frozenset()) -> str | None:
     r"""The method text when one side is a terminating decimal (``3.14159``, read as 314159/100000) and the other
     a closed constant (``\pi``, ``\sqrt{2}``) that rounds or truncates to it at those decimals, else None:
     ``\pi = 3.14159`` is a value written to five decimals, not a claim that pi is rational (``\pi = 3.15`` is
-    neither the rounding nor the truncation, and is checked as written)."""
+    neither the rounding nor the truncation, and is checked as written).  A value that is itself an exact decimal
+    counts only when the block computes it from decimal data (``data``: the block's decimal literals,
+    readers.notes.decimals.decimal_literals): ``0.1414^2 = 0.02`` and a variance of measured heights written
+    ``= 261.8`` are results rounded as their inputs are; ``\frac{1}{8} = 0.12`` stays checked as written."""
     for written, value in ((lhs, rhs), (rhs, lhs)):
         if not (isinstance(written, sp.Rational) and not written.is_Integer) or not isinstance(value, sp.Expr) \
                 or value.free_symbols or value == written:
             continue
         decimals = next((d for d in range(1, 21) if 10 ** d % written.q == 0), None)
-        if decimals is None or (isinstance(value, sp.Rational) and any(10 ** d % value.q == 0 for d in range(41))):
+        if decimals is None or (isinstance(value, sp.Rational) and any(10 ** d % value.q == 0 for d in range(41))
+                                and not (data - {abs(written)})):
             continue  # 1/8 = 0.12: an exact decimal written otherwise is no rounding
         exact = sp.N(value, 40)
         if not exact.is_real or not exact.is_finite:
@@ -2899,7 +2903,7 @@ class _NotesReader(_CatalogMatch):
         if claim.rel == "->":
             return self.check_limit(lhs, rhs, claim, shown, frag)
         rel = {"equiv": "=", ":=": "="}.get(claim.rel, claim.rel)
-        rounded = _written_rounding(lhs, rhs) if rel == "=" else None
+        rounded = _written_rounding(lhs, rhs, decimals.decimal_literals(frag.content)) if rel == "=" else None
         if rounded is not None:  # \pi = 3.14159: a value written to its decimals, as its author means it
             return [StepReport(**shown, verdict="verified", method=rounded)]
         if self.section.laws:  # Var(X) after X \sim Bernoulli(p): the law's variance (readers.notes.laws)
