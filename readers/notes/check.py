@@ -2070,7 +2070,8 @@ class _NotesReader(_CatalogMatch):
 
     def redefinable(self, lhs, rhs) -> bool:
         """Whether a claim ``lhs = rhs`` also reads as a new definition of ``lhs`` (``L(\\theta) = ...``
-        twice in a section, for two penalties): a name applied to names, or a plain name, not in ``rhs``."""
+        twice in a section, for two penalties): a name applied to names, or a plain name or its power (a variance
+        ``\\sigma^2``, as :meth:`define` reads it), not in ``rhs``."""
         if isinstance(lhs, AppliedUndef):
             if lhs.func.__name__ in MOMENTS:
                 return False  # a standard operator is never redefined
@@ -2078,6 +2079,8 @@ class _NotesReader(_CatalogMatch):
                 return False  # D_KL(p || q) of two laws the notes name: a value, never a new definition
             return all(is_name(a) for a in lhs.args) and lhs not in rhs.atoms(AppliedUndef) \
                 and not lhs.func.__name__.endswith("'")
+        if isinstance(lhs, sp.Pow) and isinstance(lhs.base, sp.Symbol) and lhs.exp.is_Integer and lhs.exp > 1:
+            lhs = lhs.base  # sigma^2 = sigma_1^2 + sigma_2^2 after sigma^2 of a product: a variance named anew
         return isinstance(lhs, (sp.Symbol, sp.Indexed)) and lhs not in rhs.free_symbols \
             and not rhs.atoms(sp.Indexed) & {lhs} and compound_moments(lhs) == lhs  # mu_{aX+b}: never a new name
 

@@ -28,3 +28,16 @@ def test_a_result_computed_from_decimal_data_is_written_to_their_precision():
     square, variance, fraction, product = check(note).blocks
     assert square.verdict == "verified" and variance.verdict == "verified", (square.steps, variance.steps)
     assert fraction.verdict == "refuted" and product.verdict == "refuted"
+
+
+def test_a_variance_named_again_for_another_law_is_not_refuted():
+    r"""Labbe gives the product of two Gaussians (``\mu = ...``, ``\sigma^2 = \frac{\sigma_1^2\sigma_2^2}{...}``), then
+    the sum's ``\mu = \mu_1 + \mu_2``, ``\sigma^2 = \sigma_1^2 + \sigma_2^2``: the mean read as a new definition or a
+    failing claim (ambiguous), the variance refuted against the product's.  A power of a name is named anew as the
+    name is."""
+    note = ("The product is given by:\n\n$$\\begin{aligned}\\mu &=\\frac{\\sigma_1^2\\mu_2 + \\sigma_2^2\\mu_1}"
+            "{\\sigma_1^2+\\sigma_2^2}\\\\\n\\sigma^2 &=\\frac{\\sigma_1^2\\sigma_2^2}{\\sigma_1^2+\\sigma_2^2}\n"
+            "\\end{aligned}$$\n\nThe sum is given by\n\n$$\\begin{gathered}\\mu = \\mu_1 + \\mu_2 \\\\\n"
+            "\\sigma^2 = \\sigma^2_1 + \\sigma^2_2\n\\end{gathered}$$\n")
+    product, total = check(note).blocks
+    assert total.verdict != "refuted" and all(s.verdict == "undecided" for s in total.steps), total.steps
