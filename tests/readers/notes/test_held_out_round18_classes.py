@@ -41,3 +41,13 @@ def test_a_variance_named_again_for_another_law_is_not_refuted():
             "\\sigma^2 = \\sigma^2_1 + \\sigma^2_2\n\\end{gathered}$$\n")
     product, total = check(note).blocks
     assert total.verdict != "refuted" and all(s.verdict == "undecided" for s in total.steps), total.steps
+
+
+def test_words_spaced_in_math_mode_are_a_sentence_not_products():
+    r"""Labbe writes Bayes' rule in words, ``updated\,knowledge = \big\|likelihood\,of\,new\,knowledge\times prior\,
+    knowledge \big\|``: read as products of letters it was refuted at knowledge = 1/2.  Letters spaced as a product
+    (``x\,y``) are still checked."""
+    note = ("We read this as:\n\n$$ updated\\,knowledge = \\big\\|likelihood\\,of\\,new\\,knowledge\\times prior\\, "
+            "knowledge \\big\\|$$\n\nand $$x\\,y = 2xy$$\n")
+    words, product = check(note).blocks
+    assert words.verdict != "refuted" and product.verdict == "refuted", words.steps
