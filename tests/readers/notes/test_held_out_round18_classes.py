@@ -39,7 +39,7 @@ def test_a_variance_named_again_for_another_law_is_not_refuted():
             "{\\sigma_1^2+\\sigma_2^2}\\\\\n\\sigma^2 &=\\frac{\\sigma_1^2\\sigma_2^2}{\\sigma_1^2+\\sigma_2^2}\n"
             "\\end{aligned}$$\n\nThe sum is given by\n\n$$\\begin{gathered}\\mu = \\mu_1 + \\mu_2 \\\\\n"
             "\\sigma^2 = \\sigma^2_1 + \\sigma^2_2\n\\end{gathered}$$\n")
-    product, total = check(note).blocks
+    _product, total = check(note).blocks
     assert total.verdict != "refuted" and all(s.verdict == "undecided" for s in total.steps), total.steps
 
 
