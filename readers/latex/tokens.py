@@ -1017,8 +1017,9 @@ class _Tokenizer:
         if suffix and self.tokens and self.tokens[-1].type in ("NAME", "WORD") and self.tokens[-1].end_pos == start:
             last = self.tokens.pop()  # p\text{-value}, d\text{-proj}: the suffix is part of the name
             return self.emit("NAME", last.value + word, last.start_pos, self.pos)
-        if self.operand_expected() and re.fullmatch(r"[A-Za-z]+(?: [A-Za-z]+)+", " ".join(word.split())) \
-                and " ".join(word.split()).split()[0] not in PROSE_WORDS:
+        if (self.operand_expected() or self.tokens[-1].type == "LBRACE") \
+                and re.fullmatch(r"(?:#|[A-Za-z]+)(?: [A-Za-z]+)+", " ".join(word.split())) \
+                and " ".join(word.split()).split()[0] not in PROSE_WORDS:  # \text{# of outcomes}: a count, named
             return self.emit("NAME", "text: " + " ".join(word.split()), start, self.pos)  # \text{Gaussian noise}
         if self.stack and self.stack[-1] == "LPAR":
             if self.described_event():

@@ -51,3 +51,12 @@ def test_words_spaced_in_math_mode_are_a_sentence_not_products():
             "knowledge \\big\\|$$\n\nand $$x\\,y = 2xy$$\n")
     words, product = check(note).blocks
     assert words.verdict != "refuted" and product.verdict == "refuted", words.steps
+
+
+def test_typewriter_names_a_qed_box_and_a_counted_phrase_parse():
+    r"""Unparsed displays of round 18: Labbe's ``\mathtt{posterior}`` (4 displays), a derivation ending in ``\square``,
+    and Krohn's ``\frac{\text{# of outcomes of event}}{\text{# of outcomes in }\Omega}`` (3 displays)."""
+    note = ("$$ \\mathtt{posterior} = \\frac{\\mathtt{likelihood}\\times \\mathtt{prior}}{\\mathtt{normalization}}$$\n\n"
+            "$$\\sigma_x^2 = \\sigma_z^2+\\sigma_p^2\\, \\square$$\n\n"
+            "$$ P(\\text{event}) = \\frac{\\text{# of outcomes of event}}{\\text{# of outcomes in }\\Omega} $$\n")
+    assert all(block.parsed for block in check(note).blocks)
