@@ -102,7 +102,7 @@ from readers.notes.array_elements import as_elements, counts_from_zero, family_i
 from readers.notes.array_laws import METHOD as LAW_METHOD
 from readers.notes.array_laws import array_law, written_out
 from readers.notes.mappings import mapping_names
-from readers.notes.math_phrases import phrase_words
+from readers.notes.math_phrases import phrase_words, split_runs
 from readers.notes.mentions import mentioned_not_asserted, operator_named
 from readers.notes.moments import ATOMS, NO_RANDOM_VARIABLE, compound_moments, decorated, only_inside, operators_in, read_moments, refutable
 from readers.notes.moments import _capital
@@ -2223,7 +2223,12 @@ class _NotesReader(_CatalogMatch):
         called = mapping_names("\n".join(self.lines[:frag.line])) if not (unread or indicators) else frozenset()
         mapped = sorted(x.name for x in set().union(*(e.free_symbols for e in sides)) if x.name in called)
         phrase = phrase_words(frag.content)
-        if phrase:  # updated\,knowledge = \|likelihood\,of\,new\,knowledge ...\|: a sentence (readers.notes.math_phrases)
+        runs = split_runs(sides, self.names)
+        if runs:  # Ah read as a name the notes define further on (Ah = k - r(h)), beside A and h written alone
+            def why(r):
+                return (f"ambiguous: {', '.join(runs[:3])} read as one name the notes define elsewhere, but its letters "
+                        f"are written alone in this block (a product?); as one name it fails ({r.reason[:80]})")
+        elif phrase:  # updated\,knowledge = \|likelihood\,of\,new\,knowledge ...\|: a sentence (readers.notes.math_phrases)
             def why(r):
                 return (f"words written in math mode ({phrase[0]}): a sentence set as a formula, whose words this "
                         "reader takes for products of letters; the refutation is not shown")

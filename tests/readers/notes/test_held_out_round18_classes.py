@@ -60,3 +60,13 @@ def test_typewriter_names_a_qed_box_and_a_counted_phrase_parse():
             "$$\\sigma_x^2 = \\sigma_z^2+\\sigma_p^2\\, \\square$$\n\n"
             "$$ P(\\text{event}) = \\frac{\\text{# of outcomes of event}}{\\text{# of outcomes in }\\Omega} $$\n")
     assert all(block.parsed for block in check(note).blocks)
+
+
+def test_a_run_defined_as_a_name_elsewhere_is_a_product_beside_its_letters():
+    r"""Lebl's proof writes ``$Ah = k - r(h)$`` 130 lines after ``\frac{\|(A-B)h\|}{\|h\|} = \frac{\|f(x+h)-f(x) - Ah -
+    (f(x+h)-f(x) - Bh)\|}{\|h\|}``; the later definition made ``Ah`` one name in the whole note, and the earlier step
+    was refuted at A = 1/2, Ah = 1/2.  Beside A and h written alone, the run may be their product: no refutation."""
+    note = ("$$\\frac{|(A-B)h|}{|h|} = \\frac{|f(x+h)-f(x) - Ah - (f(x+h)-f(x) - Bh)|}{|h|}$$\n\n"
+            "Then $Ah = k - r(h)$.\n")
+    step = check(note).blocks[0]
+    assert step.verdict != "refuted", step.steps
