@@ -74,8 +74,9 @@ _SIZED = frozenset(["big", "Big", "bigg", "Bigg", "bigl", "bigr", "Bigl", "Bigr"
 _BRACED_DELIMITER = re.compile(r"\s*\{\s*(?=(\\[{}|]|\\[lr]?[vV]ert(?![A-Za-z])|\\l?angle(?![A-Za-z])"
                                r"|\\r?angle(?![A-Za-z])|\\[lr]brace(?![A-Za-z])|[()\[\]|.])\s*\})")
 r"""``\big{(}``, ``\Big{\{}``: a sized delimiter written with braces around it (the braces are not a group)."""
-_PRIME_SCRIPT = re.compile(r"\^\s*\{\s*((?:(?:\\prime(?![A-Za-z])|')\s*)+)\}")
-r"""``\mu_n^{\prime}``, ``f^{\prime\prime}``: primes written as a superscript group."""
+_PRIME_SCRIPT = re.compile(r"\^\s*\{\s*(?:\\[,:;!]\s*)*((?:(?:\\prime(?![A-Za-z])|')\s*)+)\}")
+r"""``\mu_n^{\prime}``, ``f^{\prime\prime}``: primes written as a superscript group, after a space
+(``\gamma^{\:\prime}``, Lebl's kerning of a prime away from the gamma)."""
 _BRACES = {"overbrace": "^", "underbrace": "_"}
 r"""``\overbrace{A \cdots A}^{\text{$n$ times}}``: the annotation (the script after the brace) is not part of
 the value; ``\underbrace{...}_{...}`` likewise."""

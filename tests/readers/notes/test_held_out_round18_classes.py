@@ -70,3 +70,9 @@ def test_a_run_defined_as_a_name_elsewhere_is_a_product_beside_its_letters():
             "Then $Ah = k - r(h)$.\n")
     step = check(note).blocks[0]
     assert step.verdict != "refuted", step.steps
+
+
+def test_a_prime_kerned_with_a_space_is_a_prime():
+    r"""Lebl writes ``\gamma^{\:\prime}(t)`` (3 displays unparsed: "unexpected 'prime'")."""
+    (block,) = check("$$g'(t) = (\\nabla f) \\bigl(\\gamma(t)\\bigr) \\cdot \\gamma^{\\:\\prime}(t)$$").blocks
+    assert block.parsed
