@@ -17,6 +17,10 @@ def test_tex_quotes_do_not_hide_the_formulas_between_them():
            "x^2 + 2x + 1\n\\end{equation*}\nThey are ``infinitesimally close'' again.\n\\end{document}\n")
     (block,) = check(latex_as_notes(tex)).blocks
     assert block.line == 3 and block.verdict in ("proved", "verified")
+    # a quote mark set in math is left as written: diffyqs' sizes in quotes, [m x n][n x p] = [m x p], stay unrefuted
+    sizes = ("\\begin{document}\nwe should have\n\\begin{equation*}\n\\text{``} \\quad\n[ m \\times n ]\n\\,\n"
+             "[ n \\times p ]\n=\n[ m \\times p ] . \\quad \\text{''}\n\\end{equation*}\n\\end{document}\n")
+    assert all(b.verdict != "refuted" for b in check(latex_as_notes(sizes)).blocks)
 
 
 def test_a_result_computed_from_decimal_data_is_written_to_their_precision():
