@@ -74,8 +74,9 @@ _SIZED = frozenset(["big", "Big", "bigg", "Bigg", "bigl", "bigr", "Bigl", "Bigr"
 _BRACED_DELIMITER = re.compile(r"\s*\{\s*(?=(\\[{}|]|\\[lr]?[vV]ert(?![A-Za-z])|\\l?angle(?![A-Za-z])"
                                r"|\\r?angle(?![A-Za-z])|\\[lr]brace(?![A-Za-z])|[()\[\]|.])\s*\})")
 r"""``\big{(}``, ``\Big{\{}``: a sized delimiter written with braces around it (the braces are not a group)."""
-_PRIME_SCRIPT = re.compile(r"\^\s*\{\s*((?:(?:\\prime(?![A-Za-z])|')\s*)+)\}")
-r"""``\mu_n^{\prime}``, ``f^{\prime\prime}``: primes written as a superscript group."""
+_PRIME_SCRIPT = re.compile(r"\^\s*\{\s*(?:\\[,:;!]\s*)*((?:(?:\\prime(?![A-Za-z])|')\s*)+)\}")
+r"""``\mu_n^{\prime}``, ``f^{\prime\prime}``: primes written as a superscript group, after a space
+(``\gamma^{\:\prime}``, Lebl's kerning of a prime away from the gamma)."""
 _BRACES = {"overbrace": "^", "underbrace": "_"}
 r"""``\overbrace{A \cdots A}^{\text{$n$ times}}``: the annotation (the script after the brace) is not part of
 the value; ``\underbrace{...}_{...}`` likewise."""
@@ -1019,8 +1020,9 @@ class _Tokenizer:
         if suffix and self.tokens and self.tokens[-1].type in ("NAME", "WORD") and self.tokens[-1].end_pos == start:
             last = self.tokens.pop()  # p\text{-value}, d\text{-proj}: the suffix is part of the name
             return self.emit("NAME", last.value + word, last.start_pos, self.pos)
-        if self.operand_expected() and re.fullmatch(r"[A-Za-z]+(?: [A-Za-z]+)+", " ".join(word.split())) \
-                and " ".join(word.split()).split()[0] not in PROSE_WORDS:
+        if (self.operand_expected() or self.tokens[-1].type == "LBRACE") \
+                and re.fullmatch(r"(?:#|[A-Za-z]+)(?: [A-Za-z]+)+", " ".join(word.split())) \
+                and " ".join(word.split()).split()[0] not in PROSE_WORDS:  # \text{# of outcomes}: a count, named
             return self.emit("NAME", "text: " + " ".join(word.split()), start, self.pos)  # \text{Gaussian noise}
         if self.stack and self.stack[-1] == "LPAR":
             if self.described_event():

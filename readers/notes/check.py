@@ -102,6 +102,7 @@ from readers.notes.array_elements import as_elements, counts_from_zero, family_i
 from readers.notes.array_laws import METHOD as LAW_METHOD
 from readers.notes.array_laws import array_law, written_out
 from readers.notes.mappings import mapping_names
+from readers.notes.math_phrases import phrase_words, split_runs
 from readers.notes.mentions import mentioned_not_asserted, operator_named
 from readers.notes.moments import ATOMS, NO_RANDOM_VARIABLE, compound_moments, decorated, only_inside, operators_in, read_moments, refutable
 from readers.notes.moments import _capital
@@ -299,17 +300,21 @@ def _derivative_applied_to_expression(*sides):
     return None
 
 
-def _written_rounding(lhs, rhs) -> str | None:
+def _written_rounding(lhs, rhs, data=frozenset()) -> str | None:
     r"""The method text when one side is a terminating decimal (``3.14159``, read as 314159/100000) and the other
     a closed constant (``\pi``, ``\sqrt{2}``) that rounds or truncates to it at those decimals, else None:
     ``\pi = 3.14159`` is a value written to five decimals, not a claim that pi is rational (``\pi = 3.15`` is
-    neither the rounding nor the truncation, and is checked as written)."""
+    neither the rounding nor the truncation, and is checked as written).  A value that is itself an exact decimal
+    counts only when the block computes it from decimal data (``data``: the block's decimal literals,
+    readers.notes.decimals.decimal_literals): ``0.1414^2 = 0.02`` and a variance of measured heights written
+    ``= 261.8`` are results rounded as their inputs are; ``\frac{1}{8} = 0.12`` stays checked as written."""
     for written, value in ((lhs, rhs), (rhs, lhs)):
         if not (isinstance(written, sp.Rational) and not written.is_Integer) or not isinstance(value, sp.Expr) \
                 or value.free_symbols or value == written:
             continue
         decimals = next((d for d in range(1, 21) if 10 ** d % written.q == 0), None)
-        if decimals is None or (isinstance(value, sp.Rational) and any(10 ** d % value.q == 0 for d in range(41))):
+        if decimals is None or (isinstance(value, sp.Rational) and any(10 ** d % value.q == 0 for d in range(41))
+                                and not (data - {abs(written)})):
             continue  # 1/8 = 0.12: an exact decimal written otherwise is no rounding
         exact = sp.N(value, 40)
         if not exact.is_real or not exact.is_finite:
@@ -2072,7 +2077,8 @@ class _NotesReader(_CatalogMatch):
 
     def redefinable(self, lhs, rhs) -> bool:
         """Whether a claim ``lhs = rhs`` also reads as a new definition of ``lhs`` (``L(\\theta) = ...``
-        twice in a section, for two penalties): a name applied to names, or a plain name, not in ``rhs``."""
+        twice in a section, for two penalties): a name applied to names, or a plain name or its power (a variance
+        ``\\sigma^2``, as :meth:`define` reads it), not in ``rhs``."""
         if isinstance(lhs, AppliedUndef):
             if lhs.func.__name__ in MOMENTS:
                 return False  # a standard operator is never redefined
@@ -2080,6 +2086,8 @@ class _NotesReader(_CatalogMatch):
                 return False  # D_KL(p || q) of two laws the notes name: a value, never a new definition
             return all(is_name(a) for a in lhs.args) and lhs not in rhs.atoms(AppliedUndef) \
                 and not lhs.func.__name__.endswith("'")
+        if isinstance(lhs, sp.Pow) and isinstance(lhs.base, sp.Symbol) and lhs.exp.is_Integer and lhs.exp > 1:
+            lhs = lhs.base  # sigma^2 = sigma_1^2 + sigma_2^2 after sigma^2 of a product: a variance named anew
         return isinstance(lhs, (sp.Symbol, sp.Indexed)) and lhs not in rhs.free_symbols \
             and not rhs.atoms(sp.Indexed) & {lhs} and compound_moments(lhs) == lhs  # mu_{aX+b}: never a new name
 
@@ -2227,7 +2235,17 @@ class _NotesReader(_CatalogMatch):
             return [_undecided(r, f"the imaginary unit inside absolute-value bars, which were read with i real: "
                                   f"the refutation is not shown ({r.reason[:80]})") if r.verdict == "refuted" else r
                     for r in out]
-        if unread:
+        phrase = phrase_words(frag.content)
+        runs = split_runs(sides, self.names)
+        if runs:  # Ah read as a name the notes define further on (Ah = k - r(h)), beside A and h written alone
+            def why(r):
+                return (f"ambiguous: {', '.join(runs[:3])} read as one name the notes define elsewhere, but its letters "
+                        f"are written alone in this block (a product?); as one name it fails ({r.reason[:80]})")
+        elif phrase:  # updated\,knowledge = \|likelihood\,of\,new\,knowledge ...\|: a sentence (readers.notes.math_phrases)
+            def why(r):
+                return (f"words written in math mode ({phrase[0]}): a sentence set as a formula, whose words this "
+                        "reader takes for products of letters; the refutation is not shown")
+        elif unread:
             def why(r):
                 return (f"{', '.join(unread[:4])}: read as free values, but the notes mean members of a sequence "
                         f"({r.reason[:80]})")
@@ -2930,7 +2948,7 @@ class _NotesReader(_CatalogMatch):
         if claim.rel == "->":
             return self.check_limit(lhs, rhs, claim, shown, frag)
         rel = {"equiv": "=", ":=": "="}.get(claim.rel, claim.rel)
-        rounded = _written_rounding(lhs, rhs) if rel == "=" else None
+        rounded = _written_rounding(lhs, rhs, decimals.decimal_literals(frag.content)) if rel == "=" else None
         if rounded is not None:  # \pi = 3.14159: a value written to its decimals, as its author means it
             return [StepReport(**shown, verdict="verified", method=rounded)]
         if self.section.laws:  # Var(X) after X \sim Bernoulli(p): the law's variance (readers.notes.laws)

@@ -32,6 +32,16 @@ LOG_BASES = (sp.Integer(10), sp.Integer(2))
 """Other bases a ``\\log`` without a base is read in, after e."""
 
 
+_LITERAL = re.compile(r"(?<![\d.])\d*\.\d+(?![\d.])")
+"""A decimal literal (``0.1414``, ``.04``, ``70.1``)."""
+
+
+def decimal_literals(latex: str) -> frozenset:
+    r"""The values of the decimal literals ``latex`` writes (``0.1414^2 = 0.02`` -> ``{707/5000, 1/50}``): a result
+    computed from such data is written to the precision of its inputs (check.py's ``_written_rounding``)."""
+    return frozenset(sp.Rational(m.group(0)) for m in _LITERAL.finditer(latex))
+
+
 def elided_decimals(latex: str) -> dict:
     r"""``{value: digits}`` for each decimal of ``latex`` whose digits go on (``3.14159\ldots`` ->
     ``{314159/100000: "3.14159"}``)."""

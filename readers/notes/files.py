@@ -37,7 +37,9 @@ def collect(paths) -> list[str]:
 
 def latex_as_notes(text: str) -> str:
     r"""A ``.tex`` file as the notes reader sees it, line for line: ``\section{T}`` is ``# T``, comments
-    and the preamble are blanked, ``\begin{itemize}`` and other text environments are not blocks."""
+    and the preamble are blanked, ``\begin{itemize}`` and other text environments are not blocks, and TeX's
+    opening quotes (two backticks before the quotation's first letter) are blanked: Markdown would read
+    them as a code span that hides every formula up to the next quotation."""
     lines = text.split("\n")
     start = next((k + 1 for k, line in enumerate(lines) if "\\begin{document}" in line), 0)
     out = []
@@ -45,7 +47,8 @@ def latex_as_notes(text: str) -> str:
         if k < start or "\\end{document}" in line:
             out.append("")
             continue
-        line = re.sub(r"(?<!\\)%.*", "", line)
+        line = re.sub(r"``(?=[A-Za-z])", "  ", re.sub(r"(?<!\\)%.*", "", line))  # ``quoted'': TeX's quotes, no code
+        # span; a quote mark set in math (\text{``} [m \times n] ... \text{''}) is left, and the formula with it
         m = _SECTION.match(line)
         if m:
             out.append("#" * min(6, 1 + ["part", "chapter", "section", "subsection", "subsubsection",
