@@ -38,13 +38,18 @@ def _derived():
 
 
 NAMES = sorted(f.name for f in build(read_definitions(NOTE.read_text(encoding="utf-8"))))
+ON_DERIVED = pytest.mark.xdist_group("define_vjp_derived")
+"""The tests that read :func:`_derived` run in one xdist worker (``--dist loadgroup``): the note's VJPs (1.7 s of CPU)
+are derived once, not once in each worker."""
 
 
+@ON_DERIVED
 @pytest.mark.parametrize("name", NAMES)
 def test_reverse_mode_derives_every_definition(name):
     assert _derived()[name].derivation == "reverse mode"
 
 
+@ON_DERIVED
 @pytest.mark.parametrize("name", NAMES)
 def test_reverse_mode_equals_the_expanded_derivative(name):
     f = _derived()[name]
@@ -69,6 +74,7 @@ def test_reverse_mode_equals_the_expanded_derivative(name):
     assert worst <= 10.0 ** -EQUAL_DIGITS
 
 
+@ON_DERIVED
 @pytest.mark.parametrize("name", NAMES)
 def test_reverse_mode_agrees_with_finite_differences(name):
     assert finite_difference_check(_derived()[name]) <= FD_TOL

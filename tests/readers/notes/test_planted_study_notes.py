@@ -94,7 +94,14 @@ def _witness(block) -> dict:
     return steps[0].counterexample if steps else block.catalog_counterexample
 
 
-@pytest.mark.parametrize("name,line", [(n, k) for n, lines in MISTAKES.items() for k in lines])
+def _on_its_note(lines_by_note: dict) -> list:
+    """One param per (note, line), in its note's xdist group (``--dist loadgroup``): the tests of a note run in one
+    worker, so its report (:func:`_blocks`) is built once, not once in each worker its lines were sent to."""
+    return [pytest.param(n, k, marks=pytest.mark.xdist_group(f"study_note_{n}"))
+            for n, lines in lines_by_note.items() for k in lines]
+
+
+@pytest.mark.parametrize("name,line", _on_its_note(MISTAKES))
 def test_each_planted_mistake_is_refuted_with_a_counterexample_inside_the_stated_conditions(name, line):
     block = _at(name, line)
     assert block.verdict == "refuted", block.steps
@@ -105,7 +112,7 @@ def test_each_planted_mistake_is_refuted_with_a_counterexample_inside_the_stated
         assert (low is None or value > low) and (high is None or value < high), (symbol, value)
 
 
-@pytest.mark.parametrize("name,line", [(n, k) for n, lines in CORRECT.items() for k in lines])
+@pytest.mark.parametrize("name,line", _on_its_note(CORRECT))
 def test_no_correct_line_is_refuted(name, line):
     on_line = [b for b in _blocks(name) if b.line == line]
     assert on_line and all(b.verdict != "refuted" for b in on_line), [b.steps for b in on_line]
