@@ -302,7 +302,8 @@ def _derivative_applied_to_expression(*sides):
 
 def _written_rounding(lhs, rhs, data=frozenset()) -> str | None:
     r"""The method text when one side is a terminating decimal (``3.14159``, read as 314159/100000) and the other
-    a closed constant (``\pi``, ``\sqrt{2}``) that rounds or truncates to it at those decimals, else None:
+    a closed constant (``\pi``, ``\sqrt{2}``) that rounds or truncates to it at those decimals, else None (the decimal
+    must be one the block writes, among ``data``):
     ``\pi = 3.14159`` is a value written to five decimals, not a claim that pi is rational (``\pi = 3.15`` is
     neither the rounding nor the truncation, and is checked as written).  A value that is itself an exact decimal
     counts only when the block computes it from decimal data (``data``: the block's decimal literals,
@@ -313,8 +314,10 @@ def _written_rounding(lhs, rhs, data=frozenset()) -> str | None:
                 or value.free_symbols or value == written:
             continue
         decimals = next((d for d in range(1, 21) if 10 ** d % written.q == 0), None)
-        if decimals is None or (isinstance(value, sp.Rational) and any(10 ** d % value.q == 0 for d in range(41))
-                                and not (data - {abs(written)})):
+        if decimals is None or abs(written) not in data:
+            continue  # a decimal the block does not write (a value the notes fixed earlier, substituted) rounds nothing
+        if isinstance(value, sp.Rational) and any(10 ** d % value.q == 0 for d in range(41)) \
+                and not (data - {abs(written)}):
             continue  # 1/8 = 0.12: an exact decimal written otherwise is no rounding
         exact = sp.N(value, 40)
         if not exact.is_real or not exact.is_finite:
