@@ -259,17 +259,7 @@ def _expand_concrete(expr):
         expr = written
     if expr.has(*_EVALUATED):
         expr = expr.replace(lambda node: isinstance(node, _EVALUATED), lambda node: node.doit())
-        expr = expr.replace(_unevaluated_otherwise, lambda node: sp.Piecewise(*node.args[:-1]))
     return expr
-
-
-def _unevaluated_otherwise(node) -> bool:
-    r"""A ``Piecewise`` that ``doit`` gave a series, whose last branch ("otherwise") is the series left unevaluated:
-    $\sum_{k \ge 0} x^k$ is ``Piecewise((1/(1 - x), |x| < 1), (Sum(...), True))``.  Without that branch the value
-    is undefined where no condition holds (there the series diverges, or sympy has no value), and those points are
-    skipped, never compared."""
-    return isinstance(node, sp.Piecewise) and len(node.args) > 1 and node.args[-1].cond == sp.true \
-        and node.args[-1].expr.has(*_EVALUATED)
 
 
 def _has_integer_limits(node) -> bool:

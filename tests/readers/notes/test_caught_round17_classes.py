@@ -3,9 +3,7 @@ that revealed it: the wrong block is refuted with a counterexample inside the st
 twin (or the reading that must stay open) is not."""
 
 import pytest
-import sympy as sp
 
-from derivations.checker.strategies.instances import _expand_concrete
 from readers.notes.check import check_notes
 
 CASES = {
@@ -46,17 +44,6 @@ def test_round17_class(name):
     for block, witness in zip(refuted, witnesses):
         point = next(s.counterexample for s in block.steps if s.counterexample)
         assert witness.items() <= point.items(), point
-
-
-def test_a_series_summed_on_part_of_the_line_is_evaluated_there():
-    """sympy sums $\\sum_{n \\ge 0} q^{2n}$ only for $|q| < 1$ and leaves the series as the "otherwise" branch: that
-    branch made every point "unsupported" (the wrong $= 1/(1 - q)$ and the right $= 1/(1 - q^2)$ both undecided);
-    without it a point inside is a value and a point outside is undefined (skipped, never compared)."""
-    q, n = sp.Symbol("q", real=True), sp.Symbol("n", integer=True)
-    value = _expand_concrete(sp.Sum(q**(2 * n), (n, 0, sp.oo)))
-    assert not value.has(sp.Sum)
-    assert value.subs(q, sp.Rational(1, 2)) == sp.Rational(4, 3) != 1 / (1 - sp.Rational(1, 2))
-    assert value.subs(q, 2) is sp.nan
 
 
 def test_a_size_check_left_undecided_keeps_the_failure_outside_the_sizes_unrefuted(monkeypatch):
