@@ -308,7 +308,7 @@ def one_name_per_closed_sum(expr: sp.Expr, sizes: set) -> sp.Expr:
     $\bigl(e^{s_k} \frac{\sum_i e^{t_i}}{\sum_j e^{s_j}} - e^{t_k}\bigr) / \sum_j e^{t_j}$, whose unshifted
     $\sum_i e^{t_i}$ overflows where the softmaxes are finite.  Renaming a bound index changes no value; a closed
     sum nested in another that binds the same name reads none of the outer one's indices (it has none free).  A sum
-    whose body already binds the name (an RBM's $\sum_j \log(1 + e^{c_j + \sum_i W_{ji} v_i})$ renamed to $i$) keeps
+    whose body holds a sum that binds the name and reads the outer index (an RBM's $\sum_j \log(1 + e^{c_j + \sum_i W_{ji} v_i})$ renamed to $i$) keeps
     its own: the inner sum reads it, and $W_{ji}$ became $W_{ii}$."""
     def closed(e):
         return (isinstance(e, sp.Sum) and len(e.limits) == 1
@@ -326,7 +326,8 @@ def one_name_per_closed_sum(expr: sp.Expr, sizes: set) -> sp.Expr:
 
     def rename(e):
         (v, lo, hi), = e.limits
-        if v != index and index in e.function.atoms(sp.Symbol):
+        if v != index and any(isinstance(s, sp.Sum) and any(lim[0] == index for lim in s.limits)
+                              and v in s.function.free_symbols for s in sp.preorder_traversal(e.function)):
             return e  # an inner sum binds the name and reads v: renaming v would capture it (W_{ji} -> W_{ii})
         return sp.Sum(e.function.xreplace({v: index}), (index, lo, hi))
 
