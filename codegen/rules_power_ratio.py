@@ -34,7 +34,7 @@ def power_ratio_over_numerator(expr: sp.Expr) -> sp.Expr:
     def value(e):
         n, m, base, p, u, k = _split(e)
         rest = [f for q, f in enumerate(e.args) if q not in (n, m)]
-        others = sp.Mul(*[a for a in base.args if a is not u])
+        others = sp.Mul(*[a for a in base.args if a != u])  # equal, not identical: the cache may hold two copies
         return sp.Mul(*rest) * sp.Pow(base, p - k, evaluate=False) * others ** k
 
     return expr.replace(lambda e: isinstance(e, sp.Mul) and _split(e) is not None, value)
