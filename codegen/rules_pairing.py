@@ -22,6 +22,8 @@ A function ``expr -> expr`` (a rule's ``apply``); this module knows nothing of t
 from __future__ import annotations
 
 import sympy as sp
+from sympy.core.operations import LatticeOp
+from sympy.logic.boolalg import BooleanFunction
 
 
 def _ratio(a, v):
@@ -212,8 +214,11 @@ def quotient_into_sum(expr: sp.Expr) -> sp.Expr:
         args = tuple(walk(a) if isinstance(a, sp.Basic) else a for a in e.args)
         if any(x is not y for x, y in zip(args, e.args)):
             # sympy's Abs and comparisons evaluate their arguments (an Abs against its conjugate), which merges the
-            # unevaluated quotients of :func:`paired`; Abs then writes sqrt(x^2), which overflows where |x| does not
-            kept = isinstance(e, (sp.Abs, sp.core.relational.Relational))
+            # unevaluated quotients of :func:`paired`; Abs then writes sqrt(x^2), which overflows where |x| does not.
+            # A Piecewise, Max, Min, And or Or is rebuilt as written too: their evaluation compares every pair of
+            # arguments and folds and distributes the conditions of nested selections (minutes of sympy on a
+            # selected VJP), and each was already evaluated when it was first built
+            kept = isinstance(e, (sp.Abs, sp.core.relational.Relational, sp.Piecewise, LatticeOp, BooleanFunction))
             e = e.func(*args, evaluate=False) if kept else e.func(*args)
         found = _sum_over_divisor(e)
         return e if found is None else value(e, *found)
