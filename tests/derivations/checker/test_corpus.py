@@ -157,38 +157,17 @@ def test_corpus_claim_gets_no_dishonest_verdict(claim):
     assert not wrong(claim["truth"], verdict.kind), (claim, verdict.summary(), verdict.counterexample)
 
 
-@pytest.mark.parametrize("claim", [c for c in HELD_OUT if c["id"] in HELD_OUT_CI], ids=lambda c: c["id"])
+ROUNDS = ((CLAIMS, ()), (HELD_OUT, HELD_OUT_CI), (HELD_OUT_3, HELD_OUT_3_CI), (HELD_OUT_4, HELD_OUT_4_CI),
+          (HELD_OUT_5, HELD_OUT_5_CI), (HELD_OUT_6, HELD_OUT_6_CI), (HELD_OUT_7, HELD_OUT_7_CI),
+          (HELD_OUT_8, HELD_OUT_8_CI), (HELD_OUT_9, HELD_OUT_9_CI), (HELD_OUT_10, HELD_OUT_10_CI))
+"""Each round of claims, oldest first, with the ids CI checks of it."""
+
+HELD_OUT_CI_CLAIMS = [c for claims, ci in ROUNDS[1:] for c in claims if c["id"] in ci]
+"""The claims CI checks of the held-out rounds 2 onwards (their ids are new in each round: test below)."""
+
+
+@pytest.mark.parametrize("claim", HELD_OUT_CI_CLAIMS, ids=lambda c: c["id"])
 def test_held_out_claim_gets_no_dishonest_verdict(claim):
-    test_corpus_claim_gets_no_dishonest_verdict(claim)
-
-
-@pytest.mark.parametrize("claim", [c for c in HELD_OUT_3 if c["id"] in HELD_OUT_3_CI], ids=lambda c: c["id"])
-def test_round_3_claim_gets_no_dishonest_verdict(claim):
-    test_corpus_claim_gets_no_dishonest_verdict(claim)
-
-
-@pytest.mark.parametrize("claim", [c for c in HELD_OUT_4 if c["id"] in HELD_OUT_4_CI], ids=lambda c: c["id"])
-def test_round_4_claim_gets_no_dishonest_verdict(claim):
-    test_corpus_claim_gets_no_dishonest_verdict(claim)
-
-
-@pytest.mark.parametrize("claim", [c for c in HELD_OUT_5 if c["id"] in HELD_OUT_5_CI], ids=lambda c: c["id"])
-def test_round_5_claim_gets_no_dishonest_verdict(claim):
-    test_corpus_claim_gets_no_dishonest_verdict(claim)
-
-
-@pytest.mark.parametrize("claim", [c for c in HELD_OUT_6 if c["id"] in HELD_OUT_6_CI], ids=lambda c: c["id"])
-def test_round_6_claim_gets_no_dishonest_verdict(claim):
-    test_corpus_claim_gets_no_dishonest_verdict(claim)
-
-
-@pytest.mark.parametrize("claim", [c for c in HELD_OUT_7 if c["id"] in HELD_OUT_7_CI], ids=lambda c: c["id"])
-def test_round_7_claim_gets_no_dishonest_verdict(claim):
-    test_corpus_claim_gets_no_dishonest_verdict(claim)
-
-
-@pytest.mark.parametrize("claim", [c for c in HELD_OUT_8 if c["id"] in HELD_OUT_8_CI], ids=lambda c: c["id"])
-def test_round_8_claim_gets_no_dishonest_verdict(claim):
     test_corpus_claim_gets_no_dishonest_verdict(claim)
 
 
@@ -196,22 +175,6 @@ def test_the_corpus_is_large_and_labelled_both_ways():
     assert len(CLAIMS) >= 300
     assert {c["truth"] for c in CLAIMS} == {True, False}
     assert len({c["id"] for c in CLAIMS}) == len(CLAIMS)
-
-
-@pytest.mark.parametrize("claim", [c for c in HELD_OUT_9 if c["id"] in HELD_OUT_9_CI], ids=lambda c: c["id"])
-def test_round_9_claim_gets_no_dishonest_verdict(claim):
-    test_corpus_claim_gets_no_dishonest_verdict(claim)
-
-
-@pytest.mark.parametrize("claim", [c for c in HELD_OUT_10 if c["id"] in HELD_OUT_10_CI], ids=lambda c: c["id"])
-def test_round_10_claim_gets_no_dishonest_verdict(claim):
-    test_corpus_claim_gets_no_dishonest_verdict(claim)
-
-
-ROUNDS = ((CLAIMS, ()), (HELD_OUT, HELD_OUT_CI), (HELD_OUT_3, HELD_OUT_3_CI), (HELD_OUT_4, HELD_OUT_4_CI),
-          (HELD_OUT_5, HELD_OUT_5_CI), (HELD_OUT_6, HELD_OUT_6_CI), (HELD_OUT_7, HELD_OUT_7_CI),
-          (HELD_OUT_8, HELD_OUT_8_CI), (HELD_OUT_9, HELD_OUT_9_CI), (HELD_OUT_10, HELD_OUT_10_CI))
-"""Each round of claims, oldest first, with the ids CI checks of it."""
 
 
 @pytest.mark.parametrize("k", range(1, len(ROUNDS)), ids=lambda k: f"round-{k + 1}")
