@@ -2235,16 +2235,16 @@ class _NotesReader(_CatalogMatch):
         if re.search(r"\||\\[lr]?vert|\\abs\b", frag.content) and any(
                 re.search(rf"(?<![\\A-Za-z]){re.escape(n)}(?![A-Za-z])", frag.content) for n in imaginary):
             # |e^{i theta}| = 1: i was a real letter when the bars were read, and |e^{real}| dropped its bars
-            return [_undecided(r, f"the imaginary unit inside absolute-value bars, which were read with i real: "
-                                  f"the refutation is not shown ({r.reason[:80]})") if r.verdict == "refuted" else r
-                    for r in out]
-        phrase = phrase_words(frag.content)
-        runs = split_runs(sides, self.names)
-        if runs:  # Ah read as a name the notes define further on (Ah = k - r(h)), beside A and h written alone
+            def why(r):
+                return (f"the imaginary unit inside absolute-value bars, which were read with i real: the refutation "
+                        f"is not shown ({r.reason[:80]})")
+        # Ah read as a name the notes define further on (Ah = k - r(h)), beside A and h written alone
+        elif runs := split_runs(sides, self.names):
             def why(r):
                 return (f"ambiguous: {', '.join(runs[:3])} read as one name the notes define elsewhere, but its letters "
                         f"are written alone in this block (a product?); as one name it fails ({r.reason[:80]})")
-        elif phrase:  # updated\,knowledge = \|likelihood\,of\,new\,knowledge ...\|: a sentence (readers.notes.math_phrases)
+        # updated\,knowledge = \|likelihood\,of\,new\,knowledge ...\|: a sentence (readers.notes.math_phrases)
+        elif phrase := phrase_words(frag.content):
             def why(r):
                 return (f"words written in math mode ({phrase[0]}): a sentence set as a formula, whose words this "
                         "reader takes for products of letters; the refutation is not shown")
