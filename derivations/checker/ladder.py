@@ -66,6 +66,30 @@ def check_step(step: Step, *, budget: float = 10.0, seed: int = 0, ladder: tuple
     zero of a written divisor (``strategies.written``) is looked for first: sympy may have cancelled it; then
     a counterexample at a few points (``strategies.probe``), before the symbolic rung gives up on a false claim.
     """
+    prepared = _before_fork(step, budget=budget, ladder=ladder, memory_bytes=memory_bytes)
+    if isinstance(prepared, Verdict):
+        return prepared
+    child = BudgetedChild(memory_bytes=memory_bytes, shared=(prepared.step,))  # one fork for the rungs while they end in time
+    try:
+        return _after_fork(prepared, child, seed=seed, ladder=ladder)
+    finally:
+        child.close()
+
+
+@dataclass(frozen=True)
+class _Prepared:
+    """A step made ready in the caller for its rungs' child: decimals read exactly, limits resolved, instances built
+    and compiled (``seconds`` it took, ``budget`` what is left for the rungs)."""
+
+    step: Step
+    decimals: bool
+    budget: float
+    seconds: float
+
+
+def _before_fork(step: Step, *, budget: float, ladder, memory_bytes: int) -> _Prepared | Verdict:
+    """The part of :func:`check_step` done in the caller before the rungs' child is forked; a Verdict when the
+    limits alone decide the step."""
     step, decimals = exact_decimals(step)
     start = time.monotonic()
     if any(part.has(sp.Limit) for part in (step.lhs, step.rhs)) or _infinite(step):
@@ -78,12 +102,14 @@ def check_step(step: Step, *, budget: float = 10.0, seed: int = 0, ladder: tuple
     build_before_fork(step, seconds=INSTANCES_SHARE * budget)
     if ladder is None:
         compile_before_fork(step, seconds=COMPILE_SHARE * budget)
-    child = BudgetedChild(memory_bytes=memory_bytes, shared=(step,))  # one fork for the rungs while they end in time
-    try:
-        verdict = _rungs(step, child, budget=budget, seed=seed, ladder=ladder, start=start)
-    finally:
-        child.close()
-    if decimals:
+    return _Prepared(step, decimals, budget, time.monotonic() - start)
+
+
+def _after_fork(prepared: _Prepared, child: BudgetedChild, *, seed: int, ladder) -> Verdict:
+    """The rungs of a :func:`_before_fork` step, each call in ``child`` (forked with the step among its ``shared``)."""
+    start = time.monotonic() - prepared.seconds
+    verdict = _rungs(prepared.step, child, budget=prepared.budget, seed=seed, ladder=ladder, start=start)
+    if prepared.decimals:
         verdict = dataclasses.replace(verdict, assumptions=verdict.assumptions + ("decimals read as exact rationals",))
     return verdict
 
@@ -240,13 +266,23 @@ def _climb(step: Step, child: BudgetedChild, *, budget: float, seed: int, ladder
     return _undecided(notes, causes, time.monotonic() - start)
 
 
-def check_derivation(d: Derivation, **kw) -> list[Verdict]:
-    """One verdict per step of ``d``; keywords as for :func:`check_step`.
+def check_derivation(d: Derivation, *, budget: float = 10.0, seed: int = 0, ladder: tuple[Rung, ...] | None = None,
+                     memory_bytes: int = DEFAULT_MEMORY_BYTES) -> list[Verdict]:
+    """One verdict per step of ``d``, each as :func:`check_step` gives it; keywords as there.
 
-    A step's ``weight`` scales the budget it gets.
+    A step's ``weight`` scales the budget it gets.  Every step is made ready in this process first (instances built
+    and compiled), then the rungs of all of them run in one forked child, while its calls end in time
+    (:class:`~derivations.checker.budget.BudgetedChild`): one fork per derivation, not one per step (a fork of a
+    worker of 120-300 MB, its page tables and the copies its writes make, was some 14 ms of CPU, several per cent of
+    ``verify --all``).  A call that times out or fails ends the child and the next forks a fresh one, as before.
     """
-    budget = kw.pop("budget", 10.0)
-    return [check_step(step, budget=budget * step.weight, **kw) for step in d.steps]
+    prepared = [_before_fork(step, budget=budget * step.weight, ladder=ladder, memory_bytes=memory_bytes)
+                for step in d.steps]
+    child = BudgetedChild(memory_bytes=memory_bytes, shared=tuple(p.step for p in prepared if isinstance(p, _Prepared)))
+    try:
+        return [p if isinstance(p, Verdict) else _after_fork(p, child, seed=seed, ladder=ladder) for p in prepared]
+    finally:
+        child.close()
 
 
 def _undecided(notes: dict[str, str], causes: list[str], seconds: float) -> Verdict:

@@ -47,9 +47,10 @@ def compile_expr(symbols, expr: sp.Expr) -> Callable:
     return _compiled(tuple(symbols), expr)
 
 
-MAX_COMPILED = 128
-"""Enough for a step's instances and the last step's (the largest library step has 38 instances, 2 sides each); every
-rung's child is forked from this process, so what it keeps costs each fork its pages."""
+MAX_COMPILED = 256
+"""Enough for every step of a derivation, all compiled before the one child its rungs share is forked (the library's
+largest, ``softmax_jacobian``, has 89 instances, 2 sides each); every such child is forked from this process, so
+what it keeps costs each fork its pages."""
 
 
 @functools.lru_cache(maxsize=MAX_COMPILED)

@@ -138,18 +138,26 @@ class Instance:
         return tuple(dict.fromkeys(texts))
 
 
-_last_instances: list = []
-"""``[step, instances(step)]`` of the last call: the probe (``strategies.probe``) runs two rungs on one step in
-one worker, and building the instances was most of its time."""
+REMEMBERED_STEPS = 16
+"""Steps whose instances :func:`instances` keeps, the latest ones: every step of a derivation (the longest in the
+library has 14) is built before the one child its rungs share is forked (``ladder.check_derivation``)."""
+_remembered: dict[int, tuple[Step, tuple]] = {}
+"""``id(step) -> (step, instances(step))`` of the last :data:`REMEMBERED_STEPS` steps (the step is held, so its id
+is not reused while it is here): the probe (``strategies.probe``) and the rungs run on one step in one worker, and
+building the instances was most of the probe's time."""
 
 
 def instances(step: Step) -> tuple[tuple[Instance, ...], str]:
     """All scalar instances of ``step`` and a label of the sizes used (``'K∈{2,3,5}'``, or ``''``); the last
-    step's are kept (steps and instances are frozen)."""
-    if _last_instances and _last_instances[0] is step:
-        return _last_instances[1]
+    steps' are kept (steps and instances are frozen)."""
+    kept = _remembered.get(id(step))
+    if kept is not None and kept[0] is step:
+        return kept[1]
     found = _instances(step)
-    _last_instances[:] = [step, found]
+    _remembered.pop(id(step), None)
+    _remembered[id(step)] = (step, found)
+    while len(_remembered) > REMEMBERED_STEPS:
+        del _remembered[next(iter(_remembered))]
     return found
 
 

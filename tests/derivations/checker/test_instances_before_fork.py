@@ -27,7 +27,7 @@ def _built_here(step) -> bool:
 
 
 def test_children_inherit_the_instances_built_before_the_fork():
-    inst._last_instances.clear()
+    inst._remembered.clear()
     assert run_with_budget(_built_here, STEP, seconds=30.0).value is False  # nothing built before: the child builds
     inst.build_before_fork(STEP, seconds=30.0)
     assert run_with_budget(_built_here, STEP, seconds=30.0).value is True
@@ -36,11 +36,11 @@ def test_children_inherit_the_instances_built_before_the_fork():
 
 def test_nothing_is_kept_when_the_time_runs_out_or_off_the_main_thread():
     step = Step(x + 1, 1 + x)
-    inst._last_instances.clear()
+    inst._remembered.clear()
     inst.build_before_fork(step, seconds=1e-9)  # the CPU timer fires before the construction ends (or it ends)
-    assert not inst._last_instances or inst._last_instances[0] is step
-    inst._last_instances.clear()
+    assert not inst._remembered or inst._remembered[id(step)][0] is step
+    inst._remembered.clear()
     worker = threading.Thread(target=inst.build_before_fork, args=(step,), kwargs={"seconds": 30.0})
     worker.start()
     worker.join()
-    assert not inst._last_instances  # no CPU limit can be set outside the main thread: not built there
+    assert not inst._remembered  # no CPU limit can be set outside the main thread: not built there
