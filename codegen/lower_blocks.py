@@ -44,7 +44,16 @@ softmax forward 0.92x, cross-entropy from logits forward 0.93x, softmax backward
 attention forward 0.99x-1.0x; float64 0.95x, 0.94x, 0.92x, 1.0x, 0.97x, 0.99x.  Bodies with more
 buffers stay at :data:`BLOCK_ELEMENTS`: doubled, their blocks lost more to the cache than they saved
 (layer norm backward 1.0x float32, 1.04x float64), and so do the blocks of a transposed input, runs at
-a power-of-two stride whose cache lines share a few cache sets (batch norm backward 1.04x, 1.12x)."""
+a power-of-two stride whose cache lines share a few cache sets (batch norm backward 1.04x, 1.12x).
+
+Over a transposed input (leading axis contiguous: batch normalization's features x batch view ``x.T``) a body
+with few buffers runs unblocked.  Its blocks would be runs of ``_rows`` elements at the batch's stride, whose
+cache lines fall in a few of L2's sets (1 KiB runs at a 16 KiB stride use 128 of its 2048 sets: 64 KiB of
+its 1 MiB), so each pass over a block read L3; over the whole array, one contiguous piece of memory, each pass
+reads in memory order, and the few buffers bound its memory (its sum of squares over the strided axis is
+summed a chunk at a time, :func:`codegen.lower_nodes.strided_row_dot`).  Batch norm forward, float32,
+1024 x 4096 (the benchmark's ``x.T``): 0.78x the blocked time (CPU time, side by side in one process, 21
+rounds, twice), tracemalloc's peak the 16 MB output and one chunk (18 MB blocked: one block's)."""
 
 
 MIN_RUN_BYTES = 256
@@ -117,12 +126,13 @@ def row_block_lines(name: str, params: tuple[str, ...], sliced: list[tuple[str, 
         args.append(f"{scratch}=_ws_blocks if _s + _rows <= {ref}.shape[0] else None")
     probe = [a.replace("_s:_s + _rows", ":0") for a in args if scratch is None or not a.startswith(f"{scratch}=")]
     size = f"{block * 8}"
+    transposed = f" or ({ref}.strides[0] == {ref}.itemsize and _rows * {ref}.itemsize >= {MIN_RUN_BYTES})"
     if buffers <= FEW_BUFFERS:
-        size = (f"({block * 8 * FEW_BUFFERS_FACTOR} if {ref}.ndim > {own} and {ref}.strides[0] == max({ref}.strides) "
-                f"else {block * 8})")
+        size = f"{block * 8 * FEW_BUFFERS_FACTOR}"
+        transposed = ""  # such a body runs once over a transposed input (FEW_BUFFERS_FACTOR)
     lines = [f"_rows = max(1, {size} // max(1, ({width}) * {rest} * {ref}.itemsize))",
-             f"if {ref}.ndim > {own} and {ref}.shape[0] > _rows and ({ref}.strides[0] == max({ref}.strides) or "
-             f"({ref}.strides[0] == {ref}.itemsize and _rows * {ref}.itemsize >= {MIN_RUN_BYTES})):",
+             (f"if {ref}.ndim > {own} and {ref}.shape[0] > _rows and ({ref}.strides[0] == max({ref}.strides)"
+              f"{transposed}):"),
              "    # blocks of rows (outermost in memory, or innermost in runs of cache lines) whose passes stay in cache",
              *(["    _ws_blocks = {}"] if scratch is not None else []),
              # no rows: the outputs' dtypes and trailing shapes; every block then writes into them

@@ -683,17 +683,21 @@ def strided_row_dot(u: str, v: str, einsum: str) -> str:
     into a block-sized temporary and summed by BLAS's matrix-vector product, in memory order with
     several columns at a time, errs 4.2e-7 for 30% more time (1.7 ms against 1.3 per 16 blocks of
     256 x 1024).  BLAS adds each row's terms in order there too, so the product's transpose is cut into
-    :data:`STRIDED_CHUNKS` runs of the summed axis, each summed by one matrix-vector product (a batch of
-    them in one call) and the chunks' sums added: the same pass, one more level of pairwise summation,
-    1.5e-7 (10 us more per block); it is what puts the float32 batch norm's variance, and so every output
-    it scales, inside PyTorch's error (forward, worst of 3 draws of 1024 x 4096: 2.3e-7 -> 1.1e-7, PyTorch
-    2.0e-7).  Where the axis does not split into chunks of at least 8 terms, or the operands' shapes differ,
-    one product as before.  In float64 einsum's $n\,\varepsilon$ is far inside the certificate's tolerance:
+    :data:`STRIDED_CHUNKS` runs of the summed axis, each summed by one matrix-vector product, and the
+    chunks' sums added in order: the same pass, one more level of pairwise summation, 1.5e-7 (10 us more
+    per block); it is what puts the float32 batch norm's variance, and so every output it scales, inside
+    PyTorch's error (forward, worst of 3 draws of 1024 x 4096: 2.3e-7 -> 1.1e-7, PyTorch 2.0e-7).  Each
+    chunk's product is summed before the next one is computed, so the temporary is one chunk (an eighth
+    of the array where a transposed input runs unblocked, :func:`codegen.lower_blocks.row_block_lines`;
+    the same sums in the same order as one product of the whole).  Where the axis does not split into
+    chunks of at least 8 terms, or the operands' shapes differ, one product as before.  In float64 einsum's $n\,\varepsilon$ is far inside the certificate's tolerance:
     einsum."""
     c = STRIDED_CHUNKS
     n = f"{u}.shape[-1]"
-    chunked = (f"np.matmul(np.ones({n} // {c}, {u}.dtype), np.multiply({u}, {v}).T.reshape({c}, {n} // {c}, -1))"
-               f".sum(axis=0).reshape({u}.shape[-2::-1]).T")
+    k = f"({n} // {c})"
+    part = f"[..., _j * {k}:(_j + 1) * {k}]"
+    chunked = (f"np.sum([np.matmul(np.ones({k}, {u}.dtype), np.multiply({u}{part}, {v}{part}).T.reshape({k}, -1)) "
+               f"for _j in range({c})], axis=0).reshape({u}.shape[-2::-1]).T")
     return (f"({chunked} if {u}.itemsize < 8 and {u}.size and {n} >= {8 * c} and {n} % {c} == 0 "
             f"and {u}.shape == {v}.shape "
             f"else np.matmul(np.multiply({u}, {v}), np.ones({n}, {u}.dtype)) if {u}.itemsize < 8 else {einsum})")
