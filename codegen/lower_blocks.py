@@ -47,13 +47,16 @@ buffers stay at :data:`BLOCK_ELEMENTS`: doubled, their blocks lost more to the c
 a power-of-two stride whose cache lines share a few cache sets (batch norm backward 1.04x, 1.12x).
 
 Over a transposed input (leading axis contiguous: batch normalization's features x batch view ``x.T``) a body
-with few buffers runs unblocked.  Its blocks would be runs of ``_rows`` elements at the batch's stride, whose
-cache lines fall in a few of L2's sets (1 KiB runs at a 16 KiB stride use 128 of its 2048 sets: 64 KiB of
-its 1 MiB), so each pass over a block read L3; over the whole array, one contiguous piece of memory, each pass
-reads in memory order, and the few buffers bound its memory (its sum of squares over the strided axis is
-summed a chunk at a time, :func:`codegen.lower_nodes.strided_row_dot`).  Batch norm forward, float32,
-1024 x 4096 (the benchmark's ``x.T``): 0.78x the blocked time (CPU time, side by side in one process, 21
-rounds, twice), tracemalloc's peak the 16 MB output and one chunk (18 MB blocked: one block's)."""
+whose only array of its widest shape is its result runs unblocked.  Its blocks would be runs of ``_rows``
+elements at the batch's stride, whose cache lines fall in a few of L2's sets (1 KiB runs at a 16 KiB stride
+use 128 of its 2048 sets: 64 KiB of its 1 MiB), so each pass over a block read L3; over the whole array, one
+contiguous piece of memory, each pass reads in memory order, and it needs no memory but its output and a
+chunk (its sum of squares over the strided axis is summed a chunk at a time,
+:func:`codegen.lower_nodes.strided_row_dot`).  Batch norm forward, 1024 x 4096 (the benchmark's ``x.T``):
+float32 0.75x, float64 0.79-0.81x the blocked time, the same bits (CPU time, side by side in one process, 21
+rounds); tracemalloc's peak the output and one chunk (float32 18 MB as blocked, float64 33.1 -> 32.2 MB).  A
+body with a temporary of that shape stays blocked: unblocked, the batch norm VJP's $x - \mu$ took 15 MB more
+(0.89x the time, its peak above PyTorch's)."""
 
 
 MIN_RUN_BYTES = 256
@@ -84,7 +87,8 @@ def column_sum(part: str) -> str:
 def row_block_lines(name: str, params: tuple[str, ...], sliced: list[tuple[str, int]], per_row: list[str],
                     outputs: list, keywords: tuple[str, ...] = (), block: int = BLOCK_ELEMENTS,
                     summed: tuple = (), into: str | None = None, scratch: str | None = None,
-                    buffers: int = FEW_BUFFERS + 1, presummed: tuple = (), sums: str | None = None) -> list[str]:
+                    buffers: int = FEW_BUFFERS + 1, presummed: tuple = (), sums: str | None = None,
+                    whole_transposed: bool = False) -> list[str]:
     r"""Statements that run ``name`` block by block when the leading batch axis is long.
 
     ``sliced``: the inputs, each with the number of its own (trailing) axes; after the prologue all
@@ -105,6 +109,8 @@ def row_block_lines(name: str, params: tuple[str, ...], sliced: list[tuple[str, 
     same one, so each temporary is allocated once (the last, shorter block gets none).
     ``buffers``: how many arrays of its widest shape the body allocates; with at most :data:`FEW_BUFFERS`
     the blocks of an input whose leading axis is outermost are :data:`FEW_BUFFERS_FACTOR` times larger.
+    ``whole_transposed``: the only such array is the body's result, so a transposed input runs unblocked
+    (:data:`FEW_BUFFERS_FACTOR`'s docstring).
     ``presummed``: the summed outputs that a block sums itself (a row weight folded into the sum,
     :mod:`codegen.lower_row_weights`): where such an output is not kept per row, each block is passed, by the
     keyword ``sums``, the shape to sum to, and its sums are added (no block returns its rows).
@@ -128,6 +134,9 @@ def row_block_lines(name: str, params: tuple[str, ...], sliced: list[tuple[str, 
     size = f"{block * 8}"
     transposed = f" or ({ref}.strides[0] == {ref}.itemsize and _rows * {ref}.itemsize >= {MIN_RUN_BYTES})"
     if buffers <= FEW_BUFFERS:
+        size = (f"({block * 8 * FEW_BUFFERS_FACTOR} if {ref}.ndim > {own} and {ref}.strides[0] == max({ref}.strides) "
+                f"else {block * 8})")
+    if whole_transposed:
         size = f"{block * 8 * FEW_BUFFERS_FACTOR}"
         transposed = ""  # such a body runs once over a transposed input (FEW_BUFFERS_FACTOR)
     lines = [f"_rows = max(1, {size} // max(1, ({width}) * {rest} * {ref}.itemsize))",

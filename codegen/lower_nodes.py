@@ -689,18 +689,35 @@ def strided_row_dot(u: str, v: str, einsum: str) -> str:
     PyTorch's error (forward, worst of 3 draws of 1024 x 4096: 2.3e-7 -> 1.1e-7, PyTorch 2.0e-7).  Each
     chunk's product is summed before the next one is computed, so the temporary is one chunk (an eighth
     of the array where a transposed input runs unblocked, :func:`codegen.lower_blocks.row_block_lines`;
-    the same sums in the same order as one product of the whole).  Where the axis does not split into
-    chunks of at least 8 terms, or the operands' shapes differ, one product as before.  In float64 einsum's $n\,\varepsilon$ is far inside the certificate's tolerance:
-    einsum."""
+    the same sums in the same order as one product of the whole: :data:`STRIDED_ROW_DOT`).  Where the axis
+    does not split into chunks of at least 8 terms, or the operands' shapes differ, one product as before.
+    In float64 einsum's $n\,\varepsilon$ is far inside the certificate's tolerance: einsum."""
     c = STRIDED_CHUNKS
     n = f"{u}.shape[-1]"
-    k = f"({n} // {c})"
-    part = f"[..., _j * {k}:(_j + 1) * {k}]"
-    chunked = (f"np.sum([np.matmul(np.ones({k}, {u}.dtype), np.multiply({u}{part}, {v}{part}).T.reshape({k}, -1)) "
-               f"for _j in range({c})], axis=0).reshape({u}.shape[-2::-1]).T")
-    return (f"({chunked} if {u}.itemsize < 8 and {u}.size and {n} >= {8 * c} and {n} % {c} == 0 "
+    return (f"({STRIDED_ROW_DOT}({u}, {v}) if {u}.itemsize < 8 and {u}.size and {n} >= {8 * c} and {n} % {c} == 0 "
             f"and {u}.shape == {v}.shape "
             f"else np.matmul(np.multiply({u}, {v}), np.ones({n}, {u}.dtype)) if {u}.itemsize < 8 else {einsum})")
+
+
+STRIDED_ROW_DOT = "_strided_row_dot"
+"""Name of the emitted helper :func:`strided_row_dot_source`, the chunked sum of :func:`strided_row_dot`."""
+
+
+def strided_row_dot_source() -> str:
+    r"""Source of ``_strided_row_dot(u, v)`` $= \sum_j u_{\dots j} v_{\dots j}$ over a strided last axis whose length
+    :data:`STRIDED_CHUNKS` divides: each chunk of the axis multiplied and summed by one matrix-vector product
+    before the next is taken (the temporary is one chunk), the chunks' sums added in order."""
+    c = STRIDED_CHUNKS
+    return f'''def {STRIDED_ROW_DOT}(u, v):
+    """sum over the strided last axis of u * v in {c} chunks, each summed by BLAS, the chunks' sums added in order."""
+    k = u.shape[-1] // {c}
+    ones = np.ones(k, u.dtype)
+    total = None
+    for _j in range({c}):
+        part = np.matmul(ones, np.multiply(u[..., _j * k:(_j + 1) * k], v[..., _j * k:(_j + 1) * k]).T.reshape(k, -1))
+        total = part if total is None else np.add(total, part, out=total)
+    return total.reshape(u.shape[-2::-1]).T
+'''
 
 
 ROW_CHUNKS = 4
