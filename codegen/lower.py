@@ -192,6 +192,7 @@ def lower_function(name: str, inputs: tuple[Input, ...], targets: tuple[Target, 
                                   tuple(local for s, local in sizes.items()
                                         if local in used and s not in size_sources(inputs, sizes)),
                                   block=blocks, buffers=_widest_buffers(em.stmts),
+                                  whole_transposed=_widest_is_result(em.stmts),
                                   summed=summed, into=OUT_PARAM if OUT_PARAM in used else None,
                                   scratch=SCRATCH_PARAM if SCRATCH_PARAM in used else None,
                                   presummed=tuple(folded), sums=SUMS_PARAM)
@@ -401,6 +402,18 @@ def _widest_buffers(stmts) -> int:
 
     widest = max((width(s) for s in stmts), default=0)
     return sum(1 for s in stmts if s.ufunc and s.out in (None, OUT_PARAM) and width(s) == widest)
+
+
+def _widest_is_result(stmts) -> bool:
+    """The only array of the widest shape that the planned body allocates is its result (written into the caller's
+    ``_out``; every later pass over that shape writes over it): unblocked, the body needs no more memory than its
+    output (:func:`codegen.lower_blocks.row_block_lines`, ``whole_transposed``)."""
+    def width(s):
+        return sum(1 for x in s.node.labels if x is not None)
+
+    widest = max((width(s) for s in stmts), default=0)
+    fresh = [s for s in stmts if s.ufunc and s.out in (None, OUT_PARAM) and width(s) == widest]
+    return len(fresh) == 1 and fresh[0].out == OUT_PARAM
 
 
 def _own_indices(printer: NumPyLowering, t: Target) -> Target:

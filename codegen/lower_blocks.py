@@ -44,7 +44,19 @@ softmax forward 0.92x, cross-entropy from logits forward 0.93x, softmax backward
 attention forward 0.99x-1.0x; float64 0.95x, 0.94x, 0.92x, 1.0x, 0.97x, 0.99x.  Bodies with more
 buffers stay at :data:`BLOCK_ELEMENTS`: doubled, their blocks lost more to the cache than they saved
 (layer norm backward 1.0x float32, 1.04x float64), and so do the blocks of a transposed input, runs at
-a power-of-two stride whose cache lines share a few cache sets (batch norm backward 1.04x, 1.12x)."""
+a power-of-two stride whose cache lines share a few cache sets (batch norm backward 1.04x, 1.12x).
+
+Over a transposed input (leading axis contiguous: batch normalization's features x batch view ``x.T``) a body
+whose only array of its widest shape is its result runs unblocked.  Its blocks would be runs of ``_rows``
+elements at the batch's stride, whose cache lines fall in a few of L2's sets (1 KiB runs at a 16 KiB stride
+use 128 of its 2048 sets: 64 KiB of its 1 MiB), so each pass over a block read L3; over the whole array, one
+contiguous piece of memory, each pass reads in memory order, and it needs no memory but its output and a
+chunk (its sum of squares over the strided axis is summed a chunk at a time,
+:func:`codegen.lower_nodes.strided_row_dot`).  Batch norm forward, 1024 x 4096 (the benchmark's ``x.T``):
+float32 0.75x, float64 0.79-0.81x the blocked time, the same bits (CPU time, side by side in one process, 21
+rounds); tracemalloc's peak the output and one chunk (float32 18 MB as blocked, float64 33.1 -> 32.2 MB).  A
+body with a temporary of that shape stays blocked: unblocked, the batch norm VJP's $x - \mu$ took 15 MB more
+(0.89x the time, its peak above PyTorch's)."""
 
 
 MIN_RUN_BYTES = 256
@@ -75,7 +87,8 @@ def column_sum(part: str) -> str:
 def row_block_lines(name: str, params: tuple[str, ...], sliced: list[tuple[str, int]], per_row: list[str],
                     outputs: list, keywords: tuple[str, ...] = (), block: int = BLOCK_ELEMENTS,
                     summed: tuple = (), into: str | None = None, scratch: str | None = None,
-                    buffers: int = FEW_BUFFERS + 1, presummed: tuple = (), sums: str | None = None) -> list[str]:
+                    buffers: int = FEW_BUFFERS + 1, presummed: tuple = (), sums: str | None = None,
+                    whole_transposed: bool = False) -> list[str]:
     r"""Statements that run ``name`` block by block when the leading batch axis is long.
 
     ``sliced``: the inputs, each with the number of its own (trailing) axes; after the prologue all
@@ -96,6 +109,8 @@ def row_block_lines(name: str, params: tuple[str, ...], sliced: list[tuple[str, 
     same one, so each temporary is allocated once (the last, shorter block gets none).
     ``buffers``: how many arrays of its widest shape the body allocates; with at most :data:`FEW_BUFFERS`
     the blocks of an input whose leading axis is outermost are :data:`FEW_BUFFERS_FACTOR` times larger.
+    ``whole_transposed``: the only such array is the body's result, so a transposed input runs unblocked
+    (:data:`FEW_BUFFERS_FACTOR`'s docstring).
     ``presummed``: the summed outputs that a block sums itself (a row weight folded into the sum,
     :mod:`codegen.lower_row_weights`): where such an output is not kept per row, each block is passed, by the
     keyword ``sums``, the shape to sum to, and its sums are added (no block returns its rows).
@@ -117,12 +132,16 @@ def row_block_lines(name: str, params: tuple[str, ...], sliced: list[tuple[str, 
         args.append(f"{scratch}=_ws_blocks if _s + _rows <= {ref}.shape[0] else None")
     probe = [a.replace("_s:_s + _rows", ":0") for a in args if scratch is None or not a.startswith(f"{scratch}=")]
     size = f"{block * 8}"
+    transposed = f" or ({ref}.strides[0] == {ref}.itemsize and _rows * {ref}.itemsize >= {MIN_RUN_BYTES})"
     if buffers <= FEW_BUFFERS:
         size = (f"({block * 8 * FEW_BUFFERS_FACTOR} if {ref}.ndim > {own} and {ref}.strides[0] == max({ref}.strides) "
                 f"else {block * 8})")
+    if whole_transposed:
+        size = f"{block * 8 * FEW_BUFFERS_FACTOR}"
+        transposed = ""  # such a body runs once over a transposed input (FEW_BUFFERS_FACTOR)
     lines = [f"_rows = max(1, {size} // max(1, ({width}) * {rest} * {ref}.itemsize))",
-             f"if {ref}.ndim > {own} and {ref}.shape[0] > _rows and ({ref}.strides[0] == max({ref}.strides) or "
-             f"({ref}.strides[0] == {ref}.itemsize and _rows * {ref}.itemsize >= {MIN_RUN_BYTES})):",
+             (f"if {ref}.ndim > {own} and {ref}.shape[0] > _rows and ({ref}.strides[0] == max({ref}.strides)"
+              f"{transposed}):"),
              "    # blocks of rows (outermost in memory, or innermost in runs of cache lines) whose passes stay in cache",
              *(["    _ws_blocks = {}"] if scratch is not None else []),
              # no rows: the outputs' dtypes and trailing shapes; every block then writes into them

@@ -362,6 +362,9 @@ class Emitter:
                 self._exp_of_shifted(r, seen)
             seen = set()
             for r in roots:
+                self._exp_under_log_sum(r, seen)
+            seen = set()
+            for r in roots:
                 self._scaled_products(r, seen)
 
     @property
@@ -460,6 +463,31 @@ class Emitter:
             top = _bare(top.args[0])
         if top.template.startswith("np.max(") and len(top.args) == 1 and _same_input(top.args[0], shifted.args[0]):
             self._base2.add(id(a))
+
+    def _exp_under_log_sum(self, a: Arr, seen: set):
+        r"""The exponentials of a log-sum-exp, $\log \sum_j e^{x_j}$ (cross-entropy from logits, unshifted), read by
+        nothing but their sum, and the sum by nothing but the log, are computed by :data:`EXP_BASE2`: in float32
+        as $2^{x \log_2 e}$, 0.88x the float32 cross-entropy forward's time.  The two roundings of $x \log_2 e$
+        make each term $e^{x_j (1 + \delta_j)}$, $|\delta_j| \le 2u$: the result is the exact log-sum-exp of an
+        input perturbed by $2u$ relative, and its absolute error grows by at most $2u \sum_j p_j |x_j|$
+        ($p = \mathrm{softmax}(x)$), the order of the error of the shift $x_j - \max x$ (up to $u|x_j - \max x|/2$
+        per term) that a shifted log-softmax such as PyTorch's makes; ``exp2`` errs by 1 ulp where float32
+        ``exp`` errs by up to 2.3.  An exponential read anywhere else (a softmax $e^{x_k}/S$, whose every
+        element's relative error would grow by $2u|x_k|$) keeps ``np.exp``; float64 takes ``np.exp``."""
+        if id(a) in seen:
+            return
+        seen.add(id(a))
+        for c in a.args:
+            self._exp_under_log_sum(c, seen)
+        if a.template != "np.log({0})" or len(a.args) != 1:
+            return
+        total = _bare(a.args[0])
+        if total.kind != "reduce" or total.hint != "sum" or len(total.args) != 1 or self.refs.get(id(total)) != 1:
+            return
+        e = _bare(total.args[0])
+        if (e.template == "np.exp({0})" and self.refs.get(id(e)) == 1 and e.labels and None not in e.labels
+                and self.dtype(e) == "dt"):
+            self._base2.add(id(e))
 
     _WIDE_OPS = ("np.multiply", "np.add", "np.subtract", "np.divide")
 
@@ -655,20 +683,41 @@ def strided_row_dot(u: str, v: str, einsum: str) -> str:
     into a block-sized temporary and summed by BLAS's matrix-vector product, in memory order with
     several columns at a time, errs 4.2e-7 for 30% more time (1.7 ms against 1.3 per 16 blocks of
     256 x 1024).  BLAS adds each row's terms in order there too, so the product's transpose is cut into
-    :data:`STRIDED_CHUNKS` runs of the summed axis, each summed by one matrix-vector product (a batch of
-    them in one call) and the chunks' sums added: the same pass, one more level of pairwise summation,
-    1.5e-7 (10 us more per block); it is what puts the float32 batch norm's variance, and so every output
-    it scales, inside PyTorch's error (forward, worst of 3 draws of 1024 x 4096: 2.3e-7 -> 1.1e-7, PyTorch
-    2.0e-7).  Where the axis does not split into chunks of at least 8 terms, or the operands' shapes differ,
-    one product as before.  In float64 einsum's $n\,\varepsilon$ is far inside the certificate's tolerance:
-    einsum."""
+    :data:`STRIDED_CHUNKS` runs of the summed axis, each summed by one matrix-vector product, and the
+    chunks' sums added in order: the same pass, one more level of pairwise summation, 1.5e-7 (10 us more
+    per block); it is what puts the float32 batch norm's variance, and so every output it scales, inside
+    PyTorch's error (forward, worst of 3 draws of 1024 x 4096: 2.3e-7 -> 1.1e-7, PyTorch 2.0e-7).  Each
+    chunk's product is summed before the next one is computed, so the temporary is one chunk (an eighth
+    of the array where a transposed input runs unblocked, :func:`codegen.lower_blocks.row_block_lines`;
+    the same sums in the same order as one product of the whole: :data:`STRIDED_ROW_DOT`).  Where the axis
+    does not split into chunks of at least 8 terms, or the operands' shapes differ, one product as before.
+    In float64 einsum's $n\,\varepsilon$ is far inside the certificate's tolerance: einsum."""
     c = STRIDED_CHUNKS
     n = f"{u}.shape[-1]"
-    chunked = (f"np.matmul(np.ones({n} // {c}, {u}.dtype), np.multiply({u}, {v}).T.reshape({c}, {n} // {c}, -1))"
-               f".sum(axis=0).reshape({u}.shape[-2::-1]).T")
-    return (f"({chunked} if {u}.itemsize < 8 and {u}.size and {n} >= {8 * c} and {n} % {c} == 0 "
+    return (f"({STRIDED_ROW_DOT}({u}, {v}) if {u}.itemsize < 8 and {u}.size and {n} >= {8 * c} and {n} % {c} == 0 "
             f"and {u}.shape == {v}.shape "
             f"else np.matmul(np.multiply({u}, {v}), np.ones({n}, {u}.dtype)) if {u}.itemsize < 8 else {einsum})")
+
+
+STRIDED_ROW_DOT = "_strided_row_dot"
+"""Name of the emitted helper :func:`strided_row_dot_source`, the chunked sum of :func:`strided_row_dot`."""
+
+
+def strided_row_dot_source() -> str:
+    r"""Source of ``_strided_row_dot(u, v)`` $= \sum_j u_{\dots j} v_{\dots j}$ over a strided last axis whose length
+    :data:`STRIDED_CHUNKS` divides: each chunk of the axis multiplied and summed by one matrix-vector product
+    before the next is taken (the temporary is one chunk), the chunks' sums added in order."""
+    c = STRIDED_CHUNKS
+    return f'''def {STRIDED_ROW_DOT}(u, v):
+    """sum over the strided last axis of u * v in {c} chunks, each summed by BLAS, the chunks' sums added in order."""
+    k = u.shape[-1] // {c}
+    ones = np.ones(k, u.dtype)
+    total = None
+    for _j in range({c}):
+        part = np.matmul(ones, np.multiply(u[..., _j * k:(_j + 1) * k], v[..., _j * k:(_j + 1) * k]).T.reshape(k, -1))
+        total = part if total is None else np.add(total, part, out=total)
+    return total.reshape(u.shape[-2::-1]).T
+'''
 
 
 ROW_CHUNKS = 4

@@ -37,6 +37,7 @@ from codegen.lower_nodes import (
     MATMUL_HALVES,
     MATMUL_LONG,
     SCALED_MATMUL,
+    STRIDED_ROW_DOT,
     Arr,
     UnsupportedNode,
     binary,
@@ -45,6 +46,7 @@ from codegen.lower_nodes import (
     matmul_halves_source,
     matmul_long_source,
     scaled_matmul_source,
+    strided_row_dot_source,
     render_inline,
     slots,
 )
@@ -159,7 +161,8 @@ class NumPyLowering(ReductionLowering, NumPyPrinter):
     @classmethod
     def helpers_source(cls, code: str, *, grad: bool) -> str:
         """The helper functions ``code`` calls: ``_sum_to`` (with ``grad``), ``_fma``, ``_window_gemm``,
-        ``_window_gemm_t``, ``_matmul_halves``, ``_matmul_long``, ``_scaled_matmul`` and ``_exp_base2`` (where used)."""
+        ``_window_gemm_t``, ``_matmul_halves``, ``_matmul_long``, ``_scaled_matmul``, ``_exp_base2`` and
+        ``_strided_row_dot`` (where used)."""
         pieces = [cls.sum_to_source().rstrip()] if grad else []
         if f"{cls.FMA}(" in code:
             pieces.append(cls.fma_source().rstrip())
@@ -176,6 +179,8 @@ class NumPyLowering(ReductionLowering, NumPyPrinter):
             pieces.append(window_gemm_t_source().rstrip())
         if f"{EXP_BASE2}(" in code:
             pieces.append(exp_base2_source().rstrip())
+        if f"{STRIDED_ROW_DOT}(" in code:
+            pieces.append(strided_row_dot_source().rstrip())
         return "\n\n\n".join(pieces)
 
     def reducer(self, kind: str) -> str:

@@ -231,24 +231,26 @@ def test_a_blocked_joint_vjp_writes_its_gradients_into_the_callers_arrays():
     assert {"softmax_vjp", "layer_norm_vjp", "batch_norm_vjp"} <= applied, applied
 
 
-def test_a_body_with_few_buffers_runs_larger_blocks_unless_transposed():
+def test_a_body_with_few_buffers_runs_larger_blocks_and_a_transposed_input_whole():
     """lower_blocks.FEW_BUFFERS: the layer norm forward allocates one array of its widest shape (its result:
     every later pass writes into it), so an input whose leading axis is outermost runs in larger blocks,
-    a transposed one in the usual blocks; its joint VJP keeps more temporaries and keeps the usual size."""
+    a transposed one unblocked (FEW_BUFFERS_FACTOR's docstring); its joint VJP keeps more temporaries, keeps the
+    usual size and blocks a transposed input too, as the sigmoid, whose temporaries are not its result, does."""
     from codegen.lower_blocks import FEW_BUFFERS_FACTOR
     from derivations.gradients import all_gradients
 
     forward = lower_formula(get("layer_norm"), blocks=2).source()
-    assert f"_rows = max(1, ({2 * 8 * FEW_BUFFERS_FACTOR} if x.ndim > 1 and x.strides[0] == max(x.strides) else 16) //" \
-        in forward
+    assert f"_rows = max(1, {2 * 8 * FEW_BUFFERS_FACTOR} //" in forward
+    assert "x.strides[0] == x.itemsize and _rows" not in forward
     one = vars(load_generated(IMPORTS + forward))["layer_norm"]  # one sample, no batch axis: not blocked
     x = np.arange(4.0)
     assert np.allclose(one(x=x, gamma=np.ones(4), beta=np.zeros(4), epsilon=0.0), (x - x.mean()) / x.std())
     scalar = lower_formula(get("sigmoid"), blocks=2)  # scalar inputs: a 0-d array has no strides[0] to read
-    assert f"{2 * 8 * FEW_BUFFERS_FACTOR} if" in scalar.source()
+    assert f"{2 * 8 * FEW_BUFFERS_FACTOR} if" in scalar.source() and "x.strides[0] == x.itemsize and _rows" in \
+        scalar.source()
     assert np.isclose(_function(scalar)(**{v.name: np.asarray(0.0) for v in get("sigmoid").variables}), 0.5)
     backward = lower_joint_vjp("layer_norm_vjp", joint_groups(all_gradients())["layer_norm_vjp"], blocks=2).source()
-    assert "_rows = max(1, 16 //" in backward
+    assert "_rows = max(1, 16 //" in backward and "x.strides[0] == x.itemsize and _rows" in backward
 
 
 def test_a_float32_sum_of_squares_over_a_strided_axis_is_summed_in_chunks():
@@ -260,7 +262,7 @@ def test_a_float32_sum_of_squares_over_a_strided_axis_is_summed_in_chunks():
     from codegen.lower_nodes import strided_row_dot
 
     src = "def dot(u, v):\n    return " + strided_row_dot("u", "v", "np.einsum('...a,...a->...', u, v)") + "\n"
-    dot = vars(load_generated(IMPORTS + src))["dot"]
+    dot = vars(load_generated(IMPORTS + NumPyLowering.helpers_source(src, grad=False) + "\n\n\n" + src))["dot"]
     a = np.random.default_rng(0).standard_normal((256, 1024)).astype(np.float32)
     u = np.asfortranarray(a)
     got = dot(u, u)

@@ -59,6 +59,26 @@ def test_blocked_forward_peak_is_its_output(fid):
     assert peak <= out_bytes + SLACK, (peak, out_bytes)
 
 
+def test_a_transposed_batch_norm_forward_peak_is_its_output_and_one_chunk():
+    r"""Over a transposed input (features x batch, the batch axis strided) the batch norm forward runs unblocked
+    (codegen.lower_blocks.FEW_BUFFERS_FACTOR): its passes write the output, and its float32 sum of squares over
+    the strided axis takes one chunk of the array at a time (codegen.lower_nodes.strided_row_dot), an eighth of
+    it (256 KiB here); blocked, a block's compact temporary and its squares (2 MiB) came on top."""
+    fn = lower_formula(get("batch_norm"))
+    from codegen.lower_printer import NumPyLowering
+
+    source = fn.source()
+    gen = vars(load_generated("import numpy as np\n\n\n" + NumPyLowering.helpers_source(source, grad=False)
+                              + "\n\n\n" + source))[fn.name]
+    rng = np.random.default_rng(2)
+    x = np.asfortranarray(rng.standard_normal((ROWS, H)).astype(np.float32))  # x.T of a (H, ROWS) batch
+    values = {"x": x, "gamma": rng.standard_normal(ROWS).astype(np.float32),
+              "beta": rng.standard_normal(ROWS).astype(np.float32), "epsilon": 1e-5}
+    out_bytes = ROWS * H * 4
+    peak = _peak(gen, values)
+    assert peak <= out_bytes + out_bytes // 8 + SLACK, (peak, out_bytes)
+
+
 def test_blocked_vjp_peak_is_its_outputs_and_one_block_per_scratch_buffer():
     r"""layer_norm's joint VJP: dx (4 MiB) plus per-row dgamma, dbeta summed to (H,), plus one block
     (BLOCK_ELEMENTS float64) per scratch buffer; no block-sized result beside them."""

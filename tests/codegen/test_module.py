@@ -208,16 +208,18 @@ WINDOW_GEMM_LOOPS = {
     ("o", "np.ndindex(m_shape[:-1])"): "the outer window offsets of the partial im2col, one shift each",
     ("(oi, di)", "zip(o, d[:-1])"): "the k - 1 outer window axes",
     ("_j", "range(1, n_p)"): "the outer window offsets of a chunk, one GEMM each",
+    ("_j", "range(8)"): "the chunks of a float32 sum of products over a strided axis (_strided_row_dot), one each",
     ("_j", "range(s_1)"): "the first slide axis of a chunk (the kernel gradient's partial im2col), one GEMM each",
 }
 """The loops of the im2col helper (:func:`codegen.lower_shifted.window_gemm_source`), none over elements."""
 
 
 def _in_window_gemm(node, tree) -> bool:
-    """A loop of the im2col helpers listed in :data:`WINDOW_GEMM_LOOPS`."""
+    """A loop of the im2col helpers (and of the chunked strided row dot) listed in :data:`WINDOW_GEMM_LOOPS`."""
     from codegen import lower_shifted as ls
+    from codegen.lower_nodes import STRIDED_ROW_DOT
 
-    names = (ls.WINDOW_GEMM, ls.WINDOW_GEMM_PARTIAL, ls.WINDOW_GEMM_T, ls.WINDOW_GEMM_T_PARTIAL)
+    names = (ls.WINDOW_GEMM, ls.WINDOW_GEMM_PARTIAL, ls.WINDOW_GEMM_T, ls.WINDOW_GEMM_T_PARTIAL, STRIDED_ROW_DOT)
     helpers = [f for f in tree.body if isinstance(f, ast.FunctionDef) and f.name in names]
     return any(node is n for h in helpers for n in ast.walk(h)) and \
         (ast.unparse(node.target), ast.unparse(node.iter)) in WINDOW_GEMM_LOOPS
