@@ -33,6 +33,7 @@ rule                      identity
 ``power_over_base``       $A^{p} A^{q} = A^{p + q}$, $\frac{A^{p} + R}{A} = A^{p - 1} + \frac{R}{A}$ for an exponent not a number (:mod:`codegen.rules_power`)
 ``log_add_exp``           $\log(e^{a} + e^{b}) = \max(a, b) + \operatorname{log1p}(e^{-|a - b|})$; of more terms $M + \log\sum_k e^{a_k - M}$, $M = \max_k a_k$ (:mod:`codegen.rules_power`)
 ``log_add_weighted_exp``  $\log\sum_k c_k e^{a_k} = M + \log\sum_k c_k e^{a_k - M}$, $M = \max_k a_k$, for weights $c_k$ free of exponentials (:mod:`codegen.rules_power`)
+``log_cosh_power``        $\log(\cosh^{k} u) = k\log\cosh u$ for a real number $k$, then $\log\cosh$'s stable form
 ``log_expm1``             $\log(e^{u} - 1) = u + \log(1 - e^{-u})$ for $u \ge 1$ (then ``log1mexp``)
 ``log1mexp_of_exp``       $\log(1 - e^{-e^{w}}) = w + \log\frac{-\operatorname{expm1}(-e^{w})}{e^{w}}$ for $w < 0$, $w$ where $e^{w}$ underflows (:mod:`codegen.rules_exp_underflow`)
 ``log_of_mean``           $\log(\frac1n\sum_i f_i) = \operatorname{log1p}(\frac1n\sum_i (f_i - 1))$ near 1, else $\log\frac1n + \log\sum_i f_i$ (costly: search only; :mod:`codegen.rules_power`)
@@ -486,6 +487,17 @@ def _log_cosh(expr):
                         lambda e: log_cosh_stable(e.args[0].args[0]))
 
 
+def _log_cosh_power(expr):
+    r"""$\log(\cosh^{k} u) = k\log\cosh u$ for a real number $k$ ($\cosh u > 0$), then ``log_cosh``'s stable form:
+    $\log(1 - \tanh^2 u)$ becomes $\log\cosh^{-2} u$ after ``sech_square``, whose $\cosh$ overflows for $|u| > 710$
+    (the log is $-\infty$ where the truth is $-2|u| + 2\log 2$) and rounds to 1 near 0."""
+    def query(e):
+        return isinstance(e, sp.log) and isinstance(e.args[0], sp.Pow) and isinstance(e.args[0].base, sp.cosh) \
+            and e.args[0].exp.is_number and e.args[0].exp.is_real
+
+    return expr.replace(query, lambda e: e.args[0].exp * log_cosh_stable(e.args[0].base.args[0]))
+
+
 def _log1mexp(expr):
     r"""$\log(1 - e^{a})$: $\log(-\operatorname{expm1} a)$ for $a > -\log 2$, else $\operatorname{log1p}(-e^{a})$."""
     def query(e):
@@ -871,6 +883,10 @@ SECH_SQUARE = Rule(
 LOG_COSH = Rule(
     "log_cosh", "log_cosh_stable", _log_cosh, priority=8,
     gain="log cosh x for |x| > 710: cosh overflows to inf; for |x| < 1e-8 log(1 + tiny) rounds to 0")
+LOG_COSH_POWER = Rule(
+    "log_cosh_power", "log_cosh_power", _log_cosh_power, priority=8.1,
+    gain="log(1 - tanh(u)^2) (the log-Jacobian of a tanh-squashed policy) at u = 800: cosh^{-2} underflows and the log "
+         "is -inf, truth -1598.6; at u = 1e-6, 1/cosh(u)^2 keeps 6 digits of -1e-12")
 TANH_RATIO = Rule(
     "tanh_ratio", "tanh_ratio", _tanh_ratio, priority=8,
     gain="sinh u / cosh u for |u| > 710: inf/inf is nan where the truth is +-1 (derivative of log cosh)")
@@ -1009,7 +1025,7 @@ POWER_OF_SOFTPLUS = Rule(
 
 RULES: tuple[Rule, ...] = tuple(sorted(
     (LOG_SIGMOID, LOG_ONE_MINUS_SIGMOID, LOG_SIGMOID_PAIR, GAUSSIAN_TAIL, ATAN_REFLECTION, UNIT_SUM_COMPLEMENT, LOG_SOFTMAX_SPLIT, LOG_CONSTANT_PLUS_EXP_SUM, LOGSUMEXP_SHIFT, EXP_NORMALIZE, SOFTPLUS_STABLE,
-     LOG1P_EXPM1, POWER_EXPM1, INTEGER_POWER_MINUS_ONE, LOG_ADD_EXP, LOG_ADD_WEIGHTED_EXP, SIGMOID_STABLE, ERF_NDTR, LOG_NDTR, TANH_SIGMOID, SECH_SQUARE, LOG_COSH, TANH_RATIO, LOG1MEXP_OF_EXP, LOG1MEXP, LOG_EXPM1, ROOT_CANCEL,
+     LOG1P_EXPM1, POWER_EXPM1, INTEGER_POWER_MINUS_ONE, LOG_ADD_EXP, LOG_ADD_WEIGHTED_EXP, SIGMOID_STABLE, ERF_NDTR, LOG_NDTR, TANH_SIGMOID, SECH_SQUARE, LOG_COSH, LOG_COSH_POWER, TANH_RATIO, LOG1MEXP_OF_EXP, LOG1MEXP, LOG_EXPM1, ROOT_CANCEL,
      SCALED_SQRT, ONE_MINUS_SIGMOID, SHIFT_COLLECT, DIFFERENCE_OF_SQUARES, LOG1P_POWER, LOG1P_LARGE_PRODUCT,
      SCALE_OVER_ARGUMENT, ARGUMENT_OVER_SCALE, COMMON_DENOMINATOR, LOGISTIC_IN_LOG, LOGISTIC_OF_EXP, EXP_ABSORB, SCALES_INTO_SUM, SCALE_INTO_ENTRY, RATIO_BEFORE_POWER, LOG_BETA, LOG_GAMMA_DIFFERENCE,
      ROOT_DIFFERENCE, SQUARE_INTO_ROOT, RATIO_OF_EQUAL_SUMS, POWER_RATIO_OVER_NUMERATOR, POWER_OVER_BASE, HEAVISIDE_SELECT_FIRST, HEAVISIDE_SELECT, STEP_SCALE, ZERO_TIMES_LOG,

@@ -96,6 +96,8 @@ for _id, _lhs, _rhs, _why, _sizes in (
     ("log_cosh_stable", _log(cosh(x)), Piecewise((log1p(2 * sinh(x / 2) ** 2), Abs(x) < 1),
                                                   (Abs(x) + log1p(exp(-2 * Abs(x))) - _log(2), True)),
      "log cosh u = log1p(2 sinh^2(u/2)) = |u| + log1p(e^{-2|u|}) - log 2", None),
+    ("log_cosh_power", _log(cosh(x) ** c), c * _log(cosh(x)), "log(cosh(u)^k) = k log cosh u, cosh u > 0 for real u",
+     None),
     ("tanh_ratio", sinh(x) / cosh(x), tanh(x), "sinh u / cosh u = tanh u", None),
     ("log1mexp", _log(1 - exp(-t)), Piecewise((_log(-expm1(-t)), t < _log(2)), (log1p(-exp(-t)), True)),
      "log(1 - e^{-t}) = log(-expm1(-t)) = log1p(-e^{-t}) for t > 0", None),
