@@ -36,6 +36,7 @@ rule                      identity
 ``log_cosh_power``        $\log(\cosh^{k} u) = k\log\cosh u$ for a real number $k$, then $\log\cosh$'s stable form
 ``log_expm1``             $\log(e^{u} - 1) = u + \log(1 - e^{-u})$ for $u \ge 1$ (then ``log1mexp``)
 ``log1mexp_of_exp``       $\log(1 - e^{-e^{w}}) = w + \log\frac{-\operatorname{expm1}(-e^{w})}{e^{w}}$ for $w < 0$, $w$ where $e^{w}$ underflows (:mod:`codegen.rules_exp_underflow`)
+``log_of_softplus``      $\log\log(1 + e^{w}) = w + \log\frac{\operatorname{log1p}(e^{w})}{e^{w}}$ for $w < 0$, $w$ where $e^{w}$ underflows (:mod:`codegen.rules_exp_underflow`)
 ``log_of_mean``           $\log(\frac1n\sum_i f_i) = \operatorname{log1p}(\frac1n\sum_i (f_i - 1))$ near 1, else $\log\frac1n + \log\sum_i f_i$ (costly: search only; :mod:`codegen.rules_power`)
 ``term_over_sum``         $\frac{a w}{w + b} = \frac{a}{1 + b/w}$ for $|w| \ge |b|$ (costly: search only; :mod:`codegen.rules_fraction`)
 ``softplus_ratio``        $\log\frac{1 + e^{a}}{1 + e^{b}} = \operatorname{log1p}(\sigma(b)\operatorname{expm1}(a - b))$, or a log-add-exp for $|a - b| \ge 1$ (costly: search only; :mod:`codegen.rules_softplus_ratio`)
@@ -901,6 +902,10 @@ LOG1MEXP_OF_EXP = Rule(
     "log1mexp_of_exp", "log1mexp_of_exp", rules_exp_underflow.log1mexp_of_exp, priority=8.9,
     gain="log(1 - exp(-e^z)) at z = -1e150 (the complementary log-log likelihood): e^z underflows to 0 and the log is "
          "-inf, truth z; with e^z taken out of the log the rest is 1 and the value z")
+LOG_OF_SOFTPLUS = Rule(
+    "log_of_softplus", "log_of_softplus", rules_exp_underflow.log_of_softplus, priority=8.95,
+    gain="log log(1 + e^x) (the log of a softplus scale) at x = -800: e^x underflows, the softplus is 0 and its log "
+         "-inf, truth -800; with e^x taken out of the log the rest is 1 and the value x")
 ROOT_CANCEL = Rule(
     "root_cancel", "root_cancel", _root_cancel, priority=90,
     gain="x + sqrt(x^2 + b) for x << 0: the two terms cancel to 0 (SquarePlus)")
@@ -1025,7 +1030,7 @@ POWER_OF_SOFTPLUS = Rule(
 
 RULES: tuple[Rule, ...] = tuple(sorted(
     (LOG_SIGMOID, LOG_ONE_MINUS_SIGMOID, LOG_SIGMOID_PAIR, GAUSSIAN_TAIL, ATAN_REFLECTION, UNIT_SUM_COMPLEMENT, LOG_SOFTMAX_SPLIT, LOG_CONSTANT_PLUS_EXP_SUM, LOGSUMEXP_SHIFT, EXP_NORMALIZE, SOFTPLUS_STABLE,
-     LOG1P_EXPM1, POWER_EXPM1, INTEGER_POWER_MINUS_ONE, LOG_ADD_EXP, LOG_ADD_WEIGHTED_EXP, SIGMOID_STABLE, ERF_NDTR, LOG_NDTR, TANH_SIGMOID, SECH_SQUARE, LOG_COSH, LOG_COSH_POWER, TANH_RATIO, LOG1MEXP_OF_EXP, LOG1MEXP, LOG_EXPM1, ROOT_CANCEL,
+     LOG1P_EXPM1, POWER_EXPM1, INTEGER_POWER_MINUS_ONE, LOG_ADD_EXP, LOG_ADD_WEIGHTED_EXP, SIGMOID_STABLE, ERF_NDTR, LOG_NDTR, TANH_SIGMOID, SECH_SQUARE, LOG_COSH, LOG_COSH_POWER, TANH_RATIO, LOG1MEXP_OF_EXP, LOG_OF_SOFTPLUS, LOG1MEXP, LOG_EXPM1, ROOT_CANCEL,
      SCALED_SQRT, ONE_MINUS_SIGMOID, SHIFT_COLLECT, DIFFERENCE_OF_SQUARES, LOG1P_POWER, LOG1P_LARGE_PRODUCT,
      SCALE_OVER_ARGUMENT, ARGUMENT_OVER_SCALE, COMMON_DENOMINATOR, LOGISTIC_IN_LOG, LOGISTIC_OF_EXP, EXP_ABSORB, SCALES_INTO_SUM, SCALE_INTO_ENTRY, RATIO_BEFORE_POWER, LOG_BETA, LOG_GAMMA_DIFFERENCE,
      ROOT_DIFFERENCE, SQUARE_INTO_ROOT, RATIO_OF_EQUAL_SUMS, POWER_RATIO_OVER_NUMERATOR, POWER_OVER_BASE, HEAVISIDE_SELECT_FIRST, HEAVISIDE_SELECT, STEP_SCALE, ZERO_TIMES_LOG,

@@ -102,6 +102,10 @@ CASES = {
         r"$$ \mathrm{TanhLogJacobian}(u) = \log\left(1 - \tanh^{2}(u)\right) $$",
         "forward", {"u": [800.0, -3e-6]}, {},
         lambda pt: [2 * mpmath.log(mpmath.sech(mpmath.mpf(u))) for u in pt["u"]]),  # 1 - tanh^2 = sech^2
+    "log_softplus": (  # round seven: the softplus of x < -745 underflowed to 0 and its log to -inf (log_of_softplus)
+        r"$$ \mathrm{LogSoftplus}(x) = \log\log\left(1 + e^{x}\right) $$",
+        "forward", {"x": [-800.0, -30.0, 3.0]}, {},
+        lambda pt: [mpmath.log(mpmath.log1p(mpmath.exp(mpmath.mpf(x)))) for x in pt["x"]]),
 }
 
 
