@@ -70,6 +70,7 @@ rule                      identity
 ``root_difference``       $k\sqrt{A} - k c = k\frac{A - c^2}{\sqrt{A} + c}$ near $\sqrt{A} = c$ (and $\sqrt{A} - \sqrt{B}$) (:mod:`codegen.rules_root`)
 ``ratio_of_equal_sums``   $\frac{\sum_i u_i (c + v_i)}{\sum_j u_j} = c + \frac{\sum_i u_i v_i}{\sum_j u_j}$, $c$ free of $i$ (:mod:`codegen.rules_sums`)
 ``log_of_quotient``       $\log t = \sum_f e_f \log|f|$ for a product $t > 0$ beyond the float range (costly: search only; :mod:`codegen.rules_logspace`)
+``log_of_product_sum``    $\log\sum_k P_k = M + \log\sum_k s_k e^{\ell_k - M}$, $\ell_k$ the log of the product $P_k$, $M = \max_k \ell_k$ (costly: search only; :mod:`codegen.rules_logspace`)
 ``log_space_product``     $P\,e^{w} = \operatorname{sign}(P)\,e^{\log|P| + w}$, also for $P/\cosh^k u$ (costly: search only; :mod:`codegen.rules_logspace`)
 ``expm1_quotient``        $\frac{P}{\operatorname{expm1}(L)} = \operatorname{sign}(P)\frac{e^{\log|P| - L}}{-\operatorname{expm1}(-L)}$ for $L$ beyond the float range (costly: search only; :mod:`codegen.rules_logspace`)
 ``homogeneous_scale``     $F(x) = F(x/M)$, $M = \max_j |x_j|$, for a product of degree 0 in $x$ (costly: search only; :mod:`codegen.rules_homogeneous`)
@@ -1059,6 +1060,10 @@ HOMOGENEOUS_SCALE = Rule(
 LOG_OF_QUOTIENT = Rule(
     "log_of_quotient", "log_of_quotient", rules_logspace.log_of_quotient, priority=71,
     gain="log(s2/s1) at s1 = 1e-300, s2 = 1e300: the quotient overflows and the log is inf, truth 1381.6 (Gaussian KL)")
+LOG_OF_PRODUCT_SUM = Rule(
+    "log_of_product_sum", "log_of_product_sum", rules_logspace.log_of_product_sum, priority=70.5,
+    gain="log((y - g)^2 nu + 2 b (1 + nu)) (deep evidential regression) at y = 1e300 or at b = nu = 1e300: a product "
+         "overflows and the log is inf, truth about 1400; each product's log is a sum of logs, shifted by their max")
 LOG_SPACE_PRODUCT = Rule(
     "log_space_product", "log_space_product", rules_logspace.log_space_product, priority=71,
     gain="x (26829 x^2 + 200000) / cosh(u)^2, u ~ x^3, at x = 1e150: inf/inf is nan, truth 0 (GELU tanh-form gradient); "
@@ -1135,7 +1140,7 @@ RATIO_BEFORE_UNEQUAL_POWERS = Rule(
          "inf/inf is nan, truth 1e-300; as ((x - y)/l)^2 / l it is finite")
 
 COSTLY_RULES: tuple[Rule, ...] = (LOGSUMEXP_LOG1P, MEAN_FROM_TOP, ONE_MINUS_TOP, TAYLOR_BRANCH, HOMOGENEOUS_SCALE,
-                                  LOG_OF_QUOTIENT, LOG_SPACE_PRODUCT, HOMOGENEOUS_SCALARS, PAIRED_QUOTIENT,
+                                  LOG_OF_QUOTIENT, LOG_OF_PRODUCT_SUM, LOG_SPACE_PRODUCT, HOMOGENEOUS_SCALARS, PAIRED_QUOTIENT,
                                   EXPM1_QUOTIENT, QUOTIENT_INTO_SUM, POLYNOMIAL_QUOTIENT_SCALE, POWER_BREGMAN,
                                   LOG_OF_POSITIVE_PRODUCT, SCALE_INTO_BRANCHES, POWER_LOG1P, POWER_OF_RATIO,
                                   SOFTPLUS_RATIO, LOG_OF_MEAN, TERM_OVER_SUM, SOFTMAX_DIFFERENCE, SCALE_INTO_SUMMAND,

@@ -324,6 +324,18 @@ register(Derivation(
            Step(log(3 * _xn ** 2 + 2), log(2) + log1p(3 * _xn ** 2 / 2),
                 justification="log(c + t) = log c + log(1 + t/c) for c > 0, c + t > 0")),
 ))
+_br, _mr = Symbol("b", real=True), Symbol("m", real=True)
+register(Derivation(
+    id="log_of_product_sum",
+    title=r"the identity of a stability rule: $\log\sum_k P_k = m + \log\sum_k s_k e^{\ell_k - m}$, $\ell_k = \log|P_k|$, "
+          r"$s_k = \operatorname{sign} P_k$, for any real $m$",
+    source="textbook",
+    steps=(Step(log(_xn ** 2 * _vp + 2 * _br * (1 + _vp)),
+                _mr + log(exp(2 * log(Abs(_xn)) + log(_vp) - _mr)
+                         + sign(_br) * exp(log(2) + log(Abs(_br)) + log(1 + _vp) - _mr)),
+                justification="P = sign(P) e^{log|P|} for P != 0, log|P| the sum of the logs of its factors' magnitudes; "
+                              "e^{m} factored out of the sum (m = max_k log|P_k| in the rule)"),),
+))
 _uz = Symbol("u", real=True)
 _kp = Symbol("k", positive=True)
 register(Derivation(
