@@ -61,6 +61,7 @@ rule                      identity
 ``softmax_difference``    $p_i - q_i = q_i \operatorname{expm1}(d_i - \operatorname{log1p}\sum_j q_j \operatorname{expm1}(d_j))$ for softmaxes of $a$, $b$, $d = a - b$, where $\max_j |d_j| \le 1$ (costly: search only; :mod:`codegen.rules_softmax_gap`)
 ``logsumexp_log1p``       $\log\sum_j e^{h_j} = \operatorname{log1p}(\sum_{h_j < 0} e^{h_j} + \#\{h_j = 0\} - 1)$ (costly: search only)
 ``ratio_before_power``    $\frac{u^k}{v^k} = (u/v)^k$ for an integer $k \ge 2$ (:mod:`codegen.rules_ratio`)
+``product_before_power``  $u^k v^k = (u v)^k$ for an integer $k \ge 2$ (costly: search only; :mod:`codegen.rules_ratio`)
 ``power_of_ratio``        $(u/v)^{p} = e^{p(\log u - \log v)}$ for $u \ge 0$, $v > 0$, $p$ not an integer, beyond the float range of $u/v$ (costly: search only; :mod:`codegen.rules_ratio`)
 ``log_beta``              $k\log\Gamma(a) + k\log\Gamma(b) - k\log\Gamma(a + b) = k\log B(a, b)$, ``betaln`` (:mod:`codegen.rules_log`)
 ``log_gamma_difference``  $k\log\Gamma(b + h) - k\log\Gamma(b) = k\log\,(b)_h$ for $b > 0$, $0 < h \le 1$ (:mod:`codegen.rules_log`)
@@ -973,6 +974,10 @@ RATIO_BEFORE_POWER = Rule(
     "ratio_before_power", "ratio_before_power", rules_ratio.ratio_before_power, priority=97,
     gain="(x - mu)^2 / (nu s^2) at x = s = 1e300: inf/inf is nan, at x = mu, s = 1e-300: 0/0; the squared ratio is 1/nu "
          "or 0 (Student-t, Cauchy, standardized squares)")
+PRODUCT_BEFORE_POWER = Rule(
+    "product_before_power", "product_before_power", rules_ratio.product_before_power, priority=97.05,
+    gain="exp(-alpha^2 x^2 / 2) (the skew-normal gradient) at alpha = 1e300, x = 1e-300: inf * 0 is nan, truth e^{-1/2}; "
+         "as (alpha x)^2 the square is 1")
 POWER_OF_RATIO = Rule(
     "power_of_ratio", "power_of_ratio", rules_ratio.power_of_ratio, priority=96.8,
     gain="(|x - mu|/alpha)^beta (a generalised Gaussian) at x = 1e300, alpha = 1e-300, beta = 0.51: the quotient "
@@ -1143,7 +1148,7 @@ COSTLY_RULES: tuple[Rule, ...] = (LOGSUMEXP_LOG1P, MEAN_FROM_TOP, ONE_MINUS_TOP,
                                   LOG_OF_QUOTIENT, LOG_OF_PRODUCT_SUM, LOG_SPACE_PRODUCT, HOMOGENEOUS_SCALARS, PAIRED_QUOTIENT,
                                   EXPM1_QUOTIENT, QUOTIENT_INTO_SUM, POLYNOMIAL_QUOTIENT_SCALE, POWER_BREGMAN,
                                   LOG_OF_POSITIVE_PRODUCT, SCALE_INTO_BRANCHES, POWER_LOG1P, POWER_OF_RATIO,
-                                  SOFTPLUS_RATIO, LOG_OF_MEAN, TERM_OVER_SUM, SOFTMAX_DIFFERENCE, SCALE_INTO_SUMMAND,
+                                  SOFTPLUS_RATIO, LOG_OF_MEAN, TERM_OVER_SUM, PRODUCT_BEFORE_POWER, SOFTMAX_DIFFERENCE, SCALE_INTO_SUMMAND,
                                   RATIO_BEFORE_UNEQUAL_POWERS)
 """Rules that cost extra passes over the data (two more reductions for ``logsumexp_log1p``, ``mean_from_top``
 and ``one_minus_top``, one more for ``homogeneous_scale``, a scale per product for ``homogeneous_scalars``; a second, log-space form under a ``where`` for

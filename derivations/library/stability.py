@@ -274,6 +274,13 @@ register(Derivation(
                 for k in (2, 3, 4)),
 ))
 register(Derivation(
+    id="product_before_power",
+    title=r"the identity of a stability rule: $u^k v^k = (u v)^k$ for an integer $k \ge 2$",
+    source="textbook",
+    steps=tuple(Step(_c * _u ** k * _v ** k, _c * (_u * _v) ** k, justification="(u v)^k = u^k v^k for an integer k")
+                for k in (2, 3, 4)),
+))
+register(Derivation(
     id="log_gamma_difference",
     title=r"the identity of a stability rule: $\log\Gamma(b + h) - \log\Gamma(b) = \log\,(b)_h$ for $b > 0$",
     source="textbook",
