@@ -72,7 +72,7 @@ rule                      identity
 ``ratio_of_equal_sums``   $\frac{\sum_i u_i (c + v_i)}{\sum_j u_j} = c + \frac{\sum_i u_i v_i}{\sum_j u_j}$, $c$ free of $i$ (:mod:`codegen.rules_sums`)
 ``log_of_quotient``       $\log t = \sum_f e_f \log|f|$ for a product $t > 0$ beyond the float range (costly: search only; :mod:`codegen.rules_logspace`)
 ``log_of_product_sum``    $\log\sum_k P_k = M + \log\sum_k s_k e^{\ell_k - M}$, $\ell_k$ the log of the product $P_k$, $M = \max_k \ell_k$ (costly: search only; :mod:`codegen.rules_logspace`)
-``log_space_product``     $P\,e^{w} = \operatorname{sign}(P)\,e^{\log|P| + w}$, also for $P/\cosh^k u$ (costly: search only; :mod:`codegen.rules_logspace`)
+``log_space_product``     $P\,e^{w} = \operatorname{sign}(P)\,e^{\log|P| + w}$, also for $P\cosh^k u$ ($k$ of either sign) (costly: search only; :mod:`codegen.rules_logspace`)
 ``expm1_quotient``        $\frac{P}{\operatorname{expm1}(L)} = \operatorname{sign}(P)\frac{e^{\log|P| - L}}{-\operatorname{expm1}(-L)}$ for $L$ beyond the float range (costly: search only; :mod:`codegen.rules_logspace`)
 ``homogeneous_scale``     $F(x) = F(x/M)$, $M = \max_j |x_j|$, for a product of degree 0 in $x$ (costly: search only; :mod:`codegen.rules_homogeneous`)
 ``homogeneous_scalars``   $F(a) = M^{d} F(a/M)$ for sums homogeneous in scalar parameters (costly: search only; :mod:`codegen.rules_homogeneous`)

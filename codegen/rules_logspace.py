@@ -123,13 +123,15 @@ def log_of_product_sum(expr: sp.Expr) -> sp.Expr:
 
 
 def _exponential(f):
-    r"""``(log, size)`` of the factor ``f`` where it is $e^{w}$ (both $w$) or $\cosh^{-k} u$ ($-k\log\cosh u$, and
-    $-k|u|$, which differs from it by less than $k \log 2$), else None."""
+    r"""``(log, size)`` of the factor ``f`` where it is $e^{w}$ (both $w$) or $\cosh^{k} u$ ($k\log\cosh u$, and
+    $k|u|$, which differs from it by less than $|k| \log 2$; $k$ a real number of either sign), else None."""
     from codegen.rules import log_cosh_stable
 
     if isinstance(f, sp.exp):
         return f.args[0], f.args[0]
-    if isinstance(f, sp.Pow) and isinstance(f.base, sp.cosh) and f.exp.is_number and f.exp.is_negative:
+    if isinstance(f, sp.cosh):  # cosh u = e^{log cosh u}: the sinh-arcsinh gradient's cosh overflows before its quotient
+        f = sp.Pow(f, 1, evaluate=False)
+    if isinstance(f, sp.Pow) and isinstance(f.base, sp.cosh) and f.exp.is_number and f.exp.is_real and f.exp != 0:
         u = f.base.args[0]
         return f.exp * log_cosh_stable(u), f.exp * sp.Abs(u)
     return None

@@ -116,17 +116,25 @@ CASES = {
         "vjp", {"x": [1e-300, 0.5]}, {"alpha": 1e300},
         lambda pt: [-mpmath.mpf(x) + pt["alpha"] * mpmath.npdf(pt["alpha"] * mpmath.mpf(x)) / mpmath.ncdf(pt["alpha"] * mpmath.mpf(x))
                     for x in pt["x"]]),
+    "sinh_arcsinh_gradient": (  # round seven: cosh(delta asinh(x) - eps) overflowed before its quotient (log_space_product)
+        r"$$ \mathrm{SinhArcsinh}(x) = \sinh\left(\delta \operatorname{arsinh}(x) - \epsilon\right) $$",
+        "vjp", {"x": [-1e300, 2.5]}, {"delta": 1.0442329262944041, "epsilon": 0.9948437487409038},
+        lambda pt: [pt["delta"] * mpmath.cosh(pt["delta"] * mpmath.asinh(mpmath.mpf(x)) - pt["epsilon"])
+                    / mpmath.sqrt(1 + mpmath.mpf(x) ** 2) for x in pt["x"]],
+        # computed as e^{L}, L = log cosh(delta asinh x - eps) - log|x| + ... ~ 31 from terms of ~723: one ulp of 723
+        # (1.1e-13) is that relative error of e^{L}; a few such roundings, far below the O(1) or inf of the miss
+        1e-12),
 }
 
 
 @pytest.mark.parametrize("case", sorted(CASES))
 def test_held_out_extreme_point_is_finite_and_accurate(case):
-    note, kind, pt, kw, want = CASES[case]
+    note, kind, pt, kw, want, *tol = CASES[case]
     (f,) = api.define(note)
     derive_gradients(f)
     # the registry's rules, and the search-only ones these cases are about (a search would also try the others)
     rules = RULES + tuple(r for r in COSTLY_RULES if r.name in ("scale_into_summand", "log_of_product_sum",
-                                                               "product_before_power"))
+                                                               "product_before_power", "log_space_product"))
     _, module = compile_function(f, grad=kind == "vjp", rules=rules)
     args = [np.asarray(pt[p.name], dtype=float) for p in f.params]
     with np.errstate(all="ignore"):
@@ -139,6 +147,6 @@ def test_held_out_extreme_point_is_finite_and_accurate(case):
     truth = np.ravel(np.array([float(t) for t in (truth if isinstance(truth, list) else [truth])]))
     assert np.all(np.isfinite(got)), (case, got)
     err = float(np.max(np.abs(got - truth)) / np.max(np.abs(truth)))
-    assert err <= REL_TOL, (case, got, truth, err)
+    assert err <= (tol[0] if tol else REL_TOL), (case, got, truth, err)
     assert math.isfinite(err)
 
