@@ -48,6 +48,7 @@ rule                      identity
 ``shift_collect``         $c\,a - c\,m = c\,(a - m)$ for a max-shift $m$ (and a scale $c$ shifted after it is factored out)
 ``difference_of_squares`` $k\sum_j u_j^2 - k\sum_j v_j^2 = k\sum_j (u_j - v_j)(u_j + v_j)$
 ``log1p_large_product``   $\operatorname{log1p}(t) = \sum_f e_f \log|f| + \operatorname{log1p}(1/t)$ for $t = \prod_f f^{e_f} > 1$ (:mod:`codegen.rules_log`)
+``log_of_exp_quotient``   $\log\frac{c\,e^{a}}{D} = a + \log c - \log D$ for a number $c > 0$ and a sum $D$ (:mod:`codegen.rules_log`)
 ``common_denominator``    $R + \frac{N}{D} = \frac{R D + N}{D}$ where the expanded numerator loses a symbol (:mod:`codegen.rules_fraction`)
 ``scale_over_argument``   $k\,f(a/k) = a\,\frac{f(u)}{u}$, $u = a/k$, for $f$ in tanh, sin, sinh, atan, asinh (:mod:`codegen.rules_ratio`)
 ``argument_over_scale``   $\frac{f(k a)}{k} = a\,\frac{f(u)}{u}$, $u = k a$, for $f$ in tanh, sin, sinh, atan, asinh, expm1, log1p (:mod:`codegen.rules_ratio`)
@@ -933,6 +934,10 @@ LOG1P_POWER = Rule(
 LOG1P_LARGE_PRODUCT = Rule(
     "log1p_large_product", "log1p_large_product", rules_log.log1p_large_product, priority=72,
     gain="log1p(u^2 w) for |u| > 1e154: the square overflows to inf where the truth is about 2 log|u| (Student-t, Cauchy)")
+LOG_OF_EXP_QUOTIENT = Rule(
+    "log_of_exp_quotient", "log_of_exp_quotient", rules_log.log_of_exp_quotient, priority=58.5,
+    gain="log(e^{s1} / (e^{s1} + e^{s2} + nu e^{(s1 + s2)/2})) (Davidson's win probability) at s1 = -1e150: the quotient "
+         "is 0 and the log -inf, truth s1; as s1 - log(...) with a weighted log-sum-exp it is finite")
 SCALE_OVER_ARGUMENT = Rule(
     "scale_over_argument", "scale_over_argument", rules_ratio.scale_over_argument, priority=3,
     gain="gamma tanh(x/gamma) for x/gamma below the smallest subnormal: 0 where the truth is x (soft capping)")
@@ -1037,7 +1042,7 @@ POWER_OF_SOFTPLUS = Rule(
 RULES: tuple[Rule, ...] = tuple(sorted(
     (LOG_SIGMOID, LOG_ONE_MINUS_SIGMOID, LOG_SIGMOID_PAIR, GAUSSIAN_TAIL, ATAN_REFLECTION, UNIT_SUM_COMPLEMENT, LOG_SOFTMAX_SPLIT, LOG_CONSTANT_PLUS_EXP_SUM, LOGSUMEXP_SHIFT, EXP_NORMALIZE, SOFTPLUS_STABLE,
      LOG1P_EXPM1, POWER_EXPM1, INTEGER_POWER_MINUS_ONE, LOG_ADD_EXP, LOG_ADD_WEIGHTED_EXP, SIGMOID_STABLE, ERF_NDTR, LOG_NDTR, TANH_SIGMOID, SECH_SQUARE, LOG_COSH, LOG_COSH_POWER, TANH_RATIO, LOG1MEXP_OF_EXP, LOG_OF_SOFTPLUS, LOG1MEXP, LOG_EXPM1, ROOT_CANCEL,
-     SCALED_SQRT, ONE_MINUS_SIGMOID, SHIFT_COLLECT, DIFFERENCE_OF_SQUARES, LOG1P_POWER, LOG1P_LARGE_PRODUCT,
+     SCALED_SQRT, ONE_MINUS_SIGMOID, SHIFT_COLLECT, DIFFERENCE_OF_SQUARES, LOG1P_POWER, LOG1P_LARGE_PRODUCT, LOG_OF_EXP_QUOTIENT,
      SCALE_OVER_ARGUMENT, ARGUMENT_OVER_SCALE, COMMON_DENOMINATOR, LOGISTIC_IN_LOG, LOGISTIC_OF_EXP, EXP_ABSORB, SCALES_INTO_SUM, SCALE_INTO_ENTRY, RATIO_BEFORE_POWER, LOG_BETA, LOG_GAMMA_DIFFERENCE,
      ROOT_DIFFERENCE, SQUARE_INTO_ROOT, RATIO_OF_EQUAL_SUMS, POWER_RATIO_OVER_NUMERATOR, POWER_OVER_BASE, HEAVISIDE_SELECT_FIRST, HEAVISIDE_SELECT, STEP_SCALE, ZERO_TIMES_LOG,
      SOFTPLUS_AFTER_POWER, MIXTURE_WITH_ONE, CONSTANT_MINUS_MAX, EXP_NORMALIZE_OFFSET, ROOT_OF_PRODUCT, LOG_OF_ROOT_SUM,

@@ -273,6 +273,14 @@ register(Derivation(
     steps=tuple(Step(_u ** k / (_c * _v ** k), (_u / _v) ** k / _c, justification="(u/v)^k = u^k v^{-k}")
                 for k in (2, 3, 4)),
 ))
+_Dp = Symbol("D", positive=True)
+register(Derivation(
+    id="log_of_exp_quotient",
+    title=r"the identity of a stability rule: $\log\frac{c\,e^{a}}{D} = a + \log c - \log D$ for $c, D > 0$",
+    source="textbook",
+    steps=(Step(log(3 * exp(_u) / _Dp), _u + log(3) - log(_Dp), justification="log of a product of positive factors, "
+                "log e^{a} = a for real a"),),
+))
 register(Derivation(
     id="product_before_power",
     title=r"the identity of a stability rule: $u^k v^k = (u v)^k$ for an integer $k \ge 2$",

@@ -124,6 +124,12 @@ CASES = {
         # computed as e^{L}, L = log cosh(delta asinh x - eps) - log|x| + ... ~ 31 from terms of ~723: one ulp of 723
         # (1.1e-13) is that relative error of e^{L}; a few such roundings, far below the O(1) or inf of the miss
         1e-12),
+    "davidson_win": (  # round seven: e^{s1} / (...) was 0 at s1 = -1e150 and its log -inf (log_of_exp_quotient)
+        r"$$ \mathrm{DavidsonWin}(s_1, s_2) = \log\frac{e^{s_1}}{e^{s_1} + e^{s_2} + \nu e^{\frac{s_1 + s_2}{2}}} $$",
+        "forward", {"s_1": [-1e150, 0.5], "s_2": [1e-150, -1.25]}, {"nu": 0.92},
+        lambda pt: [mpmath.mpf(a) - mpmath.log(mpmath.exp(mpmath.mpf(a)) + mpmath.exp(mpmath.mpf(b))
+                                               + pt["nu"] * mpmath.exp((mpmath.mpf(a) + mpmath.mpf(b)) / 2))
+                    for a, b in zip(pt["s_1"], pt["s_2"])]),
 }
 
 
