@@ -33,8 +33,10 @@ rule                      identity
 ``power_over_base``       $A^{p} A^{q} = A^{p + q}$, $\frac{A^{p} + R}{A} = A^{p - 1} + \frac{R}{A}$ for an exponent not a number (:mod:`codegen.rules_power`)
 ``log_add_exp``           $\log(e^{a} + e^{b}) = \max(a, b) + \operatorname{log1p}(e^{-|a - b|})$; of more terms $M + \log\sum_k e^{a_k - M}$, $M = \max_k a_k$ (:mod:`codegen.rules_power`)
 ``log_add_weighted_exp``  $\log\sum_k c_k e^{a_k} = M + \log\sum_k c_k e^{a_k - M}$, $M = \max_k a_k$, for weights $c_k$ free of exponentials (:mod:`codegen.rules_power`)
+``log_cosh_power``        $\log(\cosh^{k} u) = k\log\cosh u$ for a real number $k$, then $\log\cosh$'s stable form
 ``log_expm1``             $\log(e^{u} - 1) = u + \log(1 - e^{-u})$ for $u \ge 1$ (then ``log1mexp``)
 ``log1mexp_of_exp``       $\log(1 - e^{-e^{w}}) = w + \log\frac{-\operatorname{expm1}(-e^{w})}{e^{w}}$ for $w < 0$, $w$ where $e^{w}$ underflows (:mod:`codegen.rules_exp_underflow`)
+``log_of_softplus``      $\log\log(1 + e^{w}) = w + \log\frac{\operatorname{log1p}(e^{w})}{e^{w}}$ for $w < 0$, $w$ where $e^{w}$ underflows (:mod:`codegen.rules_exp_underflow`)
 ``log_of_mean``           $\log(\frac1n\sum_i f_i) = \operatorname{log1p}(\frac1n\sum_i (f_i - 1))$ near 1, else $\log\frac1n + \log\sum_i f_i$ (costly: search only; :mod:`codegen.rules_power`)
 ``term_over_sum``         $\frac{a w}{w + b} = \frac{a}{1 + b/w}$ for $|w| \ge |b|$ (costly: search only; :mod:`codegen.rules_fraction`)
 ``softplus_ratio``        $\log\frac{1 + e^{a}}{1 + e^{b}} = \operatorname{log1p}(\sigma(b)\operatorname{expm1}(a - b))$, or a log-add-exp for $|a - b| \ge 1$ (costly: search only; :mod:`codegen.rules_softplus_ratio`)
@@ -46,6 +48,7 @@ rule                      identity
 ``shift_collect``         $c\,a - c\,m = c\,(a - m)$ for a max-shift $m$ (and a scale $c$ shifted after it is factored out)
 ``difference_of_squares`` $k\sum_j u_j^2 - k\sum_j v_j^2 = k\sum_j (u_j - v_j)(u_j + v_j)$
 ``log1p_large_product``   $\operatorname{log1p}(t) = \sum_f e_f \log|f| + \operatorname{log1p}(1/t)$ for $t = \prod_f f^{e_f} > 1$ (:mod:`codegen.rules_log`)
+``log_of_exp_quotient``   $\log\frac{c\,e^{a}}{D} = a + \log c - \log D$ for a number $c > 0$ and a sum $D$ (:mod:`codegen.rules_log`)
 ``common_denominator``    $R + \frac{N}{D} = \frac{R D + N}{D}$ where the expanded numerator loses a symbol (:mod:`codegen.rules_fraction`)
 ``scale_over_argument``   $k\,f(a/k) = a\,\frac{f(u)}{u}$, $u = a/k$, for $f$ in tanh, sin, sinh, atan, asinh (:mod:`codegen.rules_ratio`)
 ``argument_over_scale``   $\frac{f(k a)}{k} = a\,\frac{f(u)}{u}$, $u = k a$, for $f$ in tanh, sin, sinh, atan, asinh, expm1, log1p (:mod:`codegen.rules_ratio`)
@@ -59,6 +62,7 @@ rule                      identity
 ``softmax_difference``    $p_i - q_i = q_i \operatorname{expm1}(d_i - \operatorname{log1p}\sum_j q_j \operatorname{expm1}(d_j))$ for softmaxes of $a$, $b$, $d = a - b$, where $\max_j |d_j| \le 1$ (costly: search only; :mod:`codegen.rules_softmax_gap`)
 ``logsumexp_log1p``       $\log\sum_j e^{h_j} = \operatorname{log1p}(\sum_{h_j < 0} e^{h_j} + \#\{h_j = 0\} - 1)$ (costly: search only)
 ``ratio_before_power``    $\frac{u^k}{v^k} = (u/v)^k$ for an integer $k \ge 2$ (:mod:`codegen.rules_ratio`)
+``product_before_power``  $u^k v^k = (u v)^k$ for an integer $k \ge 2$ (costly: search only; :mod:`codegen.rules_ratio`)
 ``power_of_ratio``        $(u/v)^{p} = e^{p(\log u - \log v)}$ for $u \ge 0$, $v > 0$, $p$ not an integer, beyond the float range of $u/v$ (costly: search only; :mod:`codegen.rules_ratio`)
 ``log_beta``              $k\log\Gamma(a) + k\log\Gamma(b) - k\log\Gamma(a + b) = k\log B(a, b)$, ``betaln`` (:mod:`codegen.rules_log`)
 ``log_gamma_difference``  $k\log\Gamma(b + h) - k\log\Gamma(b) = k\log\,(b)_h$ for $b > 0$, $0 < h \le 1$ (:mod:`codegen.rules_log`)
@@ -68,7 +72,8 @@ rule                      identity
 ``root_difference``       $k\sqrt{A} - k c = k\frac{A - c^2}{\sqrt{A} + c}$ near $\sqrt{A} = c$ (and $\sqrt{A} - \sqrt{B}$) (:mod:`codegen.rules_root`)
 ``ratio_of_equal_sums``   $\frac{\sum_i u_i (c + v_i)}{\sum_j u_j} = c + \frac{\sum_i u_i v_i}{\sum_j u_j}$, $c$ free of $i$ (:mod:`codegen.rules_sums`)
 ``log_of_quotient``       $\log t = \sum_f e_f \log|f|$ for a product $t > 0$ beyond the float range (costly: search only; :mod:`codegen.rules_logspace`)
-``log_space_product``     $P\,e^{w} = \operatorname{sign}(P)\,e^{\log|P| + w}$, also for $P/\cosh^k u$ (costly: search only; :mod:`codegen.rules_logspace`)
+``log_of_product_sum``    $\log\sum_k P_k = M + \log\sum_k s_k e^{\ell_k - M}$, $\ell_k$ the log of the product $P_k$, $M = \max_k \ell_k$ (costly: search only; :mod:`codegen.rules_logspace`)
+``log_space_product``     $P\,e^{w} = \operatorname{sign}(P)\,e^{\log|P| + w}$, also for $P\cosh^k u$ ($k$ of either sign) (costly: search only; :mod:`codegen.rules_logspace`)
 ``expm1_quotient``        $\frac{P}{\operatorname{expm1}(L)} = \operatorname{sign}(P)\frac{e^{\log|P| - L}}{-\operatorname{expm1}(-L)}$ for $L$ beyond the float range (costly: search only; :mod:`codegen.rules_logspace`)
 ``homogeneous_scale``     $F(x) = F(x/M)$, $M = \max_j |x_j|$, for a product of degree 0 in $x$ (costly: search only; :mod:`codegen.rules_homogeneous`)
 ``homogeneous_scalars``   $F(a) = M^{d} F(a/M)$ for sums homogeneous in scalar parameters (costly: search only; :mod:`codegen.rules_homogeneous`)
@@ -486,6 +491,17 @@ def _log_cosh(expr):
                         lambda e: log_cosh_stable(e.args[0].args[0]))
 
 
+def _log_cosh_power(expr):
+    r"""$\log(\cosh^{k} u) = k\log\cosh u$ for a real number $k$ ($\cosh u > 0$), then ``log_cosh``'s stable form:
+    $\log(1 - \tanh^2 u)$ becomes $\log\cosh^{-2} u$ after ``sech_square``, whose $\cosh$ overflows for $|u| > 710$
+    (the log is $-\infty$ where the truth is $-2|u| + 2\log 2$) and rounds to 1 near 0."""
+    def query(e):
+        return isinstance(e, sp.log) and isinstance(e.args[0], sp.Pow) and isinstance(e.args[0].base, sp.cosh) \
+            and e.args[0].exp.is_number and e.args[0].exp.is_real
+
+    return expr.replace(query, lambda e: e.args[0].exp * log_cosh_stable(e.args[0].base.args[0]))
+
+
 def _log1mexp(expr):
     r"""$\log(1 - e^{a})$: $\log(-\operatorname{expm1} a)$ for $a > -\log 2$, else $\operatorname{log1p}(-e^{a})$."""
     def query(e):
@@ -871,6 +887,10 @@ SECH_SQUARE = Rule(
 LOG_COSH = Rule(
     "log_cosh", "log_cosh_stable", _log_cosh, priority=8,
     gain="log cosh x for |x| > 710: cosh overflows to inf; for |x| < 1e-8 log(1 + tiny) rounds to 0")
+LOG_COSH_POWER = Rule(
+    "log_cosh_power", "log_cosh_power", _log_cosh_power, priority=8.1,
+    gain="log(1 - tanh(u)^2) (the log-Jacobian of a tanh-squashed policy) at u = 800: cosh^{-2} underflows and the log "
+         "is -inf, truth -1598.6; at u = 1e-6, 1/cosh(u)^2 keeps 6 digits of -1e-12")
 TANH_RATIO = Rule(
     "tanh_ratio", "tanh_ratio", _tanh_ratio, priority=8,
     gain="sinh u / cosh u for |u| > 710: inf/inf is nan where the truth is +-1 (derivative of log cosh)")
@@ -885,6 +905,10 @@ LOG1MEXP_OF_EXP = Rule(
     "log1mexp_of_exp", "log1mexp_of_exp", rules_exp_underflow.log1mexp_of_exp, priority=8.9,
     gain="log(1 - exp(-e^z)) at z = -1e150 (the complementary log-log likelihood): e^z underflows to 0 and the log is "
          "-inf, truth z; with e^z taken out of the log the rest is 1 and the value z")
+LOG_OF_SOFTPLUS = Rule(
+    "log_of_softplus", "log_of_softplus", rules_exp_underflow.log_of_softplus, priority=8.95,
+    gain="log log(1 + e^x) (the log of a softplus scale) at x = -800: e^x underflows, the softplus is 0 and its log "
+         "-inf, truth -800; with e^x taken out of the log the rest is 1 and the value x")
 ROOT_CANCEL = Rule(
     "root_cancel", "root_cancel", _root_cancel, priority=90,
     gain="x + sqrt(x^2 + b) for x << 0: the two terms cancel to 0 (SquarePlus)")
@@ -910,6 +934,10 @@ LOG1P_POWER = Rule(
 LOG1P_LARGE_PRODUCT = Rule(
     "log1p_large_product", "log1p_large_product", rules_log.log1p_large_product, priority=72,
     gain="log1p(u^2 w) for |u| > 1e154: the square overflows to inf where the truth is about 2 log|u| (Student-t, Cauchy)")
+LOG_OF_EXP_QUOTIENT = Rule(
+    "log_of_exp_quotient", "log_of_exp_quotient", rules_log.log_of_exp_quotient, priority=58.5,
+    gain="log(e^{s1} / (e^{s1} + e^{s2} + nu e^{(s1 + s2)/2})) (Davidson's win probability) at s1 = -1e150: the quotient "
+         "is 0 and the log -inf, truth s1; as s1 - log(...) with a weighted log-sum-exp it is finite")
 SCALE_OVER_ARGUMENT = Rule(
     "scale_over_argument", "scale_over_argument", rules_ratio.scale_over_argument, priority=3,
     gain="gamma tanh(x/gamma) for x/gamma below the smallest subnormal: 0 where the truth is x (soft capping)")
@@ -951,6 +979,10 @@ RATIO_BEFORE_POWER = Rule(
     "ratio_before_power", "ratio_before_power", rules_ratio.ratio_before_power, priority=97,
     gain="(x - mu)^2 / (nu s^2) at x = s = 1e300: inf/inf is nan, at x = mu, s = 1e-300: 0/0; the squared ratio is 1/nu "
          "or 0 (Student-t, Cauchy, standardized squares)")
+PRODUCT_BEFORE_POWER = Rule(
+    "product_before_power", "product_before_power", rules_ratio.product_before_power, priority=97.05,
+    gain="exp(-alpha^2 x^2 / 2) (the skew-normal gradient) at alpha = 1e300, x = 1e-300: inf * 0 is nan, truth e^{-1/2}; "
+         "as (alpha x)^2 the square is 1")
 POWER_OF_RATIO = Rule(
     "power_of_ratio", "power_of_ratio", rules_ratio.power_of_ratio, priority=96.8,
     gain="(|x - mu|/alpha)^beta (a generalised Gaussian) at x = 1e300, alpha = 1e-300, beta = 0.51: the quotient "
@@ -1009,8 +1041,8 @@ POWER_OF_SOFTPLUS = Rule(
 
 RULES: tuple[Rule, ...] = tuple(sorted(
     (LOG_SIGMOID, LOG_ONE_MINUS_SIGMOID, LOG_SIGMOID_PAIR, GAUSSIAN_TAIL, ATAN_REFLECTION, UNIT_SUM_COMPLEMENT, LOG_SOFTMAX_SPLIT, LOG_CONSTANT_PLUS_EXP_SUM, LOGSUMEXP_SHIFT, EXP_NORMALIZE, SOFTPLUS_STABLE,
-     LOG1P_EXPM1, POWER_EXPM1, INTEGER_POWER_MINUS_ONE, LOG_ADD_EXP, LOG_ADD_WEIGHTED_EXP, SIGMOID_STABLE, ERF_NDTR, LOG_NDTR, TANH_SIGMOID, SECH_SQUARE, LOG_COSH, TANH_RATIO, LOG1MEXP_OF_EXP, LOG1MEXP, LOG_EXPM1, ROOT_CANCEL,
-     SCALED_SQRT, ONE_MINUS_SIGMOID, SHIFT_COLLECT, DIFFERENCE_OF_SQUARES, LOG1P_POWER, LOG1P_LARGE_PRODUCT,
+     LOG1P_EXPM1, POWER_EXPM1, INTEGER_POWER_MINUS_ONE, LOG_ADD_EXP, LOG_ADD_WEIGHTED_EXP, SIGMOID_STABLE, ERF_NDTR, LOG_NDTR, TANH_SIGMOID, SECH_SQUARE, LOG_COSH, LOG_COSH_POWER, TANH_RATIO, LOG1MEXP_OF_EXP, LOG_OF_SOFTPLUS, LOG1MEXP, LOG_EXPM1, ROOT_CANCEL,
+     SCALED_SQRT, ONE_MINUS_SIGMOID, SHIFT_COLLECT, DIFFERENCE_OF_SQUARES, LOG1P_POWER, LOG1P_LARGE_PRODUCT, LOG_OF_EXP_QUOTIENT,
      SCALE_OVER_ARGUMENT, ARGUMENT_OVER_SCALE, COMMON_DENOMINATOR, LOGISTIC_IN_LOG, LOGISTIC_OF_EXP, EXP_ABSORB, SCALES_INTO_SUM, SCALE_INTO_ENTRY, RATIO_BEFORE_POWER, LOG_BETA, LOG_GAMMA_DIFFERENCE,
      ROOT_DIFFERENCE, SQUARE_INTO_ROOT, RATIO_OF_EQUAL_SUMS, POWER_RATIO_OVER_NUMERATOR, POWER_OVER_BASE, HEAVISIDE_SELECT_FIRST, HEAVISIDE_SELECT, STEP_SCALE, ZERO_TIMES_LOG,
      SOFTPLUS_AFTER_POWER, MIXTURE_WITH_ONE, CONSTANT_MINUS_MAX, EXP_NORMALIZE_OFFSET, ROOT_OF_PRODUCT, LOG_OF_ROOT_SUM,
@@ -1038,6 +1070,10 @@ HOMOGENEOUS_SCALE = Rule(
 LOG_OF_QUOTIENT = Rule(
     "log_of_quotient", "log_of_quotient", rules_logspace.log_of_quotient, priority=71,
     gain="log(s2/s1) at s1 = 1e-300, s2 = 1e300: the quotient overflows and the log is inf, truth 1381.6 (Gaussian KL)")
+LOG_OF_PRODUCT_SUM = Rule(
+    "log_of_product_sum", "log_of_product_sum", rules_logspace.log_of_product_sum, priority=70.5,
+    gain="log((y - g)^2 nu + 2 b (1 + nu)) (deep evidential regression) at y = 1e300 or at b = nu = 1e300: a product "
+         "overflows and the log is inf, truth about 1400; each product's log is a sum of logs, shifted by their max")
 LOG_SPACE_PRODUCT = Rule(
     "log_space_product", "log_space_product", rules_logspace.log_space_product, priority=71,
     gain="x (26829 x^2 + 200000) / cosh(u)^2, u ~ x^3, at x = 1e150: inf/inf is nan, truth 0 (GELU tanh-form gradient); "
@@ -1114,10 +1150,10 @@ RATIO_BEFORE_UNEQUAL_POWERS = Rule(
          "inf/inf is nan, truth 1e-300; as ((x - y)/l)^2 / l it is finite")
 
 COSTLY_RULES: tuple[Rule, ...] = (LOGSUMEXP_LOG1P, MEAN_FROM_TOP, ONE_MINUS_TOP, TAYLOR_BRANCH, HOMOGENEOUS_SCALE,
-                                  LOG_OF_QUOTIENT, LOG_SPACE_PRODUCT, HOMOGENEOUS_SCALARS, PAIRED_QUOTIENT,
+                                  LOG_OF_QUOTIENT, LOG_OF_PRODUCT_SUM, LOG_SPACE_PRODUCT, HOMOGENEOUS_SCALARS, PAIRED_QUOTIENT,
                                   EXPM1_QUOTIENT, QUOTIENT_INTO_SUM, POLYNOMIAL_QUOTIENT_SCALE, POWER_BREGMAN,
                                   LOG_OF_POSITIVE_PRODUCT, SCALE_INTO_BRANCHES, POWER_LOG1P, POWER_OF_RATIO,
-                                  SOFTPLUS_RATIO, LOG_OF_MEAN, TERM_OVER_SUM, SOFTMAX_DIFFERENCE, SCALE_INTO_SUMMAND,
+                                  SOFTPLUS_RATIO, LOG_OF_MEAN, TERM_OVER_SUM, PRODUCT_BEFORE_POWER, SOFTMAX_DIFFERENCE, SCALE_INTO_SUMMAND,
                                   RATIO_BEFORE_UNEQUAL_POWERS)
 """Rules that cost extra passes over the data (two more reductions for ``logsumexp_log1p``, ``mean_from_top``
 and ``one_minus_top``, one more for ``homogeneous_scale``, a scale per product for ``homogeneous_scalars``; a second, log-space form under a ``where`` for

@@ -1,10 +1,13 @@
-r"""The log of one minus $e^{-u}$ where $u = e^{w}$ underflows (:mod:`codegen.rules` registers it).
+r"""The log of one minus $e^{-u}$, and the log of a softplus, where $u = e^{w}$ underflows (:mod:`codegen.rules`
+registers both).
 
 ========================  =====================================================================
 rule                      identity
 ========================  =====================================================================
 ``log1mexp_of_exp``       $\log(1 - e^{-e^{w}}) = w + \log\frac{-\operatorname{expm1}(-e^{w})}{e^{w}}$ for $w < 0$,
                           $\operatorname{log1p}(-e^{-e^{w}})$ else; the first is $w$ where $e^{w}$ underflows to 0
+``log_of_softplus``       $\log\log(1 + e^{w}) = w + \log\frac{\operatorname{log1p}(e^{w})}{e^{w}}$ for $w < 0$,
+                          $\log(w + \operatorname{log1p}(e^{-w}))$ else; the first is $w$ where $e^{w}$ underflows to 0
 ========================  =====================================================================
 
 $\log(1 - e^{-u})$ behaves like $\log u$ as $u \to 0$: with $u = e^{w}$ that is $w$, a perfectly normal number at
@@ -54,3 +57,31 @@ def log1mexp_of_exp(expr: sp.Expr) -> sp.Expr:
     $\log(-\operatorname{expm1}(-e^{w}))$, $-\infty$ where $e^{w}$ underflows)."""
     return expr.replace(lambda e: _log_one_minus_exp_of_exp(e) is not None,
                         lambda e: stable_form(_log_one_minus_exp_of_exp(e)))
+
+
+def _log_of_softplus(e):
+    r"""``w`` where ``e`` is $\log\log(1 + e^{w})$, else None."""
+    if not (isinstance(e, sp.log) and isinstance(e.args[0], sp.log)):
+        return None
+    a = e.args[0].args[0]
+    if not (isinstance(a, sp.Add) and len(a.args) == 2 and sp.S.One in a.args):
+        return None
+    t = next(b for b in a.args if b is not sp.S.One)
+    return t.args[0] if isinstance(t, sp.exp) else None
+
+
+def softplus_log_form(w: sp.Expr) -> sp.Expr:
+    r"""$\log\log(1 + e^{w})$ as $w + \log\frac{\operatorname{log1p}(u)}{u}$, $u = e^{w}$, for $w < 0$ ($w$ where the
+    computed $u$ is 0; the ratio is in $(1 - u/2, 1)$), $\log(w + \operatorname{log1p}(e^{-w}))$ for $w \ge 0$."""
+    u = sp.exp(w)
+    ratio = sp.UnevaluatedExpr(sp.Mul(log1p(u), sp.Pow(sp.UnevaluatedExpr(u), -1, evaluate=False), evaluate=False))
+    small = sp.Piecewise((w + sp.log(ratio), sp.UnevaluatedExpr(u) > 0), (w, True))
+    return sp.Piecewise((small, w < 0), (sp.log(w + log1p(sp.exp(-w))), True))
+
+
+def log_of_softplus(expr: sp.Expr) -> sp.Expr:
+    r"""$\log\log(1 + e^{w}) \to$ :func:`softplus_log_form` (before ``softplus_stable``, whose
+    $\operatorname{log1p}(e^{-|w|})$ is 0 where $e^{w}$ underflows, $w < -745$: the log of a softplus scale is then
+    $-\infty$ where the truth is $w$)."""
+    return expr.replace(lambda e: _log_of_softplus(e) is not None,
+                        lambda e: softplus_log_form(_log_of_softplus(e)))

@@ -42,6 +42,38 @@ def log1p_large_product(expr: sp.Expr) -> sp.Expr:
     return expr.replace(lambda e: isinstance(e, log1p) and _powers(e.args[0]) is not None, value)
 
 
+# ** the log of an exponential over a sum: the exponent taken out **
+
+
+def _exp_over(e):
+    r"""``(a, c, D)`` where ``e`` is $\log(c\,e^{a} / D)$, ``c`` a positive number and ``D`` a sum, else None."""
+    if not (isinstance(e, sp.log) and isinstance(e.args[0], sp.Mul)):
+        return None
+    c, exps, dens = sp.S.One, [], []
+    for f in e.args[0].args:
+        if f.is_number and f.is_positive:
+            c *= f
+        elif isinstance(f, sp.exp):
+            exps.append(f)
+        elif isinstance(f, sp.Pow) and f.exp == -1 and isinstance(f.base, sp.Add):
+            dens.append(f.base)
+        else:
+            return None
+    return (exps[0].args[0], c, dens[0]) if len(exps) == 1 and len(dens) == 1 else None
+
+
+def log_of_exp_quotient(expr: sp.Expr) -> sp.Expr:
+    r"""$\log\frac{c\,e^{a}}{D} = a + \log c - \log D$ for a positive number $c$ and a sum $D$ (the log of a
+    Bradley-Terry or Davidson win probability $\frac{e^{s_1}}{e^{s_1} + e^{s_2} + \nu e^{(s_1 + s_2)/2}}$): at
+    $s_1 = -10^{150}$ the quotient is 0 and its log $-\infty$ where the truth is $s_1$; $\log D$ is then a weighted
+    log-sum-exp (``log_add_weighted_exp``).  Where $D < 0$ both sides are undefined."""
+    def value(e):
+        a, c, d = _exp_over(e)
+        return a + sp.log(c) - sp.log(d)
+
+    return expr.replace(lambda e: _exp_over(e) is not None, value)
+
+
 # ** a difference of log-gammas: the log of a rising factorial **
 
 LOG_GAMMA_STEP = 1

@@ -4,6 +4,7 @@ r"""Products whose factors over- or underflow while the product does not, formed
 rule                      identity
 ========================  =====================================================================
 ``log_of_quotient``       $\log t = \sum_f e_f \log|f|$ for a positive product $t = c \prod_f f^{e_f}$, used where $|\sum_f e_f \log|f|| \ge L$
+``log_of_product_sum``    $\log\sum_k P_k = M + \log\sum_k s_k e^{\ell_k - M}$, $\ell_k = \sum_f e_f \log|f|$ the log of the product $P_k$, $s_k$ its sign, $M = \max_k \ell_k$, used where $|M| \ge L$
 ``log_space_product``     $P\,e^{w} = c\,\operatorname{sign}(P)\,e^{\sum_f e_f \log|f| + w}$ and $\frac{P}{\cosh^{k} u} = c\,\operatorname{sign}(P)\,e^{\sum_f e_f \log|f| - k \log\cosh u}$, used where the exponent is at least $L$ in magnitude
 ========================  =====================================================================
 
@@ -81,17 +82,56 @@ def log_of_quotient(expr: sp.Expr) -> sp.Expr:
     return expr.replace(lambda e: isinstance(e, sp.log) and _quotient(e.args[0]) is not None, value)
 
 
+# ** the log of a sum of products **
+
+
+def _product_terms(e):
+    r"""``[(c, factors)]`` of the terms of the sum in ``e = log(sum)``: at least two terms, each a number times algebraic
+    factors with real number exponents, at least one of them a product that can overflow while its log is tame (two
+    factors or more, or a power of magnitude at least 2); else None."""
+    if not (isinstance(e, sp.log) and isinstance(e.args[0], sp.Add)):
+        return None
+    out = []
+    for t in e.args[0].args:
+        found = _factors(t)
+        if found is None or found[0] == 0 or not all(_algebraic(b) for b, _ in found[1]):
+            return None
+        out.append(found)
+    if not any(len(fs) >= 2 or (fs and fs[0][1].is_integer and abs(fs[0][1]) >= 2) for _, fs in out):
+        return None
+    return out
+
+
+def log_of_product_sum(expr: sp.Expr) -> sp.Expr:
+    r"""$\log\sum_k P_k \to \begin{cases}\log\sum_k P_k & |M| < L \\ M + \log\sum_k s_k e^{\ell_k - M} &
+    \text{otherwise}\end{cases}$, $\ell_k = \log|c_k| + \sum_f e_f \log|f|$ for $P_k = c_k \prod_f f^{e_f}$, $s_k$ its
+    sign, $M = \max_k \ell_k$: $\log\bigl((y - \gamma)^2\nu + 2\beta(1 + \nu)\bigr)$ (deep evidential regression) is
+    $\log\infty$ at $y = 10^{300}$ or at $\beta = \nu = 10^{300}$ where the truth is about 1400."""
+    def value(e):
+        terms = _product_terms(e)
+        logs = [sp.log(abs(c)) + log_of_factors(fs) for c, fs in terms]
+        signs = [sp.sign(c) * _sign(fs) for c, fs in terms]
+        m = sp.Max(*logs)
+        # held: sympy would take e^{log|f| - m} back to |f| e^{-m}, whose |f| overflows again
+        shifted = sp.Add(*[s * sp.exp(sp.UnevaluatedExpr(w - m)) for s, w in zip(signs, logs)])
+        return sp.Piecewise((e, sp.Abs(m) < LOG_RANGE), (m + sp.log(shifted), True))
+
+    return expr.replace(lambda e: _product_terms(e) is not None, value)
+
+
 # ** an algebraic factor times an exponentially small (or large) one **
 
 
 def _exponential(f):
-    r"""``(log, size)`` of the factor ``f`` where it is $e^{w}$ (both $w$) or $\cosh^{-k} u$ ($-k\log\cosh u$, and
-    $-k|u|$, which differs from it by less than $k \log 2$), else None."""
+    r"""``(log, size)`` of the factor ``f`` where it is $e^{w}$ (both $w$) or $\cosh^{k} u$ ($k\log\cosh u$, and
+    $k|u|$, which differs from it by less than $|k| \log 2$; $k$ a real number of either sign), else None."""
     from codegen.rules import log_cosh_stable
 
     if isinstance(f, sp.exp):
         return f.args[0], f.args[0]
-    if isinstance(f, sp.Pow) and isinstance(f.base, sp.cosh) and f.exp.is_number and f.exp.is_negative:
+    if isinstance(f, sp.cosh):  # cosh u = e^{log cosh u}: the sinh-arcsinh gradient's cosh overflows before its quotient
+        f = sp.Pow(f, 1, evaluate=False)
+    if isinstance(f, sp.Pow) and isinstance(f.base, sp.cosh) and f.exp.is_number and f.exp.is_real and f.exp != 0:
         u = f.base.args[0]
         return f.exp * log_cosh_stable(u), f.exp * sp.Abs(u)
     return None

@@ -264,6 +264,40 @@ def ratio_before_power(expr: sp.Expr) -> sp.Expr:
     return out
 
 
+# ** a power of a product formed as the product first **
+
+
+def _equal_powers(e):
+    """``(n, m, u, v, k)``: factors ``n`` and ``m`` of the product ``e`` are ``u**k`` and ``v**k``, an integer k >= 2."""
+    if not isinstance(e, sp.Mul):
+        return None
+    for n, f in enumerate(e.args):
+        if not (isinstance(f, sp.Pow) and f.exp.is_Integer and f.exp >= 2 and not f.base.is_number):
+            continue
+        for m, d in enumerate(e.args):
+            if m > n and isinstance(d, sp.Pow) and d.exp == f.exp and not d.base.is_number:
+                return n, m, f.base, d.base, f.exp
+    return None
+
+
+def product_before_power(expr: sp.Expr) -> sp.Expr:
+    r"""$u^k v^k = (u v)^k$ for an integer $k \ge 2$: $u^k$ overflows and $v^k$ underflows where their product does not,
+    $e^{-\alpha^2 x^2 / 2}$ (the skew-normal log-density's gradient) at $\alpha = 10^{300}$, $x = 10^{-300}$ is
+    $e^{-\infty \cdot 0}$, nan, where the truth is $e^{-1/2}$; $|u v|^k$ overflows only where $|u|^k |v|^k$ does.  The
+    power of the product is kept unevaluated (sympy would distribute it back)."""
+    def value(e, held=False):
+        n, m, u, v, k = _equal_powers(e)
+        rest = [f for q, f in enumerate(e.args) if q not in (n, m)]
+        both = sp.Pow(sp.Mul(u, v, evaluate=False), k, evaluate=False)
+        both = sp.UnevaluatedExpr(both) if held else both
+        return sp.Mul(*rest, both, evaluate=False) if rest else both
+
+    out = expr.replace(lambda e: _equal_powers(e) is not None, value)
+    if any(_equal_powers(e) is not None for e in sp.preorder_traversal(out)):  # an enclosing product distributed it back
+        out = expr.replace(lambda e: _equal_powers(e) is not None, lambda e: value(e, held=True))
+    return out
+
+
 # ** a non-integer power of a quotient beyond the float range **
 
 

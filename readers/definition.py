@@ -93,6 +93,7 @@ def read_latex_definition(text: str, *, functions=(), where: str = "") -> UserDe
     if len(rows) != 1 or rows[0].chain.rels:
         return None
     body = _indicators(rows[0].chain.exprs[0], f"{where}: {name}" if where else name)
+    body = _subscripted_params(body, params, out_indices)
     free = [sp.Symbol(i, integer=True) for i in out_indices]
     by_name = {str(s): s for s in body.free_symbols}
     free = [by_name.get(str(i), i) for i in free]
@@ -182,6 +183,21 @@ def _check_domain_names(domain, params, body, where: str) -> None:
     unknown = [b[0] for b in domain if b[0] not in known]
     if unknown:
         raise DefinitionError(f"{where}: the domain bounds {', '.join(unknown)}, not a parameter or symbol of the body")
+
+
+def _subscripted_params(body: sp.Expr, params: tuple, out_indices) -> sp.Expr:
+    r"""Each read $\pi_l$ of ``body`` that names a parameter written as such in the head ($\mathrm{DPO}(\pi_w, \pi_l)$)
+    as that parameter's symbol: the body's reader takes a letter subscript for an index ($\pi_l$ became ``pi[l]``, so
+    the definition stopped at "pi carries an index but is not a parameter").  A subscript that is an output index
+    or is bound by a sum or product of the body stays an index."""
+    names = set(params)
+    bound = {str(k) for s in body.atoms(sp.Sum, sp.Product) for k, _, _ in s.limits} | set(out_indices)
+
+    def query(e):
+        return isinstance(e, sp.Indexed) and len(e.indices) == 1 and isinstance(e.indices[0], sp.Symbol) \
+            and str(e.indices[0]) not in bound and f"{e.base.label}_{e.indices[0]}" in names
+
+    return body.replace(query, lambda e: sp.Symbol(f"{e.base.label}_{e.indices[0]}"))
 
 
 def _latex_param(text: str) -> str:

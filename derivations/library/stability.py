@@ -96,6 +96,8 @@ for _id, _lhs, _rhs, _why, _sizes in (
     ("log_cosh_stable", _log(cosh(x)), Piecewise((log1p(2 * sinh(x / 2) ** 2), Abs(x) < 1),
                                                   (Abs(x) + log1p(exp(-2 * Abs(x))) - _log(2), True)),
      "log cosh u = log1p(2 sinh^2(u/2)) = |u| + log1p(e^{-2|u|}) - log 2", None),
+    ("log_cosh_power", _log(cosh(x) ** c), c * _log(cosh(x)), "log(cosh(u)^k) = k log cosh u, cosh u > 0 for real u",
+     None),
     ("tanh_ratio", sinh(x) / cosh(x), tanh(x), "sinh u / cosh u = tanh u", None),
     ("log1mexp", _log(1 - exp(-t)), Piecewise((_log(-expm1(-t)), t < _log(2)), (log1p(-exp(-t)), True)),
      "log(1 - e^{-t}) = log(-expm1(-t)) = log1p(-e^{-t}) for t > 0", None),
@@ -271,6 +273,21 @@ register(Derivation(
     steps=tuple(Step(_u ** k / (_c * _v ** k), (_u / _v) ** k / _c, justification="(u/v)^k = u^k v^{-k}")
                 for k in (2, 3, 4)),
 ))
+_Dp = Symbol("D", positive=True)
+register(Derivation(
+    id="log_of_exp_quotient",
+    title=r"the identity of a stability rule: $\log\frac{c\,e^{a}}{D} = a + \log c - \log D$ for $c, D > 0$",
+    source="textbook",
+    steps=(Step(log(3 * exp(_u) / _Dp), _u + log(3) - log(_Dp), justification="log of a product of positive factors, "
+                "log e^{a} = a for real a"),),
+))
+register(Derivation(
+    id="product_before_power",
+    title=r"the identity of a stability rule: $u^k v^k = (u v)^k$ for an integer $k \ge 2$",
+    source="textbook",
+    steps=tuple(Step(_c * _u ** k * _v ** k, _c * (_u * _v) ** k, justification="(u v)^k = u^k v^k for an integer k")
+                for k in (2, 3, 4)),
+))
 register(Derivation(
     id="log_gamma_difference",
     title=r"the identity of a stability rule: $\log\Gamma(b + h) - \log\Gamma(b) = \log\,(b)_h$ for $b > 0$",
@@ -321,6 +338,18 @@ register(Derivation(
                 justification="x^2 = |x|^2 > 0: log(x^2 v) = 2 log|x| + log v"),
            Step(log(3 * _xn ** 2 + 2), log(2) + log1p(3 * _xn ** 2 / 2),
                 justification="log(c + t) = log c + log(1 + t/c) for c > 0, c + t > 0")),
+))
+_br, _mr = Symbol("b", real=True), Symbol("m", real=True)
+register(Derivation(
+    id="log_of_product_sum",
+    title=r"the identity of a stability rule: $\log\sum_k P_k = m + \log\sum_k s_k e^{\ell_k - m}$, $\ell_k = \log|P_k|$, "
+          r"$s_k = \operatorname{sign} P_k$, for any real $m$",
+    source="textbook",
+    steps=(Step(log(_xn ** 2 * _vp + 2 * _br * (1 + _vp)),
+                _mr + log(exp(2 * log(Abs(_xn)) + log(_vp) - _mr)
+                         + sign(_br) * exp(log(2) + log(Abs(_br)) + log(1 + _vp) - _mr)),
+                justification="P = sign(P) e^{log|P|} for P != 0, log|P| the sum of the logs of its factors' magnitudes; "
+                              "e^{m} factored out of the sum (m = max_k log|P_k| in the rule)"),),
 ))
 _uz = Symbol("u", real=True)
 _kp = Symbol("k", positive=True)

@@ -1,5 +1,5 @@
 r"""The identities of fifteen rules: ``integer_power_minus_one`` (``codegen.rules_geometric``), ``log_of_root_sum`` (``codegen.rules_root``), ``softplus_reflection``
-(``codegen.rules_logit``), ``power_of_softplus`` (``codegen.rules_power``), ``log1mexp_of_exp`` (``codegen.rules_exp_underflow``), ``log_beta`` (``codegen.rules_log``),
+(``codegen.rules_logit``), ``power_of_softplus`` (``codegen.rules_power``), ``log1mexp_of_exp`` and ``log_of_softplus`` (``codegen.rules_exp_underflow``), ``log_beta`` (``codegen.rules_log``),
 ``scale_into_summand`` (``codegen.rules_scale_into_summand``),
 ``log_add_weighted_exp`` (``codegen.rules_power``) ``gaussian_tail`` (``codegen.rules_gaussian_tail``),
 ``atan_reflection`` (``codegen.rules_atan``), ``log1p_power`` (``codegen.rules_log1p_power``) and
@@ -47,6 +47,18 @@ register(Derivation(
                            "(the rule takes this form for w < 0, log1p(-e^{-u}) for w >= 0, the definition of log1p)"),
         Step(log(-expm1(-exp(w)) / exp(w)), S.Zero, rel="->", variable=w, point=-oo,
              justification="-expm1(-u)/u = 1 - u/2 + O(u^2) -> 1 as u = e^{w} -> 0"),
+    ),
+))
+
+register(Derivation(
+    id="log_of_softplus",
+    title=r"the identity of a stability rule: $\log\log(1 + e^{w}) = w + \log\frac{\log(1 + e^{w})}{e^{w}}$",
+    source="textbook",
+    steps=(
+        Step(log(log(1 + u)), log(u) + log(log(1 + u) / u),
+             justification="log(1 + u) = u (log(1 + u)/u), both factors positive for u > 0; with u = e^{w}, log u = w"),
+        Step(log(log(1 + exp(w)) / exp(w)), S.Zero, rel="->", variable=w, point=-oo,
+             justification="log(1 + u)/u = 1 - u/2 + O(u^2) -> 1 as u = e^{w} -> 0"),
     ),
 ))
 

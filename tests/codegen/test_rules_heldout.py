@@ -1,4 +1,4 @@
-"""The held-out misses of rounds two and three, each a general cause fixed in a rule, checked end to end: the definition read from a
+"""The held-out misses of rounds two, three and seven, each a general cause fixed in a rule, checked end to end: the definition read from a
 note, lowered with the registry's rules (no search), run at the extreme point where it failed, against the textbook
 formula in mpmath (written here by hand, not from sympy)."""
 import math
@@ -98,16 +98,49 @@ CASES = {
         r"A target $0 \le y \le 1$. $$ \mathrm{CLogLogNLL}(z, y) = -y \log\left(1 - \exp\left(-e^{z}\right)\right) + (1 - y) e^{z} $$",
         "forward", {"z": -1e150, "y": 1e-150}, {},
         lambda pt: _cloglog(mpmath.mpf(pt["z"]), mpmath.mpf(pt["y"]))),
+    "tanh_log_jacobian": (  # round seven: log of 1/cosh^2 after sech_square underflowed to log 0 (log_cosh_power)
+        r"$$ \mathrm{TanhLogJacobian}(u) = \log\left(1 - \tanh^{2}(u)\right) $$",
+        "forward", {"u": [800.0, -3e-6]}, {},
+        lambda pt: [2 * mpmath.log(mpmath.sech(mpmath.mpf(u))) for u in pt["u"]]),  # 1 - tanh^2 = sech^2
+    "log_softplus": (  # round seven: the softplus of x < -745 underflowed to 0 and its log to -inf (log_of_softplus)
+        r"$$ \mathrm{LogSoftplus}(x) = \log\log\left(1 + e^{x}\right) $$",
+        "forward", {"x": [-800.0, -30.0, 3.0]}, {},
+        lambda pt: [mpmath.log(mpmath.log1p(mpmath.exp(mpmath.mpf(x)))) for x in pt["x"]]),
+    "student_t_marginal": (  # round seven: a product in a log's sum overflowed, log(inf) (log_of_product_sum)
+        r"$$ \mathrm{TMarginal}(y, \nu, \beta) = \log\left((y - \gamma)^{2}\nu + 2\beta(1 + \nu)\right) $$",
+        "forward", {"y": [1e300, 0.5], "nu": [2.5, 1e300], "beta": [0.75, 1e300]}, {"gamma": 1e-300},
+        lambda pt: [mpmath.log((mpmath.mpf(y) - mpmath.mpf(pt["gamma"])) ** 2 * mpmath.mpf(v) + 2 * mpmath.mpf(b) * (1 + mpmath.mpf(v)))
+                    for y, v, b in zip(pt["y"], pt["nu"], pt["beta"])]),
+    "skew_normal_gradient": (  # round seven: alpha^2 x^2 was inf * 0 in the gradient's exponent (product_before_power)
+        r"$$ \mathrm{SkewNormalLogPdf}(x) = \log 2 - \frac{x^{2}}{2} - \frac{1}{2}\log(2\pi) + \log\Phi(\alpha x) $$",
+        "vjp", {"x": [1e-300, 0.5]}, {"alpha": 1e300},
+        lambda pt: [-mpmath.mpf(x) + pt["alpha"] * mpmath.npdf(pt["alpha"] * mpmath.mpf(x)) / mpmath.ncdf(pt["alpha"] * mpmath.mpf(x))
+                    for x in pt["x"]]),
+    "sinh_arcsinh_gradient": (  # round seven: cosh(delta asinh(x) - eps) overflowed before its quotient (log_space_product)
+        r"$$ \mathrm{SinhArcsinh}(x) = \sinh\left(\delta \operatorname{arsinh}(x) - \epsilon\right) $$",
+        "vjp", {"x": [-1e300, 2.5]}, {"delta": 1.0442329262944041, "epsilon": 0.9948437487409038},
+        lambda pt: [pt["delta"] * mpmath.cosh(pt["delta"] * mpmath.asinh(mpmath.mpf(x)) - pt["epsilon"])
+                    / mpmath.sqrt(1 + mpmath.mpf(x) ** 2) for x in pt["x"]],
+        # computed as e^{L}, L = log cosh(delta asinh x - eps) - log|x| + ... ~ 31 from terms of ~723: one ulp of 723
+        # (1.1e-13) is that relative error of e^{L}; a few such roundings, far below the O(1) or inf of the miss
+        1e-12),
+    "davidson_win": (  # round seven: e^{s1} / (...) was 0 at s1 = -1e150 and its log -inf (log_of_exp_quotient)
+        r"$$ \mathrm{DavidsonWin}(s_1, s_2) = \log\frac{e^{s_1}}{e^{s_1} + e^{s_2} + \nu e^{\frac{s_1 + s_2}{2}}} $$",
+        "forward", {"s_1": [-1e150, 0.5], "s_2": [1e-150, -1.25]}, {"nu": 0.92},
+        lambda pt: [mpmath.mpf(a) - mpmath.log(mpmath.exp(mpmath.mpf(a)) + mpmath.exp(mpmath.mpf(b))
+                                               + pt["nu"] * mpmath.exp((mpmath.mpf(a) + mpmath.mpf(b)) / 2))
+                    for a, b in zip(pt["s_1"], pt["s_2"])]),
 }
 
 
 @pytest.mark.parametrize("case", sorted(CASES))
 def test_held_out_extreme_point_is_finite_and_accurate(case):
-    note, kind, pt, kw, want = CASES[case]
+    note, kind, pt, kw, want, *tol = CASES[case]
     (f,) = api.define(note)
     derive_gradients(f)
-    # the registry's rules, and the search-only one this case is about (a search would also try the others)
-    rules = RULES + tuple(r for r in COSTLY_RULES if r.name == "scale_into_summand")
+    # the registry's rules, and the search-only ones these cases are about (a search would also try the others)
+    rules = RULES + tuple(r for r in COSTLY_RULES if r.name in ("scale_into_summand", "log_of_product_sum",
+                                                               "product_before_power", "log_space_product"))
     _, module = compile_function(f, grad=kind == "vjp", rules=rules)
     args = [np.asarray(pt[p.name], dtype=float) for p in f.params]
     with np.errstate(all="ignore"):
@@ -120,6 +153,6 @@ def test_held_out_extreme_point_is_finite_and_accurate(case):
     truth = np.ravel(np.array([float(t) for t in (truth if isinstance(truth, list) else [truth])]))
     assert np.all(np.isfinite(got)), (case, got)
     err = float(np.max(np.abs(got - truth)) / np.max(np.abs(truth)))
-    assert err <= REL_TOL, (case, got, truth, err)
+    assert err <= (tol[0] if tol else REL_TOL), (case, got, truth, err)
     assert math.isfinite(err)
 

@@ -1,0 +1,17 @@
+r"""A held-out definition of round seven that could not be read (issue 13): parameters written with a letter subscript
+($\mathrm{DPOLoss}(\pi_w, \pi_l, \rho_w, \rho_l)$) were read as index reads ``pi[l]`` in the body ("pi carries an
+index but is not a parameter").  A subscript bound by a sum of the body or an output index stays an index."""
+import pytest
+
+from codegen.define import build
+from readers.definition import read_definitions
+
+
+@pytest.mark.parametrize("latex, shapes", [
+    (r"\mathrm{Pref}(\pi_w, \pi_l) = \log\left(1 + e^{\pi_l - \pi_w}\right)", {"pi_w": 0, "pi_l": 0}),
+    (r"\mathrm{Mix}(a_k, w) = a_k \sum_{i=1}^{n} w_i", {"a_k": 0, "w": 1}),
+])
+def test_a_parameter_with_a_letter_subscript_is_a_scalar(latex, shapes):
+    (f,) = build(read_definitions(f"$$ {latex} $$"))
+    assert {p.name: len(p.shape) for p in f.params} == shapes
+    assert {str(s) for s in f.expr.free_symbols} >= {n for n, d in shapes.items() if d == 0}
