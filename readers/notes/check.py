@@ -211,6 +211,9 @@ from readers.notes.sign_words import stated_signs
 from readers.notes.special import standard_functions
 from readers.notes.systems import chain_solution, where
 from readers.notes.constraints import constrained_rows
+from readers.notes.series_domains import closed_forms
+from readers.notes.quantifiers import trailing_quantifier
+from readers.notes.log_conventions import natural_declared
 from readers.notes.clause_conditions import announces_condition, clause_relations, in_conditional_clause
 from readers.notes.prose_sizes import as_sizes, sizes_named_after, within_cases
 from readers.notes.report import SCHEMA, BlockReport, NotesReport, StepReport, render_text
@@ -1030,6 +1033,9 @@ class _NotesReader(_CatalogMatch):
 
     def fragment(self, frag: Fragment) -> BlockReport:
         self.line, self.pending_updates = frag.line, []
+        quantified = trailing_quantifier(frag.content)
+        if quantified is not None:  # \forall x > 0: log x < x, read as its claim on that domain (quantifiers)
+            frag = dataclasses.replace(frag, content=quantified)
         self.latex, self.elided = frag.content, decimals.elided_decimals(frag.content)
         self.prose = frag.sentence + (" " + run_introduction(self.lines, frag.line) if frag.kind == "display" else "")
         if frag.section != self.section.number:
@@ -2313,8 +2319,19 @@ class _NotesReader(_CatalogMatch):
         assumptions = tuple(c[1] for c in conditions) + tuple(_show(c) for c in claim.conditions)
         general = _Claim(claim.lhs, claim.rel, claim.rhs, tuple(claim.conditions) + stated, claim.line,
                          claim.zero_based, claim.redefinition)
+        series = closed_forms(lhs, rhs, general.conditions)
+        if series is not None:  # sum_k x^k summed where it converges (readers.notes.series_domains)
+            lhs, rhs, region, covered = series
+            if not covered:
+                general = _Claim(claim.lhs, claim.rel, claim.rhs, general.conditions + (region,), claim.line,
+                                 claim.zero_based, claim.redefinition)
         out = self.check_plain(general, frag, lhs, rhs, shown)
         out = self.own_condition_reading(claim, conditions, frag, lhs, rhs, shown, out)
+        if series is not None and not covered:  # a failure there is one in every reading: it stays refuted
+            out = [_undecided(r, f"holds where the series converges: {_show(region)} ({r.verdict} there; the notes "
+                                 "do not confine it there)") if r.verdict in ("proved", "verified") else
+                   StepReport(**{**r.__dict__, "assumptions": r.assumptions + (f"{_show(region)}, where the series "
+                                                                               "converges",)}) for r in out]
         out = [StepReport(**{**r.__dict__, "assumptions": assumptions + tuple(  # and those the reading used
             a for a in r.assumptions if a not in assumptions)}) for r in out]
         if leibniz is not None:
@@ -2666,7 +2683,8 @@ class _NotesReader(_CatalogMatch):
         (bits) and in base 10: a step that holds in one of them is ``undecided (ambiguous)``, never refuted
         (``-\frac12\log\frac12 - \frac12\log\frac12 = 1`` holds in bits, ``\log 2 \approx 0.301`` in base 10).
         The base is the block's when it writes ``\log``, else the document's (a log reached through a definition)."""
-        if not any(r.verdict == "refuted" for r in out) or not (lhs.has(sp.log) or rhs.has(sp.log)):
+        if not any(r.verdict == "refuted" for r in out) or not (lhs.has(sp.log) or rhs.has(sp.log)) \
+                or natural_declared(self.lines, self.line):  # "the logarithm is the natural one" (log_conventions)
             return out
         written = self.latex if re.search(r"\\(?:log|ln)(?![A-Za-z])", self.latex) else "\n".join(self.lines)
         if not _BARE_LOG.search(written):
@@ -3203,7 +3221,8 @@ class _NotesReader(_CatalogMatch):
             found = decimals.stated(side, self.elided)
             if found is None or value.has(decimals.ELLIPSIS_SYMBOL):
                 continue
-            verdict, how = decimals.check(value, *found, self.latex)
+            verdict, how = decimals.check(value, *found, self.latex, () if natural_declared(self.lines, self.line)
+                                          else decimals.LOG_BASES)
             witness = {"value": str(sp.N(value, len(found[1]) + 2)),
                        "stated": f"{'-' if found[0] < 0 else ''}{found[1]}..."} if verdict == "refuted" else None
             return StepReport(**shown, verdict=verdict, method=how if verdict != "undecided" else "",
