@@ -83,7 +83,9 @@ from readers.notes import big_o, up_to_constant
 from readers.notes.gradients import as_derivative, entries
 from readers.notes.mean_value import check_exists, stated_in_prose
 from readers.notes.parameters_rebound import rebound
-from readers.notes.approximation import REL, check_approximation as approximation, numeric_witness
+from readers.notes.approximation import ONE_UNIT_OFF, REL, check_approximation as approximation, numeric_witness
+from readers.notes.approximation import decimal_places, written_places
+from readers.notes.approximation_readings import other_reading, plain_decimal
 from readers.notes.approximation import check_asymptotic as approximation_asymptotic
 from readers.notes.arbitrary import arbitrary_functions, as_values, draws, scaled_applications, substitute
 from readers.notes.blocks import Fragment, find_blocks
@@ -2328,10 +2330,10 @@ class _NotesReader(_CatalogMatch):
         out = self.check_plain(general, frag, lhs, rhs, shown)
         out = self.own_condition_reading(claim, conditions, frag, lhs, rhs, shown, out)
         if series is not None and not covered:  # a failure there is one in every reading: it stays refuted
+            converges = f"{_show(region)}, where the series converges"
             out = [_undecided(r, f"holds where the series converges: {_show(region)} ({r.verdict} there; the notes "
                                  "do not confine it there)") if r.verdict in ("proved", "verified") else
-                   StepReport(**{**r.__dict__, "assumptions": r.assumptions + (f"{_show(region)}, where the series "
-                                                                               "converges",)}) for r in out]
+                   StepReport(**{**r.__dict__, "assumptions": (*r.assumptions, converges)}) for r in out]
         out = [StepReport(**{**r.__dict__, "assumptions": assumptions + tuple(  # and those the reading used
             a for a in r.assumptions if a not in assumptions)}) for r in out]
         if leibniz is not None:
@@ -3175,9 +3177,34 @@ class _NotesReader(_CatalogMatch):
                               role="approximation")
         conditions = tuple(self.expand(c) for c in claim.conditions)
         verdict, why = approximation(lhs, rhs, conditions, self.latex)
+        if verdict == "undecided" and why.endswith(ONE_UNIT_OFF):  # which reading gives the digits (approximation_readings)
+            verdict, why = self.approximation_reading(lhs, rhs, why)
         return StepReport(**shown, verdict=verdict, role="approximation",
                           method=why if verdict == "verified" else "", reason="" if verdict == "verified" else why,
                           counterexample=numeric_witness(lhs, rhs) if verdict == "refuted" else None)
+
+    def approximation_reading(self, lhs, rhs, why) -> tuple[str, str]:
+        r"""``(verdict, why)`` for a closed number stated with more digits than it agrees with, within the relative
+        margin: undecided naming a reading that gives the digits (a numeral taken to infinity, a Taylor polynomial),
+        refuted when none does and the digits are a plain decimal (readers.notes.approximation_readings); undecided
+        as before when the block's exact side cannot be read on its own."""
+        exact, stated = (lhs, rhs) if decimal_places(rhs) is not None else (rhs, lhs)
+        sides = re.split(r"\\approx(?![A-Za-z])", self.latex.strip().rstrip(".,;"))
+        if len(sides) != 2 or not plain_decimal(self.latex, stated):
+            return "undecided", why
+        side = next((s for s in sides if not plain_decimal(s, stated)), None)
+        unit = sp.Rational(1, 10 ** max(decimal_places(stated), written_places(self.latex, stated) or 0))
+        try:
+            if side is None or sp.N(self.one_expression(side) - exact, 30) != 0:
+                return "undecided", why
+            reading = other_reading(side, self.one_expression, stated, unit)
+        except Exception:  # noqa: BLE001 - the exact side alone is not one expression: no reading is weighed
+            return "undecided", why
+        if reading is not None:
+            return "undecided", f"{why}; another reading gives it ({reading})"
+        return "refuted", (f"{why[:-len(ONE_UNIT_OFF)].rstrip()}: more than one unit in its last digit, and no "
+                           "reading gives the stated digits (no numeral taken to infinity, none expanded to order 1 or "
+                           "2 around a whole number)")
 
     def one_expression(self, latex: str):
         """``latex`` read as one expression (a name, a bound), the section's definitions substituted."""

@@ -4,7 +4,8 @@ The quantifier states the domain of its one variable, and the rest of the block 
 same claim with the quantifier written after it, ``\cos x \le 1 \quad \text{for all } x \in \mathbb{R}``, which the
 checker reads as a claim whose variable the block itself quantifies (readers.notes.real_domains): checked on that
 domain (``\in \mathbb{R}``, ``> 0``, ``\ge 1``), in place of any bound of the section on the name.  An existential
-quantifier (``\exists``) and a quantifier over several names are left as they are.
+quantifier (``\exists``), a quantifier over several names and a body joined by logical connectives
+(``\Leftrightarrow``) are left as they are.
 """
 from __future__ import annotations
 
@@ -16,10 +17,15 @@ LEADING_FORALL = re.compile(
     r"(?::|\\colon|,)\s*(?:\\[;,:!]|\\q?quad|~|\s)*(?P<body>\S.*?)\s*$", re.DOTALL)
 
 
+_CONNECTIVE = re.compile(r"\\(?:forall|exists|[Ll]eftrightarrow|[Rr]ightarrow|[Ll]ongrightarrow|iff|implies|land|lor|"
+                         r"wedge|vee|neg)(?![A-Za-z])")
+"""Logical connectives and nested quantifiers: a body that is a statement of logic, not one claim."""
+
+
 def trailing_quantifier(content: str) -> str | None:
     r"""``body \quad \text{for all } x \in S`` for a block ``\forall x \in S: body``; None for any other block."""
     m = LEADING_FORALL.match(content)
-    if m is None or "\\forall" in m["body"] or "\\exists" in m["body"]:
+    if m is None or _CONNECTIVE.search(m["body"]):
         return None
     domain = f" {m['domain'].strip()}" if m["domain"] else ""
     return f"{m['body']} \\quad \\text{{for all }} {m['var']}{domain}"

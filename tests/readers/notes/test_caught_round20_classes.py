@@ -1,6 +1,7 @@
 r"""Classes of real mistakes read past until round 20 (issue 12), one case each from the corpus miss that revealed
 it, with the correct twin that must not be refuted: a series summed where it converges (with the domain stated, and
-without), a log base the notes fix in prose, and a block that opens with a universal quantifier."""
+without), a log base the notes fix in prose, a block that opens with a universal quantifier, and a decimal that no
+reading of an approximation gives."""
 import pytest
 
 from readers.notes.check import check_notes
@@ -17,6 +18,11 @@ CASES = {
     "log base stated": ("The logarithm is the natural one.\n\nLet $f(x) = \\log(1 + e^{x})$.\n\n$$f(0) = 1$$\n",
                         ["refuted"]),
     "log base open": ("Let $f(x) = \\log(1 + e^{x})$.\n\n$$f(0) = 1$$\n", ["undecided"]),
+    # planted_mistakes_6 131, adversarial_round10 149: 1.1 % and 2.3 % off, inside the 5 % margin a limit at a finite
+    # point is written with; no reading gives the digits (e^{-1/9} = 0.8948, e = 2.7183), while e^{0.2} = 1.2214 is
+    # 1.20 to first order (1 + 0.2), a reading the author may mean
+    "approximation": ("# N\n\n$$e^{1 - 20/18} \\approx 0.905,$$\n\n$$e \\approx 2.7813$$\n\n$$e^{0.2} \\approx 1.20$$\n",
+                      ["refuted", "refuted", "undecided"]),
     # adversarial_round10 111: a block opening with \forall was read as no claim
     "forall": (("Two bounds:\n\n$$\\forall x \\in \\mathbb{R}: \\; \\cos x \\le 1 - \\frac{x^2}{4}$$\n\n"
                 "$$\\forall x \\in \\mathbb{R}: \\; e^{x} > 0$$\n"), ["refuted", "proved"]),
@@ -29,7 +35,7 @@ def test_round20_class(name):
     blocks = [b for b in check_notes(text, path="<test>", budget=5.0).blocks if b.steps]
     assert [b.verdict for b in blocks] == expected, [(b.verdict, [s.reason for s in b.steps]) for b in blocks]
     for b in blocks:
-        if b.verdict == "refuted":  # the counterexample lies inside the stated or the implicit domain
+        if b.verdict == "refuted" and name != "approximation":  # the counterexample lies inside the stated or the implicit domain
             (step,) = b.steps
             x = step.counterexample.get("x") or step.counterexample.get("beta")
             assert x is None or abs(float(x)) < 1 or "cos" in step.lhs
