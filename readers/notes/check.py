@@ -214,6 +214,7 @@ from readers.notes.special import standard_functions
 from readers.notes.systems import chain_solution, where
 from readers.notes.constraints import constrained_rows
 from readers.notes.series_domains import closed_forms
+from readers.notes.bound_indices import bound_letters
 from readers.notes.quantifiers import trailing_quantifier
 from readers.notes.log_conventions import natural_declared
 from readers.notes.clause_conditions import announces_condition, clause_relations, in_conditional_clause
@@ -1494,6 +1495,7 @@ class _NotesReader(_CatalogMatch):
         letters -= {k.name for k in before.symbols if isinstance(k, sp.Symbol)}  # p = sigma(z) above: p is a value
         letters = {x for x in letters if not _inside_its_own_group(x, frag.content)}  # n(n-1): n is a value
         letters = {x for x in letters if not _a_factor_elsewhere(x, frag.content)}  # \eta\lambda: a value
+        letters -= bound_letters(frag.content)  # \sum_k k(1 - beta) beta^k: the index is a value (bound_indices)
         runs -= self.names
         try:
             other = self.parse(frag.content, frag, functions=letters, names=runs) if letters or runs else block

@@ -10,7 +10,8 @@ converges, so the claim is read with the closed form there:
   ``undecided (holds where the series converges: ...)``, never verified on the convergent part alone; failing
   there is refuted, with a counterexample inside the region, which every reading of the series assumes.
 
-A region in more than one name, or a sum with several convergent branches, is left as it was.
+The closed form may sit inside a product (``(1 - \\beta) \\sum_k \\beta^k``).  A region in more than one name, or a sum
+with several convergent branches, is left as it was.
 """
 from __future__ import annotations
 
@@ -29,18 +30,25 @@ def closed_forms(lhs, rhs, conditions=()) -> tuple | None:
             value = node.doit()
         except Exception:  # noqa: BLE001, S112 - sympy could not sum it: not this module's case
             continue
-        if not (isinstance(value, sp.Piecewise) and len(value.args) == 2 and value.args[1].cond == sp.true
-                and value.args[1].expr.has(sp.Sum) and not value.args[0].expr.has(sp.Sum)):
+        parts = {p: p.args[0] for p in value.atoms(sp.Piecewise) if _summed_in_part(p)}
+        closed = value.xreplace({p: branch.expr for p, branch in parts.items()})
+        if not parts or closed.has(sp.Sum):
             continue
-        region = value.args[0].cond
+        region = sp.And(*(branch.cond for branch in parts.values()))
         if len(region.free_symbols) != 1:
             return None
-        found[node] = value.args[0].expr
+        found[node] = closed
         regions.append(region)
     if not found:
         return None
     region = sp.And(*regions)
     return lhs.xreplace(found), rhs.xreplace(found), region, _implied(region, conditions)
+
+
+def _summed_in_part(piecewise) -> bool:
+    """``Piecewise((closed form, region), (the series, True))``, alone or inside a product (``(1 - q) Piecewise(...)``)."""
+    return len(piecewise.args) == 2 and piecewise.args[1].cond == sp.true and piecewise.args[1].expr.has(sp.Sum) \
+        and not piecewise.args[0].expr.has(sp.Sum)
 
 
 def _implied(region, conditions) -> bool:

@@ -7,25 +7,25 @@ import pytest
 from readers.notes.check import check_notes
 
 CASES = {
-    # adversarial_round9 33: sympy sums sum_{k>=1} x^k only for |x| < 1; the unevaluated rest made it unsupported
-    "series, stated domain": (("For $|x| < 1$ the geometric series converges:\n\n$$\\sum_{k=1}^{\\infty} x^k = "
-                               "\\frac{1}{1 - x}$$\n\n$$\\sum_{k=1}^{\\infty} x^k = \\frac{x}{1 - x}$$\n"),
-                              ["refuted", "proved"]),
-    # no domain: holding where it converges is not a verification, failing there is a failure in every reading
+    # adversarial_round9 33 and planted_mistakes_7 165: the closed form holds for |x| < 1 only, here inside a product
+    # ((1 - x) Piecewise(...)), and the index k before a parenthesis was read as a function too (it is a value)
+    "series, stated domain": (("For $|x| < 1$ the geometric series converges:\n\n$$\\sum_{k=0}^{\\infty} k (1 - x) x^k = "
+                               "\\frac{x}{1 - x}$$\n\n$$\\sum_{k=0}^{\\infty} k (1 - x) x^k = \\frac{1}{1 - x}$$\n"),
+                              ["proved", "refuted"]),
+    # no domain: holding where it converges is not a verification, failing there is a failure in every reading (the
+    # first block was test_operator_scopes.py's, there only "undecided", then for an unsupported construct)
     "series, no domain": (("Summed,\n\n$$\\sum_{\\tau=0}^\\infty \\beta^\\tau = \\frac{1}{1-\\beta}$$\n\n"
                            "$$\\sum_{\\tau=1}^\\infty \\beta^\\tau = \\frac{1}{1-\\beta}$$\n"), ["undecided", "refuted"]),
-    # adversarial_round10 95: log_2 2 = 1 made f(0) = 1 ambiguous although the notes say the log is natural
+    # adversarial_round10 95: log_2 2 = 1 made f(0) = 1 ambiguous although the notes say the log is natural (without
+    # the sentence it stays ambiguous: test_numeric_statements.py)
     "log base stated": ("The logarithm is the natural one.\n\nLet $f(x) = \\log(1 + e^{x})$.\n\n$$f(0) = 1$$\n",
                         ["refuted"]),
-    "log base open": ("Let $f(x) = \\log(1 + e^{x})$.\n\n$$f(0) = 1$$\n", ["undecided"]),
-    # planted_mistakes_6 131, adversarial_round10 149: 1.1 % and 2.3 % off, inside the 5 % margin a limit at a finite
-    # point is written with; no reading gives the digits (e^{-1/9} = 0.8948, e = 2.7183), while e^{0.2} = 1.2214 is
+    # planted_mistakes_6 131 (adversarial_round10 149 alike): 1.1 % off, inside the 5 % margin a limit at a finite
+    # point is written with; no reading gives the digits (e^{-1/9} = 0.8948), while e^{0.2} = 1.2214 is
     # 1.20 to first order (1 + 0.2), a reading the author may mean
-    "approximation": ("# N\n\n$$e^{1 - 20/18} \\approx 0.905,$$\n\n$$e \\approx 2.7813$$\n\n$$e^{0.2} \\approx 1.20$$\n",
-                      ["refuted", "refuted", "undecided"]),
+    "approximation": ("# N\n\n$$e^{1 - 20/18} \\approx 0.905,$$\n\n$$e^{0.2} \\approx 1.20$$\n", ["refuted", "undecided"]),
     # adversarial_round10 111: a block opening with \forall was read as no claim
-    "forall": (("Two bounds:\n\n$$\\forall x \\in \\mathbb{R}: \\; \\cos x \\le 1 - \\frac{x^2}{4}$$\n\n"
-                "$$\\forall x \\in \\mathbb{R}: \\; e^{x} > 0$$\n"), ["refuted", "proved"]),
+    "forall": ("A bound:\n\n$$\\forall x \\in \\mathbb{R}: \\; \\cos x \\le 1 - \\frac{x^2}{4}$$\n", ["refuted"]),
 }
 
 
@@ -35,7 +35,7 @@ def test_round20_class(name):
     blocks = [b for b in check_notes(text, path="<test>", budget=5.0).blocks if b.steps]
     assert [b.verdict for b in blocks] == expected, [(b.verdict, [s.reason for s in b.steps]) for b in blocks]
     for b in blocks:
-        if b.verdict == "refuted" and name != "approximation":  # the counterexample lies inside the stated or the implicit domain
+        if b.verdict == "refuted" and name != "approximation":  # the counterexample: inside the (implicit) domain
             (step,) = b.steps
             x = step.counterexample.get("x") or step.counterexample.get("beta")
             assert x is None or abs(float(x)) < 1 or "cos" in step.lhs
