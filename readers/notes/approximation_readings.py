@@ -39,10 +39,14 @@ def plain_decimal(latex: str, stated) -> bool:
     return False
 
 
+UNREAD = "a numeral of the exact side could not be read as a variable: not every reading was weighed"
+
+
 def other_reading(exact_latex: str, read, stated, unit) -> str | None:
     """The reading of ``exact_latex`` (module docstring) whose value is within ``UNITS`` units of ``stated``, named
-    (``the limit as 100 -> oo: 0.3679``); None when no reading gives it.  ``read`` turns LaTeX into a sympy expression
-    (raising on what it cannot read)."""
+    (``the limit as 100 -> oo: 0.3679``); :data:`UNREAD` when a numeral that may be a parameter could not be made a
+    variable; None when no reading gives it.  ``read`` turns LaTeX into a sympy expression (raising on what it cannot
+    read)."""
     t = sp.Dummy("t")
     tag = "readingvariable"
     for numeral in dict.fromkeys(m.group(0) for m in _NUMERAL.finditer(exact_latex)):
@@ -54,11 +58,11 @@ def other_reading(exact_latex: str, read, stated, unit) -> str | None:
             continue
         try:
             expr = read(_NUMERAL.sub(lambda m, n=numeral: tag if m.group(0) == n else m.group(0), exact_latex))
-        except Exception:  # noqa: BLE001, S112 - this numeral cannot be a variable there: no such reading
-            continue
+        except Exception:  # noqa: BLE001 - this numeral cannot be a variable there: the reading is not weighed
+            return UNREAD
         names = [s for s in expr.free_symbols if getattr(s, "name", "") == tag]
         if len(names) != 1 or len(expr.free_symbols) != 1:
-            continue
+            return UNREAD
         expr = expr.xreplace({names[0]: t})
         for how, result in (_limits(expr, t) if large else _taylor(expr, t, whole, value)):
             if result is not None and abs(result - stated) <= UNITS * unit:

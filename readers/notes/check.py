@@ -85,7 +85,7 @@ from readers.notes.mean_value import check_exists, stated_in_prose
 from readers.notes.parameters_rebound import rebound
 from readers.notes.approximation import ONE_UNIT_OFF, REL, check_approximation as approximation, numeric_witness
 from readers.notes.approximation import decimal_places, written_places
-from readers.notes.approximation_readings import other_reading, plain_decimal
+from readers.notes.approximation_readings import UNREAD, other_reading, plain_decimal
 from readers.notes.approximation import check_asymptotic as approximation_asymptotic
 from readers.notes.arbitrary import arbitrary_functions, as_values, draws, scaled_applications, substitute
 from readers.notes.blocks import Fragment, find_blocks
@@ -3202,6 +3202,8 @@ class _NotesReader(_CatalogMatch):
             reading = other_reading(side, self.one_expression, stated, unit)
         except Exception:  # noqa: BLE001 - the exact side alone is not one expression: no reading is weighed
             return "undecided", why
+        if reading == UNREAD:
+            return "undecided", f"{why}; {reading}"
         if reading is not None:
             return "undecided", f"{why}; another reading gives it ({reading})"
         return "refuted", (f"{why[:-len(ONE_UNIT_OFF)].rstrip()}: more than one unit in its last digit, and no "
