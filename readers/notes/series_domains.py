@@ -17,6 +17,15 @@ from __future__ import annotations
 
 import sympy as sp
 
+from derivations.checker.budget import run_with_budget
+
+BUDGET = 2.0
+"""Seconds (of its own CPU, in a forked worker) sympy gets to sum one series: some sums run away."""
+
+
+def _summed(node):
+    return node.doit()
+
 
 def closed_forms(lhs, rhs, conditions=()) -> tuple | None:
     """``(lhs, rhs, region, covered)``: the sides with each such series replaced by its closed form, the region
@@ -26,10 +35,10 @@ def closed_forms(lhs, rhs, conditions=()) -> tuple | None:
     for node in set().union(*(e.atoms(sp.Sum) for e in (lhs, rhs))):
         if not any(b in (sp.oo, -sp.oo) for lim in node.limits for b in lim[1:]) or node.has(sp.Indexed):
             continue
-        try:
-            value = node.doit()
-        except Exception:  # noqa: BLE001, S112 - sympy could not sum it: not this module's case
+        outcome = run_with_budget(_summed, node, seconds=BUDGET)
+        if not outcome.ok:  # sympy could not sum it in time (or at all): not this module's case
             continue
+        value = outcome.value
         parts = {p: p.args[0] for p in value.atoms(sp.Piecewise) if _summed_in_part(p)}
         closed = value.xreplace({p: branch.expr for p, branch in parts.items()})
         if not parts or closed.has(sp.Sum):
