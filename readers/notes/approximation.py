@@ -61,6 +61,9 @@ REL = sp.Rational(5, 100)
 """Relative error beyond which a numeric approximation is refuted (with more than a unit in its last digit):
 a slip of a digit, a wrong constant or a wrong base is off by far more, while a limit or a first-order formula
 evaluated at a finite point, which notes also write with ``\approx``, is usually within a few percent."""
+ONE_UNIT_OFF = "(more than one unit in its last digit)"
+"""How the reason of a value off by more than its digits, but within ``REL``, ends (other readings are the
+caller's: readers.notes.approximation_readings)."""
 DOUBLE = 1e-15
 """Relative closeness accepted for a value stated with more digits than double precision carries (about
 4.5 units of 2^-52): such values are printed from floating-point computations."""
@@ -131,7 +134,7 @@ def check_numeric(lhs, rhs, written: str = "") -> tuple[str, str]:
     if diff > max(_significant_unit(other, stated), REL * abs(exact)):
         return "refuted", (f"{shown}: more than its written precision allows (one unit in its last significant "
                            f"digit) and more than {int(REL * 100)} % of the exact side (mpmath at {DIGITS} digits)")
-    return "undecided", f"{shown} (more than one unit in its last digit)"
+    return "undecided", f"{shown} {ONE_UNIT_OFF}"
 
 
 def _significant_unit(value, places: int):

@@ -83,7 +83,9 @@ from readers.notes import big_o, up_to_constant
 from readers.notes.gradients import as_derivative, entries
 from readers.notes.mean_value import check_exists, stated_in_prose
 from readers.notes.parameters_rebound import rebound
-from readers.notes.approximation import REL, check_approximation as approximation, numeric_witness
+from readers.notes.approximation import ONE_UNIT_OFF, REL, check_approximation as approximation, numeric_witness
+from readers.notes.approximation import decimal_places, written_places
+from readers.notes.approximation_readings import UNREAD, other_reading, plain_decimal
 from readers.notes.approximation import check_asymptotic as approximation_asymptotic
 from readers.notes.arbitrary import arbitrary_functions, as_values, draws, scaled_applications, substitute
 from readers.notes.blocks import Fragment, find_blocks
@@ -211,6 +213,10 @@ from readers.notes.sign_words import stated_signs
 from readers.notes.special import standard_functions
 from readers.notes.systems import chain_solution, where
 from readers.notes.constraints import constrained_rows
+from readers.notes.series_domains import closed_forms
+from readers.notes.bound_indices import bound_letters
+from readers.notes.quantifiers import trailing_quantifier
+from readers.notes.log_conventions import natural_declared
 from readers.notes.clause_conditions import announces_condition, clause_relations, in_conditional_clause
 from readers.notes.prose_sizes import as_sizes, sizes_named_after, within_cases
 from readers.notes.report import SCHEMA, BlockReport, NotesReport, StepReport, render_text
@@ -1030,6 +1036,9 @@ class _NotesReader(_CatalogMatch):
 
     def fragment(self, frag: Fragment) -> BlockReport:
         self.line, self.pending_updates = frag.line, []
+        quantified = trailing_quantifier(frag.content)
+        if quantified is not None:  # \forall x > 0: log x < x, read as its claim on that domain (quantifiers)
+            frag = dataclasses.replace(frag, content=quantified)
         self.latex, self.elided = frag.content, decimals.elided_decimals(frag.content)
         self.prose = frag.sentence + (" " + run_introduction(self.lines, frag.line) if frag.kind == "display" else "")
         if frag.section != self.section.number:
@@ -1486,6 +1495,7 @@ class _NotesReader(_CatalogMatch):
         letters -= {k.name for k in before.symbols if isinstance(k, sp.Symbol)}  # p = sigma(z) above: p is a value
         letters = {x for x in letters if not _inside_its_own_group(x, frag.content)}  # n(n-1): n is a value
         letters = {x for x in letters if not _a_factor_elsewhere(x, frag.content)}  # \eta\lambda: a value
+        letters -= bound_letters(frag.content)  # \sum_k k(1 - beta) beta^k: the index is a value (bound_indices)
         runs -= self.names
         try:
             other = self.parse(frag.content, frag, functions=letters, names=runs) if letters or runs else block
@@ -2313,8 +2323,19 @@ class _NotesReader(_CatalogMatch):
         assumptions = tuple(c[1] for c in conditions) + tuple(_show(c) for c in claim.conditions)
         general = _Claim(claim.lhs, claim.rel, claim.rhs, tuple(claim.conditions) + stated, claim.line,
                          claim.zero_based, claim.redefinition)
+        series = closed_forms(lhs, rhs, general.conditions)
+        if series is not None:  # sum_k x^k summed where it converges (readers.notes.series_domains)
+            lhs, rhs, region, covered = series
+            if not covered:
+                general = _Claim(claim.lhs, claim.rel, claim.rhs, general.conditions + (region,), claim.line,
+                                 claim.zero_based, claim.redefinition)
         out = self.check_plain(general, frag, lhs, rhs, shown)
         out = self.own_condition_reading(claim, conditions, frag, lhs, rhs, shown, out)
+        if series is not None and not covered:  # a failure there is one in every reading: it stays refuted
+            converges = f"{_show(region)}, where the series converges"
+            out = [_undecided(r, f"holds where the series converges: {_show(region)} ({r.verdict} there; the notes "
+                                 "do not confine it there)") if r.verdict in ("proved", "verified") else
+                   StepReport(**{**r.__dict__, "assumptions": (*r.assumptions, converges)}) for r in out]
         out = [StepReport(**{**r.__dict__, "assumptions": assumptions + tuple(  # and those the reading used
             a for a in r.assumptions if a not in assumptions)}) for r in out]
         if leibniz is not None:
@@ -2666,7 +2687,8 @@ class _NotesReader(_CatalogMatch):
         (bits) and in base 10: a step that holds in one of them is ``undecided (ambiguous)``, never refuted
         (``-\frac12\log\frac12 - \frac12\log\frac12 = 1`` holds in bits, ``\log 2 \approx 0.301`` in base 10).
         The base is the block's when it writes ``\log``, else the document's (a log reached through a definition)."""
-        if not any(r.verdict == "refuted" for r in out) or not (lhs.has(sp.log) or rhs.has(sp.log)):
+        if not any(r.verdict == "refuted" for r in out) or not (lhs.has(sp.log) or rhs.has(sp.log)) \
+                or natural_declared(self.lines, self.line):  # "the logarithm is the natural one" (log_conventions)
             return out
         written = self.latex if re.search(r"\\(?:log|ln)(?![A-Za-z])", self.latex) else "\n".join(self.lines)
         if not _BARE_LOG.search(written):
@@ -3157,9 +3179,36 @@ class _NotesReader(_CatalogMatch):
                               role="approximation")
         conditions = tuple(self.expand(c) for c in claim.conditions)
         verdict, why = approximation(lhs, rhs, conditions, self.latex)
+        if verdict == "undecided" and why.endswith(ONE_UNIT_OFF):  # which reading gives the digits (approximation_readings)
+            verdict, why = self.approximation_reading(lhs, rhs, why)
         return StepReport(**shown, verdict=verdict, role="approximation",
                           method=why if verdict == "verified" else "", reason="" if verdict == "verified" else why,
                           counterexample=numeric_witness(lhs, rhs) if verdict == "refuted" else None)
+
+    def approximation_reading(self, lhs, rhs, why) -> tuple[str, str]:
+        r"""``(verdict, why)`` for a closed number stated with more digits than it agrees with, within the relative
+        margin: undecided naming a reading that gives the digits (a numeral taken to infinity, a Taylor polynomial),
+        refuted when none does and the digits are a plain decimal (readers.notes.approximation_readings); undecided
+        as before when the block's exact side cannot be read on its own."""
+        exact, stated = (lhs, rhs) if decimal_places(rhs) is not None else (rhs, lhs)
+        sides = re.split(r"\\approx(?![A-Za-z])", self.latex.strip().rstrip(".,;"))
+        if len(sides) != 2 or not plain_decimal(self.latex, stated):
+            return "undecided", why
+        side = next((s for s in sides if not plain_decimal(s, stated)), None)
+        unit = sp.Rational(1, 10 ** max(decimal_places(stated), written_places(self.latex, stated) or 0))
+        try:
+            if side is None or sp.N(self.one_expression(side) - exact, 30) != 0:
+                return "undecided", why
+            reading = other_reading(side, self.one_expression, stated, unit)
+        except Exception:  # noqa: BLE001 - the exact side alone is not one expression: no reading is weighed
+            return "undecided", why
+        if reading == UNREAD:
+            return "undecided", f"{why}; {reading}"
+        if reading is not None:
+            return "undecided", f"{why}; another reading gives it ({reading})"
+        return "refuted", (f"{why[:-len(ONE_UNIT_OFF)].rstrip()}: more than one unit in its last digit, and no "
+                           "reading gives the stated digits (no numeral taken to infinity, none expanded to order 1 or "
+                           "2 around a whole number)")
 
     def one_expression(self, latex: str):
         """``latex`` read as one expression (a name, a bound), the section's definitions substituted."""
@@ -3203,7 +3252,8 @@ class _NotesReader(_CatalogMatch):
             found = decimals.stated(side, self.elided)
             if found is None or value.has(decimals.ELLIPSIS_SYMBOL):
                 continue
-            verdict, how = decimals.check(value, *found, self.latex)
+            verdict, how = decimals.check(value, *found, self.latex, () if natural_declared(self.lines, self.line)
+                                          else decimals.LOG_BASES)
             witness = {"value": str(sp.N(value, len(found[1]) + 2)),
                        "stated": f"{'-' if found[0] < 0 else ''}{found[1]}..."} if verdict == "refuted" else None
             return StepReport(**shown, verdict=verdict, method=how if verdict != "undecided" else "",

@@ -75,10 +75,10 @@ def _position(value, decimal, unit):
     return 1 if -unit / 2 - unit * MARGIN <= gap < unit * (1 + MARGIN) else 2
 
 
-def check(value, decimal, digits: str, latex: str) -> tuple[str, str]:
+def check(value, decimal, digits: str, latex: str, bases=LOG_BASES) -> tuple[str, str]:
     r"""``(verdict, how)`` of ``value = decimal\ldots`` written with ``digits``: ``verified`` inside the interval
     of the stated digits; ``refuted`` outside it (in every base of a bare ``\log``); else ``undecided``.  ``value``
-    must be a closed number."""
+    must be a closed number; ``bases`` are the other bases a bare log may be in (none where the notes fix it)."""
     if value.free_symbols:
         return "undecided", "the other side is not a number"
     places = len(digits.split(".")[1])
@@ -94,7 +94,7 @@ def check(value, decimal, digits: str, latex: str) -> tuple[str, str]:
     if where == 1:
         return "undecided", f"{shown} is at the edge of {sign}{digits}... ({places} stated decimals)"
     if value.has(sp.log) and _BARE_LOG.search(latex):
-        for base in LOG_BASES:
+        for base in bases:
             if _position(value.replace(sp.log, lambda x: sp.log(x) / sp.log(base)), decimal, unit) in (0, 1):
                 return "undecided", (f"ambiguous: {shown} (natural log) is not {sign}{digits}..., but log read "
                                      f"as base {base} gives it")

@@ -33,11 +33,3 @@ def test_a_short_run_of_letters_each_written_alone_is_their_product():
     # "bxh" it failed and was refuted.  A run whose letters are not all written alone stays a name.
     text = "$$b(x + h)^2 - b x^2 = 2bxh + bh^2$$\n\n$$b(x + h)^2 - b x^2 = 2bxh + 2bh^2$$\n"
     assert _verdicts(text) == ["proved", "refuted"]
-
-
-def test_a_geometric_series_on_an_implicit_domain_is_not_refuted_outside_it():
-    # sum_tau beta^tau diverges at beta = -1 (a refutation of the identity on all reals), but momentum notes
-    # mean 0 < beta < 1, where it holds; the narrower check cannot evaluate the series, so: undecided
-    text = "In the limit the terms add up to $\\sum_{\\tau=0}^\\infty \\beta^\\tau = \\frac{1}{1-\\beta}$.\n"
-    (verdict,) = _verdicts(text)
-    assert verdict == "undecided"
