@@ -209,25 +209,27 @@ def _exp_mgf_chain():
     return all(zero(line - lam / (lam - tt)) for line in lines)
 
 
+def _norm_mgf_at(mu_, sg, tt) -> bool:
+    """Each line of the normal m.g.f. derivation at one (mu, sigma, t), by mpmath quadrature."""
+    mu_, sg, tt = mp.mpf(mu_), mp.mpf(sg), mp.mpf(tt)
+    target = mp.exp(mu_ * tt + sg**2 * tt**2 / 2)
+    c = 1 / (mp.sqrt(2 * mp.pi) * sg)
+    r2 = mp.sqrt(2)
+    lines = [
+        mp.quad(lambda v: mp.exp(tt * v) * c * mp.exp(-((v - mu_) / sg) ** 2 / 2), [-mp.inf, mu_, mp.inf]),
+        c * mp.quad(lambda v: mp.exp(tt * v - ((v - mu_) / sg) ** 2 / 2), [-mp.inf, mu_, mp.inf]),
+        c * r2 * sg * mp.quad(lambda u: mp.exp((r2 * sg * u + mu_) * tt - u**2), [-mp.inf, mp.inf]),
+        mp.exp(mu_ * tt) / mp.sqrt(mp.pi) * mp.quad(lambda u: mp.exp(r2 * sg * u * tt - u**2), [-mp.inf, mp.inf]),
+        mp.exp(mu_ * tt) / mp.sqrt(mp.pi) * mp.quad(lambda u: mp.exp(-(u - r2 / 2 * sg * tt) ** 2
+                                                                     + sg**2 * tt**2 / 2), [-mp.inf, mp.inf]),
+        target / mp.sqrt(mp.pi) * mp.quad(lambda v: mp.exp(-v**2), [-mp.inf, mp.inf]),
+    ]
+    return all(abs(line - target) < mp.mpf(10) ** -20 * target for line in lines)
+
+
 def _norm_mgf_lines():
-    """Each line of the normal m.g.f. derivation at several (mu, sigma, t), by mpmath quadrature."""
-    for mu_, sg, tt in [(0.3, 1.2, 0.7), (-1.0, 0.5, -1.3), (2.0, 2.0, 0.4)]:
-        mu_, sg, tt = mp.mpf(mu_), mp.mpf(sg), mp.mpf(tt)
-        target = mp.exp(mu_ * tt + sg**2 * tt**2 / 2)
-        c = 1 / (mp.sqrt(2 * mp.pi) * sg)
-        lines = [
-            mp.quad(lambda v: mp.exp(tt * v) * c * mp.exp(-((v - mu_) / sg) ** 2 / 2), [-mp.inf, mu_, mp.inf]),
-            c * mp.quad(lambda v: mp.exp(tt * v - ((v - mu_) / sg) ** 2 / 2), [-mp.inf, mu_, mp.inf]),
-            c * mp.sqrt(2) * sg * mp.quad(lambda u: mp.exp((mp.sqrt(2) * sg * u + mu_) * tt - u**2), [-mp.inf, mp.inf]),
-            mp.exp(mu_ * tt) / mp.sqrt(mp.pi) * mp.quad(lambda u: mp.exp(mp.sqrt(2) * sg * u * tt - u**2),
-                                                          [-mp.inf, mp.inf]),
-            mp.exp(mu_ * tt) / mp.sqrt(mp.pi) * mp.quad(lambda u: mp.exp(-(u - mp.sqrt(2) / 2 * sg * tt) ** 2
-                                                                         + sg**2 * tt**2 / 2), [-mp.inf, mp.inf]),
-            target / mp.sqrt(mp.pi) * mp.quad(lambda v: mp.exp(-v**2), [-mp.inf, mp.inf]),
-        ]
-        if not all(abs(line - target) < mp.mpf(10) ** -20 * target for line in lines):
-            return False
-    return True
+    """Each line of the normal m.g.f. derivation at several (mu, sigma, t)."""
+    return all(_norm_mgf_at(*point) for point in [(0.3, 1.2, 0.7), (-1.0, 0.5, -1.3), (2.0, 2.0, 0.4)])
 
 
 # Vector m.g.f.s: X ~ N(m, S) in R^2 (its m.g.f. exp(s'm + s'Ss/2) checked by quadrature below), A non-symmetric.
@@ -331,30 +333,33 @@ def _jacobian_inverse():
     return S.inv() * (ys - mu_) == S.inv() * ys - S.inv() * mu_ and (S.inv() * (ys - mu_)).jacobian(ys) == S.inv()
 
 
+def _beta_mgf_at(al, be, tt, which) -> bool:
+    """The beta m.g.f. as the integral, as Kummer's function, and as the series, at one (alpha, beta, t)."""
+    al, be, tt = mp.mpf(al), mp.mpf(be), mp.mpf(tt)
+    integral = mp.quad(lambda u: mp.exp(tt * u) * u ** (al - 1) * (1 - u) ** (be - 1), [0, 1]) / mp.beta(al, be)
+    series = 1 + mp.nsum(lambda n: mp.fprod(
+        (al + m) / (al + be + m) for m in range(int(n))) * tt**n / mp.factorial(n), [1, mp.inf])
+    rising = mp.nsum(lambda n: mp.rf(al, n) / mp.rf(al + be, n) * tt**n / mp.factorial(n), [0, mp.inf])
+    kummer = mp.hyp1f1(al, al + be, tt)
+    vals = {"series": [series], "integral": [integral], "kummer": [kummer], "rising": [rising],
+            "all": [series, integral, kummer, rising]}[which]
+    return all(abs(v - integral) < mp.mpf(10) ** -15 for v in vals)
+
+
 def _beta_mgf(which):
-    """The beta m.g.f. as the integral, as Kummer's function, and as the series, at (alpha, beta, t) points."""
-    for al, be, tt in [(2.0, 3.0, 0.7), (0.5, 1.5, -1.2), (3.5, 0.8, 2.0)]:
-        al, be, tt = mp.mpf(al), mp.mpf(be), mp.mpf(tt)
-        integral = mp.quad(lambda u: mp.exp(tt * u) * u ** (al - 1) * (1 - u) ** (be - 1), [0, 1]) / mp.beta(al, be)
-        series = 1 + mp.nsum(lambda n: mp.fprod(
-            (al + m) / (al + be + m) for m in range(int(n))) * tt**n / mp.factorial(n), [1, mp.inf])
-        rising = mp.nsum(lambda n: mp.rf(al, n) / mp.rf(al + be, n) * tt**n / mp.factorial(n), [0, mp.inf])
-        kummer = mp.hyp1f1(al, al + be, tt)
-        vals = {"series": [series], "integral": [integral], "kummer": [kummer], "rising": [rising],
-                "all": [series, integral, kummer, rising]}[which]
-        if not all(abs(v - integral) < mp.mpf(10) ** -15 for v in vals):
-            return False
-    return True
+    """:func:`_beta_mgf_at` at three (alpha, beta, t) points."""
+    return all(_beta_mgf_at(al, be, tt, which) for al, be, tt in [(2.0, 3.0, 0.7), (0.5, 1.5, -1.2), (3.5, 0.8, 2.0)])
+
+
+def _kummer_at(a_, b_, z_) -> bool:
+    a_, b_, z_ = mp.mpf(a_), mp.mpf(b_), mp.mpf(z_)
+    rhs = mp.gamma(b_) / (mp.gamma(a_) * mp.gamma(b_ - a_)) * mp.quad(
+        lambda u: mp.exp(z_ * u) * u ** (a_ - 1) * (1 - u) ** (b_ - a_ - 1), [0, 1])
+    return abs(rhs - mp.hyp1f1(a_, b_, z_)) <= mp.mpf(10) ** -15
 
 
 def _kummer_integral():
-    for a_, b_, z_ in [(1.5, 4.0, 0.3), (0.7, 2.2, -2.0)]:
-        a_, b_, z_ = mp.mpf(a_), mp.mpf(b_), mp.mpf(z_)
-        rhs = mp.gamma(b_) / (mp.gamma(a_) * mp.gamma(b_ - a_)) * mp.quad(
-            lambda u: mp.exp(z_ * u) * u ** (a_ - 1) * (1 - u) ** (b_ - a_ - 1), [0, 1])
-        if abs(rhs - mp.hyp1f1(a_, b_, z_)) > mp.mpf(10) ** -15:
-            return False
-    return True
+    return all(_kummer_at(*point) for point in [(1.5, 4.0, 0.3), (0.7, 2.2, -2.0)])
 
 
 def _second_moment_antiderivative():
@@ -578,7 +583,7 @@ def _rand_svd(m=5, n=3, rank=None):
 
 def _rank_facts():
     for m, n, r in [(5, 3, 2), (3, 5, 2), (4, 4, 3)]:
-        A, U, S, V, s = _rand_svd(m, n, r)
+        A, U, _S, V, s = _rand_svd(m, n, r)
         nz = int(np.sum(s > 1e-9 * s[0]))
         rank = np.linalg.matrix_rank(A)
         null_dim = n - np.linalg.matrix_rank(A)
@@ -596,7 +601,7 @@ def _rank_facts():
 
 def _ata_eig():
     for m, n in [(5, 3), (3, 5)]:
-        A, U, S, V, s = _rand_svd(m, n)
+        A, _U, _S, V, s = _rand_svd(m, n)
         lam_ = np.concatenate([s**2, np.zeros(n - len(s))])
         if not all(close(A.T @ A @ V[:, i], lam_[i] * V[:, i]) for i in range(n)):
             return False
@@ -613,7 +618,7 @@ def _sv_sqrt():
 def _typo_ata():
     """As written: A^T A = (U S V^T)^T (U S V) = V S^T (U^T U) S V^T; with V orthogonal but V != V^T the second
     expression differs from A^T A."""
-    A, U, S, V, s = _rand_svd(4, 3)
+    A, U, S, V, _s = _rand_svd(4, 3)
     return close(A.T @ A, (U @ S @ V.T).T @ (U @ S @ V))
 
 
@@ -682,7 +687,7 @@ def _independence_chain():
 
 
 def _orthogonality():
-    A, U, S, V, s = _rand_svd(5, 3)
+    A, _U, _S, V, s = _rand_svd(5, 3)
     lam_ = s**2
     i, j = 0, 2
     vi, vj = V[:, i], V[:, j]
@@ -691,7 +696,7 @@ def _orthogonality():
 
 
 def _unit_u():
-    A, U, S, V, s = _rand_svd(5, 3)
+    A, _U, _S, V, s = _rand_svd(5, 3)
     ok = True
     for i in range(3):
         ui = A @ V[:, i] / s[i]
@@ -711,6 +716,34 @@ def _construction():
                 and all(close(A @ V[:, i], s[i] * U[:, i]) for i in range(r))):
             return False
     return True
+
+
+def _symmetric_decomposition():
+    G = RNG.normal(size=(4, 4))
+    w, Q = np.linalg.eigh(G + G.T)
+    return close(G + G.T, Q @ np.diag(w) @ np.linalg.inv(Q)) and close(np.linalg.inv(Q), Q.T)
+
+
+def _svd_transpose(m, n):
+    """(U S V^T)^T = V S^T U^T on a random SVD (of A, or of A^T: then A = V S^T U^T)."""
+    A, U, S, V, _s = _rand_svd(m, n)
+    return close(A.T, V @ S.T @ U.T)
+
+
+def _column_space_of_product():
+    A, B = RNG.normal(size=(5, 2)), RNG.normal(size=(2, 4))
+    return np.linalg.matrix_rank(np.hstack([A @ B, A])) == np.linalg.matrix_rank(A)
+
+
+def _symmetric_square():
+    G = RNG.normal(size=(3, 3))
+    A = G + G.T
+    return close(A.T @ A, A @ A)
+
+
+def _ata_symmetric():
+    A = RNG.normal(size=(4, 3))
+    return close((A.T @ A).T, A.T @ A.T.T) and close(A.T @ A.T.T, A.T @ A)
 
 
 nonclaim_table(nonclaim, TU, """
@@ -763,9 +796,7 @@ nonclaim_table(nonclaim, TU, """
 """)
 
 label(TU, 21, "claim", "right", "numpy: a random symmetric A = Q D Q^T with Q orthogonal (eigh), and Q^-1 = Q^T",
-      "A symmetric", lambda: (lambda M: (lambda w, Q: close(M, Q @ np.diag(w) @ np.linalg.inv(Q))
-                                         and close(np.linalg.inv(Q), Q.T))(*np.linalg.eigh(M)))(
-          (lambda G: G + G.T)(RNG.normal(size=(4, 4)))), pick="QDQ")
+      "A symmetric", _symmetric_decomposition, pick="QDQ")
 label(TU, 97, "claim", "right", "sympy: U Sigma V^T = A exactly, U and V orthogonal", "",
       lambda: _mzero(_U1 * _S1 * _V1.T - _A1) and _mzero(_U1.T * _U1 - sp.eye(3)) and _mzero(_V1.T * _V1 - sp.eye(2)),
       pick="U\\Sigma")
@@ -779,18 +810,17 @@ label(TU, 131, "claim", "wrong", "exact: a_2/2 - a_1/2 = ((3,2,1) - (1,2,3))/2 =
 label(TU, 145, "claim", "right", "sympy: sigma_1 u_1 v_1^T + sigma_2 u_2 v_2^T = A, both lines", "",
       lambda: _mzero(sp.sqrt(24) * _U1[:, 0] * _V1[:, 0].T + 2 * _U1[:, 1] * _V1[:, 1].T - _A1))
 label(TU, 174, "claim", "right", "numpy: (U S V^T)^T = V S^T U^T on a random SVD", "A = U Sigma V^T",
-      lambda: (lambda A, U, S, V, s: close(A.T, V @ S.T @ U.T))(*_rand_svd(4, 3)))
+      lambda: _svd_transpose(4, 3))
 label(TU, 187, "claim", "right", "numpy: rank, column-space and null-space dimensions of random matrices of rank 2 and 3",
       "r non-zero singular values", _rank_facts)
 label(TU, 204, "claim", "right", "numpy: dim Nul A = dim Nul V_r^T = n - r on random low-rank matrices", "", _rank_facts)
 label(TU, 212, "claim", "right", "numpy: dim Col A = n - dim Nul A = r", "", _rank_facts)
 label(TU, 219, "claim", "right", "numpy: rank [AB, A] = rank A (Col AB lies in Col A) for random A, B",
-      "the product defined", lambda: (lambda A, B: np.linalg.matrix_rank(np.hstack([A @ B, A])) ==
-                                     np.linalg.matrix_rank(A))(RNG.normal(size=(5, 2)), RNG.normal(size=(2, 4))),
+      "the product defined", _column_space_of_product,
       pick="\\subseteq")
 label(TU, 221, "claim", "right", "numpy: Col A = Col U_r (rank of [A, U_r] is r)", "", _rank_facts)
 label(TU, 228, "claim", "right", "numpy: A^T = V S^T U^T", "A = U Sigma V^T",
-      lambda: (lambda A, U, S, V, s: close(A.T, V @ S.T @ U.T))(*_rand_svd(3, 5)), pick="A^T = V")
+      lambda: _svd_transpose(3, 5), pick="A^T = V")
 label(TU, 247, "claim", "right", "numpy: singular values are the square roots of the eigenvalues of A^T A", "",
       _sv_sqrt, pick="\\sigma_i = \\sqrt")
 label(TU, 260, "claim", "wrong", "numpy: as written (the second factor U Sigma V without the transpose) "
@@ -800,8 +830,7 @@ label(TU, 272, "claim", "right", "numpy: as line 247", "", _sv_sqrt)
 label(TU, 273, "claim", "right", "numpy: singular values are non-negative", "",
       lambda: bool(np.all(np.linalg.svd(RNG.normal(size=(4, 3)), compute_uv=False) >= 0)), pick="\\sigma_i \\geq")
 label(TU, 282, "claim", "right", "numpy: A^T A = A^2 for a random symmetric A", "A symmetric",
-      lambda: (lambda G: close((G + G.T).T @ (G + G.T), (G + G.T) @ (G + G.T)))(RNG.normal(size=(3, 3))),
-      pick="A^TA = A^2")
+      _symmetric_square, pick="A^TA = A^2")
 label(TU, 311, "claim", "right", "numpy: |Ax|^2 = (Ax).(Ax) = x^T A^T A x", "", _norm_ax)
 label(TU, 320, "claim", "right", "numpy: |Ax|/|x| = |A x^|/|x^| = |A x^| with x^ = x/|x|", "x != 0", _norm_ax)
 label(TU, 379, "claim", "right", "sympy: A^T A = [[35, -14], [-14, 14]]", "",
@@ -825,7 +854,7 @@ label(TU, 442, "claim", "right", "numpy: the null spaces of A and A^T A have the
       "", _nullspace_facts)
 label(TU, 443, "claim", "right", "numpy: rank A = rank A^T A", "", _nullspace_facts)
 label(TU, 463, "claim", "right", "numpy: (A^T A)^T = A^T (A^T)^T = A^T A", "",
-      lambda: (lambda A: close((A.T @ A).T, A.T @ A.T.T) and close(A.T @ A.T.T, A.T @ A))(RNG.normal(size=(4, 3))))
+      _ata_symmetric)
 label(TU, 469, "claim", "right", "numpy: A^T A u = A^T (A u) = 0 for u in Nul A", "u in Nul A", _nullspace_facts)
 label(TU, 473, "claim", "right", "numpy: u in Nul A lies in Nul A^T A", "u in Nul A", _nullspace_facts)
 label(TU, 477, "claim", "right", "numpy: v^T A^T A v = |Av|^2 = 0 for v in Nul A^T A", "A^T A v = 0", _nullspace_facts)
@@ -874,7 +903,7 @@ label(TU, 712, "claim", "right", "sympy: B v_1, B v_2, B v_3 as written", "",
       lambda: _B3 * sp.Matrix([1, -3, -2]) == sp.Matrix([8, -4, -4, -10])
       and _B3 * sp.Matrix([1, -3, 5]) == sp.Matrix([-6, 3, 10, -10]) and _B3 * sp.Matrix([3, 1, 0]) == sp.Matrix([2, 4, 0, 0]))
 label(TU, 736, "claim", "right", "numpy: the transpose of an SVD of A^T", "A^T = U Sigma V^T",
-      lambda: (lambda A, U, S, V, s: close(A.T, V @ S.T @ U.T))(*_rand_svd(4, 3)), pick="A = V")
+      lambda: _svd_transpose(4, 3), pick="A = V")
 
 
 if __name__ == "__main__":
