@@ -70,7 +70,10 @@ a note that defines the name (``\Gamma(z) = \int ...``: a function to the reader
 the reader) keeps its own meaning."""
 NUMERIC_ONLY_SPECIAL = frozenset({"zeta"})
 r"""``\zeta`` is often a plain variable or an unnamed function: only at a number (``\zeta(3)``) is it Riemann's zeta."""
-OPAQUE_FUNCTIONS = frozenset({"det", "tr", "Tr", "erf", "softmax", "Softmax"})
+OPERATOR_WORDS = frozenset({"rank", "Rank", "span", "Span", "Col", "Nul", "Null", "Row", "nullity", "diag", "proj"})
+r"""Upright words that linear algebra applies to what follows them without parentheses, as ``\det A``:
+``\operatorname{rank} A``, ``{\rm Col}\, A``, ``\mathrm{diag}(d)``; never a name multiplied by it."""
+OPAQUE_FUNCTIONS = frozenset({"det", "tr", "Tr", "erf", "softmax", "Softmax", "dim", "ker"}) | OPERATOR_WORDS
 MAXMIN = {"max": sp.Max, "min": sp.Min, "argmax": None, "argmin": None, "sup": sp.Max, "inf": sp.Min}
 PROSE_WORDS = frozenset(
     ["when", "if", "otherwise", "else", "where", "for", "and", "or", "given", "with", "then", "since", "iff", "let", "all", "any", "each", "such", "that", "is", "are", "s.t.", "i.e.", "e.g.", "subject", "whenever"])

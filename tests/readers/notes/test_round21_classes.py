@@ -11,12 +11,18 @@ and tudelft_svd.md, The Book of Statistical Proofs and TU Delft's *Linear Algebr
   written as" are chosen to fit, so a counterexample at one choice of them refutes nothing; a form whose names were
   all written before is still checked (readers.notes.decompositions).
 
+And three causes of its parse failures: a Jupyter Book's macros live in its ``_config.yml`` (MathJax's table, read as
+a Sphinx ``conf.py``'s are: readers.notes.folder_macros); the book's dot product ``\ip`` is a bold product sign
+``\mathbf{\cdot}``; and its ``\Rank{A}`` is ``{\rm rank}\, A``, an operator word applied as ``\det A`` is, which was
+read as a product ``rank * A`` (and then refuted with a constraint solved for ``A``).
+
 Each case's first block was refuted (or, for the sign words, left undecided) before the fix; the controls hold the
 rules to their cases.  Verdicts are exact (no tolerance): each claim is decided symbolically or by exact evaluation.
 """
 import pytest
 
 from readers.notes.check import check_notes
+from readers.notes.files import check_file
 
 CASES = {
     "rising factorial": (r"""# Factorial powers
@@ -57,6 +63,12 @@ We showed that every symmetric (square) matrix $A$ can be written as  $A = QDQ^{
 
 Then $(x+1)^2$ can be written as $(x+1)^2 = x^2 + 1$.
 """, ("refuted",)),
+    "a bold product sign": (r"""# Products
+
+$$
+(2x)\mathbf{\cdot}(3x) = 6x^2
+$$
+""", ("proved",)),
 }
 
 
@@ -67,3 +79,19 @@ def test_round21_class(name):
     assert claims, name
     verdicts = [s.verdict for s in claims[-1].steps]
     assert verdicts and all(v in expected for v in verdicts), (name, verdicts, [s.reason for s in claims[-1].steps])
+
+
+def test_an_operator_word_applies_to_what_follows_it():
+    [block] = [b for b in check_notes(r"$$\operatorname{rank} A^T = \mathrm{rank}\, A$$", budget=5.0).blocks if b.steps]
+    assert block.parsed_form == ("rank(transpose(A)) = rank(A)",), block.parsed_form
+
+
+def test_a_jupyter_books_config_gives_its_macros(tmp_path):
+    (tmp_path / "_config.yml").write_text(
+        'sphinx:\n  config:\n    mathjax3_config:\n      tex:\n        macros:\n'
+        '          "norm": ["\\\\left\\\\Vert #1 \\\\right\\\\Vert",1]\n          "R": "\\\\mathbb{R}"\n'
+        'latex:\n  latex_engine: pdflatex\n', encoding="utf-8")
+    notes = tmp_path / "page.md"
+    notes.write_text("# Norms\n\n$$\n\\norm{3} = 3\n$$\n", encoding="utf-8")
+    [block] = check_file(str(notes), 5.0).blocks
+    assert block.parsed and [s.verdict for s in block.steps] == ["proved"], block
