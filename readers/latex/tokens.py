@@ -49,6 +49,8 @@ from readers.latex.tables import (
 _SIGN_SCRIPT = re.compile(r"\s*\{\s*(\+\+|\+|-|\*|\\star(?![A-Za-z])|\\ast(?![A-Za-z]))\s*\}")
 _STARRED_LABEL = re.compile(r"\s*\{\s*\*\s*([0-9]+|[A-Za-z])\s*\}")
 r"""A subscript that is a star and a number or letter, ``x_{*1}``, ``x_{*m}`` (test points in Gaussian-process texts)."""
+_HYPERGEOMETRIC = re.compile(r"\{\s*\}\s*_\s*\{?\s*(\d)\s*\}?\s*F\s*_\s*\{?\s*(\d)\s*\}?(?=\s*\()")
+r"""``{}_pF_q(...)``: the generalized hypergeometric function, its ``p`` written as a subscript before ``F``."""
 _PLACEHOLDER = re.compile(r"\(\s*\\cdot(?![A-Za-z])\s*(?:,\s*\\cdot(?![A-Za-z])\s*)*\)")
 r"""``(\cdot)`` after a name: the placeholder of an argument (``h(\cdot)``, ``D^*_G(\cdot)``, ``k(\cdot, \cdot)``), so
 the function itself is meant, not a product with a dot."""
@@ -349,6 +351,10 @@ class _Tokenizer:
             return None
         if char == "{" and self.set_braces(start):
             return None
+        hyper = _HYPERGEOMETRIC.match(text, start) if char == "{" else None
+        if hyper:  # {}_1 F_1(a, b, z): the generalized hypergeometric function, one name (readers.notes.special)
+            self.pos = hyper.end()
+            return self.emit("NAME", f"hyp{hyper.group(1)}F{hyper.group(2)}", start, self.pos)
         bare = _BRACED_OPERATOR.match(text, start) if char == "{" else None
         if bare:  # {\displaystyle \sum_{i=1}^{m}} \left\| ... \right\|^2: braces around an operator alone
             self.pos = start + 1

@@ -14,15 +14,18 @@ and tudelft_svd.md, The Book of Statistical Proofs and TU Delft's *Linear Algebr
 And three causes of its parse failures: a Jupyter Book's macros live in its ``_config.yml`` (MathJax's table, read as
 a Sphinx ``conf.py``'s are: readers.notes.folder_macros); the book's dot product ``\ip`` is a bold product sign
 ``\mathbf{\cdot}``; and its ``\Rank{A}`` is ``{\rm rank}\, A``, an operator word applied as ``\det A`` is, which was
-read as a product ``rank * A`` (and then refuted with a constraint solved for ``A``).
+read as a product ``rank * A`` (and then refuted with a constraint solved for ``A``); and Kummer's function
+``{}_1F_1(a, b, z)`` (an empty group before a subscript) is the generalized hypergeometric function.
 
 Each case's first block was refuted (or, for the sign words, left undecided) before the fix; the controls hold the
 rules to their cases.  Verdicts are exact (no tolerance): each claim is decided symbolically or by exact evaluation.
 """
 import pytest
+import sympy as sp
 
 from readers.notes.check import check_notes
 from readers.notes.files import check_file
+from readers.notes.special import standard_functions
 
 CASES = {
     "rising factorial": (r"""# Factorial powers
@@ -95,3 +98,11 @@ def test_a_jupyter_books_config_gives_its_macros(tmp_path):
     notes.write_text("# Norms\n\n$$\n\\norm{3} = 3\n$$\n", encoding="utf-8")
     [block] = check_file(str(notes), 5.0).blocks
     assert block.parsed and [s.verdict for s in block.steps] == ["proved"], block
+
+
+def test_kummers_function_is_the_hypergeometric_function():
+    [block] = check_notes(r"$${}_1 F_1(1,2,z) = \frac{e^z - 1}{z}$$", budget=5.0).blocks
+    assert block.parsed_form == ("hyp1F1(1, 2, z) = (exp(z) - 1)/z",), block.parsed_form
+    z = sp.Symbol("z")
+    read, names = standard_functions(sp.Function("hyp1F1")(1, 2, z))
+    assert read == sp.hyper([1], [2], z) and names == {"hyp1F1"}
