@@ -378,6 +378,11 @@ class _Names:
         if not applied and isinstance(value, sp.Symbol) and _BOLD_VECTOR.fullmatch(value.name) \
                 and _STEP_LABEL.fullmatch(raw):
             return self.labelled(value, "".join(raw.strip("{}").split()))  # \mathbf{h}^{t+1}: the next layer's h
+        factorial = _FACTORIAL_POWER.fullmatch(raw)
+        if factorial is not None and not applied:  # m^{\overline{n}}: Knuth's rising factorial, not a power
+            count = factorial.group(2)
+            count = sp.Integer(count) if count.isdigit() else self.name_value(count)
+            return (sp.RisingFactorial if factorial.group(1) == "overline" else sp.FallingFactorial)(value, count)
         exponent = self.sarg(node)
         if base_name == "e" or value == sp.E:
             return sp.exp(exponent)
@@ -410,6 +415,11 @@ _BOLD_VECTOR = re.compile(r"\\(?:mathbf|boldsymbol|bm|vec)\{[a-z]\}")
 r"""A bold lower-case name, a vector: no power of it is defined, so ``\mathbf{h}^{t}`` labels (layer or step t)."""
 _STEP_LABEL = re.compile(r"\{?\s*[a-z]\s*(?:[+-]\s*(?:[0-9]|[a-z])\s*)?\}?")
 r"""A superscript that is an index letter, perhaps one step off: ``t``, ``{t+1}``, ``{d-1}`` (not a number)."""
+
+
+_FACTORIAL_POWER = re.compile(r"\\(overline|underline)\{\s*([A-Za-z]|[0-9]+)\s*\}")
+r"""A superscript that is a factorial power: ``m^{\overline{n}} = m (m+1) \cdots (m+n-1)`` (rising),
+``m^{\underline{n}} = m (m-1) \cdots (m-n+1)`` (falling), Knuth's notation; a bar over a count is never a name."""
 
 
 def _is_label(raw: str) -> bool:

@@ -70,12 +70,15 @@ a note that defines the name (``\Gamma(z) = \int ...``: a function to the reader
 the reader) keeps its own meaning."""
 NUMERIC_ONLY_SPECIAL = frozenset({"zeta"})
 r"""``\zeta`` is often a plain variable or an unnamed function: only at a number (``\zeta(3)``) is it Riemann's zeta."""
-OPAQUE_FUNCTIONS = frozenset({"det", "tr", "Tr", "erf", "softmax", "Softmax"})
+OPERATOR_WORDS = frozenset({"rank", "Rank", "span", "Span", "Col", "Nul", "Null", "Row", "nullity", "diag", "proj"})
+r"""Upright words that linear algebra applies to what follows them without parentheses, as ``\det A``:
+``\operatorname{rank} A``, ``{\rm Col}\, A``, ``\mathrm{diag}(d)``; never a name multiplied by it."""
+OPAQUE_FUNCTIONS = frozenset({"det", "tr", "Tr", "erf", "softmax", "Softmax", "dim", "ker"}) | OPERATOR_WORDS
 MAXMIN = {"max": sp.Max, "min": sp.Min, "argmax": None, "argmin": None, "sup": sp.Max, "inf": sp.Min}
 PROSE_WORDS = frozenset(
     ["when", "if", "otherwise", "else", "where", "for", "and", "or", "given", "with", "then", "since", "iff", "let", "all", "any", "each", "such", "that", "is", "are", "s.t.", "i.e.", "e.g.", "subject", "whenever"])
 STYLES = frozenset(["mathbf", "mathcal", "mathbb", "mathit", "mathsf", "mathscr", "mathfrak", "boldsymbol", "bm", "pmb", "mathbfit"])
-ACCENTS = frozenset(["hat", "widehat", "bar", "overline", "tilde", "widetilde", "vec", "dot", "ddot", "check", "breve", "acute", "grave", "mathring"])
+ACCENTS = frozenset(["hat", "widehat", "bar", "overline", "underline", "tilde", "widetilde", "vec", "dot", "ddot", "check", "breve", "acute", "grave", "mathring"])
 TEXTS = frozenset(["text", "textrm", "textit", "textbf", "textsf", "mathrm", "operatorname", "mbox", "textnormal", "hbox",
                    "mathtt", "texttt"])
 SKIPPED = frozenset(["displaystyle", "textstyle", "scriptstyle", "limits", "nolimits", "big", "Big", "bigg", "Bigg", "bigl", "bigr", "Bigl", "Bigr", "biggl", "biggr", "Biggl", "Biggr", "middle", "nonumber", "notag", "quad", "qquad", "left.", "qedhere", "square", "blacksquare"])

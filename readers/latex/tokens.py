@@ -33,6 +33,7 @@ from readers.latex.tables import (
     MAXMIN,
     OPENERS,
     OPERAND_END,
+    OPERATOR_WORDS,
     PROSE_WORDS,
     RELATIONS,
     SIMPLE_COMMANDS,
@@ -48,6 +49,8 @@ from readers.latex.tables import (
 _SIGN_SCRIPT = re.compile(r"\s*\{\s*(\+\+|\+|-|\*|\\star(?![A-Za-z])|\\ast(?![A-Za-z]))\s*\}")
 _STARRED_LABEL = re.compile(r"\s*\{\s*\*\s*([0-9]+|[A-Za-z])\s*\}")
 r"""A subscript that is a star and a number or letter, ``x_{*1}``, ``x_{*m}`` (test points in Gaussian-process texts)."""
+_HYPERGEOMETRIC = re.compile(r"\{\s*\}\s*_\s*\{?\s*(\d)\s*\}?\s*F\s*_\s*\{?\s*(\d)\s*\}?(?=\s*\()")
+r"""``{}_pF_q(...)``: the generalized hypergeometric function, its ``p`` written as a subscript before ``F``."""
 _PLACEHOLDER = re.compile(r"\(\s*\\cdot(?![A-Za-z])\s*(?:,\s*\\cdot(?![A-Za-z])\s*)*\)")
 r"""``(\cdot)`` after a name: the placeholder of an argument (``h(\cdot)``, ``D^*_G(\cdot)``, ``k(\cdot, \cdot)``), so
 the function itself is meant, not a product with a dot."""
@@ -348,6 +351,10 @@ class _Tokenizer:
             return None
         if char == "{" and self.set_braces(start):
             return None
+        hyper = _HYPERGEOMETRIC.match(text, start) if char == "{" else None
+        if hyper:  # {}_1 F_1(a, b, z): the generalized hypergeometric function, one name (readers.notes.special)
+            self.pos = hyper.end()
+            return self.emit("NAME", f"hyp{hyper.group(1)}F{hyper.group(2)}", start, self.pos)
         bare = _BRACED_OPERATOR.match(text, start) if char == "{" else None
         if bare:  # {\displaystyle \sum_{i=1}^{m}} \left\| ... \right\|^2: braces around an operator alone
             self.pos = start + 1
@@ -722,6 +729,10 @@ class _Tokenizer:
             if name == "begin" and env in ("array", "alignat", "alignat*"):
                 _, self.pos = self.group(self.pos, f"\\begin{{{env}}}")
             return self.emit("BEGIN" if name == "begin" else "END", env, start, self.pos)
+        operator = re.match(r"\s*\{\s*\\(cdot|times|bullet)\s*\}", text[self.pos:]) if name in STYLES else None
+        if operator:  # \mathbf{\cdot}: a bold product sign (a book's dot product \ip), the product itself
+            self.pos += operator.end()
+            return self.emit("MUL", operator.group(1), start, self.pos)
         if name in STYLES or name in ACCENTS:
             styled = self.styled(name, start)
             if styled in _BOLD_EXPECTATIONS and re.match(r"\s*\[", text[self.pos:]):
@@ -753,7 +764,7 @@ class _Tokenizer:
             if follow:
                 self.pos += follow.end()
                 return self.emit("MAXMIN", "arg" + follow.group(1), start, self.pos)
-        if (name in FUNCTIONS and name != "sqrt") or name in ("det", "Pr"):
+        if (name in FUNCTIONS and name != "sqrt") or name in ("det", "Pr", "dim", "ker"):
             return self.emit("NAME" if name == "Pr" else "FUNC", "P" if name == "Pr" else name, start, self.pos)
         if name in MAXMIN:
             return self.emit("MAXMIN", name, start, self.pos)
@@ -1011,6 +1022,8 @@ class _Tokenizer:
             word = word[:-1]  # ... + \text{const.}: the formula's last word, its sentence's period dropped
         if word in FUNCTIONS or word in ("argmax", "argmin", "max", "min") or word in PROSE_WORDS:
             return self.word(word, start)
+        if word in OPERATOR_WORDS and re.match(r"(?:\s|\\[,;:! ])*(?:[A-Za-z({]|\\[A-Za-z])", self.text[self.pos:]):
+            return self.emit("FUNC", word, start, self.pos)  # \operatorname{rank} A, {\rm Col}\, A: rank(A)
         if re.fullmatch(r"[A-Za-z][A-Za-z0-9]*", word):
             return self.emit("NAME", word, start, self.pos)  # a NAME is never split into letters
         if re.fullmatch(r"[A-Za-z][A-Za-z0-9]*(?:[_/.][A-Za-z0-9]+)+", word):

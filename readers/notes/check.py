@@ -106,7 +106,7 @@ from readers.notes.array_laws import array_law, written_out
 from readers.notes.mappings import mapping_names
 from readers.notes.math_phrases import phrase_words, split_runs
 from readers.notes.mentions import mentioned_not_asserted, operator_named
-from readers.notes.moments import ATOMS, NO_RANDOM_VARIABLE, compound_moments, decorated, only_inside, operators_in, read_moments, refutable
+from readers.notes.moments import ATOMS, NO_RANDOM_VARIABLE, atom_conditions, compound_moments, decorated, only_inside, operators_in, read_moments, refutable
 from readers.notes.moments import _capital
 from readers.notes.moments import _tie as tie_moments
 from readers.notes.moments import _TIED as _TIED_MOMENT
@@ -210,6 +210,7 @@ from readers.notes.uninterpreted import for_every_function
 from readers.notes.real_domains import widened_in_block, widened_names
 from readers.notes.leibniz import LEIBNIZ_NOTE, leibniz_reading
 from readers.notes.sign_words import stated_signs
+from readers.notes.decompositions import WRITTEN_AS, fresh_names
 from readers.notes.special import standard_functions
 from readers.notes.systems import chain_solution, where
 from readers.notes.constraints import constrained_rows
@@ -2270,6 +2271,13 @@ class _NotesReader(_CatalogMatch):
             def why(r):
                 return (f"{', '.join(mapped[:4])}: called a mapping in the prose, read here as a number (readers.notes."
                         f"mappings): the refutation is not shown ({r.reason[:80]})")
+        elif fresh := fresh_names(sides, frag.sentence, "\n".join(
+                self.lines[:frag.line - 1] + [self.lines[frag.line - 1][:frag.column - 1]] if 0 < frag.line <=
+                len(self.lines) else [])):
+            def why(r):  # "A can be written as A = QDQ^{-1}": some Q, D fit (readers.notes.decompositions)
+                return (f"a form stated to exist ('{WRITTEN_AS.search(frag.sentence).group(0)}'): {', '.join(fresh[:4])} "
+                        f"first appear here, chosen to fit, so a counterexample at one choice of them refutes nothing "
+                        f"({r.reason[:80]})")
         else:
             return out
         return [_undecided(r, why(r)) if r.verdict == "refuted" else r for r in out]
@@ -3342,7 +3350,8 @@ class _NotesReader(_CatalogMatch):
             if isinstance(again, tuple):  # the prose calls them independent: their product law decides
                 return self.check_moments(again, rel, claim, shown, independent=True)
         conditions = tuple(c for c in claim.conditions if not c.free_symbols & variables)
-        step = self.step(left, rel, right, conditions, zero_based=claim.zero_based)
+        step = self.step(left, rel, right, conditions + atom_conditions(claim.conditions, variables),
+                         zero_based=claim.zero_based)  # X >= 0 at every outcome of X (readers.notes.moments)
         if isinstance(step, str):
             return StepReport(**shown, verdict="undecided", reason=step)
         report = self.run(step, shown)

@@ -1,7 +1,8 @@
 r"""Macros a document's folder defines for it: the definitions its build configuration or its LaTeX inputs give.
 
 A page of Sphinx documentation is rendered with the macros of the project's ``conf.py`` (in the page's folder or
-the nearest folder above it, the Sphinx source root), as LaTeX preamble text::
+the nearest folder above it, the Sphinx source root), and a Jupyter Book's with those of its ``_config.yml``
+(:func:`book_macros`), as LaTeX preamble text::
 
     imgmath_latex_preamble = r'''
     \newcommand{\E}{{\mathrm E}}
@@ -21,6 +22,7 @@ and so replace any of the same name: readers.notes.macros).
 from __future__ import annotations
 
 import ast
+import json
 import re
 from pathlib import Path
 
@@ -40,6 +42,9 @@ def folder_definitions(path: str) -> str:
     config = _sphinx_config(document.parent)
     if config is not None:
         out.append(_config_definitions(_read(config)))
+    book = _sphinx_config(document.parent, "_config.yml")
+    if book is not None:
+        out += book_macros(_read(book))
     if document.suffix.lower() == ".tex":
         out += _input_definitions(document)
     return "\n".join(t for t in out if t)
@@ -53,12 +58,12 @@ def _read(path: Path) -> str:
         return ""
 
 
-def _sphinx_config(folder: Path) -> Path | None:
-    """The nearest ``conf.py`` in ``folder`` or above it, not above a repository root."""
+def _sphinx_config(folder: Path, name: str = "conf.py") -> Path | None:
+    """The nearest ``conf.py`` (or file ``name``) in ``folder`` or above it, not above a repository root."""
     for level, here in enumerate((folder, *folder.parents)):
         if level >= _LEVELS:
             return None
-        candidate = here / "conf.py"
+        candidate = here / name
         if candidate.is_file():
             return candidate
         if (here / ".git").exists():
@@ -100,6 +105,51 @@ def _macro_table(table: ast.Dict) -> list[str]:
         if isinstance(body, str) and isinstance(count, int) and 0 <= count <= 9:
             out.append(rf"\newcommand{{\{name}}}" + (f"[{count}]" if count else "") + "{" + body + "}")
     return out
+
+
+def book_macros(text: str) -> list[str]:
+    r"""The MathJax macros of a Jupyter Book ``_config.yml`` (``sphinx: config: mathjax3_config: tex: macros:``), as
+    ``\newcommand`` text: the table the book's pages are rendered with on the web.  Entries are YAML flow values,
+    ``"R": "\\mathbb{R}"`` or ``"norm": ["\\left\\Vert #1 \\right\\Vert", 1]`` (a list of one is a body without
+    arguments); read line by line (no YAML library), a value that is not a quoted string or such a list is left
+    out.  The file's LaTeX preamble (``latex_elements``) is for the PDF, whose macros may differ, and is not read."""
+    out, indent = [], None
+    for line in text.splitlines():
+        if indent is None:
+            key = _MACROS_KEY.match(line)
+            indent = len(key.group(1)) if key else None
+            continue
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        if len(line) - len(line.lstrip()) <= indent:
+            indent = None
+            key = _MACROS_KEY.match(line)
+            indent = len(key.group(1)) if key else None
+            continue
+        entry = _YAML_ENTRY.match(line)
+        value = _yaml_value(entry.group(2)) if entry else None
+        if isinstance(value, str):
+            value = [value, 0]
+        if isinstance(value, list) and len(value) == 1:
+            value = [value[0], 0]
+        if isinstance(value, list) and len(value) == 2 and isinstance(value[0], str) and isinstance(value[1], int) \
+                and 0 <= value[1] <= 9:
+            out.append(rf"\newcommand{{\{entry.group(1)}}}" + (f"[{value[1]}]" if value[1] else "") + "{" + value[0] + "}")
+    return out
+
+
+_MACROS_KEY = re.compile(r"^(\s*)macros\s*:\s*$")
+_YAML_ENTRY = re.compile(r"""^\s*["']?([A-Za-z]+)["']?\s*:\s*(.+?)\s*$""")
+
+
+def _yaml_value(text: str):
+    """A YAML flow value that JSON reads (a double-quoted string, a list), or a single-quoted string; else None."""
+    if text.startswith("'") and text.endswith("'") and len(text) >= 2:
+        return text[1:-1].replace("''", "'")
+    try:
+        return json.loads(text)
+    except ValueError:
+        return None
 
 
 def _input_definitions(document: Path) -> list[str]:

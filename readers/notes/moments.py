@@ -207,6 +207,22 @@ def _plain(name: str) -> str:
     return re.sub(r"\W+", "", name.replace("bar", "bar_")) or "v"
 
 
+def atom_conditions(conditions, variables) -> tuple:
+    r"""The conditions on one random variable alone (``X \ge 0``, ``0 < Y < 1``: "let $X$ be a non-negative random
+    variable") as conditions on each of its outcomes ``X0, X1, X2``: a bound on a random variable holds at every
+    outcome of its law (with it the claim's other symbols, constants such as ``a``, may appear)."""
+    out = []
+    for c in conditions:
+        if not isinstance(c, sp.Rel):
+            continue
+        touched = c.free_symbols & set(variables)
+        if len(touched) != 1:
+            continue
+        (v,) = touched
+        out += [c.xreplace({v: atom}) for atom in sp.symbols(f"{_plain(v.name)}0:{ATOMS}", real=True)]
+    return tuple(out)
+
+
 def refutable(names, variables, distributed) -> str:
     """Why a failure of the discrete reading does not refute the claim, or '' when it does: the claim
     mentions a name that may be a parameter of the distribution, or a distribution is stated for one of

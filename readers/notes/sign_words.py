@@ -1,5 +1,5 @@
 r"""A sign stated in words right after an inline name: "when $x$ is negative", "if $t$ is strictly positive",
-"assume $a$ is nonzero".  The name is then bounded as ``x < 0``, ``t > 0``, ``a \ne 0``: a condition of the section,
+"assume $a$ is nonzero", "let $X$ be a non-negative random variable" (a Markdown link's text is read as plain words).  The name is then bounded as ``x < 0``, ``t > 0``, ``a \ne 0``: a condition of the section,
 as ``$x < 0$`` written out would be.  Read without it, $\sqrt{x^2} = -x$ after "when $x$ is negative" was refuted
 at $x = 1/2$."""
 from __future__ import annotations
@@ -14,13 +14,22 @@ SIGN = re.compile(r"^\s*(?:is|are)\s+(?:strictly\s+|always\s+)?(non-?negative|no
                   r"\b(?!\s+(?:definite|semi)|-|\s*$)", re.IGNORECASE)
 """The words after the name: "is negative", "is non-negative" (not "is positive definite", a matrix's property, nor
 "is positive" at the end of a line, which the next line may go on as "semi-definite")."""
+SIGNED_NOUN = re.compile(r"^\s*(?:is|are|be|being)\s+(?:an?\s+)?(?:strictly\s+)?"
+                         r"(non-?negative|non-?positive|non-?zero|negative|positive)\s+(?:real\s+|integer\s+)?"
+                         r"(?:random\s+variables?|real\s+numbers?|numbers?|integers?|scalars?|constants?|reals?"
+                         r"|variables?|quantit(?:y|ies))\b", re.IGNORECASE)
+"""The words after the name as a noun phrase: "be a non-negative random variable", "is a positive real number" (a
+sign of a number or a random variable; not of a matrix, where "positive" is entrywise or definite)."""
 RELATIONS = {"negative": "<", "positive": ">", "nonnegative": ">=", "nonpositive": "<=", "nonzero": "!="}
+_LINK = re.compile(r"\[([^\]\n]*)\]\([^)\n]*\)")
+"""A Markdown link, read as its text: "be a [non-negative](/P/mean-nnrvar) [random variable](/D/rvar)"."""
 
 
 def stated_signs(block, after: str) -> list | None:
     """``[(name, rel, 0)]`` when ``block`` is one bare name (an inline ``$x$``) and ``after``, the text that follows
     it on its line, starts with a sign word; else None."""
-    match = SIGN.match(after)
+    after = _LINK.sub(r"\1", after)
+    match = SIGN.match(after) or SIGNED_NOUN.match(after)
     if match is None:
         return None
     rows = [r for r in block.rows if r.kind not in ("empty", "prose")]

@@ -9,6 +9,7 @@ written                read as
 ``\Gamma(z)``          the gamma function; ``\Gamma(s, x)`` the upper incomplete gamma function
 ``\gamma(s, x)``       the lower incomplete gamma function :math:`\int_0^x t^{s-1} e^{-t}\,dt`
 ``\zeta(s)``           the Riemann zeta function
+``{}_1F_1(a, b, z)``   the generalized hypergeometric function :math:`{}_pF_q` (``p + q + 1`` arguments)
 =====================  ======================================================
 
 Only applications with the arity shown are read; a name the notes define (``\Phi(x) = ...``) keeps its
@@ -22,6 +23,8 @@ import sympy as sp
 from sympy.core.function import AppliedUndef
 
 _POLYGAMMA = re.compile(r"\\?psi_\{?(\d)\}?")
+_HYPER = re.compile(r"hyp(\d)F(\d)")
+"""``{}_pF_q(a_1, ..., a_p, b_1, ..., b_q, z)`` as the tokens name it: the generalized hypergeometric function."""
 
 
 def _reading(name: str, args):
@@ -41,6 +44,10 @@ def _reading(name: str, args):
         return sp.lowergamma(*args)
     if name == "zeta" and n == 1:
         return sp.zeta(args[0])
+    m = _HYPER.fullmatch(name)
+    if m and n == int(m.group(1)) + int(m.group(2)) + 1:
+        p = int(m.group(1))
+        return sp.hyper(args[:p], args[p:n - 1], args[-1])
     return None
 
 
