@@ -5,8 +5,17 @@ r"""Classes of right claims left unconfirmed or unparsed (issue 12, stop 33, con
   reading lost the derivative's variable when it aligned the two readings, so the claim stayed "a matrix written out
   entry by entry"; ``\frac{df}{dx}`` is now the derivative of ``f(x, z)`` (readers.notes.matrix_exact ``named``), and
   of a name not written as a function of ``x`` (``\frac{dy}{dx}``) it has no value rather than 0.
+* Displays that did not parse (readers.latex.atoms): a triple integral over a region (Labbe's
+  ``\iiint_R p(x,y,z)\, dV``), a limit whose ``\substack`` also says the variable ranges over the whole space (Lebl's
+  ``\lim_{\substack{h \to 0\\h\in \R^n}}``), and the Jacobian determinant
+  ``\frac{\partial(f_1,\ldots,f_n)}{\partial(x_1,\ldots,x_n)}``: each is read as what it is, the region's integral and
+  the Jacobian opaque; a limit restricted to a smaller set is still not read.
 """
 
+import pytest
+import sympy as sp
+
+from readers.latex.parse import LatexParseError, parse_block
 from readers.notes.check import check_notes
 
 _GRADIENT = r"""# Gradient
@@ -39,3 +48,21 @@ def test_a_gradient_written_with_the_bare_name_of_a_defined_function():
     assert blocks[5].verdict == "proved", blocks[5].steps
     assert blocks[16].verdict == "refuted" and blocks[16].steps[0].counterexample, blocks[16].steps
     assert blocks[20].verdict == "undecided" and "dy/dx" in blocks[20].steps[0].reason, blocks[20].steps
+
+
+@pytest.mark.parametrize("latex, expected", [
+    (r"M = \iiint_R p(x,y,z)\, dV", "integral_{R}(p(x, y, z), V)"),
+    (r"M = \iint_R p(x,y)\, dA", "integral_{R}(p(x, y), A)"),
+    (r"L = \lim_{\substack{h \to 0\\h\in \mathbb{R}^n}} \frac{\|f(x+h)-f(x) - Ah\|}{\|h\|}",
+     "Limit(Abs(A*h + f(x) - f(h + x))/Abs(h), h, 0, dir='+-')"),
+    (r"J = \frac{\partial(f_1,f_2,\ldots,f_n)}{\partial(x_1,x_2,\ldots,x_n)}",
+     r"jacobian(tuple(f_1, f_2, \ldots, f_n), tuple(x_1, x_2, \ldots, x_n))"),
+    (r"L = \lim_{\substack{h \to 0\\h\in \mathbb{Q}}} g(h)", None),  # a limit over the rationals: not read
+])
+def test_displays_that_did_not_parse(latex, expected):
+    if expected is None:
+        with pytest.raises(LatexParseError):
+            parse_block(latex)
+        return
+    exprs = parse_block(latex).rows[0].chain.exprs
+    assert sp.sstr(exprs[1]) == expected, exprs
