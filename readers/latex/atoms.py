@@ -289,9 +289,16 @@ class _Atoms:
         return sp.Function(label)(body)
 
     def evaluated(self, tree):
-        r"""$g\big|_{x=a}$: ``g`` at ``x = a`` (``Subs``); other scripts under the bar are an error."""
-        *posts, _, script = tree.children
-        value = self.plain(self.product(posts), tree)
+        r"""$g\big|_{x=a}$: ``g`` at ``x = a`` (``Subs``); other scripts under the bar are an error.  A derivative
+        operator before the bar applies to what follows it: $\frac{d}{dt}\Big|_{t=0} [f(x + tu)]$."""
+        bar = next(k for k, c in enumerate(tree.children) if _is_token(c, "EVALBAR"))
+        posts, script, after = tree.children[:bar], tree.children[bar + 1], tree.children[bar + 2:]
+        value = self.product(posts)
+        if after:
+            if not isinstance(value, _DerivativeOperator):
+                raise self.error("an evaluation bar inside a product", tree)
+            value = sp.Derivative(self.plain(self.product(after), tree), *value.variables, evaluate=False)
+        value = self.plain(value, tree)
         node = script.children[0] if isinstance(script, lark.Tree) and script.data == "sarg" else script
         rows = [c for c in node.children[1].children if isinstance(c, lark.Tree)] \
             if isinstance(node, lark.Tree) and node.data == "group" else []
@@ -605,8 +612,9 @@ def _derivative_at(apply, order: int, arg):
     return sp.diff(apply(u), u, order).subs(u, arg)
 
 
-_WHOLE_SPACE = re.compile(r"\\mathbb\s*\{?\s*R\s*\}?\s*(?:\^\s*(?:\w|\{[^{}]*\}))?")
-r"""``\mathbb{R}``, ``\mathbb{R}^n``, ``\mathbb{R}^{n}``: a limit's variable restricted to it is not restricted."""
+_WHOLE_SPACE = re.compile(r"(\{\s*)?\\mathbb\s*\{?\s*R\s*\}?\s*(?(1)\})\s*(?:\^\s*(?:\w|\{[^{}]*\}))?")
+r"""``\mathbb{R}``, ``\mathbb{R}^n``, ``{\mathbb{R}}^{n}`` (a macro ``\R`` expanded): a limit's variable restricted to
+it is not restricted."""
 
 
 def _membership(node):

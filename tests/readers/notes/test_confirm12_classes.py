@@ -55,6 +55,7 @@ def test_a_gradient_written_with_the_bare_name_of_a_defined_function():
     (r"M = \iint_R p(x,y)\, dA", "integral_{R}(p(x, y), A)"),
     (r"L = \lim_{\substack{h \to 0\\h\in \mathbb{R}^n}} \frac{\|f(x+h)-f(x) - Ah\|}{\|h\|}",
      "Limit(Abs(A*h + f(x) - f(h + x))/Abs(h), h, 0, dir='+-')"),
+    (r"L = \lim_{\substack{h \to 0\\h\in {\mathbb{R}}^n}} g(h)", "Limit(g(h), h, 0, dir='+-')"),  # \R expanded
     (r"J = \frac{\partial(f_1,f_2,\ldots,f_n)}{\partial(x_1,x_2,\ldots,x_n)}",
      r"jacobian(tuple(f_1, f_2, \ldots, f_n), tuple(x_1, x_2, \ldots, x_n))"),
     (r"L = \lim_{\substack{h \to 0\\h\in \mathbb{Q}}} g(h)", None),  # a limit over the rationals: not read
