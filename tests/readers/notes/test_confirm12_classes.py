@@ -9,7 +9,8 @@ r"""Classes of right claims left unconfirmed or unparsed (issue 12, stop 33, con
   ``\iiint_R p(x,y,z)\, dV``), a limit whose ``\substack`` also says the variable ranges over the whole space (Lebl's
   ``\lim_{\substack{h \to 0\\h\in \R^n}}``), and the Jacobian determinant
   ``\frac{\partial(f_1,\ldots,f_n)}{\partial(x_1,\ldots,x_n)}``: each is read as what it is, the region's integral and
-  the Jacobian opaque; a limit restricted to a smaller set is still not read.
+  the Jacobian opaque; a limit restricted to a smaller set is still not read.  A derivative operator before an
+  evaluation bar applies to what follows the bar (Lebl's $\frac{d}{dt}\Big|_{t=0} \bigl[ f(x+tu) \bigr]$, 4 displays).
 """
 
 import pytest
@@ -59,6 +60,9 @@ def test_a_gradient_written_with_the_bare_name_of_a_defined_function():
     (r"J = \frac{\partial(f_1,f_2,\ldots,f_n)}{\partial(x_1,x_2,\ldots,x_n)}",
      r"jacobian(tuple(f_1, f_2, \ldots, f_n), tuple(x_1, x_2, \ldots, x_n))"),
     (r"L = \lim_{\substack{h \to 0\\h\in \mathbb{Q}}} g(h)", None),  # a limit over the rationals: not read
+    (r"D = \frac{d}{dt}\Big|_{t=0} \bigl[ f(x+tu) \bigr]", "Subs(Derivative(f(t*u + x), t), t, 0)"),
+    (r"D = \frac{d}{dt}\Big|_{t=0} (t^2 + 3t)", "Subs(Derivative(t**2 + 3*t, t), t, 0)"),
+    (r"D = x^2 \Big|_{x=2} y", None),  # a bar inside a product, after no derivative operator: not read
 ])
 def test_displays_that_did_not_parse(latex, expected):
     if expected is None:
