@@ -156,6 +156,10 @@ class _Atoms:
             order_den, rest = _split_marker(den, marker)
             if order_num == 0 or order_den == 0:
                 continue
+            if marker is PARTIAL and order_num == order_den == 1 and _listed(f) and _listed(rest) \
+                    and len(f.args) == len(rest.args):  # \frac{\partial(f_1, ..., f_n)}{\partial(x_1, ..., x_n)}
+                self.used_functions.add("jacobian")
+                return sp.Function("jacobian")(f, rest)  # the Jacobian determinant, opaque
             variables = []
             for base, power in rest.as_powers_dict().items():
                 if not isinstance(base, (sp.Symbol, sp.Indexed)) or not (power.is_Integer and power > 0):
@@ -285,9 +289,16 @@ class _Atoms:
         return sp.Function(label)(body)
 
     def evaluated(self, tree):
-        r"""$g\big|_{x=a}$: ``g`` at ``x = a`` (``Subs``); other scripts under the bar are an error."""
-        *posts, _, script = tree.children
-        value = self.plain(self.product(posts), tree)
+        r"""$g\big|_{x=a}$: ``g`` at ``x = a`` (``Subs``); other scripts under the bar are an error.  A derivative
+        operator before the bar applies to what follows it: $\frac{d}{dt}\Big|_{t=0} [f(x + tu)]$."""
+        bar = next(k for k, c in enumerate(tree.children) if _is_token(c, "EVALBAR"))
+        posts, script, after = tree.children[:bar], tree.children[bar + 1], tree.children[bar + 2:]
+        value = self.product(posts)
+        if after:
+            if not isinstance(value, _DerivativeOperator):
+                raise self.error("an evaluation bar inside a product", tree)
+            value = sp.Derivative(self.plain(self.product(after), tree), *value.variables, evaluate=False)
+        value = self.plain(value, tree)
         node = script.children[0] if isinstance(script, lark.Tree) and script.data == "sarg" else script
         rows = [c for c in node.children[1].children if isinstance(c, lark.Tree)] \
             if isinstance(node, lark.Tree) and node.data == "group" else []
@@ -435,8 +446,11 @@ class _Atoms:
         if more:
             raise self.error("one integral sign with several differentials", tree)
         domain = _membership(subs[0]) if subs and not sups else None
+        if domain is None and subs and not sups and tree.children[0].value in ("iint", "iiint"):
+            domain = subs[0]  # \iiint_R p \,dV: over a region of the plane or space (one differential), opaque
         if domain is not None:  # \int_{x \in A} f(x)\,dx: over a set the notes do not range, opaque
-            label = "integral_{%s}" % "".join(self.text[_start(subs[0]) + 1:_end(subs[0]) - 1].split())
+            inner = 0 if isinstance(subs[0], lark.Token) else 1  # _R or _{x \in A}: without the braces
+            label = "integral_{%s}" % "".join(self.text[_start(subs[0]) + inner:_end(subs[0]) - inner].split())
             self.used_functions.add(label)
             return sp.Function(label)(body, *([variable] if variable is not None else []))
         bounds = [self.plain(self.sarg(s[0]), tree) for s in (subs, sups) if s]
@@ -455,6 +469,13 @@ class _Atoms:
             raise self.error("\\lim needs _{x \\to a}", tree)
         row = next((c for c in subs[0].children[1].children if isinstance(c, lark.Tree)), None)
         items = row.children if row is not None else []
+        stacked = _group_items(_sole_group(subs[0])) if _sole_group(subs[0]) is not None else []
+        if len(stacked) == 7:  # \substack{...}: one more pair of braces around its rows
+            items = stacked
+        if len(items) == 7 and _is_token(items[3], "COMMA") and _is_token(items[5], "REL") and items[5].value == "in" \
+                and _WHOLE_SPACE.fullmatch(self.text[_start(items[6]):_end(items[6])]) \
+                and self.text[_start(items[0]):_end(items[0])] == self.text[_start(items[4]):_end(items[4])]:
+            items = items[:3]  # \lim_{\substack{h \to 0 \\ h \in \mathbb{R}^n}}: the variable ranges over the whole space
         if len(items) != 3 or not _is_token(items[1], "REL") or items[1].value != "->":
             raise self.error("\\lim needs _{x \\to a}", tree)
         variable, point = self.expr(items[0]), self.expr(items[2])
@@ -591,6 +612,11 @@ def _derivative_at(apply, order: int, arg):
     return sp.diff(apply(u), u, order).subs(u, arg)
 
 
+_WHOLE_SPACE = re.compile(r"(\{\s*)?\\mathbb\s*\{?\s*R\s*\}?\s*(?(1)\})\s*(?:\^\s*(?:\w|\{[^{}]*\}))?")
+r"""``\mathbb{R}``, ``\mathbb{R}^n``, ``{\mathbb{R}}^{n}`` (a macro ``\R`` expanded): a limit's variable restricted to
+it is not restricted."""
+
+
 def _membership(node):
     """The ``(x, A)`` trees of a subscript group ``{x \\in A}``, else None."""
     items = _group_items(node)
@@ -606,6 +632,11 @@ def _index_start(node):
             and isinstance(items[2], lark.Tree):
         return items[0], items[2]
     return None
+
+
+def _listed(e) -> bool:
+    """Whether ``e`` is a parenthesised list ``(f_1, f_2, \\ldots, f_n)``."""
+    return isinstance(e, sp.core.function.AppliedUndef) and e.func.__name__ == "tuple" and len(e.args) > 1
 
 
 def _sole_group(node):

@@ -89,7 +89,7 @@ ALIGNED = frozenset(e for e in ENVIRONMENTS if not e.endswith("cases") and "matr
 SIMPLE_COMMANDS = {
     "frac": "FRAC", "dfrac": "FRAC", "tfrac": "FRAC", "cfrac": "FRAC", "nicefrac": "FRAC", "sfrac": "FRAC", "binom": "BINOM", "dbinom": "BINOM",
     "tbinom": "BINOM", "sqrt": "SQRT", "sum": "SUMOP", "prod": "SUMOP", "int": "INT", "iint": "INT",
-    "oint": "INT", "lim": "LIM", "partial": "PARTIAL", "nabla": "NABLA", "triangledown": "NABLA", "infty": "INFTY",
+    "iiint": "INT", "oint": "INT", "lim": "LIM", "partial": "PARTIAL", "nabla": "NABLA", "triangledown": "NABLA", "infty": "INFTY",
     "cdot": "MUL", "cdotp": "MUL", "times": "MUL", "bullet": "MUL", "odot": "MUL", "circ": "MUL", "otimes": "MUL",
     "ast": "AST", "star": "AST", "div": "DIV", "pm": "PM", "mp": "MP", "newline": "ROWSEP", "cr": "ROWSEP",
     "ldots": "DOTS", "cdots": "DOTS", "dots": "DOTS", "vdots": "DOTS", "ddots": "DOTS", "mid": "BAR",

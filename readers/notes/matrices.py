@@ -362,6 +362,14 @@ class MatrixClaims:
         used.append((at, section))
         return b.xreplace(dict(zip(a.args, app.args)))
 
+    def own_application(self, name: str, line: int, functions):
+        r"""``f(x, z)``, the left side of the note's latest row ``f(x, z) = body`` before ``line``, for the bare
+        ``f`` of $\frac{df}{dx}$; None when ``f`` is not a function the notes define there."""
+        if name not in functions:
+            return None
+        found = [a for at, _, a, _ in self._function_rows(name) if at < line]
+        return found[-1] if found else None
+
     def _function_rows(self, name: str) -> list:
         """Every row ``name(x, y) = body`` of the note (distinct named parameters), in order, read once."""
         if name in self._functions:
@@ -481,7 +489,8 @@ class MatrixClaims:
             functions = []
             evaluate = Exact(env, lambda s: s in inside or s not in env, lambda s: bool(_IDENTITY.fullmatch(s.name)),
                              functions=lambda app: _by_entries_in_force(app, scope, line, section, functions)
-                             or self.defined_function(app, line, known, functions))
+                             or self.defined_function(app, line, known, functions),
+                             own=lambda name: self.own_application(name, line, known))
             verdict = compare(evaluate(lhs), evaluate(rhs), rel, poses_equation(lhs, rhs))
         except (NotExact, ValueError, TypeError, AttributeError, ZeroDivisionError, NotImplementedError) as exc:
             if used:
@@ -911,7 +920,8 @@ def _written(e) -> str:
 
 def _commutative(e):
     r"""``e`` as the scalar reading has it: real names, ``\|v\|`` as ``|v|`` (built on the real names, as there)."""
-    e = e.xreplace({s: sp.Symbol(s.name, real=True) for s in e.free_symbols if not s.is_commutative})
+    e = e.xreplace({s: sp.Symbol(s.name, real=True) for s in e.atoms(sp.Symbol) if not s.is_commutative})  # atoms:
+    # the x of d f/dx is no free symbol when f is a bare name
     e = e.replace(lambda x: isinstance(x, AppliedUndef) and x.func.__name__ == "hadamard", lambda x: sp.Mul(*x.args))
     return e.replace(lambda x: isinstance(x, AppliedUndef) and x.func.__name__.startswith("norm"),
                      lambda x: sp.Abs(x.args[0]))

@@ -4,7 +4,8 @@ r"""Written-out matrices checked exactly: $\begin{bmatrix}2&1\\2&3\end{bmatrix}\
 A side made of matrix literals (``MatrixLiteral``, ``[x, y]^\top``), numbers and scalar names is
 evaluated to a sympy ``ImmutableMatrix`` (or a scalar): products, sums, ``^{-1}`` (the exact inverse),
 integer and symbolic powers, ``^\top``, ``\operatorname{tr}``, ``\det``, ``\odot``, a vector's norm,
-derivatives in a scalar, and for a function the notes define, its value, its gradient
+derivatives in a scalar (of a defined function's bare name too: $\frac{df}{dx}$ after $f(x, z) = \dots$), and for a
+function the notes define, its value, its gradient
 $\nabla f(x, y) = (\partial_x f, \partial_y f)^\top$ and its Hessian $\mathbf{H} f(x, y)$.  ``I`` is the identity of the size it meets.  Then
 
 .. math:: L - R = 0 \text{ entrywise (sympy)} \Rightarrow \texttt{holds};\qquad
@@ -85,9 +86,10 @@ class Exact:
     r"""The exact value of a side.  ``env``: non-commutative name -> its written-out matrix; ``scalar(name)``:
     whether a name is a number; ``identity(name)``: whether it is ``I``."""
 
-    def __init__(self, env: dict, scalar, identity, functions=None):
+    def __init__(self, env: dict, scalar, identity, functions=None, own=None):
         self.env, self.scalar, self.identity = env, scalar, identity
         self.functions = functions or (lambda app: None)
+        self.own = own or (lambda name: None)
 
     def __call__(self, e):
         if isinstance(e, sp.Symbol):
@@ -118,13 +120,24 @@ class Exact:
             if len(e.variable_count) != 1 or not _is_scalar(self(e.variable_count[0][0])):
                 raise NotExact("a derivative in a vector or matrix")
             x, n = e.variable_count[0]
-            value = self(e.expr)
+            value = self(self.named(e.expr, x))
             return _map(value, lambda v: sp.diff(v, sp.Symbol(x.name), n))
         if isinstance(e, AppliedUndef):
             return self.function(e)
         if isinstance(e, sp.Function) and all(_is_scalar(self(a)) for a in e.args):
             return e.func(*[self(a) for a in e.args])
         raise NotExact(f"{type(e).__name__} of written-out matrices")
+
+    def named(self, e, x):
+        r"""``f(x, z)`` for the bare ``f`` of $\frac{df}{dx}$ when the notes define ``f(x, z)`` (``own``), ``e``
+        itself when it is not a bare name; a bare name whose dependence on ``x`` is not written ($\frac{dy}{dx}$)
+        has no exact value: its derivative is not 0."""
+        if not isinstance(e, sp.Symbol) or e in self.env or e.name == x.name:
+            return e
+        app = self.own(e.name)
+        if app is None or x.name not in {a.name for a in app.args}:
+            raise NotExact(f"d{e.name}/d{x.name} of a name not written as a function of {x.name}")
+        return app
 
     def derivatives(self, app, order: int):
         r"""$\nabla f(x, y)$ (the column of first partials) or the Hessian of a function the notes define,
