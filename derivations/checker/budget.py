@@ -57,8 +57,11 @@ LONGEST_WAIT = 10.0**6
 DEFAULT_MEMORY_BYTES = 2 * 1024**3
 """Address-space cap for a worker: 2 GiB (the parent with sympy and numpy maps ~180 MiB)."""
 
-WALL_BACKSTOP = 20.0
-"""A worker is stopped after this many times its budget of wall time, however long it waited for a CPU."""
+WALL_BACKSTOP = 100.0
+"""A worker is stopped after this many times its budget of wall time, however long it waited for a CPU.  At 20, a
+rung that needed its whole budget was stopped by the backstop, not by its own seconds, at the load of a 2-core
+machine running eight test sessions (load 20-24: the seed notes' kernel claim, 30 s budget, stopped at 600 s of wall
+time, 28 s charged), so a verdict reached late in a budget depended on the load."""
 
 Status = Literal["ok", "timeout", "memory", "error"]
 
@@ -453,9 +456,13 @@ def within_cpu_seconds(fn, *args, seconds: float):
     """``fn(*args)``, or None once it has used ``seconds`` of this process's CPU time (``ITIMER_PROF``: like the
     budget's clock, waiting for a CPU is not counted).  For a part of a budgeted worker's work that may run away
     (pure-Python sympy stops at the next bytecode) while the rest still gets its time; outside the main thread,
-    where no signal can be handled, ``fn`` runs without a limit."""
+    where no signal can be handled, ``fn`` runs without a limit.  A call inside another keeps the enclosing limit:
+    it gets at most what is left of it, and the enclosing timer runs on, less what the inner call used, after it."""
     if threading.current_thread() is not threading.main_thread():
         return fn(*args)
+    enclosing = signal.getitimer(signal.ITIMER_PROF)[0]  # seconds left of an enclosing call's limit (0: none)
+    if enclosing > 0:
+        seconds, started = min(seconds, enclosing), time.process_time()
 
     def stop(signum, frame):
         if _in_finalizer(frame):  # raised there, Python would print and drop it ("Exception ignored in ...")
@@ -474,6 +481,8 @@ def within_cpu_seconds(fn, *args, seconds: float):
         return None
     finally:
         signal.signal(signal.SIGPROF, previous)
+        if enclosing > 0:  # the enclosing limit resumes (and stops its call at once where this one used it up)
+            signal.setitimer(signal.ITIMER_PROF, max(enclosing - (time.process_time() - started), 1e-3))
 
 
 def adopt_modules(names) -> None:

@@ -63,6 +63,13 @@ floor: $|l - r| \le 10^{-40}$ yet not within $10^{-40} \max(|l|, |r|)$, as $\sqr
 $\sqrt x \sqrt y = -10^{-300}$ at $x = y = -10^{-300}$.  The edge points come first, so twenty reach them."""
 APART_SECONDS = 1.0
 """Most CPU seconds for the exact decision at one such point beyond the routine ones."""
+EXACT_SECONDS = 2.0
+r"""Most CPU seconds for the exact decision at one of the first ``EXACT_CONFIRMATIONS`` agreements within rounding
+(they take milliseconds to a second).  sympy's ``is_zero`` can run away on an algebraic number of huge degree:
+$(c x)^d = (c x + r)^d$ (the seed's polynomial kernels, read as a claim about the earlier one) at an edge point where
+the sides agree within rounding built a minimal polynomial until the rung's whole budget (30 s of the seed report's
+84) was spent, and the false claim, which other points refute at once, came out undecided.  Such a point counts as
+unresolved (the step is then never verified)."""
 ESCALATION = (2, 4)
 """A failing point is re-evaluated at these multiples of ``DIGITS`` before it is reported."""
 MIN_POINTS_PER_INSTANCE = 40
@@ -96,6 +103,8 @@ class Tally:
     """Searches for exact tie points the budget cut short (``ties.likely_ties``): agreement at the other points is
     then no evidence, since a thin failure (a spike at sqrt(2)) is found only at such a point."""
     near: int = 0
+    runaway: bool = False
+    """An exact decision at an agreement within rounding ran out of ``EXACT_SECONDS``."""
     apart: int = 0
     """Agreements within rounding whose sides differ relatively (see ``APART_CONFIRMATIONS``)."""
     apart_uncertifiable: bool = False
@@ -338,7 +347,14 @@ class NumericTest:
                 return "ok"
             (verdict,) = decided
             return verdict if verdict is not None else "ok"
-        verdict = self.decide_at(inst, point, strict_unknown=strict, tally=tally)
+        if tally.runaway:  # an earlier such decision ran away: the next ones would too, at the same cost
+            return "unresolved"
+        decided = within_cpu_seconds(lambda: (self.decide_at(inst, point, strict_unknown=strict, tally=tally),),
+                                     seconds=EXACT_SECONDS)
+        if decided is None:  # the exact decision ran away: no evidence either way, and the step is not verified
+            tally.runaway = True
+            return "unresolved"
+        (verdict,) = decided
         if verdict == "unresolved":
             return "undefined"  # a sign beyond any precision we can certify: no evidence either way, skipped
         return verdict if verdict is not None else "ok"
@@ -568,8 +584,18 @@ def _refutation(inst: Instance, exact: dict, decision, why: str) -> Verdict:
             return again.state == decision.state
         return holds(inst.rel, again.state) is False
 
-    free = round_point({s: v for s, v in exact.items() if s not in dependent}, still_fails)
-    short = completed(inst, shortest_point(free, still_fails))
+    slow = []
+
+    def fails_in_time(candidate):  # a re-check that runs away keeps the sampled coordinate, and ends the search
+        if len(slow) >= RECHECK_GIVE_UP:
+            return False
+        found = within_cpu_seconds(still_fails, candidate, seconds=RECHECK_SECONDS)
+        if found is None:
+            slow.append(candidate)
+        return bool(found)
+
+    free = round_point({s: v for s, v in exact.items() if s not in dependent}, fails_in_time)
+    short = completed(inst, shortest_point(free, fails_in_time))
     if short != completed(inst, exact):
         decision = decide(inst.lhs, inst.rhs, short, real=not inst.is_complex, derivatives=inst.derivatives)
     counterexample = {str(s): coordinate_text(v) for s, v in short.items()}
@@ -587,6 +613,15 @@ def _refutation(inst: Instance, exact: dict, decision, why: str) -> Verdict:
         reason = f"lhs {inst.rel} rhs fails here: lhs - rhs is {decision.state}, certified by exact evaluation"
     return Verdict("refuted", method="exact decision at a point (sympy, precision-tracking evalf)",
                    counterexample=counterexample, assumptions=inst.assumption_texts(), reason=reason)
+
+
+RECHECK_SECONDS = 0.5
+r"""Most CPU seconds for one exact re-check of a rounded counterexample (they take milliseconds): sympy builds some
+powers exactly at great cost, $(-2.5\cdot 10^{-8})^{1/(2\cdot 10^{8})}$ ran for minutes in ``(-1)**(1/q)`` while
+rounding a refutation of $(c x)^d = (c x + r)^d$ at an edge point, and the step was left undecided when its budget
+ran out.  Rounding only makes the point easier to read: the sampled point is already decided."""
+RECHECK_GIVE_UP = 2
+"""Re-checks out of time after which the rounding stops (the point's other candidates are as costly)."""
 
 
 def completed(inst: Instance, point: dict) -> dict:
