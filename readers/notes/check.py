@@ -208,6 +208,7 @@ from readers.notes.uninterpreted import for_every_function
 from readers.notes.real_domains import widened_in_block, widened_names
 from readers.notes.leibniz import LEIBNIZ_NOTE, leibniz_reading
 from readers.notes.sign_words import stated_signs
+from readers.notes.unassumed_conditions import unassumed
 from readers.notes.special import standard_functions
 from readers.notes.systems import chain_solution, where
 from readers.notes.constraints import constrained_rows
@@ -1176,8 +1177,14 @@ class _NotesReader(_CatalogMatch):
         if frag.kind != "display" and 1 < frag.line <= len(self.lines):  # "for some\n$\xi \in (a, b)$"
             before = self.lines[frag.line - 2] + " " + before
         pairs = condition_pairs(block, frozenset(self.section.functions), intervals=not existential(before))
+        after = self.lines[frag.line - 1][frag.column - 1 + len(frag.source):] if (
+            frag.kind == "inline" and 0 < frag.line <= len(self.lines)) else ""
         if pairs is None and frag.kind == "inline" and 0 < frag.line <= len(self.lines):  # "when $x$ is negative"
-            pairs = stated_signs(block, self.lines[frag.line - 1][frag.column - 1 + len(frag.source):])
+            pairs = stated_signs(block, after)
+        unstated = unassumed(before, after) if pairs is not None and frag.kind == "inline" else None
+        if unstated is not None:  # "unless $x < 0$", "if $x > 0$ or $y > 0$" (readers.notes.unassumed_conditions)
+            return BlockReport(**base, parsed=True, role="no claim", parsed_form=shown, symbols=explain,
+                               warnings=tuple(dict.fromkeys([*warnings, unstated])))
         cases = clause_relations(block) if pairs is None else None
         if cases is not None and frag.kind == "display" and announces_condition(before, cases):
             return BlockReport(**base, parsed=True, role="condition", parsed_form=shown, symbols=explain,
