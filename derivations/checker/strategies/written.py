@@ -252,10 +252,12 @@ def _decide_at(inst, divisors, point: dict) -> Verdict | None:
         return None
     divisor = undefined[side][0]
     counterexample = {str(s): coordinate_text(v) for s, v in point.items()}
-    counterexample[side] = f"undefined ({divisor} = 0 as written)"
+    written = f"{divisor.base} is a pole" if _is_pole(divisor) else f"{divisor} = 0"
+    counterexample[side] = f"undefined ({written} as written)"
     counterexample[other] = decimal_text(value)
+    undefined_how = (f"has a pole of {divisor.base.func.__name__} there ({divisor.base})" if _is_pole(divisor) else
+                     f"divides by {divisor} (or takes log/tan where it is undefined), which is 0 here")
     return Verdict("refuted", method="domain as written: a divisor vanishes",
                    counterexample=inst.labelled(counterexample), assumptions=inst.assumption_texts(),
-                   reason=f"domain mismatch: the {side} as written divides by {divisor} (or takes log/tan where it "
-                          f"is undefined), which is 0 here, while the {other} is defined; sympy's cancellation "
-                          "does not remove the point from the claim")
+                   reason=f"domain mismatch: the {side} as written {undefined_how}, while the {other} is defined; "
+                          "sympy's cancellation does not remove the point from the claim")
