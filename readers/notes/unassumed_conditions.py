@@ -12,10 +12,13 @@ import re
 
 _CLAUSE_END = re.compile(r"[.;:!?](?:\s|$)")
 """The end of a sentence or clause: what comes before it is not about the block."""
-_EXCLUDING = re.compile(r"\b(?:unless|neither|nor|except(?:\s+(?:when|where|if|for|at))?|other\s+than|"
+_EXCLUDING = re.compile(r"\b(?:unless(?!\s+(?:otherwise|stated|noted|specified|said))|neither|nor|"
+                        r"except(?!\s+(?:where|as|when)\s+(?:otherwise\s+)?(?:stated|noted|specified|said))"
+                        r"(?:\s+(?:when|where|if|for|at))?|other\s+than|"
                         r"(?:fails?|failing|breaks\s+down|does\s+not\s+hold|doesn't\s+hold|is\s+false|is\s+wrong)"
                         r"\s+(?:when|whenever|where|if|for|at)|not\s+(?:when|if|for))\b", re.IGNORECASE)
-"""Words that exclude the regime that follows, or name it as where something fails."""
+"""Words that exclude the regime that follows, or name it as where something fails ("unless otherwise stated" and
+"except where noted" do not: they introduce the convention that holds)."""
 _EITHER = re.compile(r"\beither\b|\bor\s*$", re.IGNORECASE)
 """A disjunction before the block: "either $x > 0$ ...", "... or $y > 0$"."""
 _OR_AFTER = re.compile(r"^\s*,?\s*or\b", re.IGNORECASE)

@@ -240,4 +240,5 @@ def test_a_condition_the_prose_excludes_or_offers_as_one_alternative_is_not_assu
         ("Suppose that neither $x$ nor ", " is negative."), ("Except when ", ", it holds"),
         ("This is false for ", "."), ("When ", " or $b$ is positive"), ("either $a$ or ", " holds")))
     assert not any(unassumed(before, after) for before, after in (
-        ("When ", " is negative, the root"), ("It fails. Here ", " is positive."), ("For ", " and $y > 0$:")))
+        ("When ", " is negative, the root"), ("It fails. Here ", " is positive."), ("For ", " and $y > 0$:"),
+        ("Unless otherwise stated, ", " is positive."), ("Except where noted, ", " holds.")))
