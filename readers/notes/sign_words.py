@@ -14,6 +14,8 @@ SIGN = re.compile(r"^\s*(?:is|are)\s+(?:strictly\s+|always\s+)?(non-?negative|no
                   r"\b(?!\s+(?:definite|semi)|-|\s*$)", re.IGNORECASE)
 """The words after the name: "is negative", "is non-negative" (not "is positive definite", a matrix's property, nor
 "is positive" at the end of a line, which the next line may go on as "semi-definite")."""
+RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
+"""Signs given to a list of names in order: the first sign word is not the last name's."""
 RELATIONS = {"negative": "<", "positive": ">", "nonnegative": ">=", "nonpositive": "<=", "nonzero": "!="}
 
 
@@ -21,8 +23,8 @@ def stated_signs(block, after: str) -> list | None:
     """``[(name, rel, 0)]`` when ``block`` is one bare name (an inline ``$x$``) and ``after``, the text that follows
     it on its line, starts with a sign word; else None."""
     match = SIGN.match(after)
-    if match is None:
-        return None
+    if match is None or RESPECTIVELY.search(re.split(r"[.;:!?](?:\s|$)", after)[0]):
+        return None  # "$x$ and $y$ are negative and positive, respectively": not y < 0
     rows = [r for r in block.rows if r.kind not in ("empty", "prose")]
     if len(rows) != 1 or rows[0].chain.rels or rows[0].conditions or len(rows[0].chain.exprs) != 1:
         return None

@@ -227,14 +227,17 @@ def test_a_mentioned_operator_is_shown_whole():
 
 def test_a_condition_the_prose_excludes_or_offers_as_one_alternative_is_not_assumed():
     """A regime named by "unless", "neither/nor", "fails when" is not where a line holds, and one side of an "or" does
-    not hold on its own (readers.notes.unassumed_conditions).  Round 11: assumed, the first two lines were refuted at
-    u = -1 and the third proved under both sides."""
+    not hold on its own (readers.notes.unassumed_conditions), and signs given "respectively" are not the last name's
+    (readers.notes.sign_words).  Round 11: assumed, the first, second and fourth lines were refuted at u = -1 and the
+    third proved under both sides."""
     report = check("# A\nUnless $u < 0$, the root of its square gives it back:\n\n$$\\sqrt{u^2} = u$$\n\n"
                    "# B\nThe identity below fails when $u$ is negative, and holds otherwise:\n\n$$\\sqrt{u^2} = u$$\n\n"
-                   "# C\nIf $x > 0$ or $u > 0$, then\n\n$$x + u > 0$$\n")
+                   "# C\nIf $x > 0$ or $u > 0$, then\n\n$$x + u > 0$$\n\n"
+                   "# D\nHere $x$ and $u$ are negative and positive, respectively.\n\n$$\\sqrt{u^2} = u$$\n")
     assert not any(b.assumptions for b in report.blocks if b.kind == "inline")
-    first, second, third = (b for b in report.blocks if b.kind == "display")
-    assert first.verdict != "refuted" and second.verdict != "refuted", (first.steps[0].reason, second.steps[0].reason)
+    first, second, third, fourth = (b for b in report.blocks if b.kind == "display")
+    assert all(b.verdict != "refuted" for b in (first, second, fourth)), [b.steps[0].reason for b in report.blocks
+                                                                         if b.verdict == "refuted"]
     assert third.verdict not in ("proved", "verified"), third.steps[0].reason
     assert all(unassumed(before, after) for before, after in (
         ("Suppose that neither $x$ nor ", " is negative."), ("Except when ", ", it holds"),
