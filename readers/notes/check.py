@@ -1183,7 +1183,7 @@ class _NotesReader(_CatalogMatch):
             pairs = stated_signs(block, after)
         unstated = unassumed(before, after) if pairs is not None and frag.kind == "inline" else None
         if unstated is not None:  # "unless $x < 0$", "if $x > 0$ or $y > 0$" (readers.notes.unassumed_conditions)
-            return BlockReport(**base, parsed=True, role="no claim", parsed_form=shown, symbols=explain,
+            return BlockReport(**base, parsed=True, role="condition", parsed_form=shown, symbols=explain,
                                warnings=tuple(dict.fromkeys([*warnings, unstated])))
         cases = clause_relations(block) if pairs is None else None
         if cases is not None and frag.kind == "display" and announces_condition(before, cases):

@@ -4,8 +4,8 @@ side of a disjunction, "if $x > 0$ or $y > 0$", "when $a$ or $b$ is positive" (n
 
 Assumed as written, the first kind made correct lines refuted (round 11: $\sqrt{u^2} = u$ after "Unless $u < 0$"
 was refuted at u = -1) and the second made false lines proved ($x + y > 0$ after "if $x > 0$ or $y > 0$" was proved
-under both).  Such a block states no condition: the claims after it are checked without one (a claim that fails
-outside an unstated domain is undecided, readers.notes.real_domains)."""
+under both).  Such a block is a condition that is not assumed: the claims after it are checked without it (a claim
+that fails outside an unstated domain is undecided, readers.notes.real_domains)."""
 from __future__ import annotations
 
 import re
