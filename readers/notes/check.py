@@ -942,6 +942,7 @@ class _Section:
     recurrences: dict = field(default_factory=dict)  # base name -> readers.notes.recurrences.Recurrence (document)
     described: set = field(default_factory=set)  # names given a property (A = A^T): never defined afresh (document)
     witnesses: set = field(default_factory=set)  # names bound "for some" (readers.notes.witnesses): to the next heading
+    withheld: set = field(default_factory=set)  # names of a condition not assumed ("unless", "or"): to the next heading
     stated: dict = field(default_factory=dict)  # shape of a left side -> [(rhs, line)] (readers.notes.restatements)
     distributed: set = field(default_factory=set)  # random variables given a distribution (section)
     laws: dict = field(default_factory=dict)  # variable name -> readers.notes.laws.Law (section)
@@ -957,6 +958,7 @@ class _Section:
         self.number, self.limit, self.conditions, self.examples, self.equation = number, None, [], [], None
         self.finite = {}
         self.witnesses = set()
+        self.withheld = set()
         self.objective = None
         self.distributed = set()  # X \sim ... is a condition: in force to the next heading
         self.laws = {}
@@ -1183,6 +1185,7 @@ class _NotesReader(_CatalogMatch):
             pairs = stated_signs(block, after)
         unstated = unassumed(before, after) if pairs is not None and frag.kind == "inline" else None
         if unstated is not None:  # "unless $x < 0$", "if $x > 0$ or $y > 0$" (readers.notes.unassumed_conditions)
+            self.section.withheld |= {x for a, _, b in pairs for x in (a - b).free_symbols}
             return BlockReport(**base, parsed=True, role="condition", parsed_form=shown, symbols=explain,
                                warnings=tuple(dict.fromkeys([*warnings, unstated])))
         cases = clause_relations(block) if pairs is None else None
@@ -2857,6 +2860,10 @@ class _NotesReader(_CatalogMatch):
             return self.within_stated_sizes(report, claim, frag, lhs, rhs, shown)
         if _unchecked(lhs, rhs):  # unknown functions: refuted for every function, whatever the domain
             return report
+        withheld = sorted(self.section.withheld & (lhs.free_symbols | rhs.free_symbols), key=str)
+        if withheld:  # "unless $t < 1$, t^2 >= t": the domain is stated, but not as a condition that can be assumed
+            return _undecided(report, f"fails for some values ({report.reason[:80]}), but the prose states a domain of "
+                                      f"{', '.join(_show(x) for x in withheld)} it does not assume (unless, or)")
         constrained = set().union(*(c.free_symbols for c in stated)) if stated else set()
         constrained |= {x for c in claim.conditions for part in (c.args if isinstance(c, sp.And) else (c,))
                         if isinstance(part, (sp.StrictLessThan, sp.LessThan, sp.StrictGreaterThan, sp.GreaterThan))
