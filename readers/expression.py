@@ -141,10 +141,18 @@ _CONDITIONS = {ast.NotEq: sp.Ne, ast.LtE: sp.Le, ast.GtE: sp.Ge, ast.Lt: sp.Lt, 
 _BINARY_OPS = (ast.Add, ast.Sub, ast.Mult, ast.Div, ast.Pow)
 """Accepted binary operators (``^`` in the text was rewritten to ``**``)."""
 
-WRITTEN_POLES = {"tan": lambda u: [sp.cos(u)], "log": lambda u, base=None: [u] + ([] if base is None else [base, sp.log(base)])}
+def _gamma_poles(*args):
+    r"""$1/\Gamma(u)$ for each argument: zero exactly at the poles $u = 0, -1, -2, \dots$ of $\Gamma$, $\psi$,
+    $\log\Gamma$ and of $B(a, b)$ in either argument."""
+    return [1 / sp.gamma(u) for u in args]
+
+
+WRITTEN_POLES = {"tan": lambda u: [sp.cos(u)], "log": lambda u, base=None: [u] + ([] if base is None else [base, sp.log(base)]),
+                 "gamma": _gamma_poles, "digamma": _gamma_poles, "lgamma": _gamma_poles, "beta": _gamma_poles}
 r"""Per function, the expressions whose zero makes the call undefined as written ($\tan u$ at $\cos u = 0$,
-$\log u$ at $u = 0$, $\log_b u$ also at $b = 0$ and $b = 1$); with every divisor $v$ of ``u / v`` and every
-base of a negative numeric power, they are the *written divisors* of a formula."""
+$\log u$ at $u = 0$, $\log_b u$ also at $b = 0$ and $b = 1$, $\Gamma(u)$ at $1/\Gamma(u) = 0$); with every divisor
+$v$ of ``u / v`` and every base of a negative numeric power, they are the *written divisors* of a formula.  sympy
+simplifies $\Gamma(n + 1)/\Gamma(n - 1)$ to $n(n - 1)$, which has a value at $n = 1$ where $\Gamma(0)$ has none."""
 
 _EXP_TAKERS = ("exp", "sigmoid", "softplus")
 """Functions whose builder applies ``exp`` to the argument (see ``_check_exp``)."""

@@ -211,6 +211,7 @@ from readers.notes.real_domains import widened_in_block, widened_names
 from readers.notes.leibniz import LEIBNIZ_NOTE, leibniz_reading
 from readers.notes.sign_words import stated_signs
 from readers.notes.decompositions import WRITTEN_AS, fresh_names
+from readers.notes.unassumed_conditions import unassumed
 from readers.notes.special import standard_functions
 from readers.notes.systems import chain_solution, where
 from readers.notes.constraints import constrained_rows
@@ -948,6 +949,7 @@ class _Section:
     recurrences: dict = field(default_factory=dict)  # base name -> readers.notes.recurrences.Recurrence (document)
     described: set = field(default_factory=set)  # names given a property (A = A^T): never defined afresh (document)
     witnesses: set = field(default_factory=set)  # names bound "for some" (readers.notes.witnesses): to the next heading
+    withheld: set = field(default_factory=set)  # names of a condition not assumed ("unless", "or"): to the next heading
     stated: dict = field(default_factory=dict)  # shape of a left side -> [(rhs, line)] (readers.notes.restatements)
     distributed: set = field(default_factory=set)  # random variables given a distribution (section)
     laws: dict = field(default_factory=dict)  # variable name -> readers.notes.laws.Law (section)
@@ -963,6 +965,7 @@ class _Section:
         self.number, self.limit, self.conditions, self.examples, self.equation = number, None, [], [], None
         self.finite = {}
         self.witnesses = set()
+        self.withheld = set()
         self.objective = None
         self.distributed = set()  # X \sim ... is a condition: in force to the next heading
         self.laws = {}
@@ -1186,8 +1189,15 @@ class _NotesReader(_CatalogMatch):
         if frag.kind != "display" and 1 < frag.line <= len(self.lines):  # "for some\n$\xi \in (a, b)$"
             before = self.lines[frag.line - 2] + " " + before
         pairs = condition_pairs(block, frozenset(self.section.functions), intervals=not existential(before))
+        after = self.lines[frag.line - 1][frag.column - 1 + len(frag.source):] if (
+            frag.kind == "inline" and 0 < frag.line <= len(self.lines)) else ""
         if pairs is None and frag.kind == "inline" and 0 < frag.line <= len(self.lines):  # "when $x$ is negative"
-            pairs = stated_signs(block, self.lines[frag.line - 1][frag.column - 1 + len(frag.source):])
+            pairs = stated_signs(block, after)
+        unstated = unassumed(before, after) if pairs is not None and frag.kind == "inline" else None
+        if unstated is not None:  # "unless $x < 0$", "if $x > 0$ or $y > 0$" (readers.notes.unassumed_conditions)
+            self.section.withheld |= {x for a, _, b in pairs for x in (a - b).free_symbols}
+            return BlockReport(**base, parsed=True, role="condition", parsed_form=shown, symbols=explain,
+                               warnings=tuple(dict.fromkeys([*warnings, unstated])))
         cases = clause_relations(block) if pairs is None else None
         if cases is not None and frag.kind == "display" and announces_condition(before, cases):
             return BlockReport(**base, parsed=True, role="condition", parsed_form=shown, symbols=explain,
@@ -2880,6 +2890,10 @@ class _NotesReader(_CatalogMatch):
             return self.within_stated_sizes(report, claim, frag, lhs, rhs, shown)
         if _unchecked(lhs, rhs):  # unknown functions: refuted for every function, whatever the domain
             return report
+        withheld = sorted(self.section.withheld & (lhs.free_symbols | rhs.free_symbols), key=str)
+        if withheld:  # "unless $t < 1$, t^2 >= t": the domain is stated, but not as a condition that can be assumed
+            return _undecided(report, f"fails for some values ({report.reason[:80]}), but the prose states a domain of "
+                                      f"{', '.join(_show(x) for x in withheld)} it does not assume (unless, or)")
         constrained = set().union(*(c.free_symbols for c in stated)) if stated else set()
         constrained |= {x for c in claim.conditions for part in (c.args if isinstance(c, sp.And) else (c,))
                         if isinstance(part, (sp.StrictLessThan, sp.LessThan, sp.StrictGreaterThan, sp.GreaterThan))

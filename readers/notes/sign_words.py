@@ -20,6 +20,8 @@ SIGNED_NOUN = re.compile(r"^\s*(?:is|are|be|being)\s+(?:an?\s+)?(?:strictly\s+)?
                          r"|variables?|quantit(?:y|ies))\b", re.IGNORECASE)
 """The words after the name as a noun phrase: "be a non-negative random variable", "is a positive real number" (a
 sign of a number or a random variable; not of a matrix, where "positive" is entrywise or definite)."""
+RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
+"""Signs given to a list of names in order: the first sign word is not the last name's."""
 RELATIONS = {"negative": "<", "positive": ">", "nonnegative": ">=", "nonpositive": "<=", "nonzero": "!="}
 _LINK = re.compile(r"\[([^\]\n]*)\]\([^)\n]*\)")
 """A Markdown link, read as its text: "be a [non-negative](/P/mean-nnrvar) [random variable](/D/rvar)"."""
@@ -30,8 +32,8 @@ def stated_signs(block, after: str) -> list | None:
     it on its line, starts with a sign word; else None."""
     after = _LINK.sub(r"\1", after)
     match = SIGN.match(after) or SIGNED_NOUN.match(after)
-    if match is None:
-        return None
+    if match is None or RESPECTIVELY.search(re.split(r"[.;:!?](?:\s|$)", after)[0]):
+        return None  # "$x$ and $y$ are negative and positive, respectively": not y < 0
     rows = [r for r in block.rows if r.kind not in ("empty", "prose")]
     if len(rows) != 1 or rows[0].chain.rels or rows[0].conditions or len(rows[0].chain.exprs) != 1:
         return None

@@ -106,6 +106,7 @@ def far_points(inst: Instance) -> Iterator[dict]:
     def magnitudes(s):
         return FAR_INTEGERS if s.is_integer else FAR_REALS
 
+    walls = [a.lhs - a.rhs for a in inst.assumptions if isinstance(a, (sp.Le, sp.Ge))]
     for s in symbols:
         others = [t for t in symbols if t != s]
         for value in (sign * v for v in magnitudes(s) for sign in (1, -1)):
@@ -114,11 +115,29 @@ def far_points(inst: Instance) -> Iterator[dict]:
                 if inside(inst, point):
                     yield point
                     break
+            yield from _far_on_walls(inst, walls, s, value, others, inside)
     if len(symbols) > 1:
         for value in (sign * v for v in FAR_REALS for sign in (1, -1)):
             point = {s: value for s in symbols}
             if inside(inst, point):
                 yield point
+
+
+def _far_on_walls(inst: Instance, walls: list, s: sp.Symbol, value: sp.Expr, others: list, inside) -> Iterator[dict]:
+    r"""Points with ``s`` far out and another symbol on the wall of a closed relational assumption, solved exactly
+    (the rest at the first slice value): $(x + y)/2 - \sqrt{xy} \ge 10^{-100}$ for $x \ge y + 10^{-40}$ fails only where
+    $y > 10^{19}$ and $x$ is within about $10^{-40}$ of the wall, a point no float sample is (``y + 1e-40`` rounds
+    to ``y``)."""
+    for wall in walls:
+        if s not in wall.free_symbols:
+            continue
+        for t in sorted(wall.free_symbols & set(others), key=str):
+            rest = [u for u in others if u != t]
+            fill = {**dict(zip(rest, itertools.repeat(SLICE_VALUES[0]))), s: value}
+            for root in _linear_root(wall.xreplace(fill), t):
+                point = {**fill, t: root}
+                if inside(inst, point):
+                    yield point
 
 
 def feature_points(inst: Instance, deadline: float, cut: list | None = None) -> Iterator[dict]:

@@ -91,6 +91,9 @@ def _zeros(divisor: sp.Expr, symbols, deadline: float, solved: list | None = Non
     """Exact points (every symbol of the claim given a value) where ``divisor`` may vanish; ``solved`` gets the
     symbols that ``sympy.solve`` could solve it for (empty: its zeros are unknown)."""
     solved = [] if solved is None else solved
+    if _is_pole(divisor):
+        yield from _pole_zeros(divisor.base.args[0], symbols, deadline, solved)
+        return
     divisor = _may_vanish(divisor)
     if not divisor.free_symbols:
         solved.append(divisor)  # no factor that vanishes: nothing to solve
@@ -108,18 +111,40 @@ def _zeros(divisor: sp.Expr, symbols, deadline: float, solved: list | None = Non
         if roots is None:
             continue  # sympy cannot solve it for s: no candidate
         solved.append(s)
-        others = [t for t in symbols if t != s]
-        for root in roots[:MAX_ROOTS]:
-            if not isinstance(root, sp.Expr):
+        yield from _filled(roots[:MAX_ROOTS], s, symbols)
+
+
+def _filled(roots, s, symbols):
+    """Points with ``s`` at each root and the other symbols at :data:`FILL_VALUES` (a root free of them: once)."""
+    others = [t for t in symbols if t != s]
+    for root in roots:
+        if not isinstance(root, sp.Expr):
+            continue
+        for values in itertools.islice(itertools.product(FILL_VALUES, repeat=len(others)), 36):
+            fill = dict(zip(others, values))
+            value = root.xreplace(fill)
+            if value.free_symbols or value.is_real is not True:
                 continue
-            for values in itertools.islice(itertools.product(FILL_VALUES, repeat=len(others)), 36):
-                fill = dict(zip(others, values))
-                value = root.xreplace(fill)
-                if value.free_symbols or value.is_real is not True:
-                    continue
-                yield {**fill, s: value}
-                if not root.free_symbols - {s}:
-                    break
+            yield {**fill, s: value}
+            if not root.free_symbols - {s}:
+                break
+
+
+def _is_pole(divisor: sp.Expr) -> bool:
+    r"""Whether ``divisor`` is $1/\Gamma(u)$, the written pole of a gamma-family call (``readers.expression``)."""
+    return isinstance(divisor, sp.Pow) and divisor.exp == -1 and isinstance(divisor.base, sp.gamma)
+
+
+def _pole_zeros(argument: sp.Expr, symbols, deadline: float, solved: list):
+    r"""Zeros of $1/\Gamma(u)$: the points where $u = 0, -1, \dots$ (:data:`MAX_ROOTS` of them), for each symbol."""
+    for s in sorted(argument.free_symbols, key=str):
+        if busy_clock() > deadline:
+            return
+        answers = [_solve_quietly(argument + k, s) for k in range(MAX_ROOTS)]
+        if all(a is not None for a in answers):
+            solved.append(s)  # solved, perhaps with no root the symbol's sign allows (n + 1 = 0 for n > 0)
+        roots = [r for a in answers if a for r in a]
+        yield from _filled(roots[:MAX_ROOTS], s, symbols)
 
 
 NEVER_ZERO = (sp.gamma, sp.exp)
@@ -204,6 +229,9 @@ def domain_refutation_at(inst, point: dict) -> Verdict | None:
 
 def _vanishes(divisor: sp.Expr, point: dict) -> bool:
     try:
+        if _is_pole(divisor):  # 1/gamma(u) vanishes where u is 0, -1, -2, ...: no simplify of gamma at a rational
+            u = divisor.base.args[0].xreplace(point)
+            return not u.free_symbols and u.is_integer is True and u.is_nonpositive is True
         value = divisor.xreplace(point)
         if value.free_symbols:
             return False  # a symbol the point does not give (cancelled from both sides): not decided here
@@ -224,10 +252,12 @@ def _decide_at(inst, divisors, point: dict) -> Verdict | None:
         return None
     divisor = undefined[side][0]
     counterexample = {str(s): coordinate_text(v) for s, v in point.items()}
-    counterexample[side] = f"undefined ({divisor} = 0 as written)"
+    written = f"{divisor.base} is a pole" if _is_pole(divisor) else f"{divisor} = 0"
+    counterexample[side] = f"undefined ({written} as written)"
     counterexample[other] = decimal_text(value)
+    undefined_how = (f"has a pole of {divisor.base.func.__name__} there ({divisor.base})" if _is_pole(divisor) else
+                     f"divides by {divisor} (or takes log/tan where it is undefined), which is 0 here")
     return Verdict("refuted", method="domain as written: a divisor vanishes",
                    counterexample=inst.labelled(counterexample), assumptions=inst.assumption_texts(),
-                   reason=f"domain mismatch: the {side} as written divides by {divisor} (or takes log/tan where it "
-                          f"is undefined), which is 0 here, while the {other} is defined; sympy's cancellation "
-                          "does not remove the point from the claim")
+                   reason=f"domain mismatch: the {side} as written {undefined_how}, while the {other} is defined; "
+                          "sympy's cancellation does not remove the point from the claim")

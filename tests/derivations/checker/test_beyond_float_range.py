@@ -57,3 +57,17 @@ def test_a_difference_smaller_than_any_reproducible_precision_is_not_certified()
     step = claim_step("log(Phi(x))", "<", "-exp(-x**2/2)*(1 - 1/x**2)/(x*sqrt(2*pi))", ["x >= 1"])
     (x,) = step.lhs.free_symbols
     assert decide(step.lhs, step.rhs, {x: sp.Integer(10) ** 8}).state in ("negative", "unknown")
+
+
+def test_a_far_point_is_also_tried_on_the_wall_of_a_relational_assumption():
+    """Round 11: (x + y)/2 - sqrt(xy) >= 1e-100 for x >= y + 1e-40 fails only where y > 1e19 and x lies within about
+    1e-40 of the wall, which no float sample is (y + 1e-40 rounds to y): it was verified.  Far out, x is now also
+    put on the wall (``ties._far_on_walls``), where the gap is 1e-80/(8 y)."""
+    from derivations.checker.strategies.instances import instances
+    from derivations.checker.strategies.ties import far_points
+
+    step = claim_step("(x + y)/2 - sqrt(x*y)", ">=", "1e-100", ["y=positive", "x >= y + 1e-40"])
+    (inst,), _ = instances(step)
+    x, y = sorted(inst.symbols, key=str)
+    walls = [p for p in far_points(inst) if p[x] - p[y] == sp.Rational(1, 10**40) and p[y] > 10**300]
+    assert walls and decide(inst.lhs, inst.rhs, walls[0]).state == "negative"  # lhs - rhs < 0: the claim fails

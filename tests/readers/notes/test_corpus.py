@@ -67,7 +67,7 @@ BENCHMARK_ONLY = frozenset({"d2l_bptt.md", "d2l_gradient_descent.md", "d2l_sgd.m
                             "planted_mistakes.md", "planted_mistakes_3.md", "d2l_word_embeddings.md",
                             "d2l_recommender_systems.md", "d2l_exponential_family.md", "cs236_deep_generative_models.md",
                             "mlglossary_calculus.tex", "adversarial_round8.md", "adversarial_round9.md",
-                            "adversarial_round10.md",
+                            "adversarial_round10.md", "adversarial_round11.md",
                             "planted_mistakes_4.md",
                             "pytorch_nn_modules.rst", "pytorch_optim_init.rst", "pytorch_tensor_functions.rst",
                             "numpy_random_distributions.rst", "planted_mistakes_5.md", "lebl_ra_derivative.tex",
@@ -86,7 +86,9 @@ its 10 minutes at stop 29.  The adversarial lines of adversarial_round8.md (6 s 
 read with only the old definition after an ambiguous redefinition) is tested in test_definition_cues.py; so do
 adversarial_round9.md's (the classes it exposed, conditions stated in words, ``|x| < 1``, a block's own bound and
 its own "for every real x", are tested in test_reading.py and test_caught_round17_classes.py), and adversarial_round10.md's
-(the class it exposed, an equality up to ``+ \\text{const}``, is tested in test_up_to_constant.py)."""
+(the class it exposed, an equality up to ``+ \\text{const}``, is tested in test_up_to_constant.py), and
+adversarial_round11.md's (the classes its probes exposed, a condition under "unless" or on one side of an "or" and
+signs given "respectively", are tested in test_reading.py)."""
 
 
 def ci_subset(names) -> list[str]:

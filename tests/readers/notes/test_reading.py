@@ -1,6 +1,7 @@
 """Blocks read as their authors mean them: roles, scope, and other readings before a refutation."""
 from readers.notes.check import check_notes
 from readers.notes.files import collect, latex_as_notes
+from readers.notes.unassumed_conditions import unassumed
 
 
 def check(text):
@@ -221,3 +222,28 @@ def test_a_mentioned_operator_is_shown_whole():
     """A mention ("the activation $\\tanh$") has one parsed form, the name: the JSON once split it into characters."""
     mention = [b for b in check("The activation $\\tanh$ squashes its input.").blocks if b.role == "no claim"]
     assert [b.to_json()["parsed_form"] for b in mention] == [["tanh"]]
+
+
+
+def test_a_condition_the_prose_excludes_or_offers_as_one_alternative_is_not_assumed():
+    """A regime named by "unless", "neither/nor", "fails when" is not where a line holds, and one side of an "or" does
+    not hold on its own (readers.notes.unassumed_conditions), and signs given "respectively" are not the last name's
+    (readers.notes.sign_words); a line that fails only outside such a withheld domain is not refuted (u^2 >= u
+    fails at 1/2).  Round 11: assumed, the first, second and fourth lines were refuted at u = -1 and the third proved
+    under both sides; withheld, the fifth was refuted at u = 1/2."""
+    report = check("# A\nUnless $u < 0$, the root of its square gives it back:\n\n$$\\sqrt{u^2} = u$$\n\n"
+                   "# B\nThe identity below fails when $u$ is negative, and holds otherwise:\n\n$$\\sqrt{u^2} = u$$\n\n"
+                   "# C\nIf $x > 0$ or $u > 0$, then\n\n$$x + u > 0$$\n\n"
+                   "# D\nHere $x$ and $u$ are negative and positive, respectively.\n\n$$\\sqrt{u^2} = u$$\n\n"
+                   "# E\nUnless $u < 1$, we have\n\n$$u^2 \\ge u$$\n")
+    assert not any(b.assumptions for b in report.blocks if b.kind == "inline")
+    first, second, third, fourth, fifth = (b for b in report.blocks if b.kind == "display")
+    assert all(b.verdict != "refuted" for b in (first, second, fourth, fifth)), [
+        b.steps[0].reason for b in report.blocks if b.verdict == "refuted"]
+    assert third.verdict not in ("proved", "verified"), third.steps[0].reason
+    assert all(unassumed(before, after) for before, after in (
+        ("Suppose that neither $x$ nor ", " is negative."), ("Except when ", ", it holds"),
+        ("This is false for ", "."), ("When ", " or $b$ is positive"), ("either $a$ or ", " holds")))
+    assert not any(unassumed(before, after) for before, after in (
+        ("When ", " is negative, the root"), ("It fails. Here ", " is positive."), ("For ", " and $y > 0$:"),
+        ("Unless otherwise stated, ", " is positive."), ("Except where noted, ", " holds.")))
