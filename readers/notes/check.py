@@ -535,12 +535,17 @@ def _key(lhs):
 
 def _binds_its_arguments(application, body) -> bool:
     r"""Whether ``f(x) = body`` can be applied to other arguments by substitution: ``body`` mentions an
-    argument, or no free name at all.  ``I(X) = -\log_2 p`` or ``D(P\|Q) = \log\frac{\sigma_2}{\sigma_1}+\dots``
-    tie their free names (``p``, ``\sigma_1``) to the arguments through prose, not through the formula:
-    ``I(s_i)`` is not ``-\log_2 p`` with the same ``p``, so such a definition names the block, nothing more."""
-    used = set().union(*(a.free_symbols for a in application.args)) if application.args else set()
+    argument.  ``I(X) = -\log_2 p`` or ``D(P\|Q) = \log\frac{\sigma_2}{\sigma_1}+\dots`` tie their free names
+    (``p``, ``\sigma_1``) to the arguments through prose, not through the formula: ``I(s_i)`` is not ``-\log_2 p``
+    with the same ``p``, so such a definition names the block, nothing more.  Nor does a constant body bind its
+    arguments: ``f'(c) = 0`` or ``g(c) = 0`` in a proof states a value at the point ``c``, not that ``f'`` or ``g``
+    vanishes everywhere (read so, it refuted ``g'(a) > 0`` later in Lebl's proof of Darboux's theorem); a function
+    without an argument (``L() = 3``) has none to bind."""
+    if not application.args:
+        return True
+    used = set().union(*(a.free_symbols for a in application.args))
     free = body.free_symbols
-    return not free or bool(free & used) or any(entries(a, body) for a in application.args)  # f(\mathbf{x}) = x_1^2
+    return bool(free & used) or any(entries(a, body) for a in application.args)  # f(\mathbf{x}) = x_1^2
 
 
 def _prime(application, cases, functions=None):
