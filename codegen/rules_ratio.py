@@ -227,20 +227,41 @@ def _pair_of_entries(args, q, u, m):
     return [f for p, f in enumerate(args) if p not in (q, at_u, at_v)] + [pair, args[q]]
 
 
-# ** a power of a quotient formed as the quotient first **
+# ** a power of a quotient or a product formed as the quotient or the product first **
 
 
-def _power_pair(e):
-    """``(n, m, u, v, k)``: factors ``n`` and ``m`` of the product ``e`` are ``u**k`` and ``v**-k``, integer k >= 2."""
+def _paired_powers(e, sign: int):
+    """``(n, m, u, v, k)``: factors ``n`` and ``m`` of the product ``e`` are ``u**k`` and ``v**(sign*k)``, an integer
+    k >= 2 (``sign`` -1: a quotient ``u^k / v^k``; +1: a product ``u^k v^k``, the first such pair)."""
     if not isinstance(e, sp.Mul):
         return None
     for n, f in enumerate(e.args):
         if not (isinstance(f, sp.Pow) and f.exp.is_Integer and f.exp >= 2 and not f.base.is_number):
             continue
         for m, d in enumerate(e.args):
-            if m != n and isinstance(d, sp.Pow) and d.exp == -f.exp and not d.base.is_number:
+            if m != n and isinstance(d, sp.Pow) and d.exp == sign * f.exp and not d.base.is_number:
                 return n, m, f.base, d.base, f.exp
     return None
+
+
+def _power_of_pair(expr: sp.Expr, sign: int, pair) -> sp.Expr:
+    """Each ``u^k v^{sign k}`` of ``expr`` (:func:`_paired_powers`) as ``pair(u, v)^k``, the power unevaluated; held
+    as an UnevaluatedExpr where an enclosing product re-evaluated an exponent and distributed the power back."""
+    def value(e, held=False):
+        n, m, u, v, k = _paired_powers(e, sign)
+        rest = [f for q, f in enumerate(e.args) if q not in (n, m)]
+        power = sp.Pow(pair(u, v), k, evaluate=False)
+        power = sp.UnevaluatedExpr(power) if held else power
+        return sp.Mul(*rest, power, evaluate=False) if rest else power
+
+    def found(e):
+        return _paired_powers(e, sign) is not None
+
+    out = expr.replace(found, value)
+    if any(found(e) for e in sp.preorder_traversal(out)):
+        # (x/c)^2 inside x e^{...}: the Welsch gradient x e^{-x^2/(2 c^2)} at x = c = 1e300 is inf/inf
+        out = expr.replace(found, lambda e: value(e, held=True))
+    return out
 
 
 def ratio_before_power(expr: sp.Expr) -> sp.Expr:
@@ -249,35 +270,7 @@ def ratio_before_power(expr: sp.Expr) -> sp.Expr:
     $\frac{\infty}{\infty}$ and at $x = \mu$, $s = 10^{-300}$ is $\frac{0}{0}$ (Student-t, Cauchy and Gaussian
     log-densities, any standardized square).  The power of the quotient is kept unevaluated (sympy would
     distribute it back)."""
-    def value(e, held=False):
-        n, m, u, v, k = _power_pair(e)
-        rest = [f for q, f in enumerate(e.args) if q not in (n, m)]
-        ratio = sp.Pow(sp.Mul(u, sp.Pow(v, -1), evaluate=False), k, evaluate=False)
-        ratio = sp.UnevaluatedExpr(ratio) if held else ratio
-        return sp.Mul(*rest, ratio, evaluate=False) if rest else ratio
-
-    out = expr.replace(lambda e: _power_pair(e) is not None, value)
-    if any(_power_pair(e) is not None for e in sp.preorder_traversal(out)):
-        # an enclosing product re-evaluated an exponent and distributed the power back ((x/c)^2 inside x e^{...}, the
-        # Welsch gradient x e^{-x^2/(2 c^2)} at x = c = 1e300 is inf/inf): the ratio held unevaluated there
-        out = expr.replace(lambda e: _power_pair(e) is not None, lambda e: value(e, held=True))
-    return out
-
-
-# ** a power of a product formed as the product first **
-
-
-def _equal_powers(e):
-    """``(n, m, u, v, k)``: factors ``n`` and ``m`` of the product ``e`` are ``u**k`` and ``v**k``, an integer k >= 2."""
-    if not isinstance(e, sp.Mul):
-        return None
-    for n, f in enumerate(e.args):
-        if not (isinstance(f, sp.Pow) and f.exp.is_Integer and f.exp >= 2 and not f.base.is_number):
-            continue
-        for m, d in enumerate(e.args):
-            if m > n and isinstance(d, sp.Pow) and d.exp == f.exp and not d.base.is_number:
-                return n, m, f.base, d.base, f.exp
-    return None
+    return _power_of_pair(expr, -1, lambda u, v: sp.Mul(u, sp.Pow(v, -1), evaluate=False))
 
 
 def product_before_power(expr: sp.Expr) -> sp.Expr:
@@ -285,17 +278,7 @@ def product_before_power(expr: sp.Expr) -> sp.Expr:
     $e^{-\alpha^2 x^2 / 2}$ (the skew-normal log-density's gradient) at $\alpha = 10^{300}$, $x = 10^{-300}$ is
     $e^{-\infty \cdot 0}$, nan, where the truth is $e^{-1/2}$; $|u v|^k$ overflows only where $|u|^k |v|^k$ does.  The
     power of the product is kept unevaluated (sympy would distribute it back)."""
-    def value(e, held=False):
-        n, m, u, v, k = _equal_powers(e)
-        rest = [f for q, f in enumerate(e.args) if q not in (n, m)]
-        both = sp.Pow(sp.Mul(u, v, evaluate=False), k, evaluate=False)
-        both = sp.UnevaluatedExpr(both) if held else both
-        return sp.Mul(*rest, both, evaluate=False) if rest else both
-
-    out = expr.replace(lambda e: _equal_powers(e) is not None, value)
-    if any(_equal_powers(e) is not None for e in sp.preorder_traversal(out)):  # an enclosing product distributed it back
-        out = expr.replace(lambda e: _equal_powers(e) is not None, lambda e: value(e, held=True))
-    return out
+    return _power_of_pair(expr, 1, lambda u, v: sp.Mul(u, v, evaluate=False))
 
 
 # ** a non-integer power of a quotient beyond the float range **
