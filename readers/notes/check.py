@@ -540,11 +540,11 @@ def _binds_its_arguments(application, body) -> bool:
     with the same ``p``, so such a definition names the block, nothing more.  Nor does a constant body bind its
     arguments: ``f'(c) = 0`` or ``g(c) = 0`` in a proof states a value at the point ``c``, not that ``f'`` or ``g``
     vanishes everywhere (read so, it refuted ``g'(a) > 0`` later in Lebl's proof of Darboux's theorem); a function
-    without an argument (``L() = 3``) has none to bind."""
-    if not application.args:
-        return True
-    used = set().union(*(a.free_symbols for a in application.args))
+    without an argument (``L() = 3``) binds where its body has no free name, as before."""
     free = body.free_symbols
+    if not application.args:
+        return not free
+    used = set().union(*(a.free_symbols for a in application.args))
     return bool(free & used) or any(entries(a, body) for a in application.args)  # f(\mathbf{x}) = x_1^2
 
 
