@@ -31,9 +31,23 @@ import sympy as sp
 from codegen.lower_nodes import ATOM, Arr
 
 UNIT_WHERE = "np.where("
-"""How the scale's code starts: ``np.where(safe, 1, M)`` where both branches are finite (no warning to silence:
-:func:`discards_branch` tells the lowering so); a fresh array (:func:`codegen.lower_nodes.is_fresh`)."""
-_UNIT_WHERE_CALL = re.compile(r"np\.where\(\w+, \w+\.dtype\.type\(1\), ")
+"""How the scale's code starts: ``np.where(safe rows, 1, M)`` where both branches are finite (no warning to
+silence: :func:`discards_branch` tells the lowering so); a fresh array (:func:`codegen.lower_nodes.is_fresh`)."""
+
+_LOW = "{1}.shape[-1] * (np.finfo({1}.dtype).tiny / np.finfo({1}.dtype).eps)"
+_HIGH = "np.finfo({1}.dtype).max * np.finfo({1}.dtype).eps"
+SAFE_ROWS = f"(({{0}} >= {_LOW}) & ({{0}} <= {_HIGH}))"
+"""Code of the rows whose sum of squares ``{0}`` (of ``u`` = ``{1}``) is safe: in range, which is also finite (inf and
+NaN fail a comparison)."""
+SAFE_ALL = f"(bool({{0}}.min(initial=np.inf) >= {_LOW}) and bool({{0}}.max(initial=-np.inf) <= {_HIGH}))"
+"""Code of "every row is safe" as one Python bool: two reductions (a NaN makes the minimum NaN, which fails the
+comparison), where the rows' test and its ``.all()`` cost five ufunc calls, paid per block of rows (``.all()`` of a
+small array alone some 3.5 us, as much as a reduction's setup)."""
+UNIT_SCALED = "isinstance({0}, np.ndarray)"
+"""Code of "the scale ``{0}`` is not 1 on every row": it is then ``np.where``'s array (0-d for one row), where every row
+is safe the scalar 1, a NumPy scalar (the test costs no ufunc call, where ``(M == 1).all()`` cost two)."""
+_W = r"\w+"
+_UNIT_WHERE_CALL = re.compile(re.escape(UNIT_WHERE + SAFE_ROWS.format("@", "@") + ", @.dtype.type(1), ").replace("@", _W))
 
 
 def discards_branch(line: str) -> bool:
@@ -90,16 +104,14 @@ class UnitScaleLowering:
         # the sum in float64 (in float32 summed in chunks: codegen.lower_nodes.chunked_squares); it overflows
         # on the rows the scale is for
         squares = dataclasses.replace(found["squares"], quiet=True, float64=True)
-        # in range, which is also finite (inf and NaN fail a comparison): three ufunc calls, paid per block of rows
-        safe = Arr("(({0} >= {1}.shape[-1] * (np.finfo({1}.dtype).tiny / np.finfo({1}.dtype).eps))"
-                   " & ({0} <= np.finfo({1}.dtype).max * np.finfo({1}.dtype).eps))",
-                   (squares, u), rows, u.batched, ATOM, "reduce", "safe")
         largest = "np.maximum(np.max({1}, axis=-1), -np.min({1}, axis=-1))"
         if floor is not None:
             largest = f"np.maximum({largest}, {{2}})"
-        args = (safe, u) + ((floor,) if floor is not None else ())
-        scale = Arr(UNIT_WHERE + "{0}, {1}.dtype.type(1), " + largest + " if not {0}.all() else {1}.dtype.type(1))",
-                    args, rows, u.batched, ATOM, "reduce", "scale")
+        args = (squares, u) + ((floor,) if floor is not None else ())
+        # the scalar 1 where every row is safe (one Python test); the rows' own test only where some row is not,
+        # and then an array (the test of :data:`UNIT_SCALED`)
+        scale = Arr(UNIT_WHERE + SAFE_ROWS + ", {1}.dtype.type(1), " + largest + ") if not " + SAFE_ALL
+                    + " else {1}.dtype.type(1)", args, rows, u.batched, ATOM, "reduce", "scale")
         self._unit_scales()[id(scale)] = (u, squares, found["body"], j)
         return scale
 
@@ -119,13 +131,14 @@ class UnitScaleLowering:
             rest = sp.Mul(*[a for a in base.args if a is not f])
             if rest.xreplace({bound[0]: j}) != body or self.ranges.get(bound[0]) != self.ranges.get(j):
                 return None
-            # M is 1 on every row exactly where every row is safe (an unsafe row's M = 1 scales nothing either);
-            # the unscaled sum is float64, rounded to the dtype here and read as it is by a row value computed
-            # in float64 (its wide form)
-            summed = Arr("np.sum(np.square({1} / {2}[..., None]), axis=-1) if not ({2} == 1).all() "
-                         "else {0}.astype({1}.dtype)", (squares, u, scale), squares.labels, squares.batched,
+            # M is 1 on every row where every row is safe: the unscaled sum (where some row is not, the scaled sum
+            # of every row, an exact identity whatever M); it is float64, rounded to the dtype here and read as it
+            # is by a row value computed in float64 (its wide form)
+            summed = Arr("np.sum(np.square({1} / {2}[..., None]), axis=-1) if " + UNIT_SCALED.format("{2}")
+                         + " else {0}.astype({1}.dtype)", (squares, u, scale), squares.labels, squares.batched,
                          ATOM, "reduce", "sum")
-            summed.wide = Arr("np.asarray({0}, np.float64) if not ({1} == 1).all() else {2}", (summed, scale, squares),
-                              squares.labels, squares.batched, ATOM, "reduce", "sum", float64=True)
+            summed.wide = Arr("np.asarray({0}, np.float64) if " + UNIT_SCALED.format("{1}") + " else {2}",
+                              (summed, scale, squares), squares.labels, squares.batched, ATOM, "reduce", "sum",
+                              float64=True)
             return summed
         return None

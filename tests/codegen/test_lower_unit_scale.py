@@ -11,6 +11,9 @@ from codegen.module import certify_formula
 from codegen.rules import stabilize
 from symbolic import all_formulas
 
+UNIT = "isinstance(scale_"
+"""How the lowered source reads "the scale is not 1 on every row" (codegen.lower_unit_scale.UNIT_SCALED)."""
+
 ULPS = 8
 """Of the computing dtype, relative to the largest |y| of the row: x / sqrt(sum x^2 + eps) is a few roundings
 (a dot, a square root, a reciprocal, a product); the scaled path adds one (x / M)."""
@@ -40,7 +43,7 @@ def test_ordinary_and_extreme_rows_in_one_batch(dtype, big, small):
     for an eps that dominates the small row and one that does not: every row within ULPS of the truth, none
     inf or nan."""
     fn, f = _l2_normalize()
-    assert "safe_" in fn.source() and "scale_" in fn.source()
+    assert UNIT in fn.source()
     rng = np.random.default_rng(0)
     base = rng.standard_normal((6, 16))
     x = np.stack([base[0], big * base[1], small * base[2], np.zeros(16), base[4], base[5] * 1e3]).astype(dtype)
@@ -53,26 +56,28 @@ def test_ordinary_and_extreme_rows_in_one_batch(dtype, big, small):
             assert np.max(np.abs(y[r] - t)) <= ULPS * np.finfo(dtype).eps * max(np.max(np.abs(t)), 1e-300), (eps, r)
 
 
-def test_ordinary_rows_take_the_unscaled_sum():
-    """On a batch of ordinary rows the maximum is never computed (the scale is 1 on every row): spied on."""
+@pytest.mark.parametrize("name", ["max", "where"])
+def test_ordinary_rows_take_the_unscaled_sum(name):
+    """On a batch of ordinary rows neither the maximum nor the rows' np.where is computed (the scale is the scalar 1,
+    one test of the whole batch): spied on.  (Before the batch test, np.where ran on every call, every block.)"""
     _, f = _l2_normalize()
     x = np.random.default_rng(1).standard_normal((4, 16))
     calls = []
-    real = np.max
+    real = getattr(np, name)
 
     def spy(*a, **k):
         calls.append(1)
         return real(*a, **k)
 
-    np.max = spy
+    setattr(np, name, spy)
     try:
         f(x=x, epsilon=1e-5)
         assert not calls
         with np.errstate(all="ignore"):
             f(x=x * 1e200, epsilon=1e-5)
-        assert calls  # an unsafe row: the maximum is computed
+        assert calls  # an unsafe row: the rows' scale is computed
     finally:
-        np.max = real
+        setattr(np, name, real)
 
 
 def test_catalog_formulas_with_the_unit_scale_stay_verified():
@@ -84,7 +89,7 @@ def test_catalog_formulas_with_the_unit_scale_stay_verified():
             lowered = lower_formula(f)
         except NotImplementedError:
             continue
-        if "safe_" not in lowered.source():
+        if UNIT not in lowered.source():
             continue
         fn = vars(load_generated("import numpy as np\nfrom numpy.lib.stride_tricks import sliding_window_view\n\n\n"
                                  + lowered.source()))[lowered.name]
