@@ -101,9 +101,10 @@ class UnitScaleLowering:
             return None
         u, j = found["u"], found["j"]
         rows = u.labels[:-1]
-        # the sum in float64 (in float32 summed in chunks: codegen.lower_nodes.chunked_squares); it overflows
-        # on the rows the scale is for
-        squares = dataclasses.replace(found["squares"], quiet=True, float64=True)
+        # the sum in float64 (in float32 summed in chunks in a forward function: codegen.lower_nodes.chunked_squares;
+        # one dot per row in a gradient's, whose own cancellations outweigh it); it overflows on the rows the scale
+        # is for
+        squares = dataclasses.replace(found["squares"], quiet=True, float64=True, chunked=not self.gradient)
         largest = "np.maximum(np.max({1}, axis=-1), -np.min({1}, axis=-1))"
         if floor is not None:
             largest = f"np.maximum({largest}, {{2}})"
