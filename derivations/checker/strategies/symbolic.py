@@ -18,8 +18,6 @@ for all of them.
 """
 from __future__ import annotations
 
-import time
-
 import sympy as sp
 
 from derivations.checker.budget import within_cpu_seconds
@@ -40,7 +38,7 @@ def prove_symbolically(step: Step, budget: float) -> Verdict | None:
     """The symbolic rung; ``budget`` is enforced by the worker that runs it (sympy cannot be interrupted)."""
     try:
         if has_sizes(step):
-            return _prove_with_sizes(step, budget)
+            return _prove_for_all_sizes_within(step, ALL_SIZES_SHARE * budget) or _prove_at_concrete_sizes(step)
         (inst,), _ = instances(step)
         if step.rel == "->":
             return symbolic_limit(inst)
@@ -104,27 +102,9 @@ def prove_instance(inst: Instance, tests=ZERO_TESTS) -> str | None:
     return None
 
 
-CONCRETE_SHARE = 0.5
-"""Most of the rung's seconds the concrete sizes may take before the proof at symbolic sizes is tried instead."""
 ALL_SIZES_SHARE = 0.5
-"""Share of the rung's seconds left after the concrete sizes for the proof at symbolic sizes: sympy's closed forms
-of a sum over a symbolic range (``doit``: Gosper, delta summation) can run for minutes where each concrete size
-cancels in a second."""
-
-
-def _prove_with_sizes(step: Step, budget: float) -> Verdict | None:
-    r"""A claim with sizes (``\sum_{k=0}^{n}``, ``n`` in ``sizes``): at its concrete sizes first, then at symbolic
-    sizes in a share of what is left.  Proved at every concrete size, the claim is ``verified`` however little time
-    the symbolic sizes then get, and ``proved`` when they finish; refuted or undecided at a concrete size, it is that.
-    (The symbolic sizes used to go first, with half the rung: a rung given less time, on a slower or busier machine,
-    then ran out in the cheap concrete sizes after the hopeless closed form had spent its half, and the verdict went
-    from ``verified`` to undecided with the load.)"""
-    start = time.process_time()
-    concrete = within_cpu_seconds(_prove_at_concrete_sizes, step, seconds=CONCRETE_SHARE * budget)
-    if concrete is not None and concrete.kind != "verified":
-        return concrete
-    left = max(budget - (time.process_time() - start), 0.0)
-    return _prove_for_all_sizes_within(step, ALL_SIZES_SHARE * left) or concrete
+"""Share of the rung's seconds for the proof at symbolic sizes: sympy's closed forms of a sum over a symbolic
+range (``doit``: Gosper, delta summation) can run for minutes where each concrete size cancels in a second."""
 
 
 def _prove_for_all_sizes_within(step: Step, seconds: float) -> Verdict | None:
