@@ -71,4 +71,9 @@ def summary(prefix: str, top: int = 40) -> str:
 
 
 if __name__ == "__main__":
-    print(summary(sys.argv[1] if len(sys.argv) > 1 else "ci_cpu"))
+    import argparse
+
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0], epilog=__doc__.split("\n\n", 1)[1],
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("prefix", nargs="?", default="ci_cpu", help="CI_CPU_OUT of the run (default: ci_cpu)")
+    print(summary(parser.parse_args().prefix))

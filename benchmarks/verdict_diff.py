@@ -11,6 +11,7 @@ Exit status 1 when any differs (a step that turns from verified to proved must b
 """
 from __future__ import annotations
 
+import argparse
 import json
 import sys
 
@@ -34,7 +35,15 @@ def verdicts(path: str) -> tuple[dict, float | None]:
 
 
 def main(argv: list[str]) -> int:
-    (a, wa), (b, wb) = verdicts(argv[0]), verdicts(argv[1])
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0], epilog=__doc__.split("\n\n", 1)[1],
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("before", help="formulary verify --all --json output of the old code")
+    parser.add_argument("after", help="the same of the new code")
+    args = parser.parse_args(argv)
+    try:
+        (a, wa), (b, wb) = verdicts(args.before), verdicts(args.after)
+    except (OSError, ValueError, KeyError) as exc:
+        parser.error(f"cannot read a verify --json document: {exc}")
     diff = [(k, a.get(k), b.get(k)) for k in sorted(set(a) | set(b), key=str) if a.get(k) != b.get(k)]
     print(f"{len(a)} verdicts before, {len(b)} after; wall {wa} -> {wb} s; {len(diff)} differ")
     for k, x, y in diff:

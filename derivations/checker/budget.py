@@ -195,12 +195,10 @@ def run_with_budget(fn, *args, seconds: float, memory_bytes: int = DEFAULT_MEMOR
     receiver, sender = context.Pipe(duplex=False)
     slot = _new_slot()
     worker = context.Process(target=_child, args=(Parent(), sender, memory_bytes, slot, fn, args, kwargs))
-    gc.freeze()  # the child's collector skips the objects it inherits: no scan of (and copy-on-write to) the whole heap
     try:
-        worker.start()
+        _start(worker)
     finally:
-        gc.unfreeze()
-    sender.close()
+        sender.close()
     watch = _Watch(worker.pid, slot, fresh=True)
     stalled = 0.0
 
@@ -236,6 +234,52 @@ def run_with_budget(fn, *args, seconds: float, memory_bytes: int = DEFAULT_MEMOR
     adopt_modules(imported)
     shared_caches.adopt(caches)
     return Outcome(status, value, error, spent)
+
+
+DEFERRED_WHILE_FORKING = (signal.SIGALRM, signal.SIGPROF, signal.SIGVTALRM, signal.SIGINT, signal.SIGTERM)
+"""Signals whose Python handlers may raise (a CPU limit's stop, Ctrl-C): deferred while a child is forked, since one
+handled inside an at-fork hook (``logging``'s, ``random``'s: Python code that ``os.fork`` runs) raises there, and
+``os.fork`` prints and drops the exception: the stop is lost and the caller waits out the child's whole budget.
+(Blocking them does not do: in a process with other threads, such as a pytest-xdist worker, the kernel hands the
+signal to a thread that does not block it, and the main thread still runs the handler inside the hook.)"""
+
+_handlers_before_fork: dict = {}
+"""The Python handlers :func:`_start` replaced while forking: a child, which inherits the stand-ins, puts these back
+(:func:`_restore_handlers`)."""
+
+
+def _start(worker) -> None:
+    """``worker.start()`` with the collector frozen and the Python handlers of :data:`DEFERRED_WHILE_FORKING` deferred:
+    a signal that comes meanwhile is handled after the fork, here; if its handler raises, the worker is ended before
+    the exception goes on (it would otherwise run on, with no caller waiting for it)."""
+    global _handlers_before_fork
+    came = []
+    _handlers_before_fork = {}
+    if threading.current_thread() is threading.main_thread():  # elsewhere no handler can be set (nor runs)
+        for signum in DEFERRED_WHILE_FORKING:
+            handler = signal.getsignal(signum)
+            if callable(handler):
+                _handlers_before_fork[signum] = signal.signal(signum, lambda signum, frame: came.append(signum))
+    gc.freeze()  # the child's collector skips the objects it inherits: no scan of (and copy-on-write to) the whole heap
+    try:
+        worker.start()
+    finally:
+        gc.unfreeze()
+        _restore_handlers()
+        try:
+            for signum in came:
+                _handlers_before_fork[signum](signum, sys._getframe())
+        except BaseException:
+            if worker.pid is not None:
+                _kill(worker)
+            raise
+
+
+def _restore_handlers() -> None:
+    """The Python signal handlers :func:`_start` deferred, back in place (in the parent after the fork, and first
+    thing in the child)."""
+    for signum, handler in _handlers_before_fork.items():
+        signal.signal(signum, handler)
 
 
 SENDABLE = (int, float, str, bool, type(None))
@@ -369,12 +413,13 @@ class BudgetedChild:
         self._slot = _new_slot()
         worker = context.Process(target=_serve, args=(Parent(), child_end, self.memory_bytes, self._slot, self.shared,
                                                      (fn, args, kwargs)))
-        gc.freeze()  # as in run_with_budget
         try:
-            worker.start()
+            _start(worker)
+        except BaseException:
+            parent_end.close()
+            raise
         finally:
-            gc.unfreeze()
-        child_end.close()
+            child_end.close()
         self._worker, self._conn = worker, parent_end
         self.forks += 1
 
@@ -391,6 +436,7 @@ def _serve(parent: Parent, conn, memory_bytes: int, slot: mmap.mmap, shared: tup
     fails (a failed call may leave the process half-changed: the next call gets a fresh child)."""
     import random
 
+    _restore_handlers()
     end_with_parent(parent)
     _adopt_slot(slot)
     numpy_random = sys.modules.get("numpy.random")
@@ -507,6 +553,7 @@ def _died(exitcode: int | None, seconds: float) -> Outcome:
 
 
 def _child(parent: Parent, sender, memory_bytes: int, slot: mmap.mmap, fn, args, kwargs) -> None:
+    _restore_handlers()
     end_with_parent(parent)
     _adopt_slot(slot)
     collect_less_often()

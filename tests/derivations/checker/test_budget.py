@@ -359,17 +359,40 @@ class _Interrupted(Exception):
     pass
 
 
+_slow_fork_hook = {"pid_file": None}
+"""While ``pid_file`` is set, the parent's at-fork hook below lasts until the child has written it, and a little
+longer: what a loaded machine does at random (the child runs before the parent's hooks end), made certain."""
+
+
+def _wait_for_the_child_in_the_parent_hook():
+    import time
+
+    path = _slow_fork_hook["pid_file"]
+    deadline = time.monotonic() + 10
+    while path is not None and not path.exists() and time.monotonic() < deadline:
+        time.sleep(0.01)
+    if path is not None:
+        time.sleep(0.2)  # the test's timer (every 0.05 s) fires in here, once the child has written its pid
+
+
+os.register_at_fork(after_in_parent=_wait_for_the_child_in_the_parent_hook)
+
+
 @pytest.mark.skipif(not os.path.isdir("/proc/self"), reason="reads /proc to see whether a process still runs")
+@pytest.mark.parametrize("slow_hook", [False, True], ids=["waiting", "in-an-at-fork-hook"])
 @pytest.mark.parametrize("how", ["run_with_budget", "BudgetedChild"])
-def test_a_wait_interrupted_by_an_exception_ends_the_child(tmp_path, how):
+def test_a_wait_interrupted_by_an_exception_ends_the_child(tmp_path, how, slow_hook):
     """An exception that reaches the parent while it waits (an enclosing CPU limit's stop, Ctrl-C) must take the child
-    with it: a budgeted child left running its step was found 20 minutes later, long after its 10 s budget."""
+    with it: a budgeted child left running its step was found 20 minutes later, long after its 10 s budget.  Nor may
+    it be lost when it comes while ``os.fork`` runs the parent's at-fork hooks (it was printed and dropped there, and
+    the parent waited out the child's budget: the test failed under load)."""
     import signal
     import time
 
     from derivations.checker.budget import BudgetedChild
 
     pid_file = tmp_path / "pid"
+    _slow_fork_hook["pid_file"] = pid_file if slow_hook else None
 
     def interrupt(signum, frame):
         if pid_file.exists() and pid_file.read_text():
@@ -382,10 +405,11 @@ def test_a_wait_interrupted_by_an_exception_ends_the_child(tmp_path, how):
     try:
         with pytest.raises(_Interrupted):
             if how == "run_with_budget":
-                run_with_budget(_write_pid_and_sleep, str(pid_file), seconds=600)
+                run_with_budget(_write_pid_and_sleep, str(pid_file), seconds=20)
             else:
-                child.run(_write_pid_and_sleep, str(pid_file), seconds=600)
+                child.run(_write_pid_and_sleep, str(pid_file), seconds=20)
     finally:
+        _slow_fork_hook["pid_file"] = None
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
     pid = int(pid_file.read_text())
