@@ -74,6 +74,7 @@ rule                      identity
 ``log_of_quotient``       $\log t = \sum_f e_f \log|f|$ for a product $t > 0$ beyond the float range (costly: search only; :mod:`codegen.rules_logspace`)
 ``log_of_product_sum``    $\log\sum_k P_k = M + \log\sum_k s_k e^{\ell_k - M}$, $\ell_k$ the log of the product $P_k$, $M = \max_k \ell_k$ (costly: search only; :mod:`codegen.rules_logspace`)
 ``log_space_product``     $P\,e^{w} = \operatorname{sign}(P)\,e^{\log|P| + w}$, also for $P\cosh^k u$ ($k$ of either sign) (costly: search only; :mod:`codegen.rules_logspace`)
+``log_space_monomial``    $c\prod_f f^{e_f} = c\,\operatorname{sign}(P)\,e^{\sum_f e_f \log|f|}$ for a quotient of linear factors ($x - m$), where $\sum_f |e_f \log|f|| \ge 600$ (costly: search only; :mod:`codegen.rules_logspace`)
 ``expm1_quotient``        $\frac{P}{\operatorname{expm1}(L)} = \operatorname{sign}(P)\frac{e^{\log|P| - L}}{-\operatorname{expm1}(-L)}$ for $L$ beyond the float range (costly: search only; :mod:`codegen.rules_logspace`)
 ``homogeneous_scale``     $F(x) = F(x/M)$, $M = \max_j |x_j|$, for a product of degree 0 in $x$ (costly: search only; :mod:`codegen.rules_homogeneous`)
 ``homogeneous_scalars``   $F(a) = M^{d} F(a/M)$ for sums homogeneous in scalar parameters (costly: search only; :mod:`codegen.rules_homogeneous`)
@@ -1079,6 +1080,11 @@ LOG_SPACE_PRODUCT = Rule(
     gain="x (26829 x^2 + 200000) / cosh(u)^2, u ~ x^3, at x = 1e150: inf/inf is nan, truth 0 (GELU tanh-form gradient); "
          "x e^{-w} at x = 1e300, w = 800: e^{-800} underflows to 0, truth 3.6e-48")
 
+LOG_SPACE_MONOMIAL = Rule(
+    "log_space_monomial", "log_space_monomial", rules_logspace.log_space_monomial, priority=93.5,
+    gain="s (x - m)^2 / (2 m^2 x) (the Wald log-density) at x = 1e-300, m = 1e300: (x - m)^2 overflows, truth 8e299; "
+         "its gradient's s ((x - m)/m)^2 / x at x = 1e300 the same; in log space the exponent is about 691")
+
 HOMOGENEOUS_SCALARS = Rule(
     "homogeneous_scalars", "homogeneous_scalars", rules_homogeneous.homogeneous_scalar_scale, priority=94,
     gain="nu (d^2 - s^2) / (s (nu s^2 + d^2)), d = x - mu, at d = s = 1e300: inf/inf; at d = 1e-300, s = 1e-150: 0/0 "
@@ -1150,7 +1156,7 @@ RATIO_BEFORE_UNEQUAL_POWERS = Rule(
          "inf/inf is nan, truth 1e-300; as ((x - y)/l)^2 / l it is finite")
 
 COSTLY_RULES: tuple[Rule, ...] = (LOGSUMEXP_LOG1P, MEAN_FROM_TOP, ONE_MINUS_TOP, TAYLOR_BRANCH, HOMOGENEOUS_SCALE,
-                                  LOG_OF_QUOTIENT, LOG_OF_PRODUCT_SUM, LOG_SPACE_PRODUCT, HOMOGENEOUS_SCALARS, PAIRED_QUOTIENT,
+                                  LOG_OF_QUOTIENT, LOG_OF_PRODUCT_SUM, LOG_SPACE_PRODUCT, LOG_SPACE_MONOMIAL, HOMOGENEOUS_SCALARS, PAIRED_QUOTIENT,
                                   EXPM1_QUOTIENT, QUOTIENT_INTO_SUM, POLYNOMIAL_QUOTIENT_SCALE, POWER_BREGMAN,
                                   LOG_OF_POSITIVE_PRODUCT, SCALE_INTO_BRANCHES, POWER_LOG1P, POWER_OF_RATIO,
                                   SOFTPLUS_RATIO, LOG_OF_MEAN, TERM_OVER_SUM, PRODUCT_BEFORE_POWER, SOFTMAX_DIFFERENCE, SCALE_INTO_SUMMAND,

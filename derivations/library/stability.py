@@ -372,6 +372,24 @@ register(Derivation(
                               "max(u, 0) + log1p(e^{-|u|})")),
 ))
 
+_wx, _wm, _ws = Symbol("x", positive=True), Symbol("m", positive=True), Symbol("s", positive=True)
+_wd = Symbol("d", real=True, nonzero=True)
+register(Derivation(
+    id="log_space_monomial",
+    title=r"the identity of a stability rule: $\prod_f f^{e_f} = \operatorname{sign}(P)\,e^{\sum_f e_f \log|f|}$ for a "
+          r"quotient $P$ of non-zero factors",
+    source="textbook",
+    steps=(Step(_ws * (_wx - _wm) ** 2 / (_wm ** 2 * _wx),
+                Piecewise((_ws * (_wx - _wm) ** 2 / (_wm ** 2 * _wx),
+                           Abs(log(_ws)) + 2 * Abs(log(Abs(_wx - _wm))) + 2 * Abs(log(_wm)) + Abs(log(_wx)) < _L),
+                          (exp(log(_ws) + 2 * log(Abs(_wx - _wm)) - 2 * log(_wm) - log(_wx)), True)),
+                justification="s, m, x > 0 and (x - m)^2 = |x - m|^2: the quotient is e^{log s + 2 log|x - m| - 2 log m - log x} "
+                              "(either branch; x = m makes both 0)"),
+           Step(_wd ** 3 / (_ws * _wx),
+                Piecewise((_wd ** 3 / (_ws * _wx), 3 * Abs(log(Abs(_wd))) + Abs(log(_ws)) + Abs(log(_wx)) < _L),
+                          (sign(_wd) * exp(3 * log(Abs(_wd)) - log(_ws) - log(_wx)), True)),
+                justification="d^3 = sign(d) |d|^3 = sign(d) e^{3 log|d|} for d != 0")),
+))
 
 # ** the identity of the scalar homogeneous scaling (``codegen.rules_homogeneous``) **
 

@@ -130,7 +130,31 @@ CASES = {
         lambda pt: [mpmath.mpf(a) - mpmath.log(mpmath.exp(mpmath.mpf(a)) + mpmath.exp(mpmath.mpf(b))
                                                + pt["nu"] * mpmath.exp((mpmath.mpf(a) + mpmath.mpf(b)) / 2))
                     for a, b in zip(pt["s_1"], pt["s_2"])]),
+    "wald_gradient": (  # round seven: (g/x) times a sum of about 1e600 (log_space_monomial, taken into the sum)
+        (r"Mean $m > 0$ and shape $s > 0$, of $x > 0$. $$ \mathrm{WaldLogPdf}(x) = \frac{1}{2}\log\frac{s}{2\pi x^{3}} "
+         r"- \frac{s (x - m)^{2}}{2 m^{2} x} $$"),
+        "vjp", {"x": [1e300, 0.75]}, {"m": 0.77, "s": 1e300},
+        # d/dx s (x - m)^2 / (2 m^2 x) = s (1 - m^2/x^2) / (2 m^2)
+        lambda pt: [-3 / (2 * mpmath.mpf(x)) - pt["s"] * (1 - mpmath.mpf(pt["m"]) ** 2 / mpmath.mpf(x) ** 2)
+                    / (2 * mpmath.mpf(pt["m"]) ** 2) for x in pt["x"]],
+        # the wide branch is e^{L}, L ~ 690 a sum of logs: one ulp of 690 is 1.1e-13 of e^{L}
+        1e-12),
+    "concordance": (  # round seven: every sum of squares underflowed at x, y ~ 1e-300, 0/0 (homogeneous_scale, jointly)
+        (r"$$ \mathrm{CCCLoss}(x, y) = 1 - \frac{2 \sum_{i=1}^{n}\left(x_i - \frac{1}{n}\sum_{j=1}^{n} x_j\right)\left(y_i "
+         r"- \frac{1}{n}\sum_{j=1}^{n} y_j\right)}{\sum_{i=1}^{n}\left(x_i - \frac{1}{n}\sum_{j=1}^{n} x_j\right)^{2} + "
+         r"\sum_{i=1}^{n}\left(y_i - \frac{1}{n}\sum_{j=1}^{n} y_j\right)^{2} + \frac{1}{n}\left(\sum_{j=1}^{n} x_j - "
+         r"\sum_{j=1}^{n} y_j\right)^{2}} $$"),
+        "forward", {"x": [2.76e-300, 1.25e-300, 1.62e-300, -1.09e-300], "y": [-1.12e-300, -8.5e-301, -1.3e-301, 2.36e-300]},
+        {}, lambda pt: _ccc([mpmath.mpf(t) for t in pt["x"]], [mpmath.mpf(t) for t in pt["y"]])),
 }
+
+
+def _ccc(x, y):
+    n = len(x)
+    mx, my = sum(x) / n, sum(y) / n
+    sxy = sum((a - mx) * (b - my) for a, b in zip(x, y))
+    sxx, syy = sum((a - mx) ** 2 for a in x), sum((b - my) ** 2 for b in y)
+    return 1 - 2 * sxy / (sxx + syy + (sum(x) - sum(y)) ** 2 / n)
 
 
 @pytest.mark.parametrize("case", sorted(CASES))
@@ -139,8 +163,10 @@ def test_held_out_extreme_point_is_finite_and_accurate(case):
     (f,) = api.define(note)
     derive_gradients(f)
     # the registry's rules, and the search-only ones these cases are about (a search would also try the others)
-    rules = RULES + tuple(r for r in COSTLY_RULES if r.name in ("scale_into_summand", "log_of_product_sum",
-                                                               "product_before_power", "log_space_product"))
+    # (in priority order, as the search applies them)
+    rules = tuple(sorted(RULES + tuple(r for r in COSTLY_RULES if r.name in (
+        "scale_into_summand", "log_of_product_sum", "product_before_power", "log_space_product", "log_of_quotient",
+        "log_space_monomial", "homogeneous_scale")), key=lambda r: r.priority))
     _, module = compile_function(f, grad=kind == "vjp", rules=rules)
     args = [np.asarray(pt[p.name], dtype=float) for p in f.params]
     with np.errstate(all="ignore"):
