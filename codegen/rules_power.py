@@ -137,6 +137,66 @@ def log_add_weighted_exp(expr: sp.Expr) -> sp.Expr:
     return expr.replace(lambda e: _weighted_exps(e) is not None, value)
 
 
+def _shifted_terms(e):
+    r"""``(top, [(c_k, w_k, a_k)])`` where ``e`` is $\log\sum_k c_k e^{w_k}$ with $w_k = a_k - M$ and $M = \max_k a_k$ (as
+    ``log_add_exp`` and ``log_add_weighted_exp`` shift it: every argument of the max a term's, every term one
+    argument's), else None."""
+    if not isinstance(e, sp.log) or not isinstance(e.args[0], sp.Add) or len(e.args[0].args) < 2:
+        return None
+    terms = []
+    for t in e.args[0].args:
+        exps = [f for f in sp.Mul.make_args(t) if isinstance(f, sp.exp)]
+        if len(exps) != 1:
+            return None
+        terms.append((sp.Mul(*[f for f in sp.Mul.make_args(t) if f is not exps[0]]), exps[0].args[0]))
+    for top in terms[0][1].atoms(sp.Max):
+        tops = [sp.expand(a) for a in top.args]
+        found = [(c, w, sp.expand(w + top)) for c, w in terms]
+        if len(tops) == len(found) and sorted(map(str, tops)) == sorted(str(a) for _, _, a in found) \
+                and not any(c.has(sp.exp, top, sp.Piecewise) or w.has(sp.Piecewise) for c, w, _ in found) \
+                and all(a.is_extended_real for _, _, a in found):  # (else sympy writes |w| of a later rule as a selection)
+            return top, found
+    return None
+
+
+TOP_WEIGHT = sp.Rational(1, 2)
+r"""The weight $c_{k^*}$ of the top term from which the log is taken as $\operatorname{log1p}$: there $|c_{k^*} - 1| \le
+c_{k^*}$, so the sum less one is formed with no larger rounding errors than the sum, and ``log1p`` divides them by the
+same $1 + (S - 1) = S$ while keeping the small terms; for a smaller top weight the 1 removed would cancel."""
+
+
+def log_add_near_top(expr: sp.Expr) -> sp.Expr:
+    r"""$\log\sum_k c_k e^{a_k - M} \to \operatorname{log1p}\bigl(\sum_k c_k e^{a_k - M} - [k = k^*]\bigr)$, $k^*$ the first
+    index with $a_k = M$ (where its weight is at least $\tfrac12$, :data:`TOP_WEIGHT`): the top term is $c_{k^*} e^{0} - 1 = c_{k^*} - 1$,
+    formed without rounding the others away.  The Davidson win probability $\log\frac{e^{s_1}}{e^{s_1} + e^{s_2} + \nu
+    e^{(s_1 + s_2)/2}}$ at $s_1 = 100$, $s_2 = 1.5$ is $-\nu e^{-49} \approx -5 \cdot 10^{-22}$; the shifted sum rounds
+    to 1 and its log to 0 (error 1); $s_1 - M$ is then formed before the log is subtracted (:func:`shift_collect`)."""
+    from sympy.codegen.cfunctions import log1p
+
+    from symbolic.functions import Held
+
+    def value(e):
+        _, found = _shifted_terms(e)
+        parts, weight = [], []
+        for k, (c, w, a) in enumerate(found):
+            first = sp.And(*[a > b for _, _, b in found[:k]], *[a >= b for _, _, b in found[k + 1:]])
+            top = sp.Piecewise((1, first), (0, True))
+            # held: the top term's 1 is taken from it before the others are added (and a later rule rewriting the
+            # term, log_space_product, does not nest its selection in this one)
+            parts.append(Held(c * sp.exp(w) - top))
+            weight.append(c * top)
+        stable = log1p(sp.Add(*parts))
+        if all(c.is_number and c >= TOP_WEIGHT for c, _, _ in found):
+            return stable
+        return sp.Piecewise((stable, sp.Add(*weight) >= TOP_WEIGHT), (e, True))
+
+    from codegen.rules_cancel import shift_collect
+
+    new = expr.replace(lambda e: _shifted_terms(e) is not None, value)
+    # a_k - M formed first where a term of the enclosing sum is a_k: log1p's small value is not added to a_k first
+    return expr if new == expr else shift_collect(new, scalars=True)
+
+
 def _one_plus(base):
     r"""``t`` where ``base`` is ``1 + t`` (a sum with the term 1 and a term that is not a number), or a mean
     $c \sum_i f_i$ with $c$ times the number of terms equal to 1, $t = c \sum_i (f_i - 1)$ (:func:`_mean_minus_one`);

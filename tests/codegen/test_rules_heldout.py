@@ -130,6 +130,12 @@ CASES = {
         lambda pt: [mpmath.mpf(a) - mpmath.log(mpmath.exp(mpmath.mpf(a)) + mpmath.exp(mpmath.mpf(b))
                                                + pt["nu"] * mpmath.exp((mpmath.mpf(a) + mpmath.mpf(b)) / 2))
                     for a, b in zip(pt["s_1"], pt["s_2"])]),
+    "davidson_win_dominant": (  # round seven: the shifted sum rounded to 1 and its log to 0, truth -5e-22 (log_add_near_top)
+        r"$$ \mathrm{DavidsonWin}(s_1, s_2) = \log\frac{e^{s_1}}{e^{s_1} + e^{s_2} + \nu e^{\frac{s_1 + s_2}{2}}} $$",
+        "forward", {"s_1": [100.0], "s_2": [1.4925]}, {"nu": 1.4656},  # one point: the error is normwise
+        lambda pt: [mpmath.mpf(a) - mpmath.log(mpmath.exp(mpmath.mpf(a)) + mpmath.exp(mpmath.mpf(b))
+                                               + pt["nu"] * mpmath.exp((mpmath.mpf(a) + mpmath.mpf(b)) / 2))
+                    for a, b in zip(pt["s_1"], pt["s_2"])]),
     "wald_gradient": (  # round seven: (g/x) times a sum of about 1e600 (log_space_monomial, taken into the sum)
         (r"Mean $m > 0$ and shape $s > 0$, of $x > 0$. $$ \mathrm{WaldLogPdf}(x) = \frac{1}{2}\log\frac{s}{2\pi x^{3}} "
          r"- \frac{s (x - m)^{2}}{2 m^{2} x} $$"),
@@ -166,7 +172,7 @@ def test_held_out_extreme_point_is_finite_and_accurate(case):
     # (in priority order, as the search applies them)
     rules = tuple(sorted(RULES + tuple(r for r in COSTLY_RULES if r.name in (
         "scale_into_summand", "log_of_product_sum", "product_before_power", "log_space_product", "log_of_quotient",
-        "log_space_monomial", "homogeneous_scale")), key=lambda r: r.priority))
+        "log_space_monomial", "homogeneous_scale", "log_add_near_top")), key=lambda r: r.priority))
     _, module = compile_function(f, grad=kind == "vjp", rules=rules)
     args = [np.asarray(pt[p.name], dtype=float) for p in f.params]
     with np.errstate(all="ignore"):
