@@ -218,17 +218,17 @@ def _linear(b) -> bool:
 
 def _monomial(e):
     r"""``(c, factors)`` where ``e`` is a number times a quotient of linear factors (:func:`_linear`) with integer
-    exponents (real ones for factors sympy proves positive): at least two different factors, at least one divisor, and
-    at least three factors counted with their exponents (one division of two numbers cannot overflow where its value
-    does not); else None."""
+    exponents (real ones for factors sympy proves positive): at least three different factors (a quotient of powers
+    of two is ``ratio_before_power``'s), at least one divisor, and at least three factors counted with their exponents;
+    else None."""
     if not isinstance(e, sp.Mul):
         return None
     found = _factors(e, positive_powers=True)
     if found is None:
         return None
     c, fs = found
-    if len(fs) < 2 or not all(_linear(b) and (k.is_integer or b.is_positive) for b, k in fs):
-        return None
+    if len(fs) < 3 or not all(_linear(b) and (k.is_integer or b.is_positive) for b, k in fs):
+        return None  # (two factors, u^k / v^l, are ratio_before_power's and ratio_before_unequal_powers')
     if not any(k.is_negative for _, k in fs) or not any(k.is_positive for _, k in fs):
         return None
     return (c, fs) if sum(abs(k) for _, k in fs) >= 3 else None

@@ -67,15 +67,36 @@ def power_minus_one(base, exponent) -> sp.Expr:
     return sp.Piecewise((stable, base > 0), (base ** exponent - 1, True))
 
 
+def _scaled_pair(e):
+    r"""``(n, m, w)``: term ``n`` is $a$ (not a number) and term ``m`` is $-a e^{w}$, else None."""
+    for m, u in enumerate(e.args):
+        exps = [f for f in sp.Mul.make_args(u) if isinstance(f, sp.exp)] if isinstance(u, sp.Mul) else []
+        if len(exps) != 1:
+            continue
+        a = -sp.Mul(*[f for f in u.args if f is not exps[0]])
+        for n, t in enumerate(e.args):
+            if n != m and t == a and not a.is_number:
+                return n, m, exps[0].args[0]
+    return None
+
+
 def power_expm1(expr: sp.Expr) -> sp.Expr:
     r"""$1 - b^t \to -\operatorname{expm1}(t \log b)$ and $b^t - 1 \to \operatorname{expm1}(t \log b)$ (each a pair
-    of terms of a larger sum, the rest kept): $\frac{m}{1 - \beta^t}$, $\frac{1 - \beta_2^{t}}{\ldots}$."""
+    of terms of a larger sum, the rest kept): $\frac{m}{1 - \beta^t}$, $\frac{1 - \beta_2^{t}}{\ldots}$; and
+    $a - a e^{w} \to -a \operatorname{expm1}(w)$ (the Gompertz log-density's $\eta - \eta e^{b x}$ at $\eta = 10^{300}$,
+    $b x \approx 10^{-300}$ cancels to 0 or one ulp of $10^{300}$ where the truth is $-\eta b x \approx -1.7$)."""
     def value(e):
         n, m, (sign, base, exponent) = _pair(e)
         rest = [t for q, t in enumerate(e.args) if q not in (n, m)]
         return sp.Add(*rest) + sign * power_minus_one(base, exponent)
 
-    return expr.replace(lambda e: isinstance(e, sp.Add) and _pair(e) is not None, value)
+    def scaled(e):
+        n, m, w = _scaled_pair(e)
+        rest = [t for q, t in enumerate(e.args) if q not in (n, m)]
+        return sp.Add(*rest) - e.args[n] * expm1(w)
+
+    expr = expr.replace(lambda e: isinstance(e, sp.Add) and _pair(e) is not None, value)
+    return expr.replace(lambda e: isinstance(e, sp.Add) and _scaled_pair(e) is not None, scaled)
 
 
 def _exp_pair(e):
@@ -207,17 +228,29 @@ def _one_plus(base):
     return _mean_minus_one(base)
 
 
+def _nested_sum(s):
+    """``(function, limits)`` of a sum over one or more indices, written as one ``Sum`` or as sums in sums."""
+    limits = []
+    while isinstance(s, sp.Sum):
+        limits = list(s.limits) + limits
+        s = s.function
+    return s, limits
+
+
 def _mean_minus_one(base):
     r"""$c \sum_{i=lo}^{hi} (f_i - 1)$ where ``base`` is $c \sum_{i=lo}^{hi} f_i$ and $c\,(hi - lo + 1) = 1$ (a mean: the
     generalized mean $igl(rac1n \sum_i x_i^{p}igr)^{1/p}$ at $p = 10^{-300}$ is the geometric mean, but every
     $x_i^{p}$ rounds to 1), else None."""
     c, s = base.as_independent(sp.Sum, as_Add=False)
-    if not isinstance(s, sp.Sum) or len(s.limits) != 1 or c.has(sp.Sum):
+    if not isinstance(s, sp.Sum) or c.has(sp.Sum):
         return None
-    i, lo, hi = s.limits[0]
-    if sp.simplify(c * (hi - lo + 1) - 1) != 0:
+    f, limits = _nested_sum(s)  # a mean over pairs, (1/n^2) sum_i sum_j f_ij, too
+    bound = {i for i, _, _ in limits}
+    if any((lo.free_symbols | hi.free_symbols) & bound for _, lo, hi in limits):
         return None
-    return c * sp.Sum(s.function - 1, (i, lo, hi))
+    if sp.simplify(c * sp.Mul(*[hi - lo + 1 for _, lo, hi in limits]) - 1) != 0:
+        return None
+    return c * sp.Sum(f - 1, *limits)  # (innermost limit first, as sympy writes them)
 
 
 def power_log1p(expr: sp.Expr) -> sp.Expr:
