@@ -94,7 +94,7 @@ def log_gaussian_tail(expr: sp.Expr) -> sp.Expr:
     $k = 10^{150}$ has $\operatorname{erfc} = 0$ (its log $-\infty$) beside a term of $10^{300}$, where the truth is
     about $-(\mu - x)^2/2\sigma^2 + \log k$."""
     def value(e):
-        n, new, base, k = _log_plan(e)
+        _, new, base, k = _log_plan(e)
         return sp.Piecewise((new + k * sp.log(erfcx(base.args[0])), base.args[0] > 0), (e, True))
 
     return expr.replace(lambda e: _log_plan(e) is not None, value)
