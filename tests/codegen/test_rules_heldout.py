@@ -154,6 +154,11 @@ CASES = {
         "forward", {"x": [-0.10, -1.90, 2.83, 2.39]}, {"t": 1e-300},
         lambda pt: mpmath.log(sum(mpmath.exp(-pt["t"] * (mpmath.mpf(a) - mpmath.mpf(b)) ** 2) for a in pt["x"] for b in pt["x"])
                               / len(pt["x"]) ** 2)),
+    "logistic_crps_gradient": (  # round eight: -1 + 2/(1 + e^u) rounded to 0 at u ~ 1e-300 (sigmoid_tanh)
+        (r"Scale $s > 0$. $$ \mathrm{LogisticCRPS}(y, \mu) = s\left(\frac{y - \mu}{s} - 2\log\frac{1}{1 + e^{-(y - \mu)/s}} "
+         r"- 1\right) $$"),
+        "vjp", {"y": [2.38], "mu": [0.5]}, {"s": 1e300},
+        lambda pt: [mpmath.tanh((mpmath.mpf(y) - mpmath.mpf(m)) / (2 * mpmath.mpf(pt["s"]))) for y, m in zip(pt["y"], pt["mu"])]),
     "wald_gradient": (  # round seven: (g/x) times a sum of about 1e600 (log_space_monomial, taken into the sum)
         (r"Mean $m > 0$ and shape $s > 0$, of $x > 0$. $$ \mathrm{WaldLogPdf}(x) = \frac{1}{2}\log\frac{s}{2\pi x^{3}} "
          r"- \frac{s (x - m)^{2}}{2 m^{2} x} $$"),
@@ -190,7 +195,8 @@ def test_held_out_extreme_point_is_finite_and_accurate(case):
     # (in priority order, as the search applies them)
     rules = tuple(sorted(RULES + tuple(r for r in COSTLY_RULES if r.name in (
         "scale_into_summand", "log_of_product_sum", "product_before_power", "log_space_product", "log_of_quotient",
-        "log_space_monomial", "homogeneous_scale", "log_add_near_top", "log_of_mean")), key=lambda r: r.priority))
+        "log_space_monomial", "homogeneous_scale", "log_add_near_top", "log_of_mean", "sigmoid_tanh")),
+        key=lambda r: r.priority))
     _, module = compile_function(f, grad=kind == "vjp", rules=rules)
     args = [np.asarray(pt[p.name], dtype=float) for p in f.params]
     with np.errstate(all="ignore"):
