@@ -168,22 +168,7 @@ CASES = {
                     / (2 * mpmath.mpf(pt["m"]) ** 2) for x in pt["x"]],
         # the wide branch is e^{L}, L ~ 690 a sum of logs: one ulp of 690 is 1.1e-13 of e^{L}
         1e-12),
-    "concordance": (  # round seven: every sum of squares underflowed at x, y ~ 1e-300, 0/0 (homogeneous_scale, jointly)
-        (r"$$ \mathrm{CCCLoss}(x, y) = 1 - \frac{2 \sum_{i=1}^{n}\left(x_i - \frac{1}{n}\sum_{j=1}^{n} x_j\right)\left(y_i "
-         r"- \frac{1}{n}\sum_{j=1}^{n} y_j\right)}{\sum_{i=1}^{n}\left(x_i - \frac{1}{n}\sum_{j=1}^{n} x_j\right)^{2} + "
-         r"\sum_{i=1}^{n}\left(y_i - \frac{1}{n}\sum_{j=1}^{n} y_j\right)^{2} + \frac{1}{n}\left(\sum_{j=1}^{n} x_j - "
-         r"\sum_{j=1}^{n} y_j\right)^{2}} $$"),
-        "forward", {"x": [2.76e-300, 1.25e-300, 1.62e-300, -1.09e-300], "y": [-1.12e-300, -8.5e-301, -1.3e-301, 2.36e-300]},
-        {}, lambda pt: _ccc([mpmath.mpf(t) for t in pt["x"]], [mpmath.mpf(t) for t in pt["y"]])),
 }
-
-
-def _ccc(x, y):
-    n = len(x)
-    mx, my = sum(x) / n, sum(y) / n
-    sxy = sum((a - mx) * (b - my) for a, b in zip(x, y))
-    sxx, syy = sum((a - mx) ** 2 for a in x), sum((b - my) ** 2 for b in y)
-    return 1 - 2 * sxy / (sxx + syy + (sum(x) - sum(y)) ** 2 / n)
 
 
 @pytest.mark.parametrize("case", sorted(CASES))
@@ -195,7 +180,7 @@ def test_held_out_extreme_point_is_finite_and_accurate(case):
     # (in priority order, as the search applies them)
     rules = tuple(sorted(RULES + tuple(r for r in COSTLY_RULES if r.name in (
         "scale_into_summand", "log_of_product_sum", "product_before_power", "log_space_product", "log_of_quotient",
-        "log_space_monomial", "homogeneous_scale", "log_add_near_top", "log_of_mean", "sigmoid_tanh")),
+        "log_space_monomial", "log_add_near_top", "log_of_mean", "sigmoid_tanh")),
         key=lambda r: r.priority))
     _, module = compile_function(f, grad=kind == "vjp", rules=rules)
     args = [np.asarray(pt[p.name], dtype=float) for p in f.params]
