@@ -33,6 +33,8 @@ rule                      identity
 ``power_over_base``       $A^{p} A^{q} = A^{p + q}$, $\frac{A^{p} + R}{A} = A^{p - 1} + \frac{R}{A}$ for an exponent not a number (:mod:`codegen.rules_power`)
 ``log_add_exp``           $\log(e^{a} + e^{b}) = \max(a, b) + \operatorname{log1p}(e^{-|a - b|})$; of more terms $M + \log\sum_k e^{a_k - M}$, $M = \max_k a_k$ (:mod:`codegen.rules_power`)
 ``log_add_weighted_exp``  $\log\sum_k c_k e^{a_k} = M + \log\sum_k c_k e^{a_k - M}$, $M = \max_k a_k$, for weights $c_k$ free of exponentials (:mod:`codegen.rules_power`)
+``log_add_near_top``      $\log\sum_k c_k e^{a_k - M} = \operatorname{log1p}(\sum_k c_k e^{a_k - M} - 1)$, the 1 taken from the first top term, where the sum is above $\tfrac12$; then $a_k - M$ held (costly: search only; :mod:`codegen.rules_power`)
+``sigmoid_tanh``          $c - \frac{2c}{1 + e^{u}} = c\tanh(u/2)$ for a number $c$ (costly: search only)
 ``log_cosh_power``        $\log(\cosh^{k} u) = k\log\cosh u$ for a real number $k$, then $\log\cosh$'s stable form
 ``log_expm1``             $\log(e^{u} - 1) = u + \log(1 - e^{-u})$ for $u \ge 1$ (then ``log1mexp``)
 ``log1mexp_of_exp``       $\log(1 - e^{-e^{w}}) = w + \log\frac{-\operatorname{expm1}(-e^{w})}{e^{w}}$ for $w < 0$, $w$ where $e^{w}$ underflows (:mod:`codegen.rules_exp_underflow`)
@@ -74,6 +76,7 @@ rule                      identity
 ``log_of_quotient``       $\log t = \sum_f e_f \log|f|$ for a product $t > 0$ beyond the float range (costly: search only; :mod:`codegen.rules_logspace`)
 ``log_of_product_sum``    $\log\sum_k P_k = M + \log\sum_k s_k e^{\ell_k - M}$, $\ell_k$ the log of the product $P_k$, $M = \max_k \ell_k$ (costly: search only; :mod:`codegen.rules_logspace`)
 ``log_space_product``     $P\,e^{w} = \operatorname{sign}(P)\,e^{\log|P| + w}$, also for $P\cosh^k u$ ($k$ of either sign) (costly: search only; :mod:`codegen.rules_logspace`)
+``log_space_monomial``    $c\prod_f f^{e_f} = c\,\operatorname{sign}(P)\,e^{\sum_f e_f \log|f|}$ for a quotient of linear factors ($x - m$), where $\sum_f |e_f \log|f|| \ge 600$ (costly: search only; :mod:`codegen.rules_logspace`)
 ``expm1_quotient``        $\frac{P}{\operatorname{expm1}(L)} = \operatorname{sign}(P)\frac{e^{\log|P| - L}}{-\operatorname{expm1}(-L)}$ for $L$ beyond the float range (costly: search only; :mod:`codegen.rules_logspace`)
 ``homogeneous_scale``     $F(x) = F(x/M)$, $M = \max_j |x_j|$, for a product of degree 0 in $x$ (costly: search only; :mod:`codegen.rules_homogeneous`)
 ``homogeneous_scalars``   $F(a) = M^{d} F(a/M)$ for sums homogeneous in scalar parameters (costly: search only; :mod:`codegen.rules_homogeneous`)
@@ -441,6 +444,28 @@ def _tanh_sigmoid(expr):
         return -2 * k / (1 + sp.exp(2 * u))
 
     return _paired(expr, sp.tanh, want)
+
+
+def _sigmoid_pair(e):
+    """``(n, m, c, u)``: term ``n`` of the sum ``e`` is the number $c$, term ``m`` is $-2c/(1 + e^{u})$, else None."""
+    for m, t in enumerate(e.args):
+        k, f = t.as_coeff_Mul()
+        if not (_is_sigmoid(f) and k != 0):
+            continue
+        for n, c in enumerate(e.args):
+            if n != m and c.is_number and k == -2 * c:
+                return n, m, c, _exponent(f.base)
+    return None
+
+
+def _sigmoid_tanh(expr):
+    r"""$c - \frac{2c}{1 + e^{u}} = c\tanh(u/2)$: $1 - 2\sigma(-u)$ (the derivative of a logistic CRPS in its location,
+    a bipolar sigmoid) at $|u| = 10^{-300}$ cancels to 0 where the truth is $u/2$."""
+    def value(e):
+        n, m, c, u = _sigmoid_pair(e)
+        return sp.Add(*[t for q, t in enumerate(e.args) if q not in (n, m)]) + c * sp.tanh(u / 2)
+
+    return expr.replace(lambda e: isinstance(e, sp.Add) and _sigmoid_pair(e) is not None, value)
 
 
 def _sech_square(expr):
@@ -1079,6 +1104,21 @@ LOG_SPACE_PRODUCT = Rule(
     gain="x (26829 x^2 + 200000) / cosh(u)^2, u ~ x^3, at x = 1e150: inf/inf is nan, truth 0 (GELU tanh-form gradient); "
          "x e^{-w} at x = 1e300, w = 800: e^{-800} underflows to 0, truth 3.6e-48")
 
+LOG_SPACE_MONOMIAL = Rule(
+    "log_space_monomial", "log_space_monomial", rules_logspace.log_space_monomial, priority=93.5,
+    gain="s (x - m)^2 / (2 m^2 x) (the Wald log-density) at x = 1e-300, m = 1e300: (x - m)^2 overflows, truth 8e299; "
+         "its gradient's s ((x - m)/m)^2 / x at x = 1e300 the same; in log space the exponent is about 691")
+
+LOG_ADD_NEAR_TOP = Rule(
+    "log_add_near_top", "log_add_near_top", rules_power.log_add_near_top, priority=59.5,
+    gain="log(e^{s1} / (e^{s1} + e^{s2} + nu e^{(s1 + s2)/2})) (Davidson's win probability) at s1 = 100, s2 = 1.5: the "
+         "shifted sum rounds to 1, the log to 0, truth -5e-22; as log1p of the sum less its top term's 1 it is exact")
+
+SIGMOID_TANH = Rule(
+    "sigmoid_tanh", "tanh_sigmoid", _sigmoid_tanh, priority=5.9,
+    gain="-1 + 2/(1 + e^{u}) (the gradient of the logistic CRPS) at u = 1e-300: rounds to 0 where the truth is -5e-301; "
+         "as -tanh(u/2) every digit is kept")
+
 HOMOGENEOUS_SCALARS = Rule(
     "homogeneous_scalars", "homogeneous_scalars", rules_homogeneous.homogeneous_scalar_scale, priority=94,
     gain="nu (d^2 - s^2) / (s (nu s^2 + d^2)), d = x - mu, at d = s = 1e300: inf/inf; at d = 1e-300, s = 1e-150: 0/0 "
@@ -1150,7 +1190,7 @@ RATIO_BEFORE_UNEQUAL_POWERS = Rule(
          "inf/inf is nan, truth 1e-300; as ((x - y)/l)^2 / l it is finite")
 
 COSTLY_RULES: tuple[Rule, ...] = (LOGSUMEXP_LOG1P, MEAN_FROM_TOP, ONE_MINUS_TOP, TAYLOR_BRANCH, HOMOGENEOUS_SCALE,
-                                  LOG_OF_QUOTIENT, LOG_OF_PRODUCT_SUM, LOG_SPACE_PRODUCT, HOMOGENEOUS_SCALARS, PAIRED_QUOTIENT,
+                                  LOG_OF_QUOTIENT, LOG_OF_PRODUCT_SUM, LOG_SPACE_PRODUCT, LOG_SPACE_MONOMIAL, LOG_ADD_NEAR_TOP, SIGMOID_TANH, HOMOGENEOUS_SCALARS, PAIRED_QUOTIENT,
                                   EXPM1_QUOTIENT, QUOTIENT_INTO_SUM, POLYNOMIAL_QUOTIENT_SCALE, POWER_BREGMAN,
                                   LOG_OF_POSITIVE_PRODUCT, SCALE_INTO_BRANCHES, POWER_LOG1P, POWER_OF_RATIO,
                                   SOFTPLUS_RATIO, LOG_OF_MEAN, TERM_OVER_SUM, PRODUCT_BEFORE_POWER, SOFTMAX_DIFFERENCE, SCALE_INTO_SUMMAND,

@@ -130,19 +130,27 @@ class HeldDifference(Held):
     with 0 still apply); released before differentiation like every ``UnevaluatedExpr``."""
 
 
-def _shift_pair(e, alone: bool = False):
+def _shift_pair(e, alone: bool = False, scalars: bool = False):
     """``(n, m, c, a, M)``: term ``m`` is ``-c*M`` with ``M`` holding a ``ReduceMax``, term ``n`` is ``c*a``; for a
     numeric scale ``c`` (1 included), only where ``a`` is an entry of the very maximum ``M`` (:func:`_entry_of_max`)
-    and the sum has another input (:func:`_inputs`; or ``alone``: what is left of one after its other pairs were taken)."""
+    and the sum has another input (:func:`_inputs`; or ``alone``: what is left of one after its other pairs were taken).
+    With ``scalars``, also ``M`` a maximum of scalars and ``a`` one of its arguments (a numeric ``c``)."""
     terms = e.args
     for m, t in enumerate(terms):
         factors = sp.Mul.make_args(-t)
-        shifts = [f for f in factors if f.has(ReduceMax)]
+        shifts = [f for f in factors if f.has(ReduceMax) or isinstance(f, sp.Max)]
         if len(shifts) != 1:
             continue
         big = shifts[0]
         scale = [f for f in factors if f is not big]
         numeric = all(f.is_number for f in scale)
+        if isinstance(big, sp.Max) and not big.has(ReduceMax):  # a shift of scalars (log_add_exp's): a - M with a one
+            if not (numeric and scalars):  # of its arguments, never formed by the lowering on its own
+                continue
+            for n, u in enumerate(terms):
+                if n != m and not u.has(sp.Max) and u / sp.Mul(*scale) in big.args:
+                    return n, m, sp.Mul(*scale), u / sp.Mul(*scale), big
+            continue
         if numeric and ((_inputs(terms) < 2 and not alone) or not isinstance(big, ReduceMax)):
             continue
         c = sp.Mul(*scale)
@@ -175,13 +183,14 @@ def _entry_of_max(a, big) -> bool:
     return len(big.limits) == 1 and any(f.xreplace({j: k}) == a for k in a.free_symbols if getattr(k, "is_integer", False))
 
 
-def shift_collect(expr: sp.Expr) -> sp.Expr:
+def shift_collect(expr: sp.Expr, scalars: bool = False) -> sp.Expr:
     r"""$c\,a - c\,m = c\,(a - m)$ for a max-shift $m$ (the logit $a = s_1$ of InfoNCE at temperature
     $c = 1/\tau$): $c\,a$ and $c\,m$ overflow where $c\,(a - m)$ is finite, and subtracting the two
-    large products first loses what the log adds to them."""
+    large products first loses what the log adds to them.  With ``scalars``, also the shift $m = \max_k a_k$ of a
+    log-add-exp of scalars (``log_add_near_top`` asks for it)."""
     def value(e):
         groups, rest = [], e
-        while isinstance(rest, sp.Add) and (pair := _shift_pair(rest, alone=bool(groups))) is not None:
+        while isinstance(rest, sp.Add) and (pair := _shift_pair(rest, bool(groups), scalars)) is not None:
             n, m, c, a, big = pair
             rest = sp.Add(*[t for q, t in enumerate(rest.args) if q not in (n, m)])
             # a numeric scale would be distributed over a - M when the lowering renames an index (xreplace evaluates
@@ -189,7 +198,7 @@ def shift_collect(expr: sp.Expr) -> sp.Expr:
             groups.append(sp.Mul(c, a - big, evaluate=False) if not c.is_number else c * HeldDifference(a - big))
         return sp.Add(rest, *groups)
 
-    return expr.replace(lambda e: isinstance(e, sp.Add) and _shift_pair(e) is not None, value)
+    return expr.replace(lambda e: isinstance(e, sp.Add) and _shift_pair(e, False, scalars) is not None, value)
 
 
 # ** log-sum-exp whose largest term dominates **

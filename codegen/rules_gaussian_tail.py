@@ -56,13 +56,57 @@ def _plan(e):
     return None
 
 
+def _log_tail(t):
+    r"""``(k, base)`` for a term $k\log\operatorname{erfc}(v)$ ($k$ a number), else None."""
+    k, f = t.as_coeff_Mul()
+    if isinstance(f, sp.log) and isinstance(f.args[0], sp.erfc) and k != 0:
+        return k, f.args[0]
+    return None
+
+
+def _log_plan(e):
+    r"""``(n, new rest, base, k)`` for the first term $k\log\operatorname{erfc}(v)$ of the sum ``e`` whose Gaussian part
+    $-k v^2$ cancels against the other terms (the expanded sum loses a symbol or operations), else None."""
+    if not isinstance(e, sp.Add):
+        return None
+    for n, t in enumerate(e.args):
+        found = _log_tail(t)
+        if found is None:
+            continue
+        k, base = found
+        others = [a for q, a in enumerate(e.args) if q != n]
+        algebraic = sp.Add(*[a for a in others if not a.has(sp.Function)])  # the Gaussian part cancels in these
+        if not algebraic.has(*base.args[0].free_symbols):
+            continue
+        old = sp.expand(algebraic)
+        new = sp.expand(algebraic - k * base.args[0] ** 2)
+        if len(new.free_symbols) < len(old.free_symbols | base.free_symbols) or sp.count_ops(new) < sp.count_ops(old):
+            square = sp.factor(new)  # -(mu - x)^2 / (2 sigma^2), not its expanded terms (which cancel)
+            new = square if sp.count_ops(square) < sp.count_ops(new) else new
+            return n, new + sp.Add(*[a for a in others if a.has(sp.Function)]), base, k
+    return None
+
+
+def log_gaussian_tail(expr: sp.Expr) -> sp.Expr:
+    r"""$A + k\log\operatorname{erfc}(v) \to (A - k v^2) + k\log\operatorname{erfcx}(v)$ for $v > 0$ where $A - k v^2$
+    simplifies (the Gaussian parts cancel): the exponentially modified Gaussian's log-density
+    $\log\frac{k}{2} + \frac{k}{2}(2\mu + k\sigma^2 - 2x) + \log\operatorname{erfc}\frac{\mu + k\sigma^2 - x}{\sqrt2\sigma}$ at
+    $k = 10^{150}$ has $\operatorname{erfc} = 0$ (its log $-\infty$) beside a term of $10^{300}$, where the truth is
+    about $-(\mu - x)^2/2\sigma^2 + \log k$."""
+    def value(e):
+        _, new, base, k = _log_plan(e)
+        return sp.Piecewise((new + k * sp.log(erfcx(base.args[0])), base.args[0] > 0), (e, True))
+
+    return expr.replace(lambda e: _log_plan(e) is not None, value)
+
+
 def gaussian_tail(expr: sp.Expr) -> sp.Expr:
     r"""$e^{A}\Phi(u)^k \to e^{A - k u^2/2}(\tfrac12\operatorname{erfcx}(-u/\sqrt2))^k$ for $u < 0$ (and the
     $\operatorname{erfc}$ form for $v > 0$) where the Gaussian exponents cancel: the inverse Mills ratio and the
-    gradient of $\log\Phi$."""
+    gradient of $\log\Phi$; and the same in log form, $A + k\log\operatorname{erfc}(v)$ (:func:`log_gaussian_tail`)."""
     def value(e):
         n, exps, new, rest, cond = _plan(e)
         others = [f for q, f in enumerate(e.args) if q != n and q not in exps]
         return sp.Piecewise((sp.Mul(*others) * sp.exp(new) * rest, cond), (e, True))
 
-    return expr.replace(lambda e: _plan(e) is not None, value)
+    return log_gaussian_tail(expr.replace(lambda e: _plan(e) is not None, value))

@@ -89,8 +89,9 @@ r"""Degrees $|d| \le 1$ only: $M^{d}$ then cannot overflow where the value does 
 
 
 def _scalable(e):
-    """``[(base, limits, d)]``: the vectors ``base`` in which the product ``e`` is homogeneous of degree ``d``
-    (``|d| <= 1``), held by at least two of its factors, summed over in it, and not yet scaled."""
+    """``[((base,), (limits,), d)]``: the vectors ``base`` in which the product ``e`` is homogeneous of degree ``d``
+    (``|d| <= 1``), held by at least two of its factors, summed over in it, and not yet scaled; where there is none,
+    the vectors scaled together (:func:`_jointly_scalable`)."""
     if not isinstance(e, sp.Mul) and not _power_of_sum(e):
         return []
     bases = {a.base for a in e.atoms(sp.Indexed) if len(a.indices) == 1}
@@ -104,8 +105,33 @@ def _scalable(e):
             continue
         lim = _vector_axis(e, base)
         if lim is not None:
-            out.append((base, lim, d))
-    return out
+            out.append(((base,), (lim,), d))
+    return out or _jointly_scalable(e, sorted(bases, key=str))
+
+
+def joint_degree(e, bases):
+    """The degree of ``e`` under ``b -> lambda * b`` for every vector ``b`` of ``bases`` at once (``lambda > 0``), or None."""
+    def leaf(x):
+        if isinstance(x, sp.Indexed):
+            return 1 if x.base in bases else 0
+        return 0 if isinstance(x, sp.Symbol) else None
+
+    return _degree(e, leaf, lambda x: any(x.has(b) for b in bases), (sp.Sum, sp.Abs, ReduceMax), symbolic=True)
+
+
+def _jointly_scalable(e, bases):
+    r"""``[(bases, limits, d)]`` where the product ``e`` is homogeneous of degree ``d`` (``|d| <= 1``) in all its vectors
+    together and in none alone: the concordance correlation $\frac{2\sum_i (x_i - \bar x)(y_i - \bar y)}{\sum_i (x_i -
+    \bar x)^2 + \sum_i (y_i - \bar y)^2 + (\bar x - \bar y)^2}$ is of degree 0 in $(x, y)$ but not in $x$ (nor $y$) alone,
+    and is 0/0 at $x, y \sim 10^{-300}$; over one scale $M = \max(\max_j |x_j|, \max_j |y_j|)$ it is finite."""
+    if not isinstance(e, sp.Mul) or len(bases) < 2 or any(m.has(b) for m in e.atoms(ReduceMax) for b in bases) \
+            or sum(1 for a in e.args if any(a.has(b) for b in bases)) < 2:
+        return []
+    d = joint_degree(e, set(bases))
+    if d is None or not sp.sympify(d).is_number or abs(d) > MAX_DEGREE:
+        return []
+    lims = tuple(_vector_axis(e, b) for b in bases)
+    return [] if None in lims else [(tuple(bases), lims, d)]
 
 
 def _power_of_sum(e) -> bool:
@@ -119,10 +145,10 @@ _AXIS = sp.Dummy("t", integer=True)
 """The index of the max (one dummy for every use: the same vector gets the same scale, equal expressions stay equal)."""
 
 
-def scale_of(base, lim):
-    r"""$M = \max(\max_j |x_j|, \text{tiny})$ over the axis ``lim``."""
+def scale_of(bases, lims):
+    r"""$M = \max(\max_j |x_j|, \text{tiny})$ over the axis ``lim`` of each vector ``x`` of ``bases`` (one scale for all)."""
     t = _AXIS
-    return sp.Max(ReduceMax(sp.Abs(base[t]), (t, lim[1], lim[2])), SMALLEST_NORMAL)
+    return sp.Max(*[ReduceMax(sp.Abs(base[t]), (t, lim[1], lim[2])) for base, lim in zip(bases, lims)], SMALLEST_NORMAL)
 
 
 def homogeneous_scale(expr: sp.Expr) -> sp.Expr:
@@ -131,10 +157,10 @@ def homogeneous_scale(expr: sp.Expr) -> sp.Expr:
     $x/M$ it is finite; the gradient of a cosine, $a_k \frac{a \cdot b}{|a|^3 |b|}$, has $d = -1$ in $a$ and 0 in $b$."""
     def value(e, found):
         out = e
-        for base, lim, d in found:
-            m = scale_of(base, lim)
+        for bases, lims, d in found:
+            m = scale_of(bases, lims)
             entries = {a: Held(sp.Mul(a, sp.Pow(m, -1), evaluate=False))
-                       for a in out.atoms(sp.Indexed) if a.base == base}
+                       for a in out.atoms(sp.Indexed) if a.base in bases}
             out = out.xreplace(entries) * (m ** d if d else 1)
         return out
 

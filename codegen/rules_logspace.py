@@ -6,6 +6,7 @@ rule                      identity
 ``log_of_quotient``       $\log t = \sum_f e_f \log|f|$ for a positive product $t = c \prod_f f^{e_f}$, used where $|\sum_f e_f \log|f|| \ge L$
 ``log_of_product_sum``    $\log\sum_k P_k = M + \log\sum_k s_k e^{\ell_k - M}$, $\ell_k = \sum_f e_f \log|f|$ the log of the product $P_k$, $s_k$ its sign, $M = \max_k \ell_k$, used where $|M| \ge L$
 ``log_space_product``     $P\,e^{w} = c\,\operatorname{sign}(P)\,e^{\sum_f e_f \log|f| + w}$ and $\frac{P}{\cosh^{k} u} = c\,\operatorname{sign}(P)\,e^{\sum_f e_f \log|f| - k \log\cosh u}$, used where the exponent is at least $L$ in magnitude
+``log_space_monomial``    $c\prod_f f^{e_f} = c\,\operatorname{sign}(P)\,e^{\sum_f e_f \log|f|}$ for a quotient of linear factors ($x - m$), used where $\sum_f |e_f \log|f|| \ge L$
 ========================  =====================================================================
 
 with $L$ = :data:`LOG_RANGE`.  Below $L$ each factor and the product are normal floats, and the direct form is
@@ -198,6 +199,86 @@ def log_space_product(expr: sp.Expr) -> sp.Expr:
         return sp.Piecewise((e, sp.Abs(size) < LOG_RANGE), (wide, True))
 
     return expr.replace(lambda e: _log_space(e) is not None, value)
+
+
+# ** a quotient of algebraic factors whose partial products leave the float range **
+
+
+def _linear(b) -> bool:
+    """A symbol, an indexed entry, or a sum of number multiples of them ($x - m$): a factor that is finite wherever
+    its inputs are, so that its log is too (a sum such as $d^2 - s^2$ could overflow on its own)."""
+    def atom(t):
+        return isinstance(t, (sp.Symbol, sp.Indexed))
+
+    def term(t):
+        return atom(t) or (isinstance(t, sp.Mul) and len(t.args) == 2 and t.args[0].is_number and atom(t.args[1]))
+
+    return atom(b) or (isinstance(b, sp.Add) and all(term(t) or t.is_number for t in b.args))
+
+
+def _monomial(e):
+    r"""``(c, factors)`` where ``e`` is a number times a quotient of linear factors (:func:`_linear`) with integer
+    exponents (real ones for factors sympy proves positive): at least three different factors (a quotient of powers
+    of two is ``ratio_before_power``'s), at least one divisor, and at least three factors counted with their exponents;
+    else None."""
+    if not isinstance(e, sp.Mul):
+        return None
+    found = _factors(e, positive_powers=True)
+    if found is None:
+        return None
+    c, fs = found
+    if len(fs) < 3 or not all(_linear(b) and (k.is_integer or b.is_positive) for b, k in fs):
+        return None  # (two factors, u^k / v^l, are ratio_before_power's and ratio_before_unequal_powers')
+    if not any(k.is_negative for _, k in fs) or not any(k.is_positive for _, k in fs):
+        return None
+    return (c, fs) if sum(abs(k) for _, k in fs) >= 3 else None
+
+
+def _linear_product(t) -> bool:
+    """A number, or a number times powers of linear factors (:func:`_linear`) with integer exponents."""
+    found = _factors(t)
+    return found is not None and all(_linear(b) and k.is_integer for b, k in found[1])
+
+
+def _distributable(e):
+    r"""``(sum, others)`` where ``e`` is a product of linear powers and one sum of such products, one of whose terms
+    times the others is a quotient :func:`_monomial` takes; else None."""
+    if not isinstance(e, sp.Mul):
+        return None
+    sums = [f for f in e.args if isinstance(f, sp.Add) and not _linear(f)]
+    if len(sums) != 1 or not all(_linear_product(t) for t in sums[0].args):
+        return None
+    others = [f for f in e.args if f is not sums[0]]
+    if not _linear_product(sp.Mul(*others)):
+        return None
+    return (sums[0], others) if any(_monomial(sp.Mul(*others, t)) is not None for t in sums[0].args) else None
+
+
+def _distribute(e):
+    """The product ``e`` taken into its sum's terms (:func:`_distributable`)."""
+    total, others = _distributable(e)
+    return sp.Add(*[sp.Mul(*others, t) for t in total.args])
+
+
+def log_space_monomial(expr: sp.Expr) -> sp.Expr:
+    r"""$c\prod_f f^{e_f} \to \begin{cases} c\prod_f f^{e_f} & \sum_f |e_f|\,|\log|f|| < L \\
+    c\,\operatorname{sign}(\prod_f f^{e_f})\,e^{\sum_f e_f \log|f|} & \text{otherwise}\end{cases}$: below $L$ every
+    partial product, in any order, is within $e^{\pm L}$; beyond it one may over- or underflow while the quotient does
+    not.  The Wald log-density's $\frac{s (x - m)^2}{2 m^2 x}$ at $x = 10^{-300}$, $m = 10^{300}$ squares $10^{300}$
+    (inf) where the value is $8 \cdot 10^{299}$; in log space the exponent is $691$ and the value normal.  The wide
+    branch's relative error is that of its exponent, at most about $\sum_f |e_f \log|f||$ ulps.  A product of such
+    factors and a sum of such quotients is taken into the sum first: the Wald gradient
+    $\frac{g}{x}\bigl(\frac{s (x - m)^2}{2 m^2 x} - \frac{s (x - m)}{m^2} - \frac32\bigr)$ at $x = s = 10^{300}$ has a
+    sum of about $10^{600}$ and a value of about $10^{300}$."""
+    expr = expr.replace(lambda e: _distributable(e) is not None, _distribute)
+
+    def value(e):
+        c, fs = _monomial(e)
+        size = sp.Add(*[abs(k) * sp.Abs(log_abs(b)) for b, k in fs])
+        wide = sp.Mul(c, _sign(fs), sp.exp(log_of_factors(fs), evaluate=False), evaluate=False)
+        return sp.Piecewise((e, size < LOG_RANGE), (wide, True))
+
+    return expr.replace(lambda e: _monomial(e) is not None, value)
 
 
 # ** a quotient by expm1 of a large argument **

@@ -67,15 +67,36 @@ def power_minus_one(base, exponent) -> sp.Expr:
     return sp.Piecewise((stable, base > 0), (base ** exponent - 1, True))
 
 
+def _scaled_pair(e):
+    r"""``(n, m, w)``: term ``n`` is $a$ (not a number) and term ``m`` is $-a e^{w}$, else None."""
+    for m, u in enumerate(e.args):
+        exps = [f for f in sp.Mul.make_args(u) if isinstance(f, sp.exp)] if isinstance(u, sp.Mul) else []
+        if len(exps) != 1:
+            continue
+        a = -sp.Mul(*[f for f in u.args if f is not exps[0]])
+        for n, t in enumerate(e.args):
+            if n != m and t == a and not a.is_number:
+                return n, m, exps[0].args[0]
+    return None
+
+
 def power_expm1(expr: sp.Expr) -> sp.Expr:
     r"""$1 - b^t \to -\operatorname{expm1}(t \log b)$ and $b^t - 1 \to \operatorname{expm1}(t \log b)$ (each a pair
-    of terms of a larger sum, the rest kept): $\frac{m}{1 - \beta^t}$, $\frac{1 - \beta_2^{t}}{\ldots}$."""
+    of terms of a larger sum, the rest kept): $\frac{m}{1 - \beta^t}$, $\frac{1 - \beta_2^{t}}{\ldots}$; and
+    $a - a e^{w} \to -a \operatorname{expm1}(w)$ (the Gompertz log-density's $\eta - \eta e^{b x}$ at $\eta = 10^{300}$,
+    $b x \approx 10^{-300}$ cancels to 0 or one ulp of $10^{300}$ where the truth is $-\eta b x \approx -1.7$)."""
     def value(e):
         n, m, (sign, base, exponent) = _pair(e)
         rest = [t for q, t in enumerate(e.args) if q not in (n, m)]
         return sp.Add(*rest) + sign * power_minus_one(base, exponent)
 
-    return expr.replace(lambda e: isinstance(e, sp.Add) and _pair(e) is not None, value)
+    def scaled(e):
+        n, m, w = _scaled_pair(e)
+        rest = [t for q, t in enumerate(e.args) if q not in (n, m)]
+        return sp.Add(*rest) - e.args[n] * expm1(w)
+
+    expr = expr.replace(lambda e: isinstance(e, sp.Add) and _pair(e) is not None, value)
+    return expr.replace(lambda e: isinstance(e, sp.Add) and _scaled_pair(e) is not None, scaled)
 
 
 def _exp_pair(e):
@@ -137,6 +158,66 @@ def log_add_weighted_exp(expr: sp.Expr) -> sp.Expr:
     return expr.replace(lambda e: _weighted_exps(e) is not None, value)
 
 
+def _shifted_terms(e):
+    r"""``(top, [(c_k, w_k, a_k)])`` where ``e`` is $\log\sum_k c_k e^{w_k}$ with $w_k = a_k - M$ and $M = \max_k a_k$ (as
+    ``log_add_exp`` and ``log_add_weighted_exp`` shift it: every argument of the max a term's, every term one
+    argument's), else None."""
+    if not isinstance(e, sp.log) or not isinstance(e.args[0], sp.Add) or len(e.args[0].args) < 2:
+        return None
+    terms = []
+    for t in e.args[0].args:
+        exps = [f for f in sp.Mul.make_args(t) if isinstance(f, sp.exp)]
+        if len(exps) != 1:
+            return None
+        terms.append((sp.Mul(*[f for f in sp.Mul.make_args(t) if f is not exps[0]]), exps[0].args[0]))
+    for top in terms[0][1].atoms(sp.Max):
+        tops = [sp.expand(a) for a in top.args]
+        found = [(c, w, sp.expand(w + top)) for c, w in terms]
+        if len(tops) == len(found) and sorted(map(str, tops)) == sorted(str(a) for _, _, a in found) \
+                and not any(c.has(sp.exp, top, sp.Piecewise) or w.has(sp.Piecewise) for c, w, _ in found) \
+                and all(a.is_extended_real for _, _, a in found):  # (else sympy writes |w| of a later rule as a selection)
+            return top, found
+    return None
+
+
+TOP_WEIGHT = sp.Rational(1, 2)
+r"""The weight $c_{k^*}$ of the top term from which the log is taken as $\operatorname{log1p}$: there $|c_{k^*} - 1| \le
+c_{k^*}$, so the sum less one is formed with no larger rounding errors than the sum, and ``log1p`` divides them by the
+same $1 + (S - 1) = S$ while keeping the small terms; for a smaller top weight the 1 removed would cancel."""
+
+
+def log_add_near_top(expr: sp.Expr) -> sp.Expr:
+    r"""$\log\sum_k c_k e^{a_k - M} \to \operatorname{log1p}\bigl(\sum_k c_k e^{a_k - M} - [k = k^*]\bigr)$, $k^*$ the first
+    index with $a_k = M$ (where its weight is at least $\tfrac12$, :data:`TOP_WEIGHT`): the top term is $c_{k^*} e^{0} - 1 = c_{k^*} - 1$,
+    formed without rounding the others away.  The Davidson win probability $\log\frac{e^{s_1}}{e^{s_1} + e^{s_2} + \nu
+    e^{(s_1 + s_2)/2}}$ at $s_1 = 100$, $s_2 = 1.5$ is $-\nu e^{-49} \approx -5 \cdot 10^{-22}$; the shifted sum rounds
+    to 1 and its log to 0 (error 1); $s_1 - M$ is then formed before the log is subtracted (:func:`shift_collect`)."""
+    from sympy.codegen.cfunctions import log1p
+
+    from symbolic.functions import Held
+
+    def value(e):
+        _, found = _shifted_terms(e)
+        parts, weight = [], []
+        for k, (c, w, a) in enumerate(found):
+            first = sp.And(*[a > b for _, _, b in found[:k]], *[a >= b for _, _, b in found[k + 1:]])
+            top = sp.Piecewise((1, first), (0, True))
+            # held: the top term's 1 is taken from it before the others are added (and a later rule rewriting the
+            # term, log_space_product, does not nest its selection in this one)
+            parts.append(Held(c * sp.exp(w) - top))
+            weight.append(c * top)
+        stable = log1p(sp.Add(*parts))
+        if all(c.is_number and c >= TOP_WEIGHT for c, _, _ in found):
+            return stable
+        return sp.Piecewise((stable, sp.Add(*weight) >= TOP_WEIGHT), (e, True))
+
+    from codegen.rules_cancel import shift_collect
+
+    new = expr.replace(lambda e: _shifted_terms(e) is not None, value)
+    # a_k - M formed first where a term of the enclosing sum is a_k: log1p's small value is not added to a_k first
+    return expr if new == expr else shift_collect(new, scalars=True)
+
+
 def _one_plus(base):
     r"""``t`` where ``base`` is ``1 + t`` (a sum with the term 1 and a term that is not a number), or a mean
     $c \sum_i f_i$ with $c$ times the number of terms equal to 1, $t = c \sum_i (f_i - 1)$ (:func:`_mean_minus_one`);
@@ -147,17 +228,29 @@ def _one_plus(base):
     return _mean_minus_one(base)
 
 
+def _nested_sum(s):
+    """``(function, limits)`` of a sum over one or more indices, written as one ``Sum`` or as sums in sums."""
+    limits = []
+    while isinstance(s, sp.Sum):
+        limits = list(s.limits) + limits
+        s = s.function
+    return s, limits
+
+
 def _mean_minus_one(base):
     r"""$c \sum_{i=lo}^{hi} (f_i - 1)$ where ``base`` is $c \sum_{i=lo}^{hi} f_i$ and $c\,(hi - lo + 1) = 1$ (a mean: the
     generalized mean $igl(rac1n \sum_i x_i^{p}igr)^{1/p}$ at $p = 10^{-300}$ is the geometric mean, but every
     $x_i^{p}$ rounds to 1), else None."""
     c, s = base.as_independent(sp.Sum, as_Add=False)
-    if not isinstance(s, sp.Sum) or len(s.limits) != 1 or c.has(sp.Sum):
+    if not isinstance(s, sp.Sum) or c.has(sp.Sum):
         return None
-    i, lo, hi = s.limits[0]
-    if sp.simplify(c * (hi - lo + 1) - 1) != 0:
+    f, limits = _nested_sum(s)  # a mean over pairs, (1/n^2) sum_i sum_j f_ij, too
+    bound = {i for i, _, _ in limits}
+    if any((lo.free_symbols | hi.free_symbols) & bound for _, lo, hi in limits):
         return None
-    return c * sp.Sum(s.function - 1, (i, lo, hi))
+    if sp.simplify(c * sp.Mul(*[hi - lo + 1 for _, lo, hi in limits]) - 1) != 0:
+        return None
+    return c * sp.Sum(f - 1, *limits)  # (innermost limit first, as sympy writes them)
 
 
 def power_log1p(expr: sp.Expr) -> sp.Expr:

@@ -372,6 +372,40 @@ register(Derivation(
                               "max(u, 0) + log1p(e^{-|u|})")),
 ))
 
+_wx, _wm, _ws = Symbol("x", positive=True), Symbol("m", positive=True), Symbol("s", positive=True)
+_wd = Symbol("d", real=True, nonzero=True)
+register(Derivation(
+    id="log_space_monomial",
+    title=r"the identity of a stability rule: $\prod_f f^{e_f} = \operatorname{sign}(P)\,e^{\sum_f e_f \log|f|}$ for a "
+          r"quotient $P$ of non-zero factors",
+    source="textbook",
+    steps=(Step(_ws * (_wx - _wm) ** 2 / (_wm ** 2 * _wx),
+                Piecewise((_ws * (_wx - _wm) ** 2 / (_wm ** 2 * _wx),
+                           Abs(log(_ws)) + 2 * Abs(log(Abs(_wx - _wm))) + 2 * Abs(log(_wm)) + Abs(log(_wx)) < _L),
+                          (exp(log(_ws) + 2 * log(Abs(_wx - _wm)) - 2 * log(_wm) - log(_wx)), True)),
+                justification="s, m, x > 0 and (x - m)^2 = |x - m|^2: the quotient is e^{log s + 2 log|x - m| - 2 log m - log x} "
+                              "(either branch; x = m makes both 0)"),
+           Step(_wd ** 3 / (_ws * _wx),
+                Piecewise((_wd ** 3 / (_ws * _wx), 3 * Abs(log(Abs(_wd))) + Abs(log(_ws)) + Abs(log(_wx)) < _L),
+                          (sign(_wd) * exp(3 * log(Abs(_wd)) - log(_ws) - log(_wx)), True)),
+                justification="d^3 = sign(d) |d|^3 = sign(d) e^{3 log|d|} for d != 0")),
+))
+_ta, _tb = Symbol("a", real=True), Symbol("b", real=True)
+_top = Max(_ta, _tb)
+register(Derivation(
+    id="log_add_near_top",
+    title=r"the identity of a stability rule: $\log\sum_k c_k e^{a_k - M} = \operatorname{log1p}(\sum_k c_k e^{a_k - M} - 1)$, "
+          r"the 1 taken from the first term with $a_k = M = \max_k a_k$",
+    source="textbook",
+    steps=(Step(log(exp(_ta - _top) + _vp * exp(_tb - _top)),
+                Piecewise((log1p(Piecewise((exp(_ta - _top) - 1, _ta >= _tb), (exp(_ta - _top), True))
+                                 + Piecewise((_vp * exp(_tb - _top) - 1, _tb > _ta), (_vp * exp(_tb - _top), True))),
+                           Piecewise((1, _ta >= _tb), (0, True)) + Piecewise((_vp, _tb > _ta), (0, True))
+                           >= Rational(1, 2)),
+                          (log(exp(_ta - _top) + _vp * exp(_tb - _top)), True)),
+                justification="exactly one of a >= b, b > a holds: the two selections remove one 1 from the sum, "
+                              "and log S = log1p(S - 1)"),),
+))
 
 # ** the identity of the scalar homogeneous scaling (``codegen.rules_homogeneous``) **
 

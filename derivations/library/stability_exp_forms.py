@@ -168,6 +168,8 @@ register(Derivation(
         Step(erfc(_x), exp(-_x ** 2) * erfcx(_x), justification="erfcx's definition, times e^{-x^2}"),
         Step(erfc(-_x / sqrt(2)) / 2, exp(-_x ** 2 / 2) * erfcx(-_x / sqrt(2)) / 2,
              justification="Phi(x) = erfc(-x/sqrt 2)/2 (ndtr's definition) and erfcx(t) = e^{t^2} erfc(t) at t = -x/sqrt 2"),
+        Step(_x * _x / 2 + log(erfc(_x)), -_x * _x / 2 + log(erfcx(_x)),
+             justification="the log form: log erfc(x) = -x^2 + log erfcx(x), the -x^2 taken into the other terms"),
     ),
 ))
 

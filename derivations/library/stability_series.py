@@ -95,6 +95,8 @@ _x, _g = IndexedBase("x", real=True), IndexedBase("g", real=True)
 _M = Max(ReduceMax(Abs(_x[_t]), (_t, 0, _n - 1)), Rational(1, 10 ** 300))
 _xp, _p = IndexedBase("x", positive=True), Symbol("p", positive=True)
 _Mp = Max(ReduceMax(Abs(_xp[_t]), (_t, 0, _n - 1)), Rational(1, 10 ** 300))
+_yh = IndexedBase("y", real=True)
+_Mj = Max(ReduceMax(Abs(_x[_t]), (_t, 0, _n - 1)), ReduceMax(Abs(_yh[_t]), (_t, 0, _n - 1)), Rational(1, 10 ** 300))
 register(Derivation(
     id="homogeneous_scale",
     title=r"the identity of a stability rule: $F(x) = F(x/M)$ for $F$ homogeneous of degree 0, $M = \max_j |x_j|$",
@@ -112,6 +114,12 @@ register(Derivation(
              _Mp * (Sum((_xp[_j] / _Mp) ** _p, (_j, 0, _n - 1)) / _n) ** (1 / _p),
              justification="a power with a symbolic exponent, of degree 1: (x/M)^p = x^p / M^p for x >= 0, M > 0, "
                            "and (M^{-p} A)^{1/p} = A^{1/p} / M",
+             sizes=({_n: 1}, {_n: 2}, {_n: 3})),
+        Step(Sum(_x[_i] * _yh[_i], (_i, 0, _n - 1)) / (Sum(_x[_j] ** 2, (_j, 0, _n - 1)) + Sum(_yh[_j] ** 2, (_j, 0, _n - 1))),
+             Sum((_x[_i] / _Mj) * (_yh[_i] / _Mj), (_i, 0, _n - 1))
+             / (Sum((_x[_j] / _Mj) ** 2, (_j, 0, _n - 1)) + Sum((_yh[_j] / _Mj) ** 2, (_j, 0, _n - 1))),
+             justification="two vectors scaled together, by one M > 0: numerator and denominator are of degree 2 in "
+                           "(x, y) jointly, the factors M^2 cancel",
              sizes=({_n: 1}, {_n: 2}, {_n: 3})),
     ),
 ))

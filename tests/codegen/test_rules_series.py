@@ -186,6 +186,31 @@ def test_homogeneous_scale_on_a_participation_ratio():
     assert HOMOGENEOUS_SCALE.apply(new) == new  # already scaled: not again
 
 
+def test_homogeneous_scale_jointly_on_a_similarity_of_two_vectors():
+    # motivated by the concordance correlation (round seven, 0/0 at x, y ~ 1e-300); here 2 sum u v / (sum u^2 + sum v^2),
+    # of degree 0 in (u, v) together and in neither alone: one scale M = max(max|u|, max|v|) for both
+    from codegen.rules import HOMOGENEOUS_SCALE
+
+    K = sp.Symbol("K", integer=True, positive=True)
+    j = sp.Symbol("j", integer=True)
+    u, v = sp.IndexedBase("u"), sp.IndexedBase("v")
+    expr = 2 * sp.Sum(u[j] * v[j], (j, 0, K - 1)) / (sp.Sum(u[j] ** 2, (j, 0, K - 1)) + sp.Sum(v[j] ** 2, (j, 0, K - 1)))
+    new = HOMOGENEOUS_SCALE.apply(expr)
+    assert new != expr
+    args = (u, v, K)
+    for a, b in ((np.array([3e-300, -1e-300, 2e-300]), np.array([1e-300, 2e-300, -4e-300])),
+                 (np.array([2e200, 1e200, -3e199]), np.array([1e200, -5e199, 2e200])), (np.array([0.5, -2.0, 1.0]), np.array([1.5, 0.25, -1.0]))):
+        with np.errstate(all="ignore"):
+            got = _np(new, args)(a, b, 3)
+            naive = _np(expr, args)(a, b, 3)
+        with mpmath.workdps(60):
+            p, q = [mpmath.mpf(float(t)) for t in a], [mpmath.mpf(float(t)) for t in b]
+            want = 2 * mpmath.fsum(s * t for s, t in zip(p, q)) / (mpmath.fsum(s ** 2 for s in p) + mpmath.fsum(t ** 2 for t in q))
+        assert abs(got - want) <= REL_TOL * abs(want), (a, b)
+        if a[1] != -2.0:
+            assert not (abs(naive - want) <= REL_TOL * abs(want))  # 0/0 or inf/inf on the raw vectors
+
+
 def test_taylor_branch_at_one():
     # a cancellation at x = 1 (the Itakura-Saito-like x - 1 - log x): the shift x - 1 is exact there
     expr = x - 1 - sp.log(x)
