@@ -208,6 +208,7 @@ from readers.latex.nodes import MatrixLiteral
 from readers.notes.uninterpreted import METHOD as UNINTERPRETED
 from readers.notes.uninterpreted import for_every_function
 from readers.notes.real_domains import widened_in_block, widened_names
+from readers.notes.unreadable import set_name as unreadable_set_name, unreadable_in
 from readers.notes.leibniz import LEIBNIZ_NOTE, leibniz_reading
 from readers.notes.sign_words import stated_signs
 from readers.notes.decompositions import WRITTEN_AS, fresh_names
@@ -954,6 +955,7 @@ class _Section:
     recurrences: dict = field(default_factory=dict)  # base name -> readers.notes.recurrences.Recurrence (document)
     described: set = field(default_factory=set)  # names given a property (A = A^T): never defined afresh (document)
     witnesses: set = field(default_factory=set)  # names bound "for some" (readers.notes.witnesses): to the next heading
+    unreadable: dict = field(default_factory=dict)  # name -> line, set in a block that did not parse (to next heading)
     withheld: set = field(default_factory=set)  # names of a condition not assumed ("unless", "or"): to the next heading
     stated: dict = field(default_factory=dict)  # shape of a left side -> [(rhs, line)] (readers.notes.restatements)
     distributed: set = field(default_factory=set)  # random variables given a distribution (section)
@@ -970,6 +972,7 @@ class _Section:
         self.number, self.limit, self.conditions, self.examples, self.equation = number, None, [], [], None
         self.finite = {}
         self.witnesses = set()
+        self.unreadable = {}
         self.withheld = set()
         self.objective = None
         self.distributed = set()  # X \sim ... is a condition: in force to the next heading
@@ -1074,6 +1077,9 @@ class _NotesReader(_CatalogMatch):
             if listing is not None:  # an algorithm typeset as math (readers.notes.algorithm_listings)
                 return BlockReport(**base, parsed=True, role="no claim", parsed_form=listing,
                                    warnings=(algorithm_listings.NOTE,))
+            name = unreadable_set_name(frag.content)
+            if name is not None:  # A = \operatorname{diag}(3, 1): A has a value this reader could not read
+                self.section.unreadable[name] = frag.line
             return BlockReport(**base, parsed=False, error=str(exc), role="unparsed")
         if mentioned_not_asserted(text_before(self.lines, frag.kind, frag.line, frag.column)):
             return BlockReport(**base, parsed=True, role="no claim", parsed_form=(" ".join(frag.content.split()),))
@@ -2274,6 +2280,10 @@ class _NotesReader(_CatalogMatch):
             def why(r):
                 return (f"words written in math mode ({phrase[0]}): a sentence set as a formula, whose words this "
                         "reader takes for products of letters; the refutation is not shown")
+        elif unreadable := unreadable_in(sides, self.section.unreadable):
+            def why(r):
+                return (f"{', '.join(unreadable[:4])}: set in a block this reader could not read, so not a free value "
+                        f"(readers.notes.unreadable): the refutation is not shown ({r.reason[:80]})")
         elif unread:
             def why(r):
                 return (f"{', '.join(unread[:4])}: read as free values, but the notes mean members of a sequence "
@@ -2482,7 +2492,7 @@ class _NotesReader(_CatalogMatch):
                                   f"counterexample at one point does not refute it ({r.reason[:80]})")
                     if r.verdict == "refuted" else r for r in out]
         witnesses = sorted({base_name(x) for e in (lhs, rhs) for x in e.free_symbols | e.atoms(sp.Indexed)}
-                           & self.section.witnesses)
+                           & self.section.witnesses - widened_in_block(frag.content))  # \forall x > -1: every x
         if witnesses and any(r.verdict == "refuted" for r in out):
             return [_undecided(r, f"about {', '.join(witnesses)}, chosen 'for some' value above (a witness, not "
                                   f"every value): a counterexample at one point does not refute it ({r.reason[:80]})")

@@ -1,0 +1,27 @@
+r"""Classes of real mistakes read past until round 23 (issue 12), one case each from the corpus miss that revealed
+it, with the correct twin that must not be refuted."""
+import pytest
+
+from readers.notes.check import check_notes
+
+CASES = {
+    # adversarial_round11 99: "\exists x > 0" above made x a witness to the next heading, so a later block quantifying
+    # x itself ("\forall x > -1") could not be refuted; the block's own quantifier binds x for every value
+    "forall after exists": (("## Q\n\n$$\\exists x > 0: \\; e^{x} = 2$$\n\n"
+                             "$$\\forall x > -1: \\; \\log(1 + x) \\ge x - \\frac{x^2}{2}$$\n"), ["refuted"]),
+    # planted_mistakes_8 179 (a false alarm, held out): M's definition did not parse (\operatorname{diag} with two
+    # arguments), so M was read as a free number and the correct ratio refuted at M = 1/2
+    "unreadable definition": (("## P\n\nThe method looks at the growth of $M^k u_0$. For $M = \\operatorname{diag}(2, 1)$ "
+                               "and $u_0 = (1, 1)$, the ratio after $k$ steps is\n\n$$\\frac{\\|M^{k+1} u_0\\|}"
+                               "{\\|M^{k} u_0\\|} = \\sqrt{\\frac{4^{k+1} + 1}{4^{k} + 1}}.$$\n"), ["undecided"]),
+}
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_round23_class(name):
+    text, expected = CASES[name]
+    blocks = [b for b in check_notes(text, path="<test>", budget=5.0).blocks if b.steps]
+    assert [b.verdict for b in blocks] == expected, [(b.verdict, [s.reason for s in b.steps]) for b in blocks]
+    for b in blocks:
+        if b.verdict == "refuted":
+            assert any(s.counterexample for s in b.steps)
