@@ -14,6 +14,15 @@ CASES = {
     "unreadable definition": (("## P\n\nThe method looks at the growth of $M^k u_0$. For $M = \\operatorname{diag}(2, 1)$ "
                                "and $u_0 = (1, 1)$, the ratio after $k$ steps is\n\n$$\\frac{\\|M^{k+1} u_0\\|}"
                                "{\\|M^{k} u_0\\|} = \\sqrt{\\frac{4^{k+1} + 1}{4^{k} + 1}}.$$\n"), ["undecided"]),
+    # tudelft_svd 686: B = A^T = [...] written out in a chain, A written out after "any symmetric matrix A" in an
+    # earlier remark (which made A's non-symmetric value not in force), and lambda in B^T B - lambda I read as
+    # possibly a vector: the characteristic polynomial with the wrong sign was undecided
+    "written-out chain": (("## A\n\nFor any symmetric matrix $C$ the eigenvalues are real.\n\n## B\n\n"
+                           "Take $C = \\begin{bmatrix}1 & 2\\\\ 0 & 3\\end{bmatrix}$.\n\n"
+                           "Then $D = C^T = \\begin{bmatrix}1 & 0\\\\ 2 & 3\\end{bmatrix}$.\n\n"
+                           "$$\\det(D^T D - \\lambda I) = \\lambda^2 - 14\\lambda + 9$$\n\n"
+                           "$$\\det(D^T D - \\lambda I) = -\\lambda^2 + 14\\lambda - 9$$\n"),
+                          ["proved", "proved", "refuted"]),
 }
 
 
