@@ -149,6 +149,8 @@ from readers.notes.entry_identities import aligned as aligned_entries, check_ent
 from readers.notes.recurrences import (
     check_constant_input,
     check_unrolled,
+    closes,
+    started_differences,
     constant_inputs,
     reaches_back,
     recurrence,
@@ -624,7 +626,7 @@ def _point_where_nonzero(differences: dict, conditions) -> dict | None:
             if any(c.xreplace(point) is not sp.true for c in tied):
                 continue
             value = difference.xreplace(point)
-            if value.is_number and value != 0:
+            if value.is_number and value.is_finite and value != 0:
                 return {**{_show(k): f"{float(v):g}" for k, v in point.items()}, "at": f"step {step}",
                         "lhs - rhs": str(value)}
     return None
@@ -1649,7 +1651,8 @@ class _NotesReader(_CatalogMatch):
                 continue
             found = recurrence(name, exprs[1]) if not row.continued and rels[0] in ("=", ":=") else None
             unrolled = not row.continued and rels[0] in ("=", ":=") and len(exprs) == 2 \
-                and is_update(name, exprs[1]) and self.unrolls(name, exprs[1])  # with the recurrences stated before
+                and (is_update(name, exprs[1]) and self.unrolls(name, exprs[1])  # with the recurrences stated before
+                     or self.closed_form(name, exprs[1]))
             if found is not None:  # v_t = beta v_{t-1} + g_t, x_{t+1} = x_t - eta g_t = ...: later claims about the
                 self.section.recurrences[found.base] = dataclasses.replace(  # sequence are unrolled with it
                     found, line=frag.content_line + row.line - 1)  # (readers.notes.recurrences)
@@ -2576,6 +2579,13 @@ class _NotesReader(_CatalogMatch):
         ...``): a claim about it, checked by unrolling, not a new recurrence."""
         return any(reaches_back(name, value, base) for base in self.section.recurrences)
 
+    def closed_form(self, name, value) -> bool:
+        r"""Whether ``name = value`` writes a sequence the section states by a recurrence and a first step in closed
+        form (``m_k = (1 - \beta^k) g`` after ``m_k = \beta m_{k-1} + (1 - \beta) g`` and ``m_0 = 0``): a claim about
+        that sequence, checked by unrolling, not a new definition of it."""
+        found = self.section.recurrences.get(_named_base(name) or "")
+        return found is not None and bool(self.starts(found)) and closes(name, value, found)
+
     def starts(self, found) -> dict:
         r"""The first step of ``found``'s sequence where the notes give it (``$\mathbf{h}_0 = 0$``), else {}."""
         for n, v, _, _ in reversed(self.section.examples):
@@ -2688,11 +2698,32 @@ class _NotesReader(_CatalogMatch):
                 constant = self.constant_input(claim, found, inputs, start, shown)
                 if constant is not None:
                     return constant
+            if result is not None and result[0] == "undecided" and start and not inputs:  # both stated, no input
+                # read as constant (s_t = (1 - gamma^t) g^2 with g_t in the recurrence: constant_input decides that)
+                refuted = self.started_refutation(claim, found, start, shown)
+                if refuted is not None:
+                    return refuted
             if result is not None:
                 return StepReport(**shown, verdict=result[0], reason=result[1] if result[0] != "verified" else "",
                                   method=f"unrolled recurrence: {result[1]}" if result[0] == "verified" else "",
                                   role="claim", assumptions=tuple(f"{k} = {_show(v)}" for k, v in start.items()))
         return None
+
+    def started_refutation(self, claim, found, start, shown) -> StepReport | None:
+        r"""The claim about ``found``'s sequence refuted at a step and a point inside the section's conditions, when
+        unrolled down to the first step the notes give (``m_0 = 0``) it differs there (readers.notes.recurrences
+        ``started_differences``); None when it does not or no such point is found."""
+        differences = started_differences(claim.lhs, claim.rhs, found, start)
+        witness = _point_where_nonzero(differences, [c[0] for c in self.section.conditions]) if differences else None
+        if witness is None:
+            return None
+        used = tuple(f"{k} = {_show(v)}" for k, v in start.items())
+        reason = (f"unrolled with the recurrence for {found.base}_{{{found.step.name}}} (line {found.line}) down to "
+                  f"{found.base}_0 as the notes give it, the two sides differ")
+        return StepReport(**shown, verdict="refuted", reason=reason, counterexample=witness, role="claim",
+                          assumptions=used + tuple(c[1] for c in self.section.conditions
+                                                   if c[0].free_symbols & set().union(*(
+                                                       d.free_symbols for d in differences.values()))))
 
     def constant_input(self, claim, found, inputs, start, shown) -> StepReport | None:
         r"""The claim about ``found``'s sequence read with its input constant, where the notes give the first step

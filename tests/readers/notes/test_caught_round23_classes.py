@@ -23,6 +23,14 @@ CASES = {
                            "$$\\det(D^T D - \\lambda I) = \\lambda^2 - 14\\lambda + 9$$\n\n"
                            "$$\\det(D^T D - \\lambda I) = -\\lambda^2 + 14\\lambda - 9$$\n"),
                           ["proved", "proved", "refuted"]),
+    # adversarial_round11 221 (and 209): with the recurrence and its first step both stated, a closed form of the
+    # sequence was read as a new definition of it (the wrong one then only "ambiguous" against the right one); it
+    # is a claim about the sequence, checked by unrolling, and one that differs at a step is refuted
+    "recurrence with its start": (("## R\n\nA running average with decay $\\rho$ of a constant input $c$ is\n\n"
+                                   "$$a_t = \\rho a_{t-1} + (1 - \\rho) c$$\n\nstarted from\n\n$$a_0 = 0$$\n\n"
+                                   "Unrolled,\n\n$$a_t = (1 - \\rho^{t}) c$$\n\n$$\\frac{a_t}{1 - \\rho^{t}} = c$$\n\n"
+                                   "and not\n\n$$a_t = (1 - \\rho^{t - 1}) c$$\n"),
+                                  ["verified", "verified", "refuted"]),
 }
 
 
