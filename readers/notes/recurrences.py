@@ -200,7 +200,7 @@ def started_differences(lhs, rhs, found: Recurrence, start: dict) -> dict:
             values = [_unroll(_at_step(e, found.step.name, step), found) for e in (left, right)]
         except _Unreadable:
             return {}
-        values = [v.xreplace({first: value for value in start.values()}) for v in values]
+        values = [v.xreplace({first: next(iter(start.values()))}) for v in values]
         if any(str(i.base.label) == found.base for v in values for i in v.atoms(sp.Indexed)):
             return {}  # a step the unrolling did not reach: nothing certain
         difference = _difference(values[0], values[1])
