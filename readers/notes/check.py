@@ -221,6 +221,7 @@ from readers.notes.constraints import constrained_rows
 from readers.notes.series_domains import closed_forms
 from readers.notes.bound_indices import bound_letters
 from readers.notes.quantifiers import trailing_quantifier
+from readers.notes.predicates import one_variable, stated_predicate
 from readers.notes.log_conventions import natural_declared
 from readers.notes.clause_conditions import announces_condition, clause_relations, in_conditional_clause
 from readers.notes.prose_sizes import as_sizes, sizes_named_after, within_cases
@@ -1053,6 +1054,9 @@ class _NotesReader(_CatalogMatch):
         quantified = trailing_quantifier(frag.content)
         if quantified is not None:  # \forall x > 0: log x < x, read as its claim on that domain (quantifiers)
             frag = dataclasses.replace(frag, content=quantified)
+        predicate = stated_predicate(frag.content, one_variable)
+        if predicate is not None:  # x e^{-x} \text{ is at most } 1/e: the relation the words state (predicates)
+            frag = dataclasses.replace(frag, content=predicate)
         self.latex, self.elided = frag.content, decimals.elided_decimals(frag.content)
         self.prose = frag.sentence + (" " + run_introduction(self.lines, frag.line) if frag.kind == "display" else "")
         if frag.section != self.section.number:

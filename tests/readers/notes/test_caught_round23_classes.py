@@ -31,6 +31,9 @@ CASES = {
                                    "Unrolled,\n\n$$a_t = (1 - \\rho^{t}) c$$\n\n$$\\frac{a_t}{1 - \\rho^{t}} = c$$\n\n"
                                    "and not\n\n$$a_t = (1 - \\rho^{t - 1}) c$$\n"),
                                   ["verified", "verified", "refuted"]),
+    # adversarial_round11 185 and 189: a property stated in words after the expression was no claim
+    "property in words": (("## W\n\n$$x^2 + 1 \\text{ is at least } 2x$$\n\n$$\\cosh x \\text{ is concave}$$\n"),
+                          ["proved", "refuted"]),
 }
 
 
