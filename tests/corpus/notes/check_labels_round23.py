@@ -110,6 +110,7 @@ label(PM, 63, "claim", "wrong", "sympy: -g^2/L + (L/2) g^2 / L^2 = -g^2/(2L); at
       "the right side -1", "L > 0",
       lambda: zero(-g**2 / L + L / 2 * g**2 / L**2 + g**2 / L))
 mentions(67, "\\eta = 1/L", role="condition", what="the step size")
+mentions(67, "f")
 
 # ---------------------------------------------------------------- 6. quadratic
 mentions(71, "f(x) = \\frac{a}{2}x^2", role="definition", what="the quadratic")
