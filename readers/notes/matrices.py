@@ -474,8 +474,8 @@ class MatrixClaims:
             if _IDENTITY.fullmatch(s.name):
                 continue
             options = kind_options(s.name, self.declared)
-            if all(o.kind == "scalar" for o in options) or (s in scaling and options[0].kind == "scalar"
-                                                             and s.name not in self.declared.kinds):
+            if all(o.kind == "scalar" for o in options) or (s in scaling and [o.kind for o in options] == [
+                    "scalar", "vector"] and s.name not in self.declared.kinds):  # lambda I: never a vector
                 continue
             found = self.literal_at(s.name, line)
             if found is not None:

@@ -21,8 +21,9 @@ CASES = {
                            "Take $C = \\begin{bmatrix}1 & 2\\\\ 0 & 3\\end{bmatrix}$.\n\n"
                            "Then $D = C^T = \\begin{bmatrix}1 & 0\\\\ 2 & 3\\end{bmatrix}$.\n\n"
                            "$$\\det(D^T D - \\lambda I) = \\lambda^2 - 14\\lambda + 9$$\n\n"
-                           "$$\\det(D^T D - \\lambda I) = -\\lambda^2 + 14\\lambda - 9$$\n"),
-                          ["proved", "proved", "refuted"]),
+                           "$$\\det(D^T D - \\lambda I) = -\\lambda^2 + 14\\lambda - 9$$\n\n"
+                           "$$D I = \\begin{bmatrix}1 & 0\\\\ 2 & 3\\end{bmatrix}$$\n"),
+                          ["proved", "proved", "refuted", "proved"]),  # D before I stays a matrix
     # adversarial_round11 221 (and 209): with the recurrence and its first step both stated, a closed form of the
     # sequence was read as a new definition of it (the wrong one then only "ambiguous" against the right one); it
     # is a claim about the sequence, checked by unrolling, and one that differs at a step is refuted
