@@ -149,6 +149,8 @@ from readers.notes.entry_identities import aligned as aligned_entries, check_ent
 from readers.notes.recurrences import (
     check_constant_input,
     check_unrolled,
+    closes,
+    started_differences,
     constant_inputs,
     reaches_back,
     recurrence,
@@ -208,6 +210,7 @@ from readers.latex.nodes import MatrixLiteral
 from readers.notes.uninterpreted import METHOD as UNINTERPRETED
 from readers.notes.uninterpreted import for_every_function
 from readers.notes.real_domains import widened_in_block, widened_names
+from readers.notes.unreadable import set_name as unreadable_set_name, unreadable_in
 from readers.notes.leibniz import LEIBNIZ_NOTE, leibniz_reading
 from readers.notes.sign_words import stated_signs
 from readers.notes.decompositions import WRITTEN_AS, fresh_names
@@ -218,6 +221,7 @@ from readers.notes.constraints import constrained_rows
 from readers.notes.series_domains import closed_forms
 from readers.notes.bound_indices import bound_letters
 from readers.notes.quantifiers import trailing_quantifier
+from readers.notes.predicates import one_variable, stated_predicate
 from readers.notes.log_conventions import natural_declared
 from readers.notes.clause_conditions import announces_condition, clause_relations, in_conditional_clause
 from readers.notes.prose_sizes import as_sizes, sizes_named_after, within_cases
@@ -623,7 +627,7 @@ def _point_where_nonzero(differences: dict, conditions) -> dict | None:
             if any(c.xreplace(point) is not sp.true for c in tied):
                 continue
             value = difference.xreplace(point)
-            if value.is_number and value != 0:
+            if value.is_number and value.is_finite and value != 0:
                 return {**{_show(k): f"{float(v):g}" for k, v in point.items()}, "at": f"step {step}",
                         "lhs - rhs": str(value)}
     return None
@@ -954,6 +958,7 @@ class _Section:
     recurrences: dict = field(default_factory=dict)  # base name -> readers.notes.recurrences.Recurrence (document)
     described: set = field(default_factory=set)  # names given a property (A = A^T): never defined afresh (document)
     witnesses: set = field(default_factory=set)  # names bound "for some" (readers.notes.witnesses): to the next heading
+    unreadable: dict = field(default_factory=dict)  # name -> line, set in a block that did not parse (to next heading)
     withheld: set = field(default_factory=set)  # names of a condition not assumed ("unless", "or"): to the next heading
     stated: dict = field(default_factory=dict)  # shape of a left side -> [(rhs, line)] (readers.notes.restatements)
     distributed: set = field(default_factory=set)  # random variables given a distribution (section)
@@ -970,6 +975,7 @@ class _Section:
         self.number, self.limit, self.conditions, self.examples, self.equation = number, None, [], [], None
         self.finite = {}
         self.witnesses = set()
+        self.unreadable = {}
         self.withheld = set()
         self.objective = None
         self.distributed = set()  # X \sim ... is a condition: in force to the next heading
@@ -1048,6 +1054,9 @@ class _NotesReader(_CatalogMatch):
         quantified = trailing_quantifier(frag.content)
         if quantified is not None:  # \forall x > 0: log x < x, read as its claim on that domain (quantifiers)
             frag = dataclasses.replace(frag, content=quantified)
+        predicate = stated_predicate(frag.content, one_variable)
+        if predicate is not None:  # x e^{-x} \text{ is at most } 1/e: the relation the words state (predicates)
+            frag = dataclasses.replace(frag, content=predicate)
         self.latex, self.elided = frag.content, decimals.elided_decimals(frag.content)
         self.prose = frag.sentence + (" " + run_introduction(self.lines, frag.line) if frag.kind == "display" else "")
         if frag.section != self.section.number:
@@ -1074,6 +1083,9 @@ class _NotesReader(_CatalogMatch):
             if listing is not None:  # an algorithm typeset as math (readers.notes.algorithm_listings)
                 return BlockReport(**base, parsed=True, role="no claim", parsed_form=listing,
                                    warnings=(algorithm_listings.NOTE,))
+            name = unreadable_set_name(frag.content)
+            if name is not None:  # A = \operatorname{diag}(3, 1): A has a value this reader could not read
+                self.section.unreadable[name] = frag.line
             return BlockReport(**base, parsed=False, error=str(exc), role="unparsed")
         if mentioned_not_asserted(text_before(self.lines, frag.kind, frag.line, frag.column)):
             return BlockReport(**base, parsed=True, role="no claim", parsed_form=(" ".join(frag.content.split()),))
@@ -1643,7 +1655,8 @@ class _NotesReader(_CatalogMatch):
                 continue
             found = recurrence(name, exprs[1]) if not row.continued and rels[0] in ("=", ":=") else None
             unrolled = not row.continued and rels[0] in ("=", ":=") and len(exprs) == 2 \
-                and is_update(name, exprs[1]) and self.unrolls(name, exprs[1])  # with the recurrences stated before
+                and (is_update(name, exprs[1]) and self.unrolls(name, exprs[1])  # with the recurrences stated before
+                     or self.closed_form(name, exprs[1]))
             if found is not None:  # v_t = beta v_{t-1} + g_t, x_{t+1} = x_t - eta g_t = ...: later claims about the
                 self.section.recurrences[found.base] = dataclasses.replace(  # sequence are unrolled with it
                     found, line=frag.content_line + row.line - 1)  # (readers.notes.recurrences)
@@ -2274,6 +2287,10 @@ class _NotesReader(_CatalogMatch):
             def why(r):
                 return (f"words written in math mode ({phrase[0]}): a sentence set as a formula, whose words this "
                         "reader takes for products of letters; the refutation is not shown")
+        elif unreadable := unreadable_in(sides, self.section.unreadable):
+            def why(r):
+                return (f"{', '.join(unreadable[:4])}: set in a block this reader could not read, so not a free value "
+                        f"(readers.notes.unreadable): the refutation is not shown ({r.reason[:80]})")
         elif unread:
             def why(r):
                 return (f"{', '.join(unread[:4])}: read as free values, but the notes mean members of a sequence "
@@ -2482,7 +2499,7 @@ class _NotesReader(_CatalogMatch):
                                   f"counterexample at one point does not refute it ({r.reason[:80]})")
                     if r.verdict == "refuted" else r for r in out]
         witnesses = sorted({base_name(x) for e in (lhs, rhs) for x in e.free_symbols | e.atoms(sp.Indexed)}
-                           & self.section.witnesses)
+                           & self.section.witnesses - widened_in_block(frag.content))  # \forall x > -1: every x
         if witnesses and any(r.verdict == "refuted" for r in out):
             return [_undecided(r, f"about {', '.join(witnesses)}, chosen 'for some' value above (a witness, not "
                                   f"every value): a counterexample at one point does not refute it ({r.reason[:80]})")
@@ -2565,6 +2582,13 @@ class _NotesReader(_CatalogMatch):
         """Whether ``name = value`` states the known recurrence of ``name`` unrolled (``v_t = \beta^2 v_{t-2} +
         ...``): a claim about it, checked by unrolling, not a new recurrence."""
         return any(reaches_back(name, value, base) for base in self.section.recurrences)
+
+    def closed_form(self, name, value) -> bool:
+        r"""Whether ``name = value`` writes a sequence the section states by a recurrence and a first step in closed
+        form (``m_k = (1 - \beta^k) g`` after ``m_k = \beta m_{k-1} + (1 - \beta) g`` and ``m_0 = 0``): a claim about
+        that sequence, checked by unrolling, not a new definition of it."""
+        found = self.section.recurrences.get(_named_base(name) or "")
+        return found is not None and bool(self.starts(found)) and closes(name, value, found)
 
     def starts(self, found) -> dict:
         r"""The first step of ``found``'s sequence where the notes give it (``$\mathbf{h}_0 = 0$``), else {}."""
@@ -2678,11 +2702,32 @@ class _NotesReader(_CatalogMatch):
                 constant = self.constant_input(claim, found, inputs, start, shown)
                 if constant is not None:
                     return constant
+            if result is not None and result[0] == "undecided" and start and not inputs:  # both stated, no input
+                # read as constant (s_t = (1 - gamma^t) g^2 with g_t in the recurrence: constant_input decides that)
+                refuted = self.started_refutation(claim, found, start, shown)
+                if refuted is not None:
+                    return refuted
             if result is not None:
                 return StepReport(**shown, verdict=result[0], reason=result[1] if result[0] != "verified" else "",
                                   method=f"unrolled recurrence: {result[1]}" if result[0] == "verified" else "",
                                   role="claim", assumptions=tuple(f"{k} = {_show(v)}" for k, v in start.items()))
         return None
+
+    def started_refutation(self, claim, found, start, shown) -> StepReport | None:
+        r"""The claim about ``found``'s sequence refuted at a step and a point inside the section's conditions, when
+        unrolled down to the first step the notes give (``m_0 = 0``) it differs there (readers.notes.recurrences
+        ``started_differences``); None when it does not or no such point is found."""
+        differences = started_differences(claim.lhs, claim.rhs, found, start)
+        witness = _point_where_nonzero(differences, [c[0] for c in self.section.conditions]) if differences else None
+        if witness is None:
+            return None
+        used = tuple(f"{k} = {_show(v)}" for k, v in start.items())
+        reason = (f"unrolled with the recurrence for {found.base}_{{{found.step.name}}} (line {found.line}) down to "
+                  f"{found.base}_0 as the notes give it, the two sides differ")
+        return StepReport(**shown, verdict="refuted", reason=reason, counterexample=witness, role="claim",
+                          assumptions=used + tuple(c[1] for c in self.section.conditions
+                                                   if c[0].free_symbols & set().union(*(
+                                                       d.free_symbols for d in differences.values()))))
 
     def constant_input(self, claim, found, inputs, start, shown) -> StepReport | None:
         r"""The claim about ``found``'s sequence read with its input constant, where the notes give the first step

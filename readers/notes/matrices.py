@@ -469,11 +469,13 @@ class MatrixClaims:
             a for e in (lhs, rhs) for app in e.atoms(AppliedUndef) if app.func.__name__ in known
             for a in app.args if isinstance(a, sp.Symbol)}
         env, used, certain = {}, [], True
+        scaling = _scaling_identity(lhs) | _scaling_identity(rhs)
         for s in sorted(names - inside, key=str):
             if _IDENTITY.fullmatch(s.name):
                 continue
             options = kind_options(s.name, self.declared)
-            if all(o.kind == "scalar" for o in options):
+            if all(o.kind == "scalar" for o in options) or (s in scaling and [o.kind for o in options] == [
+                    "scalar", "vector"] and s.name not in self.declared.kinds):  # lambda I: never a vector
                 continue
             found = self.literal_at(s.name, line)
             if found is not None:
@@ -870,6 +872,20 @@ def _json(v) -> str:
 
 
 # ** helpers **
+
+def _scaling_identity(e) -> set:
+    r"""Plain names written right before the identity in a product, ``\lambda I`` in :math:`B^\top B - \lambda I`:
+    a column vector times a square identity is never defined, so such a name is a number (the reading a vector
+    name would otherwise leave uncertain)."""
+    out = set()
+    for m in e.atoms(sp.Mul):
+        factors = [a for a in m.args if not a.is_commutative]
+        for a, b in itertools.pairwise(factors):
+            if isinstance(a, sp.Symbol) and isinstance(b, sp.Symbol) and _IDENTITY.fullmatch(b.name) \
+                    and not _IDENTITY.fullmatch(a.name) and not _BOLD.search(a.name):
+                out.add(a)
+    return out
+
 
 def _whole_vectors(lhs, rhs):
     r"""``component(u, i) = component(v, i)`` at one free index ``i``: ``u = v`` (holding at every ``i`` is holding

@@ -2,13 +2,15 @@ r"""Which written-out matrices are in force at a claim: $\mathbf{W} = \begin{bma
 earlier in the note, then $\mathbf{A}\mathbf{W} = \mathbf{W}\boldsymbol\Sigma$ is a claim about numbers.
 
 A *literal definition* is a row ``NAME = <written-out matrix>`` (a ``bmatrix``, ``[x, y]^\top``, or an
-expression of them with numbers and scalar names).  At a claim, a name's latest literal definition
+expression of them with numbers and scalar names), or a chain ``B = A^\top = <written-out matrix>`` whose middle links
+are that matrix exactly, with the written-out matrices before it put in.  At a claim, a name's latest literal definition
 before it is in force unless
 
 * the note declares the name after the definition with other sizes (``$A \in \mathbb{R}^{n\times n}$``)
   or as a scalar: the letter is reused for a general value;
 * a property the note gives the name there (symmetric, orthogonal, diagonal, positive definite,
-  invertible) does not hold for the written-out value.
+  invertible) does not hold for the written-out value; a property given only before the definition ("any
+  symmetric matrix $A$" in an earlier remark) is about the letter's earlier use, which the definition shadows.
 """
 from __future__ import annotations
 
@@ -42,19 +44,36 @@ def literal_definitions(text: str, identity) -> list[LiteralDefinition]:
             continue
         for row in block.rows:
             exprs, rels = row.chain.exprs, row.chain.rels
-            if row.kind != "formula" or len(exprs) != 2 or rels != ("=",):
+            if row.kind != "formula" or len(exprs) < 2 or set(rels) != {"="}:
                 continue
-            name, body = exprs
+            name, body = exprs[0], exprs[-1]
             if not (isinstance(name, sp.Symbol) and not name.is_commutative and has_literal(body)):
                 continue
             try:
                 value = Exact({}, lambda s: True, identity)(body)
             except (NotExact, ValueError, TypeError, AttributeError):
                 continue
-            if isinstance(value, sp.MatrixBase):
+            if isinstance(value, sp.MatrixBase) and all(_agrees(e, value, out, identity) for e in exprs[1:-1]):
                 out.append(LiteralDefinition(frag.content_line + row.line - 1, frag.section, name.name,
                                              sp.ImmutableMatrix(value)))
     return out
+
+
+def _agrees(expr, value, earlier: list[LiteralDefinition], identity) -> bool:
+    r"""Whether the middle link ``expr`` of a chain ``B = A^\top = [[...]]`` is exactly the written-out ``value``
+    with the latest earlier written-out matrices put in: only then does the chain define ``B`` as that value (a
+    link that cannot be evaluated, or that differs, leaves ``B`` without one)."""
+    latest = {d.name: d.value for d in earlier}
+    names = {s for s in expr.free_symbols if isinstance(s, sp.Symbol) and not s.is_commutative}
+    if any(s.name not in latest for s in names if not identity(s)):
+        return False
+    env = {s: latest[s.name] for s in names if s.name in latest}
+    try:
+        found = Exact(env, lambda s: s not in env, identity)(expr)
+    except (NotExact, ValueError, TypeError, AttributeError, ZeroDivisionError):
+        return False
+    return isinstance(found, sp.MatrixBase) and found.shape == value.shape \
+        and all(sp.simplify(a - b) == 0 for a, b in zip(found, value))
 
 
 def in_force(definitions, name: str, line: int, entries, props) -> LiteralDefinition | None:
@@ -68,7 +87,9 @@ def in_force(definitions, name: str, line: int, entries, props) -> LiteralDefini
     for entry_line, n, kind, dims, _ in entries:
         if n in letters and latest.line < entry_line <= line and _general(kind, dims, latest.value):
             return None
-    if not all(_has(latest.value, p) for p in props):
+    before = {p for entry_line, n, _, _, given in entries if n in letters and entry_line < latest.line for p in given}
+    since = {p for entry_line, n, _, _, given in entries if n in letters and entry_line >= latest.line for p in given}
+    if not all(_has(latest.value, p) for p in set(props) - (before - since)):
         return None
     return latest
 

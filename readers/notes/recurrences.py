@@ -155,7 +155,7 @@ def check_unrolled(lhs, rhs, found: Recurrence, start=None) -> tuple[str, str] |
             return "undecided", f"a claim about the recurrence for {found.base}: not unrolled ({exc})"
         if start:
             values = [v.xreplace({first: value for value in start.values()}) for v in values]
-        difference = sp.expand(values[0] - values[1])
+        difference = _difference(values[0], values[1])
         if difference != 0:
             if sp.expand(difference.xreplace({first: 0})) != 0:
                 return "undecided", (f"a claim about the recurrence for {found.base}_{{{letter}}}: unrolled at "
@@ -173,6 +173,53 @@ def check_unrolled(lhs, rhs, found: Recurrence, start=None) -> tuple[str, str] |
     return "verified", (f"unrolled with the recurrence for {found.base}_{{{letter}}} down to {found.base}_0{given} at "
                         f"{letter} = {', '.join(map(str, STEPS))}: equal exactly at each (evidence for every "
                         f"{letter}, not a proof)")
+
+
+def closes(lhs, rhs, found: Recurrence) -> bool:
+    r"""Whether ``lhs = rhs`` writes ``found``'s sequence in closed form: ``m_k = (1 - \beta^k) g`` after
+    ``m_k = \beta m_{k-1} + (1 - \beta) g`` sets the sequence at a step that is a letter (not ``m_0 = 0``, its start),
+    and no step of it appears on the right (that would be a new recurrence or an unrolled one)."""
+    named = _named_step(lhs)
+    if named is None or named[0] != found.base or len(named[1]) != 1 or not named[1][0].free_symbols:
+        return False
+    return not any(str(i.base.label) == found.base for i in as_steps(rhs, found.base).atoms(sp.Indexed))
+
+
+def started_differences(lhs, rhs, found: Recurrence, start: dict) -> dict:
+    """``{step: difference}`` at each step of ``STEPS`` where the claim about ``found``'s sequence, unrolled down to
+    the first step and that step set to the value the notes give (``start``), differs; {} when it cannot be unrolled
+    or never differs.  With the recurrence and its start both stated, such a step is a counterexample."""
+    left, right = as_steps(lhs, found.base), as_steps(rhs, found.base)
+    used = (_vocabulary(left) | _vocabulary(right)) - {found.step.name}
+    if not used <= _vocabulary(found.body) | {x.name for v in start.values() for x in v.free_symbols} | {found.base}:
+        return {}  # a name the recurrence does not use (a gradient written for its input g_t): another reading
+    first = sp.IndexedBase(found.base)[0]
+    out = {}
+    for step in STEPS:
+        try:
+            values = [_unroll(_at_step(e, found.step.name, step), found) for e in (left, right)]
+        except _Unreadable:
+            return {}
+        values = [v.xreplace({first: next(iter(start.values()))}) for v in values]
+        if any(str(i.base.label) == found.base for v in values for i in v.atoms(sp.Indexed)):
+            return {}  # a step the unrolling did not reach: nothing certain
+        difference = _difference(values[0], values[1])
+        if difference != 0:
+            out[step] = difference
+    return out
+
+
+def _vocabulary(e) -> set:
+    """The names of ``e``: its free symbols outside subscripts and the names of its sequences (``g`` of ``g_{t-1}``)."""
+    stripped = e.xreplace({i: sp.Symbol(str(i.base.label)) for i in e.atoms(sp.Indexed)})
+    return {x.name for x in stripped.free_symbols if isinstance(x, sp.Symbol)}
+
+
+def _difference(left, right):
+    """``left - right`` expanded, over one denominator when it does not expand to 0 (``m_3 / (1 - \beta^3) - g``
+    with ``m_3 = (1 - \beta^3) g`` is 0)."""
+    difference = sp.expand(left - right)
+    return difference if difference == 0 else sp.expand(sp.cancel(sp.together(difference)))
 
 
 def constant_inputs(lhs, rhs, found: Recurrence) -> dict:
