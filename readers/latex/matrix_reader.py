@@ -25,24 +25,26 @@ from readers.latex.tree import _script
 __all__ = ["parse_matrix_block"]
 
 
-def parse_matrix_block(text: str, *, names=(), functions=(), letters=(), indices=(), entries=False):
+def parse_matrix_block(text: str, *, names=(), functions=(), letters=(), indices=(), entries=False, dots=False):
     r"""The :class:`~readers.latex.nodes.Block` of ``text`` with order-keeping products (see the module).
 
     ``indices``: names that are indices (``a``, ``b`` in ``x_{ab}``); with ``entries``, a bracket with an index
     subscript is an entry, ``[\mathbf{A}\mathbf{B}]_{ij}`` -> ``entry(A*B, i, j)``, ``[\mathbf{A}\mathbf{v}]_i`` ->
     ``entry(A*v, i)`` (else the subscript is ignored
-    with a warning)."""
+    with a warning).  With ``dots``, ``u \cdot v`` is ``dot(u, v)``: the dot product of two column vectors, the
+    product otherwise (:mod:`readers.notes.matrix_shapes` decides which)."""
     tree = _parser().parse(text)
     _check_depth(tree)
     return _MatrixReader(text, frozenset(names), frozenset(functions), frozenset(letters), frozenset(indices),
-                         entries).block(tree)
+                         entries, dots).block(tree)
 
 
 class _MatrixReader(_Reader):
-    def __init__(self, text, names, functions, letters, indices=frozenset(), entries=False):
+    def __init__(self, text, names, functions, letters, indices=frozenset(), entries=False, dots=False):
         super().__init__(text, names, functions, indices)
         self.letters = letters
         self.entries = entries
+        self.dots = ("cdot", "cdotp") if dots else ()
 
     def symbol(self, name: str) -> sp.Symbol:
         if name in self.size_names or name in self.index_names:
@@ -64,13 +66,16 @@ class _MatrixReader(_Reader):
 
     def term(self, tree):
         children = tree.children
-        if not any(isinstance(op, lark.Token) and op.value in ("odot", "⊙", "circ", "∘") for op in children[1::2]):
+        if not any(isinstance(op, lark.Token) and op.value in ("odot", "⊙", "circ", "∘", *self.dots)
+                   for op in children[1::2]):
             return super().term(tree)
         value = self.plain(self.factor(children[0]), children[0])
         for op, factor in zip(children[1::2], children[2::2]):
             right = self.plain(self.factor(factor), factor)
             if op.value in ("odot", "⊙", "circ", "∘"):
                 value = sp.Function("hadamard")(value, right)
+            elif op.value in self.dots:
+                value = sp.Function("dot")(value, right)
             elif op.type == "DIV":
                 value = value * right ** -1
             else:

@@ -369,7 +369,8 @@ class _Names:
                 return self.labelled(value, node.value)  # w^*, w^+: another name, not w
             return value  # 0^+, a^\prime: a marker, not a power
         raw = self.raw_script(node)
-        if is_transpose_mark(raw) and not (base_name in GREEK.values() or isinstance(value, sp.Number)):
+        if is_transpose_mark(raw) and not (base_name in GREEK.values() and base_name not in GREEK_CAPITALS
+                                           or isinstance(value, sp.Number)):
             self.used_functions.add("transpose")
             return sp.Function("transpose")(value)
         greek = isinstance(node, lark.Token) and node.value in GREEK.values()  # \beta^\tau is \beta^{\tau}
@@ -390,6 +391,9 @@ class _Names:
 
 
 
+GREEK_CAPITALS = frozenset(g for g in GREEK.values() if g[0].isupper())
+r"""Greek capitals, matrices in notes (``\Sigma``, ``\Lambda``, ``\Phi``): ``\Sigma^T`` is a transpose, while a lower
+case ``\beta^T`` stays a power (Adam's bias correction raises ``\beta`` to the step ``T``)."""
 TRANSPOSE_MARKS = frozenset({"T", r"\top", r"\intercal", r"\mathrm{T}", r"\mathsf{T}", r"\text{T}", r"{\top}",
                              r"\mathsf{\top}", r"\mathrm{\top}"})
 r"""Superscripts that transpose: ``A^T``, ``A^\top``, ``A^{\mathrm{T}}``."""

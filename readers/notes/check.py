@@ -106,6 +106,7 @@ from readers.notes.array_laws import array_law, written_out
 from readers.notes.mappings import mapping_names
 from readers.notes.math_phrases import phrase_words, split_runs
 from readers.notes.mentions import mentioned_not_asserted, operator_named
+from readers.notes.conditional_moments import check_conditional_moments
 from readers.notes.moments import ATOMS, NO_RANDOM_VARIABLE, atom_conditions, compound_moments, decorated, only_inside, operators_in, read_moments, refutable
 from readers.notes.moments import _capital
 from readers.notes.moments import _tie as tie_moments
@@ -2427,6 +2428,11 @@ class _NotesReader(_CatalogMatch):
             verdict, why = check_divergence(claim.lhs, claim.rel, claim.rhs)
             if verdict == "verified":  # H, I as Shannon's functionals (readers.notes.entropy)
                 return [StepReport(**shown, verdict="verified", method=why, assumptions=assumptions)]
+        if claim.rel == "=" and all(r.verdict in ("proved", "verified", "undecided") for r in out) \
+                and not all(r.verdict in ("proved", "verified") for r in out):
+            how = check_conditional_moments(lhs, rhs)
+            if how is not None:  # Var(Y) = E[Var(Y|X)] + Var[E(Y|X)] (readers.notes.conditional_moments)
+                return [StepReport(**shown, verdict="verified", method=how, assumptions=assumptions)]
         if not all(r.verdict in ("proved", "verified") for r in out) and not claim.conditions:
             how = check_law_tables(lhs, claim.rel, rhs, cue=LAW_CUE.search(self.prose) is not None)
             if how is not None:  # sum_{x in Val(X)} p_X(x) = 1: about every law of X (readers.notes.law_tables)

@@ -85,7 +85,7 @@ def law(expr) -> Law | None:
     if family in ("Binomial", "B", "Bin") and n == 2:
         m, p = args
         return _law_of(args, family, m * p, m * p * (1 - p), (sp.Gt(m, 0), sp.Gt(p, 0), sp.Lt(p, 1)), True)
-    if family in ("Poisson", "Pois") and n == 1:
+    if family in ("Poisson", "Pois", "Poiss") and n == 1:
         (lam,) = args
         return _law_of(args, family, lam, lam, (sp.Gt(lam, 0),), True)
     if family in ("U", "Uniform", "Unif") and n == 2:
@@ -103,7 +103,7 @@ def law(expr) -> Law | None:
     if family == "Laplace" and n == 2:
         mu, b = args
         return _law_of(args, family, mu, 2 * b ** 2, (sp.Gt(b, 0),), entropy=1 + sp.log(2 * b))
-    if family == "Beta" and n == 2:
+    if family in ("Beta", "Bet") and n == 2:
         a, b = args
         return _law_of(args, family, a / (a + b), a * b / ((a + b) ** 2 * (a + b + 1)), (sp.Gt(a, 0), sp.Gt(b, 0)))
     return None

@@ -65,6 +65,9 @@ CHAIN_PRODUCT = ("matrix claim: prod(A, B), the chain rule's product of derivati
                  "shapes need: the shapes of its arguments are not known here")
 r"""Why a claim with d2l's $\text{prod}(\frac{\partial J}{\partial \mathbf{o}}, \frac{\partial \mathbf{o}}
 {\partial \mathbf{h}})$ is not checked as written (which product it is depends on shapes the notes do not give)."""
+SHAPES = "the shapes cannot be made consistent"
+"""Why a reading has no verdict: no kinds and sizes of its names fit its products and sums."""
+DOT_READING = r"reading \cdot between two columns as their dot product (as a product its shapes do not fit)"
 MAX_UNKNOWN = 4
 """Most names of unknown kind (each read two ways) in one claim."""
 COUNTEREXAMPLE_TRIES = 150
@@ -210,16 +213,34 @@ class MatrixClaims:
 
     def check(self, claim, frag, section, shown: dict, *, force: bool, names=frozenset(),
               functions=frozenset()) -> list[StepReport] | None:
-        """The steps for ``claim`` read as matrix algebra; None when it is not a matrix claim."""
+        r"""The steps for ``claim`` read as matrix algebra; None when it is not a matrix claim.
+
+        Where the shapes of that reading cannot be made consistent and the block writes ``\cdot``, the claim is
+        read once more with ``u \cdot v`` the dot product of two columns (:mod:`readers.latex.matrix_reader`):
+        ``(A\mathbf{x}) \cdot (A\mathbf{x}) = \mathbf{x}^\top A^\top A \mathbf{x}``.  That reading only confirms:
+        when it does not hold, the first reading's verdict stands."""
         self.declared = self.notes.at(claim.line)
         self.pairs = ()
         if not self.applies(claim, frag, force):
             return None
+        steps = self.read_and_check(claim, frag, section, shown, force, names, functions)
+        if not steps or not any(SHAPES in s.reason for s in steps if s.verdict == "undecided") \
+                or not re.search(r"\\cdot(?![A-Za-z])|[·⋅]", frag.content):
+            return steps
+        constraints = list(self.constraints)
+        dotted = self.read_and_check(claim, frag, section, shown, force, names, functions, dots=True)
+        if dotted and all(s.verdict in ("proved", "verified") for s in dotted):
+            return [StepReport(**{**s.__dict__, "reason": f"{s.reason}; {DOT_READING}"}) for s in dotted]
+        self.constraints = constraints
+        return steps
+
+    def read_and_check(self, claim, frag, section, shown, force, names, functions, dots=False):
+        """:meth:`check` of one reading (``dots``: ``\\cdot`` between columns is their dot product)."""
         if force and any(f.func.__name__ == "prod" for e in (claim.lhs, claim.rhs) for f in e.atoms(AppliedUndef)):
             return [_step(shown, "undecided", CHAIN_PRODUCT)]
         rel = {"equiv": "=", ":=": "="}.get(claim.rel, claim.rel)
         try:
-            pair = self.reading(claim, frag, names, functions)
+            pair = self.reading(claim, frag, names, functions, dots)
             if isinstance(pair, str):
                 return [_step(shown, "undecided", pair)] if force else None
             shown = {**shown, "lhs": _written(pair[0]), "rhs": _written(pair[1])}
@@ -267,13 +288,13 @@ class MatrixClaims:
                 return None  # declared names in what is not matrix algebra (x_i, f(x)): the scalar reading
             return [_step(shown, "undecided", f"matrix claim: {exc}")]
 
-    def reading(self, claim, frag, names, functions):
+    def reading(self, claim, frag, names, functions, dots=False):
         """``(lhs, rhs)`` of the claim with order-keeping products, or why there is none."""
-        key = (frag.content, names, functions, self.declared.matrix_letters())
+        key = (frag.content, names, functions, self.declared.matrix_letters(), dots)
         if key not in self._parsed:
             try:
                 self._parsed[key] = parse_matrix_block(frag.content, names=names, functions=functions,
-                                                       letters=self.declared.matrix_letters())
+                                                       letters=self.declared.matrix_letters(), dots=dots)
             except Exception as exc:  # noqa: BLE001 - no matrix reading: say so
                 self._parsed[key] = f"matrix claim: the order-keeping reading failed ({str(exc)[:100]})"
         block = self._parsed[key]
@@ -533,6 +554,12 @@ class MatrixClaims:
             if c.section == section_number and c.line < line and c.line != line:
                 names = {s for s in c.lhs.free_symbols | c.rhs.free_symbols if not s.is_commutative}
                 if names & symbols:
+                    try:  # a claim that holds for every matrix of its shapes holds under any equation on them
+                        outcomes = self.outcomes(lhs, rhs, rel)  # (shapes that fit no way fit under none)
+                    except Unsupported:
+                        outcomes = {}
+                    if outcomes and {o.status for o in outcomes.values()} == {"holds"}:
+                        return self.confirmed(lhs, rhs, outcomes, shown)
                     return self.under(c, lhs, rhs, rel, shown, symbols)
         outcomes = self.outcomes(lhs, rhs, rel)
         statuses = {o.status for o in outcomes.values()}
@@ -729,7 +756,7 @@ class MatrixClaims:
             unsupported = [e for e in errors if isinstance(e, Unsupported)]
             if unsupported:
                 raise unsupported[0]
-            raise ShapeError(f"the shapes cannot be made consistent ({errors[0] if errors else 'no reading'})")
+            raise ShapeError(f"{SHAPES} ({errors[0] if errors else 'no reading'})")
         return out
 
     def confirmed(self, lhs, rhs, outcomes, shown) -> StepReport:
@@ -938,7 +965,8 @@ def _commutative(e):
     r"""``e`` as the scalar reading has it: real names, ``\|v\|`` as ``|v|`` (built on the real names, as there)."""
     e = e.xreplace({s: sp.Symbol(s.name, real=True) for s in e.atoms(sp.Symbol) if not s.is_commutative})  # atoms:
     # the x of d f/dx is no free symbol when f is a bare name
-    e = e.replace(lambda x: isinstance(x, AppliedUndef) and x.func.__name__ == "hadamard", lambda x: sp.Mul(*x.args))
+    e = e.replace(lambda x: isinstance(x, AppliedUndef) and x.func.__name__ in ("hadamard", "dot"),
+                  lambda x: sp.Mul(*x.args))
     return e.replace(lambda x: isinstance(x, AppliedUndef) and x.func.__name__.startswith("norm"),
                      lambda x: sp.Abs(x.args[0]))
 

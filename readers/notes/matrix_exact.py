@@ -185,6 +185,10 @@ class Exact:
             if not a.is_square:
                 raise NotExact(f"{name} of a {a.rows} x {a.cols} matrix")
             return a.trace() if name == "tr" else a.det()
+        if name == "dot" and len(args) == 2:  # two columns: their dot product; else the product
+            if all(isinstance(v, sp.MatrixBase) and v.cols == 1 for v in args) and a.rows == args[1].rows:
+                return (a.T * args[1])[0, 0]
+            return _mul(a, args[1])
         if name == "hadamard" and len(args) == 2 and all(isinstance(v, sp.MatrixBase) for v in args):
             if a.shape != args[1].shape:
                 raise NotExact("a Hadamard product of different shapes")

@@ -204,6 +204,11 @@ class Evaluator:
             return a * args[1]
         if name == "inner":
             return np.sum(a * args[1])
+        if name == "dot":  # two columns: their dot product (as matrix_shapes read it); else the product
+            b = args[1]
+            if all(isinstance(v, np.ndarray) and v.ndim == 2 and v.shape[1] == 1 for v in (a, b)):
+                return np.sum(a * b)
+            return _mul(a, b)
         if name == "softmax":
             shifted = np.exp(a - np.max(np.real(a)))  # the same value, without overflow
             return shifted / np.sum(shifted)

@@ -36,7 +36,7 @@ AT = "at"
 r"""``at(f, x, v)``: ``f`` with ``x`` set to ``v`` ($\nabla_w F$ at $w = w^\star$, readers.notes.optimum)."""
 MATRIX_NORM = "the norm of a matrix (spectral or Frobenius?)"
 """Why a plain ``\\|M\\|`` of a matrix has no single reading (readers.notes.matrices checks both)."""
-KNOWN_FUNCTIONS = frozenset(("transpose", "tr", "det", "eigsum", "eigprod", "hadamard", "inner", AT, *NORMS,
+KNOWN_FUNCTIONS = frozenset(("transpose", "tr", "det", "eigsum", "eigprod", "hadamard", "inner", "dot", AT, *NORMS,
                              *VECTOR_FUNCTIONS))
 r"""The functions :meth:`_Walker.function` reads (and ``nabla_x``); any other is not given as matrix algebra."""
 
@@ -333,6 +333,11 @@ class _Walker:
         if name == "inner" and len(args) == 2:
             self.equal(args[0], args[1])
             return SCALAR
+        if name == "dot" and len(args) == 2:  # u \cdot v: of two columns their dot product, else the product
+            if all(isinstance(a, tuple) and not self.scalarish(a) and self.dims.is_one(a[1]) for a in args):
+                self.dims.unify(args[0][0], args[1][0])
+                return SCALAR
+            return self.mul(e.args)
         if name in VECTOR_FUNCTIONS and len(args) == 1:
             a = args[0]
             if not (isinstance(a, tuple) and self.dims.is_one(a[1])) or self.scalarish(a):

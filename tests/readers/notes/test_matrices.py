@@ -42,6 +42,9 @@ RIGHT = {
     "associative": (r"(\mathbf{A}\mathbf{B})\mathbf{C} = \mathbf{A}(\mathbf{B}\mathbf{C})", ""),
     "identity": (r"\mathbf{I}\mathbf{A} = \mathbf{A}\mathbf{I}", ""),
     "trace_outer": (r"\operatorname{tr}(\mathbf{x}\mathbf{y}^\top) = \mathbf{x}^\top\mathbf{y}", ""),
+    "greek_capital_transpose": (r"(U\Sigma V^T)^T = V\Sigma^TU^T", ""),  # \Sigma^T: a transpose, not a power T
+    "dot_of_columns": (r"(A\mathbf{x})\cdot(A\mathbf{x}) = \mathbf{x}^TA^TA\mathbf{x}",  # \cdot: u^T v
+                       r"Let $A$ be an $m\times n$ matrix."),
 }
 """Right identities: each must be proved or verified."""
 
@@ -138,6 +141,16 @@ def test_an_earlier_equation_constrains_later_claims():
     assert equation.verdict == "undecided" and equation.role == "equation"
     assert right.verdict in ("proved", "verified") and "line 3" in right.reason
     assert wrong.verdict == "undecided" and "line 3" in wrong.reason  # never refuted as a free identity
+
+
+def test_an_identity_holds_under_an_equation_that_cannot_be_solved():
+    r"""$A^\top A = B A B$ cannot be solved for $A$ or $B$; $(A^\top A)^\top = A^\top A$ holds for every $A$, so under it
+    too."""
+    text = (r"# Eigen" "\n\n" r"$$\mathbf{A}^\top\mathbf{A} = \mathbf{B}\mathbf{A}\mathbf{B}$$" "\n\n"
+            r"$$(\mathbf{A}^\top\mathbf{A})^\top = \mathbf{A}^\top\mathbf{A}$$" "\n")
+    equation, claim = (b.steps[0] for b in check_notes(text).blocks if b.steps)
+    assert equation.role == "equation"
+    assert claim.verdict in ("proved", "verified"), claim.reason
 
 
 def test_the_same_claim_alone_is_not_refuted_as_an_identity():

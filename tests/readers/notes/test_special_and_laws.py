@@ -47,7 +47,8 @@ def test_the_law_table_agrees_with_sympy_stats():
     cases = [("Bernoulli", (p,), st.Bernoulli("X", p)), ("Binomial", (n, p), st.Binomial("X", n, p)),
              ("Poisson", (lam,), st.Poisson("X", lam)), ("U", (a, b), st.Uniform("X", a, b)),
              ("N", (a, lam), st.Normal("X", a, sp.sqrt(lam))), ("Exponential", (lam,), st.Exponential("X", lam)),
-             ("Laplace", (a, lam), st.Laplace("X", a, lam)), ("Beta", (lam, b), st.Beta("X", lam, b))]
+             ("Laplace", (a, lam), st.Laplace("X", a, lam)), ("Beta", (lam, b), st.Beta("X", lam, b)),
+             ("Poiss", (lam,), st.Poisson("X", lam)), ("Bet", (lam, b), st.Beta("X", lam, b))]  # StatProofBook
     for name, args, variable in cases:
         found = law(sp.Function(name)(*args))
         assert sp.simplify(found.mean - st.E(variable)) == 0, name
