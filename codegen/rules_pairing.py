@@ -25,6 +25,8 @@ import sympy as sp
 from sympy.core.operations import LatticeOp
 from sympy.logic.boolalg import BooleanFunction
 
+from codegen.rebuild import pair, rebuilt, replace
+
 
 def _ratio(a, v):
     """``a / v`` kept as one quotient (sympy would merge it into the enclosing product)."""
@@ -73,8 +75,8 @@ def paired(e) -> sp.Expr:
             return e
         mv, ma, mb = mags
         first = sp.Or(sp.And(mv >= 1, ma >= mb), sp.And(mv < 1, ma < mb))
-        return sp.Mul(c, sp.Piecewise((sp.Mul(_ratio(a, v), b, evaluate=False), first),
-                                (sp.Mul(a, _ratio(b, v), evaluate=False), True)), evaluate=False)
+        return sp.Mul(c, sp.Piecewise(pair(sp.Mul(_ratio(a, v), b, evaluate=False), first),
+                                      pair(sp.Mul(a, _ratio(b, v), evaluate=False), True)), evaluate=False)
     (a,), (v, w) = num, den
     if v == w:
         return sp.Mul(c, _ratio(_ratio(a, v), v), evaluate=False)
@@ -83,14 +85,15 @@ def paired(e) -> sp.Expr:
         return e
     ma, mv, mw = mags
     first = sp.Or(sp.And(ma >= 1, mv >= mw), sp.And(ma < 1, mv < mw))
-    return sp.Mul(c, sp.Piecewise((_ratio(_ratio(a, v), w), first), (_ratio(_ratio(a, w), v), True)), evaluate=False)
+    return sp.Mul(c, sp.Piecewise(pair(_ratio(_ratio(a, v), w), first), pair(_ratio(_ratio(a, w), v), True)),
+                  evaluate=False)
 
 
 def paired_quotient(expr: sp.Expr) -> sp.Expr:
     r"""$\frac{a b}{v} \to \frac{a}{v} b$ or $a \frac{b}{v}$, $\frac{a}{v w} \to \frac{a/v}{w}$ or $\frac{a/w}{v}$,
     chosen by the magnitudes at run time (the module docstring); and $u^2 B \to u\,(u B)$ (:func:`split_square`)."""
-    expr = expr.replace(lambda e: _parts(e) is not None, paired)
-    return expr.replace(lambda e: _square_and_rest(e) is not None, split_square)
+    expr = replace(expr, lambda e: _parts(e) is not None, paired)
+    return replace(expr, lambda e: _square_and_rest(e) is not None, split_square)
 
 
 def _square_and_rest(e):
@@ -153,7 +156,7 @@ def _divided(e, d):
         parts = [_divided(b, d) for b, _ in e.args]
         if any(q is None for q in parts):
             return None
-        return sp.Piecewise(*[(q, c) for q, (_, c) in zip(parts, e.args)])
+        return sp.Piecewise(*[pair(q, c) for q, (_, c) in zip(parts, e.args)])
     return paired(_over(e, d)) if _parts(_over(e, d)) is not None else None
 
 
@@ -219,7 +222,7 @@ def quotient_into_sum(expr: sp.Expr) -> sp.Expr:
             # arguments and folds and distributes the conditions of nested selections (minutes of sympy on a
             # selected VJP), and each was already evaluated when it was first built
             kept = isinstance(e, (sp.Abs, sp.core.relational.Relational, sp.Piecewise, LatticeOp, BooleanFunction))
-            e = e.func(*args, evaluate=False) if kept else e.func(*args)
+            e = rebuilt(e, args, evaluate=False) if kept else rebuilt(e, args)
         found = _sum_over_divisor(e)
         return e if found is None else value(e, *found)
 
