@@ -63,14 +63,19 @@ def rows(names=(), note=NOTE) -> list[dict]:
 
 
 def main(argv=None) -> int:
-    args = list(argv if argv is not None else sys.argv[1:])
-    note, out = NOTE, OUT
-    if "--note" in args:
-        at = args.index("--note")
-        note = pathlib.Path(args[at + 1]).resolve()
-        out = note.with_suffix(".json")
-        del args[at:at + 2]
-    names = tuple(args)
+    import argparse
+
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
+                                     epilog="example: python3 benchmarks/heldout_formulas.py --note "
+                                            "benchmarks/heldout_round8.md  (rows written to heldout_round8.json)")
+    parser.add_argument("--note", type=pathlib.Path, default=NOTE, help="a note of definitions (default: %(default)s)")
+    parser.add_argument("names", nargs="*", help="definitions to run (default: all, rows written beside the note)")
+    args = parser.parse_args(argv)
+    note = args.note.resolve()
+    if not note.is_file():
+        parser.error(f"no such note: {args.note}")
+    out = OUT if note == NOTE else note.with_suffix(".json")
+    names = tuple(args.names)
     print(f"{'formula':<20} {'ordinary':>9} {'extreme':>9} {'vjp':>9} {'vjp(ext)':>9}  targets  rules (without -> with)")
     result = rows(names, note)
     if not names:
