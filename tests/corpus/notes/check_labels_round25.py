@@ -90,7 +90,7 @@ def _latex(entry) -> str:
         return found[0]
 
 
-_ENVIRONMENT = re.compile(r"\\begin\{(equation|align|eqnarray)\*?\}.*?\\end\{\1\*?\}", re.S)
+_ENVIRONMENT = re.compile(r"\\begin\{(equation|align|eqnarray)\*?\}.*?\\end\{\1\*?\}", re.DOTALL)
 """A displayed environment without dollars, as Jupyter's MathJax renders it in Markdown."""
 
 
@@ -164,7 +164,7 @@ def _inverse_bounds():
         xv = RNG.standard_normal(4)
         dA = 1e-3 * RNG.standard_normal((4, 4))
         dx = -Ai @ dA @ xv
-        n = lambda M: np.linalg.norm(M, 2)  # noqa: E731
+        n = lambda M: np.linalg.norm(M, 2)
         if not (np.linalg.norm(xv) / np.linalg.norm(A @ xv) <= n(Ai) * (1 + 1e-12)
                 and np.linalg.norm(dx) <= n(Ai) * n(dA) * np.linalg.norm(xv) * (1 + 1e-12)
                 and (np.linalg.norm(dx) / np.linalg.norm(xv)) / (n(dA) / n(A)) <= n(Ai) * n(A) * (1 + 1e-12)):
@@ -249,19 +249,19 @@ def _inverse_derivatives():
 
 def _inverse_taylor():
     return zero(sp.series(1 / x, x, 1, 3).removeO() - (1 - (x - 1) + (x - 1) ** 2)) and \
-        all(zero(sp.diff(1 / x, x, n).subs(x, 1) / sp.factorial(n) - (-1) ** n) for n in range(0, 6))
+        all(zero(sp.diff(1 / x, x, n).subs(x, 1) / sp.factorial(n) - (-1) ** n) for n in range(6))
 
 
 def _inverse_remainder():
     ok = True
-    for n in range(0, 5):
+    for n in range(5):
         lagrange = sp.diff(1 / c, c, n + 1) * (x - 1) ** (n + 1) / sp.factorial(n + 1)
         ok &= zero(lagrange - (-1) ** (n + 1) * (x - 1) ** (n + 1) / c ** (n + 2))
     return ok and zero(sp.diff(1 / c, c, 3) * (x - 1) ** 3 / 6 + (x - 1) ** 3 / c**4)
 
 
 def _sin_taylor():
-    for N in range(0, 4):
+    for N in range(4):
         T = sum((-1) ** n * x ** (2 * n + 1) / sp.factorial(2 * n + 1) for n in range(N + 1))
         if not zero(sp.series(sp.sin(x), x, 0, 2 * N + 3).removeO() - T):
             return False
@@ -279,7 +279,7 @@ def _sum_big_o_large():
 def _product_big_o_large():
     """p, q = O(x^n), O(x^m) as x -> oo (n = 2, m = 3): p O(x^m) + q O(x^n) + O(x^(n+m)) = O(x^(n+m))."""
     p, q = x**2 + 1, 3 * x**3 - x
-    o = lambda e: sp.Order(e, (x, sp.oo))  # noqa: E731
+    o = lambda e: sp.Order(e, (x, sp.oo))
     return p * o(x**3) + q * o(x**2) + o(x**5) == o(x**5)
 
 
@@ -378,7 +378,7 @@ label(MA, 437, "claim", "right", "sympy: with p, q = 1 + O(dx) the product's ter
 
 # ================================================================ zotroneneis_ml_basics.md
 ZO = "zotroneneis_ml_basics.md"
-_sig = lambda a: 1 / (1 + np.exp(-a))  # noqa: E731
+_sig = lambda a: 1 / (1 + np.exp(-a))
 
 
 def _bce_as_written():
@@ -452,7 +452,7 @@ def _logistic_grad():
     X = RNG.standard_normal((m, 3))
     y = RNG.integers(0, 2, m).astype(float)
     w = RNG.standard_normal(3)
-    J = lambda w: _bce(y, _sig(X @ w)) / m  # noqa: E731
+    J = lambda w: _bce(y, _sig(X @ w)) / m
     return close(_numgrad(J, w), X.T @ (_sig(X @ w) - y) / m, 1e-6)
 
 
@@ -484,7 +484,7 @@ def _mse_grads():
     X = RNG.standard_normal((m, 3))
     y = RNG.standard_normal(m)
     w = RNG.standard_normal(3)
-    J = lambda w: np.sum((X @ w - y) ** 2) / m  # noqa: E731
+    J = lambda w: np.sum((X @ w - y) ** 2) / m
     return close(_numgrad(J, w), 2 / m * X.T @ (X @ w - y), 1e-6)
 
 
@@ -596,7 +596,7 @@ label(ZO, 472, "claim", "right", "numpy: the cases give a subgradient (J(v) - J(
 
 # ================================================================ dit_information_measures.rst
 DI = "dit_information_measures.rst"
-L2 = lambda v: mp.log(v, 2)  # noqa: E731
+L2 = lambda v: mp.log(v, 2)
 
 
 def _law(shape):
@@ -614,7 +614,11 @@ def _H(law, keep=None):
     return -sum(mp.mpf(p) * L2(mp.mpf(p)) for p in marg.values() if p)
 
 
-def _same(*vals, tol=mp.mpf(10) ** -25) -> bool:
+_TOL = mp.mpf(10) ** -25
+"""Agreement of values computed at 30 digits (round-off of a few dozen operations)."""
+
+
+def _same(*vals, tol=_TOL) -> bool:
     return all(abs(v - vals[0]) < tol for v in vals)
 
 
@@ -708,7 +712,7 @@ def _total_correlation():
 def _total_correlation_split():
     """T[A u B] = T[A] + T[B] + I[A:B] with A = (X0, X1), B = (X2, X3)."""
     law = _law((2, 2, 3, 2))
-    T = lambda axes: sum(_H(law, [k]) for k in axes) - _H(law, axes)  # noqa: E731
+    T = lambda axes: sum(_H(law, [k]) for k in axes) - _H(law, axes)
     i_ab = _H(law, [0, 1]) + _H(law, [2, 3]) - _H(law)
     return _same(T([0, 1, 2, 3]), T([0, 1]) + T([2, 3]) + i_ab)
 
@@ -984,7 +988,7 @@ def _simpson_integral():
 
 def _simpson_table():
     w0, w1, w2 = sp.symbols("w0 w1 w2")
-    Q = lambda g: w0 * g.subs(x, 0) + w1 * g.subs(x, dx / 2) + w2 * g.subs(x, dx)  # noqa: E731
+    Q = lambda g: w0 * g.subs(x, 0) + w1 * g.subs(x, dx / 2) + w2 * g.subs(x, dx)
     return (zero(sp.integrate(1, (x, 0, dx)) - dx) and zero(sp.integrate(x, (x, 0, dx)) - dx**2 / 2)
             and zero(sp.integrate(x**2, (x, 0, dx)) - dx**3 / 3) and zero(Q(sp.Integer(1) + 0 * x) - (w0 + w1 + w2))
             and zero(Q(x) - (w1 * dx / 2 + w2 * dx)) and zero(Q(x**2) - (dx**2 / 4 * w1 + w2 * dx**2)))

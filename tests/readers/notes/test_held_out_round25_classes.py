@@ -50,3 +50,12 @@ def test_statements_separated_by_ties_read_as_with_quad():
     ties = "# C\n\n$$a_0 = s + 1 ~~~~ a_1 = 2 s$$\n\n$$(s + 1)^2 = s^2 + 2s + 1 ~~~~~ s \\ge 0$$\n"
     quads = ties.replace("~~~~~", "\\quad").replace("~~~~", "\\quad")
     assert _verdicts(ties) == _verdicts(quads) == [None, "proved"]
+
+
+def test_big_o_terms_on_both_sides_compare_orders_and_are_never_refuted():
+    """``p O(h^m) + q O(h^n) = O(h^r)``: with the letter read as a factor the link was a false identity of O,
+    refuted (Mandli's product rule for big-O); a single remainder is still checked (verified) as before."""
+    text = ("# O\n\nFor small $h$ let $f = p + \\mathcal{O}(h^n)$ and $g = q + \\mathcal{O}(h^m)$ with "
+            "$r = \\min(n, m)$.\n\n$$f g = p q + p \\mathcal{O}(h^m) + q \\mathcal{O}(h^n) = p q + \\mathcal{O}(h^r)$$\n\n"
+            "$$\\sin h = h + \\mathcal{O}(h^3)$$\n")
+    assert _verdicts(text) == ["undecided", "verified"]
