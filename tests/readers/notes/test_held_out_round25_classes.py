@@ -12,7 +12,7 @@ block the fix still refutes.
 """
 import pytest
 
-from readers.latex.parse import parse_latex
+from readers.latex.parse import parse_block, parse_latex
 from readers.notes.check import check_notes
 
 
@@ -44,12 +44,16 @@ def test_an_increment_defined_in_prose_is_substituted_and_a_wrong_quotient_still
     assert _verdicts(text) == ["proved", "refuted"]
 
 
-def test_statements_separated_by_ties_read_as_with_quad():
-    """``a_0 = s + 1 ~~~~ a_1 = 2s`` defines two names (it was the chain a_0 = a_1 s + 1 = 2s, refuted); a statement
-    after the gap is read as it is after ``\\quad`` (a side condition of the first), never multiplied into it."""
-    ties = "# C\n\n$$a_0 = s + 1 ~~~~ a_1 = 2 s$$\n\n$$(s + 1)^2 = s^2 + 2s + 1 ~~~~~ s \\ge 0$$\n"
-    quads = ties.replace("~~~~~", "\\quad").replace("~~~~", "\\quad")
-    assert _verdicts(ties) == _verdicts(quads) == [None, "proved"]
+@pytest.mark.parametrize("latex", [
+    r"p_0 = f(x_i) ~~~~~ p_1 = \frac{f(x_{i+1}) - f(x_i)}{h}",  # was the chain p_0 = p_1 f(x_i) = ..., refuted
+    r"w_2 = \frac{h}{6} ~~~~ w_1 = \frac{2}{3} h ~~~~ w_0 = \frac{h}{6}",
+    r"[y_i] = y_i ~~~~~ i \in \{0, 1\}",  # was y_i = i y_i
+])
+def test_statements_separated_by_ties_read_as_with_quad(latex):
+    def rows(text):
+        return [(str(row.chain), str(row.conditions)) for row in parse_block(text).rows]
+
+    assert rows(latex) == rows(latex.replace("~~~~~", r"\quad").replace("~~~~", r"\quad"))
 
 
 def test_big_o_terms_on_both_sides_compare_orders_and_are_never_refuted():
