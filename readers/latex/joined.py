@@ -24,8 +24,9 @@ from sympy.core.function import AppliedUndef
 from readers.latex.tree import _end, _start
 
 _SEPARATORS = ("COMMA", "SEMI", "PROSE")
-_BREAK = re.compile(r"\\q?quad(?![A-Za-z])|;|(?<![A-Za-z])and(?![A-Za-z])")
-r"""What in the text between two equations makes them two statements: ``\quad``, ``\qquad``, ``;``, "and"."""
+_BREAK = re.compile(r"\\q?quad(?![A-Za-z])|~\s*~|;|(?<![A-Za-z])and(?![A-Za-z])")
+r"""What in the text between two equations makes them two statements: ``\quad``, ``\qquad``, two or more ties
+``~~~~`` (as wide), ``;``, "and"."""
 
 
 def joined_equations(items, text: str) -> list[tuple[int, int]] | None:

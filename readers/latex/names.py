@@ -220,6 +220,8 @@ class _Names:
             return True
         if name in self.functions or base in self.functions:
             return True
+        if base.startswith("\\operatorname{"):
+            return True  # \operatorname{H}[X]: an upright operator letter before its argument is applied (readers.latex.tokens)
         if any(_is_token(t, "NAME") and t.value == "\\cdot" for t in args.scan_values(lambda v: True)):
             return True  # \rho_0(\cdot): an argument left open is only ever a function's
         if name.endswith("'") and index is None:

@@ -99,6 +99,13 @@ _BRACED_OPERATOR = re.compile(r"\{\s*(?:\\displaystyle\s*)?\\(?:sum|prod)(?:\\li
 r"""``{\displaystyle \sum\limits_{i=1}^{m}}``: a sum sign braced alone (its body follows the braces)."""
 _SPACED_DOTS = re.compile(r"\.(?:[ \t]+\.){2}")
 r"""``A_1, . . . , A_k``: an ellipsis typed as three spaced periods."""
+_WIDE_TIES = re.compile(r"~\s*~")
+r"""Two or more ties in a row (``p_0 = f(x_i) ~~~~~ p_1 = \dots``): a wide space, which separates statements as
+``\quad`` does (one tie, ``N~-~\delta N``, is only a space)."""
+_INCREMENT = re.compile(r"(?:\s|\\[,;:! ])*(?:([A-Za-z])|\\(" + "|".join(
+    g for g in GREEK if g.islower() and g != "ell") + r"))(?![A-Za-z])")
+r"""What follows ``\Delta`` or ``\delta`` when it names an increment: one Latin or lower-case Greek letter, ``\Delta x``,
+``\delta A``, ``\Delta \theta``."""
 _MAXMIN_LABEL = re.compile(r"[_^]\s*(?:\{\s*\\?(max|min)\s*\}|\\(max|min)(?![A-Za-z]))")
 r"""``\lambda_{\min}``, ``\sigma_\max``, ``T_{max}``, ``v_t^{max}``: the script names which one (a label), it
 applies no operator."""
@@ -220,6 +227,9 @@ class _Tokenizer:
             self.pos = self.skips.pop(self.pos, self.pos)
             space = _SPACE.match(text, self.pos)
             if space:
+                if _WIDE_TIES.search(space.group(0)) and self.previous_is_operand() and self.at_top() \
+                        and re.match(r"\s*(?:[A-Za-z0-9({\[|]|\\(?![\\]|end\b|q?quad\b))", text[space.end():]):
+                    self.emit("COMMA", ",", space.start(), space.end())  # a = 1 ~~~~ b = 2: as \quad
                 self.pos = space.end()
             self.pos = self.skips.pop(self.pos, self.pos)
             if self.pos >= len(text):
@@ -651,9 +661,10 @@ class _Tokenizer:
             return self.emit("LPAR" if name[0] == "l" else "RPAR", name, start, self.pos)
         if name in ("cancel", "bcancel", "xcancel") and re.match(r"\s*\{", text[self.pos:]):
             return None  # \cancel{t}: the term struck through is still written there, a group read as it stands
-        if name in ("boxed", "fbox", "mathrlap", "mathllap", "mathclap", "rlap", "llap", "clap"):
+        if name in ("boxed", "fbox", "mathrlap", "mathllap", "mathclap", "rlap", "llap", "clap", "ensuremath"):
             # \boxed{a = b}: the content, not a group; \mathrlap{\qquad L \in K^{n \times n}} only overlaps its
-            # content with what follows (zero width): the side condition PyTorch's linear algebra writes so
+            # content with what follows (zero width): the side condition PyTorch's linear algebra writes so;
+            # \ensuremath{\operatorname{H}} (a macro body, dit's \H) is its content in math mode
             _, end = self.group(self.pos, "\\" + name)
             self.pos = _SPACE.match(text, self.pos).end() + 1 if _SPACE.match(text, self.pos) else self.pos + 1
             self.closing_braces.add(end - 1)
@@ -693,6 +704,9 @@ class _Tokenizer:
         if name in SKIPPED_WITH_ARG:
             _, self.pos = self.group(self.pos, "\\" + name)
             return None
+        if name in ("Delta", "delta") and (increment := _INCREMENT.match(text, self.pos)):
+            self.pos = increment.end()  # \Delta x, \delta A: the increment of x, one name, (\Delta x)^2 for \Delta x^2
+            return self.emit("NAME", f"{name}_{increment.group(1) or increment.group(2)}", start, self.pos)
         if name in GREEK:
             return self.emit("NAME", GREEK[name], start, self.pos)
         if name in RELATIONS:
@@ -758,6 +772,9 @@ class _Tokenizer:
                 content = doubled.group(1)  # write so where Python's str.format escapes braces)
             if re.fullmatch(r"\s*arg\s*(?:\\[,;:! ]\s*)*(?:max|min)\s*", content):
                 content = re.sub(r"[\s\\,;:!]", "", content)  # \operatorname*{arg\,max}
+            if name.rstrip("*") == "operatorname" and re.fullmatch(r"\s*[A-Za-z](?:_\{\w+\}|_\w)?\s*", content) \
+                    and re.match(r"[\s}]*[(\[]", text[self.pos:]):  # also a macro's \ensuremath{\operatorname{H}}[X]
+                return self.emit("NAME", "\\operatorname{" + content.strip() + "}", start, self.pos)  # H[X]: applied
             return self.text_command(content.strip(), start)
         if name == "arg":
             follow = re.match(r"\s*\\(max|min)(?![A-Za-z])", text[self.pos:])

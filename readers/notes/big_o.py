@@ -22,6 +22,15 @@ BIG_O_NAMES = frozenset({"O", r"\mathcal{O}", r"\mathcal O", r"\mathcal{O }"})
 r"""Names the LaTeX reader gives the big-O letter when it is read as a factor: ``O(g)`` becomes ``O \cdot g``."""
 
 
+def unsplit(lhs, rhs, latex: str) -> bool:
+    r"""Whether the step has a big-O letter that :func:`split` cannot take apart: ``O`` on both sides or in several
+    terms (``p O(x^m) + q O(x^n) = O(x^r)``: orders compared, an asymptotic statement), where the letter read as a
+    factor would make a false identity of a true one."""
+    if not any(mark in latex for mark in ("O(", r"O\left(", r"O\big", r"O\Big", r"\mathcal{O}", r"\mathcal O")):
+        return False
+    return any(isinstance(s, sp.Symbol) and s.name in BIG_O_NAMES for s in (lhs - rhs).free_symbols | lhs.free_symbols)
+
+
 def split(lhs, rhs, latex: str):
     r"""``(side, rest, g)`` for ``side = rest + O(g)`` (the big-O term on either side, linear in ``O`` and
     nowhere else), when the block writes ``O(`` or ``\mathcal{O}``; None otherwise."""

@@ -3027,6 +3027,9 @@ class _NotesReader(_CatalogMatch):
             report = self.check_big_o(*remainder, claim, shown)
             if report is not None:
                 return [report]
+        elif claim.rel in ("=", "approx") and big_o.unsplit(lhs, rhs, self.latex):
+            return [StepReport(**shown, verdict="undecided", role="approximation", reason=(
+                "big-O terms on both sides or in several terms: orders compared, not an identity of the letter O"))]
         constant = up_to_constant.split(lhs, rhs, up_to_constant.cued(lhs, rhs, frag.sentence)) \
             if claim.rel == "=" else None
         if constant is not None:  # -log p = (y - mu)^2/2 + const: readers.notes.up_to_constant
