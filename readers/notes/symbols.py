@@ -86,6 +86,9 @@ def _instantiate(application, cases):
             if isinstance(p, sp.Symbol) and p != a and entries(p, body):
                 mapping = None  # f(\mathbf{x}) = x_1^2 + 2 x_2^2 applied elsewhere: its entries are not renamed
                 break
+            if isinstance(p, sp.Symbol) and p != a and _subscript_partners(p, params, body):
+                mapping = None  # [y_0, y_1] = (y_1 - y_0)/(x_1 - x_0) at [y_1, y_2]: x_1 - x_0 would stay
+                break
             if isinstance(p, sp.Symbol):
                 mapping[p] = a
             elif isinstance(p, sp.Indexed) and isinstance(a, sp.Indexed) and p.base == a.base \
@@ -97,6 +100,29 @@ def _instantiate(application, cases):
         if mapping is not None:
             return body.xreplace(mapping)
     return application
+
+
+_SUBSCRIPTED = re.compile(r"(?P<base>[^_]+)_(?P<sub>.+)")
+
+
+def _subscript(name: str) -> tuple[str, str] | None:
+    found = _SUBSCRIPTED.fullmatch(name)
+    return (found.group("base"), found.group("sub").strip("{}")) if found else None
+
+
+def _subscript_partners(parameter: sp.Symbol, params, body) -> bool:
+    r"""Whether ``body`` holds a name other than the parameters with the parameter's subscript: in
+    $[y_0, y_1] = \frac{y_1 - y_0}{x_1 - x_0}$ the $x_0, x_1$ go with $y_0, y_1$, so the definition is of those
+    points only, and at other arguments ($[y_1, y_2]$) renaming the $y$ alone would keep the wrong $x$."""
+    written = _subscript(parameter.name)
+    if written is None:
+        return False
+    base, sub = written
+    for other in body.free_symbols - set(params):
+        found = _subscript(other.name) if isinstance(other, sp.Symbol) else None
+        if found is not None and found[1] == sub and found[0] != base:
+            return True
+    return False
 
 
 def _derivative_match(expr, pattern):
