@@ -1,0 +1,32 @@
+r"""Indices a definition leaves free, brought into a claim that never names them.
+
+"Let $\Delta x = \max_i |x_k - x_i|$" defines $\Delta x$ with an index $k$ the notes never fix (the point the
+stencil is centred on, left to the reader).  Substituted into a later example, $\frac{y_1 - y_0}{x_1 - x_0} =
+\frac{y_1 - y_0}{\Delta x}$, the claim holds for the $k$ the author had in mind and fails for another: a
+counterexample that picks $k$ shows only that the definition was read with a free index, not that the line is
+wrong.  A free integer that the written claim does not name and that the expanded claim uses only as a subscript
+(``x[k]``, not as a size or a bound) is such an index.
+"""
+from __future__ import annotations
+
+import sympy as sp
+
+
+def _as_subscript_only(symbol: sp.Symbol, expr: sp.Basic) -> bool:
+    """Whether ``symbol`` occurs in ``expr`` only inside the indices of ``Indexed`` objects."""
+    stripped = expr.replace(lambda e: isinstance(e, sp.Indexed), lambda e: sp.Symbol("_entry"))
+    return symbol not in stripped.free_symbols
+
+
+def definition_indices(written, expanded) -> list[str]:
+    """Names of the free integer indices the ``expanded`` sides use only as subscripts and the ``written`` sides
+    never name (by name: the definitions may have renamed bound indices)."""
+    named = {s.name for e in written for s in e.free_symbols}
+    out = set()
+    for e in expanded:
+        for s in e.free_symbols:
+            if isinstance(s, sp.Symbol) and s.is_integer and s.name not in named and any(
+                    s in i.free_symbols for node in e.atoms(sp.Indexed) for i in node.indices) \
+                    and all(_as_subscript_only(s, side) for side in expanded):
+                out.add(s.name)
+    return sorted(out)
