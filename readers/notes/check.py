@@ -215,7 +215,7 @@ from readers.notes.unreadable import set_name as unreadable_set_name, unreadable
 from readers.notes.leibniz import LEIBNIZ_NOTE, leibniz_reading
 from readers.notes.sign_words import stated_signs
 from readers.notes.decompositions import WRITTEN_AS, fresh_names
-from readers.notes.free_indices import definition_indices
+from readers.notes.free_indices import definition_indices, written_two_ways
 from readers.notes.unassumed_conditions import unassumed
 from readers.notes.special import standard_functions
 from readers.notes.systems import chain_solution, where
@@ -2293,6 +2293,11 @@ class _NotesReader(_CatalogMatch):
             def why(r):
                 return (f"{', '.join(unreadable[:4])}: set in a block this reader could not read, so not a free value "
                         f"(readers.notes.unreadable): the refutation is not shown ({r.reason[:80]})")
+        elif twice := written_two_ways(sides):
+            def why(r):
+                return (f"{', '.join(twice[:3])} read both as a name and as an entry of a family here (a definition "
+                        f"substituted from before the family was named): one written name with two values refutes "
+                        f"nothing (readers.notes.free_indices; {r.reason[:80]})")
         elif free := definition_indices((claim.lhs, claim.rhs), sides):
             def why(r):
                 return (f"the definitions substituted here leave the index {', '.join(free[:3])} free, which this line "

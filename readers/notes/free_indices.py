@@ -30,3 +30,18 @@ def definition_indices(written, expanded) -> list[str]:
                     and all(_as_subscript_only(s, side) for side in expanded):
                 out.add(s.name)
     return sorted(out)
+
+
+def written_two_ways(sides) -> list[str]:
+    r"""Names that ``sides`` hold both as a symbol and as an entry of a family (``x_1`` and ``x[1]``): one written
+    name read two ways (a definition made before ``x`` became a family, substituted after), so a counterexample
+    that gives them different values refutes nothing."""
+    symbols = {s.name for e in sides for s in e.free_symbols if isinstance(s, sp.Symbol)}
+    out = set()
+    for e in sides:
+        for node in e.atoms(sp.Indexed):
+            if len(node.indices) == 1 and node.indices[0].is_Integer:
+                name = f"{node.base}_{node.indices[0]}"
+                if name in symbols or f"{node.base}_{{{node.indices[0]}}}" in symbols:
+                    out.add(name)
+    return sorted(out)
