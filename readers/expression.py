@@ -377,8 +377,10 @@ class _Converter:
         self.arrays: dict[str, sp.IndexedBase] = {}
         self.divisors: list[sp.Expr] = []
         self.derivatives: list[tuple] = []
-        """Written divisors outside sums, products, derivatives, integrals and limits (whose bodies bind a variable)."""
+        """Written divisors outside sums, products, integrals and limits (whose bodies bind a variable); a derivative's
+        body's are the derivative's (see ``_divides_by``)."""
         self.binding = 0
+        self.binders: list[str] = []  # the calls that bind a variable around the node being read, outermost first
 
     def expression(self, node: ast.AST, depth: int = 0) -> sp.Expr:
         if depth > MAX_DEPTH:
@@ -517,12 +519,14 @@ class _Converter:
                 raise self.source.error("starred argument is not allowed", arg)
         if name in SUM_NAMES + PRODUCT_NAMES + CALCULUS_NAMES:
             self.binding += 1
+            self.binders.append(name)
             try:
                 if name in CALCULUS_NAMES:
                     return getattr(self, "_" + name)(node, depth)
                 return self._sum(node, depth, sp.Sum if name in SUM_NAMES else sp.Product)
             finally:
                 self.binding -= 1
+                self.binders.pop()
         if name not in FUNCTIONS:
             allowed = ", ".join(sorted(FUNCTIONS) + ["sum", "product"] + list(CALCULUS_NAMES))
             raise self.source.error(f"function {name!r} is not allowed; allowed: {allowed}", node.func)
@@ -540,7 +544,10 @@ class _Converter:
         return self._build(node, build, *args)
 
     def _divides_by(self, value: sp.Expr) -> None:
-        if not self.binding:
+        """Record a written divisor outside every binder, or inside derivatives only: ``diff(f, x)`` at a point needs
+        ``f`` there (``diff(digamma(x), x) > 0`` fails at x = -1, where psi has a pole and polygamma(1, x), the
+        closed form, keeps no trace of it)."""
+        if all(b == "diff" for b in self.binders):
             self.divisors.append(value)
 
     def _check_exp(self, node: ast.AST, argument: sp.Expr) -> None:

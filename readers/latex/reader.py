@@ -36,6 +36,31 @@ from readers.latex.tree import (
     _start,
 )
 
+IMPLICATION_ARROWS = frozenset({"Rightarrow", "implies", "Longrightarrow"})
+"""Arrows between two statements that say "gives": the premise is assumed, the conclusion claimed."""
+EQUIVALENCE_ARROWS = frozenset({"iff", "Leftrightarrow", "Longleftrightarrow"})
+"""Arrows that assert both directions."""
+PREMISE = "premise"
+r"""The note of a row read from ``P \Rightarrow Q``: its chain is Q, its last condition the premise P.  Such a row
+is a claim under its premise, never a definition of Q's left side nor an example value (``x = 2`` in
+``x^2 = 4 \Rightarrow x = 2`` sets nothing for the blocks after it)."""
+
+
+def implied(row) -> bool:
+    r"""Whether ``row`` was read from ``P \Rightarrow Q`` (its chain the conclusion Q, claimed under P)."""
+    return PREMISE in row.notes
+
+
+def _logical_arrow(tail) -> int | None:
+    """The position in ``tail`` (past alignment marks) of an implication or equivalence arrow right after a row's
+    chain, or None."""
+    k = 0
+    while k < len(tail) and _is_token(tail[k], "AMP"):
+        k += 1
+    if k < len(tail) and _is_token(tail[k], "PROSE") and tail[k].value in IMPLICATION_ARROWS | EQUIVALENCE_ARROWS:
+        return k
+    return None
+
 
 class _Reader(_Names, _Atoms):
     r"""Walks the lark tree of one block; see the module docstring for the conventions."""
@@ -165,6 +190,7 @@ class _Reader(_Names, _Atoms):
             notes.append(word)
             k += 1
         exprs, rels, continued, expect = [], [], False, "expr"
+        held, tokens = [], []  # the sides as read and the relations' tokens, for a premise read as a condition
         if k < len(items) and _is_token(items[k], "REL"):
             continued, expect = True, "rel"
         while k < len(items):
@@ -173,17 +199,22 @@ class _Reader(_Names, _Atoms):
                 if expect != "expr":
                     break
                 exprs.append(item[0])
+                held.append(item)
                 expect = "rel"
             elif item.type == "REL":
                 if expect != "rel":
                     raise self.error("two relations in a row", item)
                 rels.append(item.value)
+                tokens.append(item)
                 expect = "expr"
             elif not (item.type == "AMP" and (_is_token(_past_amps(items, k, 1), "REL")
                                               or _is_token(_past_amps(items, k, -1), "REL"))):
                 break  # an alignment mark (&, or && as in "w & <- ... && = ...") next to a relation is skipped
             k += 1
         tail = items[k:]
+        arrow = _logical_arrow(tail)
+        if arrow is not None and rels and expect == "rel" and not continued:
+            return self.implication(items[k + arrow:], tree, held, tokens, conditions, notes)
         if any(_is_token(item, "PROSE") and item.value.startswith("mod ") for item in tail):
             rels = ["congruent" if r in ("equiv", "=") else r for r in rels]  # a \equiv b \pmod{n}
         question = any(_is_token(item, "PROSE") and item.value == "?" for item in tail)
@@ -200,6 +231,24 @@ class _Reader(_Names, _Atoms):
             kind = "prose"  # a question (``A = ... ?``) is read, not asserted
         return Row(Chain(tuple(exprs), tuple(rels)), text, line, column, kind, continued,
                    tuple(conditions), tuple(notes))
+
+    def implication(self, tail, tree, held, tokens, conditions, notes) -> Row:
+        r"""A row ``P \Rightarrow Q`` (``\implies``): the claim is Q under the condition P; the premise is what is
+        assumed, so ``x = 2 \Rightarrow x^2 = 4`` holds and ``x^2 = 4 \Rightarrow x = 2`` fails at x = -2 (Q was the
+        condition of P before: the converse was checked).  An equivalence ``P \iff Q`` asserts both directions, which
+        one claim cannot carry: the row claims nothing (prose).  So is an implication whose premise is not a
+        condition (``\sim``, ``\approx``) or whose conclusion is not a relation."""
+        line, column, text = self.position(tree)
+        word = tail[0].value
+        premise = self.relation_chain(held, tokens)
+        consequent = self.interpret(tail[1:], tree, [])
+        exprs, rels = tuple(e for e, *_ in held), tuple(t.value for t in tokens)
+        if (word not in IMPLICATION_ARROWS or premise is None or consequent.kind != "formula"
+                or not consequent.chain.rels or consequent.continued):
+            return Row(Chain(exprs, rels), text, line, column, "prose", False, tuple(conditions),
+                       tuple(notes) + (word,))
+        return Row(consequent.chain, text, line, column, "formula", False,
+                   tuple(conditions) + consequent.conditions + (premise,), tuple(notes) + (word, PREMISE) + consequent.notes)
 
     def conditions(self, items) -> tuple[list, bool, list[str]]:
         """Side conditions after a formula: ``, x > 0``, ``\\text{ when } i = j``, ``& \\text{otherwise}``."""

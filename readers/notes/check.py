@@ -208,12 +208,13 @@ from readers.notes.shifted_instances import shifted_instances, unread_names
 from readers.notes.case_lists import as_aligned
 from readers.notes.entry_norms import entry_norms
 from readers.latex.nodes import MatrixLiteral
+from readers.latex.reader import implied
 from readers.notes.uninterpreted import METHOD as UNINTERPRETED
 from readers.notes.uninterpreted import for_every_function
 from readers.notes.real_domains import widened_in_block, widened_names
 from readers.notes.unreadable import set_name as unreadable_set_name, unreadable_in
 from readers.notes.leibniz import LEIBNIZ_NOTE, leibniz_reading
-from readers.notes.sign_words import stated_signs
+from readers.notes.sign_words import stated_integer, stated_signs
 from readers.notes.decompositions import WRITTEN_AS, fresh_names
 from readers.notes.free_indices import definition_indices, written_two_ways
 from readers.notes.unassumed_conditions import unassumed
@@ -679,10 +680,28 @@ def _copy_section(section):
     out = copy(section)
     for name in ("symbols", "arrays", "functions", "derivatives", "owner", "conditions", "examples", "updates",
                  "in_place", "moved_on", "distributed", "laws", "recurrences", "described", "stated", "witnesses",
-                 "contested"):
+                 "contested", "integers"):
         setattr(out, name, copy(getattr(section, name)))
     out.functions = {name: list(cases) for name, cases in section.functions.items()}  # define() edits them in place
     return out
+
+
+_SIGNS = ("positive", "nonnegative", "negative", "nonpositive", "nonzero")
+
+
+def _stated_integers(parts, names):
+    """``(lhs, rhs, conditions)`` with each real symbol whose name the prose calls an integer made an integer symbol
+    of the same name (keeping its sign)."""
+    lhs, rhs, conditions = parts
+    if not names:
+        return lhs, rhs, conditions
+    found = {s for e in (lhs, rhs, *conditions) for s in getattr(e, "free_symbols", ())
+             if isinstance(s, sp.Symbol) and s.name in names and not s.is_integer}
+    swap = {s: sp.Symbol(s.name, integer=True, **{k: v for k, v in s.assumptions0.items() if k in _SIGNS and v})
+            for s in found}
+    if not swap:
+        return lhs, rhs, conditions
+    return lhs.xreplace(swap), rhs.xreplace(swap), [c.xreplace(swap) for c in conditions]
 
 
 def _role(steps, defined, updates) -> str:
@@ -962,6 +981,7 @@ class _Section:
     witnesses: set = field(default_factory=set)  # names bound "for some" (readers.notes.witnesses): to the next heading
     unreadable: dict = field(default_factory=dict)  # name -> line, set in a block that did not parse (to next heading)
     withheld: set = field(default_factory=set)  # names of a condition not assumed ("unless", "or"): to the next heading
+    integers: set = field(default_factory=set)  # names the prose calls integers ("$n$ is an integer"): to the next heading
     stated: dict = field(default_factory=dict)  # shape of a left side -> [(rhs, line)] (readers.notes.restatements)
     distributed: set = field(default_factory=set)  # random variables given a distribution (section)
     laws: dict = field(default_factory=dict)  # variable name -> readers.notes.laws.Law (section)
@@ -979,6 +999,7 @@ class _Section:
         self.witnesses = set()
         self.unreadable = {}
         self.withheld = set()
+        self.integers = set()
         self.objective = None
         self.distributed = set()  # X \sim ... is a condition: in force to the next heading
         self.laws = {}
@@ -1210,8 +1231,14 @@ class _NotesReader(_CatalogMatch):
         pairs = condition_pairs(block, frozenset(self.section.functions), intervals=not existential(before))
         after = self.lines[frag.line - 1][frag.column - 1 + len(frag.source):] if (
             frag.kind == "inline" and 0 < frag.line <= len(self.lines)) else ""
+        integer = stated_integer(block, after) if frag.kind == "inline" and pairs is None else None
+        if integer is not None:  # "$n$ is an integer": n an integer symbol in this section's claims (step)
+            self.section.integers.add(integer.name)
         if pairs is None and frag.kind == "inline" and 0 < frag.line <= len(self.lines):  # "when $x$ is negative"
             pairs = stated_signs(block, after)
+        if pairs is None and integer is not None:
+            return BlockReport(**base, parsed=True, role="condition", parsed_form=shown, symbols=explain,
+                               assumptions=(f"{integer} integer",), warnings=tuple(dict.fromkeys(warnings)))
         unstated = unassumed(before, after) if pairs is not None and frag.kind == "inline" else None
         if unstated is not None:  # "unless $x < 0$", "if $x > 0$ or $y > 0$" (readers.notes.unassumed_conditions)
             self.section.withheld |= {x for a, _, b in pairs for x in (a - b).free_symbols}
@@ -1618,6 +1645,10 @@ class _NotesReader(_CatalogMatch):
             previous = exprs[-1]
             if row.kind == "condition" and not row.continued:
                 givens.extend(self.as_conditions(row, frag.content_line + row.line - 1, warnings))
+                continue
+            if implied(row) and len(exprs) > 1:  # P \Rightarrow Q: Q claimed under P, whatever Q's shape (never a
+                claims += [_Claim(exprs[k], rels[k], exprs[k + 1], tuple(row.conditions) + tuple(givens),  # definition)
+                                  frag.content_line + row.line - 1, block.zero_based) for k in range(len(rels))]
                 continue
             if len(exprs) == 1:  # a lone expression is not a claim
                 found = objective(exprs[0]) if row.kind == "formula" and not row.continued else None
@@ -3635,6 +3666,7 @@ class _NotesReader(_CatalogMatch):
         conditions = [self.expand(c) for c in conditions]
         if sp.false in conditions:
             return "the conditions cannot hold together"
+        lhs, rhs, conditions = _stated_integers((lhs, rhs, conditions), self.section.integers)
         values = {c.lhs: c.rhs for c in conditions if isinstance(c, sp.Eq) and isinstance(c.lhs, sp.Symbol)
                   and not c.lhs.is_integer and c.lhs not in c.rhs.free_symbols}
         conditions = [c for c in conditions if c is not sp.true

@@ -17,6 +17,7 @@ import re
 import sympy as sp
 from sympy.core.function import AppliedUndef
 
+from readers.latex.reader import implied
 from readers.notes.decimals import ELLIPSIS_SYMBOL
 from readers.notes.intervals import bounds as interval_bounds
 
@@ -184,6 +185,8 @@ def example_values(block, seen=frozenset()) -> list | None:
     for row in block.rows:
         if row.kind in ("empty", "prose"):
             continue
+        if implied(row):  # x^2 = 4 \Rightarrow x = 2: x = 2 under a premise, not a value set
+            return None
         exprs, rels = row.chain.exprs, row.chain.rels
         if not row.continued and len(exprs) > 2 and set(rels) == {"="} and is_literal(exprs[-1]) \
                 and all(_is_name(e) for e in exprs[:-1]) and len(set(exprs[:-1])) == len(exprs) - 1:

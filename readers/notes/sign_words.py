@@ -1,7 +1,8 @@
 r"""A sign stated in words right after an inline name: "when $x$ is negative", "if $t$ is strictly positive",
 "assume $a$ is nonzero", "let $X$ be a non-negative random variable" (a Markdown link's text is read as plain words).  The name is then bounded as ``x < 0``, ``t > 0``, ``a \ne 0``: a condition of the section,
 as ``$x < 0$`` written out would be.  Read without it, $\sqrt{x^2} = -x$ after "when $x$ is negative" was refuted
-at $x = 1/2$."""
+at $x = 1/2$.  "$n$ is an integer" (:func:`stated_integer`) makes the name an integer to the next heading: read as a
+real, $\lfloor n/2 \rfloor + \lceil n/2 \rceil = n$ after "Here $n$ is an integer" was refuted at $n = 1/2$."""
 from __future__ import annotations
 
 import re
@@ -20,11 +21,29 @@ SIGNED_NOUN = re.compile(r"^\s*(?:is|are|be|being)\s+(?:an?\s+)?(?:strictly\s+)?
                          r"|variables?|quantit(?:y|ies))\b", re.IGNORECASE)
 """The words after the name as a noun phrase: "be a non-negative random variable", "is a positive real number" (a
 sign of a number or a random variable; not of a matrix, where "positive" is entrywise or definite)."""
+INTEGER_NOUN = re.compile(r"^\s*(?:(?:is|are|be|being)\s+(?:an?\s+)?|an?\s+)(?:(?:strictly\s+)?(?:non-?negative|positive|"
+                          r"negative|non-?zero)\s+)?integers?\b(?!\s*(?:-|multiples?|parts?|valued|matri|vectors?))",
+                          re.IGNORECASE)
+"""The words after the name that make it an integer: "is an integer", "be a positive integer", "and $m$ a non-negative
+integer", "be an integer index" (not "an integer multiple of", "integer-valued")."""
 RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
 """Signs given to a list of names in order: the first sign word is not the last name's."""
 RELATIONS = {"negative": "<", "positive": ">", "nonnegative": ">=", "nonpositive": "<=", "nonzero": "!="}
 _LINK = re.compile(r"\[([^\]\n]*)\]\([^)\n]*\)")
 """A Markdown link, read as its text: "be a [non-negative](/P/mean-nnrvar) [random variable](/D/rvar)"."""
+
+
+def stated_integer(block, after: str):
+    """The name ``block`` is (one bare inline name) when ``after``, the text after it on its line, calls it an integer;
+    else None.  Its sign, if the words give one, is :func:`stated_signs`' to read."""
+    after = _LINK.sub(r"\1", after)
+    if INTEGER_NOUN.match(after) is None or RESPECTIVELY.search(re.split(r"[.;:!?](?:\s|$)", after)[0]):
+        return None
+    rows = [r for r in block.rows if r.kind not in ("empty", "prose")]
+    if len(rows) != 1 or rows[0].chain.rels or rows[0].conditions or len(rows[0].chain.exprs) != 1:
+        return None
+    (name,) = rows[0].chain.exprs
+    return name if isinstance(name, sp.Symbol) and is_name(name) else None
 
 
 def stated_signs(block, after: str) -> list | None:

@@ -58,9 +58,10 @@ def _freshen(expr):
 
     def rename(node):
         limits, body = [], node.function
-        for v, *bounds in node.limits:
+        for v, *bounds in node.limits:  # innermost first: an outer index may bound an inner one, (j, 1, i), (i, 1, n)
             fresh = sp.Symbol(f"{v.name}_{next(_FRESH)}'", integer=True)
             body = body.xreplace({v: fresh})
+            limits = [(w, *(b.xreplace({v: fresh}) for b in inner)) for w, *inner in limits]
             limits.append((fresh, *bounds))
         return node.func(body, *limits)
 

@@ -51,6 +51,13 @@ def test_the_reader_records_written_divisors_outside_bound_bodies():
         ("lhs", "x - 1"), ("lhs", "cos(y)"), ("lhs", "z"), ("rhs", "w")}
 
 
+def test_a_derivatives_body_divides_the_derivative_as_written():
+    """diff(f, x) has no value where f has none: round 12's diff(digamma(x), x) > 0 with no assumption was proved (the
+    closed form polygamma(1, x) is positive wherever it is defined, and the pole of psi at x = -1 left no divisor)."""
+    step = claim_step("diff(digamma(x), x) + diff(y/(y - 1), y) + integrate(1/t, (t, 1, z))", "==", "0")
+    assert {str(d) for _, d in step.written_divisors} == {"1/gamma(x)", "y - 1"}
+
+
 def test_a_search_cut_short_never_lets_the_cancelled_form_be_proved(monkeypatch):
     """On a loaded machine the search for written zeros once ran out of its share and the cancelled form
     ``1 = 1`` was reported ``proved``: a false proof that depended on the load.  A search that did not finish
