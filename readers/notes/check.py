@@ -1106,7 +1106,10 @@ class _NotesReader(_CatalogMatch):
             after = text_after(self.lines, frag.line, frag.column, frag.source)
         if not stated_as_hypothesis(before, after):
             return None
-        read = hypothesis_relations(as_relations(cases))
+        relations = as_relations(cases)
+        if len(relations) != len(cases) or any(rel not in ("=", "<", ">", "<=", ">=", "!=") for _, rel, _ in cases):
+            return None  # let $e_k := x_k - x^*$, $\mathbf{x} \in \mathbb{R}^d$: a definition, a membership
+        read = hypothesis_relations(relations)
         if read is None:
             return None
         assumable, withheld = read

@@ -48,8 +48,9 @@ def hypothesis_relations(relations) -> tuple[list, set] | None:
     with a number for coefficient; otherwise its names are withheld."""
     assumable, withheld = [], set()
     for r in relations:
-        if not isinstance(r, sp.core.relational.Relational) or _lone_name(r.lhs) or _lone_name(r.rhs):
-            return None
+        if not isinstance(r, sp.core.relational.Relational) or _lone_name(r.lhs) or _lone_name(r.rhs) \
+                or r.has(AppliedUndef, sp.Derivative):  # a bound on an unknown function's derivatives (d2l's
+            return None  # gradient descent: whenever f'''/f'' <= c) is read by the readers of those
         if not isinstance(r, sp.Eq):
             assumable.append(r)
             continue
