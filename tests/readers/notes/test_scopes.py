@@ -35,6 +35,8 @@ $$\alpha^2 - \beta^2 = \alpha - \beta.$$
 and, a slip,
 
 $$\alpha^2 - \beta^2 = \alpha + \beta.$$
+
+Let $d := \alpha - \beta$. Then $d + \beta = \alpha$.
 """
 OPERATOR = r"""# Differences
 
@@ -71,7 +73,8 @@ def _verdicts(report) -> dict:
     (EXAMPLE_SHADOWS, {(6, "f(1) = 0"): "proved", (9, "f(3) = 9"): "proved", (11, "f(0) = 1"): "proved",
                        (11, "f(1) = 3"): "refuted"}),
     (HYPOTHESIS, {(9, r"\alpha^2 - \beta^2 = \alpha - \beta."): "proved",
-                  (13, r"\alpha^2 - \beta^2 = \alpha + \beta."): "refuted"}),
+                  (13, r"\alpha^2 - \beta^2 = \alpha + \beta."): "refuted",
+                  (15, r"d + \beta = \alpha"): "proved"}),  # a definition after "Let" stays one
     (OPERATOR, {(3, r"\Delta a_n = a_{n+1} - a_n"): None, (5, r"\Delta(a_n b_n) = a_{n+1} \Delta b_n + b_n \Delta a_n."): "undecided",
                 (7, "(a_n + b_n)^2 = a_n^2 + b_n^2"): "refuted"}),
 ], ids=["example-ends", "hypothesis", "operator"])
