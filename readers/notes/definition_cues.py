@@ -26,11 +26,9 @@ from readers.notes.taylor import introduction
 CUE = re.compile(
     r"(?:\b(?:the|a|new|another|following)\s+(?:[\w-]+\s+){0,2}function"
     r"|\bconsider(?:\s+(?:now|instead|also))?"
-    r"|\b(?:we|now|then)\s+define|\bdefined\s+(?:as|by)|\bis\s+defined\s+(?:as|by)|\bdefine|\blet"
-    r"|\b(?:take|put|set)(?:\s+(?:now|instead|also))?)"
+    r"|\b(?:we|now|then)\s+define|\bdefined\s+(?:as|by)|\bis\s+defined\s+(?:as|by)|\bdefine|\blet)"
     r"\s*[:,]?\s*$", re.IGNORECASE)
-"""A definition cue ending the prose before the block ("Let", and "Take", "Put", "Set" as an example says them:
-"**Example.** Take $h(t) = t^2 + 1$" after the chapter's own ``h``)."""
+"""A definition cue ending the prose before the block."""
 RESTATEMENT = re.compile(
     r"\b(?:see|shows?|find|note|check)\s+that\s+(?:this|it)\s+(?:is|equals|becomes)(?:\s+the\s+same\s+as)?"
     r"\s*[:,]?\s*$", re.IGNORECASE)

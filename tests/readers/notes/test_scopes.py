@@ -18,7 +18,7 @@ Throughout, $f(x) = e^{2x}$.
 Let $f(x) = x^3 - x$. Then $f(1) = 0$.
 :::
 
-**Example 2.** Take $f(x) = x^2$. Then $f(3) = 9$. $\square$
+**Example 2.** Let $f(x) = x^2$. Then $f(3) = 9$. $\square$
 
 Back to the chapter's function: $f(0) = 1$, and $f(1) = 3$.
 """
