@@ -60,7 +60,9 @@ def environments(text: str, *, latex: bool = False, preamble: str = "") -> list[
     r"""The scopes of ``text`` in order of their start: LaTeX environments when ``latex`` (``preamble``: text whose
     ``\newtheorem`` titles name them), else Markdown directives and labelled paragraphs."""
     spans = _latex_spans(text, preamble + "\n" + text) if latex else _markdown_spans(text)
-    return _joined(sorted(spans, key=lambda e: (e.start, -e.end)), text.split("\n"))
+    joined = _joined(sorted(spans, key=lambda e: (e.start, -e.end)), text.split("\n"))
+    return [e for e in joined if e.kind != "statement"]  # a statement alone is not scoped: what it declares
+    # (Let $f \colon I \to \R$ ...) holds in its proof even when text comes between (Lebl's Darboux theorem)
 
 
 _BEGIN_END = re.compile(r"\\(begin|end)\s*\{([A-Za-z]+)\*?\}")
@@ -190,7 +192,7 @@ def _joined(spans: list[Environment], lines: list[str]) -> list[Environment]:
         if (prev is not None and prev.kind == "statement" and env.kind == "proof" and prev.end < env.start
                 and all("$" not in line and "\\[" not in line and "\\begin" not in line
                         for line in lines[prev.end:env.start - 1])):
-            out[-1] = Environment("statement", prev.start, env.end)
+            out[-1] = Environment("proof", prev.start, env.end)
             continue
         out.append(env)
     return out

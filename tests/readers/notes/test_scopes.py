@@ -95,11 +95,12 @@ def test_a_latex_example_ends_with_its_environment_and_a_theorem_governs_its_pro
 
 def test_environment_spans():
     latex = environments(LATEX, latex=True)
-    assert [(e.kind, e.start, e.end) for e in latex] == [("statement", 6, 11), ("local", 12, 14)]
+    assert [(e.kind, e.start, e.end) for e in latex] == [("proof", 6, 11), ("local", 12, 14)]
     md = environments(EXAMPLE_SHADOWS)
     assert [(e.kind, e.start, e.end) for e in md] == [("local", 5, 7), ("local", 9, 9)]
-    statement = environments("**Lemma 1.** If $x > 0$ then\n$$x^2 > 0$$\nwhere $x$ is real.\n\nMore prose: $y = 2$.")
-    assert [(e.start, e.end) for e in statement] == [(1, 3)]  # its paragraph and the display it introduces
+    statement = environments("**Lemma 1.** If $x > 0$ then\n$$x^2 > 0$$\nwhere $x$ is real.\n\n*Proof.* Clear.")
+    assert [(e.start, e.end) for e in statement] == [(1, 5)]  # its paragraph, the display it introduces, its proof
+    assert environments("**Lemma 1.** Let $f(x) = x$.\n\nMore: $f(1) = 1$.") == []  # alone: not scoped
 
 
 @pytest.mark.parametrize("line", ["Then", "Hence", "Consider"])
