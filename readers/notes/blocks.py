@@ -7,6 +7,15 @@ from dataclasses import dataclass
 TITLE_WORDS = 8
 PROSE_MARKERS = frozenset(["is", "are", "was", "were", "can", "could", "will", "would", "be", "been", "this", "that", "these", "here", "we", "our", "it", "its", "see", "note", "http", "https", "www"])
 
+SENTENCE_OPENERS = frozenset(["then", "hence", "thus", "so", "therefore", "suppose", "assume", "let", "consider",
+                              "given", "since", "now", "finally", "moreover", "furthermore", "similarly", "conversely",
+                              "otherwise", "namely", "equivalently", "consequently", "clearly", "indeed", "where",
+                              "whenever", "provided", "if", "when", "and", "or", "but", "because"])
+"""First words of a sentence, never of a title: "Then" or "Suppose" alone on a line before a display is prose."""
+SENTENCE_ENDINGS = frozenset(["then", "that", "by", "of", "to", "with", "and", "or", "the", "a", "an", "as", "gives",
+                              "get", "obtain", "have", "find", "yields"])
+"""Last words of a sentence that goes on (into the display after it), never of a title."""
+
 _DELIMITER = re.compile(r"\$\$|\\\[|\\begin\{([A-Za-z]+\*?)\}|(?<!\\)\$|`+")
 
 @dataclass(frozen=True)
@@ -223,6 +232,8 @@ def _heading(line: str) -> str | None:
     if not words or len(words) > TITLE_WORDS or line[-1] in ".,;:!?" or not (line[0].isupper() or line[0].isdigit()):
         return None
     if any(w.lower().strip("(),") in PROSE_MARKERS for w in words) or "http" in line or not title:
+        return None
+    if words[0].lower() in SENTENCE_OPENERS or words[-1].lower() in SENTENCE_ENDINGS:  # "Then", "Suppose that"
         return None
     return line
 

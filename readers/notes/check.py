@@ -103,7 +103,7 @@ from readers.notes.matrices import MatrixClaims
 from readers.notes.array_elements import as_elements, counts_from_zero, family_instances, section_arrays
 from readers.notes.array_laws import METHOD as LAW_METHOD
 from readers.notes.array_laws import array_law, written_out
-from readers.notes.mappings import mapping_names
+from readers.notes.mappings import mapping_names, operator_names, writes_name
 from readers.notes.math_phrases import phrase_words, split_runs
 from readers.notes.mentions import mentioned_not_asserted, operator_named
 from readers.notes.conditional_moments import check_conditional_moments
@@ -174,6 +174,8 @@ from readers.notes.angles import angle_definition, arccos_latex
 from readers.notes.bold_groups import with_bold_spread
 from readers.notes.degrees import DEGREE_CUE, degree_reading
 from readers.notes.liquid import liquid_math
+from readers.notes.environments import Scopes, environments
+from readers.notes.hypotheses import hypothesis_relations, stated_as_hypothesis, text_after
 from readers.notes.macros import with_macros
 from readers.notes.definition_cues import introduces_definition, introduces_restatement, restates_row,\
     split_restatements, text_before, differentiated_after
@@ -374,10 +376,12 @@ def _apart(lhs, rhs, laws=None) -> str:
     return f"{', '.join(sorted(left))} | {', '.join(sorted(right))}"
 
 
-def check_notes(text: str, *, path: str = "<string>", budget: float = 5.0, macro_source: str | None = None
-                ) -> NotesReport:
+def check_notes(text: str, *, path: str = "<string>", budget: float = 5.0, macro_source: str | None = None,
+                scopes: list | None = None) -> NotesReport:
     """Check every formula block of the Markdown ``text``; ``budget`` is seconds per claim; ``macro_source``: the
-    text whose macro definitions hold (a LaTeX file's preamble), ``text`` by default."""
+    text whose macro definitions hold (a LaTeX file's preamble), ``text`` by default; ``scopes``: the
+    environments whose definitions and conditions end with them (readers.notes.environments), found in the
+    Markdown ``text`` by default (a LaTeX file gives its own)."""
     from derivations.checker.ladder import check_step
 
     text = liquid_math(text)  # Jekyll's {% math %} displays (readers.notes.liquid)
@@ -393,6 +397,8 @@ def check_notes(text: str, *, path: str = "<string>", budget: float = 5.0, macro
     reader.einstein_stated = EINSTEIN_CUE.search(text) is not None
     reader.test_levels = hypothesis_tests.levels(text)
     reader.event_values.read_tables(reader.lines, reader.cell_expression)
+    reader.operators_named = operator_names(text)
+    reader.scopes = Scopes(environments(text) if scopes is None else scopes)
     fragments = with_bold_spread(with_macros(find_blocks(text), macro_source or text))  # own commands, bold
     return NotesReport(path, tuple(reader.fragment(f) for f in fragments))
 
@@ -680,7 +686,7 @@ def _copy_section(section):
     out = copy(section)
     for name in ("symbols", "arrays", "functions", "derivatives", "owner", "conditions", "examples", "updates",
                  "in_place", "moved_on", "distributed", "laws", "recurrences", "described", "stated", "witnesses",
-                 "contested", "integers"):
+                 "contested", "integers", "finite", "withheld"):
         setattr(out, name, copy(getattr(section, name)))
     out.functions = {name: list(cases) for name, cases in section.functions.items()}  # define() edits them in place
     return out
@@ -1069,6 +1075,8 @@ class _NotesReader(_CatalogMatch):
         self.entry_links = {}  # entry letter -> (matrix name, section): A = (a_{ij}) (readers.notes.determined)
         self.vector_functions = {}  # f(\mathbf{x}) written in x's entries (readers.notes.component_derivatives)
         self.event_values = EventValues()  # probabilities the notes give as numbers (readers.notes.event_values)
+        self.operators_named = frozenset()  # names the prose calls operators (readers.notes.mappings)
+        self.scopes = Scopes([])  # theorem, proof, example environments (readers.notes.environments)
 
     # ** one block **
 
@@ -1082,6 +1090,7 @@ class _NotesReader(_CatalogMatch):
             frag = dataclasses.replace(frag, content=predicate)
         self.latex, self.elided = frag.content, decimals.elided_decimals(frag.content)
         self.prose = frag.sentence + (" " + run_introduction(self.lines, frag.line) if frag.kind == "display" else "")
+        self.scopes.at(frag.line, self.saved_scope, self.restore_scope)  # an example's f ends with the example
         if frag.section != self.section.number:
             self.section.enter(frag.section)
         base = {"line": frag.line, "source": frag.source, "kind": frag.kind, "heading": frag.heading}
@@ -1122,6 +1131,43 @@ class _NotesReader(_CatalogMatch):
                               reason=f"internal error while reading this block: {type(exc).__name__}: {exc}"[:300],
                               line=frag.content_line)
             return BlockReport(**base, parsed=True, steps=(step,), role="claim")
+
+    def hypothesis(self, block, frag, cases, before, after, seen) -> tuple[str, ...] | None:
+        """The assumptions shown for a block the prose states as a hypothesis (readers.notes.hypotheses), put in
+        force to the next heading (or the end of the environment); None when it is none."""
+        if cases is None or example_values(block, seen if frag.kind == "inline" else frozenset()) is not None:
+            return None
+        if frag.kind == "display":
+            after = text_after(self.lines, frag.line, frag.column, frag.source)
+        if not stated_as_hypothesis(before, after):
+            return None
+        relations = as_relations(cases)
+        if len(relations) != len(cases) or any(rel not in ("=", "<", ">", "<=", ">=", "!=") for _, rel, _ in cases):
+            return None  # let $e_k := x_k - x^*$, $\mathbf{x} \in \mathbb{R}^d$: a definition, a membership
+        read = hypothesis_relations(relations)
+        if read is None:
+            return None
+        assumable, withheld = read
+        if assumable:
+            self.assume(assumable, frag.content_line)
+        self.section.withheld |= withheld
+        return tuple(_show(r) for r in as_relations(cases))
+
+    def defines_operator(self, frag) -> str | None:
+        """The operator a block defines: introduced as a definition, its first left side writes a name the prose
+        calls an operator (readers.notes.mappings); else None."""
+        if not self.operators_named or not introduces_definition(self.lines, frag.kind, frag.line, frag.column):
+            return None
+        left = re.split(r"=|\\coloneqq|\\equiv|\\triangleq|\\doteq", frag.content, maxsplit=1)
+        return writes_name(left[0], self.operators_named) if len(left) == 2 else None
+
+    def saved_scope(self):
+        """What an environment's definitions and conditions change: restored when it ends."""
+        return _copy_section(self.section), dict(self.vector_functions)
+
+    def restore_scope(self, saved) -> None:
+        section, self.vector_functions = saved
+        self.section = _copy_section(section)
 
     def listing(self, frag: Fragment) -> tuple[str, ...] | None:
         r"""The parsed assignments of an algorithm listing (``g_t \leftarrow g_t + \lambda \theta_{t-1}``), or None
@@ -1255,6 +1301,10 @@ class _NotesReader(_CatalogMatch):
                 return BlockReport(**base, parsed=True, role="condition", parsed_form=shown, symbols=explain,
                                    assumptions=tuple(_show(r) for r in as_relations(cases)),
                                    warnings=tuple(dict.fromkeys(warnings)))
+        hypothesis = self.hypothesis(block, frag, cases, before, after, seen=self.section.seen)
+        if hypothesis is not None:  # "Suppose that $$\alpha + \beta = 1.$$" (readers.notes.hypotheses)
+            return BlockReport(**base, parsed=True, role="condition", parsed_form=shown, symbols=explain,
+                               assumptions=hypothesis, warnings=tuple(dict.fromkeys(warnings)))
         facts = self.entropy_facts(pairs, frag) if pairs is not None else None
         if facts:  # H(X) \geq 0: no condition on X, a fact about Shannon's entropy (readers.notes.entropy)
             return BlockReport(**base, parsed=True, steps=tuple(facts), role="claim", parsed_form=shown,
@@ -1311,6 +1361,10 @@ class _NotesReader(_CatalogMatch):
             return BlockReport(**base, parsed=True, role="example", parsed_form=shown, symbols=explain,
                                assumptions=tuple(f"{_show(a)} = {_show(b)}" for a, b in stated),
                                warnings=tuple(dict.fromkeys(warnings)))
+        defines = self.defines_operator(frag)
+        if defines is not None:  # "the operator $\Delta$ is defined by $\Delta a_n = ...$" (readers.notes.mappings)
+            return BlockReport(**base, parsed=True, role="definition", parsed_form=shown, symbols=explain,
+                               warnings=tuple(dict.fromkeys([*warnings, f"defines the operator {defines}"])))
         first = not any(owner[0] == self.section.number for owner in self.section.owner.values())
         before = _copy_section(self.section)
         self.properties = []  # rows that give a name a property (A = A^T), read by rows()
@@ -2344,7 +2398,7 @@ class _NotesReader(_CatalogMatch):
                         "not kept): the refutation is not shown")
         elif mapped:
             def why(r):
-                return (f"{', '.join(mapped[:4])}: called a mapping in the prose, read here as a number (readers.notes."
+                return (f"{', '.join(mapped[:4])}: called a mapping or an operator in the prose, read here as a number (readers.notes."
                         f"mappings): the refutation is not shown ({r.reason[:80]})")
         elif fresh := fresh_names(sides, frag.sentence, "\n".join(
                 self.lines[:frag.line - 1] + [self.lines[frag.line - 1][:frag.column - 1]] if 0 < frag.line <=

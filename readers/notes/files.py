@@ -62,12 +62,14 @@ def latex_as_notes(text: str) -> str:
 def check_file(path: str, budget: float, read=None):
     """The :class:`~readers.notes.report.NotesReport` of one file (``read``: path -> text)."""
     from readers.notes.check import check_notes
+    from readers.notes.environments import environments
     from readers.notes.folder_macros import folder_definitions
 
     text = read(path) if read else Path(path).read_text(encoding="utf-8")
     given = folder_definitions(path)  # a Sphinx conf.py's macros, a .tex file's local inputs; the text's own win
     if path.lower().endswith(".tex"):  # the preamble is blanked, but its \newcommand's hold in the body
-        return check_notes(latex_as_notes(text), path=path, budget=budget, macro_source=given + "\n" + text)
+        return check_notes(latex_as_notes(text), path=path, budget=budget, macro_source=given + "\n" + text,
+                           scopes=environments(text, latex=True, preamble=given))
     elif path.lower().endswith(".rst"):  # Sphinx: :math: roles and .. math:: directives (readers.notes.rst)
         from readers.notes.rst import rst_as_notes
 

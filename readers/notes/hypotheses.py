@@ -1,0 +1,88 @@
+r"""Relations the prose states as hypotheses: "Suppose that $$\alpha + \beta = 1.$$", "Assume $x + y > 0$",
+"Let $k$ be a number such that $k^2 = 9$", "Given $a^2 + b^2 = 1$", "$$\gamma = 2\delta$$ is assumed".
+
+A relation right after a hypothesis verb (suppose, assume, given, let, consider, for, where, whenever, provided, if;
+"such that"), or followed by "is assumed", "by hypothesis", says what holds from here on, not that it holds for
+every value of its names: checked as an identity, ``\alpha + \beta = 1`` is an equation in two unknowns and the
+claim after it, ``\alpha^2 - \beta^2 = \alpha - \beta``, was refuted at ``\alpha = 1, \beta = 2`` where the
+hypothesis fails.  Such a block is a condition.  What it lets the reader check later:
+
+* an inequality is an assumption like any other condition (points outside it are rejected);
+* an equation that one of its names solves uniquely (``\alpha + \beta = 1`` gives ``\beta = 1 - \alpha``) is that
+  substitution;
+* an equation no name solves uniquely (``k^2 = 9``) is not assumable: its names are *withheld*, so a claim on them
+  that fails is ``undecided`` (the prose states a domain it does not assume), never refuted.
+
+A relation with a lone name on one side (``Let $f(x) = x^2$``, ``$x = 2$``) is left to the readers of definitions
+and examples, which scope it already.
+"""
+from __future__ import annotations
+
+import re
+
+import sympy as sp
+from sympy.core.function import AppliedUndef
+
+_BEFORE = re.compile(r"(?:\b(?:suppose|supposing|assume|assuming|given|whenever|provided|if|let|consider|"
+                     r"for|where)(?:\s+(?:now|also|further|instead))?(?:\s+that)?|\bsuch\s+that)\s*[:,]?\s*$",
+                     re.IGNORECASE)
+_AFTER = re.compile(r"^\s*[,.]?\s*(?:(?:is|are|was|were|be)\s+(?:assumed|supposed|given|taken\s+as\s+given)\b|"
+                    r"\(?\s*by\s+(?:assumption|hypothesis)\b)", re.IGNORECASE)
+
+
+def stated_as_hypothesis(before: str, after: str) -> bool:
+    """Whether the prose right before a block (``before``) ends with a hypothesis verb, or the prose right after
+    it (``after``) says it is assumed."""
+    return _BEFORE.search(before) is not None or _AFTER.search(after) is not None
+
+
+def _lone_name(e) -> bool:
+    return isinstance(e, (sp.Symbol, sp.Indexed, AppliedUndef)) or (
+        isinstance(e, sp.Derivative) and isinstance(e.expr, AppliedUndef))
+
+
+def hypothesis_relations(relations) -> tuple[list, set] | None:
+    """``(assumable, withheld names)`` for the relations of a hypothesis, or None when one of them has a lone
+    name on a side (a definition or an example: read as such elsewhere).  An inequality is assumable as it is; an
+    equation is assumable as ``name = value`` for the first of its names (by name, from the last) it is linear in
+    with a number for coefficient; otherwise its names are withheld."""
+    assumable, withheld = [], set()
+    for r in relations:
+        if not isinstance(r, sp.core.relational.Relational) or _lone_name(r.lhs) or _lone_name(r.rhs) \
+                or r.has(AppliedUndef, sp.Derivative):  # a bound on an unknown function's derivatives (d2l's
+            return None  # gradient descent: whenever f'''/f'' <= c) is read by the readers of those
+        if not isinstance(r, sp.Eq):
+            assumable.append(r)
+            continue
+        solved = _solved(r)
+        if solved is None:
+            withheld |= {x for x in r.free_symbols if isinstance(x, sp.Symbol)}
+        else:
+            assumable.append(solved)
+    return assumable, withheld
+
+
+def _solved(eq) -> sp.Eq | None:
+    """``Eq(x, value)`` for a name ``x`` in which the equation is linear with a non-zero number for coefficient
+    (one value whatever the other names are), else None."""
+    expr = sp.expand(eq.lhs - eq.rhs)
+    for x in sorted((s for s in expr.free_symbols if isinstance(s, sp.Symbol) and not s.is_integer), key=str,
+                    reverse=True):
+        coefficient = expr.coeff(x)
+        rest = sp.expand(expr - coefficient * x)
+        if coefficient.is_number and coefficient != 0 and x not in rest.free_symbols:
+            return sp.Eq(x, -rest / coefficient, evaluate=False)
+    return None
+
+
+def text_after(lines: list[str], line: int, column: int, source: str) -> str:
+    """The prose right after a block that opens at ``line``, ``column`` (1-based) with text ``source``: the rest of
+    the line it closes on, and the next line when that rest is blank (``$$...$$`` then ``is assumed ...``)."""
+    last = line - 1 + source.count("\n")
+    if not 0 <= last < len(lines):
+        return ""
+    start = column - 1 + len(source) if "\n" not in source else len(source) - source.rfind("\n") - 1
+    rest = lines[last][start:]
+    if not rest.strip() and last + 1 < len(lines):
+        rest = lines[last + 1]
+    return rest
