@@ -686,7 +686,7 @@ def _copy_section(section):
     out = copy(section)
     for name in ("symbols", "arrays", "functions", "derivatives", "owner", "conditions", "examples", "updates",
                  "in_place", "moved_on", "distributed", "laws", "recurrences", "described", "stated", "witnesses",
-                 "contested", "integers", "finite", "withheld"):
+                 "contested", "integers", "finite", "withheld", "unreadable"):
         setattr(out, name, copy(getattr(section, name)))
     out.functions = {name: list(cases) for name, cases in section.functions.items()}  # define() edits them in place
     return out
