@@ -217,6 +217,7 @@ from readers.notes.real_domains import widened_in_block, widened_names
 from readers.notes.unreadable import set_name as unreadable_set_name, unreadable_in
 from readers.notes.leibniz import LEIBNIZ_NOTE, leibniz_reading
 from readers.notes.sign_words import stated_integer, stated_signs
+from readers.notes.constant_names import constant_given_a_value
 from readers.notes.decompositions import WRITTEN_AS, fresh_names
 from readers.notes.free_indices import definition_indices, written_two_ways
 from readers.notes.unassumed_conditions import unassumed
@@ -2378,6 +2379,10 @@ class _NotesReader(_CatalogMatch):
             def why(r):
                 return (f"{', '.join(unreadable[:4])}: set in a block this reader could not read, so not a free value "
                         f"(readers.notes.unreadable): the refutation is not shown ({r.reason[:80]})")
+        elif letter := constant_given_a_value(claim.lhs, claim.rhs):
+            def why(r):
+                return (f"{letter} given a value here: a quantity of the notes named with that letter, not the constant "
+                        f"(readers.notes.constant_names): the refutation is not shown ({r.reason[:80]})")
         elif twice := written_two_ways(sides):
             def why(r):
                 return (f"{', '.join(twice[:3])} read both as a name and as an entry of a family here (a definition "
