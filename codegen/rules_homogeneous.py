@@ -128,7 +128,9 @@ def _jointly_scalable(e, bases):
             or sum(1 for a in e.args if any(a.has(b) for b in bases)) < 2:
         return []
     d = joint_degree(e, set(bases))
-    if d is None or not sp.sympify(d).is_number or abs(d) > MAX_DEGREE:
+    if isinstance(d, int):
+        d = sp.Integer(d)
+    if d is None or not d.is_number or abs(d) > MAX_DEGREE:
         return []
     lims = tuple(_vector_axis(e, b) for b in bases)
     return [] if None in lims else [(tuple(bases), lims, d)]

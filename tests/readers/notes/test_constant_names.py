@@ -9,6 +9,8 @@ from readers.notes.check import check_notes
 @pytest.mark.parametrize("row, verdict", [
     (r"T_2(1) = 2.5 \Rightarrow e \approx 0.2", "undecided"),
     (r"e^2 = 7", "refuted"),
+    (r"\pi = 3.15", "refuted"),  # a slip in the digits of pi: still refuted
+    (r"\pi = 0.4", "undecided"),  # a probability named pi
 ])
 def test_a_constants_letter_given_a_value(row, verdict):
     note = f"# Accuracy\n\n$$\n{row}\n$$\n"
