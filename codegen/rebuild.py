@@ -45,7 +45,9 @@ def rebuilt(e: sp.Basic, args: tuple, **options) -> sp.Basic:
 def replace(expr: sp.Basic, query, value) -> sp.Basic:
     """``expr.replace(query, value)`` for callables ``query(e) -> bool`` and ``value(e) -> expr``, as sympy does it
     (bottom-up; a node rebuilt where an argument changed; a rebuilt node equal to an argument that changed is
-    kept as it is), each node rebuilt by :func:`rebuilt`."""
+    kept as it is), each node rebuilt by :func:`rebuilt`.  A node that cannot be rebuilt with its new arguments (a
+    comparison whose side became a ``Piecewise`` sympy cannot show real raises ``TypeError``) is kept as written,
+    arguments and all: the rewrite is skipped there, never the whole search."""
     def walk(rv):
         args = getattr(rv, "args", None)
         if args is None:
@@ -53,7 +55,10 @@ def replace(expr: sp.Basic, query, value) -> sp.Basic:
         if args:
             new = tuple([walk(a) for a in args])
             if args != new:
-                rv = rebuilt(rv, new)
+                try:
+                    rv = rebuilt(rv, new)
+                except TypeError:  # a relational of a value sympy cannot show real (|paired form| > ...): as written
+                    return rv
                 for i, a in enumerate(args):
                     if rv == a and a != new[i]:
                         return rv
