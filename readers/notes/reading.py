@@ -223,7 +223,7 @@ def is_update(lhs, rhs) -> bool:
     if step is None:
         return False
     earlier = re.compile(r"^\{?\s*" + re.escape(step) + r"\s*-\s*\d+\s*\}?$")
-    return any(base_name(s) == name and s != lhs and earlier.match(_subscript(s) or "")
+    return any(base_name(s) == name and s != lhs and earlier.match(subscript_of(s) or "")
                for s in rhs.free_symbols | rhs.atoms(sp.Indexed) if isinstance(s, (sp.Symbol, sp.Indexed)))
 
 
@@ -245,7 +245,9 @@ def is_property(lhs, rhs) -> bool:
     return rhs.free_symbols == {lhs}
 
 
-def _subscript(e) -> str | None:
+def subscript_of(e) -> str | None:
+    r"""The subscript of ``m_t``, ``m_{t-1}`` (``t``, ``{t-1}``, as written) or the indices of ``m[t]``; None for
+    other expressions: :func:`base_name`'s other half."""
     if isinstance(e, sp.Indexed):
         return ",".join(str(i) for i in e.indices).replace(" ", "")
     if isinstance(e, sp.Symbol):
@@ -256,7 +258,7 @@ def _subscript(e) -> str | None:
 
 def _step_letter(lhs) -> str | None:
     """The step variable of ``m_t``, ``W^{[l]}_t``, ``x[k]``: a single letter subscript, else None."""
-    sub = _subscript(lhs)
+    sub = subscript_of(lhs)
     if sub is None:
         return None
     sub = sub.strip("{}").strip()

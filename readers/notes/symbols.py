@@ -12,6 +12,7 @@ from symbolic.expr import as_expr
 from readers.latex.matrix_reader import parse_matrix_block
 from readers.latex.nodes import SUMMED, MatrixLiteral
 from readers.notes.gradients import entries
+from readers.notes.reading import base_name, subscript_of
 from readers.latex.parse import (
     Expectation,
     Given,
@@ -103,27 +104,17 @@ def _instantiate(application, cases):
     return application
 
 
-_SUBSCRIPTED = re.compile(r"(?P<base>[^_]+)_(?P<sub>.+)")
-
-
-def _subscript(name: str) -> tuple[str, str] | None:
-    found = _SUBSCRIPTED.fullmatch(name)
-    return (found.group("base"), found.group("sub").strip("{}")) if found else None
-
-
 def _subscript_partners(parameter: sp.Symbol, params, body) -> bool:
     r"""Whether ``body`` holds a name other than the parameters with the parameter's subscript: in
     $[y_0, y_1] = \frac{y_1 - y_0}{x_1 - x_0}$ the $x_0, x_1$ go with $y_0, y_1$, so the definition is of those
     points only, and at other arguments ($[y_1, y_2]$) renaming the $y$ alone would keep the wrong $x$."""
-    written = _subscript(parameter.name)
-    if written is None:
+    sub = subscript_of(parameter)
+    if sub is None:
         return False
-    base, sub = written
-    for other in body.free_symbols - set(params):
-        found = _subscript(other.name) if isinstance(other, sp.Symbol) else None
-        if found is not None and found[1] == sub and found[0] != base:
-            return True
-    return False
+    base = base_name(parameter)
+    return any(isinstance(other, sp.Symbol) and base_name(other) != base
+               and (subscript_of(other) or "").strip("{}") == sub.strip("{}")
+               for other in body.free_symbols - set(params))
 
 
 def _derivative_match(expr, pattern):
