@@ -11,25 +11,19 @@ from __future__ import annotations
 
 import sympy as sp
 
-
-def _as_subscript_only(symbol: sp.Symbol, expr: sp.Basic) -> bool:
-    """Whether ``symbol`` occurs in ``expr`` only inside the indices of ``Indexed`` objects."""
-    stripped = expr.replace(lambda e: isinstance(e, sp.Indexed), lambda e: sp.Symbol("_entry"))
-    return symbol not in stripped.free_symbols
+_ENTRY = sp.Symbol("_entry")
 
 
 def definition_indices(written, expanded) -> list[str]:
     """Names of the free integer indices the ``expanded`` sides use only as subscripts and the ``written`` sides
     never name (by name: the definitions may have renamed bound indices)."""
     named = {s.name for e in written for s in e.free_symbols}
-    out = set()
-    for e in expanded:
-        for s in e.free_symbols:
-            if isinstance(s, sp.Symbol) and s.is_integer and s.name not in named and any(
-                    s in i.free_symbols for node in e.atoms(sp.Indexed) for i in node.indices) \
-                    and all(_as_subscript_only(s, side) for side in expanded):
-                out.add(s.name)
-    return sorted(out)
+    free = set().union(*(e.free_symbols for e in expanded))
+    outside_entries = set().union(*(e.replace(lambda x: isinstance(x, sp.Indexed), lambda x: _ENTRY).free_symbols
+                                    for e in expanded))
+    subscripts = {s for e in expanded for node in e.atoms(sp.Indexed) for i in node.indices for s in i.free_symbols}
+    return sorted(s.name for s in subscripts & free - outside_entries
+                  if isinstance(s, sp.Symbol) and s.is_integer and s.name not in named)
 
 
 def written_two_ways(sides) -> list[str]:
