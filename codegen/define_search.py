@@ -223,7 +223,7 @@ def vjp_candidates(f: DefinedFunction) -> list[Candidate]:
 
 def each_vjp_candidate(f: DefinedFunction):
     """The candidate VJPs of ``f`` one at a time, each built only when asked for (the search may stop at its budget:
-    :data:`codegen.define_module.SEARCH_SECONDS`), in the order of the module docstring."""
+    :data:`codegen.define_module.SEARCH_CANDIDATES`), in the order of the module docstring."""
     def stab_of_derivative(rules):
         exprs, fired = _stabilized([e for _, e, _ in f.gradients], rules)
         return exprs, tuple(sorted(fired))

@@ -262,11 +262,7 @@ def test_a_domain_stated_after_an_ascii_definition_is_sampled_and_said():
     assert "logodds: every point drawn inside the stated domain, 0 < p < 1; w >= 0" in module
 
 
-def test_the_search_stops_at_its_budget_and_says_so(monkeypatch):
-    """With no CPU seconds left after the forward, only the first VJP candidate is measured (at every point), and the
-    certificate says it stopped after that one; the rest are not even built (a log-sigmoid with a scale, motivated by
-    the slow Jensen-Shannon search)."""
-    from codegen import define_module
+def _scaled_log_sigmoid():
     from codegen.define import derive_gradients
     from codegen.define_search import vjp_candidates
     from formulary import api
@@ -274,12 +270,41 @@ def test_the_search_stops_at_its_budget_and_says_so(monkeypatch):
     (f,) = api.define("scaledlogsigmoid(x) = c*log(1/(1 + exp(-x)))")
     derive_gradients(f)
     assert len(vjp_candidates(f)) > 1
-    monkeypatch.setattr(define_module, "SEARCH_SECONDS", 0.0)
+    return f
+
+
+@pytest.mark.parametrize("limit", ["SEARCH_SECONDS", "SEARCH_CANDIDATES"])
+def test_the_search_stops_at_its_limit_and_says_so(monkeypatch, limit):
+    """With no CPU seconds (the safety net) or no candidates left after the forward, only the first VJP candidate is
+    measured (at every point), and the certificate says it stopped after that one and at which limit; the rest are not
+    even built (a log-sigmoid with a scale, motivated by the slow Jensen-Shannon search)."""
+    from codegen import define_module
+
+    f = _scaled_log_sigmoid()
+    monkeypatch.setattr(define_module, limit, 0 if limit == "SEARCH_SECONDS" else 1)
     _, _, err, row = define_module.search(f, True)
     assert row["stopped"] == 1 and row["vjp_choice"] == "stabilized derivative"
     assert err.n_vjp >= 100
-    assert "the search stopped at its budget of 0 CPU seconds after measuring 1 VJP candidate;" \
-        in define_module.budget_line(row)
+    said = {"SEARCH_SECONDS": "the search stopped at its safety net of 0 CPU seconds after measuring 1 VJP candidate"
+                              " (on a faster machine it may have measured more and chosen another);",
+            "SEARCH_CANDIDATES": "the search stopped at its limit of 1 VJP candidates after measuring 1 VJP candidate;"}
+    assert said[limit] in define_module.budget_line(row)
+
+
+def test_a_slow_machine_gets_the_same_code_and_certificate(monkeypatch):
+    """The search's choice does not depend on the machine's speed: with a clock on which every look costs 10 CPU
+    seconds (a machine hundreds of times slower than this one; the old 60-second budget then stopped part way through the
+    scaled log-sigmoid's candidates), the code and the certificate row are those of the real clock."""
+    from codegen import define_module
+
+    f = _scaled_log_sigmoid()
+    code, _, _, row = define_module.search(f, True)
+    assert row["stopped"] == 0
+    looks = iter(range(0, 10**6, 10))
+    monkeypatch.setattr(define_module.time, "process_time", lambda: float(next(looks)))
+    slow_code, _, _, slow_row = define_module.search(_scaled_log_sigmoid(), True)
+    assert slow_code == code
+    assert slow_row == row
 
 
 @pytest.mark.parametrize("at_zero", [sp.Integer(0), sp.Rational(1, 2), sp.Integer(1)])
