@@ -233,7 +233,8 @@ def {WINDOW_GEMM_PARTIAL}(win, other, nb, na, d, n_u, rows, ext, step):
     n_f, n_p, step = int(np.prod(f_shape)), int(np.prod(m_shape[:-1])), max(1, min(n_u, step))
     corner = win[(Ellipsis,) + (0,) * (2 * k - 1) + (slice(None),)]  # [..., a, m_k] at s = 0 and m_i = 0 (i < k)
     cols = np.lib.stride_tricks.as_strided(corner, corner.shape + (n_u + ext,), corner.strides + (win.strides[-1],), writeable=False)
-    other = other[tuple(slice(0, 1) if st == 0 else slice(None) for st in other.strides[:nb])]  # a broadcast batch axis: its one copy (matmul broadcasts it again)
+    own = np.where(np.equal(other.strides[:nb], 0), 1, other.shape[:nb]).astype(int).tolist()  # a broadcast batch axis: its one copy
+    other = np.lib.stride_tricks.as_strided(other, tuple(own) + other.shape[nb:], other.strides, writeable=False)  # (matmul broadcasts it again)
     wp = np.moveaxis(other.reshape(other.shape[:nb] + (n_f, rows // m_shape[-1], n_p, m_shape[-1])), -2, nb)
     wp = np.ascontiguousarray(wp).reshape(other.shape[:nb] + (n_p, n_f, rows))  # [..., j, f, (a, m_k)]
     shifts = [sum(oi * di for oi, di in zip(o, d[:-1])) for o in np.ndindex(m_shape[:-1])]
