@@ -66,7 +66,9 @@ only those rows (:func:`window_gemm_source`, the partial im2col) and reads the o
 that copy: one GEMM per outer offset, summed.  The benchmark's conv2d (16 channels, 3 x 3: 48 rows, 3 GEMMs) copies
 a third of the elements and sums its 144 terms in three groups of 48 instead of two of 72; 32 keeps BLAS's float32
 GEMMs long enough in their contraction (OpenBLAS, 16-row products: 90-100 GFlop/s at 48-144 terms, 37 at 16).  float64
-keeps the one GEMM of the whole copy (the partial form measured 1.08x its time there)."""
+keeps the one GEMM of the whole copy (the partial form measured 1.08x its time there).  The kernel's offsets are
+reordered once per kernel: a batch axis it is broadcast over (stride 0) is kept at size 1 and ``np.matmul``
+broadcasts it (copying the broadcast batch took 153 us of the benchmark's 2.7 ms conv2d forward)."""
 WINDOW_CHUNK_BYTES = 1 << 20
 """Bytes of one chunk of the im2col copy: it and the GEMM's operands stay in the L2 cache (measured on
 the benchmark's conv2d: 256 KiB and 4 MiB chunks were 5-40% slower than 0.5-2 MiB), and it bounds the
@@ -179,6 +181,8 @@ def window_gemm_source() -> str:
     win = np.broadcast_to(win, batch + win.shape[nw - na - 2 * k:])
     other = np.broadcast_to(other, batch + other.shape[no - nf - na - k:])
     nb = len(batch)
+    own = np.where(np.equal(other.strides[:nb], 0), 1, other.shape[:nb]).astype(int).tolist()  # a broadcast batch axis: its one copy, reordered or copied once
+    other = np.lib.stride_tricks.as_strided(other, tuple(own) + other.shape[nb:], other.strides, writeable=False)  # (matmul broadcasts it again)
     a_shape, s_shape, m_shape = win.shape[nb:nb + na], win.shape[nb + na:nb + na + k], win.shape[nb + na + k:]
     f_shape = other.shape[nb:nb + nf]
     st = win.strides[-1]
@@ -205,7 +209,7 @@ def window_gemm_source() -> str:
     width = {WINDOW_CHUNK_BYTES} // max(1, int(np.prod(batch)) * rows * dtype.itemsize)
     if dtype.itemsize < 8 and n_p > 1 and rows >= {PARTIAL_IM2COL_MIN_ROWS} and width >= 2 * ext:
         return {WINDOW_GEMM_PARTIAL}(win, other, nb, na, d, n_u, rows, ext, width - ext)
-    w2 = other.reshape(batch + (n_f, n_k))
+    w2 = other.reshape(other.shape[:nb] + (n_f, n_k))
     corner = win[(Ellipsis,) + (0,) * k + (slice(None),) * k]
     cols = np.lib.stride_tricks.as_strided(corner, corner.shape + (n_u,), corner.strides + (st,), writeable=False)
     y = np.empty(batch + (n_f, n_u), dtype)
@@ -233,8 +237,8 @@ def {WINDOW_GEMM_PARTIAL}(win, other, nb, na, d, n_u, rows, ext, step):
     n_f, n_p, step = int(np.prod(f_shape)), int(np.prod(m_shape[:-1])), max(1, min(n_u, step))
     corner = win[(Ellipsis,) + (0,) * (2 * k - 1) + (slice(None),)]  # [..., a, m_k] at s = 0 and m_i = 0 (i < k)
     cols = np.lib.stride_tricks.as_strided(corner, corner.shape + (n_u + ext,), corner.strides + (win.strides[-1],), writeable=False)
-    wp = np.moveaxis(other.reshape(batch + (n_f, rows // m_shape[-1], n_p, m_shape[-1])), -2, nb)
-    wp = np.ascontiguousarray(wp).reshape(batch + (n_p, n_f, rows))  # [..., j, f, (a, m_k)]
+    wp = np.moveaxis(other.reshape(other.shape[:nb] + (n_f, rows // m_shape[-1], n_p, m_shape[-1])), -2, nb)
+    wp = np.ascontiguousarray(wp).reshape(other.shape[:nb] + (n_p, n_f, rows))  # [..., j, f, (a, m_k)]
     shifts = [sum(oi * di for oi, di in zip(o, d[:-1])) for o in np.ndindex(m_shape[:-1])]
     dtype = np.result_type(win, other)
     y = np.empty(batch + (n_f, n_u), dtype)

@@ -109,6 +109,22 @@ def test_partial_im2col_is_the_einsum_and_copies_less(layout, spatial, window):
         assert 0 < counting.copied <= 0.6 * whole, (counting.copied, whole)
 
 
+@pytest.mark.parametrize("kernels", ["one, broadcast", "one per batch entry"])
+def test_partial_im2col_weights_follow_the_batch(kernels):
+    """The partial im2col reorders the kernel's offsets once: from the one copy behind a broadcast batch axis
+    (stride 0, as the generated functions broadcast a kernel over the batch), or per batch entry where each has
+    its own kernel; both give the einsum's sums."""
+    rng = np.random.default_rng(11)
+    channels = -(-PARTIAL_IM2COL_MIN_ROWS // 3)
+    win = sliding_window_view(rng.standard_normal((3, channels, 12, 13)).astype(np.float32), (3, 3), axis=(-2, -1))
+    other = rng.standard_normal((1 if kernels.startswith("one,") else 3, 4, channels, 3, 3)).astype(np.float32)
+    other = np.broadcast_to(other, (3,) + other.shape[1:])
+    want = np.einsum("zabcde,zfade->zfbc", win.astype(np.float64), other.astype(np.float64))
+    got = HELPERS[WINDOW_GEMM](win, other, 1, 2)
+    assert got.dtype == np.float32 and got.shape == want.shape
+    assert np.max(np.abs(got - want)) <= TOL[np.float32] * np.max(np.abs(want))
+
+
 @pytest.mark.parametrize("dtype", [np.float64, np.float32])
 @pytest.mark.parametrize("layout", LAYOUTS)
 @pytest.mark.parametrize("k, na, nf", [(1, 0, 0), (1, 1, 1), (2, 1, 1), (2, 2, 2), (3, 1, 1)])
