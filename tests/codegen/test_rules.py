@@ -1078,3 +1078,18 @@ def test_a_power_of_a_ratio_drops_a_numerator_equal_but_not_identical_to_its_div
     new = power_ratio_over_numerator(expr)
     at = {x1: sp.Rational(3, 7), x2: sp.Rational(3, 7), a: sp.Rational(5, 2), b: sp.Rational(3, 2)}
     assert sp.N(new.xreplace(at) - expr.xreplace(at), 30) == 0
+
+
+def test_mean_from_top_with_the_offset_of_a_softmax_with_a_sink():
+    r"""$p_i = e^{x_i} / (c + \sum_j e^{x_j})$ (a softmax with a sink logit $\log c$) has the VJP $p_k (g_k - \sum_i g_i
+    p_i)$, whose difference cancels at a dominant top entry ($x_0 = 700$: every component near $e^{-700}$, and the plain
+    form erred by 8e25).  Its weighted sum is max-shifted inside (``exp_normalize_offset``) and measured from the top
+    value with the weights' deficit $c e^{-m} / D$ kept (``mean_from_top``): the VJP meets its extreme target."""
+    from codegen.define import derive_gradients
+    from codegen.define_module import search
+    from formulary import api
+
+    (f,) = api.define("sinkthree(x)[i] = exp(x[i])/(3 + sum(exp(x[j]), j, 0, n-1))")
+    derive_gradients(f)
+    _, _, err, row = search(f, True)
+    assert "mean_from_top" in row["rules"] and err.vjp_extreme <= 1e-8 and err.vjp <= 1e-8
