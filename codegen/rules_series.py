@@ -243,13 +243,13 @@ def _single_argument(e, t):
     ``(None, None)`` where there is none."""
     if not isinstance(e, sp.Add):
         return None, None
-    subs = sorted({a for a in sp.preorder_traversal(e) if a is not e and not a.is_number and not a.is_Atom
-                   and isinstance(a, sp.Expr) and not isinstance(a, (sp.Indexed, sp.Sum, ReduceMax))},
-                  key=sp.count_ops, reverse=True)
     needed = e.free_symbols
+    if not any(not s.is_integer for s in needed):
+        return None, None
+    subs = sorted({a for a in sp.preorder_traversal(e) if a is not e and not a.is_Atom and isinstance(a, sp.Expr)
+                   and not isinstance(a, (sp.Indexed, sp.Sum, ReduceMax)) and a.free_symbols >= needed},
+                  key=sp.count_ops, reverse=True)
     for u in subs:
-        if not u.free_symbols >= needed or not any(not s.is_integer for s in u.free_symbols):
-            continue
         f = e.subs(u, t)  # subs, not xreplace: -x/c is the product -1 * x * (1/c), not -1 * (x/c)
         if f.free_symbols == {t} and len(sp.Add.make_args(f)) > 1:
             return u, f
