@@ -12,7 +12,8 @@ order $x$, or $1/x$) while their sum is of order $x^3$ (or $x$, or 1).  The Tayl
 $T_N f$ at 0, in Horner form, has no such cancellation there.
 
 How a candidate is found, mechanically (no list of functions): a subexpression in one variable
-(a symbol or one indexed entry, e.g. $x_i$) holding a sum whose terms are at least
+(a symbol or one indexed entry, e.g. $x_i$, or a sum whose variables enter only through one subexpression $u$,
+$\frac{|x|}{c} - \operatorname{log1p}\frac{|x|}{c}$ at $u = |x|/c$, expanded in $u$) holding a sum whose terms are at least
 :data:`CANCELLATION` times larger than the sum at $x = \pm$:data:`PROBE` (evaluated in mpmath).
 Where the variable's subexpression is part of a larger sum or product, the terms or factors in that
 variable alone are taken together ($g \cdot \frac{...}{x}$: the factors in $x$).
