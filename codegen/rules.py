@@ -250,20 +250,27 @@ def _offset_exp_sum(a):
 
 
 def _exp_normalize_offset(expr: sp.Expr) -> sp.Expr:
-    r"""$\frac{e^{u}}{c + \sum_j e^{f_j}} = \frac{e^{u - m}}{c\,e^{-m} + \sum_j e^{f_j - m}}$, $m = \max_j f_j$, where
+    r"""$\frac{e^{u}}{c + \sum_j e^{f_j}} = \frac{e^{u - m}}{c\,e^{-m} + \sum_j e^{f_j - m}}$, $m = \max_j f_j$ (and
+    $\frac{\sum_i e^{f_i} v_i}{c + \sum_j e^{f_j}}$ with $e^{f_i - m}$ in the sum), where
     $m > 0$ (the sum could overflow; elsewhere it lies in $(0, n]$ and the quotient is left): the gradient of
     $\log(1 + \sum_i e^{s (x_i + m)})$ at $m = 10^{300}$ is inf/inf."""
     def is_ratio(e):
-        return isinstance(e, sp.Mul) and sum(_offset_exp_sum(a) is not None for a in e.args) == 1 \
-            and sum(isinstance(a, sp.exp) for a in e.args) == 1
+        if not (isinstance(e, sp.Mul) and sum(_offset_exp_sum(a) is not None for a in e.args) == 1):
+            return False
+        exps = sum(isinstance(a, sp.exp) for a in e.args)
+        return exps == 1 or (exps == 0 and sum(_unshifted_weighted_sum(a) for a in e.args) == 1)
 
     def shift(e):
         factors = list(e.args)
         k = next(n for n, a in enumerate(factors) if _offset_exp_sum(a) is not None)
         c, s = _offset_exp_sum(factors.pop(k))
         m, shifted = _shifted_sum(s)
-        n = next(n for n, a in enumerate(factors) if isinstance(a, sp.exp))
-        factors[n] = sp.exp(_minus_shift(factors[n].args[0], m), evaluate=False)
+        n = next((n for n, a in enumerate(factors) if isinstance(a, sp.exp)), None)
+        if n is None:  # sum_i e^{f_i} v_i / (c + sum_j e^{f_j}) (the softmax-with-a-sink VJP): the shift goes inside
+            w = next(n for n, a in enumerate(factors) if _unshifted_weighted_sum(a))
+            factors[w] = _shifted_weights(factors[w], m)
+        else:
+            factors[n] = sp.exp(_minus_shift(factors[n].args[0], m), evaluate=False)
         stable = sp.Mul(*factors, sp.Pow(c * sp.exp(-m) + shifted, -1))
         return sp.Piecewise((stable, m > 0), (e, True))
 
@@ -274,6 +281,11 @@ def _exp_weighted_sum(a) -> bool:
     """``Sum(exp(f) * v, lim)``: a one-limit sum whose summand has one ``exp`` factor (and others)."""
     return (isinstance(a, sp.Sum) and len(a.limits) == 1 and isinstance(a.function, sp.Mul)
             and sum(isinstance(t, sp.exp) for t in a.function.args) == 1)
+
+
+def _unshifted_weighted_sum(a) -> bool:
+    """``Sum(exp(f) * v, lim)`` (:func:`_exp_weighted_sum`) with ``f`` not yet shifted."""
+    return _exp_weighted_sum(a) and not a.function.has(ReduceMax, ExpShift)
 
 
 def _shifted_weights(a: sp.Sum, m) -> sp.Sum:

@@ -12,7 +12,8 @@ order $x$, or $1/x$) while their sum is of order $x^3$ (or $x$, or 1).  The Tayl
 $T_N f$ at 0, in Horner form, has no such cancellation there.
 
 How a candidate is found, mechanically (no list of functions): a subexpression in one variable
-(a symbol or one indexed entry, e.g. $x_i$) holding a sum whose terms are at least
+(a symbol or one indexed entry, e.g. $x_i$, or a sum whose variables enter only through one subexpression $u$,
+$\frac{|x|}{c} - \operatorname{log1p}\frac{|x|}{c}$ at $u = |x|/c$, expanded in $u$) holding a sum whose terms are at least
 :data:`CANCELLATION` times larger than the sum at $x = \pm$:data:`PROBE` (evaluated in mpmath).
 Where the variable's subexpression is part of a larger sum or product, the terms or factors in that
 variable alone are taken together ($g \cdot \frac{...}{x}$: the factors in $x$).
@@ -42,7 +43,7 @@ import numpy as np
 import sympy as sp
 
 from derivations.numeric.printers import FormularyNumPyPrinter
-from symbolic.functions import ReduceMax
+from symbolic.functions import Held, ReduceMax
 
 POINTS = (0, 1, -1)
 """The points where a cancellation is looked for, in this order: 0 (x - tanh x, e^x - 1 - x), and 1 and -1
@@ -209,11 +210,15 @@ def branch(e):
     $x_0$ of :data:`POINTS`, else None.
 
     Cached: the search stabilizes the same subexpressions once per candidate."""
-    leaf = _single_leaf(e)
-    if leaf is None or e.has(*NOT_ANALYTIC) or sp.count_ops(e) > MAX_OPS:
+    if sp.count_ops(e) > MAX_OPS:
         return None
     t = sp.Dummy("t", real=True)
-    f = e.xreplace({leaf: t})
+    leaf = _single_leaf(e)
+    leaf, f = (leaf, e.xreplace({leaf: t})) if leaf is not None else _single_argument(e, t)
+    if leaf is None:
+        return None
+    if f.has(*NOT_ANALYTIC):
+        return None
     for x0 in POINTS:
         if not _cancels(f, t, x0):
             continue
@@ -225,8 +230,31 @@ def branch(e):
             continue
         kept = _order(f, t, r, terms, x0)
         if kept is not None:
-            return sp.Piecewise((taylor_polynomial(kept, leaf - x0), sp.Abs(leaf - x0) < r), (e, True))
+            # a composite u held: sympy would write u^2 = |x|^2/c^2, whose square of c underflows where u does not
+            u = leaf - x0 if leaf.is_Atom or isinstance(leaf, sp.Indexed) else Held(leaf - x0)
+            return sp.Piecewise((taylor_polynomial(kept, u), sp.Abs(leaf - x0) < r), (e, True))
     return None
+
+
+def _single_argument(e, t):
+    r"""``(u, f)``: the one subexpression $u$ (not a number, not ``e`` itself) through which alone ``e`` depends on its
+    variables: $\frac{|x|}{c} - \operatorname{log1p}\frac{|x|}{c}$ (the Fair loss) is $u - \operatorname{log1p} u$ at
+    $u = |x|/c$, whose series at 0 is taken in $u$ (a kink inside $u$, $|x|$ here, stays outside the polynomial).
+    The largest such $u$ first (a subexpression of one is a function of it too); ``f`` is ``e`` in ``t`` for $u$.
+    ``(None, None)`` where there is none."""
+    if not isinstance(e, sp.Add):
+        return None, None
+    needed = e.free_symbols
+    if not any(not s.is_integer for s in needed):
+        return None, None
+    subs = sorted({a for a in sp.preorder_traversal(e) if a is not e and not a.is_Atom and isinstance(a, sp.Expr)
+                   and not isinstance(a, (sp.Indexed, sp.Sum, ReduceMax)) and a.free_symbols >= needed},
+                  key=sp.count_ops, reverse=True)
+    for u in subs:
+        f = e.subs(u, t)  # subs, not xreplace: -x/c is the product -1 * x * (1/c), not -1 * (x/c)
+        if f.free_symbols == {t} and len(sp.Add.make_args(f)) > 1:
+            return u, f
+    return None, None
 
 
 def taylor_within(e, leaf, r):

@@ -41,13 +41,29 @@ def _weight_sum(s):
 
 
 def _denominator(factors):
-    """``(n, h, var, limits)``: factor ``n`` is ``1/Sum(exp(h))``."""
+    """``(n, h, var, limits)``: factor ``n`` is ``1/Sum(exp(h))``, or ``1/(Sum(exp(h)) + r)`` with an offset ``r``
+    free of the summed index and holding the max-shift (:func:`_offset`)."""
     for n, f in enumerate(factors):
         if isinstance(f, sp.Pow) and f.exp == -1:
             w = _weight_sum(f.base)
+            if w is None and _offset(f.base) is not None:
+                w = _weight_sum(_offset(f.base)[0])
             if w is not None:
                 return (n, *w)
     return None
+
+
+def _offset(d):
+    r"""``(S, r)`` for a denominator ``d = S + r``, ``S`` a shifted weight sum and ``r`` $= c\,e^{-m}$ (the shifted
+    constant of a softmax with a sink, ``exp_normalize_offset``), else None."""
+    if not isinstance(d, sp.Add):
+        return None
+    sums = [t for t in d.args if _weight_sum(t) is not None]
+    if len(sums) != 1:
+        return None
+    r = d - sums[0]
+    var = sums[0].limits[0][0]
+    return (sums[0], r) if r.has(ReduceMax) and var not in r.free_symbols and not r.has(sp.Sum) else None
 
 
 def _weighted_mean(t):
@@ -76,11 +92,7 @@ def _weighted_mean(t):
     v = sp.Mul(*terms)
     if v.has(sp.exp) or v.has(ReduceMax) or i not in v.free_symbols:
         return None
-    return sp.Mul(*coef), v, i, num.limits[0], hi, den_sum(factors[n])
-
-
-def den_sum(f):
-    return f.base
+    return sp.Mul(*coef), v, i, num.limits[0], hi, factors[n].base
 
 
 def _fresh(i, suffix):
@@ -123,6 +135,8 @@ def mean_from_top(expr: sp.Expr) -> sp.Expr:
         terms = [t for q, t in enumerate(e.args) if q != n]
         c = top_value(v, i, limits, h)
         deviation = sp.Sum(sp.exp(h) * (v - c), limits) / s
+        if _offset(s) is not None:  # the weights sum to 1 - r/D: the mean of c is c - c r/D
+            deviation -= c * _offset(s)[1] / s
         if coef.is_number:
             return sp.UnevaluatedExpr(sp.Add(*terms) + coef * c) + coef * deviation
         # k c whole (a quotient rule would split k c / count), grouped with the terms it cancels only: in
@@ -131,7 +145,29 @@ def mean_from_top(expr: sp.Expr) -> sp.Expr:
         far = [t for t in terms if t not in near]
         return sp.UnevaluatedExpr(sp.Add(*near) + coef * sp.UnevaluatedExpr(c)) + sp.Add(*far) + coef * deviation
 
-    return expr.replace(lambda e: _mean_term(e) is not None, value)
+    return _fold_means(expr).replace(lambda e: _mean_term(e) is not None, value)
+
+
+def _branch_mean(e):
+    """``(n, piecewise)`` where a term ``n`` of the sum ``e`` is a ``Piecewise`` with a weighted mean as a branch."""
+    if not isinstance(e, sp.Add):
+        return None
+    for n, t in enumerate(e.args):
+        if isinstance(t, sp.Piecewise) and any(_weighted_mean(b.expr) is not None for b in t.args):
+            return n, t
+    return None
+
+
+def _fold_means(expr):
+    r"""$A + \begin{cases} M & c \\ B \end{cases} = \begin{cases} A + M & c \\ A + B \end{cases}$ where $M$ is a
+    weighted mean: the max-shift of a softmax with a sink holds only for $m > 0$ (``exp_normalize_offset``), and the
+    mean must meet the $A$ it cancels against."""
+    def value(e):
+        n, piece = _branch_mean(e)
+        rest = [t for q, t in enumerate(e.args) if q != n]
+        return sp.Piecewise(*[(sp.Add(*rest, b.expr), b.cond) for b in piece.args])
+
+    return expr.replace(lambda e: _branch_mean(e) is not None, value)
 
 
 def _top_probability(t):
@@ -162,7 +198,9 @@ def one_minus_top(expr: sp.Expr) -> sp.Expr:
     def value(e):
         n, (coef, hk, s) = _probability_term(e)
         rest = sp.Add(*[t for q, t in enumerate(e.args) if q != n])
-        top = sp.UnevaluatedExpr(rest + coef) - coef * others_of_shifted_sum(s) / s
+        parts = _offset(s)  # with a sink's offset r: 1 - w_k/(S + r) = (O + r)/(S + r)
+        others = others_of_shifted_sum(s) if parts is None else others_of_shifted_sum(parts[0]) + parts[1]
+        top = sp.UnevaluatedExpr(rest + coef) - coef * others / s
         return sp.Piecewise((top, hk >= 0), (e, True))
 
     return expr.replace(lambda e: _probability_term(e) is not None, value)

@@ -1041,6 +1041,29 @@ def test_unit_sum_complement_on_a_gini_impurity_of_a_softmax():
         assert abs(_mp(new, (z, K, q))(*args) - _mp(expr, (z, K, q))(*args)) < mpmath.mpf(10) ** -50
 
 
+def test_unit_sum_complement_on_a_squared_softmax_as_sympy_writes_it():
+    r"""At a number $q = 2$ sympy writes $p_i^2$ as $e^{2 z_i} / (\sum_j e^{z_j})^2$, and $\operatorname{expm1}(\log p_i)$
+    as $p_i - 1$: the rule must still see the power of a softmax, and keep the expm1 of the split log.  The search
+    on the definition then meets the extreme target where the plain form gave inf (a top entry of 700 overflows)."""
+    from sympy.codegen.cfunctions import expm1
+
+    from codegen.define_module import search
+    from codegen.rules import UNIT_SUM_COMPLEMENT
+    from formulary import api
+
+    expr = 1 - sp.Sum(SOFTMAX ** 2, (i, 0, K - 1))
+    new = UNIT_SUM_COMPLEMENT.apply(expr)
+    assert new != expr and new.has(expm1)
+    at = (np.array([40.0, 0.0, 0.0]), 3)
+    assert _naive_fails(expr, (z, K), at)
+    with mpmath.workdps(60):
+        args = [_exact(a) for a in at]
+        assert abs(_mp(new, (z, K))(*args) - _mp(expr, (z, K))(*args)) < mpmath.mpf(10) ** -50
+    (f,) = api.define("gini(z) = 1 - sum((exp(z[i])/sum(exp(z[j]), j, 0, n-1))**2, i, 0, n-1)")
+    _, _, err, row = search(f, False)
+    assert "unit_sum_complement" in row["rules"] and err.extreme <= 1e-10 and err.ordinary <= 1e-12
+
+
 def test_a_power_of_a_ratio_drops_a_numerator_equal_but_not_identical_to_its_divisor():
     """The numerator $x$ in $(x/a)^b$ and the divisor $x$ are equal symbols but two objects when sympy's cache was
     cleared between them (CI's workers, after other files; built here past the cache, which stays as it is): the rewrite must take out the equal one, not leave it
@@ -1055,3 +1078,18 @@ def test_a_power_of_a_ratio_drops_a_numerator_equal_but_not_identical_to_its_div
     new = power_ratio_over_numerator(expr)
     at = {x1: sp.Rational(3, 7), x2: sp.Rational(3, 7), a: sp.Rational(5, 2), b: sp.Rational(3, 2)}
     assert sp.N(new.xreplace(at) - expr.xreplace(at), 30) == 0
+
+
+def test_mean_from_top_with_the_offset_of_a_softmax_with_a_sink():
+    r"""$p_i = e^{x_i} / (c + \sum_j e^{x_j})$ (a softmax with a sink logit $\log c$) has the VJP $p_k (g_k - \sum_i g_i
+    p_i)$, whose difference cancels at a dominant top entry ($x_0 = 700$: every component near $e^{-700}$, and the plain
+    form erred by 8e25).  Its weighted sum is max-shifted inside (``exp_normalize_offset``) and measured from the top
+    value with the weights' deficit $c e^{-m} / D$ kept (``mean_from_top``): the VJP meets its extreme target."""
+    from codegen.define import derive_gradients
+    from codegen.define_module import search
+    from formulary import api
+
+    (f,) = api.define("sinkthree(x)[i] = exp(x[i])/(3 + sum(exp(x[j]), j, 0, n-1))")
+    derive_gradients(f)
+    _, _, err, row = search(f, True)
+    assert "mean_from_top" in row["rules"] and err.vjp_extreme <= 1e-8 and err.vjp <= 1e-8

@@ -140,8 +140,24 @@ def test_taylor_branch_bounds_are_the_stated_ones():
 def test_taylor_branch_does_not_fire_without_a_cancellation_at_zero():
     a = sp.Symbol("a", real=True)
     for expr in (sp.exp(x) + 1, x + sp.sqrt(x ** 2 + 1), sp.tanh(x) ** 2 * a, sp.Abs(x) - sp.sin(x),
-                 x * a - sp.sin(x * a)):  # (the last: two variables, not one; left as it is)
+                 x * a - sp.sin(x)):  # (the last: two variables, not one subexpression of both; left as it is)
         assert TAYLOR_BRANCH.apply(expr) == expr, expr
+
+
+@pytest.mark.parametrize("x_value, c_value", [(1e-5, 1.0), (1e-160, 1e-155), (3e-4, 0.5), (2.0, 0.7)])
+def test_taylor_branch_in_a_subexpression_of_two_variables(x_value, c_value):
+    r"""$\log(1 + x/c) - x/c$ depends on $x$ and $c$ through $u = x/c$ alone: the branch is taken in $u$, and $u^2$ is
+    formed from $u$ (as $x^2/c^2$, at $x = 10^{-160}$, $c = 10^{-155}$, $x^2$ is subnormal and keeps 3 digits)."""
+    c = sp.Symbol("c", positive=True)
+    expr = sp.log(1 + x / c) - x / c
+    new = TAYLOR_BRANCH.apply(expr)
+    assert new.has(sp.Piecewise)
+    args = (x, c)
+    with np.errstate(all="ignore"):
+        got = _np(new, args)(np.float64(x_value), np.float64(c_value))
+    with mpmath.workdps(60):
+        want = sp.lambdify(args, expr, modules="mpmath")(mpmath.mpf(x_value), mpmath.mpf(c_value))
+    assert abs(got - want) <= REL_TOL * abs(want)
 
 
 def test_the_search_keeps_the_taylor_branch_only_where_it_is_more_accurate():
