@@ -79,7 +79,7 @@ from readers.latex.parse import (
     sign_choices,
     to_zero_based,
 )
-from readers.notes import big_o, up_to_constant
+from readers.notes import big_o, letter_e, up_to_constant
 from readers.notes.gradients import as_derivative, entries
 from readers.notes.mean_value import check_exists, stated_in_prose
 from readers.notes.parameters_rebound import rebound
@@ -1078,6 +1078,8 @@ class _NotesReader(_CatalogMatch):
         self.event_values = EventValues()  # probabilities the notes give as numbers (readers.notes.event_values)
         self.operators_named = frozenset()  # names the prose calls operators (readers.notes.mappings)
         self.scopes = Scopes([])  # theorem, proof, example environments (readers.notes.environments)
+        self.e_defined = 0  # the line where the notes define the letter e as a quantity (readers.notes.letter_e)
+        self.e_ambiguous = False  # ... and also raise it to symbolic powers after: e is both
 
     # ** one block **
 
@@ -1122,11 +1124,23 @@ class _NotesReader(_CatalogMatch):
             return BlockReport(**base, parsed=False, error=str(exc), role="unparsed")
         if mentioned_not_asserted(text_before(self.lines, frag.kind, frag.line, frag.column)):
             return BlockReport(**base, parsed=True, role="no claim", parsed_form=(" ".join(frag.content.split()),))
+        if not self.e_defined and "e" not in self.names and letter_e.defines_quantity_e(block):
+            self.e_defined, self.e_ambiguous = frag.line, letter_e.used_as_exponential(self.lines, frag.line)
+            if self.e_ambiguous:  # e = t - o here, e^{-x} later: the row defines nothing (readers.notes.letter_e)
+                return BlockReport(**base, parsed=True, role="no claim", parsed_form=(" ".join(frag.content.split()),),
+                                   warnings=(letter_e.BOTH,))
+            self.names = self.names | {"e"}  # from here on e is a name of the notes
+            block = self.parse(frag.content, frag)
         try:
             report = self.densities.review(block, frag, self.read(block, frag, base), self.section.conditions,
                                            self.lines)
-            return stated_laws.review(block, frag, report, [c[0] for c in self.section.conditions], self.lines,
-                                      self.expand)
+            report = stated_laws.review(block, frag, report, [c[0] for c in self.section.conditions], self.lines,
+                                        self.expand)
+            if self.e_ambiguous and letter_e.writes_letter_e(frag.content):
+                report = dataclasses.replace(report, steps=tuple(
+                    _undecided(r, letter_e.ambiguous_reason(self.e_defined, r.reason)) if r.verdict == "refuted"
+                    else r for r in report.steps))
+            return report
         except Exception as exc:  # noqa: BLE001 - a failure of ours is never a verdict on the notes
             step = StepReport(lhs=" ".join(frag.content.split())[:80], rel="", rhs="", verdict="undecided",
                               reason=f"internal error while reading this block: {type(exc).__name__}: {exc}"[:300],
