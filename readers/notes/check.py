@@ -216,7 +216,7 @@ from readers.notes.uninterpreted import for_every_function
 from readers.notes.real_domains import widened_in_block, widened_names
 from readers.notes.unreadable import set_name as unreadable_set_name, unreadable_in
 from readers.notes.leibniz import LEIBNIZ_NOTE, leibniz_reading
-from readers.notes.sign_words import stated_integer, stated_signs
+from readers.notes.sign_words import integers_named_before, stated_integer, stated_signs
 from readers.notes.constant_names import constant_given_a_value
 from readers.notes.decompositions import WRITTEN_AS, fresh_names
 from readers.notes.free_indices import definition_indices, written_two_ways
@@ -1293,6 +1293,10 @@ class _NotesReader(_CatalogMatch):
         after = self.lines[frag.line - 1][frag.column - 1 + len(frag.source):] if (
             frag.kind == "inline" and 0 < frag.line <= len(self.lines)) else ""
         integer = stated_integer(block, after) if frag.kind == "inline" and pairs is None else None
+        named = integers_named_before(block, before) if frag.kind == "inline" else []
+        if integer is None and pairs is None and named:  # "for an integer $n$": as "$n$ is an integer"
+            integer = named[0]
+        self.section.integers.update(n.name for n in named)  # "for every integer $k \ge 1$": k an integer too
         if integer is not None:  # "$n$ is an integer": n an integer symbol in this section's claims (step)
             self.section.integers.add(integer.name)
         if pairs is None and frag.kind == "inline" and 0 < frag.line <= len(self.lines):  # "when $x$ is negative"

@@ -26,6 +26,14 @@ CASES = {
     "letter_e_euler_defined": (
         "# A\n\n$$e = \\lim_{n \\to \\infty} \\left(1 + \\frac{1}{n}\\right)^n$$\n\n$$\\ln e^2 = 2$$\n\n$$e^2 = 7$$\n",
         [CONFIRMED, CONFIRMED, "refuted"]),
+    # "For all integers $m$ and $n$," left m and n real: cos(m pi) cos(n pi) = cos((m + n) pi) was refuted at
+    # m = n = 1/2, a point the sentence excludes; integer words before a name make it an integer as words after do
+    "integers_named_before": (
+        "# A\n\nFor all integers $m$ and $n$,\n\n$$\\cos(m \\pi) \\cos(n \\pi) = \\cos((m + n) \\pi)$$\n\n"
+        "$$\\cos(m \\pi) + \\cos(n \\pi) = \\cos((m + n) \\pi)$$\n", [None, None, CONFIRMED, "refuted"]),
+    # ... and the name of a condition after them: "for every integer $k \\ge 1$"
+    "integer_condition_named_before": (
+        "# A\n\nFor every integer $k \\ge 1$,\n\n$$(-1)^{2k} + \\sin(k \\pi) = 1$$\n", [None, CONFIRMED]),
 }
 
 
