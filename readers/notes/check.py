@@ -1080,11 +1080,12 @@ class _NotesReader(_CatalogMatch):
         self.scopes = Scopes([])  # theorem, proof, example environments (readers.notes.environments)
         self.e_defined = 0  # the line where the notes define the letter e as a quantity (readers.notes.letter_e)
         self.e_ambiguous = False  # ... and also raise it to symbolic powers after: e is both
+        self.matrix_read = False  # a claim of this block was read as matrix algebra (readers.notes.matrices)
 
     # ** one block **
 
     def fragment(self, frag: Fragment) -> BlockReport:
-        self.line, self.pending_updates = frag.line, []
+        self.line, self.pending_updates, self.matrix_read = frag.line, [], False
         quantified = trailing_quantifier(frag.content)
         if quantified is not None:  # \forall x > 0: log x < x, read as its claim on that domain (quantifiers)
             frag = dataclasses.replace(frag, content=quantified)
@@ -1136,6 +1137,8 @@ class _NotesReader(_CatalogMatch):
                                            self.lines)
             report = stated_laws.review(block, frag, report, [c[0] for c in self.section.conditions], self.lines,
                                         self.expand)
+            if self.matrix_read and report.steps:  # (AB)^T = B^T A^T read as matrices: shown in their order
+                report = dataclasses.replace(report, parsed_form=tuple(f"{r.lhs} {r.rel} {r.rhs}" for r in report.steps))
             if self.e_ambiguous and letter_e.writes_letter_e(frag.content):
                 report = dataclasses.replace(report, steps=tuple(
                     _undecided(r, letter_e.ambiguous_reason(self.e_defined, r.reason)) if r.verdict == "refuted"
@@ -3261,6 +3264,7 @@ class _NotesReader(_CatalogMatch):
                                           names=self.names, functions=frozenset(self.section.functions)
                                           | self.document_functions)  # readers.notes.matrices
         if matrix is not None:
+            self.matrix_read = True  # the report shows the matrix reading, not the scalar parse (fragment)
             return matrix
         if lhs.has(IndexMax) or rhs.has(IndexMax):
             return [self.check_written_out(lhs, rel, rhs, claim, shown)]

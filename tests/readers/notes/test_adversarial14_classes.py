@@ -49,3 +49,11 @@ def test_a_correct_block_holds_and_its_slip_is_not_confirmed(name):
             assert got in want, (name, verdicts)
         else:
             assert got == want, (name, verdicts)
+
+
+def test_a_matrix_claim_shows_its_matrix_reading():
+    r"""``(\mathbf{A}\mathbf{B})^\top = \mathbf{B}^\top \mathbf{A}^\top`` was shown "read as" its scalar parse, whose
+    commutative product put A^T before B^T (the converse slip), while the check read the matrices in order."""
+    text = "# M\n\n$$(\\mathbf{A} \\mathbf{B})^\\top = \\mathbf{B}^\\top \\mathbf{A}^\\top$$\n"
+    [block] = [b for b in check_notes(text, path="<test>", budget=5.0).blocks if b.steps]
+    assert block.parsed_form == ("transpose(A*B) = transpose(B)*transpose(A)",), block.parsed_form
