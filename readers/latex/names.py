@@ -301,7 +301,7 @@ class _Names:
         return sp.Function("event_" + "_".join(relations))(*sides)  # P(a \le X \le b): event_le_le(a, X, b)
 
     def name_value(self, name: str):
-        if name == "e":
+        if name == "e" and "e" not in self.names:  # Euler's number, unless the notes define e (readers.notes.letter_e)
             return sp.E
         if name == "pi":
             return sp.pi
@@ -387,7 +387,7 @@ class _Names:
             count = sp.Integer(count) if count.isdigit() else self.name_value(count)
             return (sp.RisingFactorial if factorial.group(1) == "overline" else sp.FallingFactorial)(value, count)
         exponent = self.sarg(node)
-        if base_name == "e" or value == sp.E:
+        if (base_name == "e" and "e" not in self.names) or value == sp.E:
             return sp.exp(exponent)
         return _power(value, exponent, node)
 

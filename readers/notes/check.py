@@ -79,7 +79,7 @@ from readers.latex.parse import (
     sign_choices,
     to_zero_based,
 )
-from readers.notes import big_o, up_to_constant
+from readers.notes import big_o, letter_e, up_to_constant
 from readers.notes.gradients import as_derivative, entries
 from readers.notes.mean_value import check_exists, stated_in_prose
 from readers.notes.parameters_rebound import rebound
@@ -216,7 +216,7 @@ from readers.notes.uninterpreted import for_every_function
 from readers.notes.real_domains import widened_in_block, widened_names
 from readers.notes.unreadable import set_name as unreadable_set_name, unreadable_in
 from readers.notes.leibniz import LEIBNIZ_NOTE, leibniz_reading
-from readers.notes.sign_words import stated_integer, stated_signs
+from readers.notes.sign_words import integers_named_before, stated_integer, stated_signs
 from readers.notes.constant_names import constant_given_a_value
 from readers.notes.decompositions import WRITTEN_AS, fresh_names
 from readers.notes.free_indices import definition_indices, written_two_ways
@@ -1078,11 +1078,14 @@ class _NotesReader(_CatalogMatch):
         self.event_values = EventValues()  # probabilities the notes give as numbers (readers.notes.event_values)
         self.operators_named = frozenset()  # names the prose calls operators (readers.notes.mappings)
         self.scopes = Scopes([])  # theorem, proof, example environments (readers.notes.environments)
+        self.e_defined = 0  # the line where the notes define the letter e as a quantity (readers.notes.letter_e)
+        self.e_ambiguous = False  # ... and also raise it to symbolic powers after: e is both
+        self.matrix_read = False  # a claim of this block was read as matrix algebra (readers.notes.matrices)
 
     # ** one block **
 
     def fragment(self, frag: Fragment) -> BlockReport:
-        self.line, self.pending_updates = frag.line, []
+        self.line, self.pending_updates, self.matrix_read = frag.line, [], False
         quantified = trailing_quantifier(frag.content)
         if quantified is not None:  # \forall x > 0: log x < x, read as its claim on that domain (quantifiers)
             frag = dataclasses.replace(frag, content=quantified)
@@ -1122,11 +1125,25 @@ class _NotesReader(_CatalogMatch):
             return BlockReport(**base, parsed=False, error=str(exc), role="unparsed")
         if mentioned_not_asserted(text_before(self.lines, frag.kind, frag.line, frag.column)):
             return BlockReport(**base, parsed=True, role="no claim", parsed_form=(" ".join(frag.content.split()),))
+        if not self.e_defined and "e" not in self.names and letter_e.defines_quantity_e(block):
+            self.e_defined, self.e_ambiguous = frag.line, letter_e.used_as_exponential(self.lines, frag.line)
+            if self.e_ambiguous:  # e = t - o here, e^{-x} later: the row defines nothing (readers.notes.letter_e)
+                return BlockReport(**base, parsed=True, role="no claim", parsed_form=(" ".join(frag.content.split()),),
+                                   warnings=(letter_e.BOTH,))
+            self.names = self.names | {"e"}  # from here on e is a name of the notes
+            block = self.parse(frag.content, frag)
         try:
             report = self.densities.review(block, frag, self.read(block, frag, base), self.section.conditions,
                                            self.lines)
-            return stated_laws.review(block, frag, report, [c[0] for c in self.section.conditions], self.lines,
-                                      self.expand)
+            report = stated_laws.review(block, frag, report, [c[0] for c in self.section.conditions], self.lines,
+                                        self.expand)
+            if self.matrix_read and report.steps:  # (AB)^T = B^T A^T read as matrices: shown in their order
+                report = dataclasses.replace(report, parsed_form=tuple(f"{r.lhs} {r.rel} {r.rhs}" for r in report.steps))
+            if self.e_ambiguous and letter_e.writes_letter_e(frag.content):
+                report = dataclasses.replace(report, steps=tuple(
+                    _undecided(r, letter_e.ambiguous_reason(self.e_defined, r.reason)) if r.verdict == "refuted"
+                    else r for r in report.steps))
+            return report
         except Exception as exc:  # noqa: BLE001 - a failure of ours is never a verdict on the notes
             step = StepReport(lhs=" ".join(frag.content.split())[:80], rel="", rhs="", verdict="undecided",
                               reason=f"internal error while reading this block: {type(exc).__name__}: {exc}"[:300],
@@ -1279,6 +1296,10 @@ class _NotesReader(_CatalogMatch):
         after = self.lines[frag.line - 1][frag.column - 1 + len(frag.source):] if (
             frag.kind == "inline" and 0 < frag.line <= len(self.lines)) else ""
         integer = stated_integer(block, after) if frag.kind == "inline" and pairs is None else None
+        named = integers_named_before(block, before) if frag.kind == "inline" else []
+        if integer is None and pairs is None and named:  # "for an integer $n$": as "$n$ is an integer"
+            integer = named[0]
+        self.section.integers.update(n.name for n in named)  # "for every integer $k \ge 1$": k an integer too
         if integer is not None:  # "$n$ is an integer": n an integer symbol in this section's claims (step)
             self.section.integers.add(integer.name)
         if pairs is None and frag.kind == "inline" and 0 < frag.line <= len(self.lines):  # "when $x$ is negative"
@@ -3243,6 +3264,7 @@ class _NotesReader(_CatalogMatch):
                                           names=self.names, functions=frozenset(self.section.functions)
                                           | self.document_functions)  # readers.notes.matrices
         if matrix is not None:
+            self.matrix_read = True  # the report shows the matrix reading, not the scalar parse (fragment)
             return matrix
         if lhs.has(IndexMax) or rhs.has(IndexMax):
             return [self.check_written_out(lhs, rel, rhs, claim, shown)]

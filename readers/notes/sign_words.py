@@ -26,6 +26,10 @@ INTEGER_NOUN = re.compile(r"^\s*(?:(?:is|are|be|being)\s+(?:an?\s+)?|an?\s+)(?:(
                           re.IGNORECASE)
 """The words after the name that make it an integer: "is an integer", "be a positive integer", "and $m$ a non-negative
 integer", "be an integer index" (not "an integer multiple of", "integer-valued")."""
+INTEGER_BEFORE = re.compile(r"\b(?:an?|every|each|any|all|some|for|two|three)\s+(?:(?:strictly\s+)?(?:non-?negative|positive|"
+                            r"negative|non-?zero)\s+)?integers?\s+(?:\$[^$]*\$\s*(?:,\s*and|,|and)\s+)*$", re.IGNORECASE)
+"""The words before the name that make it an integer: "for an integer $n$", "for every positive integer $k \\ge 2$",
+"for all integers $m$ and $n$" (the second name too), not "an integer multiple of $x$" (the name does not follow)."""
 RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
 """Signs given to a list of names in order: the first sign word is not the last name's."""
 RELATIONS = {"negative": "<", "positive": ">", "nonnegative": ">=", "nonpositive": "<=", "nonzero": "!="}
@@ -44,6 +48,21 @@ def stated_integer(block, after: str):
         return None
     (name,) = rows[0].chain.exprs
     return name if isinstance(name, sp.Symbol) and is_name(name) else None
+
+
+def integers_named_before(block, before: str) -> list:
+    """The names ``block`` (an inline ``$n$`` or a condition ``$k \\ge 1$``) writes when ``before``, the text before it,
+    ends by calling what follows an integer ("for every positive integer"); else []."""
+    if INTEGER_BEFORE.search(_LINK.sub(r"\1", before)) is None:
+        return []
+    rows = [r for r in block.rows if r.kind not in ("empty", "prose")]
+    if len(rows) != 1 or rows[0].conditions:
+        return []
+    exprs = rows[0].chain.exprs
+    if len(exprs) == 1:
+        return [exprs[0]] if isinstance(exprs[0], sp.Symbol) and is_name(exprs[0]) else []
+    named = [e for e in exprs if isinstance(e, sp.Symbol) and is_name(e)]  # k in 1 \le k \le n (and n)
+    return named if named and all(e.is_number or e in named for e in exprs) else []
 
 
 def stated_signs(block, after: str) -> list | None:

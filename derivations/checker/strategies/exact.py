@@ -95,7 +95,7 @@ class ExactTest:
             point = round_point(point, lambda candidate: inside(inst, candidate) and _fails(inst, candidate)
                                 and not undefined_as_written(inst, candidate))
             l, r = inst.lhs.xreplace(point), inst.rhs.xreplace(point)
-        counterexample = {str(s): _show(point[s], floats[s]) for s in inst.symbols}
+        counterexample = {str(s): _show(point[s], None if s.is_integer else floats[s]) for s in inst.symbols}  # n=4
         counterexample |= {"lhs": _show(l), "rhs": _show(r), "lhs - rhs": _show(l - r)}
         return Verdict("refuted", method="exact rational evaluation", counterexample=inst.labelled(counterexample),
                        assumptions=inst.assumption_texts(),

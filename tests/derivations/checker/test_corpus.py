@@ -118,6 +118,15 @@ HELD_OUT_12_CI = (
 """The claims of ``heldout_round12.jsonl`` that CI checks; ``python3 benchmarks/corpus.py --corpus
 tests/corpus/claims/heldout_round12.jsonl`` runs all of it, and ``tests/corpus/claims/check_round12.py`` checks its
 labels."""
+HELD_OUT_13 = load_claims(CORPUS.with_name("heldout_round13.jsonl"))
+HELD_OUT_13_CI = (
+    # no verdict was wrong on main; two quick ones of the round's kinds: a sum over a reversed range (empty, not Karr's
+    # -sum) and the sigmoid approximation of GELU, off by about 1e-2
+    "sr-h13-reversed-bounds", "th-h13-gelu-sigmoid",
+)
+"""The claims of ``heldout_round13.jsonl`` that CI checks; ``python3 benchmarks/corpus.py --corpus
+tests/corpus/claims/heldout_round13.jsonl`` runs all of it, and ``tests/corpus/claims/check_round13.py`` checks its
+labels."""
 HELD_OUT_4_CI = (
     # wrong before the fixes: floor(x + sin x) <= x + sin x (true) refuted where sympy rounded floor(99 - 2.9e-14)
     # up to 99; steps of floor at n = 7919 and n = 1009 that no sample met (false, verified)
@@ -178,7 +187,7 @@ def test_corpus_claim_gets_no_dishonest_verdict(claim):
 ROUNDS = ((CLAIMS, ()), (HELD_OUT, HELD_OUT_CI), (HELD_OUT_3, HELD_OUT_3_CI), (HELD_OUT_4, HELD_OUT_4_CI),
           (HELD_OUT_5, HELD_OUT_5_CI), (HELD_OUT_6, HELD_OUT_6_CI), (HELD_OUT_7, HELD_OUT_7_CI),
           (HELD_OUT_8, HELD_OUT_8_CI), (HELD_OUT_9, HELD_OUT_9_CI), (HELD_OUT_10, HELD_OUT_10_CI),
-          (HELD_OUT_11, HELD_OUT_11_CI), (HELD_OUT_12, HELD_OUT_12_CI))
+          (HELD_OUT_11, HELD_OUT_11_CI), (HELD_OUT_12, HELD_OUT_12_CI), (HELD_OUT_13, HELD_OUT_13_CI))
 """Each round of claims, oldest first, with the ids CI checks of it."""
 
 HELD_OUT_CI_CLAIMS = [c for claims, ci in ROUNDS[1:] for c in claims if c["id"] in ci]
