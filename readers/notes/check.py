@@ -1163,12 +1163,14 @@ class _NotesReader(_CatalogMatch):
         return writes_name(left[0], self.operators_named) if len(left) == 2 else None
 
     def saved_scope(self):
-        """What an environment's definitions and conditions change: restored when it ends."""
-        return _copy_section(self.section), dict(self.vector_functions)
+        """What an environment's definitions, conditions and matrix equations change: restored when it ends (a
+        proof's $A^TA = V\Sigma^T\Sigma V^T$ constrains its own lines, not the chapter after it)."""
+        return _copy_section(self.section), dict(self.vector_functions), list(self.matrix_claims.constraints)
 
     def restore_scope(self, saved) -> None:
-        section, self.vector_functions = saved
+        section, self.vector_functions, self.matrix_claims.constraints = saved
         self.section = _copy_section(section)
+        self.matrix_claims.constraints = list(self.matrix_claims.constraints)
 
     def listing(self, frag: Fragment) -> tuple[str, ...] | None:
         r"""The parsed assignments of an algorithm listing (``g_t \leftarrow g_t + \lambda \theta_{t-1}``), or None
@@ -2163,11 +2165,15 @@ class _NotesReader(_CatalogMatch):
 
     def entropy_as_claim(self, claim: _Claim) -> list[StepReport]:
         r"""A definition of an entropy or a mutual information of random variables by other ones (``I(X, Y) =
-        H(X, Y) - H(Y \mid X) - H(X \mid Y)``): as Shannon's functionals it is also a claim, confirmed when it holds
+        H(X, Y) - H(Y \mid X) - H(X \mid Y)``), or of a divergence by others (``D_KL(p || q) = CE(p || q) - H(p)``):
+        as Shannon's functionals it is also a claim, confirmed when it holds
         on random joint distributions (readers.notes.entropy), else [] (it only defines: a failure is no verdict)."""
-        if not (entropy_applications(claim.lhs) and entropy_applications(claim.rhs)):
+        if entropy_applications(claim.lhs) and entropy_applications(claim.rhs):
+            verdict, why = check_entropy(claim.lhs, "=", claim.rhs)
+        elif divergence_applications(claim.lhs) and divergence_applications(claim.rhs):
+            verdict, why = check_divergence(claim.lhs, "=", claim.rhs)  # D_KL(p || q) = CE(p || q) - H(p)
+        else:
             return []
-        verdict, why = check_entropy(claim.lhs, "=", claim.rhs)
         if verdict != "verified":
             return []
         return [StepReport(lhs=_show(claim.lhs), rel="=", rhs=_show(claim.rhs), verdict="verified", line=claim.line,
@@ -2776,15 +2782,17 @@ class _NotesReader(_CatalogMatch):
 
     def known_values(self, values, frag) -> list[StepReport] | None:
         r"""``name = value`` rows that read as local examples but whose names the note has already determined: a
-        definition (``u' = 6x - 4``, then "setting $x = 1$, $u' = 2$"), or the equation just before (``$2x + y =
-        1$`` or equivalently ``$y = 1 - 2x$``).  Their checks as claims when every row is confirmed, else None
+        definition (``u' = 6x - 4``, then "setting $x = 1$, $u' = 2$"), the equation just before (``$2x + y =
+        1$`` or equivalently ``$y = 1 - 2x$``), or a matrix written out above (``$A = V\Sigma^T U^T$`` after ``A``,
+        ``V``, ``\Sigma`` and ``U`` were written out entry by entry).  Their checks as claims when every row is confirmed, else None
         (the rows stay examples: a value that does not follow may be a new example, never a refutation)."""
         previous = self.section.equation
         if previous is not None and frag.paragraph - previous[1] > EQUATION_REACH:
             previous = None
         out = []
         for name, value in values:
-            known = self.expand(name) != name or previous is not None and name in previous[0].free_symbols
+            known = self.expand(name) != name or previous is not None and name in previous[0].free_symbols \
+                or isinstance(name, sp.Symbol) and self.matrix_claims.literal_at(name.name, frag.line) is not None
             if not known or self.expand(name) == self.expand(value):  # u = f(x) again: a restatement, no claim
                 return None
             found = self.check_aside(_Claim(name, "=", value, (), frag.content_line), frag)
