@@ -1545,6 +1545,15 @@ class _NotesReader(_CatalogMatch):
                 unambiguous=stated.unambiguous, read_as=f"{_show(name)} read as {stated.read_as}")
         kind, variable = fact
         found = self.section.laws[variable]
+        if kind == "mgf":  # M_X(t) = lambda/(lambda - t): E[e^{tX}] of the law, where it is finite
+            (t,) = name.args
+            return _Claim(found.mgf(t), "=", value, tuple(row.conditions) + tuple(givens) + found.domain
+                          + (found.mgf_domain(t),), frag.content_line + row.line - 1, block.zero_based,
+                          shown_lhs=_show(name), unambiguous=found.unambiguous,
+                          read_as=f"{_show(name)} read as the moment generating function E[exp({_show(t)} "
+                                  f"{variable})] of {variable} ~ {found.family}, {_show(found.mgf(t))} in the "
+                                  f"standard parametrisation" + ("" if found.mgf_domain(t) == sp.true else
+                                                                 f", where {_show(found.mgf_domain(t))}"))
         return _Claim(found.fact(kind), "=", value, tuple(row.conditions) + tuple(givens) + found.domain,
                       frag.content_line + row.line - 1, block.zero_based, shown_lhs=_show(name),
                       unambiguous=found.unambiguous and kind != "entropy",  # an entropy may be in bits
