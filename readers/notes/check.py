@@ -681,6 +681,10 @@ def _far_off(witness) -> bool:
     return value != 0 and abs(value - stated) > REL * abs(value)
 
 
+_WRITTEN_ZERO = re.compile(r"\\(?:mathbf|boldsymbol|bm|vec|mathbb)\{0\}|\\vec\s*0|\\(?:mathbf|boldsymbol|bm)\{O\}")
+r"""The zero vector or matrix as written: ``\mathbf{0}``, ``\boldsymbol{0}``, ``\vec{0}``, ``\mathbf{O}``."""
+
+
 def _copy_section(section):
     from copy import copy
 
@@ -1163,7 +1167,7 @@ class _NotesReader(_CatalogMatch):
         return writes_name(left[0], self.operators_named) if len(left) == 2 else None
 
     def saved_scope(self):
-        """What an environment's definitions, conditions and matrix equations change: restored when it ends (a
+        r"""What an environment's definitions, conditions and matrix equations change: restored when it ends (a
         proof's $A^TA = V\Sigma^T\Sigma V^T$ constrains its own lines, not the chapter after it)."""
         return _copy_section(self.section), dict(self.vector_functions), list(self.matrix_claims.constraints)
 
@@ -2017,6 +2021,8 @@ class _NotesReader(_CatalogMatch):
         key = _key(lhs)
         if self.matrix_claims.operation(lhs):  # tr(AB) = ..., \nabla_{\mathbf{x}} f = ...: a claim
             return False
+        if isinstance(lhs, sp.Symbol) and _WRITTEN_ZERO.fullmatch(lhs.name):
+            return False  # "u with $A\mathbf{u} = \mathbf{0}$": the zero vector is never a name being defined
         if key is None or self.section.defined_here(key):
             if not isinstance(lhs, AppliedUndef):
                 return False

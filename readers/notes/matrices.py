@@ -784,6 +784,17 @@ class MatrixClaims:
     def under(self, c, lhs, rhs, rel, shown, symbols) -> StepReport:
         """The claim with the equation ``c`` solved for one of its names (or undecided, saying why)."""
         names = sorted({s for s in c.lhs.free_symbols | c.rhs.free_symbols if not s.is_commutative}, key=str)
+        substituted = _substituted(lhs, rhs, c)
+        if substituted is not None:  # A^T(A u) = A^T 0 under A u = 0: the stated product replaced where written
+            try:
+                outcomes = self.outcomes(*substituted, rel)
+            except (Unsupported, ShapeError):
+                outcomes = {}
+            if outcomes and {o.status for o in outcomes.values()} == {"holds"}:
+                report = self.confirmed(*substituted, outcomes, shown)
+                return StepReport(**{**report.__dict__, "reason": f"{report.reason}, with {c.shown} (line {c.line}) "
+                                     "substituted where the claim writes its left side",
+                                     "assumptions": (f"{c.shown} (line {c.line})",)})
         for target in sorted(names, key=lambda s: (s not in symbols, bool(self.declared.props.get(s.name)), str(s))):
             solution = isolate(c.lhs, c.rhs, target)
             if solution is None or _trivial(solution):
@@ -1024,6 +1035,29 @@ def _describe(outcomes) -> str:
     parts = [f"with {k or 'the names as written'} it {o.status}" + (f" ({o.detail})" if o.detail else "")
              for k, o in outcomes.items()]
     return "ambiguous: " + "; ".join(parts)
+
+
+def _substituted(lhs, rhs, c):
+    r"""``(lhs, rhs)`` with each run of factors that spells ``c.lhs`` (a product: ``A\mathbf{u}`` in
+    ``A^T A \mathbf{u}``) replaced by ``c.rhs``; None when neither side writes it."""
+    if not isinstance(c.lhs, sp.Mul) or c.lhs.is_commutative:
+        return None
+    pattern = c.lhs.args
+    changed = False
+
+    def replace(e):
+        nonlocal changed
+        if not isinstance(e, sp.Mul):
+            return e
+        args = list(e.args)
+        for k in range(len(args) - len(pattern) + 1):
+            if tuple(args[k:k + len(pattern)]) == pattern:
+                changed = True
+                return sp.Mul(*args[:k], c.rhs, *args[k + len(pattern):])
+        return e
+
+    out = tuple(side.replace(lambda e: isinstance(e, sp.Mul), replace) for side in (lhs, rhs))
+    return out if changed else None
 
 
 def _trivial(solution) -> bool:
