@@ -421,6 +421,30 @@ def _stated_probabilities(block) -> list:
     return out
 
 
+def _given_probability_chains(block, random=frozenset()) -> tuple | None:
+    r"""``([(P(e), v_1)], [(v_1, rel, v_2, row), ...])`` when every row of ``block`` is a chain ``P(e) = v_1 \approx
+    v_2 ...`` of a probability and numbers only (``$P(\text{ace}) = \frac{4}{52} \approx 0.077$``): the notes give
+    the probability its value (as :func:`_stated_probabilities` reads ``P(e) = v``), and the links between the numbers
+    are the claims; else None.  An event about a random variable (``P(X = 2)``, or ``X`` in ``random``: the names
+    with a law or distribution in force) is not given: its law decides it."""
+    given, links = [], []
+    for row in block.rows:
+        if row.kind in ("empty", "prose", "list"):
+            continue
+        exprs, rels = row.chain.exprs, tuple(row.chain.rels)
+        if row.continued or len(exprs) < 3 or rels[0] != "=":
+            return None
+        head = exprs[0]
+        if not (isinstance(head, AppliedUndef) and head.func.__name__ in PROBABILITY_NAMES
+                and all(e.is_number for e in exprs[1:])) or any(
+                isinstance(a, sp.Basic) and (a.atoms(sp.Rel, AppliedUndef) or {str(x) for x in a.free_symbols} & random)
+                for a in head.args):
+            return None
+        given.append((head, exprs[1]))
+        links += [(exprs[k], rels[k], exprs[k + 1], row) for k in range(1, len(rels))]
+    return (given, links) if given else None
+
+
 def _arbitrary_composition(expr) -> bool:
     """Whether ``expr`` is ``A(B(C(x)))``: undefined functions of one argument applied in turn to a plain name."""
     depth = 0
@@ -1363,6 +1387,14 @@ class _NotesReader(_CatalogMatch):
         if cdf is not None:  # "the cumulative distribution function is F(x) = ..." after X ~ Bernoulli(p)
             return BlockReport(**base, parsed=True, steps=(cdf,), role="claim", parsed_form=shown, symbols=explain,
                                assumptions=cdf.assumptions, warnings=tuple(dict.fromkeys(warnings)))
+        given = _given_probability_chains(block, set(self.section.laws) | {str(x) for x in self.section.distributed})
+        if given:  # P(H) = 1/2 = 0.5: the value the notes give the probability, then arithmetic to check
+            steps = [r for lhs, rel, rhs, row in given[1] for r in self.check_claim(_Claim(
+                lhs, rel, rhs, tuple(row.conditions), frag.content_line + row.line - 1, block.zero_based), frag)]
+            return BlockReport(**base, parsed=True, steps=tuple(steps), role="claim", parsed_form=shown,
+                               symbols=explain, assumptions=tuple(f"{_show(a)} = {_show(b)}, as the notes give it"
+                                                                  for a, b in given[0]),
+                               warnings=tuple(dict.fromkeys(warnings)))
         stated = _stated_probabilities(block)
         if stated:  # P(H = 1) = 0.0015, P(S) = 1: values the notes give the probability, not claims to check
             return BlockReport(**base, parsed=True, role="example", parsed_form=shown, symbols=explain,

@@ -145,3 +145,25 @@ def test_m_x_of_a_stated_law_is_its_moment_generating_function():
     assert blocks[25].verdict == "proved", blocks[25]  # the law is still in force after the linked line
     assert blocks[31].verdict == "refuted", blocks[31]  # Bernoulli: one parametrisation, a slip is refuted
     assert blocks[35].verdict not in ("proved", "verified"), blocks[35]
+
+
+_GIVEN_PROBABILITIES = r"""# Coins and cards
+
+Flipping the coin once, there are only two outcomes. Therefore: $$ P(H) = \frac{1}{2} = 0.5 $$
+
+$$ P(\text{ace}) = \frac{4}{52} \approx 0.077 $$
+
+$$ P(\text{spade}) = \frac{13}{52} = 0.3 $$
+
+Let $X \sim \mathrm{Bin}(4, 0.5)$.
+
+$$ P(X = 2) = \frac{1}{4} = 0.25 $$
+"""
+
+
+def test_a_probability_given_a_value_then_arithmetic():
+    blocks = {b.line: b for b in check_notes(_GIVEN_PROBABILITIES).blocks if b.kind == "display"}
+    assert blocks[3].verdict == "proved" and "as the notes give it" in blocks[3].assumptions[0], blocks[3]
+    assert blocks[5].verdict == "verified", blocks[5]
+    assert blocks[7].verdict == "refuted", blocks[7]  # 13/52 is not 0.3
+    assert blocks[11].verdict not in ("proved", "verified"), blocks[11]  # the law decides P(X = 2): not given
