@@ -10,7 +10,7 @@ PROSE_MARKERS = frozenset(["is", "are", "was", "were", "can", "could", "will", "
 SENTENCE_OPENERS = frozenset(["then", "hence", "thus", "so", "therefore", "suppose", "assume", "let", "consider",
                               "given", "since", "now", "finally", "moreover", "furthermore", "similarly", "conversely",
                               "otherwise", "namely", "equivalently", "consequently", "clearly", "indeed", "where",
-                              "whenever", "provided", "if", "when", "and", "or", "but", "because"])
+                              "whenever", "provided", "if", "when", "and", "or", "but", "because", "with"])
 """First words of a sentence, never of a title: "Then" or "Suppose" alone on a line before a display is prose."""
 SENTENCE_ENDINGS = frozenset(["then", "that", "by", "of", "to", "with", "and", "or", "the", "a", "an", "as", "gives",
                               "get", "obtain", "have", "find", "yields"])
@@ -231,7 +231,8 @@ def _heading(line: str) -> str | None:
     words = title.split()
     if not words or len(words) > TITLE_WORDS or line[-1] in ".,;:!?" or not (line[0].isupper() or line[0].isdigit()):
         return None
-    if any(w.lower().strip("(),") in PROSE_MARKERS for w in words) or "http" in line or not title:
+    if any(w.lower().strip("(),") in PROSE_MARKERS for w in words) or "http" in line or not title \
+            or re.search(r"\]\([^()\s]*\)", line):  # "With the [Gaussian integral](/P/norm-gi)": a linked phrase is prose
         return None
     if words[0].lower() in SENTENCE_OPENERS or words[-1].lower() in SENTENCE_ENDINGS:  # "Then", "Suppose that"
         return None

@@ -421,6 +421,30 @@ def _stated_probabilities(block) -> list:
     return out
 
 
+def _given_probability_chains(block, random=frozenset()) -> tuple | None:
+    r"""``([(P(e), v_1)], [(v_1, rel, v_2, row), ...])`` when every row of ``block`` is a chain ``P(e) = v_1 \approx
+    v_2 ...`` of a probability and numbers only (``$P(\text{ace}) = \frac{4}{52} \approx 0.077$``): the notes give
+    the probability its value (as :func:`_stated_probabilities` reads ``P(e) = v``), and the links between the numbers
+    are the claims; else None.  An event about a random variable (``P(X = 2)``, or ``X`` in ``random``: the names
+    with a law or distribution in force) is not given: its law decides it."""
+    given, links = [], []
+    for row in block.rows:
+        if row.kind in ("empty", "prose", "list"):
+            continue
+        exprs, rels = row.chain.exprs, tuple(row.chain.rels)
+        if row.continued or len(exprs) < 3 or rels[0] != "=":
+            return None
+        head = exprs[0]
+        if not (isinstance(head, AppliedUndef) and head.func.__name__ in PROBABILITY_NAMES
+                and all(e.is_number for e in exprs[1:])) or any(
+                isinstance(a, sp.Basic) and (a.atoms(sp.Rel, AppliedUndef) or {str(x) for x in a.free_symbols} & random)
+                for a in head.args):
+            return None
+        given.append((head, exprs[1]))
+        links += [(exprs[k], rels[k], exprs[k + 1], row) for k in range(1, len(rels))]
+    return (given, links) if given else None
+
+
 def _arbitrary_composition(expr) -> bool:
     """Whether ``expr`` is ``A(B(C(x)))``: undefined functions of one argument applied in turn to a plain name."""
     depth = 0
@@ -679,6 +703,10 @@ def _far_off(witness) -> bool:
     (readers.notes.approximation)."""
     value, stated = (sp.Rational(witness[k].rstrip(".")) for k in ("value", "stated"))
     return value != 0 and abs(value - stated) > REL * abs(value)
+
+
+_WRITTEN_ZERO = re.compile(r"\\(?:mathbf|boldsymbol|bm|vec|mathbb)\{0\}|\\vec\s*0|\\(?:mathbf|boldsymbol|bm)\{O\}")
+r"""The zero vector or matrix as written: ``\mathbf{0}``, ``\boldsymbol{0}``, ``\vec{0}``, ``\mathbf{O}``."""
 
 
 def _copy_section(section):
@@ -1180,12 +1208,14 @@ class _NotesReader(_CatalogMatch):
         return writes_name(left[0], self.operators_named) if len(left) == 2 else None
 
     def saved_scope(self):
-        """What an environment's definitions and conditions change: restored when it ends."""
-        return _copy_section(self.section), dict(self.vector_functions)
+        r"""What an environment's definitions, conditions and matrix equations change: restored when it ends (a
+        proof's $A^TA = V\Sigma^T\Sigma V^T$ constrains its own lines, not the chapter after it)."""
+        return _copy_section(self.section), dict(self.vector_functions), list(self.matrix_claims.constraints)
 
     def restore_scope(self, saved) -> None:
-        section, self.vector_functions = saved
+        section, self.vector_functions, self.matrix_claims.constraints = saved
         self.section = _copy_section(section)
+        self.matrix_claims.constraints = list(self.matrix_claims.constraints)
 
     def listing(self, frag: Fragment) -> tuple[str, ...] | None:
         r"""The parsed assignments of an algorithm listing (``g_t \leftarrow g_t + \lambda \theta_{t-1}``), or None
@@ -1378,6 +1408,14 @@ class _NotesReader(_CatalogMatch):
         if cdf is not None:  # "the cumulative distribution function is F(x) = ..." after X ~ Bernoulli(p)
             return BlockReport(**base, parsed=True, steps=(cdf,), role="claim", parsed_form=shown, symbols=explain,
                                assumptions=cdf.assumptions, warnings=tuple(dict.fromkeys(warnings)))
+        given = _given_probability_chains(block, set(self.section.laws) | {str(x) for x in self.section.distributed})
+        if given:  # P(H) = 1/2 = 0.5: the value the notes give the probability, then arithmetic to check
+            steps = [r for lhs, rel, rhs, row in given[1] for r in self.check_claim(_Claim(
+                lhs, rel, rhs, tuple(row.conditions), frag.content_line + row.line - 1, block.zero_based), frag)]
+            return BlockReport(**base, parsed=True, steps=tuple(steps), role="claim", parsed_form=shown,
+                               symbols=explain, assumptions=tuple(f"{_show(a)} = {_show(b)}, as the notes give it"
+                                                                  for a, b in given[0]),
+                               warnings=tuple(dict.fromkeys(warnings)))
         stated = _stated_probabilities(block)
         if stated:  # P(H = 1) = 0.0015, P(S) = 1: values the notes give the probability, not claims to check
             return BlockReport(**base, parsed=True, role="example", parsed_form=shown, symbols=explain,
@@ -1564,6 +1602,15 @@ class _NotesReader(_CatalogMatch):
                 unambiguous=stated.unambiguous, read_as=f"{_show(name)} read as {stated.read_as}")
         kind, variable = fact
         found = self.section.laws[variable]
+        if kind == "mgf":  # M_X(t) = lambda/(lambda - t): E[e^{tX}] of the law, where it is finite
+            (t,) = name.args
+            return _Claim(found.mgf(t), "=", value, tuple(row.conditions) + tuple(givens) + found.domain
+                          + (found.mgf_domain(t),), frag.content_line + row.line - 1, block.zero_based,
+                          shown_lhs=_show(name), unambiguous=found.unambiguous,
+                          read_as=f"{_show(name)} read as the moment generating function E[exp({_show(t)} "
+                                  f"{variable})] of {variable} ~ {found.family}, {_show(found.mgf(t))} in the "
+                                  f"standard parametrisation" + ("" if found.mgf_domain(t) == sp.true else
+                                                                 f", where {_show(found.mgf_domain(t))}"))
         return _Claim(found.fact(kind), "=", value, tuple(row.conditions) + tuple(givens) + found.domain,
                       frag.content_line + row.line - 1, block.zero_based, shown_lhs=_show(name),
                       unambiguous=found.unambiguous and kind != "entropy",  # an entropy may be in bits
@@ -2027,6 +2074,8 @@ class _NotesReader(_CatalogMatch):
         key = _key(lhs)
         if self.matrix_claims.operation(lhs):  # tr(AB) = ..., \nabla_{\mathbf{x}} f = ...: a claim
             return False
+        if isinstance(lhs, sp.Symbol) and _WRITTEN_ZERO.fullmatch(lhs.name):
+            return False  # "u with $A\mathbf{u} = \mathbf{0}$": the zero vector is never a name being defined
         if key is None or self.section.defined_here(key):
             if not isinstance(lhs, AppliedUndef):
                 return False
@@ -2184,11 +2233,15 @@ class _NotesReader(_CatalogMatch):
 
     def entropy_as_claim(self, claim: _Claim) -> list[StepReport]:
         r"""A definition of an entropy or a mutual information of random variables by other ones (``I(X, Y) =
-        H(X, Y) - H(Y \mid X) - H(X \mid Y)``): as Shannon's functionals it is also a claim, confirmed when it holds
+        H(X, Y) - H(Y \mid X) - H(X \mid Y)``), or of a divergence by others (``D_KL(p || q) = CE(p || q) - H(p)``):
+        as Shannon's functionals it is also a claim, confirmed when it holds
         on random joint distributions (readers.notes.entropy), else [] (it only defines: a failure is no verdict)."""
-        if not (entropy_applications(claim.lhs) and entropy_applications(claim.rhs)):
+        if entropy_applications(claim.lhs) and entropy_applications(claim.rhs):
+            verdict, why = check_entropy(claim.lhs, "=", claim.rhs)
+        elif divergence_applications(claim.lhs) and divergence_applications(claim.rhs):
+            verdict, why = check_divergence(claim.lhs, "=", claim.rhs)  # D_KL(p || q) = CE(p || q) - H(p)
+        else:
             return []
-        verdict, why = check_entropy(claim.lhs, "=", claim.rhs)
         if verdict != "verified":
             return []
         return [StepReport(lhs=_show(claim.lhs), rel="=", rhs=_show(claim.rhs), verdict="verified", line=claim.line,
@@ -2797,15 +2850,17 @@ class _NotesReader(_CatalogMatch):
 
     def known_values(self, values, frag) -> list[StepReport] | None:
         r"""``name = value`` rows that read as local examples but whose names the note has already determined: a
-        definition (``u' = 6x - 4``, then "setting $x = 1$, $u' = 2$"), or the equation just before (``$2x + y =
-        1$`` or equivalently ``$y = 1 - 2x$``).  Their checks as claims when every row is confirmed, else None
+        definition (``u' = 6x - 4``, then "setting $x = 1$, $u' = 2$"), the equation just before (``$2x + y =
+        1$`` or equivalently ``$y = 1 - 2x$``), or a matrix written out above (``$A = V\Sigma^T U^T$`` after ``A``,
+        ``V``, ``\Sigma`` and ``U`` were written out entry by entry).  Their checks as claims when every row is confirmed, else None
         (the rows stay examples: a value that does not follow may be a new example, never a refutation)."""
         previous = self.section.equation
         if previous is not None and frag.paragraph - previous[1] > EQUATION_REACH:
             previous = None
         out = []
         for name, value in values:
-            known = self.expand(name) != name or previous is not None and name in previous[0].free_symbols
+            known = self.expand(name) != name or previous is not None and name in previous[0].free_symbols \
+                or isinstance(name, sp.Symbol) and self.matrix_claims.literal_at(name.name, frag.line) is not None
             if not known or self.expand(name) == self.expand(value):  # u = f(x) again: a restatement, no claim
                 return None
             found = self.check_aside(_Claim(name, "=", value, (), frag.content_line), frag)

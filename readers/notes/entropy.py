@@ -16,6 +16,7 @@ where the two sides differ on every draw: evidence that they differ in general (
 from __future__ import annotations
 
 import itertools
+import re
 import random
 import zlib
 
@@ -36,6 +37,24 @@ r"""Functionals of distributions ``P, Q`` over one finite set: ``D_KL(P, Q)``, `
 :math:`-\sum_x P(x)\log Q(x)`), ``H(P)``; used when a claim names a divergence."""
 
 
+_SPELLINGS = {"xH": "CE", "D_{KL}": "D_KL"}
+r"""Other names of the functionals: ``\operatorname{xH}`` (dit's cross entropy), ``D_{KL}``."""
+
+
+def functional(f) -> str:
+    r"""The name of the functional ``f`` applies: ``H`` for ``H(X)`` and for an upright ``\operatorname{H}[X]`` (a
+    macro such as dit's ``\H``), ``CE`` for ``\operatorname{xH}[p || q]``."""
+    name = f.func.__name__
+    upright = re.fullmatch(r"\\operatorname\{(.+)\}", name)
+    name = upright.group(1) if upright else name
+    return _SPELLINGS.get(name, name)
+
+
+def _distribution(x) -> bool:
+    r"""A distribution's name: a capital letter (``P``, ``Q``) or a single lower-case one (dit's ``p``, ``q``)."""
+    return _random_variable(x) or isinstance(x, sp.Symbol) and len(x.name) == 1 and x.name.isalpha()
+
+
 def _variables(args):
     out, given = [], []
     for a in args:
@@ -54,11 +73,11 @@ def divergence_applications(expr) -> list | None:
     """The divergence applications of ``expr`` (``D_KL(P, Q)``, ``CE(P, Q)``, ``H(P)``) when they are its only
     unknown functions, over distributions named by capital letters, and at least one is a divergence."""
     found = [f for f in expr.atoms(AppliedUndef) if not isinstance(f, Given)]
-    if not found or not any(f.func.__name__ != "H" for f in found):
+    if not found or not any(functional(f) != "H" for f in found):
         return None
     for f in found:
-        name = f.func.__name__
-        if name not in DIVERGENCES or not all(_random_variable(a) for a in f.args):
+        name = functional(f)
+        if name not in DIVERGENCES or not all(_distribution(a) for a in f.args):
             return None
         if len(f.args) != (1 if name == "H" else 2):
             return None
@@ -66,7 +85,7 @@ def divergence_applications(expr) -> list | None:
 
 
 def _divergence(f, pmfs):
-    name = f.func.__name__
+    name = functional(f)
     if name == "H":
         (p,) = (pmfs[a.name] for a in f.args)
         return -sum(x * mpmath.log(x) for x in p)
@@ -86,6 +105,9 @@ def check_divergence(lhs, rel, rhs) -> tuple[str, str]:
     names = sorted({a.name for f in found for a in f.args})
     if (lhs.free_symbols | rhs.free_symbols) - {sp.Symbol(n) for n in names} - {a for f in found for a in f.args}:
         return "undecided", "divergences mixed with other quantities"
+    outside = {x for e in (lhs, rhs) for x in e.xreplace({f: sp.Dummy() for f in found}).free_symbols}
+    if any(x.name in names for x in outside if isinstance(x, sp.Symbol)):
+        return "undecided", "a distribution's name also used as a number"  # D_KL(p || q) = p log(p/q) + ...
     rng = random.Random(zlib.crc32(f"{lhs} {rel} {rhs}".encode("utf-8")))
     with mpmath.workdps(DIGITS):
         for _ in range(DRAWS):
@@ -113,12 +135,12 @@ def applications(expr) -> list | None:
     if not found:
         return None
     for f in found:
-        if f.func.__name__ not in FUNCTIONALS:
+        if functional(f) not in FUNCTIONALS:
             return None
         left, given = _variables(f.args)
         if not left or not all(_random_variable(x) for x in left + given):
             return None
-        if f.func.__name__ == "I" and (len(left) != 2 or given):
+        if functional(f) == "I" and (len(left) != 2 or given):
             return None
     return found
 
@@ -135,7 +157,7 @@ def _marginal(joint, names, keep):
 def _value(f, joint, names):
     left, given = _variables(f.args)
     left, given = [x.name for x in left], [x.name for x in given]
-    if f.func.__name__ == "H":
+    if functional(f) == "H":
         both = _marginal(joint, names, left + given)
         cond = _marginal(joint, names, given) if given else None
         total = mpmath.mpf(0)

@@ -9,7 +9,8 @@ after it.  :func:`environments` finds those spans, one :class:`Environment` per 
 * LaTeX: ``\begin{K} ... \end{K}`` where K (or the title ``\newtheorem{K}{Title}`` gives it) names a statement
   (theorem, lemma, proposition, corollary, claim, conjecture), a proof, or a local piece (example, exercise,
   problem, solution, remark).  Definitions (``defn``) are not scoped: what they define is the document's.
-* Markdown: MyST directives ``:::{prf:K}`` ... ``:::``; a paragraph opening with a label, emphasised
+* Markdown: MyST directives ``:::{prf:K}`` ... ``:::`` (a generic ``:::{admonition} Title`` by its title: ``Proof of
+  Theorem 2``, ``Example``, ``Solution``); a paragraph opening with a label, emphasised
   (``**Example 1.2.**``, ``*Proof.*``, ``**Theorem:**``) or plain (``Proof.``, ``Example 3:``).  A labelled
   piece ends at its end mark (``$\square$``, ``$\blacksquare$``, ``\qed``, ∎, □, ■), else before the next label,
   heading or rule; a labelled statement with no end mark ends with its paragraph (and the displays and
@@ -95,7 +96,9 @@ _LABEL = re.compile(r"\s*(?:>\s*)*(?:(\*\*|__|\*|_)(" + _KINDS + r")\b[^*_\n]{0,
                     + r")(?:\s+[0-9][0-9.]*[A-Za-z]?)?\s*(?:\([^()\n]{0,60}\))?\s*[.:])")
 r"""A paragraph's opening label: emphasised (``**Example 1.2.**``, ``*Proof.*``, ``**Theorem:**``) or plain with a
 number or a parenthesis before its ``.``/``:`` (``Proof.``, ``Example 3:``); group 2 or 3 is the kind."""
-_DIRECTIVE = re.compile(r"\s*(:{3,})\s*\{(?:prf:)?([A-Za-z]+)\}")
+_DIRECTIVE = re.compile(r"\s*(:{3,})\s*\{(?:prf:)?([A-Za-z]+)\}(.*)")
+GENERIC_DIRECTIVES = ("admonition", "dropdown", "card")
+"""MyST directives whose kind is their title (``::::{admonition} Proof of Theorem 2``), not their name."""
 _END_MARK = re.compile(r"∎|□|■|◻|\\(?:square|blacksquare|Box|qed|qedsymbol|qedhere)(?![A-Za-z])|\bQ\.E\.D\.")
 _HEADING = re.compile(r"\s*#{1,6}\s")
 _RULE = re.compile(r"\s*(?:-{3,}|\*{3,}|_{3,})\s*$")
@@ -110,7 +113,8 @@ def _markdown_spans(text: str) -> list[Environment]:
     for k, line in enumerate(lines):
         m = _DIRECTIVE.match(line)
         if m:
-            fences.append((m.group(1), kind_of(m.group(2)), k + 1))
+            name = m.group(3) if m.group(2).lower() in GENERIC_DIRECTIVES else m.group(2)
+            fences.append((m.group(1), kind_of(_plain_title(name)), k + 1))
             continue
         if fences and line.strip() and set(line.strip()) == {":"} and len(line.strip()) >= len(fences[-1][0]):
             _, kind, start = fences.pop()
@@ -122,6 +126,11 @@ def _markdown_spans(text: str) -> list[Environment]:
             kind = kind_of(m.group(2) or m.group(3))
             out.append(Environment(kind, k + 1, _label_end(lines, k, kind)))
     return out
+
+
+def _plain_title(title: str) -> str:
+    """A directive's title without emphasis or non-breaking spaces (``**Proof**&nbsp;of`` -> ``Proof of``)."""
+    return re.sub(r"&nbsp;|[*_]", " ", title).strip()
 
 
 def _breaks(line: str) -> bool:

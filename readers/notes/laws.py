@@ -21,6 +21,11 @@ family (as written)                        mean                    variance     
 ``Beta(\alpha, \beta)``                    :math:`\alpha/(\alpha+\beta)`  :math:`\alpha\beta/((\alpha+\beta)^2(\alpha+\beta+1))`  :math:`\alpha, \beta > 0`
 =========================================  ======================  ===============================  =========================
 
+A row ``M_X(t) = \dots`` states the moment generating function :math:`E[e^{tX}]`, where it is finite (Bernoulli
+:math:`1 - p + pe^t`, binomial :math:`(1 - p + pe^t)^n`, Poisson :math:`e^{\lambda(e^t - 1)}`, normal
+:math:`e^{\mu t + \sigma^2 t^2/2}`, exponential :math:`\lambda/(\lambda - t)` for :math:`t < \lambda`, Laplace
+:math:`e^{\mu t}/(1 - b^2t^2)` for :math:`|t| < 1/b`), checked under that condition on ``t``.
+
 A row ``h(X) = \dots`` (``H(X)``) states the differential entropy, in nats, of a continuous law with one
 (``\mathcal{N}``: :math:`\frac{1}{2}\log(2\pi e\sigma^2)`; ``U(a, b)``: :math:`\log(b-a)`;
 ``Exponential(\lambda)``: :math:`1 - \log\lambda`; ``Laplace(\mu, b)``: :math:`1 + \log 2b`).  Notes may
@@ -44,14 +49,20 @@ class Law:
     unambiguous: bool = False  # one parametrisation in common use: a disagreement refutes
     args: tuple = ()  # the parameters as written (p of Bernoulli(p))
     entropy: sp.Expr | None = None  # the differential entropy in nats, for a continuous law
+    mgf: sp.Lambda | None = None  # t -> E[e^{tX}], where it is finite
+    mgf_domain: sp.Lambda | None = None  # t -> the condition on t under which mgf is E[e^{tX}] (finite)
 
     def fact(self, kind: str):
         return {"mean": self.mean, "variance": self.variance, "std": sp.sqrt(self.variance),
                 "entropy": self.entropy}[kind]
 
 
-def _law_of(args, *fields, entropy=None) -> Law:
-    return Law(*fields, args=tuple(args), entropy=entropy)
+_T = sp.Dummy("t", real=True)
+
+
+def _law_of(args, *fields, entropy=None, mgf=None, mgf_domain=sp.true) -> Law:
+    return Law(*fields, args=tuple(args), entropy=entropy, mgf=sp.Lambda(_T, mgf) if mgf is not None else None,
+               mgf_domain=sp.Lambda(_T, mgf_domain))
 
 
 def _family(name: str) -> str:
@@ -81,13 +92,14 @@ def law(expr) -> Law | None:
     n = len(args)
     if family in ("Bernoulli", "Ber", "Bern") and n == 1:
         (p,) = args
-        return _law_of(args, family, p, p * (1 - p), (sp.Gt(p, 0), sp.Lt(p, 1)), True)
+        return _law_of(args, family, p, p * (1 - p), (sp.Gt(p, 0), sp.Lt(p, 1)), True, mgf=1 - p + p * sp.exp(_T))
     if family in ("Binomial", "B", "Bin") and n == 2:
         m, p = args
-        return _law_of(args, family, m * p, m * p * (1 - p), (sp.Gt(m, 0), sp.Gt(p, 0), sp.Lt(p, 1)), True)
+        return _law_of(args, family, m * p, m * p * (1 - p), (sp.Gt(m, 0), sp.Gt(p, 0), sp.Lt(p, 1)), True,
+                       mgf=(1 - p + p * sp.exp(_T)) ** m)
     if family in ("Poisson", "Pois", "Poiss") and n == 1:
         (lam,) = args
-        return _law_of(args, family, lam, lam, (sp.Gt(lam, 0),), True)
+        return _law_of(args, family, lam, lam, (sp.Gt(lam, 0),), True, mgf=sp.exp(lam * (sp.exp(_T) - 1)))
     if family in ("U", "Uniform", "Unif") and n == 2:
         a, b = args
         return _law_of(args, family, (a + b) / 2, (b - a) ** 2 / 12, (sp.Lt(a, b),), True, entropy=sp.log(b - a))
@@ -96,13 +108,16 @@ def law(expr) -> Law | None:
         return _law_of(args, family, (1 + m) / 2, (m ** 2 - 1) / 12, (sp.Gt(m, 0),))
     if family in ("N", "Normal", "Gaussian") and n == 2:
         mu, var = args
-        return _law_of(args, family, mu, var, (sp.Gt(var, 0),), entropy=sp.log(2 * sp.pi * sp.E * var) / 2)
+        return _law_of(args, family, mu, var, (sp.Gt(var, 0),), entropy=sp.log(2 * sp.pi * sp.E * var) / 2,
+                       mgf=sp.exp(mu * _T + var * _T ** 2 / 2))
     if family in ("Exponential", "Exp", "Expon") and n == 1:
         (lam,) = args
-        return _law_of(args, family, 1 / lam, 1 / lam ** 2, (sp.Gt(lam, 0),), entropy=1 - sp.log(lam))
+        return _law_of(args, family, 1 / lam, 1 / lam ** 2, (sp.Gt(lam, 0),), entropy=1 - sp.log(lam),
+                       mgf=lam / (lam - _T), mgf_domain=sp.Lt(_T, lam))
     if family == "Laplace" and n == 2:
         mu, b = args
-        return _law_of(args, family, mu, 2 * b ** 2, (sp.Gt(b, 0),), entropy=1 + sp.log(2 * b))
+        return _law_of(args, family, mu, 2 * b ** 2, (sp.Gt(b, 0),), entropy=1 + sp.log(2 * b),
+                       mgf=sp.exp(mu * _T) / (1 - b ** 2 * _T ** 2), mgf_domain=sp.Lt(b ** 2 * _T ** 2, 1))
     if family in ("Beta", "Bet") and n == 2:
         a, b = args
         return _law_of(args, family, a / (a + b), a * b / ((a + b) ** 2 * (a + b + 1)), (sp.Gt(a, 0), sp.Gt(b, 0)))
@@ -128,6 +143,9 @@ def stated_fact(lhs, laws: dict):
             and isinstance(lhs.args[0], sp.Symbol) and lhs.args[0].name in laws:
         variable = lhs.args[0].name
         return ("entropy", variable) if laws[variable].entropy is not None else None
+    if isinstance(lhs, AppliedUndef) and len(lhs.args) == 1 and lhs.args[0].is_Symbol:  # M_X(t): the m.g.f.
+        variable = _subscript(lhs.func.__name__, "M")
+        return ("mgf", variable) if variable in laws and laws[variable].mgf is not None else None
     if isinstance(lhs, sp.Pow) and lhs.exp == 2 and isinstance(lhs.base, sp.Symbol):
         variable = _subscript(lhs.base.name, "sigma")
         return ("variance", variable) if variable in laws else None
@@ -144,7 +162,8 @@ _MOMENT_NAMES = {"E": "E", r"\mathbb{E}": "E", "Var": "Var", r"\mathbb{V}": "Var
 
 def law_moments(expr, laws: dict, expand=None, constants=frozenset()):
     r"""``expr`` with ``E[X]``, ``E[X^2]`` and ``Var(X)`` of each variable with a law in ``laws`` replaced by
-    the law's values (``E[X^2] = Var(X) + E[X]^2``); ``(expr, laws used)``.
+    the law's values (``E[X^2] = Var(X) + E[X]^2``, ``E[e^{tX}] = M_X(t)`` of a law whose m.g.f. is finite for
+    every ``t``); ``(expr, laws used)``.
 
     A moment of a form in one such variable is read by linearity too, ``expand`` first writing out the names the
     notes define (``z = \mu + \sigma\varepsilon`` with :math:`\varepsilon \sim \mathcal{N}(0, 1)`):
@@ -159,6 +178,14 @@ def law_moments(expr, laws: dict, expand=None, constants=frozenset()):
         if kind is None or len(f.args) != 1:
             return f
         arg = f.args[0]
+        if kind == "E" and isinstance(arg, sp.exp):  # E[e^{tX}]: the m.g.f. at t, where it is finite for every t
+            found = [laws[x.name] for x in arg.free_symbols if x.name in laws]
+            t = sp.simplify(arg.args[0] / next(x for x in arg.free_symbols if x.name in laws)) if found else None
+            if len(found) == 1 and found[0].mgf is not None and found[0].mgf_domain(t) == sp.true \
+                    and not any(x.name in laws for x in t.free_symbols):
+                used.append(found[0])
+                return found[0].mgf(t)
+            return f
         base, power = (arg.base, arg.exp) if isinstance(arg, sp.Pow) else (arg, 1)
         if not isinstance(base, sp.Symbol) or base.name not in laws:
             return _linear(kind, expand(arg) if expand else arg, f)

@@ -551,7 +551,8 @@ class MatrixClaims:
     def decide(self, lhs, rhs, rel, line, section_number, shown) -> StepReport:
         symbols = {s for s in lhs.free_symbols | rhs.free_symbols if not s.is_commutative}
         for c in reversed(self.constraints):
-            if c.section == section_number and c.line < line and c.line != line:
+            earlier_link = c.line == line and (c.lhs, c.rhs) != (lhs, rhs)  # |Ax|/|x| = |Ay|/|y| = |Ay|: the
+            if c.section == section_number and (c.line < line or earlier_link):  # second link under the first
                 names = {s for s in c.lhs.free_symbols | c.rhs.free_symbols if not s.is_commutative}
                 if names & symbols:
                     try:  # a claim that holds for every matrix of its shapes holds under any equation on them
@@ -783,10 +784,21 @@ class MatrixClaims:
     def under(self, c, lhs, rhs, rel, shown, symbols) -> StepReport:
         """The claim with the equation ``c`` solved for one of its names (or undecided, saying why)."""
         names = sorted({s for s in c.lhs.free_symbols | c.rhs.free_symbols if not s.is_commutative}, key=str)
+        substituted = _substituted(lhs, rhs, c)
+        if substituted is not None:  # A^T(A u) = A^T 0 under A u = 0: the stated product replaced where written
+            try:
+                outcomes = self.outcomes(*substituted, rel)
+            except (Unsupported, ShapeError):
+                outcomes = {}
+            if outcomes and {o.status for o in outcomes.values()} == {"holds"}:
+                report = self.confirmed(*substituted, outcomes, shown)
+                return StepReport(**{**report.__dict__, "reason": f"{report.reason}, with {c.shown} (line {c.line}) "
+                                     "substituted where the claim writes its left side",
+                                     "assumptions": (f"{c.shown} (line {c.line})",)})
         for target in sorted(names, key=lambda s: (s not in symbols, bool(self.declared.props.get(s.name)), str(s))):
             solution = isolate(c.lhs, c.rhs, target)
-            if solution is None:
-                continue
+            if solution is None or _trivial(solution):
+                continue  # A u = 0 solved as u = A^{-1} 0 = 0: u in A's null space is not u = 0 (A may be singular)
             left, right = lhs.xreplace({target: solution}), rhs.xreplace({target: solution})
             where = f"the equation at line {c.line} solved as {target} = {solution}"
             try:
@@ -1023,6 +1035,37 @@ def _describe(outcomes) -> str:
     parts = [f"with {k or 'the names as written'} it {o.status}" + (f" ({o.detail})" if o.detail else "")
              for k, o in outcomes.items()]
     return "ambiguous: " + "; ".join(parts)
+
+
+def _substituted(lhs, rhs, c):
+    r"""``(lhs, rhs)`` with each run of factors that spells ``c.lhs`` (a product: ``A\mathbf{u}`` in
+    ``A^T A \mathbf{u}``) replaced by ``c.rhs``; None when neither side writes it."""
+    if not isinstance(c.lhs, sp.Mul) or c.lhs.is_commutative:
+        return None
+    pattern = c.lhs.args
+    changed = False
+
+    def replace(e):
+        nonlocal changed
+        if not isinstance(e, sp.Mul):
+            return e
+        args = list(e.args)
+        for k in range(len(args) - len(pattern) + 1):
+            if tuple(args[k:k + len(pattern)]) == pattern:
+                changed = True
+                return sp.Mul(*args[:k], c.rhs, *args[k + len(pattern):])
+        return e
+
+    out = tuple(side.replace(lambda e: isinstance(e, sp.Mul), replace) for side in (lhs, rhs))
+    return out if changed else None
+
+
+def _trivial(solution) -> bool:
+    r"""Whether a solution of a matrix equation is zero: the trivial solution of a homogeneous equation
+    ($A\mathbf{u} = \mathbf{0}$ peeled by $A^{-1}$), which holds only where the peeled factors are invertible and
+    under which every claim about the target holds vacuously."""
+    return solution == 0 or bool(getattr(solution, "is_ZeroMatrix", False)) or (
+        isinstance(solution, sp.Mul) and any(a == 0 for a in solution.args))
 
 
 def isolate(lhs, rhs, target):
