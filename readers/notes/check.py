@@ -83,7 +83,7 @@ from readers.notes import big_o, up_to_constant
 from readers.notes.gradients import as_derivative, entries
 from readers.notes.mean_value import check_exists, stated_in_prose
 from readers.notes.parameters_rebound import rebound
-from readers.notes.premises import linked_by_premise, premise_solutions, without_premise_equations
+from readers.notes.premises import converse, linked_by_premise, premise_solutions, without_premise_equations
 from readers.notes.approximation import ONE_UNIT_OFF, REL, check_approximation as approximation, numeric_witness
 from readers.notes.approximation import decimal_places, written_places
 from readers.notes.approximation_readings import UNREAD, other_reading, plain_decimal
@@ -211,7 +211,7 @@ from readers.notes.shifted_instances import shifted_instances, unread_names
 from readers.notes.case_lists import as_aligned
 from readers.notes.entry_norms import entry_norms
 from readers.latex.nodes import MatrixLiteral
-from readers.latex.reader import implied
+from readers.latex.reader import equivalent, implied
 from readers.notes.uninterpreted import METHOD as UNINTERPRETED
 from readers.notes.uninterpreted import for_every_function
 from readers.notes.real_domains import widened_in_block, widened_names
@@ -1710,6 +1710,10 @@ class _NotesReader(_CatalogMatch):
                 claims += [_Claim(exprs[k], rels[k], exprs[k + 1], tuple(row.conditions) + tuple(givens),  # definition)
                                   frag.content_line + row.line - 1, block.zero_based, premise=tuple(row.conditions))
                            for k in range(len(rels))]
+                if equivalent(row):  # P \iff Q: P claimed under Q as well (readers.notes.premises)
+                    claims += [_Claim(a, rel, b, premise + tuple(givens), frag.content_line + row.line - 1,
+                                      block.zero_based, premise=premise)
+                               for a, rel, b, premise in converse(row.conditions, exprs, rels)]
                 continue
             if len(exprs) == 1:  # a lone expression is not a claim
                 found = objective(exprs[0]) if row.kind == "formula" and not row.continued else None

@@ -12,6 +12,10 @@ unknown; at the premise's solutions it is a claim about numbers.  A solution out
 or a premise's inequality (``x^2 = 4 \land x > 0``) is no case.  Premises with no finite set of numbers for
 solutions (``x^2 = a``, ``x + y = 1``) are left to the plain reading (None).
 
+An equivalence ``P \iff Q`` is also read backwards (:func:`converse`): each relation of P is claimed under Q's
+relations, so ``x^2 = 4 \iff x = 2`` is refuted by its forward half and ``|x - 1| < 2 \iff -1 < x < 3`` verified in
+both.
+
 An inequality in the premise links the names it relates: ``x < y \Rightarrow x^2 < y^2`` compares sides that share
 no name, but not independent ones (:func:`linked_by_premise`).
 """
@@ -19,6 +23,10 @@ from __future__ import annotations
 
 import sympy as sp
 
+_WRITTEN = {sp.Eq: "=", sp.Ne: "!=", sp.StrictLessThan: "<", sp.LessThan: "<=", sp.StrictGreaterThan: ">",
+            sp.GreaterThan: ">="}
+"""The relation each sympy relational class writes."""
+_BUILT = {"=": sp.Eq, "!=": sp.Ne, "<": sp.Lt, "<=": sp.Le, ">": sp.Gt, ">=": sp.Ge}
 MAX_SOLUTIONS = 6
 """More solutions than this are not enumerated (a claim is checked once per solution)."""
 _DOMAIN_FACTS = ("real", "positive", "nonnegative", "negative", "nonpositive", "nonzero", "integer")
@@ -81,3 +89,21 @@ def linked_by_premise(premise, lhs, rhs) -> bool:
     left, right = lhs.free_symbols, rhs.free_symbols
     return any(getattr(r, "free_symbols", set()) & left and getattr(r, "free_symbols", set()) & right
                for r in premise)
+
+
+def converse(conditions, exprs, rels) -> list[tuple]:
+    r"""``[(lhs, rel, rhs, premise), ...]``: the relations of the premise of ``P \iff Q`` (the last of
+    ``conditions``) as claims, each under Q's relations (``exprs``, ``rels``: Q's chain) and the row's other
+    conditions; [] when P or Q holds anything but plain relations (a membership, a set)."""
+    if not conditions or any(r not in _BUILT for r in rels):
+        return []
+    premise = conditions[-1]
+    parts = premise.args if isinstance(premise, sp.And) else (premise,)
+    if not all(type(p) in _WRITTEN for p in parts):
+        return []
+    try:
+        stated = tuple(_BUILT[r](exprs[k], exprs[k + 1], evaluate=False) for k, r in enumerate(rels))
+    except (TypeError, ValueError):
+        return []
+    given = tuple(conditions[:-1]) + stated
+    return [(p.lhs, _WRITTEN[type(p)], p.rhs, given) for p in parts]

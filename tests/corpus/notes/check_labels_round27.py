@@ -27,7 +27,7 @@ from pathlib import Path
 import mpmath as mp
 import numpy as np
 import sympy as sp
-import sympy.stats  # noqa: F401  (sp.stats)
+import sympy.stats  # sp.stats
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
