@@ -245,7 +245,9 @@ class _Reader(_Names, _Atoms):
         r"""A row ``P \Rightarrow Q`` (``\implies``): the claim is Q under the condition P; the premise is what is
         assumed, so ``x = 2 \Rightarrow x^2 = 4`` holds and ``x^2 = 4 \Rightarrow x = 2`` fails at x = -2 (Q was the
         condition of P before: the converse was checked).  An equivalence ``P \iff Q`` asserts both directions: the
-        row is read as the implication with the note :data:`EQUIVALENCE`, and its reader claims P under Q as well.  An
+        row is read as the implication with the note :data:`EQUIVALENCE`, and its reader claims P under Q as well
+        (only where neither side carries conditions of its own: ``ab = 0 \iff a = 0 \text{ or } b = 0`` is a
+        disjunction this reader does not keep).  An
         implication or equivalence whose premise is not a condition (``\sim``, ``\approx``) or whose conclusion is
         not a relation claims nothing (prose)."""
         line, column, text = self.position(tree)
@@ -254,7 +256,8 @@ class _Reader(_Names, _Atoms):
         consequent = self.interpret(tail[1:], tree, [])
         exprs, rels = tuple(e for e, *_ in held), tuple(t.value for t in tokens)
         if (word not in IMPLICATION_ARROWS | EQUIVALENCE_ARROWS or premise is None or consequent.kind != "formula"
-                or not consequent.chain.rels or consequent.continued):
+                or not consequent.chain.rels or consequent.continued
+                or word in EQUIVALENCE_ARROWS and (conditions or consequent.conditions)):
             return Row(Chain(exprs, rels), text, line, column, "prose", False, tuple(conditions),
                        tuple(notes) + (word,))
         both = (EQUIVALENCE,) if word in EQUIVALENCE_ARROWS else ()

@@ -2344,9 +2344,9 @@ class _NotesReader(_CatalogMatch):
     def check_claim(self, claim: _Claim, frag: Fragment) -> list[StepReport]:
         r""":meth:`check_claim_once`, at each value of a name the section restricts to a finite set (``y \in
         \{-1, 1\}``: readers.notes.finite_values)."""
-        solutions = premise_solutions(claim.premise) if claim.premise else None
+        sides = (self.expand(claim.lhs), self.expand(claim.rhs)) if claim.premise else ()
+        solutions = premise_solutions(claim.premise, sides) if claim.premise else None
         if solutions is not None:  # x^2 = 4 \Rightarrow x = 2: checked at x = -2 and x = 2 (readers.notes.premises)
-            sides = (self.expand(claim.lhs), self.expand(claim.rhs))
             per_case = [(case, self.check_claim(dataclasses.replace(
                 claim, lhs=sides[0].xreplace(case), rhs=sides[1].xreplace(case), premise=(),
                 conditions=without_premise_equations(claim.conditions, case)), frag)) for case in solutions]

@@ -23,6 +23,8 @@ from __future__ import annotations
 
 import sympy as sp
 
+from readers.latex.nodes import PlusMinus
+
 _WRITTEN = {sp.Eq: "=", sp.Ne: "!=", sp.StrictLessThan: "<", sp.LessThan: "<=", sp.StrictGreaterThan: ">",
             sp.GreaterThan: ">="}
 """The relation each sympy relational class writes."""
@@ -33,11 +35,19 @@ _DOMAIN_FACTS = ("real", "positive", "nonnegative", "negative", "nonpositive", "
 """Assumptions of a name that a solution must satisfy to be a case."""
 
 
-def premise_solutions(premise) -> list[dict] | None:
-    """``[{symbol: number}, ...]``, the real solutions of the equations of ``premise`` that satisfy its other
+def premise_solutions(premise, sides=()) -> list[dict] | None:
+    r"""``[{symbol: number}, ...]``, the real solutions of the equations of ``premise`` that satisfy its other
     relations and the names' assumptions, when the equations are polynomial and fix every name they mention to a
-    number; None otherwise (no equation, infinitely many solutions, solutions with names in them, too many)."""
-    equations = [r for r in premise if isinstance(r, sp.Eq)]
+    number; None otherwise (no equation, infinitely many solutions, solutions with names in them, too many).
+    ``premise`` is the claim's conditions, P alone when nothing else conditions it; a premise beside other
+    conditions, one with anything but plain relations (an "or", a membership) or a ``\pm`` in it or in the conclusion's
+    ``sides`` (``x = \pm 2``: one of two values, not both) is left to the plain reading too."""
+    if len(premise) != 1:
+        return None  # the conclusion has side conditions of its own (``x = 2 \text{ or } x = 3``): not pinned here
+    parts = premise[0].args if isinstance(premise[0], sp.And) else premise
+    if not all(type(r) in _WRITTEN for r in parts) or any(e.has(PlusMinus) for e in (*parts, *sides)):
+        return None
+    equations = [r for r in parts if isinstance(r, sp.Eq)]
     if not equations:
         return None
     names = sorted(set().union(*(e.free_symbols for e in equations)), key=lambda s: s.name)
@@ -52,7 +62,7 @@ def premise_solutions(premise) -> list[dict] | None:
         return None
     if not found or len(found) > MAX_SOLUTIONS or any(set(s) != set(names) for s in found):
         return None
-    others = [r for r in premise if not isinstance(r, sp.Eq)]
+    others = [r for r in parts if not isinstance(r, sp.Eq)]
     out = []
     for solution in found:
         if not all(v.is_number and v.is_real is True for v in solution.values()):
@@ -105,5 +115,5 @@ def converse(conditions, exprs, rels) -> list[tuple]:
         stated = tuple(_BUILT[r](exprs[k], exprs[k + 1], evaluate=False) for k, r in enumerate(rels))
     except (TypeError, ValueError):
         return []
-    given = tuple(conditions[:-1]) + stated
+    given = (sp.And(*stated, evaluate=False) if len(stated) > 1 else stated[0],) + tuple(conditions[:-1])
     return [(p.lhs, _WRITTEN[type(p)], p.rhs, given) for p in parts]
