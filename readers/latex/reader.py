@@ -46,9 +46,18 @@ is a claim under its premise, never a definition of Q's left side nor an example
 ``x^2 = 4 \Rightarrow x = 2`` sets nothing for the blocks after it)."""
 
 
+EQUIVALENCE = "equivalence"
+r"""The note of a row read from ``P \iff Q``: as :data:`PREMISE`, and the converse (P under Q) is claimed too."""
+
+
 def implied(row) -> bool:
     r"""Whether ``row`` was read from ``P \Rightarrow Q`` (its chain the conclusion Q, claimed under P)."""
     return PREMISE in row.notes
+
+
+def equivalent(row) -> bool:
+    r"""Whether ``row`` was read from ``P \iff Q``: Q claimed under P and P under Q."""
+    return EQUIVALENCE in row.notes
 
 
 def _logical_arrow(tail) -> int | None:
@@ -235,20 +244,26 @@ class _Reader(_Names, _Atoms):
     def implication(self, tail, tree, held, tokens, conditions, notes) -> Row:
         r"""A row ``P \Rightarrow Q`` (``\implies``): the claim is Q under the condition P; the premise is what is
         assumed, so ``x = 2 \Rightarrow x^2 = 4`` holds and ``x^2 = 4 \Rightarrow x = 2`` fails at x = -2 (Q was the
-        condition of P before: the converse was checked).  An equivalence ``P \iff Q`` asserts both directions, which
-        one claim cannot carry: the row claims nothing (prose).  So is an implication whose premise is not a
-        condition (``\sim``, ``\approx``) or whose conclusion is not a relation."""
+        condition of P before: the converse was checked).  An equivalence ``P \iff Q`` asserts both directions: the
+        row is read as the implication with the note :data:`EQUIVALENCE`, and its reader claims P under Q as well
+        (only where neither side carries conditions of its own: ``ab = 0 \iff a = 0 \text{ or } b = 0`` is a
+        disjunction this reader does not keep).  An
+        implication or equivalence whose premise is not a condition (``\sim``, ``\approx``) or whose conclusion is
+        not a relation claims nothing (prose)."""
         line, column, text = self.position(tree)
         word = tail[0].value
         premise = self.relation_chain(held, tokens)
         consequent = self.interpret(tail[1:], tree, [])
         exprs, rels = tuple(e for e, *_ in held), tuple(t.value for t in tokens)
-        if (word not in IMPLICATION_ARROWS or premise is None or consequent.kind != "formula"
-                or not consequent.chain.rels or consequent.continued):
+        if (word not in IMPLICATION_ARROWS | EQUIVALENCE_ARROWS or premise is None or consequent.kind != "formula"
+                or not consequent.chain.rels or consequent.continued
+                or word in EQUIVALENCE_ARROWS and (conditions or consequent.conditions)):
             return Row(Chain(exprs, rels), text, line, column, "prose", False, tuple(conditions),
                        tuple(notes) + (word,))
+        both = (EQUIVALENCE,) if word in EQUIVALENCE_ARROWS else ()
         return Row(consequent.chain, text, line, column, "formula", False,
-                   tuple(conditions) + consequent.conditions + (premise,), tuple(notes) + (word, PREMISE) + consequent.notes)
+                   tuple(conditions) + consequent.conditions + (premise,),
+                   tuple(notes) + (word, PREMISE) + both + consequent.notes)
 
     def conditions(self, items) -> tuple[list, bool, list[str]]:
         """Side conditions after a formula: ``, x > 0``, ``\\text{ when } i = j``, ``& \\text{otherwise}``."""

@@ -83,6 +83,7 @@ from readers.notes import big_o, letter_e, up_to_constant
 from readers.notes.gradients import as_derivative, entries
 from readers.notes.mean_value import check_exists, stated_in_prose
 from readers.notes.parameters_rebound import rebound
+from readers.notes.premises import converse, linked_by_premise, premise_solutions, without_premise_equations
 from readers.notes.approximation import ONE_UNIT_OFF, REL, check_approximation as approximation, numeric_witness
 from readers.notes.approximation import decimal_places, written_places
 from readers.notes.approximation_readings import UNREAD, other_reading, plain_decimal
@@ -210,7 +211,7 @@ from readers.notes.shifted_instances import shifted_instances, unread_names
 from readers.notes.case_lists import as_aligned
 from readers.notes.entry_norms import entry_norms
 from readers.latex.nodes import MatrixLiteral
-from readers.latex.reader import implied
+from readers.latex.reader import equivalent, implied
 from readers.notes.uninterpreted import METHOD as UNINTERPRETED
 from readers.notes.uninterpreted import for_every_function
 from readers.notes.real_domains import widened_in_block, widened_names
@@ -258,6 +259,7 @@ from readers.notes.symbols import (
 __all__ = ["SCHEMA", "BlockReport", "Fragment", "NotesReport", "StepReport", "check_notes", "find_blocks",
            "render_text"]
 from derivations.checker.step import Step
+from derivations.checker.verdict import worst
 from symbolic.domains import Simplex
 
 _GREEK_WORDS = frozenset({"alpha", "beta", "gamma", "delta", "epsilon", "varepsilon", "zeta", "eta", "theta",
@@ -277,6 +279,8 @@ EXAMPLE_NEAR = 2
 :data:`EXAMPLE_REACH`) it must confirm the claim (``Away from $x=0$: ... relu'(x) = ...`` is no example at 0)."""
 EQUATION_REACH = 4
 """Paragraphs after an equation in which a later equation is read as a step from it."""
+PROPTO_NAMES = 4
+r"""Most free names a ``\propto`` with no named variable is read in, one reading (one check) each."""
 MAX_NARROWED = 8
 """Most names given a narrower domain when a claim fails on the whole real line."""
 
@@ -1076,6 +1080,7 @@ class _Claim:
     one_by_one: bool = False  # checked in the 1x1 case of matrices of free sizes: a success proves nothing
     at_sizes: object = None  # the same claim checked on matrices of several sizes (a StepReport), if it could be
     chain: tuple = ()  # the = links (lhs, rhs) of the claim's chain: a system when one sets a number (systems.py)
+    premise: tuple = ()  # the relations P of an implication P \Rightarrow Q whose conclusion this is (premises.py)
 
 
 class _NotesReader(_CatalogMatch):
@@ -1771,7 +1776,12 @@ class _NotesReader(_CatalogMatch):
                 continue
             if implied(row) and len(exprs) > 1:  # P \Rightarrow Q: Q claimed under P, whatever Q's shape (never a
                 claims += [_Claim(exprs[k], rels[k], exprs[k + 1], tuple(row.conditions) + tuple(givens),  # definition)
-                                  frag.content_line + row.line - 1, block.zero_based) for k in range(len(rels))]
+                                  frag.content_line + row.line - 1, block.zero_based, premise=tuple(row.conditions))
+                           for k in range(len(rels))]
+                if equivalent(row):  # P \iff Q: P claimed under Q as well (readers.notes.premises)
+                    claims += [_Claim(a, rel, b, premise + tuple(givens), frag.content_line + row.line - 1,
+                                      block.zero_based, premise=premise)
+                               for a, rel, b, premise in converse(row.conditions, exprs, rels)]
                 continue
             if len(exprs) == 1:  # a lone expression is not a claim
                 found = objective(exprs[0]) if row.kind == "formula" and not row.continued else None
@@ -2408,6 +2418,14 @@ class _NotesReader(_CatalogMatch):
     def check_claim(self, claim: _Claim, frag: Fragment) -> list[StepReport]:
         r""":meth:`check_claim_once`, at each value of a name the section restricts to a finite set (``y \in
         \{-1, 1\}``: readers.notes.finite_values)."""
+        sides = (self.expand(claim.lhs), self.expand(claim.rhs)) if claim.premise else ()
+        solutions = premise_solutions(claim.premise, sides) if claim.premise else None
+        if solutions is not None:  # x^2 = 4 \Rightarrow x = 2: checked at x = -2 and x = 2 (readers.notes.premises)
+            per_case = [(case, self.check_claim(dataclasses.replace(
+                claim, lhs=sides[0].xreplace(case), rhs=sides[1].xreplace(case), premise=(),
+                conditions=without_premise_equations(claim.conditions, case)), frag)) for case in solutions]
+            return finite_combined(per_case, {x.name: tuple(dict.fromkeys(case[x] for case in solutions))
+                                              for x in solutions[0]})
         if not self.section.finite:
             return self.check_claim_once(claim, frag)
         sides = (self.expand(claim.lhs), self.expand(claim.rhs))
@@ -2493,6 +2511,7 @@ class _NotesReader(_CatalogMatch):
     def claim_readings(self, claim: _Claim, frag: Fragment) -> list[StepReport]:
         """One claim with what is in force (conditions, examples), then its other readings when it fails:
         a new definition, an equation in an unknown, a step from the equation before, a narrower domain."""
+        premise = claim.premise
         lhs, rhs = self.expand(claim.lhs), self.expand(claim.rhs)
         normed = entry_norms((lhs, rhs), self.written_vectors, frag.content) if lhs.has(sp.Abs) or rhs.has(sp.Abs) \
             else None
@@ -2751,8 +2770,8 @@ class _NotesReader(_CatalogMatch):
         if rel == "=" and previous is not None:
             return [_undecided(r, f"an equation after the one at line {previous[2]}: not shown to follow from it",
                                role="equation step") for r in out]
-        apart = _apart(lhs, rhs, self.section.laws)
-        if apart:
+        apart = _apart(lhs, rhs, self.section.laws) if not linked_by_premise(premise, lhs, rhs) else ""
+        if apart:  # x < y \Rightarrow x^2 < y^2: the premise links x and y (readers.notes.premises)
             return [_undecided(r, f"the two sides share no name ({apart}): a change of variables whose link the "
                                   f"notes state elsewhere, not an identity of independent names ({r.reason[:80]})")
                     if r.verdict == "refuted" and not r.method.startswith((iid_moments.METHOD, LAW_METHOD)) else r
@@ -3361,7 +3380,7 @@ class _NotesReader(_CatalogMatch):
         if rel == "propto":
             variable = _propto_variable(claim.lhs)
             if variable is None:
-                return [StepReport(**shown, verdict="undecided", reason="cannot tell in which variable ∝ holds")]
+                return [self.propto_each_name(lhs, rhs, claim, shown)]
         out = []
         for left, right in zip(sign_choices(lhs), sign_choices(rhs)) if lhs.has(PlusMinus) == rhs.has(PlusMinus) \
                 else itertools.product(sign_choices(lhs), sign_choices(rhs)):
@@ -3386,6 +3405,36 @@ class _NotesReader(_CatalogMatch):
                                                 f"define them: {report.reason[:80]}")
             out.append(report)
         return out
+
+    def propto_each_name(self, lhs, rhs, claim, shown) -> StepReport:
+        r"""``a \propto b`` with no variable named (no ``p(\theta)`` on the left), read in each of its free names
+        ``v`` in turn (the ratio ``a/b`` free of ``v``).  Every reading holds: the ratio is a constant (the worst of
+        their verdicts); every reading fails (the ratio changes with each name, so with any set of them): refuted,
+        with the first reading's counterexample; otherwise ambiguous, naming the readings.  More than
+        :data:`PROPTO_NAMES` names are not tried."""
+        names = sorted((x for x in lhs.free_symbols | rhs.free_symbols if isinstance(x, sp.Symbol)), key=str)
+        if not names or len(names) > PROPTO_NAMES or lhs.has(PlusMinus) or rhs.has(PlusMinus):
+            return StepReport(**shown, verdict="undecided", reason="cannot tell in which variable ∝ holds")
+        readings = {}
+        for v in names:
+            step = self.step(lhs, "propto", rhs, claim.conditions, v, zero_based=claim.zero_based)
+            readings[_show(v)] = StepReport(**shown, verdict="undecided", reason=step) if isinstance(step, str) \
+                else self.run(step, shown)
+        verdicts = [r.verdict for r in readings.values()]
+        every = ", ".join(readings)
+        if all(v == "refuted" for v in verdicts):
+            first = next(iter(readings.values()))
+            return StepReport(**{**first.__dict__, "method": f"{first.method}; ∝ fails in each name ({every}): no "
+                                                             f"variable is named, and it holds in none"[:300]})
+        if all(v in ("proved", "verified") for v in verdicts):
+            verdict = worst(verdicts)
+            base = next(r for r in readings.values() if r.verdict == verdict)
+            return StepReport(**{**base.__dict__, "method": f"{base.method}; ∝ in each name ({every})"[:300]})
+        holds = [v for v, r in readings.items() if r.verdict in ("proved", "verified")]
+        fails = [v for v, r in readings.items() if r.verdict == "refuted"]
+        return StepReport(**shown, verdict="undecided", reason=(
+            f"cannot tell in which variable ∝ holds: it holds in {', '.join(holds) or 'none'}, fails in "
+            f"{', '.join(fails) or 'none'}"))
 
     def on_support(self, lhs, rel, rhs, claim, shown, report) -> StepReport:
         r"""A refutation of a claim in random variables (``m^2 = m`` after ``m \sim \mathrm{Bernoulli}(q)``)

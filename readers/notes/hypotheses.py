@@ -30,9 +30,17 @@ _AFTER = re.compile(r"^\s*[,.]?\s*(?:(?:is|are|was|were|be)\s+(?:assumed|suppose
                     r"\(?\s*by\s+(?:assumption|hypothesis)\b)", re.IGNORECASE)
 
 
+_AT_POINT = re.compile(r"\b(?:at|for|when)\s+\$[^$]*=[^$]*\$\s*,?\s*where\s*[:,]?\s*$", re.IGNORECASE)
+r"""``smallest at $\eta = 1/L$, where $$...$$``: "where" points back to a value just set ("at which"); what follows is
+what holds there, not a new hypothesis."""
+
+
 def stated_as_hypothesis(before: str, after: str) -> bool:
     """Whether the prose right before a block (``before``) ends with a hypothesis verb, or the prose right after
-    it (``after``) says it is assumed."""
+    it (``after``) says it is assumed.  A "where" that points back to a value just set (``at $x = 1$, where``) is
+    none."""
+    if _AT_POINT.search(before):
+        return _AFTER.search(after) is not None
     return _BEFORE.search(before) is not None or _AFTER.search(after) is not None
 
 

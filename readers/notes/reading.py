@@ -113,6 +113,8 @@ def condition_pairs(block, defined=frozenset(), intervals=True) -> list | None:
     for row in block.rows:
         if row.kind in ("empty", "prose"):
             continue
+        if implied(row):  # x^2 < 4 \Rightarrow x < 2: x < 2 claimed under a premise, not assumed
+            return None
         exprs, rels = list(row.chain.exprs), list(row.chain.rels)
         if row.continued or not exprs:
             return None
