@@ -191,6 +191,7 @@ from readers.notes.prose_letters import prose_letters
 from readers.notes.back_references import refers_back
 from readers.notes.finite_values import cases as finite_cases, combined as finite_combined, finite_memberships
 from readers.notes.dependencies import through_definitions, through_graph
+from readers.notes.derivative_notation import as_limits, defines_the_derivative
 from readers.notes.determined import determined, entry_links, paired
 from readers.notes.component_derivatives import component_derivative, entries_named, entry_of, of_entries
 from readers.notes.independent_joint import independent_steps, stated_independent
@@ -1811,6 +1812,7 @@ class _NotesReader(_CatalogMatch):
                     2 if named else 1
             elif not row.continued and rels[0] in ("=", ":=") and self.redefinable(name, exprs[1]) \
                     and (introduces_definition(self.lines, frag.kind, frag.line, frag.column)
+                         or rels[0] == ":="  # h(x) := f(x) + g(x) after h(x) := alpha f(x): ':=' defines anew
                          or self.composes_anew(name, exprs[1])
                          or recomputes(self.section.symbols.get(name), self.expand(exprs[1]))
                          or isinstance(name, AppliedUndef)
@@ -2261,6 +2263,8 @@ class _NotesReader(_CatalogMatch):
             self.vector_functions.pop(lhs.func.__name__, None)
             if of_entries(lhs, body):  # f(\mathbf{x}) = sum_i beta_i x_i: its entries' derivatives are read
                 self.vector_functions[lhs.func.__name__] = [(lhs.args, body)]
+            if defines_the_derivative(lhs, body):
+                return  # f'(c) := lim (f(x) - f(c))/(x - c): what f' means, read so already (derivative_notation)
             if _binds_its_arguments(lhs, body):
                 cases = s.functions.setdefault(lhs.func.__name__, [])
                 cases[:] = [c for c in cases if len(c[0]) == len(lhs.args)]  # f(x, z) after f(x): a new f
@@ -3268,6 +3272,7 @@ class _NotesReader(_CatalogMatch):
                                           f"need not be integrable there ({found.reason[:80]})")
             found = found or self.for_every_derivative(lhs, rel, rhs, claim, shown)
             found = found or self.whatever_applied(lhs, rel, rhs, claim, shown)
+            found = found or self.derivatives_as_limits(lhs, rel, rhs, claim, shown)
             if found is not None:
                 return [found]
         if NOT_A_FUNCTION_OF in why and rel in ("=", "<", ">", "<=", ">="):
@@ -3603,6 +3608,18 @@ class _NotesReader(_CatalogMatch):
             return None
         report = self.run(step, shown, budget=budget)
         return report if report.verdict in ("proved", "verified") else None
+
+    def derivatives_as_limits(self, lhs, rel, rhs, claim, shown) -> StepReport | None:
+        r"""A claim with limits and first derivatives of arbitrary functions, each ``f'(a)`` read as its definition
+        ``\lim_{x \to a} \frac{f(x) - f(a)}{x - a}`` (readers.notes.derivative_notation.as_limits): confirmed when
+        that reading is, else None."""
+        sides = as_limits((lhs, rhs))
+        step = self.step(sides[0], rel, sides[1], claim.conditions, zero_based=claim.zero_based) if sides else None
+        report = self.run(step, shown) if step is not None and not isinstance(step, str) else None
+        if report is None or report.verdict not in ("proved", "verified"):  # the symbolic rungs, f left unknown
+            return None
+        return StepReport(**{**report.__dict__, "method": f"{report.method}; f'(a) read as its definition, the limit "
+                                                          "of (f(x) - f(a))/(x - a) as x -> a"[:300]})
 
     def whatever_applied(self, lhs, rel, rhs, claim, shown) -> StepReport | None:
         r"""The claim with each application of an unknown function (``\nabla L(w)``) read as an arbitrary value
