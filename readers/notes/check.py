@@ -192,6 +192,7 @@ from readers.notes.back_references import refers_back
 from readers.notes.finite_values import cases as finite_cases, combined as finite_combined, finite_memberships
 from readers.notes.dependencies import through_definitions, through_graph
 from readers.notes.derivative_notation import as_limits, defines_the_derivative
+from readers.notes.continued_displays import Tail, continued as continued_display, end_line
 from readers.notes.determined import determined, entry_links, paired
 from readers.notes.component_derivatives import component_derivative, entries_named, entry_of, of_entries
 from readers.notes.independent_joint import independent_steps, stated_independent
@@ -576,9 +577,25 @@ def _prime(application, cases, functions=None):
         if new == body:
             break
         body = new
-    if isinstance(body, AppliedUndef):
-        return application
-    return sp.diff(body, x, order).xreplace({x: application.args[0]})
+    if isinstance(body, AppliedUndef) and body.func.__name__ == application.func.__name__.rstrip("'"):
+        return application  # no case of f applies: f' stays as written (h(x) := f(g(x)) is differentiated)
+    derivative = sp.diff(body, x, order).replace(_by_an_expression, _at_the_expression)
+    if derivative.has(sp.Derivative, sp.Subs):  # f'(g(c)) g'(c) of h(x) := f(g(x)), f and g unknown
+        return derivative.subs(x, application.args[0])
+    return derivative.xreplace({x: application.args[0]})
+
+
+def _by_an_expression(e) -> bool:
+    """Whether ``e`` is a derivative by an expression (sympy's ``Derivative(f(g(x)), g(x))`` of the chain rule)."""
+    return isinstance(e, sp.Derivative) and len(e.variable_count) == 1 and not isinstance(e.variables[0], sp.Symbol)
+
+
+def _at_the_expression(e):
+    """``Derivative(f(g(x)), g(x))`` as ``f'`` at ``g(x)``: a derivative by a name, evaluated there (``Subs``), so
+    that a function drawn for ``g`` later leaves a derivative sympy can take."""
+    (inner, count), = e.variable_count
+    t = sp.Dummy("t", real=True)
+    return sp.Subs(sp.Derivative(e.expr.xreplace({inner: t}), (t, count)), t, inner)
 
 
 def _inside_its_own_group(letter: str, content: str) -> bool:
@@ -1049,6 +1066,7 @@ class _Claim:
     one_by_one: bool = False  # checked in the 1x1 case of matrices of free sizes: a success proves nothing
     at_sizes: object = None  # the same claim checked on matrices of several sizes (a StepReport), if it could be
     chain: tuple = ()  # the = links (lhs, rhs) of the claim's chain: a system when one sets a number (systems.py)
+    continues: int = 0  # the line of the display whose last side is lhs (readers.notes.continued_displays)
 
 
 class _NotesReader(_CatalogMatch):
@@ -1066,6 +1084,8 @@ class _NotesReader(_CatalogMatch):
         self.latex, self.elided = "", {}  # the block's text and its decimals whose digits go on (decimals.py)
         self.prose = ""  # its sentence, and for a display the sentence introducing it
         self.pending_updates = []  # names an update chain (w <- ... = ...) assigns, applied after its claims
+        self.display_tail = None  # the last side of the last display read (readers.notes.continued_displays)
+        self.rows_tail = None  # the last side rows() read
         self.einstein_stated = False  # the notes name the Einstein summation convention
         self.test_levels = frozenset()  # alpha, beta named the significance level, type II error (hypothesis_tests)
         self.section = _Section()
@@ -1373,11 +1393,17 @@ class _NotesReader(_CatalogMatch):
         self.definition_steps = []  # definitions that also hold as claims about what is known: rows()
         self.section.witnesses |= witness_names(frag.content)  # for some alpha in [a, x]: readers.notes.witnesses
         claims, defined, mains, updates = self.rows(block, frag, warnings)
+        self.display_tail = Tail(self.rows_tail, frag.line, end_line(frag), frag.section) \
+            if frag.kind == "display" and self.rows_tail is not None else None
         listed = not (claims or defined or mains or updates) and self.listed_as_equal(block, frag)
         if listed:  # "* $H(X) - H(X \mid Y)$" under "... equivalent to $I(X, Y)$": read from the prose, so a
             claims = listed  # failure is no verdict (readers.notes.equivalent_lists)
         confirmed_definitions = self.definition_steps
         checked = constrained_rows([(claim, self.check_claim(claim, frag)) for claim in claims], self.expand)
+        checked = [(c, [_undecided(r, f"read as continuing the display at line {c.continues} (a display opening with "
+                                      f"{c.rel}): it fails ({r.reason[:80]}), but the link is only the layout")
+                        if r.verdict == "refuted" else r for r in found]) if c.continues else (c, found)
+                   for c, found in checked]
         if listed:
             checked = [(c, [_undecided(r, f"read as equal to {r.rhs}, as the words before the list say, it fails "
                                           f"({r.reason[:80]}); the list may mean something else")
@@ -1682,6 +1708,9 @@ class _NotesReader(_CatalogMatch):
         rows and their side conditions) are its constraints, not claims."""
         claims, defined, mains, updates, previous = [], [], [], [], None
         givens, problem, restated_rows = [], None, []
+        tail = continued_display(self.display_tail, frag, self.lines)
+        if tail is not None:  # $$= ...$$ after $$A = B$$ and blank lines: B = ... (readers.notes.continued_displays)
+            previous = tail.expr
         read_rows = list(split_shared_chains(split_restatements(block.rows)))  # H(X), H(Y) \le H(X, Y): two chains
         for index, row in enumerate(read_rows):
             if problem is not None and self.constraint_row(row, problem):
@@ -1720,6 +1749,12 @@ class _NotesReader(_CatalogMatch):
                         problem = current
                         mains.append(problem)
                 continue
+            if row.continued and tail is not None and exprs[0] is tail.expr and not claims:
+                claims.append(_Claim(exprs[0], rels[0], exprs[1], tuple(row.conditions) + tuple(givens),
+                                     frag.content_line + row.line - 1, block.zero_based, continues=tail.first_line))
+                exprs, rels = exprs[1:], rels[1:]
+                if len(exprs) < 2:
+                    continue
             if not row.continued and rels[0] in ("=", ":="):
                 restated = self.restatement(exprs[0], exprs[1], row, frag, block, givens)
                 if restated is not None:  # "our likelihood becomes $$\log L(M) = ...$$" (readers.notes.restatements)
@@ -1841,6 +1876,7 @@ class _NotesReader(_CatalogMatch):
                                      redefinition if k == 0 else "", chain=links if len(links) > 1 else ()))
         mains = [m if isinstance(m, Main) else self.problem(m) for m in mains]
         claims = [c for c in claims if (c.lhs, c.rhs, c.line) not in restated_rows]
+        self.rows_tail = previous
         return claims, defined, mains, updates
 
     def test_error_reading(self, claim, lhs, rhs, shown) -> StepReport | None:
