@@ -192,6 +192,7 @@ from readers.notes.back_references import refers_back
 from readers.notes.finite_values import cases as finite_cases, combined as finite_combined, finite_memberships
 from readers.notes.dependencies import through_definitions, through_graph
 from readers.notes.derivative_notation import as_limits, defines_the_derivative
+from readers.notes.function_families import member
 from readers.notes.continued_displays import Tail, continued as continued_display, end_line
 from readers.notes.determined import determined, entry_links, paired
 from readers.notes.component_derivatives import component_derivative, entries_named, entry_of, of_entries
@@ -528,6 +529,10 @@ def _local_name(symbol) -> bool:
     return isinstance(symbol, sp.Symbol) and re.fullmatch(r"\\?[A-Za-z]|\\[a-z]+|[a-z]+", symbol.name) is not None \
         and len(symbol.name.lstrip("\\")) <= 1 or (isinstance(symbol, sp.Symbol) and symbol.name.lstrip("\\") in
                                                   _GREEK_WORDS)
+
+
+_LEADS_ON = frozenset({"Rightarrow", "implies", "Longrightarrow"})
+"""Words that end a row leading on to the next one (``A = B \\Rightarrow \\ C = D``)."""
 
 
 def _written_before(name, seen) -> bool:
@@ -1066,7 +1071,7 @@ class _Claim:
     one_by_one: bool = False  # checked in the 1x1 case of matrices of free sizes: a success proves nothing
     at_sizes: object = None  # the same claim checked on matrices of several sizes (a StepReport), if it could be
     chain: tuple = ()  # the = links (lhs, rhs) of the claim's chain: a system when one sets a number (systems.py)
-    continues: int = 0  # the line of the display whose last side is lhs (readers.notes.continued_displays)
+    tentative: str = ""  # a reading the layout suggests (continued_displays, function_families): a failure refutes nothing
 
 
 class _NotesReader(_CatalogMatch):
@@ -1400,9 +1405,8 @@ class _NotesReader(_CatalogMatch):
             claims = listed  # failure is no verdict (readers.notes.equivalent_lists)
         confirmed_definitions = self.definition_steps
         checked = constrained_rows([(claim, self.check_claim(claim, frag)) for claim in claims], self.expand)
-        checked = [(c, [_undecided(r, f"read as continuing the display at line {c.continues} (a display opening with "
-                                      f"{c.rel}): it fails ({r.reason[:80]}), but the link is only the layout")
-                        if r.verdict == "refuted" else r for r in found]) if c.continues else (c, found)
+        checked = [(c, [_undecided(r, f"{c.tentative}: it fails ({r.reason[:80]}), but that reading rests only on the "
+                                      "layout") if r.verdict == "refuted" else r for r in found]) if c.tentative else (c, found)
                    for c, found in checked]
         if listed:
             checked = [(c, [_undecided(r, f"read as equal to {r.rhs}, as the words before the list say, it fails "
@@ -1715,6 +1719,15 @@ class _NotesReader(_CatalogMatch):
         for index, row in enumerate(read_rows):
             if problem is not None and self.constraint_row(row, problem):
                 continue
+            if row.kind == "prose" and row.notes and row.notes[-1] in _LEADS_ON and len(row.chain.exprs) == 2 \
+                    and row.chain.rels[0] in ("=", ":=") and not row.continued \
+                    and isinstance(row.chain.exprs[0], AppliedUndef) \
+                    and self.definable(row.chain.exprs[0], row.chain.exprs[1]):
+                # T_N(x) = sum_{n=0}^N x^n/n! \Rightarrow (next row T_2(x) = ...): the premise defines T_N
+                self.define(row.chain.exprs[0], row.chain.exprs[1], frag.content_line + row.line - 1)
+                defined.append(f"{row.chain.exprs[0]}")
+                previous = row.chain.exprs[1]
+                continue
             if row.kind in ("empty", "prose", "list", "constraint") and not (
                     row.kind == "prose" and restates_row(row.notes)):  # "\text{or equivalently} L_i = ...": a claim
                 continue
@@ -1751,7 +1764,9 @@ class _NotesReader(_CatalogMatch):
                 continue
             if row.continued and tail is not None and exprs[0] is tail.expr and not claims:
                 claims.append(_Claim(exprs[0], rels[0], exprs[1], tuple(row.conditions) + tuple(givens),
-                                     frag.content_line + row.line - 1, block.zero_based, continues=tail.first_line))
+                                     frag.content_line + row.line - 1, block.zero_based,
+                                     tentative=f"read as continuing the display at line {tail.first_line} (a display "
+                                               f"opening with {rels[0]})"))
                 exprs, rels = exprs[1:], rels[1:]
                 if len(exprs) < 2:
                     continue
@@ -1815,10 +1830,17 @@ class _NotesReader(_CatalogMatch):
                                          frag.content_line + row.line - 1, block.zero_based))
                 continue
             redefinition = ""
+            family = member(name, self.section.functions) if not row.continued else None
             optimum = self.optimum_claim(name, exprs[1], row, frag, block, givens) \
-                if not row.continued and rels[0] in ("=", ":=") else None
-            solved = self.solved_for(name, exprs, rels, row, frag, givens) if optimum is None else None
-            if optimum is not None:  # w^\star = v after \min_w F: F'(v) = 0 (readers.notes.optimum)
+                if not row.continued and rels[0] in ("=", ":=") and family is None else None
+            solved = self.solved_for(name, exprs, rels, row, frag, givens) if optimum is None and family is None \
+                else None
+            if family is not None:  # T_2(x) = 1 + x + x^2/2 after T_N(x) = sum_{n=0}^N x^n/n! (function_families)
+                claims.append(_Claim(family[0], "=" if rels[0] == ":=" else rels[0], exprs[1],
+                                     tuple(row.conditions) + tuple(givens), frag.content_line + row.line - 1,
+                                     block.zero_based, tentative=family[1]))
+                start = 1
+            elif optimum is not None:  # w^\star = v after \min_w F: F'(v) = 0 (readers.notes.optimum)
                 claims.append(optimum)
                 start = 1
             elif solved is not None:  # x = A^{-1} b after b = A x: that equation solved for x, a claim

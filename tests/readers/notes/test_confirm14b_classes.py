@@ -118,3 +118,25 @@ def test_a_display_opening_with_a_relation_continues_the_display_before_it():
     assert verdicts[5] == "proved", verdicts  # no claim before: nothing on the left of '='
     assert verdicts[7] == "undecided", verdicts  # wrong, but the link is the layout's: never refuted
     assert 11 not in verdicts, verdicts  # words between: not continued
+
+
+FAMILY = r"""Taylor polynomials:
+$$\begin{aligned}
+    T_N(x) &= \sum^N_{n=0} \frac{x^n}{n!} \Rightarrow \\
+    T_2(x) &= 1 + x + \frac{x^2}{2}
+\end{aligned}$$
+
+$$T_3(x) = 1 + x + \frac{x^2}{2} + \frac{x^3}{3}$$
+
+$$\begin{aligned}
+    R_N(x) &= \frac{(-1)^{n+1}(x - 1)^{n+1}}{c^{n+2}} \Rightarrow \\
+    R_2(x) &= \frac{-(x - 1)^{3}}{c^{4}}
+\end{aligned}$$
+"""
+
+
+def test_a_member_of_a_function_family_is_the_family_at_that_number():
+    verdicts = _verdicts(FAMILY)
+    assert verdicts[2] == "proved", verdicts  # T_2 was a new definition, and T_N's row (ending in =>) was skipped
+    assert verdicts[7] == "undecided", verdicts  # wrong (x^3/6), but read from the names' layout: never refuted
+    assert 9 not in verdicts, verdicts  # R_N's body writes n, not N: no family, R_2 a definition as before
