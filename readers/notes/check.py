@@ -1839,6 +1839,9 @@ class _NotesReader(_CatalogMatch):
                 claims.append(_Claim(family[0], "=" if rels[0] == ":=" else rels[0], exprs[1],
                                      tuple(row.conditions) + tuple(givens), frag.content_line + row.line - 1,
                                      block.zero_based, tentative=family[1]))
+                if rels[0] in ("=", ":=") and self.definable(name, exprs[1]):  # later rows use the body as written,
+                    self.define(name, exprs[1], frag.content_line + row.line - 1)  # as when it read as a definition
+                    defined.append(f"{name}")
                 start = 1
             elif optimum is not None:  # w^\star = v after \min_w F: F'(v) = 0 (readers.notes.optimum)
                 claims.append(optimum)
