@@ -40,6 +40,8 @@ $$h'(c) = f'(c) g'(c).$$
 We know $$\lim_{x\to c}\frac{f(x)-f(c)}{x-c} = f'(c).$$
 
 And wrong: $$\lim_{x\to c}\frac{f(x)-f(c)}{x+c} = f'(c).$$
+
+Define $h(x) := f(x) + g(x)$.  Then $h'(c) = f'(c) + g'(c)$.
 """
 
 
@@ -49,6 +51,7 @@ def test_the_derivatives_own_definition_leaves_the_product_rule_checkable():
     assert verdicts[15] not in CONFIRMED, verdicts
     assert verdicts[17] in CONFIRMED, verdicts  # f'(c) read as its definition
     assert verdicts[19] not in CONFIRMED, verdicts
+    assert verdicts[21] in CONFIRMED, verdicts  # ':=' defines h anew (it read as an ambiguous claim about h)
 
 
 def test_only_a_body_equal_to_the_derivative_is_the_notations_definition():
