@@ -293,6 +293,9 @@ class _Atoms:
         operator before the bar applies to what follows it: $\frac{d}{dt}\Big|_{t=0} [f(x + tu)]$."""
         bar = next(k for k, c in enumerate(tree.children) if _is_token(c, "EVALBAR"))
         posts, script, after = tree.children[:bar], tree.children[bar + 1], tree.children[bar + 2:]
+        if len(after) == 1 and isinstance(after[0], lark.Tree) and after[0].data == "script" \
+                or tree.children[bar].value == "|^":
+            return self.evaluated_between(posts, tree.children[bar].value, script, after, tree)
         value = self.product(posts)
         if after:
             if not isinstance(value, _DerivativeOperator):
@@ -309,6 +312,40 @@ class _Atoms:
         if not isinstance(variable, (sp.Symbol, sp.Indexed)):
             raise self.error("an evaluation bar needs _{x = a}", tree)
         return sp.Subs(value, variable, self.plain(self.expr(items[2]), items[2]))
+
+    def evaluated_between(self, posts, bar, first, rest, tree):
+        r"""$F ig|_a^b$ (or $|^b_a$, $|_{x=a}^{x=b}$): $F(b) - F(a)$, each a ``Subs`` of ``F``.  The variable is the
+        one the bounds name (``x = a``), else the one free name of ``F`` (``-\cos \hat{x} |^x_0``), else the
+        variable of the integral written before the bar in this formula; otherwise an error (no guess)."""
+        if len(rest) != 1 or not _is_token(rest[0].children[0], "USCORE" if bar == "|^" else "POW"):
+            raise self.error("an evaluation bar needs _{x = a}, or both bounds _a^b", tree)
+        value = self.plain(self.product(posts), tree)
+        scripts = (first, rest[0].children[1]) if bar == "|_" else (rest[0].children[1], first)
+        bounds, variable = [], None
+        for script in scripts:
+            node = script.children[0] if isinstance(script, lark.Tree) and script.data == "sarg" else script
+            rows = [c for c in node.children[1].children if isinstance(c, lark.Tree)] \
+                if isinstance(node, lark.Tree) and node.data == "group" else []
+            items = rows[0].children if len(rows) == 1 else []
+            if len(items) == 3 and _is_token(items[1], "REL") and items[1].value == "=":
+                named = self.plain(self.expr(items[0]), items[0])
+                if variable not in (None, named) or not isinstance(named, sp.Symbol):
+                    raise self.error("an evaluation bar with two variables", tree)
+                variable = named
+                bounds.append(self.plain(self.expr(items[2]), items[2]))
+            else:
+                bounds.append(self.plain(self.sarg(script), tree))
+        if variable is None:
+            free = sorted(value.free_symbols, key=str)
+            integrated = [v for v in getattr(self, "integration_variables", ()) if v in value.free_symbols]
+            if len(free) == 1 and isinstance(free[0], sp.Symbol):
+                variable = free[0]
+            elif integrated:
+                variable = integrated[-1]
+            else:
+                raise self.error("an evaluation bar needs _{x = a}: which variable is evaluated is not written", tree)
+        low, high = bounds
+        return sp.Subs(value, variable, high) - sp.Subs(value, variable, low)
 
     def atom_bigop(self, tree):
         op = tree.children[0].value
@@ -435,6 +472,8 @@ class _Atoms:
         body = self.plain(self.term(tree.children[-1]), tree)
         frame = self.integrals.pop()
         variable, more = frame.get("variable"), frame.get("more", [])
+        if variable is not None:  # for an evaluation bar after it that does not name its variable
+            self.integration_variables = (*getattr(self, "integration_variables", ()), variable)
         region = self.name_list(subs[0]) if subs and not sups else None
         if region is not None:  # \int_{x, y} f \,dx\,dy: over the whole range of each variable named
             variables = [variable, *more] if variable is not None else []

@@ -508,13 +508,15 @@ class _Tokenizer:
         r"""``f'(x)\big|_{x=0}``, ``\left. \frac{d}{dx} g \right|_{x=a}``: a bar after an operand, followed
         by a subscript, that closes no ``|`` opened before it, is the value at a point."""
         return kind == "vert" and self.previous_is_operand() and not (self.stack and self.stack[-1] == "LVERT") \
-            and re.match(r"\s*_", self.text[self.pos:]) is not None
+            and re.match(r"\s*[_^]", self.text[self.pos:]) is not None
 
     def emit_evaluation_bar(self, start: int):
-        """The bar and the ``_`` after it, as one token (its subscript follows)."""
-        self.pos += re.match(r"\s*_", self.text[self.pos:]).end()
+        """The bar and the ``_`` (or ``^``: ``-\\cos x \\,|^x_0``, the bounds in either order) after it, as one
+        token, ``|_`` or ``|^`` (its script follows)."""
+        found = re.match(r"\s*([_^])", self.text[self.pos:])
+        self.pos += found.end()
         self.single = 1
-        return self.emit("EVALBAR", "|", start, self.pos)
+        return self.emit("EVALBAR", "|" + found.group(1), start, self.pos)
 
     def another_bar(self, kind: str) -> bool:
         """Whether a bar of ``kind`` follows before the enclosing parenthesis closes."""

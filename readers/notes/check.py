@@ -192,6 +192,9 @@ from readers.notes.prose_letters import prose_letters
 from readers.notes.back_references import refers_back
 from readers.notes.finite_values import cases as finite_cases, combined as finite_combined, finite_memberships
 from readers.notes.dependencies import through_definitions, through_graph
+from readers.notes.derivative_notation import as_limits, defines_the_derivative
+from readers.notes.function_families import member
+from readers.notes.continued_displays import Tail, continued as continued_display, end_line
 from readers.notes.determined import determined, entry_links, paired
 from readers.notes.component_derivatives import component_derivative, entries_named, entry_of, of_entries
 from readers.notes.independent_joint import independent_steps, stated_independent
@@ -556,6 +559,10 @@ def _local_name(symbol) -> bool:
                                                   _GREEK_WORDS)
 
 
+_LEADS_ON = frozenset({"Rightarrow", "implies", "Longrightarrow"})
+"""Words that end a row leading on to the next one (``A = B \\Rightarrow \\ C = D``)."""
+
+
 def _written_before(name, seen) -> bool:
     r"""Whether ``name`` (``\beta_1``), or the array it is an entry of (``\beta_i`` written as ``\beta``), is among the
     names ``seen`` earlier in the section: a given of the notes, not a name a block may introduce on its right."""
@@ -603,9 +610,25 @@ def _prime(application, cases, functions=None):
         if new == body:
             break
         body = new
-    if isinstance(body, AppliedUndef):
-        return application
-    return sp.diff(body, x, order).xreplace({x: application.args[0]})
+    if isinstance(body, AppliedUndef) and body.func.__name__ == application.func.__name__.rstrip("'"):
+        return application  # no case of f applies: f' stays as written (h(x) := f(g(x)) is differentiated)
+    derivative = sp.diff(body, x, order).replace(_by_an_expression, _at_the_expression)
+    if derivative.has(sp.Derivative, sp.Subs):  # f'(g(c)) g'(c) of h(x) := f(g(x)), f and g unknown
+        return derivative.subs(x, application.args[0])
+    return derivative.xreplace({x: application.args[0]})
+
+
+def _by_an_expression(e) -> bool:
+    """Whether ``e`` is a derivative by an expression (sympy's ``Derivative(f(g(x)), g(x))`` of the chain rule)."""
+    return isinstance(e, sp.Derivative) and len(e.variable_count) == 1 and not isinstance(e.variables[0], sp.Symbol)
+
+
+def _at_the_expression(e):
+    """``Derivative(f(g(x)), g(x))`` as ``f'`` at ``g(x)``: a derivative by a name, evaluated there (``Subs``), so
+    that a function drawn for ``g`` later leaves a derivative sympy can take."""
+    (inner, count), = e.variable_count
+    t = sp.Dummy("t", real=True)
+    return sp.Subs(sp.Derivative(e.expr.xreplace({inner: t}), (t, count)), t, inner)
 
 
 def _inside_its_own_group(letter: str, content: str) -> bool:
@@ -1081,6 +1104,7 @@ class _Claim:
     at_sizes: object = None  # the same claim checked on matrices of several sizes (a StepReport), if it could be
     chain: tuple = ()  # the = links (lhs, rhs) of the claim's chain: a system when one sets a number (systems.py)
     premise: tuple = ()  # the relations P of an implication P \Rightarrow Q whose conclusion this is (premises.py)
+    tentative: str = ""  # a reading the layout suggests (continued_displays, function_families): a failure refutes nothing
 
 
 class _NotesReader(_CatalogMatch):
@@ -1098,6 +1122,8 @@ class _NotesReader(_CatalogMatch):
         self.latex, self.elided = "", {}  # the block's text and its decimals whose digits go on (decimals.py)
         self.prose = ""  # its sentence, and for a display the sentence introducing it
         self.pending_updates = []  # names an update chain (w <- ... = ...) assigns, applied after its claims
+        self.display_tail = None  # the last side of the last display read (readers.notes.continued_displays)
+        self.rows_tail = None  # the last side rows() read
         self.einstein_stated = False  # the notes name the Einstein summation convention
         self.test_levels = frozenset()  # alpha, beta named the significance level, type II error (hypothesis_tests)
         self.section = _Section()
@@ -1436,11 +1462,16 @@ class _NotesReader(_CatalogMatch):
         self.definition_steps = []  # definitions that also hold as claims about what is known: rows()
         self.section.witnesses |= witness_names(frag.content)  # for some alpha in [a, x]: readers.notes.witnesses
         claims, defined, mains, updates = self.rows(block, frag, warnings)
+        self.display_tail = Tail(self.rows_tail, frag.line, end_line(frag), frag.section) \
+            if frag.kind == "display" and self.rows_tail is not None else None
         listed = not (claims or defined or mains or updates) and self.listed_as_equal(block, frag)
         if listed:  # "* $H(X) - H(X \mid Y)$" under "... equivalent to $I(X, Y)$": read from the prose, so a
             claims = listed  # failure is no verdict (readers.notes.equivalent_lists)
         confirmed_definitions = self.definition_steps
         checked = constrained_rows([(claim, self.check_claim(claim, frag)) for claim in claims], self.expand)
+        checked = [(c, [_undecided(r, f"{c.tentative}: it fails ({r.reason[:80]}), but that reading rests only on the "
+                                      "layout") if r.verdict == "refuted" else r for r in found]) if c.tentative else (c, found)
+                   for c, found in checked]
         if listed:
             checked = [(c, [_undecided(r, f"read as equal to {r.rhs}, as the words before the list say, it fails "
                                           f"({r.reason[:80]}); the list may mean something else")
@@ -1754,9 +1785,21 @@ class _NotesReader(_CatalogMatch):
         rows and their side conditions) are its constraints, not claims."""
         claims, defined, mains, updates, previous = [], [], [], [], None
         givens, problem, restated_rows = [], None, []
+        tail = continued_display(self.display_tail, frag, self.lines)
+        if tail is not None:  # $$= ...$$ after $$A = B$$ and blank lines: B = ... (readers.notes.continued_displays)
+            previous = tail.expr
         read_rows = list(split_shared_chains(split_restatements(block.rows)))  # H(X), H(Y) \le H(X, Y): two chains
         for index, row in enumerate(read_rows):
             if problem is not None and self.constraint_row(row, problem):
+                continue
+            if row.kind == "prose" and row.notes and row.notes[-1] in _LEADS_ON and len(row.chain.exprs) == 2 \
+                    and row.chain.rels[0] in ("=", ":=") and not row.continued \
+                    and isinstance(row.chain.exprs[0], AppliedUndef) \
+                    and self.definable(row.chain.exprs[0], row.chain.exprs[1]):
+                # T_N(x) = sum_{n=0}^N x^n/n! \Rightarrow (next row T_2(x) = ...): the premise defines T_N
+                self.define(row.chain.exprs[0], row.chain.exprs[1], frag.content_line + row.line - 1)
+                defined.append(f"{row.chain.exprs[0]}")
+                previous = row.chain.exprs[1]
                 continue
             if row.kind in ("empty", "prose", "list", "constraint") and not (
                     row.kind == "prose" and restates_row(row.notes)):  # "\text{or equivalently} L_i = ...": a claim
@@ -1797,6 +1840,14 @@ class _NotesReader(_CatalogMatch):
                         problem = current
                         mains.append(problem)
                 continue
+            if row.continued and tail is not None and exprs[0] is tail.expr and not claims:
+                claims.append(_Claim(exprs[0], rels[0], exprs[1], tuple(row.conditions) + tuple(givens),
+                                     frag.content_line + row.line - 1, block.zero_based,
+                                     tentative=f"read as continuing the display at line {tail.first_line} (a display "
+                                               f"opening with {rels[0]})"))
+                exprs, rels = exprs[1:], rels[1:]
+                if len(exprs) < 2:
+                    continue
             if not row.continued and rels[0] in ("=", ":="):
                 restated = self.restatement(exprs[0], exprs[1], row, frag, block, givens)
                 if restated is not None:  # "our likelihood becomes $$\log L(M) = ...$$" (readers.notes.restatements)
@@ -1857,10 +1908,20 @@ class _NotesReader(_CatalogMatch):
                                          frag.content_line + row.line - 1, block.zero_based))
                 continue
             redefinition = ""
+            family = member(name, self.section.functions) if not row.continued else None
             optimum = self.optimum_claim(name, exprs[1], row, frag, block, givens) \
-                if not row.continued and rels[0] in ("=", ":=") else None
-            solved = self.solved_for(name, exprs, rels, row, frag, givens) if optimum is None else None
-            if optimum is not None:  # w^\star = v after \min_w F: F'(v) = 0 (readers.notes.optimum)
+                if not row.continued and rels[0] in ("=", ":=") and family is None else None
+            solved = self.solved_for(name, exprs, rels, row, frag, givens) if optimum is None and family is None \
+                else None
+            if family is not None:  # T_2(x) = 1 + x + x^2/2 after T_N(x) = sum_{n=0}^N x^n/n! (function_families)
+                claims.append(_Claim(family[0], "=" if rels[0] == ":=" else rels[0], exprs[1],
+                                     tuple(row.conditions) + tuple(givens), frag.content_line + row.line - 1,
+                                     block.zero_based, tentative=family[1]))
+                if rels[0] in ("=", ":=") and self.definable(name, exprs[1]):  # later rows use the body as written,
+                    self.define(name, exprs[1], frag.content_line + row.line - 1)  # as when it read as a definition
+                    defined.append(f"{name}")
+                start = 1
+            elif optimum is not None:  # w^\star = v after \min_w F: F'(v) = 0 (readers.notes.optimum)
                 claims.append(optimum)
                 start = 1
             elif solved is not None:  # x = A^{-1} b after b = A x: that equation solved for x, a claim
@@ -1889,6 +1950,7 @@ class _NotesReader(_CatalogMatch):
                     2 if named else 1
             elif not row.continued and rels[0] in ("=", ":=") and self.redefinable(name, exprs[1]) \
                     and (introduces_definition(self.lines, frag.kind, frag.line, frag.column)
+                         or rels[0] == ":="  # h(x) := f(x) + g(x) after h(x) := alpha f(x): ':=' defines anew
                          or self.composes_anew(name, exprs[1])
                          or recomputes(self.section.symbols.get(name), self.expand(exprs[1]))
                          or isinstance(name, AppliedUndef)
@@ -1917,6 +1979,7 @@ class _NotesReader(_CatalogMatch):
                                      redefinition if k == 0 else "", chain=links if len(links) > 1 else ()))
         mains = [m if isinstance(m, Main) else self.problem(m) for m in mains]
         claims = [c for c in claims if (c.lhs, c.rhs, c.line) not in restated_rows]
+        self.rows_tail = previous
         return claims, defined, mains, updates
 
     def test_error_reading(self, claim, lhs, rhs, shown) -> StepReport | None:
@@ -2345,6 +2408,8 @@ class _NotesReader(_CatalogMatch):
             self.vector_functions.pop(lhs.func.__name__, None)
             if of_entries(lhs, body):  # f(\mathbf{x}) = sum_i beta_i x_i: its entries' derivatives are read
                 self.vector_functions[lhs.func.__name__] = [(lhs.args, body)]
+            if defines_the_derivative(lhs, body):
+                return  # f'(c) := lim (f(x) - f(c))/(x - c): what f' means, read so already (derivative_notation)
             if _binds_its_arguments(lhs, body):
                 cases = s.functions.setdefault(lhs.func.__name__, [])
                 cases[:] = [c for c in cases if len(c[0]) == len(lhs.args)]  # f(x, z) after f(x): a new f
@@ -3364,6 +3429,7 @@ class _NotesReader(_CatalogMatch):
                                           f"need not be integrable there ({found.reason[:80]})")
             found = found or self.for_every_derivative(lhs, rel, rhs, claim, shown)
             found = found or self.whatever_applied(lhs, rel, rhs, claim, shown)
+            found = found or self.derivatives_as_limits(lhs, rel, rhs, claim, shown)
             if found is not None:
                 return [found]
         if NOT_A_FUNCTION_OF in why and rel in ("=", "<", ">", "<=", ">="):
@@ -3729,6 +3795,18 @@ class _NotesReader(_CatalogMatch):
             return None
         report = self.run(step, shown, budget=budget)
         return report if report.verdict in ("proved", "verified") else None
+
+    def derivatives_as_limits(self, lhs, rel, rhs, claim, shown) -> StepReport | None:
+        r"""A claim with limits and first derivatives of arbitrary functions, each ``f'(a)`` read as its definition
+        ``\lim_{x \to a} \frac{f(x) - f(a)}{x - a}`` (readers.notes.derivative_notation.as_limits): confirmed when
+        that reading is, else None."""
+        sides = as_limits((lhs, rhs))
+        step = self.step(sides[0], rel, sides[1], claim.conditions, zero_based=claim.zero_based) if sides else None
+        report = self.run(step, shown) if step is not None and not isinstance(step, str) else None
+        if report is None or report.verdict not in ("proved", "verified"):  # the symbolic rungs, f left unknown
+            return None
+        return StepReport(**{**report.__dict__, "method": f"{report.method}; f'(a) read as its definition, the limit "
+                                                          "of (f(x) - f(a))/(x - a) as x -> a"[:300]})
 
     def whatever_applied(self, lhs, rel, rhs, claim, shown) -> StepReport | None:
         r"""The claim with each application of an unknown function (``\nabla L(w)``) read as an arbitrary value

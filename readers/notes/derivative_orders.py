@@ -125,7 +125,7 @@ def _replaced(e, bound: dict, drawn: dict):
         order = _order(written, bound) if written else sp.Integer(0)
         if order is None:
             raise _Unread(e.func.__name__)
-        return drawn[base](order, e.args[0])
+        return drawn[base](order, _replaced(e.args[0], bound, drawn))  # f'(g(c)): the inner g drawn too
     if isinstance(e, (sp.Sum, sp.Product)):
         inner = {**bound, **{_written(v): v for v in e.variables}}
         limits = [(v, *(_replaced(b, bound, drawn) for b in bounds)) for v, *bounds in e.limits]
