@@ -172,6 +172,7 @@ from readers.notes.witnesses import QUANTIFIER, witness_names
 from readers.notes.defined_variables import refers_to_itself, substitute_definitions
 from readers.notes.angles import angle_definition, arccos_latex
 from readers.notes.bold_groups import with_bold_spread
+from readers.notes.iterates import with_iterates
 from readers.notes.degrees import DEGREE_CUE, degree_reading
 from readers.notes.liquid import liquid_math
 from readers.notes.environments import Scopes, environments
@@ -401,6 +402,7 @@ def check_notes(text: str, *, path: str = "<string>", budget: float = 5.0, macro
     reader.operators_named = operator_names(text)
     reader.scopes = Scopes(environments(text) if scopes is None else scopes)
     fragments = with_bold_spread(with_macros(find_blocks(text), macro_source or text))  # own commands, bold
+    fragments = with_iterates(fragments)  # w^{k+1} = w^k - ...: superscripts that count steps (readers.notes.iterates)
     return NotesReport(path, tuple(reader.fragment(f) for f in fragments))
 
 
