@@ -2284,7 +2284,8 @@ class _NotesReader(_CatalogMatch):
     def expand(self, expr):
         """Substitute the section's definitions until nothing changes."""
         s = self.section
-        expr = as_elements(family_instances(expr, s.symbols), section_arrays(s.arrays, s.symbols))  # p_0, s_0
+        expr = as_elements(family_instances(expr, s.symbols), section_arrays(s.arrays, s.symbols),
+                           s.symbols)  # p_0, s_0 (not a name with a definition of its own)
         expr = shifted_instances(expr, s.symbols)  # delta_{t+1} after delta_t = ... (readers.notes.shifted_instances)
         for _ in range(MAX_EXPANSION_ROUNDS):
             expr = components(expr, s.symbols) if s.symbols else expr  # s_i after s = softmax(z)
