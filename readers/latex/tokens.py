@@ -135,6 +135,16 @@ r"""A base ``\overset`` puts its annotation over as a superscript: a big operato
 already given its lower limit (``\overset{n}{\underset{i=1}{\sum}}``)."""
 
 
+_CONDITIONAL_LAW = re.compile(r"([A-Z])(?![A-Za-z])\s*&?\s*\\sim\b")
+r"""The given variable and the ``\sim`` after ``X|``: ``X|Y \sim \mathcal{N}(\mu', \Sigma')`` states the conditional law
+of X given Y (a bar between two capitals before ``\sim`` opens no absolute value)."""
+
+_QUALIFIED_NAME = re.compile(r"\s*(?P<name>(?:\\[A-Za-z]+|[A-Za-z])(?:\s*_\s*(?:\{[^{}]*\}|\\?[A-Za-z0-9]))?)"
+                             r"\s*(?::=|=(?!=))")
+r"""A symbol after a phrase that opens a formula and before its ``=``: ``\text{Tikhonov Regularized } \lambda_i = ...``
+names the regularised eigenvalue in words, one name (the phrase times the symbol would be read otherwise)."""
+
+
 class _Tokenizer:
     def __init__(self, text: str):
         if len(text) > MAX_LENGTH:
@@ -304,6 +314,14 @@ class _Tokenizer:
             self.pos += 1
             return self.emit("REL", char, start, self.pos)
         if char == "|":
+            law = _CONDITIONAL_LAW.match(text, start + 1)
+            last = self.tokens[-1] if self.tokens else None
+            if law and last is not None and last.type == "NAME" and re.fullmatch(r"[A-Z]", last.value) \
+                    and last.end_pos == start and not (self.stack and self.stack[-1] in ("LPAR", "LVERT")):
+                # X|Y \sim N(...): the law of X given Y, not an absolute value opened
+                first = self.tokens.pop()
+                self.pos = law.end(1)
+                return self.emit("NAME", f"{first.value}given{law.group(1)}", first.start_pos, self.pos)
             double = re.match(r"\|\s*\|", text[start:])
             self.pos += double.end() if double else 1
             return self.bar("norm" if double else "vert", start)
@@ -661,6 +679,11 @@ class _Tokenizer:
             return self.emit("LPAR" if name[0] == "l" else "RPAR", name, start, self.pos)
         if name in ("cancel", "bcancel", "xcancel") and re.match(r"\s*\{", text[self.pos:]):
             return None  # \cancel{t}: the term struck through is still written there, a group read as it stands
+        if name == "color" and re.match(r"\s*\{", text[self.pos:]):  # \color{#AAA}{R^k = ...}: KaTeX's colour
+            _, self.pos = self.group(self.pos, "\\color")  # its colour dropped; a group after it is its content
+            if not re.match(r"\s*\{", text[self.pos:]):
+                return None  # {\color{red} x}: a switch, the rest of its group coloured
+            name = "boxed"
         if name in ("boxed", "fbox", "mathrlap", "mathllap", "mathclap", "rlap", "llap", "clap", "ensuremath"):
             # \boxed{a = b}: the content, not a group; \mathrlap{\qquad L \in K^{n \times n}} only overlaps its
             # content with what follows (zero width): the side condition PyTorch's linear algebra writes so;
@@ -1053,6 +1076,11 @@ class _Tokenizer:
         if (self.operand_expected() or self.tokens[-1].type == "LBRACE") \
                 and re.fullmatch(r"(?:#|[A-Za-z]+)(?: [A-Za-z]+)+", " ".join(word.split())) \
                 and " ".join(word.split()).split()[0] not in PROSE_WORDS:  # \text{# of outcomes}: a count, named
+            qualified = _QUALIFIED_NAME.match(self.text, self.pos)
+            if qualified is not None and not self.tokens:  # \text{Tikhonov Regularized } \lambda_i = ...: one name
+                self.pos = qualified.end("name")
+                return self.emit("NAME", "text: " + " ".join(word.split()) + " " + "".join(
+                    qualified.group("name").split()), start, self.pos)
             return self.emit("NAME", "text: " + " ".join(word.split()), start, self.pos)  # \text{Gaussian noise}
         if self.stack and self.stack[-1] == "LPAR":
             if self.described_event():

@@ -16,12 +16,23 @@ OPERATOR_SYMBOLS = ("nabla", "partial", "odot", "otimes", "oplus", "circ", "time
 _SCRIPT = r"\s*[_^]\s*(?:\{[^{}]*\}|\\[A-Za-z]+|[A-Za-z0-9*])"
 _MENTION = re.compile(r"\s*\\(" + "|".join(OPERATOR_SYMBOLS) + r")(?![A-Za-z])((?:" + _SCRIPT + r")*)\s*")
 _BRACKETS = re.compile(r"\s*\\langle\s*\\cdot\s*,\s*\\cdot\s*\\rangle\s*")
+_NORM_PLACEHOLDER = re.compile(r"\s*(\\\||\\Vert|\|)\s*\\cdot\s*(\\\||\\Vert|\|)\s*(?:_\s*(?:\{[^{}]*\}|\w))?\s*")
+r"""``\|\cdot\|``, ``|\cdot|``: a norm or an absolute value named by its bars around a placeholder."""
+_SIGN = re.compile(r"\s*([-+=<>]|\\(?:leq?|geq?|neq?|approx|pm|mp|sim))\s*")
+r"""A sign typeset alone: ``$$=$$``, ``$$+$$`` between the terms of a display laid out one ``$$`` per term around a
+figure's captions.  A sign states nothing without its operands."""
 
 
 def operator_named(content: str) -> str | None:
-    r"""``\nabla_\theta`` for the content ``\nabla_\theta`` (an operator with its scripts, alone), else None."""
+    r"""``\nabla_\theta`` for the content ``\nabla_\theta`` (an operator with its scripts, alone), ``+`` for a sign
+    alone, else None."""
     if _BRACKETS.fullmatch(content):
         return r"\langle\cdot, \cdot\rangle"
+    if _NORM_PLACEHOLDER.fullmatch(content):
+        return " ".join(content.split())
+    sign = _SIGN.fullmatch(content)
+    if sign is not None:
+        return sign.group(1)
     m = _MENTION.fullmatch(content)
     return None if m is None else "\\" + m.group(1) + "".join(m.group(2).split())
 
