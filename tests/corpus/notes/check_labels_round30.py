@@ -9,6 +9,10 @@ labelled before Formulary was run on them.
 * ``distill_gortler_gaussian_processes.md``: Görtler, Kehlbeck and Deussen, *A Visual Exploration of Gaussian
   Processes* (Distill 2019, CC BY 4.0): marginals and conditionals of a multivariate normal, kernels, prior and
   posterior of a Gaussian process.  The article's ``<d-math>`` elements became ``$``/``$$``.
+* ``distill_hannun_ctc.md``: Awni Hannun, *Sequence Modeling with CTC* (Distill 2017, CC BY 4.0): the CTC objective,
+  its dynamic programme, inference, CTC as an HMM (Bayes' rule, marginalising alignments, proportionalities), the
+  log-sum-exp identity.  ``<d-math>`` elements became ``$``/``$$``; formulas laid out one part per grid cell stay
+  parts.
 
 As in the earlier rounds: each entry names a block by ``(file, line[, text that picks it])``, gives its role and
 label, says how it was checked and, for ``right``/``wrong``, carries a check written by hand with sympy, mpmath or
@@ -532,6 +536,112 @@ nonclaim_table(nonclaim, GP, """
 132 no-claim | \\mu' \\neq 0
 142 definition
 148 no-claim
+""")
+
+
+# ================================================================ distill_hannun_ctc.md
+CT = "distill_hannun_ctc.md"
+
+
+def _joint(*sizes):
+    """A random joint law with rational-looking float entries on a grid of the given sizes."""
+    p = RNG.uniform(0.1, 1.0, sizes)
+    return p / p.sum()
+
+
+def _bayes_proportional():
+    """p(y|x) / (p(x|y) p(y)) is the same for every y (it is 1/p(x)): p(Y|X) is proportional to p(X|Y) p(Y)."""
+    p = _joint(3, 4)  # p[x, y]
+    px, py = p.sum(1), p.sum(0)
+    ratio = (p / px[:, None]) / ((p / py[None, :]) * py[None, :])
+    return all(close(ratio[x], np.full(4, ratio[x, 0])) for x in range(3))
+
+
+def _marginal_alignments():
+    """p(x|y) = sum_a p(x, a|y) on a random joint law of (x, a, y)."""
+    p = _joint(3, 5, 2)  # p[x, a, y]
+    py = p.sum((0, 1))
+    return close(p.sum(1) / py[None, :], (p / py[None, None, :]).sum(1))
+
+
+def _hmm_tables(K=3, V=4):
+    emit = RNG.uniform(0.1, 1, (K, V))
+    return emit / emit.sum(1, keepdims=True)
+
+
+def _uniform_transitions():
+    """With p(a_t|a_{t-1}) = 1/K the sum over all state sequences of prod p(x_t|a_t) p(a_t|a_{t-1}) is K^-T times
+    the sum of prod p(x_t|a_t): the ratio does not depend on the emission tables (two random models, T = 3)."""
+    import itertools
+    K, T, xs = 3, 3, (0, 2, 1)
+    ratios = []
+    for _ in range(2):
+        emit = _hmm_tables(K)
+        full = sum(np.prod([emit[a[t], xs[t]] / K for t in range(T)]) for a in itertools.product(range(K), repeat=T))
+        plain = sum(np.prod([emit[a[t], xs[t]] for t in range(T)]) for a in itertools.product(range(K), repeat=T))
+        ratios.append(full / plain)
+    return close(ratios[0], ratios[1]) and close(ratios[0], K ** -T)
+
+
+def _discriminative_rewrite():
+    """p(x|a) = p(a|x) p(x) / p(a) factor by factor (Bayes on a random joint of (a, x)), so the two sums are equal;
+    dropping prod p(x_t) leaves a factor that depends on X only, the same for every alignment model (two models
+    with the same p(x))."""
+    import itertools
+    T, xs = 2, (1, 3)
+    px = _joint(4)
+    sums = []
+    for _ in range(2):
+        pa_given_x = _joint(3, 4)
+        pa_given_x = pa_given_x / pa_given_x.sum(0, keepdims=True)
+        joint = pa_given_x * px[None, :]  # p[a, x]
+        pa = joint.sum(1)
+        px_given_a = joint / pa[:, None]
+        states = list(itertools.product(range(3), repeat=T))
+        left = sum(np.prod([px_given_a[a[t], xs[t]] for t in range(T)]) for a in states)
+        bayes = sum(np.prod([pa_given_x[a[t], xs[t]] * px[xs[t]] / pa[a[t]] for t in range(T)]) for a in states)
+        scaled = sum(np.prod([pa_given_x[a[t], xs[t]] / pa[a[t]] for t in range(T)]) for a in states)
+        if not close(left, bayes):
+            return False
+        sums.append(bayes / scaled)
+    return close(sums[0], sums[1]) and close(sums[0], np.prod([px[x] for x in xs]))
+
+
+def _log_sum_exp():
+    for a, b in ((0.3, -2.0), (5, 5), (-7.5, 1.25), (30, -30)):
+        a, b = mp.mpf(a), mp.mpf(b)
+        if abs(mp.log(mp.e**a + mp.e**b) - (max(a, b) + mp.log(1 + mp.e ** (-abs(a - b))))) > mp.mpf(10) ** -25:
+            return False
+    return True
+
+
+label(CT, 130, "claim", "right", "numpy: p(y|x)/(p(x|y)p(y)) is constant in y on a random joint law", "", _bayes_proportional)
+label(CT, 135, "claim", "right", "numpy: marginalising a random joint law of (x, a, y)", "", _marginal_alignments)
+label(CT, 145, "claim", "right", "numpy: with uniform transitions the HMM likelihood is K^-T times the emission sum",
+      "p(a_t | a_{t-1}) uniform", _uniform_transitions)
+label(CT, 151, "claim", "right", "numpy: Bayes factor by factor on a random joint of (a, x)", "", _discriminative_rewrite)
+label(CT, 154, "claim", "right", "numpy: the dropped factor prod p(x_t) depends on X only", "", _discriminative_rewrite)
+label(CT, 183, "claim", "right", "mpmath: log(e^a + e^b) against max{a, b} + log(1 + e^-|a - b|) at 30 digits", "",
+      _log_sum_exp)
+
+nonclaim_table(nonclaim, CT, """
+19 definition | X = [
+19 definition | Y = [
+27 definition
+54 definition
+63 condition | = \\epsilon
+63 condition | z_{s-2}
+87 definition
+93 definition
+51 example | T=100
+51 example | U=50
+103 example
+116 definition     # the objective with a max in place of the sum: another objective, not a claim
+159 no-claim       # a modelling step (uniform prior, conditioning on all of X), not an identity
+169 definition
+193 condition
+195 condition | \\lt
+195 condition | <<
 """)
 
 
