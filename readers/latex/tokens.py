@@ -94,9 +94,11 @@ _BINARY = frozenset(["ADD", "SUB", "PM", "MP", "MUL"])
 _GROUPED_NUMBER = re.compile(r"(?<![0-9.,])[1-9][0-9]{0,2}(?:(?:,|\{,\})[0-9]{3})+(?![0-9]|,[0-9]|\{,\})(?:\.[0-9]+)?")
 r"""``156,400``, ``38,372``, ``1{,}050{,}624`` (TeX's braced comma, which adds no space): a number with thousands
 separators (at the top of a row only; never inside parentheses, where ``f(1,416)`` has two arguments)."""
-_BRACED_OPERATOR = re.compile(r"\{\s*(?:\\displaystyle\s*)?\\(?:sum|prod)(?:\\limits)?\s*"
-                              r"(?:[_^]\s*(?:\{[^{}]*\}|\\?[A-Za-z0-9])\s*){0,2}\}")
-r"""``{\displaystyle \sum\limits_{i=1}^{m}}``: a sum sign braced alone (its body follows the braces)."""
+_BRACED_OPERATOR = re.compile(r"\{\s*(?:\\displaystyle\s*)?(?:\\(?:sum|prod|max|min)(?![A-Za-z])|\\mathop\s*\{\s*\\(?:text|mathrm|operatorname)"
+                              r"\s*\{\s*arg\s*(?:max|min)\s*\}\s*\})(?:\\limits)?\s*"
+                              r"(?:[_^]\s*(?:\{[^{}]*\}|\\[A-Za-z]+|[A-Za-z0-9])\s*){0,2}\}")
+r"""``{\displaystyle \sum\limits_{i=1}^{m}}``, ``{\min_\alpha}``, ``{\mathop{\text{argmax}}\limits_{Y}}`` (KaTeX's
+operator with limits): a sum, max or min sign or an arg max braced alone (its body follows the braces)."""
 _SPACED_DOTS = re.compile(r"\.(?:[ \t]+\.){2}")
 r"""``A_1, . . . , A_k``: an ellipsis typed as three spaced periods."""
 _WIDE_TIES = re.compile(r"~\s*~")
@@ -140,7 +142,7 @@ r"""The given variable and the ``\sim`` after ``X|``: ``X|Y \sim \mathcal{N}(\mu
 of X given Y (a bar between two capitals before ``\sim`` opens no absolute value)."""
 
 _QUALIFIED_NAME = re.compile(r"\s*(?P<name>(?:\\[A-Za-z]+|[A-Za-z])(?:\s*_\s*(?:\{[^{}]*\}|\\?[A-Za-z0-9]))?)"
-                             r"\s*(?::=|=(?!=))")
+                             r"(?:\s|~|\\[,;:! ])*(?::=|=(?!=))")
 r"""A symbol after a phrase that opens a formula and before its ``=``: ``\text{Tikhonov Regularized } \lambda_i = ...``
 names the regularised eigenvalue in words, one name (the phrase times the symbol would be read otherwise)."""
 
@@ -1052,6 +1054,10 @@ class _Tokenizer:
             raise self.error(f"unexpected {inner!r} in a styled name", start)
         return inner
 
+    def row_start(self) -> bool:
+        """Whether the next token opens a row: the formula's start, a new row, an environment's start."""
+        return not self.tokens or self.tokens[-1].type in ("ROWSEP", "BEGIN")
+
     def text_command(self, content: str, start: int):
         word = content.strip().replace("\\_", "_")  # \text{max\_val}: text mode escapes the underscore of a name
         if not word:
@@ -1065,6 +1071,12 @@ class _Tokenizer:
         if word in OPERATOR_WORDS and re.match(r"(?:\s|\\[,;:! ])*(?:[A-Za-z({]|\\[A-Za-z])", self.text[self.pos:]):
             return self.emit("FUNC", word, start, self.pos)  # \operatorname{rank} A, {\rm Col}\, A: rank(A)
         if re.fullmatch(r"[A-Za-z][A-Za-z0-9]*", word):
+            spaced = re.search(r"\s\}\s*$", self.text[:self.pos]) is not None  # \text{optimal }: before a name
+            qualified = _QUALIFIED_NAME.match(self.text, self.pos) if spaced and len(word) > 2 else None
+            if qualified is not None and self.row_start():  # \text{optimal }\alpha = ...: the phrase names alpha
+                self.pos = qualified.end("name")
+                return self.emit("NAME", "text: " + word + " " + "".join(qualified.group("name").split()), start,
+                                 self.pos)
             return self.emit("NAME", word, start, self.pos)  # a NAME is never split into letters
         if re.fullmatch(r"[A-Za-z][A-Za-z0-9]*(?:[_/.][A-Za-z0-9]+)+", word):
             return self.emit("NAME", word, start, self.pos)  # \text{life_satisfaction}, G_\text{left/right},
@@ -1077,7 +1089,7 @@ class _Tokenizer:
                 and re.fullmatch(r"(?:#|[A-Za-z]+)(?: [A-Za-z]+)+", " ".join(word.split())) \
                 and " ".join(word.split()).split()[0] not in PROSE_WORDS:  # \text{# of outcomes}: a count, named
             qualified = _QUALIFIED_NAME.match(self.text, self.pos)
-            if qualified is not None and not self.tokens:  # \text{Tikhonov Regularized } \lambda_i = ...: one name
+            if qualified is not None and self.row_start():  # \text{Tikhonov Regularized } \lambda_i = ...: one name
                 self.pos = qualified.end("name")
                 return self.emit("NAME", "text: " + " ".join(word.split()) + " " + "".join(
                     qualified.group("name").split()), start, self.pos)

@@ -13,7 +13,9 @@ the reader before its fix (checked on main at 9c62cf5); the power identity and t
 * ``s_1 = a + b`` stated after ``R_j`` used ``s_j``: the claim read ``s_1`` as an unknown entry of ``s``
   (readers.notes.array_elements);
 * parse failures: ``X|Y \sim \mathcal{N}(...)``, ``\text{diag}(\lambda_1, \ldots, \lambda_n)``, a sign alone in its
-  display (``$$=$$``), KaTeX's ``\color{#AAA}{...}``, the norm ``\|\cdot\|`` named by its bars.
+  display (``$$=$$``), KaTeX's ``\color{#AAA}{...}``, the norm ``\|\cdot\|`` named by its bars, a formula laid out
+  part by part (``$$p(Y \mid X) \;\; =$$``, ``$$\sum_{A \in \mathcal{A}_{X,Y}}$$``), ``\enspace``, an arg max braced
+  with its limits (``{\mathop{\text{argmax}}\limits_{Y}}``), a word in ``\text{optimal }`` naming the symbol after it.
 """
 from functools import lru_cache
 
@@ -74,6 +76,12 @@ $$f(w)$$ $$=$$ $$w^2$$
 $$\color{#AAA}{\color{black}{y} = 2x}$$
 
 Here $\|\cdot\|$ is the norm.
+
+$$p(Y \mid X) \;\; =$$ (the probability) $$\sum_{A \in \mathcal{A}_{X,Y}}$$ (over alignments) $$\prod_{t} p_t(a_t)$$
+
+$$Y^* \enspace =\enspace {\mathop{\text{argmax}}\limits_{Y}} \enspace p(Y \mid X).$$
+
+$$\text{optimal }\alpha ~=~{\mathop{\text{argmin}}\limits_\alpha} ~\text{rate}(\alpha).$$
 """
 
 
