@@ -10,6 +10,7 @@ the reader before its fix (checked on main at 9c62cf5); the power identity and t
   (readers.latex.tokens, one name);
 * "When the $x - y < 0$ holds, then ... $$|x - y| = y - x$$": the clause was a claim and the display was checked
   without it (readers.notes.clause_conditions);
+* ``\max\{a, b\}`` was an unknown function of a set, so the log-sum-exp identity was undecided (readers.latex.atoms);
 * ``s_1 = a + b`` stated after ``R_j`` used ``s_j``: the claim read ``s_1`` as an unknown entry of ``s``
   (readers.notes.array_elements);
 * parse failures: ``X|Y \sim \mathcal{N}(...)``, ``\text{diag}(\lambda_1, \ldots, \lambda_n)``, a sign alone in its
@@ -50,6 +51,11 @@ then we have
 $$|x - y| = y - x.$$
 
 Without it, $$|x - y| = x - y.$$
+"""
+LOG_SUM_EXP = r"""# Log space
+
+Use the identity $$\log(e^a + e^b) = \max\{a, b\} + \log(1 + e^{-|a-b|})$$ and not
+$$\log(e^a + e^b) = \max\{a, b\} + \log(1 + e^{|a-b|}).$$
 """
 ENTRIES = r"""# Roots
 
@@ -101,7 +107,9 @@ def _verdicts(report) -> dict:
     (PHRASE_NAME, {(4, PHRASE_NAME.split("$$")[1].strip()): "proved"}),
     (WHEN_CLAUSE, {(3, "x - y < 0"): None, (5, "|x - y| = y - x."): "proved", (7, "|x - y| = x - y."): "refuted"}),
     (ENTRIES, {(13, "s_1 + s_2 = 2 s_1 - 2b,"): "proved", (13, "s_1 + s_2 = 2 s_1 + 2b."): "refuted"}),
-], ids=["iterates", "interval", "phrase-name", "when-clause", "entries"])
+    (LOG_SUM_EXP, {(3, r"\log(e^a + e^b) = \max\{a, b\} + \log(1 + e^{-|a-b|})"): "proved",
+                   (4, r"\log(e^a + e^b) = \max\{a, b\} + \log(1 + e^{|a-b|})."): "refuted"}),
+], ids=["iterates", "interval", "phrase-name", "when-clause", "entries", "max-of-a-list"])
 def test_round30_reading_classes(text, expected):
     found = _verdicts(_report(text))
     assert {k: found.get(k, "missing") for k in expected} == expected
