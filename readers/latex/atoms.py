@@ -7,7 +7,7 @@ import lark
 import sympy as sp
 
 from readers.latex.nodes import PARTIAL, IndexMax, LatexParseError, MatrixLiteral, _Annotation, _DerivativeOperator, _Env, _NamePiece
-from readers.latex.tables import ALIGNED, FUNCTIONS, INDEX_LETTERS, LIST_OPERATORS, MAXMIN, OPAQUE_FUNCTIONS, real_log
+from readers.latex.tables import ALIGNED, FUNCTIONS, INDEX_LETTERS, MAXMIN, OPAQUE_FUNCTIONS, real_log
 from readers.latex.tree import _end, _is_token, _power, _script, _split_marker, _start
 
 
@@ -220,10 +220,7 @@ class _Atoms:
                 last = lark.Tree("fbare", posts[:cut], last.meta)
         arg = self.plain(self.operand(last), tree)
         if isinstance(arg, sp.core.function.AppliedUndef) and arg.func.__name__ == "tuple":
-            if name not in LIST_OPERATORS:
-                raise self.error(f"\\{name} takes one argument", tree)
-            self.used_functions.add(name)  # diag(lambda_1, ..., lambda_n): the matrix of those entries, unread
-            return sp.Function(name)(*arg.args) * tail
+            raise self.error(f"\\{name} takes one argument", tree)
         primes = sum(isinstance(c, lark.Tree) and c.data == "script" and c.children[0].type == "PRIME"
                      for c in tree.children[1:-1])
         if name in OPAQUE_FUNCTIONS or name == "det":  # \operatorname{softmax}'(z): the derivative by its name,

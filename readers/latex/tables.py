@@ -74,8 +74,6 @@ OPERATOR_WORDS = frozenset({"rank", "Rank", "span", "Span", "Col", "Nul", "Null"
 r"""Upright words that linear algebra applies to what follows them without parentheses, as ``\det A``:
 ``\operatorname{rank} A``, ``{\rm Col}\, A``, ``\mathrm{diag}(d)``; never a name multiplied by it."""
 OPAQUE_FUNCTIONS = frozenset({"det", "tr", "Tr", "erf", "softmax", "Softmax", "dim", "ker"}) | OPERATOR_WORDS
-LIST_OPERATORS = frozenset({"diag", "span", "Span"})
-r"""Operators of a list of entries: ``\text{diag}(\lambda_1, \ldots, \lambda_n)``, ``\operatorname{span}(u, v)``."""
 MAXMIN = {"max": sp.Max, "min": sp.Min, "argmax": None, "argmin": None, "sup": sp.Max, "inf": sp.Min}
 PROSE_WORDS = frozenset(
     ["when", "if", "otherwise", "else", "where", "for", "and", "or", "given", "with", "then", "since", "iff", "let", "all", "any", "each", "such", "that", "is", "are", "s.t.", "i.e.", "e.g.", "subject", "whenever"])

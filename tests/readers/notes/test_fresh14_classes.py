@@ -13,7 +13,7 @@ the reader before its fix (checked on main at 9c62cf5); the power identity and t
 * ``\max\{a, b\}`` was an unknown function of a set, so the log-sum-exp identity was undecided (readers.latex.atoms);
 * ``s_1 = a + b`` stated after ``R_j`` used ``s_j``: the claim read ``s_1`` as an unknown entry of ``s``
   (readers.notes.array_elements);
-* parse failures: ``X|Y \sim \mathcal{N}(...)``, ``\text{diag}(\lambda_1, \ldots, \lambda_n)``, a sign alone in its
+* parse failures: ``X|Y \sim \mathcal{N}(...)``, a sign alone in its
   display (``$$=$$``), KaTeX's ``\color{#AAA}{...}``, the norm ``\|\cdot\|`` named by its bars, a formula laid out
   part by part (``$$p(Y \mid X) \;\; =$$``, ``$$\sum_{A \in \mathcal{A}_{X,Y}}$$``), ``\enspace``, an arg max braced
   with its limits (``{\mathop{\text{argmax}}\limits_{Y}}``), a word in ``\text{optimal }`` naming the symbol after it.
@@ -74,8 +74,6 @@ So $$s_1 + s_2 = 2 s_1 - 2b,$$ not $$s_1 + s_2 = 2 s_1 + 2b.$$
 PARSED = r"""# Parsing
 
 $$X|Y \sim \mathcal{N}(\mu, \Sigma)$$
-
-$$A = Q\,\text{diag}(\lambda_1, \ldots, \lambda_n) Q^T$$
 
 $$f(w)$$ $$=$$ $$w^2$$
 
