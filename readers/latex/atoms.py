@@ -254,9 +254,13 @@ class _Atoms:
         indexed = self.index_extreme(name, subs, last, tree)
         if indexed is not None:
             return indexed
+        operand = self.plain(self.operand(last), tree)
+        if not subs and MAXMIN.get(name) is not None and isinstance(operand, sp.core.function.AppliedUndef) \
+                and operand.func.__name__ == "set" and operand.args:
+            return MAXMIN[name](*operand.args)  # \max\{a, b\}: the largest of the listed elements
         label = name + ("_" + self.subtext(subs[0]) if subs else "")
         self.used_functions.add(label)
-        return sp.Function(label)(self.plain(self.operand(last), tree))
+        return sp.Function(label)(operand)
 
     def index_extreme(self, name, subs, last, tree):
         r"""``\max_i x_i`` (``\min_i``): the largest (smallest) term over an index, ranged like a sum's

@@ -94,9 +94,11 @@ _BINARY = frozenset(["ADD", "SUB", "PM", "MP", "MUL"])
 _GROUPED_NUMBER = re.compile(r"(?<![0-9.,])[1-9][0-9]{0,2}(?:(?:,|\{,\})[0-9]{3})+(?![0-9]|,[0-9]|\{,\})(?:\.[0-9]+)?")
 r"""``156,400``, ``38,372``, ``1{,}050{,}624`` (TeX's braced comma, which adds no space): a number with thousands
 separators (at the top of a row only; never inside parentheses, where ``f(1,416)`` has two arguments)."""
-_BRACED_OPERATOR = re.compile(r"\{\s*(?:\\displaystyle\s*)?\\(?:sum|prod)(?:\\limits)?\s*"
-                              r"(?:[_^]\s*(?:\{[^{}]*\}|\\?[A-Za-z0-9])\s*){0,2}\}")
-r"""``{\displaystyle \sum\limits_{i=1}^{m}}``: a sum sign braced alone (its body follows the braces)."""
+_BRACED_OPERATOR = re.compile(r"\{\s*(?:\\displaystyle\s*)?(?:\\(?:sum|prod|max|min)(?![A-Za-z])|\\mathop\s*\{\s*\\(?:text|mathrm|operatorname)"
+                              r"\s*\{\s*arg\s*(?:max|min)\s*\}\s*\})(?:\\limits)?\s*"
+                              r"(?:[_^]\s*(?:\{[^{}]*\}|\\[A-Za-z]+|[A-Za-z0-9])\s*){0,2}\}")
+r"""``{\displaystyle \sum\limits_{i=1}^{m}}``, ``{\min_\alpha}``, ``{\mathop{\text{argmax}}\limits_{Y}}`` (KaTeX's
+operator with limits): a sum, max or min sign or an arg max braced alone (its body follows the braces)."""
 _SPACED_DOTS = re.compile(r"\.(?:[ \t]+\.){2}")
 r"""``A_1, . . . , A_k``: an ellipsis typed as three spaced periods."""
 _WIDE_TIES = re.compile(r"~\s*~")
@@ -133,6 +135,16 @@ _OVER_OPERATOR = re.compile(r"\s*(?:" + _BIG_OPERATORS + r"|\\underset\s*\{[^{}]
                             + _BIG_OPERATORS + r"\s*\})\s*")
 r"""A base ``\overset`` puts its annotation over as a superscript: a big operator (``\overset{n}{\sum}``), bare or
 already given its lower limit (``\overset{n}{\underset{i=1}{\sum}}``)."""
+
+
+_CONDITIONAL_LAW = re.compile(r"([A-Z])(?![A-Za-z])\s*&?\s*\\sim\b")
+r"""The given variable and the ``\sim`` after ``X|``: ``X|Y \sim \mathcal{N}(\mu', \Sigma')`` states the conditional law
+of X given Y (a bar between two capitals before ``\sim`` opens no absolute value)."""
+
+_QUALIFIED_NAME = re.compile(r"\s*(?P<name>(?:\\[A-Za-z]+|[A-Za-z])(?:\s*_\s*(?:\{[^{}]*\}|\\?[A-Za-z0-9]))?)"
+                             r"(?:\s|~|\\[,;:! ])*(?::=|=(?!=))")
+r"""A symbol after a phrase that opens a formula and before its ``=``: ``\text{Tikhonov Regularized } \lambda_i = ...``
+names the regularised eigenvalue in words, one name (the phrase times the symbol would be read otherwise)."""
 
 
 class _Tokenizer:
@@ -304,6 +316,14 @@ class _Tokenizer:
             self.pos += 1
             return self.emit("REL", char, start, self.pos)
         if char == "|":
+            law = _CONDITIONAL_LAW.match(text, start + 1)
+            last = self.tokens[-1] if self.tokens else None
+            if law and last is not None and last.type == "NAME" and re.fullmatch(r"[A-Z]", last.value) \
+                    and last.end_pos == start and not (self.stack and self.stack[-1] in ("LPAR", "LVERT")):
+                # X|Y \sim N(...): the law of X given Y, not an absolute value opened
+                first = self.tokens.pop()
+                self.pos = law.end(1)
+                return self.emit("NAME", f"{first.value}given{law.group(1)}", first.start_pos, self.pos)
             double = re.match(r"\|\s*\|", text[start:])
             self.pos += double.end() if double else 1
             return self.bar("norm" if double else "vert", start)
@@ -663,6 +683,11 @@ class _Tokenizer:
             return self.emit("LPAR" if name[0] == "l" else "RPAR", name, start, self.pos)
         if name in ("cancel", "bcancel", "xcancel") and re.match(r"\s*\{", text[self.pos:]):
             return None  # \cancel{t}: the term struck through is still written there, a group read as it stands
+        if name == "color" and re.match(r"\s*\{", text[self.pos:]):  # \color{#AAA}{R^k = ...}: KaTeX's colour
+            _, self.pos = self.group(self.pos, "\\color")  # its colour dropped; a group after it is its content
+            if not re.match(r"\s*\{", text[self.pos:]):
+                return None  # {\color{red} x}: a switch, the rest of its group coloured
+            name = "boxed"
         if name in ("boxed", "fbox", "mathrlap", "mathllap", "mathclap", "rlap", "llap", "clap", "ensuremath"):
             # \boxed{a = b}: the content, not a group; \mathrlap{\qquad L \in K^{n \times n}} only overlaps its
             # content with what follows (zero width): the side condition PyTorch's linear algebra writes so;
@@ -1031,6 +1056,10 @@ class _Tokenizer:
             raise self.error(f"unexpected {inner!r} in a styled name", start)
         return inner
 
+    def row_start(self) -> bool:
+        """Whether the next token opens a row: the formula's start, a new row, an environment's start."""
+        return not self.tokens or self.tokens[-1].type in ("ROWSEP", "BEGIN")
+
     def text_command(self, content: str, start: int):
         word = content.strip().replace("\\_", "_")  # \text{max\_val}: text mode escapes the underscore of a name
         if not word:
@@ -1044,6 +1073,12 @@ class _Tokenizer:
         if word in OPERATOR_WORDS and re.match(r"(?:\s|\\[,;:! ])*(?:[A-Za-z({]|\\[A-Za-z])", self.text[self.pos:]):
             return self.emit("FUNC", word, start, self.pos)  # \operatorname{rank} A, {\rm Col}\, A: rank(A)
         if re.fullmatch(r"[A-Za-z][A-Za-z0-9]*", word):
+            spaced = re.search(r"\s\}\s*$", self.text[:self.pos]) is not None  # \text{optimal }: before a name
+            qualified = _QUALIFIED_NAME.match(self.text, self.pos) if spaced and len(word) > 2 else None
+            if qualified is not None and self.row_start():  # \text{optimal }\alpha = ...: the phrase names alpha
+                self.pos = qualified.end("name")
+                return self.emit("NAME", "text: " + word + " " + "".join(qualified.group("name").split()), start,
+                                 self.pos)
             return self.emit("NAME", word, start, self.pos)  # a NAME is never split into letters
         if re.fullmatch(r"[A-Za-z][A-Za-z0-9]*(?:[_/.][A-Za-z0-9]+)+", word):
             return self.emit("NAME", word, start, self.pos)  # \text{life_satisfaction}, G_\text{left/right},
@@ -1055,6 +1090,11 @@ class _Tokenizer:
         if (self.operand_expected() or self.tokens[-1].type == "LBRACE") \
                 and re.fullmatch(r"(?:#|[A-Za-z]+)(?: [A-Za-z]+)+", " ".join(word.split())) \
                 and " ".join(word.split()).split()[0] not in PROSE_WORDS:  # \text{# of outcomes}: a count, named
+            qualified = _QUALIFIED_NAME.match(self.text, self.pos)
+            if qualified is not None and self.row_start():  # \text{Tikhonov Regularized } \lambda_i = ...: one name
+                self.pos = qualified.end("name")
+                return self.emit("NAME", "text: " + " ".join(word.split()) + " " + "".join(
+                    qualified.group("name").split()), start, self.pos)
             return self.emit("NAME", "text: " + " ".join(word.split()), start, self.pos)  # \text{Gaussian noise}
         if self.stack and self.stack[-1] == "LPAR":
             if self.described_event():

@@ -32,14 +32,15 @@ def section_arrays(arrays: dict, symbols: dict) -> dict:
     return out
 
 
-def as_elements(expr, bases: dict):
-    """``expr`` with each name ``b_k`` (``k`` a number, ``b`` in ``bases``) replaced by the element ``b[k]``."""
+def as_elements(expr, bases: dict, defined=frozenset()):
+    """``expr`` with each name ``b_k`` (``k`` a number, ``b`` in ``bases``) replaced by the element ``b[k]``; a name
+    in ``defined`` keeps its own definition (``\\sigma_1 = ...`` stated after ``R_j`` used ``\\sigma_j``)."""
     if not bases or not isinstance(expr, sp.Basic):
         return expr
     mapping = {}
     for s in expr.atoms(sp.Symbol):  # atoms: the variable of d/ds_0 is no free symbol of the derivative
         m = _ELEMENT.match(s.name)
-        if m and m.group(1) in bases:
+        if m and m.group(1) in bases and s not in defined:
             mapping[s] = sp.Indexed(bases[m.group(1)], int(m.group(2) or m.group(3)))
     return expr.xreplace(mapping) if mapping else expr
 

@@ -173,6 +173,7 @@ from readers.notes.witnesses import QUANTIFIER, witness_names
 from readers.notes.defined_variables import refers_to_itself, substitute_definitions
 from readers.notes.angles import angle_definition, arccos_latex
 from readers.notes.bold_groups import with_bold_spread
+from readers.notes.iterates import with_iterates
 from readers.notes.degrees import DEGREE_CUE, degree_reading
 from readers.notes.liquid import liquid_math
 from readers.notes.environments import Scopes, environments
@@ -233,7 +234,8 @@ from readers.notes.bound_indices import bound_letters
 from readers.notes.quantifiers import trailing_quantifier
 from readers.notes.predicates import one_variable, stated_predicate
 from readers.notes.log_conventions import natural_declared
-from readers.notes.clause_conditions import announces_condition, clause_relations, in_conditional_clause
+from readers.notes.clause_conditions import (announces_condition, clause_relations, continues_sentence,
+                                             in_conditional_clause)
 from readers.notes.prose_sizes import as_sizes, sizes_named_after, within_cases
 from readers.notes.report import SCHEMA, BlockReport, NotesReport, StepReport, render_text
 from readers.notes.parameters import is_parameter
@@ -408,6 +410,7 @@ def check_notes(text: str, *, path: str = "<string>", budget: float = 5.0, macro
     reader.operators_named = operator_names(text)
     reader.scopes = Scopes(environments(text) if scopes is None else scopes)
     fragments = with_bold_spread(with_macros(find_blocks(text), macro_source or text))  # own commands, bold
+    fragments = with_iterates(fragments)  # w^{k+1} = w^k - ...: superscripts that count steps (readers.notes.iterates)
     return NotesReport(path, tuple(reader.fragment(f) for f in fragments))
 
 
@@ -1115,6 +1118,7 @@ class _NotesReader(_CatalogMatch):
         self.document_functions = frozenset(functions)
         self.written_vectors = {}  # name -> MatrixLiteral: vectors written entry by entry (readers.notes.entry_norms)
         self.sigmoid_context = False  # the notes speak of the sigmoid: an undefined sigma(x) is the sigmoid
+        self.clause_condition = None  # (relations, fragment) of an inline "when $D < 0$" the next block may end
         self.euler_context = False  # the notes name Euler's constant: an undefined gamma may be it
         self.operator_stated = False  # the notes call D a (differentiation) operator
         self.simplex_vectors = []  # (line, name, one-hot): vectors the prose declares probability vectors
@@ -1191,6 +1195,11 @@ class _NotesReader(_CatalogMatch):
                                    warnings=(letter_e.BOTH,))
             self.names = self.names | {"e"}  # from here on e is a name of the notes
             block = self.parse(frag.content, frag)
+        pending, self.clause_condition = self.clause_condition, None
+        saved = list(self.section.conditions)
+        if pending is not None and frag.kind == "display" and continues_sentence(self.lines, pending[1], frag):
+            # "When $D < 0$, then the roots are complex and the rate is $$...$$": the clause governs that display
+            self.section.conditions += [(r, _show(r), pending[1].line) for r in pending[0]]
         try:
             report = self.densities.review(block, frag, self.read(block, frag, base), self.section.conditions,
                                            self.lines)
@@ -1208,6 +1217,9 @@ class _NotesReader(_CatalogMatch):
                               reason=f"internal error while reading this block: {type(exc).__name__}: {exc}"[:300],
                               line=frag.content_line)
             return BlockReport(**base, parsed=True, steps=(step,), role="claim")
+        finally:
+            if pending is not None:  # the clause's conditions end with that display
+                self.section.conditions = [c for c in self.section.conditions if c in saved or c[2] != pending[1].line]
 
     def hypothesis(self, block, frag, cases, before, after, seen) -> tuple[str, ...] | None:
         """The assumptions shown for a block the prose states as a hypothesis (readers.notes.hypotheses), put in
@@ -1381,6 +1393,7 @@ class _NotesReader(_CatalogMatch):
         if pairs is None and frag.kind == "inline" and in_conditional_clause(before) and example_values(block) is None:
             cases = clause_relations(block)
             if cases is not None:  # "if either $y = 0$ or $(1 - y) = 0$": a case named in passing (clause_conditions)
+                self.clause_condition = (as_relations(cases), frag)  # and of a display that ends its sentence
                 return BlockReport(**base, parsed=True, role="condition", parsed_form=shown, symbols=explain,
                                    assumptions=tuple(_show(r) for r in as_relations(cases)),
                                    warnings=tuple(dict.fromkeys(warnings)))
@@ -2420,7 +2433,8 @@ class _NotesReader(_CatalogMatch):
     def expand(self, expr):
         """Substitute the section's definitions until nothing changes."""
         s = self.section
-        expr = as_elements(family_instances(expr, s.symbols), section_arrays(s.arrays, s.symbols))  # p_0, s_0
+        expr = as_elements(family_instances(expr, s.symbols), section_arrays(s.arrays, s.symbols),
+                           s.symbols)  # p_0, s_0 (not a name with a definition of its own)
         expr = shifted_instances(expr, s.symbols)  # delta_{t+1} after delta_t = ... (readers.notes.shifted_instances)
         for _ in range(MAX_EXPANSION_ROUNDS):
             expr = components(expr, s.symbols) if s.symbols else expr  # s_i after s = softmax(z)

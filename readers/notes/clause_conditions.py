@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-_CLAUSE = re.compile(r"\b(?:if|when|whenever|unless|provided(?:\s+that)?)(?:\s+(?:either|both))?"
+_CLAUSE = re.compile(r"\b(?:if|when|whenever|unless|provided(?:\s+that)?)(?:\s+(?:either|both|the))?"
                      r"(?:\s+\$[^$]+\$\s*,?\s*(?:or|and))*\s*$", re.IGNORECASE)
 
 
@@ -50,3 +50,21 @@ def clause_relations(block) -> list | None:
             return None  # "when $z \to \infty$": the limit the next formulas are about, read where limits are
         pairs += row.chain.pairs()
     return pairs or None
+
+
+_SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n\s*\n")
+
+
+def continues_sentence(lines, clause, display) -> bool:
+    r"""Whether the prose from the inline fragment ``clause`` to the fragment ``display`` stays in one sentence
+    (no full stop, no blank line): "When the $(1 - \alpha\lambda + \beta)^2 - 4\beta < 0$ is less than zero, then
+    the roots are complex and the convergence rate is $$|\sigma_1| = ...$$" states the display under that case."""
+    if display.line < clause.line or display.line > len(lines):
+        return False
+    start = clause.column - 1 + len(clause.source)
+    if display.line == clause.line:
+        between = lines[clause.line - 1][start:display.column - 1]
+    else:
+        between = "\n".join([lines[clause.line - 1][start:], *lines[clause.line:display.line - 1],
+                             lines[display.line - 1][:display.column - 1]])
+    return _SENTENCE_END.search(between) is None

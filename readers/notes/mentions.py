@@ -13,15 +13,37 @@ import re
 OPERATOR_SYMBOLS = ("nabla", "partial", "odot", "otimes", "oplus", "circ", "times", "cdot", "ast", "star", "sum",
                     "prod", "int", "oint", "iint", "bigcup", "bigcap", "coprod")
 """The operators a mention may name."""
-_SCRIPT = r"\s*[_^]\s*(?:\{[^{}]*\}|\\[A-Za-z]+|[A-Za-z0-9*])"
-_MENTION = re.compile(r"\s*\\(" + "|".join(OPERATOR_SYMBOLS) + r")(?![A-Za-z])((?:" + _SCRIPT + r")*)\s*")
+_SCRIPT = r"\s*[_^]\s*(?:\{(?:[^{}]|\{[^{}]*\})*\}|\\[A-Za-z]+|[A-Za-z0-9*])"
+_SPACING = r"(?:\s|~|\\[,;:! ]|\\(?:quad|qquad|enspace|thinspace)(?![A-Za-z]))*"
+_MENTION = re.compile(r"\s*\\(" + "|".join(OPERATOR_SYMBOLS) + r")(?![A-Za-z])((?:" + _SCRIPT + r")*)"
+                      r"(?:" + _SPACING + r"\\(?:" + "|".join(OPERATOR_SYMBOLS) + r")(?![A-Za-z])(?:" + _SCRIPT
+                      + r")*)*" + _SPACING)
+r"""An operator with its scripts, or a run of them (``\sum_{A \in \mathcal{A}} \; \prod_{t=1}^T``), alone."""
 _BRACKETS = re.compile(r"\s*\\langle\s*\\cdot\s*,\s*\\cdot\s*\\rangle\s*")
+_NORM_PLACEHOLDER = re.compile(r"\s*(\\\||\\Vert|\|)\s*\\cdot\s*(\\\||\\Vert|\|)\s*(?:_\s*(?:\{[^{}]*\}|\w))?\s*")
+r"""``\|\cdot\|``, ``|\cdot|``: a norm or an absolute value named by its bars around a placeholder."""
+_SIGN = re.compile(r"\s*([-+=<>]|\\(?:leq?|geq?|neq?|approx|pm|mp|sim))\s*")
+r"""A sign typeset alone: ``$$=$$``, ``$$+$$`` between the terms of a display laid out one ``$$`` per term around a
+figure's captions.  A sign states nothing without its operands."""
+_UNFINISHED = re.compile(r".*?(=|<|>|\\propto|\\leq?|\\geq?|\\approx|\\cdot|\\times|\+|-)" + _SPACING + r"[.,]?\s*",
+                         re.DOTALL)
+r"""A formula that ends in a relation or an operation: ``$$p(Y \mid X) \;\; =$$``, ``$(\alpha_{s-1} + \alpha_s)
+\quad \cdot$``, ``$Y =$`` before words: one part of a formula laid out part by part (a grid cell, each with its
+caption), or finished in prose.  Unfinished, it states nothing."""
 
 
 def operator_named(content: str) -> str | None:
-    r"""``\nabla_\theta`` for the content ``\nabla_\theta`` (an operator with its scripts, alone), else None."""
+    r"""``\nabla_\theta`` for the content ``\nabla_\theta`` (an operator with its scripts, alone), ``+`` for a sign
+    alone, the content for a formula left unfinished (``p(Y \mid X) \; =``), else None."""
     if _BRACKETS.fullmatch(content):
         return r"\langle\cdot, \cdot\rangle"
+    if _NORM_PLACEHOLDER.fullmatch(content):
+        return " ".join(content.split())
+    sign = _SIGN.fullmatch(content)
+    if sign is not None:
+        return sign.group(1)
+    if _UNFINISHED.fullmatch(content):
+        return " ".join(content.split())
     m = _MENTION.fullmatch(content)
     return None if m is None else "\\" + m.group(1) + "".join(m.group(2).split())
 

@@ -147,9 +147,33 @@ def condition_pairs(block, defined=frozenset(), intervals=True) -> list | None:
                 or (len(exprs) == 2 and rels[0] in ("<", ">", "<=", ">=") and any(is_name(e) for e in exprs)
                     and any(_name_moved(e, is_name) for e in exprs)):
             pairs += row.chain.pairs()
+        elif _bounded_product(exprs, rels, is_name, is_monomial):
+            pairs += row.chain.pairs()
         else:
             return None
     return pairs or None
+
+
+def _bounded_product(exprs, rels, is_name, is_monomial) -> bool:
+    r"""``0 < \alpha\lambda_i < 2``, ``0 < \alpha\lambda < 2 + 2\beta``: a product of names held between a number and
+    a number or a name scaled and moved by numbers, one way round.  The range of a step size, stated as
+    ``0 < x < 1`` is, constrains those names: a condition (refuted as a claim at ``\lambda = 0``)."""
+    if len(exprs) != 3 or not (set(rels) <= {"<", "<="} or set(rels) <= {">", ">="}):
+        return False
+    if not is_monomial(exprs[1]):
+        return False
+
+    def bound(e):
+        if is_literal(e) and e.is_number:
+            return True
+        if not isinstance(e, sp.Add):
+            return False
+        rest = [a for a in e.args if not a.is_number]
+        return len(rest) == 1 and (is_name(rest[0]) or isinstance(rest[0], sp.Mul) and len(rest[0].args) == 2
+                                   and any(a.is_number for a in rest[0].args) and any(is_name(a) for a in rest[0].args))
+
+    ends = (exprs[0], exprs[2])
+    return all(bound(e) for e in ends) and any(is_literal(e) and e.is_number for e in ends)
 
 
 def _name_moved(e, is_name) -> bool:

@@ -1,0 +1,107 @@
+r"""Iterates written with a superscript step: ``w^{k+1} = w^k - \alpha \nabla f(w^k)`` names the steps of a sequence.
+
+Optimisation texts (Polyak, Nesterov, Boyd, Goh's *Why Momentum Really Works*) write the k-th iterate as ``w^k`` and
+keep subscripts for coordinates (``x_i^{k}``).  Read as powers, the update ``w^{k+1} = w^k - \alpha \nabla f(w^k)``
+becomes an equation in ``w`` and ``k`` that fails at the first point tried, and ``starting from $w^0 = 0$`` becomes
+``1 = 0``.  A base is an *iterate* of the notes when some block states an update of it:
+
+.. math:: B^{s+1} = F(\ldots, B^{s}, \ldots) \qquad\text{or}\qquad B^{s} = F(\ldots, B^{s-1}, \ldots)
+
+(the left side the base alone, perhaps with a subscript, its superscript a step letter ``s`` plus one; the right
+side the same base at the step before) and the right side never uses the bare base, which a power identity does
+(``a^{n+1} = a \, a^n``, ``R^{k+1} = R R^k``).  Every superscript of an iterate base that is its step letter, that
+letter plus or minus an integer, or ``0`` (the start) is then rewritten as a label, ``w^{(k+1)}``, which the reader
+keeps as a name of its own (``readers.latex.names``).  Other superscripts stay powers: ``(1 - \alpha\lambda)^k``
+and ``\beta^i`` are powers, and so is ``x^2`` of an iterate base.  The notes' text as shown is unchanged; only the
+content a block is read from is rewritten.
+"""
+from __future__ import annotations
+
+import dataclasses
+import re
+
+_BASE = r"(?:\\(?:mathbf|boldsymbol|bm|vec)\{\\?[A-Za-z]+\}|\\[A-Za-z]+|[A-Za-z])"
+_SUB = r"(?:_(?:\{[^{}]*\}|\\?[A-Za-z0-9]))?"
+_STEP = r"(?:\{\s*(?P<lhs>[a-z])\s*(?P<lhsoff>[+-]\s*\d+)?\s*\}|(?P<lhsbare>[a-z]))"
+_UPDATE = re.compile(r"(?:^|\\\\|\n|&)\s*(?P<base>" + _BASE + r")" + _SUB + r"\^" + _STEP + _SUB
+                     + r"\s*&?\s*=(?!=)(?P<rhs>[^\n]*?)(?=\\\\|\n|$)")
+r"""A row whose left side is a base with a step superscript, ``z^{k+1} &= \beta z^{k} + ...`` (up to the row's end)."""
+_NOT_BASES = frozenset({r"\nabla", r"\partial", r"\sum", r"\prod", r"\int", r"\left", r"\right", r"\frac", r"\mathbb",
+                        r"\text", r"\mathrm", r"\operatorname", r"\exp", r"\log", r"\ln", r"\sin", r"\cos", r"\tan",
+                        r"\max", r"\min", r"\det", r"\begin", r"\end", "e"})
+"""Commands and letters that are never a sequence's name (e is Euler's number)."""
+
+
+def iterate_steps(contents) -> dict[str, frozenset[str]]:
+    r"""``{base: step letters}`` of the iterates the formula ``contents`` (block texts) update, ``{'w': {'k'}}``."""
+    out: dict[str, set[str]] = {}
+    for content in contents:
+        for m in _UPDATE.finditer(content):
+            base = m.group("base")
+            if base in _NOT_BASES:
+                continue
+            letter = m.group("lhs") or m.group("lhsbare")
+            offset = int(re.sub(r"\s", "", m.group("lhsoff") or "+0"))
+            before = {1: f"{letter}", 0: f"{letter}-1"}.get(offset)
+            if before is None:
+                continue
+            rhs = m.group("rhs")
+            if not _uses_step(rhs, base, before) or _uses_bare(rhs, base):
+                continue
+            out.setdefault(base, set()).add(letter)
+    return {b: frozenset(s) for b, s in out.items()}
+
+
+def _occurrences(base: str) -> re.Pattern:
+    """The base with its subscript and superscript, in either order: ``x_{i}^{k}``, ``x^0_i``, ``w^{k+1}``."""
+    tail = r"(?![A-Za-z])" if base[-1].isalpha() else ""
+    return re.compile("(?P<base>" + re.escape(base) + ")" + tail + r"(?P<sub>" + _SUB + r")"
+                      r"\^(?P<sup>\{[^{}]*\}|\\?[A-Za-z0-9])")
+
+
+def _own(text: str, m) -> bool:
+    """Whether the match ``m`` of a base in ``text`` is that name, not the end of a command (``x`` of ``\\max``):
+    ``\\lambda_ix^k`` and ``Qx^k`` write ``x`` as a name of its own."""
+    return m.group("base")[0] == "\\" or re.search(r"\\[A-Za-z]*\Z", text[:m.start()]) is None
+
+
+def _uses_step(rhs: str, base: str, step: str) -> bool:
+    return any(_own(rhs, m) and _same(m.group("sup"), step) for m in _occurrences(base).finditer(rhs))
+
+
+def _uses_bare(rhs: str, base: str) -> bool:
+    """Whether ``rhs`` writes the base without a superscript (``a`` in ``a^{n+1} = a\\,a^n``)."""
+    tail = r"(?![A-Za-z])" if base[-1].isalpha() else ""
+    for m in re.finditer("(?P<base>" + re.escape(base) + ")" + tail, rhs):
+        if _own(rhs, m) and not re.match(_SUB + r"\^", rhs[m.end():]):
+            return True
+    return False
+
+
+def _same(sup: str, step: str) -> bool:
+    return re.sub(r"[\s{}]", "", sup) == step
+
+
+def _is_step(sup: str, letters) -> bool:
+    bare = re.sub(r"[\s{}]", "", sup)
+    return bare == "0" or re.fullmatch(r"([a-z])(?:[+-]\d+)?", bare) is not None and bare[0] in letters
+
+
+def mark_iterates(content: str, steps: dict[str, frozenset[str]]) -> str:
+    r"""``content`` with every step superscript of an iterate base written as a label: ``w^{k+1}`` -> ``w^{(k+1)}``."""
+    for base, letters in steps.items():
+        def label(m, letters=letters, content=content):
+            sup = m.group("sup")
+            if not _own(content, m) or not _is_step(sup, letters):
+                return m.group(0)
+            return m.group("base") + m.group("sub") + "^{(" + re.sub(r"[\s{}]", "", sup) + ")}"
+        content = _occurrences(base).sub(label, content)
+    return content
+
+
+def with_iterates(fragments):
+    """The fragments with the step superscripts of the notes' iterates read as labels (see the module docstring)."""
+    steps = iterate_steps(f.content for f in fragments if f.kind == "display" or "=" in f.content)
+    if not steps:
+        return fragments
+    return [dataclasses.replace(f, content=mark_iterates(f.content, steps)) for f in fragments]
