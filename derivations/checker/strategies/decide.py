@@ -25,6 +25,7 @@ from sympy.codegen import cfunctions
 import symbolic.integer_part  # noqa: F401 - floor/ceiling at a point certified (sympy read 99 - 2.9e-14 as 99)
 from derivations.checker.strategies.derivative_points import value_at
 from symbolic import functions
+from symbolic.shared_subtrees import xreplace
 
 MAX_DIGITS = 1500
 """Most working digits ``evalf`` may use to certify a digit of a difference."""
@@ -135,13 +136,13 @@ _elementary_remembered = functools.lru_cache(maxsize=64)(_written_out)
 def _substitute(expr: sp.Expr, point: dict) -> sp.Expr:
     expr = _elementary(expr)
     with sp.evaluate(False):
-        lazy = expr.xreplace(point)
+        lazy = xreplace(expr, point)
     for node in sp.preorder_traversal(lazy):
         if isinstance(node, sp.Pow) and node.base.is_Rational and node.exp.is_Rational and node.base != 0:
             base_digits = max(len(str(abs(node.base.p))), len(str(node.base.q)))
             if base_digits * abs(node.exp) > MAX_EXACT_DIGITS:
                 return lazy
-    return expr.xreplace(point)
+    return xreplace(expr, point)
 
 
 def decide(lhs: sp.Expr, rhs: sp.Expr, point: dict, *, real: bool = True, derivatives=()) -> Decision:

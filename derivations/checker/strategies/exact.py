@@ -23,6 +23,7 @@ from derivations.checker.budget import busy_clock
 from derivations.checker.step import Step
 from derivations.checker.verdict import Verdict
 from symbolic.domains import Simplex
+from symbolic.shared_subtrees import xreplace
 
 from derivations.checker.strategies.decide import decimal_text, round_point
 from derivations.checker.strategies.instances import Instance, Unsupported, instances
@@ -86,7 +87,7 @@ class ExactTest:
         point = _exact_point(inst, floats)
         if not all(c.xreplace(point) == sp.true for c in inst.assumptions) or undefined_as_written(inst, point):
             return "skipped"  # outside the claim, or a side divides by zero as written (sympy cancelled it)
-        l, r = inst.lhs.xreplace(point), inst.rhs.xreplace(point)
+        l, r = xreplace(inst.lhs, point), xreplace(inst.rhs, point)
         if not (l.is_Rational and r.is_Rational):
             return "skipped"  # a zero denominator
         if not _FAILS[inst.rel](l, r):
@@ -94,7 +95,7 @@ class ExactTest:
         if not any(isinstance(g.domain, Simplex) for g in inst.groups):
             point = round_point(point, lambda candidate: inside(inst, candidate) and _fails(inst, candidate)
                                 and not undefined_as_written(inst, candidate))
-            l, r = inst.lhs.xreplace(point), inst.rhs.xreplace(point)
+            l, r = xreplace(inst.lhs, point), xreplace(inst.rhs, point)
         counterexample = {str(s): _show(point[s], None if s.is_integer else floats[s]) for s in inst.symbols}  # n=4
         counterexample |= {"lhs": _show(l), "rhs": _show(r), "lhs - rhs": _show(l - r)}
         return Verdict("refuted", method="exact rational evaluation", counterexample=inst.labelled(counterexample),
@@ -104,7 +105,7 @@ class ExactTest:
 
 def _fails(inst: Instance, point: dict) -> bool:
     """Whether the claim fails in exact arithmetic at ``point`` (False where a side is not a rational number)."""
-    l, r = inst.lhs.xreplace(point), inst.rhs.xreplace(point)
+    l, r = xreplace(inst.lhs, point), xreplace(inst.rhs, point)
     return bool(l.is_Rational and r.is_Rational and _FAILS[inst.rel](l, r))
 
 

@@ -27,6 +27,7 @@ from derivations.checker.step import Step
 from symbolic.domains import Domain, Simplex, domain_for_assumptions
 from symbolic.expr import as_expr
 from symbolic.functions import ReduceMax
+from symbolic.shared_subtrees import build, replace, xreplace
 
 from derivations.checker.assumptions import numeric_bound, region_for
 
@@ -210,11 +211,11 @@ def refined_symbolic(step: Step) -> Instance:
 # ** building one instance **
 
 def _instance(step: Step, values: dict, *, concretize: bool = True) -> Instance:
-    parts = [as_expr(p).xreplace(values) for p in (step.lhs, step.rhs, *step.assumptions)]
+    parts = [xreplace(as_expr(p), values) for p in (step.lhs, step.rhs, *step.assumptions)]
     if concretize:
         parts = [_expand_concrete(p) for p in parts]
     elements = _element_symbols(step, parts, values) if concretize else {}
-    parts = [p.xreplace({e: s for e, (s, _) in elements.items()}) for p in parts]
+    parts = [xreplace(p, {e: s for e, (s, _) in elements.items()}) for p in parts]
     labels = {b.label for p in parts for b in p.atoms(sp.IndexedBase)}
     scalars = sorted({s for p in parts for s in p.free_symbols if isinstance(s, sp.Symbol)}
                      - labels - {s for s, _ in elements.values()}, key=lambda s: s.name)
@@ -223,7 +224,7 @@ def _instance(step: Step, values: dict, *, concretize: bool = True) -> Instance:
     parts, scalars, complex_names = _split_complex(parts, scalars)
     refined, groups = _refine_scalars(step, scalars, parts[2:])
     groups += _array_groups(step, elements, values)
-    parts = [p.xreplace(refined) for p in parts]
+    parts = [xreplace(p, refined) for p in parts]
     parts[2:] = [a for a in parts[2:] if a != sp.true]  # side conditions the refined symbols already imply
     variable = refined.get(step.variable, step.variable) if step.variable is not None else None
     point = as_expr(step.point).xreplace(refined) if step.point is not None else None
@@ -261,12 +262,12 @@ def _expand_concrete(expr):
     rung evaluates them by quadrature.
     """
     for _ in range(MAX_NESTING):
-        written = expr.replace(_has_integer_limits, _write_out)
+        written = replace(expr, _has_integer_limits, _write_out)
         if written == expr:
             break
         expr = written
     if expr.has(*_EVALUATED):
-        expr = expr.replace(lambda node: isinstance(node, _EVALUATED), lambda node: node.doit())
+        expr = replace(expr, lambda node: isinstance(node, _EVALUATED), lambda node: node.doit())
     return expr
 
 
@@ -297,8 +298,8 @@ def _write_out(node):
     inner = node.limits[:len(node.limits) - len(outer)]
     terms = [node.func(node.function, *inner) if inner else node.function]
     for index, lo, hi in reversed(outer):
-        terms = [t.xreplace({index: sp.Integer(v)}) for t in terms for v in range(int(lo), int(hi) + 1)]
-    return combine(*terms)
+        terms = [xreplace(t, {index: sp.Integer(v)}) for t in terms for v in range(int(lo), int(hi) + 1)]
+    return build(combine, terms)
 
 
 def _refine_scalars(step: Step, scalars, assumptions) -> tuple[dict, list[Group]]:
