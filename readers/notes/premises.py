@@ -69,7 +69,7 @@ def premise_solutions(premise, sides=()) -> list[dict] | None:
             return None  # a complex or symbolic root: not a finite set of real numbers
         if not all(_in_domain(x, v) for x, v in solution.items()):
             continue
-        kept = [sp.sympify(r.xreplace(solution)) if hasattr(r, "xreplace") else r for r in others]
+        kept = [r.xreplace(solution) if isinstance(r, sp.Basic) else (sp.true if r else sp.false) for r in others]
         if any(k is sp.false for k in kept):
             continue
         if any(k is not sp.true for k in kept):
