@@ -29,9 +29,9 @@ CASES = {
 }
 
 
-@pytest.mark.parametrize("name", CASES)
-def test_a_correct_block_holds_and_its_slip_is_not_confirmed(name):
-    text, expected = CASES[name]
+def assert_verdicts(name, text, expected):
+    """The verdicts of the blocks of ``text`` are ``expected``, one per block: a verdict, a tuple of allowed ones,
+    ``"not confirmed"`` (anything but proved or verified) or None (no claim)."""
     verdicts = [b.verdict for b in check_notes(text, path="<test>", budget=5.0).blocks]
     assert len(verdicts) == len(expected), verdicts
     for got, want in zip(verdicts, expected):
@@ -41,3 +41,8 @@ def test_a_correct_block_holds_and_its_slip_is_not_confirmed(name):
             assert got in want, (name, verdicts)
         else:
             assert got == want, (name, verdicts)
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_a_correct_block_holds_and_its_slip_is_not_confirmed(name):
+    assert_verdicts(name, *CASES[name])
