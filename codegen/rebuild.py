@@ -11,13 +11,15 @@ pair is the one sympy builds (``ExprCondPair(expr, cond)`` folds ``cond`` whatev
 * :func:`pair` -- ``ExprCondPair(expr, cond)``, its condition folded once;
 * :func:`rebuilt` -- ``e.func(*args)``, through :func:`pair` for a pair;
 * :func:`replace` -- sympy's ``expr.replace(query, value)`` for callables (bottom-up, simultaneous), rebuilding
-  through :func:`rebuilt`.
+  through :func:`rebuilt` (the walk is :func:`symbolic.shared_subtrees.replace`).
 """
 from __future__ import annotations
 
 import sympy as sp
 from sympy.core.basic import as_Basic
 from sympy.functions.elementary.piecewise import ExprCondPair
+
+from symbolic import shared_subtrees
 
 FOLDED: dict = {}
 """condition holding a ``Piecewise`` -> the condition ``ExprCondPair`` makes of it (at most :data:`FOLDED_KEPT`)."""
@@ -43,29 +45,7 @@ def rebuilt(e: sp.Basic, args: tuple, **options) -> sp.Basic:
 
 
 def replace(expr: sp.Basic, query, value) -> sp.Basic:
-    """``expr.replace(query, value)`` for callables ``query(e) -> bool`` and ``value(e) -> expr``, as sympy does it
-    (bottom-up; a node rebuilt where an argument changed; a rebuilt node equal to an argument that changed is
-    kept as it is), each node rebuilt by :func:`rebuilt`.  A node that cannot be rebuilt with its new arguments (a
-    comparison whose side became a ``Piecewise`` sympy cannot show real raises ``TypeError``) is kept as written,
-    arguments and all: the rewrite is skipped there, never the whole search."""
-    def walk(rv):
-        args = getattr(rv, "args", None)
-        if args is None:
-            return rv
-        if args:
-            new = tuple([walk(a) for a in args])
-            if args != new:
-                try:
-                    rv = rebuilt(rv, new)
-                except TypeError:  # a relational of a value sympy cannot show real (|paired form| > ...): as written
-                    return rv
-                for i, a in enumerate(args):
-                    if rv == a and a != new[i]:
-                        return rv
-        if query(rv):
-            v = value(rv)
-            if v is not None and v != rv:
-                rv = v
-        return rv
-
-    return walk(expr)
+    """``expr.replace(query, value)`` for callables, as sympy does it (bottom-up, simultaneous), each distinct
+    subtree rebuilt once by :func:`rebuilt`; a node sympy cannot rebuild with its new arguments is kept as written
+    (:func:`symbolic.shared_subtrees.replace` with ``keep_unbuildable``)."""
+    return shared_subtrees.replace(expr, query, value, rebuilt, keep_unbuildable=True)

@@ -72,44 +72,52 @@ def xreplace(expr, rule: dict):
     return walk(expr)[0]
 
 
-def replace(expr, query, value):
+def rebuild_node(node, args):
+    """``node.func(*args)`` through :func:`build`: the default way :func:`replace` rebuilds a node."""
+    return build(node.func, args)
+
+
+def replace(expr, query, value, rebuild=rebuild_node, *, keep_unbuildable: bool = False):
     """``expr.replace(query, value)`` for callables ``query(e) -> bool`` and ``value(e) -> expr`` (bottom-up,
     simultaneous: a rebuilt node equal to an argument that changed is not matched again), each distinct subtree
-    rebuilt once."""
+    rebuilt once, by ``rebuild(node, new_args)``.
+
+    With ``keep_unbuildable``, a node that cannot be rebuilt with its new arguments (sympy raises ``TypeError``: a
+    comparison whose side became a ``Piecewise`` it cannot show real) is kept as written, arguments and all: the
+    rewrite is skipped there, never the whole walk."""
     memo: dict = {}
 
-    def apply(node):
-        if query(node):
-            new = value(node)
-            if new is not None and new != node:
+    def step(rv):
+        args = rv.args
+        if args:
+            new_args = tuple([walk(a) for a in args])
+            if args != new_args:
+                try:
+                    built = rebuild(rv, new_args)
+                except TypeError:
+                    if not keep_unbuildable:
+                        raise
+                    return rv
+                rv = built
+                for i, e in enumerate(args):
+                    if rv == e and e != new_args[i]:
+                        return rv
+        if query(rv):
+            new = value(rv)
+            if new is not None and new != rv:
                 return new
-        return node
+        return rv
 
     def walk(rv):
-        args = getattr(rv, "args", None)
-        if args is None:
+        if getattr(rv, "args", None) is None:
             return rv
         try:
             return memo[rv]
         except KeyError:
             pass
         except TypeError:  # not hashable: walked without the memo
-            return _walk_unmemoized(rv, walk, apply)
-        result = _walk_unmemoized(rv, walk, apply)
-        memo[rv] = result
+            return step(rv)
+        result = memo[rv] = step(rv)
         return result
 
     return walk(expr)
-
-
-def _walk_unmemoized(rv, walk, apply):
-    """One step of sympy's ``replace`` walk at ``rv``: its arguments through ``walk``, then ``apply``."""
-    args = rv.args
-    if args:
-        new_args = tuple([walk(a) for a in args])
-        if args != new_args:
-            rv = build(rv.func, new_args)
-            for i, e in enumerate(args):
-                if rv == e and e != new_args[i]:
-                    return rv
-    return apply(rv)

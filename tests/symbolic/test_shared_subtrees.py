@@ -1,4 +1,5 @@
 """symbolic.shared_subtrees: sympy's xreplace and replace, each distinct subtree rebuilt once; Max/Min remembered."""
+import pytest
 import sympy as sp
 
 from symbolic.functions import ReduceMax
@@ -67,3 +68,21 @@ def test_lattice_cache_equals_fresh_and_keeps_evaluate_apart():
     # immutable), so it cannot leak into the next caller
     assert first.xreplace({z[0]: z[2]}) != first and build(sp.Max, args) == sp.Max(*args)
     assert build(sp.Add, (z[0], z[1])) == z[0] + z[1]
+
+
+def test_a_node_that_cannot_be_rebuilt_is_kept_only_when_asked():
+    """``keep_unbuildable``: a node whose rebuilding raises ``TypeError`` stays as written (its arguments too, and no
+    rule fires on it); elsewhere the walk goes on.  Without it the error reaches the caller."""
+    a, b = sp.symbols("a b")
+    expr = sp.Add(sp.sin(a), sp.Function("F")(sp.sin(a), b))
+
+    def refusing(node, args):
+        if node.func.__name__ == "F":
+            raise TypeError("invalid comparison")
+        return node.func(*args)
+
+    query, value = (lambda e: e == sp.sin(a)), (lambda e: sp.cos(a))
+    kept = replace(expr, query, value, refusing, keep_unbuildable=True)
+    assert kept == sp.cos(a) + sp.Function("F")(sp.sin(a), b)
+    with pytest.raises(TypeError):
+        replace(expr, query, value, refusing)
