@@ -39,7 +39,16 @@ def test_a_remembered_cancel_is_the_cancel_of_that_expression_and_no_other():
     assert together(1 / x + 1 / y, {}) == first  # ... and a fresh memo (a new search) never sees it
 
 
-def test_a_refined_form_equal_to_the_plain_one_is_reduced_once(monkeypatch):
+def test_a_cancel_is_computed_once_per_expression_in_a_search(monkeypatch):
+    cancelled = []
+    cancel = sp.cancel
+    monkeypatch.setattr(zero.sp, "cancel", lambda e, *a, **k: cancelled.append(e) or cancel(e, *a, **k))
+    assert zero.reduce_to_zero(1 / (x**2 + 1) - 1 / (x**2 + 1 + y), zero.CHEAP) is None
+    assert cancelled and len(set(cancelled)) == len(cancelled)  # trigsimp, expand_log... left it as it was: no cancel
+    assert len(cancelled) < sum(isinstance(reduce, zero.Cancelled) for _, reduce in zero.CHEAP)
+
+
+def test_a_refined_form_equal_to_the_plain_one_is_reduced_once():
     seen = []
     cancel = zero.Cancelled(lambda d: d)
     tests = (("cancel", lambda d, memo=None: seen.append(d) or cancel(d, memo)),)
