@@ -54,8 +54,8 @@ def by_lemmas(e: sp.Expr, *, strict: bool = False, substitution: dict | None = N
     for anchor, lemma, value, multiple in uses:
         chosen.setdefault(anchor, (lemma, value, multiple))
     attempts = [list(chosen.values())] + [[(lemma, value, multiple)] for _, lemma, value, multiple in uses]
-    for attempt in attempts:
-        if not attempt:
+    for k, attempt in enumerate(attempts):
+        if not attempt or attempt in attempts[:k]:  # one use alone is also the first attempt: its remainder is the same
             continue
         remainder = expanded - sp.Add(*(multiple * lemma.at(value) for lemma, value, multiple in attempt))
         how = nonnegative(remainder, strict=strict, substitution=substitution)
