@@ -1,10 +1,20 @@
-"""One BLAS/OpenMP thread per test process.
+"""One BLAS/OpenMP thread per test process, and its collector run as seldom as the project's workers run theirs.
 
 ``pytest -n 2`` already runs one worker per core; OpenBLAS's own thread per core on top then spins waiting for a
 core the other worker holds (``tests/codegen/test_matmul_halves.py``: 7.1 s of CPU with the default threads, 2.5 s
-with one, same results).  Set before any test module imports NumPy; a variable already set (a user's choice) wins.
+with one, same results).  Set before any test module imports NumPy (``derivations.parallel`` imports none); a variable
+already set (a user's choice) wins.
+
+A test process builds sympy objects by the million in the process itself (the codegen searches and lowerings, the
+notes reader's parsing), where Python's default first threshold (700 allocations) runs the collector, and its scans
+of every object held, 30 times as often as in the pool workers and budgeted children
+(:func:`derivations.parallel.collect_less_often`): only when garbage is freed changes, never what is computed.
 """
 import os
 
+from derivations.parallel import collect_less_often
+
 for _variable in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
     os.environ.setdefault(_variable, "1")
+
+collect_less_often()

@@ -33,11 +33,17 @@ POINTS = 4
 
 
 @functools.lru_cache(maxsize=None)
+def _definitions() -> tuple:
+    """The note's records, read once per process (the parameters below need their names when pytest collects)."""
+    return tuple(build(read_definitions(NOTE.read_text(encoding="utf-8"))))
+
+
+@functools.lru_cache(maxsize=None)
 def _derived():
-    return {f.name: derive_gradients(f) for f in build(read_definitions(NOTE.read_text(encoding="utf-8")))}
+    return {f.name: derive_gradients(f) for f in _definitions()}
 
 
-NAMES = sorted(f.name for f in build(read_definitions(NOTE.read_text(encoding="utf-8"))))
+NAMES = sorted(f.name for f in _definitions())
 ON_DERIVED = pytest.mark.xdist_group("define_vjp_derived")
 """The tests that read :func:`_derived` run in one xdist worker (``--dist loadgroup``): the note's VJPs (1.7 s of CPU)
 are derived once, not once in each worker."""

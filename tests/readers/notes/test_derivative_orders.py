@@ -36,6 +36,11 @@ Also $f'(x) f'(x) = f''(x) f(x)$.
 """
 
 
+pytestmark = pytest.mark.xdist_group("derivative_orders")
+"""The module's tests run in one xdist worker (``--dist loadgroup``): the Taylor note (``taylor``, 2.7 s of CPU) is
+then checked once, not once in each worker its four claims are sent to."""
+
+
 @pytest.fixture(scope="module")
 def taylor():
     return {b.source.strip("$ \n"): b for b in check_notes(TAYLOR, budget=BUDGET).blocks}

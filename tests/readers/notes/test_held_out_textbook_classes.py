@@ -43,6 +43,11 @@ $D+T$ is a mapping that multiplies by $5$, $(D+T)x = 5x$.  If $a$ is a number, t
 """
 
 
+pytestmark = pytest.mark.xdist_group("held_out_textbook_classes")
+"""The module's tests run in one xdist worker (``--dist loadgroup``): the note (``_blocks``, 1.7 s of CPU) is then
+checked once, not once in each worker its three tests are sent to."""
+
+
 @functools.lru_cache(maxsize=1)
 def _blocks():
     report = check_notes(_NOTE, path="<test>", budget=2.0)
