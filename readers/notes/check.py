@@ -165,6 +165,7 @@ from readers.notes.mass_expectations import check_mass_expectations
 from readers.notes.law_tables import CUE as LAW_CUE, check_law_tables, law_variables
 from readers.notes.event_values import EventValues, conditional_cue
 from readers.notes.value_maps import check_value_map
+from readers.notes.value_names import value_symbols
 from readers.notes.whole_and_entries import whole_and_entries
 from readers.notes.generic_names import declares_generic, points_back
 from readers.notes.signatures import declared_name
@@ -952,12 +953,11 @@ def _opaque(lhs, rhs):
     varied = {v for e in (lhs, rhs) for d in e.atoms(sp.Derivative) for v, _ in d.variable_count}
     bound = {v for e in (lhs, rhs) for s in e.atoms(sp.Sum, sp.Product, sp.Integral) for v, *_ in s.limits}
     bound |= {lim.args[1] for e in (lhs, rhs) for lim in e.atoms(sp.Limit)}  # f(x) under lim_{x -> c}: not one value
-    mapping = {}
     for f in found:
         if f.free_symbols & (varied | bound) or any(isinstance(a, Given) for a in f.args) or f.atoms(sp.Indexed) \
                 or not _OPAQUE_HEAD.fullmatch(f.func.__name__) or not all(is_name(a) for a in f.args):
             return lhs, rhs, {}
-        mapping[f] = sp.Symbol(re.sub(r"\W+", "_", _show(f)).strip("_") + "_", real=True)
+    mapping = value_symbols(found, _show, lhs.free_symbols | rhs.free_symbols, suffix="_")  # one-to-one
     return lhs.xreplace(mapping), rhs.xreplace(mapping), mapping
 
 
