@@ -81,7 +81,8 @@ from readers.latex.parse import (
 )
 from readers.notes import big_o, letter_e, up_to_constant
 from readers.notes.gradients import as_derivative, entries
-from readers.notes.mean_value import check_exists, stated_in_prose
+from readers.notes.mean_value import WITNESS_STATED
+from readers.notes.mean_value import check_exists, stated_in_prose, witness_prose
 from readers.notes.parameters_rebound import rebound
 from readers.notes.premises import converse, linked_by_premise, premise_solutions, without_premise_equations
 from readers.notes.approximation import ONE_UNIT_OFF, REL, check_approximation as approximation, numeric_witness
@@ -2766,9 +2767,12 @@ class _NotesReader(_CatalogMatch):
                 # it fails in the example too: the counterexample shown is one that satisfies it
                 out = [StepReport(**{**r.__dict__, "assumptions": used}) for r in conditioned]
         quantifier = QUANTIFIER.search(frag.sentence) or QUANTIFIER.search(frag.content)
-        if quantifier and claim.rel == "=" and not all(r.verdict in ("proved", "verified") for r in out):
+        prose = self.witness_prose(frag) if claim.rel == "=" else ""
+        if (quantifier or WITNESS_STATED.search(prose)) and claim.rel == "=" and \
+                not all(r.verdict in ("proved", "verified") for r in out):
             line = self.lines[frag.line - 1] if 0 < frag.line <= len(self.lines) else ""
-            named, stated = stated_in_prose(line, self.one_expression)  # ... for some $\xi \in [0, \epsilon]$
+            # ... for some $\xi \in [0, \epsilon]$; there is a $c \in (x,y)$ such that (readers.notes.mean_value)
+            named, stated = stated_in_prose(f"{line} {prose}", self.one_expression)
             found = check_exists(lhs, rhs, witness_names(frag.content) | named,
                                  [self.expand(c) for c in general.conditions] + stated)
             if found is not None and found[0] == "verified":  # f(x) - f(a) = (x - a) f'(alpha), alpha in [a, x]
@@ -2893,6 +2897,19 @@ class _NotesReader(_CatalogMatch):
                 return None
             out.append(report)
         return out or None
+
+    def witness_prose(self, frag: Fragment) -> str:
+        r"""The prose around ``frag`` that may state its witness with an interval (readers.notes.mean_value), found
+        in the notes' text by the block's line and column; "" when the block is not found there as written."""
+        if getattr(self, "_line_starts", None) is None:
+            self._text = "\n".join(self.lines)
+            self._line_starts = list(itertools.accumulate((len(x) + 1 for x in self.lines), initial=0))
+        if not 0 < frag.line <= len(self.lines):
+            return ""
+        start = self._line_starts[frag.line - 1] + frag.column - 1
+        if self._text[start:start + len(frag.source)] != frag.source:
+            return ""
+        return witness_prose(self._text, start, start + len(frag.source))
 
     def check_aside(self, claim: _Claim, frag: Fragment) -> list[StepReport]:
         """``claim`` checked as another reading of a row, leaving the section as it was ([] when it cannot be)."""
