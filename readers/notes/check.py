@@ -96,6 +96,7 @@ from readers.notes.independence import assumes_independence, conditioning, state
 from readers.notes.operators import OPERATOR_CUE, derivative_reading, operators
 from readers.notes.vector_kinds import declared as declared_vectors
 from readers.notes.vector_kinds import in_force as simplex_in_force
+from readers.notes.difference_quotients import as_derivatives
 from readers.notes.density_facts import DensitySheet
 from readers.notes import iid_moments, stated_laws
 from readers.notes.componentwise import ComponentFunctions
@@ -3461,6 +3462,7 @@ class _NotesReader(_CatalogMatch):
             found = found or self.for_every_derivative(lhs, rel, rhs, claim, shown)
             found = found or self.whatever_applied(lhs, rel, rhs, claim, shown)
             found = found or self.derivatives_as_limits(lhs, rel, rhs, claim, shown)
+            found = found or self.limits_as_derivatives(lhs, rel, rhs, claim, shown)
             if found is not None:
                 return [found]
         if NOT_A_FUNCTION_OF in why and rel in ("=", "<", ">", "<=", ">="):
@@ -3838,6 +3840,18 @@ class _NotesReader(_CatalogMatch):
             return None
         return StepReport(**{**report.__dict__, "method": f"{report.method}; f'(a) read as its definition, the limit "
                                                           "of (f(x) - f(a))/(x - a) as x -> a"[:300]})
+
+    def limits_as_derivatives(self, lhs, rel, rhs, claim, shown) -> StepReport | None:
+        r"""A claim with limits of difference quotients of arbitrary functions, each read as the derivative it
+        defines (:math:`\lim_{x \to c} \frac{f(x) - f(c)}{x - c} = f'(c)`: readers.notes.difference_quotients),
+        then checked for every function; None when there is no such limit or that reading is not confirmed."""
+        sides = as_derivatives((lhs, rhs))
+        sides = [big_o.unprimed(e) for e in sides] if sides else None  # f'(x) beside them: the derivative of f
+        report = self.for_every_function(sides[0], rel, sides[1], claim, shown) if sides else None
+        if report is None or report.verdict not in ("proved", "verified"):
+            return None
+        return StepReport(**{**report.__dict__, "method": f"{report.method}; each limit of a difference quotient read "
+                                                          "as the derivative it defines"[:300]})
 
     def whatever_applied(self, lhs, rel, rhs, claim, shown) -> StepReport | None:
         r"""The claim with each application of an unknown function (``\nabla L(w)``) read as an arbitrary value
