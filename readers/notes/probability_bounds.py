@@ -8,7 +8,6 @@ have).  A failure says nothing (the events may be related, ``P(A, B) \le P(A)``)
 """
 from __future__ import annotations
 
-
 import sympy as sp
 from sympy.core.function import AppliedUndef
 

@@ -9,10 +9,10 @@ variant that must not be confirmed, and one false proof found on the way:
 * a limit of a difference quotient of an unknown function, :math:`\lim_{x\to c}\frac{h(x)-h(c)}{x-c}` for
   ``h(x) := \alpha f(x)``, was 'unknown functions: f' (it is read as the derivative it defines).
 """
+import sympy as sp
+
 from readers.notes.check import check_notes
 from readers.notes.value_names import value_symbols
-
-import sympy as sp
 
 CONFIRMED = ("proved", "verified")
 
