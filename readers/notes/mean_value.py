@@ -137,12 +137,13 @@ def _crosses(body, witness, lo, hi) -> bool:
         return any(abs(v) < tiny for v in values) or any(a * b < 0 for a, b in itertools.pairwise(values))
 
 
-WITNESS_STATED = re.compile(r"(?:\bfor (?:at least one|some)|\bthere (?:exists?|is|are)(?:\s+(?:a|an|some|at least one))?"
-                     r"(?:\s+(?:point|number|value|real number))?|\\exists)"
-                     r"\s+\$\s*([^$]+?)\s*\\in\s*([\[(])([^$]*),([^$]*)([\])])\s*\$")
+WITNESS_STATED = re.compile(r"(?:\bfor (?:at least one|some)|\bthere (?:exists?|is|are)"
+                            r"(?:\s+(?:a|an|some|at least one))?(?:\s+(?:point|number|value|real number))?|\\exists)"
+                            r"\s+\$\s*([^$]+?)\s*\\in\s*([\[(])([^$]*),([^$]*)([\])])\s*\$")
 r"""``for some $\xi \in [0, \epsilon]$``, ``there exists a point $c \in (a,b)$``, ``there is some $c \in (x,y)$``
 in the prose: the witness, its bounds and brackets."""
-_BACK_REFERENCE = re.compile(r"\s*,?\s*(?:this|which|that|it|where|here)\b[^.$]*?\bfor (?:at least one|some)\b", re.IGNORECASE)
+_BACK_REFERENCE = re.compile(r"\s*,?\s*(?:this|which|that|it|where|here)\b[^.$]*?\bfor (?:at least one|some)\b",
+                             re.IGNORECASE)
 r"""A sentence after a display that states its witness (``This holds for some $\xi_k \in [x_k - e_k, x_k]$``)."""
 WITNESS_REACH = 300
 """Characters of prose looked at on each side of a block for the interval of its witness."""
