@@ -81,7 +81,8 @@ from readers.latex.parse import (
 )
 from readers.notes import big_o, letter_e, up_to_constant
 from readers.notes.gradients import as_derivative, entries
-from readers.notes.mean_value import check_exists, stated_in_prose
+from readers.notes.mean_value import WITNESS_STATED
+from readers.notes.mean_value import check_exists, stated_in_prose, witness_prose
 from readers.notes.parameters_rebound import rebound
 from readers.notes.premises import converse, linked_by_premise, premise_solutions, without_premise_equations
 from readers.notes.approximation import ONE_UNIT_OFF, REL, check_approximation as approximation, numeric_witness
@@ -95,6 +96,7 @@ from readers.notes.independence import assumes_independence, conditioning, state
 from readers.notes.operators import OPERATOR_CUE, derivative_reading, operators
 from readers.notes.vector_kinds import declared as declared_vectors
 from readers.notes.vector_kinds import in_force as simplex_in_force
+from readers.notes.difference_quotients import as_derivatives
 from readers.notes.density_facts import DensitySheet
 from readers.notes import iid_moments, stated_laws
 from readers.notes.componentwise import ComponentFunctions
@@ -165,6 +167,7 @@ from readers.notes.mass_expectations import check_mass_expectations
 from readers.notes.law_tables import CUE as LAW_CUE, check_law_tables, law_variables
 from readers.notes.event_values import EventValues, conditional_cue
 from readers.notes.value_maps import check_value_map
+from readers.notes.value_names import value_symbols
 from readers.notes.whole_and_entries import whole_and_entries
 from readers.notes.generic_names import declares_generic, points_back
 from readers.notes.signatures import declared_name
@@ -952,12 +955,11 @@ def _opaque(lhs, rhs):
     varied = {v for e in (lhs, rhs) for d in e.atoms(sp.Derivative) for v, _ in d.variable_count}
     bound = {v for e in (lhs, rhs) for s in e.atoms(sp.Sum, sp.Product, sp.Integral) for v, *_ in s.limits}
     bound |= {lim.args[1] for e in (lhs, rhs) for lim in e.atoms(sp.Limit)}  # f(x) under lim_{x -> c}: not one value
-    mapping = {}
     for f in found:
         if f.free_symbols & (varied | bound) or any(isinstance(a, Given) for a in f.args) or f.atoms(sp.Indexed) \
                 or not _OPAQUE_HEAD.fullmatch(f.func.__name__) or not all(is_name(a) for a in f.args):
             return lhs, rhs, {}
-        mapping[f] = sp.Symbol(re.sub(r"\W+", "_", _show(f)).strip("_") + "_", real=True)
+    mapping = value_symbols(found, _show, lhs.free_symbols | rhs.free_symbols, suffix="_")  # one-to-one
     return lhs.xreplace(mapping), rhs.xreplace(mapping), mapping
 
 
@@ -2766,9 +2768,12 @@ class _NotesReader(_CatalogMatch):
                 # it fails in the example too: the counterexample shown is one that satisfies it
                 out = [StepReport(**{**r.__dict__, "assumptions": used}) for r in conditioned]
         quantifier = QUANTIFIER.search(frag.sentence) or QUANTIFIER.search(frag.content)
-        if quantifier and claim.rel == "=" and not all(r.verdict in ("proved", "verified") for r in out):
+        prose = self.witness_prose(frag) if claim.rel == "=" else ""
+        if (quantifier or WITNESS_STATED.search(prose)) and claim.rel == "=" and \
+                not all(r.verdict in ("proved", "verified") for r in out):
             line = self.lines[frag.line - 1] if 0 < frag.line <= len(self.lines) else ""
-            named, stated = stated_in_prose(line, self.one_expression)  # ... for some $\xi \in [0, \epsilon]$
+            # ... for some $\xi \in [0, \epsilon]$; there is a $c \in (x,y)$ such that (readers.notes.mean_value)
+            named, stated = stated_in_prose(f"{line} {prose}", self.one_expression)
             found = check_exists(lhs, rhs, witness_names(frag.content) | named,
                                  [self.expand(c) for c in general.conditions] + stated)
             if found is not None and found[0] == "verified":  # f(x) - f(a) = (x - a) f'(alpha), alpha in [a, x]
@@ -2893,6 +2898,19 @@ class _NotesReader(_CatalogMatch):
                 return None
             out.append(report)
         return out or None
+
+    def witness_prose(self, frag: Fragment) -> str:
+        r"""The prose around ``frag`` that may state its witness with an interval (readers.notes.mean_value), found
+        in the notes' text by the block's line and column; "" when the block is not found there as written."""
+        if getattr(self, "_line_starts", None) is None:
+            self._text = "\n".join(self.lines)
+            self._line_starts = list(itertools.accumulate((len(x) + 1 for x in self.lines), initial=0))
+        if not 0 < frag.line <= len(self.lines):
+            return ""
+        start = self._line_starts[frag.line - 1] + frag.column - 1
+        if self._text[start:start + len(frag.source)] != frag.source:
+            return ""
+        return witness_prose(self._text, start, start + len(frag.source))
 
     def check_aside(self, claim: _Claim, frag: Fragment) -> list[StepReport]:
         """``claim`` checked as another reading of a row, leaving the section as it was ([] when it cannot be)."""
@@ -3444,6 +3462,7 @@ class _NotesReader(_CatalogMatch):
             found = found or self.for_every_derivative(lhs, rel, rhs, claim, shown)
             found = found or self.whatever_applied(lhs, rel, rhs, claim, shown)
             found = found or self.derivatives_as_limits(lhs, rel, rhs, claim, shown)
+            found = found or self.limits_as_derivatives(lhs, rel, rhs, claim, shown)
             if found is not None:
                 return [found]
         if NOT_A_FUNCTION_OF in why and rel in ("=", "<", ">", "<=", ">="):
@@ -3821,6 +3840,18 @@ class _NotesReader(_CatalogMatch):
             return None
         return StepReport(**{**report.__dict__, "method": f"{report.method}; f'(a) read as its definition, the limit "
                                                           "of (f(x) - f(a))/(x - a) as x -> a"[:300]})
+
+    def limits_as_derivatives(self, lhs, rel, rhs, claim, shown) -> StepReport | None:
+        r"""A claim with limits of difference quotients of arbitrary functions, each read as the derivative it
+        defines (:math:`\lim_{x \to c} \frac{f(x) - f(c)}{x - c} = f'(c)`: readers.notes.difference_quotients),
+        then checked for every function; None when there is no such limit or that reading is not confirmed."""
+        sides = as_derivatives((lhs, rhs))
+        sides = [big_o.unprimed(e) for e in sides] if sides else None  # f'(x) beside them: the derivative of f
+        report = self.for_every_function(sides[0], rel, sides[1], claim, shown) if sides else None
+        if report is None or report.verdict not in ("proved", "verified"):
+            return None
+        return StepReport(**{**report.__dict__, "method": f"{report.method}; each limit of a difference quotient read "
+                                                          "as the derivative it defines"[:300]})
 
     def whatever_applied(self, lhs, rel, rhs, claim, shown) -> StepReport | None:
         r"""The claim with each application of an unknown function (``\nabla L(w)``) read as an arbitrary value

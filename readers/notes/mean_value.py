@@ -24,11 +24,17 @@ from sympy.core.function import AppliedUndef
 from readers.notes.arbitrary import arbitrary_functions, draws, substitute
 from readers.notes.big_o import unprimed
 from readers.notes.reading import base_name
+from readers.notes.value_names import value_symbols
 
 GRID = 41
 """Values of the witness scanned from one bound to the other (both included)."""
 POINTS = 3
-"""Random points of the other names per draw of the arbitrary functions."""
+"""Random points of the other names per draw of the arbitrary functions, each name in [-2.5, 2.5]."""
+NARROW_POINTS = 2
+r"""Further random points per draw with every name in [-0.025, 0.025], so that the witness's interval is short.
+On a wide interval a derivative of a random function sweeps through many values and a wrong factor can find a
+root too (:math:`f'(x_k - e_k) = f'(x_k) - e_k f''(x_k) + e_k^2 f'''(\xi_k)`, the Lagrange remainder without its
+:math:`\tfrac12`); on a short one it is nearly constant, and only the right claim has a root there."""
 DIGITS = 30
 """mpmath digits of the residual's evaluations."""
 
@@ -53,7 +59,16 @@ def check_exists(lhs, rhs, names: set, conditions) -> tuple[str, str] | None:
     r"""``(verdict, why)`` for ``lhs = rhs`` for some witness (its base name in ``names``) in its stated interval:
     'verified' with what was sampled, or 'undecided' with the reason; None when the claim has no one witness with
     both bounds stated."""
-    witnesses = [s for s in (lhs - rhs).free_symbols if base_name(s) in names]
+    indexed = {i for e in (lhs, rhs, *conditions) for i in e.atoms(sp.Indexed)}
+    if indexed:  # xi_k, x_k, e_k: one value each, as plain names (the witness xi_k among them)
+        taken = set().union(*(e.free_symbols for e in (lhs, rhs, *conditions)))
+        flat = value_symbols(indexed, sp.sstr, taken)
+        named = {v: base_name(i) for i, v in flat.items()}
+        lhs, rhs = lhs.xreplace(flat), rhs.xreplace(flat)
+        conditions = [c.xreplace(flat) for c in conditions]
+    else:
+        named = {}
+    witnesses = [s for s in (lhs - rhs).free_symbols if named.get(s, base_name(s)) in names]
     if len(witnesses) != 1:
         return None
     witness = witnesses[0]
@@ -74,8 +89,8 @@ def check_exists(lhs, rhs, names: set, conditions) -> tuple[str, str] | None:
             residual = (substitute(left, mapping) - substitute(right, mapping)) if mapping else (left - right).doit()
         except Exception:  # noqa: BLE001 - a derivative sympy could not carry out: no evidence
             return "undecided", "an existential claim whose derivatives could not be carried out"
-        for _ in range(POINTS):
-            point = _point(residual, bounds, witness, others, rng)
+        for scale in (10,) * POINTS + (1000,) * NARROW_POINTS:
+            point = _point(residual, bounds, witness, others, rng, scale)
             if point is None:
                 return "undecided", "no sample point satisfies the conditions with the witness's bounds apart"
             body, lo, hi = point
@@ -89,11 +104,12 @@ def check_exists(lhs, rhs, names: set, conditions) -> tuple[str, str] | None:
                         f"at {samples} random points{how}, mpmath at {DIGITS} digits (evidence, not a proof)")
 
 
-def _point(residual, bounds, witness, conditions, rng):
-    """The residual and bounds at random values of the other names satisfying ``conditions``, bounds apart."""
+def _point(residual, bounds, witness, conditions, rng, scale=10):
+    """The residual and bounds at random values ``k / scale`` (``|k| <= 25``) of the other names satisfying
+    ``conditions``, bounds apart."""
     free = (residual.free_symbols | bounds[0].free_symbols | bounds[1].free_symbols) - {witness}
     for _ in range(40):
-        values = {s: sp.Rational(rng.randint(-25, 25), 10) for s in sorted(free, key=str)}
+        values = {s: sp.Rational(rng.randint(-25, 25), scale) for s in sorted(free, key=str)}
         if any(c.xreplace(values) is not sp.true for c in conditions if c.free_symbols <= set(values)):
             continue
         lo, hi = (sp.nsimplify(b.xreplace(values)) for b in bounds)
@@ -121,8 +137,26 @@ def _crosses(body, witness, lo, hi) -> bool:
         return any(abs(v) < tiny for v in values) or any(a * b < 0 for a, b in itertools.pairwise(values))
 
 
-_STATED = re.compile(r"\bfor (?:at least one|some)\s+\$\s*([^$]+?)\s*\\in\s*([\[(])([^$]*),([^$]*)([\])])\s*\$")
-r"""``for some $\xi \in [0, \epsilon]$`` in the prose: the witness, its bounds and brackets."""
+WITNESS_STATED = re.compile(r"(?:\bfor (?:at least one|some)|\bthere (?:exists?|is|are)"
+                            r"(?:\s+(?:a|an|some|at least one))?(?:\s+(?:point|number|value|real number))?|\\exists)"
+                            r"\s+\$\s*([^$]+?)\s*\\in\s*([\[(])([^$]*),([^$]*)([\])])\s*\$")
+r"""``for some $\xi \in [0, \epsilon]$``, ``there exists a point $c \in (a,b)$``, ``there is some $c \in (x,y)$``
+in the prose: the witness, its bounds and brackets."""
+_BACK_REFERENCE = re.compile(r"\s*,?\s*(?:this|which|that|it|where|here)\b[^.$]*?\bfor (?:at least one|some)\b",
+                             re.IGNORECASE)
+r"""A sentence after a display that states its witness (``This holds for some $\xi_k \in [x_k - e_k, x_k]$``)."""
+WITNESS_REACH = 300
+"""Characters of prose looked at on each side of a block for the interval of its witness."""
+
+
+def witness_prose(text: str, start: int, end: int) -> str:
+    r"""The prose that can state the witness of ``text[start:end]`` (a block) with its interval: the sentence that
+    leads into the block ("Then there exists a point $c \in (a,b)$ such that") and, when it refers back to the
+    block, the sentence after it ("This holds for some $\xi_k \in [x_k - e_k, x_k]$."); "" when neither."""
+    before = re.split(r"\.\s|\n\s*\n", text[max(0, start - WITNESS_REACH):start])[-1]
+    after = text[end:end + WITNESS_REACH].lstrip(" \t\n.,;")
+    after = re.split(r"\$\s*\.(?:\s|$)|\n\s*\n", after)[0] + "$" if _BACK_REFERENCE.match(after) else ""
+    return f"{before} {after}"
 
 
 def stated_in_prose(text: str, parse) -> tuple[set, list]:
@@ -130,12 +164,12 @@ def stated_in_prose(text: str, parse) -> tuple[set, list]:
     the conditions ``lo <= \xi``, ``\xi <= hi`` (strict for a round bracket); ``parse``: LaTeX -> one sympy
     expression (raises when it cannot)."""
     names, out = set(), []
-    for m in _STATED.finditer(text):
+    for m in WITNESS_STATED.finditer(text):
         try:
             name, lo, hi = (parse(m.group(k)) for k in (1, 3, 4))
         except Exception:  # noqa: BLE001, S112 - not a name and two bounds: no interval
             continue
-        if isinstance(name, sp.Symbol):
+        if isinstance(name, (sp.Symbol, sp.Indexed)):
             names.add(base_name(name))
             out.append((sp.Lt if m.group(2) == "(" else sp.Le)(lo, name))
             out.append((sp.Lt if m.group(5) == ")" else sp.Le)(name, hi))

@@ -8,11 +8,10 @@ have).  A failure says nothing (the events may be related, ``P(A, B) \le P(A)``)
 """
 from __future__ import annotations
 
-import re
-
 import sympy as sp
 from sympy.core.function import AppliedUndef
 
+from readers.notes.value_names import value_symbols
 from symbolic.domains import Probability
 
 METHOD = "each probability read as an unknown number in [0, 1] (the axioms of probability)"
@@ -34,7 +33,7 @@ def bounded(lhs, rhs, names) -> tuple | None:
             if isinstance(node, (sp.Derivative, sp.Integral, sp.Sum, sp.Limit)) \
                     and any(a.free_symbols & _bound(node) for a in found if node.has(a)):
                 return None
-    values = {a: sp.Symbol(re.sub(r"\W+", "_", str(a)).strip("_"), real=True) for a in found}
+    values = value_symbols(found, str, lhs.free_symbols | rhs.free_symbols)  # P(X <= x), P(X >= x): two values
     lhs, rhs = lhs.xreplace(values), rhs.xreplace(values)
     if lhs.atoms(AppliedUndef) or rhs.atoms(AppliedUndef):
         return None
