@@ -221,7 +221,7 @@ from readers.notes.uninterpreted import for_every_function
 from readers.notes.real_domains import widened_in_block, widened_names
 from readers.notes.unreadable import set_name as unreadable_set_name, unreadable_in
 from readers.notes.leibniz import LEIBNIZ_NOTE, leibniz_reading
-from readers.notes.sign_words import integers_named_before, stated_integer, stated_signs
+from readers.notes.sign_words import integers_named_before, signs_named_before, stated_integer, stated_signs
 from readers.notes.constant_names import constant_given_a_value
 from readers.notes.decompositions import WRITTEN_AS, fresh_names
 from readers.notes.free_indices import definition_indices, written_two_ways
@@ -1377,6 +1377,8 @@ class _NotesReader(_CatalogMatch):
             self.section.integers.add(integer.name)
         if pairs is None and frag.kind == "inline" and 0 < frag.line <= len(self.lines):  # "when $x$ is negative"
             pairs = stated_signs(block, after)
+        if pairs is None and frag.kind == "inline" and integer is None:  # "a nonzero gradient $g$": g != 0
+            pairs = signs_named_before(block, before)
         if pairs is None and integer is not None:
             return BlockReport(**base, parsed=True, role="condition", parsed_form=shown, symbols=explain,
                                assumptions=(f"{integer} integer",), warnings=tuple(dict.fromkeys(warnings)))
