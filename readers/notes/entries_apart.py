@@ -17,7 +17,8 @@ import re
 
 import sympy as sp
 
-_SUBSCRIPTED = re.compile(r"(?P<base>.+?)_\{?(?P<letter>[A-Za-z])\}?")
+_SUBSCRIPTED = re.compile(r"(?P<base>.+?)_\{?(?P<letter>[a-z])\}?")
+"""A name subscripted by one lower-case letter (``theta_a``); a capital names a random variable (``sigma_X``)."""
 
 
 def entries_named_apart(*exprs) -> dict:
@@ -27,6 +28,8 @@ def entries_named_apart(*exprs) -> dict:
     if not arrays:
         return {}
     bound = {lim[0].name for e in exprs for s in e.atoms(sp.Sum, sp.Product) for lim in s.limits}
+    bound |= {s.name for e in exprs for s in e.free_symbols if isinstance(s, sp.Symbol) and not s.is_integer}
+    # a letter that is also a real name of the claim (sigma_x beside x) is no index
     out = {}
     for e in exprs:
         for s in e.free_symbols:
