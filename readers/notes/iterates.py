@@ -118,7 +118,8 @@ def steps_apart(*exprs) -> list[str]:
 
     Steps of one sequence are tied by its update: ``(1 - \alpha\lambda) x^{(k)} = (1 - \alpha\lambda)^{k+1} x^{(0)}``
     holds for the iterates of :math:`x^{k+1} = (1 - \alpha\lambda) x^k`, and fails only where ``x^{(k)}`` and
-    ``x^{(0)}`` are set apart, as no sequence sets them.  A failure at such a point refutes nothing."""
+    ``x^{(0)}`` are set apart, as no sequence sets them.  A failure at such a point refutes nothing.  Labels that are
+    all numbers (``x^{(1)}``, ``x^{(2)}``: two samples the notes name) are no steps of an update."""
     steps: dict[str, set[str]] = {}
     for e in exprs:
         names = {str(s) for s in e.free_symbols} | {str(b.label) for b in e.atoms(sp.IndexedBase)}
@@ -126,4 +127,4 @@ def steps_apart(*exprs) -> list[str]:
             m = _LABEL.match(name)
             if m is not None:
                 steps.setdefault(m.group("base"), set()).add(m.group("step"))
-    return sorted(b for b, s in steps.items() if len(s) > 1)
+    return sorted(b for b, s in steps.items() if len(s) > 1 and any(re.search("[a-z]", step) for step in s))

@@ -36,11 +36,13 @@ CASES = {
          "$$\\frac{\\partial H}{\\partial \\theta_b} = -\\pi_b\\left(\\log \\pi_b + H\\right).$$\n"),
         [HOLDS, HOLDS, "refuted", HOLDS]),
     # a correct closed form of an update in its own chain was refuted with x^{(k)} and x^{(0)} as independent values
-    # (was refuted); the iterates are steps of one sequence, so such a failure refutes nothing
+    # (was refuted); the iterates are steps of one sequence, so such a failure refutes nothing.  Labels that are all
+    # numbers name samples, not steps: adversarial_round8 153's wrong mean of x^{(1)} = 2 and x^{(2)} = 6 stays refuted
     "iterates at two steps": (
         ("## G\n\nThe iterations break apart:\n\n$$\n\\begin{aligned}\nx_{i}^{k+1} & =x_{i}^{k}-\\alpha \\lambda_i"
-         "x_{i}^{k} \\\\\n &= (1-\\alpha\\lambda_i)x^k_i=(1-\\alpha \\lambda_i)^{k+1}x^0_i\n\\end{aligned}\n$$\n"),
-        [HOLDS]),
+         "x_{i}^{k} \\\\\n &= (1-\\alpha\\lambda_i)x^k_i=(1-\\alpha \\lambda_i)^{k+1}x^0_i\n\\end{aligned}\n$$\n\n"
+         "## T\n\nTwo samples $x^{(1)} = 2$ and $x^{(2)} = 6$ have the mean\n\n$$\\frac{x^{(1)} + x^{(2)}}{2} = 3$$\n"),
+        [HOLDS, "refuted"]),
 }
 
 
