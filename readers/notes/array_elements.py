@@ -92,3 +92,40 @@ def counts_from_zero(exprs) -> bool:
         if any(lo.is_Integer and lo < 1 for node in e.atoms(sp.Sum, sp.Product) for _, lo, _ in node.limits):
             return True
     return False
+
+
+def family_entries(expr, symbols: dict, arrays=frozenset()):
+    r"""``expr`` with each entry ``q[j]`` of an array the section never defines as one (not in ``arrays``) replaced by
+    the definition of its family ``q_m = \frac{e^{a_m}}{\sum_k e^{a_k}}`` at ``m = j``: ``a_m`` becomes the entry
+    ``a[j]`` of the array ``a`` the body sums over.  After that definition $H = -\sum_a q_a \log q_a$ holds the
+    entries ``q[a]``, which stayed unknowns ("not given as a function of a_b").  A body with another name subscripted
+    by the letter (one that is no array of the body), or with two families of the name, is left as it is."""
+    if not symbols or not isinstance(expr, sp.Basic) or not expr.has(sp.Indexed):
+        return expr
+    families = {}
+    for key, body in symbols.items():
+        m = _FAMILY.match(key.name) if isinstance(key, sp.Symbol) else None
+        if m and isinstance(body, sp.Basic):
+            families.setdefault(m.group(1), []).append((m.group(2) or m.group(3), body))
+    named = {str(b) for b in arrays}
+
+    def instance(entry):
+        found = families.get(str(entry.base.label), ())
+        if len(found) != 1 or len(entry.indices) != 1 or str(entry.base.label) in named:
+            return None
+        letter, body = found[0]
+        bases = {str(b.label): b for b in body.atoms(sp.IndexedBase)}
+        renamed = {}
+        for t in body.atoms(sp.Symbol):
+            m = re.fullmatch(r"(\\?[A-Za-z]+)_(?:\{" + letter + r"\}|" + letter + ")", t.name)
+            if t.name == letter:
+                renamed[t] = entry.indices[0]
+            elif m and m.group(1) in bases:
+                renamed[t] = bases[m.group(1)][entry.indices[0]]
+            elif m or re.search(r"_\{?[^{}]*(?<![A-Za-z\\])" + letter + r"(?![A-Za-z])", t.name):
+                return None  # another name of the letter (no array of the body), or an index expression
+        return body.xreplace(renamed) if renamed else None
+
+    mapping = {e: instance(e) for e in expr.atoms(sp.Indexed)}
+    mapping = {e: v for e, v in mapping.items() if v is not None}
+    return expr.xreplace(mapping) if mapping else expr

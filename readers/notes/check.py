@@ -103,7 +103,8 @@ from readers.notes.componentwise import ComponentFunctions
 from readers.notes.einstein import einstein_reading
 from readers.notes.catalog import SIGMOID_CUE, _CatalogMatch
 from readers.notes.matrices import MatrixClaims
-from readers.notes.array_elements import as_elements, counts_from_zero, family_instances, section_arrays
+from readers.notes.array_elements import (as_elements, counts_from_zero, family_entries, family_instances,
+                                         section_arrays)
 from readers.notes.array_laws import METHOD as LAW_METHOD
 from readers.notes.array_laws import array_law, written_out
 from readers.notes.mappings import mapping_names, operator_names, writes_name
@@ -176,7 +177,8 @@ from readers.notes.witnesses import QUANTIFIER, witness_names
 from readers.notes.defined_variables import refers_to_itself, substitute_definitions
 from readers.notes.angles import angle_definition, arccos_latex
 from readers.notes.bold_groups import with_bold_spread
-from readers.notes.iterates import with_iterates
+from readers.notes.entries_apart import entries_named_apart
+from readers.notes.iterates import steps_apart, with_iterates
 from readers.notes.degrees import DEGREE_CUE, degree_reading
 from readers.notes.liquid import liquid_math
 from readers.notes.environments import Scopes, environments
@@ -224,7 +226,7 @@ from readers.notes.uninterpreted import for_every_function
 from readers.notes.real_domains import widened_in_block, widened_names
 from readers.notes.unreadable import set_name as unreadable_set_name, unreadable_in
 from readers.notes.leibniz import LEIBNIZ_NOTE, leibniz_reading
-from readers.notes.sign_words import integers_named_before, stated_integer, stated_signs
+from readers.notes.sign_words import integers_named_before, signs_named_before, stated_integer, stated_signs
 from readers.notes.constant_names import constant_given_a_value
 from readers.notes.decompositions import WRITTEN_AS, fresh_names
 from readers.notes.free_indices import definition_indices, written_two_ways
@@ -1379,6 +1381,8 @@ class _NotesReader(_CatalogMatch):
             self.section.integers.add(integer.name)
         if pairs is None and frag.kind == "inline" and 0 < frag.line <= len(self.lines):  # "when $x$ is negative"
             pairs = stated_signs(block, after)
+        if pairs is None and frag.kind == "inline" and integer is None:  # "a nonzero gradient $g$": g != 0
+            pairs = signs_named_before(block, before)
         if pairs is None and integer is not None:
             return BlockReport(**base, parsed=True, role="condition", parsed_form=shown, symbols=explain,
                                assumptions=(f"{integer} integer",), warnings=tuple(dict.fromkeys(warnings)))
@@ -2437,11 +2441,13 @@ class _NotesReader(_CatalogMatch):
         s = self.section
         expr = as_elements(family_instances(expr, s.symbols), section_arrays(s.arrays, s.symbols),
                            s.symbols)  # p_0, s_0 (not a name with a definition of its own)
+        expr = family_entries(expr, s.symbols, frozenset(s.arrays))  # q[a] in a sum after q_m = ...
         expr = shifted_instances(expr, s.symbols)  # delta_{t+1} after delta_t = ... (readers.notes.shifted_instances)
         for _ in range(MAX_EXPANSION_ROUNDS):
             expr = components(expr, s.symbols) if s.symbols else expr  # s_i after s = softmax(z)
             expr = _differentiated_first(s.symbols, expr) if s.symbols else expr
             new = substitute_definitions(expr, _not_differentiated(s.symbols, expr)) if s.symbols else expr
+            new = family_entries(new, s.symbols, frozenset(s.arrays))  # q[a] in a sum after q_m = ... (arrays)
             for base, (indices, body) in s.arrays.items():
                 new = new.replace(lambda e, b=base: isinstance(e, sp.Indexed) and e.base == b,
                                   lambda e, i=indices, f=body: f.xreplace(dict(zip(i, e.indices))))
@@ -3466,6 +3472,10 @@ class _NotesReader(_CatalogMatch):
             if found is not None:
                 return [found]
         if NOT_A_FUNCTION_OF in why and rel in ("=", "<", ">", "<=", ">="):
+            entries = entries_named_apart(lhs, rhs)
+            found = self.as_entries(lhs, rel, rhs, claim, shown, entries) if entries else None
+            if found is not None:  # d/d theta_b of a sum over theta[c]: in the entry theta[b] (entries_apart)
+                return [found]
             found = self.at_argument(lhs, rel, rhs, claim, shown)
             if found is not None:  # dh/db = 3b^2 after h(x) = x^3: h' at b
                 return [found]
@@ -3492,6 +3502,15 @@ class _NotesReader(_CatalogMatch):
                 report = self.on_support(left, rel, right, claim, shown, report)
             if read_as:
                 report = StepReport(**{**report.__dict__, "method": f"{report.method}; {read_as}"})
+            entries = entries_named_apart(left, right) if report.verdict == "refuted" else {}
+            if entries:  # theta_a beside theta[c]: the entry theta[a] (readers.notes.entries_apart)
+                report = self.as_entries(left, rel, right, claim, shown, entries) or _undecided(
+                    report, f"fails only with {', '.join(sorted(_show(s) for s in entries))} apart from the arrays "
+                            f"the claim sums over, values no array takes: {report.reason[:80]}")
+            apart = steps_apart(left, right) if report.verdict == "refuted" else []
+            if apart:  # (1 - a) x^{(k)} = (1 - a)^{k+1} x^{(0)}: steps of one sequence set apart (readers.notes.iterates)
+                report = _undecided(report, f"fails only with the steps of {', '.join(apart)} as independent values, "
+                                            f"which the update that ties them never gives: {report.reason[:80]}")
             if report.verdict == "refuted" and _rests_on_opaque(left, right, frozenset(opaque.values())):
                 named = for_every_function(unopened[0], rel, unopened[1], opaque, report.counterexample, _show)
                 if named is not None:  # V(s_t) on both sides of a telescoping sum (readers.notes.uninterpreted)
@@ -3504,6 +3523,21 @@ class _NotesReader(_CatalogMatch):
                                                 f"define them: {report.reason[:80]}")
             out.append(report)
         return out
+
+    def as_entries(self, lhs, rel, rhs, claim, shown, entries) -> StepReport | None:
+        r"""The claim checked with each name ``theta_a`` in ``entries`` read as the entry ``theta[a]`` of the array the
+        claim sums over (readers.notes.entries_apart): that verdict when it is one (a counterexample then gives the
+        whole array), else None."""
+        left, right = lhs.xreplace(entries), rhs.xreplace(entries)
+        if _unchecked(left, right):
+            return None
+        step = self.step(left, rel, right, claim.conditions, zero_based=claim.zero_based)
+        again = self.run(step, shown) if not isinstance(step, str) else None
+        if again is None or again.verdict not in ("proved", "verified", "refuted"):
+            return None
+        names = ", ".join(sorted(_show(s) for s in entries))
+        return StepReport(**{**again.__dict__, "method": f"{again.method}; {names} read as entries of the arrays "
+                                                         f"the claim sums over"[:300]})
 
     def propto_each_name(self, lhs, rhs, claim, shown) -> StepReport:
         r"""``a \propto b`` with no variable named (no ``p(\theta)`` on the left), read in each of its free names

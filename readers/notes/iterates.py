@@ -20,6 +20,8 @@ from __future__ import annotations
 import dataclasses
 import re
 
+import sympy as sp
+
 _BASE = r"(?:\\(?:mathbf|boldsymbol|bm|vec)\{\\?[A-Za-z]+\}|\\[A-Za-z]+|[A-Za-z])"
 _SUB = r"(?:_(?:\{[^{}]*\}|\\?[A-Za-z0-9]))?"
 _STEP = r"(?:\{\s*(?P<lhs>[a-z])\s*(?P<lhsoff>[+-]\s*\d+)?\s*\}|(?P<lhsbare>[a-z]))"
@@ -105,3 +107,24 @@ def with_iterates(fragments):
     if not steps:
         return fragments
     return [dataclasses.replace(f, content=mark_iterates(f.content, steps)) for f in fragments]
+
+
+_LABEL = re.compile(r"^(?P<base>.+?)\^\{\((?P<step>[^()]*)\)\}$")
+"""A step label as :func:`mark_iterates` writes it: ``w^{(k+1)}``, ``x^{(0)}``."""
+
+
+def steps_apart(*exprs) -> list[str]:
+    r"""The iterate bases that ``exprs`` name at two or more steps (``x^{(k)}`` beside ``x^{(0)}``), by name.
+
+    Steps of one sequence are tied by its update: ``(1 - \alpha\lambda) x^{(k)} = (1 - \alpha\lambda)^{k+1} x^{(0)}``
+    holds for the iterates of :math:`x^{k+1} = (1 - \alpha\lambda) x^k`, and fails only where ``x^{(k)}`` and
+    ``x^{(0)}`` are set apart, as no sequence sets them.  A failure at such a point refutes nothing.  Labels that are
+    all numbers (``x^{(1)}``, ``x^{(2)}``: two samples the notes name) are no steps of an update."""
+    steps: dict[str, set[str]] = {}
+    for e in exprs:
+        names = {str(s) for s in e.free_symbols} | {str(b.label) for b in e.atoms(sp.IndexedBase)}
+        for name in names:
+            m = _LABEL.match(name)
+            if m is not None:
+                steps.setdefault(m.group("base"), set()).add(m.group("step"))
+    return sorted(b for b, s in steps.items() if len(s) > 1 and any(re.search("[a-z]", step) for step in s))

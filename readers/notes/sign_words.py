@@ -30,6 +30,18 @@ INTEGER_BEFORE = re.compile(r"\b(?:an?|every|each|any|all|some|for|two|three)\s+
                             r"negative|non-?zero)\s+)?integers?\s+(?:\$[^$]*\$\s*(?:,\s*and|,|and)\s+)*$", re.IGNORECASE)
 """The words before the name that make it an integer: "for an integer $n$", "for every positive integer $k \\ge 2$",
 "for all integers $m$ and $n$" (the second name too), not "an integer multiple of $x$" (the name does not follow)."""
+_SIGN = r"(?:strictly\s+)?(?P<sign>non-?negative|non-?positive|non-?zero|negative|positive)\s+"
+_NOUN = (r"(?!(?:semi-?)?definite\b|semi|matri|vectors?\b|functions?\b|operators?\b|kernels?\b|measures?\b|parts?\b|"
+         r"sets?\b|log|sampl|class|exampl|label|pair|instance|word|document|review|sentence|token|item|entr|feedback|"
+         r"phase|half|(?:and|or|between|of|in|on|at|to|with|for|from|by|over|than|that|which)\b)[A-Za-z][\w-]*\s+")
+SIGN_BEFORE = re.compile(r"\b(?:(?P<article>an?)|every|each|any|all|some|for|two|three)\s+" + _SIGN
+                         + r"(?(article)" + _NOUN + ")(?:" + _NOUN + r"){0,2}(?:\$[^$]*\$\s*(?:,\s*and|,|and)\s+)*$",
+                         re.IGNORECASE)
+"""The words before the name that give its sign: "a nonzero gradient $g$", "a positive learning rate $\\eta$", "for
+negative $x$", "two positive numbers $a$ and $b$" (the second name too); after "a" a noun must follow the sign word
+("a positive $p$" is a positive sample, not a sign); not "a positive definite matrix $A$" nor "a
+positive vector $v$" (entrywise or definite: a matrix's property, not a number's sign), nor a category named by a
+sign word ("a negative log-likelihood $L$", "the negative samples $w_k$", "a positive example $x$")."""
 RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
 """Signs given to a list of names in order: the first sign word is not the last name's."""
 RELATIONS = {"negative": "<", "positive": ">", "nonnegative": ">=", "nonpositive": "<=", "nonzero": "!="}
@@ -63,6 +75,21 @@ def integers_named_before(block, before: str) -> list:
         return [exprs[0]] if isinstance(exprs[0], sp.Symbol) and is_name(exprs[0]) else []
     named = [e for e in exprs if isinstance(e, sp.Symbol) and is_name(e)]  # k in 1 \le k \le n (and n)
     return named if named and all(e.is_number or e in named for e in exprs) else []
+
+
+def signs_named_before(block, before: str) -> list | None:
+    """``[(name, rel, 0)]`` when ``block`` is one bare name (an inline ``$g$``) and ``before``, the text right before
+    it, ends with a sign word and at most two nouns ("a nonzero gradient"); else None."""
+    match = SIGN_BEFORE.search(_LINK.sub(r"\1", before)[-120:])
+    if match is None:
+        return None
+    rows = [r for r in block.rows if r.kind not in ("empty", "prose")]
+    if len(rows) != 1 or rows[0].chain.rels or rows[0].conditions or len(rows[0].chain.exprs) != 1:
+        return None
+    (name,) = rows[0].chain.exprs
+    if not is_name(name):
+        return None
+    return [(name, RELATIONS[match.group("sign").lower().replace("-", "")], sp.Integer(0))]
 
 
 def stated_signs(block, after: str) -> list | None:
