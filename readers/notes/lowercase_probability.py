@@ -26,7 +26,7 @@ FAILS = ("fails for some joint distribution, but the notes may give p a model (i
          "factorisation) that makes it hold")
 """Why a failure of the ``P`` reading is no refutation: ``p`` may be the notes' model, not every law."""
 MOST_VARIABLES = 2
-"""Random variables of a claim read so: with two, the family of joints $P(c) P(v \mid c)$ is every joint of two
+r"""Random variables of a claim read so: with two, the family of joints $P(c) P(v \mid c)$ is every joint of two
 binary variables, so what holds there holds for them all; with three it assumes the other two independent given
 ``c``, and a factorisation such as $p(c, a, b) = p(c) p(a \mid c) p(b \mid c)$ would hold there only."""
 _P = sp.Function("P")
