@@ -29,6 +29,12 @@ OPTIMUM = re.compile(r"arg(min|max)_(.+)")
 METHOD = "the two objectives differ by a term free of the optimised variable (its gradient is 0), so their optima agree"
 
 
+def _inner(name: str) -> str:
+    r"""The letters under a bold or roman wrapper: ``\boldsymbol{Dc}`` -> ``Dc``."""
+    found = re.fullmatch(r"\\[A-Za-z]+\{([^{}]*)\}", name)
+    return found.group(1) if found else name
+
+
 def optimum(expr):
     """``(sense, variable name, objective)`` of ``argmin_c(F)``, or None."""
     if not isinstance(expr, AppliedUndef) or len(expr.args) != 1:
@@ -50,5 +56,11 @@ def difference_claim(old, new, core):
     if len(variables) != 1:
         return None
     variable = next(iter(variables))
+    if any(variable not in e.free_symbols for e in (first[2], second[2])):
+        return None  # an objective free of v: its gradient is 0 whatever the claim
+    runs = [s for e in (first[2], second[2]) for s in e.free_symbols if s != variable
+            and re.fullmatch(r"[A-Za-z]{2,}", _inner(s.name)) and letter in _inner(s.name)]
+    if runs:  # \mathbf{Dc} read as one name: its dependence on c would be hidden from the gradient
+        return None
     sign = 1 if first[0] == second[0] else -1
     return sp.Function(f"nabla_{variable.name}")(second[2] - sign * first[2])
