@@ -3484,8 +3484,13 @@ class _NotesReader(_CatalogMatch):
         if why:
             return [StepReport(**shown, verdict="undecided", reason=why)]
         variable = None
+        chained = None  # the variable of the propto chain's head, when the link itself names none
         if rel == "propto":
-            variable = _propto_variable(claim.lhs) or self.propto_forms.variable_at(claim.line)
+            variable = _propto_variable(claim.lhs)
+            chained = self.propto_forms.variable_at(claim.line) if variable is None else None
+            if chained is not None and not all(chained in e.free_symbols for e in (lhs, rhs)):
+                chained = None  # a ratio free of x only because neither side has x confirms nothing
+            variable = variable or chained
             if variable is None:
                 return [self.propto_each_name(lhs, rhs, claim, shown)]
         out = []
@@ -3496,6 +3501,8 @@ class _NotesReader(_CatalogMatch):
                 out.append(StepReport(**shown, verdict="undecided", reason=step))
                 continue
             report = self.run(step, shown)
+            if report.verdict == "refuted" and chained is not None:  # p(x | theta) \propto ... may be meant in theta
+                report = self.propto_each_name(left, right, claim, shown)  # (a likelihood): each name, as before
             if report.verdict == "refuted":
                 report = self.on_support(left, rel, right, claim, shown, report)
             if read_as:

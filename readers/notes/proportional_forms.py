@@ -10,7 +10,9 @@ earlier form of the quantity says about a later one.
 
 * **The variable of a link.**  ``a \propto b`` holds in ``x`` when $a/b$ is free of ``x``.  The chain's head,
   ``p(x \mid z)``, names that variable (its first argument), and it stays the variable of every link after
-  it, on its row and on the rows that continue it: $A \propto B$ there is checked in ``x``.
+  it, on its row and on the rows that continue it: $A \propto B$ there is confirmed in ``x``.  A link that
+  fails in ``x`` is read in each of its names as before (a likelihood ``p(x \mid \theta) \propto \dots`` is
+  meant in ``\theta``): the head's variable only confirms, and only a link whose two sides both have it.
 * **An earlier form.**  A row ``p(x \mid z) \propto B`` after a chain that ended ``p(x \mid z) \propto A``
   in the same section (same head, no definition of the function) says ``A \propto B`` in ``x``: by
   transitivity, that is what the new form adds, so it is checked so.  A failure refutes nothing (the earlier
