@@ -3373,7 +3373,8 @@ class _NotesReader(_CatalogMatch):
         iid = self.iid_moments(lhs, rel, rhs, frag, shown) if operators_in(lhs, rhs) else None
         if iid is not None:  # X_1, ..., X_n i.i.d.: moments of linear forms (readers.notes.iid_moments)
             return [iid]
-        lowercase = lowercase_probability.as_probabilities(lhs, rhs, self.section.functions)
+        lowercase = lowercase_probability.as_probabilities(lhs, rhs, self.section.functions) \
+            if rel != "propto" or isinstance(lhs, AppliedUndef) else None  # propto in p(x | z)'s x, not another
         if lowercase is not None:  # p(x | z) = p(z | x) p(x) / p(z): readers.notes.lowercase_probability
             probability = _probability_steps(lowercase[0], rel, lowercase[1])
             if probability is not None and not isinstance(probability, str):
