@@ -210,6 +210,8 @@ from readers.notes.independent_joint import variables as joint_variables
 from readers.notes.ellipsis import check_listed, listed_terms
 from readers.notes.ellipsis_runs import read_runs
 from readers.notes import decimals, derivative_orders
+from readers.notes import lowercase_probability
+from readers.notes.proportional_forms import PROPTO, ProportionalForms
 from readers.notes.law_divergences import divergence_of_laws
 from readers.notes.laws import KL_NAMES, law, law_moments, normal_divergences, stated_fact
 from readers.notes.supports import random_in, support
@@ -1135,6 +1137,7 @@ class _NotesReader(_CatalogMatch):
         self.einstein_stated = False  # the notes name the Einstein summation convention
         self.test_levels = frozenset()  # alpha, beta named the significance level, type II error (hypothesis_tests)
         self.section = _Section()
+        self.propto_forms = ProportionalForms()  # readers.notes.proportional_forms
         self.densities = DensitySheet()  # facts stated about a density the section defines
         self.lines = []  # the note's text, line by line
         self.properties = []  # this block's rows that give a name a property (A = A^T)
@@ -1803,6 +1806,7 @@ class _NotesReader(_CatalogMatch):
         A lone expression under ``\\min`` is an objective; the inequalities after it (``s.t.``
         rows and their side conditions) are its constraints, not claims."""
         claims, defined, mains, updates, previous = [], [], [], [], None
+        propto_head = None  # the left side of the \propto chain the rows continue (readers.notes.proportional_forms)
         givens, problem, restated_rows = [], None, []
         tail = continued_display(self.display_tail, frag, self.lines)
         if tail is not None:  # $$= ...$$ after $$A = B$$ and blank lines: B = ... (readers.notes.continued_displays)
@@ -1992,6 +1996,20 @@ class _NotesReader(_CatalogMatch):
                 if written:  # known f: the notes write f in x's entries, which later df/dx_1 read
                     self.vector_functions[name.func.__name__] = [(name.args, written[0])]
             links = tuple((exprs[k], exprs[k + 1]) for k in range(len(rels)) if rels[k] == "=")
+            propto_head = propto_head if row.continued else (exprs[0] if PROPTO in rels else None)
+            earlier = self.propto_forms.earlier(exprs[0], self.section.number, frag.content_line + row.line - 1) \
+                if not row.continued and start == 0 and rels[0] == PROPTO and isinstance(exprs[0], AppliedUndef) \
+                and not any(len(params) == len(exprs[0].args)  # p(x | z) after p(x) = ...: not that p
+                            for params, _ in self.section.functions.get(exprs[0].func.__name__, ())) else None
+            if propto_head is not None and rels[-1] in (PROPTO, "="):  # readers.notes.proportional_forms
+                self.propto_forms.record(propto_head, exprs[-1], self.section.number, frag.content_line + row.line - 1)
+            if earlier is not None:  # p(x | z) \propto B after p(x | z) \propto A: A \propto B in x
+                claims.append(_Claim(earlier[0], PROPTO, exprs[1], tuple(row.conditions) + tuple(givens),
+                                     frag.content_line + row.line - 1, block.zero_based,
+                                     shown_lhs=f"{_show(exprs[0])} (its form at line {earlier[1]})",
+                                     tentative=f"read as the ∝ form of {_show(exprs[0])} at line {earlier[1]} "
+                                               "written again"))
+                start = 1
             for k in range(start, len(rels)):
                 claims.append(_Claim(exprs[k], rels[k], exprs[k + 1], tuple(row.conditions) + tuple(givens),
                                      frag.content_line + row.line - 1, block.zero_based,
@@ -3379,6 +3397,16 @@ class _NotesReader(_CatalogMatch):
         iid = self.iid_moments(lhs, rel, rhs, frag, shown) if operators_in(lhs, rhs) else None
         if iid is not None:  # X_1, ..., X_n i.i.d.: moments of linear forms (readers.notes.iid_moments)
             return [iid]
+        lowercase = lowercase_probability.as_probabilities(lhs, rhs, self.section.functions) \
+            if rel != "propto" or isinstance(lhs, AppliedUndef) else None  # propto in p(x | z)'s x, not another
+        if lowercase is not None:  # p(x | z) = p(z | x) p(x) / p(z): readers.notes.lowercase_probability
+            probability = _probability_steps(lowercase[0], rel, lowercase[1])
+            if probability is not None and not isinstance(probability, str):
+                out = [self.run_labelled(step, shown, label) for label, step in probability]
+                return [_undecided(r, lowercase_probability.FAILS + f" ({r.reason[:80]})") if r.verdict == "refuted"
+                        else StepReport(**{**r.__dict__, "verdict": worst([r.verdict, "verified"]),  # binary joints
+                                           "method": f"{r.method}; {lowercase_probability.METHOD}"})
+                        for r in out]
         lhs, rhs = compound_moments(lhs), compound_moments(rhs)  # mu_{aX+b} is E(aX+b)
         moments = read_moments(lhs, rhs)
         if moments == NO_RANDOM_VARIABLE:  # Var[x] = E[x^2] - E[x]^2: a moment identity of whatever x is
@@ -3486,8 +3514,13 @@ class _NotesReader(_CatalogMatch):
         if why:
             return [StepReport(**shown, verdict="undecided", reason=why)]
         variable = None
+        chained = None  # the variable of the propto chain's head, when the link itself names none
         if rel == "propto":
             variable = _propto_variable(claim.lhs)
+            chained = self.propto_forms.variable_at(claim.line) if variable is None else None
+            if chained is not None and not all(chained in e.free_symbols for e in (lhs, rhs)):
+                chained = None  # a ratio free of x only because neither side has x confirms nothing
+            variable = variable or chained
             if variable is None:
                 return [self.propto_each_name(lhs, rhs, claim, shown)]
         out = []
@@ -3498,6 +3531,8 @@ class _NotesReader(_CatalogMatch):
                 out.append(StepReport(**shown, verdict="undecided", reason=step))
                 continue
             report = self.run(step, shown)
+            if report.verdict == "refuted" and chained is not None:  # p(x | theta) \propto ... may be meant in theta
+                report = self.propto_each_name(left, right, claim, shown)  # (a likelihood): each name, as before
             if report.verdict == "refuted":
                 report = self.on_support(left, rel, right, claim, shown, report)
             if read_as:

@@ -54,6 +54,7 @@ from readers.notes.matrix_shapes import LAYOUTS, MATRIX_NORM, Kind, ShapeError, 
 from readers.notes.norm_functions import NORMS as NORM_READINGS, declared_norms, norm_names
 from readers.notes.opaque_gradients import opaque_gradients, refutes_nothing
 from readers.notes.report import StepReport
+from readers.notes import optimum_restatements
 
 MIN_SHAPES = 3
 """Size assignments each reading is sampled at (when it has free sizes)."""
@@ -247,6 +248,9 @@ class MatrixClaims:
             exact = self.written_out(*pair, rel, claim.line, frag.section, shown, section)
             if exact is not None:
                 return [exact]
+            restated = self.optimum_restated(pair, claim.line, section, shown)
+            if restated is not None:  # c^* = argmin_c G after c^* = argmin_c F (readers.notes.optimum_restatements)
+                return [restated]
             pair = tuple(in_own_argument(e) for e in pair)  # \nabla f(\mathbf{w}): in w (readers.notes.gradients)
             read = self.eigenvalues_listed(*pair, claim.line)  # before the matrix names are substituted
             listed, pair = read != pair, read
@@ -438,6 +442,33 @@ class MatrixClaims:
                 continue
             yield from ((frag.content_line + r - 1, a, b) for r, a, b in _pairs(block)
                         if r == line - frag.content_line + 1)
+
+    def optimum_restated(self, pair, line, section, shown) -> StepReport | None:
+        r"""``c^* = \arg\min_c G`` after the section defined ``c^* = \arg\min_c F``: confirmed when
+        $\nabla_c (G - F) = 0$ holds as matrix algebra (readers.notes.optimum_restatements); None otherwise."""
+        lhs, rhs = pair
+        if not isinstance(lhs, sp.Symbol) or optimum_restatements.optimum(rhs) is None:
+            return None
+        owners = [section.owner[k][1] for k in section.symbols if isinstance(k, sp.Symbol) and k.name == lhs.name
+                  and k in section.owner]
+        if not owners or not 0 < owners[0] < line:
+            return None
+        old = self.definition(lhs.name, owners[0])
+        if old is None:
+            return None
+        try:
+            old, new = self.substitute((old, rhs), line, section)
+            gradient = optimum_restatements.difference_claim(old, new, _core)
+            if gradient is None:
+                return None
+            outcomes = self.outcomes(gradient, sp.Integer(0), "=")
+        except (Unsupported, ShapeError, DefinedVariable):
+            return None
+        if not outcomes or {o.status for o in outcomes.values()} != {"holds"}:
+            return None
+        report = self.confirmed(gradient, sp.Integer(0), outcomes, shown)
+        return StepReport(**{**report.__dict__, "method": f"{report.method}; {optimum_restatements.METHOD} "
+                                                          f"(the definition at line {owners[0]})"[:300]})
 
     def definition(self, name: str, line: int):
         r"""The right side of the row at ``line`` that defines the matrix name ``name`` (the left side of a row

@@ -1,0 +1,50 @@
+r"""A lower-case ``p`` of random variables read as their probability (or density): Bayes' rule in ``p``.
+
+.. math::  p(x \mid z) = \frac{p(z \mid x)\, p(x)}{p(z)}, \qquad p(x \mid z) \propto p(z \mid x)\, p(x)
+
+Notes write the law of ``x`` as ``p(x)`` as often as ``P(x)``.  Such a claim is an identity of every joint
+distribution, and it is checked like one written with ``P`` (readers.notes.probability: a family of random
+discrete joints; a pmf is a density for the counting measure).  It is confirmed when it holds there; a failure
+refutes nothing, since notes that write ``p`` often mean their model (``p(x \mid y) = \prod_i p(x_i \mid y)``
+under naive Bayes' independence), which the family of joints does not assume.
+The reading fires only where ``p`` is nothing else: every function of the claim is ``p``, ``p`` has no
+definition in force, both sides apply it, one application is conditional (``p(x \mid z)``), so that the claim
+is about conditional probabilities and not a model's value (``p(x) = 1/6``), and it names at most
+:data:`MOST_VARIABLES` random variables.
+"""
+from __future__ import annotations
+
+import sympy as sp
+from sympy.core.function import AppliedUndef
+
+from readers.latex.parse import Given
+
+NAME = "p"
+"""The lower-case name read as the probability ``P``."""
+METHOD = "p read as the probability of its random variables (Bayes' rule holds for densities and masses alike)"
+FAILS = ("fails for some joint distribution, but the notes may give p a model (independence, a naive Bayes "
+         "factorisation) that makes it hold")
+"""Why a failure of the ``P`` reading is no refutation: ``p`` may be the notes' model, not every law."""
+MOST_VARIABLES = 2
+r"""Random variables of a claim read so: with two, the family of joints $P(c) P(v \mid c)$ is every joint of two
+binary variables, so what holds there holds for them all; with three it assumes the other two independent given
+``c``, and a factorisation such as $p(c, a, b) = p(c) p(a \mid c) p(b \mid c)$ would hold there only."""
+_P = sp.Function("P")
+
+
+def as_probabilities(lhs, rhs, defined):
+    r"""``(lhs, rhs)`` with every ``p(...)`` written ``P(...)``, or None when the claim is not of that kind
+    (``defined``: the names of functions the notes define, ``p`` among them when it has a formula)."""
+    apps = [a for e in (lhs, rhs) if isinstance(e, sp.Basic) for a in e.atoms(AppliedUndef)]
+    names = {a.func.__name__ for a in apps}
+    if NAME not in names or names - {NAME} or NAME in defined:
+        return None
+    if not all(any(a.func.__name__ == NAME for a in e.atoms(AppliedUndef)) for e in (lhs, rhs)):
+        return None
+    arguments = [arg for a in apps for arg in a.args]
+    if not any(isinstance(arg, Given) for arg in arguments):
+        return None
+    if len({x for arg in arguments for x in (arg.args if isinstance(arg, Given) else (arg,))}) > MOST_VARIABLES:
+        return None
+    return tuple(e.replace(lambda x: isinstance(x, AppliedUndef) and x.func.__name__ == NAME,
+                           lambda x: _P(*x.args)) for e in (lhs, rhs))
