@@ -2788,7 +2788,7 @@ class _NotesReader(_CatalogMatch):
             return [_undecided(r, f"about {', '.join(witnesses)}, chosen 'for some' value above (a witness, not "
                                   f"every value): a counterexample at one point does not refute it ({r.reason[:80]})")
                     if r.verdict == "refuted" else r for r in out]
-        multiple = common_multiple(claim.lhs, claim.rhs) if claim.rel == "=" and not claim.chain else None
+        multiple = common_multiple(claim.lhs, claim.rhs, frag.content) if claim.rel == "=" and not claim.chain else None
         if multiple is not None and any(r.verdict == "refuted" for r in out):
             c, d, x = multiple
             return [_undecided(r, f"{_show(c)}*X = {_show(d)}*X with X = {_show(x)}: it holds only where X = 0, a "
