@@ -20,6 +20,11 @@ from readers.latex.tables import (
 from readers.latex.tree import _end, _is_token, _names_in, _only_token, _power, _start
 
 
+_DIFFERENTIAL_E = re.compile(r"\\partial\s*\{?\s*e(?![A-Za-z])(?!\s*\^)")
+r"""``\partial e``: the letter e as a variable of a partial derivative (``\partial e^{x}`` differentiates a power of
+Euler's number)."""
+
+
 class _Names:
     """Mixin of :class:`~readers.latex.reader._Reader`: what a name means."""
 
@@ -301,11 +306,18 @@ class _Names:
         return sp.Function("event_" + "_".join(relations))(*sides)  # P(a \le X \le b): event_le_le(a, X, b)
 
     def name_value(self, name: str):
-        if name == "e" and "e" not in self.names:  # Euler's number, unless the notes define e (readers.notes.letter_e)
-            return sp.E
+        if name == "e" and "e" not in self.names and not self.differentiates_e():  # Euler's number, unless the notes
+            return sp.E  # define e (readers.notes.letter_e) or the formula differentiates with respect to it
+
         if name == "pi":
             return sp.pi
         return self.symbol(name)
+
+    def differentiates_e(self) -> bool:
+        r"""Whether the formula writes ``\partial e`` or ``de`` over another differential (``\frac{\partial f}{\partial
+        e}``, ``\frac{\partial e}{\partial d}``): a letter one differentiates with respect to, or by, is a variable (a
+        node of a computational graph), never Euler's number."""
+        return _DIFFERENTIAL_E.search(self.text) is not None
 
     def symbol(self, name: str) -> sp.Symbol:
         if name not in self.symbols:
@@ -387,7 +399,7 @@ class _Names:
             count = sp.Integer(count) if count.isdigit() else self.name_value(count)
             return (sp.RisingFactorial if factorial.group(1) == "overline" else sp.FallingFactorial)(value, count)
         exponent = self.sarg(node)
-        if (base_name == "e" and "e" not in self.names) or value == sp.E:
+        if (base_name == "e" and "e" not in self.names and not self.differentiates_e()) or value == sp.E:
             return sp.exp(exponent)
         return _power(value, exponent, node)
 

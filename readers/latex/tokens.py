@@ -7,6 +7,7 @@ Unknown commands (``\input``, ``\def``) are errors, never expanded.
 from __future__ import annotations
 
 from decimal import Decimal
+from fractions import Fraction
 import re
 
 import lark
@@ -83,6 +84,22 @@ r"""``\mu_n^{\prime}``, ``f^{\prime\prime}``: primes written as a superscript gr
 _BRACES = {"overbrace": "^", "underbrace": "_"}
 r"""``\overbrace{A \cdots A}^{\text{$n$ times}}``: the annotation (the script after the brace) is not part of
 the value; ``\underbrace{...}_{...}`` likewise."""
+_NESTED_STYLE = re.compile(r"\s*\{\s*(\{)?\s*\\([A-Za-z]+)\s*(?:\{\s*(\\[A-Za-z]+|[A-Za-z0-9]+)\s*\}"
+                           r"|(\\[A-Za-z]+|[A-Za-z0-9])(?![A-Za-z0-9]))\s*(?(1)\})\s*\}")
+r"""An accent or style over a styled letter: ``\hat{\mathbf{x}}``, ``\widetilde{\mathbf d}`` (TeX's argument of one
+letter), ``\overline{{\mathbf d}}`` (a macro's body in braces of its own, ``\dvec = {\mathbf d}``)."""
+_LONE_STYLED = re.compile(r"\{\s*\\(%s)(?![A-Za-z])\s*(?:\{\s*(?:\\[A-Za-z]+|[A-Za-z0-9])\s*\}"
+                          r"|\\[A-Za-z]+|[A-Za-z0-9](?![A-Za-z0-9]))\s*\}(?=\s*[_^])" % "|".join(sorted(STYLES)))
+r"""A brace group holding one styled letter, ``{\mathbf u}`` (a book's macro ``\uvec = {\mathbf u}``): the letter
+itself, so that a script after the group is the letter's (``{\mathbf u}_1`` is ``\mathbf{u}_1``), as TeX sets it."""
+_GROUP_ARGUMENT_AFTER = frozenset({"FRAC", "BINOM", "SQRT", "POW", "USCORE", "RBRACE"})
+"""Tokens after which a brace group is a command's argument (``\\frac{a}{b}``, ``x^{...}``), kept as a group."""
+_BARE_OLD_STYLE = re.compile(r"\s*([A-Za-z]|[A-Za-z][A-Za-z0-9]*(?<=[A-Za-z0-9]))\s*(?=\}|$)")
+r"""What follows a bare old-style switch when it styles one name up to the end of its group: ``$\bf z$``."""
+_DEGREES = re.compile(r"\^\s*(?:\\circ(?![A-Za-z])|\{\s*\\circ\s*\})")
+r"""A number's script ``^\circ`` (``45^\circ``, ``90^{\circ}``): the number is an angle in degrees."""
+_REPEATING = re.compile(r"\\(?:bar|overline)\s*\{\s*([0-9]+)\s*\}")
+r"""The repeating digits of a decimal, ``0.5\bar{3}`` or ``0.\overline{3}``."""
 _OLD_STYLES = {"rm": "mathrm", "bf": "mathbf", "it": "mathit", "cal": "mathcal", "sf": "mathsf"}
 r"""``{\rm x}``, ``{\bf x}``: old-style font switches inside a group."""
 _BOLD_EXPECTATIONS = frozenset({r"\mathbf{E}", r"\mathsf{E}", r"\boldsymbol{E}", r"\bm{E}"})
@@ -108,9 +125,11 @@ _INCREMENT = re.compile(r"(?:\s|\\[,;:! ])*(?:([A-Za-z])|\\(" + "|".join(
     g for g in GREEK if g.islower() and g != "ell") + r"))(?![A-Za-z])")
 r"""What follows ``\Delta`` or ``\delta`` when it names an increment: one Latin or lower-case Greek letter, ``\Delta x``,
 ``\delta A``, ``\Delta \theta``."""
-_MAXMIN_LABEL = re.compile(r"[_^]\s*(?:\{\s*\\?(max|min)\s*\}|\\(max|min)(?![A-Za-z]))")
-r"""``\lambda_{\min}``, ``\sigma_\max``, ``T_{max}``, ``v_t^{max}``: the script names which one (a label), it
-applies no operator."""
+_MAXMIN_LABEL = re.compile(r"[_^]\s*(?:\{\s*\\?(max|min)\s*\}|\\(max|min)(?![A-Za-z])"
+                           r"|\{\s*\\(?:text|textrm|mathrm|rm)\s*\{\s*(max|min)\s*\}\s*\}"
+                           r"|\{\s*\\rm\s+(max|min)\s*\}|\\(?:text|textrm|mathrm)\s*\{\s*(max|min)\s*\})")
+r"""``\lambda_{\min}``, ``\sigma_\max``, ``T_{max}``, ``v_t^{max}``, ``\theta_{\rm{max}}``, ``\theta_{\rm max}``,
+``\sigma_\text{min}``: the script names which one (a label), it applies no operator."""
 _PROSE_OPENING = re.compile(r"\(\s*(?:where|i\.\s*e\.|e\.\s*g\.|for|if|when|with|assuming|provided)(?![A-Za-z])")
 r"""``(where 0 \le p \le 1)``, ``(i.e., A \cap B = \emptyset)``: a parenthesis that opens with a prose word holds a
 remark or a condition in words, not a value."""
@@ -275,6 +294,30 @@ class _Tokenizer:
             self.pos = start + 2
             self.single = 1
             return self.emit("USCORE", "_", start, self.pos)
+        degrees = _DEGREES.match(text, start) if char == "^" and self.tokens and self.tokens[-1].type == "NUMBER" \
+            else None
+        if degrees:  # 45^\circ: the angle in radians, (45 \cdot \frac{\pi}{180}), as the trigonometric functions take it
+            number = self.tokens.pop()
+            self.pos = degrees.end()
+            self.emit("LPAR", "(", number.start_pos, number.start_pos)
+            self.tokens.append(number)
+            for kind, value in (("MUL", "cdot"), ("FRAC", "frac"), ("LBRACE", "{"), ("NAME", "pi"), ("RBRACE", "}"),
+                                ("LBRACE", "{"), ("NUMBER", "180"), ("RBRACE", "}")):
+                self.emit(kind, value, start, self.pos)
+            return self.emit("RPAR", ")", self.pos, self.pos)
+        if char == "{" and not (self.tokens and self.tokens[-1].type in _GROUP_ARGUMENT_AFTER):
+            lone = _LONE_STYLED.match(text, start)
+            if lone:  # {\mathbf u}_1: the group's braces only hold the letter, which takes the script
+                self.pos = _SPACE.match(text, start + 1).end() if _SPACE.match(text, start + 1) else start + 1
+                self.closing_braces.add(text.rindex("}", start, lone.end()))
+                count = len(self.tokens)
+                self.command()
+                if len(self.tokens) == count + 1:  # the name spans the braces, as the formula's text shows it
+                    token = self.tokens[-1]
+                    line, column = self.where(start)
+                    self.tokens[-1] = lark.Token(token.type, token.value, start, line, column, token.end_line,
+                                                 token.end_column, token.end_pos)
+                return None
         if char == "\\":
             return self.command()
         grouped = _GROUPED_NUMBER.match(text, start) if char in DIGITS and self.at_top() else None
@@ -285,6 +328,12 @@ class _Tokenizer:
             match = _NUMBER.match(text, start)
             if len(match.group()) > MAX_NUMBER_DIGITS:
                 raise self.error(f"number longer than {MAX_NUMBER_DIGITS} digits", start)
+            number, end = match.group(), match.end()
+            if "." not in number and text.startswith(".", end) and _REPEATING.match(text, end + 1):
+                number, end = number + ".", end + 1  # 0.\overline{3}: the point, then the repeating digits
+            repeating = _REPEATING.match(text, end) if "." in number else None
+            if repeating and len(repeating.group(1)) <= MAX_NUMBER_DIGITS:
+                return self.repeating_decimal(number, repeating, start)
             self.pos = match.end()
             return self.emit("NUMBER", match.group(), start, self.pos)
         if char.isascii() and char.isalpha():
@@ -397,7 +446,7 @@ class _Tokenizer:
             label = _MAXMIN_LABEL.match(text, start)
             self.emit("USCORE" if char == "_" else "POW", char, start, start + 1)
             self.pos = label.end()
-            which = 1 if label.group(1) else 2
+            which = next(k for k in range(1, 6) if label.group(k))
             return self.emit("NAME", label.group(which), label.start(which), label.end(which))
         if char == "&" and self.awaits_operand():
             self.pos += 1  # \nabla_\mathbf{x} &(\mathbf{a}^\top \mathbf{x}): a column mark between an operator and its argument
@@ -498,6 +547,20 @@ class _Tokenizer:
                                       last.end_column, start + 1))
         return None
 
+    def repeating_decimal(self, number: str, repeating, start: int):
+        r"""``0.5\bar{3}``, ``0.\overline{142857}``: a decimal whose last digits repeat, as the exact fraction
+        ``(0.5333... =) 8/15``, written ``(\frac{p}{q})``."""
+        whole, _, fixed = number.partition(".")
+        cycle = repeating.group(1)
+        fraction = (Fraction(int((whole or "0") + fixed + cycle)) - Fraction(int((whole or "0") + fixed))) \
+            / (10 ** len(fixed) * (10 ** len(cycle) - 1))
+        self.pos = repeating.end()
+        self.emit("LPAR", "(", start, start)
+        for kind, value in (("FRAC", "frac"), ("LBRACE", "{"), ("NUMBER", str(fraction.numerator)), ("RBRACE", "}"),
+                            ("LBRACE", "{"), ("NUMBER", str(fraction.denominator)), ("RBRACE", "}")):
+            self.emit(kind, value, start, self.pos)
+        return self.emit("RPAR", ")", self.pos, self.pos)
+
     def word(self, word: str, start: int):
         if word in FUNCTIONS and word not in ("abs", "sqrt", "lg"):
             return self.emit("FUNC", word, start, self.pos)
@@ -546,7 +609,7 @@ class _Tokenizer:
             if char == "\\":
                 match = _COMMAND.match(text, k)
                 name = match.group(1) if match else ""
-                if depth == 0 and (name in ("|", "Vert") if kind == "norm" else name == "vert"):
+                if depth == 0 and (name in ("|", "Vert", "lVert", "rVert") if kind == "norm" else name == "vert"):
                     return True
                 k = match.end() if match else k + 1
                 continue
@@ -677,6 +740,16 @@ class _Tokenizer:
         if name in _OLD_STYLES and self.tokens and self.tokens[-1].type == "LBRACE" \
                 and self.tokens[-1].end_pos is not None and not text[self.tokens[-1].end_pos:start].strip():
             return self.old_style(name, start)
+        if name in _OLD_STYLES and re.match(r"\s*\{", text[self.pos:]):
+            name = _OLD_STYLES[name]  # \rm{KL}, \bf{x}: written as the command of one argument it stands for
+        elif name in _OLD_STYLES:
+            bare = _BARE_OLD_STYLE.match(text, self.pos)
+            if bare:  # $\bf z$: a switch whose group holds one name, that name styled
+                self.pos = bare.end()
+                word = bare.group(1)
+                if name == "rm":
+                    return self.text_command(word, start)
+                return self.emit("NAME", f"\\{_OLD_STYLES[name]}{{{word}}}", start, self.pos)
         if name in ("lfloor", "lceil", "rfloor", "rceil"):  # \lfloor x \rfloor: floor(x)
             if name[0] == "l":
                 self.emit("FUNC", "floor" if name == "lfloor" else "ceil", start, self.pos)
@@ -750,6 +823,9 @@ class _Tokenizer:
         if name in ("Vert", "lVert", "rVert"):
             if name == "Vert":
                 return self.bar("norm", start)
+            if name == "lVert" and self.previous_is_operand() and self.stack and self.stack[-1] in ("LPAR", "LBRACK") \
+                    and not self.another_bar("norm"):  # KL(q \lVert p): a divergence's separator, as \| is there
+                return self.emit("DBAR", "|", start, self.pos)
             return self.emit("LNORM" if name == "lVert" else "RNORM", "||", start, self.pos)
         if name in ("left", "right"):
             return self.delimiter(name, start)
@@ -850,6 +926,9 @@ class _Tokenizer:
             raise self.error(f"unclosed {{\\{name} ...}}", opener.start_pos)
         content = self.text[self.pos:k].strip()
         self.pos = k + 1
+        braced = re.fullmatch(r"\{([^{}]*)\}", content)
+        if braced:  # {\rm{max}}: the switch written with a group of its own, the group's letters
+            content = braced.group(1).strip()
         if name == "rm":
             return self.text_command(content, start)
         if not re.fullmatch(r"[A-Za-z][A-Za-z0-9]*", content):
@@ -1026,10 +1105,11 @@ class _Tokenizer:
         rest = self.text[self.pos:]
         inner = re.match(r"\s*(?:\{\s*(\\[A-Za-z]+|[A-Za-z0-9]+|[^\x00-\x7f])\s*\}|(\\[A-Za-z]+|[A-Za-z0-9]))",
                          rest)
-        nested = re.match(r"\s*\{\s*\\([A-Za-z]+)\s*\{\s*(\\[A-Za-z]+|[A-Za-z0-9]+)\s*\}\s*\}", rest)
-        if nested and (nested.group(1) in STYLES or nested.group(1) in ACCENTS):
+        nested = _NESTED_STYLE.match(rest)
+        if nested and (nested.group(2) in STYLES or nested.group(2) in ACCENTS):
             self.pos += nested.end()
-            return f"\\{command}{{\\{nested.group(1)}{{{self.canonical(nested.group(2), start)}}}}}"
+            letter = nested.group(3) or nested.group(4)
+            return f"\\{command}{{\\{nested.group(2)}{{{self.canonical(letter, start)}}}}}"
         if not inner and command in STYLES and re.match(r"\s*[(\[]", rest):
             return None  # T\mathbf(x): a style with nothing to style (the parenthesis is read as written)
         wrapped = re.match(r"\s*\{\s*([A-Za-z]|\\[A-Za-z]+)\s*(_\s*(?:\{[^{}]*\}|[A-Za-z0-9]))\s*\}", rest)

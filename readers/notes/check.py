@@ -97,6 +97,7 @@ from readers.notes.operators import OPERATOR_CUE, derivative_reading, operators
 from readers.notes.vector_kinds import declared as declared_vectors
 from readers.notes.vector_kinds import in_force as simplex_in_force
 from readers.notes.difference_quotients import as_derivatives
+from readers.notes.vector_values import read_as_numbers, vector_names
 from readers.notes.density_facts import DensitySheet
 from readers.notes import iid_moments, stated_laws
 from readers.notes.componentwise import ComponentFunctions
@@ -238,6 +239,7 @@ from readers.notes.systems import chain_solution, where
 from readers.notes.constraints import constrained_rows
 from readers.notes.series_domains import closed_forms
 from readers.notes.bound_indices import bound_letters
+from readers.notes.proportional_sides import common_multiple
 from readers.notes.quantifiers import trailing_quantifier
 from readers.notes.predicates import one_variable, stated_predicate
 from readers.notes.log_conventions import natural_declared
@@ -1123,6 +1125,7 @@ class _NotesReader(_CatalogMatch):
         self.budget, self.check_step = budget, check_step
         self.document_functions = frozenset(functions)
         self.written_vectors = {}  # name -> MatrixLiteral: vectors written entry by entry (readers.notes.entry_norms)
+        self.vector_families = {}  # name family -> line: names written out as vectors (readers.notes.vector_values)
         self.sigmoid_context = False  # the notes speak of the sigmoid: an undefined sigma(x) is the sigmoid
         self.clause_condition = None  # (relations, fragment) of an inline "when $D < 0$" the next block may end
         self.euler_context = False  # the notes name Euler's constant: an undefined gamma may be it
@@ -1449,6 +1452,7 @@ class _NotesReader(_CatalogMatch):
             scope = set(range(frag.paragraph, frag.paragraph + EXAMPLE_REACH + 1))
             self.section.examples = [e for e in self.section.examples if e[0] not in {n for n, _ in values}]
             self.section.examples += [(n, v, scope, frag.items) for n, v in values]
+            vector_names(values, frag.line, self.vector_families)
             return BlockReport(**base, parsed=True, role="example", parsed_form=shown, symbols=explain,
                                assumptions=tuple(f"{_show(n)} = {_show(v)}" for n, v in values),
                                warnings=tuple(dict.fromkeys(warnings)))
@@ -2417,6 +2421,7 @@ class _NotesReader(_CatalogMatch):
             rhs = tie_moments(rhs, variables) if variables else rhs  # not a definition of sigma_X above
         body = _freshen(self.expand_bound(rhs, _parameters(lhs)))
         s = self.section
+        vector_names([(lhs, body)], line, self.vector_families)
         if isinstance(lhs, sp.Symbol):  # u = [u_1, ..., u_n]: its norm is read from its entries (entry_norms)
             self.written_vectors.pop(lhs, None)
             if isinstance(body, MatrixLiteral):
@@ -2811,6 +2816,19 @@ class _NotesReader(_CatalogMatch):
         if witnesses and any(r.verdict == "refuted" for r in out):
             return [_undecided(r, f"about {', '.join(witnesses)}, chosen 'for some' value above (a witness, not "
                                   f"every value): a counterexample at one point does not refute it ({r.reason[:80]})")
+                    if r.verdict == "refuted" else r for r in out]
+        multiple = common_multiple(claim.lhs, claim.rhs, frag.content) if claim.rel == "=" and not claim.chain else None
+        if multiple is not None and any(r.verdict == "refuted" for r in out):
+            c, d, x = multiple
+            return [_undecided(r, f"{_show(c)}*X = {_show(d)}*X with X = {_show(x)}: it holds only where X = 0, a "
+                                  f"constraint an argument draws, not an identity ({r.reason[:80]}) "
+                                  f"(readers.notes.proportional_sides)") if r.verdict == "refuted" else r for r in out]
+        vectors = read_as_numbers((lhs, rhs), self.vector_families) \
+            or read_as_numbers((claim.lhs, claim.rhs), self.vector_families, families_only=True)
+        if vectors and any(r.verdict == "refuted" and not r.method.startswith("matrix") for r in out):
+            shown_vectors = ", ".join(f"{_show(sp.Symbol(n))} (line {k})" for n, k in vectors)
+            return [_undecided(r, f"reads {shown_vectors}, which the notes write out as a vector, as a number: the "
+                                  f"scalar reading cannot decide it ({r.reason[:80]}) (readers.notes.vector_values)")
                     if r.verdict == "refuted" else r for r in out]
         arrays = whole_and_entries(lhs, rhs)
         if arrays and any(r.verdict == "refuted" for r in out):
