@@ -2,7 +2,10 @@ r"""Score ``formulary check`` on the labelled notes corpus (``tests/corpus/notes
 
 .. code-block:: sh
 
-    python3 benchmarks/notes_corpus.py [--jobs N] [--json benchmarks/notes_corpus.json] [FILE.md ...]
+    python3 benchmarks/notes_corpus.py [--jobs N] [--json OUT.json] [FILE.md ...]
+
+With no files it scores the whole corpus and writes ``benchmarks/notes_corpus.json`` (the committed figures); with
+files it writes JSON only where ``--json`` says, so a run on a few files never replaces the whole corpus's figures.
 
 Each label (``labels.json``: file, line, latex, role, label right/wrong/not-a-claim) is matched to the
 block that starts on its line.  Figures:
@@ -96,8 +99,12 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("files", nargs="*", help="corpus files (default: every labelled file)")
     parser.add_argument("--jobs", type=int, default=1)
-    parser.add_argument("--json", default=str(ROOT / "benchmarks" / "notes_corpus.json"))
+    parser.add_argument("--json", default=None,
+                        help="where to write the figures (default: benchmarks/notes_corpus.json for the whole "
+                             "corpus, nowhere for chosen files)")
     args = parser.parse_args(argv)
+    if args.json is None and not args.files:
+        args.json = str(ROOT / "benchmarks" / "notes_corpus.json")
     all_labels = labels()
     names = args.files or sorted({l["file"] for l in all_labels})
     paths = [str(CORPUS / Path(n).name) for n in names]
@@ -126,7 +133,8 @@ def main(argv=None) -> int:
     for row in rows:
         if row["false_alarms"] or row["missed"]:
             print(f"{row['file']}: false alarms at lines {row['false_alarms']}; missed mistakes at {row['missed']}")
-    Path(args.json).write_text(json.dumps({"files": rows, "total": total}, indent=2) + "\n", encoding="utf-8")
+    if args.json:
+        Path(args.json).write_text(json.dumps({"files": rows, "total": total}, indent=2) + "\n", encoding="utf-8")
     return 0
 
 
