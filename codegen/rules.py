@@ -695,7 +695,7 @@ def _is_reciprocal_power(e, roots):
     expression (``roots``): the gradient of $1/\sqrt{A}$ has $A^{-1}$ and $A^{-3/2}$ beside it.  A plain
     $1/(1 + u^2/c^2)$ (Cauchy) is left to ``ratio_before_power``."""
     return (isinstance(e, sp.Pow) and e.exp.is_Rational and e.exp < 0 and (2 * e.exp).is_Integer
-            and e.base in roots and not e.base.has(ReduceMax))
+            and (e.base in roots or not e.exp.is_Integer) and _radicand_parts(e.base)[0] and not e.base.has(ReduceMax))
 
 
 def _is_real_power(e):

@@ -472,6 +472,23 @@ def test_scaled_sqrt_and_scale_into_entry_on_the_gradient_of_an_inverse_norm():
         assert _same_at(expr, new, args, values), values
 
 
+def test_scaled_sqrt_on_a_three_halves_power_alone_with_a_difference_entry():
+    # the gradient of the inverse multiquadric kernel 1/sqrt(c^2 + sum_j (x_j - y_j)^2) is
+    # (y_i - x_i) / (c^2 + sum_j (x_j - y_j)^2)^{3/2}, with no root beside the power: at x_0 = 1e150 the sum is
+    # 1e300 and its 3/2 power overflows to 0 where the truth is about 1e-300; the entry is the difference up to sign
+    x_, y_ = sp.IndexedBase("x"), sp.IndexedBase("y")
+    c = sp.Symbol("c", positive=True)
+    expr = (y_[i] - x_[i]) * (c ** 2 + sp.Sum((x_[j] - y_[j]) ** 2, (j, 0, K - 1))) ** sp.Rational(-3, 2)
+    new, fired = stabilize(expr)
+    assert {"scaled_sqrt", "scale_into_entry"} <= set(fired)
+    args = (x_, y_, c, K, i)
+    big = (np.array([1e150, 1.5, -0.5]), np.array([-2.0, 1.0, 0.25]), np.float64(0.5), 3, 0)
+    assert _naive_fails(expr, args, big)
+    for values in (big, (np.array([1.0, 2.0]), np.array([0.5, -1.0]), np.float64(1e100), 2, 1),
+                   (np.array([0.5, 2.0]), np.array([1.5, -0.25]), np.float64(0.1), 2, 1)):
+        assert _same_at(expr, new, args, values), values
+
+
 # ** rules whose replacement needs the generated code's own printing (fma, poch): measured through the lowering **
 
 
