@@ -19,6 +19,8 @@ from __future__ import annotations
 
 import sympy as sp
 
+from symbolic.functions import Held
+
 
 def _atoms(e) -> set:
     return e.free_symbols | e.atoms(sp.Sum)
@@ -57,19 +59,34 @@ def common_denominator(expr: sp.Expr) -> sp.Expr:
 
 
 def _expanded(f):
-    """``(a b)^m`` as ``a^m b^m`` for an integer ``m`` (one factor of a branch; nothing deeper is touched)."""
-    if isinstance(f, sp.Pow) and f.exp.is_Integer and isinstance(f.base, sp.Mul):
-        return sp.Mul(*[a ** f.exp for a in f.base.args])
+    """``(a b)^m`` as ``a^m b^m`` for an integer ``m`` (one factor of a branch; nothing deeper is touched), a held
+    ratio (``Held``: $u = |x|/c$ of a Taylor branch) included."""
+    if isinstance(f, sp.Pow) and f.exp.is_Integer:
+        base = f.base.args[0] if isinstance(f.base, Held) else f.base
+        if isinstance(base, sp.Mul):
+            return sp.Mul(*[a ** f.exp for a in base.args])
     return f
+
+
+def _factors(e) -> list:
+    r"""The factors of the product ``e``, nested unevaluated products flattened (the Horner form of a Taylor branch,
+    $1 \cdot (u \cdot (u \cdot p))$, keeps its factors apart)."""
+    if not isinstance(e, sp.Mul):
+        return [e]
+    return [f for a in e.args for f in _factors(a)]
 
 
 def _into_branch(k, branch):
     r"""``k * branch`` with the integer powers of products among the factors of ``branch`` expanded, where a base of
     ``k`` cancels (its exponent in the product is smaller than those of ``k`` and the branch together: $b \cdot
-    x^2 b^{-2} = x^2 b^{-1}$), else None."""
+    x^2 b^{-2} = x^2 b^{-1}$), else None; a sum distributed over its terms where ``k`` cancels in one of them."""
     if branch.is_number:  # k * 0 = 0 is no cancellation
         return None
-    expanded = sp.Mul(*[_expanded(f) for f in sp.Mul.make_args(branch)])
+    if isinstance(branch, sp.Add):  # a sum: k into its terms, where it cancels in one (scale_into_terms)
+        terms = [(t, _into_branch(k, t)) for t in branch.args]
+        return sp.Add(*[b if b is not None else sp.Mul(k, t) for t, b in terms]) \
+            if any(b is not None for _, b in terms) else None
+    expanded = sp.Mul(*[_expanded(f) for f in _factors(branch)])
     inside = sp.Mul(k, expanded)
     for f in sp.Mul.make_args(k):
         base = f.as_base_exp()[0]
@@ -108,6 +125,33 @@ def scale_into_branches(expr: sp.Expr) -> sp.Expr:
         return sp.Piecewise(*[(b if b is not None else sp.Mul(k, a.expr), a.cond) for a, b in zip(piece.args, branches)])
 
     return expr.replace(lambda e: _scaled_branches(e) is not None, value)
+
+
+def _scaled_terms(e):
+    """``(k, terms)`` for a product ``k * (a_1 + a_2 + ...)`` (``k`` a product of powers of symbols) where ``k`` cancels
+    in some term (:func:`_into_branch`), each term as ``k a_t`` where it cancels and None where not; else None."""
+    if not isinstance(e, sp.Mul):
+        return None
+    sums = [a for a in e.args if isinstance(a, sp.Add)]
+    if len(sums) != 1:
+        return None
+    k = sp.Mul(*[a for a in e.args if a is not sums[0]])
+    if k.is_number or not all(f.is_number or isinstance(f.as_base_exp()[0], sp.Symbol) for f in sp.Mul.make_args(k)):
+        return None
+    terms = [(t, _into_branch(k, t)) for t in sums[0].args]
+    return (k, terms) if any(b is not None for _, b in terms) else None
+
+
+def scale_into_terms(expr: sp.Expr) -> sp.Expr:
+    r"""$k\,(A + B) = k A + k B$ where $k$ cancels in a term: the Fair loss $c^2\bigl(\frac{|x|}{c} - \log(1 +
+    \frac{|x|}{c})\bigr)$ at $x = 10^{300}$, $c = 10^{-300}$ forms $\frac{|x|}{c} = \infty$ times $c^2 = 0$ where the
+    truth is $c|x| = 1$; distributed, $c\,|x|$ is formed without the quotient (the log's term by
+    ``log1p_large_quotient``).  The terms in which $k$ does not cancel keep it as a factor."""
+    def value(e):
+        k, terms = _scaled_terms(e)
+        return sp.Add(*[b if b is not None else sp.Mul(k, t) for t, b in terms])
+
+    return expr.replace(lambda e: _scaled_terms(e) is not None, value)
 
 
 # ** a term over a sum holding it **

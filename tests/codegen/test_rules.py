@@ -489,6 +489,22 @@ def test_scaled_sqrt_on_a_three_halves_power_alone_with_a_difference_entry():
         assert _same_at(expr, new, args, values), values
 
 
+def test_weighted_logistic_of_exp_on_the_gradient_of_sigmoid_attention():
+    # the gradient of 1/(1 + e^{-(s - log n)}) is n e^{-s} / (1 + n e^{-s})^2 (sympy folds e^{log n}): inf/inf at
+    # s = -1e300 where the truth is 0 (at s = -700: inf in the square, 0 where the truth is 8e-305); n has no known
+    # sign, so the rewrite sits under a where on n > 0
+    s_, n_ = sp.Symbol("s", real=True), sp.Symbol("n", real=True)
+    expr = n_ * sp.exp(-s_) / (1 + n_ * sp.exp(-s_)) ** 2
+    new, fired = stabilize(expr)
+    assert "weighted_logistic_of_exp" in fired and new.has(sp.Piecewise)
+    args = (s_, n_)
+    assert _naive_fails(expr, args, (-700.0, 1.25))
+    with np.errstate(all="ignore"):
+        assert np.isnan(_np(expr, args)(-1e300, 1.25)) and _np(new, args)(-1e300, 1.25) == 0.0
+    for values in ((-700.0, 1.25), (-30.0, 1e-300), (2.5, 1.25), (-0.75, 3.0), (1.5, -0.5)):
+        assert _same_at(expr, new, args, values), values
+
+
 # ** rules whose replacement needs the generated code's own printing (fma, poch): measured through the lowering **
 
 
