@@ -42,6 +42,7 @@ rule                      identity
 ``log_of_softplus``      $\log\log(1 + e^{w}) = w + \log\frac{\operatorname{log1p}(e^{w})}{e^{w}}$ for $w < 0$, $w$ where $e^{w}$ underflows (:mod:`codegen.rules_exp_underflow`)
 ``log_of_mean``           $\log(\frac1n\sum_i f_i) = \operatorname{log1p}(\frac1n\sum_i (f_i - 1))$ near 1, else $\log\frac1n + \log\sum_i f_i$ (costly: search only; :mod:`codegen.rules_power`)
 ``term_over_sum``         $\frac{a w}{w + b} = \frac{a}{1 + b/w}$ for $|w| \ge |b|$ (costly: search only; :mod:`codegen.rules_fraction`)
+``over_large_term``       $\frac{N}{b + w} = \frac{N/w}{1 + b/w}$ for $|w| \ge |b|$, a number $b$ and a monomial $w$ with a power (costly: search only; :mod:`codegen.rules_fraction`)
 ``softplus_ratio``        $\log\frac{1 + e^{a}}{1 + e^{b}} = \operatorname{log1p}(\sigma(b)\operatorname{expm1}(a - b))$, or a log-add-exp for $|a - b| \ge 1$ (costly: search only; :mod:`codegen.rules_softplus_ratio`)
 ``power_of_softplus``     $(1 + c\,e^{u})^{p} = e^{p \log(1 + e^{u + \log c})}$ for $c > 0$, a non-number exponent (:mod:`codegen.rules_power`)
 ``power_log1p``           $(1 + t)^{p} = e^{p \operatorname{log1p}(t)}$, $t > -1$, a non-number exponent (costly: search only; :mod:`codegen.rules_power`)
@@ -1191,6 +1192,10 @@ POWER_BREGMAN = Rule(
     gain="Tweedie deviance (a Bregman divergence of y^(2 - rho)) at y/mu = 1.01: its three terms cancel to 1e-4 of "
          "themselves, 2e-12 relative; phi(beta L) - beta phi(L) cancels by beta/(beta - 1) only")
 
+OVER_LARGE_TERM = Rule(
+    "over_large_term", "over_large_term", rules_fraction.over_large_term, priority=97.05,
+    gain="2 r / (1 + r^4/a^2) (the gradient of the arctan loss) at r = a = 1e300: r^4/a^2 overflows and the value is 0, "
+         "truth 2e-300; as (2 r a^2 / r^4) / (1 + a^2/r^4) it is paired into range")
 TERM_OVER_SUM = Rule(
     "term_over_sum", "term_over_sum", rules_fraction.term_over_sum, priority=97.5,
     gain="2 u^2 / (u^2 + 4), u = x/c (Geman-McClure) at x = 1e300 or c = 1e-300: inf/inf, truth 2; as 2 / (1 + 4/u^2) "
@@ -1226,7 +1231,7 @@ COSTLY_RULES: tuple[Rule, ...] = (LOGSUMEXP_LOG1P, MEAN_FROM_TOP, ONE_MINUS_TOP,
                                   EXPM1_QUOTIENT, QUOTIENT_INTO_SUM, POLYNOMIAL_QUOTIENT_SCALE, POWER_BREGMAN,
                                   LOG_OF_POSITIVE_PRODUCT, SCALE_INTO_BRANCHES, POWER_LOG1P, POWER_OF_RATIO,
                                   SOFTPLUS_RATIO, LOG_OF_MEAN, TERM_OVER_SUM, PRODUCT_BEFORE_POWER, SOFTMAX_DIFFERENCE, SCALE_INTO_SUMMAND,
-                                  RATIO_BEFORE_UNEQUAL_POWERS, LOG1P_LARGE_QUOTIENT, SCALE_INTO_TERMS)
+                                  RATIO_BEFORE_UNEQUAL_POWERS, LOG1P_LARGE_QUOTIENT, SCALE_INTO_TERMS, OVER_LARGE_TERM)
 """Rules that cost extra passes over the data (two more reductions for ``logsumexp_log1p``, ``mean_from_top``
 and ``one_minus_top``, one more for ``homogeneous_scale``, a scale per product for ``homogeneous_scalars``; a second, log-space form under a ``where`` for
 ``log_of_quotient`` and ``log_space_product``; magnitude tests and a ``where`` per quotient for ``paired_quotient`` (per entry for ``quotient_into_sum``); two Taylor branches under a ``where`` for ``power_bregman``; a log per factor for ``log_of_positive_product``; both branches of a ``where`` and seconds of sympy series at generation for ``taylor_branch``): not in

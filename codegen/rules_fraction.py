@@ -174,6 +174,38 @@ def _term_over_sum(e):
     return None
 
 
+def _over_large_term(e):
+    """``(n, w, b)`` where the product ``e`` is ``n / (b + w)``: ``b`` a number, ``w`` a product of symbols holding a
+    power of magnitude at least 2 (which overflows while the quotient is tame) and no sum; else None."""
+    if not isinstance(e, sp.Mul):
+        return None
+    dens = [f for f in e.args if isinstance(f, sp.Pow) and f.exp == -1 and isinstance(f.base, sp.Add)
+            and len(f.base.args) == 2]
+    if len(dens) != 1:
+        return None
+    b, w = sorted(dens[0].base.args, key=lambda t: not t.is_number)
+    if not b.is_number or b == 0 or w.has(sp.Sum, sp.Piecewise):
+        return None
+    powers = [f for f in sp.Mul.make_args(w) if isinstance(f, sp.Pow) and f.exp.is_Integer and abs(f.exp) >= 2
+              and isinstance(f.base, sp.Symbol)]
+    if not powers or not all(isinstance(f.as_base_exp()[0], sp.Symbol) or f.is_number for f in sp.Mul.make_args(w)):
+        return None
+    return sp.Mul(*[f for f in e.args if f is not dens[0]]), w, b
+
+
+def over_large_term(expr: sp.Expr) -> sp.Expr:
+    r"""$rac{N}{b + w} 	o rac{N / w}{1 + b/w}$ where $|w| \ge |b|$, for a number $b$ and a monomial $w$ with a power:
+    the gradient of the arctan loss $a rctan(r^2/a)$ is $rac{2 r}{1 + r^4/a^2}$, whose $r^4/a^2$ overflows at
+    $r = a = 10^{300}$ where the truth is $2 \cdot 10^{-300}$; $rac{2 r a^2}{r^4}$ is paired into range
+    (``ratio_before_unequal_powers``).  Where $|w| < |b|$ the quotient stays as written."""
+    def value(e):
+        n, w, b = _over_large_term(e)
+        q = Held(b / w)  # one ratio, tested and used: sympy splits |r^4/a^2| into r^4 |a^-2|, inf * 0 at r = a = 1e300
+        return sp.Piecewise(((n / w) / (1 + q), sp.Abs(q) <= 1), (e, True))
+
+    return expr.replace(lambda e: _over_large_term(e) is not None, value)
+
+
 def term_over_sum(expr: sp.Expr) -> sp.Expr:
     r"""$\frac{a\,w}{w + b} \to \frac{a}{1 + b/w}$ where $|w| \ge |b|$: the Geman-McClure loss
     $\frac{2 u^2}{u^2 + 4}$, $u = x/c$, at $u = 10^{300}$ is $\infty/\infty$ where the truth is 2; $\frac{4}{u^2}$ is 0

@@ -485,6 +485,12 @@ register(Derivation(
     source="textbook",
     steps=(Step(_ta * _tw / (_tw + _tb), _ta / (1 + _tb / _tw), justification="numerator and denominator divided by w != 0"),),
 ))
+register(Derivation(
+    id="over_large_term",
+    title=r"the identity of a stability rule: $\frac{a}{b + w} = \frac{a/w}{1 + b/w}$ for $w \ne 0$",
+    source="textbook",
+    steps=(Step(_ta / (_tb + _tw), (_ta / _tw) / (1 + _tb / _tw), justification="numerator and denominator divided by w != 0"),),
+))
 _cpos = Symbol("c", positive=True)
 register(Derivation(
     id="log_of_mean",

@@ -505,6 +505,22 @@ def test_weighted_logistic_of_exp_on_the_gradient_of_sigmoid_attention():
         assert _same_at(expr, new, args, values), values
 
 
+def test_over_large_term_on_the_gradient_of_the_arctan_loss():
+    # the gradient of a atan(r^2/a) is 2 r / (1 + r^4/a^2): at r = a = 1e300 r^4/a^2 overflows and the value is 0
+    # where the truth is 2e-300; over_large_term (with the costly pairing rules, as the search applies them)
+    from codegen.define_search import WITH_COSTLY
+
+    r_, a_ = sp.Symbol("r", real=True), sp.Symbol("a", positive=True)
+    expr = 2 * r_ / (1 + r_ ** 4 / a_ ** 2)
+    new, fired = stabilize(expr, WITH_COSTLY)
+    assert "over_large_term" in fired
+    args = (r_, a_)
+    f64 = np.float64  # numpy scalars: a Python float's power raises OverflowError instead of giving inf
+    assert _naive_fails(expr, args, (f64(1e300), f64(1e300)))
+    for values in ((1e300, 1e300), (1e100, 1.5), (0.75, 1e300), (2.5, 0.5), (-3.0, 0.25), (0.5, 1.0)):
+        assert _same_at(expr, new, args, tuple(map(f64, values))), values
+
+
 # ** rules whose replacement needs the generated code's own printing (fma, poch): measured through the lowering **
 
 
