@@ -65,7 +65,8 @@ NUMPY_FUNCTIONS.update({"Abs": "np.abs", "sign": "np.sign", "log1p": "np.log1p",
 SPECIAL_FUNCTIONS = {"erf": "scipy.special.erf", "erfc": "scipy.special.erfc", "ndtr": "scipy.special.ndtr",
                      "log_ndtr": "scipy.special.log_ndtr", "loggamma": "scipy.special.gammaln",
                      "digamma": "scipy.special.digamma", "RisingFactorial": "scipy.special.poch",
-                     "betaln": "scipy.special.betaln", "erfcx": "scipy.special.erfcx"}
+                     "betaln": "scipy.special.betaln", "erfcx": "scipy.special.erfcx",
+                     "polygamma": "scipy.special.polygamma"}
 """Functions NumPy lacks, from ``scipy.special`` (the generated module then imports it)."""
 RELATIONS = {"StrictGreaterThan": ">", "GreaterThan": ">=", "StrictLessThan": "<", "LessThan": "<=",
              "Equality": "==", "Unequality": "!="}
@@ -504,11 +505,19 @@ class NumPyLowering(ReductionLowering, NumPyPrinter):
 
     def _print_polygamma(self, expr):
         r"""$\psi^{(0)}(x)$ is the digamma function: sympy writes ``digamma(x)``, and the derivative of
-        $\log\Gamma(x)$, as ``polygamma(0, x)``."""
+        $\log\Gamma(x)$, as ``polygamma(0, x)``; $\psi^{(m)}(x)$ of an integer order $m \ge 1$ (the derivative of
+        the digamma function is ``polygamma(1, x)``) is the backend's ``polygamma(m, x)``, the order a literal."""
         order, arg = expr.args
-        target = self.function("digamma") if order == 0 else None
+        if order == 0:
+            target = self.function("digamma")
+        elif order.is_Integer and order > 0:
+            target = self.function("polygamma")
+            if target is not None:
+                return self.call(target, leaf(str(int(order)), batched=False), self._print(arg))
+        else:
+            target = None
         if target is None:
-            return self._print_Function(expr)
+            raise UnsupportedNode(expr, f"no {self.module} function for polygamma of order {order}")
         return self.call(target, self._print(arg))
 
     def _print_Function(self, expr):

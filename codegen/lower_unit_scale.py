@@ -11,7 +11,9 @@ is *safe* when
 
 .. math:: S \text{ finite},\qquad n\,\frac{\mathrm{tiny}}{\varepsilon} \le S \le \varepsilon\,\mathrm{max}
 
-(``tiny``, ``eps``, ``max`` of the computing dtype, $n$ the number of terms).  There no square overflowed,
+(``tiny``, ``eps``, ``max`` of the computing dtype, $n$ the number of terms; where the radicand holds other
+squares, $(c/M)^2$ of a scalar or $r/M^2$, $S + \max(|c|, \sqrt{|r|})^2$ in place of $S$: at $M = 1$ they are
+unscaled too).  There no square overflowed,
 the squares that underflowed (each below ``tiny``) lose less than $n\,\mathrm{tiny} \le \varepsilon S$
 together, and a factor up to $1/\varepsilon$ more than $S$ downstream still does not overflow; the scale
 of a safe row is $M = 1$ (a power of two: $u/M$ is $u$ exactly, $\sum (u/M)^2$ is $S$).  The other rows
@@ -86,6 +88,11 @@ class UnitScaleLowering:
             return None
         top, others = parts
         floor = self._print(sp.Max(*others)) if others else None
+        from codegen.rules import SMALLEST_NORMAL
+
+        # the other squares of the radicand ((c/M)^2 of a scalar c, |r|/M^2 of a rest r) are unscaled too where
+        # M = 1: a row is safe by S + max(others)^2, which bounds them (c = 1e300 beside safe u_j: c^2 overflows)
+        total = "({0} + np.square({2}))" if any(a != SMALLEST_NORMAL for a in others) else "{0}"
         found = {}
 
         def lower(body, bound):
@@ -111,7 +118,8 @@ class UnitScaleLowering:
         args = (squares, u) + ((floor,) if floor is not None else ())
         # the scalar 1 where every row is safe (one Python test); the rows' own test only where some row is not,
         # and then an array (the test of :data:`UNIT_SCALED`)
-        scale = Arr(UNIT_WHERE + SAFE_ROWS + ", {1}.dtype.type(1), " + largest + ") if not " + SAFE_ALL
+        safe_rows, safe_all = (SAFE_ROWS.replace("{0}", total), SAFE_ALL.replace("{0}", total))
+        scale = Arr(UNIT_WHERE + safe_rows + ", {1}.dtype.type(1), " + largest + ") if not " + safe_all
                     + " else {1}.dtype.type(1)", args, rows, u.batched, ATOM, "reduce", "scale")
         self._unit_scales()[id(scale)] = (u, squares, found["body"], j)
         return scale

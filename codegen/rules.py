@@ -27,6 +27,7 @@ rule                      identity
 ``exp_normalize_offset``  $\frac{e^{u}}{c + \sum_j e^{f_j}} = \frac{e^{u - m}}{c e^{-m} + \sum_j e^{f_j - m}}$, $m = \max_j f_j$, for a number $c > 0$, where $m > 0$
 ``softplus_stable``       $\log(1 + e^{x}) = \max(x, 0) + \operatorname{log1p}(e^{-|x|})$
 ``log1p_expm1``           $\log(1 + t) = \operatorname{log1p}(t)$, $e^{x} - 1 = \operatorname{expm1}(x)$
+``power_as_exp``          $b^{u} = e^{u \log b}$ for a base $b > 0$ (a size) and an exponent holding an array entry, before the softmax rules (:mod:`codegen.rules_power`)
 ``power_expm1``           $b^{t} - 1 = \operatorname{expm1}(t \log b)$ for $b > 0$, a non-number exponent; $1 - e^{u} = -\operatorname{expm1}(u)$ (:mod:`codegen.rules_power`)
 ``integer_power_minus_one`` $(1 + t)^{k} - 1 = t\sum_{j=0}^{k-1}(1 + t)^{j}$ for an integer $2 \le k \le 8$ (:mod:`codegen.rules_geometric`)
 ``softplus_after_power``  ``softplus_stable`` again after ``power_expm1``, whose $\log b$ of a sigmoid $b$ is a new $\log(1 + e^{-z})$ (before ``log1p_expm1`` takes it)
@@ -41,6 +42,7 @@ rule                      identity
 ``log_of_softplus``      $\log\log(1 + e^{w}) = w + \log\frac{\operatorname{log1p}(e^{w})}{e^{w}}$ for $w < 0$, $w$ where $e^{w}$ underflows (:mod:`codegen.rules_exp_underflow`)
 ``log_of_mean``           $\log(\frac1n\sum_i f_i) = \operatorname{log1p}(\frac1n\sum_i (f_i - 1))$ near 1, else $\log\frac1n + \log\sum_i f_i$ (costly: search only; :mod:`codegen.rules_power`)
 ``term_over_sum``         $\frac{a w}{w + b} = \frac{a}{1 + b/w}$ for $|w| \ge |b|$ (costly: search only; :mod:`codegen.rules_fraction`)
+``over_large_term``       $\frac{N}{b + w} = \frac{N/w}{1 + b/w}$ for $|w| \ge |b|$, a number $b$ and a monomial $w$ with a power (costly: search only; :mod:`codegen.rules_fraction`)
 ``softplus_ratio``        $\log\frac{1 + e^{a}}{1 + e^{b}} = \operatorname{log1p}(\sigma(b)\operatorname{expm1}(a - b))$, or a log-add-exp for $|a - b| \ge 1$ (costly: search only; :mod:`codegen.rules_softplus_ratio`)
 ``power_of_softplus``     $(1 + c\,e^{u})^{p} = e^{p \log(1 + e^{u + \log c})}$ for $c > 0$, a non-number exponent (:mod:`codegen.rules_power`)
 ``power_log1p``           $(1 + t)^{p} = e^{p \operatorname{log1p}(t)}$, $t > -1$, a non-number exponent (costly: search only; :mod:`codegen.rules_power`)
@@ -50,11 +52,13 @@ rule                      identity
 ``shift_collect``         $c\,a - c\,m = c\,(a - m)$ for a max-shift $m$ (and a scale $c$ shifted after it is factored out)
 ``difference_of_squares`` $k\sum_j u_j^2 - k\sum_j v_j^2 = k\sum_j (u_j - v_j)(u_j + v_j)$
 ``log1p_large_product``   $\operatorname{log1p}(t) = \sum_f e_f \log|f| + \operatorname{log1p}(1/t)$ for $t = \prod_f f^{e_f} > 1$ (:mod:`codegen.rules_log`)
+``log1p_large_quotient``  the same for a product of factors with exponents $\pm 1$, $\operatorname{log1p}(\xi x/\sigma)$ (costly: search only; :mod:`codegen.rules_log`)
 ``log_of_exp_quotient``   $\log\frac{c\,e^{a}}{D} = a + \log c - \log D$ for a number $c > 0$ and a sum $D$ (:mod:`codegen.rules_log`)
 ``common_denominator``    $R + \frac{N}{D} = \frac{R D + N}{D}$ where the expanded numerator loses a symbol (:mod:`codegen.rules_fraction`)
 ``scale_over_argument``   $k\,f(a/k) = a\,\frac{f(u)}{u}$, $u = a/k$, for $f$ in tanh, sin, sinh, atan, asinh (:mod:`codegen.rules_ratio`)
 ``argument_over_scale``   $\frac{f(k a)}{k} = a\,\frac{f(u)}{u}$, $u = k a$, for $f$ in tanh, sin, sinh, atan, asinh, expm1, log1p (:mod:`codegen.rules_ratio`)
 ``logistic_of_exp``       $\frac{e^{u}}{(1 + e^{u})^{2}} = \sigma(u)\,\sigma(-u)$, $\frac{e^{u}}{1 + e^{u}} = \sigma(u)$ (:mod:`codegen.rules_cancel`)
+``weighted_logistic_of_exp`` $\frac{c\,e^{u}}{(1 + c\,e^{u})^{2}} = \frac{e^{-|v|}}{(1 + e^{-|v|})^2}$, $v = u + \log c$, for $c > 0$ (a ``where`` on $c > 0$) (:mod:`codegen.rules_cancel`)
 ``logistic_in_log``       $\log\frac{e^{u}}{1 + e^{u}} = \log\frac{1}{1 + e^{-u}}$, before the log-sigmoid rules (:mod:`codegen.rules_cancel`)
 ``exp_absorb``            $e^{v}(c + e^{w}) = c\,e^{v} + e^{v + w}$ where $v + w$ cancels (:mod:`codegen.rules_cancel`)
 ``scales_into_sum``       $\frac{\sum_i u_i v_i}{M_u M_v} = \sum_i \frac{u_i}{M_u}\frac{v_i}{M_v}$ after ``scaled_sqrt`` (:mod:`codegen.rules_ratio`)
@@ -82,6 +86,7 @@ rule                      identity
 ``homogeneous_scalars``   $F(a) = M^{d} F(a/M)$ for sums homogeneous in scalar parameters (costly: search only; :mod:`codegen.rules_homogeneous`)
 ``paired_quotient``       $\frac{a b}{v} = \frac{a}{v} b = a \frac{b}{v}$, $\frac{a}{v w} = \frac{a/v}{w}$, the order chosen by the magnitudes (costly: search only; :mod:`codegen.rules_pairing`)
 ``log_of_positive_product`` $\log \prod_f f^{e_f} = \sum_f e_f \log f$ for factors $f > 0$, one a sum (costly: search only; :mod:`codegen.rules_log`)
+``scale_into_terms``      $k (A + B) = k A + k B$ where $k$ cancels in a term (costly: search only; :mod:`codegen.rules_fraction`)
 ``scale_into_branches``   $k \begin{cases} A \\ B \end{cases} = \begin{cases} k A \\ k B \end{cases}$ where $k$ cancels in a branch (costly: search only; :mod:`codegen.rules_fraction`)
 ``power_bregman``        $A x^{\beta} + B y^{\beta} + C x y^{\beta - 1} = A y^{\beta}(\varphi(\beta L) - \beta\varphi(L))$, $L = \operatorname{log1p}\frac{x - y}{y}$, $\varphi(u) = e^{u} - 1 - u$, where $A\beta + C = 0 = A + B + C$ (costly: search only; :mod:`codegen.rules_bregman`)
 ``polynomial_quotient_scale`` $\frac{N(x)}{D(x)} = \frac{N(x)/M^{d}}{D(x)/M^{d}}$, $M = \max(1, \max_j |x_j|)$, for $N$, $D$ polynomials of degree $d$ in $x$ (costly: search only; :mod:`codegen.rules_quotient_scale`)
@@ -642,7 +647,7 @@ def _radicand_parts(a):
 def _even_powers_into_base(u, k):
     r"""``(u', k')`` with $k u^2 = k' u'^2$: each factor $b^{2m}$ of the weight ($m 
 e 0$ an integer, $b$ not a
-    number) moved into the base as $b^{m}$, so that the scale is that of the ratio: $rac{x^2}{c^2}$ is $(x/c)^2$,
+    number) moved into the base as $b^{m}$, so that the scale is that of the ratio: $\frac{x^2}{c^2}$ is $(x/c)^2$,
     whose magnitude $|x/c|$ is the scale, where $|x|$ alone is not ($c = 10^{-300}$: $(x/M)^2 / c^2$ overflows with
     $M = \max(|x|, 1)$, not with $M = \max(|x/c|, 1)$; pseudo-Huber, Barron's loss)."""
     moved, kept = [], []
@@ -695,7 +700,7 @@ def _is_reciprocal_power(e, roots):
     expression (``roots``): the gradient of $1/\sqrt{A}$ has $A^{-1}$ and $A^{-3/2}$ beside it.  A plain
     $1/(1 + u^2/c^2)$ (Cauchy) is left to ``ratio_before_power``."""
     return (isinstance(e, sp.Pow) and e.exp.is_Rational and e.exp < 0 and (2 * e.exp).is_Integer
-            and e.base in roots and not e.base.has(ReduceMax))
+            and (e.base in roots or not e.exp.is_Integer) and _radicand_parts(e.base)[0] and not e.base.has(ReduceMax))
 
 
 def _is_real_power(e):
@@ -870,6 +875,10 @@ SOFTPLUS_AFTER_POWER = Rule(
 LOG1P_EXPM1 = Rule(
     "log1p_expm1", "log1p_expm1_definitions", _log1p_expm1, priority=70,
     gain="log(1 + t) and e^x - 1 for |t|, |x| below machine epsilon: the whole value is lost")
+POWER_AS_EXP = Rule(
+    "power_as_exp", "power_as_exp", rules_power.power_as_exp, priority=0.8,
+    gain="n^{s z_i} / sum_j n^{s z_j} (scalable softmax) at s = 1e300: the powers overflow, inf/inf; as a softmax of "
+         "s z_j log n, shifted by its max (exp_normalize), at most 1")
 POWER_EXPM1 = Rule(
     "power_expm1", "power_expm1", rules_power.power_expm1, priority=69,
     gain="1 - b^t for b^t near 1: m / (1 - beta^t) at t = 1e-300 divides by 0 where the truth is m / (-t log beta) "
@@ -971,6 +980,10 @@ LOG1P_POWER = Rule(
 LOG1P_LARGE_PRODUCT = Rule(
     "log1p_large_product", "log1p_large_product", rules_log.log1p_large_product, priority=72,
     gain="log1p(u^2 w) for |u| > 1e154: the square overflows to inf where the truth is about 2 log|u| (Student-t, Cauchy)")
+LOG1P_LARGE_QUOTIENT = Rule(
+    "log1p_large_quotient", "log1p_large_quotient", rules_log.log1p_large_quotient, priority=72,
+    gain="log1p(xi x / sigma) at x = 1e300, sigma = 1e-300 (generalised Pareto log-density, Fair loss): the quotient "
+         "overflows and the value is inf, truth about 1382; as log xi + log x - log sigma + log1p(sigma / (xi x))")
 LOG_OF_EXP_QUOTIENT = Rule(
     "log_of_exp_quotient", "log_of_exp_quotient", rules_log.log_of_exp_quotient, priority=58.5,
     gain="log(e^{s1} / (e^{s1} + e^{s2} + nu e^{(s1 + s2)/2})) (Davidson's win probability) at s1 = -1e150: the quotient "
@@ -986,6 +999,10 @@ ARGUMENT_OVER_SCALE = Rule(
     "argument_over_scale", "argument_over_scale", rules_ratio.argument_over_scale, priority=71.9,
     gain="(1 - e^{-lambda x}) / lambda at x = lambda = 1e-300: lambda x underflows to 0 and so does the value, truth x; "
          "tanh(k a)/k the same")
+WEIGHTED_LOGISTIC_OF_EXP = Rule(
+    "weighted_logistic_of_exp", "weighted_logistic_of_exp", rules_cancel.weighted_logistic_of_exp, priority=75.1,
+    gain="n e^{-s} / (1 + n e^{-s})^2 (the gradient of sigmoid attention with its -log n bias) at s = -1e300: inf/inf, "
+         "truth 0; as sigma(v) sigma(-v), v = log n - s")
 LOGISTIC_OF_EXP = Rule(
     "logistic_of_exp", "logistic_of_exp", rules_cancel.logistic_of_exp, priority=75,
     gain="e^u / (1 + e^u)^2 for u > 709: inf/inf is nan where the truth is e^{-u} (the derivative of the sigmoid)")
@@ -1078,9 +1095,9 @@ POWER_OF_SOFTPLUS = Rule(
 
 RULES: tuple[Rule, ...] = tuple(sorted(
     (LOG_SIGMOID, LOG_ONE_MINUS_SIGMOID, LOG_SIGMOID_PAIR, GAUSSIAN_TAIL, ATAN_REFLECTION, UNIT_SUM_COMPLEMENT, LOG_SOFTMAX_SPLIT, LOG_CONSTANT_PLUS_EXP_SUM, LOGSUMEXP_SHIFT, EXP_NORMALIZE, SOFTPLUS_STABLE,
-     LOG1P_EXPM1, POWER_EXPM1, INTEGER_POWER_MINUS_ONE, LOG_ADD_EXP, LOG_ADD_WEIGHTED_EXP, SIGMOID_STABLE, ERF_NDTR, LOG_NDTR, TANH_SIGMOID, SECH_SQUARE, LOG_COSH, LOG_COSH_POWER, TANH_RATIO, LOG1MEXP_OF_EXP, LOG_OF_SOFTPLUS, LOG1MEXP, LOG_EXPM1, ROOT_CANCEL,
+     LOG1P_EXPM1, POWER_AS_EXP, POWER_EXPM1, INTEGER_POWER_MINUS_ONE, LOG_ADD_EXP, LOG_ADD_WEIGHTED_EXP, SIGMOID_STABLE, ERF_NDTR, LOG_NDTR, TANH_SIGMOID, SECH_SQUARE, LOG_COSH, LOG_COSH_POWER, TANH_RATIO, LOG1MEXP_OF_EXP, LOG_OF_SOFTPLUS, LOG1MEXP, LOG_EXPM1, ROOT_CANCEL,
      SCALED_SQRT, ONE_MINUS_SIGMOID, SHIFT_COLLECT, DIFFERENCE_OF_SQUARES, LOG1P_POWER, LOG1P_LARGE_PRODUCT, LOG_OF_EXP_QUOTIENT,
-     SCALE_OVER_ARGUMENT, ARGUMENT_OVER_SCALE, COMMON_DENOMINATOR, LOGISTIC_IN_LOG, LOGISTIC_OF_EXP, EXP_ABSORB, SCALES_INTO_SUM, SCALE_INTO_ENTRY, RATIO_BEFORE_POWER, LOG_BETA, LOG_GAMMA_DIFFERENCE,
+     SCALE_OVER_ARGUMENT, ARGUMENT_OVER_SCALE, COMMON_DENOMINATOR, LOGISTIC_IN_LOG, LOGISTIC_OF_EXP, WEIGHTED_LOGISTIC_OF_EXP, EXP_ABSORB, SCALES_INTO_SUM, SCALE_INTO_ENTRY, RATIO_BEFORE_POWER, LOG_BETA, LOG_GAMMA_DIFFERENCE,
      ROOT_DIFFERENCE, SQUARE_INTO_ROOT, RATIO_OF_EQUAL_SUMS, POWER_RATIO_OVER_NUMERATOR, POWER_OVER_BASE, HEAVISIDE_SELECT_FIRST, HEAVISIDE_SELECT, STEP_SCALE, ZERO_TIMES_LOG,
      SOFTPLUS_AFTER_POWER, MIXTURE_WITH_ONE, CONSTANT_MINUS_MAX, EXP_NORMALIZE_OFFSET, ROOT_OF_PRODUCT, LOG_OF_ROOT_SUM,
      SOFTPLUS_REFLECTION, POWER_OF_SOFTPLUS),
@@ -1161,6 +1178,10 @@ LOG_OF_POSITIVE_PRODUCT = Rule(
     gain="log((1 + e^{p x}) / (1 + e^{p x - p})) / p at p = 1e150: inf/inf in the quotient (soft clipping); split, "
          "each log is a softplus and the value is x")
 
+SCALE_INTO_TERMS = Rule(
+    "scale_into_terms", "scale_into_terms", rules_fraction.scale_into_terms, priority=98.9,
+    gain="c^2 (|x|/c - log(1 + |x|/c)) (the Fair loss) at x = 1e300, c = 1e-300: |x|/c overflows and c^2 underflows, "
+         "inf * 0, truth 1; distributed, c |x| = 1")
 SCALE_INTO_BRANCHES = Rule(
     "scale_into_branches", "scale_into_branches", rules_fraction.scale_into_branches, priority=99,
     gain="delta^2 (x/delta)^2 / (sqrt(1 + (x/delta)^2) + 1) at delta = 1e300: inf * 0 (pseudo-Huber after "
@@ -1171,6 +1192,10 @@ POWER_BREGMAN = Rule(
     gain="Tweedie deviance (a Bregman divergence of y^(2 - rho)) at y/mu = 1.01: its three terms cancel to 1e-4 of "
          "themselves, 2e-12 relative; phi(beta L) - beta phi(L) cancels by beta/(beta - 1) only")
 
+OVER_LARGE_TERM = Rule(
+    "over_large_term", "over_large_term", rules_fraction.over_large_term, priority=97.05,
+    gain="2 r / (1 + r^4/a^2) (the gradient of the arctan loss) at r = a = 1e300: r^4/a^2 overflows and the value is 0, "
+         "truth 2e-300; as (2 r a^2 / r^4) / (1 + a^2/r^4) it is paired into range")
 TERM_OVER_SUM = Rule(
     "term_over_sum", "term_over_sum", rules_fraction.term_over_sum, priority=97.5,
     gain="2 u^2 / (u^2 + 4), u = x/c (Geman-McClure) at x = 1e300 or c = 1e-300: inf/inf, truth 2; as 2 / (1 + 4/u^2) "
@@ -1206,7 +1231,7 @@ COSTLY_RULES: tuple[Rule, ...] = (LOGSUMEXP_LOG1P, MEAN_FROM_TOP, ONE_MINUS_TOP,
                                   EXPM1_QUOTIENT, QUOTIENT_INTO_SUM, POLYNOMIAL_QUOTIENT_SCALE, POWER_BREGMAN,
                                   LOG_OF_POSITIVE_PRODUCT, SCALE_INTO_BRANCHES, POWER_LOG1P, POWER_OF_RATIO,
                                   SOFTPLUS_RATIO, LOG_OF_MEAN, TERM_OVER_SUM, PRODUCT_BEFORE_POWER, SOFTMAX_DIFFERENCE, SCALE_INTO_SUMMAND,
-                                  RATIO_BEFORE_UNEQUAL_POWERS)
+                                  RATIO_BEFORE_UNEQUAL_POWERS, LOG1P_LARGE_QUOTIENT, SCALE_INTO_TERMS, OVER_LARGE_TERM)
 """Rules that cost extra passes over the data (two more reductions for ``logsumexp_log1p``, ``mean_from_top``
 and ``one_minus_top``, one more for ``homogeneous_scale``, a scale per product for ``homogeneous_scalars``; a second, log-space form under a ``where`` for
 ``log_of_quotient`` and ``log_space_product``; magnitude tests and a ``where`` per quotient for ``paired_quotient`` (per entry for ``quotient_into_sum``); two Taylor branches under a ``where`` for ``power_bregman``; a log per factor for ``log_of_positive_product``; both branches of a ``where`` and seconds of sympy series at generation for ``taylor_branch``): not in

@@ -264,6 +264,47 @@ def logistic_of_exp(expr: sp.Expr) -> sp.Expr:
     return expr.replace(lambda e: _exp_over_one_plus_exp(e) is not None, value)
 
 
+def _weighted_exp_over_one_plus(e):
+    """``(picked, c, u)``: the product ``e`` holds ``c``, ``exp(u)`` and ``(1 + c exp(u))**-2``, ``c`` a product of
+    factors of ``e`` free of exponentials (a scale such as $n$ in $n e^{-s}$; ``picked`` the positions of the three),
+    else None."""
+    if not isinstance(e, sp.Mul):
+        return None
+    factors = e.args
+    for m, d in enumerate(factors):
+        if not (isinstance(d, sp.Pow) and d.exp == -2 and isinstance(d.base, sp.Add) and len(d.base.args) == 2
+                and sp.S.One in d.base.args):
+            continue
+        term = next(t for t in d.base.args if t is not sp.S.One)
+        exps = [f for f in sp.Mul.make_args(term) if isinstance(f, sp.exp)]
+        scale = [f for f in sp.Mul.make_args(term) if not isinstance(f, sp.exp)]
+        if len(exps) != 1 or not scale or any(f.has(sp.exp) or f.is_number for f in scale):
+            continue
+        picked = []
+        for f in (*scale, exps[0]):
+            at = next((q for q, a in enumerate(factors) if a == f and q != m and q not in picked), None)
+            if at is None:
+                break
+            picked.append(at)
+        else:
+            return (*picked, m), sp.Mul(*scale), exps[0].args[0]
+    return None
+
+
+def weighted_logistic_of_exp(expr: sp.Expr) -> sp.Expr:
+    r"""$\frac{c\,e^{u}}{(1 + c\,e^{u})^2} = \sigma(v)\,\sigma(-v) = \frac{e^{-|v|}}{(1 + e^{-|v|})^2}$, $v = u + \log c$,
+    for a scale $c > 0$ (under a ``where`` on $c > 0$ when sympy does not know its sign; $e^{-|v|}$ keeps sympy from
+    folding $e^{u + \log c}$ back into $c\,e^{u}$): the gradient of sigmoid attention $\frac{1}{1 + n e^{-s}}$ is
+    $\frac{n e^{-s}}{(1 + n e^{-s})^2}$, inf/inf at $s = -10^{300}$ where the truth is 0."""
+    def value(e):
+        picked, c, u = _weighted_exp_over_one_plus(e)
+        rest = [f for q, f in enumerate(e.args) if q not in picked]
+        small = sp.exp(-sp.Abs(u + sp.log(sp.Abs(c))))
+        return sp.Piecewise((sp.Mul(*rest) * small * sp.Pow(1 + small, -2), c > 0), (e, True))
+
+    return expr.replace(lambda e: _weighted_exp_over_one_plus(e) is not None, value)
+
+
 def logistic_in_log(expr: sp.Expr) -> sp.Expr:
     r"""$\log\frac{e^{u}}{1 + e^{u}} = \log\frac{1}{1 + e^{-u}}$ (``logistic_of_exp`` on the argument of a log only, before
     the log-sigmoid rules, which then write it $-\operatorname{sp}(-u)$): the probability of the other class written

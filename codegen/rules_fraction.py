@@ -19,6 +19,8 @@ from __future__ import annotations
 
 import sympy as sp
 
+from symbolic.functions import Held
+
 
 def _atoms(e) -> set:
     return e.free_symbols | e.atoms(sp.Sum)
@@ -57,19 +59,34 @@ def common_denominator(expr: sp.Expr) -> sp.Expr:
 
 
 def _expanded(f):
-    """``(a b)^m`` as ``a^m b^m`` for an integer ``m`` (one factor of a branch; nothing deeper is touched)."""
-    if isinstance(f, sp.Pow) and f.exp.is_Integer and isinstance(f.base, sp.Mul):
-        return sp.Mul(*[a ** f.exp for a in f.base.args])
+    """``(a b)^m`` as ``a^m b^m`` for an integer ``m`` (one factor of a branch; nothing deeper is touched), a held
+    ratio (``Held``: $u = |x|/c$ of a Taylor branch) included."""
+    if isinstance(f, sp.Pow) and f.exp.is_Integer:
+        base = f.base.args[0] if isinstance(f.base, Held) else f.base
+        if isinstance(base, sp.Mul):
+            return sp.Mul(*[a ** f.exp for a in base.args])
     return f
+
+
+def _factors(e) -> list:
+    r"""The factors of the product ``e``, nested unevaluated products flattened (the Horner form of a Taylor branch,
+    $1 \cdot (u \cdot (u \cdot p))$, keeps its factors apart)."""
+    if not isinstance(e, sp.Mul):
+        return [e]
+    return [f for a in e.args for f in _factors(a)]
 
 
 def _into_branch(k, branch):
     r"""``k * branch`` with the integer powers of products among the factors of ``branch`` expanded, where a base of
     ``k`` cancels (its exponent in the product is smaller than those of ``k`` and the branch together: $b \cdot
-    x^2 b^{-2} = x^2 b^{-1}$), else None."""
+    x^2 b^{-2} = x^2 b^{-1}$), else None; a sum distributed over its terms where ``k`` cancels in one of them."""
     if branch.is_number:  # k * 0 = 0 is no cancellation
         return None
-    expanded = sp.Mul(*[_expanded(f) for f in sp.Mul.make_args(branch)])
+    if isinstance(branch, sp.Add):  # a sum: k into its terms, where it cancels in one (scale_into_terms)
+        terms = [(t, _into_branch(k, t)) for t in branch.args]
+        return sp.Add(*[b if b is not None else sp.Mul(k, t) for t, b in terms]) \
+            if any(b is not None for _, b in terms) else None
+    expanded = sp.Mul(*[_expanded(f) for f in _factors(branch)])
     inside = sp.Mul(k, expanded)
     for f in sp.Mul.make_args(k):
         base = f.as_base_exp()[0]
@@ -110,6 +127,33 @@ def scale_into_branches(expr: sp.Expr) -> sp.Expr:
     return expr.replace(lambda e: _scaled_branches(e) is not None, value)
 
 
+def _scaled_terms(e):
+    """``(k, terms)`` for a product ``k * (a_1 + a_2 + ...)`` (``k`` a product of powers of symbols) where ``k`` cancels
+    in some term (:func:`_into_branch`), each term as ``k a_t`` where it cancels and None where not; else None."""
+    if not isinstance(e, sp.Mul):
+        return None
+    sums = [a for a in e.args if isinstance(a, sp.Add)]
+    if len(sums) != 1:
+        return None
+    k = sp.Mul(*[a for a in e.args if a is not sums[0]])
+    if k.is_number or not all(f.is_number or isinstance(f.as_base_exp()[0], sp.Symbol) for f in sp.Mul.make_args(k)):
+        return None
+    terms = [(t, _into_branch(k, t)) for t in sums[0].args]
+    return (k, terms) if any(b is not None for _, b in terms) else None
+
+
+def scale_into_terms(expr: sp.Expr) -> sp.Expr:
+    r"""$k\,(A + B) = k A + k B$ where $k$ cancels in a term: the Fair loss $c^2\bigl(\frac{|x|}{c} - \log(1 +
+    \frac{|x|}{c})\bigr)$ at $x = 10^{300}$, $c = 10^{-300}$ forms $\frac{|x|}{c} = \infty$ times $c^2 = 0$ where the
+    truth is $c|x| = 1$; distributed, $c\,|x|$ is formed without the quotient (the log's term by
+    ``log1p_large_quotient``).  The terms in which $k$ does not cancel keep it as a factor."""
+    def value(e):
+        k, terms = _scaled_terms(e)
+        return sp.Add(*[b if b is not None else sp.Mul(k, t) for t, b in terms])
+
+    return expr.replace(lambda e: _scaled_terms(e) is not None, value)
+
+
 # ** a term over a sum holding it **
 
 
@@ -128,6 +172,38 @@ def _term_over_sum(e):
             a = sp.Mul(*[f for f in num if f is not w])
             return a, w, sp.Add(*[t for t in d.base.args if t != w])
     return None
+
+
+def _over_large_term(e):
+    """``(n, w, b)`` where the product ``e`` is ``n / (b + w)``: ``b`` a number, ``w`` a product of symbols holding a
+    power of magnitude at least 2 (which overflows while the quotient is tame) and no sum; else None."""
+    if not isinstance(e, sp.Mul):
+        return None
+    dens = [f for f in e.args if isinstance(f, sp.Pow) and f.exp == -1 and isinstance(f.base, sp.Add)
+            and len(f.base.args) == 2]
+    if len(dens) != 1:
+        return None
+    b, w = sorted(dens[0].base.args, key=lambda t: not t.is_number)
+    if not b.is_number or b == 0 or w.has(sp.Sum, sp.Piecewise):
+        return None
+    powers = [f for f in sp.Mul.make_args(w) if isinstance(f, sp.Pow) and f.exp.is_Integer and abs(f.exp) >= 2
+              and isinstance(f.base, sp.Symbol)]
+    if not powers or not all(isinstance(f.as_base_exp()[0], sp.Symbol) or f.is_number for f in sp.Mul.make_args(w)):
+        return None
+    return sp.Mul(*[f for f in e.args if f is not dens[0]]), w, b
+
+
+def over_large_term(expr: sp.Expr) -> sp.Expr:
+    r"""$rac{N}{b + w} 	o rac{N / w}{1 + b/w}$ where $|w| \ge |b|$, for a number $b$ and a monomial $w$ with a power:
+    the gradient of the arctan loss $a rctan(r^2/a)$ is $rac{2 r}{1 + r^4/a^2}$, whose $r^4/a^2$ overflows at
+    $r = a = 10^{300}$ where the truth is $2 \cdot 10^{-300}$; $rac{2 r a^2}{r^4}$ is paired into range
+    (``ratio_before_unequal_powers``).  Where $|w| < |b|$ the quotient stays as written."""
+    def value(e):
+        n, w, b = _over_large_term(e)
+        q = Held(b / w)  # one ratio, tested and used: sympy splits |r^4/a^2| into r^4 |a^-2|, inf * 0 at r = a = 1e300
+        return sp.Piecewise(((n / w) / (1 + q), sp.Abs(q) <= 1), (e, True))
+
+    return expr.replace(lambda e: _over_large_term(e) is not None, value)
 
 
 def term_over_sum(expr: sp.Expr) -> sp.Expr:

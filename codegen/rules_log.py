@@ -27,9 +27,23 @@ def _powers(t):
     return out
 
 
+def _factors(t):
+    """``[(base, exponent)]`` of the product ``t`` of at least two factors that are not numbers, each with a real
+    number exponent (a quotient $x/c$ overflows as a square does: $10^{300}/10^{-300}$), else None."""
+    if not isinstance(t, sp.Mul):
+        return None
+    out = []
+    for f in sp.Mul.make_args(t):
+        base, e = (f.base, f.exp) if isinstance(f, sp.Pow) else (f, sp.Integer(1))
+        if not e.is_number or not e.is_real:
+            return None
+        out.append((base, e))
+    return out if sum(not b.is_number for b, _ in out) >= 2 else None
+
+
 def log_of_product(t: sp.Expr) -> sp.Expr:
     r"""$\log t = \sum_f e_f \log|f|$ for a positive product $t = \prod_f f^{e_f}$, never forming $t$."""
-    return sp.Add(*[e * sp.log(sp.Abs(b)) for b, e in _powers(t)])
+    return sp.Add(*[e * sp.log(sp.Abs(b)) for b, e in (_powers(t) or _factors(t))])
 
 
 def log1p_large_product(expr: sp.Expr) -> sp.Expr:
@@ -40,6 +54,19 @@ def log1p_large_product(expr: sp.Expr) -> sp.Expr:
         return sp.Piecewise((log_of_product(t) + log1p(1 / t), t > 1), (log1p(t), True))
 
     return expr.replace(lambda e: isinstance(e, log1p) and _powers(e.args[0]) is not None, value)
+
+
+def log1p_large_quotient(expr: sp.Expr) -> sp.Expr:
+    r"""``log1p_large_product`` for a product of two or more factors with exponents $\pm 1$ (or any real number):
+    $\operatorname{log1p}(\xi x / \sigma)$ at $x = 10^{300}$, $\sigma = 10^{-300}$ (a generalised Pareto log-density, the
+    Fair loss $c^2(|x|/c - \log(1 + |x|/c))$) overflows in the quotient where the truth is about 1382.  A log per
+    factor under a ``where``: a costly rule (search only), as most such quotients stay in range."""
+    def value(e):
+        t = e.args[0]
+        return sp.Piecewise((log_of_product(t) + log1p(1 / t), t > 1), (log1p(t), True))
+
+    return expr.replace(lambda e: isinstance(e, log1p) and _powers(e.args[0]) is None
+                        and _factors(e.args[0]) is not None, value)
 
 
 # ** the log of an exponential over a sum: the exponent taken out **

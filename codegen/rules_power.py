@@ -99,6 +99,20 @@ def power_expm1(expr: sp.Expr) -> sp.Expr:
     return expr.replace(lambda e: isinstance(e, sp.Add) and _scaled_pair(e) is not None, scaled)
 
 
+def _entry_power(e) -> bool:
+    """``e`` is $b^{u}$ with a base sympy knows positive (a size $n$, a positive symbol or number: $2^{z_i}$), and an exponent
+    holding an entry of an array (``z[i]``)."""
+    return (isinstance(e, sp.Pow) and e.base is not sp.E and e.base.is_positive is True
+            and not e.exp.is_number and e.exp.has(sp.Indexed))
+
+
+def power_as_exp(expr: sp.Expr) -> sp.Expr:
+    r"""$b^{u} = e^{u \log b}$ for $b > 0$ and an exponent holding an array entry: the scalable softmax
+    $\frac{n^{s z_i}}{\sum_j n^{s z_j}}$ is a softmax of $s z_j \log n$, which ``exp_normalize`` shifts by its max only
+    once it is written with $e$ ($n^{s z}$ overflows at $s = 10^{300}$ where the truth is at most 1)."""
+    return expr.replace(_entry_power, lambda e: sp.exp(e.exp * sp.log(e.base)))
+
+
 def _exp_pair(e):
     """The exponents ``(a, b, ...)`` where ``e`` is ``log(exp(a) + exp(b) + ...)`` (every term an exponential), else
     None."""
@@ -239,7 +253,7 @@ def _nested_sum(s):
 
 def _mean_minus_one(base):
     r"""$c \sum_{i=lo}^{hi} (f_i - 1)$ where ``base`` is $c \sum_{i=lo}^{hi} f_i$ and $c\,(hi - lo + 1) = 1$ (a mean: the
-    generalized mean $igl(rac1n \sum_i x_i^{p}igr)^{1/p}$ at $p = 10^{-300}$ is the geometric mean, but every
+    generalized mean $\bigl(\frac1n \sum_i x_i^{p}\bigr)^{1/p}$ at $p = 10^{-300}$ is the geometric mean, but every
     $x_i^{p}$ rounds to 1), else None."""
     c, s = base.as_independent(sp.Sum, as_Add=False)
     if not isinstance(s, sp.Sum) or c.has(sp.Sum):
@@ -292,7 +306,7 @@ is $0 \cdot e^{w}$ where $\frac{1}{c} \frac{x/c}{M} M^{2p + 1} S^{p}$ is right).
 
 def _one_base_powers(e):
     r"""A product with $(1 + t)^{p}$ ($p$ not a number) and other powers of the same base, their exponents added:
-    $rac{(1 + v)^{\alpha/2}}{1 + v} = (1 + v)^{\alpha/2 - 1}$ (a gradient), else None.  Apart, $(1 + v)^{-1}$
+    $\frac{(1 + v)^{\alpha/2}}{1 + v} = (1 + v)^{\alpha/2 - 1}$ (a gradient), else None.  Apart, $(1 + v)^{-1}$
     overflows to 0 where the combined power does not."""
     if not isinstance(e, sp.Mul):
         return None

@@ -136,9 +136,12 @@ def _scaled_arrays(m):
 
 def _is_entry(f, u, j) -> bool:
     """``f`` is ``u`` (a scalar scaled by its own magnitude) or the entry ``u`` with the maximised index ``j``
-    replaced (``x_i`` for ``u = x_j``)."""
-    if f == u:
+    replaced (``x_i`` for ``u = x_j``; ``y_k - x_k`` for ``u = x_j - y_j``: an entry up to its sign, whose
+    magnitude the scale bounds as well)."""
+    if f == u or (isinstance(f, sp.Add) and -f == u):
         return True
+    if j is not None and isinstance(u, sp.Add) and isinstance(f, sp.Add) and u.has(j):
+        return any(u.xreplace({j: k}) in (f, -f) for k in f.free_symbols if k.is_integer and not u.has(k))
     return (j is not None and isinstance(f, sp.Indexed) and isinstance(u, sp.Indexed) and u.has(j)
             and f.base == u.base and len(f.indices) == len(u.indices)
             and all(a == b for a, b in zip(f.indices, u.indices) if not b.has(j)))

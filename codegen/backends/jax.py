@@ -20,7 +20,8 @@ class JaxLowering(TableLowering):
     SPECIAL: ClassVar[dict[str, str]] = {"erf": "jax.scipy.special.erf", "erfc": "jax.scipy.special.erfc", "ndtr": "jax.scipy.special.ndtr",
                "log_ndtr": "jax.scipy.special.log_ndtr", "loggamma": "jax.scipy.special.gammaln",
                "digamma": "jax.scipy.special.digamma", "RisingFactorial": "jax.scipy.special.poch",
-               "betaln": "jax.scipy.special.betaln", "erfcx": "jax.scipy.special.erfcx"}
+               "betaln": "jax.scipy.special.betaln", "erfcx": "jax.scipy.special.erfcx",
+               "polygamma": "jax.scipy.special.polygamma"}
     shape_of = "jnp.shape({})"
 
 

@@ -31,7 +31,8 @@ class TorchLowering(TableLowering):
     NAMES: ClassVar[dict[str, str]] = {**{n: f"torch.{n}" for n in ELEMENTWISE + ARRAY if n not in ("logaddexp2",)}, **_RENAMED}
     SPECIAL: ClassVar[dict[str, str]] = {"erf": "torch.special.erf", "erfc": "torch.special.erfc", "ndtr": "torch.special.ndtr",
                "log_ndtr": "torch.special.log_ndtr", "loggamma": "torch.lgamma",
-               "digamma": "torch.special.digamma", "erfcx": "torch.special.erfcx"}
+               "digamma": "torch.special.digamma", "erfcx": "torch.special.erfcx",
+               "polygamma": "torch.special.polygamma"}
 
     def _scalar_tensor(self, a):
         """A Python number as a 0-d tensor of the function's ``dtype`` (``torch.maximum``, ``torch.where``
@@ -88,6 +89,14 @@ class TorchLowering(TableLowering):
         its own code)."""
         a, b = expr.args
         return self._print(sp.Add(sp.loggamma(a), sp.loggamma(b), -sp.loggamma(a + b), evaluate=False))
+
+    def _print_polygamma(self, expr):
+        """``torch.special.polygamma(n, x)`` takes its order as a Python int, not a tensor (:meth:`call` makes every
+        number one); the digamma function of order 0 goes through :meth:`call` as usual."""
+        order, arg = expr.args
+        if order.is_Integer and order > 0:
+            return self.elementwise(f"torch.special.polygamma({int(order)}, {{0}})", [self._print(arg)])
+        return super()._print_polygamma(expr)
 
     def _print_KroneckerDelta(self, expr):
         """An integer 0/1 (torch has no arithmetic on bool tensors)."""

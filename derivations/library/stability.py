@@ -126,6 +126,7 @@ _a, _c = Symbol("a", real=True), Symbol("c", real=True)
 _w = IndexedBase("w", real=True)
 _Mz = Symbol("M", real=True)
 _w0 = Symbol("w", real=True)
+_pa, _pb = Symbol("a", positive=True), Symbol("b", positive=True)
 
 for _id, _lhs, _rhs, _why, _sizes in (
     ("one_minus_sigmoid", 1 - 1 / (1 + exp(x)), 1 / (1 + exp(-x)), "1 - sigma(-x) = sigma(x)", None),
@@ -139,6 +140,15 @@ for _id, _lhs, _rhs, _why, _sizes in (
     ("log1p_large_product", log(1 + u ** 2 * _w0),
      Piecewise((2 * log(Abs(u)) + log(Abs(_w0)) + log1p(1 / (u ** 2 * _w0)), u ** 2 * _w0 > 1), (log1p(u ** 2 * _w0), True)),
      "log(1 + t) = log|t| + log1p(1/t) for t = u^2 w > 1, log|t| = 2 log|u| + log|w|", None),
+    ("weighted_logistic_of_exp", t * exp(x) / (1 + t * exp(x)) ** 2,
+     exp(-Abs(x + log(t))) / (1 + exp(-Abs(x + log(t)))) ** 2,
+     "c e^u / (1 + c e^u)^2 = e^{-|v|} / (1 + e^{-|v|})^2, v = u + log c, for c > 0 (symmetric in v)", None),
+    ("power_as_exp", t ** (u * x), exp(u * x * log(t)), "b^u = e^{u log b} for b > 0", None),
+    ("scale_into_terms", _c ** 2 * (u / _c - log(1 + u / _c)), _c * u - _c ** 2 * log(1 + u / _c),
+     "k (A + B) = k A + k B, the scale cancelling in a term: c^2 (u/c) = c u", None),
+    ("log1p_large_quotient", log(1 + _pa * _pb / t), log(_pa) + log(_pb) - log(t) + log1p(t / (_pa * _pb)),
+     "log(1 + q) = log q + log1p(1/q) for q = a b / t > 0, log q = log a + log b - log t (the rule uses it where q > 1, "
+     "taking log|f| of each factor, whose product is |q| = q)", None),
     ("logsumexp_scaled_shift", log(Sum(exp(_c * z[j]), (j, 0, K - 1))),
      _c * _Mz + log(Sum(exp(_c * (z[j] - _Mz)), (j, 0, K - 1))),
      "log sum e^{c z_j} = c M + log sum e^{c (z_j - M)} for any real M (M = sign(c) max sign(c) z)",
@@ -474,6 +484,12 @@ register(Derivation(
     title=r"the identity of a stability rule: $\frac{a w}{w + b} = \frac{a}{1 + b/w}$ for $w \ne 0$",
     source="textbook",
     steps=(Step(_ta * _tw / (_tw + _tb), _ta / (1 + _tb / _tw), justification="numerator and denominator divided by w != 0"),),
+))
+register(Derivation(
+    id="over_large_term",
+    title=r"the identity of a stability rule: $\frac{a}{b + w} = \frac{a/w}{1 + b/w}$ for $w \ne 0$",
+    source="textbook",
+    steps=(Step(_ta / (_tb + _tw), (_ta / _tw) / (1 + _tb / _tw), justification="numerator and denominator divided by w != 0"),),
 ))
 _cpos = Symbol("c", positive=True)
 register(Derivation(

@@ -114,3 +114,27 @@ def test_a_float32_row_scale_is_computed_from_a_float64_sum_of_squares():
     wide = x.astype(np.float64)
     truth = (1 / np.sqrt(np.sum(wide * wide, axis=-1) + 1e-5)).astype(np.float32)
     assert np.mean(y[:, 0] == truth) >= 0.83
+
+
+@pytest.mark.parametrize("dtype, c", [(np.float32, 1e30), (np.float64, 1e300)])
+def test_a_large_scalar_square_beside_safe_rows_is_scaled(dtype, c):
+    r"""$y_i = x_i / \sqrt{\sum_j x_j^2 + c^2}$ with ordinary $x$ and a huge $c$: the sum of the $x_j^2$ alone is safe,
+    but at the scale 1 the scalar's $c^2$ overflows (the truth is $x_i / c$; with the scale taken as 1 it was 0).
+    A row is safe by $S + c^2$ (codegen.lower_unit_scale); within ULPS of the truth, and at an ordinary c too."""
+    n = sp.Symbol("n", integer=True, positive=True)
+    i, j = sp.symbols("i j", integer=True)
+    x, cs = sp.IndexedBase("x"), sp.Symbol("c", positive=True)
+    expr, fired = stabilize(x[i] / sp.sqrt(sp.Sum(x[j] ** 2, (j, 0, n - 1)) + cs ** 2))
+    assert "scaled_sqrt" in fired
+    fn = lower_function("imq", (Input("x", x, (n,)), Input("c", cs, ())), (Target("y", expr, ((i, 0, n - 1),)),), (n,))
+    assert UNIT in fn.source()
+    f = vars(load_generated("import numpy as np\n\n\n" + fn.source()))["imq"]
+    rows = np.random.default_rng(2).standard_normal((3, 8)).astype(dtype)
+    for scale in (c, 1.5):
+        with np.errstate(all="ignore"):
+            y = f(x=rows, c=dtype(scale))
+        for r in range(len(rows)):
+            with mpmath.workdps(40):
+                s = mpmath.sqrt(mpmath.fsum(mpmath.mpf(float(v)) ** 2 for v in rows[r]) + mpmath.mpf(float(dtype(scale))) ** 2)
+                t = np.array([float(mpmath.mpf(float(v)) / s) for v in rows[r]])
+            assert np.max(np.abs(y[r] - t)) <= ULPS * np.finfo(dtype).eps * np.max(np.abs(t)), (scale, r)

@@ -472,6 +472,55 @@ def test_scaled_sqrt_and_scale_into_entry_on_the_gradient_of_an_inverse_norm():
         assert _same_at(expr, new, args, values), values
 
 
+def test_scaled_sqrt_on_a_three_halves_power_alone_with_a_difference_entry():
+    # the gradient of the inverse multiquadric kernel 1/sqrt(c^2 + sum_j (x_j - y_j)^2) is
+    # (y_i - x_i) / (c^2 + sum_j (x_j - y_j)^2)^{3/2}, with no root beside the power: at x_0 = 1e150 the sum is
+    # 1e300 and its 3/2 power overflows to 0 where the truth is about 1e-300; the entry is the difference up to sign
+    x_, y_ = sp.IndexedBase("x"), sp.IndexedBase("y")
+    c = sp.Symbol("c", positive=True)
+    expr = (y_[i] - x_[i]) * (c ** 2 + sp.Sum((x_[j] - y_[j]) ** 2, (j, 0, K - 1))) ** sp.Rational(-3, 2)
+    new, fired = stabilize(expr)
+    assert {"scaled_sqrt", "scale_into_entry"} <= set(fired)
+    args = (x_, y_, c, K, i)
+    big = (np.array([1e150, 1.5, -0.5]), np.array([-2.0, 1.0, 0.25]), np.float64(0.5), 3, 0)
+    assert _naive_fails(expr, args, big)
+    for values in (big, (np.array([1.0, 2.0]), np.array([0.5, -1.0]), np.float64(1e100), 2, 1),
+                   (np.array([0.5, 2.0]), np.array([1.5, -0.25]), np.float64(0.1), 2, 1)):
+        assert _same_at(expr, new, args, values), values
+
+
+def test_weighted_logistic_of_exp_on_the_gradient_of_sigmoid_attention():
+    # the gradient of 1/(1 + e^{-(s - log n)}) is n e^{-s} / (1 + n e^{-s})^2 (sympy folds e^{log n}): inf/inf at
+    # s = -1e300 where the truth is 0 (at s = -700: inf in the square, 0 where the truth is 8e-305); n has no known
+    # sign, so the rewrite sits under a where on n > 0
+    s_, n_ = sp.Symbol("s", real=True), sp.Symbol("n", real=True)
+    expr = n_ * sp.exp(-s_) / (1 + n_ * sp.exp(-s_)) ** 2
+    new, fired = stabilize(expr)
+    assert "weighted_logistic_of_exp" in fired and new.has(sp.Piecewise)
+    args = (s_, n_)
+    assert _naive_fails(expr, args, (-700.0, 1.25))
+    with np.errstate(all="ignore"):
+        assert np.isnan(_np(expr, args)(-1e300, 1.25)) and _np(new, args)(-1e300, 1.25) == 0.0
+    for values in ((-700.0, 1.25), (-30.0, 1e-300), (2.5, 1.25), (-0.75, 3.0), (1.5, -0.5)):
+        assert _same_at(expr, new, args, values), values
+
+
+def test_over_large_term_on_the_gradient_of_the_arctan_loss():
+    # the gradient of a atan(r^2/a) is 2 r / (1 + r^4/a^2): at r = a = 1e300 r^4/a^2 overflows and the value is 0
+    # where the truth is 2e-300; over_large_term (with the costly pairing rules, as the search applies them)
+    from codegen.define_search import WITH_COSTLY
+
+    r_, a_ = sp.Symbol("r", real=True), sp.Symbol("a", positive=True)
+    expr = 2 * r_ / (1 + r_ ** 4 / a_ ** 2)
+    new, fired = stabilize(expr, WITH_COSTLY)
+    assert "over_large_term" in fired
+    args = (r_, a_)
+    f64 = np.float64  # numpy scalars: a Python float's power raises OverflowError instead of giving inf
+    assert _naive_fails(expr, args, (f64(1e300), f64(1e300)))
+    for values in ((1e300, 1e300), (1e100, 1.5), (0.75, 1e300), (2.5, 0.5), (-3.0, 0.25), (0.5, 1.0)):
+        assert _same_at(expr, new, args, tuple(map(f64, values))), values
+
+
 # ** rules whose replacement needs the generated code's own printing (fma, poch): measured through the lowering **
 
 
