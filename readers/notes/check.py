@@ -221,7 +221,8 @@ from readers.notes.uninterpreted import for_every_function
 from readers.notes.real_domains import widened_in_block, widened_names
 from readers.notes.unreadable import set_name as unreadable_set_name, unreadable_in
 from readers.notes.leibniz import LEIBNIZ_NOTE, leibniz_reading
-from readers.notes.sign_words import integers_named_before, stated_integer, stated_signs
+from readers.notes.stated_domains import undefined_inside
+from readers.notes.sign_words import integers_named_before, signs_named_before, stated_integer, stated_signs
 from readers.notes.constant_names import constant_given_a_value
 from readers.notes.decompositions import WRITTEN_AS, fresh_names
 from readers.notes.free_indices import definition_indices, written_two_ways
@@ -1377,6 +1378,8 @@ class _NotesReader(_CatalogMatch):
             self.section.integers.add(integer.name)
         if pairs is None and frag.kind == "inline" and 0 < frag.line <= len(self.lines):  # "when $x$ is negative"
             pairs = stated_signs(block, after)
+        if pairs is None and frag.kind == "inline":  # "for any nonzero $x$": a domain stated anew (sign_words)
+            pairs = signs_named_before(block, before)
         if pairs is None and integer is not None:
             return BlockReport(**base, parsed=True, role="condition", parsed_form=shown, symbols=explain,
                                assumptions=(f"{integer} integer",), warnings=tuple(dict.fromkeys(warnings)))
@@ -2645,6 +2648,8 @@ class _NotesReader(_CatalogMatch):
                                  claim.zero_based, claim.redefinition)
         out = self.check_plain(general, frag, lhs, rhs, shown)
         out = self.own_condition_reading(claim, conditions, frag, lhs, rhs, shown, out)
+        out = undefined_inside(general.conditions, widened, lhs, rhs, out, lambda: self.run_undefined_refutes(
+            general, lhs, rhs, shown))  # "for any nonzero $x$": a stated domain (readers.notes.stated_domains)
         if series is not None and not covered:  # a failure there is one in every reading: it stays refuted
             converges = f"{_show(region)}, where the series converges"
             out = [_undecided(r, f"holds where the series converges: {_show(region)} ({r.verdict} there; the notes "
@@ -4003,6 +4008,14 @@ class _NotesReader(_CatalogMatch):
             return None
         how = ", ".join(f"{n} one-hot (the prose says so), {n}_k = delta(k, c_{n})" for n in one_hot)
         return [StepReport(**{**r.__dict__, "method": f"{r.method}; {how}"}) for r in out]
+
+    def run_undefined_refutes(self, claim, lhs, rhs, shown) -> StepReport | None:
+        """The claim checked with a point where one side has no value counted as a failure (None: no step)."""
+        step = self.step(lhs, "=" if claim.rel in ("equiv", ":=") else claim.rel, rhs, claim.conditions,
+                         zero_based=claim.zero_based)
+        if isinstance(step, str) or step.rel not in ("=", "<", "<=", ">", ">="):
+            return None
+        return self.run(dataclasses.replace(step, undefined="refutes"), shown)
 
     def run(self, step: Step, shown: dict, *, one_based: bool = True, budget: float | None = None) -> StepReport:
         verdict = self.check_step(step, budget=self.budget if budget is None else min(budget, self.budget))

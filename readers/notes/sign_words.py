@@ -30,6 +30,11 @@ INTEGER_BEFORE = re.compile(r"\b(?:an?|every|each|any|all|some|for|two|three)\s+
                             r"negative|non-?zero)\s+)?integers?\s+(?:\$[^$]*\$\s*(?:,\s*and|,|and)\s+)*$", re.IGNORECASE)
 """The words before the name that make it an integer: "for an integer $n$", "for every positive integer $k \\ge 2$",
 "for all integers $m$ and $n$" (the second name too), not "an integer multiple of $x$" (the name does not follow)."""
+SIGN_BEFORE = re.compile(r"\b(?:for|with)\s+(?:any|every|each|all)\s+(?:strictly\s+)?(non-?negative|non-?positive|"
+                         r"non-?zero|negative|positive)\s+(?:(?:real\s+)?(?:numbers?|values?|integers?|reals?)\s+)?"
+                         r"(?:\$[^$]*\$\s*(?:,\s*and|,|and)\s+)*$", re.IGNORECASE)
+"""The words before the name that quantify it afresh with a sign: "for any nonzero $x$", "for every positive $t$", "for
+all negative real numbers $u$", "for every positive integer $n$" (not "for some": a witness, not a domain)."""
 RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
 """Signs given to a list of names in order: the first sign word is not the last name's."""
 RELATIONS = {"negative": "<", "positive": ">", "nonnegative": ">=", "nonpositive": "<=", "nonzero": "!="}
@@ -72,6 +77,24 @@ def stated_signs(block, after: str) -> list | None:
     match = SIGN.match(after) or SIGNED_NOUN.match(after)
     if match is None or RESPECTIVELY.search(re.split(r"[.;:!?](?:\s|$)", after)[0]):
         return None  # "$x$ and $y$ are negative and positive, respectively": not y < 0
+    rows = [r for r in block.rows if r.kind not in ("empty", "prose")]
+    if len(rows) != 1 or rows[0].chain.rels or rows[0].conditions or len(rows[0].chain.exprs) != 1:
+        return None
+    (name,) = rows[0].chain.exprs
+    if not is_name(name):
+        return None
+    return [(name, RELATIONS[match.group(1).lower().replace("-", "")], sp.Integer(0))]
+
+
+def signs_named_before(block, before: str) -> list | None:
+    r"""``[(name, rel, 0)]`` when ``block`` is one bare name (an inline ``$x$``) and ``before``, the text before it, ends
+    by quantifying it with a sign ("for any nonzero"); else None.  The quantifier states the name's domain anew, so, as
+    a condition, it replaces the section's earlier ones on the name: after "On $0 < x < 1$ ...", "For any nonzero
+    $x$, $\ln(x^2) = 2 \ln x$" is claimed for x < 0 too (it was proved under 0 < x < 1), and "for every positive
+    $t$, $\sqrt{t^2} = t$" after "On $t < 0$" holds (it was refuted under t < 0)."""
+    match = SIGN_BEFORE.search(_LINK.sub(r"\1", before))
+    if match is None:
+        return None
     rows = [r for r in block.rows if r.kind not in ("empty", "prose")]
     if len(rows) != 1 or rows[0].chain.rels or rows[0].conditions or len(rows[0].chain.exprs) != 1:
         return None
