@@ -218,7 +218,7 @@ from readers.latex.nodes import MatrixLiteral
 from readers.latex.reader import equivalent, implied
 from readers.notes.uninterpreted import METHOD as UNINTERPRETED
 from readers.notes.uninterpreted import for_every_function
-from readers.notes.real_domains import widened_in_block, widened_names
+from readers.notes.real_domains import freed_name, widened_in_block, widened_names
 from readers.notes.unreadable import set_name as unreadable_set_name, unreadable_in
 from readers.notes.leibniz import LEIBNIZ_NOTE, leibniz_reading
 from readers.notes.stated_domains import undefined_inside
@@ -1380,6 +1380,9 @@ class _NotesReader(_CatalogMatch):
             pairs = stated_signs(block, after)
         if pairs is None and frag.kind == "inline":  # "for any nonzero $x$": a domain stated anew (sign_words)
             pairs = signs_named_before(block, before)
+        freed = freed_name(block, before, after) if pairs is None and frag.kind == "inline" else None
+        if freed is not None:  # "take any real $a$": the section's conditions on a end (readers.notes.real_domains)
+            self.section.conditions = [c for c in self.section.conditions if freed not in c[0].free_symbols]
         if pairs is None and integer is not None:
             return BlockReport(**base, parsed=True, role="condition", parsed_form=shown, symbols=explain,
                                assumptions=(f"{integer} integer",), warnings=tuple(dict.fromkeys(warnings)))

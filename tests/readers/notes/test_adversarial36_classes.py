@@ -26,6 +26,11 @@ CASES = {
     # a condition $y \ne 0$ written out states the domain just as well: 4 ln y has no value at y = -1
     "stated_domain_written_out": (
         "# A\n\nFor $y \\neq 0$,\n\n$$\\ln(y^4) = 4 \\ln y$$\n", [None, "not confirmed"]),
+    # "Let $b$ be any real number" after "Suppose $b > 1$" left b > 1 in force, and b^3 > b was verified (it fails at
+    # b = 1/2); words that make a name any real number end the section's conditions on it
+    "any_real_ends_conditions": (
+        "# A\n\nSuppose $b > 1$. Now let $b$ be any real number. Then\n\n$$b^3 > b$$\n\n$$b^2 + 1 > b$$\n",
+        [None, None, "refuted", CONFIRMED]),
     # an update of w^k elsewhere in the notes made every w^k an iterate, also where w is the variable of a derivative:
     # d/dw w^k = k w^(k-1) was refuted with w^(k-1) a free name; there w^k is a power of w
     "iterate_letter_differentiated": (
