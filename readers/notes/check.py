@@ -222,6 +222,7 @@ from readers.notes.real_domains import freed_name, widened_in_block, widened_nam
 from readers.notes.unreadable import set_name as unreadable_set_name, unreadable_in
 from readers.notes.leibniz import LEIBNIZ_NOTE, leibniz_reading
 from readers.notes.stated_domains import undefined_inside
+from readers.notes.trailing_conditions import trailing_condition, words_after
 from readers.notes.sign_words import integers_named_before, signs_named_before, stated_integer, stated_signs
 from readers.notes.constant_names import constant_given_a_value
 from readers.notes.decompositions import WRITTEN_AS, fresh_names
@@ -2639,8 +2640,9 @@ class _NotesReader(_CatalogMatch):
             frag.content)
         if widened:  # "hence for all real numbers $a$ and $b$," after "for $a, b \ge 0$": readers.notes.real_domains
             conditions = [c for c in conditions if not {str(x).lstrip("\\") for x in c[0].free_symbols} & widened]
-        stated = tuple(c[0] for c in conditions)
-        assumptions = tuple(c[1] for c in conditions) + tuple(_show(c) for c in claim.conditions)
+        stated = tuple(c[0] for c in conditions) + self.trailing_relations(frag, symbols)
+        assumptions = tuple(c[1] for c in conditions) + tuple(_show(c) for c in claim.conditions) + tuple(
+            _show(r) for r in stated[len(conditions):])
         general = _Claim(claim.lhs, claim.rel, claim.rhs, tuple(claim.conditions) + stated, claim.line,
                          claim.zero_based, claim.redefinition)
         series = closed_forms(lhs, rhs, general.conditions)
@@ -4011,6 +4013,25 @@ class _NotesReader(_CatalogMatch):
             return None
         how = ", ".join(f"{n} one-hot (the prose says so), {n}_k = delta(k, c_{n})" for n in one_hot)
         return [StepReport(**{**r.__dict__, "method": f"{r.method}; {how}"}) for r in out]
+
+    def trailing_relations(self, frag, symbols) -> tuple:
+        r"""The relations of a condition that ends a display's sentence after it ("$$x^{1/3} \le x$$ whenever $x \ge
+        1$"), on names of the claim: the display's own condition (readers.notes.trailing_conditions); () if none."""
+        if frag.kind != "display":
+            return ()
+        math = trailing_condition(words_after(self.lines, frag.line, frag.column, frag.source))
+        if math is None:
+            return ()
+        try:
+            pairs = condition_pairs(self.parse(math, frag), frozenset(self.section.functions))
+        except Exception:  # noqa: BLE001 - prose that does not parse states no condition
+            return ()
+        if not pairs:
+            return ()
+        relations = tuple(as_relations(pairs))
+        names = {x.name for x in symbols if isinstance(x, sp.Symbol)}
+        mentioned = {x.name for r in relations for x in r.free_symbols if isinstance(x, sp.Symbol)}
+        return relations if mentioned and mentioned <= names else ()
 
     def run_undefined_refutes(self, claim, lhs, rhs, shown) -> StepReport | None:
         """The claim checked with a point where one side has no value counted as a failure (None: no step)."""

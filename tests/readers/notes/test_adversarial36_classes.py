@@ -31,6 +31,11 @@ CASES = {
     "any_real_ends_conditions": (
         "# A\n\nSuppose $b > 1$. Now let $b$ be any real number. Then\n\n$$b^3 > b$$\n\n$$b^2 + 1 > b$$\n",
         [None, None, "refuted", CONFIRMED]),
+    # "$$q^{1/3} \le q$$ whenever $q \ge 1$.": the condition after the display, in its sentence, was read only from its
+    # own block on, and the display was refuted at q = 1/2; a new sentence after it ("If ...") states no condition
+    "condition_after_the_display": (
+        "# A\n\n$$q^{1/3} \\le q$$\n\nwhenever $q \\ge 1$.\n\n# B\n\n$$r^3 > r$$\n\nIf $r > 1$ it grows.\n",
+        [CONFIRMED, None, "refuted", None]),
     # an update of w^k elsewhere in the notes made every w^k an iterate, also where w is the variable of a derivative:
     # d/dw w^k = k w^(k-1) was refuted with w^(k-1) a free name; there w^k is a power of w
     "iterate_letter_differentiated": (
