@@ -222,6 +222,7 @@ from readers.notes.real_domains import freed_name, widened_in_block, widened_nam
 from readers.notes.unreadable import set_name as unreadable_set_name, unreadable_in
 from readers.notes.leibniz import LEIBNIZ_NOTE, leibniz_reading
 from readers.notes.stated_domains import undefined_inside
+from readers.notes.imaginary_unit import imaginary_reading
 from readers.notes.trailing_conditions import trailing_condition, words_after
 from readers.notes.sign_words import integers_named_before, signs_named_before, stated_integer, stated_signs
 from readers.notes.constant_names import constant_given_a_value
@@ -2655,6 +2656,7 @@ class _NotesReader(_CatalogMatch):
         out = self.own_condition_reading(claim, conditions, frag, lhs, rhs, shown, out)
         out = undefined_inside(general.conditions, widened, lhs, rhs, out, lambda: self.run_undefined_refutes(
             general, lhs, rhs, shown))  # "for any nonzero $x$": a stated domain (readers.notes.stated_domains)
+        out = imaginary_reading(lhs, rhs, frag.content, out, lambda l, r: self.run_reading(general, l, r, shown))
         if series is not None and not covered:  # a failure there is one in every reading: it stays refuted
             converges = f"{_show(region)}, where the series converges"
             out = [_undecided(r, f"holds where the series converges: {_show(region)} ({r.verdict} there; the notes "
@@ -4032,6 +4034,12 @@ class _NotesReader(_CatalogMatch):
         names = {x.name for x in symbols if isinstance(x, sp.Symbol)}
         mentioned = {x.name for r in relations for x in r.free_symbols if isinstance(x, sp.Symbol)}
         return relations if mentioned and mentioned <= names else ()
+
+    def run_reading(self, claim, lhs, rhs, shown) -> StepReport | None:
+        """The claim's sides read another way (``lhs``, ``rhs``), checked under its conditions (None: no step)."""
+        step = self.step(lhs, "=" if claim.rel in ("equiv", ":=") else claim.rel, rhs, claim.conditions,
+                         zero_based=claim.zero_based)
+        return None if isinstance(step, str) else self.run(step, shown)
 
     def run_undefined_refutes(self, claim, lhs, rhs, shown) -> StepReport | None:
         """The claim checked with a point where one side has no value counted as a failure (None: no step)."""

@@ -36,6 +36,11 @@ CASES = {
     "condition_after_the_display": (
         "# A\n\n$$q^{1/3} \\le q$$\n\nwhenever $q \\ge 1$.\n\n# B\n\n$$r^3 > r$$\n\nIf $r > 1$ it grows.\n",
         [CONFIRMED, None, "refuted", None]),
+    # Euler's formula read with i a real name was refuted at i = 1/2 (a correct line); where i sits in an exponent of
+    # e, the reading with i the imaginary unit is tried too, and its slip fails in both
+    "imaginary_unit_in_an_exponent": (
+        "# A\n\n$$e^{i x} = \\cos x + i \\sin x$$\n\n$$e^{i x} = \\cos x - i \\sin x$$\n",
+        ["undecided", "refuted"]),
     # an update of w^k elsewhere in the notes made every w^k an iterate, also where w is the variable of a derivative:
     # d/dw w^k = k w^(k-1) was refuted with w^(k-1) a free name; there w^k is a power of w
     "iterate_letter_differentiated": (
