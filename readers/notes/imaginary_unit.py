@@ -16,12 +16,15 @@ from readers.notes.report import StepReport
 
 IN_EXPONENT = re.compile(r"(?:e\s*\^\s*\{[^{}]*|\\exp\s*\\?(?:left)?\(?[^)]*)(?<![A-Za-z\\])i(?![A-Za-z])")
 """An ``i`` inside ``e^{...}`` or ``\\exp(...)``."""
+SUBSCRIPT = re.compile(r"_\{[^{}]*\}|_\\?[A-Za-z0-9]+")
+"""A subscript (``_i``, ``_{ij}``), removed before looking for i in an exponent."""
 
 
 def imaginary_reading(lhs, rhs, content: str, out, recheck):
     """``out`` with each refuted report made ``undecided`` when ``content`` writes i in an exponent of e, i is a real
     name of the claim, and ``recheck(lhs, rhs)`` with i the imaginary unit is proved or verified."""
-    if not any(r.verdict == "refuted" for r in out) or IN_EXPONENT.search(content) is None:
+    unscripted = SUBSCRIPT.sub("", content)  # e^{z_i}: an index, not a factor of the exponent
+    if not any(r.verdict == "refuted" for r in out) or IN_EXPONENT.search(unscripted) is None:
         return out
     letters = [x for e in (lhs, rhs) for x in e.free_symbols if isinstance(x, sp.Symbol) and x.name == "i"]
     if not letters or letters[0].is_integer:
