@@ -37,8 +37,8 @@ def undefined_inside(conditions, widened: set[str], lhs, rhs, out, recheck):
     if not names or not names <= stated or not names & whole:
         return out
     again = recheck()
-    if again is None or again.verdict != "refuted":
-        return out
+    if again is None or again.verdict != "refuted" or "undefined" not in again.reason:
+        return out  # a failure of another kind than a side without a value is not this reading's to report
     at = ", ".join(f"{k} = {v}" for k, v in (again.counterexample or {}).items() if k not in ("lhs", "rhs", "lhs - rhs"))
     why = (f"holds where both sides are defined, but the notes state its domain, and inside it{f' (at {at})' if at else ''}"
            f" one side has no value: {again.reason[:120]}")
