@@ -226,9 +226,12 @@ from readers.latex.nodes import MatrixLiteral
 from readers.latex.reader import equivalent, implied
 from readers.notes.uninterpreted import METHOD as UNINTERPRETED
 from readers.notes.uninterpreted import for_every_function
-from readers.notes.real_domains import widened_in_block, widened_names
+from readers.notes.real_domains import freed_name, widened_in_block, widened_names
 from readers.notes.unreadable import set_name as unreadable_set_name, unreadable_in
 from readers.notes.leibniz import LEIBNIZ_NOTE, leibniz_reading
+from readers.notes.stated_domains import undefined_inside
+from readers.notes.imaginary_unit import imaginary_reading
+from readers.notes.trailing_conditions import trailing_condition, words_after
 from readers.notes.sign_words import integers_named_before, signs_named_before, stated_integer, stated_signs
 from readers.notes.constant_names import constant_given_a_value
 from readers.notes.decompositions import WRITTEN_AS, fresh_names
@@ -1389,6 +1392,9 @@ class _NotesReader(_CatalogMatch):
             pairs = stated_signs(block, after)
         if pairs is None and frag.kind == "inline" and integer is None:  # "a nonzero gradient $g$": g != 0
             pairs = signs_named_before(block, before)
+        freed = freed_name(block, before, after) if pairs is None and frag.kind == "inline" else None
+        if freed is not None:  # "take any real $a$": the section's conditions on a end (readers.notes.real_domains)
+            self.section.conditions = [c for c in self.section.conditions if freed not in c[0].free_symbols]
         if pairs is None and integer is not None:
             return BlockReport(**base, parsed=True, role="condition", parsed_form=shown, symbols=explain,
                                assumptions=(f"{integer} integer",), warnings=tuple(dict.fromkeys(warnings)))
@@ -2664,8 +2670,9 @@ class _NotesReader(_CatalogMatch):
             frag.content)
         if widened:  # "hence for all real numbers $a$ and $b$," after "for $a, b \ge 0$": readers.notes.real_domains
             conditions = [c for c in conditions if not {str(x).lstrip("\\") for x in c[0].free_symbols} & widened]
-        stated = tuple(c[0] for c in conditions)
-        assumptions = tuple(c[1] for c in conditions) + tuple(_show(c) for c in claim.conditions)
+        stated = tuple(c[0] for c in conditions) + self.trailing_relations(frag, symbols)
+        assumptions = tuple(c[1] for c in conditions) + tuple(_show(c) for c in claim.conditions) + tuple(
+            _show(r) for r in stated[len(conditions):])
         general = _Claim(claim.lhs, claim.rel, claim.rhs, tuple(claim.conditions) + stated, claim.line,
                          claim.zero_based, claim.redefinition)
         series = closed_forms(lhs, rhs, general.conditions)
@@ -2676,6 +2683,9 @@ class _NotesReader(_CatalogMatch):
                                  claim.zero_based, claim.redefinition)
         out = self.check_plain(general, frag, lhs, rhs, shown)
         out = self.own_condition_reading(claim, conditions, frag, lhs, rhs, shown, out)
+        out = undefined_inside(general.conditions, widened, lhs, rhs, out, lambda: self.run_undefined_refutes(
+            general, lhs, rhs, shown))  # "for any nonzero $x$": a stated domain (readers.notes.stated_domains)
+        out = imaginary_reading(lhs, rhs, frag.content, out, lambda l, r: self.run_reading(general, l, r, shown))
         if series is not None and not covered:  # a failure there is one in every reading: it stays refuted
             converges = f"{_show(region)}, where the series converges"
             out = [_undecided(r, f"holds where the series converges: {_show(region)} ({r.verdict} there; the notes "
@@ -4121,6 +4131,39 @@ class _NotesReader(_CatalogMatch):
             return None
         how = ", ".join(f"{n} one-hot (the prose says so), {n}_k = delta(k, c_{n})" for n in one_hot)
         return [StepReport(**{**r.__dict__, "method": f"{r.method}; {how}"}) for r in out]
+
+    def trailing_relations(self, frag, symbols) -> tuple:
+        r"""The relations of a condition that ends a display's sentence after it ("$$x^{1/3} \le x$$ whenever $x \ge
+        1$"), on names of the claim: the display's own condition (readers.notes.trailing_conditions); () if none."""
+        if frag.kind != "display":
+            return ()
+        math = trailing_condition(words_after(self.lines, frag.line, frag.column, frag.source))
+        if math is None:
+            return ()
+        try:
+            pairs = condition_pairs(self.parse(math, frag), frozenset(self.section.functions))
+        except Exception:  # noqa: BLE001 - prose that does not parse states no condition
+            return ()
+        if not pairs:
+            return ()
+        relations = tuple(as_relations(pairs))
+        names = {x.name for x in symbols if isinstance(x, sp.Symbol)}
+        mentioned = {x.name for r in relations for x in r.free_symbols if isinstance(x, sp.Symbol)}
+        return relations if mentioned and mentioned <= names else ()
+
+    def run_reading(self, claim, lhs, rhs, shown) -> StepReport | None:
+        """The claim's sides read another way (``lhs``, ``rhs``), checked under its conditions (None: no step)."""
+        step = self.step(lhs, "=" if claim.rel in ("equiv", ":=") else claim.rel, rhs, claim.conditions,
+                         zero_based=claim.zero_based)
+        return None if isinstance(step, str) else self.run(step, shown)
+
+    def run_undefined_refutes(self, claim, lhs, rhs, shown) -> StepReport | None:
+        """The claim checked with a point where one side has no value counted as a failure (None: no step)."""
+        step = self.step(lhs, "=" if claim.rel in ("equiv", ":=") else claim.rel, rhs, claim.conditions,
+                         zero_based=claim.zero_based)
+        if isinstance(step, str) or step.rel not in ("=", "<", "<=", ">", ">="):
+            return None
+        return self.run(dataclasses.replace(step, undefined="refutes"), shown)
 
     def run(self, step: Step, shown: dict, *, one_based: bool = True, budget: float | None = None) -> StepReport:
         verdict = self.check_step(step, budget=self.budget if budget is None else min(budget, self.budget))

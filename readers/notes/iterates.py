@@ -101,12 +101,35 @@ def mark_iterates(content: str, steps: dict[str, frozenset[str]]) -> str:
     return content
 
 
+def variables_of_calculus(content: str, bases) -> set[str]:
+    r"""The bases ``content`` differentiates or integrates in: ``\frac{d}{dw}``, ``\frac{\partial}{\partial w}``,
+    ``\, dw``, ``\mathrm{d}w`` (not ``\nabla_w L(w^k)``, a gradient at the iterate, as updates write it).  A
+    sequence's steps do not depend on a variable named like it, so where the base is the variable of a derivative or an
+    integral, ``w^k`` is its power: ``\frac{d}{dw} w^{k} = k w^{k-1}`` in
+    a section on powers, after an update ``w^{k+1} = w^k - \eta \nabla L(w^k)`` elsewhere in the notes, was read with
+    ``w^{(k)}`` and ``w^{(k-1)}`` as two free names and refuted."""
+    out = set()
+    for base in bases:
+        name = re.escape(base) + (r"(?![A-Za-z])" if base[-1].isalpha() else "")
+        braced = r"(?:\{\s*" + name + r"\s*\}|" + name + ")"
+        if re.search(r"(?:\\partial|\\mathrm\{d\}|\\operatorname\{d\}|(?<![A-Za-z\\])d)\s*" + braced, content):
+            out.add(base)
+    return out
+
+
 def with_iterates(fragments):
-    """The fragments with the step superscripts of the notes' iterates read as labels (see the module docstring)."""
+    r"""The fragments with the step superscripts of the notes' iterates read as labels (see the module docstring),
+    except in a fragment that differentiates or integrates in the base (:func:`variables_of_calculus`) and is not an
+    update itself (``w^{k+1} = w^k - \eta \frac{\partial L}{\partial w}(w^k)`` keeps its steps)."""
     steps = iterate_steps(f.content for f in fragments if f.kind == "display" or "=" in f.content)
     if not steps:
         return fragments
-    return [dataclasses.replace(f, content=mark_iterates(f.content, steps)) for f in fragments]
+    out = []
+    for f in fragments:
+        calculus = variables_of_calculus(f.content, steps) if not iterate_steps([f.content]) else set()
+        own = {b: s for b, s in steps.items() if b not in calculus}
+        out.append(dataclasses.replace(f, content=mark_iterates(f.content, own)) if own else f)
+    return out
 
 
 _LABEL = re.compile(r"^(?P<base>.+?)\^\{\((?P<step>[^()]*)\)\}$")

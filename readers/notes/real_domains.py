@@ -46,3 +46,29 @@ def widened_in_block(content: str) -> set[str]:
 def _bare_quantifier(content: str, m: re.Match) -> bool:
     r"""``\text{for all } x \ge 0`` with no kind word: a quantifier only when a bound on the name follows it."""
     return re.match(r"\s*(?:\\geq?|\\leq?|\\neq?|\\in\b|>|<)", content[m.end():]) is not None
+
+
+ANY_REAL_BEFORE = re.compile(r"\b(?:all|every|any|an\s+arbitrary|arbitrary)\s+real(?:\s+numbers?|\s+values?)?\s+"
+                             r"(?:\$[^$]*\$\s*(?:,\s*and|,|and)\s+)*$", re.IGNORECASE)
+"""Words before a name that make it any real number: "take any real $a$", "for an arbitrary real $c$"."""
+ANY_REAL_AFTER = re.compile(r"^\s*(?:be|is|denotes?|stands\s+for)\s+(?:any|an\s+arbitrary|every)\s+real\b",
+                            re.IGNORECASE)
+"""Words after a name that make it any real number: "let $b$ be any real number", "$c$ is an arbitrary real"."""
+
+
+def freed_name(block, before: str, after: str):
+    r"""The name ``block`` writes (one bare inline name) when the words around it make it any real number ("Now take
+    any real $a$", "Let $b$ be any real number"); else None.  The section's earlier conditions on the name end there,
+    as a new condition on it would end them: after "Suppose $a > 1$", "Now take any real $a$: $$a^2 > a$$" was
+    verified under a > 1, though it fails at a = 1/2."""
+    import sympy as sp
+
+    from readers.notes.reading import is_name
+
+    if ANY_REAL_BEFORE.search(before) is None and ANY_REAL_AFTER.match(after) is None:
+        return None
+    rows = [r for r in block.rows if r.kind not in ("empty", "prose")]
+    if len(rows) != 1 or rows[0].chain.rels or rows[0].conditions or len(rows[0].chain.exprs) != 1:
+        return None
+    (name,) = rows[0].chain.exprs
+    return name if isinstance(name, sp.Symbol) and is_name(name) else None
