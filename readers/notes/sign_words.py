@@ -78,7 +78,7 @@ def integers_named_before(block, before: str) -> list:
 
 
 def signs_named_before(block, before: str) -> list | None:
-    """``[(name, rel, 0)]`` when ``block`` is one bare name (an inline ``$g$``) and ``before``, the text right before
+    r"""``[(name, rel, 0)]`` when ``block`` is one bare name (an inline ``$g$``) and ``before``, the text right before
     it, ends with a sign word and at most two nouns ("a nonzero gradient", "for any nonzero"); else None.  As a
     condition it replaces the section's earlier ones on the name (``assume``): after "On $0 < x < 1$ ...", "For any
     nonzero $x$, $\ln(x^2) = 2 \ln x$" is claimed for x < 0 too, and "for every positive $t$, $\sqrt{t^2} = t$"
