@@ -63,12 +63,9 @@ def freed_name(block, before: str, after: str):
     verified under a > 1, though it fails at a = 1/2."""
     import sympy as sp
 
-    from readers.notes.reading import is_name
+    from readers.notes.sign_words import bare_name
 
     if ANY_REAL_BEFORE.search(before) is None and ANY_REAL_AFTER.match(after) is None:
         return None
-    rows = [r for r in block.rows if r.kind not in ("empty", "prose")]
-    if len(rows) != 1 or rows[0].chain.rels or rows[0].conditions or len(rows[0].chain.exprs) != 1:
-        return None
-    (name,) = rows[0].chain.exprs
-    return name if isinstance(name, sp.Symbol) and is_name(name) else None
+    name = bare_name(block)
+    return name if isinstance(name, sp.Symbol) else None

@@ -49,17 +49,24 @@ _LINK = re.compile(r"\[([^\]\n]*)\]\([^)\n]*\)")
 """A Markdown link, read as its text: "be a [non-negative](/P/mean-nnrvar) [random variable](/D/rvar)"."""
 
 
+def bare_name(block):
+    """The one name ``block`` writes when it is nothing else (an inline ``$x$``: one row, no relation, no condition);
+    else None."""
+    rows = [r for r in block.rows if r.kind not in ("empty", "prose")]
+    if len(rows) != 1 or rows[0].chain.rels or rows[0].conditions or len(rows[0].chain.exprs) != 1:
+        return None
+    (name,) = rows[0].chain.exprs
+    return name if is_name(name) else None
+
+
 def stated_integer(block, after: str):
     """The name ``block`` is (one bare inline name) when ``after``, the text after it on its line, calls it an integer;
     else None.  Its sign, if the words give one, is :func:`stated_signs`' to read."""
     after = _LINK.sub(r"\1", after)
     if INTEGER_NOUN.match(after) is None or RESPECTIVELY.search(re.split(r"[.;:!?](?:\s|$)", after)[0]):
         return None
-    rows = [r for r in block.rows if r.kind not in ("empty", "prose")]
-    if len(rows) != 1 or rows[0].chain.rels or rows[0].conditions or len(rows[0].chain.exprs) != 1:
-        return None
-    (name,) = rows[0].chain.exprs
-    return name if isinstance(name, sp.Symbol) and is_name(name) else None
+    name = bare_name(block)
+    return name if isinstance(name, sp.Symbol) else None
 
 
 def integers_named_before(block, before: str) -> list:
@@ -86,11 +93,8 @@ def signs_named_before(block, before: str) -> list | None:
     match = SIGN_BEFORE.search(_LINK.sub(r"\1", before)[-120:])
     if match is None:
         return None
-    rows = [r for r in block.rows if r.kind not in ("empty", "prose")]
-    if len(rows) != 1 or rows[0].chain.rels or rows[0].conditions or len(rows[0].chain.exprs) != 1:
-        return None
-    (name,) = rows[0].chain.exprs
-    if not is_name(name):
+    name = bare_name(block)
+    if name is None:
         return None
     return [(name, RELATIONS[match.group("sign").lower().replace("-", "")], sp.Integer(0))]
 
@@ -102,10 +106,7 @@ def stated_signs(block, after: str) -> list | None:
     match = SIGN.match(after) or SIGNED_NOUN.match(after)
     if match is None or RESPECTIVELY.search(re.split(r"[.;:!?](?:\s|$)", after)[0]):
         return None  # "$x$ and $y$ are negative and positive, respectively": not y < 0
-    rows = [r for r in block.rows if r.kind not in ("empty", "prose")]
-    if len(rows) != 1 or rows[0].chain.rels or rows[0].conditions or len(rows[0].chain.exprs) != 1:
-        return None
-    (name,) = rows[0].chain.exprs
-    if not is_name(name):
+    name = bare_name(block)
+    if name is None:
         return None
     return [(name, RELATIONS[match.group(1).lower().replace("-", "")], sp.Integer(0))]
