@@ -12,17 +12,21 @@ import sympy as sp
 from sympy.codegen.cfunctions import log1p
 
 
-def _powers(t):
-    """``[(base, exponent)]`` of the product ``t``, or None if ``t`` is not a product with a power |e| >= 2."""
-    if not isinstance(t, (sp.Mul, sp.Pow)):
-        return None
+def _base_exponents(t):
+    """``[(base, exponent)]`` of the factors of ``t``, or None unless every exponent is a real number."""
     out = []
     for f in sp.Mul.make_args(t):
         base, e = (f.base, f.exp) if isinstance(f, sp.Pow) else (f, sp.Integer(1))
         if not e.is_number or not e.is_real:
             return None
         out.append((base, e))
-    if not any(e.is_integer and abs(e) >= 2 and not b.is_number for b, e in out):
+    return out
+
+
+def _powers(t):
+    """``[(base, exponent)]`` of the product ``t``, or None if ``t`` is not a product with a power |e| >= 2."""
+    out = _base_exponents(t) if isinstance(t, (sp.Mul, sp.Pow)) else None
+    if out is None or not any(e.is_integer and abs(e) >= 2 and not b.is_number for b, e in out):
         return None
     return out
 
@@ -30,15 +34,8 @@ def _powers(t):
 def _factors(t):
     """``[(base, exponent)]`` of the product ``t`` of at least two factors that are not numbers, each with a real
     number exponent (a quotient $x/c$ overflows as a square does: $10^{300}/10^{-300}$), else None."""
-    if not isinstance(t, sp.Mul):
-        return None
-    out = []
-    for f in sp.Mul.make_args(t):
-        base, e = (f.base, f.exp) if isinstance(f, sp.Pow) else (f, sp.Integer(1))
-        if not e.is_number or not e.is_real:
-            return None
-        out.append((base, e))
-    return out if sum(not b.is_number for b, _ in out) >= 2 else None
+    out = _base_exponents(t) if isinstance(t, sp.Mul) else None
+    return out if out is not None and sum(not b.is_number for b, _ in out) >= 2 else None
 
 
 def log_of_product(t: sp.Expr) -> sp.Expr:
