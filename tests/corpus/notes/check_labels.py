@@ -42,6 +42,13 @@ def close(lhs, rhs, tol=TOL) -> bool:
     return abs(complex(lhs) - complex(rhs)) <= tol
 
 
+def arrays_close(a, b, tol=TOL) -> bool:
+    """Same shape, and every entry within ``tol`` relative (plus ``tol`` absolute near 0): float64 round-off on the
+    small matrix products the labels check is about 1e-15, a wrong identity errs by O(1)."""
+    a, b = np.asarray(a, dtype=float), np.asarray(b, dtype=float)
+    return a.shape == b.shape and bool(np.all(np.abs(a - b) <= tol * (1 + np.abs(b))))
+
+
 def num_identity(lhs, rhs, symbols, trials=20, lo=0.1, hi=3.0) -> bool:
     """Compare two sympy expressions at random points of (lo, hi)^k."""
     f = sp.lambdify(symbols, lhs - rhs, "mpmath")

@@ -33,6 +33,7 @@ import sympy as sp
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
+from check_labels import arrays_close as close
 from check_labels import check_entries, nonclaim_table, recorder
 from check_labels_round18 import _latex
 
@@ -46,11 +47,6 @@ mp.mp.dps = 30
 
 def zero(expr) -> bool:
     return sp.simplify(expr) == 0
-
-
-def close(a, b, tol=1e-9) -> bool:
-    a, b = np.asarray(a, dtype=float), np.asarray(b, dtype=float)
-    return a.shape == b.shape and bool(np.all(np.abs(a - b) <= tol * (1 + np.abs(b))))
 
 
 # ================================================================ statproofbook_probability.md

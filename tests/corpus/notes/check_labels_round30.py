@@ -35,6 +35,7 @@ import sympy as sp
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
+from check_labels import arrays_close as close
 from check_labels import check_entries, nonclaim_table, recorder
 from check_labels_round18 import _latex
 
@@ -42,11 +43,6 @@ RNG = np.random.default_rng(30)
 ENTRIES, label, nonclaim = recorder()
 mp.mp.dps = 30
 TOL = 1e-9
-
-
-def close(a, b, tol=TOL) -> bool:
-    a, b = np.asarray(a, dtype=float), np.asarray(b, dtype=float)
-    return a.shape == b.shape and bool(np.all(np.abs(a - b) <= tol * (1 + np.abs(b))))
 
 
 def zero(expr) -> bool:
