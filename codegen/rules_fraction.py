@@ -101,18 +101,29 @@ def _exponent(e, base):
     return out if out.is_number else sp.S.Zero
 
 
-def _scaled_branches(e):
-    """``(k, piecewise, branches)`` for a product ``k * Piecewise(...)`` where ``k`` cancels in some branch, else None."""
+def _symbol_scale_of(e, kind):
+    """``(k, part)`` for a product ``k * part`` with exactly one factor ``part`` of type ``kind`` and ``k`` a product
+    of powers of symbols (not a number), else None: a scale of symbols only (a larger factor copied into every branch
+    or term grows what later rules nest)."""
     if not isinstance(e, sp.Mul):
         return None
-    pieces = [a for a in e.args if isinstance(a, sp.Piecewise)]
-    if len(pieces) != 1:
+    parts = [a for a in e.args if isinstance(a, kind)]
+    if len(parts) != 1:
         return None
-    k = sp.Mul(*[a for a in e.args if a is not pieces[0]])
+    k = sp.Mul(*[a for a in e.args if a is not parts[0]])
     if k.is_number or not all(f.is_number or isinstance(f.as_base_exp()[0], sp.Symbol) for f in sp.Mul.make_args(k)):
-        return None  # a scale of symbols only (a larger factor copied into every branch grows what later rules nest)
-    branches = [_into_branch(k, a.expr) for a in pieces[0].args]
-    return (k, pieces[0], branches) if any(b is not None for b in branches) else None
+        return None
+    return k, parts[0]
+
+
+def _scaled_branches(e):
+    """``(k, piecewise, branches)`` for a product ``k * Piecewise(...)`` where ``k`` cancels in some branch, else None."""
+    found = _symbol_scale_of(e, sp.Piecewise)
+    if found is None:
+        return None
+    k, piece = found
+    branches = [_into_branch(k, a.expr) for a in piece.args]
+    return (k, piece, branches) if any(b is not None for b in branches) else None
 
 
 def scale_into_branches(expr: sp.Expr) -> sp.Expr:
@@ -130,15 +141,11 @@ def scale_into_branches(expr: sp.Expr) -> sp.Expr:
 def _scaled_terms(e):
     """``(k, terms)`` for a product ``k * (a_1 + a_2 + ...)`` (``k`` a product of powers of symbols) where ``k`` cancels
     in some term (:func:`_into_branch`), each term as ``k a_t`` where it cancels and None where not; else None."""
-    if not isinstance(e, sp.Mul):
+    found = _symbol_scale_of(e, sp.Add)
+    if found is None:
         return None
-    sums = [a for a in e.args if isinstance(a, sp.Add)]
-    if len(sums) != 1:
-        return None
-    k = sp.Mul(*[a for a in e.args if a is not sums[0]])
-    if k.is_number or not all(f.is_number or isinstance(f.as_base_exp()[0], sp.Symbol) for f in sp.Mul.make_args(k)):
-        return None
-    terms = [(t, _into_branch(k, t)) for t in sums[0].args]
+    k, total = found
+    terms = [(t, _into_branch(k, t)) for t in total.args]
     return (k, terms) if any(b is not None for _, b in terms) else None
 
 
