@@ -80,7 +80,12 @@ def read_latex_definition(text: str, *, functions=(), where: str = "") -> UserDe
     name = m.group("word") or m.group("macro") or m.group("letter")
     if name in _NOT_NAMES:
         return None
-    params = tuple(_latex_param(p) for p in m.group("params").split(",") if p.strip())
+    try:
+        params = tuple(_latex_param(p) for p in m.group("params").split(",") if p.strip())
+    except DefinitionError as exc:
+        if name in functions:  # \sigma(-z) = 1 - \sigma(z) after \sigma is defined: a property of it, no definition
+            return None
+        raise DefinitionError(f"{where}: {name}: {exc}" if where else f"{name}: {exc}") from None
     idx = m.group("idx") or m.group("idx1") or ""
     out_indices = [s.strip() for s in idx.split(",") if s.strip()]
     body_text, domain = latex_condition(m.group("body").strip())
