@@ -24,6 +24,8 @@ import sys
 import threading
 from concurrent.futures import Future, ProcessPoolExecutor
 
+from derivations.stack_room import with_stack_room
+
 
 def available_cpus() -> int:
     """The CPUs this process may use, the default of ``--jobs``: its affinity mask, capped by a cgroup CPU
@@ -216,7 +218,7 @@ class CpuTimed:
 
     def __call__(self, item):
         start = cpu_seconds()
-        result = self.fn(item)
+        result = with_stack_room(self.fn, item)  # a task recurses deeply (sympy): see derivations.stack_room
         return result, cpu_seconds() - start
 
 
@@ -227,7 +229,7 @@ _TOKENS = itertools.count()
 
 def _run_task(token: int, index: int):
     fn, items = _TASKS[token]
-    return fn(items[index])
+    return with_stack_room(fn, items[index])
 
 
 def default_jobs() -> int:

@@ -15,7 +15,8 @@ r"""Formulary's public Python API: every command of the CLI is one call here.
 
 Every function takes formula objects or ids; nothing here prints, exits or ``eval``\ s user text.
 Errors a user can cause raise :class:`FormularyError` subclasses with a readable message
-(``UnknownId`` for an id, ``ParseError`` for an expression).
+(``UnknownId`` for an id, ``ParseError`` for an expression).  The calls that check or generate run with room on
+CPython's frame stack (:func:`derivations.stack_room.stack_roomy`), as the CLI's commands do.
 """
 from __future__ import annotations
 
@@ -28,6 +29,7 @@ from derivations.checker.report import CheckedDerivation
 from derivations.checker.step import Step
 from derivations.checker.verdict import Verdict
 from derivations.numeric.verify import CatalogCheck, verify_formula
+from derivations.stack_room import stack_roomy
 from readers.expression import ParseError, parse_expression
 from symbolic import Formula, all_formulas, get
 from symbolic.registry import UnknownId
@@ -57,6 +59,7 @@ def formulas(section: str | None = None) -> list[Formula]:
     return [f for f in all_formulas() if section in (None, f.section)]
 
 
+@stack_roomy
 def verify(f: Formula | str, *, points: int = 100, seed: int = 0) -> CatalogCheck:
     r"""Evaluate ``f`` three ways at ``points`` random points plus every domain edge: the generated float64
     code (the definition after the stability rules), the hand-written reference, and mpmath at 50+ digits."""
@@ -85,12 +88,14 @@ def derivations_about(formula_id: str) -> list:
     return [d for d in derivations() if d.catalog_id == formula_id]
 
 
+@stack_roomy
 def derive(d, *, timeout: float = 10.0) -> CheckedDerivation:
     """Check every step of a derivation; ``timeout`` is the budget of each symbolic rung in seconds."""
     d = derivation(d)
     return CheckedDerivation(d, tuple(check_derivation(d, budget=timeout)))
 
 
+@stack_roomy
 def prove(lhs, rhs, *, rel: str = "=", assume=None, timeout: float = 10.0) -> Verdict:
     r"""Check one claim ``lhs rel rhs``.  Sides are sympy expressions or text in the ASCII syntax of
     ``formulary prove`` (parsed by a whitelist, never evaluated).  ``assume`` maps names to words
@@ -130,6 +135,7 @@ def gradients_about(formula_id: str) -> list:
     return [g for g in all_gradients() if g.formula_id == formula_id]
 
 
+@stack_roomy
 def gradient_check(g, *, points: int = 20) -> dict:
     """Check a gradient record three ways: symbolically, against the hand-written backward pass, and
     against mpmath central differences."""
@@ -143,6 +149,7 @@ def gradient_check(g, *, points: int = 20) -> dict:
 # ** notes, code and LaTeX **
 
 
+@stack_roomy
 def check_notes(notes: str | Path, *, budget: float = 5.0, path: str | None = None):
     """Check every formula block of Markdown/LaTeX notes: ``notes`` is a path, or the text itself when
     ``path`` names where it came from."""
@@ -154,6 +161,7 @@ def check_notes(notes: str | Path, *, budget: float = 5.0, path: str | None = No
     return check(str(notes), path=path, budget=budget)
 
 
+@stack_roomy
 def define(source: str | Path):
     r"""Function records (``codegen.define.DefinedFunction``) from notes or one ASCII definition.
 
@@ -175,6 +183,7 @@ def define(source: str | Path):
         raise FormularyError(str(exc)) from None
 
 
+@stack_roomy
 def verify_definitions(definitions, *, grad: bool = True) -> list[dict]:
     """The certificate rows of the definitions (records from :func:`define`, or a source it accepts): each against
     its own definition in mpmath, the very run ``codegen`` heads its module with (one verification, shared within a
@@ -185,6 +194,7 @@ def verify_definitions(definitions, *, grad: bool = True) -> list[dict]:
     return [row for _, _, _, row in verifications(records, grad)]
 
 
+@stack_roomy
 def codegen(fs: Iterable[Formula | str] | None = None, *, grad: bool = False, definitions=None,
             precision: str = "fast", backend: str = "numpy") -> str:
     """A standalone NumPy module for the formulas ``fs`` (every catalog formula when None), with their

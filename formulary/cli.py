@@ -13,6 +13,7 @@ import sys
 import textwrap
 import time
 
+from derivations.stack_room import with_stack_room
 from formulary import render
 from formulary.parallel import Pool, Progress, available_cpus, collect, run_ordered
 
@@ -182,7 +183,7 @@ def main(argv: list[str] | None = None) -> int:
         parser.print_help()
         return EXIT_USAGE
     try:
-        return _COMMANDS[args.command](args)
+        return with_stack_room(_COMMANDS[args.command], args)  # deep sympy recursion: see derivations.stack_room
     except UsageError as exc:
         print(f"formulary {args.command}: error: {exc}", file=sys.stderr)
         return EXIT_USAGE

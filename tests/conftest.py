@@ -9,12 +9,26 @@ A test process builds sympy objects by the million in the process itself (the co
 notes reader's parsing), where Python's default first threshold (700 allocations) runs the collector, and its scans
 of every object held, 30 times as often as in the pool workers and budgeted children
 (:func:`derivations.parallel.collect_less_often`): only when garbage is freed changes, never what is computed.
+
+Each test (setup, call and teardown) runs with room on CPython's frame stack, as the project's commands, workers
+and budgeted children do (:mod:`derivations.stack_room`): otherwise sympy's deep recursion maps and unmaps a chunk
+of that stack at every crossing of a chunk's end.
 """
 import os
 
+import pytest
+from _pytest.runner import pytest_runtest_protocol as run_one_test
+
 from derivations.parallel import collect_less_often
+from derivations.stack_room import with_stack_room
 
 for _variable in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
     os.environ.setdefault(_variable, "1")
 
 collect_less_often()
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_protocol(item, nextitem):
+    """pytest's own protocol for one test (log start, setup, call, teardown, log end), with stack room."""
+    return with_stack_room(run_one_test, item, nextitem)

@@ -49,6 +49,7 @@ from typing import Any, Literal
 
 from derivations.checker import shared_caches
 from derivations.parallel import Parent, collect_less_often, end_with_parent
+from derivations.stack_room import stack_roomy
 
 LONGEST_WAIT = 10.0**6
 """Longest wait for a worker, in seconds (about 12 days): a longer budget is clamped, since
@@ -431,6 +432,7 @@ class BudgetedChild:
             self._worker = self._conn = self._slot = None
 
 
+@stack_roomy  # its calls recurse deeply (sympy): see derivations.stack_room
 def _serve(parent: Parent, conn, memory_bytes: int, slot: mmap.mmap, shared: tuple, first) -> None:
     """A :class:`BudgetedChild`'s child: run ``first``, then each task received, until the pipe closes or a task
     fails (a failed call may leave the process half-changed: the next call gets a fresh child)."""
@@ -552,6 +554,7 @@ def _died(exitcode: int | None, seconds: float) -> Outcome:
     return Outcome("error", error=f"worker exited with code {exitcode} without a result", seconds=seconds)
 
 
+@stack_roomy  # its call recurses deeply (sympy): see derivations.stack_room
 def _child(parent: Parent, sender, memory_bytes: int, slot: mmap.mmap, fn, args, kwargs) -> None:
     _restore_handlers()
     end_with_parent(parent)
