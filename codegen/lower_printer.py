@@ -52,6 +52,7 @@ from codegen.lower_nodes import (
 )
 from codegen.lower_reduce import ReductionLowering, split_fraction, walk_free
 from codegen.lower_shifted import WINDOW_GEMM, WINDOW_GEMM_T, window_gemm_source, window_gemm_t_source
+from codegen.lower_unit_scale import SUMS_SAFE, sums_safe_source
 
 MAX_PERMUTED = 3
 """Free indices up to which a memo miss tries the other orders (3! keys at most)."""
@@ -162,8 +163,8 @@ class NumPyLowering(ReductionLowering, NumPyPrinter):
     @classmethod
     def helpers_source(cls, code: str, *, grad: bool) -> str:
         """The helper functions ``code`` calls: ``_sum_to`` (with ``grad``), ``_fma``, ``_window_gemm``,
-        ``_window_gemm_t``, ``_matmul_halves``, ``_matmul_long``, ``_scaled_matmul``, ``_exp_base2`` and
-        ``_strided_row_dot`` (where used)."""
+        ``_window_gemm_t``, ``_matmul_halves``, ``_matmul_long``, ``_scaled_matmul``, ``_exp_base2``,
+        ``_strided_row_dot`` and ``_sums_safe`` (where used)."""
         pieces = [cls.sum_to_source().rstrip()] if grad else []
         if f"{cls.FMA}(" in code:
             pieces.append(cls.fma_source().rstrip())
@@ -182,6 +183,8 @@ class NumPyLowering(ReductionLowering, NumPyPrinter):
             pieces.append(exp_base2_source().rstrip())
         if f"{STRIDED_ROW_DOT}(" in code:
             pieces.append(strided_row_dot_source().rstrip())
+        if f"{SUMS_SAFE}(" in code:
+            pieces.append(sums_safe_source().rstrip())
         return "\n\n\n".join(pieces)
 
     def reducer(self, kind: str) -> str:

@@ -242,7 +242,8 @@ def test_a_body_with_few_buffers_runs_larger_blocks_and_a_transposed_input_whole
     forward = lower_formula(get("layer_norm"), blocks=2).source()
     assert f"_rows = max(1, {2 * 8 * FEW_BUFFERS_FACTOR} //" in forward
     assert "x.strides[0] == x.itemsize and _rows" not in forward
-    one = vars(load_generated(IMPORTS + forward))["layer_norm"]  # one sample, no batch axis: not blocked
+    helpers = NumPyLowering.helpers_source(forward, grad=False)  # the unit scale's _sums_safe
+    one = vars(load_generated(IMPORTS + helpers + "\n\n\n" + forward))["layer_norm"]  # one sample, no batch axis: not blocked
     x = np.arange(4.0)
     assert np.allclose(one(x=x, gamma=np.ones(4), beta=np.zeros(4), epsilon=0.0), (x - x.mean()) / x.std())
     scalar = lower_formula(get("sigmoid"), blocks=2)  # scalar inputs: a 0-d array has no strides[0] to read

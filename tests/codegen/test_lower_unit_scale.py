@@ -6,7 +6,8 @@ import pytest
 import sympy as sp
 
 from codegen.load import load_generated
-from codegen.lower import Input, Target, lower_formula, lower_function
+from codegen.lower import Input, NumPyLowering, Target, lower_formula, lower_function
+from codegen.lower_unit_scale import sums_safe_source
 from codegen.module import certify_formula
 from codegen.rules import stabilize
 from symbolic import all_formulas
@@ -19,6 +20,14 @@ ULPS = 8
 (a dot, a square root, a reciprocal, a product); the scaled path adds one (x / M)."""
 
 
+IMPORTS = "import numpy as np\nfrom numpy.lib.stride_tricks import sliding_window_view\n\n\n"
+
+
+def _loaded(fn) -> dict:
+    """The namespace of a lowered function's source with the helpers it calls (the unit scale's ``_sums_safe``)."""
+    return vars(load_generated(IMPORTS + NumPyLowering.helpers_source(fn.source(), grad=False) + "\n\n\n" + fn.source()))
+
+
 def _l2_normalize():
     r"""$y_i = x_i / \sqrt{\sum_j x_j^2 + \epsilon}$, stabilized by the rules (scaled_sqrt fires), lowered."""
     n = sp.Symbol("n", integer=True, positive=True)
@@ -28,7 +37,7 @@ def _l2_normalize():
     assert "scaled_sqrt" in fired
     fn = lower_function("l2n", (Input("x", x, (n,)), Input("epsilon", eps, ())), (Target("y", expr, ((i, 0, n - 1),)),),
                         (n,))
-    return fn, vars(load_generated("import numpy as np\n\n\n" + fn.source()))["l2n"]
+    return fn, _loaded(fn)["l2n"]
 
 
 def _truth(row, eps):
@@ -91,8 +100,7 @@ def test_catalog_formulas_with_the_unit_scale_stay_verified():
             continue
         if UNIT not in lowered.source():
             continue
-        fn = vars(load_generated("import numpy as np\nfrom numpy.lib.stride_tricks import sliding_window_view\n\n\n"
-                                 + lowered.source()))[lowered.name]
+        fn = _loaded(lowered)[lowered.name]
         row = certify_formula(f, fn)
         assert row["verdict"] == "verified", row
         applied.append(f.id)
@@ -128,7 +136,7 @@ def test_a_large_scalar_square_beside_safe_rows_is_scaled(dtype, c):
     assert "scaled_sqrt" in fired
     fn = lower_function("imq", (Input("x", x, (n,)), Input("c", cs, ())), (Target("y", expr, ((i, 0, n - 1),)),), (n,))
     assert UNIT in fn.source()
-    f = vars(load_generated("import numpy as np\n\n\n" + fn.source()))["imq"]
+    f = _loaded(fn)["imq"]
     rows = np.random.default_rng(2).standard_normal((3, 8)).astype(dtype)
     for scale in (c, 1.5):
         with np.errstate(all="ignore"):
@@ -138,3 +146,19 @@ def test_a_large_scalar_square_beside_safe_rows_is_scaled(dtype, c):
                 s = mpmath.sqrt(mpmath.fsum(mpmath.mpf(float(v)) ** 2 for v in rows[r]) + mpmath.mpf(float(dtype(scale))) ** 2)
                 t = np.array([float(mpmath.mpf(float(v)) / s) for v in rows[r]])
             assert np.max(np.abs(y[r] - t)) <= ULPS * np.finfo(dtype).eps * np.max(np.abs(t)), (scale, r)
+
+
+@pytest.mark.parametrize("dtype", [np.float32, np.float64])
+def test_every_row_safe_is_the_rows_test_of_all_rows(dtype):
+    """The fast path's one test of a block (the helper _sums_safe: the sum with the radicand's other squares computed
+    once, the dtype's limits read once) gives the bool of the rows' test (SAFE_ROWS's bounds) on every row: at and
+    beyond both bounds, with inf, NaN, and on no rows."""
+    safe = vars(load_generated("import numpy as np\n\n\n" + sums_safe_source()))["_sums_safe"]
+    u = np.zeros((3, 16), dtype)
+    info = np.finfo(dtype)
+    low, high = 16 * (info.tiny / info.eps), info.max * info.eps
+    rows = [[1.0, 2.0, 3.0], [low, 1.0, high], [low / 2, 1.0, 1.0], [1.0, 2 * high, 1.0], [1.0, np.inf, 1.0],
+            [1.0, np.nan, 1.0], [0.0, 1.0, 1.0]]
+    for s in [np.array(r, np.float64) for r in rows] + [np.zeros(0)]:
+        assert safe(s, u) is bool(np.all((s >= low) & (s <= high))), s
+    assert safe(np.array([1.0, 2.0, 3.0]), u) and not safe(np.array([1.0, np.nan, 3.0]), u)
