@@ -1,0 +1,73 @@
+r"""The classes of misreading that round 36's held-out notes exposed (tests/corpus/notes/carpenter_*.md, two files of
+Bob Carpenter's *Probability and Statistics*), one case each.  Every case was unparsed or misread before its fix
+(checked on main at 858cfeb); the planted slips show that the new readings still refute.
+
+* a control space at the end of a line (``\ = \`` then a newline: TeX's ``\`` before a line break is a space) was
+  an unsupported command ``\`` (readers.latex.tables ``_SPACE``);
+* a derivation typeset as ``\begin{array}{rcl} a & = & b \\ & = & c \end{array}`` was read as a case split ("a case
+  must be a value and a condition"); it is a chain of relations, as ``eqnarray`` is (readers.latex.relation_arrays).
+"""
+from functools import lru_cache
+
+import pytest
+
+from readers.notes.check import check_notes
+
+CONTROL_SPACE = r"""# Spacing
+
+$$
+2x
+\ = \
+x + x
+$$
+
+and not
+
+$$
+2x
+\ = \
+x + 2
+$$
+"""
+ARRAY_CHAIN = r"""# A derivation
+
+$$
+\begin{array}{rcl}
+(x + 1)^2
+& = & x^2 + 2x + 1
+\\[6pt]
+& = & \displaystyle x(x + 2) + 1.
+\end{array}
+$$
+
+and a slip
+
+$$
+\begin{array}{rcl}
+(x + 1)^2
+& = & x^2 + 2x + 1
+\\[4pt]
+& = & x^2 + 1.
+\end{array}
+$$
+
+Cases stay cases: $$|x| = \left\{ \begin{array}{ll} x & x \ge 0 \\ -x & x < 0 \end{array} \right.$$
+"""
+
+
+@lru_cache(maxsize=None)
+def _report(text):
+    return check_notes(text, budget=2.0)
+
+
+def _verdicts(report) -> dict:
+    return {b.line: b.verdict for b in report.blocks}
+
+
+@pytest.mark.parametrize("text, expected", [
+    (CONTROL_SPACE, {3: "proved", 11: "refuted"}),
+    (ARRAY_CHAIN, {3: "proved", 14: "refuted", 23: "verified"}),
+], ids=["control-space-at-line-end", "array-rcl-chain"])
+def test_round36_reading_classes(text, expected):
+    found = _verdicts(_report(text))
+    assert {k: found.get(k, "missing") for k in expected} == expected
