@@ -879,8 +879,10 @@ class _Tokenizer:
                 content = doubled.group(1)  # write so where Python's str.format escapes braces)
             if re.fullmatch(r"\s*arg\s*(?:\\[,;:! ]\s*)*(?:max|min)\s*", content):
                 content = re.sub(r"[\s\\,;:!]", "", content)  # \operatorname*{arg\,max}
-            if name.rstrip("*") == "operatorname" and re.fullmatch(r"\s*[A-Za-z](?:_\{\w+\}|_\w)?\s*", content) \
+            if (name.rstrip("*") == "operatorname" and re.fullmatch(r"\s*[A-Za-z](?:_\{\w+\}|_\w)?\s*", content)
+                    or content.strip() == "H" and re.match(r"\s*\[", text[self.pos:])) \
                     and re.match(r"[\s}]*[(\[]", text[self.pos:]):  # also a macro's \ensuremath{\operatorname{H}}[X]
+                # and an upright H before a bracket, \mathrm{H}[Y], \textrm{H}[Y]: the entropy of Y, as \operatorname
                 return self.emit("NAME", "\\operatorname{" + content.strip() + "}", start, self.pos)  # H[X]: applied
             return self.text_command(content.strip(), start)
         if name == "arg":

@@ -5,7 +5,12 @@ Bob Carpenter's *Probability and Statistics*), one case each.  Every case was un
 * a control space at the end of a line (``\ = \`` then a newline: TeX's ``\`` before a line break is a space) was
   an unsupported command ``\`` (readers.latex.tables ``_SPACE``);
 * a derivation typeset as ``\begin{array}{rcl} a & = & b \\ & = & c \end{array}`` was read as a case split ("a case
-  must be a value and a condition"); it is a chain of relations, as ``eqnarray`` is (readers.latex.relation_arrays).
+  must be a value and a condition"); it is a chain of relations, as ``eqnarray`` is (readers.latex.relation_arrays);
+* a law written in lower case, as Stan and R write it (``Y \sim \textrm{bernoulli}(\theta)``), was no law, so
+  ``\mathbb{E}[Y] = \theta^2`` was undecided (readers.notes.laws ``_LOWER_CASE``);
+* ``\mathrm{H}[Y]`` was the product ``H Y``; it is the entropy of ``Y``, as ``\operatorname{H}[Y]`` is
+  (readers.latex.tokens), and a stated entropy of the wrong sign is wrong in every base of the logarithm, so it is
+  refuted though the notes may count in bits (readers.notes.laws ``wrong_in_every_base``).
 """
 from functools import lru_cache
 
@@ -53,6 +58,25 @@ $$
 
 Cases stay cases: $$|x| = \left\{ \begin{array}{ll} x & x \ge 0 \\ -x & x < 0 \end{array} \right.$$
 """
+LOWER_CASE_LAW = r"""# Coins
+
+Suppose $W \sim \textrm{bernoulli}(\theta)$.  Then $$\mathbb{E}[W] = \theta^2.$$
+"""
+ENTROPY = r"""# Entropy
+
+For example, suppose $Y \sim \textrm{bernoulli}(\theta).$  Then
+$$
+\mathrm{H}[Y] = \theta \cdot \log \theta + (1 - \theta) \cdot \log (1 - \theta).
+$$
+but in fact
+$$
+\mathrm{H}[Y] = - \theta \log \theta - (1 - \theta) \log (1 - \theta),
+$$
+which in bits is
+$$
+\mathrm{H}[Y] = - \theta \log_2 \theta - (1 - \theta) \log_2 (1 - \theta).
+$$
+"""
 
 
 @lru_cache(maxsize=None)
@@ -67,7 +91,9 @@ def _verdicts(report) -> dict:
 @pytest.mark.parametrize("text, expected", [
     (CONTROL_SPACE, {3: "proved", 11: "refuted"}),
     (ARRAY_CHAIN, {3: "proved", 14: "refuted", 23: "verified"}),
-], ids=["control-space-at-line-end", "array-rcl-chain"])
+    (LOWER_CASE_LAW, {3: "refuted"}),
+    (ENTROPY, {4: "refuted", 8: "proved", 12: "undecided"}),
+], ids=["control-space-at-line-end", "array-rcl-chain", "lower-case-law", "entropy-of-a-stated-law"])
 def test_round36_reading_classes(text, expected):
     found = _verdicts(_report(text))
     assert {k: found.get(k, "missing") for k in expected} == expected
