@@ -10,7 +10,9 @@ Bob Carpenter's *Probability and Statistics*), one case each.  Every case was un
   ``\mathbb{E}[Y] = \theta^2`` was undecided (readers.notes.laws ``_LOWER_CASE``);
 * ``\mathrm{H}[Y]`` was the product ``H Y``; it is the entropy of ``Y``, as ``\operatorname{H}[Y]`` is
   (readers.latex.tokens), and a stated entropy of the wrong sign is wrong in every base of the logarithm, so it is
-  refuted though the notes may count in bits (readers.notes.laws ``wrong_in_every_base``).
+  refuted though the notes may count in bits (readers.notes.laws ``wrong_in_every_base``);
+* a sum over an integer range written as R and Stan write it, ``\sum_{y \in 1:6}``, was an unknown function of a set
+  named ``1:6``; it is the sum from 1 to 6 (readers.latex.atoms ``colon_range``).
 """
 from functools import lru_cache
 
@@ -77,6 +79,10 @@ $$
 \mathrm{H}[Y] = - \theta \log_2 \theta - (1 - \theta) \log_2 (1 - \theta).
 $$
 """
+COLON_RANGE = r"""# Dice
+
+$$\sum_{y \in 1:6} \frac{1}{6} \times y = 3.5$$ but not $$\sum_{y \in 1:6} \frac{1}{6} \times y = 3.$$
+"""
 
 
 @lru_cache(maxsize=None)
@@ -97,3 +103,7 @@ def _verdicts(report) -> dict:
 def test_round36_reading_classes(text, expected):
     found = _verdicts(_report(text))
     assert {k: found.get(k, "missing") for k in expected} == expected
+
+
+def test_a_colon_range_is_summed():
+    assert [b.verdict for b in _report(COLON_RANGE).blocks] == ["verified", "refuted"]
