@@ -286,7 +286,7 @@ def wrong_in_every_base(entropy, value, domain) -> bool:
         return False
     for point in itertools.product(_SAMPLE, repeat=len(names)):
         at = dict(zip(names, point))
-        if not all(sp.sympify(c).subs(at) is sp.true for c in domain):
+        if not all(c.subs(at) is sp.true for c in domain):
             continue
         h, v = sp.nsimplify(entropy.subs(at)), value.subs(at)
         try:
