@@ -368,13 +368,14 @@ class _Atoms:
                     if i in listed:
                         self.lengths.setdefault((element.base, position), hi - lo + 1)
             return (sp.Sum if op == "sum" else sp.Product)(body, *((i, lo, hi) for i in reversed(listed)))
-        index, lo, exclude = self.sum_index(subs[0] if subs else None, tree)
+        colon = self.colon_range(subs[0]) if subs and not sups else None
+        index, lo, exclude = colon[:2] + (None,) if colon else self.sum_index(subs[0] if subs else None, tree)
         if lo is None:  # \sum_{i \in \mathcal{B}}, \sum_{m \le k}: over a set the notes do not range
             body = self.plain(self.term(tree.children[-1]), tree)
             label = f"{op}_{{{exclude}}}"
             self.used_functions.add(label)
             return sp.Function(label)(body, *([index] if index is not None else []))
-        hi = self.plain(self.sarg(sups[0]), tree) if sups else self.default_size()
+        hi = colon[2] if colon else self.plain(self.sarg(sups[0]), tree) if sups else self.default_size()
         if lo == 0:
             self.zero_based = True
         body = self.plain(self.term(tree.children[-1]), tree)
@@ -430,6 +431,24 @@ class _Atoms:
         if not all(isinstance(v, sp.Symbol) for v in values):
             return None
         return (values, lo) if start else values
+
+    def colon_range(self, node):
+        r"""``_{n \in 1:N}``, the integer range written as R and Stan write it (``a:b`` is ``a, a + 1, ..., b``):
+        ``(n, 1, N)``; else None."""
+        if isinstance(node, lark.Token):
+            return None
+        inner = _sole_group(node)
+        if inner is not None:
+            return self.colon_range(inner)
+        rows = [c for c in node.children[1].children if isinstance(c, lark.Tree)] if node.data == "group" else []
+        items = rows[0].children if len(rows) == 1 else []
+        if len(items) != 5 or not _is_token(items[1], "REL") or items[1].value != "in" \
+                or not _is_token(items[3], "COLON") or not all(isinstance(items[k], lark.Tree) for k in (0, 2, 4)):
+            return None
+        index, lo, hi = (self.plain(self.expr(items[k]), items[k]) for k in (0, 2, 4))
+        if not isinstance(index, sp.Symbol) or not all(v.is_integer is not False for v in (lo, hi)):
+            return None
+        return index, lo, hi
 
     def sum_index(self, node, tree):
         r"""``_{i=1}`` -> (i, 1, None); ``_i`` -> (i, 1, None); ``_{k \ne i}`` -> (k, 1, i)."""

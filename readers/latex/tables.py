@@ -119,7 +119,7 @@ OPENERS = {"LPAR": "RPAR", "LBRACK": "RBRACK", "LBRACE": "RBRACE", "LVERT": "RVE
            "LCASES": ("RDOT", "RSET"), "LSET": "RSET", "LANGLE": "RANGLE", "BEGIN": "END"}
 OPERAND_END = frozenset(["NUMBER", "NAME", "WORD", "RPAR", "RBRACK", "RBRACE", "RVERT", "RNORM", "RSET", "RANGLE", "INFTY", "DOTS", "PRIME", "END", "RDOT"])
 DIGITS = frozenset("0123456789")
-_SPACE = re.compile(r"(?:\s|~|\\[,;:!> ]|%[^\n]*)+")
+_SPACE = re.compile(r"(?:\s|~|\\[,;:!> \t\n]|%[^\n]*)+")
 _WORD = re.compile(r"[A-Za-z]+[0-9]*")
 _NUMBER = re.compile(r"[0-9]+(?:\.[0-9]+)?|\.[0-9]+")
 _COMMAND = re.compile(r"\\([A-Za-z]+\*?|.)", re.DOTALL)

@@ -13,6 +13,7 @@ import re
 import lark
 
 from readers.latex.nodes import LatexParseError
+from readers.latex.relation_arrays import relation_array_end
 from readers.latex.tables import (
     _ABBREVIATION,
     _COMMAND,
@@ -179,6 +180,7 @@ class _Tokenizer:
         # closing parenthesis (brace) is emitted there
         self.single = 0  # how many following arguments are one character (after _ ^ \frac \sqrt)
         self.set_closers: set[int] = set()  # the "}" of a set whose "\{" Markdown stripped to "{"
+        self.relation_arrays: set[int] = set()  # where the \end{array} of an array read as eqnarray starts
         self.stacked_rows: list[tuple[int, int]] = []  # \substack{...}, subarray: a \\ there is a comma
 
     def where(self, pos: int) -> tuple[int, int]:
@@ -843,7 +845,9 @@ class _Tokenizer:
                 return None
             if env not in ENVIRONMENTS:
                 raise self.error(f"unsupported environment {env!r}", start)
-            if name == "begin" and env in ("array", "alignat", "alignat*"):
+            if env == "array" and (start in self.relation_arrays or name == "begin" and _chain_array(self, text)):
+                env = "eqnarray*"  # \begin{array}{rcl} a & = & b \\ & = & c: a chain of relations, as eqnarray's
+            elif name == "begin" and env in ("array", "alignat", "alignat*"):
                 _, self.pos = self.group(self.pos, f"\\begin{{{env}}}")
             return self.emit("BEGIN" if name == "begin" else "END", env, start, self.pos)
         operator = re.match(r"\s*\{\s*\\(cdot|times|bullet)\s*\}", text[self.pos:]) if name in STYLES else None
@@ -875,8 +879,10 @@ class _Tokenizer:
                 content = doubled.group(1)  # write so where Python's str.format escapes braces)
             if re.fullmatch(r"\s*arg\s*(?:\\[,;:! ]\s*)*(?:max|min)\s*", content):
                 content = re.sub(r"[\s\\,;:!]", "", content)  # \operatorname*{arg\,max}
-            if name.rstrip("*") == "operatorname" and re.fullmatch(r"\s*[A-Za-z](?:_\{\w+\}|_\w)?\s*", content) \
+            if (name.rstrip("*") == "operatorname" and re.fullmatch(r"\s*[A-Za-z](?:_\{\w+\}|_\w)?\s*", content)
+                    or content.strip() == "H" and re.match(r"\s*\[", text[self.pos:])) \
                     and re.match(r"[\s}]*[(\[]", text[self.pos:]):  # also a macro's \ensuremath{\operatorname{H}}[X]
+                # and an upright H before a bracket, \mathrm{H}[Y], \textrm{H}[Y]: the entropy of Y, as \operatorname
                 return self.emit("NAME", "\\operatorname{" + content.strip() + "}", start, self.pos)  # H[X]: applied
             return self.text_command(content.strip(), start)
         if name == "arg":
@@ -1296,3 +1302,13 @@ class _Lexer(lark.lexer.Lexer):
     def lex(self, text):
         yield from tokenize(text)
 
+
+def _chain_array(lexer, text: str) -> bool:
+    r"""Whether the ``\begin{array}`` just read opens a chain of relations (``{rcl}``, ``a & = & b``); if so its column
+    specification is consumed and its ``\end{array}`` remembered, so both read as ``eqnarray*``."""
+    end = relation_array_end(text, lexer.pos)
+    if end is None:
+        return False
+    lexer.relation_arrays.add(end)
+    _, lexer.pos = lexer.group(lexer.pos, "\\begin{array}")
+    return True

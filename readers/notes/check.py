@@ -214,7 +214,7 @@ from readers.notes import decimals, derivative_orders
 from readers.notes import lowercase_probability
 from readers.notes.proportional_forms import PROPTO, ProportionalForms
 from readers.notes.law_divergences import divergence_of_laws
-from readers.notes.laws import KL_NAMES, law, law_moments, normal_divergences, stated_fact
+from readers.notes.laws import KL_NAMES, law, law_moments, normal_divergences, stated_fact, wrong_in_every_base
 from readers.notes.supports import random_in, support
 from readers.notes.declared_sizes import bind_sizes
 from readers.notes.log_definitions import logged_definition
@@ -1681,7 +1681,10 @@ class _NotesReader(_CatalogMatch):
                                                                  f", where {_show(found.mgf_domain(t))}"))
         return _Claim(found.fact(kind), "=", value, tuple(row.conditions) + tuple(givens) + found.domain,
                       frag.content_line + row.line - 1, block.zero_based, shown_lhs=_show(name),
-                      unambiguous=found.unambiguous and kind != "entropy",  # an entropy may be in bits
+                      unambiguous=found.unambiguous and (kind != "entropy" or natural_declared(self.lines, self.line)
+                                                         or wrong_in_every_base(found.entropy, value, found.domain)),
+                      # an entropy may be in bits, unless the notes say their log is the natural one or the value
+                      # has the wrong sign for every base
                       read_as=f"{_show(name)} read as the {kind} of {variable} ~ {found.family}, "
                               f"{_show(found.fact(kind))} in the standard parametrisation")
 

@@ -26,13 +26,16 @@ A row ``M_X(t) = \dots`` states the moment generating function :math:`E[e^{tX}]`
 :math:`e^{\mu t + \sigma^2 t^2/2}`, exponential :math:`\lambda/(\lambda - t)` for :math:`t < \lambda`, Laplace
 :math:`e^{\mu t}/(1 - b^2t^2)` for :math:`|t| < 1/b`), checked under that condition on ``t``.
 
-A row ``h(X) = \dots`` (``H(X)``) states the differential entropy, in nats, of a continuous law with one
-(``\mathcal{N}``: :math:`\frac{1}{2}\log(2\pi e\sigma^2)`; ``U(a, b)``: :math:`\log(b-a)`;
-``Exponential(\lambda)``: :math:`1 - \log\lambda`; ``Laplace(\mu, b)``: :math:`1 + \log 2b`).  Notes may
-measure it in bits, so a disagreement is never a refutation.
+A row ``h(X) = \dots`` (``H(X)``, ``\mathrm{H}[X]``) states the entropy, in nats, of a law with one
+(``Bernoulli(p)``: :math:`-p\log p - (1-p)\log(1-p)`; differential: ``\mathcal{N}``:
+:math:`\frac{1}{2}\log(2\pi e\sigma^2)`; ``U(a, b)``: :math:`\log(b-a)`; ``Exponential(\lambda)``:
+:math:`1 - \log\lambda`; ``Laplace(\mu, b)``: :math:`1 + \log 2b`).  Notes may measure it in bits, so a
+disagreement is a refutation only where the notes say their logarithm is the natural one
+(readers.notes.log_conventions).
 """
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -65,9 +68,17 @@ def _law_of(args, *fields, entropy=None, mgf=None, mgf_domain=sp.true) -> Law:
                mgf_domain=sp.Lambda(_T, mgf_domain))
 
 
+_LOWER_CASE = {"bernoulli": "Bernoulli", "binomial": "Binomial", "poisson": "Poisson", "uniform": "Uniform",
+               "beta": "Beta"}
+r"""Families some books write in lower case, as Stan and R do (``\textrm{bernoulli}(\theta)``,
+``\mathrm{binomial}(N, \theta)``): those with one parametrisation in common use.  Not ``normal``: written so, its
+second argument is the standard deviation (Stan's ``normal(\mu, \sigma)``), where ``\mathcal{N}(\mu, \sigma^2)``
+has the variance."""
+
+
 def _family(name: str) -> str:
     name = re.sub(r"\\(?:mathrm|operatorname|text|mathcal|mathit|textrm)\{(.*)\}", r"\1", name).strip("\\ ")
-    return name
+    return _LOWER_CASE.get(name, name)
 
 
 _ONE_LETTER = ("U", "N", "B")
@@ -92,7 +103,8 @@ def law(expr) -> Law | None:
     n = len(args)
     if family in ("Bernoulli", "Ber", "Bern") and n == 1:
         (p,) = args
-        return _law_of(args, family, p, p * (1 - p), (sp.Gt(p, 0), sp.Lt(p, 1)), True, mgf=1 - p + p * sp.exp(_T))
+        return _law_of(args, family, p, p * (1 - p), (sp.Gt(p, 0), sp.Lt(p, 1)), True, mgf=1 - p + p * sp.exp(_T),
+                       entropy=-p * sp.log(p) - (1 - p) * sp.log(1 - p))
     if family in ("Binomial", "B", "Bin") and n == 2:
         m, p = args
         return _law_of(args, family, m * p, m * p * (1 - p), (sp.Gt(m, 0), sp.Gt(p, 0), sp.Lt(p, 1)), True,
@@ -139,7 +151,7 @@ def stated_fact(lhs, laws: dict):
     r"""``(kind, variable)`` when ``lhs`` names the mean, variance or standard deviation of a random
     variable with a law in ``laws`` (``{name: Law}``): ``\mu_X``, ``\sigma_X^2``, ``\sigma_X``, or the entropy
     ``h(X)``, ``H(X)`` of a law whose entropy the table gives; else None."""
-    if isinstance(lhs, AppliedUndef) and lhs.func.__name__ in ("h", "H") and len(lhs.args) == 1 \
+    if isinstance(lhs, AppliedUndef) and lhs.func.__name__ in ("h", "H", r"\operatorname{H}") and len(lhs.args) == 1 \
             and isinstance(lhs.args[0], sp.Symbol) and lhs.args[0].name in laws:
         variable = lhs.args[0].name
         return ("entropy", variable) if laws[variable].entropy is not None else None
@@ -257,4 +269,29 @@ def _scale_may_be_std(expr) -> bool:
             second = found.args[1]
             if not (second == 1 or isinstance(second, sp.Pow) and second.exp == 2):
                 return True
+    return False
+
+
+_SAMPLE = (sp.Rational(1, 7), sp.Rational(1, 3), sp.Rational(1, 2), sp.Rational(2, 3), sp.Rational(6, 7), 2, 3, 5)
+"""Parameter values tried by :func:`wrong_in_every_base` (those the law's domain admits)."""
+
+
+def wrong_in_every_base(entropy, value, domain) -> bool:
+    r"""Whether a stated entropy ``value`` is wrong in every base of the logarithm: in base ``b > 1`` the entropy is
+    the nats value over :math:`\log b > 0`, of the same sign, so a value of the opposite sign at parameters the
+    law's ``domain`` admits (:math:`\theta\log\theta + (1-\theta)\log(1-\theta)` for a Bernoulli law, negative where
+    the entropy is positive) is wrong whatever the base.  Checked exactly at the parameter values in ``_SAMPLE``."""
+    names = sorted(entropy.free_symbols, key=lambda s: s.name)
+    if not names or not value.free_symbols <= entropy.free_symbols or len(names) > 2:
+        return False
+    for point in itertools.product(_SAMPLE, repeat=len(names)):
+        at = dict(zip(names, point))
+        if not all(c.subs(at) is sp.true for c in domain):
+            continue
+        h, v = sp.nsimplify(entropy.subs(at)), value.subs(at)
+        try:
+            if (h * v).evalf(30) < 0:
+                return True
+        except TypeError:  # not a real number there
+            continue
     return False

@@ -3,10 +3,10 @@ r"""The base of a bare ``\log`` that the notes themselves state.
 A ``\log`` without a base is read as the natural logarithm, and a step that fails with it but holds in base 2 or
 10 is ``undecided (ambiguous)`` (readers.notes.check ``log_base_reading``).  Notes that say which logarithm they
 mean leave no such doubt: after "The logarithm is the natural one.", "log denotes the natural logarithm", "log -
-the natural log" or "(natural logarithms)", the other bases are not the author's reading, and a step that fails
-with the natural log is refuted.  A notation holds from where it is stated to the end of the document, until a
-later sentence states another base ("log always refers to log_2", "base-2 logarithms"); then the other readings
-are weighed again.
+the natural log", "(natural logarithms)" or "we are using the natural logarithm", the other bases are not the
+author's reading, and a step that fails with the natural log is refuted.  A notation holds from where it is
+stated to the end of the document, until a later sentence states another base ("log always refers to log_2",
+"base-2 logarithms"); then the other readings are weighed again.
 """
 from __future__ import annotations
 
@@ -17,7 +17,8 @@ NATURAL = re.compile(
     rf"\b(?:the\s+)?{_LOG}\s+(?:is|are|denotes?|means?|refers?\s+to|stands?\s+for)\s+(?:always\s+)?"
     r"(?:the\s+)?(?:natural(?:\s+one|\s+log(?:arithm)?)?\b|to\s+(?:the\s+)?base\s+e\b|base[- ]e\b)"
     rf"|\ball\s+logarithms\s+are\s+natural\b|\b{_LOG}\s+[-\u2013\u2014:=]\s+(?:the\s+)?natural\s+log"
-    r"|\(\s*natural\s+log(?:arithm)?s?\s*\)", re.IGNORECASE)
+    r"|\(\s*natural\s+log(?:arithm)?s?\s*\)"
+    r"|\bwe(?:\s+are|'re)?\s+us(?:e|ing)\s+(?:the\s+)?natural\s+log(?:arithm)?s?\b", re.IGNORECASE)
 """Sentences that fix a bare log as the natural one."""
 OTHER = re.compile(
     r"\bbase[- ](?:2|10|two|ten)\s+log|\blog(?:arithm)?s?\s+(?:to|in)\s+(?:the\s+)?base\s+(?:2|10|two|ten)\b"
