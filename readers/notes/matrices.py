@@ -182,6 +182,11 @@ class MatrixClaims:
         self._eigenpairs = None
         self.pairs = ()  # eigenpairs in force at the claim being checked: (vector, matrix, value) symbols
 
+    def read_fragments(self, fragments) -> None:
+        r"""Find definitions in ``fragments``, the blocks as the claims are read (the note's macros expanded, bold
+        runs spread: ``\bs{c}^* = \argmin{c} \norm{\bs{x} - g(\bs{c})}`` defines ``c^*`` only so read)."""
+        self._fragments = list(fragments)
+
     # ** when **
 
     def applies(self, claim, frag, force: bool) -> bool:
@@ -444,18 +449,24 @@ class MatrixClaims:
                         if r == line - frag.content_line + 1)
 
     def optimum_restated(self, pair, line, section, shown) -> StepReport | None:
-        r"""``c^* = \arg\min_c G`` after the section defined ``c^* = \arg\min_c F``: confirmed when
-        $\nabla_c (G - F) = 0$ holds as matrix algebra (readers.notes.optimum_restatements); None otherwise."""
+        r"""``c^* = \arg\min_c G`` after the section defined ``c^* = \arg\min_c F``, or a link ``\arg\min_c F =
+        \arg\min_c G`` of a chain: confirmed when $\nabla_c (G - F) = 0$ holds as matrix algebra
+        (readers.notes.optimum_restatements); None otherwise."""
         lhs, rhs = pair
-        if not isinstance(lhs, sp.Symbol) or optimum_restatements.optimum(rhs) is None:
+        if optimum_restatements.optimum(rhs) is None:
             return None
-        owners = [section.owner[k][1] for k in section.symbols if isinstance(k, sp.Symbol) and k.name == lhs.name
-                  and k in section.owner]
-        if not owners or not 0 < owners[0] < line:
-            return None
-        old = self.definition(lhs.name, owners[0])
-        if old is None:
-            return None
+        if optimum_restatements.optimum(lhs) is not None:  # a link of a chain: argmin_v F = argmin_v G
+            old, owners = lhs, None
+        else:
+            if not isinstance(lhs, sp.Symbol):
+                return None
+            owners = [section.owner[k][1] for k in section.symbols if isinstance(k, sp.Symbol)
+                      and k.name == lhs.name and k in section.owner]
+            if not owners or not 0 < owners[0] < line:
+                return None
+            old = self.definition(lhs.name, owners[0])
+            if old is None:
+                return None
         try:
             old, new = self.substitute((old, rhs), line, section)
             gradient = optimum_restatements.difference_claim(old, new, _core)
@@ -467,13 +478,14 @@ class MatrixClaims:
         if not outcomes or {o.status for o in outcomes.values()} != {"holds"}:
             return None
         report = self.confirmed(gradient, sp.Integer(0), outcomes, shown)
-        return StepReport(**{**report.__dict__, "method": f"{report.method}; {optimum_restatements.METHOD} "
-                                                          f"(the definition at line {owners[0]})"[:300]})
+        where = f" (the definition at line {owners[0]})" if owners else ""
+        return StepReport(**{**report.__dict__, "method": f"{report.method}; {optimum_restatements.METHOD}"
+                                                          f"{where}"[:300]})
 
     def definition(self, name: str, line: int):
         r"""The right side of the row at ``line`` that defines the matrix name ``name`` (the left side of a row
         ``\mathbf{A}\mathbf{x} = \mathbf{b}`` that defines ``\mathbf{b}``), else None."""
-        rows = list(self._rows_at(line))
+        rows = [(r, *_as_trace((a, b))) for r, a, b in self._rows_at(line)]
         found = [b for _, a, b in rows if isinstance(a, sp.Symbol) and a.name == name]
         return found[0] if found else next((a for _, a, b in rows if isinstance(b, sp.Symbol) and b.name == name
                                             and not isinstance(a, sp.Symbol)), None)
