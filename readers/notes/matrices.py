@@ -299,11 +299,12 @@ class MatrixClaims:
 
     def reading(self, claim, frag, names, functions, dots=False):
         """``(lhs, rhs)`` of the claim with order-keeping products, or why there is none."""
-        key = (frag.content, names, functions, self.declared.matrix_letters(), dots)
+        letters = self.declared.matrix_letters() | self.written_out_letters(claim.line)
+        key = (frag.content, names, functions, letters, dots)
         if key not in self._parsed:
             try:
                 self._parsed[key] = parse_matrix_block(frag.content, names=names, functions=functions,
-                                                       letters=self.declared.matrix_letters(), dots=dots)
+                                                       letters=letters, dots=dots)
             except Exception as exc:  # noqa: BLE001 - no matrix reading: say so
                 self._parsed[key] = f"matrix claim: the order-keeping reading failed ({str(exc)[:100]})"
         block = self._parsed[key]
@@ -312,6 +313,10 @@ class MatrixClaims:
         row_line = claim.line - frag.content_line + 1
         candidates = [(a, b) for line, a, b in _pairs(block) if line == row_line]
         matching = [(a, b) for a, b in candidates if (_commutative(a), _commutative(b)) == (claim.lhs, claim.rhs)]
+        if not matching and len(candidates) > 1:  # QDQ^T: one name to the scalar reading, Q D Q^T here
+            scalar = tuple((_capitals_spread(bare), n) for bare, n in map(_signature, (claim.lhs, claim.rhs)))
+            loose = [(a, b) for a, b in candidates if tuple(map(_signature, (a, b))) == scalar]
+            matching = loose if len(loose) == 1 else []
         if len(matching) >= 1:
             return _as_trace(matching[0])
         if len(candidates) == 1:
@@ -502,6 +507,12 @@ class MatrixClaims:
         declared = self.notes.at(line)
         props = set(declared.props.get(name, ())) | set(declared.props.get(_plain_letter(name) or "", ()))
         return in_force(self.literals(), name, line, self.notes.entries, props)
+
+    def written_out_letters(self, line: int) -> frozenset:
+        r"""The capitals written out entry by entry before ``line`` and still in force: matrices as much as
+        declared ones, so a run of them is their product (``PDP^{-1}`` after ``P`` and ``D`` were written out)."""
+        return frozenset(d.name for d in self.literals() if re.fullmatch(r"[A-Z]", d.name) and d.line < line
+                         and self.literal_at(d.name, line) is not None)
 
     def written_out_claim(self, lhs, rhs, line: int) -> bool:
         r"""Whether ``NAME = body`` is a claim about written-out matrices, not a definition: ``NAME`` and every
@@ -1014,6 +1025,29 @@ def _pairs(block):
 def _written(e) -> str:
     """A side as read with order-keeping products: ``transpose(A*B)``, ``(A*B)**(-1)``."""
     return re.sub(r"\\(?:mathbf|boldsymbol|bm)\{(\\?\w+)\}", r"\1", str(e)).replace("\\", "")
+
+
+def _capitals_spread(e):
+    r"""``e`` with each name that is a run of two to four capitals (``QDQ``, read as one name by the scalar reader)
+    written as the product of its letters, to align it with the order-keeping reading, which splits a run of
+    declared matrices (``Q D Q^T``; :func:`~readers.latex.matrix_reader.parse_matrix_block`)."""
+    return e.xreplace({s: sp.Mul(*(sp.Symbol(c, **s.assumptions0) for c in s.name))
+                       for s in e.free_symbols if re.fullmatch(r"[A-Z]{2,4}", s.name)})
+
+
+def _signature(e) -> tuple:
+    r"""``e`` without its transposes and inverses, its names commutative and plain, and how many it had: the scalar
+    reading puts them on a whole run (``(QDQ)^T``), the order-keeping one on its last letter (``Q D Q^T``), so only
+    this much of the two readings agrees."""
+    ops = [x for x in sp.preorder_traversal(e) if (isinstance(x, AppliedUndef) and x.func.__name__ == "transpose")
+           or (isinstance(x, sp.Pow) and x.exp == -1)]
+    def bare(x):
+        if (isinstance(x, AppliedUndef) and x.func.__name__ == "transpose") or (isinstance(x, sp.Pow) and x.exp == -1):
+            return bare(x.args[0])
+        if isinstance(x, sp.Symbol):
+            return sp.Symbol(x.name)
+        return x.func(*map(bare, x.args)) if x.args else x
+    return bare(e), len(ops)
 
 
 def _commutative(e):
