@@ -195,6 +195,9 @@ class MatrixClaims:
         names = {s.name for e in (claim.lhs, claim.rhs) for s in e.free_symbols if isinstance(s, sp.Symbol)}
         if any(self.declared.kinds.get(n, "scalar") != "scalar" for n in names):
             return True
+        if any(n in self.written_out_letters(claim.line) or re.fullmatch(r"[A-Z]{2,4}", n)
+               and set(n) <= self.declared.matrix_letters() | self.written_out_letters(claim.line) for n in names):
+            return True  # A = PDP^{-1} after A, P and D were written out entry by entry
         if any(f.func.__name__ in ("tr", "det", "Tr", "inner") for e in (claim.lhs, claim.rhs)
                for f in e.atoms(AppliedUndef)):
             return True  # \langle u, v \rangle: u and v are vectors (or scalars), never arguments of a function
@@ -477,6 +480,9 @@ class MatrixClaims:
             gradient = optimum_restatements.difference_claim(old, new, _core)
             if gradient is None:
                 return None
+            if gradient.args[0] == 0:  # argmin_d -F = argmax_d F: the objectives agree term by term
+                return _step(shown, "proved", "the objectives agree (an arg max of F is the arg min of -F)",
+                             method=f"symbolic; {optimum_restatements.METHOD}")
             outcomes = self.outcomes(gradient, sp.Integer(0), "=")
         except (Unsupported, ShapeError, DefinedVariable):
             return None
