@@ -52,6 +52,7 @@ from readers.notes.matrix_powers import at_exponents, symbolic_exponent
 from readers.notes.matrix_numeric import FAILS, HOLDS, HOLDS_CENTRAL, Evaluator, Resample, gap, sample, sizes
 from readers.notes.matrix_shapes import LAYOUTS, MATRIX_NORM, Kind, ShapeError, Unsupported, infer
 from readers.notes.norm_functions import NORMS as NORM_READINGS, declared_norms, norm_names
+from readers.notes.null_spaces import NullSpace, in_null_space, null_space_equation
 from readers.notes.opaque_gradients import opaque_gradients, refutes_nothing
 from readers.notes.report import StepReport
 from readers.notes import optimum_restatements
@@ -872,6 +873,20 @@ class MatrixClaims:
                                      "assumptions": (f"{c.shown} (line {c.line})",)})
             return _step(shown, "undecided", f"matrix claim under {where}: " + _describe(outcomes)
                          + " (with the other names sampled freely; the notes may assume more about them)")
+        space = null_space_equation(c.lhs, c.rhs)
+        if space is not None and space.matrix.free_symbols | {space.vector} <= lhs.free_symbols | rhs.free_symbols:
+            saved, self.pairs = self.pairs, (*self.pairs, space)
+            try:
+                outcomes = self.outcomes(lhs, rhs, rel)
+            except (Unsupported, ShapeError):
+                outcomes = {}
+            finally:
+                self.pairs = saved
+            if outcomes and {o.status for o in outcomes.values()} == {"holds"}:  # A^T A v = 0 (readers.notes.null_spaces)
+                report = self.confirmed(lhs, rhs, outcomes, shown)
+                return StepReport(**{**report.__dict__, "reason": f"{report.reason}, with {space.vector} drawn from "
+                                     f"the null space of {space.matrix} (the equation at line {c.line})",
+                                     "assumptions": (f"{c.shown} (line {c.line})",)})
         return _step(shown, "undecided", f"matrix claim constrained by the equation at line {c.line} ({c.shown}), "
                      "which this check cannot solve for one of its names")
 
@@ -891,7 +906,11 @@ def run(typing, lhs, rhs, rel, pairs=()) -> _Outcome:
             for _ in range(RETRIES):
                 values = sample(typing, shapes, rng)
                 try:
-                    for vector, matrix, value in pairs:
+                    for pair in pairs:
+                        if isinstance(pair, NullSpace):  # v with M v = 0 (readers.notes.null_spaces)
+                            values = in_null_space(values, pair, Evaluator(typing, values), rng)
+                            continue
+                        vector, matrix, value = pair
                         if matrix in values and vector in values:
                             values = eigenpair(values, vector, matrix, value, rng)
                     evaluate = Evaluator(typing, values)

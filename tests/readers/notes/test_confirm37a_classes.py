@@ -11,7 +11,9 @@ wrong variant that must not be confirmed:
 * ``P = [...], \hspace{24pt} D = [...]`` wrote out ``P`` only (``\hspace`` was no statement break, as ``\quad`` is);
 * "$A$ is orthogonally diagonalizable" declared $A$ orthogonal, so a symmetric matrix written out later was no
   longer in force (readers.notes.matrix_declarations);
-* ``A\wvec`` with ``\newcommand{\wvec}{{\mathbf w}}`` was read as ``A`` with the subscript ``w`` (readers.notes.macros).
+* ``A\wvec`` with ``\newcommand{\wvec}{{\mathbf w}}`` was read as ``A`` with the subscript ``w`` (readers.notes.macros);
+* a claim under ``A^TA\mathbf{v} = \mathbf{0}`` was "constrained by an equation this check cannot solve": ``v`` is
+  now drawn from the null space of ``A^TA`` in each sample (readers.notes.null_spaces).
 """
 from readers.notes.check import check_notes
 from readers.notes.matrix_declarations import declarations
@@ -134,3 +136,26 @@ def test_a_macro_whose_body_is_a_group_multiplies_the_letter_before_it():
     verdicts = _verdicts(MACRO_VECTORS)
     assert verdicts[8] in CONFIRMED, verdicts  # A{\mathbf w} was A with the subscript w
     assert verdicts[12] not in CONFIRMED, verdicts
+
+
+NULL_SPACE = r"""# Null space
+
+Let $A$ be an $m \times n$ matrix and $\mathbf{v} \in \mathbb{R}^n$. Suppose that
+
+$$A^TA\mathbf{v} = \mathbf{0}.$$
+
+Then
+
+$$\mathbf{v}^TA^TA\mathbf{v} = \|A\mathbf{v}\|^2 = 0.$$
+
+Wrong:
+
+$$\mathbf{v}^T\mathbf{v} = \|A\mathbf{v}\|^2.$$
+"""
+
+
+def test_a_claim_under_a_homogeneous_equation_is_sampled_in_its_null_space():
+    report = check_notes(NULL_SPACE, path="<test>", budget=5.0)
+    steps = {b.line: [s.verdict for s in b.steps] for b in report.blocks if b.role == "claim"}
+    assert steps[9] == ["verified", "verified"], steps  # ||Av||^2 = 0 only for v in the null space of A^T A
+    assert steps[13] == ["undecided"], steps  # |v|^2 > 0: fails there, but the equation is only sampled, never solved
