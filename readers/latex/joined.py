@@ -8,7 +8,7 @@ are read as one row per equation.  Without the split, what follows the first sep
 first equation (``f(x) = x^2, \quad x = 2``), so the second definition was never made and the second claim
 never checked.
 
-A row is split only when the separators are statement breaks (the word "and", ``\quad``/``\qquad``, ``;``;
+A row is split only when the separators are statement breaks ("and", ``\quad``/``\qquad``/``\hspace``, ``;``;
 never a bare comma, as in an inline ``$x = 3, y = 4$``), every part is an equation (``=`` or ``:=``, no
 other mark or word), and no part's left side is used by a part before it: ``y = a x + b, \quad b = 2`` keeps
 its reading of ``b = 2`` as a condition of the first equation.
@@ -24,9 +24,9 @@ from sympy.core.function import AppliedUndef
 from readers.latex.tree import _end, _start
 
 _SEPARATORS = ("COMMA", "SEMI", "PROSE")
-_BREAK = re.compile(r"\\q?quad(?![A-Za-z])|~\s*~|;|(?<![A-Za-z])and(?![A-Za-z])")
-r"""What in the text between two equations makes them two statements: ``\quad``, ``\qquad``, two or more ties
-``~~~~`` (as wide), ``;``, "and"."""
+_BREAK = re.compile(r"\\q?quad(?![A-Za-z])|\\hspace\s*\{|~\s*~|;|(?<![A-Za-z])and(?![A-Za-z])")
+r"""What in the text between two equations makes them two statements: ``\quad``, ``\qquad``, ``\hspace{24pt}``,
+two or more ties ``~~~~`` (as wide), ``;``, "and"."""
 
 
 def joined_equations(items, text: str) -> list[tuple[int, int]] | None:

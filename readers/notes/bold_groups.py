@@ -4,6 +4,12 @@ each letter.  :func:`spread_bold` rewrites such a group letter run by letter run
 so ``\boldsymbol{Xd}`` is read as the reader reads a bold name); text (``\text{T}``), commands and their
 arguments are kept as written.  A group that is a name already (``\boldsymbol{x}``, ``\mathbf{W}_1``,
 ``\boldsymbol{\Sigma}``) is not touched.
+
+A bold run of two to four letters each of which the notes also write alone in bold is their product:
+``\bs{Dc}`` beside ``\bs{D}`` and ``\bs{c}`` renders as the matrix $\boldsymbol{D}$ times the vector
+$\boldsymbol{c}$, and ``\bs{dd}^\text{T}`` as $\boldsymbol{d}\boldsymbol{d}^\text{T}$ (a script meets the last
+letter, as it does in TeX).  A run with a letter the notes never write alone in bold stays one name
+(:func:`bold_letters`).
 """
 from __future__ import annotations
 
@@ -17,7 +23,16 @@ _EXPRESSION = re.compile(r"[\^_]|[A-Za-z}]\s*[+\-=]")
 """Content that is an expression, not a name: a sub- or superscript, or an operator after a letter."""
 
 
-def _spread(font: str, content: str) -> str:
+_SINGLE = re.compile(r"\\(?:boldsymbol|mathbf|bm)\s*\{\s*([A-Za-z])\s*\}")
+_RUN = re.compile(r"[A-Za-z]{2,4}")
+
+
+def bold_letters(fragments) -> frozenset:
+    r"""The letters the fragments write alone in bold (``\boldsymbol{D}``, ``\mathbf{c}``)."""
+    return frozenset(m.group(1) for f in fragments for m in _SINGLE.finditer(f.content))
+
+
+def _spread(font: str, content: str, alone: frozenset = frozenset()) -> str:
     out, k = [], 0
     while k < len(content):
         command = re.match(r"\\([A-Za-z]+)\s*", content[k:])
@@ -47,7 +62,9 @@ def _spread(font: str, content: str) -> str:
             continue
         letters = re.match(r"[A-Za-z]+", content[k:])
         if letters:
-            out.append("\\" + font + "{" + letters.group(0) + "}")
+            run = letters.group(0)
+            split = _RUN.fullmatch(run) and set(run) <= alone
+            out.extend("\\" + font + "{" + part + "}" for part in (run if split else [run]))
             k += letters.end()
             continue
         out.append(content[k])
@@ -55,8 +72,9 @@ def _spread(font: str, content: str) -> str:
     return "".join(out)
 
 
-def spread_bold(latex: str) -> str:
-    r"""``latex`` with every bold group whose content is an expression spread over its letter runs."""
+def spread_bold(latex: str, alone: frozenset = frozenset()) -> str:
+    r"""``latex`` with every bold group whose content is an expression spread over its letter runs, and every
+    bold run of the letters ``alone`` split into them (see the module)."""
     out, k = [], 0
     for m in _BOLD.finditer(latex):
         if m.start() < k:
@@ -65,15 +83,17 @@ def spread_bold(latex: str) -> str:
         if end is None:
             break
         content = latex[m.end():end - 1]
-        if _EXPRESSION.search(content) and not _BOLD.search(content):
+        run = _RUN.fullmatch(content.strip()) and set(content.strip()) <= alone
+        if (run or _EXPRESSION.search(content)) and not _BOLD.search(content):
             out.append(latex[k:m.start()])
-            out.append(_spread(m.group(1), content))
+            out.append(_spread(m.group(1), content, alone))
             k = end
     out.append(latex[k:])
     return "".join(out)
 
 
 def with_bold_spread(fragments):
-    """The fragments with bold expressions spread in their content (the source stays as written)."""
-    return [dataclasses.replace(f, content=spread_bold(f.content)) if _BOLD.search(f.content) else f
+    """The fragments with bold expressions and runs spread in their content (the source stays as written)."""
+    alone = bold_letters(fragments)
+    return [dataclasses.replace(f, content=spread_bold(f.content, alone)) if _BOLD.search(f.content) else f
             for f in fragments]

@@ -423,6 +423,7 @@ def check_notes(text: str, *, path: str = "<string>", budget: float = 5.0, macro
     reader.scopes = Scopes(environments(text) if scopes is None else scopes)
     fragments = with_bold_spread(with_macros(find_blocks(text), macro_source or text))  # own commands, bold
     fragments = with_iterates(fragments)  # w^{k+1} = w^k - ...: superscripts that count steps (readers.notes.iterates)
+    reader.matrix_claims.read_fragments(fragments)
     return NotesReport(path, tuple(reader.fragment(f) for f in fragments))
 
 

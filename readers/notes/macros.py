@@ -141,6 +141,8 @@ def _expand_once(latex: str, macros: dict[str, Macro]) -> tuple[str, bool]:
             continue
         body = _substitute(macro.body, args)
         out.append(latex[k:m.start()])
+        if body.startswith("{") and re.search(r"[A-Za-z0-9}]$", latex[:m.start()]):
+            out.append(" ")  # A\xvec -> A {\mathbf x}: a group set apart (TeX's product), no subscript A{...}
         out.append(body + (" " if re.match(r"[A-Za-z]", latex[at:at + 1]) and re.search(r"\\[A-Za-z]+$", body)
                            else ""))
         group = re.match(r"\s*\{", latex[at:]) if macro.operator else None

@@ -52,6 +52,7 @@ from readers.notes.matrix_powers import at_exponents, symbolic_exponent
 from readers.notes.matrix_numeric import FAILS, HOLDS, HOLDS_CENTRAL, Evaluator, Resample, gap, sample, sizes
 from readers.notes.matrix_shapes import LAYOUTS, MATRIX_NORM, Kind, ShapeError, Unsupported, infer
 from readers.notes.norm_functions import NORMS as NORM_READINGS, declared_norms, norm_names
+from readers.notes.null_spaces import NullSpace, in_null_space, null_space_equation
 from readers.notes.opaque_gradients import opaque_gradients, refutes_nothing
 from readers.notes.report import StepReport
 from readers.notes import optimum_restatements
@@ -182,6 +183,11 @@ class MatrixClaims:
         self._eigenpairs = None
         self.pairs = ()  # eigenpairs in force at the claim being checked: (vector, matrix, value) symbols
 
+    def read_fragments(self, fragments) -> None:
+        r"""Find definitions in ``fragments``, the blocks as the claims are read (the note's macros expanded, bold
+        runs spread: ``\bs{c}^* = \argmin{c} \norm{\bs{x} - g(\bs{c})}`` defines ``c^*`` only so read)."""
+        self._fragments = list(fragments)
+
     # ** when **
 
     def applies(self, claim, frag, force: bool) -> bool:
@@ -190,6 +196,9 @@ class MatrixClaims:
         names = {s.name for e in (claim.lhs, claim.rhs) for s in e.free_symbols if isinstance(s, sp.Symbol)}
         if any(self.declared.kinds.get(n, "scalar") != "scalar" for n in names):
             return True
+        if any(n in self.written_out_letters(claim.line) or re.fullmatch(r"[A-Z]{2,4}", n)
+               and set(n) <= self.declared.matrix_letters() | self.written_out_letters(claim.line) for n in names):
+            return True  # A = PDP^{-1} after A, P and D were written out entry by entry
         if any(f.func.__name__ in ("tr", "det", "Tr", "inner") for e in (claim.lhs, claim.rhs)
                for f in e.atoms(AppliedUndef)):
             return True  # \langle u, v \rangle: u and v are vectors (or scalars), never arguments of a function
@@ -294,11 +303,12 @@ class MatrixClaims:
 
     def reading(self, claim, frag, names, functions, dots=False):
         """``(lhs, rhs)`` of the claim with order-keeping products, or why there is none."""
-        key = (frag.content, names, functions, self.declared.matrix_letters(), dots)
+        letters = self.declared.matrix_letters() | self.written_out_letters(claim.line)
+        key = (frag.content, names, functions, letters, dots)
         if key not in self._parsed:
             try:
                 self._parsed[key] = parse_matrix_block(frag.content, names=names, functions=functions,
-                                                       letters=self.declared.matrix_letters(), dots=dots)
+                                                       letters=letters, dots=dots)
             except Exception as exc:  # noqa: BLE001 - no matrix reading: say so
                 self._parsed[key] = f"matrix claim: the order-keeping reading failed ({str(exc)[:100]})"
         block = self._parsed[key]
@@ -307,6 +317,10 @@ class MatrixClaims:
         row_line = claim.line - frag.content_line + 1
         candidates = [(a, b) for line, a, b in _pairs(block) if line == row_line]
         matching = [(a, b) for a, b in candidates if (_commutative(a), _commutative(b)) == (claim.lhs, claim.rhs)]
+        if not matching and len(candidates) > 1:  # QDQ^T: one name to the scalar reading, Q D Q^T here
+            scalar = tuple((_capitals_spread(bare), n) for bare, n in map(_signature, (claim.lhs, claim.rhs)))
+            loose = [(a, b) for a, b in candidates if tuple(map(_signature, (a, b))) == scalar]
+            matching = loose if len(loose) == 1 else []
         if len(matching) >= 1:
             return _as_trace(matching[0])
         if len(candidates) == 1:
@@ -444,36 +458,46 @@ class MatrixClaims:
                         if r == line - frag.content_line + 1)
 
     def optimum_restated(self, pair, line, section, shown) -> StepReport | None:
-        r"""``c^* = \arg\min_c G`` after the section defined ``c^* = \arg\min_c F``: confirmed when
-        $\nabla_c (G - F) = 0$ holds as matrix algebra (readers.notes.optimum_restatements); None otherwise."""
+        r"""``c^* = \arg\min_c G`` after the section defined ``c^* = \arg\min_c F``, or a link ``\arg\min_c F =
+        \arg\min_c G`` of a chain: confirmed when $\nabla_c (G - F) = 0$ holds as matrix algebra
+        (readers.notes.optimum_restatements); None otherwise."""
         lhs, rhs = pair
-        if not isinstance(lhs, sp.Symbol) or optimum_restatements.optimum(rhs) is None:
+        if optimum_restatements.optimum(rhs) is None:
             return None
-        owners = [section.owner[k][1] for k in section.symbols if isinstance(k, sp.Symbol) and k.name == lhs.name
-                  and k in section.owner]
-        if not owners or not 0 < owners[0] < line:
-            return None
-        old = self.definition(lhs.name, owners[0])
-        if old is None:
-            return None
+        if optimum_restatements.optimum(lhs) is not None:  # a link of a chain: argmin_v F = argmin_v G
+            old, owners = lhs, None
+        else:
+            if not isinstance(lhs, sp.Symbol):
+                return None
+            owners = [section.owner[k][1] for k in section.symbols if isinstance(k, sp.Symbol)
+                      and k.name == lhs.name and k in section.owner]
+            if not owners or not 0 < owners[0] < line:
+                return None
+            old = self.definition(lhs.name, owners[0])
+            if old is None:
+                return None
         try:
             old, new = self.substitute((old, rhs), line, section)
             gradient = optimum_restatements.difference_claim(old, new, _core)
             if gradient is None:
                 return None
+            if gradient.args[0] == 0:  # argmin_d -F = argmax_d F: the objectives agree term by term
+                return _step(shown, "proved", "the objectives agree (an arg max of F is the arg min of -F)",
+                             method=f"symbolic; {optimum_restatements.METHOD}")
             outcomes = self.outcomes(gradient, sp.Integer(0), "=")
         except (Unsupported, ShapeError, DefinedVariable):
             return None
         if not outcomes or {o.status for o in outcomes.values()} != {"holds"}:
             return None
         report = self.confirmed(gradient, sp.Integer(0), outcomes, shown)
-        return StepReport(**{**report.__dict__, "method": f"{report.method}; {optimum_restatements.METHOD} "
-                                                          f"(the definition at line {owners[0]})"[:300]})
+        where = f" (the definition at line {owners[0]})" if owners else ""
+        return StepReport(**{**report.__dict__, "method": f"{report.method}; {optimum_restatements.METHOD}"
+                                                          f"{where}"[:300]})
 
     def definition(self, name: str, line: int):
         r"""The right side of the row at ``line`` that defines the matrix name ``name`` (the left side of a row
         ``\mathbf{A}\mathbf{x} = \mathbf{b}`` that defines ``\mathbf{b}``), else None."""
-        rows = list(self._rows_at(line))
+        rows = [(r, *_as_trace((a, b))) for r, a, b in self._rows_at(line)]
         found = [b for _, a, b in rows if isinstance(a, sp.Symbol) and a.name == name]
         return found[0] if found else next((a for _, a, b in rows if isinstance(b, sp.Symbol) and b.name == name
                                             and not isinstance(a, sp.Symbol)), None)
@@ -490,6 +514,12 @@ class MatrixClaims:
         declared = self.notes.at(line)
         props = set(declared.props.get(name, ())) | set(declared.props.get(_plain_letter(name) or "", ()))
         return in_force(self.literals(), name, line, self.notes.entries, props)
+
+    def written_out_letters(self, line: int) -> frozenset:
+        r"""The capitals written out entry by entry before ``line`` and still in force: matrices as much as
+        declared ones, so a run of them is their product (``PDP^{-1}`` after ``P`` and ``D`` were written out)."""
+        return frozenset(d.name for d in self.literals() if re.fullmatch(r"[A-Z]", d.name) and d.line < line
+                         and self.literal_at(d.name, line) is not None)
 
     def written_out_claim(self, lhs, rhs, line: int) -> bool:
         r"""Whether ``NAME = body`` is a claim about written-out matrices, not a definition: ``NAME`` and every
@@ -843,6 +873,20 @@ class MatrixClaims:
                                      "assumptions": (f"{c.shown} (line {c.line})",)})
             return _step(shown, "undecided", f"matrix claim under {where}: " + _describe(outcomes)
                          + " (with the other names sampled freely; the notes may assume more about them)")
+        space = null_space_equation(c.lhs, c.rhs)
+        if space is not None and space.matrix.free_symbols | {space.vector} <= lhs.free_symbols | rhs.free_symbols:
+            saved, self.pairs = self.pairs, (*self.pairs, space)
+            try:
+                outcomes = self.outcomes(lhs, rhs, rel)
+            except (Unsupported, ShapeError):
+                outcomes = {}
+            finally:
+                self.pairs = saved
+            if outcomes and {o.status for o in outcomes.values()} == {"holds"}:  # A^T A v = 0 (readers.notes.null_spaces)
+                report = self.confirmed(lhs, rhs, outcomes, shown)
+                return StepReport(**{**report.__dict__, "reason": f"{report.reason}, with {space.vector} drawn from "
+                                     f"the null space of {space.matrix} (the equation at line {c.line})",
+                                     "assumptions": (f"{c.shown} (line {c.line})",)})
         return _step(shown, "undecided", f"matrix claim constrained by the equation at line {c.line} ({c.shown}), "
                      "which this check cannot solve for one of its names")
 
@@ -862,7 +906,11 @@ def run(typing, lhs, rhs, rel, pairs=()) -> _Outcome:
             for _ in range(RETRIES):
                 values = sample(typing, shapes, rng)
                 try:
-                    for vector, matrix, value in pairs:
+                    for pair in pairs:
+                        if isinstance(pair, NullSpace):  # v with M v = 0 (readers.notes.null_spaces)
+                            values = in_null_space(values, pair, Evaluator(typing, values), rng)
+                            continue
+                        vector, matrix, value = pair
                         if matrix in values and vector in values:
                             values = eigenpair(values, vector, matrix, value, rng)
                     evaluate = Evaluator(typing, values)
@@ -1002,6 +1050,29 @@ def _pairs(block):
 def _written(e) -> str:
     """A side as read with order-keeping products: ``transpose(A*B)``, ``(A*B)**(-1)``."""
     return re.sub(r"\\(?:mathbf|boldsymbol|bm)\{(\\?\w+)\}", r"\1", str(e)).replace("\\", "")
+
+
+def _capitals_spread(e):
+    r"""``e`` with each name that is a run of two to four capitals (``QDQ``, read as one name by the scalar reader)
+    written as the product of its letters, to align it with the order-keeping reading, which splits a run of
+    declared matrices (``Q D Q^T``; :func:`~readers.latex.matrix_reader.parse_matrix_block`)."""
+    return e.xreplace({s: sp.Mul(*(sp.Symbol(c, **s.assumptions0) for c in s.name))
+                       for s in e.free_symbols if re.fullmatch(r"[A-Z]{2,4}", s.name)})
+
+
+def _signature(e) -> tuple:
+    r"""``e`` without its transposes and inverses, its names commutative and plain, and how many it had: the scalar
+    reading puts them on a whole run (``(QDQ)^T``), the order-keeping one on its last letter (``Q D Q^T``), so only
+    this much of the two readings agrees."""
+    ops = [x for x in sp.preorder_traversal(e) if (isinstance(x, AppliedUndef) and x.func.__name__ == "transpose")
+           or (isinstance(x, sp.Pow) and x.exp == -1)]
+    def bare(x):
+        if (isinstance(x, AppliedUndef) and x.func.__name__ == "transpose") or (isinstance(x, sp.Pow) and x.exp == -1):
+            return bare(x.args[0])
+        if isinstance(x, sp.Symbol):
+            return sp.Symbol(x.name)
+        return x.func(*map(bare, x.args)) if x.args else x
+    return bare(e), len(ops)
 
 
 def _commutative(e):

@@ -25,7 +25,8 @@ PROPERTIES = {"diagonal": "diagonal", "symmetric": "symmetric", "orthogonal": "o
               "positive semi-definite": "positive definite", "invertible": "invertible",
               "nonsingular": "invertible", "non-singular": "invertible", "square": "invertible"}
 """Words that constrain how a matrix is sampled (a semidefinite matrix is sampled definite: a subset)."""
-_PROPERTY = "|".join(sorted((re.escape(k) for k in PROPERTIES), key=len, reverse=True))
+_PROPERTY = "(?:" + "|".join(sorted((re.escape(k) for k in PROPERTIES), key=len, reverse=True)) + ")(?![A-Za-z])"
+"""A property word, whole: "orthogonally diagonalizable" says nothing of the matrix being orthogonal."""
 _MATH = r"\$([^$]{1,80})\$"
 _LIST = _MATH + r"(?:\s*(?:,|and|,\s*and)\s*" + _MATH + r")*"
 _NOUN = r"(matrix|matrices|vectors?|scalars?)"

@@ -50,7 +50,7 @@ def difference_claim(old, new, core):
     first, second = optimum(old), optimum(new)
     if first is None or second is None or first[1] != second[1]:
         return None
-    letter = second[1].strip("{}")
+    letter = _inner(second[1]).strip("{}")  # argmin_c, argmin_\boldsymbol{d}: the letter optimised
     variables = {s for e in (first[2], second[2]) for s in e.free_symbols
                  if not s.is_commutative and core(s.name) == letter}
     if len(variables) != 1:
