@@ -31,3 +31,20 @@ def test_the_closed_form_where_it_holds_for_every_size_stays_proved():
     lhs = "sum((-1)**j*gamma(n + 1)/(gamma(j + 1)*gamma(n - j + 1)), j, 0, n)"
     verdict = check_step(claim_step(lhs, "==", "0", ["n >= 1", "n=integer"]), budget=BUDGET)
     assert verdict.kind == "proved", verdict.summary()
+
+
+# sympy differentiates atan2(u, v) to (v u' - u v')/(u^2 + v^2) everywhere; across its cut (u = 0, v < 0) it jumps by
+# 2 pi and has no derivative: the derivative in y of atan2(y, x) was proved for every (x, y) but the origin
+CUTS = {
+    "shifted_cut_crossed": ("diff(atan2(y - 1, x + 2), y)", "(x + 2)/((x + 2)**2 + (y - 1)**2)", [], "refuted"),
+    "cut_out_of_the_domain": ("diff(atan2(y - 1, x + 2), y)", "(x + 2)/((x + 2)**2 + (y - 1)**2)", ["x > -2"], "proved"),
+    "along_the_cut_no_jump": ("diff(atan2(y - 1, x + 2), x)", "-(y - 1)/((x + 2)**2 + (y - 1)**2)",
+                              ["(x + 2)**2 + (y - 1)**2 > 0"], "proved"),
+}
+
+
+@pytest.mark.parametrize("name", CUTS)
+def test_a_derivative_across_the_cut_of_atan2_does_not_exist(name):
+    lhs, rhs, assume, expected = CUTS[name]
+    verdict = check_step(claim_step(lhs, "==", rhs, assume), budget=BUDGET)
+    assert verdict.kind == expected, (name, verdict.summary())
