@@ -37,7 +37,8 @@ def test_the_closed_form_where_it_holds_for_every_size_stays_proved():
 # 2 pi and has no derivative: the derivative in y of atan2(y, x) was proved for every (x, y) but the origin
 CUTS = {
     "shifted_cut_crossed": ("diff(atan2(y - 1, x + 2), y)", "(x + 2)/((x + 2)**2 + (y - 1)**2)", [], "refuted"),
-    "cut_out_of_the_domain": ("diff(atan2(y - 1, x + 2), y)", "(x + 2)/((x + 2)**2 + (y - 1)**2)", ["x > -2"], "proved"),
+    "cut_out_of_the_domain": ("diff(atan2(y - 1, x + 2), y)", "(x + 2)/((x + 2)**2 + (y - 1)**2)", ["x > -2"],
+                              "proved"),
     "along_the_cut_no_jump": ("diff(atan2(y - 1, x + 2), x)", "-(y - 1)/((x + 2)**2 + (y - 1)**2)",
                               ["(x + 2)**2 + (y - 1)**2 > 0"], "proved"),
 }
