@@ -26,7 +26,7 @@ from dataclasses import dataclass
 import sympy as sp
 
 import symbolic.integer_part  # noqa: F401 - floor/ceiling of a number certified before a claim is built
-from symbolic.kinks import derivative_poles
+from symbolic.kinks import cut_divisors, derivative_poles
 
 MAX_LENGTH = 10_000
 """Longest accepted input, in characters."""
@@ -585,6 +585,7 @@ class _Converter:
         derivative = self._build(node, lambda: sp.Derivative(body, (variable, int(order))).doit())
         if self.binding == 1:  # d|x|/dx is sign(x), 0 at 0: the derivative does not exist there (symbolic.kinks)
             self.divisors.extend(derivative_poles(body, variable, int(order)))
+            self.divisors.extend(cut_divisors(body, variable, int(order)))  # atan2's jump across its cut
             if int(order) > 0 and derivative.has(variable):
                 self.derivatives.append((derivative, body, variable, int(order)))
         return derivative

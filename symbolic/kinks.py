@@ -114,3 +114,46 @@ def _jump(expr: sp.Expr, sides: dict, variable, root: sp.Expr) -> sp.Expr:
 def _certified_nonzero(value: sp.Expr) -> bool:
     return value.is_nonzero is True or (value.is_number and value.is_finite is True and value != 0
                                         and value.is_zero is False)
+
+
+def cut_divisors(body: sp.Expr, variable: sp.Symbol, order: int) -> list[sp.Expr]:
+    r"""Divisors that vanish where a derivative in ``variable`` crosses the branch cut of $\operatorname{atan2}(u, v)$.
+
+    $\operatorname{atan2}(u, v)$ jumps from $-\pi$ to $\pi$ across $u = 0$ where $v < 0$; sympy differentiates it to
+    $(v u' - u v')/(u^2 + v^2)$ everywhere, so $\frac{\partial}{\partial y} \operatorname{atan2}(y, x) =
+    \frac{x}{x^2 + y^2}$ was proved, although at $y = 0$, $x < 0$ there is no derivative.  For $u$ of degree one in
+    the variable (it changes sign at its zero, so the path crosses the cut) the divisor
+
+    .. math:: u^2 + (v + |v|)^2
+
+    is zero exactly on the cut ($u = 0$, $v \le 0$; $v = 0$ is atan2's own undefined point).  A $u$ that only touches
+    0 ($u = y^2$: $\operatorname{atan2}(y^2, x)$ is smooth in $y$ there) names no divisor, nor does one of higher
+    degree (whether it crosses is not decided here)."""
+    if order < 1:
+        return []
+    out = []
+    for atom in sorted(body.atoms(sp.atan2), key=sp.default_sort_key):
+        u, v = atom.args
+        if variable not in u.free_symbols:
+            continue  # along v the cut is a constant pi (v < 0 at u = 0): no jump is crossed
+        try:
+            degree = sp.Poly(u, variable).degree()
+        except sp.PolynomialError:
+            continue
+        if degree == 1:
+            out.append(u**2 + (v + sp.Abs(v)) ** 2)
+    return list(dict.fromkeys(out))
+
+
+def cut_of(divisor: sp.Expr) -> tuple[sp.Expr, sp.Expr] | None:
+    r"""``(u, v)`` when ``divisor`` is a cut divisor $u^2 + (v + |v|)^2$ of :func:`cut_divisors`, else None."""
+    if not isinstance(divisor, sp.Add) or len(divisor.args) != 2:
+        return None
+    for first, second in (divisor.args, divisor.args[::-1]):
+        if not (isinstance(first, sp.Pow) and first.exp == 2 and isinstance(second, sp.Pow) and second.exp == 2):
+            continue
+        for size in first.base.atoms(sp.Abs):
+            v = size.args[0]
+            if sp.expand(first.base - size - v) == 0:
+                return second.base, v
+    return None

@@ -24,6 +24,9 @@ from readers.latex.tree import _script
 
 __all__ = ["parse_matrix_block"]
 
+_NORM_SUBSCRIPTS = {"\\infty": "inf", "infty": "inf", "∞": "inf", "max": "inf", "\\max": "inf"}
+r"""Subscripts of a norm that name the maximum norm: ``\|x\|_\infty`` is ``norm_inf``, as the checks know it."""
+
 
 def parse_matrix_block(text: str, *, names=(), functions=(), letters=(), indices=(), entries=False, dots=False):
     r"""The :class:`~readers.latex.nodes.Block` of ``text`` with order-keeping products (see the module).
@@ -104,7 +107,7 @@ class _MatrixReader(_Reader):
         for kind, node in (_script(s) for s in tree.children[1:]):
             if kind == "sub":
                 raw = self.raw_script(node) if not isinstance(node, lark.Token) else node.value
-                raw = raw.strip("{}")
+                raw = _NORM_SUBSCRIPTS.get(raw.strip("{} "), raw.strip("{}"))
                 if raw != "2":
                     value = sp.Function(f"norm_{raw}")(*value.args)
             elif kind == "sup":

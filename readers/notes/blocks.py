@@ -16,7 +16,9 @@ SENTENCE_ENDINGS = frozenset(["then", "that", "by", "of", "to", "with", "and", "
                               "get", "obtain", "have", "find", "yields"])
 """Last words of a sentence that goes on (into the display after it), never of a title."""
 
-_DELIMITER = re.compile(r"\$\$|\\\[|\\begin\{([A-Za-z]+\*?)\}|(?<!\\)\$|`+")
+_DELIMITER = re.compile(r"\$\$|\\\[|\\begin\{([A-Za-z]+\*?)\}|(?<!\\)\$|`+|<!--")
+"""What opens a block, or a span whose formulas are not read: a code span and an HTML comment (``<!-- $$ x = 1 $$
+-->`` is a draft or a note to the author, not part of the note)."""
 
 @dataclass(frozen=True)
 class Fragment:
@@ -76,6 +78,10 @@ def find_blocks(text: str) -> list[Fragment]:
         if token.startswith("`"):
             close = text.find(token, match.end())
             pos = match.end() if close < 0 else close + len(token)
+            continue
+        if token == "<!--":  # an HTML comment, to its "-->" (an unclosed one hides the rest, as a browser does)
+            close = text.find("-->", match.end())
+            pos = len(text) if close < 0 else close + len("-->")
             continue
         if token == "$$" or token == "\\[":
             closer = "$$" if token == "$$" else "\\]"

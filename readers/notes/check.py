@@ -179,6 +179,7 @@ from readers.notes.defined_variables import refers_to_itself, substitute_definit
 from readers.notes.angles import angle_definition, arccos_latex
 from readers.notes.bold_groups import with_bold_spread
 from readers.notes.entries_apart import entries_named_apart
+from readers.notes import otherwise_cases
 from readers.notes.iterates import steps_apart, with_iterates
 from readers.notes.degrees import DEGREE_CUE, degree_reading
 from readers.notes.liquid import liquid_math
@@ -1214,11 +1215,14 @@ class _NotesReader(_CatalogMatch):
         if pending is not None and frag.kind == "display" and continues_sentence(self.lines, pending[1], frag):
             # "When $D < 0$, then the roots are complex and the rate is $$...$$": the clause governs that display
             self.section.conditions += [(r, _show(r), pending[1].line) for r in pending[0]]
+        otherwise = self.otherwise_case(frag)
         try:
             report = self.densities.review(block, frag, self.read(block, frag, base), self.section.conditions,
                                            self.lines)
             report = stated_laws.review(block, frag, report, [c[0] for c in self.section.conditions], self.lines,
                                         self.expand)
+            if otherwise is not None:
+                report = self.otherwise_report(block, frag, base, report, otherwise)
             if self.matrix_read and report.steps:  # (AB)^T = B^T A^T read as matrices: shown in their order
                 report = dataclasses.replace(report, parsed_form=tuple(f"{r.lhs} {r.rel} {r.rhs}" for r in report.steps))
             if self.e_ambiguous and letter_e.writes_letter_e(frag.content):
@@ -1234,6 +1238,49 @@ class _NotesReader(_CatalogMatch):
         finally:
             if pending is not None:  # the clause's conditions end with that display
                 self.section.conditions = [c for c in self.section.conditions if c in saved or c[2] != pending[1].line]
+            if otherwise is not None:  # a case split ends with its otherwise
+                self.section.conditions = [c for c in self.section.conditions if c not in otherwise[0] + otherwise[1]]
+
+    def otherwise_case(self, frag):
+        """``(case, negation, strict)`` for a block introduced by *otherwise* (readers.notes.otherwise_cases): the last
+        stated conditions, taken out of force; their negation, put in force for this block ([] when there is none);
+        the strict negation when it differs (else None).  None for any other block."""
+        if not otherwise_cases.introduced_by_otherwise(text_before(self.lines, frag.kind, frag.line, frag.column)):
+            return None
+        case = otherwise_cases.last_case(self.section.conditions, frag.content_line)
+        if not case:
+            return None
+        self.section.conditions = [c for c in self.section.conditions if c not in case]
+        pair = otherwise_cases.negations(case)
+        if pair is None:
+            return case, [], None
+        negation = [(pair[0], _show(pair[0]), frag.content_line)]
+        self.section.conditions += negation
+        return case, negation, None if pair[1] == pair[0] else (pair[1], _show(pair[1]), frag.content_line)
+
+    def otherwise_report(self, block, frag, base, report, otherwise):
+        """``report`` of an *otherwise* block, its refutations made undecided where the case has no negation here,
+        or where they fail only on the boundary the negation keeps (read again under the strict negation)."""
+        case, negation, strict = otherwise
+        if not any(r.verdict == "refuted" for r in report.steps) or (negation and strict is None):
+            return report
+        shown = ", ".join(c[1] for c in case)
+        if not negation:
+            return dataclasses.replace(report, steps=tuple(
+                _undecided(r, otherwise_cases.UNNEGATED.format(case=shown)) if r.verdict == "refuted" else r
+                for r in report.steps))
+        self.section.conditions = [c for c in self.section.conditions if c not in negation] + [strict]
+        try:
+            strictly = self.read(block, frag, base).steps
+        finally:
+            self.section.conditions = [c for c in self.section.conditions if c != strict] + negation
+        if len(strictly) != len(report.steps):
+            strictly = (None,) * len(report.steps)
+        boundary = _show(sp.Eq(strict[0].lhs, strict[0].rhs))
+        return dataclasses.replace(report, steps=tuple(
+            _undecided(r, otherwise_cases.BOUNDARY.format(case=shown, boundary=boundary))
+            if r.verdict == "refuted" and (t is None or t.verdict != "refuted") else r
+            for r, t in zip(report.steps, strictly)))
 
     def hypothesis(self, block, frag, cases, before, after, seen) -> tuple[str, ...] | None:
         """The assumptions shown for a block the prose states as a hypothesis (readers.notes.hypotheses), put in

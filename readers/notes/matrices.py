@@ -49,7 +49,8 @@ from readers.notes.matrix_decompositions import in_force as decompositions_in_fo
 from readers.notes.matrix_exact import Exact, NotExact, compare, has_literal, literal_names, poses_equation, show
 from readers.notes.matrix_literals import in_force, literal_definitions
 from readers.notes.matrix_powers import at_exponents, symbolic_exponent
-from readers.notes.matrix_numeric import FAILS, HOLDS, HOLDS_CENTRAL, Evaluator, Resample, gap, sample, sizes
+from readers.notes.matrix_numeric import (FAILS, HOLDS, HOLDS_CENTRAL, Evaluator, Resample, declared_size_values, gap,
+                                         sample, sizes)
 from readers.notes.matrix_shapes import LAYOUTS, MATRIX_NORM, Kind, ShapeError, Unsupported, infer
 from readers.notes.norm_functions import NORMS as NORM_READINGS, declared_norms, norm_names
 from readers.notes.null_spaces import NullSpace, in_null_space, null_space_equation
@@ -904,7 +905,7 @@ def run(typing, lhs, rhs, rel, pairs=()) -> _Outcome:
         shapes = sizes(typing, assignment)
         for _ in range(SAMPLES):
             for _ in range(RETRIES):
-                values = sample(typing, shapes, rng)
+                values = sample(typing, shapes, rng) | declared_size_values(typing, shapes, assignment)
                 try:
                     for pair in pairs:
                         if isinstance(pair, NullSpace):  # v with M v = 0 (readers.notes.null_spaces)
@@ -963,7 +964,7 @@ def find_counterexample(typing, lhs, rhs, rel) -> dict | None:
     for integer in (True, False):
         for _ in range(COUNTEREXAMPLE_TRIES if integer else RETRIES * 4):
             try:
-                values = sample(typing, shapes, rng, integer=integer)
+                values = sample(typing, shapes, rng, integer=integer) | declared_size_values(typing, shapes, assignment)
                 if not integer:
                     values = {s: (np.round(v, 2) if isinstance(v, (np.ndarray, float)) else v) for s, v in values.items()}
                 evaluate = Evaluator(typing, values)

@@ -55,6 +55,22 @@ def sizes(typing, assignment: dict) -> dict:
     return out
 
 
+def declared_size_values(typing, shapes: dict, assignment: dict) -> dict:
+    r"""The value of each scalar that names a declared size: after $\mathbf{x} \in \mathbb{R}^n$ the $n$ of
+    $\|\mathbf{x}\|_1 \le \sqrt{n} \|\mathbf{x}\|_2$ is the length of the sampled $\mathbf{x}$, not a real number
+    drawn apart from it (at $n = 0.95$ beside two entries the bound failed)."""
+    out = {}
+    for s, shape in shapes.items():
+        var = typing.dims.named.get(str(s)) if shape is None else None
+        if var is None:
+            continue
+        size = typing.dims.find(var)
+        size = size if isinstance(size, int) else assignment.get(size)
+        if size is not None:
+            out[s] = float(size)
+    return out
+
+
 def sample(typing, shapes: dict, rng, integer: bool = False) -> dict:
     """Values for every name (see the module docstring); ``integer``: small integer entries (counterexamples)."""
     values = {}

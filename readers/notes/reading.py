@@ -95,7 +95,8 @@ def condition_pairs(block, defined=frozenset(), intervals=True) -> list | None:
     ``0 < p \le 1`` (readers.notes.intervals) unless ``intervals`` is false (an existential "for some").  The
     absolute value of a name is a name here (``|x| < 1``, before a geometric series).  A name compared with another
     name moved by a number (``r > 1 + \epsilon``, ``t \ge T + 1``) orders the two names as ``a < b`` does: a
-    condition."""
+    condition.  A relation whose two sides read alike (``\|\mathbf{x}\|_1 \ge \|\mathbf{x}\|_2``, both
+    ``|x|`` to this test) relates a quantity to another one of the same name: a claim, never a condition."""
     def is_name(e):
         return _is_name(e) or (isinstance(e, AppliedUndef) and e.func.__name__ not in defined
                                 and all(_is_name(a) for a in e.args))
@@ -151,6 +152,8 @@ def condition_pairs(block, defined=frozenset(), intervals=True) -> list | None:
             pairs += row.chain.pairs()
         else:
             return None
+    if any(a == b for a, _, b in pairs):  # ||x||_1 >= ||x||_2 read as |x| >= |x|: a claim whose norms were lost
+        return None
     return pairs or None
 
 

@@ -26,7 +26,8 @@ from derivations.checker.verdict import Verdict
 
 from derivations.checker.strategies.branches import prove_equal_by_branches
 from derivations.checker.strategies.inequality import prove_inequality
-from derivations.checker.strategies.instances import Instance, Unsupported, has_sizes, instances, refined_symbolic
+from derivations.checker.strategies.instances import (Instance, Unsupported, has_sizes, instances, refined_symbolic,
+                                                      smallest_instances)
 from derivations.checker.strategies.limit import symbolic_limit
 from derivations.checker.strategies.max_cases import prove_equal_by_max_cases
 from derivations.checker.strategies.zero import CHEAP, ZERO_TESTS, prove_equal, reduce_to_zero
@@ -125,7 +126,53 @@ def _prove_for_all_sizes(step: Step) -> Verdict | None:
         return None
     if step.undefined == "refutes" and step.rel == "=" and not denominators_nonzero(inst):
         return None  # a removable singularity may hide behind the cancellation: checked at concrete sizes
+    if not _holds_at_smallest_sizes(step):
+        return None  # the closed form misses an edge case: the concrete sizes show which
     return Verdict("proved", method=f"symbolic: {method} (symbolic sizes)", assumptions=inst.assumption_texts())
+
+
+SMALLEST_SIZES = 4
+"""Concrete sizes a proof at symbolic sizes must also hold at: the smallest admissible ones."""
+PROBE_VALUES = (sp.Rational(3, 7), sp.Rational(5, 3), sp.Rational(-2, 5), sp.Integer(1), sp.Integer(2), sp.Integer(-3))
+"""Rational values for the other free symbols of a concrete instance that no reduction settles."""
+
+
+def _holds_at_smallest_sizes(step: Step) -> bool:
+    r"""Whether no instance at the smallest admissible sizes is shown false exactly.
+
+    sympy's closed forms of sums over a symbolic range drop edge cases ($\sum_{j=0}^{n} (-1)^j \binom{n}{j} = 0$
+    from ``doit`` for every $n \ge 0$, though it is 1 at $n = 0$); an instance that a cheap reduction proves, or that
+    no exact evaluation shows non-zero, lets the proof stand."""
+    try:
+        insts = smallest_instances(step, SMALLEST_SIZES)
+        return not any(prove_instance(inst, CHEAP) is None and _nonzero_at_a_probe(inst) for inst in insts)
+    except Unsupported:  # no concrete size to try (none admissible among those tried): as before
+        return True
+    except (TypeError, ValueError, ArithmeticError, RecursionError, NotImplementedError):
+        return False  # the instances could not be checked: the concrete sizes decide
+
+
+def _nonzero_at_a_probe(inst: Instance) -> bool:
+    """Whether ``lhs - rhs`` is an exactly non-zero number at some probe of the other free symbols (each probe
+    within the instance's side conditions and the symbols' signs)."""
+    difference = (inst.lhs - inst.rhs).doit()
+    free = sorted(difference.free_symbols, key=str)
+    for value in PROBE_VALUES:
+        point = {s: value for s in free}
+        if not all(_fits(s, value) for s in free) or any(a.xreplace(point) != sp.true
+                                                           for a in inst.assumptions):
+            continue
+        number = difference.xreplace(point)
+        if number.is_Number or number.is_number:
+            zero = sp.simplify(number).is_zero
+            if zero is False:
+                return True
+    return False
+
+
+def _fits(symbol: sp.Symbol, value: sp.Rational) -> bool:
+    return not ((symbol.is_integer and not value.is_integer) or (symbol.is_positive and value <= 0)
+                or (symbol.is_nonnegative and value < 0) or (symbol.is_negative and value >= 0))
 
 
 def ranges_never_reversed(inst: Instance) -> bool:

@@ -28,6 +28,7 @@ from derivations.checker.verdict import Verdict
 
 from derivations.checker.strategies.decide import coordinate_text, decimal_text, side_state
 from derivations.checker.strategies.instances import Unsupported, has_sizes, instances
+from symbolic.kinks import cut_of
 
 FILL_VALUES = (sp.Integer(1), sp.Integer(2), sp.Rational(1, 2), sp.Integer(-1), sp.Integer(0), sp.Integer(3))
 """Exact values given to the symbols a zero leaves free (``x - y = 0`` at ``y = 1`` is ``x = 1``)."""
@@ -91,6 +92,10 @@ def _zeros(divisor: sp.Expr, symbols, deadline: float, solved: list | None = Non
     """Exact points (every symbol of the claim given a value) where ``divisor`` may vanish; ``solved`` gets the
     symbols that ``sympy.solve`` could solve it for (empty: its zeros are unknown)."""
     solved = [] if solved is None else solved
+    cut = cut_of(divisor)
+    if cut is not None:
+        yield from _cut_zeros(*cut, symbols, solved)
+        return
     if _is_pole(divisor):
         yield from _pole_zeros(divisor.base.args[0], symbols, deadline, solved)
         return
@@ -128,6 +133,36 @@ def _filled(roots, s, symbols):
             yield {**fill, s: value}
             if not root.free_symbols - {s}:
                 break
+
+
+def _cut_zeros(u: sp.Expr, v: sp.Expr, symbols, solved: list):
+    r"""Points on the cut of $\operatorname{atan2}(u, v)$ (``symbolic.kinks.cut_divisors``): $u = 0$ solved for each of
+    its symbols, the others set so that $v = -1$ where one of them can (solved for it), else to :data:`FILL_VALUES`;
+    only points with $v < 0$ exactly."""
+    for s in sorted(u.free_symbols, key=str):
+        roots = _solve_quietly(u, s)
+        if roots is None:
+            continue
+        solved.append(s)
+        for root in roots[:MAX_ROOTS]:
+            if not isinstance(root, sp.Expr):
+                continue
+            others = [t for t in symbols if t != s]
+            on_cut = v.xreplace({s: root})
+            fills = []
+            for t in sorted(on_cut.free_symbols, key=str):
+                for value in _solve_quietly(on_cut + 1, t) or []:
+                    fills += [{t: value, **dict(zip([o for o in others if o != t], rest))}
+                              for rest in itertools.islice(itertools.product(FILL_VALUES, repeat=len(others) - 1), 12)]
+            fills += [dict(zip(others, values)) for values in itertools.islice(
+                itertools.product(FILL_VALUES, repeat=len(others)), 36)]
+            for fill in fills:
+                point = {**fill, s: root.xreplace(fill)}
+                where = {k: w.xreplace(point) for k, w in point.items()}
+                if any(w.free_symbols or w.is_real is not True for w in where.values()):
+                    continue
+                if (v.xreplace(where) < 0) == sp.true and u.xreplace(where) == 0:
+                    yield where
 
 
 def _is_pole(divisor: sp.Expr) -> bool:

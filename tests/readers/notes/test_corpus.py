@@ -70,6 +70,7 @@ BENCHMARK_ONLY = frozenset({"d2l_bptt.md", "d2l_gradient_descent.md", "d2l_sgd.m
                             "adversarial_round10.md", "adversarial_round11.md", "adversarial_round12.md",
                             "adversarial_round13.md",
                             "adversarial_round14.md",
+                            "adversarial_round15.md",
                             "planted_mistakes_4.md",
                             "pytorch_nn_modules.rst", "pytorch_optim_init.rst", "pytorch_tensor_functions.rst",
                             "numpy_random_distributions.rst", "planted_mistakes_5.md", "lebl_ra_derivative.tex",
