@@ -92,6 +92,7 @@ rule                      identity
 ``polynomial_quotient_scale`` $\frac{N(x)}{D(x)} = \frac{N(x)/M^{d}}{D(x)/M^{d}}$, $M = \max(1, \max_j |x_j|)$, for $N$, $D$ polynomials of degree $d$ in $x$ (costly: search only; :mod:`codegen.rules_quotient_scale`)
 ``quotient_into_sum``     $\frac{A + c\sum_i u_i v_i}{D} = \frac{A}{D} + c\sum_i \frac{u_i v_i}{D}$, each product divided in ``paired_quotient``'s order (costly: search only; :mod:`codegen.rules_pairing`)
 ``scale_into_summand``    $k \sum_i (\sum_t u_{t,i}) v_i = \sum_i (\sum_t k u_{t,i}) v_i$ where $k = c^p$ and a $u_t$ divides by $c$ (costly: search only; :mod:`codegen.rules_scale_into_summand`)
+``stirling_branch``       $F(u) = S_K F(u)$ for $u > 20$, Stirling's series of $\log\Gamma$, $\psi$, $\psi'$, where the terms of a sum in $u$ cancel at large $u$ (costly: search only; :mod:`codegen.rules_stirling`)
 ``taylor_branch``         $f(x) = T_N f(x)$ for $|x| < r$ where the sums of $f$ cancel at 0 (costly: search only; :mod:`codegen.rules_series`)
 ``zero_times_log``        $x \log y = \begin{cases} x \log y & x > 0 \\ 0 & \text{else}\end{cases}$ for $x > 0$ with $y \le C$, $y/x \ge c > 0$ proved by bounds (:mod:`codegen.rules_xlogy`; it fires on no catalog formula)
 ========================  =====================================================================
@@ -109,7 +110,7 @@ import sympy as sp
 from sympy.codegen.cfunctions import expm1, log1p
 
 from codegen import (rules_bregman, rules_geometric, rules_cancel, rules_atan, rules_exp_underflow, rules_log1p_power, rules_power_ratio, rules_unit_sum, rules_mixture_one, rules_gaussian_tail, rules_scale_into_summand, rules_softmax_gap, rules_exact, rules_homogeneous, rules_fraction, rules_log, rules_logit, rules_pairing, rules_power, rules_quotient_scale, rules_ratio, rules_root, rules_select, rules_step,
-                     rules_series, rules_logspace, rules_softmax, rules_softplus_ratio, rules_sums, rules_xlogy)
+                     rules_series, rules_stirling, rules_logspace, rules_softmax, rules_softplus_ratio, rules_sums, rules_xlogy)
 from codegen.lower_unshifted import ExpShift
 from symbolic.functions import Held, ReduceMax, log_ndtr, ndtr
 
@@ -1117,6 +1118,11 @@ TAYLOR_BRANCH = Rule(
     "taylor_branch", "taylor_branch", rules_series.taylor_branch, priority=1,
     gain="x - tanh(x) at x = 1e-5: 6 digits of 16 (the terms agree in 10); e^x - 1 - x at 1e-9: none")
 
+STIRLING_BRANCH = Rule(
+    "stirling_branch", "stirling_branch", rules_stirling.stirling_branch, priority=70.5,
+    gain="a - log b + log Gamma(a) + (1 - a) psi(a) (a Gamma entropy) at a = 1e300: terms of 7e302, sum 346; every digit "
+         "lost (error 1.0), 4e-16 from the series; 1 + (1 - a) psi'(a) at a = 1e300: 0 for 5e-301")
+
 HOMOGENEOUS_SCALE = Rule(
     "homogeneous_scale", "homogeneous_scale", rules_homogeneous.homogeneous_scale, priority=94,
     gain="x_k sum g x / sum x^2 for |x| > 1e154: inf/inf (the VJP of x/|x|); on x/max|x| every sum is finite")
@@ -1226,7 +1232,7 @@ RATIO_BEFORE_UNEQUAL_POWERS = Rule(
     gain="(x - y)^2 / l^3 (the gradient of a squared-exponential kernel in its length scale) at x - y = l = 1e300: "
          "inf/inf is nan, truth 1e-300; as ((x - y)/l)^2 / l it is finite")
 
-COSTLY_RULES: tuple[Rule, ...] = (LOGSUMEXP_LOG1P, MEAN_FROM_TOP, ONE_MINUS_TOP, TAYLOR_BRANCH, HOMOGENEOUS_SCALE,
+COSTLY_RULES: tuple[Rule, ...] = (LOGSUMEXP_LOG1P, MEAN_FROM_TOP, ONE_MINUS_TOP, TAYLOR_BRANCH, STIRLING_BRANCH, HOMOGENEOUS_SCALE,
                                   LOG_OF_QUOTIENT, LOG_OF_PRODUCT_SUM, LOG_SPACE_PRODUCT, LOG_SPACE_MONOMIAL, LOG_ADD_NEAR_TOP, SIGMOID_TANH, HOMOGENEOUS_SCALARS, PAIRED_QUOTIENT,
                                   EXPM1_QUOTIENT, QUOTIENT_INTO_SUM, POLYNOMIAL_QUOTIENT_SCALE, POWER_BREGMAN,
                                   LOG_OF_POSITIVE_PRODUCT, SCALE_INTO_BRANCHES, POWER_LOG1P, POWER_OF_RATIO,
