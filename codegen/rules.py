@@ -13,6 +13,7 @@ rule                      identity
 ``log_one_minus_sigmoid`` $\log\bigl(1 - \frac{1}{1 + e^{-x}}\bigr) = -\operatorname{sp}(x)$
 ``log_sigmoid_pair``      $a \log\sigma(s) + b \log\sigma(-s) = (a + b)\log\sigma(-s) + a\,s$ where $a + b$ drops a parameter (:mod:`codegen.rules_logit`)
 ``gaussian_tail``         $e^{A}\Phi(u)^k = e^{A - k u^2/2}(\tfrac12\operatorname{erfcx}(-u/\sqrt2))^k$ for $u < 0$ where the exponent simplifies; $\operatorname{erfc}(v) = e^{-v^2}\operatorname{erfcx}(v)$ the same (:mod:`codegen.rules_gaussian_tail`)
+``tail_difference``       $F(u) - F(v) = \bar F(v) - \bar F(u)$ for $F$ in erf (as $2\Phi(\sqrt2\,\cdot)$), $\Phi$, arctan, where the points lean to the upper tail (costly: search only; :mod:`codegen.rules_tail_difference`)
 ``atan_reflection``       $\frac{\pi}{2} + \arctan u = \arctan(-1/u)$ for $u < 0$ (and $\frac{\pi}{2} - \arctan u = \arctan(1/u)$ for $u > 0$), times a coefficient (:mod:`codegen.rules_atan`)
 ``log1p_power``           $\operatorname{log1p}(A^{p}) = p\log A + \operatorname{log1p}(A^{-p})$ where $p \log A > 0$, $\log A$ as the logs of its factors (:mod:`codegen.rules_log1p_power`)
 ``power_ratio_over_numerator`` $(u/v)^{p} u^{-k} = (u/v)^{p - k} v^{-k}$ for an exponent not a number, an integer $k \ge 1$ (:mod:`codegen.rules_power_ratio`)
@@ -110,7 +111,7 @@ import sympy as sp
 from sympy.codegen.cfunctions import expm1, log1p
 
 from codegen import (rules_bregman, rules_geometric, rules_cancel, rules_atan, rules_exp_underflow, rules_log1p_power, rules_power_ratio, rules_unit_sum, rules_mixture_one, rules_gaussian_tail, rules_scale_into_summand, rules_softmax_gap, rules_exact, rules_homogeneous, rules_fraction, rules_log, rules_logit, rules_pairing, rules_power, rules_quotient_scale, rules_ratio, rules_root, rules_select, rules_step,
-                     rules_series, rules_stirling, rules_logspace, rules_softmax, rules_softplus_ratio, rules_sums, rules_xlogy)
+                     rules_series, rules_stirling, rules_tail_difference, rules_logspace, rules_softmax, rules_softplus_ratio, rules_sums, rules_xlogy)
 from codegen.lower_unshifted import ExpShift
 from symbolic.functions import Held, ReduceMax, log_ndtr, ndtr
 
@@ -1118,6 +1119,10 @@ TAYLOR_BRANCH = Rule(
     "taylor_branch", "taylor_branch", rules_series.taylor_branch, priority=1,
     gain="x - tanh(x) at x = 1e-5: 6 digits of 16 (the terms agree in 10); e^x - 1 - x at 1e-9: none")
 
+TAIL_DIFFERENCE = Rule(
+    "tail_difference", "tail_difference", rules_tail_difference.tail_difference, priority=5.5,
+    gain="erf(5.9) - erf(4.7) (a soft histogram bin): 5 digits of 16, none beyond 8.3; erfc's difference all of them")
+
 STIRLING_BRANCH = Rule(
     "stirling_branch", "stirling_branch", rules_stirling.stirling_branch, priority=70.5,
     gain="a - log b + log Gamma(a) + (1 - a) psi(a) (a Gamma entropy) at a = 1e300: terms of 7e302, sum 346; every digit "
@@ -1232,7 +1237,7 @@ RATIO_BEFORE_UNEQUAL_POWERS = Rule(
     gain="(x - y)^2 / l^3 (the gradient of a squared-exponential kernel in its length scale) at x - y = l = 1e300: "
          "inf/inf is nan, truth 1e-300; as ((x - y)/l)^2 / l it is finite")
 
-COSTLY_RULES: tuple[Rule, ...] = (LOGSUMEXP_LOG1P, MEAN_FROM_TOP, ONE_MINUS_TOP, TAYLOR_BRANCH, STIRLING_BRANCH, HOMOGENEOUS_SCALE,
+COSTLY_RULES: tuple[Rule, ...] = (LOGSUMEXP_LOG1P, MEAN_FROM_TOP, ONE_MINUS_TOP, TAYLOR_BRANCH, STIRLING_BRANCH, TAIL_DIFFERENCE, HOMOGENEOUS_SCALE,
                                   LOG_OF_QUOTIENT, LOG_OF_PRODUCT_SUM, LOG_SPACE_PRODUCT, LOG_SPACE_MONOMIAL, LOG_ADD_NEAR_TOP, SIGMOID_TANH, HOMOGENEOUS_SCALARS, PAIRED_QUOTIENT,
                                   EXPM1_QUOTIENT, QUOTIENT_INTO_SUM, POLYNOMIAL_QUOTIENT_SCALE, POWER_BREGMAN,
                                   LOG_OF_POSITIVE_PRODUCT, SCALE_INTO_BRANCHES, POWER_LOG1P, POWER_OF_RATIO,

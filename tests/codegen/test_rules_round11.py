@@ -1,6 +1,6 @@
-"""Stirling's series where log-gamma terms cancel (``stirling_branch``), and two search-only rules widened by round
-eleven's misses (``term_over_sum`` for a numerator that is a multiple of a term, ``power_log1p`` beyond the float
-range): each on a definition read from a note, lowered with the registry's rules and the one rule (no search), at the
+"""The rules round eleven's misses added or widened: Stirling's series where log-gamma terms cancel
+(``stirling_branch``), a difference of a distribution function measured from its upper tail (``tail_difference``),
+``term_over_sum`` for a numerator that is a multiple of a term, ``power_log1p`` beyond the float range: each on a definition read from a note, lowered with the registry's rules and the one rule (no search), at the
 point where the plain form fails, against the textbook formula in mpmath (written here by hand, not from sympy)."""
 import mpmath
 import numpy as np
@@ -47,6 +47,16 @@ CASES = {
         ("power_log1p", "log1p_large_quotient"), "forward", {"z": [1e300, 0.5]}, {"sigma": 0.77, "xi": 1e300},
         lambda pt: [-mpmath.log(pt["sigma"]) - (1 + 1 / mpmath.mpf(pt["xi"])) * mpmath.log1p(pt["xi"] * mpmath.mpf(z))
                     - mpmath.power(1 + pt["xi"] * mpmath.mpf(z), -1 / mpmath.mpf(pt["xi"])) for z in pt["z"]]),
+    "soft_bin": (  # round eleven: erf(5.9) - erf(4.7) kept 5 digits (tail_difference); both in the lower tail too
+        r"$$ \mathrm{SoftBin}(x) = \frac{1}{2}\left(\operatorname{erf}\left(\frac{a + w - x}{\sqrt{2}\sigma}\right) - \operatorname{erf}\left(\frac{a - x}{\sqrt{2}\sigma}\right)\right) $$",
+        "tail_difference", "forward", {"x": [-2.62, 9.5, 0.3]}, {"a": 1.59, "sigma": 0.63, "w": 1.09},
+        lambda pt: [(mpmath.erf((pt["a"] + pt["w"] - mpmath.mpf(x)) / (mpmath.sqrt(2) * pt["sigma"]))
+                     - mpmath.erf((pt["a"] - mpmath.mpf(x)) / (mpmath.sqrt(2) * pt["sigma"]))) / 2 for x in pt["x"]]),
+    "interval_cauchy": (  # the same for the arctangent: both angles near pi/2 at x = -1e8
+        r"$$ \mathrm{IntervalCauchyNLL}(x) = -\log\left(\frac{1}{\pi}\left(\arctan\frac{a + w - x}{\gamma} - \arctan\frac{a - x}{\gamma}\right)\right) $$",
+        "tail_difference", "forward", {"x": [-1e8, 1e8, 0.5]}, {"a": 1.16, "gamma": 1.38, "w": 0.69},
+        lambda pt: [-mpmath.log((mpmath.atan((pt["a"] + pt["w"] - mpmath.mpf(x)) / pt["gamma"])
+                                 - mpmath.atan((pt["a"] - mpmath.mpf(x)) / pt["gamma"])) / mpmath.pi) for x in pt["x"]]),
 }
 
 
