@@ -305,7 +305,7 @@ with the factors beside it ($t = x^2/c^2$ overflows before its log is taken; $\f
 is $0 \cdot e^{w}$ where $\frac{1}{c} \frac{x/c}{M} M^{2p + 1} S^{p}$ is right)."""
 
 
-BEYOND_RANGE = sp.Float("1e300")
+BEYOND_RANGE = sp.Float(1e300)  # from the float: printed 1.0e+300, not as 301 digits
 r"""$(1 + t)^{p}$ is also taken as $e^{p \operatorname{log1p}(t)}$ where the rounded base is above this: there $1 + t$ is
 about to overflow (or has), and the power with it, where $(1 + t)^{p}$ itself is tame for $|p| \le 1$.  The generalised
 extreme value density's $(1 + \xi z)^{-1/\xi}$ at $\xi = z = 10^{300}$ is $\infty^{-10^{-300}} = 0$ where the truth is
