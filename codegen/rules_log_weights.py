@@ -29,6 +29,8 @@ def _log_of(w: sp.Expr) -> sp.Expr | None:
     fold back: sympy evaluates $e^{k \log x}$ to $x^k$, not $e^{k\operatorname{log1p}(t)}$."""
     out = []
     for f in sp.Mul.make_args(w):
+        if isinstance(f, sp.exp):  # exp_normalize takes the exponentials as they are (a Gumbel softmax)
+            return None
         base, e = f.as_base_exp()
         if base.is_number and base.is_positive:
             out.append(e * sp.log(base))

@@ -110,3 +110,16 @@ def test_stirling_branch_needs_a_cancellation():
     for kept in (sp.loggamma(a) + sp.log(b), sp.loggamma(a) + a, sp.polygamma(0, a) + 1):
         assert stirling_branch(kept) == kept
     assert stirling_branch(1 + (1 - a) * sp.polygamma(1, a)).has(sp.Piecewise)
+
+
+def test_weights_as_softmax_leaves_exponentials_to_exp_normalize():
+    """Exponential weights are a softmax already: taking their logs again added a costlier form and, held, hid the
+    shift from ``exp_normalize`` (a temperature softmax at 1e300 went to inf in the suite)."""
+    from codegen.rules_log_weights import weights_as_softmax
+
+    z, d = sp.IndexedBase("z", real=True), sp.IndexedBase("d", real=True)
+    i, j, n = sp.symbols("i j n", integer=True)
+    softmax = sp.exp(z[i]) / sp.Sum(sp.exp(z[j]), (j, 0, n - 1))
+    assert weights_as_softmax(softmax) == softmax
+    affinity = (1 + d[i] ** 2) ** -1 / sp.Sum((1 + d[j] ** 2) ** -1, (j, 0, n - 1))
+    assert weights_as_softmax(affinity).has(sp.exp)
