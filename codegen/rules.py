@@ -13,6 +13,7 @@ rule                      identity
 ``log_one_minus_sigmoid`` $\log\bigl(1 - \frac{1}{1 + e^{-x}}\bigr) = -\operatorname{sp}(x)$
 ``log_sigmoid_pair``      $a \log\sigma(s) + b \log\sigma(-s) = (a + b)\log\sigma(-s) + a\,s$ where $a + b$ drops a parameter (:mod:`codegen.rules_logit`)
 ``gaussian_tail``         $e^{A}\Phi(u)^k = e^{A - k u^2/2}(\tfrac12\operatorname{erfcx}(-u/\sqrt2))^k$ for $u < 0$ where the exponent simplifies; $\operatorname{erfc}(v) = e^{-v^2}\operatorname{erfcx}(v)$ the same (:mod:`codegen.rules_gaussian_tail`)
+``tail_difference``       $F(u) - F(v) = \bar F(v) - \bar F(u)$ for $F$ in erf (as $2\Phi(\sqrt2\,\cdot)$), $\Phi$, arctan, where the points lean to the upper tail (costly: search only; :mod:`codegen.rules_tail_difference`)
 ``atan_reflection``       $\frac{\pi}{2} + \arctan u = \arctan(-1/u)$ for $u < 0$ (and $\frac{\pi}{2} - \arctan u = \arctan(1/u)$ for $u > 0$), times a coefficient (:mod:`codegen.rules_atan`)
 ``log1p_power``           $\operatorname{log1p}(A^{p}) = p\log A + \operatorname{log1p}(A^{-p})$ where $p \log A > 0$, $\log A$ as the logs of its factors (:mod:`codegen.rules_log1p_power`)
 ``power_ratio_over_numerator`` $(u/v)^{p} u^{-k} = (u/v)^{p - k} v^{-k}$ for an exponent not a number, an integer $k \ge 1$ (:mod:`codegen.rules_power_ratio`)
@@ -23,6 +24,7 @@ rule                      identity
 ``log_softmax_split``     $\log \frac{e^{a}}{\sum_j e^{f_j}} = a - \log \sum_j e^{f_j}$
 ``log_constant_plus_exp_sum`` $\log(c + \sum_j e^{f_j}) = \log c + \operatorname{sp}(\log\sum_j e^{f_j} - \log c)$ for a number $c > 0$ (before ``logsumexp_shift``)
 ``logsumexp_shift``       $\log \sum_j e^{f_j} = m + \log \sum_j e^{f_j - m}$, $m = \max_j f_j$
+``weights_as_softmax``    $\frac{w_i}{\sum_j w_j} = \frac{e^{\log w_i}}{\sum_j e^{\log w_j}}$ for positive weights, products of powers of $c + t$, before ``exp_normalize`` (costly: search only; :mod:`codegen.rules_log_weights`)
 ``exp_normalize``         $\frac{e^{a_i}}{\sum_j e^{f_j}} = \frac{e^{a_i - m}}{\sum_j e^{f_j - m}}$
 ``exp_normalize_offset``  $\frac{e^{u}}{c + \sum_j e^{f_j}} = \frac{e^{u - m}}{c e^{-m} + \sum_j e^{f_j - m}}$, $m = \max_j f_j$, for a number $c > 0$, where $m > 0$
 ``softplus_stable``       $\log(1 + e^{x}) = \max(x, 0) + \operatorname{log1p}(e^{-|x|})$
@@ -92,6 +94,7 @@ rule                      identity
 ``polynomial_quotient_scale`` $\frac{N(x)}{D(x)} = \frac{N(x)/M^{d}}{D(x)/M^{d}}$, $M = \max(1, \max_j |x_j|)$, for $N$, $D$ polynomials of degree $d$ in $x$ (costly: search only; :mod:`codegen.rules_quotient_scale`)
 ``quotient_into_sum``     $\frac{A + c\sum_i u_i v_i}{D} = \frac{A}{D} + c\sum_i \frac{u_i v_i}{D}$, each product divided in ``paired_quotient``'s order (costly: search only; :mod:`codegen.rules_pairing`)
 ``scale_into_summand``    $k \sum_i (\sum_t u_{t,i}) v_i = \sum_i (\sum_t k u_{t,i}) v_i$ where $k = c^p$ and a $u_t$ divides by $c$ (costly: search only; :mod:`codegen.rules_scale_into_summand`)
+``stirling_branch``       $F(u) = S_K F(u)$ for $u > 20$, Stirling's series of $\log\Gamma$, $\psi$, $\psi'$, where the terms of a sum in $u$ cancel at large $u$ (costly: search only; :mod:`codegen.rules_stirling`)
 ``taylor_branch``         $f(x) = T_N f(x)$ for $|x| < r$ where the sums of $f$ cancel at 0 (costly: search only; :mod:`codegen.rules_series`)
 ``zero_times_log``        $x \log y = \begin{cases} x \log y & x > 0 \\ 0 & \text{else}\end{cases}$ for $x > 0$ with $y \le C$, $y/x \ge c > 0$ proved by bounds (:mod:`codegen.rules_xlogy`; it fires on no catalog formula)
 ========================  =====================================================================
@@ -109,7 +112,7 @@ import sympy as sp
 from sympy.codegen.cfunctions import expm1, log1p
 
 from codegen import (rules_bregman, rules_geometric, rules_cancel, rules_atan, rules_exp_underflow, rules_log1p_power, rules_power_ratio, rules_unit_sum, rules_mixture_one, rules_gaussian_tail, rules_scale_into_summand, rules_softmax_gap, rules_exact, rules_homogeneous, rules_fraction, rules_log, rules_logit, rules_pairing, rules_power, rules_quotient_scale, rules_ratio, rules_root, rules_select, rules_step,
-                     rules_series, rules_logspace, rules_softmax, rules_softplus_ratio, rules_sums, rules_xlogy)
+                     rules_series, rules_stirling, rules_tail_difference, rules_log_weights, rules_logspace, rules_softmax, rules_softplus_ratio, rules_sums, rules_xlogy)
 from codegen.lower_unshifted import ExpShift
 from symbolic.functions import Held, ReduceMax, log_ndtr, ndtr
 
@@ -1117,6 +1120,20 @@ TAYLOR_BRANCH = Rule(
     "taylor_branch", "taylor_branch", rules_series.taylor_branch, priority=1,
     gain="x - tanh(x) at x = 1e-5: 6 digits of 16 (the terms agree in 10); e^x - 1 - x at 1e-9: none")
 
+WEIGHTS_AS_SOFTMAX = Rule(
+    "weights_as_softmax", "weights_as_softmax", rules_log_weights.weights_as_softmax, priority=0.85,
+    gain="(1 + d_i^2)^-1 / sum_j (1 + d_j^2)^-1 (t-SNE affinities) at d ~ 1e300: 0/0; as a softmax of -log1p(d^2) "
+         "with its max-shift, exact")
+
+TAIL_DIFFERENCE = Rule(
+    "tail_difference", "tail_difference", rules_tail_difference.tail_difference, priority=5.5,
+    gain="erf(5.9) - erf(4.7) (a soft histogram bin): 5 digits of 16, none beyond 8.3; erfc's difference all of them")
+
+STIRLING_BRANCH = Rule(
+    "stirling_branch", "stirling_branch", rules_stirling.stirling_branch, priority=70.5,
+    gain="a - log b + log Gamma(a) + (1 - a) psi(a) (a Gamma entropy) at a = 1e300: terms of 7e302, sum 346; every digit "
+         "lost (error 1.0), 4e-16 from the series; 1 + (1 - a) psi'(a) at a = 1e300: 0 for 5e-301")
+
 HOMOGENEOUS_SCALE = Rule(
     "homogeneous_scale", "homogeneous_scale", rules_homogeneous.homogeneous_scale, priority=94,
     gain="x_k sum g x / sum x^2 for |x| > 1e154: inf/inf (the VJP of x/|x|); on x/max|x| every sum is finite")
@@ -1226,7 +1243,7 @@ RATIO_BEFORE_UNEQUAL_POWERS = Rule(
     gain="(x - y)^2 / l^3 (the gradient of a squared-exponential kernel in its length scale) at x - y = l = 1e300: "
          "inf/inf is nan, truth 1e-300; as ((x - y)/l)^2 / l it is finite")
 
-COSTLY_RULES: tuple[Rule, ...] = (LOGSUMEXP_LOG1P, MEAN_FROM_TOP, ONE_MINUS_TOP, TAYLOR_BRANCH, HOMOGENEOUS_SCALE,
+COSTLY_RULES: tuple[Rule, ...] = (LOGSUMEXP_LOG1P, MEAN_FROM_TOP, ONE_MINUS_TOP, TAYLOR_BRANCH, STIRLING_BRANCH, TAIL_DIFFERENCE, WEIGHTS_AS_SOFTMAX, HOMOGENEOUS_SCALE,
                                   LOG_OF_QUOTIENT, LOG_OF_PRODUCT_SUM, LOG_SPACE_PRODUCT, LOG_SPACE_MONOMIAL, LOG_ADD_NEAR_TOP, SIGMOID_TANH, HOMOGENEOUS_SCALARS, PAIRED_QUOTIENT,
                                   EXPM1_QUOTIENT, QUOTIENT_INTO_SUM, POLYNOMIAL_QUOTIENT_SCALE, POWER_BREGMAN,
                                   LOG_OF_POSITIVE_PRODUCT, SCALE_INTO_BRANCHES, POWER_LOG1P, POWER_OF_RATIO,

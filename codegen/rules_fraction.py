@@ -4,7 +4,7 @@ r"""A sum with a quotient whose terms cancel over a common denominator (:mod:`co
 rule                      identity
 ========================  =====================================================================
 ``common_denominator``    $R + \frac{N}{D} = \frac{R D + N}{D}$ where the expanded $R D + N$ loses a free symbol
-``term_over_sum``         $\frac{a\,w}{w + b} = \frac{a}{1 + b/w}$ for $|w| \ge |b|$, $w$ a factor of the numerator and a term of the sum
+``term_over_sum``         $\frac{a\,w}{w + b} = \frac{a}{1 + b/w}$ for $|w| \ge |b|$, $w$ a term of the sum that the numerator is a multiple of
 ========================  =====================================================================
 
 $1 - \frac{s + 2\sum_i p_i t_i}{s + \sum_i p_i + \sum_i t_i}$ (a Dice loss) at $s = 10^{150}$ rounds the quotient to 1
@@ -165,8 +165,9 @@ def scale_into_terms(expr: sp.Expr) -> sp.Expr:
 
 
 def _term_over_sum(e):
-    """``(a, w, b)`` where the product ``e`` is ``a w / (w + b)``: ``w`` (not a number, holding no ``Sum``) a factor of
-    the numerator and a term of the one summed denominator, else None."""
+    r"""``(a, w, b)`` where the product ``e`` is ``a w / (w + b)``: ``w`` (not a number, holding no ``Sum``) a term of the
+    one summed denominator and either a factor of the numerator or a term the numerator divided by it loses a free
+    symbol of ($\frac{x}{x/\alpha + e^{-x/\beta}}$, the soft root sign: $a = \alpha$), else None."""
     if not isinstance(e, sp.Mul):
         return None
     dens = [f for f in e.args if isinstance(f, sp.Pow) and f.exp == -1 and isinstance(f.base, sp.Add)]
@@ -177,6 +178,13 @@ def _term_over_sum(e):
     for w in num:  # an elementwise w only: with a sum for w the search's VJP and certificate blew up (Tversky: > 400 s)
         if not w.is_number and not w.has(sp.Sum) and w in d.base.args:
             a = sp.Mul(*[f for f in num if f is not w])
+            return a, w, sp.Add(*[t for t in d.base.args if t != w])
+    n = sp.Mul(*num)
+    for w in d.base.args:
+        if w.is_number or w.has(sp.Sum, sp.Piecewise) or n.has(sp.Sum):
+            continue
+        a = n / w
+        if (w.free_symbols & n.free_symbols) - a.free_symbols:  # the quotient cancels: x / (x/alpha) is alpha
             return a, w, sp.Add(*[t for t in d.base.args if t != w])
     return None
 

@@ -269,7 +269,7 @@ def _mean_minus_one(base):
 
 def power_log1p(expr: sp.Expr) -> sp.Expr:
     r"""$(1 + t)^{p} \to e^{p \operatorname{log1p}(t)}$ for an exponent $p$ that is not a number, on the branch $|t| < 1$
-    (:data:`NEAR_ONE`), the direct power elsewhere."""
+    (:data:`NEAR_ONE`) and where $1 + t$ leaves the float range (:data:`BEYOND_RANGE`), the direct power elsewhere."""
     from sympy.codegen.cfunctions import log1p
 
     def query(e):
@@ -280,7 +280,8 @@ def power_log1p(expr: sp.Expr) -> sp.Expr:
     def value(e):
         t = _one_plus(e.base)
         # the test on the base itself, 0 < 1 + t < 2: t may hold a sum whose summand later rules branch on
-        out = sp.Piecewise((sp.exp(e.exp * log1p(t)), sp.And(e.base > 1 - NEAR_ONE, e.base < 1 + NEAR_ONE)), (e, True))
+        near = sp.And(e.base > 1 - NEAR_ONE, e.base < 1 + NEAR_ONE)
+        out = sp.Piecewise((sp.exp(e.exp * log1p(t)), sp.Or(near, e.base > BEYOND_RANGE)), (e, True))
         made.add(out)
         return out
 
@@ -302,6 +303,14 @@ is off by $|p|\,\epsilon$, the exponential of the rounded $p \operatorname{log1p
 and none near $e - 1$.  Beyond, the direct power stays, for ``scaled_sqrt`` to scale and ``scale_into_entry`` to pair
 with the factors beside it ($t = x^2/c^2$ overflows before its log is taken; $\frac{x}{c^2} e^{w}$ at $x = c = 10^{300}$
 is $0 \cdot e^{w}$ where $\frac{1}{c} \frac{x/c}{M} M^{2p + 1} S^{p}$ is right)."""
+
+
+BEYOND_RANGE = sp.Float(1e300)  # from the float: printed 1.0e+300, not as 301 digits
+r"""$(1 + t)^{p}$ is also taken as $e^{p \operatorname{log1p}(t)}$ where the rounded base is above this: there $1 + t$ is
+about to overflow (or has), and the power with it, where $(1 + t)^{p}$ itself is tame for $|p| \le 1$.  The generalised
+extreme value density's $(1 + \xi z)^{-1/\xi}$ at $\xi = z = 10^{300}$ is $\infty^{-10^{-300}} = 0$ where the truth is
+1; $\operatorname{log1p}(\xi z)$ as $\log\xi + \log z + \operatorname{log1p}(\frac{1}{\xi z})$ (``log1p_large_product``)
+gives it."""
 
 
 def _one_base_powers(e):

@@ -159,6 +159,15 @@ for _id, _lhs, _rhs, _why, _sizes in (
         steps=(Step(_lhs, _rhs, justification=_why, **({"sizes": _sizes} if _sizes else {})),),
     ))
 
+register(Derivation(
+    id="weights_as_softmax",
+    title=r"the identity of a stability rule: $\frac{w_i}{\sum_j w_j} = \frac{e^{\log w_i}}{\sum_j e^{\log w_j}}$ for $w > 0$",
+    source="textbook",
+    steps=(Step((1 + x ** 2) ** -c, exp(-c * log1p(x ** 2)),
+                justification="each weight w = e^{log w} for w > 0, log (1 + t)^{-p} = -p log1p(t); numerator and sum "
+                              "alike, entry by entry"),),
+))
+
 from sympy import Ne, asinh, atan, sin  # noqa: E402
 
 _g = Symbol("gamma", positive=True)

@@ -1,4 +1,4 @@
-r"""The identities of fifteen rules: ``integer_power_minus_one`` (``codegen.rules_geometric``), ``log_of_root_sum`` (``codegen.rules_root``), ``softplus_reflection``
+r"""The identities of sixteen rules: ``tail_difference`` (``codegen.rules_tail_difference``), ``integer_power_minus_one`` (``codegen.rules_geometric``), ``log_of_root_sum`` (``codegen.rules_root``), ``softplus_reflection``
 (``codegen.rules_logit``), ``power_of_softplus`` (``codegen.rules_power``), ``log1mexp_of_exp`` and ``log_of_softplus`` (``codegen.rules_exp_underflow``), ``log_beta`` (``codegen.rules_log``),
 ``scale_into_summand`` (``codegen.rules_scale_into_summand``),
 ``log_add_weighted_exp`` (``codegen.rules_power``) ``gaussian_tail`` (``codegen.rules_gaussian_tail``),
@@ -20,6 +20,7 @@ from sympy import (
     Symbol,
     asinh,
     atan,
+    erf,
     erfc,
     exp,
     log,
@@ -32,7 +33,7 @@ from sympy.codegen.cfunctions import expm1
 
 from derivations.checker.step import Derivation, Step
 from derivations.library import register
-from symbolic.functions import betaln, erfcx
+from symbolic.functions import betaln, erfcx, ndtr
 
 w = Symbol("w", real=True)
 u = Symbol("u", positive=True)
@@ -181,6 +182,21 @@ register(Derivation(
     steps=(
         Step(pi / 2 + atan(_u), atan(-1 / _u),
              justification="arctan u + arctan(1/u) = -pi/2 for u < 0 (the two angles of a right triangle, both negative)"),
+    ),
+))
+
+_ur, _vr = Symbol("u", real=True), Symbol("v", real=True)
+_up, _vp = Symbol("u", positive=True), Symbol("v", positive=True)
+register(Derivation(
+    id="tail_difference",
+    title=r"the identity of a stability rule: $F(u) - F(v)$ from the upper tail, $\Phi(u) - \Phi(v) = \Phi(-v) - \Phi(-u)$, and the arctangent's subtraction formula",
+    source="textbook",
+    steps=(
+        Step(erf(_ur), 2 * ndtr(sqrt(2) * _ur) - 1,
+             justification="Phi(y) = erfc(-y/sqrt 2)/2 and erfc(-x) = 1 + erf x: a difference of erfs is one of Phi, twice"),
+        Step(ndtr(_ur) - ndtr(_vr), ndtr(-_vr) - ndtr(-_ur), justification="Phi(x) = 1 - Phi(-x), the normal is symmetric"),
+        Step(atan(_up) - atan(_vp), atan((_up - _vp) / (1 + _up * _vp)),
+             justification="the angle of (1 + iu)(1 - iv) = (1 + uv) + i(u - v), in (-pi/2, pi/2) where 1 + uv > 0"),
     ),
 ))
 

@@ -12,13 +12,16 @@ r"""The identities of the root-difference, Taylor-branch and homogeneous-scale r
   remainder over $x^{N+1}$ for the kinds of cancellation the rule meets (an odd function minus its
   linear term, an exponential minus its first terms, a 0/0 quotient, a logarithm); the truncation
   bound on $|x| < r$ is measured by the rule at each use.
+* ``stirling_branch``: Stirling's series, $\log\Gamma(x)$ and $\psi(x)$ minus their first terms, shown of the order of
+  the next term as a limit at $x \to \infty$ (that of $\psi'(x)$ is the series of $\psi$ differentiated term by term,
+  valid for the completely monotone remainder); the rule's truncation at $x > 20$ is bounded by the first omitted term.
 * ``homogeneous_scale``: $x_k \frac{\sum_i g_i x_i}{\sum_j x_j^2}$ is unchanged when $x$ is divided by
   $M = \max_j |x_j| > 0$ (degree 0), and so is $\frac{x_k}{\sqrt{\sum_j x_j^2}}$.
 * ``polynomial_quotient_scale``: a quotient of polynomials of one degree in $x$ is unchanged when both are divided by
   the same power of $M > 0$; so is one of two vectors together (one $M$ for both), and a rational function of degree
   $a - b$ is $\frac{N/M^{a}}{D/M^{b}} M^{a - b}$.
 """
-from sympy import Abs, And, Heaviside, IndexedBase, Max, Piecewise, Rational, Sum, Symbol, exp, log, sin, sqrt, symbols, tanh
+from sympy import Abs, And, Heaviside, IndexedBase, Max, Piecewise, Rational, Sum, Symbol, exp, log, loggamma, oo, pi, polygamma, sin, sqrt, symbols, tanh
 
 from derivations.checker.step import Derivation, Step
 
@@ -86,6 +89,20 @@ register(Derivation(
              variable=x, point=0, justification="x e^x - e^x + 1 = x^2/2 + x^3/3 + x^4/8 + ..., divided by x^2"),
         Step((log(1 + x) - x - (-x ** 2 / 2 + x ** 3 / 3)) / x ** 4, Rational(-1, 4), rel="->", variable=x, point=0,
              justification="log(1 + x) = x - x^2/2 + x^3/3 - x^4/4 + ..."),
+    ),
+))
+
+_xp_ = Symbol("x", positive=True)
+register(Derivation(
+    id="stirling_branch",
+    title=r"the identity of a stability rule: Stirling's series of $\log\Gamma$ and $\psi$ at a large argument",
+    source="textbook",
+    steps=(
+        Step((loggamma(_xp_) - ((_xp_ - Rational(1, 2)) * log(_xp_) - _xp_ + log(2 * pi) / 2 + 1 / (12 * _xp_)
+                                - 1 / (360 * _xp_ ** 3))) * _xp_ ** 5, Rational(1, 1260), rel="->", variable=_xp_,
+             point=oo, justification="log Gamma(x) = (x - 1/2) log x - x + log(2 pi)/2 + sum B_2k / (2k(2k - 1) x^(2k-1))"),
+        Step((polygamma(0, _xp_) - (log(_xp_) - 1 / (2 * _xp_) - 1 / (12 * _xp_ ** 2))) * _xp_ ** 4, Rational(1, 120),
+             rel="->", variable=_xp_, point=oo, justification="psi(x) = log x - 1/(2x) - sum B_2k / (2k x^(2k))"),
     ),
 ))
 
