@@ -175,6 +175,8 @@ from readers.notes.generic_names import declares_generic, points_back
 from readers.notes.signatures import declared_name
 from readers.notes.operator_scopes import DESCRIPTION as SCOPE_READING, widened_block
 from readers.notes.witnesses import QUANTIFIER, witness_names
+from readers.notes.written_identities import METHOD as AS_WRITTEN
+from readers.notes.written_identities import identity_as_written
 from readers.notes.defined_variables import refers_to_itself, substitute_definitions
 from readers.notes.angles import angle_definition, arccos_latex
 from readers.notes.bold_groups import with_bold_spread
@@ -3499,6 +3501,10 @@ class _NotesReader(_CatalogMatch):
         if matrix is not None:
             self.matrix_read = True  # the report shows the matrix reading, not the scalar parse (fragment)
             return matrix
+        if rel == "=" and not _unchecked(claim.lhs, claim.rhs).startswith(("a matrix", ELLIPSIS)) \
+                and not any(e.has(PlusMinus) for e in (claim.lhs, claim.rhs)) \
+                and identity_as_written(claim.lhs, claim.rhs):  # a step in the names as written (written_identities)
+            return [StepReport(**shown, verdict="proved", method=AS_WRITTEN)]
         if lhs.has(IndexMax) or rhs.has(IndexMax):
             return [self.check_written_out(lhs, rel, rhs, claim, shown)]
         lhs, rhs, read_as = self.standard_sigma(lhs, rhs)
