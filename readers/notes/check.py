@@ -3375,6 +3375,12 @@ class _NotesReader(_CatalogMatch):
             if report is not None:
                 return [report]
         elif claim.rel in ("=", "approx") and big_o.unsplit(lhs, rhs, self.latex):
+            both = big_o.split_both(lhs, rhs, self.latex)
+            if both is not None and big_o.absorbed(both[1], both[3]):  # a + O(g) = b + O(h): orders compared
+                report = self.check_big_o(both[0], both[2], both[3], claim, shown)
+                if report is not None and report.verdict == "verified":
+                    return [StepReport(**{**report.__dict__, "method": f"{report.method}; O({_show(both[1])}) lies "
+                                          f"inside O({_show(both[3])}), read left to right"[:300]})]
             return [StepReport(**shown, verdict="undecided", role="approximation", reason=(
                 "big-O terms on both sides or in several terms: orders compared, not an identity of the letter O"))]
         constant = up_to_constant.split(lhs, rhs, up_to_constant.cued(lhs, rhs, frag.sentence)) \
