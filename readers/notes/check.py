@@ -3509,7 +3509,8 @@ class _NotesReader(_CatalogMatch):
             return matrix
         if rel == "=" and not _unchecked(claim.lhs, claim.rhs).startswith(("a matrix", ELLIPSIS)) \
                 and not any(e.has(PlusMinus) for e in (claim.lhs, claim.rhs)) \
-                and identity_as_written(claim.lhs, claim.rhs):  # a step in the names as written (written_identities)
+                and identity_as_written(claim.lhs, claim.rhs, matrices=self.matrix_like(claim, lhs, rhs)):
+            # a step in the names as written (readers.notes.written_identities)
             return [StepReport(**shown, verdict="proved", method=AS_WRITTEN)]
         if lhs.has(IndexMax) or rhs.has(IndexMax):
             return [self.check_written_out(lhs, rel, rhs, claim, shown)]
@@ -3598,6 +3599,14 @@ class _NotesReader(_CatalogMatch):
                                                 f"define them: {report.reason[:80]}")
             out.append(report)
         return out
+
+    @staticmethod
+    def matrix_like(claim, lhs, rhs) -> bool:
+        """Whether a name of ``claim`` may be a vector or a matrix: bold, arrowed or transposed as written or once
+        its definitions are substituted (``lhs``, ``rhs``: :func:`_matrix_names`), or defined as a matrix written
+        out (the substituted sides hold one)."""
+        return bool(_matrix_names(claim.lhs, claim.rhs) or _matrix_names(lhs, rhs)) or any(
+            e.has(MatrixLiteral) or isinstance(e, (sp.MatrixBase, sp.MatrixExpr)) for e in (lhs, rhs))
 
     def as_entries(self, lhs, rel, rhs, claim, shown, entries) -> StepReport | None:
         r"""The claim checked with each name ``theta_a`` in ``entries`` read as the entry ``theta[a]`` of the array the

@@ -17,6 +17,8 @@ the only algebra is that of rational functions (``sympy.cancel``): no branch of 
 """
 from __future__ import annotations
 
+import re
+
 import sympy as sp
 
 METHOD = ("an identity of rational functions in the names and applications as written (each an arbitrary value): "
@@ -26,9 +28,18 @@ _MAX_OPERATIONS = 300
 """Sides larger than this are not tried (``cancel`` grows with the number of atoms); real steps are far smaller."""
 
 
-def identity_as_written(lhs, rhs) -> bool:
+_CAPITAL = re.compile(r"[A-Z](?![A-Za-z])")
+"""A name that starts with a capital letter standing alone (``A``, ``B_1``, ``A'``): it may name a matrix."""
+
+
+def identity_as_written(lhs, rhs, *, matrices: bool = False) -> bool:
     """Whether ``lhs = rhs`` holds as a rational identity in the atoms of the two sides, with every symbol freed of
-    its assumptions (module docstring).  False for matrices and anything that is not a plain scalar expression."""
+    its assumptions (module docstring).  False when a name may be a matrix (``matrices``: the caller saw one, or a
+    capital letter standing alone, ``A``, ``B_1``): the reader multiplies names as commuting numbers, so ``AB`` and
+    ``BA`` are one product by the time they get here, and ``AB = BA`` would pass."""
+    names = {s.name for e in (lhs, rhs) for s in e.free_symbols if isinstance(s, sp.Symbol)}
+    if matrices or any(_CAPITAL.match(n) for n in names):
+        return False
     if not all(isinstance(e, sp.Expr) and e.is_commutative for e in (lhs, rhs)):
         return False
     if any(isinstance(e, (sp.MatrixBase, sp.MatrixExpr)) for e in (lhs, rhs)):
@@ -44,3 +55,4 @@ def identity_as_written(lhs, rhs) -> bool:
         return sp.cancel(sp.together(difference)) == 0
     except (sp.PolynomialError, TypeError, ValueError, RecursionError):
         return False
+
