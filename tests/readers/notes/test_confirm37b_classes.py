@@ -6,8 +6,11 @@ a wrong variant that must not be confirmed:
 * :math:`\Delta x \left( \dots \right)`, the increment times a factor, was read as a function ``Delta_x`` applied;
 * :math:`a + O(g) = b + O(h)`, one big-O term on each side ("orders compared"), was never checked.
 """
+import sympy as sp
+
 from readers.latex.parse import parse_latex
 from readers.notes.check import check_notes
+from readers.notes.written_identities import identity_as_written
 
 CONFIRMED = ("proved", "verified")
 
@@ -66,3 +69,12 @@ $$T(x_n) = \frac{\Delta x^3}{3!} f'''(x_n) + \mathcal{O}(\Delta x^2) = \mathcal{
     assert verdicts[3] == "verified", verdicts  # 'orders compared' before
     assert verdicts[5] not in CONFIRMED, verdicts  # a term of order 2 is no O(Delta x^3)
     assert verdicts[7] not in CONFIRMED, verdicts  # O(Delta x^2) is not inside O(Delta x^3)
+
+
+def test_no_identity_as_written_where_a_name_may_be_a_matrix():
+    a, b, dx = sp.symbols("a b Delta_x")
+    f = sp.Function("f")
+    assert identity_as_written(f(a) / dx - f(b) / dx, (f(a) - f(b)) / dx)
+    A, B = sp.symbols("A B")  # the reader multiplies names as commuting numbers: AB and BA are one product here
+    assert not identity_as_written(A * B, B * A)
+    assert not identity_as_written(a * b, b * a, matrices=True)  # bold, transposed or written out as a matrix
