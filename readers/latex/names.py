@@ -25,6 +25,12 @@ r"""``\partial e``: the letter e as a variable of a partial derivative (``\parti
 Euler's number)."""
 
 
+_INCREMENT_NAME = re.compile(r"(?:Delta|delta)_[A-Za-z]+")
+r"""The one name the tokens make of an increment (``\Delta x`` is ``Delta_x``, ``\delta A`` is ``delta_A``:
+readers.latex.tokens): a value, so a parenthesis after it that holds more than one bare name is a factor, unless
+the increment is of a letter that names functions (``\Delta f(x + h)``, the difference of f's values)."""
+
+
 class _Names:
     """Mixin of :class:`~readers.latex.reader._Reader`: what a name means."""
 
@@ -229,6 +235,9 @@ class _Names:
             return True  # \operatorname{H}[X]: an upright operator letter before its argument is applied (readers.latex.tokens)
         if any(_is_token(t, "NAME") and t.value == "\\cdot" for t in args.scan_values(lambda v: True)):
             return True  # \rho_0(\cdot): an argument left open is only ever a function's
+        if index is None and name == base and _INCREMENT_NAME.fullmatch(base) \
+                and base.split("_", 1)[1] not in FUNCTION_LETTERS and not self.bare_name_argument(call):
+            return False  # \Delta x \left( ... \right): the increment times a factor (\Delta f(x + h) stays applied)
         if name.endswith("'") and index is None:
             return True  # A'(B), R'(Z_o): a primed letter before a parenthesis is a derivative applied, not a product
         if index is None and base in FUNCTION_LETTERS and self.mentions_itself(base, call):

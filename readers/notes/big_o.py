@@ -51,6 +51,36 @@ def split(lhs, rhs, latex: str):
     return None
 
 
+def split_both(lhs, rhs, latex: str):
+    r"""``(a, g, b, h)`` for ``a + O(g) = b + O(h)``: one big-O term on each side, linear in the letter (``b`` may
+    be 0: ``\frac{\Delta x^2}{3!} f'''(x_n) + O(\Delta x^3) = O(\Delta x^2)``); None otherwise.
+
+    Such a step compares orders, read left to right as the notation means it (every function of the left form is
+    one of the right form): it holds when ``O(g)`` lies inside ``O(h)`` (:func:`absorbed`) and ``a - b = O(h)``,
+    the remainder checked as :func:`split`'s are."""
+    if not any(mark in latex for mark in ("O(", r"O\left(", r"O\big", r"O\Big", r"\mathcal{O}", r"\mathcal O")):
+        return None
+    found = []
+    for side in (lhs, rhs):
+        letters = {s for s in side.free_symbols if isinstance(s, sp.Symbol) and s.name in BIG_O_NAMES}
+        terms = [t for t in sp.Add.make_args(side) if t.has(*letters)] if len(letters) == 1 else []
+        if len(terms) != 1:
+            return None
+        g = sp.simplify(terms[0] / next(iter(letters)))
+        if g.has(*letters) or g.is_number:
+            return None
+        found.append((side - terms[0], g))
+    (a, g), (b, h) = found
+    return a, g, b, h
+
+
+def absorbed(g, h) -> bool:
+    r"""Whether ``O(g)`` lies inside ``O(h)`` as their small quantities go to 0: the same small quantities (and
+    shifts), and ``g`` of at least the order of ``h`` (``O(\Delta x^3)`` inside ``O(\Delta x^2)``, not the reverse)."""
+    small_g, small_h = small_of(g), small_of(h)
+    return small_g is not None and small_h is not None and small_g[:2] == small_h[:2] and small_g[2] >= small_h[2]
+
+
 def small_of(g) -> tuple[list, dict, int] | None:
     r"""``(small, shifts, m)``: the symbols ``g`` is a positive whole power of (``\eta`` in
     ``\eta^2 f'(x)^2``), the shifts ``{x: a}`` of its factors ``(x - a)^k``, and ``m``, the order of ``g`` when

@@ -175,6 +175,8 @@ from readers.notes.generic_names import declares_generic, points_back
 from readers.notes.signatures import declared_name
 from readers.notes.operator_scopes import DESCRIPTION as SCOPE_READING, widened_block
 from readers.notes.witnesses import QUANTIFIER, witness_names
+from readers.notes.written_identities import METHOD as AS_WRITTEN
+from readers.notes.written_identities import identity_as_written
 from readers.notes.defined_variables import refers_to_itself, substitute_definitions
 from readers.notes.angles import angle_definition, arccos_latex
 from readers.notes.bold_groups import with_bold_spread
@@ -3424,6 +3426,12 @@ class _NotesReader(_CatalogMatch):
             if report is not None:
                 return [report]
         elif claim.rel in ("=", "approx") and big_o.unsplit(lhs, rhs, self.latex):
+            both = big_o.split_both(lhs, rhs, self.latex)
+            if both is not None and big_o.absorbed(both[1], both[3]):  # a + O(g) = b + O(h): orders compared
+                report = self.check_big_o(both[0], both[2], both[3], claim, shown)
+                if report is not None and report.verdict == "verified":
+                    return [StepReport(**{**report.__dict__, "method": f"{report.method}; O({_show(both[1])}) lies "
+                                          f"inside O({_show(both[3])}), read left to right"[:300]})]
             return [StepReport(**shown, verdict="undecided", role="approximation", reason=(
                 "big-O terms on both sides or in several terms: orders compared, not an identity of the letter O"))]
         constant = up_to_constant.split(lhs, rhs, up_to_constant.cued(lhs, rhs, frag.sentence)) \
@@ -3550,6 +3558,11 @@ class _NotesReader(_CatalogMatch):
         if matrix is not None:
             self.matrix_read = True  # the report shows the matrix reading, not the scalar parse (fragment)
             return matrix
+        if rel == "=" and not _unchecked(claim.lhs, claim.rhs).startswith(("a matrix", ELLIPSIS)) \
+                and not any(e.has(PlusMinus) for e in (claim.lhs, claim.rhs)) \
+                and identity_as_written(claim.lhs, claim.rhs, matrices=self.matrix_like(claim, lhs, rhs)):
+            # a step in the names as written (readers.notes.written_identities)
+            return [StepReport(**shown, verdict="proved", method=AS_WRITTEN)]
         if lhs.has(IndexMax) or rhs.has(IndexMax):
             return [self.check_written_out(lhs, rel, rhs, claim, shown)]
         lhs, rhs, read_as = self.standard_sigma(lhs, rhs)
@@ -3637,6 +3650,14 @@ class _NotesReader(_CatalogMatch):
                                                 f"define them: {report.reason[:80]}")
             out.append(report)
         return out
+
+    @staticmethod
+    def matrix_like(claim, lhs, rhs) -> bool:
+        """Whether a name of ``claim`` may be a vector or a matrix: bold, arrowed or transposed as written or once
+        its definitions are substituted (``lhs``, ``rhs``: :func:`_matrix_names`), or defined as a matrix written
+        out (the substituted sides hold one)."""
+        return bool(_matrix_names(claim.lhs, claim.rhs) or _matrix_names(lhs, rhs)) or any(
+            e.has(MatrixLiteral) or isinstance(e, (sp.MatrixBase, sp.MatrixExpr)) for e in (lhs, rhs))
 
     def as_entries(self, lhs, rel, rhs, claim, shown, entries) -> StepReport | None:
         r"""The claim checked with each name ``theta_a`` in ``entries`` read as the entry ``theta[a]`` of the array the
