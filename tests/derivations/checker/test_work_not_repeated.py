@@ -63,3 +63,19 @@ def test_a_lemma_attempt_equal_to_an_earlier_one_is_not_tried_again(monkeypatch)
     assert inequality.by_lemmas(-2 - sp.log(y)) is None  # false at y = 1: no attempt succeeds
     # one use (log y <= y - 1 at the one anchor), so the first attempt (a lemma at each anchor) is that use alone
     assert remainders == [-y - 1]
+
+
+def test_the_exact_rung_draws_the_random_points_it_uses_and_no_more(monkeypatch):
+    from derivations.checker.step import Step
+    from derivations.checker.strategies import exact
+
+    drawn, original = [], exact.random_points
+
+    def counted(groups, rng):
+        for point in original(groups, rng):
+            drawn.append(point)
+            yield point
+
+    monkeypatch.setattr(exact, "random_points", counted)
+    assert exact.ExactTest(0)(Step((x + 1) ** 2, x**2 + 2 * x + 1), 10.0) is None  # true: every point agrees
+    assert exact.POINTS <= len(drawn) <= exact.POINTS + 1  # it drew on to MAX_DRAWS (480) only to skip them
