@@ -227,7 +227,7 @@ from readers.latex.nodes import MatrixLiteral
 from readers.latex.reader import equivalent, implied
 from readers.notes.uninterpreted import METHOD as UNINTERPRETED
 from readers.notes.uninterpreted import for_every_function
-from readers.notes.real_domains import freed_name, widened_in_block, widened_names
+from readers.notes.real_domains import freed_name, unnamed_real, widened_in_block, widened_names
 from readers.notes.unreadable import set_name as unreadable_set_name, unreadable_in
 from readers.notes.leibniz import LEIBNIZ_NOTE, leibniz_reading
 from readers.notes.stated_domains import undefined_inside
@@ -3322,6 +3322,9 @@ class _NotesReader(_CatalogMatch):
         real = widened_names(text_before(self.lines, frag.kind, frag.line, frag.column)) \
             | widened_in_block(frag.content)  # "for all real $a$", \text{for every real } x: a domain stated
         constrained |= {x for x in lhs.free_symbols | rhs.free_symbols if str(x).lstrip("\\") in real}
+        own = lhs.free_symbols | rhs.free_symbols
+        if len(own) == 1 and unnamed_real(text_before(self.lines, frag.kind, frag.line, frag.column)):
+            constrained |= own  # "one minus any real number": the one name's domain is stated (real_domains)
         free = sorted((x for x in (lhs.free_symbols | rhs.free_symbols) - constrained
                        if isinstance(x, sp.Symbol) and not x.is_integer), key=str)
         free += sorted({e for e in (lhs.atoms(sp.Indexed) | rhs.atoms(sp.Indexed))

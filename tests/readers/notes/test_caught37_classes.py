@@ -31,6 +31,15 @@ CASES = {
         "## A\n\nOne weight $w$ and a target $a$:\n\n$$\\frac{d}{dw}\\frac{1}{2}(w - a)^2 = w - a$$\n\n"
         "$$\\frac{a}{1 + \\lambda} = a(1 - \\lambda)$$\n\n## C\n\nFor the map $p$,\n\n$$p(1 - t) = 1 - p(t)$$\n",
         [CONFIRMED, "refuted", HOLDS]),
+    # adversarial_round14 71: "the logarithm of one minus any real number is negative: ln(1 - x) < 0" held "where
+    # x > 0 (the notes leave the domain implicit)"; the words state the whole line for the claim's one name, and it
+    # fails at x = 0.  Near-misses: the square of any real number is non-negative (confirmed), and a claim in two
+    # names after the same words is still read where its logarithms are defined (not refuted)
+    "any real number, unnamed, states the domain of a claim in one name": (
+        "## A\n\nThe logarithm of one minus any real number is negative:\n\n$$\\ln(1 - x) < 0$$\n\n"
+        "## B\n\nThe square of any real number is non-negative:\n\n$$x^2 \\ge 0$$\n\n"
+        "## C\n\nThe logarithm of a product of any real numbers splits:\n\n$$\\ln(xy) = \\ln x + \\ln y$$\n",
+        ["refuted", CONFIRMED, HOLDS]),
 }
 
 
