@@ -80,6 +80,7 @@ from readers.latex.parse import (
     to_zero_based,
 )
 from readers.notes import big_o, letter_e, up_to_constant
+from readers.notes.value_letters import value_letters
 from readers.notes.gradients import as_derivative, entries
 from readers.notes.mean_value import WITNESS_STATED
 from readers.notes.mean_value import check_exists, stated_in_prose, witness_prose
@@ -229,7 +230,7 @@ from readers.latex.nodes import MatrixLiteral
 from readers.latex.reader import equivalent, implied
 from readers.notes.uninterpreted import METHOD as UNINTERPRETED
 from readers.notes.uninterpreted import for_every_function
-from readers.notes.real_domains import freed_name, widened_in_block, widened_names
+from readers.notes.real_domains import freed_name, unnamed_real, widened_in_block, widened_names
 from readers.notes.unreadable import set_name as unreadable_set_name, unreadable_in
 from readers.notes.leibniz import LEIBNIZ_NOTE, leibniz_reading
 from readers.notes.stated_domains import undefined_inside
@@ -427,6 +428,9 @@ def check_notes(text: str, *, path: str = "<string>", budget: float = 5.0, macro
     fragments = with_bold_spread(with_macros(find_blocks(text), macro_source or text))  # own commands, bold
     fragments = with_iterates(fragments)  # w^{k+1} = w^k - ...: superscripts that count steps (readers.notes.iterates)
     reader.matrix_claims.read_fragments(fragments)
+    reader.section_starts = {}  # section number -> the line of its first block (readers.notes.letter_e)
+    for f in fragments:
+        reader.section_starts.setdefault(f.section, f.line)
     return NotesReport(path, tuple(reader.fragment(f) for f in fragments))
 
 
@@ -1068,6 +1072,7 @@ class _Section:
     equation: tuple | None = None  # (lhs - rhs, paragraph, line): the last equation in an unknown
     objective: dict | None = None  # the last \min_w F of the section: a stated w^\star is its optimum
     seen: frozenset = frozenset()  # names used in this section so far
+    valued: frozenset = frozenset()  # one-letter names a block of this section used as values (value_letters)
     finite: dict = field(default_factory=dict)  # name -> values: y \in \{-1, 1\} (readers.notes.finite_values)
     contested: dict = field(default_factory=dict)  # name -> (lhs, rhs, line): a row that read both as a failing
     # claim about the name and as its new definition (document): later failures are read with it defined anew too
@@ -1084,6 +1089,7 @@ class _Section:
         self.distributed = set()  # X \sim ... is a condition: in force to the next heading
         self.laws = {}
         self.seen = frozenset()
+        self.valued = frozenset()
         for key in [k for k in self.symbols if _local_name(k)]:  # x, mu, y_i: reused per section in notes
             del self.symbols[key]
             self.owner.pop(key, None)
@@ -1160,6 +1166,8 @@ class _NotesReader(_CatalogMatch):
         self.scopes = Scopes([])  # theorem, proof, example environments (readers.notes.environments)
         self.e_defined = 0  # the line where the notes define the letter e as a quantity (readers.notes.letter_e)
         self.e_ambiguous = False  # ... and also raise it to symbolic powers after: e is both
+        self.e_section = None  # the section of that definition, when the powers only come after its heading
+        self.section_starts = {}  # section number -> line of its first block
         self.matrix_read = False  # a claim of this block was read as matrix algebra (readers.notes.matrices)
 
     # ** one block **
@@ -1177,6 +1185,11 @@ class _NotesReader(_CatalogMatch):
         self.scopes.at(frag.line, self.saved_scope, self.restore_scope)  # an example's f ends with the example
         if frag.section != self.section.number:
             self.section.enter(frag.section)
+            if self.e_section is not None and frag.section != self.e_section:  # the quantity e ends at the heading:
+                self.e_section, self.e_ambiguous = None, True  # from here on, both readings (readers.notes.letter_e)
+                self.names = self.names - {"e"}
+                for key in [k for k in self.section.symbols if getattr(k, "name", None) == "e"]:
+                    del self.section.symbols[key]
         base = {"line": frag.line, "source": frag.source, "kind": frag.kind, "heading": frag.heading}
         self.release_declared(frag)
         if frag.kind == "inline":
@@ -1206,7 +1219,11 @@ class _NotesReader(_CatalogMatch):
         if mentioned_not_asserted(text_before(self.lines, frag.kind, frag.line, frag.column)):
             return BlockReport(**base, parsed=True, role="no claim", parsed_form=(" ".join(frag.content.split()),))
         if not self.e_defined and "e" not in self.names and letter_e.defines_quantity_e(block):
-            self.e_defined, self.e_ambiguous = frag.line, letter_e.used_as_exponential(self.lines, frag.line)
+            later = [n for n in self.section_starts if n > frag.section]
+            here, after = letter_e.section_powers(self.lines, frag.line,
+                                                  self.section_starts[min(later)] if later else None)
+            self.e_defined, self.e_ambiguous = frag.line, here
+            self.e_section = frag.section if after and not here else None
             if self.e_ambiguous:  # e = t - o here, e^{-x} later: the row defines nothing (readers.notes.letter_e)
                 return BlockReport(**base, parsed=True, role="no claim", parsed_form=(" ".join(frag.content.split()),),
                                    warnings=(letter_e.BOTH,))
@@ -1227,7 +1244,8 @@ class _NotesReader(_CatalogMatch):
                 report = self.otherwise_report(block, frag, base, report, otherwise)
             if self.matrix_read and report.steps:  # (AB)^T = B^T A^T read as matrices: shown in their order
                 report = dataclasses.replace(report, parsed_form=tuple(f"{r.lhs} {r.rel} {r.rhs}" for r in report.steps))
-            if self.e_ambiguous and letter_e.writes_letter_e(frag.content):
+            if self.e_ambiguous and letter_e.writes_letter_e(frag.content) \
+                    and not letter_e.only_euler_powers(frag.content):  # e^{-x} alone: Euler's number
                 report = dataclasses.replace(report, steps=tuple(
                     _undecided(r, letter_e.ambiguous_reason(self.e_defined, r.reason)) if r.verdict == "refuted"
                     else r for r in report.steps))
@@ -1484,6 +1502,7 @@ class _NotesReader(_CatalogMatch):
         seen = self.section.seen
         self.seen_before_block = seen
         self.section.seen = seen | {x for row in block.rows for e in row.chain.exprs for x in e.free_symbols}
+        self.section.valued = self.section.valued | value_letters(block, frag.content)
         for letter, name in entry_links(block):  # A = (a_{ij}): a_{ij} are A's entries in this section
             self.entry_links[letter] = (name, frag.section)
         fixed = self.determined_claims(block, frag)
@@ -1797,6 +1816,7 @@ class _NotesReader(_CatalogMatch):
         letters = {x for x in letters if not _inside_its_own_group(x, frag.content)}  # n(n-1): n is a value
         letters = {x for x in letters if not _a_factor_elsewhere(x, frag.content)}  # \eta\lambda: a value
         letters -= bound_letters(frag.content)  # \sum_k k(1 - beta) beta^k: the index is a value (bound_indices)
+        letters -= before.valued  # (w - a)^2 above: a(1 - lambda) is a times a bracket (value_letters)
         runs -= self.names
         try:
             other = self.parse(frag.content, frag, functions=letters, names=runs) if letters or runs else block
@@ -3355,6 +3375,9 @@ class _NotesReader(_CatalogMatch):
         real = widened_names(text_before(self.lines, frag.kind, frag.line, frag.column)) \
             | widened_in_block(frag.content)  # "for all real $a$", \text{for every real } x: a domain stated
         constrained |= {x for x in lhs.free_symbols | rhs.free_symbols if str(x).lstrip("\\") in real}
+        own = lhs.free_symbols | rhs.free_symbols
+        if len(own) == 1 and unnamed_real(text_before(self.lines, frag.kind, frag.line, frag.column)):
+            constrained |= own  # "one minus any real number": the one name's domain is stated (real_domains)
         free = sorted((x for x in (lhs.free_symbols | rhs.free_symbols) - constrained
                        if isinstance(x, sp.Symbol) and not x.is_integer), key=str)
         free += sorted({e for e in (lhs.atoms(sp.Indexed) | rhs.atoms(sp.Indexed))

@@ -8,7 +8,14 @@ LaTeX's ``e`` is Euler's number by default.  A row ``e = R`` whose other side ha
 
 When the notes also raise ``e`` to a symbolic power after that row (``e^{-x}``, ``e^{x_i}``), the letter stands for
 both, and no one reading is the author's: the row defines nothing, and a block that writes the letter is not refuted
-(its refutation becomes ``undecided``, naming both readings).
+(its refutation becomes ``undecided``, naming both readings).  Two things narrow that doubt:
+
+* a letter defined as a quantity in one section, with no power of Euler's shape in that section, is the quantity
+  there (its definition is a bare letter's, and like ``x`` or ``\mu`` it ends at the next heading): the doubt starts
+  at the heading (:func:`section_powers`);
+* a block that writes ``e`` only as the base of powers of Euler's shape (``e^{-x}``, ``e^{z/T - c}``, ``e^{-2}``:
+  a symbolic, negative or fractional exponent, never a square of an error nor a label ``e^{(t)}``, ``e^{T}``) reads
+  it as Euler's number, and its refutation stands (:func:`only_euler_powers`).
 """
 from __future__ import annotations
 
@@ -41,6 +48,39 @@ def defines_quantity_e(block) -> bool:
 def used_as_exponential(lines: list[str], line: int) -> bool:
     """Whether the notes raise ``e`` to a symbolic power from (1-based) ``line`` on: Euler's number there."""
     return _SYMBOLIC_POWER.search("\n".join(lines[line - 1:])) is not None
+
+
+_POWER = re.compile(r"(?<![\\A-Za-z])e\s*\^\s*(\{(?:[^{}]|\{[^{}]*\})*\}|\\[A-Za-z]+|[A-Za-z0-9])")
+r"""``e^{...}`` or ``e^x``: the letter ``e`` as the base of a power, with its exponent (one level of braces inside)."""
+_LABEL = re.compile(r"\{?\s*(?:\(.*\)|\[.*\]|T|\\top|\\intercal|\\ast|\*|\\prime|'+)\s*\}?", re.S)
+r"""Exponents that are labels, not powers: ``e^{(t)}``, ``e^{[l]}``, ``e^T``, ``e^{\top}``, ``e^*``, ``e'``."""
+
+
+def _euler_shaped(exponent: str) -> bool:
+    r"""Whether a power of ``e`` with this exponent is one of Euler's number: a name in it (``e^{-x}``, ``e^{\lambda
+    t}``), a minus sign (``e^{-2}``) or a fraction (``e^{1/2}``); not a positive whole power (``e^2``, the square of
+    an error) nor a label."""
+    if _LABEL.fullmatch(exponent):
+        return False
+    inner = exponent[1:-1] if exponent.startswith("{") else exponent
+    return re.search(r"[A-Za-z\\]|-|/", inner) is not None
+
+
+def only_euler_powers(latex: str) -> bool:
+    r"""Whether every letter ``e`` standing alone in ``latex`` is the base of a power of Euler's shape
+    (:func:`_euler_shaped`), and there is at least one: ``\frac{e^{z_1/T}}{e^{z_1/T} + e^{z_2/T}}``, ``g'(2) =
+    e^{-2}``; not ``\frac{1}{2} e^2`` nor ``e^{-x} e``."""
+    powers = list(_POWER.finditer(latex))
+    return bool(powers) and all(_euler_shaped(m.group(1)) for m in powers) \
+        and len(_LETTER_E.findall(latex)) == len(powers)
+
+
+def section_powers(lines: list[str], line: int, end: int | None) -> tuple[bool, bool]:
+    """``(here, after)``: whether the notes raise ``e`` to a symbolic power from (1-based) ``line`` to the line before
+    ``end`` (the first block of the next section; None: the end of the notes), and from ``end`` on."""
+    stop = len(lines) + 1 if end is None else end
+    here = _SYMBOLIC_POWER.search("\n".join(lines[line - 1:stop - 1])) is not None
+    return here, end is not None and used_as_exponential(lines, end)
 
 
 def writes_letter_e(latex: str) -> bool:

@@ -17,6 +17,17 @@ _NAMES = r"\$[^$]{1,40}\$(?:\s*(?:,\s*and|,|and)\s*\$[^$]{1,40}\$)*"
 ALL_REAL = re.compile(r"\bfor\s+(?:all|every|any)\s+real(?:\s+numbers?|\s+values?)?\s+(" + _NAMES + ")", re.IGNORECASE)
 
 
+UNNAMED_REAL = re.compile(r"\b(?:all|every|any)\s+real\s+(?:numbers?|values?)\b(?!\s*\$)", re.IGNORECASE)
+""""of one minus any real number": the whole real line, with no name written after the words."""
+
+
+def unnamed_real(text: str) -> bool:
+    r"""Whether ``text`` (the words right before a block) quantifies over "any real number" without naming it ("the
+    logarithm of one minus any real number is negative: $$\ln(1 - x) < 0$$"): the domain of a claim in one name is
+    then stated, the whole line, not left implicit (a domain stated this way is read for a claim in one name only)."""
+    return UNNAMED_REAL.search(text) is not None
+
+
 def widened_names(text: str) -> set[str]:
     """The names "for all real ..." in ``text`` lists (``{'a', 'b'}``), written as plain letters or commands."""
     out = set()
