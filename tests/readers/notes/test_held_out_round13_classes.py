@@ -13,7 +13,7 @@ CASES = {
     "index_letter_bound": (
         ("# Factors\n\n$$\\sum_{i=1}^d \\sum_{l=1}^k a_{i,l} a_{j,l} y_i^2 = \\sum_{i=1}^d \\sum_{l=1}^k a_{i,l}^2 y_i^2$$"
         "\n\n$$\\sum_{i=1}^d \\sum_{l=1}^k a_{i,l} a_{i,l} y_i^2 = \\sum_{i=1}^d \\sum_{l=1}^k a_{i,l}^2 y_i^2$$\n"),
-        ["refuted", "verified"]),
+        ["refuted", "proved"]),  # the second is an identity in its names as written (readers.notes.written_identities)
     # u_{t+1} after u_t = ...: the definition one step on (it was a free name, and the correct claim refuted)
     "shifted_member": (
         ("# Residuals\n\n$$u_t = c_t + \\lambda w_{t+1} - w_t$$\n\n"
