@@ -949,6 +949,12 @@ def _undecided(report, reason, role=None):
                          **({"role": role} if role else {})})
 
 
+def _withdrawn(steps, why, role=None) -> list:
+    """``steps`` with each refuted one made ``undecided`` for the reason ``why(step)`` (a reading that may not be the
+    author's, a claim that holds where the prose says); the others as they are."""
+    return [_undecided(s, why(s), role) if s.verdict == "refuted" else s for s in steps]
+
+
 def _ambiguous(refuted, other, failing: str, reading: str):
     """``refuted`` made ``undecided (ambiguous: ...)`` because ``other``, the same step under another reading (None
     when it could not be checked), does not fail: the reason shows both readings."""
@@ -1570,13 +1576,14 @@ class _NotesReader(_CatalogMatch):
             claims = listed  # failure is no verdict (readers.notes.equivalent_lists)
         confirmed_definitions = self.definition_steps
         checked = constrained_rows([(claim, self.check_claim(claim, frag)) for claim in claims], self.expand)
-        checked = [(c, [_undecided(r, f"{c.tentative}: it fails ({r.reason[:80]}), but that reading rests only on the "
-                                      "layout") if r.verdict == "refuted" else r for r in found]) if c.tentative else (c, found)
+        checked = [(c, _withdrawn(
+            found, lambda r: f"{c.tentative}: it fails ({r.reason[:80]}), but that reading rests only on the "
+                             "layout")) if c.tentative else (c, found)
                    for c, found in checked]
         if listed:
-            checked = [(c, [_undecided(r, f"read as equal to {r.rhs}, as the words before the list say, it fails "
-                                          f"({r.reason[:80]}); the list may mean something else")
-                            if r.verdict == "refuted" else r for r in found]) for c, found in checked]
+            checked = [(c, _withdrawn(
+                found, lambda r: f"read as equal to {r.rhs}, as the words before the list say, it fails "
+                                 f"({r.reason[:80]}); the list may mean something else")) for c, found in checked]
         steps = [s for _, found in checked for s in found]  # rows solving for an unknown: readers.notes.constraints
         for name in self.pending_updates:  # an update chain's assignment takes effect after its claims
             self.section.updates.add(base_name(name))
@@ -2695,7 +2702,7 @@ class _NotesReader(_CatalogMatch):
                         f"({r.reason[:80]})")
         else:
             return out
-        return [_undecided(r, why(r)) if r.verdict == "refuted" else r for r in out]
+        return _withdrawn(out, why)
 
     def claim_readings(self, claim: _Claim, frag: Fragment) -> list[StepReport]:
         """One claim with what is in force (conditions, examples), then its other readings when it fails:
@@ -2780,18 +2787,18 @@ class _NotesReader(_CatalogMatch):
             independent = self.on_independent_joints(lhs, claim.rel, rhs, claim, frag, shown, assumptions)
             if independent is not None:  # the prose names the variables independent (readers.notes.independent_joint)
                 return independent
-            return [_undecided(r, f"holds where the variables are independent, as the prose around it says: it "
-                                  f"fails for a dependent joint distribution ({r.reason[:80]})")
-                    if r.verdict == "refuted" else r for r in out]
+            return _withdrawn(
+                out, lambda r: f"holds where the variables are independent, as the prose around it says: it "
+                               f"fails for a dependent joint distribution ({r.reason[:80]})")
         one_hot = sorted(name for name, vertex in simplex_in_force(self.simplex_vectors, self.line).items()
                          if vertex and any(str(b.label) == name for e in (lhs, rhs) for b in e.atoms(sp.IndexedBase)))
         if one_hot and any(r.verdict == "refuted" for r in out):  # sampled inside the simplex, stated at a vertex
             vertex = self.at_vertices(general, frag, lhs, rhs, shown, one_hot)
             if vertex is not None:
                 return [StepReport(**{**r.__dict__, "assumptions": assumptions}) for r in vertex]
-            return [_undecided(r, f"{', '.join(one_hot)} is one-hot (the prose says so): it fails for probability "
-                                  f"vectors ({r.reason[:80]}); at one-hot vectors it is not decided")
-                    if r.verdict == "refuted" else r for r in out]
+            return _withdrawn(
+                out, lambda r: f"{', '.join(one_hot)} is one-hot (the prose says so): it fails for probability "
+                               f"vectors ({r.reason[:80]}); at one-hot vectors it is not decided")
         if any(any(b.has(sp.oo, -sp.oo) for lim in i.limits for b in lim[1:]) for e in (lhs, rhs)
                for i in e.atoms(sp.Integral)):  # d/dx int_{-oo}^x f: the sampled f need not be integrable there
             out = [_undecided(r, f"an improper integral: it need not converge where the check sampled "
@@ -2891,38 +2898,40 @@ class _NotesReader(_CatalogMatch):
             if found is not None and found[0] == "verified":  # f(x) - f(a) = (x - a) f'(alpha), alpha in [a, x]
                 return [StepReport(**shown, verdict="verified", method=found[1], assumptions=assumptions)]
         if quantifier and any(r.verdict == "refuted" for r in out):
-            return [_undecided(r, f"an existential claim ('{quantifier.group(0)}'): a "
-                                  f"counterexample at one point does not refute it ({r.reason[:80]})")
-                    if r.verdict == "refuted" else r for r in out]
+            return _withdrawn(
+                out, lambda r: f"an existential claim ('{quantifier.group(0)}'): a "
+                               f"counterexample at one point does not refute it ({r.reason[:80]})")
         witnesses = sorted({base_name(x) for e in (lhs, rhs) for x in e.free_symbols | e.atoms(sp.Indexed)}
                            & self.section.witnesses - widened_in_block(frag.content))  # \forall x > -1: every x
         if witnesses and any(r.verdict == "refuted" for r in out):
-            return [_undecided(r, f"about {', '.join(witnesses)}, chosen 'for some' value above (a witness, not "
-                                  f"every value): a counterexample at one point does not refute it ({r.reason[:80]})")
-                    if r.verdict == "refuted" else r for r in out]
+            return _withdrawn(
+                out, lambda r: f"about {', '.join(witnesses)}, chosen 'for some' value above (a witness, not "
+                               f"every value): a counterexample at one point does not refute it ({r.reason[:80]})")
         multiple = common_multiple(claim.lhs, claim.rhs, frag.content) if claim.rel == "=" and not claim.chain else None
         if multiple is not None and any(r.verdict == "refuted" for r in out):
             c, d, x = multiple
-            return [_undecided(r, f"{_show(c)}*X = {_show(d)}*X with X = {_show(x)}: it holds only where X = 0, a "
-                                  f"constraint an argument draws, not an identity ({r.reason[:80]}) "
-                                  f"(readers.notes.proportional_sides)") if r.verdict == "refuted" else r for r in out]
+            return _withdrawn(
+                out, lambda r: f"{_show(c)}*X = {_show(d)}*X with X = {_show(x)}: it holds only where X = 0, a "
+                               f"constraint an argument draws, not an identity ({r.reason[:80]}) "
+                               f"(readers.notes.proportional_sides)")
         vectors = read_as_numbers((lhs, rhs), self.vector_families) \
             or read_as_numbers((claim.lhs, claim.rhs), self.vector_families, families_only=True)
         if vectors and any(r.verdict == "refuted" and not r.method.startswith("matrix") for r in out):
             shown_vectors = ", ".join(f"{_show(sp.Symbol(n))} (line {k})" for n, k in vectors)
-            return [_undecided(r, f"reads {shown_vectors}, which the notes write out as a vector, as a number: the "
-                                  f"scalar reading cannot decide it ({r.reason[:80]}) (readers.notes.vector_values)")
-                    if r.verdict == "refuted" else r for r in out]
+            return _withdrawn(
+                out, lambda r: f"reads {shown_vectors}, which the notes write out as a vector, as a number: the "
+                               f"scalar reading cannot decide it ({r.reason[:80]}) (readers.notes.vector_values)")
         arrays = whole_and_entries(lhs, rhs)
         if arrays and any(r.verdict == "refuted" for r in out):
-            return [_undecided(r, f"{', '.join(arrays)} written whole and by its entries: it fails only with the "
-                                  f"two read as unrelated numbers ({r.reason[:80]}) (readers.notes.whole_and_entries)")
-                    if r.verdict == "refuted" else r for r in out]
+            return _withdrawn(
+                out, lambda r: f"{', '.join(arrays)} written whole and by its entries: it fails only with the "
+                               f"two read as unrelated numbers ({r.reason[:80]}) (readers.notes.whole_and_entries)")
         for cue, why in ((_TO_SOLVE, "an equation to solve"), (_NOTATION, "a statement of notation")):
             found = cue.search(frag.sentence)
             if found and any(r.verdict == "refuted" for r in out):
-                return [_undecided(r, f"{why} ('{found.group(0)}' in the sentence): it is not stated for all "
-                                      f"values ({r.reason[:80]})") if r.verdict == "refuted" else r for r in out]
+                return _withdrawn(
+                    out, lambda r: f"{why} ('{found.group(0)}' in the sentence): it is not stated for all "
+                                   f"values ({r.reason[:80]})")
         if any(r.method.startswith("matrix") for r in out):
             return out  # the readings below are scalar algebra (readers.notes.matrices decided)
         claim = general
@@ -2937,14 +2946,14 @@ class _NotesReader(_CatalogMatch):
             return out
         applied = _derivative_applied_to_expression(claim.lhs, claim.rhs)
         if applied is not None:  # d^2f/dx^2 = df/dx (df/dx): an operator applied, or f' composed with f'?
-            return [_undecided(r, f"ambiguous: {_show(applied)} reads as the derivative evaluated at an expression "
-                                  f"(which fails: {r.reason[:80]}) or as an operator applied to it")
-                    if r.verdict == "refuted" else r for r in out]
+            return _withdrawn(
+                out, lambda r: f"ambiguous: {_show(applied)} reads as the derivative evaluated at an expression "
+                               f"(which fails: {r.reason[:80]}) or as an operator applied to it")
         fresh = self.fresh_side(claim)
         if fresh is not None:  # sigma_Y = sigma_{aX+b} = |a| sigma_X: a name first written here has no value to refute
-            return [_undecided(r, f"ambiguous: {_show(fresh)} is not defined before this block; as a claim it fails "
-                                  f"({r.reason[:80]}); as its definition there is nothing to check")
-                    if r.verdict == "refuted" else r for r in out]
+            return _withdrawn(
+                out, lambda r: f"ambiguous: {_show(fresh)} is not defined before this block; as a claim it fails "
+                               f"({r.reason[:80]}); as its definition there is nothing to check")
         if claim.redefinition and not nearly_same(lhs, rhs):  # equal almost everywhere: a claim (near_definitions)
             self.section.contested[_key(claim.lhs)] = (claim.lhs, claim.rhs, claim.line)
             return [_undecided(r, f"ambiguous: as a claim it fails ({r.reason[:80]}); as a new definition of "
@@ -2958,9 +2967,9 @@ class _NotesReader(_CatalogMatch):
         if rel == "=" and not equation and chain:  # p_0 n = (1 - p_0) n = 10.5: a system (readers.notes.systems)
             solution = chain_solution([(self.expand(a), self.expand(b)) for a, b in chain])
             if solution:
-                return [_undecided(r, f"the chain sets its unknowns: it holds where {where(solution)}, the values "
-                                      f"its equations give, not as an identity ({r.reason[:80]})", role="equation")
-                        if r.verdict == "refuted" else r for r in out]
+                return _withdrawn(
+                    out, lambda r: f"the chain sets its unknowns: it holds where {where(solution)}, the values "
+                                   f"its equations give, not as an identity ({r.reason[:80]})", role="equation")
         if equation and never_holds(lhs, rhs, tuple(claim.conditions)):
             return out  # no value inside the stated conditions solves it: as an identity it fails
         if equation and any(isinstance(side, AppliedUndef) and self.expand(side).has(sp.Piecewise)
@@ -3291,9 +3300,9 @@ class _NotesReader(_CatalogMatch):
                                                           "operator (the notes call it an operator)"}) for r in again]
         verdicts = "holds" if all(r.verdict in ("proved", "verified") for r in again) else \
             f"is not decided ({again[0].reason[:80]})"
-        return [_undecided(r, f"ambiguous: with {names} a number it fails ({r.reason[:80]}); with {names} the "
-                              f"differentiation operator it {verdicts}") if r.verdict == "refuted" else r
-                for r in out]
+        return _withdrawn(
+            out, lambda r: f"ambiguous: with {names} a number it fails ({r.reason[:80]}); with {names} the "
+                           f"differentiation operator it {verdicts}")
 
     def einstein(self, out, claim, frag, reading, shown) -> list[StepReport]:
         """A refuted claim that repeats an index within a term, read once more with Einstein summation
@@ -3309,9 +3318,9 @@ class _NotesReader(_CatalogMatch):
                 f"Einstein summation over {summed} (the notes state the convention)",)}) for r in again]
         verdicts = "holds" if all(r.verdict in ("proved", "verified") for r in again) else \
             f"is not decided ({again[0].reason[:80]})"
-        return [_undecided(r, f"ambiguous: read literally it fails ({r.reason[:80]}); with Einstein summation "
-                              f"over the repeated {summed} it {verdicts}") if r.verdict == "refuted" else r
-                for r in out]
+        return _withdrawn(
+            out, lambda r: f"ambiguous: read literally it fails ({r.reason[:80]}); with Einstein summation "
+                           f"over the repeated {summed} it {verdicts}")
 
     def follows(self, previous, lhs, rhs, claim):
         r"""Whether ``lhs = rhs`` is the equation ``previous = 0`` rearranged: ``lhs - rhs = c\,previous``."""
