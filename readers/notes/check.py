@@ -1252,9 +1252,8 @@ class _NotesReader(_CatalogMatch):
                 report = dataclasses.replace(report, parsed_form=tuple(f"{r.lhs} {r.rel} {r.rhs}" for r in report.steps))
             if self.e_ambiguous and letter_e.writes_letter_e(frag.content) \
                     and not letter_e.only_euler_powers(frag.content):  # e^{-x} alone: Euler's number
-                report = dataclasses.replace(report, steps=tuple(
-                    _undecided(r, letter_e.ambiguous_reason(self.e_defined, r.reason)) if r.verdict == "refuted"
-                    else r for r in report.steps))
+                report = dataclasses.replace(report, steps=tuple(_withdrawn(
+                    report.steps, lambda r: letter_e.ambiguous_reason(self.e_defined, r.reason))))
             return report
         except Exception as exc:  # noqa: BLE001 - a failure of ours is never a verdict on the notes
             step = StepReport(lhs=" ".join(frag.content.split())[:80], rel="", rhs="", verdict="undecided",
@@ -1292,9 +1291,8 @@ class _NotesReader(_CatalogMatch):
             return report
         shown = ", ".join(c[1] for c in case)
         if not negation:
-            return dataclasses.replace(report, steps=tuple(
-                _undecided(r, otherwise_cases.UNNEGATED.format(case=shown)) if r.verdict == "refuted" else r
-                for r in report.steps))
+            return dataclasses.replace(report, steps=tuple(_withdrawn(
+                report.steps, lambda r: otherwise_cases.UNNEGATED.format(case=shown))))
         self.section.conditions = [c for c in self.section.conditions if c not in negation] + [strict]
         try:
             strictly = self.read(block, frag, base).steps
