@@ -67,11 +67,7 @@ def _parser() -> argparse.ArgumentParser:
     c = command("verify", "verify formulas: generated NumPy and reference against mpmath",
                 "formulary verify --all          # the whole catalog\n"
                 "  formulary verify softmax --points 500 --json")
-    c.add_argument("ids", nargs="*", metavar="ID", help="catalog ids, or notes (.md) whose definitions to generate")
-    c.add_argument("--define", action="append", default=[], metavar="DEF",
-                   help="a definition in the syntax of prove: 'name(x, w)[i] = body' (repeatable); a domain "
-                        "after 'for' is where the certificate samples: 'barrier(x) = -log(x) for x > 0', "
-                        "'odds(p, w) = w*p/(1 - p) for p in (0, 1), w >= 0'")
+    _formulas_arguments(c)
     c.add_argument("--all", action="store_true", help="every catalog formula")
     c.add_argument("--points", type=int, default=100, help="random points per formula (default 100)")
     c.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
@@ -117,11 +113,7 @@ def _parser() -> argparse.ArgumentParser:
                 "formulary codegen softmax layer_norm --grad -o kernels.py\n"
                 "  formulary codegen --all --grad -o catalog_kernels.py\n"
                 "  formulary codegen --define 'barrier(x) = -log(x) for x > 0' --grad   # sampled for x > 0 only")
-    c.add_argument("ids", nargs="*", metavar="ID", help="catalog ids, or notes (.md) whose definitions to generate")
-    c.add_argument("--define", action="append", default=[], metavar="DEF",
-                   help="a definition in the syntax of prove: 'name(x, w)[i] = body' (repeatable); a domain "
-                        "after 'for' is where the certificate samples: 'barrier(x) = -log(x) for x > 0', "
-                        "'odds(p, w) = w*p/(1 - p) for p in (0, 1), w >= 0'")
+    _formulas_arguments(c)
     c.add_argument("--all", action="store_true", help="every catalog formula")
     c.add_argument("--grad", action="store_true", help="also the vector-Jacobian products")
     c.add_argument("--backend", choices=("numpy", "torch", "jax"), default="numpy",
@@ -151,6 +143,15 @@ def _parser() -> argparse.ArgumentParser:
     _jobs_option(c)
     c.add_argument("--force", action="store_true", help="overwrite files formulary did not write")
     return p
+
+
+def _formulas_arguments(c) -> None:
+    """What verify and codegen work on: catalog ids or notes, and definitions typed on the command line."""
+    c.add_argument("ids", nargs="*", metavar="ID", help="catalog ids, or notes (.md) whose definitions to generate")
+    c.add_argument("--define", action="append", default=[], metavar="DEF",
+                   help="a definition in the syntax of prove: 'name(x, w)[i] = body' (repeatable); a domain "
+                        "after 'for' is where the certificate samples: 'barrier(x) = -log(x) for x > 0', "
+                        "'odds(p, w) = w*p/(1 - p) for p in (0, 1), w >= 0'")
 
 
 def _timeout_option(c) -> None:
