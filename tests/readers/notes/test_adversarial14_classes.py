@@ -4,7 +4,7 @@ not confirmed."""
 
 import pytest
 
-from readers.notes.check import check_notes
+from tests.readers.notes.checked import checked_blocks
 from tests.readers.notes.test_adversarial13_classes import assert_verdicts
 
 CONFIRMED = ("proved", "verified")
@@ -47,5 +47,5 @@ def test_a_matrix_claim_shows_its_matrix_reading():
     r"""``(\mathbf{A}\mathbf{B})^\top = \mathbf{B}^\top \mathbf{A}^\top`` was shown "read as" its scalar parse, whose
     commutative product put A^T before B^T (the converse slip), while the check read the matrices in order."""
     text = "# M\n\n$$(\\mathbf{A} \\mathbf{B})^\\top = \\mathbf{B}^\\top \\mathbf{A}^\\top$$\n"
-    [block] = [b for b in check_notes(text, path="<test>", budget=5.0).blocks if b.steps]
+    [block] = list(checked_blocks(text))
     assert block.parsed_form == ("transpose(A*B) = transpose(B)*transpose(A)",), block.parsed_form

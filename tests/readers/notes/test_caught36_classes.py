@@ -2,12 +2,11 @@ r"""Classes of real mistakes read past (and of correct claims refuted) until rou
 the correct twins that must not be refuted.  Each refuted case was undecided on main (4200535), and each twin marked
 "was refuted" was refuted there.  The counterexamples are checked here with NumPy (float64; the sides differ by far
 more than rounding)."""
-import functools
 
 import numpy as np
 import pytest
 
-from readers.notes.check import check_notes
+from tests.readers.notes.checked import checked_blocks
 
 HOLDS = "not refuted"
 """A correct twin checked numerically: verified on a quiet machine, undecided when the budget runs out under load,
@@ -46,15 +45,10 @@ CASES = {
 }
 
 
-@functools.lru_cache(maxsize=None)
-def _blocks(text):
-    return [b for b in check_notes(text, path="<test>", budget=5.0).blocks if b.steps]
-
-
 @pytest.mark.parametrize("name", sorted(CASES))
 def test_round36_class(name):
     text, expected = CASES[name]
-    blocks = _blocks(text)
+    blocks = checked_blocks(text)
     got = [HOLDS if e == HOLDS and b.verdict != "refuted" else b.verdict for b, e in zip(blocks, expected)]
     assert got == expected, [(b.verdict, [s.reason for s in b.steps]) for b in blocks]
     for b in blocks:
@@ -65,7 +59,7 @@ def test_round36_class(name):
 def test_the_entropy_counterexample_is_a_logit_vector_where_the_sides_differ():
     """The refutation of dH/d theta_b = -pi_b (log pi_b - H) gives the whole logit vector, its size and b; NumPy
     recomputes the gradient by central differences (step 1e-6: error about 1e-10) and the right side there."""
-    block = _blocks(CASES["entries named apart from their array"][0])[2]
+    block = checked_blocks(CASES["entries named apart from their array"][0])[2]
     cx = next(s.counterexample for s in block.steps if s.verdict == "refuted")
     at = dict(part.strip().split("=") for part in cx["at"].split(","))  # "K=2, b=1"
     theta = np.array([float(cx[f"theta[{j}]"]) for j in range(1, int(at["K"]) + 1)])

@@ -1,11 +1,10 @@
 r"""Classes of real mistakes read past until round 37 (issue 12), one case each, with the correct near-misses that
 must not be refuted.  Each case marked "was undecided" was undecided on main (858cfeb); each refutation carries a
 counterexample."""
-import functools
 
 import pytest
 
-from readers.notes.check import check_notes
+from tests.readers.notes.checked import checked_blocks
 
 CONFIRMED = ("proved", "verified")
 HOLDS = "not refuted"
@@ -43,15 +42,10 @@ CASES = {
 }
 
 
-@functools.lru_cache(maxsize=None)
-def _blocks(text):
-    return [b for b in check_notes(text, path="<test>", budget=5.0).blocks if b.steps]
-
-
 @pytest.mark.parametrize("name", sorted(CASES))
 def test_round37_class(name):
     text, expected = CASES[name]
-    blocks = _blocks(text)
+    blocks = checked_blocks(text)
     assert len(blocks) == len(expected), [(b.line, b.verdict) for b in blocks]
     for b, e in zip(blocks, expected):
         if e == HOLDS:

@@ -4,7 +4,7 @@ without), a log base the notes fix in prose, a block that opens with a universal
 reading of an approximation gives."""
 import pytest
 
-from readers.notes.check import check_notes
+from tests.readers.notes.checked import checked_blocks
 
 CASES = {
     # adversarial_round9 33 and planted_mistakes_7 165: the closed form holds for |x| < 1 only, here inside a product
@@ -32,7 +32,7 @@ CASES = {
 @pytest.mark.parametrize("name", sorted(CASES))
 def test_round20_class(name):
     text, expected = CASES[name]
-    blocks = [b for b in check_notes(text, path="<test>", budget=5.0).blocks if b.steps]
+    blocks = list(checked_blocks(text))
     assert [b.verdict for b in blocks] == expected, [(b.verdict, [s.reason for s in b.steps]) for b in blocks]
     for b in blocks:
         if b.verdict == "refuted" and name != "approximation":  # the counterexample: inside the (implicit) domain

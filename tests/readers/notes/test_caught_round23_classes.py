@@ -2,7 +2,7 @@ r"""Classes of real mistakes read past until round 23 (issue 12), one case each 
 it, with the correct twin that must not be refuted."""
 import pytest
 
-from readers.notes.check import check_notes
+from tests.readers.notes.checked import checked_blocks
 
 CASES = {
     # adversarial_round11 99: "\exists x > 0" above made x a witness to the next heading, so a later block quantifying
@@ -41,7 +41,7 @@ CASES = {
 @pytest.mark.parametrize("name", sorted(CASES))
 def test_round23_class(name):
     text, expected = CASES[name]
-    blocks = [b for b in check_notes(text, path="<test>", budget=5.0).blocks if b.steps]
+    blocks = list(checked_blocks(text))
     assert [b.verdict for b in blocks] == expected, [(b.verdict, [s.reason for s in b.steps]) for b in blocks]
     for b in blocks:
         if b.verdict == "refuted":

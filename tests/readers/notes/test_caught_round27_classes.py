@@ -2,7 +2,7 @@ r"""Classes of real mistakes read past until round 27 (issue 12), one case each 
 it, with the correct twins that must not be refuted.  Each refuted case was undecided on main (9c62cf5)."""
 import pytest
 
-from readers.notes.check import check_notes
+from tests.readers.notes.checked import checked_blocks
 
 HOLDS = "not refuted"
 """A correct twin checked numerically: verified on a quiet machine, undecided when the budget runs out under load,
@@ -54,7 +54,7 @@ CASES = {
 @pytest.mark.parametrize("name", sorted(CASES))
 def test_round27_class(name):
     text, expected = CASES[name]
-    blocks = [b for b in check_notes(text, path="<test>", budget=5.0).blocks if b.steps]
+    blocks = list(checked_blocks(text))
     got = [HOLDS if e == HOLDS and b.verdict != "refuted" else b.verdict for b, e in zip(blocks, expected)]
     assert got == expected, [(b.verdict, [s.reason for s in b.steps]) for b in blocks]
     for b in blocks:

@@ -3,6 +3,7 @@ tests/corpus/notes/FALSE_ALARMS.md), each with a hand-written example unlike the
 and a wrong block the fix still refutes."""
 from readers.notes.check import check_notes
 from readers.notes.witnesses import witness_names
+from tests.readers.notes.checked import checked_blocks
 
 TAYLOR = ("# Remainder\n\nLet $g(t) = t^3$. Taylor's theorem with the Lagrange remainder gives\n\n"
           "$$g(1 + h) = g(1) + 3h + 3 \\xi h^2 \\text{ for some } \\xi \\in [1, 1 + h].$$\n\n"
@@ -11,7 +12,7 @@ TAYLOR = ("# Remainder\n\nLet $g(t) = t^3$. Taylor's theorem with the Lagrange r
 
 
 def _verdicts(text):
-    return [b.verdict for b in check_notes(text, path="<test>", budget=5.0).blocks if b.steps]
+    return [b.verdict for b in checked_blocks(text)]
 
 
 def test_a_name_bound_for_some_inside_the_block_makes_the_claim_existential():

@@ -4,11 +4,7 @@ block that is still refuted."""
 import pytest
 
 from readers.latex.parse import parse_block
-from readers.notes.check import check_notes
-
-
-def _blocks(text):
-    return [b for b in check_notes(text, path="<test>", budget=5.0).blocks if b.steps]
+from tests.readers.notes.checked import checked_blocks
 
 
 @pytest.mark.parametrize("latex, expected", [
@@ -28,7 +24,7 @@ def test_starred_scripts_and_a_comma_after_an_ellipsis_parse(latex, expected):
 def test_a_starred_norm_identity_is_read_and_a_wrong_one_refuted():
     text = ("We compare with the optimum $v^*$.\n\n$$\\|u - v^*\\|^2 = \\|u\\|^2 - 2 u v^* + \\|v^*\\|^2$$\n\n"
             "but not\n\n$$\\|u - v^*\\|^2 = \\|u\\|^2 + \\|v^*\\|^2$$\n")
-    right, wrong = _blocks(text)
+    right, wrong = checked_blocks(text)
     assert right.parsed and right.verdict in ("proved", "verified"), right.steps
     assert wrong.verdict == "refuted"
 
@@ -39,7 +35,7 @@ def test_a_derivative_with_respect_to_a_defined_name_is_no_internal_error():
     text = ("Let $\\mathbf{p} \\in \\mathbb{R}^n$ and\n\n$$\\mathbf{q} = \\mathbf{A} \\mathbf{p}.$$\n\n"
             "The loss is\n\n$$E = g(\\mathbf{q}) + c.$$\n\nThen\n\n"
             "$$\\frac{\\partial E}{\\partial \\mathbf{q}} = \\frac{\\partial g(\\mathbf{q})}{\\partial \\mathbf{q}}$$\n")
-    for block in _blocks(text):
+    for block in checked_blocks(text):
         assert all("internal error" not in s.reason for s in block.steps), block.steps
         assert block.verdict != "refuted"
 
@@ -47,7 +43,7 @@ def test_a_derivative_with_respect_to_a_defined_name_is_no_internal_error():
 def test_a_scalar_derivative_with_respect_to_a_defined_name_is_taken_before_the_name_is_replaced():
     # u := 3t; d/du (u^2 + 1) = 2u, with u's body put in afterwards (6t): proved; 3u is refuted
     text = "Let\n\n$$u = 3 t.$$\n\nThen $\\frac{d}{du}(u^2 + 1) = 2u$ but not $\\frac{d}{du}(u^2 + 1) = 3u$.\n"
-    right, wrong = _blocks(text)
+    right, wrong = checked_blocks(text)
     assert right.verdict == "proved", right.steps
     assert wrong.verdict == "refuted", wrong.steps
 
@@ -66,6 +62,6 @@ def test_linearity_of_a_bold_expectation_is_proved_not_refuted():
     # before: E*(3X + 1) = 3 E X + 1, a product with a matrix E, refuted wherever E != 1
     text = ("Let $X$ be a random variable.\n\n$$\\mathbf{E}[3X + 1] = 3\\mathbf{E}[X] + 1$$\n\nbut not\n\n"
             "$$\\mathbf{E}[3X + 1] = 3\\mathbf{E}[X]$$\n")
-    right, wrong = _blocks(text)
+    right, wrong = checked_blocks(text)
     assert right.verdict == "proved", right.steps
     assert wrong.verdict == "refuted"

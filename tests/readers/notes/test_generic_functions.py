@@ -2,8 +2,8 @@
 ``For $f(x) = -x^2$`` must not be substituted into a later argument about every convex differentiable $f$."""
 import pytest
 
-from readers.notes.check import check_notes
 from readers.notes.generic_names import declares_generic
+from tests.readers.notes.checked import checked_blocks
 
 EXAMPLE_THEN_GENERAL = ("For $f(x) = -x^2$ we have $f'(x) = -2x$.\n\n## Convexity\n\n"
                         "For a convex and differentiable $f$, the first-order condition reads\n\n"
@@ -12,7 +12,7 @@ EXAMPLE_REFERRED_TO = "Take $f(x) = x^2 + 1$.\n\n## Values\n\nThe function $f$ a
 
 
 def _claims(text):
-    return [b for b in check_notes(text, path="<test>", budget=5.0).blocks if b.steps]
+    return list(checked_blocks(text))
 
 
 def test_a_general_claim_is_not_checked_with_an_earlier_example_function():

@@ -3,11 +3,7 @@ vector algebra (readers/notes/matrices.py, opaque_gradients.py); classes found o
 tests/corpus/notes/FALSE_ALARMS.md), with hand-written examples unlike the corpus blocks."""
 import pytest
 
-from readers.notes.check import check_notes
-
-
-def _blocks(text):
-    return [b for b in check_notes(text, path="<test>", budget=5.0).blocks if b.steps]
+from tests.readers.notes.checked import checked_blocks
 
 
 @pytest.mark.parametrize("claim, expected", [
@@ -24,7 +20,7 @@ def _blocks(text):
     (r"\langle p, q \rangle^2 \leq \langle p, p \rangle \langle q, q \rangle", "confirmed"),
 ])
 def test_inner_products_of_plain_letters_are_vector_algebra(claim, expected):
-    (block,) = _blocks(f"# Steps\n\n$${claim}$$\n")
+    (block,) = checked_blocks(f"# Steps\n\n$${claim}$$\n")
     verdict = "confirmed" if block.verdict in ("proved", "verified") else block.verdict
     assert verdict == expected, block.steps
 
@@ -35,7 +31,7 @@ def test_a_chain_rule_product_names_its_reading_and_is_never_refuted():
     text = ("Let $\\mathbf{u} = \\mathbf{B} \\mathbf{v}$.\n\n$$\\frac{\\partial E}{\\partial \\mathbf{v}} = "
             "\\text{prod}\\left(\\frac{\\partial E}{\\partial \\mathbf{u}}, \\frac{\\partial \\mathbf{u}}"
             "{\\partial \\mathbf{v}}\\right) = \\mathbf{B}^\\top \\frac{\\partial E}{\\partial \\mathbf{u}}$$\n")
-    (block,) = [b for b in _blocks(text) if "prod" in b.source]
+    (block,) = [b for b in checked_blocks(text) if "prod" in b.source]
     assert block.verdict == "undecided", block.steps
     assert all("prod(A, B)" in s.reason for s in block.steps), block.steps
 
@@ -46,6 +42,6 @@ def test_a_derivative_with_respect_to_a_defined_matrix_name_is_no_internal_error
     text = ("Let $\\mathbf{u} = \\mathbf{B} \\mathbf{v}$ and $E = g(\\mathbf{u})$.\n\n"
             "$$\\frac{\\partial E}{\\partial \\mathbf{v}} = "
             "\\mathbf{B}^\\top \\frac{\\partial E}{\\partial \\mathbf{u}}$$\n")
-    (block,) = [b for b in _blocks(text) if "partial" in b.source]
+    (block,) = [b for b in checked_blocks(text) if "partial" in b.source]
     assert block.verdict == "undecided", block.steps
     assert all("internal error" not in s.reason for s in block.steps), block.steps

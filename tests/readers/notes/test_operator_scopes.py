@@ -2,15 +2,15 @@ r"""How far a sum or a limit reaches (readers.notes.operator_scopes): a term aft
 is a second reading, covered by the operator; a step true only in that reading is ambiguous, never refuted."""
 import sympy as sp
 
-from readers.notes.check import check_notes
 from readers.notes.operator_scopes import widened
+from tests.readers.notes.checked import checked_blocks
 
 i, n, h, x = sp.symbols("i n h x")
 a, b = sp.IndexedBase("a"), sp.IndexedBase("b")
 
 
 def _verdicts(text):
-    return [b.verdict for b in check_notes(text, path="<test>", budget=5.0).blocks if b.steps]
+    return [b.verdict for b in checked_blocks(text)]
 
 
 def test_a_term_naming_the_bound_variable_goes_inside_and_others_stay_out():
