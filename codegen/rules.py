@@ -1269,7 +1269,11 @@ them after everything else (a tie keeps the cheaper candidate), so they stay onl
 def stabilize(expr: sp.Expr, rules: tuple[Rule, ...] = RULES) -> tuple[sp.Expr, tuple[str, ...]]:
     """Apply every rule once, in priority order; return the new expression and the names of rules that fired.
     A rule whose rewrite goes beyond sympy's recursion limit is not applied (the expression it was given is a valid
-    form: the candidate is then that of the other rules, never a crash of the whole search).
+    form: the candidate is then that of the other rules, never a crash of the whole search); nor one whose rewrite
+    sympy refuses to rebuild because its assumptions judge a comparison "non-real" (a sum of a real entry and two
+    terms of unknown realness, $-s_t + \max_j(\ldots) + \frac12((p_t - \mu)/\sigma)^2$ in the top-index test of a
+    shifted softmax, came out "not real" once ``ratio_before_power`` held the square: an attention row with a
+    Gaussian position bias was an internal error).
 
     Remembered by expression and rules (:data:`STABILIZED`): the definitions' search stabilizes the same derivative
     with the same rules for several candidates and for the ablation, and every rule is a function of the expression."""
@@ -1301,6 +1305,10 @@ def _stabilized(expr: sp.Expr, rules: tuple[Rule, ...]) -> tuple[sp.Expr, tuple[
         try:
             new = rules[k].apply(current)
         except RecursionError:  # a rewrite nested beyond sympy's reach (paired quotients in paired quotients): not applied
+            new = current
+        except TypeError as exc:  # sympy judged a comparison it rebuilt "non-real": not applied (see below)
+            if "non-real" not in str(exc):
+                raise
             new = current
         if new != current:
             fired.append(rules[k].name)
