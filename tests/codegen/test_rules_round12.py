@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 import sympy as sp
 
-from codegen.define_module import compile_function
+from codegen.define_module import compile_exprs, compile_function
 from codegen.rules import COSTLY_RULES, RULES, Rule, stabilize
 from formulary import api
 
@@ -88,3 +88,17 @@ def test_a_rewrite_sympy_refuses_to_rebuild_is_not_applied():
     assert stabilize(sp.log(1 + x), (Rule("refused", "softplus_stable", refused, "", 0),)) == (sp.log(1 + x), ())
     with pytest.raises(TypeError):
         stabilize(sp.log(2 + x), (Rule("broken", "softplus_stable", broken, "", 0),))
+
+
+def test_an_if_then_else_condition_with_a_sum_is_lowered():
+    """A folded Piecewise condition ``ITE(c, a, b)`` holding a sum (the log of a scaled sum of squares in a branch test
+    of the rational quadratic kernel's gradient) lowers to a ``where`` of booleans, and selects as sympy does."""
+    (f,) = api.define("q(x) = log(sum(x[i]**2, i, 0, n-1))")
+    s = f.expr
+    cond = sp.ITE(s > 1, s < 3, s > -3)
+    e = sp.Piecewise((1, cond), (0, True))
+    _, module = compile_exprs(f, e, (), False)
+    for v in ([0.5, 0.1], [2.0, 1.0], [4.0, 3.0], [1e-3, 1e-3]):
+        t = float(np.log(np.sum(np.square(v))))
+        want = 1.0 if ((t < 3) if t > 1 else (t > -3)) else 0.0
+        assert float(module.q(np.array(v))) == want, (v, t)
