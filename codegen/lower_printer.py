@@ -572,6 +572,12 @@ class NumPyLowering(ReductionLowering, NumPyPrinter):
     def _print_Not(self, expr):
         return self.call(self.fn("logical_not"), self._print(expr.args[0]))
 
+    def _print_ITE(self, expr):
+        """sympy's if-then-else of conditions (folded Piecewise conditions hold one) as a ``where`` of three boolean
+        arrays: sympy's own printer writes it as text, so a sum or a maximum inside a condition (the log of a scaled
+        sum of squares in a branch test) was never lowered and its index left stray."""
+        return self.call(self.fn("where"), *(self._print(a) for a in expr.args))
+
     def _print_Heaviside(self, expr):
         value_at_0 = expr.args[1] if len(expr.args) > 1 else sp.S.Half
         return self.call(self.fn("heaviside"), self._print(expr.args[0]), self._print(value_at_0))

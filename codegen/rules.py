@@ -25,6 +25,7 @@ rule                      identity
 ``log_constant_plus_exp_sum`` $\log(c + \sum_j e^{f_j}) = \log c + \operatorname{sp}(\log\sum_j e^{f_j} - \log c)$ for a number $c > 0$ (before ``logsumexp_shift``)
 ``logsumexp_shift``       $\log \sum_j e^{f_j} = m + \log \sum_j e^{f_j - m}$, $m = \max_j f_j$
 ``weights_as_softmax``    $\frac{w_i}{\sum_j w_j} = \frac{e^{\log w_i}}{\sum_j e^{\log w_j}}$ for positive weights, products of powers of $c + t$, before ``exp_normalize`` (costly: search only; :mod:`codegen.rules_log_weights`)
+``softmax_square_offset`` $\frac{e^{a_i}}{\sum_j e^{a_j}}$ with each square $k(u_j + v)^2$ of the logits as $k\,u_j(u_j + 2v)$, the shared $k v^2$ dropped, before ``exp_normalize`` (costly: search only; :mod:`codegen.rules_softmax_offset`)
 ``exp_normalize``         $\frac{e^{a_i}}{\sum_j e^{f_j}} = \frac{e^{a_i - m}}{\sum_j e^{f_j - m}}$
 ``exp_normalize_offset``  $\frac{e^{u}}{c + \sum_j e^{f_j}} = \frac{e^{u - m}}{c e^{-m} + \sum_j e^{f_j - m}}$, $m = \max_j f_j$, for a number $c > 0$, where $m > 0$
 ``softplus_stable``       $\log(1 + e^{x}) = \max(x, 0) + \operatorname{log1p}(e^{-|x|})$
@@ -96,6 +97,7 @@ rule                      identity
 ``scale_into_summand``    $k \sum_i (\sum_t u_{t,i}) v_i = \sum_i (\sum_t k u_{t,i}) v_i$ where $k = c^p$ and a $u_t$ divides by $c$ (costly: search only; :mod:`codegen.rules_scale_into_summand`)
 ``stirling_branch``       $F(u) = S_K F(u)$ for $u > 20$, Stirling's series of $\log\Gamma$, $\psi$, $\psi'$, where the terms of a sum in $u$ cancel at large $u$ (costly: search only; :mod:`codegen.rules_stirling`)
 ``taylor_branch``         $f(x) = T_N f(x)$ for $|x| < r$ where the sums of $f$ cancel at 0 (costly: search only; :mod:`codegen.rules_series`)
+``log_of_squares``        $\log A = 2\log M + \log(A/M^2)$, $M$ the largest magnitude of the squares in $A$ (``scaled_sqrt``'s scale) (costly: search only; :mod:`codegen.rules_log_squares`)
 ``zero_times_log``        $x \log y = \begin{cases} x \log y & x > 0 \\ 0 & \text{else}\end{cases}$ for $x > 0$ with $y \le C$, $y/x \ge c > 0$ proved by bounds (:mod:`codegen.rules_xlogy`; it fires on no catalog formula)
 ========================  =====================================================================
 
@@ -112,7 +114,7 @@ import sympy as sp
 from sympy.codegen.cfunctions import expm1, log1p
 
 from codegen import (rules_bregman, rules_geometric, rules_cancel, rules_atan, rules_exp_underflow, rules_log1p_power, rules_power_ratio, rules_unit_sum, rules_mixture_one, rules_gaussian_tail, rules_scale_into_summand, rules_softmax_gap, rules_exact, rules_homogeneous, rules_fraction, rules_log, rules_logit, rules_pairing, rules_power, rules_quotient_scale, rules_ratio, rules_root, rules_select, rules_step,
-                     rules_series, rules_stirling, rules_tail_difference, rules_log_weights, rules_logspace, rules_softmax, rules_softplus_ratio, rules_sums, rules_xlogy)
+                     rules_series, rules_stirling, rules_tail_difference, rules_log_squares, rules_log_weights, rules_logspace, rules_softmax, rules_softmax_offset, rules_softplus_ratio, rules_sums, rules_xlogy)
 from codegen.lower_unshifted import ExpShift
 from symbolic.functions import Held, ReduceMax, log_ndtr, ndtr
 
@@ -1141,6 +1143,15 @@ HOMOGENEOUS_SCALE = Rule(
 LOG_OF_QUOTIENT = Rule(
     "log_of_quotient", "log_of_quotient", rules_logspace.log_of_quotient, priority=71,
     gain="log(s2/s1) at s1 = 1e-300, s2 = 1e300: the quotient overflows and the log is inf, truth 1381.6 (Gaussian KL)")
+LOG_OF_SQUARES = Rule(
+    "log_of_squares", "log_of_squares", rules_log_squares.log_of_squares, priority=94.5,
+    gain="log sum (x_i - y_i)^2 (the log power kernel, after log1p_power) at x_0 = 1e300: the sum overflows and the log "
+         "is inf, truth 1381.6; log((g + s)^2 + (m - v)^2) (the Cauchy KL divergence) at v = 1e300 the same; as "
+         "2 log M + log sum ((x_i - y_i)/M)^2 every square is at most 1")
+SOFTMAX_SQUARE_OFFSET = Rule(
+    "softmax_square_offset", "softmax_square_offset", rules_softmax_offset.softmax_square_offset, priority=49.5,
+    gain="e^{-b (x - c_i)^2} / sum_j e^{-b (x - c_j)^2} (soft assignment) at x = 1e300: every logit is -inf and the "
+         "shifted ones nan, truth one-hot; as -b c_j (c_j - 2x) the logits are finite and their max-shift exact")
 LOG_OF_PRODUCT_SUM = Rule(
     "log_of_product_sum", "log_of_product_sum", rules_logspace.log_of_product_sum, priority=70.5,
     gain="log((y - g)^2 nu + 2 b (1 + nu)) (deep evidential regression) at y = 1e300 or at b = nu = 1e300: a product "
@@ -1248,7 +1259,8 @@ COSTLY_RULES: tuple[Rule, ...] = (LOGSUMEXP_LOG1P, MEAN_FROM_TOP, ONE_MINUS_TOP,
                                   EXPM1_QUOTIENT, QUOTIENT_INTO_SUM, POLYNOMIAL_QUOTIENT_SCALE, POWER_BREGMAN,
                                   LOG_OF_POSITIVE_PRODUCT, SCALE_INTO_BRANCHES, POWER_LOG1P, POWER_OF_RATIO,
                                   SOFTPLUS_RATIO, LOG_OF_MEAN, TERM_OVER_SUM, PRODUCT_BEFORE_POWER, SOFTMAX_DIFFERENCE, SCALE_INTO_SUMMAND,
-                                  RATIO_BEFORE_UNEQUAL_POWERS, LOG1P_LARGE_QUOTIENT, SCALE_INTO_TERMS, OVER_LARGE_TERM)
+                                  RATIO_BEFORE_UNEQUAL_POWERS, LOG1P_LARGE_QUOTIENT, SCALE_INTO_TERMS, OVER_LARGE_TERM, LOG_OF_SQUARES,
+                                  SOFTMAX_SQUARE_OFFSET)
 """Rules that cost extra passes over the data (two more reductions for ``logsumexp_log1p``, ``mean_from_top``
 and ``one_minus_top``, one more for ``homogeneous_scale``, a scale per product for ``homogeneous_scalars``; a second, log-space form under a ``where`` for
 ``log_of_quotient`` and ``log_space_product``; magnitude tests and a ``where`` per quotient for ``paired_quotient`` (per entry for ``quotient_into_sum``); two Taylor branches under a ``where`` for ``power_bregman``; a log per factor for ``log_of_positive_product``; both branches of a ``where`` and seconds of sympy series at generation for ``taylor_branch``): not in
@@ -1267,9 +1279,13 @@ them after everything else (a tie keeps the cheaper candidate), so they stay onl
 
 
 def stabilize(expr: sp.Expr, rules: tuple[Rule, ...] = RULES) -> tuple[sp.Expr, tuple[str, ...]]:
-    """Apply every rule once, in priority order; return the new expression and the names of rules that fired.
+    r"""Apply every rule once, in priority order; return the new expression and the names of rules that fired.
     A rule whose rewrite goes beyond sympy's recursion limit is not applied (the expression it was given is a valid
-    form: the candidate is then that of the other rules, never a crash of the whole search).
+    form: the candidate is then that of the other rules, never a crash of the whole search); nor one whose rewrite
+    sympy refuses to rebuild because its assumptions judge a comparison "non-real" (a sum of a real entry and two
+    terms of unknown realness, $-s_t + \max_j(\ldots) + \frac12((p_t - \mu)/\sigma)^2$ in the top-index test of a
+    shifted softmax, came out "not real" once ``ratio_before_power`` held the square: an attention row with a
+    Gaussian position bias was an internal error).
 
     Remembered by expression and rules (:data:`STABILIZED`): the definitions' search stabilizes the same derivative
     with the same rules for several candidates and for the ablation, and every rule is a function of the expression."""
@@ -1301,6 +1317,10 @@ def _stabilized(expr: sp.Expr, rules: tuple[Rule, ...]) -> tuple[sp.Expr, tuple[
         try:
             new = rules[k].apply(current)
         except RecursionError:  # a rewrite nested beyond sympy's reach (paired quotients in paired quotients): not applied
+            new = current
+        except TypeError as exc:  # sympy judged a comparison it rebuilt "non-real": not applied (see below)
+            if "non-real" not in str(exc):
+                raise
             new = current
         if new != current:
             fired.append(rules[k].name)

@@ -761,3 +761,42 @@ register(Derivation(
            Step(sqrt(_rn * _rm), sqrt(Abs(_rn)) * sqrt(Abs(_rm)),
                 justification="both non-positive: u v = |u| |v|")),
 ))
+
+
+# ** the identity of the log of a sum of squares (``codegen.rules_log_squares``) **
+
+_u2 = Symbol("u", real=True)
+register(Derivation(
+    id="log_of_squares",
+    title=r"the identity of a stability rule: $\log A = 2\log M + \log(A/M^{2})$ for $A > 0$ and any $M > 0$ "
+          r"($M$ the largest magnitude of the squares in $A$)",
+    source="textbook",
+    steps=(Step(log(x ** 2 + _cp), 2 * log(_Mp) + log((x / _Mp) ** 2 + _cp / _Mp ** 2),
+                justification="A = M^2 (A/M^2) with both factors positive, and log(a b) = log a + log b for a, b > 0"),
+           Step(log(Sum(y[j] ** 2, (j, 0, n - 1))), 2 * log(_My) + log(Sum((y[j] / _My) ** 2, (j, 0, n - 1))),
+                justification="the same for a sum of squares, M = max_j |y_j| (> 0); the log requires A > 0",
+                sizes=({n: 1}, {n: 2}, {n: 3})),
+           Step(log(Abs(x ** 2 - _u2 ** 2)), 2 * log(Max(Abs(x), Abs(_u2), Rational(1, 10 ** 300)))
+                + log(Abs((x / Max(Abs(x), Abs(_u2), Rational(1, 10 ** 300))) ** 2
+                          - (_u2 / Max(Abs(x), Abs(_u2), Rational(1, 10 ** 300))) ** 2)),
+                justification="|A| = M^2 |A/M^2| for any M > 0, whatever the signs of the weights of the squares")),
+))
+
+
+# ** the identity of the softmax with a shared square offset (``codegen.rules_softmax_offset``) **
+
+_xo, _ko, _vo = Symbol("x", real=True), Symbol("k", real=True), Symbol("v", real=True)
+_io = Symbol("i", integer=True, nonnegative=True)
+register(Derivation(
+    id="softmax_square_offset",
+    title=r"the identity of a stability rule: $\frac{e^{a_i}}{\sum_j e^{a_j}}$ is unchanged when every logit loses the "
+          r"same $c = k v^{2}$, so each term $k (u_j + v)^{2}$ may be $k\,u_j (u_j + 2v)$",
+    source="textbook",
+    steps=(Step(_ko * (_xo + _vo) ** 2 - _ko * _vo ** 2, _ko * _xo * (_xo + 2 * _vo),
+                justification="(u + v)^2 - v^2 = u (u + 2v)"),
+           Step(exp(y[_io] + _ko * (_xo + y[_io]) ** 2) / Sum(exp(y[j] + _ko * (_xo + y[j]) ** 2), (j, 0, n - 1)),
+                exp(y[_io] + _ko * y[_io] * (y[_io] + 2 * _xo))
+                / Sum(exp(y[j] + _ko * y[j] * (y[j] + 2 * _xo)), (j, 0, n - 1)),
+                justification="numerator and denominator both divided by e^{k x^2}, the same for every j",
+                sizes=({n: 1}, {n: 2}, {n: 3}))),
+))
