@@ -182,7 +182,11 @@ class LoopPrinter:
         for loop, name in self.memo.get(expr, ()):
             if any(loop is c for c in home):
                 return name
-        if len(home) == 2 and isinstance(expr, sp.Function) and not isinstance(expr, (sp.Max, sp.Min)):
+        if not isinstance(expr, (sp.Sum, ReduceMax, sp.Indexed)):
+            for a in expr.args:  # what hoists out of this loop first: its passes precede the ones here
+                if isinstance(a, sp.Expr) and len(self._place(a, home)) < len(home):
+                    self.value(a, home)
+        if len(home) >= 2 and isinstance(expr, sp.Function) and not isinstance(expr, (sp.Max, sp.Min)):
             return self._buffered(expr, home)
         code = self._dispatch(expr, home)
         if (len(home) < len(chain) or len(home) == 1) and not _simple(code):
@@ -193,16 +197,16 @@ class LoopPrinter:
 
     def _buffered(self, expr, home: list[Loop]) -> str:
         r"""A function of a row's elements (an exponential) computed once per element: written to a row buffer
-        by the first pass over its range, read by the later ones ($e^{z_j - m}$ of softmax: summed in one pass,
-        divided in the next).  The buffer holds float64 (a row: in L1)."""
+        by the first pass over its range, read by the later passes of the same parent loop ($e^{z_j - m}$ of
+        softmax: summed in one pass, divided in the next).  The buffer holds float64 (a row: in L1)."""
         loop = home[-1]
-        key = (expr.subs(loop.symbol, _CANONICAL), loop.lo, loop.stop)  # subs: not a bound index
+        key = (expr.subs(loop.symbol, _CANONICAL), loop.lo, loop.stop, id(home[-2]))  # subs: not a bound index
         found = self.buffers.get(key)
         if found is not None:
             buf, writer, temp = found
             if writer is loop:
                 return temp
-            if any(writer is item for item in home[0].items):  # its pass is complete: read it
+            if any(writer is item for item in home[-2].items):  # its pass is complete: read it
                 self.read.add(buf)
                 return f"{buf}[{loop.var} - {loop.lo}]" if loop.lo != "0" else f"{buf}[{loop.var}]"
         temp = self.bind(self._dispatch(expr, home), home, "e")
@@ -398,9 +402,16 @@ class LoopPrinter:
             loop = Loop(var, self.fresh(str(var)), self.index(lo, inner), self.index(sp.sympify(hi) + 1, inner))
             loops.append(loop)
             inner.append(loop)
-        for outer, nested in zip(loops, loops[1:]):
-            outer.items.append(nested)
         return inner, loops
+
+    @staticmethod
+    def _close(chain: list[Loop], loops: list[Loop]) -> None:
+        """Each loop of a nest appended to its parent once its body is printed: the statements hoisted into a
+        parent while the body was printed come before the loop that reads them."""
+        for outer, nested in reversed(list(zip(loops, loops[1:]))):
+            outer.items.append(nested)
+        if loops:
+            chain[-1].items.append(loops[0])
 
     def _print_Sum(self, expr, chain):
         bound = {lim[0] for lim in expr.limits}
@@ -415,7 +426,7 @@ class LoopPrinter:
         inner_chain, loops = self._loops(expr.limits, chain)
         term = self.value(expr.function, inner_chain)
         inner_chain[-1].items.append(f"{acc} += {term}")
-        chain[-1].items.append(loops[0])
+        self._close(chain, loops)
         self.memo.setdefault(expr, []).append((chain[-1], acc))
         return acc
 
@@ -430,7 +441,7 @@ class LoopPrinter:
             inner_chain[-1].items.append(f"{acc} = _maxnum({acc}, {term})")
         else:
             inner_chain[-1].items.append(f"{acc} = _fmax({acc}, {term})")
-        chain[-1].items.append(loops[0])
+        self._close(chain, loops)
         self.memo.setdefault(expr, []).append((chain[-1], acc))
         return acc
 
@@ -444,9 +455,10 @@ class LoopPrinter:
         groups: dict = {}
         for t in targets:
             groups.setdefault(tuple(t[2]), []).append(t)
-            outputs = {i[0] for i in t[2]}
+            indices = {i[0] for i in t[2]} | {lim[0] for node in sp.preorder_traversal(t[1])
+                                                if isinstance(node, (sp.Sum, ReduceMax)) for lim in node.limits}
             for node in sp.postorder_traversal(t[1]):
-                if isinstance(node, (sp.Sum, ReduceMax)) and not node.free_symbols & outputs:
+                if isinstance(node, (sp.Sum, ReduceMax)) and not node.free_symbols & indices:
                     self.value(node, chain)
         for indices, members in groups.items():
             inner, loops = self._loops(indices, chain)
@@ -454,8 +466,7 @@ class LoopPrinter:
                 at = ", ".join([out[1]] + [loop.var for loop in loops])
                 op = "+=" if accumulate else "="
                 inner[-1].items.append(f"{out[0]}[{at}] {op} {self.value(expr, inner)}")
-            if loops:
-                chain[-1].items.append(loops[0])
+            self._close(chain, loops)
 
 
 def _simple(code: str) -> bool:
