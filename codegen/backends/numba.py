@@ -24,8 +24,6 @@ numba is optional (``pip install formulary[numba]``): asking for this backend wi
 """
 from __future__ import annotations
 
-import contextlib
-import math
 from dataclasses import dataclass
 
 import numpy as np
@@ -175,6 +173,15 @@ def lower_numba_joint_vjp(name: str, grads) -> NumbaFunction:
     return fn
 
 
+def module_source(functions: list[NumbaFunction], wrappers: list[str] | None = None, more_names=()) -> str:
+    """The module's code (no certificate): imports, the runtime helpers, the kernels, then ``wrappers`` (the
+    functions' wrappers' sources, without docstrings when None)."""
+    wrappers = [fn.wrapper.source() for fn in functions] if wrappers is None else wrappers
+    names = [fn.name for fn in functions] + list(more_names)
+    return (IMPORTS + "\n\n__all__ = [" + ", ".join(repr(n) for n in sorted(names)) + "]\n\n" + RUNTIME
+            + "\n\n" + "\n\n\n".join(fn.kernels for fn in functions) + "\n\n\n" + "\n\n".join(wrappers))
+
+
 def _warm(namespace, formulas, joints) -> None:
     """Compile every kernel in both dtypes before the certificate forks its workers (each would compile
     again), on the certificate's first point of each formula."""
@@ -235,10 +242,8 @@ def write_module(ids: list[str], *, grad: bool, n_random: int | None = None, see
     sources = [fn.wrapper.source(formula_docstring(f, fn.wrapper)) for f, fn in functions]
     sources += [fn.wrapper.source(joint_docstring(fn.name, members, fn.wrapper)) for members, fn in joints]
     sources += [w.source(gradient_docstring(g, w)) for g, w in records]
-    kernels = [fn.kernels for _, fn in functions] + [fn.kernels for _, fn in joints]
-    names = [fn.name for _, fn in functions] + [fn.name for _, fn in joints] + [w.name for _, w in records]
-    code = (IMPORTS + "\n\n__all__ = [" + ", ".join(repr(n) for n in sorted(names)) + "]\n\n"
-            + RUNTIME + "\n\n" + "\n\n\n".join(kernels) + "\n\n\n" + "\n\n".join(sources))
+    code = module_source([fn for _, fn in functions] + [fn for _, fn in joints], sources,
+                         [w.name for _, w in records])
     namespace = vars(load_generated(code, "formulary_generated_numba"))
     _warm(namespace, [f for f, _ in functions], [(fn.name, m) for m, fn in joints])
     rows, grad_rows = certify_all([(f, fn.wrapper) for f, fn in functions], records, namespace,
@@ -257,20 +262,3 @@ def write_module(ids: list[str], *, grad: bool, n_random: int | None = None, see
         header += ["", "Not generated (use the NumPy backend for these):", *[f"    {line}" for line in skipped]]
     return '"""' + "\n".join(header) + '\n"""\n' + code
 
-
-@contextlib.contextmanager
-def one_thread():
-    """numba's thread count set to 1 for the block (the kernels are serial; a parallel caller's threads
-    are its own)."""
-    import numba
-
-    old = numba.get_num_threads()
-    numba.set_num_threads(1)
-    try:
-        yield
-    finally:
-        numba.set_num_threads(old)
-
-
-__all__ = ["INSTALL", "NumbaFunction", "lower_numba", "lower_numba_formula", "lower_numba_joint_vjp",
-           "require_numba", "write_module", "math"]
