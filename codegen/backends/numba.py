@@ -29,7 +29,7 @@ from dataclasses import dataclass
 import numpy as np
 import sympy as sp
 
-from codegen.backends.numba_loops import EXP, Loop, LoopPrinter, kernel_body
+from codegen.backends.numba_loops import EXP, Loop, LoopPrinter, column_lines, kernel_body
 from codegen.backends.numba_runtime import IMPORTS, RUNTIME
 from codegen.lower import Input, LoweredFunction, Target, formula_inputs, size_sources
 from codegen.lower_nodes import UnsupportedNode
@@ -87,52 +87,69 @@ def lower_numba(name: str, inputs: tuple[Input, ...], targets: tuple[Target, ...
               for i in inputs}
     printer = LoopPrinter(arrays, sizes)
     outs = [f"_o{k}" for k in range(len(targets))]
-    root = Loop(None, "_r", "0", "_R", [f"_r_{i.name} = _r % {i.name}.shape[0]" for i in inputs] +
-                [f"_r{o} = _r % {o}.shape[0]" for o in outs])
-    printer.store([((o, f"_r{o}"), t.expr, t.indices, bool(gradients)) for o, t in zip(outs, targets)], [root])
+    root = Loop(None, "_r", "0", "_R", [f"_r_{a} = _r % {a}.shape[0]" for a in [i.name for i in inputs] + outs])
+    printer.store([((o, f"_r_{o}"), t.expr, t.indices, bool(gradients)) for o, t in zip(outs, targets)], [root])
     params = [i.name for i in inputs]
-    body = [f"{local} = {var}.shape[{axis}]" for s, local in sizes.items() for var, axis in [sources[s]]]
+    sized = [f"{local} = {var}.shape[{axis}]" for s, local in sizes.items() for var, axis in [sources[s]]]
     rows = kernel_body(root, printer)
-    body += [f"{buf} = np.empty({n}, np.float64)" for buf, n in printer.allocations] + rows
-    text = "\n".join("    " + line for line in body)
+    columns = column_lines(root)
+    body = sized + [f"{buf} = np.empty({n}, np.float64)" for buf, n in printer.allocations] + rows
+    variants = [("", body)]
+    if columns is not None:  # the rows last: each own axis one further from the end
+        variants.append(("c", [f"{local} = {var}.shape[{axis - 1}]" for s, local in sizes.items()
+                               for var, axis in [sources[s]]] + columns))
     kernels = []
-    for suffix, _ in DTYPES:
-        kernels.append(f"@numba.njit(**_JIT)\ndef _{name}_{suffix}({', '.join(params + outs)}, _R):\n"
-                       + text.replace(f"{EXP}(", f"_exp_{suffix}("))
-    wrapper = _wrapper(name, inputs, targets, sizes, sources, outs, returns, gradients)
+    for layout, lines in variants:
+        text = "\n".join("    " + line for line in lines)
+        for suffix, _ in DTYPES:
+            kernels.append(f"@numba.njit(**_JIT)\ndef _{name}_{suffix}{layout}({', '.join(params + outs)}, _R):\n"
+                           + text.replace(f"{EXP}(", f"_exp_{suffix}("))
+    wrapper = _wrapper(name, inputs, targets, sizes, sources, outs, returns, gradients, columns is not None)
     return NumbaFunction(name, "\n\n\n".join(kernels), wrapper)
 
 
-def _wrapper(name, inputs, targets, sizes, sources, outs, returns, gradients) -> LoweredFunction:
+def _wrapper(name, inputs, targets, sizes, sources, outs, returns, gradients, columns=False) -> LoweredFunction:
+    """The function a user calls: dtype, rows, outputs, the kernel of the dtype (and of the layout: rows last
+    where the first input's rows are its contiguous axis, ``columns``), results shaped as the NumPy backend's."""
     params = tuple(i.name for i in inputs)
     args = ", ".join(params)
     pairs = ", ".join(f"({i.name}, {len(i.shape)})" for i in inputs)
+    own = {i.name: len(i.shape) for i in inputs}
+    shapes = ["(" + "".join(_size_code(n, sizes) + ", " for n in _output_shape(t.indices, sizes)) + ")"
+              for t in targets]
+
+    def branch(layout: str, rows_of: str) -> list[str]:
+        last = layout == "c"
+        lines = [f"({args},), _batch, _R = {rows_of}(({pairs},), dtype)"]
+        lines += [f"{local} = {sources[s][0]}.shape[{sources[s][1] - (1 if last else 0)}]" for s, local in sizes.items()]
+        for k, (o, shape) in enumerate(zip(outs, shapes)):
+            if gradients:
+                lines.append(f"{o} = _grad_out{'_c' if last else ''}(_given[{k}], {own[gradients[k]]}, _batch, _R, "
+                             f"{shape}, dtype)")
+            else:
+                lines.append(f"{o} = np.empty({shape} + (_R,), dtype)" if last else f"{o} = np.empty((_R,) + {shape}, dtype)")
+        lines.append(f"(_{name}_f32{layout} if dtype == np.float32 else _{name}_f64{layout})({args}, "
+                     f"{', '.join(outs)}, _R)")
+        if last:
+            lines += [f"{o} = np.moveaxis({o}, -1, 0)" for o in outs]
+        if gradients:
+            results = [f"_grad_result({o}, _given[{k}], {own[gradients[k]]}, _batch, {shape}, dtype)"
+                       for k, (o, shape) in enumerate(zip(outs, shapes))]
+            lines.append("return (" + ", ".join(results) + ",)")
+        elif returns == "dict" and len(targets) > 1:
+            lines.append("return {" + ", ".join(f"{t.name!r}: {o}.reshape(_batch + {s})"
+                                                 for t, o, s in zip(targets, outs, shapes)) + "}")
+        else:
+            lines.append(f"return {outs[0]}.reshape(_batch + {shapes[0]})")
+        return lines
+
     lines = [f"dtype = _dtype({args})"]
     if gradients:
         lines.append(f"_given = ({''.join(f'np.shape({p}), ' for p in gradients)})")
-    lines.append(f"({args},), _batch, _R = _rows(({pairs},), dtype)")
-    lines += [f"{local} = {sources[s][0]}.shape[{sources[s][1]}]" for s, local in sizes.items()]
-    shapes = []
-    for k, (o, t) in enumerate(zip(outs, targets)):
-        shape = "(" + "".join(_size_code(n, sizes) + ", " for n in _output_shape(t.indices, sizes)) + ")"
-        shapes.append(shape)
-        if gradients:
-            own = len(next(i.shape for i in inputs if i.name == gradients[k]))
-            lines.append(f"{o} = _grad_out(_given[{k}], {own}, _batch, _R, {shape}, dtype)")
-        else:
-            lines.append(f"{o} = np.empty((_R,) + {shape}, dtype)")
-    lines.append(f"(_{name}_f32 if dtype == np.float32 else _{name}_f64)({args}, {', '.join(outs)}, _R)")
-    if gradients:
-        results = []
-        for k, (o, shape) in enumerate(zip(outs, shapes)):
-            own = len(next(i.shape for i in inputs if i.name == gradients[k]))
-            results.append(f"_grad_result({o}, _given[{k}], {own}, _batch, {shape}, dtype)")
-        lines.append("return (" + ", ".join(results) + ",)")
-    elif returns == "dict" and len(targets) > 1:
-        lines.append("return {" + ", ".join(f"{t.name!r}: {o}.reshape(_batch + {s})"
-                                             for t, o, s in zip(targets, outs, shapes)) + "}")
-    else:
-        lines.append(f"return {outs[0]}.reshape(_batch + {shapes[0]})")
+    if columns:
+        lines.append(f"if _rows_last({pairs.split('), ')[0].lstrip('(')}):  # a transposed view: rows last")
+        lines += ["    " + line for line in branch("c", "_columns")]
+    lines += branch("", "_rows")
     return LoweredFunction(name, params, lines, tuple(t.name for t in targets))
 
 

@@ -186,7 +186,7 @@ class LoopPrinter:
             for a in expr.args:  # what hoists out of this loop first: its passes precede the ones here
                 if isinstance(a, sp.Expr) and len(self._place(a, home)) < len(home):
                     self.value(a, home)
-        if len(home) >= 2 and isinstance(expr, sp.Function) and not isinstance(expr, (sp.Max, sp.Min)):
+        if len(home) >= 2 and (isinstance(expr, sp.exp) or type(expr).__name__ in MATH):
             return self._buffered(expr, home)
         code = self._dispatch(expr, home)
         if (len(home) < len(chain) or len(home) == 1) and not _simple(code):
@@ -492,3 +492,46 @@ def kernel_body(root: Loop, printer: LoopPrinter) -> list[str]:
 
     root.items = fuse(drop(root.items))
     return root.lines()
+
+
+def column_lines(root: Loop) -> list[str] | None:
+    r"""The fused row body (:func:`kernel_body`) run over all rows at once: every per-row scalar an array over the
+    rows, every pass ``for j: for r: ...`` with the rows innermost, arrays indexed ``a[j, r]`` (their rows the last,
+    contiguous axis).  For inputs whose rows are the fast axis in memory (batch norm's $x^\top$: a row of
+    features is a column of the array), where a row loop would read one element per cache line.  None where the
+    body has a pass nested in a pass, or a row buffer (which would be a full array)."""
+    scalars = set()
+    for item in root.items:
+        if isinstance(item, Loop):
+            if any(isinstance(x, Loop) or x.startswith("_w") for x in item.items):
+                return None
+        else:
+            m = re.match(r"([A-Za-z_]\w*)\s*(\+=|=)", item)
+            if m and not m.group(1).startswith("_r_"):
+                scalars.add(m.group(1))
+    per_row = re.compile(r"\b(" + "|".join(map(re.escape, sorted(scalars))) + r")\b(?!\[)") if scalars else None
+
+    def col(line: str) -> str:
+        line = re.sub(r"\b(\w+)\[_r_\1(?:, ([^\[\]]*))?\]",
+                      lambda m: f"{m.group(1)}[{m.group(2)}, _r]" if m.group(2) else f"{m.group(1)}[_r]", line)
+        return per_row.sub(r"\1[_r]", line) if per_row else line
+
+    out = [f"{n} = np.empty(_R, np.float64)" for n in sorted(scalars)]
+    pending: list[str] = []
+
+    def flush():
+        if pending:
+            out.append("for _r in range(0, _R):")
+            out.extend("    " + col(line) for line in pending)
+            pending.clear()
+
+    for item in root.items:
+        if isinstance(item, str):
+            if not item.startswith("_r_"):
+                pending.append(item)
+            continue
+        flush()
+        out += [f"for {item.var} in range({item.lo}, {item.stop}):", "    for _r in range(0, _R):"]
+        out.extend("        " + col(line) for line in item.items)
+    flush()
+    return out

@@ -137,6 +137,31 @@ def _rows(pairs, dtype):
     return out, batch, count
 
 
+def _rows_last(a, k):
+    """Whether ``a`` (``k`` own axes after one batch axis) has its rows as the contiguous axis, its own axes
+    C-ordered after it: the transpose of a C-contiguous array, ``x.T`` for batch norm over a batch of rows."""
+    a = np.asarray(a)
+    return a.ndim == k + 1 and k >= 1 and a.shape[0] > 1 and not a.flags.c_contiguous and \
+        np.moveaxis(a, 0, -1).flags.c_contiguous
+
+
+def _columns(pairs, dtype):
+    """As :func:`_rows`, each array with its rows last: ``(*own, R)``, every input with all ``R`` rows (a
+    broadcast one copied: the column kernels index every array by the row)."""
+    arrays, batch, count = _rows(pairs, dtype)
+    out = []
+    for a in arrays:
+        if a.shape[0] != count:
+            a = np.broadcast_to(a, (count,) + a.shape[1:])
+        out.append(np.ascontiguousarray(np.moveaxis(a, 0, -1)))
+    return out, batch, count
+
+
+def _grad_out_c(given, k, batch, count, shape, dtype):
+    """As :func:`_grad_out`, rows last and always every row (summed afterwards where broadcast)."""
+    return np.zeros(shape + (count,), dtype if _own(given, k) == batch else np.float64)
+
+
 def _own(given, k):
     return given[:len(given) - k] if k else given
 
@@ -155,7 +180,7 @@ def _grad_result(o, given, k, batch, shape, dtype):
     b = _own(given, k)
     if b == batch:
         return o.reshape(batch + shape)
-    if math.prod(b) == 1:
+    if math.prod(b) == 1 and o.shape[0] == 1:
         return o.astype(dtype).reshape(given)
     full = o.reshape(batch + shape)
     lead = full.ndim - len(given)
