@@ -96,8 +96,9 @@ def lower_numba(name: str, inputs: tuple[Input, ...], targets: tuple[Target, ...
     body = sized + [f"{buf} = np.empty({n}, np.float64)" for buf, n in printer.allocations] + rows
     variants = [("", body)]
     if columns is not None:  # the rows last: each own axis one further from the end
+        first = next(i.name for i in inputs if i.shape)
         variants.append(("c", [f"{local} = {var}.shape[{axis - 1}]" for s, local in sizes.items()
-                               for var, axis in [sources[s]]] + columns))
+                               for var, axis in [sources[s]]] + [f"_own = {first}.size // max(1, _R)"] + columns))
     kernels = []
     for layout, lines in variants:
         text = "\n".join("    " + line for line in lines)

@@ -516,12 +516,13 @@ def column_lines(root: Loop) -> list[str] | None:
                       lambda m: f"{m.group(1)}[{m.group(2)}, _r]" if m.group(2) else f"{m.group(1)}[_r]", line)
         return per_row.sub(r"\1[_r]", line) if per_row else line
 
-    out = [f"{n} = np.empty(_R, np.float64)" for n in sorted(scalars)]
+    head = [f"{n} = np.empty(_R, np.float64)" for n in sorted(scalars)]
+    out: list[str] = []
     pending: list[str] = []
 
     def flush():
         if pending:
-            out.append("for _r in range(0, _R):")
+            out.append(f"for _r in range({ROWS}):")
             out.extend("    " + col(line) for line in pending)
             pending.clear()
 
@@ -531,7 +532,18 @@ def column_lines(root: Loop) -> list[str] | None:
                 pending.append(item)
             continue
         flush()
-        out += [f"for {item.var} in range({item.lo}, {item.stop}):", "    for _r in range(0, _R):"]
+        out += [f"for {item.var} in range({item.lo}, {item.stop}):", f"    for _r in range({ROWS}):"]
         out.extend("        " + col(line) for line in item.items)
     flush()
-    return out
+    # blocks of rows whose elements (about COLUMN_BLOCK of each array) stay in L2 across the passes
+    return head + [f"_ch = max(8, {COLUMN_BLOCK} // max(1, _own))", "for _c in range(0, _R, _ch):",
+                   "    _e = min(_c + _ch, _R)"] + ["    " + line for line in out]
+
+
+COLUMN_BLOCK = 131072
+"""Elements of an array per block of rows in the column schedule (512 KiB of float32): the block stays in cache from
+its first pass to its last.  Batch norm's forward over x.T, 1024 x 4096 float32, ms by rows per block (elements /
+1024): 32: 7.6, 64: 6.2, 256: 6.0, all 4096 rows: 7.5."""
+ROWS = "np.uint64(_c), np.uint64(_e)"
+"""The rows of a block as unsigned integers: numba then emits no negative-index test on ``a[j, _r]``, a test that
+kept LLVM from vectorizing the rows loop (30 ms against 6 for the forward above)."""

@@ -120,6 +120,10 @@ def _rows(pairs, dtype):
     """``(arrays, batch, R)``: each ``(array, own axes)`` as a C-contiguous ``(rows, *own)`` array of ``dtype``,
     its leading batch axes flattened (``rows`` is R, or 1 where it has no batch to broadcast); ``batch`` is the
     broadcast batch shape and ``R`` its number of rows."""
+    return _flat_rows(pairs, dtype, np.ascontiguousarray)
+
+
+def _flat_rows(pairs, dtype, contiguous):
     arrays = [np.asarray(a) for a, _ in pairs]
     for a, (_, k) in zip(arrays, pairs):
         if a.ndim < k:
@@ -133,7 +137,7 @@ def _rows(pairs, dtype):
         if b != batch and math.prod(b) != 1:
             a = np.broadcast_to(a, batch + own)  # a partial broadcast: copied to full rows
         rows = count if b == batch or math.prod(b) != 1 else 1
-        out.append(np.ascontiguousarray(a.reshape((rows,) + own), dtype))
+        out.append(contiguous(a.reshape((rows,) + own), dtype))
     return out, batch, count
 
 
@@ -148,12 +152,12 @@ def _rows_last(a, k):
 def _columns(pairs, dtype):
     """As :func:`_rows`, each array with its rows last: ``(*own, R)``, every input with all ``R`` rows (a
     broadcast one copied: the column kernels index every array by the row)."""
-    arrays, batch, count = _rows(pairs, dtype)
+    arrays, batch, count = _flat_rows(pairs, dtype, lambda a, dtype: a)
     out = []
     for a in arrays:
         if a.shape[0] != count:
             a = np.broadcast_to(a, (count,) + a.shape[1:])
-        out.append(np.ascontiguousarray(np.moveaxis(a, 0, -1)))
+        out.append(np.ascontiguousarray(np.moveaxis(a, 0, -1), dtype))
     return out, batch, count
 
 

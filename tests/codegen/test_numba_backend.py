@@ -82,6 +82,18 @@ def test_layer_norm_joint_vjp_sums_the_broadcast_parameters():
         _close(a, b, FLOAT64_TOL)
 
 
+def test_batch_norm_over_a_transposed_view():
+    """x.T (features x batch, the batch contiguous): the column kernels, against the NumPy backend."""
+    _needs_numba()
+    f = get("batch_norm")
+    nb = load_generated(module_source([lower_numba_formula(f)]), "formulary_test_numba_bn")
+    ref = load_generated("import numpy as np\n\n" + lower_formula(f).source(), "formulary_test_numba_bn_oracle")
+    rng = np.random.default_rng(3)
+    x, gamma, beta = rng.standard_normal((40, 9)), rng.standard_normal(9), rng.standard_normal(9)
+    assert nb._rows_last(x.T, 1)
+    _close(nb.batch_norm(x.T, gamma, beta, 1e-5), ref.batch_norm(x.T, gamma, beta, 1e-5), FLOAT64_TOL)
+
+
 def test_float32_in_float32_out():
     _needs_numba()
     nb, ref = _modules()
