@@ -87,7 +87,9 @@ def test_batch_norm_over_a_transposed_view():
     _needs_numba()
     f = get("batch_norm")
     nb = load_generated(module_source([lower_numba_formula(f)]), "formulary_test_numba_bn")
-    ref = load_generated("import numpy as np\n\n" + lower_formula(f).source(), "formulary_test_numba_bn_oracle")
+    code = lower_formula(f).source()
+    ref = load_generated("import numpy as np\n\n" + NumPyLowering.helpers_source(code, grad=False) + "\n\n" + code,
+                         "formulary_test_numba_bn_oracle")
     rng = np.random.default_rng(3)
     x, gamma, beta = rng.standard_normal((40, 9)), rng.standard_normal(9), rng.standard_normal(9)
     assert nb._rows_last(x.T, 1)
