@@ -29,10 +29,17 @@ from dataclasses import dataclass
 import numpy as np
 import sympy as sp
 
-from codegen.backends.numba_loops import EXP, Loop, LoopPrinter, column_lines, kernel_body
+from codegen.backends.numba_loops import (
+    EXP,
+    Loop,
+    LoopPrinter,
+    column_lines,
+    kernel_body,
+)
 from codegen.backends.numba_runtime import IMPORTS, RUNTIME
 from codegen.lower import Input, LoweredFunction, Target, formula_inputs, size_sources
 from codegen.lower_nodes import UnsupportedNode
+from symbolic.expr import as_expr
 
 DTYPES = (("f32", "np.float32"), ("f64", "np.float64"))
 INSTALL = "the numba backend needs numba: pip install 'formulary[numba]' (or pip install numba)"
@@ -56,12 +63,12 @@ class NumbaFunction:
 
 
 def _output_shape(indices, sizes) -> tuple:
-    return tuple(sp.sympify(hi) - sp.sympify(lo) + 1 for _, lo, hi in indices)
+    return tuple(as_expr(hi) - as_expr(lo) + 1 for _, lo, hi in indices)
 
 
 def _size_code(expr, sizes: dict) -> str:
     """Python code of a size expression (``K``, ``K - 1``) over the wrapper's size locals."""
-    expr = sp.sympify(expr)
+    expr = as_expr(expr)
     if expr.is_Integer:
         return str(int(expr))
     if expr.is_Symbol and expr in sizes:
@@ -231,8 +238,16 @@ def write_module(ids: list[str], *, grad: bool, n_random: int | None = None, see
     gradient records' backward) run on these functions."""
     require_numba()
     from codegen.load import load_generated
-    from codegen.module import (N_RANDOM, _gradients_of, certificate, certify_all, formula_docstring,
-                                gradient_docstring, joint_docstring, joint_groups)
+    from codegen.module import (
+        N_RANDOM,
+        _gradients_of,
+        certificate,
+        certify_all,
+        formula_docstring,
+        gradient_docstring,
+        joint_docstring,
+        joint_groups,
+    )
     from symbolic import get
 
     n_random = N_RANDOM if n_random is None else n_random

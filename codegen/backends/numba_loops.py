@@ -34,6 +34,7 @@ import sympy as sp
 from codegen.lower_nodes import UnsupportedNode
 from codegen.lower_unshifted import ExpShift
 from codegen.rules import SmallestNormal
+from symbolic.expr import as_expr
 from symbolic.functions import ReduceMax
 
 EXP = "_exp_T"
@@ -177,7 +178,7 @@ class LoopPrinter:
 
     def value(self, expr, chain: list[Loop]) -> str:
         """Code of ``expr`` (a float64 scalar, or an int index) valid in the innermost loop of ``chain``."""
-        expr = sp.sympify(expr) if not isinstance(expr, sp.Basic) else expr
+        expr = as_expr(expr)
         home = self._place(expr, chain)
         for loop, name in self.memo.get(expr, ()):
             if any(loop is c for c in home):
@@ -272,7 +273,7 @@ class LoopPrinter:
 
     def index(self, expr, chain) -> str:
         """Integer code of an index expression (``i + 1``, ``K - 1 - j``)."""
-        expr = sp.sympify(expr)
+        expr = as_expr(expr)
         if expr.is_Integer:
             return str(int(expr))
         if expr.is_Symbol:
@@ -399,7 +400,7 @@ class LoopPrinter:
         loops = []
         inner = list(chain)
         for var, lo, hi in limits:
-            loop = Loop(var, self.fresh(str(var)), self.index(lo, inner), self.index(sp.sympify(hi) + 1, inner))
+            loop = Loop(var, self.fresh(str(var)), self.index(lo, inner), self.index(as_expr(hi) + 1, inner))
             loops.append(loop)
             inner.append(loop)
         return inner, loops
@@ -408,7 +409,7 @@ class LoopPrinter:
     def _close(chain: list[Loop], loops: list[Loop]) -> None:
         """Each loop of a nest appended to its parent once its body is printed: the statements hoisted into a
         parent while the body was printed come before the loop that reads them."""
-        for outer, nested in reversed(list(zip(loops, loops[1:]))):
+        for outer, nested in reversed(list(itertools.pairwise(loops))):
             outer.items.append(nested)
         if loops:
             chain[-1].items.append(loops[0])

@@ -10,7 +10,12 @@ import numpy as np
 import pytest
 import sympy as sp
 
-from codegen.backends.numba import lower_numba, lower_numba_formula, lower_numba_joint_vjp, module_source
+from codegen.backends.numba import (
+    lower_numba,
+    lower_numba_formula,
+    lower_numba_joint_vjp,
+    module_source,
+)
 from codegen.backends.numba_loops import Loop, fuse
 from codegen.derived_vjp import lower_derived_joint_vjp
 from codegen.load import load_generated
