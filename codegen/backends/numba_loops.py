@@ -32,6 +32,7 @@ from dataclasses import dataclass, field
 import sympy as sp
 
 from codegen.lower_nodes import UnsupportedNode
+from codegen.lower_printer import _term_order
 from codegen.lower_unshifted import ExpShift
 from codegen.rules import SmallestNormal
 from symbolic.expr import as_expr
@@ -291,7 +292,9 @@ class LoopPrinter:
     # ** arithmetic **
 
     def _print_Add(self, expr, chain):
-        terms = [self.value(a, chain) for a in expr.args]
+        """A left fold in the NumPy printer's order (:func:`~codegen.lower_printer._term_order`): inputs, then
+        max-shifts, then the rest, so that $z_i - m$ (exact) is formed before $- \\log s$ is added."""
+        terms = [self.value(a, chain) for a in sorted(expr.args, key=_term_order)]
         out = terms[0]
         for t in terms[1:]:
             out += f" - {t[1:]}" if t.startswith("-") and _simple(t[1:]) else f" + {t}"
