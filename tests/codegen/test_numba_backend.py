@@ -172,3 +172,17 @@ def test_missing_numba_is_a_clear_error(monkeypatch):
     monkeypatch.setitem(sys.modules, "numba", None)
     with pytest.raises(ImportError, match=r"pip install 'formulary\[numba\]'"):
         require_numba()
+
+
+@pytest.mark.parametrize("argv, message", [
+    (["--define", "f(x) = exp(x)", "--backend", "numba"], "catalog formulas only"),
+    (["softmax", "--backend", "numba", "--precision", "accurate"], "accurate"),
+    (["softmax", "--backend", "torch"], "for definitions"),
+])
+def test_cli_says_what_the_numba_backend_does_not_write(capsys, argv, message):
+    """A usage error (exit 2, no traceback) before anything is compiled."""
+    from formulary.cli import EXIT_USAGE, main
+
+    assert main(["codegen", *argv]) == EXIT_USAGE
+    err = capsys.readouterr().err
+    assert message in err and "Traceback" not in err
