@@ -10,9 +10,10 @@ exponential) and a wrapper::
     layer_norm(x, gamma, beta, epsilon)        # float32 in, float32 out; float64 otherwise
     layer_norm_vjp(x, gamma, beta, epsilon, g) # (dx, dgamma, dbeta), each shaped like its parameter
 
-The wrapper flattens the leading batch axes to rows (C-contiguous: a strided input is copied once), a
-parameter broadcast over the batch (``gamma`` of shape ``(H,)``) is read from one row and its gradient summed
-over the rows in float64.  Every sum accumulates in float64.  Compilation happens at the first call of each
+The wrapper flattens the leading batch axes to rows (C-contiguous: a strided input is copied once; a transposed
+view, whose rows are its contiguous axis, runs the column kernels instead: :func:`~codegen.backends.numba_loops.
+column_lines`), a parameter broadcast over the batch (``gamma`` of shape ``(H,)``) is read from one row and its
+gradient summed over the rows in float64.  Every sum accumulates in float64.  Compilation happens at the first call of each
 dtype (seconds), once per process.
 
 Not written (named in the module's header, the NumPy backend covers them): formulas with a node that has no
@@ -102,7 +103,7 @@ def lower_numba(name: str, inputs: tuple[Input, ...], targets: tuple[Target, ...
     columns = column_lines(root)
     body = sized + [f"{buf} = np.empty({n}, np.float64)" for buf, n in printer.allocations] + rows
     variants = [("", body)]
-    if columns is not None:  # the rows last: each own axis one further from the end
+    if columns is not None and any(i.shape for i in inputs):  # the rows last: each own axis one further from the end
         first = next(i.name for i in inputs if i.shape)
         variants.append(("c", [f"{local} = {var}.shape[{axis - 1}]" for s, local in sizes.items()
                                for var, axis in [sources[s]]] + [f"_own = {first}.size // max(1, _R)"] + columns))
@@ -112,7 +113,7 @@ def lower_numba(name: str, inputs: tuple[Input, ...], targets: tuple[Target, ...
         for suffix, _ in DTYPES:
             kernels.append(f"@numba.njit(**_JIT)\ndef _{name}_{suffix}{layout}({', '.join(params + outs)}, _R):\n"
                            + text.replace(f"{EXP}(", f"_exp_{suffix}("))
-    wrapper = _wrapper(name, inputs, targets, sizes, sources, outs, returns, gradients, columns is not None)
+    wrapper = _wrapper(name, inputs, targets, sizes, sources, outs, returns, gradients, len(variants) > 1)
     return NumbaFunction(name, "\n\n\n".join(kernels), wrapper)
 
 
@@ -155,7 +156,8 @@ def _wrapper(name, inputs, targets, sizes, sources, outs, returns, gradients, co
     if gradients:
         lines.append(f"_given = ({''.join(f'np.shape({p}), ' for p in gradients)})")
     if columns:
-        lines.append(f"if _rows_last({pairs.split('), ')[0].lstrip('(')}):  # a transposed view: rows last")
+        first = next(i for i in inputs if i.shape)
+        lines.append(f"if _rows_last({first.name}, {len(first.shape)}):  # a transposed view: rows last")
         lines += ["    " + line for line in branch("c", "_columns")]
     lines += branch("", "_rows")
     return LoweredFunction(name, params, lines, tuple(t.name for t in targets))
