@@ -209,29 +209,25 @@ def module_source(functions: list[NumbaFunction], wrappers: list[str] | None = N
             + "\n\n" + "\n\n\n".join(fn.kernels for fn in functions) + "\n\n\n" + "\n\n".join(wrappers))
 
 
-def _warm(namespace, formulas, joints) -> None:
+def _warm(namespace, formulas, joints) -> dict[str, str]:
     """Compile every kernel in both dtypes before the certificate forks its workers (each would compile
-    again), on the certificate's first point of each formula."""
-    from codegen.module import certificate_points
-
-    for f in formulas:
-        point = certificate_points(f, n_random=1)[0]
-        for dtype in (np.float64, np.float32):
-            with np.errstate(all="ignore"):
-                values = {k: np.asarray(v, dtype=dtype) for k, v in point.values.items()}
-                namespace[f.id](**values)
-                for name, grads in joints:
-                    if grads[0].formula_id == f.id:
-                        shape = np.shape(namespace[f.id](**values))
-                        if isinstance(namespace[f.id](**values), dict):
-                            continue
-                        namespace[name](**values, **{_upstream(grads): np.ones(shape, dtype)})
-
-
-def _upstream(grads) -> str:
+    again), on the first sample point of each formula and of each joint VJP's formula; ``{function name: why}``
+    for those that numba cannot compile or that raise (the module is then written without them)."""
     from codegen.module import _vjp_formula
+    from derivations.numeric.evaluate import sample_points
 
-    return _vjp_formula(grads[0]).variables[-1].name
+    calls = [(f.id, f) for f in formulas] + [(name, _vjp_formula(grads[0])) for name, grads in joints]
+    failed = {}
+    for name, record in calls:
+        point = sample_points(record, n_random=1)[0]
+        for dtype in (np.float64, np.float32):
+            try:
+                with np.errstate(all="ignore"):
+                    namespace[name](**{k: np.asarray(v, dtype=dtype) for k, v in point.values.items()})
+            except Exception as exc:  # noqa: BLE001  (a typing error of numba: named in the module)
+                failed[name] = f"{type(exc).__name__}: {str(exc).splitlines()[0][:120] if str(exc) else ''}"
+                break
+    return failed
 
 
 def write_module(ids: list[str], *, grad: bool, n_random: int | None = None, seed: int = 0) -> str:
@@ -274,13 +270,20 @@ def write_module(ids: list[str], *, grad: bool, n_random: int | None = None, see
                 params = joint.wrapper.params
                 records.append((g, LoweredFunction(g.id, params, [f"return {name}({', '.join(params)})[{k}]"],
                                                    (g.vjp.name,), [], joint.wrapper.rewrites)))
-    sources = [fn.wrapper.source(formula_docstring(f, fn.wrapper)) for f, fn in functions]
-    sources += [fn.wrapper.source(joint_docstring(fn.name, members, fn.wrapper)) for members, fn in joints]
-    sources += [w.source(gradient_docstring(g, w)) for g, w in records]
-    code = module_source([fn for _, fn in functions] + [fn for _, fn in joints], sources,
-                         [w.name for _, w in records])
-    namespace = vars(load_generated(code, "formulary_generated_numba"))
-    _warm(namespace, [f for f, _ in functions], [(fn.name, m) for m, fn in joints])
+    for _ in range(2):  # a second time without what numba could not compile
+        sources = [fn.wrapper.source(formula_docstring(f, fn.wrapper)) for f, fn in functions]
+        sources += [fn.wrapper.source(joint_docstring(fn.name, members, fn.wrapper)) for members, fn in joints]
+        sources += [w.source(gradient_docstring(g, w)) for g, w in records]
+        code = module_source([fn for _, fn in functions] + [fn for _, fn in joints], sources,
+                             [w.name for _, w in records])
+        namespace = vars(load_generated(code, "formulary_generated_numba"))
+        failed = _warm(namespace, [f for f, _ in functions], [(fn.name, m) for m, fn in joints])
+        if not failed:
+            break
+        skipped += [f"{name}: numba could not run it ({why})" for name, why in failed.items()]
+        functions = [(f, fn) for f, fn in functions if f.id not in failed]
+        joints = [(m, fn) for m, fn in joints if fn.name not in failed]
+        records = [(g, w) for g, w in records if w.body[0].split("(")[0].split()[-1] not in failed]
     rows, grad_rows = certify_all([(f, fn.wrapper) for f, fn in functions], records, namespace,
                                   n_random=n_random, seed=seed)
     header = [
