@@ -25,6 +25,8 @@ from codegen.lower_printer import NumPyLowering
 from codegen.module import _gradients_of, joint_groups
 from symbolic import get
 
+pytestmark = pytest.mark.xdist_group("numba_backend")  # one worker compiles the shared module once
+
 FLOAT64_TOL = 1e-13
 """Relative to the output's largest magnitude: the same formula, float64 both, summed in another order."""
 FLOAT32_TOL = 2e-6
