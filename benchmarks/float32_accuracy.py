@@ -6,9 +6,10 @@ upcast, so input rounding is not counted.  Printed per output: max |a - t| / max
 generated float32 kernel and for PyTorch float32 (forward, and backward from scratch); with
 ``--seeds N``, the worst of N draws of the inputs (one draw's maximum is a rounding of one element,
 within about an ulp of another draw's), and in how many draws the generated kernel's error was at
-most PyTorch's.  ``--generated FILE``: the kernels of that file (as :mod:`peers`).
+most PyTorch's.  ``--generated FILE``: the kernels of that file (as :mod:`peers`); ``--numba``: the kernels of
+``codegen --backend numba`` (those it writes).
 
-    python benchmarks/float32_accuracy.py [--full] [--seeds N] [--generated FILE]
+    python benchmarks/float32_accuracy.py [--full] [--seeds N] [--generated FILE | --numba]
 """
 from __future__ import annotations
 
@@ -34,8 +35,9 @@ def main(argv=None) -> int:
     p.add_argument("--full", action="store_true", help="the benchmark's full sizes (default: quick sizes)")
     p.add_argument("--seeds", type=int, default=1, help="draws of the inputs; the worst is printed (default 1)")
     p.add_argument("--generated", help="a Python file with the generated kernels (default: today's codegen)")
+    p.add_argument("--numba", action="store_true", help="the numba backend's kernels (codegen --backend numba)")
     args = p.parse_args(argv)
-    gen, note = peers.load_generated(args.generated)
+    gen, note = peers.load_numba() if args.numba else peers.load_generated(args.generated)
     if gen is None:
         print(note)
         return 1
@@ -45,6 +47,8 @@ def main(argv=None) -> int:
     print(f"{'kernel':12} {'phase':5} {'generated f32':>14} {'torch f32':>10}"
           + (f" {'draws gen <= torch':>19}" if args.seeds > 1 else ""))
     for kernel in peers.KERNELS:
+        if kernel not in gen:
+            continue
         rows = {"fwd": [], "bwd": []}
         dtypes = set()
         for seed in range(args.seeds):

@@ -10,7 +10,10 @@ Kernels (forward, and backward = VJP given an upstream gradient g, all parameter
     conv2d       x (8, 16, 64, 64), w (16, 16, 3, 3), valid cross-correlation   -> dx, dw
 
 Columns: numpy (hand-written, benchmarks/numpy_baseline.py, the correctness reference), generated
-(the candidate, through the plug-in ``load_generated``), torch (eager; forward under no_grad; backward
+(the candidate, through the plug-in ``load_generated``), numba (``formulary codegen --backend numba`` of the
+same catalog formulas: compiled row loops, where the backend writes the formula; compilation excluded: it
+happens in the correctness call before the warm-up; the kernels are serial, NUMBA_NUM_THREADS as the
+others), torch (eager; forward under no_grad; backward
 "from scratch" = forward + backward each call), torch-graph (backward only, on a graph built once,
 retain_graph=True), jax (jit; compile and host->device transfer excluded; block_until_ready) and
 pytensor (compiled function, default mode).  Every non-torch backward recomputes what it needs of the
@@ -80,7 +83,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
-LIBS = ("numpy", "generated", "torch", "torch-graph", "jax", "pytensor")
+LIBS = ("numpy", "generated", "numba", "torch", "torch-graph", "jax", "pytensor")
 KERNELS = ("softmax", "xent", "layer_norm", "batch_norm", "attention", "conv2d")
 EPS = 1e-5
 TOL = {"float64": 1e-9, "float32": 1e-4}
@@ -379,7 +382,41 @@ class Cell:
         self.lib, self.call, self.to_numpy, self.note = lib, call, to_numpy, note
 
 
-def build_cells(kernel, phase, names, arrays, pidx, g, gen, libs, pytensor_mode, log):
+def load_numba():
+    """(dict of canonical callables for the kernels the numba backend writes, note) or (None, reason)."""
+    if str(ROOT) not in sys.path:
+        sys.path.insert(0, str(ROOT))
+    try:
+        from codegen.backends.numba import write_module
+
+        m = _module_from_text(write_module(CATALOG_IDS, grad=True), "formulary_generated_numba_peers")
+    except Exception as e:  # noqa: BLE001
+        return None, f"numba column skipped: {e!r}"
+    adapted = adapt_catalog(_Partial(m))
+    found = {n: f for n, f in adapted.items() if n.split("_vjp")[0] in _Partial.kernels_of(m)}
+    return found, "codegen.backends.numba.write_module: catalog functions, adapted; kernels: " + \
+        ", ".join(sorted({n.split("_vjp")[0] for n in found}))
+
+
+class _Partial:
+    """A generated module whose missing functions raise when called (adapt_catalog binds them all)."""
+
+    NAMES = {"softmax": "softmax", "xent": "softmax_cross_entropy", "layer_norm": "layer_norm",
+             "batch_norm": "batch_norm", "attention": "attention", "conv2d": "conv2d_multichannel"}
+
+    def __init__(self, m):
+        self._m = m
+
+    def __getattr__(self, name):
+        return getattr(self._m, name, None)
+
+    @classmethod
+    def kernels_of(cls, m) -> set:
+        return {k for k, catalog in cls.NAMES.items()
+                if hasattr(m, catalog) and hasattr(m, catalog + "_vjp")}
+
+
+def build_cells(kernel, phase, names, arrays, pidx, g, gen, libs, pytensor_mode, log, compiled=None):
     """Cells for every available library."""
     import numpy as np
 
@@ -393,6 +430,9 @@ def build_cells(kernel, phase, names, arrays, pidx, g, gen, libs, pytensor_mode,
     if "generated" in libs and gen is not None:
         f, fv = gen[kernel], gen[kernel + "_vjp"]
         cells.append(Cell("generated", call(f, *arrays) if phase == "fwd" else call(fv, *arrays, g), _np_tuple))
+    if "numba" in libs and compiled is not None and kernel in compiled:
+        f, fv = compiled[kernel], compiled[kernel + "_vjp"]
+        cells.append(Cell("numba", call(f, *arrays) if phase == "fwd" else call(fv, *arrays, g), _np_tuple))
     if ("torch" in libs or "torch-graph" in libs) and _have("torch"):
         import torch
 
@@ -556,8 +596,18 @@ def child(args) -> dict:
         t0 = time.perf_counter()
         gen, gen_note = load_generated(args.generated)
         log(f"generated: {gen_note} ({time.perf_counter() - t0:.1f} s)")
+    compiled, nb_note = (None, "not requested")
+    if "numba" in libs:
+        t0 = time.perf_counter()
+        compiled, nb_note = load_numba()
+        if _have("numba"):
+            import numba
+
+            numba.set_num_threads(min(n, numba.config.NUMBA_NUM_THREADS))
+            versions["numba"] = numba.__version__
+        log(f"numba: {nb_note} ({time.perf_counter() - t0:.1f} s)")
     missing = [m for m in ("torch", "jax", "pytensor") if not _have(m)]
-    result = {"threads": n, "mode": args.child, "generated": gen_note, "missing": missing, "versions": versions,
+    result = {"threads": n, "mode": args.child, "generated": gen_note, "numba": nb_note, "missing": missing, "versions": versions,
               "cpus": cpus, "env": {k: os.environ.get(k) for k in list(thread_env(1)) + ["MALLOC_MMAP_THRESHOLD_"]},
               "rows": []}
     if _have("torch"):
@@ -576,7 +626,7 @@ def child(args) -> dict:
             ref_bwd = _np_tuple(getattr(nb, kernel + "_vjp")(*arrays, g))
             for phase, ref in (("fwd", ref_fwd), ("bwd", ref_bwd)):
                 log(f"{dtype} {kernel} {phase}")
-                cells = build_cells(kernel, phase, names, arrays, pidx, g, gen, libs, args.pytensor_mode, log)
+                cells = build_cells(kernel, phase, names, arrays, pidx, g, gen, libs, args.pytensor_mode, log, compiled)
                 row = {"dtype": dtype, "kernel": kernel, "phase": phase,
                        "shapes": {nm: list(a.shape) for nm, a in zip(names, arrays)}, "cells": {}}
                 for c in cells:
@@ -609,7 +659,7 @@ def child(args) -> dict:
                         c.call()  # warm
                         cell = row["cells"][c.lib]
                         cell["rss_peak_extra_bytes"] = rss_peak_extra(c.call)
-                        if c.lib in ("numpy", "generated"):
+                        if c.lib in ("numpy", "generated"):  # numba's NRT allocations are not traced
                             cell["tracemalloc_peak_extra_bytes"] = tracemalloc_peak_extra(c.call)
                 result["rows"].append(row)
     if threadpool_info is not None:
@@ -660,34 +710,37 @@ def fmt_ms(cell) -> str:
     return s
 
 
+def _ratios(r: dict, lib: str) -> list[str]:
+    """``lib`` / fastest correct peer (torch from scratch, jax, pytensor), on median wall and on median CPU time,
+    with the peers' names."""
+    out = []
+    for key in ("time_s", "cpu_s"):
+        peers = {p: c[key] for p, c in r["cells"].items()
+                 if p in ("torch", "jax", "pytensor") and c.get("ok") and key in c}
+        mine = r["cells"].get(lib, {})
+        best = min(peers, key=peers.get) if peers else "-"
+        ratio = f"{mine[key] / max(peers[best], 1e-12):.2f}" if peers and mine.get("ok") and key in mine else "-"
+        out += [ratio, best]
+    return out
+
+
 def time_table(res: dict, dtype: str) -> str:
     libs = [lib for lib in LIBS if any(lib in r["cells"] for r in res["rows"])]
     head = (["kernel", "floor ms"] + [f"{lib} ms (x floor)" for lib in libs]
             + ["gen / best peer", "best peer", "gen / best peer, CPU time", "best peer, CPU time"])
+    numba = "numba" in libs
+    if numba:
+        head += ["numba / best peer", "numba / best peer, CPU time"]
     lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
     for r in res["rows"]:
         if r["dtype"] != dtype:
             continue
         for c in r["cells"].values():
             c["_want"] = dtype
-        peers = {lib: c["time_s"] for lib, c in r["cells"].items()
-                 if lib in ("torch", "jax", "pytensor") and c.get("ok") and "time_s" in c}
-        gen = r["cells"].get("generated", {})
-        if peers and gen.get("ok") and "time_s" in gen:
-            best = min(peers, key=peers.get)
-            ratio, bestname = f"{gen['time_s'] / peers[best]:.2f}", best
-        else:
-            ratio, bestname = "-", (min(peers, key=peers.get) if peers else "-")
-        cpu = {lib: c["cpu_s"] for lib, c in r["cells"].items()
-               if lib in ("torch", "jax", "pytensor") and c.get("ok") and "cpu_s" in c}
-        if cpu and gen.get("ok") and "cpu_s" in gen:
-            best_cpu = min(cpu, key=cpu.get)
-            cpu_ratio = f"{gen['cpu_s'] / max(cpu[best_cpu], 1e-12):.2f}"
-        else:
-            cpu_ratio, best_cpu = "-", "-"
         cells = [fmt_ms(r["cells"].get(lib)) for lib in libs]
+        extra = _ratios(r, "numba")[0::2] if numba else []
         lines.append("| " + " | ".join([f"{r['kernel']} {r['phase']}", f"{1e3 * r['floor_s']:.2f}"] + cells
-                                       + [ratio, bestname, cpu_ratio, best_cpu]) + " |")
+                                       + _ratios(r, "generated") + extra) + " |")
         for c in r["cells"].values():
             c.pop("_want", None)
     return "\n".join(lines)
@@ -721,6 +774,8 @@ def report(out: dict, args) -> str:
              + ", ".join(f"{k} {v}" for k, v in out["machine"].get("versions", {}).items()), ""]
     for res in out["timing"]:
         parts.append(f"Generated: {res['generated']}" + (f"; missing peers: {res['missing']}" if res["missing"] else ""))
+        if res.get("numba", "not requested") != "not requested":
+            parts.append(f"numba: {res['numba']}")
         break
     for res in out["timing"]:
         for dtype in args.dtype.split(","):

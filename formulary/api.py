@@ -203,8 +203,9 @@ def codegen(fs: Iterable[Formula | str] | None = None, *, grad: bool = False, de
     ``definitions``: records from :func:`define` (or a source it accepts) instead of catalog formulas;
     each is verified against its own definition in mpmath (no hand-written reference needed).
     ``precision`` (catalog formulas): ``fast`` computes in the inputs' dtype (float32 stays float32),
-    ``accurate`` in float64.  ``backend`` (definitions only): ``numpy``, ``torch`` (a
-    ``torch.autograd.Function`` per definition) or ``jax`` (a ``jax.custom_vjp``)."""
+    ``accurate`` in float64.  ``backend``: ``numpy``; for definitions ``torch`` (a
+    ``torch.autograd.Function`` per definition) or ``jax`` (a ``jax.custom_vjp``); for catalog formulas
+    ``numba`` (compiled row loops, :mod:`codegen.backends.numba`; needs numba installed)."""
     from codegen.module import generate_all, write_module
 
     if definitions is not None:
@@ -218,10 +219,26 @@ def codegen(fs: Iterable[Formula | str] | None = None, *, grad: bool = False, de
                 writer = find_backend(backend).write_module
             except ValueError as exc:
                 raise FormularyError(str(exc)) from None
+            if writer is None:
+                raise FormularyError(f"backend {backend!r} writes catalog formulas only, not definitions")
             return writer(records, grad=grad)
         return write_defined_module(records, grad=grad)
     if backend != "numpy":
-        raise FormularyError(f"backend {backend!r} is for definitions; catalog formulas are NumPy only")
+        from codegen.backends import backend as find_backend
+
+        try:
+            writer = find_backend(backend).write_catalog
+        except ValueError as exc:
+            raise FormularyError(str(exc)) from None
+        if writer is None:
+            raise FormularyError(f"backend {backend!r} is for definitions; catalog formulas are NumPy or numba")
+        if precision != "fast":
+            raise FormularyError(f"backend {backend!r}: --precision accurate is NumPy's (numba sums in float64 anyway)")
+        ids = [f.id for f in all_formulas()] if fs is None else [formula(f).id for f in fs]
+        try:
+            return writer(ids, grad=grad)
+        except ImportError as exc:
+            raise FormularyError(str(exc)) from None
     if fs is None:
         return generate_all(grad, precision=precision)
     return write_module([formula(f).id for f in fs], grad=grad, precision=precision)

@@ -104,7 +104,7 @@ def test_the_module_certifies_its_own_code(framework):
 
 
 def test_backend_registry():
-    assert BACKEND_NAMES == ("numpy", "torch", "jax")
+    assert BACKEND_NAMES == ("numpy", "torch", "jax", "numba")
     with pytest.raises(ValueError, match="unknown backend"):
         backend("tensorflow")
 

@@ -1,0 +1,190 @@
+"""The numba backend (codegen/backends/numba.py): row loops against the NumPy backend's code of the same formulas.
+
+Compilation is paid once per kernel and dtype (about a second each): the module of softmax and layer norm is built
+once, and the tests call few dtypes.  The NumPy backend's functions are the oracle (themselves certified against
+mpmath by the catalog's tests).
+"""
+import functools
+
+import numpy as np
+import pytest
+import sympy as sp
+
+from codegen.backends.numba import (
+    lower_numba,
+    lower_numba_formula,
+    lower_numba_joint_vjp,
+    module_source,
+)
+from codegen.backends.numba_loops import Loop, fuse
+from codegen.derived_vjp import lower_derived_joint_vjp
+from codegen.load import load_generated
+from codegen.lower import Input, Target, lower_formula
+from codegen.lower_nodes import UnsupportedNode
+from codegen.lower_printer import NumPyLowering
+from codegen.module import _gradients_of, joint_groups
+from symbolic import get
+
+pytestmark = pytest.mark.xdist_group("numba_backend")  # one worker compiles the shared module once
+
+FLOAT64_TOL = 1e-13
+"""Relative to the output's largest magnitude: the same formula, float64 both, summed in another order."""
+FLOAT32_TOL = 2e-6
+"""float32 against the NumPy backend's float64 result: about 16 float32 ulps (one rounding of the inputs, one of
+the output, the exponential's 1 ulp, sums in float64)."""
+
+
+def _needs_numba():
+    pytest.importorskip("numba", reason="the numba backend needs numba (pip install 'formulary[numba]')")
+
+
+@functools.cache
+def _modules():
+    """(numba module, NumPy module) of softmax and layer norm with their joint VJPs."""
+    fns, np_src = [], []
+    for fid in ("softmax", "layer_norm"):
+        f = get(fid)
+        fns.append(lower_numba_formula(f))
+        np_src.append(lower_formula(f).source())
+        for name, members in joint_groups(_gradients_of([fid])).items():
+            fns.append(lower_numba_joint_vjp(name, members))
+            np_src.append(lower_derived_joint_vjp(name, members).source())
+    code = "\n\n".join(np_src)
+    numpy_code = ("import numpy as np\nfrom numpy.lib.stride_tricks import sliding_window_view\n\n"
+                  + NumPyLowering.helpers_source(code, grad=True) + "\n\n" + code)
+    return (load_generated(module_source(fns), "formulary_test_numba"),
+            load_generated(numpy_code, "formulary_test_numba_oracle"))
+
+
+def _close(got, want, tol):
+    got, want = np.asarray(got, dtype=np.float64), np.asarray(want, dtype=np.float64)
+    assert got.shape == want.shape
+    scale = max(float(np.max(np.abs(want), initial=0.0)), np.finfo(float).tiny)
+    assert float(np.max(np.abs(got - want), initial=0.0)) <= tol * scale
+
+
+def test_softmax_and_its_vjp_on_a_strided_batch():
+    """Two batch axes, a non-contiguous view (every other column of a transposed array): the wrapper's rows."""
+    _needs_numba()
+    nb, ref = _modules()
+    rng = np.random.default_rng(0)
+    z = (rng.standard_normal((3, 11, 2, 4)) * 5).transpose(0, 2, 3, 1)[..., ::2]  # (3, 2, 4, 6), strided
+    g = rng.standard_normal(z.shape)
+    _close(nb.softmax(z), ref.softmax(z), FLOAT64_TOL)
+    (dz,) = nb.softmax_vjp(z, g)
+    _close(dz, ref.softmax_vjp(z, g)[0], FLOAT64_TOL)
+
+
+def test_layer_norm_joint_vjp_sums_the_broadcast_parameters():
+    """gamma, beta of shape (H,) broadcast over a (2, 5) batch: their gradients come back summed, shaped (H,)."""
+    _needs_numba()
+    nb, ref = _modules()
+    rng = np.random.default_rng(1)
+    x, gamma, beta, g = rng.standard_normal((2, 5, 7)), rng.standard_normal(7), rng.standard_normal(7), \
+        rng.standard_normal((2, 5, 7))
+    _close(nb.layer_norm(x, gamma, beta, 1e-5), ref.layer_norm(x, gamma, beta, 1e-5), FLOAT64_TOL)
+    got, want = nb.layer_norm_vjp(x, gamma, beta, 1e-5, g), ref.layer_norm_vjp(x, gamma, beta, 1e-5, g)
+    assert [a.shape for a in got] == [(2, 5, 7), (7,), (7,)]
+    for a, b in zip(got, want):
+        _close(a, b, FLOAT64_TOL)
+
+
+def test_batch_norm_over_a_transposed_view():
+    """x.T (features x batch, the batch contiguous): the column kernels, against the NumPy backend."""
+    _needs_numba()
+    f = get("batch_norm")
+    nb = load_generated(module_source([lower_numba_formula(f)]), "formulary_test_numba_bn")
+    code = lower_formula(f).source()
+    ref = load_generated("import numpy as np\n\n" + NumPyLowering.helpers_source(code, grad=False) + "\n\n" + code,
+                         "formulary_test_numba_bn_oracle")
+    rng = np.random.default_rng(3)
+    x, gamma, beta = rng.standard_normal((40, 9)), rng.standard_normal(9), rng.standard_normal(9)
+    assert nb._rows_last(x.T, 1)
+    _close(nb.batch_norm(x.T, gamma, beta, 1e-5), ref.batch_norm(x.T, gamma, beta, 1e-5), FLOAT64_TOL)
+
+
+def test_float32_in_float32_out():
+    _needs_numba()
+    nb, ref = _modules()
+    rng = np.random.default_rng(2)
+    z = (rng.standard_normal((16, 33)) * 4).astype(np.float32)
+    got = nb.softmax(z)
+    assert got.dtype == np.float32
+    _close(got, ref.softmax(z.astype(np.float64)), FLOAT32_TOL)
+    (dz,) = nb.softmax_vjp(z, np.ones_like(z))
+    assert dz.dtype == np.float32
+
+
+def test_extreme_logits_stay_finite_and_size_zero_is_empty():
+    """Logits of +-1e4 (the shift by the row's max) and +-inf where the truth is finite; no rows at all."""
+    _needs_numba()
+    nb, ref = _modules()
+    z = np.array([[1e4, -1e4, 0.0, 1e4], [-np.inf, 3.0, 2.0, -np.inf], [-1e4, -1e4 + 1, -1e4, -1e4]])
+    got = nb.softmax(z)
+    assert np.all(np.isfinite(got))
+    _close(got, ref.softmax(z), FLOAT64_TOL)
+    assert nb.softmax(np.zeros((0, 4))).shape == (0, 4)
+
+
+def test_vectorized_exponentials_against_numpy():
+    """_exp_f32 and _exp_f64 (the runtime's own exponentials) within 1 ulp of np.exp (correctly rounded to
+    float32 from float64, and glibc's float64 exp), with its inf, 0, subnormals and NaN."""
+    _needs_numba()
+    nb, _ = _modules()
+    import numba
+
+    x = np.concatenate([np.linspace(-750, 712, 20001), [np.inf, -np.inf, np.nan, 0.0, -0.0, 88.72, -87.3, -103.9]])
+    f32 = numba.njit(lambda a: np.array([nb._exp_f32(v) for v in a], dtype=np.float32))
+    f64 = numba.njit(lambda a: np.array([nb._exp_f64(v) for v in a]))
+    with np.errstate(all="ignore"):
+        want32 = np.exp(x.astype(np.float32).astype(np.float64)).astype(np.float32)
+        want64 = np.exp(x)
+    for got, want in ((f32(x.astype(np.float32)), want32), (f64(x), want64)):
+        same = (got == want) | (np.isnan(got) & np.isnan(want))
+        with np.errstate(all="ignore"):
+            ulps = np.abs(got.astype(np.float64) - want) / np.spacing(np.abs(want))
+        assert np.all(same | (np.isfinite(want) & (ulps <= 1.0)))
+
+
+def test_a_matrix_product_is_not_written():
+    """Attention's reductions sit inside loops over two of its own indices: no numba function, with the reason."""
+    with pytest.raises(UnsupportedNode, match="BLAS"):
+        lower_numba_formula(get("attention"))
+
+
+def test_independent_passes_are_fused_and_dependent_ones_are_not():
+    """sum(x) and sum(g) are one pass; sum((x - mu)^2) reads mu, computed after the first pass: a pass of its own."""
+    i, j, k = sp.symbols("i j k", integer=True)
+    n = sp.Symbol("n", integer=True, positive=True)
+    x, g = sp.IndexedBase("x"), sp.IndexedBase("g")
+    mu = sp.Sum(x[j], (j, 0, n - 1)) / n
+    expr = sp.Sum(g[k], (k, 0, n - 1)) * mu + sp.Sum((x[i] - mu) ** 2, (i, 0, n - 1))
+    fn = lower_numba("f", (Input("x", x, (n,)), Input("g", g, (n,))), (Target("y", expr),), (n,))
+    kernel = fn.kernels.split("\n\n\n")[0]
+    assert kernel.count("for ") == 1 + 2  # the rows, then two passes over the row
+    items = [Loop(None, "a", "0", "n", ["s += x[a]"]), "t = 0.0", Loop(None, "b", "0", "n", ["t += s * x[b]"])]
+    assert len([i for i in fuse(items) if isinstance(i, Loop)]) == 2  # the second reads s: not fused
+
+
+def test_missing_numba_is_a_clear_error(monkeypatch):
+    import sys
+
+    from codegen.backends.numba import require_numba
+
+    monkeypatch.setitem(sys.modules, "numba", None)
+    with pytest.raises(ImportError, match=r"pip install 'formulary\[numba\]'"):
+        require_numba()
+
+
+@pytest.mark.parametrize("argv, message", [
+    (["--define", "f(x) = exp(x)", "--backend", "numba"], "catalog formulas only"),
+    (["softmax", "--backend", "numba", "--precision", "accurate"], "accurate"),
+    (["softmax", "--backend", "torch"], "for definitions"),
+])
+def test_cli_says_what_the_numba_backend_does_not_write(capsys, argv, message):
+    """A usage error (exit 2, no traceback) before anything is compiled."""
+    from formulary.cli import EXIT_USAGE, main
+
+    assert main(["codegen", *argv]) == EXIT_USAGE
+    err = capsys.readouterr().err
+    assert message in err and "Traceback" not in err
