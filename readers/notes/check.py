@@ -3105,8 +3105,15 @@ class _NotesReader(_CatalogMatch):
         previous = self.section.equation
         if previous is not None and frag.paragraph - previous[1] > EQUATION_REACH:
             previous = None
+        numbers = {n: v for n, v in self.in_force(set(), frag.paragraph)[1] if is_literal(v) and v.is_number}
         out = []
         for name, value in values:
+            if name in numbers and not is_literal(value) and value.free_symbols and value.free_symbols <= set(numbers):
+                found = self.at_example_values(name, value, numbers, frag)  # $V = V_x + V_y$ after $V = 8/3$, ...
+                if found is None:
+                    return None
+                out += found
+                continue
             known = self.expand(name) != name or previous is not None and name in previous[0].free_symbols \
                 or isinstance(name, sp.Symbol) and self.matrix_claims.literal_at(name.name, frag.line) is not None
             if not known or self.expand(name) == self.expand(value):  # u = f(x) again: a restatement, no claim
@@ -3116,6 +3123,20 @@ class _NotesReader(_CatalogMatch):
                 return None
             out += found
         return out or None
+
+    def at_example_values(self, name, value, numbers, frag) -> list[StepReport] | None:
+        r"""``name = value`` whose every name the prose set to a number just above (``$V = 8/3$``, ``$V_x = 2/3$``,
+        ``$V_y = 2$``, then ``$V = V_x + V_y$``): the relation the example states, checked at those numbers (the
+        names' definitions elsewhere are not what the example speaks of).  Its steps when confirmed, else None (a
+        relation the numbers do not satisfy may be a new example: never a refutation)."""
+        lhs, rhs = name.xreplace(numbers), value.xreplace(numbers)
+        found = self.check_aside(_Claim(lhs, "=", rhs, (), frag.content_line, shown_lhs=_show(name)), frag)
+        if not found or not all(r.verdict in ("proved", "verified") for r in found):
+            return None
+        used = tuple(f"{_show(n)} = {_show(v)} (example)" for n, v in numbers.items()
+                     if n == name or n in value.free_symbols)
+        return [StepReport(**{**r.__dict__, "lhs": _show(name), "rhs": _show(value),
+                              "assumptions": tuple(r.assumptions) + used}) for r in found]
 
     def unrolled(self, claim, touched, shown) -> StepReport | None:
         r"""A claim about names set by a recurrence (``v_t = \beta v_{t-1} + g_t``), checked by unrolling the
