@@ -134,6 +134,8 @@ from readers.notes.objective import (
     relational_constraint,
     strip_optimum,
 )
+from readers.notes.prose_eigenpairs import evaluate as eigen_evaluate
+from readers.notes.prose_eigenpairs import named_matrix, sentence_before, stated_holds, value_of, within_multiplicity
 from readers.notes.probability import SIZE_LABEL, _evaluate_expectations, _probability_steps
 from readers.notes.probability_bounds import METHOD as BOUNDS_METHOD
 from readers.notes.probability_bounds import bounded as probability_bounds
@@ -1522,6 +1524,11 @@ class _NotesReader(_CatalogMatch):
         values = example_values(block, seen if frag.kind == "inline" else frozenset())
         unrolled = (self.unrolled_values(values or [], frag) or _entry_restatement(frag)
                     or self.known_values(values or [], frag)) if values is not None else None
+        eigen = self.stated_eigen(values, block, frag) if values is not None and not unrolled else None
+        if eigen:  # "the matrix $A = [...]$, which has eigenvalue $\lambda_1 = 25$" (readers.notes.prose_eigenpairs)
+            self.section.examples += [(n, v, set(range(frag.paragraph, frag.paragraph + EXAMPLE_REACH + 1)),
+                                       frag.items) for n, v in values]  # the pair's partner, further on
+            unrolled = eigen
         if unrolled:  # after t steps $x_t = (1 - \eta\lambda)^t x_0$: the recurrence above unrolled, a claim
             return BlockReport(**base, parsed=True, steps=tuple(unrolled), role="claim", parsed_form=shown,
                                symbols=explain, assumptions=tuple(dict.fromkeys(a for s in unrolled
@@ -3123,6 +3130,43 @@ class _NotesReader(_CatalogMatch):
                 return None
             out += found
         return out or None
+
+    def stated_eigen(self, values, block, frag) -> list[StepReport] | None:
+        r"""``name = value`` rows an inline block states as eigenvalues or eigenvectors of a matrix its sentence names
+        and the note writes out (``$\lambda_1 = 25$`` after "the matrix $A = [...]$, which has eigenvectors ...");
+        their exact checks when every row holds, else None: the rows stay examples, never refuted
+        (readers.notes.prose_eigenpairs)."""
+        if frag.kind != "inline":
+            return None
+        literal = self._literal_value_at(frag.line)
+        found = named_matrix(sentence_before(self.lines, frag.line, frag.column),
+                             lambda latex: eigen_evaluate(latex, literal))
+        if found is None:
+            return None
+        written, m = found
+        partners = {n: value_of(v) for n, v, scope, _ in self.section.examples if min(scope) == frag.paragraph}
+        more = [c for row in block.rows for c in row.conditions]  # $\lambda_1 = 14, \lambda_2 = 7$: the rows after
+        if not all(isinstance(c, sp.Eq) and isinstance(c.lhs, sp.Symbol) and is_literal(c.rhs) for c in more):
+            return None  # the first comma are read as its conditions
+        rows = [*values, *((c.lhs, c.rhs) for c in more)]
+        numbers = [value_of(v) for _, v in rows]
+        if not within_multiplicity(m, [v for v in numbers if getattr(v, "is_number", False)]):
+            return None
+        out = []
+        for name, value in rows:
+            what = stated_holds(name, value_of(value), m, partners)
+            if what is None:
+                return None
+            out.append(StepReport(lhs=_show(name), rel="=", rhs=_show(value), line=frag.content_line,
+                                  verdict="proved", method="matrix algebra: written-out matrices, exact (sympy "
+                                  f"Matrix): {what} {written}", assumptions=(f"{written} as the notes write it out",)))
+        return out or None
+
+    def _literal_value_at(self, line):
+        def literal(name):
+            found = self.matrix_claims.literal_at(name, line)
+            return None if found is None else found.value
+        return literal
 
     def at_example_values(self, name, value, numbers, frag) -> list[StepReport] | None:
         r"""``name = value`` whose every name the prose set to a number just above (``$V = 8/3$``, ``$V_x = 2/3$``,
