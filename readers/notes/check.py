@@ -79,7 +79,7 @@ from readers.latex.parse import (
     sign_choices,
     to_zero_based,
 )
-from readers.notes import big_o, letter_e, up_to_constant
+from readers.notes import big_o, letter_e, scalar_optima, up_to_constant
 from readers.notes.value_letters import value_letters
 from readers.notes.gradients import as_derivative, entries
 from readers.notes.mean_value import WITNESS_STATED
@@ -2637,12 +2637,42 @@ class _NotesReader(_CatalogMatch):
             claim, lhs=sides[0].xreplace(case), rhs=sides[1].xreplace(case)), frag)) for case in found]
         return finite_combined(per_case, self.section.finite)
 
+    def scalar_optimum(self, claim: _Claim, frag: Fragment) -> list[StepReport] | None:
+        r"""``\arg\min_u F = v`` (``\min_u F = m``, or a max) over one scalar ``u``: confirmed when ``F`` is convex
+        (concave) in ``u`` and ``v`` is stationary (the one stationary point gives ``m``), each condition checked as a
+        claim; None when it is no such claim or a condition is not confirmed (readers.notes.scalar_optima)."""
+        lhs, rhs = self.expand(claim.lhs), self.expand(claim.rhs)
+        bounds = {x for e in (lhs, rhs) for f in e.atoms(sp.Sum, sp.Product) for limit in f.limits
+                  for x in limit[1:] if isinstance(x, sp.Symbol)}  # the N of \sum_{n=1}^N: a count
+        if self.matrix_like(claim, lhs, rhs) or any(re.match(r"[A-Z](?![A-Za-z])", s.name) for e in (lhs, rhs)
+                                                    for s in e.free_symbols - bounds if isinstance(s, sp.Symbol)):
+            return None  # arg min_w |Xw - y|^2: read as numbers, (X^TX)^{-1}X^Ty and X^Ty(X^TX)^{-1} are one
+        found = scalar_optima.read(lhs, rhs, scalar_optima.leads_its_side(frag.content))
+        parts = scalar_optima.conditions(*found) if found is not None else None
+        if not parts:
+            return None
+        steps, used = [], []
+        for lhs, rel, rhs, what in parts:
+            reports = self.check_aside(_Claim(lhs, rel, rhs, claim.conditions, claim.line, claim.zero_based), frag)
+            if not reports or not all(r.verdict in ("proved", "verified") for r in reports):
+                return None
+            steps += reports
+            used.append(f"{what}: {', '.join(dict.fromkeys(r.verdict for r in reports))}")
+        verdict = "proved" if all(r.verdict == "proved" for r in steps) else "verified"
+        method = f"{'arg ' if found[0] else ''}{found[1]} over {found[2]} read as {'; '.join(used)}"
+        return [StepReport(lhs=claim.shown_lhs or _show(claim.lhs), rel="=", rhs=_show(claim.rhs), verdict=verdict,
+                           method=method, line=claim.line,
+                           assumptions=tuple(dict.fromkeys(a for r in steps for a in r.assumptions)))]
+
     def check_claim_once(self, claim: _Claim, frag: Fragment) -> list[StepReport]:
         r""":meth:`claim_readings`, with no refutation that rests on a name read as a free value where the notes mean
         something else: a member of a sequence (``\delta_{t+l}`` after ``\delta_t = \dots``, the ``r_{t+l}`` of
         :math:`\sum_l r_{t+l}`: readers.notes.shifted_instances), an indicator (``\mathbb{1}[x < 0]``, refuted at
         ``\mathbb{1} = 1/2``: readers.notes.indicators) or a mapping (``$(D+T)x = 5x$`` after "$D$ is a mapping":
         readers.notes.mappings)."""
+        optimum = self.scalar_optimum(claim, frag) if claim.rel == "=" else None
+        if optimum is not None:  # arg min_u (u - 1)^2 + 7 = 1 (readers.notes.scalar_optima)
+            return optimum
         out = self.claim_readings(claim, frag)
         if not any(r.verdict == "refuted" for r in out):
             return out

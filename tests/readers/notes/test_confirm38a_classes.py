@@ -7,6 +7,8 @@ each with a wrong variant that must not be confirmed:
   $A = [...]$, which has eigenvectors $\mathbf{v}_1 = ...$ with eigenvalue $\lambda_1 = 25$", "the eigenvalues of
   $B^TB$ are $\lambda_1 = 4, \lambda_2 = 9, \lambda_3 = 9$") were local examples: they are proved exactly, a pair of
   the same subscript together and repeated values within their multiplicity (readers.notes.prose_eigenpairs).
+* an arg min or min over one scalar set equal to a value ($\mathrm{argmin}_u (u - 1)^2 + 7 = 1$) had "unknown
+  functions": it is confirmed by strict convexity and stationarity (readers.notes.scalar_optima).
 """
 from readers.notes.check import check_notes
 
@@ -71,3 +73,24 @@ def test_eigenpairs_stated_in_prose_for_a_written_out_matrix_are_proved():
     assert _verdict(blocks, 13, r"$\lambda_1=-50$")[1] not in CONFIRMED
     assert _verdict(blocks, 14, r"$\mathbf{v}_2 = \begin{bmatrix} 3 \\ 4 \end{bmatrix}$")[1] not in CONFIRMED
     assert _verdict(blocks, 17, r"$\lambda_1 = 4, \lambda_2 = 4, \lambda_3 = 9$")[1] not in CONFIRMED
+
+
+OPTIMA = r"""# Optima
+
+For example, $\mathrm{argmin}_u (u - 1)^2 + 7 = 1$, whereas $\mathrm{min}_u (u - 1)^2 + 7 = 7$.
+
+# Wrong
+
+For example, $\mathrm{argmin}_u (u - 1)^2 + 7 = 7$, whereas $\mathrm{min}_u (u - 1)^2 + 7 = 1$.
+
+$$\mbox{arg max}_y \ (y - 3)^2 = 3$$
+"""
+
+
+def test_a_scalar_arg_min_or_min_set_equal_to_a_value_is_checked_by_convexity_and_stationarity():
+    blocks = _blocks(OPTIMA)
+    assert _verdict(blocks, 3, r"$\mathrm{argmin}_u (u - 1)^2 + 7 = 1$")[1] in CONFIRMED  # "unknown functions"
+    assert _verdict(blocks, 3, r"$\mathrm{min}_u (u - 1)^2 + 7 = 7$")[1] in CONFIRMED
+    assert _verdict(blocks, 7, r"$\mathrm{argmin}_u (u - 1)^2 + 7 = 7$")[1] not in CONFIRMED
+    assert _verdict(blocks, 7, r"$\mathrm{min}_u (u - 1)^2 + 7 = 1$")[1] not in CONFIRMED
+    assert _verdict(blocks, 9, r"$$\mbox{arg max}_y \ (y - 3)^2 = 3$$")[1] not in CONFIRMED  # no maximum at all
