@@ -79,7 +79,7 @@ from readers.latex.parse import (
     sign_choices,
     to_zero_based,
 )
-from readers.notes import big_o, letter_e, up_to_constant
+from readers.notes import big_o, letter_e, scalar_optima, up_to_constant
 from readers.notes.value_letters import value_letters
 from readers.notes.gradients import as_derivative, entries
 from readers.notes.mean_value import WITNESS_STATED
@@ -134,6 +134,8 @@ from readers.notes.objective import (
     relational_constraint,
     strip_optimum,
 )
+from readers.notes.prose_eigenpairs import evaluate as eigen_evaluate
+from readers.notes.prose_eigenpairs import named_matrix, sentence_before, stated_holds, value_of, within_multiplicity
 from readers.notes.probability import SIZE_LABEL, _evaluate_expectations, _probability_steps
 from readers.notes.probability_bounds import METHOD as BOUNDS_METHOD
 from readers.notes.probability_bounds import bounded as probability_bounds
@@ -1522,6 +1524,11 @@ class _NotesReader(_CatalogMatch):
         values = example_values(block, seen if frag.kind == "inline" else frozenset())
         unrolled = (self.unrolled_values(values or [], frag) or _entry_restatement(frag)
                     or self.known_values(values or [], frag)) if values is not None else None
+        eigen = self.stated_eigen(values, block, frag) if values is not None and not unrolled else None
+        if eigen:  # "the matrix $A = [...]$, which has eigenvalue $\lambda_1 = 25$" (readers.notes.prose_eigenpairs)
+            self.section.examples += [(n, v, set(range(frag.paragraph, frag.paragraph + EXAMPLE_REACH + 1)),
+                                       frag.items) for n, v in values]  # the pair's partner, further on
+            unrolled = eigen
         if unrolled:  # after t steps $x_t = (1 - \eta\lambda)^t x_0$: the recurrence above unrolled, a claim
             return BlockReport(**base, parsed=True, steps=tuple(unrolled), role="claim", parsed_form=shown,
                                symbols=explain, assumptions=tuple(dict.fromkeys(a for s in unrolled
@@ -2630,12 +2637,42 @@ class _NotesReader(_CatalogMatch):
             claim, lhs=sides[0].xreplace(case), rhs=sides[1].xreplace(case)), frag)) for case in found]
         return finite_combined(per_case, self.section.finite)
 
+    def scalar_optimum(self, claim: _Claim, frag: Fragment) -> list[StepReport] | None:
+        r"""``\arg\min_u F = v`` (``\min_u F = m``, or a max) over one scalar ``u``: confirmed when ``F`` is convex
+        (concave) in ``u`` and ``v`` is stationary (the one stationary point gives ``m``), each condition checked as a
+        claim; None when it is no such claim or a condition is not confirmed (readers.notes.scalar_optima)."""
+        lhs, rhs = self.expand(claim.lhs), self.expand(claim.rhs)
+        bounds = {x for e in (lhs, rhs) for f in e.atoms(sp.Sum, sp.Product) for limit in f.limits
+                  for x in limit[1:] if isinstance(x, sp.Symbol)}  # the N of \sum_{n=1}^N: a count
+        if self.matrix_like(claim, lhs, rhs) or any(re.match(r"[A-Z](?![A-Za-z])", s.name) for e in (lhs, rhs)
+                                                    for s in e.free_symbols - bounds if isinstance(s, sp.Symbol)):
+            return None  # arg min_w |Xw - y|^2: read as numbers, (X^TX)^{-1}X^Ty and X^Ty(X^TX)^{-1} are one
+        found = scalar_optima.read(lhs, rhs, scalar_optima.leads_its_side(frag.content))
+        parts = scalar_optima.conditions(*found) if found is not None else None
+        if not parts:
+            return None
+        steps, used = [], []
+        for lhs, rel, rhs, what in parts:
+            reports = self.check_aside(_Claim(lhs, rel, rhs, claim.conditions, claim.line, claim.zero_based), frag)
+            if not reports or not all(r.verdict in ("proved", "verified") for r in reports):
+                return None
+            steps += reports
+            used.append(f"{what}: {', '.join(dict.fromkeys(r.verdict for r in reports))}")
+        verdict = "proved" if all(r.verdict == "proved" for r in steps) else "verified"
+        method = f"{'arg ' if found[0] else ''}{found[1]} over {found[2]} read as {'; '.join(used)}"
+        return [StepReport(lhs=claim.shown_lhs or _show(claim.lhs), rel="=", rhs=_show(claim.rhs), verdict=verdict,
+                           method=method, line=claim.line,
+                           assumptions=tuple(dict.fromkeys(a for r in steps for a in r.assumptions)))]
+
     def check_claim_once(self, claim: _Claim, frag: Fragment) -> list[StepReport]:
         r""":meth:`claim_readings`, with no refutation that rests on a name read as a free value where the notes mean
         something else: a member of a sequence (``\delta_{t+l}`` after ``\delta_t = \dots``, the ``r_{t+l}`` of
         :math:`\sum_l r_{t+l}`: readers.notes.shifted_instances), an indicator (``\mathbb{1}[x < 0]``, refuted at
         ``\mathbb{1} = 1/2``: readers.notes.indicators) or a mapping (``$(D+T)x = 5x$`` after "$D$ is a mapping":
         readers.notes.mappings)."""
+        optimum = self.scalar_optimum(claim, frag) if claim.rel == "=" else None
+        if optimum is not None:  # arg min_u (u - 1)^2 + 7 = 1 (readers.notes.scalar_optima)
+            return optimum
         out = self.claim_readings(claim, frag)
         if not any(r.verdict == "refuted" for r in out):
             return out
@@ -3105,8 +3142,15 @@ class _NotesReader(_CatalogMatch):
         previous = self.section.equation
         if previous is not None and frag.paragraph - previous[1] > EQUATION_REACH:
             previous = None
+        numbers = {n: v for n, v in self.in_force(set(), frag.paragraph)[1] if is_literal(v) and v.is_number}
         out = []
         for name, value in values:
+            if name in numbers and not is_literal(value) and value.free_symbols and value.free_symbols <= set(numbers):
+                found = self.at_example_values(name, value, numbers, frag)  # $V = V_x + V_y$ after $V = 8/3$, ...
+                if found is None:
+                    return None
+                out += found
+                continue
             known = self.expand(name) != name or previous is not None and name in previous[0].free_symbols \
                 or isinstance(name, sp.Symbol) and self.matrix_claims.literal_at(name.name, frag.line) is not None
             if not known or self.expand(name) == self.expand(value):  # u = f(x) again: a restatement, no claim
@@ -3116,6 +3160,57 @@ class _NotesReader(_CatalogMatch):
                 return None
             out += found
         return out or None
+
+    def stated_eigen(self, values, block, frag) -> list[StepReport] | None:
+        r"""``name = value`` rows an inline block states as eigenvalues or eigenvectors of a matrix its sentence names
+        and the note writes out (``$\lambda_1 = 25$`` after "the matrix $A = [...]$, which has eigenvectors ...");
+        their exact checks when every row holds, else None: the rows stay examples, never refuted
+        (readers.notes.prose_eigenpairs)."""
+        if frag.kind != "inline":
+            return None
+        literal = self._literal_value_at(frag.line)
+        found = named_matrix(sentence_before(self.lines, frag.line, frag.column),
+                             lambda latex: eigen_evaluate(latex, literal))
+        if found is None:
+            return None
+        written, m = found
+        partners = {n: value_of(v) for n, v, scope, _ in self.section.examples if min(scope) == frag.paragraph}
+        more = [c for row in block.rows for c in row.conditions]  # $\lambda_1 = 14, \lambda_2 = 7$: the rows after
+        if not all(isinstance(c, sp.Eq) and isinstance(c.lhs, sp.Symbol) and is_literal(c.rhs) for c in more):
+            return None  # the first comma are read as its conditions
+        rows = [*values, *((c.lhs, c.rhs) for c in more)]
+        numbers = [value_of(v) for _, v in rows]
+        if not within_multiplicity(m, [v for v in numbers if getattr(v, "is_number", False)]):
+            return None
+        out = []
+        for name, value in rows:
+            what = stated_holds(name, value_of(value), m, partners)
+            if what is None:
+                return None
+            out.append(StepReport(lhs=_show(name), rel="=", rhs=_show(value), line=frag.content_line,
+                                  verdict="proved", method="matrix algebra: written-out matrices, exact (sympy "
+                                  f"Matrix): {what} {written}", assumptions=(f"{written} as the notes write it out",)))
+        return out or None
+
+    def _literal_value_at(self, line):
+        def literal(name):
+            found = self.matrix_claims.literal_at(name, line)
+            return None if found is None else found.value
+        return literal
+
+    def at_example_values(self, name, value, numbers, frag) -> list[StepReport] | None:
+        r"""``name = value`` whose every name the prose set to a number just above (``$V = 8/3$``, ``$V_x = 2/3$``,
+        ``$V_y = 2$``, then ``$V = V_x + V_y$``): the relation the example states, checked at those numbers (the
+        names' definitions elsewhere are not what the example speaks of).  Its steps when confirmed, else None (a
+        relation the numbers do not satisfy may be a new example: never a refutation)."""
+        lhs, rhs = name.xreplace(numbers), value.xreplace(numbers)
+        found = self.check_aside(_Claim(lhs, "=", rhs, (), frag.content_line, shown_lhs=_show(name)), frag)
+        if not found or not all(r.verdict in ("proved", "verified") for r in found):
+            return None
+        used = tuple(f"{_show(n)} = {_show(v)} (example)" for n, v in numbers.items()
+                     if n == name or n in value.free_symbols)
+        return [StepReport(**{**r.__dict__, "lhs": _show(name), "rhs": _show(value),
+                              "assumptions": tuple(r.assumptions) + used}) for r in found]
 
     def unrolled(self, claim, touched, shown) -> StepReport | None:
         r"""A claim about names set by a recurrence (``v_t = \beta v_{t-1} + g_t``), checked by unrolling the

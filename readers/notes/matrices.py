@@ -612,11 +612,14 @@ class MatrixClaims:
 
     def decide(self, lhs, rhs, rel, line, section_number, shown) -> StepReport:
         symbols = {s for s in lhs.free_symbols | rhs.free_symbols if not s.is_commutative}
+        deferred = None  # A^TA u = 0 at a claim on v (A^TA v = 0): read only where nothing else decides
         for c in reversed(self.constraints):
             earlier_link = c.line == line and (c.lhs, c.rhs) != (lhs, rhs)  # |Ax|/|x| = |Ay|/|y| = |Ay|: the
             if c.section == section_number and (c.line < line or earlier_link):  # second link under the first
                 names = {s for s in c.lhs.free_symbols | c.rhs.free_symbols if not s.is_commutative}
-                if names & symbols:
+                if names & symbols and deferred is None and _about_another_vector(c, symbols):
+                    deferred = c
+                elif names & symbols:
                     try:  # a claim that holds for every matrix of its shapes holds under any equation on them
                         outcomes = self.outcomes(lhs, rhs, rel)  # (shapes that fit no way fit under none)
                     except Unsupported:
@@ -628,6 +631,9 @@ class MatrixClaims:
         statuses = {o.status for o in outcomes.values()}
         if statuses == {"holds"}:
             return self.confirmed(lhs, rhs, outcomes, shown)
+        if deferred is not None and not (statuses == {"fails"} and rel == "=" and not _has_derivative(lhs, rhs)
+                                         and _constrains(lhs, rhs)):
+            return self.under(deferred, lhs, rhs, rel, shown, symbols)  # as before: never refuted without it
         if statuses == {"fails"} and self.pairs:
             return _step(shown, "undecided", "matrix claim: fails on the sampled eigenpairs; not refuted (an "
                          "eigenvector written to a few digits is no longer one)")
@@ -1161,6 +1167,15 @@ def _substituted(lhs, rhs, c):
 
     out = tuple(side.replace(lambda e: isinstance(e, sp.Mul), replace) for side in (lhs, rhs))
     return out if changed else None
+
+
+def _about_another_vector(c, symbols) -> bool:
+    r"""Whether the equation ``c`` puts in a null space a vector the claim does not name (``A^TA\mathbf{u} = 0`` at
+    a claim on ``\mathbf{v}``): with ``u = 0`` it holds for every ``A``, so it is no constraint on the claim's names
+    unless more is assumed of ``u``; the claim is read without it, and under it only where that reading fails other
+    than as an equation of its own (``A^TA\mathbf{v} = \mathbf{0}``, then a constraint in its turn)."""
+    space = null_space_equation(c.lhs, c.rhs)
+    return space is not None and space.vector not in symbols
 
 
 def _trivial(solution) -> bool:
