@@ -44,7 +44,6 @@ def rounded_parts(lhs, rhs) -> int | None:
         for d in range(MOST_DECIMALS + 1):
             scale = sp.Integer(10) ** d
             rounded = {p: sp.floor(sp.N(p, DIGITS) * scale + sp.S.Half) / scale for p in parts}
-            rounded = {p: sp.Rational(str(v)) if not isinstance(v, sp.Rational) else v for p, v in rounded.items()}
             if computed.xreplace(rounded) == written:
                 return d
     return None
