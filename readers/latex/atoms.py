@@ -571,7 +571,8 @@ class _Atoms:
     def matrix(self, rows, tree) -> MatrixLiteral:
         r"""The entries of a matrix environment, row by row (``&`` between entries, ``\\`` between rows);
         a trailing empty row is dropped; rows of different lengths are an error.  A column empty in every row is
-        spacing (``a_{11} b_{11} + \dots & & a_{11} b_{12} + \dots``: two entries set apart), not an entry."""
+        spacing (``a_{11} b_{11} + \dots & & a_{11} b_{12} + \dots``: two entries set apart), not an entry.  A row of
+        ellipses and empty places (``& & \vdots & \\``) elides rows: its empty places are ellipses too."""
         grid = []
         for row in rows.children:
             if not isinstance(row, lark.Tree):
@@ -593,6 +594,10 @@ class _Atoms:
                 grid = [(row, [c for k, c in enumerate(cells) if k not in spacing]) for row, cells in grid]
         table = []
         for row, cells in grid:
+            dots = [c for c in cells if len(c) == 1 and isinstance(c[0], lark.Tree)
+                    and self.expr(c[0]) == sp.Symbol(r"\ldots")]
+            if dots and all(not c or c in dots for c in cells):  # & & \vdots & \\: a row that elides rows, its
+                cells = [c or dots[0] for c in cells]  # empty places elided too
             entries = []
             for cell in cells:
                 if len(cell) != 1 or not isinstance(cell[0], lark.Tree):

@@ -101,6 +101,8 @@ r"""Tokens after which an operand must follow: a row break there wraps the expre
 _GROUPING = frozenset({"LPAR", "LBRACK"})
 r"""Brackets a row cannot end inside: a row break there wraps the bracket's content onto the next row (a matrix or
 cases environment inside the bracket is innermost then, and keeps its rows)."""
+_TWO_DOTS = re.compile(r"\.\.(?=\s*(?:&|\\\\|\\end\b|[}),]|$))")
+r"""Two dots alone between entries or items (``.. &``): an ellipsis, as three are."""
 _SENTENCE_END = re.compile(r"\s*(\\\\|\\end\b|&|\\q?quad\b|\\qedhere\b|$|[=<>]|\\(le|ge|leq|geq|ne|neq|approx)\b)")
 r"""What may follow a sentence's period inside a block: a row break ``\\``, ``\end``, an alignment ``&``, a
 ``\quad`` before a condition, amsthm's ``\qedhere``, the end of the text, or a relation (``p_{ij}. = E[XY]``: a stray period)."""
@@ -495,6 +497,9 @@ class _Tokenizer:
         if text.startswith("...", start):
             self.pos = start + 3
             return self.emit("DOTS", "ldots", start, self.pos)
+        if _TWO_DOTS.match(text, start) and (start == 0 or text[start - 1] in " \t\n&{(,"):
+            self.pos = start + 2  # ( a & .. & b ): an ellipsis typed with two dots, standing alone
+            return self.emit("DOTS", "ldots", start, self.pos)
         if char == "." and not text[start + 1:].strip(" \t\n$"):
             self.pos = len(text)  # a sentence's final period
             return None
@@ -800,10 +805,12 @@ class _Tokenizer:
             if not re.match(r"\s*\{", text[self.pos:]):
                 return None  # {\color{red} x}: a switch, the rest of its group coloured
             name = "boxed"
-        if name in ("boxed", "fbox", "mathrlap", "mathllap", "mathclap", "rlap", "llap", "clap", "ensuremath"):
+        if name in ("boxed", "fbox", "mathrlap", "mathllap", "mathclap", "rlap", "llap", "clap", "ensuremath",
+                    "lefteqn"):
             # \boxed{a = b}: the content, not a group; \mathrlap{\qquad L \in K^{n \times n}} only overlaps its
             # content with what follows (zero width): the side condition PyTorch's linear algebra writes so;
-            # \ensuremath{\operatorname{H}} (a macro body, dit's \H) is its content in math mode
+            # \ensuremath{\operatorname{H}} (a macro body, dit's \H) is its content in math mode; eqnarray's
+            # \lefteqn{P(A) =} \\ && 0.1 + 0.2 sets a long left side over the columns, the row's start
             _, end = self.group(self.pos, "\\" + name)
             self.pos = _SPACE.match(text, self.pos).end() + 1 if _SPACE.match(text, self.pos) else self.pos + 1
             self.closing_braces.add(end - 1)

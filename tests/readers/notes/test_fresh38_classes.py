@@ -20,7 +20,9 @@ the new readings still refute.
   and undecided; numbers alone hold or fail whatever the unknowns are (readers.notes.check ``_numbers_alone``);
 * a result with its irrational part rounded, ``15 \pm \sqrt{200} = 15 \pm 14``, was refuted; it is ambiguous at the
   units and verified at written decimals (readers.notes.rounded_parts);
-* a MyST note's fences, ```` ```{admonition} ````, hid its formulas as code does (readers.notes.blocks).
+* a MyST note's fences, ```` ```{admonition} ````, hid its formulas as code does (readers.notes.blocks);
+* a matrix with a row of ellipses and empty places (``& & \vdots & \\``) or an ellipsis typed ``..`` was unparsed
+  (readers.latex.atoms ``matrix``, readers.latex.tokens ``_TWO_DOTS``).
 """
 from functools import lru_cache
 
@@ -110,6 +112,16 @@ $$
 $$
 ```
 """
+ELIDED_MATRICES = r"""# Matrices
+
+$$
+\mathbf{A} = \begin{pmatrix} A_{11} & \cdots & A_{1D} \\ & \vdots & \\ A_{N1} & \cdots & A_{ND} \end{pmatrix}
+$$
+
+$$
+\mathbf{u} = \begin{pmatrix} u_1 & .. & u_I \end{pmatrix}
+$$
+"""
 WRAPPED = r"""\documentclass{book}
 \def\beqn{\begin{eqnarray*}}
 \def\eeqn{\end{eqnarray*}}
@@ -150,6 +162,10 @@ def _verdicts(text) -> list:
 ])
 def test_round39_reading_classes(text, expected):
     assert _verdicts(text) == expected
+
+
+def test_elided_matrices_parse():
+    assert [b.parsed for b in _report(ELIDED_MATRICES).blocks] == [True, True]
 
 
 def test_a_wrong_numeric_link_is_refuted_with_its_numbers():
