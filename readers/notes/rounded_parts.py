@@ -17,6 +17,9 @@ MOST_DECIMALS = 6
 """Decimals a rounded part is tried at (0 to this)."""
 DIGITS = 40
 """Digits of the evaluation that is rounded (far above any written decimal)."""
+SIGNIFICANT = 10
+r"""A rounded part must keep two significant digits (its value times ``10^d`` at least 10): ``14`` for
+:math:`10\sqrt{2}`, ``1.41`` for :math:`\sqrt{2}`, never ``1`` for :math:`\log 2`."""
 
 
 def _irrational(e) -> bool:
@@ -43,6 +46,8 @@ def rounded_parts(lhs, rhs) -> int | None:
             continue
         for d in range(MOST_DECIMALS + 1):
             scale = sp.Integer(10) ** d
+            if any(abs(sp.N(p, DIGITS)) * scale < SIGNIFICANT for p in parts):
+                continue  # log 2 = 1 is no rounding of 0.69: a rounded part keeps two significant digits
             rounded = {p: sp.floor(sp.N(p, DIGITS) * scale + sp.S.Half) / scale for p in parts}
             if computed.xreplace(rounded) == written:
                 return d
