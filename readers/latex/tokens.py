@@ -805,12 +805,10 @@ class _Tokenizer:
             if not re.match(r"\s*\{", text[self.pos:]):
                 return None  # {\color{red} x}: a switch, the rest of its group coloured
             name = "boxed"
-        if name in ("boxed", "fbox", "mathrlap", "mathllap", "mathclap", "rlap", "llap", "clap", "ensuremath",
-                    "lefteqn"):
+        if name in ("boxed", "fbox", "mathrlap", "mathllap", "mathclap", "rlap", "llap", "clap", "ensuremath"):
             # \boxed{a = b}: the content, not a group; \mathrlap{\qquad L \in K^{n \times n}} only overlaps its
             # content with what follows (zero width): the side condition PyTorch's linear algebra writes so;
-            # \ensuremath{\operatorname{H}} (a macro body, dit's \H) is its content in math mode; eqnarray's
-            # \lefteqn{P(A) =} \\ && 0.1 + 0.2 sets a long left side over the columns, the row's start
+            # \ensuremath{\operatorname{H}} (a macro body, dit's \H) is its content in math mode
             _, end = self.group(self.pos, "\\" + name)
             self.pos = _SPACE.match(text, self.pos).end() + 1 if _SPACE.match(text, self.pos) else self.pos + 1
             self.closing_braces.add(end - 1)
