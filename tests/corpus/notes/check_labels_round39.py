@@ -473,7 +473,7 @@ def _sum_variance():
 
 
 def _shift_law():
-    from sympy.stats import E, Normal, density, variance
+    from sympy.stats import E, Normal, variance
     sx, c = sp.Symbol("sigma_x", positive=True), sp.Symbol("c", real=True)
     mx = sp.Symbol("mu_x", real=True)
     Z = Normal("X", mx, sx) + c
