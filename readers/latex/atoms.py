@@ -571,7 +571,9 @@ class _Atoms:
     def matrix(self, rows, tree) -> MatrixLiteral:
         r"""The entries of a matrix environment, row by row (``&`` between entries, ``\\`` between rows);
         a trailing empty row is dropped; rows of different lengths are an error.  A column empty in every row is
-        spacing (``a_{11} b_{11} + \dots & & a_{11} b_{12} + \dots``: two entries set apart), not an entry."""
+        spacing (``a_{11} b_{11} + \dots & & a_{11} b_{12} + \dots``: two entries set apart), not an entry.  A row of
+        ellipses and empty places (``& & \vdots & \\``) elides rows: its empty places are ellipses too.  A row of one
+        place holding a list (``\lambda_1, \dots, \lambda_N``) has the list's items for entries."""
         grid = []
         for row in rows.children:
             if not isinstance(row, lark.Tree):
@@ -586,6 +588,15 @@ class _Atoms:
             cells.append(current)
             if len(cells) == 1 and not cells[0]:
                 continue
+            if len(cells) == 1 and any(_is_token(item, "COMMA") for item in cells[0]):
+                # \begin{bmatrix} \lambda_1, \dots, \lambda_N \end{bmatrix}: entries set apart by commas
+                split = [[]]
+                for item in cells[0]:
+                    if _is_token(item, "COMMA"):
+                        split.append([])
+                    else:
+                        split[-1].append(item)
+                cells = split
             grid.append((row, cells))
         if len(grid) > 0 and len({len(cells) for _, cells in grid}) == 1:
             spacing = {k for k in range(len(grid[0][1])) if all(not cells[k] for _, cells in grid)}
@@ -593,6 +604,10 @@ class _Atoms:
                 grid = [(row, [c for k, c in enumerate(cells) if k not in spacing]) for row, cells in grid]
         table = []
         for row, cells in grid:
+            dots = [c for c in cells if len(c) == 1 and isinstance(c[0], lark.Tree)
+                    and self.expr(c[0]) == sp.Symbol(r"\ldots")]
+            if dots and all(not c or c in dots for c in cells):  # & & \vdots & \\: a row that elides rows, its
+                cells = [c or dots[0] for c in cells]  # empty places elided too
             entries = []
             for cell in cells:
                 if len(cell) != 1 or not isinstance(cell[0], lark.Tree):

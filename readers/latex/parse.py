@@ -51,6 +51,7 @@ from pathlib import Path
 import lark
 import sympy as sp
 
+from readers.latex.units import one_unit_as_one
 from readers.latex.nodes import (
     SUMMED,
     Block,
@@ -124,6 +125,7 @@ def _parse_block(text: str, names, functions, indices=(), letters=()) -> Block:
     if "\x00" in text:
         k = text.index("\x00")
         raise LatexParseError("NUL byte", text.count("\n", 0, k) + 1, k - text.rfind("\n", 0, k))
+    text = one_unit_as_one(text)  # 4.92\,[\rm cm]: a block's one unit is 1 (readers.latex.units)
     try:
         tree = _parser().parse(text)
     except LatexParseError:

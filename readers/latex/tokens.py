@@ -72,6 +72,37 @@ _STATEMENT_ARROWS = frozenset({"rightarrow", "longrightarrow", "to"})
 r"""Arrows that, opening a statement after a separator (``\qquad``, ``\hspace``, a new row), say "so": the
 statement after them is read on its own row (not as a side condition), never as the end of a limit.  (``\implies``
 and ``\Rightarrow`` keep their reading as prose between a condition and what it gives.)"""
+def _equation_ahead(text: str, pos: int) -> bool:
+    r"""Whether the statement after an arrow at ``pos`` (to the end of its row: ``\\``, ``&`` or the end of the
+    text) holds an ``=`` outside brackets.  Between two equations, ``f(x) = x^a \rightarrow f'(x) = a x^{a-1}``, the
+    arrow says "gives", as ``\Rightarrow`` does: the left equation is the premise, the right one the claim; an arrow
+    before a value (``a_n = 1/n \to 0``) stays a limit's."""
+    depth, k = 0, pos
+    while k < len(text):
+        if text.startswith("\\\\", k) or text[k] == "&" and depth == 0:
+            return False
+        char = text[k]
+        if char == "\\":
+            k += 2
+            continue
+        if char in "{([":
+            depth += 1
+        elif char in "})]":
+            depth -= 1
+        elif char == "=" and depth == 0:
+            return True
+        k += 1
+    return False
+
+
+
+_BINARY = frozenset({"ADD", "SUB", "AST", "MUL", "DIV"})
+r"""Tokens after which an operand must follow: a row break there wraps the expression onto the next row."""
+_GROUPING = frozenset({"LPAR", "LBRACK"})
+r"""Brackets a row cannot end inside: a row break there wraps the bracket's content onto the next row (a matrix or
+cases environment inside the bracket is innermost then, and keeps its rows)."""
+_TWO_DOTS = re.compile(r"\.\.(?=\s*(?:&|\\\\|\\end\b|[}),]|$))")
+r"""Two dots alone between entries or items (``.. &``): an ellipsis, as three are."""
 _SENTENCE_END = re.compile(r"\s*(\\\\|\\end\b|&|\\q?quad\b|\\qedhere\b|$|[=<>]|\\(le|ge|leq|geq|ne|neq|approx)\b)")
 r"""What may follow a sentence's period inside a block: a row break ``\\``, ``\end``, an alignment ``&``, a
 ``\quad`` before a condition, amsthm's ``\qedhere``, the end of the text, or a relation (``p_{ij}. = E[XY]``: a stray period)."""
@@ -466,6 +497,9 @@ class _Tokenizer:
         if text.startswith("...", start):
             self.pos = start + 3
             return self.emit("DOTS", "ldots", start, self.pos)
+        if _TWO_DOTS.match(text, start) and (start == 0 or text[start - 1] in " \t\n&{(,"):
+            self.pos = start + 2  # ( a & .. & b ): an ellipsis typed with two dots, standing alone
+            return self.emit("DOTS", "ldots", start, self.pos)
         if char == "." and not text[start + 1:].strip(" \t\n$"):
             self.pos = len(text)  # a sentence's final period
             return None
@@ -689,6 +723,11 @@ class _Tokenizer:
             self.pos += spacing.end() if spacing else 0
             if any(a <= start < b for a, b in self.stacked_rows):  # _{\substack{a \sim \pi \\ s' \sim P}}
                 return self.emit("COMMA", ",", start, self.pos)
+            if self.tokens and (self.tokens[-1].type in _BINARY or self.stack and self.stack[-1] in _GROUPING):
+                # a long expression wrapped onto the next row: ... + \right.\\ &&\left.(c)^2, or \\ inside a
+                # \left( ... \right. that the next row closes: one row, its alignment marks dropped
+                self.pos += re.match(r"(?:\s|&)*", text[self.pos:]).end()
+                return None
             return self.emit("ROWSEP", "\\\\", start, self.pos)
         if name in ("{", "}"):
             return self.emit("LSET" if name == "{" else "RSET", name, start, self.pos)
@@ -711,6 +750,9 @@ class _Tokenizer:
                 last = self.tokens.pop()
                 self.emit("ROWSEP", "\\\\", last.start_pos, last.end_pos)
             return None  # an arrow opening a statement reads "so": what follows is a statement of its own
+        if name in _STATEMENT_ARROWS and self.at_top() and self.statement_is_equation(0) \
+                and _equation_ahead(text, self.pos):
+            return self.emit("PROSE", "Rightarrow", start, self.pos)  # f(x) = x^a \rightarrow f'(x) = a x^{a-1}
         if name in _SIZED:
             braced = _BRACED_DELIMITER.match(text, self.pos)
             if braced:  # \big{(}: the delimiter, then the brace that closes around it is passed over

@@ -39,6 +39,12 @@ class Fragment:
     items: tuple[int, ...] = ()  # start lines of the list items around the block, outermost first
 
 
+_TEXT_DIRECTIVE = re.compile(r"^(?:```|~~~)\{(?!code|math|eval-rst|raw|literalinclude|glue)[A-Za-z:-]+\}")
+r"""The fence of a MyST directive that holds text (```` ```{admonition} Math Note ````, ```` ```{note} ````,
+```` ```{prf:theorem} ````), not code: its content is read as the page's text, formulas and all (a code cell, a
+``{math}`` directive, raw output stay fenced off)."""
+
+
 def find_blocks(text: str) -> list[Fragment]:
     """Every formula block of ``text`` in order, with the heading and paragraph it sits in."""
     starts = [0] + [m.end() for m in re.finditer("\n", text)]
@@ -47,7 +53,7 @@ def find_blocks(text: str) -> list[Fragment]:
         line = _bisect(starts, pos)
         return line + 1, pos - starts[line] + 1
 
-    out, headings, section, paragraph, pos = [], [], 0, 0, 0
+    out, headings, section, paragraph, pos, directives = [], [], 0, 0, 0, 0
     items = _ListItems()
     while pos < len(text):
         line_no = _bisect(starts, pos)
@@ -56,6 +62,11 @@ def find_blocks(text: str) -> list[Fragment]:
         if pos == starts[line_no]:
             stripped = text[pos:line_end].strip()
             items.see(text[pos:line_end], line_no + 1)
+            if _TEXT_DIRECTIVE.match(stripped) or directives and stripped in ("```", "~~~"):
+                directives += 1 if _TEXT_DIRECTIVE.match(stripped) else -1  # a MyST note's fences: its text is read
+                paragraph += 1
+                pos = line_end + 1
+                continue
             if stripped.startswith(("```", "~~~")):
                 close = text.find("\n" + stripped[:3], line_end)
                 pos = len(text) if close < 0 else text.find("\n", close + 1) + 1 or len(text)

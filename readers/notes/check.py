@@ -85,7 +85,10 @@ from readers.notes.gradients import as_derivative, entries
 from readers.notes.mean_value import WITNESS_STATED
 from readers.notes.mean_value import check_exists, stated_in_prose, witness_prose
 from readers.notes.parameters_rebound import rebound
-from readers.notes.premises import converse, linked_by_premise, premise_solutions, without_premise_equations
+from readers.notes.sample_means import as_means
+from readers.notes.rounded_parts import rounded_parts
+from readers.notes.premises import (converse, linked_by_premise, local_function, premise_solutions,
+                                    without_premise_equations)
 from readers.notes.approximation import ONE_UNIT_OFF, REL, check_approximation as approximation, numeric_witness
 from readers.notes.approximation import decimal_places, written_places
 from readers.notes.approximation_readings import UNREAD, other_reading, plain_decimal
@@ -343,6 +346,45 @@ def _derivative_applied_to_expression(*sides):
             if node.expr.has(sp.Derivative) and any(p.has(sp.Derivative) for p in node.point):
                 return node
     return None
+
+
+def _within_rounding(lhs, rhs) -> bool:
+    r"""Whether the two numbers are within half a unit of the last decimal of one of them (``\frac{5}{16} = 0.313``:
+    a value rounded to the digits written, whichever way its tie was broken)."""
+    gap = abs(sp.nsimplify(lhs) - sp.nsimplify(rhs))
+    for side in (lhs, rhs):
+        if isinstance(side, sp.Rational):
+            places = next((d for d in range(21) if 10 ** d % side.q == 0), None)
+            if places is not None and gap <= sp.Rational(1, 2 * 10 ** places):
+                return True
+    return False
+
+
+def _rounded_reading(lhs, rhs, content: str, out: list) -> list:
+    r"""A refutation of a result written with its irrational parts rounded (``15 \pm \sqrt{200} = 15 \pm 14``,
+    readers.notes.rounded_parts): to decimals the block writes it is verified, to the units it is ambiguous."""
+    if not any(r.verdict == "refuted" for r in out):
+        return out
+    d = rounded_parts(lhs, rhs)
+    if d is None:
+        return out
+    if d >= 1 and decimals.decimal_literals(content):
+        return [StepReport(**{**r.__dict__, "verdict": "verified", "reason": "", "counterexample": None,
+                              "method": f"the irrational parts rounded to the {d} decimals written"})
+                if r.verdict == "refuted" else r for r in out]
+    return _withdrawn(out, lambda r: f"ambiguous: read exactly it fails ({r.reason[:80]}); with its irrational "
+                                     f"parts rounded to {'the units' if d == 0 else f'{d} decimals'} it is what "
+                                     f"is written (a rounded result)")
+
+
+def _numbers_alone(lhs, rhs) -> bool:
+    r"""Whether both sides are numbers, no name in them (``\frac{0.088}{4} = 0.024``): such a link of a chain after an
+    equation in unknowns is no step of solving it; it holds or fails whatever the unknowns are."""
+    try:
+        return all(isinstance(e, sp.Expr) and not e.free_symbols and not e.atoms(AppliedUndef) and bool(e.is_number)
+                   for e in (lhs, rhs))
+    except (TypeError, ValueError):
+        return False
 
 
 def _written_rounding(lhs, rhs, data=frozenset()) -> str | None:
@@ -2619,6 +2661,17 @@ class _NotesReader(_CatalogMatch):
     def check_claim(self, claim: _Claim, frag: Fragment) -> list[StepReport]:
         r""":meth:`check_claim_once`, at each value of a name the section restricts to a finite set (``y \in
         \{-1, 1\}``: readers.notes.finite_values)."""
+        local = local_function(claim.premise, claim.lhs, claim.rhs) if claim.premise else None
+        if local is not None:  # f(x) = x^a \rightarrow f'(x) = a x^{a-1}: f for this row only (readers.notes.premises)
+            name, case, rest = local
+            used = [r for r in claim.premise if r not in rest]
+            saved = self.section.functions
+            self.section.functions = {**saved, name: [case]}
+            try:
+                return self.check_claim(dataclasses.replace(
+                    claim, premise=rest, conditions=tuple(c for c in claim.conditions if c not in used)), frag)
+            finally:
+                self.section.functions = saved
         sides = (self.expand(claim.lhs), self.expand(claim.rhs)) if claim.premise else ()
         solutions = premise_solutions(claim.premise, sides) if claim.premise else None
         if solutions is not None:  # x^2 = 4 \Rightarrow x = 2: checked at x = -2 and x = 2 (readers.notes.premises)
@@ -2801,6 +2854,8 @@ class _NotesReader(_CatalogMatch):
         out = undefined_inside(general.conditions, widened, lhs, rhs, out, lambda: self.run_undefined_refutes(
             general, lhs, rhs, shown))  # "for any nonzero $x$": a stated domain (readers.notes.stated_domains)
         out = imaginary_reading(lhs, rhs, frag.content, out, lambda l, r: self.run_reading(general, l, r, shown))
+        out = self.mean_reading(general, lhs, rhs, shown, out)
+        out = _rounded_reading(lhs, rhs, frag.content, out)
         if series is not None and not covered:  # a failure there is one in every reading: it stays refuted
             converges = f"{_show(region)}, where the series converges"
             out = [_undecided(r, f"holds where the series converges: {_show(region)} ({r.verdict} there; the notes "
@@ -3020,7 +3075,7 @@ class _NotesReader(_CatalogMatch):
             unknowns = ", ".join(sorted(map(_show, symbols), key=str))
             return [_undecided(r, f"an equation in {unknowns}: it holds for some values, not as an identity",
                                role="equation") if not r.method.startswith(iid_moments.METHOD) else r for r in out]
-        if rel == "=" and previous is not None:
+        if rel == "=" and previous is not None and not (_numbers_alone(lhs, rhs) and not _within_rounding(lhs, rhs)):
             return [_undecided(r, f"an equation after the one at line {previous[2]}: not shown to follow from it",
                                role="equation step") for r in out]
         apart = _apart(lhs, rhs, self.section.laws) if not linked_by_premise(premise, lhs, rhs) else ""
@@ -4347,6 +4402,25 @@ class _NotesReader(_CatalogMatch):
         names = {x.name for x in symbols if isinstance(x, sp.Symbol)}
         mentioned = {x.name for r in relations for x in r.free_symbols if isinstance(x, sp.Symbol)}
         return relations if mentioned and mentioned <= names else ()
+
+    def mean_reading(self, claim, lhs, rhs, shown, out: list) -> list:
+        r"""A refutation that reads ``\bar{x}`` as a number of its own beside the sample ``x_n`` of a sum, checked
+        again with ``\bar{x}`` the sample's mean (readers.notes.sample_means): confirmed or refuted there, that is the
+        verdict (the reading named); undecided there, the refutation is ambiguous."""
+        if not any(r.verdict == "refuted" for r in out):
+            return out
+        means = as_means(lhs, rhs)
+        if means is None:
+            return out
+        mean_lhs, mean_rhs, sizes, names = means
+        reading = f"{', '.join(_show(n) for n in names)} read as the mean of the sample the sums run over"
+        again = self.run_reading(dataclasses.replace(claim, conditions=tuple(claim.conditions) + sizes),
+                                 mean_lhs, mean_rhs, shown)
+        if again is None or again.verdict not in ("proved", "verified", "refuted"):
+            return [_undecided(r, f"ambiguous: with {reading} it is {again.verdict if again else 'not checked'}; "
+                                  f"read as free numbers it fails ({r.reason[:80]})") if r.verdict == "refuted" else r
+                    for r in out]
+        return [StepReport(**{**again.__dict__, "assumptions": (*again.assumptions, reading)})]
 
     def run_reading(self, claim, lhs, rhs, shown) -> StepReport | None:
         """The claim's sides read another way (``lhs``, ``rhs``), checked under its conditions (None: no step)."""

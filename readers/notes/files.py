@@ -21,6 +21,17 @@ written, never blanked as text environments are."""
 
 _SECTION = re.compile(r"^\s*\\(part|chapter|section|subsection|subsubsection|paragraph)\*?\{(.*)\}\s*$")
 _ENV = re.compile(r"\\(begin|end)\{([A-Za-z]+)(\*?)\}(\{[^{}]*\})?")
+_SHORTHAND = re.compile(r"\\(?:def\s*\\([A-Za-z]+)|(?:re|provide)?newcommand\*?\s*\{?\s*\\([A-Za-z]+)\s*\}?)"
+                        r"\s*\{\s*(\\(?:begin|end)\{([A-Za-z]+)\*?\})\s*\}")
+r"""A macro without arguments that opens or closes a math environment, ``\def\beqn{\begin{eqnarray*}}``,
+``\newcommand{\ee}{\end{equation}}``: books abbreviate their displays so."""
+
+
+def environment_shorthands(text: str) -> dict[str, str]:
+    r"""``{name: '\begin{env}'}`` for each macro of ``text`` that is only the opening or the closing of a math
+    environment (:data:`_SHORTHAND`); its uses are displays, as the environment's are."""
+    return {m.group(1) or m.group(2): m.group(3) for m in _SHORTHAND.finditer(text)
+            if m.group(4) in MATH_ENVIRONMENTS}
 
 
 def collect(paths) -> list[str]:
@@ -39,7 +50,10 @@ def latex_as_notes(text: str) -> str:
     r"""A ``.tex`` file as the notes reader sees it, line for line: ``\section{T}`` is ``# T``, comments
     and the preamble are blanked, ``\begin{itemize}`` and other text environments are not blocks, and TeX's
     opening quotes (two backticks before the quotation's first letter) are blanked: Markdown would read
-    them as a code span that hides every formula up to the next quotation."""
+    them as a code span that hides every formula up to the next quotation.  A macro that stands for the opening or
+    the closing of a math environment (:func:`environment_shorthands`) is written out, so its displays are blocks."""
+    shorthands = environment_shorthands(text)
+    uses = re.compile(r"\\(" + "|".join(map(re.escape, shorthands)) + r")(?![A-Za-z])") if shorthands else None
     lines = text.split("\n")
     start = next((k + 1 for k, line in enumerate(lines) if "\\begin{document}" in line), 0)
     out = []
@@ -48,6 +62,8 @@ def latex_as_notes(text: str) -> str:
             out.append("")
             continue
         line = re.sub(r"``(?=[A-Za-z])", "  ", re.sub(r"(?<!\\)%.*", "", line))  # ``quoted'': TeX's quotes, no code
+        if uses is not None:  # \beqn ... \eeqn after \def\beqn{\begin{eqnarray*}}: the environment, written out
+            line = uses.sub(lambda u: shorthands[u.group(1)], line)
         # span; a quote mark set in math (\text{``} [m \times n] ... \text{''}) is left, and the formula with it
         m = _SECTION.match(line)
         if m:

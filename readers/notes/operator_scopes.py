@@ -27,18 +27,32 @@ def widened(expr: sp.Basic) -> sp.Basic:
     expr = expr.func(*args) if args != list(expr.args) else expr
     if not isinstance(expr, sp.Add):
         return expr
-    operators = [t for t in expr.args if isinstance(t, (sp.Sum, sp.Limit))]
+    operators = [t for t in expr.args if _scaled_operator(t) is not None]
     if len(operators) != 1:
         return expr
-    (operator,) = operators
+    (term,) = operators
+    factor, operator = _scaled_operator(term)
     bound = _bound(operator)
-    rest = [t for t in expr.args if t is not operator]
+    rest = [t for t in expr.args if t is not term]
     inside = [t for t in rest if t.free_symbols & bound]
     if not inside:
         return expr
     outside = [t for t in rest if not t.free_symbols & bound]
-    body = operator.args[0] + sp.Add(*inside)
-    return operator.func(body, *operator.args[1:]) + sp.Add(*outside)
+    body = operator.args[0] + sp.Add(*inside) / factor
+    return factor * operator.func(body, *operator.args[1:]) + sp.Add(*outside)
+
+
+def _scaled_operator(term):
+    r"""``(1, operator)`` for a sum or a limit, ``(-1, operator)`` for a negated one: ``-\left(\sum_n a_n -
+    b_n\right)`` arrives as ``b_n - Sum(a_n)``, and read widely it is ``-Sum(a_n - b_n)``; None for any other term.
+    (Another factor, ``\frac12 \sum_n a_n + b_n``, could scale the term after it or not: it is left as read.)"""
+    if isinstance(term, (sp.Sum, sp.Limit)):
+        return sp.Integer(1), term
+    if isinstance(term, sp.Mul):
+        factor, rest = term.as_coeff_Mul()
+        if factor == -1 and isinstance(rest, (sp.Sum, sp.Limit)):
+            return factor, rest
+    return None
 
 
 def _bound(operator) -> set:

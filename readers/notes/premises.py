@@ -18,10 +18,15 @@ both.
 
 An inequality in the premise links the names it relates: ``x < y \Rightarrow x^2 < y^2`` compares sides that share
 no name, but not independent ones (:func:`linked_by_premise`).
+
+A premise that defines a function of its arguments, ``f(x) = x^a \Rightarrow f'(x) = a x^{a-1}`` (a table of
+derivative rules, one ``f`` per row), defines it for its conclusion only (:func:`local_function`): the conclusion is
+checked with that ``f``, and its ``f'``, substituted, and the next row's premise defines its own ``f``.
 """
 from __future__ import annotations
 
 import sympy as sp
+from sympy.core.function import AppliedUndef
 
 from readers.latex.nodes import PlusMinus
 
@@ -117,3 +122,21 @@ def converse(conditions, exprs, rels) -> list[tuple]:
         return []
     given = (sp.And(*stated, evaluate=False) if len(stated) > 1 else stated[0],) + tuple(conditions[:-1])
     return [(p.lhs, _WRITTEN[type(p)], p.rhs, given) for p in parts]
+
+
+def local_function(premise, lhs, rhs):
+    r"""``(name, (arguments, body), rest)`` for the first relation of ``premise`` that defines a function the sides
+    use, ``f(x) = x^a`` before ``f'(x) = a x^{a-1}`` (the arguments distinct names the body uses, the body free of
+    the function), with ``rest`` the premise without it; None when there is none."""
+    used = {e.func.__name__.rstrip("'") for side in (lhs, rhs) for e in side.atoms(AppliedUndef)}
+    for relation in premise:
+        if not isinstance(relation, sp.Eq) or not isinstance(relation.lhs, AppliedUndef):
+            continue
+        head, body = relation.lhs, relation.rhs
+        name, args = head.func.__name__, head.args
+        if name.endswith("'") or name not in used or not args or len(set(args)) != len(args) \
+                or not all(isinstance(a, sp.Symbol) for a in args) or not body.free_symbols & set(args) \
+                or any(e.func.__name__.rstrip("'") == name for e in body.atoms(AppliedUndef)):
+            continue
+        return name, (args, body), tuple(r for r in premise if r is not relation)
+    return None
