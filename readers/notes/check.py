@@ -128,6 +128,7 @@ from readers.notes.matrix_shapes import ShapeError, Unsupported
 from readers.notes.optimum import SUBJECT_TO as _SUBJECT_TO
 from readers.notes.vector_functions import components
 from readers.notes.taylor import check_taylor, introduction, run_introduction
+from readers.notes import vector_taylor
 from readers.notes.objective import (
     INEQUALITIES,
     Main,
@@ -3591,6 +3592,10 @@ class _NotesReader(_CatalogMatch):
         return None
 
     def check_plain(self, claim: _Claim, frag: Fragment, lhs, rhs, shown) -> list[StepReport]:
+        taylor = vector_taylor.check(frag.content) if claim.rel in ("=", "approx") else None
+        if taylor is not None:  # f(x + e) = f(x) + e^T grad f(x) + O(|e|^2): readers.notes.vector_taylor
+            return [StepReport(**shown, verdict="verified", method=taylor[:300],
+                               role="approximation" if claim.rel == "approx" else "claim")]
         mapped = check_value_map(lhs, claim.rel, rhs) if claim.rel in ("=", "->") else None
         if mapped is not None:  # [1, -2] -> [e^1, e^{-2}] = [2.71, 0.14]: a worked computation (value_maps)
             return [StepReport(**shown, verdict="verified", method=mapped)]

@@ -9,6 +9,8 @@ from sympy.core.function import AppliedUndef
 
 from symbolic.expr import as_expr
 
+from derivations.checker.strategies.instances import written_out
+
 from readers.latex.matrix_reader import parse_matrix_block
 from readers.latex.nodes import SUMMED, MatrixLiteral
 from readers.notes.gradients import entries
@@ -317,14 +319,12 @@ def _concrete_limit(lhs, rhs, variable, conditions):
 
 
 def _write_out(expr):
-    for _ in range(MAX_EXPANSION_ROUNDS):
-        new = expr.replace(lambda e: isinstance(e, (sp.Sum, sp.Product)) and all(
-            lo.is_Integer and hi.is_Integer for _, lo, hi in e.limits), lambda e: e.doit())
-        if new == expr:
-            break
-        expr = new
+    r"""Sums and products over integer limits written out term by term, then the derivatives taken (each
+    ``Derivative`` node, not the whole expression: ``doit`` on all of it also looked for closed forms of the sums
+    over symbolic limits left, Gosper's algorithm on each, seconds a block)."""
+    expr = written_out(expr)
     if expr.has(sp.Derivative):
-        expr = expr.doit()
+        expr = expr.replace(lambda e: isinstance(e, sp.Derivative), lambda e: e.doit(deep=False))
     return expr
 
 

@@ -275,13 +275,21 @@ def _expand_concrete(expr):
     Integrals are left alone: integrating may take forever, and the numeric
     rung evaluates them by quadrature.
     """
+    expr = written_out(expr)
+    if expr.has(*_EVALUATED):
+        expr = replace(expr, lambda node: isinstance(node, _EVALUATED), lambda node: node.doit())
+    return expr
+
+
+def written_out(expr):
+    r"""``expr`` with every sum, product and maximum over integer limits written out term by term, outermost
+    limits first, until none is left ($\sum_{i=0}^{2} \prod_{j=0, j \ne i}^{2} (x - x_j)$: three products of two
+    factors each); the rest as it is."""
     for _ in range(MAX_NESTING):
         written = replace(expr, _has_integer_limits, _write_out)
         if written == expr:
             break
         expr = written
-    if expr.has(*_EVALUATED):
-        expr = replace(expr, lambda node: isinstance(node, _EVALUATED), lambda node: node.doit())
     return expr
 
 
