@@ -9,8 +9,9 @@ and $\prod_{j=1}^{x} j = \Gamma(x + 1)$ for $x > 0$ too, both false in the first
 
 A step with such a limit (a free symbol in it, and not known to be an integer) keeps a refutation only where every
 such limit is an integer at the counterexample (both readings agree there); a proof, a verification or any other
-refutation becomes ``undecided``, with the reason.  Steps with concrete sizes of their own (``Step.sizes``, set by
-the notes reader and the catalog) are left alone: their sizes are the ones meant.
+refutation becomes ``undecided``, with the reason.  Only claims typed for ``prove`` (``Step.undefined == "refutes"``,
+every assumption explicit) are concerned: in notes the n of a run $x_1 + \dots + x_n$ counts terms, and steps with
+concrete sizes of their own (``Step.sizes``, the catalog's) mean those sizes.
 """
 from __future__ import annotations
 
@@ -25,7 +26,7 @@ from symbolic.expr import as_expr
 
 def fractional_limits(step: Step) -> tuple[sp.Expr, ...]:
     """The limits of the step's sums and products that hold a free symbol and are not known to be integers."""
-    if step.sizes:
+    if step.sizes or step.undefined != "refutes":  # notes: a run x_1 + ... + x_n counts n terms
         return ()
     found = []
     for part in (step.lhs, step.rhs):
