@@ -16,6 +16,8 @@ derivative exists everywhere.  A jump that cannot be certified non-zero names no
 """
 from __future__ import annotations
 
+import itertools
+
 import sympy as sp
 
 KINKED = (sp.Abs, sp.sign, sp.Heaviside, sp.Max, sp.Min, sp.DiracDelta)
@@ -39,6 +41,8 @@ def derivative_poles(body: sp.Expr, variable: sp.Symbol, order: int) -> list[sp.
                 sides = _sides(lower, upper, variable, root)
                 if sides is not None and any(_certified_nonzero(_jump(e, sides, variable, root))
                                              for e in (lower, upper)):
+                    poles.append(variable - root)
+                elif sides is None and _jumps_for_every_sign(lower, upper, variable, root):
                     poles.append(variable - root)
             lower = upper
     except (TypeError, ValueError, NotImplementedError, ZeroDivisionError, sp.PolynomialError):
@@ -88,6 +92,56 @@ def _sides(lower, upper, variable, root) -> dict | None:
             return None
         sides[atom] = signs
     return sides
+
+
+MAX_SLOPES = 2
+"""Most distinct parameter-dependent slopes whose signs :func:`_jumps_for_every_sign` enumerates (4 cases)."""
+
+
+def _jumps_for_every_sign(lower, upper, variable, root) -> bool:
+    r"""Whether, at a root where the side of a kink depends on a parameter, a jump is certified non-zero whatever
+    the sign of the parameter.
+
+    The kink $1 - yx$ of the hinge $\max(0, 1 - yx)$ vanishes at $x = 1/y$, and which side of it is positive depends
+    on the sign of its slope $-y$ in $x$ (``_sides`` finds no constant sign there, so no point was named and
+    $\frac{d}{dx}\max(0, 1 - yx) = -y H(1 - yx)$ was proved, although the hinge has no derivative at its kink).
+    For a kink linear in the variable, slope $a$, the sign just right of the root is that of $a$ and just left the
+    opposite.  Each sign case of the (at most :data:`MAX_SLOPES`) slopes is tried: the jump must be certified
+    non-zero given the case's signs (``sympy.ask``).  The root $-b/a$ itself has no value where $a = 0$, so the
+    divisor $x - r$ names no point of a kink that is flat in $x$."""
+    slopes, atoms = [], {}
+    for atom in (lower.atoms(*KINKED) | upper.atoms(*KINKED)):
+        kink = _kink_of(atom)
+        if kink is None or variable not in kink.free_symbols:
+            continue
+        if sp.simplify(kink.xreplace({variable: root})) != 0:
+            continue
+        try:
+            poly = sp.Poly(kink, variable)
+        except sp.PolynomialError:
+            return False
+        if poly.degree() != 1:
+            return False
+        slope = poly.all_coeffs()[0]
+        if slope.is_number:
+            if slope == 0:
+                return False
+            atoms[atom] = (None, 1 if slope > 0 else -1)
+            continue
+        if slope not in slopes and -slope not in slopes:
+            slopes.append(slope)
+        atoms[atom] = (slope if slope in slopes else -slope, 1 if slope in slopes else -1)
+    if not slopes or len(slopes) > MAX_SLOPES:
+        return False
+    for signs in itertools.product((1, -1), repeat=len(slopes)):
+        given = sp.And(*(sp.Q.positive(t * a) for t, a in zip(signs, slopes)))
+        sides = {}
+        for atom, (slope, flip) in atoms.items():
+            t = flip * (1 if slope is None else signs[slopes.index(slope)])
+            sides[atom] = (t, -t)
+        if not any(sp.ask(sp.Q.nonzero(_jump(e, sides, variable, root)), given) is True for e in (lower, upper)):
+            return False
+    return True
 
 
 def _form(atom, t: int) -> sp.Expr:

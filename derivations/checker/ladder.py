@@ -25,7 +25,10 @@ from derivations.checker.budget import (
 )
 from derivations.checker.step import Derivation, Step
 from derivations.checker.strategies import ExactTest, NumericTest, prove_symbolically
+from derivations.checker.strategies.array_tail import applies as array_tail_applies
+from derivations.checker.strategies.array_tail import longer_array_refutation
 from derivations.checker.strategies.evaluate import compile_before_fork
+from derivations.checker.strategies.fractional_limits import both_readings
 from derivations.checker.strategies.instances import build_before_fork
 from derivations.checker.strategies.probe import quick_refutation
 from derivations.checker.strategies.tail import applies as tail_applies
@@ -109,6 +112,7 @@ def _after_fork(prepared: _Prepared, child: BudgetedChild, *, seed: int, ladder)
     """The rungs of a :func:`_before_fork` step, each call in ``child`` (forked with the step among its ``shared``)."""
     start = time.monotonic() - prepared.seconds
     verdict = _rungs(prepared.step, child, budget=prepared.budget, seed=seed, ladder=ladder, start=start)
+    verdict = both_readings(prepared.step, verdict)
     if prepared.decimals:
         verdict = dataclasses.replace(verdict, assumptions=verdict.assumptions + ("decimals read as exact rationals",))
     return verdict
@@ -142,6 +146,12 @@ def _rungs(step: Step, child: BudgetedChild, *, budget: float, seed: int, ladder
             if outcome.ok and isinstance(outcome.value, Verdict) and outcome.value.kind == "refuted":
                 verdict = dataclasses.replace(outcome.value, seconds=time.monotonic() - start,
                                               details={"ladder": verdict.summary()[:300]})
+    if verdict.kind == "verified" and ladder is None and array_tail_applies(step):
+        outcome = child.run(longer_array_refutation, step, ARRAY_TAIL_SHARE * budget * GRACE, seed,
+                            seconds=ARRAY_TAIL_SHARE * budget)
+        if outcome.ok and isinstance(outcome.value, Verdict) and outcome.value.kind == "refuted":
+            verdict = dataclasses.replace(outcome.value, seconds=time.monotonic() - start,
+                                          details={"ladder": verdict.summary()[:300]})
     if undefined_at is not None and verdict.kind in ("proved", "verified"):
         point = ", ".join(f"{k} = {v}" for k, v in undefined_at.counterexample.items())
         return _undecided({"written": f"{verdict.kind} ({verdict.method}) where both sides are defined, but the "
@@ -169,6 +179,9 @@ PREPARE_SHARE = 0.4
 TAIL_SHARE = 0.2
 """Share of the budget for sizes beyond the concrete ones (``strategies.tail``), after a ``verified`` or
 ``undecided`` verdict on a claim about one unbounded integer size."""
+ARRAY_TAIL_SHARE = 0.2
+"""Share of the budget for array lengths beyond the concrete ones (``strategies.array_tail``), after a ``verified``
+verdict on a claim about arrays of a symbolic length."""
 PROBE_SHARE = 0.1
 """Share of the budget for a quick search for a counterexample (``strategies.probe``) before the ladder: a false
 claim is refuted without first waiting for the symbolic rung to give up on it.  Its seconds are not taken from

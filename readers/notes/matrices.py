@@ -245,13 +245,19 @@ class MatrixClaims:
         self.constraints = constraints
         return steps
 
-    def read_and_check(self, claim, frag, section, shown, force, names, functions, dots=False):
-        """:meth:`check` of one reading (``dots``: ``\\cdot`` between columns is their dot product)."""
+    def read_and_check(self, claim, frag, section, shown, force, names, functions, dots=False, link=None):
+        """:meth:`check` of one reading (``dots``: ``\\cdot`` between columns is their dot product; ``link``: the
+        pair to read, one of the chain's links that :meth:`alike_links` finds)."""
         if force and any(f.func.__name__ == "prod" for e in (claim.lhs, claim.rhs) for f in e.atoms(AppliedUndef)):
             return [_step(shown, "undecided", CHAIN_PRODUCT)]
+        if link is None:
+            alike = self.alike_links(claim, frag, names, functions, dots)
+            if alike:
+                return _every_link([self.read_and_check(claim, frag, section, shown, force, names, functions, dots,
+                                                        link=pair) for pair in alike])
         rel = {"equiv": "=", ":=": "="}.get(claim.rel, claim.rel)
         try:
-            pair = self.reading(claim, frag, names, functions, dots)
+            pair = link if link is not None else self.reading(claim, frag, names, functions, dots)
             if isinstance(pair, str):
                 return [_step(shown, "undecided", pair)] if force else None
             shown = {**shown, "lhs": _written(pair[0]), "rhs": _written(pair[1])}
@@ -327,6 +333,26 @@ class MatrixClaims:
         if len(candidates) == 1:
             return _as_trace(candidates[0])
         return "matrix claim: could not align the order-keeping reading with the claim"
+
+    def alike_links(self, claim, frag, names, functions, dots=False) -> list:
+        r"""The links of the claim's chain that its scalar reading cannot tell apart, when there are several.
+
+        The scalar reading makes every norm $|x|$: in $\|x\|_\infty \le \|x\|_1 \le \|x\|_2$ both links read
+        $|x| \le |x|$, and each claim of the chain took the first link's matrix reading, so the false second link
+        was never checked and the chain was verified.  Each such claim is now checked as every alike link
+        (:func:`_every_link`)."""
+        letters = self.declared.matrix_letters() | self.written_out_letters(claim.line)
+        block = self._parsed.get((frag.content, names, functions, letters, dots))
+        if block is None:
+            self.reading(claim, frag, names, functions, dots)
+            block = self._parsed.get((frag.content, names, functions, letters, dots))
+        if block is None or isinstance(block, str):
+            return []
+        row_line = claim.line - frag.content_line + 1
+        matching = [(a, b) for line, a, b in _pairs(block) if line == row_line
+                    and (_commutative(a), _commutative(b)) == (claim.lhs, claim.rhs)]
+        distinct = list(dict.fromkeys(_as_trace(pair) for pair in matching))
+        return distinct if len(distinct) > 1 else []
 
     def substitute(self, pair, line, section):
         """The names the section defines (``\\mathbf{C} = \\mathbf{X}^\\top \\mathbf{X}``), substituted."""
@@ -1035,6 +1061,21 @@ def _stating(reports, decompositions) -> list[StepReport]:
 
 def _step(shown, verdict, reason, *, method="", role="claim") -> StepReport:
     return StepReport(**shown, verdict=verdict, method=method or "matrix algebra", reason=reason, role=role)
+
+
+def _every_link(results):
+    """One claim checked as each of several alike links (:meth:`MatrixClaims.alike_links`): a failing link's steps
+    (the chain fails, whichever link the claim is), else, when every link holds, the first link's; else the steps of
+    a link left undecided, or None when a link has no matrix reading."""
+    if any(r is None for r in results):
+        return None
+    for steps in results:
+        if any(s.verdict == "refuted" for s in steps):
+            return steps
+    for steps in results:
+        if not all(s.verdict in ("proved", "verified") for s in steps):
+            return steps
+    return results[0]
 
 
 def _pairs(block):

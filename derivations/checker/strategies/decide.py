@@ -301,8 +301,14 @@ def _reproduced(value: sp.Expr, number) -> bool:
 
 INTERVAL_DIGITS = (60, 300, 1200)
 """Precisions at which interval arithmetic (``mpmath.iv``) is tried when ``evalf`` certifies nothing."""
-_INTERVAL_NAMES = ("mpf", "log", "exp", "sin", "cos", "tan", "sqrt", "pi", "e", "atan", "sinh", "cosh", "tanh",
-                   "log1p", "expm1", "fabs", "power")
+_INTERVAL_NAMES = ("mpf", "log", "exp", "sin", "cos", "tan", "sqrt", "pi", "e", "log1p", "expm1", "fabs", "power")
+_INTERVAL_FUNCTIONS = (sp.exp, sp.log, sp.sin, sp.cos, sp.tan, sp.Abs)
+r"""The sympy functions that ``lambdify`` prints as a function ``mpmath.iv`` has (``exp``, ``log``, ``sin``, ``cos``,
+``tan``, ``fabs``).  Any other (``cosh``, ``atan``, ``erf``, ``Max``, ``floor``) would be called from ``mpmath`` at a
+point: its value, rounded at the working precision, then joins the enclosure as an exact number, and the enclosure
+is no proof.  $\cosh(10^{300} \operatorname{acosh} 2) - \tfrac12 ((2 + \sqrt 3)^{10^{300}} + (2 - \sqrt 3)^{10^{300}})$, which
+is 0, was so "certified" positive (its relative rounding error at 60 digits is far above 1), and a true identity was
+refuted."""
 
 
 def _interval_sign(value: sp.Expr) -> str:
@@ -310,11 +316,13 @@ def _interval_sign(value: sp.Expr) -> str:
 
     A second certifier for what ``evalf`` gets wrong (it reports $\log(1 + 10^{-30})$ as 0).  Only
     functions ``mpmath.iv`` implements are accepted: any other makes the result a non-interval and
-    the sign stays unknown.
+    the sign stays unknown (:func:`_interval_evaluable` is checked first: a point value would join the enclosure).
     """
     import mpmath  # noqa: PLC0415
     from mpmath import iv  # noqa: PLC0415
 
+    if not _interval_evaluable(value):
+        return "unknown"
     namespace = {name: getattr(iv, name) for name in _INTERVAL_NAMES if hasattr(iv, name)}
     try:
         function = sp.lambdify([], value, modules=[namespace, "mpmath"])
@@ -338,6 +346,17 @@ def _interval_sign(value: sp.Expr) -> str:
         iv.dps = saved
     del mpmath
     return "unknown"
+
+
+def _interval_evaluable(value: sp.Expr) -> bool:
+    """Whether every function in ``value`` is one of :data:`_INTERVAL_FUNCTIONS` and every named constant is $\\pi$
+    or $e$ (``EulerGamma`` would also be a rounded point), so that ``mpmath.iv`` encloses all of it."""
+    for node in sp.preorder_traversal(value):
+        if isinstance(node, sp.core.function.Application) and not isinstance(node, _INTERVAL_FUNCTIONS):
+            return False
+        if isinstance(node, sp.NumberSymbol) and node not in (sp.pi, sp.E):
+            return False
+    return True
 
 
 def holds(rel: str, state: str) -> bool | None:
