@@ -45,3 +45,27 @@ def test_the_rounding_unit_is_the_power_computed_afresh_at_that_precision():
         l, r = mpmath.mpf(3), mpmath.mpf(3) + mpmath.mpf(10) ** -55
         assert evaluate.rounding_unit(60)._mpf_ == (mpmath.mpf(10) ** (evaluate.TOLERANCE_MARGIN - 60))._mpf_
     assert evaluate.compare("=", l, r, 60) == "near" and evaluate.compare("=", l, r + 1, 60) == "fails"
+
+
+def test_the_exact_rung_values_in_fractions_are_sympys_and_none_where_sympy_meets_an_infinity():
+    from fractions import Fraction
+
+    from derivations.checker.strategies.exact import is_rational_expression, rational_value
+
+    a, b = sp.Symbol("a", real=True), sp.Symbol("b", positive=True)
+    exprs = ((a + 1) ** 2 / (b - a) - 3 * a * b**-2, a**3 - (a - b) * (a + b) + sp.Rational(7, 3),
+             (a / b + b / a) ** -2, 1 / (1 / a + 1), (a - a * b) / (b**2 - 1), sp.Integer(5))
+    points = [{a: sp.Rational(p), b: sp.Rational(q)} for p, q in
+              (("-3/7", "5/2"), ("0", "1"), ("1", "1"), ("-1", "1e-30"), ("123456789/1000", "3"), ("2", "2"))]
+    for expr in exprs:
+        assert is_rational_expression(expr)
+        for point in points:
+            value = rational_value(expr, {s: Fraction(int(v.p), int(v.q)) for s, v in point.items()})
+            exact = expr.xreplace(point)
+            if value is None:  # a zero divisor on the way: sympy decides (zoo, nan, or 1/(1/0 + 1) = 0)
+                assert any(p.exp.is_negative and p.base.xreplace(point) == 0 for p in expr.atoms(sp.Pow)), (expr, point)
+            else:
+                assert exact.is_Rational and Fraction(int(exact.p), int(exact.q)) == value, (expr, point)
+    assert rational_value(1 / (1 / a + 1), {a: Fraction(0)}) is None and (1 / (1 / a + 1)).xreplace({a: 0}) == 0
+    assert rational_value(a + b, {a: Fraction(1)}) is None  # a symbol without a value: sympy's tree, not a number
+    assert rational_value(sp.sqrt(a), {a: Fraction(4)}) is None  # not a rational expression: no program
