@@ -173,14 +173,22 @@ def confirm(exprs, point: dict, dps: int) -> list | None:
 def tolerance(dps: int, *values):
     r"""$10^{-(dps - margin)} \max(|v|, 1)$ over ``values``."""
     with mpmath.workdps(dps):
-        return mpmath.mpf(10) ** (TOLERANCE_MARGIN - dps) * max([abs(v) for v in values] + [mpmath.mpf(1)])
+        return rounding_unit(dps) * max([abs(v) for v in values] + [mpmath.mpf(1)])
+
+
+@functools.lru_cache(maxsize=256)
+def rounding_unit(dps: int):
+    r"""$10^{-(dps - margin)}$ at ``dps`` digits, the same ``mpf`` each time (immutable): a power computed at every
+    compared point otherwise."""
+    with mpmath.workdps(dps):
+        return mpmath.mpf(10) ** (TOLERANCE_MARGIN - dps)
 
 
 def relatively_apart(l, r, dps: int) -> bool:
     r"""Whether $|l - r| > 10^{-(dps - margin)} \max(|l|, |r|)$: the sides differ beyond rounding relative to their
     own size (an agreement within :func:`tolerance` may then rest on its absolute floor of 1 alone)."""
     with mpmath.workdps(dps):
-        return abs(l - r) > mpmath.mpf(10) ** (TOLERANCE_MARGIN - dps) * max(abs(l), abs(r))
+        return abs(l - r) > rounding_unit(dps) * max(abs(l), abs(r))
 
 
 def compare(rel: str, l, r, dps: int) -> str:

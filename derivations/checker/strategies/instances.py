@@ -16,6 +16,7 @@ sampling domain, so that sympy may use them.  Elements of one array form one
 from __future__ import annotations
 
 import dataclasses
+import functools
 import itertools
 import math
 from dataclasses import dataclass
@@ -89,14 +90,15 @@ class Instance:
     derivatives: tuple = ()
     """``(side, D, f, x, n)`` in the instance's symbols: the side holds $D = f^{(n)}$ (``Step.derivatives``)."""
 
-    @property
+    @functools.cached_property
     def is_complex(self) -> bool:
         """Whether values are compared as complex numbers: a symbol was assumed complex (written as ``x.re +
         I*x.im``), or the step writes the imaginary unit itself (``(1 + i)^2 = 2i`` after ``i^2 = -1``), so a side
-        with an imaginary part is a value, not a point outside the domain."""
+        with an imaginary part is a value, not a point outside the domain.  Remembered (a walk of both sides, asked
+        at every sampled point): the fields of a frozen instance do not change."""
         return bool(self.complex_names) or self.lhs.has(sp.I) or self.rhs.has(sp.I)
 
-    @property
+    @functools.cached_property
     def symbols(self) -> tuple[sp.Symbol, ...]:
         return tuple(s for g in self.groups for s in g.symbols)
 

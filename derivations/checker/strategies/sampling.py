@@ -8,6 +8,7 @@ conditions, and stops when it has enough.
 """
 from __future__ import annotations
 
+import functools
 import itertools
 import math
 from collections.abc import Iterator
@@ -89,15 +90,17 @@ def respects_symbols(point: dict) -> bool:
 def _fits(symbol: sp.Symbol, v: float) -> bool:
     if not np.isfinite(v):
         return False
-    checks = (
-        (symbol.is_positive, v > 0),
-        (symbol.is_nonnegative, v >= 0),
-        (symbol.is_negative, v < 0),
-        (symbol.is_nonpositive, v <= 0),
-        (symbol.is_nonzero, v != 0),
-        (symbol.is_integer, float(v).is_integer()),
-    )
-    return all(ok for required, ok in checks if required)
+    positive, nonnegative, negative, nonpositive, nonzero, integer = _required(symbol)
+    return not ((positive and not v > 0) or (nonnegative and not v >= 0) or (negative and not v < 0) or
+                (nonpositive and not v <= 0) or (nonzero and not v != 0) or (integer and not float(v).is_integer()))
+
+
+@functools.lru_cache(maxsize=4096)
+def _required(symbol: sp.Symbol) -> tuple[bool, ...]:
+    """Whether ``symbol`` is assumed positive, nonnegative, negative, nonpositive, nonzero, integer: asked of every
+    sampled value (six assumption queries each), the same for a symbol whose assumptions never change."""
+    return tuple(bool(fact) for fact in (symbol.is_positive, symbol.is_nonnegative, symbol.is_negative,
+                                         symbol.is_nonpositive, symbol.is_nonzero, symbol.is_integer))
 
 
 def _merge(parts) -> dict:
