@@ -179,6 +179,7 @@ from readers.notes.witnesses import QUANTIFIER, witness_names
 from readers.notes.written_identities import METHOD as AS_WRITTEN
 from readers.notes.written_identities import identity_as_written
 from readers.notes.defined_variables import refers_to_itself, substitute_definitions
+from readers.notes.bound_definitions import tied_definitions
 from readers.notes.angles import angle_definition, arccos_latex
 from readers.notes.bold_groups import with_bold_spread
 from readers.notes.entries_apart import entries_named_apart
@@ -2639,6 +2640,20 @@ class _NotesReader(_CatalogMatch):
         out = self.claim_readings(claim, frag)
         if not any(r.verdict == "refuted" for r in out):
             return out
+        tied = tied_definitions((claim.lhs, claim.rhs), self.section.symbols)
+        if tied:  # y = wx + eps inside d/dw(...): refuted only if it fails with y as written too (bound_definitions)
+            saved = self.section.symbols
+            self.section.symbols = {k: v for k, v in saved.items() if k not in tied}
+            try:
+                other = self.claim_readings(claim, frag)
+            finally:
+                self.section.symbols = saved
+            if not any(r.verdict == "refuted" for r in other):
+                names = ", ".join(x.name for x in tied[:3])
+                return [_ambiguous(r, other[k] if len(other) == len(out) else None,
+                                   f"with {names} replaced by its definition, which moves with a variable the claim "
+                                   f"differentiates, sums or integrates by", f"with {names} as written (a value held "
+                                   f"fixed)") if r.verdict == "refuted" else r for k, r in enumerate(out)]
         sides = (self.expand(claim.lhs), self.expand(claim.rhs))
         unread = unread_names(sides, self.section.symbols)
         indicators = [] if unread else indicator_names(sides)
