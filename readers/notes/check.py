@@ -219,7 +219,8 @@ from readers.notes import decimals, derivative_orders
 from readers.notes import lowercase_probability
 from readers.notes.proportional_forms import PROPTO, ProportionalForms
 from readers.notes.law_divergences import divergence_of_laws
-from readers.notes.laws import KL_NAMES, law, law_moments, normal_divergences, stated_fact, wrong_in_every_base
+from readers.notes.laws import (
+    KL_NAMES, law, law_moments, normal_divergences, other_parametrisation, stated_fact, wrong_in_every_base)
 from readers.notes.supports import random_in, support
 from readers.notes.declared_sizes import bind_sizes
 from readers.notes.log_definitions import logged_definition
@@ -1076,6 +1077,7 @@ class _Section:
     stated: dict = field(default_factory=dict)  # shape of a left side -> [(rhs, line)] (readers.notes.restatements)
     distributed: set = field(default_factory=set)  # random variables given a distribution (section)
     laws: dict = field(default_factory=dict)  # variable name -> readers.notes.laws.Law (section)
+    independent: set = field(default_factory=set)  # names of laws stated in prose that calls them independent (section)
     equation: tuple | None = None  # (lhs - rhs, paragraph, line): the last equation in an unknown
     objective: dict | None = None  # the last \min_w F of the section: a stated w^\star is its optimum
     seen: frozenset = frozenset()  # names used in this section so far
@@ -1095,6 +1097,7 @@ class _Section:
         self.objective = None
         self.distributed = set()  # X \sim ... is a condition: in force to the next heading
         self.laws = {}
+        self.independent = set()
         self.seen = frozenset()
         self.valued = frozenset()
         for key in [k for k in self.symbols if _local_name(k)]:  # x, mu, y_i: reused per section in notes
@@ -1675,6 +1678,10 @@ class _NotesReader(_CatalogMatch):
                         self.section.laws[a.name] = found
                     else:
                         self.section.laws.pop(a.name, None)
+                    if found is not None and states_independence(self.prose):  # "... independent of $w$"
+                        self.section.independent.add(a.name)
+                    else:
+                        self.section.independent.discard(a.name)
 
     def family_recurrence(self, block, frag) -> StepReport | None:
         r"""A display ``P_{n+1}(x) = ...`` in ``P_n`` after the prose of its section names ``P_n`` a classical
@@ -3509,7 +3516,8 @@ class _NotesReader(_CatalogMatch):
         if self.section.laws:  # Var(X) after X \sim Bernoulli(p): the law's variance (readers.notes.laws)
             constants = _outside_moments(lhs, rhs) | {x for f in self.section.laws.values() for a in f.args
                                                        for x in getattr(a, "free_symbols", ())}
-            (left, used), (right, used_too) = (law_moments(e, self.section.laws, self.expand, constants)
+            (left, used), (right, used_too) = (law_moments(e, self.section.laws, self.expand, constants,
+                                                           self.section.independent)
                                                for e in (lhs, rhs))
             if used or used_too:
                 found = list(dict.fromkeys(used + used_too))
@@ -3520,8 +3528,11 @@ class _NotesReader(_CatalogMatch):
                 if not isinstance(step, str) and not _unchecked(left, right):
                     report = self.run(step, shown)
                     if report.verdict == "refuted" and not all(f.unambiguous for f in found):
-                        return [_undecided(report, f"{how}: it differs ({report.reason[:80]}); the notes may use "
-                                                   "another parametrisation")]
+                        other = self.other_parametrisation(lhs, rel, rhs, claim, shown, constants)
+                        if other is None or other.verdict != "refuted":
+                            return [_undecided(report, f"{how}: it differs ({report.reason[:80]}); the notes may use "
+                                                       "another parametrisation")]
+                        how += "; it fails as well with the other parametrisation in common use (readers.notes.laws)"
                     return [StepReport(**{**report.__dict__, "method": f"{report.method}; {how}"})]
         divergence = self.normal_divergence(lhs, rel, rhs, claim, shown)
         if divergence is not None:  # D_KL(N(mu, sigma^2) || N(0, 1)) = ... (readers.notes.laws)
@@ -3983,6 +3994,21 @@ class _NotesReader(_CatalogMatch):
                 return _undecided(report, f"fails for some distribution, but the condition on {', '.join(tied)} "
                                           f"was not imposed on the distributions sampled ({report.reason[:80]})")
         return report
+
+    def other_parametrisation(self, lhs, rel, rhs, claim, shown, constants) -> StepReport | None:
+        r"""The claim about moments once more with every law of the section that has another reading in common use
+        read so (:math:`\mathcal{N}(\mu, s)` with ``s`` the standard deviation: readers.notes.laws); None when no
+        law has one or the moments are not read."""
+        laws = {k: other_parametrisation(v) or v for k, v in self.section.laws.items()}
+        if all(laws[k] is v for k, v in self.section.laws.items()):
+            return None
+        (left, used), (right, used_too) = (law_moments(e, laws, self.expand, constants, self.section.independent)
+                                           for e in (lhs, rhs))
+        if not (used or used_too):
+            return None
+        conditions = tuple(claim.conditions) + tuple(r for f in dict.fromkeys(used + used_too) for r in f.domain)
+        step = self.step(left, rel, right, conditions, zero_based=claim.zero_based)
+        return None if isinstance(step, str) or _unchecked(left, right) else self.run(step, shown)
 
     def normal_divergence(self, lhs, rel, rhs, claim, shown) -> StepReport | None:
         r"""A claim about :math:`D_{KL}` between written normal laws, read with the second parameter a variance and
