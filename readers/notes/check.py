@@ -180,6 +180,7 @@ from readers.notes.written_identities import METHOD as AS_WRITTEN
 from readers.notes.written_identities import identity_as_written
 from readers.notes.defined_variables import refers_to_itself, substitute_definitions
 from readers.notes.bound_definitions import tied_definitions
+from readers.notes.shared_memberships import shared_interval
 from readers.notes.angles import angle_definition, arccos_latex
 from readers.notes.bold_groups import with_bold_spread
 from readers.notes.entries_apart import entries_named_apart
@@ -1455,6 +1456,8 @@ class _NotesReader(_CatalogMatch):
         if frag.kind != "display" and 1 < frag.line <= len(self.lines):  # "for some\n$\xi \in (a, b)$"
             before = self.lines[frag.line - 2] + " " + before
         pairs = condition_pairs(block, frozenset(self.section.functions), intervals=not existential(before))
+        if pairs is None and frag.kind == "inline":  # "$p$ and $q$, both in $(0, 1)$" (readers.notes.shared_memberships)
+            pairs = shared_interval(frag.content, before)
         after = self.lines[frag.line - 1][frag.column - 1 + len(frag.source):] if (
             frag.kind == "inline" and 0 < frag.line <= len(self.lines)) else ""
         integer = stated_integer(block, after) if frag.kind == "inline" and pairs is None else None
