@@ -7,8 +7,10 @@ After "the model is $y = wx + \varepsilon$", the $y$ of
 is the observed value, held fixed while $w$ varies; substituting $y = wx + \varepsilon$ under $\frac{d}{dw}$ makes
 $y$ move with $w$ and changes the derivative.  Either reading may be the author's: a name defined through ``w``
 inside a derivative by ``w`` (or an integral, sum, product or limit over ``w``) is one the claim may mean as a
-value of its own.  :func:`tied_definitions` names such definitions; the checker refutes only when the claim fails
-with them substituted *and* with the names as written.
+value of its own.  :func:`tied_definitions` names such definitions; when the claim fails with them substituted
+but is confirmed with the names as written, the checker calls it ambiguous instead of refuting it.  A claim that is
+not confirmed as written stays refuted: $\partial\ell/\partial z$ after $\ell = -y\log p - \dots$ and
+$p = \sigma(z)$ means the defined $\ell$, and with $\ell$ as a bare name it says nothing.
 """
 from __future__ import annotations
 

@@ -2651,14 +2651,14 @@ class _NotesReader(_CatalogMatch):
         if not any(r.verdict == "refuted" for r in out):
             return out
         tied = tied_definitions((claim.lhs, claim.rhs), self.section.symbols)
-        if tied:  # y = wx + eps inside d/dw(...): refuted only if it fails with y as written too (bound_definitions)
+        if tied:  # y = wx + eps inside d/dw(...): not refuted where it holds with y as written (bound_definitions)
             saved = self.section.symbols
             self.section.symbols = {k: v for k, v in saved.items() if k not in tied}
             try:
                 other = self.claim_readings(claim, frag)
             finally:
                 self.section.symbols = saved
-            if not any(r.verdict == "refuted" for r in other):
+            if other and all(r.verdict in ("proved", "verified") for r in other):
                 names = ", ".join(x.name for x in tied[:3])
                 return [_ambiguous(r, other[k] if len(other) == len(out) else None,
                                    f"with {names} replaced by its definition, which moves with a variable the claim "
