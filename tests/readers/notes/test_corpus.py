@@ -85,6 +85,7 @@ BENCHMARK_ONLY = frozenset({"d2l_bptt.md", "d2l_gradient_descent.md", "d2l_sgd.m
                             "distill_hannun_ctc.md",
                             "planted_mistakes_10.md",
                             "planted_mistakes_11.md",
+                            "planted_mistakes_12.md",
                             "planted_mistakes_2.md", "scipy_continuous_distributions.md",
                             "mlglossary_backprop_logistic.md"})
 """Held-out files (rounds 7, 8, 10, 11, 12, 13, 14, 15, 16, 17, 18, 20, 21, 23, 24, 25, 27, 30 and the tenth adversarial round) that run in benchmarks/notes_corpus.py only (round 14's
