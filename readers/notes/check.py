@@ -267,6 +267,7 @@ from readers.notes.symbols import (
     _derivative_match,
     _domains,
     _freshen,
+    separate_integration_variables,
     _indices_and_sizes,
     bind_limit_variables,
     _instantiate,
@@ -4228,6 +4229,7 @@ class _NotesReader(_CatalogMatch):
                                   lambda d: d.doit()) for e in (lhs, rhs))
             if any(v in values for e in (lhs, rhs) for d in e.atoms(sp.Derivative) for v, _ in d.variable_count):
                 return "a derivative in a variable the conditions set to a value"
+        lhs, rhs = separate_integration_variables(lhs, rhs)  # theta free beside an integral d theta (symbols)
         lhs, rhs = (bind_limit_variables(_freshen(e.xreplace(values))) for e in (lhs, rhs))
         parts = [lhs, rhs, *conditions]
         zero_based = zero_based or counts_from_zero(parts)  # s_0, or a sum from 0 a definition brought in
