@@ -1,7 +1,7 @@
 r"""One interval stated in prose for several names at once: "a frequency $p$ and a forecast $q$, both in $(0, 1)$".
 
-The inline block is the bare interval; the names it constrains are the bare names written in the same sentence
-before it: the last two after *both*, every one after *all*, *each* or *all of them*.  Each name gets the interval's
+The inline block is the bare interval; the names it constrains are the bare names listed right before it in the
+same sentence (:func:`_listed_names`): the last two after *both*, every one after *all*, *each* or *all of them*.  Each name gets the interval's
 bounds, strict or not as its brackets say,
 
 .. math:: p \in (0, 1),\ q \in (0, 1) \quad\Longrightarrow\quad 0 < p < 1,\ 0 < q < 1,
@@ -36,6 +36,26 @@ def _bound(text: str):
     return None
 
 
+def _listed_names(sentence: str) -> list:
+    r"""The bare names listed at the end of ``sentence``, last first read back to the first: each formula a bare name,
+    and between two of them (and after the last) at most ``_GAP_WORDS`` words ("$p$ and a forecast $q$,").  A longer gap
+    or a formula that is not a bare name ends the list: in "for $n$ draws $x_1, \dots, x_n$, each in" no name is
+    listed, so the size ``n`` is not put in the interval."""
+    out, end = [], len(sentence)
+    for m in reversed(list(_FORMULA.finditer(sentence))):
+        gap = sentence[m.end():end]
+        bare = _BARE.fullmatch(m.group(1).strip())
+        if bare is None or len(re.findall(r"[A-Za-z]+", gap)) > _GAP_WORDS:
+            break
+        out.append(bare.group(1))
+        end = m.start()
+    return list(dict.fromkeys(reversed(out)))
+
+
+_GAP_WORDS = 3
+"""Most words between two listed names, or after the last: "and a forecast"."""
+
+
 def shared_interval(content: str, before: str) -> list | None:
     r"""``[(name, rel, bound), ...]``, two bounds per name, when the inline block ``content`` is an interval and the
     text ``before`` it ends "both in", "all in", "each in" after the names it constrains; else None."""
@@ -47,9 +67,7 @@ def shared_interval(content: str, before: str) -> list | None:
     low, high = _bound(low), _bound(high)
     if low is None or high is None or not low < high:
         return None
-    sentence = _SENTENCE_END.split(before[:cue.start()])[-1]
-    names = [m.group(1) for f in _FORMULA.findall(sentence) if (m := _BARE.fullmatch(f.strip()))]
-    names = list(dict.fromkeys(names))
+    names = _listed_names(_SENTENCE_END.split(before[:cue.start()])[-1])
     if cue.group("which").lower() == "both":
         if len(names) < 2:
             return None
