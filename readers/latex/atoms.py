@@ -541,6 +541,11 @@ class _Atoms:
         if len(items) != 3 or not _is_token(items[1], "REL") or items[1].value != "->":
             raise self.error("\\lim needs _{x \\to a}", tree)
         variable, point = self.expr(items[0]), self.expr(items[2])
+        side = _ONE_SIDE.search(self.text[_start(items[2]):_end(items[2])])
+        if side is not None and point.is_finite:  # x \to 0^+, x \to a^{-}: one-sided
+            if isinstance(point, sp.Symbol):  # a^{-} was read as a new name beside a: the point is a
+                point = self.symbol(_ONE_SIDE.sub("", point.name))
+            return sp.Limit(body, variable, point, side.group(1))
         return sp.Limit(body, variable, point, "+-" if point.is_finite else "+")
 
     def atom_env(self, tree):
@@ -743,3 +748,5 @@ MATRICES = frozenset(["bmatrix", "pmatrix", "Bmatrix", "vmatrix", "Vmatrix", "sm
 INVERSE_FUNCTIONS = {"sin": sp.asin, "cos": sp.acos, "tan": sp.atan, "cot": sp.acot, "sec": sp.asec, "csc": sp.acsc,
                      "sinh": sp.asinh, "cosh": sp.acosh, "tanh": sp.atanh, "coth": sp.acoth}
 r"""``\sin^{-1}``: the inverse function, not a reciprocal."""
+_ONE_SIDE = re.compile(r"\^\s*\{?\s*([+-])\s*\}?\s*$")
+r"""The side of a one-sided limit's point: ``0^+``, ``a^{-}`` (``\lim_{x \to 0^+}``)."""

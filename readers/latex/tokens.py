@@ -106,6 +106,9 @@ r"""Two dots alone between entries or items (``.. &``): an ellipsis, as three ar
 _SENTENCE_END = re.compile(r"\s*(\\\\|\\end\b|&|\\q?quad\b|\\qedhere\b|$|[=<>]|\\(le|ge|leq|geq|ne|neq|approx)\b)")
 r"""What may follow a sentence's period inside a block: a row break ``\\``, ``\end``, an alignment ``&``, a
 ``\quad`` before a condition, amsthm's ``\qedhere``, the end of the text, or a relation (``p_{ij}. = E[XY]``: a stray period)."""
+_ENDS_ONLY = re.compile(r"\\end\s*\{\w+\*?\}")
+r"""Environment endings after a period that closes the last group of a block (``(1 - \theta)^{N - y.}`` then
+``\end{array}``): the period ends the block's sentence, as before a final ``$``."""
 _SIZED = frozenset(["big", "Big", "bigg", "Bigg", "bigl", "bigr", "Bigl", "Bigr", "biggl", "biggr", "Biggl", "Biggr"])
 _BRACED_DELIMITER = re.compile(r"\s*\{\s*(?=(\\[{}|]|\\[lr]?[vV]ert(?![A-Za-z])|\\l?angle(?![A-Za-z])"
                                r"|\\r?angle(?![A-Za-z])|\\[lr]brace(?![A-Za-z])|[()\[\]|.])\s*\})")
@@ -506,6 +509,9 @@ class _Tokenizer:
         brace = re.compile(r"\s*\}").match(text, start + 1) if char == "." else None
         if brace and brace.end() - 1 in self.closing_braces and not text[brace.end():].strip(" \t\n$.,"):
             self.pos = brace.end() - 1  # B\mathrlap{\qquad A \in K^{k \times k}.}: the sentence ends inside the overlap
+            return None
+        if brace and not _ENDS_ONLY.sub("", text[brace.end():]).strip(" \t\n$.,}"):
+            self.pos = start + 1  # (1 - \theta)^{N - y.} \end{array}: the block's period, typed inside its last group
             return None
         if char == "." and _SENTENCE_END.match(text, start + 1):
             self.pos = start + 1  # a period ending a row, an aligned line or a case

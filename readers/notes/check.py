@@ -185,6 +185,8 @@ from readers.notes.witnesses import QUANTIFIER, witness_names
 from readers.notes.written_identities import METHOD as AS_WRITTEN
 from readers.notes.written_identities import identity_as_written
 from readers.notes.defined_variables import refers_to_itself, substitute_definitions
+from readers.notes.bound_definitions import tied_definitions
+from readers.notes.shared_memberships import shared_interval
 from readers.notes.angles import angle_definition, arccos_latex
 from readers.notes.bold_groups import with_bold_spread
 from readers.notes.entries_apart import entries_named_apart
@@ -224,7 +226,8 @@ from readers.notes import decimals, derivative_orders
 from readers.notes import lowercase_probability
 from readers.notes.proportional_forms import PROPTO, ProportionalForms
 from readers.notes.law_divergences import divergence_of_laws
-from readers.notes.laws import KL_NAMES, law, law_moments, normal_divergences, stated_fact, wrong_in_every_base
+from readers.notes.laws import (
+    KL_NAMES, law, law_moments, normal_divergences, other_parametrisation, stated_fact, wrong_in_every_base)
 from readers.notes.supports import random_in, support
 from readers.notes.declared_sizes import bind_sizes
 from readers.notes.log_definitions import logged_definition
@@ -270,6 +273,7 @@ from readers.notes.symbols import (
     _derivative_match,
     _domains,
     _freshen,
+    separate_integration_variables,
     _indices_and_sizes,
     bind_limit_variables,
     _instantiate,
@@ -1120,6 +1124,7 @@ class _Section:
     stated: dict = field(default_factory=dict)  # shape of a left side -> [(rhs, line)] (readers.notes.restatements)
     distributed: set = field(default_factory=set)  # random variables given a distribution (section)
     laws: dict = field(default_factory=dict)  # variable name -> readers.notes.laws.Law (section)
+    independent: set = field(default_factory=set)  # names of laws stated in prose that calls them independent (section)
     equation: tuple | None = None  # (lhs - rhs, paragraph, line): the last equation in an unknown
     objective: dict | None = None  # the last \min_w F of the section: a stated w^\star is its optimum
     seen: frozenset = frozenset()  # names used in this section so far
@@ -1139,6 +1144,7 @@ class _Section:
         self.objective = None
         self.distributed = set()  # X \sim ... is a condition: in force to the next heading
         self.laws = {}
+        self.independent = set()
         self.seen = frozenset()
         self.valued = frozenset()
         for key in [k for k in self.symbols if _local_name(k)]:  # x, mu, y_i: reused per section in notes
@@ -1496,6 +1502,8 @@ class _NotesReader(_CatalogMatch):
         if frag.kind != "display" and 1 < frag.line <= len(self.lines):  # "for some\n$\xi \in (a, b)$"
             before = self.lines[frag.line - 2] + " " + before
         pairs = condition_pairs(block, frozenset(self.section.functions), intervals=not existential(before))
+        if pairs is None and frag.kind == "inline":  # "$p$ and $q$, both in $(0, 1)$" (readers.notes.shared_memberships)
+            pairs = shared_interval(frag.content, before)
         after = self.lines[frag.line - 1][frag.column - 1 + len(frag.source):] if (
             frag.kind == "inline" and 0 < frag.line <= len(self.lines)) else ""
         integer = stated_integer(block, after) if frag.kind == "inline" and pairs is None else None
@@ -1724,6 +1732,10 @@ class _NotesReader(_CatalogMatch):
                         self.section.laws[a.name] = found
                     else:
                         self.section.laws.pop(a.name, None)
+                    if found is not None and states_independence(self.prose):  # "... independent of $w$"
+                        self.section.independent.add(a.name)
+                    else:
+                        self.section.independent.discard(a.name)
 
     def family_recurrence(self, block, frag) -> StepReport | None:
         r"""A display ``P_{n+1}(x) = ...`` in ``P_n`` after the prose of its section names ``P_n`` a classical
@@ -2730,6 +2742,20 @@ class _NotesReader(_CatalogMatch):
         out = self.claim_readings(claim, frag)
         if not any(r.verdict == "refuted" for r in out):
             return out
+        tied = tied_definitions((claim.lhs, claim.rhs), self.section.symbols)
+        if tied:  # y = wx + eps inside d/dw(...): not refuted where it holds with y as written (bound_definitions)
+            saved = self.section.symbols
+            self.section.symbols = {k: v for k, v in saved.items() if k not in tied}
+            try:
+                other = self.claim_readings(claim, frag)
+            finally:
+                self.section.symbols = saved
+            if other and all(r.verdict in ("proved", "verified") for r in other):
+                names = ", ".join(x.name for x in tied[:3])
+                return [_ambiguous(r, other[k] if len(other) == len(out) else None,
+                                   f"with {names} replaced by its definition, which moves with a variable the claim "
+                                   f"differentiates, sums or integrates by", f"with {names} as written (a value held "
+                                   f"fixed)") if r.verdict == "refuted" else r for k, r in enumerate(out)]
         sides = (self.expand(claim.lhs), self.expand(claim.rhs))
         unread = unread_names(sides, self.section.symbols)
         indicators = [] if unread else indicator_names(sides)
@@ -3649,7 +3675,8 @@ class _NotesReader(_CatalogMatch):
         if self.section.laws:  # Var(X) after X \sim Bernoulli(p): the law's variance (readers.notes.laws)
             constants = _outside_moments(lhs, rhs) | {x for f in self.section.laws.values() for a in f.args
                                                        for x in getattr(a, "free_symbols", ())}
-            (left, used), (right, used_too) = (law_moments(e, self.section.laws, self.expand, constants)
+            (left, used), (right, used_too) = (law_moments(e, self.section.laws, self.expand, constants,
+                                                           self.section.independent)
                                                for e in (lhs, rhs))
             if used or used_too:
                 found = list(dict.fromkeys(used + used_too))
@@ -3660,8 +3687,11 @@ class _NotesReader(_CatalogMatch):
                 if not isinstance(step, str) and not _unchecked(left, right):
                     report = self.run(step, shown)
                     if report.verdict == "refuted" and not all(f.unambiguous for f in found):
-                        return [_undecided(report, f"{how}: it differs ({report.reason[:80]}); the notes may use "
-                                                   "another parametrisation")]
+                        other = self.other_parametrisation(lhs, rel, rhs, claim, shown, constants)
+                        if other is None or other.verdict != "refuted":
+                            return [_undecided(report, f"{how}: it differs ({report.reason[:80]}); the notes may use "
+                                                       "another parametrisation")]
+                        how += "; it fails as well with the other parametrisation in common use (readers.notes.laws)"
                     return [StepReport(**{**report.__dict__, "method": f"{report.method}; {how}"})]
         divergence = self.normal_divergence(lhs, rel, rhs, claim, shown)
         if divergence is not None:  # D_KL(N(mu, sigma^2) || N(0, 1)) = ... (readers.notes.laws)
@@ -4124,6 +4154,21 @@ class _NotesReader(_CatalogMatch):
                                           f"was not imposed on the distributions sampled ({report.reason[:80]})")
         return report
 
+    def other_parametrisation(self, lhs, rel, rhs, claim, shown, constants) -> StepReport | None:
+        r"""The claim about moments once more with every law of the section that has another reading in common use
+        read so (:math:`\mathcal{N}(\mu, s)` with ``s`` the standard deviation: readers.notes.laws); None when no
+        law has one or the moments are not read."""
+        laws = {k: other_parametrisation(v) or v for k, v in self.section.laws.items()}
+        if all(laws[k] is v for k, v in self.section.laws.items()):
+            return None
+        (left, used), (right, used_too) = (law_moments(e, laws, self.expand, constants, self.section.independent)
+                                           for e in (lhs, rhs))
+        if not (used or used_too):
+            return None
+        conditions = tuple(claim.conditions) + tuple(r for f in dict.fromkeys(used + used_too) for r in f.domain)
+        step = self.step(left, rel, right, conditions, zero_based=claim.zero_based)
+        return None if isinstance(step, str) or _unchecked(left, right) else self.run(step, shown)
+
     def normal_divergence(self, lhs, rel, rhs, claim, shown) -> StepReport | None:
         r"""A claim about :math:`D_{KL}` between written normal laws, read with the second parameter a variance and
         a standard deviation (readers.notes.laws ``normal_divergences``): both readings hold, confirmed; both fail,
@@ -4339,6 +4384,7 @@ class _NotesReader(_CatalogMatch):
                                   lambda d: d.doit()) for e in (lhs, rhs))
             if any(v in values for e in (lhs, rhs) for d in e.atoms(sp.Derivative) for v, _ in d.variable_count):
                 return "a derivative in a variable the conditions set to a value"
+        lhs, rhs = separate_integration_variables(lhs, rhs)  # theta free beside an integral d theta (symbols)
         lhs, rhs = (bind_limit_variables(_freshen(e.xreplace(values))) for e in (lhs, rhs))
         parts = [lhs, rhs, *conditions]
         zero_based = zero_based or counts_from_zero(parts)  # s_0, or a sum from 0 a definition brought in

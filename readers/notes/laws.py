@@ -136,6 +136,23 @@ def law(expr) -> Law | None:
     return None
 
 
+def other_parametrisation(found: Law) -> Law | None:
+    r"""The other common reading of a law with two in use, or None: :math:`\mathcal{N}(\mu, s)` with ``s`` the
+    standard deviation (Stan's ``normal(\mu, \sigma)``) instead of the variance; ``U(m)`` as the continuous uniform
+    law on :math:`(0, m)` instead of the discrete one on :math:`\{1, \dots, m\}`.  A claim about moments that fails
+    under both readings fails whichever the notes mean."""
+    if found.unambiguous or len(found.args) not in (1, 2):
+        return None
+    if found.family in ("N", "Normal", "Gaussian") and len(found.args) == 2:
+        mu, sd = found.args
+        return _law_of(found.args, found.family, mu, sd ** 2, (sp.Gt(sd, 0),), entropy=sp.log(2 * sp.pi * sp.E * sd ** 2) / 2,
+                       mgf=sp.exp(mu * _T + sd ** 2 * _T ** 2 / 2))
+    if found.family in ("U", "Uniform", "Unif") and len(found.args) == 1:
+        (m,) = found.args
+        return _law_of(found.args, found.family, m / 2, m ** 2 / 12, (sp.Gt(m, 0),), entropy=sp.log(m))
+    return None
+
+
 def _subscript(name: str, head: str) -> str | None:
     """``X`` for ``mu_X`` / ``mu_{X}`` with ``head = 'mu'``; None otherwise."""
     for prefix in (f"{head}_", f"\\{head}_"):
@@ -172,7 +189,7 @@ def stated_fact(lhs, laws: dict):
 _MOMENT_NAMES = {"E": "E", r"\mathbb{E}": "E", "Var": "Var", r"\mathbb{V}": "Var"}
 
 
-def law_moments(expr, laws: dict, expand=None, constants=frozenset()):
+def law_moments(expr, laws: dict, expand=None, constants=frozenset(), independent=frozenset()):
     r"""``expr`` with ``E[X]``, ``E[X^2]`` and ``Var(X)`` of each variable with a law in ``laws`` replaced by
     the law's values (``E[X^2] = Var(X) + E[X]^2``, ``E[e^{tX}] = M_X(t)`` of a law whose m.g.f. is finite for
     every ``t``); ``(expr, laws used)``.
@@ -182,7 +199,11 @@ def law_moments(expr, laws: dict, expand=None, constants=frozenset()):
     :math:`E[\sum_k c_k X^k] = \sum_k c_k E[X^k]` for powers up to 2 and :math:`Var(a + bX) = b^2 Var(X)`.  Its
     other names must be ``constants`` (names the claim also writes outside every moment, or a law's parameters)
     and none a capital letter (which the notes' convention reads as a random variable): of ``E[X + Y]`` nothing
-    is read."""
+    is read, unless every variable of the form is in ``independent`` (the prose that stated their laws called them
+    independent: $w \sim \mathcal{N}(0, 1/\alpha)$ and $\varepsilon \sim \mathcal{N}(0, 1/\beta)$ independent
+    of $w$).  Then a moment of a form in several of them is read by their product law:
+    :math:`Var(c_0 + \sum_i c_i X_i) = \sum_i c_i^2 Var(X_i)` and, for powers up to 2 of each,
+    :math:`E[\prod_i X_i^{k_i}] = \prod_i E[X_i^{k_i}]`."""
     used = []
 
     def value(f):
@@ -215,8 +236,10 @@ def law_moments(expr, laws: dict, expand=None, constants=frozenset()):
             return f
         randoms = [x for x in arg.free_symbols if x.name in laws]
         others = arg.free_symbols - set(randoms)
-        if len(randoms) != 1 or not others <= set(constants) or any(x.name[:1].isupper() for x in others):
+        if not randoms or not others <= set(constants) or any(x.name[:1].isupper() for x in others):
             return f
+        if len(randoms) > 1:
+            return _independent_form(kind, arg, f, randoms) if all(x.name in independent for x in randoms) else f
         (x,) = randoms
         found = laws[x.name]
         poly = sp.Poly(sp.expand(arg), x) if sp.expand(arg).is_polynomial(x) else None
@@ -227,6 +250,17 @@ def law_moments(expr, laws: dict, expand=None, constants=frozenset()):
             return poly.coeff_monomial(x) ** 2 * found.variance
         moments = {0: sp.Integer(1), 1: found.mean, 2: found.variance + found.mean ** 2}
         return sum(poly.coeff_monomial(x ** k) * moments[k] for k in range(poly.degree() + 1))
+
+    def _independent_form(kind, arg, f, randoms):
+        poly = sp.Poly(sp.expand(arg), *randoms) if sp.expand(arg).is_polynomial(*randoms) else None
+        if poly is None or max(max(m) for m in poly.monoms()) > 2 or (kind == "Var" and poly.total_degree() > 1):
+            return f
+        found = [laws[x.name] for x in randoms]
+        used.extend(found)
+        if kind == "Var":
+            return sum(poly.coeff_monomial(x) ** 2 * w.variance for x, w in zip(randoms, found))
+        moments = [{0: sp.Integer(1), 1: w.mean, 2: w.variance + w.mean ** 2} for w in found]
+        return sum(c * sp.Mul(*[m[k] for m, k in zip(moments, monom)]) for monom, c in poly.terms())
 
     out = expr.replace(lambda e: isinstance(e, AppliedUndef) and e.func.__name__ in _MOMENT_NAMES, value)
     return out, used

@@ -74,6 +74,29 @@ def _freshen(expr):
         v.name.endswith("'") for v, *_ in e.limits), rename)
 
 
+def separate_integration_variables(lhs, rhs):
+    r"""``(lhs, rhs)`` with the variable of each definite integral renamed where the claim also uses it free:
+    :math:`\theta^y / \int_0^1 \theta^y (1-\theta)^{N-y}\,d\theta` holds one free :math:`\theta` and one bound, and a
+    point that sets the free one must leave the bound one alone (sympy's ``subs`` would set the integral's limits)."""
+    free = lhs.free_symbols | rhs.free_symbols if isinstance(lhs, sp.Basic) and isinstance(rhs, sp.Basic) else set()
+
+    def rename(node):
+        body, limits = node.function, []
+        for v, *bounds in node.limits:
+            if bounds and v in free:
+                fresh = sp.Dummy(v.name, **v.assumptions0)
+                body = body.xreplace({v: fresh})
+                limits.append((fresh, *bounds))
+            else:
+                limits.append((v, *bounds))
+        return node.func(body, *limits)
+
+    if not free:
+        return lhs, rhs
+    pick = lambda e: isinstance(e, sp.Integral) and any(bounds and v in free for v, *bounds in e.limits)  # noqa: E731
+    return lhs.replace(pick, rename), rhs.replace(pick, rename)
+
+
 def _instantiate(application, cases):
     r"""``f(a)`` with ``f(x) = body`` known: ``body`` with ``x -> a`` (``sigma(z_j)`` from ``sigma(z_i)``).  A
     gradient defined for one function (``\nabla f = [\partial f / \partial x_i]_i``: in ``f``'s own variables)
