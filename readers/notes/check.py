@@ -79,7 +79,7 @@ from readers.latex.parse import (
     sign_choices,
     to_zero_based,
 )
-from readers.notes import big_o, letter_e, scalar_optima, up_to_constant
+from readers.notes import big_o, letter_e, scalar_optima, slash_products, up_to_constant
 from readers.notes.value_letters import value_letters
 from readers.notes.gradients import as_derivative, entries
 from readers.notes.mean_value import WITNESS_STATED
@@ -1301,6 +1301,9 @@ class _NotesReader(_CatalogMatch):
                 report = self.otherwise_report(block, frag, base, report, otherwise)
             if self.matrix_read and report.steps:  # (AB)^T = B^T A^T read as matrices: shown in their order
                 report = dataclasses.replace(report, parsed_form=tuple(f"{r.lhs} {r.rel} {r.rhs}" for r in report.steps))
+            if any(r.verdict in ("refuted", "proved", "verified") for r in report.steps) \
+                    and slash_products.writes_slash_product(frag.content):
+                report = self.slash_report(frag, base, report)
             if self.e_ambiguous and letter_e.writes_letter_e(frag.content) \
                     and not letter_e.only_euler_powers(frag.content):  # e^{-x} alone: Euler's number
                 report = dataclasses.replace(report, steps=tuple(_withdrawn(
@@ -1316,6 +1319,29 @@ class _NotesReader(_CatalogMatch):
                 self.section.conditions = [c for c in self.section.conditions if c in saved or c[2] != pending[1].line]
             if otherwise is not None:  # a case split ends with its otherwise
                 self.section.conditions = [c for c in self.section.conditions if c not in otherwise[0] + otherwise[1]]
+
+    def slash_report(self, frag, base, report):
+        """``report`` of a block writing ``a/b`` before a factor (readers.notes.slash_products), read again with the
+        slash binding first: where one reading fails and the other does not, its refutations, or its confirmations,
+        are made ``undecided (ambiguous)``; a refutation also where the other reading could not be checked."""
+        text = slash_products.left_fractions(frag.content)
+        other = dataclasses.replace(frag, content=text)
+        try:
+            steps = self.read(self.parse(text, other), other, base).steps
+        except Exception:  # noqa: BLE001 - the other reading could not be checked: it may hold
+            steps = ()
+        fails_here = any(r.verdict == "refuted" for r in report.steps)
+        fails_there = any(r.verdict == "refuted" for r in steps)
+        if fails_here == fails_there and (steps or not fails_here):
+            return report
+        if fails_here:
+            held = "not refuted" if steps else "not checked"
+            return dataclasses.replace(report, steps=tuple(_withdrawn(
+                report.steps, lambda r: slash_products.REASON.format(failing=r.reason[:80], other=held))))
+        failing = next(r for r in steps if r.verdict == "refuted")
+        why = slash_products.HOLDS_ONE_WAY.format(failing=failing.reason[:80])
+        return dataclasses.replace(report, steps=tuple(
+            _undecided(r, why) if r.verdict in ("proved", "verified") else r for r in report.steps))
 
     def otherwise_case(self, frag):
         """``(case, negation, strict)`` for a block introduced by *otherwise* (readers.notes.otherwise_cases): the last
