@@ -500,6 +500,23 @@ def _in_finalizer(frame) -> bool:
     return False
 
 
+def _sympy_flags() -> tuple:
+    """sympy's process-wide ``evaluate`` and ``distribute`` switches, as they are now."""
+    from sympy.core.parameters import global_parameters  # noqa: PLC0415 - budget's children import sympy later
+
+    return global_parameters.evaluate, global_parameters.distribute
+
+
+def _restore_sympy_flags(flags: tuple) -> None:
+    """Set sympy's switches back to ``flags``.  A stop raised between a ``with sympy.evaluate(False)`` block's end and
+    its context manager's own restoring code (the generator is then never resumed) left ``evaluate`` off for the rest
+    of the process: every later expression was built unevaluated (``3*1``, ``1*1**1``), a CI worker's checks recursed
+    without end and 58 tests failed after it."""
+    from sympy.core.parameters import global_parameters  # noqa: PLC0415
+
+    global_parameters.evaluate, global_parameters.distribute = flags
+
+
 def within_cpu_seconds(fn, *args, seconds: float):
     """``fn(*args)``, or None once it has used ``seconds`` of this process's CPU time (``ITIMER_PROF``: like the
     budget's clock, waiting for a CPU is not counted).  For a part of a budgeted worker's work that may run away
@@ -519,6 +536,7 @@ def within_cpu_seconds(fn, *args, seconds: float):
         raise _OutOfTime
 
     previous = signal.signal(signal.SIGPROF, stop)
+    flags = _sympy_flags()
     signal.setitimer(signal.ITIMER_PROF, max(seconds, 1e-3))
     try:
         try:
@@ -528,6 +546,7 @@ def within_cpu_seconds(fn, *args, seconds: float):
     except _OutOfTime:
         return None
     finally:
+        _restore_sympy_flags(flags)
         signal.signal(signal.SIGPROF, previous)
         if enclosing > 0:  # the enclosing limit resumes (and stops its call at once where this one used it up)
             signal.setitimer(signal.ITIMER_PROF, max(enclosing - (time.process_time() - started), 1e-3))

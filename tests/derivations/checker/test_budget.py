@@ -268,6 +268,20 @@ def test_within_cpu_seconds_gives_up_on_a_runaway_call_and_passes_a_quick_one_th
     assert within_cpu_seconds(sum, [1, 2], seconds=10) == 3  # the first call's limit was disarmed with it
 
 
+def _unevaluated_spin():
+    from sympy.core.parameters import global_parameters
+
+    global_parameters.evaluate = False  # as a `with sympy.evaluate(False)` whose restoring code the stop never reaches
+    _spin()
+
+
+def test_a_stopped_call_leaves_sympy_evaluating():
+    import sympy as sp
+
+    assert within_cpu_seconds(_unevaluated_spin, seconds=0.05) is None
+    assert sp.Integer(3) * 1 == 3 and (sp.Integer(3) * 1).is_Integer  # built evaluated: 3, not Mul(3, 1)
+
+
 # ** BudgetedChild: the rungs of a step in one child while they end in time **
 
 def _random_draws(_step):
