@@ -31,9 +31,10 @@ def derived_vjp(grad) -> sp.Expr:
     return _derived(grad)
 
 
-def lower_derived_joint_vjp(name: str, grads, *, precision: str = "fast",
-                            blocks: int = BLOCK_ELEMENTS) -> LoweredFunction:
-    """``name(*inputs, g)`` returning the derived VJPs of ``grads`` (one formula's records, in parameter order)."""
+def joint_vjp_targets(grads) -> tuple[tuple, tuple, set, tuple]:
+    """``(inputs, targets, fired, sizes)`` of one function returning the derived VJPs of ``grads`` (one formula's
+    records, in parameter order): the inputs ``(*variables, g)``, each VJP stabilized, the rules that fired, the
+    sizes of them all.  Every backend lowers these."""
     vf = _vjp_formula(grads[0])
     inputs = tuple(Input(v.name, v.symbol, tuple(v.shape)) for v in vf.variables)
     targets, fired, sizes = [], set(), dict.fromkeys(vf.size_symbols)
@@ -42,7 +43,14 @@ def lower_derived_joint_vjp(name: str, grads, *, precision: str = "fast",
         fired.update(names)
         targets.append(Target(grad.vjp.name, expr, grad.vjp.indices))
         sizes.update(dict.fromkeys(_vjp_formula(grad).size_symbols))
-    fn = lower_function(name, inputs, tuple(targets), tuple(sizes), precision=precision, returns="tuple",
+    return inputs, tuple(targets), fired, tuple(sizes)
+
+
+def lower_derived_joint_vjp(name: str, grads, *, precision: str = "fast",
+                            blocks: int = BLOCK_ELEMENTS) -> LoweredFunction:
+    """``name(*inputs, g)`` returning the derived VJPs of ``grads`` (one formula's records, in parameter order)."""
+    inputs, targets, fired, sizes = joint_vjp_targets(grads)
+    fn = lower_function(name, inputs, targets, sizes, precision=precision, returns="tuple",
                         blocks=blocks, sum_to=tuple(g.wrt for g in grads), gradient=True)
     fn.rewrites = tuple(sorted(fired))
     return fn

@@ -182,20 +182,10 @@ def lower_numba_formula(formula) -> NumbaFunction:
 
 def lower_numba_joint_vjp(name: str, grads) -> NumbaFunction:
     """``name(*inputs, g)``: every derived VJP of ``grads`` (one formula's records) from one kernel."""
-    from codegen.derived_vjp import derived_vjp
-    from codegen.module import _vjp_formula
-    from codegen.rules import stabilize
+    from codegen.derived_vjp import joint_vjp_targets
 
-    vf = _vjp_formula(grads[0])
-    inputs = tuple(Input(v.name, v.symbol, tuple(v.shape)) for v in vf.variables)
-    targets, fired, sizes = [], set(), dict.fromkeys(vf.size_symbols)
-    for grad in grads:
-        expr, names = stabilize(derived_vjp(grad))
-        fired.update(names)
-        targets.append(Target(grad.vjp.name, expr, grad.vjp.indices))
-        sizes.update(dict.fromkeys(_vjp_formula(grad).size_symbols))
-    fn = lower_numba(name, inputs, tuple(targets), tuple(sizes), returns="tuple",
-                     gradients=tuple(g.wrt for g in grads))
+    inputs, targets, fired, sizes = joint_vjp_targets(grads)
+    fn = lower_numba(name, inputs, targets, sizes, returns="tuple", gradients=tuple(g.wrt for g in grads))
     fn.wrapper.rewrites = tuple(sorted(fired))
     return fn
 
