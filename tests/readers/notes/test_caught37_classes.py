@@ -1,14 +1,9 @@
 r"""Classes of real mistakes read past until round 37 (issue 12), one case each, with the correct near-misses that
 must not be refuted.  Each case marked "was undecided" was undecided on main (858cfeb); each refutation carries a
 counterexample."""
-
 import pytest
 
-from tests.readers.notes.checked import checked_blocks
-
-CONFIRMED = ("proved", "verified")
-HOLDS = "not refuted"
-"""A block that must not be refuted (confirmed on a quiet machine, undecided when the budget runs out under load)."""
+from tests.readers.notes.checked import CONFIRMED, HOLDS, assert_block_verdicts, checked_blocks
 
 CASES = {
     # adversarial_round14 167, 185, 223: "Let $e = y - \hat{y}$" in one section and e^{-x} in later ones made the
@@ -45,14 +40,4 @@ CASES = {
 @pytest.mark.parametrize("name", sorted(CASES))
 def test_round37_class(name):
     text, expected = CASES[name]
-    blocks = checked_blocks(text)
-    assert len(blocks) == len(expected), [(b.line, b.verdict) for b in blocks]
-    for b, e in zip(blocks, expected):
-        if e == HOLDS:
-            assert b.verdict != "refuted", (b.line, [s.reason for s in b.steps])
-        elif isinstance(e, tuple):
-            assert b.verdict in e, (b.line, b.verdict, [s.reason for s in b.steps])
-        else:
-            assert b.verdict == e, (b.line, b.verdict, [s.reason for s in b.steps])
-        if b.verdict == "refuted":
-            assert any(s.counterexample for s in b.steps), b.line
+    assert_block_verdicts(checked_blocks(text), expected)

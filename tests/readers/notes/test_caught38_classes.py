@@ -1,15 +1,10 @@
 r"""Classes of real mistakes read past (or correct lines refuted) until round 38 (issue 12), one case each, with the
 near-misses that must not be refuted.  Each case fails on main (dcdc7c2): the comment says how; each refutation
 carries a counterexample inside the stated conditions."""
-import functools
-
 import pytest
 
-from readers.notes.check import check_notes
+from tests.readers.notes.checked import CONFIRMED, HOLDS, assert_block_verdicts, checked_blocks
 
-CONFIRMED = ("proved", "verified")
-HOLDS = "not refuted"
-"""A block that must not be refuted (confirmed on a quiet machine, undecided when the budget runs out under load)."""
 
 CASES = {
     # planted_mistakes_12 209: lim_{eps -> 0^+} was read as a two-sided limit (the ^{+} dropped as a marker), which
@@ -54,25 +49,14 @@ INSIDE = {"one interval stated for several names": lambda point: 0 < float(point
 """Where the counterexample of a case must lie: inside the conditions its notes state."""
 
 
-@functools.lru_cache(maxsize=None)
 def _blocks(text):
-    return [b for b in check_notes(text, path="<test>", budget=5.0).blocks if b.steps and b.kind == "display"]
+    return [b for b in checked_blocks(text) if b.kind == "display"]
 
 
 @pytest.mark.parametrize("name", sorted(CASES))
 def test_round38_class(name):
     text, expected = CASES[name]
     blocks = _blocks(text)
-    assert len(blocks) == len(expected), [(b.line, b.verdict) for b in blocks]
-    for b, e in zip(blocks, expected):
-        if e == HOLDS:
-            assert b.verdict != "refuted", (b.line, [s.reason for s in b.steps])
-        elif isinstance(e, tuple):
-            assert b.verdict in e, (b.line, b.verdict, [s.reason for s in b.steps])
-        else:
-            assert b.verdict == e, (b.line, b.verdict, [s.reason for s in b.steps])
-        if b.verdict == "refuted":
-            witnesses = [s.counterexample for s in b.steps if s.counterexample]
-            assert witnesses, b.line
-            if name in INSIDE:
-                assert all(INSIDE[name](w) for w in witnesses), witnesses
+    witnesses = assert_block_verdicts(blocks, expected)
+    if name in INSIDE:
+        assert all(INSIDE[name](w) for w in witnesses), witnesses
