@@ -500,21 +500,33 @@ def _in_finalizer(frame) -> bool:
     return False
 
 
-def _sympy_flags() -> tuple:
-    """sympy's process-wide ``evaluate`` and ``distribute`` switches, as they are now."""
-    from sympy.core.parameters import global_parameters  # noqa: PLC0415 - budget's children import sympy later
-
-    return global_parameters.evaluate, global_parameters.distribute
-
-
-def _restore_sympy_flags(flags: tuple) -> None:
-    """Set sympy's switches back to ``flags``.  A stop raised between a ``with sympy.evaluate(False)`` block's end and
-    its context manager's own restoring code (the generator is then never resumed) left ``evaluate`` off for the rest
-    of the process: every later expression was built unevaluated (``3*1``, ``1*1**1``), a CI worker's checks recursed
-    without end and 58 tests failed after it."""
+def _process_switches() -> tuple:
+    """The process-wide switches that a context manager sets and restores around a block, as they are now: sympy's
+    ``evaluate`` and ``distribute`` (``with sympy.evaluate(False)``), mpmath's working precision (``with
+    mpmath.workdps(50)``) and numpy's floating-point error handling (``with np.errstate(all="ignore")``)."""
+    import mpmath  # noqa: PLC0415 - budget's children import these later
+    import numpy as np  # noqa: PLC0415
     from sympy.core.parameters import global_parameters  # noqa: PLC0415
 
-    global_parameters.evaluate, global_parameters.distribute = flags
+    return global_parameters.evaluate, global_parameters.distribute, mpmath.mp.prec, np.geterr()
+
+
+def _restore_process_switches(switches: tuple) -> None:
+    """Set the switches of :func:`_process_switches` back to ``switches``.  A stop raised between a block's end and
+    its context manager's own restoring code (a generator that is then never resumed, an ``__exit__`` stopped before
+    its assignment) leaves the switch as the block set it for the rest of the process.  With sympy's ``evaluate``
+    left off, every later expression was built unevaluated (``3*1``, ``1*1**1``): a CI worker's checks recursed
+    without end and 58 tests failed after it.  mpmath's precision left at a block's 50 digits makes every later
+    default-precision evaluation slower, and at a lower one less accurate than a verdict's tolerance assumes;
+    numpy's errors left raising or ignored change what a numeric check sees of an overflow."""
+    import mpmath  # noqa: PLC0415
+    import numpy as np  # noqa: PLC0415
+    from sympy.core.parameters import global_parameters  # noqa: PLC0415
+
+    evaluate, distribute, precision, numpy_errors = switches
+    global_parameters.evaluate, global_parameters.distribute = evaluate, distribute
+    mpmath.mp.prec = precision
+    np.seterr(**numpy_errors)
 
 
 def within_cpu_seconds(fn, *args, seconds: float):
@@ -536,7 +548,7 @@ def within_cpu_seconds(fn, *args, seconds: float):
         raise _OutOfTime
 
     previous = signal.signal(signal.SIGPROF, stop)
-    flags = _sympy_flags()
+    switches = _process_switches()
     signal.setitimer(signal.ITIMER_PROF, max(seconds, 1e-3))
     try:
         try:
@@ -546,7 +558,7 @@ def within_cpu_seconds(fn, *args, seconds: float):
     except _OutOfTime:
         return None
     finally:
-        _restore_sympy_flags(flags)
+        _restore_process_switches(switches)
         signal.signal(signal.SIGPROF, previous)
         if enclosing > 0:  # the enclosing limit resumes (and stops its call at once where this one used it up)
             signal.setitimer(signal.ITIMER_PROF, max(enclosing - (time.process_time() - started), 1e-3))

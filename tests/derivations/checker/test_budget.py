@@ -282,6 +282,28 @@ def test_a_stopped_call_leaves_sympy_evaluating():
     assert sp.Integer(3) * 1 == 3 and (sp.Integer(3) * 1).is_Integer  # built evaluated: 3, not Mul(3, 1)
 
 
+def _spin_with_switches_set():
+    import mpmath
+    import numpy as np
+
+    mpmath.mp.dps = 8  # as a `with mpmath.workdps(8)` whose __exit__ the stop interrupted before its assignment
+    np.seterr(all="raise")  # likewise an `np.errstate(all="raise")`
+    _spin()
+
+
+def test_a_stopped_call_leaves_mpmath_precision_and_numpy_errors_as_they_were():
+    import mpmath
+    import numpy as np
+
+    precision, errors = mpmath.mp.prec, np.geterr()
+    try:
+        assert within_cpu_seconds(_spin_with_switches_set, seconds=0.05) is None
+        assert mpmath.mp.prec == precision and np.geterr() == errors  # 53 bits, and overflow warns (not raises)
+    finally:
+        mpmath.mp.prec = precision
+        np.seterr(**errors)
+
+
 # ** BudgetedChild: the rungs of a step in one child while they end in time **
 
 def _random_draws(_step):
