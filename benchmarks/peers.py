@@ -523,23 +523,37 @@ def timed_rounds(cells, floor_call, rounds: int, warmup: int = 2):
     """Median wall time, CPU/wall ratio and median CPU time per cell (plus the floor), over round-robin
     rounds.  The CPU time (``time.process_time``, every thread of the process) counts the work a call
     did and not the time it waited for a core: on a loaded machine it is the steadier measure."""
+    import resource
+
     entries = [("floor", floor_call)] + [(c.lib, c.call) for c in cells]
     for _ in range(warmup):
         for _, call in entries:
             call()
     wall = {n: [] for n, _ in entries}
     cpu = {n: [] for n, _ in entries}
+    faults = {n: [] for n, _ in entries}
     for r in range(rounds):
         k = r % len(entries)
         for name, call in entries[k:] + entries[:k]:
+            f0 = resource.getrusage(resource.RUSAGE_SELF).ru_minflt
             c0, t0 = time.process_time(), time.perf_counter()
             out = call()
             t1, c1 = time.perf_counter(), time.process_time()
+            faults[name].append(resource.getrusage(resource.RUSAGE_SELF).ru_minflt - f0)
             del out
             wall[name].append(t1 - t0)
             cpu[name].append(c1 - c0)
+    TIMED_FAULTS.update({n: statistics.median(f) for n, f in faults.items()})
     return {n: (statistics.median(wall[n]), sum(cpu[n]) / max(sum(wall[n]), 1e-12), statistics.median(cpu[n]))
             for n in wall}
+
+
+TIMED_FAULTS: dict = {}
+"""Median minor page faults per call of each cell of the last :func:`timed_rounds` (``ru_minflt``: the first touch
+of memory the call obtained from the OS).  Every library allocates its outputs through the same glibc heap, whose
+mmap threshold moves with what was freed before: an output that comes back from the OS each call (4096 faults per
+16 MiB) costs the call several ms, one from the warm heap none; the JSON keeps the count (``faults``) so that a
+time can be read with it."""
 
 
 def bind_to_cpus(n: int) -> list | None:
@@ -653,7 +667,8 @@ def child(args) -> dict:
                     row["floor_s"], _, row["floor_cpu_s"] = times.pop("floor")
                     row["floor_bytes"] = int(sum(a.nbytes for a in srcs))
                     for lib, (t, ratio, c) in times.items():
-                        row["cells"][lib].update(time_s=t, cpu_over_wall=ratio, x_floor=t / row["floor_s"], cpu_s=c)
+                        row["cells"][lib].update(time_s=t, cpu_over_wall=ratio, x_floor=t / row["floor_s"], cpu_s=c,
+                                                 faults=TIMED_FAULTS.get(lib))
                 else:
                     for c in cells:
                         c.call()  # warm

@@ -16,6 +16,12 @@ column_lines`), a parameter broadcast over the batch (``gamma`` of shape ``(H,)`
 gradient summed over the rows in float64.  Every sum accumulates in float64.  Compilation happens at the first call of each
 dtype (seconds), once per process.
 
+Where the stability rules guard against a range that ordinary rows never reach (``scaled_sqrt``'s scale, the
+max-shift of exponentials), the module also holds a fast kernel without those guards, which tests each row after
+its reductions and returns False where a row needs them; the wrapper then runs the full kernel over every row
+(:mod:`codegen.backends.numba_fast`).  In a float32 forward the fast kernel's output products are float32
+(:meth:`~codegen.backends.numba_loops.LoopPrinter.narrow_product`).
+
 Not written (named in the module's header, the NumPy backend covers them): formulas with a node that has no
 loop form, and those with a reduction inside loops over two of their own indices (attention's matrix
 products, convolution windows), which BLAS does faster than scalar loops.

@@ -40,13 +40,13 @@ from symbolic.expr import as_expr
 from symbolic.functions import ReduceMax
 
 EXP = "_exp_T"
+"""The exponential a kernel calls; its float32 and float64 copies rename it (``_exp_f32``, ``_exp_f64``)."""
 NARROW = "_f_T"
 """The cast of a product's factor to the kernel's dtype in a fast kernel's element loop (``np.float32`` in the float32
 copy, nothing in the float64 one): :meth:`LoopPrinter.narrow_product`."""
 INF_EXPONENT = "0x7F800000"
 FINITE = "_fin_"
 """Stem of a fast kernel's finiteness check of its outputs (lines the float64 copy drops)."""
-"""The exponential a kernel calls; its float32 and float64 copies rename it (``_exp_f32``, ``_exp_f64``)."""
 
 MATH = {"log": "math.log", "log1p": "math.log1p", "expm1": "math.expm1", "erf": "math.erf",
         "erfc": "math.erfc", "loggamma": "math.lgamma", "tanh": "math.tanh", "sinh": "math.sinh",
@@ -333,7 +333,9 @@ class LoopPrinter:
     def narrow_product(self, expr, chain):
         r"""A product in an output's element loop in the kernel's dtype: $\prod_k a_k \cdot c$ with the factors $a_k$
         that vary over the elements each rounded to it (a sum with a row scalar, $x_i - \mu$, is formed in float64
-        and rounded once) and the row-invariant factors combined into one float64 scalar $c$ first, rounded once.
+        and rounded once) and the row-invariant factors combined into one float64 scalar $c$ first, which joins the
+        first such sum before its rounding ($(x_i - \mu)/\sigma$ rounded once, then times $\gamma_i$: float32 layer
+        norm 1.38e-7 -> 7.2e-8 of max |y|, PyTorch 1.53e-7), else is rounded once itself (softmax $e^{z_i} c$).
         In float32 each rounding is relative (half an ulp); an overflow or underflow to an infinite or NaN output
         sends the row to the full kernel (:meth:`store`'s finiteness check)."""
         elements, scalars, below = [], [], []
@@ -343,16 +345,23 @@ class LoopPrinter:
                 continue
             b, e = a.as_base_exp()
             (below if e.is_Number and e < 0 else elements).append(b ** -e if e.is_Number and e < 0 else a)
-        code = " * ".join(self._narrowed(a, chain) for a in elements) or f"{NARROW}(1.0)"
-        code += "".join(f" / {self._narrowed(b, chain)}" for b in below)
         c = sp.Mul(*scalars)
+        scale = None if c == 1 or c == -1 else self.value(c, chain)
+        codes = []
+        for a in elements:
+            code = self.value(a, chain)
+            if isinstance(a, sp.Indexed):
+                codes.append(code)
+            elif scale is not None and isinstance(a, sp.Add):  # formed in float64: takes c before its rounding
+                codes.append(f"{NARROW}({code} * {scale})")
+                scale = None
+            else:
+                codes.append(f"{NARROW}({code})")
+        code = " * ".join(codes) or f"{NARROW}(1.0)"
+        code += "".join(f" / {NARROW}({self.value(b, chain)})" for b in below)
         if c == -1:
             return f"-({code})"
-        return f"({code} * {NARROW}({self.value(c, chain)}))" if c != 1 else f"({code})"
-
-    def _narrowed(self, expr, chain) -> str:
-        code = self.value(expr, chain)
-        return code if isinstance(expr, sp.Indexed) else f"{NARROW}({code})"
+        return f"({code} * {NARROW}({scale}))" if scale is not None else f"({code})"
 
     def _print_Pow(self, expr, chain):
         b, e = expr.args
