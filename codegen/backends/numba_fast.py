@@ -24,6 +24,8 @@ wrapper runs the full kernel over every row (gradient outputs zeroed again: they
 """
 from __future__ import annotations
 
+import dataclasses
+
 import sympy as sp
 
 from codegen.lower_unit_scale import scale_parts
@@ -43,7 +45,7 @@ def _unit_scale(targets):
               if isinstance(node, sp.Max) for parts in [scale_parts(node)] if parts is not None}
     if not scales:
         return None
-    fast = [t.__class__(t.name, t.expr.xreplace({m: sp.S.One for m in scales}), t.indices) for t in targets]
+    fast = [dataclasses.replace(t, expr=t.expr.xreplace({m: sp.S.One for m in scales})) for t in targets]
     guards = []
     for m, (top, others) in scales.items():
         (j, lo, hi), = top.limits
@@ -76,7 +78,7 @@ def _unshift(targets):
     exprs, sums = found
     if not all(bounded_by_guards(e, sums, t.indices) for e, t in zip(exprs, targets)):
         return None
-    fast = [t.__class__(t.name, e, t.indices) for t, e in zip(targets, exprs)]
+    fast = [dataclasses.replace(t, expr=e) for t, e in zip(targets, exprs)]
     return fast, [g for s in sums for g in (s >= 1, s <= SQRT_MAX)]
 
 
