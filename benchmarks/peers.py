@@ -27,7 +27,9 @@ program on threads of its own whatever the flags say (measured: JAX's CPU time 1
 "one thread"), so without the binding JAX's column was a two-core time beside one-core ones.  Per
 kernel and phase every library is warmed up (2 calls), then timed in ROUNDS rounds (default 11); a round
 calls each library once, in an order rotated each round (round robin), so all see the same machine load;
-the reported time is the median.  The "floor" is the median time of np.copyto of every input and output
+the reported time is the median.  The timing child's glibc keeps freed blocks (``--heap warm``, the default:
+every library's outputs come from memory already touched, none pays page faults that another does not;
+``--heap glibc`` for glibc's defaults; the faults per call are in the JSON).  The "floor" is the median time of np.copyto of every input and output
 array into preallocated arrays (timed in the same rounds): a memory-bandwidth lower bound; every time is
 also shown as a multiple of it.  The CPU-time/wall-time ratio of every cell is kept in the JSON
 (``cpu_over_wall``; about 1.0 when a library really ran on one thread), and its median CPU time
@@ -523,23 +525,37 @@ def timed_rounds(cells, floor_call, rounds: int, warmup: int = 2):
     """Median wall time, CPU/wall ratio and median CPU time per cell (plus the floor), over round-robin
     rounds.  The CPU time (``time.process_time``, every thread of the process) counts the work a call
     did and not the time it waited for a core: on a loaded machine it is the steadier measure."""
+    import resource
+
     entries = [("floor", floor_call)] + [(c.lib, c.call) for c in cells]
     for _ in range(warmup):
         for _, call in entries:
             call()
     wall = {n: [] for n, _ in entries}
     cpu = {n: [] for n, _ in entries}
+    faults = {n: [] for n, _ in entries}
     for r in range(rounds):
         k = r % len(entries)
         for name, call in entries[k:] + entries[:k]:
+            f0 = resource.getrusage(resource.RUSAGE_SELF).ru_minflt
             c0, t0 = time.process_time(), time.perf_counter()
             out = call()
             t1, c1 = time.perf_counter(), time.process_time()
+            faults[name].append(resource.getrusage(resource.RUSAGE_SELF).ru_minflt - f0)
             del out
             wall[name].append(t1 - t0)
             cpu[name].append(c1 - c0)
+    TIMED_FAULTS.update({n: statistics.median(f) for n, f in faults.items()})
     return {n: (statistics.median(wall[n]), sum(cpu[n]) / max(sum(wall[n]), 1e-12), statistics.median(cpu[n]))
             for n in wall}
+
+
+TIMED_FAULTS: dict = {}
+"""Median minor page faults per call of each cell of the last :func:`timed_rounds` (``ru_minflt``: the first touch
+of memory the call obtained from the OS).  Every library allocates its outputs through the same glibc heap, whose
+mmap threshold moves with what was freed before: an output that comes back from the OS each call (4096 faults per
+16 MiB) costs the call several ms, one from the warm heap none; the JSON keeps the count (``faults``) so that a
+time can be read with it."""
 
 
 def bind_to_cpus(n: int) -> list | None:
@@ -608,7 +624,7 @@ def child(args) -> dict:
         log(f"numba: {nb_note} ({time.perf_counter() - t0:.1f} s)")
     missing = [m for m in ("torch", "jax", "pytensor") if not _have(m)]
     result = {"threads": n, "mode": args.child, "generated": gen_note, "numba": nb_note, "missing": missing, "versions": versions,
-              "cpus": cpus, "env": {k: os.environ.get(k) for k in list(thread_env(1)) + ["MALLOC_MMAP_THRESHOLD_"]},
+              "cpus": cpus, "env": {k: os.environ.get(k) for k in list(thread_env(1)) + list(WARM_HEAP)},
               "rows": []}
     if _have("torch"):
         import torch
@@ -653,7 +669,8 @@ def child(args) -> dict:
                     row["floor_s"], _, row["floor_cpu_s"] = times.pop("floor")
                     row["floor_bytes"] = int(sum(a.nbytes for a in srcs))
                     for lib, (t, ratio, c) in times.items():
-                        row["cells"][lib].update(time_s=t, cpu_over_wall=ratio, x_floor=t / row["floor_s"], cpu_s=c)
+                        row["cells"][lib].update(time_s=t, cpu_over_wall=ratio, x_floor=t / row["floor_s"], cpu_s=c,
+                                                 faults=TIMED_FAULTS.get(lib))
                 else:
                     for c in cells:
                         c.call()  # warm
@@ -677,6 +694,8 @@ def run_child(mode: str, threads: int, args) -> dict:
     if mode == "memory":
         env["MALLOC_MMAP_THRESHOLD_"] = "65536"
         env["MALLOC_TRIM_THRESHOLD_"] = "65536"
+    elif args.heap == "warm":
+        env.update(WARM_HEAP)
     with tempfile.NamedTemporaryFile(suffix=".json", delete=False) as tmp:
         out = tmp.name
     cmd = [sys.executable, str(Path(__file__).resolve()), "--_child", mode, "--_threads-one", str(threads),
@@ -693,6 +712,16 @@ def run_child(mode: str, threads: int, args) -> dict:
     result = json.loads(Path(out).read_text())
     os.unlink(out)
     return result
+
+
+WARM_HEAP = {"MALLOC_MMAP_THRESHOLD_": str(1 << 30), "MALLOC_TRIM_THRESHOLD_": str(1 << 32)}
+"""glibc settings of the timing child (``--heap warm``, the default): large blocks from the heap, and freed ones kept,
+so that every library's outputs and temporaries come from memory the process already touched.  With glibc's
+dynamic mmap threshold (``--heap glibc``) whether a block of 16 or 32 MiB comes back from the OS, and pays a page
+fault per 4 KiB on its first touch, depends on what was freed before and on its size (blocks above 32 MiB, the
+float64 outputs here, always do): measured in one process, PyTorch's float32 layer-norm forward 9.2 ms with 4096
+faults per call and 2.2 ms with none, its float64 one 18.6 ms (8193 faults) and 4.4 ms, while NumPy's large
+allocations, advised to huge pages, faulted 528 times per 32 MiB.  The fault counts are in the JSON (``faults``)."""
 
 
 def fmt_ms(cell) -> str:
@@ -776,6 +805,7 @@ def report(out: dict, args) -> str:
         parts.append(f"Generated: {res['generated']}" + (f"; missing peers: {res['missing']}" if res["missing"] else ""))
         if res.get("numba", "not requested") != "not requested":
             parts.append(f"numba: {res['numba']}")
+        parts.append(f"Heap of the timing child: {args.heap} (--heap; see WARM_HEAP)")
         break
     for res in out["timing"]:
         for dtype in args.dtype.split(","):
@@ -807,6 +837,9 @@ def main(argv=None) -> int:
     p.add_argument("--libs", default=",".join(LIBS), help=f"comma list (default {','.join(LIBS)})")
     p.add_argument("--generated", help="a Python file with the generated kernels (canonical or catalog names)")
     p.add_argument("--pytensor-mode", default=None, help="PyTensor compile mode (default: its configured default)")
+    p.add_argument("--heap", choices=("warm", "glibc"), default="warm",
+                   help="timing child's allocator: warm (default: glibc keeps freed blocks, every library's outputs "
+                        "come from touched memory) or glibc (its defaults: dynamic mmap threshold)")
     p.add_argument("--no-memory", action="store_true", help="skip the peak-memory child")
     p.add_argument("--memory", action="store_true", help="with --quick: run the peak-memory child too")
     p.add_argument("--json", default=str(HERE / "peers.json"), help="results JSON (default benchmarks/peers.json)")

@@ -41,6 +41,12 @@ from symbolic.functions import ReduceMax
 
 EXP = "_exp_T"
 """The exponential a kernel calls; its float32 and float64 copies rename it (``_exp_f32``, ``_exp_f64``)."""
+NARROW = "_f_T"
+"""The cast of a product's factor to the kernel's dtype in a fast kernel's element loop (``np.float32`` in the float32
+copy, nothing in the float64 one): :meth:`LoopPrinter.narrow_product`."""
+INF_EXPONENT = "0x7F800000"
+FINITE = "_fin_"
+"""Stem of a fast kernel's finiteness check of its outputs (lines the float64 copy drops)."""
 
 MATH = {"log": "math.log", "log1p": "math.log1p", "expm1": "math.expm1", "erf": "math.erf",
         "erfc": "math.erfc", "loggamma": "math.lgamma", "tanh": "math.tanh", "sinh": "math.sinh",
@@ -155,9 +161,10 @@ class LoopPrinter:
         self.memo: dict = {}  # expr -> [(loop, name)]
         self.counter = itertools.count()
         self.buffers: dict = {}  # (expr over a canonical index, lo, stop) -> (buffer, loop writing it, temporary)
-        self.allocations: list = []  # (buffer, length code): row buffers the kernel allocates before its rows
+        self.allocations: list = []  # (buffer, length code, dtype code): row buffers the kernel allocates before its rows
         self.read: set = set()  # the buffers a later pass reads
         self.skip_nan: set = set()  # maxima whose NaN terms another node carries (scales of scaled_sqrt)
+        self.narrow = None  # the element loop whose products are computed in the kernel's dtype (a fast kernel's)
 
     def fresh(self, stem: str) -> str:
         return f"{re.sub(r'[^A-Za-z0-9_]', '_', stem)}_{next(self.counter)}"
@@ -215,7 +222,8 @@ class LoopPrinter:
                 return f"{buf}[{loop.var} - {loop.lo}]" if loop.lo != "0" else f"{buf}[{loop.var}]"
         temp = self.bind(self._dispatch(expr, home), home, "e")
         buf = self.fresh("_w")
-        self.allocations.append((buf, f"{loop.stop} - {loop.lo}" if loop.lo != "0" else loop.stop))
+        self.allocations.append((buf, f"{loop.stop} - {loop.lo}" if loop.lo != "0" else loop.stop,
+                                 "_buf_T" if isinstance(expr, sp.exp) else "np.float64"))
         loop.items.append(f"{buf}[{loop.var} - {loop.lo}] = {temp}" if loop.lo != "0" else f"{buf}[{loop.var}] = {temp}")
         self.buffers[key] = (buf, loop, temp)
         return temp
@@ -303,6 +311,8 @@ class LoopPrinter:
         return f"({out})"
 
     def _print_Mul(self, expr, chain):
+        if self.narrow is not None and chain[-1] is self.narrow:
+            return self.narrow_product(expr, chain)
         num, den = [], []
         for a in expr.args:
             b, e = a.as_base_exp()
@@ -319,6 +329,39 @@ class LoopPrinter:
             return f"{sign}({top})" if sign else f"({top})"
         bottom = " * ".join(self.value(a, chain) for a in den)
         return f"{sign}({top} / ({bottom}))"
+
+    def narrow_product(self, expr, chain):
+        r"""A product in an output's element loop in the kernel's dtype: $\prod_k a_k \cdot c$ with the factors $a_k$
+        that vary over the elements each rounded to it (a sum with a row scalar, $x_i - \mu$, is formed in float64
+        and rounded once) and the row-invariant factors combined into one float64 scalar $c$ first, which joins the
+        first such sum before its rounding ($(x_i - \mu)/\sigma$ rounded once, then times $\gamma_i$: float32 layer
+        norm 1.38e-7 -> 7.2e-8 of max |y|, PyTorch 1.53e-7), else is rounded once itself (softmax $e^{z_i} c$).
+        In float32 each rounding is relative (half an ulp); an overflow or underflow to an infinite or NaN output
+        sends the row to the full kernel (:meth:`store`'s finiteness check)."""
+        elements, scalars, below = [], [], []
+        for a in expr.args:
+            if len(self._place(as_expr(a), chain)) < len(chain):
+                scalars.append(a)
+                continue
+            b, e = a.as_base_exp()
+            (below if e.is_Number and e < 0 else elements).append(b ** -e if e.is_Number and e < 0 else a)
+        c = sp.Mul(*scalars)
+        scale = None if c == 1 or c == -1 else self.value(c, chain)
+        codes = []
+        for a in elements:
+            code = self.value(a, chain)
+            if isinstance(a, sp.Indexed):
+                codes.append(code)
+            elif scale is not None and isinstance(a, sp.Add):  # formed in float64: takes c before its rounding
+                codes.append(f"{NARROW}({code} * {scale})")
+                scale = None
+            else:
+                codes.append(f"{NARROW}({code})")
+        code = " * ".join(codes) or f"{NARROW}(1.0)"
+        code += "".join(f" / {NARROW}({self.value(b, chain)})" for b in below)
+        if c == -1:
+            return f"-({code})"
+        return f"({code} * {NARROW}({scale}))" if scale is not None else f"({code})"
 
     def _print_Pow(self, expr, chain):
         b, e = expr.args
@@ -380,7 +423,11 @@ class LoopPrinter:
         op = RELATIONS.get(type(expr).__name__)
         if op is None:
             raise UnsupportedNode(expr, "no loop form for this relation")
-        return f"({self.value(expr.lhs, chain)} {op} {self.value(expr.rhs, chain)})"
+        narrow, self.narrow = self.narrow, None  # a test in float64: a product that underflows keeps its sign
+        try:
+            return f"({self.value(expr.lhs, chain)} {op} {self.value(expr.rhs, chain)})"
+        finally:
+            self.narrow = narrow
 
     def _print_And(self, expr, chain):
         return "(" + " and ".join(self.value(a, chain) for a in expr.args) + ")"
@@ -457,11 +504,14 @@ class LoopPrinter:
 
     # ** outputs **
 
-    def store(self, targets, chain: list[Loop]) -> None:
+    def store(self, targets, chain: list[Loop], guard=None, narrow: bool = False, check: bool = True) -> None:
         """Statements writing each ``(array code, expr, indices, accumulate)`` target: outputs with the same
         indices share one loop nest (one pass for all the gradients of a joint VJP).  The reductions that do
         not read an output index come first, innermost first, so that every pass they make precedes the
-        output's (and the output's pass reads the row buffers they wrote)."""
+        output's (and the output's pass reads the row buffers they wrote).  ``guard`` (a condition on the
+        row's reductions, :mod:`codegen.backends.numba_fast`): where it fails the kernel returns False before
+        the stores; ``narrow``: the products of the output loops in the kernel's dtype (:meth:`narrow_product`),
+        and False returned where an output is not finite (unless not ``check``: outputs the guard bounds)."""
         groups: dict = {}
         for t in targets:
             self.skip_nan.update(parts[0] for node in sp.preorder_traversal(t[1]) if isinstance(node, sp.Max)
@@ -473,13 +523,28 @@ class LoopPrinter:
             for node in sp.postorder_traversal(t[1]):
                 if isinstance(node, (sp.Sum, ReduceMax)) and not node.free_symbols & indices:
                     self.value(node, chain)
+        if guard is not None:
+            chain[-1].items.append(f"if not {self.value(guard, chain)}: return False")
         for indices, members in groups.items():
             inner, loops = self._loops(indices, chain)
+            finite = None
+            if narrow and loops:  # products in the kernel's dtype: an output not finite fails the row
+                self.narrow = inner[-1]
+                if check:
+                    finite = self.fresh(FINITE)
+                    chain[-1].items.append(f"{finite} = np.int32(0)")
             for out, expr, _, accumulate in members:
                 at = ", ".join([out[1]] + [loop.var for loop in loops])
                 op = "+=" if accumulate else "="
-                inner[-1].items.append(f"{out[0]}[{at}] {op} {self.value(expr, inner)}")
+                code = self.value(expr, inner)
+                if finite is not None:
+                    code = self.bind(code, inner, "v")
+                    inner[-1].items.append(f"{finite} = max({finite}, _exponent_f32(np.float32({code})))")
+                inner[-1].items.append(f"{out[0]}[{at}] {op} {code}")
+            self.narrow = None
             self._close(chain, loops)
+            if finite is not None:
+                chain[-1].items.append(f"if {finite} == {INF_EXPONENT}: return False")  # an inf or a NaN
 
 
 def _simple(code: str) -> bool:
@@ -490,8 +555,8 @@ def _simple(code: str) -> bool:
 def kernel_body(root: Loop, printer: LoopPrinter) -> list[str]:
     """The row loop's lines, its passes fused (:func:`fuse`), without the stores of row buffers no later pass
     reads (``printer.allocations`` keeps those read)."""
-    unread = {buf for buf, _ in printer.allocations if buf not in printer.read}
-    printer.allocations = [(buf, n) for buf, n in printer.allocations if buf not in unread]
+    unread = {buf for buf, *_ in printer.allocations if buf not in printer.read}
+    printer.allocations = [a for a in printer.allocations if a[0] not in unread]
 
     def drop(items):
         out = []

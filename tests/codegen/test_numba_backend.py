@@ -126,6 +126,44 @@ def test_extreme_logits_stay_finite_and_size_zero_is_empty():
     assert nb.softmax(np.zeros((0, 4))).shape == (0, 4)
 
 
+def test_unshifted_softmax_is_accurate_where_the_shifted_argument_rounds():
+    """Logits 3.96, -25.3 and -8932: shifted by the max, z - m = -29.26 rounds and the exponential amplifies the error
+    (3.5e-15 before); the fast kernel's e^z / S (codegen/backends/numba_fast.py) is within 2 ulp of mpmath."""
+    _needs_numba()
+    import mpmath
+
+    nb, _ = _modules()
+    z = np.array([3.96, -25.3, -8932.0, 0.7])
+    with mpmath.workdps(50):
+        e = [mpmath.exp(mpmath.mpf(v)) for v in z]
+        want = np.array([float(v / mpmath.fsum(e)) for v in e])
+    got = nb.softmax(z)
+    assert np.all(np.abs(got - want) <= 2 * np.spacing(want))  # 6 ulp at -25.3 before
+
+
+def test_a_row_that_fails_the_fast_guard_reruns_every_row_in_the_full_kernel():
+    """Layer norm (float64) with one row whose squares underflow (overflow, in the forward): the fast kernel gives up
+    at that row and the full kernel runs over all rows; the broadcast gamma and beta's gradients, accumulated over
+    rows, are not counted twice.  float32 rows whose products overflow in float32 (x = +-3e38, gamma = 1e3; the outputs are finite) take
+    the same path (the fast kernel's finiteness check)."""
+    _needs_numba()
+    nb, ref = _modules()
+    rng = np.random.default_rng(4)
+    x, gamma, beta, g = rng.standard_normal((6, 8)), rng.standard_normal(8), rng.standard_normal(8), \
+        rng.standard_normal((6, 8))
+    x[-1] *= 1e-170
+    for a, b in zip(nb.layer_norm_vjp(x, gamma, beta, 1e-5, g), ref.layer_norm_vjp(x, gamma, beta, 1e-5, g)):
+        _close(a, b, FLOAT64_TOL)
+    x[-1] *= 1e185
+    x[-1] *= 1e185  # 1e200 in all
+    _close(nb.layer_norm(x, gamma, beta, 1e-5), ref.layer_norm(x, gamma, beta, 1e-5), FLOAT64_TOL)
+    x32 = np.concatenate([x[:-1], 3e38 * np.sign(rng.standard_normal((1, 8)))]).astype(np.float32)
+    gamma32 = np.full(8, 1e3, np.float32)
+    got = nb.layer_norm(x32, gamma32, beta.astype(np.float32), 1e-5)
+    assert got.dtype == np.float32 and np.all(np.isfinite(got))
+    _close(got, ref.layer_norm(x32.astype(np.float64), gamma32.astype(np.float64), beta, 1e-5), FLOAT32_TOL)
+
+
 def test_vectorized_exponentials_against_numpy():
     """_exp_f32 and _exp_f64 (the runtime's own exponentials) within 1 ulp of np.exp (correctly rounded to
     float32 from float64, and glibc's float64 exp), with its inf, 0, subnormals and NaN."""
