@@ -813,9 +813,9 @@ def _copy_section(section):
     from copy import copy
 
     out = copy(section)
-    for name in ("symbols", "written", "arrays", "functions", "derivatives", "owner", "conditions", "examples", "updates",
+    for name in ("symbols", "arrays", "functions", "derivatives", "owner", "conditions", "examples", "updates",
                  "in_place", "moved_on", "distributed", "laws", "recurrences", "described", "stated", "witnesses",
-                 "contested", "integers", "finite", "withheld", "unreadable"):
+                 "contested", "integers", "finite", "withheld", "unreadable", "written"):
         setattr(out, name, copy(getattr(section, name)))
     out.functions = {name: list(cases) for name, cases in section.functions.items()}  # define() edits them in place
     return out

@@ -8,8 +8,11 @@ After $z = wx + b$, $\hat y = \sigma(z)$ and $L = -y \log \hat y - (1 - y) \log(
 
 Each derivative $\partial u / \partial v$ by a defined name $v$ is read as the derivative of $u$ with every defined
 name in it replaced by its right side *as written* (the bodies kept for substitution are already written in the
-leaves, where $v$ is gone), $v$ itself held as the variable, and only then is $v$ written in its own definition: $\partial L/\partial z$ is $\frac{d}{dz}\ell(\sigma(z))$ at $z = wx + b$.  Taken before the expansion
+leaves, where $v$ is gone), $v$ itself held as the variable, and only then is $v$ written in its own definition:
+$\partial L/\partial z$ is $\frac{d}{dz}\ell(\sigma(z))$ at $z = wx + b$.  Taken before the expansion
 (``Derivative(L, z).doit()`` with ``L`` a bare symbol) it was 0, and the claim became an equation in $b, w, x, y$.
+
+Where no right side is on record for a name (defined otherwise, or redefined since), nothing changes.
 
 The reading is left alone where the variable reaches the expression twice, directly and through a defined name
 (``\partial(\hat y + a)/\partial \hat y`` after ``a = \hat y^2``): a partial derivative holding ``a`` fixed and the
