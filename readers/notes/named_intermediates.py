@@ -44,6 +44,18 @@ def _written_out(expr, held: set, symbols: dict, written: dict):
     return None
 
 
+def _both_ways(expr, variables: set, symbols: dict, written: dict, depth: int = 0) -> bool:
+    """Whether, in ``expr`` or the right side of a name it is written in, a variable stands directly beside a
+    name whose right side reaches it (``a + y`` after ``a = y^2``); True past the depth (not read)."""
+    if depth > MAX_DEPTH:
+        return True
+    names = {x for x in expr.free_symbols if x not in variables and _as_written(x, symbols, written) is not None}
+    direct = variables & expr.free_symbols
+    if any(v in (_written_out(n, variables, symbols, written) or n).free_symbols for n in names for v in direct):
+        return True
+    return any(_both_ways(_as_written(n, symbols, written), variables, symbols, written, depth + 1) for n in names)
+
+
 def through_written(derivative, symbols: dict, written: dict):
     """The expression of a derivative by a defined name, its other defined names written out as the notes wrote
     them, when that reaches every variable one way only; else None (the derivative is taken as it stands)."""
@@ -56,8 +68,7 @@ def through_written(derivative, symbols: dict, written: dict):
              if x not in variables and _as_written(x, symbols, written) is not None}
     if not names:
         return None
-    direct = variables & derivative.expr.free_symbols
-    if any(v in (_written_out(n, variables, symbols, written) or n).free_symbols for n in names for v in direct):
+    if _both_ways(derivative.expr, variables, symbols, written):
         return None  # the variable directly and through a name: a partial or a total derivative?
     body = _written_out(derivative.expr, variables, symbols, written)
     return body if body is not None and variables <= body.free_symbols else None

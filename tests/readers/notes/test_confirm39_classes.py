@@ -38,3 +38,16 @@ def test_derivatives_by_defined_intermediates_are_proved_and_wrong_ones_are_not_
         ("refuted", "undecided"),  # the chain of b with a factor x too many
     ])
     assert blocks[3].steps[-1].verdict not in CONFIRMED
+
+
+def test_a_variable_reached_directly_and_through_a_name_is_left_alone():
+    import sympy as sp
+
+    from readers.notes.named_intermediates import through_written
+
+    y, a, L, z, w, x, b = sp.symbols("y a L z w x b")
+    bodies = {z: w * x + b, y: 1 / (1 + sp.exp(-z)), a: y ** 2, L: y + a}
+    written = {name: (body, body) for name, body in bodies.items()}
+    assert through_written(sp.Derivative(L, y), bodies, written) is None  # y + a with a = y^2: partial or total?
+    assert through_written(sp.Derivative(L, z), bodies, written) is not None  # z (defined) only through y and a
+    assert through_written(sp.Derivative(L, y), bodies, {}) is None  # no right side on record: as before
