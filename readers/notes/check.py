@@ -211,6 +211,7 @@ from readers.notes.prose_letters import prose_letters
 from readers.notes.back_references import refers_back
 from readers.notes.finite_values import cases as finite_cases, combined as finite_combined, finite_memberships
 from readers.notes.dependencies import through_definitions, through_graph
+from readers.notes.named_intermediates import through_names, through_written
 from readers.notes.derivative_notation import as_limits, defines_the_derivative
 from readers.notes.function_families import member
 from readers.notes.continued_displays import Tail, continued as continued_display, end_line
@@ -814,7 +815,7 @@ def _copy_section(section):
     out = copy(section)
     for name in ("symbols", "arrays", "functions", "derivatives", "owner", "conditions", "examples", "updates",
                  "in_place", "moved_on", "distributed", "laws", "recurrences", "described", "stated", "witnesses",
-                 "contested", "integers", "finite", "withheld", "unreadable"):
+                 "contested", "integers", "finite", "withheld", "unreadable", "written"):
         setattr(out, name, copy(getattr(section, name)))
     out.functions = {name: list(cases) for name, cases in section.functions.items()}  # define() edits them in place
     return out
@@ -965,12 +966,14 @@ def _inside(counterexample, free, where) -> bool:
     return True
 
 
-def _differentiated_first(symbols: dict, expr):
+def _differentiated_first(symbols: dict, expr, written=None):
     r"""``expr`` with its derivatives by names that have a definition taken before the definition is substituted:
-    after $s = t^2$, $\frac{\partial}{\partial s}(s^2 + 3s)$ is $2s + 3$, then $2t^2 + 3$."""
+    after $s = t^2$, $\frac{\partial}{\partial s}(s^2 + 3s)$ is $2s + 3$, then $2t^2 + 3$.  Other defined names
+    in the expression are expanded first (readers.notes.named_intermediates: $\partial L/\partial z$ of a defined
+    $L$ is not 0), unless the variable reaches it both directly and through them (kept as before)."""
     def ready(d):  # an unknown function inside waits for its definition (the chain rule would run through Given)
         return isinstance(d, sp.Derivative) and any(v in symbols for v, _ in d.variable_count) \
-            and not d.expr.atoms(AppliedUndef)
+            and not d.expr.atoms(AppliedUndef) and not through_written(d, symbols, written or {})
 
     return expr.replace(ready, lambda d: d.doit()) if any(map(ready, expr.atoms(sp.Derivative))) else expr
 
@@ -1105,6 +1108,7 @@ class _Section:
 
     number: int = -1
     symbols: dict = field(default_factory=dict)  # Symbol -> body
+    written: dict = field(default_factory=dict)  # Symbol -> (right side as written, its body): named_intermediates
     arrays: dict = field(default_factory=dict)  # IndexedBase -> (index symbols, body)
     functions: dict = field(default_factory=dict)  # name -> [(params, body)]
     derivatives: dict = field(default_factory=dict)  # Derivative -> body
@@ -2607,6 +2611,7 @@ class _NotesReader(_CatalogMatch):
             return  # theta = arccos(v.w / |v||w|) after w = (s cos theta, s sin theta): it names theta, never a value
         if isinstance(lhs, sp.Symbol):
             s.symbols[lhs] = body
+            s.written[lhs] = (rhs, body)  # the names it is written in: derivatives by them (named_intermediates)
         elif isinstance(lhs, sp.Pow):
             s.symbols[lhs.base] = sp.sqrt(body)  # sigma^2 = v defines the standard deviation sigma = sqrt(v)
         elif isinstance(lhs, sp.Indexed):
@@ -2640,7 +2645,8 @@ class _NotesReader(_CatalogMatch):
         expr = shifted_instances(expr, s.symbols)  # delta_{t+1} after delta_t = ... (readers.notes.shifted_instances)
         for _ in range(MAX_EXPANSION_ROUNDS):
             expr = components(expr, s.symbols) if s.symbols else expr  # s_i after s = softmax(z)
-            expr = _differentiated_first(s.symbols, expr) if s.symbols else expr
+            expr = through_names(expr, s.symbols, s.written, self.expand_bound) if s.symbols else expr
+            expr = _differentiated_first(s.symbols, expr, s.written) if s.symbols else expr
             new = substitute_definitions(expr, _not_differentiated(s.symbols, expr)) if s.symbols else expr
             new = family_entries(new, s.symbols, frozenset(s.arrays))  # q[a] in a sum after q_m = ... (arrays)
             for base, (indices, body) in s.arrays.items():

@@ -1,0 +1,86 @@
+r"""Derivatives by a name the notes defined, of a name the notes defined: the intermediates of backpropagation.
+
+After $z = wx + b$, $\hat y = \sigma(z)$ and $L = -y \log \hat y - (1 - y) \log(1 - \hat y)$, notes write
+
+.. math:: \frac{\partial L}{\partial z} = \hat y - y, \qquad
+          \frac{\partial L}{\partial w} = \frac{\partial L}{\partial \hat y}
+          \frac{\partial \hat y}{\partial z}\frac{\partial z}{\partial w}.
+
+Each derivative $\partial u / \partial v$ by a defined name $v$ is read as the derivative of $u$ with every defined
+name in it replaced by its right side *as written* (the bodies kept for substitution are already written in the
+leaves, where $v$ is gone), $v$ itself held as the variable, and only then is $v$ written in its own definition:
+$\partial L/\partial z$ is $\frac{d}{dz}\ell(\sigma(z))$ at $z = wx + b$.  Taken before the expansion
+(``Derivative(L, z).doit()`` with ``L`` a bare symbol) it was 0, and the claim became an equation in $b, w, x, y$.
+
+Where no right side is on record for a name (defined otherwise, or redefined since), nothing changes.
+
+The reading is left alone where the variable reaches the expression twice, directly and through a defined name
+(``\partial(\hat y + a)/\partial \hat y`` after ``a = \hat y^2``): a partial derivative holding ``a`` fixed and the
+total derivative differ there, and the notes do not say which they mean.
+"""
+from __future__ import annotations
+
+import sympy as sp
+
+MAX_DEPTH = 12
+"""Most rounds of names replaced by their right sides as written (a longer chain is not read)."""
+
+
+def _as_written(name, symbols: dict, written: dict):
+    """The right side of ``name``'s definition in force, as written; None when there is none on record."""
+    record = written.get(name)
+    return record[0] if record is not None and symbols.get(name) is record[1] else None
+
+
+def _written_out(expr, held: set, symbols: dict, written: dict):
+    """``expr`` with the defined names other than ``held`` replaced by their right sides as written, until none is
+    left (None past the depth)."""
+    for _ in range(MAX_DEPTH):
+        swap = {x: w for x in expr.free_symbols
+                if x not in held and (w := _as_written(x, symbols, written)) is not None}
+        if not swap:
+            return expr
+        expr = expr.xreplace(swap)
+    return None
+
+
+def _both_ways(expr, variables: set, symbols: dict, written: dict, depth: int = 0) -> bool:
+    """Whether, in ``expr`` or the right side of a name it is written in, a variable stands directly beside a
+    name whose right side reaches it (``a + y`` after ``a = y^2``); True past the depth (not read)."""
+    if depth > MAX_DEPTH:
+        return True
+    names = {x for x in expr.free_symbols if x not in variables and _as_written(x, symbols, written) is not None}
+    direct = variables & expr.free_symbols
+    if any(v in (_written_out(n, variables, symbols, written) or n).free_symbols for n in names for v in direct):
+        return True
+    return any(_both_ways(_as_written(n, symbols, written), variables, symbols, written, depth + 1) for n in names)
+
+
+def through_written(derivative, symbols: dict, written: dict):
+    """The expression of a derivative by a defined name, its other defined names written out as the notes wrote
+    them, when that reaches every variable one way only; else None (the derivative is taken as it stands)."""
+    if not isinstance(derivative, sp.Derivative):
+        return None
+    variables = {v for v, _ in derivative.variable_count}
+    if not all(isinstance(v, sp.Symbol) for v in variables) or not variables & set(symbols):
+        return None
+    names = {x for x in derivative.expr.free_symbols
+             if x not in variables and _as_written(x, symbols, written) is not None}
+    if not names:
+        return None
+    if _both_ways(derivative.expr, variables, symbols, written):
+        return None  # the variable directly and through a name: a partial or a total derivative?
+    body = _written_out(derivative.expr, variables, symbols, written)
+    return body if body is not None and variables <= body.free_symbols else None
+
+
+def through_names(expr, symbols: dict, written: dict, expand_bound):
+    r"""``expr`` with each derivative by a defined name taken of its expression written out
+    (:func:`through_written`), then expanded with the definitions in force except its own variables
+    (``expand_bound(e, variables)``: functions instantiated), still unevaluated."""
+    found = {d: body for d in expr.atoms(sp.Derivative)
+             if (body := through_written(d, symbols, written)) is not None}
+    if not found:
+        return expr
+    return expr.xreplace({d: sp.Derivative(expand_bound(body, {v for v, _ in d.variable_count}), *d.variable_count)
+                          for d, body in found.items()})
