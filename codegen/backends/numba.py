@@ -122,7 +122,8 @@ def lower_numba(name: str, inputs: tuple[Input, ...], targets: tuple[Target, ...
                                              line[:len(line) - len(line.lstrip())] + "pass") for line in lines)
                 text = (text.replace(f"{EXP}(", f"_exp_{suffix}(").replace(SQRT_MAX_CODE, SQRT_MAX_VALUE[suffix])
                         .replace(f"{NARROW}(", "np.float32(" if suffix == "f32" else "(").replace("_buf_T", dtype))
-                kernels.append(f"@numba.njit(**_JIT)\ndef _{name}_{suffix}{layout}{form}({', '.join(params + outs)}, "
+                jit = "_JIT_STRICT" if fast is not None and guard is None else "_JIT"  # see STRICT_FASTMATH
+                kernels.append(f"@numba.njit(**{jit})\ndef _{name}_{suffix}{layout}{form}({', '.join(params + outs)}, "
                                f"_R):\n" + text)
     wrapper = _wrapper(name, inputs, targets, sizes, sources, outs, returns, gradients, columns, fast is not None)
     return NumbaFunction(name, "\n\n\n".join(kernels), wrapper)

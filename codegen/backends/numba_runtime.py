@@ -23,9 +23,18 @@ FASTMATH = "{'reassoc', 'contract', 'arcp'}"
 """LLVM fast-math flags of every kernel: reassociation (vectorized sums), fused multiply-adds, and
 reciprocals of loop invariants; never ``nnan``/``ninf``, which would let LLVM drop inf and NaN handling."""
 
+STRICT_FASTMATH = "{'contract'}"
+"""LLVM fast-math flags of a full kernel that has a fast form: fused multiply-adds only.  The full kernel runs the rows
+that the fast form's range guard turned away, and its stability rewrites (a sum of squares scaled by the largest
+magnitude, an exponential shifted by the maximum) keep every product in range only in the order they are written:
+reassociated, layer norm's VJP at |x| ~ 1e160 multiplied (x - mu) by a sum of products before dividing by the scale,
+overflowed and returned inf and NaN where the truth is ~1e-160 (the NumPy backend: finite).  ``arcp`` is out for the
+same reason (``a * (1/b)`` overflows at a subnormal ``b`` where ``a / b`` does not)."""
+
 RUNTIME = r'''
 _FASTMATH = __FASTMATH__
 _JIT = dict(fastmath=_FASTMATH, error_model="numpy", cache=False)
+_JIT_STRICT = dict(_JIT, fastmath=__STRICT_FASTMATH__)
 _INLINE = dict(_JIT, inline="always")
 
 
@@ -205,7 +214,7 @@ def _grad_result(o, given, k, batch, shape, dtype):
     full = full.sum(axis=tuple(range(lead))) if lead else full
     axes = tuple(a for a, n in enumerate(given) if n == 1 and full.shape[a] != 1)
     return (full.sum(axis=axes, keepdims=True) if axes else full).astype(dtype).reshape(given)
-'''.replace("__FASTMATH__", FASTMATH)
+'''.replace("__FASTMATH__", FASTMATH).replace("__STRICT_FASTMATH__", STRICT_FASTMATH)
 
 IMPORTS = """import math
 

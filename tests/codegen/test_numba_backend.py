@@ -164,6 +164,22 @@ def test_a_row_that_fails_the_fast_guard_reruns_every_row_in_the_full_kernel():
     _close(got, ref.layer_norm(x32.astype(np.float64), gamma32.astype(np.float64), beta, 1e-5), FLOAT32_TOL)
 
 
+def test_the_full_kernel_keeps_the_order_its_stability_rewrites_need():
+    """Layer norm's joint VJP at |x| ~ 1e160 and 1e300 (the fast kernel's range guard turns every row away): the
+    full kernel, compiled without reassociation (STRICT_FASTMATH), divides by the scale before the products can
+    overflow.  Reassociated, it returned inf and NaN for dx, whose true values are ~1e-160."""
+    _needs_numba()
+    nb, ref = _modules()
+    rng = np.random.default_rng(5)
+    gamma, beta, g = rng.standard_normal(8), rng.standard_normal(8), rng.standard_normal((4, 8))
+    for scale in (1e160, 1e300):
+        x = rng.standard_normal((4, 8)) * scale
+        got, want = nb.layer_norm_vjp(x, gamma, beta, 1e-5, g), ref.layer_norm_vjp(x, gamma, beta, 1e-5, g)
+        for a, b in zip(got, want):
+            assert np.all(np.isfinite(a))
+            _close(a, b, FLOAT64_TOL)
+
+
 def test_vectorized_exponentials_against_numpy():
     """_exp_f32 and _exp_f64 (the runtime's own exponentials) within 1 ulp of np.exp (correctly rounded to
     float32 from float64, and glibc's float64 exp), with its inf, 0, subnormals and NaN."""
