@@ -13,6 +13,7 @@ rule                      identity
 ``log_one_minus_sigmoid`` $\log\bigl(1 - \frac{1}{1 + e^{-x}}\bigr) = -\operatorname{sp}(x)$
 ``log_sigmoid_pair``      $a \log\sigma(s) + b \log\sigma(-s) = (a + b)\log\sigma(-s) + a\,s$ where $a + b$ drops a parameter (:mod:`codegen.rules_logit`)
 ``gaussian_tail``         $e^{A}\Phi(u)^k = e^{A - k u^2/2}(\tfrac12\operatorname{erfcx}(-u/\sqrt2))^k$ for $u < 0$ where the exponent simplifies; $\operatorname{erfc}(v) = e^{-v^2}\operatorname{erfcx}(v)$ the same (:mod:`codegen.rules_gaussian_tail`)
+``erfc_ndtr``             $k\operatorname{erfc}(z) - 2k = -2k\,\Phi(\sqrt2 z)$ (sympy writes $\operatorname{erfc}(-z)$ as $2 - \operatorname{erfc}(z)$), before ``log_ndtr``
 ``tail_difference``       $F(u) - F(v) = \bar F(v) - \bar F(u)$ for $F$ in erf (as $2\Phi(\sqrt2\,\cdot)$), $\Phi$, arctan, where the points lean to the upper tail (costly: search only; :mod:`codegen.rules_tail_difference`)
 ``atan_reflection``       $\frac{\pi}{2} + \arctan u = \arctan(-1/u)$ for $u < 0$ (and $\frac{\pi}{2} - \arctan u = \arctan(1/u)$ for $u > 0$), times a coefficient (:mod:`codegen.rules_atan`)
 ``log1p_power``           $\operatorname{log1p}(A^{p}) = p\log A + \operatorname{log1p}(A^{-p})$ where $p \log A > 0$, $\log A$ as the logs of its factors (:mod:`codegen.rules_log1p_power`)
@@ -441,6 +442,33 @@ def _erf_ndtr(expr):
     """
     return _paired(expr, sp.erf, lambda k, z, s: 2 * k * ndtr(sp.sqrt(2) * z) if s == 1
                    else -2 * k * ndtr(-sp.sqrt(2) * z))
+
+
+def _erfc_ndtr(expr):
+    r"""$k\operatorname{erfc}(z) - 2k = -2k\,\Phi(\sqrt2 z)$: sympy writes $\operatorname{erfc}(-z)$ as
+    $2 - \operatorname{erfc}(z)$, which cancels where $\operatorname{erfc}(z)$ is near 2 ($z \ll 0$); ``ndtr`` keeps
+    every digit of the small value and ``log_ndtr`` (after it) of its log."""
+    def query(e):
+        return isinstance(e, sp.Add) and _erfc_pair(e) is not None
+
+    def value(e):
+        rest, k, z = _erfc_pair(e)
+        return sp.Add(*rest) - 2 * k * ndtr(sp.sqrt(2) * z)
+
+    return expr.replace(query, value)
+
+
+def _erfc_pair(e):
+    r"""``(rest, k, z)`` where the ``Add`` ``e`` holds $k\operatorname{erfc}(z)$ and the number $-2k$, else None."""
+    terms = list(e.args)
+    for n, t in enumerate(terms):
+        k, f = t.as_independent(sp.erfc, as_Add=False)
+        if not isinstance(f, sp.erfc) or not k.is_number or k == 0:
+            continue
+        for m, c in enumerate(terms):
+            if m != n and c.is_number and c == -2 * k:
+                return [a for q, a in enumerate(terms) if q not in (n, m)], k, f.args[0]
+    return None
 
 
 def _log_ndtr(expr):
@@ -929,6 +957,10 @@ ATAN_REFLECTION = Rule(
 ERF_NDTR = Rule(
     "erf_ndtr", "erf_ndtr", _erf_ndtr, priority=4,
     gain="1 + erf(z) for z < -6: erf rounds to -1 and the sum to 0 (GELU, the normal CDF for x << 0)")
+ERFC_NDTR = Rule(
+    "erfc_ndtr", "erfc_ndtr", _erfc_ndtr, priority=4.1,
+    gain="1 - erfc(z)/2 (sympy's form of erfc(-z)/2, the log-normal CDF, expected improvement) for z < -6: erfc "
+         "rounds to 2 and the difference to 0 (or to 1e-16 relative digits), its log -inf; Phi(sqrt2 z) is exact")
 TANH_SIGMOID = Rule(
     "tanh_sigmoid", "one_plus_tanh_sigmoid", _tanh_sigmoid, priority=6,
     gain="1 + tanh(u) for u < -19: tanh rounds to -1 and the sum to 0 (GELU's tanh form)")
@@ -1100,7 +1132,7 @@ POWER_OF_SOFTPLUS = Rule(
 
 RULES: tuple[Rule, ...] = tuple(sorted(
     (LOG_SIGMOID, LOG_ONE_MINUS_SIGMOID, LOG_SIGMOID_PAIR, GAUSSIAN_TAIL, ATAN_REFLECTION, UNIT_SUM_COMPLEMENT, LOG_SOFTMAX_SPLIT, LOG_CONSTANT_PLUS_EXP_SUM, LOGSUMEXP_SHIFT, EXP_NORMALIZE, SOFTPLUS_STABLE,
-     LOG1P_EXPM1, POWER_AS_EXP, POWER_EXPM1, INTEGER_POWER_MINUS_ONE, LOG_ADD_EXP, LOG_ADD_WEIGHTED_EXP, SIGMOID_STABLE, ERF_NDTR, LOG_NDTR, TANH_SIGMOID, SECH_SQUARE, LOG_COSH, LOG_COSH_POWER, TANH_RATIO, LOG1MEXP_OF_EXP, LOG_OF_SOFTPLUS, LOG1MEXP, LOG_EXPM1, ROOT_CANCEL,
+     LOG1P_EXPM1, POWER_AS_EXP, POWER_EXPM1, INTEGER_POWER_MINUS_ONE, LOG_ADD_EXP, LOG_ADD_WEIGHTED_EXP, SIGMOID_STABLE, ERF_NDTR, ERFC_NDTR, LOG_NDTR, TANH_SIGMOID, SECH_SQUARE, LOG_COSH, LOG_COSH_POWER, TANH_RATIO, LOG1MEXP_OF_EXP, LOG_OF_SOFTPLUS, LOG1MEXP, LOG_EXPM1, ROOT_CANCEL,
      SCALED_SQRT, ONE_MINUS_SIGMOID, SHIFT_COLLECT, DIFFERENCE_OF_SQUARES, LOG1P_POWER, LOG1P_LARGE_PRODUCT, LOG_OF_EXP_QUOTIENT,
      SCALE_OVER_ARGUMENT, ARGUMENT_OVER_SCALE, COMMON_DENOMINATOR, LOGISTIC_IN_LOG, LOGISTIC_OF_EXP, WEIGHTED_LOGISTIC_OF_EXP, EXP_ABSORB, SCALES_INTO_SUM, SCALE_INTO_ENTRY, RATIO_BEFORE_POWER, LOG_BETA, LOG_GAMMA_DIFFERENCE,
      ROOT_DIFFERENCE, SQUARE_INTO_ROOT, RATIO_OF_EQUAL_SUMS, POWER_RATIO_OVER_NUMERATOR, POWER_OVER_BASE, HEAVISIDE_SELECT_FIRST, HEAVISIDE_SELECT, STEP_SCALE, ZERO_TIMES_LOG,
