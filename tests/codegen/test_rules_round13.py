@@ -1,0 +1,81 @@
+"""The rules round thirteen's misses added or widened: ``erfc_ndtr`` (sympy's $2 - \\operatorname{erfc}(z)$ for
+$\\operatorname{erfc}(-z)$ as $2\\Phi(\\sqrt2 z)$) and ``stirling_branch`` for arguments $\\alpha u + c$.  Each on two
+formulas, at a point where the plain form fails, against the textbook formula in mpmath (written here by hand)."""
+import mpmath
+import numpy as np
+import pytest
+import sympy as sp
+
+from codegen.rules import COSTLY_RULES, RULES, stabilize
+import scipy.special
+
+REL_TOL = 1e-13
+"""A few roundings of O(1) numbers at each point (the plain forms err by O(1) or are not finite)."""
+
+x = sp.Symbol("x", real=True)
+nu = sp.Symbol("nu", positive=True)
+
+
+def _np(expr, args):
+    """Float64 code of ``expr`` (sympy's SciPy printer; Formulary's Phi and log Phi as scipy's)."""
+    return sp.lambdify(args, expr, modules=[{"ndtr": scipy.special.ndtr, "log_ndtr": scipy.special.log_ndtr},
+                                            "scipy", "numpy"])
+
+
+def _rel(got, want) -> float:
+    return float(abs(mpmath.mpf(float(got)) - want) / abs(want))
+
+
+def _phi(u):
+    return mpmath.ncdf(u)
+
+
+@pytest.mark.parametrize("expr, at, truth", [
+    # the log-normal log-CDF log(erfc(-u)/2), u = (log y - mu)/(sigma sqrt 2), at u = -6: sympy's 1 - erfc(u)/2
+    # rounds to 0 (truth log Phi(-6 sqrt 2) = -39.6)
+    (sp.log(sp.erfc(-x) / 2), -6.0, lambda v: mpmath.log(_phi(mpmath.sqrt(2) * v))),
+    # GELU written with the complementary error function, x erfc(-x/sqrt 2)/2, at x = -10: sympy's
+    # x (2 - erfc(x/sqrt 2))/2 is 0 where the truth x Phi(x) is -7.6e-23
+    (x / 2 * sp.erfc(-x / sp.sqrt(2)), -10.0, lambda v: v * _phi(v)),
+])
+def test_erfc_ndtr_keeps_the_lower_tail_of_a_complementary_error_function(expr, at, truth):
+    assert expr.has(sp.erfc) and not expr.has(sp.erfc(-x))  # sympy has reflected it: the form the rule is for
+    new, fired = stabilize(expr)
+    assert "erfc_ndtr" in fired
+    with mpmath.workdps(60):
+        want = truth(mpmath.mpf(at))
+        with np.errstate(all="ignore"):
+            assert not _rel(_np(expr, [x])(at), want) <= 1e-6
+        assert _rel(_np(new, [x])(at), want) <= REL_TOL
+
+
+STUDENT_T_ENTROPY = ((nu + 1) / 2 * (sp.polygamma(0, (nu + 1) / 2) - sp.polygamma(0, nu / 2)) + sp.log(nu) / 2
+                     + sp.loggamma(nu / 2) + sp.log(sp.pi) / 2 - sp.loggamma((nu + 1) / 2))
+
+
+def _student_t_entropy(v):
+    return ((v + 1) / 2 * (mpmath.digamma((v + 1) / 2) - mpmath.digamma(v / 2)) + mpmath.log(v) / 2
+            + mpmath.loggamma(v / 2) + mpmath.log(mpmath.pi) / 2 - mpmath.loggamma((v + 1) / 2))
+
+
+@pytest.mark.parametrize("expr, points, truth", [
+    # the Student t entropy: at nu = 1e300 its terms are 345 each and psi((nu + 1)/2) - psi(nu/2) rounds to 0
+    # where the truth is 1/nu (error 0.35); the sum is (1 + log 2 pi)/2 + 1/nu + ...
+    (STUDENT_T_ENTROPY, (1e300, 1e8, 41.0), _student_t_entropy),
+    # a difference of log-gamma functions half a unit apart with its Stirling leading term (a chi log-density's
+    # normalizer less its limit): at k = 1e200 the three terms are 1e202 and their sum -1/(8k)
+    (sp.loggamma(nu + sp.Rational(1, 2)) - sp.loggamma(nu) - sp.log(nu) / 2, (1e200, 1e6, 50.0),
+     lambda v: mpmath.loggamma(v + mpmath.mpf(1) / 2) - mpmath.loggamma(v) - mpmath.log(v) / 2),
+])
+def test_stirling_branch_takes_shifted_arguments_as_their_series(expr, points, truth):
+    rules = tuple(sorted(RULES + COSTLY_RULES, key=lambda r: r.priority))
+    new, fired = stabilize(expr, rules)
+    assert "stirling_branch" in fired
+    plain, fine = _np(expr, [nu]), _np(new, [nu])
+    for v in points:
+        with mpmath.workdps(40 + 2 * int(abs(np.log10(v)))):
+            want = truth(mpmath.mpf(v))
+            with np.errstate(all="ignore"):
+                assert _rel(fine(np.float64(v)), want) <= REL_TOL, v
+                if v > 1e100:
+                    assert not _rel(plain(np.float64(v)), want) <= 1e-6
