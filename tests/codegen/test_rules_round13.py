@@ -26,6 +26,11 @@ def _rel(got, want) -> float:
     return float(abs(mpmath.mpf(float(got)) - want) / abs(want))
 
 
+def _with(name):
+    """The registry's rules and the one costly rule ``name`` (no search), in priority order."""
+    return tuple(sorted(RULES + tuple(r for r in COSTLY_RULES if r.name == name), key=lambda r: r.priority))
+
+
 def _phi(u):
     return mpmath.ncdf(u)
 
@@ -68,7 +73,7 @@ def _student_t_entropy(v):
      lambda v: mpmath.loggamma(v + mpmath.mpf(1) / 2) - mpmath.loggamma(v) - mpmath.log(v) / 2),
 ])
 def test_stirling_branch_takes_shifted_arguments_as_their_series(expr, points, truth):
-    rules = tuple(sorted(RULES + COSTLY_RULES, key=lambda r: r.priority))
+    rules = _with("stirling_branch")
     new, fired = stabilize(expr, rules)
     assert "stirling_branch" in fired
     plain, fine = _np(expr, [nu]), _np(new, [nu])
@@ -79,3 +84,34 @@ def test_stirling_branch_takes_shifted_arguments_as_their_series(expr, points, t
                 assert _rel(fine(np.float64(v)), want) <= REL_TOL, v
                 if v > 1e100:
                     assert not _rel(plain(np.float64(v)), want) <= 1e-6
+
+
+y, mu = sp.symbols("y mu", positive=True)
+s1, s2, m1, m2 = sp.Symbol("s_1", positive=True), sp.Symbol("s_2", positive=True), *sp.symbols("m_1 m_2", real=True)
+
+
+@pytest.mark.parametrize("expr, args, at, truth", [
+    # the gamma deviance 2((y - mu)/mu - log(y/mu)) at y/mu = 1 + 1e-5: terms of order 1, sum 1e-10 (six digits lost)
+    (2 * ((y - mu) / mu - sp.log(y / mu)), (y, mu), (1.00001, 1.0),
+     lambda a, b: 2 * ((a - b) / b - mpmath.log(a / b))),
+    # a Gaussian KL divergence log(s2/s1) + (s1^2 + (m1 - m2)^2)/(2 s2^2) - 1/2 at s1/s2 = 1 + 1e-6, m1 = m2: sum 1e-12
+    (sp.log(s2 / s1) + (s1 ** 2 + (m1 - m2) ** 2) / (2 * s2 ** 2) - sp.Rational(1, 2), (s1, s2, m1, m2),
+     (1.000001, 1.0, 0.25, 0.25), lambda a, b, c, d: mpmath.log(b / a) + (a ** 2 + (c - d) ** 2) / (2 * b ** 2) - 0.5),
+])
+def test_log_bregman_keeps_a_divergence_of_minus_log_near_equal_arguments(expr, args, at, truth):
+    rules = _with("log_bregman")
+    new, fired = stabilize(expr, rules)
+    assert "log_bregman" in fired
+    with mpmath.workdps(60):
+        want = truth(*[mpmath.mpf(v) for v in at])
+        assert not _rel(_np(expr, args)(*at), want) <= 1e-12  # the issue's ordinary target
+        assert _rel(_np(new, args)(*at), want) <= REL_TOL
+        far = [2 * at[0]] + list(at[1:])  # outside |x - y| < y/2: the sum as written, equally accurate there
+        assert _rel(_np(new, args)(*far), truth(*[mpmath.mpf(v) for v in far])) <= REL_TOL
+
+
+def test_log_bregman_needs_the_constant_that_cancels():
+    x = sp.Symbol("x", positive=True)
+    for kept in (x / y - sp.log(x / y), x / y + sp.log(x / y) - 1, 2 * x / y - sp.log(x / y) - 2):
+        new, fired = stabilize(kept, _with("log_bregman"))
+        assert "log_bregman" not in fired
