@@ -115,3 +115,26 @@ def test_log_bregman_needs_the_constant_that_cancels():
     for kept in (x / y - sp.log(x / y), x / y + sp.log(x / y) - 1, 2 * x / y - sp.log(x / y) - 2):
         new, fired = stabilize(kept, _with("log_bregman"))
         assert "log_bregman" not in fired
+
+
+def _beta_prime(v, a, b):
+    return (a - 1) * mpmath.log(v) - (a + b) * mpmath.log(1 + v)
+
+
+@pytest.mark.parametrize("expr, args, at, truth", [
+    # a beta-prime log-density's (a - 1) log x - (a + b) log(1 + x) at x = a = 1e300: terms -+7e302, sum -692 (b = 2.5)
+    ((y - 1) * sp.log(mu) - (y + sp.Rational(5, 2)) * sp.log(1 + mu), (mu, y), (1e300, 1e300),
+     lambda v, a: _beta_prime(v, a, mpmath.mpf(5) / 2)),
+    # the log odds log u - log(1 + u) at u = 1e20: 46.05 - 46.05 rounds to 0 where the truth is -1e-20
+    (sp.log(mu) - sp.log(1 + mu), (mu,), (1e20,), lambda v: mpmath.log(v) - mpmath.log(1 + v)),
+])
+def test_softplus_reflection_takes_log_one_plus_a_positive_term(expr, args, at, truth):
+    new, fired = stabilize(expr)
+    assert "softplus_reflection" in fired
+    with mpmath.workdps(700):
+        want = truth(*[mpmath.mpf(v) for v in at])
+        with np.errstate(all="ignore"):
+            assert not _rel(_np(expr, args)(*at), want) <= 1e-6
+            assert _rel(_np(new, args)(*at), want) <= REL_TOL
+            small = [np.float64(0.5)] + list(at[1:])  # log u <= 0: the sum as written
+            assert _rel(_np(new, args)(*small), truth(*[mpmath.mpf(v) for v in small])) <= REL_TOL
