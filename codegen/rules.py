@@ -21,7 +21,7 @@ rule                      identity
 ``unit_sum_complement``   $k\sum_i p_i^{q} - k = k\sum_i p_i \operatorname{expm1}((q - 1)\log p_i)$ for a softmax $p$ ($\sum_i p_i = 1$) (:mod:`codegen.rules_unit_sum`)
 ``mixture_with_one``      $\log(a + (1 - a)e^{w}) = \operatorname{log1p}((1 - a)\operatorname{expm1}(w))$ (:mod:`codegen.rules_mixture_one`)
 ``ratio_before_unequal_powers`` $u^{k} v^{-l} = (u/v)^{\min(k, l)} u^{k - l}$ (or $v^{k - l}$) for integers $k \ne l$ (costly: search only; :mod:`codegen.rules_ratio`)
-``softplus_reflection``   $c_1 v + c\log(1 + e^{v}) = (c_1 + c) v + c\log(1 + e^{-v})$ for $v > 0$, where $c_1 + c$ cancels symbolically (:mod:`codegen.rules_logit`)
+``softplus_reflection``   $c_1 v + c\log(1 + e^{v}) = (c_1 + c) v + c\log(1 + e^{-v})$ for $v > 0$, where $c_1 + c$ cancels symbolically; also $\log(1 + u)$ as $v = \log u$ beside $c_1 \log u$ (:mod:`codegen.rules_logit`)
 ``log_softmax_split``     $\log \frac{e^{a}}{\sum_j e^{f_j}} = a - \log \sum_j e^{f_j}$
 ``log_constant_plus_exp_sum`` $\log(c + \sum_j e^{f_j}) = \log c + \operatorname{sp}(\log\sum_j e^{f_j} - \log c)$ for a number $c > 0$ (before ``logsumexp_shift``)
 ``logsumexp_shift``       $\log \sum_j e^{f_j} = m + \log \sum_j e^{f_j - m}$, $m = \max_j f_j$
@@ -97,7 +97,7 @@ rule                      identity
 ``polynomial_quotient_scale`` $\frac{N(x)}{D(x)} = \frac{N(x)/M^{d}}{D(x)/M^{d}}$, $M = \max(1, \max_j |x_j|)$, for $N$, $D$ polynomials of degree $d$ in $x$ (costly: search only; :mod:`codegen.rules_quotient_scale`)
 ``quotient_into_sum``     $\frac{A + c\sum_i u_i v_i}{D} = \frac{A}{D} + c\sum_i \frac{u_i v_i}{D}$, each product divided in ``paired_quotient``'s order (costly: search only; :mod:`codegen.rules_pairing`)
 ``scale_into_summand``    $k \sum_i (\sum_t u_{t,i}) v_i = \sum_i (\sum_t k u_{t,i}) v_i$ where $k = c^p$ and a $u_t$ divides by $c$ (costly: search only; :mod:`codegen.rules_scale_into_summand`)
-``stirling_branch``       $F(u) = S_K F(u)$ for $u > 20$, Stirling's series of $\log\Gamma$, $\psi$, $\psi'$, where the terms of a sum in $u$ cancel at large $u$ (costly: search only; :mod:`codegen.rules_stirling`)
+``stirling_branch``       $F(u) = S_K F(u)$ for $u > 20$, Stirling's series of $\log\Gamma$, $\psi$, $\psi'$, where the terms of a sum in $u$ cancel at large $u$; arguments $\alpha u + c$ re-expanded in $1/u$ (costly: search only; :mod:`codegen.rules_stirling`)
 ``taylor_branch``         $f(x) = T_N f(x)$ for $|x| < r$ where the sums of $f$ cancel at 0 (costly: search only; :mod:`codegen.rules_series`)
 ``log_of_squares``        $\log A = 2\log M + \log(A/M^2)$, $M$ the largest magnitude of the squares in $A$ (``scaled_sqrt``'s scale) (costly: search only; :mod:`codegen.rules_log_squares`)
 ``zero_times_log``        $x \log y = \begin{cases} x \log y & x > 0 \\ 0 & \text{else}\end{cases}$ for $x > 0$ with $y \le C$, $y/x \ge c > 0$ proved by bounds (:mod:`codegen.rules_xlogy`; it fires on no catalog formula)
