@@ -138,3 +138,23 @@ def test_softplus_reflection_takes_log_one_plus_a_positive_term(expr, args, at, 
             assert _rel(_np(new, args)(*at), want) <= REL_TOL
             small = [np.float64(0.5)] + list(at[1:])  # log u <= 0: the sum as written
             assert _rel(_np(new, args)(*small), truth(*[mpmath.mpf(v) for v in small])) <= REL_TOL
+
+
+def test_stirling_branch_leaves_a_term_whose_series_in_1_over_u_needs_more_than_u_large():
+    """The Student t log-density's normalizer cancels at large nu, but its log(1 + d^2/(nu s^2)) has a series in 1/nu
+    only where d^2/s^2 < nu, which no threshold on nu alone ensures: the sum is left as written.  Factors free of the
+    symbol stay whole (log(2 b (1 + v) + v (y - g)^2) is not multiplied out: at y = 1e300 the square overflows)."""
+    d, s, b = sp.symbols("d s b", positive=True)
+    t_log_density = (sp.loggamma((nu + 1) / 2) - sp.loggamma(nu / 2) - sp.log(nu * sp.pi) / 2
+                     - (nu + 1) / 2 * sp.log(1 + d ** 2 / (nu * s ** 2)))
+    assert not _with_stirling(t_log_density).has(sp.Piecewise)
+    kept = sp.log(2 * b + s * (y - d) ** 2)
+    evidential_like = -nu * sp.log(2 * b) + (nu + sp.Rational(1, 2)) * kept + sp.loggamma(nu) - sp.loggamma(nu + sp.Rational(1, 2))
+    branch = _with_stirling(evidential_like)
+    assert branch.has(sp.Piecewise) and branch.args[0].args[0].has(kept)
+
+
+def _with_stirling(expr):
+    from codegen.rules_stirling import stirling_branch
+
+    return stirling_branch(expr)
