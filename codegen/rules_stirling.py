@@ -140,12 +140,12 @@ def _cancelled_at_linear(e: sp.Add):
             continue
         if any(f.has(u) and not _family(f) for a in dep for f in a.atoms(sp.loggamma, sp.polygamma)):
             continue
+        if any(a.free_symbols - {u} for a in dep) or not all(_expandable(a, u) for a in dep):
+            continue  # terms of u alone: the evidential NLL's alpha (log Q - log P) cancels again, by alpha
         t, w = sp.Dummy("t", positive=True), sp.Dummy("w", positive=True)
         back = {sp.log(w): -sp.log(t), w: 1 / t}
-        hidden: dict = {}
 
         def taken(a):
-            a = _hide(a, u, hidden)  # factors free of u stay as written (expanded, log(2 b (1 + v) + v (y - g)^2) overflows)
             a = a.replace(lambda f: _family(f) and f.has(u), lambda f: series(_of(f, t), t).subs(t, _argument(f)))
             a = a.subs(u, 1 / w)
             try:
@@ -154,8 +154,6 @@ def _cancelled_at_linear(e: sp.Add):
                 return None
             return sp.expand(sp.expand_log(out, force=True).subs(back))
 
-        if not all(_expandable(_hide(a, u, {}), u) for a in dep):
-            continue
         parts = [taken(a) for a in dep]
         if any(p is None or p.has(sp.loggamma, sp.polygamma, sp.Order) or p.has(w) for p in parts):
             continue
@@ -164,12 +162,12 @@ def _cancelled_at_linear(e: sp.Add):
         if whole == 0 or _leading(whole, t) < top:
             start = max(max(FROM, RATIO * abs(c)) / alpha for alpha, c in lines)
             rest = [a for a in e.args if not (a.has(u) or a.is_number)]
-            return u, sp.nsimplify(start), sp.Add(*rest) + whole.subs(t, u).xreplace(hidden)
+            return u, sp.nsimplify(start), sp.Add(*rest) + whole.subs(t, u)
     return None
 
 
 def _expandable(e: sp.Expr, u: sp.Symbol) -> bool:
-    r"""Whether ``e`` (its parts free of ``u`` hidden) is built from $u$ by sums, products, integer powers of $u$ or of
+    r"""Whether ``e`` is built from $u$ by sums, products, integer powers of $u$ or of
     $\alpha u + c$, their logs and the log-gamma family at them: every such piece has an expansion in $1/u$ that
     converges for $u$ past the threshold.  Not $\log(1 + d^2/(\nu s^2))$ (the Student t log-density): its series in
     $1/\nu$ holds only where $d^2/s^2 < \nu$, which no threshold on $\nu$ alone ensures."""
@@ -182,20 +180,6 @@ def _expandable(e: sp.Expr, u: sp.Symbol) -> bool:
     if isinstance(e, sp.log):
         return e.args[0] == u or _linear(e.args[0], u) is not None
     return _family(e) and _linear(_argument(e), u) is not None
-
-
-def _hide(e: sp.Expr, u: sp.Symbol, hidden: dict) -> sp.Expr:
-    """``e`` with each largest subexpression free of ``u`` (and not a number) a positive dummy, remembered in
-    ``hidden`` (dummy -> subexpression): the series expands the terms in ``u`` only."""
-    if not e.has(u):
-        if e.is_number:
-            return e
-        d = sp.Dummy("k", positive=True) if e.is_positive else sp.Dummy("k", real=True)
-        hidden[d] = e
-        return d
-    if not e.args:
-        return e
-    return e.func(*[_hide(a, u, hidden) for a in e.args])
 
 
 def stirling_branch(expr: sp.Expr) -> sp.Expr:
