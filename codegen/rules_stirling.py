@@ -143,18 +143,7 @@ def _cancelled_at_linear(e: sp.Add):
         if any(a.free_symbols - {u} for a in dep) or not all(_expandable(a, u) for a in dep):
             continue  # terms of u alone: the evidential NLL's alpha (log Q - log P) cancels again, by alpha
         t, w = sp.Dummy("t", positive=True), sp.Dummy("w", positive=True)
-        back = {sp.log(w): -sp.log(t), w: 1 / t}
-
-        def taken(a):
-            a = a.replace(lambda f: _family(f) and f.has(u), lambda f: series(_of(f, t), t).subs(t, _argument(f)))
-            a = a.subs(u, 1 / w)
-            try:
-                out = sp.series(a, w, 0, ORDER).removeO()
-            except (NotImplementedError, ValueError, TypeError):
-                return None
-            return sp.expand(sp.expand_log(out, force=True).subs(back))
-
-        parts = [taken(a) for a in dep]
+        parts = [_in_inverse_powers(a, u, t, w) for a in dep]
         if any(p is None or p.has(sp.loggamma, sp.polygamma, sp.Order) or p.has(w) for p in parts):
             continue
         whole = sp.expand(sp.Add(*parts))
@@ -164,6 +153,18 @@ def _cancelled_at_linear(e: sp.Add):
             rest = [a for a in e.args if not (a.has(u) or a.is_number)]
             return u, sp.nsimplify(start), sp.Add(*rest) + whole.subs(t, u)
     return None
+
+
+def _in_inverse_powers(a: sp.Expr, u: sp.Symbol, t: sp.Dummy, w: sp.Dummy):
+    """The term ``a`` with each log-gamma function of ``u`` as its Stirling series, expanded in $w = 1/u$ to
+    :data:`ORDER` powers and written back in ``t`` $= u$ (None where sympy's ``series`` fails)."""
+    a = a.replace(lambda f: _family(f) and f.has(u), lambda f: series(_of(f, t), t).subs(t, _argument(f)))
+    a = a.subs(u, 1 / w)
+    try:
+        out = sp.series(a, w, 0, ORDER).removeO()
+    except (NotImplementedError, ValueError, TypeError):
+        return None
+    return sp.expand(sp.expand_log(out, force=True).subs({sp.log(w): -sp.log(t), w: 1 / t}))
 
 
 def _expandable(e: sp.Expr, u: sp.Symbol) -> bool:
