@@ -13,6 +13,7 @@ rule                      identity
 ``log_one_minus_sigmoid`` $\log\bigl(1 - \frac{1}{1 + e^{-x}}\bigr) = -\operatorname{sp}(x)$
 ``log_sigmoid_pair``      $a \log\sigma(s) + b \log\sigma(-s) = (a + b)\log\sigma(-s) + a\,s$ where $a + b$ drops a parameter (:mod:`codegen.rules_logit`)
 ``gaussian_tail``         $e^{A}\Phi(u)^k = e^{A - k u^2/2}(\tfrac12\operatorname{erfcx}(-u/\sqrt2))^k$ for $u < 0$ where the exponent simplifies; $\operatorname{erfc}(v) = e^{-v^2}\operatorname{erfcx}(v)$ the same (:mod:`codegen.rules_gaussian_tail`)
+``erfc_ndtr``             $k\operatorname{erfc}(z) - 2k = -2k\,\Phi(\sqrt2 z)$ (sympy writes $\operatorname{erfc}(-z)$ as $2 - \operatorname{erfc}(z)$), before ``log_ndtr``
 ``tail_difference``       $F(u) - F(v) = \bar F(v) - \bar F(u)$ for $F$ in erf (as $2\Phi(\sqrt2\,\cdot)$), $\Phi$, arctan, where the points lean to the upper tail (costly: search only; :mod:`codegen.rules_tail_difference`)
 ``atan_reflection``       $\frac{\pi}{2} + \arctan u = \arctan(-1/u)$ for $u < 0$ (and $\frac{\pi}{2} - \arctan u = \arctan(1/u)$ for $u > 0$), times a coefficient (:mod:`codegen.rules_atan`)
 ``log1p_power``           $\operatorname{log1p}(A^{p}) = p\log A + \operatorname{log1p}(A^{-p})$ where $p \log A > 0$, $\log A$ as the logs of its factors (:mod:`codegen.rules_log1p_power`)
@@ -20,7 +21,7 @@ rule                      identity
 ``unit_sum_complement``   $k\sum_i p_i^{q} - k = k\sum_i p_i \operatorname{expm1}((q - 1)\log p_i)$ for a softmax $p$ ($\sum_i p_i = 1$) (:mod:`codegen.rules_unit_sum`)
 ``mixture_with_one``      $\log(a + (1 - a)e^{w}) = \operatorname{log1p}((1 - a)\operatorname{expm1}(w))$ (:mod:`codegen.rules_mixture_one`)
 ``ratio_before_unequal_powers`` $u^{k} v^{-l} = (u/v)^{\min(k, l)} u^{k - l}$ (or $v^{k - l}$) for integers $k \ne l$ (costly: search only; :mod:`codegen.rules_ratio`)
-``softplus_reflection``   $c_1 v + c\log(1 + e^{v}) = (c_1 + c) v + c\log(1 + e^{-v})$ for $v > 0$, where $c_1 + c$ cancels symbolically (:mod:`codegen.rules_logit`)
+``softplus_reflection``   $c_1 v + c\log(1 + e^{v}) = (c_1 + c) v + c\log(1 + e^{-v})$ for $v > 0$, where $c_1 + c$ cancels symbolically; also $\log(1 + u)$ as $v = \log u$ beside $c_1 \log u$ (:mod:`codegen.rules_logit`)
 ``log_softmax_split``     $\log \frac{e^{a}}{\sum_j e^{f_j}} = a - \log \sum_j e^{f_j}$
 ``log_constant_plus_exp_sum`` $\log(c + \sum_j e^{f_j}) = \log c + \operatorname{sp}(\log\sum_j e^{f_j} - \log c)$ for a number $c > 0$ (before ``logsumexp_shift``)
 ``logsumexp_shift``       $\log \sum_j e^{f_j} = m + \log \sum_j e^{f_j - m}$, $m = \max_j f_j$
@@ -92,10 +93,11 @@ rule                      identity
 ``scale_into_terms``      $k (A + B) = k A + k B$ where $k$ cancels in a term (costly: search only; :mod:`codegen.rules_fraction`)
 ``scale_into_branches``   $k \begin{cases} A \\ B \end{cases} = \begin{cases} k A \\ k B \end{cases}$ where $k$ cancels in a branch (costly: search only; :mod:`codegen.rules_fraction`)
 ``power_bregman``        $A x^{\beta} + B y^{\beta} + C x y^{\beta - 1} = A y^{\beta}(\varphi(\beta L) - \beta\varphi(L))$, $L = \operatorname{log1p}\frac{x - y}{y}$, $\varphi(u) = e^{u} - 1 - u$, where $A\beta + C = 0 = A + B + C$ (costly: search only; :mod:`codegen.rules_bregman`)
+``log_bregman``          $k (x/y)^{p} - k p \log\frac{x}{y} - k = k\,\varphi(p L)$, $L = \operatorname{log1p}\frac{x - y}{y}$, near $x = y > 0$ (the gamma deviance, Itakura-Saito; costly: search only; :mod:`codegen.rules_bregman`)
 ``polynomial_quotient_scale`` $\frac{N(x)}{D(x)} = \frac{N(x)/M^{d}}{D(x)/M^{d}}$, $M = \max(1, \max_j |x_j|)$, for $N$, $D$ polynomials of degree $d$ in $x$ (costly: search only; :mod:`codegen.rules_quotient_scale`)
 ``quotient_into_sum``     $\frac{A + c\sum_i u_i v_i}{D} = \frac{A}{D} + c\sum_i \frac{u_i v_i}{D}$, each product divided in ``paired_quotient``'s order (costly: search only; :mod:`codegen.rules_pairing`)
 ``scale_into_summand``    $k \sum_i (\sum_t u_{t,i}) v_i = \sum_i (\sum_t k u_{t,i}) v_i$ where $k = c^p$ and a $u_t$ divides by $c$ (costly: search only; :mod:`codegen.rules_scale_into_summand`)
-``stirling_branch``       $F(u) = S_K F(u)$ for $u > 20$, Stirling's series of $\log\Gamma$, $\psi$, $\psi'$, where the terms of a sum in $u$ cancel at large $u$ (costly: search only; :mod:`codegen.rules_stirling`)
+``stirling_branch``       $F(u) = S_K F(u)$ for $u > 20$, Stirling's series of $\log\Gamma$, $\psi$, $\psi'$, where the terms of a sum in $u$ cancel at large $u$; arguments $\alpha u + c$ re-expanded in $1/u$ (costly: search only; :mod:`codegen.rules_stirling`)
 ``taylor_branch``         $f(x) = T_N f(x)$ for $|x| < r$ where the sums of $f$ cancel at 0 (costly: search only; :mod:`codegen.rules_series`)
 ``log_of_squares``        $\log A = 2\log M + \log(A/M^2)$, $M$ the largest magnitude of the squares in $A$ (``scaled_sqrt``'s scale) (costly: search only; :mod:`codegen.rules_log_squares`)
 ``zero_times_log``        $x \log y = \begin{cases} x \log y & x > 0 \\ 0 & \text{else}\end{cases}$ for $x > 0$ with $y \le C$, $y/x \ge c > 0$ proved by bounds (:mod:`codegen.rules_xlogy`; it fires on no catalog formula)
@@ -441,6 +443,33 @@ def _erf_ndtr(expr):
     """
     return _paired(expr, sp.erf, lambda k, z, s: 2 * k * ndtr(sp.sqrt(2) * z) if s == 1
                    else -2 * k * ndtr(-sp.sqrt(2) * z))
+
+
+def _erfc_ndtr(expr):
+    r"""$k\operatorname{erfc}(z) - 2k = -2k\,\Phi(\sqrt2 z)$: sympy writes $\operatorname{erfc}(-z)$ as
+    $2 - \operatorname{erfc}(z)$, which cancels where $\operatorname{erfc}(z)$ is near 2 ($z \ll 0$); ``ndtr`` keeps
+    every digit of the small value and ``log_ndtr`` (after it) of its log."""
+    def query(e):
+        return isinstance(e, sp.Add) and _erfc_pair(e) is not None
+
+    def value(e):
+        rest, k, z = _erfc_pair(e)
+        return sp.Add(*rest) - 2 * k * ndtr(sp.sqrt(2) * z)
+
+    return expr.replace(query, value)
+
+
+def _erfc_pair(e):
+    r"""``(rest, k, z)`` where the ``Add`` ``e`` holds $k\operatorname{erfc}(z)$ and the number $-2k$, else None."""
+    terms = list(e.args)
+    for n, t in enumerate(terms):
+        k, f = t.as_independent(sp.erfc, as_Add=False)
+        if not isinstance(f, sp.erfc) or not k.is_number or k == 0:
+            continue
+        for m, c in enumerate(terms):
+            if m != n and c.is_number and c == -2 * k:
+                return [a for q, a in enumerate(terms) if q not in (n, m)], k, f.args[0]
+    return None
 
 
 def _log_ndtr(expr):
@@ -929,6 +958,10 @@ ATAN_REFLECTION = Rule(
 ERF_NDTR = Rule(
     "erf_ndtr", "erf_ndtr", _erf_ndtr, priority=4,
     gain="1 + erf(z) for z < -6: erf rounds to -1 and the sum to 0 (GELU, the normal CDF for x << 0)")
+ERFC_NDTR = Rule(
+    "erfc_ndtr", "erfc_ndtr", _erfc_ndtr, priority=4.1,
+    gain="1 - erfc(z)/2 (sympy's form of erfc(-z)/2, the log-normal CDF, expected improvement) for z < -6: erfc "
+         "rounds to 2 and the difference to 0 (or to 1e-16 relative digits), its log -inf; Phi(sqrt2 z) is exact")
 TANH_SIGMOID = Rule(
     "tanh_sigmoid", "one_plus_tanh_sigmoid", _tanh_sigmoid, priority=6,
     gain="1 + tanh(u) for u < -19: tanh rounds to -1 and the sum to 0 (GELU's tanh form)")
@@ -1100,7 +1133,7 @@ POWER_OF_SOFTPLUS = Rule(
 
 RULES: tuple[Rule, ...] = tuple(sorted(
     (LOG_SIGMOID, LOG_ONE_MINUS_SIGMOID, LOG_SIGMOID_PAIR, GAUSSIAN_TAIL, ATAN_REFLECTION, UNIT_SUM_COMPLEMENT, LOG_SOFTMAX_SPLIT, LOG_CONSTANT_PLUS_EXP_SUM, LOGSUMEXP_SHIFT, EXP_NORMALIZE, SOFTPLUS_STABLE,
-     LOG1P_EXPM1, POWER_AS_EXP, POWER_EXPM1, INTEGER_POWER_MINUS_ONE, LOG_ADD_EXP, LOG_ADD_WEIGHTED_EXP, SIGMOID_STABLE, ERF_NDTR, LOG_NDTR, TANH_SIGMOID, SECH_SQUARE, LOG_COSH, LOG_COSH_POWER, TANH_RATIO, LOG1MEXP_OF_EXP, LOG_OF_SOFTPLUS, LOG1MEXP, LOG_EXPM1, ROOT_CANCEL,
+     LOG1P_EXPM1, POWER_AS_EXP, POWER_EXPM1, INTEGER_POWER_MINUS_ONE, LOG_ADD_EXP, LOG_ADD_WEIGHTED_EXP, SIGMOID_STABLE, ERF_NDTR, ERFC_NDTR, LOG_NDTR, TANH_SIGMOID, SECH_SQUARE, LOG_COSH, LOG_COSH_POWER, TANH_RATIO, LOG1MEXP_OF_EXP, LOG_OF_SOFTPLUS, LOG1MEXP, LOG_EXPM1, ROOT_CANCEL,
      SCALED_SQRT, ONE_MINUS_SIGMOID, SHIFT_COLLECT, DIFFERENCE_OF_SQUARES, LOG1P_POWER, LOG1P_LARGE_PRODUCT, LOG_OF_EXP_QUOTIENT,
      SCALE_OVER_ARGUMENT, ARGUMENT_OVER_SCALE, COMMON_DENOMINATOR, LOGISTIC_IN_LOG, LOGISTIC_OF_EXP, WEIGHTED_LOGISTIC_OF_EXP, EXP_ABSORB, SCALES_INTO_SUM, SCALE_INTO_ENTRY, RATIO_BEFORE_POWER, LOG_BETA, LOG_GAMMA_DIFFERENCE,
      ROOT_DIFFERENCE, SQUARE_INTO_ROOT, RATIO_OF_EQUAL_SUMS, POWER_RATIO_OVER_NUMERATOR, POWER_OVER_BASE, HEAVISIDE_SELECT_FIRST, HEAVISIDE_SELECT, STEP_SCALE, ZERO_TIMES_LOG,
@@ -1220,6 +1253,11 @@ POWER_BREGMAN = Rule(
     gain="Tweedie deviance (a Bregman divergence of y^(2 - rho)) at y/mu = 1.01: its three terms cancel to 1e-4 of "
          "themselves, 2e-12 relative; phi(beta L) - beta phi(L) cancels by beta/(beta - 1) only")
 
+LOG_BREGMAN = Rule(
+    "log_bregman", "log_bregman", rules_bregman.log_bregman, priority=1.1,
+    gain="2 (y/mu - 1 - log(y/mu)) (the gamma deviance) at y/mu = 1.0018: terms of order 1, sum 3e-6, 1.3e-11 relative; "
+         "s1^2/(2 s2^2) - log(s1/s2) - 1/2 (a Gaussian KL's variance part) the same; as k phi(p log1p((x - y)/y)) exact")
+
 OVER_LARGE_TERM = Rule(
     "over_large_term", "over_large_term", rules_fraction.over_large_term, priority=97.05,
     gain="2 r / (1 + r^4/a^2) (the gradient of the arctan loss) at r = a = 1e300: r^4/a^2 overflows and the value is 0, "
@@ -1257,7 +1295,7 @@ RATIO_BEFORE_UNEQUAL_POWERS = Rule(
 COSTLY_RULES: tuple[Rule, ...] = (LOGSUMEXP_LOG1P, MEAN_FROM_TOP, ONE_MINUS_TOP, TAYLOR_BRANCH, STIRLING_BRANCH, TAIL_DIFFERENCE, WEIGHTS_AS_SOFTMAX, HOMOGENEOUS_SCALE,
                                   LOG_OF_QUOTIENT, LOG_OF_PRODUCT_SUM, LOG_SPACE_PRODUCT, LOG_SPACE_MONOMIAL, LOG_ADD_NEAR_TOP, SIGMOID_TANH, HOMOGENEOUS_SCALARS, PAIRED_QUOTIENT,
                                   EXPM1_QUOTIENT, QUOTIENT_INTO_SUM, POLYNOMIAL_QUOTIENT_SCALE, POWER_BREGMAN,
-                                  LOG_OF_POSITIVE_PRODUCT, SCALE_INTO_BRANCHES, POWER_LOG1P, POWER_OF_RATIO,
+                                  LOG_OF_POSITIVE_PRODUCT, SCALE_INTO_BRANCHES, POWER_LOG1P, POWER_OF_RATIO, LOG_BREGMAN,
                                   SOFTPLUS_RATIO, LOG_OF_MEAN, TERM_OVER_SUM, PRODUCT_BEFORE_POWER, SOFTMAX_DIFFERENCE, SCALE_INTO_SUMMAND,
                                   RATIO_BEFORE_UNEQUAL_POWERS, LOG1P_LARGE_QUOTIENT, SCALE_INTO_TERMS, OVER_LARGE_TERM, LOG_OF_SQUARES,
                                   SOFTMAX_SQUARE_OFFSET)

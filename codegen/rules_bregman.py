@@ -5,6 +5,7 @@ r"""A sum of three powers that is the Bregman divergence of a power function, wr
 rule                      identity
 ========================  =====================================================================
 ``power_bregman``         $A x^{\beta} + B y^{\beta} + C x y^{\beta - 1} = A\,y^{\beta}\,\bigl(\varphi(\beta L) - \beta\,\varphi(L)\bigr)$, $L = \operatorname{log1p}\frac{x - y}{y}$, $\varphi(u) = \operatorname{expm1}(u) - u$, where $A\beta + C = 0$ and $A + B + C = 0$, for $x, y > 0$
+``log_bregman``           $k (x/y)^{p} - k p\log\frac{x}{y} - k = k\,\varphi(p L)$, the same $L$, where the constant $-k$ cancels symbolically (:func:`log_bregman`, the limit $\beta \to 0$)
 ========================  =====================================================================
 
 The Tweedie deviance $2\bigl(\frac{y^{2-\rho}}{(1-\rho)(2-\rho)} - \frac{y\mu^{1-\rho}}{1-\rho} +
@@ -126,3 +127,102 @@ def power_bregman(expr: sp.Expr) -> sp.Expr:
     r"""Each sum $A x^{\beta} + B y^{\beta} + C x y^{\beta - 1}$ with $A\beta + C = 0 = A + B + C$ (a Bregman
     divergence of $x^{\beta}$: Tweedie deviance, $\beta$-divergence) in the form of :func:`bregman_form`."""
     return expr.replace(lambda e: _found(e) is not None, bregman_form)
+
+
+# ** the Bregman divergence of -log: k (x/y)^p - k p log(x/y) - k **
+
+
+def _ratio_power(t, x, y):
+    """``(k, p)`` with ``t`` $= k (x/y)^{p}$, ``k`` free of ``x`` and ``y``, $p \\ne 0$ a number, else None."""
+    got = _monomial(t, x, y)
+    if got is None:
+        return None
+    k, p, q = got
+    return (k, p) if p.is_number and p != 0 and p + q == 0 else None
+
+
+def _log_of_ratio(t, x, y):
+    """The coefficient $c$ of $\\log x$ in ``t`` $= c \\log(x^{a} y^{-a})$ or $c \\log x$ (``(c, -c)`` on
+    $(\\log x, \\log y)$), as ``(cx, cy)``; None where ``t`` is not such a term."""
+    k, f = t.as_independent(x, y, as_Add=False)
+    if not isinstance(f, sp.log) or k.has(sp.log):
+        return None
+    arg = f.args[0]
+    if arg == x:
+        return k, sp.S.Zero
+    if arg == y:
+        return sp.S.Zero, k
+    got = _monomial(arg, x, y)
+    if got is None or got[0] != 1 or not got[1].is_number or got[1] + got[2] != 0:
+        return None
+    return k * got[1], k * got[2]
+
+
+def _log_parts(e, x, y):
+    """``(k, p, rest)`` where the sum ``e`` is $k (x/y)^{p} - k p \\log\\frac{x}{y} - k + \\text{rest}$, the
+    constant $-k$ cancelled from the terms free of ``x`` and ``y`` (else None)."""
+    power, cx, cy, rest = None, sp.S.Zero, sp.S.Zero, []
+    for t in e.args:
+        if not t.has(x, y):
+            rest.append(t)
+            continue
+        r = _ratio_power(t, x, y)
+        if r is not None and power is None:
+            power = r
+            continue
+        lg = _log_of_ratio(t, x, y)
+        if lg is None:
+            rest.append(t)
+            continue
+        cx, cy = cx + lg[0], cy + lg[1]
+    if power is None:
+        return None
+    k, p = power
+    if not (_zero(cx + k * p) and _zero(cy - k * p)):
+        return None
+    free = [t for t in rest if not t.has(x, y)]
+    left = sp.Add(*free) + k
+    if len(sp.Add.make_args(left)) >= len(free) + (0 if left == 0 else 1) and left != 0:
+        return None  # no -k among the constants: nothing cancels
+    return k, p, sp.Add(*[t for t in rest if t.has(x, y)]) + left
+
+
+def _log_pairs(e):
+    atoms = sorted((s for s in e.free_symbols if isinstance(s, sp.Symbol) and not s.is_integer), key=str)
+    atoms += sorted(e.atoms(sp.Indexed), key=str)
+    return [(x, y) for x in atoms for y in atoms if x is not y]
+
+
+@functools.lru_cache(maxsize=1024)
+def _log_found(e):
+    if not isinstance(e, sp.Add) or e.has(sp.Sum, sp.Piecewise):
+        return None
+    spread = sp.expand(e, log=False, power_base=False, power_exp=False, multinomial=False)
+    if not isinstance(spread, sp.Add) or len(spread.args) < 3:
+        return None
+    for x, y in _log_pairs(spread):
+        got = _log_parts(spread, x, y)
+        if got is not None:
+            return (x, y, *got)
+    return None
+
+
+def log_bregman_form(e):
+    r"""The sum ``e`` as $k\,\varphi(p L) + \text{rest}$ near $x = y$ (``log_bregman``)."""
+    x, y, k, p, rest = _log_found(e)
+    near = sp.And(x > 0, y > 0, sp.Abs(x - y) < NEAR * y)
+    return sp.Piecewise((k * phi(p * log1p((x - y) / y)) + rest, near), (e, True))
+
+
+def log_bregman(expr: sp.Expr) -> sp.Expr:
+    r"""$k (x/y)^{p} - k p \log\frac{x}{y} - k = k\,\varphi(p L)$, $L = \operatorname{log1p}\frac{x - y}{y}$,
+    $\varphi(u) = \operatorname{expm1}(u) - u$ (a Taylor branch near 0), where $|x - y| < y/2$ and $x, y > 0$.
+
+    The Bregman divergence of $-\log$ (the Itakura-Saito divergence, the gamma deviance $2(\frac{y}{\mu} - 1 -
+    \log\frac{y}{\mu})$, the variance part of a Gaussian KL divergence $\frac{s_1^2}{2 s_2^2} - \log\frac{s_1}{s_2}
+    - \frac12$) vanishes to second order at $x = y$; as written its terms are of order 1 and at $y/\mu = 1.002$ five
+    digits are lost.  With $(x/y)^{p} = e^{p L}$ the sum is $k(e^{pL} - 1 - pL)$, one $\varphi$ without cancellation
+    (the ``power_bregman`` limit $\beta \to 0$).  Found mechanically: a pair of symbols (or array entries) $x, y$ of a
+    sum (expanded, logs kept whole) whose terms in them are one $k x^{p} y^{-p}$ and logs of $x$, $y$ or $x^a y^{-a}$
+    adding to $-k p \log\frac{x}{y}$, with $-k$ among the other terms."""
+    return expr.replace(lambda e: isinstance(e, sp.Add) and _log_found(e) is not None, log_bregman_form)

@@ -80,14 +80,22 @@ def _terms(e) -> int:
 
 
 def _softplus_term(t):
-    r"""``(c, v)`` with ``t`` $= c \log(1 + e^{v})$, ``c`` free of logs, else None."""
+    r"""``(c, v)`` with ``t`` $= c \log(1 + e^{v})$, ``c`` free of logs, else None; $\log(1 + u)$ of a $u$ that is
+    not an exponential is $\log(1 + e^{v})$ with $v = \log u$: its partners $c_1 \log u$ make $u > 0$ wherever the
+    sum is real.  The beta-prime log-density's $(a - 1)\log x - (a + b)\log(1 + x)$ has terms of $\mp 7 \cdot
+    10^{302}$ at $x = a = 10^{300}$; reflected, $-(b + 1)\log x - (a + b)\operatorname{log1p}(1/x)$."""
     for f in sp.Mul.make_args(t):
         if isinstance(f, sp.log) and isinstance(f.args[0], sp.Add) and len(f.args[0].args) == 2 \
                 and sp.S.One in f.args[0].args:
             e = next(a for a in f.args[0].args if a != sp.S.One)
             if isinstance(e, sp.exp):
-                c = sp.Mul(*[g for g in sp.Mul.make_args(t) if g is not f])
-                return (c, e.args[0]) if not c.has(sp.log) else None
+                v = e.args[0]
+            elif not e.is_number and not e.is_negative and not e.has(sp.exp, sp.Sum, sp.Piecewise):
+                v = sp.log(e)  # u > 0 wherever the sum is real: its linear terms are c_1 log u (_with_linear)
+            else:
+                continue
+            c = sp.Mul(*[g for g in sp.Mul.make_args(t) if g is not f])
+            return (c, v) if not c.has(sp.log) else None
     return None
 
 
@@ -116,7 +124,8 @@ def _with_linear(e):
 
 def softplus_reflection(expr: sp.Expr) -> sp.Expr:
     r"""$c_1 v + c \log(1 + e^{v}) \to \begin{cases} c_1 v + c\log(1 + e^{v}) & v \le 0 \\
-    (c_1 + c)\,v + c \log(1 + e^{-v}) & v > 0 \end{cases}$ where $c_1 + c$ cancels symbolically.
+    (c_1 + c)\,v + c \log(1 + e^{-v}) & v > 0 \end{cases}$ where $c_1 + c$ cancels symbolically; with
+    $v = \log u$ for $\log(1 + u)$, $u > 0$: $c_1 \log u + c\log(1 + u) = (c_1 + c)\log u + c\log(1 + 1/u)$ for $u > 1$.
 
     ``BCEWithLogitsLoss(pos_weight=w)`` as PyTorch documents it, $(1 - y) z + (1 + (w - 1) y)\log(1 + e^{-z})$: at
     $z = -10^{150}$, $y = 10^{-150}$ the two terms are $\mp 10^{150}$ and their sum, $w y |z| \approx 1$, is lost;

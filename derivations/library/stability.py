@@ -76,7 +76,7 @@ for _id, _lhs, _rhs, _why in (
 
 # ** the identities of the erf, tanh, cosh, log1mexp and square-root rules **
 
-from sympy import Rational, cosh, erf, log as _log, sinh, sqrt, tanh  # noqa: E402
+from sympy import Rational, cosh, erf, erfc, log as _log, sinh, sqrt, tanh  # noqa: E402
 
 from symbolic.functions import ReduceMax, log_ndtr, ndtr  # noqa: E402
 
@@ -90,6 +90,7 @@ _My = Max(ReduceMax(Abs(y[j]), (j, 0, n - 1)), Rational(1, 10 ** 300))
 
 for _id, _lhs, _rhs, _why, _sizes in (
     ("erf_ndtr", 1 + erf(x), 2 * ndtr(sqrt(2) * x), "1 + erf(z) = 2 Phi(sqrt(2) z), Phi = erfc(-t/sqrt 2)/2", None),
+    ("erfc_ndtr", 2 - erfc(x), 2 * ndtr(sqrt(2) * x), "2 - erfc(z) = erfc(-z) = 2 Phi(sqrt(2) z)", None),
     ("log_ndtr", _log(ndtr(x)), log_ndtr(x), "log Phi(u) is scipy's log_ndtr(u)", None),
     ("one_plus_tanh_sigmoid", 1 + tanh(x), 2 / (1 + exp(-2 * x)), "1 + tanh(u) = 2 sigma(2u)", None),
     ("sech_square", 1 - tanh(x) ** 2, 1 / cosh(x) ** 2, "1 - tanh(u)^2 = 1/cosh(u)^2", None),

@@ -135,6 +135,8 @@ register(Derivation(
 
 _v = Symbol("v", real=True)
 
+_u_pos = Symbol("u", positive=True)
+
 register(Derivation(
     id="softplus_reflection",
     title=r"the identity of a stability rule: $c_1 v + c\log(1 + e^{v}) = (c_1 + c) v + c\log(1 + e^{-v})$",
@@ -142,6 +144,8 @@ register(Derivation(
     steps=(
         Step(log(1 + exp(_v)), log(1 + exp(-_v)) + _v,
              justification="1 + e^{v} = e^{v} (1 + e^{-v}); multiply by c and add c_1 v to both sides"),
+        Step(log(1 + _u_pos), log(1 + 1 / _u_pos) + log(_u_pos),
+             justification="the same with v = log u for u > 0: 1 + u = u (1 + 1/u)"),
     ),
 ))
 

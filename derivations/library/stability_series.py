@@ -198,6 +198,19 @@ register(Derivation(
     ),
 ))
 
+_bp = Symbol("p", real=True)
+register(Derivation(
+    id="log_bregman",
+    title=r"the identity of a stability rule: $k (x/y)^{p} - k p \log\frac{x}{y} - k = k\,\varphi(p L)$, "
+          r"$L = \operatorname{log1p}\frac{x - y}{y}$, $\varphi(u) = e^{u} - 1 - u$, for $x, y > 0$",
+    source="textbook",
+    steps=(
+        Step(_bk * (_bx / _by) ** _bp - _bk * _bp * log(_bx / _by) - _bk, _bk * _phi(_bp * log(_bx / _by)),
+             justification="(x/y)^p = e^{p log(x/y)} for x, y > 0, so (x/y)^p - 1 = expm1(p log(x/y))"),
+        Step(log(_bx / _by), _bL, justification="x/y = 1 + (x - y)/y, so log(x/y) = log1p((x - y)/y)"),
+    ),
+))
+
 _mp = Symbol("M", positive=True)
 register(Derivation(
     id="step_scale",
