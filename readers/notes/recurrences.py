@@ -175,6 +175,33 @@ def check_unrolled(lhs, rhs, found: Recurrence, start=None) -> tuple[str, str] |
                         f"{letter}, not a proof)")
 
 
+def terms_contradict(found: Recurrence, start: dict, terms: dict) -> bool:
+    r"""Whether the terms the notes give for the sequence after its start (``a_1 = 3``, ``a_2 = 7`` after ``a_0 = 2``)
+    are ones the recurrence produces for no values of its other names (``a_n = a_{n-1} + d`` needs ``d = 1`` and
+    ``d = 4``): the name then denotes another sequence (a later example reusing ``a_n``), and the recurrence says
+    nothing about it.  ``terms``: ``{step: value}``.  True also where the unrolled terms cannot be solved for those
+    names (nothing certain), False where some values produce every term."""
+    base = sp.IndexedBase(found.base)
+    first = base[0]
+    equations = []
+    for step, value in sorted(terms.items()):
+        try:
+            term = _unroll(base[step], found)
+        except _Unreadable:
+            return True
+        term = term.xreplace({first: value for value in start.values()})
+        equations.append(sp.expand(term - value))
+    inputs = {i: sp.Dummy(str(i)) for e in equations for i in e.atoms(sp.Indexed)}  # g_1, g_2: unknowns too
+    equations = [e.xreplace(inputs) for e in equations]
+    unknowns = sorted(set().union(*(e.free_symbols for e in equations)), key=str)
+    if not unknowns:
+        return any(e != 0 for e in equations)
+    try:
+        return not sp.solve(equations, unknowns, dict=True)
+    except (NotImplementedError, ValueError, TypeError):
+        return True
+
+
 def closes(lhs, rhs, found: Recurrence) -> bool:
     r"""Whether ``lhs = rhs`` writes ``found``'s sequence in closed form: ``m_k = (1 - \beta^k) g`` after
     ``m_k = \beta m_{k-1} + (1 - \beta) g`` sets the sequence at a step that is a letter (not ``m_0 = 0``, its start),
