@@ -160,6 +160,7 @@ from readers.notes.reading import (
 from readers.notes.entries import check_entry_block, entry_variable
 from readers.notes.entry_identities import aligned as aligned_entries, check_entry_identities
 from readers.notes.superscript_levels import as_labels, level_letters
+from readers.notes.recurrences import recurrence as first_order_recurrence
 from readers.notes.recurrences import (
     check_constant_input,
     check_unrolled,
@@ -1602,6 +1603,8 @@ class _NotesReader(_CatalogMatch):
             return BlockReport(**base, parsed=True, steps=tuple(stated), role="claim", parsed_form=shown,
                                symbols=explain, warnings=tuple(dict.fromkeys(warnings)))
         values = example_values(block, seen if frag.kind == "inline" else frozenset())
+        if values is not None and any(first_order_recurrence(n, v) is not None for n, v in values):
+            values = None  # "the recursive definition is $a_n = a_{n-1} + 3$": a recurrence, though a_n was seen
         unrolled = (self.unrolled_values(values or [], frag) or _entry_restatement(frag)
                     or self.known_values(values or [], frag)) if values is not None else None
         eigen = self.stated_eigen(values, block, frag) if values is not None and not unrolled else None

@@ -2,7 +2,9 @@ r"""Superscripts that count steps: ``u^{n+1}``, ``u^n``, ``R^{n+\theta}``, ``[D_
 schemes and iterations, where ``u^n`` is the value at the time level ``t_n``, not a power.
 
 A letter counts as a level when the notes write it as a superscript at two or more shifts (``u^{n+1}`` and
-``u^{n-1}``, ``R^n`` and ``R^{n+\half}``) and also as a subscript index (``t_n``, ``t_{n+1}``).  A step refuted under
+``u^{n-1}``, ``R^n`` and ``R^{n+\half}``), as a subscript index (``t_n``, ``t_{n+1}``) and as the superscript of a
+square bracket (``[D_t u]^n``, ``\lbrack D_t u\rbrack^n``: an operator evaluated at a level, which no power of a
+parameter is written as; ``a_t = (1 - \rho^t) c`` after ``a_t = \rho a_{t-1} + \dots`` keeps its powers).  A step refuted under
 the power reading is read once more with each superscript of such a letter on a name or a bracket written as a label
 (``u^{(n+1)}``, which the reader takes as a label: readers.notes.check ``level_readings``); where that reading does
 not fail, the step is ``undecided (ambiguous)``.  A superscript on a number (``5^{n+1}``) stays a power.
@@ -17,15 +19,17 @@ _SUBSCRIPT = re.compile(r"_\s*(?:\{\s*([A-Za-z])\s*(?:[+-][^{}]*)?\}|([A-Za-z])(
 
 
 def level_letters(text: str) -> frozenset[str]:
-    r"""The letters ``text`` writes as superscripts at two or more shifts and also as a subscript index: ``n`` of
-    ``u^{n+1}``, ``u^n`` and ``t_n``."""
+    r"""The letters ``text`` writes as superscripts at two or more shifts, as a subscript index and on a square
+    bracket: ``n`` of ``u^{n+1}``, ``u^n``, ``t_n`` and ``[D_t u]^n``."""
     shifts: dict[str, set[str]] = {}
     for m in _SUPERSCRIPT.finditer(text):
         letter = m.group("braced") or m.group("plain")
         shift = re.sub(r"\s+", "", m.group("shift") or "")
         shifts.setdefault(letter, set()).add(shift)
     indices = {m.group(1) or m.group(2) for m in _SUBSCRIPT.finditer(text)}
-    return frozenset(x for x, found in shifts.items() if len(found) >= 2 and x in indices)
+    brackets = {m.group("braced") or m.group("plain") for m in _SUPERSCRIPT.finditer(text)
+                if re.search(r"(?:\]|\\rbrack|\\right\])\s*$", text[:m.start()])}
+    return frozenset(x for x, found in shifts.items() if len(found) >= 2 and x in indices and x in brackets)
 
 
 def as_labels(content: str, letters: frozenset[str]) -> str | None:

@@ -11,10 +11,13 @@ its fix (checked on main at 6167960); the planted slips show that the fixed read
   differentiates ``u`` at a point (``u'(t_n)``): a function there (readers.notes.value_letters
   ``primed_applications``);
 * ``\frac{d^k x^k}{dx^k}``, a derivative of symbolic order, read as the fraction ``d^k x^k / (d x^k)``: now an
-  unreadable block, never a refuted one (readers.latex.atoms ``derivative``).
+  unreadable block, never a refuted one (readers.latex.atoms ``derivative``);
+* "the recursive definition is $a_n = a_{n-1} + 3$ with $a_0 = 2$", in prose after an earlier $a_n$, was a local
+  example, so the closed formula after it was one too (no claim); a recurrence is a recurrence wherever it is written,
+  and the closed formula is checked by unrolling it (this case was no claim on main, not refuted).
 """
 from readers.notes.check import check_notes
-from tests.readers.notes.checked import HOLDS, assert_block_verdicts, checked_blocks
+from tests.readers.notes.checked import CONFIRMED, HOLDS, assert_block_verdicts, checked_blocks
 
 REUSED_SEQUENCE = r"""# Sequences
 
@@ -94,6 +97,14 @@ u(2) = 3u
 $$
 """
 
+PROSE_RECURRENCE = r"""# Sequences
+
+Closed formula: $a_n = a + dn$.
+
+**Example.** The recursive definition is $a_n = a_{n-1} + 3$ with $a_0 = 2$.
+The closed formula is $a_n = 2 + 3n$.
+"""
+
 SYMBOLIC_ORDER = r"""# Derivatives
 
 $$
@@ -120,3 +131,8 @@ def test_a_letter_differentiated_at_a_point_is_a_function_in_its_block():
 def test_a_derivative_of_symbolic_order_is_not_a_fraction():
     block, = check_notes(SYMBOLIC_ORDER, path="<test>", budget=5.0).blocks
     assert block.verdict != "refuted" and "symbolic order" in block.error
+
+
+def test_a_recurrence_written_in_prose_is_not_a_local_example():
+    blocks = checked_blocks(PROSE_RECURRENCE)
+    assert_block_verdicts(blocks, [CONFIRMED])
