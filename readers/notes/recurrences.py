@@ -26,6 +26,8 @@ STEPS = (3, 4, 5)
 MAX_UNROLL = 60
 """Replacements of a step by the recurrence before giving up (STEPS times the terms per step, with room)."""
 
+MAX_TERM_UNKNOWNS = 4
+"""Names of a recurrence solved for from the terms the notes give (``terms_contradict``): beyond, nothing certain."""
 _SUBSCRIPTED = re.compile(r"^(?P<base>.+?)_(?:\{(?P<braced>[^{}]*)\}|(?P<plain>[A-Za-z0-9]))$")
 _TOKEN = re.compile(r"\s*(\\[A-Za-z]+|[A-Za-z]|\d+|[+-])")
 
@@ -196,6 +198,9 @@ def terms_contradict(found: Recurrence, start: dict, terms: dict) -> bool:
     unknowns = sorted(set().union(*(e.free_symbols for e in equations)), key=str)
     if not unknowns:
         return any(e != 0 for e in equations)
+    if len(unknowns) > MAX_TERM_UNKNOWNS or not all(
+            e.is_polynomial(*unknowns) and sp.Poly(e, *unknowns).total_degree() <= 2 for e in equations):
+        return True  # x_t = x_{t-1}^2 + c at eight steps: a system too costly to solve here, nothing certain
     try:
         return not sp.solve(equations, unknowns, dict=True)
     except (NotImplementedError, ValueError, TypeError):
