@@ -152,6 +152,9 @@ class _Atoms:
         for marker in (PARTIAL, d):
             if marker is None:
                 continue
+            if _symbolic_order(num, marker) is not None and den.has(marker) \
+                    and _symbolic_order(num, marker) in _exponents(den):  # \frac{d^i u}{dt^i}: d^i u over d t^i
+                raise self.error("a derivative of symbolic order (d^k f / dx^k)", tree)  # not a fraction of products
             order_num, f = _split_marker(num, marker)
             order_den, rest = _split_marker(den, marker)
             if order_num == 0 or order_den == 0:
@@ -685,6 +688,20 @@ class _Atoms:
             return sp.Function("set")(sp.Symbol(" ".join(self.text[_start(tree):_end(tree)].split())))
         return sp.Function("set")(*(value.args if isinstance(value, sp.Function) else (value,)))
 
+
+
+def _exponents(expr) -> set:
+    """The exponents of the factors of ``expr``."""
+    return set(expr.as_powers_dict().values()) if isinstance(expr, (sp.Mul, sp.Pow)) else set()
+
+
+def _symbolic_order(expr, marker):
+    r"""The exponent of ``marker`` in ``expr`` when it is not a positive integer (the ``i`` of ``d^i u`` and of
+    ``dt^i``), else None."""
+    if not isinstance(expr, (sp.Mul, sp.Pow)):
+        return None
+    order = expr.as_powers_dict().get(marker)
+    return order if order is not None and not order.is_Integer and order.free_symbols else None
 
 
 def _derivative_at(apply, order: int, arg):

@@ -103,9 +103,11 @@ r"""Brackets a row cannot end inside: a row break there wraps the bracket's cont
 cases environment inside the bracket is innermost then, and keeps its rows)."""
 _TWO_DOTS = re.compile(r"\.\.(?=\s*(?:&|\\\\|\\end\b|[}),]|$))")
 r"""Two dots alone between entries or items (``.. &``): an ellipsis, as three are."""
-_SENTENCE_END = re.compile(r"\s*(\\\\|\\end\b|&|\\q?quad\b|\\qedhere\b|$|[=<>]|\\(le|ge|leq|geq|ne|neq|approx)\b)")
+_SENTENCE_END = re.compile(r"\s*(\\\\|\\end\b|&|\\q?quad\b|\\qedhere\b|\\(?:label|nonumber|notag|tag)\b|$|[=<>]"
+                           r"|\\(le|ge|leq|geq|ne|neq|approx)\b)")
 r"""What may follow a sentence's period inside a block: a row break ``\\``, ``\end``, an alignment ``&``, a
-``\quad`` before a condition, amsthm's ``\qedhere``, the end of the text, or a relation (``p_{ij}. = E[XY]``: a stray period)."""
+``\quad`` before a condition, amsthm's ``\qedhere``, an equation's ``\label`` or ``\nonumber``, the end of the text,
+or a relation (``p_{ij}. = E[XY]``: a stray period)."""
 _ENDS_ONLY = re.compile(r"\\end\s*\{\w+\*?\}")
 r"""Environment endings after a period that closes the last group of a block (``(1 - \theta)^{N - y.}`` then
 ``\end{array}``): the period ends the block's sentence, as before a final ``$``."""
@@ -800,6 +802,9 @@ class _Tokenizer:
                 if name == "rm":
                     return self.text_command(word, start)
                 return self.emit("NAME", f"\\{_OLD_STYLES[name]}{{{word}}}", start, self.pos)
+        if name in ("lbrack", "rbrack"):  # \lbrack D_t u \rbrack^n: the square brackets by name
+            return self.emit("LBRACK" if name == "lbrack" else "RBRACK", "[" if name == "lbrack" else "]", start,
+                             self.pos)
         if name in ("lfloor", "lceil", "rfloor", "rceil"):  # \lfloor x \rfloor: floor(x)
             if name[0] == "l":
                 self.emit("FUNC", "floor" if name == "lfloor" else "ceil", start, self.pos)
@@ -1039,10 +1044,10 @@ class _Tokenizer:
         self.pos += match.end()
         delim = match.group(1)
         table = {
-            "left": {"(": "LPAR", "[": "LBRACK", "\\{": "LCASES", "{": "LCASES", "\\lbrace": "LCASES",
+            "left": {"(": "LPAR", "[": "LBRACK", "\\lbrack": "LBRACK", "\\{": "LCASES", "{": "LCASES", "\\lbrace": "LCASES",
                      "|": "LVERT", "\\vert": "LVERT", "\\lvert": "LVERT", "\\|": "LNORM", "\\Vert": "LNORM",
                      "\\lVert": "LNORM", "\\langle": "LANGLE", ".": None},
-            "right": {")": "RPAR", "]": "RBRACK", "\\}": "RSET", "}": "RSET", "\\rbrace": "RSET",
+            "right": {")": "RPAR", "]": "RBRACK", "\\rbrack": "RBRACK", "\\}": "RSET", "}": "RSET", "\\rbrace": "RSET",
                       "|": "RVERT", "\\vert": "RVERT", "\\rvert": "RVERT", "\\|": "RNORM", "\\Vert": "RNORM",
                       "\\rVert": "RNORM", "\\rangle": "RANGLE", ".": "RDOT"},
         }[which]

@@ -80,7 +80,7 @@ from readers.latex.parse import (
     to_zero_based,
 )
 from readers.notes import big_o, letter_e, scalar_optima, slash_products, up_to_constant
-from readers.notes.value_letters import value_letters
+from readers.notes.value_letters import primed_applications, value_letters
 from readers.notes.gradients import as_derivative, entries
 from readers.notes.mean_value import WITNESS_STATED
 from readers.notes.mean_value import check_exists, stated_in_prose, witness_prose
@@ -159,6 +159,8 @@ from readers.notes.reading import (
 )
 from readers.notes.entries import check_entry_block, entry_variable
 from readers.notes.entry_identities import aligned as aligned_entries, check_entry_identities
+from readers.notes.superscript_levels import as_labels, level_letters
+from readers.notes.recurrences import recurrence as first_order_recurrence
 from readers.notes.recurrences import (
     check_constant_input,
     check_unrolled,
@@ -168,6 +170,7 @@ from readers.notes.recurrences import (
     reaches_back,
     recurrence,
     subscript,
+    terms_contradict,
 )
 from readers.notes.entropy import applications as entropy_applications
 from readers.notes.entropy import check_divergence, check_entropy
@@ -1198,6 +1201,7 @@ class _NotesReader(_CatalogMatch):
         self.names, self.catalog, self.catalog_error = names, catalog, catalog_error
         self.budget, self.check_step = budget, check_step
         self.document_functions = frozenset(functions)
+        self._level_letters = None  # readers.notes.superscript_levels, read once per document
         self.written_vectors = {}  # name -> MatrixLiteral: vectors written entry by entry (readers.notes.entry_norms)
         self.vector_families = {}  # name family -> line: names written out as vectors (readers.notes.vector_values)
         self.sigmoid_context = False  # the notes speak of the sigmoid: an undefined sigma(x) is the sigmoid
@@ -1603,6 +1607,8 @@ class _NotesReader(_CatalogMatch):
             return BlockReport(**base, parsed=True, steps=tuple(stated), role="claim", parsed_form=shown,
                                symbols=explain, warnings=tuple(dict.fromkeys(warnings)))
         values = example_values(block, seen if frag.kind == "inline" else frozenset())
+        if values is not None and any(first_order_recurrence(n, v) is not None for n, v in values):
+            values = None  # "the recursive definition is $a_n = a_{n-1} + 3$": a recurrence, though a_n was seen
         unrolled = (self.unrolled_values(values or [], frag) or _entry_restatement(frag)
                     or self.known_values(values or [], frag)) if values is not None else None
         eigen = self.stated_eigen(values, block, frag) if values is not None and not unrolled else None
@@ -1677,6 +1683,7 @@ class _NotesReader(_CatalogMatch):
                 self.section.in_place.add(base_name(name))
         self.pending_updates = []
         steps = self.readings(block, frag, steps, before)
+        steps = self.level_readings(frag, steps, before)
         steps = self.redefined_readings(block, frag, steps, before)
         steps = confirmed_definitions + steps
         steps = _entry_notation(frag.content, steps, self.einstein_stated) if steps else _entry_restatement(frag)
@@ -1913,7 +1920,8 @@ class _NotesReader(_CatalogMatch):
         letters = {x for x in letters if not _inside_its_own_group(x, frag.content)}  # n(n-1): n is a value
         letters = {x for x in letters if not _a_factor_elsewhere(x, frag.content)}  # \eta\lambda: a value
         letters -= bound_letters(frag.content)  # \sum_k k(1 - beta) beta^k: the index is a value (bound_indices)
-        letters -= before.valued  # (w - a)^2 above: a(1 - lambda) is a times a bracket (value_letters)
+        letters -= before.valued - primed_applications(frag.content)  # (w - a)^2 above: a(1 - lambda) is a times a
+        # bracket, unless the block differentiates the letter at a point, u'(t_n): a function (value_letters)
         runs -= self.names
         try:
             other = self.parse(frag.content, frag, functions=letters, names=runs) if letters or runs else block
@@ -1946,6 +1954,38 @@ class _NotesReader(_CatalogMatch):
                     continue
             if s.verdict == "refuted" and (alt is None or alt.verdict != "refuted"):
                 s = _ambiguous(s, alt, "read as written this fails", f"read with {how}")
+            out.append(s)
+        return out
+
+    def level_readings(self, frag, steps, before):
+        r"""A refuted step read once more with the superscripts that count steps as labels (``[D_t u]^n`` and
+        ``u^{n+1}`` where the notes write ``u^{n-1}``, ``u^n`` and ``t_n``: readers.notes.superscript_levels); a
+        reading that does not fail makes the step ``undecided (ambiguous)``."""
+        if not any(s.verdict == "refuted" for s in steps):
+            return steps
+        if self._level_letters is None:
+            self._level_letters = level_letters("\n".join(self.lines))
+        relabelled = as_labels(frag.content, self._level_letters) if self._level_letters else None
+        if relabelled is None:
+            return steps
+        saved = self.section
+        self.section = _copy_section(before)
+        try:
+            claims, _, _, _ = self.rows(self.parse(relabelled, frag), frag, [])
+            alternative = [s for c in claims for s in self.check_claim(c, frag)]
+        except Exception:  # noqa: BLE001 - the other reading could not be checked: it is not a failure
+            alternative = []
+        finally:
+            self.section = saved
+        if alternative and all(s.verdict == "refuted" for s in alternative):
+            return steps
+        letters = ", ".join(sorted(self._level_letters))
+        out = []
+        for k, s in enumerate(steps):
+            alt = alternative[k] if len(alternative) == len(steps) else None
+            if s.verdict == "refuted" and (alt is None or alt.verdict != "refuted"):
+                s = _ambiguous(s, alt, "read with powers this fails",
+                               f"read with the superscripts {letters} as steps (u^{{n+1}}, t_n in the notes)")
             out.append(s)
         return out
 
@@ -3168,6 +3208,18 @@ class _NotesReader(_CatalogMatch):
                 return {relation.lhs.name: relation.rhs}
         return {}
 
+    def later_terms(self, found) -> dict:
+        r"""``{step: value}`` for the steps after the first of ``found``'s sequence that the notes set to a value in
+        this section (``$a_1 = 2 + 1$``, ``$a_2 = 7$``), the latest of each."""
+        out = {}
+        for n, v, _, _ in self.section.examples:
+            if isinstance(n, sp.Symbol) and not v.free_symbols:
+                found_step = subscript(n.name)
+                if found_step is not None and found_step[0] == found.base and len(found_step[1]) == 1 \
+                        and found_step[1][0].is_Integer and 0 < found_step[1][0] <= 8:
+                    out[int(found_step[1][0])] = v
+        return out
+
     def unrolled_values(self, values, frag) -> list[StepReport] | None:
         r"""``name = value`` rows that read as local examples but state a known recurrence's sequence in closed form
         (``$x_t = (1 - \eta\lambda)^t x_0$``): their unrolled checks when every row verifies, else None."""
@@ -3336,6 +3388,8 @@ class _NotesReader(_CatalogMatch):
                 return StepReport(**shown, verdict="undecided", role="claim",
                                   reason="the recurrence this line states: an assignment, not a claim")
             start = self.starts(found) if found is not None else {}
+            if start and terms_contradict(found, start, self.later_terms(found)):
+                continue  # a_1 = 3, a_2 = 7 given after a_0 = 2: another sequence than a_n = a_{n-1} + d names
             result = check_unrolled(claim.lhs, claim.rhs, found, start) if found is not None else None
             inputs = constant_inputs(claim.lhs, claim.rhs, found) if result is not None and start else {}
             if inputs and result[0] != "verified":  # s_t = (1 - gamma^t) g^2: a constant input g_t = g

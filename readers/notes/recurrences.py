@@ -26,6 +26,8 @@ STEPS = (3, 4, 5)
 MAX_UNROLL = 60
 """Replacements of a step by the recurrence before giving up (STEPS times the terms per step, with room)."""
 
+MAX_TERM_UNKNOWNS = 4
+"""Names of a recurrence solved for from the terms the notes give (``terms_contradict``): beyond, nothing certain."""
 _SUBSCRIPTED = re.compile(r"^(?P<base>.+?)_(?:\{(?P<braced>[^{}]*)\}|(?P<plain>[A-Za-z0-9]))$")
 _TOKEN = re.compile(r"\s*(\\[A-Za-z]+|[A-Za-z]|\d+|[+-])")
 
@@ -173,6 +175,36 @@ def check_unrolled(lhs, rhs, found: Recurrence, start=None) -> tuple[str, str] |
     return "verified", (f"unrolled with the recurrence for {found.base}_{{{letter}}} down to {found.base}_0{given} at "
                         f"{letter} = {', '.join(map(str, STEPS))}: equal exactly at each (evidence for every "
                         f"{letter}, not a proof)")
+
+
+def terms_contradict(found: Recurrence, start: dict, terms: dict) -> bool:
+    r"""Whether the terms the notes give for the sequence after its start (``a_1 = 3``, ``a_2 = 7`` after ``a_0 = 2``)
+    are ones the recurrence produces for no values of its other names (``a_n = a_{n-1} + d`` needs ``d = 1`` and
+    ``d = 4``): the name then denotes another sequence (a later example reusing ``a_n``), and the recurrence says
+    nothing about it.  ``terms``: ``{step: value}``.  True also where the unrolled terms cannot be solved for those
+    names (nothing certain), False where some values produce every term."""
+    base = sp.IndexedBase(found.base)
+    first = base[0]
+    equations = []
+    for step, value in sorted(terms.items()):
+        try:
+            term = _unroll(base[step], found)
+        except _Unreadable:
+            return True
+        term = term.xreplace({first: value for value in start.values()})
+        equations.append(sp.expand(term - value))
+    inputs = {i: sp.Dummy(str(i)) for e in equations for i in e.atoms(sp.Indexed)}  # g_1, g_2: unknowns too
+    equations = [e.xreplace(inputs) for e in equations]
+    unknowns = sorted(set().union(*(e.free_symbols for e in equations)), key=str)
+    if not unknowns:
+        return any(e != 0 for e in equations)
+    if len(unknowns) > MAX_TERM_UNKNOWNS or not all(
+            e.is_polynomial(*unknowns) and sp.Poly(e, *unknowns).total_degree() <= 2 for e in equations):
+        return True  # x_t = x_{t-1}^2 + c at eight steps: a system too costly to solve here, nothing certain
+    try:
+        return not sp.solve(equations, unknowns, dict=True)
+    except (NotImplementedError, ValueError, TypeError):
+        return True
 
 
 def closes(lhs, rhs, found: Recurrence) -> bool:

@@ -17,8 +17,15 @@ import sympy as sp
 
 def _applied(letter: str, content: str) -> bool:
     r"""Whether ``content`` writes ``letter`` (one Latin letter) right before ``(``, ``\left(`` or ``\bigl(``: a
-    function applied, or a product the block itself leaves open."""
-    return re.search(rf"(?<![\\A-Za-z]){letter}(?![A-Za-z])\s*(?:\\left|\\bigl|\\Bigl)?\s*\(", content) is not None
+    function applied, or a product the block itself leaves open; or its derivative applied with primes
+    (``u'(t_n)``, ``u''(t_n)``): a value has no derivative at a point."""
+    return re.search(rf"(?<![\\A-Za-z]){letter}(?![A-Za-z])'*\s*(?:\\left|\\bigl|\\Bigl)?\s*\(", content) is not None
+
+
+def primed_applications(content: str) -> frozenset[str]:
+    r"""The one-letter names ``content`` differentiates with primes at a point (``u'(t_n)``, ``f''(x)``): functions
+    there, whatever an earlier block did with the letter."""
+    return frozenset(re.findall(r"(?<![\\A-Za-z])([A-Za-z])'+\s*(?:\\left|\\bigl|\\Bigl)?\s*\(", content))
 
 
 def value_letters(block, content: str) -> frozenset[str]:
