@@ -45,3 +45,9 @@ def test_a_convergent_integral_with_a_parameter_is_still_decided():
     verdict = check_step(claim_step("integrate(x*exp(-(x - m)**2/2)/sqrt(2*pi), (x, -oo, oo))", "==", "m", []),
                          budget=BUDGET)
     assert verdict.kind in ("proved", "verified"), verdict.summary()
+
+
+def test_a_parameter_of_any_sampled_size_does_not_look_like_divergence():
+    # 1/(x^2 + a^2) with a = 10^300 grows like x/a^2 up to x = 10^300: read beyond it, it falls off like 1/x^2
+    a = sp.Integer(10) ** 300
+    assert nonintegrable_end(sp.Integral(1 / (x**2 + a**2), (x, -sp.oo, sp.oo))) is None

@@ -7,11 +7,12 @@ and agreement with it is no evidence for the claim (in a note the principal valu
 integral the claim is false).
 
 An end $e$ of the range (or a pole $c$ inside it) is *non-integrable* when the integrand behaves like $L / x$
-(like $L / (x - c)$) or worse there: with $g(x) = x f(x)$ ($g(t) = t f(c \pm t)$), at $x = \pm 10^{k}$
-($t = 10^{-k}$) for every $k$ in ``ORDERS``, $g$ is finite, non-zero and of one sign, and $|g|$ at the last order
+(like $L / (x - c)$) or worse there: with $g(x) = x f(x)$ ($g(t) = t f(c \pm t)$), at $x = \pm 10^{k}$ for every $k$
+in ``FAR_ORDERS`` ($t = 10^{-k}$, ``NEAR_ORDERS``), $g$ is finite, non-zero and of one sign, and $|g|$ at the last order
 is at least half of $|g|$ at the first.  Then $\int^{X} f$ grows at least like $\tfrac12 |L| \log X$ there
 (a comparison with $1/x$), so the integral diverges.  An integrand that decays faster ($x^{-1.01}$: $|g|$ falls
-from 0.91 to 0.23 over the orders) or oscillates ($\frac{\sin x}{x}$: $g = \sin x$ changes sign) is not flagged.
+from 0.91 to 0.23 over the orders) or oscillates ($\frac{\sin x}{x}$: $g = \sin x$ changes sign) is not flagged.  (An integrand whose decay
+starts beyond $10^{400}$, or as slow as $x^{-1 - 10^{-300}}$, is flagged: a true claim about it is left undecided.)
 Poles are looked for only where a denominator of the integrand is a polynomial in the variable (its real roots).
 
 The test can only withdraw evidence: a point where it fires is not counted as an agreement (nor as a failure).
@@ -23,10 +24,14 @@ import functools
 import mpmath
 import sympy as sp
 
-ORDERS = (4, 6, 8, 12, 16, 24, 32, 48, 64)
-"""Powers of ten of the distances (from 0 to an infinite end, or of a finite one to the pole) where ``g`` is read."""
+FAR_ORDERS = (400, 600, 800, 1200, 1600, 2400, 3200, 4800, 6400)
+"""Powers of ten of the points where ``g`` is read toward an infinite end: beyond every scale a sampled parameter has
+(up to 1e300), so that $1/(x^2 + a^2)$ with $a = 10^{300}$ is seen to fall off like $1/x^2$, not to grow like $x$."""
+NEAR_ORDERS = (4, 6, 8, 12, 16, 24, 32, 48, 64)
+"""Powers of ten of the distances to a pole where ``g`` is read."""
 DIGITS = 100
-"""Working digits: a pole at c is approached to c + 1e-64, which needs more than 64."""
+"""Working digits: a pole at c is approached to c + 1e-64, which needs more than 64 (a far point's exponent is exact
+in mpmath at any size)."""
 
 
 def nonintegrable_end(integral: sp.Integral) -> str | None:
@@ -63,11 +68,11 @@ def _nonintegrable(f: sp.Expr, x: sp.Symbol, lo: sp.Expr, hi: sp.Expr) -> str | 
 
 
 def _grows_like_reciprocal(g, small: bool = False) -> bool:
-    """Whether ``g`` at 10^k (10^-k when ``small``), k in ``ORDERS``, is finite, non-zero, of one sign, and at the
-    last order at least half its size at the first."""
+    """Whether ``g`` at 10^k, k in ``FAR_ORDERS`` (10^-k, k in ``NEAR_ORDERS``, when ``small``), is finite, non-zero,
+    of one sign, and at the last order at least half its size at the first."""
     with mpmath.workdps(DIGITS):
         values = []
-        for k in ORDERS:
+        for k in NEAR_ORDERS if small else FAR_ORDERS:
             d = mpmath.mpf(10) ** (-k if small else k)
             try:
                 v = g(d)
