@@ -18,6 +18,7 @@ NO_VALUE = {
     "odd_rational_over_the_line": ("integrate(x**5/(1 + x**6), (x, -oo, oo))", "0"),
     "poles_inside_a_finite_range": ("integrate((x - 1)/(x**2 - 2*x - 3), (x, -2, 4))", "0"),
     "tanh_over_the_line": ("integrate(tanh(2*x), (x, -oo, oo))", "0"),
+    "oscillating_without_decay": ("integrate(x*cos(3*x), (x, -oo, oo))", "0"),
 }
 
 
@@ -33,6 +34,8 @@ def test_an_integral_with_no_value_is_never_verified_at_its_principal_value(name
     (x**3 / (1 + x**4), -sp.oo, sp.oo, "oo"),             # like 1/x at both ends
     (x / (x**2 - 1), -2, 2, "x = -1"),                    # like 1/(2(x + 1)) at the pole -1
     (sp.sin(x) / x, 0, sp.oo, None),                      # converges: x f(x) = sin x changes sign
+    (sp.cos(2 * x), -sp.oo, sp.oo, "oo"),                  # does not tend to 0
+    (sp.sin(x) / sp.sqrt(x), 1, sp.oo, None),             # converges: the amplitude shrinks
     (x ** sp.Rational(-101, 100), 1, sp.oo, None),        # converges: x f(x) = x^-0.01 falls to a quarter
     (1 / sp.sqrt(x), 0, 1, None),                         # integrable end: x f(x) = sqrt(x) -> 0
     (sp.exp(-x**2), -sp.oo, sp.oo, None),

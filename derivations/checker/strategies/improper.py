@@ -55,9 +55,9 @@ def _nonintegrable(f: sp.Expr, x: sp.Symbol, lo: sp.Expr, hi: sp.Expr) -> str | 
         return None
     if lo > hi:
         lo, hi = hi, lo
-    if hi == sp.oo and _grows_like_reciprocal(lambda d: d * function(d)):
+    if hi == sp.oo and (_grows_like_reciprocal(lambda d: d * function(d)) or _stays_away_from_zero(function, 1)):
         return "oo"
-    if lo == -sp.oo and _grows_like_reciprocal(lambda d: -d * function(-d)):
+    if lo == -sp.oo and (_grows_like_reciprocal(lambda d: -d * function(-d)) or _stays_away_from_zero(function, -1)):
         return "-oo"
     for c in _poles(f, x, lo, hi):
         value = mpmath.mpf(sp.Float(c, DIGITS))
@@ -87,6 +87,37 @@ def _grows_like_reciprocal(g, small: bool = False) -> bool:
             values.append(v)
     signs = {v > 0 for v in values}
     return len(signs) == 1 and abs(values[-1]) >= abs(values[0]) / 2
+
+
+WINDOW = 8
+"""Points per far window in :func:`_stays_away_from_zero`, spread over [X, 2X)."""
+
+
+def _stays_away_from_zero(function, side: int) -> bool:
+    r"""Whether the largest $|f|$ over a window $[X, 2X)$ does not shrink from $X = 10^{400}$ to $X = 10^{6400}$
+    (``side`` -1: toward $-\infty$): the integrand does not tend to 0, so the integral diverges, as
+    $\int_{-\infty}^{\infty} \sin x\,dx$ and $\int x \cos x\,dx$ do (quadrature over a symmetric range gives 0).
+    An amplitude that shrinks ($\sin x / \sqrt x$, whose integral converges) is not flagged; one that does not,
+    with an ever faster oscillation ($\sin x^2$, whose integral converges), is: a true claim about it is undecided."""
+    with mpmath.workdps(DIGITS):
+        peaks = []
+        for k in (FAR_ORDERS[0], FAR_ORDERS[-1]):
+            peak = mpmath.mpf(0)
+            for j in range(WINDOW):
+                d = side * mpmath.mpf(10) ** k * (1 + mpmath.mpf(j) / WINDOW)
+                try:
+                    v = function(d)
+                except (ArithmeticError, ValueError, TypeError):
+                    return False
+                if isinstance(v, mpmath.mpc):
+                    if v.imag != 0:
+                        return False
+                    v = v.real
+                if not mpmath.isfinite(v):
+                    return False
+                peak = max(peak, abs(v))
+            peaks.append(peak)
+    return peaks[0] > 0 and peaks[1] >= peaks[0] / 2
 
 
 def _poles(f: sp.Expr, x: sp.Symbol, lo, hi) -> list:
