@@ -2812,6 +2812,12 @@ class _NotesReader(_CatalogMatch):
         if optimum is not None:  # arg min_u (u - 1)^2 + 7 = 1 (readers.notes.scalar_optima)
             return optimum
         out = self.claim_readings(claim, frag)
+        held = indicator_names((claim.lhs, claim.rhs, self.expand(claim.lhs), self.expand(claim.rhs)))
+        if held and any(r.verdict in ("proved", "verified") for r in out):
+            # 1[x > 0] x = x was proved: the bracket's condition became the block's, and 1 a free value
+            return [_undecided(r, f"{held[0]} is an indicator, which this reader takes for a free value (its condition "
+                                  "is not kept, or was made the block's own): the verdict is not shown")
+                    if r.verdict in ("proved", "verified") else r for r in out]
         if not any(r.verdict == "refuted" for r in out):
             return out
         tied = tied_definitions((claim.lhs, claim.rhs), self.section.symbols)

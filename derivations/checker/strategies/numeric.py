@@ -33,6 +33,7 @@ from derivations.checker.step import Step
 from derivations.checker.verdict import Verdict
 
 from derivations.checker.strategies.divergence import divergent_refutation
+from derivations.checker.strategies.improper import nonintegrable_end
 from derivations.checker.strategies.decide import (MAX_DIGITS as DECIDE_MAX_DIGITS, coordinate_text, decide, decimal_text, exact_point,
                                                    holds, round_point, shortest_point)
 from derivations.checker.strategies.evaluate import (Conditions, compare, compile_expr, confirm, magnitude_digits,
@@ -102,6 +103,9 @@ class Tally:
     cut: list = field(default_factory=list)
     """Searches for exact tie points the budget cut short (``ties.likely_ties``): agreement at the other points is
     then no evidence, since a thin failure (a spike at sqrt(2)) is found only at such a point."""
+    divergent: int = 0
+    """Agreements where an integral, with the point's values put in, has no value (``improper``): the quadrature
+    was a principal value at best, so they count neither way."""
     near: int = 0
     runaway: bool = False
     """An exact decision at an agreement within rounding ran out of ``EXACT_SECONDS``."""
@@ -201,7 +205,7 @@ class NumericTest:
                 outcome = self._ratio_constant(inst, sides[0], point, rng, conditions)
             else:
                 outcome = self._pointwise(inst, sides, values, point, tally, closest)
-            if outcome in ("undefined", "unresolved"):
+            if outcome in ("undefined", "unresolved", "divergent"):
                 setattr(tally, outcome, getattr(tally, outcome) + 1)
                 continue
             accepted += 1
@@ -219,7 +223,7 @@ class NumericTest:
             return Verdict("undecided", method="numeric", points=tally.points,
                            reason=f"domain could not be sampled{where}: {accepted} usable of {draws} points drawn "
                                   f"({tally.rejected} broke the assumptions, {tally.undefined} undefined, "
-                                  f"{tally.unresolved} unresolved)")
+                                  f"{tally.unresolved} unresolved{_divergent_text(tally)})")
         if closest is not None:
             verdict = self._between_points(inst, sides, conditions, closest, deadline)
             if verdict is not None:
@@ -277,8 +281,15 @@ class NumericTest:
         return None
 
     def _pointwise(self, inst: Instance, sides, values, point, tally: Tally, closest: Closest | None = None):
-        """'ok', 'raised' (agreement only at more digits), 'undefined', 'unresolved', or a refuting Verdict.
-        ``closest`` (inequalities) keeps the point with the smallest relative margin."""
+        """'ok', 'raised' (agreement only at more digits), 'undefined', 'unresolved', 'divergent' (an agreement
+        where an integral has no value: ``improper``), or a refuting Verdict.  ``closest`` (inequalities) keeps
+        the point with the smallest relative margin."""
+        outcome = self._compared(inst, sides, values, point, tally, closest)
+        if outcome in ("ok", "raised") and _has_integral(inst) and _divergent_at(inst, point):
+            return "divergent"
+        return outcome
+
+    def _compared(self, inst: Instance, sides, values, point, tally: Tally, closest: Closest | None = None):
         if inst.is_complex and inst.rel != "=":
             raise Unsupported("an inequality between complex values")
         if _has_integral(inst):  # quadrature never refutes; its cost grows fast with the digits
@@ -320,7 +331,7 @@ class NumericTest:
             outcome = self._pointwise(inst, sides, values, point, tally)
             if isinstance(outcome, Verdict):
                 return outcome
-            if outcome in ("undefined", "unresolved"):
+            if outcome in ("undefined", "unresolved", "divergent"):
                 setattr(tally, outcome, getattr(tally, outcome) + 1)
         return None
 
@@ -438,6 +449,12 @@ class NumericTest:
         reason = (f"evidence, not a proof: the relation holds at every point (within 1e-{self.digits - 10} relative, "
                   f"{_exact_text(tally)}); region sampled: {region}; "
                   f"{tally.undefined} undefined points skipped, {tally.rejected} outside the assumptions")
+        if tally.divergent:
+            return Verdict("undecided", method=method, assumptions=insts[0].assumption_texts(),
+                           reason=(f"at {tally.divergent} points an integral has no value as an improper integral (its "
+                                   "integrand falls off no faster than 1/x at an end or a pole): the sides agreed "
+                                   f"there only as a principal value; {tally.points} points agreed"),
+                           points=tally.points, details={"instances": str(len(insts))})
         if tally.unresolved:
             # A disagreement that could be neither confirmed nor explained away is not evidence
             # for the claim: never call such a step verified.
@@ -566,6 +583,17 @@ def _holds_integrated(inst: Instance, point) -> str | None:
 
 AGREEMENT = 1e-10
 """Most relative distance between sympy's exact integral at a point and the careful quadrature (15 digits)."""
+
+
+def _divergent_at(inst: Instance, point) -> bool:
+    """Whether an integral of the instance, with ``point``'s values put in, has a non-integrable end or pole."""
+    exact = exact_point(point)
+    integrals = inst.lhs.atoms(sp.Integral) | inst.rhs.atoms(sp.Integral)
+    return any(nonintegrable_end(integral.xreplace(exact)) for integral in integrals)
+
+
+def _divergent_text(tally: Tally) -> str:
+    return f", {tally.divergent} where an integral has no value" if tally.divergent else ""
 
 
 def _has_integral(inst: Instance) -> bool:
