@@ -173,6 +173,8 @@ from readers.notes.entropy import applications as entropy_applications
 from readers.notes.entropy import check_divergence, check_entropy
 from readers.notes.entropy import divergence_applications
 from readers.notes.mass_expectations import check_mass_expectations
+from readers.notes.simulation_means import METHOD as SIMULATION_METHOD
+from readers.notes.simulation_means import as_expectation, sampling_law
 from readers.notes.law_tables import CUE as LAW_CUE, check_law_tables, law_variables
 from readers.notes.event_values import EventValues, conditional_cue
 from readers.notes.value_maps import check_value_map
@@ -2130,14 +2132,16 @@ class _NotesReader(_CatalogMatch):
                 claim = _Claim(name, "=", exprs[1], tuple(row.conditions) + tuple(givens),
                                frag.content_line + row.line - 1, block.zero_based)
                 found = self.definition_as_claim(claim, frag) or self.law_as_claim(claim) \
-                    or self.entropy_as_claim(claim) or self.composition_as_claim(claim)
+                    or self.entropy_as_claim(claim, frag) or self.composition_as_claim(claim)
                 agreed = [] if found else self.earlier_definition_as_claim(claim, frag)
                 self.definition_steps += found or agreed
                 named = self.chain_names(exprs, rels)
                 if named:  # u = f(x) = 3x^2 - 4x: the chain names f as well, before u (u's body then expands)
                     self.define(exprs[1], exprs[2], frag.content_line + row.line - 1)
                     defined.append(f"{exprs[1]}")
-                if not agreed:  # T_n(a) = f(a), true of T_n defined above: T_n keeps its definition
+                if not agreed and not any(s.verdict == "refuted" for s in found):  # H[Y] = E[log p_Y(Y)]: Shannon's
+                    # entropy stated wrongly, not a new H (entropy_as_claim); T_n(a) = f(a), true of T_n defined
+                    # above: T_n keeps its definition
                     self.define(name, exprs[1], frag.content_line + row.line - 1)
                     defined.append(f"{name}")
                     mains.append(Main(name, exprs[1]))
@@ -2517,11 +2521,24 @@ class _NotesReader(_CatalogMatch):
                                   line=frag.content_line))
         return out or None
 
-    def entropy_as_claim(self, claim: _Claim) -> list[StepReport]:
+    def entropy_as_claim(self, claim: _Claim, frag: Fragment) -> list[StepReport]:
         r"""A definition of an entropy or a mutual information of random variables by other ones (``I(X, Y) =
         H(X, Y) - H(Y \mid X) - H(X \mid Y)``), or of a divergence by others (``D_KL(p || q) = CE(p || q) - H(p)``):
         as Shannon's functionals it is also a claim, confirmed when it holds
-        on random joint distributions (readers.notes.entropy), else [] (it only defines: a failure is no verdict)."""
+        on random joint distributions (readers.notes.entropy), else [] (it only defines: a failure is no verdict).
+
+        Written by the law of its variable (``H[Y] = \mathbb{E}[-\log p_Y(Y)]``, ``D_{KL}[p_Y \| q] = \dots``) it
+        is a claim either way: the functional's meaning is fixed, and no other meaning of ``H`` or ``D_{KL}`` applied to
+        a random variable or its law can be defined by its mass function (readers.notes.mass_expectations); one
+        that fails on a random law is refuted with that law, and defines nothing."""
+        by_law = check_mass_expectations(claim.lhs, "=", claim.rhs, fixed=self.tied_names()) \
+            if isinstance(claim.lhs, AppliedUndef) and not claim.conditions else None
+        if by_law is not None and by_law[0] in ("verified", "refuted"):
+            verdict, why, witness = by_law
+            return [StepReport(lhs=_show(claim.lhs), rel="=", rhs=_show(claim.rhs), verdict=verdict, line=claim.line,
+                               method=why if verdict == "verified" else "", counterexample=witness,
+                               reason=f"{why}: {_show(claim.lhs)} is Shannon's functional, which the notes cannot "
+                                      "define anew" if verdict == "refuted" else "")]
         if entropy_applications(claim.lhs) and entropy_applications(claim.rhs):
             verdict, why = check_entropy(claim.lhs, "=", claim.rhs)
         elif divergence_applications(claim.lhs) and divergence_applications(claim.rhs):
@@ -2954,7 +2971,8 @@ class _NotesReader(_CatalogMatch):
             verdict, why = check_entropy(claim.lhs, claim.rel, claim.rhs, independent=independent)
             if verdict == "verified":  # H, I as Shannon's functionals (readers.notes.entropy)
                 return [StepReport(**shown, verdict="verified", method=why, assumptions=assumptions)]
-            found = check_mass_expectations(claim.lhs, claim.rel, claim.rhs) if not claim.conditions else None
+            found = check_mass_expectations(claim.lhs, claim.rel, claim.rhs, fixed=self.tied_names()) \
+                if not claim.conditions else None
             if found is not None:  # I(X, Y) = E_x E_y {p_{X,Y}(x, y) ...} (readers.notes.mass_expectations)
                 verdict, why, witness = found
                 return [StepReport(**shown, verdict=verdict, method=why if verdict != "undecided" else "",
@@ -3135,7 +3153,8 @@ class _NotesReader(_CatalogMatch):
         if apart:  # x < y \Rightarrow x^2 < y^2: the premise links x and y (readers.notes.premises)
             return [_undecided(r, f"the two sides share no name ({apart}): a change of variables whose link the "
                                   f"notes state elsewhere, not an identity of independent names ({r.reason[:80]})")
-                    if r.verdict == "refuted" and not r.method.startswith((iid_moments.METHOD, LAW_METHOD)) else r
+                    if r.verdict == "refuted" and not r.method.startswith((iid_moments.METHOD, LAW_METHOD,
+                                                                           SIMULATION_METHOD)) else r
                     for r in out]
         return [self.narrower(r, claim, frag, lhs, rhs, shown, stated) if r.verdict == "refuted" else r for r in out]
 
@@ -3981,6 +4000,9 @@ class _NotesReader(_CatalogMatch):
         r"""``lhs \approx rhs`` as closeness at the stated scale (:mod:`readers.notes.approximation`):
         ``verified`` with what was sampled, ``refuted`` only for a number off by more than its written precision
         and a relative margin allow, else ``undecided``."""
+        simulated = self.simulation_claim(claim, shown)
+        if simulated is not None:  # H[Y] \approx 1/M sum_m log p_Y(y^{(m)}): readers.notes.simulation_means
+            return simulated
         lhs, rhs, _ = self.standard_sigma(lhs, rhs)
         lhs, rhs, _ = self.special_functions(lhs, rhs)
         if any(s.name == r"\ldots" for e in (lhs, rhs) for s in e.free_symbols if isinstance(s, sp.Symbol)) \
@@ -4001,6 +4023,34 @@ class _NotesReader(_CatalogMatch):
         return StepReport(**shown, verdict=verdict, role="approximation",
                           method=why if verdict == "verified" else "", reason="" if verdict == "verified" else why,
                           counterexample=numeric_witness(lhs, rhs) if verdict == "refuted" else None)
+
+    def tied_names(self) -> set:
+        """The names a condition of the section mentions (``q = p_Y``): no law is drawn for them at random."""
+        return {str(x) for c in self.section.conditions for x in c[0].free_symbols}
+
+    def simulation_claim(self, claim, shown) -> StepReport | None:
+        r"""``A \approx \frac{1}{M}\sum_m g(y^{(m)})`` after the prose says the draws come from ``p_Y``: the claim
+        ``A = \mathbb{E}[g(Y)]`` about every law of ``Y`` (readers.notes.simulation_means), decided on random laws
+        where ``A`` is an entropy or a divergence (readers.notes.mass_expectations); None otherwise."""
+        law = sampling_law(stated_laws.prose_before(self.lines, self.line))
+        if law is None:
+            return None
+        expectation = sp.Function(r"\mathbb{E}")
+        for side, other in ((claim.rhs, claim.lhs), (claim.lhs, claim.rhs)):
+            mean = as_expectation(side, law, expectation)
+            if mean is not None:
+                break
+        else:
+            return None
+        found = check_mass_expectations(other, "=", mean, fixed=self.tied_names() | {
+            str(x) for c in claim.conditions for x in c.free_symbols})
+        if found is None or found[0] == "undecided":
+            return None
+        verdict, why, witness = found
+        read = f"{SIMULATION_METHOD} {law} read as the expectation it estimates, {_show(mean)}"
+        return StepReport(**shown, verdict=verdict, role="approximation", counterexample=witness,
+                          method=f"{read}; {why}" if verdict == "verified" else read,
+                          reason=f"{read}; {why}" if verdict == "refuted" else "")
 
     def approximation_reading(self, lhs, rhs, why) -> tuple[str, str]:
         r"""``(verdict, why)`` for a closed number stated with more digits than it agrees with, within the relative
