@@ -275,8 +275,11 @@ def check_mass_expectations(lhs, rel, rhs, *, fixed=frozenset()):
                 witness.update({f"rhs ({r[0]}{', bits' if r[1] != 1 else ''})": mpmath.nstr(right, 12)
                                 for r, _, right in failing})
     shown = ", ".join(f"{r}{' (bits)' if u != 1 else ''}" for r, u in readings)
-    what = (f"{'H, I, D_KL' if laws or any(_divergences(e) for e in (lhs, rhs)) else 'H, I'} from their definitions, expectations over the outcomes read {shown}, on {DRAWS} random "
-            f"discrete joint laws of {', '.join(names)} ({OUTCOMES} outcomes each), mpmath at {DIGITS} digits")
+    functionals = "H, I, D_KL" if laws or any(_divergences(e) for e in (lhs, rhs)) else "H, I"
+    binned = " (an integral over the line on the histogram law of bins of width 1)" \
+        if any(e.has(sp.Integral) for e in (lhs, rhs)) else ""
+    what = (f"{functionals} from their definitions, expectations over the outcomes read {shown}, on {DRAWS} random "
+            f"discrete joint laws of {', '.join(names)} ({OUTCOMES} outcomes each){binned}, mpmath at {DIGITS} digits")
     if all(holds.values()):
         return "verified", what + " (evidence, not a proof)", None
     if witness is not None:

@@ -90,7 +90,7 @@ def condition_pairs(block, defined=frozenset(), intervals=True) -> list | None:
 
     ``x, y > 0`` is ``x > 0`` and ``y > 0``; ``x \in (0, 1)`` is ``0 < x < 1``; a function the notes do
     not define, applied to names, is a name here (``P(B) > 0``); one they define is a claim
-    (``0 < \sigma(x) < 1``).  A product of powers of names (``\eta\lambda > 2``, ``\beta/\alpha < 1``)
+    (``0 < \sigma(x) < 1``).  A product of powers of names (``\eta\lambda > 2``, ``\beta/\alpha < 1``, ``\sigma^2 > 0``)
     compared with a number constrains those names as a name does: a condition.  ``p \in (0, 1]`` is
     ``0 < p \le 1`` (readers.notes.intervals) unless ``intervals`` is false (an existential "for some").  The
     absolute value of a name is a name here (``|x| < 1``, before a geometric series).  A name compared with another
@@ -104,6 +104,8 @@ def condition_pairs(block, defined=frozenset(), intervals=True) -> list | None:
     def is_monomial(e):
         def factor(a):
             return is_name(a) or (isinstance(a, sp.Pow) and is_name(a.base) and a.exp.is_Integer)
+        if isinstance(e, sp.Pow):  # s^2 > 0 ("prior variance $s^2 > 0$"): a condition on s, as s > 0 is
+            return factor(e)
         return isinstance(e, sp.Mul) and any(factor(a) for a in e.args) and all(
             factor(a) or is_literal(a) for a in e.args)
 
