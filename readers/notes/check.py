@@ -103,7 +103,7 @@ from readers.notes.vector_kinds import in_force as simplex_in_force
 from readers.notes.difference_quotients import as_derivatives
 from readers.notes.vector_values import read_as_numbers, vector_names
 from readers.notes.density_facts import DensitySheet
-from readers.notes import iid_moments, stated_laws
+from readers.notes import iid_moments, named_densities, stated_laws
 from readers.notes.componentwise import ComponentFunctions
 from readers.notes.einstein import einstein_reading
 from readers.notes.catalog import SIGMOID_CUE, _CatalogMatch
@@ -230,7 +230,7 @@ from readers.notes.proportional_forms import PROPTO, ProportionalForms
 from readers.notes.law_divergences import divergence_of_laws
 from readers.notes.laws import (
     KL_NAMES, law, law_moments, normal_divergences, other_parametrisation, stated_fact, wrong_in_every_base)
-from readers.notes.supports import random_in, support
+from readers.notes.supports import Range, random_in, support
 from readers.notes.declared_sizes import bind_sizes
 from readers.notes.log_definitions import logged_definition
 from readers.notes.indicators import indicator_names
@@ -353,6 +353,10 @@ def _derivative_applied_to_expression(*sides):
             if node.expr.has(sp.Derivative) and any(p.has(sp.Derivative) for p in node.point):
                 return node
     return None
+
+
+ON_SUPPORT = " on the support "
+"""What the method of a step checked where its random variables take their values says (on_ranges)."""
 
 
 def _within_rounding(lhs, rhs) -> bool:
@@ -2919,7 +2923,11 @@ class _NotesReader(_CatalogMatch):
             if not covered:
                 general = _Claim(claim.lhs, claim.rel, claim.rhs, general.conditions + (region,), claim.line,
                                  claim.zero_based, claim.redefinition)
-        out = self.check_plain(general, frag, lhs, rhs, shown)
+        densities = named_densities.readings((lhs, rhs), self.latex)
+        if densities:  # beta(θ | a, b), \mathrm{B}(a, b): the family's density (readers.notes.named_densities)
+            out = self.density_readings(general, frag, lhs, rhs, shown, densities)
+        else:
+            out = self.check_plain(general, frag, lhs, rhs, shown)
         out = self.own_condition_reading(claim, conditions, frag, lhs, rhs, shown, out)
         out = undefined_inside(general.conditions, widened, lhs, rhs, out, lambda: self.run_undefined_refutes(
             general, lhs, rhs, shown))  # "for any nonzero $x$": a stated domain (readers.notes.stated_domains)
@@ -3146,7 +3154,9 @@ class _NotesReader(_CatalogMatch):
             unknowns = ", ".join(sorted(map(_show, symbols), key=str))
             return [_undecided(r, f"an equation in {unknowns}: it holds for some values, not as an identity",
                                role="equation") if not r.method.startswith(iid_moments.METHOD) else r for r in out]
-        if rel == "=" and previous is not None and not (_numbers_alone(lhs, rhs) and not _within_rounding(lhs, rhs)):
+        if rel == "=" and previous is not None and not (_numbers_alone(lhs, rhs) and not _within_rounding(lhs, rhs)) \
+                and (previous[0].free_symbols & (lhs.free_symbols | rhs.free_symbols) or not previous[0].free_symbols):
+            # a step from Gamma(u + 1) = u! names u: a claim in theta, y, N alone cannot follow from it
             return [_undecided(r, f"an equation after the one at line {previous[2]}: not shown to follow from it",
                                role="equation step") for r in out]
         apart = _apart(lhs, rhs, self.section.laws) if not linked_by_premise(premise, lhs, rhs) else ""
@@ -3403,6 +3413,42 @@ class _NotesReader(_CatalogMatch):
                                                    if c[0].free_symbols & set().union(*(
                                                        d.free_symbols for d in differences.values()))))
 
+    def density_readings(self, claim, frag, lhs, rhs, shown, densities) -> list[StepReport]:
+        r"""The claim with each named density written out, in each parametrisation of its family, under the domains
+        that make every application a density (readers.notes.named_densities): refuted where every reading fails,
+        confirmed where every one holds, ``undecided (ambiguous)`` where they disagree."""
+        found = []
+        for label, mapping, domains in densities:
+            reading = dataclasses.replace(claim, conditions=tuple(claim.conditions) + tuple(domains))
+            saved = self.section
+            self.section = _copy_section(saved)
+            try:
+                found.append((label, self.check_plain(reading, frag, lhs.xreplace(mapping), rhs.xreplace(mapping),
+                                                      shown)))
+            finally:
+                self.section = saved
+        first = found[0][1]
+        if any(len(out) != len(first) for _, out in found):
+            return [StepReport(**shown, verdict="undecided", reason="the readings of the named densities give "
+                                                                   "different steps")]
+        named = "the named densities written out"
+        out = []
+        for k, report in enumerate(first):
+            verdicts = [o[k].verdict for _, o in found]
+            labels = [label for label, _ in found if label]
+            if len(set(verdicts)) == 1 or (set(verdicts) <= {"proved", "verified"}):
+                how = f"{named}{' in every reading (' + '; '.join(labels) + ')' if len(found) > 1 else ''}"
+                weakest = next((o[k] for _, o in found if o[k].verdict != "proved"), report)
+                out.append(StepReport(**{**weakest.__dict__, "method": f"{weakest.method}; {how}"
+                                         if weakest.method else weakest.method,
+                                         "reason": f"{weakest.reason}; {how}" if weakest.reason else ""}))
+            elif "refuted" in verdicts:
+                held = [f"{label or 'as written'}: {o[k].verdict}" for label, o in found]
+                out.append(_undecided(report, f"ambiguous: {named}, the readings disagree ({'; '.join(held)})"))
+            else:
+                out.append(next(o[k] for _, o in found if o[k].verdict == "undecided"))
+        return out
+
     def log_base_reading(self, claim, frag, lhs, rhs, shown, out):
         r"""A refuted step with a ``\log`` the notes write without a base, read once more with the log in base 2
         (bits) and in base 10: a step that holds in one of them is ``undecided (ambiguous)``, never refuted
@@ -3582,6 +3628,8 @@ class _NotesReader(_CatalogMatch):
         r"""A refuted claim on names the notes give no domain: undecided (holds where ...) when it holds
         for positive values (or values in (0, 1)) of those names; a claim written in cases states its domain, and
         so does a bound written in the block (``x^2 < x \quad \text{for } x \in [0, 1]``: refuted at 0)."""
+        if ON_SUPPORT in report.method:  # a value the variables' laws take, parameters in their domains (on_ranges)
+            return report
         constant = up_to_constant.split(lhs, rhs, up_to_constant.cued(lhs, rhs, frag.sentence)) \
             if claim.rel == "=" else None
         if constant is not None:  # narrowed as it was checked: the difference at two points, conditions on both
@@ -3975,6 +4023,10 @@ class _NotesReader(_CatalogMatch):
         if all(v == "real" for v in supports.values()):
             return report
         names = ", ".join(_show(s) for s in randoms)
+        if all(v == "real" or isinstance(v, Range) for v in supports.values()):
+            ranged = self.on_ranges(lhs, rel, rhs, claim, shown, supports)
+            if ranged is not None:  # y \sim binomial(N, θ): y an integer in [0, N] (readers.notes.supports)
+                return ranged
         if not all(isinstance(v, tuple) for v in supports.values()):
             return _undecided(report, f"{names}: random, with a stated law whose support is not read; it fails "
                                       f"as real numbers ({report.reason[:80]})")
@@ -3995,6 +4047,32 @@ class _NotesReader(_CatalogMatch):
         support_text = "; ".join(f"{_show(s)} in {{{', '.join(map(str, supports[s]))}}}" for s in randoms)
         return StepReport(**{**report.__dict__, "verdict": worst, "reason": "", "counterexample": None,
                              "method": f"at every value of the support ({support_text})"})
+
+    def on_ranges(self, lhs, rel, rhs, claim, shown, supports) -> StepReport | None:
+        r"""The claim checked once more with each random variable whose support is a range held inside it (an
+        integer there for a discrete law) and its law's parameters in their domain: the verdict there when it is one,
+        else None (readers.notes.supports)."""
+        swap, conditions, shown_support = {}, [], []
+        for s, where in supports.items():
+            if not isinstance(where, Range):
+                continue
+            x = sp.Symbol(s.name, integer=True) if where.integers else s
+            swap[s] = x
+            conditions += where.conditions(x) + list(self.section.laws[s.name].domain)
+            bounds = f"[{_show(where.low) if where.low is not None else '-oo'}, " \
+                     f"{_show(where.high) if where.high is not None else 'oo'}]"
+            shown_support.append(f"{_show(s)} {'an integer ' if where.integers else ''}in {bounds}")
+        step = self.step(lhs.xreplace(swap), rel, rhs.xreplace(swap),
+                         tuple(c.xreplace(swap) for c in claim.conditions) + tuple(c.xreplace(swap)
+                                                                                 for c in conditions),
+                         zero_based=claim.zero_based)
+        if isinstance(step, str):
+            return None
+        found = self.run(step, shown)
+        if found.verdict not in ("proved", "verified", "refuted"):
+            return None
+        where = ", ".join(shown_support)
+        return StepReport(**{**found.__dict__, "method": f"{found.method}{ON_SUPPORT}({where})"})
 
     def check_approximation(self, lhs, rhs, claim, shown) -> StepReport:
         r"""``lhs \approx rhs`` as closeness at the stated scale (:mod:`readers.notes.approximation`):
