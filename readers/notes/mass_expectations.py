@@ -213,6 +213,16 @@ def _evaluate(terms, outcomes, joint, names, reading, unit, others=None):
     return total
 
 
+def _scope_in_doubt(argument) -> bool:
+    r"""A log of a product with no quotient in it (``\log p_Y(y) \, p_Y(y)`` parsed as ``\log(p_Y(y)^2)``): the log
+    may reach only its first factor, so the reading is not this module's to decide."""
+    factors = sp.Mul.make_args(argument)
+    if any(isinstance(f, sp.Pow) and f.exp.is_negative for f in factors):
+        return False  # \log \frac{p}{q}: a written fraction
+    return len([f for f in factors if not f.is_number]) > 1 or (
+        isinstance(argument, sp.Pow) and argument.exp.is_Integer and argument.exp > 1)
+
+
 def _divergences(expr) -> list:
     return [f for f in expr.atoms(AppliedUndef) if _functional(f) in DIVERGENCES]
 
@@ -230,6 +240,8 @@ def check_mass_expectations(lhs, rel, rhs, *, fixed=frozenset()):
     names a condition in force ties (``q = p_Y``), which no other law may be drawn for."""
     if rel not in ("=", "<=", ">=") or not (applications(lhs) or applications(rhs) or _divergences(lhs)
                                             or _divergences(rhs)):
+        return None
+    if any(_scope_in_doubt(f.args[0]) for e in (lhs, rhs) for f in e.atoms(sp.log)):
         return None
     outcomes = _outcomes(sp.Add(lhs, rhs))
     if not outcomes:
