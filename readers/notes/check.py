@@ -626,7 +626,8 @@ def _converged(report) -> bool:
     """A refutation by careful quadrature: a closed integral whose convergence the quadratures and the grid saw
     (derivations.checker.strategies.quadrature), or a closed improper integral of a rational function evaluated
     exactly (derivations.checker.strategies.divergence), not a sampled function that need not be integrable."""
-    return report.method.startswith(("careful quadrature", "improper integrals evaluated exactly"))
+    return report.method.startswith(("careful quadrature", "improper integrals evaluated exactly")) \
+        or named_densities.EULER in report.method  # closed forms, read where they converge (named_densities)
 
 
 def _local_name(symbol) -> bool:
@@ -3432,6 +3433,8 @@ class _NotesReader(_CatalogMatch):
             return [StepReport(**shown, verdict="undecided", reason="the readings of the named densities give "
                                                                    "different steps")]
         named = "the named densities written out"
+        if any(isinstance(k, sp.Integral) for _, mapping, _ in densities for k in mapping):
+            named += f", {named_densities.EULER}"
         out = []
         for k, report in enumerate(first):
             verdicts = [o[k].verdict for _, o in found]

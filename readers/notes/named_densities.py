@@ -114,6 +114,10 @@ def beta_functions(exprs, latex: str) -> dict:
             for e in exprs for f in e.atoms(AppliedUndef) if f.func.__name__ == "B" and len(f.args) == 2}
 
 
+EULER = "Euler's integrals in closed form where they converge"
+"""Said by a verdict that read an integral so: its counterexample lies where the integral converges."""
+
+
 def _powers(integrand, t):
     """``(c, {base: exponent})`` of a product of powers, ``c`` free of ``t``; None when a factor is another function
     of ``t``."""
