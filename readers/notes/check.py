@@ -103,7 +103,7 @@ from readers.notes.vector_kinds import in_force as simplex_in_force
 from readers.notes.difference_quotients import as_derivatives
 from readers.notes.vector_values import read_as_numbers, vector_names
 from readers.notes.density_facts import DensitySheet
-from readers.notes import iid_moments, stated_laws
+from readers.notes import iid_moments, named_densities, stated_laws
 from readers.notes.componentwise import ComponentFunctions
 from readers.notes.einstein import einstein_reading
 from readers.notes.catalog import SIGMOID_CUE, _CatalogMatch
@@ -176,6 +176,8 @@ from readers.notes.entropy import applications as entropy_applications
 from readers.notes.entropy import check_divergence, check_entropy
 from readers.notes.entropy import divergence_applications
 from readers.notes.mass_expectations import check_mass_expectations
+from readers.notes.simulation_means import METHOD as SIMULATION_METHOD
+from readers.notes.simulation_means import as_expectation, sampling_law
 from readers.notes.law_tables import CUE as LAW_CUE, check_law_tables, law_variables
 from readers.notes.event_values import EventValues, conditional_cue
 from readers.notes.value_maps import check_value_map
@@ -232,7 +234,7 @@ from readers.notes.proportional_forms import PROPTO, ProportionalForms
 from readers.notes.law_divergences import divergence_of_laws
 from readers.notes.laws import (
     KL_NAMES, law, law_moments, normal_divergences, other_parametrisation, stated_fact, wrong_in_every_base)
-from readers.notes.supports import random_in, support
+from readers.notes.supports import Range, random_in, support
 from readers.notes.declared_sizes import bind_sizes
 from readers.notes.log_definitions import logged_definition
 from readers.notes.indicators import indicator_names
@@ -355,6 +357,10 @@ def _derivative_applied_to_expression(*sides):
             if node.expr.has(sp.Derivative) and any(p.has(sp.Derivative) for p in node.point):
                 return node
     return None
+
+
+ON_SUPPORT = " on the support "
+"""What the method of a step checked where its random variables take their values says (on_ranges)."""
 
 
 def _within_rounding(lhs, rhs) -> bool:
@@ -624,7 +630,8 @@ def _converged(report) -> bool:
     """A refutation by careful quadrature: a closed integral whose convergence the quadratures and the grid saw
     (derivations.checker.strategies.quadrature), or a closed improper integral of a rational function evaluated
     exactly (derivations.checker.strategies.divergence), not a sampled function that need not be integrable."""
-    return report.method.startswith(("careful quadrature", "improper integrals evaluated exactly"))
+    return report.method.startswith(("careful quadrature", "improper integrals evaluated exactly")) \
+        or named_densities.EULER in report.method  # closed forms, read where they converge (named_densities)
 
 
 def _local_name(symbol) -> bool:
@@ -2174,14 +2181,16 @@ class _NotesReader(_CatalogMatch):
                 claim = _Claim(name, "=", exprs[1], tuple(row.conditions) + tuple(givens),
                                frag.content_line + row.line - 1, block.zero_based)
                 found = self.definition_as_claim(claim, frag) or self.law_as_claim(claim) \
-                    or self.entropy_as_claim(claim) or self.composition_as_claim(claim)
+                    or self.entropy_as_claim(claim, frag) or self.composition_as_claim(claim)
                 agreed = [] if found else self.earlier_definition_as_claim(claim, frag)
                 self.definition_steps += found or agreed
                 named = self.chain_names(exprs, rels)
                 if named:  # u = f(x) = 3x^2 - 4x: the chain names f as well, before u (u's body then expands)
                     self.define(exprs[1], exprs[2], frag.content_line + row.line - 1)
                     defined.append(f"{exprs[1]}")
-                if not agreed:  # T_n(a) = f(a), true of T_n defined above: T_n keeps its definition
+                if not agreed and not any(s.verdict == "refuted" for s in found):  # H[Y] = E[log p_Y(Y)]: Shannon's
+                    # entropy stated wrongly, not a new H (entropy_as_claim); T_n(a) = f(a), true of T_n defined
+                    # above: T_n keeps its definition
                     self.define(name, exprs[1], frag.content_line + row.line - 1)
                     defined.append(f"{name}")
                     mains.append(Main(name, exprs[1]))
@@ -2561,11 +2570,24 @@ class _NotesReader(_CatalogMatch):
                                   line=frag.content_line))
         return out or None
 
-    def entropy_as_claim(self, claim: _Claim) -> list[StepReport]:
+    def entropy_as_claim(self, claim: _Claim, frag: Fragment) -> list[StepReport]:
         r"""A definition of an entropy or a mutual information of random variables by other ones (``I(X, Y) =
         H(X, Y) - H(Y \mid X) - H(X \mid Y)``), or of a divergence by others (``D_KL(p || q) = CE(p || q) - H(p)``):
         as Shannon's functionals it is also a claim, confirmed when it holds
-        on random joint distributions (readers.notes.entropy), else [] (it only defines: a failure is no verdict)."""
+        on random joint distributions (readers.notes.entropy), else [] (it only defines: a failure is no verdict).
+
+        Written by the law of its variable (``H[Y] = \mathbb{E}[-\log p_Y(Y)]``, ``D_{KL}[p_Y \| q] = \dots``) it
+        is a claim either way: the functional's meaning is fixed, and no other meaning of ``H`` or ``D_{KL}`` applied to
+        a random variable or its law can be defined by its mass function (readers.notes.mass_expectations); one
+        that fails on a random law is refuted with that law, and defines nothing."""
+        by_law = check_mass_expectations(claim.lhs, "=", claim.rhs, fixed=self.tied_names()) \
+            if isinstance(claim.lhs, AppliedUndef) and not claim.conditions else None
+        if by_law is not None and by_law[0] in ("verified", "refuted"):
+            verdict, why, witness = by_law
+            return [StepReport(lhs=_show(claim.lhs), rel="=", rhs=_show(claim.rhs), verdict=verdict, line=claim.line,
+                               method=why if verdict == "verified" else "", counterexample=witness,
+                               reason=f"{why}: {_show(claim.lhs)} is Shannon's functional, which the notes cannot "
+                                      "define anew" if verdict == "refuted" else "")]
         if entropy_applications(claim.lhs) and entropy_applications(claim.rhs):
             verdict, why = check_entropy(claim.lhs, "=", claim.rhs)
         elif divergence_applications(claim.lhs) and divergence_applications(claim.rhs):
@@ -2954,7 +2976,11 @@ class _NotesReader(_CatalogMatch):
             if not covered:
                 general = _Claim(claim.lhs, claim.rel, claim.rhs, general.conditions + (region,), claim.line,
                                  claim.zero_based, claim.redefinition)
-        out = self.check_plain(general, frag, lhs, rhs, shown)
+        densities = named_densities.readings((lhs, rhs), self.latex)
+        if densities:  # beta(θ | a, b), \mathrm{B}(a, b): the family's density (readers.notes.named_densities)
+            out = self.density_readings(general, frag, lhs, rhs, shown, densities)
+        else:
+            out = self.check_plain(general, frag, lhs, rhs, shown)
         out = self.own_condition_reading(claim, conditions, frag, lhs, rhs, shown, out)
         out = undefined_inside(general.conditions, widened, lhs, rhs, out, lambda: self.run_undefined_refutes(
             general, lhs, rhs, shown))  # "for any nonzero $x$": a stated domain (readers.notes.stated_domains)
@@ -3006,7 +3032,8 @@ class _NotesReader(_CatalogMatch):
             verdict, why = check_entropy(claim.lhs, claim.rel, claim.rhs, independent=independent)
             if verdict == "verified":  # H, I as Shannon's functionals (readers.notes.entropy)
                 return [StepReport(**shown, verdict="verified", method=why, assumptions=assumptions)]
-            found = check_mass_expectations(claim.lhs, claim.rel, claim.rhs) if not claim.conditions else None
+            found = check_mass_expectations(claim.lhs, claim.rel, claim.rhs, fixed=self.tied_names()) \
+                if not claim.conditions else None
             if found is not None:  # I(X, Y) = E_x E_y {p_{X,Y}(x, y) ...} (readers.notes.mass_expectations)
                 verdict, why, witness = found
                 return [StepReport(**shown, verdict=verdict, method=why if verdict != "undecided" else "",
@@ -3180,14 +3207,17 @@ class _NotesReader(_CatalogMatch):
             unknowns = ", ".join(sorted(map(_show, symbols), key=str))
             return [_undecided(r, f"an equation in {unknowns}: it holds for some values, not as an identity",
                                role="equation") if not r.method.startswith(iid_moments.METHOD) else r for r in out]
-        if rel == "=" and previous is not None and not (_numbers_alone(lhs, rhs) and not _within_rounding(lhs, rhs)):
+        if rel == "=" and previous is not None and not (_numbers_alone(lhs, rhs) and not _within_rounding(lhs, rhs)) \
+                and (previous[0].free_symbols & (lhs.free_symbols | rhs.free_symbols) or not previous[0].free_symbols):
+            # a step from Gamma(u + 1) = u! names u: a claim in theta, y, N alone cannot follow from it
             return [_undecided(r, f"an equation after the one at line {previous[2]}: not shown to follow from it",
                                role="equation step") for r in out]
         apart = _apart(lhs, rhs, self.section.laws) if not linked_by_premise(premise, lhs, rhs) else ""
         if apart:  # x < y \Rightarrow x^2 < y^2: the premise links x and y (readers.notes.premises)
             return [_undecided(r, f"the two sides share no name ({apart}): a change of variables whose link the "
                                   f"notes state elsewhere, not an identity of independent names ({r.reason[:80]})")
-                    if r.verdict == "refuted" and not r.method.startswith((iid_moments.METHOD, LAW_METHOD)) else r
+                    if r.verdict == "refuted" and not r.method.startswith((iid_moments.METHOD, LAW_METHOD,
+                                                                           SIMULATION_METHOD)) else r
                     for r in out]
         return [self.narrower(r, claim, frag, lhs, rhs, shown, stated) if r.verdict == "refuted" else r for r in out]
 
@@ -3450,6 +3480,44 @@ class _NotesReader(_CatalogMatch):
                                                    if c[0].free_symbols & set().union(*(
                                                        d.free_symbols for d in differences.values()))))
 
+    def density_readings(self, claim, frag, lhs, rhs, shown, densities) -> list[StepReport]:
+        r"""The claim with each named density written out, in each parametrisation of its family, under the domains
+        that make every application a density (readers.notes.named_densities): refuted where every reading fails,
+        confirmed where every one holds, ``undecided (ambiguous)`` where they disagree."""
+        found = []
+        for label, mapping, domains in densities:
+            reading = dataclasses.replace(claim, conditions=tuple(claim.conditions) + tuple(domains))
+            saved = self.section
+            self.section = _copy_section(saved)
+            try:
+                found.append((label, self.check_plain(reading, frag, lhs.xreplace(mapping), rhs.xreplace(mapping),
+                                                      shown)))
+            finally:
+                self.section = saved
+        first = found[0][1]
+        if any(len(out) != len(first) for _, out in found):
+            return [StepReport(**shown, verdict="undecided", reason="the readings of the named densities give "
+                                                                   "different steps")]
+        named = "the named densities written out"
+        if any(isinstance(k, sp.Integral) for _, mapping, _ in densities for k in mapping):
+            named += f", {named_densities.EULER}"
+        out = []
+        for k, report in enumerate(first):
+            verdicts = [o[k].verdict for _, o in found]
+            labels = [label for label, _ in found if label]
+            if len(set(verdicts)) == 1 or (set(verdicts) <= {"proved", "verified"}):
+                how = f"{named}{' in every reading (' + '; '.join(labels) + ')' if len(found) > 1 else ''}"
+                weakest = next((o[k] for _, o in found if o[k].verdict != "proved"), report)
+                out.append(StepReport(**{**weakest.__dict__, "method": f"{weakest.method}; {how}"
+                                         if weakest.method else weakest.method,
+                                         "reason": f"{weakest.reason}; {how}" if weakest.reason else ""}))
+            elif "refuted" in verdicts:
+                held = [f"{label or 'as written'}: {o[k].verdict}" for label, o in found]
+                out.append(_undecided(report, f"ambiguous: {named}, the readings disagree ({'; '.join(held)})"))
+            else:
+                out.append(next(o[k] for _, o in found if o[k].verdict == "undecided"))
+        return out
+
     def log_base_reading(self, claim, frag, lhs, rhs, shown, out):
         r"""A refuted step with a ``\log`` the notes write without a base, read once more with the log in base 2
         (bits) and in base 10: a step that holds in one of them is ``undecided (ambiguous)``, never refuted
@@ -3629,6 +3697,8 @@ class _NotesReader(_CatalogMatch):
         r"""A refuted claim on names the notes give no domain: undecided (holds where ...) when it holds
         for positive values (or values in (0, 1)) of those names; a claim written in cases states its domain, and
         so does a bound written in the block (``x^2 < x \quad \text{for } x \in [0, 1]``: refuted at 0)."""
+        if ON_SUPPORT in report.method:  # a value the variables' laws take, parameters in their domains (on_ranges)
+            return report
         constant = up_to_constant.split(lhs, rhs, up_to_constant.cued(lhs, rhs, frag.sentence)) \
             if claim.rel == "=" else None
         if constant is not None:  # narrowed as it was checked: the difference at two points, conditions on both
@@ -4022,6 +4092,10 @@ class _NotesReader(_CatalogMatch):
         if all(v == "real" for v in supports.values()):
             return report
         names = ", ".join(_show(s) for s in randoms)
+        if all(v == "real" or isinstance(v, Range) for v in supports.values()):
+            ranged = self.on_ranges(lhs, rel, rhs, claim, shown, supports)
+            if ranged is not None:  # y \sim binomial(N, θ): y an integer in [0, N] (readers.notes.supports)
+                return ranged
         if not all(isinstance(v, tuple) for v in supports.values()):
             return _undecided(report, f"{names}: random, with a stated law whose support is not read; it fails "
                                       f"as real numbers ({report.reason[:80]})")
@@ -4043,10 +4117,39 @@ class _NotesReader(_CatalogMatch):
         return StepReport(**{**report.__dict__, "verdict": worst, "reason": "", "counterexample": None,
                              "method": f"at every value of the support ({support_text})"})
 
+    def on_ranges(self, lhs, rel, rhs, claim, shown, supports) -> StepReport | None:
+        r"""The claim checked once more with each random variable whose support is a range held inside it (an
+        integer there for a discrete law) and its law's parameters in their domain: the verdict there when it is one,
+        else None (readers.notes.supports)."""
+        swap, conditions, shown_support = {}, [], []
+        for s, where in supports.items():
+            if not isinstance(where, Range):
+                continue
+            x = sp.Symbol(s.name, integer=True) if where.integers else s
+            swap[s] = x
+            conditions += where.conditions(x) + list(self.section.laws[s.name].domain)
+            bounds = f"[{_show(where.low) if where.low is not None else '-oo'}, " \
+                     f"{_show(where.high) if where.high is not None else 'oo'}]"
+            shown_support.append(f"{_show(s)} {'an integer ' if where.integers else ''}in {bounds}")
+        step = self.step(lhs.xreplace(swap), rel, rhs.xreplace(swap),
+                         tuple(c.xreplace(swap) for c in claim.conditions) + tuple(c.xreplace(swap)
+                                                                                 for c in conditions),
+                         zero_based=claim.zero_based)
+        if isinstance(step, str):
+            return None
+        found = self.run(step, shown)
+        if found.verdict not in ("proved", "verified", "refuted"):
+            return None
+        where = ", ".join(shown_support)
+        return StepReport(**{**found.__dict__, "method": f"{found.method}{ON_SUPPORT}({where})"})
+
     def check_approximation(self, lhs, rhs, claim, shown) -> StepReport:
         r"""``lhs \approx rhs`` as closeness at the stated scale (:mod:`readers.notes.approximation`):
         ``verified`` with what was sampled, ``refuted`` only for a number off by more than its written precision
         and a relative margin allow, else ``undecided``."""
+        simulated = self.simulation_claim(claim, shown)
+        if simulated is not None:  # H[Y] \approx 1/M sum_m log p_Y(y^{(m)}): readers.notes.simulation_means
+            return simulated
         lhs, rhs, _ = self.standard_sigma(lhs, rhs)
         lhs, rhs, _ = self.special_functions(lhs, rhs)
         if any(s.name == r"\ldots" for e in (lhs, rhs) for s in e.free_symbols if isinstance(s, sp.Symbol)) \
@@ -4067,6 +4170,34 @@ class _NotesReader(_CatalogMatch):
         return StepReport(**shown, verdict=verdict, role="approximation",
                           method=why if verdict == "verified" else "", reason="" if verdict == "verified" else why,
                           counterexample=numeric_witness(lhs, rhs) if verdict == "refuted" else None)
+
+    def tied_names(self) -> set:
+        """The names a condition of the section mentions (``q = p_Y``): no law is drawn for them at random."""
+        return {str(x) for c in self.section.conditions for x in c[0].free_symbols}
+
+    def simulation_claim(self, claim, shown) -> StepReport | None:
+        r"""``A \approx \frac{1}{M}\sum_m g(y^{(m)})`` after the prose says the draws come from ``p_Y``: the claim
+        ``A = \mathbb{E}[g(Y)]`` about every law of ``Y`` (readers.notes.simulation_means), decided on random laws
+        where ``A`` is an entropy or a divergence (readers.notes.mass_expectations); None otherwise."""
+        law = sampling_law(stated_laws.prose_before(self.lines, self.line))
+        if law is None:
+            return None
+        expectation = sp.Function(r"\mathbb{E}")
+        for side, other in ((claim.rhs, claim.lhs), (claim.lhs, claim.rhs)):
+            mean = as_expectation(side, law, expectation)
+            if mean is not None:
+                break
+        else:
+            return None
+        found = check_mass_expectations(other, "=", mean, fixed=self.tied_names() | {
+            str(x) for c in claim.conditions for x in c.free_symbols})
+        if found is None or found[0] == "undecided":
+            return None
+        verdict, why, witness = found
+        read = f"{SIMULATION_METHOD} {law} read as the expectation it estimates, {_show(mean)}"
+        return StepReport(**shown, verdict=verdict, role="approximation", counterexample=witness,
+                          method=f"{read}; {why}" if verdict == "verified" else read,
+                          reason=f"{read}; {why}" if verdict == "refuted" else "")
 
     def approximation_reading(self, lhs, rhs, why) -> tuple[str, str]:
         r"""``(verdict, why)`` for a closed number stated with more digits than it agrees with, within the relative

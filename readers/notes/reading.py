@@ -90,8 +90,9 @@ def condition_pairs(block, defined=frozenset(), intervals=True) -> list | None:
 
     ``x, y > 0`` is ``x > 0`` and ``y > 0``; ``x \in (0, 1)`` is ``0 < x < 1``; a function the notes do
     not define, applied to names, is a name here (``P(B) > 0``); one they define is a claim
-    (``0 < \sigma(x) < 1``).  A product of powers of names (``\eta\lambda > 2``, ``\beta/\alpha < 1``)
-    compared with a number constrains those names as a name does: a condition.  ``p \in (0, 1]`` is
+    (``0 < \sigma(x) < 1``).  A product of powers of names (``\eta\lambda > 2``, ``\beta/\alpha < 1``, and
+    ``\sigma^2 > 0`` strictly, not ``x^2 \ge 0``, a fact) compared with a number constrains those names as a name
+    does: a condition.  ``p \in (0, 1]`` is
     ``0 < p \le 1`` (readers.notes.intervals) unless ``intervals`` is false (an existential "for some").  The
     absolute value of a name is a name here (``|x| < 1``, before a geometric series).  A name compared with another
     name moved by a number (``r > 1 + \epsilon``, ``t \ge T + 1``) orders the two names as ``a < b`` does: a
@@ -104,6 +105,9 @@ def condition_pairs(block, defined=frozenset(), intervals=True) -> list | None:
     def is_monomial(e):
         def factor(a):
             return is_name(a) or (isinstance(a, sp.Pow) and is_name(a.base) and a.exp.is_Integer)
+        if isinstance(e, sp.Pow):  # s^2 > 0 ("prior variance $s^2 > 0$"): a condition on s, as s > 0 is (strict
+            # only: x^2 >= 0 states a fact)
+            return factor(e)
         return isinstance(e, sp.Mul) and any(factor(a) for a in e.args) and all(
             factor(a) or is_literal(a) for a in e.args)
 
@@ -144,7 +148,8 @@ def condition_pairs(block, defined=frozenset(), intervals=True) -> list | None:
                 is_name(e) or is_size(e) for e in exprs):
             pairs += row.chain.pairs()
         elif (len(exprs) == 2 and "in" not in rels and "notin" not in rels
-              and sum(is_monomial(e) for e in exprs) == 1 and any(is_literal(e) for e in exprs)) \
+              and sum(is_monomial(e) for e in exprs) == 1 and any(is_literal(e) for e in exprs)
+              and (rels[0] in ("<", ">") or not any(isinstance(e, sp.Pow) for e in exprs))) \
                 or (len(exprs) == 2 and rels[0] in ("<", ">", "<=", ">=") and any(is_name(e) for e in exprs)
                     and any(_name_moved(e, is_name) for e in exprs)):
             pairs += row.chain.pairs()
