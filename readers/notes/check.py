@@ -1854,9 +1854,14 @@ class _NotesReader(_CatalogMatch):
                               f"{_show(found.fact(kind))} in the standard parametrisation")
 
     def assume(self, relations, line) -> None:
-        """Stated conditions, in force to the next heading; they replace earlier ones on the same names."""
-        names = set().union(*(r.free_symbols for r in relations)) if relations else set()
-        self.section.conditions = [c for c in self.section.conditions if not c[0].free_symbols <= names]
+        r"""Stated conditions, in force to the next heading; they replace earlier ones on the same names: a bound on
+        one name (``0 < s \le 1``) replaces every earlier condition on that name, also one that relates it to others
+        (``s \le 1 - c``); a relation of several names (``s \le 1 - c``) replaces only one on those same names, so
+        ``0 < c < 1`` stated before it stays."""
+        single = set().union(*(r.free_symbols for r in relations if len(r.free_symbols) == 1)) if relations else set()
+        several = [r.free_symbols for r in relations if len(r.free_symbols) > 1]
+        self.section.conditions = [c for c in self.section.conditions
+                                   if not (c[0].free_symbols & single or c[0].free_symbols in several)]
         self.section.conditions += [(r, _show(r), line) for r in relations]
 
     def in_force(self, expr_symbols, paragraph):
