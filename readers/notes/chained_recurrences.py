@@ -12,8 +12,10 @@ recurrence per coordinate.
 
 Unrolled down to the first step $x_0$, left symbolic (any start), a link that differs at every step of
 ``recurrences.STEPS`` is false for the sequence the same chain defines: a concrete step, start and parameter values
-where the two sides differ are its counterexample.  A link that differs only at some steps, or only through a name
-the recurrence does not use (a quantity of the notes set elsewhere), is left undecided.
+where the two sides differ are its counterexample.  A link that differs only at some steps, only through a name
+the recurrence does not use (a quantity of the notes set elsewhere), or only where the sequence does not start at 0
+while the link never names its first step ($v_t = \sum_{\tau=0}^{t-1} \beta^\tau g_{t-\tau}$ after
+$v_t = \beta v_{t-1} + g_t$, "initialised at zero" in words), is left undecided.
 """
 from __future__ import annotations
 
@@ -58,7 +60,9 @@ def opening_recurrence(lhs, rhs) -> Recurrence | None:
 def any_start_differences(lhs, rhs, found: Recurrence) -> dict:
     """``{step: difference}`` at each step of ``STEPS`` where ``lhs = rhs``, unrolled with ``found`` down to its first
     step (left as a free value), differs; {} when it cannot be unrolled, when a step is left that the unrolling did
-    not reach, or when the claim uses a name the recurrence does not (another quantity: another reading)."""
+    not reach, when the claim uses a name the recurrence does not (another quantity: another reading) or an input at
+    a step the recurrence never uses (``g_0`` of ``v_t = \beta v_{t-1} + g_t``, no value of the notes), or when it
+    holds from a first step 0 that the claim does not name (the notes may start there in words)."""
     left, right = as_steps(labelled_steps(lhs), found.base), as_steps(labelled_steps(rhs), found.base)
     used = (_vocabulary(left) | _vocabulary(right)) - {found.step.name}
     if not used <= _vocabulary(found.body) | {found.base}:
@@ -72,8 +76,15 @@ def any_start_differences(lhs, rhs, found: Recurrence) -> dict:
         if any(str(i.base.label) == found.base and i.indices[0] != 0 for v in values for i in v.atoms(sp.Indexed)):
             return {}
         difference = _difference(values[0], values[1])
+        reached = _unroll(sp.IndexedBase(found.base)[step], found).atoms(sp.Indexed)
+        if any(i not in reached and all(x.is_Integer for x in i.indices) for i in difference.atoms(sp.Indexed)):
+            return {}  # sum_{tau=0}^{t} beta^tau g_{t-tau}: g_0, an input the recurrence never uses, has no value
         if difference != 0:
             out[step] = difference
+    first = sp.IndexedBase(found.base)[0]
+    if not any(i == first for e in (left, right) for i in e.atoms(sp.Indexed)) \
+            and all(sp.expand(d.xreplace({first: 0})) == 0 for d in out.values()):
+        return {}  # v_t = beta v_{t-1} + g_t = sum_tau beta^tau g_{t-tau}: holds from v_0 = 0, a start said in words
     return out
 
 

@@ -20,6 +20,15 @@ CASES = {
         "and in my notes\n\n"
         "$$x_{k+1} = x_k - \\alpha\\lambda x_k = (1 - \\alpha\\lambda) x_k = (1 - \\alpha\\lambda)^{k} x_0$$\n",
         [CONFIRMED, "refuted"]),
+    # The same class with an input sequence: a closed form that holds only from v_0 = 0, which the notes give in words
+    # and the link never names, is not refuted (nor one that needs an input g_0 the recurrence never uses); one that
+    # names v_0 with the wrong power of beta is refuted
+    "a chain that opens with a recurrence, started at zero in words": (
+        "## A\n\nWith the velocity initialised at zero,\n\n"
+        "$$v_t = \\beta v_{t-1} + g_t = \\sum_{\\tau=0}^{t-1} \\beta^\\tau g_{t-\\tau}$$\n\n"
+        "$$v_t = \\beta v_{t-1} + g_t = \\sum_{\\tau=0}^{t} \\beta^\\tau g_{t-\\tau}$$\n\n"
+        "$$v_t = \\beta v_{t-1} + g_t = \\beta^{t+1} v_0 + \\sum_{\\tau=0}^{t-1} \\beta^\\tau g_{t-\\tau}$$\n",
+        [HOLDS, HOLDS, "refuted"]),
     # distill_goh_momentum 58 as written: iterates with a superscript step and a coordinate subscript, x_i^{k+1},
     # the chain over two aligned rows.  The wrong closed form was 'undecided: fails only with the steps of x as
     # independent values'; x_i^k is now the step k of the sequence of coordinate i
