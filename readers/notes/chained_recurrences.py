@@ -57,6 +57,16 @@ def opening_recurrence(lhs, rhs) -> Recurrence | None:
         return None
 
 
+def at_one_step(lhs, rhs, found: Recurrence) -> bool:
+    r"""Whether both sides of ``lhs = rhs`` name ``found``'s sequence at one and the same step and at no other
+    (``\theta_{t-1} - \eta\lambda\theta_{t-1} = (1 - \lambda)\theta_{t-1}``): an identity in that one value, which
+    holds or fails whatever value the sequence takes there (checked as an ordinary identity).  Not so for
+    ``\beta v_{t-1} + g_t = \sum_\tau \beta^\tau g_{t-\tau}``, whose right side is that value run from the start."""
+    steps = [{i.indices[0] for i in as_steps(labelled_steps(e), found.base).atoms(sp.Indexed)
+              if str(i.base.label) == found.base and len(i.indices) == 1} for e in (lhs, rhs)]
+    return len(steps[0]) == 1 and steps[0] == steps[1]
+
+
 def any_start_differences(lhs, rhs, found: Recurrence) -> dict:
     """``{step: difference}`` at each step of ``STEPS`` where ``lhs = rhs``, unrolled with ``found`` down to its first
     step (left as a free value), differs; {} when it cannot be unrolled, when a step is left that the unrolling did

@@ -193,7 +193,13 @@ from readers.notes.bold_groups import with_bold_spread
 from readers.notes.entries_apart import entries_named_apart
 from readers.notes import otherwise_cases
 from readers.notes.iterates import steps_apart, with_iterates
-from readers.notes.chained_recurrences import any_start_differences, as_plain_names, labelled_steps, opening_recurrence
+from readers.notes.chained_recurrences import (
+    any_start_differences,
+    as_plain_names,
+    at_one_step,
+    labelled_steps,
+    opening_recurrence,
+)
 from readers.notes.degrees import DEGREE_CUE, degree_reading
 from readers.notes.liquid import liquid_math
 from readers.notes.environments import Scopes, environments
@@ -2057,7 +2063,12 @@ class _NotesReader(_CatalogMatch):
                     found = recurrence(exprs[0], exprs[1])
                     if found is not None:  # later claims about the sequence are unrolled with it, as for x_t = F
                         self.section.recurrences[found.base] = dataclasses.replace(found, line=line)
-                    updates.append(_show(exprs[0]))
+                    if self.definable(exprs[0], exprs[1]):  # dh_t/dh_{t-1} below reads h_t's body, as before
+                        self.define(exprs[0], exprs[1], line)
+                        defined.append(f"{exprs[0]}")
+                        mains.append(Main(exprs[0], exprs[1]))
+                    else:
+                        updates.append(_show(exprs[0]))
                 claims += [_Claim(exprs[k], rels[k], exprs[k + 1], tuple(row.conditions) + tuple(givens), line,
                                   block.zero_based, recurrence=opening if rels[k] == "=" else None)
                            for k in range(0 if row.continued else 1, len(rels))]
@@ -3377,8 +3388,10 @@ class _NotesReader(_CatalogMatch):
         r"""A link of a chain that opens with a recurrence (``x_{k+1} = (1 - a) x_k = (1 - a)^{k+1} x_0``), checked
         by running it (readers.notes.chained_recurrences): verified when equal at every step tried; refuted at a step,
         a start and values inside the section's conditions where it differs at every step tried; else undecided.
-        None when the link names no step of the sequence (an ordinary identity)."""
+        None when both sides name the sequence at one same step only (an ordinary identity, checked as one)."""
         found = claim.recurrence
+        if at_one_step(claim.lhs, claim.rhs, found):
+            return None  # theta_{t-1} - eta lambda theta_{t-1} = (1 - lambda) theta_{t-1}: an identity at one step
         shown = {"lhs": _show(claim.lhs), "rel": claim.rel, "rhs": _show(claim.rhs), "line": claim.line}
         left, right = labelled_steps(claim.lhs), labelled_steps(claim.rhs)
         start = self.starts(found)

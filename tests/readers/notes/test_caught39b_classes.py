@@ -29,6 +29,15 @@ CASES = {
         "$$v_t = \\beta v_{t-1} + g_t = \\sum_{\\tau=0}^{t} \\beta^\\tau g_{t-\\tau}$$\n\n"
         "$$v_t = \\beta v_{t-1} + g_t = \\beta^{t+1} v_0 + \\sum_{\\tau=0}^{t-1} \\beta^\\tau g_{t-\\tau}$$\n",
         [HOLDS, HOLDS, "refuted"]),
+    # planted_mistakes_4 209 and 37: a link that names one step of the sequence (theta_{t-1} on both sides) is an
+    # ordinary identity, refuted as one (AdamW with (1 - lambda) for (1 - eta lambda)); the recurrence still defines
+    # h_t, so the derivative of the GRU update in h_{t-1} below it reads h_t's body
+    "a chain that opens with a recurrence, a link at one step": (
+        "## A\n\nWith $u_t$ the Adam direction, learning rate $\\eta$ and decay $\\lambda$,\n\n"
+        "$$\\theta_t = \\theta_{t-1} - \\eta\\lambda\\theta_{t-1} - \\eta u_t = (1 - \\lambda)\\theta_{t-1} - \\eta u_t$$\n\n"
+        "$$h_t = (1 - z_t) h_{t-1} + z_t g_t = h_{t-1} + z_t (g_t - h_{t-1})$$\n\n"
+        "With the gate held fixed,\n\n$$\\frac{\\partial h_t}{\\partial h_{t-1}} = 1 - z_t$$\n",
+        ["refuted", CONFIRMED, CONFIRMED]),
     # distill_goh_momentum 58 as written: iterates with a superscript step and a coordinate subscript, x_i^{k+1},
     # the chain over two aligned rows.  The wrong closed form was 'undecided: fails only with the steps of x as
     # independent values'; x_i^k is now the step k of the sequence of coordinate i
