@@ -169,6 +169,7 @@ from readers.notes.recurrences import (
     constant_inputs,
     reaches_back,
     recurrence,
+    STEPS,
     subscript,
     terms_contradict,
 )
@@ -197,6 +198,13 @@ from readers.notes.bold_groups import with_bold_spread
 from readers.notes.entries_apart import entries_named_apart
 from readers.notes import otherwise_cases
 from readers.notes.iterates import steps_apart, with_iterates
+from readers.notes.chained_recurrences import (
+    any_start_differences,
+    as_plain_names,
+    at_one_step,
+    labelled_steps,
+    opening_recurrence,
+)
 from readers.notes.degrees import DEGREE_CUE, degree_reading
 from readers.notes.liquid import liquid_math
 from readers.notes.environments import Scopes, environments
@@ -1200,6 +1208,7 @@ class _Claim:
     chain: tuple = ()  # the = links (lhs, rhs) of the claim's chain: a system when one sets a number (systems.py)
     premise: tuple = ()  # the relations P of an implication P \Rightarrow Q whose conclusion this is (premises.py)
     tentative: str = ""  # a reading the layout suggests (continued_displays, function_families): a failure refutes nothing
+    recurrence: object = None  # the recurrence the claim's chain opens with (readers.notes.chained_recurrences)
 
 
 class _NotesReader(_CatalogMatch):
@@ -1869,9 +1878,14 @@ class _NotesReader(_CatalogMatch):
                               f"{_show(found.fact(kind))} in the standard parametrisation")
 
     def assume(self, relations, line) -> None:
-        """Stated conditions, in force to the next heading; they replace earlier ones on the same names."""
-        names = set().union(*(r.free_symbols for r in relations)) if relations else set()
-        self.section.conditions = [c for c in self.section.conditions if not c[0].free_symbols <= names]
+        r"""Stated conditions, in force to the next heading; they replace earlier ones on the same names: a bound on
+        one name (``0 < s \le 1``) replaces every earlier condition on that name, also one that relates it to others
+        (``s \le 1 - c``); a relation of several names (``s \le 1 - c``) replaces only one on those same names, so
+        ``0 < c < 1`` stated before it stays."""
+        single = set().union(*(r.free_symbols for r in relations if len(r.free_symbols) == 1)) if relations else set()
+        several = [r.free_symbols for r in relations if len(r.free_symbols) > 1]
+        self.section.conditions = [c for c in self.section.conditions
+                                   if not (c[0].free_symbols & single or c[0].free_symbols in several)]
         self.section.conditions += [(r, _show(r), line) for r in relations]
 
     def in_force(self, expr_symbols, paragraph):
@@ -2035,6 +2049,7 @@ class _NotesReader(_CatalogMatch):
         claims, defined, mains, updates, previous = [], [], [], [], None
         propto_head = None  # the left side of the \propto chain the rows continue (readers.notes.proportional_forms)
         givens, problem, restated_rows = [], None, []
+        opening = None  # the recurrence the current chain opens with: x_{k+1} = F(x_k) = ... (chained_recurrences)
         tail = continued_display(self.display_tail, frag, self.lines)
         if tail is not None:  # $$= ...$$ after $$A = B$$ and blank lines: B = ... (readers.notes.continued_displays)
             previous = tail.expr
@@ -2089,6 +2104,25 @@ class _NotesReader(_CatalogMatch):
                     if frag.kind == "display":  # an inline \min_w f is a mention
                         problem = current
                         mains.append(problem)
+                continue
+            if not row.continued:
+                opening = opening_recurrence(exprs[0], exprs[1]) if len(exprs) > 1 and rels[0] == "=" else None
+            if opening is not None and (row.continued or len(exprs) > 2):
+                # x_{k+1} = x_k - a x_k = (1 - a)^{k+1} x_0: the recurrence, then claims about its sequence
+                line = frag.content_line + row.line - 1
+                if not row.continued:
+                    found = recurrence(exprs[0], exprs[1])
+                    if found is not None:  # later claims about the sequence are unrolled with it, as for x_t = F
+                        self.section.recurrences[found.base] = dataclasses.replace(found, line=line)
+                    if self.definable(exprs[0], exprs[1]):  # dh_t/dh_{t-1} below reads h_t's body, as before
+                        self.define(exprs[0], exprs[1], line)
+                        defined.append(f"{exprs[0]}")
+                        mains.append(Main(exprs[0], exprs[1]))
+                    else:
+                        updates.append(_show(exprs[0]))
+                claims += [_Claim(exprs[k], rels[k], exprs[k + 1], tuple(row.conditions) + tuple(givens), line,
+                                  block.zero_based, recurrence=opening if rels[k] == "=" else None)
+                           for k in range(0 if row.continued else 1, len(rels))]
                 continue
             if row.continued and tail is not None and exprs[0] is tail.expr and not claims:
                 claims.append(_Claim(exprs[0], rels[0], exprs[1], tuple(row.conditions) + tuple(givens),
@@ -2833,6 +2867,9 @@ class _NotesReader(_CatalogMatch):
         optimum = self.scalar_optimum(claim, frag) if claim.rel == "=" else None
         if optimum is not None:  # arg min_u (u - 1)^2 + 7 = 1 (readers.notes.scalar_optima)
             return optimum
+        chained = self.chained_recurrence(claim) if claim.recurrence is not None else None
+        if chained is not None:  # (1 - a) x_k = (1 - a)^{k+1} x_0 after x_{k+1} = (1 - a) x_k (chained_recurrences)
+            return [chained]
         out = self.claim_readings(claim, frag)
         held = indicator_names((claim.lhs, claim.rhs, self.expand(claim.lhs), self.expand(claim.rhs)))
         if held and any(r.verdict in ("proved", "verified") for r in out):
@@ -3442,6 +3479,35 @@ class _NotesReader(_CatalogMatch):
                                   method=f"unrolled recurrence: {result[1]}" if result[0] == "verified" else "",
                                   role="claim", assumptions=tuple(f"{k} = {_show(v)}" for k, v in start.items()))
         return None
+
+    def chained_recurrence(self, claim) -> StepReport | None:
+        r"""A link of a chain that opens with a recurrence (``x_{k+1} = (1 - a) x_k = (1 - a)^{k+1} x_0``), checked
+        by running it (readers.notes.chained_recurrences): verified when equal at every step tried; refuted at a step,
+        a start and values inside the section's conditions where it differs at every step tried; else undecided.
+        None when both sides name the sequence at one same step only (an ordinary identity, checked as one)."""
+        found = claim.recurrence
+        if at_one_step(claim.lhs, claim.rhs, found):
+            return None  # theta_{t-1} - eta lambda theta_{t-1} = (1 - lambda) theta_{t-1}: an identity at one step
+        shown = {"lhs": _show(claim.lhs), "rel": claim.rel, "rhs": _show(claim.rhs), "line": claim.line}
+        left, right = labelled_steps(claim.lhs), labelled_steps(claim.rhs)
+        start = self.starts(found)
+        result = check_unrolled(left, right, found, start)
+        if result is None:
+            return None
+        if result[0] == "verified":
+            return StepReport(**shown, verdict="verified", method=f"unrolled recurrence: {result[1]}", role="claim",
+                              assumptions=tuple(f"{k} = {_show(v)}" for k, v in start.items()))
+        differences = {} if start else any_start_differences(claim.lhs, claim.rhs, found)
+        conditions = [c[0] for c in self.section.conditions]
+        witness = _point_where_nonzero({k: as_plain_names(d) for k, d in differences.items()}, conditions) \
+            if len(differences) == len(STEPS) else None
+        if witness is None:
+            return StepReport(**shown, verdict="undecided", role="claim", reason=result[1])
+        named = set().union(*(as_plain_names(d).free_symbols for d in differences.values()))
+        return StepReport(**shown, verdict="refuted", role="claim", counterexample=witness,
+                          reason=f"unrolled with the recurrence this chain opens with ({found.base}, from any first "
+                                 f"step {found.base}_0), the two sides differ at every step tried",
+                          assumptions=tuple(c[1] for c in self.section.conditions if c[0].free_symbols & named))
 
     def started_refutation(self, claim, found, start, shown) -> StepReport | None:
         r"""The claim about ``found``'s sequence refuted at a step and a point inside the section's conditions, when

@@ -25,9 +25,10 @@ import sympy as sp
 _BASE = r"(?:\\(?:mathbf|boldsymbol|bm|vec)\{\\?[A-Za-z]+\}|\\[A-Za-z]+|[A-Za-z])"
 _SUB = r"(?:_(?:\{[^{}]*\}|\\?[A-Za-z0-9]))?"
 _STEP = r"(?:\{\s*(?P<lhs>[a-z])\s*(?P<lhsoff>[+-]\s*\d+)?\s*\}|(?P<lhsbare>[a-z]))"
-_UPDATE = re.compile(r"(?:^|\\\\|\n|&)\s*(?P<base>" + _BASE + r")" + _SUB + r"\^" + _STEP + _SUB
+_UPDATE = re.compile(r"(?:^|\\\\|\n|&|\\begin\{[A-Za-z*]+\})\s*(?P<base>" + _BASE + r")" + _SUB + r"\^" + _STEP + _SUB
                      + r"\s*&?\s*=(?!=)(?P<rhs>[^\n]*?)(?=\\\\|\n|$)")
-r"""A row whose left side is a base with a step superscript, ``z^{k+1} &= \beta z^{k} + ...`` (up to the row's end)."""
+r"""A row whose left side is a base with a step superscript, ``z^{k+1} &= \beta z^{k} + ...`` (up to the row's end;
+the first row may follow ``\begin{aligned}`` on the same line)."""
 _NOT_BASES = frozenset({r"\nabla", r"\partial", r"\sum", r"\prod", r"\int", r"\left", r"\right", r"\frac", r"\mathbb",
                         r"\text", r"\mathrm", r"\operatorname", r"\exp", r"\log", r"\ln", r"\sin", r"\cos", r"\tan",
                         r"\max", r"\min", r"\det", r"\begin", r"\end", "e"})

@@ -39,6 +39,9 @@ def symbolic_exponent(lhs, rhs):
                         not all(c.is_Integer for c in sp.Poly(exponent, plain).all_coeffs()):
                     return None  # A^{n/2}: not a count of factors
                 names.add(x)
+    bound = {v for e in (lhs, rhs) for s in e.atoms(sp.Sum, sp.Product) for v in s.variables}
+    if names & bound:
+        return None  # \sum_i^k \nabla f(\mathbf{w}^i): the sum's own index, a step of a sequence, no count to set
     return names.pop() if len(names) == 1 else None
 
 

@@ -150,8 +150,9 @@ def condition_pairs(block, defined=frozenset(), intervals=True) -> list | None:
         elif (len(exprs) == 2 and "in" not in rels and "notin" not in rels
               and sum(is_monomial(e) for e in exprs) == 1 and any(is_literal(e) for e in exprs)
               and (rels[0] in ("<", ">") or not any(isinstance(e, sp.Pow) for e in exprs))) \
-                or (len(exprs) == 2 and rels[0] in ("<", ">", "<=", ">=") and any(is_name(e) for e in exprs)
-                    and any(_name_moved(e, is_name) for e in exprs)):
+                or (all(r in ("<", ">", "<=", ">=") for r in rels) and any(is_name(e) for e in exprs)
+                    and any(_name_moved(e, is_name) for e in exprs)
+                    and all(is_name(e) or is_literal(e) or _name_moved(e, is_name) for e in exprs)):
             pairs += row.chain.pairs()
         elif _bounded_product(exprs, rels, is_name, is_monomial):
             pairs += row.chain.pairs()
@@ -185,10 +186,10 @@ def _bounded_product(exprs, rels, is_name, is_monomial) -> bool:
 
 
 def _name_moved(e, is_name) -> bool:
-    """``1 + \\epsilon``, ``T - 1``: one name plus a non-zero number."""
+    """``1 + \\epsilon``, ``T - 1``, ``1 - c``: one name, or its negative, plus a non-zero number."""
     if not isinstance(e, sp.Add):
         return False
-    names = [a for a in e.args if is_name(a)]
+    names = [a for a in e.args if is_name(a) or (a.could_extract_minus_sign() and is_name(-a))]
     return len(names) == 1 and all(is_literal(a) and a.is_number for a in e.args if a is not names[0])
 
 

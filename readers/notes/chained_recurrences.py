@@ -1,0 +1,104 @@
+r"""A chain that opens with a recurrence: the links after the first are claims about the sequence it sets.
+
+.. math:: x_{k+1} = x_k - \alpha\lambda x_k = (1 - \alpha\lambda) x_k = (1 - \alpha\lambda)^{k+1} x_0
+
+The first link states the recurrence $x_{k+1} = F(x_k)$ (an assignment, nothing to check); every later link names
+the sequence at steps tied by it, so it is checked by running the recurrence (readers.notes.recurrences), never
+with $x_k$ and $x_0$ as independent values (there $(1 - \alpha\lambda) x_k = (1 - \alpha\lambda)^{k+1} x_0$ fails
+though every run of the recurrence satisfies it).  Iterates written with a superscript step are read the same way:
+``x^{(k+1)}`` (readers.notes.iterates' label of $x^{k+1}$) is the step ``k + 1`` of ``x``, and the coordinate ``i``
+of ``x^{(k)}[i]`` ($x_i^k$) belongs to the sequence's name: $x_i^{k+1} = (1 - \alpha\lambda_i) x_i^k$ is one
+recurrence per coordinate.
+
+Unrolled down to the first step $x_0$, left symbolic (any start), a link that differs at every step of
+``recurrences.STEPS`` is false for the sequence the same chain defines: a concrete step, start and parameter values
+where the two sides differ are its counterexample.  A link that differs only at some steps, only through a name
+the recurrence does not use (a quantity of the notes set elsewhere), or only where the sequence does not start at 0
+while the link never names its first step ($v_t = \sum_{\tau=0}^{t-1} \beta^\tau g_{t-\tau}$ after
+$v_t = \beta v_{t-1} + g_t$, "initialised at zero" in words), is left undecided.
+"""
+from __future__ import annotations
+
+import re
+
+import sympy as sp
+
+from readers.notes.recurrences import STEPS, Recurrence, _Unreadable, _at_step, _difference, _linear, _unroll
+from readers.notes.recurrences import _vocabulary, as_steps, recurrence
+
+_LABEL = re.compile(r"^(?P<base>.+?)\^\{\((?P<step>[^()]*)\)\}$")
+"""An iterate's label, ``w^{(k+1)}`` (readers.notes.iterates)."""
+
+
+def labelled_steps(expr):
+    r"""``expr`` with iterate labels as steps of a sequence: ``w^{(k+1)}`` as ``w[k + 1]``, the coordinate entry
+    ``x^{(k)}[i]`` as ``x_{i}[k]`` (one sequence per coordinate); other names unchanged."""
+    mapping = {}
+    for s in expr.free_symbols:
+        m = _LABEL.match(s.name) if isinstance(s, sp.Symbol) else None
+        step = _linear(m.group("step")) if m is not None else None
+        if step is not None:
+            mapping[s] = sp.IndexedBase(m.group("base"))[step]
+    for e in expr.atoms(sp.Indexed):
+        m = _LABEL.match(str(e.base.label))
+        step = _linear(m.group("step")) if m is not None else None
+        if step is not None:
+            coordinates = ",".join(sp.sstr(i) for i in e.indices)
+            mapping[e] = sp.IndexedBase(f"{m.group('base')}_{{{coordinates}}}")[step]
+    return expr.xreplace(mapping) if mapping else expr
+
+
+def opening_recurrence(lhs, rhs) -> Recurrence | None:
+    r"""The recurrence ``lhs = rhs`` states (``x_{k+1} = (1 - \alpha\lambda) x_k``, ``x_i^{k+1} = x_i^k - \dots``),
+    or None."""
+    try:
+        return recurrence(labelled_steps(lhs), labelled_steps(rhs))
+    except (TypeError, ValueError, AttributeError):
+        return None
+
+
+def at_one_step(lhs, rhs, found: Recurrence) -> bool:
+    r"""Whether both sides of ``lhs = rhs`` name ``found``'s sequence at one and the same step and at no other
+    (``\theta_{t-1} - \eta\lambda\theta_{t-1} = (1 - \lambda)\theta_{t-1}``): an identity in that one value, which
+    holds or fails whatever value the sequence takes there (checked as an ordinary identity).  Not so for
+    ``\beta v_{t-1} + g_t = \sum_\tau \beta^\tau g_{t-\tau}``, whose right side is that value run from the start."""
+    steps = [{i.indices[0] for i in as_steps(labelled_steps(e), found.base).atoms(sp.Indexed)
+              if str(i.base.label) == found.base and len(i.indices) == 1} for e in (lhs, rhs)]
+    return len(steps[0]) == 1 and steps[0] == steps[1]
+
+
+def any_start_differences(lhs, rhs, found: Recurrence) -> dict:
+    """``{step: difference}`` at each step of ``STEPS`` where ``lhs = rhs``, unrolled with ``found`` down to its first
+    step (left as a free value), differs; {} when it cannot be unrolled, when a step is left that the unrolling did
+    not reach, when the claim uses a name the recurrence does not (another quantity: another reading) or an input at
+    a step the recurrence never uses (``g_0`` of ``v_t = \beta v_{t-1} + g_t``, no value of the notes), or when it
+    holds from a first step 0 that the claim does not name (the notes may start there in words)."""
+    left, right = as_steps(labelled_steps(lhs), found.base), as_steps(labelled_steps(rhs), found.base)
+    used = (_vocabulary(left) | _vocabulary(right)) - {found.step.name}
+    if not used <= _vocabulary(found.body) | {found.base}:
+        return {}
+    out = {}
+    for step in STEPS:
+        try:
+            values = [_unroll(_at_step(e, found.step.name, step), found) for e in (left, right)]
+        except _Unreadable:
+            return {}
+        if any(str(i.base.label) == found.base and i.indices[0] != 0 for v in values for i in v.atoms(sp.Indexed)):
+            return {}
+        difference = _difference(values[0], values[1])
+        reached = _unroll(sp.IndexedBase(found.base)[step], found).atoms(sp.Indexed)
+        if any(i not in reached and all(x.is_Integer for x in i.indices) for i in difference.atoms(sp.Indexed)):
+            return {}  # sum_{tau=0}^{t} beta^tau g_{t-tau}: g_0, an input the recurrence never uses, has no value
+        if difference != 0:
+            out[step] = difference
+    first = sp.IndexedBase(found.base)[0]
+    if not any(i == first for e in (left, right) for i in e.atoms(sp.Indexed)) \
+            and all(sp.expand(d.xreplace({first: 0})) == 0 for d in out.values()):
+        return {}  # v_t = beta v_{t-1} + g_t = sum_tau beta^tau g_{t-tau}: holds from v_0 = 0, a start said in words
+    return out
+
+
+def as_plain_names(difference):
+    """``difference`` with each array entry (``x_{i}[0]``, ``lambda[i]``) a plain name of its own, so that a witness
+    gives it one value."""
+    return difference.xreplace({i: sp.Symbol(sp.sstr(i)) for i in difference.atoms(sp.Indexed)})
