@@ -147,13 +147,13 @@ def euler_integrals(exprs) -> tuple[dict, list]:
             continue
         c, powers = found
         if (low, high) == (0, 1) and set(powers) <= {t, 1 - t}:
-            p, q = powers.get(t, 0), powers.get(1 - t, 0)
+            p, q = powers.get(t, sp.S.Zero), powers.get(1 - t, sp.S.Zero)
             if p.is_number and q.is_number:
                 continue  # sympy integrates numeric exponents itself
             mapping[integral] = c * sp.gamma(p + 1) * sp.gamma(q + 1) / sp.gamma(p + q + 2)
             conditions += [sp.StrictGreaterThan(p + 1, 0), sp.StrictGreaterThan(q + 1, 0)]
         elif (low, high) == (0, sp.oo) and set(powers) <= {t, sp.E}:
-            p, rate = powers.get(t, 0), -sp.expand(powers.get(sp.E, 0)).coeff(t)
+            p, rate = powers.get(t, sp.S.Zero), -sp.expand(powers.get(sp.E, sp.S.Zero)).coeff(t)
             if sp.expand(powers.get(sp.E, 0) + rate * t) != 0 or rate.has(t) or (p.is_number and rate.is_number):
                 continue
             mapping[integral] = c * sp.gamma(p + 1) / rate ** (p + 1)

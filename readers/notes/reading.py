@@ -149,7 +149,8 @@ def condition_pairs(block, defined=frozenset(), intervals=True) -> list | None:
             pairs += row.chain.pairs()
         elif (len(exprs) == 2 and "in" not in rels and "notin" not in rels
               and sum(is_monomial(e) for e in exprs) == 1 and any(is_literal(e) for e in exprs)
-              and (rels[0] in ("<", ">") or not any(isinstance(e, sp.Pow) for e in exprs))) \
+              and (not any(isinstance(e, sp.Pow) for e in exprs)  # a power: only s^2 > 0, a sign
+                   or rels[0] in ("<", ">") and any(e == 0 for e in exprs))) \
                 or (all(r in ("<", ">", "<=", ">=") for r in rels) and any(is_name(e) for e in exprs)
                     and any(_name_moved(e, is_name) for e in exprs)
                     and all(is_name(e) or is_literal(e) or _name_moved(e, is_name) for e in exprs)):
