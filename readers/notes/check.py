@@ -441,6 +441,38 @@ def _written_rounding(lhs, rhs, data=frozenset()) -> str | None:
     return None
 
 
+SIGNIFICANT_FIGURES = 3
+"""Figures from which a decimal written for an exact one reads as a value quoted to its figures (``\frac{5}{16} =
+0.313``); with fewer (``\frac{1}{8} = 0.12``, ``\frac{13}{52} = 0.3``) it is checked as written."""
+
+
+def _rounded_exact_decimal(lhs, rhs, data=frozenset()) -> str | None:
+    r"""The reason of an ambiguous reading when one side is a decimal the block writes (among ``data``) to at least
+    :data:`SIGNIFICANT_FIGURES` figures, fewer digits than the other, an exact decimal, and it is that value rounded (half up or half to even) or truncated to
+    the digits written (``\frac{5}{16} = 0.313``, ``\frac{1}{8} = 0.13``), else None.  Read exactly the claim fails;
+    read as the value to the digits written (what a textbook's ``= 0.313`` usually means) it holds: two readings that
+    disagree, so neither a refutation nor a confirmation (:func:`_written_rounding` confirms where the value is no
+    exact decimal, ``\pi = 3.14159``)."""
+    for written, value in ((lhs, rhs), (rhs, lhs)):
+        if not (isinstance(written, sp.Rational) and not written.is_Integer and isinstance(value, sp.Rational)) \
+                or abs(written) not in data or value == written:
+            continue
+        digits = next((d for d in range(1, 21) if 10 ** d % written.q == 0), None)
+        exact_digits = next((d for d in range(41) if 10 ** d % value.q == 0), None)
+        if digits is None or exact_digits is None or exact_digits <= digits \
+                or len(str(abs(written.p))) < SIGNIFICANT_FIGURES:
+            continue
+        scaled = value * sp.Integer(10) ** digits
+        low = sp.floor(scaled)
+        candidates = {low, low + 1} if scaled - low == sp.S.Half else {sp.floor(scaled + sp.S.Half)}
+        candidates.add(sp.sign(scaled) * sp.floor(abs(scaled)))
+        if written * sp.Integer(10) ** digits in candidates:
+            shown = format(float(value), f".{exact_digits}f") if exact_digits <= 20 else str(value)
+            return (f"ambiguous: read exactly, {value} = {shown} is not {format(float(written), f'.{digits}f')}; "
+                    f"rounded or truncated to the {digits} decimals written, it is")
+    return None
+
+
 def _names_moment_of(name, symbols) -> bool:
     r"""Whether ``name`` is the mean or deviation of a random variable among ``symbols`` (``\mu_X`` for ``X``): an
     example setting it (``\mu_X = 0``) is about a claim on moments of ``X``, though the claim never writes it."""
@@ -1880,12 +1912,15 @@ class _NotesReader(_CatalogMatch):
     def assume(self, relations, line) -> None:
         r"""Stated conditions, in force to the next heading; they replace earlier ones on the same names: a bound on
         one name (``0 < s \le 1``) replaces every earlier condition on that name, also one that relates it to others
-        (``s \le 1 - c``); a relation of several names (``s \le 1 - c``) replaces only one on those same names, so
-        ``0 < c < 1`` stated before it stays."""
+        (``s \le 1 - c``), except one stated on the same line ("$r > 1 + \epsilon$ with $\epsilon > 0$": dropping the
+        relation there left the clipped PPO objective's correct claim without it, and it was refuted at r = 1/2); a
+        relation of several names (``s \le 1 - c``) replaces only one on those same names, so ``0 < c < 1`` stated
+        before it stays."""
         single = set().union(*(r.free_symbols for r in relations if len(r.free_symbols) == 1)) if relations else set()
         several = [r.free_symbols for r in relations if len(r.free_symbols) > 1]
         self.section.conditions = [c for c in self.section.conditions
-                                   if not (c[0].free_symbols & single or c[0].free_symbols in several)]
+                                   if not (c[0].free_symbols <= single or c[0].free_symbols in several
+                                           or c[0].free_symbols & single and c[2] != line)]
         self.section.conditions += [(r, _show(r), line) for r in relations]
 
     def in_force(self, expr_symbols, paragraph):
@@ -3900,6 +3935,9 @@ class _NotesReader(_CatalogMatch):
         rounded = _written_rounding(lhs, rhs, decimals.decimal_literals(frag.content)) if rel == "=" else None
         if rounded is not None:  # \pi = 3.14159: a value written to its decimals, as its author means it
             return [StepReport(**shown, verdict="verified", method=rounded)]
+        rounded = _rounded_exact_decimal(lhs, rhs, decimals.decimal_literals(frag.content)) if rel == "=" else None
+        if rounded is not None:  # \frac{5}{16} = 0.313: exactly false, to the digits written true
+            return [StepReport(**shown, verdict="undecided", reason=rounded)]
         if self.section.laws:  # Var(X) after X \sim Bernoulli(p): the law's variance (readers.notes.laws)
             constants = _outside_moments(lhs, rhs) | {x for f in self.section.laws.values() for a in f.args
                                                        for x in getattr(a, "free_symbols", ())}
