@@ -67,22 +67,27 @@ def _nonintegrable(f: sp.Expr, x: sp.Symbol, lo: sp.Expr, hi: sp.Expr) -> str | 
     return None
 
 
+def _finite_real(g, d):
+    """``g(d)`` as a real mpf, or None where it raises, is complex with a non-zero imaginary part, or is not finite."""
+    try:
+        v = g(d)
+    except (ArithmeticError, ValueError, TypeError):
+        return None
+    if isinstance(v, mpmath.mpc):
+        if v.imag != 0:
+            return None
+        v = v.real
+    return v if mpmath.isfinite(v) else None
+
+
 def _grows_like_reciprocal(g, small: bool = False) -> bool:
     """Whether ``g`` at 10^k, k in ``FAR_ORDERS`` (10^-k, k in ``NEAR_ORDERS``, when ``small``), is finite, non-zero,
     of one sign, and at the last order at least half its size at the first."""
     with mpmath.workdps(DIGITS):
         values = []
         for k in NEAR_ORDERS if small else FAR_ORDERS:
-            d = mpmath.mpf(10) ** (-k if small else k)
-            try:
-                v = g(d)
-            except (ArithmeticError, ValueError, TypeError):
-                return False
-            if isinstance(v, mpmath.mpc):
-                if v.imag != 0:
-                    return False
-                v = v.real
-            if not mpmath.isfinite(v) or v == 0:
+            v = _finite_real(g, mpmath.mpf(10) ** (-k if small else k))
+            if v is None or v == 0:
                 return False
             values.append(v)
     signs = {v > 0 for v in values}
@@ -104,16 +109,8 @@ def _stays_away_from_zero(function, side: int) -> bool:
         for k in (FAR_ORDERS[0], FAR_ORDERS[-1]):
             peak = mpmath.mpf(0)
             for j in range(WINDOW):
-                d = side * mpmath.mpf(10) ** k * (1 + mpmath.mpf(j) / WINDOW)
-                try:
-                    v = function(d)
-                except (ArithmeticError, ValueError, TypeError):
-                    return False
-                if isinstance(v, mpmath.mpc):
-                    if v.imag != 0:
-                        return False
-                    v = v.real
-                if not mpmath.isfinite(v):
+                v = _finite_real(function, side * mpmath.mpf(10) ** k * (1 + mpmath.mpf(j) / WINDOW))
+                if v is None:
                     return False
                 peak = max(peak, abs(v))
             peaks.append(peak)
