@@ -59,6 +59,47 @@ def num_identity(lhs, rhs, symbols, trials=20, lo=0.1, hi=3.0) -> bool:
     return True
 
 
+
+def display_line(lines, snippet: str, after: int = 0, environments: bool = False) -> int:
+    """The line (1-based) of the ``$$`` that opens the first display block after line ``after`` holding ``snippet``
+    in ``lines``; with ``environments``, also one whose ``$$`` is followed by a ``\\begin{...}`` line."""
+    for k in range(after, len(lines)):
+        if snippet in lines[k] and lines[k - 1].strip() == "$$":
+            return k
+        if environments and snippet in lines[k] and lines[k - 1].strip().startswith(r"\begin") \
+                and lines[k - 2].strip() == "$$":
+            return k - 1
+    raise LookupError(snippet)
+
+
+def text_line(lines, snippet: str) -> int:
+    """The line (1-based) of the prose line of ``lines`` holding ``snippet`` (an inline formula)."""
+    return next(k + 1 for k, text in enumerate(lines) if snippet in text and not text.startswith("<!--"))
+
+
+def mp_points(lo, hi, count=41):
+    """``count`` evenly spaced mpmath points from ``lo`` to ``hi``."""
+    return [mp.mpf(lo) + (mp.mpf(hi) - mp.mpf(lo)) * k / (count - 1) for k in range(count)]
+
+
+def holds_at(lhs, rhs, rel, points) -> bool:
+    """``lhs(p) rel rhs(p)`` at every point, at 50 digits (a side with no real value fails the claim)."""
+    with mp.workdps(50):
+        for p in points:
+            try:
+                u, v = lhs(p), rhs(p)
+            except (ValueError, ZeroDivisionError):
+                return False
+            if isinstance(u, mp.mpc) or isinstance(v, mp.mpc):
+                return False
+            tol = mp.mpf(10) ** -40 * max(1, abs(u), abs(v))
+            ok = {"=": abs(u - v) <= tol, ">": u > v + tol, "<": u < v - tol, ">=": u >= v - tol,
+                  "<=": u <= v + tol}[rel]
+            if not ok:
+                return False
+    return True
+
+
 def recorder():
     """``(entries, label, nonclaim)``: a fresh list of labels and the two functions that append to it (one list
     per round of labels; every round is checked by :func:`check_entries`)."""

@@ -26,7 +26,7 @@ import sympy as sp
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
-from check_labels import check_entries, recorder, zero
+from check_labels import check_entries, display_line, holds_at, mp_points, recorder, text_line, zero
 
 ENTRIES, label, nonclaim = recorder()
 AR = "adversarial_round15.md"
@@ -36,38 +36,14 @@ RNG = np.random.default_rng(37)
 
 
 def _line(snippet: str, after: int = 0) -> int:
-    """The line (1-based) of the ``$$`` that opens the first display block after line ``after`` holding ``snippet``."""
-    for k in range(after, len(LINES)):
-        if snippet in LINES[k] and LINES[k - 1].strip() == "$$":
-            return k
-    raise LookupError(snippet)
+    return display_line(LINES, snippet, after)
 
 
 def _text_line(snippet: str) -> int:
-    """The line (1-based) of the prose line holding ``snippet`` (an inline formula)."""
-    return next(k + 1 for k, text in enumerate(LINES) if snippet in text and not text.startswith("<!--"))
+    return text_line(LINES, snippet)
 
 
-def _points(lo, hi, count=41):
-    return [mp.mpf(lo) + (mp.mpf(hi) - mp.mpf(lo)) * k / (count - 1) for k in range(count)]
-
-
-def _holds(lhs, rhs, rel, points) -> bool:
-    """``lhs(p) rel rhs(p)`` at every point, at 50 digits (a side with no real value fails the claim)."""
-    with mp.workdps(50):
-        for p in points:
-            try:
-                u, v = lhs(p), rhs(p)
-            except (ValueError, ZeroDivisionError):
-                return False
-            if isinstance(u, mp.mpc) or isinstance(v, mp.mpc):
-                return False
-            tol = mp.mpf(10) ** -40 * max(1, abs(u), abs(v))
-            ok = {"=": abs(u - v) <= tol, ">": u > v + tol, "<": u < v - tol, ">=": u >= v - tol,
-                  "<=": u <= v + tol}[rel]
-            if not ok:
-                return False
-    return True
+_points, _holds = mp_points, holds_at
 
 
 REAL = [p for p in _points(-7, 7) if p != 0] + [mp.mpf(0)]
