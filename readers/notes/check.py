@@ -255,6 +255,7 @@ from readers.notes.uninterpreted import METHOD as UNINTERPRETED
 from readers.notes.uninterpreted import for_every_function
 from readers.notes.real_domains import freed_name, unnamed_real, widened_in_block, widened_names
 from readers.notes.unreadable import set_name as unreadable_set_name, unreadable_in
+from readers.notes.unknown_values import unknown_values_as_names
 from readers.notes.leibniz import LEIBNIZ_NOTE, leibniz_reading
 from readers.notes.stated_domains import undefined_inside
 from readers.notes.imaginary_unit import imaginary_reading
@@ -3033,6 +3034,7 @@ class _NotesReader(_CatalogMatch):
                                       "(an assignment, not an identity)")]
         symbols = set(lhs.free_symbols | rhs.free_symbols)
         conditions, examples = self.in_force(symbols, frag.paragraph)
+        conditions = unknown_values_as_names(conditions, (lhs, rhs), set(self.section.functions))
         widened = widened_names(text_before(self.lines, frag.kind, frag.line, frag.column)) | widened_in_block(
             frag.content)
         if widened:  # "hence for all real numbers $a$ and $b$," after "for $a, b \ge 0$": readers.notes.real_domains
