@@ -40,6 +40,7 @@ from codegen.backends.numba_loops import (
     EXP,
     FINITE,
     NARROW,
+    WHOLE,
     Loop,
     LoopPrinter,
     column_lines,
@@ -149,7 +150,9 @@ def _layouts(inputs, targets, guard, arrays, sizes, sources, outs, gradients,
     printer, root = printed(narrow)
     sized = [f"{local} = {var}.shape[{axis}]" for s, local in sizes.items() for var, axis in [sources[s]]]
     rows = kernel_body(root, printer)
-    variants = [("", sized + [f"{buf} = np.empty({n}, {t})" for buf, n, t in printer.allocations] + rows)]
+    whole = [f"{WHOLE}{o} = {o}.shape[{{}}] == _R" for o in dict.fromkeys(printer.whole)]
+    variants = [("", sized + [w.format(0) for w in whole]
+                 + [f"{buf} = np.empty({n}, {t})" for buf, n, t in printer.allocations] + rows)]
     if narrow:
         printer, root = printed(False)
         kernel_body(root, printer)
@@ -157,7 +160,8 @@ def _layouts(inputs, targets, guard, arrays, sizes, sources, outs, gradients,
     if columns is not None and any(i.shape for i in inputs):  # the rows last: each own axis one further from the end
         first = next(i.name for i in inputs if i.shape)
         variants.append(("c", [f"{local} = {var}.shape[{axis - 1}]" for s, local in sizes.items()
-                               for var, axis in [sources[s]]] + [f"_own = {first}.size // max(1, _R)"] + columns))
+                               for var, axis in [sources[s]]] + [w.format(-1) for w in whole]
+                         + [f"_own = {first}.size // max(1, _R)"] + columns))
     return variants
 
 

@@ -89,6 +89,25 @@ def test_layer_norm_joint_vjp_sums_the_broadcast_parameters():
         _close(a, b, FLOAT64_TOL)
 
 
+def test_gradients_are_stored_where_they_have_a_row_per_row_and_summed_where_broadcast():
+    """A gradient with a row per row is stored into an array that is never zeroed (each element written once); one
+    summed over rows adds.  Layer norm's joint VJP with gamma per row (every gradient stored), and with x and beta
+    broadcast over the batch (x's gradient summed over rows, not stored): against the NumPy backend."""
+    _needs_numba()
+    nb, ref = _modules()
+    (name, members), = joint_groups(_gradients_of(["layer_norm"])).items()
+    kernels = lower_numba_joint_vjp(name, members).kernels
+    assert "_whole_o0 = _o0.shape[0] == _R" in kernels and not __import__("re").search(r"_o\d\[[^]]*\] \+=", kernels)
+    rng = np.random.default_rng(6)
+    x, gamma, beta, g = rng.standard_normal((3, 7)), rng.standard_normal((3, 7)), rng.standard_normal(7), \
+        rng.standard_normal((3, 7))
+    for args in ((x, gamma, beta), (x[0], gamma, beta), (x[:1], gamma, beta[None])):
+        got, want = nb.layer_norm_vjp(*args, 1e-5, g), ref.layer_norm_vjp(*args, 1e-5, g)
+        assert [a.shape for a in got] == [np.shape(a) for a in args]
+        for a, b in zip(got, want):
+            _close(a, b, FLOAT64_TOL)
+
+
 def test_batch_norm_over_a_transposed_view():
     """x.T (features x batch, the batch contiguous): the column kernels, against the NumPy backend."""
     _needs_numba()
