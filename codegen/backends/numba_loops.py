@@ -171,6 +171,7 @@ class LoopPrinter:
         self.skip_nan: set = set()  # maxima whose NaN terms another node carries (scales of scaled_sqrt)
         self.narrow = None  # the element loop whose products are computed in the kernel's dtype (a fast kernel's)
         self.whole: list = []  # the accumulated outputs, each stored instead where it has a row per row (WHOLE)
+        self.reciprocals = False  # a division by a loop invariant as a product with its hoisted reciprocal
 
     def fresh(self, stem: str) -> str:
         return f"{re.sub(r'[^A-Za-z0-9_]', '_', stem)}_{next(self.counter)}"
@@ -330,6 +331,11 @@ class LoopPrinter:
             sign, num = "-", num[1:]
         else:
             sign = ""
+        if self.reciprocals and len(den) and len(chain) > 1:
+            invariant = [d for d in den if len(self._place(as_expr(d), chain)) < len(chain)]
+            if invariant:  # 1/d once per row (an array over the rows in a column kernel, where arcp cannot hoist it)
+                den = [d for d in den if d not in invariant]
+                num.append(sp.Pow(sp.Mul(*invariant), -1, evaluate=False))
         top = " * ".join(self.value(a, chain) for a in num) if num else "1.0"
         if not den:
             return f"{sign}({top})" if sign else f"({top})"

@@ -122,6 +122,16 @@ def test_batch_norm_over_a_transposed_view():
     _close(nb.batch_norm(x.T, gamma, beta, 1e-5), ref.batch_norm(x.T, gamma, beta, 1e-5), FLOAT64_TOL)
 
 
+def test_a_division_by_a_row_scalar_is_a_product_with_its_reciprocal_where_the_kernel_has_arcp():
+    """Batch norm's column kernel divides every element by a per-row array (arcp cannot hoist that reciprocal: 4M
+    divisions in the benchmark's forward); printed, the fast kernel takes 1/d once per row and multiplies.  The full
+    kernel (compiled without arcp: STRICT_FASTMATH) keeps its divisions."""
+    kernels = {k.split("def ")[1].split("(")[0]: k for k in lower_numba_formula(get("batch_norm")).kernels.split("\n\n\n")}
+    fast_out = [line for line in kernels["_batch_norm_f64c_fast"].splitlines() if "_o0[" in line]
+    full_out = [line for line in kernels["_batch_norm_f64c"].splitlines() if "_o0[" in line]
+    assert fast_out and "/" not in fast_out[0] and "/" in full_out[0]
+
+
 def test_float32_in_float32_out():
     _needs_numba()
     nb, ref = _modules()
