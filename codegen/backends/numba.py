@@ -37,6 +37,7 @@ import numpy as np
 import sympy as sp
 
 from codegen.backends.numba_loops import (
+    COLUMN_UNROLL,
     EXP,
     FINITE,
     NARROW,
@@ -159,7 +160,7 @@ def _layouts(inputs, targets, guard, arrays, sizes, sources, outs, gradients,
     if narrow:
         printer, root = printed(False)
         kernel_body(root, printer)
-    columns = column_lines(root)
+    columns = column_lines(root, COLUMN_UNROLL if reciprocals else 1)
     if columns is not None and any(i.shape for i in inputs):  # the rows last: each own axis one further from the end
         first = next(i.name for i in inputs if i.shape)
         variants.append(("c", [f"{local} = {var}.shape[{axis - 1}]" for s, local in sizes.items()

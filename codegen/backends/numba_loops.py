@@ -589,12 +589,13 @@ def kernel_body(root: Loop, printer: LoopPrinter) -> list[str]:
     return root.lines()
 
 
-def column_lines(root: Loop) -> list[str] | None:
+def column_lines(root: Loop, unroll: int = 1) -> list[str] | None:
     r"""The fused row body (:func:`kernel_body`) run over all rows at once: every per-row scalar an array over the
     rows, every pass ``for j: for r: ...`` with the rows innermost, arrays indexed ``a[j, r]`` (their rows the last,
     contiguous axis).  For inputs whose rows are the fast axis in memory (batch norm's $x^\top$: a row of
     features is a column of the array), where a row loop would read one element per cache line.  None where the
-    body has a pass nested in a pass, or a row buffer (which would be a full array)."""
+    body has a pass nested in a pass, or a row buffer (which would be a full array).  ``unroll`` (a kernel that may
+    reassociate): a pass that only sums takes ``unroll`` of its elements per step (:func:`_unrolled`)."""
     scalars = set()
     for item in root.items:
         if isinstance(item, Loop):
@@ -627,6 +628,9 @@ def column_lines(root: Loop) -> list[str] | None:
                 pending.append(item)
             continue
         flush()
+        if unroll > 1 and _sums_only(item.items, scalars):
+            out += _unrolled(item, unroll, col)
+            continue
         out += [f"for {item.var} in range({item.lo}, {item.stop}):", f"    for _r in range({ROWS}):"]
         out.extend("        " + col(line) for line in item.items)
     flush()
@@ -635,6 +639,46 @@ def column_lines(root: Loop) -> list[str] | None:
                    "    _e = min(_c + _ch, _R)"] + ["    " + line for line in out]
 
 
+_STATEMENT = re.compile(r"([A-Za-z_]\w*)\s*(\+=|=)\s*(.*)")
+
+
+def _sums_only(lines: list, scalars: set) -> bool:
+    """A pass whose statements are temporaries and additions to per-row sums only (no store, no maximum)."""
+    for line in lines:
+        m = _STATEMENT.fullmatch(line) if isinstance(line, str) else None
+        if m is None or (m.group(2) == "+=") != (m.group(1) in scalars):
+            return False
+    return True
+
+
+def _unrolled(item: Loop, k: int, col) -> list[str]:
+    r"""A column pass that sums, ``k`` elements per step (unroll and jam): each step adds
+    $t_{j} + t_{j+1} + \dots + t_{j+k-1}$ to the row's sum, so the sum (an array over the rows, in memory) is read
+    and written once per ``k`` elements, not per element; the ``stop - lo`` mod ``k`` last elements as before.
+    Batch norm's forward over x.T, float32 1024 x 4096, its two summing passes by 4: 4.84 -> 3.83 ms (PyTorch
+    4.73).  A reassociation of the sum: only in kernels compiled with ``reassoc``."""
+    temps = [m.group(1) for line in item.items for m in [_STATEMENT.fullmatch(line)] if m.group(2) == "="]
+    end = f"_u{item.var}"
+    lines = [f"{end} = {item.lo} + ({item.stop} - {item.lo}) // {k} * {k}",
+             f"for {item.var} in range({item.lo}, {end}, {k}):", f"    for _r in range({ROWS}):"]
+    sums: dict = {}
+    for line in item.items:
+        name, op, code = _STATEMENT.fullmatch(line).groups()
+        for u in range(k):
+            text = re.sub(rf"\b{re.escape(item.var)}\b", f"({item.var} + {u})" if u else item.var, code)
+            for t in temps:
+                text = re.sub(rf"\b{re.escape(t)}\b", f"{t}_{u}", text)
+            if op == "=":
+                lines.append(f"        {col(f'{name}_{u} = {text}')}")
+            else:
+                sums.setdefault(name, []).append(f"({text})")
+    lines += [f"        {col(f'{name} += ' + ' + '.join(terms))}" for name, terms in sums.items()]
+    lines += [f"for {item.var} in range({end}, {item.stop}):", f"    for _r in range({ROWS}):"]
+    return lines + ["        " + col(line) for line in item.items]
+
+
+COLUMN_UNROLL = 4
+"""Elements per step of a column kernel's summing pass (:func:`_unrolled`)."""
 COLUMN_BLOCK = 131072
 """Elements of an array per block of rows in the column schedule (512 KiB of float32): the block stays in cache from
 its first pass to its last.  Batch norm's forward over x.T, 1024 x 4096 float32, ms by rows per block (elements /

@@ -109,17 +109,26 @@ def test_gradients_are_stored_where_they_have_a_row_per_row_and_summed_where_bro
 
 
 def test_batch_norm_over_a_transposed_view():
-    """x.T (features x batch, the batch contiguous): the column kernels, against the NumPy backend."""
+    """x.T (features x batch, the batch contiguous): the column kernels of the forward and of the joint VJP, against
+    the NumPy backend; a batch of 43 = 4 * 10 + 3 takes both the unrolled summing passes (COLUMN_UNROLL) and the
+    elements after them."""
     _needs_numba()
     f = get("batch_norm")
-    nb = load_generated(module_source([lower_numba_formula(f)]), "formulary_test_numba_bn")
-    code = lower_formula(f).source()
-    ref = load_generated("import numpy as np\n\n" + NumPyLowering.helpers_source(code, grad=False) + "\n\n" + code,
+    (name, members), = joint_groups(_gradients_of(["batch_norm"])).items()
+    nb = load_generated(module_source([lower_numba_formula(f), lower_numba_joint_vjp(name, members)]),
+                        "formulary_test_numba_bn")
+    code = lower_formula(f).source() + "\n\n" + lower_derived_joint_vjp(name, members).source()
+    ref = load_generated("import numpy as np\nfrom numpy.lib.stride_tricks import sliding_window_view\n\n"
+                         + NumPyLowering.helpers_source(code, grad=True) + "\n\n" + code,
                          "formulary_test_numba_bn_oracle")
+    assert any(v.startswith("_u") for v in nb.__dict__["_batch_norm_f64c_fast"].py_func.__code__.co_varnames)  # unrolled
     rng = np.random.default_rng(3)
-    x, gamma, beta = rng.standard_normal((40, 9)), rng.standard_normal(9), rng.standard_normal(9)
+    x, gamma, beta, g = rng.standard_normal((43, 9)), rng.standard_normal(9), rng.standard_normal(9), \
+        rng.standard_normal((43, 9))
     assert nb._rows_last(x.T, 1)
     _close(nb.batch_norm(x.T, gamma, beta, 1e-5), ref.batch_norm(x.T, gamma, beta, 1e-5), FLOAT64_TOL)
+    for a, b in zip(nb.batch_norm_vjp(x.T, gamma, beta, 1e-5, g.T), ref.batch_norm_vjp(x.T, gamma, beta, 1e-5, g.T)):
+        _close(a, b, FLOAT64_TOL)
 
 
 def test_a_division_by_a_row_scalar_is_a_product_with_its_reciprocal_where_the_kernel_has_arcp():
