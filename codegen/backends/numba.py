@@ -37,9 +37,11 @@ import numpy as np
 import sympy as sp
 
 from codegen.backends.numba_loops import (
+    COLUMN_UNROLL,
     EXP,
     FINITE,
     NARROW,
+    WHOLE,
     Loop,
     LoopPrinter,
     column_lines,
@@ -107,7 +109,7 @@ def lower_numba(name: str, inputs: tuple[Input, ...], targets: tuple[Target, ...
     fast = fast_form(targets)
     forms = [("", targets, None, False)] + ([("_fast", *fast)] if fast is not None else [])
     bodies = [(form, guard, dict(_layouts(inputs, form_targets, guard, arrays, sizes, sources, outs, gradients,
-                                          bounded)))
+                                          bounded, reciprocals=fast is None or guard is not None)))
               for form, form_targets, guard, bounded in forms]
     columns = all("c" in layouts for _, _, layouts in bodies)  # the wrapper calls both forms in one layout
     kernels = []
@@ -130,16 +132,19 @@ def lower_numba(name: str, inputs: tuple[Input, ...], targets: tuple[Target, ...
 
 
 def _layouts(inputs, targets, guard, arrays, sizes, sources, outs, gradients,
-             bounded=False) -> list[tuple[str, list[str]]]:
+             bounded=False, reciprocals=False) -> list[tuple[str, list[str]]]:
     """``[(layout, kernel body lines)]``: the row kernel (layout ``""``) and, where the body allows it and an input
     has own axes, the column kernel (``"c"``: rows last).  A fast form (``guard``) of a function whose outputs are
     stored, not accumulated, computes the products of its row kernel's output loops in the kernel's dtype
     (:meth:`~codegen.backends.numba_loops.LoopPrinter.narrow_product`; float32 layer norm forward 1.96 -> 1.71 ms,
     softmax 3.28 -> 2.89; in a joint VJP's accumulated stores and in the column kernel, whose row scalars are
     arrays, the casts cost more than they save: 5.8 -> 6.6 ms, 4.9 -> 6.0).  Outputs that the guard ``bounded``
-    need no finiteness check (softmax 2.58 -> 2.42 ms)."""
+    need no finiteness check (softmax 2.58 -> 2.42 ms).  ``reciprocals``: the kernel is compiled with ``arcp``
+    (every kernel but a full one that has a fast form, :data:`~codegen.backends.numba_runtime.STRICT_FASTMATH`): a
+    division by a loop invariant is printed as a product with its reciprocal (:attr:`LoopPrinter.reciprocals`)."""
     def printed(narrow: bool):
         printer = LoopPrinter(arrays, {**sizes, SQRT_MAX: SQRT_MAX_CODE})
+        printer.reciprocals = reciprocals
         root = Loop(None, "_r", "0", "_R", [f"_r_{a} = _r % {a}.shape[0]" for a in [i.name for i in inputs] + outs])
         printer.store([((o, f"_r_{o}"), t.expr, t.indices, bool(gradients)) for o, t in zip(outs, targets)],
                       [root], guard, narrow, check=not bounded)
@@ -149,15 +154,18 @@ def _layouts(inputs, targets, guard, arrays, sizes, sources, outs, gradients,
     printer, root = printed(narrow)
     sized = [f"{local} = {var}.shape[{axis}]" for s, local in sizes.items() for var, axis in [sources[s]]]
     rows = kernel_body(root, printer)
-    variants = [("", sized + [f"{buf} = np.empty({n}, {t})" for buf, n, t in printer.allocations] + rows)]
+    whole = [f"{WHOLE}{o} = {o}.shape[{{}}] == _R" for o in dict.fromkeys(printer.whole)]
+    variants = [("", sized + [w.format(0) for w in whole]
+                 + [f"{buf} = np.empty({n}, {t})" for buf, n, t in printer.allocations] + rows)]
     if narrow:
         printer, root = printed(False)
         kernel_body(root, printer)
-    columns = column_lines(root)
+    columns = column_lines(root, COLUMN_UNROLL if reciprocals else 1)
     if columns is not None and any(i.shape for i in inputs):  # the rows last: each own axis one further from the end
         first = next(i.name for i in inputs if i.shape)
         variants.append(("c", [f"{local} = {var}.shape[{axis - 1}]" for s, local in sizes.items()
-                               for var, axis in [sources[s]]] + [f"_own = {first}.size // max(1, _R)"] + columns))
+                               for var, axis in [sources[s]]] + [w.format(-1) for w in whole]
+                         + [f"_own = {first}.size // max(1, _R)"] + columns))
     return variants
 
 

@@ -20,7 +20,7 @@ range anyway (the NumPy backend takes the same fast paths: :mod:`codegen.lower_u
   (:func:`~codegen.lower_unshifted.bounded_by_guards`: the softmax $e^{z_i}/S \le 1$).
 
 The fast kernel tests each row after its reductions (``if not guard: return False``); where a row fails, the
-wrapper runs the full kernel over every row (gradient outputs zeroed again: they accumulate).
+wrapper runs the full kernel over every row (gradient outputs zeroed again: those summed over rows accumulate).
 """
 from __future__ import annotations
 

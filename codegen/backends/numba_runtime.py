@@ -186,7 +186,7 @@ def _columns(pairs, dtype):
 
 def _grad_out_c(given, k, batch, count, shape, dtype):
     """As :func:`_grad_out`, rows last and always every row (summed afterwards where broadcast)."""
-    return np.zeros(shape + (count,), dtype if _own(given, k) == batch else np.float64)
+    return np.empty(shape + (count,), dtype if _own(given, k) == batch else np.float64)
 
 
 def _own(given, k):
@@ -194,12 +194,15 @@ def _own(given, k):
 
 
 def _grad_out(given, k, batch, count, shape, dtype):
-    """The array a kernel adds a parameter's gradient into: its rows, one float64 row for a parameter
-    broadcast over the whole batch (summed over rows in float64), or full float64 rows summed afterwards."""
+    """The array a kernel writes a parameter's gradient into: its rows, one float64 row for a parameter
+    broadcast over the whole batch (summed over rows in float64: zeros, the kernel adds), or full float64 rows
+    summed afterwards.  An array with a row per row is not zeroed: the kernel stores each element once."""
     b = _own(given, k)
     if b == batch:
-        return np.zeros((count,) + shape, dtype)
-    return np.zeros(((1 if math.prod(b) == 1 else count),) + shape, np.float64)
+        return np.empty((count,) + shape, dtype)
+    if math.prod(b) == 1 and count != 1:
+        return np.zeros((1,) + shape, np.float64)
+    return np.empty((count,) + shape, np.float64)
 
 
 def _grad_result(o, given, k, batch, shape, dtype):

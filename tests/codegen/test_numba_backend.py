@@ -89,18 +89,56 @@ def test_layer_norm_joint_vjp_sums_the_broadcast_parameters():
         _close(a, b, FLOAT64_TOL)
 
 
+def test_gradients_are_stored_where_they_have_a_row_per_row_and_summed_where_broadcast():
+    """A gradient with a row per row is stored into an array that is never zeroed (each element written once); one
+    summed over rows adds.  Layer norm's joint VJP with gamma per row (every gradient stored), and with x and beta
+    broadcast over the batch (x's gradient summed over rows, not stored): against the NumPy backend."""
+    _needs_numba()
+    nb, ref = _modules()
+    (name, members), = joint_groups(_gradients_of(["layer_norm"])).items()
+    kernels = lower_numba_joint_vjp(name, members).kernels
+    assert "_whole_o0 = _o0.shape[0] == _R" in kernels and not __import__("re").search(r"_o\d\[[^]]*\] \+=", kernels)
+    rng = np.random.default_rng(6)
+    x, gamma, beta, g = rng.standard_normal((3, 7)), rng.standard_normal((3, 7)), rng.standard_normal(7), \
+        rng.standard_normal((3, 7))
+    for args in ((x, gamma, beta), (x[0], gamma, beta), (x[:1], gamma, beta[None])):
+        got, want = nb.layer_norm_vjp(*args, 1e-5, g), ref.layer_norm_vjp(*args, 1e-5, g)
+        assert [a.shape for a in got] == [np.shape(a) for a in args]
+        for a, b in zip(got, want):
+            _close(a, b, FLOAT64_TOL)
+
+
 def test_batch_norm_over_a_transposed_view():
-    """x.T (features x batch, the batch contiguous): the column kernels, against the NumPy backend."""
+    """x.T (features x batch, the batch contiguous): the column kernels of the forward and of the joint VJP, against
+    the NumPy backend; a batch of 43 = 4 * 10 + 3 takes both the unrolled summing passes (COLUMN_UNROLL) and the
+    elements after them."""
     _needs_numba()
     f = get("batch_norm")
-    nb = load_generated(module_source([lower_numba_formula(f)]), "formulary_test_numba_bn")
-    code = lower_formula(f).source()
-    ref = load_generated("import numpy as np\n\n" + NumPyLowering.helpers_source(code, grad=False) + "\n\n" + code,
+    (name, members), = joint_groups(_gradients_of(["batch_norm"])).items()
+    nb = load_generated(module_source([lower_numba_formula(f), lower_numba_joint_vjp(name, members)]),
+                        "formulary_test_numba_bn")
+    code = lower_formula(f).source() + "\n\n" + lower_derived_joint_vjp(name, members).source()
+    ref = load_generated("import numpy as np\nfrom numpy.lib.stride_tricks import sliding_window_view\n\n"
+                         + NumPyLowering.helpers_source(code, grad=True) + "\n\n" + code,
                          "formulary_test_numba_bn_oracle")
+    assert any(v.startswith("_u") for v in nb.__dict__["_batch_norm_f64c_fast"].py_func.__code__.co_varnames)  # unrolled
     rng = np.random.default_rng(3)
-    x, gamma, beta = rng.standard_normal((40, 9)), rng.standard_normal(9), rng.standard_normal(9)
+    x, gamma, beta, g = rng.standard_normal((43, 9)), rng.standard_normal(9), rng.standard_normal(9), \
+        rng.standard_normal((43, 9))
     assert nb._rows_last(x.T, 1)
     _close(nb.batch_norm(x.T, gamma, beta, 1e-5), ref.batch_norm(x.T, gamma, beta, 1e-5), FLOAT64_TOL)
+    for a, b in zip(nb.batch_norm_vjp(x.T, gamma, beta, 1e-5, g.T), ref.batch_norm_vjp(x.T, gamma, beta, 1e-5, g.T)):
+        _close(a, b, FLOAT64_TOL)
+
+
+def test_a_division_by_a_row_scalar_is_a_product_with_its_reciprocal_where_the_kernel_has_arcp():
+    """Batch norm's column kernel divides every element by a per-row array (arcp cannot hoist that reciprocal: 4M
+    divisions in the benchmark's forward); printed, the fast kernel takes 1/d once per row and multiplies.  The full
+    kernel (compiled without arcp: STRICT_FASTMATH) keeps its divisions."""
+    kernels = {k.split("def ")[1].split("(")[0]: k for k in lower_numba_formula(get("batch_norm")).kernels.split("\n\n\n")}
+    fast_out = [line for line in kernels["_batch_norm_f64c_fast"].splitlines() if "_o0[" in line]
+    full_out = [line for line in kernels["_batch_norm_f64c"].splitlines() if "_o0[" in line]
+    assert fast_out and "/" not in fast_out[0] and "/" in full_out[0]
 
 
 def test_float32_in_float32_out():
