@@ -194,8 +194,6 @@ label(CT, _t(CT, r"$\omega = 0$ and $p = 2$."), "claim", "right", "as the line's
 label(CT, _d(CT, r"e^{i(\omega + \theta)} = e^{i\omega} e^{i\theta}"), "claim", "right",
       "mpmath: at 25 random (omega, theta)", "", lambda: all(abs(mp.exp(I * (u + v)) - mp.exp(I * u) * mp.exp(I * v)) < 1e-25
                                                          for u, v in _pairs()))
-_sum_formulas = lambda: zero(sp.cos(om + th) - (sp.exp(sp.I * (om + th)) + sp.exp(-sp.I * (om + th))) / 2) and \
-    zero(sp.sin(om + th) - (sp.exp(sp.I * (om + th)) - sp.exp(-sp.I * (om + th))) / (2 * sp.I))
 label(CT, _d(CT, r"\cos{(\omega + \theta)} = \frac{e^{i(\omega + \theta)} + e^{-i(\omega + \theta)}}{2} \\", ), "claim",
       "right", "sympy: both lines (rewrite to exp) simplify to 0", "", lambda: zero(sp.simplify(
           (sp.cos(om + th) - (sp.exp(sp.I * (om + th)) + sp.exp(-sp.I * (om + th))) / 2).rewrite(sp.exp)))
@@ -556,7 +554,7 @@ def _masked(text: str) -> str:
     """Code cells and literal fences blanked (MyST text directives and ```{math} kept, fences matched by their
     backtick count), HTML comments blanked."""
     blank = lambda s: re.sub(r"[^\n]", " ", s)
-    text = re.sub(r"<!--.*?-->", lambda m: blank(m.group(0)), text, flags=re.S)
+    text = re.sub(r"<!--.*?-->", lambda m: blank(m.group(0)), text, flags=re.DOTALL)
     out, directives, code = [], [], None
     for line in text.split("\n"):
         m = _FENCE.match(line.strip())

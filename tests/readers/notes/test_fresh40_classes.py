@@ -15,7 +15,6 @@ and Stachurski's QuantEcon lectures in MyST), one case each.  Every case was ref
   a number, so a refutation resting on one read as a factor is withdrawn (readers.notes.operator_factors).
 """
 from readers.notes.blocks import find_blocks
-
 from tests.readers.notes.checked import HOLDS, assert_block_verdicts, checked_blocks
 
 MYST_MATH = """# A theorem
