@@ -39,10 +39,15 @@ class Fragment:
     items: tuple[int, ...] = ()  # start lines of the list items around the block, outermost first
 
 
-_TEXT_DIRECTIVE = re.compile(r"^(?:```|~~~)\{(?!code|math|eval-rst|raw|literalinclude|glue)[A-Za-z:-]+\}")
+_TEXT_DIRECTIVE = re.compile(r"^(`{3,}|~{3,})\{(?!code|math|eval-rst|raw|literalinclude|glue)[A-Za-z:-]+\}")
 r"""The fence of a MyST directive that holds text (```` ```{admonition} Math Note ````, ```` ```{note} ````,
-```` ```{prf:theorem} ````), not code: its content is read as the page's text, formulas and all (a code cell, a
-``{math}`` directive, raw output stay fenced off)."""
+```` ````{prf:theorem} ````, fenced with three backticks or more), not code: its content is read as the page's text,
+formulas and all (a code cell, raw output stay fenced off).  Group 1 is the fence, which the directive's closing
+line repeats (a ```` ```` ```` directive may hold ```` ``` ```` ones)."""
+_MATH_DIRECTIVE = re.compile(r"^(`{3,}|~{3,})\{math\}[ \t]*$")
+r"""A MyST ```` ```{math} ```` directive: its content (after its ``:label:`` option lines) is one display formula,
+read as a ``$$`` display; the block is named by the line of its fence."""
+_FENCE = re.compile(r"^(`{3,}|~{3,})")
 
 
 def find_blocks(text: str) -> list[Fragment]:
@@ -53,7 +58,7 @@ def find_blocks(text: str) -> list[Fragment]:
         line = _bisect(starts, pos)
         return line + 1, pos - starts[line] + 1
 
-    out, headings, section, paragraph, pos, directives = [], [], 0, 0, 0, 0
+    out, headings, section, paragraph, pos, directives = [], [], 0, 0, 0, []
     items = _ListItems()
     while pos < len(text):
         line_no = _bisect(starts, pos)
@@ -62,14 +67,39 @@ def find_blocks(text: str) -> list[Fragment]:
         if pos == starts[line_no]:
             stripped = text[pos:line_end].strip()
             items.see(text[pos:line_end], line_no + 1)
-            if _TEXT_DIRECTIVE.match(stripped) or directives and stripped in ("```", "~~~"):
-                directives += 1 if _TEXT_DIRECTIVE.match(stripped) else -1  # a MyST note's fences: its text is read
+            directive = _TEXT_DIRECTIVE.match(stripped)
+            if directive or directives and stripped == directives[-1]:
+                if directive:  # a MyST note's fences: its text is read
+                    directives.append(directive.group(1))
+                else:
+                    directives.pop()
                 paragraph += 1
                 pos = line_end + 1
                 continue
-            if stripped.startswith(("```", "~~~")):
-                close = text.find("\n" + stripped[:3], line_end)
-                pos = len(text) if close < 0 else text.find("\n", close + 1) + 1 or len(text)
+            math = _MATH_DIRECTIVE.match(stripped)
+            if math:
+                close = text.find("\n" + math.group(1), line_end)
+                close = len(text) if close < 0 else close
+                end = text.find("\n", close + 1)
+                end = len(text) if end < 0 else end
+                content_start = line_end + 1
+                while content_start < close and text[content_start:close].lstrip(" \t").startswith(":"):
+                    next_line = text.find("\n", content_start)  # an option line (:label: exp)
+                    content_start = close if next_line < 0 or next_line > close else next_line + 1
+                paragraph += 1
+                line, column = where(pos + text[pos:line_end].index(stripped[0]))
+                content_line, content_column = where(content_start)
+                out.append(Fragment("display", line, column, text[pos + column - 1:end], text[content_start:close],
+                                    content_line, content_column,
+                                    headings[-1] if headings else None, tuple(headings[-3:][::-1]), section, paragraph,
+                                    _sentence(text, pos, end), items.open()))
+                paragraph += 1
+                pos = end + 1
+                continue
+            fence = _FENCE.match(stripped)
+            if fence:
+                close = re.compile("\n[ \t]*" + re.escape(fence.group(1)) + r"[`~]*[ \t]*(?=\n|$)").search(text, line_end)
+                pos = len(text) if close is None else text.find("\n", close.start() + 1) + 1 or len(text)
                 paragraph += 1
                 continue
             heading = _heading(stripped) if not _DELIMITER.search(stripped) else None

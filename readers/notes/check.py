@@ -258,7 +258,8 @@ from readers.notes.unreadable import set_name as unreadable_set_name, unreadable
 from readers.notes.unknown_values import unknown_values_as_names
 from readers.notes.leibniz import LEIBNIZ_NOTE, leibniz_reading
 from readers.notes.stated_domains import undefined_inside
-from readers.notes.imaginary_unit import imaginary_reading
+from readers.notes.imaginary_unit import declared_from, imaginary_reading
+from readers.notes.operator_factors import operator_factor
 from readers.notes.trailing_conditions import trailing_condition, words_after
 from readers.notes.sign_words import integers_named_before, signs_named_before, stated_integer, stated_signs
 from readers.notes.constant_names import constant_given_a_value
@@ -3058,7 +3059,9 @@ class _NotesReader(_CatalogMatch):
         out = self.own_condition_reading(claim, conditions, frag, lhs, rhs, shown, out)
         out = undefined_inside(general.conditions, widened, lhs, rhs, out, lambda: self.run_undefined_refutes(
             general, lhs, rhs, shown))  # "for any nonzero $x$": a stated domain (readers.notes.stated_domains)
-        out = imaginary_reading(lhs, rhs, frag.content, out, lambda l, r: self.run_reading(general, l, r, shown))
+        out = imaginary_reading(lhs, rhs, frag.content, out, lambda l, r: self.run_reading(general, l, r, shown),
+                                self.imaginary_declared_before(frag.line))
+        out = operator_factor(lhs, rhs, out)
         out = self.mean_reading(general, lhs, rhs, shown, out)
         out = _rounded_reading(lhs, rhs, frag.content, out)
         if series is not None and not covered:  # a failure there is one in every reading: it stays refuted
@@ -3343,6 +3346,12 @@ class _NotesReader(_CatalogMatch):
                 return None
             out.append(report)
         return out or None
+
+    def imaginary_declared_before(self, line: int) -> bool:
+        """Whether the note declares i the imaginary unit on a line before ``line`` (readers.notes.imaginary_unit)."""
+        if getattr(self, "_imaginary_line", False) is False:
+            self._imaginary_line = declared_from(self.lines)
+        return self._imaginary_line is not None and self._imaginary_line < line
 
     def witness_prose(self, frag: Fragment) -> str:
         r"""The prose around ``frag`` that may state its witness with an interval (readers.notes.mean_value), found
