@@ -1138,13 +1138,20 @@ def _is_differential(word: str, before: str) -> bool:
     return word.startswith("d") and len(word) <= 3 and "\\int" in before
 
 
+def _a_term(before: str) -> bool:
+    r"""Whether a word whose line reads ``before`` up to it is a term of an expression, not a left side: ``iy`` in
+    ``z = x + iy = re^{i\theta}`` follows an operator, so it is ``i y`` in a chain, not the definition of a word."""
+    return re.search(r"(?:[-+*/=^_(|]|\\cdot|\\times)\s*$", before) is not None
+
+
 def _vocabulary(text: str, catalog) -> frozenset:
     """Multi-letter names: catalog symbols and outputs, and words the notes define (``ACC = ...``)."""
     # the whole left side of its row: ``2ax = (a+a)x`` does not define ``ax``
     # ... nor does the differential of an integral: ``\int_a^b f(x) \;dx = ...`` does not define ``dx``
     words = {m.group(1) for m in re.finditer(r"(?:^|(?<=[\s$&{,;]))([A-Za-z][A-Za-z0-9]+)\s*&?\s*(?:=|\\coloneqq)",
                                              text, re.M)
-             if not _is_differential(m.group(1), text[text.rfind("\n", 0, m.start()) + 1:m.start()])}
+             if not _is_differential(m.group(1), text[text.rfind("\n", 0, m.start()) + 1:m.start()])
+             and not _a_term(text[text.rfind("\n", 0, m.start()) + 1:m.start()])}
     for f in catalog:
         words.update(v.name for v in f.variables)
         words.update(o.name for o in f.outputs)
@@ -2078,6 +2085,18 @@ class _NotesReader(_CatalogMatch):
             out.append(s)
         return out
 
+    def trailing_recurrences(self, row, frag) -> None:
+        r"""A recurrence a row states as its side clause (``X_0 \sim N(0,1) \quad\text{and}\quad X_i = X_{i-1}
+        \quad\text{for } i = 1, \dots, n``): the sequence is set by it, so a later claim about ``X`` is unrolled with
+        it (readers.notes.recurrences) or undecided, never checked with its entries free."""
+        for c in row.conditions:
+            if not isinstance(c, sp.Eq) or not isinstance(c.lhs, sp.Indexed):
+                continue
+            found = recurrence(c.lhs, c.rhs)
+            if found is not None:
+                self.section.recurrences[found.base] = dataclasses.replace(found, line=frag.content_line + row.line - 1)
+                self.section.updates.add(base_name(c.lhs))
+
     def rows(self, block, frag, warnings):
         """Definitions into the section, claims out; ``mains`` (:class:`Main`) are what this block defines.
 
@@ -2107,6 +2126,7 @@ class _NotesReader(_CatalogMatch):
                     row.kind == "prose" and restates_row(row.notes)):  # "\text{or equivalently} L_i = ...": a claim
                 continue
             exprs, rels = list(row.chain.exprs), list(row.chain.rels)
+            self.trailing_recurrences(row, frag)
             if row.continued:
                 if previous is None:
                     line = frag.content_line + row.line - 1
@@ -3059,7 +3079,8 @@ class _NotesReader(_CatalogMatch):
         out = self.own_condition_reading(claim, conditions, frag, lhs, rhs, shown, out)
         out = undefined_inside(general.conditions, widened, lhs, rhs, out, lambda: self.run_undefined_refutes(
             general, lhs, rhs, shown))  # "for any nonzero $x$": a stated domain (readers.notes.stated_domains)
-        out = imaginary_reading(lhs, rhs, frag.content, out, lambda l, r: self.run_reading(general, l, r, shown),
+        out = imaginary_reading(lhs, rhs, frag.content, out, lambda l, r: self.reading_up_to_constant(
+            general, frag, l, r, shown),
                                 self.imaginary_declared_before(frag.line))
         out = operator_factor(lhs, rhs, out)
         out = self.mean_reading(general, lhs, rhs, shown, out)
@@ -3811,7 +3832,7 @@ class _NotesReader(_CatalogMatch):
         so does a bound written in the block (``x^2 < x \quad \text{for } x \in [0, 1]``: refuted at 0)."""
         if ON_SUPPORT in report.method:  # a value the variables' laws take, parameters in their domains (on_ranges)
             return report
-        constant = up_to_constant.split(lhs, rhs, up_to_constant.cued(lhs, rhs, frag.sentence)) \
+        constant = up_to_constant.split(lhs, rhs, up_to_constant.cued(lhs, rhs, frag.sentence, frag.content)) \
             if claim.rel == "=" else None
         if constant is not None:  # narrowed as it was checked: the difference at two points, conditions on both
             found = up_to_constant.doubled(*constant[:2], claim.conditions)
@@ -3919,7 +3940,7 @@ class _NotesReader(_CatalogMatch):
                                           f"inside O({_show(both[3])}), read left to right"[:300]})]
             return [StepReport(**shown, verdict="undecided", role="approximation", reason=(
                 "big-O terms on both sides or in several terms: orders compared, not an identity of the letter O"))]
-        constant = up_to_constant.split(lhs, rhs, up_to_constant.cued(lhs, rhs, frag.sentence)) \
+        constant = up_to_constant.split(lhs, rhs, up_to_constant.cued(lhs, rhs, frag.sentence, frag.content)) \
             if claim.rel == "=" else None
         if constant is not None:  # -log p = (y - mu)^2/2 + const: readers.notes.up_to_constant
             return [self.check_up_to_constant(*constant, claim, shown)]
@@ -4810,6 +4831,15 @@ class _NotesReader(_CatalogMatch):
                                   f"read as free numbers it fails ({r.reason[:80]})") if r.verdict == "refuted" else r
                     for r in out]
         return [StepReport(**{**again.__dict__, "assumptions": (*again.assumptions, reading)})]
+
+    def reading_up_to_constant(self, claim, frag, lhs, rhs, shown) -> StepReport | None:
+        r""":meth:`run_reading`, or, where the sides add an unnamed constant (``+ C_2`` in a chain of antiderivatives,
+        readers.notes.up_to_constant), the claim that some constant fits."""
+        constant = up_to_constant.split(lhs, rhs, up_to_constant.cued(lhs, rhs, frag.sentence, frag.content)) \
+            if claim.rel == "=" else None
+        if constant is not None:
+            return self.check_up_to_constant(*constant, claim, shown)
+        return self.run_reading(claim, lhs, rhs, shown)
 
     def run_reading(self, claim, lhs, rhs, shown) -> StepReport | None:
         """The claim's sides read another way (``lhs``, ``rhs``), checked under its conditions (None: no step)."""

@@ -12,6 +12,14 @@ with ``v'`` a fresh copy of the claim's variables (named ``v'``).  Checked as th
 difference free of the variables, and a counterexample is two points where the differences differ, so that no
 constant fits both.  Read as one more variable, ``K`` would make every such claim false (one value fits, not
 every value).
+
+A chain of antiderivatives names its constants with subscripts, on either side and scaled
+(``\frac{1}{4i}(\dots + C_1) = -\frac{1}{8}[\dots] + C_2``, once its ``\int`` has been worked out): where the
+constants enter ``lhs - rhs`` linearly with number coefficients, not all zero,
+
+.. math:: \exists C_1, C_2\ \forall v:\ D(v) + a_1 C_1 + a_2 C_2 = 0 \iff D(v) \text{ is the same at any two points},
+
+with ``D`` the difference at ``C_k = 0``, checked as above.
 """
 from __future__ import annotations
 
@@ -27,11 +35,18 @@ CONSTANT_LETTERS = frozenset({"C", "c", "K"})
 antiderivative is written: read as one more variable, ``rest + C`` could hold for one value of ``C`` only."""
 
 
-def cued(lhs, rhs, prose: str) -> bool:
+_INDEFINITE = re.compile(r"\\int(?![a-zA-Z])(?!\s*(?:_|\\limits|\\nolimits))")
+"""An integral sign written without limits: an antiderivative."""
+_SUBSCRIPTED = re.compile(r"[CcK]_\{?\d\}?")
+"""``C_1``, ``c_{2}``: the constants of a chain of antiderivatives."""
+
+
+def cued(lhs, rhs, prose: str, block: str = "") -> bool:
     """Whether a letter of :data:`CONSTANT_LETTERS` may name the constant: the prose around the block says
-    'constant', or a side is an indefinite integral."""
+    'constant', a side is an indefinite integral, or the ``block`` (a chain) writes one."""
     return bool(re.search(r"\bconstants?\b", prose, re.IGNORECASE)) or any(
-        len(limits) == 1 for e in (lhs, rhs) for i in e.atoms(sp.Integral) for limits in i.limits)
+        len(limits) == 1 for e in (lhs, rhs) for i in e.atoms(sp.Integral) for limits in i.limits) or bool(
+        _INDEFINITE.search(block))
 
 
 def split(lhs, rhs, letters: bool = False):
@@ -46,7 +61,25 @@ def split(lhs, rhs, letters: bool = False):
         if word not in sp.Add.make_args(side) or (side - word).has(word):
             continue
         return other, side - word, word
-    return None
+    return _linear_constants(lhs, rhs) if letters else None
+
+
+def _linear_constants(lhs, rhs):
+    """``(lhs, rhs, "C_1, C_2")`` at ``C_k = 0`` when the subscripted constants of :data:`_SUBSCRIPTED` enter
+    ``lhs - rhs`` linearly with number coefficients, not all zero; else None."""
+    difference = lhs - rhs
+    constants = sorted((s for s in difference.free_symbols if isinstance(s, sp.Symbol)
+                        and _SUBSCRIPTED.fullmatch(s.name)), key=str)
+    if not constants or not (lhs.free_symbols | rhs.free_symbols) - set(constants):
+        return None
+    try:
+        coefficients = [sp.simplify(sp.diff(difference, c)) for c in constants]
+    except (TypeError, ValueError, NotImplementedError):
+        return None
+    if any(a.free_symbols for a in coefficients) or all(a == 0 for a in coefficients):
+        return None
+    zero = {c: 0 for c in constants}
+    return lhs.xreplace(zero), rhs.xreplace(zero), ", ".join(map(str, constants))
 
 
 def doubled(side, rest, conditions=()):
@@ -57,6 +90,8 @@ def doubled(side, rest, conditions=()):
     if difference.atoms(AppliedUndef) or any(e.has(sp.Indexed, sp.IndexedBase) for e in (side, rest)):
         return "an arbitrary function or an array in a claim up to a constant"
     free = sorted((s for s in difference.free_symbols if isinstance(s, sp.Symbol)), key=str)
+    if not difference.free_symbols and (side.free_symbols | rest.free_symbols):
+        return difference, difference, tuple(conditions)  # the variables cancel: the same difference everywhere
     if not free or len(free) != len(difference.free_symbols):
         return "a claim up to a constant whose sides name no variable"
     copies = {s: sp.Symbol(s.name + "'", **s.assumptions0) for s in free}

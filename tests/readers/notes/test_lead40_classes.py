@@ -18,3 +18,37 @@ def test_a_condition_on_an_unknown_functions_value_leaves_the_claim_checkable():
     (witness,) = witnesses
     s, t = (float(witness[k]) for k in ("s", "t"))
     assert s < t, witness  # the counterexample satisfies the stated s < t
+
+
+# Three false alarms of fresh40's held-out QuantEcon lectures, one case per class with its near-miss.
+
+# a word before '=' is a defined name only as a whole left side: 'iy' in a chain after '+' is i times y
+POLAR = ("# B\n\nHere $i$ denotes the imaginary unit, $i^2 = -1$.\n\n$$z = x + iy = re^{i\\theta}$$\n\n"
+         "$$|z| = \\sqrt{x^2 + y^2}$$\n\n$$|z| = \\sqrt{x^2 + 2y^2}$$\n")
+
+# a chain of antiderivatives names its constants C_1, C_2: a link holds when some constants fit
+ANTIDERIVATIVE = ("# C\n\n$$\n\\begin{aligned}\n\\int 2x \\, dx &= \\frac{1}{2}(2x^2 + C_1) \\\\\n"
+                  "&= x^2 + 1 + C_2\n\\end{aligned}\n$$\n\n"
+                  "$$\n\\begin{aligned}\n\\int 2x \\, dx &= \\frac{1}{2}(2x^2 + C_1) \\\\\n"
+                  "&= x^2 + x + C_2\n\\end{aligned}\n$$\n")
+
+# a recurrence stated as a row's side clause sets the sequence: a claim about it is not checked with entries free
+SIDE_RECURRENCE = ("# D\n\n$$X_0 \\sim N(0, 1) \\quad \\text{and} \\quad X_i = X_{i-1} \\quad \\text{for} \\quad "
+                   "i = 1, \\ldots, n$$\n\nThen\n\n$$\\frac{1}{n} \\sum_{i=1}^n X_i = X_0$$\n")
+
+
+def test_a_word_after_an_operator_is_a_product_not_a_defined_name():
+    blocks = checked_blocks(POLAR)
+    assert_block_verdicts(blocks[-2:], [CONFIRMED, HOLDS])  # with i in |.| the near-miss is undecided
+
+
+def test_constants_of_an_antiderivative_chain_are_any_constants():
+    blocks = checked_blocks(ANTIDERIVATIVE)
+    assert [s.verdict for s in blocks[0].steps][-1] in CONFIRMED, [s.reason for s in blocks[0].steps]
+    assert blocks[1].steps[-1].verdict == "refuted", [s.reason for s in blocks[1].steps]
+    assert blocks[1].steps[-1].counterexample
+
+
+def test_a_recurrence_in_a_side_clause_sets_its_sequence():
+    blocks = checked_blocks(SIDE_RECURRENCE)
+    assert_block_verdicts(blocks[-1:], [HOLDS])
