@@ -1,0 +1,198 @@
+r"""Truncation errors refuted coefficient by coefficient: ``u(t + h) = u(t) + h u'(t) + \frac{h^2}{3} u''(t) + O(h^3)``.
+
+A claim ``side = rest + O(h^m)`` about functions the notes leave arbitrary (``u``, ``f``) says that, for every
+smooth ``u``, the Taylor coefficients of ``side - rest`` in the small step ``h`` vanish up to ``h^{m-1}``:
+
+.. math:: [h^k]\,\bigl(\text{side}(h) - \text{rest}(h)\bigr) = 0, \qquad k = 0, \dots, m - 1 .
+
+Each unknown function is replaced by a random polynomial with rational coefficients of a degree above every
+derivative and order the claim involves (so its derivatives ``u^{(j)}(t)``, ``j`` up to that degree, are
+independent random numbers: a generic smooth function as far as these coefficients can tell), each other name by
+a random rational that satisfies the claim's conditions, and ``side - rest`` is expanded by sympy in ``h``.  The
+coefficients are then exact rationals (or exact expressions in ``e`` and ``\pi`` evaluated with sympy's
+precision-tracking ``evalf``): a nonzero one below ``h^m`` is a counterexample for that polynomial, which is a
+smooth function.  A claim where every coefficient vanishes gets no verdict here (the caller's numeric evidence
+stands).
+
+The claim is read this way only when it is about every function: each unknown function and each other name
+appears on both sides (a name on one side only, ``R^n = \frac{1}{24} u''' \Delta t^2 + O(\Delta t^4)``, may be
+defined elsewhere), and the notes never state a derivative of the function (``u' = -a u``, ``y' = f(y)``: then
+only solutions count, see :func:`constrained`).  Grid points ``t_{n+a}`` beside ``t_n`` and a step ``\Delta t``
+are ``t_n + a \Delta t`` (:func:`on_grid`).
+"""
+from __future__ import annotations
+
+import random
+import re
+import zlib
+
+import sympy as sp
+from sympy.core.function import AppliedUndef
+
+DRAWS = 2
+"""Random polynomials tried per unknown function (a refutation needs one exact nonzero coefficient)."""
+SPARE_DEGREE = 3
+"""Degree of the random polynomials above the highest derivative plus the order of the remainder."""
+DIGITS = 30
+"""Digits of the evalf that certifies a coefficient with e or pi in it is nonzero."""
+_GRID = re.compile(r"(?P<base>[A-Za-z])_\{?(?P<index>[a-z])\s*(?P<sign>[+-])\s*(?P<offset>.+?)\}?")
+"""A grid point's name: ``t_{n+1}``, ``t_{n-1/2}``, ``t_{n+\frac{1}{2}}``, ``x_{i+1}``."""
+
+
+def _offset(text: str):
+    """The offset written in a grid index (``1``, ``1/2``, ``\\frac{1}{2}``, ``\\half``) as a Rational, or None."""
+    text = text.strip()
+    while text.startswith("{") and text.endswith("}") and text.count("{") == 1:
+        text = text[1:-1].strip()
+    found = re.fullmatch(r"(\d+)(?:\s*/\s*(\d+))?", text) or re.fullmatch(r"\\t?frac\s*\{?(\d+)\}?\s*\{?(\d+)\}?", text)
+    if found is None:
+        return None
+    return sp.Rational(int(found.group(1)), int(found.group(2) or 1))
+
+
+def on_grid(exprs, step):
+    r"""``exprs`` with each grid point ``t_{n+a}`` written ``t_n + a \cdot step`` when ``t_n`` is a name of them too
+    (and ``step`` is ``\Delta t``, or ``h``, the step of that grid): the uniform grid ``t_n = t_0 + n \Delta t``."""
+    names = {s.name: s for e in exprs for s in e.free_symbols if isinstance(s, sp.Symbol)}
+    moved = {}
+    for name, symbol in names.items():
+        found = _GRID.fullmatch(name)
+        if found is None:
+            continue
+        base, index = found.group("base"), found.group("index")
+        centre = names.get(f"{base}_{index}") or names.get(f"{base}_{{{index}}}")
+        offset = _offset(found.group("offset"))
+        if centre is None or offset is None or step.name not in (f"Delta_{base}", "h", f"\\Delta {base}"):
+            continue
+        moved[symbol] = centre + (offset if found.group("sign") == "+" else -offset) * step
+    return [e.xreplace(moved) for e in exprs] if moved else list(exprs)
+
+
+def constrained(lines, names) -> set:
+    r"""The names of ``names`` whose derivative the notes state somewhere (``u'(t) = -a u(t)``, ``y' = f(y)``,
+    ``\frac{du}{dt} = ...``): such a function is a solution, not an arbitrary one."""
+    text = "\n".join(lines)
+    out = set()
+    for name in names:
+        n = re.escape(name)
+        if re.search(r"(?<![\\A-Za-z_{])" + n + r"(?:_\{?[^{}\s$]*\}?)?\s*'+\s*(?:\([^()$]*\))?\s*=(?!\s*[^$]*O\()", text) \
+                or re.search(r"\\frac\{\s*d\s*" + n + r"\s*\}\{\s*d\s*[a-z]\s*\}\s*=", text) \
+                or re.search(r"\\dot\{?\s*" + n + r"\b", text):
+            out.add(name)
+    return out
+
+
+_HEADING = re.compile(r"\s*(?:#|\\(?:chapter|section|subsection|subsubsection)\b)")
+"""A line that opens a section (Markdown or LaTeX)."""
+
+
+def scope(lines, line: int) -> list:
+    """The lines a claim on ``line`` (1-based) may lean on for what its functions are: everything above it and the
+    rest of its own section."""
+    end = next((k for k in range(line, len(lines)) if _HEADING.match(lines[k])), len(lines))
+    return list(lines[:end])
+
+
+def _polynomial(degree: int, rng: random.Random) -> sp.Lambda:
+    """A random polynomial of ``degree`` with nonzero rational coefficients of modest size."""
+    x = sp.Dummy("s", real=True)
+    body = sum(sp.Rational(rng.choice((-1, 1)) * rng.randint(1, 9), rng.randint(1, 4)) * x**k / sp.factorial(k)
+               for k in range(degree + 1))
+    return sp.Lambda(x, body)
+
+
+def _derivative_order(expr) -> int:
+    orders = [sum(n for _, n in d.variable_count) for d in expr.atoms(sp.Derivative)]
+    return max(orders, default=0)
+
+
+def _nonzero(value) -> bool | None:
+    """Whether an exact coefficient is certainly nonzero (True), certainly zero (False), or neither decided."""
+    value = sp.nsimplify(value) if isinstance(value, sp.Float) else value
+    if value.is_Rational:
+        return value != 0
+    if value.free_symbols:
+        return None
+    try:
+        shown = value.evalf(DIGITS, strict=True)
+    except Exception:  # noqa: BLE001 - evalf could not reach the precision: undecided
+        return None
+    return (shown.is_real and abs(shown) > sp.Float(10) ** -(DIGITS - 10)) or None
+
+
+def refute(side, rest, step, order: int, conditions=(), lines=()):
+    r"""``(reason, counterexample)`` when a Taylor coefficient of ``side - rest`` below ``step^order`` is nonzero for
+    a random polynomial in place of each unknown function (module docstring); None otherwise."""
+    side, rest = on_grid((side, rest), step)
+    functions = {f.func for e in (side, rest) for f in e.atoms(AppliedUndef)}
+    if any(len(f.args) != 1 for e in (side, rest) for f in e.atoms(AppliedUndef)):
+        return None
+    left = {f.func for f in side.atoms(AppliedUndef)} | (side.free_symbols - {step})
+    right = {f.func for f in rest.atoms(AppliedUndef)} | (rest.free_symbols - {step})
+    if left != right or step not in (side - rest).free_symbols:
+        return None  # a name on one side only may be defined elsewhere
+    if constrained(lines, [f.__name__ for f in functions]):
+        return None
+    if any(e.has(sp.Integral, sp.Sum, sp.Product, sp.Limit, sp.Abs, sp.floor, sp.ceiling, sp.Piecewise)
+           for e in (side, rest)):
+        return None
+    degree = _derivative_order(side - rest) + order + SPARE_DEGREE
+    text = f"{side} = {rest} + O({step}^{order})"
+    rng = random.Random(zlib.crc32(text.encode("utf-8")))
+    others = sorted((side.free_symbols | rest.free_symbols) - {step}, key=str)
+    for _ in range(DRAWS):
+        mapping = {f: _polynomial(degree, rng) for f in sorted(functions, key=lambda f: f.__name__)}
+        point = _point(others, conditions, step, rng)
+        if point is None:
+            return None
+        try:
+            difference = (_substitute(side, mapping) - _substitute(rest, mapping)).xreplace(point)
+            series = sp.series(difference, step, 0, order).removeO()
+            series = sp.expand(series)
+        except Exception:  # noqa: BLE001 - sympy could not expand it: no verdict here
+            return None
+        if series.has(sp.log) or not series.is_polynomial(step):
+            return None
+        poly = sp.Poly(series, step)
+        for (k,), coefficient in sorted(poly.terms()):
+            if k >= order:
+                continue
+            nonzero = _nonzero(coefficient)
+            if nonzero is None:
+                return None
+            if nonzero:
+                shown_point = {str(s): str(v) for s, v in point.items()}
+                functions_shown = {f"{f.__name__}(s)": str(sp.expand(body.expr)).replace(str(body.variables[0]), "s")
+                                   for f, body in mapping.items()}
+                witness = {**functions_shown, **shown_point,
+                           f"coefficient of {step}^{k} in lhs - rhs": str(coefficient)}
+                why = (f"the coefficient of {step}^{k} in lhs - rhs is {coefficient}, not 0 (exact series in {step}; "
+                       f"the remainder is written O({step}^{order}))"
+                       + (" at " + ", ".join(f"{n} = {v}" for n, v in shown_point.items()) if shown_point else "")
+                       + (f", with {', '.join(f.__name__ for f in mapping)} a random polynomial of degree {degree} "
+                          "(in the counterexample)" if mapping else ""))
+                return why, witness
+    return None
+
+
+def _substitute(expr, mapping):
+    out = expr.replace(lambda e: isinstance(e, AppliedUndef) and e.func in mapping, lambda e: mapping[e.func](*e.args))
+    return out.replace(lambda e: isinstance(e, (sp.Derivative, sp.Subs)), lambda e: e.doit())
+
+
+def _value(symbol, rng):
+    """A random value fit for ``symbol``'s assumptions: a whole number for an integer, positive where it must be."""
+    sign = 1 if symbol.is_nonnegative or symbol.is_positive else rng.choice((-1, 1))
+    if symbol.is_integer:
+        return sp.Integer(sign * rng.randint(1, 9))
+    return sp.Rational(sign * rng.randint(2, 19), rng.randint(2, 7))
+
+
+def _point(names, conditions, step, rng) -> dict | None:
+    """Random rationals for ``names`` (not the step) satisfying every condition that does not involve the step."""
+    checked = [c for c in conditions if isinstance(c, sp.Basic) and not c.has(step)]
+    for _ in range(30):
+        point = {s: _value(s, rng) for s in names}
+        if all(c.xreplace(point) is sp.true for c in checked):
+            return point
+    return None
