@@ -2935,6 +2935,8 @@ class _NotesReader(_CatalogMatch):
                                    f"fixed)") if r.verdict == "refuted" else r for k, r in enumerate(out)]
         sides = (self.expand(claim.lhs), self.expand(claim.rhs))
         unread = unread_names(sides, self.section.symbols)
+        if all(r.method == truncation.METHOD for r in out if r.verdict == "refuted"):
+            unread = [n for n in unread if not truncation.grid_point(n)]  # t_{n+1/2}: t_n + dt/2 (truncation)
         indicators = [] if unread else indicator_names(sides)
         called = mapping_names("\n".join(self.lines[:frag.line])) if not (unread or indicators) else frozenset()
         mapped = sorted(x.name for x in set().union(*(e.free_symbols for e in sides)) if x.name in called)
@@ -3294,7 +3296,8 @@ class _NotesReader(_CatalogMatch):
             return [_undecided(r, f"the two sides share no name ({apart}): a change of variables whose link the "
                                   f"notes state elsewhere, not an identity of independent names ({r.reason[:80]})")
                     if r.verdict == "refuted" and not r.method.startswith((iid_moments.METHOD, LAW_METHOD,
-                                                                           SIMULATION_METHOD)) else r
+                                                                           SIMULATION_METHOD, truncation.METHOD))
+                    else r
                     for r in out]
         return [self.narrower(r, claim, frag, lhs, rhs, shown, stated) if r.verdict == "refuted" else r for r in out]
 
@@ -4367,12 +4370,13 @@ class _NotesReader(_CatalogMatch):
             side, rest = truncation.on_grid((side, rest), step)
         verdict, why = approximation_asymptotic(side, rest, conditions, stated=stated)
         if verdict != "verified" and step is not None and claim.rel == "=":
-            wrong = truncation.refute(side, rest, step, stated[2], conditions,
-                                      truncation.scope(self.lines, claim.line))
-            if wrong is not None:  # a Taylor coefficient below the remainder's order differs: readers.notes.truncation
-                return StepReport(**shown, verdict="refuted", role="approximation", reason=wrong[0][:300],
-                                  method="taylor coefficients of a random polynomial (exact series)",
-                                  counterexample=wrong[1])
+            exact = truncation.compare(side, rest, step, stated[2], conditions,
+                                       truncation.scope(self.lines, claim.line))
+            if exact is not None and exact[0] == "refuted":  # a Taylor coefficient below the remainder's order differs
+                return StepReport(**shown, verdict="refuted", role="approximation", reason=exact[1][:300],
+                                  method=truncation.METHOD, counterexample=exact[2])
+            if exact is not None:  # every coefficient below it vanishes, exactly, for random polynomials
+                verdict, why = exact[:2]
         verdict = "verified" if verdict == "verified" else "undecided"  # a numeric failure refutes no remainder
         why = f"{why}; the remainder written O({_show(g)})"
         return StepReport(**shown, verdict=verdict, role="approximation",

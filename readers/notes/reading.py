@@ -255,6 +255,10 @@ def is_update(lhs, rhs) -> bool:
         return False
     if lhs in rhs.free_symbols or (isinstance(lhs, AppliedUndef) and lhs in rhs.atoms(AppliedUndef)):
         return not restates(lhs, rhs)
+    ahead = re.fullmatch(r"\{?\s*([A-Za-z])\s*\+\s*1\s*\}?", subscript_of(lhs) or "")
+    if ahead is not None:  # x_{k+1} = (1 - eta a) x_k: the next step from this one
+        return any(base_name(s) == name and (subscript_of(s) or "").strip("{} ") == ahead.group(1)
+                   for s in rhs.free_symbols | rhs.atoms(sp.Indexed) if isinstance(s, (sp.Symbol, sp.Indexed)))
     step = _step_letter(lhs)
     if step is None:
         return False

@@ -11,8 +11,9 @@ independent random numbers: a generic smooth function as far as these coefficien
 a random rational that satisfies the claim's conditions, and ``side - rest`` is expanded by sympy in ``h``.  The
 coefficients are then exact rationals (or exact expressions in ``e`` and ``\pi`` evaluated with sympy's
 precision-tracking ``evalf``): a nonzero one below ``h^m`` is a counterexample for that polynomial, which is a
-smooth function.  A claim where every coefficient vanishes gets no verdict here (the caller's numeric evidence
-stands).
+smooth function.  A claim where every coefficient vanishes at every draw is ``verified`` (evidence, not a proof).
+An integral of an unknown function over bounds in the step (a quadrature remainder) is done exactly, its body a
+polynomial.
 
 The claim is read this way only when it is about every function: each unknown function and each other name
 appears on both sides (a name on one side only, ``R^n = \frac{1}{24} u''' \Delta t^2 + O(\Delta t^4)``, may be
@@ -29,6 +30,8 @@ import zlib
 import sympy as sp
 from sympy.core.function import AppliedUndef
 
+METHOD = "taylor coefficients of a random polynomial (exact series)"
+"""How a refutation here is named (the caller's guards for names apart do not apply: both sides share them)."""
 DRAWS = 2
 """Random polynomials tried per unknown function (a refutation needs one exact nonzero coefficient)."""
 SPARE_DEGREE = 3
@@ -50,9 +53,16 @@ def _offset(text: str):
     return sp.Rational(int(found.group(1)), int(found.group(2) or 1))
 
 
+def grid_point(name: str) -> bool:
+    r"""Whether ``name`` is written as a grid point (``t_{n+1}``, ``t_{n-1/2}``) that :func:`on_grid` reads."""
+    found = _GRID.fullmatch(name)
+    return found is not None and _offset(found.group("offset")) is not None
+
+
 def on_grid(exprs, step):
-    r"""``exprs`` with each grid point ``t_{n+a}`` written ``t_n + a \cdot step`` when ``t_n`` is a name of them too
-    (and ``step`` is ``\Delta t``, or ``h``, the step of that grid): the uniform grid ``t_n = t_0 + n \Delta t``."""
+    r"""``exprs`` with each grid point ``t_{n+a}`` written ``t_n + a \cdot step`` (``step`` is ``\Delta t``, or ``h``,
+    the step of that grid): the uniform grid ``t_n = t_0 + n \Delta t``.  Where ``n`` itself is a name of them,
+    ``t_n`` was read as ``n \Delta t`` (the notes define it so) and ``t_{n+a}`` is ``(n + a) \Delta t``."""
     names = {s.name: s for e in exprs for s in e.free_symbols if isinstance(s, sp.Symbol)}
     moved = {}
     for name, symbol in names.items():
@@ -61,8 +71,10 @@ def on_grid(exprs, step):
             continue
         base, index = found.group("base"), found.group("index")
         centre = names.get(f"{base}_{index}") or names.get(f"{base}_{{{index}}}")
+        if centre is None:  # t_n read as n dt where the notes define it so, or no t_n at all: t_{n+a} alone
+            centre = names[index] * step if index in names else sp.Symbol(f"{base}_{index}", real=True)
         offset = _offset(found.group("offset"))
-        if centre is None or offset is None or step.name not in (f"Delta_{base}", "h", f"\\Delta {base}"):
+        if offset is None or step.name not in (f"Delta_{base}", "h", f"\\Delta {base}"):
             continue
         moved[symbol] = centre + (offset if found.group("sign") == "+" else -offset) * step
     return [e.xreplace(moved) for e in exprs] if moved else list(exprs)
@@ -120,9 +132,10 @@ def _nonzero(value) -> bool | None:
     return (shown.is_real and abs(shown) > sp.Float(10) ** -(DIGITS - 10)) or None
 
 
-def refute(side, rest, step, order: int, conditions=(), lines=()):
-    r"""``(reason, counterexample)`` when a Taylor coefficient of ``side - rest`` below ``step^order`` is nonzero for
-    a random polynomial in place of each unknown function (module docstring); None otherwise."""
+def compare(side, rest, step, order: int, conditions=(), lines=()):
+    r"""``('refuted', reason, counterexample)`` when a Taylor coefficient of ``side - rest`` below ``step^order`` is
+    nonzero for a random polynomial in place of each unknown function (module docstring), ``('verified', how, None)``
+    when every one vanishes for each draw; None when the claim is not read so."""
     side, rest = on_grid((side, rest), step)
     functions = {f.func for e in (side, rest) for f in e.atoms(AppliedUndef)}
     if any(len(f.args) != 1 for e in (side, rest) for f in e.atoms(AppliedUndef)):
@@ -133,7 +146,7 @@ def refute(side, rest, step, order: int, conditions=(), lines=()):
         return None  # a name on one side only may be defined elsewhere
     if constrained(lines, [f.__name__ for f in functions]):
         return None
-    if any(e.has(sp.Integral, sp.Sum, sp.Product, sp.Limit, sp.Abs, sp.floor, sp.ceiling, sp.Piecewise)
+    if any(e.has(sp.Sum, sp.Product, sp.Limit, sp.Abs, sp.floor, sp.ceiling, sp.Piecewise)
            for e in (side, rest)):
         return None
     degree = _derivative_order(side - rest) + order + SPARE_DEGREE
@@ -147,6 +160,10 @@ def refute(side, rest, step, order: int, conditions=(), lines=()):
             return None
         try:
             difference = (_substitute(side, mapping) - _substitute(rest, mapping)).xreplace(point)
+            if difference.has(sp.Integral):  # the integral of a polynomial over bounds in the step: exact
+                difference = difference.replace(lambda e: isinstance(e, sp.Integral), lambda e: e.doit())
+            if difference.has(sp.Integral):
+                return None
             series = sp.series(difference, step, 0, order).removeO()
             series = sp.expand(series)
         except Exception:  # noqa: BLE001 - sympy could not expand it: no verdict here
@@ -171,8 +188,11 @@ def refute(side, rest, step, order: int, conditions=(), lines=()):
                        + (" at " + ", ".join(f"{n} = {v}" for n, v in shown_point.items()) if shown_point else "")
                        + (f", with {', '.join(f.__name__ for f in mapping)} a random polynomial of degree {degree} "
                           "(in the counterexample)" if mapping else ""))
-                return why, witness
-    return None
+                return "refuted", why, witness
+    drawn = f", with {', '.join(sorted(f.__name__ for f in functions))} random polynomials of degree {degree}" \
+        if functions else ""
+    return "verified", (f"every Taylor coefficient of lhs - rhs below {step}^{order} is 0 at {DRAWS} random points"
+                        f"{drawn} (exact series; evidence, not a proof)"), None
 
 
 def _substitute(expr, mapping):
