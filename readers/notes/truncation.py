@@ -17,9 +17,10 @@ polynomial.
 
 The claim is read this way only when it is about every function: each unknown function and each other name
 appears on both sides (a name on one side only, ``R^n = \frac{1}{24} u''' \Delta t^2 + O(\Delta t^4)``, may be
-defined elsewhere), and the notes never state a derivative of the function (``u' = -a u``, ``y' = f(y)``: then
-only solutions count, see :func:`constrained`).  Grid points ``t_{n+a}`` beside ``t_n`` and a step ``\Delta t``
-are ``t_n + a \Delta t`` (:func:`on_grid`).
+defined elsewhere), each function is a generic letter written with its own derivatives (``f(x + h) = f(x) + h
+\sigma(x) + O(h^2)`` may be about the softplus the prose names), and the notes never state a derivative of the
+function (``u' = -a u``, ``y' = f(y)``: then only solutions count, see :func:`constrained`).  Grid points
+``t_{n+a}`` with a step ``\Delta t`` are ``t_n + a \Delta t`` (:func:`on_grid`).
 """
 from __future__ import annotations
 
@@ -29,6 +30,9 @@ import zlib
 
 import sympy as sp
 from sympy.core.function import AppliedUndef
+
+from readers.notes.arbitrary import _RESERVED as MEANINGFUL
+from readers.notes.arbitrary import ARBITRARY_NAME
 
 METHOD = "taylor coefficients of a random polynomial (exact series)"
 """How a refutation here is named (the caller's guards for names apart do not apply: both sides share them)."""
@@ -87,7 +91,8 @@ def constrained(lines, names) -> set:
     out = set()
     for name in names:
         n = re.escape(name)
-        if re.search(r"(?<![\\A-Za-z_{])" + n + r"(?:_\{?[^{}\s$]*\}?)?\s*'+\s*(?:\([^()$]*\))?\s*=(?!\s*[^$]*O\()", text) \
+        stated = r"(?:_\{?[^{}\s$]*\}?)?\s*'+\s*(?:\([^()$]*\))?\s*=(?!\s*[^$]*O\()"  # u'(t) = ..., no O(...)
+        if re.search(r"(?<![\\A-Za-z_{])" + n + stated, text) \
                 or re.search(r"\\frac\{\s*d\s*" + n + r"\s*\}\{\s*d\s*[a-z]\s*\}\s*=", text) \
                 or re.search(r"\\dot\{?\s*" + n + r"\b", text):
             out.add(name)
@@ -146,6 +151,10 @@ def compare(side, rest, step, order: int, conditions=(), lines=()):
         return None  # a name on one side only may be defined elsewhere
     if constrained(lines, [f.__name__ for f in functions]):
         return None
+    differentiated = {d.expr.func for d in (side - rest).atoms(sp.Derivative) if isinstance(d.expr, AppliedUndef)}
+    if any(f not in differentiated or f.__name__ in MEANINGFUL or not ARBITRARY_NAME.fullmatch(f.__name__)
+           for f in functions):
+        return None  # f(x + h) = f(x) + h sigma(x): f may be a function the prose names, not any function
     if any(e.has(sp.Sum, sp.Product, sp.Limit, sp.Abs, sp.floor, sp.ceiling, sp.Piecewise)
            for e in (side, rest)):
         return None

@@ -2,9 +2,15 @@ r"""Classes of real mistakes in calculus and numerical-analysis notes read past 
 (issue 12), one case each, with the near-misses that must not be refuted.  Each case fails on main (2ef2106): the
 comment says how; each refutation carries a counterexample inside the stated conditions."""
 import pytest
+import sympy as sp
 
 from readers.notes.truncation import constrained, on_grid
-from tests.readers.notes.checked import CONFIRMED, HOLDS, assert_block_verdicts, checked_blocks
+from tests.readers.notes.checked import (
+    CONFIRMED,
+    HOLDS,
+    assert_block_verdicts,
+    checked_blocks,
+)
 
 CASES = {
     # langtangen_truncation_errors 262/276: a Taylor expansion of an unknown function with a wrong coefficient kept
@@ -51,9 +57,7 @@ def test_round40b_class(name):
 def test_grid_points_and_stated_derivatives():
     r"""``t_{n+\frac{1}{2}}`` is ``t_n + \Delta t/2`` only beside ``t_n`` and the grid's step; a function is constrained
     where the notes state its derivative (``u' = -au``, ``\frac{dy}{dt} = ...``), not where they only apply it."""
-    import sympy as sp
-
-    dt, h = sp.Symbol("Delta_t"), sp.Symbol("h")
+    dt = sp.Symbol("Delta_t")
     half, tn, x1 = sp.Symbol("t_{n+\\frac{1}{2}}"), sp.Symbol("t_n"), sp.Symbol("x_{i+1}")
     assert on_grid([half - tn], dt) == [dt / 2]
     assert on_grid([half - sp.Symbol("n") * dt], dt) == [dt / 2]  # t_n read as n dt
