@@ -16,13 +16,14 @@ CASES = {
     # langtangen_truncation_errors 262/276: a Taylor expansion of an unknown function with a wrong coefficient kept
     # below its O(h^m) was undecided (a numeric order test refutes nothing); now the coefficient is compared exactly
     # with a random polynomial in place of u.  u(t+h) beside u'(t) was also read as the product u*(t+h).  The correct
-    # centred difference and the correct expansion stay confirmed
+    # centred difference and the correct expansion stay confirmed; O(n^2) about a count (n -> infinity) is not read so
     "a Taylor coefficient below the remainder": (
         "## A\n\nFor a smooth $u$ and a small step $h$,\n\n"
         "$$\\frac{u(t+h) - u(t-h)}{2h} = u'(t) + \\frac{h^2}{3}u'''(t) + O(h^4)$$\n\n"
         "$$\\frac{u(t+h) - u(t-h)}{2h} = u'(t) + \\frac{h^2}{6}u'''(t) + O(h^4)$$\n\n"
-        "$$u(t+h) = u(t) + h u'(t) + \\frac{h^2}{2}u''(t) + O(h^3)$$\n",
-        ["refuted", CONFIRMED, CONFIRMED]),
+        "$$u(t+h) = u(t) + h u'(t) + \\frac{h^2}{2}u''(t) + O(h^3)$$\n\n"
+        "For large $n$, $$(n+1)^3 = n^3 + O(n^2)$$\n",
+        ["refuted", CONFIRMED, CONFIRMED, HOLDS]),
     # The same on a grid t_n = n dt: t_{n+1/2} was a name of its own (and the row a new definition of u(t_{n+1/2}));
     # now it is t_n + dt/2.  The near-miss: the same coefficient for a function the notes say solves u' = -a u is
     # not refuted (only solutions count)
