@@ -242,11 +242,22 @@ class _Names:
             return True  # A'(B), R'(Z_o): a primed letter before a parenthesis is a derivative applied, not a product
         if index is None and base in FUNCTION_LETTERS and self.mentions_itself(base, call):
             return False  # p(1-p), x(1 - x): a product, since a letter is rarely applied to itself
+        if index is None and name == base and not self.mentions_itself(base, call) and self.derivative_applied(base):
+            return True  # u(t + h) beside u'(t): the function whose derivative the same formula applies
         if index is None and base in FUNCTION_LETTERS:
             return True
         if index is None and name != base and self.bare_name_argument(call):
             return True  # T_n(x), I_0(x), \Gamma_p(a): a family member applied (a factor is not put in parentheses)
         return len(base) > 1 and base not in GREEK.values() and not base.startswith("\\")  # a word: ReLU(x)
+
+    def derivative_applied(self, base: str) -> bool:
+        r"""Whether the formula applies a derivative of the letter ``base``: ``u'(t)``, ``u''(t_n)``,
+        ``u^{(4)}(x)`` (a primed letter before a parenthesis is a function's derivative, so the letter is a
+        function too)."""
+        if len(base) != 1 or not base.isalpha():
+            return False
+        return re.search(r"(?<![\\A-Za-z_{])" + re.escape(base) + r"(?:'+|\^\{\(\d+\)\})\s*(?:\\left\s*)?\(",
+                         self.text) is not None
 
     def bare_name_argument(self, call) -> bool:
         r"""Whether the parenthesis ``call`` holds one name and nothing else (``(x)``, ``(\text{input}_{i})``,

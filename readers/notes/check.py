@@ -79,7 +79,7 @@ from readers.latex.parse import (
     sign_choices,
     to_zero_based,
 )
-from readers.notes import big_o, letter_e, scalar_optima, slash_products, up_to_constant
+from readers.notes import big_o, letter_e, truncation, scalar_optima, slash_products, up_to_constant
 from readers.notes.value_letters import primed_applications, value_letters
 from readers.notes.gradients import as_derivative, entries
 from readers.notes.mean_value import WITNESS_STATED
@@ -1981,6 +1981,7 @@ class _NotesReader(_CatalogMatch):
         letters |= {m for m in re.findall(r"\\([A-Za-z]+)\s*\(", frag.content) if m in _GREEK_NAMES}
         runs = set(re.findall(r"(?<![\\A-Za-z])([A-Z]{2,3})(?![A-Za-z])", frag.content))
         letters -= set(self.section.functions) | self.document_functions
+        letters.discard("O")  # O(h^3): the order of a remainder (readers.notes.big_o), no function to apply
         letters -= {k.name for k in before.symbols if isinstance(k, sp.Symbol)}  # p = sigma(z) above: p is a value
         letters = {x for x in letters if not _inside_its_own_group(x, frag.content)}  # n(n-1): n is a value
         letters = {x for x in letters if not _a_factor_elsewhere(x, frag.content)}  # \eta\lambda: a value
@@ -2725,7 +2726,11 @@ class _NotesReader(_CatalogMatch):
     def redefinable(self, lhs, rhs) -> bool:
         """Whether a claim ``lhs = rhs`` also reads as a new definition of ``lhs`` (``L(\\theta) = ...``
         twice in a section, for two penalties): a name applied to names, or a plain name or its power (a variance
-        ``\\sigma^2``, as :meth:`define` reads it), not in ``rhs``."""
+        ``\\sigma^2``, as :meth:`define` reads it), not in ``rhs``.  A right side with a big-O remainder
+        (``u(t_n) + \\frac{\\Delta t}{2} u'(t_n) + O(\\Delta t^2)``) is an expansion, never a definition."""
+        if any(isinstance(x, sp.Symbol) and x.name in big_o.BIG_O_NAMES for x in rhs.free_symbols) \
+                and big_o.split(lhs, rhs, self.latex) is not None:
+            return False
         if isinstance(lhs, AppliedUndef):
             if lhs.func.__name__ in MOMENTS:
                 return False  # a standard operator is never redefined
@@ -2952,6 +2957,8 @@ class _NotesReader(_CatalogMatch):
                                    f"fixed)") if r.verdict == "refuted" else r for k, r in enumerate(out)]
         sides = (self.expand(claim.lhs), self.expand(claim.rhs))
         unread = unread_names(sides, self.section.symbols)
+        if all(r.method == truncation.METHOD for r in out if r.verdict == "refuted"):
+            unread = [n for n in unread if not truncation.grid_point(n)]  # t_{n+1/2}: t_n + dt/2 (truncation)
         indicators = [] if unread else indicator_names(sides)
         called = mapping_names("\n".join(self.lines[:frag.line])) if not (unread or indicators) else frozenset()
         mapped = sorted(x.name for x in set().union(*(e.free_symbols for e in sides)) if x.name in called)
@@ -3315,7 +3322,8 @@ class _NotesReader(_CatalogMatch):
             return [_undecided(r, f"the two sides share no name ({apart}): a change of variables whose link the "
                                   f"notes state elsewhere, not an identity of independent names ({r.reason[:80]})")
                     if r.verdict == "refuted" and not r.method.startswith((iid_moments.METHOD, LAW_METHOD,
-                                                                           SIMULATION_METHOD)) else r
+                                                                           SIMULATION_METHOD, truncation.METHOD))
+                    else r
                     for r in out]
         return [self.narrower(r, claim, frag, lhs, rhs, shown, stated) if r.verdict == "refuted" else r for r in out]
 
@@ -4388,9 +4396,20 @@ class _NotesReader(_CatalogMatch):
         if stated is None:
             return None
         conditions = tuple(self.expand(c) for c in claim.conditions)
-        verdict, why = approximation_asymptotic(big_o.unprimed(side), big_o.unprimed(rest), conditions,
-                                                stated=stated)
-        verdict = "verified" if verdict == "verified" else "undecided"  # a failure refutes no remainder
+        side, rest = big_o.unprimed(side), big_o.unprimed(rest)
+        step = stated[0][0] if len(stated[0]) == 1 and not stated[1] else None
+        if step is not None:  # u(t_{n+1}) beside u(t_n): t_n + Delta t (readers.notes.truncation)
+            side, rest = truncation.on_grid((side, rest), step)
+        verdict, why = approximation_asymptotic(side, rest, conditions, stated=stated)
+        if verdict != "verified" and step is not None and claim.rel == "=":
+            exact = truncation.compare(side, rest, step, stated[2], conditions,
+                                       truncation.scope(self.lines, claim.line))
+            if exact is not None and exact[0] == "refuted":  # a Taylor coefficient below the remainder's order differs
+                return StepReport(**shown, verdict="refuted", role="approximation", reason=exact[1][:300],
+                                  method=truncation.METHOD, counterexample=exact[2])
+            if exact is not None:  # every coefficient below it vanishes, exactly, for random polynomials
+                verdict, why = exact[:2]
+        verdict = "verified" if verdict == "verified" else "undecided"  # a numeric failure refutes no remainder
         why = f"{why}; the remainder written O({_show(g)})"
         return StepReport(**shown, verdict=verdict, role="approximation",
                           method=why if verdict == "verified" else "", reason="" if verdict == "verified" else why)

@@ -255,6 +255,12 @@ def is_update(lhs, rhs) -> bool:
         return False
     if lhs in rhs.free_symbols or (isinstance(lhs, AppliedUndef) and lhs in rhs.atoms(AppliedUndef)):
         return not restates(lhs, rhs)
+    ahead = re.fullmatch(r"\{?\s*([A-Za-z])\s*\+\s*1\s*\}?", subscript_of(lhs) or "")
+    if ahead is not None and isinstance(lhs, sp.Indexed):  # x_{k+1} = (1 - eta a) x_k: the next step from this one
+        # (not a translation, t_{n+1} = t_n + dt, x_{k+1} = x_k - eta g: a grid or a plain progression, which the
+        # notes' later lines use as the definition it is)
+        return any(base_name(s) == name and (subscript_of(s) or "").strip("{} ") == ahead.group(1)
+                   and (rhs - s).has(s) for s in rhs.atoms(sp.Indexed))
     step = _step_letter(lhs)
     if step is None:
         return False
