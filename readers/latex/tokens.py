@@ -648,8 +648,14 @@ class _Tokenizer:
     def evaluation_bar(self, kind: str) -> bool:
         r"""``f'(x)\big|_{x=0}``, ``\left. \frac{d}{dx} g \right|_{x=a}``: a bar after an operand, followed
         by a subscript, that closes no ``|`` opened before it, is the value at a point."""
-        return kind == "vert" and self.previous_is_operand() and not (self.stack and self.stack[-1] == "LVERT") \
-            and re.match(r"\s*[_^]", self.text[self.pos:]) is not None
+        if not (kind == "vert" and self.previous_is_operand() and re.match(r"\s*[_^]", self.text[self.pos:])):
+            return False
+        if not (self.stack and self.stack[-1] == "LVERT"):
+            return True
+        # inside |...|: a sized bar with a subscript, before the bar that closes (\left| \frac{d}{dy} f \Big|_{y=a}
+        # \right|, the absolute value of a derivative at a point), is the value at a point too
+        before = self.text[:self.pos - 1].rstrip()
+        return re.search(r"\\[bB]igg?(?![A-Za-z])$", before) is not None and "|" in self.text[self.pos:]
 
     def emit_evaluation_bar(self, start: int):
         """The bar and the ``_`` (or ``^``: ``-\\cos x \\,|^x_0``, the bounds in either order) after it, as one

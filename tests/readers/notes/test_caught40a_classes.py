@@ -7,6 +7,9 @@ case and one correct near-miss each (the near-miss must not be refuted):
   false alarm;
 * the factorial of a subscripted name (``x_1! \, x_2!``): a parse error before, so a Poisson likelihood with one
   exponential factor too few went unchecked (readers.latex.tokens);
+* a sized evaluation bar inside an absolute value (``\left| \frac{d}{dy} g(y) \Big|_{y = a} \right|``, the Jacobian of a
+  change of variables): the value at a point, not the closing bar (readers.latex.tokens); the block was a parse error,
+  so a normal density without the -1/2 of its exponent went unchecked;
 * a standard special function the prose introduces by its name ("the error function") and then writes out: a claim
   about that function, not a new definition of its letter (readers.notes.special).
 
@@ -61,6 +64,27 @@ $$
 $$
 """
 
+JACOBIAN = r"""# A location-scale change of variables
+
+Let $g(y) = (y - \mu)/\sigma$ with $\sigma > 0$, and let the standard normal density be
+
+$$
+\phi(z) = \frac{1}{\sqrt{2 \pi}} \exp\left(-\frac{1}{2} z^2\right).
+$$
+
+The Jacobian of the inverse map gives
+
+$$
+\phi(g(y)) \left| \frac{\mathrm{d}}{\mathrm{d}y} g(y) \Big|_{y = 3} \right| = \frac{1}{\sigma \sqrt{2\pi}} \exp\left(-\frac{(y - \mu)^2}{2 \sigma^2}\right)
+$$
+
+and, as I first wrote it,
+
+$$
+\phi(g(y)) \left| \frac{\mathrm{d}}{\mathrm{d}y} g(y) \Big|_{y = 3} \right| = \frac{1}{\sigma \sqrt{2\pi}} \exp\left(\frac{(y - \mu)^2}{\sigma^2}\right)
+$$
+"""
+
 
 def test_an_imaginary_unit_leading_a_run_in_an_exponent_is_not_refuted_as_a_real_name():
     assert_block_verdicts(checked_blocks(CHARACTERISTIC), [HOLDS, "refuted"])
@@ -68,6 +92,10 @@ def test_an_imaginary_unit_leading_a_run_in_an_exponent_is_not_refuted_as_a_real
 
 def test_factorials_of_subscripted_names_are_read():
     assert_block_verdicts(checked_blocks(FACTORIALS), [CONFIRMED, "refuted"])
+
+
+def test_a_sized_evaluation_bar_inside_an_absolute_value_is_read():
+    assert_block_verdicts(checked_blocks(JACOBIAN), [CONFIRMED, "refuted"])
 
 
 def test_a_special_function_introduced_by_its_name_is_a_claim_not_a_definition():
