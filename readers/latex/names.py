@@ -185,8 +185,17 @@ class _Names:
         if word in self.names or not word.isalpha():
             return False
         return len(word) == 2 or (len(word) <= 4 and word.isascii() and word.islower()
-                                  and all(self.written_alone(letter) or letter in self.letters_alone
-                                          for letter in set(word)))
+                                  and (self.imaginary_run(word) or all(self.written_alone(letter)
+                                                                       or letter in self.letters_alone
+                                                                       for letter in set(word))))
+
+    def imaginary_run(self, word: str) -> bool:
+        r"""Whether ``word`` stands in an exponent of e (``e^{itx}``, ``\exp(ikx)``) and starts with i: the imaginary
+        unit times the letters after it (a characteristic function, a Fourier kernel), as ``e^{i t x}`` would be.
+        Whether i is then the unit or a real name is decided by the notes checker (readers.notes.imaginary_unit)."""
+        return word.startswith("i") and re.search(
+            r"(?:e\s*\^\s*\{[^{}]*|\\exp\s*(?:\\left\s*)?[(\[][^()\[\]]*)(?<![A-Za-z\\])" + word + r"(?![A-Za-z])",
+            self.text) is not None
 
     def written_alone(self, letter: str) -> bool:
         """Whether the formula writes ``letter`` as a name of its own (not inside a word or a command)."""

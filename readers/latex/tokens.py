@@ -563,11 +563,25 @@ class _Tokenizer:
         return True
 
     def factorial(self, start: int):
-        r"""``n!``, ``(n+1)!``: the operand before ``!`` wrapped as ``\factorial(...)`` (a name, a number or a
-        parenthesis; anything else is an error)."""
-        if not self.tokens or self.tokens[-1].type not in ("NAME", "NUMBER", "RPAR"):
+        r"""``n!``, ``(n+1)!``, ``x_1!``, ``k_{i}!``: the operand before ``!`` wrapped as ``\factorial(...)`` (a
+        name with its subscript, a number or a parenthesis; anything else is an error)."""
+        if not self.tokens or self.tokens[-1].type not in ("NAME", "NUMBER", "RPAR", "RBRACE"):
             raise self.error("factorial (!) of something other than a name, number or parenthesis", start)
         k, depth = len(self.tokens) - 1, 0
+        if self.tokens[k].type == "RBRACE":  # x_{n+1}!: the braced subscript of a name
+            while k >= 0:
+                depth += self.tokens[k].type == "RBRACE"
+                depth -= self.tokens[k].type == "LBRACE"
+                if depth == 0:
+                    break
+                k -= 1
+            if k < 2 or self.tokens[k].type != "LBRACE" or self.tokens[k - 1].type != "USCORE" \
+                    or self.tokens[k - 2].type != "NAME":
+                raise self.error("factorial (!) of something other than a name, number or parenthesis", start)
+            k -= 2
+        elif k >= 2 and self.tokens[k].type in ("NAME", "NUMBER") and self.tokens[k - 1].type == "USCORE" \
+                and self.tokens[k - 2].type == "NAME":
+            k -= 2  # x_1!: the subscripted name, not its subscript
         if self.tokens[k].type == "RPAR":
             while k >= 0:
                 kind = self.tokens[k].type
@@ -634,8 +648,14 @@ class _Tokenizer:
     def evaluation_bar(self, kind: str) -> bool:
         r"""``f'(x)\big|_{x=0}``, ``\left. \frac{d}{dx} g \right|_{x=a}``: a bar after an operand, followed
         by a subscript, that closes no ``|`` opened before it, is the value at a point."""
-        return kind == "vert" and self.previous_is_operand() and not (self.stack and self.stack[-1] == "LVERT") \
-            and re.match(r"\s*[_^]", self.text[self.pos:]) is not None
+        if not (kind == "vert" and self.previous_is_operand() and re.match(r"\s*[_^]", self.text[self.pos:])):
+            return False
+        if not (self.stack and self.stack[-1] == "LVERT"):
+            return True
+        # inside |...|: a sized bar with a subscript, before the bar that closes (\left| \frac{d}{dy} f \Big|_{y=a}
+        # \right|, the absolute value of a derivative at a point), is the value at a point too
+        before = self.text[:self.pos - 1].rstrip()
+        return re.search(r"\\[bB]igg?(?![A-Za-z])$", before) is not None and "|" in self.text[self.pos:]
 
     def emit_evaluation_bar(self, start: int):
         """The bar and the ``_`` (or ``^``: ``-\\cos x \\,|^x_0``, the bounds in either order) after it, as one

@@ -266,7 +266,7 @@ from readers.notes.constant_names import constant_given_a_value
 from readers.notes.decompositions import WRITTEN_AS, fresh_names
 from readers.notes.free_indices import definition_indices, written_two_ways
 from readers.notes.unassumed_conditions import unassumed
-from readers.notes.special import standard_functions
+from readers.notes.special import introduced_as_standard, standard_functions
 from readers.notes.systems import chain_solution, where
 from readers.notes.constraints import constrained_rows
 from readers.notes.series_domains import closed_forms
@@ -2273,7 +2273,8 @@ class _NotesReader(_CatalogMatch):
                 claim = _Claim(name, "=", exprs[1], tuple(row.conditions) + tuple(givens),
                                frag.content_line + row.line - 1, block.zero_based)
                 found = self.definition_as_claim(claim, frag) or self.law_as_claim(claim) \
-                    or self.entropy_as_claim(claim, frag) or self.composition_as_claim(claim)
+                    or self.entropy_as_claim(claim, frag) or self.composition_as_claim(claim) \
+                    or self.special_as_claim(claim, frag)
                 agreed = [] if found else self.earlier_definition_as_claim(claim, frag)
                 self.definition_steps += found or agreed
                 named = self.chain_names(exprs, rels)
@@ -2624,6 +2625,17 @@ class _NotesReader(_CatalogMatch):
             return []
         return [_Claim(rows[0].chain.exprs[0], "=", other[0].chain.exprs[0], (), frag.content_line,
                        block.zero_based, shown_lhs=_show(rows[0].chain.exprs[0]))]
+
+    def special_as_claim(self, claim: _Claim, frag: Fragment) -> list[StepReport]:
+        r"""A row that would define a standard special function the sentence before it names (``where $\Gamma$ is
+        the gamma function``, then ``\Gamma(x) = \int_0^{-\infty} t^{x-1} e^{-t} dt``): the function's meaning is
+        fixed, so the row is a claim about it (readers.notes.special), its steps when they decide, else []."""
+        if not isinstance(claim.lhs, AppliedUndef) or claim.lhs.func.__name__ in self.section.functions \
+                or not introduced_as_standard(claim.lhs, text_before(self.lines, frag.kind, frag.line,
+                                                                     frag.column)):
+            return []
+        steps = self.check_claim(claim, frag)
+        return steps if steps and all(s.verdict in ("proved", "verified", "refuted") for s in steps) else []
 
     def composition_as_claim(self, claim: _Claim) -> list[StepReport]:
         r"""A new definition of a known function of other arguments (``f(w, x, y, z) = ...`` after ``f(u, v)``,

@@ -13,7 +13,9 @@ written                read as
 =====================  ======================================================
 
 Only applications with the arity shown are read; a name the notes define (``\Phi(x) = ...``) keeps its
-definition, since the caller passes the defined names.
+definition, since the caller passes the defined names.  A "definition" the prose right before it introduces as the
+standard function (``where $\Gamma$ is the gamma function, $$\Gamma(x) = \int_0^\infty t^{x-1} e^{-t}\,dt$$``)
+defines nothing: it is a claim about that function (:func:`introduced_as_standard`).
 """
 from __future__ import annotations
 
@@ -25,6 +27,28 @@ from sympy.core.function import AppliedUndef
 _POLYGAMMA = re.compile(r"\\?psi_\{?(\d)\}?")
 _HYPER = re.compile(r"hyp(\d)F(\d)")
 """``{}_pF_q(a_1, ..., a_p, b_1, ..., b_q, z)`` as the tokens name it: the generalized hypergeometric function."""
+
+
+STANDARD_NAMES = {
+    "Gamma": r"gamma function",
+    "gamma": r"incomplete gamma function",
+    "erf": r"error function",
+    "erfc": r"complementary error function",
+    "zeta": r"zeta function",
+    "Phi": r"(?:standard normal|normal) (?:cdf|c\.d\.f\.|cumulative distribution function|distribution function)",
+}
+"""What prose calls each standard function (the polygamma functions by their own word)."""
+
+
+def introduced_as_standard(application, prose: str) -> bool:
+    r"""Whether ``application`` (``Gamma(x)``: a standard special function of names, with its arity) is one the
+    sentence ``prose`` introducing its block calls by the function's standard name ("the gamma function")."""
+    name = application.func.__name__.lstrip("\\")
+    words = STANDARD_NAMES.get(name) or (r"(?:poly|di|tri)gamma function" if _POLYGAMMA.fullmatch(name) else None)
+    if words is None or _reading(name, application.args) is None \
+            or not all(isinstance(a, sp.Symbol) for a in application.args):
+        return False
+    return re.search(r"(?<![A-Za-z])" + words, prose, re.IGNORECASE) is not None
 
 
 def _reading(name: str, args):
