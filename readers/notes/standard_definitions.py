@@ -14,14 +14,14 @@ define a function of their own under a standard name.  A meaning is in the table
 identity the notes state of the name (the normal quantile ``ndtri`` is left out: its only closed form is the one the
 notes give it, ``\sqrt2\,\mathrm{erf}^{-1}(2p-1)``, so reading it so would prove nothing).
 
-=============================================  ====================================================================
-written                                        read as
-=============================================  ====================================================================
-``\mathrm{B}(a, b)``, ``\mathrm{Beta}(a, b)``   Euler's beta function :math:`\int_0^1 t^{a-1}(1-t)^{b-1}\,dt`
-``\mathrm{erfinv}(y)``, ``\mathrm{erf}^{-1}``   the inverse error function (``erfcinv``, ``erfc^{-1}`` likewise)
-``I_n(x)``, ``J_n(x)`` (``n`` a digit)           the modified Bessel and Bessel functions of the first kind of order n
-``\mathrm{digamma}(x)``, ``\mathrm{lgamma}``    :math:`\psi(x)` and :math:`\log\Gamma(x)`
-=============================================  ====================================================================
+================================================  ====================================================================
+written                                           read as
+================================================  ====================================================================
+``\mathrm{B}(a, b)``, ``\mathrm{Beta}(a, b)``     Euler's beta function :math:`\int_0^1 t^{a-1}(1-t)^{b-1}\,dt`
+``\mathrm{erfinv}(y)``, ``\mathrm{erf}^{-1}``     the inverse error function (``erfcinv``, ``erfc^{-1}`` likewise)
+``I_n(x)``, ``J_n(x)`` (``n`` a digit)            the modified Bessel and Bessel functions of the first kind of order n
+``\mathrm{digamma}(x)``, ``\mathrm{lgamma}``      :math:`\psi(x)` and :math:`\log\Gamma(x)`
+================================================  ====================================================================
 """
 from __future__ import annotations
 
