@@ -267,6 +267,7 @@ from readers.notes.decompositions import WRITTEN_AS, fresh_names
 from readers.notes.free_indices import definition_indices, written_two_ways
 from readers.notes.unassumed_conditions import unassumed
 from readers.notes.special import introduced_as_standard, standard_functions
+from readers.notes.standard_definitions import read_standard, standard_reading
 from readers.notes.systems import chain_solution, where
 from readers.notes.constraints import constrained_rows
 from readers.notes.series_domains import closed_forms
@@ -2274,7 +2275,7 @@ class _NotesReader(_CatalogMatch):
                                frag.content_line + row.line - 1, block.zero_based)
                 found = self.definition_as_claim(claim, frag) or self.law_as_claim(claim) \
                     or self.entropy_as_claim(claim, frag) or self.composition_as_claim(claim) \
-                    or self.special_as_claim(claim, frag)
+                    or self.special_as_claim(claim, frag) or self.standard_function_as_claim(claim, frag)
                 agreed = [] if found else self.earlier_definition_as_claim(claim, frag)
                 self.definition_steps += found or agreed
                 named = self.chain_names(exprs, rels)
@@ -2714,6 +2715,22 @@ class _NotesReader(_CatalogMatch):
             return []
         return [StepReport(lhs=_show(claim.lhs), rel="=", rhs=_show(claim.rhs), verdict="verified", method=how,
                            line=claim.line)]
+
+    def standard_function_as_claim(self, claim: _Claim, frag: Fragment) -> list[StepReport]:
+        r"""A definition of a function with a standard meaning (``\mathrm{B}(a, b) = \Gamma(a)\Gamma(b)/\Gamma(a+b)``,
+        ``\mathrm{erfinv}(\mathrm{erf}(x)) = x``) checked aside as a claim about that function
+        (readers.notes.standard_definitions): its steps when every one is confirmed, else [] (it only defines)."""
+        defined = frozenset(self.section.functions)  # not document_functions: it holds this row's own name
+        lhs = standard_reading(claim.lhs, defined)
+        if lhs is None:
+            return []
+        rhs = read_standard(claim.rhs, defined)[0]
+        found = self.check_aside(_Claim(**{**claim.__dict__, "lhs": lhs, "rhs": rhs,
+                                           "shown_lhs": _show(claim.lhs)}), frag)
+        if not found or not all(s.verdict in ("proved", "verified") for s in found):
+            return []
+        note = f"read as a claim about the standard {_show(claim.lhs.func)}, {_show(lhs)}; as a definition it agrees"
+        return [StepReport(**{**s.__dict__, "method": f"{s.method}; {note}"}) for s in found]
 
     def side_definitions(self, row) -> list:
         r"""The equations after a definition on its row (``u(a, b) = (a+b)^2, \qquad v(a, b) = (a-b)^2``) that
