@@ -1177,3 +1177,19 @@ def test_root_cancel_of_one_plus_a_root_ratio():
     assert _naive_fails(expr, [x], [-1e7])
     assert _same_at(expr, new, [x], [-1e7]) and _same_at(expr, new, [x], [-1e20]) and _same_at(expr, new, [x], [0.75])
 
+
+
+def test_argument_over_scale_through_the_guard_of_a_power():
+    r"""$\frac{(1 + x)^{\lambda} - 1}{\lambda}$ (the Yeo-Johnson transform's branch $x \ge 0$): ``power_expm1`` guards
+    $\operatorname{expm1}(\lambda\operatorname{log1p}(x))$ by $x > -1$, and the $\frac{1}{\lambda}$ outside the guard
+    once kept ``argument_over_scale`` away: at $x = \lambda = 10^{-300}$, $\lambda\operatorname{log1p}(x)$ underflows
+    and the value was 0 where the truth is $10^{-300}$ (REL_TOL, against mpmath at 700 digits)."""
+    lam = sp.Symbol("lambda", positive=True)
+    new, fired = stabilize(((1 + x) ** lam - 1) / lam)
+    assert "argument_over_scale" in fired
+    with mpmath.workdps(700):
+        want = float(mpmath.expm1(mpmath.mpf(1e-300) * mpmath.log1p(mpmath.mpf(1e-300))) / mpmath.mpf(1e-300))
+    with np.errstate(all="ignore"):
+        got = _np(new, [x, lam])(1e-300, 1e-300)
+    assert abs(got - want) <= REL_TOL * abs(want)
+    assert _same_at(((1 + x) ** lam - 1) / lam, new, [x, lam], [0.75, 1.5])
