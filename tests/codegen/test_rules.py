@@ -1193,3 +1193,16 @@ def test_argument_over_scale_through_the_guard_of_a_power():
         got = _np(new, [x, lam])(1e-300, 1e-300)
     assert abs(got - want) <= REL_TOL * abs(want)
     assert _same_at(((1 + x) ** lam - 1) / lam, new, [x, lam], [0.75, 1.5])
+
+
+def test_power_ratio_over_numerator_inside_a_sum():
+    r"""$\frac{d - p (x/a)^{p} - 1}{x}$ (the gradient of a generalised gamma log-density) at $x = 10^{300}$, $p = 1.5$: the
+    power overflows, $-\infty$ where the truth is $-\frac{p}{a}(x/a)^{p - 1} \approx -1.5 \cdot 10^{150}$; with $1/x$
+    multiplied into the sum the power's term is $(x/a)^{p - 1}/a$ (REL_TOL)."""
+    a, d, p = (sp.Symbol(s, positive=True) for s in "adp")
+    expr = (d - p * (x / a) ** p - 1) / x
+    new, fired = stabilize(expr)
+    assert "power_ratio_over_numerator" in fired
+    assert _naive_fails(expr, [x, a, d, p], [1e300, 1.0, 2.0, 1.5])
+    assert _same_at(expr, new, [x, a, d, p], [1e300, 1.0, 2.0, 1.5])
+    assert _same_at(expr, new, [x, a, d, p], [0.7, 1.3, 2.0, 1.5])
