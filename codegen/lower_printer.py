@@ -316,7 +316,11 @@ class NumPyLowering(ReductionLowering, NumPyPrinter):
                 code = self.fn("moveaxis") + f"({{0}}, {tuple(range(-k, 0))}, {tuple(dst)})"
             need = 0
         if tuple(order) != tuple(target):
-            code += "[..., " + ", ".join(":" if x in a.labels else "None" for x in target) + "]"
+            marks = [":" if x in a.labels else "None" for x in target]
+            kept = len(order)
+            if marks == [":"] * kept + ["None"] * (len(marks) - kept):
+                marks = marks[kept:]  # new axes after the kept ones only: x[..., None], which a NumPy scalar takes too
+            code += "[..., " + ", ".join(marks) + "]"
         if code == "{0}":
             return a
         return Arr(code, (a,), tuple(target), a.batched, ATOM, "op", need=(need,))

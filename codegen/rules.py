@@ -14,6 +14,8 @@ rule                      identity
 ``log_sigmoid_pair``      $a \log\sigma(s) + b \log\sigma(-s) = (a + b)\log\sigma(-s) + a\,s$ where $a + b$ drops a parameter (:mod:`codegen.rules_logit`)
 ``gaussian_tail``         $e^{A}\Phi(u)^k = e^{A - k u^2/2}(\tfrac12\operatorname{erfcx}(-u/\sqrt2))^k$ for $u < 0$ where the exponent simplifies; $\operatorname{erfc}(v) = e^{-v^2}\operatorname{erfcx}(v)$ the same (:mod:`codegen.rules_gaussian_tail`)
 ``erfc_ndtr``             $k\operatorname{erfc}(z) - 2k = -2k\,\Phi(\sqrt2 z)$ (sympy writes $\operatorname{erfc}(-z)$ as $2 - \operatorname{erfc}(z)$), before ``log_ndtr``
+``cos_minus_one``         $k\cos u - k = -2k\sin^2\frac{u}{2}$ (:mod:`codegen.rules_trig`)
+``log_atan_complement``   $\log(c + k\arctan v) = \operatorname{log1p}(-k\arctan\frac1v)$ for $v \ge 1$ where $c + k\frac{\pi}{2} = 1$; for $c = 0$, $v = e^{w}$, $w < 0$: $\log k + w + \log\frac{\arctan u}{u}$ (:mod:`codegen.rules_trig`)
 ``tail_difference``       $F(u) - F(v) = \bar F(v) - \bar F(u)$ for $F$ in erf (as $2\Phi(\sqrt2\,\cdot)$), $\Phi$, arctan, where the points lean to the upper tail (costly: search only; :mod:`codegen.rules_tail_difference`)
 ``atan_reflection``       $\frac{\pi}{2} + \arctan u = \arctan(-1/u)$ for $u < 0$ (and $\frac{\pi}{2} - \arctan u = \arctan(1/u)$ for $u > 0$), times a coefficient (:mod:`codegen.rules_atan`)
 ``log1p_power``           $\operatorname{log1p}(A^{p}) = p\log A + \operatorname{log1p}(A^{-p})$ where $p \log A > 0$, $\log A$ as the logs of its factors (:mod:`codegen.rules_log1p_power`)
@@ -116,7 +118,7 @@ import sympy as sp
 from sympy.codegen.cfunctions import expm1, log1p
 
 from codegen import (rules_bregman, rules_geometric, rules_cancel, rules_atan, rules_exp_underflow, rules_log1p_power, rules_power_ratio, rules_unit_sum, rules_mixture_one, rules_gaussian_tail, rules_scale_into_summand, rules_softmax_gap, rules_exact, rules_homogeneous, rules_fraction, rules_log, rules_logit, rules_pairing, rules_power, rules_quotient_scale, rules_ratio, rules_root, rules_select, rules_step,
-                     rules_series, rules_stirling, rules_tail_difference, rules_log_squares, rules_log_weights, rules_logspace, rules_softmax, rules_softmax_offset, rules_softplus_ratio, rules_sums, rules_xlogy)
+                     rules_series, rules_stirling, rules_trig, rules_tail_difference, rules_log_squares, rules_log_weights, rules_logspace, rules_softmax, rules_softmax_offset, rules_softplus_ratio, rules_sums, rules_xlogy)
 from codegen.lower_unshifted import ExpShift
 from symbolic.functions import Held, ReduceMax, log_ndtr, ndtr
 
@@ -853,7 +855,57 @@ def _root_cancel(expr):
             stable = sp.Piecewise((k * b / (r + u), u >= 0), (k * (r - u), True))
         return others + stable
 
-    return expr.replace(lambda e: find(e) is not None, value)
+    expr = expr.replace(lambda e: find(e) is not None, value)
+    kept = set()  # the sums kept as written on their own side of a product's branch: not rewritten again
+    expr = expr.replace(lambda e: _root_ratio_factor(e) is not None, lambda e: _root_ratio_cancelled(e, kept))
+    return expr.replace(lambda e: e not in kept and _unit_plus_root_ratio(e) is not None, _root_ratio_cancelled)
+
+
+def _root_ratio_factor(e):
+    """The position of a factor of the product ``e`` that :func:`_unit_plus_root_ratio` matches, else None."""
+    if not isinstance(e, sp.Mul):
+        return None
+    return next((n for n, f in enumerate(e.args) if _unit_plus_root_ratio(f) is not None), None)
+
+
+def _unit_plus_root_ratio(e):
+    r"""``(n, m, k, u, s, b, r)`` where terms ``n`` and ``m`` of the sum ``e`` are $k$ (a number) and
+    $s\,k\,u / r$, $r = \sqrt{u^2 + b}$, else None."""
+    if not isinstance(e, sp.Add):
+        return None
+    for n, t in enumerate(e.args):
+        roots = [f for f in sp.Mul.make_args(t) if isinstance(f, sp.Pow) and f.exp == -sp.S.Half]
+        if len(roots) != 1:
+            continue
+        squares, rest = _radicand_parts(roots[0].base)
+        if len(squares) != 1 or squares[0][2] or squares[0][1] != 1 or not rest:
+            continue
+        u = squares[0][0]
+        ku = t * roots[0].base ** sp.S.Half
+        for m, k in enumerate(e.args):
+            if m == n or not k.is_number or k == 0:
+                continue
+            for s in (1, -1):
+                if sp.expand(ku - s * k * u) == 0:
+                    return n, m, k, u, s, sp.Add(*rest), roots[0].base ** sp.S.Half
+    return None
+
+
+def _root_ratio_cancelled(e, kept=None):
+    r"""$k(1 + u/\sqrt{u^2 + b}) = k\,b / (\sqrt{u^2 + b}(\sqrt{u^2 + b} - u))$ for $u < 0$ (and $k(1 - u/\sqrt{u^2 + b})$
+    for $u > 0$), the sum as written on the other side: the derivative of SquarePlus, the gate of PFLU."""
+    p = _root_ratio_factor(e)  # a factor of a product: the other factors go into both branches (x/r before 1/(r - x))
+    scale = sp.Mul(*[a for q, a in enumerate(e.args) if q != p]) if p is not None else sp.S.One
+    a = e.args[p] if p is not None else e
+    n, m, k, u, s, b, r = _unit_plus_root_ratio(a)
+    others = sp.Add(*[t for q, t in enumerate(a.args) if q not in (n, m)])
+    written = scale * (others + k + s * k * u / r)
+    if kept is not None:
+        kept.add(a)
+    cancelled = scale * others + scale * k * b / (r * (r - s * u))
+    if s == 1:
+        return sp.Piecewise((written, u >= 0), (cancelled, True))
+    return sp.Piecewise((cancelled, u >= 0), (written, True))
 
 
 # ** the registry **
@@ -955,6 +1007,15 @@ ATAN_REFLECTION = Rule(
     "atan_reflection", "atan_reflection", rules_atan.atan_reflection, priority=5.6,
     gain="1/2 + atan(x)/pi (the Cauchy distribution function) at x = -1e20: rounds to 0 where the truth is 3.2e-21, "
          "its log -inf; as -atan(1/x)/pi, exact for every x < 0")
+COS_MINUS_ONE = Rule(
+    "cos_minus_one", "cos_minus_one", rules_trig.cos_minus_one, priority=5.7,
+    gain="c^2 (1 - cos(r/c)) (Andrews' wave loss) at r/c = 1e-3: 10 digits of 16, at r/c = 1e-8 the value 0 where the "
+         "truth is 5e-17 c^2 (a von Mises log-density near its mode the same); as 2 c^2 sin^2(r/(2c)) every digit is kept")
+LOG_ATAN_COMPLEMENT = Rule(
+    "log_atan_complement", "log_atan_complement", rules_trig.log_atan_complement, priority=5.55,
+    gain="log(1/2 + atan(x)/pi) (the Cauchy log-CDF) at x = 1e20: the sum rounds to 1 and the log to 0 where the truth is "
+         "-3.2e-21; log((2/pi) atan(e^{pi x/2})) (the hyperbolic secant log-CDF) at x = -1e3: e^{-1571} underflows and "
+         "the log is -inf, truth -1571.2")
 ERF_NDTR = Rule(
     "erf_ndtr", "erf_ndtr", _erf_ndtr, priority=4,
     gain="1 + erf(z) for z < -6: erf rounds to -1 and the sum to 0 (GELU, the normal CDF for x << 0)")
@@ -995,7 +1056,8 @@ LOG_OF_SOFTPLUS = Rule(
          "-inf, truth -800; with e^x taken out of the log the rest is 1 and the value x")
 ROOT_CANCEL = Rule(
     "root_cancel", "root_cancel", _root_cancel, priority=90,
-    gain="x + sqrt(x^2 + b) for x << 0: the two terms cancel to 0 (SquarePlus)")
+    gain="x + sqrt(x^2 + b) for x << 0: the two terms cancel to 0 (SquarePlus); 1 + x/sqrt(x^2 + b) the same (its "
+         "derivative, PFLU's gate x/2 (1 + x/sqrt(1 + x^2)) at x = -1e150: 0 where the truth is -2.5e-301)")
 SCALED_SQRT = Rule(
     "scaled_sqrt", "scaled_sqrt", _scaled_sqrt, priority=95,
     gain="sqrt(sum x^2 + e) for |x| > 1e154 or < 1e-154: the squares overflow to inf or underflow to 0; the same for "
@@ -1132,7 +1194,7 @@ POWER_OF_SOFTPLUS = Rule(
          "power is 0 where the truth is about 0.17; as exp(-log(1 + e^{u + log nu})/nu) the softplus does not overflow")
 
 RULES: tuple[Rule, ...] = tuple(sorted(
-    (LOG_SIGMOID, LOG_ONE_MINUS_SIGMOID, LOG_SIGMOID_PAIR, GAUSSIAN_TAIL, ATAN_REFLECTION, UNIT_SUM_COMPLEMENT, LOG_SOFTMAX_SPLIT, LOG_CONSTANT_PLUS_EXP_SUM, LOGSUMEXP_SHIFT, EXP_NORMALIZE, SOFTPLUS_STABLE,
+    (LOG_SIGMOID, LOG_ONE_MINUS_SIGMOID, LOG_SIGMOID_PAIR, GAUSSIAN_TAIL, ATAN_REFLECTION, COS_MINUS_ONE, LOG_ATAN_COMPLEMENT, UNIT_SUM_COMPLEMENT, LOG_SOFTMAX_SPLIT, LOG_CONSTANT_PLUS_EXP_SUM, LOGSUMEXP_SHIFT, EXP_NORMALIZE, SOFTPLUS_STABLE,
      LOG1P_EXPM1, POWER_AS_EXP, POWER_EXPM1, INTEGER_POWER_MINUS_ONE, LOG_ADD_EXP, LOG_ADD_WEIGHTED_EXP, SIGMOID_STABLE, ERF_NDTR, ERFC_NDTR, LOG_NDTR, TANH_SIGMOID, SECH_SQUARE, LOG_COSH, LOG_COSH_POWER, TANH_RATIO, LOG1MEXP_OF_EXP, LOG_OF_SOFTPLUS, LOG1MEXP, LOG_EXPM1, ROOT_CANCEL,
      SCALED_SQRT, ONE_MINUS_SIGMOID, SHIFT_COLLECT, DIFFERENCE_OF_SQUARES, LOG1P_POWER, LOG1P_LARGE_PRODUCT, LOG_OF_EXP_QUOTIENT,
      SCALE_OVER_ARGUMENT, ARGUMENT_OVER_SCALE, COMMON_DENOMINATOR, LOGISTIC_IN_LOG, LOGISTIC_OF_EXP, WEIGHTED_LOGISTIC_OF_EXP, EXP_ABSORB, SCALES_INTO_SUM, SCALE_INTO_ENTRY, RATIO_BEFORE_POWER, LOG_BETA, LOG_GAMMA_DIFFERENCE,

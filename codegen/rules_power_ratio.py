@@ -37,4 +37,29 @@ def power_ratio_over_numerator(expr: sp.Expr) -> sp.Expr:
         others = sp.Mul(*[a for a in base.args if a != u])  # equal, not identical: the cache may hold two copies
         return sp.Mul(*rest) * sp.Pow(base, p - k, evaluate=False) * others ** k
 
+    expr = expr.replace(lambda e: _sum_over_numerator(e) is not None, _distributed)
     return expr.replace(lambda e: isinstance(e, sp.Mul) and _split(e) is not None, value)
+
+
+def _sum_over_numerator(e):
+    r"""``(n, m)``: factor ``n`` of the product ``e`` is a sum one of whose terms, times factor ``m`` $= u^{-k}$, is a
+    product :func:`_split` takes (the gradient of a generalised gamma log-density, $rac{d - p (x/a)^{p} - 1}{x}$:
+    at $x = 10^{300}$ the power overflows where $rac{p}{a}(x/a)^{p - 1}$ is finite), else None."""
+    if not isinstance(e, sp.Mul):
+        return None
+    for n, f in enumerate(e.args):
+        if not isinstance(f, sp.Add):
+            continue
+        for m, h in enumerate(e.args):
+            u, k = h.as_base_exp()
+            if m != n and k.is_Integer and k < 0 and not u.is_number and any(
+                    isinstance(t * h, sp.Mul) and _split(t * h) is not None for t in f.args):
+                return n, m
+    return None
+
+
+def _distributed(e):
+    r"""The product ``e`` with its factor $u^{-k}$ multiplied into each term of its sum (:func:`_sum_over_numerator`)."""
+    n, m = _sum_over_numerator(e)
+    rest = sp.Mul(*[f for q, f in enumerate(e.args) if q not in (n, m)])
+    return rest * sp.Add(*[t * e.args[m] for t in e.args[n].args])

@@ -102,7 +102,8 @@ def scale_of(base, lim):
 
 
 def _split(e):
-    """``(numerator, denominator)`` of the product ``e`` with one factor ``D**-1``, numerator and ``D`` each holding a
+    """``(numerator, denominator)`` of the product ``e`` with one factor ``D**-1``, the numerator holding a sum or an entry
+    (a divisive normalisation, x_i^2 / (sigma^2 + sum_j x_j^2)), ``D`` holding a
     sum, and no branch (a quotient another rule already divided in a chosen order is left as it is), else None."""
     if not isinstance(e, sp.Mul) or e.has(sp.Piecewise):
         return None
@@ -110,7 +111,7 @@ def _split(e):
     if len(dens) != 1:
         return None
     num = sp.Mul(*[f for f in e.args if f is not dens[0] and not f.is_number])
-    return (num, dens[0].base) if num.has(sp.Sum) else None
+    return (num, dens[0].base) if num.has(sp.Sum, sp.Indexed) else None
 
 
 def _scalable(e):

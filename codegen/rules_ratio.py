@@ -371,7 +371,29 @@ def argument_over_scale(expr: sp.Expr) -> sp.Expr:
         f, u, a, k = _over_factor(e)
         return scaled_form(f, u, a, k)
 
+    expr = expr.replace(lambda e: _guarded_over_factor(e) is not None, _into_branches)
     return expr.replace(lambda e: _over_factor(e) is not None, value)
+
+
+def _guarded_over_factor(e):
+    r"""The position of a ``Piecewise`` factor of the product ``e`` one of whose branches the other factors make an
+    :func:`_over_factor` ($rac{1}{\lambda}egin{cases}\operatorname{expm1}(\lambda \operatorname{log1p}(x)) & x > -1
+    \\ \ldots\end{cases}$: ``power_expm1``'s guard on the base, the Yeo-Johnson transform), else None."""
+    if not isinstance(e, sp.Mul):
+        return None
+    for n, t in enumerate(e.args):
+        if isinstance(t, sp.Piecewise):
+            rest = [a for q, a in enumerate(e.args) if q != n]
+            if any(_over_factor(sp.Mul(*rest, b)) is not None for b, _ in t.args):
+                return n
+    return None
+
+
+def _into_branches(e):
+    """The other factors of the product ``e`` multiplied into each branch of its guarded factor."""
+    n = _guarded_over_factor(e)
+    rest = sp.Mul(*[a for q, a in enumerate(e.args) if q != n])
+    return sp.Piecewise(*[(rest * b, c) for b, c in e.args[n].args])
 
 
 # ** unequal integer powers of a numerator and a denominator **

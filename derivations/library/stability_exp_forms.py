@@ -1,4 +1,4 @@
-r"""The identities of sixteen rules: ``tail_difference`` (``codegen.rules_tail_difference``), ``integer_power_minus_one`` (``codegen.rules_geometric``), ``log_of_root_sum`` (``codegen.rules_root``), ``softplus_reflection``
+r"""The identities of eighteen rules: ``cos_minus_one`` and ``log_atan_complement`` (``codegen.rules_trig``), ``tail_difference`` (``codegen.rules_tail_difference``), ``integer_power_minus_one`` (``codegen.rules_geometric``), ``log_of_root_sum`` (``codegen.rules_root``), ``softplus_reflection``
 (``codegen.rules_logit``), ``power_of_softplus`` (``codegen.rules_power``), ``log1mexp_of_exp`` and ``log_of_softplus`` (``codegen.rules_exp_underflow``), ``log_beta`` (``codegen.rules_log``),
 ``scale_into_summand`` (``codegen.rules_scale_into_summand``),
 ``log_add_weighted_exp`` (``codegen.rules_power``) ``gaussian_tail`` (``codegen.rules_gaussian_tail``),
@@ -20,6 +20,7 @@ from sympy import (
     Symbol,
     asinh,
     atan,
+    cos,
     erf,
     erfc,
     exp,
@@ -27,6 +28,7 @@ from sympy import (
     loggamma,
     oo,
     pi,
+    sin,
     sqrt,
 )
 from sympy.codegen.cfunctions import expm1
@@ -262,5 +264,30 @@ register(Derivation(
     steps=(
         Step(_y0 ** 2 / _l0 ** 3, (_y0 / _l0) ** 2 / _l0, justification="y^2 / l^3 = (y/l)^2 l^{-1}"),
         Step(_y0 ** 3 / _l0 ** 2, _y0 * (_y0 / _l0) ** 2, justification="y^3 / l^2 = y (y/l)^2"),
+    ),
+))
+
+
+_ut = Symbol("u", real=True)
+register(Derivation(
+    id="cos_minus_one",
+    title=r"the identity of a stability rule: $k\cos u - k = -2k\sin^2\frac{u}{2}$ (the versine)",
+    source="textbook",
+    steps=(
+        Step(cos(_ut) - 1, -2 * sin(_ut / 2) ** 2, justification="the double-angle formula cos 2a = 1 - 2 sin^2 a at a = u/2"),
+    ),
+))
+
+_vt, _kt = Symbol("v", positive=True), Symbol("k", positive=True)
+register(Derivation(
+    id="log_atan_complement",
+    title=r"the identity of a stability rule: $\log(c + k\arctan v) = \operatorname{log1p}(-k\arctan\frac1v)$ for "
+          r"$v > 0$, $c + k\frac{\pi}{2} = 1$; $\log(k\arctan e^{w}) = \log k + w + \log\frac{\arctan e^{w}}{e^{w}}$",
+    source="textbook",
+    steps=(
+        Step(atan(_vt), pi / 2 - atan(1 / _vt),
+             justification="arctan v + arctan(1/v) = pi/2 for v > 0; then c + k arctan v = 1 - k arctan(1/v)"),
+        Step(log(_kt * atan(exp(w))), log(_kt) + w + log(atan(exp(w)) / exp(w)),
+             justification="k arctan(e^w) = k e^w (arctan(e^w) / e^w), all three factors positive"),
     ),
 ))

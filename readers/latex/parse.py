@@ -170,13 +170,33 @@ def to_zero_based(expr: sp.Basic, free=()) -> sp.Basic:
     def shift(node):
         body, limits = node.function, []
         for index, lo, hi in node.limits:  # inner first: an inner range may read an outer index, shifted too
-            body = body.xreplace({index: index + 1})
-            limits = [(v, a.xreplace({index: index + 1}), b.xreplace({index: index + 1})) for v, a, b in limits]
+            body = _shift_free(body, index)
+            limits = [(v, _shift_free(a, index), _shift_free(b, index)) for v, a, b in limits]
             limits.append((index, lo - 1, hi - 1))
         return node.func(body, *limits)
 
     expr = expr.replace(lambda e: isinstance(e, SUMMED), shift)
-    return expr.xreplace({i: i + 1 for i in free})
+    for i in free:
+        expr = _shift_free(expr, i)
+    return expr
+
+
+def _shift_free(expr: sp.Basic, index: sp.Symbol) -> sp.Basic:
+    r"""``index`` -> ``index + 1`` where it is free, never inside a sum that binds it again:
+    $\sum_i p_i^2 \sum_i q_i^2$ reads as a sum over $i$ whose body holds its own sum over $i$."""
+    if not expr.has(index):
+        return expr
+    if isinstance(expr, SUMMED) and index in expr.variables:
+        limits, bound = [], False
+        for v, lo, hi in expr.limits:  # a range is read before its own variable binds
+            limits.append((v, lo if bound else _shift_free(lo, index), hi if bound else _shift_free(hi, index)))
+            bound = bound or v == index
+        return expr.func(expr.function, *limits)
+    if expr == index:
+        return index + 1
+    if not expr.args or isinstance(expr, sp.Indexed):
+        return expr.xreplace({index: index + 1})
+    return expr.func(*[_shift_free(a, index) for a in expr.args])
 
 
 def sign_choices(expr: sp.Basic) -> list[sp.Basic]:

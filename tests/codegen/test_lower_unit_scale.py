@@ -162,3 +162,22 @@ def test_every_row_safe_is_the_rows_test_of_all_rows(dtype):
     for s in [np.array(r, np.float64) for r in rows] + [np.zeros(0)]:
         assert safe(s, u) is bool(np.all((s >= low) & (s <= high))), s
     assert safe(np.array([1.0, 2.0, 3.0]), u) and not safe(np.array([1.0, np.nan, 3.0]), u)
+
+
+def test_a_row_scale_broadcast_along_a_new_trailing_axis():
+    r"""Cosine similarities of the rows $K_i$ with $q$, $\frac{\sum_k K_{ik} q_k}{\|K_i\| \|q\|}$: the rows' scale is
+    aligned against the column axis, and where every row is safe it is the scalar 1, which ``x[..., :, None]`` could
+    not index (an IndexError: cosine attention of held-out round 14); ``x[..., None]`` broadcasts it."""
+    n, m = sp.Symbol("n", integer=True, positive=True), sp.Symbol("m", integer=True, positive=True)
+    i, k = sp.symbols("i k", integer=True)
+    q, K = sp.IndexedBase("q"), sp.IndexedBase("K")
+    cos = sp.Sum(K[i, k] * q[k], (k, 0, m - 1)) / (sp.sqrt(sp.Sum(K[i, k] ** 2, (k, 0, m - 1)))
+                                                   * sp.sqrt(sp.Sum(q[k] ** 2, (k, 0, m - 1))))
+    expr, fired = stabilize(cos)
+    assert "scaled_sqrt" in fired
+    fn = lower_function("cosrows", (Input("q", q, (m,)), Input("K", K, (n, m))), (Target("y", expr, ((i, 0, n - 1),)),),
+                        (n, m))
+    rows = np.arange(12.0).reshape(4, 3) + 1
+    query = np.array([1.0, -2.0, 0.5])
+    want = rows @ query / np.linalg.norm(rows, axis=1) / np.linalg.norm(query)
+    np.testing.assert_allclose(_loaded(fn)["cosrows"](query, rows), want, rtol=ULPS * np.finfo(float).eps)

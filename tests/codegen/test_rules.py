@@ -1142,3 +1142,68 @@ def test_mean_from_top_with_the_offset_of_a_softmax_with_a_sink():
     derive_gradients(f)
     _, _, err, row = search(f, True)
     assert "mean_from_top" in row["rules"] and err.vjp_extreme <= 1e-8 and err.vjp <= 1e-8
+
+
+def test_cos_minus_one_on_a_redescending_loss():
+    """$c^2(1 - \\cos(r/c))$ (Andrews' wave) at $r/c = 10^{-8}$: the difference rounds to 0 where the truth is
+    $5 \\cdot 10^{-17} c^2$; as $2c^2\\sin^2(r/(2c))$ every digit is kept (REL_TOL)."""
+    c = sp.Symbol("c", positive=True)
+    expr = c ** 2 * (1 - sp.cos(x / c))
+    new, fired = stabilize(expr)
+    assert "cos_minus_one" in fired
+    assert _naive_fails(expr, [x, c], [1.5e-8, 1.5])
+    assert _same_at(expr, new, [x, c], [1.5e-8, 1.5]) and _same_at(expr, new, [x, c], [2.5, 1.5])
+
+
+@pytest.mark.parametrize("expr, at", [
+    (sp.log(sp.Rational(1, 2) + sp.atan(x) / sp.pi), 1e20),  # the Cauchy log-CDF's upper tail: log(1) = 0
+    (sp.log(2 * sp.atan(sp.exp(sp.pi * x / 2)) / sp.pi), 30.0),  # the hyperbolic secant's upper tail
+    (sp.log(2 * sp.atan(sp.exp(sp.pi * x / 2)) / sp.pi), -1e3),  # its lower tail: e^{-1571} underflows, log 0
+])
+def test_log_atan_complement_in_both_tails(expr, at):
+    new, fired = stabilize(expr)
+    assert "log_atan_complement" in fired
+    assert _naive_fails(expr, [x], [at])
+    assert _same_at(expr, new, [x], [at]) and _same_at(expr, new, [x], [0.75])
+
+
+def test_root_cancel_of_one_plus_a_root_ratio():
+    """$\\frac{x}{2}(1 + x/\\sqrt{1 + x^2})$ (PFLU) at $x = -10^{7}$: the sum keeps 2 digits of $5 \\cdot 10^{-15}$ (at
+    $-10^{8}$ it is 0); as $x / (2\\sqrt{1 + x^2}(\\sqrt{1 + x^2} - x))$, the factor $x$ in the branch, every digit is kept
+    (the 60-digit oracle of these tests cannot reach $x = -10^{150}$, where $1 + x^2$ needs 300)."""
+    expr = x * (1 + x / sp.sqrt(1 + x ** 2)) / 2
+    new, fired = stabilize(expr)
+    assert "root_cancel" in fired
+    assert _naive_fails(expr, [x], [-1e7])
+    assert _same_at(expr, new, [x], [-1e7]) and _same_at(expr, new, [x], [-1e20]) and _same_at(expr, new, [x], [0.75])
+
+
+
+def test_argument_over_scale_through_the_guard_of_a_power():
+    r"""$\frac{(1 + x)^{\lambda} - 1}{\lambda}$ (the Yeo-Johnson transform's branch $x \ge 0$): ``power_expm1`` guards
+    $\operatorname{expm1}(\lambda\operatorname{log1p}(x))$ by $x > -1$, and the $\frac{1}{\lambda}$ outside the guard
+    once kept ``argument_over_scale`` away: at $x = \lambda = 10^{-300}$, $\lambda\operatorname{log1p}(x)$ underflows
+    and the value was 0 where the truth is $10^{-300}$ (REL_TOL, against mpmath at 700 digits)."""
+    lam = sp.Symbol("lambda", positive=True)
+    new, fired = stabilize(((1 + x) ** lam - 1) / lam)
+    assert "argument_over_scale" in fired
+    with mpmath.workdps(700):
+        want = float(mpmath.expm1(mpmath.mpf(1e-300) * mpmath.log1p(mpmath.mpf(1e-300))) / mpmath.mpf(1e-300))
+    with np.errstate(all="ignore"):
+        got = _np(new, [x, lam])(1e-300, 1e-300)
+    assert abs(got - want) <= REL_TOL * abs(want)
+    assert _same_at(((1 + x) ** lam - 1) / lam, new, [x, lam], [0.75, 1.5])
+
+
+def test_power_ratio_over_numerator_inside_a_sum():
+    r"""$\frac{d - p (x/a)^{p} - 1}{x}$ (the gradient of a generalised gamma log-density) at $x = 10^{300}$, $p = 1.5$: the
+    power overflows, $-\infty$ where the truth is $-\frac{p}{a}(x/a)^{p - 1} \approx -1.5 \cdot 10^{150}$; with $1/x$
+    multiplied into the sum the power's term is $(x/a)^{p - 1}/a$ (REL_TOL)."""
+    a, d, p = (sp.Symbol(s, positive=True) for s in "adp")
+    expr = (d - p * (x / a) ** p - 1) / x
+    new, fired = stabilize(expr)
+    assert "power_ratio_over_numerator" in fired
+    big = np.float64(1e300)  # (a Python float raises OverflowError in the power, NumPy gives inf)
+    assert _naive_fails(expr, [x, a, d, p], [big, 1.0, 2.0, 1.5])
+    assert _same_at(expr, new, [x, a, d, p], [big, 1.0, 2.0, 1.5])
+    assert _same_at(expr, new, [x, a, d, p], [0.7, 1.3, 2.0, 1.5])

@@ -110,3 +110,25 @@ def test_a_dice_ratio_is_scaled_by_one_scale_for_both_vectors_and_so_is_its_grad
             off = np.max(np.abs(naive[1] - want_g)) / np.max(np.abs(want_g))
             assert not np.isfinite(off) or off > 0.5, (scale_t, naive)
             assert scale_t != 1e300 or not np.isfinite(naive[0])
+
+
+def test_divisive_normalisation_with_an_entry_above_and_a_sum_below():
+    r"""$\frac{x_i^2}{\sigma^2 + \sum_j x_j^2}$ (Heeger's divisive normalisation, held-out round 14): the numerator holds
+    an entry, no sum (the rule once wanted one); at $x_0 = 10^{300}$ the squares overflow, inf/inf, where the truth of
+    entry 0 is 1 (REL_TOL), and at ordinary $x$ the scaled quotient keeps its digits."""
+    from codegen.define_module import compile_function
+    from formulary import api
+
+    (f,) = api.define("divnorm(x)[i] = x[i]**2/(sigma**2 + sum(x[j]**2, j, 0, n-1))")
+    _, plain = compile_function(f, False, RULES)
+    _, scaled = compile_function(f, False, WITH_RULE)
+    assert "polynomial_quotient_scale" in f.rewrites["forward"]
+    for x in (np.array([1e300, 0.5, -2.0, 1.5]), np.array([0.3, -1.2, 2.0, 0.7])):
+        with mpmath.workdps(700):
+            xs = [mpmath.mpf(float(v)) for v in x]
+            den = mpmath.mpf(1.3) ** 2 + mpmath.fsum(v ** 2 for v in xs)
+            want = np.array([float(v ** 2 / den) for v in xs])
+        with np.errstate(all="ignore"):
+            got, naive = scaled.divnorm(x, sigma=1.3), plain.divnorm(x, sigma=1.3)
+        assert np.max(np.abs(got - want)) <= REL_TOL * np.max(np.abs(want)), (x, got, want)
+        assert np.all(np.isfinite(naive)) == (x[0] < 1e300)  # inf/inf before the rule at the huge entry

@@ -109,6 +109,16 @@ def test_to_zero_based_shifts_arrays_not_values():
     assert shifted.subs(size_n, 4).doit().xreplace(values) == one_based
 
 
+def test_a_sum_inside_a_sum_over_the_same_index_keeps_its_own_index():
+    # \sum_i p_i^2 \sum_i q_i^2: LaTeX's scope puts the second sum inside the first; the inner i is its own
+    # (the shift of the outer i once rewrote the inner limits to (i + 1, 0, n - 1), a ValueError)
+    written = parse_latex(r"\sum_{i=1}^{n} x_i^{2} \sum_{i=1}^{n} x_i")
+    shifted = to_zero_based(written)
+    assert shifted == sp.Sum(X[i] ** 2 * sp.Sum(X[i], (i, 0, size_n - 1)), (i, 0, size_n - 1))
+    values = {X[k]: k + 2 for k in range(5)}
+    assert shifted.subs(size_n, 3).doit().xreplace(values) == (4 + 9 + 16) * (2 + 3 + 4)
+
+
 def test_a_maximum_over_an_index_binds_it_like_a_sum():
     largest = IndexMax(1 - X[i], (i, 1, size_n))
     assert str(largest) == "max(1 - x[i], i=1..n)" and largest.doit() == largest  # no concrete range yet
