@@ -1,0 +1,132 @@
+"""Independent mpmath checks (no sympy, no Formulary) of every round-18 label.
+
+    python3 tests/corpus/claims/check_round18.py [--id ID]
+
+It reuses round 12's checks (round 7's as-written walker over Python's ``ast``, the functions of rounds 8 to 11,
+round 9's derivative that exists only where the forward, backward and central quotients agree, one-sided limits)
+and checks by hand (``SPECIAL``) what its grid cannot reach:
+
+* Gamma(x)Gamma(-x) = -pi/(x sin(pi x)) at non-integers from -40.5 to 40.5 and at x = k + 10^-20 near the poles (the
+  walker's x = 1e300 is an integer: both sides are poles there, and its gamma overflows);
+* the harmonic-number bounds with a truncated Euler constant at n = 10^6 and 10^12 (mpmath's ``harmonic``, and the
+  Euler-Maclaurin bracket H_n - log n - gamma - 1/(2n) in (-1/(12 n^2), 0) at every n <= 2000 by direct summation);
+* cosh(s)^2 - ab (sinh(s)/s)^2 = 1, s = sqrt(ab), at 2000 digits for ab up to 10^6 (beyond, it is cosh^2 - sinh^2 = 1
+  since ab = s^2; the walker's ab = 1e300 cancels 10^149 digits);
+* the claims with four to six parameters (Sherman-Morrison, a quadratic's minimum, two Bernoulli variables with a joint
+  probability r within the Frechet bounds) exactly at 2000 random rational points that satisfy the assumptions
+  (``fractions``): the walker's grid finds few such points.
+"""
+import json
+import pathlib
+import random
+import sys
+from fractions import Fraction as Fr
+
+import mpmath as mp
+
+HERE = pathlib.Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+import check_round7 as r7  # the walker; it imports nothing from Formulary
+import check_round12 as r12  # round 11's checks and round 12's hand-written ones
+
+CLAIMS = [json.loads(line) for line in (HERE / "heldout_round18.jsonl").read_text().splitlines()]
+
+def _gamma_reflect_neg():
+    with mp.workdps(100):  # x = k + 1e-20 costs 20 digits
+        xs = [mp.mpf(k) / 4 for k in range(-162, 163) if k % 4] + [k + s * mp.mpf(10) ** -20 for k in range(-5, 6)
+                                                                   for s in (-1, 1)]
+        return all(abs(mp.gamma(x) * mp.gamma(-x) + mp.pi / (x * mp.sin(mp.pi * x)))
+                   <= mp.mpf(10) ** -35 * abs(mp.pi / (x * mp.sin(mp.pi * x))) for x in xs)
+
+
+def _harmonic_bracket():
+    """H_n - log n - gamma - 1/(2n) lies in (-1/(12 n^2), 0) for n <= 2000 (H_n summed exactly)."""
+    with mp.workdps(40):
+        h = Fr(0)
+        for n in range(1, 2001):
+            h += Fr(1, n)
+            e = mp.mpf(h.numerator) / h.denominator - mp.log(n) - mp.euler - mp.mpf(1) / (2 * n)
+            if not -mp.mpf(1) / (12 * n * n) < e < 0:
+                return False
+    return True
+
+
+def _harmonic_at(n, constant, rel):
+    """H_n - log n against ``constant`` (+ 1/(2n) for '<') at n, by mpmath's harmonic at 60 digits."""
+    with mp.workdps(60):
+        gap = mp.harmonic(n) - mp.log(n)
+        if rel == "<":
+            return gap < mp.mpf(constant) + mp.mpf(1) / (2 * n)
+        return gap > mp.mpf(constant)
+
+
+def _expm_det():
+    with mp.workdps(2000):
+        for ab in ["1e-30", "1/3", "1", "2", "10", "1e3", "1e6"]:
+            ab = mp.mpf(ab)
+            s = mp.sqrt(ab)
+            if abs(mp.cosh(s) ** 2 - ab * (mp.sinh(s) / s) ** 2 - 1) > mp.mpf(10) ** -100:
+                return False
+    return True
+
+
+def _random_fr(rng):
+    return Fr(rng.randint(-60, 60), rng.randint(1, 12))
+
+
+def _sherman_morrison(sign, other_diag):
+    rng = random.Random(18)
+    for _ in range(2000):
+        a, d = Fr(rng.randint(1, 40), rng.randint(1, 9)), Fr(rng.randint(1, 40), rng.randint(1, 9))
+        p, q, r, s = (_random_fr(rng) for _ in range(4))
+        det = a * d + a * q * s + d * p * r
+        den = 1 + p * r / a + q * s / (a if other_diag else d)
+        if det == 0 or den == 0:
+            continue
+        if (d + q * s) / det != 1 / a + sign * (p * r / a**2) / den:
+            return False
+    return True
+
+
+def _quad_min():
+    rng = random.Random(18)
+    for _ in range(2000):
+        a = Fr(rng.randint(1, 40), rng.randint(1, 9))
+        b, c, x = (_random_fr(rng) for _ in range(3))
+        if a * x * x + b * x + c < c - b * b / (4 * a):
+            return False
+    return True
+
+
+def _bernoulli_pairs(relation):
+    """Every (p, q, r) on a grid of sixtieths with r in [max(0, p + q - 1), min(p, q)]."""
+    grid = [Fr(k, 60) for k in range(61)]
+    return all(relation(p, q, r) for p in grid for q in grid for r in grid if max(0, p + q - 1) <= r <= min(p, q))
+
+
+SPECIAL = {
+    "sf-h18-gamma-reflect-neg": _gamma_reflect_neg,
+    "sf-h18-harm-upper": _harmonic_bracket,
+    "sf-h18-harm-upper-trunc": lambda: not _harmonic_at(10**6, "0.5772156649", "<") and _harmonic_bracket(),
+    "sf-h18-harm-lower-trunc": lambda: all(_harmonic_at(n, "0.5772156649", ">") for n in (1, 10, 10**6, 10**12, 10**30))
+    and mp.euler > mp.mpf("0.5772156649"),
+    "sf-h18-harm-lower-round": lambda: not _harmonic_at(10**12, "0.5772156650", ">"),
+    "mx-h18-expm-det": _expm_det,
+    "mx-h18-sherman-morrison": lambda: _sherman_morrison(-1, False),
+    "mx-h18-sherman-morrison-sign": lambda: not _sherman_morrison(1, False),
+    "mx-h18-sherman-morrison-inv": lambda: not _sherman_morrison(-1, True),
+    "sn-h18-quad-min": _quad_min,
+    "pr-h18-var-sum-two": lambda: _bernoulli_pairs(lambda p, q, r: p + q + 2 * r - (p + q) ** 2
+                                                   <= 2 * (p * (1 - p) + q * (1 - q))),
+    "pr-h18-cov-cs": lambda: _bernoulli_pairs(lambda p, q, r: (r - p * q) ** 2 <= p * (1 - p) * q * (1 - q)),
+}
+
+check = r7.special_first(SPECIAL, r12.check)
+
+
+def main(argv):
+    return r7.run(CLAIMS, check, argv)
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
