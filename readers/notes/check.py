@@ -256,6 +256,7 @@ from readers.notes.uninterpreted import for_every_function
 from readers.notes.real_domains import freed_name, unnamed_real, widened_in_block, widened_names
 from readers.notes.unreadable import set_name as unreadable_set_name, unreadable_in
 from readers.notes.definite_matrices import definiteness, minor_conditions
+from readers.notes.renamed_names import gives_new_meaning
 from readers.notes.leibniz import LEIBNIZ_NOTE, leibniz_reading
 from readers.notes.stated_domains import undefined_inside
 from readers.notes.imaginary_unit import imaginary_reading
@@ -1317,6 +1318,7 @@ class _NotesReader(_CatalogMatch):
         if frag.kind == "inline":
             self.define_angle(frag)
             self.release_generic(frag)
+            self.release_renamed(frag)
         try:
             try:
                 block = self.parse(frag.content, frag)
@@ -1519,6 +1521,28 @@ class _NotesReader(_CatalogMatch):
             del s.functions[name]
             s.owner.pop(name, None)
             self.vector_functions.pop(name, None)
+
+    def release_renamed(self, frag: Fragment) -> None:
+        r"""``From now on $f$ denotes the logistic function``: the prose gives a defined name a new meaning, so its
+        earlier definition ends here (readers.notes.renamed_names)."""
+        name = frag.content.strip()
+        if not re.fullmatch(r"\\?[A-Za-z]+", name) or not 0 < frag.line <= len(self.lines):
+            return
+        line = self.lines[frag.line - 1]
+        start = frag.column - 1
+        if not gives_new_meaning(text_before(self.lines, frag.kind, frag.line, frag.column),
+                                 line[start + len(frag.source):]):
+            return
+        s = self.section
+        bare = name.lstrip("\\")
+        for key in [k for k in s.symbols if isinstance(k, sp.Symbol) and k.name in (name, bare)]:
+            del s.symbols[key]
+            s.written.pop(key, None)
+            s.owner.pop(key, None)
+        for key in [k for k in s.functions if k in (name, bare)]:
+            del s.functions[key]
+            s.owner.pop(key, None)
+            self.vector_functions.pop(key, None)
 
     def release_declared(self, frag: Fragment) -> None:
         r"""``Let $f \colon I \to \R$ be differentiable``: a signature declares f afresh, so an earlier definition of f

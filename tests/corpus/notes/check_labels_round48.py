@@ -2,7 +2,7 @@ r"""Independent checks of the hand labels of adversarial_round18.md (round 18 of
 review, branch adversary40): align* derivations whose ends agree while one middle line is wrong, a symbol (sigma)
 reused with a new meaning in a later section, claims "for all i != j", conditions on a 2x2 matrix written with \succ 0
 and \succeq 0, expectations under a named distribution (E_{x ~ q}), logarithms to base 2 stated once in prose, sums
-over i < j, cases environments, \tag and \label, and fractions written over several lines.  Fourteen slips are planted.
+over i < j, cases environments, \tag and \label, and fractions written over several lines.  A function name (g) is given a new meaning in words only.  Fourteen slips are planted.
 Labelled before Formulary was run on it.
 
 As in the earlier rounds: each entry names a block by ``(file, line)``, gives its role and label, says how it was
@@ -254,6 +254,16 @@ label(AR, _line(r"\frac{a^2 - b^2}"), "claim", "wrong", "sympy: the quotient is 
 label(AR, _line(r"\frac{", _line(r"\frac{a^2 - b^2}") + 1), "claim", "right",
       "exact: n(n + 1)/2 divided by n, for n <= 60", "n positive integer",
       lambda: all(Fr(sum(range(1, m + 1)), m) == Fr(m + 1, 2) for m in range(1, 61)))
+
+# ---------------------------------------------------------------- 11-12. g defined, then given a new meaning in words
+nonclaim(AR, _line("g(t) = t^3"), "definition", "g(t) = t^3 (section 11)")
+label(AR, _line("g(2) = 8"), "claim", "right", "exact: 2^3 = 8", "g(t) = t^3", lambda: 2**3 == 8)
+nonclaim(AR, _text_line("From now on $g$ denotes"), "definition", "g is renamed: the logistic function", pick="g")
+nonclaim(AR, _text_line("From now on $g$ denotes"), "definition", "the logistic function 1/(1 + e^-t)",
+         pick=r"1/(1 + e^{-t})")
+label(AR, _line(r"g(0) = \frac{1}{2}"), "claim", "right",
+      "exact: 1/(1 + e^0) = 1/2 for the logistic g of section 12 (the cube of section 11 gives 0)", "g logistic",
+      lambda: _sigma(0) == mp.mpf(1) / 2)
 
 
 def main(argv) -> int:

@@ -81,3 +81,28 @@ $$
 
 def test_a_line_true_only_for_the_natural_log_is_not_confirmed_when_the_notes_use_base_two():
     assert_block_verdicts(checked_blocks(BITS), ["undecided", "undecided", CONFIRMED])
+
+
+# definitions hold to the end of the notes, and a sentence giving a name a new meaning in words only ("From now on $h$
+# denotes ...") was not read: the later correct line was refuted with the earlier definition
+RENAMED = r"""
+# Two meanings
+
+## A parabola
+
+$$
+h(x) = (x - 1)^2 + 1
+$$
+
+## A rate
+
+Henceforth $h$ denotes the hyperbolic tangent $\tanh x$, an odd function, so that
+
+$$
+h(0) = 0
+$$
+"""
+
+
+def test_a_name_given_a_new_meaning_in_words_loses_its_earlier_definition():
+    assert_block_verdicts(checked_blocks(RENAMED), [HOLDS])
