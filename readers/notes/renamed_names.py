@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import re
 
-_BEFORE = re.compile(r"(?:\bfrom\s+(?:now|here|this\s+point)\s+on|\bhenceforth|\bhereafter|\bin\s+what\s+follows|"
-                     r"\bfor\s+the\s+rest\s+of\s+(?:the|these|this)\s+\w+|\b(?:re-?use|redefine|repurpose)[sd]?|"
-                     r"\bnow\s+(?:let|take|write|use))\W{0,3}$", re.IGNORECASE)
+_BEFORE = re.compile(r"(?:\bfrom\s+(?:now|here|this\s+point)\s+on|\bhenceforth|\bhereafter|"
+                     r"\bfor\s+the\s+rest\s+of\s+(?:the|these|this)\s+\w+|\b(?:re-?use|redefine|repurpose)[sd]?)\W{0,3}$",
+                     re.IGNORECASE)
 """Words right before the name that give it a new meaning from here on."""
 _AFTER = re.compile(r"^\W{0,3}(?:(?:now|instead|from\s+(?:now|here)\s+on|henceforth|hereafter)\s+(?:denotes?|stands?\s+for|"
                     r"means?|refers?\s+to|is)\b|(?:denotes?|stands?\s+for|means?|refers?\s+to|is)\s+(?:now|instead|"
