@@ -1535,6 +1535,10 @@ class _NotesReader(_CatalogMatch):
             return
         s = self.section
         bare = name.lstrip("\\")
+        keys = [k for k in s.symbols if isinstance(k, sp.Symbol) and k.name in (name, bare)] + [
+            k for k in s.functions if k in (name, bare)]
+        if any(s.owner.get(k, (None, 0))[1] >= frag.line - 1 for k in keys):
+            return  # "Let $\sigma(x) = ...$. From here on $\sigma$ means this function": the definition just given
         for key in [k for k in s.symbols if isinstance(k, sp.Symbol) and k.name in (name, bare)]:
             del s.symbols[key]
             s.written.pop(key, None)
