@@ -8,6 +8,7 @@ and checks by hand (``SPECIAL``) what its grid cannot reach:
 
 * the harmonic-number bounds with a truncated Euler constant at n = 10^6 and 10^12 (mpmath's ``harmonic``, and the
   Euler-Maclaurin bracket H_n - log n - gamma - 1/(2n) in (-1/(12 n^2), 0) at every n <= 2000 by direct summation);
+* the exponential series from j = 1 by nsum, cos(2 pi/5) against its 46-digit truncation at 120 digits;
 * the second derivative of logsumexp by mpmath's numerical differentiation on a 13 x 7 grid;
 * cosh(s)^2 - ab (sinh(s)/s)^2 = 1, s = sqrt(ab), at 2000 digits for ab up to 10^6 (beyond, it is cosh^2 - sinh^2 = 1
   since ab = s^2; the walker's ab = 1e300 cancels 10^149 digits);
@@ -108,7 +109,27 @@ def _lse_curvature():
     return True
 
 
+def _exp_tail():
+    """sum_{j >= 1} x^j/j! = e^x - 1 by mpmath's nsum at 40 digits at x from -20 to 20 and x = 0 (an empty-looking
+    series of zeros), where the walker's grid of far points runs for minutes."""
+    with mp.workdps(40):
+        for x in map(mp.mpf, ("-20", "-3", "-1", "-0.001", "0", "1e-9", "0.5", "1", "7", "20")):
+            got = mp.nsum(lambda j: x**j / mp.factorial(j), [1, mp.inf])
+            if abs(got - (mp.exp(x) - 1)) > mp.mpf(10) ** -25 * (1 + abs(mp.exp(x))):
+                return False
+    return True
+
+
+def _cos_2pi5_short(decimal):
+    """cos(2 pi/5) = (sqrt 5 - 1)/4 exceeds ``decimal`` (a truncation), at 120 digits."""
+    with mp.workdps(120):
+        exact = (mp.sqrt(5) - 1) / 4
+        return abs(mp.cos(2 * mp.pi / 5) - exact) < mp.mpf(10) ** -110 and exact > mp.mpf(decimal)
+
+
 SPECIAL = {
+    "sr-h18-exp-from1-ok": _exp_tail,
+    "nm-h18-cos-2pi5-46": lambda: _cos_2pi5_short("0.3090169943749474241022934171828190588601545899"),
     "dl-h18-lse-curvature": _lse_curvature,
     "sf-h18-harm-upper": _harmonic_bracket,
     "sf-h18-harm-upper-trunc": lambda: not _harmonic_at(10**6, "0.5772156649", "<") and _harmonic_bracket(),
