@@ -256,6 +256,8 @@ from readers.notes.uninterpreted import for_every_function
 from readers.notes.real_domains import freed_name, unnamed_real, widened_in_block, widened_names
 from readers.notes.unreadable import set_name as unreadable_set_name, unreadable_in
 from readers.notes.unknown_values import unknown_values_as_names
+from readers.notes.definite_matrices import definiteness, minor_conditions
+from readers.notes.renamed_names import gives_new_meaning
 from readers.notes.leibniz import LEIBNIZ_NOTE, leibniz_reading
 from readers.notes.stated_domains import undefined_inside
 from readers.notes.imaginary_unit import declared_from, imaginary_reading
@@ -275,7 +277,7 @@ from readers.notes.bound_indices import bound_letters
 from readers.notes.proportional_sides import common_multiple
 from readers.notes.quantifiers import trailing_quantifier
 from readers.notes.predicates import one_variable, stated_predicate
-from readers.notes.log_conventions import natural_declared
+from readers.notes.log_conventions import declared_base, natural_declared
 from readers.notes.clause_conditions import (announces_condition, clause_relations, continues_sentence,
                                              in_conditional_clause)
 from readers.notes.prose_sizes import as_sizes, sizes_named_after, within_cases
@@ -800,6 +802,14 @@ _WITNESS_VALUES = (sp.Rational(1, 2), sp.Integer(2), sp.Rational(1, 4), sp.Integ
 (terminating decimals, so the witness shows them exactly)."""
 
 
+def _same_relation(r, s) -> bool:
+    """Whether two conditions are one relation written either way round (``0 < x`` and ``x > 0``)."""
+    try:
+        return r == s or r.canonical == s.canonical
+    except AttributeError:  # a condition that is not a relation (an And, a membership)
+        return False
+
+
 def _point_where_nonzero(differences: dict, conditions) -> dict | None:
     r"""``{name: value, 'at': 't=3', 'lhs - rhs': ...}``: a step of ``differences`` (``{step: expr}``) and values of
     its names that satisfy every condition on them (``0 < \gamma < 1``) where the difference is not zero; None when
@@ -1318,6 +1328,7 @@ class _NotesReader(_CatalogMatch):
         if frag.kind == "inline":
             self.define_angle(frag)
             self.release_generic(frag)
+            self.release_renamed(frag)
         try:
             try:
                 block = self.parse(frag.content, frag)
@@ -1335,6 +1346,9 @@ class _NotesReader(_CatalogMatch):
             if listing is not None:  # an algorithm typeset as math (readers.notes.algorithm_listings)
                 return BlockReport(**base, parsed=True, role="no claim", parsed_form=listing,
                                    warnings=(algorithm_listings.NOTE,))
+            stated = self.definite_condition(frag, base)
+            if stated is not None:  # A \succ 0 with A written out: conditions on its entries (definite_matrices)
+                return stated
             name = unreadable_set_name(frag.content)
             if name is not None:  # A = \operatorname{diag}(3, 1): A has a value this reader could not read
                 self.section.unreadable[name] = frag.line
@@ -1517,6 +1531,32 @@ class _NotesReader(_CatalogMatch):
             del s.functions[name]
             s.owner.pop(name, None)
             self.vector_functions.pop(name, None)
+
+    def release_renamed(self, frag: Fragment) -> None:
+        r"""``From now on $f$ denotes the logistic function``: the prose gives a defined name a new meaning, so its
+        earlier definition ends here (readers.notes.renamed_names)."""
+        name = frag.content.strip()
+        if not re.fullmatch(r"\\?[A-Za-z]+", name) or not 0 < frag.line <= len(self.lines):
+            return
+        line = self.lines[frag.line - 1]
+        start = frag.column - 1
+        if not gives_new_meaning(text_before(self.lines, frag.kind, frag.line, frag.column),
+                                 line[start + len(frag.source):]):
+            return
+        s = self.section
+        bare = name.lstrip("\\")
+        keys = [k for k in s.symbols if isinstance(k, sp.Symbol) and k.name in (name, bare)] + [
+            k for k in s.functions if k in (name, bare)]
+        if any(s.owner.get(k, (None, 0))[1] >= frag.line - 1 for k in keys):
+            return  # "Let $\sigma(x) = ...$. From here on $\sigma$ means this function": the definition just given
+        for key in [k for k in s.symbols if isinstance(k, sp.Symbol) and k.name in (name, bare)]:
+            del s.symbols[key]
+            s.written.pop(key, None)
+            s.owner.pop(key, None)
+        for key in [k for k in s.functions if k in (name, bare)]:
+            del s.functions[key]
+            s.owner.pop(key, None)
+            self.vector_functions.pop(key, None)
 
     def release_declared(self, frag: Fragment) -> None:
         r"""``Let $f \colon I \to \R$ be differentiable``: a signature declares f afresh, so an earlier definition of f
@@ -1925,7 +1965,10 @@ class _NotesReader(_CatalogMatch):
         (``s \le 1 - c``), except one stated on the same line ("$r > 1 + \epsilon$ with $\epsilon > 0$": dropping the
         relation there left the clipped PPO objective's correct claim without it, and it was refuted at r = 1/2); a
         relation of several names (``s \le 1 - c``) replaces only one on those same names, so ``0 < c < 1`` stated
-        before it stays."""
+        before it stays.  Relations all in force already restate them and replace nothing ("$A \succ 0$. Then its
+        diagonal is positive, $$a > 0$$" keeps $ac - b^2 > 0$, readers.notes.definite_matrices)."""
+        if relations and all(any(_same_relation(r, c[0]) for c in self.section.conditions) for r in relations):
+            return
         single = set().union(*(r.free_symbols for r in relations if len(r.free_symbols) == 1)) if relations else set()
         several = [r.free_symbols for r in relations if len(r.free_symbols) > 1]
         self.section.conditions = [c for c in self.section.conditions
@@ -2477,6 +2520,36 @@ class _NotesReader(_CatalogMatch):
         if minimax:
             return Main(None, self.expand(body), variables)
         return eliminate_slacks(self.expand(body), variables, [self.expand(g) for g in problem["constraints"]])
+
+    def definite_condition(self, frag, base):
+        r"""The report of ``M \succ 0`` (``\succeq``, ``\prec``, ``\preceq``) for a matrix written out here or named
+        by an earlier definition: its minors' conditions put in force (readers.notes.definite_matrices); for one that
+        is not symmetric as written, its entries are marked as restricted by a statement not used (a counterexample
+        over them is not shown).  None for another block, or a matrix whose entries are unknown."""
+        found = definiteness(frag.content)
+        if found is None:
+            return None
+        text, op = found
+        try:
+            rows = [r for r in self.parse(text, frag).rows if r.kind not in ("empty", "prose")]
+        except LatexParseError:
+            return None
+        if len(rows) != 1 or len(rows[0].chain.exprs) != 1:
+            return None
+        value = rows[0].chain.exprs[0]
+        value = self.section.symbols.get(value, value) if isinstance(value, sp.Symbol) else value
+        if not isinstance(value, MatrixLiteral):
+            return None
+        matrix = value.as_matrix()
+        relations = minor_conditions(matrix, op)
+        if relations is None:
+            for x in matrix.free_symbols:
+                self.section.unreadable[base_name(x)] = frag.line
+            return BlockReport(**base, parsed=False, role="unparsed",
+                               error=f"\\{op} 0 of a matrix that is not symmetric as written: not used")
+        self.assume(relations, frag.content_line)
+        return BlockReport(**base, parsed=True, role="condition", parsed_form=(" ".join(frag.content.split()),),
+                           assumptions=tuple(_show(r) for r in relations))
 
     def as_conditions(self, row, line, warnings):
         chain = row.chain
@@ -3132,6 +3205,7 @@ class _NotesReader(_CatalogMatch):
             out = [StepReport(**{**r.__dict__, "method": f"{r.method}; {LEIBNIZ_NOTE}"}) if r.method else r
                    for r in out]
         out = self.log_base_reading(general, frag, lhs, rhs, shown, out)
+        out = self.declared_base_reading(general, frag, lhs, rhs, shown, out)
         out = self.degree_reading(general, frag, lhs, rhs, shown, out)
         probability = any(f.func.__name__ in PROBABILITY_NAMES for e in (lhs, rhs) for f in e.atoms(AppliedUndef))
         if probability and any(r.verdict == "refuted" for r in out) \
@@ -3718,6 +3792,53 @@ class _NotesReader(_CatalogMatch):
         return [_undecided(r, f"ambiguous: with the natural log it fails ({r.reason[:80]}); with log read in base "
                               f"{rescued[k][0]} it is {rescued[k][1].verdict}") if k in rescued else r
                 for k, r in enumerate(out)]
+
+    def declared_base_reading(self, claim, frag, lhs, rhs, shown, out):
+        r"""A proved or verified step with a bare ``\log`` in notes whose prose states another base ("every logarithm
+        is to base 2", readers.notes.log_conventions), read once more in that base: where it fails so, ``undecided
+        (ambiguous)``, never proved (``\log e = 1`` holds with the natural log only; in bits it is 1.4427).  The parser
+        evaluates ``\log e`` to 1 as it reads, so a step whose sides lost their log is read again from the block's
+        LaTeX with the base written (``\log_{2}``); a step it cannot match is undecided too."""
+        if not any(r.verdict in ("proved", "verified") for r in out) or not _BARE_LOG.search(self.latex):
+            return out
+        base = declared_base(self.lines, self.line)
+        if base is None:
+            return out
+        if lhs.has(sp.log) or rhs.has(sp.log):
+            left, right = (e.replace(sp.log, lambda x: sp.log(x) / sp.log(base)) for e in (lhs, rhs))
+            saved = self.section
+            self.section = _copy_section(saved)
+            try:
+                again = self.check_plain(claim, frag, left, right, shown)
+            except Exception:  # noqa: BLE001 - the other reading could not be checked: it is not a confirmation
+                again = []
+            finally:
+                self.section = saved
+            holds = [alt.verdict != "refuted" for alt in again] if len(again) == len(out) else [False] * len(out)
+        else:
+            holds = self.holds_in_base(frag, base, len(out))
+        return [_undecided(r, f"ambiguous: the notes state logarithms to base {base}, and read so this fails; with the "
+                              f"natural log it is {r.verdict}") if r.verdict in ("proved", "verified") and not ok else r
+                for r, ok in zip(out, holds)]
+
+    def holds_in_base(self, frag, base, count) -> list[bool]:
+        r"""Whether each relation of the block, read again with every bare ``\log`` written ``\log_{base}``, holds
+        identically (an equation whose sides' difference simplifies to 0; an inequality is not decided here); all False
+        when the block does not read again into ``count`` relations."""
+        try:
+            block = self.parse(_BARE_LOG.sub(lambda m: rf"\log_{{{base}}}", frag.content), frag)
+        except LatexParseError:
+            return [False] * count
+        pairs = [p for row in block.rows if row.kind not in ("empty", "prose") for p in row.chain.pairs()]
+        if len(pairs) != count:
+            return [False] * count
+        out = []
+        for a, rel, b in pairs:
+            try:
+                out.append(rel == "=" and sp.simplify(self.expand(a) - self.expand(b)) == 0)
+            except Exception:  # noqa: BLE001 - not decided: not a confirmation
+                out.append(False)
+        return out
 
     def degree_reading(self, claim, frag, lhs, rhs, shown, out):
         r"""A refuted step with a trigonometric function of a plain number (``cos(45)``), read once more with the

@@ -23,8 +23,10 @@ NATURAL = re.compile(
 OTHER = re.compile(
     r"\bbase[- ](?:2|10|two|ten)\s+log|\blog(?:arithm)?s?\s+(?:to|in)\s+(?:the\s+)?base\s+(?:2|10|two|ten)\b"
     rf"|\b{_LOG}\s+(?:is|are|denotes?|means?|(?:always\s+)?refers?\s+to)\s+(?:always\s+)?(?:the\s+)?"
-    r"(?:binary|decimal|common|\$?\\log_\{?(?:2|10))", re.IGNORECASE)
-"""Sentences that fix another base."""
+    r"(?:binary|decimal|common|\$?\\log_\{?(?:2|10))"
+    rf"|\b{_LOG}\s+(?:is|are)\s+(?:always\s+)?(?:to|in)\s+(?:the\s+)?base\s+(?:2|10|two|ten)\b", re.IGNORECASE)
+"""Sentences that fix another base ("every logarithm is to base 2")."""
+_BASE = re.compile(r"(?<!\d)(2)(?!\d)|\b(two|binary)\b|(?<!\d)10(?!\d)|\b(?:ten|decimal|common)\b", re.IGNORECASE)
 
 
 def natural_declared(lines: list[str], line: int) -> bool:
@@ -37,3 +39,18 @@ def natural_declared(lines: list[str], line: int) -> bool:
             if last is None or m.start() > last[1]:
                 last = (kind, m.start())
     return last is not None and last[0] == "natural"
+
+
+def declared_base(lines: list[str], line: int) -> int | None:
+    """The base (2 or 10) the prose before ``line`` (1-based) states for a bare log, when that statement is the last
+    one about the log's base there (a later "log is the natural one" takes it back); None otherwise."""
+    text = " ".join(lines[:max(line - 1, 0)])
+    last = None
+    for kind, pattern in (("natural", NATURAL), ("other", OTHER)):
+        for m in pattern.finditer(text):
+            if last is None or m.start() > last[1]:
+                last = (kind, m.start(), m.group(0))
+    if last is None or last[0] != "other":
+        return None
+    found = _BASE.search(last[2])
+    return None if found is None else (2 if found.group(1) or found.group(2) else 10)

@@ -279,8 +279,29 @@ def _expand_concrete(expr):
     """
     expr = written_out(expr)
     if expr.has(*_EVALUATED):
-        expr = replace(expr, lambda node: isinstance(node, _EVALUATED), lambda node: node.doit())
+        expr = replace(expr, lambda node: isinstance(node, _EVALUATED), _closed_form)
     return expr
+
+
+def _closed_form(node):
+    r"""``node.doit()``, and for a sum or a product its closed form cancelled where that removes a division sympy's
+    closed form wrote and the summand never did: $\sum_{j \ge 1} x^j / j! = x\,(e^x/x - 1/x)$ as sympy writes it is
+    undefined at $x = 0$, where the sum is 0, and a claim $= e^x - 1$ was refuted there.  Divisions the claim writes
+    are kept apart (``Instance.written_divisors``), so cancelling the closed form hides none of them."""
+    value = node.doit()
+    if not isinstance(node, (sp.Sum, sp.Product)) or value.has(sp.Piecewise, *_EVALUATED) \
+            or not value.free_symbols or sp.count_ops(value) > CANCEL_MAX_OPS:
+        return value
+    try:
+        cancelled = sp.cancel(value)
+    except Exception:  # noqa: BLE001 - sympy's cancel fails on some generators: the closed form as it is
+        return value
+    return cancelled if sp.denom(cancelled) == 1 or sp.count_ops(sp.denom(cancelled)) < sp.count_ops(sp.denom(
+        sp.together(value))) else value
+
+
+CANCEL_MAX_OPS = 60
+"""Largest closed form (sympy's ``count_ops``) that is cancelled: cancelling is polynomial arithmetic, cheap at this size."""
 
 
 def written_out(expr):
