@@ -3775,15 +3775,7 @@ class _NotesReader(_CatalogMatch):
             return out
         rescued = {}
         for base in decimals.LOG_BASES:
-            left, right = (e.replace(sp.log, lambda x: sp.log(x) / sp.log(base)) for e in (lhs, rhs))
-            saved = self.section
-            self.section = _copy_section(saved)
-            try:
-                again = self.check_plain(claim, frag, left, right, shown)
-            except Exception:  # noqa: BLE001 - the other reading could not be checked: it is not a failure
-                again = []
-            finally:
-                self.section = saved
+            again = self.plain_in_base(claim, frag, lhs, rhs, shown, base)
             if len(again) != len(out):
                 continue
             for k, alt in enumerate(again):
@@ -3792,6 +3784,19 @@ class _NotesReader(_CatalogMatch):
         return [_undecided(r, f"ambiguous: with the natural log it fails ({r.reason[:80]}); with log read in base "
                               f"{rescued[k][0]} it is {rescued[k][1].verdict}") if k in rescued else r
                 for k, r in enumerate(out)]
+
+    def plain_in_base(self, claim, frag, lhs, rhs, shown, base) -> list:
+        r"""The claim checked with every ``\log`` read in ``base`` (on a copy of the section); no steps where that
+        reading could not be checked, which is neither a failure nor a confirmation."""
+        left, right = (e.replace(sp.log, lambda x: sp.log(x) / sp.log(base)) for e in (lhs, rhs))
+        saved = self.section
+        self.section = _copy_section(saved)
+        try:
+            return self.check_plain(claim, frag, left, right, shown)
+        except Exception:  # noqa: BLE001 - the other reading could not be checked
+            return []
+        finally:
+            self.section = saved
 
     def declared_base_reading(self, claim, frag, lhs, rhs, shown, out):
         r"""A proved or verified step with a bare ``\log`` in notes whose prose states another base ("every logarithm
@@ -3805,15 +3810,7 @@ class _NotesReader(_CatalogMatch):
         if base is None:
             return out
         if lhs.has(sp.log) or rhs.has(sp.log):
-            left, right = (e.replace(sp.log, lambda x: sp.log(x) / sp.log(base)) for e in (lhs, rhs))
-            saved = self.section
-            self.section = _copy_section(saved)
-            try:
-                again = self.check_plain(claim, frag, left, right, shown)
-            except Exception:  # noqa: BLE001 - the other reading could not be checked: it is not a confirmation
-                again = []
-            finally:
-                self.section = saved
+            again = self.plain_in_base(claim, frag, lhs, rhs, shown, base)
             holds = [alt.verdict != "refuted" for alt in again] if len(again) == len(out) else [False] * len(out)
         else:
             holds = self.holds_in_base(frag, base, len(out))
