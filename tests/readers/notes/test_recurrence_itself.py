@@ -15,7 +15,9 @@ def _steps(text):
 
 def test_the_line_stating_a_recurrence_is_not_verified_by_it():
     # read as the update it is (no step, since round 40), or as a claim left undecided: never verified by itself
-    for update in [s for s in _steps(NEWTON) if s.lhs.startswith("x[k + 1]")]:
+    blocks = [b for b in check_notes(NEWTON, path="<test>", budget=5.0).blocks if "x_{k+1}" in b.source]
+    assert blocks and all(b.role == "update" or b.verdict == "undecided" for b in blocks), blocks
+    for update in [s for b in blocks for s in b.steps if s.lhs.startswith("x[k + 1]")]:
         assert update.verdict == "undecided", update
         assert "recurrence this line states" in update.reason
 
