@@ -59,6 +59,7 @@ and :mod:`~readers.notes.points` (the catalog comparison).
 """
 from __future__ import annotations
 
+import contextlib
 import copy
 import itertools
 import dataclasses
@@ -1159,10 +1160,11 @@ def _vocabulary(text: str, catalog) -> frozenset:
     """Multi-letter names: catalog symbols and outputs, and words the notes define (``ACC = ...``)."""
     # the whole left side of its row: ``2ax = (a+a)x`` does not define ``ax``
     # ... nor does the differential of an integral: ``\int_a^b f(x) \;dx = ...`` does not define ``dx``
-    words = {m.group(1) for m in re.finditer(r"(?:^|(?<=[\s$&{,;]))([A-Za-z][A-Za-z0-9]+)\s*&?\s*(?:=|\\coloneqq)",
-                                             text, re.M)
-             if not _is_differential(m.group(1), text[text.rfind("\n", 0, m.start()) + 1:m.start()])
-             and not _a_term(text[text.rfind("\n", 0, m.start()) + 1:m.start()])}
+    words = set()
+    for m in re.finditer(r"(?:^|(?<=[\s$&{,;]))([A-Za-z][A-Za-z0-9]+)\s*&?\s*(?:=|\\coloneqq)", text, re.M):
+        before = text[text.rfind("\n", 0, m.start()) + 1:m.start()]
+        if not _is_differential(m.group(1), before) and not _a_term(before):
+            words.add(m.group(1))
     for f in catalog:
         words.update(v.name for v in f.variables)
         words.update(o.name for o in f.outputs)
@@ -2041,15 +2043,7 @@ class _NotesReader(_CatalogMatch):
         other = wide or other
         if other is block:
             return steps
-        saved = self.section
-        self.section = _copy_section(before)
-        try:
-            claims, _, _, _ = self.rows(other, frag, [])
-            alternative = [s for c in claims for s in self.check_claim(c, frag)]
-        except Exception:  # noqa: BLE001 - the other reading could not be checked: it is not a failure
-            alternative = []
-        finally:
-            self.section = saved
+        alternative = self.reread(other, frag, before)
         if len(alternative) != len(steps) and not any(s.verdict != "refuted" for s in alternative):
             return steps
         how = ", ".join(sorted(f"{x}(...) as a function" for x in letters) + sorted(f"{r} as one name" for r in runs)
@@ -2067,6 +2061,27 @@ class _NotesReader(_CatalogMatch):
             out.append(s)
         return out
 
+    @contextlib.contextmanager
+    def aside(self, section):
+        """The section swapped for a copy of ``section`` while another reading is checked, restored after: what the
+        other reading defines or assumes does not stay."""
+        saved = self.section
+        self.section = _copy_section(section)
+        try:
+            yield
+        finally:
+            self.section = saved
+
+    def reread(self, block, frag, before) -> list[StepReport]:
+        """The steps of ``block``, another reading of ``frag``, checked on a copy of ``before`` (the section as the
+        block found it); [] when that reading cannot be checked, which is not a failure."""
+        with self.aside(before):
+            try:
+                claims, _, _, _ = self.rows(block, frag, [])
+                return [s for c in claims for s in self.check_claim(c, frag)]
+            except Exception:  # noqa: BLE001 - the other reading could not be checked: it is not a failure
+                return []
+
     def level_readings(self, frag, steps, before):
         r"""A refuted step read once more with the superscripts that count steps as labels (``[D_t u]^n`` and
         ``u^{n+1}`` where the notes write ``u^{n-1}``, ``u^n`` and ``t_n``: readers.notes.superscript_levels); a
@@ -2078,15 +2093,10 @@ class _NotesReader(_CatalogMatch):
         relabelled = as_labels(frag.content, self._level_letters) if self._level_letters else None
         if relabelled is None:
             return steps
-        saved = self.section
-        self.section = _copy_section(before)
         try:
-            claims, _, _, _ = self.rows(self.parse(relabelled, frag), frag, [])
-            alternative = [s for c in claims for s in self.check_claim(c, frag)]
-        except Exception:  # noqa: BLE001 - the other reading could not be checked: it is not a failure
+            alternative = self.reread(self.parse(relabelled, frag), frag, before)
+        except Exception:  # noqa: BLE001 - the other reading could not be read: it is not a failure
             alternative = []
-        finally:
-            self.section = saved
         if alternative and all(s.verdict == "refuted" for s in alternative):
             return steps
         letters = ", ".join(sorted(self._level_letters))
@@ -3500,14 +3510,11 @@ class _NotesReader(_CatalogMatch):
 
     def check_aside(self, claim: _Claim, frag: Fragment) -> list[StepReport]:
         """``claim`` checked as another reading of a row, leaving the section as it was ([] when it cannot be)."""
-        saved = self.section
-        self.section = _copy_section(saved)
-        try:
-            return self.check_claim(claim, frag)
-        except Exception:  # noqa: BLE001 - the other reading could not be checked: the row keeps its first reading
-            return []
-        finally:
-            self.section = saved
+        with self.aside(self.section):
+            try:
+                return self.check_claim(claim, frag)
+            except Exception:  # noqa: BLE001 - the other reading could not be checked: the row keeps its first reading
+                return []
 
     def stated_derivative(self, block, frag) -> list[StepReport] | None:
         r"""An inline block after "the derivative of $F$ is": the claim $dF/dx = $ the block, its steps when every
@@ -3731,13 +3738,9 @@ class _NotesReader(_CatalogMatch):
         found = []
         for label, mapping, domains in densities:
             reading = dataclasses.replace(claim, conditions=tuple(claim.conditions) + tuple(domains))
-            saved = self.section
-            self.section = _copy_section(saved)
-            try:
+            with self.aside(self.section):
                 found.append((label, self.check_plain(reading, frag, lhs.xreplace(mapping), rhs.xreplace(mapping),
                                                       shown)))
-            finally:
-                self.section = saved
         first = found[0][1]
         if any(len(out) != len(first) for _, out in found):
             return [StepReport(**shown, verdict="undecided", reason="the readings of the named densities give "
@@ -3789,14 +3792,11 @@ class _NotesReader(_CatalogMatch):
         r"""The claim checked with every ``\log`` read in ``base`` (on a copy of the section); no steps where that
         reading could not be checked, which is neither a failure nor a confirmation."""
         left, right = (e.replace(sp.log, lambda x: sp.log(x) / sp.log(base)) for e in (lhs, rhs))
-        saved = self.section
-        self.section = _copy_section(saved)
-        try:
-            return self.check_plain(claim, frag, left, right, shown)
-        except Exception:  # noqa: BLE001 - the other reading could not be checked
-            return []
-        finally:
-            self.section = saved
+        with self.aside(self.section):
+            try:
+                return self.check_plain(claim, frag, left, right, shown)
+            except Exception:  # noqa: BLE001 - the other reading could not be checked
+                return []
 
     def declared_base_reading(self, claim, frag, lhs, rhs, shown, out):
         r"""A proved or verified step with a bare ``\log`` in notes whose prose states another base ("every logarithm
@@ -3846,14 +3846,11 @@ class _NotesReader(_CatalogMatch):
         reading = degree_reading(lhs, rhs)
         if reading is None:
             return out
-        saved = self.section
-        self.section = _copy_section(saved)
-        try:
-            again = self.check_plain(claim, frag, *reading, shown)
-        except Exception:  # noqa: BLE001 - the other reading could not be checked: it is not a failure
-            again = []
-        finally:
-            self.section = saved
+        with self.aside(self.section):
+            try:
+                again = self.check_plain(claim, frag, *reading, shown)
+            except Exception:  # noqa: BLE001 - the other reading could not be checked: it is not a failure
+                again = []
         if len(again) != len(out):
             return out
         stated = DEGREE_CUE.search("\n".join(self.lines)) is not None
