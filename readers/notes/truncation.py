@@ -32,7 +32,7 @@ import sympy as sp
 from sympy.core.function import AppliedUndef
 
 from readers.notes.arbitrary import _RESERVED as MEANINGFUL
-from readers.notes.arbitrary import ARBITRARY_NAME
+from readers.notes.arbitrary import ARBITRARY_NAME, substitute
 
 METHOD = "taylor coefficients of a random polynomial (exact series)"
 """How a refutation here is named (the caller's guards for names apart do not apply: both sides share them)."""
@@ -180,7 +180,7 @@ def compare(side, rest, step, order: int, conditions=(), lines=()):
         if point is None:
             return None
         try:
-            difference = (_substitute(side, mapping) - _substitute(rest, mapping)).xreplace(point)
+            difference = (substitute(side, mapping) - substitute(rest, mapping)).xreplace(point)
             if difference.has(sp.Integral):  # the integral of a polynomial over bounds in the step: exact
                 difference = difference.replace(lambda e: isinstance(e, sp.Integral), lambda e: e.doit())
             if difference.has(sp.Integral):
@@ -214,11 +214,6 @@ def compare(side, rest, step, order: int, conditions=(), lines=()):
         if functions else ""
     return "verified", (f"every Taylor coefficient of lhs - rhs below {step}^{order} is 0 at {DRAWS} random points"
                         f"{drawn} (exact series; evidence, not a proof)"), None
-
-
-def _substitute(expr, mapping):
-    out = expr.replace(lambda e: isinstance(e, AppliedUndef) and e.func in mapping, lambda e: mapping[e.func](*e.args))
-    return out.replace(lambda e: isinstance(e, (sp.Derivative, sp.Subs)), lambda e: e.doit())
 
 
 def _value(symbol, rng):
