@@ -72,6 +72,76 @@ def display_line(lines, snippet: str, after: int = 0, environments: bool = False
     raise LookupError(snippet)
 
 
+def pandoc_blocks(text: str, masked: str):
+    """(line, inner text) of the ``$$...$$`` displays and ``$...$`` inline formulas of ``text`` by Pandoc's rule for
+    inline math (no blank line inside, no space after the opening ``$`` or before the closing one, the closing ``$``
+    not followed by a digit), found in ``masked``: ``text`` with its comments and code blanked, line for line."""
+    out, i = [], 0
+    while True:
+        j = masked.find("$", i)
+        if j < 0:
+            return out
+        if j > 0 and masked[j - 1] == "\\":
+            i = j + 1
+            continue
+        if masked.startswith("$$", j):
+            k = masked.find("$$", j + 2)
+            if k < 0:
+                return out
+            out.append((masked.count("\n", 0, j) + 1, text[j + 2:k]))
+            i = k + 2
+            continue
+        if j + 1 >= len(masked) or masked[j + 1] in " \n":
+            i = j + 1
+            continue
+        k, close = j + 1, None
+        while k < len(masked):
+            if masked[k] == "\\":
+                k += 2
+                continue
+            if masked.startswith("\n\n", k) or masked.startswith("$$", k):
+                break
+            if masked[k] == "$" and masked[k - 1] not in " \n" and not masked[k + 1:k + 2].isdigit():
+                close = k
+                break
+            k += 1
+        if close is None:
+            i = j + 1
+            continue
+        out.append((masked.count("\n", 0, j) + 1, text[j + 1:close]))
+        i = close + 1
+
+
+def rst_blocks(text: str):
+    r"""(line, inner text) of every formula of a reStructuredText file: each ``:math:`...``` role, the formula on a
+    ``.. math:: X`` line, and each paragraph of a ``.. math::`` directive (option lines such as ``:nowrap:`` before
+    the first paragraph skipped; lines joined by newlines, the indentation stripped)."""
+    lines, out, k = text.split("\n"), [], 0
+    while k < len(lines):
+        directive = re.match(r"^(\s*)\.\.\s+math::\s*(.*)$", lines[k])
+        if directive:
+            indent, rest = len(directive.group(1)), directive.group(2).strip()
+            if rest:
+                out.append((k + 1, rest))
+            k, paragraph = k + 1, []
+            while k < len(lines) and (not lines[k].strip() or len(lines[k]) - len(lines[k].lstrip()) > indent):
+                if re.match(r"^\s*:[A-Za-z_-]+:", lines[k]) and not paragraph:
+                    pass
+                elif lines[k].strip():
+                    paragraph.append(k)
+                elif paragraph:
+                    out.append((paragraph[0] + 1, "\n".join(lines[j].strip() for j in paragraph)))
+                    paragraph = []
+                k += 1
+            if paragraph:
+                out.append((paragraph[0] + 1, "\n".join(lines[j].strip() for j in paragraph)))
+            continue
+        for m in re.finditer(r":math:`([^`]*)`", lines[k]):
+            out.append((k + 1, m.group(1)))
+        k += 1
+    return out
+
+
 def text_line(lines, snippet: str) -> int:
     """The line (1-based) of the prose line of ``lines`` holding ``snippet`` (an inline formula)."""
     return next(k + 1 for k, text in enumerate(lines) if snippet in text and not text.startswith("<!--"))

@@ -24,8 +24,13 @@ import sympy as sp
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
-from check_labels import block_on_line, check_entries, nonclaim_table, recorder
-from check_labels_round9 import _rst_blocks
+from check_labels import (
+    block_on_line,
+    check_entries,
+    nonclaim_table,
+    recorder,
+    rst_blocks,
+)
 
 RNG = np.random.default_rng(14)
 TOL = 1e-9
@@ -591,7 +596,7 @@ label(FN, 4215, "claim", "right", "exact: 10*100*5 + 10*5*50 = 7500 and 10*100*5
 def _latex(entry) -> str:
     """The block an entry names (:func:`check_labels.block_on_line`) among the file's RST blocks; of several on a
     line, the one that carries a relation, ``\\geq`` and ``\\le`` included."""
-    return block_on_line(entry, _rst_blocks((HERE / entry["file"]).read_text(encoding="utf-8")),
+    return block_on_line(entry, rst_blocks((HERE / entry["file"]).read_text(encoding="utf-8")),
                          r"[=<>]|\\(?:in|sim|geq?|leq?|neq|approx)\b")
 
 

@@ -38,7 +38,7 @@ import sympy as sp
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 from check_labels import arrays_close as close
-from check_labels import check_entries, nonclaim_table, recorder
+from check_labels import check_entries, nonclaim_table, recorder, rst_blocks
 from check_labels_round18 import _latex as _md_latex
 
 RNG = np.random.default_rng(25)
@@ -51,28 +51,10 @@ def zero(expr) -> bool:
     return sp.simplify(expr) == 0
 
 
-def _rst_blocks(text: str):
-    """``(line, text)`` of each ``.. math::`` directive of a reStructuredText page: the line of its first content
-    line (where the checker's reading starts the block)."""
-    lines = text.splitlines()
-    out = []
-    for k, line in enumerate(lines):
-        if line.strip() == ".. math::":
-            body = []
-            j = k + 1
-            while j < len(lines) and (not lines[j].strip() or lines[j].startswith(" ")):
-                body.append((j + 1, lines[j]))
-                j += 1
-            content = [(n, t) for n, t in body if t.strip()]
-            if content:
-                out.append((content[0][0], "\n".join(t.strip() for _, t in content)))
-    return out
-
-
 def _latex(entry) -> str:
     if entry["file"].endswith(".rst"):
         text = (HERE / entry["file"]).read_text(encoding="utf-8")
-        found = [inner for line, inner in _rst_blocks(text) if line == entry["line"]]
+        found = [inner for line, inner in rst_blocks(text) if line == entry["line"]]
         if len(found) != 1:
             raise SystemExit(f"{entry['file']}:{entry['line']}: {len(found)} blocks")
         return found[0]

@@ -35,7 +35,7 @@ import sympy as sp
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
-from check_labels import check_entries, nonclaim_table, recorder
+from check_labels import check_entries, nonclaim_table, pandoc_blocks, recorder
 
 RNG = np.random.default_rng(36)
 ENTRIES, label, nonclaim = recorder()
@@ -52,45 +52,11 @@ def zero(expr) -> bool:
 
 
 def _blocks(text: str):
-    """(line, inner text) of ``$$...$$`` displays and ``$...$`` inline formulas, Pandoc's rule for inline math: no
-    blank line inside, no space after the opening ``$`` or before the closing one, the closing ``$`` not followed
-    by a digit; HTML comments and code fences are masked."""
+    """(line, inner text) of the displays and inline formulas (:func:`check_labels.pandoc_blocks`), HTML comments
+    and code fences masked."""
     masked = re.sub(r"<!--.*?-->", lambda m: re.sub(r"[^\n]", " ", m.group(0)), text, flags=re.S)
     masked = re.sub(r"^```.*?^```", lambda m: re.sub(r"[^\n]", " ", m.group(0)), masked, flags=re.S | re.M)
-    out, i = [], 0
-    while True:
-        j = masked.find("$", i)
-        if j < 0:
-            return out
-        if j > 0 and masked[j - 1] == "\\":
-            i = j + 1
-            continue
-        if masked.startswith("$$", j):
-            k = masked.find("$$", j + 2)
-            if k < 0:
-                return out
-            out.append((masked.count("\n", 0, j) + 1, text[j + 2:k]))
-            i = k + 2
-            continue
-        if j + 1 >= len(masked) or masked[j + 1] in " \n":
-            i = j + 1
-            continue
-        k, close = j + 1, None
-        while k < len(masked):
-            if masked[k] == "\\":
-                k += 2
-                continue
-            if masked.startswith("\n\n", k) or masked.startswith("$$", k):
-                break
-            if masked[k] == "$" and masked[k - 1] not in " \n" and not masked[k + 1:k + 2].isdigit():
-                close = k
-                break
-            k += 1
-        if close is None:
-            i = j + 1
-            continue
-        out.append((masked.count("\n", 0, j) + 1, text[j + 1:close]))
-        i = close + 1
+    return pandoc_blocks(text, masked)
 
 
 def _latex(entry) -> str:

@@ -38,7 +38,7 @@ import sympy as sp
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
-from check_labels import check_entries, recorder
+from check_labels import check_entries, pandoc_blocks, recorder
 
 RNG = np.random.default_rng(39)
 ENTRIES, label, nonclaim = recorder()
@@ -112,40 +112,8 @@ def _tex_blocks(text: str):
 
 
 def _md_blocks(text: str):
-    """``$$...$$`` displays and ``$...$`` inline formulas by Pandoc's rule (no blank line inside, no space after the
-    opening ``$`` or before the closing one, the closing ``$`` not followed by a digit)."""
-    masked, out, i = _mask(text, False), [], 0
-    while True:
-        j = masked.find("$", i)
-        if j < 0:
-            return out
-        if j > 0 and masked[j - 1] == "\\":
-            i = j + 1
-            continue
-        if masked.startswith("$$", j):
-            k = masked.find("$$", j + 2)
-            out.append((masked.count("\n", 0, j) + 1, text[j + 2:k]))
-            i = k + 2
-            continue
-        if j + 1 >= len(masked) or masked[j + 1] in " \n":
-            i = j + 1
-            continue
-        k, close = j + 1, None
-        while k < len(masked):
-            if masked[k] == "\\":
-                k += 2
-                continue
-            if masked.startswith("\n\n", k) or masked.startswith("$$", k):
-                break
-            if masked[k] == "$" and masked[k - 1] not in " \n" and not masked[k + 1:k + 2].isdigit():
-                close = k
-                break
-            k += 1
-        if close is None:
-            i = j + 1
-            continue
-        out.append((masked.count("\n", 0, j) + 1, text[j + 1:close]))
-        i = close + 1
+    """``$$...$$`` displays and ``$...$`` inline formulas by Pandoc's rule (:func:`check_labels.pandoc_blocks`)."""
+    return pandoc_blocks(text, _mask(text, False))
 
 
 def _latex(entry) -> str:

@@ -22,7 +22,7 @@ import sympy as sp
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
-from check_labels import check_entries, recorder, zero  # noqa: E402
+from check_labels import check_entries, recorder, rst_blocks, zero  # noqa: E402
 
 RNG = np.random.default_rng(6)
 TOL = 1e-9
@@ -384,34 +384,10 @@ def _blocks(text: str):
     return out
 
 
-def _rst_blocks(text: str):
-    r"""(line, inner text) of every formula of a reStructuredText file: each ``:math:`...``` role, and each
-    paragraph of a ``.. math::`` directive (its lines joined by newlines, the indentation stripped)."""
-    lines, out, k = text.split("\n"), [], 0
-    while k < len(lines):
-        directive = re.match(r"^(\s*)\.\.\s+math::\s*$", lines[k])
-        if directive:
-            indent, k, paragraph = len(directive.group(1)), k + 1, []
-            while k < len(lines) and (not lines[k].strip() or len(lines[k]) - len(lines[k].lstrip()) > indent):
-                if lines[k].strip():
-                    paragraph.append(k)
-                elif paragraph:
-                    out.append((paragraph[0] + 1, "\n".join(lines[j].strip() for j in paragraph)))
-                    paragraph = []
-                k += 1
-            if paragraph:
-                out.append((paragraph[0] + 1, "\n".join(lines[j].strip() for j in paragraph)))
-            continue
-        for m in re.finditer(r":math:`([^`]*)`", lines[k]):
-            out.append((k + 1, m.group(1)))
-        k += 1
-    return out
-
-
 def _latex(entry) -> str:
     """The block an entry names: the one on its line (``pick``: the one whose text contains it)."""
     text = (HERE / entry["file"]).read_text(encoding="utf-8")
-    found = [inner for line, inner in (_rst_blocks(text) if entry["file"].endswith(".rst") else _blocks(text))
+    found = [inner for line, inner in (rst_blocks(text) if entry["file"].endswith(".rst") else _blocks(text))
              if line == entry["line"]]
     if entry["pick"] is not None:
         found = [inner for inner in found if entry["pick"] in inner]

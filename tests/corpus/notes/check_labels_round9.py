@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import itertools
 import math
-import re
 import sys
 from pathlib import Path
 
@@ -34,7 +33,7 @@ import sympy as sp
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
-from check_labels import block_on_line, check_entries, recorder
+from check_labels import block_on_line, check_entries, recorder, rst_blocks
 
 RNG = np.random.default_rng(9)
 TOL = 1e-9
@@ -770,36 +769,6 @@ nonclaim(KC, 298, "definition", "the transition function's type", pick="P : S \\
 
 
 # ---------------------------------------------------------------- block finder
-def _rst_blocks(text: str):
-    r"""(line, inner text) of every formula of a reStructuredText file: each ``:math:`...``` role, the formula on a
-    ``.. math:: X`` line, and each paragraph of a ``.. math::`` directive (option lines such as ``:nowrap:`` before
-    the first paragraph skipped; lines joined by newlines, the indentation stripped)."""
-    lines, out, k = text.split("\n"), [], 0
-    while k < len(lines):
-        directive = re.match(r"^(\s*)\.\.\s+math::\s*(.*)$", lines[k])
-        if directive:
-            indent, rest = len(directive.group(1)), directive.group(2).strip()
-            if rest:
-                out.append((k + 1, rest))
-            k, paragraph = k + 1, []
-            while k < len(lines) and (not lines[k].strip() or len(lines[k]) - len(lines[k].lstrip()) > indent):
-                if re.match(r"^\s*:[A-Za-z_-]+:", lines[k]) and not paragraph:
-                    pass
-                elif lines[k].strip():
-                    paragraph.append(k)
-                elif paragraph:
-                    out.append((paragraph[0] + 1, "\n".join(lines[j].strip() for j in paragraph)))
-                    paragraph = []
-                k += 1
-            if paragraph:
-                out.append((paragraph[0] + 1, "\n".join(lines[j].strip() for j in paragraph)))
-            continue
-        for m in re.finditer(r":math:`([^`]*)`", lines[k]):
-            out.append((k + 1, m.group(1)))
-        k += 1
-    return out
-
-
 def _latex(entry) -> str:
     """The block an entry names (:func:`check_labels.block_on_line`) among the file's Markdown or RST blocks."""
     from check_labels_round3 import (
@@ -807,7 +776,7 @@ def _latex(entry) -> str:
     )
 
     text = (HERE / entry["file"]).read_text(encoding="utf-8")
-    return block_on_line(entry, _rst_blocks(text) if entry["file"].endswith(".rst") else _blocks(text, False))
+    return block_on_line(entry, rst_blocks(text) if entry["file"].endswith(".rst") else _blocks(text, False))
 
 
 def main(argv) -> int:
