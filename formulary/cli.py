@@ -541,6 +541,7 @@ def _codegen_definitions(args, notes) -> int:
     from formulary import api
     from formulary.files import write_text_output
 
+    out = _code_output(args)
     records = []
     try:
         for n in notes:
@@ -553,19 +554,36 @@ def _codegen_definitions(args, notes) -> int:
         source = api.codegen(grad=args.grad, definitions=records, backend=args.backend)
     except api.FormularyError as exc:
         raise UsageError(str(exc)) from None
-    if args.output:
-        write_text_output(Path(args.output), source, comment="#", force=args.force)
-        print(f"wrote {args.output}")
-    else:
+    if out is None:
         sys.stdout.write(source)
+    else:
+        write_text_output(out, source, comment="#", force=args.force)
+        print(f"wrote {out}")
     return EXIT_OK
 
 
-def cmd_codegen(args) -> int:
+def _code_output(args):
+    """The ``-o`` file of ``codegen`` (a ``.py`` file we may write: absent, or our own unedited output, or
+    ``--force``), checked before any work; None for standard output."""
     from pathlib import Path
 
+    from formulary.files import RefusedOverwrite, check_writable
+
+    if not args.output:
+        return None
+    out = Path(args.output)
+    if out.suffix != ".py":
+        raise UsageError(f"{out}: the output file must end in .py")
+    try:
+        check_writable(out, force=args.force)
+    except RefusedOverwrite as exc:
+        raise UsageError(str(exc)) from None
+    return out
+
+
+def cmd_codegen(args) -> int:
     from formulary import api
-    from formulary.files import RefusedOverwrite, check_writable, write_text_output
+    from formulary.files import write_text_output
 
     notes = [i for i in args.ids if i.endswith((".md", ".tex"))]
     if notes or args.define:
@@ -576,14 +594,7 @@ def cmd_codegen(args) -> int:
         raise UsageError(f"--backend {args.backend} is for definitions (notes or --define); catalog ids are NumPy "
                          "or numba")
     ids = [_lookup(i).id for i in args.ids]
-    out = Path(args.output) if args.output else None
-    if out is not None:
-        if out.suffix != ".py":
-            raise UsageError(f"{out}: the output file must end in .py")
-        try:
-            check_writable(out, force=args.force)
-        except RefusedOverwrite as exc:
-            raise UsageError(str(exc)) from None
+    out = _code_output(args)
     try:
         source = api.codegen(None if args.all else ids, grad=args.grad, precision=args.precision,
                              backend=args.backend)

@@ -20,7 +20,7 @@ import sympy as sp
 
 from codegen.define import BUILTINS, DefinitionError, UserDefinition
 from readers.domain import read_condition, read_domain
-from readers.expression import parse_expression
+from readers.expression import ParseError, parse_expression
 from readers.latex.nodes import LatexParseError
 from readers.latex.parse import parse_block, parse_latex, to_zero_based
 from readers.notes.blocks import find_blocks
@@ -235,7 +235,10 @@ def read_ascii_definition(text: str) -> UserDefinition:
             raise DefinitionError(f"cannot read the domain {stated.group('condition').strip()!r}: expected bounds such as "
                                   "'x > 0', '0 < p < 1' or 'x in (0, 1)', separated by commas")
         body_text = stated.group("body")
-    body = parse_expression(body_text)
+    try:
+        body = parse_expression(body_text)
+    except ParseError as exc:  # its position in the body, as a position in the whole definition
+        raise ParseError(exc.message, _shifted(exc.position, text[:text.index(body_text, m.start("body"))])) from None
     _check_domain_names(domain, params, body, m.group("name"))
     out_indices = [s.strip() for s in (m.group("idx") or "").split(",") if s.strip()]
     by_name = {str(s): s for s in body.free_symbols}
@@ -243,6 +246,14 @@ def read_ascii_definition(text: str) -> UserDefinition:
                    for i in out_indices)
     sizes = tuple(sorted({s for _, lo, hi in ranges for s in (as_expr(hi).free_symbols)}, key=str))
     return UserDefinition(m.group("name"), params, body, ranges, sizes, latex="", where="--define", domain=domain)
+
+
+def _shifted(position: tuple[int, int], before: str) -> tuple[int, int]:
+    """A 1-based ``(line, column)`` in a text that follows ``before``, as one in the whole text."""
+    line, column = position
+    if line > 1:
+        return before.count("\n") + line, column
+    return before.count("\n") + 1, len(before) - (before.rfind("\n") + 1) + column
 
 
 _ASCII_CONDITION = re.compile(r"^(?P<body>.*?)\s+for\s+(?P<condition>.*)$", re.S)

@@ -51,3 +51,18 @@ def test_foreign_file_is_refused_unless_forced(tmp_path):
 def test_no_temporary_files_left_behind(tmp_path):
     write_text_output(tmp_path / "a.tex", "x\n", comment="%")
     assert [p.name for p in tmp_path.iterdir()] == ["a.tex"]
+
+
+@pytest.mark.parametrize("source", [["--define", "f(x) = exp(x)"], ["softmax"]])
+def test_codegen_refuses_a_users_file_as_a_usage_error_before_any_work(tmp_path, capsys, source):
+    """``codegen -o`` onto a file the user wrote: exit 2 with the reason and the way out (``--force``), the file
+    untouched, no traceback; for definitions as for catalog ids (the definitions' path raised it as an internal
+    error, exit 3, after deriving the code)."""
+    from formulary.cli import EXIT_USAGE, main
+
+    out = tmp_path / "mine.py"
+    out.write_text("precious\n")
+    assert main(["codegen", *source, "-o", str(out)]) == EXIT_USAGE
+    err = capsys.readouterr().err
+    assert "not overwriting" in err and "--force" in err and "Traceback" not in err and "internal" not in err
+    assert out.read_text() == "precious\n"
