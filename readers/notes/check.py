@@ -879,7 +879,7 @@ def _copy_section(section):
     out = copy(section)
     for name in ("symbols", "arrays", "functions", "derivatives", "owner", "conditions", "examples", "updates",
                  "in_place", "moved_on", "distributed", "laws", "recurrences", "described", "stated", "witnesses",
-                 "contested", "integers", "finite", "withheld", "unreadable", "written"):
+                 "contested", "integers", "finite", "withheld", "unreadable", "written", "earlier"):
         setattr(out, name, copy(getattr(section, name)))
     out.functions = {name: list(cases) for name, cases in section.functions.items()}  # define() edits them in place
     return out
@@ -1208,6 +1208,8 @@ class _Section:
     finite: dict = field(default_factory=dict)  # name -> values: y \in \{-1, 1\} (readers.notes.finite_values)
     contested: dict = field(default_factory=dict)  # name -> (lhs, rhs, line): a row that read both as a failing
     # claim about the name and as its new definition (document): later failures are read with it defined anew too
+    earlier: dict = field(default_factory=dict)  # key -> (kind, base or name, value, owner): a local name's or an
+    # array's definition that ended at a heading; it may only confirm a later claim (earlier_readings)
 
     def enter(self, number: int) -> None:
         """A new heading: conditions, examples, limits and equations end; definitions stay."""
@@ -1224,11 +1226,9 @@ class _Section:
         self.seen = frozenset()
         self.valued = frozenset()
         for key in [k for k in self.symbols if _local_name(k)]:  # x, mu, y_i: reused per section in notes
-            del self.symbols[key]
-            self.owner.pop(key, None)
+            self.earlier[key] = ("symbols", key, self.symbols.pop(key), self.owner.pop(key, None))
         for key in list(self.arrays):
-            del self.arrays[key]
-            self.owner.pop(key, None)
+            self.earlier[key] = ("arrays", key, self.arrays.pop(key), self.owner.pop(key, None))
         # w <- w - eta g in one section: w_1, w_2 of a later section's network are weights of their own, not its
         # steps (x_k, x_{k+1} of a later section still are: an index letter, not a number)
         self.moved_on = {n for n in self.in_place if _local_name(sp.Symbol(n))}
@@ -1785,6 +1785,7 @@ class _NotesReader(_CatalogMatch):
         steps = self.readings(block, frag, steps, before)
         steps = self.level_readings(frag, steps, before)
         steps = self.redefined_readings(block, frag, steps, before)
+        steps = self.earlier_readings(block, frag, steps, before)
         steps = confirmed_definitions + steps
         steps = _entry_notation(frag.content, steps, self.einstein_stated) if steps else _entry_restatement(frag)
         catalog_id, comparison = self.match_catalog(frag, block, mains, claims, first=first)
@@ -2137,6 +2138,41 @@ class _NotesReader(_CatalogMatch):
             alt = alternative[k] if alternative else None
             if s.verdict == "refuted" and (alt is None or alt.verdict != "refuted"):
                 s = _ambiguous(s, alt, "with the definitions above this fails", f"with {rows} read as a new definition")
+            out.append(s)
+        return out
+
+    def earlier_readings(self, block, frag, steps, before):
+        r"""An undecided step read once more with the definitions of an earlier section that ended at a heading
+        (``a_j = e^{z_j} / \sum_k e^{z_k}`` under "Softmax", ``\frac{\partial a_j}{\partial z_i} = -a_i a_j``
+        under "Its derivative"): notes reuse short names section by section, so such a definition may only
+        confirm.  A step confirmed with it takes that verdict and names the definition; one that fails with it stays
+        undecided and says so."""
+        if not before.earlier or not any(s.verdict == "undecided" for s in steps):
+            return steps
+        exprs = [e for r in block.rows if r.kind not in ("empty", "prose") for e in (*r.chain.exprs, *r.conditions)]
+        names = {str(x) for e in exprs if isinstance(e, sp.Basic) for x in e.free_symbols} \
+            | {str(x.label) for e in exprs if isinstance(e, sp.Basic) for x in e.atoms(sp.IndexedBase)}
+        used = {k: v for k, v in before.earlier.items() if str(getattr(v[1], "label", v[1])) in names}
+        if not used:
+            return steps
+        section = _copy_section(before)
+        for kind, key, value, owner in used.values():
+            getattr(section, kind)[key] = value
+            if owner is not None:
+                section.owner[key] = owner
+        alternative = self.reread(block, frag, section)
+        if len(alternative) != len(steps):
+            return steps
+        lines = ", ".join(sorted({f"{_show(v[1])} (line {v[3][1]})" for v in used.values() if v[3] is not None}))
+        out = []
+        for s, alt in zip(steps, alternative):
+            same = s.verdict == "undecided" and alt.line == s.line and (alt.lhs, alt.rhs) == (s.lhs, s.rhs)
+            if same and alt.verdict in ("proved", "verified"):
+                s = dataclasses.replace(alt, method=f"{alt.method}; with {lines} as defined in an earlier section")
+            elif same and alt.verdict == "refuted":
+                s = dataclasses.replace(s, reason=f"{s.reason}; with {lines} as defined in an earlier section it "
+                                                  f"fails ({alt.reason[:80]}), but that section's names may not be "
+                                                  "meant here")
             out.append(s)
         return out
 
@@ -2877,6 +2913,7 @@ class _NotesReader(_CatalogMatch):
             return  # ellipsis cannot be substituted into later claims
         s.owner[_key(lhs)] = (s.number, line)
         s.contested.pop(_key(lhs), None)  # defined anew: no longer in doubt
+        s.earlier.pop(lhs.base if isinstance(lhs, sp.Indexed) else _key(lhs), None)  # shadowed
         if refers_to_itself(_key(lhs), body):
             return  # theta = arccos(v.w / |v||w|) after w = (s cos theta, s sin theta): it names theta, never a value
         if isinstance(lhs, sp.Symbol):
