@@ -32,7 +32,7 @@ from __future__ import annotations
 import re
 
 SOLVING = re.compile(
-    r"\bsolv(?:e|es|ed|ing)\b|\brearrang\w*|\bisolat\w*"
+    r"\bsolv(?:e|es|ed|ing)\b|\bsolutions?\b|\brearrang\w*|\bisolat\w*"
     r"|\b(?:equation|condition|relation)s?\s+(?:\w+\s+){0,2}?(?:gives?|implies|yields?)\b"
     r"|\bset(?:s|ting)?\b[^.;]{0,80}?\b(?:to|equal\s+to)\s+(?:0|zero|\$0\$)"
     r"|\bequat(?:e|es|ing)\b[^.;]{0,80}?\b(?:0|zero|\$0\$)", re.IGNORECASE)
