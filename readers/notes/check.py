@@ -2727,7 +2727,9 @@ class _NotesReader(_CatalogMatch):
         if parsed != claim.lhs:
             return []
         zero = solved_values.TO_ZERO.search(prose) is not None
-        for left, right in solved_values.equations([d[0] for d in self.displays_above], zero):
+        stated = solved_values.inline_equations(prose)  # "In general $x_t = ...$. Solving for the clean input,"
+        for left, right in solved_values.equations(stated, False) + solved_values.equations(
+                [d[0] for d in self.displays_above], zero):
             equation = f"{left} = {right}"
             if not solved_values.mentions(equation, name) or solved_values.differentiates(equation, name):
                 continue
@@ -2740,8 +2742,9 @@ class _NotesReader(_CatalogMatch):
             if not plain or not all(s.verdict == "refuted" or solved_values.FAILS_AS_IDENTITY.search(s.reason)
                                     for s in plain):
                 continue  # an identity in the name (any value satisfies it), or not shown to be none (out of time)
-            line = next((d[3] for d in self.displays_above if left in d[0]), self.displays_above[0][3])
-            note = solved_values.METHOD.format(line=line, equation=" ".join(equation.split())[:80],
+            line = "in the prose above" if any(left in e for e in stated) else "at line " + str(next(
+                (d[3] for d in self.displays_above if left in d[0]), self.displays_above[0][3]))
+            note = solved_values.METHOD.format(where=line, equation=" ".join(equation.split())[:80],
                                                cue=" ".join(cue.group(0).split())[:40])
             return [StepReport(lhs=name, rel="=", rhs=" ".join(value.split()), verdict=s.verdict,
                                method=f"{note}; {s.method}"[:300], line=claim.line, assumptions=s.assumptions)

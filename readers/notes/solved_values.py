@@ -51,7 +51,7 @@ where the order of its products counts, for its equation to count."""
 FAILS_AS_IDENTITY = re.compile(r"\bequation\b|holds for some values|not stated for all values|fails for arbitrary")
 """The reason of a verdict on the equation as written that says it failed as an identity, so it constrains the name:
 only then does a value that satisfies it say something (a link left undecided, out of time, may hold for any value)."""
-METHOD = "the value solves the equation at line {line} ({equation}), as the prose says ('{cue}')"
+METHOD = "the value solves the equation {where} ({equation}), as the prose says ('{cue}')"
 
 _ENVIRONMENT = re.compile(r"\\(?:begin|end)\{(?:align|aligned|equation|eqnarray|gather|gathered|split|multline)"
                           r"\*?\}(?:\{[^{}]*\})?")
@@ -146,6 +146,13 @@ def differentiates(text: str, name: str) -> bool:
 def substituted(text: str, name: str, value: str) -> str:
     r"""``text`` with every whole-token ``name`` replaced by ``\left(value\right)``."""
     return _pattern(name).sub(lambda _: r"\left(" + value + r"\right)", text)
+
+
+def inline_equations(prose: str) -> list[str]:
+    r"""The inline formulas with an ``=`` in the prose between the display above and the block, nearest first: the
+    equation solved may be stated in the text ("In general $x_t = \sqrt{\bar\alpha_t} x_0 + \dots$.  Solving for the
+    clean input, ...")."""
+    return [f for f in reversed(re.findall(r"(?<!\$)\$([^$]+)\$(?!\$)", prose)) if "=" in f]
 
 
 def equations(displays: list[str], zero: bool) -> list[tuple[str, str]]:
