@@ -187,6 +187,7 @@ from readers.notes.value_names import value_symbols
 from readers.notes.whole_and_entries import whole_and_entries
 from readers.notes.generic_names import declares_generic, points_back
 from readers.notes.signatures import declared_name
+from readers.notes import solved_values
 from readers.notes.operator_scopes import DESCRIPTION as SCOPE_READING, widened_block
 from readers.notes.witnesses import QUANTIFIER, witness_names
 from readers.notes.written_identities import METHOD as AS_WRITTEN
@@ -1304,11 +1305,20 @@ class _NotesReader(_CatalogMatch):
         self.e_section = None  # the section of that definition, when the powers only come after its heading
         self.section_starts = {}  # section number -> line of its first block
         self.matrix_read = False  # a claim of this block was read as matrix algebra (readers.notes.matrices)
+        self.displays = []  # (content, section, last line, first line) of the last displays (solved_values)
+        self.displays_above = []  # ... of them, those above the block being read, in its section, nearest first
+        self.solving = False  # a solved value's equation is being read (no solved reading inside it)
+        self.aside_matrix_read = False  # ... and it was read as matrix algebra
 
     # ** one block **
 
     def fragment(self, frag: Fragment) -> BlockReport:
         self.line, self.pending_updates, self.matrix_read = frag.line, [], False
+        self.displays_above = [d for d in reversed(self.displays) if d[1] == frag.section]
+        if frag.kind == "display":
+            self.displays = (self.displays + [(frag.content, frag.section, frag.line + frag.source.count("\n"),
+                                               frag.line)])[
+                -solved_values.DISPLAYS_BACK:]
         quantified = trailing_quantifier(frag.content)
         if quantified is not None:  # \forall x > 0: log x < x, read as its claim on that domain (quantifiers)
             frag = dataclasses.replace(frag, content=quantified)
@@ -2364,7 +2374,8 @@ class _NotesReader(_CatalogMatch):
                                frag.content_line + row.line - 1, block.zero_based)
                 found = self.definition_as_claim(claim, frag) or self.law_as_claim(claim) \
                     or self.entropy_as_claim(claim, frag) or self.composition_as_claim(claim) \
-                    or self.special_as_claim(claim, frag) or self.standard_function_as_claim(claim, frag)
+                    or self.special_as_claim(claim, frag) or self.standard_function_as_claim(claim, frag) \
+                    or self.solved_as_claim(claim, frag)
                 agreed = [] if found else self.earlier_definition_as_claim(claim, frag)
                 self.definition_steps += found or agreed
                 named = self.chain_names(exprs, rels)
@@ -2726,6 +2737,74 @@ class _NotesReader(_CatalogMatch):
         note = f"read as a claim about {_show(claim.lhs)} as defined " + (
             f"at line {owner[1]}" if owner and owner[1] else "above") + "; as a new definition it agrees with it"
         return [StepReport(**{**s.__dict__, "method": f"{s.method}; {note}"}) for s in found]
+
+    def solved_as_claim(self, claim: _Claim, frag: Fragment) -> list[StepReport]:
+        r"""A row ``name = value`` after prose that solves an equation of the displays just above for the name ("solve
+        for", "setting it to zero"): also the claim that the value solves that equation, the value put in for the name
+        and read again (readers.notes.solved_values).  Its steps when confirmed for one equation that the name itself
+        does not satisfy whatever its value, else [] (it stays a definition)."""
+        written = solved_values.assignment(frag.content) if not self.solving and self.displays_above else None
+        if written is None or not 0 < frag.line <= len(self.lines):
+            return []
+        last = self.displays_above[0][2]
+        if not 0 < last < frag.line:
+            return []
+        prose = " ".join(self.lines[last:frag.line - 1])
+        if frag.kind == "inline":
+            prose += " " + self.lines[frag.line - 1][:max(frag.column - 1, 0)]
+        cue = solved_values.SOLVING.search(prose) if len(prose) <= solved_values.PROSE_REACH else None
+        if cue is None:
+            return []
+        name, value = written
+        try:
+            (parsed,) = next(r for r in self.parse(name, frag).rows if r.kind not in ("empty", "prose")).chain.exprs
+        except Exception:  # noqa: BLE001 - the name as written has no reading of its own: no such claim
+            return []
+        if parsed != claim.lhs:
+            return []
+        zero = solved_values.TO_ZERO.search(prose) is not None
+        stated = solved_values.inline_equations(prose)  # "In general $x_t = ...$. Solving for the clean input,"
+        for left, right in solved_values.equations(stated, False) + solved_values.equations(
+                [d[0] for d in self.displays_above], zero):
+            equation = f"{left} = {right}"
+            if not solved_values.mentions(equation, name) or solved_values.differentiates(equation, name):
+                continue
+            put = f"{solved_values.substituted(left, name, value)} = {solved_values.substituted(right, name, value)}"
+            found = self.text_aside(put, frag)
+            if not found or not all(s.verdict in ("proved", "verified") for s in found) \
+                    or solved_values.MATRIX_LIKE.search(value) and not self.aside_matrix_read:
+                continue  # a product of matrices read as numbers: A^{-1} B and B A^{-1} are one value there
+            plain = self.text_aside(equation, frag)
+            if not plain or not all(s.verdict == "refuted" or solved_values.FAILS_AS_IDENTITY.search(s.reason)
+                                    for s in plain):
+                continue  # an identity in the name (any value satisfies it), or not shown to be none (out of time)
+            line = "in the prose above" if any(left in e for e in stated) else "at line " + str(next(
+                (d[3] for d in self.displays_above if left in d[0]), self.displays_above[0][3]))
+            note = solved_values.METHOD.format(where=line, equation=" ".join(equation.split())[:80],
+                                               cue=" ".join(cue.group(0).split())[:40])
+            return [StepReport(lhs=name, rel="=", rhs=" ".join(value.split()), verdict=s.verdict,
+                               method=f"{note}; {s.method}"[:300], line=claim.line, assumptions=s.assumptions)
+                    for s in found]
+        return []
+
+    def text_aside(self, text: str, frag: Fragment) -> list[StepReport]:
+        """The steps of ``text`` read as the block ``frag`` in its place, leaving the section and the block's state
+        as they were ([] when it cannot be read)."""
+        other = dataclasses.replace(frag, content=text)
+        saved = (self.definition_steps, self.properties, self.rows_tail, self.pending_updates, self.matrix_read)
+        constraints = self.matrix_claims.constraints
+        self.solving, self.definition_steps, self.properties, self.pending_updates = True, [], [], []
+        section = _copy_section(self.section)
+        section.equation = None  # not "follows from the equation above", nor "holds under the matrix equation
+        self.matrix_claims.constraints = []  # above": that is the equation read here
+        try:
+            return self.reread(self.parse(text, other), other, section)
+        except Exception:  # noqa: BLE001 - the equation with the value in it has no reading: no claim from it
+            return []
+        finally:
+            self.solving, self.aside_matrix_read = False, self.matrix_read
+            self.matrix_claims.constraints = constraints
+            self.definition_steps, self.properties, self.rows_tail, self.pending_updates, self.matrix_read = saved
 
     def listed_as_equal(self, block, frag) -> list[_Claim]:
         """A lone expression in a list item that the lead-in calls equal to one quantity: the claim that it equals
