@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 
 import sympy as sp
 
+from codegen.backends.numba_one_pass import centred_sum
 from codegen.lower_nodes import UnsupportedNode
 from codegen.lower_printer import _term_order
 from codegen.lower_unit_scale import scale_parts
@@ -89,6 +90,20 @@ class Loop:
         return out
 
 
+class Branch(Loop):
+    """``if not cond:`` and its items: a row's fallback (:meth:`LoopPrinter.one_pass_sum`).  A :class:`Loop` to the
+    passes that walk items (:func:`fuse` never merges it: its range is no loop's), with no index of its own."""
+
+    def __init__(self, cond: str, items: list | None = None):
+        super().__init__(None, "", "if", cond, items if items is not None else [])
+
+    def lines(self, indent: str = "") -> list[str]:
+        out = [f"{indent}if not {self.stop}:"]
+        for item in self.items:
+            out += item.lines(indent + "    ") if isinstance(item, Loop) else [indent + "    " + item]
+        return out
+
+
 def _names(text: str) -> set[str]:
     return set(re.findall(r"[A-Za-z_]\w*", text))
 
@@ -123,13 +138,13 @@ def fuse(items: list) -> list:
             continue
         k = len(out) - 2
         between = []
-        while k >= 0 and not isinstance(out[k], Loop):
+        while k >= 0 and (not isinstance(out[k], Loop) or isinstance(out[k], Branch)):  # a branch moves as a statement
             between.append(out[k])
             k -= 1
         if k < 0:
             continue
         first = out[k]
-        if (first.lo, first.stop) != (item.lo, item.stop):
+        if (first.lo, first.stop) != (item.lo, item.stop) or isinstance(first, Branch) or isinstance(item, Branch):
             continue
         made = set(_assigned(first))
         before, after = [], []
@@ -148,6 +163,8 @@ def fuse(items: list) -> list:
 
 
 def _rename(item, old: str, new: str):
+    if isinstance(item, Branch):
+        return Branch(re.sub(rf"\b{re.escape(old)}\b", new, item.stop), [_rename(x, old, new) for x in item.items])
     if isinstance(item, Loop):
         return Loop(item.symbol, item.var if item.var != old else new, item.lo, item.stop,
                     [_rename(x, old, new) for x in item.items])
@@ -172,6 +189,10 @@ class LoopPrinter:
         self.narrow = None  # the element loop whose products are computed in the kernel's dtype (a fast kernel's)
         self.whole: list = []  # the accumulated outputs, each stored instead where it has a row per row (WHOLE)
         self.reciprocals = False  # a division by a loop invariant as a product with its hoisted reciprocal
+        self.one_pass = False  # centred sums of a row in one pass, with a fallback (a float32 row kernel's)
+        self.one_pass_used = False
+        self.one_pass_groups: dict = {}  # (u, lo, hi) -> {"shift", "k", "ok"}: symbols, the guard's code
+        self.one_pass_centred: list = []  # the targets' centred sums (CentredSum), found by store()
 
     def fresh(self, stem: str) -> str:
         return f"{re.sub(r'[^A-Za-z0-9_]', '_', stem)}_{next(self.counter)}"
@@ -490,6 +511,12 @@ class LoopPrinter:
         if outer:  # c * sum(u): the sum then needs only what u reads (and is shared with the bare sum)
             rest = sp.Sum(sp.Mul(*inner), *expr.limits)
             return self._print_Mul(sp.Mul(*outer, rest, evaluate=False), chain)
+        centred = centred_sum(expr) if self.one_pass and len(chain) == 1 else None
+        if centred is not None:
+            return self.one_pass_sum(expr, centred, chain)
+        shifted = self._shifted_plain_sum(expr, chain) if self.one_pass and len(chain) == 1 else None
+        if shifted is not None:
+            return shifted
         acc = self.fresh("sum")
         chain[-1].items.append(f"{acc} = 0.0")
         inner_chain, loops = self._loops(expr.limits, chain)
@@ -498,6 +525,64 @@ class LoopPrinter:
         self._close(chain, loops)
         self.memo.setdefault(expr, []).append((chain[-1], acc))
         return acc
+
+    def one_pass_sum(self, expr, centred, chain):
+        r"""A centred sum of the row (:mod:`codegen.backends.numba_one_pass`) from its one-pass form, whose sums join
+        the centre's pass; where its group's cancellation guard fails, the sum as written, in a pass of its own::
+
+            s = x[r, 0] if H > 0 else 0.0  # the shift: the row's first term where it is an input's element, else 0
+            k = s + c                      # after the pass that sums A, B (and the centre: H*s + A)
+            ok = tau * (B + 2*k*A + n*k*k) >= 4*(n + 4)*u*(sqrt(B) + abs(k)*sqrt(n))**2
+            v = B + 2*k*A + n*k*k
+            if not ok:
+                v = 0.0
+                for j: v += (x[r, j] + c)**2
+
+        The shift and $k$ are named once per group (the same $u$, $c$ and range) and enter the sums as symbols, so
+        that no rewriting of the expression rounds $k$ otherwise than the guard assumes."""
+        self.one_pass_used = True
+        group = self._one_pass_group(centred, chain)
+        if "ok" not in group:
+            name = self.bind(self.value(group["shift"] + centred.c, chain), chain, "k")
+            group["k"] = sp.Symbol(name)
+            self.sizes[group["k"]] = name
+            group["ok"] = self.value(centred.guard(group["shift"], group["k"]), chain)
+        name = self.fresh("sum")
+        chain[-1].items.append(f"{name} = {self.value(centred.expanded(group['shift'], group['k']), chain)}")
+        branch = Branch(group["ok"], [f"{name} = 0.0"])
+        inner_chain, loops = self._loops(expr.limits, chain + [branch])
+        inner_chain[-1].items.append(f"{name} += {self.value(expr.function, inner_chain)}")
+        self._close(chain + [branch], loops)
+        chain[-1].items.append(branch)  # after the statements its body hoisted into the row
+        self.memo.setdefault(expr, []).append((chain[-1], name))
+        return name
+
+    def _one_pass_group(self, centred, chain) -> dict:
+        """The group of ``centred`` (its $u$ and range): ``{"shift": symbol}``, later ``"k"`` and ``"ok"`` per centre."""
+        key = centred.key[:1] + centred.key[2:]
+        group = self.one_pass_groups.get(key)
+        if group is None:
+            lo, stop = self.index(centred.lo, chain), self.index(centred.hi + 1, chain)
+            first = centred.u.xreplace({centred.j: centred.lo})
+            shift = (f"(float({self.value(first, chain)}) if {stop} > {lo} else 0.0)"
+                     if isinstance(centred.u, sp.Indexed) else "0.0")  # a read, never evaluated on an empty row
+            name = self.bind(shift, chain, "shift")
+            group = self.one_pass_groups[key] = {"shift": sp.Symbol(name)}
+            self.sizes[group["shift"]] = name
+        return group
+
+    def _shifted_plain_sum(self, expr, chain):
+        r"""$\sum_j u_j$ of a row whose centred sums are summed in one pass, as $n s + A$ (:attr:`one_pass_centred`),
+        or None: the pass then sums $A$ alone, not $A$ and $\sum_j u_j$ (float32 layer norm forward 1.56 -> 1.43 ms)."""
+        if len(expr.limits) != 1:
+            return None
+        (j, lo, hi), = expr.limits
+        for centred in self.one_pass_centred:
+            if (centred.lo, centred.hi) == (lo, hi) and \
+                    expr.function.xreplace({j: centred.j}) == centred.u:
+                group = self._one_pass_group(centred, chain)
+                return self.value((hi - lo + 1) * group["shift"] + centred.sums(group["shift"])[0], chain)
+        return None
 
     def _print_ReduceMax(self, expr, chain):
         r"""$\max_j f_j$, NaN if a term is NaN (as ``np.max``); an :class:`ExpShift` (the shift of exponentials,
@@ -526,6 +611,9 @@ class LoopPrinter:
         and False returned where an output is not finite (unless not ``check``: outputs the guard bounds).  An
         ``accumulate`` target adds to its output unless the kernel's flag :data:`WHOLE` says it has a row per row."""
         groups: dict = {}
+        if self.one_pass:
+            self.one_pass_centred = [c for t in targets for node in sp.preorder_traversal(t[1])
+                                     if isinstance(node, sp.Sum) for c in [centred_sum(node)] if c is not None]
         for t in targets:
             self.skip_nan.update(parts[0] for node in sp.preorder_traversal(t[1]) if isinstance(node, sp.Max)
                                  for parts in [scale_parts(node)] if parts is not None)
