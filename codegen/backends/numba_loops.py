@@ -147,19 +147,36 @@ def fuse(items: list) -> list:
         if (first.lo, first.stop) != (item.lo, item.stop) or isinstance(first, Branch) or isinstance(item, Branch):
             continue
         made = set(_assigned(first))
+        first_names = _names(_text(first))
         before, after = [], []
         for b in reversed(between):  # in program order; what reads the first loop's results stays after it
-            if _names(_text(b)) & made:
+            if _names(_text(b)) & made or _assigned(b) & first_names:
                 made |= _assigned(b)
                 after.append(b)
             else:
                 before.append(b)
-        if made & _names(_text(item)):
+        if (made - _same_element_buffers(first, item)) & _names(_text(item)):
             continue
         renamed = [_rename(x, item.var, first.var) for x in item.items]
         merged = Loop(first.symbol, first.var, first.lo, first.stop, first.items + renamed)
         out[k:] = before + [merged] + after
     return out
+
+
+def _same_element_buffers(first: Loop, later: Loop) -> set[str]:
+    r"""Row buffers that ``first`` stores at each element and ``later`` only reads at the same element (softmax's
+    $e^{z_j - m}$, stored by the pass that sums it and read by $\sum_j g_j e_j$): the merged pass reads each element
+    after its store, in the same iteration, so they do not keep the passes apart (float32 softmax VJP: one pass
+    fewer over the row)."""
+    stores = {}
+    for line in first.items:
+        m = re.fullmatch(r"(_w\w*)\[([^\[\]]*)\] = .*", line) if isinstance(line, str) else None
+        if m:
+            stores[m.group(1)] = re.sub(rf"\b{re.escape(first.var)}\b", later.var, m.group(2))
+    text = _text(later)
+    return {buf for buf, at in stores.items() if buf not in _assigned(later) and
+            all(ix == at for ix in re.findall(rf"\b{re.escape(buf)}\[([^\[\]]*)\]", text)) and
+            len(re.findall(rf"\b{re.escape(buf)}\b", text)) == len(re.findall(rf"\b{re.escape(buf)}\[", text))}
 
 
 def _rename(item, old: str, new: str):
