@@ -169,12 +169,25 @@ def _layouts(inputs, targets, guard, arrays, sizes, sources, outs, gradients,
     if narrow:
         printer, root = printed(False)
         kernel_body(root, printer)
-    columns = column_lines(root, COLUMN_UNROLL if reciprocals else 1)
-    if columns is not None and any(i.shape for i in inputs):  # the rows last: each own axis one further from the end
+
+    def column_kernel(root):
+        body = column_lines(root, COLUMN_UNROLL if reciprocals else 1)
+        return None if body is None else ([f"{local} = {var}.shape[{axis - 1}]" for s, local in sizes.items()
+                                           for var, axis in [sources[s]]] + [w.format(-1) for w in whole]
+                                          + [f"_own = {first}.size // max(1, _R)"] + body)
+
+    if any(i.shape for i in inputs):  # the rows last: each own axis one further from the end
         first = next(i.name for i in inputs if i.shape)
-        variants.append(("c", [f"{local} = {var}.shape[{axis - 1}]" for s, local in sizes.items()
-                               for var, axis in [sources[s]]] + [w.format(-1) for w in whole]
-                         + [f"_own = {first}.size // max(1, _R)"] + columns))
+        columns = column_kernel(root)
+        if columns is not None and guard is not None:  # float32: the centred sums in one pass here too
+            one, one_root = printed(False, one_pass=True)
+            if one.one_pass_used:
+                kernel_body(one_root, one)
+                one_columns = column_kernel(one_root)
+                if one_columns is not None:
+                    columns = {"f32": one_columns, "f64": columns}
+        if columns is not None:
+            variants.append(("c", columns))
     return variants
 
 

@@ -703,13 +703,14 @@ def column_lines(root: Loop, unroll: int = 1) -> list[str] | None:
     reassociate): a pass that only sums takes ``unroll`` of its elements per step (:func:`_unrolled`)."""
     scalars = set()
     for item in root.items:
-        if isinstance(item, Loop):
-            if any(isinstance(x, Loop) or x.startswith("_w") for x in item.items):
-                return None
-        else:
-            m = re.match(r"([A-Za-z_]\w*)\s*(\+=|=)", item)
-            if m and not m.group(1).startswith("_r_"):
-                scalars.add(m.group(1))
+        for loop in (item.items if isinstance(item, Branch) else [item]):
+            if isinstance(loop, Loop):
+                if any(isinstance(x, Loop) or x.startswith("_w") for x in loop.items):
+                    return None
+            else:
+                m = re.match(r"([A-Za-z_]\w*)\s*(\+=|=)", loop)
+                if m and not m.group(1).startswith("_r_"):
+                    scalars.add(m.group(1))
     per_row = re.compile(r"\b(" + "|".join(map(re.escape, sorted(scalars))) + r")\b(?!\[)") if scalars else None
 
     def col(line: str) -> str:
@@ -718,27 +719,38 @@ def column_lines(root: Loop, unroll: int = 1) -> list[str] | None:
         return per_row.sub(r"\1[_r]", line) if per_row else line
 
     head = [f"{n} = np.empty(_R, np.float64)" for n in sorted(scalars)]
-    out: list[str] = []
-    pending: list[str] = []
+    branches = itertools.count()
 
-    def flush():
-        if pending:
-            out.append(f"for _r in range({ROWS}):")
-            out.extend("    " + col(line) for line in pending)
-            pending.clear()
+    def passes(items) -> list[str]:
+        out: list[str] = []
+        pending: list[str] = []
 
-    for item in root.items:
-        if isinstance(item, str):
-            if not item.startswith("_r_"):
-                pending.append(item)
-            continue
+        def flush():
+            if pending:
+                out.append(f"for _r in range({ROWS}):")
+                out.extend("    " + col(line) for line in pending)
+                pending.clear()
+
+        for item in items:
+            if isinstance(item, str):
+                if not item.startswith("_r_"):
+                    pending.append(item)
+                continue
+            flush()
+            if isinstance(item, Branch):  # a fallback: taken for the whole block where a row of it needs it
+                bad = f"_bad{next(branches)}"
+                out += [f"{bad} = False", f"for _r in range({ROWS}):", f"    if not {col(item.stop)}:",
+                        f"        {bad} = True", f"if {bad}:"] + ["    " + line for line in passes(item.items)]
+                continue
+            if unroll > 1 and _sums_only(item.items, scalars):
+                out += _unrolled(item, unroll, col)
+                continue
+            out += [f"for {item.var} in range({item.lo}, {item.stop}):", f"    for _r in range({ROWS}):"]
+            out.extend("        " + col(line) for line in item.items)
         flush()
-        if unroll > 1 and _sums_only(item.items, scalars):
-            out += _unrolled(item, unroll, col)
-            continue
-        out += [f"for {item.var} in range({item.lo}, {item.stop}):", f"    for _r in range({ROWS}):"]
-        out.extend("        " + col(line) for line in item.items)
-    flush()
+        return out
+
+    out = passes(root.items)
     # blocks of rows whose elements (about COLUMN_BLOCK of each array) stay in L2 across the passes
     return head + [f"_ch = max(8, {COLUMN_BLOCK} // max(1, _own))", "for _c in range(0, _R, _ch):",
                    "    _e = min(_c + _ch, _R)"] + ["    " + line for line in out]

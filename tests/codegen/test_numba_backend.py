@@ -344,3 +344,32 @@ def test_a_buffer_stored_and_read_at_the_same_element_does_not_keep_passes_apart
     assert passes(["t += g[b] * _w_1[(b + 1)]"]) == 2
     assert passes(["_w_1[b] = 0.0"]) == 2
     assert passes(["t += s * _w_1[b]"]) == 2  # reads the first pass's sum
+
+
+def test_one_pass_batch_norm_over_a_transposed_view_in_float32():
+    """The column kernels (x.T, a batch of 4096 contiguous) sum the centred terms in one pass too; a feature whose first
+    sample is 1e4 from a spread of 1 fails the guard and its block of features takes the two passes (checked against
+    the NumPy backend's float64 result per feature, FLOAT32_TOL)."""
+    _needs_numba()
+    f = get("batch_norm")
+    (name, members), = joint_groups(_gradients_of(["batch_norm"])).items()
+    fns = [lower_numba_formula(f), lower_numba_joint_vjp(name, members)]
+    assert all("_bad0" in k for fn in fns for k in fn.kernels.split("\n\n\n") if "_f32c_fast(" in k)
+    nb = load_generated(module_source(fns), "formulary_test_numba_bn32")
+    code = lower_formula(f).source() + "\n\n" + lower_derived_joint_vjp(name, members).source()
+    ref = load_generated("import numpy as np\nfrom numpy.lib.stride_tricks import sliding_window_view\n\n"
+                         + NumPyLowering.helpers_source(code, grad=True) + "\n\n" + code,
+                         "formulary_test_numba_bn32_oracle")
+    rng = np.random.default_rng(8)
+    x, gamma, beta, g = (rng.standard_normal(s).astype(np.float32) for s in ((4096, 3), 3, 3, (4096, 3)))
+    x[0, 1] = 1e4
+    x[:, 2] += 1e4
+    x64 = x.astype(np.float64)
+    assert nb._rows_last(x.T, 1)
+    got, want = nb.batch_norm(x.T, gamma, beta, 1e-5), ref.batch_norm(x64.T, gamma, beta, 1e-5)
+    assert got.dtype == np.float32
+    for a, b in zip(got, want):
+        _close(a, b, FLOAT32_TOL)
+    for a, b in zip(nb.batch_norm_vjp(x.T, gamma, beta, 1e-5, g.T), ref.batch_norm_vjp(x64.T, gamma, beta, 1e-5, g.T)):
+        for row_a, row_b in zip(np.atleast_2d(a), np.atleast_2d(b)):
+            _close(row_a, row_b, FLOAT32_TOL)
