@@ -773,7 +773,10 @@ def _unrolled(item: Loop, k: int, col) -> list[str]:
     $t_{j} + t_{j+1} + \dots + t_{j+k-1}$ to the row's sum, so the sum (an array over the rows, in memory) is read
     and written once per ``k`` elements, not per element; the ``stop - lo`` mod ``k`` last elements as before.
     Batch norm's forward over x.T, float32 1024 x 4096, its two summing passes by 4: 4.84 -> 3.83 ms (PyTorch
-    4.73).  A reassociation of the sum: only in kernels compiled with ``reassoc``."""
+    4.73).  A reassociation of the sum: only in kernels compiled with ``reassoc``.  Each term is made a float64
+    (``np.float64``; numba's ``float`` of a float32 still adds in float32): a bare float32 read (batch norm's
+    $\sum_j g_j$) was added to its neighbours in float32 before the float64 sum (float32 batch norm VJP: dgamma,
+    through $k\sum_j g_j$, 3 ulp off)."""
     temps = [m.group(1) for line in item.items for m in [_STATEMENT.fullmatch(line)] if m.group(2) == "="]
     end = f"_u{item.var}"
     lines = [f"{end} = {item.lo} + ({item.stop} - {item.lo}) // {k} * {k}",
@@ -788,7 +791,7 @@ def _unrolled(item: Loop, k: int, col) -> list[str]:
             if op == "=":
                 lines.append(f"        {col(f'{name}_{u} = {text}')}")
             else:
-                sums.setdefault(name, []).append(f"({text})")
+                sums.setdefault(name, []).append(f"np.float64({text})")  # the terms may be float32 reads
     lines += [f"        {col(f'{name} += ' + ' + '.join(terms))}" for name, terms in sums.items()]
     lines += [f"for {item.var} in range({end}, {item.stop}):", f"    for _r in range({ROWS}):"]
     return lines + ["        " + col(line) for line in item.items]

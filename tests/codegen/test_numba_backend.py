@@ -373,3 +373,7 @@ def test_one_pass_batch_norm_over_a_transposed_view_in_float32():
     for a, b in zip(nb.batch_norm_vjp(x.T, gamma, beta, 1e-5, g.T), ref.batch_norm_vjp(x64.T, gamma, beta, 1e-5, g.T)):
         for row_a, row_b in zip(np.atleast_2d(a), np.atleast_2d(b)):
             _close(row_a, row_b, FLOAT32_TOL)
+    # the unrolled column sums take each float32 term as a float64: sum_j g_j of 1e8, 1, -1e8, 1, ... is 2 per 4 terms
+    # (added in float32 four at a time it was 1 per 4)
+    g[:] = np.tile(np.float32([1e8, 1.0, -1e8, 1.0]), 1024)[:, None]
+    assert nb.batch_norm_vjp(x.T, gamma, beta, 1e-5, g.T)[2].tolist() == [2048.0] * 3
