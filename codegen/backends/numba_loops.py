@@ -581,7 +581,7 @@ class LoopPrinter:
         if group is None:
             lo, stop = self.index(centred.lo, chain), self.index(centred.hi + 1, chain)
             first = centred.u.xreplace({centred.j: centred.lo})
-            shift = (f"(float({self.value(first, chain)}) if {stop} > {lo} else 0.0)"
+            shift = (f"(np.float64({self.value(first, chain)}) if {stop} > {lo} else 0.0)"
                      if isinstance(centred.u, sp.Indexed) else "0.0")  # a read, never evaluated on an empty row
             name = self.bind(shift, chain, "shift")
             group = self.one_pass_groups[key] = {"shift": sp.Symbol(name)}
