@@ -590,7 +590,7 @@ class LoopPrinter:
 
     def _shifted_plain_sum(self, expr, chain):
         r"""$\sum_j u_j$ of a row whose centred sums are summed in one pass, as $n s + A$ (:attr:`one_pass_centred`),
-        or None: the pass then sums $A$ alone, not $A$ and $\sum_j u_j$ (float32 layer norm forward 1.56 -> 1.43 ms)."""
+        or None: the pass then sums $A$ alone, not $A$ and $\sum_j u_j$ (float32 layer norm forward, kernel alone: the sum of the centre costs about 0.1 ms)."""
         if len(expr.limits) != 1:
             return None
         (j, lo, hi), = expr.limits
