@@ -29,8 +29,9 @@ a float32 ulp ($2^{-24}$ relative); elsewhere the row takes the two passes as wr
 numba_loops.LoopPrinter.one_pass_sum`).  With the shift an element of the row, $k^2 \le V$ and $B \le (n+1)V$, so
 $W \le 4(n+1)V$: the guard holds on every row up to $n \approx 700$ and, at $n = 1024$, fails only where the first
 element lies beyond about 22 standard deviations of the row (or on a NaN or an inf); where $u$ is not an input's
-element the shift is 0 and a mean large against the spread fails it.  Only in float32 kernels: in float64 the bound is far above an ulp whatever the
-row, and the two passes stay.  Float32 layer norm forward, 4096 x 1024, one thread, kernel alone: 1.62 -> 1.45 ms at load 31.
+element the shift is 0 and a mean large against the spread fails it.  Only in float32 kernels: in float64 the
+bound is far above an ulp whatever the row, and the two passes stay.  Float32 layer norm forward, 4096 x 1024, one
+thread, kernel alone: 1.62 -> 1.45 ms at load 31.
 """
 from __future__ import annotations
 

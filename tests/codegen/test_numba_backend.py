@@ -333,8 +333,8 @@ def test_one_pass_layer_norm_against_the_numpy_backend_on_rows_that_cancel():
 
 
 def test_a_buffer_stored_and_read_at_the_same_element_does_not_keep_passes_apart():
-    """softmax's VJP stores e_j in a row buffer while summing it; sum_j g_j e_j reads it at the same j: one pass.  A read
-    at another element (j + 1) or a write to the buffer keeps the passes apart."""
+    """softmax's VJP stores e_j in a row buffer while summing it; sum_j g_j e_j reads it at the same j: one pass.  A
+    read at another element (j + 1) or a write to the buffer keeps the passes apart."""
     def passes(later_lines):
         items = [Loop(None, "a", "0", "n", ["e = exp(z[a])", "_w_1[a] = e", "s += e"]), "t = 0.0",
                  Loop(None, "b", "0", "n", later_lines)]
