@@ -117,9 +117,9 @@ def lower_numba(name: str, inputs: tuple[Input, ...], targets: tuple[Target, ...
         for layout, lines in layouts.items():
             if layout == "c" and not columns:
                 continue
-            if guard is not None:
-                lines = lines + ["return True"]
+            per_dtype = lines if isinstance(lines, dict) else {suffix: lines for suffix, _ in DTYPES}
             for suffix, dtype in DTYPES:
+                lines = per_dtype[suffix] + (["return True"] if guard is not None else [])
                 text = "\n".join("    " + (line if suffix == "f32" or FINITE not in line else  # float64: no check
                                              line[:len(line) - len(line.lstrip())] + "pass") for line in lines)
                 text = (text.replace(f"{EXP}(", f"_exp_{suffix}(").replace(SQRT_MAX_CODE, SQRT_MAX_VALUE[suffix])
@@ -132,7 +132,7 @@ def lower_numba(name: str, inputs: tuple[Input, ...], targets: tuple[Target, ...
 
 
 def _layouts(inputs, targets, guard, arrays, sizes, sources, outs, gradients,
-             bounded=False, reciprocals=False) -> list[tuple[str, list[str]]]:
+             bounded=False, reciprocals=False) -> list[tuple[str, list[str] | dict]]:
     """``[(layout, kernel body lines)]``: the row kernel (layout ``""``) and, where the body allows it and an input
     has own axes, the column kernel (``"c"``: rows last).  A fast form (``guard``) of a function whose outputs are
     stored, not accumulated, computes the products of its row kernel's output loops in the kernel's dtype
@@ -142,30 +142,52 @@ def _layouts(inputs, targets, guard, arrays, sizes, sources, outs, gradients,
     need no finiteness check (softmax 2.58 -> 2.42 ms).  ``reciprocals``: the kernel is compiled with ``arcp``
     (every kernel but a full one that has a fast form, :data:`~codegen.backends.numba_runtime.STRICT_FASTMATH`): a
     division by a loop invariant is printed as a product with its reciprocal (:attr:`LoopPrinter.reciprocals`)."""
-    def printed(narrow: bool):
+    def printed(narrow: bool, one_pass: bool = False):
         printer = LoopPrinter(arrays, {**sizes, SQRT_MAX: SQRT_MAX_CODE})
         printer.reciprocals = reciprocals
+        printer.one_pass = one_pass
         root = Loop(None, "_r", "0", "_R", [f"_r_{a} = _r % {a}.shape[0]" for a in [i.name for i in inputs] + outs])
         printer.store([((o, f"_r_{o}"), t.expr, t.indices, bool(gradients)) for o, t in zip(outs, targets)],
                       [root], guard, narrow, check=not bounded)
         return printer, root
 
+    def row_kernel(printer, root) -> list[str]:
+        rows = kernel_body(root, printer)
+        whole = [f"{WHOLE}{o} = {o}.shape[0] == _R" for o in dict.fromkeys(printer.whole)]
+        return sized + whole + [f"{buf} = np.empty({n}, {t})" for buf, n, t in printer.allocations] + rows
+
     narrow = guard is not None and not gradients
-    printer, root = printed(narrow)
     sized = [f"{local} = {var}.shape[{axis}]" for s, local in sizes.items() for var, axis in [sources[s]]]
-    rows = kernel_body(root, printer)
+    printer, root = printed(narrow)
     whole = [f"{WHOLE}{o} = {o}.shape[{{}}] == _R" for o in dict.fromkeys(printer.whole)]
-    variants = [("", sized + [w.format(0) for w in whole]
-                 + [f"{buf} = np.empty({n}, {t})" for buf, n, t in printer.allocations] + rows)]
+    lines = row_kernel(printer, root)
+    if guard is not None:  # a fast form: its float32 row kernel sums centred terms in one pass where it may
+        one, one_root = printed(narrow, one_pass=True)
+        if one.one_pass_used:
+            lines = {"f32": row_kernel(one, one_root), "f64": lines}
+    variants = [("", lines)]
     if narrow:
         printer, root = printed(False)
         kernel_body(root, printer)
-    columns = column_lines(root, COLUMN_UNROLL if reciprocals else 1)
-    if columns is not None and any(i.shape for i in inputs):  # the rows last: each own axis one further from the end
+
+    def column_kernel(root):
+        body = column_lines(root, COLUMN_UNROLL if reciprocals else 1)
+        return None if body is None else ([f"{local} = {var}.shape[{axis - 1}]" for s, local in sizes.items()
+                                           for var, axis in [sources[s]]] + [w.format(-1) for w in whole]
+                                          + [f"_own = {first}.size // max(1, _R)"] + body)
+
+    if any(i.shape for i in inputs):  # the rows last: each own axis one further from the end
         first = next(i.name for i in inputs if i.shape)
-        variants.append(("c", [f"{local} = {var}.shape[{axis - 1}]" for s, local in sizes.items()
-                               for var, axis in [sources[s]]] + [w.format(-1) for w in whole]
-                         + [f"_own = {first}.size // max(1, _R)"] + columns))
+        columns = column_kernel(root)
+        if columns is not None and guard is not None:  # float32: the centred sums in one pass here too
+            one, one_root = printed(False, one_pass=True)
+            if one.one_pass_used:
+                kernel_body(one_root, one)
+                one_columns = column_kernel(one_root)
+                if one_columns is not None:
+                    columns = {"f32": one_columns, "f64": columns}
+        if columns is not None:
+            variants.append(("c", columns))
     return variants
 
 

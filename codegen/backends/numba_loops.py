@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 
 import sympy as sp
 
+from codegen.backends.numba_one_pass import centred_sum
 from codegen.lower_nodes import UnsupportedNode
 from codegen.lower_printer import _term_order
 from codegen.lower_unit_scale import scale_parts
@@ -89,6 +90,20 @@ class Loop:
         return out
 
 
+class Branch(Loop):
+    """``if not cond:`` and its items: a row's fallback (:meth:`LoopPrinter.one_pass_sum`).  A :class:`Loop` to the
+    passes that walk items (:func:`fuse` never merges it: its range is no loop's), with no index of its own."""
+
+    def __init__(self, cond: str, items: list | None = None):
+        super().__init__(None, "", "if", cond, items if items is not None else [])
+
+    def lines(self, indent: str = "") -> list[str]:
+        out = [f"{indent}if not {self.stop}:"]
+        for item in self.items:
+            out += item.lines(indent + "    ") if isinstance(item, Loop) else [indent + "    " + item]
+        return out
+
+
 def _names(text: str) -> set[str]:
     return set(re.findall(r"[A-Za-z_]\w*", text))
 
@@ -123,23 +138,24 @@ def fuse(items: list) -> list:
             continue
         k = len(out) - 2
         between = []
-        while k >= 0 and not isinstance(out[k], Loop):
+        while k >= 0 and (not isinstance(out[k], Loop) or isinstance(out[k], Branch)):  # a branch moves as a statement
             between.append(out[k])
             k -= 1
         if k < 0:
             continue
         first = out[k]
-        if (first.lo, first.stop) != (item.lo, item.stop):
+        if (first.lo, first.stop) != (item.lo, item.stop) or isinstance(first, Branch) or isinstance(item, Branch):
             continue
         made = set(_assigned(first))
+        first_names = _names(_text(first))
         before, after = [], []
         for b in reversed(between):  # in program order; what reads the first loop's results stays after it
-            if _names(_text(b)) & made:
+            if _names(_text(b)) & made or _assigned(b) & first_names:
                 made |= _assigned(b)
                 after.append(b)
             else:
                 before.append(b)
-        if made & _names(_text(item)):
+        if (made - _same_element_buffers(first, item)) & _names(_text(item)):
             continue
         renamed = [_rename(x, item.var, first.var) for x in item.items]
         merged = Loop(first.symbol, first.var, first.lo, first.stop, first.items + renamed)
@@ -147,7 +163,25 @@ def fuse(items: list) -> list:
     return out
 
 
+def _same_element_buffers(first: Loop, later: Loop) -> set[str]:
+    r"""Row buffers that ``first`` stores at each element and ``later`` only reads at the same element (softmax's
+    $e^{z_j - m}$, stored by the pass that sums it and read by $\sum_j g_j e_j$): the merged pass reads each element
+    after its store, in the same iteration, so they do not keep the passes apart (float32 softmax VJP: one pass
+    fewer over the row)."""
+    stores = {}
+    for line in first.items:
+        m = re.fullmatch(r"(_w\w*)\[([^\[\]]*)\] = .*", line) if isinstance(line, str) else None
+        if m:
+            stores[m.group(1)] = re.sub(rf"\b{re.escape(first.var)}\b", later.var, m.group(2))
+    text = _text(later)
+    return {buf for buf, at in stores.items() if buf not in _assigned(later) and
+            all(ix == at for ix in re.findall(rf"\b{re.escape(buf)}\[([^\[\]]*)\]", text)) and
+            len(re.findall(rf"\b{re.escape(buf)}\b", text)) == len(re.findall(rf"\b{re.escape(buf)}\[", text))}
+
+
 def _rename(item, old: str, new: str):
+    if isinstance(item, Branch):
+        return Branch(re.sub(rf"\b{re.escape(old)}\b", new, item.stop), [_rename(x, old, new) for x in item.items])
     if isinstance(item, Loop):
         return Loop(item.symbol, item.var if item.var != old else new, item.lo, item.stop,
                     [_rename(x, old, new) for x in item.items])
@@ -172,6 +206,10 @@ class LoopPrinter:
         self.narrow = None  # the element loop whose products are computed in the kernel's dtype (a fast kernel's)
         self.whole: list = []  # the accumulated outputs, each stored instead where it has a row per row (WHOLE)
         self.reciprocals = False  # a division by a loop invariant as a product with its hoisted reciprocal
+        self.one_pass = False  # centred sums of a row in one pass, with a fallback (a float32 row kernel's)
+        self.one_pass_used = False
+        self.one_pass_groups: dict = {}  # (u, lo, hi) -> {"shift", "k", "ok"}: symbols, the guard's code
+        self.one_pass_centred: list = []  # the targets' centred sums (CentredSum), found by store()
 
     def fresh(self, stem: str) -> str:
         return f"{re.sub(r'[^A-Za-z0-9_]', '_', stem)}_{next(self.counter)}"
@@ -490,6 +528,12 @@ class LoopPrinter:
         if outer:  # c * sum(u): the sum then needs only what u reads (and is shared with the bare sum)
             rest = sp.Sum(sp.Mul(*inner), *expr.limits)
             return self._print_Mul(sp.Mul(*outer, rest, evaluate=False), chain)
+        centred = centred_sum(expr) if self.one_pass and len(chain) == 1 else None
+        if centred is not None:
+            return self.one_pass_sum(expr, centred, chain)
+        shifted = self._shifted_plain_sum(expr, chain) if self.one_pass and len(chain) == 1 else None
+        if shifted is not None:
+            return shifted
         acc = self.fresh("sum")
         chain[-1].items.append(f"{acc} = 0.0")
         inner_chain, loops = self._loops(expr.limits, chain)
@@ -498,6 +542,65 @@ class LoopPrinter:
         self._close(chain, loops)
         self.memo.setdefault(expr, []).append((chain[-1], acc))
         return acc
+
+    def one_pass_sum(self, expr, centred, chain):
+        r"""A centred sum of the row (:mod:`codegen.backends.numba_one_pass`) from its one-pass form, whose sums join
+        the centre's pass; where its group's cancellation guard fails, the sum as written, in a pass of its own::
+
+            s = x[r, 0] if H > 0 else 0.0  # the shift: the row's first term where it is an input's element, else 0
+            k = s + c                      # after the pass that sums A, B (and the centre: H*s + A)
+            ok = tau * (B + 2*k*A + n*k*k) >= 4*(n + 4)*u*(sqrt(B) + abs(k)*sqrt(n))**2
+            v = B + 2*k*A + n*k*k
+            if not ok:
+                v = 0.0
+                for j: v += (x[r, j] + c)**2
+
+        The shift and $k$ are named once per group (the same $u$, $c$ and range) and enter the sums as symbols, so
+        that no rewriting of the expression rounds $k$ otherwise than the guard assumes."""
+        self.one_pass_used = True
+        group = self._one_pass_group(centred, chain)
+        if "ok" not in group:
+            name = self.bind(self.value(group["shift"] + centred.c, chain), chain, "k")
+            group["k"] = sp.Symbol(name)
+            self.sizes[group["k"]] = name
+            group["ok"] = self.value(centred.guard(group["shift"], group["k"]), chain)
+        name = self.fresh("sum")
+        chain[-1].items.append(f"{name} = {self.value(centred.expanded(group['shift'], group['k']), chain)}")
+        branch = Branch(group["ok"], [f"{name} = 0.0"])
+        inner_chain, loops = self._loops(expr.limits, chain + [branch])
+        inner_chain[-1].items.append(f"{name} += {self.value(expr.function, inner_chain)}")
+        self._close(chain + [branch], loops)
+        chain[-1].items.append(branch)  # after the statements its body hoisted into the row
+        self.memo.setdefault(expr, []).append((chain[-1], name))
+        return name
+
+    def _one_pass_group(self, centred, chain) -> dict:
+        """The group of ``centred`` (its $u$ and range): ``{"shift": symbol}``, later ``"k"`` and ``"ok"``."""
+        key = centred.key[:1] + centred.key[2:]
+        group = self.one_pass_groups.get(key)
+        if group is None:
+            lo, stop = self.index(centred.lo, chain), self.index(centred.hi + 1, chain)
+            first = centred.u.xreplace({centred.j: centred.lo})
+            shift = (f"(np.float64({self.value(first, chain)}) if {stop} > {lo} else 0.0)"
+                     if isinstance(centred.u, sp.Indexed) else "0.0")  # a read, never evaluated on an empty row
+            name = self.bind(shift, chain, "shift")
+            group = self.one_pass_groups[key] = {"shift": sp.Symbol(name)}
+            self.sizes[group["shift"]] = name
+        return group
+
+    def _shifted_plain_sum(self, expr, chain):
+        r"""$\sum_j u_j$ of a row whose centred sums are summed in one pass, as $n s + A$ (:attr:`one_pass_centred`),
+        or None: the pass then sums $A$ alone, not $A$ and $\sum_j u_j$ (float32 layer norm forward, kernel alone: the
+        centre's own sum cost about 0.1 ms of 1.5)."""
+        if len(expr.limits) != 1:
+            return None
+        (j, lo, hi), = expr.limits
+        for centred in self.one_pass_centred:
+            if (centred.lo, centred.hi) == (lo, hi) and \
+                    expr.function.xreplace({j: centred.j}) == centred.u:
+                group = self._one_pass_group(centred, chain)
+                return self.value((hi - lo + 1) * group["shift"] + centred.sums(group["shift"])[0], chain)
+        return None
 
     def _print_ReduceMax(self, expr, chain):
         r"""$\max_j f_j$, NaN if a term is NaN (as ``np.max``); an :class:`ExpShift` (the shift of exponentials,
@@ -526,6 +629,9 @@ class LoopPrinter:
         and False returned where an output is not finite (unless not ``check``: outputs the guard bounds).  An
         ``accumulate`` target adds to its output unless the kernel's flag :data:`WHOLE` says it has a row per row."""
         groups: dict = {}
+        if self.one_pass:
+            self.one_pass_centred = [c for t in targets for node in sp.preorder_traversal(t[1])
+                                     if isinstance(node, sp.Sum) for c in [centred_sum(node)] if c is not None]
         for t in targets:
             self.skip_nan.update(parts[0] for node in sp.preorder_traversal(t[1]) if isinstance(node, sp.Max)
                                  for parts in [scale_parts(node)] if parts is not None)
@@ -598,13 +704,14 @@ def column_lines(root: Loop, unroll: int = 1) -> list[str] | None:
     reassociate): a pass that only sums takes ``unroll`` of its elements per step (:func:`_unrolled`)."""
     scalars = set()
     for item in root.items:
-        if isinstance(item, Loop):
-            if any(isinstance(x, Loop) or x.startswith("_w") for x in item.items):
-                return None
-        else:
-            m = re.match(r"([A-Za-z_]\w*)\s*(\+=|=)", item)
-            if m and not m.group(1).startswith("_r_"):
-                scalars.add(m.group(1))
+        for loop in (item.items if isinstance(item, Branch) else [item]):
+            if isinstance(loop, Loop):
+                if any(isinstance(x, Loop) or x.startswith("_w") for x in loop.items):
+                    return None
+            else:
+                m = re.match(r"([A-Za-z_]\w*)\s*(\+=|=)", loop)
+                if m and not m.group(1).startswith("_r_"):
+                    scalars.add(m.group(1))
     per_row = re.compile(r"\b(" + "|".join(map(re.escape, sorted(scalars))) + r")\b(?!\[)") if scalars else None
 
     def col(line: str) -> str:
@@ -613,27 +720,38 @@ def column_lines(root: Loop, unroll: int = 1) -> list[str] | None:
         return per_row.sub(r"\1[_r]", line) if per_row else line
 
     head = [f"{n} = np.empty(_R, np.float64)" for n in sorted(scalars)]
-    out: list[str] = []
-    pending: list[str] = []
+    branches = itertools.count()
 
-    def flush():
-        if pending:
-            out.append(f"for _r in range({ROWS}):")
-            out.extend("    " + col(line) for line in pending)
-            pending.clear()
+    def passes(items) -> list[str]:
+        out: list[str] = []
+        pending: list[str] = []
 
-    for item in root.items:
-        if isinstance(item, str):
-            if not item.startswith("_r_"):
-                pending.append(item)
-            continue
+        def flush():
+            if pending:
+                out.append(f"for _r in range({ROWS}):")
+                out.extend("    " + col(line) for line in pending)
+                pending.clear()
+
+        for item in items:
+            if isinstance(item, str):
+                if not item.startswith("_r_"):
+                    pending.append(item)
+                continue
+            flush()
+            if isinstance(item, Branch):  # a fallback: taken for the whole block where a row of it needs it
+                bad = f"_bad{next(branches)}"
+                out += [f"{bad} = False", f"for _r in range({ROWS}):", f"    if not {col(item.stop)}:",
+                        f"        {bad} = True", f"if {bad}:"] + ["    " + line for line in passes(item.items)]
+                continue
+            if unroll > 1 and _sums_only(item.items, scalars):
+                out += _unrolled(item, unroll, col)
+                continue
+            out += [f"for {item.var} in range({item.lo}, {item.stop}):", f"    for _r in range({ROWS}):"]
+            out.extend("        " + col(line) for line in item.items)
         flush()
-        if unroll > 1 and _sums_only(item.items, scalars):
-            out += _unrolled(item, unroll, col)
-            continue
-        out += [f"for {item.var} in range({item.lo}, {item.stop}):", f"    for _r in range({ROWS}):"]
-        out.extend("        " + col(line) for line in item.items)
-    flush()
+        return out
+
+    out = passes(root.items)
     # blocks of rows whose elements (about COLUMN_BLOCK of each array) stay in L2 across the passes
     return head + [f"_ch = max(8, {COLUMN_BLOCK} // max(1, _own))", "for _c in range(0, _R, _ch):",
                    "    _e = min(_c + _ch, _R)"] + ["    " + line for line in out]
@@ -656,7 +774,10 @@ def _unrolled(item: Loop, k: int, col) -> list[str]:
     $t_{j} + t_{j+1} + \dots + t_{j+k-1}$ to the row's sum, so the sum (an array over the rows, in memory) is read
     and written once per ``k`` elements, not per element; the ``stop - lo`` mod ``k`` last elements as before.
     Batch norm's forward over x.T, float32 1024 x 4096, its two summing passes by 4: 4.84 -> 3.83 ms (PyTorch
-    4.73).  A reassociation of the sum: only in kernels compiled with ``reassoc``."""
+    4.73).  A reassociation of the sum: only in kernels compiled with ``reassoc``.  Each term is made a float64
+    (``np.float64``; numba's ``float`` of a float32 still adds in float32): a bare float32 read (batch norm's
+    $\sum_j g_j$) was added to its neighbours in float32 before the float64 sum (float32 batch norm VJP: dgamma,
+    through $k\sum_j g_j$, 3 ulp off)."""
     temps = [m.group(1) for line in item.items for m in [_STATEMENT.fullmatch(line)] if m.group(2) == "="]
     end = f"_u{item.var}"
     lines = [f"{end} = {item.lo} + ({item.stop} - {item.lo}) // {k} * {k}",
@@ -671,7 +792,7 @@ def _unrolled(item: Loop, k: int, col) -> list[str]:
             if op == "=":
                 lines.append(f"        {col(f'{name}_{u} = {text}')}")
             else:
-                sums.setdefault(name, []).append(f"({text})")
+                sums.setdefault(name, []).append(f"np.float64({text})")  # the terms may be float32 reads
     lines += [f"        {col(f'{name} += ' + ' + '.join(terms))}" for name, terms in sums.items()]
     lines += [f"for {item.var} in range({end}, {item.stop}):", f"    for _r in range({ROWS}):"]
     return lines + ["        " + col(line) for line in item.items]

@@ -280,3 +280,100 @@ def test_cli_says_what_the_numba_backend_does_not_write(capsys, argv, message):
     assert main(["codegen", *argv]) == EXIT_USAGE
     err = capsys.readouterr().err
     assert message in err and "Traceback" not in err
+
+
+def test_centred_sums_take_one_pass_in_float32_fast_kernels_only():
+    """Layer norm's sum of squares about the mean: the float32 fast kernels sum it with the mean in one pass (a shift by
+    the row's first element, codegen/backends/numba_one_pass.py), with the two passes as written behind the
+    cancellation guard; float64 and the full kernels keep the two passes.  The forward makes one summing pass over the
+    row before its output pass, the joint VJP one too (its three sums, two of them about the mean)."""
+    f = get("layer_norm")
+    (name, members), = joint_groups(_gradients_of(["layer_norm"])).items()
+    for fn in (lower_numba_formula(f), lower_numba_joint_vjp(name, members)):
+        kernels = {k.split("def ")[1].split("(")[0]: k for k in fn.kernels.split("\n\n\n")}
+        fast32, fast64 = kernels[f"_{fn.name}_f32_fast"], kernels[f"_{fn.name}_f64_fast"]
+        assert "shift_" in fast32 and "if not " in fast32
+        assert "shift_" not in fast64 and "shift_" not in kernels[f"_{fn.name}_f32"]
+        row_passes = [line for line in fast32.splitlines() if line.startswith("        for ")]
+        assert len(row_passes) == 2, row_passes  # (the fallback's passes sit one level deeper, under `if not ok:`)
+        assert len([line for line in fast64.splitlines() if line.startswith("        for ")]) == 3
+
+
+def test_one_pass_layer_norm_against_the_numpy_backend_on_rows_that_cancel():
+    """float32 rows of 4096 where the one-pass sums cancel or the guard turns them away, each against the NumPy
+    backend's float64 result within FLOAT32_TOL of that row's largest output: ordinary rows; a mean 1e4 times the
+    spread (the shift by the first element removes it); a first element 1e4 from a spread of 1, which fails the guard
+    (checked here from its formula: the row takes the two passes as written); a constant row (variance 0: the output
+    is beta); a row of width 1 and rows of width 0."""
+    _needs_numba()
+    nb, ref = _modules()
+    rng = np.random.default_rng(7)
+    n = 4096
+    x = rng.standard_normal((5, n))
+    x[1] = 1e4 + rng.standard_normal(n)
+    x[2, 0] = 1e4
+    x[3] = 3.25
+    x = x.astype(np.float32)
+    d = x[2].astype(np.float64) - float(x[2, 0])
+    k = float(x[2, 0]) - x[2].astype(np.float64).mean()
+    v = np.sum(d * d) + 2 * k * np.sum(d) + n * k * k
+    assert 2.0 ** -30 * v < 4 * (n + 4) * 2.0 ** -53 * (np.sqrt(np.sum(d * d)) + abs(k) * np.sqrt(n)) ** 2
+    gamma, beta, g = (rng.standard_normal(s).astype(np.float32) for s in (n, n, (5, n)))
+    x64 = x.astype(np.float64)
+    for a, b in zip(nb.layer_norm(x, gamma, beta, 1e-5), ref.layer_norm(x64, gamma, beta, 1e-5)):
+        _close(a, b, FLOAT32_TOL)
+    for a, b in zip(nb.layer_norm_vjp(x, gamma, beta, 1e-5, g), ref.layer_norm_vjp(x64, gamma, beta, 1e-5, g)):
+        assert a.dtype == np.float32
+        for row_a, row_b in zip(np.atleast_2d(a), np.atleast_2d(b)):
+            _close(row_a, row_b, FLOAT32_TOL)
+    one = np.float32([[2.5]])
+    _close(nb.layer_norm(one, np.float32([2.0]), np.float32([0.5]), 1e-5), [[0.5]], FLOAT32_TOL)
+    assert nb.layer_norm(np.zeros((3, 0), np.float32), np.zeros(0, np.float32), np.zeros(0, np.float32),
+                         1e-5).shape == (3, 0)
+
+
+def test_a_buffer_stored_and_read_at_the_same_element_does_not_keep_passes_apart():
+    """softmax's VJP stores e_j in a row buffer while summing it; sum_j g_j e_j reads it at the same j: one pass.  A
+    read at another element (j + 1) or a write to the buffer keeps the passes apart."""
+    def passes(later_lines):
+        items = [Loop(None, "a", "0", "n", ["e = exp(z[a])", "_w_1[a] = e", "s += e"]), "t = 0.0",
+                 Loop(None, "b", "0", "n", later_lines)]
+        return len([i for i in fuse(items) if isinstance(i, Loop)])
+
+    assert passes(["t += g[b] * _w_1[b]"]) == 1
+    assert passes(["t += g[b] * _w_1[(b + 1)]"]) == 2
+    assert passes(["_w_1[b] = 0.0"]) == 2
+    assert passes(["t += s * _w_1[b]"]) == 2  # reads the first pass's sum
+
+
+def test_one_pass_batch_norm_over_a_transposed_view_in_float32():
+    """The column kernels (x.T, a batch of 4096 contiguous) sum the centred terms in one pass too; a feature whose first
+    sample is 1e4 from a spread of 1 fails the guard and its block of features takes the two passes (checked against
+    the NumPy backend's float64 result per feature, FLOAT32_TOL)."""
+    _needs_numba()
+    f = get("batch_norm")
+    (name, members), = joint_groups(_gradients_of(["batch_norm"])).items()
+    fns = [lower_numba_formula(f), lower_numba_joint_vjp(name, members)]
+    assert all("_bad0" in k for fn in fns for k in fn.kernels.split("\n\n\n") if "_f32c_fast(" in k)
+    nb = load_generated(module_source(fns), "formulary_test_numba_bn32")
+    code = lower_formula(f).source() + "\n\n" + lower_derived_joint_vjp(name, members).source()
+    ref = load_generated("import numpy as np\nfrom numpy.lib.stride_tricks import sliding_window_view\n\n"
+                         + NumPyLowering.helpers_source(code, grad=True) + "\n\n" + code,
+                         "formulary_test_numba_bn32_oracle")
+    rng = np.random.default_rng(8)
+    x, gamma, beta, g = (rng.standard_normal(s).astype(np.float32) for s in ((4096, 3), 3, 3, (4096, 3)))
+    x[0, 1] = 1e4
+    x[:, 2] += 1e4
+    x64 = x.astype(np.float64)
+    assert nb._rows_last(x.T, 1)
+    got, want = nb.batch_norm(x.T, gamma, beta, 1e-5), ref.batch_norm(x64.T, gamma, beta, 1e-5)
+    assert got.dtype == np.float32
+    for a, b in zip(got, want):
+        _close(a, b, FLOAT32_TOL)
+    for a, b in zip(nb.batch_norm_vjp(x.T, gamma, beta, 1e-5, g.T), ref.batch_norm_vjp(x64.T, gamma, beta, 1e-5, g.T)):
+        for row_a, row_b in zip(np.atleast_2d(a), np.atleast_2d(b)):
+            _close(row_a, row_b, FLOAT32_TOL)
+    # the unrolled column sums take each float32 term as a float64: sum_j g_j of 1e8, 1, -1e8, 1, ... is 2 per 4 terms
+    # (added in float32 four at a time it was 1 per 4)
+    g[:] = np.tile(np.float32([1e8, 1.0, -1e8, 1.0]), 1024)[:, None]
+    assert nb.batch_norm_vjp(x.T, gamma, beta, 1e-5, g.T)[2].tolist() == [2048.0] * 3
