@@ -672,9 +672,9 @@ def _radicand_parts(a):
         k, f = _square_factor(t)
         if isinstance(f, sp.Pow) and f.exp == 2 and not f.base.is_number:
             squares.append((*_even_powers_into_base(f.base, k), ()))
-        elif (isinstance(f, sp.Sum) and isinstance(f.function, sp.Pow) and f.function.exp == 2
-              and not f.function.base.is_number):
-            squares.append((f.function.base, k, f.limits))
+        elif _summed_square(f) is not None:
+            u, w = _summed_square(f)
+            squares.append((u, k * w, f.limits))
         else:
             rest.append(t)
     return squares, rest
@@ -701,10 +701,31 @@ def _square_factor(t):
     """``(k, f)`` with ``t = k f`` and ``f`` a square or a sum of squares (else ``(1, t)``)."""
     factors = sp.Mul.make_args(t)
     for n, f in enumerate(factors):
-        if (isinstance(f, sp.Pow) and f.exp == 2) or (isinstance(f, sp.Sum) and isinstance(f.function, sp.Pow)
-                                                      and f.function.exp == 2):
+        if (isinstance(f, sp.Pow) and f.exp == 2) or _summed_square(f) is not None:
             return sp.Mul(*factors[:n], *factors[n + 1:]), f
     return sp.S.One, t
+
+
+def _summed_square(f):
+    r"""``(u, w)`` where ``f`` is a sum over one index of $w\,u^2$, the weight $w$ free of the index, each even power
+    of the summand's other factors moved into the base (:func:`_even_powers_into_base`): $\sum_i \frac{(x_i -
+    \mu_i)^2}{s_i^2}$ is a sum of squares of $\frac{x_i - \mu_i}{s_i}$, whose largest magnitude is the scale (a
+    Mahalanobis distance with a diagonal covariance at $x_0 = 10^{300}$: the squares overflow where the distance is
+    $5 \cdot 10^{299}$); else None."""
+    if not isinstance(f, sp.Sum) or len(f.limits) != 1:
+        return None
+    k, g = sp.S.One, f.function
+    if not (isinstance(g, sp.Pow) and g.exp == 2):
+        factors = sp.Mul.make_args(g)
+        squares = [a for a in factors if isinstance(a, sp.Pow) and a.exp == 2 and not a.base.is_number]
+        if len(squares) != 1:
+            return None
+        g = squares[0]
+        k = sp.Mul(*[a for a in factors if a is not g])
+    if g.base.is_number:
+        return None
+    u, w = _even_powers_into_base(g.base, k)
+    return (u, w) if not (w.free_symbols & {f.limits[0][0]}) and not w.has(sp.Indexed) else None
 
 
 def scaled_root(a):
