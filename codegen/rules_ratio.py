@@ -292,7 +292,9 @@ r"""$|\log u - \log v|$ below which $u/v$ is a normal float64 (``e^{709}`` is th
 
 
 def _ratio_power(e):
-    """``(u, v, p)`` where ``e`` is ``(u/v)^p`` with ``u`` not known negative and ``p`` not an integer number, else None
+    """``(u, v, p)`` where ``e`` is ``(u/v)^p`` with ``u`` known non-negative or a product of parameters of unknown
+    sign (not a sum: generalised-mean pooling's ``(sum_i x_i**p / n)**(1/p)`` is ``homogeneous_scale``'s, which a
+    log-space power would hide), and ``p`` not an integer number, else None
     (``u`` and ``v`` of any sign: :func:`power_of_ratio` keeps the power where ``v <= 0`` or, unless ``u`` is known
     non-negative, ``u <= 0``)."""
     if not isinstance(e, sp.Pow) or (e.exp.is_number and e.exp.is_integer) or not isinstance(e.base, sp.Mul):
@@ -303,6 +305,8 @@ def _ratio_power(e):
     u = sp.Mul(*[f for f in e.base.args if f is not den[0]])
     if u.is_nonnegative is False or u.is_number:
         return None
+    if u.is_nonnegative is None and not all(isinstance(a, sp.Symbol) for a in sp.Mul.make_args(u)):
+        return None  # of unknown sign only a product of parameters (whose domain the note may state), not a sum
     return u, den[0].base, e.exp
 
 
