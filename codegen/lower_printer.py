@@ -527,6 +527,14 @@ class NumPyLowering(ReductionLowering, NumPyPrinter):
             raise UnsupportedNode(expr, f"no {self.module} function for polygamma of order {order}")
         return self.call(target, self._print(arg))
 
+    def _print_log(self, expr):
+        r"""$\log\Gamma(u)$ as the backend's ``gammaln``: sympy writes $\log\Gamma$ of a positive integer (a size $n$,
+        the Concrete distribution's $\log\Gamma(n)$) back as ``log(gamma(n))``, and $\Gamma(n)$ alone overflows past
+        $n = 171$; any other log as a function."""
+        if isinstance(expr.args[0], sp.gamma) and self.function("loggamma") is not None:
+            return self.call(self.function("loggamma"), self._print(expr.args[0].args[0]))
+        return self._print_Function(expr)
+
     def _print_Function(self, expr):
         name = type(expr).__name__
         target = self.function(name)

@@ -52,6 +52,7 @@ rule                      identity
 ``softplus_ratio``        $\log\frac{1 + e^{a}}{1 + e^{b}} = \operatorname{log1p}(\sigma(b)\operatorname{expm1}(a - b))$, or a log-add-exp for $|a - b| \ge 1$ (costly: search only; :mod:`codegen.rules_softplus_ratio`)
 ``power_of_softplus``     $(1 + c\,e^{u})^{p} = e^{p \log(1 + e^{u + \log c})}$ for $c > 0$, a non-number exponent (:mod:`codegen.rules_power`)
 ``power_log1p``           $(1 + t)^{p} = e^{p \operatorname{log1p}(t)}$, $t > -1$, a non-number exponent (costly: search only; :mod:`codegen.rules_power`)
+``sigmoid_difference``    $\sigma(a) - \sigma(b) = \operatorname{sign}(a - b)\frac{e^{-m}(-\operatorname{expm1}(-|a - b|))}{(1 + e^{-|a|})(1 + e^{-|b|})}$, $m = \max(0, \min(a, b), -\max(a, b))$ (costly: search only; :mod:`codegen.rules_sigmoid_difference`)
 ``sigmoid_stable``        $\frac{1}{1 + e^{-x}}$ with ``exp`` of a non-positive number only
 ``constant_minus_max``    $c - k\max(a, b) = \min(c - k a, c - k b)$ (and $\min \to \max$) for a number $k > 0$ (:mod:`codegen.rules_cancel`)
 ``one_minus_sigmoid``     $1 - \frac{1}{1 + e^{a}} = \frac{1}{1 + e^{-a}}$
@@ -118,7 +119,7 @@ import sympy as sp
 from sympy.codegen.cfunctions import expm1, log1p
 
 from codegen import (rules_bregman, rules_geometric, rules_cancel, rules_atan, rules_exp_underflow, rules_log1p_power, rules_power_ratio, rules_unit_sum, rules_mixture_one, rules_gaussian_tail, rules_scale_into_summand, rules_softmax_gap, rules_exact, rules_homogeneous, rules_fraction, rules_log, rules_logit, rules_pairing, rules_power, rules_quotient_scale, rules_ratio, rules_root, rules_select, rules_step,
-                     rules_series, rules_stirling, rules_trig, rules_tail_difference, rules_log_squares, rules_log_weights, rules_logspace, rules_softmax, rules_softmax_offset, rules_softplus_ratio, rules_sums, rules_xlogy)
+                     rules_series, rules_sigmoid_difference, rules_stirling, rules_trig, rules_tail_difference, rules_log_squares, rules_log_weights, rules_logspace, rules_softmax, rules_softmax_offset, rules_softplus_ratio, rules_sums, rules_xlogy)
 from codegen.lower_unshifted import ExpShift
 from symbolic.functions import Held, ReduceMax, log_ndtr, ndtr
 
@@ -672,9 +673,9 @@ def _radicand_parts(a):
         k, f = _square_factor(t)
         if isinstance(f, sp.Pow) and f.exp == 2 and not f.base.is_number:
             squares.append((*_even_powers_into_base(f.base, k), ()))
-        elif (isinstance(f, sp.Sum) and isinstance(f.function, sp.Pow) and f.function.exp == 2
-              and not f.function.base.is_number):
-            squares.append((f.function.base, k, f.limits))
+        elif _summed_square(f) is not None:
+            u, w = _summed_square(f)
+            squares.append((u, k * w, f.limits))
         else:
             rest.append(t)
     return squares, rest
@@ -701,10 +702,31 @@ def _square_factor(t):
     """``(k, f)`` with ``t = k f`` and ``f`` a square or a sum of squares (else ``(1, t)``)."""
     factors = sp.Mul.make_args(t)
     for n, f in enumerate(factors):
-        if (isinstance(f, sp.Pow) and f.exp == 2) or (isinstance(f, sp.Sum) and isinstance(f.function, sp.Pow)
-                                                      and f.function.exp == 2):
+        if (isinstance(f, sp.Pow) and f.exp == 2) or _summed_square(f) is not None:
             return sp.Mul(*factors[:n], *factors[n + 1:]), f
     return sp.S.One, t
+
+
+def _summed_square(f):
+    r"""``(u, w)`` where ``f`` is a sum over one index of $w\,u^2$, the weight $w$ free of the index, each even power
+    of the summand's other factors moved into the base (:func:`_even_powers_into_base`): $\sum_i \frac{(x_i -
+    \mu_i)^2}{s_i^2}$ is a sum of squares of $\frac{x_i - \mu_i}{s_i}$, whose largest magnitude is the scale (a
+    Mahalanobis distance with a diagonal covariance at $x_0 = 10^{300}$: the squares overflow where the distance is
+    $5 \cdot 10^{299}$); else None."""
+    if not isinstance(f, sp.Sum) or len(f.limits) != 1:
+        return None
+    k, g = sp.S.One, f.function
+    if not (isinstance(g, sp.Pow) and g.exp == 2):
+        factors = sp.Mul.make_args(g)
+        squares = [a for a in factors if isinstance(a, sp.Pow) and a.exp == 2 and not a.base.is_number]
+        if len(squares) != 1:
+            return None
+        g = squares[0]
+        k = sp.Mul(*[a for a in factors if a is not g])
+    if g.base.is_number:
+        return None
+    u, w = _even_powers_into_base(g.base, k)
+    return (u, w) if not (w.free_symbols & {f.limits[0][0]}) and not w.has(sp.Indexed) else None
 
 
 def scaled_root(a):
@@ -974,6 +996,10 @@ INTEGER_POWER_MINUS_ONE = Rule(
     "integer_power_minus_one", "integer_power_minus_one", rules_geometric.integer_power_minus_one, priority=68.5,
     gain="c^2/6 (1 - (1 - r^2/c^2)^3) (Tukey's biweight) at r = 1e-150: (1 - 1e-300)^3 = 1 and the value 0, truth "
          "r^2/2 = 5e-301; at r/c = 1e-3, 10 digits of 16")
+SIGMOID_DIFFERENCE = Rule(
+    "sigmoid_difference", "sigmoid_difference", rules_sigmoid_difference.sigmoid_difference, priority=5,
+    gain="sigma(r - e) - sigma(-r - e) (the gradient of a smooth epsilon-insensitive loss) at r = 1e-300, e = 1.6: "
+         "both round alike and the difference is 0, truth 3e-301; from a - b = 2r and expm1 it is exact to a few ulps")
 POWER_RATIO_OVER_NUMERATOR = Rule(
     "power_ratio_over_numerator", "power_ratio_over_numerator", rules_power_ratio.power_ratio_over_numerator,
     priority=66.9,
@@ -1360,7 +1386,7 @@ COSTLY_RULES: tuple[Rule, ...] = (LOGSUMEXP_LOG1P, MEAN_FROM_TOP, ONE_MINUS_TOP,
                                   LOG_OF_POSITIVE_PRODUCT, SCALE_INTO_BRANCHES, POWER_LOG1P, POWER_OF_RATIO, LOG_BREGMAN,
                                   SOFTPLUS_RATIO, LOG_OF_MEAN, TERM_OVER_SUM, PRODUCT_BEFORE_POWER, SOFTMAX_DIFFERENCE, SCALE_INTO_SUMMAND,
                                   RATIO_BEFORE_UNEQUAL_POWERS, LOG1P_LARGE_QUOTIENT, SCALE_INTO_TERMS, OVER_LARGE_TERM, LOG_OF_SQUARES,
-                                  SOFTMAX_SQUARE_OFFSET)
+                                  SOFTMAX_SQUARE_OFFSET, SIGMOID_DIFFERENCE)
 """Rules that cost extra passes over the data (two more reductions for ``logsumexp_log1p``, ``mean_from_top``
 and ``one_minus_top``, one more for ``homogeneous_scale``, a scale per product for ``homogeneous_scalars``; a second, log-space form under a ``where`` for
 ``log_of_quotient`` and ``log_space_product``; magnitude tests and a ``where`` per quotient for ``paired_quotient`` (per entry for ``quotient_into_sum``); two Taylor branches under a ``where`` for ``power_bregman``; a log per factor for ``log_of_positive_product``; both branches of a ``where`` and seconds of sympy series at generation for ``taylor_branch``): not in

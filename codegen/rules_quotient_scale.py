@@ -102,16 +102,44 @@ def scale_of(base, lim):
 
 
 def _split(e):
-    """``(numerator, denominator)`` of the product ``e`` with one factor ``D**-1``, the numerator holding a sum or an entry
+    """``(numerator, denominator)`` of the product ``e`` with one factor ``D**-k`` (the denominator $D^{k}$: the
+    gradient of a quotient has $D^{2}$), the numerator holding a sum or an entry
     (a divisive normalisation, x_i^2 / (sigma^2 + sum_j x_j^2)), ``D`` holding a
-    sum, and no branch (a quotient another rule already divided in a chosen order is left as it is), else None."""
+    sum, and no branch (a quotient another rule already divided in a chosen order is left as it is), else None.
+    Factors of degree 0 (:func:`_ratio_factors`) are no part of the numerator."""
+    below = _denominator(e)
+    if below is None:
+        return None
+    ratios = _ratio_factors(e, below)
+    num = sp.Mul(*[f for f in e.args if f is not below and not f.is_number and f not in ratios])
+    den = below.base if below.exp == -1 else sp.Pow(below.base, -below.exp, evaluate=False)
+    return (num, den) if num.has(sp.Sum, sp.Indexed) else None
+
+
+def _denominator(e):
+    """The one factor ``D**-k`` of the product ``e`` (an integer ``k >= 1``, ``D`` holding a sum), else None; None too
+    where ``e`` has a branch."""
     if not isinstance(e, sp.Mul) or e.has(sp.Piecewise):
         return None
-    dens = [f for f in e.args if isinstance(f, sp.Pow) and f.exp == -1 and f.base.has(sp.Sum)]
-    if len(dens) != 1:
-        return None
-    num = sp.Mul(*[f for f in e.args if f is not dens[0] and not f.is_number])
-    return (num, dens[0].base) if num.has(sp.Sum, sp.Indexed) else None
+    dens = [f for f in e.args if isinstance(f, sp.Pow) and f.exp.is_Integer and f.exp < 0 and f.base.has(sp.Sum)]
+    return dens[0] if len(dens) == 1 else None
+
+
+def _ratio_factors(e, den) -> list:
+    r"""The factors of the product ``e`` (but ``den``) that are rational functions of degree 0 in every vector they hold
+    that the denominator ``den`` holds and are no polynomials in them: $g_k - \frac{\sum_i g_i x_i^2}{\sigma^2 + \sum_j x_j^2}$ in the gradient $2 x_k
+    (g_k - \ldots) / (\sigma^2 + \sum_j x_j^2)$ of a divisive normalisation.  Such a factor is bounded where its own
+    quotients are (they are scaled on their own), so the quotient around it is that of the other factors, here
+    $\frac{x_k}{\sigma^2 + \sum_j x_j^2}$, of degree 1 over 2."""
+    below = {a.base for a in den.atoms(sp.Indexed) if len(a.indices) == 1}
+    out = []
+    for f in e.args:
+        if f is den or f.is_number:
+            continue
+        bases = {a.base for a in f.atoms(sp.Indexed) if len(a.indices) == 1} & below
+        if bases and all(polynomial_degree(f, b) is None and polynomial_degree(f, b, True) == 0 for b in bases):
+            out.append(f)
+    return out
 
 
 def _scalable(e):
@@ -129,12 +157,13 @@ def _scalable(e):
              if not any(m.has(b) for m in e.atoms(ReduceMax))]
     for base in bases:
         d = polynomial_degree(num, base)
-        if not d or polynomial_degree(den, base) != d or degree(e, base) is not None:
+        b = polynomial_degree(den, base)
+        if not d or b is None or b < d or degree(e, base) is not None:
             continue
         lim = _vector_axis(den, base)
         if lim is not None:
-            out.append((base, lim, d))
-    if out and (len(bases) < 2 or max(d for _, _, d in out) < 2 or not _mixed((num, den), bases)):
+            out.append((base, lim, d if b == d else (d, b)))
+    if out and (len(bases) < 2 or max(max(_pair(d)) for _, _, d in out) < 2 or not _mixed((num, den), bases)):
         return out  # of degree 1, a term without the vector loses one factor M (>= 1e-308), not M^2
     group = tuple(bases)  # all of them together, one scale (the module docstring)
     if not group or (len(group) == 1 and degree(e, group[0]) is not None):
@@ -144,6 +173,11 @@ def _scalable(e):
     if a is not None and b is not None and b >= 1 and None not in lims:
         return [(group, lims, (a, b))]
     return []
+
+
+def _pair(d) -> tuple:
+    """``(numerator's degree, denominator's)`` of a scaled vector (one number where both are equal)."""
+    return d if isinstance(d, tuple) else (d, d)
 
 
 def _mixed(exprs, bases) -> bool:
@@ -169,14 +203,16 @@ def polynomial_quotient_scale(expr: sp.Expr) -> sp.Expr:
     def value(e):
         c = sp.Mul(*[f for f in e.args if f.is_number])
         num, den = _split(e)
+        ratios = [visit(f) for f in _ratio_factors(e, _denominator(e))]  # each scaled on its own
         outside = []
         for base, lim, d in _scalable(e):
             m = scale_of(base, lim)
-            a, b = d if isinstance(d, tuple) else (d, d)
+            a, b = _pair(d)
             num, den = divided(num, base, m, a), divided(den, base, m, b)
             if a != b:  # N/D = (N/M^a) / (D/M^b) * M^(a - b), the power last
                 outside.append(m if a - b == 1 else sp.Pow(m, a - b, evaluate=False))
         quotient = sp.Mul(num, sp.Pow(den, -1, evaluate=False), *outside, evaluate=False)
+        quotient = quotient if not ratios else sp.Mul(*ratios, quotient, evaluate=False)
         return quotient if c == 1 else sp.Mul(c, quotient, evaluate=False)
 
     def visit(e):  # top down: the whole quotient is scaled, its inner sums with it

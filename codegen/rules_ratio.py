@@ -292,16 +292,21 @@ r"""$|\log u - \log v|$ below which $u/v$ is a normal float64 (``e^{709}`` is th
 
 
 def _ratio_power(e):
-    """``(u, v, p)`` where ``e`` is ``(u/v)^p`` with ``u >= 0`` and ``p`` not an integer number, else None (``v`` of any
-    sign: :func:`power_of_ratio` keeps the power where ``v <= 0``)."""
+    """``(u, v, p)`` where ``e`` is ``(u/v)^p`` with ``u`` known non-negative or a product of parameters of unknown
+    sign (not a sum: generalised-mean pooling's ``(sum_i x_i**p / n)**(1/p)`` is ``homogeneous_scale``'s, which a
+    log-space power would hide), and ``p`` not an integer number, else None
+    (``u`` and ``v`` of any sign: :func:`power_of_ratio` keeps the power where ``v <= 0`` or, unless ``u`` is known
+    non-negative, ``u <= 0``)."""
     if not isinstance(e, sp.Pow) or (e.exp.is_number and e.exp.is_integer) or not isinstance(e.base, sp.Mul):
         return None
     den = [f for f in e.base.args if isinstance(f, sp.Pow) and f.exp == -1]
     if len(den) != 1 or den[0].base.is_nonpositive:
         return None
     u = sp.Mul(*[f for f in e.base.args if f is not den[0]])
-    if u.is_nonnegative is not True or u.is_number:
+    if u.is_nonnegative is False or u.is_number:
         return None
+    if u.is_nonnegative is None and not all(isinstance(a, sp.Symbol) for a in sp.Mul.make_args(u)):
+        return None  # of unknown sign only a product of parameters (whose domain the note may state), not a sum
     return u, den[0].base, e.exp
 
 
@@ -311,12 +316,16 @@ def power_of_ratio(expr: sp.Expr) -> sp.Expr:
     $\left(\frac{|x - \mu|}{\alpha}\right)^{\beta}$ at $x = 10^{300}$, $\alpha = 10^{-300}$, $\beta = 0.51$ overflows in
     the quotient ($10^{600}$) where the power is $1.7 \cdot 10^{306}$; $e^{\beta L}$ errs by $|\beta L|$ ulps at most
     ($L \le 1400$).  $u = 0$ has $\log u = -\infty$ and the exponential its limit, $0^{p}$.  Where $v$ is not known
-    positive (a scale whose domain the note states, not sympy), $v \le 0$ keeps the power (not real there)."""
+    positive (a scale whose domain the note states, not sympy), $v \le 0$ keeps the power (not real there); so does
+    $u \le 0$ where $u$ is not known non-negative (the generalised gamma's $(x/a)^{p - 1}$, $x > 0$ stated in the
+    note: its gradient at $x = 10^{300}$, $a = 10^{-300}$ was 0, truth $5 \cdot 10^{32}$)."""
     def value(e):
         u, v, p = _ratio_power(e)
         gap = sp.log(u) - sp.log(v)
         near = sp.Abs(gap) < LOG_RATIO_RANGE
         kept = near if v.is_positive else sp.Or(v <= 0, near)
+        if not u.is_nonnegative:  # a parameter whose domain the note states (x > 0), not sympy
+            kept = sp.Or(u <= 0, kept)
         return sp.Piecewise((e, kept), (sp.exp(sp.Mul(p, gap, evaluate=False), evaluate=False), True))
 
     return expr.replace(lambda e: _ratio_power(e) is not None, value)

@@ -558,6 +558,8 @@ register(Derivation(
 
 _pw = Symbol("p", real=True)
 _cp = Symbol("c", positive=True)
+_sv = IndexedBase("s", positive=True)
+_Mu = Max(ReduceMax(Abs((y[j] - _w[j]) / _sv[j]), (j, 0, n - 1)), Rational(1, 10 ** 300))
 _Mp = Max(Abs(x), sqrt(_cp), Rational(1, 10 ** 300))
 register(Derivation(
     id="scaled_sqrt", title="the identity of a stability rule: sqrt(x^2 + c) = M sqrt((x/M)^2 + c/M^2), and "
@@ -568,7 +570,12 @@ register(Derivation(
            Step((x ** 2 + _cp) ** _pw, _Mp ** (2 * _pw) * ((x / _Mp) ** 2 + _cp / _Mp ** 2) ** _pw,
                 justification="A = M^2 (A/M^2) with both factors positive, so A^p = (M^2)^p (A/M^2)^p = M^{2p} (A/M^2)^p"),
            Step((x ** 2 + _cp) ** (_pw / 2) / (x ** 2 + _cp), (x ** 2 + _cp) ** (_pw / 2 - 1),
-                justification="A^p / A = A^{p - 1} for A > 0 (the powers of one base are combined before scaling)")),
+                justification="A^p / A = A^{p - 1} for A > 0 (the powers of one base are combined before scaling)"),
+           Step(sqrt(Sum((y[j] - _w[j]) ** 2 / _sv[j] ** 2, (j, 0, n - 1))),
+                _Mu * sqrt(Sum((((y[j] - _w[j]) / _sv[j]) / _Mu) ** 2, (j, 0, n - 1))),
+                justification="a sum of w u_j^2 with even powers of the summand moved into u_j = (y_j - w_j)/s_j: "
+                              "the same with M = max_j |u_j| > 0",
+                sizes=({n: 1}, {n: 2}, {n: 3}))),
 ))
 
 

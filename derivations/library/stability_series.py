@@ -19,9 +19,9 @@ r"""The identities of the root-difference, Taylor-branch and homogeneous-scale r
   $M = \max_j |x_j| > 0$ (degree 0), and so is $\frac{x_k}{\sqrt{\sum_j x_j^2}}$.
 * ``polynomial_quotient_scale``: a quotient of polynomials of one degree in $x$ is unchanged when both are divided by
   the same power of $M > 0$; so is one of two vectors together (one $M$ for both), and a rational function of degree
-  $a - b$ is $\frac{N/M^{a}}{D/M^{b}} M^{a - b}$.
+  $a - b$ is $\frac{N/M^{a}}{D/M^{b}} M^{a - b}$ (a factor of degree 0 beside it, the quotient of a gradient, left out).
 """
-from sympy import Abs, And, Heaviside, IndexedBase, Max, Piecewise, Rational, Sum, Symbol, exp, log, loggamma, oo, pi, polygamma, sin, sqrt, symbols, tanh
+from sympy import Abs, And, Heaviside, IndexedBase, Max, Min, Piecewise, Rational, Sum, Symbol, cosh, exp, log, loggamma, oo, pi, polygamma, sign, sin, sinh, sqrt, symbols, tanh
 
 from derivations.checker.step import Derivation, Step
 
@@ -166,6 +166,14 @@ register(Derivation(
                            "own); a rational function of degree 1 - 2 = -1: N/D = (N/M^a)/(D/M^b) M^(a - b), the inner "
                            "quotient N' x_0 / D' of degree 2 + 1 - 2 = 1 divided by M^1 in the same way",
              sizes=({_n: 2},)),
+        Step(_x[0] * (_g[0] - Sum(_g[_i] * _x[_i] ** 2, (_i, 0, _n - 1)) / (Sum(_x[_j] ** 2, (_j, 0, _n - 1)) + 1))
+             / (Sum(_x[_j] ** 2, (_j, 0, _n - 1)) + 1) ** 2,
+             (_g[0] - Sum(_g[_i] * (_x[_i] / _Mx1) ** 2, (_i, 0, _n - 1))
+              / (Sum((_x[_j] / _Mx1) ** 2, (_j, 0, _n - 1)) + 1 / _Mx1 ** 2))
+             * (_x[0] / _Mx1) / (Sum((_x[_j] / _Mx1) ** 2, (_j, 0, _n - 1)) + 1 / _Mx1 ** 2) ** 2 / _Mx1 ** 3,
+             justification="one vector, a factor of degree 0 in x (a quotient of degree 2 over 2, scaled on its own) "
+                           "taken out, the rest x_0 / D^2 of degree 1 over 4: (x_0/M) / (D/M^2)^2 M^(1 - 4)",
+             sizes=({_n: 2},)),
     ),
 ))
 
@@ -223,5 +231,25 @@ register(Derivation(
              justification="each term over M^2 > 0 (the rule's M: the largest |x_j - g_j|, at least the smallest normal): "
                            "(x_j - g_j)^2 / M^2 = (x_j/M - g_j/M)^2",
              sizes=({_n: 1}, {_n: 2}, {_n: 3})),
+    ),
+))
+
+
+_sa, _sb = Symbol("a", real=True), Symbol("b", real=True)
+register(Derivation(
+    id="sigmoid_difference",
+    title=r"the identity of a stability rule: $\sigma(a) - \sigma(b) = \operatorname{sign}(a - b)\,\frac{e^{-m}"
+          r"(-\operatorname{expm1}(-|a - b|))}{(1 + e^{-|a|})(1 + e^{-|b|})}$, $m = \max(0, \min(a, b), -\max(a, b))$",
+    source="textbook",
+    steps=(
+        Step(1 / (1 + exp(-_sa)) - 1 / (1 + exp(-_sb)),
+             sinh((_sa - _sb) / 2) / (2 * cosh(_sa / 2) * cosh(_sb / 2)),
+             justification="sigma(a) - sigma(b) = (e^a - e^b)/((1 + e^a)(1 + e^b)); e^a - e^b = 2 e^{(a+b)/2} "
+                           "sinh((a-b)/2) and 1 + e^u = 2 e^{u/2} cosh(u/2)"),
+        Step(sinh((_sa - _sb) / 2) / (2 * cosh(_sa / 2) * cosh(_sb / 2)),
+             sign(_sa - _sb) * exp(-Max(0, Min(_sa, _sb), -Max(_sa, _sb))) * -expm1(-Abs(_sa - _sb))
+             / ((1 + exp(-Abs(_sa))) * (1 + exp(-Abs(_sb)))),
+             justification="2 cosh(u/2) = e^{|u|/2}(1 + e^{-|u|}), 2 sinh(d) = sign(d) e^{|d|}(1 - e^{-2|d|}), and "
+                           "|a - b|/2 - (|a| + |b|)/2 = -min(|a|, |b|) where a, b have one sign, else 0"),
     ),
 ))

@@ -132,3 +132,59 @@ def test_divisive_normalisation_with_an_entry_above_and_a_sum_below():
             got, naive = scaled.divnorm(x, sigma=1.3), plain.divnorm(x, sigma=1.3)
         assert np.max(np.abs(got - want)) <= REL_TOL * np.max(np.abs(want)), (x, got, want)
         assert np.all(np.isfinite(naive)) == (x[0] < 1e300)  # inf/inf before the rule at the huge entry
+
+
+def test_gradient_of_a_smoothed_square_normalisation_with_the_squared_sum_below():
+    r"""$\frac{1 + x_i^2}{\sum_j (1 + x_j^2)}$ (squares smoothed by one; held-out round 15's Taylor softmax and round 14's
+    divisive normalisation motivated the rule's reach): its gradient $\frac{2 x_k g_k}{D} - \frac{2 x_k \sum_i g_i (1 +
+    x_i^2)}{D^2}$ has terms of degree 1 over 2 and 3 over 4, $D^2$ below; at $x \sim 10^{200}$ the squares overflow
+    where the gradient is about $10^{-200}$ (the rule took neither term before: it wanted equal degrees and $D$ to the
+    power $-1$).  Both at huge and at ordinary $x$ within REL_TOL of mpmath."""
+    from codegen.define import derive_gradients
+    from codegen.define_module import compile_function
+    from formulary import api
+
+    (f,) = api.define("sqsmoothing(x)[i] = (1 + x[i]**2)/sum(1 + x[j]**2, j, 0, n-1)")
+    derive_gradients(f)
+    _, plain = compile_function(f, True, RULES)
+    _, scaled = compile_function(f, True, WITH_RULE)
+    assert "polynomial_quotient_scale" in f.rewrites["vjp"]
+    g = np.array([0.5, -1.0, 2.0, 0.25])
+    for x in (np.array([1.2, 0.4, -2.0, 0.7]) * 1e200, np.array([0.3, 1.2, -2.0, 0.7])):
+        with mpmath.workdps(700):
+            xs, gs = [mpmath.mpf(float(v)) for v in x], [mpmath.mpf(float(v)) for v in g]
+            den = mpmath.fsum(1 + v ** 2 for v in xs)
+            inner = mpmath.fsum(b * (1 + v ** 2) for b, v in zip(gs, xs))
+            want = np.array([float(2 * v * b / den - 2 * v * inner / den ** 2) for b, v in zip(gs, xs)])
+        with np.errstate(all="ignore"):
+            (got,), (naive,) = scaled.sqsmoothing_vjp(x, g), plain.sqsmoothing_vjp(x, g)
+        assert np.max(np.abs(got - want)) <= REL_TOL * np.max(np.abs(want)), (x, got, want)
+        assert (np.max(np.abs(naive - want)) <= REL_TOL * np.max(np.abs(want))) == (x[0] < 1e200)
+
+
+def test_a_factor_of_degree_zero_is_kept_outside_the_scaled_quotient():
+    r"""A Rayleigh quotient with a ridge, $\frac{\sum_i w_i x_i^2}{c + \sum_j x_j^2}$: its gradient in $x$ is
+    $2 x_k (w_k - \frac{\sum_i w_i x_i^2}{c + \sum_j x_j^2}) / (c + \sum_j x_j^2)$, the bracket of degree 0 in $x$ (no
+    polynomial), the rest $\frac{x_k}{c + \sum_j x_j^2}$ of degree 1 over 2: scaled as $\frac{x_k/M}{D/M^2} M^{-1}$, the
+    bracket's own quotient on its own.  At $x \sim 10^{300}$ the gradient is about $10^{-300}$ (0 before: the
+    squares overflow in $D$); at ordinary $x$ the same digits (REL_TOL, g = 1)."""
+    from codegen.define import derive_gradients
+    from codegen.define_module import compile_function
+    from formulary import api
+
+    (f,) = api.define("ridgerayleigh(x, w) = sum(w[i]*x[i]**2, i, 0, n-1)/(c + sum(x[j]**2, j, 0, n-1))")
+    derive_gradients(f)
+    _, plain = compile_function(f, True, RULES)
+    _, scaled = compile_function(f, True, WITH_RULE)
+    assert "polynomial_quotient_scale" in f.rewrites["vjp"]
+    w = np.array([0.5, -1.0, 2.0, 0.25])
+    for x in (np.array([1.0, 0.4, -2.0, 0.7]) * 1e300, np.array([0.3, 1.2, -2.0, 0.7])):
+        with mpmath.workdps(700):
+            xs, ws = [mpmath.mpf(float(v)) for v in x], [mpmath.mpf(float(v)) for v in w]
+            den = mpmath.mpf(1.5) + mpmath.fsum(v ** 2 for v in xs)
+            value = mpmath.fsum(b * v ** 2 for b, v in zip(ws, xs)) / den
+            want = np.array([float(2 * v * (b - value) / den) for b, v in zip(ws, xs)])
+        with np.errstate(all="ignore"):
+            got, naive = scaled.ridgerayleigh_vjp(x, w, 1.0, c=1.5)[0], plain.ridgerayleigh_vjp(x, w, 1.0, c=1.5)[0]
+        assert np.max(np.abs(got - want)) <= REL_TOL * np.max(np.abs(want)), (x, got, want)
+        assert (np.max(np.abs(naive - want)) <= REL_TOL * np.max(np.abs(want))) == (x[0] < 1e300)
