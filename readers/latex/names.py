@@ -76,7 +76,8 @@ class _Names:
             special = self.special_function(name, call)
             if special is not None:
                 return self._after_call(special, piece)
-        if call is not None and self.is_function(name, token.value, call, index):
+        if call is not None and not self.squared_greek_factor(token.value, sups, call) \
+                and self.is_function(name, token.value, call, index):
             name, sups = self.function_superscripts(name, sups)
             value = self.apply(name if index is None else f"{name}_{self.subtext_of_index(piece)}", call)
             for node in sups:
@@ -258,6 +259,16 @@ class _Names:
         if index is None and name != base and self.bare_name_argument(call):
             return True  # T_n(x), I_0(x), \Gamma_p(a): a family member applied (a factor is not put in parentheses)
         return len(base) > 1 and base not in GREEK.values() and not base.startswith("\\")  # a word: ReLU(x)
+
+    def squared_greek_factor(self, base: str, sups, call) -> bool:
+        r"""``\sigma^2 (1 - \rho^2)``, ``\sigma_2^2 (1 - r)``: a Greek letter that may name a function (``\sigma``,
+        ``\phi``, ``\psi``), raised to a whole power, before a parenthesis that holds an expression and not a bare
+        name, is a factor, as a Latin letter there is (``a^2(1 - r)``): the square of a function's value is written
+        ``\sigma(x)^2`` or ``\sigma^2(x)`` with its argument bare, never ``\sigma^2(1 - \rho^2)`` for a variance
+        times a factor."""
+        if base not in FUNCTION_LETTERS or base not in GREEK.values() or not sups or base in self.functions:
+            return False
+        return all(re.fullmatch(r"\d+", self.raw_script(node)) for node in sups) and not self.bare_name_argument(call)
 
     def derivative_applied(self, base: str) -> bool:
         r"""Whether the formula applies a derivative of the letter ``base``: ``u'(t)``, ``u''(t_n)``,

@@ -2040,6 +2040,8 @@ class _NotesReader(_CatalogMatch):
         letters -= set(self.section.functions) | self.document_functions
         letters.discard("O")  # O(h^3): the order of a remainder (readers.notes.big_o), no function to apply
         letters -= {k.name for k in before.symbols if isinstance(k, sp.Symbol)}  # p = sigma(z) above: p is a value
+        letters -= {x.name for c in self.section.conditions if len(c[0].free_symbols) == 1
+                    and not c[0].atoms(AppliedUndef) for x in c[0].free_symbols}  # -1 \le \theta \le 1 in force: theta(1 - u) is theta times a bracket
         letters = {x for x in letters if not _inside_its_own_group(x, frag.content)}  # n(n-1): n is a value
         letters = {x for x in letters if not _a_factor_elsewhere(x, frag.content)}  # \eta\lambda: a value
         letters -= bound_letters(frag.content)  # \sum_k k(1 - beta) beta^k: the index is a value (bound_indices)
@@ -4271,6 +4273,10 @@ class _NotesReader(_CatalogMatch):
             probability = _probability_steps(lowercase[0], rel, lowercase[1])
             if probability is not None and not isinstance(probability, str):
                 out = [self.run_labelled(step, shown, label) for label, step in probability]
+                failed = self.fails_on_independent_joints(lowercase, rel, shown) \
+                    if any(r.verdict == "refuted" for r in out) else None
+                if failed is not None:  # a model's factorisation holds on independent joints: no model saves it
+                    return [failed]
                 return [_undecided(r, lowercase_probability.FAILS + f" ({r.reason[:80]})") if r.verdict == "refuted"
                         else StepReport(**{**r.__dict__, "verdict": worst([r.verdict, "verified"]),  # binary joints
                                            "method": f"{r.method}; {lowercase_probability.METHOD}"})
@@ -4754,6 +4760,19 @@ class _NotesReader(_CatalogMatch):
         verdict, how, witness = found
         return StepReport(**shown, verdict=verdict, method=how, counterexample=witness,
                           reason="" if verdict == "verified" else f"{how}: the sides differ")
+
+    def fails_on_independent_joints(self, sides, rel, shown) -> StepReport | None:
+        r"""A claim in ``p`` that failed on random joints, refuted when it fails on a joint of independent variables
+        too (readers.notes.lowercase_probability: ``INDEPENDENT``); None when it holds there or is not decided."""
+        independent = _probability_steps(sides[0], rel, sides[1], independent=True)
+        if independent is None or isinstance(independent, str):
+            return None
+        for label, step in independent:
+            report = self.run_labelled(step, shown, label)
+            if report.verdict == "refuted" and report.counterexample:
+                return StepReport(**{**report.__dict__,
+                                     "method": f"{report.method}; {lowercase_probability.INDEPENDENT}"})
+        return None
 
     def check_moments(self, moments, rel, claim, shown, *, sides=None, independent=False) -> StepReport:
         r"""A claim about ``E``, ``Var``, ``Cov`` over a random discrete distribution

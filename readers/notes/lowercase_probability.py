@@ -25,6 +25,13 @@ METHOD = "p read as the probability of its random variables (Bayes' rule holds f
 FAILS = ("fails for some joint distribution, but the notes may give p a model (independence, a naive Bayes "
          "factorisation) that makes it hold")
 """Why a failure of the ``P`` reading is no refutation: ``p`` may be the notes' model, not every law."""
+INDEPENDENT = ("p read as the probability of its random variables, failing on a joint of independent binary "
+               "variables too: every factorisation a model may give p (independence, naive Bayes, a Markov chain) "
+               "holds there, so no model makes the claim hold")
+r"""Why a failure on independent joints is a refutation.  Under $P(v_1, \dots, v_k) = \prod_k P(v_k)$ every
+conditional independence holds ($p(x \mid y, z) = p(x \mid z) = p(x)$), so a claim that a model's factorisation
+makes true (naive Bayes, a Markov chain) holds there; one that fails there too fails for a law of every such
+model, and the independent joint is its counterexample."""
 MOST_VARIABLES = 2
 r"""Random variables of a claim read so: with two, the family of joints $P(c) P(v \mid c)$ is every joint of two
 binary variables, so what holds there holds for them all; with three it assumes the other two independent given

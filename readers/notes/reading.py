@@ -144,7 +144,10 @@ def condition_pairs(block, defined=frozenset(), intervals=True) -> list | None:
                 return None
             pairs += split
             continue
-        if all(is_name(e) or is_literal(e) or is_size(e) for e in exprs) and any(
+        shared = _shared_bounds(row, is_name)
+        if shared is not None:  # 0 \le u, v \le 1: both names between the two bounds
+            pairs += shared
+        elif all(is_name(e) or is_literal(e) or is_size(e) for e in exprs) and any(
                 is_name(e) or is_size(e) for e in exprs):
             pairs += row.chain.pairs()
         elif (len(exprs) == 2 and "in" not in rels and "notin" not in rels
@@ -162,6 +165,25 @@ def condition_pairs(block, defined=frozenset(), intervals=True) -> list | None:
     if any(a == b for a, _, b in pairs):  # ||x||_1 >= ||x||_2 read as |x| >= |x|: a claim whose norms were lost
         return None
     return pairs or None
+
+
+_ORDER = {sp.StrictLessThan: "<", sp.LessThan: "<=", sp.StrictGreaterThan: ">", sp.GreaterThan: ">="}
+
+
+def _shared_bounds(row, is_name) -> list | None:
+    r"""``0 \le u, v \le 1`` (read as ``0 \le u`` under the side condition ``v \le 1``): two names listed between
+    one lower and one upper bound, each held between both, as ``0 \le u \le 1`` and ``0 \le v \le 1`` say; the
+    bounds numbers, the two relations running the same way.  None for any other row."""
+    exprs, rels = row.chain.exprs, row.chain.rels
+    if len(exprs) != 2 or len(row.conditions) != 1 or rels[0] not in ("<", "<=", ">", ">="):
+        return None
+    cond = row.conditions[0]
+    rel = _ORDER.get(type(cond))
+    if rel is None or rel[0] != rels[0][0] or not is_literal(exprs[0]) or not is_name(exprs[1]) \
+            or not is_name(cond.lhs) or not is_literal(cond.rhs) or cond.lhs == exprs[1]:
+        return None
+    low, first, second, high = exprs[0], exprs[1], cond.lhs, cond.rhs
+    return [(low, rels[0], first), (first, rel, high), (low, rels[0], second), (second, rel, high)]
 
 
 def _bounded_product(exprs, rels, is_name, is_monomial) -> bool:
