@@ -209,9 +209,9 @@ def _over_large_term(e):
 
 
 def over_large_term(expr: sp.Expr) -> sp.Expr:
-    r"""$rac{N}{b + w} 	o rac{N / w}{1 + b/w}$ where $|w| \ge |b|$, for a number $b$ and a monomial $w$ with a power:
-    the gradient of the arctan loss $a rctan(r^2/a)$ is $rac{2 r}{1 + r^4/a^2}$, whose $r^4/a^2$ overflows at
-    $r = a = 10^{300}$ where the truth is $2 \cdot 10^{-300}$; $rac{2 r a^2}{r^4}$ is paired into range
+    r"""$\frac{N}{b + w} 	o \frac{N / w}{1 + b/w}$ where $|w| \ge |b|$, for a number $b$ and a monomial $w$ with a power:
+    the gradient of the arctan loss $a \arctan(r^2/a)$ is $\frac{2 r}{1 + r^4/a^2}$, whose $r^4/a^2$ overflows at
+    $r = a = 10^{300}$ where the truth is $2 \cdot 10^{-300}$; $\frac{2 r a^2}{r^4}$ is paired into range
     (``ratio_before_unequal_powers``).  Where $|w| < |b|$ the quotient stays as written."""
     def value(e):
         n, w, b = _over_large_term(e)

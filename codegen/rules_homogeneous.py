@@ -60,7 +60,7 @@ def _degree(e, leaf, depends, through=(), symbolic=False):
 SCALE_FREE = (sp.sign, sp.Heaviside)
 r"""Functions of a homogeneous argument that a positive scaling leaves alone: $\operatorname{sign}(\lambda u) =
 \operatorname{sign} u$ and $H(\lambda u) = H(u)$ for $\lambda > 0$ (degree 0), as in the gradient of a $p$-norm,
-$\operatorname{sign}(x_k) |x_k|^{p - 1} igl(\sum_i |x_i|^{p}igr)^{1/p - 1}$."""
+$\operatorname{sign}(x_k) |x_k|^{p - 1} \bigl(\sum_i |x_i|^{p}\bigr)^{1/p - 1}$."""
 
 
 def degree(e, base):
@@ -138,7 +138,7 @@ def _jointly_scalable(e, bases):
 
 def _power_of_sum(e) -> bool:
     r"""A power with a symbolic exponent of an expression holding a sum: the generalized mean
-    $igl(rac{1}{n}\sum_i x_i^{p}igr)^{1/p}$ is of degree 1 in $x$ while $x_i^{p}$ overflows ($x = 10^{3}$,
+    $\bigl(\frac{1}{n}\sum_i x_i^{p}\bigr)^{1/p}$ is of degree 1 in $x$ while $x_i^{p}$ overflows ($x = 10^{3}$,
     $p = 200$); on $x/M$ every term is at most 1 and the largest is 1."""
     return isinstance(e, sp.Pow) and not e.exp.is_number and e.base.has(sp.Sum)
 

@@ -43,8 +43,8 @@ def power_ratio_over_numerator(expr: sp.Expr) -> sp.Expr:
 
 def _sum_over_numerator(e):
     r"""``(n, m)``: factor ``n`` of the product ``e`` is a sum one of whose terms, times factor ``m`` $= u^{-k}$, is a
-    product :func:`_split` takes (the gradient of a generalised gamma log-density, $rac{d - p (x/a)^{p} - 1}{x}$:
-    at $x = 10^{300}$ the power overflows where $rac{p}{a}(x/a)^{p - 1}$ is finite), else None."""
+    product :func:`_split` takes (the gradient of a generalised gamma log-density, $\frac{d - p (x/a)^{p} - 1}{x}$:
+    at $x = 10^{300}$ the power overflows where $\frac{p}{a}(x/a)^{p - 1}$ is finite), else None."""
     if not isinstance(e, sp.Mul):
         return None
     for n, f in enumerate(e.args):

@@ -386,7 +386,7 @@ def argument_over_scale(expr: sp.Expr) -> sp.Expr:
 
 def _guarded_over_factor(e):
     r"""The position of a ``Piecewise`` factor of the product ``e`` one of whose branches the other factors make an
-    :func:`_over_factor` ($rac{1}{\lambda}egin{cases}\operatorname{expm1}(\lambda \operatorname{log1p}(x)) & x > -1
+    :func:`_over_factor` ($\frac{1}{\lambda}\begin{cases}\operatorname{expm1}(\lambda \operatorname{log1p}(x)) & x > -1
     \\ \ldots\end{cases}$: ``power_expm1``'s guard on the base, the Yeo-Johnson transform), else None."""
     if not isinstance(e, sp.Mul):
         return None
