@@ -1,0 +1,60 @@
+"""Wrong verdicts that adversarial_round19.md (adversarial round 19 of the step checker, branch adversary41) found in
+notes, by class, each with blocks unlike the corpus ones that revealed them."""
+from checked import CONFIRMED, HOLDS, assert_block_verdicts, checked_blocks
+
+# The solutions of an implication's premise (x^2 = 4 => x = 2 is checked at x = -2 and x = 2) ignored the conditions
+# the prose states: after "For $x > 0$" the case x = -2 refuted a right claim with a counterexample outside them.
+PREMISE_UNDER_PROSE = r"""
+# Roots
+
+For $t > 0$ the square root is the only root:
+
+$$
+t^2 = 9 \implies t = 3
+$$
+
+Let $s < 0$.
+
+$$
+s^2 = 1 \iff s = -1
+$$
+
+## Without a condition
+
+$$
+u^2 = 9 \implies u = 3
+$$
+"""
+
+
+def test_a_premise_is_solved_under_the_conditions_the_prose_states():
+    witnesses = assert_block_verdicts(checked_blocks(PREMISE_UNDER_PROSE), [CONFIRMED, CONFIRMED, "refuted"])
+    assert any("-3" in str(w) for w in witnesses), witnesses
+
+
+# A condition restated with one of its bounds left out ("For $x > 0$:" after "For $0 < x < 1$") kept the old bound,
+# so a claim that holds on (0, 1) only was verified as the author's claim for every x > 0; the restatement may mean
+# the wider domain, and a confirmation must now hold there too
+RESTATED_WIDER = r"""
+# Powers
+
+For $0 < r < 1$ the cube is smaller:
+
+$$
+r^3 \le r
+$$
+
+For $r > 0$:
+
+$$
+r^3 \le r
+$$
+
+$$
+r \le r^2 + 1
+$$
+"""
+
+
+def test_a_confirmation_holds_in_the_wider_domain_a_restated_condition_may_mean():
+    assert_block_verdicts(checked_blocks(RESTATED_WIDER), [CONFIRMED, "undecided", CONFIRMED])
