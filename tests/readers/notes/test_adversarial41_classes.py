@@ -58,3 +58,29 @@ $$
 
 def test_a_confirmation_holds_in_the_wider_domain_a_restated_condition_may_mean():
     assert_block_verdicts(checked_blocks(RESTATED_WIDER), [CONFIRMED, "undecided", CONFIRMED])
+
+
+# A name defined in prose ("With $u = x^2$") was substituted into the variable an integral binds, so
+# \int_0^4 e^u du became an integral over x^2 (an internal error: every substitution step was left unchecked); a bound
+# variable shadows the definition of its name
+BOUND_SHADOWS = r"""
+# Substitution
+
+Put $v = t^3$, so $dv = 3t^2 \, dt$:
+
+$$
+\int_0^1 3t^2 \cos(t^3) \, dt = \int_0^1 \cos(v) \, dv = \sin 1
+$$
+
+$$
+\int_0^2 3t^2 \cos(t^3) \, dt = \int_0^2 \cos(v) \, dv
+$$
+
+$$
+\sum_{v=1}^{3} v = 6
+$$
+"""
+
+
+def test_a_variable_an_integral_or_sum_binds_shadows_a_definition_of_its_name():
+    assert_block_verdicts(checked_blocks(BOUND_SHADOWS), [CONFIRMED, "refuted", CONFIRMED])
