@@ -4,6 +4,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from readers.notes.environments import text_environment
+
 TITLE_WORDS = 8
 PROSE_MARKERS = frozenset(["is", "are", "was", "were", "can", "could", "will", "would", "be", "been", "this", "that", "these", "here", "we", "our", "it", "its", "see", "note", "http", "https", "www"])
 
@@ -102,7 +104,8 @@ def find_blocks(text: str) -> list[Fragment]:
                 pos = len(text) if close is None else text.find("\n", close.start() + 1) + 1 or len(text)
                 paragraph += 1
                 continue
-            heading = _heading(stripped) if not _DELIMITER.search(stripped) else None
+            heading = _heading(stripped) if not _DELIMITER.search(stripped) \
+                and not _introduces_display(text, line_end) else None
             if heading is not None or not stripped:
                 if heading is not None:
                     headings.append(heading)
@@ -131,6 +134,9 @@ def find_blocks(text: str) -> list[Fragment]:
                 pos = match.end()
                 continue
             content_start, end, kind = match.end(), close + len(closer), "display"
+        elif token.startswith("\\begin") and text_environment(match.group(1)):
+            pos = match.end()  # \begin{theorem} in Markdown: prose around displays, read on (readers.notes.environments)
+            continue
         elif token.startswith("\\begin"):
             close_match = re.compile(r"\\end\{" + re.escape(match.group(1)) + r"\}").search(text, match.end())
             if close_match is None:
@@ -268,6 +274,15 @@ def _newline_inline_close(text: str, start: int) -> int | None:
             return k if text[k - 1] == "\n" and text[start:k].strip() and not text[k + 1:k + 2].isdigit() else None
         k += 1
     return None
+
+
+_DISPLAY_OPENER = re.compile(r"[ \t]*(?:\$\$|\\\[|\\begin\{)")
+
+
+def _introduces_display(text: str, line_end: int) -> bool:
+    r"""Whether the line ending at ``line_end`` runs straight into a display on the next line ("The induction step
+    reads" then ``$$``): a sentence that introduces it, not a title, however short."""
+    return _DISPLAY_OPENER.match(text, line_end + 1) is not None
 
 
 def _heading(line: str) -> str | None:

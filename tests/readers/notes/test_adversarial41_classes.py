@@ -84,3 +84,34 @@ $$
 
 def test_a_variable_an_integral_or_sum_binds_shadows_a_definition_of_its_name():
     assert_block_verdicts(checked_blocks(BOUND_SHADOWS), [CONFIRMED, "refuted", CONFIRMED])
+
+
+# \begin{theorem} and \begin{proof} in Markdown were read as one unparsable display, so every formula inside was lost;
+# and a short sentence that runs into a display ("The induction step reads") was taken for a title, which ended the
+# section and dropped its conditions (the step was refuted at n = 1/2 after "for every integer n >= 1")
+THEOREM_IN_MARKDOWN = r"""
+# Induction
+
+\begin{theorem}
+For every integer $m \ge 1$,
+$$
+\sum_{k=1}^{m} (2k - 1) = m^2
+$$
+\end{theorem}
+
+\begin{proof}
+The step reads
+$$
+m^2 + (2m + 1) = (m + 1)^2
+$$
+and a careless one
+$$
+m^2 + 2m = (m + 1)^2 - 2
+$$
+\end{proof}
+"""
+
+
+def test_theorem_and_proof_environments_in_markdown_are_prose_around_their_formulas():
+    witnesses = assert_block_verdicts(checked_blocks(THEOREM_IN_MARKDOWN), [CONFIRMED, CONFIRMED, "refuted"])
+    assert all(float(w.get("m", 1)) >= 1 for w in witnesses), witnesses
