@@ -15,7 +15,7 @@ SENTENCE_OPENERS = frozenset(["then", "hence", "thus", "so", "therefore", "suppo
                               "whenever", "provided", "if", "when", "and", "or", "but", "because", "with"])
 """First words of a sentence, never of a title: "Then" or "Suppose" alone on a line before a display is prose."""
 SENTENCE_ENDINGS = frozenset(["then", "that", "by", "of", "to", "with", "and", "or", "the", "a", "an", "as", "gives",
-                              "get", "obtain", "have", "find", "yields"])
+                              "get", "obtain", "have", "find", "yields", "reads", "becomes", "is", "are", "equals"])
 """Last words of a sentence that goes on (into the display after it), never of a title."""
 
 _DELIMITER = re.compile(r"\$\$|\\\[|\\begin\{([A-Za-z]+\*?)\}|(?<!\\)\$|`+|<!--")
@@ -104,8 +104,7 @@ def find_blocks(text: str) -> list[Fragment]:
                 pos = len(text) if close is None else text.find("\n", close.start() + 1) + 1 or len(text)
                 paragraph += 1
                 continue
-            heading = _heading(stripped) if not _DELIMITER.search(stripped) \
-                and not _introduces_display(text, line_end) else None
+            heading = _heading(stripped) if not _DELIMITER.search(stripped) else None
             if heading is not None or not stripped:
                 if heading is not None:
                     headings.append(heading)
@@ -274,15 +273,6 @@ def _newline_inline_close(text: str, start: int) -> int | None:
             return k if text[k - 1] == "\n" and text[start:k].strip() and not text[k + 1:k + 2].isdigit() else None
         k += 1
     return None
-
-
-_DISPLAY_OPENER = re.compile(r"[ \t]*(?:\$\$|\\\[|\\begin\{)")
-
-
-def _introduces_display(text: str, line_end: int) -> bool:
-    r"""Whether the line ending at ``line_end`` runs straight into a display on the next line ("The induction step
-    reads" then ``$$``): a sentence that introduces it, not a title, however short."""
-    return _DISPLAY_OPENER.match(text, line_end + 1) is not None
 
 
 def _heading(line: str) -> str | None:

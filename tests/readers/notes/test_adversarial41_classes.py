@@ -1,6 +1,6 @@
 """Wrong verdicts that adversarial_round19.md (adversarial round 19 of the step checker, branch adversary41) found in
 notes, by class, each with blocks unlike the corpus ones that revealed them."""
-from checked import CONFIRMED, HOLDS, assert_block_verdicts, checked_blocks
+from tests.readers.notes.checked import CONFIRMED, assert_block_verdicts, checked_blocks
 
 # The solutions of an implication's premise (x^2 = 4 => x = 2 is checked at x = -2 and x = 2) ignored the conditions
 # the prose states: after "For $x > 0$" the case x = -2 refuted a right claim with a counterexample outside them.
