@@ -168,12 +168,12 @@ label(AR, _line(r"\frac{dL}{dp} = \frac{k}{p} - \frac{n - k}{1 - p} = 0"), "clai
 label(AR, _line(r"\arg\min_{x} \left[(x - 3)^2 + 1\right] = 3"), "claim", "right",
       "sympy: the derivative 2(x - 3) vanishes only at 3, the second derivative is 2", "",
       lambda: sp.solve(sp.diff((x - 3) ** 2 + 1, x), x) == [3])
-label(AR, _line(r"\min_{x} \left[(x - 3)^2 + 1\right] = 3"), "claim", "wrong", "sympy: the minimum value is 1 (at x = 3)",
+label(AR, _line(r"\min_{x} \left[(x - 3)^2 + 1\right] = 3", _line(r"\arg\min_{x}") + 1), "claim", "wrong", "sympy: the minimum value is 1 (at x = 3)",
       "", lambda: ((x - 3) ** 2 + 1).subs(x, 3) == 3)
 label(AR, _line(r"\arg\max_{x > 0} x e^{-x} = 1"), "claim", "right",
       "sympy: (1 - x) e^-x vanishes only at 1 and changes sign from + to -", "x > 0",
       lambda: sp.solve(sp.diff(x * sp.exp(-x), x), x) == [1])
-label(AR, _line(r"\max_{x > 0} x e^{-x} = 1"), "claim", "wrong", "mpmath: the maximum value is 1/e = 0.368", "x > 0",
+label(AR, _line(r"\max_{x > 0} x e^{-x} = 1", _line(r"\arg\max_{x > 0}") + 1), "claim", "wrong", "mpmath: the maximum value is 1/e = 0.368", "x > 0",
       lambda: _same(mp.mpf(1) * mp.exp(-1), 1))
 label(AR, _line(r"\arg\min_{w} \left[(w - a)^2 + (w - b)^2\right]"), "claim", "right",
       "sympy: 2(w - a) + 2(w - b) = 0 at w = (a + b)/2, second derivative 4", "",
