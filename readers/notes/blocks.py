@@ -4,6 +4,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from readers.notes.environments import text_environment
+
 TITLE_WORDS = 8
 PROSE_MARKERS = frozenset(["is", "are", "was", "were", "can", "could", "will", "would", "be", "been", "this", "that", "these", "here", "we", "our", "it", "its", "see", "note", "http", "https", "www"])
 
@@ -13,7 +15,7 @@ SENTENCE_OPENERS = frozenset(["then", "hence", "thus", "so", "therefore", "suppo
                               "whenever", "provided", "if", "when", "and", "or", "but", "because", "with"])
 """First words of a sentence, never of a title: "Then" or "Suppose" alone on a line before a display is prose."""
 SENTENCE_ENDINGS = frozenset(["then", "that", "by", "of", "to", "with", "and", "or", "the", "a", "an", "as", "gives",
-                              "get", "obtain", "have", "find", "yields"])
+                              "get", "obtain", "have", "find", "yields", "reads", "becomes", "is", "are", "equals"])
 """Last words of a sentence that goes on (into the display after it), never of a title."""
 
 _DELIMITER = re.compile(r"\$\$|\\\[|\\begin\{([A-Za-z]+\*?)\}|(?<!\\)\$|`+|<!--")
@@ -131,6 +133,9 @@ def find_blocks(text: str) -> list[Fragment]:
                 pos = match.end()
                 continue
             content_start, end, kind = match.end(), close + len(closer), "display"
+        elif token.startswith("\\begin") and text_environment(match.group(1)):
+            pos = match.end()  # \begin{theorem} in Markdown: prose around displays, read on (readers.notes.environments)
+            continue
         elif token.startswith("\\begin"):
             close_match = re.compile(r"\\end\{" + re.escape(match.group(1)) + r"\}").search(text, match.end())
             if close_match is None:

@@ -1207,6 +1207,8 @@ class _Section:
     seen: frozenset = frozenset()  # names used in this section so far
     valued: frozenset = frozenset()  # one-letter names a block of this section used as values (value_letters)
     finite: dict = field(default_factory=dict)  # name -> values: y \in \{-1, 1\} (readers.notes.finite_values)
+    widened: tuple = ()  # conditions a restated bound may have dropped ("For $x > 0$:" after $0 < x < 1$): to the next
+    # heading or condition; a confirmation must hold without them too (Reader.assume)
     contested: dict = field(default_factory=dict)  # name -> (lhs, rhs, line): a row that read both as a failing
     # claim about the name and as its new definition (document): later failures are read with it defined anew too
     earlier: dict = field(default_factory=dict)  # key -> (kind, base or name, value, owner): a local name's or an
@@ -1215,7 +1217,7 @@ class _Section:
     def enter(self, number: int) -> None:
         """A new heading: conditions, examples, limits and equations end; definitions stay."""
         self.number, self.limit, self.conditions, self.examples, self.equation = number, None, [], [], None
-        self.finite = {}
+        self.finite, self.widened = {}, ()
         self.witnesses = set()
         self.unreadable = {}
         self.withheld = set()
@@ -1979,9 +1981,16 @@ class _NotesReader(_CatalogMatch):
         relation there left the clipped PPO objective's correct claim without it, and it was refuted at r = 1/2); a
         relation of several names (``s \le 1 - c``) replaces only one on those same names, so ``0 < c < 1`` stated
         before it stays.  Relations all in force already restate them and replace nothing ("$A \succ 0$. Then its
-        diagonal is positive, $$a > 0$$" keeps $ac - b^2 > 0$, readers.notes.definite_matrices)."""
+        diagonal is positive, $$a > 0$$" keeps $ac - b^2 > 0$, readers.notes.definite_matrices).  A restatement that
+        leaves out a bound on the same one name ("For $x > 0$:" after $0 < x < 1$) may also mean the wider domain: the
+        bounds it leaves out are kept, and recorded as ``widened`` (:meth:`check_claim`)."""
         if relations and all(any(_same_relation(r, c[0]) for c in self.section.conditions) for r in relations):
+            names = set().union(*(r.free_symbols for r in relations))
+            self.section.widened = tuple(
+                c for c in self.section.conditions if len(names) == 1 and c[0].free_symbols == names
+                and not any(_same_relation(r, c[0]) for r in relations))
             return
+        self.section.widened = ()
         single = set().union(*(r.free_symbols for r in relations if len(r.free_symbols) == 1)) if relations else set()
         several = [r.free_symbols for r in relations if len(r.free_symbols) > 1]
         self.section.conditions = [c for c in self.section.conditions
@@ -3092,6 +3101,30 @@ class _NotesReader(_CatalogMatch):
     # ** claims **
 
     def check_claim(self, claim: _Claim, frag: Fragment) -> list[StepReport]:
+        r""":meth:`check_claim_in_scope`; where a restated condition may have widened a name's domain ("For $x > 0$:"
+        after "For $0 < x < 1$", ``_Section.widened``), a confirmation must also hold without the bounds it left out,
+        else the step is ``undecided (ambiguous)``: $x^2 \le x$ holds on (0, 1), not for every $x > 0$."""
+        widened = self.section.widened
+        steps = self.check_claim_in_scope(claim, frag)
+        names = {x.name for x in claim.lhs.free_symbols | claim.rhs.free_symbols if isinstance(x, sp.Symbol)} \
+            if isinstance(claim.lhs, sp.Basic) and isinstance(claim.rhs, sp.Basic) else set()
+        if not widened or not any(s.verdict in ("proved", "verified") for s in steps) \
+                or not any(x.name in names for c in widened for x in c[0].free_symbols):
+            return steps
+        with self.aside(self.section):
+            self.section.conditions = [c for c in self.section.conditions if c not in widened]
+            self.section.widened = ()
+            try:
+                wider = self.check_claim_in_scope(claim, frag)
+            except Exception:  # noqa: BLE001 - the wider reading could not be checked: not confirmed in it
+                wider = []
+        if wider and all(s.verdict in ("proved", "verified") for s in wider):
+            return steps
+        why = (f"ambiguous: holds while {', '.join(c[1] for c in widened)} (line {widened[0][2]}) is in force, but "
+               f"the bound restated since may mean the wider domain, where it is not confirmed")
+        return [_undecided(s, why) if s.verdict in ("proved", "verified") else s for s in steps]
+
+    def check_claim_in_scope(self, claim: _Claim, frag: Fragment) -> list[StepReport]:
         r""":meth:`check_claim_once`, at each value of a name the section restricts to a finite set (``y \in
         \{-1, 1\}``: readers.notes.finite_values)."""
         local = local_function(claim.premise, claim.lhs, claim.rhs) if claim.premise else None
@@ -3106,7 +3139,8 @@ class _NotesReader(_CatalogMatch):
             finally:
                 self.section.functions = saved
         sides = (self.expand(claim.lhs), self.expand(claim.rhs)) if claim.premise else ()
-        solutions = premise_solutions(claim.premise, sides) if claim.premise else None
+        solutions = premise_solutions(claim.premise, sides, [c[0] for c in self.section.conditions]) \
+            if claim.premise else None
         if solutions is not None:  # x^2 = 4 \Rightarrow x = 2: checked at x = -2 and x = 2 (readers.notes.premises)
             per_case = [(case, self.check_claim(dataclasses.replace(
                 claim, lhs=sides[0].xreplace(case), rhs=sides[1].xreplace(case), premise=(),

@@ -8,6 +8,9 @@ afterwards,
     d/do l(o, y)  with  o := W h   ->   Subs(d/dxi l(xi, y), xi, W h),
 
 never $d/d(W h)$ (sympy's ``xreplace`` refuses to differentiate with respect to an expression).
+
+A bound variable shadows a definition of its name: after "with $u = x^2$", $\int_0^4 e^{u}\,du$ integrates over its
+own $u$ (:func:`bound_apart`), never over $x^2$ (an integral over an expression has no meaning).
 """
 from __future__ import annotations
 
@@ -17,10 +20,31 @@ import sympy as sp
 def substitute_definitions(expr: sp.Basic, mapping: dict) -> sp.Basic:
     """``expr`` with the names of ``mapping`` replaced by their bodies, derivatives with respect to a replaced name
     taken with respect to that name first (sympy's ``subs`` writes ``Subs(...)`` where it cannot evaluate them)."""
+    expr = bound_apart(expr, mapping)
     if not any(isinstance(v, sp.Derivative) and any(x in mapping for x in v.variables)
                for v in expr.atoms(sp.Derivative)):
         return expr.xreplace(mapping)
     return expr.subs(mapping, simultaneous=True)
+
+
+_BINDERS = (sp.Integral, sp.Sum, sp.Product)
+
+
+def bound_apart(expr: sp.Basic, mapping: dict) -> sp.Basic:
+    r"""``expr`` with each variable an integral, sum or product binds renamed to a fresh dummy of its name where
+    ``mapping`` defines that name: $\int_a^b f(u)\,du$ is $\int_a^b f(\xi)\,d\xi$, whatever $u$ means outside."""
+    def shadows(e):
+        return isinstance(e, _BINDERS) and any(limit[0] in mapping for limit in e.limits)
+
+    def renamed(e):
+        fresh = {limit[0]: sp.Dummy(limit[0].name, **limit[0].assumptions0) for limit in e.limits
+                 if limit[0] in mapping}
+        limits = [(fresh.get(limit[0], limit[0]), *limit[1:]) for limit in e.limits]
+        return e.func(e.function.xreplace(fresh), *limits)
+
+    if not any(shadows(e) for e in sp.preorder_traversal(expr)):
+        return expr
+    return expr.replace(shadows, renamed)
 
 
 def refers_to_itself(key, body: sp.Basic) -> bool:

@@ -57,10 +57,18 @@ def kind_of(name: str) -> str | None:
     return None
 
 
+def text_environment(name: str) -> bool:
+    r"""Whether ``\begin{name}`` opens prose (a theorem, a proof, a definition, an example), not a formula: in
+    Markdown its displays and inline formulas are read as the text around them is."""
+    word = name.strip().rstrip("*").lower()
+    return kind_of(word) is not None or word in ("definition", "defn", "notation")
+
+
 def environments(text: str, *, latex: bool = False, preamble: str = "") -> list[Environment]:
     r"""The scopes of ``text`` in order of their start: LaTeX environments when ``latex`` (``preamble``: text whose
-    ``\newtheorem`` titles name them), else Markdown directives and labelled paragraphs."""
-    spans = _latex_spans(text, preamble + "\n" + text) if latex else _markdown_spans(text)
+    ``\newtheorem`` titles name them), else Markdown directives, labelled paragraphs and the LaTeX environments
+    written in Markdown (``\begin{theorem} ... \end{theorem}``)."""
+    spans = _latex_spans(text, preamble + "\n" + text) if latex else _markdown_spans(text) + _latex_spans(text, text)
     joined = _joined(sorted(spans, key=lambda e: (e.start, -e.end)), text.split("\n"))
     return [e for e in joined if e.kind != "statement"]  # a statement alone is not scoped: what it declares
     # (Let $f \colon I \to \R$ ...) holds in its proof even when text comes between (Lebl's Darboux theorem)

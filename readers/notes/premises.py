@@ -40,13 +40,15 @@ _DOMAIN_FACTS = ("real", "positive", "nonnegative", "negative", "nonpositive", "
 """Assumptions of a name that a solution must satisfy to be a case."""
 
 
-def premise_solutions(premise, sides=()) -> list[dict] | None:
+def premise_solutions(premise, sides=(), in_force=()) -> list[dict] | None:
     r"""``[{symbol: number}, ...]``, the real solutions of the equations of ``premise`` that satisfy its other
     relations and the names' assumptions, when the equations are polynomial and fix every name they mention to a
     number; None otherwise (no equation, infinitely many solutions, solutions with names in them, too many).
     ``premise`` is the claim's conditions, P alone when nothing else conditions it; a premise beside other
     conditions, one with anything but plain relations (an "or", a membership) or a ``\pm`` in it or in the conclusion's
-    ``sides`` (``x = \pm 2``: one of two values, not both) is left to the plain reading too."""
+    ``sides`` (``x = \pm 2``: one of two values, not both) is left to the plain reading too.  ``in_force`` holds
+    the conditions the notes state in prose ("For $x > 0$:"): a solution that breaks one is no case either, and one
+    they do not decide (``x < y`` at ``x = 2``) leaves the premise to the plain reading."""
     if len(premise) != 1:
         return None  # the conclusion has side conditions of its own (``x = 2 \text{ or } x = 3``): not pinned here
     parts = premise[0].args if isinstance(premise[0], sp.And) else premise
@@ -74,7 +76,12 @@ def premise_solutions(premise, sides=()) -> list[dict] | None:
             return None  # a complex or symbolic root: not a finite set of real numbers
         if not all(_in_domain(x, v) for x, v in solution.items()):
             continue
+        by_name = {x.name: v for x, v in solution.items()}
+        stated = [r.xreplace({y: by_name[y.name] for y in r.free_symbols if getattr(y, "name", None) in by_name})
+                  for r in in_force if isinstance(r, sp.Basic)
+                  and any(getattr(y, "name", None) in by_name for y in r.free_symbols)]
         kept = [r.xreplace(solution) if isinstance(r, sp.Basic) else (sp.true if r else sp.false) for r in others]
+        kept += stated
         if any(k is sp.false for k in kept):
             continue
         if any(k is not sp.true for k in kept):
