@@ -202,6 +202,7 @@ from readers.notes.iterates import steps_apart, with_iterates
 from readers.notes.chained_recurrences import (
     any_start_differences,
     as_plain_names,
+    from_first_step,
     at_one_step,
     labelled_steps,
     opening_recurrence,
@@ -3659,6 +3660,11 @@ class _NotesReader(_CatalogMatch):
                 refuted = self.started_refutation(claim, found, start, shown)
                 if refuted is not None:
                     return refuted
+            if result is not None and result[0] == "undecided" and not start and from_first_step(claim.lhs, claim.rhs,
+                                                                                              found):
+                refuted = self.closed_form_refutation(claim, found, shown)
+                if refuted is not None:
+                    return refuted
             if result is not None:
                 return StepReport(**shown, verdict=result[0], reason=result[1] if result[0] != "verified" else "",
                                   method=f"unrolled recurrence: {result[1]}" if result[0] == "verified" else "",
@@ -3692,6 +3698,24 @@ class _NotesReader(_CatalogMatch):
         return StepReport(**shown, verdict="refuted", role="claim", counterexample=witness,
                           reason=f"unrolled with the recurrence this chain opens with ({found.base}, from any first "
                                  f"step {found.base}_0), the two sides differ at every step tried",
+                          assumptions=tuple(c[1] for c in self.section.conditions if c[0].free_symbols & named))
+
+    def closed_form_refutation(self, claim, found, shown) -> StepReport | None:
+        r"""A closed form from the first step (``x_k = c^k x_0 + b (1 - c^{k+1})/(1 - c)`` after ``x_{k+1} = c x_k +
+        b``, readers.notes.chained_recurrences ``from_first_step``) refuted at a step, a start and values inside the
+        section's conditions, when run from any first step it differs at every step tried; None otherwise."""
+        differences = any_start_differences(claim.lhs, claim.rhs, found)
+        if len(differences) != len(STEPS):
+            return None
+        conditions = [c[0] for c in self.section.conditions]
+        witness = _point_where_nonzero({k: as_plain_names(d) for k, d in differences.items()}, conditions)
+        if witness is None:
+            return None
+        named = set().union(*(as_plain_names(d).free_symbols for d in differences.values()))
+        return StepReport(**shown, verdict="refuted", role="claim", counterexample=witness,
+                          reason=f"unrolled with the recurrence for {found.base}_{{{found.step.name}}} (line "
+                                 f"{found.line}) from any first step {found.base}_0, which the claim names, the two "
+                                 f"sides differ at every step tried",
                           assumptions=tuple(c[1] for c in self.section.conditions if c[0].free_symbols & named))
 
     def started_refutation(self, claim, found, start, shown) -> StepReport | None:
