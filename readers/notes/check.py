@@ -84,7 +84,7 @@ from readers.notes import big_o, letter_e, truncation, scalar_optima, slash_prod
 from readers.notes.value_letters import primed_applications, value_letters
 from readers.notes.gradients import as_derivative, entries
 from readers.notes.mean_value import WITNESS_STATED
-from readers.notes.mean_value import check_exists, stated_in_prose, witness_prose
+from readers.notes.mean_value import check_exists, refute_on_polynomials, stated_in_prose, witness_prose
 from readers.notes.parameters_rebound import rebound
 from readers.notes.sample_means import as_means
 from readers.notes.rounded_parts import rounded_parts
@@ -185,7 +185,7 @@ from readers.notes.event_values import EventValues, conditional_cue
 from readers.notes.value_maps import check_value_map
 from readers.notes.value_names import value_symbols
 from readers.notes.whole_and_entries import whole_and_entries
-from readers.notes.generic_names import declares_generic, points_back
+from readers.notes.generic_names import declares_generic, declares_generic_after, points_back
 from readers.notes.signatures import declared_name
 from readers.notes.operator_scopes import DESCRIPTION as SCOPE_READING, widened_block
 from readers.notes.witnesses import QUANTIFIER, witness_names
@@ -697,6 +697,37 @@ def _written_before(name, seen) -> bool:
     r"""Whether ``name`` (``\beta_1``), or the array it is an entry of (``\beta_i`` written as ``\beta``), is among the
     names ``seen`` earlier in the section: a given of the notes, not a name a block may introduce on its right."""
     return name in seen or base_name(name) in {str(s) for s in seen}
+
+
+def _written_in(text: str, name: str) -> bool:
+    r"""Whether ``name`` (``f``, ``\beta``, ``x_0``) is written in the LaTeX ``text`` as a name of its own."""
+    return re.search(r"(?<![A-Za-z\\])" + re.escape(name) + r"(?![A-Za-z])", text) is not None
+
+
+def _may_use(text: str, key, section) -> bool:
+    r"""Whether a block whose LaTeX is ``text`` may use the defined name ``key`` (a symbol, an array or a function's
+    name): it writes it, or writes a name the section defines through it (``g(x) = f(x) + 1``, then ``g(2)``).  A
+    claim about ``x_k`` and ``c`` does not depend on which of two rows defines ``f``."""
+    name = key if isinstance(key, str) else str(getattr(key, "label", key))
+    if _written_in(text, name.lstrip("\\")):
+        return True
+
+    def through(body) -> bool:
+        body = body if isinstance(body, sp.Basic) else sp.Tuple(*body) if isinstance(body, (tuple, list)) else None
+        return body is None or any(getattr(f.func, "__name__", "") == name for f in body.atoms(AppliedUndef)) \
+            or any(str(x) == name for x in body.free_symbols)
+
+    for symbol, body in section.symbols.items():
+        if _written_in(text, str(symbol).lstrip("\\")) and through(body):
+            return True
+    for other, forms in section.functions.items():
+        if _written_in(text, str(other).lstrip("\\")) and any(through(form[-1]) for form in forms):
+            return True
+    for array, value in section.arrays.items():
+        body = value[-1] if isinstance(value, tuple) else value
+        if _written_in(text, str(getattr(array, "label", array)).lstrip("\\")) and through(body):
+            return True
+    return False
 
 
 def _key(lhs):
@@ -1526,11 +1557,16 @@ class _NotesReader(_CatalogMatch):
         return tuple(forms)
 
     def release_generic(self, frag: Fragment) -> None:
-        r"""``... three times differentiable $f$``: the prose makes a defined function generic again, so its
-        definition ends here (readers.notes.generic_names)."""
+        r"""``... three times differentiable $f$``, ``with $f$ smooth``: the prose makes a defined function generic
+        again, so its definition ends here (readers.notes.generic_names)."""
         name = frag.content.strip()
         s = self.section
-        if name in s.functions and declares_generic(text_before(self.lines, frag.kind, frag.line, frag.column)):
+        if name not in s.functions:
+            return
+        before = text_before(self.lines, frag.kind, frag.line, frag.column)
+        line = self.lines[frag.line - 1] if 0 < frag.line <= len(self.lines) else ""
+        after = line[frag.column - 1 + len(frag.source):] if line[frag.column - 1:].startswith(frag.source) else ""
+        if declares_generic(before) or declares_generic_after(before, after):
             del s.functions[name]
             s.owner.pop(name, None)
             self.vector_functions.pop(name, None)
@@ -2115,7 +2151,8 @@ class _NotesReader(_CatalogMatch):
         (``f(x) = x^2``, then "let $f(x) = 2x + 1$ instead" without a cue the reader knows: that row is ambiguous,
         so $f(3) = 7$ after it is a claim about either ``f``); a reading that does not fail makes the step
         ``undecided (ambiguous)``.  A step refuted under both readings stays refuted."""
-        contested = {k: v for k, v in before.contested.items() if _key(v[0]) in before.owner}
+        contested = {k: v for k, v in before.contested.items() if _key(v[0]) in before.owner
+                     and _may_use(frag.content, _key(v[0]), before)}
         if not contested or not any(s.verdict == "refuted" for s in steps):
             return steps
         saved, vector_functions = self.section, dict(self.vector_functions)
@@ -3338,6 +3375,13 @@ class _NotesReader(_CatalogMatch):
                                  [self.expand(c) for c in general.conditions] + stated)
             if found is not None and found[0] == "verified":  # f(x) - f(a) = (x - a) f'(alpha), alpha in [a, x]
                 return [StepReport(**shown, verdict="verified", method=found[1], assumptions=assumptions)]
+        if claim.rel == "=" and out and not any(r.verdict in ("proved", "verified", "refuted") for r in out):
+            # int_a^b f = trapezoid - (b - a)^3/12 f''(xi): f a polynomial of degree 2 (readers.notes.mean_value)
+            remainder = refute_on_polynomials(lhs, rhs, [self.expand(c) for c in general.conditions])
+            if remainder is not None:
+                return [StepReport(**shown, verdict="refuted", reason=remainder[0], counterexample=remainder[1],
+                                   method="a remainder at an unknown point, on a polynomial of its order (exact)",
+                                   assumptions=assumptions)]
         if quantifier and any(r.verdict == "refuted" for r in out):
             return _withdrawn(
                 out, lambda r: f"an existential claim ('{quantifier.group(0)}'): a "
