@@ -100,16 +100,16 @@ def any_start_differences(lhs, rhs, found: Recurrence) -> dict:
 
 def from_first_step(lhs, rhs, found: Recurrence) -> bool:
     r"""Whether ``lhs = rhs`` writes ``found``'s sequence at a letter step in closed form from its first step, which
-    the claim names (``x_k = c^k x_0 + b (1 - c^k)/(1 - c)`` after ``x_{k+1} = c x_k + b``): the left side is the
-    sequence at one step holding the step letter, the right side names the sequence at step 0 and at no other.
+    the claim names (``x_k = c^k x_0 + b (1 - c^k)/(1 - c)`` after ``x_{k+1} = c x_k + b``, ``f(x_k) = \rho^k f(x_0)``):
+    the left side names the sequence at one step holding the step letter, the right side at step 0 and no other.
     Such a claim says where the sequence starts, so a difference at every step is not a start the notes left
     unsaid."""
     left, right = as_steps(labelled_steps(lhs), found.base), as_steps(labelled_steps(rhs), found.base)
-    if not (isinstance(left, sp.Indexed) and str(left.base.label) == found.base and len(left.indices) == 1
-            and found.step in left.indices[0].free_symbols):
+    named = [{i.indices for i in e.atoms(sp.Indexed) if str(i.base.label) == found.base} for e in (left, right)]
+    if len(named[0]) != 1 or len(next(iter(named[0]))) != 1:
         return False
-    steps = {i.indices for i in right.atoms(sp.Indexed) if str(i.base.label) == found.base}
-    return steps == {(0,)}
+    (index,), = named[0]
+    return found.step in index.free_symbols and named[1] == {(0,)}
 
 
 def as_plain_names(difference):
