@@ -203,6 +203,8 @@ from readers.notes.chained_recurrences import (
     any_start_differences,
     as_plain_names,
     from_first_step,
+    one_step_difference,
+    one_step_relation,
     at_one_step,
     labelled_steps,
     opening_recurrence,
@@ -2316,6 +2318,12 @@ class _NotesReader(_CatalogMatch):
                 claims.append(_Claim(exprs[0], rels[0], exprs[1], tuple(row.conditions) + tuple(givens),
                                      frag.content_line + row.line - 1, block.zero_based))
                 continue
+            if not row.continued and rels[0] == "=" and len(exprs) == 2 and is_update(name, exprs[1]) \
+                    and self.defined_through_recurrence(name):
+                # e_{k+1} = e_k^2 / x_k after e_k = x_k - sqrt(a) and x's recurrence: a claim about x, not a new e
+                claims.append(_Claim(exprs[0], rels[0], exprs[1], tuple(row.conditions) + tuple(givens),
+                                     frag.content_line + row.line - 1, block.zero_based))
+                continue
             if not row.continued and rels[0] in ("=", ":=") and len(exprs) == 2 and is_update(name, exprs[1]) \
                     and not self.matrix_claims.operation(name):
                 self.section.updates.add(base_name(name))  # W = W - alpha g, v_t = beta v_{t-1} + ...
@@ -3485,6 +3493,19 @@ class _NotesReader(_CatalogMatch):
                     for r in out]
         return [self.narrower(r, claim, frag, lhs, rhs, shown, stated) if r.verdict == "refuted" else r for r in out]
 
+    def defined_through_recurrence(self, name) -> bool:
+        r"""Whether ``name`` (``e_{k+1}``) is a step of a family the section defines through a sequence with a
+        recurrence (``e_k = x_k - \sqrt{a}`` after ``x_{k+1} = \frac12 (x_k + a / x_k)``): a row setting it states
+        something about that sequence, it does not start a new one."""
+        if not isinstance(name, sp.Indexed):
+            return False
+        found = self.section.arrays.get(name.base)
+        if found is None:
+            return False
+        body = found[-1] if isinstance(found, tuple) else found
+        return any(isinstance(i, sp.Indexed) and base_name(i) in self.section.recurrences
+                   for i in body.atoms(sp.Indexed)) if isinstance(body, sp.Basic) else False
+
     def unrolls(self, name, value) -> bool:
         """Whether ``name = value`` states the known recurrence of ``name`` unrolled (``v_t = \beta^2 v_{t-2} +
         ...``): a claim about it, checked by unrolling, not a new recurrence."""
@@ -3704,10 +3725,16 @@ class _NotesReader(_CatalogMatch):
                 refuted = self.started_refutation(claim, found, start, shown)
                 if refuted is not None:
                     return refuted
-            if result is not None and result[0] == "undecided" and claim.lhs.atoms(AppliedUndef) | claim.rhs.atoms(
-                    AppliedUndef):  # f(x_k) = (1 - eta a)^{2k} f(x_0), f defined above: unrolled with its body
+            if found is not None and (result is None or result[0] == "undecided"):
+                # f(x_k) = (1 - eta a)^{2k} f(x_0), f defined above; e_{k+1} = ... with e_k = x_k - sqrt(a): read
+                # with the definitions put in
+                one_step = self.one_step(claim, found, shown)
+                if one_step is not None:
+                    return one_step
                 try:
-                    expanded = check_unrolled(self.expand(claim.lhs), self.expand(claim.rhs), found, start)
+                    left, right = self.expand(claim.lhs), self.expand(claim.rhs)
+                    expanded = check_unrolled(left, right, found, start) if from_first_step(left, right, found) \
+                        else None
                 except Exception:  # noqa: BLE001 - the body could not be put in: the claim as written decides
                     expanded = None
                 if expanded is not None and expanded[0] == "verified":
@@ -3750,6 +3777,37 @@ class _NotesReader(_CatalogMatch):
                           reason=f"unrolled with the recurrence this chain opens with ({found.base}, from any first "
                                  f"step {found.base}_0), the two sides differ at every step tried",
                           assumptions=tuple(c[1] for c in self.section.conditions if c[0].free_symbols & named))
+
+    def one_step(self, claim, found, shown) -> StepReport | None:
+        r"""A relation between two neighbouring steps of ``found``'s sequence, read with the section's definitions
+        (``e_{k+1} = e_k^2 / x_k`` with ``e_k = x_k - \sqrt{a}``: readers.notes.chained_recurrences
+        ``one_step_relation``), checked with the later step replaced by the recurrence once and the earlier one a free
+        value: verified when the difference cancels, refuted at a value inside the section's conditions where it does
+        not (the sequence started there); None when the claim is not such a relation."""
+        try:
+            left, right = self.expand(claim.lhs), self.expand(claim.rhs)
+        except Exception:  # noqa: BLE001 - the definitions could not be put in: not read so
+            return None
+        if (left, right) == (claim.lhs, claim.rhs) or not one_step_relation(left, right, found):
+            return None  # as written, the claim is unrolled (check_unrolled)
+        difference = one_step_difference(left, right, found)
+        if difference is None:
+            return None
+        if difference == 0:
+            return StepReport(**shown, verdict="verified", role="claim", method=(
+                f"one step of the recurrence for {found.base} (line {found.line}): with the later step put in, the "
+                f"two sides agree for every value of the earlier one (exact, sympy)"))
+        conditions = [c[0] for c in self.section.conditions]
+        witness = _point_where_nonzero({1: difference}, conditions)
+        if witness is None:
+            return None
+        witness.pop("at", None)
+        return StepReport(**shown, verdict="refuted", role="claim", counterexample=witness,
+                          reason=(f"one step of the recurrence for {found.base} (line {found.line}), started at the "
+                                  f"value given: the two sides differ (the later step put in, the definitions above "
+                                  f"read in)"),
+                          assumptions=tuple(c[1] for c in self.section.conditions
+                                            if c[0].free_symbols & difference.free_symbols))
 
     def closed_form_refutation(self, claim, found, shown) -> StepReport | None:
         r"""A closed form from the first step (``x_k = c^k x_0 + b (1 - c^{k+1})/(1 - c)`` after ``x_{k+1} = c x_k +
