@@ -22,6 +22,14 @@ CASES = {
         "$x_{k+1} = (1 - \\eta a) x_k$, and the value decays as\n\n"
         "$$\nf(x_k) = (1 - \\eta a)^k f(x_0)\n$$\n\nno, as\n\n$$\nf(x_k) = (1 - \\eta a)^{2k} f(x_0)\n$$\n",
         ["refuted", CONFIRMED]),
+    # planted_mistakes_18 122: a display setting e_{k+1}, after e_k = x_k - sqrt(a) and Newton's recurrence for x,
+    # was read as a new update of e and nothing was checked.  It is a claim about x: with x_{k+1} put in once and x_k
+    # free, the lost 2 is refuted at a start value, the right relation verified
+    "a relation between neighbouring steps of a defined family": (
+        "## Newton\n\nFor $f(x) = x^2 - a$ with $a > 0$,\n\n$$\nx_{k+1} = \\frac{1}{2}\\left(x_k + \\frac{a}{x_k}"
+        "\\right)\n$$\n\nand the error $e_k = x_k - \\sqrt{a}$ is squared at every step:\n\n"
+        "$$\ne_{k+1} = \\frac{e_k^2}{x_k}\n$$\n\n$$\ne_{k+1} = \\frac{e_k^2}{2 x_k}\n$$\n",
+        ["refuted", CONFIRMED]),
     # planted_mistakes_18 207: the rounding allowed a closed integral claim came from every terminating decimal it
     # holds, so the exact 1/2 beside the integral (read as "0.5", one unit 0.1) spared a claim off by 1/12.  Near
     # miss: a value rounded to two places (0.2532 as 0.25) is still not refuted
