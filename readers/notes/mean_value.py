@@ -176,6 +176,9 @@ def stated_in_prose(text: str, parse) -> tuple[set, list]:
     return names, out
 
 
+_INTERMEDIATE = re.compile(r"\\?(?:xi|eta|zeta|theta|tau|c)(?:_\{?\w+\}?)?")
+r"""Letters notes give an unknown intermediate point: ``\xi``, ``\eta``, ``\zeta``, ``\theta``, ``\tau``, ``c`` (maybe
+subscripted, ``\xi_k``, ``c_i``); ``x^*``, an optimum the notes state facts about, is not one."""
 REMAINDER_DRAWS = 2
 """Random polynomials of the remainder's order tried for the unknown function (one exact nonzero residual refutes)."""
 
@@ -220,6 +223,9 @@ def refute_on_polynomials(lhs, rhs, conditions) -> tuple | None:
     if found is None:
         return None
     name, order, witnesses = found
+    if not all(_INTERMEDIATE.fullmatch(base_name(w)) for w in witnesses) or any(
+            w in c.free_symbols for c in conditions for w in witnesses):
+        return None  # f'(x^*) after f'(x^*) = 0, f''(x^*) > 0: a point the notes know things about, not any point
     left, right = unprimed(lhs), unprimed(rhs)
     functions = arbitrary_functions((left, right))
     if not functions or any(arity != 1 for arity in functions.values()):
