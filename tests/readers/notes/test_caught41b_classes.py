@@ -49,6 +49,14 @@ CASES = {
         "$$\n\\int_{\\alpha}^{\\beta} f(x)\\, dx = \\frac{H}{2}\\left(f(\\alpha) + f(\\beta)\\right) - \\frac{H^3}{12} "
         "f''(\\xi)\n$$\n",
         ["refuted", HOLDS]),
+    # d2l_gradient_descent 97, the near-miss of the class above: x^* appears only inside f', but it is the optimum the
+    # notes state facts about (f'(x^*) = 0, f''(x^*) > 0), not an unknown point; the chain must not be refuted
+    "an optimum is not an unknown intermediate point": (
+        "## Newton\n\nWe only analyze convex and three times differentiable $f$, where $f''(x^*) > 0$. Let "
+        "$e_k := x_k - x^*$. By Taylor series expansion the condition $f'(x^*) = 0$ can be written as\n\n"
+        "$$0 = f'(x_k - e_k) = f'(x_k) - e_k f''(x_k) + \\frac{1}{2} e_k^2 f'''(\\xi_k).$$\n\n"
+        "This holds for some $\\xi_k \\in [x_k - e_k, x_k]$.\n",
+        [HOLDS, HOLDS]),
 }
 
 
