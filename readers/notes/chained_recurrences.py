@@ -98,6 +98,60 @@ def any_start_differences(lhs, rhs, found: Recurrence) -> dict:
     return out
 
 
+def from_first_step(lhs, rhs, found: Recurrence) -> bool:
+    r"""Whether ``lhs = rhs`` writes ``found``'s sequence at a letter step in closed form from its first step, which
+    the claim names (``x_k = c^k x_0 + b (1 - c^k)/(1 - c)`` after ``x_{k+1} = c x_k + b``, ``f(x_k) = \rho^k f(x_0)``):
+    the left side names the sequence at one step holding the step letter, the right side at step 0 and no other.
+    Such a claim says where the sequence starts, so a difference at every step is not a start the notes left
+    unsaid."""
+    left, right = as_steps(labelled_steps(lhs), found.base), as_steps(labelled_steps(rhs), found.base)
+    named = [{i.indices for i in e.atoms(sp.Indexed) if str(i.base.label) == found.base} for e in (left, right)]
+    if len(named[0]) != 1 or len(next(iter(named[0]))) != 1:
+        return False
+    (index,), = named[0]
+    return found.step in index.free_symbols and named[1] == {(0,)}
+
+
+def one_step_relation(lhs, rhs, found: Recurrence) -> bool:
+    r"""Whether ``lhs = rhs`` relates two neighbouring steps of ``found``'s sequence and no others, without restating
+    an update (``1 - a x_{k+1} = (1 - a x_k)^2``, ``x_{k+1} - \sqrt{a} = (x_k - \sqrt{a})^2 / x_k``; not
+    ``x_{k+1} = x_k / 3``, which may start another iteration): wherever the sequence starts, the next step must
+    satisfy it, so a difference at every step from any first step is a counterexample."""
+    left, right = as_steps(labelled_steps(lhs), found.base), as_steps(labelled_steps(rhs), found.base)
+    if any(isinstance(e, sp.Indexed) and str(e.base.label) == found.base for e in (left, right)):
+        return False
+    steps = {i.indices for e in (left, right) for i in e.atoms(sp.Indexed) if str(i.base.label) == found.base}
+    if len(steps) != 2 or any(len(i) != 1 for i in steps):
+        return False
+    (a,), (b,) = steps
+    return (a - b) in (1, -1) and found.step in a.free_symbols
+
+
+def one_step_difference(lhs, rhs, found: Recurrence):
+    r"""``lhs - rhs`` of a :func:`one_step_relation`, its later step replaced by the recurrence once, the earlier step a
+    free value ``X`` (any start reaches it: the sequence may start there), over one denominator: 0 when the relation
+    holds at every step of every run, else an expression in ``X`` and the recurrence's names; None when a name the
+    recurrence does not use is left (another quantity) or it cannot be formed."""
+    left, right = as_steps(labelled_steps(lhs), found.base), as_steps(labelled_steps(rhs), found.base)
+    steps = sorted({i.indices[0] for e in (left, right) for i in e.atoms(sp.Indexed) if str(i.base.label) == found.base},
+                   key=sp.default_sort_key)
+    base = sp.IndexedBase(found.base)
+    high = next(i for i in steps if any((i - j) == 1 for j in steps))
+    low = high - 1
+    try:
+        body = found.body.xreplace({found.step: high - found.offset})
+        body = body.replace(lambda e: isinstance(e, sp.Indexed), lambda e: e.base[tuple(sp.expand(i) for i in e.indices)])
+        value = sp.Symbol(f"{found.base}_{{{sp.sstr(low)}}}")
+        difference = (left - right).xreplace({base[high]: body}).replace(
+            lambda e: isinstance(e, sp.Indexed), lambda e: e.base[tuple(sp.expand(i) for i in e.indices)])
+        difference = difference.xreplace({base[sp.expand(low)]: value})
+    except (TypeError, ValueError, AttributeError):
+        return None
+    if difference.atoms(sp.Indexed) or not (_vocabulary(difference) - {value.name} <= _vocabulary(found.body)):
+        return None
+    return sp.cancel(sp.together(sp.expand(difference)))
+
+
 def as_plain_names(difference):
     """``difference`` with each array entry (``x_{i}[0]``, ``lambda[i]``) a plain name of its own, so that a witness
     gives it one value."""

@@ -84,7 +84,7 @@ from readers.notes import big_o, letter_e, truncation, scalar_optima, slash_prod
 from readers.notes.value_letters import primed_applications, value_letters
 from readers.notes.gradients import as_derivative, entries
 from readers.notes.mean_value import WITNESS_STATED
-from readers.notes.mean_value import check_exists, stated_in_prose, witness_prose
+from readers.notes.mean_value import check_exists, refute_on_polynomials, stated_in_prose, witness_prose
 from readers.notes.parameters_rebound import rebound
 from readers.notes.sample_means import as_means
 from readers.notes.rounded_parts import rounded_parts
@@ -185,7 +185,7 @@ from readers.notes.event_values import EventValues, conditional_cue
 from readers.notes.value_maps import check_value_map
 from readers.notes.value_names import value_symbols
 from readers.notes.whole_and_entries import whole_and_entries
-from readers.notes.generic_names import declares_generic, points_back
+from readers.notes.generic_names import declares_generic, declares_generic_after, points_back
 from readers.notes.signatures import declared_name
 from readers.notes import solved_values
 from readers.notes.operator_scopes import DESCRIPTION as SCOPE_READING, widened_block
@@ -203,6 +203,9 @@ from readers.notes.iterates import steps_apart, with_iterates
 from readers.notes.chained_recurrences import (
     any_start_differences,
     as_plain_names,
+    from_first_step,
+    one_step_difference,
+    one_step_relation,
     at_one_step,
     labelled_steps,
     opening_recurrence,
@@ -697,6 +700,37 @@ def _written_before(name, seen) -> bool:
     r"""Whether ``name`` (``\beta_1``), or the array it is an entry of (``\beta_i`` written as ``\beta``), is among the
     names ``seen`` earlier in the section: a given of the notes, not a name a block may introduce on its right."""
     return name in seen or base_name(name) in {str(s) for s in seen}
+
+
+def _written_in(text: str, name: str) -> bool:
+    r"""Whether ``name`` (``f``, ``\beta``, ``x_0``) is written in the LaTeX ``text`` as a name of its own."""
+    return re.search(r"(?<![A-Za-z\\])" + re.escape(name) + r"(?![A-Za-z])", text) is not None
+
+
+def _may_use(text: str, key, section) -> bool:
+    r"""Whether a block whose LaTeX is ``text`` may use the defined name ``key`` (a symbol, an array or a function's
+    name): it writes it, or writes a name the section defines through it (``g(x) = f(x) + 1``, then ``g(2)``).  A
+    claim about ``x_k`` and ``c`` does not depend on which of two rows defines ``f``."""
+    name = key if isinstance(key, str) else str(getattr(key, "label", key))
+    if _written_in(text, name.lstrip("\\")):
+        return True
+
+    def through(body) -> bool:
+        body = body if isinstance(body, sp.Basic) else sp.Tuple(*body) if isinstance(body, (tuple, list)) else None
+        return body is None or any(getattr(f.func, "__name__", "") == name for f in body.atoms(AppliedUndef)) \
+            or any(str(x) == name for x in body.free_symbols)
+
+    for symbol, body in section.symbols.items():
+        if _written_in(text, str(symbol).lstrip("\\")) and through(body):
+            return True
+    for other, forms in section.functions.items():
+        if _written_in(text, str(other).lstrip("\\")) and any(through(form[-1]) for form in forms):
+            return True
+    for array, value in section.arrays.items():
+        body = value[-1] if isinstance(value, tuple) else value
+        if _written_in(text, str(getattr(array, "label", array)).lstrip("\\")) and through(body):
+            return True
+    return False
 
 
 def _key(lhs):
@@ -1537,11 +1571,16 @@ class _NotesReader(_CatalogMatch):
         return tuple(forms)
 
     def release_generic(self, frag: Fragment) -> None:
-        r"""``... three times differentiable $f$``: the prose makes a defined function generic again, so its
-        definition ends here (readers.notes.generic_names)."""
+        r"""``... three times differentiable $f$``, ``with $f$ smooth``: the prose makes a defined function generic
+        again, so its definition ends here (readers.notes.generic_names)."""
         name = frag.content.strip()
         s = self.section
-        if name in s.functions and declares_generic(text_before(self.lines, frag.kind, frag.line, frag.column)):
+        if name not in s.functions:
+            return
+        before = text_before(self.lines, frag.kind, frag.line, frag.column)
+        line = self.lines[frag.line - 1] if 0 < frag.line <= len(self.lines) else ""
+        after = line[frag.column - 1 + len(frag.source):] if line[frag.column - 1:].startswith(frag.source) else ""
+        if declares_generic(before) or declares_generic_after(before, after):
             del s.functions[name]
             s.owner.pop(name, None)
             self.vector_functions.pop(name, None)
@@ -2136,7 +2175,8 @@ class _NotesReader(_CatalogMatch):
         (``f(x) = x^2``, then "let $f(x) = 2x + 1$ instead" without a cue the reader knows: that row is ambiguous,
         so $f(3) = 7$ after it is a claim about either ``f``); a reading that does not fail makes the step
         ``undecided (ambiguous)``.  A step refuted under both readings stays refuted."""
-        contested = {k: v for k, v in before.contested.items() if _key(v[0]) in before.owner}
+        contested = {k: v for k, v in before.contested.items() if _key(v[0]) in before.owner
+                     and _may_use(frag.content, _key(v[0]), before)}
         if not contested or not any(s.verdict == "refuted" for s in steps):
             return steps
         saved, vector_functions = self.section, dict(self.vector_functions)
@@ -2332,6 +2372,12 @@ class _NotesReader(_CatalogMatch):
                     found, line=frag.content_line + row.line - 1)  # (readers.notes.recurrences)
             if unrolled:
                 # v_t = beta^2 v_{t-2} + ... after v_t = beta v_{t-1} + ...: the recurrence unrolled, a claim
+                claims.append(_Claim(exprs[0], rels[0], exprs[1], tuple(row.conditions) + tuple(givens),
+                                     frag.content_line + row.line - 1, block.zero_based))
+                continue
+            if not row.continued and rels[0] == "=" and len(exprs) == 2 and is_update(name, exprs[1]) \
+                    and self.defined_through_recurrence(name):
+                # e_{k+1} = e_k^2 / x_k after e_k = x_k - sqrt(a) and x's recurrence: a claim about x, not a new e
                 claims.append(_Claim(exprs[0], rels[0], exprs[1], tuple(row.conditions) + tuple(givens),
                                      frag.content_line + row.line - 1, block.zero_based))
                 continue
@@ -3489,6 +3535,13 @@ class _NotesReader(_CatalogMatch):
                                  [self.expand(c) for c in general.conditions] + stated)
             if found is not None and found[0] == "verified":  # f(x) - f(a) = (x - a) f'(alpha), alpha in [a, x]
                 return [StepReport(**shown, verdict="verified", method=found[1], assumptions=assumptions)]
+        if claim.rel == "=" and out and not any(r.verdict in ("proved", "verified", "refuted") for r in out):
+            # int_a^b f = trapezoid - (b - a)^3/12 f''(xi): f a polynomial of degree 2 (readers.notes.mean_value)
+            remainder = refute_on_polynomials(lhs, rhs, [self.expand(c) for c in general.conditions])
+            if remainder is not None:
+                return [StepReport(**shown, verdict="refuted", reason=remainder[0], counterexample=remainder[1],
+                                   method="a remainder at an unknown point, on a polynomial of its order (exact)",
+                                   assumptions=assumptions)]
         if quantifier and any(r.verdict == "refuted" for r in out):
             return _withdrawn(
                 out, lambda r: f"an existential claim ('{quantifier.group(0)}'): a "
@@ -3591,6 +3644,19 @@ class _NotesReader(_CatalogMatch):
                     else r
                     for r in out]
         return [self.narrower(r, claim, frag, lhs, rhs, shown, stated) if r.verdict == "refuted" else r for r in out]
+
+    def defined_through_recurrence(self, name) -> bool:
+        r"""Whether ``name`` (``e_{k+1}``) is a step of a family the section defines through a sequence with a
+        recurrence (``e_k = x_k - \sqrt{a}`` after ``x_{k+1} = \frac12 (x_k + a / x_k)``): a row setting it states
+        something about that sequence, it does not start a new one."""
+        if not isinstance(name, sp.Indexed):
+            return False
+        found = self.section.arrays.get(name.base)
+        if found is None:
+            return False
+        body = found[-1] if isinstance(found, tuple) else found
+        return any(isinstance(i, sp.Indexed) and base_name(i) in self.section.recurrences
+                   for i in body.atoms(sp.Indexed)) if isinstance(body, sp.Basic) else False
 
     def unrolls(self, name, value) -> bool:
         """Whether ``name = value`` states the known recurrence of ``name`` unrolled (``v_t = \beta^2 v_{t-2} +
@@ -3811,6 +3877,24 @@ class _NotesReader(_CatalogMatch):
                 refuted = self.started_refutation(claim, found, start, shown)
                 if refuted is not None:
                     return refuted
+            if found is not None and (result is None or result[0] == "undecided"):
+                # f(x_k) = (1 - eta a)^{2k} f(x_0), f defined above; e_{k+1} = ... with e_k = x_k - sqrt(a): read
+                # with the definitions put in
+                one_step = self.one_step(claim, found, shown)
+                if one_step is not None:
+                    return one_step
+                try:
+                    left, right = self.expand(claim.lhs), self.expand(claim.rhs)
+                    expanded = check_unrolled(left, right, found, start) if from_first_step(left, right, found) \
+                        else None
+                except Exception:  # noqa: BLE001 - the body could not be put in: the claim as written decides
+                    expanded = None
+                if expanded is not None and expanded[0] == "verified":
+                    result = expanded
+            if result is not None and result[0] == "undecided" and not start:
+                refuted = self.closed_form_refutation(claim, found, shown)
+                if refuted is not None:
+                    return refuted
             if result is not None:
                 return StepReport(**shown, verdict=result[0], reason=result[1] if result[0] != "verified" else "",
                                   method=f"unrolled recurrence: {result[1]}" if result[0] == "verified" else "",
@@ -3844,6 +3928,63 @@ class _NotesReader(_CatalogMatch):
         return StepReport(**shown, verdict="refuted", role="claim", counterexample=witness,
                           reason=f"unrolled with the recurrence this chain opens with ({found.base}, from any first "
                                  f"step {found.base}_0), the two sides differ at every step tried",
+                          assumptions=tuple(c[1] for c in self.section.conditions if c[0].free_symbols & named))
+
+    def one_step(self, claim, found, shown) -> StepReport | None:
+        r"""A relation between two neighbouring steps of ``found``'s sequence, read with the section's definitions
+        (``e_{k+1} = e_k^2 / x_k`` with ``e_k = x_k - \sqrt{a}``: readers.notes.chained_recurrences
+        ``one_step_relation``), checked with the later step replaced by the recurrence once and the earlier one a free
+        value: verified when the difference cancels, refuted at a value inside the section's conditions where it does
+        not (the sequence started there); None when the claim is not such a relation."""
+        try:
+            left, right = self.expand(claim.lhs), self.expand(claim.rhs)
+        except Exception:  # noqa: BLE001 - the definitions could not be put in: not read so
+            return None
+        if (left, right) == (claim.lhs, claim.rhs) or not one_step_relation(left, right, found):
+            return None  # as written, the claim is unrolled (check_unrolled)
+        difference = one_step_difference(left, right, found)
+        if difference is None:
+            return None
+        if difference == 0:
+            return StepReport(**shown, verdict="verified", role="claim", method=(
+                f"one step of the recurrence for {found.base} (line {found.line}): with the later step put in, the "
+                f"two sides agree for every value of the earlier one (exact, sympy)"))
+        conditions = [c[0] for c in self.section.conditions]
+        witness = _point_where_nonzero({1: difference}, conditions)
+        if witness is None:
+            return None
+        witness.pop("at", None)
+        return StepReport(**shown, verdict="refuted", role="claim", counterexample=witness,
+                          reason=(f"one step of the recurrence for {found.base} (line {found.line}), started at the "
+                                  f"value given: the two sides differ (the later step put in, the definitions above "
+                                  f"read in)"),
+                          assumptions=tuple(c[1] for c in self.section.conditions
+                                            if c[0].free_symbols & difference.free_symbols))
+
+    def closed_form_refutation(self, claim, found, shown) -> StepReport | None:
+        r"""A closed form from the first step (``x_k = c^k x_0 + b (1 - c^{k+1})/(1 - c)`` after ``x_{k+1} = c x_k +
+        b``, readers.notes.chained_recurrences ``from_first_step``) refuted at a step, a start and values inside the
+        section's conditions, when run from any first step it differs at every step tried; None otherwise."""
+        differences = {}
+        for lhs, rhs in (tuple(self.expand(e) for e in (claim.lhs, claim.rhs)), (claim.lhs, claim.rhs)):
+            # f(x_k) = (1 - eta a)^k f(x_0) with f(x) = a x^2 / 2 defined: read with f's body
+            if from_first_step(lhs, rhs, found):
+                differences = any_start_differences(lhs, rhs, found)
+                if any(d.atoms(AppliedUndef) for d in differences.values()):
+                    differences = {}  # f((1 - eta a)^3 x_0) against f(x_0): f unknown, nothing certain
+                if len(differences) == len(STEPS):
+                    break
+        if len(differences) != len(STEPS):
+            return None
+        conditions = [c[0] for c in self.section.conditions]
+        witness = _point_where_nonzero({k: as_plain_names(d) for k, d in differences.items()}, conditions)
+        if witness is None:
+            return None
+        named = set().union(*(as_plain_names(d).free_symbols for d in differences.values()))
+        return StepReport(**shown, verdict="refuted", role="claim", counterexample=witness,
+                          reason=f"unrolled with the recurrence for {found.base}_{{{found.step.name}}} (line "
+                                 f"{found.line}) from any first step {found.base}_0, which the claim names, the two "
+                                 f"sides differ at every step tried",
                           assumptions=tuple(c[1] for c in self.section.conditions if c[0].free_symbols & named))
 
     def started_refutation(self, claim, found, start, shown) -> StepReport | None:

@@ -7,7 +7,10 @@ function only: a proof would say more than was shown, and a claim true for every
 nonconvex example would be refuted.  So a bare mention of a defined function's name in prose, right after words that
 describe a class of functions ("differentiable", "convex", "smooth", "any", "arbitrary", "let", "a function"), ends
 its definition: later claims read it as an unknown function (readers.notes.arbitrary).  A determiner that points
-back (``this convex $f$``, ``the function $f$``, ``our $f$``) keeps it: that is the example itself.
+back (``this convex $f$``, ``the function $f$``, ``our $f$``) keeps it: that is the example itself.  The class may
+also follow the name without a verb, as a condition laid on it: ``with $f$ smooth``, ``for $u$ sufficiently
+smooth``, ``and $f$ twice differentiable`` (:func:`declares_generic_after`); ``$f$ is convex`` says something of the
+function the notes have and keeps it.
 """
 from __future__ import annotations
 
@@ -20,6 +23,19 @@ GENERIC_CUE = re.compile(
 """Words that, right before a bare function name, describe a class of functions (end of the prose before it)."""
 _POINTS_BACK = re.compile(r"\b(?:this|that|these|the|our|above|same|its)\s+(?:[\w-]+\s+){0,3}$", re.I)
 """A determiner a few words before the name: the notes mean the function they already have."""
+
+
+_CONDITION_BEFORE = re.compile(r"(?:\b(?:with|for|and|where|whenever)|,)\s*$", re.I)
+"""Words right before a bare name that lay a condition on it (``with $f$ smooth``)."""
+_CLASS_AFTER = re.compile(r"^\s*(?:(?:sufficiently|arbitrary|any)\s+)?(?:smooth|(?:\w+ times |twice |continuously |"
+                          r"infinitely )?differentiable)\b", re.I)
+"""A class of functions right after the name, without a verb (``$f$ smooth``, ``$u$ sufficiently smooth``)."""
+
+
+def declares_generic_after(prose_before: str, prose_after: str) -> bool:
+    r"""Whether the prose around a bare ``$f$`` lays a class of functions on it as a condition, without a verb:
+    ``with $f$ smooth``, ``for $u$ sufficiently smooth``, ``and $f$ twice differentiable``; not ``$f$ is smooth``."""
+    return _CONDITION_BEFORE.search(prose_before[-80:]) is not None and _CLASS_AFTER.match(prose_after) is not None
 
 
 _WRITTEN = re.compile(r"\b(?:write|writes|written|denote|denotes|denoted)\s*(?:by|as)?\s*$", re.IGNORECASE)

@@ -174,3 +174,98 @@ def stated_in_prose(text: str, parse) -> tuple[set, list]:
             out.append((sp.Lt if m.group(2) == "(" else sp.Le)(lo, name))
             out.append((sp.Lt if m.group(5) == ")" else sp.Le)(name, hi))
     return names, out
+
+
+_INTERMEDIATE = re.compile(r"\\?(?:xi|eta|zeta|theta|tau|c)(?:_\{?\w+\}?)?")
+r"""Letters notes give an unknown intermediate point: ``\xi``, ``\eta``, ``\zeta``, ``\theta``, ``\tau``, ``c`` (maybe
+subscripted, ``\xi_k``, ``c_i``); ``x^*``, an optimum the notes state facts about, is not one."""
+REMAINDER_DRAWS = 2
+"""Random polynomials of the remainder's order tried for the unknown function (one exact nonzero residual refutes)."""
+
+
+def remainder_witnesses(lhs, rhs) -> tuple | None:
+    r"""``(f, n, witnesses)`` when the claim's only use of some names is as the point of an order-``n`` derivative of
+    the one unknown function ``f`` (``\frac{h^3}{12} f''(\xi)``, ``f^{(4)}(\eta)``): a Lagrange or mean-value
+    remainder at an unknown intermediate point; None otherwise (or when a derivative of order below ``n`` is also
+    taken at such a point, or another unknown function appears)."""
+    left, right = unprimed(lhs), unprimed(rhs)
+    points = {}
+    for node in (left - right).atoms(sp.Subs):
+        inner = node.expr
+        if not (isinstance(inner, sp.Derivative) and isinstance(inner.expr, AppliedUndef)
+                and len(node.point) == 1 and isinstance(node.point[0], sp.Symbol)):
+            continue
+        points.setdefault(node.point[0], set()).add((inner.expr.func.__name__, sum(n for _, n in inner.variable_count)))
+    unknown = {f.func.__name__ for e in (left, right) for f in e.atoms(AppliedUndef)}
+    witnesses = []
+    for point, uses in points.items():
+        hidden = (left - right).replace(lambda e: isinstance(e, sp.Subs) and e.point == (point,), lambda e: sp.S.One)
+        if point not in hidden.free_symbols:
+            witnesses.append((point, uses))
+    if not witnesses or len(unknown) != 1:
+        return None
+    uses = set().union(*(u for _, u in witnesses))
+    order = min(n for _, n in uses)
+    if order < 1:
+        return None
+    return next(iter(unknown)), order, tuple(w for w, _ in witnesses)
+
+
+def refute_on_polynomials(lhs, rhs, conditions) -> tuple | None:
+    r"""``(why, counterexample)`` when the claim ``lhs = rhs`` with a remainder ``f^{(n)}(\xi)`` at an unknown point
+    (:func:`remainder_witnesses`) fails for a polynomial ``f`` of degree ``n``: there ``f^{(n)}`` is one constant, so
+    the point does not matter and no choice of it can make the claim hold, whatever the quantifier on it.
+    ``\int_a^b f = \frac{b - a}{2}(f(a) + f(b)) - \frac{(b - a)^3}{6} f''(\xi)`` fails for ``f = x^2``.  Only when
+    every other name appears on both sides (a name on one side only may be set elsewhere, ``h`` the width) and the
+    unknown function may be any (readers.notes.arbitrary); each other name gets a random rational inside
+    ``conditions``, the residual is computed exactly (integrals of polynomials done by sympy).  None otherwise."""
+    found = remainder_witnesses(lhs, rhs)
+    if found is None:
+        return None
+    name, order, witnesses = found
+    if not all(_INTERMEDIATE.fullmatch(base_name(w)) for w in witnesses) or any(
+            w in c.free_symbols for c in conditions for w in witnesses):
+        return None  # f'(x^*) after f'(x^*) = 0, f''(x^*) > 0: a point the notes know things about, not any point
+    left, right = unprimed(lhs), unprimed(rhs)
+    functions = arbitrary_functions((left, right))
+    if not functions or any(arity != 1 for arity in functions.values()):
+        return None
+    bound = {v for e in (left, right) for i in e.atoms(sp.Integral, sp.Sum) for v in i.variables}
+    names = {s for e in (left, right) for s in e.free_symbols} - set(witnesses) - bound
+    if any(s not in left.free_symbols or s not in right.free_symbols for s in names):
+        return None
+    text = f"{lhs} = {rhs} with a remainder at {witnesses}"
+    rng = random.Random(zlib.crc32(text.encode("utf-8")))
+    s = sp.Dummy("s", real=True)
+    for _ in range(REMAINDER_DRAWS):
+        body = sum(sp.Rational(rng.choice((-1, 1)) * rng.randint(1, 9), rng.randint(1, 4)) * s**k
+                   for k in range(order + 1))
+        mapping = {f: sp.Lambda(s, body) for f in functions}
+        point = None
+        for _ in range(40):
+            values = {v: sp.Rational(rng.randint(-25, 25), rng.randint(1, 6)) for v in sorted(names, key=str)}
+            ordered = all((hi - lo).xreplace(values).is_positive is not False  # [a, b] read with a < b
+                          for e in (left, right) for i in e.atoms(sp.Integral) for _, lo, hi in i.limits)
+            if ordered and all(c.xreplace(values) is sp.true for c in conditions if c.free_symbols <= set(values)) \
+                    and all(c.xreplace(values) is not sp.false for c in conditions):
+                point = values
+                break
+        if point is None:
+            return None
+        try:
+            residual = (substitute(left, mapping) - substitute(right, mapping)).xreplace(point).doit()
+            residual = sp.nsimplify(sp.expand(residual)) if residual.has(sp.Float) else sp.expand(residual)
+        except Exception:  # noqa: BLE001 - sympy could not carry it out: no verdict
+            return None
+        if residual.free_symbols or not residual.is_Rational:
+            return None
+        if residual != 0:
+            shown = {f"{f.__name__}(s)": str(sp.expand(b.expr)).replace(str(s), "s") for f, b in mapping.items()}
+            witness = {**shown, **{str(k): str(v) for k, v in point.items()},
+                       ", ".join(map(str, witnesses)): "any (its derivative of order "
+                                                       f"{order} is the same constant everywhere)",
+                       "lhs - rhs": str(residual)}
+            why = (f"with {name} a polynomial of degree {order} ({name}^({order}) constant, so the point "
+                   f"{', '.join(map(str, witnesses))} does not matter) the two sides differ by {residual}")
+            return why, witness
+    return None

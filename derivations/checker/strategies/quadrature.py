@@ -129,11 +129,20 @@ def closed_refutation(lhs: sp.Expr, rhs: sp.Expr, rel: str) -> dict | None:
             return None
     left = careful_side(lhs) if lhs.has(sp.Integral) else _plain(lhs)
     right = careful_side(rhs) if rhs.has(sp.Integral) else _plain(rhs)
-    unit = rounding_unit(lhs, rhs) if rel == "=" else 0  # an inequality with a decimal bound is exact
+    unit = rounding_unit(*_stated_values(lhs, rhs)) if rel == "=" else 0  # an inequality's decimal bound is exact
     if left is None or right is None or not refutes(rel, left, right, unit):
         return None
     return {"lhs": mpmath.nstr(left[0], 15), "rhs": mpmath.nstr(right[0], 15),
             "bound": mpmath.nstr(left[1] + right[1], 3)}
+
+
+def _stated_values(lhs, rhs) -> tuple:
+    r"""The sides whose written numbers may be a rounded value: those without an integral, the value the claim
+    states (``\int_0^1 \operatorname{Si} = 0.9``), and both when both hold one.  A number beside the integral is
+    the problem's exact data: ``\frac{1}{2} - \int_0^1 x^2\,dx = \frac{1}{12}`` is off by 1/12 whatever
+    1/2 would be as a decimal (a rounded factor, ``0.4 \int e^{-x^2/2} = 1``, is written ``\approx``)."""
+    plain = tuple(side for side in (lhs, rhs) if not side.has(sp.Integral))
+    return plain or (lhs, rhs)
 
 
 def rounding_unit(*exprs) -> sp.Rational:
