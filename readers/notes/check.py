@@ -209,7 +209,7 @@ from readers.notes.chained_recurrences import (
 from readers.notes.degrees import DEGREE_CUE, degree_reading
 from readers.notes.liquid import liquid_math
 from readers.notes.environments import Scopes, environments
-from readers.notes.hypotheses import hypothesis_relations, stated_as_hypothesis, text_after
+from readers.notes.hypotheses import conditional, hypothesis_relations, stated_as_hypothesis, text_after
 from readers.notes.macros import with_macros
 from readers.notes.definition_cues import introduces_definition, introduces_restatement, restates_row,\
     split_restatements, text_before, differentiated_after
@@ -1477,7 +1477,7 @@ class _NotesReader(_CatalogMatch):
         relations = as_relations(cases)
         if len(relations) != len(cases) or any(rel not in ("=", "<", ">", "<=", ">=", "!=") for _, rel, _ in cases):
             return None  # let $e_k := x_k - x^*$, $\mathbf{x} \in \mathbb{R}^d$: a definition, a membership
-        read = hypothesis_relations(relations)
+        read = hypothesis_relations(relations, conditional=conditional(before))
         if read is None:
             return None
         assumable, withheld = read

@@ -1,0 +1,92 @@
+r"""The classes of misreading that round 51's held-out sources exposed (tests/corpus/notes/fuyh_rl_*.md, fnc_*.md,
+lippe_*.md: study notes on reinforcement learning, a numerical-analysis book in MyST, a deep-learning tutorial), one
+case each.  Every case was refuted or misread before its fix (main at 15c5011); the planted slips show that the
+checks around the new readings still refute.
+
+* a relation on the values of a function stated after "if" was a definition when one side was a lone value
+  ("$x$ is a fixed point of $f$ if $$f(x) = x$$" made ``f`` the identity) and a claim otherwise: "$f$ is a
+  contraction mapping if $$\|f(x_1)-f(x_2)\| \le \gamma \|x_1-x_2\|$$" was then refuted; both are properties
+  supposed of ``f``, conditions (nothing assumed from them: a claim on an undefined ``f`` stays undecided, and the
+  points ``x``, ``x_1``, ``x_2`` are not constrained, so the slip after them is refuted) (readers.notes.hypotheses);
+* a MyST ```` ```{math} ```` directive indented in a list item (an exercise) was closed only by an unindented fence:
+  it swallowed the exercises after it, their formulas lost (readers.notes.blocks);
+* a MyST comment line (``% $$x=({\rm sign}\;d_{kk})\,e_k$.$``, a book's hidden solution) was read as the page's
+  text, and its unbalanced ``$$`` swallowed the next section; comment lines of a MyST page are skipped, as HTML
+  comments are (readers.notes.blocks).
+"""
+from readers.notes.blocks import find_blocks
+from tests.readers.notes.checked import assert_block_verdicts, checked_blocks
+
+CONTRACTION = r"""# Contraction mappings
+
+* Fixed point: $x\in X$ is a fixed point of $f: X \to X$ if
+
+$$
+f(x) = x
+$$
+
+* Contraction mapping: $f$ is a contraction mapping if
+
+$$
+\|f(x_1)-f(x_2)\| \le \gamma \|x_1-x_2\|
+$$
+
+where $\gamma\in(0,1)$.
+
+$$
+(x + 1)^2 = x^2 + 1
+$$
+"""
+
+
+def test_a_property_of_a_function_after_if_is_a_condition():
+    blocks = checked_blocks(CONTRACTION)  # the two properties are conditions: no steps; the planted slip refuted
+    assert_block_verdicts(blocks, ["refuted"])
+    assert blocks[0].line == 17
+
+
+INDENTED_DIRECTIVE = """# Exercises
+
+(problem-one)=
+1. Show that
+
+    ```{math}
+    (a + b)^2 = a^2 + 2ab + b^2
+    ```
+
+    for all real $a$, $b$.
+
+2. Show that $(a - b)^2 = a^2 + b^2$ fails.
+"""
+
+
+def test_an_indented_math_directive_ends_at_its_indented_fence():
+    blocks = find_blocks(INDENTED_DIRECTIVE)
+    assert [(b.kind, b.line, b.content.strip()) for b in blocks] == [
+        ("display", 6, "(a + b)^2 = a^2 + 2ab + b^2"), ("inline", 10, "a"), ("inline", 10, "b"),
+        ("inline", 12, "(a - b)^2 = a^2 + b^2")]
+
+
+MYST_COMMENT = r"""# Norms
+
+```{math}
+\| x \|_\infty \le \| x \|_2
+```
+
+% Hidden solution: let $$x=({\rm sign}\;d_{kk})\,e_k$.$ be the vector
+% with $\|x\|_2 = 1$.
+
+## Next
+
+$$
+(x + 1)^2 = x^2 + 2x + 1
+$$
+"""
+
+
+def test_a_myst_comment_line_is_not_read():
+    blocks = find_blocks(MYST_COMMENT)
+    assert [(b.line, b.content.strip()) for b in blocks] == [
+        (3, r"\| x \|_\infty \le \| x \|_2"), (12, "(x + 1)^2 = x^2 + 2x + 1")]
+    plain = MYST_COMMENT.replace("```{math}", "$$").replace("```", "$$")
+    assert any(b.content.startswith("x=") for b in find_blocks(plain))  # without a MyST mark a % line is text
