@@ -12,7 +12,9 @@ checks around the new readings still refute.
   it swallowed the exercises after it, their formulas lost (readers.notes.blocks);
 * a MyST comment line (``% $$x=({\rm sign}\;d_{kk})\,e_k$.$``, a book's hidden solution) was read as the page's
   text, and its unbalanced ``$$`` swallowed the next section; comment lines of a MyST page are skipped, as HTML
-  comments are (readers.notes.blocks).
+  comments are (readers.notes.blocks);
+* an arrow with a label over it (``S_t \xrightarrow{A_t} R_{t+1}``, a transition) was an unsupported command and
+  its display unparsed; it is read as its arrow, the label dropped as ``\overset``'s is (readers.latex.tokens).
 """
 from readers.notes.blocks import find_blocks
 from tests.readers.notes.checked import assert_block_verdicts, checked_blocks
@@ -90,3 +92,15 @@ def test_a_myst_comment_line_is_not_read():
         (3, r"\| x \|_\infty \le \| x \|_2"), (12, "(x + 1)^2 = x^2 + 2x + 1")]
     plain = MYST_COMMENT.replace("```{math}", "$$").replace("```", "$$")
     assert any(b.content.startswith("x=") for b in find_blocks(plain))  # without a MyST mark a % line is text
+
+
+TRANSITION = r"""# One step
+
+$$
+S_t\xrightarrow{A_t}R_{t+1}, S_{t+1}
+$$
+"""
+
+
+def test_a_labelled_arrow_is_read_as_its_arrow():
+    assert_block_verdicts(checked_blocks(TRANSITION), ["undecided"])  # was: unsupported command \xrightarrow
