@@ -14,10 +14,14 @@ checks around the new readings still refute.
   text, and its unbalanced ``$$`` swallowed the next section; comment lines of a MyST page are skipped, as HTML
   comments are (readers.notes.blocks);
 * an arrow with a label over it (``S_t \xrightarrow{A_t} R_{t+1}``, a transition) was an unsupported command and
-  its display unparsed; it is read as its arrow, the label dropped as ``\overset``'s is (readers.latex.tokens).
+  its display unparsed; it is read as its arrow, the label dropped as ``\overset``'s is (readers.latex.tokens);
+* two series listed term by term with a trailing ellipsis (the return unrolled, ``R_{t+1} + \gamma R_{t+2} +
+  \gamma^2 R_{t+3} + \dots = R_{t+1} + \gamma (R_{t+2} + R_{t+3} + \dots)``, the notes' slip) were undecided ("the
+  formula contains an ellipsis"); an element written out on both sides must have the same coefficient on both, and a
+  mismatch refutes with the sequence that is 1 there as the witness (readers.notes.listed_series).
 """
 from readers.notes.blocks import find_blocks
-from tests.readers.notes.checked import assert_block_verdicts, checked_blocks
+from tests.readers.notes.checked import HOLDS, assert_block_verdicts, checked_blocks
 
 CONTRACTION = r"""# Contraction mappings
 
@@ -104,3 +108,20 @@ $$
 
 def test_a_labelled_arrow_is_read_as_its_arrow():
     assert_block_verdicts(checked_blocks(TRANSITION), ["undecided"])  # was: unsupported command \xrightarrow
+
+
+RETURN = r"""# Returns
+
+$$
+R_{t+1} + \gamma R_{t+2} + \gamma^2 R_{t+3} + \dots = R_{t+1} + \gamma (R_{t+2} + R_{t+3} + \dots)
+$$
+
+$$
+R_{t+1} + \gamma R_{t+2} + \gamma^2 R_{t+3} + \dots = R_{t+1} + \gamma (R_{t+2} + \gamma R_{t+3} + \dots)
+$$
+"""
+
+
+def test_two_listed_series_differ_in_a_coefficient_written_out_on_both_sides():
+    (witness,) = assert_block_verdicts(checked_blocks(RETURN), ["refuted", HOLDS])
+    assert witness["R_{t+3}"] == 1 and witness["the other elements"] == 0
