@@ -18,7 +18,9 @@ checks around the new readings still refute.
 * two series listed term by term with a trailing ellipsis (the return unrolled, ``R_{t+1} + \gamma R_{t+2} +
   \gamma^2 R_{t+3} + \dots = R_{t+1} + \gamma (R_{t+2} + R_{t+3} + \dots)``, the notes' slip) were undecided ("the
   formula contains an ellipsis"); an element written out on both sides must have the same coefficient on both, and a
-  mismatch refutes with the sequence that is 1 there as the witness (readers.notes.listed_series).
+  mismatch refutes with the sequence that is 1 there as the witness (readers.notes.listed_series); and after "can
+  be written as" the ellipsis was a name "chosen to fit", which withdrew that refutation: an ellipsis is no name
+  (readers.notes.decompositions).
 """
 from readers.notes.blocks import find_blocks
 from tests.readers.notes.checked import HOLDS, assert_block_verdicts, checked_blocks
@@ -111,6 +113,8 @@ def test_a_labelled_arrow_is_read_as_its_arrow():
 
 
 RETURN = r"""# Returns
+
+The return can be written as:
 
 $$
 R_{t+1} + \gamma R_{t+2} + \gamma^2 R_{t+3} + \dots = R_{t+1} + \gamma (R_{t+2} + R_{t+3} + \dots)
