@@ -114,7 +114,7 @@ def test_a_labelled_arrow_is_read_as_its_arrow():
 
 RETURN = r"""# Returns
 
-The return can be written as:
+With rewards $R_{t+1}, R_{t+2}, R_{t+3}$ and a discount $\gamma$, the return can be written as:
 
 $$
 R_{t+1} + \gamma R_{t+2} + \gamma^2 R_{t+3} + \dots = R_{t+1} + \gamma (R_{t+2} + R_{t+3} + \dots)
