@@ -13,10 +13,12 @@ hypothesis fails.  Such a block is a condition.  What it lets the reader check l
 * an equation no name solves uniquely (``k^2 = 9``) is not assumable: its names are *withheld*, so a claim on them
   that fails is ``undecided`` (the prose states a domain it does not assume), never refuted.
 
-A relation on the values of an unknown function (``f`` is a contraction *if* ``\|f(x_1) - f(x_2)\| \le \gamma
-\|x_1 - x_2\|``; convex if ``f(tx + (1-t)y) \le t f(x) + (1-t) f(y)``) states a property the function is supposed
-to have: a condition, not assumable at points, and nothing is assumed from it (a later claim on the unknown ``f``
-stays undecided as any claim on an undefined function does; its points ``x_1``, ``x_2`` are not constrained).
+A relation on the values of an unknown function after a conditional (``f`` is a contraction *if* ``\|f(x_1) -
+f(x_2)\| \le \gamma \|x_1 - x_2\|``; convex if ``f(tx + (1-t)y) \le t f(x) + (1-t) f(y)``; whenever, provided,
+suppose, assume) states a property the function is supposed to have (after "such that" it is what a claim says
+exists, the mean value theorem's ``f(b) - f(a) = f'(c)(b - a)``, and is left to the claim's readers): a condition,
+not assumable at points, and nothing is assumed from it (a later claim on the unknown ``f`` stays undecided as any
+claim on an undefined function does; its points ``x_1``, ``x_2`` are not constrained).
 
 A relation with a lone name on one side (``Let $f(x) = x^2$``, ``$x = 2$``) is left to the readers of definitions
 and examples, which scope it already; but after a conditional (if, whenever, provided, suppose, assume) a lone
@@ -80,7 +82,9 @@ def hypothesis_relations(relations, conditional: bool = False) -> tuple[list, se
                 or r.has(sp.Derivative):  # a bound on an unknown function's derivatives (d2l's gradient descent:
             return None  # whenever f'''/f'' <= c) is read by the readers of those
         if r.has(AppliedUndef):  # "f is a contraction if ||f(x_1) - f(x_2)|| <= gamma ||x_1 - x_2||": a property
-            continue  # of f, not assumable at points
+            if not conditional:  # of f, not assumable at points; after "such that" (there is a c such that
+                return None  # f(b) - f(a) = f'(c)(b - a)) the relation is what exists: a claim, read elsewhere
+            continue
         if not isinstance(r, sp.Eq):
             assumable.append(r)
             continue
