@@ -187,6 +187,10 @@ _UNDER_OPERATOR = re.compile(
 r"""A base ``\underset`` puts its annotation under as a subscript: ``\arg\max``, ``\max``, ``\lim``, ``\sum``,
 ``\mathbb{E}``, ``\operatorname{Var}``, ``Var`` (an operator's name), never a symbol (``\underset{m\times n}{A}``
 annotates a shape)."""
+_LABELLED_ARROWS = {"xrightarrow": "rightarrow", "xlongrightarrow": "longrightarrow"}
+r"""Arrows written with a label over them (amsmath's ``\xrightarrow[below]{above}``, a transition ``S_t
+\xrightarrow{A_t} S_{t+1}``): the arrow relation of the same name without the ``x`` (:data:`RELATIONS`).  A labelled
+left arrow is left out: ``\leftarrow`` is read as an assignment."""
 _OVER_OPERATOR = re.compile(r"\s*(?:" + _BIG_OPERATORS + r"|\\underset\s*\{[^{}]*(?:\{[^{}]*\}[^{}]*)*\}\s*\{\s*"
                             + _BIG_OPERATORS + r"\s*\})\s*")
 r"""A base ``\overset`` puts its annotation over as a superscript: a big operator (``\overset{n}{\sum}``), bare or
@@ -868,6 +872,12 @@ class _Tokenizer:
             return self.emit("PROSE", "mod " + " ".join(content.split()), start, self.pos)
         if name in ("overset", "stackrel", "underset"):
             return self.stacked(name, start)
+        if name in _LABELLED_ARROWS:  # S_t \xrightarrow{A_t} S_{t+1}: the arrow, its label dropped as \overset's
+            below = re.match(r"\s*\[[^\[\]]*\]", text[self.pos:])  # an optional label under the arrow
+            if below:
+                self.pos += below.end()
+            _, self.pos = self.group(self.pos, "\\" + name)
+            return self.emit("REL", RELATIONS[_LABELLED_ARROWS[name]], start, self.pos)
         if name == "substack" and re.match(r"\s*\{", text[self.pos:]):  # _{\substack{i=1 \\ j \ne i}}: one subscript
             _, end = self.group(self.pos, "\\substack")
             self.stacked_rows.append((self.pos, end))

@@ -50,6 +50,10 @@ _MATH_DIRECTIVE = re.compile(r"^(`{3,}|~{3,})\{math\}[ \t]*$")
 r"""A MyST ```` ```{math} ```` directive: its content (after its ``:label:`` option lines) is one display formula,
 read as a ``$$`` display; the block is named by the line of its fence."""
 _FENCE = re.compile(r"^(`{3,}|~{3,})")
+_MYST = re.compile(r"^[ \t]*(?:`{3,}|~{3,})\{[A-Za-z:-]+\}|^\([\w:-]+\)=[ \t]*$", re.MULTILINE)
+r"""A MyST page: a directive's fence (```` ```{math} ````, ```` ```{note} ````) or a target line ``(label)=``.  In one,
+a line whose first character is ``%`` is a comment, not rendered (a book's hidden solutions: ``% $$x = ...$.$``), and
+is skipped as an HTML comment is."""
 
 
 def find_blocks(text: str) -> list[Fragment]:
@@ -62,12 +66,16 @@ def find_blocks(text: str) -> list[Fragment]:
 
     out, headings, section, paragraph, pos, directives = [], [], 0, 0, 0, []
     items = _ListItems()
+    myst = _MYST.search(text) is not None
     while pos < len(text):
         line_no = _bisect(starts, pos)
         line_end = text.find("\n", pos)
         line_end = len(text) if line_end < 0 else line_end
         if pos == starts[line_no]:
             stripped = text[pos:line_end].strip()
+            if myst and stripped.startswith("%"):  # a MyST comment: not part of the page
+                pos = line_end + 1
+                continue
             items.see(text[pos:line_end], line_no + 1)
             directive = _TEXT_DIRECTIVE.match(stripped)
             if directive or directives and stripped == directives[-1]:
@@ -79,9 +87,9 @@ def find_blocks(text: str) -> list[Fragment]:
                 pos = line_end + 1
                 continue
             math = _MATH_DIRECTIVE.match(stripped)
-            if math:
-                close = text.find("\n" + math.group(1), line_end)
-                close = len(text) if close < 0 else close
+            if math:  # closed by its fence on a line of its own, indented as a directive in a list item may be
+                closing = re.compile("\n[ \t]*" + re.escape(math.group(1)) + r"[ \t]*(?=\n|$)").search(text, line_end)
+                close = len(text) if closing is None else closing.start()
                 end = text.find("\n", close + 1)
                 end = len(text) if end < 0 else end
                 content_start = line_end + 1

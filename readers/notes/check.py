@@ -213,7 +213,7 @@ from readers.notes.chained_recurrences import (
 from readers.notes.degrees import DEGREE_CUE, degree_reading
 from readers.notes.liquid import liquid_math
 from readers.notes.environments import Scopes, environments
-from readers.notes.hypotheses import hypothesis_relations, stated_as_hypothesis, text_after
+from readers.notes.hypotheses import conditional, hypothesis_relations, stated_as_hypothesis, text_after
 from readers.notes.macros import with_macros
 from readers.notes.definition_cues import introduces_definition, introduces_restatement, restates_row,\
     split_restatements, text_before, differentiated_after
@@ -240,6 +240,7 @@ from readers.notes.independent_joint import method as joint_method
 from readers.notes.independent_joint import names_of as joint_names
 from readers.notes.independent_joint import variables as joint_variables
 from readers.notes.ellipsis import check_listed, listed_terms
+from readers.notes.listed_series import coefficient_pairs
 from readers.notes.ellipsis_runs import read_runs
 from readers.notes import decimals, derivative_orders
 from readers.notes import lowercase_probability
@@ -1523,7 +1524,7 @@ class _NotesReader(_CatalogMatch):
         relations = as_relations(cases)
         if len(relations) != len(cases) or any(rel not in ("=", "<", ">", "<=", ">=", "!=") for _, rel, _ in cases):
             return None  # let $e_k := x_k - x^*$, $\mathbf{x} \in \mathbb{R}^d$: a definition, a membership
-        read = hypothesis_relations(relations)
+        read = hypothesis_relations(relations, conditional=conditional(before))
         if read is None:
             return None
         assumable, withheld = read
@@ -4562,7 +4563,7 @@ class _NotesReader(_CatalogMatch):
             if found is not None:  # dh/db = 3b^2 after h(x) = x^3: h' at b
                 return [found]
         if why == ELLIPSIS and rel == "=":
-            found = self.elided_decimal(lhs, rhs, shown)
+            found = self.elided_decimal(lhs, rhs, shown) or self.listed_series(lhs, rhs, claim, shown)
             if found is not None:
                 return [found]
         if why:
@@ -4854,6 +4855,23 @@ class _NotesReader(_CatalogMatch):
         why = f"{why}; the remainder written O({_show(g)})"
         return StepReport(**shown, verdict=verdict, role="approximation",
                           method=why if verdict == "verified" else "", reason="" if verdict == "verified" else why)
+
+    def listed_series(self, lhs, rhs, claim, shown) -> StepReport | None:
+        r"""Two series listed term by term in one sequence's elements, each with a trailing ellipsis
+        (readers.notes.listed_series): refuted when the coefficients of an element written out on both sides
+        differ (checked under the claim's conditions), with the sequence that is 1 at that element as the witness;
+        None otherwise (the claim stays undecided)."""
+        for element, left, right in coefficient_pairs(lhs, rhs):
+            step = self.step(left, "=", right, claim.conditions, zero_based=claim.zero_based)
+            if isinstance(step, str):
+                continue
+            report = self.run(step, shown)
+            if report.verdict == "refuted" and report.counterexample:
+                witness = {**report.counterexample, element: 1, "the other elements": 0}
+                return dataclasses.replace(report, counterexample=witness, method=(
+                    f"{report.method}; the coefficients of {element}, written out on both sides, differ: "
+                    f"{_show(left)} against {_show(right)}"))
+        return None
 
     def elided_decimal(self, lhs, rhs, shown) -> StepReport | None:
         r"""``x = 3.14159\ldots``, one side a closed number and the other a decimal of this block whose digits go

@@ -4,7 +4,7 @@ The names the block brings in for the first time (``Q``, ``D``) are chosen to fi
 ``Q`` and ``D`` exist (here an orthogonal ``Q`` and a diagonal ``D``), not that the equation holds for every value of
 them.  A counterexample at one choice of the new names refutes nothing; the claim is left undecided.  A block whose
 names the notes all wrote before (the m.g.f. "can be written as" ``{}_1F_1(\alpha, \alpha + \beta, t)``) is a plain
-identity and is checked as one.
+identity and is checked as one.  An ellipsis (``\ldots``) is no name: the terms it stands for are not chosen to fit.
 """
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ import re
 
 import sympy as sp
 
+from readers.notes.ellipsis import is_ellipsis
 from readers.notes.reading import base_name
 
 WRITTEN_AS = re.compile(r"\bcan\s+(?:also\s+|always\s+|then\s+)?be\s+(?:written|expressed|decomposed|factori[sz]ed|"
@@ -27,7 +28,7 @@ def fresh_names(sides, sentence: str, before: str) -> list[str]:
     if WRITTEN_AS.search(sentence) is None:
         return []
     written = " ".join(next(g for g in m.groups() if g is not None) for m in _MATH.finditer(before))
-    names = {base_name(x) for e in sides for x in e.free_symbols | e.atoms(sp.Indexed)} - {None}
+    names = {base_name(x) for e in sides for x in e.free_symbols | e.atoms(sp.Indexed) if not is_ellipsis(x)} - {None}
     return sorted(n for n in names if not _written(n, written)
                   and (len(n) == 1 or not n.isalpha() or any(not _written(c, written) for c in n)))
 

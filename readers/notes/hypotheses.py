@@ -13,8 +13,17 @@ hypothesis fails.  Such a block is a condition.  What it lets the reader check l
 * an equation no name solves uniquely (``k^2 = 9``) is not assumable: its names are *withheld*, so a claim on them
   that fails is ``undecided`` (the prose states a domain it does not assume), never refuted.
 
+A relation on the values of an unknown function after a conditional (``f`` is a contraction *if* ``\|f(x_1) -
+f(x_2)\| \le \gamma \|x_1 - x_2\|``; convex if ``f(tx + (1-t)y) \le t f(x) + (1-t) f(y)``; whenever, provided,
+suppose, assume) states a property the function is supposed to have (after "such that" it is what a claim says
+exists, the mean value theorem's ``f(b) - f(a) = f'(c)(b - a)``, and is left to the claim's readers): a condition,
+not assumable at points, and nothing is assumed from it (a later claim on the unknown ``f`` stays undecided as any
+claim on an undefined function does; its points ``x_1``, ``x_2`` are not constrained).
+
 A relation with a lone name on one side (``Let $f(x) = x^2$``, ``$x = 2$``) is left to the readers of definitions
-and examples, which scope it already.
+and examples, which scope it already; but after a conditional (if, whenever, provided, suppose, assume) a lone
+function value is no definition: "$x$ is a fixed point of $f$ if $$f(x) = x$$" read as one made ``f`` the identity,
+and "$f$ is a contraction if ..." after it was refuted with it.  Such a relation is a condition as above.
 """
 from __future__ import annotations
 
@@ -49,16 +58,33 @@ def _lone_name(e) -> bool:
         isinstance(e, sp.Derivative) and isinstance(e.expr, AppliedUndef))
 
 
-def hypothesis_relations(relations) -> tuple[list, set] | None:
+_CONDITIONAL = re.compile(r"\b(?:if|whenever|provided|suppose|supposing|assume|assuming)(?:\s+that)?\s*[:,]?\s*$",
+                          re.IGNORECASE)
+
+
+def conditional(before: str) -> bool:
+    """Whether the prose right before a block ends with a conditional (if, whenever, provided, suppose, assume),
+    not with a word that may introduce a definition (let, consider, given, for, where)."""
+    return _CONDITIONAL.search(before) is not None
+
+
+def hypothesis_relations(relations, conditional: bool = False) -> tuple[list, set] | None:
     """``(assumable, withheld names)`` for the relations of a hypothesis, or None when one of them has a lone
     name on a side (a definition or an example: read as such elsewhere).  An inequality is assumable as it is; an
     equation is assumable as ``name = value`` for the first of its names (by name, from the last) it is linear in
     with a number for coefficient; otherwise its names are withheld."""
     assumable, withheld = [], set()
     for r in relations:
+        if conditional and isinstance(r, sp.core.relational.Relational) and not r.has(sp.Derivative) and any(
+                isinstance(side, AppliedUndef) for side in (r.lhs, r.rhs)):  # "x is a fixed point of f if f(x) = x":
+            continue  # a property of f, not its definition
         if not isinstance(r, sp.core.relational.Relational) or _lone_name(r.lhs) or _lone_name(r.rhs) \
-                or r.has(AppliedUndef, sp.Derivative):  # a bound on an unknown function's derivatives (d2l's
-            return None  # gradient descent: whenever f'''/f'' <= c) is read by the readers of those
+                or r.has(sp.Derivative):  # a bound on an unknown function's derivatives (d2l's gradient descent:
+            return None  # whenever f'''/f'' <= c) is read by the readers of those
+        if r.has(AppliedUndef):  # "f is a contraction if ||f(x_1) - f(x_2)|| <= gamma ||x_1 - x_2||": a property
+            if not conditional:  # of f, not assumable at points; after "such that" (there is a c such that
+                return None  # f(b) - f(a) = f'(c)(b - a)) the relation is what exists: a claim, read elsewhere
+            continue
         if not isinstance(r, sp.Eq):
             assumable.append(r)
             continue
