@@ -214,10 +214,10 @@ def _instances_at(step: Step, sizes: tuple[dict, ...]) -> tuple[Instance, ...]:
             if not (lo.is_Integer and hi.is_Integer):
                 raise Unsupported(f"index {index} has no concrete range ({lo}..{hi}) at {size}")
             ranges.append([(index, sp.Integer(v)) for v in range(int(lo), int(hi) + 1)])
+        if len(out) + math.prod(len(r) for r in ranges) > MAX_INSTANCES:  # counted before, not after, building them
+            raise Unsupported(f"more than {MAX_INSTANCES} concrete instances")
         for combo in itertools.product(*ranges):
             out.append(_instance(step, {**size, **dict(combo)}))
-            if len(out) > MAX_INSTANCES:
-                raise Unsupported(f"more than {MAX_INSTANCES} concrete instances")
     return tuple(out)
 
 
