@@ -21,7 +21,7 @@ not assumable at points, and nothing is assumed from it (a later claim on the un
 claim on an undefined function does; its points ``x_1``, ``x_2`` are not constrained).
 
 A relation with a lone name on one side (``Let $f(x) = x^2$``, ``$x = 2$``) is left to the readers of definitions
-and examples, which scope it already; but after a conditional (if, whenever, provided, suppose, assume) a lone
+and examples, which scope it already; but after a conditional clause (if, whenever, provided) a lone
 function value is no definition: "$x$ is a fixed point of $f$ if $$f(x) = x$$" read as one made ``f`` the identity,
 and "$f$ is a contraction if ..." after it was refuted with it.  Such a relation is a condition as above.
 """
@@ -58,13 +58,14 @@ def _lone_name(e) -> bool:
         isinstance(e, sp.Derivative) and isinstance(e.expr, AppliedUndef))
 
 
-_CONDITIONAL = re.compile(r"\b(?:if|whenever|provided|suppose|supposing|assume|assuming)(?:\s+that)?\s*[:,]?\s*$",
-                          re.IGNORECASE)
+_CONDITIONAL = re.compile(r"\b(?:if|whenever|provided)(?:\s+that)?\s*[:,]?\s*$", re.IGNORECASE)
+r"""A clause that states when a property holds ("$x$ is a fixed point of $f$ if"). "Suppose" and "assume" are not
+among them: "Given $f(x) = A(B(C(x)))$, lets assume: $A(x) = \sin x$, ..." defines A, as "let" does."""
 
 
 def conditional(before: str) -> bool:
-    """Whether the prose right before a block ends with a conditional (if, whenever, provided, suppose, assume),
-    not with a word that may introduce a definition (let, consider, given, for, where)."""
+    """Whether the prose right before a block ends with a conditional clause (if, whenever, provided), not with a
+    word that may introduce a definition (let, suppose, assume, consider, given, for, where)."""
     return _CONDITIONAL.search(before) is not None
 
 

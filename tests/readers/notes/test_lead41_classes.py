@@ -20,3 +20,16 @@ def test_an_earlier_sections_definition_confirms_but_never_refutes():
     assert_block_verdicts(blocks, [CONFIRMED, CONFIRMED, "undecided", CONFIRMED])  # the first: softmax's catalog
     assert "earlier section" in blocks[1].steps[0].method
     assert "earlier section it fails" in blocks[2].steps[0].reason
+
+
+# "lets assume:" before definitions of A, B, C defines them, as "let" does; only a conditional clause ("f is a
+# contraction if", "x is a fixed point of f if") makes a function's value a property (fresh41's reading, first also
+# taken after "suppose"/"assume", lost three confirmations of mlglossary_calculus.tex)
+ASSUMED = ("# Chain rule\n\nGiven the function $f(x) = A(B(C(x)))$, lets assume:\n\n"
+           "$$A(x) = \\sin(x), \\quad B(x) = x^2, \\quad C(x) = 4x$$\n\n"
+           "Then\n\n$$f'(x) = \\cos(16x^2) \\cdot 32x$$\n\nand\n\n$$f'(x) = \\cos(16x^2) \\cdot 8x$$\n")
+
+
+def test_functions_assumed_in_prose_are_defined():
+    blocks = checked_blocks(ASSUMED)
+    assert_block_verdicts(blocks[-2:], [CONFIRMED, "refuted"])
