@@ -32,12 +32,16 @@ $$p(x \mid z) \propto p(z \mid x)$$
 """
 
 
-def test_bayes_rule_in_a_lower_case_p_is_confirmed_and_a_wrong_one_is_not_refuted():
-    verdicts = _verdicts(BAYES)
+def test_bayes_rule_in_a_lower_case_p_is_confirmed_and_a_wrong_one_is_refuted_only_where_no_model_saves_it():
+    blocks = {b.line: b for b in check_notes(BAYES, path="<test>", budget=5.0).blocks if b.role == "claim"}
+    verdicts = {line: b.verdict for line, b in blocks.items()}
     assert verdicts[3] == "verified", verdicts  # checked on every joint of two binary variables: not a proof
     assert verdicts[5] == "verified", verdicts
-    assert verdicts[9] == "undecided", verdicts  # fails for some joint, but p may be the notes' model
-    assert verdicts[11] == "undecided", verdicts
+    # Bayes' rule without p(z) fails on a joint of independent variables too, where every factorisation a model
+    # could give p holds (stop 41, caught41a): no model saves it, so it is refuted, with that joint as witness
+    assert verdicts[9] == "refuted", verdicts
+    assert all(s.counterexample for s in blocks[9].steps if s.verdict == "refuted")
+    assert verdicts[11] == "undecided", verdicts  # a proportionality in an unknown p: p may be the notes' model
 
 
 PROPORTIONAL = r"""# Posterior
