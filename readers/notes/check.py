@@ -522,9 +522,12 @@ def check_notes(text: str, *, path: str = "<string>", budget: float = 5.0, macro
 
     text = liquid_math(text)  # Jekyll's {% math %} displays (readers.notes.liquid)
     catalog, catalog_error = _catalog()
-    names = _vocabulary(text, catalog) | special_names_as_values(text)
+    matrix_claims = MatrixClaims(text)
+    declared = matrix_claims.notes.anywhere()  # AB = BA after $A, B \in \mathbb{R}^{n \times n}$: a product, no word
+    names = frozenset(w for w in _vocabulary(text, catalog) if len(w) > 4 or not set(w) <= declared) \
+        | special_names_as_values(text)
     reader = _NotesReader(names, catalog, catalog_error, budget, check_step, defined_functions(text))
-    reader.matrix_claims = MatrixClaims(text)
+    reader.matrix_claims = matrix_claims
     reader.lines = text.split("\n")  # the prose that introduces a display (readers.notes.taylor)
     reader.sigmoid_context = SIGMOID_CUE.search(text) is not None
     reader.euler_context = _EULER_CUE.search(text) is not None
@@ -4274,8 +4277,8 @@ class _NotesReader(_CatalogMatch):
 
     def narrower(self, report, claim, frag, lhs, rhs, shown, stated):
         r"""A refuted claim on names the notes give no domain: undecided (holds where ...) when it holds
-        for positive values (or values in (0, 1)) of those names; a claim written in cases states its domain, and
-        so does a bound written in the block (``x^2 < x \quad \text{for } x \in [0, 1]``: refuted at 0)."""
+        for positive values (or values in (0, 1), or values > 1: a condition number, a degree of freedom) of those
+        names; a claim written in cases states its domain, and so does a bound written in the block (``x^2 < x \quad \text{for } x \in [0, 1]``: refuted at 0)."""
         if ON_SUPPORT in report.method:  # a value the variables' laws take, parameters in their domains (on_ranges)
             return report
         constant = up_to_constant.split(lhs, rhs, up_to_constant.cued(lhs, rhs, frag.sentence, frag.content)) \
@@ -4309,12 +4312,16 @@ class _NotesReader(_CatalogMatch):
                         if not any(i.free_symbols for i in e.indices)} - constrained, key=str)
         if not free or len(free) > MAX_NARROWED:
             return report
-        inside = self.fails_inside(lhs, rhs, claim, free, shown)
-        if inside is not None:  # a failure where every such name is in (0, 1): neither narrower domain holds
+        inside = self.fails_inside(lhs, rhs, claim, free, shown, (sp.Rational(1, 2), sp.Rational(1, 3)))
+        above = self.fails_inside(lhs, rhs, claim, free, shown, (sp.Integer(2), sp.Integer(3))) \
+            if inside is not None else None
+        if above is not None:  # failures where every such name is in (0, 1) and where it is > 1: no narrower domain
             return inside
         unfinished = undecided = None
         names = ", ".join(_show(x) for x in free)
-        for label, where in (("> 0", lambda x: [sp.Gt(x, 0)]), ("in (0, 1)", lambda x: [sp.Gt(x, 0), sp.Lt(x, 1)])):
+        domains = (("> 0", lambda x: [sp.Gt(x, 0)]), ("in (0, 1)", lambda x: [sp.Gt(x, 0), sp.Lt(x, 1)]),
+                   ("> 1", lambda x: [sp.Gt(x, 1)]))
+        for label, where in domains[2:] if inside is not None else domains:
             extra = tuple(r for x in free for r in where(x))
             step = self.step(lhs, {"equiv": "=", ":=": "="}.get(claim.rel, claim.rel), rhs,
                              tuple(claim.conditions) + extra, zero_based=claim.zero_based)
@@ -4339,15 +4346,16 @@ class _NotesReader(_CatalogMatch):
                                       f"{undecided[1][:80]}")
         return report
 
-    def fails_inside(self, lhs, rhs, claim, free, shown) -> StepReport | None:
-        r"""The refutation of the claim at a point where each name in ``free`` is 1/2 (then 1/3), inside both domains
-        :meth:`narrower` tries (positive, and (0, 1)); None when it does not fail there.  One point is cheap where
-        the narrower checks sample the domains (an integral at each point of them ran out of budget)."""
+    def fails_inside(self, lhs, rhs, claim, free, shown, values) -> StepReport | None:
+        r"""The refutation of the claim at a point where each name in ``free`` is ``values[0]`` (then ``values[1]``):
+        1/2 and 1/3 lie inside the positive domain and (0, 1) that :meth:`narrower` tries, 2 and 3 inside the positive
+        domain and (1, oo); None when it does not fail there.  One point is cheap where the narrower checks sample the
+        domains (an integral at each point of them ran out of budget)."""
         if not all(isinstance(x, sp.Symbol) for x in free) \
                 or any(e.has(sp.Indexed, sp.IndexedBase) for e in (lhs, rhs)):
             return None  # an array's name is no value to set
         rel = {"equiv": "=", ":=": "="}.get(claim.rel, claim.rel)
-        for value in (sp.Rational(1, 2), sp.Rational(1, 3)):
+        for value in values:
             step = self.step(lhs, rel, rhs, tuple(claim.conditions) + tuple(sp.Eq(x, value) for x in free),
                              zero_based=claim.zero_based)
             if isinstance(step, str):

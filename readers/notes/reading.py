@@ -147,6 +147,9 @@ def condition_pairs(block, defined=frozenset(), intervals=True) -> list | None:
         shared = _shared_bounds(row, is_name)
         if shared is not None:  # 0 \le u, v \le 1: both names between the two bounds
             pairs += shared
+        elif rels == ["in"] and is_name(exprs[0]) and isinstance(exprs[1], sp.Pow) and (
+                is_name(exprs[1].base) or is_literal(exprs[1].base)):
+            pairs += row.chain.pairs()  # x \in \mathbb{R}^n, y \in \{0, 1\}^n: a declaration, as x \in \mathbb{R} is
         elif all(is_name(e) or is_literal(e) or is_size(e) for e in exprs) and any(
                 is_name(e) or is_size(e) for e in exprs):
             pairs += row.chain.pairs()

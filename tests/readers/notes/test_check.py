@@ -305,6 +305,28 @@ def test_conditions_restrict_a_claim():
     assert block.verdict == "refuted"
 
 
+def test_a_claim_that_holds_above_one_is_not_refuted():
+    # sqrt((a - 1)^2) = |a - 1|: equal to a - 1 exactly where a >= 1 (a condition number, a degree of freedom); it
+    # fails at a = 1/2, and the old reader refuted it there, although the note never said a < 1 is allowed
+    (block,) = check("$$\\sqrt{(a-1)^2} = a - 1$$").blocks
+    assert block.verdict == "undecided" and "holds where a > 1" in block.steps[0].reason
+    (block,) = check("$$\\sqrt{(a-1)^2} = a + 1$$").blocks  # fails for every a > 1 as well
+    assert block.verdict == "refuted"
+    kappa = ("With $\\beta = \\left(\\frac{\\sqrt{\\kappa} - 1}{\\sqrt{\\kappa} + 1}\\right)^2$ the rate is\n\n"
+             "$$\\sqrt{\\beta} = \\frac{\\sqrt{\\kappa} - 1}{\\sqrt{\\kappa} + 1}$$\n")
+    blocks = [b for b in check(kappa).blocks if b.steps]
+    assert [b.verdict for b in blocks] == ["undecided"] and "kappa > 1" in blocks[0].steps[0].reason
+
+
+def test_membership_in_a_power_of_a_set_declares():
+    # x in R^n, W in R^{m x n}, y in {0, 1}^n declare, as x in R does: the old reader reported each as an
+    # undecided claim ("relation 'in' is not checked")
+    report = check("Let $x \\in \\mathbb{R}^n$, $W \\in \\mathbb{R}^{m \\times n}$ and $y \\in \\{0,1\\}^n$.\n")
+    assert [b.role for b in report.blocks] == ["condition"] * 3 and not any(b.steps for b in report.blocks)
+    (block,) = check("$$ 3 \\in \\{1, 2\\} $$").blocks  # a number in a set written out is still a claim
+    assert block.verdict == "refuted"
+
+
 def test_one_and_zero_based_sums():
     report = check("# Sums\n$$\\sum_{i=1}^{n} i = \\frac{n(n+1)}{2}$$\n$$\\sum_{i=0}^{n-1} i = \\frac{n(n-1)}{2}$$\n"
                    "$$\\sum_{i=0}^{n-1} x_i = x_0 + \\sum_{i=1}^{n-1} x_i$$\n$$\\sum_{i=1}^{n} i = \\frac{n^2}{2}$$")

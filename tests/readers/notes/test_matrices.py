@@ -186,3 +186,14 @@ def test_definitions_of_matrices_are_substituted():
 def test_scalar_claims_are_unaffected(latex, verdict):
     (step,) = _steps(latex)
     assert step.verdict == verdict and "matri" not in step.method + step.reason
+
+
+def test_a_run_of_declared_matrices_is_their_product():
+    # "AB = BA" once A and B are declared n x n matrices: the old reader took AB for a new name defined here
+    # (a word written before "="), so the classic wrong claim and (AB)^T = A^T B^T went unchecked
+    text = ("Let $A, B \\in \\mathbb{R}^{n \\times n}$.\n\n$$ AB = BA $$\n\n$$ (AB)^T = A^T B^T $$\n\n"
+            "$$ (AB)^T = B^T A^T $$\n")
+    blocks = [b for b in check_notes(text, budget=5.0).blocks if b.steps]
+    assert [b.verdict for b in blocks[:2]] == ["refuted", "refuted"]
+    assert all(s.counterexample for b in blocks[:2] for s in b.steps if s.verdict == "refuted")
+    assert blocks[2].verdict in ("proved", "verified")
