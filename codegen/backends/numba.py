@@ -145,7 +145,7 @@ def _layouts(inputs, targets, guard, arrays, sizes, sources, outs, gradients,
     def printed(narrow: bool, one_pass: bool = False):
         printer = LoopPrinter(arrays, {**sizes, SQRT_MAX: SQRT_MAX_CODE})
         printer.reciprocals = reciprocals
-        printer.one_pass = printer.distribute = one_pass
+        printer.one_pass = one_pass
         root = Loop(None, "_r", "0", "_R", [f"_r_{a} = _r % {a}.shape[0]" for a in [i.name for i in inputs] + outs])
         printer.store([((o, f"_r_{o}"), t.expr, t.indices, bool(gradients)) for o, t in zip(outs, targets)],
                       [root], guard, narrow, check=not bounded)
@@ -161,9 +161,9 @@ def _layouts(inputs, targets, guard, arrays, sizes, sources, outs, gradients,
     printer, root = printed(narrow)
     whole = [f"{WHOLE}{o} = {o}.shape[{{}}] == _R" for o in dict.fromkeys(printer.whole)]
     lines = row_kernel(printer, root)
-    if guard is not None:  # a fast form: its float32 row kernel sums centred terms in one pass where it may, and
-        one, one_root = printed(narrow, one_pass=True)  # distributes a row scalar over a centred output term
-        if one.one_pass_used or one.distributed_used:
+    if guard is not None:  # a fast form: its float32 row kernel sums centred terms in one pass where it may
+        one, one_root = printed(narrow, one_pass=True)
+        if one.one_pass_used:
             lines = {"f32": row_kernel(one, one_root), "f64": lines}
     variants = [("", lines)]
     if narrow:

@@ -204,9 +204,6 @@ class LoopPrinter:
         self.read: set = set()  # the buffers a later pass reads
         self.skip_nan: set = set()  # maxima whose NaN terms another node carries (scales of scaled_sqrt)
         self.narrow = None  # the element loop whose products are computed in the kernel's dtype (a fast kernel's)
-        self.narrow_checked = False  # that loop's outputs are checked finite (the row goes to the full kernel if not)
-        self.distribute = False  # (u_i + b) c as u_i c + (b c) in that loop (a float32 kernel's: :meth:`distributed`)
-        self.distributed_used = False
         self.whole: list = []  # the accumulated outputs, each stored instead where it has a row per row (WHOLE)
         self.reciprocals = False  # a division by a loop invariant as a product with its hoisted reciprocal
         self.one_pass = False  # centred sums of a row in one pass, with a fallback (a float32 row kernel's)
@@ -406,7 +403,7 @@ class LoopPrinter:
             if isinstance(a, sp.Indexed):
                 codes.append(code)
             elif scale is not None and isinstance(a, sp.Add):  # formed in float64: takes c before its rounding
-                codes.append(f"{NARROW}({self.distributed(a, c, scale, chain) or f'{code} * {scale}'})")
+                codes.append(f"{NARROW}({code} * {scale})")
                 scale = None
             else:
                 codes.append(f"{NARROW}({code})")
@@ -415,31 +412,6 @@ class LoopPrinter:
         if c == -1:
             return f"-({code})"
         return f"({code} * {NARROW}({scale}))" if scale is not None else f"({code})"
-
-    def distributed(self, a: sp.Add, c, scale: str, chain) -> str | None:
-        r"""$(u_i + b)\,c$ printed as $u_i c + (bc)$, one fused multiply-add per element ($bc$ once per row), where $b$
-        (the terms of ``a`` that are row scalars, layer norm's $-\mu$) and $c$ are row-invariant and the output loop
-        checks that its values are finite (:attr:`narrow_checked`); None where ``a`` has no such term.
-
-        Both forms are computed in float64 and rounded once to the kernel's float32 (only there: float64 kernels keep
-        $(u_i + b)c$, :attr:`distribute`).  $(u_i + b)c$ rounds $u_i + b$ and the product: at most
-        $2\epsilon|(u_i + b)c|$, $\epsilon = 2^{-53}$; $u_i c + (bc)$ rounds $bc$ and the fused sum: at most
-        $\epsilon(|bc| + |u_i c + bc|)$.  Where the sum cancels, $|bc|$ is also the size of the error $b$ brings to
-        either form ($\mu$ is a float64 sum, rounded: at least $\epsilon|\mu|$ off), so the new form at most doubles
-        an error that is already there, and both are within a few $\epsilon$ of the terms' magnitudes, $2^{29}$ times
-        below their float32 half ulp (float32 layer norm forward, 4096 x 1024, one thread, kernel alone: 1.55 -> 1.42
-        ms, the product and the sum of every element one instruction).  An overflow of $u_i c$ in float64 (where
-        $(u_i + b)c$ would not) sends the row to the full kernel through the finiteness check; without that check (an
-        output the guards bound) the form is not taken."""
-        if not (self.distribute and self.narrow_checked):
-            return None
-        varying = [t for t in a.args if len(self._place(as_expr(t), chain)) == len(chain)]
-        invariant = [t for t in a.args if len(self._place(as_expr(t), chain)) < len(chain)]
-        if not varying or not invariant:
-            return None
-        offset = self.value(sp.Mul(sp.Add(*invariant), c), chain[:-1])
-        self.distributed_used = True
-        return f"{self.value(sp.Add(*varying), chain)} * {scale} + {offset}"
 
     def _print_Pow(self, expr, chain):
         b, e = expr.args
@@ -677,7 +649,6 @@ class LoopPrinter:
             finite = None
             if narrow and loops:  # products in the kernel's dtype: an output not finite fails the row
                 self.narrow = inner[-1]
-                self.narrow_checked = check
                 if check:
                     finite = self.fresh(FINITE)
                     chain[-1].items.append(f"{finite} = np.int32(0)")

@@ -56,12 +56,6 @@ def _modules():
             load_generated(numpy_code, "formulary_test_numba_oracle"))
 
 
-@functools.cache
-def _lowered_layer_norm():
-    """The numba backend's kernels of layer norm's forward (lowered once: about 1.5 s)."""
-    return lower_numba_formula(get("layer_norm"))
-
-
 def _close(got, want, tol):
     got, want = np.asarray(got, dtype=np.float64), np.asarray(want, dtype=np.float64)
     assert got.shape == want.shape
@@ -295,7 +289,7 @@ def test_centred_sums_take_one_pass_in_float32_fast_kernels_only():
     row before its output pass, the joint VJP one too (its three sums, two of them about the mean)."""
     f = get("layer_norm")
     (name, members), = joint_groups(_gradients_of(["layer_norm"])).items()
-    for fn in (_lowered_layer_norm(), lower_numba_joint_vjp(name, members)):
+    for fn in (lower_numba_formula(f), lower_numba_joint_vjp(name, members)):
         kernels = {k.split("def ")[1].split("(")[0]: k for k in fn.kernels.split("\n\n\n")}
         fast32, fast64 = kernels[f"_{fn.name}_f32_fast"], kernels[f"_{fn.name}_f64_fast"]
         assert "shift_" in fast32 and "if not " in fast32
@@ -383,19 +377,3 @@ def test_one_pass_batch_norm_over_a_transposed_view_in_float32():
     # (added in float32 four at a time it was 1 per 4)
     g[:] = np.tile(np.float32([1e8, 1.0, -1e8, 1.0]), 1024)[:, None]
     assert nb.batch_norm_vjp(x.T, gamma, beta, 1e-5, g.T)[2].tolist() == [2048.0] * 3
-
-
-def test_a_row_scalar_is_distributed_over_a_centred_output_term_in_float32_fast_kernels_only():
-    """Layer norm's $(x_i - \\mu)\\,r$ in the float32 fast kernel's output loop is $x_i r + (-\\mu r)$: one fused
-    multiply-add per element, $-\\mu r$ once per row (LoopPrinter.distributed); the float64 fast kernel and the full
-    kernels keep $(x_i - \\mu)\\,r$.  The accuracy on rows that cancel: test_one_pass_layer_norm_against_the_numpy_
-    backend_on_rows_that_cancel (a mean 1e4 times the spread, a constant row)."""
-    kernels = {k.split("def ")[1].split("(")[0]: k for k in _lowered_layer_norm().kernels.split("\n\n\n")}
-
-    def output_line(name):
-        line, = [s for s in kernels[name].splitlines() if "beta[" in s]
-        return line
-
-    assert "(np.float32(x[_r_x, i_" in output_line("_layer_norm_f32_fast")
-    for name in ("_layer_norm_f64_fast", "_layer_norm_f32", "_layer_norm_f64"):
-        assert "((x[_r_x, i_" in output_line(name), name
