@@ -339,6 +339,8 @@ PROPTO_NAMES = 4
 r"""Most free names a ``\propto`` with no named variable is read in, one reading (one check) each."""
 MAX_NARROWED = 8
 """Most names given a narrower domain when a claim fails on the whole real line."""
+ABOVE_ONE = (sp.Integer(2), sp.Integer(3))
+"""Where a claim on one name that fails in (0, 1) must hold before its values above 1 are sampled (narrower)."""
 
 SIZES = (2, 3)
 """Concrete values given to every size symbol of a claim (``K = 2``, then ``K = 3``)."""
@@ -4277,8 +4279,9 @@ class _NotesReader(_CatalogMatch):
 
     def narrower(self, report, claim, frag, lhs, rhs, shown, stated):
         r"""A refuted claim on names the notes give no domain: undecided (holds where ...) when it holds
-        for positive values (or values in (0, 1), or values > 1: a condition number, a degree of freedom) of those
-        names; a claim written in cases states its domain, and so does a bound written in the block (``x^2 < x \quad \text{for } x \in [0, 1]``: refuted at 0)."""
+        for positive values (or values in (0, 1)) of those names, or, for one name that fails in (0, 1) but holds at 2
+        and 3, for its values > 1 (a condition number, a degree of freedom); a claim written in cases states its
+        domain, and so does a bound written in the block (``x^2 < x \quad \text{for } x \in [0, 1]``: refuted at 0)."""
         if ON_SUPPORT in report.method:  # a value the variables' laws take, parameters in their domains (on_ranges)
             return report
         constant = up_to_constant.split(lhs, rhs, up_to_constant.cued(lhs, rhs, frag.sentence, frag.content)) \
@@ -4313,15 +4316,15 @@ class _NotesReader(_CatalogMatch):
         if not free or len(free) > MAX_NARROWED:
             return report
         inside = self.fails_inside(lhs, rhs, claim, free, shown, (sp.Rational(1, 2), sp.Rational(1, 3)))
-        above = self.fails_inside(lhs, rhs, claim, free, shown, (sp.Integer(2), sp.Integer(3))) \
-            if inside is not None else None
-        if above is not None:  # failures where every such name is in (0, 1) and where it is > 1: no narrower domain
-            return inside
+        if inside is not None and (len(free) > 1 or not self.holds_at(lhs, rhs, claim, free, shown)):
+            return inside  # a failure where the name is in (0, 1), and it is not one name that holds at 2 and at 3
         unfinished = undecided = None
         names = ", ".join(_show(x) for x in free)
         domains = (("> 0", lambda x: [sp.Gt(x, 0)]), ("in (0, 1)", lambda x: [sp.Gt(x, 0), sp.Lt(x, 1)]),
                    ("> 1", lambda x: [sp.Gt(x, 1)]))
-        for label, where in domains[2:] if inside is not None else domains:
+        for label, where in domains[2:] if inside is not None else domains:  # one name failing in (0, 1): > 1 only
+            if label == "> 1" and inside is None and (len(free) > 1 or not self.holds_at(lhs, rhs, claim, free, shown)):
+                continue  # above 1 only for one name that holds at 2 and at 3 (a condition number, a degree of freedom)
             extra = tuple(r for x in free for r in where(x))
             step = self.step(lhs, {"equiv": "=", ":=": "="}.get(claim.rel, claim.rel), rhs,
                              tuple(claim.conditions) + extra, zero_based=claim.zero_based)
@@ -4346,10 +4349,21 @@ class _NotesReader(_CatalogMatch):
                                       f"{undecided[1][:80]}")
         return report
 
+    def holds_at(self, lhs, rhs, claim, free, shown, values=ABOVE_ONE) -> bool:
+        """Whether the claim is confirmed where each name in ``free`` is 2, and where it is 3: the cheap test
+        before :meth:`narrower` samples the names above 1."""
+        rel = {"equiv": "=", ":=": "="}.get(claim.rel, claim.rel)
+        for value in values:
+            step = self.step(lhs, rel, rhs, tuple(claim.conditions) + tuple(sp.Eq(x, value) for x in free),
+                             zero_based=claim.zero_based)
+            if isinstance(step, str) or self.run(step, shown).verdict not in ("proved", "verified"):
+                return False
+        return True
+
     def fails_inside(self, lhs, rhs, claim, free, shown, values) -> StepReport | None:
         r"""The refutation of the claim at a point where each name in ``free`` is ``values[0]`` (then ``values[1]``):
-        1/2 and 1/3 lie inside the positive domain and (0, 1) that :meth:`narrower` tries, 2 and 3 inside the positive
-        domain and (1, oo); None when it does not fail there.  One point is cheap where the narrower checks sample the
+        1/2 and 1/3 lie inside the positive domain and (0, 1) that :meth:`narrower` tries; None when it does not
+        fail there.  One point is cheap where the narrower checks sample the
         domains (an integral at each point of them ran out of budget)."""
         if not all(isinstance(x, sp.Symbol) for x in free) \
                 or any(e.has(sp.Indexed, sp.IndexedBase) for e in (lhs, rhs)):
