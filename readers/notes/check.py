@@ -4279,8 +4279,8 @@ class _NotesReader(_CatalogMatch):
 
     def narrower(self, report, claim, frag, lhs, rhs, shown, stated):
         r"""A refuted claim on names the notes give no domain: undecided (holds where ...) when it holds
-        for positive values (or values in (0, 1)) of those names, or, for one name that fails in (0, 1) but holds at 2
-        and 3, for its values > 1 (a condition number, a degree of freedom); a claim written in cases states its
+        for positive values (or values in (0, 1)) of those names, or, for a claim on one name only that fails in
+        (0, 1) but holds at 2 and 3, for its values > 1 (a condition number, a degree of freedom); a claim written in cases states its
         domain, and so does a bound written in the block (``x^2 < x \quad \text{for } x \in [0, 1]``: refuted at 0)."""
         if ON_SUPPORT in report.method:  # a value the variables' laws take, parameters in their domains (on_ranges)
             return report
@@ -4316,14 +4316,15 @@ class _NotesReader(_CatalogMatch):
         if not free or len(free) > MAX_NARROWED:
             return report
         inside = self.fails_inside(lhs, rhs, claim, free, shown, (sp.Rational(1, 2), sp.Rational(1, 3)))
-        if inside is not None and (len(free) > 1 or not self.holds_at(lhs, rhs, claim, free, shown)):
+        alone = len(free) == 1 and (lhs.free_symbols | rhs.free_symbols) == set(free)  # a claim on one name
+        if inside is not None and (not alone or not self.holds_at(lhs, rhs, claim, free, shown)):
             return inside  # a failure where the name is in (0, 1), and it is not one name that holds at 2 and at 3
         unfinished = undecided = None
         names = ", ".join(_show(x) for x in free)
         domains = (("> 0", lambda x: [sp.Gt(x, 0)]), ("in (0, 1)", lambda x: [sp.Gt(x, 0), sp.Lt(x, 1)]),
                    ("> 1", lambda x: [sp.Gt(x, 1)]))
         for label, where in domains[2:] if inside is not None else domains:  # one name failing in (0, 1): > 1 only
-            if label == "> 1" and inside is None and (len(free) > 1 or not self.holds_at(lhs, rhs, claim, free, shown)):
+            if label == "> 1" and inside is None and (not alone or not self.holds_at(lhs, rhs, claim, free, shown)):
                 continue  # above 1 only for one name that holds at 2 and at 3 (a condition number, a degree of freedom)
             extra = tuple(r for x in free for r in where(x))
             step = self.step(lhs, {"equiv": "=", ":=": "="}.get(claim.rel, claim.rel), rhs,
