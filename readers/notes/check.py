@@ -4457,6 +4457,14 @@ class _NotesReader(_CatalogMatch):
                         else StepReport(**{**r.__dict__, "verdict": worst([r.verdict, "verified"]),  # binary joints
                                            "method": f"{r.method}; {lowercase_probability.METHOD}"})
                         for r in out]
+        fixed = lowercase_probability.with_fixed_parameters(lhs, rhs, self.section.functions) \
+            if lowercase is None and (rel != "propto" or isinstance(lhs, AppliedUndef)) else None
+        if fixed is not None:  # p(lambda | y, alpha, beta): alpha, beta constants (lowercase_probability), refutes only
+            failed = self.fails_on_independent_joints(fixed[:2], rel, shown)
+            if failed is not None:
+                names = ", ".join(sorted(map(_show, fixed[2])))
+                return [StepReport(**{**failed.__dict__, "method": f"{failed.method}; "
+                                      f"{lowercase_probability.FIXED.format(names=names)}"[:300]})]
         lhs, rhs = compound_moments(lhs), compound_moments(rhs)  # mu_{aX+b} is E(aX+b)
         moments = read_moments(lhs, rhs)
         if moments == NO_RANDOM_VARIABLE:  # Var[x] = E[x^2] - E[x]^2: a moment identity of whatever x is
