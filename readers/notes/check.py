@@ -3000,12 +3000,24 @@ class _NotesReader(_CatalogMatch):
 
     def fresh_side(self, claim):
         """A side of ``claim`` that is a plain name written for the first time in this block (neither defined nor
-        used before it in the section, nor on the other side), else None: the link names it, as a definition does."""
+        used before it in the section, nor on the other side), else None: the link names it, as a definition does.
+        A product of names and their powers with such a name among its factors names it too (``s^2(x_*) = ...``,
+        read as the product ``s^2 x_*``: the variance function the row defines); the fresh name is returned."""
         before = getattr(self, "seen_before_block", frozenset())
+
+        def fresh(name, other):
+            return isinstance(name, sp.Symbol) and name not in before and name not in self.section.symbols \
+                and name not in other.free_symbols and compound_moments(name) == name  # mu_{aX+b} is E(aX+b)
+
         for side, other in ((claim.lhs, claim.rhs), (claim.rhs, claim.lhs)):
-            if isinstance(side, sp.Symbol) and side not in before and side not in self.section.symbols \
-                    and side not in other.free_symbols and compound_moments(side) == side:  # mu_{aX+b} is E(aX+b)
+            if fresh(side, other):
                 return side
+            if isinstance(side, sp.Mul):
+                bases = [f.base if isinstance(f, sp.Pow) and f.exp.is_Integer and f.exp > 0 else f for f in side.args]
+                if all(isinstance(b, sp.Symbol) or b.is_Number for b in bases):
+                    named = next((b for b in bases if fresh(b, other)), None)
+                    if named is not None:
+                        return named
         return None
 
     def redefinable(self, lhs, rhs) -> bool:
