@@ -3001,8 +3001,9 @@ class _NotesReader(_CatalogMatch):
     def fresh_side(self, claim):
         """A side of ``claim`` that is a plain name written for the first time in this block (neither defined nor
         used before it in the section, nor on the other side), else None: the link names it, as a definition does.
-        A product of names and their powers with such a name among its factors names it too (``s^2(x_*) = ...``,
-        read as the product ``s^2 x_*``: the variance function the row defines); the fresh name is returned."""
+        So does a left side read as a fresh name's power times a name (``s^2(x_*) = ...``, the product ``s^2 x_*``:
+        the variance function the row defines, written as a letter squared before a bare argument); the fresh name is
+        returned."""
         before = getattr(self, "seen_before_block", frozenset())
 
         def fresh(name, other):
@@ -3012,12 +3013,11 @@ class _NotesReader(_CatalogMatch):
         for side, other in ((claim.lhs, claim.rhs), (claim.rhs, claim.lhs)):
             if fresh(side, other):
                 return side
-            if isinstance(side, sp.Mul):
-                bases = [f.base if isinstance(f, sp.Pow) and f.exp.is_Integer and f.exp > 0 else f for f in side.args]
-                if all(isinstance(b, sp.Symbol) or b.is_Number for b in bases):
-                    named = next((b for b in bases if fresh(b, other)), None)
-                    if named is not None:
-                        return named
+        if isinstance(claim.lhs, sp.Mul) and len(claim.lhs.args) == 2:
+            power = next((f for f in claim.lhs.args if isinstance(f, sp.Pow) and f.exp.is_Integer and f.exp > 1), None)
+            argument = next((f for f in claim.lhs.args if f is not power), None)
+            if power is not None and isinstance(argument, (sp.Symbol, sp.Indexed)) and fresh(power.base, claim.rhs):
+                return power.base
         return None
 
     def redefinable(self, lhs, rhs) -> bool:
