@@ -67,11 +67,13 @@ def as_probabilities(lhs, rhs, defined):
 
 
 def fixed_parameters(lhs, rhs) -> set:
-    r"""The names that appear only behind bars in the ``p`` applications of a claim (never as what ``p`` is of)."""
+    r"""The names that appear only behind bars in the ``p`` applications of a claim (never as what ``p`` is of), and
+    that no sum or integral binds (``x'`` in ``\sum_{x'} p(y \mid x')`` runs over values: no parameter)."""
     apps = [a for e in (lhs, rhs) for a in e.atoms(AppliedUndef) if a.func.__name__ == NAME]
     behind = {x for a in apps for arg in a.args if isinstance(arg, Given) for x in arg.args}
     before = {x for a in apps for arg in a.args if not isinstance(arg, Given) for x in arg.free_symbols}
-    return {x for x in behind if isinstance(x, sp.Symbol) and x not in before}
+    bound = {limit[0] for e in (lhs, rhs) for s in e.atoms(sp.Sum, sp.Product, sp.Integral) for limit in s.limits}
+    return {x for x in behind if isinstance(x, sp.Symbol) and x not in before and x not in bound}
 
 
 def with_fixed_parameters(lhs, rhs, defined):
