@@ -471,6 +471,9 @@ class _Atoms:
         if not exprs:
             raise self.error("cannot read the range of a sum", tree)
         index = self.plain(self.expr(exprs[0]), exprs[0])
+        if isinstance(index, sp.Indexed) and len(index.indices) == 1 and isinstance(index.indices[0], sp.Symbol) \
+                and len(exprs) == 1 and not rels:  # \sum_{f_i} \log(1/f_i): over the values f_i, that is over i
+            return index.indices[0], sp.Integer(1), None
         if not isinstance(index, sp.Symbol) and rels:  # \sum_{1 \le i < j \le n}: a range no index names
             return None, None, "".join(self.text[_start(node) + 1:_end(node) - 1].split())
         if not isinstance(index, sp.Symbol):

@@ -3005,12 +3005,24 @@ class _NotesReader(_CatalogMatch):
 
     def fresh_side(self, claim):
         """A side of ``claim`` that is a plain name written for the first time in this block (neither defined nor
-        used before it in the section, nor on the other side), else None: the link names it, as a definition does."""
+        used before it in the section, nor on the other side), else None: the link names it, as a definition does.
+        So does a left side read as a fresh name's power times a name (``s^2(x_*) = ...``, the product ``s^2 x_*``:
+        the variance function the row defines, written as a letter squared before a bare argument); the fresh name is
+        returned."""
         before = getattr(self, "seen_before_block", frozenset())
+
+        def fresh(name, other):
+            return isinstance(name, sp.Symbol) and name not in before and name not in self.section.symbols \
+                and name not in other.free_symbols and compound_moments(name) == name  # mu_{aX+b} is E(aX+b)
+
         for side, other in ((claim.lhs, claim.rhs), (claim.rhs, claim.lhs)):
-            if isinstance(side, sp.Symbol) and side not in before and side not in self.section.symbols \
-                    and side not in other.free_symbols and compound_moments(side) == side:  # mu_{aX+b} is E(aX+b)
+            if fresh(side, other):
                 return side
+        if isinstance(claim.lhs, sp.Mul) and len(claim.lhs.args) == 2:
+            power = next((f for f in claim.lhs.args if isinstance(f, sp.Pow) and f.exp.is_Integer and f.exp > 1), None)
+            argument = next((f for f in claim.lhs.args if f is not power), None)
+            if power is not None and isinstance(argument, (sp.Symbol, sp.Indexed)) and fresh(power.base, claim.rhs):
+                return power.base
         return None
 
     def redefinable(self, lhs, rhs) -> bool:
@@ -4480,6 +4492,14 @@ class _NotesReader(_CatalogMatch):
                         else StepReport(**{**r.__dict__, "verdict": worst([r.verdict, "verified"]),  # binary joints
                                            "method": f"{r.method}; {lowercase_probability.METHOD}"})
                         for r in out]
+        fixed = lowercase_probability.with_fixed_parameters(lhs, rhs, self.section.functions) \
+            if lowercase is None and (rel != "propto" or isinstance(lhs, AppliedUndef)) else None
+        if fixed is not None:  # p(lambda | y, alpha, beta): alpha, beta constants (lowercase_probability), refutes only
+            failed = self.fails_on_independent_joints(fixed[:2], rel, shown)
+            if failed is not None:
+                names = ", ".join(sorted(map(_show, fixed[2])))
+                return [StepReport(**{**failed.__dict__, "method": f"{failed.method}; "
+                                      f"{lowercase_probability.FIXED.format(names=names)}"[:300]})]
         lhs, rhs = compound_moments(lhs), compound_moments(rhs)  # mu_{aX+b} is E(aX+b)
         moments = read_moments(lhs, rhs)
         if moments == NO_RANDOM_VARIABLE:  # Var[x] = E[x^2] - E[x]^2: a moment identity of whatever x is

@@ -11,6 +11,12 @@ The reading fires only where ``p`` is nothing else: every function of the claim 
 definition in force, both sides apply it, one application is conditional (``p(x \mid z)``), so that the claim
 is about conditional probabilities and not a model's value (``p(x) = 1/6``), and it names at most
 :data:`MOST_VARIABLES` random variables.
+
+A name that appears only behind bars (``\alpha, \beta`` in ``p(\lambda \mid y, \alpha, \beta) = p(y \mid \lambda)\,
+p(\lambda \mid \alpha, \beta)``) is a fixed parameter (hyperparameters are constants of the model).
+:func:`with_fixed_parameters` drops it: conditioning on a constant changes no probability, so a law in which it is a
+constant and the reduced claim fails is a counterexample to the claim.  That reading only refutes: where the reduced
+claim holds the claim may still fail (``p(x \mid \theta) = p(x)`` reduces to ``p(x) = p(x)``).
 """
 from __future__ import annotations
 
@@ -36,6 +42,9 @@ MOST_VARIABLES = 2
 r"""Random variables of a claim read so: with two, the family of joints $P(c) P(v \mid c)$ is every joint of two
 binary variables, so what holds there holds for them all; with three it assumes the other two independent given
 ``c``, and a factorisation such as $p(c, a, b) = p(c) p(a \mid c) p(b \mid c)$ would hold there only."""
+FIXED = ("{names} appear only behind bars: read as fixed parameters (constants of the model, so conditioning on them "
+         "changes nothing), the claim without them fails")
+"""How a refutation by :func:`with_fixed_parameters` is reported."""
 _P = sp.Function("P")
 
 
@@ -55,3 +64,38 @@ def as_probabilities(lhs, rhs, defined):
         return None
     return tuple(e.replace(lambda x: isinstance(x, AppliedUndef) and x.func.__name__ == NAME,
                            lambda x: _P(*x.args)) for e in (lhs, rhs))
+
+
+def fixed_parameters(lhs, rhs) -> set:
+    r"""The names that appear only behind bars in the ``p`` applications of a claim (never as what ``p`` is of), and
+    that no sum or integral binds (``x'`` in ``\sum_{x'} p(y \mid x')`` runs over values: no parameter)."""
+    apps = [a for e in (lhs, rhs) for a in e.atoms(AppliedUndef) if a.func.__name__ == NAME]
+    behind = {x for a in apps for arg in a.args if isinstance(arg, Given) for x in arg.args}
+    before = {x for a in apps for arg in a.args if not isinstance(arg, Given) for x in arg.free_symbols}
+    bound = {limit[0] for e in (lhs, rhs) for s in e.atoms(sp.Sum, sp.Product, sp.Integral) for limit in s.limits}
+    return {x for x in behind if isinstance(x, sp.Symbol) and x not in before and x not in bound}
+
+
+def with_fixed_parameters(lhs, rhs, defined):
+    r"""``(lhs, rhs, parameters)``: the claim with the names behind bars only (:func:`fixed_parameters`) dropped from
+    every condition and read by :func:`as_probabilities`, or None (no such name, or the reduced claim is not of that
+    kind).  For refuting only (module docstring)."""
+    parameters = fixed_parameters(lhs, rhs)
+    if not parameters:
+        return None
+
+    def drop(app):
+        args = []
+        for arg in app.args:
+            if isinstance(arg, Given):
+                kept = [x for x in arg.args if x not in parameters]
+                if kept:
+                    args.append(Given(*kept))
+            else:
+                args.append(arg)
+        return app.func(*args)
+
+    reduced = tuple(e.replace(lambda x: isinstance(x, AppliedUndef) and x.func.__name__ == NAME, drop)
+                    for e in (lhs, rhs))
+    found = as_probabilities(*reduced, defined)
+    return None if found is None else (*found, parameters)
