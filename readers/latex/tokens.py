@@ -472,7 +472,7 @@ class _Tokenizer:
             self.emit("USCORE", char, start, start + 1)
             self.pos = scripted.end()
             return self.emit("NAME", f"{scripted.group(1)}given{scripted.group(2)}", scripted.start(1), scripted.end(2))
-        if char == "(" and self.prose_parenthesis(start):
+        if char == "(" and (self.prose_parenthesis(start) or self.restatement(start)):
             return None
         placeholder = _PLACEHOLDER.match(text, start) if char == "(" and self.previous_is_operand() else None
         if placeholder:  # h(\cdot), g_\theta(\cdot, \cdot): the function itself, its argument left open
@@ -555,6 +555,29 @@ class _Tokenizer:
             self.emit("COMMA", ",", start, self.pos)
         self.closing_braces.add(close)
         return True
+
+    def restatement(self, start: int) -> bool:
+        r"""``A = B \left(= \int p\, g \, dx\right)``, ``A = B\ (= C)``: a parenthesis at the top of a row, after an
+        operand, that opens with ``=`` restates the value; read without its parentheses, as ``A = B = C``."""
+        after = start + 1 if self.text[start] == "(" else self.pos
+        if not (self.at_top() and self.previous_is_operand() and re.match(r"\s*=(?!=)", self.text[after:])):
+            return False
+        if self.text[start] == "(":
+            close = _matching(self.text, start, "(", ")")
+            if close is None:
+                return False
+            self.pos = start + 1
+            self.closing_braces.add(close)
+            return True
+        depth = 1
+        for m in re.finditer(r"\\(left|right)(?![A-Za-z])\s*(\\[A-Za-z]+|\\.|.)", self.text[self.pos:]):
+            depth += 1 if m.group(1) == "left" else -1
+            if depth == 0:
+                if m.group(2) != ")":
+                    return False
+                self.skips[self.pos + m.start()] = self.pos + m.end()
+                return True
+        return False
 
     def set_braces(self, start: int) -> bool:
         r"""``P({1, 2, 3})``, ``P({\omega : X(\omega) = k})``, ``1{x \in A}``: Markdown (Kramdown) strips the
@@ -1103,6 +1126,8 @@ class _Tokenizer:
         if delim not in table:
             raise self.error(f"unsupported delimiter \\{which}{delim}", start)
         if table[delim] is None:
+            return None
+        if which == "left" and delim == "(" and self.restatement(start):
             return None
         if table[delim] == "LVERT" and self.previous_is_operand() and self.stack \
                 and self.stack[-1] in ("LPAR", "LBRACK", "LSET") and self.closed_by_nothing():

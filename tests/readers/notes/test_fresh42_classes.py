@@ -14,6 +14,9 @@ new readings still refute.
   ``\mathbf Q = \mathbf A^\top \mathbf A`` with ``\mathbf A = \mathbf L^{-1} \mathbf K_{uf}`` could not be confirmed; a block of
   ``K`` or ``\Sigma`` with its two set letters swapped is its transpose, one with a repeated letter symmetric, and the
   verdict names it (readers.notes.kernel_blocks);
+* a parenthesis after a value that opens with ``=`` (``\mathbb{E}_{p_\theta}[-\nabla_\theta E_\theta] \left(= \int p_\theta
+  [-\nabla_\theta E_\theta] dx \right)``, a restatement) did not parse; it is read as one more link of the chain
+  (readers.latex.tokens);
 * three notations did not parse: a subscript of stars and letters (``\mathbf K_{\star u}``, ``\mathbf K_{u\star}``,
   the kernel between test and inducing points), bold over letters apart (``{\mathbf {L L}^\top}``, a product), and
   two absolute values side by side (``|\mathbf B||\sigma^2 \mathbf I|``, read as a norm opening)
@@ -119,3 +122,19 @@ def test_swapped_kernel_blocks_are_transposes():
     blocks = checked_blocks(KERNEL_BLOCKS)  # L L^T = K_uu states a relation; A A^T (u x u) is not Q_ff: not confirmed
     assert_block_verdicts(blocks, ["undecided", CONFIRMED, "undecided"])
     assert any("transposes of each other" in a for s in blocks[1].steps for a in s.assumptions)
+
+
+RESTATEMENT = r"""# Restating
+
+$$
+(x + 1)^2 = x^2 + 2x + 1 \left(= 1 + 2x + x^2 \right).
+$$
+
+$$
+(x + 1)^2 = x^2 + 2x + 1 \ (= 1 + x^2)
+$$
+"""
+
+
+def test_a_parenthesis_opening_with_equals_restates_the_value():
+    assert_block_verdicts(checked_blocks(RESTATEMENT), [CONFIRMED, "refuted"])
