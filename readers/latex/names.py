@@ -427,6 +427,9 @@ class _Names:
                                            or isinstance(value, sp.Number)):
             self.used_functions.add("transpose")
             return sp.Function("transpose")(value)
+        if is_inverse_transpose_mark(raw, base_name) and not isinstance(value, sp.Number):
+            self.used_functions.add("transpose")  # L^{-\top}: the transpose of the inverse, never a power -T
+            return sp.Function("transpose")(value ** -1)
         greek = isinstance(node, lark.Token) and node.value in GREEK.values()  # \beta^\tau is \beta^{\tau}
         if not applied and not greek and _is_label(raw) and isinstance(value, (sp.Symbol, sp.Indexed)):
             return self.labelled(value, raw)
@@ -463,6 +466,19 @@ def is_transpose_mark(raw: str) -> bool:
     while bare.startswith("{") and bare.endswith("}"):
         bare = bare[1:-1]
     return bare in TRANSPOSE_MARKS
+
+
+def is_inverse_transpose_mark(raw: str, base_name) -> bool:
+    r"""Whether a superscript is the inverse transpose: ``L^{-\top}``, ``A^{-\mathsf{T}}``, and ``\mathbf{L}^{-T}`` on a
+    bold base (a bare ``-T`` on a plain letter can be a power: ``(1 + r)^{-T}``, ``x^{-T}``)."""
+    bare = _SCRIPT_SPACING.sub("", raw)
+    while bare.startswith("{") and bare.endswith("}"):
+        bare = bare[1:-1]
+    if not bare.startswith("-") or not is_transpose_mark(bare[1:]):
+        return False
+    return bare[1:] != "T" or bool(base_name) and re.match(r"\\(mathbf|boldsymbol|bm)\b", str(base_name)) is not None
+
+
 MAX_PRIME_ORDER = 4
 _EVENT_NAMES = {"=": "eq", "!=": "ne", "<": "lt", "<=": "le", ">": "gt", ">=": "ge", "in": "in", "notin": "notin", "ni": "ni"}
 """Relations that may state an event inside ``P(...)``: canonical text -> the event function's suffix."""

@@ -49,8 +49,13 @@ from readers.latex.tables import (
 
 
 _SIGN_SCRIPT = re.compile(r"\s*\{\s*(\+\+|\+|-|\*|\\star(?![A-Za-z])|\\ast(?![A-Za-z]))\s*\}")
-_STARRED_LABEL = re.compile(r"\s*\{\s*\*\s*([0-9]+|[A-Za-z])\s*\}")
-r"""A subscript that is a star and a number or letter, ``x_{*1}``, ``x_{*m}`` (test points in Gaussian-process texts)."""
+_RELATION_AHEAD = re.compile(r"\s*&?\s*(?:=|<|>|\\(?:le|ge|leq|geq|approx|neq|ne)(?![A-Za-z]))")
+r"""A relation next (``\phantom{X} = Y``: a row whose left side is written invisibly, to align it under ``X``)."""
+_STAR = r"(?:\*|\\star(?![A-Za-z])|\\ast(?![A-Za-z]))"
+_STARRED_LABEL = re.compile(r"\s*\{\s*((?:(?:" + _STAR + r"|[0-9]+|[A-Za-z])\s*){2,})\}")
+r"""A subscript of stars and numbers or letters, at least one star: ``x_{*1}``, ``x_{*m}`` (test points in
+Gaussian-process texts), ``\mathbf K_{\star u}``, ``\mathbf K_{u\star}``, ``\mathbf K_{\star\star}`` (kernel blocks between
+test and inducing points); one label, each star written ``*``."""
 _HYPERGEOMETRIC = re.compile(r"\{\s*\}\s*_\s*\{?\s*(\d)\s*\}?\s*F\s*_\s*\{?\s*(\d)\s*\}?(?=\s*\()")
 r"""``{}_pF_q(...)``: the generalized hypergeometric function, its ``p`` written as a subscript before ``F``."""
 _PLACEHOLDER = re.compile(r"\(\s*\\cdot(?![A-Za-z])\s*(?:,\s*\\cdot(?![A-Za-z])\s*)*\)")
@@ -416,6 +421,8 @@ class _Tokenizer:
                 self.pos = law.end(1)
                 return self.emit("NAME", f"{first.value}given{law.group(1)}", first.start_pos, self.pos)
             double = re.match(r"\|\s*\|", text[start:])
+            if double and self.stack and self.stack[-1] == "LVERT" and self.previous_is_operand():
+                double = None  # |\mathbf B||\sigma^2 \mathbf I|: the first bar closes |B|, the second opens the next
             self.pos += double.end() if double else 1
             return self.bar("norm" if double else "vert", start)
         if char == "?" and not text[start + 1:].strip(" \t\n$.,;"):
@@ -445,10 +452,11 @@ class _Tokenizer:
                 self.objective_ends.append(end)
                 return self.emit("LBRACE", "{", start + 1, start + 1)
         starred = _STARRED_LABEL.match(text, start + 1) if char == "_" else None
-        if starred:  # x_{*1}, x_{*m}: the first, the m-th test point, one label
+        if starred and re.search(_STAR, starred.group(1)):  # x_{*1}, K_{\star u}: one label of test points
             self.emit("USCORE", char, start, start + 1)
             self.pos = starred.end()
-            return self.emit("NAME", f"*{starred.group(1)}", starred.start(1) - 1, starred.end(1))
+            label = re.sub(_STAR, "*", starred.group(1)).replace(" ", "").strip()
+            return self.emit("NAME", label, starred.start(1), starred.end(1))
         if char == "," and self.tokens and self.tokens[-1].type == "DOTS" and _OPERATOR_AFTER.match(text, start + 1):
             self.pos = start + 1  # M_d \cdot \ldots, \cdot M_t: a stray comma after an ellipsis between operators
             return None
@@ -464,7 +472,7 @@ class _Tokenizer:
             self.emit("USCORE", char, start, start + 1)
             self.pos = scripted.end()
             return self.emit("NAME", f"{scripted.group(1)}given{scripted.group(2)}", scripted.start(1), scripted.end(2))
-        if char == "(" and self.prose_parenthesis(start):
+        if char == "(" and (self.prose_parenthesis(start) or self.restatement(start)):
             return None
         placeholder = _PLACEHOLDER.match(text, start) if char == "(" and self.previous_is_operand() else None
         if placeholder:  # h(\cdot), g_\theta(\cdot, \cdot): the function itself, its argument left open
@@ -547,6 +555,29 @@ class _Tokenizer:
             self.emit("COMMA", ",", start, self.pos)
         self.closing_braces.add(close)
         return True
+
+    def restatement(self, start: int) -> bool:
+        r"""``A = B \left(= \int p\, g \, dx\right)``, ``A = B\ (= C)``: a parenthesis at the top of a row, after an
+        operand, that opens with ``=`` restates the value; read without its parentheses, as ``A = B = C``."""
+        after = start + 1 if self.text[start] == "(" else self.pos
+        if not (self.at_top() and self.previous_is_operand() and re.match(r"\s*=(?!=)", self.text[after:])):
+            return False
+        if self.text[start] == "(":
+            close = _matching(self.text, start, "(", ")")
+            if close is None:
+                return False
+            self.pos = start + 1
+            self.closing_braces.add(close)
+            return True
+        depth = 1
+        for m in re.finditer(r"\\(left|right)(?![A-Za-z])\s*(\\[A-Za-z]+|\\.|.)", self.text[self.pos:]):
+            depth += 1 if m.group(1) == "left" else -1
+            if depth == 0:
+                if m.group(2) != ")":
+                    return False
+                self.skips[self.pos + m.start()] = self.pos + m.end()
+                return True
+        return False
 
     def set_braces(self, start: int) -> bool:
         r"""``P({1, 2, 3})``, ``P({\omega : X(\omega) = k})``, ``1{x \in A}``: Markdown (Kramdown) strips the
@@ -886,6 +917,12 @@ class _Tokenizer:
             return self.emit("NABLA", "partial", start, self.pos)  # \partial_x f: an operator, as \nabla_x f
         if name in SKIPPED or name == "quad" or name == "qquad":
             return None
+        if name in ("phantom", "hphantom") and self.row_start():
+            inner, end = self.group(self.pos, "\\" + name)
+            if _RELATION_AHEAD.match(text, end) and not _RELATION_AHEAD.search(inner):
+                self.pos = text.index("{", self.pos) + 1  # \phantom{f(x)} = g(x): the invisible left side is read
+                self.closing_braces.add(end - 1)
+                return None
         if name in SKIPPED_WITH_ARG:
             _, self.pos = self.group(self.pos, "\\" + name)
             return None
@@ -1089,6 +1126,8 @@ class _Tokenizer:
         if delim not in table:
             raise self.error(f"unsupported delimiter \\{which}{delim}", start)
         if table[delim] is None:
+            return None
+        if which == "left" and delim == "(" and self.restatement(start):
             return None
         if table[delim] == "LVERT" and self.previous_is_operand() and self.stack \
                 and self.stack[-1] in ("LPAR", "LBRACK", "LSET") and self.closed_by_nothing():

@@ -19,17 +19,18 @@ import re
 from readers.notes.macros import group_end
 
 _BOLD = re.compile(r"\\(boldsymbol|mathbf|bm)\s*\{")
-_EXPRESSION = re.compile(r"[\^_]|[A-Za-z}]\s*[+\-=]")
-"""Content that is an expression, not a name: a sub- or superscript, or an operator after a letter."""
+_EXPRESSION = re.compile(r"[\^_]|[A-Za-z}]\s*[+\-=]|[A-Za-z]\s+[A-Za-z]")
+r"""Content that is an expression, not a name: a sub- or superscript, an operator after a letter, or letters apart
+(``\mathbf {L L}^\top``: a name has no space in it)."""
 
 
-_SINGLE = re.compile(r"\\(?:boldsymbol|mathbf|bm)\s*\{\s*([A-Za-z])\s*\}")
+_SINGLE = re.compile(r"\\(?:boldsymbol|mathbf|bm)\s*(?:\{\s*([A-Za-z])\s*\}|([A-Za-z]))")
 _RUN = re.compile(r"[A-Za-z]{2,4}")
 
 
 def bold_letters(fragments) -> frozenset:
     r"""The letters the fragments write alone in bold (``\boldsymbol{D}``, ``\mathbf{c}``)."""
-    return frozenset(m.group(1) for f in fragments for m in _SINGLE.finditer(f.content))
+    return frozenset(m.group(1) or m.group(2) for f in fragments for m in _SINGLE.finditer(f.content))
 
 
 def _spread(font: str, content: str, alone: frozenset = frozenset()) -> str:

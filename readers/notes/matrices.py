@@ -42,6 +42,7 @@ from readers.latex.matrix_reader import parse_matrix_block
 from readers.latex.nodes import MatrixLiteral
 from readers.notes.blocks import find_blocks
 from readers.notes.eigenpairs import NoEigenpair, eigenpair, stated_eigenpairs
+from readers.notes import kernel_blocks
 from readers.notes.eigenvalues import as_listed, listed_eigenvalues, over_eigenvalues
 from readers.notes.gradients import entries, in_own_argument
 from readers.notes.matrix_declarations import declarations
@@ -276,6 +277,9 @@ class MatrixClaims:
                 if exact is not None:
                     return [exact]
             lhs, rhs, stated = self.decomposed(lhs, rhs, claim.line)
+            blocks = kernel_blocks.stated(lhs.free_symbols | rhs.free_symbols)
+            if blocks:  # K_{uf} sampled as K_{fu}^T (readers.notes.kernel_blocks)
+                stated = stated + [blocks]
             lhs, rhs = _whole_vectors(lhs, rhs)
             lhs, rhs, opaque = opaque_gradients(lhs, rhs)
             lhs, rhs = (over_eigenvalues(e, lambda n: self.declared.dims.get(n, ())) for e in (lhs, rhs))

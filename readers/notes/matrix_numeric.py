@@ -18,6 +18,7 @@ import numpy as np
 import sympy as sp
 from sympy.core.function import AppliedUndef
 
+from readers.notes.kernel_blocks import tie
 from readers.notes.matrix_shapes import AT, Unsupported
 
 HOLDS = 1e-8
@@ -84,7 +85,7 @@ def sample(typing, shapes: dict, rng, integer: bool = False) -> dict:
             values[s] = np.ones(shape)
         else:
             values[s] = _matrix(shape, kind.props, s in typing.inverted, rng, integer)
-    return values
+    return tie(values)  # K_{uf} = K_{fu}^T, K_{uu} symmetric (readers.notes.kernel_blocks)
 
 
 def _matrix(shape, props, inverted, rng, integer):
@@ -171,7 +172,10 @@ class Evaluator:
         if isinstance(e, AppliedUndef):
             return self.function(e, env)
         if isinstance(e, sp.Abs):
-            return abs(_scalar(self.value(e.args[0], env)))
+            inner = self.value(e.args[0], env)
+            if isinstance(inner, Ident):
+                raise Unsupported("|c I|, whose size the claim does not fix")
+            return abs(_scalar(inner))
         if type(e) in _NUMPY:
             x = _scalar(self.value(e.args[0], env))
             if isinstance(x, float) and type(e) is sp.log and x <= 0:
@@ -191,6 +195,8 @@ class Evaluator:
             return self.derivative(e.args[0], x, env)
         args = [self.value(a, env) for a in e.args]
         a = args[0]
+        if isinstance(a, Ident) and name != "transpose":
+            raise Unsupported(f"{name} of c I, whose size the claim does not fix")
         if name == "transpose":
             return a.T if isinstance(a, np.ndarray) else a
         if name == "tr":
@@ -272,10 +278,14 @@ def _scalar(a):
 
 
 def _mul(a, b):
+    """``a b`` in order; a number times the identity stays ``c I`` (``\\sigma^2 \\mathbf{I}`` added to a matrix is
+    ``\\sigma^2`` on its diagonal, never on every entry)."""
     if isinstance(a, Ident):
-        return Ident(a.c * b.c) if isinstance(b, Ident) else a.c * b
+        if isinstance(b, Ident):
+            return Ident(a.c * b.c)
+        return a.c * b if isinstance(b, np.ndarray) and b.size != 1 else Ident(a.c * _scalar(b))
     if isinstance(b, Ident):
-        return b.c * a
+        return b.c * a if isinstance(a, np.ndarray) and a.size != 1 else Ident(b.c * _scalar(a))
     if isinstance(a, np.ndarray) and isinstance(b, np.ndarray):
         if a.shape[1] == b.shape[0]:
             return a @ b
