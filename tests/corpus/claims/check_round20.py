@@ -7,6 +7,7 @@ round 9's derivative that exists only where the forward, backward and central qu
 and checks by hand (``SPECIAL``) what its grid cannot reach:
 
 * the sum of cos(2 pi j/n) over j < n for n = 2 .. 300 at 50 digits (the walker's grid of n is mostly too large to sum);
+* the same sum with cos(26 pi j/n) for n = 14 .. 300;
 * (1 + 1/x)^x > e for x < -1 at 200 points of (-10^6, -1) (the walker settles only five);
 * the limits H_n - log n (the Euler constant, mp.euler) and n (sum_{j<=n} 1/j^2 - pi^2/6) (through Hurwitz's zeta,
   -n zeta(2, n + 1)) at n = 10^6 .. 10^30, and (tan x/x)^(1/x^2) at x = 10^-5 .. 10^-40 at 200 digits (the walker's
@@ -36,6 +37,11 @@ CLAIMS = [json.loads(line) for line in (HERE / "heldout_round20.jsonl").read_tex
 def _roots_of_unity():
     with mp.workdps(50):
         return all(abs(mp.fsum(mp.cos(2 * mp.pi * j / n) for j in range(n))) < mp.mpf(10) ** -40 for n in range(2, 301))
+
+
+def _orthogonality_13():
+    with mp.workdps(50):
+        return all(abs(mp.fsum(mp.cos(26 * mp.pi * j / n) for j in range(n))) < mp.mpf(10) ** -40 for n in range(14, 301))
 
 
 def _compound_negative():
@@ -88,6 +94,7 @@ def _complex_all(relation):
 SPECIAL = {  # each returns True when the label is confirmed (a false claim: when it fails)
     "io-h20-roots-unity-2": _roots_of_unity,
     "in-h20-compound-neg-gt": _compound_negative,
+    "io-h20-cos-orthogonality-13-ok": _orthogonality_13,
     "nm-h20-euler-gamma-float": lambda: not _euler_limit(lambda: mp.mpf("0.5772156649015329")),
     "nm-h20-euler-gamma-digamma": lambda: _euler_limit(lambda: -mp.digamma(1)),
     "lim-h20-basel-rate": _basel_rate,
