@@ -3530,7 +3530,8 @@ class _NotesReader(_CatalogMatch):
             if len(conditioned) == len(out) and all(r.verdict == "refuted" for r in conditioned):
                 # it fails in the example too: the counterexample shown is one that satisfies it
                 out = [StepReport(**{**r.__dict__, "assumptions": used}) for r in conditioned]
-        quantifier = QUANTIFIER.search(frag.sentence) or QUANTIFIER.search(frag.content)
+        quantifier = QUANTIFIER.search(frag.sentence) or QUANTIFIER.search(frag.content) or (
+            frag.kind == "display" and QUANTIFIER.search(introduction(self.lines, frag.line)))  # "There is some $z$ with"
         prose = self.witness_prose(frag) if claim.rel == "=" else ""
         if (quantifier or WITNESS_STATED.search(prose)) and claim.rel == "=" and \
                 not all(r.verdict in ("proved", "verified") for r in out):

@@ -59,9 +59,10 @@ Not "instead of" or "rather than": what follows them is often a condition the no
 \sigma^2$ rather than $\sigma > 0$") or a spelling they replace."""
 
 
-_SOUGHT = re.compile(r"\b(?:(?:roots?|zeros?|solutions?)\s+(?:of|to)|those\s+of)\s*:?\s*$", re.IGNORECASE)
+_SOUGHT = re.compile(r"\b(?:(?:roots?|zeros?|solutions?)\s+(?:of|to)|those\s+of|solves|solve)\s*:?\s*$", re.IGNORECASE)
 r"""Words right before an equation that name it as the one whose unknowns are sought: "the roots of $z^2 - 2z - 1 =
-0$ are", "the zeros of", "the solutions to", "and those of $z^2 + 2z - 3 = 0$ are".  The equation is posed, not
+0$ are", "the zeros of", "the solutions to", "and those of $z^2 + 2z - 3 = 0$ are", "the fixed point of the cosine solves
+$$\cos y = y$$".  The equation is posed, not
 stated: its unknown is what the sentence goes on to give, not a value set earlier (the root $z = 2$ of the last
 equation is no counterexample to the next one)."""
 
