@@ -115,7 +115,7 @@ from readers.notes.array_laws import METHOD as LAW_METHOD
 from readers.notes.array_laws import array_law, written_out
 from readers.notes.mappings import mapping_names, operator_names, writes_name
 from readers.notes.math_phrases import phrase_words, split_runs
-from readers.notes.mentions import mentioned_not_asserted, operator_named
+from readers.notes.mentions import mentioned_not_asserted, operator_named, sought_equation
 from readers.notes.conditional_moments import check_conditional_moments
 from readers.notes.moments import ATOMS, NO_RANDOM_VARIABLE, atom_conditions, compound_moments, decorated, only_inside, operators_in, read_moments, refutable
 from readers.notes.moments import _capital
@@ -1407,8 +1407,13 @@ class _NotesReader(_CatalogMatch):
             if name is not None:  # A = \operatorname{diag}(3, 1): A has a value this reader could not read
                 self.section.unreadable[name] = frag.line
             return BlockReport(**base, parsed=False, error=str(exc), role="unparsed")
-        if mentioned_not_asserted(text_before(self.lines, frag.kind, frag.line, frag.column)):
+        before = text_before(self.lines, frag.kind, frag.line, frag.column)
+        if mentioned_not_asserted(before):
             return BlockReport(**base, parsed=True, role="no claim", parsed_form=(" ".join(frag.content.split()),))
+        if sought_equation(before, [rel for row in block.rows if row.kind not in ("empty", "prose")
+                                    for rel in row.chain.rels]):
+            # "the roots of $z^2 + 2z - 3 = 0$ are": posed for its unknown, not a claim at the value set before
+            return BlockReport(**base, parsed=True, role="equation", parsed_form=(" ".join(frag.content.split()),))
         if not self.e_defined and "e" not in self.names and letter_e.defines_quantity_e(block):
             later = [n for n in self.section_starts if n > frag.section]
             here, after = letter_e.section_powers(self.lines, frag.line,
@@ -3542,7 +3547,8 @@ class _NotesReader(_CatalogMatch):
             if len(conditioned) == len(out) and all(r.verdict == "refuted" for r in conditioned):
                 # it fails in the example too: the counterexample shown is one that satisfies it
                 out = [StepReport(**{**r.__dict__, "assumptions": used}) for r in conditioned]
-        quantifier = QUANTIFIER.search(frag.sentence) or QUANTIFIER.search(frag.content)
+        quantifier = QUANTIFIER.search(frag.sentence) or QUANTIFIER.search(frag.content) or (
+            frag.kind == "display" and QUANTIFIER.search(introduction(self.lines, frag.line)))  # "There is some $z$ with"
         prose = self.witness_prose(frag) if claim.rel == "=" else ""
         if (quantifier or WITNESS_STATED.search(prose)) and claim.rel == "=" and \
                 not all(r.verdict in ("proved", "verified") for r in out):

@@ -59,6 +59,20 @@ Not "instead of" or "rather than": what follows them is often a condition the no
 \sigma^2$ rather than $\sigma > 0$") or a spelling they replace."""
 
 
+_SOUGHT = re.compile(r"\b(?:(?:roots?|zeros?|solutions?)\s+(?:of|to)|those\s+of|solves|solve)\s*:?\s*$", re.IGNORECASE)
+r"""Words right before an equation that name it as the one whose unknowns are sought: "the roots of $z^2 - 2z - 1 =
+0$ are", "the zeros of", "the solutions to", "and those of $z^2 + 2z - 3 = 0$ are", "the fixed point of the cosine solves
+$$\cos y = y$$".  The equation is posed, not
+stated: its unknown is what the sentence goes on to give, not a value set earlier (the root $z = 2$ of the last
+equation is no counterexample to the next one)."""
+
+
+def sought_equation(prose_before: str, relations) -> bool:
+    r"""Whether the block is an equation (every relation ``=``) that the prose right before it poses for its
+    unknowns (:data:`_SOUGHT`), so that nothing in it is asserted."""
+    return bool(relations) and set(relations) == {"="} and _SOUGHT.search(prose_before[-120:]) is not None
+
+
 def mentioned_not_asserted(prose_before: str) -> bool:
     r"""Whether the prose right before a block presents it as something one might wish to write, or as false: the
     formula is mentioned, not stated (``After all, who hasn't wanted to write $\sqrt{x+y} = \sqrt{x} + \sqrt{y}$``), so

@@ -14,9 +14,11 @@ import sympy as sp
 from readers.latex.matrix_reader import parse_matrix_block
 from readers.notes.reading import base_name
 
-QUANTIFIER = re.compile(r"\b(for (at least one|some|a suitable|an appropriate)|there (exists?|is an?|are some))\b"
-                        r"|\\exists\b", re.I)
-r"""Words (in the block's ``\text{}`` or the prose) that make a formula hold for some values, not for all."""
+QUANTIFIER = re.compile(r"\b(for (at least one|some|a suitable|an appropriate)|there (exists?|is (an?|some|at least one)"
+                        r"|are some)|at least one|ha(s|ve) (a|an|one|two|three|\w+ly one|no more than \w+)"
+                        r"( unique| single| real| positive| negative)* (roots?|solutions?|zeros?))\b|\\exists\b", re.I)
+r"""Words (in the block's ``\text{}`` or the prose) that make a formula hold for some values, not for all: "there is
+some $z$ with $$\cos z = z$$", "at least one $x$ satisfies" (a fixed point, not an identity), "the equation $$e^x = 2 - x$$ has one real root"."""
 
 _BOUND = re.compile(r"(?:\bfor (?:at least one|some)|\bthere (?:exists?|is an?)|\\exists)\s*\}?\s*"
                     r"((?:\\[A-Za-z]+|[A-Za-z])(?:\s*_\{[^{}]*\}|\s*_[A-Za-z0-9])?)", re.I)

@@ -79,7 +79,7 @@ def large_size_refutation(step: Step, budget: float) -> Verdict | None:
     deadline = busy_clock() + budget
     lhs, rhs = (_evaluable(side.doit()) for side in (step.lhs, step.rhs))
     termwise = any(side.has(sp.Sum, sp.Product) for side in (lhs, rhs))
-    sizes = ([] if termwise else list(_failing_gap_sizes(step, n, lhs, rhs, deadline))) + list(LARGE_SIZES)
+    sizes = list(_failing_gap_sizes(step, n, lhs, rhs, deadline, termwise)) + list(LARGE_SIZES)
     for size in sizes:
         if busy_clock() > deadline or (termwise and size > TERMWISE_LIMIT):
             return None
@@ -105,12 +105,18 @@ def large_size_refutation(step: Step, budget: float) -> Verdict | None:
     return None
 
 
-def _failing_gap_sizes(step: Step, n: sp.Symbol, lhs: sp.Expr, rhs: sp.Expr, deadline: float):
-    """The sizes of :data:`GAP_SIZES` where the closed forms fail (or tie) in mpmath, for the exact decision."""
+def _failing_gap_sizes(step: Step, n: sp.Symbol, lhs: sp.Expr, rhs: sp.Expr, deadline: float, termwise: bool):
+    r"""The sizes of :data:`GAP_SIZES` where the closed forms fail (or tie) in mpmath, for the exact decision.
+
+    A sum with no closed form is added term by term (``termwise``): its compiled ``range`` takes the size as a Python
+    integer, not an mpmath number.  The concrete sizes miss the sizes where such a sum fails: $\sum_{j=0}^{n-1}
+    \cos(34\pi j/n) = 0$ for $n \ge 2$ fails at $n = 17$ alone (a divisor of 34), where every term is 1."""
     try:
         sides = [compile_expr([n], side) for side in (lhs, rhs)]
     except Unsupported:
         return
+    if termwise:
+        sides = [lambda size, f=f: f(int(size)) for f in sides]
     for size in GAP_SIZES:
         if busy_clock() > deadline:
             return
