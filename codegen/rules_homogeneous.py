@@ -70,7 +70,14 @@ def degree(e, base):
             return 1 if x.base == base else 0
         return 0 if isinstance(x, sp.Symbol) else None
 
-    return _degree(e, leaf, lambda x: x.has(base), (sp.Sum, sp.Abs, ReduceMax), symbolic=True)
+    return _expanded(_degree(e, leaf, lambda x: x.has(base), (sp.Sum, sp.Abs, ReduceMax), symbolic=True))
+
+
+def _expanded(d):
+    r"""A symbolic degree expanded, so that it is the number it is: $p + p(\frac1p - 1) - 1$ (the generalized mean's
+    gradient as ``power_over_base`` writes it in one order of sympy's terms; $(p - 1) + p(\frac1p - 1)$ in the other)
+    is 0, where unexpanded it is not a number and the rule would fire or not by the process's hash seed."""
+    return sp.expand(d) if isinstance(d, sp.Expr) and not d.is_number else d
 
 
 def _vector_axis(e, base):
@@ -116,7 +123,7 @@ def joint_degree(e, bases):
             return 1 if x.base in bases else 0
         return 0 if isinstance(x, sp.Symbol) else None
 
-    return _degree(e, leaf, lambda x: any(x.has(b) for b in bases), (sp.Sum, sp.Abs, ReduceMax), symbolic=True)
+    return _expanded(_degree(e, leaf, lambda x: any(x.has(b) for b in bases), (sp.Sum, sp.Abs, ReduceMax), symbolic=True))
 
 
 def _jointly_scalable(e, bases):
