@@ -45,6 +45,16 @@ def test_the_degree_of_an_lp_norms_gradient_is_zero_in_either_order():
         assert homogeneous_scale(grad) != grad
 
 
+def test_a_product_of_entries_has_a_sympy_degree():
+    # x_k sum_i x_i (degree 2, beyond the rule's reach) was an int degree, and the rule raised AttributeError on it:
+    # the attention row of round sixteen (a softmax of capped logits) failed with an internal error
+    i, k, n = sp.Symbol("i", integer=True), sp.Symbol("k", integer=True), sp.Symbol("n", integer=True, positive=True)
+    x = sp.IndexedBase("x")
+    e = x[k] * sp.Sum(x[i], (i, 0, n - 1))
+    assert degree(e, x) == 2 and isinstance(degree(e, x), sp.Integer)
+    assert homogeneous_scale(e) == e
+
+
 def test_power_mean_of_magnitudes_at_extreme_exponents():
     # (1/n sum |x_i|^p)^(1/p): max |x| as p -> oo (at p = 1e300 every |x_i|^p > 1 overflows), the geometric mean of
     # |x| as p -> 0 (at p = 1e-300 every power rounds to 1); the VJP at p = 1e300 is n^(-1/p) = 1 at the largest entry, 0 elsewhere
