@@ -42,9 +42,27 @@ def fold_within_binders(fold):
     return folded
 
 
+def condition_within_binders(new):
+    """``ExprCondPair.__new__`` with every sum of the condition whose ``Piecewise`` reads its own indices held out of
+    the fold of the condition (the rest of sympy's ``piecewise_fold``, which callers such as ``simplify`` expect to
+    bring every ``Piecewise`` to the top, is left as it is)."""
+    def pair(cls, expr, cond):
+        if isinstance(cond, sp.Basic) and cond.has(sp.Piecewise):
+            held = {e: sp.Dummy("held") for e in cond.atoms(ExprWithLimits) if _binds_a_condition(e)}
+            if held:
+                out = new(cls, expr, cond.xreplace(held))
+                back = {v: k for k, v in held.items()}
+                return sp.Tuple.__new__(cls, out.args[0], out.args[1].xreplace(back))
+        return new(cls, expr, cond)
+
+    pair.within_binders = True
+    return pair
+
+
 def install() -> None:
-    """Wrap the fold of sympy's ``ExprWithLimits`` and ``ExprCondPair`` constructors (once each; the latter's module
-    also folds recursively through the same name, so every level holds its binders out)."""
-    for module in (expr_with_limits, piecewise):
-        if not getattr(module.piecewise_fold, "within_binders", False):
-            module.piecewise_fold = fold_within_binders(module.piecewise_fold)
+    """Wrap the fold of sympy's ``ExprWithLimits`` constructor and the condition fold of ``ExprCondPair``'s (once)."""
+    if not getattr(expr_with_limits.piecewise_fold, "within_binders", False):
+        expr_with_limits.piecewise_fold = fold_within_binders(expr_with_limits.piecewise_fold)
+    pair_new = piecewise.ExprCondPair.__new__
+    if not getattr(pair_new, "within_binders", False):
+        piecewise.ExprCondPair.__new__ = staticmethod(condition_within_binders(pair_new))
