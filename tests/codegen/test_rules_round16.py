@@ -16,7 +16,7 @@ import sympy as sp
 
 from codegen.define import derive_gradients
 from codegen.define_module import compile_function
-from codegen.define_search import WITH_COSTLY
+from codegen.define_search import WITH_COSTLY, forward_candidates, without_each_fired
 from codegen.rules import COSTLY_RULES, RULES, stabilize
 from codegen.rules_homogeneous import degree, homogeneous_scale
 from formulary import api
@@ -73,3 +73,20 @@ def test_power_mean_of_magnitudes_at_extreme_exponents():
         assert abs(got - want) <= REL_TOL * want, (p, got, want)
     (dx,) = mod.powmean_vjp(np.array(xs), 1.0, p=1e300)
     np.testing.assert_allclose(dx, [1.0, 0, 0, 0], rtol=REL_TOL, atol=0)
+
+
+def test_the_search_leaves_each_fired_rule_out_of_a_costly_candidate():
+    # one rule can take the pattern another needs (common_denominator before the log-sum-exp gradient of a
+    # multi-similarity loss, whose VJP at 1e300 was 1.0 off): each fired rule left out of the costly candidates once,
+    # each a new expression, rebuilt from the candidate's own construction (here the forward's, the cheaper to build)
+    (f,) = api.define("pospart(x) = log(1 + sum(exp(a*(x[i] - c)), i, 0, n-1))/a")
+    measured = forward_candidates(f)[:1]
+    costly = [c for c in measured if any(r in COSTLY_RULES for r in c.rules)]
+    extra = list(without_each_fired(measured))
+    assert costly and len(extra) >= 2
+    seen = {c.exprs for c in measured}
+    for c in extra:
+        base, name = c.label.rsplit(" but ", 1)
+        assert c.exprs not in seen and name not in {r.name for r in c.rules}
+        assert any(b.label == base and name in b.fired for b in costly)
+        seen.add(c.exprs)
