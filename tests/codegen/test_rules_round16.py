@@ -90,3 +90,27 @@ def test_the_search_leaves_each_fired_rule_out_of_a_costly_candidate():
         assert c.exprs not in seen and name not in {r.name for r in c.rules}
         assert any(b.label == base and name in b.fired for b in costly)
         seen.add(c.exprs)
+
+
+def test_log_of_hyperbolic_factors_beyond_the_float_range():
+    # motivated by the von Mises-Fisher normaliser log(kappa/(4 pi sinh kappa)) (-inf for kappa > 710); here the
+    # hyperbolic secant log-density log(1/(2 cosh(pi x/2))) and the log of x/sinh(x) (a Langevin normaliser), with x
+    # real: beyond |x| = 452 (710) cosh (sinh) overflows and the log is -inf; near 0 sinh(x)/x keeps every digit
+    from sympy.codegen.cfunctions import expm1  # noqa: F401  (lambdify prints it as numpy's expm1)
+
+    x = sp.Symbol("x", real=True)
+    rules = tuple(r for r in RULES if r.name == "log_hyperbolic_factor")
+    for expr, truth in ((sp.log(1 / (2 * sp.cosh(sp.pi * x / 2))), lambda v: -mpmath.log(2 * mpmath.cosh(mpmath.pi * v / 2))),
+                        (sp.log(x / sp.sinh(x)), lambda v: mpmath.log(v / mpmath.sinh(v)))):
+        new, fired = stabilize(expr, rules)
+        assert fired == ("log_hyperbolic_factor",)
+        fn, plain = (sp.lambdify(x, e, modules="numpy") for e in (new, expr))
+        for v in (1e3, -800.0, 1e-5, 2.5, -0.3, 1e300):
+            with mpmath.workdps(60):
+                want = truth(mpmath.mpf(v))
+            with np.errstate(all="ignore"):
+                got = fn(np.float64(v))
+            # relative, or absolute below 1 (log(x/sinh x) = -x^2/6 at 1e-5 is a rounding of 1 - 1.7e-11 in either form)
+            assert abs(got - want) <= REL_TOL * max(1.0, abs(want)), (expr, v, got, want)
+        with np.errstate(all="ignore"):
+            assert not np.isfinite(plain(np.float64(1e3)))  # the plain form overflows
