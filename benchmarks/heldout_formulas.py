@@ -9,7 +9,7 @@ ablation), against the issue's targets (forward 1e-12 ordinary, 1e-10 extreme; V
 Usage: ``python3 benchmarks/heldout_formulas.py [--note NOTE.md] [NAME ...]`` (default: every definition of
 ``heldout_formulas.md``; helpers such as ``sigma`` and ``phi`` included, as ``verify`` lists them).  With
 ``--note`` another note of definitions (e.g. ``benchmarks/heldout_round2.md``) is run, its rows written beside it
-as ``NOTE.json``.
+as ``NOTE.json``; with ``--update NAME ...`` only those rows are re-measured and replaced in it.
 """
 from __future__ import annotations
 
@@ -70,6 +70,8 @@ def main(argv=None) -> int:
                                             "benchmarks/heldout_round8.md  (rows written to heldout_round8.json)")
     parser.add_argument("--note", type=pathlib.Path, default=NOTE, help="a note of definitions (default: %(default)s)")
     parser.add_argument("names", nargs="*", help="definitions to run (default: all, rows written beside the note)")
+    parser.add_argument("--update", action="store_true",
+                        help="with NAMEs: their rows replace the same rows of the note's json (the others kept as measured)")
     args = parser.parse_args(argv)
     note = args.note.resolve()
     if not note.is_file():
@@ -80,6 +82,10 @@ def main(argv=None) -> int:
     result = rows(names, note)
     if not names:
         out.write_text(json.dumps(result, indent=1) + "\n", encoding="utf-8")
+    elif args.update and out.is_file():
+        new = {r["name"]: r for r in result}
+        kept = json.loads(out.read_text(encoding="utf-8"))
+        out.write_text(json.dumps([new.get(r["name"], r) for r in kept], indent=1) + "\n", encoding="utf-8")
     return 0
 
 

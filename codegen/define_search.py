@@ -288,6 +288,26 @@ def each_vjp_candidate(f: DefinedFunction):
             yield Candidate(label, exprs3, more, WITH_TAYLOR, baseline=baseline, build=build)
 
 
+def without_each_fired(measured: list[Candidate]) -> list[Candidate]:
+    r"""For each measured candidate with the costly rules, the same construction with each rule that fired in it left
+    out, one at a time (those whose expressions are new): one rule can take the pattern another needs, as
+    ``power_ratio_over_numerator`` writes the generalized mean's gradient $(\frac1n S)^{1/p - 1} x_k^{p - 1}$ as a
+    power of $x_k / (\frac1n S)^{1/p}$ that ``homogeneous_scale`` no longer scales (0 \cdot \infty at $p = 10^{300}$).
+    The search asks for them only where no candidate met its target (:func:`codegen.define_module.search`): listed last,
+    built one at a time."""
+    seen = {c.exprs for c in measured}
+    for c in measured:
+        if c.build is None or not any(r in COSTLY_RULES for r in c.rules):
+            continue
+        for name in c.fired:
+            built = ablated(c, name)
+            if built is None or tuple(built[0]) in seen:
+                continue
+            seen.add(tuple(built[0]))
+            yield Candidate(f"{c.label} but {name}", tuple(built[0]), tuple(built[1]),
+                            tuple(r for r in c.rules if r.name != name), build=c.build)
+
+
 EXPANDED_LABEL = "stabilized derivative of the expanded definition"
 """The derivative without intermediates (``derive_vjp`` of the whole definition), the path before reverse mode."""
 

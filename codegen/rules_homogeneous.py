@@ -70,7 +70,16 @@ def degree(e, base):
             return 1 if x.base == base else 0
         return 0 if isinstance(x, sp.Symbol) else None
 
-    return _degree(e, leaf, lambda x: x.has(base), (sp.Sum, sp.Abs, ReduceMax), symbolic=True)
+    return _expanded(_degree(e, leaf, lambda x: x.has(base), (sp.Sum, sp.Abs, ReduceMax), symbolic=True))
+
+
+def _expanded(d):
+    r"""A symbolic degree expanded, so that it is the number it is: $p + p(\frac1p - 1) - 1$ (the generalized mean's
+    gradient as ``power_over_base`` writes it in one order of sympy's terms; $(p - 1) + p(\frac1p - 1)$ in the other)
+    is 0, where unexpanded it is not a number and the rule would fire or not by the process's hash seed."""
+    if isinstance(d, int):  # a product of leaves alone (x_k x_j): an int, as sympy's number it is
+        return sp.Integer(d)
+    return sp.expand(d) if isinstance(d, sp.Expr) and not d.is_number else d
 
 
 def _vector_axis(e, base):
@@ -116,7 +125,7 @@ def joint_degree(e, bases):
             return 1 if x.base in bases else 0
         return 0 if isinstance(x, sp.Symbol) else None
 
-    return _degree(e, leaf, lambda x: any(x.has(b) for b in bases), (sp.Sum, sp.Abs, ReduceMax), symbolic=True)
+    return _expanded(_degree(e, leaf, lambda x: any(x.has(b) for b in bases), (sp.Sum, sp.Abs, ReduceMax), symbolic=True))
 
 
 def _jointly_scalable(e, bases):
@@ -128,8 +137,6 @@ def _jointly_scalable(e, bases):
             or sum(1 for a in e.args if any(a.has(b) for b in bases)) < 2:
         return []
     d = joint_degree(e, set(bases))
-    if isinstance(d, int):
-        d = sp.Integer(d)
     if d is None or not d.is_number or abs(d) > MAX_DEGREE:
         return []
     lims = tuple(_vector_axis(e, b) for b in bases)

@@ -281,7 +281,10 @@ def power_log1p(expr: sp.Expr) -> sp.Expr:
         t = _one_plus(e.base)
         # the test on the base itself, 0 < 1 + t < 2: t may hold a sum whose summand later rules branch on
         near = sp.And(e.base > 1 - NEAR_ONE, e.base < 1 + NEAR_ONE)
-        out = sp.Piecewise((sp.exp(e.exp * log1p(t)), sp.Or(near, e.base > BEYOND_RANGE)), (e, True))
+        # a mean beyond the range has terms beyond it, and so has its log1p: the direct power stays there, for
+        # homogeneous_scale to scale (the generalized mean at p = 1e300)
+        beyond = sp.false if _mean_minus_one(e.base) is not None else e.base > BEYOND_RANGE
+        out = sp.Piecewise((sp.exp(e.exp * log1p(t)), sp.Or(near, beyond)), (e, True))
         made.add(out)
         return out
 
@@ -306,7 +309,9 @@ is $0 \cdot e^{w}$ where $\frac{1}{c} \frac{x/c}{M} M^{2p + 1} S^{p}$ is right).
 
 
 BEYOND_RANGE = sp.Float(1e300)  # from the float: printed 1.0e+300, not as 301 digits
-r"""$(1 + t)^{p}$ is also taken as $e^{p \operatorname{log1p}(t)}$ where the rounded base is above this: there $1 + t$ is
+r"""$(1 + t)^{p}$ is also taken as $e^{p \operatorname{log1p}(t)}$ where the rounded base is above this (not for a mean
+$\frac1n\sum_i f_i$, whose terms are then beyond the range too, so that $\operatorname{log1p}$ of their sum is as infinite
+as the power, where ``homogeneous_scale`` on the direct power is right): there $1 + t$ is
 about to overflow (or has), and the power with it, where $(1 + t)^{p}$ itself is tame for $|p| \le 1$.  The generalised
 extreme value density's $(1 + \xi z)^{-1/\xi}$ at $\xi = z = 10^{300}$ is $\infty^{-10^{-300}} = 0$ where the truth is
 1; $\operatorname{log1p}(\xi z)$ as $\log\xi + \log z + \operatorname{log1p}(\frac{1}{\xi z})$ (``log1p_large_product``)

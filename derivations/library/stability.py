@@ -160,6 +160,19 @@ for _id, _lhs, _rhs, _why, _sizes in (
         steps=(Step(_lhs, _rhs, justification=_why, **({"sizes": _sizes} if _sizes else {})),),
     ))
 
+_q = Symbol("q", positive=True)
+register(Derivation(
+    id="log_hyperbolic_factor",
+    title=r"the identity of a stability rule: $\log(P\sinh^{k} u\cosh^{m} v) = k|u| + m|v| + \log(P s(u)^{k} c(v)^{m})$",
+    source="textbook",
+    steps=(Step(sinh(b), exp(b) * (1 - exp(-2 * b)) / 2,
+                justification="sinh u = e^{|u|} s(u), s(u) = sign(u)(-expm1(-2|u|))/2: at u = b > 0, and sinh is odd"),
+           Step(cosh(b), exp(b) * (1 + exp(-2 * b)) / 2,
+                justification="cosh v = e^{|v|} c(v), c(v) = (1 + e^{-2|v|})/2: at v = b > 0, and cosh is even"),
+           Step(_log(t * exp(c * b) * _q), c * b + _log(t * _q),
+                justification="(e^{|u|} s)^k = e^{k|u|} s^k as e^{|u|} > 0, and log(a Q) = log a + log Q for a > 0")),
+))
+
 register(Derivation(
     id="weights_as_softmax",
     title=r"the identity of a stability rule: $\frac{w_i}{\sum_j w_j} = \frac{e^{\log w_i}}{\sum_j e^{\log w_j}}$ for $w > 0$",
