@@ -112,6 +112,7 @@ from readers.notes.matrices import MatrixClaims
 from readers.notes.array_elements import (as_elements, counts_from_zero, family_entries, family_instances,
                                          section_arrays)
 from readers.notes.array_laws import METHOD as LAW_METHOD
+from readers.notes.entry_examples import entry_examples
 from readers.notes.array_laws import array_law, written_out
 from readers.notes.mappings import mapping_names, operator_names, writes_name
 from readers.notes.math_phrases import phrase_words, split_runs
@@ -3798,7 +3799,15 @@ class _NotesReader(_CatalogMatch):
                 or isinstance(name, sp.Symbol) and self.matrix_claims.literal_at(name.name, frag.line) is not None
             if not known or self.expand(name) == self.expand(value):  # u = f(x) again: a restatement, no claim
                 return None
-            found = self.check_aside(_Claim(name, "=", value, (), frag.content_line), frag)
+            entries = entry_examples(list(numbers.items()), (self.expand(name),)) if name not in numbers else []
+            if entries:  # sigma_1 = sqrt(42) after sigma_i = sqrt(lambda_i), lambda_1 = 42 (readers.notes.entry_examples)
+                used = tuple(f"{_show(e)} = {_show(v)} (example)" for e, v in entries)
+                found = self.check_aside(_Claim(self.expand(name).xreplace(dict(entries)), "=", value, (),
+                                                frag.content_line, shown_lhs=_show(name)), frag)
+                found = [StepReport(**{**r.__dict__, "assumptions": tuple(dict.fromkeys(r.assumptions + used))})
+                         for r in found]
+            else:
+                found = self.check_aside(_Claim(name, "=", value, (), frag.content_line), frag)
             if not found or not all(r.verdict in ("proved", "verified") for r in found):
                 return None
             out += found
