@@ -113,6 +113,7 @@ from readers.notes.array_elements import (as_elements, counts_from_zero, family_
                                          section_arrays)
 from readers.notes.array_laws import METHOD as LAW_METHOD
 from readers.notes.entry_examples import entry_examples
+from readers.notes import termwise
 from readers.notes.array_laws import array_law, written_out
 from readers.notes.mappings import mapping_names, operator_names, writes_name
 from readers.notes.math_phrases import phrase_words, split_runs
@@ -4543,6 +4544,9 @@ class _NotesReader(_CatalogMatch):
         unopened = (lhs, rhs)
         lhs, rhs, opaque = _opaque(lhs, rhs)
         why = _unchecked(lhs, rhs)
+        if why.startswith("unknown functions") and rel == "=" and termwise.holds_termwise(lhs, rhs):
+            # sum_{y in Z} p(y) log(p(y)/q(y)) = sum_{y in Z} p(y) (log p(y) - log q(y)) (readers.notes.termwise)
+            return [StepReport(**shown, verdict="proved", method=termwise.METHOD)]
         if why.startswith("unknown functions") and rel in ("=", "<", ">", "<=", ">="):
             scaled = scaled_applications((lhs, rhs), frozenset(self.section.functions) | self.document_functions)
             scaled = [self.expand(e) for e in scaled] if scaled else None  # Cf(x) beside f(x): C f(x) (arbitrary)

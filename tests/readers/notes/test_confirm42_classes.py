@@ -7,7 +7,10 @@ variants that must not be confirmed:
   occurs where the operations say (readers.notes.event_sets);
 * a value the prose gives a numbered name (``$\lambda_1 = 42$``) was not the entry ``\lambda[1]`` a definition
   reaches (``\sigma_i = \sqrt{\lambda_i}``), so ``$\sigma_1 = \sqrt{42}$`` stayed one more example: it is checked
-  with the entry at that value (readers.notes.entry_examples).
+  with the entry at that value (readers.notes.entry_examples);
+* sums over a set the notes name (``\sum_{y \in \mathbb{Z}}``) or integrals of unknown functions (``p``, ``q``)
+  written another way had "unknown functions: p, q": over one range they are one sum by linearity, whose summand is
+  simplified with each application a number of its own (readers.notes.termwise).
 """
 from tests.readers.notes.checked import CONFIRMED, assert_block_verdicts, checked_blocks
 from readers.notes.check import check_notes
@@ -50,3 +53,27 @@ def test_a_numbered_example_gives_the_entry_a_definition_reaches():
     assert found[(5, r"$\sigma_1 = \sqrt{42}$")][1] in CONFIRMED
     assert found[(7, r"$\sigma_1 = \sqrt{41}$")] == ("example", None)  # a value that does not follow: an example
     assert found[(7, r"$\lambda_1 = 42$")] == ("example", None)  # the example given again: no claim
+
+
+SUMS = r"""# Divergence
+
+The divergence is defined by
+$$
+\mathrm{D}[p \, || \, q] = \sum_{y \in \mathbb{Z}} p(y) \log \frac{p(y)}{q(y)}
+= \sum_{y \in \mathbb{Z}} p(y) \log p(y) - \sum_{y \in \mathbb{Z}} p(y) \log q(y).
+$$
+
+Wrong:
+$$
+\sum_{y \in \mathbb{Z}} p(y) \log \frac{p(y)}{q(y)} = \sum_{y \in \mathbb{Z}} p(y) \log q(y) - \sum_{y \in \mathbb{Z}} p(y) \log p(y).
+$$
+
+Wrong too: $\sum_{y \in S} |f(y)| = \sum_{y \in S} f(y)$.
+"""
+
+
+def test_sums_of_unknown_functions_over_one_range_are_compared_term_by_term():
+    blocks = checked_blocks(SUMS)
+    assert [b.line for b in blocks] == [4, 10, 14], [(b.line, b.verdict) for b in blocks]
+    assert blocks[0].verdict == "proved"
+    assert all(b.verdict not in CONFIRMED for b in blocks[1:]), [(b.line, b.verdict) for b in blocks]
