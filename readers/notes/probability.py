@@ -64,8 +64,8 @@ def _probability_steps(lhs, rel, rhs, *, independent: bool = False):
                         - {x for x in (lhs.free_symbols | rhs.free_symbols) if event_sets.is_constant_event(x)})
     if parameters:  # P(X | theta) = theta^{n_H} (1 - theta)^{n_T}: a model, not an identity of all joints
         return f"a probability given by a model in {', '.join(parameters)}, not an identity of every distribution"
-    if not events:
-        return "P of the sample space or the empty event alone"
+    if not events:  # P(\Omega) = 1, P(\emptyset) = 0: no event to draw (readers.notes.event_sets)
+        return _of_constant_events(lhs, rel, rhs)
     elements = [e for e in events if isinstance(e, sp.Indexed)]
     vectors = {e: [x for x in elements if str(x.base.label) == e.name.lower()]
                for e in events if isinstance(e, sp.Symbol) and e.name.isupper()}
@@ -163,6 +163,28 @@ def _probability_steps(lhs, rel, rhs, *, independent: bool = False):
         else:
             return f"relation {rel!r} between probabilities is not checked"
     return steps
+
+
+def _of_constant_events(lhs, rel, rhs):
+    r"""The steps of a claim whose probabilities are of the sample space and the empty event only (``P(\Omega) =
+    1``): each is 1 or 0 whatever the distribution."""
+    if rel not in ("=", "<", ">", "<=", ">="):
+        return f"relation {rel!r} between probabilities is not checked"
+
+    def value(app):
+        parts = [a for a in app.args if not isinstance(a, Given)]
+        given = [a for g in app.args if isinstance(g, Given) for a in g.args]
+        if not all(event_sets.compound(a) for a in parts + given):
+            return app
+        occurs = sp.Mul(*[event_sets.occurs(a, lambda leaf: 0) for a in parts + given])
+        condition = sp.Mul(*[event_sets.occurs(a, lambda leaf: 0) for a in given])
+        return occurs / condition if condition != 0 else sp.nan
+
+    left, right = (e.replace(lambda x: isinstance(x, AppliedUndef) and x.func.__name__ in ("P", r"\mathbb{P}"), value)
+                   for e in (lhs, rhs))
+    if left.has(sp.nan) or right.has(sp.nan) or left.atoms(AppliedUndef) or right.atoms(AppliedUndef):
+        return "P given the empty event, or of something that is not an event"
+    return [({}, Step(left, right, rel, domains={}))]
 
 
 class MarginalSum(sp.Function):
