@@ -113,7 +113,7 @@ from readers.notes.array_elements import (as_elements, counts_from_zero, family_
                                          section_arrays)
 from readers.notes.array_laws import METHOD as LAW_METHOD
 from readers.notes.entry_examples import entry_examples
-from readers.notes import termwise
+from readers.notes import event_sets, termwise
 from readers.notes.array_laws import array_law, written_out
 from readers.notes.mappings import mapping_names, operator_names, writes_name
 from readers.notes.math_phrases import phrase_words, split_runs
@@ -3430,6 +3430,9 @@ class _NotesReader(_CatalogMatch):
             return _withdrawn(
                 out, lambda r: f"holds where the variables are independent, as the prose around it says: it "
                                f"fails for a dependent joint distribution ({r.reason[:80]})")
+        if probability and event_sets.built(lhs, rhs):  # "for disjoint $A$ and $B$, $P(A \cup B) = P(A) + P(B)$":
+            out = [_undecided(r, event_sets.UNSTATED.format(reason=r.reason[:80]))  # the prose may relate the events
+                   if r.verdict == "refuted" else r for r in out]  # (readers.notes.event_sets)
         one_hot = sorted(name for name, vertex in simplex_in_force(self.simplex_vectors, self.line).items()
                          if vertex and any(str(b.label) == name for e in (lhs, rhs) for b in e.atoms(sp.IndexedBase)))
         if one_hot and any(r.verdict == "refuted" for r in out):  # sampled inside the simplex, stated at a vertex

@@ -16,6 +16,10 @@ and its probability is the sum of the joint over the outcomes where it occurs,
 :math:`P(E \mid G) = \sum_\omega p(\omega) [E \cap G](\omega) / \sum_\omega p(\omega) [G](\omega)`.
 ``\Omega`` is the sample space and ``\emptyset`` (``\varnothing``) the empty event only inside a set operation or as
 a whole argument of ``P``; elsewhere they are names as any other.
+
+The reading only confirms: a claim that fails for some joint is left undecided (:data:`UNSTATED`), since notes state
+such claims for events they have called disjoint, nested or independent in words ("for disjoint $A$ and $B$, $P(A
+\cup B) = P(A) + P(B)$").
 """
 from __future__ import annotations
 
@@ -30,6 +34,19 @@ EMPTY = frozenset({"emptyset", r"\emptyset", "varnothing", r"\varnothing"})
 """Names of the empty event."""
 MAX_EVENTS = 4
 """Most events a claim with set operations is read over: the joint has one weight per outcome (``2**4 = 16``)."""
+
+
+UNSTATED = "fails for some joint distribution of the events ({reason}), but the notes may relate them (disjoint, " \
+           "nested, independent) in words this reading does not take"
+"""Why a claim about events built by set operations that fails is not refuted."""
+
+
+def built(*exprs) -> bool:
+    """Whether a probability in ``exprs`` is of an event built by set operations, or of the sample space or the
+    empty event."""
+    return any(compound(a) or isinstance(a, AppliedUndef) and a.func.__name__ == "Given" and any(map(compound, a.args))
+               for e in exprs for app in e.atoms(AppliedUndef) if app.func.__name__ in ("P", r"\mathbb{P}")
+               for a in app.args)
 
 
 def is_operation(e) -> bool:
