@@ -112,6 +112,8 @@ from readers.notes.matrices import MatrixClaims
 from readers.notes.array_elements import (as_elements, counts_from_zero, family_entries, family_instances,
                                          section_arrays)
 from readers.notes.array_laws import METHOD as LAW_METHOD
+from readers.notes.entry_examples import entry_examples
+from readers.notes import event_sets, termwise
 from readers.notes.array_laws import array_law, written_out
 from readers.notes.mappings import mapping_names, operator_names, writes_name
 from readers.notes.math_phrases import phrase_words, split_runs
@@ -3450,6 +3452,9 @@ class _NotesReader(_CatalogMatch):
             return _withdrawn(
                 out, lambda r: f"holds where the variables are independent, as the prose around it says: it "
                                f"fails for a dependent joint distribution ({r.reason[:80]})")
+        if probability and event_sets.built(lhs, rhs):  # "for disjoint $A$ and $B$, $P(A \cup B) = P(A) + P(B)$":
+            out = [_undecided(r, event_sets.UNSTATED.format(reason=r.reason[:80]))  # the prose may relate the events
+                   if r.verdict == "refuted" else r for r in out]  # (readers.notes.event_sets)
         one_hot = sorted(name for name, vertex in simplex_in_force(self.simplex_vectors, self.line).items()
                          if vertex and any(str(b.label) == name for e in (lhs, rhs) for b in e.atoms(sp.IndexedBase)))
         if one_hot and any(r.verdict == "refuted" for r in out):  # sampled inside the simplex, stated at a vertex
@@ -3821,7 +3826,15 @@ class _NotesReader(_CatalogMatch):
                 or isinstance(name, sp.Symbol) and self.matrix_claims.literal_at(name.name, frag.line) is not None
             if not known or self.expand(name) == self.expand(value):  # u = f(x) again: a restatement, no claim
                 return None
-            found = self.check_aside(_Claim(name, "=", value, (), frag.content_line), frag)
+            entries = entry_examples(list(numbers.items()), (self.expand(name),)) if name not in numbers else []
+            if entries:  # sigma_1 = sqrt(42) after sigma_i = sqrt(lambda_i), lambda_1 = 42 (readers.notes.entry_examples)
+                used = tuple(f"{_show(e)} = {_show(v)} (example)" for e, v in entries)
+                found = self.check_aside(_Claim(self.expand(name).xreplace(dict(entries)), "=", value, (),
+                                                frag.content_line, shown_lhs=_show(name)), frag)
+                found = [StepReport(**{**r.__dict__, "assumptions": tuple(dict.fromkeys(r.assumptions + used))})
+                         for r in found]
+            else:
+                found = self.check_aside(_Claim(name, "=", value, (), frag.content_line), frag)
             if not found or not all(r.verdict in ("proved", "verified") for r in found):
                 return None
             out += found
@@ -4583,6 +4596,9 @@ class _NotesReader(_CatalogMatch):
         unopened = (lhs, rhs)
         lhs, rhs, opaque = _opaque(lhs, rhs)
         why = _unchecked(lhs, rhs)
+        if why.startswith("unknown functions") and rel == "=" and termwise.holds_termwise(lhs, rhs):
+            # sum_{y in Z} p(y) log(p(y)/q(y)) = sum_{y in Z} p(y) (log p(y) - log q(y)) (readers.notes.termwise)
+            return [StepReport(**shown, verdict="proved", method=termwise.METHOD)]
         if why.startswith("unknown functions") and rel in ("=", "<", ">", "<=", ">="):
             scaled = scaled_applications((lhs, rhs), frozenset(self.section.functions) | self.document_functions)
             scaled = [self.expand(e) for e in scaled] if scaled else None  # Cf(x) beside f(x): C f(x) (arbitrary)

@@ -11,6 +11,8 @@ from readers.latex.parse import (
     Expectation,
     Given,
 )
+from readers.notes import event_sets
+from readers.notes.event_sets import only_inside_probabilities
 from readers.notes.symbols import _indices_and_sizes, _norm, _show, _write_out
 from derivations.checker.step import Step
 
@@ -34,6 +36,8 @@ def _probability_steps(lhs, rel, rhs, *, independent: bool = False):
     if not apps:
         return None
     others = {a.func.__name__ for e in (lhs, rhs) for a in e.atoms(AppliedUndef)} - {"P", r"\mathbb{P}", "Given"}
+    if only_inside_probabilities((lhs, rhs), ("P", r"\mathbb{P}")):  # P(A \cap B): events (readers.notes.event_sets)
+        others -= event_sets.OPERATIONS
     if others:
         return f"unknown functions: {', '.join(sorted(others))}"
     lhs, rhs = _marginal_sums(lhs), _marginal_sums(rhs)
@@ -43,24 +47,31 @@ def _probability_steps(lhs, rel, rhs, *, independent: bool = False):
     if any(e is None for e in listed):
         return "random variables listed with an ellipsis whose ends are not x_1 and x_n: not read one by one"
     lhs, rhs = (_write_out(e.xreplace(values)) for e in listed)
-    events = []
+    events, built = [], set()
     for app in sorted(lhs.atoms(AppliedUndef), key=str) + sorted(rhs.atoms(AppliedUndef), key=str):
         for arg in app.args:
-            for a in (arg.args if isinstance(arg, Given) else (arg,)):
-                if a not in events:
-                    events.append(a)
+            for item in (arg.args if isinstance(arg, Given) else (arg,)):
+                built |= set(event_sets.leaves(item)) if event_sets.compound(item) else set()
+                for a in (event_sets.leaves(item) if event_sets.compound(item) else (item,)):
+                    if a not in events:
+                        events.append(a)
     complements = _complements(events)
     events = [e for e in events if e not in complements]
     if not all(isinstance(e, (sp.Symbol, sp.Indexed)) for e in events):
         return "P of something that is not a random variable"
     parameters = sorted(_show(x) for x in (lhs.free_symbols | rhs.free_symbols)
-                        - set().union(*(e.free_symbols for e in [*events, *complements])))
+                        - set().union(*(e.free_symbols for e in [*events, *complements]))
+                        - {x for x in (lhs.free_symbols | rhs.free_symbols) if event_sets.is_constant_event(x)})
     if parameters:  # P(X | theta) = theta^{n_H} (1 - theta)^{n_T}: a model, not an identity of all joints
         return f"a probability given by a model in {', '.join(parameters)}, not an identity of every distribution"
+    if not events:  # P(\Omega) = 1, P(\emptyset) = 0: no event to draw (readers.notes.event_sets)
+        return _of_constant_events(lhs, rel, rhs)
     elements = [e for e in events if isinstance(e, sp.Indexed)]
     vectors = {e: [x for x in elements if str(x.base.label) == e.name.lower()]
                for e in events if isinstance(e, sp.Symbol) and e.name.isupper()}
     variables = [e for e in events if not vectors.get(e)]
+    if any(vectors.get(e) for e in built):
+        return "an event built by set operations from a vector of random variables: not read one by one"
     first = next((a for app in [lhs] for a in app.atoms(AppliedUndef)), None)
     root = first.args[0] if first is not None and first.args and first.args[0] in variables else variables[0]
     variables.remove(root)
@@ -69,7 +80,16 @@ def _probability_steps(lhs, rel, rhs, *, independent: bool = False):
     theta = {(v, c): sp.Symbol(f"p({_show(v)}=1)" if independent else f"p({_show(v)}=1|{_show(root)}={c})",
                                positive=True) for v in variables[1:] for c in (0, 1)}
 
+    # with events built by set operations, every joint of the events (one weight per outcome): the product form
+    # above makes the events independent given the first, which P(A \cap B \cap C) must not assume
+    weights = {bits: sp.Symbol(f"w({''.join(map(str, bits))})", positive=True)
+               for bits in itertools.product((0, 1), repeat=len(variables))} if built and not independent else {}
+    if len(weights) > 2 ** event_sets.MAX_EVENTS:
+        return f"events built by set operations from more than {event_sets.MAX_EVENTS} events: not written out"
+
     def joint(values):
+        if weights:
+            return weights[tuple(values[v] for v in variables)] / sp.Add(*weights.values())
         c = values[root]
         out = prior if c else 1 - prior
         for v in variables[1:]:
@@ -81,6 +101,20 @@ def _probability_steps(lhs, rel, rhs, *, independent: bool = False):
         free = [v for v in variables if v not in fixed]
         return sp.Add(*[joint({**fixed, **dict(zip(free, bits))})
                         for bits in itertools.product((0, 1), repeat=len(free))])
+
+    def by_outcomes(parts, given, assignment):
+        # P(E | G) summed over every outcome of the joint: where each event built by set operations occurs, its
+        # events taking the values the claim is read at (readers.notes.event_sets)
+        def occurs(items, outcome):
+            def value(leaf):
+                event, flip = (complements[leaf], 1) if leaf in complements else (leaf, 0)
+                return int((outcome[event] == assignment[event]) != bool(flip))
+            return sp.Mul(*[event_sets.occurs(item, value) for item in items])
+
+        outcomes = [dict(zip(variables, bits)) for bits in itertools.product((0, 1), repeat=len(variables))]
+        both = sp.Add(*[joint(o) * occurs(parts + given, o) for o in outcomes])
+        condition = sp.Add(*[joint(o) * occurs(given, o) for o in outcomes]) if given else sp.Integer(1)
+        return both / condition
 
     def evaluate(expr, assignment):
         def probability(app):
@@ -97,6 +131,8 @@ def _probability_steps(lhs, rel, rhs, *, independent: bool = False):
                             return None  # A and its complement together: the empty event
                 return out
 
+            if any(event_sets.compound(item) for item in parts + given):
+                return by_outcomes(parts, given, assignment)
             both, condition = fix(parts + given), fix(given)
             if condition is None:  # given A and not A: undefined
                 return sp.nan
@@ -106,9 +142,11 @@ def _probability_steps(lhs, rel, rhs, *, independent: bool = False):
 
         expr = expr.replace(lambda e: isinstance(e, MarginalSum), lambda e: sp.Add(*[
             evaluate(e.args[0], {**assignment, e.args[1]: bit}) for bit in (0, 1)]))
-        return expr.replace(lambda e: isinstance(e, AppliedUndef) and e.func.__name__ != "Given", probability)
+        return expr.replace(lambda e: isinstance(e, AppliedUndef) and e.func.__name__ != "Given"
+                            and not event_sets.is_operation(e), probability)
 
-    domains = {prior: _open_unit(), **{t: _open_unit() for t in theta.values()}}
+    domains = {prior: _open_unit(), **{t: _open_unit() for t in theta.values()}} if not weights else \
+        {w: _open_unit() for w in weights.values()}
     patterns = [{v: 0 for v in variables}, {v: k % 2 for k, v in enumerate(variables)}]
     steps = []
     for assignment in patterns:
@@ -125,6 +163,28 @@ def _probability_steps(lhs, rel, rhs, *, independent: bool = False):
         else:
             return f"relation {rel!r} between probabilities is not checked"
     return steps
+
+
+def _of_constant_events(lhs, rel, rhs):
+    r"""The steps of a claim whose probabilities are of the sample space and the empty event only (``P(\Omega) =
+    1``): each is 1 or 0 whatever the distribution."""
+    if rel not in ("=", "<", ">", "<=", ">="):
+        return f"relation {rel!r} between probabilities is not checked"
+
+    def value(app):
+        parts = [a for a in app.args if not isinstance(a, Given)]
+        given = [a for g in app.args if isinstance(g, Given) for a in g.args]
+        if not all(event_sets.compound(a) for a in parts + given):
+            return app
+        occurs = sp.Mul(*[event_sets.occurs(a, lambda leaf: 0) for a in parts + given])
+        condition = sp.Mul(*[event_sets.occurs(a, lambda leaf: 0) for a in given])
+        return occurs / condition if condition != 0 else sp.nan
+
+    left, right = (e.replace(lambda x: isinstance(x, AppliedUndef) and x.func.__name__ in ("P", r"\mathbb{P}"), value)
+                   for e in (lhs, rhs))
+    if left.has(sp.nan) or right.has(sp.nan) or left.atoms(AppliedUndef) or right.atoms(AppliedUndef):
+        return "P given the empty event, or of something that is not an event"
+    return [({}, Step(left, right, rel, domains={}))]
 
 
 class MarginalSum(sp.Function):
