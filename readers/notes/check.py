@@ -4557,7 +4557,11 @@ class _NotesReader(_CatalogMatch):
                 if report is not None and report.verdict in ("proved", "verified"):  # 0 <= P(X <= x) <= 1
                     return [StepReport(**{**report.__dict__, "method": f"{report.method}; {BOUNDS_METHOD}"})]
                 return [StepReport(**shown, verdict="undecided", reason=probability)]
-            return [self.run_labelled(step, shown, label) for label, step in probability]
+            reports = [self.run_labelled(step, shown, label) for label, step in probability]
+            stated = _probability_root(lhs) in conditioning(self.lines, claim.line, frag.sentence)
+            if all(r.verdict in ("proved", "verified") for r in reports) and not stated:
+                return self.on_every_joint(reports, lhs, rel, rhs, shown)  # "independent given <root>": as sampled
+            return reports
         componentwise = self.component_functions.check(lhs, rel, rhs)
         if componentwise is not None:  # g(\mathbf{x} + b) after g(\mathbf{x}) = ... x_i ...: componentwise.py
             verdict, how, witness = componentwise
@@ -5018,6 +5022,22 @@ class _NotesReader(_CatalogMatch):
         verdict, how, witness = found
         return StepReport(**shown, verdict=verdict, method=how, counterexample=witness,
                           reason="" if verdict == "verified" else f"{how}: the sides differ")
+
+    def on_every_joint(self, reports, lhs, rel, rhs, shown) -> list[StepReport]:
+        r"""A probability claim confirmed on the joints $P(c) \prod_k P(v_k \mid c)$, checked on every joint of its
+        variables (one weight per outcome) when it has three or more: where it fails there, it holds only for
+        variables independent given the first, as a naive-Bayes factorization assumes: undecided, never proved."""
+        general = _probability_steps(lhs, rel, rhs, general=True)
+        if general is None:
+            return reports
+        again = [] if isinstance(general, str) else [self.run_labelled(step, shown, label) for label, step in general]
+        if again and all(r.verdict in ("proved", "verified") for r in again):
+            return again
+        failed = general if isinstance(general, str) else next(
+            (f"{r.verdict}, {r.reason or r.method}" for r in again if r.verdict not in ("proved", "verified")), "")
+        return [_undecided(r, f"holds on joints whose variables are independent given the first one (P(c) prod_k "
+                              f"P(v_k | c)), as a naive-Bayes factorization assumes; on every joint: {failed[:120]}")
+                for r in reports]
 
     def fails_on_independent_joints(self, sides, rel, shown) -> StepReport | None:
         r"""A claim in ``p`` that failed on random joints, refuted when it fails on a joint of independent variables

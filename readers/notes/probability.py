@@ -22,7 +22,7 @@ SIZE_LABEL = "size "
 """Prefix of a size set to ``PROBABILITY_SIZE`` in a step's label: a check at one size is evidence, not proof."""
 
 
-def _probability_steps(lhs, rel, rhs, *, independent: bool = False):
+def _probability_steps(lhs, rel, rhs, *, independent: bool = False, general: bool = False):
     r"""Claims about $P(\cdot)$ as claims about a random discrete joint distribution, or None.
 
     Every random variable (an argument of ``P``: ``A``, ``C``, ``x_i``; ``X`` stands for all
@@ -31,7 +31,10 @@ def _probability_steps(lhs, rel, rhs, *, independent: bool = False):
     counterexample there is a counterexample in general.  $P(S \mid T) = P(S, T) / P(T)$ by
     marginal sums.  ``=`` is checked at two value assignments; ``\propto`` in ``c`` compares
     the ratio lhs/rhs at ``c = 0`` and ``c = 1`` (cross-multiplied).  ``independent``: the joint is
-    $\prod_k P(v_k)$ instead (the notes state the variables independent: readers.notes.independent_joint)."""
+    $\prod_k P(v_k)$ instead (the notes state the variables independent: readers.notes.independent_joint).
+    ``general``: every joint, one weight per outcome (for three variables or more the family above makes them
+    independent given ``c``, so it confirms $P(A, B, C) = P(A) P(B \mid A) P(C \mid A)$); None where the family
+    above is already every joint (two variables, or events built by set operations)."""
     apps = [a for e in (lhs, rhs) for a in e.atoms(AppliedUndef) if a.func.__name__ in ("P", r"\mathbb{P}")]
     if not apps:
         return None
@@ -82,10 +85,14 @@ def _probability_steps(lhs, rel, rhs, *, independent: bool = False):
 
     # with events built by set operations, every joint of the events (one weight per outcome): the product form
     # above makes the events independent given the first, which P(A \cap B \cap C) must not assume
+    if general and (built or independent or len(variables) <= 2):
+        return None
     weights = {bits: sp.Symbol(f"w({''.join(map(str, bits))})", positive=True)
-               for bits in itertools.product((0, 1), repeat=len(variables))} if built and not independent else {}
+               for bits in itertools.product((0, 1), repeat=len(variables))} if (built or general) and not independent \
+        else {}
     if len(weights) > 2 ** event_sets.MAX_EVENTS:
-        return f"events built by set operations from more than {event_sets.MAX_EVENTS} events: not written out"
+        return f"{'events built by set operations from' if built else 'a joint of'} more than " \
+               f"{event_sets.MAX_EVENTS} {'events' if built else 'random variables'}: not written out"
 
     def joint(values):
         if weights:
