@@ -14,6 +14,8 @@ is computed once (``cancel`` was a third of the symbolic rung's time, most of it
 from __future__ import annotations
 
 import sympy as sp
+from sympy.functions.elementary.hyperbolic import HyperbolicFunction
+from sympy.functions.elementary.trigonometric import TrigonometricFunction
 
 
 class Cancelled:
@@ -68,8 +70,31 @@ RATIO_TESTS = (
 )
 r"""Reductions of a ratio $l / r$ to one, tried when both sides are known to be non-zero."""
 
+HYPERBOLIC_FIRST = ("rewrite(exp)", "trigsimp")
+r"""On a difference with hyperbolic functions and no trigonometric ones, the first of these reductions is tried before
+the second (:func:`ordered_for`).  sympy's ``trigsimp`` turns $\sinh x$ into $-i \sin(i x)$ and factors over
+$\mathbb{Q}(i)$: half a second of CPU on $\frac{1}{1 + e^{-a}} - \frac{1}{1 + e^{-b}} - \frac{\sinh((a - b)/2)}{2 \cosh(a/2)
+\cosh(b/2)}$, where the exponentials of ``rewrite(exp)`` cancel in 20 ms.  Only the order changes, never the set of
+reductions tried, so a difference either order takes to zero is still shown zero (``trigsimp`` may be named less
+often)."""
+
 CHEAP = tuple(test for test in ZERO_TESTS if test[0] not in ("doit (integrate)", "simplify"))
 """The reductions that stay fast on large expressions (used on symbolic sizes and limits)."""
+
+
+def ordered_for(difference: sp.Expr, tests):
+    """``tests`` as they are, or with :data:`HYPERBOLIC_FIRST`'s first reduction moved straight before its second
+    when ``difference`` holds hyperbolic functions and no trigonometric ones (and ``tests`` names both)."""
+    first, second = HYPERBOLIC_FIRST
+    names = [name for name, _ in tests]
+    if first not in names or second not in names or names.index(first) < names.index(second):
+        return tests
+    if not difference.has(HyperbolicFunction) or difference.has(TrigonometricFunction):
+        return tests
+    moved = tests[names.index(first)]
+    rest = [test for test in tests if test is not moved]
+    at = [name for name, _ in rest].index(second)
+    return tuple(rest[:at]) + (moved,) + tuple(rest[at:])
 
 
 def is_zero(expr) -> bool:
@@ -86,7 +111,7 @@ def reduce_to_zero(difference: sp.Expr, tests=ZERO_TESTS) -> str | None:
     if is_zero(difference):
         return "structural"
     memo: dict = {}
-    for name, reduce in tests:
+    for name, reduce in ordered_for(difference, tests):
         if is_zero(_reduced(reduce, difference, memo)):
             return name
     return None
@@ -114,7 +139,7 @@ def prove_equal(lhs: sp.Expr, rhs: sp.Expr, *, substitution: dict | None = None,
         if is_zero(difference):
             return "structural" + suffix
     memo: dict = {}
-    for name, reduce in tests:  # each reduction on every form before the next, costlier one on any
+    for name, reduce in ordered_for(forms[0][1], tests):  # each reduction on every form before the next, costlier one on any
         for suffix, difference in forms:
             if is_zero(_reduced(reduce, difference, memo)):
                 return name + suffix
