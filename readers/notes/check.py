@@ -97,7 +97,7 @@ from readers.notes.approximation import check_asymptotic as approximation_asympt
 from readers.notes.arbitrary import arbitrary_functions, as_values, draws, scaled_applications, substitute
 from readers.notes.blocks import Fragment, find_blocks
 from readers.notes.intervals import existential
-from readers.notes.independence import assumes_independence, conditioning, states_independence
+from readers.notes.independence import assumes_independence, conditioning, naive_bayes, states_independence
 from readers.notes.operators import OPERATOR_CUE, derivative_reading, operators
 from readers.notes.vector_kinds import declared as declared_vectors
 from readers.notes.vector_kinds import in_force as simplex_in_force
@@ -4310,8 +4310,8 @@ class _NotesReader(_CatalogMatch):
 
     def narrower(self, report, claim, frag, lhs, rhs, shown, stated):
         r"""A refuted claim on names the notes give no domain: undecided (holds where ...) when it holds
-        for positive values (or values in (0, 1)) of those names, or, for a claim on one name only that fails in
-        (0, 1) but holds at 2 and 3, for its values > 1 (a condition number, a degree of freedom); a claim written in cases states its
+        for positive values (or values in (0, 1)) of those names, or, for an equation in one name only that fails
+        in (0, 1) but holds at 2 and 3, for its values > 1 (a condition number, a degree of freedom); a claim written in cases states its
         domain, and so does a bound written in the block (``x^2 < x \quad \text{for } x \in [0, 1]``: refuted at 0)."""
         if ON_SUPPORT in report.method:  # a value the variables' laws take, parameters in their domains (on_ranges)
             return report
@@ -4347,7 +4347,8 @@ class _NotesReader(_CatalogMatch):
         if not free or len(free) > MAX_NARROWED:
             return report
         inside = self.fails_inside(lhs, rhs, claim, free, shown, (sp.Rational(1, 2), sp.Rational(1, 3)))
-        alone = len(free) == 1 and (lhs.free_symbols | rhs.free_symbols) == set(free)  # a claim on one name
+        alone = claim.rel in ("=", "equiv", ":=") and len(free) == 1 \
+            and (lhs.free_symbols | rhs.free_symbols) == set(free)  # an equation in one name: values above 1 too
         if inside is not None and (not alone or not self.holds_at(lhs, rhs, claim, free, shown)):
             return inside  # a failure where the name is in (0, 1), and it is not one name that holds at 2 and at 3
         unfinished = undecided = None
@@ -4558,7 +4559,8 @@ class _NotesReader(_CatalogMatch):
                     return [StepReport(**{**report.__dict__, "method": f"{report.method}; {BOUNDS_METHOD}"})]
                 return [StepReport(**shown, verdict="undecided", reason=probability)]
             reports = [self.run_labelled(step, shown, label) for label, step in probability]
-            stated = _probability_root(lhs) in conditioning(self.lines, claim.line, frag.sentence)
+            stated = _probability_root(lhs) in conditioning(self.lines, claim.line, frag.sentence) \
+                or naive_bayes(self.lines, claim.line, frag.sentence)
             if all(r.verdict in ("proved", "verified") for r in reports) and not stated:
                 return self.on_every_joint(reports, lhs, rel, rhs, shown)  # "independent given <root>": as sampled
             return reports

@@ -25,12 +25,12 @@ CASES = {
     # two entries) and the bound was refuted; its slip fails at v = (1, 0)
     "declared_size_in_a_bound": (
         "# A\n\nFor $\\mathbf{v} \\in \\mathbb{R}^m$,\n\n$$\\|\\mathbf{v}\\|_1 \\le \\sqrt{m} \\|\\mathbf{v}\\|_2$$\n\n"
-        "$$\\sqrt{m} \\|\\mathbf{v}\\|_2 \\le \\|\\mathbf{v}\\|_1$$\n", ["undecided", CONFIRMED, "refuted"]),
+        "$$\\sqrt{m} \\|\\mathbf{v}\\|_2 \\le \\|\\mathbf{v}\\|_1$$\n", [None, CONFIRMED, "refuted"]),
     # ||u||_1 <= ||u||_inf read as |u| <= |u| by the condition test (the norms' subscripts are no names) was taken for
     # a condition, never checked; and \infty as a norm's subscript was an unknown function norm_infty
     "norm_relation_is_a_claim": (
         "# A\n\nFor $\\mathbf{u} \\in \\mathbb{R}^k$,\n\n$$\\|\\mathbf{u}\\|_\\infty \\le \\|\\mathbf{u}\\|_1$$\n\n"
-        "$$\\|\\mathbf{u}\\|_1 \\le \\|\\mathbf{u}\\|_\\infty$$\n", ["undecided", CONFIRMED, "refuted"]),
+        "$$\\|\\mathbf{u}\\|_1 \\le \\|\\mathbf{u}\\|_\\infty$$\n", [None, CONFIRMED, "refuted"]),
 }
 
 

@@ -13,7 +13,7 @@ CASES = {
     "chain_of_norms_second_link": (
         "# A\n\nFor $\\mathbf{u} \\in \\mathbb{R}^k$,\n\n$$\\|\\mathbf{u}\\|_2 \\le \\|\\mathbf{u}\\|_1 \\le "
         "\\|\\mathbf{u}\\|_\\infty$$\n\n$$\\|\\mathbf{u}\\|_\\infty \\le \\|\\mathbf{u}\\|_2 \\le \\sqrt{k} "
-        "\\|\\mathbf{u}\\|_\\infty$$\n", ["undecided", "refuted", CONFIRMED]),
+        "\\|\\mathbf{u}\\|_\\infty$$\n", [None, "refuted", CONFIRMED]),
 }
 
 
