@@ -4560,7 +4560,7 @@ class _NotesReader(_CatalogMatch):
                 return [StepReport(**shown, verdict="undecided", reason=probability)]
             reports = [self.run_labelled(step, shown, label) for label, step in probability]
             stated = _probability_root(lhs) in conditioning(self.lines, claim.line, frag.sentence) \
-                or naive_bayes(self.lines, claim.line, frag.sentence)
+                or naive_bayes(self.lines, claim.line, " ".join((frag.sentence, *frag.headings, frag.heading or "")))
             if all(r.verdict in ("proved", "verified") for r in reports) and not stated:
                 return self.on_every_joint(reports, lhs, rel, rhs, shown)  # "independent given <root>": as sampled
             return reports

@@ -78,6 +78,7 @@ _NAIVE_BAYES = re.compile(r"\bnaive[\s-]+bayes", re.I)
 
 
 def naive_bayes(lines, line: int, sentence: str = "") -> bool:
-    """Whether the sentence, its paragraph or the one above it names the naive-Bayes model, whose features are
-    independent given the class: the probability check's joints (independent given the first variable) are its."""
+    """Whether ``sentence`` (with the headings above the claim), its paragraph or the one above it names the
+    naive-Bayes model, whose features are independent given the class: the probability check's joints (independent
+    given the first variable) are its."""
     return any(_NAIVE_BAYES.search(t) for t in (sentence, paragraph(lines, line), _paragraph_above(lines, line)))
