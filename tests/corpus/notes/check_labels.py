@@ -142,6 +142,72 @@ def rst_blocks(text: str):
     return out
 
 
+_MYST_FENCE = re.compile(r"^(`{3,}|~{3,})(.*)$")
+_MYST_OPEN = re.compile(r"```\{math\}|\$\$|\\begin\{(equation|align|aligned|gather|multline|eqnarray)\*?\}|(?<!\\)\$")
+
+
+def myst_masked(text: str) -> str:
+    """``text`` with code cells and literal fences blanked line for line (MyST text directives and ```{math} kept,
+    fences matched by their backtick count, indented ones too), HTML comments blanked, and, in a MyST file, its
+    ``%`` comment lines (not rendered: the instructors' hidden solutions)."""
+    blank = lambda s: re.sub(r"[^\n]", " ", s)
+    text = re.sub(r"<!--.*?-->", lambda m: blank(m.group(0)), text, flags=re.DOTALL)
+    myst = re.search(r"^\s*`{3,}\{", text, flags=re.MULTILINE) is not None
+    out, directives, code = [], [], None
+    for line in text.split("\n"):
+        m = _MYST_FENCE.match(line.strip())
+        if myst and code is None and line.strip().startswith("%"):
+            out.append(blank(line))
+            continue
+        if code is not None:
+            out.append(blank(line))
+            code = None if m and m.group(1) == code and not m.group(2).strip() else code
+            continue
+        if m and m.group(2).strip().startswith("{") and not m.group(2).strip().startswith("{code"):
+            directives.append(m.group(1))
+            out.append(line if m.group(2).strip().startswith("{math}") else blank(line))
+        elif m and not m.group(2).strip() and directives and directives[-1] == m.group(1):
+            directives.pop()
+            out.append(line)
+        elif m:
+            code = m.group(1)
+            out.append(blank(line))
+        else:
+            out.append(line)
+    return "\n".join(out)
+
+
+def myst_blocks(text: str):
+    """``(line, inner text)`` of every block of a MyST (Jupyter-book) file: ```{math} directives (their ``:label:``
+    lines dropped), ``$$`` displays, unfenced environments and inline ``$...$``, found in :func:`myst_masked`."""
+    masked, out, i = myst_masked(text), [], 0
+    while True:
+        m = _MYST_OPEN.search(masked, i)
+        if m is None or (m.group(0) == "$$" and masked.find("$$", m.end()) < 0):
+            return out
+        token, start = m.group(0), m.start()
+        line = masked.count("\n", 0, start) + 1
+        if token == "```{math}":
+            j = masked.find("```", m.end())  # the closing fence, indented or not
+            body = [s for s in text[m.end():j - (masked[j - 1] == "\n")].split("\n") if not s.strip().startswith(":")]
+            out.append((line, "\n".join(body)))
+            i = j + 3
+        elif token == "$$":
+            j = masked.find("$$", m.end())
+            out.append((line, text[m.end():j]))
+            i = j + 2
+        elif token.startswith("\\begin"):
+            j = masked.find("}", masked.find("\\end{" + m.group(1), m.end())) + 1
+            out.append((line, text[start:j]))
+            i = j
+        else:
+            j = m.end()
+            while masked[j] != "$" or masked[j - 1] == "\\":
+                j += 1
+            out.append((line, text[m.end():j]))
+            i = j + 1
+
+
 def text_line(lines, snippet: str) -> int:
     """The line (1-based) of the prose line of ``lines`` holding ``snippet`` (an inline formula)."""
     return next(k + 1 for k, text in enumerate(lines) if snippet in text and not text.startswith("<!--"))

@@ -25,7 +25,14 @@ import sympy as sp
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
-from check_labels import check_entries, mp_points, recorder, text_line, zero
+from check_labels import (
+    check_entries,
+    mp_points,
+    myst_blocks,
+    recorder,
+    text_line,
+    zero,
+)
 
 ENTRIES, label, nonclaim = recorder()
 CT, LC, DB = "quantecon_complex_trig.md", "quantecon_lln_clt.md", "quantecon_divergences_backprop.md"
@@ -547,69 +554,8 @@ nonclaim(DB, _d(DB, r"f\left(x\right)=\log\left(x\right)"), "example", "the func
 
 
 # ---------------------------------------------------------------- finding a block's text (independent of Formulary)
-_FENCE = re.compile(r"^(`{3,}|~{3,})(.*)$")
-
-
-def _masked(text: str) -> str:
-    """Code cells and literal fences blanked (MyST text directives and ```{math} kept, fences matched by their
-    backtick count), HTML comments blanked."""
-    blank = lambda s: re.sub(r"[^\n]", " ", s)
-    text = re.sub(r"<!--.*?-->", lambda m: blank(m.group(0)), text, flags=re.DOTALL)
-    out, directives, code = [], [], None
-    for line in text.split("\n"):
-        m = _FENCE.match(line.strip())
-        if code is not None:
-            out.append(blank(line))
-            code = None if m and m.group(1) == code and not m.group(2).strip() else code
-            continue
-        if m and m.group(2).strip().startswith("{") and not m.group(2).strip().startswith("{code"):
-            directives.append(m.group(1))
-            out.append(line if m.group(2).strip().startswith("{math}") else blank(line))
-        elif m and not m.group(2).strip() and directives and directives[-1] == m.group(1):
-            directives.pop()
-            out.append(line)
-        elif m:
-            code = m.group(1)
-            out.append(blank(line))
-        else:
-            out.append(line)
-    return "\n".join(out)
-
-
-_OPEN = re.compile(r"```\{math\}|\$\$|\\begin\{(equation|align|aligned|gather|multline|eqnarray)\*?\}|(?<!\\)\$")
-
-
-def _blocks(text: str):
-    masked, out, i = _masked(text), [], 0
-    while True:
-        m = _OPEN.search(masked, i)
-        if m is None:
-            return out
-        token, start = m.group(0), m.start()
-        line = masked.count("\n", 0, start) + 1
-        if token == "```{math}":
-            j = masked.find("\n```", m.end())
-            body = [s for s in text[m.end():j].split("\n") if not s.strip().startswith(":")]
-            out.append((line, "\n".join(body)))
-            i = j + 4
-        elif token == "$$":
-            j = masked.find("$$", m.end())
-            out.append((line, text[m.end():j]))
-            i = j + 2
-        elif token.startswith("\\begin"):
-            j = masked.find("}", masked.find("\\end{" + m.group(1), m.end())) + 1
-            out.append((line, text[start:j]))
-            i = j
-        else:
-            j = m.end()
-            while masked[j] != "$" or masked[j - 1] == "\\":
-                j += 1
-            out.append((line, text[m.end():j]))
-            i = j + 1
-
-
 def _latex(entry) -> str:
-    found = [inner for line, inner in _blocks((HERE / entry["file"]).read_text(encoding="utf-8"))
+    found = [inner for line, inner in myst_blocks((HERE / entry["file"]).read_text(encoding="utf-8"))
              if line == entry["line"]]
     if entry["pick"] is not None:
         found = [inner for inner in found if inner.strip() == entry["pick"].strip()]

@@ -21,7 +21,6 @@ float64 round-off on these small products is about 1e-15, a wrong identity errs 
 """
 from __future__ import annotations
 
-import re
 import sys
 from pathlib import Path
 
@@ -30,7 +29,7 @@ import sympy as sp
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
-from check_labels import arrays_close, check_entries, recorder, zero
+from check_labels import arrays_close, check_entries, myst_blocks, recorder, zero
 
 ENTRIES, label, nonclaim = recorder()
 RL, FNC, ATT = "fuyh_rl_bellman_td_policy_gradient.md", "fnc_norms_qr.md", "lippe_uvadlc_attention.md"
@@ -39,72 +38,7 @@ TOL = 1e-9
 
 
 # ---------------------------------------------------------------- finding a block's text (independent of Formulary)
-_FENCE = re.compile(r"^(`{3,}|~{3,})(.*)$")
-_OPEN = re.compile(r"```\{math\}|\$\$|\\begin\{(equation|align|aligned|gather|multline|eqnarray)\*?\}|(?<!\\)\$")
-
-
-def _masked(text: str) -> str:
-    """Code cells and literal fences blanked (MyST text directives and ```{math} kept, fences matched by their
-    backtick count, indented ones too), HTML comments blanked."""
-    blank = lambda s: re.sub(r"[^\n]", " ", s)
-    text = re.sub(r"<!--.*?-->", lambda m: blank(m.group(0)), text, flags=re.DOTALL)
-    myst = re.search(r"^\s*`{3,}\{", text, flags=re.M) is not None
-    out, directives, code = [], [], None
-    for line in text.split("\n"):
-        m = _FENCE.match(line.strip())
-        if myst and code is None and line.strip().startswith("%"):
-            out.append(blank(line))  # a MyST comment line: not rendered (the instructors' hidden solutions)
-            continue
-        if code is not None:
-            out.append(blank(line))
-            code = None if m and m.group(1) == code and not m.group(2).strip() else code
-            continue
-        if m and m.group(2).strip().startswith("{") and not m.group(2).strip().startswith("{code"):
-            directives.append(m.group(1))
-            out.append(line if m.group(2).strip().startswith("{math}") else blank(line))
-        elif m and not m.group(2).strip() and directives and directives[-1] == m.group(1):
-            directives.pop()
-            out.append(line)
-        elif m:
-            code = m.group(1)
-            out.append(blank(line))
-        else:
-            out.append(line)
-    return "\n".join(out)
-
-
-def _blocks(text: str):
-    """``(line, inner text)`` of every block: ```{math} directives (their :label: lines dropped), $$ displays,
-    unfenced environments and inline $...$."""
-    masked, out, i = _masked(text), [], 0
-    while True:
-        m = _OPEN.search(masked, i)
-        if m is None or (m.group(0) == "$$" and masked.find("$$", m.end()) < 0):
-            return out
-        token, start = m.group(0), m.start()
-        line = masked.count("\n", 0, start) + 1
-        if token == "```{math}":
-            j = masked.find("```", m.end())
-            body = [s for s in text[m.end():j].split("\n") if not s.strip().startswith(":")]
-            out.append((line, "\n".join(body)))
-            i = j + 3
-        elif token == "$$":
-            j = masked.find("$$", m.end())
-            out.append((line, text[m.end():j]))
-            i = j + 2
-        elif token.startswith("\\begin"):
-            j = masked.find("}", masked.find("\\end{" + m.group(1), m.end())) + 1
-            out.append((line, text[start:j]))
-            i = j
-        else:
-            j = m.end()
-            while masked[j] != "$" or masked[j - 1] == "\\":
-                j += 1
-            out.append((line, text[m.end():j]))
-            i = j + 1
-
-
-BLOCKS = {name: _blocks((HERE / name).read_text(encoding="utf-8")) for name in (RL, FNC, ATT)}
+BLOCKS = {name: myst_blocks((HERE / name).read_text(encoding="utf-8")) for name in (RL, FNC, ATT)}
 
 
 def _at(name, snippet, nth=0):
