@@ -21,6 +21,22 @@ def _soft_jaccard():
     return f
 
 
+def _without_and_with_rule(definition: str, grad: bool):
+    """The module of ``definition`` compiled without the rule and with it (its VJP when ``grad``), after checking
+    that the rule fired on the function compiled."""
+    from codegen.define import derive_gradients
+    from codegen.define_module import compile_function
+    from formulary import api
+
+    (f,) = api.define(definition)
+    if grad:
+        derive_gradients(f)
+    _, plain = compile_function(f, grad, RULES)
+    _, scaled = compile_function(f, grad, WITH_RULE)
+    assert "polynomial_quotient_scale" in f.rewrites["vjp" if grad else "forward"]
+    return plain, scaled
+
+
 def _truth(p, t):
     with mpmath.workdps(80):
         pm, tm = [mpmath.mpf(float(v)) for v in p], [mpmath.mpf(float(v)) for v in t]
@@ -116,13 +132,7 @@ def test_divisive_normalisation_with_an_entry_above_and_a_sum_below():
     r"""$\frac{x_i^2}{\sigma^2 + \sum_j x_j^2}$ (Heeger's divisive normalisation, held-out round 14): the numerator holds
     an entry, no sum (the rule once wanted one); at $x_0 = 10^{300}$ the squares overflow, inf/inf, where the truth of
     entry 0 is 1 (REL_TOL), and at ordinary $x$ the scaled quotient keeps its digits."""
-    from codegen.define_module import compile_function
-    from formulary import api
-
-    (f,) = api.define("divnorm(x)[i] = x[i]**2/(sigma**2 + sum(x[j]**2, j, 0, n-1))")
-    _, plain = compile_function(f, False, RULES)
-    _, scaled = compile_function(f, False, WITH_RULE)
-    assert "polynomial_quotient_scale" in f.rewrites["forward"]
+    plain, scaled = _without_and_with_rule("divnorm(x)[i] = x[i]**2/(sigma**2 + sum(x[j]**2, j, 0, n-1))", False)
     for x in (np.array([1e300, 0.5, -2.0, 1.5]), np.array([0.3, -1.2, 2.0, 0.7])):
         with mpmath.workdps(700):
             xs = [mpmath.mpf(float(v)) for v in x]
@@ -140,15 +150,7 @@ def test_gradient_of_a_smoothed_square_normalisation_with_the_squared_sum_below(
     x_i^2)}{D^2}$ has terms of degree 1 over 2 and 3 over 4, $D^2$ below; at $x \sim 10^{200}$ the squares overflow
     where the gradient is about $10^{-200}$ (the rule took neither term before: it wanted equal degrees and $D$ to the
     power $-1$).  Both at huge and at ordinary $x$ within REL_TOL of mpmath."""
-    from codegen.define import derive_gradients
-    from codegen.define_module import compile_function
-    from formulary import api
-
-    (f,) = api.define("sqsmoothing(x)[i] = (1 + x[i]**2)/sum(1 + x[j]**2, j, 0, n-1)")
-    derive_gradients(f)
-    _, plain = compile_function(f, True, RULES)
-    _, scaled = compile_function(f, True, WITH_RULE)
-    assert "polynomial_quotient_scale" in f.rewrites["vjp"]
+    plain, scaled = _without_and_with_rule("sqsmoothing(x)[i] = (1 + x[i]**2)/sum(1 + x[j]**2, j, 0, n-1)", True)
     g = np.array([0.5, -1.0, 2.0, 0.25])
     for x in (np.array([1.2, 0.4, -2.0, 0.7]) * 1e200, np.array([0.3, 1.2, -2.0, 0.7])):
         with mpmath.workdps(700):
@@ -168,15 +170,8 @@ def test_a_factor_of_degree_zero_is_kept_outside_the_scaled_quotient():
     polynomial), the rest $\frac{x_k}{c + \sum_j x_j^2}$ of degree 1 over 2: scaled as $\frac{x_k/M}{D/M^2} M^{-1}$, the
     bracket's own quotient on its own.  At $x \sim 10^{300}$ the gradient is about $10^{-300}$ (0 before: the
     squares overflow in $D$); at ordinary $x$ the same digits (REL_TOL, g = 1)."""
-    from codegen.define import derive_gradients
-    from codegen.define_module import compile_function
-    from formulary import api
-
-    (f,) = api.define("ridgerayleigh(x, w) = sum(w[i]*x[i]**2, i, 0, n-1)/(c + sum(x[j]**2, j, 0, n-1))")
-    derive_gradients(f)
-    _, plain = compile_function(f, True, RULES)
-    _, scaled = compile_function(f, True, WITH_RULE)
-    assert "polynomial_quotient_scale" in f.rewrites["vjp"]
+    plain, scaled = _without_and_with_rule(
+        "ridgerayleigh(x, w) = sum(w[i]*x[i]**2, i, 0, n-1)/(c + sum(x[j]**2, j, 0, n-1))", True)
     w = np.array([0.5, -1.0, 2.0, 0.25])
     for x in (np.array([1.0, 0.4, -2.0, 0.7]) * 1e300, np.array([0.3, 1.2, -2.0, 0.7])):
         with mpmath.workdps(700):
