@@ -4346,7 +4346,7 @@ class _NotesReader(_CatalogMatch):
                         if not any(i.free_symbols for i in e.indices)} - constrained, key=str)
         if not free or len(free) > MAX_NARROWED:
             return report
-        inside = self.fails_inside(lhs, rhs, claim, free, shown, (sp.Rational(1, 2), sp.Rational(1, 3)))
+        inside = self.fails_inside(lhs, rhs, claim, free, shown)
         alone = claim.rel in ("=", "equiv", ":=") and len(free) == 1 \
             and (lhs.free_symbols | rhs.free_symbols) == set(free)  # an equation in one name: values above 1 too
         if inside is not None and (not alone or not self.holds_at(lhs, rhs, claim, free, shown)):
@@ -4358,12 +4358,9 @@ class _NotesReader(_CatalogMatch):
         for label, where in domains[2:] if inside is not None else domains:  # one name failing in (0, 1): > 1 only
             if label == "> 1" and inside is None and (not alone or not self.holds_at(lhs, rhs, claim, free, shown)):
                 continue  # above 1 only for one name that holds at 2 and at 3 (a condition number, a degree of freedom)
-            extra = tuple(r for x in free for r in where(x))
-            step = self.step(lhs, {"equiv": "=", ":=": "="}.get(claim.rel, claim.rel), rhs,
-                             tuple(claim.conditions) + extra, zero_based=claim.zero_based)
-            if isinstance(step, str):
+            again = self.under(lhs, rhs, claim, [r for x in free for r in where(x)], shown)
+            if again is None:
                 continue
-            again = self.run(step, shown)
             if again.verdict in ("proved", "verified"):
                 return _undecided(report, f"holds where {names} {label} (the notes leave the domain implicit; "
                                           f"it fails elsewhere: {report.reason[:80]})")
@@ -4382,32 +4379,32 @@ class _NotesReader(_CatalogMatch):
                                       f"{undecided[1][:80]}")
         return report
 
-    def holds_at(self, lhs, rhs, claim, free, shown, values=ABOVE_ONE) -> bool:
-        """Whether the claim is confirmed where each name in ``free`` is 2, and where it is 3: the cheap test
-        before :meth:`narrower` samples the names above 1."""
-        rel = {"equiv": "=", ":=": "="}.get(claim.rel, claim.rel)
-        for value in values:
-            step = self.step(lhs, rel, rhs, tuple(claim.conditions) + tuple(sp.Eq(x, value) for x in free),
-                             zero_based=claim.zero_based)
-            if isinstance(step, str) or self.run(step, shown).verdict not in ("proved", "verified"):
+    def under(self, lhs, rhs, claim, extra, shown) -> StepReport | None:
+        """The claim checked under its conditions and ``extra`` ones; None when no step can be made there."""
+        step = self.step(lhs, {"equiv": "=", ":=": "="}.get(claim.rel, claim.rel), rhs,
+                         tuple(claim.conditions) + tuple(extra), zero_based=claim.zero_based)
+        return None if isinstance(step, str) else self.run(step, shown)
+
+    def holds_at(self, lhs, rhs, claim, free, shown) -> bool:
+        """Whether the claim is confirmed where each name in ``free`` is 2, and where it is 3 (:data:`ABOVE_ONE`):
+        the cheap test before :meth:`narrower` samples the names above 1."""
+        for value in ABOVE_ONE:
+            again = self.under(lhs, rhs, claim, [sp.Eq(x, value) for x in free], shown)
+            if again is None or again.verdict not in ("proved", "verified"):
                 return False
         return True
 
-    def fails_inside(self, lhs, rhs, claim, free, shown, values) -> StepReport | None:
-        r"""The refutation of the claim at a point where each name in ``free`` is ``values[0]`` (then ``values[1]``):
-        1/2 and 1/3 lie inside the positive domain and (0, 1) that :meth:`narrower` tries; None when it does not
-        fail there.  One point is cheap where the narrower checks sample the
-        domains (an integral at each point of them ran out of budget)."""
+    def fails_inside(self, lhs, rhs, claim, free, shown) -> StepReport | None:
+        r"""The refutation of the claim at a point where each name in ``free`` is 1/2 (then 1/3), inside both domains
+        :meth:`narrower` tries (positive, and (0, 1)); None when it does not fail there.  One point is cheap where
+        the narrower checks sample the domains (an integral at each point of them ran out of budget)."""
         if not all(isinstance(x, sp.Symbol) for x in free) \
                 or any(e.has(sp.Indexed, sp.IndexedBase) for e in (lhs, rhs)):
             return None  # an array's name is no value to set
-        rel = {"equiv": "=", ":=": "="}.get(claim.rel, claim.rel)
-        for value in values:
-            step = self.step(lhs, rel, rhs, tuple(claim.conditions) + tuple(sp.Eq(x, value) for x in free),
-                             zero_based=claim.zero_based)
-            if isinstance(step, str):
+        for value in (sp.Rational(1, 2), sp.Rational(1, 3)):
+            again = self.under(lhs, rhs, claim, [sp.Eq(x, value) for x in free], shown)
+            if again is None:
                 return None
-            again = self.run(step, shown)
             if again.verdict == "refuted" and again.counterexample:
                 return StepReport(**{**again.__dict__, "counterexample": {
                     **{_show(x): str(value) for x in free}, **again.counterexample}})
