@@ -18,11 +18,8 @@ and checks by hand (``SPECIAL``) what its grid cannot reach:
   ``why``).
 """
 import json
-import math
 import pathlib
-import random
 import sys
-from fractions import Fraction as Fr
 
 import mpmath as mp
 
@@ -30,6 +27,7 @@ HERE = pathlib.Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 import check_round7 as r7  # the walker; it imports nothing from Formulary
 import check_round12 as r12  # round 11's checks and round 12's hand-written ones
+import check_round19 as r19  # its relation at seven complex points
 
 CLAIMS = [json.loads(line) for line in (HERE / "heldout_round20.jsonl").read_text().splitlines()]
 
@@ -82,15 +80,6 @@ def _at_3000_digits(relation):
         return all(relation(v) for v in points)
 
 
-_I = mp.mpc(0, 1)
-_COMPLEX = [_I, -_I, 1 + _I, mp.mpc("-0.5", "2"), mp.mpc(3, "-0.25"), mp.mpc("0.1", "0.1"), 2 * mp.pi * _I]
-
-
-def _complex_all(relation):
-    with mp.workdps(50):
-        return all(relation(z) for z in _COMPLEX)
-
-
 SPECIAL = {  # each returns True when the label is confirmed (a false claim: when it fails)
     "io-h20-roots-unity-2": _roots_of_unity,
     "in-h20-compound-neg-gt": _compound_negative,
@@ -104,8 +93,8 @@ SPECIAL = {  # each returns True when the label is confirmed (a false claim: whe
                       for t in (v, -v))),
     "hy-h20-atanh-acosh-pos": lambda: _at_3000_digits(
         lambda v: v >= 1 or abs(mp.atanh(v) - mp.acosh(1 / mp.sqrt(1 - v * v))) < mp.mpf(10) ** -1000 * abs(mp.atanh(v))),
-    "dm-h20-sqrt-exp-complex": lambda: not _complex_all(lambda z: abs(mp.sqrt(mp.exp(z)) - mp.exp(z / 2)) < 1e-30),
-    "dm-h20-cosh-sinh-complex": lambda: _complex_all(lambda z: abs(mp.cosh(z) ** 2 - mp.sinh(z) ** 2 - 1) < 1e-30),
+    "dm-h20-sqrt-exp-complex": lambda: not r19._complex_all(lambda z: abs(mp.sqrt(mp.exp(z)) - mp.exp(z / 2)) < 1e-30),
+    "dm-h20-cosh-sinh-complex": lambda: r19._complex_all(lambda z: abs(mp.cosh(z) ** 2 - mp.sinh(z) ** 2 - 1) < 1e-30),
 }
 
 check = r7.special_first(SPECIAL, r12.check)
