@@ -101,6 +101,7 @@ from readers.notes.independence import assumes_independence, conditioning, naive
 from readers.notes.operators import OPERATOR_CUE, derivative_reading, operators
 from readers.notes.vector_kinds import declared as declared_vectors
 from readers.notes.vector_kinds import in_force as simplex_in_force
+from readers.notes.vector_kinds import unstated as unstated_masses
 from readers.notes.difference_quotients import as_derivatives
 from readers.notes.vector_values import read_as_numbers, vector_names
 from readers.notes.density_facts import DensitySheet
@@ -251,6 +252,7 @@ from readers.notes.law_divergences import divergence_of_laws
 from readers.notes.laws import (
     KL_NAMES, law, law_moments, normal_divergences, other_parametrisation, stated_fact, wrong_in_every_base)
 from readers.notes.supports import Range, random_in, support
+from readers.notes import unstated_counts
 from readers.notes.declared_sizes import bind_sizes
 from readers.notes.log_definitions import logged_definition
 from readers.notes.indicators import indicator_names
@@ -872,6 +874,12 @@ def _point_where_nonzero(differences: dict, conditions) -> dict | None:
                 return {**{_show(k): f"{float(v):g}" for k, v in point.items()}, "at": f"step {step}",
                         "lhs - rhs": str(value)}
     return None
+
+
+def _scalar_names(*exprs) -> set:
+    """The free symbols of ``exprs`` outside the arrays' elements: ``x`` in ``x + y_i``, not ``y`` (nor ``i``)."""
+    return {x for e in exprs if isinstance(e, sp.Basic)
+            for x in e.xreplace({a: sp.Dummy() for a in e.atoms(sp.Indexed)}).free_symbols if not isinstance(x, sp.Dummy)}
 
 
 def _maxima_over_summed_ranges(lhs, rhs):
@@ -3175,6 +3183,18 @@ class _NotesReader(_CatalogMatch):
         r""":meth:`check_claim_in_scope`; where a restated condition may have widened a name's domain ("For $x > 0$:"
         after "For $0 < x < 1$", ``_Section.widened``), a confirmation must also hold without the bounds it left out,
         else the step is ``undecided (ambiguous)``: $x^2 \le x$ holds on (0, 1), not for every $x > 0$."""
+        counted = unstated_counts.count_binding((claim.lhs, claim.rhs), frag.content)
+        if counted is not None:  # (1/n) \sum_i x_i: i runs over 1..n (readers.notes.unstated_counts)
+            claim = dataclasses.replace(claim, lhs=claim.lhs.xreplace(counted), rhs=claim.rhs.xreplace(counted),
+                                        conditions=tuple(c.xreplace(counted) if isinstance(c, sp.Basic) else c
+                                                         for c in claim.conditions))
+            reading = unstated_counts.shown(counted)
+            return [dataclasses.replace(s, assumptions=tuple(dict.fromkeys((*s.assumptions, reading))))
+                    for s in self.check_claim_widened(claim, frag)]
+        return self.check_claim_widened(claim, frag)
+
+    def check_claim_widened(self, claim: _Claim, frag: Fragment) -> list[StepReport]:
+        """:meth:`check_claim` once a sum with no stated range has its count."""
         widened = self.section.widened
         steps = self.check_claim_in_scope(claim, frag)
         names = {x.name for x in claim.lhs.free_symbols | claim.rhs.free_symbols if isinstance(x, sp.Symbol)} \
@@ -3360,6 +3380,9 @@ class _NotesReader(_CatalogMatch):
         a new definition, an equation in an unknown, a step from the equation before, a narrower domain."""
         premise = claim.premise
         lhs, rhs = self.expand(claim.lhs), self.expand(claim.rhs)
+        counted = unstated_counts.count_binding((lhs, rhs), frag.content)
+        if counted is not None:  # mu = (1/m) \sum_i x_i brought in: its i runs over 1..m too (unstated_counts)
+            lhs, rhs = lhs.xreplace(counted), rhs.xreplace(counted)
         normed = entry_norms((lhs, rhs), self.written_vectors, frag.content) if lhs.has(sp.Abs) or rhs.has(sp.Abs) \
             else None
         if normed is not None:  # \|u\|_2 after u = [u_1, ..., u_n]: sqrt(u_1^2 + ... + u_n^2) (entry_norms)
@@ -3404,7 +3427,7 @@ class _NotesReader(_CatalogMatch):
             conditions = [c for c in conditions if not {str(x).lstrip("\\") for x in c[0].free_symbols} & widened]
         stated = tuple(c[0] for c in conditions) + self.trailing_relations(frag, symbols)
         assumptions = tuple(c[1] for c in conditions) + tuple(_show(c) for c in claim.conditions) + tuple(
-            _show(r) for r in stated[len(conditions):])
+            _show(r) for r in stated[len(conditions):]) + ((unstated_counts.shown(counted),) if counted else ())
         general = _Claim(claim.lhs, claim.rel, claim.rhs, tuple(claim.conditions) + stated, claim.line,
                          claim.zero_based, claim.redefinition)
         series = closed_forms(lhs, rhs, general.conditions)
@@ -3455,6 +3478,10 @@ class _NotesReader(_CatalogMatch):
         if probability and event_sets.built(lhs, rhs):  # "for disjoint $A$ and $B$, $P(A \cup B) = P(A) + P(B)$":
             out = [_undecided(r, event_sets.UNSTATED.format(reason=r.reason[:80]))  # the prose may relate the events
                    if r.verdict == "refuted" else r for r in out]  # (readers.notes.event_sets)
+        masses = unstated_masses((lhs, rhs), simplex_in_force(self.simplex_vectors, self.line)) \
+            if any(r.verdict == "refuted" for r in out) else []
+        if masses:  # \sum_k p_k \log(1/p_k) \le \log K: p a probability vector (readers.notes.vector_kinds)
+            out = self.on_unstated_simplex(general, frag, lhs, rhs, shown, masses, out)
         one_hot = sorted(name for name, vertex in simplex_in_force(self.simplex_vectors, self.line).items()
                          if vertex and any(str(b.label) == name for e in (lhs, rhs) for b in e.atoms(sp.IndexedBase)))
         if one_hot and any(r.verdict == "refuted" for r in out):  # sampled inside the simplex, stated at a vertex
@@ -3527,7 +3554,8 @@ class _NotesReader(_CatalogMatch):
         einstein = einstein_reading(lhs, rhs) if any(r.verdict == "refuted" for r in out) else None
         if einstein is not None:
             out = self.einstein(out, general, frag, einstein, shown)
-        examples = [(n, v) for n, v in examples if n in symbols or _names_moment_of(n, symbols)]
+        scalars = _scalar_names(lhs, rhs)  # x = 2 is no value of the array x_i
+        examples = [(n, v) for n, v in examples if n in scalars or _names_moment_of(n, scalars)]
         if examples and any(r.verdict == "refuted" for r in out):  # read once more in the example above
             values = tuple(sp.Eq(n, v) for n, v in examples)
             local = _Claim(claim.lhs, claim.rel, claim.rhs, general.conditions + values, claim.line,
@@ -5348,6 +5376,26 @@ class _NotesReader(_CatalogMatch):
                         sizes=size_cases, variable=variable, note="" if zero_based else ONE_BASED)
         except ValueError as exc:
             return str(exc)
+
+    def on_unstated_simplex(self, claim, frag, lhs, rhs, shown, masses, out) -> list[StepReport]:
+        r"""``out`` with each refutation ``undecided`` where the claim is confirmed once the arrays ``masses``
+        (probability letters inside a logarithm, no sentence declaring them) are sampled on the simplex: the
+        entropy bound :math:`\sum_k p_k \log(1/p_k) \le \log K` fails for ``p_k`` that do not sum to one, a
+        point its author would not accept.  A claim that fails on the simplex too stays refuted, with a counterexample there."""
+        saved = self.simplex_vectors
+        self.simplex_vectors = [*saved, *((0, name, False) for name in masses)]
+        try:
+            again = self.check_plain(claim, frag, lhs, rhs, shown)
+        finally:
+            self.simplex_vectors = saved
+        if again and any(r.verdict == "refuted" and r.counterexample for r in again):
+            return again  # a counterexample on the simplex is one in every reading
+        if not again or not all(r.verdict in ("proved", "verified") for r in again):
+            return out
+        names = ", ".join(masses)
+        return [_undecided(r, f"holds where {names} {'is a probability vector' if len(masses) == 1 else 'are probability vectors'} "
+                              f"(entries >= 0 summing to 1), which the notes do not state; it fails off the simplex "
+                              f"({r.reason[:80]})") if r.verdict == "refuted" else r for r in out]
 
     def at_vertices(self, claim, frag, lhs, rhs, shown, one_hot) -> list[StepReport] | None:
         r"""The claim with each one-hot vector ``y`` written as a vertex of the simplex, :math:`y_k = \delta_{kc}`

@@ -40,3 +40,23 @@ def declared(text: str) -> list[tuple[int, str, bool]]:
 def in_force(declarations, line: int) -> dict[str, bool]:
     """Name -> one-hot, for the declarations made before ``line``."""
     return {name: one_hot for at, name, one_hot in declarations if at < line}
+
+
+MASS_LETTERS = frozenset({"p", "q", "pi", "P", "Q"})
+"""Array names that stand for probability vectors in the notes people write (``p_k``, ``q_k``, ``\\pi_k``)."""
+
+
+def unstated(exprs, declared: dict) -> list[str]:
+    r"""Arrays with a probability letter whose entries sit inside a logarithm (``\sum_k p_k \log\frac{1}{p_k}``,
+    ``\sum_k p_k \log\frac{p_k}{q_k}``) and that no sentence declares: entropies and divergences of probability
+    vectors, which the notes may leave unsaid.  A refutation off the simplex is then no counterexample the author
+    would accept."""
+    import sympy as sp
+
+    found = set()
+    for e in exprs:
+        if not isinstance(e, sp.Basic):
+            continue
+        for log in e.atoms(sp.log):
+            found |= {str(a.base.label) for a in log.atoms(sp.Indexed) if str(a.base.label) in MASS_LETTERS}
+    return sorted(found - set(declared))
