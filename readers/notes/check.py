@@ -2465,6 +2465,11 @@ class _NotesReader(_CatalogMatch):
                 # A = W S W^{-1} with all three written out above: also a claim (readers.notes.matrices)
                 start = 0 if self.matrix_claims.written_out_claim(name, exprs[1], frag.content_line + row.line - 1) else \
                     2 if named else 1
+            elif not row.continued and rels[0] in ("=", ":=") and self.redefinable(name, exprs[1]) and (named := \
+                    self.named_quantity_as_claim(_Claim(name, "=", exprs[1], tuple(row.conditions) + tuple(givens),
+                                                        frag.content_line + row.line - 1, block.zero_based), frag)):
+                self.definition_steps += named  # H(q) = ... after H(p) = ..., "the entropy": the words fix H, so
+                start = 1  # the row is a claim about it, not a new H (readers.notes.named_quantities)
             elif not row.continued and rels[0] in ("=", ":=") and self.redefinable(name, exprs[1]) \
                     and (introduces_definition(self.lines, frag.kind, frag.line, frag.column)
                          or rels[0] == ":="  # h(x) := f(x) + g(x) after h(x) := alpha f(x): ':=' defines anew
