@@ -19,7 +19,8 @@ joint, differential, binary, ... entropy)           the right side sums         
 (never its cdf or distribution function)            ``z`` alone, with no integral or erf
 ==================================================  ===========================================  ========================
 
-The entropy is read at three probability vectors of two and three entries; a right side that agrees with it in one
+The name must stand close before the block (:data:`NAME_REACH`), with no words after it that bring in another object
+("the standard normal distribution, and consider $h(z) = z^2$": :data:`OTHER_OBJECT`).  The entropy is read at three probability vectors of two and three entries; a right side that agrees with it in one
 of the bases at every one is confirmed, one that agrees in none at the first vector where it fails is refuted (a pmf
 is all the words allow ``f`` to be).  The standard normal density is read at four points.  Anything else (other
 names on the right, a sum that is not over the entries, a value that is not a finite real number) is no reading:
@@ -39,6 +40,11 @@ OTHER_ENTROPY = re.compile(r"\b(?:cross|relative|conditional|joint|differential|
 STANDARD_NORMAL = re.compile(r"\bstandard\s+(?:normal|gaussian)\s+(?:density|distribution|pdf|p\.d\.f\.|"
                              r"probability\s+density)", re.IGNORECASE)
 CUMULATIVE = re.compile(r"\b(?:cumulative|cdf|c\.d\.f\.|distribution\s+function)", re.IGNORECASE)
+NAME_REACH = 120
+"""Characters the name may stand before the block (a short clause: "the entropy of a mass function $p$ is")."""
+OTHER_OBJECT = re.compile(r"\b(?:consider|let|define|take|introduce|compute|apply|transform|use|plot|square|"
+                          r"differentiate|integrate|multiply|divide|add|subtract|instead)\b", re.IGNORECASE)
+"""Words after the name that introduce another object than the one named."""
 PMFS = ((sp.Rational(1, 4), sp.Rational(3, 4)), (sp.Rational(1, 2), sp.Rational(1, 3), sp.Rational(1, 6)),
         (sp.Rational(1, 5), sp.Rational(3, 10), sp.Rational(1, 2)))
 """Probability vectors the entropy is read at: unequal entries, so that a weight left out changes the value."""
@@ -65,14 +71,25 @@ def reading(lhs, rhs, prose: str):
     be read at concrete values; None otherwise.  The checker returns ``(verdict, how, counterexample)``."""
     if not isinstance(lhs, AppliedUndef) or len(lhs.args) != 1 or not isinstance(lhs.args[0], sp.Symbol):
         return None
-    if ENTROPY.search(prose) and not OTHER_ENTROPY.search(prose):
+    if _names(ENTROPY, prose) and not OTHER_ENTROPY.search(prose):
         entries = _entries(lhs.args[0], rhs)
         if entries is not None:
             return "Shannon's entropy of the mass function", lambda: _check_entropy(lhs, rhs, *entries)
-    if STANDARD_NORMAL.search(prose) and not CUMULATIVE.search(prose) and rhs.free_symbols == {lhs.args[0]} \
+    if _names(STANDARD_NORMAL, prose) and not CUMULATIVE.search(prose) and rhs.free_symbols == {lhs.args[0]} \
             and not rhs.has(sp.Integral, sp.erf, sp.erfc, AppliedUndef):
         return "the standard normal density", lambda: _check_normal(lhs, rhs)
     return None
+
+
+def _names(pattern, prose: str) -> bool:
+    """Whether the last mention of ``pattern`` in ``prose`` names the block that follows: at most
+    ``NAME_REACH`` characters before it, with no words after it that bring in something else ("the standard normal
+    distribution, and consider $h(z) = z^2$")."""
+    found = list(pattern.finditer(prose))
+    if not found:
+        return False
+    tail = prose[found[-1].end():]
+    return len(tail) <= NAME_REACH and OTHER_OBJECT.search(tail) is None
 
 
 def _entries(name, rhs):
