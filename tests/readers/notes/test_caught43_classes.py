@@ -4,7 +4,8 @@ correct near-miss each (the near-miss must not be refuted):
 
 * Shannon's entropy of a mass function named in the prose ("the expected surprisal or **entropy** defined as $$H(f)
   = \sum_{f_i} \log(1/f_i)$$", the weights lost): read at three mass functions in every base of the log
-  (readers.notes.named_quantities); it was a definition, so the slip went unchecked;
+  (readers.notes.named_quantities), also where ``H`` was defined just before; it was a definition (or an ambiguous
+  new one), so the slip went unchecked;
 * the standard normal density named in the prose ("the standard normal distribution, $\mbox{normal}(z) =
   \exp(-\frac{1}{2} z^2)$", its constant lost): read at four points; a definition before;
 * an integral written for a standard special function the prose names ("where $\Gamma$ is the gamma function,
@@ -15,6 +16,7 @@ correct near-miss each (the near-miss must not be refuted):
 Each wrong block fails on the code before this round (it had no steps, or no counterexample)."""
 import sympy as sp
 
+from readers.notes.named_quantities import reading
 from readers.notes.special import integral_counterexample
 from tests.readers.notes.checked import CONFIRMED, HOLDS, assert_block_verdicts, checked_blocks
 
@@ -33,6 +35,12 @@ Measured in bits, the entropy of a mass function $p = (p_1, \dots, p_n)$ is
 
 $$
 H(p) = -\sum_{i=1}^{n} p_i \log_2 p_i
+$$
+
+and the entropy of a second mass function $q = (q_1, \dots, q_m)$ is
+
+$$
+H(q) = \sum_{j=1}^{m} q_j \log q_j
 $$
 """
 
@@ -53,8 +61,15 @@ $$
 
 def test_entropy_named_in_the_prose_is_a_claim_about_shannons_entropy():
     blocks = checked_blocks(ENTROPY)
-    (witness,) = assert_block_verdicts(blocks, ["refuted", CONFIRMED])
-    assert witness["f_1"] == "1/4" and "log base 2" in blocks[1].steps[0].method
+    first, again = assert_block_verdicts(blocks, ["refuted", CONFIRMED, "refuted"])
+    assert first["f_1"] == again["q_1"] == "1/4" and "log base 2" in blocks[1].steps[0].method
+
+
+def test_a_name_followed_by_another_object_names_nothing():
+    z = sp.Symbol("z")
+    h = sp.Function("h")(z)
+    assert reading(h, sp.exp(-z ** 2 / 2), "a factor deriving from the standard normal distribution,") is not None
+    assert reading(h, z ** 2, "Let $Z$ have the standard normal distribution, and consider ") is None
 
 
 def test_standard_normal_density_named_in_the_prose_is_a_claim():
