@@ -20,8 +20,9 @@ joint, differential, binary, ... entropy)           the right side sums         
 ==================================================  ===========================================  ========================
 
 The name must stand close before the block (:data:`NAME_REACH`), with no words after it that bring in another object
-("the standard normal distribution, and consider $h(z) = z^2$": :data:`OTHER_OBJECT`).  The entropy is read at three probability vectors of two and three entries; a right side that agrees with it in one
-of the bases at every one is confirmed, one that agrees in none at the first vector where it fails is refuted (a pmf
+("the standard normal distribution, and consider $h(z) = z^2$": :data:`OTHER_OBJECT`).  The entropy is read at three
+probability vectors of two and three entries; a right side that agrees with it in one of the bases at every one is
+confirmed, one that agrees in none at the first vector where it fails is refuted (a pmf
 is all the words allow ``f`` to be).  The standard normal density is read at four points.  Anything else (other
 names on the right, a sum that is not over the entries, a value that is not a finite real number) is no reading:
 the row stays a definition.
@@ -126,7 +127,7 @@ def _check_entropy(lhs, rhs, base, lower, size):
     for pmf in PMFS:
         at = rhs.subs(size, len(pmf) + lower - 1).doit()
         at = at.replace(lambda e: isinstance(e, sp.Indexed) and e.base == base and e.indices[0].is_Integer,
-                        lambda e: pmf[int(e.indices[0]) - lower])
+                        lambda e, pmf=pmf: pmf[int(e.indices[0]) - lower])
         written = _value(at)
         if written is None or at.atoms(sp.Indexed):
             return None
@@ -137,11 +138,13 @@ def _check_entropy(lhs, rhs, base, lower, size):
             truth = _value(-sum(p * sp.log(p) for p in pmf))
             witness = {f"{base}_{k + lower}": str(p) for k, p in enumerate(pmf)}
             witness.update({"lhs (natural log)": sp.sstr(sp.N(truth, 12)), "rhs": sp.sstr(sp.N(written, 12))})
-            return "refuted", f"at the mass function {tuple(map(str, pmf))} the entropy -sum p log p is " \
-                              f"{sp.N(truth, 6)} (natural log), the right side {sp.N(written, 6)}, and no base of " \
-                              "the log (e, 2, 10) makes them agree", witness
+            how = (f"at the mass function {tuple(map(str, pmf))} the entropy -sum p log p is {sp.N(truth, 6)} "
+                   f"(natural log), the right side {sp.N(written, 6)}, and no base of the log (e, 2, 10) makes "
+                   "them agree")
+            return "refuted", how, witness
     used = next(name for ok, (_, name) in zip(ok_bases, BASES) if ok)
-    return "verified", f"read as -sum_i {base}_i log {base}_i ({used}) at {len(PMFS)} mass functions, exactly", None
+    how = f"read as -sum_i {base}_i log {base}_i ({used}) at {len(PMFS)} mass functions, at 30 digits"
+    return "verified", how, None
 
 
 def _check_normal(lhs, rhs):
@@ -152,7 +155,7 @@ def _check_normal(lhs, rhs):
         if written is None:
             return None
         if not _agrees(written, _value(truth)):
-            return "refuted", f"at {z} = {point} the standard normal density is {sp.N(truth, 6)}, the right side " \
-                              f"{sp.N(written, 6)}", {str(z): str(point), "lhs": sp.sstr(sp.N(truth, 12)),
-                                                      "rhs": sp.sstr(sp.N(written, 12))}
-    return "verified", f"equal to exp(-{z}^2/2)/sqrt(2 pi) at {len(NORMAL_POINTS)} points, exactly", None
+            how = f"at {z} = {point} the standard normal density is {sp.N(truth, 6)}, the right side {sp.N(written, 6)}"
+            witness = {str(z): str(point), "lhs": sp.sstr(sp.N(truth, 12)), "rhs": sp.sstr(sp.N(written, 12))}
+            return "refuted", how, witness
+    return "verified", f"equal to exp(-{z}^2/2)/sqrt(2 pi) at {len(NORMAL_POINTS)} points, at 30 digits", None
