@@ -278,7 +278,8 @@ from readers.notes.constant_names import constant_given_a_value
 from readers.notes.decompositions import WRITTEN_AS, fresh_names
 from readers.notes.free_indices import definition_indices, written_two_ways
 from readers.notes.unassumed_conditions import unassumed
-from readers.notes.special import introduced_as_standard, standard_functions
+from readers.notes.special import integral_counterexample, introduced_as_standard, standard_functions
+from readers.notes import named_quantities
 from readers.notes.standard_definitions import read_standard, standard_reading
 from readers.notes.systems import chain_solution, where
 from readers.notes.constraints import constrained_rows
@@ -2453,7 +2454,7 @@ class _NotesReader(_CatalogMatch):
                 found = self.definition_as_claim(claim, frag) or self.law_as_claim(claim) \
                     or self.entropy_as_claim(claim, frag) or self.composition_as_claim(claim) \
                     or self.special_as_claim(claim, frag) or self.standard_function_as_claim(claim, frag) \
-                    or self.solved_as_claim(claim, frag)
+                    or self.named_quantity_as_claim(claim, frag) or self.solved_as_claim(claim, frag)
                 agreed = [] if found else self.earlier_definition_as_claim(claim, frag)
                 self.definition_steps += found or agreed
                 named = self.chain_names(exprs, rels)
@@ -2472,6 +2473,11 @@ class _NotesReader(_CatalogMatch):
                 # A = W S W^{-1} with all three written out above: also a claim (readers.notes.matrices)
                 start = 0 if self.matrix_claims.written_out_claim(name, exprs[1], frag.content_line + row.line - 1) else \
                     2 if named else 1
+            elif not row.continued and rels[0] in ("=", ":=") and self.redefinable(name, exprs[1]) and (named := \
+                    self.named_quantity_as_claim(_Claim(name, "=", exprs[1], tuple(row.conditions) + tuple(givens),
+                                                        frag.content_line + row.line - 1, block.zero_based), frag)):
+                self.definition_steps += named  # H(q) = ... after H(p) = ..., "the entropy": the words fix H, so
+                start = 1  # the row is a claim about it, not a new H (readers.notes.named_quantities)
             elif not row.continued and rels[0] in ("=", ":=") and self.redefinable(name, exprs[1]) \
                     and (introduces_definition(self.lines, frag.kind, frag.line, frag.column)
                          or rels[0] == ":="  # h(x) := f(x) + g(x) after h(x) := alpha f(x): ':=' defines anew
@@ -2912,7 +2918,40 @@ class _NotesReader(_CatalogMatch):
                                                                      frag.column)):
             return []
         steps = self.check_claim(claim, frag)
-        return steps if steps and all(s.verdict in ("proved", "verified", "refuted") for s in steps) else []
+        if steps and all(s.verdict in ("proved", "verified", "refuted") for s in steps):
+            return steps
+        witness = integral_counterexample(claim.lhs, self.expand(claim.rhs))  # out of the sampler's reach: worked
+        if witness is None:  # out exactly at integers (the gamma function's integral to -infinity diverges)
+            return []
+        return [StepReport(lhs=_show(claim.lhs), rel="=", rhs=_show(claim.rhs), verdict="refuted", line=claim.line,
+                           method="exact integration at a point (sympy)", counterexample=witness,
+                           reason=f"at {next(iter(witness.items()))[0]} = {next(iter(witness.values()))} the "
+                                  f"integral is {witness['rhs']}, the {_show(claim.lhs.func)} the words before it "
+                                  f"name is {witness['lhs']}")]
+
+    def named_quantity_as_claim(self, claim: _Claim, frag: Fragment) -> list[StepReport]:
+        r"""A row that would define a quantity the sentence before it calls by its standard name ("the expected
+        surprisal or **entropy** defined as $$H(f) = \sum_i \log(1/f_i)$$", "the standard normal density,
+        $g(z) = \dots$"): the words fix its meaning, so the row is a claim about it, read at concrete values
+        (readers.notes.named_quantities); its one step when that decides, else [] (it stays a definition)."""
+        if not isinstance(claim.lhs, AppliedUndef):  # the words decide, even after another definition of the name
+            return []
+        prose = named_quantities.prose_before(self.lines, frag.kind, frag.line, frag.column,
+                                              text_before(self.lines, frag.kind, frag.line, frag.column))
+        found = named_quantities.reading(claim.lhs, self.expand(claim.rhs), prose)
+        try:
+            decided = found[1]() if found is not None else None
+        except (TypeError, ValueError, ZeroDivisionError):  # a right side sympy cannot evaluate there: no reading
+            decided = None
+        if decided is None:
+            return []
+        verdict, how, witness = decided
+        return [StepReport(lhs=_show(claim.lhs), rel="=", rhs=_show(claim.rhs), verdict=verdict, line=claim.line,
+                           method=f"{how}; the words before it call {_show(claim.lhs)} {found[0]}"
+                           if verdict != "refuted" else "exact evaluation at a point",
+                           reason=f"{how}: the words before it call {_show(claim.lhs)} {found[0]}, which the notes "
+                                  "cannot define anew" if verdict == "refuted" else "",
+                           counterexample=witness)]
 
     def composition_as_claim(self, claim: _Claim) -> list[StepReport]:
         r"""A new definition of a known function of other arguments (``f(w, x, y, z) = ...`` after ``f(u, v)``,

@@ -92,3 +92,52 @@ def standard_functions(expr, defined=frozenset()):
 
     out = expr.replace(lambda e: isinstance(e, AppliedUndef), swap)
     return out, read
+
+
+INTEGER_POINTS = (1, 2, 3)
+"""Where an integral the notes write for a standard function of one argument is worked out exactly: positive
+integers, inside the domain of every integral form in the table (the gamma function's converges for x > 0)."""
+
+
+def integral_counterexample(application, rhs) -> dict | None:
+    r"""A point where ``rhs``, an integral the notes write for the standard function ``application`` of one name
+    (``\Gamma(x) = \int_0^{-\infty} t^{x-1} e^{-t}\,dt``), is not the function's value: infinite, or another
+    number, worked out exactly by sympy at ``INTEGER_POINTS``; None when it agrees there or cannot be worked out.
+    Only integrands of powers of the variable and exponentials of polynomials of degree at most 2 are worked out
+    (sympy does those at once)."""
+    name = application.func.__name__.lstrip("\\")
+    if len(application.args) != 1 or not rhs.has(sp.Integral) or _reading(name, application.args) is None:
+        return None
+    (x,) = application.args
+    for k in INTEGER_POINTS:
+        at = rhs.subs(x, k)
+        if not all(_elementary(i) for i in at.atoms(sp.Integral)):
+            return None
+        value = at.doit()
+        truth = _reading(name, (sp.Integer(k),))
+        if value.has(sp.Integral, AppliedUndef) or value.free_symbols:
+            return None
+        if value.is_finite is False or abs(sp.N(value - truth, 30)) > sp.Rational(1, 10**20) * max(abs(truth), 1):
+            return {str(x): str(k), "lhs": sp.sstr(sp.N(truth, 12)),
+                    "rhs": str(value) if value.is_finite is False else sp.sstr(sp.N(value, 12))}
+    return None
+
+
+def _elementary(integral) -> bool:
+    """Whether ``integral`` is of one variable, with a product of numbers, integer powers of it and exponentials
+    of polynomials of degree at most 2 in it: an Euler-type integral sympy works out at once."""
+    if len(integral.limits) != 1 or len(integral.limits[0]) != 3:
+        return False
+    t = integral.limits[0][0]
+    for factor in sp.Mul.make_args(integral.function):
+        if factor.is_number:
+            continue
+        if isinstance(factor, sp.Pow) and factor.base == t and factor.exp.is_Integer:
+            continue
+        if factor == t:
+            continue
+        if isinstance(factor, sp.exp) and factor.args[0].is_polynomial(t) \
+                and sp.degree(factor.args[0], t) <= 2 and factor.args[0].free_symbols <= {t}:
+            continue
+        return False
+    return True
