@@ -282,12 +282,14 @@ def cmd_verify(args) -> int:
     everything = args.all and not args.no_derivations
     checked, grads = [], []
     if everything:  # imported before the workers fork, so that they share it rather than each import it
+        from derivations.checker.budget import import_rung_modules
         from derivations.gradients import all_gradients
         from derivations.gradients.check import check_gradient  # noqa: F401
         from derivations.library import all_derivations
         from formulary import api  # noqa: F401
 
         derivations, gradients = all_derivations(), all_gradients()
+        import_rung_modules()
     with Pool(args.jobs) as pool:  # one pool for every part, all queued at once: no worker idles between parts
         batch = pool.submit(functools.partial(_verify_one, points=args.points, seed=args.seed), [f.id for f in formulas])
         if everything:
@@ -400,7 +402,11 @@ def _check_jobs(args) -> None:
 
 
 def _check_derivations(derivations, args, *, quiet: bool, progress: bool | None = None):
+    from derivations.checker.budget import import_rung_modules
+
     _check_jobs(args)
+    if args.jobs > 1 and len(derivations) > 1:
+        import_rung_modules()  # before the workers fork, so that they share them (see RUNG_IMPORTS)
     with Pool(args.jobs) as pool:
         batch = pool.submit(functools.partial(_derive_keyed, timeout=args.timeout), [d.id for d in derivations],
                             cost=_budget_weights(derivations))

@@ -578,6 +578,20 @@ def adopt_modules(names) -> None:
                 pass
 
 
+RUNG_IMPORTS = ("numpy.random", "scipy.optimize", "sympy.physics.units")
+"""Modules the rungs import on first use, not at import time: numpy's samplers (``numpy.random``, loaded lazily by
+numpy 2), the margin search between sampled points (``scipy.optimize``, 0.3 s of CPU) and sympy's ``simplify``
+(``sympy.physics.units``, 0.1-0.2 s).  A process that forks workers for many derivations imports them first
+(:func:`import_rung_modules`): otherwise each worker's first budgeted child that needs one imports it, and the worker
+imports it again when it adopts it (:func:`adopt_modules`), two imports per worker instead of one shared by all."""
+
+
+def import_rung_modules() -> None:
+    """Import :data:`RUNG_IMPORTS` here, before forking workers that will check derivations (only a saving: one that
+    fails to import is skipped, as in :func:`adopt_modules`, and a child imports it when it needs it)."""
+    adopt_modules(RUNG_IMPORTS)
+
+
 def _died(exitcode: int | None, seconds: float) -> Outcome:
     """A child killed by SIGKILL without our asking was, in practice, the OOM killer's."""
     if exitcode == -signal.SIGKILL:

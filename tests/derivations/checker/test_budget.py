@@ -154,6 +154,30 @@ def test_adopting_a_name_that_is_no_module_is_skipped():
     assert "no_such_module_for_formulary_tests" not in sys.modules
 
 
+def _modules_imported_by_rung_work():
+    """What a child imports while doing what the rungs do lazily: sympy's simplify, a Nelder-Mead search, a sampler."""
+    import sys
+
+    import numpy as np
+
+    loaded = set(sys.modules)
+    sp.simplify(sp.sin(sp.Symbol("x")) ** 2 + sp.cos(sp.Symbol("x")) ** 2)
+    from scipy.optimize import minimize
+
+    minimize(lambda v: float((v[0] - 1) ** 2), [0.0], method="Nelder-Mead", options={"maxfev": 20})
+    np.random.default_rng(0).random()
+    return sorted(set(sys.modules) - loaded)
+
+
+def test_rung_modules_imported_before_forking_leave_the_children_nothing_to_import():
+    from derivations.checker.budget import RUNG_IMPORTS, import_rung_modules
+
+    import_rung_modules()
+    outcome = run_with_budget(_modules_imported_by_rung_work, seconds=60)
+    assert outcome.ok
+    assert not [m for m in outcome.value if m.startswith(RUNG_IMPORTS)], outcome.value
+
+
 def _sleep_then(value, seconds):
     time.sleep(seconds)
     return value
