@@ -151,4 +151,6 @@ def test_jax(case):
     theirs = jax.vjp(lambda *z: getattr(mod, f"_{case}_forward")(*z, **kws), *xs)[1](g)
     for a, b in zip(ours, theirs):
         assert a.shape == b.shape and _rel(a, b) <= VJP_TOL
-    check_grads(lambda *z: getattr(mod, case)(*z, **kws), tuple(x[..., :4] for x in xs), order=1, modes=("rev",))
+    # the inputs above, not a slice of them: check_grads compares the VJP with finite differences along one random
+    # direction whatever the size, and JAX compiles every operation anew for a new shape
+    check_grads(lambda *z: getattr(mod, case)(*z, **kws), tuple(xs), order=1, modes=("rev",))
