@@ -700,6 +700,14 @@ def _local_name(symbol) -> bool:
                                                   _GREEK_WORDS)
 
 
+def _worked_value(body) -> bool:
+    r"""Whether a name's definition is a number (``\sigma_z = \sqrt{(1.8 - 1.8)^2/5} = 0``): a worked example's
+    value, which a later section's formulas in that name (a noise variance, a measurement) do not mean; like a bare
+    letter's, such a definition ends at the next heading and may then only confirm (earlier_readings)."""
+    return isinstance(body, sp.Basic) and not body.free_symbols and body.is_number is True \
+        and not body.atoms(AppliedUndef)
+
+
 _LEADS_ON = frozenset({"Rightarrow", "implies", "Longrightarrow"})
 """Words that end a row leading on to the next one (``A = B \\Rightarrow \\ C = D``)."""
 
@@ -1270,7 +1278,8 @@ class _Section:
         self.independent = set()
         self.seen = frozenset()
         self.valued = frozenset()
-        for key in [k for k in self.symbols if _local_name(k)]:  # x, mu, y_i: reused per section in notes
+        for key in [k for k in self.symbols if _local_name(k) or _worked_value(self.symbols[k])]:
+            # x, mu: reused per section in notes; sigma_z = 0.0, a worked example's number, is not sigma_z later on
             self.earlier[key] = ("symbols", key, self.symbols.pop(key), self.owner.pop(key, None))
         for key in list(self.arrays):
             self.earlier[key] = ("arrays", key, self.arrays.pop(key), self.owner.pop(key, None))

@@ -1,0 +1,38 @@
+r"""Classes of correct claims in published notes that ``check`` left unconfirmed (issue 12, confirm43), each with wrong
+variants that must not be confirmed:
+
+* a name a worked example sets to a number (``\sigma_z = \sqrt{(1.8 - 1.8)^2/5} = 0``) kept that number in every
+  later section, so a derivation under another heading in the same name (a noise variance ``\sigma_z^2``) divided by
+  zero and stayed undecided: like a bare letter's, a numeric definition ends at the next heading and may then only
+  confirm (readers.notes.check, ``_worked_value``).
+"""
+from tests.readers.notes.checked import CONFIRMED, assert_block_verdicts, checked_blocks
+
+WORKED_VALUE = r"""# Noise
+
+## Spread of a constant signal
+
+The heights of $Z$ do not vary, so its standard deviation is zero.
+
+$$
+\begin{aligned}
+\sigma_z &=\sqrt{\frac{(1.8-1.8)^2 + (1.8-1.8)^2} {2}} \\
+&= \sqrt{\frac{0+0}{2}} \\
+\sigma_z&= 0.0
+\end{aligned}$$
+
+## Product of two Gaussians
+
+Let the measurement noise be $\sigma_z^2$ and the prior variance $s^2$.
+
+$$ \exp\Big[-\frac{(z-x)^2}{2\sigma_z^2}\Big]\exp\Big[-\frac{x^2}{2s^2}\Big] \propto \exp\Big[-\frac{s^2(z-x)^2 + \sigma_z^2 x^2}{2\sigma_z^2 s^2}\Big] $$
+
+$$ \exp\Big[-\frac{(z-x)^2}{2\sigma_z^2}\Big]\exp\Big[-\frac{x^2}{2s^2}\Big] \propto \exp\Big[-\frac{s^2(z-x)^2 + \sigma_z^2 x^2}{\sigma_z^2 s^2}\Big] $$
+"""
+
+
+def test_a_worked_examples_number_ends_at_the_next_heading():
+    blocks = checked_blocks(WORKED_VALUE)
+    # the example's own chain, the product of the two Gaussians' exponentials, then the same with the 2 dropped
+    # (with sigma_z = 0 carried over, both were undecided: a side divided by zero)
+    assert_block_verdicts(blocks, [CONFIRMED, CONFIRMED, ("refuted", "undecided")])
