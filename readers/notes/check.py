@@ -4214,6 +4214,7 @@ class _NotesReader(_CatalogMatch):
         mapping = {f: names[f.func.__name__] * f.args[0] for f in apps}
         left, right = (self.expand(e.xreplace(mapping)) for e in written)
         again = self.check_plain(claim, frag, left, right, shown)
+        again = self.mean_reading(claim, left, right, shown, again)  # N(\bar{y} - b) beside sum_n y_n: both readings
         if not again or not all(r.verdict in ("proved", "verified") for r in again):
             return None
         how = ", ".join(sorted(f"{f.func.__name__}(...) as a product" for f in apps))

@@ -4,7 +4,11 @@ variants that must not be confirmed:
 * a name a worked example sets to a number (``\sigma_z = \sqrt{(1.8 - 1.8)^2/5} = 0``) kept that number in every
   later section, so a derivation under another heading in the same name (a noise variance ``\sigma_z^2``) divided by
   zero and stayed undecided: like a bare letter's, a numeric definition ends at the next heading and may then only
-  confirm (readers.notes.check, ``_worked_value``).
+  confirm (readers.notes.check, ``_worked_value``);
+* a size letter applied to a bracket beside a barred letter (``\sum_{n=1}^N (y_n - b) = N(\bar{y} - b)``, "where
+  $\bar{y}$ is the sample mean") needed two readings at once, ``N(...)`` as a product and ``\bar{y}`` as the mean
+  of the ``y_n`` the sum runs over, and each alone failed: the product reading is now checked with the mean
+  reading too (readers.notes.check ``product_reading``, readers.notes.sample_means).
 """
 from tests.readers.notes.checked import CONFIRMED, assert_block_verdicts, checked_blocks
 
@@ -36,3 +40,22 @@ def test_a_worked_examples_number_ends_at_the_next_heading():
     # the example's own chain, the product of the two Gaussians' exponentials, then the same with the 2 dropped
     # (with sigma_z = 0 carried over, both were undecided: a side divided by zero)
     assert_block_verdicts(blocks, [CONFIRMED, CONFIRMED, ("refuted", "undecided")])
+
+
+SAMPLE_MEAN_TIMES_SIZE = r"""# Regression
+
+$$
+\sum_{n=1}^N \left(y_n - b_0 - b_1x_n\right) = N(\bar{y} - b_0 - b_1\bar{x})
+$$
+
+where $\bar{y}$ and $\bar{x}$ are the sample means.
+
+$$
+\sum_{n=1}^N \left(y_n - b_0 - b_1x_n\right) = N(\bar{y} - b_0 - \bar{x})
+$$
+"""
+
+
+def test_a_size_applied_to_a_bracket_of_sample_means_is_a_product_of_the_mean():
+    blocks = checked_blocks(SAMPLE_MEAN_TIMES_SIZE)
+    assert_block_verdicts(blocks, [CONFIRMED, ("refuted", "undecided")])  # b_1 dropped from the second
