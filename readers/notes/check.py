@@ -113,7 +113,7 @@ from readers.notes.array_elements import (as_elements, counts_from_zero, family_
                                          section_arrays)
 from readers.notes.array_laws import METHOD as LAW_METHOD
 from readers.notes.entry_examples import entry_examples
-from readers.notes import event_sets, termwise
+from readers.notes import event_sets, recurrence_terms, termwise
 from readers.notes.array_laws import array_law, written_out
 from readers.notes.mappings import mapping_names, operator_names, writes_name
 from readers.notes.math_phrases import phrase_words, split_runs
@@ -3913,6 +3913,10 @@ class _NotesReader(_CatalogMatch):
             if start and terms_contradict(found, start, self.later_terms(found)):
                 continue  # a_1 = 3, a_2 = 7 given after a_0 = 2: another sequence than a_n = a_{n-1} + d names
             result = check_unrolled(claim.lhs, claim.rhs, found, start) if found is not None else None
+            terms = recurrence_terms.check_terms(claim.lhs, claim.rhs, found, self.expand) \
+                if found is not None and result is None else None
+            if terms is not None:  # a_2 = a_1 + d = a + 2d after a_0 = a, a_n = a_{n-1} + d (recurrence_terms)
+                return StepReport(**shown, verdict="proved", method=terms, role="claim")
             inputs = constant_inputs(claim.lhs, claim.rhs, found) if result is not None and start else {}
             if inputs and result[0] != "verified":  # s_t = (1 - gamma^t) g^2: a constant input g_t = g
                 constant = self.constant_input(claim, found, inputs, start, shown)

@@ -8,7 +8,12 @@ variants that must not be confirmed:
 * a size letter applied to a bracket beside a barred letter (``\sum_{n=1}^N (y_n - b) = N(\bar{y} - b)``, "where
   $\bar{y}$ is the sample mean") needed two readings at once, ``N(...)`` as a product and ``\bar{y}`` as the mean
   of the ``y_n`` the sum runs over, and each alone failed: the product reading is now checked with the mean
-  reading too (readers.notes.check ``product_reading``, readers.notes.sample_means).
+  reading too (readers.notes.check ``product_reading``, readers.notes.sample_means);
+* the first terms of a sequence written out after its recurrence (``a_2 = a_1 + d = a + 2d`` after ``a_0 = a``,
+  ``a_n = a_{n-1} + d``) name it only at numbered steps, so the unrolling at several values of ``n`` had nothing to
+  run and they stayed "set by a recurrence above": each numbered term is run down to ``a_0`` and the sides compared
+  exactly (readers.notes.recurrence_terms); a row ``& \vdots`` closing such an alignment leaves rows out and is no
+  longer joined to the row above as a factor (readers.latex.tokens).
 """
 from tests.readers.notes.checked import CONFIRMED, assert_block_verdicts, checked_blocks
 
@@ -59,3 +64,34 @@ $$
 def test_a_size_applied_to_a_bracket_of_sample_means_is_a_product_of_the_mean():
     blocks = checked_blocks(SAMPLE_MEAN_TIMES_SIZE)
     assert_block_verdicts(blocks, [CONFIRMED, ("refuted", "undecided")])  # b_1 dropped from the second
+
+
+RECURRENCE_TERMS = r"""# Arithmetic sequences
+
+A sequence is arithmetic if the difference between terms is constant. In other words,
+
+$$
+a_0 = a \qquad a_n=a_{n-1}+d
+$$
+
+To find a closed formula, first write out the sequence in general:
+
+$$
+\begin{aligned}
+a_1 & = a_0 + d = a+d\\
+a_2 & = a_1 + d = a+d+d = a+2d\\
+& \vdots
+\end{aligned}
+$$
+
+Wrong:
+
+$$ a_2 = a_1 + 2d $$
+"""
+
+
+def test_the_first_terms_of_a_recurrence_are_run_down_to_its_start():
+    blocks = checked_blocks(RECURRENCE_TERMS)
+    assert_block_verdicts(blocks, [CONFIRMED, "undecided"])  # a difference refutes nothing (another sequence?)
+    assert len(blocks[0].steps) == 5  # the \vdots row is no factor of a + 2d
+    assert "recurrence_terms" in blocks[0].steps[0].method
