@@ -1385,7 +1385,8 @@ r"""Environments whose rows are equations, where a row ``& \vdots`` leaves rows 
 
 def _elided_row(tokens: list, start: int) -> int:
     r"""The number of tokens of the row from ``start`` when it is only alignment marks and a vertical ellipsis
-    (``& \vdots``, ending at a row break or the environment's end), else 0."""
+    (``& \vdots``, ending at a row break or the environment's end) and the row after it, if any, does not go on
+    with an operator (a sum broken over rows), else 0."""
     k = start
     while k < len(tokens) and tokens[k].type == "AMP":
         k += 1
@@ -1394,7 +1395,15 @@ def _elided_row(tokens: list, start: int) -> int:
     k += 1
     while k < len(tokens) and tokens[k].type == "AMP":
         k += 1
-    return k - start if k < len(tokens) and tokens[k].type in ("ROWSEP", "END") else 0
+    if k >= len(tokens) or tokens[k].type not in ("ROWSEP", "END"):
+        return 0
+    following = k + 1
+    while tokens[k].type == "ROWSEP" and following < len(tokens) and tokens[following].type == "AMP":
+        following += 1
+    if tokens[k].type == "ROWSEP" and following < len(tokens) \
+            and tokens[following].type in ("ADD", "SUB", "DOTS", *_BINARY):
+        return 0  # x &= a \\ & \vdots \\ & + b: the sum goes on past the elided terms (x = a + ... + b)
+    return k - start
 
 
 def _has_relation(tokens: list, start: int) -> bool:
