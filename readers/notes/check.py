@@ -3913,7 +3913,8 @@ class _NotesReader(_CatalogMatch):
             if start and terms_contradict(found, start, self.later_terms(found)):
                 continue  # a_1 = 3, a_2 = 7 given after a_0 = 2: another sequence than a_n = a_{n-1} + d names
             result = check_unrolled(claim.lhs, claim.rhs, found, start) if found is not None else None
-            terms = recurrence_terms.check_terms(claim.lhs, claim.rhs, found, self.expand) \
+            terms = recurrence_terms.check_terms(claim.lhs, claim.rhs, found, self.expand,
+                                                 start if claim.line != found.line else None) \
                 if found is not None and result is None else None
             if terms is not None:  # a_2 = a_1 + d = a + 2d after a_0 = a, a_n = a_{n-1} + d (recurrence_terms)
                 return StepReport(**shown, verdict="proved", method=terms, role="claim")

@@ -26,12 +26,13 @@ METHOD = "the terms at numbered steps run down the recurrence for {base} to {bas
          "equal exactly (readers.notes.recurrence_terms)"
 
 
-def numbered_only(lhs, rhs, found: Recurrence) -> bool:
-    """Whether the claim names ``found``'s sequence, and only at numbered steps (``a_1``, ``a_2``, not ``a_n``)."""
+def numbered_only(lhs, rhs, found: Recurrence, started: bool = False) -> bool:
+    """Whether the claim names ``found``'s sequence, and only at numbered steps (``a_1``, ``a_2``, not ``a_n``); at
+    the first step alone (``a_0 = a``) only where the notes give the start (``started``)."""
     named = [i for e in (lhs, rhs) for i in as_steps(e, found.base).atoms(sp.Indexed)
              if str(i.base.label) == found.base]
     return bool(named) and all(len(i.indices) == 1 and i.indices[0].is_Integer for i in named) \
-        and any(i.indices[0] > 0 for i in named)
+        and (started or any(i.indices[0] > 0 for i in named))
 
 
 def _start_name(name: str, sides, expand) -> sp.Symbol:
@@ -42,13 +43,14 @@ def _start_name(name: str, sides, expand) -> sp.Symbol:
     return next((c for c in candidates if expand(c) != c), candidates[0])
 
 
-def check_terms(lhs, rhs, found: Recurrence, expand) -> str | None:
+def check_terms(lhs, rhs, found: Recurrence, expand, given=None) -> str | None:
     """The method when ``lhs = rhs`` holds with each numbered term of ``found``'s sequence run down to the start
-    and the start as ``expand`` gives it (``expand(a_0)``); None when it cannot be read so or does not hold."""
-    if not numbered_only(lhs, rhs, found):
+    and the start as the notes give it (``given``, ``{'a_0': a}``, else ``expand(a_0)``); None when it cannot be
+    read so or does not hold."""
+    if not numbered_only(lhs, rhs, found, started=bool(given)):
         return None
     start = sp.IndexedBase(found.base)[0]
-    name = _start_name(f"{found.base}_0", (lhs, rhs), expand)
+    name = next(iter(given.values())) if given else _start_name(f"{found.base}_0", (lhs, rhs), expand)
     values = []
     for side in (lhs, rhs):
         try:
@@ -63,5 +65,6 @@ def check_terms(lhs, rhs, found: Recurrence, expand) -> str | None:
         return None
     if _difference(values[0], values[1]) != 0:
         return None
-    given = f", {found.base}_0 = {sp.sstr(expand(name))}" if expand(name) != name else ""
-    return METHOD.format(base=found.base, line=found.line, given=given)
+    value = expand(name)
+    shown = f", {found.base}_0 = {sp.sstr(value)}" if given or value != name else ""
+    return METHOD.format(base=found.base, line=found.line, given=shown)
