@@ -1352,12 +1352,21 @@ def _join_broken_rows(tokens: list) -> list:
     ``a \\ & + b`` (the next row is ``&`` and an operator or an ellipsis, with no relation of its own) join, so
     ``x &= a + b \\ &\quad + c`` is ``x = a + b + c``, never ``x = a + b``."""
     out, k = [], 0
+    environments = []  # the environments open at token k, innermost last
     while k < len(tokens):
         token = tokens[k]
+        if token.type == "BEGIN":
+            environments.append(str(token.value).rstrip("*"))
+        elif token.type == "END" and environments:
+            environments.pop()
         if token.type == "ROWSEP" and out:
             after = tokens[k + 1] if k + 1 < len(tokens) else None
             aligned = after is not None and after.type == "AMP"
             first = tokens[k + 2] if aligned and k + 2 < len(tokens) else None
+            skipped = _elided_row(tokens, k + 1) if environments and environments[-1] in _ALIGNMENTS else 0
+            if skipped:  # a \\ & \vdots \\: a row that only says rows are left out, not a factor of the row above
+                k += 1 + skipped
+                continue
             if out[-1].type in _BINARY and after is not None and after.type not in ("END", "ROWSEP"):
                 k += 2 if aligned else 1
                 continue
@@ -1368,6 +1377,33 @@ def _join_broken_rows(tokens: list) -> list:
         out.append(token)
         k += 1
     return out
+
+
+_ALIGNMENTS = frozenset({"aligned", "align", "alignat", "alignedat", "eqnarray", "split", "gather", "gathered"})
+r"""Environments whose rows are equations, where a row ``& \vdots`` leaves rows out (in a matrix it is entries)."""
+
+
+def _elided_row(tokens: list, start: int) -> int:
+    r"""The number of tokens of the row from ``start`` when it is only alignment marks and a vertical ellipsis
+    (``& \vdots``, ending at a row break or the environment's end) and the row after it, if any, does not go on
+    with an operator (a sum broken over rows), else 0."""
+    k = start
+    while k < len(tokens) and tokens[k].type == "AMP":
+        k += 1
+    if k >= len(tokens) or tokens[k].type != "DOTS" or tokens[k].value != "vdots":
+        return 0
+    k += 1
+    while k < len(tokens) and tokens[k].type == "AMP":
+        k += 1
+    if k >= len(tokens) or tokens[k].type not in ("ROWSEP", "END"):
+        return 0
+    following = k + 1
+    while tokens[k].type == "ROWSEP" and following < len(tokens) and tokens[following].type == "AMP":
+        following += 1
+    if tokens[k].type == "ROWSEP" and following < len(tokens) \
+            and tokens[following].type in ("ADD", "SUB", "DOTS", *_BINARY):
+        return 0  # x &= a \\ & \vdots \\ & + b: the sum goes on past the elided terms (x = a + ... + b)
+    return k - start
 
 
 def _has_relation(tokens: list, start: int) -> bool:

@@ -114,7 +114,7 @@ from readers.notes.array_elements import (as_elements, counts_from_zero, family_
                                          section_arrays)
 from readers.notes.array_laws import METHOD as LAW_METHOD
 from readers.notes.entry_examples import entry_examples
-from readers.notes import event_sets, termwise
+from readers.notes import event_sets, recurrence_terms, termwise
 from readers.notes.array_laws import array_law, written_out
 from readers.notes.mappings import mapping_names, operator_names, writes_name
 from readers.notes.math_phrases import phrase_words, split_runs
@@ -703,6 +703,14 @@ def _local_name(symbol) -> bool:
                                                   _GREEK_WORDS)
 
 
+def _worked_value(body) -> bool:
+    r"""Whether a name's definition is a number (``\sigma_z = \sqrt{(1.8 - 1.8)^2/5} = 0``): a worked example's
+    value, which a later section's formulas in that name (a noise variance, a measurement) do not mean; like a bare
+    letter's, such a definition ends at the next heading and may then only confirm (earlier_readings)."""
+    return isinstance(body, sp.Basic) and not body.free_symbols and body.is_number is True \
+        and not body.atoms(AppliedUndef)
+
+
 _LEADS_ON = frozenset({"Rightarrow", "implies", "Longrightarrow"})
 """Words that end a row leading on to the next one (``A = B \\Rightarrow \\ C = D``)."""
 
@@ -1279,7 +1287,8 @@ class _Section:
         self.independent = set()
         self.seen = frozenset()
         self.valued = frozenset()
-        for key in [k for k in self.symbols if _local_name(k)]:  # x, mu, y_i: reused per section in notes
+        for key in [k for k in self.symbols if _local_name(k) or _worked_value(self.symbols[k])]:
+            # x, mu: reused per section in notes; sigma_z = 0.0, a worked example's number, is not sigma_z later on
             self.earlier[key] = ("symbols", key, self.symbols.pop(key), self.owner.pop(key, None))
         for key in list(self.arrays):
             self.earlier[key] = ("arrays", key, self.arrays.pop(key), self.owner.pop(key, None))
@@ -3971,6 +3980,11 @@ class _NotesReader(_CatalogMatch):
             if start and terms_contradict(found, start, self.later_terms(found)):
                 continue  # a_1 = 3, a_2 = 7 given after a_0 = 2: another sequence than a_n = a_{n-1} + d names
             result = check_unrolled(claim.lhs, claim.rhs, found, start) if found is not None else None
+            terms = recurrence_terms.check_terms(claim.lhs, claim.rhs, found, self.expand,
+                                                 start if claim.line != found.line else None) \
+                if found is not None and result is None else None
+            if terms is not None:  # a_2 = a_1 + d = a + 2d after a_0 = a, a_n = a_{n-1} + d (recurrence_terms)
+                return StepReport(**shown, verdict="proved", method=terms, role="claim")
             inputs = constant_inputs(claim.lhs, claim.rhs, found) if result is not None and start else {}
             if inputs and result[0] != "verified":  # s_t = (1 - gamma^t) g^2: a constant input g_t = g
                 constant = self.constant_input(claim, found, inputs, start, shown)
@@ -4272,6 +4286,7 @@ class _NotesReader(_CatalogMatch):
         mapping = {f: names[f.func.__name__] * f.args[0] for f in apps}
         left, right = (self.expand(e.xreplace(mapping)) for e in written)
         again = self.check_plain(claim, frag, left, right, shown)
+        again = self.mean_reading(claim, left, right, shown, again)  # N(\bar{y} - b) beside sum_n y_n: both readings
         if not again or not all(r.verdict in ("proved", "verified") for r in again):
             return None
         how = ", ".join(sorted(f"{f.func.__name__}(...) as a product" for f in apps))
