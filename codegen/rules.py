@@ -32,7 +32,7 @@ rule                      identity
 ``exp_normalize``         $\frac{e^{a_i}}{\sum_j e^{f_j}} = \frac{e^{a_i - m}}{\sum_j e^{f_j - m}}$
 ``exp_normalize_offset``  $\frac{e^{u}}{c + \sum_j e^{f_j}} = \frac{e^{u - m}}{c e^{-m} + \sum_j e^{f_j - m}}$, $m = \max_j f_j$, for a number $c > 0$, where $m > 0$
 ``softplus_stable``       $\log(1 + e^{x}) = \max(x, 0) + \operatorname{log1p}(e^{-|x|})$
-``log1p_expm1``           $\log(1 + t) = \operatorname{log1p}(t)$, $e^{x} - 1 = \operatorname{expm1}(x)$
+``log1p_expm1``           $\log(1 + t) = \operatorname{log1p}(t)$, $e^{x} - 1 = \operatorname{expm1}(x)$; $\log|1 + t| = \operatorname{log1p}(t)$ for $t > -1$, else $\log(-1 - t)$
 ``power_as_exp``          $b^{u} = e^{u \log b}$ for a base $b > 0$ (a size) and an exponent holding an array entry, before the softmax rules (:mod:`codegen.rules_power`)
 ``power_expm1``           $b^{t} - 1 = \operatorname{expm1}(t \log b)$ for $b > 0$, a non-number exponent; $1 - e^{u} = -\operatorname{expm1}(u)$ (:mod:`codegen.rules_power`)
 ``integer_power_minus_one`` $(1 + t)^{k} - 1 = t\sum_{j=0}^{k-1}(1 + t)^{j}$ for an integer $2 \le k \le 8$ (:mod:`codegen.rules_geometric`)
@@ -102,6 +102,7 @@ rule                      identity
 ``quotient_into_sum``     $\frac{A + c\sum_i u_i v_i}{D} = \frac{A}{D} + c\sum_i \frac{u_i v_i}{D}$, each product divided in ``paired_quotient``'s order (costly: search only; :mod:`codegen.rules_pairing`)
 ``scale_into_summand``    $k \sum_i (\sum_t u_{t,i}) v_i = \sum_i (\sum_t k u_{t,i}) v_i$ where $k = c^p$ and a $u_t$ divides by $c$ (costly: search only; :mod:`codegen.rules_scale_into_summand`)
 ``stirling_branch``       $F(u) = S_K F(u)$ for $u > 20$, Stirling's series of $\log\Gamma$, $\psi$, $\psi'$, where the terms of a sum in $u$ cancel at large $u$; arguments $\alpha u + c$ re-expanded in $1/u$ (costly: search only; :mod:`codegen.rules_stirling`)
+``log_gamma_near_zero``   $\log\Gamma(c + u) = \sum_{k=1}^{N} \frac{\psi^{(k-1)}(c)}{k!} u^k$ for $|u| < \frac18$, $c \in \{1, 2\}$ (the zeros of $\log\Gamma$; costly: search only; :mod:`codegen.rules_log_gamma_zero`)
 ``taylor_branch``         $f(x) = T_N f(x)$ for $|x| < r$ where the sums of $f$ cancel at 0 (costly: search only; :mod:`codegen.rules_series`)
 ``log_of_squares``        $\log A = 2\log M + \log(A/M^2)$, $M$ the largest magnitude of the squares in $A$ (``scaled_sqrt``'s scale) (costly: search only; :mod:`codegen.rules_log_squares`)
 ``zero_times_log``        $x \log y = \begin{cases} x \log y & x > 0 \\ 0 & \text{else}\end{cases}$ for $x > 0$ with $y \le C$, $y/x \ge c > 0$ proved by bounds (:mod:`codegen.rules_xlogy`; it fires on no catalog formula)
@@ -119,7 +120,7 @@ from dataclasses import dataclass
 import sympy as sp
 from sympy.codegen.cfunctions import expm1, log1p
 
-from codegen import (rules_bregman, rules_geometric, rules_cancel, rules_atan, rules_exp_underflow, rules_log1p_power, rules_power_ratio, rules_unit_sum, rules_mixture_one, rules_gaussian_tail, rules_scale_into_summand, rules_softmax_gap, rules_exact, rules_homogeneous, rules_fraction, rules_log, rules_logit, rules_pairing, rules_power, rules_quotient_scale, rules_ratio, rules_root, rules_select, rules_step,
+from codegen import (rules_bregman, rules_log_gamma_zero, rules_geometric, rules_cancel, rules_atan, rules_exp_underflow, rules_log1p_power, rules_power_ratio, rules_unit_sum, rules_mixture_one, rules_gaussian_tail, rules_scale_into_summand, rules_softmax_gap, rules_exact, rules_homogeneous, rules_fraction, rules_log, rules_logit, rules_pairing, rules_power, rules_quotient_scale, rules_ratio, rules_root, rules_select, rules_step,
                      rules_series, rules_sigmoid_difference, rules_stirling, rules_trig, rules_tail_difference, rules_log_hyperbolic, rules_log_squares, rules_log_weights, rules_logspace, rules_softmax, rules_softmax_offset, rules_softplus_ratio, rules_sums, rules_xlogy)
 from codegen.lower_unshifted import ExpShift
 from symbolic.functions import Held, ReduceMax, log_ndtr, ndtr
@@ -361,10 +362,20 @@ def _softplus_stable(expr: sp.Expr) -> sp.Expr:
 
 
 def _log1p_expm1(expr: sp.Expr) -> sp.Expr:
-    """Only where a literal ``1`` is a term: ``log(1 + t)`` and ``exp(x) - 1``."""
+    r"""Only where a literal ``1`` is a term: ``log(1 + t)``, ``exp(x) - 1`` and ``log(|1 + t|)``, which is
+    $\operatorname{log1p}(t)$ for $t > -1$ and $\log(-1 - t)$ below (the log-determinant of a planar flow,
+    $\log|1 + t|$ with $t$ of $10^{-14}$: as written every digit of $t$ is lost in $1 + t$)."""
 
     def is_log_one_plus(e):
         return isinstance(e, sp.log) and isinstance(e.args[0], sp.Add) and sp.S.One in e.args[0].args
+
+    def is_log_abs_one_plus(e):
+        return isinstance(e, sp.log) and isinstance(e.args[0], sp.Abs) and is_log_one_plus(sp.log(e.args[0].args[0],
+                                                                                                evaluate=False))
+
+    def log_abs_one_plus(e):
+        t = e.args[0].args[0] - 1
+        return sp.Piecewise((log1p(t), t > -1), (sp.log(-1 - t), True))
 
     def is_exp_minus_one(e):
         return isinstance(e, sp.Add) and sp.S.NegativeOne in e.args and any(isinstance(a, sp.exp) for a in e.args)
@@ -375,6 +386,7 @@ def _log1p_expm1(expr: sp.Expr) -> sp.Expr:
         k = next(n for n, a in enumerate(terms) if isinstance(a, sp.exp))
         return expm1(terms.pop(k).args[0]) + sp.Add(*terms)
 
+    expr = expr.replace(is_log_abs_one_plus, log_abs_one_plus)
     expr = expr.replace(is_log_one_plus, lambda e: log1p(e.args[0] - 1))
     return expr.replace(is_exp_minus_one, exp_minus_one)
 
@@ -524,25 +536,28 @@ def _sigmoid_tanh(expr):
 
 
 def _sech_square(expr):
-    r"""$1 - \tanh^2 u = 1/\cosh^2 u$ (sympy's derivative of $\tanh$), so that it does not cancel to 0."""
+    r"""$c - c\tanh^2 u = c/\cosh^2 u$ for a number $c \ne 0$ (sympy's derivative of $\tanh$ is $1 - \tanh^2 u$; a
+    planar flow's $\tanh^2 u - 1$ is $c = -1$), so that it does not cancel to 0."""
     def query(e):
-        if not (isinstance(e, sp.Add) and len(e.args) == 2 and sp.S.One in e.args):
-            return False
-        t = next(a for a in e.args if a != sp.S.One)
-        return _neg_tanh_square(t) is not None
+        return _tanh_square_pair(e) is not None
 
     def value(e):
-        t = next(a for a in e.args if a != sp.S.One)
-        return sp.cosh(_neg_tanh_square(t)) ** -2
+        c, u = _tanh_square_pair(e)
+        return c * sp.cosh(u) ** -2
 
     return expr.replace(query, value)
 
 
-def _neg_tanh_square(t):
-    if isinstance(t, sp.Mul) and len(t.args) == 2 and sp.S.NegativeOne in t.args:
-        p = next(a for a in t.args if a != sp.S.NegativeOne)
-        if isinstance(p, sp.Pow) and p.exp == 2 and isinstance(p.base, sp.tanh):
-            return p.base.args[0]
+def _tanh_square_pair(e):
+    """``(c, u)`` where ``e`` is $c - c\tanh^2 u$ (two terms, $c$ a nonzero number), else None."""
+    if not (isinstance(e, sp.Add) and len(e.args) == 2):
+        return None
+    c, t = e.as_coeff_Add()
+    if c == 0 or not c.is_number:
+        return None
+    k, p = t.as_coeff_Mul()
+    if k == -c and isinstance(p, sp.Pow) and p.exp == 2 and isinstance(p.base, sp.tanh):
+        return c, p.base.args[0]
     return None
 
 
@@ -1181,6 +1196,11 @@ LOG_BETA = Rule(
     "log_beta", "log_beta", rules_log.log_beta, priority=70.9,
     gain="log Gamma(a) + log Gamma(b) - log Gamma(a + b) at a = 1.08, b = 1e150 (a Beta likelihood): the last two agree "
          "in all 16 digits, value 0 or garbage where the truth is -374; as betaln(a, b) (scipy) it is exact")
+LOG_GAMMA_NEAR_ZERO = Rule(
+    "log_gamma_near_zero", "log_gamma_near_zero", rules_log_gamma_zero.log_gamma_near_zero, priority=71.5,
+    gain="log Gamma(1 + k) (the -log k! of a Poisson or generalised Poisson log-probability, the expected Poisson "
+         "log-likelihood under a Gamma rate) at k = 1e-300: 1 + k rounds to 1 and gammaln to 0, truth -5.8e-301; 8 "
+         "digits of 16 at k = 1e-8; the Taylor series in k keeps every digit")
 ROOT_DIFFERENCE = Rule(
     "root_difference", "root_difference", rules_root.root_difference, priority=88,
     gain="sqrt(x^2 + 1) - 1 for |x| < 1e-8: rounds to 0 where the truth is x^2/2 (BentIdentity)")
@@ -1392,7 +1412,7 @@ COSTLY_RULES: tuple[Rule, ...] = (LOGSUMEXP_LOG1P, MEAN_FROM_TOP, ONE_MINUS_TOP,
                                   LOG_OF_POSITIVE_PRODUCT, SCALE_INTO_BRANCHES, POWER_LOG1P, POWER_OF_RATIO, LOG_BREGMAN,
                                   SOFTPLUS_RATIO, LOG_OF_MEAN, TERM_OVER_SUM, PRODUCT_BEFORE_POWER, SOFTMAX_DIFFERENCE, SCALE_INTO_SUMMAND,
                                   RATIO_BEFORE_UNEQUAL_POWERS, LOG1P_LARGE_QUOTIENT, SCALE_INTO_TERMS, OVER_LARGE_TERM, LOG_OF_SQUARES,
-                                  SOFTMAX_SQUARE_OFFSET, SIGMOID_DIFFERENCE)
+                                  SOFTMAX_SQUARE_OFFSET, SIGMOID_DIFFERENCE, LOG_GAMMA_NEAR_ZERO)
 """Rules that cost extra passes over the data (two more reductions for ``logsumexp_log1p``, ``mean_from_top``
 and ``one_minus_top``, one more for ``homogeneous_scale``, a scale per product for ``homogeneous_scalars``; a second, log-space form under a ``where`` for
 ``log_of_quotient`` and ``log_space_product``; magnitude tests and a ``where`` per quotient for ``paired_quotient`` (per entry for ``quotient_into_sum``); two Taylor branches under a ``where`` for ``power_bregman``; a log per factor for ``log_of_positive_product``; both branches of a ``where`` and seconds of sympy series at generation for ``taylor_branch``): not in

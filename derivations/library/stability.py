@@ -34,6 +34,8 @@ register(Derivation(
     steps=(
         Step(log(1 + t), log1p(t), justification="definition of log1p (for t > -1)"),
         Step(exp(x) - 1, expm1(x), justification="definition of expm1"),
+        Step(log(Abs(1 + x)), Piecewise((log1p(x), x > -1), (log(-1 - x), True)),
+             justification="|1 + x| is 1 + x for x > -1 and -1 - x below"),
     ),
 ))
 
@@ -93,7 +95,7 @@ for _id, _lhs, _rhs, _why, _sizes in (
     ("erfc_ndtr", 2 - erfc(x), 2 * ndtr(sqrt(2) * x), "2 - erfc(z) = erfc(-z) = 2 Phi(sqrt(2) z)", None),
     ("log_ndtr", _log(ndtr(x)), log_ndtr(x), "log Phi(u) is scipy's log_ndtr(u)", None),
     ("one_plus_tanh_sigmoid", 1 + tanh(x), 2 / (1 + exp(-2 * x)), "1 + tanh(u) = 2 sigma(2u)", None),
-    ("sech_square", 1 - tanh(x) ** 2, 1 / cosh(x) ** 2, "1 - tanh(u)^2 = 1/cosh(u)^2", None),
+    ("sech_square", c - c * tanh(x) ** 2, c / cosh(x) ** 2, "c - c tanh(u)^2 = c/cosh(u)^2", None),
     ("log_cosh_stable", _log(cosh(x)), Piecewise((log1p(2 * sinh(x / 2) ** 2), Abs(x) < 1),
                                                   (Abs(x) + log1p(exp(-2 * Abs(x))) - _log(2), True)),
      "log cosh u = log1p(2 sinh^2(u/2)) = |u| + log1p(e^{-2|u|}) - log 2", None),

@@ -15,13 +15,15 @@ r"""The identities of the root-difference, Taylor-branch and homogeneous-scale r
 * ``stirling_branch``: Stirling's series, $\log\Gamma(x)$ and $\psi(x)$ minus their first terms, shown of the order of
   the next term as a limit at $x \to \infty$ (that of $\psi'(x)$ is the series of $\psi$ differentiated term by term,
   valid for the completely monotone remainder); the rule's truncation at $x > 20$ is bounded by the first omitted term.
+* ``log_gamma_near_zero``: the Taylor series of $\log\Gamma(1 + u)$ and $\log\Gamma(2 + u)$ at 0, their remainders shown
+  of the order of the next term as limits (the rule's truncation on $|u| < \frac18$ is measured by its test).
 * ``homogeneous_scale``: $x_k \frac{\sum_i g_i x_i}{\sum_j x_j^2}$ is unchanged when $x$ is divided by
   $M = \max_j |x_j| > 0$ (degree 0), and so is $\frac{x_k}{\sqrt{\sum_j x_j^2}}$.
 * ``polynomial_quotient_scale``: a quotient of polynomials of one degree in $x$ is unchanged when both are divided by
   the same power of $M > 0$; so is one of two vectors together (one $M$ for both), and a rational function of degree
   $a - b$ is $\frac{N/M^{a}}{D/M^{b}} M^{a - b}$ (a factor of degree 0 beside it, the quotient of a gradient, left out).
 """
-from sympy import Abs, And, Heaviside, IndexedBase, Max, Min, Piecewise, Rational, Sum, Symbol, cosh, exp, log, loggamma, oo, pi, polygamma, sign, sin, sinh, sqrt, symbols, tanh
+from sympy import Abs, And, EulerGamma, Heaviside, IndexedBase, Max, Min, Piecewise, Rational, Sum, Symbol, cosh, exp, log, loggamma, oo, pi, polygamma, sign, sin, sinh, sqrt, symbols, tanh, zeta
 
 from derivations.checker.step import Derivation, Step
 
@@ -103,6 +105,20 @@ register(Derivation(
              point=oo, justification="log Gamma(x) = (x - 1/2) log x - x + log(2 pi)/2 + sum B_2k / (2k(2k - 1) x^(2k-1))"),
         Step((polygamma(0, _xp_) - (log(_xp_) - 1 / (2 * _xp_) - 1 / (12 * _xp_ ** 2))) * _xp_ ** 4, Rational(1, 120),
              rel="->", variable=_xp_, point=oo, justification="psi(x) = log x - 1/(2x) - sum B_2k / (2k x^(2k))"),
+    ),
+))
+
+register(Derivation(
+    id="log_gamma_near_zero",
+    title=r"the identity of a stability rule: the Taylor series of $\log\Gamma(c + u)$ at $u = 0$ for $c = 1, 2$",
+    source="textbook",
+    steps=(
+        Step((loggamma(1 + x) - (-EulerGamma * x + zeta(2) * x ** 2 / 2 - zeta(3) * x ** 3 / 3)) / x ** 4, zeta(4) / 4,
+             rel="->", variable=x, point=0,
+             justification="log Gamma(1 + u) = -gamma u + sum_{k >= 2} (-1)^k zeta(k) u^k / k, psi^(k-1)(1) = (-1)^k (k-1)! zeta(k)"),
+        Step((loggamma(2 + x) - ((1 - EulerGamma) * x + (zeta(2) - 1) * x ** 2 / 2)) / x ** 3, -(zeta(3) - 1) / 3,
+             rel="->", variable=x, point=0,
+             justification="log Gamma(2 + u) = log(1 + u) + log Gamma(1 + u): the coefficients zeta(k) - 1"),
     ),
 ))
 
