@@ -503,8 +503,11 @@ class _Tokenizer:
             self.pos = scripted.end()
             return self.emit("NAME", f"{scripted.group(1)}given{scripted.group(2)}", scripted.start(1), scripted.end(2))
         listed = _LISTED_CONDITIONAL.match(text, start + 1) if char == "_" else None
-        if listed and not all(re.fullmatch(r"[a-z]", side.strip()) for side in listed.groups()):
-            self.emit("USCORE", char, start, start + 1)  # E_{Z|X,\theta^0}[...]: the label names the conditional law
+        if listed and not all(re.fullmatch(r"[a-z]", side.strip()) for side in listed.groups()) \
+                and self.tokens and self.tokens[-1].type in ("NAME", "WORD") \
+                and not re.search(r"[<>=]|\\(?:in|notin|le|ge|leq|geq|ne|neq|lt|gt|subset)(?![A-Za-z])", listed.group(2)):
+            # not under a sum or a max (\sum_{i | x_i > 0}: a set builder), nor a condition on values
+            self.emit("USCORE", char, start, start + 1)  # E_{Z|X,\theta^0}[...]: the label of the conditional law
             self.pos = listed.end()
             label = "given".join(re.sub(r"[^A-Za-z0-9]", "", side) for side in listed.groups())
             return self.emit("NAME", label, listed.start(1), listed.end(2))
