@@ -70,17 +70,3 @@ def widened_block(block: Block) -> Block | None:
         rows.append(dataclasses.replace(row, chain=Chain(exprs, row.chain.rels)))
     return dataclasses.replace(block, rows=tuple(rows)) if changed else None
 
-
-def unbound_outside(block: Block) -> bool:
-    r"""Whether every index a sum of ``block`` leaves to a term after it (``\sum_i x_i - y_i``) is bound by nothing
-    else in its row: read as written the row holds a name nothing gives a value, so the wider reading is the only one
-    with a meaning (the reading a definition gets, readers.notes.check ``define``).  False when nothing widens."""
-    found = False
-    for row in block.rows:
-        wide = [widened(e) for e in row.chain.exprs]
-        for e, w in zip(row.chain.exprs, wide):
-            indices = e.free_symbols - w.free_symbols
-            if indices & set().union(*(x.free_symbols for x in wide)):
-                return False  # x_i = \sum_i a_i + b_i: the index is named outside the sum as well
-            found |= bool(indices)
-    return found
