@@ -73,6 +73,9 @@ _SCRIPTED_NAME = r"[A-Za-z]_(?:\{[^{}|]*\}|[A-Za-z0-9])"
 _SCRIPTED_CONDITIONAL = re.compile(r"\s*\{\s*(" + _SCRIPTED_NAME + r")\s*(?:\\mid|\|)\s*(" + _SCRIPTED_NAME + r")\s*\}")
 r"""``E_{w_{t+1}|w_t}``: a conditional law of names that carry their own subscripts, one label as well (a bare
 ``p_{j|i}`` stays an index pair)."""
+_LISTED_CONDITIONAL = re.compile(r"\s*\{\s*((?:[^{}|$]|\{[^{}|]*\})+?)\s*(?:\\mid(?![A-Za-z])|\|)\s*((?:[^{}|$]|\{[^{}|]*\})+?)\s*\}")
+r"""``E_{Z|X,\theta^0}``, ``f_{x \mid Z_{k}}``: a subscript that names a law given several variables, or a variable
+given one with its own subscript; one label as well.  Two bare lower-case letters (``p_{j|i}``) stay an index pair."""
 _STATEMENT_ARROWS = frozenset({"rightarrow", "longrightarrow", "to"})
 r"""Arrows that, opening a statement after a separator (``\qquad``, ``\hspace``, a new row), say "so": the
 statement after them is read on its own row (not as a side condition), never as the end of a limit.  (``\implies``
@@ -175,6 +178,9 @@ r"""``\lambda_{\min}``, ``\sigma_\max``, ``T_{max}``, ``v_t^{max}``, ``\theta_{\
 _PROSE_OPENING = re.compile(r"\(\s*(?:where|i\.\s*e\.|e\.\s*g\.|for|if|when|with|assuming|provided)(?![A-Za-z])")
 r"""``(where 0 \le p \le 1)``, ``(i.e., A \cap B = \emptyset)``: a parenthesis that opens with a prose word holds a
 remark or a condition in words, not a value."""
+_RANGE_OPENING = re.compile(r"\(\s*[A-Za-z]\s*(?:=(?!=)|\\in(?![A-Za-z]))")
+r"""``\quad (j = 1, \dots, n)``, ``, (k \in K)``: after a separator, a parenthesis that opens with an index and ``=``
+or ``\in`` gives the range the row holds over, a condition as ``\quad j = 1, \dots, n`` is, not a value."""
 _SET_CONTENT = re.compile(r"[,:]|\\in(?![A-Za-z])|∈|\\mid(?![A-Za-z])")
 
 
@@ -205,6 +211,16 @@ already given its lower limit (``\overset{n}{\underset{i=1}{\sum}}``)."""
 _CONDITIONAL_LAW = re.compile(r"([A-Z])(?![A-Za-z])\s*&?\s*\\sim\b")
 r"""The given variable and the ``\sim`` after ``X|``: ``X|Y \sim \mathcal{N}(\mu', \Sigma')`` states the conditional law
 of X given Y (a bar between two capitals before ``\sim`` opens no absolute value)."""
+
+_GIVEN_LAW = re.compile(r"((?:[^|&$\\{}]|\\[A-Za-z]+|\\[,;: ]|\{[^{}|]*\})+?)\s*&?\s*\\sim\b")
+r"""What follows the bar of a conditional law up to its ``\sim``: ``X_i | Z_i = k \sim N(\mu_k, \sigma_k^2)``,
+``\mu | X \sim N(\mu_1, 1/\tau_1)``, ``X_j | \mu, V \sim N(\mu, V + s_j^2)`` (no other bar, no row break between)."""
+
+_LAW_SUBJECT = re.compile(r"\s*(?:\\[A-Za-z]+|[A-Za-z])(?:\s*_\s*(?:\{[^{}]*\}|\\?[A-Za-z0-9]))?\s*")
+"""The variable a conditional law is of: one letter or Greek name, with a subscript or none."""
+
+_LAW_BREAKS = ("REL", "AMP", "COMMA", "SEMI", "COLON", "ROWSEP", "PROSE", "BEGIN")
+"""Tokens before which a conditional law's variable cannot reach back."""
 
 _QUALIFIED_NAME = re.compile(r"\s*(?P<name>(?:\\[A-Za-z]+|[A-Za-z])(?:\s*_\s*(?:\{[^{}]*\}|\\?[A-Za-z0-9]))?)"
                              r"(?:\s|~|\\[,;:! ])*(?::=|=(?!=))")
@@ -405,6 +421,9 @@ class _Tokenizer:
             self.pos += 1
             return self.emit(kind, value, start, self.pos)
         two = text[start:start + 2]
+        if two in (">>", "<<") and not re.match(r"[=<>]", text[start + 2:start + 3]):  # \tau >> \tau_0: much greater (\gg)
+            self.pos += 2
+            return self.emit("REL", "gg" if two == ">>" else "ll", start, self.pos)
         if two in (":=", "<=", ">=", "=="):
             self.pos += 2
             return self.emit("REL", RELATIONS[two], start, self.pos)
@@ -420,6 +439,17 @@ class _Tokenizer:
                 first = self.tokens.pop()
                 self.pos = law.end(1)
                 return self.emit("NAME", f"{first.value}given{law.group(1)}", first.start_pos, self.pos)
+            given = _GIVEN_LAW.match(text, start + 1) if self.at_top() and self.previous_is_operand() else None
+            if given:  # X_i | Z_i = k \sim N(...), \mu | X \sim N(...): the law of a variable given others, one name
+                first = len(self.tokens)
+                while first > 0 and self.tokens[first - 1].type not in _LAW_BREAKS:
+                    first -= 1
+                if first < len(self.tokens) and _LAW_SUBJECT.fullmatch(text, self.tokens[first].start_pos, start):
+                    subject = text[self.tokens[first].start_pos:start]
+                    del self.tokens[first:]
+                    self.pos = given.end(1)
+                    value = re.sub(r"[^A-Za-z0-9]", "", subject) + "given" + re.sub(r"[^A-Za-z0-9]", "", given.group(1))
+                    return self.emit("NAME", value, start - len(subject), self.pos)
             double = re.match(r"\|\s*\|", text[start:])
             if double and self.stack and self.stack[-1] == "LVERT" and self.previous_is_operand():
                 double = None  # |\mathbf B||\sigma^2 \mathbf I|: the first bar closes |B|, the second opens the next
@@ -472,6 +502,15 @@ class _Tokenizer:
             self.emit("USCORE", char, start, start + 1)
             self.pos = scripted.end()
             return self.emit("NAME", f"{scripted.group(1)}given{scripted.group(2)}", scripted.start(1), scripted.end(2))
+        listed = _LISTED_CONDITIONAL.match(text, start + 1) if char == "_" else None
+        if listed and not all(re.fullmatch(r"[a-z]", side.strip()) for side in listed.groups()) \
+                and self.tokens and self.tokens[-1].type in ("NAME", "WORD") \
+                and not re.search(r"[<>=]|\\(?:in|notin|le|ge|leq|geq|ne|neq|lt|gt|subset)(?![A-Za-z])", listed.group(2)):
+            # not under a sum or a max (\sum_{i | x_i > 0}: a set builder), nor a condition on values
+            self.emit("USCORE", char, start, start + 1)  # E_{Z|X,\theta^0}[...]: the label of the conditional law
+            self.pos = listed.end()
+            label = "given".join(re.sub(r"[^A-Za-z0-9]", "", side) for side in listed.groups())
+            return self.emit("NAME", label, listed.start(1), listed.end(2))
         if char == "(" and (self.prose_parenthesis(start) or self.restatement(start)):
             return None
         placeholder = _PLACEHOLDER.match(text, start) if char == "(" and self.previous_is_operand() else None
@@ -540,9 +579,11 @@ class _Tokenizer:
         raise self.error(f"unexpected character {char!r}", start)
 
     def prose_parenthesis(self, start: int) -> bool:
-        r"""``(where 0 \le p \le 1)`` at the top of a row: a remark or condition in words, read as if written
-        without its parentheses (a separator before it), so the row reads as a condition, never as a value."""
-        if not self.at_top() or not _PROSE_OPENING.match(self.text, start):
+        r"""``(where 0 \le p \le 1)`` at the top of a row, or an index range after a separator (``\quad (j = 1,
+        \dots, n)``): a remark or condition, read as if written without its parentheses (a separator before it), so
+        the row reads as a condition, never as a value."""
+        ranged = self.tokens and self.tokens[-1].type == "COMMA" and _RANGE_OPENING.match(self.text, start)
+        if not self.at_top() or not (_PROSE_OPENING.match(self.text, start) or ranged):
             return False
         if self.tokens and self.tokens[-1].type in ("NAME", "WORD", "FUNC", "MAXMIN") \
                 and self.tokens[-1].end_pos == start:
@@ -1240,8 +1281,10 @@ class _Tokenizer:
             return f"\\{command}{{\\{nested.group(2)}{{{self.canonical(letter, start)}}}}}"
         if not inner and command in STYLES and re.match(r"\s*[(\[]", rest):
             return None  # T\mathbf(x): a style with nothing to style (the parenthesis is read as written)
-        wrapped = re.match(r"\s*\{\s*([A-Za-z]|\\[A-Za-z]+)\s*(_\s*(?:\{[^{}]*\}|[A-Za-z0-9]))\s*\}", rest)
-        if not inner and wrapped:  # \mathbf{v_i}, \bar{X_n}: the style wraps the subscript too, read as \mathbf{v}_i
+        wrapped = re.match(r"\s*\{\s*([A-Za-z]|\\[A-Za-z]+)\s*((?:_\s*(?:\{[^{}]*\}|[A-Za-z0-9])\s*)?"
+                           r"(?:\^\s*(?:\{[^{}]*\}|[A-Za-z0-9]))?)\s*\}", rest)
+        if not inner and wrapped and wrapped.group(2):  # \mathbf{v_i}, \bar{X_n}, \hat{\sigma_k^2}: the style wraps
+            # the scripts too, read as \mathbf{v}_i, \hat{\sigma}_k^2 (the estimate of sigma_k^2 written as a square)
             base = self.pos
             self.pos = base + wrapped.start(2)
             self.closing_braces.add(base + wrapped.end() - 1)

@@ -191,7 +191,7 @@ from readers.notes.whole_and_entries import whole_and_entries
 from readers.notes.generic_names import declares_generic, declares_generic_after, points_back
 from readers.notes.signatures import declared_name
 from readers.notes import solved_values
-from readers.notes.operator_scopes import DESCRIPTION as SCOPE_READING, widened_block
+from readers.notes.operator_scopes import DESCRIPTION as SCOPE_READING, widened, widened_block
 from readers.notes.witnesses import QUANTIFIER, witness_names
 from readers.notes.written_identities import METHOD as AS_WRITTEN
 from readers.notes.written_identities import identity_as_written
@@ -272,7 +272,7 @@ from readers.notes.leibniz import LEIBNIZ_NOTE, leibniz_reading
 from readers.notes.stated_domains import undefined_inside
 from readers.notes.imaginary_unit import declared_from, imaginary_reading
 from readers.notes.operator_factors import operator_factor
-from readers.notes.trailing_conditions import trailing_condition, words_after
+from readers.notes.trailing_conditions import defines, trailing_conditions, words_after
 from readers.notes.sign_words import integers_named_before, signs_named_before, stated_integer, stated_signs
 from readers.notes.constant_names import constant_given_a_value
 from readers.notes.decompositions import WRITTEN_AS, fresh_names
@@ -1120,6 +1120,16 @@ def _not_differentiated(symbols: dict, expr) -> dict:
     return {k: v for k, v in symbols.items() if k not in variables} if variables & set(symbols) else symbols
 
 
+def _named_value(block):
+    r"""``(name, "=", value)`` when ``block`` is one equation giving a plain name a value (``A = \tau``, ``B = \tau\mu``,
+    as a "where" clause after a display names its letters), else None."""
+    rows = [r for r in block.rows if r.kind not in ("empty", "prose")]
+    if len(rows) != 1 or rows[0].continued or list(rows[0].chain.rels) != ["="]:
+        return None
+    name, value = rows[0].chain.exprs
+    return (name, "=", value) if isinstance(name, sp.Symbol) and name not in value.free_symbols else None
+
+
 def _undecided(report, reason, role=None):
     return StepReport(**{**report.__dict__, "verdict": "undecided", "reason": reason, "counterexample": None,
                          **({"role": role} if role else {})})
@@ -1164,6 +1174,10 @@ def _opaque(lhs, rhs):
 
 _TO_SOLVE = re.compile(r"\b(for (what|which)( values?( of)?)?\b|solv(e|es|ing)\b)", re.I)
 """Prose that poses the formula as an equation to solve (``for what $p$ does ... hold``), not an identity."""
+_SET_TO_ZERO = re.compile(r"\bset(?:s|ting)?\s+(?:it|this|them|that|the\s+\w+(?:\s+\w+)?)\s+(?:equal\s+)?(?:to\s+)?"
+                          r"(?:zero|0)\b", re.I)
+"""Prose that says which equation is solved: "set it equal (to) zero", "setting the derivative to zero"; a link of
+the display with no zero side is then a computation on the way, not that equation."""
 _NOTATION = re.compile(r"\b(notations?|(is|are) (also )?(written|denoted)|denotes?)\b", re.I)
 """Prose that presents the formula as a list of spellings of one thing, not as a claim about values."""
 _TAKING_LOG = re.compile(r"\b(?:tak(?:e|es|ing)|apply(?:ing)?)\s+(?:the\s+)?(?:natural\s+)?log(?:arithm)?s?\b|"
@@ -3115,6 +3129,9 @@ class _NotesReader(_CatalogMatch):
         return old != lhs and all(_arbitrary_composition(e) for e in (old, self.expand(rhs)))
 
     def define(self, lhs, rhs, line=0) -> None:
+        wide = widened(rhs) if isinstance(rhs, sp.Basic) else rhs  # ell(mu) = \sum_i \log c - (x_i - mu)^2: the sum covers the term that names its index
+        if wide != rhs and not (rhs.free_symbols - wide.free_symbols) & getattr(lhs, "free_symbols", set()):  # a
+            rhs = wide  # narrow reading would define the name with an index nothing binds (operator_scopes)
         if isinstance(lhs, AppliedUndef):  # rho(X, Y) = Cov / (sigma_X sigma_Y): sigma_X is the parameter's,
             variables = {a for a in lhs.args if isinstance(a, sp.Symbol) and _capital(a.name)}
             rhs = tie_moments(rhs, variables) if variables else rhs  # not a definition of sigma_X above
@@ -3475,7 +3492,8 @@ class _NotesReader(_CatalogMatch):
             conditions = [c for c in conditions if not {str(x).lstrip("\\") for x in c[0].free_symbols} & widened]
         stated = tuple(c[0] for c in conditions) + self.trailing_relations(frag, symbols)
         assumptions = tuple(c[1] for c in conditions) + tuple(_show(c) for c in claim.conditions) + tuple(
-            _show(r) for r in stated[len(conditions):]) + ((unstated_counts.shown(counted),) if counted else ())
+            f"{_show(r.lhs)} = {_show(r.rhs)}" if isinstance(r, sp.Eq) else _show(r) for r in stated[len(conditions):]) + (
+            (unstated_counts.shown(counted),) if counted else ())
         general = _Claim(claim.lhs, claim.rel, claim.rhs, tuple(claim.conditions) + stated, claim.line,
                          claim.zero_based, claim.redefinition)
         series = closed_forms(lhs, rhs, general.conditions)
@@ -3678,6 +3696,10 @@ class _NotesReader(_CatalogMatch):
                                f"two read as unrelated numbers ({r.reason[:80]}) (readers.notes.whole_and_entries)")
         for cue, why in ((_TO_SOLVE, "an equation to solve"), (_NOTATION, "a statement of notation")):
             found = cue.search(frag.sentence)
+            if found and found.group(0).lower().startswith("solv") and _SET_TO_ZERO.search(frag.sentence) \
+                    and 0 not in (claim.lhs, claim.rhs):
+                continue  # "take the derivative, set it equal to zero and solve": the equation is "... = 0", this
+                # link (no zero side) is the derivative computed, claimed for every value
             if found and any(r.verdict == "refuted" for r in out):
                 return _withdrawn(
                     out, lambda r: f"{why} ('{found.group(0)}' in the sentence): it is not stated for all "
@@ -5476,19 +5498,27 @@ class _NotesReader(_CatalogMatch):
         1$"), on names of the claim: the display's own condition (readers.notes.trailing_conditions); () if none."""
         if frag.kind != "display":
             return ()
-        math = trailing_condition(words_after(self.lines, frag.line, frag.column, frag.source))
-        if math is None:
+        after = words_after(self.lines, frag.line, frag.column, frag.source)
+        pairs, named = [], []
+        for math in trailing_conditions(after):
+            try:
+                block = self.parse(math, frag)
+            except Exception:  # noqa: BLE001 - prose that does not parse states no condition
+                return ()
+            value = _named_value(block) if defines(after) else None
+            found = [value] if value is not None else condition_pairs(block, frozenset(self.section.functions))
+            if not found:
+                return ()
+            (named if value is not None else pairs).extend(found)
+        if not pairs and not named:
             return ()
-        try:
-            pairs = condition_pairs(self.parse(math, frag), frozenset(self.section.functions))
-        except Exception:  # noqa: BLE001 - prose that does not parse states no condition
-            return ()
-        if not pairs:
-            return ()
-        relations = tuple(as_relations(pairs))
         names = {x.name for x in symbols if isinstance(x, sp.Symbol)}
+        relations = tuple(as_relations(pairs))
         mentioned = {x.name for r in relations for x in r.free_symbols if isinstance(x, sp.Symbol)}
-        return relations if mentioned and mentioned <= names else ()
+        if relations and not (mentioned and mentioned <= names):
+            return ()
+        # "where $A = \tau$": the value as the claim reads it (tau = 1/sigma^2 above: A = 1/sigma^2), of a name it has
+        return relations + tuple(sp.Eq(a, self.expand(b)) for a, _, b in named if a.name in names)
 
     def mean_reading(self, claim, lhs, rhs, shown, out: list) -> list:
         r"""A refutation that reads ``\bar{x}`` as a number of its own beside the sample ``x_n`` of a sum, checked

@@ -69,3 +69,4 @@ def widened_block(block: Block) -> Block | None:
         changed |= exprs != row.chain.exprs
         rows.append(dataclasses.replace(row, chain=Chain(exprs, row.chain.rels)))
     return dataclasses.replace(block, rows=tuple(rows)) if changed else None
+

@@ -11,16 +11,35 @@ from __future__ import annotations
 import re
 
 CUE = re.compile(r"^\s*[,;]?\s*(?:for\s+(?:all|every|any|each)\s+|for\s+|whenever\s+|when\s+|if\s+|provided\s+(?:that\s+)?"
-                 r"|as\s+long\s+as\s+)\$(?P<math>[^$]+)\$")
+                 r"|as\s+long\s+as\s+|(?P<where>where\s+))\$(?P<math>[^$]+)\$")
 """The words after a display that state its condition, and the inline math they name: in lower case, the display's
 sentence going on ("If $a < 0$ ..." after it starts a sentence of its own)."""
 
 
-def trailing_condition(after: str) -> str | None:
-    """The LaTeX of the condition ``after`` (the prose right after a display, its sentence going on) states, or None
-    (a full stop or another display before it, or no cue word)."""
+MORE = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)\$(?P<math>[^$]+)\$")
+r"""A further formula of a "where" clause: "where $A = \tau$ and $B = \tau\mu$", "where $a = 1$, $b = 2$"."""
+
+
+def trailing_conditions(after: str) -> tuple[str, ...]:
+    r"""The LaTeX of the conditions ``after`` (the prose right after a display, its sentence going on) states: the
+    formula after the cue word and, after "where", each further one the clause lists with "and" or a comma ("where
+    $A = \tau$ and $B = \tau\mu$": the display's names are those); () when a full stop or another display comes
+    first, or no cue word."""
     match = CUE.match(after)
-    return match.group("math") if match else None
+    if match is None:
+        return ()
+    found, end = [match.group("math")], match.end()
+    while match.group("where") and (more := MORE.match(after, end)):
+        found.append(more.group("math"))
+        end = more.end()
+    return tuple(found)
+
+
+def defines(after: str) -> bool:
+    r"""Whether the clause after a display is a "where" clause: its equations name the display's letters
+    ("where $A = \tau$"), values given, not conditions tested."""
+    match = CUE.match(after)
+    return bool(match and match.group("where"))
 
 
 def words_after(lines: list[str], line: int, column: int, source: str) -> str:
