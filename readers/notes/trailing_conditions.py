@@ -4,22 +4,30 @@ A display may be followed, in the same sentence, by the condition it is claimed 
 "whenever $x \ge 1$", "if $t > 0$", "provided $z \ne 1$".  Read only as a condition of the section from its own
 block on, it came after the check: $x^{1/3} \le x$ was refuted at $x = 1/2$, a point the sentence excludes.  The
 condition is the display's own, as ``\text{whenever } x \ge 1`` inside it would be (and it stays a condition of the
-section after it, as before).
+section after it, as before).  "where $x \ge 1$" states one too when its math is an inequality (``\ge``, ``<``,
+``\neq``, ``\in``): "$$x^3 \ge x$$ where $x \ge 1$." was refuted at x = 1/2.  After *where* an equation defines a
+name ("where $\bar{x} = \frac{1}{n} \sum_i x_i$"), and is not read here.
 """
 from __future__ import annotations
 
 import re
 
 CUE = re.compile(r"^\s*[,;]?\s*(?:for\s+(?:all|every|any|each)\s+|for\s+|whenever\s+|when\s+|if\s+|provided\s+(?:that\s+)?"
-                 r"|as\s+long\s+as\s+)\$(?P<math>[^$]+)\$")
+                 r"|as\s+long\s+as\s+|(?P<where>where\s+))\$(?P<math>[^$]+)\$")
 """The words after a display that state its condition, and the inline math they name: in lower case, the display's
 sentence going on ("If $a < 0$ ..." after it starts a sentence of its own)."""
+
+
+_INEQUALITY = re.compile(r"^(?:(?!(?<![<>!\\])=)[^=])*(?:\\(?:geq?|leq?|neq?|ne|in|notin)(?![A-Za-z])|[<>])(?:(?!(?<![<>!\\])=).)*$")
+"""Math that relates by an inequality only (``x \ge 1``, ``0 < p < 1``, ``x \neq 0``), with no bare ``=``."""
 
 
 def trailing_condition(after: str) -> str | None:
     """The LaTeX of the condition ``after`` (the prose right after a display, its sentence going on) states, or None
     (a full stop or another display before it, or no cue word)."""
     match = CUE.match(after)
+    if match and match.group("where") and not _INEQUALITY.search(match.group("math")):
+        return None  # "where $\bar{x} = ...$": a definition of the name, no condition
     return match.group("math") if match else None
 
 

@@ -53,3 +53,21 @@ def test_a_membership_in_the_integers_makes_an_integer_name():
     # m^3 >= 2^m fails at m = 1 and from m = 10 on: the counterexample is a natural number where it fails
     values = [Fraction(str(w["m"])) for w in witnesses]
     assert values and all(v.denominator == 1 and v >= 1 and v**3 < 2**v for v in values), witnesses
+
+
+# A condition stated after a display with *where* ("$$x^3 \ge x$$ where $x \ge 1$.") was read only from the next
+# block on, so the display it qualifies was refuted at x = 1/2.  An inequality after *where* is now the display's own
+# condition, as "whenever $x \ge 1$" was (an equation after *where* still defines a name: trailing_conditions).
+WHERE = r"""## A power
+
+$$
+t^4 \ge t^2
+$$
+
+where $t \ge 1$.
+"""
+
+
+def test_an_inequality_after_where_is_the_condition_of_the_display_before_it():
+    blocks = checked_blocks(WHERE)
+    assert_block_verdicts(blocks, [HOLDS])
