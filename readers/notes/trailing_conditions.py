@@ -19,7 +19,7 @@ sentence going on ("If $a < 0$ ..." after it starts a sentence of its own)."""
 
 
 _INEQUALITY = re.compile(r"^(?:(?!(?<![<>!\\])=)[^=])*(?:\\(?:geq?|leq?|neq?|ne|in|notin)(?![A-Za-z])|[<>])(?:(?!(?<![<>!\\])=).)*$")
-"""Math that relates by an inequality only (``x \ge 1``, ``0 < p < 1``, ``x \neq 0``), with no bare ``=``."""
+r"""Math that relates by an inequality only (``x \ge 1``, ``0 < p < 1``, ``x \neq 0``), with no bare ``=``."""
 
 
 def trailing_condition(after: str) -> str | None:
