@@ -82,7 +82,8 @@ from readers.latex.parse import (
 )
 from readers.notes import big_o, letter_e, truncation, scalar_optima, slash_products, up_to_constant
 from readers.notes.value_letters import primed_applications, value_letters
-from readers.notes.gradients import as_derivative, entries
+from readers.notes.gradients import as_derivative, entries, scalar_gradients
+from readers.latex.membership import integer_member, integer_names
 from readers.notes.mean_value import WITNESS_STATED
 from readers.notes.mean_value import check_exists, refute_on_polynomials, stated_in_prose, witness_prose
 from readers.notes.parameters_rebound import rebound
@@ -1732,6 +1733,12 @@ class _NotesReader(_CatalogMatch):
         if frag.kind != "display" and 1 < frag.line <= len(self.lines):  # "for some\n$\xi \in (a, b)$"
             before = self.lines[frag.line - 2] + " " + before
         pairs = condition_pairs(block, frozenset(self.section.functions), intervals=not existential(before))
+        member = integer_member(frag.content) if frag.kind == "inline" and not existential(before) else None
+        if member is not None and len(block.rows) == 1 and isinstance(block.rows[0].chain.exprs[0], sp.Symbol):
+            # "for every $n \in \mathbb{N}$": n an integer of the section, from its least member on
+            name = block.rows[0].chain.exprs[0]  # (refuted at n = 1/2 when the membership was read as nothing)
+            self.section.integers.add(name.name)
+            pairs = [(name, ">=", sp.Integer(member[1]))] if member[1] is not None else pairs
         if pairs is None and frag.kind == "inline":  # "$p$ and $q$, both in $(0, 1)$" (readers.notes.shared_memberships)
             pairs = shared_interval(frag.content, before)
         after = self.lines[frag.line - 1][frag.column - 1 + len(frag.source):] if (
@@ -2772,6 +2779,9 @@ class _NotesReader(_CatalogMatch):
             if name.startswith("nabla") and any(isinstance(a, AppliedUndef) and a.func.__name__ in
                                                 self.section.functions for a in lhs.args):
                 return False  # \nabla_w J(w) with J known: a claim about its gradient
+            if name.startswith("nabla_") and not all(isinstance(a, AppliedUndef) for a in lhs.args):
+                return False  # \nabla_w (w - 3)^2/2 = w + 3: the gradient of a written expression, a claim; read as
+                # defining nabla_w it was no claim, and the correct restatement after it was refuted
             cases = self.section.functions.get(name, [])
             if all(a.is_number for a in lhs.args):
                 return False  # f(3) = 9: a claim about a known function
@@ -3207,6 +3217,7 @@ class _NotesReader(_CatalogMatch):
                 new = new.replace(lambda e: isinstance(e, sp.Derivative) and isinstance(e.expr, sp.Symbol)
                                   and _function_of(e, s.functions) is not None,
                                   lambda e: sp.Derivative(_function_of(e, s.functions), *e.variable_count))
+            new = scalar_gradients(new)  # \nabla_w (w - 3)^2/2: d/dw of a body in scalars (readers.notes.gradients)
             if self.vector_functions:  # df/dx_1 after f(\mathbf{x}) = sum_i beta_i x_i
                 new = new.replace(lambda e: isinstance(e, sp.Derivative)
                                   and component_derivative(e, self.vector_functions) is not None,
@@ -5411,7 +5422,11 @@ class _NotesReader(_CatalogMatch):
         conditions = [self.expand(c) for c in conditions]
         if sp.false in conditions:
             return "the conditions cannot hold together"
-        lhs, rhs, conditions = _stated_integers((lhs, rhs, conditions), self.section.integers)
+        parts = [a for c in conditions for a in (c.args if isinstance(c, sp.And) else (c,))]
+        integral = integer_names(parts)  # n \in \mathbb{N}: floor(n) = n, n an integer (readers.latex.membership)
+        if integral:
+            conditions = [c for c in parts if not integer_names([c])]
+        lhs, rhs, conditions = _stated_integers((lhs, rhs, conditions), self.section.integers | integral)
         values = {c.lhs: c.rhs for c in conditions if isinstance(c, sp.Eq) and isinstance(c.lhs, sp.Symbol)
                   and not c.lhs.is_integer and c.lhs not in c.rhs.free_symbols}
         conditions = [c for c in conditions if c is not sp.true

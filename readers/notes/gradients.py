@@ -69,3 +69,31 @@ def in_own_argument(expr):
     return expr.replace(lambda e: isinstance(e, AppliedUndef) and e.func.__name__ == "nabla" and len(e.args) == 1
                         and isinstance(e.args[0], AppliedUndef) and len(e.args[0].args) == 1
                         and isinstance(e.args[0].args[0], sp.Symbol), subscripted)
+
+
+_MATRIX_LETTER = re.compile(r"[A-Z](?![A-Za-z])")
+"""``A``, ``X_1``: a capital letter alone names a matrix in the notes, never a scalar."""
+
+
+def _scalar_body(body, variable) -> bool:
+    """Whether ``body`` is written in plain scalars only: commutative names, none a matrix letter or in a vector's
+    typeface, no element, no unknown function and no transpose (``theta**T``)."""
+    names = [s for s in body.free_symbols if isinstance(s, sp.Symbol)]
+    return body.is_commutative and variable in names and not body.atoms(AppliedUndef, sp.Indexed) \
+        and not any(_MATRIX_LETTER.match(s.name) or _TYPEFACE.match(s.name) or s.name in ("T", "top") for s in names)
+
+
+def scalar_gradients(expr):
+    r"""``expr`` with each ``\nabla_w F`` of a body ``F`` written in plain scalars, ``w`` one of them, as the
+    derivative $\partial F / \partial w$: the gradient in one scalar is that derivative
+    ($\nabla_w \tfrac12 (w - 3)^2 = w - 3$)."""
+    def variable(e):
+        found = [s for s in e.args[0].free_symbols if isinstance(s, sp.Symbol)
+                 and s.name == e.func.__name__[len("nabla_"):]]
+        return found[0] if len(found) == 1 else None
+
+    def scalar(e):
+        return isinstance(e, AppliedUndef) and e.func.__name__.startswith("nabla_") and len(e.args) == 1 \
+            and variable(e) is not None and _scalar_body(e.args[0], variable(e))
+
+    return expr.replace(scalar, lambda e: sp.Derivative(e.args[0], variable(e))) if expr.atoms(AppliedUndef) else expr

@@ -4,7 +4,9 @@ A display may be followed, in the same sentence, by the condition it is claimed 
 "whenever $x \ge 1$", "if $t > 0$", "provided $z \ne 1$".  Read only as a condition of the section from its own
 block on, it came after the check: $x^{1/3} \le x$ was refuted at $x = 1/2$, a point the sentence excludes.  The
 condition is the display's own, as ``\text{whenever } x \ge 1`` inside it would be (and it stays a condition of the
-section after it, as before).
+section after it, as before).  "where $x \ge 1$" states one too when its math is an inequality (``\ge``, ``<``,
+``\neq``, ``\in``): "$$x^3 \ge x$$ where $x \ge 1$." was refuted at x = 1/2.  After *where* an equation defines a
+name ("where $\bar{x} = \frac{1}{n} \sum_i x_i$"), and is not read here.
 """
 from __future__ import annotations
 
