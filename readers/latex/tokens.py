@@ -1022,6 +1022,9 @@ class _Tokenizer:
             return self.emit("NAME", "emptyset", start, self.pos)
         if name in ("top", "intercal"):  # A^\intercal is A^\top
             return self.emit("NAME", "T", start, self.pos)
+        if name in ("pm", "mp") and self.tokens and (self.tokens[-1].type == "USCORE" or len(self.tokens) > 1 and (
+                self.tokens[-1].type, self.tokens[-2].type) == ("LBRACE", "USCORE")):
+            return self.emit("NAME", name, start, self.pos)  # \lambda_\pm, x_{\pm}: a label of the name, not a sign
         if SIMPLE_COMMANDS.get(name):
             kind = SIMPLE_COMMANDS[name]
             if kind in ("FRAC", "BINOM"):

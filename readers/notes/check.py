@@ -77,8 +77,10 @@ from readers.latex.parse import (
     LatexParseError,
     PlusMinus,
     parse_block,
+    either_sign,
     sign_choices,
     to_zero_based,
+    with_sign,
 )
 from readers.notes import big_o, letter_e, truncation, scalar_optima, slash_products, up_to_constant
 from readers.notes.value_letters import primed_applications, value_letters
@@ -4647,9 +4649,17 @@ class _NotesReader(_CatalogMatch):
             if variable is None:
                 return [self.propto_each_name(lhs, rhs, claim, shown)]
         out = []
-        for left, right in zip(sign_choices(lhs), sign_choices(rhs)) if lhs.has(PlusMinus) == rhs.has(PlusMinus) \
-                else itertools.product(sign_choices(lhs), sign_choices(rhs)):
-            step = self.step(left, rel, right, claim.conditions, variable, zero_based=claim.zero_based)
+        signed_premise = any(c.has(PlusMinus) for c in claim.conditions if isinstance(c, sp.Basic))
+        if signed_premise:  # x = \pm 1 \Rightarrow ...:
+            readings = [(with_sign(lhs, s), with_sign(rhs, s), tuple(with_sign(c, s) for c in claim.conditions))
+                        for s in (1, -1)]  # one sign through the premise and the claim, the pairing written
+        elif lhs.has(PlusMinus) == rhs.has(PlusMinus):
+            readings = [(left, right, claim.conditions) for left, right in zip(sign_choices(lhs), sign_choices(rhs))]
+        else:
+            readings = [(left, right, claim.conditions)
+                        for left, right in itertools.product(sign_choices(lhs), sign_choices(rhs))]
+        for left, right, conditions in readings:
+            step = self.step(left, rel, right, conditions, variable, zero_based=claim.zero_based)
             if isinstance(step, str):
                 out.append(StepReport(**shown, verdict="undecided", reason=step))
                 continue
@@ -4680,7 +4690,30 @@ class _NotesReader(_CatalogMatch):
                     report = _undecided(report, f"fails if {names} were arbitrary values, but the notes do not "
                                                 f"define them: {report.reason[:80]}")
             out.append(report)
+        if lhs.has(PlusMinus) != rhs.has(PlusMinus) and not signed_premise:
+            return self.one_sided_signs(lhs, rel, rhs, claim, shown, out)
         return out
+
+    def one_sided_signs(self, lhs, rel, rhs, claim, shown, out) -> list[StepReport]:
+        r"""A claim with $\pm$ on one side only (``\sqrt{4} = \pm 2``, ``x = 1 \pm 2`` after the equation it solves):
+        the signed side names two values and the other side may be either one.  Every sign holding: ``out`` as
+        checked.  A sign failing: an equation is read as "one of the two", :math:`(l - r_+)(l - r_-) = 0`; refuted
+        there (neither sign holds at the counterexample), it is refuted; else ambiguous (holds for one sign only).
+        Another relation with one sign failing is not decided."""
+        if not any(r.verdict == "refuted" for r in out):
+            return out
+        signed, other = (lhs, rhs) if lhs.has(PlusMinus) else (rhs, lhs)
+        either = None
+        if rel == "=":
+            step = self.step(sp.Mul(*[other - value for value in sign_choices(signed)]), "=", sp.Integer(0),
+                             claim.conditions, zero_based=claim.zero_based)
+            either = None if isinstance(step, str) else self.run(step, shown)
+        if either is not None and either.verdict == "refuted":
+            return [StepReport(**{**either.__dict__, "method": f"{either.method}; \\pm on one side read as one of "
+                                                               f"its two values, (l - r+)(l - r-) = 0"[:300]})]
+        found = f"read as one of its two values it is {either.verdict}" if either is not None else "not decided"
+        return _withdrawn(out, lambda r: f"ambiguous: \\pm on one side only, it fails for one sign ({r.reason[:80]}); "
+                                         f"{found}")
 
     @staticmethod
     def matrix_like(claim, lhs, rhs) -> bool:
@@ -5304,9 +5337,11 @@ class _NotesReader(_CatalogMatch):
 
         A condition ``name = expr`` (``\\text{where } \\bar{x} = ...``, ``\\text{when } x = 0``) is
         substituted; index conditions (``i \\ne j``) restrict the claim; the rest are assumptions."""
-        conditions = [self.expand(c) for c in conditions]
+        conditions = [either_sign(self.expand(c)) for c in conditions]
         if sp.false in conditions:
             return "the conditions cannot hold together"
+        if lhs.has(PlusMinus) or rhs.has(PlusMinus):  # a reading that did not split its signs: no check, no error
+            return "a \\pm left in a reading that does not take its two signs apart (not checked)"
         lhs, rhs, conditions = _stated_integers((lhs, rhs, conditions), self.section.integers)
         values = {c.lhs: c.rhs for c in conditions if isinstance(c, sp.Eq) and isinstance(c.lhs, sp.Symbol)
                   and not c.lhs.is_integer and c.lhs not in c.rhs.free_symbols}
