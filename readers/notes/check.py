@@ -272,7 +272,7 @@ from readers.notes.leibniz import LEIBNIZ_NOTE, leibniz_reading
 from readers.notes.stated_domains import undefined_inside
 from readers.notes.imaginary_unit import declared_from, imaginary_reading
 from readers.notes.operator_factors import operator_factor
-from readers.notes.trailing_conditions import trailing_condition, words_after
+from readers.notes.trailing_conditions import leading_condition, trailing_condition, words_after
 from readers.notes.sign_words import integers_named_before, signs_named_before, stated_integer, stated_signs
 from readers.notes.constant_names import constant_given_a_value
 from readers.notes.decompositions import WRITTEN_AS, fresh_names
@@ -5405,11 +5405,13 @@ class _NotesReader(_CatalogMatch):
         return [StepReport(**{**r.__dict__, "method": f"{r.method}; {how}"}) for r in out]
 
     def trailing_relations(self, frag, symbols) -> tuple:
-        r"""The relations of a condition that ends a display's sentence after it ("$$x^{1/3} \le x$$ whenever $x \ge
-        1$"), on names of the claim: the display's own condition (readers.notes.trailing_conditions); () if none."""
-        if frag.kind != "display":
-            return ()
+        r"""The relations of a condition that ends a claim's sentence after it ("$$x^{1/3} \le x$$ whenever $x \ge
+        1$", "$\sqrt{x^2} = -x$ when $x$ is negative"), or that a sign in words gives a letter before it in its
+        sentence ("For negative x we have"), on names of the claim: the claim's own condition
+        (readers.notes.trailing_conditions); () if none."""
         math = trailing_condition(words_after(self.lines, frag.line, frag.column, frag.source))
+        if math is None and 0 < frag.line <= len(self.lines):
+            math = leading_condition(text_before(self.lines, frag.kind, frag.line, frag.column))
         if math is None:
             return ()
         try:

@@ -5,22 +5,58 @@ A display may be followed, in the same sentence, by the condition it is claimed 
 block on, it came after the check: $x^{1/3} \le x$ was refuted at $x = 1/2$, a point the sentence excludes.  The
 condition is the display's own, as ``\text{whenever } x \ge 1`` inside it would be (and it stays a condition of the
 section after it, as before).
+
+The same holds for an inline claim ("$\sqrt{x^2} = -x$ for $x < 0$.") and for a sign in words: "for every negative
+real $x$", "when $x$ is negative" state ``x < 0`` as ``for $x < 0$`` does; and "where $x < 0$" after a display is its
+condition when the math is a condition (a definition after "where" states none).  A sign given to a letter the prose
+writes without dollars before the claim in its sentence ("For negative x we have $\sqrt{x^2} = -x$") is read the
+same way (:func:`leading_condition`).
 """
 from __future__ import annotations
 
 import re
 
-CUE = re.compile(r"^\s*[,;]?\s*(?:for\s+(?:all|every|any|each)\s+|for\s+|whenever\s+|when\s+|if\s+|provided\s+(?:that\s+)?"
-                 r"|as\s+long\s+as\s+)\$(?P<math>[^$]+)\$")
-"""The words after a display that state its condition, and the inline math they name: in lower case, the display's
-sentence going on ("If $a < 0$ ..." after it starts a sentence of its own)."""
+_SIGN = r"(?:strictly\s+)?(?P<sign>non-?negative|non-?positive|non-?zero|negative|positive)"
+CUE = re.compile(r"^\s*[,;]?\s*(?:(?:which\s+|and\s+(?:this\s+|it\s+)?)?(?:holds|is\s+true|is\s+valid|applies)\s+)?"
+                 r"(?:for\s+(?:all|every|any|each)\s+|for\s+|whenever\s+|when\s+|if\s+|provided\s+(?:that\s+)?"
+                 r"|as\s+long\s+as\s+|where\s+)(?:" + _SIGN + r"\s+(?:real\s+|integer\s+)?(?:(?:numbers?|reals?|values?)\s+)?)?"
+                 r"\$(?P<math>[^$]+)\$(?P<rest>[^$]*)")
+"""The words after a claim that state its condition, and the inline math they name: in lower case, the claim's
+sentence going on ("If $a < 0$ ..." after it starts a sentence of its own); a sign word before the math ("for every
+negative real $x$") or after it ("when $x$ is negative") makes it the sign's condition."""
+_SIGN_AFTER = re.compile(r"^\s*(?:is|are)\s+" + _SIGN + r"\b(?!\s*(?:-|definite|semi))")
+_LEADING = re.compile(r"\b(?:for|when|if)\s+(?:(?:all|every|any|each)\s+)?" + _SIGN
+                      + r"\s+(?:real\s+)?(?:(?:numbers?|reals?|values?(?:\s+of)?)\s+)?(?P<letter>[A-Za-z])\b(?P<rest>[^$]*)$",
+                      re.IGNORECASE)
+"""A sign given in the claim's sentence, before it, to a letter written without dollars: "For negative x we have"."""
+_RELATION = {"negative": "<", "positive": ">", "nonnegative": r"\ge", "nonpositive": r"\le", "nonzero": r"\ne"}
+
+
+def _signed(math: str, sign: str) -> str:
+    return f"{math} {_RELATION[sign.lower().replace('-', '')]} 0"
 
 
 def trailing_condition(after: str) -> str | None:
-    """The LaTeX of the condition ``after`` (the prose right after a display, its sentence going on) states, or None
-    (a full stop or another display before it, or no cue word)."""
+    """The LaTeX of the condition ``after`` (the prose right after a claim, its sentence going on) states, or None
+    (a full stop or another formula before it, or no cue word).  A sign in words is written out: "for negative $x$"
+    and "when $x$ is negative" give ``x < 0``."""
     match = CUE.match(after)
-    return match.group("math") if match else None
+    if match is None:
+        return None
+    if match.group("sign"):
+        return _signed(match.group("math"), match.group("sign"))
+    sign = _SIGN_AFTER.match(match.group("rest"))
+    return _signed(match.group("math"), sign.group("sign")) if sign else match.group("math")
+
+
+def leading_condition(before: str) -> str | None:
+    """The LaTeX of a sign the words ``before`` a claim, in its sentence, give to a letter written without dollars
+    ("For negative x we have"), or None."""
+    sentence = re.split(r"[.;!?](?:\s|$)|\n\s*\n", before)[-1]
+    match = _LEADING.search(sentence)
+    if match is None or re.search(r"\b(?:and|or|but|respectively)\b|,", match.group("rest").lstrip(" ,")):
+        return None
+    return _signed(match.group("letter"), match.group("sign"))
 
 
 def words_after(lines: list[str], line: int, column: int, source: str) -> str:
