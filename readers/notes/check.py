@@ -193,7 +193,7 @@ from readers.notes.generic_names import declares_generic, declares_generic_after
 from readers.notes.signatures import declared_name
 from readers.notes import solved_values
 from readers.notes.operator_scopes import DESCRIPTION as SCOPE_READING, widened_block
-from readers.notes.witnesses import QUANTIFIER, witness_names
+from readers.notes.witnesses import QUANTIFIER, stated_after, witness_names
 from readers.notes.written_identities import METHOD as AS_WRITTEN
 from readers.notes.written_identities import identity_as_written
 from readers.notes.defined_variables import refers_to_itself, substitute_definitions
@@ -3555,7 +3555,8 @@ class _NotesReader(_CatalogMatch):
                 # it fails in the example too: the counterexample shown is one that satisfies it
                 out = [StepReport(**{**r.__dict__, "assumptions": used}) for r in conditioned]
         quantifier = QUANTIFIER.search(frag.sentence) or QUANTIFIER.search(frag.content) or (
-            frag.kind == "display" and QUANTIFIER.search(introduction(self.lines, frag.line)))  # "There is some $z$ with"
+            frag.kind == "display" and QUANTIFIER.search(introduction(self.lines, frag.line))) or (  # "There is some $z$"
+            frag.kind == "display" and stated_after(words_after(self.lines, frag.line, frag.column, frag.source)))
         prose = self.witness_prose(frag) if claim.rel == "=" else ""
         if (quantifier or WITNESS_STATED.search(prose)) and claim.rel == "=" and \
                 not all(r.verdict in ("proved", "verified") for r in out):
