@@ -98,6 +98,7 @@ from readers.notes.approximation_readings import UNREAD, other_reading, plain_de
 from readers.notes.approximation import check_asymptotic as approximation_asymptotic
 from readers.notes.arbitrary import arbitrary_functions, as_values, draws, scaled_applications, substitute
 from readers.notes.blocks import Fragment, find_blocks
+from readers.notes.integer_sets import integer_members
 from readers.notes.intervals import existential
 from readers.notes.independence import assumes_independence, conditioning, naive_bayes, states_independence
 from readers.notes.operators import OPERATOR_CUE, derivative_reading, operators
@@ -1711,6 +1712,15 @@ class _NotesReader(_CatalogMatch):
         if integer is None and pairs is None and named:  # "for an integer $n$": as "$n$ is an integer"
             integer = named[0]
         self.section.integers.update(n.name for n in named)  # "for every integer $k \ge 1$": k an integer too
+        members = self.integer_members(frag)
+        if members is not None:  # n, m \in \mathbb{N}: integers from 0 to the next heading (readers.notes.integer_sets)
+            names, low = members
+            self.section.integers.update(n.name for n in names)
+            if low is None:
+                return BlockReport(**base, parsed=True, role="condition", parsed_form=shown, symbols=explain,
+                                   assumptions=tuple(f"{n} integer" for n in names),
+                                   warnings=tuple(dict.fromkeys(warnings)))
+            pairs = [(n, ">=", sp.Integer(low)) for n in names]
         if integer is not None:  # "$n$ is an integer": n an integer symbol in this section's claims (step)
             self.section.integers.add(integer.name)
         if pairs is None and frag.kind == "inline" and 0 < frag.line <= len(self.lines):  # "when $x$ is negative"
@@ -5404,6 +5414,23 @@ class _NotesReader(_CatalogMatch):
             return None
         how = ", ".join(f"{n} one-hot (the prose says so), {n}_k = delta(k, c_{n})" for n in one_hot)
         return [StepReport(**{**r.__dict__, "method": f"{r.method}; {how}"}) for r in out]
+
+    def integer_members(self, frag) -> tuple[list, int | None] | None:
+        r"""The names ``frag`` declares integers (``n, m \in \mathbb{N}``, read by readers.notes.integer_sets) as
+        this reader's symbols, and their lower bound; None if it declares none."""
+        found = integer_members(frag.content)
+        if found is None:
+            return None
+        names = []
+        for latex in found[0]:
+            try:
+                exprs = [e for row in self.parse(latex, frag).rows for e in row.chain.exprs]
+            except (LatexParseError, ValueError):
+                return None
+            if len(exprs) != 1 or not isinstance(exprs[0], sp.Symbol):
+                return None
+            names.append(exprs[0])
+        return names, found[1]
 
     def trailing_relations(self, frag, symbols) -> tuple:
         r"""The relations of a condition that ends a claim's sentence after it ("$$x^{1/3} \le x$$ whenever $x \ge
