@@ -26,7 +26,8 @@ def integer_members(latex: str) -> tuple[list[str], int | None] | None:
     if match is None:
         return None
     script = re.sub(r"\s+", "", match.group("script"))
-    names = [n.strip() for n in match.group("names").split(",")]
+    names = [n.strip() for n in match.group("names").split(",")
+             if not re.fullmatch(r"\\(?:[lc]?dots|ldotp|cdotp)", n.strip())]  # y_1, \ldots, y_N: the names written
     if not script:
         return names, 0 if match.group("set") == "N" else None
     if _FROM_ONE.match(script):  # \mathbb{Z}_+ holds 0 for some authors: the wider reading
