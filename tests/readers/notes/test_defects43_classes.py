@@ -154,3 +154,19 @@ def test_a_point_where_the_claim_has_no_value_is_no_checker_failure():
     blocks = checked_blocks(REMAINDERS)
     assert_block_verdicts(blocks, [HOLDS, "refuted"])  # verified on a quiet machine; the budget may run out
     assert not any("checker failed" in s.reason for s in blocks[0].steps), blocks[0].steps
+
+
+# A remainder O(g) of a small quantity that occurs only inside it (|x^ - x|/|x| = O(\epsilon_{machine})) raised
+# KeyError in the asymptotic check, an internal error shown to the user (mandli_conditioning_taylor 176-257).
+MACHINE_EPSILON = r"""## Stability
+
+$$\frac{||\hat{x} - x||}{||x||} = \mathcal{O}(\epsilon_{\text{machine}}).$$
+
+$$e^{\epsilon} = 1 + \epsilon + \mathcal{O}(\epsilon^2)$$
+"""
+
+
+def test_a_remainder_in_a_quantity_the_sides_do_not_hold_is_no_internal_error():
+    blocks = checked_blocks(MACHINE_EPSILON)
+    assert_block_verdicts(blocks, ["undecided", HOLDS])
+    assert "internal error" not in blocks[0].steps[0].reason, blocks[0].steps
