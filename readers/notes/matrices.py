@@ -659,10 +659,11 @@ class MatrixClaims:
                     report = self.under(c, lhs, rhs, rel, shown, symbols)
                     if report.verdict == "undecided" and outcomes and {o.status for o in outcomes.values()} == {
                             "fails"} and rel == "=" and not _has_derivative(lhs, rhs) and _constrains(lhs, rhs) \
-                            and self.new_names(symbols, line, section_number):
+                            and self.new_names(symbols, line, section_number) and not any(
+                                f.func.__name__ != "transpose" for e in (lhs, rhs) for f in e.atoms(AppliedUndef)):
                         # AV = U_r Sigma_r after A V_r = U_r Sigma_rr: not decided under that equation, it states
                         # a relation of its own on names no stated equation had (V, Sigma_r), which later claims of
-                        # the section are read with
+                        # the section are read with (products and transposes only: a norm's equation constrains less)
                         self.constraints = [k for k in self.constraints if k.line != line]
                         self.constraints.append(_Constraint(section_number, line, lhs, rhs, f"{lhs} = {rhs}"))
                     return report
