@@ -322,6 +322,9 @@ class _Names:
             args.append(Given(*given))
         if not args:
             raise self.error(f"{name}() without arguments", call)
+        if name == "SD" and len(args) == 1 and not given:  # \operatorname{sd}(X): the square root of the variance
+            self.used_functions.add("Var")
+            return sp.sqrt(sp.Function("Var")(*args))
         self.used_functions.add(name)
         return sp.Function(name)(*args)
 

@@ -76,10 +76,12 @@ __all__ = [
     "IndexMax",
     "LatexParseError",
     "PlusMinus",
+    "either_sign",
     "Row",
     "parse_block",
     "parse_latex",
     "sign_choices",
+    "with_sign",
     "to_zero_based",
     "tokenize",
 ]
@@ -203,6 +205,21 @@ def sign_choices(expr: sp.Basic) -> list[sp.Basic]:
     r"""Both readings of $\pm$: every ``PlusMinus(a)`` as ``a``, then as ``-a`` (one element without $\pm$)."""
     if not expr.has(PlusMinus):
         return [expr]
-    return [expr.replace(lambda e: isinstance(e, PlusMinus), lambda e, s=s: s * e.args[0]) for s in (1, -1)]
+    return [with_sign(expr, s) for s in (1, -1)]
+
+
+def with_sign(expr: sp.Basic, sign: int) -> sp.Basic:
+    r"""``expr`` with every $\pm a$ read as ``sign * a`` (one sign for the whole claim: the pairing it states)."""
+    if not isinstance(expr, sp.Basic) or not expr.has(PlusMinus):
+        return expr
+    return expr.replace(lambda e: isinstance(e, PlusMinus), lambda e: sign * e.args[0])
+
+
+def either_sign(condition: sp.Basic) -> sp.Basic:
+    r"""A condition with $\pm$ as the choice it states: $x = \pm\sqrt{2}$ is $x = \sqrt{2} \lor x = -\sqrt{2}$ (the
+    condition unchanged without $\pm$)."""
+    if not isinstance(condition, sp.Basic) or not condition.has(PlusMinus):
+        return condition
+    return sp.Or(*sign_choices(condition))
 
 

@@ -71,6 +71,29 @@ def _logical_arrow(tail) -> int | None:
     return None
 
 
+_SIGN_WORDS = r"(?:strictly\s+)?(?P<sign>non-?negative|non-?positive|non-?zero|negative|positive)"
+_SIGN_BEFORE = re.compile(r"^(?:for|when|if|whenever)\s+(?:(?:all|every|any|each)\s+)?" + _SIGN_WORDS
+                          + r"(?:\s+(?:real|integer))?(?:\s+(?:numbers?|reals?|integers?|values?(?:\s+of)?))?$")
+_SIGN_AFTER = re.compile(r"^(?:is|are)?\s*" + _SIGN_WORDS + "$")
+_CLAUSE = re.compile(r"^(?:for|when|if|whenever)(?:\s+(?:all|every|any|each))?$")
+_SIGN_RELATIONS = {"negative": sp.Lt, "positive": sp.Gt, "nonnegative": sp.Ge, "nonpositive": sp.Le, "nonzero": sp.Ne}
+
+
+def _signed_names(exprs, before: str, after: str) -> list | None:
+    r"""The conditions a sign in words puts on the names of a side condition: ``\text{for negative } x`` and
+    ``\text{when } x \text{ is negative}`` are ``x < 0``; None unless the segment is names only and the words are
+    one of those two shapes."""
+    if not exprs or not all(isinstance(e[0], sp.Symbol) for e in exprs):
+        return None
+    before, after = " ".join(before.lower().split()), " ".join(after.lower().split())
+    match = _SIGN_BEFORE.match(before) if not after else (
+        _SIGN_AFTER.match(after) if _CLAUSE.match(before) else None)
+    if match is None:
+        return None
+    rel = _SIGN_RELATIONS[match.group("sign").replace("-", "")]
+    return [rel(e[0], 0) for e in exprs]
+
+
 class _Reader(_Names, _Atoms):
     r"""Walks the lark tree of one block; see the module docstring for the conventions."""
 
@@ -165,8 +188,12 @@ class _Reader(_Names, _Atoms):
         for child in tree.children:
             if isinstance(child, lark.Token):
                 items.append(child)
+                continue
+            value = self.expr(child)
+            if isinstance(value, _Annotation):  # a parenthesised condition standing alone: ``, \quad (x < 0)``
+                self.pending.append(value)
             else:
-                items.append((self.expr(child), child))
+                items.append((value, child))
         annotations, self.pending = self.pending, saved
         if len(items) == 1 and isinstance(items[0], tuple) and isinstance(items[0][0], _Env):
             env = items[0][0]
@@ -279,7 +306,10 @@ class _Reader(_Names, _Atoms):
                 notes.append(" ".join(r.value for r in rels))  # \text{if reduction} = \text{`mean'}: a condition
                 segment.clear()  # written in words around its relation, kept as prose (no condition is read)
                 return
-            if rels:
+            signed = _signed_names(exprs, previous_words, next_words) if not rels else None
+            if signed is not None:  # \text{for negative } x, \text{when } x \text{ is negative}: x < 0
+                conditions.extend(signed)
+            elif rels:
                 built = self.relation_chain(exprs, rels)
                 if built is not None:
                     conditions.append(built)
@@ -293,16 +323,19 @@ class _Reader(_Names, _Atoms):
                 listed = True
             segment.clear()
 
-        words_before = False
+        words_before, previous_words, next_words = False, "", ""
         for item in items:
             if isinstance(item, tuple) or item.type == "REL":
                 if not segment:
                     words_before = bool(previous is not None and not isinstance(previous, tuple)
                                         and previous.type == "PROSE")
+                    previous_words = previous.value if words_before else ""
                 segment.append(item)
                 previous = item
                 continue
+            next_words = item.value if item.type == "PROSE" else ""
             close(words_after=item.type == "PROSE")
+            next_words = ""
             previous = item
             if item.type == "PROSE":
                 notes.append(item.value)
@@ -396,15 +429,21 @@ class _Reader(_Names, _Atoms):
             pieces = self.take_differential(pieces)
             if not pieces and self.integrals[-1].get("variable") is not None:
                 return sp.Integer(1)  # \int_0^1 dx, \int \frac{dx}{x}: the differential alone
-        values = []
+        values, annotations = [], []
         for piece in pieces:
             value = self.resolve(piece) if isinstance(piece, _NamePiece) else self.post(piece)
             if isinstance(value, _Annotation):
                 self.pending.append(value)
+                annotations.append(value)
             elif values and _bare(piece, "paren") and _applied_derivative(values[-1], value) is not None:
                 values[-1] = _applied_derivative(values[-1], value)  # \frac{dg}{dx}(x_0): g' at x_0
             else:
                 values.append(value)
+        if not values and annotations and all(a in self.pending for a in annotations):
+            for a in annotations:  # y = -x \quad (x < 0): the condition alone, the row's to keep (self.row)
+                self.pending.remove(a)
+            return annotations[-1] if len(annotations) == 1 else _Annotation(
+                " ".join(a.text for a in annotations), tuple(c for a in annotations for c in a.conditions))
         if not values:
             raise self.error("a side condition where a value was expected", posts[0])
         if len(values) == 1 and isinstance(values[0], (_Env, _DerivativeOperator)):

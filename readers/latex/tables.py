@@ -73,6 +73,17 @@ r"""``\zeta`` is often a plain variable or an unnamed function: only at a number
 OPERATOR_WORDS = frozenset({"rank", "Rank", "span", "Span", "Col", "Nul", "Null", "Row", "nullity", "diag", "proj"})
 r"""Upright words that linear algebra applies to what follows them without parentheses, as ``\det A``:
 ``\operatorname{rank} A``, ``{\rm Col}\, A``, ``\mathrm{diag}(d)``; never a name multiplied by it."""
+MOMENT_SPELLINGS = {
+    **dict.fromkeys(("E", r"\operatorname{E}", r"\mathbb{E}"), "E"),
+    **dict.fromkeys(("Var", "var", "VAR", "Variance", "variance", r"\mathbb{V}", r"\mathbb{Var}"), "Var"),
+    **dict.fromkeys(("Cov", "cov", "COV", "Covariance", "covariance", r"\mathbb{Cov}"), "Cov"),
+    **dict.fromkeys(("Corr", "corr", "CORR", "Cor", "cor"), "Corr"),
+    **dict.fromkeys(("SD", "sd", "Sd", "std", "Std", "STD", "stdev", "Stdev", "StDev"), "SD"),
+}
+r"""The spellings of the moment operators, each read as one operator when it is applied (``(`` or ``[`` follows):
+``\mbox{var}(X)``, ``\text{Var}``, ``\operatorname{Cov}``, ``\mathrm{E}``, ``\mathbb{V}[X]``, ``\operatorname{sd}(X)``.
+``E``, ``Var``, ``Cov`` and ``Corr`` are the operators the notes' moment readers know (readers.notes.moments);
+``SD(X)`` is read as :math:`\sqrt{\operatorname{Var}(X)}` (readers.latex.names)."""
 OPAQUE_FUNCTIONS = frozenset({"det", "tr", "Tr", "erf", "softmax", "Softmax", "dim", "ker"}) | OPERATOR_WORDS
 MAXMIN = {"max": sp.Max, "min": sp.Min, "argmax": None, "argmin": None, "sup": sp.Max, "inf": sp.Min}
 PROSE_WORDS = frozenset(

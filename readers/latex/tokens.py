@@ -33,6 +33,7 @@ from readers.latex.tables import (
     MAX_NUMBER_DIGITS,
     MAX_TOKENS,
     MAXMIN,
+    MOMENT_SPELLINGS,
     OPENERS,
     OPERAND_END,
     OPERATOR_WORDS,
@@ -1019,6 +1020,8 @@ class _Tokenizer:
             styled = self.styled(name, start)
             if styled in _BOLD_EXPECTATIONS and re.match(r"\s*\[", text[self.pos:]):
                 styled = r"\mathbb{E}"  # \mathbf{E}[h_i]: the expectation, as \mathbb{E}[h_i]
+            elif styled in MOMENT_SPELLINGS and styled != r"\mathbb{E}" and re.match(r"\s*[(\[]", text[self.pos:]):
+                styled = MOMENT_SPELLINGS[styled]  # \mathbb{V}[X]: the variance, as \operatorname{Var}[X]
             return None if styled is None else self.emit("NAME", styled, start, self.pos)
         if name == "mathop":  # \mathop{\mathrm{argmax}}: an operator spelled as text
             content, self.pos = self.group(self.pos, "\\mathop")
@@ -1044,7 +1047,8 @@ class _Tokenizer:
                     or content.strip() == "H" and re.match(r"\s*\[", text[self.pos:])) \
                     and re.match(r"[\s}]*[(\[]", text[self.pos:]):  # also a macro's \ensuremath{\operatorname{H}}[X]
                 # and an upright H before a bracket, \mathrm{H}[Y], \textrm{H}[Y]: the entropy of Y, as \operatorname
-                return self.emit("NAME", "\\operatorname{" + content.strip() + "}", start, self.pos)  # H[X]: applied
+                named = "\\operatorname{" + content.strip() + "}"
+                return self.emit("NAME", MOMENT_SPELLINGS.get(named, named), start, self.pos)  # H[X]: applied
             return self.text_command(content.strip(), start)
         if name == "arg":
             follow = re.match(r"\s*\\(max|min)(?![A-Za-z])", text[self.pos:])
@@ -1063,6 +1067,9 @@ class _Tokenizer:
             return self.emit("NAME", "emptyset", start, self.pos)
         if name in ("top", "intercal"):  # A^\intercal is A^\top
             return self.emit("NAME", "T", start, self.pos)
+        if name in ("pm", "mp") and self.tokens and (self.tokens[-1].type == "USCORE" or len(self.tokens) > 1 and (
+                self.tokens[-1].type, self.tokens[-2].type) == ("LBRACE", "USCORE")):
+            return self.emit("NAME", name, start, self.pos)  # \lambda_\pm, x_{\pm}: a label of the name, not a sign
         if SIMPLE_COMMANDS.get(name):
             kind = SIMPLE_COMMANDS[name]
             if kind in ("FRAC", "BINOM"):
@@ -1319,6 +1326,8 @@ class _Tokenizer:
             word = word.rstrip(".,;:")  # \text{otherwise.}: the word, without its punctuation
         elif re.fullmatch(r"[A-Za-z]+\.", word) and not self.text[self.pos:].strip(" \t\n$.,"):
             word = word[:-1]  # ... + \text{const.}: the formula's last word, its sentence's period dropped
+        if word in MOMENT_SPELLINGS and re.match(r"(?:\s|\\[,;:! ])*(?:\\(?:left|[bB]ig+l?)\s*)?[(\[]", self.text[self.pos:]):
+            return self.emit("NAME", MOMENT_SPELLINGS[word], start, self.pos)  # \mbox{var}(X), \text{sd}(X): the operator
         if word in FUNCTIONS or word in ("argmax", "argmin", "max", "min") or word in PROSE_WORDS:
             return self.word(word, start)
         if word in OPERATOR_WORDS and re.match(r"(?:\s|\\[,;:! ])*(?:[A-Za-z({]|\\[A-Za-z])", self.text[self.pos:]):

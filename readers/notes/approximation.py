@@ -231,6 +231,10 @@ def check_asymptotic(lhs, rhs, conditions=(), *, stated=None) -> tuple[str, str]
     small, shifts = small_quantities(lhs, rhs) if stated is None else stated[:2]
     if not small and not shifts:
         return "undecided", "an approximation without a stated small quantity (epsilon, delta, x - x_0)"
+    sides = lhs.free_symbols | rhs.free_symbols | lhs.atoms(sp.Indexed) | rhs.atoms(sp.Indexed)
+    if not (set(small) | set(shifts)) & sides:  # |x^ - x|/|x| = O(eps_machine): eps appears only in the O()
+        return "undecided", (f"the small quantity {', '.join(sorted(map(str, set(small) | set(shifts))))} of the "
+                             "remainder does not occur in the sides: a bound on them, not an expansion in it")
     functions = arbitrary_functions((lhs, rhs))
     unknown = {f.func for e in (lhs, rhs) for f in e.atoms(AppliedUndef)}
     if unknown and functions is None:

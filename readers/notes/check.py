@@ -77,8 +77,10 @@ from readers.latex.parse import (
     LatexParseError,
     PlusMinus,
     parse_block,
+    either_sign,
     sign_choices,
     to_zero_based,
+    with_sign,
 )
 from readers.notes import big_o, letter_e, truncation, scalar_optima, slash_products, up_to_constant
 from readers.notes.value_letters import primed_applications, value_letters
@@ -97,6 +99,7 @@ from readers.notes.approximation_readings import UNREAD, other_reading, plain_de
 from readers.notes.approximation import check_asymptotic as approximation_asymptotic
 from readers.notes.arbitrary import arbitrary_functions, as_values, draws, scaled_applications, substitute
 from readers.notes.blocks import Fragment, find_blocks
+from readers.notes.integer_sets import integer_members
 from readers.notes.intervals import existential
 from readers.notes.independence import assumes_independence, conditioning, naive_bayes, states_independence
 from readers.notes.operators import OPERATOR_CUE, derivative_reading, operators
@@ -193,7 +196,7 @@ from readers.notes.generic_names import declares_generic, declares_generic_after
 from readers.notes.signatures import declared_name
 from readers.notes import solved_values
 from readers.notes.operator_scopes import DESCRIPTION as SCOPE_READING, widened, widened_block
-from readers.notes.witnesses import QUANTIFIER, witness_names
+from readers.notes.witnesses import QUANTIFIER, stated_after, witness_names
 from readers.notes.written_identities import METHOD as AS_WRITTEN
 from readers.notes.written_identities import identity_as_written
 from readers.notes.defined_variables import refers_to_itself, substitute_definitions
@@ -273,7 +276,7 @@ from readers.notes.leibniz import LEIBNIZ_NOTE, leibniz_reading
 from readers.notes.stated_domains import undefined_inside
 from readers.notes.imaginary_unit import declared_from, imaginary_reading
 from readers.notes.operator_factors import operator_factor
-from readers.notes.trailing_conditions import defines, trailing_conditions, words_after
+from readers.notes.trailing_conditions import defines, leading_condition, trailing_conditions, words_after
 from readers.notes.sign_words import integers_named_before, signs_named_before, stated_integer, stated_signs
 from readers.notes.constant_names import constant_given_a_value
 from readers.notes.decompositions import WRITTEN_AS, fresh_names
@@ -1748,6 +1751,15 @@ class _NotesReader(_CatalogMatch):
         if integer is None and pairs is None and named:  # "for an integer $n$": as "$n$ is an integer"
             integer = named[0]
         self.section.integers.update(n.name for n in named)  # "for every integer $k \ge 1$": k an integer too
+        members = self.integer_members(frag)
+        if members is not None:  # n, m \in \mathbb{N}: integers from 0 to the next heading (readers.notes.integer_sets)
+            names, low = members
+            self.section.integers.update(n.name for n in names)
+            if low is None:
+                return BlockReport(**base, parsed=True, role="condition", parsed_form=shown, symbols=explain,
+                                   assumptions=tuple(f"{n} integer" for n in names),
+                                   warnings=tuple(dict.fromkeys(warnings)))
+            pairs = [(n, ">=", sp.Integer(low)) for n in names]
         if integer is not None:  # "$n$ is an integer": n an integer symbol in this section's claims (step)
             self.section.integers.add(integer.name)
         if pairs is None and frag.kind == "inline" and 0 < frag.line <= len(self.lines):  # "when $x$ is negative"
@@ -3658,7 +3670,8 @@ class _NotesReader(_CatalogMatch):
                 # it fails in the example too: the counterexample shown is one that satisfies it
                 out = [StepReport(**{**r.__dict__, "assumptions": used}) for r in conditioned]
         quantifier = QUANTIFIER.search(frag.sentence) or QUANTIFIER.search(frag.content) or (
-            frag.kind == "display" and QUANTIFIER.search(introduction(self.lines, frag.line)))  # "There is some $z$ with"
+            frag.kind == "display" and QUANTIFIER.search(introduction(self.lines, frag.line))) or (  # "There is some $z$"
+            frag.kind == "display" and stated_after(words_after(self.lines, frag.line, frag.column, frag.source)))
         prose = self.witness_prose(frag) if claim.rel == "=" else ""
         if (quantifier or WITNESS_STATED.search(prose)) and claim.rel == "=" and \
                 not all(r.verdict in ("proved", "verified") for r in out):
@@ -4762,9 +4775,17 @@ class _NotesReader(_CatalogMatch):
             if variable is None:
                 return [self.propto_each_name(lhs, rhs, claim, shown)]
         out = []
-        for left, right in zip(sign_choices(lhs), sign_choices(rhs)) if lhs.has(PlusMinus) == rhs.has(PlusMinus) \
-                else itertools.product(sign_choices(lhs), sign_choices(rhs)):
-            step = self.step(left, rel, right, claim.conditions, variable, zero_based=claim.zero_based)
+        signed_premise = any(c.has(PlusMinus) for c in claim.conditions if isinstance(c, sp.Basic))
+        if signed_premise:  # x = \pm 1 \Rightarrow ...:
+            readings = [(with_sign(lhs, s), with_sign(rhs, s), tuple(with_sign(c, s) for c in claim.conditions))
+                        for s in (1, -1)]  # one sign through the premise and the claim, the pairing written
+        elif lhs.has(PlusMinus) == rhs.has(PlusMinus):
+            readings = [(left, right, claim.conditions) for left, right in zip(sign_choices(lhs), sign_choices(rhs))]
+        else:
+            readings = [(left, right, claim.conditions)
+                        for left, right in itertools.product(sign_choices(lhs), sign_choices(rhs))]
+        for left, right, conditions in readings:
+            step = self.step(left, rel, right, conditions, variable, zero_based=claim.zero_based)
             if isinstance(step, str):
                 out.append(StepReport(**shown, verdict="undecided", reason=step))
                 continue
@@ -4795,7 +4816,30 @@ class _NotesReader(_CatalogMatch):
                     report = _undecided(report, f"fails if {names} were arbitrary values, but the notes do not "
                                                 f"define them: {report.reason[:80]}")
             out.append(report)
+        if lhs.has(PlusMinus) != rhs.has(PlusMinus) and not signed_premise:
+            return self.one_sided_signs(lhs, rel, rhs, claim, shown, out)
         return out
+
+    def one_sided_signs(self, lhs, rel, rhs, claim, shown, out) -> list[StepReport]:
+        r"""A claim with $\pm$ on one side only (``\sqrt{4} = \pm 2``, ``x = 1 \pm 2`` after the equation it solves):
+        the signed side names two values and the other side may be either one.  Every sign holding: ``out`` as
+        checked.  A sign failing: an equation is read as "one of the two", :math:`(l - r_+)(l - r_-) = 0`; refuted
+        there (neither sign holds at the counterexample), it is refuted; else ambiguous (holds for one sign only).
+        Another relation with one sign failing is not decided."""
+        if not any(r.verdict == "refuted" for r in out):
+            return out
+        signed, other = (lhs, rhs) if lhs.has(PlusMinus) else (rhs, lhs)
+        either = None
+        if rel == "=":
+            step = self.step(sp.Mul(*[other - value for value in sign_choices(signed)]), "=", sp.Integer(0),
+                             claim.conditions, zero_based=claim.zero_based)
+            either = None if isinstance(step, str) else self.run(step, shown)
+        if either is not None and either.verdict == "refuted":
+            return [StepReport(**{**either.__dict__, "method": f"{either.method}; \\pm on one side read as one of "
+                                                               f"its two values, (l - r+)(l - r-) = 0"[:300]})]
+        found = f"read as one of its two values it is {either.verdict}" if either is not None else "not decided"
+        return _withdrawn(out, lambda r: f"ambiguous: \\pm on one side only, it fails for one sign ({r.reason[:80]}); "
+                                         f"{found}")
 
     @staticmethod
     def matrix_like(claim, lhs, rhs) -> bool:
@@ -5419,9 +5463,11 @@ class _NotesReader(_CatalogMatch):
 
         A condition ``name = expr`` (``\\text{where } \\bar{x} = ...``, ``\\text{when } x = 0``) is
         substituted; index conditions (``i \\ne j``) restrict the claim; the rest are assumptions."""
-        conditions = [self.expand(c) for c in conditions]
+        conditions = [either_sign(self.expand(c)) for c in conditions]
         if sp.false in conditions:
             return "the conditions cannot hold together"
+        if lhs.has(PlusMinus) or rhs.has(PlusMinus):  # a reading that did not split its signs: no check, no error
+            return "a \\pm left in a reading that does not take its two signs apart (not checked)"
         parts = [a for c in conditions for a in (c.args if isinstance(c, sp.And) else (c,))]
         integral = integer_names(parts)  # n \in \mathbb{N}: floor(n) = n, n an integer (readers.latex.membership)
         if integral:
@@ -5508,14 +5554,35 @@ class _NotesReader(_CatalogMatch):
         how = ", ".join(f"{n} one-hot (the prose says so), {n}_k = delta(k, c_{n})" for n in one_hot)
         return [StepReport(**{**r.__dict__, "method": f"{r.method}; {how}"}) for r in out]
 
+    def integer_members(self, frag) -> tuple[list, int | None] | None:
+        r"""The names ``frag`` declares integers (``n, m \in \mathbb{N}``, read by readers.notes.integer_sets) as
+        this reader's symbols, and their lower bound; None if it declares none."""
+        found = integer_members(frag.content)
+        if found is None:
+            return None
+        names = []
+        for latex in found[0]:
+            try:
+                exprs = [e for row in self.parse(latex, frag).rows for e in row.chain.exprs]
+            except (LatexParseError, ValueError):
+                return None
+            if len(exprs) != 1 or not isinstance(exprs[0], sp.Symbol):
+                return None
+            names.append(exprs[0])
+        return names, found[1]
+
     def trailing_relations(self, frag, symbols) -> tuple:
-        r"""The relations of a condition that ends a display's sentence after it ("$$x^{1/3} \le x$$ whenever $x \ge
-        1$"), on names of the claim: the display's own condition (readers.notes.trailing_conditions); () if none."""
-        if frag.kind != "display":
-            return ()
+        r"""The relations of a condition that ends a claim's sentence after it ("$$x^{1/3} \le x$$ whenever $x \ge
+        1$", "$\sqrt{x^2} = -x$ when $x$ is negative"), or that a sign in words gives a letter before it in its
+        sentence ("For negative x we have"), on names of the claim: the claim's own condition; the values a "where"
+        clause gives its names ("where $A = \tau$") (readers.notes.trailing_conditions); () if none."""
         after = words_after(self.lines, frag.line, frag.column, frag.source)
+        found_math = trailing_conditions(after)
+        if not found_math and 0 < frag.line <= len(self.lines):
+            leading = leading_condition(text_before(self.lines, frag.kind, frag.line, frag.column))
+            found_math = (leading,) if leading is not None else ()
         pairs, named = [], []
-        for math in trailing_conditions(after):
+        for math in found_math:
             try:
                 block = self.parse(math, frag)
             except Exception:  # noqa: BLE001 - prose that does not parse states no condition

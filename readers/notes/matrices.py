@@ -656,7 +656,17 @@ class MatrixClaims:
                         outcomes = {}
                     if outcomes and {o.status for o in outcomes.values()} == {"holds"}:
                         return self.confirmed(lhs, rhs, outcomes, shown)
-                    return self.under(c, lhs, rhs, rel, shown, symbols)
+                    report = self.under(c, lhs, rhs, rel, shown, symbols)
+                    if report.verdict == "undecided" and outcomes and {o.status for o in outcomes.values()} == {
+                            "fails"} and rel == "=" and not _has_derivative(lhs, rhs) and _constrains(lhs, rhs) \
+                            and self.new_names(symbols, line, section_number) and not any(
+                                f.func.__name__ != "transpose" for e in (lhs, rhs) for f in e.atoms(AppliedUndef)):
+                        # AV = U_r Sigma_r after A V_r = U_r Sigma_rr: not decided under that equation, it states
+                        # a relation of its own on names no stated equation had (V, Sigma_r), which later claims of
+                        # the section are read with (products and transposes only: a norm's equation constrains less)
+                        self.constraints = [k for k in self.constraints if k.line != line]
+                        self.constraints.append(_Constraint(section_number, line, lhs, rhs, f"{lhs} = {rhs}"))
+                    return report
         outcomes = self.outcomes(lhs, rhs, rel)
         statuses = {o.status for o in outcomes.values()}
         if statuses == {"holds"}:
@@ -878,6 +888,14 @@ class MatrixClaims:
         reason = "fails on every sample" + (f" under every reading ({readings})" if len(outcomes) > 1 else "")
         return StepReport(**shown, verdict="refuted", method="matrix samples in float64", reason=reason,
                           counterexample=counterexample)
+
+    def new_names(self, symbols, line, section_number) -> set:
+        """Of the names ``symbols``, the matrices (a matrix in some reading: ``\\Sigma_r``, not the ``\\lambda`` of
+        :math:`u^T A^T A u = u^T \\lambda u`) that no equation stated earlier in the section names."""
+        stated = {s for c in self.constraints if c.section == section_number and c.line < line
+                  for s in c.lhs.free_symbols | c.rhs.free_symbols if not s.is_commutative}
+        return {s for s in set(symbols) - stated
+                if any(k.kind == "matrix" for k in kind_options(s.name, self.notes.at(line)))}
 
     def under(self, c, lhs, rhs, rel, shown, symbols) -> StepReport:
         """The claim with the equation ``c`` solved for one of its names (or undecided, saying why)."""

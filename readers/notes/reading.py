@@ -123,8 +123,9 @@ def condition_pairs(block, defined=frozenset(), intervals=True) -> list | None:
         exprs, rels = list(row.chain.exprs), list(row.chain.rels)
         if row.continued or not exprs:
             return None
-        if not rels:
-            spread = [c for c in row.conditions if isinstance(c, sp.core.relational.Relational)]
+        if not rels:  # x, y > 0; p, q \in (0, 1) (the interval's two bounds, an And): each name listed
+            spread = [a for c in row.conditions for a in (c.args if isinstance(c, sp.And) else (c,))
+                      if isinstance(a, sp.core.relational.Relational)]
             if not spread or not all(is_name(e) for e in exprs) or not all(
                     is_name(c.lhs) and is_literal(c.rhs) for c in spread):
                 return None

@@ -190,6 +190,8 @@ def bind_limit_variables(expr):
     ``n``; two symbols of one name would leave ``n`` free, and a size fixed inside a limit over it."""
     def bind(node):
         body, z, z0, direction = node.args
+        if not isinstance(z, sp.Symbol):  # a limit whose variable a definition replaced: not this rule's to bind
+            return node
         same = {s for s in body.free_symbols if isinstance(s, sp.Symbol) and s.name == z.name and s != z}
         if len(same) != 1 or z in body.free_symbols:
             return node

@@ -5,43 +5,72 @@ A display may be followed, in the same sentence, by the condition it is claimed 
 block on, it came after the check: $x^{1/3} \le x$ was refuted at $x = 1/2$, a point the sentence excludes.  The
 condition is the display's own, as ``\text{whenever } x \ge 1`` inside it would be (and it stays a condition of the
 section after it, as before).  "where $x \ge 1$" states one too when its math is an inequality (``\ge``, ``<``,
-``\neq``, ``\in``): "$$x^3 \ge x$$ where $x \ge 1$." was refuted at x = 1/2.  After *where* an equation defines a
-name ("where $\bar{x} = \frac{1}{n} \sum_i x_i$"), and is not read here.
+``\neq``, ``\in``): "$$x^3 \ge x$$ where $x \ge 1$." was refuted at x = 1/2.  After *where* an equation gives a
+name of the claim its value ("where $A = \tau$ and $B = \tau\mu$", :func:`defines`), read with the notes' definitions.
+
+The same holds for an inline claim ("$\sqrt{x^2} = -x$ for $x < 0$.") and for a sign in words: "for every negative
+real $x$", "when $x$ is negative" state ``x < 0`` as ``for $x < 0$`` does; and "where $x < 0$" after a display is its
+condition when the math is a condition (a definition after "where" states none).  A sign given to a letter the prose
+writes without dollars before the claim in its sentence ("For negative x we have $\sqrt{x^2} = -x$") is read the
+same way (:func:`leading_condition`).
 """
 from __future__ import annotations
 
 import re
 
-CUE = re.compile(r"^\s*[,;]?\s*(?:for\s+(?:all|every|any|each)\s+|for\s+|whenever\s+|when\s+|if\s+|provided\s+(?:that\s+)?"
-                 r"|as\s+long\s+as\s+|(?P<where>where\s+))\$(?P<math>[^$]+)\$")
-"""The words after a display that state its condition, and the inline math they name: in lower case, the display's
-sentence going on ("If $a < 0$ ..." after it starts a sentence of its own)."""
-
-
+_SIGN = r"(?:strictly\s+)?(?P<sign>non-?negative|non-?positive|non-?zero|negative|positive)"
+CUE = re.compile(r"^\s*[,;]?\s*(?:(?:which\s+|and\s+(?:this\s+|it\s+)?)?(?:holds|is\s+true|is\s+valid|applies)\s+)?"
+                 r"(?:for\s+(?:all|every|any|each)\s+|for\s+|whenever\s+|when\s+|if\s+|provided\s+(?:that\s+)?"
+                 r"|as\s+long\s+as\s+|(?P<where>where\s+))(?:" + _SIGN + r"\s+(?:real\s+|integer\s+)?"
+                 r"(?:(?:numbers?|reals?|values?)\s+)?)?\$(?P<math>[^$]+)\$(?P<rest>[^$]*)")
+"""The words after a claim that state its condition, and the inline math they name: in lower case, the claim's
+sentence going on ("If $a < 0$ ..." after it starts a sentence of its own); a sign word before the math ("for every
+negative real $x$") or after it ("when $x$ is negative") makes it the sign's condition."""
+_SIGN_AFTER = re.compile(r"^\s*(?:is|are)\s+" + _SIGN + r"\b(?!\s*(?:-|definite|semi))")
+_LEADING = re.compile(r"\b(?:for|when|if)\s+(?:(?:all|every|any|each)\s+)?" + _SIGN
+                      + r"\s+(?:real\s+)?(?:(?:numbers?|reals?|values?(?:\s+of)?)\s+)?(?P<letter>[A-Za-z])\b(?P<rest>[^$]*)$",
+                      re.IGNORECASE)
+"""A sign given in the claim's sentence, before it, to a letter written without dollars: "For negative x we have"."""
+_RELATION = {"negative": "<", "positive": ">", "nonnegative": r"\ge", "nonpositive": r"\le", "nonzero": r"\ne"}
 MORE = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)\$(?P<math>[^$]+)\$")
 r"""A further formula of a "where" clause: "where $A = \tau$ and $B = \tau\mu$", "where $a = 1$, $b = 2$"."""
 
 
+def _signed(math: str, sign: str) -> str:
+    return f"{math} {_RELATION[sign.lower().replace('-', '')]} 0"
+
+
 def trailing_conditions(after: str) -> tuple[str, ...]:
-    r"""The LaTeX of the conditions ``after`` (the prose right after a display, its sentence going on) states: the
-    formula after the cue word and, after "where", each further one the clause lists with "and" or a comma ("where
-    $A = \tau$ and $B = \tau\mu$": the display's names are those); () when a full stop or another display comes
-    first, or no cue word."""
+    r"""The LaTeX of the conditions ``after`` (the prose right after a claim, its sentence going on) states: the
+    formula after the cue word (a sign in words written out: "for negative $x$" and "when $x$ is negative" give
+    ``x < 0``) and, after "where", each further one the clause lists with "and" or a comma ("where $A = \tau$ and
+    $B = \tau\mu$": the claim's names are those); () when a full stop or another formula comes first, or no cue."""
     match = CUE.match(after)
     if match is None:
         return ()
-    found, end = [match.group("math")], match.end()
-    while match.group("where") and (more := MORE.match(after, end)):
+    sign = match.group("sign") or getattr(_SIGN_AFTER.match(match.group("rest")), "group", lambda _: None)("sign")
+    found, end = [_signed(match.group("math"), sign) if sign else match.group("math")], match.end("math") + 1
+    while match.group("where") and not sign and (more := MORE.match(after, end)):
         found.append(more.group("math"))
         end = more.end()
     return tuple(found)
 
 
 def defines(after: str) -> bool:
-    r"""Whether the clause after a display is a "where" clause: its equations name the display's letters
+    r"""Whether the clause after a claim is a "where" clause: its equations name the claim's letters
     ("where $A = \tau$"), values given, not conditions tested."""
     match = CUE.match(after)
     return bool(match and match.group("where"))
+
+
+def leading_condition(before: str) -> str | None:
+    """The LaTeX of a sign the words ``before`` a claim, in its sentence, give to a letter written without dollars
+    ("For negative x we have"), or None."""
+    sentence = re.split(r"[.;!?](?:\s|$)|\n\s*\n", before)[-1]
+    match = _LEADING.search(sentence)
+    if match is None or re.search(r"\b(?:and|or|but|respectively)\b|,", match.group("rest").lstrip(" ,")):
+        return None
+    return _signed(match.group("letter"), match.group("sign"))
 
 
 def words_after(lines: list[str], line: int, column: int, source: str) -> str:

@@ -15,10 +15,26 @@ from readers.latex.matrix_reader import parse_matrix_block
 from readers.notes.reading import base_name
 
 QUANTIFIER = re.compile(r"\b(for (at least one|some|a suitable|an appropriate)|there (exists?|is (an?|some|at least one)"
-                        r"|are some)|at least one|ha(s|ve) (a|an|one|two|three|\w+ly one|no more than \w+)"
-                        r"( unique| single| real| positive| negative)* (roots?|solutions?|zeros?))\b|\\exists\b", re.I)
+                        r"|are some)|at least one|ha(s|ve) (a|an|one|two|three|four|no|many|several|infinitely many"
+                        r"|\w+ly one|no more than \w+|at (?:least|most) \w+|\d+)"
+                        r"( unique| single| real| positive| negative| double| simple| repeated| distinct| complex"
+                        r"| integer| non-?trivial| non-?zero| other)* (roots?|solutions?|zeros?))\b|\\exists\b", re.I)
 r"""Words (in the block's ``\text{}`` or the prose) that make a formula hold for some values, not for all: "there is
 some $z$ with $$\cos z = z$$", "at least one $x$ satisfies" (a fixed point, not an identity), "the equation $$e^x = 2 - x$$ has one real root"."""
+
+_REFERS_BACK = re.compile(r"^\s*(?:[a-z]|(?i:this|the|that|such an?|each|it|which)\b)")
+"""The first words of the prose after a display that speak of it: its sentence going on in lower case ("has exactly
+one real root"), or a sentence about it ("This equation has", "It has one real root")."""
+
+
+def stated_after(after: str):
+    r"""The quantifier (:data:`QUANTIFIER`) in the first sentence of ``after``, the prose after a display (its sentence
+    going on past the blank line Markdown writes there, or the next sentence speaking of it: "$$e^x = 2 - x$$ (blank
+    line) has exactly one solution.", "This equation has a unique solution"), or None."""
+    if not _REFERS_BACK.match(after):
+        return None
+    return QUANTIFIER.search(re.split(r"[.;!?](?:\s|$)", after)[0])
+
 
 _BOUND = re.compile(r"(?:\bfor (?:at least one|some)|\bthere (?:exists?|is an?)|\\exists)\s*\}?\s*"
                     r"((?:\\[A-Za-z]+|[A-Za-z])(?:\s*_\{[^{}]*\}|\s*_[A-Za-z0-9])?)", re.I)

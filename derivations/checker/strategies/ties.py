@@ -167,8 +167,11 @@ def feature_points(inst: Instance, deadline: float, cut: list | None = None) -> 
             if busy_clock() > deadline:
                 _note(cut, "the feature points")
                 return
-            line = difference.xreplace(fill)
-            walls = [b.xreplace(fill) for b in boundaries if s in b.free_symbols]
+            try:
+                line = difference.xreplace(fill)
+                walls = [b.xreplace(fill) for b in boundaries if s in b.free_symbols]
+            except ArithmeticError:  # n mod m at m = 0: sympy raises building the slice, a point with no value
+                continue
             roots = _breakpoints(line, s, deadline, walls, cut)
             if len(symbols) == 1:
                 roots += _critical_points(line, s, deadline, cut)
