@@ -12,19 +12,22 @@ integer), and the reading is shown with the verdict.  Binding the two only speci
 for every independent ``N`` and ``n`` stays true: the reading can remove false refutations, never add one.
 
 The reading applies when the block writes no ``N`` of its own, and exactly one free name of the claim is a count
-letter (:data:`COUNT_LETTERS`) that is neither an array (``M_{jk}``) nor an index of one (``x_n``).
+letter (:data:`COUNT_LETTERS`) used as a number: not an array (``M_{jk}``), an index of one (``x_n``) or only an
+argument of a function the notes leave unknown (``P(A, B)``).
 """
 from __future__ import annotations
 
 import re
 
 import sympy as sp
+from sympy.core.function import AppliedUndef
 
 from readers.latex.nodes import IndexMax
 from readers.notes.determined import DEFAULT_SIZE
 
-COUNT_LETTERS = frozenset({"n", "m", "K", "M", "T", "d", "D", "L", "B"})
-"""One-letter names that stand for a number of terms in the notes people write (samples, classes, steps, dimensions)."""
+COUNT_LETTERS = frozenset({"n", "m", "d", "K", "T"})
+"""One-letter names that stand for a number of terms in the notes people write (samples, dimensions, classes, steps);
+not ``B``, ``D``, ``L``, ``M`` (events, data sets, losses, matrices as often as counts)."""
 _WRITTEN_N = re.compile(r"(?<![\\A-Za-z])N(?![A-Za-z])")
 """An ``N`` the block writes itself (``\\frac{1}{N}``, ``\\mathcal{N}``): the placeholder is then not the only ``N``."""
 
@@ -42,8 +45,9 @@ def count_binding(sides, latex: str) -> dict | None:
     if not any(_has_unstated_range(s) for s in sides) or _WRITTEN_N.search(latex or ""):
         return None
     free = {x for s in sides for x in s.free_symbols if isinstance(x, sp.Symbol)}
-    scalars = {x for s in sides for x in s.xreplace({a: sp.Dummy() for a in s.atoms(sp.Indexed)}).free_symbols
-               if isinstance(x, sp.Symbol) and not isinstance(x, sp.Dummy)}  # not M of M_{jk}, nor n of x_n
+    opaque = {a: sp.Dummy() for s in sides for a in s.atoms(sp.Indexed, AppliedUndef)}  # not M of M_{jk}, n of x_n,
+    scalars = {x for s in sides for x in s.xreplace(opaque).free_symbols  # nor an event of P(A, B)
+               if isinstance(x, sp.Symbol) and not isinstance(x, sp.Dummy)}
     named = {x.name for x in free - scalars}
     candidates = {x.name for x in scalars if x.name in COUNT_LETTERS and x.name not in named}
     if len(candidates) != 1:

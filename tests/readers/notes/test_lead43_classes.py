@@ -39,3 +39,11 @@ def test_entropy_bounds_are_not_refuted_off_the_simplex_the_notes_leave_unsaid()
     assert "probability vector" in blocks[0].steps[0].reason or blocks[0].verdict in ("proved", "verified")
     p = [float(v) for k, v in witnesses[0].items() if k.startswith("p[")]
     assert min(p) >= 0 and abs(sum(p) - 1) < 1e-12, witnesses[0]
+
+
+def test_an_event_letter_is_no_count():
+    """``B`` in ``P(A, B)`` is an event, not the number of terms of ``\\sum_A``: the marginal stays confirmed (the
+    count reading took it for the size and left the claim undecided)."""
+    blocks = checked_blocks("# Marginals\n\n$$P(B) = \\sum_{A} P(A, B),$$\n")
+    assert_block_verdicts(blocks, [("proved", "verified")])
+    assert not any("terms" in a for s in blocks[0].steps for a in s.assumptions)
