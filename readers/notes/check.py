@@ -1752,7 +1752,7 @@ class _NotesReader(_CatalogMatch):
             integer = named[0]
         self.section.integers.update(n.name for n in named)  # "for every integer $k \ge 1$": k an integer too
         members = self.integer_members(frag)
-        if members is not None:  # n, m \in \mathbb{N}: integers from 0 to the next heading (readers.notes.integer_sets)
+        if members is not None:  # n, m \in \mathbb{N}: integers from 1 to the next heading (readers.notes.integer_sets)
             names, low = members
             self.section.integers.update(n.name for n in names)
             if low is None:

@@ -2,10 +2,11 @@ r"""Names declared members of the integers: ``$n \in \mathbb{N}$``, ``$k, m \in 
 
 Read as a real, :math:`\lfloor k/2 \rfloor + \lceil k/2 \rceil = k` after "Let $k \in \mathbb{N}$" was refuted at
 :math:`k = 1/2`.  Each listed name is an integer to the next heading, as after "$k$ is an integer"
-(readers.notes.sign_words), with the set's lower bound: :math:`\mathbb{N}` and :math:`\mathbb{Z}_{\ge 0}` from 0
-(authors differ on whether :math:`\mathbb{N}` holds 0: the wider reading, so a counterexample found satisfies either),
-:math:`\mathbb{N}^+`, :math:`\mathbb{N}_{>0}`, :math:`\mathbb{Z}^+`, :math:`\mathbb{Z}_{>0}` from 1, :math:`\mathbb{Z}`
-unbounded.
+(readers.notes.sign_words), with the set's lower bound: :math:`\mathbb{N}`, :math:`\mathbb{N}^+`,
+:math:`\mathbb{N}_{>0}`, :math:`\mathbb{Z}^+`, :math:`\mathbb{Z}_+`, :math:`\mathbb{Z}_{>0}` from 1 (authors differ on
+whether :math:`\mathbb{N}` and :math:`\mathbb{Z}_+` hold 0: the narrower reading, so a counterexample found satisfies
+either, as readers.latex.membership reads the same sets inside a formula), :math:`\mathbb{Z}_{\ge 0}` and
+:math:`\mathbb{N}_0` from 0, :math:`\mathbb{Z}` unbounded.
 """
 from __future__ import annotations
 
@@ -20,7 +21,7 @@ _FROM_ZERO = re.compile(r"^(?:_\s*\{?\s*(?:0|\\geq?\s*0|>=\s*0)\s*\}?)$")
 
 def integer_members(latex: str) -> tuple[list[str], int | None] | None:
     r"""The LaTeX names ``latex`` declares integers and their lower bound: ``n, m \in \mathbb{N}`` gives
-    ``(['n', 'm'], 0)``, ``k \in \mathbb{Z}`` gives ``(['k'], None)``; None for anything else (another set, a
+    ``(['n', 'm'], 1)``, ``k \in \mathbb{Z}`` gives ``(['k'], None)``; None for anything else (another set, a
     script it does not know)."""
     match = _MEMBERS.match(latex)
     if match is None:
@@ -29,9 +30,9 @@ def integer_members(latex: str) -> tuple[list[str], int | None] | None:
     names = [n.strip() for n in match.group("names").split(",")
              if not re.fullmatch(r"\\(?:[lc]?dots|ldotp|cdotp)", n.strip())]  # y_1, \ldots, y_N: the names written
     if not script:
-        return names, 0 if match.group("set") == "N" else None
-    if _FROM_ONE.match(script):  # \mathbb{Z}_+ holds 0 for some authors: the wider reading
-        return names, 0 if match.group("set") == "Z" and re.fullmatch(r"_\{?\+\}?", script) else 1
+        return names, 1 if match.group("set") == "N" else None
+    if _FROM_ONE.match(script):
+        return names, 1
     if _FROM_ZERO.match(script):
         return names, 0
     return None
