@@ -398,7 +398,11 @@ class _Names:
         # a declared index or size that carries its own subscript (M_1 printed as M_{1}) shows up
         # here by its stem
         stems = indexish | {n.split("_")[0] for n in getattr(self, "declared_indices", ()) if "_" in n}
-        if not all(_names_in(e) and _names_in(e) <= stems for e in exprs):
+        # r_{t+k} under \sum_k: the summed index makes it an entry, whatever else the subscript holds (a name
+        # r_{t+k} would be one number for every k, and \sum_k r_{t+k} = n r_{t+k} was "proved")
+        summed = all(_names_in(e) and all(len(n) == 1 for n in _names_in(e)) for e in exprs) \
+            and set().union(*(_names_in(e) for e in exprs)) & set(getattr(self, "bound", ()))
+        if not summed and not all(_names_in(e) and _names_in(e) <= stems for e in exprs):
             return None
         return tuple(self.plain(self.expr(e), e) for e in exprs)
 

@@ -89,6 +89,7 @@ from readers.latex.membership import integer_member, integer_names
 from readers.notes.mean_value import WITNESS_STATED
 from readers.notes.mean_value import check_exists, refute_on_polynomials, stated_in_prose, witness_prose
 from readers.notes.parameters_rebound import rebound
+from readers.notes.entry_conditions import entry_conditions
 from readers.notes.sample_means import as_means
 from readers.notes.rounded_parts import rounded_parts
 from readers.notes.premises import (converse, linked_by_premise, local_function, premise_solutions,
@@ -1361,6 +1362,7 @@ class _NotesReader(_CatalogMatch):
         self.operator_stated = False  # the notes call D a (differentiation) operator
         self.simplex_vectors = []  # (line, name, one-hot): vectors the prose declares probability vectors
         self.line = 0  # the line of the block being read
+        self.position = (0, 0)  # its line and column: a declaration before it on its line is in force
         self.latex, self.elided = "", {}  # the block's text and its decimals whose digits go on (decimals.py)
         self.prose = ""  # its sentence, and for a display the sentence introducing it
         self.pending_updates = []  # names an update chain (w <- ... = ...) assigns, applied after its claims
@@ -1394,6 +1396,7 @@ class _NotesReader(_CatalogMatch):
 
     def fragment(self, frag: Fragment) -> BlockReport:
         self.line, self.pending_updates, self.matrix_read = frag.line, [], False
+        self.position = (frag.line, frag.column)
         self.displays_above = [d for d in reversed(self.displays) if d[1] == frag.section]
         if frag.kind == "display":
             self.displays = (self.displays + [(frag.content, frag.section, frag.line + frag.source.count("\n"),
@@ -2108,6 +2111,10 @@ class _NotesReader(_CatalogMatch):
         by_name = {x.name: x for x in expr_symbols if isinstance(x, sp.Symbol)}
         conditions = []
         for c in self.section.conditions:
+            entries = entry_conditions(c[0], expr_symbols)
+            if entries:  # |r| <= R stated for the rewards r_{t+k} of the claim (readers.notes.entry_conditions)
+                conditions += [(e, _show(e), c[2]) for e in entries]
+                continue
             if c[0].free_symbols & expr_symbols:
                 conditions.append(c)
                 continue
@@ -3567,11 +3574,11 @@ class _NotesReader(_CatalogMatch):
         if probability and event_sets.built(lhs, rhs):  # "for disjoint $A$ and $B$, $P(A \cup B) = P(A) + P(B)$":
             out = [_undecided(r, event_sets.UNSTATED.format(reason=r.reason[:80]))  # the prose may relate the events
                    if r.verdict == "refuted" else r for r in out]  # (readers.notes.event_sets)
-        masses = unstated_masses((lhs, rhs), simplex_in_force(self.simplex_vectors, self.line)) \
+        masses = unstated_masses((lhs, rhs), simplex_in_force(self.simplex_vectors, self.position)) \
             if any(r.verdict == "refuted" for r in out) else []
         if masses:  # \sum_k p_k \log(1/p_k) \le \log K: p a probability vector (readers.notes.vector_kinds)
             out = self.on_unstated_simplex(general, frag, lhs, rhs, shown, masses, out)
-        one_hot = sorted(name for name, vertex in simplex_in_force(self.simplex_vectors, self.line).items()
+        one_hot = sorted(name for name, vertex in simplex_in_force(self.simplex_vectors, self.position).items()
                          if vertex and any(str(b.label) == name for e in (lhs, rhs) for b in e.atoms(sp.IndexedBase)))
         if one_hot and any(r.verdict == "refuted" for r in out):  # sampled inside the simplex, stated at a vertex
             vertex = self.at_vertices(general, frag, lhs, rhs, shown, one_hot)
@@ -5491,7 +5498,7 @@ class _NotesReader(_CatalogMatch):
         index_conditions = [c for c in conditions if c.free_symbols and c.free_symbols <= set(indices)]
         assumptions = [c for c in conditions if c not in index_conditions]
         domains = _domains(parts, assumptions)
-        declared = simplex_in_force(self.simplex_vectors, self.line)
+        declared = simplex_in_force(self.simplex_vectors, self.position)
         for part in parts:  # entries of a vector the prose calls one-hot or a probability vector
             for base in part.atoms(sp.IndexedBase):
                 if str(base.label) in declared:
@@ -5520,7 +5527,7 @@ class _NotesReader(_CatalogMatch):
         entropy bound :math:`\sum_k p_k \log(1/p_k) \le \log K` fails for ``p_k`` that do not sum to one, a
         point its author would not accept.  A claim that fails on the simplex too stays refuted, with a counterexample there."""
         saved = self.simplex_vectors
-        self.simplex_vectors = [*saved, *((0, name, False) for name in masses)]
+        self.simplex_vectors = [*saved, *(((0, 0), name, False) for name in masses)]
         try:
             again = self.check_plain(claim, frag, lhs, rhs, shown)
         finally:
@@ -5540,7 +5547,7 @@ class _NotesReader(_CatalogMatch):
         (a failure at a one-hot vector is a real counterexample), else None."""
         classes = {name: sp.Symbol(f"c_{name}", integer=True, positive=True) for name in one_hot}
 
-        def vertex(e):
+        def vertex(e, classes=classes):
             return e.replace(lambda x: isinstance(x, sp.Indexed) and str(x.base.label) in classes
                              and len(x.indices) == 1,
                              lambda x: sp.KroneckerDelta(x.indices[0], classes[str(x.base.label)]))
@@ -5551,6 +5558,23 @@ class _NotesReader(_CatalogMatch):
             return None
         if not out or not all(r.verdict == "refuted" for r in out):
             return None
+        # -\sum_i y_i \log s_i = -\log s_c: the claim's own free index c may name the class where y has its 1
+        apart = entries_named_apart(lhs, rhs)  # s_c beside s[i] is the entry s[c] (readers.notes.entries_apart)
+        left, right = lhs.xreplace(apart), rhs.xreplace(apart)
+        free = set().union(*(e.free_symbols for e in (left, right)))
+        own = sorted({i for e in (left, right) for x in e.atoms(sp.Indexed) for i in x.indices
+                      if isinstance(i, sp.Symbol) and i in free}, key=str)
+        if len(one_hot) == 1 and own:
+            for c in own:
+                try:
+                    at_c = self.check_plain(claim, frag, vertex(left, {one_hot[0]: c}),
+                                            vertex(right, {one_hot[0]: c}), shown)
+                except Exception:  # noqa: BLE001 - this reading could not be checked: the refutation stands
+                    continue
+                if at_c and all(r.verdict in ("proved", "verified") for r in at_c):
+                    return [_undecided(r, f"ambiguous: holds where the one-hot {one_hot[0]} has its 1 at {c} "
+                                          f"({one_hot[0]}_{c} = 1), which the notes do not state; fails where it "
+                                          f"is elsewhere ({r.reason[:60]})") for r in out]
         how = ", ".join(f"{n} one-hot (the prose says so), {n}_k = delta(k, c_{n})" for n in one_hot)
         return [StepReport(**{**r.__dict__, "method": f"{r.method}; {how}"}) for r in out]
 

@@ -25,21 +25,25 @@ _ONE_HOT_BARE = re.compile(r"\b(" + _ONE_HOT + r")\s+(?:labels?\s+|targets?\s+)?
 is needed (``probability $p$`` is a number)."""
 
 
-def declared(text: str) -> list[tuple[int, str, bool]]:
-    """``(line, name, one_hot)`` for each declaration in ``text`` (``name`` without its typeface)."""
+def _position(text: str, offset: int) -> tuple[int, int]:
+    return text.count("\n", 0, offset) + 1, offset - text.rfind("\n", 0, offset)
+
+
+def declared(text: str) -> list[tuple[tuple[int, int], str, bool]]:
+    """``((line, column), name, one_hot)`` for each declaration in ``text`` (``name`` without its typeface)."""
     out = []
     for pattern, name_group, kind_group in ((_DECLARED, 1, 2), (_BEFORE, 2, 1)):
         for m in pattern.finditer(text):
-            out.append((text.count("\n", 0, m.start()) + 1, m.group(name_group),
-                        m.group(kind_group).lower() == "one-hot"))
+            out.append((_position(text, m.start()), m.group(name_group), m.group(kind_group).lower() == "one-hot"))
     for m in _ONE_HOT_BARE.finditer(text):
-        out.append((text.count("\n", 0, m.start()) + 1, m.group(2) or m.group(3), True))
+        out.append((_position(text, m.start()), m.group(2) or m.group(3), True))
     return sorted(set(out))
 
 
-def in_force(declarations, line: int) -> dict[str, bool]:
-    """Name -> one-hot, for the declarations made before ``line``."""
-    return {name: one_hot for at, name, one_hot in declarations if at < line}
+def in_force(declarations, position: tuple[int, int]) -> dict[str, bool]:
+    r"""Name -> one-hot, for the declarations made before ``position`` (line, column): "with a one-hot target $y$:
+    $L = -\sum_i y_i \log s_i$" declares ``y`` for the claim later on its own line."""
+    return {name: one_hot for at, name, one_hot in declarations if at < position}
 
 
 MASS_LETTERS = frozenset({"p", "q", "pi", "P", "Q"})

@@ -1,0 +1,74 @@
+r"""Entries of a letter: a subscript holding a summed index, and conditions stated on the letter.
+
+``\sum_{k=0}^{n-1} r_{t+k}`` sums ``n`` different rewards.  The reader kept ``r_{t+k}`` as one name (its subscript
+holds ``t``, not an index letter), so the summand was one number for every ``k`` and the wrong
+``\sum_{k=0}^{n-1} r_{t+k} = n\,r_{t+k}`` was **proved**.  And "Rewards are bounded, $|r| \le R$" said nothing of
+the ``r_{t+k+1}`` of a later claim, whose correct bound was refuted at ``r_{t+k+1} = 1/2``, ``R = 0``
+(readers.notes.entry_conditions).
+"""
+import sympy as sp
+
+from readers.latex.parse import parse_latex
+from readers.notes.entry_conditions import entry_subscript
+from tests.readers.notes.checked import CONFIRMED, HOLDS, assert_block_verdicts, checked_blocks
+
+
+def test_a_subscript_holding_the_summed_index_is_an_entry():
+    chain = parse_latex(r"\sum_{k=0}^{n-1} r_{t+k} = n r_{t+k}")
+    summand = chain.exprs[0].function
+    assert isinstance(summand, sp.Indexed) and summand.base.name == "r", summand
+    assert sp.Symbol("k", integer=True) in summand.free_symbols or "k" in {s.name for s in summand.free_symbols}
+
+
+SUMMED = ("# Returns\n\n$$\\sum_{k=0}^{n-1} r_{t+k} = n r_{t+k}$$\n\n"
+          "$$\\sum_{i=1}^{n} x_{n-i} = \\sum_{i=0}^{n-1} x_{i}$$\n")
+
+
+def test_a_sum_of_shifted_entries_is_never_confirmed_as_one_value_repeated():
+    blocks = checked_blocks(SUMMED)
+    assert blocks[0].verdict not in CONFIRMED, [s.reason for s in blocks[0].steps]
+    assert blocks[1].verdict != "refuted", [s.reason for s in blocks[1].steps]
+
+
+ENTRIES = ("# Means\n\nLet $x > 0$. Then\n\n$$\\sqrt{x_1 x_2} \\le \\frac{x_1 + x_2}{2}$$\n\n"
+           "and wrongly $$\\sqrt{x_1 x_2} \\ge \\frac{x_1 + x_2}{2}$$\n")
+
+
+def test_a_condition_on_a_letter_governs_its_numbered_entries():
+    """Read on a scalar x the claim never mentions, "Let $x > 0$" left x_1, x_2 free: the AM-GM line was only
+    'undecided (holds where x_1, x_2 > 0)'.  The wrong direction stays refuted, at positive entries."""
+    blocks = checked_blocks(ENTRIES)
+    witnesses = assert_block_verdicts(blocks, [CONFIRMED, "refuted"])
+    assert "x_1 > 0" in blocks[0].steps[0].assumptions and "x_2 > 0" in blocks[0].steps[0].assumptions
+    w = witnesses[0]
+    assert float(sp.sympify(w["x_1"])) > 0 and float(sp.sympify(w["x_2"])) > 0, w
+
+
+BOUNDED = ("# Rewards\n\nRewards are bounded, $|r| \\le R$, and $0 \\le \\gamma \\le 1$.\n\n"
+           "$$|\\gamma r_1 + \\gamma^2 r_2| \\le 2R$$\n")
+
+
+def test_a_bound_on_a_letter_bounds_its_entries_in_a_claim_that_shares_other_names():
+    blocks = checked_blocks(BOUNDED)
+    assert_block_verdicts(blocks, [HOLDS])
+    assert "Abs(r_1) <= R" in blocks[0].steps[0].assumptions, blocks[0].steps[0].assumptions
+
+
+def test_a_word_subscript_is_another_quantity_not_an_entry():
+    assert entry_subscript("r_{t+k}", "r") and entry_subscript("x_1", "x") and entry_subscript("x_{12}", "x")
+    assert not entry_subscript("x_{max}", "x") and not entry_subscript("R_{train}", "R")
+    assert not entry_subscript("xy_1", "x")
+
+
+ONE_HOT = ("# Loss\n\nCross-entropy with a one-hot target $y$: $L = -\\sum_i y_i \\log s_i = -\\log s_c$.\n\n"
+           "With a one-hot target $y$, wrongly: $-\\sum_i y_i \\log s_i = \\log s_c$.\n")
+
+
+def test_a_one_hot_declared_before_the_claim_on_its_line_and_its_class_letter():
+    r"""The declaration on the claim's own line was not in force (declarations counted from the next line), and the
+    class c of ``-\\log s_c`` was sampled apart from the one-hot's 1: the correct line was refuted at y = (1, 1).
+    It holds where y has its 1 at c, which the note leaves unsaid: undecided, never refuted.  The sign error fails
+    at every class, so it stays refuted."""
+    blocks = checked_blocks(ONE_HOT)
+    assert_block_verdicts(blocks, ["undecided", "refuted"])
+    assert "one-hot y has its 1 at c" in blocks[0].steps[0].reason, blocks[0].steps[0].reason
