@@ -284,14 +284,18 @@ class _Atoms:
         r"""$\nabla_x f$ (an opaque gradient ``nabla_x(f)``) and $\partial_x f$: the partial derivative
         ``Derivative(f, x)`` when ``x`` is a plain letter, else the same gradient as $\nabla_{\mathbf{w}} f$,
         ``nabla_{\mathbf{w}}(f)`` (a gradient with respect to a vector, whose layout the notes do not fix)."""
-        subs, _ = self.scripts_of(tree.children[1:-1])
+        subs, sups = self.scripts_of(tree.children[1:-1])
         operator = "partial" if tree.children[0].value == "partial" else "nabla"
         body = self.plain(self.operand(tree.children[-1]), tree)
-        if operator == "partial" and len(subs) == 1:
+        # \nabla^2 f, \nabla_x^2 f, \partial_x^2 f: second order (the Hessian or the Laplacian), never the gradient
+        # (another superscript, \nabla^\top, stays in the operator's name: an operator nothing else reads)
+        script = "".join(self.subtext(x) for x in sups)
+        if operator == "partial" and len(subs) == 1 and (not sups or script.isdigit() and script != "0"):
             variable = self.plain(self.sarg(subs[0]), tree)
             if isinstance(variable, sp.Symbol) and re.fullmatch(r"[A-Za-z]|\\?[a-z]+", variable.name):
-                return sp.Derivative(body, variable, evaluate=False)
-        label = ("nabla" if subs else operator) + ("_" + self.subtext(subs[0]) if subs else "")
+                return sp.Derivative(body, (variable, int(script or 1)), evaluate=False)
+        label = ("nabla" if subs else operator) + (f"^{script}" if script and script != "1" else "") \
+            + ("_" + self.subtext(subs[0]) if subs else "")
         self.used_functions.add(label)
         return sp.Function(label)(body)
 

@@ -2798,7 +2798,7 @@ class _NotesReader(_CatalogMatch):
             if name.startswith("nabla") and any(isinstance(a, AppliedUndef) and a.func.__name__ in
                                                 self.section.functions for a in lhs.args):
                 return False  # \nabla_w J(w) with J known: a claim about its gradient
-            if name.startswith("nabla_") and not all(isinstance(a, AppliedUndef) for a in lhs.args):
+            if name.startswith(("nabla_", "nabla^")) and not all(isinstance(a, AppliedUndef) for a in lhs.args):
                 return False  # \nabla_w (w - 3)^2/2 = w + 3: the gradient of a written expression, a claim; read as
                 # defining nabla_w it was no claim, and the correct restatement after it was refuted
             cases = self.section.functions.get(name, [])
@@ -3223,7 +3223,7 @@ class _NotesReader(_CatalogMatch):
                 new = new.replace(lambda e, b=base: isinstance(e, sp.Indexed) and e.base == b,
                                   lambda e, i=indices, f=body: f.xreplace(dict(zip(i, e.indices))))
             if s.functions and "nabla" not in s.functions:  # \nabla f(x) with f(x) = x^2/2: f'(x) (gradients.py)
-                new = new.replace(lambda e: isinstance(e, AppliedUndef) and e.func.__name__ == "nabla"
+                new = new.replace(lambda e: isinstance(e, AppliedUndef) and e.func.__name__ in ("nabla", "nabla^2")
                                   and as_derivative(e, s.functions) is not None,
                                   lambda e: as_derivative(e, s.functions))
             for name, cases in s.functions.items():

@@ -40,8 +40,9 @@ def entries(parameter, body) -> list | None:
 
 
 def as_derivative(application, functions: dict):
-    r"""``f'(a)`` for ``\nabla f(a)`` when the notes define ``f`` (``functions``: name -> cases) with one plain
-    scalar parameter and a body free of vectors and matrices; None otherwise."""
+    r"""``f'(a)`` for ``\nabla f(a)`` (``f''(a)`` for the Hessian ``\nabla^2 f(a)``) when the notes define ``f``
+    (``functions``: name -> cases) with one plain scalar parameter and a body free of vectors and matrices; None
+    otherwise."""
     if len(application.args) != 1 or not isinstance(application.args[0], AppliedUndef):
         return None
     inner = application.args[0]
@@ -56,7 +57,8 @@ def as_derivative(application, functions: dict):
                 or any(f.func.__name__ in _MATRIX_WORDS for f in body.atoms(AppliedUndef)) \
                 or not body.is_commutative:
             return None
-        return sp.Function(inner.func.__name__ + "'")(inner.args[0])
+        primes = "''" if application.func.__name__ == "nabla^2" else "'"
+        return sp.Function(inner.func.__name__ + primes)(inner.args[0])
     return None
 
 
@@ -83,17 +85,24 @@ def _scalar_body(body, variable) -> bool:
         and not any(_MATRIX_LETTER.match(s.name) or _TYPEFACE.match(s.name) or s.name in ("T", "top") for s in names)
 
 
+_NABLA = re.compile(r"nabla(?:\^(?P<order>[2-9]))?_(?P<variable>.+)")
+"""``nabla_w``, ``nabla^2_w``: the gradient and the Hessian in ``w``."""
+
+
 def scalar_gradients(expr):
     r"""``expr`` with each ``\nabla_w F`` of a body ``F`` written in plain scalars, ``w`` one of them, as the
     derivative $\partial F / \partial w$: the gradient in one scalar is that derivative
-    ($\nabla_w \tfrac12 (w - 3)^2 = w - 3$)."""
+    ($\nabla_w \tfrac12 (w - 3)^2 = w - 3$); the Hessian ``\nabla^2_w F`` in one scalar is the second derivative."""
     def variable(e):
-        found = [s for s in e.args[0].free_symbols if isinstance(s, sp.Symbol)
-                 and s.name == e.func.__name__[len("nabla_"):]]
+        m = _NABLA.fullmatch(e.func.__name__)
+        found = [s for s in e.args[0].free_symbols if isinstance(s, sp.Symbol) and m and s.name == m["variable"]]
         return found[0] if len(found) == 1 else None
 
     def scalar(e):
-        return isinstance(e, AppliedUndef) and e.func.__name__.startswith("nabla_") and len(e.args) == 1 \
+        return isinstance(e, AppliedUndef) and _NABLA.fullmatch(e.func.__name__) is not None and len(e.args) == 1 \
             and variable(e) is not None and _scalar_body(e.args[0], variable(e))
 
-    return expr.replace(scalar, lambda e: sp.Derivative(e.args[0], variable(e))) if expr.atoms(AppliedUndef) else expr
+    def derivative(e):
+        return sp.Derivative(e.args[0], (variable(e), int(_NABLA.fullmatch(e.func.__name__)["order"] or 1)))
+
+    return expr.replace(scalar, derivative) if expr.atoms(AppliedUndef) else expr

@@ -72,3 +72,22 @@ def test_a_one_hot_declared_before_the_claim_on_its_line_and_its_class_letter():
     blocks = checked_blocks(ONE_HOT)
     assert_block_verdicts(blocks, ["undecided", "refuted"])
     assert "one-hot y has its 1 at c" in blocks[0].steps[0].reason, blocks[0].steps[0].reason
+
+
+HESSIANS = ("# Second derivatives\n\nThe Hessian: $\\nabla^2_x (x^3) = 6x$.\n\n"
+            "Also $\\nabla_x^2 (x^3) = 6x$, and for $f(x) = x^4$ we get $\\nabla^2 f(x) = 12x^2$.\n\n"
+            "Partials: $\\partial_x^2 (x^3) = 6x$.\n\nWrong: $\\nabla^2_x (x^3) = 3x^2$.\n")
+
+
+def test_nabla_squared_is_the_second_derivative_never_the_gradient():
+    """The superscript of \\nabla^2 was dropped: every correct Hessian of one variable was refuted as a gradient
+    (lhs 3/4, rhs 3 at x = 1/2), and the gradient written as a Hessian would have been confirmed."""
+    blocks = checked_blocks(HESSIANS)
+    assert_block_verdicts(blocks, [CONFIRMED, CONFIRMED, CONFIRMED, CONFIRMED, "refuted"])
+
+
+def test_nabla_with_another_superscript_stays_an_operator_of_its_own():
+    """\nabla^\top f is not the gradient \nabla f with its superscript dropped."""
+    for text in (r"\nabla^\top f", r"\nabla^2 f", r"\nabla_x^2 f"):
+        expr = parse_latex(text)
+        assert expr.func.__name__ not in ("nabla", "nabla_x"), (text, expr)
