@@ -6,6 +6,7 @@ import re
 import lark
 import sympy as sp
 
+from readers.latex.pair_sums import pair_sizes
 from readers.latex.nodes import PARTIAL, IndexMax, LatexParseError, MatrixLiteral, _Annotation, _DerivativeOperator, _Env, _NamePiece
 from readers.latex.tables import ALIGNED, FUNCTIONS, INDEX_LETTERS, MAXMIN, OPAQUE_FUNCTIONS, real_log
 from readers.latex.tree import _end, _is_token, _power, _script, _split_marker, _start
@@ -378,6 +379,12 @@ class _Atoms:
         colon = self.colon_range(subs[0]) if subs and not sups else None
         index, lo, exclude = colon[:2] + (None,) if colon else self.sum_index(subs[0] if subs else None, tree)
         if lo is None:  # \sum_{i \in \mathcal{B}}, \sum_{m \le k}: over a set the notes do not range
+            for size in pair_sizes(exclude or ""):  # \sum_{i < j}: over pairs up to a size (readers.latex.pair_sums)
+                if size is None:
+                    self.default_size()
+                else:
+                    self.size_names.add(size)
+                    self.symbol(size)
             body = self.plain(self.term(tree.children[-1]), tree)
             label = f"{op}_{{{exclude}}}"
             self.used_functions.add(label)

@@ -1,6 +1,7 @@
 r"""The tree -> sympy: :class:`_Reader` walks the lark tree of one block (see :mod:`readers.latex.parse`)."""
 from __future__ import annotations
 
+import dataclasses
 import re
 
 import lark
@@ -11,6 +12,7 @@ from readers.latex.atoms import _Atoms
 from readers.latex.joined import joined_equations
 from readers.latex.membership import membership
 from readers.latex.names import _Names
+from readers.latex.pair_sums import over_pairs
 from readers.latex.nodes import (
     PARTIAL,
     Block,
@@ -129,6 +131,8 @@ class _Reader(_Names, _Atoms):
             raise LatexParseError(f"cannot build the expression: {type(exc).__name__}: {str(exc)[:120]}",
                                   1, 1) from None
         rows = self.finish_literals(rows)
+        rows = [dataclasses.replace(r, chain=dataclasses.replace(
+            r.chain, exprs=over_pairs(r.chain.exprs, self.symbol, self.default_size))) for r in rows]
         for row in rows:
             for e in (*row.chain.exprs, *row.conditions):
                 if isinstance(e, sp.Basic) and e.has(PARTIAL):

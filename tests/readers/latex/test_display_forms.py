@@ -213,9 +213,13 @@ def test_an_array_without_conditions_is_a_matrix():
     assert cases == sp.Piecewise((x, x >= 0), (-x, True))
 
 
-def test_a_sum_over_index_pairs_is_opaque():
+def test_a_sum_over_index_pairs_is_the_double_sum_over_pairs():
+    """(readers.latex.pair_sums): i from 1 to j - 1, j from 1 to n; with n = 3, three pairs."""
     expr = parse_latex(r"\sum_{1 \le i < j \le n} a_{ij}")
-    assert not expr.has(sp.Sum) and isinstance(expr, AppliedUndef)
+    assert isinstance(expr, sp.Sum) and len(expr.limits) == 2, expr
+    coded = expr.replace(lambda e: isinstance(e, sp.Indexed), lambda e: 10 * e.indices[0] + e.indices[1])
+    assert coded.subs(sp.Symbol("n", integer=True, positive=True), 3).doit() == 12 + 13 + 23, coded  # a_12 a_13 a_23
+    assert not parse_latex(r"\sum_{1 \le i < j \le n} 1").has(sp.Sum)  # a count of pairs, or j - 1 for a free j
 
 
 def test_an_evaluation_bar_is_the_value_at_a_point():

@@ -91,3 +91,26 @@ def test_nabla_with_another_superscript_stays_an_operator_of_its_own():
     for text in (r"\nabla^\top f", r"\nabla^2 f", r"\nabla_x^2 f"):
         expr = parse_latex(text)
         assert expr.func.__name__ not in ("nabla", "nabla_x"), (text, expr)
+
+
+PAIRS = ("# Pairs\n\n$\\sum_{i \\ne j} x_i x_j = (\\sum_i x_i)^2 - \\sum_i x_i^2$.\n\n"
+         "$\\sum_{1 \\le i < j \\le n} a_i a_j = \\frac{(\\sum_{i=1}^n a_i)^2 - \\sum_{i=1}^n a_i^2}{2}$.\n\n"
+         "$\\sum_{i<j} (x_i - x_j)^2 = N\\sum_i x_i^2 - (\\sum_i x_i)^2$.\n\n"
+         "Wrong: $\\sum_{i \\ne j} x_i x_j = (\\sum_i x_i)^2$ and $\\sum_{1 \\le i < j \\le n} a_i a_j = (\\sum_{i=1}^n a_i)^2/2$.\n")
+
+
+def test_a_sum_over_a_relation_of_two_indices_runs_over_pairs():
+    """\\sum_{i \\ne j} x_i x_j with j bound nowhere else is the sum over pairs: read with j free, the identity was
+    refuted at j = 1; \\sum_{i<j} was an opaque function, never checked.  The wrong lines are refuted at whole sizes."""
+    blocks = checked_blocks(PAIRS)
+    witnesses = assert_block_verdicts(blocks, [HOLDS, HOLDS, HOLDS, "refuted", "refuted"])
+    assert all(str(w.get("n", w.get("N", 2))).isdigit() for w in witnesses), witnesses
+
+
+def test_the_second_index_stays_free_where_the_formula_uses_it_outside_the_sum():
+    chain = parse_latex(r"\sum_{k \ne i} p_k = 1 - p_i")
+    assert len(chain.exprs[0].limits) == 1, chain.exprs[0]
+    chain = parse_latex(r"\sum_{i < j} x_i x_j = T")
+    assert [lim[0].name for lim in chain.exprs[0].limits] == ["i", "j"], chain.exprs[0]
+    assert not parse_latex(r"\sum_{i < j} x_i = x_j").exprs[0].has(sp.Sum)  # over i up to the formula's j
+    assert not parse_latex(r"\sum_{m \le k} \binom{n}{m}").has(sp.Sum)  # from where it does not say
