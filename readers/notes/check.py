@@ -83,6 +83,7 @@ from readers.latex.parse import (
     with_sign,
 )
 from readers.notes import big_o, letter_e, truncation, scalar_optima, slash_products, up_to_constant
+from readers.notes import optimum_refutations
 from readers.notes.value_letters import primed_applications, value_letters
 from readers.notes.gradients import as_derivative, entries, scalar_gradients
 from readers.latex.membership import integer_member, integer_names
@@ -3346,15 +3347,16 @@ class _NotesReader(_CatalogMatch):
         if self.matrix_like(claim, lhs, rhs) or any(re.match(r"[A-Z](?![A-Za-z])", s.name) for e in (lhs, rhs)
                                                     for s in e.free_symbols - bounds if isinstance(s, sp.Symbol)):
             return None  # arg min_w |Xw - y|^2: read as numbers, (X^TX)^{-1}X^Ty and X^Ty(X^TX)^{-1} are one
+        sides = lhs, rhs
         found = scalar_optima.read(lhs, rhs, scalar_optima.leads_its_side(frag.content))
         parts = scalar_optima.conditions(*found) if found is not None else None
         if not parts:
-            return None
+            return self.refuted_optimum(claim, frag, *sides)
         steps, used = [], []
         for lhs, rel, rhs, what in parts:
             reports = self.check_aside(_Claim(lhs, rel, rhs, claim.conditions, claim.line, claim.zero_based), frag)
             if not reports or not all(r.verdict in ("proved", "verified") for r in reports):
-                return None
+                return self.refuted_optimum(claim, frag, *sides)
             steps += reports
             used.append(f"{what}: {', '.join(dict.fromkeys(r.verdict for r in reports))}")
         verdict = "proved" if all(r.verdict == "proved" for r in steps) else "verified"
@@ -3362,6 +3364,13 @@ class _NotesReader(_CatalogMatch):
         return [StepReport(lhs=claim.shown_lhs or _show(claim.lhs), rel="=", rhs=_show(claim.rhs), verdict=verdict,
                            method=method, line=claim.line,
                            assumptions=tuple(dict.fromkeys(a for r in steps for a in r.assumptions)))]
+
+    def refuted_optimum(self, claim: _Claim, frag: Fragment, lhs, rhs) -> list[StepReport] | None:
+        r"""``\min_u F = m`` (a max, an arg) refuted by a better point of its region, else None
+        (readers.notes.optimum_refutations)."""
+        found = scalar_optima.read(lhs, rhs, scalar_optima.leads_its_side(frag.content), constrained=True)
+        return optimum_refutations.refute(found, claim, lambda *c: self.check_aside(_Claim(
+            *c, claim.line, claim.zero_based), frag)) if found is not None else None
 
     def check_claim_once(self, claim: _Claim, frag: Fragment) -> list[StepReport]:
         r""":meth:`claim_readings`, with no refutation that rests on a name read as a free value where the notes mean
