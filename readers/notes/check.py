@@ -83,7 +83,7 @@ from readers.latex.parse import (
     with_sign,
 )
 from readers.notes import big_o, letter_e, truncation, scalar_optima, slash_products, up_to_constant
-from readers.notes import optimum_refutations
+from readers.notes import named_values, optimum_refutations
 from readers.notes.value_letters import primed_applications, value_letters
 from readers.notes.gradients import as_derivative, entries, scalar_gradients
 from readers.latex.membership import integer_member, integer_names
@@ -1818,7 +1818,7 @@ class _NotesReader(_CatalogMatch):
                                symbols=explain, assumptions=tuple(dict.fromkeys(a for s in fixed
                                                                                 for a in s.assumptions)),
                                warnings=tuple(dict.fromkeys(warnings)))
-        stated = self.stated_derivative(block, frag)
+        stated = self.stated_derivative(block, frag) or self.named_value(block, frag)
         if stated:  # "the derivative of $x \mapsto \log(1 + e^x)$ is $x \mapsto ...$" (readers.notes.stated_derivatives)
             return BlockReport(**base, parsed=True, steps=tuple(stated), role="claim", parsed_form=shown,
                                symbols=explain, warnings=tuple(dict.fromkeys(warnings)))
@@ -3918,6 +3918,26 @@ class _NotesReader(_CatalogMatch):
         pair = derivative_claim(function, derivative, named[0][0] if stated[1] else None) \
             if function is not None and derivative is not None else None
         return self.confirmed_aside(pair, frag) if pair is not None else None
+
+    def named_value(self, block, frag) -> list[StepReport] | None:
+        """One bare formula after "the derivative of tanh is", "the variance of a Bernoulli is": the value of that
+        quantity, a claim; its steps, or None where the sentence names no such quantity (readers.notes.named_values)."""
+        rows = [r for r in block.rows if r.kind not in ("empty", "prose")]
+        if len(rows) != 1 or len(rows[0].chain.exprs) != 1:
+            return None
+        before = text_before(self.lines, frag.kind, frag.line, frag.column)
+        after = named_values.text_after(self.lines, frag.line, frag.column, frag.source)
+        value = rows[0].chain.exprs[0]
+        found = named_values.derivative_claim(before, after, value) or named_values.moment_claims(before, after, value)
+        if found is None:
+            return None
+        readings = [self.check_aside(_Claim(lhs, "=", rhs, conditions, frag.content_line, shown_lhs=found[0]), frag)
+                    for lhs, rhs, conditions in found[1]]
+        if any(r and all(s.verdict in ("proved", "verified") for s in r) for r in readings):
+            return next(r for r in readings if r and all(s.verdict in ("proved", "verified") for s in r))
+        if all(r and any(s.verdict == "refuted" and s.counterexample for s in r) for r in readings):
+            return readings[0]  # every reading of the words fails
+        return None
 
     def derivative_of_the_last_function(self, block, frag) -> list[StepReport] | None:
         r"""An inline block after "its derivative is", "the derivative function": the derivative of the function of
