@@ -83,8 +83,12 @@ def derivative_claim(before: str, after: str, value):
     if QUALIFIER.match(after):
         return None
     for words, name, f, with_itself in FUNCTIONS:
-        if not re.search(rf"\bderivative\s+of\s+{words}{_IS}", before, re.IGNORECASE):
+        found = re.search(rf"\bderivative\s+of\s+(?:{words}|\$\s*\\{name}\s*(?:\(\s*(?P<x>[a-z])\s*\)|(?P<y>[a-z]))?"
+                          rf"\s*\$){_IS}", before, re.IGNORECASE) if name not in ("sigmoid", "softplus") else \
+            re.search(rf"\bderivative\s+of\s+{words}{_IS}", before, re.IGNORECASE)
+        if not found:
             continue
+        named = found.groupdict().get("x") or found.groupdict().get("y")
         value = _sigmoid_written(value)
         if value is None:
             return None
@@ -92,6 +96,8 @@ def derivative_claim(before: str, after: str, value):
         if value.atoms(AppliedUndef, sp.Indexed) or len(letters) > 1:
             return None
         x = letters[0] if letters else _X
+        if named and x.name != named:
+            return None  # "the derivative of $\tanh(z)$ is $1 - \tanh^2(x)$": another letter
         if with_itself and not _writes(value, f(x)):
             return None
         if not with_itself and not letters:
@@ -139,7 +145,7 @@ def moment_claims(before: str, after: str, value):
     for reading in laws:
         count = {s.name: s for s in reading.fact(kind).free_symbols if s.is_integer}
         written = value.xreplace({s: count[s.name] for s in value.free_symbols if s.name in count})
-        claims.append((reading.fact(kind), written, tuple(reading.domain)))
+        claims.append((reading.fact(kind), written, tuple(c for c in reading.domain if c is not sp.true)))
     return f"the {kind} of the {family} law", claims
 
 

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 
+import mpmath as mp
 import sympy as sp
 from sympy.calculus.util import continuous_domain
 from sympy.core.function import AppliedUndef
@@ -183,12 +184,17 @@ def _sweep(f, x, region):
         signs = (1,) if low is not None and high is None else (-1,) if high is not None and low is None else (1, -1)
         points |= {start + s * d for s in signs for d in scale}
         points.add(start)
+    evaluate = sp.lambdify(x, f, "mpmath")
     out = []
-    for point in sorted(points):
-        if point in region:
-            value = _n(f.subs(x, point))
-            if value is not None:
-                out.append(value)
+    with mp.workdps(30):
+        for point in sorted(points):
+            if point in region:
+                try:
+                    value = evaluate(mp.mpf(point.p) / point.q)
+                except (ValueError, ZeroDivisionError, OverflowError):
+                    continue
+                if isinstance(value, mp.mpf) and mp.isfinite(value):
+                    out.append(sp.Float(value, 30))
     return out
 
 
