@@ -1732,6 +1732,7 @@ class _NotesReader(_CatalogMatch):
             for _, _, scope, _ in self.section.examples:  # "the mean of the two samples above": their values
                 scope.add(frag.paragraph)  # (readers.notes.back_references)
         self.record_laws(block)
+        self.record_prose_law(frag)
         self.event_values.observe(_chains(block), frag.line)
         before = text_before(self.lines, frag.kind, frag.line, frag.column)
         if frag.kind != "display" and 1 < frag.line <= len(self.lines):  # "for some\n$\xi \in (a, b)$"
@@ -1971,6 +1972,23 @@ class _NotesReader(_CatalogMatch):
     def _literal_value(self, name):
         found = self.matrix_claims.literal_at(name, self.line)
         return None if found is None else found.value
+
+    def record_prose_law(self, frag) -> None:
+        r""""Let $X$ be a Poisson random variable with rate $\lambda$": ``X`` has that law to the next heading, read at
+        the sentence's last formula (readers.notes.named_values)."""
+        if frag.kind != "inline" or not 0 < frag.line <= len(self.lines):
+            return
+        before = self.lines[frag.line - 2] + " " if frag.line > 1 else ""
+        found = named_values.prose_law(before + self.lines[frag.line - 1], frag.column + len(before))
+        if found is None:
+            return
+        try:
+            parameters = tuple(parse_block(t, names=self.names).rows[0].chain.exprs[0] for t in found[2])
+        except Exception:  # noqa: BLE001 - a parameter with no reading: no law
+            return
+        stated = named_values.stated_law(found[1], tuple(self.expand(p) for p in parameters), found[3])
+        if stated is not None:
+            self.section.laws[found[0]] = stated
 
     def record_laws(self, block) -> None:
         r"""``X \sim D(\theta)`` with ``D`` a family of :mod:`readers.notes.laws`: in force to the next heading."""

@@ -181,3 +181,52 @@ def text_after(lines: list[str], line: int, column: int, source: str) -> str:
         return ""
     end = column - 1 + len(source) if last == line else len(source.rsplit("\n", 1)[-1])
     return lines[last - 1][end:] + " " + (lines[last] if last < len(lines) else "")
+
+
+_LAW_FAMILY = r"(?P<f>bernoulli|poisson|binomial|exponential|geometric)"
+_LAW_PARAMETERS = (r"(?:\s*,?\s*with\s+(?:(?P<word>rate|scale|parameter|success\s+probability|mean)\s+)?"
+                   r"\$(?P<p>[^$]+)\$|\s*,?\s*with\s+parameters\s+\$(?P<n>[^$]+)\$\s*(?:and|,)\s*\$(?P<q>[^$]+)\$)")
+_LAW_NOUN = r"(?:random\s+variable|variable|r\.v\.|variate)"
+PROSE_LAWS = (
+    re.compile(rf"\$(?P<v>[A-Z])\$\s+(?:be|is|denotes|follows)\s+(?:a|an)\s+{_LAW_FAMILY}\s+(?:distributed\s+)?"
+               rf"{_LAW_NOUN}{_LAW_PARAMETERS}", re.IGNORECASE),
+    re.compile(rf"\b(?:a|an)\s+{_LAW_FAMILY}\s+{_LAW_NOUN}\s+\$(?P<v>[A-Z])\${_LAW_PARAMETERS}", re.IGNORECASE),
+)
+r"""A law stated in words: "Let $X$ be a Poisson random variable with rate $\lambda$", "a Bernoulli variable $X$ with
+parameter $p$", "$N$ is a binomial random variable with parameters $n$ and $p$"."""
+_UNAMBIGUOUS_WORDS = {"Exponential": ("rate", "scale"), "Poisson": ("rate", "parameter", "mean"),
+                      "Bernoulli": ("parameter", "success probability", "mean"), "Binomial": (None,),
+                      "Geometric": ()}
+"""The words that fix a family's parametrisation (an exponential "with parameter $\\lambda$" may be a rate or a
+scale, and a geometric law counts trials or failures: no reading)."""
+
+
+def prose_law(line: str, column: int):
+    """``(variable, family, parameter texts, word)`` when an inline block at ``column`` (1-based) of ``line`` is the
+    last formula of a sentence that states a law in words (:data:`PROSE_LAWS`), else None."""
+    for pattern in PROSE_LAWS:
+        for found in pattern.finditer(line):
+            last = found.start("q") if found.group("q") is not None else found.start("p")
+            if last != column:  # the block is the parameter's (its $ is at 1-based column ``last``)
+                continue
+            family = _FAMILIES[found.group("f").lower()]
+            word = " ".join(found.group("word").lower().split()) if found.group("word") else None
+            if word not in _UNAMBIGUOUS_WORDS[family]:
+                return None
+            texts = (found.group("n"), found.group("q")) if found.group("q") is not None else (found.group("p"),)
+            if (family == "Binomial") != (len(texts) == 2):
+                return None
+            return found.group("v"), family, texts, word
+    return None
+
+
+def stated_law(family: str, parameters: tuple, word):
+    """The :class:`~readers.notes.laws.Law` of a law stated in words, marked unambiguous (the words fixed its
+    parametrisation), or None."""
+    if family == "Exponential" and word == "scale":
+        (scale,) = parameters
+        found = law(sp.Function("Exponential")(1 / scale))
+        return None if found is None else dataclass_replace(found, mean=scale, variance=scale ** 2, unambiguous=True,
+                                                            args=(scale,), entropy=1 + sp.log(scale), mgf=None)
+    found = law(sp.Function(family)(*parameters))
+    return None if found is None else dataclass_replace(found, unambiguous=True)
