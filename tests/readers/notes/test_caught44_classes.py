@@ -4,6 +4,9 @@ refuted:
 * a wrong minimum, maximum or arg min over one scalar (``\min_w (w - 3)^2 + 1 = 3``, ``\max_{x > 0} x e^{-x} = 1``)
   was "unknown function min_w": it is refuted by a better point of the region, or by the optimum worked out from
   every stationary point (readers.notes.optimum_refutations);
+* a law stated in words ("Let $X$ be a Bernoulli random variable with parameter $p$") was not in force, so
+  ``\mathrm{Var}(X) = p(1+p)`` stayed undecided: it is, like ``X \sim \mathrm{Bernoulli}(p)``, where the words fix the
+  parametrisation (readers.notes.named_values);
 * a value quoted in words for a standard quantity ("the derivative of tanh is $1 + \tanh^2(x)$", "the variance of a
   Bernoulli random variable is $p(1 + p)$") was no claim: it is checked as that quantity's value, and refuted only
   when every parametrisation in use fails (readers.notes.named_values).
@@ -47,6 +50,15 @@ The variance of a Bernoulli random variable is $p(1 + p)$.
 The variance of a Bernoulli random variable is $p(1 - p)$.
 
 An exponential random variable has mean $\lambda$.
+
+# Laws in words
+
+Let $X$ be a Bernoulli random variable with parameter
+$p$. Then
+
+$$\mathrm{Var}(X) = p(1+p)$$
+
+$$\mathbb{E}[X] = p$$
 """
 
 
@@ -69,6 +81,7 @@ def _caught(block) -> bool:
     (15, "$$\n\\max_{x > 0} x e^{-x} = 1\n$$"),
     (21, "$1 + \\tanh^2(x)$"),
     (27, "$p(1 + p)$"),
+    (38, "$$\\mathrm{Var}(X) = p(1+p)$$"),
 ])
 def test_a_wrong_optimum_or_named_value_is_refuted_with_a_counterexample(blocks, line, source):
     assert _caught(_block(blocks, line, source))
@@ -78,6 +91,7 @@ def test_a_wrong_optimum_or_named_value_is_refuted_with_a_counterexample(blocks,
     (7, "$$\n\\min_{w} \\; (w - 3)^2 + 1 = 1\n$$"),
     (23, "$1 - \\tanh^2(x)$"),
     (29, "$p(1 - p)$"),
+    (40, "$$\\mathbb{E}[X] = p$$"),
 ])
 def test_the_correct_twin_is_not_refuted(blocks, line, source):
     assert _block(blocks, line, source).verdict != "refuted"
@@ -125,3 +139,16 @@ def test_named_values_read_only_unqualified_sentences():
     assert named_values.derivative_claim("The derivative of the log-likelihood is", ".", 1 / x) is None
     assert named_values.moment_claims("The variance of a binomial random variable is", ".", n * p * (1 - p)) is not None
     assert named_values.moment_claims("The variance of a Bernoulli variable is", ".", p * y) is None  # two letters
+
+
+@pytest.mark.parametrize("line, found", [
+    (r"Let $X$ be a Poisson random variable with rate $\lambda$.", ("X", "Poisson", (r"\lambda",), "rate")),
+    (r"$N$ is a binomial random variable with parameters $n$ and $p$.", ("N", "Binomial", ("n", "p"), None)),
+    (r"a Bernoulli variable $Y$ with parameter $q$", ("Y", "Bernoulli", ("q",), "parameter")),
+    (r"Let $T$ be an exponential random variable with parameter $\lambda$.", None),  # a rate or a scale
+    (r"Let $G$ be a geometric random variable with parameter $p$.", None),  # trials or failures
+])
+def test_a_law_in_words_is_read_at_its_last_formula_where_the_words_fix_the_parametrisation(line, found):
+    column = line.rindex("$", 0, line.rindex("$")) + 1  # the 1-based column of the last formula's opening $
+    assert named_values.prose_law(line, column) == found
+    assert named_values.prose_law(line, 1) is None  # at another formula: nothing
