@@ -18,6 +18,12 @@ Two ways refute it, each with a point of the region:
   or the reading is dropped.  The value at 30 digits differing from the stated one (relative ``TOLERANCE``) refutes
   a min or max, and the optimum point where ``F`` is better than at the stated arg refutes an arg.
 
+The objective and the value must name nothing but the variable: a parameter's domain is the notes' to state
+(``\operatorname{arg\,min}_\alpha \max(|1 - \alpha\lambda_1|, |1 - \alpha\lambda_n|)`` holds for
+:math:`0 < \lambda_1 \le \lambda_n` only).  A variable with no region in its subscript may be meant as a positive
+number or a probability (:data:`IMPLICIT_DOMAINS`): a better point must lie in :math:`[0, 1]`, and the worked-out
+optimum must refute the claim over the reals, over :math:`[0, \infty)` and over :math:`[0, 1]` alike.
+
 Nothing here confirms: :mod:`readers.notes.scalar_optima` does that.
 """
 from __future__ import annotations
@@ -143,8 +149,10 @@ def optimum(sense: str, variable, objective, region):
     if continuous_domain(f, x, region) != region:
         return None
     stationary = sp.solveset(sp.diff(f, x), x, region)
-    if not isinstance(stationary, sp.FiniteSet) or len(stationary) > 20:
-        return None
+    if stationary is sp.S.EmptySet:
+        stationary = ()
+    elif not isinstance(stationary, sp.FiniteSet) or len(stationary) > 20:
+        return None  # a ConditionSet, an infinite set: not every stationary point is known
     ends = [e for e, closed in ((region.inf, not region.left_open), (region.sup, not region.right_open)) if closed]
     candidates = []
     for point in list(stationary) + ends:
@@ -222,9 +230,21 @@ def worked_out(is_arg: bool, sense: str, variable, objective, value, region):
     return how, {str(variable): str(point), word: sp.sstr(sp.N(best, 12)), "stated": sp.sstr(value)}
 
 
+IMPLICIT_DOMAINS = (sp.Reals, sp.Interval(0, sp.oo), sp.Interval(0, 1))
+r"""Where a variable with no region in its subscript may range, as the notes mean it: a real number, a positive one
+(a scale, a rate), a probability.  A refutation must hold in each (``\min_p (p - 2)^2 = 1`` holds for a probability)."""
 INDEX_LETTERS = frozenset("ijklmnNKT")
 """Letters that notes use for counts and indices: an optimum over one may run over the integers, where a point
 between two of them is no counterexample."""
+
+
+def _in_every_domain(at) -> bool:
+    """Whether a counterexample's value of the variable lies in every one of :data:`IMPLICIT_DOMAINS`."""
+    try:
+        number = sp.Rational(str(at))
+    except (TypeError, ValueError):
+        return False
+    return 0 <= number <= 1
 
 
 def refute(found, claim, check) -> list[StepReport] | None:
@@ -232,14 +252,15 @@ def refute(found, claim, check) -> list[StepReport] | None:
     better point, else None.  ``check(lhs, rel, rhs, conditions)`` checks a claim aside and returns its steps."""
     is_arg, sense, variable, objective, value, region = found
     if variable.name in INDEX_LETTERS or variable.is_integer or objective.atoms(AppliedUndef) \
-            or isinstance(value, sp.Basic) and value.atoms(AppliedUndef):
-        return None
+            or not isinstance(value, sp.Basic) or value.atoms(AppliedUndef) \
+            or objective.free_symbols - {variable} or value.free_symbols:
+        return None  # other names: their domains are the notes' to state (eigenvalues > 0 and in order, ...)
     shown = (claim.shown_lhs or _show(claim.lhs), _show(claim.rhs))
     what = f"{'arg ' if is_arg else ''}{sense} over {variable}{_where(variable, region)}"
     conditions = tuple(claim.conditions) + region_conditions(variable, region)
     reports = check(*witness_claim(is_arg, sense, variable, objective, value), conditions)
     bad = next((r for r in reports if r.verdict == "refuted" and r.counterexample), None)
-    if bad is not None:
+    if bad is not None and (region != sp.Reals or _in_every_domain(bad.counterexample.get(str(variable)))):
         side = "below" if sense == "min" else "above"
         how = (f"{what}: a point where the objective is {side} "
                + (f"its value at the stated arg {sense}" if is_arg else f"the stated {sense}imum")
@@ -248,10 +269,15 @@ def refute(found, claim, check) -> list[StepReport] | None:
                            counterexample=bad.counterexample, line=claim.line, assumptions=bad.assumptions)]
     if any(variable in getattr(c, "free_symbols", ()) for c in claim.conditions):
         return None  # a condition of the notes narrows the region: the worked-out optimum is over another set
-    outcome = run_with_budget(worked_out, is_arg, sense, variable, objective, value, region, seconds=BUDGET)
-    if outcome.status != "ok" or outcome.value is None:
-        return None
-    how, counterexample = outcome.value
+    found = None
+    for domain in (region,) if region != sp.Reals else IMPLICIT_DOMAINS:
+        outcome = run_with_budget(worked_out, is_arg, sense, variable, objective, value, domain, seconds=BUDGET)
+        if outcome.status != "ok" or outcome.value is None:
+            return None
+        found = found or outcome.value
+    how, counterexample = found
+    if region == sp.Reals:
+        how += f"; it fails as well for {variable} >= 0 and for 0 <= {variable} <= 1 (a positive number, a probability)"
     return [StepReport(lhs=shown[0], rel="=", rhs=shown[1], verdict="refuted", method=f"{what}: worked out",
                        reason=how, counterexample=counterexample, line=claim.line,
                        assumptions=tuple(str(c) for c in region_conditions(variable, region)))]
