@@ -2,7 +2,9 @@ r"""The right-labelled claims of the notes corpus that ``formulary check`` does 
 
 .. code-block:: sh
 
-    python3 benchmarks/notes_unconfirmed.py [--jobs N] [--save reports.pickle | --load reports.pickle] [FILE.md ...]
+    python3 benchmarks/notes_unconfirmed.py [--jobs N] [--missed] [--save reports.pickle | --load reports.pickle] [FILE.md ...]
+
+With ``--missed``, the wrong-labelled blocks that are not refuted with a counterexample, grouped the same way.
 
 A cause is the block's role when it is not read as a claim (``definition``, ``no claim``, ``example`` ...), else
 the verdict and the reason of its first step that is not confirmed, with names and numbers masked
@@ -47,22 +49,32 @@ def mask(reason: str) -> str:
     return " ".join(text.split())[:110]
 
 
-def unconfirmed(reports: dict) -> dict:
-    """``{cause: [(file, line, source)]}`` over the right-labelled claims not proved or verified."""
+def unconfirmed(reports: dict, missed: bool = False) -> dict:
+    """``{cause: [(file, line, source)]}`` over the right-labelled claims not proved or verified; with ``missed``,
+    over the wrong-labelled blocks not refuted with a counterexample (the mistakes ``check`` misses)."""
     out = defaultdict(list)
     for label in labels():
-        if label["label"] != "right" or label.get("role", "claim") == "not-a-claim":
+        if missed:
+            if label["label"] != "wrong":
+                continue
+        elif label["label"] != "right" or label.get("role", "claim") == "not-a-claim":
             continue
         report = reports.get(label["file"])
         if report is None:
             continue
         blocks = [b for b in report.blocks if b.line == label["line"]]
         block = _labelled_block(blocks, label["latex"])
-        if block is not None and block.verdict in CONFIRMED:
+        if block is not None and (_caught(block) if missed else block.verdict in CONFIRMED):
             continue
         source = " ".join((block.source if block else label["latex"]).split())
         out[cause(block)].append((label["file"], label["line"], source))
     return dict(sorted(out.items(), key=lambda kv: -len(kv[1])))
+
+
+def _caught(block) -> bool:
+    """Refuted with a counterexample, as ``notes_corpus.score`` counts a mistake caught."""
+    return block.verdict == "refuted" and bool(any(s.counterexample for s in block.steps)
+                                                or block.catalog_counterexample)
 
 
 def main(argv=None) -> int:
@@ -71,6 +83,8 @@ def main(argv=None) -> int:
     parser.add_argument("--jobs", type=int, default=1)
     parser.add_argument("--save", help="pickle the reports here (to group again without checking)")
     parser.add_argument("--load", help="group the reports pickled by --save")
+    parser.add_argument("--missed", action="store_true",
+                        help="group the wrong-labelled blocks not refuted (missed mistakes) instead")
     parser.add_argument("--width", type=int, default=110, help="characters of each block's source shown")
     args = parser.parse_args(argv)
     if args.load:
@@ -82,8 +96,9 @@ def main(argv=None) -> int:
         reports = {Path(n).name: r for n, (r, _) in zip(names, results)}
         if args.save:
             Path(args.save).write_bytes(pickle.dumps(reports))
-    groups = unconfirmed(reports)
-    print(f"{sum(map(len, groups.values()))} right claims unconfirmed, {len(groups)} causes")
+    groups = unconfirmed(reports, args.missed)
+    what = "mistakes missed" if args.missed else "right claims unconfirmed"
+    print(f"{sum(map(len, groups.values()))} {what}, {len(groups)} causes")
     for reason, rows in groups.items():
         print(f"\n[{len(rows)}] {reason}")
         for file, line, source in rows:

@@ -83,6 +83,7 @@ from readers.latex.parse import (
     with_sign,
 )
 from readers.notes import big_o, letter_e, truncation, scalar_optima, slash_products, up_to_constant
+from readers.notes import named_values, optimum_refutations
 from readers.notes.value_letters import primed_applications, value_letters
 from readers.notes.gradients import as_derivative, entries, scalar_gradients
 from readers.latex.membership import integer_member, integer_names
@@ -1734,6 +1735,7 @@ class _NotesReader(_CatalogMatch):
             for _, _, scope, _ in self.section.examples:  # "the mean of the two samples above": their values
                 scope.add(frag.paragraph)  # (readers.notes.back_references)
         self.record_laws(block)
+        self.record_prose_law(frag)
         self.event_values.observe(_chains(block), frag.line)
         before = text_before(self.lines, frag.kind, frag.line, frag.column)
         if frag.kind != "display" and 1 < frag.line <= len(self.lines):  # "for some\n$\xi \in (a, b)$"
@@ -1820,7 +1822,7 @@ class _NotesReader(_CatalogMatch):
                                symbols=explain, assumptions=tuple(dict.fromkeys(a for s in fixed
                                                                                 for a in s.assumptions)),
                                warnings=tuple(dict.fromkeys(warnings)))
-        stated = self.stated_derivative(block, frag)
+        stated = self.stated_derivative(block, frag) or self.named_value(block, frag)
         if stated:  # "the derivative of $x \mapsto \log(1 + e^x)$ is $x \mapsto ...$" (readers.notes.stated_derivatives)
             return BlockReport(**base, parsed=True, steps=tuple(stated), role="claim", parsed_form=shown,
                                symbols=explain, warnings=tuple(dict.fromkeys(warnings)))
@@ -1973,6 +1975,23 @@ class _NotesReader(_CatalogMatch):
     def _literal_value(self, name):
         found = self.matrix_claims.literal_at(name, self.line)
         return None if found is None else found.value
+
+    def record_prose_law(self, frag) -> None:
+        r""""Let $X$ be a Poisson random variable with rate $\lambda$": ``X`` has that law to the next heading, read at
+        the sentence's last formula (readers.notes.named_values)."""
+        if frag.kind != "inline" or not 0 < frag.line <= len(self.lines):
+            return
+        before = self.lines[frag.line - 2] + " " if frag.line > 1 else ""
+        found = named_values.prose_law(before + self.lines[frag.line - 1], frag.column + len(before))
+        if found is None:
+            return
+        try:
+            parameters = tuple(parse_block(t, names=self.names).rows[0].chain.exprs[0] for t in found[2])
+        except Exception:  # noqa: BLE001 - a parameter with no reading: no law
+            return
+        stated = named_values.stated_law(found[1], tuple(self.expand(p) for p in parameters), found[3])
+        if stated is not None:
+            self.section.laws[found[0]] = stated
 
     def record_laws(self, block) -> None:
         r"""``X \sim D(\theta)`` with ``D`` a family of :mod:`readers.notes.laws`: in force to the next heading."""
@@ -3353,15 +3372,16 @@ class _NotesReader(_CatalogMatch):
         if self.matrix_like(claim, lhs, rhs) or any(re.match(r"[A-Z](?![A-Za-z])", s.name) for e in (lhs, rhs)
                                                     for s in e.free_symbols - bounds if isinstance(s, sp.Symbol)):
             return None  # arg min_w |Xw - y|^2: read as numbers, (X^TX)^{-1}X^Ty and X^Ty(X^TX)^{-1} are one
+        sides = lhs, rhs
         found = scalar_optima.read(lhs, rhs, scalar_optima.leads_its_side(frag.content))
         parts = scalar_optima.conditions(*found) if found is not None else None
         if not parts:
-            return None
+            return self.refuted_optimum(claim, frag, *sides)
         steps, used = [], []
         for lhs, rel, rhs, what in parts:
             reports = self.check_aside(_Claim(lhs, rel, rhs, claim.conditions, claim.line, claim.zero_based), frag)
             if not reports or not all(r.verdict in ("proved", "verified") for r in reports):
-                return None
+                return self.refuted_optimum(claim, frag, *sides)
             steps += reports
             used.append(f"{what}: {', '.join(dict.fromkeys(r.verdict for r in reports))}")
         verdict = "proved" if all(r.verdict == "proved" for r in steps) else "verified"
@@ -3369,6 +3389,13 @@ class _NotesReader(_CatalogMatch):
         return [StepReport(lhs=claim.shown_lhs or _show(claim.lhs), rel="=", rhs=_show(claim.rhs), verdict=verdict,
                            method=method, line=claim.line,
                            assumptions=tuple(dict.fromkeys(a for r in steps for a in r.assumptions)))]
+
+    def refuted_optimum(self, claim: _Claim, frag: Fragment, lhs, rhs) -> list[StepReport] | None:
+        r"""``\min_u F = m`` (a max, an arg) refuted by a better point of its region, else None
+        (readers.notes.optimum_refutations)."""
+        found = scalar_optima.read(lhs, rhs, scalar_optima.leads_its_side(frag.content), constrained=True)
+        return optimum_refutations.refute(found, claim, lambda *c: self.check_aside(_Claim(
+            *c, claim.line, claim.zero_based), frag)) if found is not None else None
 
     def check_claim_once(self, claim: _Claim, frag: Fragment) -> list[StepReport]:
         r""":meth:`claim_readings`, with no refutation that rests on a name read as a free value where the notes mean
@@ -3916,6 +3943,26 @@ class _NotesReader(_CatalogMatch):
         pair = derivative_claim(function, derivative, named[0][0] if stated[1] else None) \
             if function is not None and derivative is not None else None
         return self.confirmed_aside(pair, frag) if pair is not None else None
+
+    def named_value(self, block, frag) -> list[StepReport] | None:
+        """One bare formula after "the derivative of tanh is", "the variance of a Bernoulli is": the value of that
+        quantity, a claim; its steps, or None where the sentence names no such quantity (readers.notes.named_values)."""
+        rows = [r for r in block.rows if r.kind not in ("empty", "prose")]
+        if len(rows) != 1 or len(rows[0].chain.exprs) != 1:
+            return None
+        before = text_before(self.lines, frag.kind, frag.line, frag.column)
+        after = named_values.text_after(self.lines, frag.line, frag.column, frag.source)
+        value = rows[0].chain.exprs[0]
+        found = named_values.derivative_claim(before, after, value) or named_values.moment_claims(before, after, value)
+        if found is None:
+            return None
+        readings = [self.check_aside(_Claim(lhs, "=", rhs, conditions, frag.content_line, shown_lhs=found[0]), frag)
+                    for lhs, rhs, conditions in found[1]]
+        if any(r and all(s.verdict in ("proved", "verified") for s in r) for r in readings):
+            return next(r for r in readings if r and all(s.verdict in ("proved", "verified") for s in r))
+        if all(r and any(s.verdict == "refuted" and s.counterexample for s in r) for r in readings):
+            return readings[0]  # every reading of the words fails
+        return None
 
     def derivative_of_the_last_function(self, block, frag) -> list[StepReport] | None:
         r"""An inline block after "its derivative is", "the derivative function": the derivative of the function of

@@ -21,6 +21,8 @@ import re
 import sympy as sp
 from sympy.core.function import AppliedUndef
 
+from readers.notes.optimum_refutations import optimum_region
+
 _OPTIMUM = re.compile(r"^(arg)?(min|max)_\{?([^{}]+)\}?$")
 """``argmin_u``, ``min_{u}``, ``argmax_y``: the reader's name of an optimum over the variable it writes."""
 
@@ -39,23 +41,32 @@ def leads_its_side(content: str) -> bool:
     return len(found) == 1 and _SIDE_START.search(content[:found[0].start()]) is not None
 
 
-def read(lhs, rhs, leading: bool = False):
+def read(lhs, rhs, leading: bool = False, constrained: bool = False):
     """``(is_arg, sense, variable, objective, value)`` when one side is an optimum over a scalar variable of the
     objective it is applied to and the other side does not name that variable, else None.  With ``leading``
     (:func:`leads_its_side`) the objective is the whole side with the optimum taken off (``argmin_u(u - 1)^2 + 7``,
-    as the reader groups it, is over ``(u - 1)^2 + 7``)."""
+    as the reader groups it, is over ``(u - 1)^2 + 7``).  With ``constrained``, an optimum over a region written in
+    the subscript is read too (``max_{x > 0}``) and the region is a sixth item (readers.notes.optimum_refutations)."""
     for side, other in ((lhs, rhs), (rhs, lhs)):
-        apps = [a for a in side.atoms(AppliedUndef) if _OPTIMUM.match(a.func.__name__) and len(a.args) == 1]
+        apps = [a for a in side.atoms(AppliedUndef) if len(a.args) == 1 and _named(a.func.__name__, constrained)]
         if len(apps) != 1 or (side != apps[0] and not leading):
             continue
-        m = _OPTIMUM.match(apps[0].func.__name__)
+        is_arg, sense, name, region = _named(apps[0].func.__name__, constrained)
         objective = side.xreplace({apps[0]: apps[0].args[0]})
         found = [s for s in objective.free_symbols if isinstance(s, sp.Symbol) and s.is_commutative
-                 and s.name == m.group(3)]
+                 and s.name == name]
         if len(found) != 1 or found[0] in _plain_names(other) or other.atoms(AppliedUndef):
             return None
-        return bool(m.group(1)), m.group(2), found[0], objective, other
+        return (is_arg, sense, found[0], objective, other) + ((region,) if constrained else ())
     return None
+
+
+def _named(name: str, constrained: bool):
+    """``(is_arg, sense, variable name, region)`` of an optimum's name, over a region only with ``constrained``."""
+    if constrained:
+        return optimum_region(name)
+    m = _OPTIMUM.match(name)
+    return (bool(m.group(1)), m.group(2), m.group(3), sp.Reals) if m else None
 
 
 def _plain_names(e) -> set:

@@ -100,6 +100,7 @@ BENCHMARK_ONLY = frozenset({"d2l_bptt.md", "d2l_gradient_descent.md", "d2l_sgd.m
                             "planted_mistakes_18.md",
                             "planted_mistakes_19.md",
                             "planted_mistakes_20.md",
+                            "planted_mistakes_21.md",
                             "planted_mistakes_2.md", "scipy_continuous_distributions.md",
                             "mlglossary_backprop_logistic.md",
                             "friedman_mlbook_regression.md", "blais_parameter_estimation.tex",
