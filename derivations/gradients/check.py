@@ -16,6 +16,7 @@ float64 cannot compute it better than $u$ times the size of its terms.
 """
 from __future__ import annotations
 
+import functools
 import itertools
 import math
 import time
@@ -151,8 +152,7 @@ class Lowered:
         self.formula, self.output = formula, output
         self.sizes = list(formula.size_symbols)
         fixed = [v.symbol for v in formula.variables] + self.sizes
-        self.fn = MemoizedFunction(fixed, [i for i, _, _ in output.indices], formula.expanded(output), MpmathPrinter,
-                                   LAMBDIFY_SETTINGS)
+        self.fn = _lowered(tuple(fixed), tuple(i for i, _, _ in output.indices), formula.expanded(output))
 
     def __call__(self, values: dict, sizes: dict) -> np.ndarray:
         args = [values[v.name] for v in self.formula.variables] + [sizes[s] for s in self.sizes]
@@ -162,6 +162,19 @@ class Lowered:
         for pos, idx in zip(np.ndindex(out.shape), itertools.product(*ranges)):
             out[pos] = self.fn(*args, *idx)
         return out
+
+
+LOWERED_KEPT = 64
+"""Compiled expressions :func:`_lowered` keeps (a gradient check compiles four or five)."""
+
+
+@functools.lru_cache(maxsize=LOWERED_KEPT)
+def _lowered(fixed: tuple, indices: tuple, expr: sp.Expr) -> MemoizedFunction:
+    r"""The compiled function of one expression, made once per process: the VJPs of one output with respect to each
+    of its inputs (seven for multi-head attention) contract the same $g^\top y$ in their forward pass, and each
+    compiled it again (sympy's printer and ``lambdify``).  Sharing is safe because every :meth:`Lowered.__call__`
+    resets the function's cached sums before it evaluates."""
+    return MemoizedFunction(list(fixed), list(indices), expr, MpmathPrinter, LAMBDIFY_SETTINGS)
 
 
 def forward_formula(grad) -> Formula:

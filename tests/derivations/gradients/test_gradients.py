@@ -162,3 +162,29 @@ def test_reindexing_needs_equal_supports():
     shifted = sp.Sum(f[i + 1], (i, 0, K - 2))
     assert reindexed_equal(sp.Sum(f[i], (i, 1, K - 1)), shifted)
     assert not reindexed_equal(sp.Sum(f[i], (i, 0, K - 1)), shifted)
+
+
+def test_compiled_forward_pass_is_shared_but_never_stale():
+    """The VJPs of one output share one compiled $g^\\top y$ (``check._lowered``); a record with the same id and
+    name but another closed form gets its own function, and evaluating one never leaves the other's cached sums
+    behind (each call resets them)."""
+    import mpmath
+
+    from derivations.gradients.check import Lowered, forward_formula, vjp_formula
+    from derivations.numeric.evaluate import sample_points, to_mpf
+
+    x_grad, k_grad = get_gradient("cross_correlation1d_vjp_x"), get_gradient("cross_correlation1d_vjp_k")
+    fx, fk = forward_formula(x_grad), forward_formula(k_grad)
+    assert Lowered(fx, fx.outputs[0]).fn is Lowered(fk, fk.outputs[0]).fn
+
+    right = get_gradient("softmax_vjp_z")
+    wrong = _replace_vjp("softmax_vjp_z", losses.sigma[losses.q] * losses.g[losses.q])
+    vf_right, vf_wrong = vjp_formula(right), vjp_formula(wrong)
+    point = sample_points(vf_right, n_random=1, seed=3)[0]
+    values = {k: to_mpf(v) for k, v in point.values.items()}
+    with mpmath.workdps(30):
+        first = Lowered(vf_right, vf_right.outputs[0])(values, point.sizes)
+        other = Lowered(vf_wrong, vf_wrong.outputs[0])(values, point.sizes)
+        again = Lowered(vf_right, vf_right.outputs[0])(values, point.sizes)
+    assert not all(a == b for a, b in zip(first.flat, other.flat))  # the wrong VJP drops the mean: not equal
+    assert all(a == b for a, b in zip(first.flat, again.flat))
