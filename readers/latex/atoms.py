@@ -214,10 +214,10 @@ class _Atoms:
         name = tree.children[0].value
         subs, sups = self.scripts_of(tree.children[1:-1])
         last, tail = tree.children[-1], sp.Integer(1)
-        if last.data == "fbare":  # \sin x \cos x: the bare argument stops at the next function
-            posts = last.children
+        if last.data == "fbare":  # \sin x \cos x, \log\lambda \sum_i x_i: a bare argument stops at the next
+            posts = last.children  # function, sum, product or integral
             cut = next((k for k, p in enumerate(posts) if k and p.data == "post" and isinstance(p.children[0], lark.Tree)
-                        and p.children[0].data in ("func", "maxmin")), len(posts))
+                        and p.children[0].data in ("func", "maxmin", "bigop", "integral")), len(posts))
             if cut < len(posts):
                 tail = self.plain(self.product(posts[cut:]), last)
                 last = lark.Tree("fbare", posts[:cut], last.meta)

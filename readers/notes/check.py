@@ -256,7 +256,7 @@ from readers.notes.law_divergences import divergence_of_laws
 from readers.notes.laws import (
     KL_NAMES, law, law_moments, normal_divergences, other_parametrisation, stated_fact, wrong_in_every_base)
 from readers.notes.supports import Range, random_in, support
-from readers.notes import unstated_counts
+from readers.notes import entry_conditions, namesakes, unstated_counts
 from readers.notes.declared_sizes import bind_sizes
 from readers.notes.log_definitions import logged_definition
 from readers.notes.indicators import indicator_names
@@ -3202,6 +3202,7 @@ class _NotesReader(_CatalogMatch):
     def expand(self, expr):
         """Substitute the section's definitions until nothing changes."""
         s = self.section
+        expr = expr.xreplace(namesakes.defined(expr, s.symbols)) if s.symbols else expr  # k of k = \sum_i x_i
         expr = as_elements(family_instances(expr, s.symbols), section_arrays(s.arrays, s.symbols),
                            s.symbols)  # p_0, s_0 (not a name with a definition of its own)
         expr = family_entries(expr, s.symbols, frozenset(s.arrays))  # q[a] in a sum after q_m = ...
@@ -3471,6 +3472,9 @@ class _NotesReader(_CatalogMatch):
         counted = unstated_counts.count_binding((lhs, rhs), frag.content)
         if counted is not None:  # mu = (1/m) \sum_i x_i brought in: its i runs over 1..m too (unstated_counts)
             lhs, rhs = lhs.xreplace(counted), rhs.xreplace(counted)
+        alike = namesakes.merged((lhs, rhs))
+        if alike:  # the n of a definition's sum and the n of the claim: one value (readers.notes.namesakes)
+            lhs, rhs = lhs.xreplace(alike), rhs.xreplace(alike)
         normed = entry_norms((lhs, rhs), self.written_vectors, frag.content) if lhs.has(sp.Abs) or rhs.has(sp.Abs) \
             else None
         if normed is not None:  # \|u\|_2 after u = [u_1, ..., u_n]: sqrt(u_1^2 + ... + u_n^2) (entry_norms)
@@ -3516,7 +3520,7 @@ class _NotesReader(_CatalogMatch):
         stated = tuple(c[0] for c in conditions) + self.trailing_relations(frag, symbols)
         assumptions = tuple(c[1] for c in conditions) + tuple(_show(c) for c in claim.conditions) + tuple(
             f"{_show(r.lhs)} = {_show(r.rhs)}" if isinstance(r, sp.Eq) else _show(r) for r in stated[len(conditions):]) + (
-            (unstated_counts.shown(counted),) if counted else ())
+            (unstated_counts.shown(counted),) if counted else ()) + ((namesakes.shown(alike),) if alike else ())
         general = _Claim(claim.lhs, claim.rel, claim.rhs, tuple(claim.conditions) + stated, claim.line,
                          claim.zero_based, claim.redefinition)
         series = closed_forms(lhs, rhs, general.conditions)
@@ -5485,12 +5489,13 @@ class _NotesReader(_CatalogMatch):
                 return "a derivative in a variable the conditions set to a value"
         lhs, rhs = separate_integration_variables(lhs, rhs)  # theta free beside an integral d theta (symbols)
         lhs, rhs = (bind_limit_variables(_freshen(e.xreplace(values))) for e in (lhs, rhs))
+        conditions, entry_domains = entry_conditions.domains(conditions, (lhs, rhs))  # z_i >= 0: every entry
         parts = [lhs, rhs, *conditions]
         zero_based = zero_based or counts_from_zero(parts)  # s_0, or a sum from 0 a definition brought in
         indices, sizes = _indices_and_sizes(parts, zero_based=zero_based)
         index_conditions = [c for c in conditions if c.free_symbols and c.free_symbols <= set(indices)]
         assumptions = [c for c in conditions if c not in index_conditions]
-        domains = _domains(parts, assumptions)
+        domains = {**_domains(parts, assumptions), **entry_domains}
         declared = simplex_in_force(self.simplex_vectors, self.line)
         for part in parts:  # entries of a vector the prose calls one-hot or a probability vector
             for base in part.atoms(sp.IndexedBase):

@@ -14,6 +14,7 @@ when the block's claim holds *as its author means it*.  Nothing from Formulary i
 """
 from __future__ import annotations
 
+# ruff: noqa: B023  (each check's inner lambdas run inside the loop that binds their variables)
 import math
 import sys
 from fractions import Fraction as Fr
@@ -365,12 +366,16 @@ def _mi_chain():
     return True
 
 
+def _mi_nonnegative():
+    Q = RNG.random((3, 3)) + 0.01
+    Q /= Q.sum()
+    return (Q * np.log(Q / np.outer(Q.sum(1), Q.sum(0)))).sum() >= -1e-12
+
+
 label(IT, at(IT, r"$$I(X;Y) = H(X) - H(X|Y)"), "claim", "right", "numpy: 20 random joint pmfs", "", _mi_chain)
 label(IT, at(IT, r"$I(X;Y) = D_{KL}(p(x,y)\|p(x)p(y)) \ge 0$"), "claim", "right",
       "numpy: the KL of a joint pmf to the product of its marginals is >= 0 (Gibbs), 20 random joints", "",
-      lambda: all(((P := (RNG.random((3, 3)) + 0.01) / (RNG.random((3, 3)) + 0.01).sum()) is not None)
-                  and (lambda Q: (Q * np.log(Q / np.outer(Q.sum(1), Q.sum(0)))).sum() >= -1e-12)(P / P.sum())
-                  for _ in range(20)), pick=r"I(X;Y) = D_{KL}(p(x,y)\|p(x)p(y)) \ge 0")
+      lambda: all(_mi_nonnegative() for _ in range(20)), pick=r"I(X;Y) = D_{KL}(p(x,y)\|p(x)p(y)) \ge 0")
 label(IT, at(IT, r"for a fair die it is $2^{\log_2 6} = 6$"), "claim", "right", "exact: 2^(log_2 6) = 6", "",
       lambda: zero(2 ** (sp.log(6) / sp.log(2)) - 6), pick=r"2^{\log_2 6} = 6")
 
@@ -662,7 +667,7 @@ def _vec_cases():
     return [(RNG.normal(size=n), RNG.normal(size=(n, n))) for n in (1, 2, 3, 4) for _ in range(3)]
 
 
-GTOL = dict(rtol=1e-5, atol=1e-6)
+GTOL = {"rtol": 1e-5, "atol": 1e-6}
 """Central differences at h = 1e-6 of smooth functions of order-1 inputs: truncation ~1e-12, round-off ~1e-10."""
 label(MC, at(MC, r"$$\nabla_x a^T x = a$$"), "claim", "right", "numpy: central differences at 12 random points", "",
       lambda: all(np.allclose(_grad(lambda u: A[0] @ u if A.shape[0] > 1 else A[0, 0] * u[0], v),
@@ -693,10 +698,13 @@ label(MC, at(MC, r"\frac{\partial}{\partial X}\operatorname{tr}(AX) = A^T"), "cl
       "", lambda: _pairs(lambda A, X: np.allclose(_mgrad(lambda Y: np.trace(A @ Y), X), A.T, **GTOL)))
 label(MC, at(MC, r"\frac{\partial}{\partial X}\operatorname{tr}(X^TX) = 2X"), "claim", "right", "numpy", "",
       lambda: _pairs(lambda A, X: np.allclose(_mgrad(lambda Y: np.trace(Y.T @ Y), X), 2 * X, **GTOL)))
+def _logdet_gradient(X):
+    return np.allclose(_mgrad(lambda Y: math.log(np.linalg.det(Y)), X), np.linalg.inv(X).T, **GTOL)
+
+
 label(MC, at(MC, r"$$\nabla_X \log\det X = X^{-T}$$"), "claim", "right",
       "numpy: at X = Q + n I (positive determinant), central differences", "det X > 0",
-      lambda: _pairs(lambda A, B: (lambda X: np.allclose(_mgrad(lambda Y: math.log(np.linalg.det(Y)), X),
-                                                         np.linalg.inv(X).T, **GTOL))(A @ A.T + len(A) * np.eye(len(A)))))
+      lambda: _pairs(lambda A, B: _logdet_gradient(A @ A.T + len(A) * np.eye(len(A)))))
 label(MC, at(MC, r"$$\frac{d}{dx} e^{x^2} = x e^{x^2}$$"), "claim", "wrong", "sympy: the derivative is 2x e^{x^2}", "",
       lambda: zero(sp.diff(sp.exp(x**2), x) - x * sp.exp(x**2)))
 label(MC, at(MC, r"$$\frac{d}{dx}\log(x^2 + 1) = \frac{2x}{x^2 + 1}$$"), "claim", "right", "sympy", "",
