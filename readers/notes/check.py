@@ -756,6 +756,12 @@ def _may_use(text: str, key, section) -> bool:
     return False
 
 
+def _event_of_names(e) -> bool:
+    """``X = k`` inside ``P(X = k)``: an event between names and numbers."""
+    return isinstance(e, AppliedUndef) and e.func.__name__.startswith("event_") and all(
+        is_name(a) or a.is_number for a in e.args)
+
+
 def _key(lhs):
     """What a definition's left side names: a symbol, an array, a function's name, a derivative."""
     if isinstance(lhs, sp.Symbol) or isinstance(lhs, sp.Derivative):
@@ -3137,8 +3143,8 @@ class _NotesReader(_CatalogMatch):
                 return False  # a standard operator is never redefined
             if lhs.func.__name__ in KL_NAMES and lhs.args and all(law(self.expand(a)) is not None for a in lhs.args):
                 return False  # D_KL(p || q) of two laws the notes name: a value, never a new definition
-            return all(is_name(a) for a in lhs.args) and lhs not in rhs.atoms(AppliedUndef) \
-                and not lhs.func.__name__.endswith("'")
+            return all(is_name(a) or _event_of_names(a) for a in lhs.args) and lhs not in rhs.atoms(AppliedUndef) \
+                and not lhs.func.__name__.endswith("'")  # P(X = k) = ... for the next law of a cheat sheet
         if isinstance(lhs, sp.Pow) and isinstance(lhs.base, sp.Symbol) and lhs.exp.is_Integer and lhs.exp > 1:
             lhs = lhs.base  # sigma^2 = sigma_1^2 + sigma_2^2 after sigma^2 of a product: a variance named anew
         return isinstance(lhs, (sp.Symbol, sp.Indexed)) and lhs not in rhs.free_symbols \
@@ -3273,6 +3279,8 @@ class _NotesReader(_CatalogMatch):
         after "For $0 < x < 1$", ``_Section.widened``), a confirmation must also hold without the bounds it left out,
         else the step is ``undecided (ambiguous)``: $x^2 \le x$ holds on (0, 1), not for every $x > 0$."""
         counted = unstated_counts.count_binding((claim.lhs, claim.rhs), frag.content)
+        if counted is not None and namesakes.is_defined(next(iter(counted.values())).name, self.section.symbols):
+            counted = None  # m = \max_i z_i defined above: m is that value, not the count of the sums
         if counted is not None:  # (1/n) \sum_i x_i: i runs over 1..n (readers.notes.unstated_counts)
             claim = dataclasses.replace(claim, lhs=claim.lhs.xreplace(counted), rhs=claim.rhs.xreplace(counted),
                                         conditions=tuple(c.xreplace(counted) if isinstance(c, sp.Basic) else c

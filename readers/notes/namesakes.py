@@ -41,6 +41,11 @@ def defined(expr, keys) -> dict:
             if x not in keys and len(by_name.get(x.name, ())) == 1}
 
 
+def is_defined(name: str, keys) -> bool:
+    """Whether a defined symbol (of ``keys``) has this name: $m = \\max_i z_i$ makes ``m`` a value, not a count."""
+    return any(type(key) is sp.Symbol and key.name == name for key in keys)
+
+
 def merged(sides) -> dict:
     """``{symbol: its namesake}`` that reads the free symbols of one name in ``sides`` as one: the one whose
     assumptions cover the others'; empty where no name is written twice or no namesake covers the rest."""
