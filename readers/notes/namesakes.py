@@ -32,13 +32,14 @@ def _covers(a: sp.Symbol, b: sp.Symbol) -> bool:
 
 def defined(expr, keys) -> dict:
     """``{symbol of expr: defined symbol}`` for each free symbol of ``expr`` with no definition of its own whose name
-    one defined symbol (of ``keys``) has, with other assumptions."""
+    one defined symbol (of ``keys``) has, with other assumptions that include its own (a real ``k`` is the integer
+    ``k`` defined above; a count ``d`` of $\\sum_{i=1}^d$ is not the real ``d`` of $d = \\|x - y\\|$)."""
     by_name = {}
     for key in keys:
         if type(key) is sp.Symbol:
             by_name.setdefault(key.name, []).append(key)
     return {x: by_name[x.name][0] for x in _plain_symbols(expr)
-            if x not in keys and len(by_name.get(x.name, ())) == 1}
+            if x not in keys and len(by_name.get(x.name, ())) == 1 and _covers(by_name[x.name][0], x)}
 
 
 def is_defined(name: str, keys) -> bool:
