@@ -256,7 +256,7 @@ from readers.notes.law_divergences import divergence_of_laws
 from readers.notes.laws import (
     KL_NAMES, law, law_moments, normal_divergences, other_parametrisation, stated_fact, wrong_in_every_base)
 from readers.notes.supports import Range, random_in, support
-from readers.notes import entry_conditions, namesakes, unstated_counts
+from readers.notes import every_entry, namesakes, unstated_counts
 from readers.notes.declared_sizes import bind_sizes
 from readers.notes.log_definitions import logged_definition
 from readers.notes.indicators import indicator_names
@@ -5497,7 +5497,7 @@ class _NotesReader(_CatalogMatch):
                 return "a derivative in a variable the conditions set to a value"
         lhs, rhs = separate_integration_variables(lhs, rhs)  # theta free beside an integral d theta (symbols)
         lhs, rhs = (bind_limit_variables(_freshen(e.xreplace(values))) for e in (lhs, rhs))
-        conditions, entry_domains = entry_conditions.domains(conditions, (lhs, rhs))  # z_i >= 0: every entry
+        conditions, entry_domains = every_entry.domains(conditions, (lhs, rhs))  # z_i >= 0: every entry
         parts = [lhs, rhs, *conditions]
         zero_based = zero_based or counts_from_zero(parts)  # s_0, or a sum from 0 a definition brought in
         indices, sizes = _indices_and_sizes(parts, zero_based=zero_based)

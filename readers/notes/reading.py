@@ -19,7 +19,7 @@ from sympy.core.function import AppliedUndef
 
 from readers.latex.reader import implied
 from readers.notes.decimals import ELLIPSIS_SYMBOL
-from readers.notes.entry_conditions import listed_entry
+from readers.notes.every_entry import listed_entry
 from readers.notes.intervals import bounds as interval_bounds
 
 CONDITION_RELATIONS = frozenset({"<", ">", "<=", ">=", "!=", "in", "notin"})
@@ -136,7 +136,7 @@ def condition_pairs(block, defined=frozenset(), intervals=True) -> list | None:
                 if rel is None:
                     return None
                 entry = listed_entry(row.text, exprs[0]) if len(exprs) == 1 else None
-                if entry is not None:  # z_1, \dots, z_n \ge 0: every entry (readers.notes.entry_conditions)
+                if entry is not None:  # z_1, \dots, z_n \ge 0: every entry (readers.notes.every_entry)
                     pairs.append((entry, rel, c.rhs))
                     continue
                 pairs += [(e, rel, c.rhs) for e in exprs] + [(c.lhs, rel, c.rhs)]

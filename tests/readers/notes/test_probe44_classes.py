@@ -3,7 +3,7 @@ of one note (checked once, shared by the tests):
 
 * one letter, one value (readers.notes.namesakes): the ``k`` of $k = \sum_i x_i$ (an index there) is the ``k`` of
   a later line, and the ``n`` of a definition's sum is the ``n`` of the claim;
-* a condition on every entry (readers.notes.entry_conditions): "Let $z_i \ge 0$", "$0 < q_i < 1$",
+* a condition on every entry (readers.notes.every_entry): "Let $z_i \ge 0$", "$0 < q_i < 1$",
   "$w_1, \ldots, w_m > 0$" constrain each entry, not one entry at a free index;
 * a bare argument of ``\log`` stops at a sum (readers.latex.atoms): $\log\lambda\sum_i y_i$ is
   $(\log\lambda)\sum_i y_i$.
