@@ -215,10 +215,13 @@ class _Atoms:
         name = tree.children[0].value
         subs, sups = self.scripts_of(tree.children[1:-1])
         last, tail = tree.children[-1], sp.Integer(1)
-        if last.data == "fbare":  # \sin x \cos x: the bare argument stops at the next function
-            posts = last.children
+        if last.data == "fbare":  # \sin x \cos x: a bare argument stops at the next function; a single name at a
+            posts = last.children  # sum or integral too (\log\lambda \sum_i x_i, not \log \frac{1}{n}\sum_i e^{x_i})
             cut = next((k for k, p in enumerate(posts) if k and p.data == "post" and isinstance(p.children[0], lark.Tree)
-                        and p.children[0].data in ("func", "maxmin")), len(posts))
+                        and (p.children[0].data in ("func", "maxmin") or p.children[0].data in ("bigop", "integral")
+                             and k == 1 and posts[0].data == "name_post" and not any(
+                                 isinstance(c, lark.Tree) and c.data == "call" for c in posts[0].children))),
+                       len(posts))
             if cut < len(posts):
                 tail = self.plain(self.product(posts[cut:]), last)
                 last = lark.Tree("fbare", posts[:cut], last.meta)

@@ -258,7 +258,7 @@ from readers.notes.law_divergences import divergence_of_laws
 from readers.notes.laws import (
     KL_NAMES, law, law_moments, normal_divergences, other_parametrisation, stated_fact, wrong_in_every_base)
 from readers.notes.supports import Range, random_in, support
-from readers.notes import unstated_counts
+from readers.notes import every_entry, namesakes, unstated_counts
 from readers.notes.declared_sizes import bind_sizes
 from readers.notes.log_definitions import logged_definition
 from readers.notes.indicators import indicator_names
@@ -756,6 +756,12 @@ def _may_use(text: str, key, section) -> bool:
         if _written_in(text, str(getattr(array, "label", array)).lstrip("\\")) and through(body):
             return True
     return False
+
+
+def _event_of_names(e) -> bool:
+    """``X = k`` inside ``P(X = k)``: an event between names and numbers."""
+    return isinstance(e, AppliedUndef) and e.func.__name__.startswith("event_") and all(
+        is_name(a) or a.is_number for a in e.args)
 
 
 def _key(lhs):
@@ -3163,8 +3169,8 @@ class _NotesReader(_CatalogMatch):
                 return False  # a standard operator is never redefined
             if lhs.func.__name__ in KL_NAMES and lhs.args and all(law(self.expand(a)) is not None for a in lhs.args):
                 return False  # D_KL(p || q) of two laws the notes name: a value, never a new definition
-            return all(is_name(a) for a in lhs.args) and lhs not in rhs.atoms(AppliedUndef) \
-                and not lhs.func.__name__.endswith("'")
+            return all(is_name(a) or _event_of_names(a) for a in lhs.args) and lhs not in rhs.atoms(AppliedUndef) \
+                and not lhs.func.__name__.endswith("'")  # P(X = k) = ... for the next law of a cheat sheet
         if isinstance(lhs, sp.Pow) and isinstance(lhs.base, sp.Symbol) and lhs.exp.is_Integer and lhs.exp > 1:
             lhs = lhs.base  # sigma^2 = sigma_1^2 + sigma_2^2 after sigma^2 of a product: a variance named anew
         return isinstance(lhs, (sp.Symbol, sp.Indexed)) and lhs not in rhs.free_symbols \
@@ -3228,6 +3234,7 @@ class _NotesReader(_CatalogMatch):
     def expand(self, expr):
         """Substitute the section's definitions until nothing changes."""
         s = self.section
+        expr = expr.xreplace(namesakes.defined(expr, s.symbols)) if s.symbols else expr  # k of k = \sum_i x_i
         expr = as_elements(family_instances(expr, s.symbols), section_arrays(s.arrays, s.symbols),
                            s.symbols)  # p_0, s_0 (not a name with a definition of its own)
         expr = family_entries(expr, s.symbols, frozenset(s.arrays))  # q[a] in a sum after q_m = ...
@@ -3298,6 +3305,8 @@ class _NotesReader(_CatalogMatch):
         after "For $0 < x < 1$", ``_Section.widened``), a confirmation must also hold without the bounds it left out,
         else the step is ``undecided (ambiguous)``: $x^2 \le x$ holds on (0, 1), not for every $x > 0$."""
         counted = unstated_counts.count_binding((claim.lhs, claim.rhs), frag.content)
+        if counted is not None and namesakes.is_defined(next(iter(counted.values())).name, self.section.symbols):
+            counted = None  # m = \max_i z_i defined above: m is that value, not the count of the sums
         if counted is not None:  # (1/n) \sum_i x_i: i runs over 1..n (readers.notes.unstated_counts)
             claim = dataclasses.replace(claim, lhs=claim.lhs.xreplace(counted), rhs=claim.rhs.xreplace(counted),
                                         conditions=tuple(c.xreplace(counted) if isinstance(c, sp.Basic) else c
@@ -3505,6 +3514,9 @@ class _NotesReader(_CatalogMatch):
         counted = unstated_counts.count_binding((lhs, rhs), frag.content)
         if counted is not None:  # mu = (1/m) \sum_i x_i brought in: its i runs over 1..m too (unstated_counts)
             lhs, rhs = lhs.xreplace(counted), rhs.xreplace(counted)
+        alike = namesakes.merged((lhs, rhs))
+        if alike:  # the n of a definition's sum and the n of the claim: one value (readers.notes.namesakes)
+            lhs, rhs = lhs.xreplace(alike), rhs.xreplace(alike)
         normed = entry_norms((lhs, rhs), self.written_vectors, frag.content) if lhs.has(sp.Abs) or rhs.has(sp.Abs) \
             else None
         if normed is not None:  # \|u\|_2 after u = [u_1, ..., u_n]: sqrt(u_1^2 + ... + u_n^2) (entry_norms)
@@ -3550,7 +3562,7 @@ class _NotesReader(_CatalogMatch):
         stated = tuple(c[0] for c in conditions) + self.trailing_relations(frag, symbols)
         assumptions = tuple(c[1] for c in conditions) + tuple(_show(c) for c in claim.conditions) + tuple(
             f"{_show(r.lhs)} = {_show(r.rhs)}" if isinstance(r, sp.Eq) else _show(r) for r in stated[len(conditions):]) + (
-            (unstated_counts.shown(counted),) if counted else ())
+            (unstated_counts.shown(counted),) if counted else ()) + ((namesakes.shown(alike),) if alike else ())
         general = _Claim(claim.lhs, claim.rel, claim.rhs, tuple(claim.conditions) + stated, claim.line,
                          claim.zero_based, claim.redefinition)
         series = closed_forms(lhs, rhs, general.conditions)
@@ -5539,12 +5551,13 @@ class _NotesReader(_CatalogMatch):
                 return "a derivative in a variable the conditions set to a value"
         lhs, rhs = separate_integration_variables(lhs, rhs)  # theta free beside an integral d theta (symbols)
         lhs, rhs = (bind_limit_variables(_freshen(e.xreplace(values))) for e in (lhs, rhs))
+        conditions, entry_domains = every_entry.domains(conditions, (lhs, rhs))  # z_i >= 0: every entry
         parts = [lhs, rhs, *conditions]
         zero_based = zero_based or counts_from_zero(parts)  # s_0, or a sum from 0 a definition brought in
         indices, sizes = _indices_and_sizes(parts, zero_based=zero_based)
         index_conditions = [c for c in conditions if c.free_symbols and c.free_symbols <= set(indices)]
         assumptions = [c for c in conditions if c not in index_conditions]
-        domains = _domains(parts, assumptions)
+        domains = {**_domains(parts, assumptions), **entry_domains}
         declared = simplex_in_force(self.simplex_vectors, self.position)
         for part in parts:  # entries of a vector the prose calls one-hot or a probability vector
             for base in part.atoms(sp.IndexedBase):

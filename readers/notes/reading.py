@@ -19,6 +19,7 @@ from sympy.core.function import AppliedUndef
 
 from readers.latex.reader import implied
 from readers.notes.decimals import ELLIPSIS_SYMBOL
+from readers.notes.every_entry import listed_entry
 from readers.notes.intervals import bounds as interval_bounds
 
 CONDITION_RELATIONS = frozenset({"<", ">", "<=", ">=", "!=", "in", "notin"})
@@ -134,6 +135,10 @@ def condition_pairs(block, defined=frozenset(), intervals=True) -> list | None:
                        sp.LessThan: "<=", sp.Unequality: "!="}.get(type(c))
                 if rel is None:
                     return None
+                entry = listed_entry(row.text, exprs[0]) if len(exprs) == 1 else None
+                if entry is not None:  # z_1, \dots, z_n \ge 0: every entry (readers.notes.every_entry)
+                    pairs.append((entry, rel, c.rhs))
+                    continue
                 pairs += [(e, rel, c.rhs) for e in exprs] + [(c.lhs, rel, c.rhs)]
             continue
         if not all(r in CONDITION_RELATIONS for r in rels):

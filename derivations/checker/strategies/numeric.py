@@ -48,6 +48,7 @@ from derivations.checker.strategies.quadrature import CLEAR, careful_side, close
 from derivations.checker.strategies.series import divergent_series_refutation
 from derivations.checker.strategies.sampling import alternating_points, candidate_points, respects_domains, small_grid
 from derivations.checker.strategies.written import domain_refutation_at, undefined_as_written
+from symbolic.domains import Simplex
 
 POINTS = 200
 """Points per step (spread over its concrete instances, at least ``MIN_POINTS_PER_INSTANCE`` each)."""
@@ -675,19 +676,24 @@ def inside(inst: Instance, point: dict) -> bool:
             return False
     for group in inst.groups:
         if not group.shape and group.symbols[0] in point:
-            value = point[group.symbols[0]]
-            if isinstance(group.domain, Region):  # exactly: a value beyond float64 (10**400) is no reason to reject
-                if not group.domain.contains_exact(value):
-                    return False
-                continue
-            try:
-                if not group.domain.contains(np.asarray(float(value))):
-                    return False
-            except (TypeError, ValueError, NotImplementedError, OverflowError):
+            if not _in_domain(group.domain, point[group.symbols[0]]):
                 return False
+        elif group.shape and not isinstance(group.domain, Simplex) and not all(  # entries in (0, 1): each one
+                _in_domain(group.domain, point[s]) for s in group.symbols if s in point):
+            return False
     try:
         return all(bool(c.xreplace(point)) is True for c in inst.assumptions)
     except TypeError:
+        return False
+
+
+def _in_domain(domain, value) -> bool:
+    """Whether an exact value lies in an element-wise domain."""
+    if isinstance(domain, Region):  # exactly: a value beyond float64 (10**400) is no reason to reject
+        return bool(domain.contains_exact(value))
+    try:
+        return bool(domain.contains(np.asarray(float(value))))
+    except (TypeError, ValueError, NotImplementedError, OverflowError):
         return False
 
 
