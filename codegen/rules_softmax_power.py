@@ -73,7 +73,10 @@ def _shifted_exponent(a, m, p, s: sp.Sum, minus_shift):
 
 def softmax_power(expr: sp.Expr) -> sp.Expr:
     r"""$\frac{e^{a}}{S^{p}} \to \frac{e^{a - p m}}{S_m^{p}}$, $S_m = \sum_j e^{f_j - m}$ (module docstring)."""
-    from codegen.rules import _minus_shift, _shifted_sum  # the registry's shift (imported late: it imports this module)
+    from codegen.rules import (  # the registry's shift (imported late: it imports this module)
+        _minus_shift,
+        _shifted_sum,
+    )
 
     def value(e):
         factors = list(e.args)
