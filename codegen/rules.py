@@ -30,6 +30,9 @@ rule                      identity
 ``weights_as_softmax``    $\frac{w_i}{\sum_j w_j} = \frac{e^{\log w_i}}{\sum_j e^{\log w_j}}$ for positive weights, products of powers of $c + t$, before ``exp_normalize`` (costly: search only; :mod:`codegen.rules_log_weights`)
 ``softmax_square_offset`` $\frac{e^{a_i}}{\sum_j e^{a_j}}$ with each square $k(u_j + v)^2$ of the logits as $k\,u_j(u_j + 2v)$, the shared $k v^2$ dropped, before ``exp_normalize`` (costly: search only; :mod:`codegen.rules_softmax_offset`)
 ``exp_normalize``         $\frac{e^{a_i}}{\sum_j e^{f_j}} = \frac{e^{a_i - m}}{\sum_j e^{f_j - m}}$
+``log_sum_exp_sums``      $\log\sum_i \sum_k c_k e^{a_{ik}} = M + \log\sum_i \sum_k c_k e^{a_{ik} - M}$, $M = \max_{i,k} a_{ik}$, for weights $c_k > 0$, $\cosh$ as two exponentials (:mod:`codegen.rules_exp_sums`)
+``exp_pair_hyperbolic``   $c e^{u} + c e^{-u} = 2c\cosh u$, $c e^{u} - c e^{-u} = 2c\sinh u$ (:mod:`codegen.rules_exp_sums`)
+``hyperbolic_normalize``  $\frac{\sinh v}{\sum_i \cosh u_i} = \frac{\operatorname{sign}(v) e^{|v| - M}(-\operatorname{expm1}(-2|v|))/2}{\sum_i e^{|u_i| - M}(1 + e^{-2|u_i|})/2}$, $M = \max_i |u_i|$ (and $\cosh v$ on top) (:mod:`codegen.rules_exp_sums`)
 ``softmax_power``         $\frac{e^{a}}{(\sum_j e^{f_j})^{p}} = \frac{e^{a - p m}}{(\sum_j e^{f_j - m})^{p}}$ for a number $p > 0$, $p \ne 1$ (:mod:`codegen.rules_softmax_power`)
 ``exp_normalize_offset``  $\frac{e^{u}}{c + \sum_j e^{f_j}} = \frac{e^{u - m}}{c e^{-m} + \sum_j e^{f_j - m}}$, $m = \max_j f_j$, for a number $c > 0$, where $m > 0$
 ``softplus_stable``       $\log(1 + e^{x}) = \max(x, 0) + \operatorname{log1p}(e^{-|x|})$
@@ -122,8 +125,8 @@ import sympy as sp
 from sympy.codegen.cfunctions import expm1, log1p
 
 from codegen import (rules_bregman, rules_log_gamma_zero, rules_geometric, rules_cancel, rules_atan, rules_exp_underflow, rules_log1p_power, rules_power_ratio, rules_unit_sum, rules_mixture_one, rules_gaussian_tail, rules_scale_into_summand, rules_softmax_gap, rules_exact, rules_homogeneous, rules_fraction, rules_log, rules_logit, rules_pairing, rules_power, rules_quotient_scale, rules_ratio, rules_root, rules_select, rules_step,
-                     rules_series, rules_sigmoid_difference, rules_stirling, rules_trig, rules_tail_difference, rules_log_hyperbolic, rules_log_squares, rules_log_weights, rules_logspace, rules_softmax, rules_softmax_offset, rules_softplus_ratio, rules_sums, rules_xlogy,
-                     rules_softmax_power)
+                     rules_series, rules_sigmoid_difference, rules_stirling, rules_trig, rules_tail_difference, rules_log_hyperbolic, rules_log_squares, rules_log_weights, rules_logspace, rules_softmax, rules_softmax_offset, rules_softplus_ratio, rules_sums, rules_xlogy)
+from codegen import rules_exp_sums, rules_softmax_power
 from codegen.lower_unshifted import ExpShift
 from symbolic.functions import Held, ReduceMax, log_ndtr, ndtr
 
@@ -986,6 +989,19 @@ LOGSUMEXP_SHIFT = Rule(
 EXP_NORMALIZE = Rule(
     "exp_normalize", "exp_normalize", _exp_normalize, priority=50,
     gain="softmax for logits above 709: inf/inf is nan")
+LOG_SUM_EXP_SUMS = Rule(
+    "log_sum_exp_sums", "log_sum_exp_sums", rules_exp_sums.log_sum_exp_sums, priority=7.9,
+    gain="log sum_i cosh(beta x_i) and log sum_i (e^{beta x_i} + e^{-beta x_i}) (smooth maxima of |x|) at beta x_i = "
+         "1e300: every exponential overflows and the log is inf where the value is about beta max|x_i| "
+         "(:mod:`codegen.rules_exp_sums`)")
+EXP_PAIR_HYPERBOLIC = Rule(
+    "exp_pair_hyperbolic", "exp_pair_hyperbolic", rules_exp_sums.exp_pair_hyperbolic, priority=7.85,
+    gain="e^{u} - e^{-u} at u = 1e-300 (the gradient of a smooth max of |x| written with exponentials): 0 where the "
+         "truth is 2e-300; as 2 sinh u every digit is kept, and log_sum_exp_sums, hyperbolic_normalize then take it")
+HYPERBOLIC_NORMALIZE = Rule(
+    "hyperbolic_normalize", "hyperbolic_normalize", rules_exp_sums.hyperbolic_normalize, priority=7.95,
+    gain="sinh(beta x_k)/sum_i cosh(beta x_i) (the gradient of a log-sum-cosh) at beta x = 1e300: inf/inf is nan; "
+         "shifted by max_i |beta x_i| with sinh as sign e^{|u| - M} (-expm1(-2|u|))/2 it keeps u = 1e-300 too")
 SOFTMAX_POWER = Rule(
     "softmax_power", "softmax_power", rules_softmax_power.softmax_power, priority=50.5,
     gain="e^{2 z_i}/(sum_j e^{z_j})^2 (a squared softmax: Brier, spherical, Renyi scores) and e^{z_k}/sqrt(sum_i e^{2 z_i}) "
@@ -1258,7 +1274,7 @@ RULES: tuple[Rule, ...] = tuple(sorted(
      SCALE_OVER_ARGUMENT, ARGUMENT_OVER_SCALE, COMMON_DENOMINATOR, LOGISTIC_IN_LOG, LOGISTIC_OF_EXP, WEIGHTED_LOGISTIC_OF_EXP, EXP_ABSORB, SCALES_INTO_SUM, SCALE_INTO_ENTRY, RATIO_BEFORE_POWER, LOG_BETA, LOG_GAMMA_DIFFERENCE,
      ROOT_DIFFERENCE, SQUARE_INTO_ROOT, RATIO_OF_EQUAL_SUMS, POWER_RATIO_OVER_NUMERATOR, POWER_OVER_BASE, HEAVISIDE_SELECT_FIRST, HEAVISIDE_SELECT, STEP_SCALE, ZERO_TIMES_LOG,
      SOFTPLUS_AFTER_POWER, MIXTURE_WITH_ONE, CONSTANT_MINUS_MAX, EXP_NORMALIZE_OFFSET, ROOT_OF_PRODUCT, LOG_OF_ROOT_SUM,
-     SOFTPLUS_REFLECTION, POWER_OF_SOFTPLUS, SOFTMAX_POWER),
+     SOFTPLUS_REFLECTION, POWER_OF_SOFTPLUS, SOFTMAX_POWER, LOG_SUM_EXP_SUMS, HYPERBOLIC_NORMALIZE, EXP_PAIR_HYPERBOLIC),
     key=lambda r: r.priority))
 
 

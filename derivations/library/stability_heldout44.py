@@ -1,10 +1,11 @@
 r"""The identities of the rules added for the held-out round eighteen: ``softmax_power``
-(``codegen.rules_softmax_power``).
+(``codegen.rules_softmax_power``) ``exp_pair_hyperbolic``, ``log_sum_exp_sums`` and ``hyperbolic_normalize`` (``codegen.rules_exp_sums``).
 
 $\frac{e^{a}}{(\sum_j e^{f_j})^{p}} = \frac{e^{a - p m}}{(\sum_j e^{f_j - m})^{p}}$ for every real $m$: the numerator
 and the sum's $p$-th power are each multiplied by $e^{-p m} = (e^{-m})^{p}$.
 """
-from sympy import IndexedBase, Sum, Symbol, exp, sqrt, symbols
+from sympy import IndexedBase, Sum, Symbol, cosh, exp, log, sinh, sqrt, symbols
+from sympy.codegen.cfunctions import expm1
 
 from derivations.checker.step import Derivation, Step
 from derivations.library import register
@@ -34,4 +35,53 @@ register(Derivation(
              justification="p = 1/2 of the sum of e^{2 z_j} (shift 2m): e^{-m} = (e^{-2m})^{1/2}",
              indices={i: (0, K - 1)}, sizes=_SIZES),
     ),
+))
+
+_b = Symbol("beta", positive=True)
+register(Derivation(
+    id="log_sum_exp_sums",
+    title=r"the identity of a stability rule: $\log\sum_i \sum_k c_k e^{a_{ik}} = "
+          r"M + \log\sum_i \sum_k c_k e^{a_{ik} - M}$ for any real $M$",
+    source="textbook",
+    steps=(
+        Step(log(Sum(exp(z[i]) + exp(-z[i]), (i, 0, K - 1))),
+             m + log(Sum(exp(z[i] - m) + exp(-z[i] - m), (i, 0, K - 1))),
+             justification="factor e^{m} out of every term of the double sum", sizes=_SIZES),
+        Step(log(Sum(cosh(_b * z[i]), (i, 0, K - 1))),
+             _b * m + log(Sum(exp(_b * (z[i] - m)) / 2 + exp(_b * (-z[i] - m)) / 2, (i, 0, K - 1))),
+             justification="cosh u = e^{u}/2 + e^{-u}/2, then a common scale beta of the exponents factored out of "
+                           "the shift beta m", sizes=_SIZES),
+        Step(log(Sum(1 + exp(z[i]), (i, 0, K - 1))),
+             m + log(Sum(exp(-m) + exp(z[i] - m), (i, 0, K - 1))),
+             justification="a positive constant term is c e^{0}", sizes=_SIZES),
+    ),
+))
+
+
+_u = Symbol("u", positive=True)
+register(Derivation(
+    id="hyperbolic_normalize",
+    title=r"the identity of a stability rule: $\frac{\sinh v}{\sum_i \cosh u_i} = "
+          r"\frac{\operatorname{sign}(v) e^{|v| - m}(-\operatorname{expm1}(-2|v|))/2}{\sum_i e^{|u_i| - m}(1 + e^{-2|u_i|})/2}$",
+    source="textbook",
+    steps=(
+        Step(sinh(_u), exp(_u) * -expm1(-2 * _u) / 2,
+             justification="sinh v = sign(v) e^{|v|}(-expm1(-2|v|))/2: at v = u > 0, and sinh is odd"),
+        Step(cosh(_u), exp(_u) * (1 + exp(-2 * _u)) / 2,
+             justification="cosh v = e^{|v|}(1 + e^{-2|v|})/2: at v = u > 0, and cosh is even"),
+        Step(sinh(z[k]) / Sum(cosh(z[i]), (i, 0, K - 1)),
+             sinh(z[k]) * exp(-m) / Sum(cosh(z[i]) * exp(-m), (i, 0, K - 1)),
+             justification="numerator and sum multiplied by e^{-m} (then each factor as above)",
+             indices={k: (0, K - 1)}, sizes=_SIZES),
+    ),
+))
+
+_c = Symbol("c", real=True)
+_x = Symbol("x", real=True)
+register(Derivation(
+    id="exp_pair_hyperbolic",
+    title=r"the identity of a stability rule: $c e^{u} \pm c e^{-u} = 2c\cosh u$, $2c\sinh u$",
+    source="textbook",
+    steps=(Step(_c * exp(_x) + _c * exp(-_x), 2 * _c * cosh(_x), justification="definition of cosh"),
+           Step(_c * exp(_x) - _c * exp(-_x), 2 * _c * sinh(_x), justification="definition of sinh")),
 ))
