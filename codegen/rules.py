@@ -49,6 +49,7 @@ rule                      identity
 ``log_cosh_power``        $\log(\cosh^{k} u) = k\log\cosh u$ for a real number $k$, then $\log\cosh$'s stable form
 ``log_hyperbolic_factor`` $\log(P\sinh^{k} u\cosh^{m} v) = k|u| + m|v| + \log(P s(u)^{k} c(v)^{m})$, $s(u) = \operatorname{sign}(u)\frac{-\operatorname{expm1}(-2|u|)}{2}$, $c(v) = \frac{1 + e^{-2|v|}}{2}$ (:mod:`codegen.rules_log_hyperbolic`)
 ``log_expm1``             $\log(e^{u} - 1) = u + \log(1 - e^{-u})$ for $u \ge 1$ (then ``log1mexp``)
+``log_of_negative_expm1`` $\log(-\operatorname{expm1}(a)) = \operatorname{log1p}(-e^{a})$ for $a \le -\log 2$, after ``power_expm1`` (:mod:`codegen.rules_exp_underflow`)
 ``log1mexp_of_exp``       $\log(1 - e^{-e^{w}}) = w + \log\frac{-\operatorname{expm1}(-e^{w})}{e^{w}}$ for $w < 0$, $w$ where $e^{w}$ underflows (:mod:`codegen.rules_exp_underflow`)
 ``log_of_softplus``      $\log\log(1 + e^{w}) = w + \log\frac{\operatorname{log1p}(e^{w})}{e^{w}}$ for $w < 0$, $w$ where $e^{w}$ underflows (:mod:`codegen.rules_exp_underflow`)
 ``log_of_mean``           $\log(\frac1n\sum_i f_i) = \operatorname{log1p}(\frac1n\sum_i (f_i - 1))$ near 1, else $\log\frac1n + \log\sum_i f_i$ (costly: search only; :mod:`codegen.rules_power`)
@@ -1115,6 +1116,10 @@ LOG_EXPM1 = Rule(
 LOG1MEXP = Rule(
     "log1mexp", "log1mexp", _log1mexp, priority=9,
     gain="log(1 - e^{-x}) for x < 1e-16: 1 - e^{-x} rounds to 0 and the log is -inf")
+LOG_OF_NEGATIVE_EXPM1 = Rule(
+    "log_of_negative_expm1", "log_of_negative_expm1", rules_exp_underflow.log_of_negative_expm1, priority=69.5,
+    gain="log(1 - x^a) (power_expm1 makes it log(-expm1(a log x))) at x^a = 1e-77: log 1 = 0, truth -1e-77; "
+         "log1p(-e^{a log x}) below a log x = -log 2 (the Kumaraswamy log-CDF at a = 1e-150)")
 LOG1MEXP_OF_EXP = Rule(
     "log1mexp_of_exp", "log1mexp_of_exp", rules_exp_underflow.log1mexp_of_exp, priority=8.9,
     gain="log(1 - exp(-e^z)) at z = -1e150 (the complementary log-log likelihood): e^z underflows to 0 and the log is "
@@ -1274,7 +1279,8 @@ RULES: tuple[Rule, ...] = tuple(sorted(
      SCALE_OVER_ARGUMENT, ARGUMENT_OVER_SCALE, COMMON_DENOMINATOR, LOGISTIC_IN_LOG, LOGISTIC_OF_EXP, WEIGHTED_LOGISTIC_OF_EXP, EXP_ABSORB, SCALES_INTO_SUM, SCALE_INTO_ENTRY, RATIO_BEFORE_POWER, LOG_BETA, LOG_GAMMA_DIFFERENCE,
      ROOT_DIFFERENCE, SQUARE_INTO_ROOT, RATIO_OF_EQUAL_SUMS, POWER_RATIO_OVER_NUMERATOR, POWER_OVER_BASE, HEAVISIDE_SELECT_FIRST, HEAVISIDE_SELECT, STEP_SCALE, ZERO_TIMES_LOG,
      SOFTPLUS_AFTER_POWER, MIXTURE_WITH_ONE, CONSTANT_MINUS_MAX, EXP_NORMALIZE_OFFSET, ROOT_OF_PRODUCT, LOG_OF_ROOT_SUM,
-     SOFTPLUS_REFLECTION, POWER_OF_SOFTPLUS, SOFTMAX_POWER, LOG_SUM_EXP_SUMS, HYPERBOLIC_NORMALIZE, EXP_PAIR_HYPERBOLIC),
+     SOFTPLUS_REFLECTION, POWER_OF_SOFTPLUS, SOFTMAX_POWER, LOG_SUM_EXP_SUMS, HYPERBOLIC_NORMALIZE, EXP_PAIR_HYPERBOLIC,
+     LOG_OF_NEGATIVE_EXPM1),
     key=lambda r: r.priority))
 
 

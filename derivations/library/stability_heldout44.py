@@ -1,11 +1,12 @@
 r"""The identities of the rules added for the held-out round eighteen: ``softmax_power``
-(``codegen.rules_softmax_power``) ``exp_pair_hyperbolic``, ``log_sum_exp_sums`` and ``hyperbolic_normalize`` (``codegen.rules_exp_sums``).
+(``codegen.rules_softmax_power``) ``exp_pair_hyperbolic``, ``log_sum_exp_sums`` and ``hyperbolic_normalize`` (``codegen.rules_exp_sums``),
+``log_of_negative_expm1`` (``codegen.rules_exp_underflow``).
 
 $\frac{e^{a}}{(\sum_j e^{f_j})^{p}} = \frac{e^{a - p m}}{(\sum_j e^{f_j - m})^{p}}$ for every real $m$: the numerator
 and the sum's $p$-th power are each multiplied by $e^{-p m} = (e^{-m})^{p}$.
 """
 from sympy import IndexedBase, Sum, Symbol, cosh, exp, log, sinh, sqrt, symbols
-from sympy.codegen.cfunctions import expm1
+from sympy.codegen.cfunctions import expm1, log1p
 
 from derivations.checker.step import Derivation, Step
 from derivations.library import register
@@ -84,4 +85,12 @@ register(Derivation(
     source="textbook",
     steps=(Step(_c * exp(_x) + _c * exp(-_x), 2 * _c * cosh(_x), justification="definition of cosh"),
            Step(_c * exp(_x) - _c * exp(-_x), 2 * _c * sinh(_x), justification="definition of sinh")),
+))
+
+_a = Symbol("a", negative=True)
+register(Derivation(
+    id="log_of_negative_expm1",
+    title=r"the identity of a stability rule: $\log(-\operatorname{expm1}(a)) = \operatorname{log1p}(-e^{a})$",
+    source="textbook",
+    steps=(Step(log(-expm1(_a)), log1p(-exp(_a)), justification="-expm1(a) = 1 - e^{a}, log(1 + t) = log1p(t) for t > -1"),),
 ))
