@@ -48,6 +48,7 @@ rule                      identity
 ``sigmoid_tanh``          $c - \frac{2c}{1 + e^{u}} = c\tanh(u/2)$ for a number $c$ (costly: search only)
 ``log_cosh_power``        $\log(\cosh^{k} u) = k\log\cosh u$ for a real number $k$, then $\log\cosh$'s stable form
 ``log_hyperbolic_factor`` $\log(P\sinh^{k} u\cosh^{m} v) = k|u| + m|v| + \log(P s(u)^{k} c(v)^{m})$, $s(u) = \operatorname{sign}(u)\frac{-\operatorname{expm1}(-2|u|)}{2}$, $c(v) = \frac{1 + e^{-2|v|}}{2}$ (:mod:`codegen.rules_log_hyperbolic`)
+``log_expm1_factor``      $\log(P(e^{u} - 1)^{k}) = k\max(u, 0) + \log(P(\operatorname{sign}(u)(-\operatorname{expm1}(-|u|)))^{k})$ beside other factors (:mod:`codegen.rules_log_hyperbolic`)
 ``log_expm1``             $\log(e^{u} - 1) = u + \log(1 - e^{-u})$ for $u \ge 1$ (then ``log1mexp``)
 ``log_of_negative_expm1`` $\log(-\operatorname{expm1}(a)) = \operatorname{log1p}(-e^{a})$ for $a \le -\log 2$, after ``power_expm1`` (:mod:`codegen.rules_exp_underflow`)
 ``log1mexp_of_exp``       $\log(1 - e^{-e^{w}}) = w + \log\frac{-\operatorname{expm1}(-e^{w})}{e^{w}}$ for $w < 0$, $w$ where $e^{w}$ underflows (:mod:`codegen.rules_exp_underflow`)
@@ -1106,6 +1107,10 @@ LOG_HYPERBOLIC_FACTOR = Rule(
     gain="log(kappa/(4 pi sinh kappa)) (the von Mises-Fisher normaliser on the sphere) at kappa = 1e3: sinh overflows "
          "and the log is -inf, truth -994.6; log(1/(2 cosh(pi x/2))) (the hyperbolic secant log-density) at x = 500 the "
          "same, truth -786.1")
+LOG_EXPM1_FACTOR = Rule(
+    "log_expm1_factor", "log_expm1_factor", rules_log_hyperbolic.log_expm1_factor, priority=8.25,
+    gain="log((e^eta - 1)/eta) (the continuous Bernoulli normaliser) at eta = 1e150: e^eta overflows and the log is inf, "
+         "truth about eta - log eta; the growth max(eta, 0) taken out of the log")
 TANH_RATIO = Rule(
     "tanh_ratio", "tanh_ratio", _tanh_ratio, priority=8,
     gain="sinh u / cosh u for |u| > 710: inf/inf is nan where the truth is +-1 (derivative of log cosh)")
@@ -1280,7 +1285,7 @@ RULES: tuple[Rule, ...] = tuple(sorted(
      ROOT_DIFFERENCE, SQUARE_INTO_ROOT, RATIO_OF_EQUAL_SUMS, POWER_RATIO_OVER_NUMERATOR, POWER_OVER_BASE, HEAVISIDE_SELECT_FIRST, HEAVISIDE_SELECT, STEP_SCALE, ZERO_TIMES_LOG,
      SOFTPLUS_AFTER_POWER, MIXTURE_WITH_ONE, CONSTANT_MINUS_MAX, EXP_NORMALIZE_OFFSET, ROOT_OF_PRODUCT, LOG_OF_ROOT_SUM,
      SOFTPLUS_REFLECTION, POWER_OF_SOFTPLUS, SOFTMAX_POWER, LOG_SUM_EXP_SUMS, HYPERBOLIC_NORMALIZE, EXP_PAIR_HYPERBOLIC,
-     LOG_OF_NEGATIVE_EXPM1),
+     LOG_OF_NEGATIVE_EXPM1, LOG_EXPM1_FACTOR),
     key=lambda r: r.priority))
 
 

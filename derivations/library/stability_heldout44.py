@@ -1,6 +1,6 @@
 r"""The identities of the rules added for the held-out round eighteen: ``softmax_power``
 (``codegen.rules_softmax_power``) ``exp_pair_hyperbolic``, ``log_sum_exp_sums`` and ``hyperbolic_normalize`` (``codegen.rules_exp_sums``),
-``log_of_negative_expm1`` (``codegen.rules_exp_underflow``).
+``log_of_negative_expm1`` (``codegen.rules_exp_underflow``), ``log_expm1_factor`` (``codegen.rules_log_hyperbolic``).
 
 $\frac{e^{a}}{(\sum_j e^{f_j})^{p}} = \frac{e^{a - p m}}{(\sum_j e^{f_j - m})^{p}}$ for every real $m$: the numerator
 and the sum's $p$-th power are each multiplied by $e^{-p m} = (e^{-m})^{p}$.
@@ -93,4 +93,17 @@ register(Derivation(
     title=r"the identity of a stability rule: $\log(-\operatorname{expm1}(a)) = \operatorname{log1p}(-e^{a})$",
     source="textbook",
     steps=(Step(log(-expm1(_a)), log1p(-exp(_a)), justification="-expm1(a) = 1 - e^{a}, log(1 + t) = log1p(t) for t > -1"),),
+))
+
+_p = Symbol("p", positive=True)
+_v = Symbol("v", positive=True)
+register(Derivation(
+    id="log_expm1_factor",
+    title=r"the identity of a stability rule: $\log(P(e^{u} - 1)^{k}) = k\max(u, 0) + "
+          r"\log(P(\operatorname{sign}(u)(-\operatorname{expm1}(-|u|)))^{k})$",
+    source="textbook",
+    steps=(Step(exp(_v) - 1, exp(_v) * -expm1(-_v), justification="e^{u} - 1 = e^{u}(1 - e^{-u}) at u = v > 0"),
+           Step(exp(-_v) - 1, -1 * -expm1(-_v), justification="at u = -v < 0: max(u, 0) = 0, sign(u) = -1, -|u| = u"),
+           Step(log(_p * exp(_v) * _u), _v + log(_p * _u),
+                justification="log(a Q) = log a + log Q for a = e^{k max(u, 0)} > 0 (the power k of a positive factor)")),
 ))
