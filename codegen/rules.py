@@ -48,6 +48,7 @@ rule                      identity
 ``sigmoid_tanh``          $c - \frac{2c}{1 + e^{u}} = c\tanh(u/2)$ for a number $c$ (costly: search only)
 ``log_cosh_power``        $\log(\cosh^{k} u) = k\log\cosh u$ for a real number $k$, then $\log\cosh$'s stable form
 ``log_hyperbolic_factor`` $\log(P\sinh^{k} u\cosh^{m} v) = k|u| + m|v| + \log(P s(u)^{k} c(v)^{m})$, $s(u) = \operatorname{sign}(u)\frac{-\operatorname{expm1}(-2|u|)}{2}$, $c(v) = \frac{1 + e^{-2|v|}}{2}$ (:mod:`codegen.rules_log_hyperbolic`)
+``log_share``             $\log\frac{a}{a + b} = -\operatorname{log1p}\frac{b}{a}$, $(\frac{a}{a + b})^{p} = e^{-p\operatorname{log1p}(b/a)}$ for a term $a$ of the sum, no exponentials (:mod:`codegen.rules_log_quotient`)
 ``log_expm1_factor``      $\log(P(e^{u} - 1)^{k}) = k\max(u, 0) + \log(P(\operatorname{sign}(u)(-\operatorname{expm1}(-|u|)))^{k})$ beside other factors (:mod:`codegen.rules_log_hyperbolic`)
 ``log_expm1``             $\log(e^{u} - 1) = u + \log(1 - e^{-u})$ for $u \ge 1$ (then ``log1mexp``)
 ``log_of_negative_expm1`` $\log(-\operatorname{expm1}(a)) = \operatorname{log1p}(-e^{a})$ for $a \le -\log 2$, after ``power_expm1`` (:mod:`codegen.rules_exp_underflow`)
@@ -128,7 +129,7 @@ from sympy.codegen.cfunctions import expm1, log1p
 
 from codegen import (rules_bregman, rules_log_gamma_zero, rules_geometric, rules_cancel, rules_atan, rules_exp_underflow, rules_log1p_power, rules_power_ratio, rules_unit_sum, rules_mixture_one, rules_gaussian_tail, rules_scale_into_summand, rules_softmax_gap, rules_exact, rules_homogeneous, rules_fraction, rules_log, rules_logit, rules_pairing, rules_power, rules_quotient_scale, rules_ratio, rules_root, rules_select, rules_step,
                      rules_series, rules_sigmoid_difference, rules_stirling, rules_trig, rules_tail_difference, rules_log_hyperbolic, rules_log_squares, rules_log_weights, rules_logspace, rules_softmax, rules_softmax_offset, rules_softplus_ratio, rules_sums, rules_xlogy)
-from codegen import rules_exp_sums, rules_softmax_power
+from codegen import rules_exp_sums, rules_log_quotient, rules_softmax_power
 from codegen.lower_unshifted import ExpShift
 from symbolic.functions import Held, ReduceMax, log_ndtr, ndtr
 
@@ -1107,6 +1108,10 @@ LOG_HYPERBOLIC_FACTOR = Rule(
     gain="log(kappa/(4 pi sinh kappa)) (the von Mises-Fisher normaliser on the sphere) at kappa = 1e3: sinh overflows "
          "and the log is -inf, truth -994.6; log(1/(2 cosh(pi x/2))) (the hyperbolic secant log-density) at x = 500 the "
          "same, truth -786.1")
+LOG_SHARE = Rule(
+    "log_share", "log_share", rules_log_quotient.log_share, priority=8.6,
+    gain="r log(r/(r + mu)) and (r/(r + mu))^r (negative binomial likelihoods) at r = 1e300: the quotient rounds to 1, "
+         "the value to 0 and 1 where the truth is -mu and e^{-mu}; as -log1p(mu/r) every digit is kept")
 LOG_EXPM1_FACTOR = Rule(
     "log_expm1_factor", "log_expm1_factor", rules_log_hyperbolic.log_expm1_factor, priority=8.25,
     gain="log((e^eta - 1)/eta) (the continuous Bernoulli normaliser) at eta = 1e150: e^eta overflows and the log is inf, "
@@ -1285,7 +1290,7 @@ RULES: tuple[Rule, ...] = tuple(sorted(
      ROOT_DIFFERENCE, SQUARE_INTO_ROOT, RATIO_OF_EQUAL_SUMS, POWER_RATIO_OVER_NUMERATOR, POWER_OVER_BASE, HEAVISIDE_SELECT_FIRST, HEAVISIDE_SELECT, STEP_SCALE, ZERO_TIMES_LOG,
      SOFTPLUS_AFTER_POWER, MIXTURE_WITH_ONE, CONSTANT_MINUS_MAX, EXP_NORMALIZE_OFFSET, ROOT_OF_PRODUCT, LOG_OF_ROOT_SUM,
      SOFTPLUS_REFLECTION, POWER_OF_SOFTPLUS, SOFTMAX_POWER, LOG_SUM_EXP_SUMS, HYPERBOLIC_NORMALIZE, EXP_PAIR_HYPERBOLIC,
-     LOG_OF_NEGATIVE_EXPM1, LOG_EXPM1_FACTOR),
+     LOG_OF_NEGATIVE_EXPM1, LOG_EXPM1_FACTOR, LOG_SHARE),
     key=lambda r: r.priority))
 
 

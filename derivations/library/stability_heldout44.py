@@ -1,6 +1,6 @@
 r"""The identities of the rules added for the held-out round eighteen: ``softmax_power``
 (``codegen.rules_softmax_power``) ``exp_pair_hyperbolic``, ``log_sum_exp_sums`` and ``hyperbolic_normalize`` (``codegen.rules_exp_sums``),
-``log_of_negative_expm1`` (``codegen.rules_exp_underflow``), ``log_expm1_factor`` (``codegen.rules_log_hyperbolic``).
+``log_of_negative_expm1`` (``codegen.rules_exp_underflow``), ``log_expm1_factor`` (``codegen.rules_log_hyperbolic``), ``log_share`` (``codegen.rules_log_quotient``).
 
 $\frac{e^{a}}{(\sum_j e^{f_j})^{p}} = \frac{e^{a - p m}}{(\sum_j e^{f_j - m})^{p}}$ for every real $m$: the numerator
 and the sum's $p$-th power are each multiplied by $e^{-p m} = (e^{-m})^{p}$.
@@ -95,4 +95,15 @@ register(Derivation(
            Step(exp(-_v) - 1, -1 * -expm1(-_v), justification="at u = -v < 0: max(u, 0) = 0, sign(u) = -1, -|u| = u"),
            Step(log(_p * exp(_v) * _u), _v + log(_p * _u),
                 justification="log(a Q) = log a + log Q for a = e^{k max(u, 0)} > 0 (the power k of a positive factor)")),
+))
+
+_r = Symbol("r", positive=True)
+_mu = Symbol("mu", positive=True)
+register(Derivation(
+    id="log_share",
+    title=r"the identity of a stability rule: $\log\frac{a}{a + b} = -\operatorname{log1p}\frac{b}{a}$",
+    source="textbook",
+    steps=(Step(log(_r / (_r + _mu)), -log1p(_mu / _r), justification="a/(a + b) = 1/(1 + b/a), log(1 + t) = log1p(t)"),
+           Step((_r / (_r + _mu)) ** _p, exp(-_p * log1p(_mu / _r)),
+                justification="q^p = e^{p log q} for q > 0, then the log as above")),
 ))
