@@ -119,3 +119,16 @@ def test_log_of_a_quotient_with_an_overflowing_expm1():
         assert not np.isfinite(_np(expr, (u,))(1e3))
     for v in (1e3, 1e150, -1e3, 2.5, -0.7, 30.0):
         assert _rel(expr, new, (u,), (v,), digits=60) <= REL_TOL, v
+
+
+def test_log_and_power_of_a_share_near_one():
+    # the negative binomial's r log(r/(r + mu)) and (r/(r + mu))^r: at r = 1e300 the quotient rounds to 1 (value 0 and
+    # 1, truth -mu and e^{-mu}); here a Gamma-Poisson-style p log(p/(p + s)) and its power
+    p, s = sp.Symbol("p", positive=True), sp.Symbol("s", positive=True)
+    for expr in (p * sp.log(p / (p + s)), (p / (p + s)) ** p, sp.log((p + s) / p)):
+        new = _rule("log_share").apply(expr)
+        assert new != expr and not new.has(sp.Pow(p + s, -1))
+        for values in ((1e300, 1.5), (2.0, 0.75), (1e-3, 40.0), (1e-3, 1e5)):
+            assert _rel(expr, new, (p, s), values, digits=700) <= REL_TOL, (expr, values)
+    assert _rel(p * sp.log(p / (p + s)), p * sp.log(p / (p + s)), (p, s), (1e300, 1.5), digits=700) == 1.0
+    assert _rule("log_share").apply(sp.log(1 / (1 + sp.exp(-p)))) == sp.log(1 / (1 + sp.exp(-p)))  # the sigmoid's
