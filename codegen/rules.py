@@ -30,6 +30,10 @@ rule                      identity
 ``weights_as_softmax``    $\frac{w_i}{\sum_j w_j} = \frac{e^{\log w_i}}{\sum_j e^{\log w_j}}$ for positive weights, products of powers of $c + t$, before ``exp_normalize`` (costly: search only; :mod:`codegen.rules_log_weights`)
 ``softmax_square_offset`` $\frac{e^{a_i}}{\sum_j e^{a_j}}$ with each square $k(u_j + v)^2$ of the logits as $k\,u_j(u_j + 2v)$, the shared $k v^2$ dropped, before ``exp_normalize`` (costly: search only; :mod:`codegen.rules_softmax_offset`)
 ``exp_normalize``         $\frac{e^{a_i}}{\sum_j e^{f_j}} = \frac{e^{a_i - m}}{\sum_j e^{f_j - m}}$
+``log_sum_exp_sums``      $\log\sum_i \sum_k c_k e^{a_{ik}} = M + \log\sum_i \sum_k c_k e^{a_{ik} - M}$, $M = \max_{i,k} a_{ik}$, for weights $c_k > 0$, $\cosh$ as two exponentials (:mod:`codegen.rules_exp_sums`)
+``exp_pair_hyperbolic``   $c e^{u} + c e^{-u} = 2c\cosh u$, $c e^{u} - c e^{-u} = 2c\sinh u$ (:mod:`codegen.rules_exp_sums`)
+``hyperbolic_normalize``  $\frac{\sinh v}{\sum_i \cosh u_i} = \frac{\operatorname{sign}(v) e^{|v| - M}(-\operatorname{expm1}(-2|v|))/2}{\sum_i e^{|u_i| - M}(1 + e^{-2|u_i|})/2}$, $M = \max_i |u_i|$ (and $\cosh v$ on top) (:mod:`codegen.rules_exp_sums`)
+``softmax_power``         $\frac{e^{a}}{(\sum_j e^{f_j})^{p}} = \frac{e^{a - p m}}{(\sum_j e^{f_j - m})^{p}}$ for a number $p > 0$, $p \ne 1$ (:mod:`codegen.rules_softmax_power`)
 ``exp_normalize_offset``  $\frac{e^{u}}{c + \sum_j e^{f_j}} = \frac{e^{u - m}}{c e^{-m} + \sum_j e^{f_j - m}}$, $m = \max_j f_j$, for a number $c > 0$, where $m > 0$
 ``softplus_stable``       $\log(1 + e^{x}) = \max(x, 0) + \operatorname{log1p}(e^{-|x|})$
 ``log1p_expm1``           $\log(1 + t) = \operatorname{log1p}(t)$, $e^{x} - 1 = \operatorname{expm1}(x)$; $\log|1 + t| = \operatorname{log1p}(t)$ for $t > -1$, else $\log(-1 - t)$
@@ -44,7 +48,10 @@ rule                      identity
 ``sigmoid_tanh``          $c - \frac{2c}{1 + e^{u}} = c\tanh(u/2)$ for a number $c$ (costly: search only)
 ``log_cosh_power``        $\log(\cosh^{k} u) = k\log\cosh u$ for a real number $k$, then $\log\cosh$'s stable form
 ``log_hyperbolic_factor`` $\log(P\sinh^{k} u\cosh^{m} v) = k|u| + m|v| + \log(P s(u)^{k} c(v)^{m})$, $s(u) = \operatorname{sign}(u)\frac{-\operatorname{expm1}(-2|u|)}{2}$, $c(v) = \frac{1 + e^{-2|v|}}{2}$ (:mod:`codegen.rules_log_hyperbolic`)
+``log_share``             $\log\frac{a}{a + b} = -\operatorname{log1p}\frac{b}{a}$, $(\frac{a}{a + b})^{p} = e^{-p\operatorname{log1p}(b/a)}$ for a term $a$ of the sum, no exponentials (:mod:`codegen.rules_log_quotient`)
+``log_expm1_factor``      $\log(P(e^{u} - 1)^{k}) = k\max(u, 0) + \log(P(\operatorname{sign}(u)(-\operatorname{expm1}(-|u|)))^{k})$ beside other factors (:mod:`codegen.rules_log_hyperbolic`)
 ``log_expm1``             $\log(e^{u} - 1) = u + \log(1 - e^{-u})$ for $u \ge 1$ (then ``log1mexp``)
+``log_of_negative_expm1`` $\log(-\operatorname{expm1}(a)) = \operatorname{log1p}(-e^{a})$ for $a \le -\log 2$, after ``power_expm1`` (:mod:`codegen.rules_exp_underflow`)
 ``log1mexp_of_exp``       $\log(1 - e^{-e^{w}}) = w + \log\frac{-\operatorname{expm1}(-e^{w})}{e^{w}}$ for $w < 0$, $w$ where $e^{w}$ underflows (:mod:`codegen.rules_exp_underflow`)
 ``log_of_softplus``      $\log\log(1 + e^{w}) = w + \log\frac{\operatorname{log1p}(e^{w})}{e^{w}}$ for $w < 0$, $w$ where $e^{w}$ underflows (:mod:`codegen.rules_exp_underflow`)
 ``log_of_mean``           $\log(\frac1n\sum_i f_i) = \operatorname{log1p}(\frac1n\sum_i (f_i - 1))$ near 1, else $\log\frac1n + \log\sum_i f_i$ (costly: search only; :mod:`codegen.rules_power`)
@@ -122,6 +129,7 @@ from sympy.codegen.cfunctions import expm1, log1p
 
 from codegen import (rules_bregman, rules_log_gamma_zero, rules_geometric, rules_cancel, rules_atan, rules_exp_underflow, rules_log1p_power, rules_power_ratio, rules_unit_sum, rules_mixture_one, rules_gaussian_tail, rules_scale_into_summand, rules_softmax_gap, rules_exact, rules_homogeneous, rules_fraction, rules_log, rules_logit, rules_pairing, rules_power, rules_quotient_scale, rules_ratio, rules_root, rules_select, rules_step,
                      rules_series, rules_sigmoid_difference, rules_stirling, rules_trig, rules_tail_difference, rules_log_hyperbolic, rules_log_squares, rules_log_weights, rules_logspace, rules_softmax, rules_softmax_offset, rules_softplus_ratio, rules_sums, rules_xlogy)
+from codegen import rules_exp_sums, rules_log_quotient, rules_softmax_power
 from codegen.lower_unshifted import ExpShift
 from symbolic.functions import Held, ReduceMax, log_ndtr, ndtr
 
@@ -984,6 +992,23 @@ LOGSUMEXP_SHIFT = Rule(
 EXP_NORMALIZE = Rule(
     "exp_normalize", "exp_normalize", _exp_normalize, priority=50,
     gain="softmax for logits above 709: inf/inf is nan")
+LOG_SUM_EXP_SUMS = Rule(
+    "log_sum_exp_sums", "log_sum_exp_sums", rules_exp_sums.log_sum_exp_sums, priority=7.9,
+    gain="log sum_i cosh(beta x_i) and log sum_i (e^{beta x_i} + e^{-beta x_i}) (smooth maxima of |x|) at beta x_i = "
+         "1e300: every exponential overflows and the log is inf where the value is about beta max|x_i| "
+         "(:mod:`codegen.rules_exp_sums`)")
+EXP_PAIR_HYPERBOLIC = Rule(
+    "exp_pair_hyperbolic", "exp_pair_hyperbolic", rules_exp_sums.exp_pair_hyperbolic, priority=7.85,
+    gain="e^{u} - e^{-u} at u = 1e-300 (the gradient of a smooth max of |x| written with exponentials): 0 where the "
+         "truth is 2e-300; as 2 sinh u every digit is kept, and log_sum_exp_sums, hyperbolic_normalize then take it")
+HYPERBOLIC_NORMALIZE = Rule(
+    "hyperbolic_normalize", "hyperbolic_normalize", rules_exp_sums.hyperbolic_normalize, priority=7.95,
+    gain="sinh(beta x_k)/sum_i cosh(beta x_i) (the gradient of a log-sum-cosh) at beta x = 1e300: inf/inf is nan; "
+         "shifted by max_i |beta x_i| with sinh as sign e^{|u| - M} (-expm1(-2|u|))/2 it keeps u = 1e-300 too")
+SOFTMAX_POWER = Rule(
+    "softmax_power", "softmax_power", rules_softmax_power.softmax_power, priority=50.5,
+    gain="e^{2 z_i}/(sum_j e^{z_j})^2 (a squared softmax: Brier, spherical, Renyi scores) and e^{z_k}/sqrt(sum_i e^{2 z_i}) "
+         "at a logit of 1e300: inf/inf is nan (:mod:`codegen.rules_softmax_power`)")
 EXP_NORMALIZE_OFFSET = Rule(
     "exp_normalize_offset", "exp_normalize_offset", _exp_normalize_offset, priority=51,
     gain="e^{u_k} / (1 + sum_j e^{u_j}) at u ~ 1e300 (the gradient of log(1 + sum_i e^{s (x_i + m)}) at m = 1e300): "
@@ -1083,6 +1108,14 @@ LOG_HYPERBOLIC_FACTOR = Rule(
     gain="log(kappa/(4 pi sinh kappa)) (the von Mises-Fisher normaliser on the sphere) at kappa = 1e3: sinh overflows "
          "and the log is -inf, truth -994.6; log(1/(2 cosh(pi x/2))) (the hyperbolic secant log-density) at x = 500 the "
          "same, truth -786.1")
+LOG_SHARE = Rule(
+    "log_share", "log_share", rules_log_quotient.log_share, priority=8.6,
+    gain="r log(r/(r + mu)) and (r/(r + mu))^r (negative binomial likelihoods) at r = 1e300: the quotient rounds to 1, "
+         "the value to 0 and 1 where the truth is -mu and e^{-mu}; as -log1p(mu/r) every digit is kept")
+LOG_EXPM1_FACTOR = Rule(
+    "log_expm1_factor", "log_expm1_factor", rules_log_hyperbolic.log_expm1_factor, priority=8.25,
+    gain="log((e^eta - 1)/eta) (the continuous Bernoulli normaliser) at eta = 1e150: e^eta overflows and the log is inf, "
+         "truth about eta - log eta; the growth max(eta, 0) taken out of the log")
 TANH_RATIO = Rule(
     "tanh_ratio", "tanh_ratio", _tanh_ratio, priority=8,
     gain="sinh u / cosh u for |u| > 710: inf/inf is nan where the truth is +-1 (derivative of log cosh)")
@@ -1093,6 +1126,10 @@ LOG_EXPM1 = Rule(
 LOG1MEXP = Rule(
     "log1mexp", "log1mexp", _log1mexp, priority=9,
     gain="log(1 - e^{-x}) for x < 1e-16: 1 - e^{-x} rounds to 0 and the log is -inf")
+LOG_OF_NEGATIVE_EXPM1 = Rule(
+    "log_of_negative_expm1", "log_of_negative_expm1", rules_exp_underflow.log_of_negative_expm1, priority=69.5,
+    gain="log(1 - x^a) (power_expm1 makes it log(-expm1(a log x))) at x^a = 1e-77: log 1 = 0, truth -1e-77; "
+         "log1p(-e^{a log x}) below a log x = -log 2 (the Kumaraswamy log-CDF at a = 1e-150)")
 LOG1MEXP_OF_EXP = Rule(
     "log1mexp_of_exp", "log1mexp_of_exp", rules_exp_underflow.log1mexp_of_exp, priority=8.9,
     gain="log(1 - exp(-e^z)) at z = -1e150 (the complementary log-log likelihood): e^z underflows to 0 and the log is "
@@ -1252,7 +1289,8 @@ RULES: tuple[Rule, ...] = tuple(sorted(
      SCALE_OVER_ARGUMENT, ARGUMENT_OVER_SCALE, COMMON_DENOMINATOR, LOGISTIC_IN_LOG, LOGISTIC_OF_EXP, WEIGHTED_LOGISTIC_OF_EXP, EXP_ABSORB, SCALES_INTO_SUM, SCALE_INTO_ENTRY, RATIO_BEFORE_POWER, LOG_BETA, LOG_GAMMA_DIFFERENCE,
      ROOT_DIFFERENCE, SQUARE_INTO_ROOT, RATIO_OF_EQUAL_SUMS, POWER_RATIO_OVER_NUMERATOR, POWER_OVER_BASE, HEAVISIDE_SELECT_FIRST, HEAVISIDE_SELECT, STEP_SCALE, ZERO_TIMES_LOG,
      SOFTPLUS_AFTER_POWER, MIXTURE_WITH_ONE, CONSTANT_MINUS_MAX, EXP_NORMALIZE_OFFSET, ROOT_OF_PRODUCT, LOG_OF_ROOT_SUM,
-     SOFTPLUS_REFLECTION, POWER_OF_SOFTPLUS),
+     SOFTPLUS_REFLECTION, POWER_OF_SOFTPLUS, SOFTMAX_POWER, LOG_SUM_EXP_SUMS, HYPERBOLIC_NORMALIZE, EXP_PAIR_HYPERBOLIC,
+     LOG_OF_NEGATIVE_EXPM1, LOG_EXPM1_FACTOR, LOG_SHARE),
     key=lambda r: r.priority))
 
 

@@ -85,3 +85,38 @@ def log_of_softplus(expr: sp.Expr) -> sp.Expr:
     $-\infty$ where the truth is $w$)."""
     return expr.replace(lambda e: _log_of_softplus(e) is not None,
                         lambda e: softplus_log_form(_log_of_softplus(e)))
+
+
+def _negative_expm1(e):
+    """``a`` where ``e`` is $\\log(-\\operatorname{expm1}(a))$, else None."""
+    if not (isinstance(e, sp.log) and e.args[0].could_extract_minus_sign() and isinstance(-e.args[0], expm1)):
+        return None
+    return (-e.args[0]).args[0]
+
+
+def _negated_guarded_expm1(e) -> bool:
+    r"""``e`` is $\log(-P)$ with $P$ a ``Piecewise`` one of whose branches is an ``expm1`` (``power_expm1`` guards
+    $b^{t} - 1 = \operatorname{expm1}(t\log b)$ by $b > 0$)."""
+    if not (isinstance(e, sp.log) and e.args[0].could_extract_minus_sign() and isinstance(-e.args[0], sp.Piecewise)):
+        return False
+    return any(isinstance(b, expm1) for b, _ in (-e.args[0]).args)
+
+
+def log_of_negative_expm1(expr: sp.Expr) -> sp.Expr:
+    r"""$\log(-\operatorname{expm1}(a)) = \operatorname{log1p}(-e^{a})$ for $a \le -\log 2$ (``log1mexp``'s
+    branches, Mächler 2012), for the form ``power_expm1`` leaves: $\log(1 - x^{c})$ becomes
+    $\log(-\operatorname{expm1}(c \log x))$ (under its guard $x > 0$, the log taken into the branches), which is
+    $\log 1 = 0$ at $x^{c} = 10^{-77}$ where the truth is $-10^{-77}$ (the Kumaraswamy log-CDF
+    $\log(1 - (1 - x^{a})^{b})$, the log of the probability of at least one event $\log(1 - (1 - p)^{n})$).  A log
+    already in its branch is left."""
+    expr = expr.replace(_negated_guarded_expm1,
+                        lambda e: sp.Piecewise(*[(sp.log(-b), c) for b, c in (-e.args[0]).args]))
+    done = {p.args[0].expr for p in expr.atoms(sp.Piecewise)
+            if len(p.args) == 2 and _negative_expm1(p.args[0].expr) is not None
+            and p.args[1].expr == log1p(-sp.exp(_negative_expm1(p.args[0].expr)))}
+
+    def value(e):
+        a = _negative_expm1(e)
+        return sp.Piecewise((e, a > -sp.log(2)), (log1p(-sp.exp(a)), True))
+
+    return expr.replace(lambda e: e not in done and _negative_expm1(e) is not None, value)

@@ -58,3 +58,44 @@ def log_hyperbolic_factor(expr: sp.Expr) -> sp.Expr:
         return sp.Add(*grown) + sp.log(sp.Mul(*rest))
 
     return expr.replace(_applies, value)
+
+
+def _expm1_factor(f):
+    """``(u, k)`` where the factor ``f`` is $(e^{u} - 1)^{k}$ or $\\operatorname{expm1}(u)^{k}$, ``k`` a real number."""
+    base, k = f.as_base_exp()
+    if not (k.is_number and k.is_real):
+        return None
+    if isinstance(base, expm1):
+        return base.args[0], k
+    if isinstance(base, sp.Add) and len(base.args) == 2 and sp.S.NegativeOne in base.args:
+        t = next(a for a in base.args if a is not sp.S.NegativeOne)
+        if isinstance(t, sp.exp):
+            return t.args[0], k
+    return None
+
+
+def _expm1_applies(e) -> bool:
+    if not isinstance(e, sp.log):
+        return False
+    factors = sp.Mul.make_args(e.args[0])
+    return len(factors) > 1 and any(_expm1_factor(f) is not None for f in factors)
+
+
+def log_expm1_factor(expr: sp.Expr) -> sp.Expr:
+    r"""$\log(P\,(e^{u} - 1)^{k}) = k\max(u, 0) + \log(P\,(\operatorname{sign}(u)(-\operatorname{expm1}(-|u|)))^{k})$:
+    $e^{u} - 1 = \operatorname{sign}(u)\,e^{\max(u, 0)}(-\operatorname{expm1}(-|u|))$, its growth out of the log (the
+    continuous Bernoulli's normaliser $\log\frac{e^{\eta} - 1}{\eta}$ overflows at $\eta > 710$ where it is about
+    $\eta - \log\eta$).  A lone $\log(e^{u} - 1)$ is ``log_expm1``'s."""
+    def value(e):
+        grown, rest = [], []
+        for f in sp.Mul.make_args(e.args[0]):
+            h = _expm1_factor(f)
+            if h is None:
+                rest.append(f)
+                continue
+            u, k = h
+            grown.append(k * sp.Max(u, 0))
+            rest.append((sp.sign(u) * -expm1(-sp.Abs(u))) ** k)
+        return sp.Add(*grown) + sp.log(sp.Mul(*rest))
+
+    return expr.replace(_expm1_applies, value)

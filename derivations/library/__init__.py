@@ -44,4 +44,5 @@ from derivations.library import (  # noqa: F401  (importing registers every deri
     stability,
     stability_series,
     stability_exp_forms,
+    stability_heldout44,
 )
