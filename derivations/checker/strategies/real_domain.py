@@ -1,0 +1,47 @@
+r"""Points where a condition $c \ge 0$ of a side as written fails (``symbolic.real_domain``): the side has no
+real value there, whatever sympy's simplified form says ($e^{\log x} = x$ at $x = -1$).
+
+The boundary $c = 0$ is solved for each symbol of $c$ (the others at ``written.FILL_VALUES``), and each root is moved
+by :data:`SHIFTS`; the fill values themselves are tried too ($c = -1 - x^2$ has no boundary).  Only points with
+$c < 0$ exactly are kept; whether they satisfy the claim's assumptions is the caller's test.
+"""
+from __future__ import annotations
+
+import itertools
+
+import sympy as sp
+
+from derivations.checker.budget import busy_clock
+
+SHIFTS = (sp.Integer(-1), sp.Integer(1), sp.Rational(-1, 2), sp.Rational(1, 2), sp.Rational(-1, 1000),
+          sp.Rational(1, 1000), sp.Integer(-3), sp.Integer(3))
+"""Moves of a root of the boundary $c = 0$ along the solved symbol: both sides, near and far."""
+MAX_ROOTS = 12
+"""Roots of the boundary tried per symbol."""
+
+
+def below_zero_points(condition: sp.Expr, symbols, deadline: float, solved: list):
+    """Exact points (every symbol of the claim given a value) where ``condition`` is negative; ``solved`` gets the
+    symbols the boundary was solved for (none: the points are not known to be all the kinds there are)."""
+    from derivations.checker.strategies.written import FILL_VALUES, _filled, _solve_quietly  # noqa: PLC0415
+
+    def negative(point):
+        value = condition.xreplace(point)
+        return not value.free_symbols and value.is_real is True and (value < 0) == sp.true
+
+    for values in itertools.islice(itertools.product(FILL_VALUES, repeat=len(symbols)), 36):
+        point = dict(zip(symbols, values))
+        if negative(point):
+            yield point
+    for s in sorted(condition.free_symbols, key=str):
+        if busy_clock() > deadline:
+            return
+        roots = _solve_quietly(condition, s)
+        if roots is None:
+            continue
+        solved.append(s)
+        for point in _filled(roots[:MAX_ROOTS], s, symbols):
+            for shift in SHIFTS:
+                moved = {**point, s: point[s] + shift}
+                if negative(moved):
+                    yield moved
