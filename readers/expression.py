@@ -27,7 +27,7 @@ import sympy as sp
 
 import symbolic.integer_part  # noqa: F401 - floor/ceiling of a number certified before a claim is built
 from symbolic.kinks import cut_divisors, derivative_poles
-from symbolic.real_domain import REAL_DOMAINS, outside_divisor, power_condition
+from symbolic.real_domain import REAL_DOMAINS, outside_divisors, power_condition
 
 MAX_LENGTH = 10_000
 """Longest accepted input, in characters."""
@@ -483,8 +483,8 @@ class _Converter:
             self._check_power(node, base, exponent)
             if exponent.is_number and exponent.is_negative:
                 self._divides_by(base)
-            for condition in power_condition(base, exponent):
-                self._divides_by(outside_divisor(condition))
+            for divisor in outside_divisors(power_condition(base, exponent)):
+                self._divides_by(divisor)
             return self._build(node, sp.Pow, base, exponent)
         additive = op in (ast.Add, ast.Sub)
         operands = _chain(node, ast.Add, ast.Sub) if additive else _chain(node, ast.Mult, ast.Div)
@@ -541,8 +541,8 @@ class _Converter:
         if name in WRITTEN_POLES:
             for pole in WRITTEN_POLES[name](*args):
                 self._divides_by(pole)
-        for condition in REAL_DOMAINS.get(name, lambda *_: [])(*args):
-            self._divides_by(outside_divisor(condition))  # sqrt(x)**2 is built as x: x < 0 is kept here
+        for divisor in outside_divisors(REAL_DOMAINS.get(name, lambda *_: [])(*args)):
+            self._divides_by(divisor)  # sqrt(x)**2 is built as x: x < 0 is kept here
         if name in _EXP_TAKERS:
             self._check_exp(node, args[0] if name == "exp" else -args[0])
             self._check_exp(node, args[0])

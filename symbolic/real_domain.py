@@ -22,6 +22,11 @@ def outside_divisor(condition: sp.Expr) -> sp.Expr:
     return sp.sign(condition) + 1
 
 
+def outside_divisors(conditions) -> list[sp.Expr]:
+    """:func:`outside_divisor` of each real condition (a complex symbol's $\sqrt z$ is defined everywhere)."""
+    return [outside_divisor(c) for c in conditions if c.is_real is True]
+
+
 def condition_of(divisor: sp.Expr) -> sp.Expr | None:
     r"""$c$ when ``divisor`` is $\operatorname{sign}(c) + 1$ (:func:`outside_divisor`), else None."""
     if isinstance(divisor, sp.Add) and len(divisor.args) == 2 and sp.S.One in divisor.args:

@@ -2,7 +2,8 @@ r"""Points where a condition $c \ge 0$ of a side as written fails (``symbolic.re
 real value there, whatever sympy's simplified form says ($e^{\log x} = x$ at $x = -1$).
 
 The boundary $c = 0$ is solved for each symbol of $c$ (the others at ``written.FILL_VALUES``), and each root is moved
-by :data:`SHIFTS`; the fill values themselves are tried too ($c = -1 - x^2$ has no boundary).  Only points with
+by :data:`SHIFTS` (a boundary written with $\lfloor u \rfloor$ is sought where $u$ crosses 0); the fill values
+themselves are tried too ($c = -1 - x^2$ has no boundary).  Only points with
 $c < 0$ exactly are kept; whether they satisfy the claim's assumptions is the caller's test.
 """
 from __future__ import annotations
@@ -37,6 +38,8 @@ def below_zero_points(condition: sp.Expr, symbols, deadline: float, solved: list
         if busy_clock() > deadline:
             return
         roots = _solve_quietly(condition, s)
+        if roots is None and condition.has(sp.floor, sp.ceiling):  # floor(u) < 0 where u < 0: near u's boundary
+            roots = _solve_quietly(condition.replace(sp.floor, lambda u: u).replace(sp.ceiling, lambda u: u), s)
         if roots is None:
             continue
         solved.append(s)
