@@ -149,11 +149,13 @@ def _gamma_poles(*args):
 
 
 WRITTEN_POLES = {"tan": lambda u: [sp.cos(u)], "log": lambda u, base=None: [u] + ([] if base is None else [base, sp.log(base)]),
+                 "atanh": lambda u: [1 - u**2],
                  "gamma": _gamma_poles, "digamma": _gamma_poles, "lgamma": _gamma_poles, "beta": _gamma_poles}
 r"""Per function, the expressions whose zero makes the call undefined as written ($\tan u$ at $\cos u = 0$,
-$\log u$ at $u = 0$, $\log_b u$ also at $b = 0$ and $b = 1$, $\Gamma(u)$ at $1/\Gamma(u) = 0$); with every divisor
-$v$ of ``u / v`` and every base of a negative numeric power, they are the *written divisors* of a formula.  sympy
-simplifies $\Gamma(n + 1)/\Gamma(n - 1)$ to $n(n - 1)$, which has a value at $n = 1$ where $\Gamma(0)$ has none."""
+$\log u$ at $u = 0$, $\log_b u$ also at $b = 0$ and $b = 1$, $\operatorname{artanh} u$ at $u = \pm 1$, $\Gamma(u)$ at
+$1/\Gamma(u) = 0$); with every divisor $v$ of ``u / v`` and every base of a negative numeric power, they are the
+*written divisors* of a formula (with the real domains of ``symbolic.real_domain``).  sympy simplifies
+$\Gamma(n + 1)/\Gamma(n - 1)$ to $n(n - 1)$, which has a value at $n = 1$ where $\Gamma(0)$ has none."""
 
 _EXP_TAKERS = ("exp", "sigmoid", "softplus")
 """Functions whose builder applies ``exp`` to the argument (see ``_check_exp``)."""

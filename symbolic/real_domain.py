@@ -23,7 +23,7 @@ def outside_divisor(condition: sp.Expr) -> sp.Expr:
 
 
 def outside_divisors(conditions) -> list[sp.Expr]:
-    """:func:`outside_divisor` of each real condition (a complex symbol's $\sqrt z$ is defined everywhere)."""
+    r""":func:`outside_divisor` of each real condition (a complex symbol's $\sqrt z$ is defined everywhere)."""
     return [outside_divisor(c) for c in conditions if c.is_real is True]
 
 

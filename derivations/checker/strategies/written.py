@@ -28,10 +28,9 @@ from derivations.checker.verdict import Verdict
 
 from derivations.checker.strategies.decide import coordinate_text, decimal_text, side_state
 from derivations.checker.strategies.instances import Unsupported, has_sizes, instances
+from derivations.checker.strategies.real_domain import below_zero_points
 from symbolic.kinks import cut_of
 from symbolic.real_domain import condition_of
-
-from derivations.checker.strategies.real_domain import below_zero_points
 
 FILL_VALUES = (sp.Integer(1), sp.Integer(2), sp.Rational(1, 2), sp.Integer(-1), sp.Integer(0), sp.Integer(3))
 """Exact values given to the symbols a zero leaves free (``x - y = 0`` at ``y = 1`` is ``x = 1``)."""
