@@ -25,7 +25,11 @@ def below_zero_points(condition: sp.Expr, symbols, deadline: float, solved: list
     """Exact points (every symbol of the claim given a value) where ``condition`` is negative; ``solved`` gets the
     symbols the boundary was solved for (none: the points are not known to be all the kinds there are)."""
     # written imports this module: its helpers are imported when called
-    from derivations.checker.strategies.written import FILL_VALUES, _filled, _solve_quietly
+    from derivations.checker.strategies.written import (
+        FILL_VALUES,
+        _filled,
+        _solve_quietly,
+    )
 
     def negative(point):
         value = condition.xreplace(point)
