@@ -293,12 +293,15 @@ def _decide_at(inst, divisors, point: dict) -> Verdict | None:
     divisor = undefined[side][0]
     counterexample = {str(s): coordinate_text(v) for s, v in point.items()}
     outside = condition_of(divisor)
-    written = f"{divisor.base} is a pole" if _is_pole(divisor) else f"{outside} < 0" if outside is not None else \
-        f"{divisor} = 0"
+    if divisor == 0:  # a real domain the assumptions leave everywhere: sign(x - 1) + 1 with x <= -1 is 0
+        outside = "an argument outside its real domain for every point the assumptions allow"
+    written = f"{divisor.base} is a pole" if _is_pole(divisor) else outside if isinstance(outside, str) else \
+        f"{outside} < 0" if outside is not None else f"{divisor} = 0"
     counterexample[side] = f"undefined ({written} as written)"
     counterexample[other] = decimal_text(value)
     undefined_how = (f"has a pole of {divisor.base.func.__name__} there ({divisor.base})" if _is_pole(divisor) else
                      f"takes a root, log or inverse function of {outside} < 0, which has no real value"
+                     if isinstance(outside, sp.Expr) else f"takes a root, log or inverse function of {outside}"
                      if outside is not None else
                      f"divides by {divisor} (or takes log/tan where it is undefined), which is 0 here")
     return Verdict("refuted", method="domain as written: a divisor vanishes",
