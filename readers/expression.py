@@ -27,6 +27,7 @@ import sympy as sp
 
 import symbolic.integer_part  # noqa: F401 - floor/ceiling of a number certified before a claim is built
 from symbolic.kinks import cut_divisors, derivative_poles
+from symbolic.real_domain import REAL_DOMAINS, outside_divisors, power_condition
 
 MAX_LENGTH = 10_000
 """Longest accepted input, in characters."""
@@ -148,11 +149,13 @@ def _gamma_poles(*args):
 
 
 WRITTEN_POLES = {"tan": lambda u: [sp.cos(u)], "log": lambda u, base=None: [u] + ([] if base is None else [base, sp.log(base)]),
+                 "atanh": lambda u: [1 - u**2],
                  "gamma": _gamma_poles, "digamma": _gamma_poles, "lgamma": _gamma_poles, "beta": _gamma_poles}
 r"""Per function, the expressions whose zero makes the call undefined as written ($\tan u$ at $\cos u = 0$,
-$\log u$ at $u = 0$, $\log_b u$ also at $b = 0$ and $b = 1$, $\Gamma(u)$ at $1/\Gamma(u) = 0$); with every divisor
-$v$ of ``u / v`` and every base of a negative numeric power, they are the *written divisors* of a formula.  sympy
-simplifies $\Gamma(n + 1)/\Gamma(n - 1)$ to $n(n - 1)$, which has a value at $n = 1$ where $\Gamma(0)$ has none."""
+$\log u$ at $u = 0$, $\log_b u$ also at $b = 0$ and $b = 1$, $\operatorname{artanh} u$ at $u = \pm 1$, $\Gamma(u)$ at
+$1/\Gamma(u) = 0$); with every divisor $v$ of ``u / v`` and every base of a negative numeric power, they are the
+*written divisors* of a formula (with the real domains of ``symbolic.real_domain``).  sympy simplifies
+$\Gamma(n + 1)/\Gamma(n - 1)$ to $n(n - 1)$, which has a value at $n = 1$ where $\Gamma(0)$ has none."""
 
 _EXP_TAKERS = ("exp", "sigmoid", "softplus")
 """Functions whose builder applies ``exp`` to the argument (see ``_check_exp``)."""
@@ -482,6 +485,8 @@ class _Converter:
             self._check_power(node, base, exponent)
             if exponent.is_number and exponent.is_negative:
                 self._divides_by(base)
+            for divisor in outside_divisors(power_condition(base, exponent)):
+                self._divides_by(divisor)
             return self._build(node, sp.Pow, base, exponent)
         additive = op in (ast.Add, ast.Sub)
         operands = _chain(node, ast.Add, ast.Sub) if additive else _chain(node, ast.Mult, ast.Div)
@@ -538,6 +543,8 @@ class _Converter:
         if name in WRITTEN_POLES:
             for pole in WRITTEN_POLES[name](*args):
                 self._divides_by(pole)
+        for divisor in outside_divisors(REAL_DOMAINS.get(name, lambda *_: [])(*args)):
+            self._divides_by(divisor)  # sqrt(x)**2 is built as x: x < 0 is kept here
         if name in _EXP_TAKERS:
             self._check_exp(node, args[0] if name == "exp" else -args[0])
             self._check_exp(node, args[0])

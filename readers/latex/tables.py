@@ -59,8 +59,11 @@ FUNCTIONS = {
     "sign": sp.sign, "sgn": sp.sign, "sigmoid": lambda x: 1 / (1 + sp.exp(-x)),
     "softplus": lambda x: sp.log(1 + sp.exp(x)), "lg": lambda x: sp.log(x, 10), "factorial": sp.factorial,
     "floor": sp.floor, "ceil": sp.ceiling,
+    **dict.fromkeys(("arsinh", "arcsinh", "asinh"), sp.asinh), **dict.fromkeys(("arcosh", "arccosh", "acosh"), sp.acosh),
+    **dict.fromkeys(("artanh", "arctanh", "atanh"), sp.atanh),
 }
-"""Known functions of one argument (``\\log_b x`` takes its base from the subscript)."""
+"""Known functions of one argument (``\\log_b x`` takes its base from the subscript); the inverse hyperbolic functions
+by their ISO names (``\\operatorname{arsinh} x``), their arc- names and their programming names."""
 SPECIAL_FUNCTIONS = {("Gamma", 1): sp.gamma, ("Gamma", 2): sp.uppergamma, ("zeta", 1): sp.zeta,
                      ("Beta", 2): sp.beta, ("erfc", 1): sp.erfc, ("digamma", 1): sp.digamma}
 r"""Special functions written by their usual letter and applied: ``\Gamma(\tfrac32)`` is

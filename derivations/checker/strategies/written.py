@@ -28,7 +28,9 @@ from derivations.checker.verdict import Verdict
 
 from derivations.checker.strategies.decide import coordinate_text, decimal_text, side_state
 from derivations.checker.strategies.instances import Unsupported, has_sizes, instances
+from derivations.checker.strategies.real_domain import below_zero_points
 from symbolic.kinks import cut_of
+from symbolic.real_domain import condition_of
 
 FILL_VALUES = (sp.Integer(1), sp.Integer(2), sp.Rational(1, 2), sp.Integer(-1), sp.Integer(0), sp.Integer(3))
 """Exact values given to the symbols a zero leaves free (``x - y = 0`` at ``y = 1`` is ``x = 1``)."""
@@ -92,6 +94,9 @@ def _zeros(divisor: sp.Expr, symbols, deadline: float, solved: list | None = Non
     """Exact points (every symbol of the claim given a value) where ``divisor`` may vanish; ``solved`` gets the
     symbols that ``sympy.solve`` could solve it for (empty: its zeros are unknown)."""
     solved = [] if solved is None else solved
+    if condition_of(divisor) is not None:  # sign(c) + 1: zero wherever c < 0 (symbolic.real_domain)
+        yield from below_zero_points(condition_of(divisor), symbols, deadline, solved)
+        return
     cut = cut_of(divisor)
     if cut is not None:
         yield from _cut_zeros(*cut, symbols, solved)
@@ -287,10 +292,17 @@ def _decide_at(inst, divisors, point: dict) -> Verdict | None:
         return None
     divisor = undefined[side][0]
     counterexample = {str(s): coordinate_text(v) for s, v in point.items()}
-    written = f"{divisor.base} is a pole" if _is_pole(divisor) else f"{divisor} = 0"
+    outside = condition_of(divisor)
+    if divisor == 0:  # a real domain the assumptions leave everywhere: sign(x - 1) + 1 with x <= -1 is 0
+        outside = "an argument outside its real domain for every point the assumptions allow"
+    written = f"{divisor.base} is a pole" if _is_pole(divisor) else outside if isinstance(outside, str) else \
+        f"{outside} < 0" if outside is not None else f"{divisor} = 0"
     counterexample[side] = f"undefined ({written} as written)"
     counterexample[other] = decimal_text(value)
     undefined_how = (f"has a pole of {divisor.base.func.__name__} there ({divisor.base})" if _is_pole(divisor) else
+                     f"takes a root, log or inverse function of {outside} < 0, which has no real value"
+                     if isinstance(outside, sp.Expr) else f"takes a root, log or inverse function of {outside}"
+                     if outside is not None else
                      f"divides by {divisor} (or takes log/tan where it is undefined), which is 0 here")
     return Verdict("refuted", method="domain as written: a divisor vanishes",
                    counterexample=inst.labelled(counterexample), assumptions=inst.assumption_texts(),
