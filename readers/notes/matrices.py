@@ -714,7 +714,8 @@ class MatrixClaims:
         if self._used is None:
             self._used = array_names(self.text)
         symbols = {s for s in lhs.free_symbols | rhs.free_symbols if not s.is_commutative}
-        fixed = shown_kinds(symbols, self._used, lambda name: kind_options(name, self.declared))
+        fixed = shown_kinds({s for s in symbols if s.name not in self.declared.kinds}, self._used,  # declared: as is
+                            lambda name: kind_options(name, self.declared))
         if not fixed:
             return None
         try:
