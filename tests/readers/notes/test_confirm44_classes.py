@@ -58,3 +58,21 @@ def test_without_the_usage_five_plain_capitals_stay_unknown():
     blocks = checked_blocks(FIVE_UNKNOWN)
     assert_block_verdicts(blocks, ["undecided"])
     assert "unknown" in blocks[0].steps[0].reason
+
+
+QUADRATIC_FORM = r"""# Quadratic forms
+
+The inner product of two inputs is $x^T y$.
+
+$$\nabla_x (x^T A x) = (A + A^T) x$$
+
+$$\nabla_x (x^T A x) = 2 A x$$
+"""
+
+
+def test_a_letter_the_note_transposes_is_a_vector_in_a_gradient():
+    blocks = checked_blocks(QUADRATIC_FORM)
+    # with x a scalar the first fails and the second holds; the note writes x^T, so x is a vector: the first holds
+    # (A is read both ways), the second (true for symmetric A only) stays undecided, as it was
+    assert_block_verdicts(blocks, [CONFIRMED, "undecided"])
+    assert "x a vector, as the note writes it (line 3)" in blocks[0].steps[0].assumptions
