@@ -7,7 +7,9 @@ name the note declares a vector or matrix (:mod:`readers.notes.matrix_declaratio
 
 * **kinds**: bold capitals are matrices, bold lower case letters column vectors, ``I`` the identity;
   a plain capital is a scalar or a matrix, a plain lower case Latin letter a scalar or a vector (both
-  readings are checked), lower case Greek letters are scalars;
+  readings are checked), lower case Greek letters are scalars; where the readings fail or disagree, the names the
+  note itself writes transposed (``A^T``) or under ``\det``/``\operatorname{tr}`` are read as arrays, to confirm
+  only (:mod:`readers.notes.usage_kinds`);
 * **shapes**: sizes are tied by the claim (:mod:`readers.notes.matrix_shapes`); a reading whose shapes
   cannot be made consistent is dropped, and a claim with none is ``undecided``, saying so;
 * **samples**: each reading is checked in float64 on random matrices at :data:`MIN_SHAPES` or more size
