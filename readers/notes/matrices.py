@@ -7,7 +7,9 @@ name the note declares a vector or matrix (:mod:`readers.notes.matrix_declaratio
 
 * **kinds**: bold capitals are matrices, bold lower case letters column vectors, ``I`` the identity;
   a plain capital is a scalar or a matrix, a plain lower case Latin letter a scalar or a vector (both
-  readings are checked), lower case Greek letters are scalars;
+  readings are checked), lower case Greek letters are scalars; where the readings fail or disagree, the names the
+  note itself writes transposed (``A^T``) or under ``\det``/``\operatorname{tr}`` are read as arrays, to confirm
+  only (:mod:`readers.notes.usage_kinds`);
 * **shapes**: sizes are tied by the claim (:mod:`readers.notes.matrix_shapes`); a reading whose shapes
   cannot be made consistent is dropped, and a claim with none is ``undecided``, saying so;
 * **samples**: each reading is checked in float64 on random matrices at :data:`MIN_SHAPES` or more size
@@ -57,6 +59,7 @@ from readers.notes.norm_functions import NORMS as NORM_READINGS, declared_norms,
 from readers.notes.null_spaces import NullSpace, in_null_space, null_space_equation
 from readers.notes.opaque_gradients import opaque_gradients, refutes_nothing
 from readers.notes.report import StepReport
+from readers.notes.usage_kinds import array_names, shown_kinds
 from readers.notes import optimum_restatements
 
 MIN_SHAPES = 3
@@ -183,6 +186,7 @@ class MatrixClaims:
         self._norms = None
         self._eigenvalues = None
         self._eigenpairs = None
+        self._used = None  # plain names the note writes as arrays (readers.notes.usage_kinds)
         self.pairs = ()  # eigenpairs in force at the claim being checked: (vector, matrix, value) symbols
 
     def read_fragments(self, fragments) -> None:
@@ -667,10 +671,19 @@ class MatrixClaims:
                         self.constraints = [k for k in self.constraints if k.line != line]
                         self.constraints.append(_Constraint(section_number, line, lhs, rhs, f"{lhs} = {rhs}"))
                     return report
-        outcomes = self.outcomes(lhs, rhs, rel)
+        try:
+            outcomes = self.outcomes(lhs, rhs, rel)
+        except (Unsupported, ShapeError):  # too many names of unknown kind, or no reading fits
+            used = self.by_usage(lhs, rhs, rel, shown)
+            if used is None:
+                raise
+            return used
         statuses = {o.status for o in outcomes.values()}
         if statuses == {"holds"}:
             return self.confirmed(lhs, rhs, outcomes, shown)
+        used = self.by_usage(lhs, rhs, rel, shown)  # only ever confirms (readers.notes.usage_kinds)
+        if used is not None:
+            return used
         if deferred is not None and not (statuses == {"fails"} and rel == "=" and not _has_derivative(lhs, rhs)
                                          and _constrains(lhs, rhs)):
             return self.under(deferred, lhs, rhs, rel, shown, symbols)  # as before: never refuted without it
@@ -695,6 +708,33 @@ class MatrixClaims:
                 return scalar
             return self.refuted(lhs, rhs, rel, outcomes, shown)
         return _step(shown, "undecided", "matrix claim: " + _describe(outcomes))
+
+    def by_usage(self, lhs, rhs, rel, shown) -> StepReport | None:
+        r"""The claim with its plain names read as the note uses them (``A^T`` elsewhere: ``A`` a matrix,
+        readers.notes.usage_kinds): confirmed when every remaining reading holds, naming those kinds; else None
+        (never refuted on them)."""
+        if self._used is None:
+            self._used = array_names(self.text)
+        symbols = {s for s in lhs.free_symbols | rhs.free_symbols if not s.is_commutative}
+        fixed = shown_kinds({s for s in symbols if s.name not in self.declared.kinds}, self._used,  # declared: as is
+                            lambda name: kind_options(name, self.declared))
+        if not fixed:
+            return None
+        try:
+            outcomes = self.outcomes(lhs, rhs, rel, {s: Kind(kind) for s, (kind, _) in fixed.items()})
+        except (Unsupported, ShapeError):
+            return None
+        if {o.status for o in outcomes.values()} != {"holds"}:
+            return None
+        report = self.confirmed(lhs, rhs, outcomes, shown)
+        grouped: dict = {}
+        for s, (kind, at) in sorted(fixed.items(), key=lambda kv: str(kv[0])):
+            grouped.setdefault((kind, at), []).append(str(s))
+        told = tuple(f"{', '.join(names)} {'a ' + kind if len(names) == 1 else kind.replace('x', 'ce') + 's'}, as "
+                     f"the note writes {'it' if len(names) == 1 else 'them'} (line {at})"
+                     for (kind, at), names in grouped.items())
+        return StepReport(**{**report.__dict__, "reason": f"{report.reason}, reading {'; '.join(told)}",
+                             "assumptions": (*report.assumptions, *told)})
 
     def at_powers(self, lhs, rhs, rel, line, section_number, shown, exponent) -> StepReport:
         """The claim decided at each concrete value of its symbolic matrix exponent; what the instances
