@@ -293,6 +293,7 @@ from readers.notes.proportional_sides import common_multiple
 from readers.notes.quantifiers import trailing_quantifier
 from readers.notes.predicates import one_variable, stated_predicate
 from readers.notes.log_conventions import declared_base, natural_declared
+from readers.notes.condition_scope import SentenceConditions
 from readers.notes.clause_conditions import (announces_condition, clause_relations, continues_sentence,
                                              in_conditional_clause)
 from readers.notes.prose_sizes import as_sizes, sizes_named_after, within_cases
@@ -552,6 +553,7 @@ def check_notes(text: str, *, path: str = "<string>", budget: float = 5.0, macro
     fragments = with_bold_spread(with_macros(find_blocks(text), macro_source or text))  # own commands, bold
     fragments = with_iterates(fragments)  # w^{k+1} = w^k - ...: superscripts that count steps (readers.notes.iterates)
     reader.matrix_claims.read_fragments(fragments)
+    reader.sentence_conditions = SentenceConditions(text, fragments)
     reader.section_starts = {}  # section number -> the line of its first block (readers.notes.letter_e)
     for f in fragments:
         reader.section_starts.setdefault(f.section, f.line)
@@ -1389,6 +1391,7 @@ class _NotesReader(_CatalogMatch):
         self.displays_above = []  # ... of them, those above the block being read, in its section, nearest first
         self.solving = False  # a solved value's equation is being read (no solved reading inside it)
         self.aside_matrix_read = False  # ... and it was read as matrix algebra
+        self.sentence_conditions = SentenceConditions()  # conditions that end with their sentence (condition_scope)
 
     # ** one block **
 
@@ -1415,6 +1418,7 @@ class _NotesReader(_CatalogMatch):
                 self.names = self.names - {"e"}
                 for key in [k for k in self.section.symbols if getattr(k, "name", None) == "e"]:
                     del self.section.symbols[key]
+        self.sentence_conditions.lapse(self.section, frag)  # "For $x < 0$ we have $$...$$": ended with the sentence
         base = {"line": frag.line, "source": frag.source, "kind": frag.kind, "heading": frag.heading}
         self.release_declared(frag)
         if frag.kind == "inline":
@@ -1800,7 +1804,9 @@ class _NotesReader(_CatalogMatch):
         if pairs is not None:
             self.section.finite.update(finite_memberships(pairs))
             if not any(isinstance(e, sp.Mul) for a, _, b in pairs for e in (a, b)):
+                held = list(self.section.conditions), self.section.widened
                 self.assume(as_relations(pairs), frag.content_line)
+                self.sentence_conditions.hold(self.section, frag, *held)  # its sentence's only? (condition_scope)
             # else a regime named in passing (``for $\eta\lambda > 2$ it diverges``): read, not carried forward
             return BlockReport(**base, parsed=True, role="condition", parsed_form=shown, symbols=explain,
                                assumptions=tuple(_show(r) for r in as_relations(pairs)),
@@ -4474,6 +4480,11 @@ class _NotesReader(_CatalogMatch):
                         if not any(i.free_symbols for i in e.indices)} - constrained, key=str)
         if not free or len(free) > MAX_NARROWED:
             return report
+        for relations, line in self.sentence_conditions.stated_before(self.section.number, free):
+            again = self.under(lhs, rhs, claim, list(relations), shown)  # the domain an earlier sentence stated
+            if again is not None and again.verdict in ("proved", "verified"):  # (readers.notes.condition_scope)
+                return _undecided(report, f"holds where {', '.join(map(_show, relations))}, as line {line} states "
+                                          f"for its own sentence; none is stated here: {report.reason[:80]}")
         inside = self.fails_inside(lhs, rhs, claim, free, shown)
         alone = claim.rel in ("=", "equiv", ":=") and len(free) == 1 \
             and (lhs.free_symbols | rhs.free_symbols) == set(free)  # an equation in one name: values above 1 too
