@@ -85,7 +85,7 @@ from readers.latex.parse import (
 from readers.notes import big_o, letter_e, truncation, scalar_optima, slash_products, up_to_constant
 from readers.notes.value_letters import primed_applications, value_letters
 from readers.notes.gradients import as_derivative, entries, scalar_gradients
-from readers.latex.membership import integer_member, integer_names
+from readers.latex.membership import integer_members, integer_names
 from readers.notes.mean_value import WITNESS_STATED
 from readers.notes.mean_value import check_exists, refute_on_polynomials, stated_in_prose, witness_prose
 from readers.notes.parameters_rebound import rebound
@@ -99,7 +99,6 @@ from readers.notes.approximation_readings import UNREAD, other_reading, plain_de
 from readers.notes.approximation import check_asymptotic as approximation_asymptotic
 from readers.notes.arbitrary import arbitrary_functions, as_values, draws, scaled_applications, substitute
 from readers.notes.blocks import Fragment, find_blocks
-from readers.notes.integer_sets import integer_members
 from readers.notes.intervals import existential
 from readers.notes.independence import assumes_independence, conditioning, naive_bayes, states_independence
 from readers.notes.operators import OPERATOR_CUE, derivative_reading, operators
@@ -1740,12 +1739,6 @@ class _NotesReader(_CatalogMatch):
         if frag.kind != "display" and 1 < frag.line <= len(self.lines):  # "for some\n$\xi \in (a, b)$"
             before = self.lines[frag.line - 2] + " " + before
         pairs = condition_pairs(block, frozenset(self.section.functions), intervals=not existential(before))
-        member = integer_member(frag.content) if frag.kind == "inline" and not existential(before) else None
-        if member is not None and len(block.rows) == 1 and isinstance(block.rows[0].chain.exprs[0], sp.Symbol):
-            # "for every $n \in \mathbb{N}$": n an integer of the section, from its least member on
-            name = block.rows[0].chain.exprs[0]  # (refuted at n = 1/2 when the membership was read as nothing)
-            self.section.integers.add(name.name)
-            pairs = [(name, ">=", sp.Integer(member[1]))] if member[1] is not None else pairs
         if pairs is None and frag.kind == "inline":  # "$p$ and $q$, both in $(0, 1)$" (readers.notes.shared_memberships)
             pairs = shared_interval(frag.content, before)
         after = self.lines[frag.line - 1][frag.column - 1 + len(frag.source):] if (
@@ -1756,14 +1749,19 @@ class _NotesReader(_CatalogMatch):
             integer = named[0]
         self.section.integers.update(n.name for n in named)  # "for every integer $k \ge 1$": k an integer too
         members = self.integer_members(frag)
-        if members is not None:  # n, m \in \mathbb{N}: integers from 1 to the next heading (readers.notes.integer_sets)
-            names, low = members
+        if members is not None:  # n, m \in \mathbb{N}, n = 1, 2, ...: integers (readers.latex.membership)
+            names, low, most, step = members
+            if step != 1:  # k = 0, 2, 4, ...: not one value, nor every integer; not assumed
+                self.section.withheld |= set(names)
+                return BlockReport(**base, parsed=True, role="condition", parsed_form=shown, symbols=explain,
+                                   warnings=tuple(dict.fromkeys([*warnings, "a range in steps of "
+                                                                 f"{step}: not assumed"])))
             self.section.integers.update(n.name for n in names)
             if low is None:
                 return BlockReport(**base, parsed=True, role="condition", parsed_form=shown, symbols=explain,
                                    assumptions=tuple(f"{n} integer" for n in names),
                                    warnings=tuple(dict.fromkeys(warnings)))
-            pairs = [(n, ">=", sp.Integer(low)) for n in names]
+            pairs = [(n, ">=", sp.Integer(low)) for n in names] + [(n, "<=", most) for n in names if most is not None]
         if integer is not None:  # "$n$ is an integer": n an integer symbol in this section's claims (step)
             self.section.integers.add(integer.name)
         if pairs is None and frag.kind == "inline" and 0 < frag.line <= len(self.lines):  # "when $x$ is negative"
@@ -3277,18 +3275,6 @@ class _NotesReader(_CatalogMatch):
         r""":meth:`check_claim_in_scope`; where a restated condition may have widened a name's domain ("For $x > 0$:"
         after "For $0 < x < 1$", ``_Section.widened``), a confirmation must also hold without the bounds it left out,
         else the step is ``undecided (ambiguous)``: $x^2 \le x$ holds on (0, 1), not for every $x > 0$."""
-        counted = unstated_counts.count_binding((claim.lhs, claim.rhs), frag.content)
-        if counted is not None:  # (1/n) \sum_i x_i: i runs over 1..n (readers.notes.unstated_counts)
-            claim = dataclasses.replace(claim, lhs=claim.lhs.xreplace(counted), rhs=claim.rhs.xreplace(counted),
-                                        conditions=tuple(c.xreplace(counted) if isinstance(c, sp.Basic) else c
-                                                         for c in claim.conditions))
-            reading = unstated_counts.shown(counted)
-            return [dataclasses.replace(s, assumptions=tuple(dict.fromkeys((*s.assumptions, reading))))
-                    for s in self.check_claim_widened(claim, frag)]
-        return self.check_claim_widened(claim, frag)
-
-    def check_claim_widened(self, claim: _Claim, frag: Fragment) -> list[StepReport]:
-        """:meth:`check_claim` once a sum with no stated range has its count."""
         widened = self.section.widened
         steps = self.check_claim_in_scope(claim, frag)
         names = {x.name for x in claim.lhs.free_symbols | claim.rhs.free_symbols if isinstance(x, sp.Symbol)} \
@@ -3475,8 +3461,11 @@ class _NotesReader(_CatalogMatch):
         premise = claim.premise
         lhs, rhs = self.expand(claim.lhs), self.expand(claim.rhs)
         counted = unstated_counts.count_binding((lhs, rhs), frag.content)
-        if counted is not None:  # mu = (1/m) \sum_i x_i brought in: its i runs over 1..m too (unstated_counts)
-            lhs, rhs = lhs.xreplace(counted), rhs.xreplace(counted)
+        if counted is not None:  # (1/n) \sum_i x_i, and mu = (1/m) \sum_i x_i brought in: i runs over 1..n (1..m)
+            lhs, rhs = lhs.xreplace(counted), rhs.xreplace(counted)  # (readers.notes.unstated_counts), the one place
+            claim = dataclasses.replace(claim, lhs=claim.lhs.xreplace(counted), rhs=claim.rhs.xreplace(counted),
+                                        conditions=tuple(c.xreplace(counted) if isinstance(c, sp.Basic) else c
+                                                         for c in claim.conditions))
         normed = entry_norms((lhs, rhs), self.written_vectors, frag.content) if lhs.has(sp.Abs) or rhs.has(sp.Abs) \
             else None
         if normed is not None:  # \|u\|_2 after u = [u_1, ..., u_n]: sqrt(u_1^2 + ... + u_n^2) (entry_norms)
@@ -5565,22 +5554,26 @@ class _NotesReader(_CatalogMatch):
         how = ", ".join(f"{n} one-hot (the prose says so), {n}_k = delta(k, c_{n})" for n in one_hot)
         return [StepReport(**{**r.__dict__, "method": f"{r.method}; {how}"}) for r in out]
 
-    def integer_members(self, frag) -> tuple[list, int | None] | None:
-        r"""The names ``frag`` declares integers (``n, m \in \mathbb{N}``, read by readers.notes.integer_sets) as
-        this reader's symbols, and their lower bound; None if it declares none."""
+    def integer_members(self, frag) -> tuple | None:
+        r"""The names ``frag`` declares integers (``n, m \in \mathbb{N}``, ``i = 1, \ldots, n``, read by
+        readers.latex.membership) as this reader's symbols: ``(names, least, most, step)``, ``most`` the parsed
+        upper bound or None; None if it declares none."""
         found = integer_members(frag.content)
         if found is None:
             return None
-        names = []
-        for latex in found[0]:
+        exprs = []
+        for latex in [*found.names, *([found.most] if found.most is not None else [])]:
             try:
-                exprs = [e for row in self.parse(latex, frag).rows for e in row.chain.exprs]
+                parsed = [e for row in self.parse(latex, frag).rows for e in row.chain.exprs]
             except (LatexParseError, ValueError):
                 return None
-            if len(exprs) != 1 or not isinstance(exprs[0], sp.Symbol):
+            if len(parsed) != 1 or not isinstance(parsed[0], sp.Expr):
                 return None
-            names.append(exprs[0])
-        return names, found[1]
+            exprs.append(parsed[0])
+        names = exprs[:len(found.names)]
+        if not all(isinstance(n, sp.Symbol) for n in names):
+            return None
+        return names, found.least, exprs[len(found.names)] if found.most is not None else None, found.step
 
     def trailing_relations(self, frag, symbols) -> tuple:
         r"""The relations of a condition that ends a claim's sentence after it ("$$x^{1/3} \le x$$ whenever $x \ge
