@@ -34,8 +34,10 @@ class IntegerSet(NamedTuple):
     least: int | None
 
 
-_INTEGER_SET = re.compile(r"\s*\\mathbb\s*\{?\s*(?P<set>[NZ])\s*\}?\s*(?P<script>(?:[_^]\s*(?:\{[^{}]*\}|\\?[A-Za-z0-9+*]+|[+*])"
+_INTEGER_SET = re.compile(r"\s*\\mathbb\s*\{?\s*(?P<set>[NZ])\s*\}?\s*(?P<script>(?:[_^]\s*(?:\{[^{}]*\}?|\\?[A-Za-z0-9+*]+|[+*])"
                           r"\s*)*)")
+"""A set of integers and its scripts (a closing brace may be missing: the parser's span of ``\\mathbb{Z}^{+}`` in a
+formula ends before it)."""
 _FROM_ONE = frozenset({"^+", "_+", "_>0", "^>0", "_\\ge1", "_\\geq1", "_>=1", "_\\geqslant1"})
 _FROM_ZERO = frozenset({"_0", "_\\ge0", "_\\geq0", "_>=0", "_\\geqslant0"})
 
