@@ -1488,6 +1488,7 @@ class _NotesReader(_CatalogMatch):
                     and not letter_e.only_euler_powers(frag.content):  # e^{-x} alone: Euler's number
                 report = dataclasses.replace(report, steps=tuple(_withdrawn(
                     report.steps, lambda r: letter_e.ambiguous_reason(self.e_defined, r.reason))))
+            self.sentence_conditions.read(frag, report.role)  # a condition after it is a claim's or a declaration
             return report
         except Exception as exc:  # noqa: BLE001 - a failure of ours is never a verdict on the notes
             step = StepReport(lhs=" ".join(frag.content.split())[:80], rel="", rhs="", verdict="undecided",

@@ -33,6 +33,8 @@ earlier conditions of the same clause ("where $x > 0$ and $y > 0$")."""
 _TRAILING = re.compile(r"[" + _DISPLAY + _INLINE + r"][\s,;]*(?:[A-Za-z]+\s+){0,4}?" + _CUE + _JOINED + r"$",
                        re.IGNORECASE)
 """A formula of the sentence before the cue, a few words between ("$f$ is convex for $x > 0$")."""
+_NEW_CLAUSE = re.compile(r"\b(?:and|but|while|whereas|or|so|then|thus|hence)\b|;", re.IGNORECASE)
+"""Words between a formula and the cue that open a clause of its own ("$$A$$ and for $n \\ge 2$ the product ...")."""
 _STANDING = re.compile(r"^[\s,;(]*(?:let|assume|suppose|fix|take|given|consider|throughout|henceforth|we\s+assume"
                        r"|we\s+suppose|we\s+take|we\s+consider)\b|\b(?:throughout|henceforth|from\s+now\s+on"
                        r"|in\s+what\s+follows|for\s+the\s+rest|in\s+this\s+(?:section|chapter|note)|from\s+here\s+on)\b",
@@ -87,6 +89,7 @@ class SentenceConditions:
         self.starts = [0] + [m.end() for m in re.finditer("\n", text)]
         self.masked = _masked(text, fragments, self.starts)
         self.ends = _boundaries(self.masked, text, fragments, self.starts)
+        self.roles = {}  # end offset of a block read -> its role (:meth:`read`)
         self.held = []  # (section number, end offset, conditions added, those they replaced, widened before, all after)
         self.ended = []  # (section number, relation, line): conditions whose sentence has ended (:meth:`stated_before`)
 
@@ -108,13 +111,22 @@ class SentenceConditions:
         before, after = self.masked[start:at], self.masked[at + len(frag.source):end]
         if _STANDING.search(before) or _STANDING.search(after) or not _CUED.search(before) or _DESCRIBES.match(after):
             return None
+        trailing = _TRAILING.search(before)  # "$$\sqrt{x^2} = x$$ where $x > 0$.": that claim's, read with it already
+        if trailing and not _NEW_CLAUSE.search(trailing.group()):
+            if self.roles.get(start + trailing.start() + 1, "claim") != "claim":
+                return None  # "$$p(x) = ...$$ where $\sigma > 0$": a parameter of the definition, declared
+            if not (trailing.group()[0] == _INLINE and re.search(r"\bwhere\b", trailing.group(), re.IGNORECASE)):
+                return at + len(frag.source)  # not "at $t = T$, where $T > 0$.", which describes T
         rest = re.sub(r"^(?:\s*(?:,|and\b|or\b)\s*" + _INLINE + r"+)*", "", after).strip(" \t\n,;")
         if rest and rest[0] not in ":.":
             return end  # "For $x < 0$ we have $$|x| = -x$$": the conditions of what follows in that sentence
-        trailing = _TRAILING.search(before)  # "$$\sqrt{x^2} = x$$ where $x > 0$.": that claim's, read with it already;
-        if trailing and not (trailing.group()[0] == _INLINE and re.search(r"\bwhere\b", trailing.group(), re.IGNORECASE)):
-            return at + len(frag.source)  # not "at $t = T$, where $T > 0$.", which describes T
         return None  # "For $0 < p < 1$:", "For $x > 0$.": stated on its own
+
+    def read(self, frag, role: str) -> None:
+        """Record the role of the block ``frag`` (a claim, a definition, ...) once read."""
+        at = self.offset(frag)
+        if at is not None:
+            self.roles[at + len(frag.source)] = role
 
     def hold(self, section, frag, conditions_before: list, widened_before: tuple) -> None:
         """Record what the condition ``frag`` just added to ``section`` as its sentence's only (see :meth:`scope`)."""

@@ -7,8 +7,10 @@ from tests.readers.notes.checked import CONFIRMED, assert_block_verdicts, checke
 # A condition in the sentence of one claim ("For $x < 0$ we have", "where $x > 0$." after the display, "for positive
 # $x$") stayed in force to the next heading: the later display of the section, which states no condition, was
 # proved under it.  It fails at x = -1 (x = 1 for |x| = -x), and holds on the part of the line the earlier sentence
-# named: undecided (holds where ...), never proved.  A condition stated on its own ("Let $x > 0$.", "For $x > 0$:")
-# still governs every block after it up to the next heading.  "Also" alone on a line started a new section.
+# named: undecided (holds where ...), never proved.  Two claims of one sentence each keep their own (main checked the
+# second under both, x > 0 and x < 0).  A condition stated on its own ("Let $x > 0$.", "For $x > 0$:") or declaring a
+# parameter of a definition ("where $s > 0$ is the scale") still governs every block after it up to the next heading.
+# "Also" alone on a line started a new section.
 SENTENCE_SCOPE = r"""## Before the display
 
 For $x < 0$ we have
@@ -40,6 +42,17 @@ $$\sqrt{t^2} = t$$
 
 We have $\sqrt{u^2} = u$ for $u > 0$. Later $\sqrt{u^2} = u$ again.
 
+## Two in one sentence
+
+The identity $$\sqrt{r^2} = r$$ holds for $r > 0$, and the reverse $$\sqrt{r^2} = -r$$ holds for $r < 0$.
+
+## A parameter declared after a definition
+
+$$q(s) = \frac{1}{s} e^{-1/s}$$
+where $s > 0$ is the scale.
+
+$$\sqrt{s^2} = s$$
+
 ## Stated on its own
 
 Let $v > 0$.
@@ -65,7 +78,8 @@ $$|w| = w$$
 def test_a_condition_of_one_sentence_ends_with_it():
     blocks = [b for b in checked_blocks(SENTENCE_SCOPE) if b.role == "claim"]
     assert_block_verdicts(blocks, [CONFIRMED, "undecided", CONFIRMED, "undecided", CONFIRMED, "undecided",
-                                   CONFIRMED, "undecided", CONFIRMED, CONFIRMED, CONFIRMED, CONFIRMED])
+                                   CONFIRMED, "undecided", CONFIRMED, CONFIRMED, CONFIRMED, CONFIRMED, CONFIRMED,
+                                   CONFIRMED, CONFIRMED])
     later = [b for b in blocks if b.verdict == "undecided"]
     assert all("holds where" in s.reason and not b.assumptions for b in later for s in b.steps), \
         [(b.line, [s.reason for s in b.steps]) for b in later]
