@@ -1324,6 +1324,8 @@ class _Tokenizer:
             return None
         if word not in PROSE_WORDS and word.rstrip(".,;:") in PROSE_WORDS:
             word = word.rstrip(".,;:")  # \text{otherwise.}: the word, without its punctuation
+        elif word not in PROSE_WORDS and word.istitle() and word.lower() in PROSE_WORDS:
+            word = word.lower()  # \text{Let } h(x) = x^2: the prose word opening a sentence, not the name "Let"
         elif re.fullmatch(r"[A-Za-z]+\.", word) and not self.text[self.pos:].strip(" \t\n$.,"):
             word = word[:-1]  # ... + \text{const.}: the formula's last word, its sentence's period dropped
         if word in MOMENT_SPELLINGS and re.match(r"(?:\s|\\[,;:! ])*(?:\\(?:left|[bB]ig+l?)\s*)?[(\[]", self.text[self.pos:]):

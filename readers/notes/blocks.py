@@ -11,7 +11,7 @@ PROSE_MARKERS = frozenset(["is", "are", "was", "were", "can", "could", "will", "
 
 SENTENCE_OPENERS = frozenset(["then", "hence", "thus", "so", "therefore", "suppose", "assume", "let", "consider",
                               "given", "since", "now", "finally", "moreover", "furthermore", "similarly", "conversely",
-                              "otherwise", "namely", "equivalently", "consequently", "clearly", "indeed", "where",
+                              "otherwise", "namely", "equivalently", "consequently", "clearly", "indeed", "where", "also", "likewise",
                               "whenever", "provided", "if", "when", "and", "or", "but", "because", "with"])
 """First words of a sentence, never of a title: "Then" or "Suppose" alone on a line before a display is prose."""
 SENTENCE_ENDINGS = frozenset(["then", "that", "by", "of", "to", "with", "and", "or", "the", "a", "an", "as", "gives",

@@ -86,7 +86,7 @@ from readers.notes import big_o, letter_e, truncation, scalar_optima, slash_prod
 from readers.notes import named_values, optimum_refutations
 from readers.notes.value_letters import primed_applications, value_letters
 from readers.notes.gradients import as_derivative, entries, scalar_gradients
-from readers.latex.membership import integer_member, integer_names
+from readers.latex.membership import integer_members, integer_names
 from readers.notes.mean_value import WITNESS_STATED
 from readers.notes.mean_value import check_exists, refute_on_polynomials, stated_in_prose, witness_prose
 from readers.notes.parameters_rebound import rebound
@@ -101,7 +101,6 @@ from readers.notes.approximation_readings import UNREAD, other_reading, plain_de
 from readers.notes.approximation import check_asymptotic as approximation_asymptotic
 from readers.notes.arbitrary import arbitrary_functions, as_values, draws, scaled_applications, substitute
 from readers.notes.blocks import Fragment, find_blocks
-from readers.notes.integer_sets import integer_members
 from readers.notes.intervals import existential
 from readers.notes.independence import assumes_independence, conditioning, naive_bayes, states_independence
 from readers.notes.operators import OPERATOR_CUE, derivative_reading, operators
@@ -295,6 +294,7 @@ from readers.notes.proportional_sides import common_multiple
 from readers.notes.quantifiers import trailing_quantifier
 from readers.notes.predicates import one_variable, stated_predicate
 from readers.notes.log_conventions import declared_base, natural_declared
+from readers.notes.condition_scope import SentenceConditions
 from readers.notes.clause_conditions import (announces_condition, clause_relations, continues_sentence,
                                              in_conditional_clause)
 from readers.notes.prose_sizes import as_sizes, sizes_named_after, within_cases
@@ -554,6 +554,7 @@ def check_notes(text: str, *, path: str = "<string>", budget: float = 5.0, macro
     fragments = with_bold_spread(with_macros(find_blocks(text), macro_source or text))  # own commands, bold
     fragments = with_iterates(fragments)  # w^{k+1} = w^k - ...: superscripts that count steps (readers.notes.iterates)
     reader.matrix_claims.read_fragments(fragments)
+    reader.sentence_conditions = SentenceConditions(text, fragments)
     reader.section_starts = {}  # section number -> the line of its first block (readers.notes.letter_e)
     for f in fragments:
         reader.section_starts.setdefault(f.section, f.line)
@@ -1398,6 +1399,7 @@ class _NotesReader(_CatalogMatch):
         self.displays_above = []  # ... of them, those above the block being read, in its section, nearest first
         self.solving = False  # a solved value's equation is being read (no solved reading inside it)
         self.aside_matrix_read = False  # ... and it was read as matrix algebra
+        self.sentence_conditions = SentenceConditions()  # conditions that end with their sentence (condition_scope)
 
     # ** one block **
 
@@ -1425,6 +1427,7 @@ class _NotesReader(_CatalogMatch):
                 self.names = self.names - {"e"}
                 for key in [k for k in self.section.symbols if getattr(k, "name", None) == "e"]:
                     del self.section.symbols[key]
+        self.sentence_conditions.lapse(self.section, frag)  # "For $x < 0$ we have $$...$$": ended with the sentence
         base = {"line": frag.line, "source": frag.source, "kind": frag.kind, "heading": frag.heading}
         self.release_declared(frag)
         if frag.kind == "inline":
@@ -1495,6 +1498,7 @@ class _NotesReader(_CatalogMatch):
                     and not letter_e.only_euler_powers(frag.content):  # e^{-x} alone: Euler's number
                 report = dataclasses.replace(report, steps=tuple(_withdrawn(
                     report.steps, lambda r: letter_e.ambiguous_reason(self.e_defined, r.reason))))
+            self.sentence_conditions.read(frag, report.role)  # a condition after it is a claim's or a declaration
             return report
         except Exception as exc:  # noqa: BLE001 - a failure of ours is never a verdict on the notes
             step = StepReport(lhs=" ".join(frag.content.split())[:80], rel="", rhs="", verdict="undecided",
@@ -1747,12 +1751,6 @@ class _NotesReader(_CatalogMatch):
         if frag.kind != "display" and 1 < frag.line <= len(self.lines):  # "for some\n$\xi \in (a, b)$"
             before = self.lines[frag.line - 2] + " " + before
         pairs = condition_pairs(block, frozenset(self.section.functions), intervals=not existential(before))
-        member = integer_member(frag.content) if frag.kind == "inline" and not existential(before) else None
-        if member is not None and len(block.rows) == 1 and isinstance(block.rows[0].chain.exprs[0], sp.Symbol):
-            # "for every $n \in \mathbb{N}$": n an integer of the section, from its least member on
-            name = block.rows[0].chain.exprs[0]  # (refuted at n = 1/2 when the membership was read as nothing)
-            self.section.integers.add(name.name)
-            pairs = [(name, ">=", sp.Integer(member[1]))] if member[1] is not None else pairs
         if pairs is None and frag.kind == "inline":  # "$p$ and $q$, both in $(0, 1)$" (readers.notes.shared_memberships)
             pairs = shared_interval(frag.content, before)
         after = self.lines[frag.line - 1][frag.column - 1 + len(frag.source):] if (
@@ -1763,14 +1761,19 @@ class _NotesReader(_CatalogMatch):
             integer = named[0]
         self.section.integers.update(n.name for n in named)  # "for every integer $k \ge 1$": k an integer too
         members = self.integer_members(frag)
-        if members is not None:  # n, m \in \mathbb{N}: integers from 1 to the next heading (readers.notes.integer_sets)
-            names, low = members
+        if members is not None:  # n, m \in \mathbb{N}, n = 1, 2, ...: integers (readers.latex.membership)
+            names, low, most, step = members
+            if step != 1:  # k = 0, 2, 4, ...: not one value, nor every integer; not assumed
+                self.section.withheld |= set(names)
+                return BlockReport(**base, parsed=True, role="condition", parsed_form=shown, symbols=explain,
+                                   warnings=tuple(dict.fromkeys([*warnings, "a range in steps of "
+                                                                 f"{step}: not assumed"])))
             self.section.integers.update(n.name for n in names)
             if low is None:
                 return BlockReport(**base, parsed=True, role="condition", parsed_form=shown, symbols=explain,
                                    assumptions=tuple(f"{n} integer" for n in names),
                                    warnings=tuple(dict.fromkeys(warnings)))
-            pairs = [(n, ">=", sp.Integer(low)) for n in names]
+            pairs = [(n, ">=", sp.Integer(low)) for n in names] + [(n, "<=", most) for n in names if most is not None]
         if integer is not None:  # "$n$ is an integer": n an integer symbol in this section's claims (step)
             self.section.integers.add(integer.name)
         if pairs is None and frag.kind == "inline" and 0 < frag.line <= len(self.lines):  # "when $x$ is negative"
@@ -1811,7 +1814,9 @@ class _NotesReader(_CatalogMatch):
         if pairs is not None:
             self.section.finite.update(finite_memberships(pairs))
             if not any(isinstance(e, sp.Mul) for a, _, b in pairs for e in (a, b)):
+                held = list(self.section.conditions), self.section.widened
                 self.assume(as_relations(pairs), frag.content_line)
+                self.sentence_conditions.hold(self.section, frag, *held)  # its sentence's only? (condition_scope)
             # else a regime named in passing (``for $\eta\lambda > 2$ it diverges``): read, not carried forward
             return BlockReport(**base, parsed=True, role="condition", parsed_form=shown, symbols=explain,
                                assumptions=tuple(_show(r) for r in as_relations(pairs)),
@@ -3304,20 +3309,6 @@ class _NotesReader(_CatalogMatch):
         r""":meth:`check_claim_in_scope`; where a restated condition may have widened a name's domain ("For $x > 0$:"
         after "For $0 < x < 1$", ``_Section.widened``), a confirmation must also hold without the bounds it left out,
         else the step is ``undecided (ambiguous)``: $x^2 \le x$ holds on (0, 1), not for every $x > 0$."""
-        counted = unstated_counts.count_binding((claim.lhs, claim.rhs), frag.content)
-        if counted is not None and namesakes.is_defined(next(iter(counted.values())).name, self.section.symbols):
-            counted = None  # m = \max_i z_i defined above: m is that value, not the count of the sums
-        if counted is not None:  # (1/n) \sum_i x_i: i runs over 1..n (readers.notes.unstated_counts)
-            claim = dataclasses.replace(claim, lhs=claim.lhs.xreplace(counted), rhs=claim.rhs.xreplace(counted),
-                                        conditions=tuple(c.xreplace(counted) if isinstance(c, sp.Basic) else c
-                                                         for c in claim.conditions))
-            reading = unstated_counts.shown(counted)
-            return [dataclasses.replace(s, assumptions=tuple(dict.fromkeys((*s.assumptions, reading))))
-                    for s in self.check_claim_widened(claim, frag)]
-        return self.check_claim_widened(claim, frag)
-
-    def check_claim_widened(self, claim: _Claim, frag: Fragment) -> list[StepReport]:
-        """:meth:`check_claim` once a sum with no stated range has its count."""
         widened = self.section.widened
         steps = self.check_claim_in_scope(claim, frag)
         names = {x.name for x in claim.lhs.free_symbols | claim.rhs.free_symbols if isinstance(x, sp.Symbol)} \
@@ -3512,8 +3503,13 @@ class _NotesReader(_CatalogMatch):
         premise = claim.premise
         lhs, rhs = self.expand(claim.lhs), self.expand(claim.rhs)
         counted = unstated_counts.count_binding((lhs, rhs), frag.content)
-        if counted is not None:  # mu = (1/m) \sum_i x_i brought in: its i runs over 1..m too (unstated_counts)
-            lhs, rhs = lhs.xreplace(counted), rhs.xreplace(counted)
+        if counted is not None and namesakes.is_defined(next(iter(counted.values())).name, self.section.symbols):
+            counted = None  # m = \max_i z_i defined above: m is that value, not the count of the sums (namesakes)
+        if counted is not None:  # (1/n) \sum_i x_i, and mu = (1/m) \sum_i x_i brought in: i runs over 1..n (1..m)
+            lhs, rhs = lhs.xreplace(counted), rhs.xreplace(counted)  # (readers.notes.unstated_counts), the one place
+            claim = dataclasses.replace(claim, lhs=claim.lhs.xreplace(counted), rhs=claim.rhs.xreplace(counted),
+                                        conditions=tuple(c.xreplace(counted) if isinstance(c, sp.Basic) else c
+                                                         for c in claim.conditions))
         alike = namesakes.merged((lhs, rhs))
         if alike:  # the n of a definition's sum and the n of the claim: one value (readers.notes.namesakes)
             lhs, rhs = lhs.xreplace(alike), rhs.xreplace(alike)
@@ -4540,6 +4536,11 @@ class _NotesReader(_CatalogMatch):
                         if not any(i.free_symbols for i in e.indices)} - constrained, key=str)
         if not free or len(free) > MAX_NARROWED:
             return report
+        for relations, line in self.sentence_conditions.stated_before(self.section.number, free):
+            again = self.under(lhs, rhs, claim, list(relations), shown)  # the domain an earlier sentence stated
+            if again is not None and again.verdict in ("proved", "verified"):  # (readers.notes.condition_scope)
+                return _undecided(report, f"holds where {', '.join(map(_show, relations))}, as line {line} states "
+                                          f"for its own sentence; none is stated here: {report.reason[:80]}")
         inside = self.fails_inside(lhs, rhs, claim, free, shown)
         alone = claim.rel in ("=", "equiv", ":=") and len(free) == 1 \
             and (lhs.free_symbols | rhs.free_symbols) == set(free)  # an equation in one name: values above 1 too
@@ -5638,22 +5639,26 @@ class _NotesReader(_CatalogMatch):
         how = ", ".join(f"{n} one-hot (the prose says so), {n}_k = delta(k, c_{n})" for n in one_hot)
         return [StepReport(**{**r.__dict__, "method": f"{r.method}; {how}"}) for r in out]
 
-    def integer_members(self, frag) -> tuple[list, int | None] | None:
-        r"""The names ``frag`` declares integers (``n, m \in \mathbb{N}``, read by readers.notes.integer_sets) as
-        this reader's symbols, and their lower bound; None if it declares none."""
+    def integer_members(self, frag) -> tuple | None:
+        r"""The names ``frag`` declares integers (``n, m \in \mathbb{N}``, ``i = 1, \ldots, n``, read by
+        readers.latex.membership) as this reader's symbols: ``(names, least, most, step)``, ``most`` the parsed
+        upper bound or None; None if it declares none."""
         found = integer_members(frag.content)
         if found is None:
             return None
-        names = []
-        for latex in found[0]:
+        exprs = []
+        for latex in [*found.names, *([found.most] if found.most is not None else [])]:
             try:
-                exprs = [e for row in self.parse(latex, frag).rows for e in row.chain.exprs]
+                parsed = [e for row in self.parse(latex, frag).rows for e in row.chain.exprs]
             except (LatexParseError, ValueError):
                 return None
-            if len(exprs) != 1 or not isinstance(exprs[0], sp.Symbol):
+            if len(parsed) != 1 or not isinstance(parsed[0], sp.Expr):
                 return None
-            names.append(exprs[0])
-        return names, found[1]
+            exprs.append(parsed[0])
+        names = exprs[:len(found.names)]
+        if not all(isinstance(n, sp.Symbol) for n in names):
+            return None
+        return names, found.least, exprs[len(found.names)] if found.most is not None else None, found.step
 
     def trailing_relations(self, frag, symbols) -> tuple:
         r"""The relations of a condition that ends a claim's sentence after it ("$$x^{1/3} \le x$$ whenever $x \ge

@@ -9,7 +9,7 @@ after it.  :func:`environments` finds those spans, one :class:`Environment` per 
 * LaTeX: ``\begin{K} ... \end{K}`` where K (or the title ``\newtheorem{K}{Title}`` gives it) names a statement
   (theorem, lemma, proposition, corollary, claim, conjecture), a proof, or a local piece (example, exercise,
   problem, solution, remark).  Definitions (``defn``) are not scoped: what they define is the document's.
-* Markdown: MyST directives ``:::{prf:K}`` ... ``:::`` (a generic ``:::{admonition} Title`` by its title: ``Proof of
+* Markdown: MyST directives ``:::{prf:K}`` ... ``:::`` (or fenced with backticks, ```` ```{prf:K} ````; a generic ``:::{admonition} Title`` by its title: ``Proof of
   Theorem 2``, ``Example``, ``Solution``); a paragraph opening with a label, emphasised
   (``**Example 1.2.**``, ``*Proof.*``, ``**Theorem:**``) or plain (``Proof.``, ``Example 3:``).  A labelled
   piece ends at its end mark (``$\square$``, ``$\blacksquare$``, ``\qed``, ∎, □, ■), else before the next label,
@@ -104,7 +104,7 @@ _LABEL = re.compile(r"\s*(?:>\s*)*(?:(\*\*|__|\*|_)(" + _KINDS + r")\b[^*_\n]{0,
                     + r")(?:\s+[0-9][0-9.]*[A-Za-z]?)?\s*(?:\([^()\n]{0,60}\))?\s*[.:])")
 r"""A paragraph's opening label: emphasised (``**Example 1.2.**``, ``*Proof.*``, ``**Theorem:**``) or plain with a
 number or a parenthesis before its ``.``/``:`` (``Proof.``, ``Example 3:``); group 2 or 3 is the kind."""
-_DIRECTIVE = re.compile(r"\s*(:{3,})\s*\{(?:prf:)?([A-Za-z]+)\}(.*)")
+_DIRECTIVE = re.compile(r"\s*(:{3,}|`{3,}|~{3,})\s*\{(?:prf:)?([A-Za-z]+)\}(.*)")
 GENERIC_DIRECTIVES = ("admonition", "dropdown", "card")
 """MyST directives whose kind is their title (``::::{admonition} Proof of Theorem 2``), not their name."""
 _END_MARK = re.compile(r"∎|□|■|◻|\\(?:square|blacksquare|Box|qed|qedsymbol|qedhere)(?![A-Za-z])|\bQ\.E\.D\.")
@@ -124,7 +124,8 @@ def _markdown_spans(text: str) -> list[Environment]:
             name = m.group(3) if m.group(2).lower() in GENERIC_DIRECTIVES else m.group(2)
             fences.append((m.group(1), kind_of(_plain_title(name)), k + 1))
             continue
-        if fences and line.strip() and set(line.strip()) == {":"} and len(line.strip()) >= len(fences[-1][0]):
+        if fences and line.strip() and set(line.strip()) == set(fences[-1][0]) \
+                and len(line.strip()) >= len(fences[-1][0]):  # ":::", or "```" closing a ```{prf:proof}
             _, kind, start = fences.pop()
             if kind is not None:
                 out.append(Environment(kind, start, k + 1))

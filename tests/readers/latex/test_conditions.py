@@ -2,6 +2,7 @@
 import pytest
 import sympy as sp
 
+from readers.latex.membership import integer_members
 from readers.latex.parse import parse_block
 
 x = sp.Symbol("x", real=True)
@@ -91,3 +92,50 @@ def test_phi_with_a_superscript_keeps_it():
     value = row.chain.exprs[1]
     (x,) = value.free_symbols
     assert sp.simplify(value - ((1 + sp.erf(x / sp.sqrt(2))) / 2) ** 2) == 0
+
+
+@pytest.mark.parametrize("latex, names, least, most", [
+    (r"n \in \mathbb{N}", ["n"], 1, None),  # whether N holds 0 differs: the narrower reading
+    (r"n \in \mathbb N.", ["n"], 1, None),
+    (r"n \in \mathbb{N}_0", ["n"], 0, None),
+    (r"n \in \mathbb{N}_{\ge 0}", ["n"], 0, None),
+    (r"n \in \mathbb{Z}_{\geq 0}", ["n"], 0, None),
+    (r"n \in \mathbb{Z}", ["n"], None, None),
+    (r"n \in \mathbb{Z}^+", ["n"], 1, None),
+    (r"n \in \mathbb{Z}_{>0}", ["n"], 1, None),
+    (r"n \in \mathbb{Z}_{\ge 1}", ["n"], 1, None),
+    (r"n \in \mathbb{N}^*", ["n"], 1, None),
+    (r"n, m \in \mathbb{N}", ["n", "m"], 1, None),
+    (r"k_1, \ldots, k_K \in \mathbb{Z}", ["k_1", "k_K"], None, None),
+    (r"\alpha, \beta \in \mathbb{Z}_+", [r"\alpha", r"\beta"], 1, None),
+    (r"n = 1, 2, \ldots", ["n"], 1, None),
+    (r"n = 0, 1, 2, \dots", ["n"], 0, None),
+    (r"i = 1, \ldots, n", ["i"], 1, "n"),
+    (r"i = 1, 2, \ldots, N.", ["i"], 1, "N"),
+])
+def test_one_reader_of_integer_sets(latex, names, least, most):
+    found = integer_members(latex)
+    assert found is not None and (found.names, found.least, found.most, found.step) == (names, least, most, 1)
+
+
+@pytest.mark.parametrize("latex", [
+    r"n \in \mathbb{R}", r"n \in \mathbb{N}^d", r"n \in \mathbb{Z}_{\le 0}", r"x \in (0, 1)", r"n = 1", r"n = 1, 2",
+    r"n = 1, 3, 4, \ldots",
+])
+def test_what_is_no_set_of_integers(latex):
+    assert integer_members(latex) is None
+
+
+def test_a_range_in_steps_keeps_its_step():
+    assert integer_members(r"k = 0, 2, 4, \ldots").step == 2
+
+
+@pytest.mark.parametrize("text, expected", [
+    (r"y = n, \quad n \in \mathbb{N}", sp.Ge(x, 1)),
+    (r"y = n, \quad n \in \mathbb{N}_0", sp.Ge(x, 0)),
+    (r"y = n, \quad n \in \mathbb{Z}^{+}", sp.Ge(x, 1)),
+])
+def test_an_integer_set_in_a_formula_reads_as_in_the_prose(text, expected):
+    (condition,) = _row(text).conditions
+    (symbol,) = condition.free_symbols
+    assert sp.Ge(symbol, expected.rhs) in condition.args and sp.Eq(sp.floor(symbol), symbol) in condition.args
