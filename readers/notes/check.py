@@ -1370,6 +1370,7 @@ class _NotesReader(_CatalogMatch):
         self.operator_stated = False  # the notes call D a (differentiation) operator
         self.simplex_vectors = []  # (line, name, one-hot): vectors the prose declares probability vectors
         self.line = 0  # the line of the block being read
+        self.unread_conditions = set()
         self.position = (0, 0)  # its line and column: a declaration before it on its line is in force
         self.latex, self.elided = "", {}  # the block's text and its decimals whose digits go on (decimals.py)
         self.prose = ""  # its sentence, and for a display the sentence introducing it
@@ -3501,6 +3502,7 @@ class _NotesReader(_CatalogMatch):
         """One claim with what is in force (conditions, examples), then its other readings when it fails:
         a new definition, an equation in an unknown, a step from the equation before, a narrower domain."""
         premise = claim.premise
+        self.unread_conditions = set()  # names of a condition in the claim's sentence not read as one (trailing_relations)
         lhs, rhs = self.expand(claim.lhs), self.expand(claim.rhs)
         counted = unstated_counts.count_binding((lhs, rhs), frag.content)
         if counted is not None and namesakes.is_defined(next(iter(counted.values())).name, self.section.symbols):
@@ -4516,10 +4518,13 @@ class _NotesReader(_CatalogMatch):
             return self.within_stated_sizes(report, claim, frag, lhs, rhs, shown)
         if _unchecked(lhs, rhs):  # unknown functions: refuted for every function, whatever the domain
             return report
-        withheld = sorted(self.section.withheld & (lhs.free_symbols | rhs.free_symbols), key=str)
+        withheld = sorted((self.section.withheld | self.unread_conditions) & (lhs.free_symbols | rhs.free_symbols),
+                          key=str)
         if withheld:  # "unless $t < 1$, t^2 >= t": the domain is stated, but not as a condition that can be assumed
+            how = "a condition in its sentence the check cannot impose" \
+                if set(withheld) <= self.unread_conditions else "unless, or"
             return _undecided(report, f"fails for some values ({report.reason[:80]}), but the prose states a domain of "
-                                      f"{', '.join(_show(x) for x in withheld)} it does not assume (unless, or)")
+                                      f"{', '.join(_show(x) for x in withheld)} it does not assume ({how})")
         constrained = set().union(*(c.free_symbols for c in stated)) if stated else set()
         constrained |= {x for c in claim.conditions for part in (c.args if isinstance(c, sp.And) else (c,))
                         if isinstance(part, (sp.StrictLessThan, sp.LessThan, sp.StrictGreaterThan, sp.GreaterThan))
@@ -5679,6 +5684,10 @@ class _NotesReader(_CatalogMatch):
             value = _named_value(block) if defines(after) else None
             found = [value] if value is not None else condition_pairs(block, frozenset(self.section.functions))
             if not found:
+                # "... = 1 - p_i when $\sum_k p_k = 1$": a relation the sampler cannot impose; a refutation on its
+                # names would break the stated condition (narrower: undecided, the domain stated, not assumed)
+                self.unread_conditions |= {x for row in block.rows if row.chain.rels for e in row.chain.exprs
+                                           if isinstance(e, sp.Basic) for x in e.free_symbols}
                 return ()
             (named if value is not None else pairs).extend(found)
         if not pairs and not named:

@@ -114,3 +114,15 @@ def test_the_second_index_stays_free_where_the_formula_uses_it_outside_the_sum()
     assert [lim[0].name for lim in chain.exprs[0].limits] == ["i", "j"], chain.exprs[0]
     assert not parse_latex(r"\sum_{i < j} x_i = x_j").exprs[0].has(sp.Sum)  # over i up to the formula's j
     assert not parse_latex(r"\sum_{m \le k} \binom{n}{m}").has(sp.Sum)  # from where it does not say
+
+
+UNREAD = ("# Masses\n\n$\\sum_{k \\ne i} p_k = 1 - p_i$ when $\\sum_k p_k = 1$.\n\n"
+          "And then $x^2 \\ge x$ here.\n")
+
+
+def test_a_condition_in_the_claims_sentence_that_cannot_be_imposed_blocks_a_refutation_on_its_names():
+    """The stated condition \\sum_k p_k = 1 is no bound the sampler can impose, and the correct line was refuted at
+    p = (1, 1), a point the sentence excludes.  A later claim on other names is still refuted."""
+    blocks = checked_blocks(UNREAD)
+    assert_block_verdicts(blocks, ["undecided", "refuted"])
+    assert "cannot impose" in blocks[0].steps[0].reason, blocks[0].steps[0].reason
