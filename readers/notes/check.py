@@ -1541,7 +1541,9 @@ class _NotesReader(_CatalogMatch):
         the strict negation when it differs (else None).  None for any other block."""
         if not otherwise_cases.introduced_by_otherwise(text_before(self.lines, frag.kind, frag.line, frag.column)):
             return None
-        case = otherwise_cases.last_case(self.section.conditions, frag.content_line)
+        ended = [(r, _show(r), line) for n, r, line in self.sentence_conditions.ended if n == self.section.number]
+        # "If $c > 0$, then $$A$$ Otherwise, $$B$$": the case of a sentence that has ended (readers.notes.condition_scope)
+        case = otherwise_cases.last_case(self.section.conditions + ended, frag.content_line)
         if not case:
             return None
         self.section.conditions = [c for c in self.section.conditions if c not in case]
