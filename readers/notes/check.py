@@ -1816,7 +1816,7 @@ class _NotesReader(_CatalogMatch):
                                symbols=explain, warnings=tuple(dict.fromkeys(warnings)))
         if pairs is not None:
             self.section.finite.update(finite_memberships(pairs))
-            if not any(isinstance(e, sp.Mul) for a, _, b in pairs for e in (a, b)):
+            if not any(isinstance(e, sp.Mul) and not e.is_number for a, _, b in pairs for e in (a, b)):  # pi/2 is a bound
                 held = list(self.section.conditions), self.section.widened
                 self.assume(as_relations(pairs), frag.content_line)
                 self.sentence_conditions.hold(self.section, frag, *held)  # its sentence's only? (condition_scope)

@@ -126,3 +126,15 @@ def test_a_condition_in_the_claims_sentence_that_cannot_be_imposed_blocks_a_refu
     blocks = checked_blocks(UNREAD)
     assert_block_verdicts(blocks, ["undecided", "refuted"])
     assert "cannot impose" in blocks[0].steps[0].reason, blocks[0].steps[0].reason
+
+
+PI_BOUND = ("# Bounds\n\nFor $x > 0$:\n\n$$\\frac{x}{1+x} \\le \\log(1+x)$$\n\n"
+            "For $0 < x < \\pi/2$:\n\n$$\\sin x \\le x \\le \\tan x$$\n")
+
+
+def test_a_condition_bounded_by_a_multiple_of_pi_is_in_force():
+    """x < \\pi/2 has a product (pi/2) on one side and was taken for a regime named in passing, never assumed: after
+    "For $x > 0$:" the correct x <= tan x was refuted at x = 2."""
+    blocks = checked_blocks(PI_BOUND)
+    assert_block_verdicts(blocks, [HOLDS, CONFIRMED])
+    assert "x < pi/2" in blocks[1].steps[-1].assumptions, blocks[1].steps[-1].assumptions
