@@ -23,14 +23,21 @@ _CHAIN = re.compile(r"(?P<lo>\d+|[a-zA-Z])(?:<|\\leq?|≤)(?P<i>[a-z])(?P<rel><|
                     r"(?:<|\\leq?|≤)(?P<hi>\d+|[a-zA-Z])")
 
 
-def pair_sizes(text: str) -> list:
-    """The sizes a pair range ``text`` (``i<j``, ``1\\le i<j\\le n``) runs to: its upper letter, or None for the
-    default size of a range none states; [] when ``text`` is no pair range."""
+def _pair_range(text: str):
+    """The match of a pair range ``text`` (``i<j``, ``1\\le i<j\\le n``; spaces ignored), else None."""
     text = text.replace(" ", "")
-    m = _CHAIN.fullmatch(text)
-    if m is not None:
+    return _CHAIN.fullmatch(text) or _ORDER.fullmatch(text)
+
+
+def pair_sizes(text: str) -> list:
+    """The sizes a pair range ``text`` runs to: its bound letters, or None for the default size of a range none
+    states; [] when ``text`` is no pair range."""
+    m = _pair_range(text)
+    if m is None:
+        return []
+    if "hi" in m.groupdict():
         return [b for b in (m["lo"], m["hi"]) if not b.isdigit()]
-    return [None] if _ORDER.fullmatch(text) else []
+    return [None]
 
 
 def _excluded(sum_) -> sp.Symbol | None:
@@ -54,7 +61,7 @@ def _elsewhere(letter, exprs, inside) -> bool:
     return any(letter in e.xreplace(blank).free_symbols for e in exprs if isinstance(e, sp.Basic))
 
 
-def _range(text: str, symbol, default):
+def _bound(text: str, symbol):
     """The bound ``text`` of ``\\sum_{1 \\le i < j \\le n}`` as an expression: a number, a size letter."""
     return sp.Integer(int(text)) if text.isdigit() else symbol(text)
 
@@ -64,10 +71,11 @@ def over_pairs(exprs: tuple, symbol, default_size) -> tuple:
 
     ``symbol(name)`` gives the reader's symbol of a name, ``default_size()`` the size of a range none states."""
     exprs = tuple(exprs)
-    sums = [s for e in exprs if isinstance(e, sp.Basic) for s in e.atoms(sp.Sum) if _excluded(s) is not None]
+    excluded = {s: _excluded(s) for e in exprs if isinstance(e, sp.Basic) for s in e.atoms(sp.Sum)}
+    sums = [s for s, j in excluded.items() if j is not None]
     replace = {}
     for s in sums:
-        j = _excluded(s)
+        j = excluded[s]
         summand = s.function.subs(sp.KroneckerDelta(s.limits[0][0], j), 0)
         if j in summand.free_symbols and not _elsewhere(j, exprs, sums):
             i, lo, hi = s.limits[0]
@@ -76,15 +84,15 @@ def over_pairs(exprs: tuple, symbol, default_size) -> tuple:
               if type(f).__name__.startswith(("sum_{", "prod_{")) and f.args]
     for f in opaque:
         op, text = type(f).__name__.split("_", 1)
-        text = text[1:-1].replace(" ", "")
-        m = _CHAIN.fullmatch(text) or _ORDER.fullmatch(text)
+        m = _pair_range(text[1:-1])
         if m is None:
             continue
         i, j, body = symbol(m["i"]), symbol(m["j"]), f.args[0]
         if j not in body.free_symbols or _elsewhere(j, exprs, opaque):
             continue  # \sum_{m \le k} \binom{n}{m}: over m up to the formula's k, from where it does not say
-        lo = _range(m["lo"], symbol, default_size) if "lo" in m.groupdict() else sp.Integer(1)
-        hi = _range(m["hi"], symbol, default_size) if "hi" in m.groupdict() else default_size()
+        chained = "hi" in m.groupdict()
+        lo = _bound(m["lo"], symbol) if chained else sp.Integer(1)
+        hi = _bound(m["hi"], symbol) if chained else default_size()
         strict = m["rel"] in ("<", ">")
         below = m["rel"] in ("<", "\\le", "\\leq", "≤")  # i below j
         if below:
