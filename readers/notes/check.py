@@ -115,6 +115,7 @@ from readers.notes.componentwise import ComponentFunctions
 from readers.notes.einstein import einstein_reading
 from readers.notes.catalog import SIGMOID_CUE, _CatalogMatch
 from readers.notes.matrices import MatrixClaims
+from readers.notes.matrices_elsewhere import borrowed, symbol_names, unless_matrices_elsewhere
 from readers.notes.array_elements import (as_elements, counts_from_zero, family_entries, family_instances,
                                          section_arrays)
 from readers.notes.array_laws import METHOD as LAW_METHOD
@@ -4613,6 +4614,19 @@ class _NotesReader(_CatalogMatch):
         return None
 
     def check_plain(self, claim: _Claim, frag: Fragment, lhs, rhs, shown) -> list[StepReport]:
+        """The steps of ``claim`` (read as ``lhs``, ``rhs``); ambiguous where letters that another section declares
+        matrices make it fail as matrix algebra (readers.notes.matrices_elsewhere)."""
+        reports = self.check_plain_reading(claim, frag, lhs, rhs, shown)
+        if not reports or not all(r.verdict in ("proved", "verified") for r in reports):
+            return reports
+        found = borrowed(self.matrix_claims.notes, claim.line, symbol_names(lhs, rhs))
+        if found is None:
+            return reports
+        return unless_matrices_elsewhere(reports, self.matrix_claims, *found, claim=claim, frag=frag,
+                                         section=self.section, shown=shown, names=self.names,
+                                         functions=frozenset(self.section.functions) | self.document_functions)
+
+    def check_plain_reading(self, claim: _Claim, frag: Fragment, lhs, rhs, shown) -> list[StepReport]:
         taylor = vector_taylor.check(frag.content) if claim.rel in ("=", "approx") else None
         if taylor is not None:  # f(x + e) = f(x) + e^T grad f(x) + O(|e|^2): readers.notes.vector_taylor
             return [StepReport(**shown, verdict="verified", method=taylor[:300],

@@ -228,14 +228,15 @@ class MatrixClaims:
     # ** the check **
 
     def check(self, claim, frag, section, shown: dict, *, force: bool, names=frozenset(),
-              functions=frozenset()) -> list[StepReport] | None:
+              functions=frozenset(), declared=None) -> list[StepReport] | None:
         r"""The steps for ``claim`` read as matrix algebra; None when it is not a matrix claim.
 
         Where the shapes of that reading cannot be made consistent and the block writes ``\cdot``, the claim is
         read once more with ``u \cdot v`` the dot product of two columns (:mod:`readers.latex.matrix_reader`):
         ``(A\mathbf{x}) \cdot (A\mathbf{x}) = \mathbf{x}^\top A^\top A \mathbf{x}``.  That reading only confirms:
-        when it does not hold, the first reading's verdict stands."""
-        self.declared = self.notes.at(claim.line)
+        when it does not hold, the first reading's verdict stands.  ``declared``: the declarations to read with,
+        when not those in force at the claim's line (readers.notes.matrices_elsewhere)."""
+        self.declared = self.notes.at(claim.line) if declared is None else declared
         self.pairs = ()
         if not self.applies(claim, frag, force):
             return None

@@ -41,6 +41,12 @@ _SIZED = re.compile("(" + _LIST + r")\s+(?:to\s+)?(?:is|be|are)\s+(?:an?\s+|two\
                     r"\\times[^$]{1,40})\$\s*(?P<props>(?:(?:" + _PROPERTY + r")\s*,?\s*(?:and\s+)?)*)"
                     r"(?:matrix|matrices)\b", re.I)
 """``$A$ and $B$ are $n \times n$ matrices``, ``$X$ is an $n \times d$ matrix``: names, sizes, properties."""
+_ADJECTIVE = re.compile(r"\b((?:(?:" + _PROPERTY + r")\s*,?\s*(?:and\s+)?)+)(" + _LIST + ")", re.I)
+"""``for invertible $A$ and $B$``, ``orthogonal $Q$``: property words right before the names, no noun between."""
+_CAPITAL = re.compile(r"(?:\\math(?:bf|bb|sf|rm)\{|\\boldsymbol\{?)?\\?(?:[A-Z]|Sigma|Lambda|Phi|Psi|Omega|Gamma|Delta|Theta)"
+                      r"(?:_\{?[A-Za-z0-9]+\}?)?\}?")
+r"""A name that reads as a matrix when a property word comes before it (``A``, ``\mathbf{W}``, ``\Sigma``); a lower-case
+letter does not: "orthogonal $u$ and $v$" says the two vectors are orthogonal to each other."""
 
 
 @dataclass
@@ -63,6 +69,7 @@ class NoteDeclarations:
 
     entries: list = field(default_factory=list)  # (line, name, kind | None, dims, props)
     headings: tuple = ()
+    passing: list = field(default_factory=list)  # (first line, last line, name, props): said in one sentence
 
     def section(self, line: int) -> int:
         return sum(1 for h in self.headings if h <= line)
@@ -77,6 +84,10 @@ class NoteDeclarations:
                 if dims:
                     out.dims[name] = dims
             if props:
+                out.kinds.setdefault(name, "matrix")
+                out.props.setdefault(name, set()).update(props)
+        for first, last, name, props in self.passing:
+            if first <= line <= last:
                 out.kinds.setdefault(name, "matrix")
                 out.props.setdefault(name, set()).update(props)
         return out
@@ -124,9 +135,34 @@ def declarations(text: str) -> NoteDeclarations:
                 out.entries.append((line(m.start()), name, "matrix", sizes, frozenset(
                     PROPERTIES[p.lower()] for p in re.findall(_PROPERTY, m.group("props"), re.I))))
     for m in _AFTER.finditer(text):
-        if m.group(2).strip() or m.group(3):
-            _note(out, line(m.start()), _names(m.group(1)), m.group(3) or "", m.group(2))
+        conditional = _CONDITIONAL.search(text, max(0, m.start() - 40), m.start()) is not None
+        if m.group(3) or m.group(2).strip() and not conditional:  # the kind holds on: "if $A$ is a matrix"
+            _note(out, line(m.start()), _listed(m.group(1)), m.group(3) or "", "" if conditional else m.group(2))
+        if conditional and m.group(2).strip():  # "if $A$ is symmetric, ...": the property for that sentence
+            props = _properties(m.group(2))
+            out.passing += [(line(m.start()), line(_sentence_end(text, m.end())), n, props) for n in _listed(m.group(1))]
+    for m in _ADJECTIVE.finditer(text):  # "for symmetric $A$ that's $2Ax$. For any $A$, ...": for that sentence
+        names = [n for n in _names_in_list(m.group(2)) if _CAPITAL.fullmatch(n)]
+        props = _properties(m.group(1))
+        out.passing += [(line(m.start()), line(_sentence_end(text, m.end())), n, props) for n in names]
     return out
+
+
+_CONDITIONAL = re.compile(r"\b(?:if|when|whenever|provided(?:\s+that)?|in\s+case)\s+$", re.I)
+"""The word before ``$A$ is symmetric`` that makes it a condition of one sentence, not a statement about $A$."""
+_SENTENCE_END = re.compile(r"\$\$.*?\$\$|\$[^$]*\$|\.(?=\s)|\n\s*\n|\Z", re.S)
+
+
+def _sentence_end(text: str, pos: int) -> int:
+    """Where the sentence that goes on at ``pos`` ends: its full stop outside math, or a blank line."""
+    for m in _SENTENCE_END.finditer(text, pos):
+        if not m.group(0).startswith("$"):
+            return m.start()
+    return len(text)
+
+
+def _properties(words: str) -> frozenset:
+    return frozenset(PROPERTIES[p.lower()] for p in re.findall(_PROPERTY, words or "", re.I))
 
 
 def _without_emphasis(text: str) -> str:
@@ -152,6 +188,12 @@ def _top_level_commas(text: str) -> list:
             parts.append(text[start:k])
             start = k + 1
     return parts + [text[start:]]
+
+
+def _listed(text: str) -> list:
+    r"""The names of ``A, B`` or of a membership ``A \in \mathbb{R}^{n \times n}`` ("Let $A \in ...$ be symmetric")."""
+    member = _MEMBER.fullmatch(text.strip())
+    return [n for part in _top_level_commas(member.group(1) if member else text) for n in _names(part)]
 
 
 def _names_in_list(text: str) -> list:
