@@ -1,8 +1,9 @@
 r"""Relations the prose puts in a conditional clause: cases the text considers, not claims.
 
 ``if either $y_n = 0$ or $(1 - y_n) = 0$``, ``If $n < 6$ or $|x| > 1$, the recursion is used``, ``rounded down to
-zero if $\sigma_i \leq r \cdot \sigma_1$``: an inline relation right after *if*, *when*, *whenever*, *unless* or
-*provided (that)* (``either``/``both`` allowed), or after such a clause's earlier formulas joined by *or*/*and*, is
+zero if $\sigma_i \leq r \cdot \sigma_1$``, "converges iff $|1 - \eta a| < 1$": an inline relation right after
+*if*, *iff*, *when*, *whenever*, *unless*, *as long as* or *provided (that)* (``either``/``both`` allowed), or after
+such a clause's earlier formulas joined by *or*/*and*, is
 a case under discussion.  Its sides may be any expressions (``1 - y_n``, ``|x|``), so the name-and-number test of
 :func:`readers.notes.reading.condition_pairs` does not see it; checked as a claim it was refuted at points where the
 case simply does not hold (and ``y_n = 0`` of the same clause was substituted into ``(1 - y_n) = 0`` as an example).
@@ -17,7 +18,8 @@ from __future__ import annotations
 
 import re
 
-_CLAUSE = re.compile(r"\b(?:if|when|whenever|unless|provided(?:\s+that)?)(?:\s+(?:either|both|the))?"
+_CLAUSE = re.compile(r"\b(?:iff|if|when|whenever|unless|provided(?:\s+that)?|(?:as|so)\s+long\s+as)"
+                     r"(?:\s+(?:either|both|the))?"
                      r"(?:\s+\$[^$]+\$\s*,?\s*(?:or|and))*\s*$", re.IGNORECASE)
 
 
