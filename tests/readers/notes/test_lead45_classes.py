@@ -16,3 +16,30 @@ def test_a_relation_after_iff_is_a_condition(cue, relation):
     text = f"## GD\n\nTake $a > 0$.\n\nThe iteration converges {cue} ${relation}$.\n"
     blocks = [b for b in check_notes(text, path="<test>", budget=5.0).blocks if b.line == 5]
     assert [(b.role, b.verdict) for b in blocks] == [("condition", None)]
+
+
+BAYES_TEST = r"""# Diagnostic test
+
+Sensitivity $P(+ \mid {D}) = 0.99$, specificity $P(- \mid \neg {D}) = 0.95$, prevalence $P({D}) = 0.01$.
+
+$$P(\neg {D}) = 1 - P({D})$$
+
+$$P({D} \mid +) = \frac{P(+ \mid {D}) P({D})}{P(+ \mid {D}) P({D}) + P(+ \mid \lnot {D}) P(\neg {D})}$$
+
+Wrong: $$P({D} \mid +) = \frac{P(+ \mid {D}) P({D})}{P(+ \mid {D}) P({D}) + P(+ \mid \lnot {D}) P({D})}$$
+"""
+
+
+@pytest.mark.parametrize("event", ["D", "S"])
+def test_events_written_with_neg_and_signs_are_read(event):
+    """``\\neg D`` is the complement of D and a bare sign is the test's outcome (its two outcomes complements): the
+    blocks were unparsed ("unsupported command \\neg", "unexpected 'mid'")."""
+    blocks = [b for b in check_notes(BAYES_TEST.replace("{D}", event), path="<test>", budget=5.0).blocks if b.steps]
+    assert [b.verdict for b in blocks] == ["proved", "proved", "refuted"], [(b.line, b.verdict) for b in blocks]
+
+
+def test_neg_outside_a_probability_is_left_alone():
+    from readers.latex.events import events_as_names
+
+    assert events_as_names(r"\neg(\neg p) = p \quad x - 1 = P(A \mid B)") == r"\neg(\neg p) = p \quad x - 1 = P(A \mid B)"
+    assert events_as_names(r"P(-\mid \neg D)") == r"P(\text{pos}^{c}\mid D^{c} )"

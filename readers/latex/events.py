@@ -1,0 +1,56 @@
+r"""Events written with logic and signs inside a probability: ``P(\neg D)``, ``P(+ \mid D)``.
+
+Diagnostic-test examples write the complement of an event with ``\neg`` (or ``\lnot``) and the test's outcome as a
+bare sign: ``P(+ \mid D) = 0.99``, ``P(- \mid \neg D) = 0.95``.  Inside the parentheses (or brackets) of ``P``,
+``\Pr`` or ``\mathbb{P}``, :func:`events_as_names` rewrites
+
+* ``\neg D``, ``\lnot D`` to ``D^{c}``, the complement the probability reader knows (padded: positions in errors stay
+  right);
+* a sign standing alone as an event (between the opening bracket, ``\mid``, ``|`` or a comma and the next of these
+  or the closing bracket) to ``\text{pos}``, an event named by a word, or ``\text{pos}^{c}``: a test's two outcomes
+  are complements, so ``P(- \mid \neg D) = 0.95`` gives ``P(+ \mid \neg D) = 0.05``.
+
+Outside a probability nothing changes: ``\neg`` there is logic, and a sign there is arithmetic.
+"""
+from __future__ import annotations
+
+import re
+
+_OPEN = re.compile(r"(?:\\Pr|\\mathbb\s*\{\s*P\s*\}|(?<![A-Za-z\\])P)\s*(?:\\left\s*|\\big[gl]?\s*)?([(\[])")
+_NEGATED = re.compile(r"\\(?:neg|lnot)(?![A-Za-z])\s*(\\[A-Za-z]+\s*\{[^{}]*\}|\{[^{}]*\}|\\[A-Za-z]+"
+                      r"|[A-Za-z](?:_\{[^{}]*\}|_[A-Za-z0-9])?)")
+_SEP = r"(?:\\mid|\\vert|\||,)"
+_SIGN = re.compile(r"(^|" + _SEP + r")(\s*)([+-])(\s*)(?=" + _SEP + r"|\\right|$)")
+_CLOSE = {"(": ")", "[": "]"}
+
+
+def events_as_names(text: str) -> str:
+    """``text`` with the negated and sign events inside its probabilities rewritten (see the module docstring)."""
+    if "\\neg" not in text and "\\lnot" not in text and not re.search(r"[(|\[]\s*[+-]\s*(?:\\mid|\||,|\))", text):
+        return text
+    out, pos = [], 0
+    for m in _OPEN.finditer(text):
+        if m.start() < pos:
+            continue
+        end = _closing(text, m.end(), m.group(1))
+        if end is None:
+            continue
+        inner = _NEGATED.sub(lambda n: n.group(1) + "^{c}" + " " * (len(n.group(0)) - len(n.group(1)) - 4), text[m.end():end])
+        inner = _SIGN.sub(lambda s: s.group(1) + s.group(2) + ("\\text{pos}" if s.group(3) == "+" else "\\text{pos}^{c}")
+                          + s.group(4), inner)
+        out += [text[pos:m.end()], inner]
+        pos = end
+    return "".join(out) + text[pos:]
+
+
+def _closing(text: str, start: int, bracket: str) -> int | None:
+    """The position of the bracket that closes the one opened right before ``start``."""
+    depth, close = 1, _CLOSE[bracket]
+    for k in range(start, len(text)):
+        if text[k] == bracket:
+            depth += 1
+        elif text[k] == close:
+            depth -= 1
+            if depth == 0:
+                return k
+    return None
