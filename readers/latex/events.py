@@ -35,12 +35,21 @@ def events_as_names(text: str) -> str:
         end = _closing(text, m.end(), m.group(1))
         if end is None:
             continue
-        inner = _NEGATED.sub(lambda n: n.group(1) + "^{c}" + " " * (len(n.group(0)) - len(n.group(1)) - 4), text[m.end():end])
-        inner = _SIGN.sub(lambda s: s.group(1) + s.group(2) + ("\\text{pos}" if s.group(3) == "+" else "\\text{pos}^{c}")
-                          + s.group(4), inner)
+        inner = _NEGATED.sub(_complement, text[m.end():end])
+        inner = _SIGN.sub(_outcome, inner)
         out += [text[pos:m.end()], inner]
         pos = end
     return "".join(out) + text[pos:]
+
+
+def _complement(m: re.Match) -> str:
+    """``\\neg D`` -> ``D^{c}``, padded to the length it replaces."""
+    return m.group(1) + "^{c}" + " " * (len(m.group(0)) - len(m.group(1)) - 4)
+
+
+def _outcome(m: re.Match) -> str:
+    """A bare ``+`` -> ``\\text{pos}``, ``-`` -> ``\\text{pos}^{c}``, with the separator and spaces around it."""
+    return m.group(1) + m.group(2) + ("\\text{pos}" if m.group(3) == "+" else "\\text{pos}^{c}") + m.group(4)
 
 
 def _closing(text: str, start: int, bracket: str) -> int | None:
