@@ -3584,7 +3584,7 @@ class _NotesReader(_CatalogMatch):
             general, frag, l, r, shown),
                                 self.imaginary_declared_before(frag.line))
         out = operator_factor(lhs, rhs, out)
-        out = self.mean_reading(general, lhs, rhs, shown, out)
+        out = self.mean_reading(general, lhs, rhs, shown, out, frag)
         out = _rounded_reading(lhs, rhs, frag.content, out)
         if series is not None and not covered:  # a failure there is one in every reading: it stays refuted
             converges = f"{_show(region)}, where the series converges"
@@ -5716,10 +5716,11 @@ class _NotesReader(_CatalogMatch):
         # "where $A = \tau$": the value as the claim reads it (tau = 1/sigma^2 above: A = 1/sigma^2), of a name it has
         return relations + tuple(sp.Eq(a, self.expand(b)) for a, _, b in named if a.name in names)
 
-    def mean_reading(self, claim, lhs, rhs, shown, out: list) -> list:
+    def mean_reading(self, claim, lhs, rhs, shown, out: list, frag=None) -> list:
         r"""A refutation that reads ``\bar{x}`` as a number of its own beside the sample ``x_n`` of a sum, checked
         again with ``\bar{x}`` the sample's mean (readers.notes.sample_means): confirmed or refuted there, that is the
-        verdict (the reading named); undecided there, the refutation is ambiguous."""
+        verdict (the reading named); undecided there, the refutation is ambiguous.  With ``frag``, moments of a
+        sample the section calls i.i.d. are read as such (``Var(\bar X) = \sigma^2/n``: readers.notes.iid_moments)."""
         if not any(r.verdict == "refuted" for r in out):
             return out
         means = as_means(lhs, rhs)
@@ -5727,8 +5728,11 @@ class _NotesReader(_CatalogMatch):
             return out
         mean_lhs, mean_rhs, sizes, names = means
         reading = f"{', '.join(_show(n) for n in names)} read as the mean of the sample the sums run over"
-        again = self.run_reading(dataclasses.replace(claim, conditions=tuple(claim.conditions) + sizes),
-                                 mean_lhs, mean_rhs, shown)
+        again = self.iid_moments(mean_lhs, claim.rel, mean_rhs, frag, shown) \
+            if frag is not None and operators_in(mean_lhs, mean_rhs) else None
+        if again is None:
+            again = self.run_reading(dataclasses.replace(claim, conditions=tuple(claim.conditions) + sizes),
+                                     mean_lhs, mean_rhs, shown)
         if again is None or again.verdict not in ("proved", "verified", "refuted"):
             return [_undecided(r, f"ambiguous: with {reading} it is {again.verdict if again else 'not checked'}; "
                                   f"read as free numbers it fails ({r.reason[:80]})") if r.verdict == "refuted" else r

@@ -82,8 +82,9 @@ def stated(prose: str, parse) -> tuple[dict, dict]:
 
 
 def parse_expression(latex, parse):
-    """One expression (no relation), or None."""
-    pairs = parse(latex + " = 0")
+    r"""One expression, or None; of a sign condition, its side (variance ``$\sigma^2 > 0$`` states ``\sigma^2``)."""
+    signed = re.fullmatch(r"(.+?)\s*(?:>|\\g(?:eq|e|t)(?![A-Za-z]))\s*0\s*", latex, re.S)
+    pairs = parse((signed.group(1) if signed else latex) + " = 0")
     return pairs[0][0] if len(pairs) == 1 else None
 
 
@@ -172,6 +173,23 @@ def reduce(expr, base, mean, variance):
     return None if failed else out
 
 
+_BAR = re.compile(r"\\(?:bar|overline)\{([A-Za-z])\}")
+
+
+def _as_sample_mean(expr, prose: str):
+    r"""``expr`` with ``\bar{X}`` the mean of the sample the prose lists, ``X_1, \dots, X_n``:
+    :math:`\bar X = \frac{1}{n}\sum_{i=1}^{n} X_i`."""
+    table = {}
+    for x in expr.free_symbols:
+        m = _BAR.fullmatch(x.name) if isinstance(x, sp.Symbol) else None
+        listed = re.search(rf"(?<![A-Za-z\\]){m.group(1)}_\{{?1\}}?\s*,\s*\\[lc]?dots\s*,\s*{m.group(1)}_\{{?([A-Za-z])\}}?",
+                           prose) if m else None
+        if listed:
+            size, index = sp.Symbol(listed.group(1), integer=True, positive=True), sp.Symbol("i", integer=True)
+            table[x] = sp.Sum(sp.IndexedBase(m.group(1))[index], (index, 1, size)) / size
+    return expr.xreplace(table) if table else expr
+
+
 def _sizes(expr):
     """The symbolic upper limits of the sums of ``expr``."""
     return {s for e in expr.atoms(sp.Sum) for _, _, hi in e.limits for s in hi.free_symbols}
@@ -182,7 +200,7 @@ def check(lhs, rel, rhs, prose: str, parse):
     docstring)."""
     if rel != "=" or not IID.search(prose):
         return None
-    lhs, rhs = (_canonical(e) for e in (lhs, rhs))
+    lhs, rhs = (_canonical(_as_sample_mean(e, prose)) for e in (lhs, rhs))
     bases = {i.base for e in (lhs, rhs) for i in e.atoms(sp.Indexed)}
     if len(bases) != 1:
         return None

@@ -43,3 +43,25 @@ def test_neg_outside_a_probability_is_left_alone():
 
     assert events_as_names(r"\neg(\neg p) = p \quad x - 1 = P(A \mid B)") == r"\neg(\neg p) = p \quad x - 1 = P(A \mid B)"
     assert events_as_names(r"P(-\mid \neg D)") == r"P(\text{pos}^{c}\mid D^{c} )"
+
+
+IID_SAMPLE = r"""# Estimators
+
+Let ${X}_1, \dots, {X}_n$ be i.i.d. with mean $\mu$ and variance {variance}.
+
+$$\operatorname{Var}(\bar {X}) = \frac{1}{n^2}\sum_{i=1}^n \operatorname{Var}({X}_i) = \frac{\sigma^2}{n}.$$
+
+$$\operatorname{Var}(\bar {X}) = \frac{\sigma^2}{n^2}$$
+
+$$\mathbb{E}[\bar {X}] = \mu$$
+"""
+
+
+@pytest.mark.parametrize("variance", [r"$\sigma^2$", r"$\sigma^2 > 0$", r"$\sigma^2 \geq 0$"])
+@pytest.mark.parametrize("letter", ["X", "Y"])
+def test_moments_of_the_mean_of_an_iid_sample(variance, letter):
+    r"""``\bar X`` read as the sample mean goes through the i.i.d. reading (it was undecided: "the joint law is not
+    read"), and "variance $\sigma^2 > 0$" states the variance (it stated nothing: the relation did not parse)."""
+    text = IID_SAMPLE.replace("{variance}", variance).replace("{X}", letter)
+    blocks = [b for b in check_notes(text, path="<test>", budget=5.0).blocks if b.steps and b.line >= 5]
+    assert [b.verdict for b in blocks] == ["verified", "refuted", "verified"], [(b.line, b.verdict) for b in blocks]
