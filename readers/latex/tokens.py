@@ -965,6 +965,10 @@ class _Tokenizer:
                 self.pos = text.index("{", self.pos) + 1  # \phantom{f(x)} = g(x): the invisible left side is read
                 self.closing_braces.add(end - 1)
                 return None
+        if name in ("intertext", "shortintertext"):  # amsmath's prose between aligned rows: a row break
+            _, self.pos = self.group(self.pos, "\\" + name)
+            return None if self.tokens and self.tokens[-1].type == "ROWSEP" else \
+                self.emit("ROWSEP", "\\\\", start, self.pos)
         if name in SKIPPED_WITH_ARG:
             _, self.pos = self.group(self.pos, "\\" + name)
             return None
@@ -1403,8 +1407,10 @@ class _Tokenizer:
 
 def _join_broken_rows(tokens: list) -> list:
     r"""A long expression broken over rows is one row: ``a + \\ & b`` (the row ends with an operator), and
-    ``a \\ & + b`` (the next row is ``&`` and an operator or an ellipsis, with no relation of its own) join, so
-    ``x &= a + b \\ &\quad + c`` is ``x = a + b + c``, never ``x = a + b``."""
+    ``a \\ & + b`` or ``a \\ + b`` (the next row starts with an operator or an ellipsis, with no relation of its
+    own; without ``&`` only in equations, never in a matrix, where ``1 \\ -1`` are two entries) join, so
+    ``x &= a + b \\ &\quad + c`` is ``x = a + b + c``, never ``x = a + b``.  In ``multline`` every row break is
+    a line break inside one equation."""
     out, k = [], 0
     environments = []  # the environments open at token k, innermost last
     while k < len(tokens):
@@ -1428,12 +1434,22 @@ def _join_broken_rows(tokens: list) -> list:
                     and out[-1].type != "END" and not _has_relation(tokens, k + 2):
                 k += 2
                 continue
+            equations = not environments or environments[-1] in _ALIGNMENTS | _ONE_EQUATION
+            if equations and not aligned and after is not None and after.type in ("ADD", "SUB") \
+                    and out[-1].type in OPERAND_END and out[-1].type != "END" and not _has_relation(tokens, k + 1):
+                k += 1  # a \ + b: the row goes on with an operator, no alignment mark before it
+                continue
+            if environments and environments[-1] in _ONE_EQUATION and after is not None and after.type != "END":
+                k += 1  # multline: its rows are lines of one equation
+                continue
         out.append(token)
         k += 1
     return out
 
 
 _ALIGNMENTS = frozenset({"aligned", "align", "alignat", "alignedat", "eqnarray", "split", "gather", "gathered"})
+_ONE_EQUATION = frozenset({"multline"})
+"""Environments whose row breaks are line breaks inside one equation."""
 r"""Environments whose rows are equations, where a row ``& \vdots`` leaves rows out (in a matrix it is entries)."""
 
 

@@ -65,3 +65,43 @@ def test_moments_of_the_mean_of_an_iid_sample(variance, letter):
     text = IID_SAMPLE.replace("{variance}", variance).replace("{X}", letter)
     blocks = [b for b in check_notes(text, path="<test>", budget=5.0).blocks if b.steps and b.line >= 5]
     assert [b.verdict for b in blocks] == ["verified", "refuted", "verified"], [(b.line, b.verdict) for b in blocks]
+
+
+@pytest.mark.parametrize("layout", [
+    r"\begin{multline} {L} = {A} \\ + {B} \end{multline}",
+    r"\begin{multline*} {L} = {A} + \\ {B} \end{multline*}",
+    r"\begin{aligned} {L} = {A} \\ + {B} \end{aligned}",
+    r"{L} = {A} \\ + {B}",
+    r"\begin{align} {L} &= {A} \\ &\quad + {B} \end{align}",
+])
+@pytest.mark.parametrize("identity", [("(a+b)^3", "a^3 + 3a^2 b", "3ab^2 + b^3"),
+                                      ("(x-1)^2", "x^2", "- 2x + 1")])
+def test_an_equation_broken_over_lines_is_one_equation(layout, identity):
+    r"""``(a+b)^3 = a^3 + 3a^2 b \\ + 3ab^2 + b^3`` in ``multline`` (or a row that starts with an operator) is one
+    equation; it was two rows and the first, ``(a+b)^3 = a^3 + 3a^2 b``, was refuted."""
+    from readers.latex.parse import parse_block
+
+    lhs, first, rest = identity
+    text = layout.replace("{L}", lhs).replace("{A}", first).replace("{B}", rest.lstrip("+ ") if "+ {B}" in layout
+                                                                      else rest)
+    rows = [r for r in parse_block(text).rows if r.kind != "empty"]
+    assert len(rows) == 1, [r.text for r in rows]
+    (left, right), = [(a, b) for a, _, b in rows[0].chain.pairs()]
+    assert (left - right).expand() == 0
+
+
+@pytest.mark.parametrize("text, rows", [
+    (r"\begin{pmatrix} 1 \\ -1 \end{pmatrix} = v", 1),
+    (r"\begin{gather} a = 1 \\ -a = -1 \end{gather}", 2),
+    (r"\begin{align} a &= b + 1 \\ \intertext{and so} a - 1 &= b \end{align}", 2),
+    (r"\begin{align} a &= b + 1 \intertext{and so} a - 1 &= b \end{align}", 2),
+])
+def test_rows_that_stay_apart(text, rows):
+    r"""A matrix's ``1 \\ -1`` are two entries; a row with its own relation is a row; ``\intertext`` is prose between
+    rows (it was "unsupported command", the whole display unparsed)."""
+    from readers.latex.parse import parse_block
+
+    found = [r for r in parse_block(text).rows if r.kind != "empty"]
+    assert len(found) == rows, [r.text for r in found]
+    if "pmatrix" in text:
+        assert "-1" in str(found[0].chain.exprs[0])
