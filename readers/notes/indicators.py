@@ -12,9 +12,11 @@ import re
 
 import sympy as sp
 
-STYLED_ONE = re.compile(r"^\\(?:(?:mathbb|mathds|mathrm)\s*\{?\s*1\s*\}?(?:_|$)|(?:mathbf|bm|boldsymbol)\s*\{\s*1\s*\}_)")
-r"""A name that is an indicator: a blackboard (or roman) one, bare or with a subscript (the condition); a bold one only
-with a subscript, since a bare $\mathbf{1}$ is the vector of ones ($\mathrm{softmax}(z + c\mathbf{1})$)."""
+STYLED_ONE = re.compile(r"^\\(?:(?:mathbb|mathds|mathrm)\s*\{?\s*1\s*\}?(?:_|$)|(?:mathbb|mathds)\s*\{?\s*I\s*\}?(?:_|$)"
+                        r"|(?:mathbf|bm|boldsymbol|mathrm)\s*\{\s*[1I]\s*\}_)")
+r"""A name that is an indicator: a blackboard (or roman) one, bare or with a subscript (the condition), and a
+blackboard I ($\mathbb{I}[x > 0]$); a bold one, or a roman I, only with a subscript, since a bare $\mathbf{1}$ is the
+vector of ones ($\mathrm{softmax}(z + c\mathbf{1})$) and a bare $\mathrm{I}$ the identity."""
 
 
 def indicator_names(exprs) -> list[str]:

@@ -9,6 +9,9 @@ CORRECT = [
     r"$$\mathbb{1}[x<0]\, x = \min(x, 0)$$",
     r"$$\mathbf{1}(x>0)\, x = \max(x, 0)$$",
     r"$$\mathbb{1}_{x>0}\, x = \max(x, 0)$$",
+    r"$$\mathbb{I}[x > 0]\, x = \max(x, 0)$$",  # a blackboard I: refuted at I = 1/2 until stop 45
+    r"$$\mathds{I}_{x > 0}\, x = \max(x, 0)$$",
+    r"$$x\,\mathrm{I}_{x > 0} = \max(x, 0)$$",
 ]
 
 
