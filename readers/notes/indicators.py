@@ -13,10 +13,12 @@ import re
 import sympy as sp
 
 STYLED_ONE = re.compile(r"^\\(?:(?:mathbb|mathds|mathrm)\s*\{?\s*1\s*\}?(?:_|$)|(?:mathbb|mathds)\s*\{?\s*I\s*\}?(?:_|$)"
-                        r"|(?:mathbf|bm|boldsymbol|mathrm)\s*\{\s*[1I]\s*\}_)")
+                        r"|(?:mathbf|bm|boldsymbol|mathrm)\s*\{\s*[1I]\s*\}_)"
+                        r"|^[1I]_\{[^{}]*(?:[<>=]|\\[lg]eq?(?![A-Za-z])|\\neq?(?![A-Za-z])|\\in(?![A-Za-z]))")
 r"""A name that is an indicator: a blackboard (or roman) one, bare or with a subscript (the condition), and a
 blackboard I ($\mathbb{I}[x > 0]$); a bold one, or a roman I, only with a subscript, since a bare $\mathbf{1}$ is the
-vector of ones ($\mathrm{softmax}(z + c\mathbf{1})$) and a bare $\mathrm{I}$ the identity."""
+vector of ones ($\mathrm{softmax}(z + c\mathbf{1})$) and a bare $\mathrm{I}$ the identity; and a plain I or 1 whose
+subscript holds a relation (the reader gives ``\mathrm{I}_{x > 0}`` as ``I_{x > 0}``)."""
 
 
 def indicator_names(exprs) -> list[str]:
