@@ -3414,7 +3414,7 @@ class _NotesReader(_CatalogMatch):
         if chained is not None:  # (1 - a) x_k = (1 - a)^{k+1} x_0 after x_{k+1} = (1 - a) x_k (chained_recurrences)
             return [chained]
         out = self.claim_readings(claim, frag)
-        held = indicator_names((claim.lhs, claim.rhs, self.expand(claim.lhs), self.expand(claim.rhs)))
+        held = indicator_names((self.expand(claim.lhs), self.expand(claim.rhs)))  # a definition read it exactly
         if held and any(r.verdict in ("proved", "verified") for r in out):
             # 1[x > 0] x = x was proved: the bracket's condition became the block's, and 1 a free value
             return [_undecided(r, f"{held[0]} is an indicator, which this reader takes for a free value (its condition "
