@@ -25,7 +25,10 @@ the difference of the series' remainders, below $10^{-20}$ at $t > 20$ (:data:`c
 :data:`~codegen.rules_stirling.TERMS` terms, as ``stirling_branch``), and of the order of $h$ times that, so it is
 small against the value ($\approx h\psi(y)$, $\psi > 2.9$ there) at every shift.  Below 20 a tiny shift (the log
 binomial coefficient at $n = 2$, $k = 10^{-150}$: both log-gammas round to the same number, the truth is $k\psi(n + 1)$)
-takes the Taylor series in $h$ (:data:`NEAR`); any other stays as written (the log-gammas are below 40 there).  The identity is the subtraction of the
+takes the Taylor series in $h$ (:data:`NEAR`); any other stays as written (the log-gammas are below 40 there).
+Where a log-gamma has two partners ($\log\Gamma(k + r) - \log\Gamma(k + 1) - \log\Gamma(r)$), the pair with the
+smaller shift at the point is taken (a ``where`` on $|r - 1| \le |k|$): at $r = 10^{300}$ it is $\log\Gamma(r)$, at
+$k = 10^{300}$ it is $\log\Gamma(k + 1)$.  The identity is the subtraction of the
 two series (derivation ``log_gamma_shift``; the series itself is ``stirling_branch``'s).
 """
 from __future__ import annotations
@@ -50,13 +53,15 @@ def _pairs(e):
 
 
 def _pair(e):
-    """The pair of :func:`_pairs` with the simplest shift (fewest operations in $x - y$; $k$ before $n - k$), else None."""
+    """The pairs of :func:`_pairs` that share the term with the most partners (several where two log-gammas can take its
+    place: $\log\Gamma(k + r)$ against $\log\Gamma(r)$ or $\log\Gamma(k + 1)$), else None."""
     if not isinstance(e, sp.Add) or any(isinstance(a, sp.Piecewise) and a.has(sp.loggamma) for a in e.args):
         return None
     found = list(_pairs(e))
     if not found:
         return None
-    return min(found, key=lambda p: (sp.count_ops(sp.expand(p[3] - p[4])), sp.default_sort_key(p[3])))
+    first = max((p[0] for p in found), key=lambda n: sum(p[0] == n for p in found))
+    return [p for p in found if p[0] == first]
 
 
 def shifted_difference(x: sp.Expr, y: sp.Expr) -> sp.Expr:
@@ -88,8 +93,7 @@ def taylor_difference(y: sp.Expr, h: sp.Expr) -> sp.Expr:
 
 def log_gamma_shift(expr: sp.Expr) -> sp.Expr:
     r"""$k\log\Gamma(x) - k\log\Gamma(y) \to k\,(S(x) - S(y))$ for $x, y > 20$, as written else (module docstring)."""
-    def value(e):
-        n, m, k, x, y = _pair(e)
+    def one(e, n, m, k, x, y):
         rest = [t for q, t in enumerate(e.args) if q not in (n, m)]
         both = e.args[n] + e.args[m]
         large = sp.And(sp.Gt(x, FROM), sp.Gt(y, FROM))
@@ -97,5 +101,12 @@ def log_gamma_shift(expr: sp.Expr) -> sp.Expr:
         near = sp.Le(sp.Abs(h), y * NEAR)
         return sp.Add(*rest) + sp.Piecewise((k * shifted_difference(x, y), large), (k * taylor_difference(y, h), near),
                                             (both, True))
+
+    def value(e):
+        pairs = _pair(e)
+        shifts = [sp.Abs(sp.expand(x - y)) for _, _, _, x, y in pairs]
+        branches = [(one(e, *p), sp.And(*[sp.Le(s, t) for t in shifts if t is not s]))
+                    for p, s in zip(pairs, shifts)]
+        return branches[0][0] if len(branches) == 1 else sp.Piecewise(*branches[:-1], (branches[-1][0], True))
 
     return expr.replace(lambda e: _pair(e) is not None, value)

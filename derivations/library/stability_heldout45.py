@@ -5,7 +5,7 @@ $S(t) = (t - \tfrac12)\log t - t + \tfrac12\log 2\pi + \sum_j c_j t^{1 - 2j}$ (S
 ``stirling_branch``) subtracted at $x = y + h$: the leading terms regrouped so that nothing cancels, each power
 difference relative to one argument, and below the series' range the Taylor series of the difference in $h$.
 """
-from sympy import Rational, Symbol, log, loggamma, polygamma
+from sympy import Integer, Rational, Symbol, log, loggamma, polygamma
 from sympy.codegen.cfunctions import expm1, log1p
 
 from derivations.checker.step import Derivation, Step
@@ -33,5 +33,25 @@ register(Derivation(
                                                    + _h ** 3 / 6 * polygamma(2, _y) + _h ** 4 / 24 * polygamma(3, _y)))
              / _h ** 5, polygamma(4, _y) / 120, rel="->", variable=_h, point=0,
              justification="Taylor's theorem at h = 0: the m-th derivative of log Gamma is psi^{(m-1)}"),
+    ),
+))
+
+_u = Symbol("u", positive=True)
+_c = Symbol("c", positive=True)
+_w = Symbol("w", negative=True)
+register(Derivation(
+    id="log_at_least_one",
+    title=r"the identity of a stability rule: $\log(1 - (1 - u)^{c}) = \log c + \log(-\operatorname{log1p}(-u)) + "
+          r"\log\frac{\operatorname{expm1}(w)}{w}$, $w = c\operatorname{log1p}(-u)$",
+    source="textbook",
+    steps=(
+        Step(log(1 - (1 - _u) ** _c), log(-expm1(_c * log1p(-_u))),
+             justification="(1 - u)^c = e^{c log(1 - u)} for 0 < u < 1, log(1 - u) = log1p(-u)"),
+        Step(log(-expm1(_w)), log(-_w) + log(expm1(_w) / _w),
+             justification="-expm1(w) = (-w)(expm1(w)/w), both factors positive for w < 0"),
+        Step(log(_c * -log1p(-_u)), log(_c) + log(-log1p(-_u)),
+             justification="-w = c (-log1p(-u)), a product of positive factors"),
+        Step(log(-log1p(-_u)) - log(_u), Integer(0), rel="->", variable=_u, point=0,
+             justification="-log1p(-u) = u (1 + u/2 + ...): the branch where the computed u is 0 takes log u"),
     ),
 ))
