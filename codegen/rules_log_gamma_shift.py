@@ -53,7 +53,7 @@ def _pairs(e):
 
 
 def _pair(e):
-    """The pairs of :func:`_pairs` that share the term with the most partners (several where two log-gammas can take its
+    r"""The pairs of :func:`_pairs` that share the term with the most partners (several where two log-gammas can take its
     place: $\log\Gamma(k + r)$ against $\log\Gamma(r)$ or $\log\Gamma(k + 1)$), else None."""
     if not isinstance(e, sp.Add) or any(isinstance(a, sp.Piecewise) and a.has(sp.loggamma) for a in e.args):
         return None
