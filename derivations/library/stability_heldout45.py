@@ -16,8 +16,8 @@ _h = Symbol("h", positive=True)
 _x = _y + _h
 register(Derivation(
     id="log_gamma_shift",
-    title=r"the identity of a stability rule: $\log\Gamma(y + h) - \log\Gamma(y)$ as Stirling's series subtracted "
-          r"term by term, and as its Taylor series in $h$",
+    title=r"the identity of a stability rule: $\log\Gamma(y + h) - \log\Gamma(y)$ (and $\psi(y + h) - \psi(y)$) as "
+          r"Stirling's series subtracted term by term, and as its Taylor series in $h$",
     source="textbook",
     steps=(
         Step((_x - Rational(1, 2)) * log(_x) - _x - ((_y - Rational(1, 2)) * log(_y) - _y),
@@ -33,6 +33,13 @@ register(Derivation(
                                                    + _h ** 3 / 6 * polygamma(2, _y) + _h ** 4 / 24 * polygamma(3, _y)))
              / _h ** 5, polygamma(4, _y) / 120, rel="->", variable=_h, point=0,
              justification="Taylor's theorem at h = 0: the m-th derivative of log Gamma is psi^{(m-1)}"),
+        Step(log(_x) - 1 / (2 * _x) - (log(_y) - 1 / (2 * _y)), log1p(_h / _y) + _h / (2 * _x * _y),
+             justification="psi's series: log x - log y = log1p(h/y), -1/(2x) + 1/(2y) = h/(2xy) at x = y + h"),
+        Step((polygamma(0, _y + _h) - polygamma(0, _y) - (_h * polygamma(1, _y) + _h ** 2 / 2 * polygamma(2, _y)
+                                                           + _h ** 3 / 6 * polygamma(3, _y)
+                                                           + _h ** 4 / 24 * polygamma(4, _y))) / _h ** 5,
+             polygamma(5, _y) / 120, rel="->", variable=_h, point=0,
+             justification="Taylor's theorem at h = 0 for psi: its m-th derivative is psi^{(m)}"),
     ),
 ))
 
