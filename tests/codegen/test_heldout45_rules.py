@@ -6,6 +6,7 @@ showed it, against mpmath written by hand (enough digits for the inputs' spread,
   argument (Stirling's series subtracted), at a small one with a tiny shift (the Taylor series), and a log-gamma with
   two partners (each taken where its shift is the smaller);
 * ``log_at_least_one``: $\\log(1 - (1 - u)^{c})$ where $u$ or $c\\log(1 - u)$ underflows;
+* ``log_share`` where $b/a$ overflows;
 * ``ratio_before_power`` (its reciprocal products): $\\frac{1}{u^{k} v^{k}}$ where $u^{k}$ underflows and $v^{k}$
   overflows.
 """
@@ -22,7 +23,7 @@ REL_TOL = 1e-13
 NAIVE_OFF = 1e-3
 """The naive form is off by at least this much (it loses every digit at these points; 1e-3 leaves room)."""
 
-a, b, c, p, q, r, s, t, v = sp.symbols("a b c p q r s t v", real=True)
+a, b, c, p, q, r, s, t, v, w = sp.symbols("a b c p q r s t v w", real=True)
 
 
 def _rule(name):
@@ -101,3 +102,9 @@ def test_power_of_softplus_leaves_one_minus_an_exponential(base):
     # whole search on log(1 - (1 - e^v)^c)
     assert _rule("power_of_softplus").apply(base ** t) == base ** t
     assert _rule("power_of_softplus").apply((1 + 3 * sp.exp(v)) ** t) != (1 + 3 * sp.exp(v)) ** t  # still fires
+
+
+def test_log_share_beyond_the_float_range_of_the_ratio():
+    # log(s/(s + w)) and (s/(s + w))^c at s = 1e-300, w = 1e300: w/s overflows and log1p(w/s) is inf, truth -1381.6
+    _check("log_share", sp.log(s / (s + w)), (s, w), (1e-300, 1e300), digits=700)
+    _check("log_share", (q / (q + w)) ** c, (q, w, c), (1e-300, 1e300, 1e-3), digits=700)
