@@ -52,6 +52,7 @@ rule                      identity
 ``log_expm1_factor``      $\log(P(e^{u} - 1)^{k}) = k\max(u, 0) + \log(P(\operatorname{sign}(u)(-\operatorname{expm1}(-|u|)))^{k})$ beside other factors (:mod:`codegen.rules_log_hyperbolic`)
 ``log_expm1``             $\log(e^{u} - 1) = u + \log(1 - e^{-u})$ for $u \ge 1$ (then ``log1mexp``)
 ``log_of_negative_expm1`` $\log(-\operatorname{expm1}(a)) = \operatorname{log1p}(-e^{a})$ for $a \le -\log 2$, after ``power_expm1`` (:mod:`codegen.rules_exp_underflow`)
+``log_at_least_one``      $\log(1 - (1 - u)^{c}) = \log c + \log(-\log(1 - u))$ where $w = c\log(1 - u)$ underflows, $\log u$ in log space ($a\log x$ for $x^{a}$); else ``log1mexp`` of $w$ (costly: search only; :mod:`codegen.rules_at_least_one`)
 ``log1mexp_of_exp``       $\log(1 - e^{-e^{w}}) = w + \log\frac{-\operatorname{expm1}(-e^{w})}{e^{w}}$ for $w < 0$, $w$ where $e^{w}$ underflows (:mod:`codegen.rules_exp_underflow`)
 ``log_of_softplus``      $\log\log(1 + e^{w}) = w + \log\frac{\operatorname{log1p}(e^{w})}{e^{w}}$ for $w < 0$, $w$ where $e^{w}$ underflows (:mod:`codegen.rules_exp_underflow`)
 ``log_of_mean``           $\log(\frac1n\sum_i f_i) = \operatorname{log1p}(\frac1n\sum_i (f_i - 1))$ near 1, else $\log\frac1n + \log\sum_i f_i$ (costly: search only; :mod:`codegen.rules_power`)
@@ -109,6 +110,7 @@ rule                      identity
 ``quotient_into_sum``     $\frac{A + c\sum_i u_i v_i}{D} = \frac{A}{D} + c\sum_i \frac{u_i v_i}{D}$, each product divided in ``paired_quotient``'s order (costly: search only; :mod:`codegen.rules_pairing`)
 ``scale_into_summand``    $k \sum_i (\sum_t u_{t,i}) v_i = \sum_i (\sum_t k u_{t,i}) v_i$ where $k = c^p$ and a $u_t$ divides by $c$ (costly: search only; :mod:`codegen.rules_scale_into_summand`)
 ``stirling_branch``       $F(u) = S_K F(u)$ for $u > 20$, Stirling's series of $\log\Gamma$, $\psi$, $\psi'$, where the terms of a sum in $u$ cancel at large $u$; arguments $\alpha u + c$ re-expanded in $1/u$ (costly: search only; :mod:`codegen.rules_stirling`)
+``log_gamma_shift``       $k\log\Gamma(x) - k\log\Gamma(y) = k(S(x) - S(y))$ for $x, y > 20$, $x - y$ not a number, Stirling's series subtracted term by term without cancelling terms (costly: search only; :mod:`codegen.rules_log_gamma_shift`)
 ``log_gamma_near_zero``   $\log\Gamma(c + u) = \sum_{k=1}^{N} \frac{\psi^{(k-1)}(c)}{k!} u^k$ for $|u| < \frac18$, $c \in \{1, 2\}$ (the zeros of $\log\Gamma$; costly: search only; :mod:`codegen.rules_log_gamma_zero`)
 ``taylor_branch``         $f(x) = T_N f(x)$ for $|x| < r$ where the sums of $f$ cancel at 0 (costly: search only; :mod:`codegen.rules_series`)
 ``log_of_squares``        $\log A = 2\log M + \log(A/M^2)$, $M$ the largest magnitude of the squares in $A$ (``scaled_sqrt``'s scale) (costly: search only; :mod:`codegen.rules_log_squares`)
@@ -130,6 +132,7 @@ from sympy.codegen.cfunctions import expm1, log1p
 from codegen import (rules_bregman, rules_log_gamma_zero, rules_geometric, rules_cancel, rules_atan, rules_exp_underflow, rules_log1p_power, rules_power_ratio, rules_unit_sum, rules_mixture_one, rules_gaussian_tail, rules_scale_into_summand, rules_softmax_gap, rules_exact, rules_homogeneous, rules_fraction, rules_log, rules_logit, rules_pairing, rules_power, rules_quotient_scale, rules_ratio, rules_root, rules_select, rules_step,
                      rules_series, rules_sigmoid_difference, rules_stirling, rules_trig, rules_tail_difference, rules_log_hyperbolic, rules_log_squares, rules_log_weights, rules_logspace, rules_softmax, rules_softmax_offset, rules_softplus_ratio, rules_sums, rules_xlogy)
 from codegen import rules_exp_sums, rules_log_quotient, rules_softmax_power
+from codegen import rules_at_least_one, rules_log_gamma_shift
 from codegen.lower_unshifted import ExpShift
 from symbolic.functions import Held, ReduceMax, log_ndtr, ndtr
 
@@ -1277,6 +1280,15 @@ ZERO_TIMES_LOG = Rule(
     gain="p log(2p/(p + q)) for softmaxes p, q of logits ~1e300 (Jensen-Shannon): p and q underflow to 0 and the "
          "log of their split quotient is inf, 0 * inf = nan; the truth about 1e-(1e300), and 0 where p is 0")
 
+LOG_GAMMA_SHIFT = Rule(
+    "log_gamma_shift", "log_gamma_shift", rules_log_gamma_shift.log_gamma_shift, priority=71.2,
+    gain="log Gamma(n + 1) - log Gamma(n - k + 1) (a log binomial coefficient) at n = 1e150, k = 1e-150: both are "
+         "5e151 and equal in float64, value 0 where the truth is 3.5e-148 (error 1.0); the negative binomial's "
+         "log Gamma(k + r) - log Gamma(r) at r = 1e300 the same")
+LOG_AT_LEAST_ONE = Rule(
+    "log_at_least_one", "log_at_least_one", rules_at_least_one.log_at_least_one, priority=8.7,
+    gain="log(1 - (1 - x^a)^b) (the Kumaraswamy log-CDF) at x = 0.9, a = 1e300: x^a is 0 and the value -inf where the "
+         "truth is log b + a log x = -1.1e299; log(1 - (1 - p)^c) at p = c = 1e-300 the same (c log1p(-p) underflows)")
 POWER_OF_SOFTPLUS = Rule(
     "power_of_softplus", "power_of_softplus", rules_power.power_of_softplus, priority=59,
     gain="(1 + nu e^{-k(x - x0)})^{-1/nu} (the generalised logistic) at x = -1e300, nu = 1e300: e^{u} overflows and the "
@@ -1450,7 +1462,7 @@ COSTLY_RULES: tuple[Rule, ...] = (LOGSUMEXP_LOG1P, MEAN_FROM_TOP, ONE_MINUS_TOP,
                                   LOG_OF_POSITIVE_PRODUCT, SCALE_INTO_BRANCHES, POWER_LOG1P, POWER_OF_RATIO, LOG_BREGMAN,
                                   SOFTPLUS_RATIO, LOG_OF_MEAN, TERM_OVER_SUM, PRODUCT_BEFORE_POWER, SOFTMAX_DIFFERENCE, SCALE_INTO_SUMMAND,
                                   RATIO_BEFORE_UNEQUAL_POWERS, LOG1P_LARGE_QUOTIENT, SCALE_INTO_TERMS, OVER_LARGE_TERM, LOG_OF_SQUARES,
-                                  SOFTMAX_SQUARE_OFFSET, SIGMOID_DIFFERENCE, LOG_GAMMA_NEAR_ZERO)
+                                  SOFTMAX_SQUARE_OFFSET, SIGMOID_DIFFERENCE, LOG_GAMMA_NEAR_ZERO, LOG_GAMMA_SHIFT, LOG_AT_LEAST_ONE)
 """Rules that cost extra passes over the data (two more reductions for ``logsumexp_log1p``, ``mean_from_top``
 and ``one_minus_top``, one more for ``homogeneous_scale``, a scale per product for ``homogeneous_scalars``; a second, log-space form under a ``where`` for
 ``log_of_quotient`` and ``log_space_product``; magnitude tests and a ``where`` per quotient for ``paired_quotient`` (per entry for ``quotient_into_sum``); two Taylor branches under a ``where`` for ``power_bregman``; a log per factor for ``log_of_positive_product``; both branches of a ``where`` and seconds of sympy series at generation for ``taylor_branch``): not in

@@ -12,8 +12,9 @@ rule                      identity
 The negative binomial in its mean and dispersion, $r\log\frac{r}{r + \mu}$ and $\bigl(\frac{r}{r + \mu}\bigr)^{r}$
 (its log-likelihood, the zero-inflated and zero-truncated forms), is $-\mu$ and $e^{-\mu}$ as $r \to \infty$: at
 $r = 10^{300}$ the quotient rounds to 1, its log to 0 and the power to 1.  As $\operatorname{log1p}(b/a)$ every digit
-of $b/a = \mu/r$ is kept; where $b/a$ is large the log1p is as accurate as the log of the quotient, and near $-1$ the
-rounding of $b/a$ costs what that of $a + b$ did.  $a$ is a term of the sum (a product of factors); the sum's other
+of $b/a = \mu/r$ is kept; where $|b| > |a|$ it is $\log|a + b| - \log|a|$ (:func:`log1p_ratio`: $b/a$ could
+overflow, and the difference of logs is at least $\log 2$ there), and near $-1$ the rounding of $b/a$ costs what that
+of $a + b$ did.  $a$ is a term of the sum (a product of factors); the sum's other
 terms are $b$.
 
 A function ``expr -> expr`` (a rule's ``apply``); this module knows nothing of the registry.
@@ -42,6 +43,13 @@ def _share(q):
     return a, b, -s
 
 
+def log1p_ratio(b, a) -> sp.Expr:
+    r"""$\operatorname{log1p}\frac{b}{a}$ for $|b| \le |a|$, $\log|a + b| - \log|a|$ beyond (where $\frac{a + b}{a} > 0$,
+    $b$ has the sign of $a$ there and nothing cancels): $b/a$ overflows at $a = 10^{-300}$, $b = 10^{300}$ and the
+    log1p is $\infty$ where the truth is $1381.6$."""
+    return sp.Piecewise((log1p(b / a), sp.Abs(b) <= sp.Abs(a)), (sp.log(sp.Abs(a + b)) - sp.log(sp.Abs(a)), True))
+
+
 def _applies_log(e) -> bool:
     return isinstance(e, sp.log) and _share(e.args[0]) is not None
 
@@ -55,10 +63,10 @@ def log_share(expr: sp.Expr) -> sp.Expr:
     (module docstring)."""
     def log_value(e):
         a, b, s = _share(e.args[0])
-        return -s * log1p(b / a)
+        return -s * log1p_ratio(b, a)
 
     def power_value(e):
         a, b, s = _share(e.base)
-        return sp.exp(-s * e.exp * log1p(b / a), evaluate=False)
+        return sp.exp(-s * e.exp * log1p_ratio(b, a), evaluate=False)
 
     return expr.replace(_applies_log, log_value).replace(_applies_power, power_value)

@@ -427,7 +427,9 @@ def power_of_softplus(expr: sp.Expr) -> sp.Expr:
     $x = -10^{300}$, $\nu = 10^{300}$ overflows $e^{u}$ and gives 0 where the truth is $e^{-k/\nu \cdot |x|}\ldots
     \approx 0.17$; the softplus is written as ``softplus_stable`` writes it, $\max(w, 0) + \operatorname{log1p}(e^{-|w|})$."""
     def query(e):
-        return isinstance(e, sp.Pow) and not e.exp.is_number and _one_plus_scaled_exp(e.base) is not None
+        # c known non-positive (1 - e^{v}: c = -1) has no log-space form: log(-1) is i pi, and Max of it raised
+        return (isinstance(e, sp.Pow) and not e.exp.is_number and _one_plus_scaled_exp(e.base) is not None
+                and not _one_plus_scaled_exp(e.base)[0].is_nonpositive)
 
     from sympy.codegen.cfunctions import log1p
 

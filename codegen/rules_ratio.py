@@ -235,19 +235,21 @@ def _pair_of_entries(args, q, u, m):
 
 def _paired_powers(e, sign: int):
     """``(n, m, u, v, k)``: factors ``n`` and ``m`` of the product ``e`` are ``u**k`` and ``v**(sign*k)``, an integer
-    k >= 2 (``sign`` -1: a quotient ``u^k / v^k``; +1: a product ``u^k v^k``, the first such pair)."""
+    k >= 2 (``sign`` -1: a quotient ``u^k / v^k``; +1: a product ``u^k v^k``, the first such pair; 0: a reciprocal
+    product ``u^{-k} v^{-k}``, k <= -2)."""
     if not isinstance(e, sp.Mul):
         return None
     for n, f in enumerate(e.args):
-        if not (isinstance(f, sp.Pow) and f.exp.is_Integer and f.exp >= 2 and not f.base.is_number):
+        if not (isinstance(f, sp.Pow) and f.exp.is_Integer and (f.exp <= -2 if sign == 0 else f.exp >= 2)
+                and not f.base.is_number):
             continue
         for m, d in enumerate(e.args):
-            if m != n and isinstance(d, sp.Pow) and d.exp == sign * f.exp and not d.base.is_number:
+            if m != n and isinstance(d, sp.Pow) and d.exp == (sign or 1) * f.exp and not d.base.is_number:
                 return n, m, f.base, d.base, f.exp
     return None
 
 
-def _power_of_pair(expr: sp.Expr, sign: int, pair) -> sp.Expr:
+def _power_of_pair(expr: sp.Expr, sign: int, pair, *, held: bool = False) -> sp.Expr:
     """Each ``u^k v^{sign k}`` of ``expr`` (:func:`_paired_powers`) as ``pair(u, v)^k``, the power unevaluated; held
     as an UnevaluatedExpr where an enclosing product re-evaluated an exponent and distributed the power back."""
     def value(e, held=False):
@@ -260,8 +262,8 @@ def _power_of_pair(expr: sp.Expr, sign: int, pair) -> sp.Expr:
     def found(e):
         return _paired_powers(e, sign) is not None
 
-    out = expr.replace(found, value)
-    if any(found(e) for e in sp.preorder_traversal(out)):
+    out = expr.replace(found, lambda e: value(e, held=held))
+    if not held and any(found(e) for e in sp.preorder_traversal(out)):
         # (x/c)^2 inside x e^{...}: the Welsch gradient x e^{-x^2/(2 c^2)} at x = c = 1e300 is inf/inf
         out = expr.replace(found, lambda e: value(e, held=True))
     return out
@@ -272,8 +274,13 @@ def ratio_before_power(expr: sp.Expr) -> sp.Expr:
     underflow) where their ratio does not, $\frac{(x - \mu)^2}{\nu s^2}$ at $x = s = 10^{300}$ is
     $\frac{\infty}{\infty}$ and at $x = \mu$, $s = 10^{-300}$ is $\frac{0}{0}$ (Student-t, Cauchy and Gaussian
     log-densities, any standardized square).  The power of the quotient is kept unevaluated (sympy would
-    distribute it back)."""
-    return _power_of_pair(expr, -1, lambda u, v: sp.Mul(u, sp.Pow(v, -1), evaluate=False))
+    distribute it back).  A reciprocal product the same: $\frac{1}{u^{k} v^{k}} = \frac{1}{(u v)^{k}}$, where
+    $\frac{1}{\sigma^{2}(1 + S/\sigma^{2})^{2}}$ (the gradient of a Cauchy kernel) at $\sigma = 10^{-150}$ is
+    $\frac{1}{0 \cdot \infty}$ and $\frac{1}{(\sigma + S/\sigma)^{2}}$ is $10^{-302}$."""
+    out = _power_of_pair(expr, -1, lambda u, v: sp.Mul(u, sp.Pow(v, -1), evaluate=False))
+    # held: the lowering's common subexpressions would take sigma^2 out of (sigma (1 + S/sigma^2))^2 again
+    # (the product held too: printed as a negative power, 1/(u v)^2 became 1/(u^2 v^2))
+    return _power_of_pair(out, 0, lambda u, v: sp.UnevaluatedExpr(sp.Mul(u, v, evaluate=False)), held=True)
 
 
 def product_before_power(expr: sp.Expr) -> sp.Expr:

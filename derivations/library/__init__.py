@@ -45,4 +45,5 @@ from derivations.library import (  # noqa: F401  (importing registers every deri
     stability_series,
     stability_exp_forms,
     stability_heldout44,
+    stability_heldout45,
 )

@@ -306,7 +306,9 @@ register(Derivation(
     title=r"the identity of a stability rule: $u^k / v^k = (u/v)^k$ for an integer $k \ge 2$",
     source="textbook",
     steps=tuple(Step(_u ** k / (_c * _v ** k), (_u / _v) ** k / _c, justification="(u/v)^k = u^k v^{-k}")
-                for k in (2, 3, 4)),
+                for k in (2, 3, 4))
+    + tuple(Step(_c / (_u ** k * _v ** k), _c / (_u * _v) ** k, justification="a reciprocal product: (u v)^k = u^k v^k")
+            for k in (2, 3)),
 ))
 _Dp = Symbol("D", positive=True)
 register(Derivation(

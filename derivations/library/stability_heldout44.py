@@ -104,6 +104,8 @@ register(Derivation(
     title=r"the identity of a stability rule: $\log\frac{a}{a + b} = -\operatorname{log1p}\frac{b}{a}$",
     source="textbook",
     steps=(Step(log(_r / (_r + _mu)), -log1p(_mu / _r), justification="a/(a + b) = 1/(1 + b/a), log(1 + t) = log1p(t)"),
+           Step(log(_r / (_r + _mu)), log(_r) - log(_r + _mu),
+                justification="beyond |b| <= |a|: log of a quotient of positive numbers (|a|, |a + b| for a ratio > 0)"),
            Step((_r / (_r + _mu)) ** _p, exp(_p * log(_r / (_r + _mu))),
                 justification="q^p = e^{p log q} for q > 0; then the log of q as in the step above")),
 ))
