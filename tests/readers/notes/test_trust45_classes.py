@@ -1,0 +1,83 @@
+r"""Trust leftovers of stop 44 (issues 12, 13), by class, each failing on main before its fix.
+
+**A finite set on the entries of a letter** (readers.notes.finite_entries).  "Let $x_1, \dots, x_n \in \{0, 1\}$ and
+$k = \sum_i x_i$" before $-k/p^2 - (n - k)/(1 - p)^2 < 0$ (tests/corpus/notes/everyday_mle_homework.tex): the
+membership on a run of entries was dropped and the correct claim refuted at x = (-1, 0); so was $x_1^2 = x_1$ after
+"for all $i$, $x_i \in \{0, 1\}$" (refuted at x_1 = 1/2), and a sum over the entries.  Entries written as symbols
+are now checked at each value, arrays sampled from the set; a wrong claim stays refuted at a point inside the set.
+An interval on a run or on ``y_i`` governs the symbol entries (``y_2``) as well (readers.notes.entry_conditions).
+"""
+from fractions import Fraction
+
+from tests.readers.notes.checked import CONFIRMED, HOLDS, assert_block_verdicts, checked_blocks
+
+ENTRIES = r"""# Bernoulli
+
+Let $x_1, \dots, x_n \in \{0, 1\}$ and $k = \sum_i x_i$. Then $-\frac{k}{p^2} - \frac{n-k}{(1-p)^2} < 0$.
+
+# Runs
+
+Let $b_1, \ldots, b_m \in \{0, 1\}$ and $s = \sum_{j=1}^m b_j$.
+
+$$\sum_{j=1}^m b_j^2 = s$$
+
+# Every entry
+
+For all $i$, $z_i \in \{0,1\}$. Then
+
+$$z_1^3 = z_1$$
+
+# Signs
+
+Let $u_j \in \{-1, 1\}$.
+
+$$u_1^2 u_2^2 = 1$$
+
+# Interval on a run
+
+Let $y_1, \ldots, y_m \in [0, 1]$.
+
+$$y_2^2 \le y_2$$
+
+# Wrong
+
+Let $w_1, w_2 \in \{0, 1\}$.
+
+$$w_1^2 = 2 w_1$$
+
+# Wrong sum
+
+Let $v_i \in \{0, 1\}$ for every $i$.
+
+$$\sum_{i=1}^n v_i^2 = 2\sum_{i=1}^n v_i$$
+"""
+
+
+def _section(title):
+    lines = ENTRIES.split("\n")
+    start = lines.index(f"# {title}") + 1
+    end = next((k for k in range(start, len(lines)) if lines[k].startswith("# ")), len(lines)) + 1
+    return [b for b in checked_blocks(ENTRIES) if start <= b.line <= end]
+
+
+def test_a_finite_set_on_a_run_of_entries_governs_a_sum_over_them():
+    assert_block_verdicts(_section("Bernoulli"), [CONFIRMED])
+    assert_block_verdicts(_section("Runs"), [CONFIRMED])
+
+
+def test_a_finite_set_on_an_indexed_entry_governs_the_numbered_entries():
+    for title in ("Every entry", "Signs"):
+        blocks = _section(title)
+        assert_block_verdicts(blocks, [CONFIRMED])
+        assert any(" in {" in a for s in blocks[0].steps for a in s.assumptions), blocks[0].steps
+
+
+def test_an_interval_on_a_run_governs_a_numbered_entry():
+    assert_block_verdicts(_section("Interval on a run"), [CONFIRMED])
+
+
+def test_a_wrong_claim_is_refuted_inside_the_set():
+    for title, letter in (("Wrong", "w"), ("Wrong sum", "v")):
+        witnesses = assert_block_verdicts(_section(title), ["refuted"])
+        values = [Fraction(v) for w in witnesses for k, v in w.items() if k.startswith(letter)]
+        assert values and all(v in (0, 1) for v in values), witnesses
