@@ -2131,7 +2131,12 @@ class _NotesReader(_CatalogMatch):
         before it stays.  Relations all in force already restate them and replace nothing ("$A \succ 0$. Then its
         diagonal is positive, $$a > 0$$" keeps $ac - b^2 > 0$, readers.notes.definite_matrices).  A restatement that
         leaves out a bound on the same one name ("For $x > 0$:" after $0 < x < 1$) may also mean the wider domain: the
-        bounds it leaves out are kept, and recorded as ``widened`` (:meth:`check_claim`)."""
+        bounds it leaves out are kept, and recorded as ``widened`` (:meth:`check_claim`).  A name bounded alone is a
+        value for the rest of the section, also after its condition has ended with its sentence: "For $-1 \le \theta
+        \le 1$ the copula ... has density ..." and later $\theta(1 - u)(1 - v)$ is theta times brackets (``readings``)."""
+        self.section.valued = self.section.valued | {x.name for r in relations if len(r.free_symbols) == 1
+                                                     and not r.atoms(AppliedUndef) for x in r.free_symbols
+                                                     if isinstance(x, sp.Symbol)}
         if relations and all(any(_same_relation(r, c[0]) for c in self.section.conditions) for r in relations):
             names = set().union(*(r.free_symbols for r in relations))
             self.section.widened = tuple(

@@ -6,6 +6,11 @@ membership on a run of entries was dropped and the correct claim refuted at x = 
 "for all $i$, $x_i \in \{0, 1\}$" (refuted at x_1 = 1/2), and a sum over the entries.  Entries written as symbols
 are now checked at each value, arrays sampled from the set; a wrong claim stays refuted at a point inside the set.
 An interval on a run or on ``y_i`` governs the symbol entries (``y_2``) as well (readers.notes.entry_conditions).
+
+**A name bounded in a sentence stays a value after the sentence** (``Reader.assume``).  "For $-1 \le \theta \le 1$ the
+copula $C(u, v) = uv(1 + \theta(1 - u)(1 - v))$ ... has density" (planted_mistakes_17.md:223): the condition ends with
+its sentence, and a later wrong $12\int\int uv(1 + \theta(1 - u)(1 - v)) - 3 = 2\theta/9$ became ``undecided
+(ambiguous)`` by a reading of ``\theta(...)`` as an unknown function; a name the section bounds by numbers is a value.
 """
 from fractions import Fraction
 
@@ -45,6 +50,26 @@ Let $w_1, w_2 \in \{0, 1\}$.
 
 $$w_1^2 = 2 w_1$$
 
+# Scope
+
+For $0 < a < 1$ the density $f(t) = 1 + a(1 - 2t)$ on the unit interval integrates to one, and its mean is
+
+$$\int_0^1 t\left(1 + a(1 - 2t)\right) dt = \frac{1}{2} - \frac{a}{6}$$
+
+The second moment, which I wrote down as
+
+$$\int_0^1 t^2\left(1 + a(1 - 2t)\right) dt = \frac{1}{3} - \frac{a}{3}$$
+
+# Scope in an interval
+
+For $c \in (0, 2)$ the weight $w(s) = 2 + c(1 - 2s)$ on the unit interval has mass two, since
+
+$$\int_0^1 \left(2 + c(1 - 2s)\right) ds = 2$$
+
+Its first moment I wrote down as
+
+$$\int_0^1 s\left(2 + c(1 - 2s)\right) ds = 1 + c$$
+
 # Wrong sum
 
 Let $v_i \in \{0, 1\}$ for every $i$.
@@ -81,3 +106,9 @@ def test_a_wrong_claim_is_refuted_inside_the_set():
         witnesses = assert_block_verdicts(_section(title), ["refuted"])
         values = [Fraction(v) for w in witnesses for k, v in w.items() if k.startswith(letter)]
         assert values and all(v in (0, 1) for v in values), witnesses
+
+
+def test_a_name_bounded_in_an_ended_sentence_is_no_function():
+    for title, letter in (("Scope", "a"), ("Scope in an interval", "c")):
+        witnesses = assert_block_verdicts(_section(title), [CONFIRMED, "refuted"])
+        assert any(letter in w for w in witnesses), witnesses
