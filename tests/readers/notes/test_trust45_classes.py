@@ -11,9 +11,18 @@ An interval on a run or on ``y_i`` governs the symbol entries (``y_2``) as well 
 copula $C(u, v) = uv(1 + \theta(1 - u)(1 - v))$ ... has density" (planted_mistakes_17.md:223): the condition ends with
 its sentence, and a later wrong $12\int\int uv(1 + \theta(1 - u)(1 - v)) - 3 = 2\theta/9$ became ``undecided
 (ambiguous)`` by a reading of ``\theta(...)`` as an unknown function; a name the section bounds by numbers is a value.
+
+**Transposes** (readers.latex.names).  ``w^{\mathsf T} x = x^{\mathsf T} w`` was read as powers ``w^{\mathsf{T}}`` and
+refuted (a font command on an unbraced ``T`` lost its argument's braces); ``\theta^\top x`` and ``\theta^T x`` on a
+lower-case Greek name were powers (``\beta^T``, Adam after T steps, stays one, and so does ``\gamma^T r_T``); ``(ABCDE)^T``
+was one name ``ABCDE`` beside ``E^T D^T C^T B^T A^T``.
 """
 from fractions import Fraction
 
+import pytest
+import sympy as sp
+
+from readers.latex.parse import parse_latex
 from tests.readers.notes.checked import CONFIRMED, HOLDS, assert_block_verdicts, checked_blocks
 
 ENTRIES = r"""# Bernoulli
@@ -70,6 +79,12 @@ Its first moment I wrote down as
 
 $$\int_0^1 s\left(2 + c(1 - 2s)\right) ds = 1 + c$$
 
+# Transposes
+
+$$w^{\mathsf T} x = x^{\mathsf T} w$$
+
+$$(ABCDE)^T = E^T D^T C^T B^T A^T$$
+
 # Wrong sum
 
 Let $v_i \in \{0, 1\}$ for every $i$.
@@ -112,3 +127,28 @@ def test_a_name_bounded_in_an_ended_sentence_is_no_function():
     for title, letter in (("Scope", "a"), ("Scope in an interval", "c")):
         witnesses = assert_block_verdicts(_section(title), [CONFIRMED, "refuted"])
         assert any(letter in w for w in witnesses), witnesses
+
+
+@pytest.mark.parametrize("text, transposed", [
+    (r"w^{\mathsf T} x", "w"), (r"x^{\rm T} y", "x"), (r"\theta^\top x", "theta"), (r"\theta^T x", "theta"),
+    (r"\mu^{T} \Sigma^{-1} \mu", "mu"), (r"\phi^{\intercal} v", "phi"), (r"\theta^T \phi(x)", "theta"),
+])
+def test_a_transpose_mark_transposes(text, transposed):
+    expr = parse_latex(text)
+    assert any(str(f.args[0]) == transposed for f in expr.atoms(sp.Function) if f.func.__name__ == "transpose"), expr
+
+
+@pytest.mark.parametrize("text, power", [
+    (r"\frac{m}{1 - \beta^T}", "beta**T"), (r"\gamma^T r_T", "gamma**T"), (r"\beta^T (1 - \beta)", "beta**T"),
+    (r"\sum_{t=1}^{T} \gamma^T x", "gamma**T"),
+])
+def test_a_bare_T_on_a_greek_value_stays_a_power(text, power):
+    assert power in str(parse_latex(text)), parse_latex(text)
+
+
+def test_a_run_of_capitals_written_alone_is_their_product():
+    for text, names in ((r"(ABCDE)^T = E^T D^T C^T B^T A^T", "ABCDE"), (r"(XYZ)^{-1} = Z^{-1} Y^{-1} X^{-1}", "XYZ")):
+        chain = parse_latex(text)
+        assert {s.name for e in chain.exprs for s in e.free_symbols} == set(names), chain
+    blocks = _section("Transposes")
+    assert_block_verdicts(blocks, [HOLDS, CONFIRMED])
