@@ -44,6 +44,8 @@ _DESCRIBES = re.compile(r"^\s*(?:is|are|denotes?|stands?|be|being|will|represent
                         r"(?:non-?negative|non-?positive|non-?zero|negative|positive)\b)", re.IGNORECASE)
 r"""Words after the condition that describe its name ("where $\sigma > 0$ is the standard deviation"): a declaration
 that stays (not a sign given in words: "when $x$ is negative")."""
+_NO_CLAIM = frozenset({"condition", "definition", "no claim", "example"})
+"""Roles of blocks that claim nothing (readers.notes.report.BlockReport.role)."""
 _ABBREVIATION = re.compile(r"\b(?:e\.g|i\.e|cf|vs|resp|approx|eq|eqs|fig|sec|ch|no)$", re.IGNORECASE)
 _DISPLAY_FULL_STOP = re.compile(r"[.]\s*(?:\\\\)?\s*(?:\\(?:quad|qquad|,|;)\s*)*\Z")
 
@@ -135,7 +137,8 @@ class SentenceConditions:
             return
         added = [c for c in section.conditions if c not in conditions_before]
         replaced = [c for c in conditions_before if c not in section.conditions]
-        self.held.append((section.number, end, added, replaced, widened_before, list(section.conditions)))
+        self.held.append((section.number, end, added, replaced, widened_before, list(section.conditions),
+                          self.offset(frag)))
 
     def lapse(self, section, frag) -> None:
         """End, before ``frag`` is read, the sentence conditions whose sentence has ended; the section's
@@ -145,14 +148,23 @@ class SentenceConditions:
             return
         due = [h for h in self.held if h[0] != section.number or h[1] <= at]
         self.held = [h for h in self.held if h not in due]
-        for number, _, added, replaced, widened, then in reversed(due):
+        for number, end, added, replaced, widened, then, stated in reversed(due):
             if number != section.number:
                 continue
+            if not self.claims_between(self.sentence(stated)[0], end):
+                continue  # "... where $\alpha > 0$ and $\beta > 0$, and one observation $(x, y)$.": no claim's
             later = {x for c in section.conditions if c not in then for x in c[0].free_symbols}
             self.ended += [(number, c[0], c[2]) for c in added]
             section.conditions = [c for c in section.conditions if c not in added]
             section.conditions += [c for c in replaced if c not in section.conditions and not c[0].free_symbols & later]
             section.widened = widened
+
+    def claims_between(self, start: int, end: int) -> bool:
+        r"""Whether a block read between the offsets ``start`` and ``end`` (a condition's sentence) makes a claim.  A
+        sentence whose formulas only define, declare or state conditions ("The model is $y = wx + \varepsilon$ with
+        the prior $w \sim \mathcal{N}(0, 1/\alpha)$, where $\alpha > 0$ and $\beta > 0$, and one observation
+        $(x, y)$.") has no claim its condition could belong to: the condition holds for the section."""
+        return any(start < offset <= end + 1 and role not in _NO_CLAIM for offset, role in self.roles.items())
 
     def stated_before(self, number: int, names) -> list:
         r"""``(relations, line)`` of the ended sentence conditions of section ``number`` on ``names`` only: where a

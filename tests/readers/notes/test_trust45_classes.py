@@ -16,6 +16,12 @@ its sentence, and a later wrong $12\int\int uv(1 + \theta(1 - u)(1 - v)) - 3 = 2
 refuted (a font command on an unbraced ``T`` lost its argument's braces); ``\theta^\top x`` and ``\theta^T x`` on a
 lower-case Greek name were powers (``\beta^T``, Adam after T steps, stays one, and so does ``\gamma^T r_T``); ``(ABCDE)^T``
 was one name ``ABCDE`` beside ``E^T D^T C^T B^T A^T``.
+
+**A condition in a sentence that claims nothing holds for the section** (readers.notes.condition_scope).  "The model is
+$y = wx + \varepsilon$ with the prior ..., where $\alpha > 0$ and $\beta > 0$, and one observation $(x, y)$ with
+$x \ne 0$." (planted_mistakes_12.md:119): the conditions ended with that sentence as if they were a claim's, and the
+later $1/(\alpha + \beta x^2) \le 1/\alpha$ was no longer proved.  A sentence condition ends with its sentence only
+where the sentence makes a claim; "$$\sqrt{x^2} = x$$ where $x > 0$." still ends there.
 """
 from fractions import Fraction
 
@@ -85,6 +91,25 @@ $$w^{\mathsf T} x = x^{\mathsf T} w$$
 
 $$(ABCDE)^T = E^T D^T C^T B^T A^T$$
 
+# Model
+
+The model is $y = a z$ with a slope $a$, where $a > 0$ and $z > 0$, and one sample $(z, y)$ with $y \ne 0$. Later:
+
+$$\sqrt{a^2 z^2} = a z$$
+
+# Prior
+
+The prior has the precision $\lambda$ for the weight $w$, where $\lambda > 0$, and the data are $(x_1, y_1)$. Its
+variance shrinks:
+
+$$\frac{1}{\lambda + x^2} \le \frac{1}{\lambda}$$
+
+# Claim's own
+
+$$\sqrt{q^2} = q$$ where $q > 0$.
+
+$$\sqrt{q^2} = q$$
+
 # Wrong sum
 
 Let $v_i \in \{0, 1\}$ for every $i$.
@@ -152,3 +177,9 @@ def test_a_run_of_capitals_written_alone_is_their_product():
         assert {s.name for e in chain.exprs for s in e.free_symbols} == set(names), chain
     blocks = _section("Transposes")
     assert_block_verdicts(blocks, [HOLDS, CONFIRMED])
+
+
+def test_a_condition_in_a_sentence_without_a_claim_holds_for_the_section():
+    assert_block_verdicts(_section("Model"), [CONFIRMED])
+    assert_block_verdicts(_section("Prior"), [CONFIRMED])
+    assert_block_verdicts(_section("Claim's own"), [CONFIRMED, "undecided"])
