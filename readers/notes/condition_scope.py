@@ -13,7 +13,8 @@ before prose that opens in upper case, at a heading or a list item.
 
 A condition stated on its own governs the blocks after it up to the next heading, as before: "Let $x > 0$.",
 "Suppose $t \ge 1$", "For $0 < p < 1$:" (only conditions before the colon or full stop), "Throughout, $n \ge 1$",
-a name's description ("where $\sigma > 0$ is the standard deviation"), and any condition without a cue word.  When
+a name's description ("where $\sigma > 0$ is the standard deviation"), a count with what it counts ("For $n \ge 2$
+independent draws ..."), any condition without a cue word, and one whose sentence makes no claim.  When
 a sentence's condition ends, the section's conditions it had replaced (``Reader.assume``) hold again.
 """
 from __future__ import annotations
@@ -46,6 +47,12 @@ r"""Words after the condition that describe its name ("where $\sigma > 0$ is the
 that stays (not a sign given in words: "when $x$ is negative")."""
 _NO_CLAIM = frozenset({"condition", "definition", "no claim", "example"})
 """Roles of blocks that claim nothing (readers.notes.report.BlockReport.role)."""
+_COUNTED = re.compile(r"^\s*(?:(?!(?:the|a|an|its|their|our|we|it|this|these|those|all|both|each|every|then|so)\b)"
+                      r"[a-z]+\s+)?(?!(?:this|thus|has|was|does|holds|gives|follows|becomes|tends|goes|means|"
+                      r"equals|satisfies|yields|implies|reads|remains|stays|converges|diverges|exists|vanishes|its|"
+                      r"less|unless|always|plus|minus|times|is|as|us)\b)[a-z]{3,}s\b")
+r"""A plural noun right after the condition, perhaps after one adjective: what the name counts ("For $n \ge 2$
+independent draws with variance ...", "for $k \ge 1$ steps"), a declaration of the count for the section."""
 _ABBREVIATION = re.compile(r"\b(?:e\.g|i\.e|cf|vs|resp|approx|eq|eqs|fig|sec|ch|no)$", re.IGNORECASE)
 _DISPLAY_FULL_STOP = re.compile(r"[.]\s*(?:\\\\)?\s*(?:\\(?:quad|qquad|,|;)\s*)*\Z")
 
@@ -111,7 +118,8 @@ class SentenceConditions:
             return None
         start, end = self.sentence(at)
         before, after = self.masked[start:at], self.masked[at + len(frag.source):end]
-        if _STANDING.search(before) or _STANDING.search(after) or not _CUED.search(before) or _DESCRIBES.match(after):
+        if _STANDING.search(before) or _STANDING.search(after) or not _CUED.search(before) or _DESCRIBES.match(after) \
+                or _COUNTED.match(after):
             return None
         trailing = _TRAILING.search(before)  # "$$\sqrt{x^2} = x$$ where $x > 0$.": that claim's, read with it already
         if trailing and not _NEW_CLAUSE.search(trailing.group()):

@@ -21,7 +21,9 @@ was one name ``ABCDE`` beside ``E^T D^T C^T B^T A^T``.
 $y = wx + \varepsilon$ with the prior ..., where $\alpha > 0$ and $\beta > 0$, and one observation $(x, y)$ with
 $x \ne 0$." (planted_mistakes_12.md:119): the conditions ended with that sentence as if they were a claim's, and the
 later $1/(\alpha + \beta x^2) \le 1/\alpha$ was no longer proved.  A sentence condition ends with its sentence only
-where the sentence makes a claim; "$$\sqrt{x^2} = x$$ where $x > 0$." still ends there.
+where the sentence makes a claim; "$$\sqrt{x^2} = x$$ where $x > 0$." still ends there.  A count with what it counts
+("For $n \ge 2$ independent draws with variance ... the estimator ... has bias $$...$$", planted_mistakes_15.md:155)
+declares the count for the section too.
 """
 from fractions import Fraction
 
@@ -110,6 +112,24 @@ $$\sqrt{q^2} = q$$ where $q > 0$.
 
 $$\sqrt{q^2} = q$$
 
+# Count
+
+For $n \ge 2$ independent draws the mean has variance $\sigma^2/n$, so that
+
+$$\frac{\sigma^2}{n} - \frac{\sigma^2}{n + 1} = \frac{\sigma^2}{n(n + 1)}$$
+
+Later the unbiased estimator:
+
+$$\frac{2n - 1}{n^2} < \frac{2}{n - 1}$$
+
+# Steps
+
+For $k \ge 1$ steps of size $h$ the error satisfies $$e_k = h k$$
+
+and the ratio compares:
+
+$$\frac{1}{k + 1} < \frac{1}{k} \le 1$$
+
 # Wrong sum
 
 Let $v_i \in \{0, 1\}$ for every $i$.
@@ -183,3 +203,8 @@ def test_a_condition_in_a_sentence_without_a_claim_holds_for_the_section():
     assert_block_verdicts(_section("Model"), [CONFIRMED])
     assert_block_verdicts(_section("Prior"), [CONFIRMED])
     assert_block_verdicts(_section("Claim's own"), [CONFIRMED, "undecided"])
+
+
+def test_a_count_with_what_it_counts_holds_for_the_section():
+    assert_block_verdicts(_section("Count"), [CONFIRMED, CONFIRMED])
+    assert_block_verdicts(_section("Steps")[-1:], [CONFIRMED])
