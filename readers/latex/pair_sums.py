@@ -8,10 +8,9 @@ nowhere else in the formula:
 
 Read with ``j`` free, :math:`\sum_{i \ne j} x_i x_j = (\sum_i x_i)^2 - \sum_i x_i^2` was refuted at ``j = 1``: a
 correct line of anyone's notes.  Only a summand that depends on the second letter makes a pair: where that letter
-appears outside the sum too (:math:`\sum_{k \ne i} p_k = 1 - p_i`), or the summand depends on the first letter
-alone (:math:`\sum_{m \le k} \binom{n}{m}`), the sum stays as it was read (one index, or an opaque sum over a set
-whose start the formula does not give).  A summand that depends on neither letter counts the pairs:
-:math:`\sum_{i < j} 1 = n(n - 1)/2`, :math:`\sum_{1 \le i < j \le m} c = c\binom{m}{2}`.
+appears outside the sum too (:math:`\sum_{k \ne i} p_k = 1 - p_i`), or the summand does not depend on it
+(:math:`\sum_{m \le k} \binom{n}{m}`, :math:`\sum_{i < j} 1`), the sum stays as it was read (one index, or an
+opaque sum over a set whose start the formula does not give).
 """
 from __future__ import annotations
 
@@ -89,8 +88,7 @@ def over_pairs(exprs: tuple, symbol, default_size) -> tuple:
         if m is None:
             continue
         i, j, body = symbol(m["i"]), symbol(m["j"]), f.args[0]
-        counted = not ({i, j} & body.free_symbols) and not _elsewhere(i, exprs, opaque)  # \sum_{i<j} 1: pairs
-        if j not in body.free_symbols and not counted or _elsewhere(j, exprs, opaque):
+        if j not in body.free_symbols or _elsewhere(j, exprs, opaque):
             continue  # \sum_{m \le k} \binom{n}{m}: over m up to the formula's k, from where it does not say
         chained = "hi" in m.groupdict()
         lo = _bound(m["lo"], symbol) if chained else sp.Integer(1)

@@ -24,10 +24,6 @@ later $1/(\alpha + \beta x^2) \le 1/\alpha$ was no longer proved.  A sentence co
 where the sentence makes a claim; "$$\sqrt{x^2} = x$$ where $x > 0$." still ends there.  A count with what it counts
 ("For $n \ge 2$ independent draws with variance ... the estimator ... has bias $$...$$", planted_mistakes_15.md:155)
 declares the count for the section too.
-
-**A sum over pairs that counts them** (readers.latex.pair_sums).  ``\sum_{i<j} 1 = n(n-1)/2`` stayed an opaque sum
-``sum_{i<j}``: only a summand that depends on the second letter made a pair.  A summand that depends on neither letter
-(written nowhere else) counts the pairs.
 """
 from fractions import Fraction
 
@@ -134,14 +130,6 @@ and the ratio compares:
 
 $$\frac{1}{k + 1} < \frac{1}{k} \le 1$$
 
-# Pairs
-
-$$\sum_{i<j} 1 = \frac{n(n-1)}{2}$$
-
-$$\sum_{1 \le a < b \le m} 1 = \binom{m}{2}$$
-
-$$\sum_{k<l} 1 = n^2$$
-
 # Wrong sum
 
 Let $v_i \in \{0, 1\}$ for every $i$.
@@ -220,10 +208,3 @@ def test_a_condition_in_a_sentence_without_a_claim_holds_for_the_section():
 def test_a_count_with_what_it_counts_holds_for_the_section():
     assert_block_verdicts(_section("Count"), [CONFIRMED, CONFIRMED])
     assert_block_verdicts(_section("Steps")[-1:], [CONFIRMED])
-
-
-def test_a_sum_over_pairs_of_a_constant_counts_the_pairs():
-    chain = parse_latex(r"\sum_{1 \le a < b \le m} c = c m(m-1)/2")
-    assert isinstance(chain.exprs[0], sp.Sum) and len(chain.exprs[0].limits) == 2, chain
-    assert type(parse_latex(r"\sum_{m \le k} \binom{n}{m}")).__name__.startswith("sum_{")  # m up to k: not pairs
-    assert_block_verdicts(_section("Pairs"), [CONFIRMED, CONFIRMED, "refuted"])
