@@ -182,9 +182,12 @@ class _Names:
         """A two-letter run not known as a name is a product (``ab``); longer runs are names, except a short
         lower-case run whose every letter the same formula also writes alone (``2bxh`` beside ``b(x+h)^2``: the
         product ``2 b x h``, as the expansion it comes from says), or the prose around the block does (``e^{-ywx}``
-        after "a label $y$ and a feature $x$" in the sentence of ``ell(w)``: ``parse_block``'s ``letters``)."""
+        after "a label $y$ and a feature $x$" in the sentence of ``ell(w)``: ``parse_block``'s ``letters``); and a run
+        of capitals whose every letter the formula writes alone (``(ABC)^T = C^T B^T A^T``)."""
         if word in self.names or not word.isalpha():
             return False
+        if len(word) <= 6 and word.isascii() and word.isupper() and all(self.written_alone(c) for c in set(word)):
+            return True  # (ABCDE)^T = E^T D^T C^T B^T A^T: the product of the matrices the formula writes alone
         return len(word) == 2 or (len(word) <= 4 and word.isascii() and word.islower()
                                   and (self.imaginary_run(word) or all(self.written_alone(letter)
                                                                        or letter in self.letters_alone
@@ -418,6 +421,18 @@ class _Names:
             raw = raw.replace(char, "\\" + name + " ")
         return "{" + " ".join(raw.split()) + "}"
 
+    def greek_transposed(self, raw: str, node) -> bool:
+        r"""Whether a transpose mark on a lower-case Greek name transposes: a mark that is never a power (``\top``,
+        ``\intercal``, ``\mathsf{T}``), or a bare ``T`` right before another factor, ``\theta^T x``,
+        ``\mu^T \Sigma^{-1} \mu`` (a bare ``T`` elsewhere is a power: ``1 - \beta_1^T``, Adam after T steps)."""
+        if _SCRIPT_SPACING.sub("", raw).strip("{}") != "T":
+            return True
+        try:
+            after = self.text[_end(node):]
+        except Exception:  # noqa: BLE001 - a node without a position: the power, as before
+            return False
+        return _FACTOR_AFTER.match(after) is not None and not _T_AS_VALUE.search(self.text)
+
     def labelled(self, value, raw: str):
         """``v^{corrected}``: a new name ``v^{corrected}`` (for an element ``x_i^{(j)}``, of a new array)."""
         if isinstance(value, sp.Indexed):
@@ -431,6 +446,7 @@ class _Names:
             return value  # 0^+, a^\prime: a marker, not a power
         raw = self.raw_script(node)
         if is_transpose_mark(raw) and not (base_name in GREEK.values() and base_name not in GREEK_CAPITALS
+                                           and not self.greek_transposed(raw, node)
                                            or isinstance(value, sp.Number)):
             self.used_functions.add("transpose")
             return sp.Function("transpose")(value)
@@ -462,6 +478,14 @@ TRANSPOSE_MARKS = frozenset({"T", r"\top", r"\intercal", r"\mathrm{T}", r"\maths
                              r"\mathsf{\top}", r"\mathrm{\top}"})
 r"""Superscripts that transpose: ``A^T``, ``A^\top``, ``A^{\mathrm{T}}``."""
 _SCRIPT_SPACING = re.compile(r"\\[,;:! ]|\s+")
+_FONT_MARK = re.compile(r"\\(?:mathsf|mathrm|text|textsf|rm|sf)\{?(T|\\top)\}?")
+r"""A font command on an unbraced mark, its spaces removed: ``{\mathsf T}`` is read ``\mathsfT``, ``{\rm T}`` ``\rmT``."""
+_FACTOR_AFTER = re.compile(r"\s*(?:[A-Za-z]|\\(?!(?:left|right|big|Big|bigg|Bigg|cdot|times|quad|qquad|le|ge|leq|geq|"
+                           r"neq|approx|sim|to|in|frac|end|text)\b)[A-Za-z]+)")
+r"""What follows a factor (a name, a command that is no operator; not a bracket: ``\beta^T (1 - \beta)`` is a power
+times a bracket): the start of the next factor."""
+_T_AS_VALUE = re.compile(r"(?<![\\A-Za-z^{])T(?![A-Za-z])|(?<=_)T|(?<=_\{)T|\\(?:sum|prod)_\{[^{}]*\}\^\{?T(?![A-Za-z])")
+r"""``T`` written as a value somewhere in the block (``r_T``, ``\sum_{t=1}^{T}``, ``t = T``): then ``\gamma^T r_T`` is a power."""
 
 
 def is_transpose_mark(raw: str) -> bool:
@@ -472,7 +496,7 @@ def is_transpose_mark(raw: str) -> bool:
     bare = _SCRIPT_SPACING.sub("", raw)
     while bare.startswith("{") and bare.endswith("}"):
         bare = bare[1:-1]
-    return bare in TRANSPOSE_MARKS
+    return bare in TRANSPOSE_MARKS or _FONT_MARK.fullmatch(bare) is not None
 
 
 def is_inverse_transpose_mark(raw: str, base_name) -> bool:

@@ -236,6 +236,7 @@ from readers.notes.cdfs import CUE as CDF_CUE, MENTIONED as CDF_MENTIONED, compa
 from readers.notes.polynomial_families import family_recurrence, named_families
 from readers.notes.prose_letters import prose_letters
 from readers.notes.back_references import refers_back
+from readers.notes import finite_entries
 from readers.notes.finite_values import cases as finite_cases, combined as finite_combined, finite_memberships
 from readers.notes.dependencies import through_definitions, through_graph
 from readers.notes.named_intermediates import through_names, through_written
@@ -328,7 +329,7 @@ __all__ = ["SCHEMA", "BlockReport", "Fragment", "NotesReport", "StepReport", "ch
            "render_text"]
 from derivations.checker.step import Step
 from derivations.checker.verdict import worst
-from symbolic.domains import Simplex
+from symbolic.domains import Choice, Simplex
 
 _GREEK_WORDS = frozenset({"alpha", "beta", "gamma", "delta", "epsilon", "varepsilon", "zeta", "eta", "theta",
                           "iota", "kappa", "lambda", "mu", "nu", "xi", "pi", "rho", "sigma", "tau", "upsilon", "phi",
@@ -1294,6 +1295,7 @@ class _Section:
     seen: frozenset = frozenset()  # names used in this section so far
     valued: frozenset = frozenset()  # one-letter names a block of this section used as values (value_letters)
     finite: dict = field(default_factory=dict)  # name -> values: y \in \{-1, 1\} (readers.notes.finite_values)
+    finite_entries: dict = field(default_factory=dict)  # letter -> values: x_i \in \{0, 1\} (finite_entries)
     widened: tuple = ()  # conditions a restated bound may have dropped ("For $x > 0$:" after $0 < x < 1$): to the next
     # heading or condition; a confirmation must hold without them too (Reader.assume)
     contested: dict = field(default_factory=dict)  # name -> (lhs, rhs, line): a row that read both as a failing
@@ -1304,7 +1306,7 @@ class _Section:
     def enter(self, number: int) -> None:
         """A new heading: conditions, examples, limits and equations end; definitions stay."""
         self.number, self.limit, self.conditions, self.examples, self.equation = number, None, [], [], None
-        self.finite, self.widened = {}, ()
+        self.finite, self.finite_entries, self.widened = {}, {}, ()
         self.witnesses = set()
         self.unreadable = {}
         self.withheld = set()
@@ -1757,6 +1759,12 @@ class _NotesReader(_CatalogMatch):
         pairs = condition_pairs(block, frozenset(self.section.functions), intervals=not existential(before))
         if pairs is None and frag.kind == "inline":  # "$p$ and $q$, both in $(0, 1)$" (readers.notes.shared_memberships)
             pairs = shared_interval(frag.content, before)
+        listed = finite_entries.listed_membership(frag.content) if pairs is None else None
+        if listed is not None:  # x_1, \dots, x_n \in \{0, 1\}: every entry (readers.notes.finite_entries)
+            self.section.finite_entries[listed[0]] = listed[1]
+            return BlockReport(**base, parsed=True, role="condition", parsed_form=shown, symbols=explain,
+                               assumptions=(f"{listed[0]}_i in {{{', '.join(map(str, listed[1]))}}} for every i",),
+                               warnings=tuple(dict.fromkeys(warnings)))
         after = self.lines[frag.line - 1][frag.column - 1 + len(frag.source):] if (
             frag.kind == "inline" and 0 < frag.line <= len(self.lines)) else ""
         integer = stated_integer(block, after) if frag.kind == "inline" and pairs is None else None
@@ -1817,6 +1825,7 @@ class _NotesReader(_CatalogMatch):
                                symbols=explain, warnings=tuple(dict.fromkeys(warnings)))
         if pairs is not None:
             self.section.finite.update(finite_memberships(pairs))
+            self.section.finite_entries.update(finite_entries.entry_memberships(pairs))  # x_i \in \{0, 1\}
             if not any(isinstance(e, sp.Mul) and not e.is_number for a, _, b in pairs for e in (a, b)):  # pi/2 is a bound
                 held = list(self.section.conditions), self.section.widened
                 self.assume(as_relations(pairs), frag.content_line)
@@ -2123,7 +2132,12 @@ class _NotesReader(_CatalogMatch):
         before it stays.  Relations all in force already restate them and replace nothing ("$A \succ 0$. Then its
         diagonal is positive, $$a > 0$$" keeps $ac - b^2 > 0$, readers.notes.definite_matrices).  A restatement that
         leaves out a bound on the same one name ("For $x > 0$:" after $0 < x < 1$) may also mean the wider domain: the
-        bounds it leaves out are kept, and recorded as ``widened`` (:meth:`check_claim`)."""
+        bounds it leaves out are kept, and recorded as ``widened`` (:meth:`check_claim`).  A name bounded alone is a
+        value for the rest of the section, also after its condition has ended with its sentence: "For $-1 \le \theta
+        \le 1$ the copula ... has density ..." and later $\theta(1 - u)(1 - v)$ is theta times brackets (``readings``)."""
+        self.section.valued = self.section.valued | {x.name for r in relations if len(r.free_symbols) == 1
+                                                     and not r.atoms(AppliedUndef) for x in r.free_symbols
+                                                     if isinstance(x, sp.Symbol)}
         if relations and all(any(_same_relation(r, c[0]) for c in self.section.conditions) for r in relations):
             names = set().union(*(r.free_symbols for r in relations))
             self.section.widened = tuple(
@@ -3356,15 +3370,27 @@ class _NotesReader(_CatalogMatch):
                 conditions=without_premise_equations(claim.conditions, case)), frag)) for case in solutions]
             return finite_combined(per_case, {x.name: tuple(dict.fromkeys(case[x] for case in solutions))
                                               for x in solutions[0]})
-        if not self.section.finite:
+        if not self.section.finite and not self.section.finite_entries:
             return self.check_claim_once(claim, frag)
         sides = (self.expand(claim.lhs), self.expand(claim.rhs))
-        found = finite_cases(sides, self.section.finite)
-        if found is None:
-            return self.check_claim_once(claim, frag)
-        per_case = [(case, self.check_claim_once(dataclasses.replace(
-            claim, lhs=sides[0].xreplace(case), rhs=sides[1].xreplace(case)), frag)) for case in found]
-        return finite_combined(per_case, self.section.finite)
+        letters = finite_entries.governing(self.section.finite, self.section.finite_entries, sides)
+        names = finite_entries.bare(sides)  # x[i]: the label x is no name to set to a value
+        finite = {**{n: v for n, v in self.section.finite.items() if n in names},
+                  **finite_entries.entry_names(letters, sides)}  # x_1, x_k of x_i \in \{0, 1\} (finite_entries)
+        found = finite_cases(sides, finite) if finite else None
+        if found is not None:
+            out = finite_combined([(case, self.check_claim_once(dataclasses.replace(
+                claim, lhs=sides[0].xreplace(case), rhs=sides[1].xreplace(case)), frag)) for case in found], finite)
+        elif finite:  # more combinations than are checked: a refutation off the set is no counterexample
+            out = _withdrawn(self.check_claim_once(claim, frag), lambda s: (
+                f"the notes restrict {', '.join(sorted(finite))} to finite sets, more combinations than are checked; "
+                f"without them it fails ({s.reason[:80]})"))
+        else:
+            out = self.check_claim_once(claim, frag)
+        sampled = tuple(f"{b}_i in {{{', '.join(map(str, v))}}}" for b, v in finite_entries.arrays(letters, sides).items())
+        return [_undecided(s, f"fails only at {off}, outside the set the notes state for it ({s.reason[:80]})")
+                if s.verdict == "refuted" and (off := finite_entries.outside(s.counterexample, letters)) else
+                dataclasses.replace(s, assumptions=tuple(dict.fromkeys(s.assumptions + sampled))) for s in out]
 
     def scalar_optimum(self, claim: _Claim, frag: Fragment) -> list[StepReport] | None:
         r"""``\arg\min_u F = v`` (``\min_u F = m``, or a max) over one scalar ``u``: confirmed when ``F`` is convex
@@ -5580,6 +5606,9 @@ class _NotesReader(_CatalogMatch):
         index_conditions = [c for c in conditions if c.free_symbols and c.free_symbols <= set(indices)]
         assumptions = [c for c in conditions if c not in index_conditions]
         domains = {**_domains(parts, assumptions), **entry_domains}
+        governed = finite_entries.governing(self.section.finite, self.section.finite_entries, (lhs, rhs))
+        for base, values in finite_entries.arrays(governed, parts).items():  # x_i \in \{0, 1\}: x[i] from the set
+            domains.setdefault(base, Choice(tuple(float(v) for v in values)))
         declared = simplex_in_force(self.simplex_vectors, self.position)
         for part in parts:  # entries of a vector the prose calls one-hot or a probability vector
             for base in part.atoms(sp.IndexedBase):

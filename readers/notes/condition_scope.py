@@ -13,7 +13,8 @@ before prose that opens in upper case, at a heading or a list item.
 
 A condition stated on its own governs the blocks after it up to the next heading, as before: "Let $x > 0$.",
 "Suppose $t \ge 1$", "For $0 < p < 1$:" (only conditions before the colon or full stop), "Throughout, $n \ge 1$",
-a name's description ("where $\sigma > 0$ is the standard deviation"), and any condition without a cue word.  When
+a name's description ("where $\sigma > 0$ is the standard deviation"), a count with what it counts ("For $n \ge 2$
+independent draws ..."), any condition without a cue word, and one whose sentence makes no claim.  When
 a sentence's condition ends, the section's conditions it had replaced (``Reader.assume``) hold again.
 """
 from __future__ import annotations
@@ -44,6 +45,14 @@ _DESCRIBES = re.compile(r"^\s*(?:is|are|denotes?|stands?|be|being|will|represent
                         r"(?:non-?negative|non-?positive|non-?zero|negative|positive)\b)", re.IGNORECASE)
 r"""Words after the condition that describe its name ("where $\sigma > 0$ is the standard deviation"): a declaration
 that stays (not a sign given in words: "when $x$ is negative")."""
+_NO_CLAIM = frozenset({"condition", "definition", "no claim", "example"})
+"""Roles of blocks that claim nothing (readers.notes.report.BlockReport.role)."""
+_COUNTED = re.compile(r"^\s*(?:(?!(?:the|a|an|its|their|our|we|it|this|these|those|all|both|each|every|then|so)\b)"
+                      r"[a-z]+\s+)?(?!(?:this|thus|has|was|does|holds|gives|follows|becomes|tends|goes|means|"
+                      r"equals|satisfies|yields|implies|reads|remains|stays|converges|diverges|exists|vanishes|its|"
+                      r"less|unless|always|plus|minus|times|is|as|us)\b)[a-z]{3,}s\b")
+r"""A plural noun right after the condition, perhaps after one adjective: what the name counts ("For $n \ge 2$
+independent draws with variance ...", "for $k \ge 1$ steps"), a declaration of the count for the section."""
 _ABBREVIATION = re.compile(r"\b(?:e\.g|i\.e|cf|vs|resp|approx|eq|eqs|fig|sec|ch|no)$", re.IGNORECASE)
 _DISPLAY_FULL_STOP = re.compile(r"[.]\s*(?:\\\\)?\s*(?:\\(?:quad|qquad|,|;)\s*)*\Z")
 
@@ -109,7 +118,8 @@ class SentenceConditions:
             return None
         start, end = self.sentence(at)
         before, after = self.masked[start:at], self.masked[at + len(frag.source):end]
-        if _STANDING.search(before) or _STANDING.search(after) or not _CUED.search(before) or _DESCRIBES.match(after):
+        if _STANDING.search(before) or _STANDING.search(after) or not _CUED.search(before) or _DESCRIBES.match(after) \
+                or _COUNTED.match(after):
             return None
         trailing = _TRAILING.search(before)  # "$$\sqrt{x^2} = x$$ where $x > 0$.": that claim's, read with it already
         if trailing and not _NEW_CLAUSE.search(trailing.group()):
@@ -135,7 +145,8 @@ class SentenceConditions:
             return
         added = [c for c in section.conditions if c not in conditions_before]
         replaced = [c for c in conditions_before if c not in section.conditions]
-        self.held.append((section.number, end, added, replaced, widened_before, list(section.conditions)))
+        self.held.append((section.number, end, added, replaced, widened_before, list(section.conditions),
+                          self.offset(frag)))
 
     def lapse(self, section, frag) -> None:
         """End, before ``frag`` is read, the sentence conditions whose sentence has ended; the section's
@@ -145,14 +156,23 @@ class SentenceConditions:
             return
         due = [h for h in self.held if h[0] != section.number or h[1] <= at]
         self.held = [h for h in self.held if h not in due]
-        for number, _, added, replaced, widened, then in reversed(due):
+        for number, end, added, replaced, widened, then, stated in reversed(due):
             if number != section.number:
                 continue
+            if not self.claims_between(self.sentence(stated)[0], end):
+                continue  # "... where $\alpha > 0$ and $\beta > 0$, and one observation $(x, y)$.": no claim's
             later = {x for c in section.conditions if c not in then for x in c[0].free_symbols}
             self.ended += [(number, c[0], c[2]) for c in added]
             section.conditions = [c for c in section.conditions if c not in added]
             section.conditions += [c for c in replaced if c not in section.conditions and not c[0].free_symbols & later]
             section.widened = widened
+
+    def claims_between(self, start: int, end: int) -> bool:
+        r"""Whether a block read between the offsets ``start`` and ``end`` (a condition's sentence) makes a claim.  A
+        sentence whose formulas only define, declare or state conditions ("The model is $y = wx + \varepsilon$ with
+        the prior $w \sim \mathcal{N}(0, 1/\alpha)$, where $\alpha > 0$ and $\beta > 0$, and one observation
+        $(x, y)$.") has no claim its condition could belong to: the condition holds for the section."""
+        return any(start < offset <= end + 1 and role not in _NO_CLAIM for offset, role in self.roles.items())
 
     def stated_before(self, number: int, names) -> list:
         r"""``(relations, line)`` of the ended sentence conditions of section ``number`` on ``names`` only: where a
