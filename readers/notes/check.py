@@ -184,6 +184,7 @@ from readers.notes.recurrences import (
 )
 from readers.notes.entropy import applications as entropy_applications
 from readers.notes.entropy import check_divergence, check_entropy
+from readers.notes.integer_domains import floored
 from readers.notes.entropy import divergence_applications
 from readers.notes.mass_expectations import check_mass_expectations
 from readers.notes.simulation_means import METHOD as SIMULATION_METHOD
@@ -2311,13 +2312,16 @@ class _NotesReader(_CatalogMatch):
         (``a_j = e^{z_j} / \sum_k e^{z_k}`` under "Softmax", ``\frac{\partial a_j}{\partial z_i} = -a_i a_j``
         under "Its derivative"): notes reuse short names section by section, so such a definition may only
         confirm.  A step confirmed with it takes that verdict and names the definition; one that fails with it stays
-        undecided and says so."""
+        undecided and says so.  A worked example's number (``h_t = \tanh(1.5)`` under "One step by hand",
+        :func:`_worked_value`) is not among them: it would confirm ``|1 - h_t^2| \le 1`` (or ``h_t > 0.9``) at that
+        one point."""
         if not before.earlier or not any(s.verdict == "undecided" for s in steps):
             return steps
         exprs = [e for r in block.rows if r.kind not in ("empty", "prose") for e in (*r.chain.exprs, *r.conditions)]
         names = {str(x) for e in exprs if isinstance(e, sp.Basic) for x in e.free_symbols} \
             | {str(x.label) for e in exprs if isinstance(e, sp.Basic) for x in e.atoms(sp.IndexedBase)}
-        used = {k: v for k, v in before.earlier.items() if str(getattr(v[1], "label", v[1])) in names}
+        used = {k: v for k, v in before.earlier.items() if str(getattr(v[1], "label", v[1])) in names
+                and not (v[0] == "symbols" and _worked_value(v[2]))}  # a worked example's number is one point
         if not used:
             return steps
         section = _copy_section(before)
@@ -4543,6 +4547,9 @@ class _NotesReader(_CatalogMatch):
                         if not any(i.free_symbols for i in e.indices)} - constrained, key=str)
         if not free or len(free) > MAX_NARROWED:
             return report
+        counted = self.on_integers(report, claim, lhs, rhs, floored(lhs, rhs) & set(free), shown)
+        if counted is not None:
+            return counted
         for relations, line in self.sentence_conditions.stated_before(self.section.number, free):
             again = self.under(lhs, rhs, claim, list(relations), shown)  # the domain an earlier sentence stated
             if again is not None and again.verdict in ("proved", "verified"):  # (readers.notes.condition_scope)
@@ -4580,6 +4587,27 @@ class _NotesReader(_CatalogMatch):
                                       f"{undecided[0]} (the notes leave the domain implicit) it was not decided: "
                                       f"{undecided[1][:80]}")
         return report
+
+    def on_integers(self, report, claim, lhs, rhs, counts, shown) -> StepReport | None:
+        r"""A refuted claim with names under a floor or ceiling (``\lfloor (n + 2p - k)/s \rfloor``), read once
+        more with them non-negative integers (readers.notes.integer_domains): refuted there with the new
+        counterexample, ``undecided (holds where ...)`` when confirmed there; None when that reading decides nothing."""
+        if not counts:
+            return None
+        twin = {x: sp.Symbol(x.name, integer=True, nonnegative=True) for x in counts}
+        again = self.under(lhs.xreplace(twin), rhs.xreplace(twin),
+                           dataclasses.replace(claim, conditions=tuple(c.xreplace(twin) for c in claim.conditions)),
+                           [], shown)
+        if again is None:
+            return None
+        if again.verdict == "refuted":
+            return again
+        if again.verdict in ("proved", "verified"):
+            names = ", ".join(sorted(x.name for x in counts))
+            return _undecided(report, f"holds where {names} {'is a' if len(counts) == 1 else 'are'} non-negative "
+                                      f"integer{'' if len(counts) == 1 else 's'} (under a floor or ceiling: a count; "
+                                      f"the notes leave the domain implicit); it fails elsewhere: {report.reason[:80]}")
+        return None
 
     def under(self, lhs, rhs, claim, extra, shown) -> StepReport | None:
         """The claim checked under its conditions and ``extra`` ones; None when no step can be made there."""

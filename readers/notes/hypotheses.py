@@ -2,7 +2,7 @@ r"""Relations the prose states as hypotheses: "Suppose that $$\alpha + \beta = 1
 "Let $k$ be a number such that $k^2 = 9$", "Given $a^2 + b^2 = 1$", "$$\gamma = 2\delta$$ is assumed".
 
 A relation right after a hypothesis verb (suppose, assume, given, let, consider, for, where, whenever, provided, if;
-"such that"), or followed by "is assumed", "by hypothesis", says what holds from here on, not that it holds for
+"such that"; an optimisation problem's "subject to", "s.t.", "on the line"), or followed by "is assumed", "by hypothesis", says what holds from here on, not that it holds for
 every value of its names: checked as an identity, ``\alpha + \beta = 1`` is an equation in two unknowns and the
 claim after it, ``\alpha^2 - \beta^2 = \alpha - \beta``, was refuted at ``\alpha = 1, \beta = 2`` where the
 hypothesis fails.  Such a block is a condition.  What it lets the reader check later:
@@ -33,8 +33,14 @@ import sympy as sp
 from sympy.core.function import AppliedUndef
 
 _BEFORE = re.compile(r"(?:\b(?:suppose|supposing|assume|assuming|given|whenever|provided|if|let|consider|"
-                     r"for|where)(?:\s+(?:now|also|further|instead))?(?:\s+that)?|\bsuch\s+that)\s*[:,]?\s*$",
+                     r"for|where)(?:\s+(?:now|also|further|instead))?(?:\s+that)?|\bsuch\s+that|"
+                     r"\bsubject\s+to(?:\s+the\s+constraints?)?|\bs\.\s?t\.|\bconstrained\s+(?:to|by)|"
+                     r"\b(?:on|over|along)\s+the\s+(?:line|plane|hyperplane|circle|sphere|ellipse|curve|surface|"
+                     r"simplex|set|constraint)s?)\s*[:,]?\s*$",
                      re.IGNORECASE)
+"""Ends of prose before a hypothesis: a verb (suppose, let, where, ...), or the constraint of an optimisation problem
+("minimise $x^2 + y^2$ subject to / s.t. / on the line $x + 2y = 5$"): the constraint holds at the problem's
+points, and a worked example of the problem before it (``x = y = 5``) is no point of it."""
 _AFTER = re.compile(r"^\s*[,.]?\s*(?:(?:is|are|was|were|be)\s+(?:assumed|supposed|given|taken\s+as\s+given)\b|"
                     r"\(?\s*by\s+(?:assumption|hypothesis)\b)", re.IGNORECASE)
 

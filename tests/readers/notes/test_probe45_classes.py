@@ -1,0 +1,90 @@
+r"""False alarms and a false proof found by writing everyday notes (stop 45, tests/corpus/notes/everyday_* on
+attention, RL, VAE/diffusion, RNN gates, conv/Newton/Lagrange, Bayes/Markov), one class per note section:
+
+* names under a floor or ceiling are counts (readers.notes.integer_domains): ``\lfloor (n + (k-1) - k)/1 \rfloor
+  + 1 = n`` was refuted at ``n = 1/2``; it holds for every integer size, so it is ``undecided (holds where ...)``;
+  one that fails on the integers too stays refuted there;
+* an optimisation problem's constraint is a hypothesis (readers.notes.hypotheses): "minimise $x^2 + y^2$ on the
+  line $x + 2y = 5$" after the previous problem's "$x = y = 5$" was refuted with those example values;
+* a worked example's number is no definition for a later section (check.earlier_readings): ``h_t = \tanh(1.5)``
+  under "One step by hand" proved a later section's ``|1 - h_t^2| \le 1`` (and would prove ``1 - s_t^2 \le 0.2``,
+  false for most ``s_t``) at that one point.
+"""
+from tests.readers.notes.checked import CONFIRMED, HOLDS, assert_block_verdicts, checked_blocks
+
+FLOORS = r"""Input size $n$, kernel $k$, stride $s$:
+
+$$o = \left\lfloor\frac{n + 2p - k}{s}\right\rfloor + 1$$
+
+"Same" padding for odd $k$ and $s = 1$ is $p = \frac{k-1}{2}$, and then
+
+$$\left\lfloor\frac{n + (k - 1) - k}{1}\right\rfloor + 1 = n$$
+
+## Halves
+
+A length $m$ splits into $$\left\lceil\frac{m}{2}\right\rceil + \left\lfloor\frac{m}{2}\right\rfloor = m$$
+
+and $\left\lfloor \frac{L + 3}{4} \right\rfloor = \left\lceil \frac{L}{4} \right\rceil$ blocks cover $L$ tokens,
+
+but not $$\left\lfloor\frac{m - 1}{2}\right\rfloor + 1 = \frac{m}{2}$$
+
+and $\lfloor L/4 \rfloor \cdot 4 = L$ fails too.
+"""
+
+
+def test_names_under_a_floor_are_counts():
+    blocks = checked_blocks(FLOORS)
+    assert_block_verdicts(blocks, ["undecided", "undecided", "undecided", "refuted", "refuted"])
+    for b in blocks[:3]:
+        assert "non-negative integer" in b.steps[0].reason, b.steps[0].reason
+    # the wrong ones fail at an integer: m = 1 (1 against 1/2), L = 1 (0 against 1)
+    for b in blocks[3:]:
+        found = [s.counterexample for s in b.steps if s.counterexample]
+        assert found and all(float(v).is_integer() for c in found for k, v in c.items() if k in ("m", "L")), found
+
+
+CONSTRAINTS = r"""Maximise $xy$ subject to $x + y = 10$. So $x = y = 5$ and the maximum is $25$.
+
+Minimise $x^2 + y^2$ on the line $x + 2y = 5$: there $$x^2 + y^2 = 5y^2 - 20y + 25$$
+
+Minimise $x^2 + y^2$ subject to $2x + y = 5$: the minimiser is $(1, 3)$.
+
+Maximise $a b$ where $a + b = 4$; then $a = b = 2$. Now minimise $a^2 + b^2$ over the circle $a^2 + b^2 = 1$.
+
+Back to the first: $x + y = 9$ there.
+"""
+
+
+def test_a_problems_constraint_is_no_claim():
+    blocks = checked_blocks(CONSTRAINTS)
+    # the substitution the constraint x + 2y = 5 gives is what proves the display; the last line is a claim
+    # about the examples x = y = 5 in force, and fails there
+    assert_block_verdicts(blocks, [CONFIRMED, ("refuted", "undecided")])
+    assert blocks[0].line == 3
+
+
+WORKED = r"""### One step by hand
+
+Scalar LSTM: $f_t = 0.5$, $i_t = 0.5$, $o_t = 1$, $c_{t-1} = 2$, $\tilde c_t = 1$. Then
+
+$$c_t = 0.5 \cdot 2 + 0.5 \cdot 1 = 1.5$$
+
+$$h_t = \tanh(1.5) \approx 0.9051$$
+
+## Vanishing gradients in a plain RNN
+
+$h_t = \tanh(w h_{t-1})$, scalar:
+
+$$\frac{\partial h_t}{\partial h_{t-1}} = w\,(1 - h_t^2)$$
+
+so each factor has $|1 - h_t^2| \le 1$, and near saturation $1 - h_t^2 \le 0.2$.
+"""
+
+
+def test_a_worked_examples_number_confirms_no_later_claim():
+    blocks = checked_blocks(WORKED)
+    later = [b for b in blocks if b.line >= 15]
+    assert len(later) == 2, [(b.line, b.source) for b in blocks]
+    for b in later:
+        assert b.verdict not in CONFIRMED, (b.source, [s.method for s in b.steps])
+    assert_block_verdicts(later, [HOLDS, "undecided"])
