@@ -222,7 +222,8 @@ from readers.notes.chained_recurrences import (
 from readers.notes.degrees import DEGREE_CUE, degree_reading
 from readers.notes.liquid import liquid_math
 from readers.notes.environments import Scopes, environments
-from readers.notes.hypotheses import conditional, hypothesis_relations, stated_as_hypothesis, text_after
+from readers.notes.hypotheses import (assumed_outright, conditional, constraint, hypothesis_relations, stated_as_hypothesis,
+                                      text_after)
 from readers.notes.macros import with_macros
 from readers.notes.definition_cues import introduces_definition, introduces_restatement, restates_row,\
     split_restatements, text_before, differentiated_after
@@ -1585,6 +1586,9 @@ class _NotesReader(_CatalogMatch):
             return None
         if frag.kind == "display":
             after = text_after(self.lines, frag.line, frag.column, frag.source)
+        if constraint(before):  # "minimise ... subject to $x + y = 10$": held at the problem's points, never
+            self.section.withheld |= {x for r in as_relations(cases) for x in r.free_symbols}  # substituted
+            return tuple(_show(r) for r in as_relations(cases))
         if not stated_as_hypothesis(before, after):
             return None
         relations = as_relations(cases)
@@ -1817,7 +1821,8 @@ class _NotesReader(_CatalogMatch):
                                symbols=explain, warnings=tuple(dict.fromkeys(warnings)))
         if pairs is not None:
             self.section.finite.update(finite_memberships(pairs))
-            if not any(isinstance(e, sp.Mul) and not e.is_number for a, _, b in pairs for e in (a, b)):  # pi/2 is a bound
+            if not any(isinstance(e, sp.Mul) and not e.is_number for a, _, b in pairs for e in (a, b)) \
+                    or assumed_outright(before):  # pi/2 is a bound; "Assume $pq > 2$" is in force (hypotheses)
                 held = list(self.section.conditions), self.section.widened
                 self.assume(as_relations(pairs), frag.content_line)
                 self.sentence_conditions.hold(self.section, frag, *held)  # its sentence's only? (condition_scope)

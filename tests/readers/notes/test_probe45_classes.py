@@ -45,22 +45,28 @@ def test_names_under_a_floor_are_counts():
 
 CONSTRAINTS = r"""Maximise $xy$ subject to $x + y = 10$. So $x = y = 5$ and the maximum is $25$.
 
-Minimise $x^2 + y^2$ on the line $x + 2y = 5$: there $$x^2 + y^2 = 5y^2 - 20y + 25$$
+Minimise $x^2 + y^2$ on the line $x + 2y = 5$: the minimiser is $(1, 2)$.
 
 Minimise $x^2 + y^2$ subject to $2x + y = 5$: the minimiser is $(1, 3)$.
 
 Maximise $a b$ where $a + b = 4$; then $a = b = 2$. Now minimise $a^2 + b^2$ over the circle $a^2 + b^2 = 1$.
 
-Back to the first: $x + y = 9$ there.
+## Lagrangian
+
+Maximise $uv$ s.t. $u + v = 10$, with $$\mathcal{L}(u, v, \mu) = uv - \mu(u + v - 10)$$
+
+$$\frac{\partial\mathcal{L}}{\partial u} = v - \mu, \qquad \frac{\partial\mathcal{L}}{\partial v} = u - \mu$$
+
+and not $$\frac{\partial\mathcal{L}}{\partial u} = u - \mu$$
 """
 
 
-def test_a_problems_constraint_is_no_claim():
+def test_a_problems_constraint_is_no_claim_and_no_substitution():
     blocks = checked_blocks(CONSTRAINTS)
-    # the substitution the constraint x + 2y = 5 gives is what proves the display; the last line is a claim
-    # about the examples x = y = 5 in force, and fails there
-    assert_block_verdicts(blocks, [CONFIRMED, ("refuted", "undecided")])
-    assert blocks[0].line == 3
+    # the constraints x + 2y = 5, 2x + y = 5, a^2 + b^2 = 1 (after the examples x = y = 5, a = b = 2) are
+    # conditions with no steps; the partial derivatives are taken with u, v free (u + v = 10 not substituted)
+    assert [b.line for b in blocks] == [13, 15], [(b.line, b.source) for b in blocks]
+    assert_block_verdicts(blocks, [CONFIRMED, "refuted"])
 
 
 WORKED = r"""### One step by hand
@@ -88,3 +94,48 @@ def test_a_worked_examples_number_confirms_no_later_claim():
     for b in later:
         assert b.verdict not in CONFIRMED, (b.source, [s.method for s in b.steps])
     assert_block_verdicts(later, [HOLDS, "undecided"])
+
+
+JOINED = r"""# Mode
+
+With $a = 1$ and $k = 7$. The posterior mode, for $a + k > 1$ and $b + n - k > 1$, is $\frac{a + k - 1}{a + b + n - 2}$.
+
+## Other letters
+
+Where $u + v > 0$ and $w - u > 3$ we get $$w + v > 3$$
+
+## A claim after a condition stays a claim
+
+For $m \ge 1$, $c_m > 0$ and $d_m + c_m < 1$ hold.
+"""
+
+
+def test_a_relation_joined_to_a_condition_by_and_is_a_condition():
+    blocks = checked_blocks(JOINED)
+    assert [b.source for b in blocks] == ["$$w + v > 3$$", "$d_m + c_m < 1$"], [b.source for b in blocks]
+    assert_block_verdicts(blocks, [CONFIRMED, "refuted"])  # w + v = (w - u) + (u + v) > 3; c_m, d_m free
+
+
+ASSUMED = r"""# Products
+
+Assume $p q > 2$. Then $$\log(p q) > 0$$
+
+and $$\sqrt{p q} > 1.4$$
+
+## Listed
+
+Suppose $x > 0$, $y > 0$ and $x y > 3$. Then $$\log x + \log y > 1$$
+
+## Wrong
+
+Assume $r s > 2$. Then $$\ln(r s) > 1$$
+"""
+
+
+def test_an_assumed_relation_of_a_product_is_in_force():
+    blocks = checked_blocks(ASSUMED)
+    witnesses = assert_block_verdicts(blocks, [CONFIRMED, CONFIRMED, CONFIRMED, "refuted"])
+    # the counterexample satisfies the assumption r s > 2 (and log(rs) <= 1 there)
+    (w,) = witnesses
+    from fractions import Fraction
+    assert Fraction(w["r"]) * Fraction(w["s"]) > 2, w
