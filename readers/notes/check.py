@@ -1826,7 +1826,9 @@ class _NotesReader(_CatalogMatch):
                 held = list(self.section.conditions), self.section.widened
                 self.assume(as_relations(pairs), frag.content_line)
                 self.sentence_conditions.hold(self.section, frag, *held)  # its sentence's only? (condition_scope)
-            # else a regime named in passing (``for $\eta\lambda > 2$ it diverges``): read, not carried forward
+            else:  # a regime named in passing (``for $\eta\lambda > 2$ it diverges``): read, not carried forward,
+                # and no refutation on its names (``for $pq > 2$ we have $$\log(pq) > 0$$`` failed at p = q = 1/2)
+                self.section.withheld |= {x for a, _, b in pairs for x in (a - b).free_symbols}
             return BlockReport(**base, parsed=True, role="condition", parsed_form=shown, symbols=explain,
                                assumptions=tuple(_show(r) for r in as_relations(pairs)),
                                warnings=tuple(dict.fromkeys(warnings)))
@@ -4533,7 +4535,7 @@ class _NotesReader(_CatalogMatch):
                           key=str)
         if withheld:  # "unless $t < 1$, t^2 >= t": the domain is stated, but not as a condition that can be assumed
             how = "a condition in its sentence the check cannot impose" \
-                if set(withheld) <= self.unread_conditions else "unless, or"
+                if set(withheld) <= self.unread_conditions else "unless, or, or a regime named in passing"
             return _undecided(report, f"fails for some values ({report.reason[:80]}), but the prose states a domain of "
                                       f"{', '.join(_show(x) for x in withheld)} it does not assume ({how})")
         constrained = set().union(*(c.free_symbols for c in stated)) if stated else set()
