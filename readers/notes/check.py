@@ -185,6 +185,7 @@ from readers.notes.recurrences import (
 )
 from readers.notes.entropy import applications as entropy_applications
 from readers.notes.entropy import check_divergence, check_entropy
+from readers.notes.integer_domains import floored
 from readers.notes.entropy import divergence_applications
 from readers.notes.mass_expectations import check_mass_expectations
 from readers.notes.simulation_means import METHOD as SIMULATION_METHOD
@@ -222,7 +223,8 @@ from readers.notes.chained_recurrences import (
 from readers.notes.degrees import DEGREE_CUE, degree_reading
 from readers.notes.liquid import liquid_math
 from readers.notes.environments import Scopes, environments
-from readers.notes.hypotheses import conditional, hypothesis_relations, stated_as_hypothesis, text_after
+from readers.notes.hypotheses import (assumed_outright, conditional, constraint, hypothesis_relations, stated_as_hypothesis,
+                                      text_after)
 from readers.notes.macros import with_macros
 from readers.notes.definition_cues import introduces_definition, introduces_restatement, restates_row,\
     split_restatements, text_before, differentiated_after
@@ -1587,6 +1589,9 @@ class _NotesReader(_CatalogMatch):
             return None
         if frag.kind == "display":
             after = text_after(self.lines, frag.line, frag.column, frag.source)
+        if constraint(before):  # "minimise ... subject to $x + y = 10$": held at the problem's points, never
+            self.section.withheld |= {x for r in as_relations(cases) for x in r.free_symbols}  # substituted
+            return tuple(_show(r) for r in as_relations(cases))
         if not stated_as_hypothesis(before, after):
             return None
         relations = as_relations(cases)
@@ -1826,11 +1831,14 @@ class _NotesReader(_CatalogMatch):
         if pairs is not None:
             self.section.finite.update(finite_memberships(pairs))
             self.section.finite_entries.update(finite_entries.entry_memberships(pairs))  # x_i \in \{0, 1\}
-            if not any(isinstance(e, sp.Mul) and not e.is_number for a, _, b in pairs for e in (a, b)):  # pi/2 is a bound
+            if not any(isinstance(e, sp.Mul) and not e.is_number for a, _, b in pairs for e in (a, b)) \
+                    or assumed_outright(before):  # pi/2 is a bound; "Assume $pq > 2$" is in force (hypotheses)
                 held = list(self.section.conditions), self.section.widened
                 self.assume(as_relations(pairs), frag.content_line)
                 self.sentence_conditions.hold(self.section, frag, *held)  # its sentence's only? (condition_scope)
-            # else a regime named in passing (``for $\eta\lambda > 2$ it diverges``): read, not carried forward
+            else:  # a regime named in passing (``for $\eta\lambda > 2$ it diverges``): read, not carried forward,
+                # and no refutation on its names (``for $pq > 2$ we have $$\log(pq) > 0$$`` failed at p = q = 1/2)
+                self.section.withheld |= {x for a, _, b in pairs for x in (a - b).free_symbols}
             return BlockReport(**base, parsed=True, role="condition", parsed_form=shown, symbols=explain,
                                assumptions=tuple(_show(r) for r in as_relations(pairs)),
                                warnings=tuple(dict.fromkeys(warnings)))
@@ -2326,13 +2334,16 @@ class _NotesReader(_CatalogMatch):
         (``a_j = e^{z_j} / \sum_k e^{z_k}`` under "Softmax", ``\frac{\partial a_j}{\partial z_i} = -a_i a_j``
         under "Its derivative"): notes reuse short names section by section, so such a definition may only
         confirm.  A step confirmed with it takes that verdict and names the definition; one that fails with it stays
-        undecided and says so."""
+        undecided and says so.  A worked example's number (``h_t = \tanh(1.5)`` under "One step by hand",
+        :func:`_worked_value`) is not among them: it would confirm ``|1 - h_t^2| \le 1`` (or ``h_t > 0.9``) at that
+        one point."""
         if not before.earlier or not any(s.verdict == "undecided" for s in steps):
             return steps
         exprs = [e for r in block.rows if r.kind not in ("empty", "prose") for e in (*r.chain.exprs, *r.conditions)]
         names = {str(x) for e in exprs if isinstance(e, sp.Basic) for x in e.free_symbols} \
             | {str(x.label) for e in exprs if isinstance(e, sp.Basic) for x in e.atoms(sp.IndexedBase)}
-        used = {k: v for k, v in before.earlier.items() if str(getattr(v[1], "label", v[1])) in names}
+        used = {k: v for k, v in before.earlier.items() if str(getattr(v[1], "label", v[1])) in names
+                and not (v[0] == "symbols" and _worked_value(v[2]))}  # a worked example's number is one point
         if not used:
             return steps
         section = _copy_section(before)
@@ -4551,7 +4562,7 @@ class _NotesReader(_CatalogMatch):
                           key=str)
         if withheld:  # "unless $t < 1$, t^2 >= t": the domain is stated, but not as a condition that can be assumed
             how = "a condition in its sentence the check cannot impose" \
-                if set(withheld) <= self.unread_conditions else "unless, or"
+                if set(withheld) <= self.unread_conditions else "unless, or, or a regime named in passing"
             return _undecided(report, f"fails for some values ({report.reason[:80]}), but the prose states a domain of "
                                       f"{', '.join(_show(x) for x in withheld)} it does not assume ({how})")
         constrained = set().union(*(c.free_symbols for c in stated)) if stated else set()
@@ -4570,6 +4581,9 @@ class _NotesReader(_CatalogMatch):
                         if not any(i.free_symbols for i in e.indices)} - constrained, key=str)
         if not free or len(free) > MAX_NARROWED:
             return report
+        counted = self.on_integers(report, claim, lhs, rhs, floored(lhs, rhs) & set(free), shown)
+        if counted is not None:
+            return counted
         for relations, line in self.sentence_conditions.stated_before(self.section.number, free):
             again = self.under(lhs, rhs, claim, list(relations), shown)  # the domain an earlier sentence stated
             if again is not None and again.verdict in ("proved", "verified"):  # (readers.notes.condition_scope)
@@ -4607,6 +4621,27 @@ class _NotesReader(_CatalogMatch):
                                       f"{undecided[0]} (the notes leave the domain implicit) it was not decided: "
                                       f"{undecided[1][:80]}")
         return report
+
+    def on_integers(self, report, claim, lhs, rhs, counts, shown) -> StepReport | None:
+        r"""A refuted claim with names under a floor or ceiling (``\lfloor (n + 2p - k)/s \rfloor``), read once
+        more with them non-negative integers (readers.notes.integer_domains): refuted there with the new
+        counterexample, ``undecided (holds where ...)`` when confirmed there; None when that reading decides nothing."""
+        if not counts:
+            return None
+        twin = {x: sp.Symbol(x.name, integer=True, nonnegative=True) for x in counts}
+        again = self.under(lhs.xreplace(twin), rhs.xreplace(twin),
+                           dataclasses.replace(claim, conditions=tuple(c.xreplace(twin) for c in claim.conditions)),
+                           [], shown)
+        if again is None:
+            return None
+        if again.verdict == "refuted":
+            return again
+        if again.verdict in ("proved", "verified"):
+            names = ", ".join(sorted(x.name for x in counts))
+            return _undecided(report, f"holds where {names} {'is a' if len(counts) == 1 else 'are'} non-negative "
+                                      f"integer{'' if len(counts) == 1 else 's'} (under a floor or ceiling: a count; "
+                                      f"the notes leave the domain implicit); it fails elsewhere: {report.reason[:80]}")
+        return None
 
     def under(self, lhs, rhs, claim, extra, shown) -> StepReport | None:
         """The claim checked under its conditions and ``extra`` ones; None when no step can be made there."""

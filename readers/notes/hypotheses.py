@@ -35,6 +35,18 @@ from sympy.core.function import AppliedUndef
 _BEFORE = re.compile(r"(?:\b(?:suppose|supposing|assume|assuming|given|whenever|provided|if|let|consider|"
                      r"for|where)(?:\s+(?:now|also|further|instead))?(?:\s+that)?|\bsuch\s+that)\s*[:,]?\s*$",
                      re.IGNORECASE)
+_CONSTRAINT = re.compile(r"(?:\bsubject\s+to(?:\s+the\s+constraints?)?|\bs\.\s?t\.|\bconstrained\s+(?:to|by)|"
+                         r"\b(?:on|over|along)\s+the\s+(?:line|plane|hyperplane|circle|sphere|ellipse|curve|surface|"
+                         r"simplex|set|constraint)s?)\s*[:,]?\s*$", re.IGNORECASE)
+r"""The constraint of an optimisation problem ("minimise $x^2 + y^2$ subject to / s.t. / on the line $x + 2y = 5$"):
+it holds at the problem's points, not for every value of its names, and a worked example of the problem before it
+(``x = y = 5``) is no point of it.  Nor is it a substitution: the partial derivatives of a Lagrangian are taken with
+x and y free (``y = 10 - x`` put into ``xy - \lambda(x + y - 10)`` refuted its correct ``\partial_x = y - \lambda``)."""
+
+
+def constraint(before: str) -> bool:
+    """Whether the prose right before a relation names it as a problem's constraint (:data:`_CONSTRAINT`)."""
+    return _CONSTRAINT.search(before) is not None
 _AFTER = re.compile(r"^\s*[,.]?\s*(?:(?:is|are|was|were|be)\s+(?:assumed|supposed|given|taken\s+as\s+given)\b|"
                     r"\(?\s*by\s+(?:assumption|hypothesis)\b)", re.IGNORECASE)
 
@@ -44,13 +56,37 @@ r"""``smallest at $\eta = 1/L$, where $$...$$``: "where" points back to a value 
 what holds there, not a new hypothesis."""
 
 
+_JOINED = re.compile(r"\$[^$]+\$\s+and\s*$")
+r"""``for $\alpha + k > 1$ and`` before ``$\beta + n - k > 1$``: the second relation of a pair the hypothesis verb
+opens ("for A and B"); one step back only ("For $n \ge 1$, $a_n > 0$ and $b_n < 1$" states two claims)."""
+
+
 def stated_as_hypothesis(before: str, after: str) -> bool:
-    """Whether the prose right before a block (``before``) ends with a hypothesis verb, or the prose right after
-    it (``after``) says it is assumed.  A "where" that points back to a value just set (``at $x = 1$, where``) is
-    none."""
+    """Whether the prose right before a block (``before``) ends with a hypothesis verb, or with "and" after a
+    formula that does (:data:`_JOINED`), or the prose right after it (``after``) says it is assumed.  A "where"
+    that points back to a value just set (``at $x = 1$, where``) is none."""
     if _AT_POINT.search(before):
         return _AFTER.search(after) is not None
+    joined = _JOINED.search(before)
+    if joined is not None and _BEFORE.search(before[:joined.start()]) is not None \
+            and not _AT_POINT.search(before[:joined.start()]):
+        return True
     return _BEFORE.search(before) is not None or _AFTER.search(after) is not None
+
+
+_LISTED = re.compile(r"(?:\$[^$]+\$\s*(?:,\s*and|,|and)\s*)+$", re.IGNORECASE)
+_ASSUMED = re.compile(r"\b(?:suppose|supposing|assume|assuming|given|let)(?:\s+(?:now|also|further))?(?:\s+that)?"
+                      r"\s*[:,]?\s*$", re.IGNORECASE)
+
+
+def assumed_outright(before: str) -> bool:
+    r"""Whether the prose right before a relation assumes it outright ("Assume $pq > 2$.", "Suppose $u > 1$ and
+    $uv > 2$"), not names a regime in passing ("for $\eta\lambda > 2$ it diverges"): a relation of a product of
+    names is then in force like any other condition (a counterexample at p = q = 1/2 refuted log(pq) > 0 after
+    "Assume $pq > 2$")."""
+    listed = _LISTED.search(before)  # "Assume $p > 0$, $q > 0$ and": each relation of the list is assumed
+    return _ASSUMED.search(before) is not None or (listed is not None and _ASSUMED.search(before[:listed.start()])
+                                                   is not None)
 
 
 def _lone_name(e) -> bool:
