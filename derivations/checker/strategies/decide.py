@@ -135,14 +135,37 @@ _elementary_remembered = functools.lru_cache(maxsize=64)(_written_out)
 
 def _substitute(expr: sp.Expr, point: dict) -> sp.Expr:
     expr = _elementary(expr)
-    with sp.evaluate(False):
-        lazy = xreplace(expr, point)
-    for node in sp.preorder_traversal(lazy):
-        if isinstance(node, sp.Pow) and node.base.is_Rational and node.exp.is_Rational and node.base != 0:
-            base_digits = max(len(str(abs(node.base.p))), len(str(node.base.q)))
-            if base_digits * abs(node.exp) > MAX_EXACT_DIGITS:
-                return lazy
+    if _huge_power(expr, point):
+        with sp.evaluate(False):
+            return xreplace(expr, point)
     return xreplace(expr, point)
+
+
+def _huge_power(expr: sp.Expr, point: dict) -> bool:
+    r"""Whether substituting ``point`` into ``expr`` meets a power of a rational to a rational exponent whose exact
+    value has more than :data:`MAX_EXACT_DIGITS` digits (the substitution is then left unevaluated).
+
+    Read off ``expr`` itself, without building the substituted tree unevaluated to look at it: ``with
+    sympy.evaluate(False)`` empties sympy's whole cache on entering and again on leaving, and a step decided at
+    many points emptied it twice per side and point (58 % of the clearings in a serial run of the library), so
+    the evaluated substitution and everything after it started cold.  Unevaluated, a ``Pow`` of ``expr`` keeps its
+    place and its base and exponent are what the point puts there: a key of ``point`` (a symbol, an element)
+    becomes its rational, any other subtree is no rational after the substitution unless it was one before
+    (an unevaluated ``Add`` or ``Mul`` of rationals stays an ``Add`` or ``Mul``), and nothing is looked at below
+    a key, which is replaced whole."""
+    stack = [expr]
+    while stack:
+        node = stack.pop()
+        if not isinstance(node, sp.Basic) or node in point:
+            continue
+        if isinstance(node, sp.Pow):
+            base, exponent = (point.get(part, part) for part in node.args)
+            if base.is_Rational and exponent.is_Rational and base != 0:
+                base_digits = max(len(str(abs(base.p))), len(str(base.q)))
+                if base_digits * abs(exponent) > MAX_EXACT_DIGITS:
+                    return True
+        stack.extend(node.args)
+    return False
 
 
 def decide(lhs: sp.Expr, rhs: sp.Expr, point: dict, *, real: bool = True, derivatives=()) -> Decision:
