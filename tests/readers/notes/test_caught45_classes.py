@@ -1,0 +1,119 @@
+r"""Classes of real mistakes that ``check`` missed (issue 12, caught45), each with its correct twin:
+
+* a row under a standard estimator name (``\mathrm{MSE}(\hat\theta) = \mathrm{Var}(\hat\theta) -
+  \mathrm{Bias}(\hat\theta, \theta)^2``) was a definition of a new ``MSE``, and ``\mathbb{E}_{\hat\theta}`` an unknown
+  function: MSE and Bias of an estimate are moments, so the row is a claim about them
+  (readers.notes.estimator_moments);
+* the log-likelihood of a sample from a law the paragraph names in words ("samples drawn from a Poisson distribution
+  ... The log-likelihood is:") was a definition of a new name, so a wrong term went unchecked: it is a claim about
+  that log-likelihood (readers.notes.named_likelihoods).
+"""
+import pytest
+import sympy as sp
+
+from readers.latex.parse import parse_latex
+from readers.notes import estimator_moments, named_likelihoods
+from readers.notes.check import check_notes
+
+NOTES = r"""# Estimators
+
+The mean squared error can be partitioned into variance and squared bias
+
+$$\mathrm{MSE}(\hat{\theta}) = \mathrm{Var}(\hat{\theta}) - \mathrm{Bias}(\hat{\theta},\theta)^2$$
+
+$$\operatorname{MSE}(\tilde{\mu}) = \mathbb{E}_{\tilde{\mu}}\left[(\tilde{\mu} - \mu)^2\right]
+= \operatorname{Var}(\tilde{\mu}) + \operatorname{Bias}(\tilde{\mu})^2$$
+
+The sample mean is unbiased:
+
+$$\mathrm{Bias}(\hat{\mu}) = 0$$
+
+# Poisson
+
+Assume we observe i.i.d. samples $X_1,\ldots,X_n$ drawn from a Poisson distribution with true parameter
+$\lambda$. The log-likelihood is:
+
+$$\ell(\lambda; X_1,\ldots,X_n) = \sum_{i=1}^n -\lambda + X_i\log(\lambda) + \log(X_i!)$$
+
+# Poisson again
+
+We observe $Y_1, \ldots, Y_m$ from a Poisson distribution with rate $\mu$. The log-likelihood is
+
+$$l(\mu) = \sum_{j=1}^{m} \left( Y_j \log \mu - \mu \right)$$
+
+# Exponential
+
+Let $T_1, \ldots, T_n$ be draws from an exponential distribution with rate $\beta$. Their log-likelihood is
+
+$$\ell(\beta) = n \log \beta - \frac{1}{\beta} \sum_{i=1}^n T_i$$
+
+Let $T_1, \ldots, T_n$ be draws from an exponential distribution with parameter $\beta$. Their log-likelihood is
+
+$$\ell(\beta) = n \log \beta - \beta \sum_{i=1}^n T_i$$
+"""
+
+
+@pytest.fixture(scope="module")
+def blocks():
+    return {b.line: b for b in check_notes(NOTES, path="<test>", budget=5.0).blocks}
+
+
+def _caught(block) -> bool:
+    return block.verdict == "refuted" and any(s.counterexample for s in block.steps)
+
+
+@pytest.mark.parametrize("line", [5, 19, 31])
+def test_a_wrong_estimator_moment_or_log_likelihood_is_refuted_with_a_counterexample(blocks, line):
+    assert _caught(blocks[line])
+
+
+@pytest.mark.parametrize("line", [7, 25])
+def test_the_correct_twin_is_confirmed(blocks, line):
+    assert blocks[line].verdict in ("proved", "verified")
+
+
+@pytest.mark.parametrize("line", [12, 35])
+def test_a_property_of_one_estimator_or_an_ambiguous_law_is_not_refuted(blocks, line):
+    assert blocks[line].verdict != "refuted"  # Bias(mu-hat) = 0; right for the rate, wrong for the scale
+
+
+def test_the_counterexample_is_a_sample_in_the_support_and_the_stated_parameter(blocks):
+    witness = blocks[19].steps[0].counterexample
+    assert all(sp.Rational(witness[f"X_{k}"]).is_integer and sp.Rational(witness[f"X_{k}"]) >= 0 for k in (1, 2, 3))
+    assert sp.Rational(witness["lambda"]) > 0
+
+
+@pytest.mark.parametrize("latex, expected", [
+    (r"\mathrm{MSE}(\hat{\theta})", r"E((\hat{\theta} - \theta)^2)"),
+    (r"\mathrm{Bias}(\bar{x}, x)", r"E(\bar{x}) - x"),
+    (r"\mathbb{E}_{\hat{\sigma}}[\hat{\sigma}^2]", r"E(\hat{\sigma}^2)"),
+    (r"\mathrm{E}_{X}(X^2)", r"E(X^2)"),
+])
+def test_estimator_moments_are_written_out(latex, expected):
+    assert estimator_moments.written_out(parse_latex(latex)) == parse_latex(expected)
+
+
+@pytest.mark.parametrize("latex", [
+    r"\mathrm{MSE}(\mathbf{X}, h)",  # a loss over a data set
+    r"\mathrm{Bias}(\hat{\theta}, \mu)",  # another parameter than the estimate's
+    r"\mathbb{E}_{x}[\log p(x)]",  # a lower-case dummy
+    r"E_\theta(x)",  # an energy indexed by parameters
+])
+def test_other_names_are_left_as_written(latex):
+    expr = parse_latex(latex)
+    assert estimator_moments.written_out(expr) == expr
+
+
+@pytest.mark.parametrize("prose, expected", [
+    (r"samples $X_1,\ldots,X_n$ drawn from a Poisson distribution with true parameter $\lambda$. The log-likelihood "
+     "is:", ("Poisson", "parameter")),
+    (r"Let $T_i$ follow an exponential law with rate $\lambda$. Then the log likelihood function is",
+     ("exponential", "rate")),
+    (r"draws from a Bernoulli distribution. The log-likelihood reads", ("Bernoulli", None)),
+    (r"from a Poisson distribution with rate $\lambda$. The negative log-likelihood is", None),
+    (r"from a Poisson or a geometric distribution. The log-likelihood is", None),  # two laws
+    (r"from a Poisson distribution with rate $\lambda$. The log-likelihood is maximised where", None),
+    (r"from a normal distribution with mean $\mu$. The log-likelihood is", None),  # not a one-parameter law
+])
+def test_the_law_and_the_log_likelihood_are_read_from_the_words(prose, expected):
+    assert named_likelihoods.stated_law(prose) == expected
