@@ -27,9 +27,10 @@ from sympy.core.function import AppliedUndef
 
 from readers.notes.moments import _capital
 
-ESTIMATOR_OPERATORS = ("MSE", "Bias")
-ESTIMATE = re.compile(r"\\(?:hat|widehat|tilde|widetilde|bar|overline)\{(.+)\}")
-"""The decorations that mark an estimate, around the estimated parameter's name."""
+ESTIMATOR_OPERATORS = ("MSE", "Bias", "bias", "mse")
+ESTIMATE = re.compile(r"\\(?:hat|widehat|tilde|widetilde|bar|overline)\{(.+)\}(?:_\{?\w+\}?)?")
+r"""The decorations that mark an estimate, around the estimated parameter's name, and an optional subscript (the
+sample size: ``\hat{\theta}_n`` estimates ``\theta``)."""
 EXPECTATION = re.compile(r"(?:\\mathbb\{E\}|\\mathrm\{E\}|\\operatorname\{E\}|E)_(.+)")
 """An expectation with a subscript: the subscript is matched against the names its argument uses."""
 ANY_ESTIMATOR = ("MSE and Bias are moments every estimator has: a failing law of the estimate and value of the "
@@ -80,7 +81,7 @@ def written_out(expr):
             return E(app.args[0])
         estimate = app.args[0]
         theta = parameter(estimate)
-        return E((estimate - theta) ** 2) if app.func.__name__ == "MSE" else E(estimate) - theta
+        return E((estimate - theta) ** 2) if app.func.__name__.lower() == "mse" else E(estimate) - theta
 
     return expr.replace(lambda e: estimator_operator(e) or _plain_expectation(e), rewrite)
 

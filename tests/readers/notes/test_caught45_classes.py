@@ -86,6 +86,8 @@ def test_the_counterexample_is_a_sample_in_the_support_and_the_stated_parameter(
 @pytest.mark.parametrize("latex, expected", [
     (r"\mathrm{MSE}(\hat{\theta})", r"E((\hat{\theta} - \theta)^2)"),
     (r"\mathrm{Bias}(\bar{x}, x)", r"E(\bar{x}) - x"),
+    (r"\mathrm{bias}(\hat{\sigma}_n)^2", r"(E(\hat{\sigma}_n) - \sigma)^2"),  # lower case, the sample size
+    (r"\operatorname{mse}(\widehat{\beta}_{m}, \beta)", r"E((\widehat{\beta}_{m} - \beta)^2)"),
     (r"\mathbb{E}_{\hat{\sigma}}[\hat{\sigma}^2]", r"E(\hat{\sigma}^2)"),
     (r"\mathrm{E}_{X}(X^2)", r"E(X^2)"),
 ])
