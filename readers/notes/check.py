@@ -4721,7 +4721,7 @@ class _NotesReader(_CatalogMatch):
                 names = ", ".join(sorted(map(_show, fixed[2])))
                 return [StepReport(**{**failed.__dict__, "method": f"{failed.method}; "
                                       f"{lowercase_probability.FIXED.format(names=names)}"[:300]})]
-        any_value = estimator_moments.about_any_estimator(lhs, rhs)  # MSE = Var - Bias^2: for every estimator
+        any_value = estimator_moments.about_any_estimator(lhs, rhs, " ".join([self.prose, *frag.headings]))
         lhs, rhs = (estimator_moments.written_out(compound_moments(e)) for e in (lhs, rhs))  # mu_{aX+b} is E(aX+b)
         moments = read_moments(lhs, rhs)
         if moments == NO_RANDOM_VARIABLE:  # Var[x] = E[x^2] - E[x]^2: a moment identity of whatever x is

@@ -90,10 +90,19 @@ def has_estimator_operator(*exprs) -> bool:
     return any(estimator_operator(a) for e in exprs if isinstance(e, sp.Basic) for a in e.atoms(AppliedUndef))
 
 
-def about_any_estimator(lhs, rhs) -> set:
+RESTRICTED = re.compile(r"\b(?:unbiased|consistent|efficient|biased|bias\s+(?:is|of|equal|vanish|tends)|zero\s+bias|"
+                        r"minimum[\s-]+variance|UMVUE?|BLUE|sample\s+mean|maximum\s+likelihood|MLE)\b", re.IGNORECASE)
+"""Words that restrict the estimate to a kind (unbiased, the sample mean, the MLE): a claim may hold for it alone."""
+
+
+def about_any_estimator(lhs, rhs, prose: str = "") -> set:
     r"""The parameters that a failure may take any value of: those of ``MSE`` and ``Bias`` in a claim that names them
-    and whose every side holds a moment of the estimate (``MSE = Var - Bias^2``), the parameter written nowhere else;
-    empty otherwise (``Bias(\hat\mu) = 0``: a property of one estimator)."""
+    and whose every side holds a moment of the estimate (``MSE = Var - Bias^2``), the parameter written nowhere else,
+    where ``prose`` (the block's sentence, introduction and heading) does not restrict the estimate
+    (:data:`RESTRICTED`: "for an unbiased estimator, MSE = Var"); empty otherwise (``Bias(\hat\mu) = 0``: a
+    property of one estimator)."""
+    if RESTRICTED.search(prose):
+        return set()
     apps = [a for e in (lhs, rhs) for a in e.atoms(AppliedUndef) if estimator_operator(a)]
     if not apps:
         return set()
