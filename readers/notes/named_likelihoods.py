@@ -20,13 +20,15 @@ geometric            :math:`\log p + (x - 1)\log(1 - p)` (trials),              
                      :math:`\log p + x\log(1 - p)` (failures)
 ===================  =============================================================  ==============================
 
-A right side equal to the log-likelihood, or to it without its terms free of the parameter (the Poisson
+The likelihood (the words say "likelihood", not "log-likelihood") is read the same way as
+:math:`\prod_{i=1}^n f(X_i; \theta)`.  A right side equal to the log-likelihood, or to it without its terms free of the
+parameter (the Poisson
 :math:`-\log x!`, which notes drop "up to a constant"), in every reading at every point is confirmed; one that agrees in
 no reading is refuted at the first point where it fails; one right in some readings only is ambiguous and stays a
 definition.  The row must be one function of the parameter (and
-optionally the sample) whose right side is written in the parameter, the sample's entries ``X_i`` under sums over
+optionally the sample) whose right side is written in the parameter, the sample's entries ``X_i`` under sums (products, for the likelihood) over
 ``1..n`` and ``n`` alone; the words must name one law of the table and end, close before the block, in "the
-log-likelihood is" (never the negative, expected, complete, marginal or conditional one).  Anything else is no
+log-likelihood is" or "the likelihood is" (never the negative, expected, complete, marginal or conditional one).  Anything else is no
 reading: the row stays a definition.
 """
 from __future__ import annotations
@@ -36,9 +38,9 @@ import re
 import sympy as sp
 from sympy.core.function import AppliedUndef
 
-LOG_LIKELIHOOD = re.compile(r"(?<![\w-])log[\s-]*likelihood(?:\s+function)?", re.IGNORECASE)
+LIKELIHOOD = re.compile(r"(?<![\w-])(?P<log>log[\s-]*)?likelihood(?:\s+function)?", re.IGNORECASE)
 OTHER_LIKELIHOOD = re.compile(r"\b(?:negative|expected|complete|marginal|conditional|partial|profile|average|mean|"
-                              r"joint|posterior|penali[sz]ed|regulari[sz]ed)[\s-]+log[\s-]*likelihood", re.IGNORECASE)
+                              r"joint|posterior|penali[sz]ed|regulari[sz]ed)[\s-]+(?:log[\s-]*)?likelihood", re.IGNORECASE)
 LAW_IN_WORDS = re.compile(
     r"\b(?P<f>Bernoulli|Poisson|exponential|geometric)\s+(?:distribution|law|random\s+variables?|variables?)"
     r"(?:\s+with\s+(?:(?:true|unknown|common)\s+)?(?P<word>parameter|rate|mean|scale|success\s+probability|"
@@ -78,7 +80,7 @@ def _log_pmfs(family: str, word: str | None):
 
 def stated_law(prose: str):
     """``(family, word)`` when ``prose`` ends in "the log-likelihood is" and names one law of the table; else None."""
-    found = list(LOG_LIKELIHOOD.finditer(prose))
+    found = list(LIKELIHOOD.finditer(prose))
     if not found or OTHER_LIKELIHOOD.search(prose):
         return None
     tail = prose[found[-1].end():]
@@ -89,7 +91,7 @@ def stated_law(prose: str):
     if len(laws) != 1 or len({m.lower() for m in ANY_FAMILY.findall(prose)}) != 1:
         return None
     family, word = laws.pop()
-    return {"bernoulli": "Bernoulli", "poisson": "Poisson"}.get(family, family), word
+    return {"bernoulli": "Bernoulli", "poisson": "Poisson"}.get(family, family), word, bool(found[-1].group("log"))
 
 
 PARAGRAPH_LINES = 6
@@ -120,7 +122,7 @@ def reading(lhs, rhs, prose: str):
         return None
     theta = lhs.args[0]
     bases = {x.base for x in rhs.atoms(sp.Indexed)}
-    sums = rhs.atoms(sp.Sum)
+    sums = rhs.atoms(sp.Sum, sp.Product)
     if len(bases) != 1 or not sums or any(len(s.limits) != 1 for s in sums):
         return None
     (base,) = bases
@@ -136,8 +138,9 @@ def reading(lhs, rhs, prose: str):
         return None
     if rhs.has(AppliedUndef) or any(not _sample_argument(a, base) for a in lhs.args[1:]):
         return None
-    family, word = stated
-    return f"the log-likelihood of a {family} sample", lambda: _check(rhs, theta, base, size, family, word)
+    family, word, logged = stated
+    what = f"the {'log-' if logged else ''}likelihood of a {family} sample"
+    return what, lambda: _check(rhs, theta, base, size, family, word, logged)
 
 
 def _sample_argument(arg, base) -> bool:
@@ -155,7 +158,7 @@ def _agrees(a, b) -> bool:
     return abs(a - b) <= TOLERANCE * max(abs(a), abs(b), 1)
 
 
-def _check(rhs, theta, base, size, family, word):
+def _check(rhs, theta, base, size, family, word, logged=True):
     readings = _log_pmfs(family, word)
     full_ok = [True] * len(readings)
     kernel_ok = [True] * len(readings)
@@ -165,15 +168,16 @@ def _check(rhs, theta, base, size, family, word):
         at_size = at_size.replace(lambda e: isinstance(e, sp.Indexed) and e.base == base and e.indices[0].is_Integer,
                                   lambda e, s=sample: sp.Integer(s[int(e.indices[0]) - 1])
                                   if isinstance(s[int(e.indices[0]) - 1], int) else s[int(e.indices[0]) - 1])
-        if at_size.atoms(sp.Indexed) or at_size.has(sp.Sum):
+        if at_size.atoms(sp.Indexed) or at_size.has(sp.Sum, sp.Product):
             return None
         for value in PARAMETERS[family]:
             written = _value(at_size.subs(theta, value))
             if written is None:
                 return None
             for k, (_, log_f, free) in enumerate(readings):
-                truth = _value(sum(log_f(x, value) for x in sample))
-                kernel = _value(sum(log_f(x, value) - free(x) for x in sample))
+                truth = sum(log_f(x, value) for x in sample)
+                kernel = sum(log_f(x, value) - free(x) for x in sample)
+                truth, kernel = (_value(e if logged else sp.exp(e)) for e in (truth, kernel))
                 full_ok[k] = full_ok[k] and _agrees(written, truth)
                 kernel_ok[k] = kernel_ok[k] and _agrees(written, kernel)
                 if k == 0 and not (_agrees(written, truth) or _agrees(written, kernel)) and first_failure is None:
@@ -182,18 +186,19 @@ def _check(rhs, theta, base, size, family, word):
     if agreeing and len(agreeing) < len(readings):
         return None  # right in one reading of the law, wrong in another: ambiguous, the row stays a definition
     if agreeing:
-        up_to = "" if any(full_ok) else ", up to its terms free of the parameter"
-        how = (f"read as sum_i log f({base}_i; {theta}) for {agreeing[0]}{up_to}, at "
+        up_to = "" if any(full_ok) else f", up to its {'terms' if logged else 'factors'} free of the parameter"
+        read = f"sum_i log f({base}_i; {theta})" if logged else f"prod_i f({base}_i; {theta})"
+        how = (f"read as {read} for {agreeing[0]}{up_to}, at "
                f"{sum(len(PARAMETERS[family]) for _ in SAMPLES[family])} samples and parameter values, at 30 digits")
         return "verified", how, None
     if first_failure is None:
         return None
     sample, value, truth, written = first_failure
     witness = {f"{base}_{k + 1}": str(x) for k, x in enumerate(sample)}
-    witness.update({str(theta): str(value), "lhs (log-likelihood)": sp.sstr(sp.N(truth, 12)),
+    witness.update({str(theta): str(value), f"lhs ({'log-' if logged else ''}likelihood)": sp.sstr(sp.N(truth, 12)),
                     "rhs": sp.sstr(sp.N(written, 12))})
-    how = (f"at the sample {tuple(map(str, sample))} and {theta} = {value} the log-likelihood of the "
+    how = (f"at the sample {tuple(map(str, sample))} and {theta} = {value} the {'log-' if logged else ''}likelihood of the "
            f"{readings[0][0]} law is {sp.N(truth, 6)}, the right side {sp.N(written, 6)}"
            + ("; no reading of the law the words allow makes them agree" if len(readings) > 1 else "")
-           + " (nor without its terms free of the parameter)")
+           + f" (nor without its {'terms' if logged else 'factors'} free of the parameter)")
     return "refuted", how, witness

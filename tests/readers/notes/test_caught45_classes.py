@@ -112,10 +112,13 @@ def test_other_names_are_left_as_written(latex):
 
 @pytest.mark.parametrize("prose, expected", [
     (r"samples $X_1,\ldots,X_n$ drawn from a Poisson distribution with true parameter $\lambda$. The log-likelihood "
-     "is:", ("Poisson", "parameter")),
+     "is:", ("Poisson", "parameter", True)),
     (r"Let $T_i$ follow an exponential law with rate $\lambda$. Then the log likelihood function is",
-     ("exponential", "rate")),
-    (r"draws from a Bernoulli distribution. The log-likelihood reads", ("Bernoulli", None)),
+     ("exponential", "rate", True)),
+    (r"draws from a Bernoulli distribution. The log-likelihood reads", ("Bernoulli", None, True)),
+    (r"$K_1, \ldots, K_n$ from a geometric law with success probability $q$; their likelihood is",
+     ("geometric", "success probability", False)),
+    (r"from a Poisson distribution with rate $\lambda$. The marginal likelihood is", None),
     (r"from a Poisson distribution with rate $\lambda$. The negative log-likelihood is", None),
     (r"from a Poisson or a geometric distribution. The log-likelihood is", None),  # two laws
     (r"from a Poisson distribution with rate $\lambda$. The log-likelihood is maximised where", None),
@@ -133,3 +136,16 @@ def test_only_an_unrestricted_estimator_lets_the_parameter_take_any_value():
     assert estimator_moments.about_any_estimator(*claim, "For the sample mean,") == set()
     assert estimator_moments.about_any_estimator(bias(theta_hat), sp.Integer(0)) == set()  # no moment on the right
     assert estimator_moments.about_any_estimator(mse(theta_hat), sp.Function("E")((theta_hat - theta) ** 2)) == set()
+
+
+@pytest.mark.parametrize("latex, verdict", [
+    (r"L(p) = \prod_{i=1}^n p^{X_i} (1 - p)^{1 - X_i}", "verified"),
+    (r"L(p) = \prod_{i=1}^n p^{X_i} (1 - p)^{X_i}", "refuted"),
+    (r"L(q) = \prod_{k=1}^m q^{B_k} (1 - q)^{B_k - 1}", "refuted"),  # other letters, the exponents swapped
+])
+def test_the_likelihood_is_read_as_a_product(latex, verdict):
+    chain = parse_latex(latex)
+    what, check = named_likelihoods.reading(chain.exprs[0], chain.exprs[1],
+                                            "samples from a Bernoulli distribution with parameter $p$. The likelihood is")
+    assert what == "the likelihood of a Bernoulli sample"
+    assert check()[0] == verdict
