@@ -3024,7 +3024,8 @@ class _NotesReader(_CatalogMatch):
             return []
         prose = named_quantities.prose_before(self.lines, frag.kind, frag.line, frag.column,
                                               text_before(self.lines, frag.kind, frag.line, frag.column))
-        paragraph = named_likelihoods.paragraph_before(self.lines, frag.line) if frag.kind == "display" else ""
+        paragraph = named_likelihoods.paragraph_before(self.lines, frag.line,
+                                                       0 if frag.kind == "display" else frag.column)
         found = named_quantities.reading(claim.lhs, self.expand(claim.rhs), prose, paragraph)
         try:
             decided = found[1]() if found is not None else None

@@ -64,9 +64,9 @@ TOLERANCE = sp.Rational(1, 10**20)
 def _log_pmfs(family: str, word: str | None):
     """``[(reading, log f(x, theta), terms free of theta)]`` of the family, in the readings the words allow."""
     if family == "Bernoulli":
-        return [("Bernoulli(p)", lambda x, p: x * sp.log(p) + (1 - x) * sp.log(1 - p), lambda x: 0)]
+        return [("Bernoulli", lambda x, p: x * sp.log(p) + (1 - x) * sp.log(1 - p), lambda x: 0)]
     if family == "Poisson":
-        return [("Poisson(lambda)", lambda x, lam: -lam + x * sp.log(lam) - sp.log(sp.factorial(x)),
+        return [("Poisson", lambda x, lam: -lam + x * sp.log(lam) - sp.log(sp.factorial(x)),
                  lambda x: -sp.log(sp.factorial(x)))]
     if family == "exponential":
         rate = ("exponential with rate", lambda x, lam: sp.log(lam) - lam * x, lambda x: 0)
@@ -98,9 +98,12 @@ PARAGRAPH_LINES = 6
 """Lines before a block searched for the law, up to a blank line or a heading (the paragraph that introduces it)."""
 
 
-def paragraph_before(lines: list[str], line: int) -> str:
+def paragraph_before(lines: list[str], line: int, column: int = 0) -> str:
     """The paragraph that ends right before 1-based ``line``: up to :data:`PARAGRAPH_LINES` lines, stopping at a
-    heading; one blank line between the words and the block is allowed."""
+    heading; one blank line between the words and the block is allowed.  For an inline block (1-based ``column`` of
+    its opening ``$``), the words of its own line before it end the paragraph."""
+    if column > 1 and 0 < line <= len(lines):
+        return (paragraph_before(lines, line) + " " + lines[line - 1][:column - 1]).strip()
     out, k = [], line - 2
     while k >= 0 and not lines[k].strip() and not out and line - 2 - k < 2:
         k -= 1

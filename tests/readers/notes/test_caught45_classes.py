@@ -54,6 +54,9 @@ $$\ell(\beta) = n \log \beta - \frac{1}{\beta} \sum_{i=1}^n T_i$$
 Let $T_1, \ldots, T_n$ be draws from an exponential distribution with parameter $\beta$. Their log-likelihood is
 
 $$\ell(\beta) = n \log \beta - \beta \sum_{i=1}^n T_i$$
+
+For a sample $Y_1, \ldots, Y_m$ from a Poisson distribution with rate $\mu$, the log-likelihood is $\ell(\mu) =
+\sum_{j=1}^{m} (Y_j \log \mu + \mu)$.
 """
 
 
@@ -66,7 +69,7 @@ def _caught(block) -> bool:
     return block.verdict == "refuted" and any(s.counterexample for s in block.steps)
 
 
-@pytest.mark.parametrize("line", [5, 23, 35])
+@pytest.mark.parametrize("line", [5, 23, 35, 41])
 def test_a_wrong_estimator_moment_or_log_likelihood_is_refuted_with_a_counterexample(blocks, line):
     assert _caught(blocks[line])
 
