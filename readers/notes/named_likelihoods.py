@@ -42,7 +42,8 @@ LIKELIHOOD = re.compile(r"(?<![\w-])(?P<log>log[\s-]*)?likelihood(?:\s+function)
 OTHER_LIKELIHOOD = re.compile(r"\b(?:negative|expected|complete|marginal|conditional|partial|profile|average|mean|"
                               r"joint|posterior|penali[sz]ed|regulari[sz]ed)[\s-]+(?:log[\s-]*)?likelihood", re.IGNORECASE)
 LAW_IN_WORDS = re.compile(
-    r"\b(?P<f>Bernoulli|Poisson|exponential|geometric)\s+(?:distribution|law|random\s+variables?|variables?)"
+    r"\b(?P<f>Bernoulli|Poisson|exponential|geometric)(?:\s+(?:distribution|law|random\s+variables?|variables?)"
+    r"|\}?\s*\$?\s*\(\s*\$?[^$()]{1,20}\$?\s*\))"
     r"(?:\s+with\s+(?:(?:true|unknown|common)\s+)?(?P<word>parameter|rate|mean|scale|success\s+probability|"
     r"probability)\s*\$[^$]+\$)?", re.IGNORECASE)
 ANY_FAMILY = re.compile(r"(?<![\\\w])(Bernoulli|Poisson|exponential|geometric|binomial|normal|Gaussian|gamma|beta|uniform|"
