@@ -8,8 +8,8 @@ r"""The moments of an estimator under their standard names, written out as the m
 not names a block defines: ``\mathrm{MSE}(\hat\theta) = \mathrm{Var}(\hat\theta) - \mathrm{Bias}(\hat\theta)^2`` is a
 claim about them.  Their second argument, when written, is the estimated parameter; without it the parameter is the
 estimate's bare name (``\theta`` for ``\hat{\theta}``).  An expectation subscripted by the random variable it averages
-over (``\mathbb{E}_{\hat\theta}``, ``\mathrm{E}_X``: a capital or an estimate that its argument uses) is the plain
-expectation.  Anything else (``\mathrm{MSE}(\mathbf{X}, h)``, a loss over a data set; ``\mathbb{E}_x``, a lower-case
+over (``\mathbb{E}_{\hat\theta}``, ``\mathrm{E}_X``: a capital or an estimate that its argument uses, and no other
+random variable) is the plain expectation (``\mathbb{E}_X[XY]``, an average over ``X`` alone, is not).  Anything else (``\mathrm{MSE}(\mathbf{X}, h)``, a loss over a data set; ``\mathbb{E}_x``, a lower-case
 dummy) is left as written.
 
 A claim whose every side holds a moment of the estimate and whose parameter enters only through ``MSE`` and ``Bias``
@@ -67,7 +67,10 @@ def _plain_expectation(app) -> bool:
     used = {s.name: s for s in app.args[0].free_symbols if isinstance(s, sp.Symbol)}
     sub = m.group(1)
     sub = sub[1:-1] if sub.startswith("{") and sub.endswith("}") and sub[1:-1] not in used else sub
-    return sub in used and (_capital(sub) or parameter(used[sub]) is not None)
+    if sub not in used or not (_capital(sub) or parameter(used[sub]) is not None):
+        return False
+    others = [n for n in used if n != sub and (_capital(n) or parameter(used[n]) is not None)]
+    return not others  # E_X[XY]: an average over X alone, a function of Y, not the expectation E[XY]
 
 
 def written_out(expr):

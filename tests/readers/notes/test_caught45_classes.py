@@ -107,6 +107,7 @@ def test_estimator_moments_are_written_out(latex, expected):
     r"\mathrm{Bias}(\hat{\theta}, \mu)",  # another parameter than the estimate's
     r"\mathbb{E}_{x}[\log p(x)]",  # a lower-case dummy
     r"E_\theta(x)",  # an energy indexed by parameters
+    r"\mathbb{E}_{X}[X Y]",  # an average over X alone: a function of Y
 ])
 def test_other_names_are_left_as_written(latex):
     expr = parse_latex(latex)
