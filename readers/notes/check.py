@@ -197,7 +197,7 @@ from readers.notes.whole_and_entries import whole_and_entries
 from readers.notes.generic_names import declares_generic, declares_generic_after, points_back
 from readers.notes.signatures import declared_name
 from readers.notes import solved_values
-from readers.notes.operator_scopes import DESCRIPTION as SCOPE_READING, widened, widened_block
+from readers.notes.operator_scopes import DESCRIPTION as SCOPE_READING, dangling, widened, widened_block
 from readers.notes.witnesses import QUANTIFIER, stated_after, witness_names
 from readers.notes.written_identities import METHOD as AS_WRITTEN
 from readers.notes.written_identities import identity_as_written
@@ -2222,7 +2222,11 @@ class _NotesReader(_CatalogMatch):
                 if s.verdict == "refuted":
                     out.append(s)
                     continue
-            if s.verdict == "refuted" and (alt is None or alt.verdict != "refuted"):
+            if s.verdict == "refuted" and alt is not None and alt.verdict in ("proved", "verified") \
+                    and not letters and not runs and dangling(block):  # \sum X_i/p - (1 - X_i)/(1 - p): the
+                s = StepReport(**{**alt.__dict__, "method": f"{alt.method}; {SCOPE_READING} (read strictly, its "
+                                                            "index would be free)"})  # strict reading is none
+            elif s.verdict == "refuted" and (alt is None or alt.verdict != "refuted"):
                 s = _ambiguous(s, alt, "read as written this fails", f"read with {how}")
             out.append(s)
         return out

@@ -4,6 +4,9 @@ r"""Classes of real mistakes that ``check`` missed (issue 12, caught45), each wi
   \mathrm{Bias}(\hat\theta, \theta)^2``) was a definition of a new ``MSE``, and ``\mathbb{E}_{\hat\theta}`` an unknown
   function: MSE and Bias of an estimate are moments, so the row is a claim about them
   (readers.notes.estimator_moments);
+* (a correct claim left undecided) a sum read strictly that leaves its index free on one side only
+  (``\frac{d}{dq} g = \sum_k \frac{B_k}{q} - \frac{1 - B_k}{1 - q}``) was "ambiguous" between the strict and the wide
+  reading: the strict one is none, so the wide one decides (readers.notes.operator_scopes ``dangling``);
 * the log-likelihood of a sample from a law the paragraph names in words ("samples drawn from a Poisson distribution
   ... The log-likelihood is:") was a definition of a new name, so a wrong term went unchecked: it is a claim about
   that log-likelihood (readers.notes.named_likelihoods).
@@ -11,8 +14,8 @@ r"""Classes of real mistakes that ``check`` missed (issue 12, caught45), each wi
 import pytest
 import sympy as sp
 
-from readers.latex.parse import parse_latex
-from readers.notes import estimator_moments, named_likelihoods
+from readers.latex.parse import parse_block, parse_latex
+from readers.notes import estimator_moments, named_likelihoods, operator_scopes
 from readers.notes.check import check_notes
 
 NOTES = r"""# Estimators
@@ -57,6 +60,12 @@ $$\ell(\beta) = n \log \beta - \beta \sum_{i=1}^n T_i$$
 
 For a sample $Y_1, \ldots, Y_m$ from a Poisson distribution with rate $\mu$, the log-likelihood is $\ell(\mu) =
 \sum_{j=1}^{m} (Y_j \log \mu + \mu)$.
+
+# Scope
+
+Let $g(q) = \sum_{k=1}^m B_k \log q + (1 - B_k) \log(1 - q)$.
+
+$$\frac{d}{dq} g(q) = \sum_{k=1}^m \frac{B_k}{q} - \frac{1 - B_k}{1 - q}$$
 """
 
 
@@ -74,7 +83,7 @@ def test_a_wrong_estimator_moment_or_log_likelihood_is_refuted_with_a_counterexa
     assert _caught(blocks[line])
 
 
-@pytest.mark.parametrize("line", [7, 29])
+@pytest.mark.parametrize("line", [7, 29, 48])
 def test_the_correct_twin_is_confirmed(blocks, line):
     assert blocks[line].verdict in ("proved", "verified")
 
@@ -155,3 +164,13 @@ def test_the_likelihood_is_read_as_a_product(latex, verdict):
                                             "samples from a Bernoulli distribution with parameter $p$. The likelihood is")
     assert what == "the likelihood of a Bernoulli sample"
     assert check()[0] == verdict
+
+
+@pytest.mark.parametrize("latex, expected", [
+    (r"\sum_{i=1}^n x_i + y_i = s", True),
+    (r"\lim_{h \to 0} 2x + h = 2x", True),
+    (r"z_i = \sum_{i=1}^n x_i + y_i", False),  # i on the other side: the strict reading may mean each i
+    (r"\sum_{i=1}^n x_i + y = s", False),  # nothing to widen
+])
+def test_a_strict_reading_that_leaves_an_index_free_is_none(latex, expected):
+    assert operator_scopes.dangling(parse_block(latex)) is expected
