@@ -46,6 +46,10 @@ LAW_IN_WORDS = re.compile(
     r"|\}?\s*\$?\s*\(\s*\$?[^$()]{1,20}\$?\s*\))"
     r"(?:\s+with\s+(?:(?:true|unknown|common)\s+)?(?P<word>parameter|rate|mean|scale|success\s+probability|"
     r"probability)\s*\$[^$]+\$)?", re.IGNORECASE)
+REPARAMETRISED = re.compile(r"\b(?:natural|canonical)\s+parameter|\blog[\s-]*(?:rate|odds|mean)\b|\blogit\b|"
+                            r"\breparametri[sz]|\bregression\b|\blink\s+function", re.IGNORECASE)
+"""Words that put the law in another parameter (its natural parameter, the log-odds, a regression on inputs): the
+row's parameter is then not the one of the table."""
 ANY_FAMILY = re.compile(r"(?<![\\\w])(Bernoulli|Poisson|exponential|geometric|binomial|normal|Gaussian|gamma|beta|uniform|"
                         r"Laplace|Cauchy|Weibull|Pareto|categorical|multinomial|logistic|mixture)\b", re.IGNORECASE)
 """Any law a paragraph may name: one other than the row's makes the row's law unclear."""
@@ -82,7 +86,7 @@ def _log_pmfs(family: str, word: str | None):
 def stated_law(prose: str):
     """``(family, word)`` when ``prose`` ends in "the log-likelihood is" and names one law of the table; else None."""
     found = list(LIKELIHOOD.finditer(prose))
-    if not found or OTHER_LIKELIHOOD.search(prose):
+    if not found or OTHER_LIKELIHOOD.search(prose) or REPARAMETRISED.search(prose):
         return None
     tail = prose[found[-1].end():]
     if not re.fullmatch(r"\s*(?:is|becomes|reads|equals|is\s+given\s+by|is\s+then|is\s+therefore)?\s*[:,]?\s*",

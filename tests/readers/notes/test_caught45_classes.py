@@ -132,6 +132,9 @@ def test_other_names_are_left_as_written(latex):
     (r"$K_1, \ldots, K_n$ from a geometric law with success probability $q$; their likelihood is",
      ("geometric", "success probability", False)),
     (r"from a Poisson distribution with rate $\lambda$. The marginal likelihood is", None),
+    (r"from a Poisson distribution in its natural parameter $\eta$. The log-likelihood is", None),
+    (r"counts from a Poisson distribution with rate $e^{\beta x_i}$, a Poisson regression. The log-likelihood is",
+     None),
     (r"Let $x_1, \dots, x_n$ be iid Bernoulli$(p)$. The log-likelihood is", ("Bernoulli", None, True)),  # written
     (r"For $x_i \sim \text{Poisson}(\lambda)$, the log-likelihood is", ("Poisson", None, True)),
     (r"from a Poisson distribution with rate $\lambda$. The negative log-likelihood is", None),
