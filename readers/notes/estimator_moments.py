@@ -4,13 +4,13 @@ r"""The moments of an estimator under their standard names, written out as the m
           \operatorname{Bias}(\hat\theta, \theta) = \mathbb{E}[\hat\theta] - \theta, \qquad
           \mathbb{E}_{\hat\theta}[f(\hat\theta)] = \mathbb{E}[f(\hat\theta)]
 
-``MSE`` and ``Bias`` of an estimate (a name under a hat, tilde or bar: ``\hat{\theta}``) are standard quantities,
-not names a block defines: ``\mathrm{MSE}(\hat\theta) = \mathrm{Var}(\hat\theta) - \mathrm{Bias}(\hat\theta)^2`` is a
-claim about them.  Their second argument, when written, is the estimated parameter; without it the parameter is the
-estimate's bare name (``\theta`` for ``\hat{\theta}``).  An expectation subscripted by the random variable it averages
+``MSE`` and ``Bias`` of an estimate (a name under a hat, tilde or bar: ``\hat{\theta}``) are standard quantities, not
+names a block defines: ``\mathrm{MSE}(\hat\theta) = \mathrm{Var}(\hat\theta) - \mathrm{Bias}(\hat\theta)^2`` is a
+claim about them. Their second argument, when written, is the estimated parameter; without it the parameter is the
+estimate's bare name (``\theta`` for ``\hat{\theta}``). An expectation subscripted by the random variable it averages
 over (``\mathbb{E}_{\hat\theta}``, ``\mathrm{E}_X``: a capital or an estimate that its argument uses, and no other
-random variable) is the plain expectation (``\mathbb{E}_X[XY]``, an average over ``X`` alone, is not).  Anything else (``\mathrm{MSE}(\mathbf{X}, h)``, a loss over a data set; ``\mathbb{E}_x``, a lower-case
-dummy) is left as written.
+random variable) is the plain expectation (``\mathbb{E}_X[XY]``, an average over ``X`` alone, is not). Anything else
+(``\mathrm{MSE}(\mathbf{X}, h)``, a loss over a data set; ``\mathbb{E}_x``, a lower-case dummy) is left as written.
 
 A claim whose every side holds a moment of the estimate and whose parameter enters only through ``MSE`` and ``Bias``
 relates moments that every estimator of every parameter has (:func:`about_any_estimator`): a failure at one law of the

@@ -20,16 +20,15 @@ geometric            :math:`\log p + (x - 1)\log(1 - p)` (trials),              
                      :math:`\log p + x\log(1 - p)` (failures)
 ===================  =============================================================  ==============================
 
-The likelihood (the words say "likelihood", not "log-likelihood") is read the same way as
-:math:`\prod_{i=1}^n f(X_i; \theta)`.  A right side equal to the log-likelihood, or to it without its terms free of the
-parameter (the Poisson
-:math:`-\log x!`, which notes drop "up to a constant"), in every reading at every point is confirmed; one that agrees in
-no reading is refuted at the first point where it fails; one right in some readings only is ambiguous and stays a
-definition.  The row must be one function of the parameter (and
-optionally the sample) whose right side is written in the parameter, the sample's entries ``X_i`` under sums (products, for the likelihood) over
-``1..n`` and ``n`` alone; the words must name one law of the table and end, close before the block, in "the
-log-likelihood is" or "the likelihood is" (never the negative, expected, complete, marginal or conditional one).  Anything else is no
-reading: the row stays a definition.
+The likelihood (the words say "likelihood", not "log-likelihood") is read the same way, as
+:math:`\prod_{i=1}^n f(X_i; \theta)`.  A right side equal to the log-likelihood, or to it without its terms free of
+the parameter (the Poisson :math:`-\log x!`, which notes drop "up to a constant"), in every reading at every point is confirmed; one that agrees
+in no reading is refuted at the first point where it fails; one right in some readings only is ambiguous and stays a
+definition. The row must be one function of the parameter (and optionally the sample) whose right side is written in
+the parameter, the sample's entries ``X_i`` under sums (products, for the likelihood) over ``1..n`` and ``n`` alone;
+the words must name one law of the table and end, close before the block, in "the log-likelihood is" or "the
+likelihood is" (never the negative, expected, complete, marginal or conditional one). Anything else is no reading:
+the row stays a definition.
 """
 from __future__ import annotations
 
@@ -40,7 +39,8 @@ from sympy.core.function import AppliedUndef
 
 LIKELIHOOD = re.compile(r"(?<![\w-])(?P<log>log[\s-]*)?likelihood(?:\s+function)?", re.IGNORECASE)
 OTHER_LIKELIHOOD = re.compile(r"\b(?:negative|expected|complete|marginal|conditional|partial|profile|average|mean|"
-                              r"joint|posterior|penali[sz]ed|regulari[sz]ed)[\s-]+(?:log[\s-]*)?likelihood", re.IGNORECASE)
+                              r"joint|posterior|penali[sz]ed|regulari[sz]ed)[\s-]+(?:log[\s-]*)?likelihood",
+                              re.IGNORECASE)
 LAW_IN_WORDS = re.compile(
     r"\b(?P<f>Bernoulli|Poisson|exponential|geometric)(?:\s+(?:distribution|law|random\s+variables?|variables?)"
     r"|\}?\s*\$?\s*\(\s*\$?[^$()]{1,20}\$?\s*\))"
@@ -50,8 +50,9 @@ REPARAMETRISED = re.compile(r"\b(?:natural|canonical)\s+parameter|\blog[\s-]*(?:
                             r"\breparametri[sz]|\bregression\b|\blink\s+function", re.IGNORECASE)
 """Words that put the law in another parameter (its natural parameter, the log-odds, a regression on inputs): the
 row's parameter is then not the one of the table."""
-ANY_FAMILY = re.compile(r"(?<![\\\w])(Bernoulli|Poisson|exponential|geometric|binomial|normal|Gaussian|gamma|beta|uniform|"
-                        r"Laplace|Cauchy|Weibull|Pareto|categorical|multinomial|logistic|mixture)\b", re.IGNORECASE)
+ANY_FAMILY = re.compile(r"(?<![\\\w])(Bernoulli|Poisson|exponential|geometric|binomial|normal|Gaussian|gamma|"
+                        r"beta|uniform|Laplace|Cauchy|Weibull|Pareto|categorical|multinomial|logistic|mixture)\b",
+                        re.IGNORECASE)
 """Any law a paragraph may name: one other than the row's makes the row's law unclear."""
 SAMPLES = {
     "Bernoulli": ((1, 0, 1), (0, 0, 1, 1)),
@@ -205,7 +206,8 @@ def _check(rhs, theta, base, size, family, word, logged=True):
     witness = {f"{base}_{k + 1}": str(x) for k, x in enumerate(sample)}
     witness.update({str(theta): str(value), f"lhs ({'log-' if logged else ''}likelihood)": sp.sstr(sp.N(truth, 12)),
                     "rhs": sp.sstr(sp.N(written, 12))})
-    how = (f"at the sample {tuple(map(str, sample))} and {theta} = {value} the {'log-' if logged else ''}likelihood of the "
+    kind = "log-likelihood" if logged else "likelihood"
+    how = (f"at the sample {tuple(map(str, sample))} and {theta} = {value} the {kind} of the "
            f"{readings[0][0]} law is {sp.N(truth, 6)}, the right side {sp.N(written, 6)}"
            + ("; no reading of the law the words allow makes them agree" if len(readings) > 1 else "")
            + f" (nor without its {'terms' if logged else 'factors'} free of the parameter)")
