@@ -22,13 +22,13 @@ geometric            :math:`\log p + (x - 1)\log(1 - p)` (trials),              
 
 The likelihood (the words say "likelihood", not "log-likelihood") is read the same way, as
 :math:`\prod_{i=1}^n f(X_i; \theta)`. A right side equal to the log-likelihood, or to it without its terms free of
-the parameter (the Poisson :math:`-\log x!`, which notes drop "up to a constant"), in every reading at every point
-is confirmed; one that agrees in no reading is refuted at the first point where it fails; one right in some readings only is ambiguous
-and stays a definition. The row must be one function of the parameter (and optionally the sample) whose right side is
-written in the parameter, the sample's entries ``X_i`` under sums (products, for the likelihood) over ``1..n`` and
-``n`` alone; the words must name one law of the table and end, close before the block, in "the log-likelihood is" or
-"the likelihood is" (never the negative, expected, complete, marginal or conditional one). Anything else is no
-reading: the row stays a definition.
+the parameter (the Poisson :math:`-\log x!`, which notes drop "up to a constant"), in every reading at every point is
+confirmed; one that agrees in no reading is refuted at the first point where it fails; one right in some readings
+only is ambiguous and stays a definition. The row must be one function of the parameter (and optionally the sample)
+whose right side is written in the parameter, the sample's entries ``X_i`` under sums (products, for the likelihood)
+over ``1..n`` and ``n`` alone; the words must name one law of the table and end, close before the block, in "the
+log-likelihood is" or "the likelihood is" (never the negative, expected, complete, marginal or conditional one).
+Anything else is no reading: the row stays a definition.
 """
 from __future__ import annotations
 
