@@ -126,6 +126,7 @@ from readers.notes.mappings import mapping_names, operator_names, writes_name
 from readers.notes.math_phrases import phrase_words, split_runs
 from readers.notes.mentions import mentioned_not_asserted, operator_named, sought_equation
 from readers.notes.conditional_moments import check_conditional_moments
+from readers.notes import estimator_moments
 from readers.notes.moments import ATOMS, NO_RANDOM_VARIABLE, atom_conditions, compound_moments, decorated, only_inside, operators_in, read_moments, refutable
 from readers.notes.moments import _capital
 from readers.notes.moments import _tie as tie_moments
@@ -198,7 +199,7 @@ from readers.notes.whole_and_entries import whole_and_entries
 from readers.notes.generic_names import declares_generic, declares_generic_after, points_back
 from readers.notes.signatures import declared_name
 from readers.notes import solved_values
-from readers.notes.operator_scopes import DESCRIPTION as SCOPE_READING, widened, widened_block
+from readers.notes.operator_scopes import DESCRIPTION as SCOPE_READING, dangling, widened, widened_block
 from readers.notes.witnesses import QUANTIFIER, stated_after, witness_names
 from readers.notes.written_identities import METHOD as AS_WRITTEN
 from readers.notes.written_identities import identity_as_written
@@ -288,7 +289,7 @@ from readers.notes.decompositions import WRITTEN_AS, fresh_names
 from readers.notes.free_indices import definition_indices, written_two_ways
 from readers.notes.unassumed_conditions import unassumed
 from readers.notes.special import integral_counterexample, introduced_as_standard, standard_functions
-from readers.notes import named_quantities
+from readers.notes import named_likelihoods, named_quantities
 from readers.notes.standard_definitions import read_standard, standard_reading
 from readers.notes.systems import chain_solution, where
 from readers.notes.constraints import constrained_rows
@@ -2244,7 +2245,11 @@ class _NotesReader(_CatalogMatch):
                 if s.verdict == "refuted":
                     out.append(s)
                     continue
-            if s.verdict == "refuted" and (alt is None or alt.verdict != "refuted"):
+            if s.verdict == "refuted" and alt is not None and alt.verdict in ("proved", "verified") \
+                    and not letters and not runs and dangling(block):  # \sum X_i/p - (1 - X_i)/(1 - p): the
+                s = StepReport(**{**alt.__dict__, "method": f"{alt.method}; {SCOPE_READING} (read strictly, its "
+                                                            "index would be free)"})  # strict reading is none
+            elif s.verdict == "refuted" and (alt is None or alt.verdict != "refuted"):
                 s = _ambiguous(s, alt, "read as written this fails", f"read with {how}")
             out.append(s)
         return out
@@ -2843,8 +2848,8 @@ class _NotesReader(_CatalogMatch):
             return lhs.base not in rhs.atoms(sp.IndexedBase) and all(isinstance(i, sp.Symbol) for i in lhs.indices)
         if isinstance(lhs, AppliedUndef):
             name = lhs.func.__name__
-            if name in MOMENTS:
-                return False  # Var(X) = ..., E[X] = ...: standard operators, so a claim about them
+            if name in MOMENTS or estimator_moments.estimator_operator(lhs):
+                return False  # Var(X) = ..., E[X] = ..., MSE(\hat\theta): standard operators, so a claim about them
             if name == "component" and lhs.args and isinstance(lhs.args[0], (sp.Mul, sp.Add)):
                 return False  # (\mathbf{G}\mathbf{z})_r = \sum_s g_{rs} z_s: an entry of a product, a claim about it
             if name in KL_NAMES and lhs.args and all(law(self.expand(a)) is not None for a in lhs.args):
@@ -3049,7 +3054,9 @@ class _NotesReader(_CatalogMatch):
             return []
         prose = named_quantities.prose_before(self.lines, frag.kind, frag.line, frag.column,
                                               text_before(self.lines, frag.kind, frag.line, frag.column))
-        found = named_quantities.reading(claim.lhs, self.expand(claim.rhs), prose)
+        paragraph = named_likelihoods.paragraph_before(self.lines, frag.line,
+                                                       0 if frag.kind == "display" else frag.column)
+        found = named_quantities.reading(claim.lhs, self.expand(claim.rhs), prose, paragraph)
         try:
             decided = found[1]() if found is not None else None
         except (TypeError, ValueError, ZeroDivisionError):  # a right side sympy cannot evaluate there: no reading
@@ -3199,7 +3206,7 @@ class _NotesReader(_CatalogMatch):
                 and big_o.split(lhs, rhs, self.latex) is not None:
             return False
         if isinstance(lhs, AppliedUndef):
-            if lhs.func.__name__ in MOMENTS:
+            if lhs.func.__name__ in MOMENTS or estimator_moments.estimator_operator(lhs):
                 return False  # a standard operator is never redefined
             if lhs.func.__name__ in KL_NAMES and lhs.args and all(law(self.expand(a)) is not None for a in lhs.args):
                 return False  # D_KL(p || q) of two laws the notes name: a value, never a new definition
@@ -4794,13 +4801,20 @@ class _NotesReader(_CatalogMatch):
                 names = ", ".join(sorted(map(_show, fixed[2])))
                 return [StepReport(**{**failed.__dict__, "method": f"{failed.method}; "
                                       f"{lowercase_probability.FIXED.format(names=names)}"[:300]})]
-        lhs, rhs = compound_moments(lhs), compound_moments(rhs)  # mu_{aX+b} is E(aX+b)
+        any_value = estimator_moments.about_any_estimator(lhs, rhs, " ".join([self.prose, *frag.headings]))
+        lhs, rhs = (estimator_moments.written_out(compound_moments(e)) for e in (lhs, rhs))  # mu_{aX+b} is E(aX+b)
         moments = read_moments(lhs, rhs)
         if moments == NO_RANDOM_VARIABLE:  # Var[x] = E[x^2] - E[x]^2: a moment identity of whatever x is
             inside = only_inside(lhs, rhs)
             for lower in dict.fromkeys(frozenset(x) for x in (decorated(inside), inside) if x):
                 again = read_moments(lhs, rhs, variables=lower)  # the estimates first, then every name inside
+                if isinstance(again, tuple) and any_value:  # the parameter of MSE, Bias: any value refutes
+                    again = (*again[:3], again[3] - any_value)
                 report = self.check_moments(again, rel, claim, shown) if isinstance(again, tuple) else None
+                if report is not None and report.verdict == "refuted" and any_value and report.counterexample \
+                        and lower == decorated(inside):
+                    return [StepReport(**{**report.__dict__, "method": f"{report.method}; "
+                                          f"{estimator_moments.ANY_ESTIMATOR}"})]
                 if report is not None and report.verdict in ("proved", "verified"):
                     named = ", ".join(sorted(map(_show, lower)))
                     return [StepReport(**{**report.__dict__, "method": f"{report.method}; {named} read as random "

@@ -34,6 +34,8 @@ import re
 import sympy as sp
 from sympy.core.function import AppliedUndef
 
+from readers.notes import named_likelihoods
+
 ENTROPY = re.compile(r"(?<![\w-])entropy\b", re.IGNORECASE)
 OTHER_ENTROPY = re.compile(r"\b(?:cross|relative|conditional|joint|differential|binary|r[eé]nyi|tsallis|chernoff|"
                            r"min|max|collision)[\s-]*entrop", re.IGNORECASE)
@@ -67,9 +69,13 @@ def prose_before(lines: list[str], kind: str, line: int, column: int, introducti
     return re.split(r"\.\s|\n\s*\n", text)[-1]
 
 
-def reading(lhs, rhs, prose: str):
+def reading(lhs, rhs, prose: str, paragraph: str = ""):
     """``(name of the quantity, checker)`` when ``prose`` names the standard quantity ``lhs`` defines and ``rhs`` can
-    be read at concrete values; None otherwise.  The checker returns ``(verdict, how, counterexample)``."""
+    be read at concrete values; None otherwise.  The checker returns ``(verdict, how, counterexample)``.  The
+    log-likelihood of a sample from a law named in words is read by readers.notes.named_likelihoods."""
+    likelihood = named_likelihoods.reading(lhs, rhs, paragraph) if paragraph else None
+    if likelihood is not None:
+        return likelihood
     if not isinstance(lhs, AppliedUndef) or len(lhs.args) != 1 or not isinstance(lhs.args[0], sp.Symbol):
         return None
     if _names(ENTROPY, prose) and not OTHER_ENTROPY.search(prose):

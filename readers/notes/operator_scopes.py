@@ -5,7 +5,8 @@ Read strictly, an operator takes the one term after it: :math:`\bigl(\sum_i x_i\
 (``y_i`` with the summation index ``i``, ``bh`` with the limit's ``h``) has no meaning outside it, and notes that
 write so mean the operator to cover it: :math:`\sum_i (x_i + y_i)`, :math:`\lim_{h\to0} (2bx + bh)`.  This wider
 reading is a second reading of the block (readers.notes.check ``readings``): a step that fails as read strictly and
-holds read widely is ``undecided (ambiguous)``, never refuted.
+holds read widely is ``undecided (ambiguous)``, never refuted; where the strict reading leaves the variable free with
+nothing else to give it a meaning (:func:`dangling`), the wide reading is the block's and decides.
 """
 from __future__ import annotations
 
@@ -59,6 +60,27 @@ def _bound(operator) -> set:
     if isinstance(operator, sp.Sum):
         return {limit[0] for limit in operator.limits}
     return {operator.args[1]}
+
+
+def dangling(block: Block) -> bool:
+    r"""Whether reading ``block`` strictly leaves a bound variable free where nothing else gives it a meaning: every
+    expression that :func:`widened` changes names the variable of one of its sums or limits outside it
+    (``\sum X_i/p - (1 - X_i)/(1 - p)``: the second ``X_i``), and no other expression of its chain uses that name (no
+    ``y_i`` on the other side, for each ``i``).  Then the strict reading is no reading, and the wide one is the
+    block's."""
+    changed = False
+    for row in block.rows:
+        for k, expr in enumerate(row.chain.exprs):
+            if not isinstance(expr, sp.Basic) or widened(expr) == expr:
+                continue
+            changed = True
+            bound = {v for op in expr.atoms(sp.Sum, sp.Limit) for v in _bound(op)}
+            loose = expr.free_symbols & bound
+            others = set().union(*(e.free_symbols for j, e in enumerate(row.chain.exprs)
+                                   if j != k and isinstance(e, sp.Basic)))
+            if not loose or loose & others:
+                return False
+    return changed
 
 
 def widened_block(block: Block) -> Block | None:

@@ -158,7 +158,7 @@ def _verdicts(text) -> list:
 
 @pytest.mark.parametrize("text, expected", [
     (ARROW_RULES, ["proved", "refuted"]),
-    (NEGATED_SUM, ["undecided"]),
+    (NEGATED_SUM, ["verified"]),  # read strictly the index is free: the wide reading decides (caught45)
     (SAMPLE_MEANS, ["verified", "refuted"]),
     (UNITS, ["proved", "refuted"]),
     (NUMBERS_AFTER_EQUATION, ["refuted"]),

@@ -1,5 +1,6 @@
 r"""How far a sum or a limit reaches (readers.notes.operator_scopes): a term after it that names its bound variable
-is a second reading, covered by the operator; a step true only in that reading is ambiguous, never refuted."""
+is a second reading, covered by the operator; a step true only in that reading is ambiguous, never refuted, unless the
+strict reading leaves the variable free with nothing else naming it (then the wide reading decides)."""
 import sympy as sp
 
 from readers.notes.operator_scopes import widened
@@ -19,13 +20,15 @@ def test_a_term_naming_the_bound_variable_goes_inside_and_others_stay_out():
     assert widened(x + sp.Sum(a[i], (i, 1, n))) == x + sp.Sum(a[i], (i, 1, n))  # nothing names i: unchanged
 
 
-def test_a_step_true_only_with_the_wider_scope_is_ambiguous_and_one_false_in_both_is_refuted():
+def test_a_step_true_only_with_the_wider_scope_is_decided_by_it_and_one_false_in_both_is_refuted():
     # strictly (sum_i a_i) + b_i and (lim_h 3x) + h: both fail at some point, and were refuted; read widely,
-    # sum_i (a_i + b_i) and lim_h (3x + h) = 3x hold.  Subtracting b_i is wrong in either reading.
+    # sum_i (a_i + b_i) and lim_h (3x + h) = 3x hold.  Read strictly, i and h are left free with nothing else in the
+    # row naming them: no reading (operator_scopes.dangling), so the wide one decides (they were "ambiguous").
+    # Subtracting b_i is wrong in either reading.
     text = ("$$\\sum_{i=1}^{n} a_i + b_i = \\sum_{i=1}^{n} (a_i + b_i)$$\n\n"
             "$$\\lim_{h \\to 0} 3x + h = 3x$$\n\n"
             "$$\\sum_{i=1}^{n} a_i + b_i = \\sum_{i=1}^{n} (a_i - b_i)$$\n")
-    assert _verdicts(text) == ["undecided", "undecided", "refuted"]
+    assert _verdicts(text) == ["proved", "proved", "refuted"]
 
 
 def test_a_short_run_of_letters_each_written_alone_is_their_product():
