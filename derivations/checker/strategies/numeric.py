@@ -35,7 +35,7 @@ from derivations.checker.verdict import Verdict
 from derivations.checker.strategies.divergence import divergent_refutation
 from derivations.checker.strategies.improper import nonintegrable_end
 from derivations.checker.strategies.decide import (MAX_DIGITS as DECIDE_MAX_DIGITS, coordinate_text, decide, decimal_text, exact_point,
-                                                   holds, round_point, shortest_point, side_state)
+                                                   holds, round_point, shortest_point)
 from derivations.checker.strategies.evaluate import (Conditions, compare, compile_expr, confirm, magnitude_digits,
                                                      relation_holds, relatively_apart, show, value_at)
 from derivations.checker.strategies.jumps import beside_steps, jump_failure
@@ -75,14 +75,6 @@ the sides agree within rounding built a minimal polynomial until the rung's whol
 unresolved (the step is then never verified)."""
 ESCALATION = (2, 4)
 """A failing point is re-evaluated at these multiples of ``DIGITS`` before it is reported."""
-ROUNDED_UNDEFINED = 3
-r"""Points, per step, where a side that evaluated as undefined is looked at exactly (``decide.side_state``), each
-within ``ROUNDED_UNDEFINED_SECONDS``.  $\log \Phi(-x)$ is $\log(1/2 - \operatorname{erf}(x/\sqrt2)/2)$ to the
-reader: from $x \approx 15$ on the difference rounds to 0 at the working digits and the logarithm is undefined, though
-it is defined at every $x$; the claim $\log \Phi(-x) > -x^2/2 - \log x - \log\sqrt{2\pi} - 1/x^2 + 10^{-12}/x^3$
-fails only from $x \approx 1.3 \cdot 10^{12}$ on, every point there was skipped as undefined, and the false claim was
-verified on the points below 15.  A side undefined only at the working precision makes the point ``cancelled``."""
-ROUNDED_UNDEFINED_SECONDS = 1.0
 MIN_POINTS_PER_INSTANCE = 40
 MAX_DRAWS_PER_POINT = 20
 """Candidate points drawn per wanted point before the domain is declared unsamplable."""
@@ -125,11 +117,6 @@ class Tally:
     """One of those could not be decided within ``APART_SECONDS`` or certified nothing (sympy's sign of
     $1 + \\operatorname{erf}(x) - 2\\Phi(\\sqrt2 x)$ at a large negative $x$ ran for minutes): the rest are taken as
     routine agreements, as before they were looked at."""
-    cancelled: int = 0
-    """Points where a side evaluated as undefined (``log 0``, ``1/0``) though it is defined there exactly: the
-    working precision lost it to cancellation (``ROUNDED_UNDEFINED``).  Such points are no evidence: the step is not
-    verified."""
-    undefined_checked: int = 0
 
 
 @dataclass(frozen=True)
@@ -315,7 +302,7 @@ class NumericTest:
         for n, dps in enumerate((base, *(m * base for m in ESCALATION))):
             l, r = (value_at(f, values, dps, allow_complex=inst.is_complex) for f in sides)
             if l is None or r is None:
-                return self._undefined(inst, point, l, r, tally)
+                return self._undefined(inst, point, l, r)
             state = compare(inst.rel, l, r, dps)
             if state == "holds":
                 if closest is not None and n == 0:
@@ -386,18 +373,8 @@ class NumericTest:
             return "undefined"  # a sign beyond any precision we can certify: no evidence either way, skipped
         return verdict if verdict is not None else "ok"
 
-    def _undefined(self, inst: Instance, point, l, r, tally: Tally | None = None):
-        """Both sides undefined: skipped.  One side: a domain mismatch when the step says so, once confirmed exactly.
-        A side that is defined there exactly is no evidence either way (``ROUNDED_UNDEFINED``): ``cancelled``."""
-        if tally is not None and tally.undefined_checked < ROUNDED_UNDEFINED and not _has_integral(inst):
-            tally.undefined_checked += 1
-            exact = exact_point(point)
-            sides = [side for side, value in ((inst.lhs, l), (inst.rhs, r)) if value is None]
-            states = within_cpu_seconds(lambda: tuple(side_state(side, exact, real=not inst.is_complex)[0]
-                                                      for side in sides), seconds=ROUNDED_UNDEFINED_SECONDS)
-            if inside(inst, exact) and states is not None and all(state == "defined" for state in states):
-                tally.cancelled += 1
-                return "unresolved"
+    def _undefined(self, inst: Instance, point, l, r):
+        """Both sides undefined: skipped.  One side: a domain mismatch when the step says so, once confirmed exactly."""
         if (l is None and r is None) or inst.undefined != "refutes" or inst.rel != "=" or _has_integral(inst):
             return "undefined"
         return self.decide_at(inst, point) or "undefined"
@@ -480,12 +457,6 @@ class NumericTest:
                            reason=(f"at {tally.divergent} points an integral has no value as an improper integral (its "
                                    "integrand falls off no faster than 1/x at an end or a pole): the sides agreed "
                                    f"there only as a principal value; {tally.points} points agreed"),
-                           points=tally.points, details={"instances": str(len(insts))})
-        if tally.cancelled:
-            return Verdict("undecided", method=method, assumptions=insts[0].assumption_texts(),
-                           reason=(f"at {tally.cancelled} points a side came out undefined at the working precision "
-                                   "though it is defined there exactly (cancellation): no evidence where the claim "
-                                   f"may fail; {tally.points} points agreed"),
                            points=tally.points, details={"instances": str(len(insts))})
         if tally.unresolved:
             # A disagreement that could be neither confirmed nor explained away is not evidence
