@@ -445,7 +445,8 @@ class _Names:
                 return self.labelled(value, node.value)  # w^*, w^+: another name, not w
             return value  # 0^+, a^\prime: a marker, not a power
         raw = self.raw_script(node)
-        if is_transpose_mark(raw) and not (base_name in GREEK.values() and base_name not in GREEK_CAPITALS
+        root = base_name.split("_")[0] if isinstance(base_name, str) else base_name  # \beta_1^T: Adam's beta_1
+        if is_transpose_mark(raw) and not (root in GREEK.values() and root not in GREEK_CAPITALS
                                            and not self.greek_transposed(raw, node)
                                            or isinstance(value, sp.Number)):
             self.used_functions.add("transpose")

@@ -105,3 +105,18 @@ def test_rows_that_stay_apart(text, rows):
     assert len(found) == rows, [r.text for r in found]
     if "pmatrix" in text:
         assert "-1" in str(found[0].chain.exprs[0])
+
+
+@pytest.mark.parametrize("text, power", [
+    (r"1 - \beta_1^T", True),                       # Adam's bias correction after T steps
+    (r"\sum_{t=1}^{T} \beta_2^{T-t} = 1 - \beta_2^T", True),
+    (r"\theta_1^T x", False),                       # a subscripted Greek vector before a factor: its transpose
+])
+def test_a_subscripted_greek_name_under_T_is_read_as_its_plain_name_is(text, power):
+    r"""``\beta_1^T`` was read as a transpose (the Greek-name rule looked at ``beta``, not ``beta_1``): Adam's
+    ``1 - \beta_1^T`` became ``1 - transpose(beta_1)`` and every claim with it undecided."""
+    from readers.latex.parse import parse_block
+
+    row = [r for r in parse_block(text).rows if r.kind != "empty"][0]
+    transposed = any(e.has(__import__("sympy").Function("transpose")) for e in row.chain.exprs)
+    assert transposed is not power
