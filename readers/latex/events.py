@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import re
 
+from readers.latex.tokens import _matching
+
 _OPEN = re.compile(r"(?:\\Pr|\\mathbb\s*\{\s*P\s*\}|(?<![A-Za-z\\])P)\s*(?:\\left\s*|\\big[gl]?\s*)?([(\[])")
 _NEGATED = re.compile(r"\\(?:neg|lnot)(?![A-Za-z])\s*(\\[A-Za-z]+\s*\{[^{}]*\}|\{[^{}]*\}|\\[A-Za-z]+"
                       r"|[A-Za-z](?:_\{[^{}]*\}|_[A-Za-z0-9])?)")
@@ -32,7 +34,7 @@ def events_as_names(text: str) -> str:
     for m in _OPEN.finditer(text):
         if m.start() < pos:
             continue
-        end = _closing(text, m.end(), m.group(1))
+        end = _matching(text, m.end() - 1, m.group(1), _CLOSE[m.group(1)])
         if end is None:
             continue
         inner = _NEGATED.sub(_complement, text[m.end():end])
@@ -50,16 +52,3 @@ def _complement(m: re.Match) -> str:
 def _outcome(m: re.Match) -> str:
     """A bare ``+`` -> ``\\text{pos}``, ``-`` -> ``\\text{pos}^{c}``, with the separator and spaces around it."""
     return m.group(1) + m.group(2) + ("\\text{pos}" if m.group(3) == "+" else "\\text{pos}^{c}") + m.group(4)
-
-
-def _closing(text: str, start: int, bracket: str) -> int | None:
-    """The position of the bracket that closes the one opened right before ``start``."""
-    depth, close = 1, _CLOSE[bracket]
-    for k in range(start, len(text)):
-        if text[k] == bracket:
-            depth += 1
-        elif text[k] == close:
-            depth -= 1
-            if depth == 0:
-                return k
-    return None

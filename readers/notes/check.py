@@ -115,7 +115,7 @@ from readers.notes.componentwise import ComponentFunctions
 from readers.notes.einstein import einstein_reading
 from readers.notes.catalog import SIGMOID_CUE, _CatalogMatch
 from readers.notes.matrices import MatrixClaims
-from readers.notes.matrices_elsewhere import borrowed, symbol_names, unless_matrices_elsewhere
+from readers.notes.matrices_elsewhere import symbol_names, unless_matrices_elsewhere
 from readers.notes.array_elements import (as_elements, counts_from_zero, family_entries, family_instances,
                                          section_arrays)
 from readers.notes.array_laws import METHOD as LAW_METHOD
@@ -4684,13 +4684,8 @@ class _NotesReader(_CatalogMatch):
     def check_plain(self, claim: _Claim, frag: Fragment, lhs, rhs, shown) -> list[StepReport]:
         """The steps of ``claim`` (read as ``lhs``, ``rhs``); ambiguous where letters that another section declares
         matrices make it fail as matrix algebra (readers.notes.matrices_elsewhere)."""
-        reports = self.check_plain_reading(claim, frag, lhs, rhs, shown)
-        if not reports or not all(r.verdict in ("proved", "verified") for r in reports):
-            return reports
-        found = borrowed(self.matrix_claims.notes, claim.line, symbol_names(lhs, rhs))
-        if found is None:
-            return reports
-        return unless_matrices_elsewhere(reports, self.matrix_claims, *found, claim=claim, frag=frag,
+        return unless_matrices_elsewhere(self.check_plain_reading(claim, frag, lhs, rhs, shown), self.matrix_claims,
+                                         claim.line, symbol_names(lhs, rhs), claim=claim, frag=frag,
                                          section=self.section, shown=shown, names=self.names,
                                          functions=frozenset(self.section.functions) | self.document_functions)
 

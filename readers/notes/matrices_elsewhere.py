@@ -51,14 +51,18 @@ def borrowed(notes: NoteDeclarations, line: int, names) -> tuple[Declarations, d
     return merged, {name: at for name, (at, *_) in found.items()}
 
 
-def unless_matrices_elsewhere(reports: list[StepReport], matrix_claims, declared: Declarations, where: dict,
+def unless_matrices_elsewhere(reports: list[StepReport], matrix_claims, line: int, symbols,
                               **check) -> list[StepReport]:
-    """``reports`` (the claim read in numbers), or one ``undecided (ambiguous)`` step when every report confirms but
-    the claim read as matrix algebra with ``declared`` (``matrix_claims.check(**check)``, the letters of ``where``
-    borrowed from the sections that declare them) is refuted.  The matrix reader's state is left as it was: this
-    reading records no equation for later claims."""
+    """``reports`` (the claim at ``line``, in the names ``symbols``, read in numbers), or one ``undecided (ambiguous)``
+    step when every report confirms but the claim read as matrix algebra (``matrix_claims.check(**check)``) with the
+    letters that other sections declare (:func:`borrowed`) is refuted.  The matrix reader's state is left as it was:
+    this reading records no equation for later claims."""
     if not reports or not all(r.verdict in CONFIRMED for r in reports):
         return reports
+    found = borrowed(matrix_claims.notes, line, symbols)
+    if found is None:
+        return reports
+    declared, where = found
     saved = list(matrix_claims.constraints), matrix_claims.declared, matrix_claims.pairs
     try:
         steps = matrix_claims.check(**check, force=False, declared=declared)

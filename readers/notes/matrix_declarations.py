@@ -132,8 +132,7 @@ def declarations(text: str) -> NoteDeclarations:
         sizes = _sizes(m.group("sizes"))
         if sizes is not None and len(sizes) == 2:
             for name in _names_in_list(m.group(1)):
-                out.entries.append((line(m.start()), name, "matrix", sizes, frozenset(
-                    PROPERTIES[p.lower()] for p in re.findall(_PROPERTY, m.group("props"), re.I))))
+                out.entries.append((line(m.start()), name, "matrix", sizes, _properties(m.group("props"))))
     for m in _AFTER.finditer(text):
         conditional = _CONDITIONAL.search(text, max(0, m.start() - 40), m.start()) is not None
         if m.group(3) or m.group(2).strip() and not conditional:  # the kind holds on: "if $A$ is a matrix"
@@ -162,6 +161,7 @@ def _sentence_end(text: str, pos: int) -> int:
 
 
 def _properties(words: str) -> frozenset:
+    """The properties the words name ("symmetric positive definite" -> symmetric, positive definite)."""
     return frozenset(PROPERTIES[p.lower()] for p in re.findall(_PROPERTY, words or "", re.I))
 
 
@@ -175,7 +175,7 @@ def _note(out: NoteDeclarations, line: int, names, noun: str, adjectives: str) -
     noun = noun.lower()
     kind = "matrix" if noun.startswith("matri") else "vector" if noun.startswith("vector") else \
         "scalar" if noun.startswith("scalar") else None
-    props = frozenset(PROPERTIES[p.lower()] for p in re.findall(_PROPERTY, adjectives or "", re.I))
+    props = _properties(adjectives)
     for name in names:
         out.entries.append((line, name, kind, (), props))
 
