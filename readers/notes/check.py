@@ -224,8 +224,8 @@ from readers.notes.chained_recurrences import (
 from readers.notes.degrees import DEGREE_CUE, degree_reading
 from readers.notes.liquid import liquid_math
 from readers.notes.environments import Scopes, environments
-from readers.notes.hypotheses import (assumed_outright, conditional, constraint, hypothesis_relations, stated_as_hypothesis,
-                                      text_after)
+from readers.notes.hypotheses import (assumed_outright, conditional, constraint as stated_constraint, hypothesis_relations,
+                                      stated_as_hypothesis, text_after)
 from readers.notes.macros import with_macros
 from readers.notes.definition_cues import introduces_definition, introduces_restatement, restates_row,\
     split_restatements, text_before, differentiated_after
@@ -1590,7 +1590,7 @@ class _NotesReader(_CatalogMatch):
             return None
         if frag.kind == "display":
             after = text_after(self.lines, frag.line, frag.column, frag.source)
-        if constraint(before):  # "minimise ... subject to $x + y = 10$": held at the problem's points, never
+        if stated_constraint(before):  # "minimise ... subject to $x + y = 10$": held at the problem's points, never
             self.section.withheld |= {x for r in as_relations(cases) for x in r.free_symbols}  # substituted
             return tuple(_show(r) for r in as_relations(cases))
         if not stated_as_hypothesis(before, after):
@@ -2761,11 +2761,11 @@ class _NotesReader(_CatalogMatch):
     def constraint_row(self, row, problem) -> bool:
         """Whether ``row`` constrains the objective above it (``s.t. g_i \\ge 1``, ``\\zeta_i \\ge 0``)."""
         pairs = row.chain.pairs()
-        if row.kind not in ("constraint", "formula") or not pairs or row.continued \
-                or not all(rel in INEQUALITIES for _, rel, _ in pairs):
+        stated = [g for g in map(relational_constraint, row.conditions) if g is not None]  # "\text{s.t. } & g \ge 1"
+        if row.kind not in ("constraint", "formula") or not (pairs or stated and row.kind == "constraint") \
+                or row.continued or not all(rel in INEQUALITIES for _, rel, _ in pairs):
             return False
-        problem["constraints"] += [constraint(a, rel, b) for a, rel, b in pairs]
-        problem["constraints"] += [g for g in map(relational_constraint, row.conditions) if g is not None]
+        problem["constraints"] += [constraint(a, rel, b) for a, rel, b in pairs] + stated
         return True
 
     def problem(self, problem) -> Main:

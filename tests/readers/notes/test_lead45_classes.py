@@ -120,3 +120,20 @@ def test_a_subscripted_greek_name_under_T_is_read_as_its_plain_name_is(text, pow
     row = [r for r in parse_block(text).rows if r.kind != "empty"][0]
     transposed = any(e.has(__import__("sympy").Function("transpose")) for e in row.chain.exprs)
     assert transposed is not power
+
+
+SOFT_MARGIN = r"""# Soft margin
+
+$$\begin{aligned} \min_{w, b, \zeta} \; & \frac{1}{2}\|w\|^2 + C\sum_{i=1}^n \zeta_i \\
+\text{s.t. } & y_i(w^\top x_i - b) \ge 1 - \zeta_i \\ & \zeta_i \ge 0 \end{aligned}$$
+"""
+
+
+@pytest.mark.parametrize("slack", [r"\zeta", r"\xi"])
+def test_a_constraint_row_that_starts_with_its_words_constrains_the_objective(slack):
+    r"""``\text{s.t. } & g \ge 1 - \zeta_i``: the reader keeps the relation as the row's condition, with no chain; it
+    was dropped, the slack set to 0, and the correct soft-margin SVM refuted against the catalog (and while the
+    objective's ``constraint`` was shadowed by the hypotheses' one, the block was an internal error)."""
+    block = [b for b in check_notes(SOFT_MARGIN.replace(r"\zeta", slack), path="<test>", budget=5.0).blocks
+             if b.steps or b.catalog_id][0]
+    assert block.verdict == "verified", (block.catalog_reason, [s.reason for s in block.steps])
