@@ -23,6 +23,7 @@ from readers.domain import read_condition, read_domain
 from readers.expression import ParseError, parse_expression
 from readers.latex.nodes import LatexParseError
 from readers.latex.parse import parse_block, parse_latex, to_zero_based
+from readers.local_definitions import local_definitions, substitute_local
 from readers.notes.blocks import find_blocks
 from symbolic.expr import as_expr
 
@@ -97,7 +98,9 @@ def read_latex_definition(text: str, *, functions=(), where: str = "") -> UserDe
     rows = [r for r in block.rows if r.kind != "empty"]
     if len(rows) != 1 or rows[0].chain.rels:
         return None
-    body = _indicators(rows[0].chain.exprs[0], f"{where}: {name}" if where else name)
+    here = f"{where}: {name}" if where else name
+    body = substitute_local(rows[0].chain.exprs[0], local_definitions(rows[0].conditions, params, here), here)
+    body = _indicators(body, here)
     body = _subscripted_params(body, params, out_indices)
     free = [sp.Symbol(i, integer=True) for i in out_indices]
     by_name = {str(s): s for s in body.free_symbols}
