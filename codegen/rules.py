@@ -61,6 +61,7 @@ rule                      identity
 ``log_difference_of_exp`` $\log(c e^{u} - c e^{v}) = \log|c| + u + \log(-\operatorname{expm1}(v - u))$ for $u > v$, $v - u$ by algebra (:mod:`codegen.rules_log_difference`)
 ``lerp_weights``          $a + s(b - a) = (1 - s)a + s b$, $1 - s$ expanded (costly: search only; :mod:`codegen.rules_lerp`)
 ``cancelling_terms``      $R + \frac{N}{D} = \frac{R D + N}{D}$ where a term of the expanded numerator cancels (costly: search only; :mod:`codegen.rules_cancelling_terms`)
+``step_sum_select``       $w S = w S$ where $S > 0$, else 0, for a sum $S$ of products of steps (costly: search only; :mod:`codegen.rules_step_sum`)
 ``softplus_ratio``        $\log\frac{1 + e^{a}}{1 + e^{b}} = \operatorname{log1p}(\sigma(b)\operatorname{expm1}(a - b))$, or a log-add-exp for $|a - b| \ge 1$ (costly: search only; :mod:`codegen.rules_softplus_ratio`)
 ``power_of_softplus``     $(1 + c\,e^{u})^{p} = e^{p \log(1 + e^{u + \log c})}$ for $c > 0$, a non-number exponent (:mod:`codegen.rules_power`)
 ``power_log1p``           $(1 + t)^{p} = e^{p \operatorname{log1p}(t)}$, $t > -1$, a non-number exponent (costly: search only; :mod:`codegen.rules_power`)
@@ -136,7 +137,7 @@ from codegen import (rules_bregman, rules_log_gamma_zero, rules_geometric, rules
                      rules_series, rules_sigmoid_difference, rules_stirling, rules_trig, rules_tail_difference, rules_log_hyperbolic, rules_log_squares, rules_log_weights, rules_logspace, rules_softmax, rules_softmax_offset, rules_softplus_ratio, rules_sums, rules_xlogy)
 from codegen import rules_exp_sums, rules_log_quotient, rules_softmax_power
 from codegen import rules_at_least_one, rules_log_gamma_shift
-from codegen import rules_cancelling_terms, rules_lerp, rules_log_difference
+from codegen import rules_cancelling_terms, rules_lerp, rules_log_difference, rules_step_sum
 from codegen.lower_unshifted import ExpShift
 from symbolic.functions import Held, ReduceMax, log_ndtr, ndtr
 
@@ -1469,6 +1470,10 @@ LERP_WEIGHTS = Rule(
     "lerp_weights", "lerp_weights", rules_lerp.lerp_weights, priority=5.65,
     gain="eta_min + (eta_max - eta_min)(1 + cos(pi t/T))/2 (cosine annealing) at t = 1e-300, eta_max = 1e-300, "
          "eta_min = 0.64: 0.64 - 0.64 = 0 where the truth is 1e-300; as sin^2 eta_min + cos^2 eta_max both terms are kept")
+STEP_SUM_SELECT = Rule(
+    "step_sum_select", "step_sum_select", rules_step_sum.step_sum_select, priority=92.95,
+    gain="A g e^{l - l0} (H(...) + H(...) H(...) H(...)) (the gradient of PPO's clipped surrogate) at l = 1e150: "
+         "e^{l - l0} overflows where the steps sum to 0, inf * 0 = nan where the truth is 0; selected, 0")
 CANCELLING_TERMS = Rule(
     "cancelling_terms", "cancelling_terms", rules_cancelling_terms.cancelling_terms, priority=2.1,
     gain="(r + y)/(mu + r) - y/mu (a negative binomial's gradient in its mean) at r = 1e-300: y/mu - y/mu leaves r/mu, "
@@ -1481,7 +1486,7 @@ COSTLY_RULES: tuple[Rule, ...] = (LOGSUMEXP_LOG1P, MEAN_FROM_TOP, ONE_MINUS_TOP,
                                   SOFTPLUS_RATIO, LOG_OF_MEAN, TERM_OVER_SUM, PRODUCT_BEFORE_POWER, SOFTMAX_DIFFERENCE, SCALE_INTO_SUMMAND,
                                   RATIO_BEFORE_UNEQUAL_POWERS, LOG1P_LARGE_QUOTIENT, SCALE_INTO_TERMS, OVER_LARGE_TERM, LOG_OF_SQUARES,
                                   SOFTMAX_SQUARE_OFFSET, SIGMOID_DIFFERENCE, LOG_GAMMA_NEAR_ZERO, LOG_GAMMA_SHIFT, LOG_AT_LEAST_ONE,
-                                  LERP_WEIGHTS, CANCELLING_TERMS)
+                                  LERP_WEIGHTS, CANCELLING_TERMS, STEP_SUM_SELECT)
 """Rules that cost extra passes over the data (two more reductions for ``logsumexp_log1p``, ``mean_from_top``
 and ``one_minus_top``, one more for ``homogeneous_scale``, a scale per product for ``homogeneous_scalars``; a second, log-space form under a ``where`` for
 ``log_of_quotient`` and ``log_space_product``; magnitude tests and a ``where`` per quotient for ``paired_quotient`` (per entry for ``quotient_into_sum``); two Taylor branches under a ``where`` for ``power_bregman``; a log per factor for ``log_of_positive_product``; both branches of a ``where`` and seconds of sympy series at generation for ``taylor_branch``): not in

@@ -1,11 +1,11 @@
 r"""The identities of the rules added for the held-out round twenty: ``log_difference_of_exp``
 (``codegen.rules_log_difference``), ``lerp_weights`` (``codegen.rules_lerp``), ``cancelling_terms``
-(``codegen.rules_cancelling_terms``).
+(``codegen.rules_cancelling_terms``), ``step_sum_select`` (``codegen.rules_step_sum``).
 
 Each is algebra of real numbers: a factor $c e^{u}$ taken out of a difference of exponentials, a start plus a step
 regrouped by its weights, two quotients over one denominator.
 """
-from sympy import Symbol, exp, log
+from sympy import Heaviside, Piecewise, Symbol, exp, log
 from sympy.codegen.cfunctions import expm1
 
 from derivations.checker.step import Derivation, Step
@@ -56,5 +56,18 @@ register(Derivation(
              justification="over mu + r: r + y - y (mu + r)/mu = r - r y/mu; the y cancels (mu > 0, mu + r > 0)"),
         Step(_k / _mu - _k / (_mu + _r), (_k * _r / _mu) / (_mu + _r),
              justification="a difference of reciprocals with one numerator: k (mu + r)/mu - k = k r/mu over mu + r"),
+    ),
+))
+
+_v = Symbol("v", real=True)
+_w = Symbol("w", real=True)
+_steps = Heaviside(_u, 0) + Heaviside(_v, 0) * Heaviside(_y, 0)
+register(Derivation(
+    id="step_sum_select",
+    title=r"the identity of a stability rule: $w S = w S$ where $S > 0$, else 0, for a sum $S$ of products of steps",
+    source="textbook",
+    steps=(
+        Step(_w * _steps, Piecewise((_w * _steps, _steps > 0), (0, True)),
+             justification="each step is 0 or 1, so S >= 0, and where S = 0 the product w S is 0"),
     ),
 ))

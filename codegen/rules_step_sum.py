@@ -1,0 +1,49 @@
+r"""A product with a sum of steps, as a selection: the derivative of a ``min`` of a ``max`` (a clipped objective).
+
+========================  =====================================================================
+rule                      identity
+========================  =====================================================================
+``step_sum_select``       $w \sum_k \prod_j H(v_{kj}) = \begin{cases} w \sum_k \prod_j H(v_{kj}) & \sum_k \prod_j H(v_{kj}) > 0 \\ 0 & \text{else} \end{cases}$
+                          (costly: search only)
+========================  =====================================================================
+
+PPO's clipped surrogate $\min(r A, \operatorname{clip}(r, 1 - \epsilon, 1 + \epsilon) A)$, $r = e^{\ell - \ell_0}$,
+has the derivative $A g\,r\,(H(\ldots) + H(\ldots) H(\ldots) H(\ldots))$ in $\ell$: at $\ell = 10^{150}$ the ratio
+$r$ overflows and the steps sum to 0 (the clipped branch is taken, whose derivative is 0), $\infty \cdot 0 = $ nan.
+Each step is 0 or 1 (or its value at 0), so the sum is non-negative and, where it is 0, the product is 0 whatever
+the other factors are.  ``heaviside_select`` leaves a sum of steps (and a step of a ``max`` or ``min``) a product,
+for the speed of the search; this rule is tried by the search only, and kept where it is measurably more accurate.
+
+A function ``expr -> expr`` (a rule's ``apply``); this module knows nothing of the registry.
+"""
+from __future__ import annotations
+
+import sympy as sp
+
+
+def _step_product(t) -> bool:
+    """``t`` is a product of steps (and positive numbers)."""
+    factors = sp.Mul.make_args(t)
+    return any(isinstance(f, sp.Heaviside) for f in factors) \
+        and all(isinstance(f, sp.Heaviside) or f.is_number and f > 0 for f in factors)
+
+
+def _step_sum(f) -> bool:
+    """``f`` is a sum of products of steps."""
+    return isinstance(f, sp.Add) and all(_step_product(t) for t in f.args)
+
+
+def _selected(e):
+    """The product ``e`` as a selection on its first factor that is a sum of steps, else None."""
+    if not isinstance(e, sp.Mul):
+        return None
+    for f in e.args:
+        if _step_sum(f):
+            rest = sp.Mul(*[a for a in e.args if a is not f])
+            return None if rest.is_number else sp.Piecewise((e, f > 0), (0, True))
+    return None
+
+
+def step_sum_select(expr: sp.Expr) -> sp.Expr:
+    r"""$w \sum_k \prod_j H(v_{kj}) \to$ ``Piecewise((w S, S > 0), (0, True))`` (module docstring)."""
+    return expr.replace(lambda e: _selected(e) is not None, _selected)
