@@ -3,8 +3,8 @@ r"""A product with a sum of steps, as a selection: the derivative of a ``min`` o
 ========================  =====================================================================
 rule                      identity
 ========================  =====================================================================
-``step_sum_select``       $w \sum_k \prod_j H(v_{kj}) = \begin{cases} w \sum_k \prod_j H(v_{kj}) & \sum_k \prod_j H(v_{kj}) > 0 \\ 0 & \text{else} \end{cases}$
-                          (costly: search only)
+``step_sum_select``       $w \sum_k \prod_j H(v_{kj}) = \begin{cases} w \sum_k \prod_j H(v_{kj}) & \sum_k \prod_j H(v_{kj}) > 0 \\ 0 & \text{else} \end{cases}$,
+                          and $w H(v)$ inside a sum or of a kinked step the same (costly: search only)
 ========================  =====================================================================
 
 PPO's clipped surrogate $\min(r A, \operatorname{clip}(r, 1 - \epsilon, 1 + \epsilon) A)$, $r = e^{\ell - \ell_0}$,
@@ -12,7 +12,8 @@ has the derivative $A g\,r\,(H(\ldots) + H(\ldots) H(\ldots) H(\ldots))$ in $\el
 $r$ overflows and the steps sum to 0 (the clipped branch is taken, whose derivative is 0), $\infty \cdot 0 = $ nan.
 Each step is 0 or 1 (or its value at 0), so the sum is non-negative and, where it is 0, the product is 0 whatever
 the other factors are; a product of steps already selected by ``heaviside_select_first`` (a ``Piecewise`` of such a
-product and 0) counts as one.  ``heaviside_select`` leaves a sum of steps (and a step of a ``max`` or ``min``) a product,
+product and 0) counts as one.  Its derivative in $A$, $g(r\,H(\ldots) + H(\ldots)\max(\ldots))$, has a single step
+times $r$ inside a sum, which ``heaviside_select`` leaves too: it is selected the same way.  ``heaviside_select`` leaves a sum of steps (and a step of a ``max`` or ``min``) a product,
 for the speed of the search; this rule is tried by the search only, and kept where it is measurably more accurate.
 
 A function ``expr -> expr`` (a rule's ``apply``); this module knows nothing of the registry.
@@ -55,16 +56,23 @@ def _positive(t):
 
 
 def _selected(e):
-    """The product ``e`` as a selection on its first factor that is a sum of steps, else None."""
+    """The product ``e`` as a selection on its factors that are steps, selections among products of steps, or sums
+    of such products (where any is 0 the product is 0), else None."""
     if not isinstance(e, sp.Mul):
         return None
+    conds = []
     for f in e.args:
         if _step_sum(f):
-            rest = sp.Mul(*[a for a in e.args if a is not f])
-            return None if rest.is_number else sp.Piecewise((e, sp.Or(*[_positive(t) for t in f.args])), (0, True))
-    return None
+            conds.append(sp.Or(*[_positive(t) for t in f.args]))
+        elif not f.is_number and _step_valued(f):
+            conds.append(_positive(f))
+    rest = sp.Mul(*[f for f in e.args if not (_step_sum(f) or _step_valued(f))])
+    if not conds or rest.is_number:
+        return None
+    return sp.Piecewise((e, sp.And(*conds)), (0, True))
 
 
 def step_sum_select(expr: sp.Expr) -> sp.Expr:
-    r"""$w \sum_k \prod_j H(v_{kj}) \to$ ``Piecewise((w S, S > 0), (0, True))`` (module docstring)."""
+    r"""$w \sum_k \prod_j H(v_{kj}) \to$ ``Piecewise((w S, S > 0), (0, True))``, and $w H(v)$ inside a sum or of a
+    kinked step the same (module docstring)."""
     return expr.replace(lambda e: _selected(e) is not None, _selected)

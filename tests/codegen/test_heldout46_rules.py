@@ -87,24 +87,27 @@ def test_the_rules_leave_their_neighbours_alone():
     assert _rule("log1mexp_of_exp").apply(sp.log(1 - sp.exp(-x ** 2))) == sp.log(1 - sp.exp(-x ** 2))  # x < 0 real
 
 
-@pytest.mark.parametrize("expr, args, values", [
+@pytest.mark.parametrize("expr, args, values, want", [
     # PPO's gradient in the log-probability where the ratio overflows and the clipped branch (slope 0) is taken
     (a * g * (sp.Heaviside(a * (sp.Max(1 - c, sp.Min(1 + c, sp.exp(x - y))) - sp.exp(x - y)), 0)
               + sp.Heaviside(1 + c - sp.exp(x - y), 0) * sp.Heaviside(sp.exp(x - y) - 1 + c, 0)) * sp.exp(x - y),
-     (a, g, c, x, y), (1e-150, 1.0, 0.2, 1e150, 1.6)),
+     (a, g, c, x, y), (1e-150, 1.0, 0.2, 1e150, 1.6), 0.0),
     # a clip of a cube: two steps of one product, another layout
-    (3 * u ** 2 * (sp.Heaviside(1 - u ** 3, 0) * sp.Heaviside(u ** 3 + 1, 0) + sp.Heaviside(-u, 0)), (u,), (1e200,)),
+    (3 * u ** 2 * (sp.Heaviside(1 - u ** 3, 0) * sp.Heaviside(u ** 3 + 1, 0) + sp.Heaviside(-u, 0)), (u,), (1e200,), 0.0),
     # a product of steps already selected by heaviside_select_first (a Piecewise of it and 0) counts as one
     (3 * u ** 2 * (sp.Piecewise((sp.Heaviside(u + 1, 0) * sp.Heaviside(1 - u ** 3, 0), sp.Heaviside(-u, 0) > 0),
-                                (0, True)) + sp.Heaviside(-u - 5, 0)), (u,), (1e200,)),
+                                (0, True)) + sp.Heaviside(-u - 5, 0)), (u,), (1e200,), 0.0),
+    # PPO's gradient in the advantage: one step times the overflowing ratio inside a sum, beside the clipped branch
+    (g * (sp.exp(x) * sp.Heaviside(1 - sp.exp(x), 0) + sp.Heaviside(sp.exp(x) - 1, 0) * sp.Min(c, sp.exp(x))),
+     (g, c, x), (1.5, 2.0, 1e150), 3.0),
 ])
-def test_a_product_with_a_sum_of_steps_is_selected(expr, args, values):
-    """step_sum_select: where the steps sum to 0 the product is 0 (the truth), not inf * 0 = nan."""
+def test_a_product_with_a_sum_of_steps_is_selected(expr, args, values, want):
+    """step_sum_select: where the steps sum to 0 the product is 0 (the truth, ``want``), not inf * 0 = nan."""
     new = _rule("step_sum_select").apply(expr)
     fn, naive = (sp.lambdify(args, e, modules=["scipy", "numpy"]) for e in (new, expr))
     values = tuple(np.float64(v) for v in values)
     with np.errstate(all="ignore"):
-        assert float(fn(*values)) == 0.0 and not np.isfinite(float(naive(*values)))
+        assert float(fn(*values)) == want and not np.isfinite(float(naive(*values)))
         # where a step is 1 the selection is the product itself
         inside = tuple(np.float64(0.5) if v in (1e150, 1e200) else v for v in values)
         assert float(fn(*inside)) == pytest.approx(float(naive(*inside)), rel=1e-15)
