@@ -8,6 +8,7 @@ showed it (other letters, other layouts), against mpmath written by hand at ``DI
   gradient in its mean at a tiny dispersion; a difference of reciprocals with one numerator);
 * ``mixture_with_one`` with a number weight, and its branch for a large exponent (SchNet's shifted softplus);
 * ``log1mexp_of_exp`` of a power $y^{k}$ that underflows (the exponentiated Weibull log-CDF at a huge scale);
+* ``homogeneous_scalars`` where a symbol of the group is only in an atom beside the sum (a Bhattacharyya term);
 * ``log_share`` of the term 1: $\\log\\frac{1}{1 + t}$ at a tiny $t$ (ORPO's odds-ratio term).
 """
 import mpmath
@@ -15,8 +16,8 @@ import numpy as np
 import pytest
 import sympy as sp
 
+from derivations.numeric.printers import FormularyNumPyPrinter
 from codegen.rules import COSTLY_RULES, RULES
-from sympy.printing.numpy import SciPyPrinter
 
 REL_TOL = 1e-13
 """A few roundings of O(1) numbers and logs (a few ulps each); the values are far from 0."""
@@ -34,7 +35,7 @@ def _rule(name):
 
 
 def _rel(expr, new, args, values) -> float:
-    fn = sp.lambdify(args, new, modules=["scipy", "numpy"], printer=SciPyPrinter({"strict": True}))
+    fn = sp.lambdify(args, new, modules=["scipy", "numpy"], printer=FormularyNumPyPrinter)
     with np.errstate(all="ignore"):
         got = float(fn(*[np.float64(v) for v in values]))
     with mpmath.workdps(DIGITS):
@@ -67,6 +68,9 @@ def _check(name, expr, args, values):
     # the exponentiated Weibull's log-CDF at a huge scale (the power underflows); a power of one symbol, a number
     ("log1mexp_of_exp", a * sp.log(1 - sp.exp(-(x / mu) ** k)), (a, x, mu, k), (1.4, 2.08, 1e300, 1.6)),
     ("log1mexp_of_exp", sp.log(1 - sp.exp(-y ** sp.Rational(5, 2))), (y,), (1e-200,)),
+    # a Bhattacharyya distance's mean term at mu_1 = sigma_2 = 1e300 (inf/inf); other letters, a tiny numerator atom
+    ("homogeneous_scalars", (p - q) ** 2 / (4 * r ** 2 + 4 * s ** 2), (p, q, r, s), (1e300, -0.85, 2.08, 1e300)),
+    ("homogeneous_scalars", (x + y) ** 2 / (3 * t ** 2 + u ** 2), (x, y, t, u), (1e-300, 2e-300, 1e-300, 3e-300)),
     # ORPO's -log(1/(1 + odds ratio)) at a tiny ratio, and a share of 1 in another layout
     ("log_share", -sp.log(1 / (1 + q * (1 - p) / (p * (1 - q)))), (p, q), (0.49, 1e-300)),
     ("log_share", 2 * sp.log(1 / (y ** 2 + 1)), (y,), (1e-150,)),
