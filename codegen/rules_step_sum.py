@@ -13,8 +13,9 @@ $r$ overflows and the steps sum to 0 (the clipped branch is taken, whose derivat
 Each step is 0 or 1 (or its value at 0), so the sum is non-negative and, where it is 0, the product is 0 whatever
 the other factors are; a product of steps already selected by ``heaviside_select_first`` (a ``Piecewise`` of such a
 product and 0) counts as one.  Its derivative in $A$, $g(r\,H(\ldots) + H(\ldots)\max(\ldots))$, has a single step
-times $r$ inside a sum, which ``heaviside_select`` leaves too: it is selected the same way.  ``heaviside_select`` leaves a sum of steps (and a step of a ``max`` or ``min``) a product,
-for the speed of the search; this rule is tried by the search only, and kept where it is measurably more accurate.
+times $r$ inside a sum: it is selected the same way.  ``heaviside_select`` leaves a sum of steps, a product inside a
+sum and a step of a ``max`` or ``min`` a product, for the speed of the search; this rule is tried by the search
+only, and kept where it is measurably more accurate.
 
 A function ``expr -> expr`` (a rule's ``apply``); this module knows nothing of the registry.
 """

@@ -16,8 +16,8 @@ _u = Symbol("u", real=True)
 _d = Symbol("d", positive=True)
 register(Derivation(
     id="log_difference_of_exp",
-    title=r"the identity of a stability rule: $\log(c e^{u} - c e^{v}) = \log|c| + u + \log(-\operatorname{expm1}(v - u))$ "
-          r"for $u > v$",
+    title=r"the identity of a stability rule: $\log(c e^{u} - c e^{v}) = "
+          r"\log|c| + u + \log(-\operatorname{expm1}(v - u))$ for $u > v$",
     source="textbook",
     steps=(
         Step(log(_c * exp(_u) - _c * exp(_u - _d)), log(_c) + _u + log(-expm1(-_d)),

@@ -97,7 +97,8 @@ def test_the_rules_leave_their_neighbours_alone():
               + sp.Heaviside(1 + c - sp.exp(x - y), 0) * sp.Heaviside(sp.exp(x - y) - 1 + c, 0)) * sp.exp(x - y),
      (a, g, c, x, y), (1e-150, 1.0, 0.2, 1e150, 1.6), 0.0),
     # a clip of a cube: two steps of one product, another layout
-    (3 * u ** 2 * (sp.Heaviside(1 - u ** 3, 0) * sp.Heaviside(u ** 3 + 1, 0) + sp.Heaviside(-u, 0)), (u,), (1e200,), 0.0),
+    (3 * u ** 2 * (sp.Heaviside(1 - u ** 3, 0) * sp.Heaviside(u ** 3 + 1, 0) + sp.Heaviside(-u, 0)),
+     (u,), (1e200,), 0.0),
     # a product of steps already selected by heaviside_select_first (a Piecewise of it and 0) counts as one
     (3 * u ** 2 * (sp.Piecewise((sp.Heaviside(u + 1, 0) * sp.Heaviside(1 - u ** 3, 0), sp.Heaviside(-u, 0) > 0),
                                 (0, True)) + sp.Heaviside(-u - 5, 0)), (u,), (1e200,), 0.0),
