@@ -70,6 +70,8 @@ class UserDefinition:
     where: str = ""
     domain: tuple = ()
     """``(name, lo, lo_open, hi, hi_open)`` per bounded symbol (``readers.domain``): the inputs the note means."""
+    relations: tuple = ()
+    """``(left, right, strict)``: left < right (or <=) between two names (``readers.domain_relations``)."""
 
 
 @dataclass(frozen=True)
@@ -99,6 +101,7 @@ class DefinedFunction:
     rewrites: dict = field(default_factory=dict)  # target -> rules fired
     chosen: tuple = ()  # (forward expr, VJP exprs) kept by the search: what a backend lowers
     domain: tuple = ()  # (python name, lo, lo_open, hi, hi_open) per bounded parameter or keyword, as the note states
+    relations: tuple = ()  # (python name, python name, strict): the first below the second, as the note states
 
 
 _SCRIPT_MARK = re.compile(r"[_^](?:\{\s*([-+*'])\s*\}|([-+*'])(?![\w{]))")
@@ -295,9 +298,11 @@ def _record(d: UserDefinition, known: dict) -> DefinedFunction:
     else:
         up = Param(up_name, sp.Symbol(up_name, real=True))
     domain = tuple((str(renames[n]), *bounds) for n, *bounds in d.domain if n in renames)
+    relations = tuple((str(renames[a]), str(renames[b]), strict) for a, b, strict in d.relations
+                      if a in renames and b in renames)
     return DefinedFunction(name=name, title=d.name, params=tuple(params), keywords=tuple(keywords), expr=expr,
                            indices=indices, sizes=tuple(sorted(size_syms.values(), key=str)), latex=d.latex,
-                           kinks=kink_conventions(expr), upstream=up, domain=domain)
+                           kinks=kink_conventions(expr), upstream=up, domain=domain, relations=relations)
 
 
 def one_name_per_closed_sum(expr: sp.Expr, sizes: set) -> sp.Expr:

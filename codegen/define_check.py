@@ -225,16 +225,37 @@ def sample(f, rng, n: int = N_ORDINARY) -> list[dict]:
 
 
 def _draw(f, rng, fixed=None):
-    pt = {}
-    for p in f.params:
-        shape = (VECTOR_LENGTH,) * len(p.shape)
-        lo, hi = ordinary_range(f, p.name, -3.0, 3.0)
-        pt[p.name] = rng.uniform(lo, hi, size=shape) if shape else float(rng.uniform(lo, hi))
-    for k in f.keywords:
-        lo, hi = ordinary_range(f, k.name, 0.5, 2.0)
-        pt[k.name] = float(rng.uniform(lo, hi))
-    pt.update(fixed or {})
+    """One ordinary point (``fixed`` inputs set as given); where the note relates two names ($0 < k < n$), drawn
+    again until the point keeps every relation (:data:`RELATION_DRAWS` times at most)."""
+    for _ in range(RELATION_DRAWS if f.relations else 1):
+        pt = {}
+        for p in f.params:
+            shape = (VECTOR_LENGTH,) * len(p.shape)
+            lo, hi = ordinary_range(f, p.name, -3.0, 3.0)
+            pt[p.name] = rng.uniform(lo, hi, size=shape) if shape else float(rng.uniform(lo, hi))
+        for k in f.keywords:
+            lo, hi = ordinary_range(f, k.name, 0.5, 2.0)
+            pt[k.name] = float(rng.uniform(lo, hi))
+        pt.update(fixed or {})
+        if _keeps_relations(f, pt):
+            break
     return pt
+
+
+RELATION_DRAWS = 50
+"""Draws of one ordinary point at most until it keeps the note's relations between names (two boxes overlapping by
+a tenth keep $k < n$ in about one draw of two hundred: what stays outside is left to :func:`in_domain`)."""
+
+
+def _keeps_relations(f, pt) -> bool:
+    """Every relation ``(a, b, strict)`` the note states, $a < b$ (or a <= b), holds at ``pt`` (every entry)."""
+    for a, b, strict in f.relations:
+        if a not in pt or b not in pt:
+            continue
+        u, v = np.asarray(pt[a], dtype=float), np.asarray(pt[b], dtype=float)
+        if not np.all(u < v if strict else u <= v):
+            return False
+    return True
 
 
 ORDINARY_WIDTH = 6.0
@@ -290,14 +311,15 @@ def implied_positive(expr: sp.Expr) -> frozenset[str]:
 
 
 def in_domain(f, pt) -> bool:
-    """Every bounded input of the point ``pt`` (every entry of an array) within the domain the note states."""
+    """Every bounded input of the point ``pt`` (every entry of an array) within the domain the note states, its
+    relations between names included."""
     for name, lo, lo_open, hi, hi_open in f.domain:
         v = np.asarray(pt[name], dtype=float)
         if lo is not None and not np.all(v > lo if lo_open else v >= lo):
             return False
         if hi is not None and not np.all(v < hi if hi_open else v <= hi):
             return False
-    return True
+    return _keeps_relations(f, pt)
 
 
 BALANCED = ((1e150, 1e-150), (-1e150, 1e-150), (1e300, 1e-300), (-1e300, 1e-300))

@@ -42,14 +42,23 @@ def _docstring(f: DefinedFunction) -> str:
         shapes.append(f"{k.name}: keyword-only hyperparameter")
     text = [f"r\"\"\"{f.title}: ${f.latex}$" if f.latex else f"r\"\"\"{f.title}: {f.expr}", ""]
     text += ["Arguments: " + "; ".join(shapes) + "."]
-    if f.domain:
-        text += ["Domain (as the note states it; the certificate samples inside it): "
-                 + "; ".join(domain_text(*b) for b in f.domain) + "."]
+    if f.domain or f.relations:
+        text += ["Domain (as the note states it; the certificate samples inside it): " + stated_domain(f) + "."]
     if f.kinks:
         text += ["At points of non-differentiability: " + "; ".join(f.kinks) + "."]
     if f.rewrites.get("forward"):
         text += ["Stability rewrites: " + ", ".join(f.rewrites["forward"]) + "."]
     return "\n".join(text) + "\n\"\"\""
+
+
+def stated_domain(f: DefinedFunction) -> str:
+    """``0 < k; 0 < n; k < n``: the bounds and the relations between names the note states, as text."""
+    return "; ".join([domain_text(*b) for b in f.domain] + [relation_text(*r) for r in f.relations])
+
+
+def relation_text(left: str, right: str, strict: bool) -> str:
+    """``k < n``: one relation between two names of a definition's domain, as text."""
+    return f"{left} {'<' if strict else '<='} {right}"
 
 
 def domain_text(name, lo, lo_open, hi, hi_open) -> str:
@@ -205,7 +214,7 @@ def search(f: DefinedFunction, grad: bool):
            "skipped": (err.skipped, err.vjp_skipped), "ill_conditioned": (err.ill_conditioned, err.vjp_ill_conditioned),
            "ill_spread": err.ill_spread, "ill_ratio": err.ill_ratio,
            "forward_choice": fwd.label, "vjp_choice": vjp.label if vjp else "-",
-           "domain": "; ".join(domain_text(*b) for b in f.domain), "stopped": stopped, "stopped_by": stopped_by,
+           "domain": stated_domain(f), "stopped": stopped, "stopped_by": stopped_by,
            "candidates": [(c.label, s) for s, c, _ in fwd_scores] + [(c.label, s) for s, c, _ in vjp_scores]}
     return code, module, err, row
 
@@ -270,7 +279,8 @@ def verification(f: DefinedFunction, grad: bool):
 
 
 def _key(f: DefinedFunction, grad: bool) -> tuple:
-    return (f.name, f.expr, tuple(p.name for p in f.params), tuple(k.name for k in f.keywords), f.domain, grad)
+    return (f.name, f.expr, tuple(p.name for p in f.params), tuple(k.name for k in f.keywords), f.domain, f.relations,
+            grad)
 
 
 def _searched(f: DefinedFunction, grad: bool) -> tuple:

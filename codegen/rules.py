@@ -58,6 +58,10 @@ rule                      identity
 ``log_of_mean``           $\log(\frac1n\sum_i f_i) = \operatorname{log1p}(\frac1n\sum_i (f_i - 1))$ near 1, else $\log\frac1n + \log\sum_i f_i$ (costly: search only; :mod:`codegen.rules_power`)
 ``term_over_sum``         $\frac{a w}{w + b} = \frac{a}{1 + b/w}$ for $|w| \ge |b|$ (costly: search only; :mod:`codegen.rules_fraction`)
 ``over_large_term``       $\frac{N}{b + w} = \frac{N/w}{1 + b/w}$ for $|w| \ge |b|$, a number $b$ and a monomial $w$ with a power (costly: search only; :mod:`codegen.rules_fraction`)
+``log_difference_of_exp`` $\log(c e^{u} - c e^{v}) = \log|c| + u + \log(-\operatorname{expm1}(v - u))$ for $u > v$, $v - u$ by algebra (:mod:`codegen.rules_log_difference`)
+``lerp_weights``          $a + s(b - a) = (1 - s)a + s b$, $1 - s$ expanded (costly: search only; :mod:`codegen.rules_lerp`)
+``cancelling_terms``      $R + \frac{N}{D} = \frac{R D + N}{D}$ where a term of the expanded numerator cancels (costly: search only; :mod:`codegen.rules_cancelling_terms`)
+``step_sum_select``       $w S = w S$ where $S > 0$, else 0, for a sum $S$ of products of steps (costly: search only; :mod:`codegen.rules_step_sum`)
 ``softplus_ratio``        $\log\frac{1 + e^{a}}{1 + e^{b}} = \operatorname{log1p}(\sigma(b)\operatorname{expm1}(a - b))$, or a log-add-exp for $|a - b| \ge 1$ (costly: search only; :mod:`codegen.rules_softplus_ratio`)
 ``power_of_softplus``     $(1 + c\,e^{u})^{p} = e^{p \log(1 + e^{u + \log c})}$ for $c > 0$, a non-number exponent (:mod:`codegen.rules_power`)
 ``power_log1p``           $(1 + t)^{p} = e^{p \operatorname{log1p}(t)}$, $t > -1$, a non-number exponent (costly: search only; :mod:`codegen.rules_power`)
@@ -133,6 +137,7 @@ from codegen import (rules_bregman, rules_log_gamma_zero, rules_geometric, rules
                      rules_series, rules_sigmoid_difference, rules_stirling, rules_trig, rules_tail_difference, rules_log_hyperbolic, rules_log_squares, rules_log_weights, rules_logspace, rules_softmax, rules_softmax_offset, rules_softplus_ratio, rules_sums, rules_xlogy)
 from codegen import rules_exp_sums, rules_log_quotient, rules_softmax_power
 from codegen import rules_at_least_one, rules_log_gamma_shift
+from codegen import rules_cancelling_terms, rules_lerp, rules_log_difference, rules_step_sum
 from codegen.lower_unshifted import ExpShift
 from symbolic.functions import Held, ReduceMax, log_ndtr, ndtr
 
@@ -1294,6 +1299,11 @@ POWER_OF_SOFTPLUS = Rule(
     gain="(1 + nu e^{-k(x - x0)})^{-1/nu} (the generalised logistic) at x = -1e300, nu = 1e300: e^{u} overflows and the "
          "power is 0 where the truth is about 0.17; as exp(-log(1 + e^{u + log nu})/nu) the softplus does not overflow")
 
+LOG_DIFFERENCE_OF_EXP = Rule(
+    "log_difference_of_exp", "log_difference_of_exp", rules_log_difference.log_difference_of_exp, priority=58.8,
+    gain="log(e^{-a x} - e^{-b x}) (a hypoexponential log-density) at x = 1e-300: both exponentials round to 1 and the "
+         "log is -inf, truth log((b - a) x) = -690; as -a x + log(-expm1((a - b) x)) every digit is kept")
+
 RULES: tuple[Rule, ...] = tuple(sorted(
     (LOG_SIGMOID, LOG_ONE_MINUS_SIGMOID, LOG_SIGMOID_PAIR, GAUSSIAN_TAIL, ATAN_REFLECTION, COS_MINUS_ONE, LOG_ATAN_COMPLEMENT, UNIT_SUM_COMPLEMENT, LOG_SOFTMAX_SPLIT, LOG_CONSTANT_PLUS_EXP_SUM, LOGSUMEXP_SHIFT, EXP_NORMALIZE, SOFTPLUS_STABLE,
      LOG1P_EXPM1, POWER_AS_EXP, POWER_EXPM1, INTEGER_POWER_MINUS_ONE, LOG_ADD_EXP, LOG_ADD_WEIGHTED_EXP, SIGMOID_STABLE, ERF_NDTR, ERFC_NDTR, LOG_NDTR, TANH_SIGMOID, SECH_SQUARE, LOG_COSH, LOG_COSH_POWER, LOG_HYPERBOLIC_FACTOR, TANH_RATIO, LOG1MEXP_OF_EXP, LOG_OF_SOFTPLUS, LOG1MEXP, LOG_EXPM1, ROOT_CANCEL,
@@ -1302,7 +1312,7 @@ RULES: tuple[Rule, ...] = tuple(sorted(
      ROOT_DIFFERENCE, SQUARE_INTO_ROOT, RATIO_OF_EQUAL_SUMS, POWER_RATIO_OVER_NUMERATOR, POWER_OVER_BASE, HEAVISIDE_SELECT_FIRST, HEAVISIDE_SELECT, STEP_SCALE, ZERO_TIMES_LOG,
      SOFTPLUS_AFTER_POWER, MIXTURE_WITH_ONE, CONSTANT_MINUS_MAX, EXP_NORMALIZE_OFFSET, ROOT_OF_PRODUCT, LOG_OF_ROOT_SUM,
      SOFTPLUS_REFLECTION, POWER_OF_SOFTPLUS, SOFTMAX_POWER, LOG_SUM_EXP_SUMS, HYPERBOLIC_NORMALIZE, EXP_PAIR_HYPERBOLIC,
-     LOG_OF_NEGATIVE_EXPM1, LOG_EXPM1_FACTOR, LOG_SHARE),
+     LOG_OF_NEGATIVE_EXPM1, LOG_EXPM1_FACTOR, LOG_SHARE, LOG_DIFFERENCE_OF_EXP),
     key=lambda r: r.priority))
 
 
@@ -1456,13 +1466,27 @@ RATIO_BEFORE_UNEQUAL_POWERS = Rule(
     gain="(x - y)^2 / l^3 (the gradient of a squared-exponential kernel in its length scale) at x - y = l = 1e300: "
          "inf/inf is nan, truth 1e-300; as ((x - y)/l)^2 / l it is finite")
 
+LERP_WEIGHTS = Rule(
+    "lerp_weights", "lerp_weights", rules_lerp.lerp_weights, priority=5.65,
+    gain="eta_min + (eta_max - eta_min)(1 + cos(pi t/T))/2 (cosine annealing) at t = 1e-300, eta_max = 1e-300, "
+         "eta_min = 0.64: 0.64 - 0.64 = 0 where the truth is 1e-300; as sin^2 eta_min + cos^2 eta_max both terms are kept")
+STEP_SUM_SELECT = Rule(
+    "step_sum_select", "step_sum_select", rules_step_sum.step_sum_select, priority=92.95,
+    gain="A g e^{l - l0} (H(...) + H(...) H(...) H(...)) (the gradient of PPO's clipped surrogate) at l = 1e150: "
+         "e^{l - l0} overflows where the steps sum to 0, inf * 0 = nan where the truth is 0; selected, 0")
+CANCELLING_TERMS = Rule(
+    "cancelling_terms", "cancelling_terms", rules_cancelling_terms.cancelling_terms, priority=2.1,
+    gain="(r + y)/(mu + r) - y/mu (a negative binomial's gradient in its mean) at r = 1e-300: y/mu - y/mu leaves r/mu, "
+         "relative error y/mu; over mu + r the y cancels by algebra, r (1 - y/mu)/(mu + r)")
+
 COSTLY_RULES: tuple[Rule, ...] = (LOGSUMEXP_LOG1P, MEAN_FROM_TOP, ONE_MINUS_TOP, TAYLOR_BRANCH, STIRLING_BRANCH, TAIL_DIFFERENCE, WEIGHTS_AS_SOFTMAX, HOMOGENEOUS_SCALE,
                                   LOG_OF_QUOTIENT, LOG_OF_PRODUCT_SUM, LOG_SPACE_PRODUCT, LOG_SPACE_MONOMIAL, LOG_ADD_NEAR_TOP, SIGMOID_TANH, HOMOGENEOUS_SCALARS, PAIRED_QUOTIENT,
                                   EXPM1_QUOTIENT, QUOTIENT_INTO_SUM, POLYNOMIAL_QUOTIENT_SCALE, POWER_BREGMAN,
                                   LOG_OF_POSITIVE_PRODUCT, SCALE_INTO_BRANCHES, POWER_LOG1P, POWER_OF_RATIO, LOG_BREGMAN,
                                   SOFTPLUS_RATIO, LOG_OF_MEAN, TERM_OVER_SUM, PRODUCT_BEFORE_POWER, SOFTMAX_DIFFERENCE, SCALE_INTO_SUMMAND,
                                   RATIO_BEFORE_UNEQUAL_POWERS, LOG1P_LARGE_QUOTIENT, SCALE_INTO_TERMS, OVER_LARGE_TERM, LOG_OF_SQUARES,
-                                  SOFTMAX_SQUARE_OFFSET, SIGMOID_DIFFERENCE, LOG_GAMMA_NEAR_ZERO, LOG_GAMMA_SHIFT, LOG_AT_LEAST_ONE)
+                                  SOFTMAX_SQUARE_OFFSET, SIGMOID_DIFFERENCE, LOG_GAMMA_NEAR_ZERO, LOG_GAMMA_SHIFT, LOG_AT_LEAST_ONE,
+                                  LERP_WEIGHTS, CANCELLING_TERMS, STEP_SUM_SELECT)
 """Rules that cost extra passes over the data (two more reductions for ``logsumexp_log1p``, ``mean_from_top``
 and ``one_minus_top``, one more for ``homogeneous_scale``, a scale per product for ``homogeneous_scalars``; a second, log-space form under a ``where`` for
 ``log_of_quotient`` and ``log_space_product``; magnitude tests and a ``where`` per quotient for ``paired_quotient`` (per entry for ``quotient_into_sum``); two Taylor branches under a ``where`` for ``power_bregman``; a log per factor for ``log_of_positive_product``; both branches of a ``where`` and seconds of sympy series at generation for ``taylor_branch``): not in

@@ -5,7 +5,8 @@ registers both).
 rule                      identity
 ========================  =====================================================================
 ``log1mexp_of_exp``       $\log(1 - e^{-e^{w}}) = w + \log\frac{-\operatorname{expm1}(-e^{w})}{e^{w}}$ for $w < 0$,
-                          $\operatorname{log1p}(-e^{-e^{w}})$ else; the first is $w$ where $e^{w}$ underflows to 0
+                          $\operatorname{log1p}(-e^{-e^{w}})$ else; the first is $w$ where $e^{w}$ underflows to 0;
+                          a power $y^{k} = e^{k\log y}$ for $y > 0$ the same
 ``log_of_softplus``       $\log\log(1 + e^{w}) = w + \log\frac{\operatorname{log1p}(e^{w})}{e^{w}}$ for $w < 0$,
                           $\log(w + \operatorname{log1p}(e^{-w}))$ else; the first is $w$ where $e^{w}$ underflows to 0
 ========================  =====================================================================
@@ -52,11 +53,42 @@ def stable_form(w: sp.Expr) -> sp.Expr:
     return sp.Piecewise((small, w < 0), (log1p(-sp.exp(-u)), True))
 
 
+def _log_one_minus_exp_of_power(e):
+    r"""``(w, guard)`` where ``e`` is $\log(1 - e^{-y^{k}})$ for an exponent $k$ not known to be an integer (so $y > 0$
+    wherever the power is real): $y^{k} = e^{w}$, $w = k \sum_i e_i \log|f_i|$ over the factors $f_i^{e_i}$ of $y$
+    (a quotient $x/\lambda$ that underflows keeps its log), ``guard`` that the factors' signs make $y > 0$; else
+    None."""
+    if not (isinstance(e, sp.log) and isinstance(e.args[0], sp.Add) and len(e.args[0].args) == 2
+            and sp.S.One in e.args[0].args):
+        return None
+    t = next(a for a in e.args[0].args if a is not sp.S.One)
+    if not t.could_extract_minus_sign() or not isinstance(-t, sp.exp):
+        return None
+    inner = (-t).args[0]
+    if not inner.could_extract_minus_sign() or not isinstance(-inner, sp.Pow):
+        return None
+    y, k = (-inner).base, (-inner).exp
+    if k.is_integer or k.is_number and not k.is_real or y.is_number:
+        return None
+    factors = [(f.base, f.exp) if isinstance(f, sp.Pow) and f.exp.is_integer else (f, sp.S.One)
+               for f in sp.Mul.make_args(y)]
+    w = k * sp.Add(*[n * sp.log(sp.Abs(f)) for f, n in factors if not (f.is_number and abs(f) == 1)])
+    guard = sp.Mul(*[sp.sign(f) ** n for f, n in factors]) > 0
+    return w, guard
+
+
 def log1mexp_of_exp(expr: sp.Expr) -> sp.Expr:
     r"""$\log(1 - e^{-e^{w}}) \to$ :func:`stable_form` (before ``log1mexp``, which would write it
-    $\log(-\operatorname{expm1}(-e^{w}))$, $-\infty$ where $e^{w}$ underflows)."""
-    return expr.replace(lambda e: _log_one_minus_exp_of_exp(e) is not None,
-                        lambda e: stable_form(_log_one_minus_exp_of_exp(e)))
+    $\log(-\operatorname{expm1}(-e^{w}))$, $-\infty$ where $e^{w}$ underflows); $\log(1 - e^{-y^{k}})$ the same with
+    $w = k\log y$ in log space (:func:`_log_one_minus_exp_of_power`: the exponentiated Weibull's log-CDF
+    $a\log(1 - e^{-(x/\lambda)^{k}})$ at $\lambda = 10^{300}$, where the power underflows and the log is $-\infty$)."""
+    def power_form(e):
+        w, guard = _log_one_minus_exp_of_power(e)
+        return sp.Piecewise((stable_form(w), guard), (e, True))
+
+    out = expr.replace(lambda e: _log_one_minus_exp_of_exp(e) is not None,
+                       lambda e: stable_form(_log_one_minus_exp_of_exp(e)))
+    return out.replace(lambda e: _log_one_minus_exp_of_power(e) is not None, power_form)
 
 
 def _log_of_softplus(e):

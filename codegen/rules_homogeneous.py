@@ -222,13 +222,15 @@ def _atoms(e, group) -> list:
     return out
 
 
-def _scalar_group(e, group):
-    """``(factors, d)``: the factors of the product ``e`` to scale together, and their degree ``d`` (``|d| <= 1``).
+def _scalar_group(e, group, loose=False):
+    r"""``(factors, d)``: the factors of the product ``e`` to scale together, and their degree ``d`` (``|d| <= 1``).
 
     Every power of a sum holding a symbol of ``group`` (homogeneous in it), then, while the degree is beyond 1,
     powers of atoms whose degree has the other sign; None where there is no such sum, or it is not homogeneous,
     or a symbol of ``group`` is in none of the sums (the upstream gradient $g$ is not scaled with $x$), or the group
-    holds fewer than two atoms."""
+    holds fewer than two atoms.  With ``loose`` (tried where no group holds without it), a symbol in a chosen power of
+    an atom counts as held: $\frac{(\mu_1 - \mu_2)^{2}}{4(\sigma_1^{2} + \sigma_2^{2})}$ at $\mu_1 = \sigma_2 =
+    10^{300}$ is inf/inf on its own symbols, and of degree 0 in all four."""
     sums, atoms = [], []
     for f in e.args:
         base = f.base if isinstance(f, sp.Pow) else f
@@ -247,7 +249,9 @@ def _scalar_group(e, group):
         if (k > 0) != (d > 0) and abs(d + k) < abs(d):
             chosen.append(f)
             d += k
-    held = set().union(*(f.free_symbols for f, _ in sums))
+    # loosely, a symbol of the group in a chosen power of an atom counts too (where no group holds strictly): the
+    # Bhattacharyya term (mu_1 - mu_2)^2 / (4 (s_1^2 + s_2^2)) is of degree 0 in all four only with its numerator
+    held = set().union(*(f.free_symbols for f in (chosen if loose else [f for f, _ in sums])))
     if abs(d) > MAX_DEGREE or not group <= held or len(_atoms(sp.Mul(*chosen), group)) < 2:
         return None
     return chosen, d
@@ -272,10 +276,11 @@ def _scalar_scalable(e):
     if not isinstance(e, sp.Mul) or e.has(ReduceMax, sp.Indexed, sp.Sum, sp.Piecewise) \
             or len(e.free_symbols) > MAX_SYMBOLS:
         return None
-    for group in _groups(e):
-        found = _scalar_group(e, group)
-        if found is not None:
-            return group, *found
+    for loose in (False, True):
+        for group in _groups(e):
+            found = _scalar_group(e, group, loose)
+            if found is not None:
+                return group, *found
     return None
 
 

@@ -28,6 +28,9 @@ from sympy.codegen.cfunctions import log1p
 def _share(q):
     """``(a, b, s)`` where ``q`` is $(a/(a + b))^{s}$, $s = \\pm 1$, ``a`` one term of the sum (the numerator's
     factors) and ``b`` the sum's other terms, else None."""
+    if isinstance(q, sp.Pow) and q.exp == -1 and isinstance(q.base, sp.Add) and sp.S.One in q.base.args \
+            and not q.base.has(sp.exp):  # 1/(1 + t): the share of the term 1 (ORPO's -log(1/(1 + odds ratio)))
+        return sp.S.One, q.base - 1, 1
     if not isinstance(q, sp.Mul):
         return None
     sums = [f for f in q.args if isinstance(f, sp.Pow) and f.exp in (1, -1) and isinstance(f.base, sp.Add)]

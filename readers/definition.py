@@ -20,9 +20,11 @@ import sympy as sp
 
 from codegen.define import BUILTINS, DefinitionError, UserDefinition
 from readers.domain import read_condition, read_domain
+from readers.domain_relations import read_relations
 from readers.expression import ParseError, parse_expression
 from readers.latex.nodes import LatexParseError
 from readers.latex.parse import parse_block, parse_latex, to_zero_based
+from readers.local_definitions import local_definitions, substitute_local
 from readers.notes.blocks import find_blocks
 from symbolic.expr import as_expr
 
@@ -48,14 +50,14 @@ def read_definitions(text: str) -> list[UserDefinition]:
             # a heading ends the definition's sentence: "### Beta NLL\n\nFor $0 < x < 1$ ..." opens the next one
             if out and after and frag.section == section and _AFTER.match(frag.sentence) \
                     and not frag.sentence.rstrip().endswith(":"):
-                out[-1] = _with_domain(out[-1], read_domain([frag.content]))
+                out[-1] = _with_domain(out[-1], read_domain([frag.content]), read_relations([frag.content]))
             else:
                 after = False
                 prose.append(frag.content)
             continue
         d = read_latex_definition(frag.content, functions=names, where=f"line {frag.content_line}")
         if d is not None:
-            out.append(_with_domain(d, read_domain(prose)))
+            out.append(_with_domain(d, read_domain(prose), read_relations(prose)))
             names.append(d.name)
         prose, after, section = [], d is not None, frag.section
     return out
@@ -66,9 +68,13 @@ _AFTER = re.compile(r"^\s*(?:where|with|for|on)\b", re.I)
 "on" (one ending in a colon introduces the next block instead)."""
 
 
-def _with_domain(d: UserDefinition, bounds: tuple) -> UserDefinition:
-    """``d`` with the ``bounds`` of names it does not bound yet."""
-    return dataclasses.replace(d, domain=d.domain + tuple(b for b in bounds if all(b[0] != o[0] for o in d.domain)))
+def _with_domain(d: UserDefinition, bounds: tuple, related: tuple = ((), ())) -> UserDefinition:
+    """``d`` with the ``bounds`` of names it does not bound yet, then those that chains of two names imply
+    (``related``: :func:`readers.domain_relations.read_relations`) and their relations between names."""
+    domain = d.domain + tuple(b for b in bounds if all(b[0] != o[0] for o in d.domain))
+    domain += tuple(b for b in related[0] if all(b[0] != o[0] for o in domain))
+    relations = d.relations + tuple(r for r in related[1] if r not in d.relations)
+    return dataclasses.replace(d, domain=domain, relations=relations)
 
 
 def read_latex_definition(text: str, *, functions=(), where: str = "") -> UserDefinition | None:
@@ -97,7 +103,9 @@ def read_latex_definition(text: str, *, functions=(), where: str = "") -> UserDe
     rows = [r for r in block.rows if r.kind != "empty"]
     if len(rows) != 1 or rows[0].chain.rels:
         return None
-    body = _indicators(rows[0].chain.exprs[0], f"{where}: {name}" if where else name)
+    here = f"{where}: {name}" if where else name
+    body = substitute_local(rows[0].chain.exprs[0], local_definitions(rows[0].conditions, params, here), here)
+    body = _indicators(body, here)
     body = _subscripted_params(body, params, out_indices)
     free = [sp.Symbol(i, integer=True) for i in out_indices]
     by_name = {str(s): s for s in body.free_symbols}

@@ -46,4 +46,5 @@ from derivations.library import (  # noqa: F401  (importing registers every deri
     stability_exp_forms,
     stability_heldout44,
     stability_heldout45,
+    stability_heldout46,
 )

@@ -39,6 +39,7 @@ from symbolic.functions import betaln, erfcx, ndtr
 
 w = Symbol("w", real=True)
 u = Symbol("u", positive=True)
+_xp, _lp = Symbol("x", positive=True), Symbol("lambda", positive=True)
 
 register(Derivation(
     id="log1mexp_of_exp",
@@ -50,6 +51,9 @@ register(Derivation(
                            "(the rule takes this form for w < 0, log1p(-e^{-u}) for w >= 0, the definition of log1p)"),
         Step(log(-expm1(-exp(w)) / exp(w)), S.Zero, rel="->", variable=w, point=-oo,
              justification="-expm1(-u)/u = 1 - u/2 + O(u^2) -> 1 as u = e^{w} -> 0"),
+        Step((_xp / _lp) ** w, exp(w * (log(abs(_xp)) - log(abs(_lp)))),
+             justification="a power y^k = e^{k log y} for y > 0, log y = sum_i e_i log|f_i| over the factors f_i^{e_i} "
+                           "of y (here x/lambda): the same u = e^{w} with w in log space"),
     ),
 ))
 
@@ -253,6 +257,8 @@ register(Derivation(
     steps=(
         Step(log(_a0 + (1 - _a0) * exp(w)), log(1 + (1 - _a0) * expm1(w)),
              justification="a + (1 - a) t = 1 + (1 - a)(t - 1), and e^w - 1 = expm1(w)"),
+        Step(log(_a0 + (1 - _a0) * exp(w)), w + log((1 - _a0) + _a0 * exp(-w)),
+             justification="a + (1 - a) e^w = e^w ((1 - a) + a e^{-w}): beyond, for w > 0, e^w taken out of the log"),
     ),
 ))
 

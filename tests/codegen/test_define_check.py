@@ -389,3 +389,27 @@ def test_a_step_of_the_derivative_selects_its_branch_in_the_truth(monkeypatch):
     err = dc.check_function(f, forward, right)
     assert err.n_vjp == 20 and err.vjp < 1e-14
     assert dc.check_function(f, forward, nan_below).vjp == np.inf
+
+
+@pytest.mark.parametrize("prose, body, left, right", [
+    ("real $n > 0$ and $0 < k < n$", r"\mathrm{LogGap}(n, k) = \log\left(n - k\right)", "k", "n"),
+    (r"$x > \mu$", r"\mathrm{LogShift}(x) = \log\left(x - \mu\right)", "mu", "x"),
+    ("$0 < a < b$", r"\mathrm{RateGap}(a, b) = \log a + \log\left(b - a\right)", "a", "b"),
+])
+def test_the_certificate_samples_inside_the_relations_the_note_states(prose, body, left, right):
+    """Log binomial coefficient's "0 < k < n": read as n > 0 alone, its gradient was measured at k = n = 1e300,
+    outside what the note means.  Every point, ordinary and extreme, keeps the relation, the extremes of each side
+    are still drawn where the relation allows, and the docstring states it."""
+    from codegen.define_check import extreme_points, sample
+    from codegen.define_module import _docstring
+    from formulary import api
+
+    with_relation, bare = (api.define(f"For {p}.\n\n$$ " + body + " $$\n")[0] for p in (prose, "any"))
+    for f, want in ((with_relation, True), (bare, False)):
+        rng = np.random.default_rng(0)
+        points = sample(f, rng) + extreme_points(f, rng)
+        assert all(p[left] < p[right] for p in points) == want
+    rng = np.random.default_rng(0)
+    points = sample(with_relation, rng) + extreme_points(with_relation, rng)
+    assert any(p[right] == 1e300 for p in points) and len(points) > 100
+    assert f"{left} < {right}" in _docstring(with_relation)

@@ -60,3 +60,25 @@ def test_a_domain_after_an_ascii_definition():
     for wrong in ("f(x) = log(x) for z > 0", "f(x) = log(x) for x + 1 > 0"):
         with pytest.raises(DefinitionError):
             read_ascii_definition(wrong)
+
+
+def test_chains_of_two_names_are_relations_and_bound_each_name():
+    from readers.domain_relations import read_relations
+
+    bounds, rel = read_relations([r"0 < k < n", r"x > \mu", r"n > k \ge 0", r"0 \le t \le T", r"a < b < 1",
+                                  r"a_i \leq b", r"x > 0", r"y = a < b", r"k < k"])
+    assert rel == (("k", "n", True), ("mu", "x", True), ("k", "n", True), ("t", "T", False), ("a", "b", True),
+                   ("a", "b", False))
+    assert bounds == (("k", 0.0, True, None, False), ("n", 0.0, True, None, False),
+                      ("k", 0.0, False, None, False), ("n", 0.0, True, None, False),
+                      ("t", 0.0, False, None, False), ("T", 0.0, False, None, False),
+                      ("a", None, False, 1.0, True), ("b", None, False, 1.0, True))
+
+
+def test_a_definition_keeps_the_relations_its_prose_states():
+    note = ("For real $n > 0$ and $0 < k < n$.\n\n$$ \\mathrm{A}(n, k) = \\log(n - k) $$\n\n"
+            "$$ \\mathrm{B}(x) = \\log(x - \\mu) $$\n\nwhere $x > \\mu$.\n")
+    a, b = read_definitions(note)
+    assert a.domain == (("n", 0.0, True, None, False), ("k", 0.0, True, None, False))
+    assert a.relations == (("k", "n", True),)
+    assert b.domain == () and b.relations == (("mu", "x", True),)
