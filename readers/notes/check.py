@@ -5209,10 +5209,33 @@ class _NotesReader(_CatalogMatch):
         found = up_to_constant.doubled(side, rest, claim.conditions)
         step = found if isinstance(found, str) else self.step(found[0], "=", found[1], found[2],
                                                                zero_based=claim.zero_based)
+        report = StepReport(**shown, verdict="undecided", reason=step) if isinstance(step, str) else self.run(step, shown)
+        if report.verdict == "undecided":  # an antiderivative numbers cannot evaluate: its derivative can be
+            derived = self.antiderivative_by_derivative(side, rest, claim, shown)
+            if derived is not None:
+                return derived
         if isinstance(step, str):
-            return StepReport(**shown, verdict="undecided", reason=step)
-        report = self.run(step, shown)
+            return report
         how = f"up to the constant {constant}: lhs - ({_show(rest)}) the same at any two points (x and x')"
+        return StepReport(**{**report.__dict__, "method": f"{report.method}; {how}" if report.method else how})
+
+    def antiderivative_by_derivative(self, side, rest, claim, shown) -> StepReport | None:
+        r"""``\int f\,dx = F + C`` checked as :math:`\frac{d}{dx}(\int f\,dx - F) = f - F' = 0`
+        (readers.notes.up_to_constant.by_derivative); None where the claim is not an antiderivative in one variable."""
+        found = up_to_constant.by_derivative(side, rest)
+        if found is None:
+            return None
+        derivative, variable = found
+        step = self.step(derivative, "=", sp.S.Zero, claim.conditions, zero_based=claim.zero_based)
+        if isinstance(step, str):
+            return None
+        report = self.run(step, shown)
+        if report.verdict not in ("proved", "verified", "refuted"):
+            return None
+        how = f"an antiderivative in {variable}: d/d{variable}(lhs - rhs) = {_show(derivative)} is 0"
+        if report.verdict == "refuted":  # the values shown are the derivative's, not the antiderivative's
+            return dataclasses.replace(report, reason=f"no constant fits: d/d{variable}(lhs - rhs) = "
+                                                      f"{_show(derivative)} is not 0 ({report.reason})"[:300])
         return StepReport(**{**report.__dict__, "method": f"{report.method}; {how}" if report.method else how})
 
     def check_big_o(self, side, rest, g, claim, shown) -> StepReport | None:
@@ -5642,6 +5665,9 @@ class _NotesReader(_CatalogMatch):
             if any(v in values for e in (lhs, rhs) for d in e.atoms(sp.Derivative) for v, _ in d.variable_count):
                 return "a derivative in a variable the conditions set to a value"
         lhs, rhs = separate_integration_variables(lhs, rhs)  # theta free beside an integral d theta (symbols)
+        if any(len(limit) == 1 and limit[0] in values for e in (lhs, rhs) for i in e.atoms(sp.Integral)
+               for limit in i.limits):
+            return "an antiderivative at a point the conditions set (it has no value there)"
         lhs, rhs = (bind_limit_variables(_freshen(e.xreplace(values))) for e in (lhs, rhs))
         conditions, entry_domains = every_entry.domains(conditions, (lhs, rhs))  # z_i >= 0: every entry
         parts = [lhs, rhs, *conditions]
@@ -5783,7 +5809,11 @@ class _NotesReader(_CatalogMatch):
             return ()
         names = {x.name for x in symbols if isinstance(x, sp.Symbol)}
         relations = tuple(as_relations(pairs))
-        mentioned = {x.name for r in relations for x in r.free_symbols if isinstance(x, sp.Symbol)}
+        # "for $a_i > 0$" after a sum over a[i]: the entry's index is the sum's, bound in the claim, so not a name of it
+        arrays = {x.base.label.name for x in symbols if isinstance(x, sp.Indexed)} | names
+        entry_indices = {i.name for r in relations for x in r.atoms(sp.Indexed) if x.base.label.name in arrays
+                         for i in x.indices if isinstance(i, sp.Symbol)}
+        mentioned = {x.name for r in relations for x in r.free_symbols if isinstance(x, sp.Symbol)} - entry_indices
         if relations and not (mentioned and mentioned <= names):
             return ()
         # "where $A = \tau$": the value as the claim reads it (tau = 1/sigma^2 above: A = 1/sigma^2), of a name it has
