@@ -99,6 +99,7 @@ from readers.notes.approximation import ONE_UNIT_OFF, REL, check_approximation a
 from readers.notes.approximation import decimal_places, written_places
 from readers.notes.approximation_readings import UNREAD, other_reading, plain_decimal
 from readers.notes.approximation import check_asymptotic as approximation_asymptotic
+from readers.notes import small_in_words
 from readers.notes.arbitrary import arbitrary_functions, as_values, draws, scaled_applications, substitute
 from readers.notes.blocks import Fragment, find_blocks
 from readers.notes.intervals import existential
@@ -4723,6 +4724,8 @@ class _NotesReader(_CatalogMatch):
             return [self.check_up_to_constant(*constant, claim, shown)]
         if claim.rel == "approx":
             report = self.check_approximation(lhs, rhs, claim, shown)
+            if report.verdict == "undecided" and report.reason.startswith("an approximation without a stated small"):
+                report = self.small_in_words(lhs, rhs, claim, frag, shown) or report
             taylor = check_taylor(lhs, rhs, introduction(self.lines, frag.line) + " " + frag.sentence) \
                 if report.verdict != "verified" else None
             if taylor is not None:  # "the approximating quadratic at c is": readers.notes.taylor
@@ -4854,10 +4857,12 @@ class _NotesReader(_CatalogMatch):
                                reason="" if verdict == "verified" else how, counterexample=witness)]
         if rel == "=":
             for whole, listed in ((lhs, listed_terms(rhs)), (rhs, listed_terms(lhs))):
-                how = check_listed(whole, listed) if listed is not None else None
-                if how is not None:  # sum_n x^n/n! = 1 + x + x^2/2 + \cdots (readers.notes.ellipsis): entries
+                found = check_listed(whole, listed) if listed is not None else None
+                if found is not None:  # sum_n x^n/n! = 1 + x + x^2/2 + \cdots (readers.notes.ellipsis): entries
                     # of vectors are numbers, so before the matrix reading
-                    return [StepReport(**shown, verdict="proved", method=how)]
+                    verdict, how, witness = found
+                    return [StepReport(**shown, verdict=verdict, method=how if verdict == "proved" else "",
+                                       reason="" if verdict == "proved" else how, counterexample=witness)]
         runs = read_runs(lhs, rhs) if rel in ("=", "<", ">", "<=", ">=") else None
         if runs is not None:  # u_1^2 + u_2^2 + \cdots + u_n^2: the sum of u_i^2 (readers.notes.ellipsis_runs)
             lhs, rhs, reaches, run_note = runs
@@ -5141,6 +5146,34 @@ class _NotesReader(_CatalogMatch):
         return StepReport(**shown, verdict=verdict, role="approximation",
                           method=why if verdict == "verified" else "", reason="" if verdict == "verified" else why,
                           counterexample=numeric_witness(lhs, rhs) if verdict == "refuted" else None)
+
+    def small_in_words(self, lhs, rhs, claim, frag, shown) -> StepReport | None:
+        r"""``lhs \approx rhs`` as an expansion in the letters the sentence calls small ("for small $x$", "as $h \to
+        0$": readers.notes.small_in_words); None where it names none the claim writes."""
+        prose = " ".join((introduction(self.lines, frag.line), text_before(self.lines, frag.kind, frag.line,
+                                                                            frag.column), frag.sentence,
+                          words_after(self.lines, frag.line, frag.column, frag.source)))
+        names = {x.name: x for e in (lhs, rhs) for x in e.free_symbols if isinstance(x, sp.Symbol)}
+        small = [names[n] for n in sorted(small_in_words.small_letters(prose)) if n in names]
+        shifts = {names[n]: sp.Rational(c) for n, c in small_in_words.shifted_letters(prose).items()
+                  if n in names and names[n] not in small}
+        if not small and not shifts:
+            return None
+        conditions = tuple(self.expand(c) for c in claim.conditions)
+        verdict, why = approximation_asymptotic(lhs, rhs, conditions, named=(small, shifts))
+        if verdict != "verified" and len(small) == 1 and not shifts and not conditions:
+            degree = max(1, *(sp.Poly(e, small[0]).degree() for e in (lhs, rhs) if e.is_polynomial(small[0])))
+            wrong = small_in_words.wrong_coefficient(lhs, rhs, small[0], degree)
+            if wrong is not None:
+                order, coefficient = wrong
+                term = _show(coefficient * small[0] ** order)
+                return StepReport(**shown, verdict="refuted", role="approximation", counterexample={
+                    "lhs - rhs": f"{term} + ...", "as": f"{small[0]} -> 0"}, reason=(
+                    f"as an expansion for small {small[0]} (the prose says so), lhs - rhs = {term} + ...: a term of "
+                    f"order {order} does not vanish, while the written terms go to order {degree} (exact Maclaurin "
+                    f"series)"))
+        return StepReport(**shown, verdict=verdict, role="approximation",
+                          method=why if verdict == "verified" else "", reason="" if verdict == "verified" else why)
 
     def tied_names(self) -> set:
         """The names a condition of the section mentions (``q = p_Y``): no law is drawn for them at random."""

@@ -58,3 +58,43 @@ def test_an_antiderivative_is_checked_by_its_derivative(right, wrong):
     blocks = checked_blocks(text)
     witnesses = assert_block_verdicts(blocks, [CONFIRMED, "refuted"])
     assert witnesses and "no constant fits" in blocks[1].steps[0].reason
+
+
+@pytest.mark.parametrize("intro, right, wrong", [
+    ("So {claim} for small $x$.", r"\sqrt{1+x} \approx 1 + \frac{x}{2} - \frac{x^2}{8}", r"\sqrt{1+x} \approx 1 + \frac{x}{2} + \frac{x^2}{8}"),
+    ("When $z$ is small, {claim}.", r"e^z \approx 1 + z + \frac{z^2}{2}", r"e^z \approx 1 + z + z^2"),
+    (r"As $u \to 0$, {claim}.", r"\sin u \approx u - \frac{u^3}{6}", r"\sin u \approx u - \frac{u^3}{3}"),
+])
+def test_a_small_quantity_named_in_words_scales_the_approximation(intro, right, wrong):
+    """"for small $x$" names the scale: the approximation was undecided ("without a stated small quantity"); now an
+    expansion in that letter, and a wrong coefficient is refuted by the exact Maclaurin series."""
+    text = "\n\n".join(intro.replace("{claim}", f"${c}$") for c in (right, wrong)) + "\n"
+    assert_block_verdicts(checked_blocks(text), ["verified", "refuted"])
+
+
+def test_an_approximation_without_a_named_scale_stays_undecided():
+    blocks = checked_blocks("Then $\\sin x \\approx x - \\frac{x^3}{3}$ and the rest follows.\n")
+    assert [b.verdict for b in blocks] == ["undecided"]
+
+
+@pytest.mark.parametrize("right, wrong", [
+    (r"\log(1+x) = x - \frac{x^2}{2} + \frac{x^3}{3} - \dots", r"\log(1+x) = x + \frac{x^2}{2} + \frac{x^3}{3} + \dots"),
+    (r"\frac{1}{1-t} = 1 + t + t^2 + \cdots", r"\frac{1}{1-t} = 1 + t + 2t^2 + \cdots"),
+    (r"\log u = (u-1) - \frac{(u-1)^2}{2} + \ldots", r"\log u = (u-1) + \frac{(u-1)^2}{2} + \ldots"),
+])
+def test_the_first_terms_of_a_taylor_series_are_checked(right, wrong):
+    r"""A series written with its first terms and a trailing ``- \dots``, or in powers of ``u - 1``, was undecided ("the
+    formula contains an ellipsis"), and a wrong coefficient was never refuted: the written terms are compared with the
+    exact Taylor series at 0 (at 1 for powers of u - 1)."""
+    blocks = checked_blocks(f"$${right}$$\n\n$${wrong}$$\n")
+    assert_block_verdicts(blocks, [CONFIRMED, "refuted"])
+    assert "the ellipsis stands for are not checked" in blocks[0].steps[0].method
+
+
+@pytest.mark.parametrize("series", [
+    r"\sqrt{x^2 + 1} = x + \frac{1}{2x} - \dots",  # at infinity: not a polynomial
+    r"(1 + x)^n = 1 + nx + \frac{n(n-1)}{2}x^2 + \dots",  # two letters
+    r"\log x = 1 + x + \dots",  # no Taylor series at 0
+])
+def test_series_out_of_reach_are_not_refuted(series):
+    assert [b.verdict for b in checked_blocks(f"$${series}$$\n")] != ["refuted"]
