@@ -98,3 +98,15 @@ def test_the_first_terms_of_a_taylor_series_are_checked(right, wrong):
 ])
 def test_series_out_of_reach_are_not_refuted(series):
     assert [b.verdict for b in checked_blocks(f"$${series}$$\n")] != ["refuted"]
+
+
+@pytest.mark.parametrize("sentence", [
+    r"ReLU: $\mathrm{ReLU}(z) = \max(0, z)$, with derivative $1$ for $z > 0$ and $0$ for $z < 0$.",
+    r"The step function is $1$ when $z > 0$ and $0$ when $z < 0$.",
+])
+def test_the_cases_of_a_value_in_words_end_with_their_sentence(sentence):
+    """"derivative $1$ for $z > 0$ and $0$ for $z < 0$": each condition is a case of the value before it, not a
+    declaration; ``z < 0`` was kept for the rest of the section and every later claim was read under it."""
+    text = f"## Activations\n\n{sentence}\n\nThe sigmoid has $\\sigma(-z) = 1 - \\sigma(z)$.\n"
+    block = checked_blocks(text)[-1]
+    assert block.line == 5 and block.verdict in CONFIRMED and not any("z <" in a or "z >" in a for s in block.steps for a in s.assumptions)
