@@ -982,6 +982,10 @@ def _stated_integers(parts, names):
     return lhs.xreplace(swap), rhs.xreplace(swap), [c.xreplace(swap) for c in conditions]
 
 
+_MATRIX_IDENTITY = re.compile(r"(?:\\mathbf\{I\}|I)(?:_\{?[A-Za-z0-9]+\}?)?")
+"""The identity matrix's names (``I``, ``I_n``, ``\\mathbf{I}``): beside declared matrices, never a name defined."""
+
+
 def _role(steps, defined, updates) -> str:
     if any(s.role == "equation" for s in steps) and all(s.role == "equation" for s in steps):
         return "equation"
@@ -1861,6 +1865,8 @@ class _NotesReader(_CatalogMatch):
             return BlockReport(**base, parsed=True, steps=tuple(stated), role="claim", parsed_form=shown,
                                symbols=explain, warnings=tuple(dict.fromkeys(warnings)))
         values = example_values(block, seen if frag.kind == "inline" else frozenset())
+        if values is not None and self.matrix_claims.writes_declared(frag, frag.content_line):
+            values = None  # H = X(X^T X)^{-1} X^T is no example H = 1 (its scalar parse): a definition in matrices
         if values is not None and any(first_order_recurrence(n, v) is not None for n, v in values):
             values = None  # "the recursive definition is $a_n = a_{n-1} + 3$": a recurrence, though a_n was seen
         unrolled = (self.unrolled_values(values or [], frag) or _entry_restatement(frag)
@@ -2562,7 +2568,7 @@ class _NotesReader(_CatalogMatch):
             elif solved is not None:  # x = A^{-1} b after b = A x: that equation solved for x, a claim
                 claims.append(solved)
                 start = 1
-            elif not row.continued and rels[0] in ("=", ":=") and self.definable(name, exprs[1]):
+            elif not row.continued and rels[0] in ("=", ":=") and self.definable(name, exprs[1], frag):
                 claim = _Claim(name, "=", exprs[1], tuple(row.conditions) + tuple(givens),
                                frag.content_line + row.line - 1, block.zero_based)
                 found = self.definition_as_claim(claim, frag) or self.law_as_claim(claim) \
@@ -2829,14 +2835,17 @@ class _NotesReader(_CatalogMatch):
         return f.func.__name__ in self.section.functions \
             and _TAKING_LOG.search(text_before(self.lines, frag.kind, frag.line, frag.column)) is not None
 
-    def definable(self, lhs, rhs) -> bool:
+    def definable(self, lhs, rhs, frag=None) -> bool:
         """Whether ``lhs = rhs`` defines ``lhs``: a name that ``rhs`` does not use, not defined yet in
-        this section (a definition in an earlier section is shadowed)."""
+        this section (a definition in an earlier section is shadowed).  ``frag``: the block, where it is known."""
         key = _key(lhs)
         if self.matrix_claims.operation(lhs):  # tr(AB) = ..., \nabla_{\mathbf{x}} f = ...: a claim
             return False
         if isinstance(lhs, sp.Symbol) and _WRITTEN_ZERO.fullmatch(lhs.name):
             return False  # "u with $A\mathbf{u} = \mathbf{0}$": the zero vector is never a name being defined
+        if isinstance(lhs, sp.Symbol) and frag is not None and _MATRIX_IDENTITY.fullmatch(lhs.name) \
+                and self.matrix_claims.writes_declared(frag, frag.content_line):
+            return False  # X(X^T X)^{-1}X^T = I beside a declared matrix: the identity, never a name being defined
         if key is None or self.section.defined_here(key):
             if not isinstance(lhs, AppliedUndef):
                 return False

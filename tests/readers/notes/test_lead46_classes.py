@@ -110,3 +110,17 @@ def test_the_cases_of_a_value_in_words_end_with_their_sentence(sentence):
     text = f"## Activations\n\n{sentence}\n\nThe sigmoid has $\\sigma(-z) = 1 - \\sigma(z)$.\n"
     block = checked_blocks(text)[-1]
     assert block.line == 5 and block.verdict in CONFIRMED and not any("z <" in a or "z >" in a for s in block.steps for a in s.assumptions)
+
+
+@pytest.mark.parametrize("letter, sizes", [("X", r"n \times d"), ("Z", r"m \times k")])
+def test_a_declared_matrix_the_scalar_parse_cancels_is_read_as_a_matrix(letter, sizes):
+    """After "Let $X \\in \\mathbb{R}^{n \\times d}$", :math:`X(X^\\top X)^{-1}X^\\top = I` was *proved* ("1 = I": in numbers
+    the product cancels), and the hat matrix H, set by it in the sentence, was an example H = 1 under which any
+    claim about H held.  A block that writes a declared matrix is read in matrices, a name it defines is one, and
+    ``I`` beside it is the identity (a projection onto d < n columns is not)."""
+    hat = r"X(X^\top X)^{-1}X^\top".replace("X", letter)
+    text = (f"## Least squares\n\nLet ${letter} \\in \\mathbb{{R}}^{{{sizes}}}$.\n\n$${hat} = I$$\n\n"
+            f"$$(X^\\top X)^{{-1}}X^\\top X = I$$\n\n".replace("X", letter)
+            + f"The hat matrix $H = {hat}$ satisfies $H^2 = H$ and $H^\\top = H$, not $H^2 = 2H$.\n")
+    blocks = checked_blocks(text)
+    assert_block_verdicts(blocks, [("undecided",), CONFIRMED, CONFIRMED, CONFIRMED, "refuted"])
