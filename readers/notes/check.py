@@ -302,7 +302,7 @@ from readers.notes.predicates import one_variable, stated_predicate
 from readers.notes.log_conventions import declared_base, natural_declared
 from readers.notes.condition_scope import SentenceConditions
 from readers.notes.clause_conditions import (announces_condition, clause_relations, continues_sentence,
-                                             in_conditional_clause)
+                                             governs_inline, in_conditional_clause)
 from readers.notes.prose_sizes import as_sizes, sizes_named_after, within_cases
 from readers.notes.report import SCHEMA, BlockReport, NotesReport, StepReport, render_text
 from readers.notes.parameters import is_parameter
@@ -1490,8 +1490,10 @@ class _NotesReader(_CatalogMatch):
             block = self.parse(frag.content, frag)
         pending, self.clause_condition = self.clause_condition, None
         saved = list(self.section.conditions)
-        if pending is not None and frag.kind == "display" and continues_sentence(self.lines, pending[1], frag):
-            # "When $D < 0$, then the roots are complex and the rate is $$...$$": the clause governs that display
+        if pending is not None and (frag.kind == "display" and continues_sentence(self.lines, pending[1], frag)
+                                    or frag.kind == "inline" and governs_inline(self.lines, pending[1], frag)):
+            # "When $D < 0$, then the roots are complex and the rate is $$...$$": the clause governs that display;
+            # "It converges when $0 < \eta < 2/a$, since then $|1 - \eta a| < 1$": and that formula
             self.section.conditions += [(r, _show(r), pending[1].line) for r in pending[0]]
         otherwise = self.otherwise_case(frag)
         try:

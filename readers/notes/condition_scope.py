@@ -3,7 +3,7 @@ r"""How far a condition the prose states reaches: its own sentence, or the rest 
 A condition in the sentence of a claim is that claim's: "For $x < 0$ we have $$|x| = -x$$", "$$\sqrt{x^2} = x$$
 where $x > 0$.", "$\sqrt{x^2} = x$ for $x > 0$."  Kept to the next heading, it confirmed a later display of the
 section that states no condition, $$\sqrt{x^2} = x,$$ which fails at $x = -1$: a false ``proved``.  So a condition
-after a cue word (*for*, *for all*, *if*, *when*, *whenever*, *where*, *provided*, *as long as*, a sign word between:
+after a cue word (*for*, *for all*, *if*, *when*, *whenever*, *where*, *on*, *provided*, *as long as*, a sign word between:
 "for positive $x$") ends with its sentence when the sentence says more than the condition: words after it ("we
 have", ", then"), or a formula before it in the sentence (it trails that claim, which read it already:
 readers.notes.trailing_conditions; it ends right there; after an inline formula not with *where*: "at $t = T$, where
@@ -25,7 +25,7 @@ import re
 
 _DISPLAY, _INLINE = "\x01", "\x02"
 _SIGN = r"(?:strictly\s+)?(?:non-?negative|non-?positive|non-?zero|negative|positive|real|integer|complex)"
-_CUE = (r"(?:\bfor(?:\s+(?:all|every|any|each))?|\bif|\bwhen|\bwhenever|\bwhere|\bprovided(?:\s+that)?"
+_CUE = (r"(?:\bfor(?:\s+(?:all|every|any|each))?|\bif|\bwhen|\bwhenever|\bwhere|\bon|\bprovided(?:\s+that)?"
         r"|\bas\s+long\s+as|\bin\s+the\s+case|\bin\s+case)\s+(?:" + _SIGN + r"\s+)*"
         r"(?:(?:numbers?|reals?|values?|integers?)\s+(?:of\s+)?)?")
 _JOINED = r"(?:" + _INLINE + r"+\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+))*"

@@ -103,6 +103,7 @@ def test_series_out_of_reach_are_not_refuted(series):
 @pytest.mark.parametrize("sentence", [
     r"ReLU: $\mathrm{ReLU}(z) = \max(0, z)$, with derivative $1$ for $z > 0$ and $0$ for $z < 0$.",
     r"The step function is $1$ when $z > 0$ and $0$ when $z < 0$.",
+    r"Also $e^z$ is convex and $-\log z$ is convex on $z > 0$.",  # "on": the domain of that statement only
 ])
 def test_the_cases_of_a_value_in_words_end_with_their_sentence(sentence):
     """"derivative $1$ for $z > 0$ and $0$ for $z < 0$": each condition is a case of the value before it, not a
@@ -124,3 +125,27 @@ def test_a_declared_matrix_the_scalar_parse_cancels_is_read_as_a_matrix(letter, 
             + f"The hat matrix $H = {hat}$ satisfies $H^2 = H$ and $H^\\top = H$, not $H^2 = 2H$.\n")
     blocks = checked_blocks(text)
     assert_block_verdicts(blocks, [("undecided",), CONFIRMED, CONFIRMED, CONFIRMED, "refuted"])
+
+
+@pytest.mark.parametrize("sentence", [
+    "It converges when {cond}, since then {claim}.",
+    "If {cond} then {claim}.",
+    "Whenever {cond}, we get {claim}.",
+])
+def test_a_clause_condition_governs_the_formula_after_it_in_its_sentence(sentence):
+    r""""It converges when $0 < \eta < \frac{2}{a}$, since then $|1 - \eta a| < 1$" was refuted at eta = 1/2, a = 10,
+    outside the clause: a relation between two names after *if*/*when* was a case named in passing, kept from the
+    formula that follows it in the sentence.  A wrong variant is refuted at a point inside the clause."""
+    cond = r"$0 < \eta < \frac{2}{a}$"
+    text = "\n\n".join(sentence.replace("{cond}", cond).replace("{claim}", c)
+                       for c in (r"$|1 - \eta a| < 1$", r"$|1 - \eta a| < \frac{1}{2}$")) + "\n"
+    witnesses = assert_block_verdicts(checked_blocks(text), [CONFIRMED, "refuted"])
+    for w in witnesses:
+        eta, a = float(w["eta"]), float(w["a"])
+        assert 0 < eta < 2 / a, w
+
+
+def test_a_case_among_several_does_not_govern_what_follows():
+    """After *or* the clause is one case of several: not imposed alone (the claim is not refuted either way)."""
+    blocks = checked_blocks("If $x > 1$ or $x < -1$, then $x^2 > 1$.\n")
+    assert [b.verdict for b in blocks] == ["undecided"]
