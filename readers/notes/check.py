@@ -1867,7 +1867,8 @@ class _NotesReader(_CatalogMatch):
             return BlockReport(**base, parsed=True, steps=tuple(stated), role="claim", parsed_form=shown,
                                symbols=explain, warnings=tuple(dict.fromkeys(warnings)))
         values = example_values(block, seen if frag.kind == "inline" else frozenset())
-        if values is not None and self.matrix_claims.writes_declared(frag, frag.content_line):
+        if values is not None and "=" in frag.content and self.matrix_claims.writes_declared(
+                frag, frag.content_line, frag.content.split("=", 1)[1]):
             values = None  # H = X(X^T X)^{-1} X^T is no example H = 1 (its scalar parse): a definition in matrices
         if values is not None and any(first_order_recurrence(n, v) is not None for n, v in values):
             values = None  # "the recursive definition is $a_n = a_{n-1} + 3$": a recurrence, though a_n was seen

@@ -234,11 +234,12 @@ class MatrixClaims:
                 out.add(name)
         return frozenset(out)
 
-    def writes_declared(self, frag, line: int) -> bool:
-        r"""Whether the block ``frag`` writes a letter declared a vector or matrix at ``line`` (``X`` after ``$X \in
-        \mathbb{R}^{n \times d}$``), whatever its scalar parse kept: in numbers :math:`X(X^\top X)^{-1}X^\top` is 1."""
-        return any(re.search(rf"(?<![A-Za-z\\]){n}(?![A-Za-z])", frag.content)
-                   for n in self.notes.at(line).matrix_letters())
+    def writes_declared(self, frag, line: int, text: str | None = None) -> bool:
+        r"""Whether the block ``frag`` (or ``text``, a part of it) writes a letter declared a vector or matrix at ``line``
+        (``X`` after ``$X \in \mathbb{R}^{n \times d}$``), whatever its scalar parse kept: in numbers
+        :math:`X(X^\top X)^{-1}X^\top` is 1."""
+        text = frag.content if text is None else text
+        return any(re.search(rf"(?<![A-Za-z\\]){n}(?![A-Za-z])", text) for n in self.notes.at(line).matrix_letters())
 
     def operation(self, lhs) -> bool:
         """Whether a left side is a matrix operation, never a name being defined: ``tr(AB)``, ``\\det A``,
