@@ -982,6 +982,8 @@ def _stated_integers(parts, names):
     return lhs.xreplace(swap), rhs.xreplace(swap), [c.xreplace(swap) for c in conditions]
 
 
+_LAW_METHOD = "moments read from the stated law"
+"""How a claim about moments of a variable with a stated law was read (readers.notes.laws, law_densities)."""
 _MATRIX_IDENTITY = re.compile(r"(?:\\mathbf\{I\}|I)(?:_\{?[A-Za-z0-9]+\}?)?")
 """The identity matrix's names (``I``, ``I_n``, ``\\mathbf{I}``): beside declared matrices, never a name defined."""
 
@@ -3884,7 +3886,8 @@ class _NotesReader(_CatalogMatch):
         if equation:
             unknowns = ", ".join(sorted(map(_show, symbols), key=str))
             return [_undecided(r, f"an equation in {unknowns}: it holds for some values, not as an identity",
-                               role="equation") if not r.method.startswith(iid_moments.METHOD) else r for r in out]
+                               role="equation") if not r.method.startswith(iid_moments.METHOD)
+                    and _LAW_METHOD not in r.method else r for r in out]  # E[V^3] = 1/3: V's law decides, no unknown
         if rel == "=" and previous is not None and not (_numbers_alone(lhs, rhs) and not _within_rounding(lhs, rhs)) \
                 and (previous[0].free_symbols & (lhs.free_symbols | rhs.free_symbols) or not previous[0].free_symbols):
             # a step from Gamma(u + 1) = u! names u: a claim in theta, y, N alone cannot follow from it
@@ -4771,7 +4774,7 @@ class _NotesReader(_CatalogMatch):
             if used or used_too:
                 found = list(dict.fromkeys(used + used_too))
                 conditions = tuple(claim.conditions) + tuple(r for f in found for r in f.domain)
-                how = "moments read from the stated law (" + ", ".join(f.family for f in found) + \
+                how = _LAW_METHOD + " (" + ", ".join(f.family for f in found) + \
                       ", standard parametrisation)"
                 step = self.step(left, rel, right, conditions, zero_based=claim.zero_based)
                 if not isinstance(step, str) and not _unchecked(left, right):

@@ -149,3 +149,16 @@ def test_a_case_among_several_does_not_govern_what_follows():
     """After *or* the clause is one case of several: not imposed alone (the claim is not refuted either way)."""
     blocks = checked_blocks("If $x > 1$ or $x < -1$, then $x^2 > 1$.\n")
     assert [b.verdict for b in blocks] == ["undecided"]
+
+
+@pytest.mark.parametrize("law, right, wrong", [
+    (r"V \sim \text{Uniform}(0, 1)", r"\mathbb{E}[-\log V] = 1", r"\mathbb{E}[V^3] = \frac{1}{3}"),
+])
+def test_an_expectation_under_a_stated_law_is_its_integral(law, right, wrong):
+    """Beyond the law's table (mean, variance, m.g.f.), E[g(X)] of one variable with a stated law was undecided ("a
+    distribution is stated ... the claim may hold for it"), a wrong one an "equation in V": it is the integral (sum)
+    of g against the density.  Hand checks: int_0^1 -log v dv = 1, int_0^1 v^3 dv = 1/4 (one law here: each
+    case costs seconds of integration; the Poisson sum and the normal are checked by hand in the stop's note)."""
+    text = f"Let ${law}$.\n\nThen $${right}$$\n\nWrong: $${wrong}$$\n"
+    blocks = [b for b in checked_blocks(text) if "sim" not in b.source]
+    assert_block_verdicts(blocks, [CONFIRMED, "refuted"])
