@@ -982,7 +982,7 @@ def _stated_integers(parts, names):
     return lhs.xreplace(swap), rhs.xreplace(swap), [c.xreplace(swap) for c in conditions]
 
 
-_LAW_METHOD = "moments read from the stated law"
+_STATED_LAW_METHOD = "moments read from the stated law"
 """How a claim about moments of a variable with a stated law was read (readers.notes.laws, law_densities)."""
 _MATRIX_IDENTITY = re.compile(r"(?:\\mathbf\{I\}|I)(?:_\{?[A-Za-z0-9]+\}?)?")
 """The identity matrix's names (``I``, ``I_n``, ``\\mathbf{I}``): beside declared matrices, never a name defined."""
@@ -3887,7 +3887,7 @@ class _NotesReader(_CatalogMatch):
             unknowns = ", ".join(sorted(map(_show, symbols), key=str))
             return [_undecided(r, f"an equation in {unknowns}: it holds for some values, not as an identity",
                                role="equation") if not r.method.startswith(iid_moments.METHOD)
-                    and _LAW_METHOD not in r.method else r for r in out]  # E[V^3] = 1/3: V's law decides, no unknown
+                    and _STATED_LAW_METHOD not in r.method else r for r in out]  # E[V^3] = 1/3: V's law decides, no unknown
         if rel == "=" and previous is not None and not (_numbers_alone(lhs, rhs) and not _within_rounding(lhs, rhs)) \
                 and (previous[0].free_symbols & (lhs.free_symbols | rhs.free_symbols) or not previous[0].free_symbols):
             # a step from Gamma(u + 1) = u! names u: a claim in theta, y, N alone cannot follow from it
@@ -3901,7 +3901,8 @@ class _NotesReader(_CatalogMatch):
                                                                            SIMULATION_METHOD, truncation.METHOD))
                     else r
                     for r in out]
-        return [self.narrower(r, claim, frag, lhs, rhs, shown, stated) if r.verdict == "refuted" else r for r in out]
+        return [self.narrower(r, claim, frag, lhs, rhs, shown, stated) if r.verdict == "refuted"
+                and r.role != "approximation" else r for r in out]  # O(h^2): no name to narrow, O is no value
 
     def defined_through_recurrence(self, name) -> bool:
         r"""Whether ``name`` (``e_{k+1}``) is a step of a family the section defines through a sequence with a
@@ -4774,7 +4775,7 @@ class _NotesReader(_CatalogMatch):
             if used or used_too:
                 found = list(dict.fromkeys(used + used_too))
                 conditions = tuple(claim.conditions) + tuple(r for f in found for r in f.domain)
-                how = _LAW_METHOD + " (" + ", ".join(f.family for f in found) + \
+                how = _STATED_LAW_METHOD + " (" + ", ".join(f.family for f in found) + \
                       ", standard parametrisation)"
                 step = self.step(left, rel, right, conditions, zero_based=claim.zero_based)
                 if not isinstance(step, str) and not _unchecked(left, right):

@@ -162,3 +162,14 @@ def test_an_expectation_under_a_stated_law_is_its_integral(law, right, wrong):
     text = f"Let ${law}$.\n\nThen $${right}$$\n\nWrong: $${wrong}$$\n"
     blocks = [b for b in checked_blocks(text) if "sim" not in b.source]
     assert_block_verdicts(blocks, [CONFIRMED, "refuted"])
+
+
+@pytest.mark.parametrize("function", ["x^3", r"\sin x"])
+def test_a_wrong_remainder_is_refuted_by_its_series_not_with_O_as_a_value(function):
+    """The series refutation of :math:`(f(x+h) - f(x-h))/h = f'(x) + O(h^2)` (the h^0 coefficient is f'(x), not 0)
+    was replaced by a narrower reading that set the letter O to 1/2 and showed that as the counterexample."""
+    text = f"Let $f(x) = {function}$.\n\nWrong: $\\frac{{f(x+h) - f(x-h)}}{{h}} = f'(x) + O(h^2)$.\n"
+    blocks = checked_blocks(text)
+    witnesses = assert_block_verdicts(blocks, ["refuted"])
+    assert witnesses and not any("O" in w for w in witnesses), witnesses
+    assert "coefficient of h" in blocks[0].steps[0].reason
