@@ -224,11 +224,15 @@ def _value(expr, t, k):
     return mpmath.mpf(sp.Float(v, DIGITS)._mpf_) if isinstance(v, sp.Float) else mpmath.mpf(str(v))
 
 
-def check_asymptotic(lhs, rhs, conditions=(), *, stated=None) -> tuple[str, str]:
+def check_asymptotic(lhs, rhs, conditions=(), *, stated=None, named=None) -> tuple[str, str]:
     """``(verdict, why)`` for ``lhs \\approx rhs`` as the small quantities go to 0 (module docstring).
     ``stated``: ``(small, shifts, m)`` for a remainder written ``O(g)`` (:mod:`readers.notes.big_o`): those
-    quantities are the small ones and lhs - rhs must be ``O(t^m)``, whatever the degree of the terms."""
+    quantities are the small ones and lhs - rhs must be ``O(t^m)``, whatever the degree of the terms.
+    ``named``: ``(small, shifts)`` the prose names ("for small $x$": :mod:`readers.notes.small_in_words`), the
+    order read from the terms as without it."""
     small, shifts = small_quantities(lhs, rhs) if stated is None else stated[:2]
+    if named is not None and not small and not shifts:
+        small, shifts = named
     if not small and not shifts:
         return "undecided", "an approximation without a stated small quantity (epsilon, delta, x - x_0)"
     sides = lhs.free_symbols | rhs.free_symbols | lhs.atoms(sp.Indexed) | rhs.atoms(sp.Indexed)

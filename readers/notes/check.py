@@ -99,6 +99,7 @@ from readers.notes.approximation import ONE_UNIT_OFF, REL, check_approximation a
 from readers.notes.approximation import decimal_places, written_places
 from readers.notes.approximation_readings import UNREAD, other_reading, plain_decimal
 from readers.notes.approximation import check_asymptotic as approximation_asymptotic
+from readers.notes import small_in_words
 from readers.notes.arbitrary import arbitrary_functions, as_values, draws, scaled_applications, substitute
 from readers.notes.blocks import Fragment, find_blocks
 from readers.notes.intervals import existential
@@ -301,7 +302,7 @@ from readers.notes.predicates import one_variable, stated_predicate
 from readers.notes.log_conventions import declared_base, natural_declared
 from readers.notes.condition_scope import SentenceConditions
 from readers.notes.clause_conditions import (announces_condition, clause_relations, continues_sentence,
-                                             in_conditional_clause)
+                                             governs_inline, in_conditional_clause)
 from readers.notes.prose_sizes import as_sizes, sizes_named_after, within_cases
 from readers.notes.report import SCHEMA, BlockReport, NotesReport, StepReport, render_text
 from readers.notes.parameters import is_parameter
@@ -981,6 +982,12 @@ def _stated_integers(parts, names):
     return lhs.xreplace(swap), rhs.xreplace(swap), [c.xreplace(swap) for c in conditions]
 
 
+_STATED_LAW_METHOD = "moments read from the stated law"
+"""How a claim about moments of a variable with a stated law was read (readers.notes.laws, law_densities)."""
+_MATRIX_IDENTITY = re.compile(r"(?:\\mathbf\{I\}|I)(?:_\{?[A-Za-z0-9]+\}?)?")
+"""The identity matrix's names (``I``, ``I_n``, ``\\mathbf{I}``): beside declared matrices, never a name defined."""
+
+
 def _role(steps, defined, updates) -> str:
     if any(s.role == "equation" for s in steps) and all(s.role == "equation" for s in steps):
         return "equation"
@@ -1485,8 +1492,10 @@ class _NotesReader(_CatalogMatch):
             block = self.parse(frag.content, frag)
         pending, self.clause_condition = self.clause_condition, None
         saved = list(self.section.conditions)
-        if pending is not None and frag.kind == "display" and continues_sentence(self.lines, pending[1], frag):
-            # "When $D < 0$, then the roots are complex and the rate is $$...$$": the clause governs that display
+        if pending is not None and (frag.kind == "display" and continues_sentence(self.lines, pending[1], frag)
+                                    or frag.kind == "inline" and governs_inline(self.lines, pending[1], frag)):
+            # "When $D < 0$, then the roots are complex and the rate is $$...$$": the clause governs that display;
+            # "It converges when $0 < \eta < 2/a$, since then $|1 - \eta a| < 1$": and that formula
             self.section.conditions += [(r, _show(r), pending[1].line) for r in pending[0]]
         otherwise = self.otherwise_case(frag)
         try:
@@ -1860,6 +1869,9 @@ class _NotesReader(_CatalogMatch):
             return BlockReport(**base, parsed=True, steps=tuple(stated), role="claim", parsed_form=shown,
                                symbols=explain, warnings=tuple(dict.fromkeys(warnings)))
         values = example_values(block, seen if frag.kind == "inline" else frozenset())
+        if values is not None and "=" in frag.content and self.matrix_claims.writes_declared(
+                frag, frag.content_line, frag.content.split("=", 1)[1]):
+            values = None  # H = X(X^T X)^{-1} X^T is no example H = 1 (its scalar parse): a definition in matrices
         if values is not None and any(first_order_recurrence(n, v) is not None for n, v in values):
             values = None  # "the recursive definition is $a_n = a_{n-1} + 3$": a recurrence, though a_n was seen
         unrolled = (self.unrolled_values(values or [], frag) or _entry_restatement(frag)
@@ -2561,7 +2573,7 @@ class _NotesReader(_CatalogMatch):
             elif solved is not None:  # x = A^{-1} b after b = A x: that equation solved for x, a claim
                 claims.append(solved)
                 start = 1
-            elif not row.continued and rels[0] in ("=", ":=") and self.definable(name, exprs[1]):
+            elif not row.continued and rels[0] in ("=", ":=") and self.definable(name, exprs[1], frag):
                 claim = _Claim(name, "=", exprs[1], tuple(row.conditions) + tuple(givens),
                                frag.content_line + row.line - 1, block.zero_based)
                 found = self.definition_as_claim(claim, frag) or self.law_as_claim(claim) \
@@ -2828,14 +2840,17 @@ class _NotesReader(_CatalogMatch):
         return f.func.__name__ in self.section.functions \
             and _TAKING_LOG.search(text_before(self.lines, frag.kind, frag.line, frag.column)) is not None
 
-    def definable(self, lhs, rhs) -> bool:
+    def definable(self, lhs, rhs, frag=None) -> bool:
         """Whether ``lhs = rhs`` defines ``lhs``: a name that ``rhs`` does not use, not defined yet in
-        this section (a definition in an earlier section is shadowed)."""
+        this section (a definition in an earlier section is shadowed).  ``frag``: the block, where it is known."""
         key = _key(lhs)
         if self.matrix_claims.operation(lhs):  # tr(AB) = ..., \nabla_{\mathbf{x}} f = ...: a claim
             return False
         if isinstance(lhs, sp.Symbol) and _WRITTEN_ZERO.fullmatch(lhs.name):
             return False  # "u with $A\mathbf{u} = \mathbf{0}$": the zero vector is never a name being defined
+        if isinstance(lhs, sp.Symbol) and frag is not None and _MATRIX_IDENTITY.fullmatch(lhs.name) \
+                and self.matrix_claims.writes_declared(frag, frag.content_line):
+            return False  # X(X^T X)^{-1}X^T = I beside a declared matrix: the identity, never a name being defined
         if key is None or self.section.defined_here(key):
             if not isinstance(lhs, AppliedUndef):
                 return False
@@ -3871,7 +3886,8 @@ class _NotesReader(_CatalogMatch):
         if equation:
             unknowns = ", ".join(sorted(map(_show, symbols), key=str))
             return [_undecided(r, f"an equation in {unknowns}: it holds for some values, not as an identity",
-                               role="equation") if not r.method.startswith(iid_moments.METHOD) else r for r in out]
+                               role="equation") if not r.method.startswith(iid_moments.METHOD)
+                    and _STATED_LAW_METHOD not in r.method else r for r in out]  # E[V^3] = 1/3: V's law decides, no unknown
         if rel == "=" and previous is not None and not (_numbers_alone(lhs, rhs) and not _within_rounding(lhs, rhs)) \
                 and (previous[0].free_symbols & (lhs.free_symbols | rhs.free_symbols) or not previous[0].free_symbols):
             # a step from Gamma(u + 1) = u! names u: a claim in theta, y, N alone cannot follow from it
@@ -3885,7 +3901,8 @@ class _NotesReader(_CatalogMatch):
                                                                            SIMULATION_METHOD, truncation.METHOD))
                     else r
                     for r in out]
-        return [self.narrower(r, claim, frag, lhs, rhs, shown, stated) if r.verdict == "refuted" else r for r in out]
+        return [self.narrower(r, claim, frag, lhs, rhs, shown, stated) if r.verdict == "refuted"
+                and r.role != "approximation" else r for r in out]  # O(h^2): no name to narrow, O is no value
 
     def defined_through_recurrence(self, name) -> bool:
         r"""Whether ``name`` (``e_{k+1}``) is a step of a family the section defines through a sequence with a
@@ -4723,6 +4740,8 @@ class _NotesReader(_CatalogMatch):
             return [self.check_up_to_constant(*constant, claim, shown)]
         if claim.rel == "approx":
             report = self.check_approximation(lhs, rhs, claim, shown)
+            if report.verdict == "undecided" and report.reason.startswith("an approximation without a stated small"):
+                report = self.small_in_words(lhs, rhs, claim, frag, shown) or report
             taylor = check_taylor(lhs, rhs, introduction(self.lines, frag.line) + " " + frag.sentence) \
                 if report.verdict != "verified" else None
             if taylor is not None:  # "the approximating quadratic at c is": readers.notes.taylor
@@ -4756,7 +4775,7 @@ class _NotesReader(_CatalogMatch):
             if used or used_too:
                 found = list(dict.fromkeys(used + used_too))
                 conditions = tuple(claim.conditions) + tuple(r for f in found for r in f.domain)
-                how = "moments read from the stated law (" + ", ".join(f.family for f in found) + \
+                how = _STATED_LAW_METHOD + " (" + ", ".join(f.family for f in found) + \
                       ", standard parametrisation)"
                 step = self.step(left, rel, right, conditions, zero_based=claim.zero_based)
                 if not isinstance(step, str) and not _unchecked(left, right):
@@ -4854,10 +4873,12 @@ class _NotesReader(_CatalogMatch):
                                reason="" if verdict == "verified" else how, counterexample=witness)]
         if rel == "=":
             for whole, listed in ((lhs, listed_terms(rhs)), (rhs, listed_terms(lhs))):
-                how = check_listed(whole, listed) if listed is not None else None
-                if how is not None:  # sum_n x^n/n! = 1 + x + x^2/2 + \cdots (readers.notes.ellipsis): entries
+                found = check_listed(whole, listed) if listed is not None else None
+                if found is not None:  # sum_n x^n/n! = 1 + x + x^2/2 + \cdots (readers.notes.ellipsis): entries
                     # of vectors are numbers, so before the matrix reading
-                    return [StepReport(**shown, verdict="proved", method=how)]
+                    verdict, how, witness = found
+                    return [StepReport(**shown, verdict=verdict, method=how if verdict == "proved" else "",
+                                       reason="" if verdict == "proved" else how, counterexample=witness)]
         runs = read_runs(lhs, rhs) if rel in ("=", "<", ">", "<=", ">=") else None
         if runs is not None:  # u_1^2 + u_2^2 + \cdots + u_n^2: the sum of u_i^2 (readers.notes.ellipsis_runs)
             lhs, rhs, reaches, run_note = runs
@@ -5142,6 +5163,34 @@ class _NotesReader(_CatalogMatch):
                           method=why if verdict == "verified" else "", reason="" if verdict == "verified" else why,
                           counterexample=numeric_witness(lhs, rhs) if verdict == "refuted" else None)
 
+    def small_in_words(self, lhs, rhs, claim, frag, shown) -> StepReport | None:
+        r"""``lhs \approx rhs`` as an expansion in the letters the sentence calls small ("for small $x$", "as $h \to
+        0$": readers.notes.small_in_words); None where it names none the claim writes."""
+        prose = " ".join((introduction(self.lines, frag.line), text_before(self.lines, frag.kind, frag.line,
+                                                                            frag.column), frag.sentence,
+                          words_after(self.lines, frag.line, frag.column, frag.source)))
+        names = {x.name: x for e in (lhs, rhs) for x in e.free_symbols if isinstance(x, sp.Symbol)}
+        small = [names[n] for n in sorted(small_in_words.small_letters(prose)) if n in names]
+        shifts = {names[n]: sp.Rational(c) for n, c in small_in_words.shifted_letters(prose).items()
+                  if n in names and names[n] not in small}
+        if not small and not shifts:
+            return None
+        conditions = tuple(self.expand(c) for c in claim.conditions)
+        verdict, why = approximation_asymptotic(lhs, rhs, conditions, named=(small, shifts))
+        if verdict != "verified" and len(small) == 1 and not shifts and not conditions:
+            degree = max(1, *(sp.Poly(e, small[0]).degree() for e in (lhs, rhs) if e.is_polynomial(small[0])))
+            wrong = small_in_words.wrong_coefficient(lhs, rhs, small[0], degree)
+            if wrong is not None:
+                order, coefficient = wrong
+                term = _show(coefficient * small[0] ** order)
+                return StepReport(**shown, verdict="refuted", role="approximation", counterexample={
+                    "lhs - rhs": f"{term} + ...", "as": f"{small[0]} -> 0"}, reason=(
+                    f"as an expansion for small {small[0]} (the prose says so), lhs - rhs = {term} + ...: a term of "
+                    f"order {order} does not vanish, while the written terms go to order {degree} (exact Maclaurin "
+                    f"series)"))
+        return StepReport(**shown, verdict=verdict, role="approximation",
+                          method=why if verdict == "verified" else "", reason="" if verdict == "verified" else why)
+
     def tied_names(self) -> set:
         """The names a condition of the section mentions (``q = p_Y``): no law is drawn for them at random."""
         return {str(x) for c in self.section.conditions for x in c[0].free_symbols}
@@ -5209,10 +5258,33 @@ class _NotesReader(_CatalogMatch):
         found = up_to_constant.doubled(side, rest, claim.conditions)
         step = found if isinstance(found, str) else self.step(found[0], "=", found[1], found[2],
                                                                zero_based=claim.zero_based)
+        report = StepReport(**shown, verdict="undecided", reason=step) if isinstance(step, str) else self.run(step, shown)
+        if report.verdict == "undecided":  # an antiderivative numbers cannot evaluate: its derivative can be
+            derived = self.antiderivative_by_derivative(side, rest, claim, shown)
+            if derived is not None:
+                return derived
         if isinstance(step, str):
-            return StepReport(**shown, verdict="undecided", reason=step)
-        report = self.run(step, shown)
+            return report
         how = f"up to the constant {constant}: lhs - ({_show(rest)}) the same at any two points (x and x')"
+        return StepReport(**{**report.__dict__, "method": f"{report.method}; {how}" if report.method else how})
+
+    def antiderivative_by_derivative(self, side, rest, claim, shown) -> StepReport | None:
+        r"""``\int f\,dx = F + C`` checked as :math:`\frac{d}{dx}(\int f\,dx - F) = f - F' = 0`
+        (readers.notes.up_to_constant.by_derivative); None where the claim is not an antiderivative in one variable."""
+        found = up_to_constant.by_derivative(side, rest)
+        if found is None:
+            return None
+        derivative, variable = found
+        step = self.step(derivative, "=", sp.S.Zero, claim.conditions, zero_based=claim.zero_based)
+        if isinstance(step, str):
+            return None
+        report = self.run(step, shown)
+        if report.verdict not in ("proved", "verified", "refuted"):
+            return None
+        how = f"an antiderivative in {variable}: d/d{variable}(lhs - rhs) = {_show(derivative)} is 0"
+        if report.verdict == "refuted":  # the values shown are the derivative's, not the antiderivative's
+            return dataclasses.replace(report, reason=f"no constant fits: d/d{variable}(lhs - rhs) = "
+                                                      f"{_show(derivative)} is not 0 ({report.reason})"[:300])
         return StepReport(**{**report.__dict__, "method": f"{report.method}; {how}" if report.method else how})
 
     def check_big_o(self, side, rest, g, claim, shown) -> StepReport | None:
@@ -5642,6 +5714,9 @@ class _NotesReader(_CatalogMatch):
             if any(v in values for e in (lhs, rhs) for d in e.atoms(sp.Derivative) for v, _ in d.variable_count):
                 return "a derivative in a variable the conditions set to a value"
         lhs, rhs = separate_integration_variables(lhs, rhs)  # theta free beside an integral d theta (symbols)
+        if any(len(limit) == 1 and limit[0] in values for e in (lhs, rhs) for i in e.atoms(sp.Integral)
+               for limit in i.limits):
+            return "an antiderivative at a point the conditions set (it has no value there)"
         lhs, rhs = (bind_limit_variables(_freshen(e.xreplace(values))) for e in (lhs, rhs))
         conditions, entry_domains = every_entry.domains(conditions, (lhs, rhs))  # z_i >= 0: every entry
         parts = [lhs, rhs, *conditions]
@@ -5783,7 +5858,11 @@ class _NotesReader(_CatalogMatch):
             return ()
         names = {x.name for x in symbols if isinstance(x, sp.Symbol)}
         relations = tuple(as_relations(pairs))
-        mentioned = {x.name for r in relations for x in r.free_symbols if isinstance(x, sp.Symbol)}
+        # "for $a_i > 0$" after a sum over a[i]: the entry's index is the sum's, bound in the claim, so not a name of it
+        arrays = {x.base.label.name for x in symbols if isinstance(x, sp.Indexed)} | names
+        entry_indices = {i.name for r in relations for x in r.atoms(sp.Indexed) if x.base.label.name in arrays
+                         for i in x.indices if isinstance(i, sp.Symbol)}
+        mentioned = {x.name for r in relations for x in r.free_symbols if isinstance(x, sp.Symbol)} - entry_indices
         if relations and not (mentioned and mentioned <= names):
             return ()
         # "where $A = \tau$": the value as the claim reads it (tau = 1/sigma^2 above: A = 1/sigma^2), of a name it has

@@ -57,16 +57,28 @@ def clause_relations(block) -> list | None:
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n\s*\n")
 
 
+def _between(lines, clause, later) -> str:
+    start = clause.column - 1 + len(clause.source)
+    if later.line == clause.line:
+        return lines[clause.line - 1][start:later.column - 1]
+    return "\n".join([lines[clause.line - 1][start:], *lines[clause.line:later.line - 1],
+                      lines[later.line - 1][:later.column - 1]])
+
+
+def governs_inline(lines, clause, inline) -> bool:
+    r"""Whether the clause ``clause`` ("if $0 < \eta < 2/a$") governs the inline formula ``inline`` after it in its
+    sentence: "It converges when $0 < \eta < 2/a$, since then $|1 - \eta a| < 1$", "If $A$ then $B$".  Not after
+    *or* (one case of several: "if $x = 0$ or $y = 0$") nor after *unless*/*otherwise*/*else*."""
+    if inline.line < clause.line or inline.line > len(lines) or not continues_sentence(lines, clause, inline):
+        return False
+    return re.search(r"\b(?:or|unless|otherwise|else|but|whereas|while)\b", _between(lines, clause, inline),
+                     re.IGNORECASE) is None
+
+
 def continues_sentence(lines, clause, display) -> bool:
     r"""Whether the prose from the inline fragment ``clause`` to the fragment ``display`` stays in one sentence
     (no full stop, no blank line): "When the $(1 - \alpha\lambda + \beta)^2 - 4\beta < 0$ is less than zero, then
     the roots are complex and the convergence rate is $$|\sigma_1| = ...$$" states the display under that case."""
     if display.line < clause.line or display.line > len(lines):
         return False
-    start = clause.column - 1 + len(clause.source)
-    if display.line == clause.line:
-        between = lines[clause.line - 1][start:display.column - 1]
-    else:
-        between = "\n".join([lines[clause.line - 1][start:], *lines[clause.line:display.line - 1],
-                             lines[display.line - 1][:display.column - 1]])
-    return _SENTENCE_END.search(between) is None
+    return _SENTENCE_END.search(_between(lines, clause, display)) is None

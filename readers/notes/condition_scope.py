@@ -3,11 +3,12 @@ r"""How far a condition the prose states reaches: its own sentence, or the rest 
 A condition in the sentence of a claim is that claim's: "For $x < 0$ we have $$|x| = -x$$", "$$\sqrt{x^2} = x$$
 where $x > 0$.", "$\sqrt{x^2} = x$ for $x > 0$."  Kept to the next heading, it confirmed a later display of the
 section that states no condition, $$\sqrt{x^2} = x,$$ which fails at $x = -1$: a false ``proved``.  So a condition
-after a cue word (*for*, *for all*, *if*, *when*, *whenever*, *where*, *provided*, *as long as*, a sign word between:
+after a cue word (*for*, *for all*, *if*, *when*, *whenever*, *where*, *on*, *provided*, *as long as*, a sign word between:
 "for positive $x$") ends with its sentence when the sentence says more than the condition: words after it ("we
 have", ", then"), or a formula before it in the sentence (it trails that claim, which read it already:
 readers.notes.trailing_conditions; it ends right there; after an inline formula not with *where*: "at $t = T$, where
-$T > 0$." describes T).  A sentence goes on over a display and a blank line before a display or a
+$T > 0$." describes T; after a bare value, the value's case: "with derivative $1$ for $z > 0$ and $0$ for $z < 0$",
+which kept ``z < 0`` for the rest of the section).  A sentence goes on over a display and a blank line before a display or a
 word in lower case ("where"), and ends at a full stop (in prose or closing a display), at a blank line or a display
 before prose that opens in upper case, at a heading or a list item.
 
@@ -24,7 +25,7 @@ import re
 
 _DISPLAY, _INLINE = "\x01", "\x02"
 _SIGN = r"(?:strictly\s+)?(?:non-?negative|non-?positive|non-?zero|negative|positive|real|integer|complex)"
-_CUE = (r"(?:\bfor(?:\s+(?:all|every|any|each))?|\bif|\bwhen|\bwhenever|\bwhere|\bprovided(?:\s+that)?"
+_CUE = (r"(?:\bfor(?:\s+(?:all|every|any|each))?|\bif|\bwhen|\bwhenever|\bwhere|\bon|\bprovided(?:\s+that)?"
         r"|\bas\s+long\s+as|\bin\s+the\s+case|\bin\s+case)\s+(?:" + _SIGN + r"\s+)*"
         r"(?:(?:numbers?|reals?|values?|integers?)\s+(?:of\s+)?)?")
 _JOINED = r"(?:" + _INLINE + r"+\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+))*"
@@ -101,6 +102,7 @@ class SentenceConditions:
         self.roles = {}  # end offset of a block read -> its role (:meth:`read`)
         self.held = []  # (section number, end offset, conditions added, those they replaced, widened before, all after)
         self.ended = []  # (section number, relation, line): conditions whose sentence has ended (:meth:`stated_before`)
+        self.cases = set()  # offsets of conditions that are a value's case ("$1$ for $z > 0$"), claim or no claim
 
     def offset(self, frag) -> int | None:
         return self.starts[frag.line - 1] + frag.column - 1 if 0 < frag.line <= len(self.starts) else None
@@ -123,7 +125,11 @@ class SentenceConditions:
             return None
         trailing = _TRAILING.search(before)  # "$$\sqrt{x^2} = x$$ where $x > 0$.": that claim's, read with it already
         if trailing and not _NEW_CLAUSE.search(trailing.group()):
-            if self.roles.get(start + trailing.start() + 1, "claim") != "claim":
+            role = self.roles.get(start + trailing.start() + 1, "claim")
+            if role == "no claim" and not re.search(r"\bwhere\b", trailing.group(), re.IGNORECASE):
+                self.cases.add(at)  # "derivative $1$ for $z > 0$ and $0$ for $z < 0$": a value's case, always ends
+                return at + len(frag.source)
+            if role != "claim":
                 return None  # "$$p(x) = ...$$ where $\sigma > 0$": a parameter of the definition, declared
             if not (trailing.group()[0] == _INLINE and re.search(r"\bwhere\b", trailing.group(), re.IGNORECASE)):
                 return at + len(frag.source)  # not "at $t = T$, where $T > 0$.", which describes T
@@ -159,7 +165,7 @@ class SentenceConditions:
         for number, end, added, replaced, widened, then, stated in reversed(due):
             if number != section.number:
                 continue
-            if not self.claims_between(self.sentence(stated)[0], end):
+            if stated not in self.cases and not self.claims_between(self.sentence(stated)[0], end):
                 continue  # "... where $\alpha > 0$ and $\beta > 0$, and one observation $(x, y)$.": no claim's
             later = {x for c in section.conditions if c not in then for x in c[0].free_symbols}
             self.ended += [(number, c[0], c[2]) for c in added]

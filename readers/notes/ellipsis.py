@@ -7,10 +7,18 @@ The side with a bare ``\cdots`` term lists some terms of the other side:
   bound ``N``, at each ``N`` in ``SIZES`` the listed terms are the first and last terms of
   :math:`f(a), \dots, f(N)` (``\beta_1 x_1 + \cdots + \beta_n x_n``), matched exactly one by one;
 * the other side is a function of one variable ``x``: the listed terms form its Taylor polynomial at 0
-  up to their highest power of ``x`` (``e^x = 1 + x + \frac{x^2}{2} + \cdots``), by sympy's series.
+  (at ``c`` where they are written in powers of ``x - c``) up to their highest power ``K``
+  (``e^x = 1 + x + \frac{x^2}{2} + \cdots``, ``\log(1+x) = x - \frac{x^2}{2} + \cdots``), by sympy's series.
 
-Each reading returns ``proved`` (exact) or None (the caller says undecided): the terms listed are too
-few to pin down what the ellipsis stands for, so a mismatch refutes nothing.
+A listing that matches is ``proved`` (exact; what the ellipsis stands for is not checked).  For a sum, a
+mismatch refutes nothing: the terms listed are too few to pin down what the ellipsis stands for.  For a function
+with a Taylor series at ``c``, the listed terms can only be its first ones,
+
+.. math:: f(x) = \sum_{k \le K} a_k (x - c)^k + \cdots \implies a_k = f^{(k)}(c)/k!,
+
+so a coefficient that differs is a wrong term, refuted with it (``\cos x = 1 - \frac{x^2}{3} + \cdots``: lhs - rhs
+starts with :math:`-x^2/6`).  Except where the listing could be the leading terms at infinity instead
+(:math:`(f - P)/P \to 0` as :math:`x \to \pm\infty`: ``\sqrt{x^2 + 1} = x + \cdots``): that stays undecided.
 """
 from __future__ import annotations
 
@@ -27,15 +35,21 @@ def is_ellipsis(e) -> bool:
     return isinstance(e, sp.Symbol) and e.name in (r"\ldots", r"\cdots", r"\dots")
 
 
+def _trailing(term) -> bool:
+    r"""``\cdots`` or ``-\cdots`` (a series whose last written sign is minus)."""
+    return is_ellipsis(term) or isinstance(term, sp.Mul) and len(term.args) == 2 and term.args[0] == -1 \
+        and is_ellipsis(term.args[1])
+
+
 def listed_terms(expr):
     """The terms of ``expr`` besides one bare ellipsis term, or None when ``expr`` is no such list."""
     if not isinstance(expr, sp.Add):
         return None
     terms = list(expr.args)
-    bare = [t for t in terms if is_ellipsis(t)]
+    bare = [t for t in terms if _trailing(t)]
     if len(bare) != 1:
         return None
-    rest = [t for t in terms if not is_ellipsis(t)]
+    rest = [t for t in terms if not _trailing(t)]
     if any(any(is_ellipsis(s) for s in t.free_symbols) for t in rest) or not rest:
         return None
     return rest
@@ -68,8 +82,8 @@ def _plain(e):
     return e.xreplace({s: sp.Symbol(s.name) for s in e.free_symbols if isinstance(s, sp.Symbol)})
 
 
-def check_listed(whole, listed) -> str | None:
-    """How ``whole = listed + \\cdots`` was proved (module docstring), or None."""
+def check_listed(whole, listed) -> tuple | None:
+    """``(verdict, how, witness)`` for ``whole = listed + \\cdots`` (module docstring), or None."""
     if isinstance(whole, sp.Sum) and len(whole.limits) == 1:
         (n, a, b) = whole.limits[0]
         terms = _as_elements(listed, whole.atoms(sp.IndexedBase))
@@ -77,7 +91,7 @@ def check_listed(whole, listed) -> str | None:
             m = len(terms)
             first = sum(whole.function.xreplace({n: a + k}) for k in range(m))
             if _same(_plain(first), _plain(sp.Add(*terms))):
-                return f"the {m} terms written are the first {m} terms of the sum (exact)"
+                return "proved", f"the {m} terms written are the first {m} terms of the sum (exact)", None
             return None
         bound = [s for s in b.free_symbols]
         if len(bound) != 1 or not b.is_polynomial():
@@ -92,23 +106,64 @@ def check_listed(whole, listed) -> str | None:
             written = [_plain(t.xreplace({sp.Symbol(size.name, integer=True): at[size]}).xreplace(at)) for t in terms]
             if not _prefix_and_suffix(written, every):
                 return None
-        return (f"the {len(terms)} terms written are the first and last terms of the sum at "
-                f"{size} = {', '.join(map(str, SIZES))} (exact)")
+        return ("proved", f"the {len(terms)} terms written are the first and last terms of the sum at "
+                          f"{size} = {', '.join(map(str, SIZES))} (exact)", None)
+    return _taylor(whole, sp.Add(*listed))
+
+
+def _taylor(whole, polynomial):
+    r"""``(verdict, how, witness)`` for ``whole = polynomial + \cdots`` read as the first Taylor terms (module
+    docstring), or None."""
     variables = [s for s in whole.free_symbols if isinstance(s, sp.Symbol)]
     if whole.has(sp.Sum, sp.Integral, AppliedUndef) or len(variables) != 1:
         return None
     (x,) = variables
-    polynomial = sp.Add(*listed)
     if not polynomial.is_polynomial(x) or polynomial.free_symbols - {x}:
         return None
     degree = sp.degree(polynomial, x)
-    try:
-        taylor = sp.series(whole, x, 0, degree + 1).removeO()
-    except Exception:  # noqa: BLE001 - no series: no evidence
+    centre = _centre(polynomial, x)
+    if centre is None:
         return None
-    if _same(taylor, polynomial):
-        return f"the terms written are the Taylor polynomial of degree {degree} at {x} = 0 (sympy series, exact)"
-    return None
+    at = f"{x} = {centre}"
+    try:
+        h = sp.Dummy("h")
+        difference = sp.expand(sp.series(whole - polynomial, x, centre, degree + 1).removeO().xreplace({x: centre + h}))
+        terms = sp.Poly(difference, h).terms() if difference != 0 else []
+    except Exception:  # noqa: BLE001 - no series (a pole, a branch point): no evidence
+        return None
+    wrong = sorted((k, c) for (k,), c in terms if k <= degree and c != 0)
+    if not wrong:
+        return ("proved", f"the terms written are the Taylor polynomial of degree {degree} at {at} (sympy series, "
+                          "exact); the terms the ellipsis stands for are not checked", None)
+    k, c = wrong[0]
+    if not (c.is_number and c.is_real) or degree < 1 or _leading_at_infinity(whole, polynomial, x):
+        return None
+    term = str(c * (x - centre) ** k)
+    return ("refuted", f"the terms written are not the Taylor polynomial at {at}: lhs - rhs starts with {term}, "
+                       f"of order {k} <= {degree}, the highest written (sympy series, exact)",
+            {"lhs - rhs": f"{term} + ...", "as": f"{x} -> {centre}"})
+
+
+def _centre(polynomial, x):
+    """``c`` where the terms are written in powers of ``x - c`` (one number ``c``, in parentheses), 0 where no
+    such power is written, None where several are."""
+    shifts = {a for node in sp.preorder_traversal(polynomial) if isinstance(node, (sp.Pow, sp.Mul))
+              for a in node.args if isinstance(a, sp.Add) and x in a.args and len(a.args) == 2
+              and a.args[0].is_number and a.args[0].is_real and a.args[0] != 0}
+    if not shifts:
+        return sp.S.Zero
+    return -next(iter(shifts)).args[0] if len(shifts) == 1 else None
+
+
+def _leading_at_infinity(whole, polynomial, x) -> bool:
+    """Whether the listed terms could be the leading ones as ``x -> +-oo`` (then the listing is ambiguous)."""
+    for end in (sp.oo, -sp.oo):
+        try:
+            if sp.limit((whole - polynomial) / polynomial, x, end) == 0:
+                return True
+        except Exception:  # noqa: BLE001 - sympy cannot tell: the reading may exist
+            return True
+    return False
 
 
 def _prefix_and_suffix(written, every) -> bool:

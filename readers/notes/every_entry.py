@@ -11,17 +11,22 @@ claim itself does not leave free (the claim's ``i`` is a summation index, or abs
 array's entries:
 
 * ``z_i > 0`` (``z_i \ge 0``): positive (non-negative) entries;
-* ``a < z_i < b`` with numbers ``a < b`` (closed ends where written with ``\le``): entries in that interval.
+* ``a < z_i < b`` with numbers ``a < b`` (closed ends where written with ``\le``): entries in that interval;
+* one bound other than ``0 <`` (``z_i < 0``, ``z_i \le 1``, ``z_i \ge 2``): entries on that half-line (a negative
+  bound alone was kept as a side condition on the entry ``z[i]``, and :math:`\sum_i z_i \le 0` for
+  :math:`z_i \le 0` was refuted at ``z = (0, 1)``, ``i = 1``).
 
 Other forms stay side conditions, as before.  A domain only narrows where the claim is sampled, as the condition
 says it should be, so the reading removes false refutations; the condition is still shown with the verdict.
 """
 from __future__ import annotations
 
+import math
 import re
 
 import sympy as sp
 
+from derivations.checker.assumptions import Region
 from symbolic.domains import Interval, Positive
 
 _LISTED = re.compile(r"^\s*(\\?[A-Za-z]+)_\{?[01]\}?\s*,\s*\\[lc]?dots\s*,\s*\1_\{?[A-Za-z]\}?\s*(?:\\[lg]eq?|[<>]|\\in)")
@@ -79,6 +84,9 @@ def domains(conditions, sides) -> tuple[list, dict]:
             out[base] = Positive(allow_zero=not lo[1])
         elif lo is not None and hi is not None and lo[0] < hi[0]:
             out[base] = Interval(lo[0], hi[0], (not lo[1], not hi[1]))
+        elif hi is None or lo is None:  # z_i < 0, z_i <= 1, z_i >= 2: a half-line
+            lo_end, hi_end = lo or (-math.inf, True), hi or (math.inf, True)
+            out[base] = Region(lo_end[0], hi_end[0], (not lo_end[1], not hi_end[1]))
         else:
             continue
         used |= {entry[2] for found in ends.values() for entry in found}

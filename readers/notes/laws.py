@@ -42,6 +42,8 @@ from dataclasses import dataclass
 import sympy as sp
 from sympy.core.function import AppliedUndef
 
+from readers.notes import law_densities
+
 
 @dataclass(frozen=True)
 class Law:
@@ -218,9 +220,9 @@ def law_moments(expr, laws: dict, expand=None, constants=frozenset(), independen
                     and not any(x.name in laws for x in t.free_symbols):
                 used.append(found[0])
                 return found[0].mgf(t)
-            return f
+            return _linear(kind, arg, f)  # E[e^{-W}] with W exponential: the integral (law_densities)
         base, power = (arg.base, arg.exp) if isinstance(arg, sp.Pow) else (arg, 1)
-        if not isinstance(base, sp.Symbol) or base.name not in laws:
+        if not isinstance(base, sp.Symbol) or base.name not in laws or kind == "E" and power not in (1, 2):
             return _linear(kind, expand(arg) if expand else arg, f)
         found = laws[base.name]
         if kind == "Var" and power == 1:
@@ -243,6 +245,12 @@ def law_moments(expr, laws: dict, expand=None, constants=frozenset(), independen
         (x,) = randoms
         found = laws[x.name]
         poly = sp.Poly(sp.expand(arg), x) if sp.expand(arg).is_polynomial(x) else None
+        if kind == "E" and (poly is None or poly.degree() > 2):  # E[-log U]: the integral against the density
+            dummy = sp.Dummy(x.name)
+            integral = law_densities.expectation(found, arg.xreplace({x: dummy}), dummy)
+            if integral is not None:
+                used.append(found)
+                return integral
         if poly is None or poly.degree() > (2 if kind == "E" else 1):
             return f
         used.append(found)

@@ -31,6 +31,8 @@ name the note declares a vector or matrix (:mod:`readers.notes.matrix_declaratio
 """
 from __future__ import annotations
 
+import dataclasses
+
 import itertools
 import json
 import re
@@ -202,6 +204,8 @@ class MatrixClaims:
         names = {s.name for e in (claim.lhs, claim.rhs) for s in e.free_symbols if isinstance(s, sp.Symbol)}
         if any(self.declared.kinds.get(n, "scalar") != "scalar" for n in names):
             return True
+        if self.writes_declared(frag, claim.line):
+            return True  # X(X^T X)^{-1}X^T = I: the scalar parse cancelled the declared matrix X to "1 = I"
         if any(n in self.written_out_letters(claim.line) or re.fullmatch(r"[A-Z]{2,4}", n)
                and set(n) <= self.declared.matrix_letters() | self.written_out_letters(claim.line) for n in names):
             return True  # A = PDP^{-1} after A, P and D were written out entry by entry
@@ -211,6 +215,31 @@ class MatrixClaims:
         if any(e.has(MatrixLiteral) for e in (claim.lhs, claim.rhs)):
             return True  # written out entry by entry (readers.notes.matrix_exact)
         return "\\odot" in frag.content or "⊙" in frag.content
+
+    def defined_letters(self, line: int, section) -> frozenset:
+        r"""The capital letters ``section`` defines before ``line`` by a body in declared matrices
+        (``H = X(X^\top X)^{-1}X^\top`` after ``X \in \mathbb{R}^{n \times d}``): matrices, whose scalar parse (``H = 1``)
+        proved :math:`H^2 = H` for every ``H``."""
+        letters = self.declared.matrix_letters()
+        if not letters:
+            return frozenset()
+        out = set()
+        for key in section.symbols:
+            name = getattr(key, "name", None)
+            at = section.owner.get(key, (None, 0))[1]
+            if name is None or not re.fullmatch(r"[A-Z]", name) or name in letters or not 0 < at <= line:
+                continue
+            body = self.definition(name, at)
+            if body is not None and not body.is_commutative:
+                out.add(name)
+        return frozenset(out)
+
+    def writes_declared(self, frag, line: int, text: str | None = None) -> bool:
+        r"""Whether the block ``frag`` (or ``text``, a part of it) writes a letter declared a vector or matrix at ``line``
+        (``X`` after ``$X \in \mathbb{R}^{n \times d}$``), whatever its scalar parse kept: in numbers
+        :math:`X(X^\top X)^{-1}X^\top` is 1."""
+        text = frag.content if text is None else text
+        return any(re.search(rf"(?<![A-Za-z\\]){n}(?![A-Za-z])", text) for n in self.notes.at(line).matrix_letters())
 
     def operation(self, lhs) -> bool:
         """Whether a left side is a matrix operation, never a name being defined: ``tr(AB)``, ``\\det A``,
@@ -238,6 +267,10 @@ class MatrixClaims:
         when not those in force at the claim's line (readers.notes.matrices_elsewhere)."""
         self.declared = self.notes.at(claim.line) if declared is None else declared
         self.pairs = ()
+        defined = self.defined_letters(claim.line, section)
+        if defined:  # H = X(X^T X)^{-1}X^T before H^2 = H: H is a matrix as much as X
+            self.declared = dataclasses.replace(self.declared, kinds={**self.declared.kinds,
+                                                                      **{n: "matrix" for n in defined}})
         if not self.applies(claim, frag, force):
             return None
         steps = self.read_and_check(claim, frag, section, shown, force, names, functions)
@@ -370,7 +403,7 @@ class MatrixClaims:
         for _ in range(5):
             mapping = {}
             for s in (lhs.free_symbols | rhs.free_symbols):
-                if s.name in defined and not s.is_commutative and defined[s.name] < line \
+                if s.name in defined and not s.is_commutative and 0 < defined[s.name] <= line \
                         and not self.declared_anew(s.name, defined[s.name], line):
                     body = self.definition(s.name, defined[s.name])
                     if body is None:

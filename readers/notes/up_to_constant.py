@@ -20,6 +20,15 @@ constants enter ``lhs - rhs`` linearly with number coefficients, not all zero,
 .. math:: \exists C_1, C_2\ \forall v:\ D(v) + a_1 C_1 + a_2 C_2 = 0 \iff D(v) \text{ is the same at any two points},
 
 with ``D`` the difference at ``C_k = 0``, checked as above.
+
+An antiderivative the numbers cannot evaluate (``\int x e^{2x}\,dx = \frac{x}{2}e^{2x} + C``: the indefinite
+integral has no value at a point) is checked by its derivative (:func:`by_derivative`): on an interval,
+
+.. math:: \exists C\ \forall x:\ \int f\,dx = F(x) + C \iff \forall x:\ f(x) - F'(x) = 0,
+
+and a point where :math:`f - F'` is not 0 is a counterexample (no constant fits near it).  A constant that may
+depend on other letters (``\int 2xy\,dx = x^2 y + C(y)``) is allowed by the same test, which differentiates in
+the integration variable only.
 """
 from __future__ import annotations
 
@@ -98,3 +107,22 @@ def doubled(side, rest, conditions=()):
     stated = tuple(conditions)
     again = tuple(c.xreplace(copies) for c in stated if getattr(c, "free_symbols", set()) & set(free))
     return difference, difference.xreplace(copies), stated + again
+
+
+def by_derivative(side, rest):
+    """``(d/dx (side - rest), x)`` where every integral of the claim is indefinite in the one variable ``x``;
+    None otherwise (a definite integral, several variables, no integral)."""
+    integrals = [i for e in (side, rest) for i in e.atoms(sp.Integral)]
+    if not integrals or any(len(i.limits) != 1 or len(i.limits[0]) != 1 for i in integrals):
+        return None
+    variables = {i.limits[0][0] for i in integrals}
+    if len(variables) != 1:
+        return None
+    (variable,) = variables
+    try:
+        derivative = sp.diff(side - rest, variable)
+    except (TypeError, ValueError, NotImplementedError):
+        return None
+    if derivative.has(sp.Integral, sp.Derivative):
+        return None
+    return derivative, variable

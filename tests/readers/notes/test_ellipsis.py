@@ -1,5 +1,6 @@
 r"""Sums and series written out with an ellipsis: proved when the written terms are the sum's first (and
-last) terms or the function's Taylor polynomial; otherwise undecided, never refuted.
+last) terms or the function's Taylor polynomial; a wrong Taylor coefficient is refuted; a sum's listing that does
+not match stays undecided (too few terms to pin down what the ellipsis stands for).
 
 Expected verdicts by hand: e^x = sum x^n/n! (terms 1, x, x^2/2, x^3/6); sin x = x - x^3/6 + O(x^5);
 cos x = 1 - x^2/2 + ..., so 1 - x^2/3 is wrong; the sum of beta_i x_i from 1 to n begins with beta_1 x_1
@@ -36,7 +37,12 @@ def test_taylor_polynomial_of_a_function():
     x = sp.Symbol("x")
     assert sp.series(sp.sin(x), x, 0, 4).removeO() == x - x**3 / 6
     assert verdicts(r"$$\sin(x) = x - \frac{x^3}{6} + \cdots$$") == ["proved"]
-    assert verdicts(r"$$\cos(x) = 1 - \frac{x^2}{3} + \cdots$$") == ["undecided"]
+    # cos x = 1 - x^2/2 + ...: the written x^2 coefficient -1/3 is wrong whatever the ellipsis stands for
+    assert sp.series(sp.cos(x), x, 0, 3).removeO() == 1 - x**2 / 2
+    assert verdicts(r"$$\cos(x) = 1 - \frac{x^2}{3} + \cdots$$") == ["refuted"]
+    # sqrt(x^2 + 1) = x + ... is the leading term at infinity, not a Taylor polynomial at 0: not refuted
+    assert sp.limit((sp.sqrt(x**2 + 1) - x) / x, x, sp.oo) == 0
+    assert verdicts(r"$$\sqrt{x^2 + 1} = x + \cdots$$") == ["undecided"]
 
 
 def test_wrong_first_terms_are_undecided_not_refuted():

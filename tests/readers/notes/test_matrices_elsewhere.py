@@ -58,7 +58,8 @@ For orthogonal $Q$ ($Q^\top Q = I$) we have $\|Qx\|_2 = \|x\|_2$.
 
 
 def test_property_words_declare_matrices():
-    assert_block_verdicts(checked_blocks(PROPERTY_WORDS), [CONFIRMED, "refuted", CONFIRMED, CONFIRMED])
+    # Q^T Q = I beside the orthogonal Q: I is the identity (a claim, confirmed), not a name it defines
+    assert_block_verdicts(checked_blocks(PROPERTY_WORDS), [CONFIRMED, "refuted", CONFIRMED, CONFIRMED, CONFIRMED])
 
 
 def test_a_property_word_before_lower_case_letters_declares_no_matrix():
