@@ -192,6 +192,7 @@ from readers.notes.mass_expectations import check_mass_expectations
 from readers.notes.simulation_means import METHOD as SIMULATION_METHOD
 from readers.notes.simulation_means import as_expectation, sampling_law
 from readers.notes.law_tables import CUE as LAW_CUE, check_law_tables, law_variables
+from readers.notes.law_expectations import check_law_expectations
 from readers.notes.event_values import EventValues, conditional_cue
 from readers.notes.value_maps import check_value_map
 from readers.notes.value_names import value_symbols
@@ -3703,6 +3704,9 @@ class _NotesReader(_CatalogMatch):
         if not all(r.verdict in ("proved", "verified") for r in out) and not claim.conditions:
             how = check_law_tables(lhs, claim.rel, rhs, cue=LAW_CUE.search(self.prose) is not None)
             if how is not None:  # sum_{x in Val(X)} p_X(x) = 1: about every law of X (readers.notes.law_tables)
+                return [StepReport(**shown, verdict="verified", method=how, assumptions=assumptions)]
+            how = check_law_expectations(lhs, claim.rel, rhs)
+            if how is not None:  # E[E(X | Y)] = sum_y E(X | Y = y) Pr(Y = y) (readers.notes.law_expectations)
                 return [StepReport(**shown, verdict="verified", method=how, assumptions=assumptions)]
             how = self.event_values.numeric(lhs, rhs, frag.line) or self.event_values.structural(
                 lhs, claim.rel, rhs, False) or (conditional_cue(self.lines, frag.line) and self.event_values.structural(
