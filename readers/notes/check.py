@@ -193,6 +193,7 @@ from readers.notes.simulation_means import METHOD as SIMULATION_METHOD
 from readers.notes.simulation_means import as_expectation, sampling_law
 from readers.notes.law_tables import CUE as LAW_CUE, check_law_tables, law_variables
 from readers.notes.law_expectations import check_law_expectations
+from readers.notes.law_premises import law_premise
 from readers.notes.event_values import EventValues, conditional_cue
 from readers.notes.value_maps import check_value_map
 from readers.notes.value_names import value_symbols
@@ -2409,6 +2410,12 @@ class _NotesReader(_CatalogMatch):
                 self.define(row.chain.exprs[0], row.chain.exprs[1], frag.content_line + row.line - 1)
                 defined.append(f"{row.chain.exprs[0]}")
                 previous = row.chain.exprs[1]
+                continue
+            premised = law_premise(row, lambda text: self.parse(text, frag)) if row.chain.rels == ("~",) else None
+            if premised is not None and premised[0].name in self.section.laws:
+                # X \sim Bern(p) \Rightarrow E(X) = p: the law is in force (record_laws), the conclusion a claim
+                claims += [_Claim(a, rel, b, tuple(givens), frag.content_line + row.line - 1, block.zero_based)
+                           for a, rel, b in premised[2].pairs()]
                 continue
             if row.kind in ("empty", "prose", "list", "constraint") and not (
                     row.kind == "prose" and restates_row(row.notes)):  # "\text{or equivalently} L_i = ...": a claim

@@ -6,7 +6,10 @@ r"""Classes of published notes' claims left undecided or unchecked (issue 12, ca
   "unknown functions": they are read on random joint tables (readers.notes.law_expectations);
 * the log-likelihood of a sample from a normal law the paragraph names was a definition of a new name, so a wrong
   constant went unchecked: it is a claim about that log-likelihood, the variance read from the words
-  (readers.notes.normal_likelihoods).
+  (readers.notes.normal_likelihoods);
+* a law stated as the premise of a row (``X \sim \mathrm{Bern}(p) \quad \Rightarrow \quad \mathrm{E}(X) = p``, the
+  house style of theorem statements) left the conclusion unchecked ("relation '~' is not checked"): the conclusion
+  is a claim under the law (readers.notes.law_premises).
 """
 import pytest
 
@@ -107,3 +110,23 @@ def test_normal_log_likelihood_is_a_claim_about_it(case):
                                                                  for b in blocks]
     if expected == "refuted":
         assert blocks[0].steps[0].counterexample
+
+
+PREMISED = {  # a law stated as the premise of a row: the conclusion is a claim under it (readers.notes.law_premises)
+    r"\label{eq:bern-var} Y \sim \mathrm{Bern}(q) \quad \Rightarrow \quad \mathrm{Var}(Y) = q (1-q) \; .": "proved",
+    r"Y \sim \mathrm{Bern}(q) \implies \mathrm{Var}(Y) = q^2": "refuted",
+    r"W \sim \mathcal{N}(m, s^2) \quad \Rightarrow \quad \mathrm{E}(W) = m": "proved",
+    r"N \sim \mathrm{Poiss}(\lambda) \Rightarrow \mathrm{E}(N) = \lambda": "proved",
+    r"X \sim \mathrm{Foo}(a) \Rightarrow \mathrm{E}(X) = a": None,  # a law it does not know: no claim, as before
+}
+
+
+@pytest.mark.parametrize("row", sorted(PREMISED))
+def test_a_law_premise_makes_the_conclusion_a_claim_under_it(row):
+    blocks = _blocks(f"# Moments\n\n$${row}$$\n")
+    expected = PREMISED[row]
+    if expected is None:
+        assert not blocks or blocks[0].verdict not in ("proved", "verified", "refuted")
+        return
+    assert len(blocks) == 1 and blocks[0].verdict == expected, [(b.verdict, [s.reason for s in b.steps])
+                                                                 for b in blocks]
