@@ -183,15 +183,25 @@ class _Names:
         lower-case run whose every letter the same formula also writes alone (``2bxh`` beside ``b(x+h)^2``: the
         product ``2 b x h``, as the expansion it comes from says), or the prose around the block does (``e^{-ywx}``
         after "a label $y$ and a feature $x$" in the sentence of ``ell(w)``: ``parse_block``'s ``letters``); and a run
-        of capitals whose every letter the formula writes alone (``(ABC)^T = C^T B^T A^T``)."""
+        of capitals whose every letter the formula writes alone (``(ABC)^T = C^T B^T A^T``) or whose letters it writes
+        in another order too (:meth:`reordered`)."""
         if word in self.names or not word.isalpha():
             return False
         if len(word) <= 6 and word.isascii() and word.isupper() and all(self.written_alone(c) for c in set(word)):
             return True  # (ABCDE)^T = E^T D^T C^T B^T A^T: the product of the matrices the formula writes alone
+        if len(word) <= 6 and word.isascii() and word.isupper() and self.reordered(word):
+            return True  # tr(ABC) = tr(CAB): the same letters in another order, a product of matrices
         return len(word) == 2 or (len(word) <= 4 and word.isascii() and word.islower()
                                   and (self.imaginary_run(word) or all(self.written_alone(letter)
                                                                        or letter in self.letters_alone
                                                                        for letter in set(word))))
+
+    def reordered(self, word: str) -> bool:
+        r"""Whether the formula also writes another run of the same capitals in another order (``\operatorname{tr}(ABC)
+        = \operatorname{tr}(CAB)``): two names spelt with the same letters are a product's factors moved, not two
+        names."""
+        runs = set(re.findall(r"(?<![A-Za-z\\])[A-Z]{2,6}(?![A-Za-z])", self.text))
+        return any(run != word and sorted(run) == sorted(word) for run in runs)
 
     def imaginary_run(self, word: str) -> bool:
         r"""Whether ``word`` stands in an exponent of e (``e^{itx}``, ``\exp(ikx)``) and starts with i: the imaginary

@@ -130,3 +130,25 @@ def test_a_law_premise_makes_the_conclusion_a_claim_under_it(row):
         return
     assert len(blocks) == 1 and blocks[0].verdict == expected, [(b.verdict, [s.reason for s in b.steps])
                                                                  for b in blocks]
+
+
+@pytest.mark.parametrize("formula, names", [
+    (r"\operatorname{tr}(ABC) = \operatorname{tr}(CAB)", ()),
+    (r"\mathrm{tr}(XYZ) = \mathrm{tr}(ZXY) = \mathrm{tr}(YZX)", ()),
+    (r"MSE = SSE / n", ("MSE", "SSE")),  # different letters: names, as before
+    (r"\operatorname{tr}(PQR) + c", ("PQR",)),  # no other order written: one name, as before
+])
+def test_capitals_written_in_two_orders_are_products(formula, names):
+    chain = parse_latex(formula)
+    exprs = getattr(chain, "exprs", (chain,))
+    written = {s.name for e in exprs for s in e.free_symbols}
+    assert {n for n in written if len(n) > 1 and n.isupper()} == set(names), written
+
+
+@pytest.mark.parametrize("row, expected", [
+    (r"\operatorname{tr}(ABC) = \operatorname{tr}(CAB)", "verified"),
+    (r"\operatorname{tr}(ABC) = \operatorname{tr}(BAC)", "undecided"),  # fails for matrices, holds for scalars
+])
+def test_cyclic_trace_of_run_together_matrices(row, expected):
+    (block,) = _blocks(f"# Trace\n\nFor square matrices $A$, $B$,\n\n$${row}$$\n")
+    assert block.verdict == expected, [s.reason for s in block.steps]
