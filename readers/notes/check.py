@@ -248,7 +248,8 @@ from readers.notes.named_intermediates import through_names, through_written
 from readers.notes.derivative_notation import as_limits, defines_the_derivative
 from readers.notes.function_families import member
 from readers.notes.continued_displays import Tail, continued as continued_display, end_line
-from readers.notes.determined import determined, entry_links, paired
+from readers.notes.determined import Determined, determined, entry_links, paired
+from readers.notes.recurrence_values import recurrence_value
 from readers.notes.component_derivatives import component_derivative, entries_named, entry_of, of_entries
 from readers.notes.independent_joint import independent_steps, stated_independent
 from readers.notes.independent_joint import method as joint_method
@@ -1973,7 +1974,8 @@ class _NotesReader(_CatalogMatch):
                 if not is_literal(rhs) or not rhs.is_number:
                     return None
                 value = determined(lhs, expand=self.expand, arrays=self.section.arrays, examples=examples,
-                                   links=links, literal_at=self._literal_value)
+                                   links=links, literal_at=self._literal_value) \
+                    or self.recurrence_determined(lhs, examples)
                 if value is None:
                     return None
                 found.append((row, (lhs, rhs), value))
@@ -1991,6 +1993,18 @@ class _NotesReader(_CatalogMatch):
                 else:  # an example set paragraphs above: a new one may be meant; read as before
                     return None
         return out
+
+    def recurrence_determined(self, lhs, examples) -> Determined | None:
+        r"""``x_1`` of "With $a = 2$ and $x_0 = 1$: $x_1 = 1.25$" after a recurrence of ``x``: its value from the start
+        and the numbers in force (readers.notes.recurrence_values), else None."""
+        numbers = {n.name: v for n, v in examples if isinstance(n, sp.Symbol) and is_literal(v) and v.is_number}
+        found = recurrence_value(lhs, self.section.recurrences, numbers, self.expand)
+        if found is None:
+            return None
+        value, names = found
+        used = tuple(f"{n} = {_show(numbers[n])} (example)" for n in names if n in numbers)
+        return Determined(value, (f"{_show(lhs)} by the recurrence of its sequence",) + used,
+                          tuple(n for n, _ in examples if isinstance(n, sp.Symbol) and n.name in names))
 
     def on_independent_joints(self, lhs, rel, rhs, claim, frag, shown, assumptions) -> list[StepReport] | None:
         """The claim checked where the prose's independence holds; None unless it holds there at every step."""

@@ -152,3 +152,28 @@ def test_capitals_written_in_two_orders_are_products(formula, names):
 def test_cyclic_trace_of_run_together_matrices(row, expected):
     (block,) = _blocks(f"# Trace\n\nFor square matrices $A$, $B$,\n\n$${row}$$\n")
     assert block.verdict == expected, [s.reason for s in block.steps]
+
+
+ITERATION = r"""# Square roots
+
+$$y_{k+1} = \frac{1}{2}\left(y_k + \frac{c}{y_k}\right)$$
+
+With $c = 2$ and $y_0 = 1$: $y_1 = 1.25$.
+
+With $c = 2$ and $y_0 = 1$: $y_1 = 1.5$ and $y_2 = \frac{17}{12}$.
+
+Take $y_0 = 2$.
+
+Then $y_1 = 1$.
+"""
+
+
+def test_a_step_the_recurrence_fixes_is_a_claim():
+    """(readers.notes.recurrence_values) y_1 = 1.25 is refuted (3/2); the right steps are proved; a step whose
+    parameter c was not set in its paragraph stays an example (another c may be meant)."""
+    by_source = {b.source.strip("$"): b for b in check_notes(ITERATION, path="<test>", budget=5.0).blocks}
+    wrong = by_source["y_1 = 1.25"]
+    assert wrong.verdict == "refuted" and wrong.steps[0].counterexample, [s.reason for s in wrong.steps]
+    assert by_source["y_1 = 1.5"].verdict == "proved"
+    assert by_source[r"y_2 = \frac{17}{12}"].verdict == "proved"
+    assert by_source["y_1 = 1"].verdict != "refuted"
