@@ -25,6 +25,9 @@ r"""``\partial e``: the letter e as a variable of a partial derivative (``\parti
 Euler's number)."""
 
 
+INDICATOR_ONES = frozenset({r"\mathbb{1}", r"\mathds{1}", r"\mathrm{1}", r"\mathbf{1}", r"\bm{1}", r"\mathbb{I}"})
+r"""An indicator written with its condition in brackets right after it: ``\mathbb{1}[x < 0]`` is
+``Piecewise((1, x < 0), (0, True))`` (the condition was the block's before, and the 1 a free value)."""
 _INCREMENT_NAME = re.compile(r"(?:Delta|delta)_[A-Za-z]+")
 r"""The one name the tokens make of an increment (``\Delta x`` is ``Delta_x``, ``\delta A`` is ``delta_A``:
 readers.latex.tokens): a value, so a parenthesis after it that holds more than one bare name is a factor, unless
@@ -97,7 +100,10 @@ class _Names:
                 value = self.superscript(value, node, base_name=name if index is None else None)
             if call is not None:
                 inner = self.paren(call)
-                if isinstance(inner, _Annotation):
+                if isinstance(inner, _Annotation) and len(inner.conditions) == 1 and not sups \
+                        and isinstance(value, sp.Symbol) and value.name in INDICATOR_ONES:
+                    value = sp.Piecewise((sp.S.One, inner.conditions[0]), (sp.S.Zero, True))  # \mathbb{1}[x < 0]
+                elif isinstance(inner, _Annotation):
                     self.pending.append(inner)
                 else:
                     value = value * self._after_call(inner, piece)

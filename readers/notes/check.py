@@ -250,6 +250,7 @@ from readers.notes.function_families import member
 from readers.notes.continued_displays import Tail, continued as continued_display, end_line
 from readers.notes.determined import Determined, determined, entry_links, paired
 from readers.notes.recurrence_values import recurrence_value
+from readers.notes.kinks import at_kink
 from readers.notes.component_derivatives import component_derivative, entries_named, entry_of, of_entries
 from readers.notes.independent_joint import independent_steps, stated_independent
 from readers.notes.independent_joint import method as joint_method
@@ -3556,6 +3557,11 @@ class _NotesReader(_CatalogMatch):
             def why(r):
                 return (f"{', '.join(mapped[:4])}: called a mapping or an operator in the prose, read here as a number (readers.notes."
                         f"mappings): the refutation is not shown ({r.reason[:80]})")
+        elif kink := next((k for r in out if r.verdict == "refuted" for k in [at_kink(sides, r.counterexample)] if k),
+                          None):  # d/dz max(0, z) = 1[z > 0] at z = 0 (readers.notes.kinks)
+            def why(r):
+                return (f"the counterexample is a point where {kink} does not exist (a kink): the claim holds off it, "
+                        f"and the derivative's value there is a convention ({r.reason[:80]})")
         elif fresh := fresh_names(sides, frag.sentence, "\n".join(
                 self.lines[:frag.line - 1] + [self.lines[frag.line - 1][:frag.column - 1]] if 0 < frag.line <=
                 len(self.lines) else [])):

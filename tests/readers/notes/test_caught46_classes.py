@@ -9,7 +9,13 @@ r"""Classes of published notes' claims left undecided or unchecked (issue 12, ca
   (readers.notes.normal_likelihoods);
 * a law stated as the premise of a row (``X \sim \mathrm{Bern}(p) \quad \Rightarrow \quad \mathrm{E}(X) = p``, the
   house style of theorem statements) left the conclusion unchecked ("relation '~' is not checked"): the conclusion
-  is a claim under the law (readers.notes.law_premises).
+  is a claim under the law (readers.notes.law_premises);
+* capitals run together in two orders (``\operatorname{tr}(ABC) = \operatorname{tr}(CAB)``) were two names: a product;
+* a step of a recurrence set to a number in its paragraph ("With $a = 2$ and $x_0 = 1$: $x_1 = 1.25$") was a local
+  example: the recurrence fixes it, so it is a claim (readers.notes.recurrence_values);
+* ``\mathbb{1}[x > 0]`` was a free value under the block's condition x > 0: it is 1 where the condition holds, else
+  0, and a counterexample on the kink of a derivative (``\frac{d}{dz}\max(0, z)`` at 0) refutes nothing
+  (readers.notes.kinks).
 """
 import pytest
 
@@ -177,3 +183,31 @@ def test_a_step_the_recurrence_fixes_is_a_claim():
     assert by_source["y_1 = 1.5"].verdict == "proved"
     assert by_source[r"y_2 = \frac{17}{12}"].verdict == "proved"
     assert by_source["y_1 = 1"].verdict != "refuted"
+
+
+@pytest.mark.parametrize("written, expected", [
+    (r"\mathbb{1}[x < 0]", "Piecewise((1, x < 0), (0, True))"),
+    (r"\mathbb{1}(u \ge v)", "Piecewise((1, u >= v), (0, True))"),
+    (r"\mathbb{I}[a = b] - p_b", "-p_b + Piecewise((1, Eq(a, b)), (0, True))"),
+    (r"\mathbf{1}(t > 0)\, t", "t*Piecewise((1, t > 0), (0, True))"),
+])
+def test_an_indicator_with_its_condition_is_one_where_it_holds(written, expected):
+    """(readers.latex.names INDICATOR_ONES) the bracket was the block's condition and the 1 a free value."""
+    assert str(parse_latex(written)) == expected
+
+
+@pytest.mark.parametrize("row, expected", [
+    (r"\mathbb{1}[x > 0]\, x = \max(x, 0)", ("proved", "verified")),
+    (r"\mathbb{1}[t > 0] + \mathbb{1}[t \le 0] = 1", ("proved", "verified")),
+    (r"\mathbb{1}[x > 0]\, x = \min(x, 0)", ("refuted",)),
+    (r"\mathbb{1}[u > 1] = \mathbb{1}[u \ge 1]", ("refuted",)),  # they differ at u = 1 only
+    (r"\mathbb{1}[x \ge 0] = \frac{1 + \operatorname{sign}(x)}{2}", ("refuted",)),  # sign(0) = 0
+    (r"\frac{d}{dz}\max(0, z) = \mathbb{1}[z > 0]", ("undecided",)),  # right wherever the derivative exists
+    (r"\frac{d}{dw}\max(0, w) = \mathbb{1}[w < 0]", ("refuted",)),  # wrong off the kink as well
+])
+def test_indicator_claims_and_kinks(row, expected):
+    """(readers.notes.kinks) a counterexample where a derivative of max, min, |.| does not exist refutes nothing."""
+    (block,) = _blocks(f"# Indicators\n\n$${row}$$\n")
+    assert block.verdict in expected, [(s.verdict, s.reason, s.counterexample) for s in block.steps]
+    if block.verdict == "refuted":
+        assert block.steps[0].counterexample
