@@ -54,6 +54,11 @@ class _Names:
             expectation = self.expectation(piece)
             if expectation is not None:
                 return expectation
+        if token.value in INDICATOR_ONES and piece.call is None and len(piece.scripts) == 1 \
+                and piece.scripts[0][0] == "sub":
+            condition = self.subscript_condition(piece.scripts[0][1])
+            if condition is not None:  # \mathbb{1}_{x > 0}: the indicator of its subscript's condition
+                return sp.Piecewise((sp.S.One, condition), (sp.S.Zero, True))
         name, index = token.value, None
         for kind, node in piece.scripts:
             if kind == "sub":
@@ -108,6 +113,20 @@ class _Names:
                 else:
                     value = value * self._after_call(inner, piece)
         return value
+
+    def subscript_condition(self, node):
+        """The one relation a braced subscript holds (``_{x > 0}``, ``_{a \\le b < c}``), else None."""
+        if isinstance(node, lark.Tree) and node.data == "sarg":
+            node = node.children[0]
+        if not isinstance(node, lark.Tree) or len(node.children) < 2 or not isinstance(node.children[1], lark.Tree):
+            return None
+        rows = [c for c in node.children[1].children if isinstance(c, lark.Tree)]
+        if len(rows) != 1 or len(rows[0].children) < 3 or not _is_token(rows[0].children[1], "REL"):
+            return None
+        items = rows[0].children
+        exprs = [(self.plain(self.expr(e), e), e) for e in items[0::2]]
+        built = self.relation_chain(exprs, items[1::2])
+        return built if isinstance(built, (sp.core.relational.Relational, sp.And)) else None
 
     def special_function(self, name: str, call):
         r"""``\Gamma(\tfrac32)``, ``\zeta(3)``, ``\operatorname{Beta}(a, b)``: the special function of

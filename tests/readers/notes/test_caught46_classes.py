@@ -211,3 +211,12 @@ def test_indicator_claims_and_kinks(row, expected):
     assert block.verdict in expected, [(s.verdict, s.reason, s.counterexample) for s in block.steps]
     if block.verdict == "refuted":
         assert block.steps[0].counterexample
+
+
+@pytest.mark.parametrize("written, expected", [
+    (r"\mathbb{1}_{x > 0}\, x", "x*Piecewise((1, x > 0), (0, True))"),
+    (r"\mathbf{1}_{0 < u < 1}", "Piecewise((1, (u > 0) & (u < 1)), (0, True))"),
+    (r"\mathbf{1}_n", r"\mathbf{1}_n"),  # the vector of ones: no condition, a name as before
+])
+def test_an_indicator_with_its_condition_as_subscript(written, expected):
+    assert str(parse_latex(written)) == expected
