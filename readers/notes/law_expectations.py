@@ -97,6 +97,23 @@ def check_law_expectations(lhs, rel, rhs) -> str | None:
             f"arguments (evidence on a family of discrete laws, not a proof)")
 
 
+def _outcome_variables(expr) -> set:
+    """The random variables ``expr`` depends on outside its expectations and its events' subjects: the bare ``V`` of
+    ``P(U = u \\mid V)`` or of ``V^2``, not the ``U`` of ``P(U = u)`` nor any variable inside ``E[.]``."""
+    if isinstance(expr, AppliedUndef):
+        name = _name(expr)
+        if name in EXPECTATION_NAMES or name in MOMENT_NAMES:
+            return {_key(x) for a in expr.args if type(a).__name__ == "Given" for x in a.args if _key(x) is not None}
+        if name in PROBABILITY_NAMES:
+            return {_key(x) for a in expr.args for x in (a.args if type(a).__name__ == "Given" else (a,))
+                    if _key(x) is not None}
+        if name.startswith("event_"):
+            return set().union(*(_outcome_variables(a) for a in expr.args[1:]))
+    if _key(expr) is not None:
+        return {_key(expr)}
+    return set().union(set(), *(_outcome_variables(a) for a in expr.args))
+
+
 class _Reading:
     def __init__(self, lhs, rhs):
         apps = [a for e in (lhs, rhs) for a in e.atoms(AppliedUndef)]
@@ -155,6 +172,10 @@ class _Reading:
                             or str(hi + 1 - lo) != _NO_RANGE:
                         raise _Unread  # a range written out is not the set of values
         self.variables.sort()
+        bound = {x.name for e in (lhs, rhs) for t in e.atoms(sp.Sum) for x in t.variables} | {
+            a.args[1].name for a in apps if _SET_SUM.match(_name(a)) and len(a.args) == 2}
+        self.free = sorted({s.name for e in (lhs, rhs) for s in e.free_symbols} & set(self.role) - bound)
+        self.outcome = sorted(set().union(*(_outcome_variables(e) for e in (lhs, rhs))) & set(self.variables))
 
     def _variable(self, name):
         if name not in self.variables:
@@ -169,13 +190,13 @@ class _Reading:
         return {"table": {c: w / total for c, w in zip(cells, weights)}, "values": values, "constants": constants}
 
     def points(self, law):
-        """Each outcome (a value of every variable) with each value of the free arguments, on and off the support."""
-        names = sorted(self.role)
-        choices = [law["values"][self.role[n]] + [law["values"][self.role[n]][-1] + 1] for n in names]
-        for cell in law["table"]:
-            outcome = {v: law["values"][v][k] for v, k in zip(self.variables, cell)}
+        """Each value of the variables the sides depend on outside their expectations (``V`` of ``P(U = u \\mid
+        V)``), with each value of the free arguments, on and off the support."""
+        choices = [law["values"][self.role[n]] + [law["values"][self.role[n]][-1] + 1] for n in self.free]
+        outcomes = itertools.product(*(law["values"][v] for v in self.outcome))
+        for outcome in outcomes:
             for combo in itertools.product(*choices):
-                yield {**law["constants"], **outcome, **dict(zip(names, combo))}
+                yield {**law["constants"], **dict(zip(self.outcome, outcome)), **dict(zip(self.free, combo))}
 
     def _holds(self, events, law, cell, env):
         for variable, rel, value in events:
