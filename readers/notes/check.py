@@ -193,7 +193,7 @@ from readers.notes.simulation_means import METHOD as SIMULATION_METHOD
 from readers.notes.simulation_means import as_expectation, sampling_law
 from readers.notes.law_tables import CUE as LAW_CUE, check_law_tables, law_variables
 from readers.notes.law_expectations import check_law_expectations
-from readers.notes.law_premises import law_premise
+from readers.notes.law_premises import assumed_law, law_premise
 from readers.notes.event_values import EventValues, conditional_cue
 from readers.notes.value_maps import check_value_map
 from readers.notes.value_names import value_symbols
@@ -1995,6 +1995,13 @@ class _NotesReader(_CatalogMatch):
                     return None
         return out
 
+    def words_before(self, frag) -> str:
+        """The words before ``frag`` on its line, and on the line before for an inline block."""
+        before = text_before(self.lines, frag.kind, frag.line, frag.column)
+        if frag.kind != "display" and 1 < frag.line <= len(self.lines):
+            before = self.lines[frag.line - 2] + " " + before
+        return before
+
     def recurrence_determined(self, lhs, examples) -> Determined | None:
         r"""``x_1`` of "With $a = 2$ and $x_0 = 1$: $x_1 = 1.25$" after a recurrence of ``x``: its value from the start
         and the numbers in force (readers.notes.recurrence_values), else None."""
@@ -2425,6 +2432,11 @@ class _NotesReader(_CatalogMatch):
                 self.define(row.chain.exprs[0], row.chain.exprs[1], frag.content_line + row.line - 1)
                 defined.append(f"{row.chain.exprs[0]}")
                 previous = row.chain.exprs[1]
+                continue
+            if row.chain.rels == ("~",) and isinstance(row.chain.exprs[0], sp.Symbol) \
+                    and row.chain.exprs[0].name in self.section.laws and assumed_law(row, self.words_before(frag)):
+                # "Let $X \sim N(mu, sigma^2)$": the law for what follows (record_laws), a condition, no claim
+                self.properties.append(f"{_show(row.chain.exprs[0])} ~ {_show(row.chain.exprs[1])}")
                 continue
             premised = law_premise(row, lambda text: self.parse(text, frag)) if row.chain.rels == ("~",) else None
             if premised is not None and premised[0].name in self.section.laws:

@@ -19,9 +19,12 @@ def _point(counterexample, sides) -> dict:
     for key, value in (counterexample or {}).items():
         if key in names and key not in _NOT_A_NAME:
             try:
-                out[names[key]] = sp.nsimplify(sp.sympify(value, rational=True))
-            except (sp.SympifyError, TypeError, ValueError):
+                found = sp.sympify(value, rational=True)
+            except (sp.SympifyError, TypeError, ValueError, AttributeError):
                 return {}
+            if not isinstance(found, sp.Expr) or not found.is_number:
+                return {}  # a matrix or vector written as a list: no kink of a scalar derivative is read there
+            out[names[key]] = sp.nsimplify(found)
     return out
 
 
@@ -41,6 +44,7 @@ def _on_kink(expr, point) -> bool:
 
 def at_kink(sides, counterexample) -> str | None:
     """The derivative of ``sides`` taken of a non-smooth function at the counterexample's point, shown, else None."""
+    sides = [e for e in sides if isinstance(e, sp.Basic)]
     point = _point(counterexample, sides)
     if not point:
         return None

@@ -13,6 +13,9 @@ import re
 
 import sympy as sp
 
+ASSUMED = re.compile(r"\b(?:let|assume|assuming|suppose|if|where|consider)\b[^.;:]*$", re.IGNORECASE)
+r"""Words before a law in the same sentence that assume it ("Let $X \sim \mathcal{N}(\mu, \sigma^2)$"): the row is
+the law's statement for what follows (a condition), not a claim."""
 ARROW = re.compile(r"\\(?:Rightarrow|implies|Longrightarrow)(?![A-Za-z])")
 _SPACING = re.compile(r"^(?:\s|\\q?quad(?![A-Za-z])|\\[,;:! ]|~)+|(?:\s|\\q?quad(?![A-Za-z])|\\[,;:! ]|~|[.,;])+$")
 
@@ -37,3 +40,10 @@ def law_premise(row, parse):
             or rows[0].conditions:
         return None
     return chain.exprs[0], chain.exprs[1], rows[0].chain
+
+
+def assumed_law(row, words_before: str) -> bool:
+    """Whether ``row`` is ``X \\sim D`` alone and the words before it in its sentence assume it ("Let", "Suppose")."""
+    return (row.kind == "formula" and not row.continued and tuple(row.chain.rels) == ("~",)
+            and isinstance(row.chain.exprs[0], sp.Symbol) and not row.conditions
+            and ASSUMED.search(words_before) is not None)

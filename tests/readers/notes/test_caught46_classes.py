@@ -13,6 +13,7 @@ r"""Classes of published notes' claims left undecided or unchecked (issue 12, ca
 * capitals run together in two orders (``\operatorname{tr}(ABC) = \operatorname{tr}(CAB)``) were two names: a product;
 * a step of a recurrence set to a number in its paragraph ("With $a = 2$ and $x_0 = 1$: $x_1 = 1.25$") was a local
   example: the recurrence fixes it, so it is a claim (readers.notes.recurrence_values);
+* "Let $X \sim D$" was a claim the checker could not check ("relation '~'"): a condition (the law is in force);
 * ``\mathbb{1}[x > 0]`` was a free value under the block's condition x > 0: it is 1 where the condition holds, else
   0, and a counterexample on the kink of a derivative (``\frac{d}{dz}\max(0, z)`` at 0) refutes nothing
   (readers.notes.kinks).
@@ -214,3 +215,14 @@ def test_indicator_claims_and_kinks(row, expected):
 ])
 def test_an_indicator_with_its_condition_as_subscript(written, expected):
     assert str(parse_latex(written)) == expected
+
+
+@pytest.mark.parametrize("sentence, role", [
+    (r"Let $X \sim \mathrm{Bern}(p)$. Then the mean is $p$.", "condition"),
+    (r"Suppose that $Y \sim \mathcal{N}(\mu, \sigma^2)$ and that we scale it.", "condition"),
+    (r"The sum is $S \sim \mathrm{Poiss}(2\lambda)$.", "claim"),  # stated, not assumed: stays a claim
+])
+def test_a_law_assumed_in_words_is_a_condition(sentence, role):
+    """(readers.notes.law_premises ``assumed_law``) "Let $X \\sim D$" was a claim 'relation ~ is not checked'."""
+    block = check_notes(f"# Law\n\n{sentence}\n", path="<test>", budget=5.0).blocks[0]
+    assert block.role == role, (block.role, [s.reason for s in block.steps])
