@@ -25,6 +25,9 @@ r"""``\partial e``: the letter e as a variable of a partial derivative (``\parti
 Euler's number)."""
 
 
+INDICATOR_ONES = frozenset({r"\mathbb{1}", r"\mathds{1}", r"\mathrm{1}", r"\mathbf{1}", r"\bm{1}", r"\mathbb{I}"})
+r"""An indicator written with its condition in brackets right after it: ``\mathbb{1}[x < 0]`` is
+``Piecewise((1, x < 0), (0, True))`` (the condition was the block's before, and the 1 a free value)."""
 _INCREMENT_NAME = re.compile(r"(?:Delta|delta)_[A-Za-z]+")
 r"""The one name the tokens make of an increment (``\Delta x`` is ``Delta_x``, ``\delta A`` is ``delta_A``:
 readers.latex.tokens): a value, so a parenthesis after it that holds more than one bare name is a factor, unless
@@ -51,6 +54,11 @@ class _Names:
             expectation = self.expectation(piece)
             if expectation is not None:
                 return expectation
+        if token.value in INDICATOR_ONES and piece.call is None and len(piece.scripts) == 1 \
+                and piece.scripts[0][0] == "sub":
+            condition = self.subscript_condition(piece.scripts[0][1])
+            if condition is not None:  # \mathbb{1}_{x > 0}: the indicator of its subscript's condition
+                return sp.Piecewise((sp.S.One, condition), (sp.S.Zero, True))
         name, index = token.value, None
         for kind, node in piece.scripts:
             if kind == "sub":
@@ -97,11 +105,28 @@ class _Names:
                 value = self.superscript(value, node, base_name=name if index is None else None)
             if call is not None:
                 inner = self.paren(call)
-                if isinstance(inner, _Annotation):
+                if isinstance(inner, _Annotation) and len(inner.conditions) == 1 and not sups \
+                        and isinstance(value, sp.Symbol) and value.name in INDICATOR_ONES:
+                    value = sp.Piecewise((sp.S.One, inner.conditions[0]), (sp.S.Zero, True))  # \mathbb{1}[x < 0]
+                elif isinstance(inner, _Annotation):
                     self.pending.append(inner)
                 else:
                     value = value * self._after_call(inner, piece)
         return value
+
+    def subscript_condition(self, node):
+        """The one relation a braced subscript holds (``_{x > 0}``, ``_{a \\le b < c}``), else None."""
+        if isinstance(node, lark.Tree) and node.data == "sarg":
+            node = node.children[0]
+        if not isinstance(node, lark.Tree) or len(node.children) < 2 or not isinstance(node.children[1], lark.Tree):
+            return None
+        rows = [c for c in node.children[1].children if isinstance(c, lark.Tree)]
+        if len(rows) != 1 or len(rows[0].children) < 3 or not _is_token(rows[0].children[1], "REL"):
+            return None
+        items = rows[0].children
+        exprs = [(self.plain(self.expr(e), e), e) for e in items[0::2]]
+        built = self.relation_chain(exprs, items[1::2])
+        return built if isinstance(built, (sp.core.relational.Relational, sp.And)) else None
 
     def special_function(self, name: str, call):
         r"""``\Gamma(\tfrac32)``, ``\zeta(3)``, ``\operatorname{Beta}(a, b)``: the special function of
@@ -183,15 +208,25 @@ class _Names:
         lower-case run whose every letter the same formula also writes alone (``2bxh`` beside ``b(x+h)^2``: the
         product ``2 b x h``, as the expansion it comes from says), or the prose around the block does (``e^{-ywx}``
         after "a label $y$ and a feature $x$" in the sentence of ``ell(w)``: ``parse_block``'s ``letters``); and a run
-        of capitals whose every letter the formula writes alone (``(ABC)^T = C^T B^T A^T``)."""
+        of capitals whose every letter the formula writes alone (``(ABC)^T = C^T B^T A^T``) or whose letters it writes
+        in another order too (:meth:`reordered`)."""
         if word in self.names or not word.isalpha():
             return False
         if len(word) <= 6 and word.isascii() and word.isupper() and all(self.written_alone(c) for c in set(word)):
             return True  # (ABCDE)^T = E^T D^T C^T B^T A^T: the product of the matrices the formula writes alone
+        if len(word) <= 6 and word.isascii() and word.isupper() and self.reordered(word):
+            return True  # tr(ABC) = tr(CAB): the same letters in another order, a product of matrices
         return len(word) == 2 or (len(word) <= 4 and word.isascii() and word.islower()
                                   and (self.imaginary_run(word) or all(self.written_alone(letter)
                                                                        or letter in self.letters_alone
                                                                        for letter in set(word))))
+
+    def reordered(self, word: str) -> bool:
+        r"""Whether the formula also writes another run of the same capitals in another order (``\operatorname{tr}(ABC)
+        = \operatorname{tr}(CAB)``): two names spelt with the same letters are a product's factors moved, not two
+        names."""
+        runs = set(re.findall(r"(?<![A-Za-z\\])[A-Z]{2,6}(?![A-Za-z])", self.text))
+        return any(run != word and sorted(run) == sorted(word) for run in runs)
 
     def imaginary_run(self, word: str) -> bool:
         r"""Whether ``word`` stands in an exponent of e (``e^{itx}``, ``\exp(ikx)``) and starts with i: the imaginary

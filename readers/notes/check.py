@@ -193,6 +193,8 @@ from readers.notes.mass_expectations import check_mass_expectations
 from readers.notes.simulation_means import METHOD as SIMULATION_METHOD
 from readers.notes.simulation_means import as_expectation, sampling_law
 from readers.notes.law_tables import CUE as LAW_CUE, check_law_tables, law_variables
+from readers.notes.law_expectations import check_law_expectations
+from readers.notes.law_premises import assumed_law, law_premise
 from readers.notes.event_values import EventValues, conditional_cue
 from readers.notes.value_maps import check_value_map
 from readers.notes.value_names import value_symbols
@@ -247,7 +249,9 @@ from readers.notes.named_intermediates import through_names, through_written
 from readers.notes.derivative_notation import as_limits, defines_the_derivative
 from readers.notes.function_families import member
 from readers.notes.continued_displays import Tail, continued as continued_display, end_line
-from readers.notes.determined import determined, entry_links, paired
+from readers.notes.determined import Determined, determined, entry_links, paired
+from readers.notes.recurrence_values import recurrence_value
+from readers.notes.kinks import at_kink
 from readers.notes.component_derivatives import component_derivative, entries_named, entry_of, of_entries
 from readers.notes.independent_joint import independent_steps, stated_independent
 from readers.notes.independent_joint import method as joint_method
@@ -1983,7 +1987,8 @@ class _NotesReader(_CatalogMatch):
                 if not is_literal(rhs) or not rhs.is_number:
                     return None
                 value = determined(lhs, expand=self.expand, arrays=self.section.arrays, examples=examples,
-                                   links=links, literal_at=self._literal_value)
+                                   links=links, literal_at=self._literal_value) \
+                    or self.recurrence_determined(lhs, examples)
                 if value is None:
                     return None
                 found.append((row, (lhs, rhs), value))
@@ -2001,6 +2006,25 @@ class _NotesReader(_CatalogMatch):
                 else:  # an example set paragraphs above: a new one may be meant; read as before
                     return None
         return out
+
+    def words_before(self, frag) -> str:
+        """The words before ``frag`` on its line, and on the line before for an inline block."""
+        before = text_before(self.lines, frag.kind, frag.line, frag.column)
+        if frag.kind != "display" and 1 < frag.line <= len(self.lines):
+            before = self.lines[frag.line - 2] + " " + before
+        return before
+
+    def recurrence_determined(self, lhs, examples) -> Determined | None:
+        r"""``x_1`` of "With $a = 2$ and $x_0 = 1$: $x_1 = 1.25$" after a recurrence of ``x``: its value from the start
+        and the numbers in force (readers.notes.recurrence_values), else None."""
+        numbers = {n.name: v for n, v in examples if isinstance(n, sp.Symbol) and is_literal(v) and v.is_number}
+        found = recurrence_value(lhs, self.section.recurrences, numbers, self.expand)
+        if found is None:
+            return None
+        value, names = found
+        used = tuple(f"{n} = {_show(numbers[n])} (example)" for n in names if n in numbers)
+        return Determined(value, (f"{_show(lhs)} by the recurrence of its sequence",) + used,
+                          tuple(n for n, _ in examples if isinstance(n, sp.Symbol) and n.name in names))
 
     def on_independent_joints(self, lhs, rel, rhs, claim, frag, shown, assumptions) -> list[StepReport] | None:
         """The claim checked where the prose's independence holds; None unless it holds there at every step."""
@@ -2420,6 +2444,17 @@ class _NotesReader(_CatalogMatch):
                 self.define(row.chain.exprs[0], row.chain.exprs[1], frag.content_line + row.line - 1)
                 defined.append(f"{row.chain.exprs[0]}")
                 previous = row.chain.exprs[1]
+                continue
+            if row.chain.rels == ("~",) and isinstance(row.chain.exprs[0], sp.Symbol) \
+                    and row.chain.exprs[0].name in self.section.laws and assumed_law(row, self.words_before(frag)):
+                # "Let $X \sim N(mu, sigma^2)$": the law for what follows (record_laws), a condition, no claim
+                self.properties.append(f"{_show(row.chain.exprs[0])} ~ {_show(row.chain.exprs[1])}")
+                continue
+            premised = law_premise(row, lambda text: self.parse(text, frag)) if row.chain.rels == ("~",) else None
+            if premised is not None and premised[0].name in self.section.laws:
+                # X \sim Bern(p) \Rightarrow E(X) = p: the law is in force (record_laws), the conclusion a claim
+                claims += [_Claim(a, rel, b, tuple(givens), frag.content_line + row.line - 1, block.zero_based)
+                           for a, rel, b in premised[2].pairs()]
                 continue
             if row.kind in ("empty", "prose", "list", "constraint") and not (
                     row.kind == "prose" and restates_row(row.notes)):  # "\text{or equivalently} L_i = ...": a claim
@@ -3549,6 +3584,11 @@ class _NotesReader(_CatalogMatch):
             def why(r):
                 return (f"{', '.join(mapped[:4])}: called a mapping or an operator in the prose, read here as a number (readers.notes."
                         f"mappings): the refutation is not shown ({r.reason[:80]})")
+        elif kink := next((k for r in out if r.verdict == "refuted" for k in [at_kink(sides, r.counterexample)] if k),
+                          None):  # d/dz max(0, z) = 1[z > 0] at z = 0 (readers.notes.kinks)
+            def why(r):
+                return (f"the counterexample is a point where {kink} does not exist (a kink): the claim holds off it, "
+                        f"and the derivative's value there is a convention ({r.reason[:80]})")
         elif fresh := fresh_names(sides, frag.sentence, "\n".join(
                 self.lines[:frag.line - 1] + [self.lines[frag.line - 1][:frag.column - 1]] if 0 < frag.line <=
                 len(self.lines) else [])):
@@ -3718,6 +3758,9 @@ class _NotesReader(_CatalogMatch):
         if not all(r.verdict in ("proved", "verified") for r in out) and not claim.conditions:
             how = check_law_tables(lhs, claim.rel, rhs, cue=LAW_CUE.search(self.prose) is not None)
             if how is not None:  # sum_{x in Val(X)} p_X(x) = 1: about every law of X (readers.notes.law_tables)
+                return [StepReport(**shown, verdict="verified", method=how, assumptions=assumptions)]
+            how = check_law_expectations(lhs, claim.rel, rhs)
+            if how is not None:  # E[E(X | Y)] = sum_y E(X | Y = y) Pr(Y = y) (readers.notes.law_expectations)
                 return [StepReport(**shown, verdict="verified", method=how, assumptions=assumptions)]
             how = self.event_values.numeric(lhs, rhs, frag.line) or self.event_values.structural(
                 lhs, claim.rel, rhs, False) or (conditional_cue(self.lines, frag.line) and self.event_values.structural(

@@ -34,7 +34,7 @@ import re
 import sympy as sp
 from sympy.core.function import AppliedUndef
 
-from readers.notes import named_likelihoods
+from readers.notes import named_likelihoods, normal_likelihoods
 
 ENTROPY = re.compile(r"(?<![\w-])entropy\b", re.IGNORECASE)
 OTHER_ENTROPY = re.compile(r"\b(?:cross|relative|conditional|joint|differential|binary|r[eé]nyi|tsallis|chernoff|"
@@ -73,7 +73,8 @@ def reading(lhs, rhs, prose: str, paragraph: str = ""):
     """``(name of the quantity, checker)`` when ``prose`` names the standard quantity ``lhs`` defines and ``rhs`` can
     be read at concrete values; None otherwise.  The checker returns ``(verdict, how, counterexample)``.  The
     log-likelihood of a sample from a law named in words is read by readers.notes.named_likelihoods."""
-    likelihood = named_likelihoods.reading(lhs, rhs, paragraph) if paragraph else None
+    likelihood = (named_likelihoods.reading(lhs, rhs, paragraph) or normal_likelihoods.reading(lhs, rhs, paragraph)) \
+        if paragraph else None
     if likelihood is not None:
         return likelihood
     if not isinstance(lhs, AppliedUndef) or len(lhs.args) != 1 or not isinstance(lhs.args[0], sp.Symbol):

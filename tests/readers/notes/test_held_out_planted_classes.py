@@ -29,7 +29,7 @@ CASES = [
     # a random variable takes the values of its law's support: m^2 = m after m ~ Bernoulli (refuted at m = -3196)
     (("# Masks\n\nLet $0 < q < 1$ and $b \\sim \\mathrm{Bernoulli}(q)$. Then $b^3 = b$ and $(1 - b)^2 = 1 - b$, "
      "but not\n\n$$b^2 = 2b.$$\n\n## Elsewhere\n\nHere $b^3 = b$ for a number $b$.\n"),
-     ["undecided", "proved", "proved", "refuted", "refuted"]),
+     ["proved", "proved", "refuted", "refuted"]),  # (caught46) "Let ... $b \\sim$ ...": a condition, no step
     # a range with no bound runs over the declared length: K = 1e-300 beside three entries was a counterexample
     (("# Smooth maximum\n\nFor $u \\in \\mathbb{R}^n$ let\n\n$$F(u) = \\log\\sum_{i=1}^{n} e^{u_i}.$$\n\n"
      "$$\\max_i u_i \\le F(u) \\le \\max_i u_i + \\log n$$\n\nbut not\n\n$$F(u) \\le \\max_i u_i$$\n"),
