@@ -16,7 +16,15 @@ import time
 
 from derivations.stack_room import with_stack_room
 from formulary import render
-from formulary.parallel import Forked, Pool, Progress, available_cpus, collect, in_worker, run_ordered
+from formulary.parallel import (
+    Forked,
+    Pool,
+    Progress,
+    available_cpus,
+    collect,
+    in_worker,
+    run_ordered,
+)
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 
