@@ -4,6 +4,7 @@ Here, in the lowest package that runs checks in parallel, so that ``codegen`` (c
 search) and ``formulary`` (``verify --all``, ``check --jobs``) share one implementation:
 
 * :class:`Pool` / :class:`Batch`: worker processes started once and shared by several parts of a command;
+* :class:`Forked`: one process forked at once for a part that is read later as a :class:`Batch`;
 * :func:`fork_map`: $[fn(x) \text{ for } x \in items]$ in forked processes, for a ``fn`` that need not be
   picklable (a closure over a generated module): the workers inherit it by ``fork`` and receive an index.
 
@@ -200,6 +201,77 @@ class Batch:
         for index, item in enumerate(self.items):
             result, self.cpu_seconds[item] = self.fn(item) if self.futures is None else self.futures[index].result()
             yield item, result
+
+
+class Forked:
+    r"""$[fn(x) \text{ for } x \in items]$ in one process forked now, read later as a :class:`Batch` (``batch``):
+    work started on a CPU that this process leaves idle while it goes on (``verify --all`` verifies the formulas while
+    it imports what the derivations need before their pool forks).
+
+    A plain fork and a pipe, no thread in this process (a ``ProcessPoolExecutor``'s threads would be running when
+    the pool forks later, in whose children their locks could stay held); the child sends each result as it is
+    done, in order, and blocks when the pipe is full until they are read.  An exception raised by ``fn`` ends the
+    child and is raised where its item is read; a child that dies without a result is an error there too."""
+
+    def __init__(self, fn, items: list):
+        context = multiprocessing.get_context("fork")
+        self.items = list(items)
+        self._receiver, sender = context.Pipe(duplex=False)
+        self.fn = CpuTimed(fn)
+        self._process = context.Process(target=_forked_run, args=(Parent(), sender, self.fn, self.items))
+        try:
+            self._process.start()
+        finally:
+            sender.close()
+        self.batch = Batch(self.fn, self.items, [_Next(self) for _ in self.items])
+
+    def next_result(self):
+        try:
+            status, value = self._receiver.recv()
+        except (EOFError, OSError):
+            self._process.join()
+            raise RuntimeError(f"the forked worker ended without a result (exit code {self._process.exitcode})") from None
+        if status == "error":
+            raise value
+        return value
+
+    def close(self) -> None:
+        """End the child (at once if results are still unread) and reap it."""
+        self._receiver.close()
+        if self._process.is_alive():
+            self._process.kill()
+        self._process.join()
+
+    def __enter__(self) -> "Forked":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
+class _Next:
+    """The next result of a :class:`Forked` child, as a future's ``result()`` (read in item order by :class:`Batch`)."""
+
+    def __init__(self, forked: Forked):
+        self.forked = forked
+
+    def result(self):
+        return self.forked.next_result()
+
+
+def _forked_run(parent: Parent, sender, fn, items: list) -> None:
+    _mark_worker(parent)
+    for item in items:
+        try:
+            result = ("ok", fn(item))  # a CpuTimed, which gives the call its stack room
+        except Exception as exc:  # noqa: BLE001 - raised again where the item is read
+            result = ("error", exc)
+        try:
+            sender.send(result)
+        except Exception as exc:  # noqa: BLE001 - a result or an exception that does not pickle
+            sender.send(("error", RuntimeError(f"{item!r}: {type(exc).__name__}: {exc}")))
+        if result[0] == "error":
+            return
 
 
 def cpu_seconds() -> float:

@@ -6,6 +6,7 @@ Exit codes: 0 every check holds; 1 something was refuted or failed;
 from __future__ import annotations
 
 import argparse
+import contextlib
 import functools
 import json
 import math
@@ -15,7 +16,15 @@ import time
 
 from derivations.stack_room import with_stack_room
 from formulary import render
-from formulary.parallel import Pool, Progress, available_cpus, collect, run_ordered
+from formulary.parallel import (
+    Forked,
+    Pool,
+    Progress,
+    available_cpus,
+    collect,
+    in_worker,
+    run_ordered,
+)
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 
@@ -281,17 +290,23 @@ def cmd_verify(args) -> int:
     start = time.perf_counter()
     everything = args.all and not args.no_derivations
     checked, grads = [], []
-    if everything:  # imported before the workers fork, so that they share it rather than each import it
-        from derivations.checker.budget import import_rung_modules
-        from derivations.gradients import all_gradients
-        from derivations.gradients.check import check_gradient  # noqa: F401
-        from derivations.library import all_derivations
-        from formulary import api  # noqa: F401
+    verify_one = functools.partial(_verify_one, points=args.points, seed=args.seed)
+    with contextlib.ExitStack() as stack:
+        early = everything and args.jobs > 1 and not in_worker()
+        if early:  # the formulas start at once, on the CPU that the imports below leave idle
+            batch = stack.enter_context(Forked(verify_one, [f.id for f in formulas])).batch
+        if everything:  # imported before the workers fork, so that they share it rather than each import it
+            from derivations.checker.budget import import_rung_modules
+            from derivations.gradients import all_gradients
+            from derivations.gradients.check import check_gradient  # noqa: F401
+            from derivations.library import all_derivations
+            from formulary import api  # noqa: F401
 
-        derivations, gradients = all_derivations(), all_gradients()
-        import_rung_modules()
-    with Pool(args.jobs) as pool:  # one pool for every part, all queued at once: no worker idles between parts
-        batch = pool.submit(functools.partial(_verify_one, points=args.points, seed=args.seed), [f.id for f in formulas])
+            derivations, gradients = all_derivations(), all_gradients()
+            import_rung_modules()
+        pool = stack.enter_context(Pool(args.jobs))  # the other parts all queued at once: no worker idles between them
+        if not early:
+            batch = pool.submit(verify_one, [f.id for f in formulas])
         if everything:
             derivation_batch = pool.submit(functools.partial(_derive_keyed, timeout=args.timeout),
                                            [d.id for d in derivations], cost=_budget_weights(derivations))

@@ -12,10 +12,12 @@ import sys
 from derivations.parallel import (  # noqa: F401  (re-exported: the CLI and its tests import them from here)
     CGROUP_QUOTA_FILES,
     Batch,
+    Forked,
     Pool,
     available_cpus,
     cgroup_cpu_quota,
     fork_map,
+    in_worker,
 )
 
 

@@ -4,7 +4,7 @@ import os
 
 import pytest
 
-from derivations.parallel import Pool, fork_map, in_worker
+from derivations.parallel import Forked, Pool, fork_map, in_worker
 
 
 def test_a_closure_is_mapped_in_other_processes_in_item_order():
@@ -175,3 +175,28 @@ def test_workers_and_budgeted_children_end_with_a_killed_parent(tmp_path):
     for pid in still:
         os.kill(pid, 9)
     assert not still, f"processes {still} outlived their killed parent"
+
+
+def _pid_and_threads(x):
+    import threading
+
+    if x == "boom":
+        raise ValueError("item boom")
+    return x * 2, os.getpid(), in_worker(), threading.active_count()
+
+
+def test_a_forked_part_runs_in_one_marked_process_and_is_read_as_a_batch():
+    import threading
+
+    items, threads = [3, 1, 4, 1, 5, 9, 2, 6], threading.active_count()
+    with Forked(_pid_and_threads, items) as forked:
+        assert threading.active_count() == threads  # no thread started here: a pool forked meanwhile forks no thread
+        results = list(forked.batch.results())
+    assert [item for item, _ in results] == items and [r[0] for _, r in results] == [2 * x for x in items]
+    assert len({r[1] for _, r in results}) == 1 and os.getpid() not in {r[1] for _, r in results}
+    assert all(r[2] for _, r in results) and set(forked.batch.cpu_seconds) == set(items)
+    with Forked(_pid_and_threads, [7, "boom", 8]) as forked:  # fn raising: raised where its item is read
+        pairs = forked.batch.results()
+        assert next(pairs)[1][0] == 14
+        with pytest.raises(ValueError, match="item boom"):
+            next(pairs)

@@ -21,6 +21,7 @@ import mpmath
 import sympy as sp
 from sympy.core.function import AppliedUndef
 
+from symbolic import unevaluated
 from symbolic.expr import as_expr
 
 from derivations.checker.budget import within_cpu_seconds
@@ -107,7 +108,8 @@ def identifier_arguments(symbols: list, expr):
     ``lambdify`` renames such arguments itself, one ``xreplace`` of the whole expression per argument,
     each rebuilding every node above it: a ``Max`` of $n$ arguments re-runs its pairwise comparisons
     ($O(n^2)$ assumption queries) each time, seconds per side at $K = 3$.  Renaming atoms changes no
-    value, so the already-evaluated tree is rebuilt with ``evaluate(False)``.
+    value, so the already-evaluated tree is rebuilt unevaluated (:func:`symbolic.unevaluated.renamed`: the tree
+    ``with evaluate(False)`` gives, without that switch emptying sympy's cache twice per compiled side).
     """
     taken = {str(s) for s in getattr(expr, "free_symbols", ())} | {str(s) for s in symbols}
     renamed, fresh = {}, (f"_arg{k}" for k in itertools.count())
@@ -117,9 +119,7 @@ def identifier_arguments(symbols: list, expr):
             renamed[s] = sp.Symbol(name, **s.assumptions0)
     if not renamed or not isinstance(expr, sp.Basic):
         return symbols, expr
-    with sp.evaluate(False):
-        expr = expr.xreplace(renamed)
-    return [renamed.get(s, s) for s in symbols], expr
+    return [renamed.get(s, s) for s in symbols], unevaluated.renamed(expr, renamed)
 
 
 def value_at(function: Callable, values: list[float], dps: int, *, allow_complex: bool = False):
