@@ -3794,7 +3794,8 @@ class _NotesReader(_CatalogMatch):
             out = self.einstein(out, general, frag, einstein, shown)
         scalars = _scalar_names(lhs, rhs)  # x = 2 is no value of the array x_i
         examples = [(n, v) for n, v in examples if n in scalars or _names_moment_of(n, scalars)]
-        if examples and any(r.verdict == "refuted" for r in out):  # read once more in the example above
+        if examples and any(r.verdict == "refuted" or r.verdict == "undecided" and r.role == "approximation"
+                            for r in out):  # read once more in the example above (1 - beta^10 approx 0.651 at 0.9)
             values = tuple(sp.Eq(n, v) for n, v in examples)
             local = _Claim(claim.lhs, claim.rel, claim.rhs, general.conditions + values, claim.line,
                            claim.zero_based, claim.redefinition)
@@ -5199,6 +5200,11 @@ class _NotesReader(_CatalogMatch):
             return StepReport(**shown, verdict="undecided", reason=f"an approximation with an ellipsis{why}",
                               role="approximation")
         conditions = tuple(self.expand(c) for c in claim.conditions)
+        values = {c.lhs: c.rhs for c in conditions if isinstance(c, sp.Eq) and isinstance(c.lhs, sp.Symbol)
+                  and c.rhs.is_number}  # "with $\beta_1 = 0.9$, $1 - \beta_1^{10} \approx 0.651$": at the example
+        if values:
+            lhs, rhs = lhs.xreplace(values), rhs.xreplace(values)
+            conditions = tuple(c for c in conditions if not (isinstance(c, sp.Eq) and c.lhs in values))
         verdict, why = approximation(lhs, rhs, conditions, self.latex)
         if verdict == "undecided" and why.endswith(ONE_UNIT_OFF):  # which reading gives the digits (approximation_readings)
             verdict, why = self.approximation_reading(lhs, rhs, why)

@@ -173,3 +173,12 @@ def test_a_wrong_remainder_is_refuted_by_its_series_not_with_O_as_a_value(functi
     witnesses = assert_block_verdicts(blocks, ["refuted"])
     assert witnesses and not any("O" in w for w in witnesses), witnesses
     assert "coefficient of h" in blocks[0].steps[0].reason
+
+
+@pytest.mark.parametrize("letter", [r"\beta_1", "r"])
+def test_an_approximation_is_read_at_the_example_values_of_its_sentence(letter):
+    """"With $\\beta_1 = 0.9$, $1 - \\beta_1^{10} \\approx 0.651$" was undecided ("an approximation without a stated
+    small quantity"): the example is read only after a refutation, and an approximation fails as undecided.  By hand:
+    1 - 0.9^10 = 0.6513215599."""
+    text = "\n\n".join(f"With ${letter} = 0.9$, we get ${{1 - {letter}^{{10}}}} \\approx {v}$." for v in ("0.651", "0.35"))
+    assert_block_verdicts(checked_blocks(text + "\n"), ["verified", "refuted"])
