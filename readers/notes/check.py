@@ -2892,8 +2892,10 @@ class _NotesReader(_CatalogMatch):
         if isinstance(lhs, sp.Symbol):
             return lhs not in rhs.free_symbols and base_name(lhs) not in self.section.updates \
                 and lhs not in self.section.described and compound_moments(lhs) == lhs  # mu_{aX+b}: E(aX+b)
-        if isinstance(lhs, sp.Pow) and isinstance(lhs.base, sp.Symbol) and lhs.exp == 2:
-            return lhs.base not in rhs.free_symbols
+        if isinstance(lhs, sp.Pow) and isinstance(lhs.base, sp.Symbol) and lhs.exp in (2, -1, -2):
+            # sigma^2 = v, and "the posterior precision is 1/tau_n^2 = 1/tau^2 + n/sigma^2": tau_n is being named
+            return lhs.base not in rhs.free_symbols and (lhs.exp == 2 or not self.section.defined_here(lhs.base)
+                                                         and lhs.base not in self.seen_before_block)
         if isinstance(lhs, sp.Indexed):
             return lhs.base not in rhs.atoms(sp.IndexedBase) and all(isinstance(i, sp.Symbol) for i in lhs.indices)
         if isinstance(lhs, AppliedUndef):
@@ -3298,8 +3300,8 @@ class _NotesReader(_CatalogMatch):
         if isinstance(lhs, sp.Symbol):
             s.symbols[lhs] = body
             s.written[lhs] = (rhs, body)  # the names it is written in: derivatives by them (named_intermediates)
-        elif isinstance(lhs, sp.Pow):
-            s.symbols[lhs.base] = sp.sqrt(body)  # sigma^2 = v defines the standard deviation sigma = sqrt(v)
+        elif isinstance(lhs, sp.Pow):  # sigma^2 = v defines the standard deviation sigma = sqrt(v); 1/tau^2 = p, tau
+            s.symbols[lhs.base] = sp.Pow(body, sp.Rational(1, int(lhs.exp))) if lhs.exp in (-1, -2) else sp.sqrt(body)
         elif isinstance(lhs, sp.Indexed):
             s.arrays[lhs.base] = (lhs.indices, body)
         elif isinstance(lhs, AppliedUndef):

@@ -182,3 +182,14 @@ def test_an_approximation_is_read_at_the_example_values_of_its_sentence(letter):
     1 - 0.9^10 = 0.6513215599."""
     text = "\n\n".join(f"With ${letter} = 0.9$, we get ${{1 - {letter}^{{10}}}} \\approx {v}$." for v in ("0.651", "0.35"))
     assert_block_verdicts(checked_blocks(text + "\n"), ["verified", "refuted"])
+
+
+@pytest.mark.parametrize("power, then", [(r"\frac{1}{\tau_n^2}", r"\tau_n^2 = \frac{\tau^2\sigma^2}{\sigma^2 + n\tau^2}"),
+                                         (r"\frac{1}{s_n}", r"s_n = \frac{\tau^2\sigma^2}{\sigma^2 + n\tau^2}")])
+def test_a_new_name_set_through_its_reciprocal_is_defined(power, then):
+    """"the posterior precision is $\\frac{1}{\\tau_n^2} = \\frac{1}{\\tau^2} + \\frac{n}{\\sigma^2}$" was refuted at
+    tau_n = 1/2: a name never written before, set through its reciprocal (square), is named there, and the next
+    line, solved for it, is a claim (proved by hand: 1/(1/t + n/s) = ts/(s + nt))."""
+    text = (f"With prior variance $\\tau^2$ and known $\\sigma^2$, the posterior precision is "
+            f"${power} = \\frac{{1}}{{\\tau^2}} + \\frac{{n}}{{\\sigma^2}}$.\n\nSo ${then}$.\n")
+    assert_block_verdicts(checked_blocks(text), [CONFIRMED])
