@@ -238,6 +238,7 @@ from readers.notes.equivalent_lists import referent
 from readers.notes.cdfs import CUE as CDF_CUE, MENTIONED as CDF_MENTIONED, compare_cdf
 from readers.notes.polynomial_families import family_recurrence, named_families
 from readers.notes.prose_letters import prose_letters
+from readers.notes.problem_boundaries import problem_of, problem_starts
 from readers.notes.back_references import refers_back
 from readers.notes import finite_entries
 from readers.notes.finite_values import cases as finite_cases, combined as finite_combined, finite_memberships
@@ -556,6 +557,7 @@ def check_notes(text: str, *, path: str = "<string>", budget: float = 5.0, macro
     reader.event_values.read_tables(reader.lines, reader.cell_expression)
     reader.operators_named = operator_names(text)
     reader.scopes = Scopes(environments(text) if scopes is None else scopes)
+    reader.problem_starts = problem_starts(text)  # "Problem 2.", a rule: the last problem's values end there
     fragments = with_bold_spread(with_macros(find_blocks(text), macro_source or text))  # own commands, bold
     fragments = with_iterates(fragments)  # w^{k+1} = w^k - ...: superscripts that count steps (readers.notes.iterates)
     reader.matrix_claims.read_fragments(fragments)
@@ -1305,6 +1307,7 @@ class _Section:
     # claim about the name and as its new definition (document): later failures are read with it defined anew too
     earlier: dict = field(default_factory=dict)  # key -> (kind, base or name, value, owner): a local name's or an
     # array's definition that ended at a heading; it may only confirm a later claim (earlier_readings)
+    problem: int = 0  # the problem (readers.notes.problem_boundaries) the examples were set in: they end with it
 
     def enter(self, number: int) -> None:
         """A new heading: conditions, examples, limits and equations end; definitions stay."""
@@ -1397,6 +1400,7 @@ class _NotesReader(_CatalogMatch):
         self.event_values = EventValues()  # probabilities the notes give as numbers (readers.notes.event_values)
         self.operators_named = frozenset()  # names the prose calls operators (readers.notes.mappings)
         self.scopes = Scopes([])  # theorem, proof, example environments (readers.notes.environments)
+        self.problem_starts = []  # lines that begin a new problem (readers.notes.problem_boundaries)
         self.e_defined = 0  # the line where the notes define the letter e as a quantity (readers.notes.letter_e)
         self.e_ambiguous = False  # ... and also raise it to symbolic powers after: e is both
         self.e_section = None  # the section of that definition, when the powers only come after its heading
@@ -1434,6 +1438,10 @@ class _NotesReader(_CatalogMatch):
                 self.names = self.names - {"e"}
                 for key in [k for k in self.section.symbols if getattr(k, "name", None) == "e"]:
                     del self.section.symbols[key]
+        problem = problem_of(self.problem_starts, frag.line)
+        if problem != self.section.problem:  # "So $x = y = 5$." is problem 1's: problem 2 is not read at x = y = 5,
+            # nor is its first equation a step from problem 1's last one
+            self.section.problem, self.section.examples, self.section.equation = problem, [], None
         self.sentence_conditions.lapse(self.section, frag)  # "For $x < 0$ we have $$...$$": ended with the sentence
         base = {"line": frag.line, "source": frag.source, "kind": frag.kind, "heading": frag.heading}
         self.release_declared(frag)

@@ -1,0 +1,65 @@
+r"""Trust defects of scope and roles (issue 12, scope46), each a class with its correct twin:
+
+* a value set in prose at the end of one problem ("So $x = y = 5$.") was the example of the next problem's display,
+  which held there and was "proved" though it is no identity: a new problem (a rule, "Problem 2.", "**Q2**",
+  ``\section``, a new exercise label) ends the last one's examples and equation (readers.notes.problem_boundaries);
+  the parts of one problem ("(b)") still share them.
+"""
+import pytest
+
+from readers.notes import problem_boundaries
+from tests.readers.notes.checked import CONFIRMED, checked_blocks
+
+# ** 1. examples end with their problem **
+
+STALE = "{solved}\n\n{boundary}\n\n$${claim}$$\n"
+SOLVED = [  # (the end of problem 1, a claim true at its values only)
+    ("Adding the equations gives $2x = 10$. So $x = y = 5$.", "x^2 + y^2 = 5y^2 - 20y + 25"),
+    ("Hence $a = b = 3$.", "a^2 + b^2 = 6b"),
+    ("We get $p = 2$, $q = 4$.", r"p^3 = 2 q"),
+]
+BOUNDARIES = ["---", "***", "**Q2** Show that", "Q2. Show that", r"\section{Problem 2}", "**Problem 2.** Show that",
+              "Problem 2: show that", "**Exercise 3** Prove", "Question 2. Show that", "Example 4. We have"]
+
+
+@pytest.mark.parametrize("boundary", BOUNDARIES)
+@pytest.mark.parametrize("solved, claim", SOLVED)
+def test_an_example_does_not_reach_into_the_next_problem(solved, claim, boundary):
+    block = checked_blocks(STALE.format(solved=solved, boundary=boundary, claim=claim))[-1]
+    assert block.verdict not in CONFIRMED, (block.verdict, [s.assumptions for s in block.steps])
+    assert not any(a.endswith("(example)") for s in block.steps for a in s.assumptions)
+
+
+@pytest.mark.parametrize("part", ["(b) Check that", "Then", "Substituting,"])
+@pytest.mark.parametrize("solved, claim", SOLVED[:2])
+def test_an_example_reaches_the_rest_of_its_own_problem(solved, claim, part):
+    block = checked_blocks(STALE.format(solved=solved, boundary=part, claim=claim))[-1]
+    assert block.verdict in CONFIRMED and any(a.endswith("(example)") for s in block.steps for a in s.assumptions)
+
+
+@pytest.mark.parametrize("line", ["---", "- - -", "___", "<hr>", r"\subsection*{Part B}", "**Problem 2.**",
+                                  "Problem 2.", "Exercise 3", "> **Exercise 1.2** Show", "Q2)", "**Q3**",
+                                  "Question 4:", "2. Problem: solve", "Ex. 5", r"\begin{exercise}"])
+def test_problem_openings(line):
+    assert problem_boundaries.opens_problem(line)
+
+
+@pytest.mark.parametrize("line", ["Solution.", "**Solution.**", "Proof.", "(a) Show", "Part 2", "Q: why",
+                                  "Quick check", "Examples of this abound", "Problems arise when", "Hint: use",
+                                  "|---|---|", "- item", "The problem 2 is"])
+def test_not_problem_openings(line):
+    assert not problem_boundaries.opens_problem(line)
+
+
+def test_fenced_code_holds_no_boundary():
+    text = "So $x = 1$.\n\n```\n---\nProblem 2.\n```\n\nThen\n\n---\n"
+    assert problem_boundaries.problem_starts(text) == [10]
+
+
+@pytest.mark.parametrize("solved, claim", SOLVED[1:])
+def test_a_claim_confirmed_at_an_example_says_so(solved, claim):
+    from readers.notes.check import check_notes, render_text
+
+    text = render_text(check_notes(STALE.format(solved=solved, boundary="Then", claim=claim)))
+    assert "holds at " in text and "not shown as an identity" in text
+    assert "not shown as an identity" not in render_text(check_notes(f"$${claim}$$\n\n$$(a + 1)^2 = a^2 + 2a + 1$$"))
