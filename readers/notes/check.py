@@ -4596,7 +4596,7 @@ class _NotesReader(_CatalogMatch):
                         if not any(i.free_symbols for i in e.indices)} - constrained, key=str)
         if not free or len(free) > MAX_NARROWED:
             return report
-        counted = self.on_integers(report, claim, lhs, rhs, floored(lhs, rhs) & set(free), shown)
+        counted = self.on_integers(report, claim, lhs, rhs, floored(lhs, rhs, written=self.latex) & set(free), shown)
         if counted is not None:
             return counted
         for relations, line in self.sentence_conditions.stated_before(self.section.number, free):

@@ -4,6 +4,10 @@ r"""Trust defects of scope and roles (issue 12, scope46), each a class with its 
   which held there and was "proved" though it is no identity: a new problem (a rule, "Problem 2.", "**Q2**",
   ``\section``, a new exercise label) ends the last one's examples and equation (readers.notes.problem_boundaries);
   the parts of one problem ("(b)") still share them.
+* a floor of an argument that is an integer wherever its names are (``\lfloor -x \rfloor``, ``\lceil 2t \rceil``)
+  made its names counts, so ``\lfloor -x \rfloor = -\lfloor x \rfloor`` (false at x = 1/2) was "holds where x is
+  a non-negative integer": only a floor that rounds for counts (``\lfloor n/2 \rfloor``) makes them counts
+  (readers.notes.integer_domains).
 """
 import pytest
 
@@ -63,3 +67,27 @@ def test_a_claim_confirmed_at_an_example_says_so(solved, claim):
     text = render_text(check_notes(STALE.format(solved=solved, boundary="Then", claim=claim)))
     assert "holds at " in text and "not shown as an identity" in text
     assert "not shown as an identity" not in render_text(check_notes(f"$${claim}$$\n\n$$(a + 1)^2 = a^2 + 2a + 1$$"))
+
+
+# ** 4. a floor of an integer-valued argument rounds a real **
+
+FLOOR_MISTAKES = [r"\lfloor -x \rfloor = -\lfloor x \rfloor", r"\lceil -t \rceil = -\lceil t \rceil",
+                  r"\lceil 2x \rceil = 2\lceil x \rceil", r"\lfloor a + b \rfloor = \lfloor a \rfloor + \lfloor b \rfloor",
+                  r"\left\lfloor 3u - 1 \right\rfloor = 3\lfloor u \rfloor - 1"]
+FLOOR_CORRECT = [r"\lfloor x+1\rfloor = \lfloor x\rfloor + 1", r"\lceil -x\rceil = -\lfloor x\rfloor",
+                 r"\lfloor -y \rfloor = -\lceil y \rceil", r"\lfloor n/2\rfloor + \lceil n/2\rceil = n",
+                 r"\left\lfloor \frac{m - 1}{2} \right\rfloor + 1 = \left\lceil \frac{m}{2} \right\rceil",
+                 r"\left\lfloor \frac{n + 2p - k}{s} \right\rfloor + 1 = \frac{n + 2p - k - ((n + 2p - k) \bmod s)}{s} + 1"]
+
+
+@pytest.mark.parametrize("layout", ["A common mistake: ${}$.", "$${}$$"])
+@pytest.mark.parametrize("claim", FLOOR_MISTAKES)
+def test_a_floor_identity_that_fails_on_the_reals_is_refuted(claim, layout):
+    (block,) = checked_blocks(layout.format(claim))
+    assert block.verdict == "refuted" and any(s.counterexample for s in block.steps)
+
+
+@pytest.mark.parametrize("claim", FLOOR_CORRECT)
+def test_a_correct_floor_identity_is_not_refuted(claim):
+    (block,) = checked_blocks(f"$${claim}$$")
+    assert block.verdict != "refuted", [s.reason for s in block.steps]
