@@ -8,6 +8,11 @@ r"""Trust defects of scope and roles (issue 12, scope46), each a class with its 
   made its names counts, so ``\lfloor -x \rfloor = -\lfloor x \rfloor`` (false at x = 1/2) was "holds where x is
   a non-negative integer": only a floor that rounds for counts (``\lfloor n/2 \rfloor``) makes them counts
   (readers.notes.integer_domains).
+* an optimisation problem under an SVM heading was compared with the soft-margin record and refuted though it was
+  another problem: the hard margin (``s.t. y_i w^\top x_i \ge 1``, constraints the record has not) or a machine
+  without an offset (``\min_w``, no ``b``).  A record refutes a problem only when the constraints are the same and
+  the objective has every variable the record's has, unless the notes minimise over it (readers.notes.catalog
+  ``same_constraints``, readers.notes.compare ``_absent_variables``).
 """
 import pytest
 
@@ -91,3 +96,34 @@ def test_a_floor_identity_that_fails_on_the_reals_is_refuted(claim, layout):
 def test_a_correct_floor_identity_is_not_refuted(claim):
     (block,) = checked_blocks(f"$${claim}$$")
     assert block.verdict != "refuted", [s.reason for s in block.steps]
+
+
+# ** 2. an optimisation problem is compared only with the same problem **
+
+OTHER_PROBLEMS = [
+    r"\min_w \frac12\|w\|^2 \quad \text{s.t. } y_i w^\top x_i \ge 1",
+    r"\min_{\mathbf{w}} \frac{1}{2}\|\mathbf{w}\|^2 \text{ s.t. } y^{(i)} \mathbf{w}^T \mathbf{x}^{(i)} \geq 1",
+    r"\min_{v} \tfrac{1}{2} \|v\|^2 \quad \text{subject to } t_j v^\top z_j \ge 1",
+    r"\min_{w} \frac{1}{2}\|w\|^2 + C\sum_{i=1}^n \max(0, 1 - y_i w^\top x_i)",
+]
+
+
+@pytest.mark.parametrize("heading", ["SVM", "Soft margin", "Linear SVM, soft margin"])
+@pytest.mark.parametrize("problem", OTHER_PROBLEMS)
+def test_another_problem_is_not_refuted_by_a_record(problem, heading):
+    from readers.notes.check import check_notes
+
+    (block,) = check_notes(f"# {heading}\n\n$${problem}$$\n", path="<test>").blocks
+    assert block.verdict != "refuted" and block.catalog_agrees is not False, (block.catalog_id, block.catalog_reason)
+
+
+@pytest.mark.parametrize("problem", [
+    r"\min_{w,b} \frac{1}{2}\|w\|^2 + C\sum_{i=1}^n \max(0, 1 - y_i w^\top x_i)",  # b minimised over, written nowhere
+    r"\min_{w,b} \|w\| \quad \text{s.t. } y_i(w^\top x_i + b) \ge 1",  # the norm, not its square
+    r"\min_{w,b} \frac12 \|w\|^2 + C\sum_{i=1}^n \max(0, 1 - y_i(w^\top x_i + b))^3",
+])
+def test_the_same_problem_written_wrong_is_refuted(problem):
+    from readers.notes.check import check_notes
+
+    (block,) = check_notes(f"# SVM\n\n$${problem}$$\n", path="<test>").blocks
+    assert block.catalog_agrees is False and block.verdict == "refuted", (block.catalog_id, block.catalog_reason)
