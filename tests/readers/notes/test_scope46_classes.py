@@ -13,6 +13,10 @@ r"""Trust defects of scope and roles (issue 12, scope46), each a class with its 
   without an offset (``\min_w``, no ``b``).  A record refutes a problem only when the constraints are the same and
   the objective has every variable the record's has, unless the notes minimise over it (readers.notes.catalog
   ``same_constraints``, readers.notes.compare ``_absent_variables``).
+* "f is L-smooth if $\|\nabla f(x) - \nabla f(y)\| \le L\|x - y\|$" binds L: with a concrete f (a quadratic of
+  curvature a) the descent step's bound holds only where the property does (L >= a), and was refuted at L = 1/2 < a.
+  A refutation on a parameter that a stated property of a function binds is undecided
+  (readers.notes.function_properties).
 """
 import pytest
 
@@ -127,3 +131,37 @@ def test_the_same_problem_written_wrong_is_refuted(problem):
 
     (block,) = check_notes(f"# SVM\n\n$${problem}$$\n", path="<test>").blocks
     assert block.catalog_agrees is False and block.verdict == "refuted", (block.catalog_id, block.catalog_reason)
+
+
+# ** 3. a property stated of a function binds its parameters **
+
+PROPERTY = r"""# Descent
+
+{body}
+
+{prop}
+
+{step}
+
+$${claim}$$
+"""
+PROPERTIES = [  # (f's body, the property in words, the step, the claim that holds where the property does)
+    (r"Let $f(x) = \frac{1}{2} a x^2$.", r"We say $f$ is $L$-smooth if $\|\nabla f(x) - \nabla f(y)\| \le L\|x-y\|$.",
+     r"With $y = x - \frac1L\nabla f(x)$ this becomes", r"f(y) \le f(x) - \frac{1}{2L}\|\nabla f(x)\|^2"),
+    (r"Take $f(x) = \frac{a}{2}x^2$ with $a > 0$.", r"f is L-smooth if $|f'(x) - f'(y)| \le L|x-y|$ for all $x, y$.",
+     r"With $y = x - f'(x)/L$ we get", r"f(y) \le f(x) - \frac{1}{2L} f'(x)^2"),
+    (r"Consider $g(s) = c s^2$.", r"The map $g$ has a $\beta$-Lipschitz derivative if $|g'(s) - g'(t)| \le \beta|s - t|$.",
+     r"At $t = s - g'(s)/\beta$,", r"g(t) \le g(s) - \frac{1}{2\beta} g'(s)^2"),
+]
+
+
+@pytest.mark.parametrize("body, prop, step, claim", PROPERTIES)
+def test_a_parameter_bound_by_a_stated_property_is_not_refuted(body, prop, step, claim):
+    block = checked_blocks(PROPERTY.format(body=body, prop=prop, step=step, claim=claim))[-1]
+    assert block.verdict == "undecided" and "property" in block.steps[0].reason, [s.reason for s in block.steps]
+
+
+@pytest.mark.parametrize("body, prop, step, claim", PROPERTIES[:2])
+def test_a_claim_free_of_the_bound_parameter_is_still_refuted(body, prop, step, claim):
+    block = checked_blocks(PROPERTY.format(body=body, prop=prop, step="Also", claim="f(x) \\ge x"))[-1]
+    assert block.verdict == "refuted"
