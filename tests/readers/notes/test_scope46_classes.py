@@ -17,6 +17,9 @@ r"""Trust defects of scope and roles (issue 12, scope46), each a class with its 
   curvature a) the descent step's bound holds only where the property does (L >= a), and was refuted at L = 1/2 < a.
   A refutation on a parameter that a stated property of a function binds is undecided
   (readers.notes.function_properties).
+* (an unread line, found in everyday_probability_homework.md) a test's outcome as a bare sign after the bar,
+  ``P(D \mid +)``, did not parse: only ``P(+ \mid D)`` and ``P(D | +)`` were read as events
+  (readers.latex.events).
 """
 import pytest
 
@@ -165,3 +168,23 @@ def test_a_parameter_bound_by_a_stated_property_is_not_refuted(body, prop, step,
 def test_a_claim_free_of_the_bound_parameter_is_still_refuted(body, prop, step, claim):
     block = checked_blocks(PROPERTY.format(body=body, prop=prop, step="Also", claim="f(x) \\ge x"))[-1]
     assert block.verdict == "refuted"
+
+
+# ** 5. a sign after the bar of a probability is an event **
+
+@pytest.mark.parametrize("latex, given", [
+    (r"P(D \mid +) = \frac{0.009}{0.0585}", "pos"), (r"P(D \mid -) = 0.1", "pos**c"), (r"\Pr[S \mid +] = 0.9", "pos"),
+    (r"P(A \vert -) = 0.3", "pos**c"), (r"\mathbb{P}(D \mid +, B) = 0.5", "pos"),
+])
+def test_a_sign_after_the_bar_is_an_event(latex, given):
+    from readers.latex.parse import parse_block
+
+    (row,) = parse_block(latex).rows
+    assert f"Given({given}" in str(row.chain.exprs[0])
+
+
+@pytest.mark.parametrize("latex", [r"x - (a + b) = 1", r"f(x \mid -1) = 2", r"(a - b)(a + b) = a^2 - b^2"])
+def test_a_sign_in_arithmetic_is_no_event(latex):
+    from readers.latex.parse import parse_block
+
+    assert "pos" not in str(parse_block(latex).rows[0].chain.exprs)
