@@ -1444,8 +1444,9 @@ class _NotesReader(_CatalogMatch):
                     del self.section.symbols[key]
         problem = problem_of(self.problem_starts, frag.line)
         if problem != self.section.problem:  # "So $x = y = 5$." is problem 1's: problem 2 is not read at x = y = 5,
-            # nor is its first equation a step from problem 1's last one
+            # nor is its first equation a step from problem 1's last one, nor does its "Let $x > 0$" hold there
             self.section.problem, self.section.examples, self.section.equation = problem, [], None
+            self.section.conditions, self.section.widened = [], ()
         self.sentence_conditions.lapse(self.section, frag)  # "For $x < 0$ we have $$...$$": ended with the sentence
         base = {"line": frag.line, "source": frag.source, "kind": frag.kind, "heading": frag.heading}
         self.release_declared(frag)

@@ -3,7 +3,8 @@ r"""Trust defects of scope and roles (issue 12, scope46), each a class with its 
 * a value set in prose at the end of one problem ("So $x = y = 5$.") was the example of the next problem's display,
   which held there and was "proved" though it is no identity: a new problem (a rule, "Problem 2.", "**Q2**",
   ``\section``, a new exercise label) ends the last one's examples and equation (readers.notes.problem_boundaries);
-  the parts of one problem ("(b)") still share them.
+  the parts of one problem ("(b)") still share them.  So do its conditions: problem 1's "Let $x > 0$" proved
+  problem 2's $\sqrt{x^2} = x$.
 * a floor of an argument that is an integer wherever its names are (``\lfloor -x \rfloor``, ``\lceil 2t \rceil``)
   made its names counts, so ``\lfloor -x \rfloor = -\lfloor x \rfloor`` (false at x = 1/2) was "holds where x is
   a non-negative integer": only a floor that rounds for counts (``\lfloor n/2 \rfloor``) makes them counts
@@ -51,6 +52,23 @@ def test_an_example_does_not_reach_into_the_next_problem(solved, claim, boundary
 def test_an_example_reaches_the_rest_of_its_own_problem(solved, claim, part):
     block = checked_blocks(STALE.format(solved=solved, boundary=part, claim=claim))[-1]
     assert block.verdict in CONFIRMED and any(a.endswith("(example)") for s in block.steps for a in s.assumptions)
+
+
+CONDITIONS = [("Let $x > 0$.", r"\sqrt{x^2} = x"), (r"Assume $t \ge 0$.", r"|t| = t"),
+              ("For $0 < p < 1$:", r"\log p < 0")]
+
+
+@pytest.mark.parametrize("boundary", ["---", "**Q2** Show that", "Problem 2: show that", r"\section{Two}"])
+@pytest.mark.parametrize("condition, claim", CONDITIONS)
+def test_a_condition_does_not_reach_into_the_next_problem(condition, claim, boundary):
+    block = checked_blocks(f"{condition} Then $$1 = 1$$\n\n{boundary}\n\n$${claim}$$\n")[-1]
+    assert block.verdict not in CONFIRMED and not block.assumptions, (block.verdict, block.assumptions)
+
+
+@pytest.mark.parametrize("condition, claim", CONDITIONS)
+def test_a_condition_holds_through_its_own_problem(condition, claim):
+    block = checked_blocks(f"{condition} Then $$1 = 1$$\n\n(b) Show that\n\n$${claim}$$\n")[-1]
+    assert block.verdict in CONFIRMED and block.assumptions
 
 
 @pytest.mark.parametrize("line", ["---", "- - -", "___", "<hr>", r"\subsection*{Part B}", "**Problem 2.**",
