@@ -1270,8 +1270,8 @@ def _vocabulary(text: str, catalog) -> frozenset:
 @dataclass
 class _Section:
     """What is in force: definitions from their block to the end of the document (a later section's
-    definition of the same name shadows them); conditions to the next heading; examples for their
-    paragraph and the display it introduces."""
+    definition of the same name shadows them); conditions to the next heading or problem; examples for their
+    paragraph and the display it introduces, within their problem (readers.notes.problem_boundaries)."""
 
     number: int = -1
     symbols: dict = field(default_factory=dict)  # Symbol -> body
