@@ -24,11 +24,15 @@ _NEGATED = re.compile(r"\\(?:neg|lnot)(?![A-Za-z])\s*(\\[A-Za-z]+\s*\{[^{}]*\}|\
 _SEP = r"(?:\\mid|\\vert|\||,)"
 _SIGN = re.compile(r"(^|" + _SEP + r")(\s*)([+-])(\s*)(?=" + _SEP + r"|\\right|$)")
 _CLOSE = {"(": ")", "[": "]"}
+_SIGN_EVENT = re.compile(r"(?:[(\[,|]|\\mid|\\vert)\s*[+-]\s*(?:\\mid|\\vert|\||,|\)|\]|\\right)")
+r"""A sign that may stand alone as an event, the quick test before the probabilities are read: after an opening
+bracket, ``\mid``, ``|``, ``\vert`` or a comma (``P(D \mid +)`` as well as ``P(+ \mid D)``), before one of these or
+the closing bracket."""
 
 
 def events_as_names(text: str) -> str:
     """``text`` with the negated and sign events inside its probabilities rewritten (see the module docstring)."""
-    if "\\neg" not in text and "\\lnot" not in text and not re.search(r"[(|\[]\s*[+-]\s*(?:\\mid|\||,|\))", text):
+    if "\\neg" not in text and "\\lnot" not in text and not _SIGN_EVENT.search(text):
         return text
     out, pos = [], 0
     for m in _OPEN.finditer(text):

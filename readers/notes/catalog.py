@@ -139,7 +139,8 @@ class _CatalogMatch:
         first, unmatched = None, None
         for flip in _sign_flips(formula, main.variables):
             found = compare_with_catalog(formula, placeholder, self.expand(main.body), self.check_step, self.budget,
-                                         output=output, zero_based=zero_based, up_to_factors=True, flip=flip)
+                                         output=output, zero_based=zero_based, up_to_factors=True, flip=flip,
+                                         decided=main.variables)
             first = first or found
             if found.agrees is None and not flip:
                 break
@@ -158,12 +159,30 @@ class _CatalogMatch:
         if unmatched is not None:
             return Comparison(None, f"the objective agrees, but the constraint {_show(unmatched)} >= 0 matches no "
                               f"output of {formula.id}")
+        if first.agrees is False and not self.same_constraints(formula, main, zero_based):
+            return Comparison(None, f"the notes' constraints are not {formula.id}'s (hard margin against soft): "
+                              f"another problem, not compared ({first.reason[:80]})")
         if main.slacks and first.agrees is False:
             first = Comparison(False, f"with the slack {', '.join(main.slacks)} at its least feasible value (the "
                                f"constraints bound it below; the objective grows with it): {first.reason}",
                                first.counterexample, first.warnings)
         return first
 
+    def same_constraints(self, formula, main, zero_based=False) -> bool:
+        r"""Whether the problem ``main`` and the record have the same constraints, under one sign convention: each of
+        the notes' constraints is one of the record's indexed outputs and each of those is one of the notes'.  A
+        hard-margin problem (``s.t. y_i w^\top x_i \ge 1``) against the soft-margin record (none) is another problem;
+        only the same problem can be refuted by a differing objective."""
+        outputs = [o for o in formula.outputs if o.indices]
+        if not outputs and not main.constraints:
+            return True
+        for flip in _sign_flips(formula, main.variables):
+            matched = [[compare_with_catalog(formula, None, self.expand(g), self.check_step, self.budget, output=o,
+                                             zero_based=zero_based, flip=flip).agrees for o in outputs]
+                       for g in main.constraints]
+            if all(any(row) for row in matched) and all(any(row[k] for row in matched) for k in range(len(outputs))):
+                return True
+        return False
 
 def _claims_to_be(formula, mains, titled: bool) -> bool:
     """Whether the block claims to be ``formula`` (see :meth:`_CatalogMatch.match_catalog`)."""

@@ -241,6 +241,8 @@ from readers.notes.equivalent_lists import referent
 from readers.notes.cdfs import CUE as CDF_CUE, MENTIONED as CDF_MENTIONED, compare_cdf
 from readers.notes.polynomial_families import family_recurrence, named_families
 from readers.notes.prose_letters import prose_letters
+from readers.notes.problem_boundaries import problem_of, problem_starts
+from readers.notes.function_properties import bound_parameters
 from readers.notes.back_references import refers_back
 from readers.notes import finite_entries
 from readers.notes.finite_values import cases as finite_cases, combined as finite_combined, finite_memberships
@@ -561,6 +563,7 @@ def check_notes(text: str, *, path: str = "<string>", budget: float = 5.0, macro
     reader.event_values.read_tables(reader.lines, reader.cell_expression)
     reader.operators_named = operator_names(text)
     reader.scopes = Scopes(environments(text) if scopes is None else scopes)
+    reader.problem_starts = problem_starts(text)  # "Problem 2.", a rule: the last problem's values end there
     fragments = with_bold_spread(with_macros(find_blocks(text), macro_source or text))  # own commands, bold
     fragments = with_iterates(fragments)  # w^{k+1} = w^k - ...: superscripts that count steps (readers.notes.iterates)
     reader.matrix_claims.read_fragments(fragments)
@@ -962,7 +965,7 @@ def _copy_section(section):
     out = copy(section)
     for name in ("symbols", "arrays", "functions", "derivatives", "owner", "conditions", "examples", "updates",
                  "in_place", "moved_on", "distributed", "laws", "recurrences", "described", "stated", "witnesses",
-                 "contested", "integers", "finite", "withheld", "unreadable", "written", "earlier"):
+                 "contested", "integers", "finite", "withheld", "unreadable", "written", "earlier", "properties"):
         setattr(out, name, copy(getattr(section, name)))
     out.functions = {name: list(cases) for name, cases in section.functions.items()}  # define() edits them in place
     return out
@@ -1278,8 +1281,8 @@ def _vocabulary(text: str, catalog) -> frozenset:
 @dataclass
 class _Section:
     """What is in force: definitions from their block to the end of the document (a later section's
-    definition of the same name shadows them); conditions to the next heading; examples for their
-    paragraph and the display it introduces."""
+    definition of the same name shadows them); conditions to the next heading or problem; examples for their
+    paragraph and the display it introduces, within their problem (readers.notes.problem_boundaries)."""
 
     number: int = -1
     symbols: dict = field(default_factory=dict)  # Symbol -> body
@@ -1316,6 +1319,9 @@ class _Section:
     # claim about the name and as its new definition (document): later failures are read with it defined anew too
     earlier: dict = field(default_factory=dict)  # key -> (kind, base or name, value, owner): a local name's or an
     # array's definition that ended at a heading; it may only confirm a later claim (earlier_readings)
+    properties: dict = field(default_factory=dict)  # parameter -> the property of a function that binds it
+    # ("f is L-smooth if ...": readers.notes.function_properties), to the next heading
+    problem: int = 0  # the problem (readers.notes.problem_boundaries) the examples were set in: they end with it
 
     def enter(self, number: int) -> None:
         """A new heading: conditions, examples, limits and equations end; definitions stay."""
@@ -1324,6 +1330,7 @@ class _Section:
         self.witnesses = set()
         self.unreadable = {}
         self.withheld = set()
+        self.properties = {}
         self.integers = set()
         self.objective = None
         self.distributed = set()  # X \sim ... is a condition: in force to the next heading
@@ -1408,6 +1415,7 @@ class _NotesReader(_CatalogMatch):
         self.event_values = EventValues()  # probabilities the notes give as numbers (readers.notes.event_values)
         self.operators_named = frozenset()  # names the prose calls operators (readers.notes.mappings)
         self.scopes = Scopes([])  # theorem, proof, example environments (readers.notes.environments)
+        self.problem_starts = []  # lines that begin a new problem (readers.notes.problem_boundaries)
         self.e_defined = 0  # the line where the notes define the letter e as a quantity (readers.notes.letter_e)
         self.e_ambiguous = False  # ... and also raise it to symbolic powers after: e is both
         self.e_section = None  # the section of that definition, when the powers only come after its heading
@@ -1445,6 +1453,11 @@ class _NotesReader(_CatalogMatch):
                 self.names = self.names - {"e"}
                 for key in [k for k in self.section.symbols if getattr(k, "name", None) == "e"]:
                     del self.section.symbols[key]
+        problem = problem_of(self.problem_starts, frag.line)
+        if problem != self.section.problem:  # "So $x = y = 5$." is problem 1's: problem 2 is not read at x = y = 5,
+            # nor is its first equation a step from problem 1's last one, nor does its "Let $x > 0$" hold there
+            self.section.problem, self.section.examples, self.section.equation = problem, [], None
+            self.section.conditions, self.section.widened = [], ()
         self.sentence_conditions.lapse(self.section, frag)  # "For $x < 0$ we have $$...$$": ended with the sentence
         base = {"line": frag.line, "source": frag.source, "kind": frag.kind, "heading": frag.heading}
         self.release_declared(frag)
@@ -1627,6 +1640,13 @@ class _NotesReader(_CatalogMatch):
             return None
         left = re.split(r"=|\\coloneqq|\\equiv|\\triangleq|\\doteq", frag.content, maxsplit=1)
         return writes_name(left[0], self.operators_named) if len(left) == 2 else None
+
+    def bind_parameters(self, relations) -> None:
+        r"""Record the parameters that ``relations`` bind by stating a property of a function ("$f$ is $L$-smooth if
+        $\|\nabla f(x) - \nabla f(y)\| \le L\|x - y\|$": L), to the next heading (readers.notes.function_properties)."""
+        shown = ", ".join(_show(r) for r in relations)
+        for name in bound_parameters(relations):
+            self.section.properties[name] = shown
 
     def saved_scope(self):
         r"""What an environment's definitions, conditions and matrix equations change: restored when it ends (a
@@ -1831,11 +1851,13 @@ class _NotesReader(_CatalogMatch):
             cases = clause_relations(block)
             if cases is not None:  # "if either $y = 0$ or $(1 - y) = 0$": a case named in passing (clause_conditions)
                 self.clause_condition = (as_relations(cases), frag)  # and of a display that ends its sentence
+                self.bind_parameters(as_relations(cases))  # "f is L-smooth if $...$" (function_properties)
                 return BlockReport(**base, parsed=True, role="condition", parsed_form=shown, symbols=explain,
                                    assumptions=tuple(_show(r) for r in as_relations(cases)),
                                    warnings=tuple(dict.fromkeys(warnings)))
         hypothesis = self.hypothesis(block, frag, cases, before, after, seen=self.section.seen)
         if hypothesis is not None:  # "Suppose that $$\alpha + \beta = 1.$$" (readers.notes.hypotheses)
+            self.bind_parameters(as_relations(cases))
             return BlockReport(**base, parsed=True, role="condition", parsed_form=shown, symbols=explain,
                                assumptions=hypothesis, warnings=tuple(dict.fromkeys(warnings)))
         facts = self.entropy_facts(pairs, frag) if pairs is not None else None
@@ -1843,6 +1865,7 @@ class _NotesReader(_CatalogMatch):
             return BlockReport(**base, parsed=True, steps=tuple(facts), role="claim", parsed_form=shown,
                                symbols=explain, warnings=tuple(dict.fromkeys(warnings)))
         if pairs is not None:
+            self.bind_parameters(as_relations(pairs))
             self.section.finite.update(finite_memberships(pairs))
             self.section.finite_entries.update(finite_entries.entry_memberships(pairs))  # x_i \in \{0, 1\}
             if not any(isinstance(e, sp.Mul) and not e.is_number for a, _, b in pairs for e in (a, b)) \
@@ -4628,6 +4651,13 @@ class _NotesReader(_CatalogMatch):
             return self.within_stated_sizes(report, claim, frag, lhs, rhs, shown)
         if _unchecked(lhs, rhs):  # unknown functions: refuted for every function, whatever the domain
             return report
+        bound = sorted(set(self.section.properties) & (lhs.free_symbols | rhs.free_symbols), key=str)
+        if bound:  # f(y) <= f(x) - |grad f(x)|^2/(2L) after "f is L-smooth if ...", failing at L = 1/2 < a
+            return _undecided(report, f"fails for some values ({report.reason[:80]}), but "
+                                      f"{', '.join(map(_show, bound))} {'is' if len(bound) == 1 else 'are'} bound by a "
+                                      f"property the notes state of a function "
+                                      f"({self.section.properties[bound[0]][:80]}), which the check cannot impose: "
+                                      "it holds only where that property does")
         withheld = sorted((self.section.withheld | self.unread_conditions) & (lhs.free_symbols | rhs.free_symbols),
                           key=str)
         if withheld:  # "unless $t < 1$, t^2 >= t": the domain is stated, but not as a condition that can be assumed
@@ -4651,7 +4681,7 @@ class _NotesReader(_CatalogMatch):
                         if not any(i.free_symbols for i in e.indices)} - constrained, key=str)
         if not free or len(free) > MAX_NARROWED:
             return report
-        counted = self.on_integers(report, claim, lhs, rhs, floored(lhs, rhs) & set(free), shown)
+        counted = self.on_integers(report, claim, lhs, rhs, floored(lhs, rhs, written=self.latex) & set(free), shown)
         if counted is not None:
             return counted
         for relations, line in self.sentence_conditions.stated_before(self.section.number, free):

@@ -62,11 +62,13 @@ class Comparison:
 
 
 def compare_with_catalog(formula, lhs, body, check_step, budget, *, output=None, zero_based=False,
-                         up_to_factors=False, flip=()) -> Comparison:
+                         up_to_factors=False, flip=(), decided=()) -> Comparison:
     """Whether ``lhs = body`` (a block's definition, 1-based) agrees with ``formula`` (its ``output``, by
     default the one named like ``lhs``); None when the block cannot be written in the record's variables
     (the reason says why).  ``up_to_factors``: an objective, equal up to a positive factor on each term;
-    ``flip``: record variables whose sign the record's output is taken with (``-b`` for ``b``)."""
+    ``flip``: record variables whose sign the record's output is taken with (``-b`` for ``b``); ``decided``: the
+    names an objective is minimised over (one the record has and the objective lacks is then a mistake, not another
+    problem: :func:`_absent_variables`)."""
     from symbolic.record import expand_definitions
 
     output = output or _pick_output(formula, lhs)
@@ -93,6 +95,10 @@ def compare_with_catalog(formula, lhs, body, check_step, budget, *, output=None,
     if leftover:
         return Comparison(None, f"symbols {sorted(map(str, leftover))} are not in the catalog formula",
                           warnings=tuple(warnings))
+    absent = [v for v in _absent_variables(formula, mine, theirs) if v not in decided] if up_to_factors else []
+    if absent:  # min_w ||w||^2/2 + C sum_i max(0, 1 - y_i w.x_i): a machine without an offset, not a wrong one
+        return Comparison(None, f"the notes' problem has no {', '.join(absent)} ({formula.id} has): another "
+                          "problem, not compared", warnings=tuple(warnings))
     if flip and clearly_differ(mine, theirs, _domains(formula), _sizes(formula), formula.conditions,
                                output.indices) and not (
             up_to_factors and _termwise_proportional(formula, output, mine, theirs, check_step, budget)):
@@ -115,6 +121,20 @@ def compare_with_catalog(formula, lhs, body, check_step, budget, *, output=None,
     roles = ", ".join(f"{_as_written(a)} is {v.name}" for a, v in lowered.arguments)
     return Comparison(False, f"{named} = {_plain(mine)} in {formula.id}'s variables{f' ({roles})' if roles else ''} "
                       f"differs from its {output.name} = {_plain(theirs)}", counterexample, tuple(warnings))
+
+
+def _absent_variables(formula, mine, theirs) -> list[str]:
+    r"""The record's variables that its objective ``theirs`` has and the notes' objective ``mine`` lacks altogether
+    (the offset ``b`` of an SVM written without one): the notes pose another problem, which a comparison would
+    "refute".  A positive factor (``C``) is no variable here: terms are compared up to one."""
+    from symbolic.domains import Positive
+
+    def names(expr):
+        return {str(s) for s in expr.free_symbols if isinstance(s, sp.Symbol)} \
+            | {str(b.label) for b in expr.atoms(sp.IndexedBase)}
+
+    return sorted(v.name for v in formula.variables
+                  if not isinstance(v.domain, Positive) and v.name in names(theirs) - names(mine))
 
 
 def _plain(expr) -> str:

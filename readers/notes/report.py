@@ -128,6 +128,10 @@ def render_text(report: NotesReport, *, explain: bool = False) -> str:
             lines.append(f"        {s.verdict:<10} {s.lhs[:50]} {s.rel} {s.rhs[:50]}")
             if s.verdict in ("refuted", "undecided", "error") and (s.reason or s.method):
                 lines.append(f"                   {(s.reason or s.method)[:150]}")
+            at = [a[:-len(" (example)")] for a in s.assumptions if a.endswith(" (example)")]
+            if s.verdict in ("proved", "verified") and at:  # confirmed at a worked example's values only
+                lines.append(f"                   holds at {', '.join(at)[:120]} (values the notes set above), "
+                             "not shown as an identity")
             if s.counterexample:
                 shown = ", ".join(f"{k}={v}" for k, v in list(s.counterexample.items())[:8])
                 lines.append(f"                   counterexample: {shown[:200]}")
