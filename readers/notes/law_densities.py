@@ -63,8 +63,8 @@ def _density(family, args, x, law):
     if family in ("N", "Normal", "Gaussian") and n == 2:  # the law's own mean and variance: either parametrisation
         mu, var = law.mean, law.variance
         return sp.exp(-(x - mu) ** 2 / (2 * var)) / sp.sqrt(2 * sp.pi * var), -sp.oo, sp.oo
-    if family in ("Exponential", "Exp", "Expon") and n == 1:
-        (lam,) = args
+    if family in ("Exponential", "Exp", "Expon") and n == 1:  # the rate from the law's mean: either reading
+        lam = 1 / law.mean
         return lam * sp.exp(-lam * x), sp.S.Zero, sp.oo
     if family == "Laplace" and n == 2:
         mu, b = args

@@ -140,7 +140,8 @@ def law(expr) -> Law | None:
 
 def other_parametrisation(found: Law) -> Law | None:
     r"""The other common reading of a law with two in use, or None: :math:`\mathcal{N}(\mu, s)` with ``s`` the
-    standard deviation (Stan's ``normal(\mu, \sigma)``) instead of the variance; ``U(m)`` as the continuous uniform
+    standard deviation (Stan's ``normal(\mu, \sigma)``) instead of the variance; ``Exp(\theta)`` with the scale
+    :math:`\theta = 1/\lambda` instead of the rate; ``U(m)`` as the continuous uniform
     law on :math:`(0, m)` instead of the discrete one on :math:`\{1, \dots, m\}`.  A claim about moments that fails
     under both readings fails whichever the notes mean."""
     if found.unambiguous or len(found.args) not in (1, 2):
@@ -149,6 +150,10 @@ def other_parametrisation(found: Law) -> Law | None:
         mu, sd = found.args
         return _law_of(found.args, found.family, mu, sd ** 2, (sp.Gt(sd, 0),), entropy=sp.log(2 * sp.pi * sp.E * sd ** 2) / 2,
                        mgf=sp.exp(mu * _T + sd ** 2 * _T ** 2 / 2))
+    if found.family in ("Exponential", "Exp", "Expon") and len(found.args) == 1:  # Exp(theta) with theta the scale
+        (theta,) = found.args
+        return _law_of(found.args, found.family, theta, theta ** 2, (sp.Gt(theta, 0),), entropy=1 + sp.log(theta),
+                       mgf=1 / (1 - theta * _T), mgf_domain=sp.Lt(theta * _T, 1))
     if found.family in ("U", "Uniform", "Unif") and len(found.args) == 1:
         (m,) = found.args
         return _law_of(found.args, found.family, m / 2, m ** 2 / 12, (sp.Gt(m, 0),), entropy=sp.log(m))

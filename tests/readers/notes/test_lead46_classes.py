@@ -193,3 +193,14 @@ def test_a_new_name_set_through_its_reciprocal_is_defined(power, then):
     text = (f"With prior variance $\\tau^2$ and known $\\sigma^2$, the posterior precision is "
             f"${power} = \\frac{{1}}{{\\tau^2}} + \\frac{{n}}{{\\sigma^2}}$.\n\nSo ${then}$.\n")
     assert_block_verdicts(checked_blocks(text), [CONFIRMED])
+
+
+@pytest.mark.parametrize("claim, verdict", [(r"\mathrm{Var}(X) = \frac{1}{\lambda}", "refuted"),
+                                            (r"\mathrm{Var}(X) = \lambda^2", "undecided"),
+                                            (r"\mathbb{E}[X] = \frac{1}{\lambda}", "proved")])
+def test_an_exponential_law_is_read_with_its_rate_and_with_its_scale(claim, verdict):
+    """Exp(lambda) has two parametrisations in use (rate: variance 1/lambda^2; scale: variance lambda^2).  A claim
+    that fails under both is a mistake whichever the notes mean (it was undecided); one that holds under the scale
+    reading only stays undecided."""
+    blocks = checked_blocks(f"Let $X \\sim \\mathrm{{Exp}}(\\lambda)$.\n\n$${claim}$$\n")
+    assert_block_verdicts(blocks, [verdict])
