@@ -84,8 +84,10 @@ def _log_pmfs(family: str, word: str | None):
     return []
 
 
-def stated_law(prose: str):
-    """``(family, word)`` when ``prose`` ends in "the log-likelihood is" and names one law of the table; else None."""
+def announces_likelihood(prose: str):
+    """The match of "the log-likelihood" (its group ``log`` set for the logarithm) when ``prose`` ends in "the
+    log-likelihood is" ("the likelihood is", "becomes", ...), of no other quantity's likelihood and with no
+    reparametrisation said; else None."""
     found = list(LIKELIHOOD.finditer(prose))
     if not found or OTHER_LIKELIHOOD.search(prose) or REPARAMETRISED.search(prose):
         return None
@@ -93,11 +95,19 @@ def stated_law(prose: str):
     if not re.fullmatch(r"\s*(?:is|becomes|reads|equals|is\s+given\s+by|is\s+then|is\s+therefore)?\s*[:,]?\s*",
                         tail):
         return None
+    return found[-1]
+
+
+def stated_law(prose: str):
+    """``(family, word)`` when ``prose`` ends in "the log-likelihood is" and names one law of the table; else None."""
+    announced = announces_likelihood(prose)
+    if announced is None:
+        return None
     laws = {(m.group("f").lower(), (m.group("word") or "").lower() or None) for m in LAW_IN_WORDS.finditer(prose)}
     if len(laws) != 1 or len({m.lower() for m in ANY_FAMILY.findall(prose)}) != 1:
         return None
     family, word = laws.pop()
-    return {"bernoulli": "Bernoulli", "poisson": "Poisson"}.get(family, family), word, bool(found[-1].group("log"))
+    return {"bernoulli": "Bernoulli", "poisson": "Poisson"}.get(family, family), word, bool(announced.group("log"))
 
 
 PARAGRAPH_LINES = 6

@@ -32,8 +32,12 @@ import sympy as sp
 from sympy.core.function import AppliedUndef
 
 from readers.latex.parse import parse_latex
-from readers.notes.named_likelihoods import (ANY_FAMILY, LIKELIHOOD, OTHER_LIKELIHOOD, REPARAMETRISED, TOLERANCE,
-                                             _sample_argument)
+from readers.notes.named_likelihoods import (
+    ANY_FAMILY,
+    TOLERANCE,
+    _sample_argument,
+    announces_likelihood,
+)
 
 NORMAL = re.compile(r"\b(?:normal|Gaussian)\b", re.IGNORECASE)
 _MATH = r"\$([^$]+)\$"
@@ -58,12 +62,8 @@ def _parsed(text: str):
 def stated_normal(prose: str):
     """``(mean, [variance readings], logged)`` when ``prose`` ends in "the log-likelihood is" (or "the likelihood
     is") after naming the normal law only, with its mean and variance (or standard deviation) in math; else None."""
-    found = list(LIKELIHOOD.finditer(prose))
-    if not found or OTHER_LIKELIHOOD.search(prose) or REPARAMETRISED.search(prose):
-        return None
-    tail = prose[found[-1].end():]
-    if not re.fullmatch(r"\s*(?:is|becomes|reads|equals|is\s+given\s+by|is\s+then|is\s+therefore)?\s*[:,]?\s*",
-                        tail):
+    announced = announces_likelihood(prose)
+    if announced is None:
         return None
     families = {m.lower() for m in ANY_FAMILY.findall(prose)} - {"normal", "gaussian"}
     if families or not NORMAL.search(prose):
@@ -85,7 +85,7 @@ def stated_normal(prose: str):
     readings = list(dict.fromkeys(readings))
     if any(not isinstance(m, sp.Symbol) for m in means) or any(len(v.free_symbols) != 1 for v in readings):
         return None
-    return means[0], readings, bool(found[-1].group("log"))
+    return means[0], readings, bool(announced.group("log"))
 
 
 def reading(lhs, rhs, prose: str):
