@@ -989,6 +989,10 @@ def _stated_integers(parts, names):
     return lhs.xreplace(swap), rhs.xreplace(swap), [c.xreplace(swap) for c in conditions]
 
 
+_SCALAR_LETTER = re.compile(r"(?:[a-z]|\\?(?:alpha|beta|gamma|delta|epsilon|varepsilon|zeta|eta|theta|iota|kappa|lambda|"
+                            r"mu|nu|xi|pi|rho|sigma|tau|upsilon|phi|varphi|chi|psi|omega))(?![A-Za-z])")
+r"""A lower-case Latin or Greek name: a scalar, whose inverse ``1/\tau_n^2`` may name it (``\mathbf{A}^{-1}`` is a
+matrix's inverse, a claim about A)."""
 _STATED_LAW_METHOD = "moments read from the stated law"
 """How a claim about moments of a variable with a stated law was read (readers.notes.laws, law_densities)."""
 _MATRIX_IDENTITY = re.compile(r"(?:\\mathbf\{I\}|I)(?:_\{?[A-Za-z0-9]+\}?)?")
@@ -2918,7 +2922,8 @@ class _NotesReader(_CatalogMatch):
         if isinstance(lhs, sp.Pow) and isinstance(lhs.base, sp.Symbol) and lhs.exp in (2, -1, -2):
             # sigma^2 = v, and "the posterior precision is 1/tau_n^2 = 1/tau^2 + n/sigma^2": tau_n is being named
             return lhs.base not in rhs.free_symbols and (lhs.exp == 2 or not self.section.defined_here(lhs.base)
-                                                         and lhs.base not in self.seen_before_block)
+                                                         and lhs.base not in self.seen_before_block
+                                                         and _SCALAR_LETTER.match(lhs.base.name) is not None)
         if isinstance(lhs, sp.Indexed):
             return lhs.base not in rhs.atoms(sp.IndexedBase) and all(isinstance(i, sp.Symbol) for i in lhs.indices)
         if isinstance(lhs, AppliedUndef):

@@ -234,6 +234,13 @@ class MatrixClaims:
                 out.add(name)
         return frozenset(out)
 
+    def constrains(self, lhs, rhs) -> bool:
+        r""":func:`_constrains`, a declared size aside: in :math:`\det(cA) = c^{n-1}\det(A)` with ``A`` declared
+        n x n, ``n`` is A's size (set with each sample), no unknown the equation could be solving for."""
+        sizes = {str(d) for x in lhs.free_symbols | rhs.free_symbols for d in self.declared.dims.get(x.name, ())}
+        one_sided = {x for x in _one_sided(lhs, rhs) if x.name not in sizes}
+        return bool(one_sided) or lhs == 0 or rhs == 0
+
     def writes_declared(self, frag, line: int, text: str | None = None) -> bool:
         r"""Whether the block ``frag`` (or ``text``, a part of it) writes a letter declared a vector or matrix at ``line``
         (``X`` after ``$X \in \mathbb{R}^{n \times d}$``), whatever its scalar parse kept: in numbers
@@ -333,7 +340,11 @@ class MatrixClaims:
                 return _stating([refutes_nothing(self.each_declared_norm(lhs, rhs, rel, claim.line, section.number,
                                                                          shown, norms), opaque)], stated)
             exponent = symbolic_exponent(lhs, rhs)
-            if exponent is not None:  # A^n = W Sigma^n W^{-1}: at n = 1, 2, 3, 4 (readers.notes.matrix_powers)
+            sizes_named = {str(d) for x in lhs.free_symbols | rhs.free_symbols
+                           for d in self.declared.dims.get(x.name, ())}
+            if exponent is not None and str(exponent) not in sizes_named:
+                # A^n = W Sigma^n W^{-1}: at n = 1, 2, 3, 4 (readers.notes.matrix_powers); not det(cA) = c^n det(A)
+                # with A n x n: that n is A's size, set with each sample (matrix_numeric.declared_size_values)
                 return _stating([refutes_nothing(self.at_powers(lhs, rhs, rel, claim.line, section.number, shown,
                                                                 exponent), opaque)], stated)
             try:
@@ -719,13 +730,13 @@ class MatrixClaims:
         if used is not None:
             return used
         if deferred is not None and not (statuses == {"fails"} and rel == "=" and not _has_derivative(lhs, rhs)
-                                         and _constrains(lhs, rhs)):
+                                         and self.constrains(lhs, rhs)):
             return self.under(deferred, lhs, rhs, rel, shown, symbols)  # as before: never refuted without it
         if statuses == {"fails"} and self.pairs:
             return _step(shown, "undecided", "matrix claim: fails on the sampled eigenpairs; not refuted (an "
                          "eigenvector written to a few digits is no longer one)")
         if statuses == {"fails"}:
-            if rel == "=" and not _has_derivative(lhs, rhs) and _constrains(lhs, rhs):
+            if rel == "=" and not _has_derivative(lhs, rhs) and self.constrains(lhs, rhs):
                 self.constraints = [c for c in self.constraints if c.line != line]
                 self.constraints.append(_Constraint(section_number, line, lhs, rhs, f"{lhs} = {rhs}"))
                 one_sided = sorted(s.name for s in _one_sided(lhs, rhs))

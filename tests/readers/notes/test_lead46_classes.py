@@ -204,3 +204,14 @@ def test_an_exponential_law_is_read_with_its_rate_and_with_its_scale(claim, verd
     reading only stays undecided."""
     blocks = checked_blocks(f"Let $X \\sim \\mathrm{{Exp}}(\\lambda)$.\n\n$${claim}$$\n")
     assert_block_verdicts(blocks, [verdict])
+
+
+@pytest.mark.parametrize("size", ["n", "k"])
+def test_a_declared_size_in_a_scalar_power_is_the_matrix_size(size):
+    """After "Let $A \\in \\mathbb{R}^{n \\times n}$", :math:`\\det(cA) = c^n \\det(A)` was undecided (c^n taken for a
+    matrix power with a free exponent, checked at n = 1 with a 2 x 2 A), and a wrong c^{n-1} "a matrix equation in n":
+    n is A's size, set with each sample."""
+    text = (f"Let $A \\in \\mathbb{{R}}^{{{size} \\times {size}}}$ and $c \\in \\mathbb{{R}}$.\n\n"
+            f"$$\\det(cA) = c^{size} \\det(A)$$\n\n$$\\det(cA) = c^{{{size}-1}} \\det(A)$$\n")
+    witnesses = assert_block_verdicts(checked_blocks(text), [CONFIRMED, "refuted"])
+    assert all(w[size] == "2" or float(w[size]) == 2 for w in witnesses), witnesses
