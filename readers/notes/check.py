@@ -993,6 +993,13 @@ _SCALAR_LETTER = re.compile(r"(?:[a-z]|\\?(?:alpha|beta|gamma|delta|epsilon|vare
                             r"mu|nu|xi|pi|rho|sigma|tau|upsilon|phi|varphi|chi|psi|omega))(?![A-Za-z])")
 r"""A lower-case Latin or Greek name: a scalar, whose inverse ``1/\tau_n^2`` may name it (``\mathbf{A}^{-1}`` is a
 matrix's inverse, a claim about A)."""
+_FOR_ALL = re.compile(r"\bfor\s+(?:all|every|each|any)\s+(?:(?:real|positive|negative|non-?negative|non-?zero|"
+                      r"integer|natural|complex)\s+)?(?:(?:numbers?|values?|reals?|integers?)\s+)?\$", re.IGNORECASE)
+r"""A claim said to hold for all values ("... $= \frac{\pi}{2}$ for all $x \ne 0$"): an identity, not an equation
+in its names (which a failure at one value would not refute)."""
+_REQUIRED = re.compile(r"\b(?:subject\s+to|s\.\s*t\.|such\s+that|requires?|need|must|should|constrain\w*|impos\w*|"
+                       r"enforc\w*|want|solve|find|satisf\w*)", re.IGNORECASE)
+"""Words that make an equation "for all $i$" a requirement (a constraint to meet), not a claim that it holds."""
 _STATED_LAW_METHOD = "moments read from the stated law"
 """How a claim about moments of a variable with a stated law was read (readers.notes.laws, law_densities)."""
 _MATRIX_IDENTITY = re.compile(r"(?:\\mathbf\{I\}|I)(?:_\{?[A-Za-z0-9]+\}?)?")
@@ -3912,7 +3919,9 @@ class _NotesReader(_CatalogMatch):
             return out  # the readings below are scalar algebra (readers.notes.matrices decided)
         claim = general
         rel = {"equiv": "=", ":=": "="}.get(claim.rel, claim.rel)
-        equation = rel == "=" and is_equation(lhs, rhs)
+        around = f"{frag.sentence} {words_after(self.lines, frag.line, frag.column, frag.source)}"
+        equation = rel == "=" and is_equation(lhs, rhs) and not (_FOR_ALL.search(around)
+                                                                  and not _REQUIRED.search(around))
         previous = self.section.equation
         if previous is not None and frag.paragraph - previous[1] > EQUATION_REACH:
             previous = None

@@ -215,3 +215,15 @@ def test_a_declared_size_in_a_scalar_power_is_the_matrix_size(size):
             f"$$\\det(cA) = c^{size} \\det(A)$$\n\n$$\\det(cA) = c^{{{size}-1}} \\det(A)$$\n")
     witnesses = assert_block_verdicts(checked_blocks(text), [CONFIRMED, "refuted"])
     assert all(w[size] == "2" or float(w[size]) == 2 for w in witnesses), witnesses
+
+
+@pytest.mark.parametrize("sentence, verdict", [
+    (r"$\arctan x + \arctan\frac1x = \frac\pi2$ for all $x \ne 0$.", "refuted"),
+    (r"$\arctan x + \arctan\frac1x = \frac\pi2$ for every positive $x$.", CONFIRMED),
+    (r"We need $x^2 - 5x + 6 = 0$ for all $x$ in the set of solutions.", "undecided"),
+    (r"We require $x + y = 1$ for all $t$.", "undecided"),
+])
+def test_an_equation_said_to_hold_for_all_values_is_an_identity(sentence, verdict):
+    """"... $= \\frac{\\pi}{2}$ for all $x \\ne 0$" was "an equation in x" (undecided): the words say it holds for every
+    value, so one value where it fails (x = -1: -pi/2) refutes it; a requirement ("need", "must") stays an equation."""
+    assert_block_verdicts(checked_blocks(sentence + "\n"), [verdict if isinstance(verdict, tuple) else (verdict,)])
