@@ -3919,7 +3919,8 @@ class _NotesReader(_CatalogMatch):
             return out  # the readings below are scalar algebra (readers.notes.matrices decided)
         claim = general
         rel = {"equiv": "=", ":=": "="}.get(claim.rel, claim.rel)
-        around = f"{frag.sentence} {words_after(self.lines, frag.line, frag.column, frag.source)}"
+        after = words_after(self.lines, frag.line, frag.column, frag.source)
+        around = f"{frag.sentence} {'' if re.match(r'[ \t]*[A-Z]', after) else after}"  # not the next sentence's
         equation = rel == "=" and is_equation(lhs, rhs) and not (_FOR_ALL.search(around)
                                                                   and not _REQUIRED.search(around))
         previous = self.section.equation
@@ -5261,9 +5262,10 @@ class _NotesReader(_CatalogMatch):
     def small_in_words(self, lhs, rhs, claim, frag, shown) -> StepReport | None:
         r"""``lhs \approx rhs`` as an expansion in the letters the sentence calls small ("for small $x$", "as $h \to
         0$": readers.notes.small_in_words); None where it names none the claim writes."""
+        after = words_after(self.lines, frag.line, frag.column, frag.source)
+        after = "" if re.match(r"\s*[A-Z]", after) else after  # "Near $z = 0$, ..." after it opens the next sentence
         prose = " ".join((introduction(self.lines, frag.line), text_before(self.lines, frag.kind, frag.line,
-                                                                            frag.column), frag.sentence,
-                          words_after(self.lines, frag.line, frag.column, frag.source)))
+                                                                            frag.column), frag.sentence, after))
         names = {x.name: x for e in (lhs, rhs) for x in e.free_symbols if isinstance(x, sp.Symbol)}
         small = [names[n] for n in sorted(small_in_words.small_letters(prose)) if n in names]
         shifts = {names[n]: sp.Rational(c) for n, c in small_in_words.shifted_letters(prose).items()

@@ -227,3 +227,12 @@ def test_an_equation_said_to_hold_for_all_values_is_an_identity(sentence, verdic
     """"... $= \\frac{\\pi}{2}$ for all $x \\ne 0$" was "an equation in x" (undecided): the words say it holds for every
     value, so one value where it fails (x = -1: -pi/2) refutes it; a requirement ("need", "must") stays an equation."""
     assert_block_verdicts(checked_blocks(sentence + "\n"), [verdict if isinstance(verdict, tuple) else (verdict,)])
+
+
+def test_a_scale_named_in_the_next_sentence_is_not_the_approximations():
+    """"For large $z$: $$\\operatorname{softplus}(z) \\approx z$$ Near $z = 0$, ..." read the next sentence's "near
+    $z = 0$" as this display's scale and refuted a correct large-z approximation (adversarial_round20.md:169)."""
+    text = ("For large $z$:\n\n$$\\operatorname{softplus}(z) \\approx z$$\n\n"
+            "Near $z = 0$, to first order:\n\n$$\\sigma(z) \\approx \\frac{1}{2} + \\frac{z}{4}$$\n")
+    blocks = checked_blocks(text)
+    assert blocks[0].verdict != "refuted" and blocks[-1].verdict == "verified", [(b.line, b.verdict) for b in blocks]
