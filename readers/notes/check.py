@@ -3920,7 +3920,8 @@ class _NotesReader(_CatalogMatch):
         claim = general
         rel = {"equiv": "=", ":=": "="}.get(claim.rel, claim.rel)
         after = words_after(self.lines, frag.line, frag.column, frag.source)
-        around = f"{frag.sentence} {'' if re.match(r'[ \t]*[A-Z]', after) else after}"  # not the next sentence's
+        after = "" if re.match(r"\s*[A-Z]", after) else after  # "Near $z = 0$, ...": the next sentence's
+        around = f"{frag.sentence} {after}"
         equation = rel == "=" and is_equation(lhs, rhs) and not (_FOR_ALL.search(around)
                                                                   and not _REQUIRED.search(around))
         previous = self.section.equation
