@@ -233,6 +233,6 @@ def test_a_scale_named_in_the_next_sentence_is_not_the_approximations():
     """"For large $z$: $$\\operatorname{softplus}(z) \\approx z$$ Near $z = 0$, ..." read the next sentence's "near
     $z = 0$" as this display's scale and refuted a correct large-z approximation (adversarial_round20.md:169)."""
     text = ("For large $z$:\n\n$$\\operatorname{softplus}(z) \\approx z$$\n\n"
-            "Near $z = 0$, to first order:\n\n$$\\sigma(z) \\approx \\frac{1}{2} + \\frac{z}{4}$$\n")
+            "Near $z = 0$, to first order:\n\n$$\\frac{1}{1 + e^{-z}} \\approx \\frac{1}{2} + \\frac{z}{4}$$\n")
     blocks = checked_blocks(text)
     assert blocks[0].verdict != "refuted" and blocks[-1].verdict == "verified", [(b.line, b.verdict) for b in blocks]
