@@ -23,6 +23,7 @@ import sympy as sp
 from sympy.codegen import cfunctions
 
 import symbolic.integer_part  # noqa: F401 - floor/ceiling at a point certified (sympy read 99 - 2.9e-14 as 99)
+from derivations.checker.strategies.complements import complements
 from derivations.checker.strategies.derivative_points import value_at
 from symbolic import functions
 from symbolic.shared_subtrees import xreplace
@@ -125,6 +126,7 @@ def _elementary(expr: sp.Expr) -> sp.Expr:
 
 
 def _written_out(expr: sp.Expr) -> sp.Expr:
+    expr = complements(expr)  # 1/2 - erf(z)/2 as Phi(-sqrt(2) z): exact, and no cancellation at the point
     if not expr.has(*_ELEMENTARY):
         return expr
     return expr.replace(lambda node: type(node) in _ELEMENTARY, lambda node: _ELEMENTARY[type(node)](*node.args))
@@ -482,6 +484,15 @@ def decimal_text(value: sp.Expr, digits: int = 20, places: int = 40) -> str:
             whole, frac = text[:-places] if places else text, text[-places:] if places else ""
             frac = frac.rstrip("0")
             return sign + whole + ("." + frac if frac else "")
+    try:  # precision-tracking, as the sign was certified: at fixed digits a difference of two sides 1e275 apart
+        number = value.evalf(digits, maxn=MAX_DIGITS, strict=True)  # by 1e-426 showed as 2.9e194 (all rounding)
+        if number.is_Float and number != 0:
+            import mpmath  # noqa: PLC0415
+
+            with mpmath.workdps(digits + 5):
+                return mpmath.nstr(mpmath.mpf(number._mpf_), digits)
+    except Exception:  # noqa: BLE001, S110 - PrecisionExhausted, or a node evalf cannot handle: mpmath below
+        pass
     try:
         import mpmath  # noqa: PLC0415
 
