@@ -52,7 +52,7 @@ def test_complements_leave_a_sum_that_is_not_a_complement():
     assert complements(expr) == expr
 
 
-POINTS = 40
+POINTS = 20
 """Enough that the sampler (most of its points near the wall x = 1) reaches x > 2.5e12, where the claim fails; the
 sampled points only (``quick``): the search for ties forks a child to solve, seconds of CPU."""
 
@@ -91,6 +91,15 @@ def test_a_side_that_rounds_to_undefined_is_read_at_more_digits(rel, offset, sta
     assert reading.state == state and reading.dps > 1303
 
 
+@pytest.mark.parametrize("at, rel, state", [(300.0, ">", "fails"), (2000.0, ">=", "fails"), (300.0, "<", "holds")])
+def test_the_garbage_of_a_partial_cancellation_is_no_sign(at, rel, state):
+    r"""$\log(1 - \sigma(x)) + x = -\log(1 + e^{-x}) < 0$.  At $x = 300$ and 216 digits the cancellation leaves
+    $+8.7 \cdot 10^{-89}$ (the truth is $-5.1 \cdot 10^{-131}$), at $x = 2000$ and 1728 digits $+2.9 \cdot 10^{-861}$:
+    defined, apart from 0, and of the wrong sign; the next doubling changes it, so it resolves nothing."""
+    sides = [compile_expr([x], SIGMOID_TAIL + x), compile_expr([x], sp.Integer(0))]
+    assert read_point(rel, sides, [at], 54).state == state
+
+
 def test_a_sign_lost_to_rounding_between_sides_is_resolved_at_more_digits():
     """$x + 10^{-60} \\cdot 4$ against $x$ at $x = 7$: within rounding at 50 digits, apart at 100."""
     sides = [compile_expr([y], y + 4 * sp.Integer(10) ** -60), compile_expr([y], y)]
@@ -120,4 +129,4 @@ def test_a_cpu_limit_stops_a_call_that_guards_against_every_exception():
                 continue
         return "ran on"
 
-    assert within_cpu_seconds(guarded_runaway, seconds=0.2) is None
+    assert within_cpu_seconds(guarded_runaway, seconds=0.1) is None
