@@ -104,6 +104,8 @@ class Tally:
     uncertified: int = 0
     """Agreements within rounding re-decided exactly whose difference had no digit ``decide`` could certify
     (evidence of 0 to ``decide.MAX_DIGITS`` digits, not a decision)."""
+    side_undefined: bool = False
+    """Whether the last point read had a side undefined at the working digits (``escalation`` may define it)."""
     escalations: Allowance = field(default_factory=Allowance)
     """CPU seconds left for re-reading ``near`` and ``undefined`` points at more digits (``escalation``)."""
     cut: list = field(default_factory=list)
@@ -216,8 +218,9 @@ class NumericTest:
                 outcome = self._ratio_constant(inst, sides[0], point, rng, conditions)
             else:
                 outcome = self._pointwise(inst, sides, values, point, tally, closest)
-            if outcome == "undefined" and inst.rel != "propto" and not _has_integral(inst) and not self.quick:
-                rounded.append((values, point))
+            if tally.side_undefined and outcome == "undefined" and not _has_integral(inst) and not self.quick:
+                rounded.append((values, point))  # a side undefined at the working digits, not a sign out of reach
+            tally.side_undefined = False
             if outcome in ("undefined", "unresolved", "divergent"):
                 setattr(tally, outcome, getattr(tally, outcome) + 1)
                 continue
@@ -339,6 +342,7 @@ class NumericTest:
                                  allowance=tally.escalations)
         l, r, dps = reading.l, reading.r, reading.dps
         if reading.state == "undefined":
+            tally.side_undefined = True
             return self._undefined(inst, point, l, r)
         if reading.state == "holds":
             if closest is not None and reading.level == 0:
