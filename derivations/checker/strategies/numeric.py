@@ -4,7 +4,9 @@ At ``points`` points drawn from the domains (edges first) the relation is
 checked with mpmath at ``digits`` digits (see ``evaluate.TOLERANCE_MARGIN``).
 A point that fails is re-evaluated at 2x and 4x the digits: a failure caused by
 cancellation (terms far larger than their sum) disappears there, a real one
-does not.  A point that fails at every precision is confirmed with sympy's
+does not.  A point where an inequality's sides agree within rounding, or
+where a side came out undefined, is read at doubling digits up to 5000 (``escalation``)
+and counts only once a sign is resolved there.  A point that fails at every precision is confirmed with sympy's
 precision-tracking ``evalf`` before it is reported; when evalf cannot reach
 the accuracy (cancellation beyond ``CONFIRM_MAX_DIGITS``), the point is skipped
 and counted as unresolved, never reported.  Sides with an integral are
@@ -76,7 +78,8 @@ the sides agree within rounding built a minimal polynomial until the rung's whol
 84) was spent, and the false claim, which other points refute at once, came out undecided.  Such a point counts as
 unresolved (the step is then never verified)."""
 ESCALATION = (2, 4)
-"""A failing point is re-evaluated at these multiples of ``DIGITS`` before it is reported."""
+"""A failing point is re-evaluated at these multiples of the working digits before it is reported (``escalation``
+reads near and undefined points further)."""
 MIN_POINTS_PER_INSTANCE = 40
 MAX_DRAWS_PER_POINT = 20
 """Candidate points drawn per wanted point before the domain is declared unsamplable."""
