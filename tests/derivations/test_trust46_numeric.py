@@ -115,6 +115,14 @@ def test_an_astronomically_large_exact_value_is_not_built(expr):
     assert found == ("unknown", None)
 
 
+@pytest.mark.parametrize("expr", [sp.log(1 + sp.exp(x)) - x, sp.exp(-2 * t) + t])
+def test_an_exponential_of_an_astronomical_argument_is_not_evaluated(expr):
+    """At the far point 1e600 evalf of exp(-2e600) took 2-3 s, about the exact decision's allowance."""
+    point = {s: sp.Integer(10) ** 600 for s in expr.free_symbols}
+    found = within_cpu_seconds(lambda: decide.side_state(expr, point), seconds=5.0)  # a guard against the wait
+    assert found == ("unknown", None)
+
+
 def test_an_ordinary_power_is_still_decided():
     assert decide.decide((x + 1) ** y, sp.Integer(8), {x: sp.Integer(1), y: sp.Integer(3)}).state == "zero"
 
