@@ -483,8 +483,11 @@ def _answer(conn, fn, args, kwargs) -> bool:
     return False
 
 
-class _OutOfTime(Exception):
-    """Raised in :func:`within_cpu_seconds`'s call when its CPU seconds are spent."""
+class _OutOfTime(BaseException):
+    r"""Raised in :func:`within_cpu_seconds`'s call when its CPU seconds are spent.  Not an ``Exception``: the
+    ``except Exception`` that guards a sympy call against its many failures would take it for one of them and run
+    on without a limit (``written._vanishes`` went on to simplify $\cosh 3838 - \sinh 3838$ for minutes after
+    ``decide``'s certification, stopped inside such a guard, returned "unknown")."""
 
 
 FINALIZER_RETRY = 1e-3

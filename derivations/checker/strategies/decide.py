@@ -23,7 +23,9 @@ import sympy as sp
 from sympy.codegen import cfunctions
 
 import symbolic.integer_part  # noqa: F401 - floor/ceiling at a point certified (sympy read 99 - 2.9e-14 as 99)
+from derivations.checker.strategies.complements import complements
 from derivations.checker.strategies.derivative_points import value_at
+from derivations.checker.strategies.huge import huge_exact
 from symbolic import functions
 from symbolic.shared_subtrees import xreplace
 
@@ -55,6 +57,10 @@ def side_state(expr: sp.Expr, point: dict, *, real: bool = True) -> tuple[str, s
 
 
 def _side_state(expr: sp.Expr, point: dict, *, real: bool) -> tuple[str, sp.Expr | None]:
+    if _huge_power(_elementary(expr), point):
+        # not decidable here: an exact value of more than MAX_EXACT_DIGITS digits, built or printed for mpmath as
+        # a Python integer power ((10**300)**(10**300) in _interval_sign), never ends
+        return "unknown", None
     try:
         value = _substitute(expr, point)
         if value.has(sp.Integral, sp.Limit, sp.Sum, sp.Product, sp.Derivative):
@@ -125,6 +131,7 @@ def _elementary(expr: sp.Expr) -> sp.Expr:
 
 
 def _written_out(expr: sp.Expr) -> sp.Expr:
+    expr = complements(expr)  # 1/2 - erf(z)/2 as Phi(-sqrt(2) z): exact, and no cancellation at the point
     if not expr.has(*_ELEMENTARY):
         return expr
     return expr.replace(lambda node: type(node) in _ELEMENTARY, lambda node: _ELEMENTARY[type(node)](*node.args))
@@ -142,30 +149,12 @@ def _substitute(expr: sp.Expr, point: dict) -> sp.Expr:
 
 
 def _huge_power(expr: sp.Expr, point: dict) -> bool:
-    r"""Whether substituting ``point`` into ``expr`` meets a power of a rational to a rational exponent whose exact
-    value has more than :data:`MAX_EXACT_DIGITS` digits (the substitution is then left unevaluated).
-
-    Read off ``expr`` itself, without building the substituted tree unevaluated to look at it: ``with
-    sympy.evaluate(False)`` empties sympy's whole cache on entering and again on leaving, and a step decided at
-    many points emptied it twice per side and point (58 % of the clearings in a serial run of the library), so
-    the evaluated substitution and everything after it started cold.  Unevaluated, a ``Pow`` of ``expr`` keeps its
-    place and its base and exponent are what the point puts there: a key of ``point`` (a symbol, an element)
-    becomes its rational, any other subtree is no rational after the substitution unless it was one before
-    (an unevaluated ``Add`` or ``Mul`` of rationals stays an ``Add`` or ``Mul``), and nothing is looked at below
-    a key, which is replaced whole."""
-    stack = [expr]
-    while stack:
-        node = stack.pop()
-        if not isinstance(node, sp.Basic) or node in point:
-            continue
-        if isinstance(node, sp.Pow):
-            base, exponent = (point.get(part, part) for part in node.args)
-            if base.is_Rational and exponent.is_Rational and base != 0:
-                base_digits = max(len(str(abs(base.p))), len(str(base.q)))
-                if base_digits * abs(exponent) > MAX_EXACT_DIGITS:
-                    return True
-        stack.extend(node.args)
-    return False
+    r"""Whether substituting ``point`` into ``expr`` would build an exact number of more than :data:`MAX_EXACT_DIGITS`
+    digits (:mod:`~derivations.checker.strategies.huge`: $(x + 1)^y$ at $x = y = 10^{300}$, whose base is an ``Add``
+    until it is evaluated).  Read off ``expr`` itself: ``with sympy.evaluate(False)`` empties sympy's whole cache on
+    entering and again on leaving (58 % of the clearings in a serial run of the library, when every point was so
+    looked at)."""
+    return huge_exact(expr, point, MAX_EXACT_DIGITS)
 
 
 def decide(lhs: sp.Expr, rhs: sp.Expr, point: dict, *, real: bool = True, derivatives=()) -> Decision:
@@ -482,6 +471,15 @@ def decimal_text(value: sp.Expr, digits: int = 20, places: int = 40) -> str:
             whole, frac = text[:-places] if places else text, text[-places:] if places else ""
             frac = frac.rstrip("0")
             return sign + whole + ("." + frac if frac else "")
+    try:  # precision-tracking, as the sign was certified: at fixed digits a difference of two sides 1e275 apart
+        number = value.evalf(digits, maxn=MAX_DIGITS, strict=True)  # by 1e-426 showed as 2.9e194 (all rounding)
+        if number.is_Float and number != 0:
+            import mpmath  # noqa: PLC0415
+
+            with mpmath.workdps(digits + 5):
+                return mpmath.nstr(mpmath.mpf(number._mpf_), digits)
+    except Exception:  # noqa: BLE001, S110 - PrecisionExhausted, or a node evalf cannot handle: mpmath below
+        pass
     try:
         import mpmath  # noqa: PLC0415
 

@@ -25,6 +25,7 @@ from symbolic import unevaluated
 from symbolic.expr import as_expr
 
 from derivations.checker.budget import within_cpu_seconds
+from derivations.checker.strategies.complements import complements
 from derivations.checker.strategies.instances import Unsupported, instances
 
 TOLERANCE_MARGIN = 10
@@ -62,7 +63,7 @@ def _compiled(symbols: tuple, expr) -> Callable:
     if unknown:
         raise Unsupported(f"{unknown[0]} is a function the claim does not define: it has no value at a point")
     try:
-        arguments, renamed = identifier_arguments(list(symbols), expr)
+        arguments, renamed = identifier_arguments(list(symbols), complements(expr))  # 1/2 - erf(z)/2 as erfc(z)/2
         return sp.lambdify(arguments, renamed, modules="mpmath")
     except Exception as exc:  # noqa: BLE001 - lambdify fails in many ways on unknown nodes
         raise Unsupported(f"cannot evaluate {str(expr)[:80]} numerically ({type(exc).__name__})") from None

@@ -4,7 +4,9 @@ At ``points`` points drawn from the domains (edges first) the relation is
 checked with mpmath at ``digits`` digits (see ``evaluate.TOLERANCE_MARGIN``).
 A point that fails is re-evaluated at 2x and 4x the digits: a failure caused by
 cancellation (terms far larger than their sum) disappears there, a real one
-does not.  A point that fails at every precision is confirmed with sympy's
+does not.  A point where an inequality's sides agree within rounding, or
+where a side came out undefined, is read at doubling digits up to 5000 (``escalation``)
+and counts only once a sign is resolved there.  A point that fails at every precision is confirmed with sympy's
 precision-tracking ``evalf`` before it is reported; when evalf cannot reach
 the accuracy (cancellation beyond ``CONFIRM_MAX_DIGITS``), the point is skipped
 and counted as unresolved, never reported.  Sides with an integral are
@@ -21,6 +23,7 @@ from __future__ import annotations
 
 import itertools
 import math
+import time
 from dataclasses import dataclass, field
 
 import mpmath
@@ -33,6 +36,7 @@ from derivations.checker.step import Step
 from derivations.checker.verdict import Verdict
 
 from derivations.checker.strategies.divergence import divergent_refutation
+from derivations.checker.strategies.escalation import Allowance, read_point
 from derivations.checker.strategies.improper import nonintegrable_end
 from derivations.checker.strategies.decide import (MAX_DIGITS as DECIDE_MAX_DIGITS, coordinate_text, decide, decimal_text, exact_point,
                                                    holds, round_point, shortest_point)
@@ -74,7 +78,8 @@ the sides agree within rounding built a minimal polynomial until the rung's whol
 84) was spent, and the false claim, which other points refute at once, came out undecided.  Such a point counts as
 unresolved (the step is then never verified)."""
 ESCALATION = (2, 4)
-"""A failing point is re-evaluated at these multiples of ``DIGITS`` before it is reported."""
+"""A failing point is re-evaluated at these multiples of the working digits before it is reported (``escalation``
+reads near and undefined points further)."""
 MIN_POINTS_PER_INSTANCE = 40
 MAX_DRAWS_PER_POINT = 20
 """Candidate points drawn per wanted point before the domain is declared unsamplable."""
@@ -102,6 +107,10 @@ class Tally:
     uncertified: int = 0
     """Agreements within rounding re-decided exactly whose difference had no digit ``decide`` could certify
     (evidence of 0 to ``decide.MAX_DIGITS`` digits, not a decision)."""
+    side_undefined: bool = False
+    """Whether the last point read had a side undefined at the working digits (``escalation`` may define it)."""
+    escalations: Allowance = field(default_factory=Allowance)
+    """CPU seconds left for re-reading ``near`` and ``undefined`` points at more digits (``escalation``)."""
     cut: list = field(default_factory=list)
     """Searches for exact tie points the budget cut short (``ties.likely_ties``): agreement at the other points is
     then no evidence, since a thin failure (a spike at sqrt(2)) is found only at such a point."""
@@ -188,6 +197,10 @@ class NumericTest:
                 if isinstance(verdict, Verdict):
                     return verdict
         accepted, draws = 0, 0
+        # points where a side was undefined at the working digits (a difference inside it may have rounded to 0):
+        # read again at more digits (``escalation``) after the sampling, those with the smallest coordinates first
+        # (the cancellation in 1 - sigmoid(x) grows with |x|), while the step's escalation allowance lasts
+        rounded = []
         inequality = inst.rel in ("<=", ">=", "<", ">") and not _has_integral(inst) and not self.quick
         closest = Closest() if inequality else None
         grid = [] if _has_integral(inst) else small_grid(inst.groups, rng)
@@ -208,6 +221,9 @@ class NumericTest:
                 outcome = self._ratio_constant(inst, sides[0], point, rng, conditions)
             else:
                 outcome = self._pointwise(inst, sides, values, point, tally, closest)
+            if tally.side_undefined and outcome == "undefined" and not _has_integral(inst) and not self.quick:
+                rounded.append((values, point))  # a side undefined at the working digits, not a sign out of reach
+            tally.side_undefined = False
             if outcome in ("undefined", "unresolved", "divergent"):
                 setattr(tally, outcome, getattr(tally, outcome) + 1)
                 continue
@@ -216,6 +232,24 @@ class NumericTest:
                 tally.raised += 1
             elif isinstance(outcome, Verdict):
                 return outcome
+        for values, point in sorted(rounded, key=lambda pair: max(abs(float(v)) for v in pair[0])):
+            if tally.escalations.left <= 0 or busy_clock() > deadline:
+                break
+            start = time.process_time()
+            found = within_cpu_seconds(lambda v=values, p=point: (self._pointwise(inst, sides, v, p, tally,
+                                                                          escalate_undefined=True),),
+                                       seconds=EXACT_SECONDS)
+            tally.escalations.charge(time.process_time() - start)  # the exact decision of a failure there too
+            outcome = "unresolved" if found is None else found[0]  # a failure there that ran away when decided
+            if isinstance(outcome, Verdict):
+                return outcome
+            if outcome in ("ok", "raised", "unresolved", "divergent"):  # defined at more digits after all
+                tally.undefined -= 1
+                if outcome in ("unresolved", "divergent"):
+                    setattr(tally, outcome, getattr(tally, outcome) + 1)
+                else:
+                    tally.raised += 1
+                    accepted += 1
         tally.points += accepted
         if accepted and not _has_integral(inst) and inst.rel != "propto":
             verdict = self._far(inst, sides, tally, deadline)
@@ -283,33 +317,44 @@ class NumericTest:
                                   "no exact tie was found in the time given")
         return None
 
-    def _pointwise(self, inst: Instance, sides, values, point, tally: Tally, closest: Closest | None = None):
+    def _pointwise(self, inst: Instance, sides, values, point, tally: Tally, closest: Closest | None = None, *,
+                   escalate_undefined: bool = False):
         """'ok', 'raised' (agreement only at more digits), 'undefined', 'unresolved', 'divergent' (an agreement
         where an integral has no value: ``improper``), or a refuting Verdict.  ``closest`` (inequalities) keeps
         the point with the smallest relative margin."""
-        outcome = self._compared(inst, sides, values, point, tally, closest)
+        outcome = self._compared(inst, sides, values, point, tally, closest, escalate_undefined=escalate_undefined)
         if outcome in ("ok", "raised") and _has_integral(inst) and _divergent_at(inst, point):
             return "divergent"
         return outcome
 
-    def _compared(self, inst: Instance, sides, values, point, tally: Tally, closest: Closest | None = None):
+    def _compared(self, inst: Instance, sides, values, point, tally: Tally, closest: Closest | None = None, *,
+                  escalate_undefined: bool = False):
         if inst.is_complex and inst.rel != "=":
             raise Unsupported("an inequality between complex values")
         if _has_integral(inst):  # quadrature never refutes; its cost grows fast with the digits
             base = QUADRATURE_DIGITS
         else:
             base = self.digits + magnitude_digits((inst.lhs, inst.rhs), values)
-        for n, dps in enumerate((base, *(m * base for m in ESCALATION))):
-            l, r = (value_at(f, values, dps, allow_complex=inst.is_complex) for f in sides)
-            if l is None or r is None:
-                return self._undefined(inst, point, l, r)
-            state = compare(inst.rel, l, r, dps)
-            if state == "holds":
-                if closest is not None and n == 0:
-                    closest.add(relative_margin(inst.rel, l, r), tuple(float(v) for v in values))
-                return "ok" if n == 0 else "raised"
-            if state == "near":
-                return self._near(inst, point, tally, apart=relatively_apart(l, r, dps))
+        if _has_integral(inst):  # each level is a quadrature: only a failure is looked at again, as always
+            reading = read_point(inst.rel, sides, values, base, digits=[m * base for m in (1, *ESCALATION)],
+                                 escalate=("fails",), seconds=None)
+        else:  # a sign or a value lost to rounding is looked for at more digits (``escalation``)
+            escalate = ("fails",) if inst.rel == "=" else ("fails", "near")
+            escalate += ("undefined",) if escalate_undefined else ()
+            reading = read_point(inst.rel, sides, values, base, allow_complex=inst.is_complex, escalate=escalate,
+                                 allowance=tally.escalations)
+        l, r, dps = reading.l, reading.r, reading.dps
+        if reading.state == "undefined":
+            tally.side_undefined = True
+            return self._undefined(inst, point, l, r)
+        if reading.state == "holds":
+            if closest is not None and reading.level == 0:
+                closest.add(relative_margin(inst.rel, l, r), tuple(float(v) for v in values))
+            return "ok" if reading.level == 0 else "raised"
+        if reading.state == "near":
+            return self._near(inst, point, tally, apart=relatively_apart(l, r, dps))
+        if reading.state == "unsettled":
+            return self._unsettled(inst, point)
         if _has_integral(inst):  # quadrature can miss mass (a peak far from 0), and evalf would miss it too
             return _careful_quadrature(inst) or _integrated_at(inst, point) or _holds_integrated(inst, point) or "unresolved"
         verdict = self.decide_at(inst, point)
@@ -372,6 +417,19 @@ class NumericTest:
         if verdict == "unresolved":
             return "undefined"  # a sign beyond any precision we can certify: no evidence either way, skipped
         return verdict if verdict is not None else "ok"
+
+    def _unsettled(self, inst: Instance, point):
+        """A point that more digits did not resolve (``escalation``): decided exactly within ``EXACT_SECONDS``, a
+        refuting Verdict or ``raised`` (shown exactly); else no evidence either way, skipped as ``undefined``."""
+        exact = exact_point(point)
+        if not inside(inst, exact) or undefined_as_written(inst, exact):
+            return "undefined"
+        decided = within_cpu_seconds(lambda: decide(inst.lhs, inst.rhs, exact, real=not inst.is_complex,
+                                                    derivatives=inst.derivatives), seconds=EXACT_SECONDS)
+        shown = None if decided is None else holds(inst.rel, decided.state)
+        if shown is False:
+            return _refutation(inst, exact, decided, "")
+        return "raised" if shown else "undefined"
 
     def _undefined(self, inst: Instance, point, l, r):
         """Both sides undefined: skipped.  One side: a domain mismatch when the step says so, once confirmed exactly."""
@@ -462,7 +520,7 @@ class NumericTest:
             # A disagreement that could be neither confirmed nor explained away is not evidence
             # for the claim: never call such a step verified.
             return Verdict("undecided", method=method, assumptions=insts[0].assumption_texts(),
-                           reason=(f"{tally.unresolved} points disagreed at {self._precisions[-1]} digits but "
+                           reason=(f"{tally.unresolved} points disagreed at {self._precisions[-1]} digits or more but "
                                    "could not be confirmed (cancellation beyond evalf's precision, or "
                                    f"quadrature); {tally.points} points agreed"),
                            points=tally.points, details={"instances": str(len(insts))})
