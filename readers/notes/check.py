@@ -1006,6 +1006,13 @@ _MATRIX_IDENTITY = re.compile(r"(?:\\mathbf\{I\}|I)(?:_\{?[A-Za-z0-9]+\}?)?")
 """The identity matrix's names (``I``, ``I_n``, ``\\mathbf{I}``): beside declared matrices, never a name defined."""
 
 
+def _first_value_text(content: str) -> str:
+    r"""The LaTeX of the first value a block sets, after its first ``=`` up to a comma, a ``\quad``, ``\hspace``, a
+    semicolon or a row break (``D = [...], \hspace{24pt} P = [...]``: D's value, not P's)."""
+    value = content.split("=", 1)[1]
+    return re.split(r",|;|\\(?:q?quad|hspace|\\)", value, maxsplit=1)[0]
+
+
 def _role(steps, defined, updates) -> str:
     if any(s.role == "equation" for s in steps) and all(s.role == "equation" for s in steps):
         return "equation"
@@ -1907,8 +1914,8 @@ class _NotesReader(_CatalogMatch):
             return BlockReport(**base, parsed=True, steps=tuple(stated), role="claim", parsed_form=shown,
                                symbols=explain, warnings=tuple(dict.fromkeys(warnings)))
         values = example_values(block, seen if frag.kind == "inline" else frozenset())
-        if values is not None and "=" in frag.content and self.matrix_claims.writes_declared(
-                frag, frag.content_line, frag.content.split("=", 1)[1]):
+        if values is not None and "=" in frag.content and all(v.is_number for _, v in values) \
+                and self.matrix_claims.writes_declared(frag, frag.content_line, _first_value_text(frag.content)):
             values = None  # H = X(X^T X)^{-1} X^T is no example H = 1 (its scalar parse): a definition in matrices
         if values is not None and any(first_order_recurrence(n, v) is not None for n, v in values):
             values = None  # "the recursive definition is $a_n = a_{n-1} + 3$": a recurrence, though a_n was seen
