@@ -993,10 +993,24 @@ _SCALAR_LETTER = re.compile(r"(?:[a-z]|\\?(?:alpha|beta|gamma|delta|epsilon|vare
                             r"mu|nu|xi|pi|rho|sigma|tau|upsilon|phi|varphi|chi|psi|omega))(?![A-Za-z])")
 r"""A lower-case Latin or Greek name: a scalar, whose inverse ``1/\tau_n^2`` may name it (``\mathbf{A}^{-1}`` is a
 matrix's inverse, a claim about A)."""
+_FOR_ALL = re.compile(r"\bfor\s+(?:all|every|each|any)\s+(?:(?:real|positive|negative|non-?negative|non-?zero|"
+                      r"integer|natural|complex)\s+)?(?:(?:numbers?|values?|reals?|integers?)\s+)?\$", re.IGNORECASE)
+r"""A claim said to hold for all values ("... $= \frac{\pi}{2}$ for all $x \ne 0$"): an identity, not an equation
+in its names (which a failure at one value would not refute)."""
+_REQUIRED = re.compile(r"\b(?:subject\s+to|s\.\s*t\.|such\s+that|requires?|need|must|should|constrain\w*|impos\w*|"
+                       r"enforc\w*|want|solve|find|satisf\w*)", re.IGNORECASE)
+"""Words that make an equation "for all $i$" a requirement (a constraint to meet), not a claim that it holds."""
 _STATED_LAW_METHOD = "moments read from the stated law"
 """How a claim about moments of a variable with a stated law was read (readers.notes.laws, law_densities)."""
 _MATRIX_IDENTITY = re.compile(r"(?:\\mathbf\{I\}|I)(?:_\{?[A-Za-z0-9]+\}?)?")
 """The identity matrix's names (``I``, ``I_n``, ``\\mathbf{I}``): beside declared matrices, never a name defined."""
+
+
+def _first_value_text(content: str) -> str:
+    r"""The LaTeX of the first value a block sets, after its first ``=`` up to a comma, a ``\quad``, ``\hspace``, a
+    semicolon or a row break (``D = [...], \hspace{24pt} P = [...]``: D's value, not P's)."""
+    value = content.split("=", 1)[1]
+    return re.split(r",|;|\\(?:q?quad|hspace|\\)", value, maxsplit=1)[0]
 
 
 def _role(steps, defined, updates) -> str:
@@ -1900,8 +1914,8 @@ class _NotesReader(_CatalogMatch):
             return BlockReport(**base, parsed=True, steps=tuple(stated), role="claim", parsed_form=shown,
                                symbols=explain, warnings=tuple(dict.fromkeys(warnings)))
         values = example_values(block, seen if frag.kind == "inline" else frozenset())
-        if values is not None and "=" in frag.content and self.matrix_claims.writes_declared(
-                frag, frag.content_line, frag.content.split("=", 1)[1]):
+        if values is not None and "=" in frag.content and all(v.is_number for _, v in values) \
+                and self.matrix_claims.writes_declared(frag, frag.content_line, _first_value_text(frag.content)):
             values = None  # H = X(X^T X)^{-1} X^T is no example H = 1 (its scalar parse): a definition in matrices
         if values is not None and any(first_order_recurrence(n, v) is not None for n, v in values):
             values = None  # "the recursive definition is $a_n = a_{n-1} + 3$": a recurrence, though a_n was seen
@@ -3912,7 +3926,11 @@ class _NotesReader(_CatalogMatch):
             return out  # the readings below are scalar algebra (readers.notes.matrices decided)
         claim = general
         rel = {"equiv": "=", ":=": "="}.get(claim.rel, claim.rel)
-        equation = rel == "=" and is_equation(lhs, rhs)
+        after = words_after(self.lines, frag.line, frag.column, frag.source)
+        after = "" if re.match(r"\s*[A-Z]", after) else after  # "Near $z = 0$, ...": the next sentence's
+        around = f"{frag.sentence} {after}"
+        equation = rel == "=" and is_equation(lhs, rhs) and not (_FOR_ALL.search(around)
+                                                                  and not _REQUIRED.search(around))
         previous = self.section.equation
         if previous is not None and frag.paragraph - previous[1] > EQUATION_REACH:
             previous = None
@@ -5252,9 +5270,10 @@ class _NotesReader(_CatalogMatch):
     def small_in_words(self, lhs, rhs, claim, frag, shown) -> StepReport | None:
         r"""``lhs \approx rhs`` as an expansion in the letters the sentence calls small ("for small $x$", "as $h \to
         0$": readers.notes.small_in_words); None where it names none the claim writes."""
+        after = words_after(self.lines, frag.line, frag.column, frag.source)
+        after = "" if re.match(r"\s*[A-Z]", after) else after  # "Near $z = 0$, ..." after it opens the next sentence
         prose = " ".join((introduction(self.lines, frag.line), text_before(self.lines, frag.kind, frag.line,
-                                                                            frag.column), frag.sentence,
-                          words_after(self.lines, frag.line, frag.column, frag.source)))
+                                                                            frag.column), frag.sentence, after))
         names = {x.name: x for e in (lhs, rhs) for x in e.free_symbols if isinstance(x, sp.Symbol)}
         small = [names[n] for n in sorted(small_in_words.small_letters(prose)) if n in names]
         shifts = {names[n]: sp.Rational(c) for n, c in small_in_words.shifted_letters(prose).items()

@@ -65,14 +65,21 @@ def _between(lines, clause, later) -> str:
                       lines[later.line - 1][:later.column - 1]])
 
 
+_CONSEQUENCE = re.compile(r"\b(?:then|so|hence|thus|therefore|we\s+(?:have|get|obtain|find)|gives?|yields?|"
+                          r"it\s+follows|because|since|implies|we\s+see)\b", re.IGNORECASE)
+"""Words between a clause and a formula that make the formula its consequence ("when $A$, since then $B$"); without
+one ("exactly when $A$, that is for $B$") the formula restates the clause or names another case."""
+
+
 def governs_inline(lines, clause, inline) -> bool:
     r"""Whether the clause ``clause`` ("if $0 < \eta < 2/a$") governs the inline formula ``inline`` after it in its
     sentence: "It converges when $0 < \eta < 2/a$, since then $|1 - \eta a| < 1$", "If $A$ then $B$".  Not after
     *or* (one case of several: "if $x = 0$ or $y = 0$") nor after *unless*/*otherwise*/*else*."""
     if inline.line < clause.line or inline.line > len(lines) or not continues_sentence(lines, clause, inline):
         return False
-    return re.search(r"\b(?:or|unless|otherwise|else|but|whereas|while)\b", _between(lines, clause, inline),
-                     re.IGNORECASE) is None
+    between = _between(lines, clause, inline)
+    return re.search(r"\b(?:or|unless|otherwise|else|but|whereas|while)\b", between, re.IGNORECASE) is None \
+        and _CONSEQUENCE.search(between) is not None
 
 
 def continues_sentence(lines, clause, display) -> bool:

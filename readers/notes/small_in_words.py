@@ -38,9 +38,21 @@ def _plain(letter: str) -> str:
     return letter.replace("{", "").replace("}", "")
 
 
+_LARGE = (
+    re.compile(r"\blarge(?:\s+(?:values?|magnitudes?)\s+of)?\s+" + _LETTER.format(name="a"), re.IGNORECASE),
+    re.compile(_LETTER.format(name="a") + r"\s+(?:is\s+|are\s+)?(?:very\s+|sufficiently\s+)?large\b", re.IGNORECASE),
+    re.compile(r"\$\s*\\?(?P<a>[A-Za-z]+(?:_\{?[A-Za-z0-9]+\}?)?)\s*\\to\s*\\?(?:infty|\+\s*\\infty)\s*\$"),
+    re.compile(r"\$\s*\|?\s*\\?(?P<a>[A-Za-z]+(?:_\{?[A-Za-z0-9]+\}?)?)\s*\|?\s*\\gg\s*1\s*\$"),
+)
+"""The same letter called large in the same prose ("For large $x$ the softplus is nearly the identity, and for small
+$x$ ..."): which display each phrase is about is not decided, so neither scale is used."""
+
+
 def small_letters(prose: str) -> set[str]:
-    """The letters the prose calls small (as written, without braces: ``x``, ``h``, ``epsilon``, ``x_1``)."""
-    return {_plain(m.group("a")) for p in _PATTERNS for m in p.finditer(prose)}
+    """The letters the prose calls small (as written, without braces: ``x``, ``h``, ``epsilon``, ``x_1``), leaving out
+    any it also calls large."""
+    large = {_plain(m.group("a")) for p in _LARGE for m in p.finditer(prose)}
+    return {_plain(m.group("a")) for p in _PATTERNS for m in p.finditer(prose)} - large
 
 
 def shifted_letters(prose: str) -> dict[str, str]:
