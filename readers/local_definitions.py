@@ -31,7 +31,7 @@ def local_definitions(conditions, params, where: str) -> dict[str, sp.Expr]:
 def _bound_names(e: sp.Expr) -> set[str]:
     """Names of the indices and sizes of the sums and products in ``e``."""
     return {str(s) for a in e.atoms(sp.Sum, sp.Product) for lim in a.limits for x in lim
-            for s in sp.sympify(x).free_symbols}
+            for s in getattr(x, "free_symbols", ())}
 
 
 def substitute_local(body: sp.Expr, defs: dict[str, sp.Expr], where: str) -> sp.Expr:

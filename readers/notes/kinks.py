@@ -18,10 +18,10 @@ def _point(counterexample, sides) -> dict:
     out = {}
     for key, value in (counterexample or {}).items():
         if key in names and key not in _NOT_A_NAME:
-            try:
-                found = sp.sympify(value, rational=True)
-            except (sp.SympifyError, TypeError, ValueError, AttributeError):
-                return {}
+            try:  # a number the checker printed ("1/2", "-3", "0.25"): read as a number, never evaluated as code
+                found = sp.Rational(value) if isinstance(value, (str, int)) else sp.nsimplify(value)
+            except (TypeError, ValueError, AttributeError, SyntaxError):
+                return {}  # "[[1, 2], [3, 4]]": a matrix, no scalar point
             if not isinstance(found, sp.Expr) or not found.is_number:
                 return {}  # a matrix or vector written as a list: no kink of a scalar derivative is read there
             out[names[key]] = sp.nsimplify(found)

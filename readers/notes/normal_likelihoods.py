@@ -147,7 +147,7 @@ def _check(rhs, mean, scale, variances, base, size, logged, known):
         n = len(sample)
         at_size = rhs.subs(size, n).doit()
         at_size = at_size.replace(lambda e: isinstance(e, sp.Indexed) and e.base == base and e.indices[0].is_Integer,
-                                  lambda e, s=sample: sp.sympify(s[int(e.indices[0]) - 1]))
+                                  lambda e, s=sample: sp.Rational(s[int(e.indices[0]) - 1]))
         if at_size.atoms(sp.Indexed) or at_size.has(sp.Sum, sp.Product):
             return None
         for m, s in itertools.product(MEANS, SCALES):
