@@ -204,8 +204,10 @@ class MatrixClaims:
         names = {s.name for e in (claim.lhs, claim.rhs) for s in e.free_symbols if isinstance(s, sp.Symbol)}
         if any(self.declared.kinds.get(n, "scalar") != "scalar" for n in names):
             return True
-        if self.writes_declared(frag, claim.line):
-            return True  # X(X^T X)^{-1}X^T = I: the scalar parse cancelled the declared matrix X to "1 = I"
+        if not (getattr(claim, "shown_lhs", "") or getattr(claim, "read_as", "")) \
+                and self.writes_declared(frag, claim.line, cancelled_from=names):
+            return True  # X(X^T X)^{-1}X^T = I: the scalar parse cancelled the declared matrix X to "1 = I" (not
+            # a claim the reader derived from the block, as the stationarity of x* = -Q^{-1}c, read in its own way)
         if any(n in self.written_out_letters(claim.line) or re.fullmatch(r"[A-Z]{2,4}", n)
                and set(n) <= self.declared.matrix_letters() | self.written_out_letters(claim.line) for n in names):
             return True  # A = PDP^{-1} after A, P and D were written out entry by entry
@@ -241,12 +243,15 @@ class MatrixClaims:
         one_sided = {x for x in _one_sided(lhs, rhs) if x.name not in sizes}
         return bool(one_sided) or lhs == 0 or rhs == 0
 
-    def writes_declared(self, frag, line: int, text: str | None = None) -> bool:
+    def writes_declared(self, frag, line: int, text: str | None = None, cancelled_from=()) -> bool:
         r"""Whether the block ``frag`` (or ``text``, a part of it) writes a letter declared a vector or matrix at ``line``
         (``X`` after ``$X \in \mathbb{R}^{n \times d}$``), whatever its scalar parse kept: in numbers
-        :math:`X(X^\top X)^{-1}X^\top` is 1."""
+        :math:`X(X^\top X)^{-1}X^\top` is 1.  With ``cancelled_from`` (the names the scalar parse kept), only a letter
+        none of them writes (``x^{*} = -Q^{-1}c`` keeps x: nothing cancelled, no reason to force the matrix reading)."""
         text = frag.content if text is None else text
-        return any(re.search(rf"(?<![A-Za-z\\]){n}(?![A-Za-z])", text) for n in self.notes.at(line).matrix_letters())
+        return any(re.search(rf"(?<![A-Za-z\\]){n}(?![A-Za-z])", text)
+                   and not any(re.search(rf"(?<![A-Za-z]){n}(?![A-Za-z])", name) for name in cancelled_from)
+                   for n in self.notes.at(line).matrix_letters())
 
     def operation(self, lhs) -> bool:
         """Whether a left side is a matrix operation, never a name being defined: ``tr(AB)``, ``\\det A``,
