@@ -32,7 +32,8 @@ from fractions import Fraction
 import sympy as sp
 from sympy.core.function import AppliedUndef
 
-from readers.notes.law_tables import _RELATION_NAMES, _RELATIONS, LAWS, PROBABILITY_NAMES, SUPPORT
+from readers.notes.law_tables import (_RELATION_NAMES, _RELATIONS, LAWS, PROBABILITY_NAMES, SUPPORT,
+                                      holds_on_random_laws)
 
 EXPECTATION_NAMES = frozenset({"E", r"\mathbb{E}", r"\operatorname{E}", r"\mathrm{E}"})
 MOMENT_NAMES = frozenset({"Var", r"\operatorname{Var}", r"\mathrm{Var}", "Cov", r"\operatorname{Cov}",
@@ -77,20 +78,7 @@ def check_law_expectations(lhs, rel, rhs) -> str | None:
         reading = _Reading(lhs, rhs)
     except _Unread:
         return None
-    rng, checked = random.Random(46), 0
-    for _ in range(LAWS):
-        law = reading.random_law(rng)
-        for env in reading.points(law):
-            try:
-                a, b = reading.value(lhs, law, env), reading.value(rhs, law, env)
-            except _Unread:
-                return None
-            except ZeroDivisionError:  # conditioned on a value of no mass: no claim there
-                continue
-            checked += 1
-            if not _RELATIONS[_RELATION_NAMES[rel]](a, b):
-                return None
-    if not checked:
+    if not holds_on_random_laws(reading, lhs, rel, rhs, random.Random(46), _Unread):
         return None
     return (f"expectations and probabilities read on the joint law of {', '.join(reading.variables)}: verified "
             f"exactly on {LAWS} random tables ({SUPPORT} values each), at every outcome and every value of the free "

@@ -103,6 +103,26 @@ def events(app) -> list | None:
     return out
 
 
+def holds_on_random_laws(reading, lhs, rel, rhs, rng, unread) -> bool:
+    """Whether ``lhs rel rhs`` holds at every point of :data:`LAWS` random laws drawn by ``reading`` (its
+    ``random_law``, ``points`` and ``value``), with at least one point checked; False at a point ``reading`` cannot
+    evaluate (it raises ``unread``).  A point where a probability conditions on a value of no mass is no point."""
+    checked = 0
+    for _ in range(LAWS):
+        law = reading.random_law(rng)
+        for point in reading.points(law):
+            try:
+                a, b = reading.value(lhs, law, point), reading.value(rhs, law, point)
+            except unread:
+                return False
+            except ZeroDivisionError:  # P(B = b | A = a) off the support of A: no value, no claim there
+                continue
+            checked += 1
+            if not _RELATIONS[_RELATION_NAMES[rel]](a, b):
+                return False
+    return checked > 0
+
+
 def check_law_tables(lhs, rel, rhs, *, cue: bool = False) -> str | None:
     """The method when ``lhs rel rhs`` holds on random laws of the variables its functions name, else None."""
     if rel not in _RELATION_NAMES:
@@ -111,20 +131,7 @@ def check_law_tables(lhs, rel, rhs, *, cue: bool = False) -> str | None:
         reading = _Reading(lhs, rhs, cue)
     except _Unread:
         return None
-    rng, checked = random.Random(12), 0
-    for _ in range(LAWS):
-        law = reading.random_law(rng)
-        for point in reading.points(law):
-            try:
-                a, b = reading.value(lhs, law, point), reading.value(rhs, law, point)
-            except _Unread:
-                return None
-            except ZeroDivisionError:  # P(B = b | A = a) off the support of A: no value, no claim there
-                continue
-            checked += 1
-            if not _RELATIONS[_RELATION_NAMES[rel]](a, b):
-                return None
-    if not checked:
+    if not holds_on_random_laws(reading, lhs, rel, rhs, random.Random(12), _Unread):
         return None
     kind = "densities (random histograms)" if reading.density else "mass functions (random tables)"
     names = ", ".join(reading.variables)
