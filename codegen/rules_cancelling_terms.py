@@ -22,30 +22,24 @@ from __future__ import annotations
 
 import sympy as sp
 
+from codegen.rules_fraction import over_one_denominator
+
 
 def _terms(e) -> int:
     return len(sp.Add.make_args(e))
 
 
+def _term_gone(rest, n, d):
+    n = sp.expand(n)
+    rd = sp.expand(rest * d)
+    top = sp.expand(rd + n)
+    return top if top != 0 and _terms(top) < _terms(rd) + _terms(n) else None
+
+
 def _combined(e):
     """``(numerator, denominator)`` of the sum ``e`` over the denominator of one of its quotients (a sum), where a
     term cancels in the expanded numerator, else None."""
-    if not isinstance(e, sp.Add):
-        return None
-    for q in e.args:
-        dens = [f for f in sp.Mul.make_args(q) if isinstance(f, sp.Pow) and f.exp == -1 and isinstance(f.base, sp.Add)]
-        if len(dens) != 1:
-            continue
-        d = dens[0].base
-        n = sp.expand(sp.Mul(*[f for f in sp.Mul.make_args(q) if f is not dens[0]]))
-        rest = sp.Add(*[t for t in e.args if t is not q])
-        if rest == 0 or rest.has(dens[0]):
-            continue
-        rd = sp.expand(rest * d)
-        top = sp.expand(rd + n)
-        if top != 0 and _terms(top) < _terms(rd) + _terms(n):
-            return top, d
-    return None
+    return over_one_denominator(e, _term_gone)
 
 
 def cancelling_terms(expr: sp.Expr) -> sp.Expr:

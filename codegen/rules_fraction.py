@@ -26,24 +26,35 @@ def _atoms(e) -> set:
     return e.free_symbols | e.atoms(sp.Sum)
 
 
-def _combined(e):
-    """``(numerator, denominator)`` of the sum ``e`` over the common denominator of one of its quotients, where a
-    symbol cancels, else None."""
+def over_one_denominator(e, numerator):
+    """``(numerator(R, N, D), D)`` for the first quotient ``N/D`` of the sum ``e`` whose denominator ``D`` is a sum
+    (its one inverse of a sum), with ``R`` the other terms (not 0, free of ``1/D``), where ``numerator`` gives one
+    (the combined numerator, when the rule's cancellation happens); else None."""
     if not isinstance(e, sp.Add):
         return None
     for q in e.args:
         dens = [f for f in sp.Mul.make_args(q) if isinstance(f, sp.Pow) and f.exp == -1 and isinstance(f.base, sp.Add)]
         if len(dens) != 1:
             continue
-        d = dens[0].base
         n = sp.Mul(*[f for f in sp.Mul.make_args(q) if f is not dens[0]])
         rest = sp.Add(*[t for t in e.args if t is not q])
         if rest.has(dens[0]) or rest == 0:
             continue
-        top = sp.expand(rest * d + n)
-        if _atoms(top) < (_atoms(sp.expand(rest * d)) | _atoms(n)):
-            return top, d
+        top = numerator(rest, n, dens[0].base)
+        if top is not None:
+            return top, dens[0].base
     return None
+
+
+def _symbol_gone(rest, n, d):
+    top = sp.expand(rest * d + n)
+    return top if _atoms(top) < (_atoms(sp.expand(rest * d)) | _atoms(n)) else None
+
+
+def _combined(e):
+    """``(numerator, denominator)`` of the sum ``e`` over the common denominator of one of its quotients, where a
+    symbol cancels, else None."""
+    return over_one_denominator(e, _symbol_gone)
 
 
 def common_denominator(expr: sp.Expr) -> sp.Expr:
