@@ -33,15 +33,19 @@ def _exponent_of_exp(a):
     return inner.args[0] if isinstance(inner, sp.exp) else None
 
 
-def _log_one_minus_exp_of_exp(e):
-    r"""``w`` where ``e`` is $\log(1 - e^{-e^{w}})$, else None."""
+def _exponent_in_log_one_minus_exp(e):
+    r"""``u`` where ``e`` is $\log(1 - e^{u})$, else None."""
     if not (isinstance(e, sp.log) and isinstance(e.args[0], sp.Add) and len(e.args[0].args) == 2
             and sp.S.One in e.args[0].args):
         return None
     t = next(a for a in e.args[0].args if a is not sp.S.One)
-    if not t.could_extract_minus_sign() or not isinstance(-t, sp.exp):
-        return None
-    return _exponent_of_exp((-t).args[0])
+    return (-t).args[0] if t.could_extract_minus_sign() and isinstance(-t, sp.exp) else None
+
+
+def _log_one_minus_exp_of_exp(e):
+    r"""``w`` where ``e`` is $\log(1 - e^{-e^{w}})$, else None."""
+    exponent = _exponent_in_log_one_minus_exp(e)
+    return None if exponent is None else _exponent_of_exp(exponent)
 
 
 def stable_form(w: sp.Expr) -> sp.Expr:
@@ -58,13 +62,9 @@ def _log_one_minus_exp_of_power(e):
     wherever the power is real): $y^{k} = e^{w}$, $w = k \sum_i e_i \log|f_i|$ over the factors $f_i^{e_i}$ of $y$
     (a quotient $x/\lambda$ that underflows keeps its log), ``guard`` that the factors' signs make $y > 0$; else
     None."""
-    if not (isinstance(e, sp.log) and isinstance(e.args[0], sp.Add) and len(e.args[0].args) == 2
-            and sp.S.One in e.args[0].args):
+    inner = _exponent_in_log_one_minus_exp(e)
+    if inner is None:
         return None
-    t = next(a for a in e.args[0].args if a is not sp.S.One)
-    if not t.could_extract_minus_sign() or not isinstance(-t, sp.exp):
-        return None
-    inner = (-t).args[0]
     if not inner.could_extract_minus_sign() or not isinstance(-inner, sp.Pow):
         return None
     y, k = (-inner).base, (-inner).exp
