@@ -3926,8 +3926,7 @@ class _NotesReader(_CatalogMatch):
             return out  # the readings below are scalar algebra (readers.notes.matrices decided)
         claim = general
         rel = {"equiv": "=", ":=": "="}.get(claim.rel, claim.rel)
-        after = words_after(self.lines, frag.line, frag.column, frag.source)
-        after = "" if re.match(r"\s*[A-Z]", after) else after  # "Near $z = 0$, ...": the next sentence's
+        after = self.sentence_after(frag)
         around = f"{frag.sentence} {after}"
         equation = rel == "=" and is_equation(lhs, rhs) and not (_FOR_ALL.search(around)
                                                                   and not _REQUIRED.search(around))
@@ -5267,11 +5266,16 @@ class _NotesReader(_CatalogMatch):
                           method=why if verdict == "verified" else "", reason="" if verdict == "verified" else why,
                           counterexample=numeric_witness(lhs, rhs) if verdict == "refuted" else None)
 
+    def sentence_after(self, frag) -> str:
+        """The words after the block that go on its sentence (:func:`words_after`), or '' where they open a new one
+        ("$$\\operatorname{softplus}(z) \\approx z$$ Near $z = 0$, ...": the next sentence's, not this block's)."""
+        after = words_after(self.lines, frag.line, frag.column, frag.source)
+        return "" if re.match(r"\s*[A-Z]", after) else after
+
     def small_in_words(self, lhs, rhs, claim, frag, shown) -> StepReport | None:
         r"""``lhs \approx rhs`` as an expansion in the letters the sentence calls small ("for small $x$", "as $h \to
         0$": readers.notes.small_in_words); None where it names none the claim writes."""
-        after = words_after(self.lines, frag.line, frag.column, frag.source)
-        after = "" if re.match(r"\s*[A-Z]", after) else after  # "Near $z = 0$, ..." after it opens the next sentence
+        after = self.sentence_after(frag)
         prose = " ".join((introduction(self.lines, frag.line), text_before(self.lines, frag.kind, frag.line,
                                                                             frag.column), frag.sentence, after))
         names = {x.name: x for e in (lhs, rhs) for x in e.free_symbols if isinstance(x, sp.Symbol)}
