@@ -86,3 +86,42 @@ def test_a_node_that_cannot_be_rebuilt_is_kept_only_when_asked():
     assert kept == sp.cos(a) + sp.Function("F")(sp.sin(a), b)
     with pytest.raises(TypeError):
         replace(expr, query, value, refusing)
+
+
+_Z = sp.IndexedBase("z", real=True)
+_ATOMS = {
+    "real symbols": sp.symbols("a0:9", real=True),
+    "positive symbols, another order": tuple(reversed(sp.symbols("p0:7", positive=True))),
+    "integer symbols": sp.symbols("m0:5", integer=True),
+    "array elements": tuple(_Z[v] for v in range(8)),
+    "a repeated element": (_Z[0], _Z[1], _Z[0], _Z[2]),
+}
+_COMPARABLE = {  # the pairwise comparisons decide something here: built as sympy builds them
+    "a number among them": (sp.Integer(0), *sp.symbols("q0:3", real=True)),
+    "signs that order two": (sp.Symbol("u", positive=True), sp.Symbol("v", negative=True), sp.Symbol("w", positive=True)),
+    "a sum": (sp.Symbol("s", real=True), sp.Symbol("s", real=True) + 1, sp.Symbol("t", real=True)),
+    "no assumptions": sp.symbols("c0:3"),
+}
+
+
+@pytest.mark.parametrize("name", _ATOMS)
+@pytest.mark.parametrize("func", [sp.Max, sp.Min])
+def test_lattice_of_incomparable_atoms_is_sympys_node(name, func, monkeypatch):
+    """Symbols or elements with one set of assumptions are built without comparing every pair, and the node is
+    sympy's own."""
+    _lattice.cache_clear()
+    args = _ATOMS[name]
+    with monkeypatch.context() as patched:
+        patched.setattr(func, "_find_localzeros", classmethod(lambda cls, *a, **k: pytest.fail("pairs compared")))
+        mine = build(func, args)
+    sympys = func(*args)
+    assert mine == sympys and mine.args == sympys.args and sp.srepr(mine) == sp.srepr(sympys)
+
+
+@pytest.mark.parametrize("name", _COMPARABLE)
+def test_lattice_of_comparable_arguments_is_evaluated(name):
+    _lattice.cache_clear()
+    args = _COMPARABLE[name]
+    assert build(sp.Max, args) == sp.Max(*args) and build(sp.Min, args) == sp.Min(*args)
+    if name == "signs that order two":
+        assert sp.Max(*args) == sp.Max(args[0], args[2])  # v < 0 < u, w: dropped

@@ -15,6 +15,7 @@ sampling domain, so that sympy may use them.  Elements of one array form one
 """
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import functools
 import itertools
@@ -206,6 +207,11 @@ def smallest_instances(step: Step, count: int) -> tuple[Instance, ...]:
 
 
 def _instances_at(step: Step, sizes: tuple[dict, ...]) -> tuple[Instance, ...]:
+    with _writing_remembered():
+        return _instances_at_sizes(step, sizes)
+
+
+def _instances_at_sizes(step: Step, sizes: tuple[dict, ...]) -> tuple[Instance, ...]:
     out = []
     for size in sizes:
         ranges = []
@@ -344,7 +350,36 @@ def _outer_integer_limits(node) -> tuple:
     return tuple(reversed(outer))
 
 
+_written_nodes: dict | None = None
+r"""Within :func:`_writing_remembered`: ``node -> _write_out(node)``.  The instances of one step at one size differ in
+their free indices only, and a sum that does not mention them ($\sum_{j=0}^{K-1} e^{z_j}$ in the softmax Jacobian's
+$K^2$ entries) is the same node in each: written out once, not once per instance (``one_minus_top`` at $K = 11$: 11
+instances, each writing out the same sums and their ``Max``)."""
+
+
+@contextlib.contextmanager
+def _writing_remembered():
+    """Remember :func:`_write_out` by its node (sympy's equality) until the block ends; nested blocks share one."""
+    global _written_nodes
+    outer = _written_nodes
+    _written_nodes = {} if outer is None else outer
+    try:
+        yield
+    finally:
+        _written_nodes = outer
+
+
 def _write_out(node):
+    if _written_nodes is None:
+        return _write_out_now(node)
+    try:
+        return _written_nodes[node]
+    except KeyError:
+        written = _written_nodes[node] = _write_out_now(node)
+        return written
+
+
+def _write_out_now(node):
     combine = sp.Add if isinstance(node, sp.Sum) else sp.Max if isinstance(node, ReduceMax) else sp.Mul
     outer = _outer_integer_limits(node)
     inner = node.limits[:len(node.limits) - len(outer)]
