@@ -1,0 +1,192 @@
+r"""Everyday notes read as their authors mean them (issue 12, scope47), by class, each failing on main.
+
+**An equation that names a locus, or that the prose poses to be solved, is an equation** (readers.notes.loci).
+"Problem 2. The curve $$x^2 + y^2 = 5y^2 - 20y + 25$$ is a hyperbola." was refuted at x = y = 1/2: the relation holds
+at the curve's points, not for all x, y.  The same for the circle, the plane, the line, the level set, "the set of
+points with", "the points that satisfy", "the solutions of", "Find $x$ with", and a block followed by "is a
+hyperbola" / "has two real roots".  A step after it is checked as following from it; words that make the noun no
+locus ("the next line", "the area under the curve", "$f$ satisfies" about a defined f) leave a wrong claim refuted.
+
+**A closed form of a recurrence whose sequence the chain defines** (``w_k = (1 - \eta a)^k w_0`` after ``w_{k+1} =
+w_k - \eta a w_k = (1 - \eta a) w_k``) was refuted with ``w_0, w_1`` free: it is checked with the recurrence, and the
+slipped ``(1 - \eta a)^{k+1} w_0`` is refuted with a counterexample the recurrence satisfies; a closed form from the
+first step is proved by induction (readers.notes.induction), and a slipped unrolled sum with the start given is
+refuted with the inputs given values (``g_1 = 1, g_2 = 2, ...``), which left it undecided before.
+
+**Events of a variable with a stated law** (``P(N = 0) = e^{-2}`` after ``N \sim \mathrm{Poisson}(2)``: "unknown
+functions: event_eq"; ``P(X > t) = e^{-\lambda t}`` after ``X \sim \mathrm{Exp}(\lambda)`` read as a definition of P)
+are the law's mass summed or its density integrated over the event (readers.notes.law_densities ``probability``),
+a tail's threshold inside the support (``t \ge 0``), a conditional event the ratio of two: the memoryless
+``P(X > s + t \mid X > s) = P(X > t)`` is proved, the slipped ``P(X > t) = 1 - e^{-\lambda t}`` refuted.
+
+**A limit whose value depends on the sign of a parameter** (``\lim_{t\to\infty} g\frac{1-\beta^t}{1-\beta}``, sympy:
+"depends on the sign of sign(log(beta))") failed inside the checker: under ``0 < \beta < 1`` it is taken with the
+interval built in (derivations.checker.strategies.interval_limits) and proved; a slipped one is refuted.
+"""
+import pytest
+import sympy as sp
+
+from derivations.checker.strategies.interval_limits import limit_within
+from derivations.checker.strategies.limit import two_sided_limit
+from tests.readers.notes.checked import CONFIRMED, HOLDS, assert_block_verdicts, checked_blocks
+
+B = sp.Symbol("b", real=True)
+
+LOCI = r"""# A
+
+Problem 2. The curve $$x^2 + y^2 = 5y^2 - 20y + 25$$ is a hyperbola.
+
+# B
+
+Consider the circle $$a^2 + b^2 = 6b - 5$$ of radius 2. Completing the square,
+$$a^2 + (b - 3)^2 = 4$$
+
+# D
+
+The set of points $(u, v)$ with $$u^2 - v^2 = 2u - 3$$ is a hyperbola.
+
+# E
+
+The points that satisfy $x y + x = y^2 - 1$ form a curve.
+
+# F
+
+The solutions of $$t^2 - 5t = -t - 4$$ are found below.
+
+# G
+
+$$s^2 = 4r - 2s$$ is a parabola with its vertex at (-1/4, -1).
+
+# H
+
+Find all $(m, n)$ such that $$m^2 + n = 3m - n^2$$
+
+# K
+
+In the next line, $$(c + d)^2 = c^2 + d^2$$
+
+# L
+
+The area under the curve $$\int_0^h t^2 \, dt = \frac{h^3}{2}$$ is easy.
+
+# M
+
+Let $$f(x) = e^{x}$$ Then $f$ satisfies $$f(x + y) = f(x) + f(y)$$
+"""
+
+
+def test_an_equation_naming_a_locus_is_no_identity_and_a_slip_near_such_words_stays_refuted():
+    blocks = checked_blocks(LOCI)
+    assert_block_verdicts(blocks, [HOLDS, HOLDS, CONFIRMED, HOLDS, HOLDS, HOLDS, HOLDS, HOLDS,
+                                   "refuted", "refuted", "refuted"])
+    for b in blocks[:8]:
+        if b.line != 8:  # the step after the circle: it follows from it
+            assert b.role == "equation" and b.verdict == "undecided", (b.line, b.role, [s.reason for s in b.steps])
+
+
+RECURRENCES = r"""# Gradient descent on a quadratic
+
+Gradient descent on $f(w) = \frac{a}{2} w^2$ gives
+$$w_{k+1} = w_k - \eta a w_k = (1 - \eta a) w_k$$
+so
+$$w_k = (1 - \eta a)^k w_0$$
+
+# The same with a slip
+
+On $g(u) = \frac{\lambda}{2} u^2$ the iterates are
+$$u_{t+1} = u_t - \alpha \lambda u_t = (1 - \alpha\lambda) u_t$$
+hence
+$$u_t = (1 - \alpha \lambda)^{t+1} u_0$$
+
+# Momentum from zero
+
+With $v_0 = 0$,
+$$v_t = \beta v_{t-1} + (1-\beta) g_t$$
+Unrolling,
+$$v_t = (1-\beta)\sum_{i=1}^t \beta^{t-i} g_i$$
+
+# Momentum with a slip
+
+Start at $s_0 = 0$ and average
+$$s_n = \rho s_{n-1} + (1-\rho) x_n$$
+so that
+$$s_n = (1-\rho)\sum_{j=1}^n \rho^{j} x_j$$
+
+# The weights' sum
+
+Let $0 < \beta < 1$. The sum of the weights tends to
+$$\lim_{t\to\infty} g\frac{1-\beta^t}{1-\beta} = \frac{g}{1-\beta}$$
+
+# The same with a slip
+
+For $0 < q < 1$,
+$$\lim_{n\to\infty} c\,\frac{1-q^n}{1-q} = \frac{c}{q}$$
+"""
+
+
+def test_a_closed_form_of_a_defined_recurrence_is_checked_with_it():
+    blocks = checked_blocks(RECURRENCES)
+    witnesses = assert_block_verdicts(blocks, ["proved", "proved", "proved", "refuted", "proved", "refuted",
+                                               "proved", "refuted"])
+    assert "u[1]" not in witnesses[0]  # the sequence run by its recurrence, not its steps as free values
+    assert [b.steps[0].method.startswith("by induction") for b in blocks[:6]] == [False, True, False, False, True,
+                                                                                  False]
+    assert 0 < float(witnesses[-1]["q"]) < 1  # the slipped limit refuted inside its condition
+
+
+LAWS = r"""# Counts
+
+Let $N \sim \mathrm{Poisson}(2)$. Then
+$$P(N = 0) = e^{-2} \approx 0.135$$
+and
+$$P(N \le 1) = 3e^{-2}$$
+$$P(N = 1) = e^{-2}$$
+
+# Coins
+
+Let $S \sim \mathrm{Binomial}(3, 1/2)$. Then
+$$\Pr(S \geq 2) = \frac{1}{2}$$
+
+# Waiting times
+
+Let $X \sim \mathrm{Exp}(\lambda)$. Then
+$$P(X > t) = e^{-\lambda t}$$
+and it is memoryless:
+$$P(X > s + t \mid X > s) = P(X > t)$$
+
+# A slip
+
+Let $Y \sim \mathrm{Exp}(\mu)$. Then
+$$P(Y > u) = 1 - e^{-\mu u}$$
+
+# Uniform
+
+Let $U \sim \mathrm{Uniform}(0, 1)$. Then
+$$P(U < a) = a$$
+"""
+
+
+def test_an_event_of_a_variable_with_a_stated_law_is_its_mass_or_its_integral():
+    blocks = checked_blocks(LAWS)
+    witnesses = assert_block_verdicts(blocks, [CONFIRMED, CONFIRMED, "refuted", CONFIRMED, CONFIRMED, CONFIRMED,
+                                               "refuted", CONFIRMED])
+    assert float(witnesses[1]["u"]) >= 0 and float(witnesses[1]["mu"]) > 0  # inside the support and the domain
+
+
+@pytest.mark.parametrize("f, bounds, value", [
+    ("g*(1 - b**t)/(1 - b)", (sp.Integer(0) < B, B < 1), "g/(1 - b)"),
+    ("b**(-t)", (B > 1,), "0"),
+    ("t*b**t", (B > 0, B < 1), "0"),
+    ("(1 + b)**t / 2**t", (B < 1, B > -1), "0"),
+])
+def test_a_limit_that_depends_on_the_sign_of_a_parameter_is_taken_inside_its_stated_interval(f, bounds, value):
+    t = sp.Symbol("t")
+    found = limit_within(sp.sympify(f, locals={"b": B}), t, sp.oo, "-", bounds, two_sided_limit)
+    assert found is not None and sp.simplify(found - sp.sympify(value, locals={"b": B})) == 0, found
+
+
+def test_a_closed_end_is_not_built_in():
+    """At beta = 1 the limit is another (g t grows): a bound that admits it decides nothing."""
+    t = sp.Symbol("t")
+    f = sp.sympify("g*(1 - b**t)/(1 - b)", locals={"b": B})
+    assert limit_within(f, t, sp.oo, "-", (B >= 0, B <= 1), two_sided_limit) is None
