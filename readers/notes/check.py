@@ -101,7 +101,7 @@ from readers.notes.approximation_readings import UNREAD, other_reading, plain_de
 from readers.notes.approximation import check_asymptotic as approximation_asymptotic
 from readers.notes import small_in_words
 from readers.notes.loci import locus_cue, prose_around
-from readers.notes.induction import prove_closed_form
+from readers.notes.induction import prove_backward_solution, prove_closed_form
 from readers.notes.arbitrary import arbitrary_functions, as_values, draws, scaled_applications, substitute
 from readers.notes.blocks import Fragment, find_blocks
 from readers.notes.intervals import existential
@@ -3694,6 +3694,9 @@ class _NotesReader(_CatalogMatch):
         tested = self.test_error_reading(claim, lhs, rhs, shown)
         if tested is not None:  # 1 - alpha = P(reject H_0 | H_0 true) (readers.notes.hypothesis_tests)
             return [tested]
+        solved = self.backward_solution(claim, shown)
+        if solved is not None:  # G_t = sum_k gamma^k r_{t+k+1} after G_t = r_{t+1} + gamma G_{t+1} (induction)
+            return [solved]
         # a recurrence x_t = f(x_{t-1}) sets the steps x_t, not the plain x of a later formula (h(x) = ...)
         touched = sorted({base_name(x) for e in (lhs, rhs) for x in e.free_symbols | e.atoms(sp.Indexed)
                           if base_name(x) in self.section.updates and (base_name(x) in self.section.in_place
@@ -4038,6 +4041,25 @@ class _NotesReader(_CatalogMatch):
         """Whether ``name = value`` states the known recurrence of ``name`` unrolled (``v_t = \beta^2 v_{t-2} +
         ...``): a claim about it, checked by unrolling, not a new recurrence."""
         return any(reaches_back(name, value, base) for base in self.section.recurrences)
+
+    def backward_solution(self, claim, shown) -> StepReport | None:
+        r"""``G_t = \sum_{k=0}^\infty \gamma^k r_{t+k+1}`` after the definition ``G_t = r_{t+1} + \gamma G_{t+1}``
+        (a backward recurrence): proved when the closed form solves it (readers.notes.induction), with the tail
+        condition that makes it the solution meant; None otherwise (the claim is read as before)."""
+        if claim.rel != "=" or not isinstance(claim.lhs, sp.Symbol) or not claim.rhs.has(sp.Sum):
+            return None
+        found = subscript(claim.lhs.name)
+        body = self.section.symbols.get(claim.lhs)
+        if found is None or body is None or len(found[1]) != 1 or not isinstance(found[1][0], sp.Symbol):
+            return None
+        (base, (letter,)) = found
+        line = self.section.owner.get(_key(claim.lhs), (None, "?"))[1]
+        method = prove_backward_solution(claim.lhs, claim.rhs, base, letter.name, body)
+        if method is None:
+            return None
+        return StepReport(**shown, verdict="proved", role="claim", method=f"{method} (line {line})",
+                          assumptions=(f"{base}_{{{letter}+n}}, weighted as in the sum, tends to 0 as n grows (bounded, "
+                                       "with the factor below 1 in size): the solution the sum writes",))
 
     def closed_forms(self, claim) -> list[str]:
         r"""The sequences of the section's recurrences that ``claim`` writes in closed form or unrolled (its left

@@ -107,3 +107,73 @@ def prove_closed_form(lhs, rhs, found: Recurrence, start: dict) -> str | None:
     given = f", {found.base}_0 = {sp.sstr(value)} as the notes give it" if start else ""
     return (f"by induction on {letter}: it holds at {letter} = 0{given}, and the recurrence for {found.base} (line "
             f"{found.line}) takes it from {letter} = n to n + 1 (sympy, sums over one range merged)")
+
+
+def _aligned(s):
+    r"""``\sum_{k=a}^{\infty} f(k)`` with its letter moved so that the first sequence entry it names is ``x_j``
+    (``\sum_{k=0}^\infty \gamma^k r_{t+k+1}`` as ``\sum_{j=t+1}^\infty \gamma^{j-t-1} r_j``); None where no entry's
+    index is the letter plus a shift."""
+    (var, lo, hi), = s.limits
+    for entry in sorted(s.function.atoms(sp.Indexed), key=str):
+        if len(entry.indices) != 1:
+            continue
+        shift = sp.expand(entry.indices[0] - var)
+        if var not in shift.free_symbols and not any(getattr(x, "name", None) == var.name for x in shift.free_symbols):
+            j = sp.Symbol("j_", integer=True)
+            moved = s.function.xreplace({var: j - shift})
+            moved = moved.replace(lambda e: isinstance(e, sp.Indexed), lambda e: e.base[tuple(sp.expand(i) for i in e.indices)])
+            return sp.Sum(moved, (j, sp.expand(lo + shift), hi))
+    return None
+
+
+def _common_start(expr):
+    """``expr`` with its infinite sums aligned (:func:`_aligned`) and each started at the latest start among them,
+    the terms before it written out; None where two starts do not differ by an integer."""
+    sums = list(expr.atoms(sp.Sum))
+    aligned = {s: _aligned(s) for s in sums}
+    if any(a is None or a.limits[0][2] != sp.oo for a in aligned.values()):
+        return None
+    starts = {a.limits[0][1] for a in aligned.values()}
+    latest = None
+    for start in starts:
+        if latest is None or sp.expand(start - latest).is_positive:
+            latest = start
+    out = {}
+    for s, a in aligned.items():
+        (j, lo, hi), = a.limits
+        gap = sp.expand(latest - lo)
+        if not gap.is_Integer or gap < 0 or gap > 20:
+            return None
+        head = sp.Add(*[a.function.xreplace({j: lo + n}) for n in range(int(gap))])
+        head = head.replace(lambda e: isinstance(e, sp.Indexed), lambda e: e.base[tuple(sp.expand(i) for i in e.indices)])
+        out[s] = head + sp.Sum(a.function, (j, latest, hi))
+    return expr.xreplace(out)
+
+
+def prove_backward_solution(lhs, rhs, base: str, letter: str, body) -> str | None:
+    r"""The method line of a proof that the closed form ``lhs = rhs`` (``G_t = \sum_{k=0}^\infty \gamma^k
+    r_{t+k+1}``) solves the backward recurrence ``base_t = body`` (``G_t = r_{t+1} + \gamma G_{t+1}``): with
+    ``C(t)`` the right side, ``C(t) - body(C(t + 1))`` is 0 once the infinite sums are aligned on one start and
+    merged (sympy); None otherwise.  The recurrence alone does not fix the sequence: the closed form is its solution
+    for which ``\gamma^n G_{t+n} \to 0``, which the caller states as an assumption."""
+    left, closed = as_steps(lhs, base), as_steps(rhs, base)
+    if not (isinstance(left, sp.Indexed) and str(left.base.label) == base and len(left.indices) == 1
+            and getattr(left.indices[0], "name", None) == letter):
+        return None
+    if any(str(i.base.label) == base for i in closed.atoms(sp.Indexed)) or not closed.atoms(sp.Sum):
+        return None
+    step = as_steps(body, base)
+    later = [i for i in step.atoms(sp.Indexed) if str(i.base.label) == base]
+    t = left.indices[0]
+    if not later or any(len(i.indices) != 1 or sp.expand(i.indices[0] - t - 1) != 0 for i in later):
+        return None
+    ahead = _at(closed, letter, t + 1).replace(lambda e: isinstance(e, sp.Indexed),
+                                             lambda e: e.base[tuple(sp.expand(i) for i in e.indices)])
+    try:
+        difference = _common_start(closed - step.xreplace({i: ahead for i in later}))
+        if difference is None or not _merged_zero(difference):
+            return None
+    except (TypeError, ValueError, NotImplementedError, AttributeError, sp.PolynomialError):
+        return None
+    return (f"the closed form solves the recurrence for {base}_{letter} (sums aligned on one start and merged, "
+            f"sympy): it is the solution whose tail vanishes")

@@ -50,7 +50,7 @@ _BEFORE = re.compile(
     r")\s*(?:" + _NAMES + r"\s*)?(?:\s*(?:given|defined|described)\s+by|\s*with\s+(?:the\s+)?equation|\s*of\s+equation)?"
     r"\s*:?\s*$", re.IGNORECASE)
 _AFTER = re.compile(
-    r"^\s*,?\s*(?:(?:is|are|describes?|defines?|represents?|traces?(?:\s+out)?)\s+(?:a|an|the)\s+"
+    r"^\s*,?\s*(?:(?:which|that)\s+)?(?:(?:is|are|describes?|defines?|represents?|traces?(?:\s+out)?)\s+(?:a|an|the)\s+"
     r"(?:(?!" + _NOT_A_LOCUS + r"\b)[A-Za-z-]+\s+){0,3}?" + _NOUN + r"s?\b"
     r"|(?:is|are)\s+the\s+equations?\s+of\b"
     r"|(?:has|have)\s+(?:[A-Za-z-]+\s+){0,2}?(?:solutions?|roots?)\b)", re.IGNORECASE)
@@ -82,7 +82,7 @@ def locus_cue(before: str, after: str, names: set[str]) -> str | None:
     if found is not None and found.group("place") and (found.group("head") or "").lower() not in _OF_LOCUS:
         found = None  # the area under the curve, the radius of the circle
     if found is not None and found.group("subject") and "$" in found.group("subject"):
-        letters = set(re.findall(r"[A-Za-z]", found.group("subject")))
+        letters = set(re.findall(r"[A-Za-z]", "".join(re.findall(r"\$([^$]*)\$", found.group("subject")))))
         if not letters <= names:
             found = None  # "$f$ satisfies $$f(x + y) = f(x) f(y)$$": a property of f, not an equation in f
     if found is not None:
