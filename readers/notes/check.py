@@ -99,7 +99,7 @@ from readers.notes.approximation import ONE_UNIT_OFF, REL, check_approximation a
 from readers.notes.approximation import decimal_places, written_places
 from readers.notes.approximation_readings import UNREAD, other_reading, plain_decimal
 from readers.notes.approximation import check_asymptotic as approximation_asymptotic
-from readers.notes import small_in_words
+from readers.notes import passing_examples, small_in_words
 from readers.notes.loci import locus_cue, prose_around
 from readers.notes.induction import prove_backward_solution, prove_closed_form
 from readers.notes.arbitrary import arbitrary_functions, as_values, draws, scaled_applications, substitute
@@ -1938,6 +1938,9 @@ class _NotesReader(_CatalogMatch):
                                warnings=tuple(dict.fromkeys(warnings)))
         if values is not None:
             scope = set(range(frag.paragraph, frag.paragraph + EXAMPLE_REACH + 1))
+            if frag.kind == "inline" and 0 < frag.line <= len(self.lines) \
+                    and passing_examples.in_passing(self.lines[frag.line - 1], frag.column, frag.source):
+                scope = {frag.paragraph}  # "at $z = 0$ both labels give ...": its sentence's (passing_examples)
             self.section.examples = [e for e in self.section.examples if e[0] not in {n for n, _ in values}]
             self.section.examples += [(n, v, scope, frag.items) for n, v in values]
             vector_names(values, frag.line, self.vector_families)
@@ -3856,6 +3859,8 @@ class _NotesReader(_CatalogMatch):
             out = self.einstein(out, general, frag, einstein, shown)
         scalars = _scalar_names(lhs, rhs)  # x = 2 is no value of the array x_i
         examples = [(n, v) for n, v in examples if n in scalars or _names_moment_of(n, scalars)]
+        if examples and passing_examples.called_identity(text_before(self.lines, frag.kind, frag.line, frag.column)):
+            examples = []  # "one more identity I used:": claimed for every value (readers.notes.passing_examples)
         if examples and any(r.verdict == "refuted" or r.verdict == "undecided" and r.role == "approximation"
                             for r in out):  # read once more in the example above (1 - beta^10 approx 0.651 at 0.9)
             values = tuple(sp.Eq(n, v) for n, v in examples)

@@ -7,6 +7,11 @@ points with", "the points that satisfy", "the solutions of", "Find $x$ with", an
 hyperbola" / "has two real roots".  A step after it is checked as following from it; words that make the noun no
 locus ("the next line", "the area under the curve", "$f$ satisfies" about a defined f) leave a wrong claim refuted.
 
+**A value named in passing holds in its sentence only** (readers.notes.passing_examples): "at $z = 0$ both labels
+give $\log 2$. One more identity I used: $$\frac{d}{dz}\log\sigma(z) = \sigma(z)$$" was *proved* at the example
+z = 0, where the slip happens to hold.  An example after "at"/"when" whose sentence goes on is its sentence's; a
+block the prose calls an identity is read at no example.  "At $q = 2$, $$\frac{d}{dq} q^2 = 4$$" still holds there.
+
 **A closed form of a recurrence whose sequence the chain defines** (``w_k = (1 - \eta a)^k w_0`` after ``w_{k+1} =
 w_k - \eta a w_k = (1 - \eta a) w_k``) was refuted with ``w_0, w_1`` free: it is checked with the recurrence, and the
 slipped ``(1 - \eta a)^{k+1} w_0`` is refuted with a counterexample the recurrence satisfies; a closed form from the
@@ -68,10 +73,48 @@ Let $$f(x) = e^{x}$$ Then $f$ satisfies $$f(x + y) = f(x) + f(y)$$
 
 def test_an_equation_naming_a_locus_is_no_identity_and_a_slip_near_such_words_stays_refuted():
     blocks = checked_blocks(LOCI)
-    assert_block_verdicts(blocks, [HOLDS, HOLDS, CONFIRMED, HOLDS, HOLDS, "refuted", "refuted", "refuted"])
+    assert_block_verdicts(blocks, [HOLDS, HOLDS, CONFIRMED, HOLDS, HOLDS, "refuted", "refuted", "refuted",
+])
     for b in blocks[:5]:
         if b.line != 8:  # the step after the circle: it follows from it
             assert b.role == "equation" and b.verdict == "undecided", (b.line, b.role, [s.reason for s in b.steps])
+
+
+PASSING = r"""# N
+
+The cube is easy: at $s = 1$ it equals one. Its slope:
+
+$$\frac{d}{ds} s^3 = 3s$$
+
+# N2
+
+Let $g(u) = u^3$. When $u = 1$ it equals one.
+
+$$\frac{d}{du} g(u) = 3u$$
+
+# O
+
+At $q = 2$, $$\frac{d}{dq} q^2 = 4$$
+
+# P
+
+Let $v = 1$.
+
+One more identity:
+
+$$\frac{d}{dv} v^4 = 4 v^2$$
+
+# P2
+
+Take $m = 2$. The identity
+
+$$\frac{d}{dm} m^2 = 2 m^2 - 4$$
+"""
+
+
+def test_a_value_named_in_passing_or_before_an_identity_does_not_confirm_a_slip():
+    """Each slip holds at the example's value only (3 s^2 = 3s at s = 1, 2m = 2m^2 - 4 at m = 2)."""
+    assert_block_verdicts(checked_blocks(PASSING), ["refuted", "refuted", HOLDS, "refuted", "refuted"])
 
 
 @pytest.mark.parametrize("before, after, names, cued", [
