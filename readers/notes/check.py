@@ -3503,6 +3503,11 @@ class _NotesReader(_CatalogMatch):
         names = finite_entries.bare(sides)  # x[i]: the label x is no name to set to a value
         finite = {**{n: v for n, v in self.section.finite.items() if n in names},
                   **finite_entries.entry_names(letters, sides)}  # x_1, x_k of x_i \in \{0, 1\} (finite_entries)
+        _, examples = self.in_force({x for e in sides for x in e.free_symbols}, frag.paragraph)
+        for n, v in examples:  # "For $y = 1$ this becomes $$...$$" with y \in \{0, 1\}: the case the example picks
+            key = getattr(n, "name", None)
+            if key in finite and v in finite[key]:
+                finite[key] = (v,)
         found = finite_cases(sides, finite) if finite else None
         if found is not None:
             out = finite_combined([(case, self.check_claim_once(dataclasses.replace(

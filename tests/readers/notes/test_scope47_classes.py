@@ -11,6 +11,9 @@ locus ("the next line", "the area under the curve", "$f$ satisfies" about a defi
 give $\log 2$. One more identity I used: $$\frac{d}{dz}\log\sigma(z) = \sigma(z)$$" was *proved* at the example
 z = 0, where the slip happens to hold.  An example after "at"/"when" whose sentence goes on is its sentence's; a
 block the prose calls an identity is read at no example.  "At $q = 2$, $$\frac{d}{dq} q^2 = 4$$" still holds there.
+"For $t = 1$ this becomes $$L(u) = -\log(1 - u)$$" with ``t \in \{0, 1\}`` was undecided (it holds at t = 0, and
+"as a new definition of L"): the example picks its case of the finite set, and "this becomes / reduces to" says
+the block restates the loss above, so the slip is refuted at t = 1.
 
 **A closed form of a recurrence whose sequence the chain defines** (``w_k = (1 - \eta a)^k w_0`` after ``w_{k+1} =
 w_k - \eta a w_k = (1 - \eta a) w_k``) was refuted with ``w_0, w_1`` free: it is checked with the recurrence, and the
@@ -35,6 +38,7 @@ import sympy as sp
 
 from derivations.checker.strategies.interval_limits import limit_within
 from derivations.checker.strategies.limit import two_sided_limit
+from readers.notes.definition_cues import RESTATEMENT
 from readers.notes.loci import locus_cue
 from tests.readers.notes.checked import CONFIRMED, HOLDS, assert_block_verdicts, checked_blocks
 
@@ -109,12 +113,31 @@ $$\frac{d}{dv} v^4 = 4 v^2$$
 Take $m = 2$. The identity
 
 $$\frac{d}{dm} m^2 = 2 m^2 - 4$$
+
+# Q
+
+With label $t \in \{0, 1\}$ the loss is
+$$L(u) = -t\log u - (1 - t)\log(1 - u)$$
+For $t = 1$ this becomes
+$$L(u) = -\log(1 - u)$$
+and for $t = 0$ it reduces to
+$$L(u) = -\log(1 - u)$$
 """
 
 
 def test_a_value_named_in_passing_or_before_an_identity_does_not_confirm_a_slip():
     """Each slip holds at the example's value only (3 s^2 = 3s at s = 1, 2m = 2m^2 - 4 at m = 2)."""
-    assert_block_verdicts(checked_blocks(PASSING), ["refuted", "refuted", HOLDS, "refuted", "refuted"])
+    witnesses = assert_block_verdicts(checked_blocks(PASSING), ["refuted", "refuted", HOLDS, "refuted", "refuted",
+                                                                "refuted", CONFIRMED])
+    assert witnesses[-1]["t"] == "1"  # the case the example picks of t in {0, 1}, read as a restatement
+
+
+@pytest.mark.parametrize("before, restates", [
+    ("For $y = 1$ this becomes", True), ("and for $t = 0$ it reduces to", True), ("which simplifies to:", True),
+    ("we see that this is", True), ("the loss becomes large when", False), ("Define", False),
+])
+def test_words_that_restate_what_was_just_discussed(before, restates):
+    assert (RESTATEMENT.search(before) is not None) == restates
 
 
 @pytest.mark.parametrize("before, after, names, cued", [
