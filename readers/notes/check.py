@@ -3070,12 +3070,14 @@ class _NotesReader(_CatalogMatch):
             return []
         zero = solved_values.TO_ZERO.search(prose) is not None
         stated = solved_values.inline_equations(prose)  # "In general $x_t = ...$. Solving for the clean input,"
+        unknown = solved_values.unstarred(name)  # w^* = ... solves the equation in w
         for left, right in solved_values.equations(stated, False) + solved_values.equations(
                 [d[0] for d in self.displays_above], zero):
             equation = f"{left} = {right}"
-            if not solved_values.mentions(equation, name) or solved_values.differentiates(equation, name):
+            if not solved_values.mentions(equation, unknown) or solved_values.differentiates(equation, unknown):
                 continue
-            put = f"{solved_values.substituted(left, name, value)} = {solved_values.substituted(right, name, value)}"
+            put = f"{solved_values.substituted(left, unknown, value)} = " \
+                  f"{solved_values.substituted(right, unknown, value)}"
             found = self.text_aside(put, frag)
             if not found or not all(s.verdict in ("proved", "verified") for s in found) \
                     or solved_values.MATRIX_LIKE.search(value) and not self.aside_matrix_read:

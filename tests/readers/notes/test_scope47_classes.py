@@ -13,7 +13,9 @@ z = 0, where the slip happens to hold.  An example after "at"/"when" whose sente
 block the prose calls an identity is read at no example.  "At $q = 2$, $$\frac{d}{dq} q^2 = 4$$" still holds there.
 "For $t = 1$ this becomes $$L(u) = -\log(1 - u)$$" with ``t \in \{0, 1\}`` was undecided (it holds at t = 0, and
 "as a new definition of L"): the example picks its case of the finite set, and "this becomes / reduces to" says
-the block restates the loss above, so the slip is refuted at t = 1.
+the block restates the loss above, so the slip is refuted at t = 1.  "Setting $h'(a) = 0$ gives $$a^* = \frac{c}{1 + \mu}$$" was a definition of a new name
+``a^*``: the star names the solution of the equation in ``a`` (readers.notes.solved_values ``unstarred``), proved;
+a wrong one is never confirmed.
 
 **A closed form of a recurrence whose sequence the chain defines** (``w_k = (1 - \eta a)^k w_0`` after ``w_{k+1} =
 w_k - \eta a w_k = (1 - \eta a) w_k``) was refuted with ``w_0, w_1`` free: it is checked with the recurrence, and the
@@ -98,13 +100,34 @@ For $t = 1$ this becomes
 $$L(u) = -\log(1 - u)$$
 and for $t = 0$ it reduces to
 $$L(u) = -\log(1 - u)$$
+
+# R
+
+Minimise $$h(a) = (a - c)^2 + \mu a^2$$
+$$h'(a) = 2(a - c) + 2\mu a$$
+Setting $h'(a) = 0$ gives
+$$a^* = \frac{c}{1 + \mu}$$
+
+# S
+
+Minimise $$k(b) = (b - c)^2 + \mu b^2$$
+$$k'(b) = 2(b - c) + 2\mu b$$
+Setting $k'(b) = 0$ gives
+$$b^\star = \frac{c}{1 - \mu}$$
 """
 
 
 def test_a_value_named_in_passing_or_before_an_identity_does_not_confirm_a_slip():
     """Each slip holds at the example's value only (3 s^2 = 3s at s = 1, 2m = 2m^2 - 4 at m = 2)."""
-    witnesses = assert_block_verdicts(checked_blocks(PASSING), ["refuted", HOLDS, "refuted", "refuted", CONFIRMED])
+    witnesses = assert_block_verdicts(checked_blocks(PASSING), ["refuted", HOLDS, "refuted", "refuted", CONFIRMED,
+                                                                CONFIRMED, HOLDS, CONFIRMED, CONFIRMED, HOLDS])
     assert witnesses[-1]["t"] == "1"  # the case the example picks of t in {0, 1}, read as a restatement
+    assert blocks_at(PASSING, r"b^\star")[0].verdict not in CONFIRMED  # a wrong solution is never confirmed
+
+
+def blocks_at(text, snippet):
+    line = next(k + 1 for k, row in enumerate(text.splitlines()) if snippet in row)
+    return [b for b in checked_blocks(text) if b.line == line] or [type("Unread", (), {"verdict": "no claim"})]
 
 
 @pytest.mark.parametrize("before, restates", [
