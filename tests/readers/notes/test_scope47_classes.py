@@ -206,15 +206,17 @@ def test_a_closed_form_of_a_defined_recurrence_is_checked_with_it():
 
 
 def test_a_limit_under_an_interval_condition_is_resolved_before_the_rungs():
-    r"""``prepare`` takes ``\lim_{t\to\infty} g(1-\beta^t)/(1-\beta)`` under 0 < beta < 1 (sympy alone: "depends on
-    the sign of sign(log(beta))"); a closed end leaves the limit to the rungs, whose symbolic rung says why it is
-    undecided instead of failing."""
+    r"""``prepare`` takes ``\lim_{t\to\infty} g(1-\beta^t)/(1-\beta)`` under 0 < beta < 1 and 0 <= beta < 1 (sympy
+    alone: "depends on the sign of sign(log(beta))"); beta <= 1 leaves the limit to the rungs, whose symbolic rung
+    says why it is undecided instead of failing."""
     g, t = sp.symbols("g t", real=True)
     limit = sp.Limit(g * (1 - B ** t) / (1 - B), t, sp.oo)
     taken = prepare(Step(limit, g / (1 - B), assumptions=(B > 0, B < 1)))
     assert not taken.lhs.has(sp.Limit) and sp.simplify(taken.lhs - g / (1 - B)) == 0
-    assert prepare(Step(limit, g / (1 - B), assumptions=(B >= 0, B < 1))).lhs.has(sp.Limit)
-    verdict = prove_symbolically(Step(limit, g / (1 - B), assumptions=(B >= 0, B < 1)), 5.0)
+    taken = prepare(Step(limit, g / (1 - B), assumptions=(B >= 0, B < 1)))  # at beta = 0 the same value, g
+    assert not taken.lhs.has(sp.Limit) and sp.simplify(taken.lhs - g / (1 - B)) == 0
+    assert prepare(Step(limit, g / (1 - B), assumptions=(B > 0, B <= 1))).lhs.has(sp.Limit)
+    verdict = prove_symbolically(Step(limit, g / (1 - B), assumptions=(B > 0, B <= 1)), 5.0)
     assert verdict is None or verdict.kind == "undecided"
 
 
@@ -250,6 +252,7 @@ def test_an_event_of_a_variable_with_a_stated_law_is_its_mass_or_its_integral():
     ("b**(-t)", (B > 1,), "0"),
     ("t*b**t", (B > 0, B < 1), "0"),
     ("(1 + b)**t / 2**t", (B < 1, B > -1), "0"),
+    ("g*(1 - b**t)/(1 - b)", (B >= 0, B < 1), "g/(1 - b)"),  # a closed end where the value inside holds too
 ])
 def test_a_limit_that_depends_on_the_sign_of_a_parameter_is_taken_inside_its_stated_interval(f, bounds, value):
     t = sp.Symbol("t")
@@ -257,7 +260,7 @@ def test_a_limit_that_depends_on_the_sign_of_a_parameter_is_taken_inside_its_sta
     assert found is not None and sp.simplify(found - sp.sympify(value, locals={"b": B})) == 0, found
 
 
-def test_a_closed_end_is_not_built_in():
+def test_a_closed_end_is_not_built_in_where_the_limit_there_is_another():
     """At beta = 1 the limit is another (g t grows): a bound that admits it decides nothing."""
     t = sp.Symbol("t")
     f = sp.sympify("g*(1 - b**t)/(1 - b)", locals={"b": B})
