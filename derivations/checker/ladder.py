@@ -210,7 +210,7 @@ def prepare(step: Step) -> Step | Verdict:
     sides = []
     for part in (step.lhs, step.rhs):
         try:
-            resolved = resolve_limits(part)
+            resolved = resolve_limits(part, step.assumptions)
         except NotImplementedError:  # sympy: "Not sure of sign of a" (x**a log x at 0 with a symbolic)
             resolved = part
         if not isinstance(resolved, tuple) and resolved.has(sp.Limit) and step.rel == "=":

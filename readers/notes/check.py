@@ -99,7 +99,9 @@ from readers.notes.approximation import ONE_UNIT_OFF, REL, check_approximation a
 from readers.notes.approximation import decimal_places, written_places
 from readers.notes.approximation_readings import UNREAD, other_reading, plain_decimal
 from readers.notes.approximation import check_asymptotic as approximation_asymptotic
-from readers.notes import small_in_words
+from readers.notes import passing_examples, small_in_words
+from readers.notes.loci import locus_cue, prose_around
+from readers.notes.induction import prove_backward_solution, prove_closed_form
 from readers.notes.arbitrary import arbitrary_functions, as_values, draws, scaled_applications, substitute
 from readers.notes.blocks import Fragment, find_blocks
 from readers.notes.intervals import existential
@@ -1919,6 +1921,9 @@ class _NotesReader(_CatalogMatch):
             values = None  # H = X(X^T X)^{-1} X^T is no example H = 1 (its scalar parse): a definition in matrices
         if values is not None and any(first_order_recurrence(n, v) is not None for n, v in values):
             values = None  # "the recursive definition is $a_n = a_{n-1} + 3$": a recurrence, though a_n was seen
+        if values is not None and any(isinstance(n, AppliedUndef) and n.func.__name__ in PROBABILITY_NAMES
+                                      and {x.name for x in n.free_symbols} & set(self.section.laws) for n, _ in values):
+            values = None  # P(N = 1) = e^{-2} after N ~ Poisson(2): a value of that law, a claim (readers.notes.laws)
         unrolled = (self.unrolled_values(values or [], frag) or _entry_restatement(frag)
                     or self.known_values(values or [], frag)) if values is not None else None
         eigen = self.stated_eigen(values, block, frag) if values is not None and not unrolled else None
@@ -1933,6 +1938,9 @@ class _NotesReader(_CatalogMatch):
                                warnings=tuple(dict.fromkeys(warnings)))
         if values is not None:
             scope = set(range(frag.paragraph, frag.paragraph + EXAMPLE_REACH + 1))
+            if frag.kind == "inline" and 0 < frag.line <= len(self.lines) \
+                    and passing_examples.in_passing(self.lines[frag.line - 1], frag.column, frag.source):
+                scope = {frag.paragraph}  # "at $z = 0$ both labels give ...": its sentence's (passing_examples)
             self.section.examples = [e for e in self.section.examples if e[0] not in {n for n, _ in values}]
             self.section.examples += [(n, v, scope, frag.items) for n, v in values]
             vector_names(values, frag.line, self.vector_families)
@@ -1957,6 +1965,8 @@ class _NotesReader(_CatalogMatch):
                                                                   for a, b in given[0]),
                                warnings=tuple(dict.fromkeys(warnings)))
         stated = _stated_probabilities(block)
+        if any({x.name for x in a.free_symbols} & set(self.section.laws) for a, _ in stated):
+            stated = []  # P(N = 1) = e^{-2} after N ~ Poisson(2): the law decides it, a claim (readers.notes.laws)
         if stated:  # P(H = 1) = 0.0015, P(S) = 1: values the notes give the probability, not claims to check
             return BlockReport(**base, parsed=True, role="example", parsed_form=shown, symbols=explain,
                                assumptions=tuple(f"{_show(a)} = {_show(b)}" for a, b in stated),
@@ -2966,6 +2976,8 @@ class _NotesReader(_CatalogMatch):
                 return False  # \sum_{x \in Val(X)} p_X(x) = 1, \int f_X(x) = 1: a sum or an integral, no name
             if name in PROBABILITY_NAMES and rhs.is_number:
                 return False  # P(S) = 1, P(H = 1) = 0.0015: a value of the probability, never P := constant
+            if name in PROBABILITY_NAMES and {x.name for x in lhs.free_symbols} & set(self.section.laws):
+                return False  # P(X > t) = e^{-lambda t} after X ~ Exp(lambda): a claim about the law (laws)
             if cases and (self.section.defined_here(key) or not all(is_name(a) for a in lhs.args)) \
                     and _instantiate(lhs, cases) != lhs:
                 return False  # f(x) again in the same section: a claim about a known function
@@ -3058,12 +3070,14 @@ class _NotesReader(_CatalogMatch):
             return []
         zero = solved_values.TO_ZERO.search(prose) is not None
         stated = solved_values.inline_equations(prose)  # "In general $x_t = ...$. Solving for the clean input,"
+        unknown = solved_values.unstarred(name)  # w^* = ... solves the equation in w
         for left, right in solved_values.equations(stated, False) + solved_values.equations(
                 [d[0] for d in self.displays_above], zero):
             equation = f"{left} = {right}"
-            if not solved_values.mentions(equation, name) or solved_values.differentiates(equation, name):
+            if not solved_values.mentions(equation, unknown) or solved_values.differentiates(equation, unknown):
                 continue
-            put = f"{solved_values.substituted(left, name, value)} = {solved_values.substituted(right, name, value)}"
+            put = f"{solved_values.substituted(left, unknown, value)} = " \
+                  f"{solved_values.substituted(right, unknown, value)}"
             found = self.text_aside(put, frag)
             if not found or not all(s.verdict in ("proved", "verified") for s in found) \
                     or solved_values.MATRIX_LIKE.search(value) and not self.aside_matrix_read:
@@ -3304,6 +3318,8 @@ class _NotesReader(_CatalogMatch):
                 return False  # a standard operator is never redefined
             if lhs.func.__name__ in KL_NAMES and lhs.args and all(law(self.expand(a)) is not None for a in lhs.args):
                 return False  # D_KL(p || q) of two laws the notes name: a value, never a new definition
+            if lhs.func.__name__ in PROBABILITY_NAMES and {x.name for x in lhs.free_symbols} & set(self.section.laws):
+                return False  # P(Y > u) after Y ~ Exp(mu) in this section: a value of that law (readers.notes.laws)
             return all(is_name(a) or _event_of_names(a) for a in lhs.args) and lhs not in rhs.atoms(AppliedUndef) \
                 and not lhs.func.__name__.endswith("'")  # P(X = k) = ... for the next law of a cheat sheet
         if isinstance(lhs, sp.Pow) and isinstance(lhs.base, sp.Symbol) and lhs.exp.is_Integer and lhs.exp > 1:
@@ -3489,6 +3505,11 @@ class _NotesReader(_CatalogMatch):
         names = finite_entries.bare(sides)  # x[i]: the label x is no name to set to a value
         finite = {**{n: v for n, v in self.section.finite.items() if n in names},
                   **finite_entries.entry_names(letters, sides)}  # x_1, x_k of x_i \in \{0, 1\} (finite_entries)
+        _, examples = self.in_force({x for e in sides for x in e.free_symbols}, frag.paragraph)
+        for n, v in examples:  # "For $y = 1$ this becomes $$...$$" with y \in \{0, 1\}: the case the example picks
+            key = getattr(n, "name", None)
+            if key in finite and v in finite[key]:
+                finite[key] = (v,)
         found = finite_cases(sides, finite) if finite else None
         if found is not None:
             out = finite_combined([(case, self.check_claim_once(dataclasses.replace(
@@ -3683,6 +3704,9 @@ class _NotesReader(_CatalogMatch):
         tested = self.test_error_reading(claim, lhs, rhs, shown)
         if tested is not None:  # 1 - alpha = P(reject H_0 | H_0 true) (readers.notes.hypothesis_tests)
             return [tested]
+        solved = self.backward_solution(claim, shown)
+        if solved is not None:  # G_t = sum_k gamma^k r_{t+k+1} after G_t = r_{t+1} + gamma G_{t+1} (induction)
+            return [solved]
         # a recurrence x_t = f(x_{t-1}) sets the steps x_t, not the plain x of a later formula (h(x) = ...)
         touched = sorted({base_name(x) for e in (lhs, rhs) for x in e.free_symbols | e.atoms(sp.Indexed)
                           if base_name(x) in self.section.updates and (base_name(x) in self.section.in_place
@@ -3690,6 +3714,10 @@ class _NotesReader(_CatalogMatch):
                           and not (base_name(x) in self.section.moved_on and _numbered(x))})
         touched = [n for n in touched if n]
         unrolled = self.unrolled(claim, touched, shown) if touched and claim.rel == "=" else None
+        if unrolled is None and not touched and claim.rel == "=":
+            # w_k = (1 - eta a)^k w_0 after the chain w_{k+1} = w_k - eta a w_k = (1 - eta a) w_k, whose sequence is
+            # defined, not updated: a closed or unrolled form of it, checked with the recurrence, not with w free
+            unrolled = self.unrolled(claim, self.closed_forms(claim), shown)
         if unrolled is not None:
             return [unrolled]
         if touched and claim.rel not in ("->",):
@@ -3838,6 +3866,8 @@ class _NotesReader(_CatalogMatch):
             out = self.einstein(out, general, frag, einstein, shown)
         scalars = _scalar_names(lhs, rhs)  # x = 2 is no value of the array x_i
         examples = [(n, v) for n, v in examples if n in scalars or _names_moment_of(n, scalars)]
+        if examples and passing_examples.called_identity(text_before(self.lines, frag.kind, frag.line, frag.column)):
+            examples = []  # "one more identity I used:": claimed for every value (readers.notes.passing_examples)
         if examples and any(r.verdict == "refuted" or r.verdict == "undecided" and r.role == "approximation"
                             for r in out):  # read once more in the example above (1 - beta^10 approx 0.651 at 0.9)
             values = tuple(sp.Eq(n, v) for n, v in examples)
@@ -3928,8 +3958,9 @@ class _NotesReader(_CatalogMatch):
         rel = {"equiv": "=", ":=": "="}.get(claim.rel, claim.rel)
         after = self.sentence_after(frag)
         around = f"{frag.sentence} {after}"
-        equation = rel == "=" and is_equation(lhs, rhs) and not (_FOR_ALL.search(around)
-                                                                  and not _REQUIRED.search(around))
+        locus = self.locus(frag, lhs, rhs) if rel == "=" else None
+        equation = rel == "=" and (is_equation(lhs, rhs) or locus is not None) and not (
+            _FOR_ALL.search(around) and not _REQUIRED.search(around))
         previous = self.section.equation
         if previous is not None and frag.paragraph - previous[1] > EQUATION_REACH:
             previous = None
@@ -3976,7 +4007,8 @@ class _NotesReader(_CatalogMatch):
             # fails there: no unknown is left to solve
         if equation:
             unknowns = ", ".join(sorted(map(_show, symbols), key=str))
-            return [_undecided(r, f"an equation in {unknowns}: it holds for some values, not as an identity",
+            named = f" ('{locus}' in the prose: it names a set or values sought)" if locus else ""
+            return [_undecided(r, f"an equation in {unknowns}{named}: it holds for some values, not as an identity",
                                role="equation") if not r.method.startswith(iid_moments.METHOD)
                     and _STATED_LAW_METHOD not in r.method else r for r in out]  # E[V^3] = 1/3: V's law decides, no unknown
         if rel == "=" and previous is not None and not (_numbers_alone(lhs, rhs) and not _within_rounding(lhs, rhs)) \
@@ -3994,6 +4026,15 @@ class _NotesReader(_CatalogMatch):
                     for r in out]
         return [self.narrower(r, claim, frag, lhs, rhs, shown, stated) if r.verdict == "refuted"
                 and r.role != "approximation" else r for r in out]  # O(h^2): no name to narrow, O is no value
+
+    def locus(self, frag, lhs, rhs) -> str | None:
+        r"""The words that pose ``lhs = rhs`` as an equation naming a locus or values sought ("The curve
+        $$x^2 + y^2 = 5y^2 - 20y + 25$$ is a hyperbola": readers.notes.loci), or None; only for a relation with
+        names left (an integral under "the area under the curve" has none)."""
+        names = {str(x) for e in (lhs, rhs) for x in e.free_symbols}
+        if not names:
+            return None
+        return locus_cue(*prose_around(self.lines, frag.kind, frag.line, frag.column, frag.source), names)
 
     def defined_through_recurrence(self, name) -> bool:
         r"""Whether ``name`` (``e_{k+1}``) is a step of a family the section defines through a sequence with a
@@ -4013,12 +4054,42 @@ class _NotesReader(_CatalogMatch):
         ...``): a claim about it, checked by unrolling, not a new recurrence."""
         return any(reaches_back(name, value, base) for base in self.section.recurrences)
 
+    def backward_solution(self, claim, shown) -> StepReport | None:
+        r"""``G_t = \sum_{k=0}^\infty \gamma^k r_{t+k+1}`` after the definition ``G_t = r_{t+1} + \gamma G_{t+1}``
+        (a backward recurrence): proved when the closed form solves it (readers.notes.induction), with the tail
+        condition that makes it the solution meant; None otherwise (the claim is read as before)."""
+        if claim.rel != "=" or not isinstance(claim.lhs, sp.Symbol) or not claim.rhs.has(sp.Sum):
+            return None
+        found = subscript(claim.lhs.name)
+        body = self.section.symbols.get(claim.lhs)
+        if found is None or body is None or len(found[1]) != 1 or not isinstance(found[1][0], sp.Symbol):
+            return None
+        (base, (letter,)) = found
+        line = self.section.owner.get(_key(claim.lhs), (None, "?"))[1]
+        method = prove_backward_solution(claim.lhs, claim.rhs, base, letter.name, body)
+        if method is None:
+            return None
+        return StepReport(**shown, verdict="proved", role="claim", method=f"{method} (line {line})",
+                          assumptions=(f"{base}_{{{letter}+n}}, weighted as in the sum, tends to 0 as n grows (bounded, "
+                                       "with the factor below 1 in size): the solution the sum writes",))
+
+    def closed_forms(self, claim) -> list[str]:
+        r"""The sequences of the section's recurrences that ``claim`` writes in closed form or unrolled (its left
+        side a step of the sequence at a letter, its right side no step of it, or steps more than one back)."""
+        base = _named_base(claim.lhs) if isinstance(claim.lhs, (sp.Indexed, sp.Symbol)) else None
+        found = self.section.recurrences.get(base or "")
+        if found is None or found.line == claim.line:
+            return []
+        return [base] if closes(claim.lhs, claim.rhs, found) or from_first_step(claim.lhs, claim.rhs, found) \
+            or reaches_back(claim.lhs, claim.rhs, base) else []
+
     def closed_form(self, name, value) -> bool:
         r"""Whether ``name = value`` writes a sequence the section states by a recurrence and a first step in closed
         form (``m_k = (1 - \beta^k) g`` after ``m_k = \beta m_{k-1} + (1 - \beta) g`` and ``m_0 = 0``): a claim about
         that sequence, checked by unrolling, not a new definition of it."""
         found = self.section.recurrences.get(_named_base(name) or "")
-        return found is not None and bool(self.starts(found)) and closes(name, value, found)
+        return found is not None and (bool(self.starts(found)) and closes(name, value, found)
+                                      or from_first_step(name, value, found))  # u_t = c^t u_0: the start named
 
     def starts(self, found) -> dict:
         r"""The first step of ``found``'s sequence where the notes give it (``$\mathbf{h}_0 = 0$``), else {}."""
@@ -4052,7 +4123,7 @@ class _NotesReader(_CatalogMatch):
             bases = [b for b in self.section.recurrences if _named_base(name) == b]
             claim = _Claim(name, "=", value, (), frag.content_line)
             report = self.unrolled(claim, bases, shown) if bases else None
-            if report is None or report.verdict != "verified":
+            if report is None or report.verdict not in ("proved", "verified"):  # proved: by induction
                 return None
             out.append(report)
         return out or None
@@ -4278,6 +4349,11 @@ class _NotesReader(_CatalogMatch):
                 refuted = self.closed_form_refutation(claim, found, shown)
                 if refuted is not None:
                     return refuted
+            proof = prove_closed_form(claim.lhs, claim.rhs, found, start) \
+                if result is not None and result[0] == "verified" else None
+            if proof is not None:  # w_k = (1 - eta a)^k w_0: the base and the step (readers.notes.induction)
+                return StepReport(**shown, verdict="proved", method=proof, role="claim",
+                                  assumptions=tuple(f"{k} = {_show(v)}" for k, v in start.items()))
             if result is not None:
                 return StepReport(**shown, verdict=result[0], reason=result[1] if result[0] != "verified" else "",
                                   method=f"unrolled recurrence: {result[1]}" if result[0] == "verified" else "",
@@ -4375,9 +4451,21 @@ class _NotesReader(_CatalogMatch):
         unrolled down to the first step the notes give (``m_0 = 0``) it differs there (readers.notes.recurrences
         ``started_differences``); None when it does not or no such point is found."""
         differences = started_differences(claim.lhs, claim.rhs, found, start)
-        witness = _point_where_nonzero(differences, [c[0] for c in self.section.conditions]) if differences else None
+        entries = sorted({i for d in differences.values() for i in d.atoms(sp.Indexed)}, key=str)
+        witness = None
+        for inputs in ({e: sp.Integer(1) for e in entries}, {e: sp.Integer(k + 1) for k, e in enumerate(entries)}):
+            # the inputs given values, constant first ("a constant gradient $g$"), then g_1 = 1, g_2 = 2, ...
+            given = {k: {e: inputs[e] for e in d.atoms(sp.Indexed)} for k, d in differences.items()}
+            valued = {k: d.xreplace(inputs) for k, d in differences.items()}
+            valued = {k: d for k, d in valued.items() if d != 0}
+            witness = _point_where_nonzero(valued, [c[0] for c in self.section.conditions]) if valued else None
+            if witness is not None or not entries:
+                break
         if witness is None:
             return None
+        differences = valued
+        step = next(k for k in differences if witness["at"] == f"step {k}")
+        witness = {**{_show(e): str(v) for e, v in sorted(given[step].items(), key=str)}, **witness}
         used = tuple(f"{k} = {_show(v)}" for k, v in start.items())
         reason = (f"unrolled with the recurrence for {found.base}_{{{found.step.name}}} (line {found.line}) down to "
                   f"{found.base}_0 as the notes give it, the two sides differ")

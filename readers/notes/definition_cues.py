@@ -30,9 +30,11 @@ CUE = re.compile(
     r"\s*[:,]?\s*$", re.IGNORECASE)
 """A definition cue ending the prose before the block."""
 RESTATEMENT = re.compile(
-    r"\b(?:see|shows?|find|note|check)\s+that\s+(?:this|it)\s+(?:is|equals|becomes)(?:\s+the\s+same\s+as)?"
+    r"(?:\b(?:see|shows?|find|note|check)\s+that\s+(?:this|it)\s+(?:is|equals|becomes)(?:\s+the\s+same\s+as)?"
+    r"|\b(?:this|it|which)\s+(?:becomes|reduces\s+to|simplifies\s+to))"
     r"\s*[:,]?\s*$", re.IGNORECASE)
-"""A cue ending the prose before the block that calls it the thing just discussed, written another way."""
+"""A cue ending the prose before the block that calls it the thing just discussed, written another way ("we see that
+this is", "for $y = 1$ this becomes", "which reduces to")."""
 CONCLUSION = re.compile(
     r"\b(?:therefore|hence|thus|so|consequently|it\s+follows\s+that|which\s+gives|(?:we|one)\s+(?:get|gets|obtain|"
     r"obtains|find|finds|have|has))\s*[:,]?\s*$", re.IGNORECASE)

@@ -35,6 +35,7 @@ disagreement is a refutation only where the notes say their logarithm is the nat
 """
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import re
 from dataclasses import dataclass
@@ -275,8 +276,48 @@ def law_moments(expr, laws: dict, expand=None, constants=frozenset(), independen
         moments = [{0: sp.Integer(1), 1: w.mean, 2: w.variance + w.mean ** 2} for w in found]
         return sum(c * sp.Mul(*[m[k] for m, k in zip(moments, monom)]) for monom, c in poly.terms())
 
+    def chance(f):
+        found = _probability(f, laws)
+        if found is None:
+            return f
+        value, law_used = found
+        used.append(law_used)
+        return value
+
     out = expr.replace(lambda e: isinstance(e, AppliedUndef) and e.func.__name__ in _MOMENT_NAMES, value)
+    out = out.replace(lambda e: isinstance(e, AppliedUndef) and e.func.__name__ in PROBABILITY_NAMES, chance)
     return out, used
+
+
+PROBABILITY_NAMES = frozenset({"P", "Pr", r"\Pr", r"\mathbb{P}", r"\operatorname{P}"})
+
+
+def _probability(f, laws: dict):
+    r"""``(value, law)`` of ``P(A)`` or ``P(A \mid B)`` for events on one variable with a stated law
+    (readers.notes.law_densities ``probability``), the law's domain widened by what the reading assumes (a tail's
+    threshold inside the support); None for another application."""
+    from readers.latex.nodes import Given
+
+    events = list(f.args)
+    given = events.pop() if len(events) == 2 and isinstance(events[-1], Given) else None
+    if len(events) != 1 or (given is not None and len(given.args) != 1):
+        return None
+    names = {x.name for e in (*events, *(given.args if given is not None else ())) for x in e.free_symbols} & set(laws)
+    if len(names) != 1:
+        return None
+    (name,) = names
+    x = next(s for s in f.free_symbols if getattr(s, "name", None) == name)
+    read = [law_densities.event_threshold(e, x) for e in (*events, *(given.args if given is not None else ()))]
+    if None in read or any(x in c.free_symbols or {s.name for s in c.free_symbols} & set(laws) for _, c in read):
+        return None
+    dummy = sp.Dummy(name)
+    joint = law_densities.probability(laws[name], read, dummy)
+    condition = law_densities.probability(laws[name], read[1:], dummy) if given is not None else (sp.Integer(1), ())
+    if joint is None or condition is None or joint[0] is None or condition[0] is None:
+        return None
+    found = laws[name]
+    widened = dataclasses.replace(found, domain=tuple(dict.fromkeys(found.domain + joint[1] + condition[1])))
+    return joint[0] / condition[0], widened
 
 
 KL_NAMES = frozenset({"D_KL", "KL", "D_{KL}"})

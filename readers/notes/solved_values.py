@@ -34,12 +34,12 @@ import re
 SOLVING = re.compile(
     r"\bsolv(?:e|es|ed|ing)\b|\bsolutions?\b|\brearrang\w*|\bisolat\w*"
     r"|\b(?:equation|condition|relation)s?\s+(?:\w+\s+){0,2}?(?:gives?|implies|yields?)\b"
-    r"|\bset(?:s|ting)?\b[^.;]{0,80}?\b(?:to|equal\s+to)\s+(?:0|zero|\$0\$)"
+    r"|\bset(?:s|ting)?\b[^.;]{0,80}?\b(?:to|equal\s+to)\s+(?:0|zero|\$0\$)|\bset(?:s|ting)?\s+\$[^$]*=\s*0\s*\$"
     r"|\bequat(?:e|es|ing)\b[^.;]{0,80}?\b(?:0|zero|\$0\$)", re.IGNORECASE)
 """Prose that says the block solves an equation above ("solve for", "rearranging", "the first equation gives",
 "setting the gradient to zero")."""
-TO_ZERO = re.compile(r"\b(?:set(?:s|ting)?|equat(?:e|es|ing))\b[^.;]{0,80}?\b(?:to|equal\s+to)?\s*(?:0|zero|\$0\$)",
-                     re.IGNORECASE)
+TO_ZERO = re.compile(r"\b(?:set(?:s|ting)?|equat(?:e|es|ing))\b[^.;]{0,80}?\b(?:to|equal\s+to)?\s*(?:0|zero|\$0\$)"
+                     r"|\bset(?:s|ting)?\s+\$[^$]*=\s*0\s*\$", re.IGNORECASE)
 """Prose that sets the expression above to zero: the last side of the display above, ``= 0``, is an equation."""
 DISPLAYS_BACK = 2
 """Displays above the block (in its section) whose rows are read as the equation solved."""
@@ -122,10 +122,20 @@ def assignment(content: str) -> tuple[str, str] | None:
         return None
     name, value = chains[0]
     if not name or not value or not re.fullmatch(r"(?:\\[A-Za-z]+\s*)?(?:\{[^{}]*\}|[A-Za-z]|\\[A-Za-z]+)"
-                                                  r"(?:\s*(?:\{[^{}]*\}|[A-Za-z]))?(?:_\{?[A-Za-z0-9]+\}?)?",
+                                                  r"(?:\s*(?:\{[^{}]*\}|[A-Za-z]))?(?:_\{?[A-Za-z0-9]+\}?)?"
+                                                  r"(?:\^\s*\{?\s*(?:\*|\\star)\s*\}?)?",
                                                   name.strip()):
         return None  # a name as notes write one: x, \delta x, \mathbf{w}, \hat{\beta}_0, B
     return name.strip(), value.strip()
+
+
+_STAR = re.compile(r"\^\s*\{?\s*(?:\*|\\star)\s*\}?\s*$")
+
+
+def unstarred(name: str) -> str:
+    r"""The unknown a starred name solves for: ``w`` of ``w^*`` (``w^{\star}``); the name itself when unstarred.
+    "Setting $f'(w) = 0$ gives $$w^* = \dots$$": the value solves the equation in ``w``."""
+    return _STAR.sub("", name).strip()
 
 
 def _pattern(name: str):

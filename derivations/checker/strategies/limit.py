@@ -21,6 +21,7 @@ from derivations.checker.verdict import Verdict
 
 from derivations.checker.strategies.evaluate import Conditions, compile_expr, show, value_at
 from derivations.checker.strategies.instances import Instance, Unsupported
+from derivations.checker.strategies.interval_limits import limit_within
 from derivations.checker.strategies.sampling import candidate_points, respects_domains
 from derivations.checker.strategies.zero import CHEAP, reduce_to_zero
 
@@ -91,12 +92,21 @@ def _side_outside_domain(f: sp.Expr, x: sp.Symbol, point: sp.Expr, side: str) ->
     return False
 
 
-def resolve_limits(expr: sp.Expr):
+def resolve_limits(expr: sp.Expr, assumptions=()):
     r"""``expr`` with each ``Limit`` node replaced by its value; a ``("differ", node, left, right)`` tuple when
-    one limit (without other free symbols) does not exist because its one-sided limits differ."""
+    one limit (without other free symbols) does not exist because its one-sided limits differ.  A limit sympy cannot
+    take with a parameter free is taken with the parameter's interval in ``assumptions`` built in
+    (:mod:`~derivations.checker.strategies.interval_limits`)."""
     for node in sorted(expr.atoms(sp.Limit), key=lambda n: sp.count_ops(n)):
         f, x, point, direction = node.args
-        value = two_sided_limit(f, x, point, str(direction))
+        try:
+            value = two_sided_limit(f, x, point, str(direction))
+        except NotImplementedError:  # "Result depends on the sign of sign(log(beta))"
+            value = limit_within(f, x, point, str(direction), assumptions, two_sided_limit)
+            if value is None:
+                raise
+        if value is None:
+            value = limit_within(f, x, point, str(direction), assumptions, two_sided_limit)
         if isinstance(value, tuple):
             if node.free_symbols:
                 continue
@@ -109,10 +119,13 @@ def resolve_limits(expr: sp.Expr):
 def symbolic_limit(inst: Instance) -> Verdict | None:
     """'proved' if the limit equals rhs, 'refuted' if it is a definite other value or does not exist (for all the
     other symbols, or at one value of them: :func:`refuted_at_parameter_values`), else None."""
+    direction = getattr(inst, "direction", "+-")
     try:
-        limit = two_sided_limit(inst.lhs, inst.variable, inst.point, getattr(inst, "direction", "+-"))
+        limit = two_sided_limit(inst.lhs, inst.variable, inst.point, direction)
     except NotImplementedError:  # sympy: "Not sure of sign of a" for x**a log x with a >= 0
         limit = None
+    if limit is None:  # 0 < beta < 1 built in (interval_limits)
+        limit = limit_within(inst.lhs, inst.variable, inst.point, direction, inst.assumptions, two_sided_limit)
     if limit is None:
         written = sp.Limit(inst.lhs, inst.variable, inst.point, getattr(inst, "direction", "+-"))
         verdict = refuted_at_parameter_values(written, inst.rhs, inst.assumptions)

@@ -46,6 +46,8 @@ def prove_symbolically(step: Step, budget: float) -> Verdict | None:
         method = prove_instance(inst)
     except Unsupported as exc:
         return Verdict("undecided", method="symbolic", reason=f"unsupported construct: {exc}")
+    except NotImplementedError as exc:  # a limit whose value depends on the sign of sign(log(beta)): say so, no crash
+        return Verdict("undecided", method="symbolic", reason=f"sympy cannot decide it: {str(exc)[:120]}")
     if method is None:
         return None
     return _mismatch(step, inst) or Verdict("proved", method=f"symbolic: {method}",

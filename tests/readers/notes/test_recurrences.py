@@ -82,7 +82,7 @@ def test_a_closed_form_stated_in_prose_is_a_claim_about_the_recurrence():
             "$$z_{k+1} = z_k - \\eta \\rho z_k = (1 - \\eta \\rho) z_k.$$\n"
             "After $k$ steps we have $z_k = (1 - \\eta \\rho)^EXP z_0$.\n")
     right = [b for b in check_notes(note.replace("EXP", "k")).blocks if "z_0" in b.source][0]
-    assert right.role == "claim" and right.verdict == "verified"
+    assert right.role == "claim" and right.verdict == "proved"  # by induction on k (readers.notes.induction)
     wrong = [b for b in check_notes(note.replace("EXP", "{k+1}")).blocks if "z_0" in b.source][0]
     assert wrong.verdict not in CONFIRMED
 
@@ -124,5 +124,15 @@ def test_without_the_first_step_a_wrong_closed_form_is_not_refuted():
 
 
 def test_a_closed_form_in_the_input_sequence_itself_is_not_read_as_constant():
-    # g_t written: no bare g, so no constant-input reading; the unrolled claim is left as before
-    assert _closed(r"(1 - \gamma^{t-1}) g_t^2").verdict != "refuted"
+    # g_t written: no bare g, so no constant-input reading; unrolled from s_0 = 0 it differs whatever the inputs,
+    # and the witness gives them one value ("a constant gradient"), the recurrence run by hand differs there
+    block = _closed(r"(1 - \gamma^{t-1}) g_t^2")
+    assert block.verdict == "refuted", block.steps
+    witness = block.steps[0].counterexample
+    gamma, step = float(witness["gamma"]), int(witness["at"].split()[-1])
+    inputs = [float(witness[f"g[{k}]"]) for k in range(1, step + 1)]
+    assert 0 < gamma < 1 and len(set(inputs)) == 1
+    s = 0.0
+    for g in inputs:
+        s = gamma * s + (1 - gamma) * g ** 2
+    assert abs(s - (1 - gamma ** (step - 1)) * inputs[-1] ** 2) > 1e-9

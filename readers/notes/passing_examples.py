@@ -1,0 +1,30 @@
+r"""A value named in passing, inside a sentence that goes on, holds in that sentence only.
+
+"... and at $z = 0$ both labels give $\log 2 \approx 0.693$. One more identity I used: $$\frac{d}{dz}\log\sigma(z) =
+\sigma(z)$$" read the display at the example ``z = 0`` (where the slip happens to hold: ``1 - \sigma(0) = \sigma(0)``)
+and proved it.  An inline ``name = value`` right after *at* or *when* ("at $z = 0$", "when $x = 1$"), with the
+sentence going on after it in words, evaluates that sentence at a point: it is an example for the sentence's own
+formulas, not a setting for the blocks after it (unlike "Let $x = 2$.", "With $p = 0.3$:", which set one up).
+
+A block the prose calls an identity ("one more identity", "the identity", "holds in general", "always") is claimed for
+every value: no example of the paragraphs above reads it at a point.
+"""
+from __future__ import annotations
+
+import re
+
+_AT = re.compile(r"\b(?:at|when)\s*$", re.IGNORECASE)
+_GOES_ON = re.compile(r"^\s*[A-Za-z]")
+_IDENTITY = re.compile(r"\b(?:identit(?:y|ies)|in\s+general|always)\b", re.IGNORECASE)
+
+
+def in_passing(line: str, column: int, source: str) -> bool:
+    """Whether the inline example ``source`` at ``column`` (1-based) of ``line`` follows *at*/*when* and its sentence
+    goes on in words after it."""
+    before, after = line[:max(column - 1, 0)], line[column - 1 + len(source):]
+    return _AT.search(before) is not None and _GOES_ON.match(after) is not None
+
+
+def called_identity(introduction: str) -> bool:
+    """Whether the prose introducing a block calls it an identity (claimed for every value)."""
+    return _IDENTITY.search(introduction) is not None
