@@ -128,6 +128,7 @@ from readers.notes.math_phrases import phrase_words, split_runs
 from readers.notes.mentions import mentioned_not_asserted, operator_named, sought_equation
 from readers.notes.conditional_moments import check_conditional_moments
 from readers.notes import estimator_moments
+from readers.notes.event_moments import FAILS as EVENT_FAILS, METHOD as EVENT_METHOD, events_as_means, reads_events
 from readers.notes.moments import ATOMS, NO_RANDOM_VARIABLE, atom_conditions, compound_moments, decorated, only_inside, operators_in, read_moments, refutable
 from readers.notes.moments import _capital
 from readers.notes.moments import _tie as tie_moments
@@ -4938,6 +4939,11 @@ class _NotesReader(_CatalogMatch):
                 if report is not None and report.verdict in ("proved", "verified"):
                     return [StepReport(**{**report.__dict__, "method": f"{report.method}; no random variable "
                                                                        "inside: constants, as the prose says"})]
+        if (moments is None or isinstance(moments, str) and moments.startswith("unknown functions")) \
+                and reads_events(lhs, rhs):
+            report = self.event_moments(lhs, rel, rhs, claim, shown)
+            if report is not None and (moments is not None or report.verdict in ("proved", "verified")):
+                return [report]  # Pr(X >= a) <= E(X)/a: the mean of an indicator (readers.notes.event_moments)
         law = array_law(lhs, rhs) if isinstance(moments, tuple) else None
         report = self.check_array_law(law, lhs, rel, rhs, claim, shown) if law is not None else None
         if report is not None:  # E[X] = sum_i x_i p_i: the arrays name the law (readers.notes.array_laws)
@@ -5548,6 +5554,20 @@ class _NotesReader(_CatalogMatch):
                 return StepReport(**{**report.__dict__,
                                      "method": f"{report.method}; {lowercase_probability.INDEPENDENT}"})
         return None
+
+    def event_moments(self, lhs, rel, rhs, claim, shown) -> StepReport | None:
+        r"""A claim about probabilities of events in random variables (:math:`\Pr(X \ge a) \le \mathrm{E}(X)/a`)
+        read over a random discrete law, each probability the mean of its indicator (readers.notes.event_moments):
+        confirmed where it holds, ``undecided`` where it fails; None when the moments are not read."""
+        read = read_moments(events_as_means(lhs), events_as_means(rhs))
+        if not isinstance(read, tuple):
+            return None
+        report = self.check_moments(read, rel, claim, shown)
+        if report.verdict == "refuted":
+            return _undecided(report, f"{EVENT_FAILS} ({report.reason[:80]})")
+        if report.verdict in ("proved", "verified"):
+            return StepReport(**{**report.__dict__, "method": f"{report.method}; {EVENT_METHOD}"})
+        return report
 
     def check_moments(self, moments, rel, claim, shown, *, sides=None, independent=False) -> StepReport:
         r"""A claim about ``E``, ``Var``, ``Cov`` over a random discrete distribution
