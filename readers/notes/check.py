@@ -128,7 +128,7 @@ from readers.notes.math_phrases import phrase_words, split_runs
 from readers.notes.mentions import mentioned_not_asserted, operator_named, sought_equation
 from readers.notes.conditional_moments import check_conditional_moments
 from readers.notes import estimator_moments
-from readers.notes.event_moments import FAILS as EVENT_FAILS, METHOD as EVENT_METHOD, events_as_means, reads_events
+from readers.notes.event_moments import FAILS as EVENT_FAILS, METHOD as EVENT_METHOD, events_as_means, fails_at_ties, reads_events
 from readers.notes.moments import ATOMS, NO_RANDOM_VARIABLE, atom_conditions, compound_moments, decorated, only_inside, operators_in, read_moments, refutable
 from readers.notes.moments import _capital
 from readers.notes.moments import _tie as tie_moments
@@ -5565,9 +5565,15 @@ class _NotesReader(_CatalogMatch):
         report = self.check_moments(read, rel, claim, shown)
         if report.verdict == "refuted":
             return _undecided(report, f"{EVENT_FAILS} ({report.reason[:80]})")
-        if report.verdict in ("proved", "verified"):
-            return StepReport(**{**report.__dict__, "method": f"{report.method}; {EVENT_METHOD}"})
-        return report
+        if report.verdict not in ("proved", "verified"):
+            return report
+        conditions = tuple(c for c in claim.conditions if not c.free_symbols & read[2])
+        tie = fails_at_ties((lhs, rhs), read[:2], rel, conditions + atom_conditions(claim.conditions, read[2]), read[2])
+        if tie is not None:  # P(X >= a) = 1 - P(X <= a): it fails where a is a value X takes
+            point = ", ".join(f"{k} = {v}" for k, v in tie.items())
+            return _undecided(report, f"{EVENT_FAILS}: {report.verdict} at the sampled points, but it fails where a "
+                                      f"threshold equals a value the variable takes ({point[:120]})")
+        return StepReport(**{**report.__dict__, "method": f"{report.method}; {EVENT_METHOD}"})
 
     def check_moments(self, moments, rel, claim, shown, *, sides=None, independent=False) -> StepReport:
         r"""A claim about ``E``, ``Var``, ``Cov`` over a random discrete distribution

@@ -11,7 +11,9 @@ so :func:`events_as_means` writes each ``P(event_ge(A, B))`` (``\le``, ``<``, ``
 ``Piecewise`` indicator, and readers.notes.moments reads the claim over a random discrete law like any other claim
 about moments (the conditions on the variable, "a non-negative random variable", hold at each of its outcomes).
 
-Only confirmation is taken from this reading.  A claim about such a probability that fails on a random discrete law
+Sampling draws the thresholds and the values apart, so it cannot tell :math:`\Pr(X \ge a)` from
+:math:`\Pr(X > a)`: a confirmation stands only when :func:`fails_at_ties` finds no exact failure where a threshold
+equals a value the variable takes.  Only confirmation is taken from this reading.  A claim about such a probability that fails on a random discrete law
 may hold on the law the notes mean: a support or a moment the prose states in words this reader does not read
 (Markov's inequality for a ``Y`` the proof defines as a square a few lines on; Chebyshev's
 :math:`\Pr(|X - \mu| \ge k\sigma) \le 1/k^2`, which a law of zero variance breaks), so a failure is ``undecided``,
@@ -19,6 +21,8 @@ never refuted.  Events with one side only (``P(X = x)``, a mass function), condi
 (``P(a \le X \le b)``) are not read here.
 """
 from __future__ import annotations
+
+import random
 
 import sympy as sp
 from sympy.core.function import AppliedUndef
@@ -57,3 +61,63 @@ def reads_events(*exprs) -> bool:
     """Whether :func:`events_as_means` rewrites a probability in ``exprs``."""
     return any(events_as_means(e) != e for e in exprs)
 
+
+
+TIE_TRIALS = 24
+"""Points tried by :func:`fails_at_ties`, each with a threshold on a value the variable takes."""
+_VALUES = (sp.Integer(0), sp.Rational(1, 2), sp.Integer(1), sp.Integer(2), sp.Integer(3), sp.Integer(-1),
+           sp.Rational(-3, 2))
+_TOLERANCE = sp.Float("1e-40", 60)
+"""Relative slack of the exact comparison (sides evaluated to 60 digits: a tie is an equality of algebraic numbers)."""
+
+
+def fails_at_ties(sides, written, rel: str, conditions, variables, seed: int = 47) -> dict | None:
+    r"""A point where the written-out claim fails with a threshold equal to a value the variable takes, else None.
+
+    Sampling draws the values of the variable and the thresholds apart, so it never sees the ties where
+    :math:`\Pr(X \ge a)` and :math:`\Pr(X > a)` differ: a claim that confuses them (:math:`\Pr(X \ge a) = 1 -
+    \Pr(X \le a)`) would hold at every sampled point.  Here each threshold (a name of an event's sides other than
+    the variables) is solved for so that an event's two sides agree at one outcome, the other names drawn from small
+    rationals, and the claim (``written``: readers.notes.moments' reading of ``sides``) is evaluated exactly where
+    the ``conditions`` (on the outcomes and the names) hold."""
+    from readers.notes.moments import ATOMS, _plain
+
+    events = [a.args[0] for e in sides for a in e.atoms(AppliedUndef) if _indicator_mean(a) is not a]
+    outcomes = {v: sp.symbols(f"{_plain(v.name)}0:{ATOMS}", real=True) for v in variables}
+    atoms = {s for vals in outcomes.values() for s in vals}
+    weights = sp.symbols(f"u0:{ATOMS}", positive=True)
+    names = sorted(set().union(*(e.free_symbols for e in (*written, *conditions))) - atoms, key=str)
+    thresholds = [(event, s) for event in events for s in sorted(event.free_symbols - set(variables), key=str)]
+    if not thresholds:
+        return None
+    rng = random.Random(seed)
+    relation = {"=": sp.Eq, "<=": sp.Le, ">=": sp.Ge, "<": sp.Lt, ">": sp.Gt}[rel]
+    for _ in range(TIE_TRIALS):
+        point = {s: rng.choice(_VALUES) for s in atoms}
+        point.update({s: rng.choice(_VALUES[1:5]) for s in weights})
+        point.update({s: rng.choice(_VALUES) for s in names if s not in point})
+        event, threshold = rng.choice(thresholds)
+        k = rng.randrange(ATOMS)
+        at = {v: outcomes[v][k] for v in variables}
+        tie = (event.args[0] - event.args[1]).xreplace(at).xreplace({s: v for s, v in point.items()
+                                                                       if s != threshold})
+        try:
+            roots = [r for r in sp.solve(tie, threshold) if r.is_real]
+        except (NotImplementedError, TypeError, ValueError):
+            continue
+        if not roots:
+            continue
+        point[threshold] = rng.choice(roots)
+        if not all(c.xreplace(point) is sp.true for c in conditions):
+            continue
+        try:
+            left, right = (sp.N(e.xreplace(point), 60) for e in written)
+            holds = relation(left, right) if rel != "=" else abs(left - right) <= _TOLERANCE * (1 + abs(left))
+            if rel in ("<=", ">="):
+                slack = _TOLERANCE * (1 + abs(left) + abs(right))
+                holds = relation(left - (slack if rel == "<=" else -slack), right)
+        except TypeError:
+            continue
+        if holds is sp.false or holds is False:
+            return {str(s): str(v) for s, v in point.items()}
+    return None

@@ -6,6 +6,9 @@ r"""Classes of published notes' claims left undecided (issue 12, caught47), each
 """
 import pytest
 
+from readers.latex.parse import parse_latex
+from readers.notes.event_moments import events_as_means, fails_at_ties
+from readers.notes.moments import read_moments
 from tests.readers.notes.checked import CONFIRMED, assert_block_verdicts, checked_blocks
 
 MARKOV = {
@@ -22,6 +25,9 @@ MARKOV = {
     "wrong power of the threshold": (
         r"Let $Y$ be a nonnegative random variable and $t > 0$. Then", r"$P(Y \ge t) \le \mathbb{E}[Y]/t^2$.",
         ("undecided",)),
+    "a threshold's tie confused (at a = an atom the sides differ)": (
+        r"Let $V$ be a non-negative random variable and $b > 0$. Then",
+        r"$$\Pr(V \geq b) \, \mathbb{E}[V] \leq \Pr(V > b) \, \mathbb{E}[V]$$", ("undecided", "refuted")),
     "non-negativity not stated": (
         r"Let $c > 0$. Then", r"$$\Pr(W \geq c) \leq \frac{\mathbb{E}(W)}{c}$$", ("undecided",)),
 }
@@ -33,3 +39,18 @@ def test_probability_of_an_event_is_the_mean_of_its_indicator(name):
     blocks = checked_blocks(f"# Markov\n\n{words}\n\n{claim}\n")
     assert_block_verdicts(blocks, [expected])
     assert expected != CONFIRMED or "indicator" in blocks[0].steps[0].method, blocks[0].steps[0].method
+
+
+@pytest.mark.parametrize("claim, ties_fail", [
+    (r"\Pr(X \ge a) = 1 - \Pr(X \le a)", True),
+    (r"\Pr(X > c) = 1 - \Pr(X \le c)", False),
+    (r"\Pr(Y \geq t) \leq \Pr(Y > t)", True),
+    (r"\Pr(Y > t) \leq \Pr(Y \geq t)", False),
+    (r"\Pr(|W - m| \geq k) \leq \Pr(|W - m| > k)", True),
+])
+def test_ties_of_a_threshold_and_a_value_are_checked_exactly(claim, ties_fail):
+    """Sampling draws thresholds and values apart: only the exact check at ties tells >= from >."""
+    chain = parse_latex(claim)
+    (lhs, rhs), rel = chain.exprs, chain.rels[0]
+    read = read_moments(events_as_means(lhs), events_as_means(rhs))
+    assert (fails_at_ties((lhs, rhs), read[:2], rel, (), read[2]) is not None) == ties_fail
