@@ -2,7 +2,10 @@ r"""Classes of published notes' claims left undecided (issue 12, caught47), each
 
 * probabilities of events in a random variable (Markov's :math:`\Pr(X \ge a) \le \mathrm{E}(X)/a` after "let $X$ be
   a non-negative random variable and $a > 0$") were "unknown functions: Pr, event_ge": each is the mean of its
-  indicator, read over a random discrete law (readers.notes.event_moments); a failure there is never a refutation.
+  indicator, read over a random discrete law (readers.notes.event_moments); a failure there is never a refutation;
+* a law written with no arguments, Stan's ``Z \sim \mbox{normal}()`` (the standard normal), was a parse error, so
+  "then $\mathbb{E}[Z] = 0$" was an equation in Z: ``normal()`` and ``normal(0, 1)`` are the standard law
+  (readers.latex.names, readers.notes.laws).
 """
 import pytest
 
@@ -54,3 +57,26 @@ def test_ties_of_a_threshold_and_a_value_are_checked_exactly(claim, ties_fail):
     (lhs, rhs), rel = chain.exprs, chain.rels[0]
     read = read_moments(events_as_means(lhs), events_as_means(rhs))
     assert (fails_at_ties((lhs, rhs), read[:2], rel, (), read[2]) is not None) == ties_fail
+
+
+STANDARD = {
+    "Stan's empty arguments": (r"This ensures that if $Z \sim \mbox{normal}()$, then $\mathbb{E}[Z] = 0$ and "
+                               r"$\mbox{var}[Z] = \mbox{sd}[Z] = 1$.", ["proved", "proved"]),
+    "other letter, \\mathrm, zero and one": (r"If $W \sim \mathrm{normal}(0, 1)$ then $\mathbb{E}[W^2] = 1$.",
+                                              ["proved"]),
+    "a wrong mean": (r"If $V \sim \textrm{normal}()$, then $\mathbb{E}[V] = 1$.", ["refuted"]),
+    "a wrong variance": (r"If $V \sim \mbox{Normal}()$, then $\operatorname{Var}(3 V) = 3$.", ["refuted"]),
+}
+
+
+@pytest.mark.parametrize("name", STANDARD)
+def test_a_law_with_no_arguments_is_the_standard_law(name):
+    text, expected = STANDARD[name]
+    assert_block_verdicts(checked_blocks(f"# Standard\n\n{text}\n"), expected)
+
+
+def test_an_empty_call_of_another_name_is_still_an_error():
+    from readers.latex.nodes import LatexParseError
+
+    with pytest.raises(LatexParseError):
+        parse_latex(r"f() = 1")
