@@ -10,6 +10,8 @@ The probability of an event is the mean of its indicator, :math:`\Pr(A \ge B) = 
 so :func:`events_as_means` writes each ``P(event_ge(A, B))`` (``\le``, ``<``, ``>`` alike) as ``E`` of a
 ``Piecewise`` indicator, and readers.notes.moments reads the claim over a random discrete law like any other claim
 about moments (the conditions on the variable, "a non-negative random variable", hold at each of its outcomes).
+An event that sets a cases expression with number values to a number (``\Pr(\mathrm{I}_{X \ge a} = 1)``, the
+indicator a definition wrote by cases) is read alike: it has positive probability, unlike ``X = x``.
 
 Sampling draws the thresholds and the values apart, so it cannot tell :math:`\Pr(X \ge a)` from
 :math:`\Pr(X > a)`: a confirmation stands only when :func:`fails_at_ties` finds no exact failure where a threshold
@@ -17,7 +19,7 @@ equals a value the variable takes.  Only confirmation is taken from this reading
 may hold on the law the notes mean: a support or a moment the prose states in words this reader does not read
 (Markov's inequality for a ``Y`` the proof defines as a square a few lines on; Chebyshev's
 :math:`\Pr(|X - \mu| \ge k\sigma) \le 1/k^2`, which a law of zero variance breaks), so a failure is ``undecided``,
-never refuted.  Events with one side only (``P(X = x)``, a mass function), conditional probabilities and chains
+never refuted.  Events ``X = x`` of a sampled value (a mass function), conditional probabilities and chains
 (``P(a \le X \le b)``) are not read here.
 """
 from __future__ import annotations
@@ -42,12 +44,23 @@ def _indicator_mean(app):
         return app
     (event,) = app.args
     relation = RELATIONS.get(getattr(event.func, "__name__", ""))
+    if getattr(event.func, "__name__", "") == "event_eq" and len(event.args) == 2 and _indicator_value(*event.args):
+        relation = sp.Eq  # P(I_{X >= a} = 1): a variable of finitely many values, each on a region of the outcomes
     if relation is None or not isinstance(event, AppliedUndef) or len(event.args) != 2:
         return app
     if any(isinstance(a, AppliedUndef) or type(a).__name__ == "Given" for a in sp.preorder_traversal(event)
            if a is not event):
         return app
     return sp.Function("E")(sp.Piecewise((1, relation(*event.args)), (0, True)))
+
+
+def _indicator_value(a, b) -> bool:
+    """Whether ``a = b`` sets a cases expression with number values (an indicator ``\\mathrm{I}_{X \\ge a}``) to a
+    number: an event of positive probability, unlike ``X = x`` of a sampled value."""
+    def cases(e):
+        return isinstance(e, sp.Piecewise) and all(v.is_number for v, _ in e.args)
+
+    return cases(a) and b.is_number or cases(b) and a.is_number
 
 
 def events_as_means(expr):
@@ -87,7 +100,10 @@ def fails_at_ties(sides, written, rel: str, conditions, variables, seed: int = 4
     atoms = {s for vals in outcomes.values() for s in vals}
     weights = sp.symbols(f"u0:{ATOMS}", positive=True)
     names = sorted(set().union(*(e.free_symbols for e in (*written, *conditions))) - atoms, key=str)
-    thresholds = [(event, s) for event in events for s in sorted(event.free_symbols - set(variables), key=str)]
+    bounds = [(e.args[0], e.args[1]) for event in events for e in (event, *event.atoms(sp.Rel))
+              if not isinstance(e, (sp.Eq, sp.Ne))]  # the event's sides and each bound inside its cases
+    thresholds = [(pair, s) for pair in bounds for s in sorted(set().union(*(x.free_symbols for x in pair))
+                                                              - set(variables), key=str)]
     if not thresholds:
         return None
     rng = random.Random(seed)
@@ -96,14 +112,13 @@ def fails_at_ties(sides, written, rel: str, conditions, variables, seed: int = 4
         point = {s: rng.choice(_VALUES) for s in atoms}
         point.update({s: rng.choice(_VALUES[1:5]) for s in weights})
         point.update({s: rng.choice(_VALUES) for s in names if s not in point})
-        event, threshold = rng.choice(thresholds)
+        pair, threshold = rng.choice(thresholds)
         k = rng.randrange(ATOMS)
         at = {v: outcomes[v][k] for v in variables}
-        tie = (event.args[0] - event.args[1]).xreplace(at).xreplace({s: v for s, v in point.items()
-                                                                       if s != threshold})
+        tie = (pair[0] - pair[1]).xreplace(at).xreplace({s: v for s, v in point.items() if s != threshold})
         try:
             roots = [r for r in sp.solve(tie, threshold) if r.is_real]
-        except (NotImplementedError, TypeError, ValueError):
+        except Exception:  # noqa: BLE001 - sympy finds no tie on this bound (a cases expression): another is tried
             continue
         if not roots:
             continue

@@ -3,6 +3,7 @@ r"""Classes of published notes' claims left undecided (issue 12, caught47), each
 * probabilities of events in a random variable (Markov's :math:`\Pr(X \ge a) \le \mathrm{E}(X)/a` after "let $X$ be
   a non-negative random variable and $a > 0$") were "unknown functions: Pr, event_ge": each is the mean of its
   indicator, read over a random discrete law (readers.notes.event_moments); a failure there is never a refutation;
+  so is the event that an indicator the notes define by cases takes a value (``\Pr(\mathrm{I}_{X \ge a} = 1)``);
 * a law written with no arguments, Stan's ``Z \sim \mbox{normal}()`` (the standard normal), was a parse error, so
   "then $\mathbb{E}[Z] = 0$" was an equation in Z: ``normal()`` and ``normal(0, 1)`` are the standard law
   (readers.latex.names, readers.notes.laws).
@@ -80,3 +81,27 @@ def test_an_empty_call_of_another_name_is_still_an_error():
 
     with pytest.raises(LatexParseError):
         parse_latex(r"f() = 1")
+
+
+INDICATOR = r"""# Markov
+
+**Proof:** Let ${V}$ be a non-negative random variable and let ${b} > 0$. Define the indicator
+
+$$\mathrm{{I}}_{{{V} {geq} {b}}} = \left\{{ \begin{{array}}{{rl}} 0 \; , & \text{{if}} \; {V} {lt} {b} \\
+1 \; , & \text{{if}} \; {V} {geq} {b} \; . \end{{array}} \right.$$
+
+Then
+
+$${claim}$$
+"""
+
+
+@pytest.mark.parametrize("letters, claim, expected", [
+    (("X", "a", r"\geq", "<"), r"a \, \mathrm{Pr}(\mathrm{I}_{X \geq a} = 1) \leq \mathrm{E}(X)", CONFIRMED),
+    (("Y", "c", ">", r"\le"), r"\Pr(\mathrm{I}_{Y > c} = 0) = 1 - \Pr(Y > c)", CONFIRMED),
+    (("Y", "c", ">", r"\le"), r"\Pr(\mathrm{I}_{Y > c} = 1) = \Pr(Y \geq c)", ("undecided",)),
+])
+def test_the_event_that_an_indicator_takes_a_value(letters, claim, expected):
+    V, b, geq, lt = letters
+    blocks = checked_blocks(INDICATOR.format(V=V, b=b, geq=geq, lt=lt, claim=claim))
+    assert_block_verdicts(blocks[-1:], [expected])
