@@ -128,7 +128,7 @@ from readers.notes.math_phrases import phrase_words, split_runs
 from readers.notes.mentions import mentioned_not_asserted, operator_named, sought_equation
 from readers.notes.conditional_moments import check_conditional_moments
 from readers.notes import estimator_moments
-from readers.notes.event_moments import FAILS as EVENT_FAILS, METHOD as EVENT_METHOD, events_as_means, fails_at_ties, reads_events
+from readers.notes.event_moments import METHOD as EVENT_METHOD, events_as_means, fails_at_ties, reads_events
 from readers.notes.moments import ATOMS, NO_RANDOM_VARIABLE, atom_conditions, compound_moments, decorated, only_inside, operators_in, read_moments, refutable
 from readers.notes.moments import _capital
 from readers.notes.moments import _tie as tie_moments
@@ -4942,8 +4942,8 @@ class _NotesReader(_CatalogMatch):
         if (moments is None or isinstance(moments, str) and moments.startswith("unknown functions")) \
                 and reads_events(lhs, rhs):
             report = self.event_moments(lhs, rel, rhs, claim, shown)
-            if report is not None and (moments is not None or report.verdict in ("proved", "verified")):
-                return [report]  # Pr(X >= a) <= E(X)/a: the mean of an indicator (readers.notes.event_moments)
+            if report is not None:  # Pr(X >= a) <= E(X)/a: the mean of an indicator (readers.notes.event_moments)
+                return [report]
         law = array_law(lhs, rhs) if isinstance(moments, tuple) else None
         report = self.check_array_law(law, lhs, rel, rhs, claim, shown) if law is not None else None
         if report is not None:  # E[X] = sum_i x_i p_i: the arrays name the law (readers.notes.array_laws)
@@ -5558,21 +5558,17 @@ class _NotesReader(_CatalogMatch):
     def event_moments(self, lhs, rel, rhs, claim, shown) -> StepReport | None:
         r"""A claim about probabilities of events in random variables (:math:`\Pr(X \ge a) \le \mathrm{E}(X)/a`)
         read over a random discrete law, each probability the mean of its indicator (readers.notes.event_moments):
-        confirmed where it holds, ``undecided`` where it fails; None when the moments are not read."""
+        the report when it holds there and at the ties of its thresholds, else None (a failure refutes nothing: the
+        claim keeps the readings it had)."""
         read = read_moments(events_as_means(lhs), events_as_means(rhs))
         if not isinstance(read, tuple):
             return None
         report = self.check_moments(read, rel, claim, shown)
-        if report.verdict == "refuted":
-            return _undecided(report, f"{EVENT_FAILS} ({report.reason[:80]})")
         if report.verdict not in ("proved", "verified"):
-            return report
+            return None
         conditions = tuple(c for c in claim.conditions if not c.free_symbols & read[2])
-        tie = fails_at_ties((lhs, rhs), read[:2], rel, conditions + atom_conditions(claim.conditions, read[2]), read[2])
-        if tie is not None:  # P(X >= a) = 1 - P(X <= a): it fails where a is a value X takes
-            point = ", ".join(f"{k} = {v}" for k, v in tie.items())
-            return _undecided(report, f"{EVENT_FAILS}: {report.verdict} at the sampled points, but it fails where a "
-                                      f"threshold equals a value the variable takes ({point[:120]})")
+        if fails_at_ties((lhs, rhs), read[:2], rel, conditions + atom_conditions(claim.conditions, read[2]), read[2]):
+            return None  # P(X >= a) = 1 - P(X <= a): it fails where a is a value X takes
         return StepReport(**{**report.__dict__, "method": f"{report.method}; {EVENT_METHOD}"})
 
     def check_moments(self, moments, rel, claim, shown, *, sides=None, independent=False) -> StepReport:

@@ -15,12 +15,14 @@ indicator a definition wrote by cases) is read alike: it has positive probabilit
 
 Sampling draws the thresholds and the values apart, so it cannot tell :math:`\Pr(X \ge a)` from
 :math:`\Pr(X > a)`: a confirmation stands only when :func:`fails_at_ties` finds no exact failure where a threshold
-equals a value the variable takes.  Only confirmation is taken from this reading.  A claim about such a probability that fails on a random discrete law
-may hold on the law the notes mean: a support or a moment the prose states in words this reader does not read
-(Markov's inequality for a ``Y`` the proof defines as a square a few lines on; Chebyshev's
-:math:`\Pr(|X - \mu| \ge k\sigma) \le 1/k^2`, which a law of zero variance breaks), so a failure is ``undecided``,
-never refuted.  Events ``X = x`` of a sampled value (a mass function), conditional probabilities and chains
-(``P(a \le X \le b)``) are not read here.
+equals a value the variable takes.
+
+Only confirmation is taken from this reading; a claim it does not confirm keeps the readings it had.  A claim about
+such a probability that fails on a random discrete law may hold on the law the notes mean: a support or a moment the
+prose states in words this reader does not read (Markov's inequality for a ``Y`` the proof defines as a square a few
+lines on; Chebyshev's :math:`\Pr(|X - \mu| \ge k\sigma) \le 1/k^2`, which a law of zero variance breaks), so a
+failure refutes nothing.  Events ``X = x`` of a sampled value (a mass function), conditional probabilities and
+chains (``P(a \le X \le b)``) are not read here.
 """
 from __future__ import annotations
 
@@ -33,8 +35,6 @@ from readers.notes.law_tables import PROBABILITY_NAMES
 
 RELATIONS = {"event_ge": sp.Ge, "event_gt": sp.Gt, "event_le": sp.Le, "event_lt": sp.Lt}
 """The events read, by the name the parser gives them (readers.latex.names: ``event_<relation>(A, B)``)."""
-FAILS = ("a probability of an event read as the mean of its indicator over a random discrete law: it fails there, "
-         "but the law the notes mean may be confined in words this reader does not read (a support, a moment)")
 METHOD = "the probability of an event read as the mean of its indicator"
 
 
