@@ -4939,8 +4939,7 @@ class _NotesReader(_CatalogMatch):
                 if report is not None and report.verdict in ("proved", "verified"):
                     return [StepReport(**{**report.__dict__, "method": f"{report.method}; no random variable "
                                                                        "inside: constants, as the prose says"})]
-        if (moments is None or isinstance(moments, str) and moments.startswith("unknown functions")) \
-                and reads_events(lhs, rhs):
+        if isinstance(moments, str) and moments.startswith("unknown functions") and reads_events(lhs, rhs):
             report = self.event_moments(lhs, rel, rhs, claim, shown)
             if report is not None:  # Pr(X >= a) <= E(X)/a: the mean of an indicator (readers.notes.event_moments)
                 return [report]
@@ -4963,6 +4962,9 @@ class _NotesReader(_CatalogMatch):
                 report = self.run(Step(bounds[0], bounds[1], rel, domains=bounds[2]), shown) if bounds else None
                 if report is not None and report.verdict in ("proved", "verified"):  # 0 <= P(X <= x) <= 1
                     return [StepReport(**{**report.__dict__, "method": f"{report.method}; {BOUNDS_METHOD}"})]
+                report = self.event_moments(lhs, rel, rhs, claim, shown) if reads_events(lhs, rhs) else None
+                if report is not None:  # P(X > c) = 1 - P(X <= c): the means of indicators (readers.notes.event_moments)
+                    return [report]
                 return [StepReport(**shown, verdict="undecided", reason=probability)]
             reports = [self.run_labelled(step, shown, label) for label, step in probability]
             stated = _probability_root(lhs) in conditioning(self.lines, claim.line, frag.sentence) \
