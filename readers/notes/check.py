@@ -5562,11 +5562,14 @@ class _NotesReader(_CatalogMatch):
         read over a random discrete law, each probability the mean of its indicator (readers.notes.event_moments):
         the report when it holds there and at the ties of its thresholds, else None (a failure refutes nothing: the
         claim keeps the readings it had)."""
-        read = read_moments(events_as_means(lhs), events_as_means(rhs))
-        if not isinstance(read, tuple):
+        if any(e.has(sp.Derivative, sp.Integral) for e in (lhs, rhs)):
+            return None  # d/dx P(X <= x), a density: over a discrete law a step function, whose derivative is no density
+        try:
+            read = read_moments(events_as_means(lhs), events_as_means(rhs))
+            report = self.check_moments(read, rel, claim, shown) if isinstance(read, tuple) else None
+        except (ValueError, TypeError, NotImplementedError):  # a form the cases cannot carry: no reading, as before
             return None
-        report = self.check_moments(read, rel, claim, shown)
-        if report.verdict not in ("proved", "verified"):
+        if report is None or report.verdict not in ("proved", "verified"):
             return None
         conditions = tuple(c for c in claim.conditions if not c.free_symbols & read[2])
         if fails_at_ties((lhs, rhs), read[:2], rel, conditions + atom_conditions(claim.conditions, read[2]), read[2]):

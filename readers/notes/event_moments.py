@@ -21,8 +21,9 @@ Only confirmation is taken from this reading; a claim it does not confirm keeps 
 such a probability that fails on a random discrete law may hold on the law the notes mean: a support or a moment the
 prose states in words this reader does not read (Markov's inequality for a ``Y`` the proof defines as a square a few
 lines on; Chebyshev's :math:`\Pr(|X - \mu| \ge k\sigma) \le 1/k^2`, which a law of zero variance breaks), so a
-failure refutes nothing.  Events ``X = x`` of a sampled value (a mass function), conditional probabilities and
-chains (``P(a \le X \le b)``) are not read here.
+failure refutes nothing.  Events ``X = x`` of a sampled value (a mass function), conditional probabilities,
+chains (``P(a \le X \le b)``) and probabilities differentiated or integrated in their threshold (the density
+:math:`\frac{d}{dx} P(X \le x)`, which a discrete law has not) are not read here.
 """
 from __future__ import annotations
 

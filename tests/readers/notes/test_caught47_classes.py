@@ -101,3 +101,25 @@ def test_the_event_that_an_indicator_takes_a_value(letters, claim, expected):
     V, b, geq, lt = letters
     blocks = checked_blocks(INDICATOR.format(V=V, b=b, geq=geq, lt=lt, claim=claim))
     assert_block_verdicts(blocks[-1:], [expected])
+
+
+DENSITY = r"""# CDF
+
+The cumulative distribution function is $F_X(x) = P(X \leq x)$.
+
+## PDF
+
+We define the density as the derivative of the CDF, i.e.,
+
+$${f}_X(x)  = \frac{{dF_X(x)}}{{dx}}$$.
+
+### Properties:
+- $${f}_X(x) \geq 0$$
+"""
+
+
+@pytest.mark.parametrize("f", ["f", "g"])
+def test_a_density_is_not_read_as_the_mean_of_an_indicator(f):
+    """cs228's density, the derivative of P(X <= x): the indicator reading gave an internal error."""
+    blocks = checked_blocks(DENSITY.format(f=f))
+    assert_block_verdicts(blocks[-1:], [CONFIRMED])
