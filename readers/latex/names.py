@@ -28,6 +28,9 @@ Euler's number)."""
 INDICATOR_ONES = frozenset({r"\mathbb{1}", r"\mathds{1}", r"\mathrm{1}", r"\mathbf{1}", r"\bm{1}", r"\mathbb{I}"})
 r"""An indicator written with its condition in brackets right after it: ``\mathbb{1}[x < 0]`` is
 ``Piecewise((1, x < 0), (0, True))`` (the condition was the block's before, and the 1 a free value)."""
+STANDARD_LAWS = frozenset({"normal", "Normal", "gaussian", "Gaussian"})
+r"""Families that notes write with no arguments for their standard law (Stan's ``\mbox{normal}()``, mean 0 and
+scale 1): ``normal()`` is read as the family applied to nothing; any other empty call is an error."""
 _INCREMENT_NAME = re.compile(r"(?:Delta|delta)_[A-Za-z]+")
 r"""The one name the tokens make of an increment (``\Delta x`` is ``Delta_x``, ``\delta A`` is ``delta_A``:
 readers.latex.tokens): a value, so a parenthesis after it that holds more than one bare name is a factor, unless
@@ -358,6 +361,9 @@ class _Names:
             target.append(self.plain(self.expr(items[0]), items[0]))
         if given:
             args.append(Given(*given))
+        if not args and name in STANDARD_LAWS:  # Stan's \mbox{normal}(): the standard law (readers.notes.laws)
+            self.used_functions.add(name)
+            return sp.Function(name)()
         if not args:
             raise self.error(f"{name}() without arguments", call)
         if name == "SD" and len(args) == 1 and not given:  # \operatorname{sd}(X): the square root of the variance

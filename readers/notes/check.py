@@ -130,6 +130,7 @@ from readers.notes.math_phrases import phrase_words, split_runs
 from readers.notes.mentions import mentioned_not_asserted, operator_named, sought_equation
 from readers.notes.conditional_moments import check_conditional_moments
 from readers.notes import estimator_moments
+from readers.notes.event_moments import METHOD as EVENT_METHOD, events_as_means, fails_at_ties, reads_events
 from readers.notes.moments import ATOMS, NO_RANDOM_VARIABLE, atom_conditions, compound_moments, decorated, only_inside, operators_in, read_moments, refutable
 from readers.notes.moments import _capital
 from readers.notes.moments import _tie as tie_moments
@@ -5026,6 +5027,10 @@ class _NotesReader(_CatalogMatch):
                 if report is not None and report.verdict in ("proved", "verified"):
                     return [StepReport(**{**report.__dict__, "method": f"{report.method}; no random variable "
                                                                        "inside: constants, as the prose says"})]
+        if isinstance(moments, str) and moments.startswith("unknown functions") and reads_events(lhs, rhs):
+            report = self.event_moments(lhs, rel, rhs, claim, shown)
+            if report is not None:  # Pr(X >= a) <= E(X)/a: the mean of an indicator (readers.notes.event_moments)
+                return [report]
         law = array_law(lhs, rhs) if isinstance(moments, tuple) else None
         report = self.check_array_law(law, lhs, rel, rhs, claim, shown) if law is not None else None
         if report is not None:  # E[X] = sum_i x_i p_i: the arrays name the law (readers.notes.array_laws)
@@ -5045,6 +5050,9 @@ class _NotesReader(_CatalogMatch):
                 report = self.run(Step(bounds[0], bounds[1], rel, domains=bounds[2]), shown) if bounds else None
                 if report is not None and report.verdict in ("proved", "verified"):  # 0 <= P(X <= x) <= 1
                     return [StepReport(**{**report.__dict__, "method": f"{report.method}; {BOUNDS_METHOD}"})]
+                report = self.event_moments(lhs, rel, rhs, claim, shown) if reads_events(lhs, rhs) else None
+                if report is not None:  # P(X > c) = 1 - P(X <= c): the means of indicators (readers.notes.event_moments)
+                    return [report]
                 return [StepReport(**shown, verdict="undecided", reason=probability)]
             reports = [self.run_labelled(step, shown, label) for label, step in probability]
             stated = _probability_root(lhs) in conditioning(self.lines, claim.line, frag.sentence) \
@@ -5636,6 +5644,25 @@ class _NotesReader(_CatalogMatch):
                 return StepReport(**{**report.__dict__,
                                      "method": f"{report.method}; {lowercase_probability.INDEPENDENT}"})
         return None
+
+    def event_moments(self, lhs, rel, rhs, claim, shown) -> StepReport | None:
+        r"""A claim about probabilities of events in random variables (:math:`\Pr(X \ge a) \le \mathrm{E}(X)/a`)
+        read over a random discrete law, each probability the mean of its indicator (readers.notes.event_moments):
+        the report when it holds there and at the ties of its thresholds, else None (a failure refutes nothing: the
+        claim keeps the readings it had)."""
+        if any(e.has(sp.Derivative, sp.Integral) for e in (lhs, rhs)):
+            return None  # d/dx P(X <= x), a density: over a discrete law a step function, whose derivative is no density
+        try:
+            read = read_moments(events_as_means(lhs), events_as_means(rhs))
+            report = self.check_moments(read, rel, claim, shown) if isinstance(read, tuple) else None
+        except (ValueError, TypeError, NotImplementedError):  # a form the cases cannot carry: no reading, as before
+            return None
+        if report is None or report.verdict not in ("proved", "verified"):
+            return None
+        conditions = tuple(c for c in claim.conditions if not c.free_symbols & read[2])
+        if fails_at_ties((lhs, rhs), read[:2], rel, conditions + atom_conditions(claim.conditions, read[2]), read[2]):
+            return None  # P(X >= a) = 1 - P(X <= a): it fails where a is a value X takes
+        return StepReport(**{**report.__dict__, "method": f"{report.method}; {EVENT_METHOD}"})
 
     def check_moments(self, moments, rel, claim, shown, *, sides=None, independent=False) -> StepReport:
         r"""A claim about ``E``, ``Var``, ``Cov`` over a random discrete distribution

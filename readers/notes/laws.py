@@ -76,11 +76,12 @@ _LOWER_CASE = {"bernoulli": "Bernoulli", "binomial": "Binomial", "poisson": "Poi
 r"""Families some books write in lower case, as Stan and R do (``\textrm{bernoulli}(\theta)``,
 ``\mathrm{binomial}(N, \theta)``): those with one parametrisation in common use.  Not ``normal``: written so, its
 second argument is the standard deviation (Stan's ``normal(\mu, \sigma)``), where ``\mathcal{N}(\mu, \sigma^2)``
-has the variance."""
+has the variance; but ``normal()`` (Stan-style notes' standard normal) and ``normal(0, 1)`` are the standard law in
+either parametrisation."""
 
 
 def _family(name: str) -> str:
-    name = re.sub(r"\\(?:mathrm|operatorname|text|mathcal|mathit|textrm)\{(.*)\}", r"\1", name).strip("\\ ")
+    name = re.sub(r"\\(?:mathrm|operatorname|text|mathcal|mathit|textrm|mbox)\{(.*)\}", r"\1", name).strip("\\ ")
     return _LOWER_CASE.get(name, name)
 
 
@@ -104,6 +105,10 @@ def law(expr) -> Law | None:
         return None
     family, args = _family(expr.func.__name__), expr.args
     n = len(args)
+    if family.lower() in ("normal", "gaussian") and (n == 0 or args == (0, 1)):
+        args = (sp.Integer(0), sp.Integer(1))  # normal() and normal(0, 1): the standard law in either parametrisation
+        return _law_of(args, "N", sp.Integer(0), sp.Integer(1), (), True, entropy=sp.log(2 * sp.pi * sp.E) / 2,
+                       mgf=sp.exp(_T ** 2 / 2))
     if family in ("Bernoulli", "Ber", "Bern") and n == 1:
         (p,) = args
         return _law_of(args, family, p, p * (1 - p), (sp.Gt(p, 0), sp.Lt(p, 1)), True, mgf=1 - p + p * sp.exp(_T),
