@@ -161,6 +161,8 @@ BUILTINS = {
     "arctanh": sp.atanh,
     "sign": sp.sign,
     "sgn": sp.sign,
+    "I_0": lambda x: sp.besseli(0, x),
+    "I_1": lambda x: sp.besseli(1, x),
 }
 r"""Functions a body may call by name without defining them (``\Phi`` is the standard normal CDF)."""
 
