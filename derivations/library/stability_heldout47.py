@@ -62,3 +62,18 @@ register(Derivation(
              justification="the ratio of the derivative of log I_0: both scaled by e^{-|z|}"),
     ),
 ))
+
+_a, _p, _q = Symbol("a", real=True), Symbol("p", real=True), Symbol("q", real=True)
+register(Derivation(
+    id="root_difference_of_sums",
+    title=r"``root_difference`` of two sums over one range: $\sqrt{\sum_i u_i^2} - \sqrt{\sum_i v_i^2} = "
+          r"\frac{\sum_i (u_i - v_i)(u_i + v_i)}{\sqrt{\sum_i u_i^2} + \sqrt{\sum_i v_i^2}}$",
+    source="textbook",
+    steps=(
+        Step((_a - _p) ** 2 - (_a - _q) ** 2, (_q - _p) * (2 * _a - _p - _q),
+             justification="u^2 - v^2 = (u - v)(u + v) per term, u = a - p, v = a - q: the sums subtracted term by term"),
+        Step(((_a - _p) ** 2) ** Rational(1, 2) - ((_a - _q) ** 2) ** Rational(1, 2),
+             (_q - _p) * (2 * _a - _p - _q) / (((_a - _p) ** 2) ** Rational(1, 2) + ((_a - _q) ** 2) ** Rational(1, 2)),
+             justification="sqrt(A) - sqrt(B) = (A - B)/(sqrt(A) + sqrt(B)) for A, B >= 0 not both 0 (one term shown)"),
+    ),
+))

@@ -163,3 +163,28 @@ def test_a_von_mises_log_density_is_read_printed_and_derived():
         assert abs(float(module.vm(0.5, kappa)) - float(want)) <= REL_TOL * abs(float(want))
         _, got_dk = module.vm_vjp(0.5, kappa, np.float64(1.0))
         assert abs(float(got_dk) - float(dk)) <= 1e-12 * max(1.0, abs(float(dk)))  # a difference of O(1) terms
+
+
+# ** root_difference of two sums over one range **
+
+@pytest.mark.parametrize("latex, args, truth", [
+    # two distances from one anchor of 1e150 that differ by about 1 (the soft-margin triplet loss's margin)
+    (r"\mathrm{D}(a, p, q) = \sqrt{\sum_{i=1}^{n}(a_i - p_i)^{2}} - \sqrt{\sum_{i=1}^{n}(a_i - q_i)^{2}}",
+     ([1e150, 1.0, -2.0], [0.5, 2.0, 1.0], [-0.25, 0.0, 3.0]),
+     lambda a, p, q: mpmath.sqrt(sum((x - y) ** 2 for x, y in zip(a, p))) - mpmath.sqrt(sum((x - y) ** 2 for x, y in zip(a, q)))),
+    # the anchor second, other letters, a scale: 2 (|u - z| - |w - z|) with z = -3e200 in one entry
+    (r"\mathrm{S}(u, w, z) = 2\sqrt{\sum_{j=1}^{m}\left(u_j - z_j\right)^{2}} - 2\sqrt{\sum_{j=1}^{m}\left(w_j - z_j\right)^{2}}",
+     ([1.0, 4.0], [-2.0, 0.5], [-3e200, 1.5]),
+     lambda u, w, z: 2 * mpmath.sqrt(sum((x - y) ** 2 for x, y in zip(u, z))) - 2 * mpmath.sqrt(sum((x - y) ** 2 for x, y in zip(w, z)))),
+])
+def test_root_difference_subtracts_two_sums_term_by_term(latex, args, truth):
+    from codegen.define import build
+    from codegen.define_module import compile_function
+    from readers.definition import read_definitions
+
+    (f,) = build(read_definitions(f"$$ {latex} $$"))
+    _, module = compile_function(f, False)
+    got = float(getattr(module, f.name)(*[np.array(v) for v in args]))
+    with mpmath.workdps(400):
+        want = float(truth(*[[mpmath.mpf(v) for v in x] for x in args]))
+    assert abs(got - want) <= 1e-12 * abs(want)  # a few roundings in each sum and the quotient (a few ulps of O(1))
