@@ -188,3 +188,34 @@ def test_root_difference_subtracts_two_sums_term_by_term(latex, args, truth):
     with mpmath.workdps(400):
         want = float(truth(*[[mpmath.mpf(v) for v in x] for x in args]))
     assert abs(got - want) <= 1e-12 * abs(want)  # a few roundings in each sum and the quotient (a few ulps of O(1))
+
+
+# ** power_of_ratio with a number among the factors of the numerator **
+
+P = sp.Symbol("P", real=True)
+
+
+@pytest.mark.parametrize("expr, values", [
+    # the left branch of an asymmetric generalised Gaussian's gradient, (-x/b)^(nu - 1): the quotient 1e600 overflows
+    ((-X / c_) ** P, (-1e300, 1e-300, -0.23)),
+    # a scaled numerator, another exponent: (3x/b)^p = 1.7e300 where 3x/b = 3e600 overflows
+    ((3 * X / c_) ** P, (1e300, 1e-300, 0.5)),
+])
+def test_power_of_ratio_takes_a_signed_numerator_to_log_space(expr, values):
+    from codegen.rules import COSTLY_RULES
+
+    rule = next(r for r in COSTLY_RULES if r.name == "power_of_ratio")
+    new = rule.apply(expr)
+    assert new != expr
+    args = (X, c_, P)
+    with np.errstate(all="ignore"):
+        naive = float(sp.lambdify(args, expr, "numpy")(*[np.float64(v) for v in values]))
+        got = float(sp.lambdify(args, new, "numpy")(*[np.float64(v) for v in values]))
+    with mpmath.workdps(60):
+        want = float(sp.lambdify(args, expr, "mpmath")(*[mpmath.mpf(v) for v in values]))
+    assert abs(naive - want) > 1e-3 * abs(want)
+    assert abs(got - want) <= 1e-12 * abs(want)  # e^{p L} errs by |p L| ulps, L = 1382 here
+    for x in (2.0, 0.5):  # near 1 the quotient is formed, as written (x of the sign the power is real at)
+        point = (np.copysign(x, values[0]), 3.0, values[2])
+        a, b = (float(sp.lambdify(args, e, "numpy")(*point)) for e in (expr, new))
+        assert a == b
