@@ -4,7 +4,7 @@ r"""A removable singularity $u / F(u)$ where $u$ underflows (:mod:`codegen.rules
 ========================  =====================================================================
 rule                      identity
 ========================  =====================================================================
-``removable_ratio``       $u \cdot F(u)^{-1} = \begin{cases} u / F(u) & u > 0 \\ 1 / F'(0) & \text{else}
+``removable_ratio``       $u \cdot F(u)^{-1} = \begin{cases} 1 / F'(0) & u = 0 \\ u / F(u) & \text{else}
                           \end{cases}$ for $u$ a power $y^{k}$ ($k$ not a number) or $e^{w}$, $F(0) = 0$,
                           $F'(0) \ne 0$ ($\lim_{u \to 0} u / F(u) = 1 / F'(0)$)
 ========================  =====================================================================
@@ -12,7 +12,7 @@ rule                      identity
 The gradient of the Kumaraswamy log-CDF $\log(1 - (1 - x^{a})^{b})$ is
 $\frac{a b\,x^{a} (1 - x^{a})^{b}}{x (1 - x^{a}) (1 - (1 - x^{a})^{b})}$: at $x = 0.897$, $a = 10^{300}$ the power
 $u = x^{a}$ underflows to 0 and so does $F(u) = 1 - (1 - u)^{b}$, a 0/0 (nan, inf after the other rules) where the
-truth is $a/x$.  The quotient $u / F(u)$ is exact wherever the computed $u$ is positive (down to the smallest
+truth is $a/x$.  The quotient $u / F(u)$ is exact wherever the computed $u$ is not 0 (down to the smallest
 subnormal, $F$ rewritten by the other rules, here $-\operatorname{expm1}(b \operatorname{log1p}(-u))$), and where it
 is 0 its limit $1 / F'(0)$ ($1/b$) is the value, selected by a guard on the computed $u$ held unevaluated (as
 :func:`codegen.rules_exp_underflow.stable_form` does for $-\operatorname{expm1}(-u)/u$: sympy knows $x^{a} > 0$ and
@@ -71,21 +71,22 @@ def _pair(e):
 
 
 def removable_form(e, u, F, limit) -> sp.Expr:
-    r"""The product ``e`` (holding $u\,F(u)^{-1}$) as written where the computed $u$ is positive, the other factors
-    times ``limit`` ($1/F'(0)$) where it is 0; the guard on $u$ unevaluated.  The product is kept whole in its branch
+    r"""The product ``e`` (holding $u\,F(u)^{-1}$) as written, the other factors times ``limit`` ($1/F'(0)$) where the
+    computed $u$ is 0; the guard on $u$ unevaluated.  The product is kept whole in its branch
     (not $u/F$ alone): the other rules see it as before ($x^{a}/x = x^{a - 1}$, where $a\,b\,(1 - x^{a})^{b - 1}/x$
     split from $x^{a}$ underflowed at $a = x = 10^{-300}$)."""
     rest = list(e.args)
     rest.remove(u)
     rest.remove(sp.Pow(F, -1))
-    return sp.Piecewise((e, sp.UnevaluatedExpr(u) > 0), (sp.Mul(*rest) * limit, True))
+    # the limit exactly where the computed u is 0: a nan u (a negative base of a fractional power) stays nan
+    return sp.Piecewise((sp.Mul(*rest) * limit, sp.Eq(sp.UnevaluatedExpr(u), 0)), (e, True))
 
 
 def _done(expr) -> set:
-    """The products already in the first branch of a :func:`removable_form` (not rewritten again when the rules run
+    """The products already in the last branch of a :func:`removable_form` (not rewritten again when the rules run
     on a form they made)."""
-    return {p.args[0].expr for p in expr.atoms(sp.Piecewise)
-            if len(p.args) == 2 and isinstance(p.args[0].cond, sp.StrictGreaterThan)
+    return {p.args[1].expr for p in expr.atoms(sp.Piecewise)
+            if len(p.args) == 2 and isinstance(p.args[0].cond, sp.Equality)
             and isinstance(p.args[0].cond.lhs, sp.UnevaluatedExpr) and p.args[0].cond.rhs == 0}
 
 

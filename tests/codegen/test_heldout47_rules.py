@@ -219,3 +219,11 @@ def test_power_of_ratio_takes_a_signed_numerator_to_log_space(expr, values):
         point = (np.copysign(x, values[0]), 3.0, values[2])
         a, b = (float(sp.lambdify(args, e, "numpy")(*point)) for e in (expr, new))
         assert a == b
+
+
+def test_removable_ratio_keeps_nan_where_the_power_is_not_real():
+    # x^a at x < 0, a = 0.5 is nan: the limit is taken only where the computed power is 0, never for a nan
+    e, args = CASES[3][0], CASES[3][1]  # 3 x^a / log1p(b x^a): no other factor holds x^a
+    new, _ = stabilize(e, RULES)
+    with np.errstate(all="ignore"):
+        assert np.isnan(float(_np(new, args)(*[np.float64(v) for v in (-0.5, 0.5, 7.0)])))
