@@ -161,8 +161,30 @@ BUILTINS = {
     "arctanh": sp.atanh,
     "sign": sp.sign,
     "sgn": sp.sign,
+    "I_0": lambda x: sp.besseli(0, x),
+    "I_1": lambda x: sp.besseli(1, x),
 }
 r"""Functions a body may call by name without defining them (``\Phi`` is the standard normal CDF)."""
+
+
+def _length_read(ix, var, lo, hi):
+    r"""The length of an array axis read at ``ix`` for the index ``var`` running over ``lo..hi`` (0-based): the last
+    entry read plus one, $hi + c + 1$ for a read $var + c$ starting at an entry $lo + c \ge 0$
+    ($\sum_{j=2}^{n} e^{s_j}$ beside $s_1$ reads $s$ up to its $n$-th entry: length $n$, not the $n - 1$ terms of the
+    sum, which left the last entry outside the array); otherwise the number of terms, $hi - lo + 1$."""
+    c = sp.simplify(ix - var)
+    if not c.has(var) and c.is_number and not (lo + c).is_negative:
+        return sp.simplify(hi + c + 1)
+    return sp.simplify(hi - lo + 1)
+
+
+def _longer(a, b):
+    """The longer of two lengths read for one axis (None: not given by this read) where their difference is a number;
+    else the first."""
+    if a is None or b is None:
+        return a if a is not None else b
+    gap = sp.simplify(b - a)
+    return b if gap.is_number and gap > 0 else a
 
 
 def build(definitions, *, keep=None) -> list[DefinedFunction]:
@@ -236,9 +258,9 @@ def _record(d: UserDefinition, known: dict) -> DefinedFunction:
                 shape.append(None)
             else:
                 lo, hi = range_hull(*ranges[var], {k: v for k, v in ranges.items() if k != var})
-                shape.append(sp.simplify(hi - lo + 1))
+                shape.append(_length_read(ix, var, lo, hi))
         prev = arrays.get(str(read.base.label))
-        arrays[str(read.base.label)] = [a if a is not None else b for a, b in zip(prev, shape)] if prev else shape
+        arrays[str(read.base.label)] = [_longer(a, b) for a, b in zip(prev, shape)] if prev else shape
     renames, params, keywords = {}, [], []
     taken = set()
     for p in d.params:

@@ -67,7 +67,8 @@ SPECIAL_FUNCTIONS = {"erf": "scipy.special.erf", "erfc": "scipy.special.erfc", "
                      "log_ndtr": "scipy.special.log_ndtr", "loggamma": "scipy.special.gammaln",
                      "digamma": "scipy.special.digamma", "RisingFactorial": "scipy.special.poch",
                      "betaln": "scipy.special.betaln", "erfcx": "scipy.special.erfcx",
-                     "polygamma": "scipy.special.polygamma"}
+                     "polygamma": "scipy.special.polygamma", "i0": "scipy.special.i0", "i1": "scipy.special.i1",
+                     "i0e": "scipy.special.i0e", "i1e": "scipy.special.i1e"}
 """Functions NumPy lacks, from ``scipy.special`` (the generated module then imports it)."""
 RELATIONS = {"StrictGreaterThan": ">", "GreaterThan": ">=", "StrictLessThan": "<", "LessThan": "<=",
              "Equality": "==", "Unequality": "!="}
@@ -525,6 +526,15 @@ class NumPyLowering(ReductionLowering, NumPyPrinter):
             target = None
         if target is None:
             raise UnsupportedNode(expr, f"no {self.module} function for polygamma of order {order}")
+        return self.call(target, self._print(arg))
+
+    def _print_besseli(self, expr):
+        r"""$I_0(x)$, $I_1(x)$ (the von Mises normaliser and its derivative): the backend's ``i0``, ``i1``; another order
+        has no function here."""
+        order, arg = expr.args
+        target = self.function({0: "i0", 1: "i1"}.get(int(order), "")) if order.is_Integer else None
+        if target is None:
+            raise UnsupportedNode(expr, f"no {self.module} function for the Bessel function I of order {order}")
         return self.call(target, self._print(arg))
 
     def _print_log(self, expr):

@@ -118,6 +118,9 @@ rule                      identity
 ``log_gamma_near_zero``   $\log\Gamma(c + u) = \sum_{k=1}^{N} \frac{\psi^{(k-1)}(c)}{k!} u^k$ for $|u| < \frac18$, $c \in \{1, 2\}$ (the zeros of $\log\Gamma$; costly: search only; :mod:`codegen.rules_log_gamma_zero`)
 ``taylor_branch``         $f(x) = T_N f(x)$ for $|x| < r$ where the sums of $f$ cancel at 0 (costly: search only; :mod:`codegen.rules_series`)
 ``log_of_squares``        $\log A = 2\log M + \log(A/M^2)$, $M$ the largest magnitude of the squares in $A$ (``scaled_sqrt``'s scale) (costly: search only; :mod:`codegen.rules_log_squares`)
+``fold_at_kink``          $\sum_t T_t(H(u), \max(0, u))$ as its value on each side of $u = 0$, a branch expanded where two terms cancel (:mod:`codegen.rules_kink_fold`)
+``log_bessel_i``          $\log I_\nu(z) = |z| + \log(e^{-|z|}I_\nu(z))$, $\frac{I_1(z)}{I_0(z)} = \frac{\operatorname{i1e}(z)}{\operatorname{i0e}(z)}$ (:mod:`codegen.rules_bessel`)
+``removable_ratio``       $u\,F(u)^{-1} = \frac{u}{F(u)}$ where the computed $u$ (a power $y^{k}$ or $e^{w}$) is $> 0$, $\frac{1}{F'(0)}$ where it is 0, for $F(0) = 0$ (:mod:`codegen.rules_removable`)
 ``zero_times_log``        $x \log y = \begin{cases} x \log y & x > 0 \\ 0 & \text{else}\end{cases}$ for $x > 0$ with $y \le C$, $y/x \ge c > 0$ proved by bounds (:mod:`codegen.rules_xlogy`; it fires on no catalog formula)
 ========================  =====================================================================
 
@@ -138,6 +141,7 @@ from codegen import (rules_bregman, rules_log_gamma_zero, rules_geometric, rules
 from codegen import rules_exp_sums, rules_log_quotient, rules_softmax_power
 from codegen import rules_at_least_one, rules_log_gamma_shift
 from codegen import rules_cancelling_terms, rules_lerp, rules_log_difference, rules_step_sum
+from codegen import rules_bessel, rules_kink_fold, rules_removable
 from codegen.lower_unshifted import ExpShift
 from symbolic.functions import Held, ReduceMax, log_ndtr, ndtr
 
@@ -1304,6 +1308,22 @@ LOG_DIFFERENCE_OF_EXP = Rule(
     gain="log(e^{-a x} - e^{-b x}) (a hypoexponential log-density) at x = 1e-300: both exponentials round to 1 and the "
          "log is -inf, truth log((b - a) x) = -690; as -a x + log(-expm1((a - b) x)) every digit is kept")
 
+REMOVABLE_RATIO = Rule(
+    "removable_ratio", "removable_ratio", rules_removable.removable_ratio, priority=1.6,
+    gain="the gradient of log(1 - (1 - x^a)^b) (the Kumaraswamy log-CDF) at x = 0.897, a = 1e300: x^a and "
+         "1 - (1 - x^a)^b both underflow, 0/0 (inf after the other rules) where the truth is a/x = 1.1e300; the "
+         "quotient's limit 1/b is taken where the computed x^a is 0")
+
+LOG_BESSEL_I = Rule(
+    "log_bessel_i", "log_bessel_i", rules_bessel.log_bessel_i, priority=8.05,
+    gain="log I_0(kappa) (the von Mises normaliser) at kappa = 1e3: I_0 overflows and the log is inf where the truth is "
+         "996.1; as kappa + log(i0e(kappa)) it is exact to the last digit up to kappa = 1e300")
+
+FOLD_AT_KINK = Rule(
+    "fold_at_kink", "fold_at_kink", rules_kink_fold.fold_at_kink, priority=0.4,
+    gain="the gradient of the Wendland kernel max(0, 1 - s)^4 (4s + 1) at s = r/ell = 1e-150: max(0, 1 - s) - (1 + 4s) "
+         "H(1 - s) rounds to 0 where the truth is -5s (the VJP 100 % off); folded where s < 1 it is -5s")
+
 RULES: tuple[Rule, ...] = tuple(sorted(
     (LOG_SIGMOID, LOG_ONE_MINUS_SIGMOID, LOG_SIGMOID_PAIR, GAUSSIAN_TAIL, ATAN_REFLECTION, COS_MINUS_ONE, LOG_ATAN_COMPLEMENT, UNIT_SUM_COMPLEMENT, LOG_SOFTMAX_SPLIT, LOG_CONSTANT_PLUS_EXP_SUM, LOGSUMEXP_SHIFT, EXP_NORMALIZE, SOFTPLUS_STABLE,
      LOG1P_EXPM1, POWER_AS_EXP, POWER_EXPM1, INTEGER_POWER_MINUS_ONE, LOG_ADD_EXP, LOG_ADD_WEIGHTED_EXP, SIGMOID_STABLE, ERF_NDTR, ERFC_NDTR, LOG_NDTR, TANH_SIGMOID, SECH_SQUARE, LOG_COSH, LOG_COSH_POWER, LOG_HYPERBOLIC_FACTOR, TANH_RATIO, LOG1MEXP_OF_EXP, LOG_OF_SOFTPLUS, LOG1MEXP, LOG_EXPM1, ROOT_CANCEL,
@@ -1312,7 +1332,7 @@ RULES: tuple[Rule, ...] = tuple(sorted(
      ROOT_DIFFERENCE, SQUARE_INTO_ROOT, RATIO_OF_EQUAL_SUMS, POWER_RATIO_OVER_NUMERATOR, POWER_OVER_BASE, HEAVISIDE_SELECT_FIRST, HEAVISIDE_SELECT, STEP_SCALE, ZERO_TIMES_LOG,
      SOFTPLUS_AFTER_POWER, MIXTURE_WITH_ONE, CONSTANT_MINUS_MAX, EXP_NORMALIZE_OFFSET, ROOT_OF_PRODUCT, LOG_OF_ROOT_SUM,
      SOFTPLUS_REFLECTION, POWER_OF_SOFTPLUS, SOFTMAX_POWER, LOG_SUM_EXP_SUMS, HYPERBOLIC_NORMALIZE, EXP_PAIR_HYPERBOLIC,
-     LOG_OF_NEGATIVE_EXPM1, LOG_EXPM1_FACTOR, LOG_SHARE, LOG_DIFFERENCE_OF_EXP),
+     LOG_OF_NEGATIVE_EXPM1, LOG_EXPM1_FACTOR, LOG_SHARE, LOG_DIFFERENCE_OF_EXP, REMOVABLE_RATIO, FOLD_AT_KINK, LOG_BESSEL_I),
     key=lambda r: r.priority))
 
 

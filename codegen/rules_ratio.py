@@ -303,7 +303,7 @@ def _ratio_power(e):
     sign (not a sum: generalised-mean pooling's ``(sum_i x_i**p / n)**(1/p)`` is ``homogeneous_scale``'s, which a
     log-space power would hide), and ``p`` not an integer number, else None
     (``u`` and ``v`` of any sign: :func:`power_of_ratio` keeps the power where ``v <= 0`` or, unless ``u`` is known
-    non-negative, ``u <= 0``)."""
+    non-negative, ``u <= 0``; a number times parameters, $-x$, is such a product)."""
     if not isinstance(e, sp.Pow) or (e.exp.is_number and e.exp.is_integer) or not isinstance(e.base, sp.Mul):
         return None
     den = [f for f in e.base.args if isinstance(f, sp.Pow) and f.exp == -1]
@@ -312,8 +312,10 @@ def _ratio_power(e):
     u = sp.Mul(*[f for f in e.base.args if f is not den[0]])
     if u.is_nonnegative is False or u.is_number:
         return None
-    if u.is_nonnegative is None and not all(isinstance(a, sp.Symbol) for a in sp.Mul.make_args(u)):
-        return None  # of unknown sign only a product of parameters (whose domain the note may state), not a sum
+    if u.is_nonnegative is None and not all(isinstance(a, sp.Symbol) or a.is_number and a.is_real
+                                            for a in sp.Mul.make_args(u)):
+        return None  # of unknown sign only a product of parameters (whose domain the note may state), not a sum;
+        #              a number among them is a sign: the left branch of a density, (-x/b_l)^p where x < 0
     return u, den[0].base, e.exp
 
 

@@ -51,7 +51,8 @@ def _pair(e):
             if m == n:
                 continue
             other = _root_term(u)
-            if other is not None and other[0] + k == 0 and _terms(a - other[1]) < _terms(a):
+            if other is not None and other[0] + k == 0 and (_terms(a - other[1]) < _terms(a)
+                                                            or _sum_difference(a, other[1]) is not None):
                 return n, m, k, a, other[1]
             c = -u / k
             non_negative = c.is_positive if c.is_number else ((-u).is_nonnegative and k.is_nonnegative)
@@ -60,12 +61,29 @@ def _pair(e):
     return None
 
 
+def _sum_difference(a, b):
+    r"""$A - B$ as one sum where $A$ and $B$ are sums over one range whose summands cancel (two distances from one
+    anchor, $\sum_i (a_i - p_i)^2 - \sum_i (a_i - q_i)^2 = \sum_i (q_i - p_i)(2a_i - p_i - q_i)$: a difference of
+    squares as the product of the difference and the sum of the bases), else None."""
+    if not (isinstance(a, sp.Sum) and isinstance(b, sp.Sum) and a.limits == b.limits):
+        return None
+    fa, fb = a.function, b.function
+    if _terms(fa - fb) >= _terms(fa) + _terms(fb):
+        return None
+    if isinstance(fa, sp.Pow) and fa.exp == 2 and isinstance(fb, sp.Pow) and fb.exp == 2:
+        return sp.Sum(sp.expand(fa.base - fb.base) * sp.expand(fa.base + fb.base), *a.limits)
+    return sp.Sum(sp.expand(fa - fb), *a.limits)
+
+
 def rationalized(a, b):
     r"""$\sqrt{A} - \sqrt{B}$ as $\frac{A - B}{\sqrt{A} + \sqrt{B}}$ where $\sqrt{A} < 2\sqrt{B}$ (and $\sqrt{B} < 2\sqrt{A}$):
-    there the two roots are close and the direct difference cancels; elsewhere the direct difference."""
+    there the two roots are close and the direct difference cancels; elsewhere the direct difference.  Two sums over
+    one range are subtracted term by term (:func:`_sum_difference`): the soft-margin triplet loss's two distances of
+    $10^{150}$ that differ by 1."""
     ra, rb = sp.sqrt(a), sp.sqrt(b)
     near = sp.And(ra < 2 * rb, rb < 2 * ra)
-    return sp.Piecewise((sp.expand(a - b) / (ra + rb), near), (ra - rb, True))
+    top = _sum_difference(a, b)
+    return sp.Piecewise(((top if top is not None else sp.expand(a - b)) / (ra + rb), near), (ra - rb, True))
 
 
 def root_difference(expr: sp.Expr) -> sp.Expr:

@@ -202,13 +202,18 @@ def _subscripted_params(body: sp.Expr, params: tuple, out_indices) -> sp.Expr:
     r"""Each read $\pi_l$ of ``body`` that names a parameter written as such in the head ($\mathrm{DPO}(\pi_w, \pi_l)$)
     as that parameter's symbol: the body's reader takes a letter subscript for an index ($\pi_l$ became ``pi[l]``, so
     the definition stopped at "pi carries an index but is not a parameter").  A subscript that is an output index
-    or is bound by a sum or product of the body stays an index."""
+    or is bound by a sum or product of the body stays an index.  So does a read $\beta_l$ of a name that is no
+    parameter at all, whose subscript no sum binds (the left scale of an asymmetric generalised Gaussian beside
+    $\beta_r$): the keyword ``beta_l``, as $\beta_1$ is ``beta_1`` (it stopped the definition at "beta carries an
+    index but is not a parameter")."""
     names = set(params)
     bound = {str(k) for s in body.atoms(sp.Sum, sp.Product) for k, _, _ in s.limits} | set(out_indices)
 
     def query(e):
-        return isinstance(e, sp.Indexed) and len(e.indices) == 1 and isinstance(e.indices[0], sp.Symbol) \
-            and str(e.indices[0]) not in bound and f"{e.base.label}_{e.indices[0]}" in names
+        if not (isinstance(e, sp.Indexed) and len(e.indices) == 1 and isinstance(e.indices[0], sp.Symbol)
+                and str(e.indices[0]) not in bound):
+            return False
+        return f"{e.base.label}_{e.indices[0]}" in names or str(e.base.label) not in names
 
     return body.replace(query, lambda e: sp.Symbol(f"{e.base.label}_{e.indices[0]}"))
 

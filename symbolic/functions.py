@@ -125,6 +125,52 @@ class erfcx(_NormalCDFFunction):
     """The step checker's ``rewrite(exp)`` rung sees the definition (as ``betaln``'s)."""
 
 
+class _ScaledBessel(sp.Function):
+    r"""$e^{-|x|} I_\nu(x)$ for an order $\nu$ of 0 or 1 (``ORDER``): finite where $I_\nu(x)$ overflows ($|x| > 713$),
+    $\log I_0(x) = |x| + \log\operatorname{i0e}(x)$ (the von Mises normaliser at a concentration of $10^{300}$);
+    ``scipy.special.i0e``, ``torch.special.i0e``, ``jax.scipy.special.i0e`` (and ``i1e``).  Evaluated and printed for
+    mpmath through $e^{-|x|} I_\nu(x)$, never rewritten automatically."""
+
+    ORDER = 0
+
+    def _eval_rewrite_as_besseli(self, x, **kwargs):
+        return sp.exp(-sp.Abs(x)) * sp.besseli(self.ORDER, x)
+
+    def _eval_evalf(self, prec):
+        return self.rewrite(sp.besseli)._eval_evalf(prec)
+
+    def _eval_is_real(self):
+        return self.args[0].is_real
+
+    def _formularympmathcode(self, printer):
+        x = printer._print(self.args[0])
+        return (f"({printer._module_format('mpmath.exp')}(-abs({x}))*"
+                f"{printer._module_format('mpmath.besseli')}({self.ORDER}, {x}))")
+
+    _mpmathcode = _formularympmathcode
+
+
+class i0e(_ScaledBessel):
+    r"""$\operatorname{i0e}(x) = e^{-|x|} I_0(x)$; $\frac{d}{dx} = \operatorname{i1e}(x) - \operatorname{sign}(x)\operatorname{i0e}(x)$."""
+
+    ORDER = 0
+
+    def fdiff(self, argindex=1):
+        x = self.args[0]
+        return i1e(x) - sp.sign(x) * i0e(x)
+
+
+class i1e(_ScaledBessel):
+    r"""$\operatorname{i1e}(x) = e^{-|x|} I_1(x)$; $\frac{d}{dx} = \operatorname{i0e}(x) - \operatorname{i1e}(x)/x -
+    \operatorname{sign}(x)\operatorname{i1e}(x)$ ($I_1' = I_0 - I_1/x$)."""
+
+    ORDER = 1
+
+    def fdiff(self, argindex=1):
+        x = self.args[0]
+        return i0e(x) - i1e(x) / x - sp.sign(x) * i1e(x)
+
+
 class fma(sp.Function):
     r"""$\operatorname{fma}(a, b, c) = a b + c$, which generated code computes with the product's rounding error
     added back (exact where $a b \approx -c$); symbolically and in mpmath it is just $a b + c$ (never rewritten

@@ -21,7 +21,8 @@ class JaxLowering(TableLowering):
                "log_ndtr": "jax.scipy.special.log_ndtr", "loggamma": "jax.scipy.special.gammaln",
                "digamma": "jax.scipy.special.digamma", "RisingFactorial": "jax.scipy.special.poch",
                "betaln": "jax.scipy.special.betaln", "erfcx": "jax.scipy.special.erfcx",
-               "polygamma": "jax.scipy.special.polygamma"}
+               "polygamma": "jax.scipy.special.polygamma", "i0": "jax.scipy.special.i0", "i1": "jax.scipy.special.i1",
+               "i0e": "jax.scipy.special.i0e", "i1e": "jax.scipy.special.i1e"}
     shape_of = "jnp.shape({})"
 
 

@@ -32,7 +32,8 @@ class TorchLowering(TableLowering):
     SPECIAL: ClassVar[dict[str, str]] = {"erf": "torch.special.erf", "erfc": "torch.special.erfc", "ndtr": "torch.special.ndtr",
                "log_ndtr": "torch.special.log_ndtr", "loggamma": "torch.lgamma",
                "digamma": "torch.special.digamma", "erfcx": "torch.special.erfcx",
-               "polygamma": "torch.special.polygamma"}
+               "polygamma": "torch.special.polygamma", "i0": "torch.special.i0", "i1": "torch.special.i1",
+               "i0e": "torch.special.i0e", "i1e": "torch.special.i1e"}
 
     def _scalar_tensor(self, a):
         """A Python number as a 0-d tensor of the function's ``dtype`` (``torch.maximum``, ``torch.where``

@@ -413,3 +413,30 @@ def test_the_certificate_samples_inside_the_relations_the_note_states(prose, bod
     points = sample(with_relation, rng) + extreme_points(with_relation, rng)
     assert any(p[right] == 1e300 for p in points) and len(points) > 100
     assert f"{left} < {right}" in _docstring(with_relation)
+
+
+@pytest.mark.parametrize("body, z", [
+    ("log(1/2 + erf(a*x)/2)", -11.7),       # the skew-normal's log Phi: 1 + erf(z) is 1e-61 at z = -11.7
+    ("log(1 - erf(a*x)) + (a*x)**2", 12.0),  # 1 - erf(z) = erfc(z) is 1e-64 at z = 12
+])
+def test_a_miss_at_an_ordinary_point_is_measured_against_a_confirmed_truth(monkeypatch, body, z):
+    # an ordinary point's truth is at the working digits (the inputs' decades), which do not count what the definition
+    # loses to cancellation: a correct value (at 400 digits) was charged a miss of 4e-9 against a 65-digit truth; the
+    # miss is measured again against the truth confirmed at more digits, and a wrong value still misses
+    import codegen.define_check as dc
+
+    f = _defined(f"h(x) = {body}")
+    pt = {"x": z / 2.0, "a": 2.0}
+    monkeypatch.setattr(dc, "extreme_points", lambda f, rng: [])
+    monkeypatch.setattr(dc, "ordinary_points", lambda f, rng, truth_at, n=100: [pt])
+    with mpmath.workdps(400):
+        exact = float(mp_function([sp.Symbol("x"), sp.Symbol("a")], f.expr)(mpmath.mpf(pt["x"]), mpmath.mpf(2)))
+
+    def forward(x, *, a):
+        return np.full_like(np.asarray(x, dtype=float), exact)
+
+    def off(x, *, a):  # 1e-9 relative off: a miss at any number of digits
+        return np.full_like(np.asarray(x, dtype=float), exact * (1 + 1e-9))
+
+    assert dc.check_function(f, forward).ordinary < 1e-15  # the rounding of one float64
+    assert dc.check_function(f, off).ordinary > 1e-10

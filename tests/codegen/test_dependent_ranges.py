@@ -48,10 +48,26 @@ def _listmle(s):
     return value, (grad,)
 
 
+def _decoupled(s):  # -s_1 + log sum_{j >= 2} e^{s_j}: the positive out of the denominator
+    tail = np.exp(s[1:] - np.logaddexp.reduce(s[1:]))
+    return -s[0] + np.logaddexp.reduce(s[1:]), (np.concatenate([[-1.0], tail]),)
+
+
+def _total_variation(x):  # sum_{j >= 2} (x_j - x_{j-1})^2
+    d = np.diff(x)
+    grad = np.zeros_like(x)
+    grad[1:] += 2 * d
+    grad[:-1] -= 2 * d
+    return (d ** 2).sum(), (grad,)
+
+
 CASES = [
     (r"\mathrm{WassersteinOneD}(p, q) = \sum_{k=1}^{n} \left| \sum_{i=1}^{k} (p_i - q_i) \right|", 2, _wasserstein),
     (r"\mathrm{RankNet}(s) = \sum_{i=1}^{n}\sum_{j=i+1}^{n}\log\left(1 + e^{-(s_i - s_j)}\right)", 1, _ranknet),
     (r"\mathrm{ListMLE}(s) = \sum_{i=1}^{n}\left(\log\sum_{j=i}^{n} e^{s_j} - s_i\right)", 1, _listmle),
+    # a sum that starts above the first entry reads the array to its n-th entry: n entries, not the n - 1 terms
+    (r"\mathrm{DCL}(s) = -s_1 + \log\sum_{j=2}^{n} e^{s_j}", 1, _decoupled),
+    (r"\mathrm{TV}(x) = \sum_{k=2}^{n}\left(x_k - x_{k-1}\right)^{2}", 1, _total_variation),
 ]
 
 

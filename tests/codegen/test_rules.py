@@ -1009,11 +1009,13 @@ def test_heaviside_select_first_selects_the_step_as_derived():
     """The derivative of $\\max(\\sigma(z) - m, 0)^\\gamma$ where $\\sigma(z) < m$: $\\gamma \\max^\\gamma / \\max \\cdot H$ is
     $0/0 \\cdot 0$; ``heaviside_select`` alone comes after ``sigmoid_stable`` has put $|z|$ into the step and leaves
     such a kinked step a product, ``heaviside_select_first`` selects it first: 0, the derivative there."""
-    from codegen.rules import HEAVISIDE_SELECT_FIRST, RULES
+    from codegen.rules import HEAVISIDE_SELECT_FIRST, RULES, SIGMOID_STABLE
 
     gamma = sp.Symbol("gamma", positive=True)
     d = sp.diff(sp.Max(1 / (1 + sp.exp(-x)) - sp.Rational(1, 2), 0) ** gamma, x)
-    assert RULES[0] is HEAVISIDE_SELECT_FIRST  # before sigmoid_stable puts |z| into the step
+    # before sigmoid_stable puts |z| into the step (only fold_at_kink, which leaves a product of steps alone, before it)
+    assert RULES.index(HEAVISIDE_SELECT_FIRST) < RULES.index(SIGMOID_STABLE)
+    assert all(r.name == "fold_at_kink" for r in RULES[:RULES.index(HEAVISIDE_SELECT_FIRST)])
     new = HEAVISIDE_SELECT_FIRST.apply(d)
     with np.errstate(all="ignore"):
         assert not np.isfinite(_np(d, [x, gamma])(-1.0, 1.5)) and _np(new, [x, gamma])(-1.0, 1.5) == 0.0

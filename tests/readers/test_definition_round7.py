@@ -17,6 +17,16 @@ def test_a_parameter_with_a_letter_subscript_is_a_scalar(latex, shapes):
     assert {str(s) for s in f.expr.free_symbols} >= {n for n, d in shapes.items() if d == 0}
 
 
+@pytest.mark.parametrize("latex, keywords", [
+    # a keyword with a letter subscript no sum binds: beta_l beside beta_r, not an index read of beta
+    (r"\mathrm{AGGD}(x) = -\left(\frac{|x|}{\beta_l + \beta_r}\right)^{\nu}", {"beta_l", "beta_r", "nu"}),
+    (r"\mathrm{Scale}(x) = \sigma_k \sum_{i=1}^{n} x_i", {"sigma_k"}),
+])
+def test_a_keyword_with_a_letter_subscript_is_a_scalar(latex, keywords):
+    (f,) = build(read_definitions(f"$$ {latex} $$"))
+    assert {k.name for k in f.keywords} == keywords
+
+
 def test_a_property_of_a_defined_function_is_no_definition_and_a_bad_head_names_its_line():
     """``\\sigma(-z) = 1 - \\sigma(z)`` after ``\\sigma`` is defined states a property (the argument is no name): codegen
     of the note failed on it ("parameter '-z' is not a name").  A first definition with such a head is an error
