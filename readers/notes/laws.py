@@ -122,7 +122,7 @@ def law(expr) -> Law | None:
         return _law_of(args, family, (1 + m) / 2, (m ** 2 - 1) / 12, (sp.Gt(m, 0),))
     if family in ("N", "Normal", "Gaussian") and n == 2:
         mu, var = args
-        return _law_of(args, family, mu, var, (sp.Gt(var, 0),), entropy=sp.log(2 * sp.pi * sp.E * var) / 2,
+        return _law_of(args, family, mu, var, (_positive_spread(var),), entropy=sp.log(2 * sp.pi * sp.E * var) / 2,
                        mgf=sp.exp(mu * _T + var * _T ** 2 / 2))
     if family in ("Exponential", "Exp", "Expon") and n == 1:
         (lam,) = args
@@ -210,7 +210,9 @@ def law_moments(expr, laws: dict, expand=None, constants=frozenset(), independen
     independent: $w \sim \mathcal{N}(0, 1/\alpha)$ and $\varepsilon \sim \mathcal{N}(0, 1/\beta)$ independent
     of $w$).  Then a moment of a form in several of them is read by their product law:
     :math:`Var(c_0 + \sum_i c_i X_i) = \sum_i c_i^2 Var(X_i)` and, for powers up to 2 of each,
-    :math:`E[\prod_i X_i^{k_i}] = \prod_i E[X_i^{k_i}]`."""
+    :math:`E[\prod_i X_i^{k_i}] = \prod_i E[X_i^{k_i}]`.  Any other form g of one variable is integrated against
+    its law's density (:mod:`readers.notes.law_densities`): :math:`E[g(X)]`, and
+    :math:`Var(g(X)) = E[g(X)^2] - E[g(X)]^2`."""
     used = []
 
     def value(f):
@@ -227,7 +229,7 @@ def law_moments(expr, laws: dict, expand=None, constants=frozenset(), independen
                 return found[0].mgf(t)
             return _linear(kind, arg, f)  # E[e^{-W}] with W exponential: the integral (law_densities)
         base, power = (arg.base, arg.exp) if isinstance(arg, sp.Pow) else (arg, 1)
-        if not isinstance(base, sp.Symbol) or base.name not in laws or kind == "E" and power not in (1, 2):
+        if not isinstance(base, sp.Symbol) or base.name not in laws or power not in ((1, 2) if kind == "E" else (1,)):
             return _linear(kind, expand(arg) if expand else arg, f)
         found = laws[base.name]
         if kind == "Var" and power == 1:
@@ -250,12 +252,16 @@ def law_moments(expr, laws: dict, expand=None, constants=frozenset(), independen
         (x,) = randoms
         found = laws[x.name]
         poly = sp.Poly(sp.expand(arg), x) if sp.expand(arg).is_polynomial(x) else None
-        if kind == "E" and (poly is None or poly.degree() > 2):  # E[-log U]: the integral against the density
+        if poly is None or poly.degree() > (2 if kind == "E" else 1):  # E[-log U]: the integral against the density
             dummy = sp.Dummy(x.name)
-            integral = law_densities.expectation(found, arg.xreplace({x: dummy}), dummy)
-            if integral is not None:
+            g = arg.xreplace({x: dummy})
+            mean = law_densities.expectation(found, g, dummy)
+            if mean is not None and kind == "E":
                 used.append(found)
-                return integral
+                return mean
+            if mean is not None:  # Var g(X) = E[g(X)^2] - E[g(X)]^2
+                used.append(found)
+                return law_densities.expectation(found, g ** 2, dummy) - mean ** 2
         if poly is None or poly.degree() > (2 if kind == "E" else 1):
             return f
         used.append(found)
@@ -277,6 +283,15 @@ def law_moments(expr, laws: dict, expand=None, constants=frozenset(), independen
 
     out = expr.replace(lambda e: isinstance(e, AppliedUndef) and e.func.__name__ in _MOMENT_NAMES, value)
     return out, used
+
+
+def _positive_spread(variance) -> sp.Rel:
+    r"""The domain of a normal law's second parameter: a name written squared there, :math:`\mathcal{N}(0, s^2)`,
+    is a standard deviation, so ``s > 0`` (a sample at ``s < 0`` would be no law the notes mean: its spread is
+    ``|s|``); any other variance is only positive."""
+    if isinstance(variance, sp.Pow) and variance.exp == 2 and isinstance(variance.base, (sp.Symbol, sp.Indexed)):
+        return sp.Gt(variance.base, 0)
+    return sp.Gt(variance, 0)
 
 
 KL_NAMES = frozenset({"D_KL", "KL", "D_{KL}"})
