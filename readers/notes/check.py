@@ -273,6 +273,7 @@ from readers.notes import every_entry, namesakes, unstated_counts
 from readers.notes.declared_sizes import bind_sizes
 from readers.notes.log_definitions import logged_definition
 from readers.notes.indicators import indicator_names
+from readers.notes.family_members import member_value
 from readers.notes.shifted_instances import shifted_instances, unread_names
 from readers.notes.case_lists import as_aligned
 from readers.notes.entry_norms import entry_norms
@@ -1917,6 +1918,8 @@ class _NotesReader(_CatalogMatch):
         if values is not None and "=" in frag.content and all(v.is_number for _, v in values) \
                 and self.matrix_claims.writes_declared(frag, frag.content_line, _first_value_text(frag.content)):
             values = None  # H = X(X^T X)^{-1} X^T is no example H = 1 (its scalar parse): a definition in matrices
+        if values is not None and any(member_value(n, self.section.symbols) is not None for n, _ in values):
+            values = None  # eta_T = eta_max/2 after eta_t = ...: a member of a closed-form family (family_members)
         if values is not None and any(first_order_recurrence(n, v) is not None for n, v in values):
             values = None  # "the recursive definition is $a_n = a_{n-1} + 3$": a recurrence, though a_n was seen
         unrolled = (self.unrolled_values(values or [], frag) or _entry_restatement(frag)
@@ -2631,6 +2634,13 @@ class _NotesReader(_CatalogMatch):
                 continue
             redefinition = ""
             family = member(name, self.section.functions) if not row.continued else None
+            valued = member_value(name, self.section.symbols) \
+                if family is None and not row.continued and rels[0] == "=" and len(exprs) == 2 else None
+            if valued is not None:  # eta_T = eta_min after eta_t = ...: the family's value there (family_members)
+                claims.append(_Claim(valued[0], "=", exprs[1], tuple(row.conditions) + tuple(givens),
+                                     frag.content_line + row.line - 1, block.zero_based, shown_lhs=_show(name),
+                                     read_as=valued[1], unambiguous=True))
+                continue
             optimum = self.optimum_claim(name, exprs[1], row, frag, block, givens) \
                 if not row.continued and rels[0] in ("=", ":=") and family is None else None
             solved = self.solved_for(name, exprs, rels, row, frag, givens) if optimum is None and family is None \
