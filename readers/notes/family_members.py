@@ -47,7 +47,7 @@ def _families(symbols: dict) -> dict:
 
 
 def _mentions(name: str, letter: str) -> bool:
-    """Whether the subscript of ``name`` uses ``letter`` (``v_{t-1}`` uses t, ``\eta_{max}`` does not)."""
+    r"""Whether the subscript of ``name`` uses ``letter`` (``v_{t-1}`` uses t, ``\eta_{max}`` does not)."""
     sub = name.split("_", 1)[1] if "_" in name else ""
     return re.search(r"(?<![A-Za-z\\])" + letter + r"(?![A-Za-z])", sub) is not None
 

@@ -1,0 +1,110 @@
+r"""Classes found by checking hand-written everyday notes at stop 47 (the lead's probes: VAE, weight
+initialisation, PCA, k-means and mixtures).
+
+* A derivative with respect to a power of a variable, :math:`\frac{\partial \ell}{\partial \sigma^2}` (the
+  variance as the coordinate), was read as the second derivative in σ: a correct gradient of a Gaussian
+  log-likelihood was refuted, a wrong one refuted at a point where it holds.
+* A normal law written with a squared name, :math:`X \sim \mathcal{N}(0, s^2)`, held only s² > 0: a true
+  :math:`\mathbb{E}[\max(0, X)] = s/\sqrt{2\pi}` was refuted at s < 0, where the spread is |s|.
+* The variance of a function of a variable with a stated law (:math:`\mathrm{Var}(\max(0, X))`,
+  :math:`\mathrm{Var}(\sqrt{U})`) was never integrated, so a wrong one stayed undecided.
+* A bound variable of a substituted definition that shares its name with the claim's free index
+  (:math:`\mu_k = \sum_i r_{ik} x_i / \dots` inside a claim about :math:`\gamma_{ik}`) was replaced with the index's
+  value, a sum "over 0": the checker failed with sympy's "Invalid limits".
+* A per-example definition under a catalog heading, :math:`\ell(y, f) = \max(0, 1 - yf)` under *Hinge loss*, was
+  refuted: its arguments were bound to the record's vectors and ``yf`` read as a dot product.
+* A member of a family defined in closed form (:math:`\eta_T`, :math:`\eta_{T/2}` after the cosine schedule
+  :math:`\eta_t = \dots`) was read as a new definition, or as an example when written again: a wrong
+  :math:`\eta_T = \eta_{max}/2` went unread.
+"""
+from __future__ import annotations
+
+import pytest
+import sympy as sp
+
+from derivations.checker.step import Step
+from derivations.checker.strategies.instances import instances
+from readers.notes.check import check_notes
+from tests.readers.notes.checked import CONFIRMED, assert_block_verdicts, checked_blocks
+
+
+@pytest.mark.parametrize("v, scale", [(r"\sigma", "sigma"), (r"s", "s")])
+def test_a_derivative_with_respect_to_a_square_is_in_the_variance(v, scale):
+    ell = rf"-\frac{{1}}{{2}}\log(2\pi {v}^2) - \frac{{(x-\mu)^2}}{{2{v}^2}}"
+    right = rf"-\frac{{1}}{{2{v}^2}} + \frac{{(x-\mu)^2}}{{2{v}^4}}"
+    wrong = rf"-\frac{{1}}{{2{v}^2}} - \frac{{(x-\mu)^2}}{{2{v}^4}}"  # the sign of the second term
+    text = (f"The log-density is $$\\ell = {ell}$$\n\nIts derivative in the variance:\n\n"
+            f"$$\\frac{{\\partial \\ell}}{{\\partial {v}^2}} = {right}$$\n\nWrong:\n\n"
+            f"$$\\frac{{\\partial \\ell}}{{\\partial {v}^2}} = {wrong}$$\n\nAs an operator:\n\n"
+            f"$$\\frac{{\\partial}}{{\\partial {v}^2}} \\log {v}^2 = \\frac{{1}}{{{v}^2}}$$\n")
+    witnesses = assert_block_verdicts(checked_blocks(text), [CONFIRMED, "refuted", CONFIRMED])
+    (w,) = witnesses  # a real counterexample: the wrong side differs from the true derivative there
+    at = {sp.Symbol(k): sp.Rational(str(val)) for k, val in w.items() if k in (scale, "mu", "x")}
+    s2, d = at[sp.Symbol(scale)] ** 2, (at[sp.Symbol("x")] - at[sp.Symbol("mu")]) ** 2
+    assert -1 / (2 * s2) + d / (2 * s2 ** 2) != -1 / (2 * s2) - d / (2 * s2 ** 2)
+
+
+@pytest.mark.parametrize("law, right, wrong", [
+    (r"Z \sim \mathcal{N}(0, \tau^2)", r"\mathbb{E}[|Z|] = \tau\sqrt{\frac{2}{\pi}}", r"\mathbb{E}[|Z|] = \tau"),
+])
+def test_a_squared_name_in_a_normal_law_is_a_positive_spread(law, right, wrong):
+    text = f"Let ${law}$.\n\nThen $${right}$$\n\nWrong: $${wrong}$$\n"
+    witnesses = assert_block_verdicts(checked_blocks(text), [CONFIRMED, "refuted"])
+    assert all(float(v) > 0 for w in witnesses for k, v in w.items() if k == "tau")
+
+
+@pytest.mark.parametrize("law, right, wrong", [
+    (r"W \sim \mathrm{Exponential}(1)", r"\mathrm{Var}(e^{-W}) = \frac{1}{12}", r"\mathrm{Var}(e^{-W}) = \frac{1}{4}"),
+    (r"U \sim \mathrm{Uniform}(0, 1)", r"\mathrm{Var}(U^2) = \frac{4}{45}", r"\mathrm{Var}(\sqrt{U}) = \frac{1}{12}"),
+])
+def test_the_variance_of_a_function_of_a_variable_is_integrated(law, right, wrong):
+    """Var g(X) = E[g(X)^2] - E[g(X)]^2 (by hand: E[U^4] - E[U^2]^2 = 1/5 - 1/9 = 4/45, E[U] - E[sqrt U]^2 = 1/18;
+    E[e^{-2W}] - E[e^{-W}]^2 = 1/3 - 1/4 = 1/12)."""
+    text = f"Let ${law}$.\n\nThen $${right}$$\n\nWrong: $${wrong}$$\n"
+    assert_block_verdicts(checked_blocks(text), [CONFIRMED, "refuted"])
+
+
+def test_a_bound_variable_keeps_its_name_apart_from_a_free_index_set_to_a_value():
+    """The instance at i = 0 of a claim with free index i sums over its own bound i: both entries of x."""
+    i, k, n = sp.symbols("i k n", integer=True)
+    x, r = sp.IndexedBase("x"), sp.IndexedBase("r")
+    body = sp.Sum(r[i, k] * x[i], (i, 0, n - 1))
+    step = Step(lhs=r[i, k] * body, rel="=", rhs=r[i, k] * body, indices={i: (0, 1), k: (0, 0)},
+                sizes=({n: sp.Integer(2)},))
+    built = instances(step)[0]
+    assert [b.label for b in built] == ["n=2, i=0, k=0", "n=2, i=1, k=0"]
+    assert all("x[0]" in str(b.lhs) and "x[1]" in str(b.lhs) for b in built), [b.lhs for b in built]
+
+
+@pytest.mark.parametrize("definition", [r"\ell(y, f) = \max(0, 1 - yf)", r"L(t, s) = \max(0, 1 - ts)"])
+def test_a_per_example_hinge_loss_is_no_disagreement_with_the_batch_record(definition):
+    """Under the heading *Hinge loss* the record sums over examples; with y, f bound to its vectors ``yf`` is a dot
+    product and differs, with numbers (one example) the definition is the record's: ambiguous, never refuted."""
+    wrong = definition.replace("1 - ", "1 + ")
+    text = (f"## Hinge loss\n\nThe hinge loss is ${definition}$ with labels in $\\{{-1, 1\\}}$.\n\n"
+            f"## Hinge loss\n\nThe hinge loss is ${wrong}$ with labels in $\\{{-1, 1\\}}$.\n")
+    blocks = [b for b in check_notes(text, path="<test>", budget=5.0).blocks if b.catalog_id]
+    assert [b.verdict == "refuted" for b in blocks] == [False, True], [(b.line, b.verdict) for b in blocks]
+
+
+COSINE = (r"$$\eta_t = \eta_{min} + \frac{1}{2}(\eta_{max} - \eta_{min})\left(1 + \cos\frac{\pi t}{T}\right)$$")
+
+
+@pytest.mark.parametrize("text, expected", [
+    (f"Cosine annealing: {COSINE}\n\nAt $t = 0$ this gives $\\eta_0 = \\eta_{{max}}$, at the end "
+     r"$\eta_T = \eta_{min}$, halfway $\eta_{T/2} = \frac{\eta_{max} + \eta_{min}}{2}$." "\n\n"
+     r"Wrong: at $t = T$ it gives $\eta_T = \frac{\eta_{max}}{2}$." "\n",
+     [CONFIRMED, CONFIRMED, CONFIRMED, "refuted"]),
+    ("Let $$a_n = \\frac{1}{2^n}$$ so that $a_0 = 1$ and $a_1 = \\frac{1}{2}$.\n\nWrong: $a_2 = \\frac{1}{2}$.\n",
+     [CONFIRMED, CONFIRMED, "refuted"]),
+    ("The bias-corrected mean is $$\\hat{m}_t = \\frac{m_t}{1 - \\beta_1^t}$$ so at the first step "
+     "$\\hat{m}_1 = \\frac{m_1}{1-\\beta_1}$.\n", [CONFIRMED]),
+])
+def test_a_member_of_a_closed_form_family_is_a_claim_about_it(text, expected):
+    assert_block_verdicts(checked_blocks(text), expected)
+
+
+def test_the_start_of_a_family_that_names_it_is_set_not_claimed():
+    """In $x_t = x_0 + vt$ the row $x_0 = 5$ sets the start: read as the member at t = 0 it would say x_0 = x_0."""
+    text = "The position is $$x_t = x_0 + v t$$ with $x_0 = 5$ and $v = 2$.\n"
+    assert all(b.verdict != "refuted" for b in check_notes(text, path="<test>", budget=5.0).blocks)
