@@ -16,6 +16,8 @@ initialisation, PCA, k-means and mixtures).
 * A member of a family defined in closed form (:math:`\eta_T`, :math:`\eta_{T/2}` after the cosine schedule
   :math:`\eta_t = \dots`) was read as a new definition, or as an example when written again: a wrong
   :math:`\eta_T = \eta_{max}/2` went unread.
+* The index of an entry a claim differentiates by (:math:`\frac{\partial \mu}{\partial x_j}`) was no free index
+  (sympy counts a derivative's variable as bound): a true :math:`1/m` was refuted at j = 3 > m = 2.
 """
 from __future__ import annotations
 
@@ -108,3 +110,15 @@ def test_the_start_of_a_family_that_names_it_is_set_not_claimed():
     """In $x_t = x_0 + vt$ the row $x_0 = 5$ sets the start: read as the member at t = 0 it would say x_0 = x_0."""
     text = "The position is $$x_t = x_0 + v t$$ with $x_0 = 5$ and $v = 2$.\n"
     assert all(b.verdict != "refuted" for b in check_notes(text, path="<test>", budget=5.0).blocks)
+
+
+@pytest.mark.parametrize("x, j, m", [("x", "j", "m"), ("a", "k", "n")])
+def test_an_entry_differentiated_by_has_its_index_in_the_arrays_range(x, j, m):
+    r"""$\frac{\partial \mu}{\partial x_j} = \frac{1}{m}$ was refuted at j = 3, m = 2: the index of a derivative's
+    variable was no free index (sympy counts ``x[j]`` as bound), so j was sampled outside 1..m."""
+    mean = rf"$$\mu = \frac{{1}}{{{m}}}\sum_{{i=1}}^{{{m}}} {x}_i$$"
+    text = (f"For a batch: {mean}\n\nThen $\\frac{{\\partial \\mu}}{{\\partial {x}_{j}}} = \\frac{{1}}{{{m}}}$.\n\n"
+            f"Wrong: $\\frac{{\\partial \\mu}}{{\\partial {x}_{j}}} = \\frac{{1}}{{{m}^2}}$.\n")
+    (w,) = assert_block_verdicts(checked_blocks(text), [CONFIRMED, "refuted"])
+    at = dict(pair.split("=") for pair in str(w["at"]).replace(" ", "").split(","))
+    assert 1 <= int(at[j]) <= int(at[m]), w
