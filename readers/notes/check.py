@@ -1014,6 +1014,16 @@ def _first_value_text(content: str) -> str:
     return re.split(r",|;|\\(?:q?quad|hspace|\\)", value, maxsplit=1)[0]
 
 
+def _sum_to_one(block) -> list:
+    r"""``[(\sum_k y_k, "=", 1)]`` for a block that only states that an array sums to one (a condition the sampler
+    imposes as the simplex, :func:`readers.notes.symbols._is_simplex_condition`), else []."""
+    rows = [r for r in block.rows if r.chain.rels]
+    if len(rows) != 1 or rows[0].chain.rels != ("=",):
+        return []
+    lhs, rhs = rows[0].chain.exprs
+    return [(lhs, "=", rhs)] if _is_simplex_condition(sp.Eq(lhs, rhs, evaluate=False)) else []
+
+
 def _role(steps, defined, updates) -> str:
     if any(s.role == "equation" for s in steps) and all(s.role == "equation" for s in steps):
         return "equation"
@@ -5966,6 +5976,7 @@ class _NotesReader(_CatalogMatch):
                 return ()
             value = _named_value(block) if defines(after) else None
             found = [value] if value is not None else condition_pairs(block, frozenset(self.section.functions))
+            found = found or _sum_to_one(block)  # "when $\sum_k y_k = 1$": sampled on the simplex (symbols._domains)
             if not found:
                 # "... = 1 - p_i when $\sum_k p_k = 1$": a relation the sampler cannot impose; a refutation on its
                 # names would break the stated condition (narrower: undecided, the domain stated, not assumed)

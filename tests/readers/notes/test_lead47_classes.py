@@ -18,6 +18,7 @@ initialisation, PCA, k-means and mixtures).
   :math:`\eta_T = \eta_{max}/2` went unread.
 * The index of an entry a claim differentiates by (:math:`\frac{\partial \mu}{\partial x_j}`) was no free index
   (sympy counts a derivative's variable as bound): a true :math:`1/m` was refuted at j = 3 > m = 2.
+* "… $\sum_k q_k = 1$ when $\sum_k y_k = 1$": a sum-to-one condition after an inline claim was no condition of it.
 """
 from __future__ import annotations
 
@@ -122,3 +123,16 @@ def test_an_entry_differentiated_by_has_its_index_in_the_arrays_range(x, j, m):
     (w,) = assert_block_verdicts(checked_blocks(text), [CONFIRMED, "refuted"])
     at = dict(pair.split("=") for pair in str(w["at"]).replace(" ", "").split(","))
     assert 1 <= int(at[j]) <= int(at[m]), w
+
+
+@pytest.mark.parametrize("q, y, eps", [("q", "y", r"\epsilon"), ("t", "p", r"\alpha")])
+def test_a_sum_to_one_after_an_inline_claim_is_its_condition(q, y, eps):
+    r"""Label smoothing: $\sum_k q_k = 1$ *when* $\sum_k y_k = 1$.  The condition was read only for the blocks after
+    it, so the claim before it was "an equation … not an identity"; it is the claim's own (sampled on the simplex)."""
+    definition = rf"${q}_k = (1 - {eps}){y}_k + \frac{{{eps}}}{{K}}$"
+    cond = rf"$\sum_{{k=1}}^K {y}_k = 1$"
+    text = (f"Label smoothing uses {definition}, and $\\sum_{{k=1}}^K {q}_k = 1$ when {cond}.\n\n"
+            f"Wrong: $\\sum_{{k=1}}^K {q}_k = 1 - {eps}$ when {cond}.\n")
+    (w,) = assert_block_verdicts(checked_blocks(text), [CONFIRMED, "refuted"])
+    entries = [sp.Rational(str(v)) for k, v in w.items() if k.startswith(f"{y}[")]
+    assert entries and sum(entries) == 1, w
