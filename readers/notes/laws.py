@@ -17,6 +17,7 @@ family (as written)                        mean                    variance     
 ``U(n)`` (uniform on :math:`1, \dots, n`)  :math:`(1+n)/2`         :math:`(n^2-1)/12`               :math:`n > 0`
 ``\mathcal{N}(\mu, \sigma^2)``             :math:`\mu`             :math:`\sigma^2`                 :math:`\sigma^2 > 0`
 ``Exponential(\lambda)``, ``Exp``          :math:`1/\lambda`       :math:`1/\lambda^2`              :math:`\lambda > 0`
+``Gamma(a, b)`` (shape, rate)              :math:`a/b`             :math:`a/b^2`                    :math:`a, b > 0`
 ``Laplace(\mu, b)``                        :math:`\mu`             :math:`2b^2`                     :math:`b > 0`
 ``Beta(\alpha, \beta)``                    :math:`\alpha/(\alpha+\beta)`  :math:`\alpha\beta/((\alpha+\beta)^2(\alpha+\beta+1))`  :math:`\alpha, \beta > 0`
 =========================================  ======================  ===============================  =========================
@@ -99,6 +100,8 @@ def law(expr) -> Law | None:
             expr = sp.Function(names[0].name)(other)
     if isinstance(expr, sp.beta) and len(expr.args) == 2:  # \mathrm{Beta}(a, b) after \sim: the law, not B(a, b)
         expr = sp.Function("Beta")(*expr.args)
+    if isinstance(expr, sp.uppergamma) and len(expr.args) == 2:  # \mathrm{Gamma}(a, b): the law, not Γ(a, b)
+        expr = sp.Function("Gamma")(*expr.args)
     if not isinstance(expr, AppliedUndef):
         return None
     family, args = _family(expr.func.__name__), expr.args
@@ -124,6 +127,11 @@ def law(expr) -> Law | None:
         mu, var = args
         return _law_of(args, family, mu, var, (_positive_spread(var),), entropy=sp.log(2 * sp.pi * sp.E * var) / 2,
                        mgf=sp.exp(mu * _T + var * _T ** 2 / 2))
+    if family in ("Gamma", "Ga") and n == 2:  # shape and rate; the scale is the other reading
+        a, b = args
+        return _law_of(args, family, a / b, a / b ** 2, (sp.Gt(a, 0), sp.Gt(b, 0)),
+                       entropy=a - sp.log(b) + sp.log(sp.gamma(a)) + (1 - a) * sp.polygamma(0, a),
+                       mgf=(b / (b - _T)) ** a, mgf_domain=sp.Lt(_T, b))
     if family in ("Exponential", "Exp", "Expon") and n == 1:
         (lam,) = args
         return _law_of(args, family, 1 / lam, 1 / lam ** 2, (sp.Gt(lam, 0),), entropy=1 - sp.log(lam),
@@ -141,7 +149,7 @@ def law(expr) -> Law | None:
 def other_parametrisation(found: Law) -> Law | None:
     r"""The other common reading of a law with two in use, or None: :math:`\mathcal{N}(\mu, s)` with ``s`` the
     standard deviation (Stan's ``normal(\mu, \sigma)``) instead of the variance; ``Exp(\theta)`` with the scale
-    :math:`\theta = 1/\lambda` instead of the rate; ``U(m)`` as the continuous uniform
+    :math:`\theta = 1/\lambda` instead of the rate; ``Gamma(k, \theta)`` with the scale (mean kθ) instead of the rate; ``U(m)`` as the continuous uniform
     law on :math:`(0, m)` instead of the discrete one on :math:`\{1, \dots, m\}`.  A claim about moments that fails
     under both readings fails whichever the notes mean."""
     if found.unambiguous or len(found.args) not in (1, 2):
@@ -154,6 +162,11 @@ def other_parametrisation(found: Law) -> Law | None:
         (theta,) = found.args
         return _law_of(found.args, found.family, theta, theta ** 2, (sp.Gt(theta, 0),), entropy=1 + sp.log(theta),
                        mgf=1 / (1 - theta * _T), mgf_domain=sp.Lt(theta * _T, 1))
+    if found.family in ("Gamma", "Ga") and len(found.args) == 2:  # Gamma(k, theta) with theta the scale
+        k, theta = found.args
+        return _law_of(found.args, found.family, k * theta, k * theta ** 2, (sp.Gt(k, 0), sp.Gt(theta, 0)),
+                       entropy=k + sp.log(theta) + sp.log(sp.gamma(k)) + (1 - k) * sp.polygamma(0, k),
+                       mgf=(1 - theta * _T) ** (-k), mgf_domain=sp.Lt(theta * _T, 1))
     if found.family in ("U", "Uniform", "Unif") and len(found.args) == 1:
         (m,) = found.args
         return _law_of(found.args, found.family, m / 2, m ** 2 / 12, (sp.Gt(m, 0),), entropy=sp.log(m))

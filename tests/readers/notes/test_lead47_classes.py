@@ -18,6 +18,7 @@ initialisation, PCA, k-means and mixtures).
   :math:`\eta_T = \eta_{max}/2` went unread.
 * The index of an entry a claim differentiates by (:math:`\frac{\partial \mu}{\partial x_j}`) was no free index
   (sympy counts a derivative's variable as bound): a true :math:`1/m` was refuted at j = 3 > m = 2.
+* ``\lambda \sim \mathrm{Gamma}(a, b)`` was no law (read as the upper incomplete gamma function).
 * "… $\sum_k q_k = 1$ when $\sum_k y_k = 1$": a sum-to-one condition after an inline claim was no condition of it.
 """
 from __future__ import annotations
@@ -136,3 +137,13 @@ def test_a_sum_to_one_after_an_inline_claim_is_its_condition(q, y, eps):
     (w,) = assert_block_verdicts(checked_blocks(text), [CONFIRMED, "refuted"])
     entries = [sp.Rational(str(v)) for k, v in w.items() if k.startswith(f"{y}[")]
     assert entries and sum(entries) == 1, w
+
+
+@pytest.mark.parametrize("var, a, b", [(r"\lambda", "a", "b"), ("W", r"\alpha", r"\beta")])
+def test_a_gamma_law_gives_its_moments_under_either_reading(var, a, b):
+    r"""``\mathrm{Gamma}(a, b)`` after ``\sim`` was sympy's upper incomplete Γ(a, b), so no claim about the law was
+    read.  Shape-rate (mean a/b, variance a/b²) is the table's; shape-scale (ab, ab²) the other reading: a variance
+    a/b fails under both (by hand at a = 1, b = 2: 1/4 and 4 against 1/2)."""
+    text = (f"Let ${var} \\sim \\mathrm{{Gamma}}({a}, {b})$.\n\nThen $\\mathbb{{E}}[{var}] = \\frac{{{a}}}{{{b}}}$ and "
+            f"$\\mathrm{{Var}}({var}) = \\frac{{{a}}}{{{b}^2}}$.\n\nWrong: $\\mathrm{{Var}}({var}) = \\frac{{{a}}}{{{b}}}$.\n")
+    assert_block_verdicts(checked_blocks(text), [CONFIRMED, CONFIRMED, "refuted"])
