@@ -1292,7 +1292,8 @@ def _a_term(before: str) -> bool:
 
 
 def _vocabulary(text: str, catalog) -> frozenset:
-    """Multi-letter names: catalog symbols and outputs, and words the notes define (``ACC = ...``)."""
+    """Multi-letter names: catalog symbols and outputs, and words the notes define (``ACC = ...``, a run of capitals
+    with a subscript ``PE_{(pos, 2i)} = ...``)."""
     # the whole left side of its row: ``2ax = (a+a)x`` does not define ``ax``
     # ... nor does the differential of an integral: ``\int_a^b f(x) \;dx = ...`` does not define ``dx``
     words = set()
@@ -1300,6 +1301,11 @@ def _vocabulary(text: str, catalog) -> frozenset:
         before = text[text.rfind("\n", 0, m.start()) + 1:m.start()]
         if not _is_differential(m.group(1), before) and not _a_term(before):
             words.add(m.group(1))
+    for m in re.finditer(r"(?:^|(?<=[\s$&{,;]))([A-Z]{2,4})_(?:\{[^{}]*\}|[A-Za-z0-9])\s*&?\s*(?:=|\\coloneqq)",
+                         text, re.M):  # PE_{(pos, 2i)} = ..., SNR_t = ...: a run of capitals defined with a subscript
+        line = text[text.rfind("\n", 0, m.start()) + 1:m.start()] + text[m.end():text.find("\n", m.end()) % (len(text) + 1)]
+        if not all(re.search(r"(?<![A-Za-z\\])" + c + r"(?![A-Za-z])", line) for c in set(m.group(1))):
+            words.add(m.group(1))  # but AB_{ij} = \sum_k A_{ik} B_{kj}: the product of the matrices written alone
     for f in catalog:
         words.update(v.name for v in f.variables)
         words.update(o.name for o in f.outputs)

@@ -19,6 +19,7 @@ initialisation, PCA, k-means and mixtures).
 * The index of an entry a claim differentiates by (:math:`\frac{\partial \mu}{\partial x_j}`) was no free index
   (sympy counts a derivative's variable as bound): a true :math:`1/m` was refuted at j = 3 > m = 2.
 * ``\lambda \sim \mathrm{Gamma}(a, b)`` was no law (read as the upper incomplete gamma function).
+* A run of two capitals defined with a subscript (``PE_{(pos, 2i)} = …``) was a product of two unknowns.
 * "… $\sum_k q_k = 1$ when $\sum_k y_k = 1$": a sum-to-one condition after an inline claim was no condition of it.
 """
 from __future__ import annotations
@@ -147,3 +148,12 @@ def test_a_gamma_law_gives_its_moments_under_either_reading(var, a, b):
     text = (f"Let ${var} \\sim \\mathrm{{Gamma}}({a}, {b})$.\n\nThen $\\mathbb{{E}}[{var}] = \\frac{{{a}}}{{{b}}}$ and "
             f"$\\mathrm{{Var}}({var}) = \\frac{{{a}}}{{{b}^2}}$.\n\nWrong: $\\mathrm{{Var}}({var}) = \\frac{{{a}}}{{{b}}}$.\n")
     assert_block_verdicts(checked_blocks(text), [CONFIRMED, CONFIRMED, "refuted"])
+
+
+@pytest.mark.parametrize("run, body", [("PE", r"\sin\left(\frac{pos}{10000^{2i/d}}\right)"),
+                                       ("LR", r"\eta_0 \gamma^{pos} + i")])
+def test_a_run_of_capitals_defined_with_a_subscript_is_one_name(run, body):
+    """``PE_{(pos, 2i)} = …`` was the product P·E_{(pos, 2i)}, an undecided claim between unknowns."""
+    text = f"The quantity is $${run}_{{(pos, 2i)}} = {body}$$\n"
+    (block,) = check_notes(text, path="<test>", budget=5.0).blocks
+    assert block.role == "definition", (block.role, block.parsed_form)
