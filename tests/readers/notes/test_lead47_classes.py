@@ -19,6 +19,8 @@ initialisation, PCA, k-means and mixtures).
 * The index of an entry a claim differentiates by (:math:`\frac{\partial \mu}{\partial x_j}`) was no free index
   (sympy counts a derivative's variable as bound): a true :math:`1/m` was refuted at j = 3 > m = 2.
 * ``\lambda \sim \mathrm{Gamma}(a, b)`` was no law (read as the upper incomplete gamma function).
+* A sign given to a defined function's argument after its definition ("$\sigma(x) = \dots$ for negative $x$ avoids
+  overflow") was kept for the section and proved a later :math:`\sqrt{x^2} = -x` (a false ``proved``).
 * A run of two capitals defined with a subscript (``PE_{(pos, 2i)} = …``) was a product of two unknowns.
 * "… $\sum_k q_k = 1$ when $\sum_k y_k = 1$": a sum-to-one condition after an inline claim was no condition of it.
 """
@@ -157,3 +159,15 @@ def test_a_run_of_capitals_defined_with_a_subscript_is_one_name(run, body):
     text = f"The quantity is $${run}_{{(pos, 2i)}} = {body}$$\n"
     (block,) = check_notes(text, path="<test>", budget=5.0).blocks
     assert block.role == "definition", (block.role, block.parsed_form)
+
+
+@pytest.mark.parametrize("definition, words, later", [
+    (r"\sigma(x) = \frac{e^x}{1 + e^x}", "for negative $x$ avoids overflow of $e^{-x}$.", r"\sqrt{x^2} = -x"),
+    (r"h(u) = \frac{1}{1 + e^{-u}}", "for positive $u$ is the usual form.", r"|u| = u"),
+])
+def test_a_case_of_a_definitions_argument_ends_with_its_sentence(definition, words, later):
+    """The sign given to a defined function's argument in the definition's sentence kept for the section proved a
+    later claim that holds only there (a false ``proved``); "avoids" was read as a plural noun: a count declared."""
+    text = f"# Forms\n\nThe form ${definition}$ {words}\n\nNext ${later}$.\n"
+    blocks = [b for b in check_notes(text, path="<test>", budget=5.0).blocks if b.steps and b.role == "claim"]
+    assert [b.verdict for b in blocks] == ["undecided"], [(b.line, b.verdict, b.assumptions) for b in blocks]
