@@ -5539,7 +5539,7 @@ class _NotesReader(_CatalogMatch):
         def pairs(latex):
             return [p for row in self.parse(latex, frag).rows for p in row.chain.pairs()]
 
-        found = iid_moments.check(lhs, rel, rhs, iid_moments.section_prose(self.lines, frag.line), pairs)
+        found = iid_moments.check(lhs, rel, rhs, iid_moments.section_prose(self.lines, frag.line, frag.column), pairs)
         if found is None:
             return None
         verdict, how, witness = found

@@ -21,6 +21,8 @@ initialisation, PCA, k-means and mixtures).
 * ``\lambda \sim \mathrm{Gamma}(a, b)`` was no law (read as the upper incomplete gamma function).
 * A sign given to a defined function's argument after its definition ("$\sigma(x) = \dots$ for negative $x$ avoids
   overflow") was kept for the section and proved a later :math:`\sqrt{x^2} = -x` (a false ``proved``).
+* "For $X_1, \dots, X_n$ i.i.d. with mean μ and variance σ², the sample mean … has Var(X̄) = σ²/n": the i.i.d.
+  words on the claim's own line were not read (only the lines before it).
 * A run of two capitals defined with a subscript (``PE_{(pos, 2i)} = …``) was a product of two unknowns.
 * "… $\sum_k q_k = 1$ when $\sum_k y_k = 1$": a sum-to-one condition after an inline claim was no condition of it.
 """
@@ -171,3 +173,12 @@ def test_a_case_of_a_definitions_argument_ends_with_its_sentence(definition, wor
     text = f"# Forms\n\nThe form ${definition}$ {words}\n\nNext ${later}$.\n"
     blocks = [b for b in check_notes(text, path="<test>", budget=5.0).blocks if b.steps and b.role == "claim"]
     assert [b.verdict for b in blocks] == ["undecided"], [(b.line, b.verdict, b.assumptions) for b in blocks]
+
+
+@pytest.mark.parametrize("x, m, v", [("X", r"\mu", r"\sigma^2"), ("Y", "m", "s^2")])
+def test_an_iid_statement_on_the_claims_own_line_is_read(x, m, v):
+    """The i.i.d. sentence on the claim's own line was not part of the prose read before it: the right
+    Var(X̄) = σ²/n stayed undecided while a wrong σ²/n² two lines later was refuted."""
+    text = (f"For ${x}_1, \\dots, {x}_n$ i.i.d. with mean ${m}$ and variance ${v}$, the sample mean "
+            f"$\\bar{{{x}}} = \\frac{{1}}{{n}}\\sum_{{i=1}}^n {x}_i$ has $\\mathrm{{Var}}(\\bar{{{x}}}) = \\frac{{{v}}}{{n}}$.\n")
+    assert_block_verdicts(checked_blocks(text), [CONFIRMED])
