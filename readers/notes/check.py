@@ -273,6 +273,7 @@ from readers.notes import every_entry, namesakes, unstated_counts
 from readers.notes.declared_sizes import bind_sizes
 from readers.notes.log_definitions import logged_definition
 from readers.notes.indicators import indicator_names
+from readers.notes.estimates import estimate_base, has_stationary_point, of_the_data
 from readers.notes.family_members import member_value
 from readers.notes.shifted_instances import shifted_instances, unread_names
 from readers.notes.case_lists import as_aligned
@@ -2805,7 +2806,7 @@ class _NotesReader(_CatalogMatch):
         when the sentence calls it an optimum: the claim $\partial F/\partial w = 0$ at $w = v$."""
         base = starred_base(name)
         if base is None:
-            return None
+            return self.estimate_claim(name, value, row, frag, block, givens)
         found = self.section.objective
         variables = tuple(found["objective"][1]) if found is not None else ()
         if found is not None and not found["constraints"] and not _SUBJECT_TO.search(found["sentence"]) \
@@ -2838,6 +2839,30 @@ class _NotesReader(_CatalogMatch):
                       line, block.zero_based, shown_lhs=shown["lhs"], read_as=how, unambiguous=True,
                       one_by_one=matrix, at_sizes=self.optimum_at_sizes(*readings, base, shown)
                       if matrix and readings is not None else None)
+
+    def estimate_claim(self, name, value, row, frag, block, givens) -> _Claim | None:
+        r"""``\hat\lambda = v`` after a log-likelihood ``\ell(\lambda) = \dots`` of the section: the maximum-likelihood
+        estimate (readers.notes.estimates), claimed a stationary point, $\ell'(v) = 0$, where the likelihood has one."""
+        found = estimate_base(name, self.section.functions, " ".join([frag.sentence, self.prose, *frag.headings]))
+        if found is None:
+            return None
+        base, function, body = found
+        variable = next((s for s in body.free_symbols if isinstance(s, sp.Symbol) and s.name == base), None)
+        value = self.expand(value)
+        body = self.expand(body)
+        if variable is None or variable in value.free_symbols or not of_the_data(value, body, variable) \
+                or any(variable in c[0].free_symbols for c in self.section.conditions):
+            return None
+        if not has_stationary_point(body, variable):
+            return None  # the uniform's theta-hat = max x_i: an optimum on the boundary of the support
+        residual = stationarity(body, variable, value)
+        if residual is None:
+            return None
+        line = frag.content_line + row.line - 1
+        return _Claim(residual, "=", sp.Integer(0), tuple(row.conditions) + tuple(givens), line, block.zero_based,
+                      shown_lhs=f"{function}'({base}) at {_show(name)}",
+                      read_as=f"{_show(name)} read as the maximum-likelihood estimate: a stationary point of "
+                              f"{function}({base})", unambiguous=True)
 
     def optimum_readings(self, stated, base: str, name, frag, row, line):
         r"""The objective and the value of ``w^\star = v`` read with order-keeping products (transposes

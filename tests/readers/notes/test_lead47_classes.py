@@ -23,6 +23,8 @@ initialisation, PCA, k-means and mixtures).
   overflow") was kept for the section and proved a later :math:`\sqrt{x^2} = -x` (a false ``proved``).
 * "For $X_1, \dots, X_n$ i.i.d. with mean μ and variance σ², the sample mean … has Var(X̄) = σ²/n": the i.i.d.
   words on the claim's own line were not read (only the lines before it).
+* A maximum-likelihood estimate after its log-likelihood ($\hat\lambda = \sum_i x_i / n$ after
+  $\ell(\lambda) = n\log\lambda - \lambda\sum_i x_i$) was read as a definition: a wrong MLE went unread.
 * A run of two capitals defined with a subscript (``PE_{(pos, 2i)} = …``) was a product of two unknowns.
 * "… $\sum_k q_k = 1$ when $\sum_k y_k = 1$": a sum-to-one condition after an inline claim was no condition of it.
 """
@@ -182,3 +184,27 @@ def test_an_iid_statement_on_the_claims_own_line_is_read(x, m, v):
     text = (f"For ${x}_1, \\dots, {x}_n$ i.i.d. with mean ${m}$ and variance ${v}$, the sample mean "
             f"$\\bar{{{x}}} = \\frac{{1}}{{n}}\\sum_{{i=1}}^n {x}_i$ has $\\mathrm{{Var}}(\\bar{{{x}}}) = \\frac{{{v}}}{{n}}$.\n")
     assert_block_verdicts(checked_blocks(text), [CONFIRMED])
+
+
+MLE = ("# MLE\n\nFor an exponential sample the log-likelihood is $$\\ell(\\lambda) = n\\log\\lambda - \\lambda\\sum_{i=1}^n x_i$$ "
+       "so the MLE is $\\hat\\lambda = {exp}$.\n\n"
+       "For a Poisson sample the log-likelihood is $$L(\\mu) = \\sum_{i=1}^n x_i \\log\\mu - n\\mu$$ and "
+       "$\\hat\\mu = {poisson}$.\n\n"
+       "For a uniform sample on $(0, \\theta)$ the likelihood is $$\\ell(\\theta) = -n\\log\\theta$$ for "
+       "$\\theta \\ge \\max_i x_i$, so $\\hat\\theta = \\max_i x_i$.\n\n"
+       "A prediction of a Bernoulli likelihood $$\\ell(p) = \\sum_{i=1}^n x_i\\log p + (n - \\sum_{i=1}^n x_i)\\log(1-p)$$ "
+       "is $\\hat p = \\frac{1}{1 + e^{-w z}}$.\n")
+
+
+@pytest.mark.parametrize("exp, poisson, expected", [
+    (r"\frac{n}{\sum_i x_i}", r"\frac{1}{n}\sum_{i=1}^n x_i", [CONFIRMED, CONFIRMED]),
+    (r"\frac{\sum_i x_i}{n}", r"\frac{n}{\sum_{i=1}^n x_i}", ["refuted", "refuted"]),
+])
+def test_a_hatted_estimate_after_a_likelihood_is_its_stationary_point(exp, poisson, expected):
+    """By hand: ℓ'(λ) = n/λ − Σx_i vanishes at n/Σx_i; L'(μ) = Σx_i/μ − n at Σx_i/n.  The uniform's θ̂ = max x_i
+    (no stationary point) and a prediction p̂ = σ(wz) (not written in the likelihood's data) claim nothing."""
+    blocks = checked_blocks(MLE.replace("{exp}", exp).replace("{poisson}", poisson))
+    claimed = [b for b in blocks if any("estimate" in (s.method or "") + (s.reason or "") or "at \\hat" in s.lhs
+                                        for s in b.steps)]
+    assert_block_verdicts(claimed, expected)
+    assert not any(b.verdict == "refuted" for b in blocks if b not in claimed), [(b.line, b.verdict) for b in blocks]
