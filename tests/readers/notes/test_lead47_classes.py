@@ -25,6 +25,7 @@ initialisation, PCA, k-means and mixtures).
   words on the claim's own line were not read (only the lines before it).
 * A maximum-likelihood estimate after its log-likelihood ($\hat\lambda = \sum_i x_i / n$ after
   $\ell(\lambda) = n\log\lambda - \lambda\sum_i x_i$) was read as a definition: a wrong MLE went unread.
+* ``H_\delta(r) = …`` made ``\delta`` a function of the document (its subscript read as the name).
 * A run of two capitals defined with a subscript (``PE_{(pos, 2i)} = …``) was a product of two unknowns.
 * "… $\sum_k q_k = 1$ when $\sum_k y_k = 1$": a sum-to-one condition after an inline claim was no condition of it.
 """
@@ -208,3 +209,13 @@ def test_a_hatted_estimate_after_a_likelihood_is_its_stationary_point(exp, poiss
                                         for s in b.steps)]
     assert_block_verdicts(claimed, expected)
     assert not any(b.verdict == "refuted" for b in blocks if b not in claimed), [(b.line, b.verdict) for b in blocks]
+
+
+@pytest.mark.parametrize("letter", [r"\delta", r"\kappa"])
+def test_a_greek_subscript_of_a_defined_function_is_no_function_of_its_own(letter):
+    r"""``H_\delta(r) = …`` registered ``\delta`` as a function (the subscript's command matched as the name), so
+    the later ``\delta(\delta - \frac12\delta)`` was an unknown function applied, never checked."""
+    text = (f"The Huber loss $$H_{letter}(r) = \\frac{{1}}{{2}}r^2$$ for $|r| \\le {letter}$.\n\n"
+            f"It is continuous: $\\frac{{1}}{{2}}{letter}^2 = {letter}({letter} - \\frac{{1}}{{2}}{letter})$.\n\n"
+            f"Wrong: $\\frac{{1}}{{2}}{letter}^2 = {letter}({letter} - \\frac{{1}}{{4}}{letter})$.\n")
+    assert_block_verdicts(checked_blocks(text), [CONFIRMED, "refuted"])
