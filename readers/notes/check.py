@@ -339,6 +339,7 @@ from readers.notes.symbols import (
 
 __all__ = ["SCHEMA", "BlockReport", "Fragment", "NotesReport", "StepReport", "check_notes", "find_blocks",
            "render_text"]
+from derivations.checker.budget import within_cpu_seconds
 from derivations.checker.step import Step
 from derivations.checker.verdict import worst
 from symbolic.domains import Choice, Simplex
@@ -1013,6 +1014,25 @@ def _first_value_text(content: str) -> str:
     semicolon or a row break (``D = [...], \hspace{24pt} P = [...]``: D's value, not P's)."""
     value = content.split("=", 1)[1]
     return re.split(r",|;|\\(?:q?quad|hspace|\\)", value, maxsplit=1)[0]
+
+
+def _solved_condition(block, symbols) -> tuple | None:
+    r"""``(q, "=", p/(p - 1))`` for a condition that is one equation between names of a claim, ``\frac1p + \frac1q = 1``,
+    with exactly one solution for one of them (the last written that has one): imposed by putting it in, as a value a
+    "where" clause gives; None otherwise."""
+    rows = [r for r in block.rows if r.kind not in ("empty", "prose")]
+    if len(rows) != 1 or rows[0].continued or list(rows[0].chain.rels) != ["="]:
+        return None
+    lhs, rhs = rows[0].chain.exprs
+    names = {x.name for x in symbols if isinstance(x, sp.Symbol)}
+    unknowns = [x for x in (lhs - rhs).free_symbols if isinstance(x, sp.Symbol)]
+    if len(unknowns) < 2 or not all(x.name in names for x in unknowns) or (lhs - rhs).atoms(AppliedUndef, sp.Indexed):
+        return None
+    for x in sorted(unknowns, key=lambda x: x.name, reverse=True):
+        found = within_cpu_seconds(lambda x=x: sp.solve(lhs - rhs, x), seconds=1.0)
+        if found and len(found) == 1 and x not in found[0].free_symbols:
+            return x, "=", found[0]
+    return None
 
 
 def _sum_to_one(block) -> list:
@@ -6008,6 +6028,10 @@ class _NotesReader(_CatalogMatch):
             value = _named_value(block) if defines(after) else None
             found = [value] if value is not None else condition_pairs(block, frozenset(self.section.functions))
             found = found or _sum_to_one(block)  # "when $\sum_k y_k = 1$": sampled on the simplex (symbols._domains)
+            solved = None if found else _solved_condition(block, symbols)
+            if solved is not None:  # "\frac1p + \frac1q = 1": q = p/(p - 1), put in as a "where" value is
+                named.append(solved)
+                continue
             if not found:
                 # "... = 1 - p_i when $\sum_k p_k = 1$": a relation the sampler cannot impose; a refutation on its
                 # names would break the stated condition (narrower: undecided, the domain stated, not assumed)

@@ -26,6 +26,8 @@ initialisation, PCA, k-means and mixtures).
 * A maximum-likelihood estimate after its log-likelihood ($\hat\lambda = \sum_i x_i / n$ after
   $\ell(\lambda) = n\log\lambda - \lambda\sum_i x_i$) was read as a definition: a wrong MLE went unread.
 * ``H_\delta(r) = …`` made ``\delta`` a function of the document (its subscript read as the name).
+* Young's inequality "for $a, b \ge 0$ and $\frac1p + \frac1q = 1$ with $p > 1$" was refuted at p = q = 1/2: only the
+  first relation after "for" was read, and the equation was never imposed.
 * A run of two capitals defined with a subscript (``PE_{(pos, 2i)} = …``) was a product of two unknowns.
 * "… $\sum_k q_k = 1$ when $\sum_k y_k = 1$": a sum-to-one condition after an inline claim was no condition of it.
 """
@@ -219,3 +221,17 @@ def test_a_greek_subscript_of_a_defined_function_is_no_function_of_its_own(lette
             f"It is continuous: $\\frac{{1}}{{2}}{letter}^2 = {letter}({letter} - \\frac{{1}}{{2}}{letter})$.\n\n"
             f"Wrong: $\\frac{{1}}{{2}}{letter}^2 = {letter}({letter} - \\frac{{1}}{{4}}{letter})$.\n")
     assert_block_verdicts(checked_blocks(text), [CONFIRMED, "refuted"])
+
+
+@pytest.mark.parametrize("rel, expected", [(r"\le", CONFIRMED), (r"\ge", "refuted")])
+def test_young_conditions_listed_after_the_first_are_imposed(rel, expected):
+    r"""Young's inequality "for $a, b \ge 0$ and $\frac1p + \frac1q = 1$ with $p > 1$" was refuted at p = q = 1/2:
+    only the first formula after "for" was read, and the equation could not be imposed.  Now every listed relation
+    is, the equation solved for q (q = p/(p − 1)); a witness of the reversed inequality satisfies all of them."""
+    text = (f"Young's inequality: $ab {rel} \\frac{{a^p}}{{p}} + \\frac{{b^q}}{{q}}$ for $a, b \\ge 0$ and "
+            "$\\frac{1}{p} + \\frac{1}{q} = 1$ with $p > 1$.\n")
+    witnesses = assert_block_verdicts(checked_blocks(text), [expected])
+    for w in witnesses:
+        p, q = sp.Rational(str(w["p"])), sp.Rational(str(w["q"])) if "q" in w else None
+        assert p > 1 and float(w["a"]) >= 0 and float(w["b"]) >= 0, w
+        assert q is None or 1 / p + 1 / q == 1, w
