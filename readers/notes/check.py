@@ -1035,6 +1035,35 @@ def _solved_condition(block, symbols) -> tuple | None:
     return None
 
 
+def _by_defined_entries(expr, arrays: dict):
+    r"""``expr`` with each derivative with respect to an entry of a defined array (:math:`\partial L / \partial y_i`
+    after :math:`y_i = \gamma\hat x_i + \beta`) taken first, so that the array's body is put in after it, never into
+    the variable (sympy cannot differentiate with respect to :math:`\gamma\hat x_i + \beta`); one it cannot take
+    (``L`` unknown, or a body that no longer writes ``y``: a definition stored with ``y``'s body put in, whose
+    derivative in ``y`` is not 0) is masked by a placeholder, and ``(expr, {placeholder: derivative})`` gives it
+    back after."""
+    if not arrays or not isinstance(expr, sp.Basic):
+        return expr, {}
+    by_entries = [d for d in expr.atoms(sp.Derivative)
+                  if any(isinstance(v, sp.Indexed) and v.base in arrays for v in d.variables)]
+    if not by_entries:
+        return expr, {}
+    taken, masked = {}, {}
+    for d in by_entries:
+        written = all(isinstance(v, sp.Indexed) and v.base in d.expr.atoms(sp.IndexedBase) or not isinstance(
+            v, sp.Indexed) or v.base not in arrays for v in d.variables)
+        try:  # a body that no longer writes y (L's definition stored with y put in) is not "free of y": opaque
+            value = d.doit() if written else d
+        except (ValueError, TypeError, NotImplementedError):
+            value = d
+        if any(isinstance(v, sp.Indexed) and v.base in arrays for n in value.atoms(sp.Derivative) for v in n.variables):
+            placeholder = sp.Dummy("d")
+            taken[d], masked[placeholder] = placeholder, d
+        else:
+            taken[d] = value
+    return expr.xreplace(taken), masked
+
+
 def _sum_to_one(block) -> list:
     r"""``[(\sum_k y_k, "=", 1)]`` for a block that only states that an array sums to one (a condition the sampler
     imposes as the simplex, :func:`readers.notes.symbols._is_simplex_condition`), else []."""
@@ -3451,9 +3480,11 @@ class _NotesReader(_CatalogMatch):
             expr = _differentiated_first(s.symbols, expr, s.written) if s.symbols else expr
             new = substitute_definitions(expr, _not_differentiated(s.symbols, expr)) if s.symbols else expr
             new = family_entries(new, s.symbols, frozenset(s.arrays))  # q[a] in a sum after q_m = ... (arrays)
+            new, masked = _by_defined_entries(new, s.arrays)  # dL/dy_i after y_i = gamma x_i + beta
             for base, (indices, body) in s.arrays.items():
                 new = new.replace(lambda e, b=base: isinstance(e, sp.Indexed) and e.base == b,
                                   lambda e, i=indices, f=body: f.xreplace(dict(zip(i, e.indices))))
+            new = new.xreplace(masked) if masked else new
             if s.functions and "nabla" not in s.functions:  # \nabla f(x) with f(x) = x^2/2: f'(x) (gradients.py)
                 new = new.replace(lambda e: isinstance(e, AppliedUndef) and e.func.__name__ in ("nabla", "nabla^2")
                                   and as_derivative(e, s.functions) is not None,

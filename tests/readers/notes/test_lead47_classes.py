@@ -28,6 +28,8 @@ initialisation, PCA, k-means and mixtures).
 * ``H_\delta(r) = …`` made ``\delta`` a function of the document (its subscript read as the name).
 * Young's inequality "for $a, b \ge 0$ and $\frac1p + \frac1q = 1$ with $p > 1$" was refuted at p = q = 1/2: only the
   first relation after "for" was read, and the equation was never imposed.
+* A derivative by an entry of a defined array (:math:`\partial L / \partial y_j` after :math:`y_i = \gamma\hat x_i + \beta`)
+  ended in an internal error (the body put into the variable).
 * A run of two capitals defined with a subscript (``PE_{(pos, 2i)} = …``) was a product of two unknowns.
 * "… $\sum_k q_k = 1$ when $\sum_k y_k = 1$": a sum-to-one condition after an inline claim was no condition of it.
 """
@@ -39,7 +41,7 @@ import sympy as sp
 from derivations.checker.step import Step
 from derivations.checker.strategies.instances import instances
 from readers.notes.check import check_notes
-from tests.readers.notes.checked import CONFIRMED, assert_block_verdicts, checked_blocks
+from tests.readers.notes.checked import CONFIRMED, HOLDS, assert_block_verdicts, checked_blocks
 
 
 @pytest.mark.parametrize("v, scale", [(r"\sigma", "sigma"), (r"s", "s")])
@@ -235,3 +237,17 @@ def test_young_conditions_listed_after_the_first_are_imposed(rel, expected):
         p, q = sp.Rational(str(w["p"])), sp.Rational(str(w["q"])) if "q" in w else None
         assert p > 1 and float(w["a"]) >= 0 and float(w["b"]) >= 0, w
         assert q is None or 1 / p + 1 / q == 1, w
+
+
+def test_a_derivative_by_an_entry_of_a_defined_array_is_taken_before_the_body_is_put_in():
+    r"""After $y_i = \gamma\hat x_i + \beta$, every $\frac{\partial L}{\partial y_j}$ ended "internal error: Can't
+    calculate derivative wrt beta + gamma*…": the body was put into the derivative's variable."""
+    text = ("For a batch: $$\\hat{x}_i = \\frac{x_i - \\mu}{\\sqrt{\\sigma^2 + \\epsilon}}, \\qquad "
+            "y_i = \\gamma \\hat{x}_i + \\beta$$\n\nWith $$L = \\frac{1}{2}\\sum_{i=1}^m (y_i - t_i)^2$$ we get "
+            "$\\frac{\\partial L}{\\partial y_j} = \\gamma\\hat{x}_j + \\beta - t_j$.\n")
+    blocks = check_notes(text, path="<test>", budget=5.0).blocks
+    assert not any("internal error" in (s.reason or "") for b in blocks for s in b.steps), [b.steps for b in blocks]
+    # L's body is stored with y put in, so its derivative in y cannot be taken here: never 0 (a false "= 0")
+    assert_block_verdicts([b for b in blocks if b.steps], [HOLDS])
+    zero = text.replace(r"\gamma\hat{x}_j + \beta - t_j", "0")
+    assert not any(b.verdict in CONFIRMED for b in check_notes(zero, path="<test>", budget=5.0).blocks if b.steps)
