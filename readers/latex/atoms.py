@@ -62,6 +62,8 @@ class _Atoms:
         n = self.plain(self.sarg(node), node)
         if not ((n.is_Integer and n > 0) or isinstance(n, sp.Symbol)):
             raise self.error("a derivative operator raised to a power that is not an order", node)
+        if operator.power != 1:
+            raise self.error("a power of a derivative with respect to a power", node)
         return _DerivativeOperator(tuple((v, k * n) for v, k in operator.variables))
 
     def atom(self, node):
@@ -173,6 +175,9 @@ class _Atoms:
                 variables.append((base, int(power)))
             if not variables:
                 return None
+            if order_num == 1 and len(variables) == 1 and variables[0][1] > 1:  # \frac{\partial f}{\partial \sigma^2}
+                operator = _DerivativeOperator(((variables[0][0], 1),), power=variables[0][1])
+                return operator if f == 1 else operator.applied_to(f)
             if marker is d and len(variables) != 1:
                 if order_num == order_den == sum(k for _, k in variables):  # \frac{d^2f}{dx_1 dx_n}: mixed
                     return sp.Derivative(f, *variables, evaluate=False)
@@ -315,7 +320,7 @@ class _Atoms:
         if after:
             if not isinstance(value, _DerivativeOperator):
                 raise self.error("an evaluation bar inside a product", tree)
-            value = sp.Derivative(self.plain(self.product(after), tree), *value.variables, evaluate=False)
+            value = value.applied_to(self.plain(self.product(after), tree))
         value = self.plain(value, tree)
         node = script.children[0] if isinstance(script, lark.Tree) and script.data == "sarg" else script
         rows = [c for c in node.children[1].children if isinstance(c, lark.Tree)] \

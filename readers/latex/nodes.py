@@ -152,9 +152,22 @@ class _Annotation:
 
 @dataclass
 class _DerivativeOperator:
-    r"""$\frac{\partial}{\partial x}$: applies to the rest of the product."""
+    r"""$\frac{\partial}{\partial x}$: applies to the rest of the product.
+
+    ``power`` > 1 is a derivative with respect to a power of one variable, $\frac{\partial}{\partial \sigma^2}$:
+    by the chain rule $\frac{\partial f}{\partial (x^p)} = \frac{\partial f / \partial x}{p x^{p-1}}$ (on x > 0,
+    where x^p is a coordinate)."""
 
     variables: tuple
+    power: int = 1
+
+    def applied_to(self, f):
+        """The derivative of ``f``, unevaluated."""
+        derivative = sp.Derivative(f, *self.variables, evaluate=False)
+        if self.power == 1:
+            return derivative
+        (variable, _), = self.variables
+        return derivative / (self.power * variable ** (self.power - 1))
 
 
 @dataclass

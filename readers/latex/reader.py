@@ -457,7 +457,7 @@ class _Reader(_Names, _Atoms):
             if isinstance(value, _DerivativeOperator):
                 if not operand:
                     raise self.error("a derivative operator with nothing to act on", posts[-1])
-                result = sp.Derivative(result, *value.variables, evaluate=False)
+                result = value.applied_to(result)
             else:
                 result, operand = self.plain(value, posts[0]) * result, True
         return result

@@ -276,6 +276,8 @@ from readers.notes import every_entry, namesakes, unstated_counts
 from readers.notes.declared_sizes import bind_sizes
 from readers.notes.log_definitions import logged_definition
 from readers.notes.indicators import indicator_names
+from readers.notes.estimates import estimate_base, has_stationary_point, of_the_data
+from readers.notes.family_members import member_value
 from readers.notes.shifted_instances import shifted_instances, unread_names
 from readers.notes.case_lists import as_aligned
 from readers.notes.entry_norms import entry_norms
@@ -340,6 +342,7 @@ from readers.notes.symbols import (
 
 __all__ = ["SCHEMA", "BlockReport", "Fragment", "NotesReport", "StepReport", "check_notes", "find_blocks",
            "render_text"]
+from derivations.checker.budget import within_cpu_seconds
 from derivations.checker.step import Step
 from derivations.checker.verdict import worst
 from symbolic.domains import Choice, Simplex
@@ -1016,6 +1019,64 @@ def _first_value_text(content: str) -> str:
     return re.split(r",|;|\\(?:q?quad|hspace|\\)", value, maxsplit=1)[0]
 
 
+def _solved_condition(block, symbols) -> tuple | None:
+    r"""``(q, "=", p/(p - 1))`` for a condition that is one equation between names of a claim, ``\frac1p + \frac1q = 1``,
+    with exactly one solution for one of them (the last written that has one): imposed by putting it in, as a value a
+    "where" clause gives; None otherwise."""
+    rows = [r for r in block.rows if r.kind not in ("empty", "prose")]
+    if len(rows) != 1 or rows[0].continued or list(rows[0].chain.rels) != ["="]:
+        return None
+    lhs, rhs = rows[0].chain.exprs
+    names = {x.name for x in symbols if isinstance(x, sp.Symbol)}
+    unknowns = [x for x in (lhs - rhs).free_symbols if isinstance(x, sp.Symbol)]
+    if len(unknowns) < 2 or not all(x.name in names for x in unknowns) or (lhs - rhs).atoms(AppliedUndef, sp.Indexed):
+        return None
+    for x in sorted(unknowns, key=lambda x: x.name, reverse=True):
+        found = within_cpu_seconds(lambda x=x: sp.solve(lhs - rhs, x), seconds=1.0)
+        if found and len(found) == 1 and x not in found[0].free_symbols:
+            return x, "=", found[0]
+    return None
+
+
+def _by_defined_entries(expr, arrays: dict):
+    r"""``expr`` with each derivative with respect to an entry of a defined array (:math:`\partial L / \partial y_i`
+    after :math:`y_i = \gamma\hat x_i + \beta`) taken first, so that the array's body is put in after it, never into
+    the variable (sympy cannot differentiate with respect to :math:`\gamma\hat x_i + \beta`); one it cannot take
+    (``L`` unknown, or a body that no longer writes ``y``: a definition stored with ``y``'s body put in, whose
+    derivative in ``y`` is not 0) is masked by a placeholder, and ``(expr, {placeholder: derivative})`` gives it
+    back after."""
+    if not arrays or not isinstance(expr, sp.Basic):
+        return expr, {}
+    by_entries = [d for d in expr.atoms(sp.Derivative)
+                  if any(isinstance(v, sp.Indexed) and v.base in arrays for v in d.variables)]
+    if not by_entries:
+        return expr, {}
+    taken, masked = {}, {}
+    for d in by_entries:
+        written = all(isinstance(v, sp.Indexed) and v.base in d.expr.atoms(sp.IndexedBase) or not isinstance(
+            v, sp.Indexed) or v.base not in arrays for v in d.variables)
+        try:  # a body that no longer writes y (L's definition stored with y put in) is not "free of y": opaque
+            value = d.doit() if written else d
+        except (ValueError, TypeError, NotImplementedError):
+            value = d
+        if any(isinstance(v, sp.Indexed) and v.base in arrays for n in value.atoms(sp.Derivative) for v in n.variables):
+            placeholder = sp.Dummy("d")
+            taken[d], masked[placeholder] = placeholder, d
+        else:
+            taken[d] = value
+    return expr.xreplace(taken), masked
+
+
+def _sum_to_one(block) -> list:
+    r"""``[(\sum_k y_k, "=", 1)]`` for a block that only states that an array sums to one (a condition the sampler
+    imposes as the simplex, :func:`readers.notes.symbols._is_simplex_condition`), else []."""
+    rows = [r for r in block.rows if r.chain.rels]
+    if len(rows) != 1 or rows[0].chain.rels != ("=",):
+        return []
+    lhs, rhs = rows[0].chain.exprs
+    return [(lhs, "=", rhs)] if _is_simplex_condition(sp.Eq(lhs, rhs, evaluate=False)) else []
+
+
 def _role(steps, defined, updates) -> str:
     if any(s.role == "equation" for s in steps) and all(s.role == "equation" for s in steps):
         return "equation"
@@ -1284,7 +1345,8 @@ def _a_term(before: str) -> bool:
 
 
 def _vocabulary(text: str, catalog) -> frozenset:
-    """Multi-letter names: catalog symbols and outputs, and words the notes define (``ACC = ...``)."""
+    """Multi-letter names: catalog symbols and outputs, and words the notes define (``ACC = ...``, a run of capitals
+    with a subscript ``PE_{(pos, 2i)} = ...``)."""
     # the whole left side of its row: ``2ax = (a+a)x`` does not define ``ax``
     # ... nor does the differential of an integral: ``\int_a^b f(x) \;dx = ...`` does not define ``dx``
     words = set()
@@ -1292,6 +1354,11 @@ def _vocabulary(text: str, catalog) -> frozenset:
         before = text[text.rfind("\n", 0, m.start()) + 1:m.start()]
         if not _is_differential(m.group(1), before) and not _a_term(before):
             words.add(m.group(1))
+    for m in re.finditer(r"(?:^|(?<=[\s$&{,;]))([A-Z]{2,4})_(?:\{[^{}]*\}|[A-Za-z0-9])\s*&?\s*(?:=|\\coloneqq)",
+                         text, re.M):  # PE_{(pos, 2i)} = ..., SNR_t = ...: a run of capitals defined with a subscript
+        line = text[text.rfind("\n", 0, m.start()) + 1:m.start()] + text[m.end():text.find("\n", m.end()) % (len(text) + 1)]
+        if not all(re.search(r"(?<![A-Za-z\\])" + c + r"(?![A-Za-z])", line) for c in set(m.group(1))):
+            words.add(m.group(1))  # but AB_{ij} = \sum_k A_{ik} B_{kj}: the product of the matrices written alone
     for f in catalog:
         words.update(v.name for v in f.variables)
         words.update(o.name for o in f.outputs)
@@ -1920,6 +1987,8 @@ class _NotesReader(_CatalogMatch):
         if values is not None and "=" in frag.content and all(v.is_number for _, v in values) \
                 and self.matrix_claims.writes_declared(frag, frag.content_line, _first_value_text(frag.content)):
             values = None  # H = X(X^T X)^{-1} X^T is no example H = 1 (its scalar parse): a definition in matrices
+        if values is not None and any(member_value(n, self.section.symbols) is not None for n, _ in values):
+            values = None  # eta_T = eta_max/2 after eta_t = ...: a member of a closed-form family (family_members)
         if values is not None and any(first_order_recurrence(n, v) is not None for n, v in values):
             values = None  # "the recursive definition is $a_n = a_{n-1} + 3$": a recurrence, though a_n was seen
         if values is not None and any(isinstance(n, AppliedUndef) and n.func.__name__ in PROBABILITY_NAMES
@@ -2642,6 +2711,13 @@ class _NotesReader(_CatalogMatch):
                 continue
             redefinition = ""
             family = member(name, self.section.functions) if not row.continued else None
+            valued = member_value(name, self.section.symbols) \
+                if family is None and not row.continued and rels[0] == "=" and len(exprs) == 2 else None
+            if valued is not None:  # eta_T = eta_min after eta_t = ...: the family's value there (family_members)
+                claims.append(_Claim(valued[0], "=", exprs[1], tuple(row.conditions) + tuple(givens),
+                                     frag.content_line + row.line - 1, block.zero_based, shown_lhs=_show(name),
+                                     read_as=valued[1], unambiguous=True))
+                continue
             optimum = self.optimum_claim(name, exprs[1], row, frag, block, givens) \
                 if not row.continued and rels[0] in ("=", ":=") and family is None else None
             solved = self.solved_for(name, exprs, rels, row, frag, givens) if optimum is None and family is None \
@@ -2790,7 +2866,7 @@ class _NotesReader(_CatalogMatch):
         when the sentence calls it an optimum: the claim $\partial F/\partial w = 0$ at $w = v$."""
         base = starred_base(name)
         if base is None:
-            return None
+            return self.estimate_claim(name, value, row, frag, block, givens)
         found = self.section.objective
         variables = tuple(found["objective"][1]) if found is not None else ()
         if found is not None and not found["constraints"] and not _SUBJECT_TO.search(found["sentence"]) \
@@ -2823,6 +2899,30 @@ class _NotesReader(_CatalogMatch):
                       line, block.zero_based, shown_lhs=shown["lhs"], read_as=how, unambiguous=True,
                       one_by_one=matrix, at_sizes=self.optimum_at_sizes(*readings, base, shown)
                       if matrix and readings is not None else None)
+
+    def estimate_claim(self, name, value, row, frag, block, givens) -> _Claim | None:
+        r"""``\hat\lambda = v`` after a log-likelihood ``\ell(\lambda) = \dots`` of the section: the maximum-likelihood
+        estimate (readers.notes.estimates), claimed a stationary point, $\ell'(v) = 0$, where the likelihood has one."""
+        found = estimate_base(name, self.section.functions, " ".join([frag.sentence, self.prose, *frag.headings]))
+        if found is None:
+            return None
+        base, function, body = found
+        variable = next((s for s in body.free_symbols if isinstance(s, sp.Symbol) and s.name == base), None)
+        value = self.expand(value)
+        body = self.expand(body)
+        if variable is None or variable in value.free_symbols or not of_the_data(value, body, variable) \
+                or any(variable in c[0].free_symbols for c in self.section.conditions):
+            return None
+        if not has_stationary_point(body, variable):
+            return None  # the uniform's theta-hat = max x_i: an optimum on the boundary of the support
+        residual = stationarity(body, variable, value)
+        if residual is None:
+            return None
+        line = frag.content_line + row.line - 1
+        return _Claim(residual, "=", sp.Integer(0), tuple(row.conditions) + tuple(givens), line, block.zero_based,
+                      shown_lhs=f"{function}'({base}) at {_show(name)}",
+                      read_as=f"{_show(name)} read as the maximum-likelihood estimate: a stationary point of "
+                              f"{function}({base})", unambiguous=True)
 
     def optimum_readings(self, stated, base: str, name, frag, row, line):
         r"""The objective and the value of ``w^\star = v`` read with order-keeping products (transposes
@@ -3397,9 +3497,11 @@ class _NotesReader(_CatalogMatch):
             expr = _differentiated_first(s.symbols, expr, s.written) if s.symbols else expr
             new = substitute_definitions(expr, _not_differentiated(s.symbols, expr)) if s.symbols else expr
             new = family_entries(new, s.symbols, frozenset(s.arrays))  # q[a] in a sum after q_m = ... (arrays)
+            new, masked = _by_defined_entries(new, s.arrays)  # dL/dy_i after y_i = gamma x_i + beta
             for base, (indices, body) in s.arrays.items():
                 new = new.replace(lambda e, b=base: isinstance(e, sp.Indexed) and e.base == b,
                                   lambda e, i=indices, f=body: f.xreplace(dict(zip(i, e.indices))))
+            new = new.xreplace(masked) if masked else new
             if s.functions and "nabla" not in s.functions:  # \nabla f(x) with f(x) = x^2/2: f'(x) (gradients.py)
                 new = new.replace(lambda e: isinstance(e, AppliedUndef) and e.func.__name__ in ("nabla", "nabla^2")
                                   and as_derivative(e, s.functions) is not None,
@@ -5609,7 +5711,7 @@ class _NotesReader(_CatalogMatch):
         def pairs(latex):
             return [p for row in self.parse(latex, frag).rows for p in row.chain.pairs()]
 
-        found = iid_moments.check(lhs, rel, rhs, iid_moments.section_prose(self.lines, frag.line), pairs)
+        found = iid_moments.check(lhs, rel, rhs, iid_moments.section_prose(self.lines, frag.line, frag.column), pairs)
         if found is None:
             return None
         verdict, how, witness = found
@@ -6071,6 +6173,11 @@ class _NotesReader(_CatalogMatch):
                 return ()
             value = _named_value(block) if defines(after) else None
             found = [value] if value is not None else condition_pairs(block, frozenset(self.section.functions))
+            found = found or _sum_to_one(block)  # "when $\sum_k y_k = 1$": sampled on the simplex (symbols._domains)
+            solved = None if found else _solved_condition(block, symbols)
+            if solved is not None:  # "\frac1p + \frac1q = 1": q = p/(p - 1), put in as a "where" value is
+                named.append(solved)
+                continue
             if not found:
                 # "... = 1 - p_i when $\sum_k p_k = 1$": a relation the sampler cannot impose; a refutation on its
                 # names would break the stated condition (narrower: undecided, the domain stated, not assumed)

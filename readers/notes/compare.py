@@ -23,6 +23,7 @@ import sympy as sp
 from sympy.core.function import AppliedUndef
 
 from symbolic.domains import Real
+from symbolic.expr import as_expr
 
 from readers.latex.nodes import IndexMax
 from readers.notes.points import clearly_differ, sampled_ratio, shrink, written_out
@@ -113,6 +114,11 @@ def compare_with_catalog(formula, lhs, body, check_step, budget, *, output=None,
         return Comparison(True, "equal up to a positive factor on each term (the same problem up to a rescaled "
                           "hyperparameter)",
                           warnings=tuple(warnings))
+    if lowered.arguments and _agrees_for_one_element(formula, output, mine, theirs, check_step, budget):
+        roles = ", ".join(f"{_as_written(a)} as {v.name}" for a, v in lowered.arguments)
+        return Comparison(None, f"ambiguous: with {roles} (vectors, products read as dot products) it differs from "
+                          f"{formula.id}; with numbers (one element, the record's length 1) it agrees",
+                          warnings=tuple(warnings))
     names = {"at": "sizes", "lhs": "notes", "rhs": formula.id}
     found = {names.get(k, k): v for k, v in _shrunk(formula, output, mine, theirs, verdict).items()}
     first = [k for k in ("notes", formula.id, "sizes") if k in found]
@@ -174,6 +180,23 @@ def _check(formula, output, lhs, rhs, check_step, budget, domains=None, *, sever
         if verdict.kind not in ("proved", "verified"):
             return verdict
     return verdict
+
+
+def _agrees_for_one_element(formula, output, mine, theirs, check_step, budget) -> bool:
+    r"""Whether a block whose arguments were bound to the record's vectors agrees with it where every vector has
+    one element: $\ell(y, f) = \max(0, 1 - yf)$ is the hinge loss of one example (y and f numbers), though with y and
+    f vectors $yf$ is a dot product and the block differs from the record's sum over examples."""
+    one = {n: sp.Integer(1) for n in formula.size_symbols}
+    if not one:
+        return False
+    indices = {i: (as_expr(lo).xreplace(one), as_expr(hi).xreplace(one)) for i, lo, hi in output.indices}
+    step = Step(mine.xreplace(one), theirs.xreplace(one), "=", assumptions=tuple(formula.conditions),
+                domains=_domains(formula), indices=indices)
+    try:
+        verdict = check_step(step, budget=budget, ladder=comparison_ladder())
+    except Exception:  # noqa: BLE001 - a checker failure is no agreement
+        return False
+    return verdict.kind in ("proved", "verified")
 
 
 def _domains(formula) -> dict:

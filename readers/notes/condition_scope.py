@@ -51,11 +51,28 @@ _NO_CLAIM = frozenset({"condition", "definition", "no claim", "example"})
 _COUNTED = re.compile(r"^\s*(?:(?!(?:the|a|an|its|their|our|we|it|this|these|those|all|both|each|every|then|so)\b)"
                       r"[a-z]+\s+)?(?!(?:this|thus|has|was|does|holds|gives|follows|becomes|tends|goes|means|"
                       r"equals|satisfies|yields|implies|reads|remains|stays|converges|diverges|exists|vanishes|its|"
-                      r"less|unless|always|plus|minus|times|is|as|us)\b)[a-z]{3,}s\b")
+                      r"less|unless|always|plus|minus|times|is|as|us|avoids|makes|keeps|gets|uses|needs|works|fails|"
+                      r"overflows|underflows|saturates|grows|decays|decreases|increases|approaches|behaves|lies|"
+                      r"takes|gives|stays|changes|flips|returns|matches|agrees|differs|works)\b)[a-z]{3,}s\b")
 r"""A plural noun right after the condition, perhaps after one adjective: what the name counts ("For $n \ge 2$
-independent draws with variance ...", "for $k \ge 1$ steps"), a declaration of the count for the section."""
+independent draws with variance ...", "for $k \ge 1$ steps"), a declaration of the count for the section; only
+after a relation (a bare name with a sign word, "for negative $x$ avoids ...", counts nothing)."""
 _ABBREVIATION = re.compile(r"\b(?:e\.g|i\.e|cf|vs|resp|approx|eq|eqs|fig|sec|ch|no)$", re.IGNORECASE)
 _DISPLAY_FULL_STOP = re.compile(r"[.]\s*(?:\\\\)?\s*(?:\\(?:quad|qquad|,|;)\s*)*\Z")
+
+
+_APPLIED = re.compile(r"^\s*\\?[A-Za-z]+(?:_\{?[A-Za-z0-9]+\}?)?\s*(?:\\left)?\(([^()=]*)(?:\\right)?\)\s*(?:=|:=|\\coloneqq)")
+r"""A definition of a function, ``\sigma(x) = ...``, ``f_1(x, y) := ...``: its argument list."""
+
+
+def _letters(latex: str) -> frozenset:
+    r"""The names a formula writes: single letters and Greek letters (``x``, ``\theta``), not commands."""
+    return frozenset(re.findall(r"(?<![\\A-Za-z])[A-Za-z](?![A-Za-z])", latex)) | frozenset(
+        g for g in re.findall(r"\\([A-Za-z]+)", latex) if g in _GREEK)
+
+
+_GREEK = frozenset("alpha beta gamma delta epsilon varepsilon zeta eta theta vartheta iota kappa lambda mu nu xi pi rho "
+                   "sigma tau upsilon phi varphi chi psi omega".split())
 
 
 def _masked(text: str, fragments, starts) -> str:
@@ -103,6 +120,7 @@ class SentenceConditions:
         self.held = []  # (section number, end offset, conditions added, those they replaced, widened before, all after)
         self.ended = []  # (section number, relation, line): conditions whose sentence has ended (:meth:`stated_before`)
         self.cases = set()  # offsets of conditions that are a value's case ("$1$ for $z > 0$"), claim or no claim
+        self.arguments = {}  # end offset of a definition of a function -> the letters of its arguments
 
     def offset(self, frag) -> int | None:
         return self.starts[frag.line - 1] + frag.column - 1 if 0 < frag.line <= len(self.starts) else None
@@ -120,8 +138,17 @@ class SentenceConditions:
             return None
         start, end = self.sentence(at)
         before, after = self.masked[start:at], self.masked[at + len(frag.source):end]
+        trailing = _TRAILING.search(before)
+        if trailing and not _NEW_CLAUSE.search(trailing.group()) and not _STANDING.search(before) \
+                and self.roles.get(start + trailing.start() + 1) == "definition" \
+                and not re.search(r"\bwhere\b", trailing.group(), re.IGNORECASE) \
+                and _letters(frag.content) and _letters(frag.content) <= self.arguments.get(start + trailing.start() + 1,
+                                                                                           frozenset()):
+            self.cases.add(at)  # "$\sigma(x) = \frac{e^x}{1 + e^x}$ for negative $x$": that form's case, always ends
+            return at + len(frag.source)
+        counted = _COUNTED.match(after) and re.search(r"[<>=]|\\(?:ge|le|geq|leq|in)\b", frag.content)
         if _STANDING.search(before) or _STANDING.search(after) or not _CUED.search(before) or _DESCRIBES.match(after) \
-                or _COUNTED.match(after):
+                or counted:
             return None
         trailing = _TRAILING.search(before)  # "$$\sqrt{x^2} = x$$ where $x > 0$.": that claim's, read with it already
         if trailing and not _NEW_CLAUSE.search(trailing.group()):
@@ -139,10 +166,14 @@ class SentenceConditions:
         return None  # "For $0 < p < 1$:", "For $x > 0$.": stated on its own
 
     def read(self, frag, role: str) -> None:
-        """Record the role of the block ``frag`` (a claim, a definition, ...) once read."""
+        r"""Record the role of the block ``frag`` (a claim, a definition, ...) once read, and for a definition of a
+        function the letters of its arguments (``x`` of ``\sigma(x) = \dots``)."""
         at = self.offset(frag)
         if at is not None:
             self.roles[at + len(frag.source)] = role
+            m = _APPLIED.match(frag.content)
+            if role == "definition" and m:
+                self.arguments[at + len(frag.source)] = _letters(m.group(1))
 
     def hold(self, section, frag, conditions_before: list, widened_before: tuple) -> None:
         """Record what the condition ``frag`` just added to ``section`` as its sentence's only (see :meth:`scope`)."""

@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import sympy as sp
 
+from symbolic.bound_variables import bound_apart
+
 
 def substitute_definitions(expr: sp.Basic, mapping: dict) -> sp.Basic:
     """``expr`` with the names of ``mapping`` replaced by their bodies, derivatives with respect to a replaced name
@@ -25,33 +27,6 @@ def substitute_definitions(expr: sp.Basic, mapping: dict) -> sp.Basic:
                for v in expr.atoms(sp.Derivative)):
         return expr.xreplace(mapping)
     return expr.subs(mapping, simultaneous=True)
-
-
-_BINDERS = (sp.Integral, sp.Sum, sp.Product)
-
-
-def bound_apart(expr: sp.Basic, mapping: dict) -> sp.Basic:
-    r"""``expr`` with each variable an integral, sum, product or limit binds renamed to a fresh dummy of its name where
-    ``mapping`` defines that name: $\int_a^b f(u)\,du$ is $\int_a^b f(\xi)\,d\xi$, whatever $u$ means outside, and
-    $\lim_{x \to \infty} 1/x$ keeps its $x$ after $x$ is defined."""
-    def shadows(e):
-        if isinstance(e, sp.Limit):
-            return e.args[1] in mapping
-        return isinstance(e, _BINDERS) and any(limit[0] in mapping for limit in e.limits)
-
-    def renamed(e):
-        if isinstance(e, sp.Limit):
-            body, z, z0, direction = e.args
-            fresh = sp.Dummy(z.name, **z.assumptions0)
-            return sp.Limit(body.xreplace({z: fresh}), fresh, z0, str(direction))
-        fresh = {limit[0]: sp.Dummy(limit[0].name, **limit[0].assumptions0) for limit in e.limits
-                 if limit[0] in mapping}
-        limits = [(fresh.get(limit[0], limit[0]), *limit[1:]) for limit in e.limits]
-        return e.func(e.function.xreplace(fresh), *limits)
-
-    if not any(shadows(e) for e in sp.preorder_traversal(expr)):
-        return expr
-    return expr.replace(shadows, renamed)
 
 
 def refers_to_itself(key, body: sp.Basic) -> bool:

@@ -38,10 +38,11 @@ POSITIVE_VALUES = (2, sp.Rational(7, 3))
 """Values tried for the stated names (all positive, so variances and standard deviations are valid)."""
 
 
-def section_prose(lines, line: int) -> str:
-    """The text of the section from its heading to the line before ``line`` (1-based)."""
+def section_prose(lines, line: int, column: int | None = None) -> str:
+    """The text of the section from its heading to the line before ``line`` (1-based), and with ``column`` that
+    line's text before it ("For $X_1, \\dots, X_n$ i.i.d. ... the sample mean has $\\mathbb{E}[\\bar X] = \\mu$")."""
     k = line - 2
-    out = []
+    out = [lines[line - 1][:column - 1]] if column and 0 < line <= len(lines) else []
     while k >= 0 and not lines[k].lstrip().startswith("#"):
         out.insert(0, lines[k])
         k -= 1

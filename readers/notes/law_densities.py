@@ -20,6 +20,7 @@ family                                     density                              
 ``Uniform(a, b)``                          :math:`1 / (b - a)`                               :math:`(a, b)`
 ``\mathcal{N}(\mu, \sigma^2)``             :math:`e^{-(x-\mu)^2/2\sigma^2} / \sqrt{2\pi\sigma^2}`  :math:`\mathbb{R}`
 ``Exponential(\lambda)``                   :math:`\lambda e^{-\lambda x}`                    :math:`(0, \infty)`
+``Gamma(a, b)`` (shape, rate)              :math:`b^a x^{a-1} e^{-bx} / \Gamma(a)`         :math:`(0, \infty)`
 ``Laplace(\mu, b)``                        :math:`e^{-|x-\mu|/b} / 2b`                       :math:`\mathbb{R}`
 ``Beta(\alpha, \beta)``                    :math:`x^{\alpha-1}(1-x)^{\beta-1} / B(\alpha, \beta)`  :math:`(0, 1)`
 =========================================  ===============================================  ====================
@@ -66,6 +67,9 @@ def _density(family, args, x, law):
     if family in ("Exponential", "Exp", "Expon") and n == 1:  # the rate from the law's mean: either reading
         lam = 1 / law.mean
         return lam * sp.exp(-lam * x), sp.S.Zero, sp.oo
+    if family in ("Gamma", "Ga") and n == 2:  # shape and rate from the law's mean and variance: either reading
+        shape, rate = law.mean ** 2 / law.variance, law.mean / law.variance
+        return rate ** shape * x ** (shape - 1) * sp.exp(-rate * x) / sp.gamma(shape), sp.S.Zero, sp.oo
     if family == "Laplace" and n == 2:
         mu, b = args
         return sp.exp(-sp.Abs(x - mu) / b) / (2 * b), -sp.oo, sp.oo

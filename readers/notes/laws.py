@@ -17,6 +17,7 @@ family (as written)                        mean                    variance     
 ``U(n)`` (uniform on :math:`1, \dots, n`)  :math:`(1+n)/2`         :math:`(n^2-1)/12`               :math:`n > 0`
 ``\mathcal{N}(\mu, \sigma^2)``             :math:`\mu`             :math:`\sigma^2`                 :math:`\sigma^2 > 0`
 ``Exponential(\lambda)``, ``Exp``          :math:`1/\lambda`       :math:`1/\lambda^2`              :math:`\lambda > 0`
+``Gamma(a, b)`` (shape, rate)              :math:`a/b`             :math:`a/b^2`                    :math:`a, b > 0`
 ``Laplace(\mu, b)``                        :math:`\mu`             :math:`2b^2`                     :math:`b > 0`
 ``Beta(\alpha, \beta)``                    :math:`\alpha/(\alpha+\beta)`  :math:`\alpha\beta/((\alpha+\beta)^2(\alpha+\beta+1))`  :math:`\alpha, \beta > 0`
 =========================================  ======================  ===============================  =========================
@@ -101,6 +102,8 @@ def law(expr) -> Law | None:
             expr = sp.Function(names[0].name)(other)
     if isinstance(expr, sp.beta) and len(expr.args) == 2:  # \mathrm{Beta}(a, b) after \sim: the law, not B(a, b)
         expr = sp.Function("Beta")(*expr.args)
+    if isinstance(expr, sp.uppergamma) and len(expr.args) == 2:  # \mathrm{Gamma}(a, b): the law, not Γ(a, b)
+        expr = sp.Function("Gamma")(*expr.args)
     if not isinstance(expr, AppliedUndef):
         return None
     family, args = _family(expr.func.__name__), expr.args
@@ -128,8 +131,13 @@ def law(expr) -> Law | None:
         return _law_of(args, family, (1 + m) / 2, (m ** 2 - 1) / 12, (sp.Gt(m, 0),))
     if family in ("N", "Normal", "Gaussian") and n == 2:
         mu, var = args
-        return _law_of(args, family, mu, var, (sp.Gt(var, 0),), entropy=sp.log(2 * sp.pi * sp.E * var) / 2,
+        return _law_of(args, family, mu, var, (_positive_spread(var),), entropy=sp.log(2 * sp.pi * sp.E * var) / 2,
                        mgf=sp.exp(mu * _T + var * _T ** 2 / 2))
+    if family in ("Gamma", "Ga") and n == 2:  # shape and rate; the scale is the other reading
+        a, b = args
+        return _law_of(args, family, a / b, a / b ** 2, (sp.Gt(a, 0), sp.Gt(b, 0)),
+                       entropy=a - sp.log(b) + sp.log(sp.gamma(a)) + (1 - a) * sp.polygamma(0, a),
+                       mgf=(b / (b - _T)) ** a, mgf_domain=sp.Lt(_T, b))
     if family in ("Exponential", "Exp", "Expon") and n == 1:
         (lam,) = args
         return _law_of(args, family, 1 / lam, 1 / lam ** 2, (sp.Gt(lam, 0),), entropy=1 - sp.log(lam),
@@ -147,7 +155,7 @@ def law(expr) -> Law | None:
 def other_parametrisation(found: Law) -> Law | None:
     r"""The other common reading of a law with two in use, or None: :math:`\mathcal{N}(\mu, s)` with ``s`` the
     standard deviation (Stan's ``normal(\mu, \sigma)``) instead of the variance; ``Exp(\theta)`` with the scale
-    :math:`\theta = 1/\lambda` instead of the rate; ``U(m)`` as the continuous uniform
+    :math:`\theta = 1/\lambda` instead of the rate; ``Gamma(k, \theta)`` with the scale (mean kθ) instead of the rate; ``U(m)`` as the continuous uniform
     law on :math:`(0, m)` instead of the discrete one on :math:`\{1, \dots, m\}`.  A claim about moments that fails
     under both readings fails whichever the notes mean."""
     if found.unambiguous or len(found.args) not in (1, 2):
@@ -160,6 +168,11 @@ def other_parametrisation(found: Law) -> Law | None:
         (theta,) = found.args
         return _law_of(found.args, found.family, theta, theta ** 2, (sp.Gt(theta, 0),), entropy=1 + sp.log(theta),
                        mgf=1 / (1 - theta * _T), mgf_domain=sp.Lt(theta * _T, 1))
+    if found.family in ("Gamma", "Ga") and len(found.args) == 2:  # Gamma(k, theta) with theta the scale
+        k, theta = found.args
+        return _law_of(found.args, found.family, k * theta, k * theta ** 2, (sp.Gt(k, 0), sp.Gt(theta, 0)),
+                       entropy=k + sp.log(theta) + sp.log(sp.gamma(k)) + (1 - k) * sp.polygamma(0, k),
+                       mgf=(1 - theta * _T) ** (-k), mgf_domain=sp.Lt(theta * _T, 1))
     if found.family in ("U", "Uniform", "Unif") and len(found.args) == 1:
         (m,) = found.args
         return _law_of(found.args, found.family, m / 2, m ** 2 / 12, (sp.Gt(m, 0),), entropy=sp.log(m))
@@ -216,7 +229,9 @@ def law_moments(expr, laws: dict, expand=None, constants=frozenset(), independen
     independent: $w \sim \mathcal{N}(0, 1/\alpha)$ and $\varepsilon \sim \mathcal{N}(0, 1/\beta)$ independent
     of $w$).  Then a moment of a form in several of them is read by their product law:
     :math:`Var(c_0 + \sum_i c_i X_i) = \sum_i c_i^2 Var(X_i)` and, for powers up to 2 of each,
-    :math:`E[\prod_i X_i^{k_i}] = \prod_i E[X_i^{k_i}]`."""
+    :math:`E[\prod_i X_i^{k_i}] = \prod_i E[X_i^{k_i}]`.  Any other form g of one variable is integrated against
+    its law's density (:mod:`readers.notes.law_densities`): :math:`E[g(X)]`, and
+    :math:`Var(g(X)) = E[g(X)^2] - E[g(X)]^2`."""
     used = []
 
     def value(f):
@@ -233,7 +248,7 @@ def law_moments(expr, laws: dict, expand=None, constants=frozenset(), independen
                 return found[0].mgf(t)
             return _linear(kind, arg, f)  # E[e^{-W}] with W exponential: the integral (law_densities)
         base, power = (arg.base, arg.exp) if isinstance(arg, sp.Pow) else (arg, 1)
-        if not isinstance(base, sp.Symbol) or base.name not in laws or kind == "E" and power not in (1, 2):
+        if not isinstance(base, sp.Symbol) or base.name not in laws or power not in ((1, 2) if kind == "E" else (1,)):
             return _linear(kind, expand(arg) if expand else arg, f)
         found = laws[base.name]
         if kind == "Var" and power == 1:
@@ -256,12 +271,16 @@ def law_moments(expr, laws: dict, expand=None, constants=frozenset(), independen
         (x,) = randoms
         found = laws[x.name]
         poly = sp.Poly(sp.expand(arg), x) if sp.expand(arg).is_polynomial(x) else None
-        if kind == "E" and (poly is None or poly.degree() > 2):  # E[-log U]: the integral against the density
+        if poly is None or poly.degree() > (2 if kind == "E" else 1):  # E[-log U]: the integral against the density
             dummy = sp.Dummy(x.name)
-            integral = law_densities.expectation(found, arg.xreplace({x: dummy}), dummy)
-            if integral is not None:
+            g = arg.xreplace({x: dummy})
+            mean = law_densities.expectation(found, g, dummy)
+            if mean is not None and kind == "E":
                 used.append(found)
-                return integral
+                return mean
+            if mean is not None:  # Var g(X) = E[g(X)^2] - E[g(X)]^2
+                used.append(found)
+                return law_densities.expectation(found, g ** 2, dummy) - mean ** 2
         if poly is None or poly.degree() > (2 if kind == "E" else 1):
             return f
         used.append(found)
@@ -323,6 +342,15 @@ def _probability(f, laws: dict):
     found = laws[name]
     widened = dataclasses.replace(found, domain=tuple(dict.fromkeys(found.domain + joint[1] + condition[1])))
     return joint[0] / condition[0], widened
+
+
+def _positive_spread(variance) -> sp.Rel:
+    r"""The domain of a normal law's second parameter: a name written squared there, :math:`\mathcal{N}(0, s^2)`,
+    is a standard deviation, so ``s > 0`` (a sample at ``s < 0`` would be no law the notes mean: its spread is
+    ``|s|``); any other variance is only positive."""
+    if isinstance(variance, sp.Pow) and variance.exp == 2 and isinstance(variance.base, (sp.Symbol, sp.Indexed)):
+        return sp.Gt(variance.base, 0)
+    return sp.Gt(variance, 0)
 
 
 KL_NAMES = frozenset({"D_KL", "KL", "D_{KL}"})

@@ -58,7 +58,7 @@ def _range(found) -> Range | None:
         return Range(*found.args)
     if found.family in ("Beta", "Bet"):
         return Range(sp.Integer(0), sp.Integer(1), open=True)
-    if found.family in ("Exponential", "Exp", "Expon"):
+    if found.family in ("Exponential", "Exp", "Expon", "Gamma", "Ga"):
         return Range(sp.Integer(0), None, open=True)
     return None
 

@@ -225,7 +225,8 @@ def _indices_and_sizes(parts, *, zero_based: bool = False) -> tuple[dict, list]:
                 free |= {s for s in i.free_symbols if s.is_integer and s not in sizes}
         for delta in part.atoms(sp.KroneckerDelta):
             free |= {s for s in delta.free_symbols if s.is_integer and s not in sizes}
-    free = {i for i in free if any(i in part.free_symbols for part in parts)}
+    mentioned = set().union(*(_mentioned(part) for part in parts))
+    free = {i for i in free if i in mentioned}
     indices = {}
     for index in sorted(free, key=str):
         length = None
@@ -240,6 +241,16 @@ def _indices_and_sizes(parts, *, zero_based: bool = False) -> tuple[dict, list]:
         indices[index] = (sp.Integer(0), length - 1) if zero_based else (sp.Integer(1), length)
     bound_elsewhere = {s for s in sizes if not any(s in part.free_symbols for part in parts)}
     return indices, sorted(sizes - bound_elsewhere, key=str)  # lim_{n -> oo} sum_{k<n}: n is the limit's, no size
+
+
+def _mentioned(part) -> set:
+    r"""The free symbols of ``part`` and those of the entries it differentiates by: in
+    :math:`\frac{\partial \mu}{\partial x_j}` the index j is free (the claim is about every entry), though sympy
+    counts the variable ``x[j]`` of a derivative as bound."""
+    out = set(part.free_symbols)
+    for node in part.atoms(sp.Derivative):
+        out |= {s for v in node.variables if isinstance(v, sp.Indexed) for s in v.free_symbols}
+    return out
 
 
 def _domains(parts, assumptions) -> dict:

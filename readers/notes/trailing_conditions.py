@@ -32,7 +32,7 @@ _LEADING = re.compile(r"\b(?:for|when|if)\s+(?:(?:all|every|any|each)\s+)?" + _S
                       re.IGNORECASE)
 """A sign given in the claim's sentence, before it, to a letter written without dollars: "For negative x we have"."""
 _RELATION = {"negative": "<", "positive": ">", "nonnegative": r"\ge", "nonpositive": r"\le", "nonzero": r"\ne"}
-MORE = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)\$(?P<math>[^$]+)\$")
+MORE = re.compile(r"\s*(?:,\s*(?:and\s+|with\s+)?|\s+and\s+|\s+with\s+)\$(?P<math>[^$]+)\$")
 r"""A further formula of a "where" clause: "where $A = \tau$ and $B = \tau\mu$", "where $a = 1$, $b = 2$"."""
 
 
@@ -40,17 +40,27 @@ def _signed(math: str, sign: str) -> str:
     return f"{math} {_RELATION[sign.lower().replace('-', '')]} 0"
 
 
+_RELATION_MATH = re.compile(r"[<>]|\\(?:le|ge|leq|geq|ne|neq|in|notin|lt|gt)\b|=")
+
+
+def _condition(math: str) -> bool:
+    """Whether a further formula after a condition states one too (a relation: ``p > 1``, ``1/p + 1/q = 1``)."""
+    return _RELATION_MATH.search(math) is not None
+
+
 def trailing_conditions(after: str) -> tuple[str, ...]:
     r"""The LaTeX of the conditions ``after`` (the prose right after a claim, its sentence going on) states: the
     formula after the cue word (a sign in words written out: "for negative $x$" and "when $x$ is negative" give
-    ``x < 0``) and, after "where", each further one the clause lists with "and" or a comma ("where $A = \tau$ and
-    $B = \tau\mu$": the claim's names are those); () when a full stop or another formula comes first, or no cue."""
+    ``x < 0``) and each further one the clause lists with "and", "with" or a comma: after "where" any ("where
+    $A = \tau$ and $B = \tau\mu$": the claim's names are those), after another cue a relation (Young's inequality
+    "for $a, b \ge 0$ and $\frac1p + \frac1q = 1$ with $p > 1$"); () when a full stop or another formula comes first,
+    or no cue."""
     match = CUE.match(after)
     if match is None:
         return ()
     sign = match.group("sign") or getattr(_SIGN_AFTER.match(match.group("rest")), "group", lambda _: None)("sign")
     found, end = [_signed(match.group("math"), sign) if sign else match.group("math")], match.end("math") + 1
-    while match.group("where") and not sign and (more := MORE.match(after, end)):
+    while not sign and (more := MORE.match(after, end)) and (match.group("where") or _condition(more.group("math"))):
         found.append(more.group("math"))
         end = more.end()
     return tuple(found)

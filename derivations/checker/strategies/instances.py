@@ -26,6 +26,7 @@ import numpy as np
 import sympy as sp
 
 from derivations.checker.step import Step
+from symbolic.bound_variables import bound_apart
 from symbolic.domains import Domain, Simplex, domain_for_assumptions
 from symbolic.expr import as_expr
 from symbolic.functions import ReduceMax
@@ -240,7 +241,7 @@ def refined_symbolic(step: Step) -> Instance:
 # ** building one instance **
 
 def _instance(step: Step, values: dict, *, concretize: bool = True) -> Instance:
-    parts = [xreplace(as_expr(p), values) for p in (step.lhs, step.rhs, *step.assumptions)]
+    parts = [xreplace(bound_apart(as_expr(p), values), values) for p in (step.lhs, step.rhs, *step.assumptions)]
     if concretize:
         parts = [_expand_concrete(p) for p in parts]
     elements = _element_symbols(step, parts, values) if concretize else {}
@@ -532,8 +533,9 @@ def _size_symbols(step: Step) -> set:
 
 
 def _size_assignments(step: Step) -> tuple[dict, ...]:
-    if step.sizes:
-        return tuple(step.sizes)
+    if step.sizes:  # a size the reader did not set (the range 0..N-1 of a free index i) is set small
+        unset = {s for s in _size_symbols(step) if not any(s in size for size in step.sizes)}
+        return tuple({**{s: sp.Integer(UNSET_SIZE) for s in unset}, **size} for size in step.sizes)
     symbols = sorted(_size_symbols(step), key=str)
     if not symbols:
         return ({},)
@@ -556,6 +558,9 @@ def _size_assignments(step: Step) -> tuple[dict, ...]:
     return tuple(out)
 
 
+UNSET_SIZE = 2
+"""The value of a size the step's given sizes leave unset: the length of a free index's range, whose instances are
+checked one value of the index at a time (each its own claim), so two values show the claim is not about one."""
 BOUND_REACH = 3
 """Sizes tried next to each numeric bound of a size symbol: ``n >= 13`` adds 13, 14, 15."""
 MAX_BOUND_SIZE = 1000

@@ -116,13 +116,14 @@ def test_the_second_index_stays_free_where_the_formula_uses_it_outside_the_sum()
     assert not parse_latex(r"\sum_{m \le k} \binom{n}{m}").has(sp.Sum)  # from where it does not say
 
 
-UNREAD = ("# Masses\n\n$\\sum_{k \\ne i} p_k = 1 - p_i$ when $\\sum_k p_k = 1$.\n\n"
+UNREAD = ("# Masses\n\n$\\sum_{k \\ne i} p_k^2 = 1 - p_i^2$ when $\\sum_k p_k^2 = 1$.\n\n"
           "And then $x^2 \\ge x$ here.\n")
 
 
 def test_a_condition_in_the_claims_sentence_that_cannot_be_imposed_blocks_a_refutation_on_its_names():
-    """The stated condition \\sum_k p_k = 1 is no bound the sampler can impose, and the correct line was refuted at
-    p = (1, 1), a point the sentence excludes.  A later claim on other names is still refuted."""
+    """The stated condition \\sum_k p_k^2 = 1 is no bound the sampler can impose, and the correct line was refuted at
+    p = (1, 1), a point the sentence excludes.  A later claim on other names is still refuted.  (A sum to one,
+    \\sum_k p_k = 1, is imposed now: the simplex, test_lead47_classes.)"""
     blocks = checked_blocks(UNREAD)
     assert_block_verdicts(blocks, ["undecided", "refuted"])
     assert "cannot impose" in blocks[0].steps[0].reason, blocks[0].steps[0].reason

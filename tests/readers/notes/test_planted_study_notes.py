@@ -35,6 +35,7 @@ Mistakes planted (file: line, kind):
                     gradient without the symmetric part; 45 Gaussian KL without its -1/2; 53 a two-way softmax
                     stated as 2/3; 63 sigmoid(2) stated as 0.982; 67 tanh(1) stated as 0.462
 """
+from fractions import Fraction
 from pathlib import Path
 
 import pytest
@@ -108,7 +109,7 @@ def test_each_planted_mistake_is_refuted_with_a_counterexample_inside_the_stated
     witness = _witness(block)
     assert witness, block.steps
     for symbol, (low, high) in MISTAKES[name][line].items():
-        value = float(str(witness[symbol]).replace("(rounded)", ""))
+        value = float(Fraction(str(witness[symbol]).replace("(rounded)", "").strip()))  # "0.25" or "1/3"
         assert (low is None or value > low) and (high is None or value < high), (symbol, value)
 
 
