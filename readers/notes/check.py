@@ -1987,7 +1987,8 @@ class _NotesReader(_CatalogMatch):
         if values is not None and "=" in frag.content and all(v.is_number for _, v in values) \
                 and self.matrix_claims.writes_declared(frag, frag.content_line, _first_value_text(frag.content)):
             values = None  # H = X(X^T X)^{-1} X^T is no example H = 1 (its scalar parse): a definition in matrices
-        if values is not None and any(member_value(n, self.section.symbols) is not None for n, _ in values):
+        if values is not None and any(member_value(n, self.section.symbols, self.recurrent_bases()) is not None
+                                      for n, _ in values):
             values = None  # eta_T = eta_max/2 after eta_t = ...: a member of a closed-form family (family_members)
         if values is not None and any(first_order_recurrence(n, v) is not None for n, v in values):
             values = None  # "the recursive definition is $a_n = a_{n-1} + 3$": a recurrence, though a_n was seen
@@ -2711,7 +2712,7 @@ class _NotesReader(_CatalogMatch):
                 continue
             redefinition = ""
             family = member(name, self.section.functions) if not row.continued else None
-            valued = member_value(name, self.section.symbols) \
+            valued = member_value(name, self.section.symbols, self.recurrent_bases()) \
                 if family is None and not row.continued and rels[0] == "=" and len(exprs) == 2 else None
             if valued is not None:  # eta_T = eta_min after eta_t = ...: the family's value there (family_members)
                 claims.append(_Claim(valued[0], "=", exprs[1], tuple(row.conditions) + tuple(givens),
@@ -2899,6 +2900,11 @@ class _NotesReader(_CatalogMatch):
                       line, block.zero_based, shown_lhs=shown["lhs"], read_as=how, unambiguous=True,
                       one_by_one=matrix, at_sizes=self.optimum_at_sizes(*readings, base, shown)
                       if matrix and readings is not None else None)
+
+    def recurrent_bases(self) -> frozenset:
+        """Bases a recurrence or an update of the section sets (``a`` of ``a_n = a_{n-1} + 3``)."""
+        return frozenset(str(b) for b in self.section.recurrences) | frozenset(
+            str(u).split("_", 1)[0] for u in self.section.updates)
 
     def estimate_claim(self, name, value, row, frag, block, givens) -> _Claim | None:
         r"""``\hat\lambda = v`` after a log-likelihood ``\ell(\lambda) = \dots`` of the section: the maximum-likelihood

@@ -12,8 +12,8 @@ $\hat m_t = m_t/(1 - \beta_1^t)$), so the row is a claim (a wrong $\eta_T = \eta
 $\eta_T$.  A subscript is read when it is a number, a name the body has (the horizon $T$), or such a name plus,
 minus or over a number (``T/2``, ``T-1``); a multi-letter label (``\eta_{max}``) is another name.  Only a family
 whose body has its letter and no member of its own (a recurrence $v_t = \beta v_{t-1} + \dots$ sets its first
-member by definition, :mod:`readers.notes.recurrences`; in $x_t = x_0 + vt$ the row $x_0 = 5$ sets the start) and
-whose base has one such definition is read so.
+member by definition, :mod:`readers.notes.recurrences`; in $x_t = x_0 + vt$ or $a_n = a + dn$ the row $x_0 = 5$
+sets the start) and whose base has one such definition and no recurrence since is read so.
 """
 from __future__ import annotations
 
@@ -41,7 +41,8 @@ def _families(symbols: dict) -> dict:
         letter, body = defs[0]
         names = {s.name for s in body.free_symbols if isinstance(s, sp.Symbol)}
         own = [n.split("_", 1)[1].strip("{}") for n in names if n.startswith(base + "_")]
-        if letter in names and not any(_mentions("_" + sub, letter) or _SUBSCRIPT.fullmatch(sub) for sub in own):
+        if letter in names and base not in names \
+                and not any(_mentions("_" + sub, letter) or _SUBSCRIPT.fullmatch(sub) for sub in own):
             out[base] = (letter, body)
     return out
 
@@ -68,16 +69,17 @@ def _subscript(text: str, body) -> sp.Expr | None:
     return {"+": name + k, "-": name - k, "/": name / k}[m.group(3)]
 
 
-def member_value(name, symbols: dict) -> tuple[sp.Expr, str] | None:
+def member_value(name, symbols: dict, recurrent=frozenset()) -> tuple[sp.Expr, str] | None:
     """``(value, description)`` of ``name`` as a member of a closed-form family in ``symbols`` (module docstring);
-    None when it is none (a name defined itself, another base, a label subscript, a recurrence)."""
+    None when it is none (a name defined itself, another base, a label subscript, a recurrence; ``recurrent``: bases a
+    recurrence or an update has set since, ``a_n = a_{n-1} + 3`` in an example after ``a_n = a + dn``)."""
     if not isinstance(name, sp.Symbol) or name in symbols or not symbols:
         return None
     m = _MEMBER.match(name.name)
     if not m:
         return None
     families = _families(symbols)
-    if m.group(1) not in families:
+    if m.group(1) not in families or m.group(1) in recurrent:
         return None
     letter, body = families[m.group(1)]
     subscript = m.group(2) if m.group(2) is not None else m.group(3)

@@ -120,9 +120,13 @@ def test_a_member_of_a_closed_form_family_is_a_claim_about_it(text, expected):
     assert_block_verdicts(checked_blocks(text), expected)
 
 
-def test_the_start_of_a_family_that_names_it_is_set_not_claimed():
-    """In $x_t = x_0 + vt$ the row $x_0 = 5$ sets the start: read as the member at t = 0 it would say x_0 = x_0."""
-    text = "The position is $$x_t = x_0 + v t$$ with $x_0 = 5$ and $v = 2$.\n"
+@pytest.mark.parametrize("text", [
+    "The position is $$x_t = x_0 + v t$$ with $x_0 = 5$ and $v = 2$.\n",
+    "Closed formula: $a_n = a + dn$.\n\n**Example.** The recursive definition is $a_n = a_{n-1} + 3$ with $a_0 = 2$.\n",
+])
+def test_the_start_of_a_family_that_names_it_is_set_not_claimed(text):
+    """In $x_t = x_0 + vt$ (or $a_n = a + dn$) the row $x_0 = 5$ sets the start, and a recurrence of the same base
+    written since is a new sequence: read as members of the closed form, $a_0 = 2$ was refuted at a = 1."""
     assert all(b.verdict != "refuted" for b in check_notes(text, path="<test>", budget=5.0).blocks)
 
 
