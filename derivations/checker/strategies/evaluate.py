@@ -26,6 +26,7 @@ from symbolic.expr import as_expr
 
 from derivations.checker.budget import within_cpu_seconds
 from derivations.checker.strategies.complements import complements
+from derivations.checker.strategies.exp_cancellation import exponentials_cancelled, near_one_logs
 from derivations.checker.strategies.instances import Unsupported, instances
 
 TOLERANCE_MARGIN = 10
@@ -63,7 +64,8 @@ def _compiled(symbols: tuple, expr) -> Callable:
     if unknown:
         raise Unsupported(f"{unknown[0]} is a function the claim does not define: it has no value at a point")
     try:
-        arguments, renamed = identifier_arguments(list(symbols), complements(expr))  # 1/2 - erf(z)/2 as erfc(z)/2
+        exact = near_one_logs(exponentials_cancelled(complements(expr)))  # 1/2 - erf(z)/2 as erfc(z)/2, cosh y - sinh y
+        arguments, renamed = identifier_arguments(list(symbols), exact)
         return sp.lambdify(arguments, renamed, modules="mpmath")
     except Exception as exc:  # noqa: BLE001 - lambdify fails in many ways on unknown nodes
         raise Unsupported(f"cannot evaluate {str(expr)[:80]} numerically ({type(exc).__name__})") from None

@@ -21,6 +21,7 @@ quadrature (:mod:`~derivations.checker.strategies.quadrature`) contradicts by a 
 """
 from __future__ import annotations
 
+import functools
 import itertools
 import math
 import time
@@ -47,6 +48,8 @@ from derivations.checker.strategies.ties import KINKS, far_points, feature_point
 from derivations.checker.strategies.instances import Instance, Unsupported, instances
 from derivations.checker.strategies.limit import approach_limit
 from derivations.checker.strategies.polynomial_integrals import with_polynomial_integrals_done
+from derivations.checker.strategies.exp_cancellation import exponentials_cancelled
+from derivations.checker.strategies.magnitude import term_magnitude
 from derivations.checker.strategies.margin import TIE, Closest, closed_form_point, refine, relative_margin
 from derivations.checker.strategies.quadrature import CLEAR, careful_side, closed_refutation
 from derivations.checker.strategies.series import divergent_series_refutation
@@ -342,7 +345,7 @@ class NumericTest:
             escalate = ("fails",) if inst.rel == "=" else ("fails", "near")
             escalate += ("undefined",) if escalate_undefined else ()
             reading = read_point(inst.rel, sides, values, base, allow_complex=inst.is_complex, escalate=escalate,
-                                 allowance=tally.escalations)
+                                 allowance=tally.escalations, magnitudes=_magnitudes(inst))
         l, r, dps = reading.l, reading.r, reading.dps
         if reading.state == "undefined":
             tally.side_undefined = True
@@ -351,6 +354,8 @@ class NumericTest:
             if closest is not None and reading.level == 0:
                 closest.add(relative_margin(inst.rel, l, r), tuple(float(v) for v in values))
             return "ok" if reading.level == 0 else "raised"
+        if reading.state in ("near", "unsettled", "fails") and _difference_holds(inst, values, base):
+            return "raised"  # lhs - rhs, its exponentials cancelled exactly, has the claimed sign at two precisions
         if reading.state == "near":
             return self._near(inst, point, tally, apart=relatively_apart(l, r, dps))
         if reading.state == "unsettled":
@@ -765,3 +770,51 @@ def decide_domain_at(inst: Instance, point: dict) -> Verdict | None:
     if decision.state.startswith("undefined "):
         return _refutation(inst, point, decision, "domain mismatch")
     return None
+
+
+def _magnitudes(inst: Instance):
+    """The compiled term magnitude of each side (``magnitude``; None for a side without a sum), or None for both
+    where a side is complex or one cannot be compiled."""
+    if inst.is_complex:
+        return None
+    try:
+        return tuple(None if m is None else compile_expr(inst.symbols, m)
+                     for m in (term_magnitude(inst.lhs), term_magnitude(inst.rhs)))
+    except (Unsupported, TypeError, ValueError):
+        return None
+
+
+def _difference_holds(inst: Instance, values, base: int) -> bool:
+    r"""Whether $lhs - rhs$, written as one expression and its exponentials cancelled exactly
+    (``exp_cancellation``), has the claimed strict sign at ``base`` and ``2 base`` digits, nonzero at both and
+    apart from 0 by more than ten times its change between them.  Sides compared one by one cannot see
+    $\log(1 - \tanh x) \le \log 2 - 2x$ at $x = 10^{300}$ (each is $-2 \cdot 10^{300}$, the gap
+    $e^{-2 \cdot 10^{300}}$); their difference is $-\log(1 + e^{-2x})$.  Only inequalities, only where the
+    rewriting changed the difference (else it is the comparison already made)."""
+    if inst.rel not in ("<", "<=", ">", ">=") or inst.is_complex or _has_integral(inst):
+        return False
+    try:
+        difference = _rewritten_difference(inst.lhs, inst.rhs)
+    except TypeError:  # unhashable (a mutable matrix)
+        return False
+    if difference is None:
+        return False
+    try:
+        function = compile_expr(inst.symbols, difference)
+    except Unsupported:
+        return False
+    d1, d2 = (value_at(function, values, dps) for dps in (base, 2 * base))
+    if d1 is None or d2 is None or d1 == 0 or d2 == 0:
+        return False
+    with mpmath.workdps(2 * base):
+        if (d1 > 0) != (d2 > 0) or abs(d2) <= 10 * abs(d2 - d1):
+            return False
+    return (d2 < 0) == (inst.rel in ("<", "<="))
+
+
+@functools.lru_cache(maxsize=64)
+def _rewritten_difference(lhs, rhs):
+    """``lhs - rhs`` with ``exponentials_cancelled``, or None where that changes nothing."""
+    plain = lhs - rhs
+    rewritten = exponentials_cancelled(plain)
+    return None if rewritten == plain else rewritten
