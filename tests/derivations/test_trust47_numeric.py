@@ -86,3 +86,10 @@ def test_tiny_sides_apart_relative_to_themselves_resolve(factor, state):
     lhs, rhs = -sp.log(1 + E(-x)), -factor * E(-x)
     sides = [compile_expr((x,), lhs), compile_expr((x,), rhs)]
     assert read_point("<=", sides, [mp.mpf(10) ** 600], 60).state == state
+
+
+def test_points_left_undefined_by_rounding_are_called_unresolved():
+    """A skipped point where a side rounds to undefined at every precision tried is not known to be undefined: the
+    verified reason says how many such points there were."""
+    from derivations.checker.strategies.numeric import Tally, _rounded_text
+    assert "3 of them unresolved" in _rounded_text(Tally(rounded=3)) and _rounded_text(Tally()) == ""

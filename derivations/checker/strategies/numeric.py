@@ -37,7 +37,7 @@ from derivations.checker.step import Step
 from derivations.checker.verdict import Verdict
 
 from derivations.checker.strategies.divergence import divergent_refutation
-from derivations.checker.strategies.escalation import Allowance, read_point
+from derivations.checker.strategies.escalation import MAX_DIGITS as MAX_ESCALATION_DIGITS, Allowance, read_point
 from derivations.checker.strategies.improper import nonintegrable_end
 from derivations.checker.strategies.decide import (MAX_DIGITS as DECIDE_MAX_DIGITS, coordinate_text, decide, decimal_text, exact_point,
                                                    holds, round_point, shortest_point)
@@ -120,6 +120,9 @@ class Tally:
     divergent: int = 0
     """Agreements where an integral, with the point's values put in, has no value (``improper``): the quadrature
     was a principal value at best, so they count neither way."""
+    rounded: int = 0
+    """Skipped points where a side was undefined at the working digits and no escalation defined it (a difference
+    inside it that no precision tried resolves, or one never re-read): unresolved, not known to be undefined."""
     near: int = 0
     runaway: bool = False
     """An exact decision at an agreement within rounding ran out of ``EXACT_SECONDS``."""
@@ -226,6 +229,7 @@ class NumericTest:
                 outcome = self._pointwise(inst, sides, values, point, tally, closest)
             if tally.side_undefined and outcome == "undefined" and not _has_integral(inst) and not self.quick:
                 rounded.append((values, point))  # a side undefined at the working digits, not a sign out of reach
+                tally.rounded += 1
             tally.side_undefined = False
             if outcome in ("undefined", "unresolved", "divergent"):
                 setattr(tally, outcome, getattr(tally, outcome) + 1)
@@ -248,6 +252,7 @@ class NumericTest:
                 return outcome
             if outcome in ("ok", "raised", "unresolved", "divergent"):  # defined at more digits after all
                 tally.undefined -= 1
+                tally.rounded -= 1
                 if outcome in ("unresolved", "divergent"):
                     setattr(tally, outcome, getattr(tally, outcome) + 1)
                 else:
@@ -514,7 +519,8 @@ class NumericTest:
         region = "; ".join(insts[0].assumption_texts()) or "no free symbols"
         reason = (f"evidence, not a proof: the relation holds at every point (within 1e-{self.digits - 10} relative, "
                   f"{_exact_text(tally)}); region sampled: {region}; "
-                  f"{tally.undefined} undefined points skipped, {tally.rejected} outside the assumptions")
+                  f"{tally.undefined} undefined points skipped{_rounded_text(tally)}, {tally.rejected} outside the "
+                  "assumptions")
         if tally.divergent:
             return Verdict("undecided", method=method, assumptions=insts[0].assumption_texts(),
                            reason=(f"at {tally.divergent} points an integral has no value as an improper integral (its "
@@ -818,3 +824,11 @@ def _rewritten_difference(lhs, rhs):
     plain = lhs - rhs
     rewritten = exponentials_cancelled(plain)
     return None if rewritten == plain else rewritten
+
+
+def _rounded_text(tally: Tally) -> str:
+    """The skipped points that are unresolved rather than undefined, said as such."""
+    if not tally.rounded:
+        return ""
+    return (f" ({tally.rounded} of them unresolved: a side rounds to undefined there at every precision tried, "
+            f"up to {MAX_ESCALATION_DIGITS} digits, and may be defined exactly)")
