@@ -93,3 +93,30 @@ def test_points_left_undefined_by_rounding_are_called_unresolved():
     verified reason says how many such points there were."""
     from derivations.checker.strategies.numeric import Tally, _rounded_text
     assert "3 of them unresolved" in _rounded_text(Tally(rounded=3)) and _rounded_text(Tally()) == ""
+
+
+@pytest.mark.parametrize("expr, value", [
+    (sp.digamma(x), 10**7),            # H_(10^7 - 1) - gamma, summed exactly
+    (sp.polygamma(1, t), 10**6),
+    (sp.harmonic(y), 10**6),
+    (sp.gamma(x + sp.Rational(1, 2)), 10**6),  # (2n)! / (4^n n!) sqrt(pi)
+    (sp.digamma(x + sp.Rational(1, 3)), 10**7),
+])
+def test_polygamma_family_at_huge_points_is_not_built_exactly(expr, value):
+    """digamma(x) > log x - 1/(2x) - 1/(12x^2) + 1e-8/x^3 fails beyond 8.3e5: its failing points were decided by
+    substituting the integer x, and sympy summed the harmonic number of 10^7 terms exactly until the budget ran out
+    (the false claim timed out, undecided).  Such a substitution is now seen as too large before it is made."""
+    from derivations.checker.strategies.huge import huge_exact
+    symbol = expr.free_symbols.pop()
+    assert huge_exact(expr, {symbol: sp.Integer(value)}, 20_000)
+    assert not huge_exact(expr, {symbol: sp.Integer(50)}, 20_000)
+
+
+def test_confirming_a_side_does_not_build_loggamma_of_a_huge_integer():
+    """lgamma(x) <= Stirling + 1/(12x) - 1e-6/x^2 fails beyond 2778; ``confirm`` substituted x = 10^8 exactly and sympy
+    built (10^8 - 1)! (the false claim timed out).  It now declines at once; the CPU limit only stops the old
+    behaviour from hanging the suite."""
+    from derivations.checker.budget import within_cpu_seconds
+    from derivations.checker.strategies.evaluate import confirm
+    found = within_cpu_seconds(lambda: ("done", confirm([sp.loggamma(x)], {x: 10**8}, 30)), seconds=5)
+    assert found == ("done", None)

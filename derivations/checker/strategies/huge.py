@@ -19,9 +19,12 @@ import math
 import sympy as sp
 
 FACTORIAL_LIKE = (sp.factorial, sp.factorial2, sp.gamma, sp.loggamma, sp.RisingFactorial, sp.FallingFactorial,
-                  sp.binomial, sp.subfactorial)
-"""Functions sympy evaluates to an exact integer (or a log of one) at integer arguments, at a cost that grows with
-them (``gamma(10**6)`` builds a number of 5.5 million digits)."""
+                  sp.binomial, sp.subfactorial, sp.digamma, sp.polygamma, sp.harmonic)
+r"""Functions sympy evaluates to an exact integer (or a log of one) at integer arguments, at a cost that grows with
+them (``gamma(10**6)`` builds a number of 5.5 million digits), or, for the polygamma family, to a harmonic-type sum
+of $n$ exact terms (``digamma(10**7)`` is $H_{10^7 - 1} - \gamma$, a rational of millions of digits).  Half-integers
+and other rationals are reduced the same way (``gamma(n + 1/2)``, ``digamma(n + 1/3)``), so the size test reads any
+rational argument."""
 
 
 EXP_LIMIT = sp.Integer(10) ** 400
@@ -75,7 +78,7 @@ def huge_exact(expr: sp.Expr, point: dict, limit: int) -> bool:
             elif isinstance(node, FACTORIAL_LIKE):
                 for argument in node.args:
                     n = rational(argument)
-                    if n is not None and n.is_Integer and abs(n) > 1 and abs(n) * math.log10(abs(n)) > limit:
+                    if n is not None and abs(n) > 1 and abs(n) * math.log10(abs(n)) > limit:
                         raise _Huge
             stack.extend(node.args)
     except _Huge:
