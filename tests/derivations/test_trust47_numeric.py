@@ -120,3 +120,13 @@ def test_confirming_a_side_does_not_build_loggamma_of_a_huge_integer():
     from derivations.checker.strategies.evaluate import confirm
     found = within_cpu_seconds(lambda: ("done", confirm([sp.loggamma(x)], {x: 10**8}, 30)), seconds=5)
     assert found == ("done", None)
+
+
+def test_a_polygamma_value_built_unevaluated_is_left_to_evalf():
+    """``tail`` refutes H_n - log n > 0.57721566491 at n = 2^40 by building H_(2^40) unevaluated for ``evalf``: a
+    number already in the tree is not made by the substitution and must not count as huge (ln-h7-harm-gamma-hi was
+    verified when it did)."""
+    from derivations.checker.strategies.huge import huge_exact
+    with sp.evaluate(False):
+        built = sp.digamma(sp.Integer(2**40) + 1) + sp.EulerGamma
+    assert not huge_exact(built, {}, 20_000)
