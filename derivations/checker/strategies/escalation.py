@@ -102,7 +102,9 @@ def read_point(rel: str, sides, values, base: int, *, allow_complex: bool = Fals
     first = read(0)
     if first.state == "holds" and len(digits) > 1 and _cancelled(first, magnitudes, values):
         second = read(1)
-        if second.state in ("holds", "fails") and _resolved(first, second):
+        if second.state == "holds" and _resolved(first, second):  # confirmed: counted as read at the working digits
+            return Reading("holds", second.l, second.r, second.dps, 0)
+        if second.state == "fails" and _resolved(first, second):
             return second  # a failure is then decided exactly, as always
         return Reading("unsettled", second.l, second.r, second.dps, 1)
     if first.state == "holds" or first.state not in escalate:
