@@ -79,15 +79,21 @@ SIGMOID_TAIL = sp.log(1 - 1 / (1 + sp.exp(-x)))
 """$\\log(1 - \\sigma(x)) = -x - \\log(1 + e^{-x})$: $1 - \\sigma(3000)$ cancels 1303 digits."""
 
 
+POWER_TAIL = sp.log(1 - 1 / (1 + x**-1303))
+r"""$\log(1 - 1/(1 + t)) = \log t - \log(1 + t)$ with $t = x^{-1303}$: at $x = 10$, $1 + t$ rounds to 1 below 1303
+digits.  (The sigmoid tail $\log(1 - \sigma(x))$ no longer rounds to undefined: ``exp_cancellation`` writes it as
+$\log(1/(e^{x} + 1))$ before compiling.)"""
+
+
 @pytest.mark.parametrize("rel, offset, state", [(">=", 2, "holds"), (">=", 1, "fails"), ("<=", 1, "holds")])
 def test_a_side_that_rounds_to_undefined_is_read_at_more_digits(rel, offset, state):
-    """At $x = 3000$: $e^{-3000} \\approx 1.2 \\cdot 10^{-1303}$, so $\\log(1 - \\sigma(x)) - (-x - c \\cdot 10^{-1303})$
-    is positive for $c = 2$ and negative for $c = 1$; a garbage value at a precision below 1303 digits would give
-    one of them the wrong sign."""
-    rhs = -x - offset * sp.Integer(10) ** -1303
-    sides = [compile_expr([x], SIGMOID_TAIL), compile_expr([x], rhs)]
-    assert value_at(sides[0], [3000.0], 54) is None  # log 0 at the working digits
-    reading = read_point(rel, sides, [3000.0], 54)
+    r"""At $x = 10$: $t = 10^{-1303}$ and the left side is $\log t - t + t^2/2$, so its difference from
+    $\log t - (4/5) c t$ is positive for $c = 2$ and negative for $c = 1$; a garbage value at a precision below 1303
+    digits would give one of them the wrong sign."""
+    rhs = -1303 * sp.log(10) - offset * sp.Rational(4, 5) * sp.Integer(10) ** -1303
+    sides = [compile_expr([x], POWER_TAIL), compile_expr([x], rhs)]
+    assert value_at(sides[0], [10.0], 54) is None  # log 0 at the working digits
+    reading = read_point(rel, sides, [10.0], 54)
     assert reading.state == state and reading.dps > 1303
 
 

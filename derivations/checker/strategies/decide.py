@@ -24,6 +24,7 @@ from sympy.codegen import cfunctions
 
 import symbolic.integer_part  # noqa: F401 - floor/ceiling at a point certified (sympy read 99 - 2.9e-14 as 99)
 from derivations.checker.strategies.complements import complements
+from derivations.checker.strategies.exp_cancellation import exponentials_cancelled
 from derivations.checker.strategies.derivative_points import value_at
 from derivations.checker.strategies.huge import huge_exact
 from symbolic import functions
@@ -131,7 +132,7 @@ def _elementary(expr: sp.Expr) -> sp.Expr:
 
 
 def _written_out(expr: sp.Expr) -> sp.Expr:
-    expr = complements(expr)  # 1/2 - erf(z)/2 as Phi(-sqrt(2) z): exact, and no cancellation at the point
+    expr = exponentials_cancelled(complements(expr))  # 1/2 - erf(z)/2 as Phi(-sqrt(2) z), cosh y - sinh y as e^-y
     if not expr.has(*_ELEMENTARY):
         return expr
     return expr.replace(lambda node: type(node) in _ELEMENTARY, lambda node: _ELEMENTARY[type(node)](*node.args))
@@ -173,7 +174,7 @@ def decide(lhs: sp.Expr, rhs: sp.Expr, point: dict, *, real: bool = True, deriva
     if "unknown" in (ls, rs) and (l is None or r is None):
         return Decision("unknown", l, r)
     try:
-        difference = l - r
+        difference = exponentials_cancelled(l - r)  # log(2/(e^(2a) + 1)) - log 2 + 2a as -log(1 + e^(-2a))
     except Exception:  # noqa: BLE001
         return Decision("unknown", l, r)
     if real:

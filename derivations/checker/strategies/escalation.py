@@ -43,6 +43,8 @@ STEP_SECONDS = 2.0
 Past it such points are read at the working digits only, as they were before escalation."""
 SAFETY = 10
 """Factor on the change between two precisions that a resolved difference must exceed."""
+MAGNITUDE_DIGITS = 15
+"""Digits at which the term magnitudes of the sides are read (their order of magnitude is all that is used)."""
 
 
 class Allowance:
@@ -79,11 +81,14 @@ def precisions(base: int, limit: int = MAX_DIGITS) -> list[int]:
 
 def read_point(rel: str, sides, values, base: int, *, allow_complex: bool = False, digits=None,
                escalate: tuple[str, ...] = ("fails", "near", "undefined"), allowance: Allowance | None = None,
-               seconds: float | None = SECONDS) -> Reading:
+               seconds: float | None = SECONDS, magnitudes=None) -> Reading:
     """The point's :class:`Reading` at ``base`` digits when that ``holds`` or its state is not in ``escalate``;
     else the first resolved one at the ``digits`` after it (default :func:`precisions` of ``base``; a failure gets
     ``FAILURE_LEVELS`` of them), or the last one read, ``unsettled`` where it is apart but not resolved.  ``near``
-    and ``undefined`` are escalated only while ``allowance`` lasts; ``seconds`` caps one point (None: no cap)."""
+    and ``undefined`` are escalated only while ``allowance`` lasts; ``seconds`` caps one point (None: no cap).
+    ``magnitudes`` (compiled :func:`~derivations.checker.strategies.magnitude.term_magnitude` of each side, None for
+    a side without one): a ``holds`` whose margin is small against them is read again at the next precision
+    (:func:`_cancelled`) and counts only once resolved there."""
     digits = precisions(base) if digits is None else digits
     readings: list[Reading] = []
 
@@ -95,6 +100,13 @@ def read_point(rel: str, sides, values, base: int, *, allow_complex: bool = Fals
         return readings[-1]
 
     first = read(0)
+    if first.state == "holds" and len(digits) > 1 and _cancelled(first, magnitudes, values):
+        second = read(1)
+        if second.state == "holds" and _resolved(first, second):  # confirmed: counted as read at the working digits
+            return Reading("holds", second.l, second.r, second.dps, 0)
+        if second.state == "fails" and _resolved(first, second):
+            return second  # a failure is then decided exactly, as always
+        return Reading("unsettled", second.l, second.r, second.dps, 1)
     if first.state == "holds" or first.state not in escalate:
         return first
     if first.state != "fails" and allowance is not None and allowance.left <= 0:
@@ -107,6 +119,9 @@ def read_point(rel: str, sides, values, base: int, *, allow_complex: bool = Fals
             reading = read(level)
             if reading.state in ("holds", "fails") and _resolved(readings[-2], reading):
                 resolved.append(reading)
+                return
+            if reading.state == "near" and _relatively_resolved(readings[-2], reading):
+                resolved.append(Reading(_sign_state(rel, reading), reading.l, reading.r, reading.dps, level))
                 return
             if reading.state not in escalate and reading.state not in ("holds", "fails"):
                 return
@@ -137,4 +152,47 @@ def _resolved(before: Reading, now: Reading) -> bool:
             change = abs(now.l - before.l) + abs(now.r - before.r)
             return abs(now.l - now.r) > tolerance(now.dps, now.l, now.r) + SAFETY * change
         except (TypeError, ValueError):  # a complex side against a real one
+            return False
+
+
+def _relatively_resolved(before: Reading, now: Reading) -> bool:
+    r"""Whether sides that agree only through the tolerance's absolute floor (both far below 1, as
+    $-\log(1 + e^{-x})$ and $-e^{-x}/2$ at $x = 10^{600}$) are apart relative to themselves, and stable: both nonzero
+    at both precisions (a cancellation that leaves nothing reads as 0) and
+    $|l_k - r_k| > 10^{-(d_k - 10)} \max(|l_k|, |r_k|) + 10\,(|l_k - l_{k-1}| + |r_k - r_{k-1}|)$."""
+    if any(v is None or v == 0 for v in (before.l, before.r, now.l, now.r)):
+        return False
+    with mpmath.workdps(now.dps):
+        try:
+            change = abs(now.l - before.l) + abs(now.r - before.r)
+            scale = max(abs(now.l), abs(now.r))
+            return abs(now.l - now.r) > mpmath.mpf(10) ** (10 - now.dps) * scale + SAFETY * change
+        except (TypeError, ValueError):  # a complex side against a real one
+            return False
+
+
+def _sign_state(rel: str, reading: Reading) -> str:
+    """``holds`` or ``fails`` by the sign of $l - r$ (resolved: nonzero)."""
+    negative = reading.l < reading.r
+    if rel == "=":
+        return "fails"
+    return "holds" if negative == (rel in ("<=", "<")) else "fails"
+
+
+def _cancelled(reading: Reading, magnitudes, values) -> bool:
+    """Whether the margin $|l - r|$ of a ``holds`` is below $10^{-b/2}$ times the largest term magnitude of the
+    sides (``magnitude``): more than half the digits were lost to cancellation."""
+    if not magnitudes or all(m is None for m in magnitudes):
+        return False
+    sizes = [abs(reading.l), abs(reading.r)]
+    for m in magnitudes:
+        if m is not None:
+            size = value_at(m, values, MAGNITUDE_DIGITS)
+            if size is None:
+                return True  # the terms overflow where the sides do not: nothing to measure them by
+            sizes.append(abs(size))
+    with mpmath.workdps(reading.dps):
+        try:
+            return abs(reading.l - reading.r) < mpmath.mpf(10) ** (-(reading.dps // 2)) * max(sizes)
+        except (TypeError, ValueError):
             return False

@@ -26,6 +26,8 @@ from symbolic.expr import as_expr
 
 from derivations.checker.budget import within_cpu_seconds
 from derivations.checker.strategies.complements import complements
+from derivations.checker.strategies.huge import huge_exact
+from derivations.checker.strategies.exp_cancellation import exponentials_cancelled, near_one_logs
 from derivations.checker.strategies.instances import Unsupported, instances
 
 TOLERANCE_MARGIN = 10
@@ -63,7 +65,8 @@ def _compiled(symbols: tuple, expr) -> Callable:
     if unknown:
         raise Unsupported(f"{unknown[0]} is a function the claim does not define: it has no value at a point")
     try:
-        arguments, renamed = identifier_arguments(list(symbols), complements(expr))  # 1/2 - erf(z)/2 as erfc(z)/2
+        exact = near_one_logs(exponentials_cancelled(complements(expr)))  # 1/2 - erf(z)/2 as erfc(z)/2, cosh y - sinh y
+        arguments, renamed = identifier_arguments(list(symbols), exact)
         return sp.lambdify(arguments, renamed, modules="mpmath")
     except Exception as exc:  # noqa: BLE001 - lambdify fails in many ways on unknown nodes
         raise Unsupported(f"cannot evaluate {str(expr)[:80]} numerically ({type(exc).__name__})") from None
@@ -147,6 +150,11 @@ r"""Most working digits sympy's ``evalf`` may use to confirm a failing point (an
 inside $1 - \cos x$ needs about 600)."""
 
 
+CONFIRM_EXACT_DIGITS = 20_000
+"""Largest exact value (in decimal digits) that substituting a point for :func:`confirm` may build (as
+``decide.MAX_EXACT_DIGITS``): a side whose substitution needs more is not confirmed."""
+
+
 def confirm(exprs, point: dict, dps: int) -> list | None:
     r"""``exprs`` at ``point`` to ``dps`` *correct* digits, by sympy's precision-tracking ``evalf``.
 
@@ -158,6 +166,8 @@ def confirm(exprs, point: dict, dps: int) -> list | None:
     subs = {s: sp.Rational(v) for s, v in point.items()}
     values = []
     for expr in exprs:
+        if isinstance(expr, sp.Basic) and huge_exact(expr, subs, CONFIRM_EXACT_DIGITS):
+            return None  # loggamma(10**8) would build (10**8 - 1)! exactly while substituting
         try:
             # substitute first: evalf(subs=...) raises PrecisionExhausted on a sub-expression
             # that is exactly 0 at the point (1 - c at c = 1); xreplace makes it an exact 0

@@ -20,8 +20,14 @@ import sympy as sp
 
 FACTORIAL_LIKE = (sp.factorial, sp.factorial2, sp.gamma, sp.loggamma, sp.RisingFactorial, sp.FallingFactorial,
                   sp.binomial, sp.subfactorial)
+POLYGAMMA_LIKE = (sp.digamma, sp.polygamma, sp.harmonic)
 """Functions sympy evaluates to an exact integer (or a log of one) at integer arguments, at a cost that grows with
 them (``gamma(10**6)`` builds a number of 5.5 million digits)."""
+r"""With ``POLYGAMMA_LIKE``: sympy writes $\psi(n)$, $\psi^{(m)}(n)$, $H_n$ at an integer as a harmonic-type sum of $n$
+exact terms (``digamma(10**7)`` is $H_{10^7 - 1} - \gamma$, a rational of millions of digits), and half-integers and
+other rationals are reduced the same way (``gamma(n + 1/2)``, ``digamma(n + 1/3)``).  These are counted where the
+substitution makes the argument (a node already a number was built unevaluated on purpose, as ``tail`` builds
+$H_{2^{40}}$ for ``evalf``)."""
 
 
 EXP_LIMIT = sp.Integer(10) ** 400
@@ -72,10 +78,12 @@ def huge_exact(expr: sp.Expr, point: dict, limit: int) -> bool:
                 a = rational(node.args[0])
                 if a is not None and abs(a) > EXP_LIMIT:
                     raise _Huge
-            elif isinstance(node, FACTORIAL_LIKE):
+            elif isinstance(node, FACTORIAL_LIKE + POLYGAMMA_LIKE):
                 for argument in node.args:
                     n = rational(argument)
-                    if n is not None and n.is_Integer and abs(n) > 1 and abs(n) * math.log10(abs(n)) > limit:
+                    if n is None or abs(n) <= 1 or abs(n) * math.log10(abs(n)) <= limit:
+                        continue
+                    if (n.is_Integer and isinstance(node, FACTORIAL_LIKE)) or argument.free_symbols & point.keys():
                         raise _Huge
             stack.extend(node.args)
     except _Huge:

@@ -21,6 +21,7 @@ quadrature (:mod:`~derivations.checker.strategies.quadrature`) contradicts by a 
 """
 from __future__ import annotations
 
+import functools
 import itertools
 import math
 import time
@@ -36,7 +37,7 @@ from derivations.checker.step import Step
 from derivations.checker.verdict import Verdict
 
 from derivations.checker.strategies.divergence import divergent_refutation
-from derivations.checker.strategies.escalation import Allowance, read_point
+from derivations.checker.strategies.escalation import MAX_DIGITS as MAX_ESCALATION_DIGITS, Allowance, read_point
 from derivations.checker.strategies.improper import nonintegrable_end
 from derivations.checker.strategies.decide import (MAX_DIGITS as DECIDE_MAX_DIGITS, coordinate_text, decide, decimal_text, exact_point,
                                                    holds, round_point, shortest_point)
@@ -47,6 +48,8 @@ from derivations.checker.strategies.ties import KINKS, far_points, feature_point
 from derivations.checker.strategies.instances import Instance, Unsupported, instances
 from derivations.checker.strategies.limit import approach_limit
 from derivations.checker.strategies.polynomial_integrals import with_polynomial_integrals_done
+from derivations.checker.strategies.exp_cancellation import exponentials_cancelled
+from derivations.checker.strategies.magnitude import term_magnitude
 from derivations.checker.strategies.margin import TIE, Closest, closed_form_point, refine, relative_margin
 from derivations.checker.strategies.quadrature import CLEAR, careful_side, closed_refutation
 from derivations.checker.strategies.series import divergent_series_refutation
@@ -117,6 +120,9 @@ class Tally:
     divergent: int = 0
     """Agreements where an integral, with the point's values put in, has no value (``improper``): the quadrature
     was a principal value at best, so they count neither way."""
+    rounded: int = 0
+    """Skipped points where a side was undefined at the working digits and no escalation defined it (a difference
+    inside it that no precision tried resolves, or one never re-read): unresolved, not known to be undefined."""
     near: int = 0
     runaway: bool = False
     """An exact decision at an agreement within rounding ran out of ``EXACT_SECONDS``."""
@@ -223,6 +229,7 @@ class NumericTest:
                 outcome = self._pointwise(inst, sides, values, point, tally, closest)
             if tally.side_undefined and outcome == "undefined" and not _has_integral(inst) and not self.quick:
                 rounded.append((values, point))  # a side undefined at the working digits, not a sign out of reach
+                tally.rounded += 1
             tally.side_undefined = False
             if outcome in ("undefined", "unresolved", "divergent"):
                 setattr(tally, outcome, getattr(tally, outcome) + 1)
@@ -245,6 +252,7 @@ class NumericTest:
                 return outcome
             if outcome in ("ok", "raised", "unresolved", "divergent"):  # defined at more digits after all
                 tally.undefined -= 1
+                tally.rounded -= 1
                 if outcome in ("unresolved", "divergent"):
                     setattr(tally, outcome, getattr(tally, outcome) + 1)
                 else:
@@ -342,7 +350,7 @@ class NumericTest:
             escalate = ("fails",) if inst.rel == "=" else ("fails", "near")
             escalate += ("undefined",) if escalate_undefined else ()
             reading = read_point(inst.rel, sides, values, base, allow_complex=inst.is_complex, escalate=escalate,
-                                 allowance=tally.escalations)
+                                 allowance=tally.escalations, magnitudes=_magnitudes(inst))
         l, r, dps = reading.l, reading.r, reading.dps
         if reading.state == "undefined":
             tally.side_undefined = True
@@ -351,6 +359,8 @@ class NumericTest:
             if closest is not None and reading.level == 0:
                 closest.add(relative_margin(inst.rel, l, r), tuple(float(v) for v in values))
             return "ok" if reading.level == 0 else "raised"
+        if reading.state in ("near", "unsettled", "fails") and _difference_holds(inst, values, base):
+            return "raised"  # lhs - rhs, its exponentials cancelled exactly, has the claimed sign at two precisions
         if reading.state == "near":
             return self._near(inst, point, tally, apart=relatively_apart(l, r, dps))
         if reading.state == "unsettled":
@@ -509,7 +519,8 @@ class NumericTest:
         region = "; ".join(insts[0].assumption_texts()) or "no free symbols"
         reason = (f"evidence, not a proof: the relation holds at every point (within 1e-{self.digits - 10} relative, "
                   f"{_exact_text(tally)}); region sampled: {region}; "
-                  f"{tally.undefined} undefined points skipped, {tally.rejected} outside the assumptions")
+                  f"{tally.undefined} undefined points skipped{_rounded_text(tally)}, {tally.rejected} outside the "
+                  "assumptions")
         if tally.divergent:
             return Verdict("undecided", method=method, assumptions=insts[0].assumption_texts(),
                            reason=(f"at {tally.divergent} points an integral has no value as an improper integral (its "
@@ -765,3 +776,59 @@ def decide_domain_at(inst: Instance, point: dict) -> Verdict | None:
     if decision.state.startswith("undefined "):
         return _refutation(inst, point, decision, "domain mismatch")
     return None
+
+
+def _magnitudes(inst: Instance):
+    """The compiled term magnitude of each side (``magnitude``; None for a side without a sum), or None for both
+    where a side is complex or one cannot be compiled."""
+    if inst.is_complex:
+        return None
+    try:
+        return tuple(None if m is None else compile_expr(inst.symbols, m)
+                     for m in (term_magnitude(inst.lhs), term_magnitude(inst.rhs)))
+    except (Unsupported, TypeError, ValueError):
+        return None
+
+
+def _difference_holds(inst: Instance, values, base: int) -> bool:
+    r"""Whether $lhs - rhs$, written as one expression and its exponentials cancelled exactly
+    (``exp_cancellation``), has the claimed strict sign at ``base`` and ``2 base`` digits, nonzero at both and
+    apart from 0 by more than ten times its change between them.  Sides compared one by one cannot see
+    $\log(1 - \tanh x) \le \log 2 - 2x$ at $x = 10^{300}$ (each is $-2 \cdot 10^{300}$, the gap
+    $e^{-2 \cdot 10^{300}}$); their difference is $-\log(1 + e^{-2x})$.  Only inequalities, only where the
+    rewriting changed the difference (else it is the comparison already made)."""
+    if inst.rel not in ("<", "<=", ">", ">=") or inst.is_complex or _has_integral(inst):
+        return False
+    try:
+        difference = _rewritten_difference(inst.lhs, inst.rhs)
+    except TypeError:  # unhashable (a mutable matrix)
+        return False
+    if difference is None:
+        return False
+    try:
+        function = compile_expr(inst.symbols, difference)
+    except Unsupported:
+        return False
+    d1, d2 = (value_at(function, values, dps) for dps in (base, 2 * base))
+    if d1 is None or d2 is None or d1 == 0 or d2 == 0:
+        return False
+    with mpmath.workdps(2 * base):
+        if (d1 > 0) != (d2 > 0) or abs(d2) <= 10 * abs(d2 - d1):
+            return False
+    return (d2 < 0) == (inst.rel in ("<", "<="))
+
+
+@functools.lru_cache(maxsize=64)
+def _rewritten_difference(lhs, rhs):
+    """``lhs - rhs`` with ``exponentials_cancelled``, or None where that changes nothing."""
+    plain = lhs - rhs
+    rewritten = exponentials_cancelled(plain)
+    return None if rewritten == plain else rewritten
+
+
+def _rounded_text(tally: Tally) -> str:
+    """The skipped points that are unresolved rather than undefined, said as such."""
+    if not tally.rounded:
+        return ""
+    return (f" ({tally.rounded} of them unresolved: a side rounds to undefined there at every precision tried, "
+            f"up to {MAX_ESCALATION_DIGITS} digits, and may be defined exactly)")
