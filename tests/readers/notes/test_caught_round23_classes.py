@@ -31,7 +31,7 @@ CASES = {
                                    "$$a_t = \\rho a_{t-1} + (1 - \\rho) c$$\n\nstarted from\n\n$$a_0 = 0$$\n\n"
                                    "Unrolled,\n\n$$a_t = (1 - \\rho^{t}) c$$\n\n$$\\frac{a_t}{1 - \\rho^{t}} = c$$\n\n"
                                    "and not\n\n$$a_t = (1 - \\rho^{t - 1}) c$$\n"),
-                                  ["verified", "verified", "refuted"]),
+                                  ["proved", "verified", "refuted"]),  # proved by induction since stop 47
     # adversarial_round11 185 and 189: a property stated in words after the expression was no claim
     "property in words": (("## W\n\n$$x^2 + 1 \\text{ is at least } 2x$$\n\n$$\\cosh x \\text{ is concave}$$\n"),
                           ["proved", "refuted"]),
