@@ -1987,8 +1987,8 @@ class _NotesReader(_CatalogMatch):
         if values is not None and "=" in frag.content and all(v.is_number for _, v in values) \
                 and self.matrix_claims.writes_declared(frag, frag.content_line, _first_value_text(frag.content)):
             values = None  # H = X(X^T X)^{-1} X^T is no example H = 1 (its scalar parse): a definition in matrices
-        if values is not None and any(member_value(n, self.section.symbols, self.recurrent_bases()) is not None
-                                      for n, _ in values):
+        if values is not None and any(member_value(n, self.section.symbols, self.recurrent_bases(), v) is not None
+                                      for n, v in values):
             values = None  # eta_T = eta_max/2 after eta_t = ...: a member of a closed-form family (family_members)
         if values is not None and any(first_order_recurrence(n, v) is not None for n, v in values):
             values = None  # "the recursive definition is $a_n = a_{n-1} + 3$": a recurrence, though a_n was seen
@@ -2012,6 +2012,8 @@ class _NotesReader(_CatalogMatch):
             if frag.kind == "inline" and 0 < frag.line <= len(self.lines) \
                     and passing_examples.in_passing(self.lines[frag.line - 1], frag.column, frag.source):
                 scope = {frag.paragraph}  # "at $z = 0$ both labels give ...": its sentence's (passing_examples)
+                if passing_examples.introduces_display(self.lines[frag.line - 1], frag.column, frag.source):
+                    scope.add(frag.paragraph + 1)  # "At $\eta = 2/a$ the iterates flip sign:" and its display
             self.section.examples = [e for e in self.section.examples if e[0] not in {n for n, _ in values}]
             self.section.examples += [(n, v, scope, frag.items) for n, v in values]
             vector_names(values, frag.line, self.vector_families)
@@ -2712,7 +2714,7 @@ class _NotesReader(_CatalogMatch):
                 continue
             redefinition = ""
             family = member(name, self.section.functions) if not row.continued else None
-            valued = member_value(name, self.section.symbols, self.recurrent_bases()) \
+            valued = member_value(name, self.section.symbols, self.recurrent_bases(), exprs[1]) \
                 if family is None and not row.continued and rels[0] == "=" and len(exprs) == 2 else None
             if valued is not None:  # eta_T = eta_min after eta_t = ...: the family's value there (family_members)
                 claims.append(_Claim(valued[0], "=", exprs[1], tuple(row.conditions) + tuple(givens),
@@ -4492,7 +4494,6 @@ class _NotesReader(_CatalogMatch):
             if len(differences) == len(STEPS) else None
         if witness is None:
             return StepReport(**shown, verdict="undecided", role="claim", reason=result[1])
-        named = set().union(*(as_plain_names(d).free_symbols for d in differences.values()))
         return StepReport(**shown, verdict="refuted", role="claim", counterexample=witness,
                           reason=f"unrolled with the recurrence this chain opens with ({found.base}, from any first "
                                  f"step {found.base}_0), the two sides differ at every step tried",
@@ -4544,11 +4545,13 @@ class _NotesReader(_CatalogMatch):
                     break
         if len(differences) != len(STEPS):
             return None
+        named = set().union(*(as_plain_names(d).free_symbols for d in differences.values()))
+        if {n.name for n, _, _, _ in self.section.examples if isinstance(n, sp.Symbol)} & {x.name for x in named}:
+            return None  # "At $\eta = 2/a$ the iterates flip sign: $$w_k = (-1)^k w_0$$": read at the example, not any eta
         conditions = [c[0] for c in self.section.conditions]
         witness = _point_where_nonzero({k: as_plain_names(d) for k, d in differences.items()}, conditions)
         if witness is None:
             return None
-        named = set().union(*(as_plain_names(d).free_symbols for d in differences.values()))
         return StepReport(**shown, verdict="refuted", role="claim", counterexample=witness,
                           reason=f"unrolled with the recurrence for {found.base}_{{{found.step.name}}} (line "
                                  f"{found.line}) from any first step {found.base}_0, which the claim names, the two "

@@ -23,6 +23,8 @@ from __future__ import annotations
 import bisect
 import re
 
+from readers.latex.tables import GREEK
+
 _DISPLAY, _INLINE = "\x01", "\x02"
 _SIGN = r"(?:strictly\s+)?(?:non-?negative|non-?positive|non-?zero|negative|positive|real|integer|complex)"
 _CUE = (r"(?:\bfor(?:\s+(?:all|every|any|each))?|\bif|\bwhen|\bwhenever|\bwhere|\bon|\bprovided(?:\s+that)?"
@@ -68,11 +70,9 @@ r"""A definition of a function, ``\sigma(x) = ...``, ``f_1(x, y) := ...``: its a
 def _letters(latex: str) -> frozenset:
     r"""The names a formula writes: single letters and Greek letters (``x``, ``\theta``), not commands."""
     return frozenset(re.findall(r"(?<![\\A-Za-z])[A-Za-z](?![A-Za-z])", latex)) | frozenset(
-        g for g in re.findall(r"\\([A-Za-z]+)", latex) if g in _GREEK)
+        g for g in re.findall(r"\\([A-Za-z]+)", latex) if g in GREEK)
 
 
-_GREEK = frozenset("alpha beta gamma delta epsilon varepsilon zeta eta theta vartheta iota kappa lambda mu nu xi pi rho "
-                   "sigma tau upsilon phi varphi chi psi omega".split())
 
 
 def _masked(text: str, fragments, starts) -> str:

@@ -69,10 +69,12 @@ def _subscript(text: str, body) -> sp.Expr | None:
     return {"+": name + k, "-": name - k, "/": name / k}[m.group(3)]
 
 
-def member_value(name, symbols: dict, recurrent=frozenset()) -> tuple[sp.Expr, str] | None:
-    """``(value, description)`` of ``name`` as a member of a closed-form family in ``symbols`` (module docstring);
+def member_value(name, symbols: dict, recurrent=frozenset(), stated=None) -> tuple[sp.Expr, str] | None:
+    r"""``(value, description)`` of ``name`` as a member of a closed-form family in ``symbols`` (module docstring);
     None when it is none (a name defined itself, another base, a label subscript, a recurrence; ``recurrent``: bases a
-    recurrence or an update has set since, ``a_n = a_{n-1} + 3`` in an example after ``a_n = a + dn``)."""
+    recurrence or an update has set since, ``a_n = a_{n-1} + 3`` in an example after ``a_n = a + dn``), or when the
+    value ``stated`` for it is a number and the member still has free names: initial values that determine the
+    family's constants ($x_0 = 4$ after $x_n = 2pr^n\cos(\omega + n\theta)$), an equation for them."""
     if not isinstance(name, sp.Symbol) or name in symbols or not symbols:
         return None
     m = _MEMBER.match(name.name)
@@ -100,4 +102,7 @@ def member_value(name, symbols: dict, recurrent=frozenset()) -> tuple[sp.Expr, s
                                  **s.assumptions0)
         elif _mentions(s.name, letter):
             return None  # x_{t,i}, r_{t+1} in the body: subscripts not moved here
-    return body.xreplace(moved), f"{name.name} read as the member of {m.group(1)}_{letter} at {letter} = {value}"
+    member = body.xreplace(moved)
+    if isinstance(stated, sp.Basic) and stated.is_number and member.free_symbols:
+        return None  # "the initial values $x_0 = 4$" of x_n = 2 p r^n cos(omega + n theta): an equation for p, omega
+    return member, f"{name.name} read as the member of {m.group(1)}_{letter} at {letter} = {value}"

@@ -4,7 +4,8 @@ r"""A value named in passing, inside a sentence that goes on, holds in that sent
 \sigma(z)$$" read the display at the example ``z = 0`` (where the slip happens to hold: ``1 - \sigma(0) = \sigma(0)``)
 and proved it.  An inline ``name = value`` right after *at* or *when* ("at $z = 0$", "when $x = 1$"), with the
 sentence going on after it in words, evaluates that sentence at a point: it is an example for the sentence's own
-formulas, not a setting for the blocks after it (unlike "Let $x = 2$.", "With $p = 0.3$:", which set one up).
+formulas (and for the display its sentence introduces with a colon: "At $\eta = 2/a$ the iterates just flip sign:"),
+not a setting for the blocks after it (unlike "Let $x = 2$.", "With $p = 0.3$:", which set one up).
 
 A block the prose calls an identity ("one more identity", "the identity", "holds in general", "always") is claimed for
 every value: no example of the paragraphs above reads it at a point.
@@ -23,6 +24,12 @@ def in_passing(line: str, column: int, source: str) -> bool:
     goes on in words after it."""
     before, after = line[:max(column - 1, 0)], line[column - 1 + len(source):]
     return _AT.search(before) is not None and _GOES_ON.match(after) is not None
+
+
+def introduces_display(line: str, column: int, source: str) -> bool:
+    """Whether the sentence of the example ends its line with a colon: "At $\\eta = 2/a$ the iterates just flip sign:"
+    introduces the display after it, which is read at the example too."""
+    return line[column - 1 + len(source):].rstrip().endswith(":")
 
 
 def called_identity(introduction: str) -> bool:

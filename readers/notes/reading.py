@@ -46,8 +46,14 @@ def defined_functions(text: str) -> frozenset:
         if name not in _NOT_FUNCTIONS:
             names.add(name)
     names |= {m.group(1) for m in _DERIVATIVE_AT_A_POINT.finditer(text)}
+    names |= {m.group(1) for m in _SEQUENCE.finditer(text)}
     names |= {n for m in _COMPOSITION.finditer(text) if m.group(1) != m.group(2) for n in m.groups()}
     return frozenset(names)
+
+
+_SEQUENCE = re.compile(r"(?<![A-Za-z_\\])([a-z])\s*\[\s*[a-z]\s*\]\s*&?\s*(?:=|:=|\\coloneqq)")
+r"""``w[n] = \alpha - \beta\cos\frac{2\pi n}{N - 1}``: a discrete signal or window defined at its index (one
+lower-case letter in square brackets), read as ``w`` at ``n`` as ``w(n)`` is, never the product ``w \cdot n``."""
 
 
 _COMPOSITION = re.compile(r"(?<![\\A-Za-z])([A-Za-z])\s*\((?=\s*([A-Za-z])\s*\(\s*[A-Za-z])")

@@ -255,3 +255,20 @@ def test_a_derivative_by_an_entry_of_a_defined_array_is_taken_before_the_body_is
     assert_block_verdicts([b for b in blocks if b.steps], [HOLDS])
     zero = text.replace(r"\gamma\hat{x}_j + \beta - t_j", "0")
     assert not any(b.verdict in CONFIRMED for b in check_notes(zero, path="<test>", budget=5.0).blocks if b.steps)
+
+
+@pytest.mark.parametrize("text", [
+    # a window defined at its index: w[n] is w at n (pytorch_tensor_functions.rst), not the product w n
+    "Hamming window.\n\n$$w[n] = \\alpha - \\beta\\cos\\left(\\frac{2\\pi n}{N - 1}\\right)$$\n\nwhere $N$ is its size.\n",
+    "A filter: $$h[k] = \\frac{1}{2}\\left[1 - \\cos\\left(\\frac{2\\pi k}{M - 1}\\right)\\right] = "
+    "\\sin^2\\left(\\frac{\\pi k}{M - 1}\\right)$$\n",
+    # initial values that fix a closed form's constants (quantecon_complex_trig.md): an equation, not a member's claim
+    "The dynamics are $$x_n = 2 p r^n \\cos(\\omega + n\\theta)$$\n\nWe set the initial values $r = 0.9$, $x_0 = 4$.\n",
+    # an example named in passing before the display its sentence introduces (everyday_optimisation_homework.md)
+    "Gradient descent: $$w_{k+1} = w_k - \\eta a w_k = (1 - \\eta a) w_k$$\n\nso $$w_k = (1 - \\eta a)^k w_0$$\n\n"
+    "At $\\eta = 2/a$ the iterates just flip sign:\n\n$$w_k = (-1)^k w_0$$\n",
+])
+def test_corpus_lines_my_first_versions_refuted_stay_unrefuted(text):
+    """Three correct published or labelled lines the whole-corpus run of this stop found refuted before the merge:
+    each a class (a bracketed sequence, initial values, an example before its display)."""
+    assert not any(b.verdict == "refuted" for b in check_notes(text, path="<test>", budget=5.0).blocks)
