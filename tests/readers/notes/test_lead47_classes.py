@@ -25,7 +25,6 @@ initialisation, PCA, k-means and mixtures).
   words on the claim's own line were not read (only the lines before it).
 * A maximum-likelihood estimate after its log-likelihood ($\hat\lambda = \sum_i x_i / n$ after
   $\ell(\lambda) = n\log\lambda - \lambda\sum_i x_i$) was read as a definition: a wrong MLE went unread.
-* ``H_\delta(r) = …`` made ``\delta`` a function of the document (its subscript read as the name).
 * Young's inequality "for $a, b \ge 0$ and $\frac1p + \frac1q = 1$ with $p > 1$" was refuted at p = q = 1/2: only the
   first relation after "for" was read, and the equation was never imposed.
 * A derivative by an entry of a defined array (:math:`\partial L / \partial y_j` after :math:`y_i = \gamma\hat x_i + \beta`)
@@ -217,44 +216,6 @@ def test_a_hatted_estimate_after_a_likelihood_is_its_stationary_point(exp, poiss
                                         for s in b.steps)]
     assert_block_verdicts(claimed, expected)
     assert not any(b.verdict == "refuted" for b in blocks if b not in claimed), [(b.line, b.verdict) for b in blocks]
-
-
-@pytest.mark.parametrize("letter", [r"\delta", r"\kappa"])
-def test_a_greek_subscript_of_a_defined_function_is_no_function_of_its_own(letter):
-    r"""``H_\delta(r) = …`` registered ``\delta`` as a function (the subscript's command matched as the name), so
-    the later ``\delta(\delta - \frac12\delta)`` was an unknown function applied, never checked."""
-    text = (f"The Huber loss $$H_{letter}(r) = \\frac{{1}}{{2}}r^2$$ for $|r| \\le {letter}$.\n\n"
-            f"It is continuous: $\\frac{{1}}{{2}}{letter}^2 = {letter}({letter} - \\frac{{1}}{{2}}{letter})$.\n\n"
-            f"Wrong: $\\frac{{1}}{{2}}{letter}^2 = {letter}({letter} - \\frac{{1}}{{4}}{letter})$.\n")
-    assert_block_verdicts(checked_blocks(text), [CONFIRMED, "refuted"])
-
-
-@pytest.mark.parametrize("rel, expected", [(r"\le", CONFIRMED), (r"\ge", "refuted")])
-def test_young_conditions_listed_after_the_first_are_imposed(rel, expected):
-    r"""Young's inequality "for $a, b \ge 0$ and $\frac1p + \frac1q = 1$ with $p > 1$" was refuted at p = q = 1/2:
-    only the first formula after "for" was read, and the equation could not be imposed.  Now every listed relation
-    is, the equation solved for q (q = p/(p − 1)); a witness of the reversed inequality satisfies all of them."""
-    text = (f"Young's inequality: $ab {rel} \\frac{{a^p}}{{p}} + \\frac{{b^q}}{{q}}$ for $a, b \\ge 0$ and "
-            "$\\frac{1}{p} + \\frac{1}{q} = 1$ with $p > 1$.\n")
-    witnesses = assert_block_verdicts(checked_blocks(text), [expected])
-    for w in witnesses:
-        p, q = sp.Rational(str(w["p"])), sp.Rational(str(w["q"])) if "q" in w else None
-        assert p > 1 and float(w["a"]) >= 0 and float(w["b"]) >= 0, w
-        assert q is None or 1 / p + 1 / q == 1, w
-
-
-def test_a_derivative_by_an_entry_of_a_defined_array_is_taken_before_the_body_is_put_in():
-    r"""After $y_i = \gamma\hat x_i + \beta$, every $\frac{\partial L}{\partial y_j}$ ended "internal error: Can't
-    calculate derivative wrt beta + gamma*…": the body was put into the derivative's variable."""
-    text = ("For a batch: $$\\hat{x}_i = \\frac{x_i - \\mu}{\\sqrt{\\sigma^2 + \\epsilon}}, \\qquad "
-            "y_i = \\gamma \\hat{x}_i + \\beta$$\n\nWith $$L = \\frac{1}{2}\\sum_{i=1}^m (y_i - t_i)^2$$ we get "
-            "$\\frac{\\partial L}{\\partial y_j} = \\gamma\\hat{x}_j + \\beta - t_j$.\n")
-    blocks = check_notes(text, path="<test>", budget=5.0).blocks
-    assert not any("internal error" in (s.reason or "") for b in blocks for s in b.steps), [b.steps for b in blocks]
-    # L's body is stored with y put in, so its derivative in y cannot be taken here: never 0 (a false "= 0")
-    assert_block_verdicts([b for b in blocks if b.steps], [HOLDS])
-    zero = text.replace(r"\gamma\hat{x}_j + \beta - t_j", "0")
-    assert not any(b.verdict in CONFIRMED for b in check_notes(zero, path="<test>", budget=5.0).blocks if b.steps)
 
 
 @pytest.mark.parametrize("text", [
