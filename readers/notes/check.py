@@ -1023,10 +1023,10 @@ def _solved_condition(block, symbols) -> tuple | None:
     r"""``(q, "=", p/(p - 1))`` for a condition that is one equation between names of a claim, ``\frac1p + \frac1q = 1``,
     with exactly one solution for one of them (the last written that has one): imposed by putting it in, as a value a
     "where" clause gives; None otherwise."""
-    rows = [r for r in block.rows if r.kind not in ("empty", "prose")]
-    if len(rows) != 1 or rows[0].continued or list(rows[0].chain.rels) != ["="]:
+    equation = _one_equation(block)
+    if equation is None:
         return None
-    lhs, rhs = rows[0].chain.exprs
+    lhs, rhs = equation
     names = {x.name for x in symbols if isinstance(x, sp.Symbol)}
     unknowns = [x for x in (lhs - rhs).free_symbols if isinstance(x, sp.Symbol)]
     if len(unknowns) < 2 or not all(x.name in names for x in unknowns) or (lhs - rhs).atoms(AppliedUndef, sp.Indexed):
@@ -1070,11 +1070,11 @@ def _by_defined_entries(expr, arrays: dict):
 def _sum_to_one(block) -> list:
     r"""``[(\sum_k y_k, "=", 1)]`` for a block that only states that an array sums to one (a condition the sampler
     imposes as the simplex, :func:`readers.notes.symbols._is_simplex_condition`), else []."""
-    rows = [r for r in block.rows if r.chain.rels]
-    if len(rows) != 1 or rows[0].chain.rels != ("=",):
+    equation = _one_equation(block)
+    if equation is None or not _is_simplex_condition(sp.Eq(*equation, evaluate=False)):
         return []
-    lhs, rhs = rows[0].chain.exprs
-    return [(lhs, "=", rhs)] if _is_simplex_condition(sp.Eq(lhs, rhs, evaluate=False)) else []
+    lhs, rhs = equation
+    return [(lhs, "=", rhs)]
 
 
 def _role(steps, defined, updates) -> str:
@@ -1237,11 +1237,20 @@ def _not_differentiated(symbols: dict, expr) -> dict:
 def _named_value(block):
     r"""``(name, "=", value)`` when ``block`` is one equation giving a plain name a value (``A = \tau``, ``B = \tau\mu``,
     as a "where" clause after a display names its letters), else None."""
+    equation = _one_equation(block)
+    if equation is None:
+        return None
+    name, value = equation
+    return (name, "=", value) if isinstance(name, sp.Symbol) and name not in value.free_symbols else None
+
+
+def _one_equation(block) -> tuple | None:
+    """``(lhs, rhs)`` when ``block`` is one row stating one equation, else None."""
     rows = [r for r in block.rows if r.kind not in ("empty", "prose")]
     if len(rows) != 1 or rows[0].continued or list(rows[0].chain.rels) != ["="]:
         return None
-    name, value = rows[0].chain.exprs
-    return (name, "=", value) if isinstance(name, sp.Symbol) and name not in value.free_symbols else None
+    lhs, rhs = rows[0].chain.exprs
+    return lhs, rhs
 
 
 def _undecided(report, reason, role=None):

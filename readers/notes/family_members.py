@@ -21,7 +21,8 @@ import re
 
 import sympy as sp
 
-_BASE = r"(\\?[A-Za-z]+|\\[A-Za-z]+\{\\?[A-Za-z]+\})"
+from readers.notes.shifted_instances import _BASE
+
 _FAMILY = re.compile(_BASE + r"_(?:\{([a-z])\}|([a-z]))$")
 _MEMBER = re.compile(_BASE + r"_(?:\{\s*([^{}]+?)\s*\}|([A-Za-z0-9]))$")
 _SUBSCRIPT = re.compile(r"(\d+)|([A-Za-z])(?:\s*([+\-/])\s*(\d+))?$")
