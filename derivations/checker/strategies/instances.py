@@ -213,6 +213,10 @@ def _instances_at(step: Step, sizes: tuple[dict, ...]) -> tuple[Instance, ...]:
 
 
 def _instances_at_sizes(step: Step, sizes: tuple[dict, ...]) -> tuple[Instance, ...]:
+    set_here = set(step.indices).union(*(size.keys() for size in sizes))  # the names each instance gives a value
+    step = dataclasses.replace(step, lhs=bound_apart(as_expr(step.lhs), set_here),
+                               rhs=bound_apart(as_expr(step.rhs), set_here),
+                               assumptions=tuple(bound_apart(as_expr(a), set_here) for a in step.assumptions))
     out = []
     for size in sizes:
         ranges = []
@@ -241,7 +245,7 @@ def refined_symbolic(step: Step) -> Instance:
 # ** building one instance **
 
 def _instance(step: Step, values: dict, *, concretize: bool = True) -> Instance:
-    parts = [xreplace(bound_apart(as_expr(p), values), values) for p in (step.lhs, step.rhs, *step.assumptions)]
+    parts = [xreplace(as_expr(p), values) for p in (step.lhs, step.rhs, *step.assumptions)]
     if concretize:
         parts = [_expand_concrete(p) for p in parts]
     elements = _element_symbols(step, parts, values) if concretize else {}
