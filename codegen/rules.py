@@ -77,6 +77,7 @@ rule                      identity
 ``common_denominator``    $R + \frac{N}{D} = \frac{R D + N}{D}$ where the expanded numerator loses a symbol (:mod:`codegen.rules_fraction`)
 ``scale_over_argument``   $k\,f(a/k) = a\,\frac{f(u)}{u}$, $u = a/k$, for $f$ in tanh, sin, sinh, atan, asinh (:mod:`codegen.rules_ratio`)
 ``argument_over_scale``   $\frac{f(k a)}{k} = a\,\frac{f(u)}{u}$, $u = k a$, for $f$ in tanh, sin, sinh, atan, asinh, expm1, log1p (:mod:`codegen.rules_ratio`)
+``sum_into_branch``       $R + c\,[v \text{ if } C] = [R + c v \text{ if } C \wedge f_k > 0]$, each $\log\prod f_k^{e_k}$ as $\sum e_k\log f_k$ and collected, where a coefficient cancels (:mod:`codegen.rules_sum_into_branch`)
 ``logistic_of_exp``       $\frac{e^{u}}{(1 + e^{u})^{2}} = \sigma(u)\,\sigma(-u)$, $\frac{e^{u}}{1 + e^{u}} = \sigma(u)$ (:mod:`codegen.rules_cancel`)
 ``weighted_logistic_of_exp`` $\frac{c\,e^{u}}{(1 + c\,e^{u})^{2}} = \frac{e^{-|v|}}{(1 + e^{-|v|})^2}$, $v = u + \log c$, for $c > 0$ (a ``where`` on $c > 0$) (:mod:`codegen.rules_cancel`)
 ``logistic_in_log``       $\log\frac{e^{u}}{1 + e^{u}} = \log\frac{1}{1 + e^{-u}}$, before the log-sigmoid rules (:mod:`codegen.rules_cancel`)
@@ -139,7 +140,7 @@ from sympy.codegen.cfunctions import expm1, log1p
 from codegen import (rules_bregman, rules_log_gamma_zero, rules_geometric, rules_cancel, rules_atan, rules_exp_underflow, rules_log1p_power, rules_power_ratio, rules_unit_sum, rules_mixture_one, rules_gaussian_tail, rules_scale_into_summand, rules_softmax_gap, rules_exact, rules_homogeneous, rules_fraction, rules_log, rules_logit, rules_pairing, rules_power, rules_quotient_scale, rules_ratio, rules_root, rules_select, rules_step,
                      rules_series, rules_sigmoid_difference, rules_stirling, rules_trig, rules_tail_difference, rules_log_hyperbolic, rules_log_squares, rules_log_weights, rules_logspace, rules_softmax, rules_softmax_offset, rules_softplus_ratio, rules_sums, rules_xlogy)
 from codegen import rules_exp_sums, rules_log_quotient, rules_softmax_power
-from codegen import rules_at_least_one, rules_log_gamma_shift
+from codegen import rules_at_least_one, rules_log_gamma_shift, rules_sum_into_branch
 from codegen import rules_cancelling_terms, rules_lerp, rules_log_difference, rules_step_sum
 from codegen import rules_bessel, rules_kink_fold, rules_removable
 from codegen.lower_unshifted import ExpShift
@@ -1324,6 +1325,12 @@ FOLD_AT_KINK = Rule(
     gain="the gradient of the Wendland kernel max(0, 1 - s)^4 (4s + 1) at s = r/ell = 1e-150: max(0, 1 - s) - (1 + 4s) "
          "H(1 - s) rounds to 0 where the truth is -5s (the VJP 100 % off); folded where s < 1 it is -5s")
 
+SUM_INTO_BRANCH = Rule(
+    "sum_into_branch", "sum_into_branch", rules_sum_into_branch.sum_into_branch, priority=70.6,
+    gain="the Dagum log-density a p log(x/b) - (p + 1) log(1 + (x/b)^a) at x = p = 1e300: log1p_power puts a log(x/b) "
+         "into a branch, two terms of 7e302 never meet and the error is 0.25; folded into the branch and collected, the "
+         "coefficient of log x is -a - 1 and the value is exact")
+
 RULES: tuple[Rule, ...] = tuple(sorted(
     (LOG_SIGMOID, LOG_ONE_MINUS_SIGMOID, LOG_SIGMOID_PAIR, GAUSSIAN_TAIL, ATAN_REFLECTION, COS_MINUS_ONE, LOG_ATAN_COMPLEMENT, UNIT_SUM_COMPLEMENT, LOG_SOFTMAX_SPLIT, LOG_CONSTANT_PLUS_EXP_SUM, LOGSUMEXP_SHIFT, EXP_NORMALIZE, SOFTPLUS_STABLE,
      LOG1P_EXPM1, POWER_AS_EXP, POWER_EXPM1, INTEGER_POWER_MINUS_ONE, LOG_ADD_EXP, LOG_ADD_WEIGHTED_EXP, SIGMOID_STABLE, ERF_NDTR, ERFC_NDTR, LOG_NDTR, TANH_SIGMOID, SECH_SQUARE, LOG_COSH, LOG_COSH_POWER, LOG_HYPERBOLIC_FACTOR, TANH_RATIO, LOG1MEXP_OF_EXP, LOG_OF_SOFTPLUS, LOG1MEXP, LOG_EXPM1, ROOT_CANCEL,
@@ -1332,7 +1339,7 @@ RULES: tuple[Rule, ...] = tuple(sorted(
      ROOT_DIFFERENCE, SQUARE_INTO_ROOT, RATIO_OF_EQUAL_SUMS, POWER_RATIO_OVER_NUMERATOR, POWER_OVER_BASE, HEAVISIDE_SELECT_FIRST, HEAVISIDE_SELECT, STEP_SCALE, ZERO_TIMES_LOG,
      SOFTPLUS_AFTER_POWER, MIXTURE_WITH_ONE, CONSTANT_MINUS_MAX, EXP_NORMALIZE_OFFSET, ROOT_OF_PRODUCT, LOG_OF_ROOT_SUM,
      SOFTPLUS_REFLECTION, POWER_OF_SOFTPLUS, SOFTMAX_POWER, LOG_SUM_EXP_SUMS, HYPERBOLIC_NORMALIZE, EXP_PAIR_HYPERBOLIC,
-     LOG_OF_NEGATIVE_EXPM1, LOG_EXPM1_FACTOR, LOG_SHARE, LOG_DIFFERENCE_OF_EXP, REMOVABLE_RATIO, FOLD_AT_KINK, LOG_BESSEL_I),
+     LOG_OF_NEGATIVE_EXPM1, LOG_EXPM1_FACTOR, LOG_SHARE, LOG_DIFFERENCE_OF_EXP, REMOVABLE_RATIO, FOLD_AT_KINK, LOG_BESSEL_I, SUM_INTO_BRANCH),
     key=lambda r: r.priority))
 
 
