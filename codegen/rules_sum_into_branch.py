@@ -74,8 +74,9 @@ def _fold(e):
             continue
         rest = e - t
         positive: set = set()
-        pieces = [p for a in sp.Add.make_args(_split_logs(c * v + rest, positive))
-                  for p in sp.Add.make_args(_distributed(a))]
+        # the branch and the rest split apart: added first, sympy would cancel log x against log|x| unseen
+        parts = (c * _split_logs(v, positive), *sp.Add.make_args(_split_logs(rest, positive)))
+        pieces = [p for a in parts for p in sp.Add.make_args(_distributed(a))]
         logs = {sp.log(f) for f in positive}
         if not logs or not _cancels(pieces, logs):
             continue
