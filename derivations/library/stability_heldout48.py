@@ -1,11 +1,12 @@
 r"""The identities of the rules added for the held-out round twenty-two: ``sum_into_branch``
 (``codegen.rules_sum_into_branch``), ``sigmoid_reflection``
-(``codegen.rules_sigmoid_reflection``) and ``log_exp_near_one`` (``codegen.rules_log_exp_near_one``).
+(``codegen.rules_sigmoid_reflection``) ``log_exp_near_one`` (``codegen.rules_log_exp_near_one``),
+``log_i0e_large`` (``codegen.rules_bessel_large``) and ``complete_square`` (``codegen.rules_complete_square``).
 
 A sum is folded into a branch of a Piecewise term (on that branch the Piecewise is the branch's value), and for
 positive factors the log of a product is the sum of the logs, whose coefficients are then collected.
 """
-from sympy import Piecewise, Symbol, exp, log
+from sympy import Abs, Integer, Piecewise, Symbol, besseli, exp, log, oo, pi, sqrt
 from sympy.codegen.cfunctions import expm1, log1p
 
 from derivations.checker.step import Derivation, Step
@@ -55,5 +56,30 @@ register(Derivation(
              justification="e^{v} + eps = 1 + (e^{v} - 1 + eps), and log1p(t) = log(1 + t)"),
         Step(-log(exp(-_r ** 2 / _c ** 2) + _eps), -log1p(expm1(-_r ** 2 / _c ** 2) + _eps),
              assumptions=(_c > 0,), justification="the Blake-Zisserman loss"),
+    ),
+))
+
+_nu, _sigma, _z = Symbol("nu", real=True), Symbol("sigma", positive=True), Symbol("z", positive=True)
+register(Derivation(
+    id="complete_square",
+    title=r"the identity of a stability rule: $s A^2 + s B^2 \pm 2 s A B = s (A \pm B)^2$",
+    source="textbook",
+    steps=(
+        Step(-_x ** 2 / (2 * _sigma ** 2) - _nu ** 2 / (2 * _sigma ** 2) + Abs(_x * _nu) / _sigma ** 2,
+             -(sqrt(2) * Abs(_x / _sigma) / 2 - sqrt(2) * Abs(_nu / _sigma) / 2) ** 2,
+             justification="the Rice exponent: -(|x| - |nu|)^2 / (2 sigma^2), |x|^2 = x^2"),
+        Step(_v ** 2 + _w ** 2 - 2 * _v * _w, (_v - _w) ** 2, justification="the binomial square"),
+    ),
+))
+register(Derivation(
+    id="log_i0e_large",
+    title=r"the identity of a stability rule: $\log(e^{-z} I_0(z)) = -\frac12\log(2\pi z) + \log R(z)$, "
+          r"$R(z) = \sqrt{2\pi z}\,e^{-z} I_0(z) = 1 + \frac{1}{8z} + O(z^{-2})$",
+    source="textbook",
+    steps=(
+        Step(log(exp(-_z) * besseli(0, _z)), -log(2 * pi * _z) / 2 + log(sqrt(2 * pi * _z) * exp(-_z) * besseli(0, _z)),
+             justification="the log of a product; the rule drops log R(z), which is below 1.3e-18 for z > 1e17 "
+                           "(Abramowitz and Stegun 9.7.1: R(z) = 1 + 1/(8z) + 9/(128 z^2) + ...; measured against "
+                           "mpmath in tests/codegen/test_heldout48_rules.py)"),
     ),
 ))

@@ -177,10 +177,54 @@ def test_over_large_term_divides_by_a_real_power(expr, args, values):
     (r"\log\mathrm{B}\left(p, q\right) - \log x", "-log(x) + loggamma(p) + loggamma(q) - loggamma(p + q)"),
     (r"\mathrm{B}(a, b) x", "x*gamma(a)*gamma(b)/gamma(a + b)"),
 ])
-def test_euler_beta_function_is_read_in_a_definition(tmp_path, body, want):
-    from formulary import api
+def test_euler_beta_function_is_read_in_a_definition(body, want):
+    from codegen.define import build
+    from readers.definition import read_definitions
 
-    note = tmp_path / "n.md"
-    note.write_text(f"$$ \\mathrm{{F}}(x) = {body} $$\n")
-    (f,) = api.define(note)
+    (f,) = build(read_definitions(f"$$ \\mathrm{{F}}(x) = {body} $$"))
     assert sp.simplify(f.expr - sp.sympify(want, locals={s.name: s for s in f.expr.free_symbols})) == 0
+
+
+# ** log_i0e_large and complete_square (the Rice log-density) **
+
+def test_log_i0e_large_follows_the_series_past_the_float_range():
+    from codegen.rules_bessel_large import log_i0e_large
+    from symbolic.functions import i0e
+
+    expr = sp.log(i0e(u * w / s ** 2))
+    new = log_i0e_large(expr)
+    assert new != expr
+    f = sp.lambdify((u, w, s), new, modules=[{"i0e": __import__("scipy.special").special.i0e}, "numpy"])
+    for values in ((1e300, 1e300, 1.34), (1e10, 3e9, 1e-3), (2.0, 3.0, 0.7)):  # overflowing z, z = 3e25, z ~ 12
+        with mpmath.workdps(650):  # log I_0(z) - z at z = 5.6e599 keeps its 16 digits only at 620 digits
+            z = mpmath.mpf(values[0]) * mpmath.mpf(values[1]) / mpmath.mpf(values[2]) ** 2
+            want = float(mpmath.log(mpmath.besseli(0, z)) - z)
+        with np.errstate(all="ignore"):
+            got = float(f(*[np.float64(x) for x in values]))
+        assert abs(got - want) <= REL_TOL * abs(want)
+
+
+@pytest.mark.parametrize("expr, args, values", [
+    # the Rice exponent after log_bessel_i at x = nu = 1e300: inf - inf (nan), truth 0
+    (-(u ** 2 + w ** 2) / (2 * s ** 2) + sp.Abs(u * w / s ** 2), (u, w, s), (1e300, 1e300, 1.34)),
+    # the same at x = 1e155, nu = -(1e155 - 1e150): the squares overflow, truth -(1e150/2)^2/2 = -1.25e299
+    (-(u ** 2 + w ** 2) / (2 * s ** 2) + sp.Abs(u * w / s ** 2), (u, w, s), (1e155, -(1e155 - 1e150), 2.0)),
+    # another layout: a^2 + b^2 - 2ab + 3 at a = 1e150, b = a - 1e140: the squares' roundings (1e284) swamp 1e280
+    (a ** 2 + b ** 2 - 2 * a * b + 3, (a, b), (1e150, 1e150 - 1e140)),
+])
+def test_complete_square_forms_the_difference_first(expr, args, values):
+    from codegen.rules_complete_square import complete_square
+
+    new = complete_square(expr)
+    assert new != expr
+    want = _truth(args, expr, values)
+    naive = _value(args, expr, values)
+    assert not np.isfinite(naive) or abs(naive - want) > 1e-3 * abs(want)
+    assert abs(_value(args, new, values) - want) <= REL_TOL * abs(want)
+
+
+def test_complete_square_leaves_squares_without_their_cross_term():
+    from codegen.rules_complete_square import complete_square
+
+    for expr in (a ** 2 + b ** 2 + sp.exp(a), a ** 2 + b ** 2 - 3 * a * b, -a ** 2 + b ** 2 - 2 * a * b):
+        assert complete_square(expr) == expr
