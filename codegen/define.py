@@ -215,6 +215,9 @@ def _inline(expr: sp.Expr, known: dict) -> sp.Expr:
             if len(params) != len(e.args):
                 raise DefinitionError(f"{name} takes {len(params)} arguments, called with {len(e.args)}")
             return body.xreplace(dict(zip(params, e.args)))
+        arity = BUILTINS[name].__code__.co_argcount if hasattr(BUILTINS[name], "__code__") else None
+        if arity is not None and arity != len(e.args):  # B(x) alone: Euler's Beta takes two
+            raise DefinitionError(f"{name} takes {arity} arguments, called with {len(e.args)}")
         return BUILTINS[name](*e.args)
 
     for _ in range(20):  # nested calls resolve from the inside out

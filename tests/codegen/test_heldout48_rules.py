@@ -228,3 +228,12 @@ def test_complete_square_leaves_squares_without_their_cross_term():
 
     for expr in (a ** 2 + b ** 2 + sp.exp(a), a ** 2 + b ** 2 - 3 * a * b, -a ** 2 + b ** 2 - 2 * a * b):
         assert complete_square(expr) == expr
+
+
+def test_a_built_in_function_called_with_too_few_arguments_is_an_error():
+    from codegen.define import DefinitionError, build
+    from readers.definition import read_definitions
+
+    for body in (r"\mathrm{B}(x)", r"I_0(x, 2)"):
+        with pytest.raises(DefinitionError, match="takes"):
+            build(read_definitions(f"$$ \\mathrm{{F}}(x) = {body} $$"))
