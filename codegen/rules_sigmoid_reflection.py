@@ -6,7 +6,8 @@ with $k + R$ simplified by algebra (identity ``sigmoid_reflection``).  ACON-C, $
 p_2)x}} + p_2 x$, at $x = -10^{300}$, $p_1 = 10^{-300}$: the sigmoid is 1, the two terms are $\pm 1.86\cdot10^{300}$ and
 cancel to 0 where the truth is $p_1 x = -1$; reflected, $k + R = p_1 x$ is formed by algebra and the correction
 $k\,\sigma(-v)$ is 0.  The rule fires only where $k + R$ has fewer terms than $k$ and $R$ apart (a cancellation), and
-only on the side $v > 0$ (where $\sigma(-v) < \tfrac12$: the correction is smaller than the term it corrects).
+only on the side $v > 0$ (where $\sigma(-v) < \tfrac12$: the correction is smaller than the term it corrects), and
+only where $R$ is not a number ($1 - \sigma(z)$ and its logs are other rules' business).
 """
 from __future__ import annotations
 
@@ -39,7 +40,7 @@ def _reflect(e):
             continue
         k, v = found
         rest = e - t
-        if rest.has(sp.exp) or rest.has(sp.Piecewise) or rest == 0:
+        if rest.has(sp.exp) or rest.has(sp.Piecewise) or rest.is_number:  # 1 - sigma(z) is one_minus_sigmoid's
             continue
         whole = sp.expand(k + rest)
         if _terms(whole) >= _terms(k) + _terms(rest):
