@@ -163,6 +163,7 @@ BUILTINS = {
     "sgn": sp.sign,
     "I_0": lambda x: sp.besseli(0, x),
     "I_1": lambda x: sp.besseli(1, x),
+    "B": lambda a, b: sp.gamma(a) * sp.gamma(b) / sp.gamma(a + b),  # Euler's Beta function \mathrm{B}(a, b)
 }
 r"""Functions a body may call by name without defining them (``\Phi`` is the standard normal CDF)."""
 
@@ -214,6 +215,9 @@ def _inline(expr: sp.Expr, known: dict) -> sp.Expr:
             if len(params) != len(e.args):
                 raise DefinitionError(f"{name} takes {len(params)} arguments, called with {len(e.args)}")
             return body.xreplace(dict(zip(params, e.args)))
+        arity = BUILTINS[name].__code__.co_argcount if hasattr(BUILTINS[name], "__code__") else None
+        if arity is not None and arity != len(e.args):  # B(x) alone: Euler's Beta takes two
+            raise DefinitionError(f"{name} takes {arity} arguments, called with {len(e.args)}")
         return BUILTINS[name](*e.args)
 
     for _ in range(20):  # nested calls resolve from the inside out
@@ -227,9 +231,23 @@ def _inline(expr: sp.Expr, known: dict) -> sp.Expr:
     return expr
 
 
+def _gamma_powers(e):
+    r"""``[(x, k)]`` where ``e`` is a product $\prod \Gamma(x)^{k}$ of integer powers of Gamma functions, else None."""
+    out = []
+    for f in sp.Mul.make_args(e):
+        base, k = (f.base, f.exp) if isinstance(f, sp.Pow) else (f, sp.S.One)
+        if not (isinstance(base, sp.gamma) and k.is_Integer):
+            return None
+        out.append((base.args[0], k))
+    return out
+
+
 def _log_gamma(expr):
-    return expr.replace(lambda e: isinstance(e, sp.log) and isinstance(e.args[0], sp.gamma),
-                        lambda e: sp.loggamma(e.args[0].args[0]))
+    r"""$\log\Gamma(x)$ as ``loggamma``; the log of a product of powers of Gammas as the sum of their ``loggamma``
+    ($\log\mathrm{B}(a, b) = \log\Gamma(a) + \log\Gamma(b) - \log\Gamma(a + b)$), whose Gammas would overflow
+    at arguments above 171 where the log is moderate."""
+    return expr.replace(lambda e: isinstance(e, sp.log) and _gamma_powers(e.args[0]) is not None,
+                        lambda e: sp.Add(*[k * sp.loggamma(x) for x, k in _gamma_powers(e.args[0])]))
 
 
 def _record(d: UserDefinition, known: dict) -> DefinedFunction:

@@ -77,6 +77,11 @@ rule                      identity
 ``common_denominator``    $R + \frac{N}{D} = \frac{R D + N}{D}$ where the expanded numerator loses a symbol (:mod:`codegen.rules_fraction`)
 ``scale_over_argument``   $k\,f(a/k) = a\,\frac{f(u)}{u}$, $u = a/k$, for $f$ in tanh, sin, sinh, atan, asinh (:mod:`codegen.rules_ratio`)
 ``argument_over_scale``   $\frac{f(k a)}{k} = a\,\frac{f(u)}{u}$, $u = k a$, for $f$ in tanh, sin, sinh, atan, asinh, expm1, log1p (:mod:`codegen.rules_ratio`)
+``sum_into_branch``       $R + c\,[v \text{ if } C] = [R + c v \text{ if } C \wedge f_k > 0]$, each $\log\prod f_k^{e_k}$ as $\sum e_k\log f_k$ and collected, where a coefficient cancels (:mod:`codegen.rules_sum_into_branch`)
+``sigmoid_reflection``    $\frac{k}{1 + e^{-v}} + R = (k + R) - \frac{k}{1 + e^{v}}$ for $v > 0$ where $k + R$ cancels by algebra (:mod:`codegen.rules_sigmoid_reflection`)
+``log_exp_near_one``      $\log(e^{u} + R) = \operatorname{log1p}(\operatorname{expm1}(u) + R)$ where the sum is at least $\tfrac12$, $R$ free of exponentials (costly: search only; :mod:`codegen.rules_log_exp_near_one`)
+``log_i0e_large``         $\log\operatorname{i0e}(z) = -\frac12\log(2\pi) - \frac12\log|z|$ for $|z| > 10^{17}$, $\log|z|$ from the factors of $z$ (:mod:`codegen.rules_bessel_large`)
+``complete_square``       $s A^2 + s B^2 \pm 2 s A B = s(A \pm B)^2$ in a sum (costly: search only; :mod:`codegen.rules_complete_square`)
 ``logistic_of_exp``       $\frac{e^{u}}{(1 + e^{u})^{2}} = \sigma(u)\,\sigma(-u)$, $\frac{e^{u}}{1 + e^{u}} = \sigma(u)$ (:mod:`codegen.rules_cancel`)
 ``weighted_logistic_of_exp`` $\frac{c\,e^{u}}{(1 + c\,e^{u})^{2}} = \frac{e^{-|v|}}{(1 + e^{-|v|})^2}$, $v = u + \log c$, for $c > 0$ (a ``where`` on $c > 0$) (:mod:`codegen.rules_cancel`)
 ``logistic_in_log``       $\log\frac{e^{u}}{1 + e^{u}} = \log\frac{1}{1 + e^{-u}}$, before the log-sigmoid rules (:mod:`codegen.rules_cancel`)
@@ -139,7 +144,7 @@ from sympy.codegen.cfunctions import expm1, log1p
 from codegen import (rules_bregman, rules_log_gamma_zero, rules_geometric, rules_cancel, rules_atan, rules_exp_underflow, rules_log1p_power, rules_power_ratio, rules_unit_sum, rules_mixture_one, rules_gaussian_tail, rules_scale_into_summand, rules_softmax_gap, rules_exact, rules_homogeneous, rules_fraction, rules_log, rules_logit, rules_pairing, rules_power, rules_quotient_scale, rules_ratio, rules_root, rules_select, rules_step,
                      rules_series, rules_sigmoid_difference, rules_stirling, rules_trig, rules_tail_difference, rules_log_hyperbolic, rules_log_squares, rules_log_weights, rules_logspace, rules_softmax, rules_softmax_offset, rules_softplus_ratio, rules_sums, rules_xlogy)
 from codegen import rules_exp_sums, rules_log_quotient, rules_softmax_power
-from codegen import rules_at_least_one, rules_log_gamma_shift
+from codegen import rules_at_least_one, rules_log_gamma_shift, rules_sum_into_branch, rules_sigmoid_reflection, rules_log_exp_near_one, rules_bessel_large, rules_complete_square
 from codegen import rules_cancelling_terms, rules_lerp, rules_log_difference, rules_step_sum
 from codegen import rules_bessel, rules_kink_fold, rules_removable
 from codegen.lower_unshifted import ExpShift
@@ -1324,6 +1329,31 @@ FOLD_AT_KINK = Rule(
     gain="the gradient of the Wendland kernel max(0, 1 - s)^4 (4s + 1) at s = r/ell = 1e-150: max(0, 1 - s) - (1 + 4s) "
          "H(1 - s) rounds to 0 where the truth is -5s (the VJP 100 % off); folded where s < 1 it is -5s")
 
+SUM_INTO_BRANCH = Rule(
+    "sum_into_branch", "sum_into_branch", rules_sum_into_branch.sum_into_branch, priority=70.6,
+    gain="the Dagum log-density a p log(x/b) - (p + 1) log(1 + (x/b)^a) at x = p = 1e300: log1p_power puts a log(x/b) "
+         "into a branch, two terms of 7e302 never meet and the error is 0.25; folded into the branch and collected, the "
+         "coefficient of log x is -a - 1 and the value is exact")
+
+SIGMOID_REFLECTION = Rule(
+    "sigmoid_reflection", "sigmoid_reflection", rules_sigmoid_reflection.sigmoid_reflection, priority=5.6,
+    gain="ACON-C (p1 - p2) x sigma(beta (p1 - p2) x) + p2 x at x = -1e300, p1 = 1e-300: the sigmoid is 1 and the two "
+         "terms of 1.9e300 cancel to 0 where the truth is p1 x = -1; as p1 x - (p1 - p2) x sigma(-v) it is exact")
+
+LOG_EXP_NEAR_ONE = Rule(
+    "log_exp_near_one", "log_exp_near_one", rules_log_exp_near_one.log_exp_near_one, priority=58.8,
+    gain="the Blake-Zisserman loss -log(e^{-r^2/c^2} + eps) at r = eps = 1e-300: the sum rounds to 1 and the log to 0 "
+         "where the truth is -1e-300; as log1p(expm1(-r^2/c^2) + eps) it is exact")
+
+LOG_I0E_LARGE = Rule(
+    "log_i0e_large", "log_i0e_large", rules_bessel_large.log_i0e_large, priority=8.06,
+    gain="the Rice log-density's log I_0(x nu / sigma^2) at x = nu = 1e300: after log_bessel_i the argument of i0e "
+         "overflows, i0e(inf) = 0 and the log is -inf where the truth is -691; as -log(2 pi)/2 - log|z|/2 it is exact")
+COMPLETE_SQUARE = Rule(
+    "complete_square", "complete_square", rules_complete_square.complete_square, priority=8.07,
+    gain="-(x^2 + nu^2)/(2 sigma^2) + |x nu|/sigma^2 (the Rice log-density after log_bessel_i) at x = nu = 1e300: "
+         "every term overflows and the sum is nan where the truth is 0; as -(|x| - |nu|)^2/(2 sigma^2) it is exact")
+
 RULES: tuple[Rule, ...] = tuple(sorted(
     (LOG_SIGMOID, LOG_ONE_MINUS_SIGMOID, LOG_SIGMOID_PAIR, GAUSSIAN_TAIL, ATAN_REFLECTION, COS_MINUS_ONE, LOG_ATAN_COMPLEMENT, UNIT_SUM_COMPLEMENT, LOG_SOFTMAX_SPLIT, LOG_CONSTANT_PLUS_EXP_SUM, LOGSUMEXP_SHIFT, EXP_NORMALIZE, SOFTPLUS_STABLE,
      LOG1P_EXPM1, POWER_AS_EXP, POWER_EXPM1, INTEGER_POWER_MINUS_ONE, LOG_ADD_EXP, LOG_ADD_WEIGHTED_EXP, SIGMOID_STABLE, ERF_NDTR, ERFC_NDTR, LOG_NDTR, TANH_SIGMOID, SECH_SQUARE, LOG_COSH, LOG_COSH_POWER, LOG_HYPERBOLIC_FACTOR, TANH_RATIO, LOG1MEXP_OF_EXP, LOG_OF_SOFTPLUS, LOG1MEXP, LOG_EXPM1, ROOT_CANCEL,
@@ -1332,7 +1362,7 @@ RULES: tuple[Rule, ...] = tuple(sorted(
      ROOT_DIFFERENCE, SQUARE_INTO_ROOT, RATIO_OF_EQUAL_SUMS, POWER_RATIO_OVER_NUMERATOR, POWER_OVER_BASE, HEAVISIDE_SELECT_FIRST, HEAVISIDE_SELECT, STEP_SCALE, ZERO_TIMES_LOG,
      SOFTPLUS_AFTER_POWER, MIXTURE_WITH_ONE, CONSTANT_MINUS_MAX, EXP_NORMALIZE_OFFSET, ROOT_OF_PRODUCT, LOG_OF_ROOT_SUM,
      SOFTPLUS_REFLECTION, POWER_OF_SOFTPLUS, SOFTMAX_POWER, LOG_SUM_EXP_SUMS, HYPERBOLIC_NORMALIZE, EXP_PAIR_HYPERBOLIC,
-     LOG_OF_NEGATIVE_EXPM1, LOG_EXPM1_FACTOR, LOG_SHARE, LOG_DIFFERENCE_OF_EXP, REMOVABLE_RATIO, FOLD_AT_KINK, LOG_BESSEL_I),
+     LOG_OF_NEGATIVE_EXPM1, LOG_EXPM1_FACTOR, LOG_SHARE, LOG_DIFFERENCE_OF_EXP, REMOVABLE_RATIO, FOLD_AT_KINK, LOG_BESSEL_I, SUM_INTO_BRANCH, SIGMOID_REFLECTION, LOG_I0E_LARGE),
     key=lambda r: r.priority))
 
 
@@ -1499,7 +1529,7 @@ CANCELLING_TERMS = Rule(
     gain="(r + y)/(mu + r) - y/mu (a negative binomial's gradient in its mean) at r = 1e-300: y/mu - y/mu leaves r/mu, "
          "relative error y/mu; over mu + r the y cancels by algebra, r (1 - y/mu)/(mu + r)")
 
-COSTLY_RULES: tuple[Rule, ...] = (LOGSUMEXP_LOG1P, MEAN_FROM_TOP, ONE_MINUS_TOP, TAYLOR_BRANCH, STIRLING_BRANCH, TAIL_DIFFERENCE, WEIGHTS_AS_SOFTMAX, HOMOGENEOUS_SCALE,
+COSTLY_RULES: tuple[Rule, ...] = (COMPLETE_SQUARE, LOG_EXP_NEAR_ONE, LOGSUMEXP_LOG1P, MEAN_FROM_TOP, ONE_MINUS_TOP, TAYLOR_BRANCH, STIRLING_BRANCH, TAIL_DIFFERENCE, WEIGHTS_AS_SOFTMAX, HOMOGENEOUS_SCALE,
                                   LOG_OF_QUOTIENT, LOG_OF_PRODUCT_SUM, LOG_SPACE_PRODUCT, LOG_SPACE_MONOMIAL, LOG_ADD_NEAR_TOP, SIGMOID_TANH, HOMOGENEOUS_SCALARS, PAIRED_QUOTIENT,
                                   EXPM1_QUOTIENT, QUOTIENT_INTO_SUM, POLYNOMIAL_QUOTIENT_SCALE, POWER_BREGMAN,
                                   LOG_OF_POSITIVE_PRODUCT, SCALE_INTO_BRANCHES, POWER_LOG1P, POWER_OF_RATIO, LOG_BREGMAN,

@@ -200,9 +200,18 @@ def _term_over_sum(e):
     return None
 
 
+def _real_power_of_symbols(f) -> bool:
+    r"""$B^{p}$ for an exponent $p$ that is not a number and a base $B$ a product of powers of symbols: the adaptive
+    wing loss's $(\theta/\epsilon)^{\alpha - y}$, which overflows at $\epsilon = 10^{-150}$ for $\alpha - y > 2.05$."""
+    return (isinstance(f, sp.Pow) and not f.exp.is_number and not f.exp.has(sp.Sum, sp.Piecewise)
+            and all(isinstance(g.as_base_exp()[0], sp.Symbol) and g.as_base_exp()[1].is_number
+                    for g in sp.Mul.make_args(f.base)))
+
+
 def _over_large_term(e):
     """``(n, w, b)`` where the product ``e`` is ``n / (b + w)``: ``b`` a number, ``w`` a product of symbols holding a
-    power of magnitude at least 2 (which overflows while the quotient is tame) and no sum; else None."""
+    power of magnitude at least 2 or a real power of symbols (:func:`_real_power_of_symbols`; either overflows while
+    the quotient is tame) and no sum; else None."""
     if not isinstance(e, sp.Mul):
         return None
     dens = [f for f in e.args if isinstance(f, sp.Pow) and f.exp == -1 and isinstance(f.base, sp.Add)
@@ -214,7 +223,9 @@ def _over_large_term(e):
         return None
     powers = [f for f in sp.Mul.make_args(w) if isinstance(f, sp.Pow) and f.exp.is_Integer and abs(f.exp) >= 2
               and isinstance(f.base, sp.Symbol)]
-    if not powers or not all(isinstance(f.as_base_exp()[0], sp.Symbol) or f.is_number for f in sp.Mul.make_args(w)):
+    real = [f for f in sp.Mul.make_args(w) if _real_power_of_symbols(f)]
+    if not (powers or real) or not all(isinstance(f.as_base_exp()[0], sp.Symbol) or f.is_number or f in real
+                                       for f in sp.Mul.make_args(w)):
         return None
     return sp.Mul(*[f for f in e.args if f is not dens[0]]), w, b
 
@@ -227,7 +238,9 @@ def over_large_term(expr: sp.Expr) -> sp.Expr:
     def value(e):
         n, w, b = _over_large_term(e)
         q = Held(b / w)  # one ratio, tested and used: sympy splits |r^4/a^2| into r^4 |a^-2|, inf * 0 at r = a = 1e300
-        return sp.Piecewise(((n / w) / (1 + q), sp.Abs(q) <= 1), (e, True))
+        # powers of one base with symbolic exponents combined: (t/e)^{a - 1} / (t/e)^{a} is (t/e)^{-1}, not inf * 0
+        top = sp.powsimp(n / w, combine="exp") if any(_real_power_of_symbols(f) for f in sp.Mul.make_args(w)) else n / w
+        return sp.Piecewise((top / (1 + q), sp.Abs(q) <= 1), (e, True))
 
     return expr.replace(lambda e: _over_large_term(e) is not None, value)
 

@@ -419,8 +419,10 @@ def _into_branches(e):
 
 def _unequal_pair(e):
     """``(n, m, u, v, k, l)``: factors ``n`` and ``m`` of the product ``e`` are ``u**k`` and ``v**-l`` for integers
-    ``k != l``, both at least 1 and one at least 2, ``u`` a sum (a difference such as $x - y$) where ``k = 1``;
-    else None."""
+    ``k != l``, both at least 1 and one at least 2, ``u`` a sum (a difference such as $x - y$) or a variable (an
+    entry, a parameter: $r/c^2$ in the Blake-Zisserman gradient at $r = c = 10^{-300}$, where $c^2$ underflows) where
+    ``k = 1``; else None.  A variable is paired only where its ratio $u/v$ appears in another factor (the
+    $e^{(r/c)^2}$ beside $r/c^2$), the one the formula is written in."""
     if not isinstance(e, sp.Mul):
         return None
     for n, f in enumerate(e.args):
@@ -428,12 +430,19 @@ def _unequal_pair(e):
             u, k = f.base, f.exp
         elif isinstance(f, sp.Add) and not f.is_number:
             u, k = f, sp.S.One
+        elif isinstance(f, (sp.Symbol, sp.Indexed)):
+            u, k = f, None
         else:
             continue
         for m, d in enumerate(e.args):
             if m == n or not (isinstance(d, sp.Pow) and d.exp.is_Integer and d.exp <= -1) or d.base.is_number:
                 continue
             l = -d.exp
+            if k is None:
+                ratio = sp.Mul(u, sp.Pow(d.base, -1))
+                if l >= 2 and any(q not in (n, m) and a.has(ratio) for q, a in enumerate(e.args)):
+                    return n, m, u, d.base, sp.S.One, l
+                continue
             if l != k and max(k, l) >= 2:
                 return n, m, u, d.base, k, l
     return None
