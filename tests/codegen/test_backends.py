@@ -27,7 +27,8 @@ def test_backends_in_a_fresh_interpreter(tmp_path):
     import codegen
 
     packages = str(pathlib.Path(codegen.__file__).resolve().parent.parent)  # the tree these tests import
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [packages, os.environ.get("PYTHONPATH")]))}
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [packages, os.environ.get("PYTHONPATH")])),
+           "FORMULARY_FRAMEWORKS_HERE": "1"}  # tests/conftest.py: the frameworks are imported here on purpose
     selected = " or ".join(["test_backend_registry"] + [f"test_{f} or (certifies_its_own_code and {f})"
                                                          for f in frameworks if f != "numba"]
                            + ["numba_in_subprocess"] * ("numba" in frameworks))  # -k matches the module's name too
