@@ -15,6 +15,7 @@ and budgeted children do (:mod:`derivations.stack_room`): otherwise sympy's deep
 of that stack at every crossing of a chunk's end.
 """
 import os
+import sys
 
 import pytest
 from _pytest.runner import pytest_runtest_protocol as run_one_test
@@ -32,3 +33,19 @@ collect_less_often()
 def pytest_runtest_protocol(item, nextitem):
     """pytest's own protocol for one test (log start, setup, call, teardown, log end), with stack room."""
     return with_stack_room(run_one_test, item, nextitem)
+
+
+FRAMEWORKS = ("numba", "torch", "jax")
+"""Never imported into a test process: PyTorch and JAX start threads (a forked copy of a threaded process can crash),
+and numba with LLVM leaves the process 190 MB larger, whose page tables each later fork of it (the step checker's
+children, thousands per run) copies and tears down.  Their tests run in one fresh interpreter
+(``tests/codegen/test_backends.py``), which says so with ``FORMULARY_FRAMEWORKS_HERE=1``."""
+
+
+@pytest.fixture(autouse=True)
+def _no_framework_imported():
+    """An error for the test after which one of :data:`FRAMEWORKS` is in ``sys.modules`` (a few microseconds a test)."""
+    yield
+    if os.environ.get("FORMULARY_FRAMEWORKS_HERE") != "1":
+        loaded = [name for name in FRAMEWORKS if name in sys.modules]
+        assert not loaded, f"{loaded} imported into a test process: test it in test_backends.py's fresh interpreter"
