@@ -3575,8 +3575,11 @@ class _NotesReader(_CatalogMatch):
         r""":meth:`check_claim_in_scope`; where a restated condition may have widened a name's domain ("For $x > 0$:"
         after "For $0 < x < 1$", ``_Section.widened``), a confirmation must also hold without the bounds it left out,
         else the step is ``undecided (ambiguous)``: $x^2 \le x$ holds on (0, 1), not for every $x > 0$."""
-        widened = self.section.widened
+        widened, equation = self.section.widened, self.section.equation
         steps = self.check_claim_in_scope(claim, frag)
+        if any(s.verdict == "refuted" for s in steps):
+            self.section.equation = equation  # a claim refuted (its law or conditions leave no unknown) is no
+            # equation that later claims follow from: E[Y^2] = 5 refuted under Y ~ N(0, 1), then "so E[Y^2] = 5"
         names = {x.name for x in claim.lhs.free_symbols | claim.rhs.free_symbols if isinstance(x, sp.Symbol)} \
             if isinstance(claim.lhs, sp.Basic) and isinstance(claim.rhs, sp.Basic) else set()
         if not widened or not any(s.verdict in ("proved", "verified") for s in steps) \
