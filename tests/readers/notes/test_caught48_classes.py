@@ -6,7 +6,10 @@ r"""Classes of published notes' claims (issue 12, caught48), each with a wrong t
   the shapes allow it (readers.notes.matrix_columns);
 * a claim refuted where its law or conditions leave no unknown stayed "the equation above", so the same claim
   restated after it was proved as following from it (``$$Y \sim \mathcal{N}(0,1) \Rightarrow \mathrm{E}[Y^2] = 5$$``
-  refuted, then "So $\mathrm{E}[Y^2] = 5$." proved): a refuted claim is no equation that later claims follow from.
+  refuted, then "So $\mathrm{E}[Y^2] = 5$." proved): a refuted claim is no equation that later claims follow from;
+* a rule row ``f(x) = g(x)/h(x) \rightarrow f'(x) = \frac{h g' + g h'}{h^2}`` (Friedman's quotient rule with the
+  wrong sign) was "unknown functions: g, g', h, h'": its premise builds f from functions the note leaves free, so the
+  row is a rule for every g and h, and a failure with them drawn at random refutes it (readers.notes.rule_rows).
 """
 import pytest
 
@@ -59,3 +62,21 @@ def test_a_refuted_claim_is_no_equation_a_restatement_follows_from(name):
     first, again = RESTATED[name]
     blocks = checked_blocks(f"# Moments\n\n{first}\n\n{again}\n")
     assert_block_verdicts(blocks, ["refuted", "refuted"])
+
+
+RULE_ROWS = {
+    "Friedman's quotient rule with the wrong sign": (
+        r"f(x) &= g(x)/h(x) \rightarrow f'(x) = \frac{h(x)g'(x) + g(x)h'(x)}{h(x)^2}", "refuted"),
+    "the right quotient rule, other letters": (
+        r"u(t) &= a(t)/b(t) \rightarrow u'(t) = \frac{b(t)a'(t) - a(t)b'(t)}{b(t)^2}", ("verified", "undecided")),
+    "a product rule that multiplies the derivatives": (
+        r"F(s) &= v(s) \cdot w(s) \Rightarrow F'(s) = v'(s) w'(s)", "refuted"),
+}
+
+
+@pytest.mark.parametrize("name", RULE_ROWS)
+def test_a_row_whose_premise_builds_a_function_from_free_ones_is_a_rule_for_every_function(name):
+    row, expected = RULE_ROWS[name]
+    blocks = checked_blocks(f"# Rules\n\nWe will use the rules:\n\n$$\n\\begin{{align*}}\n{row}\n\\end{{align*}}\n$$\n")
+    witnesses = assert_block_verdicts(blocks, [expected])
+    assert all(any(k.endswith("(t)") for k in w) for w in witnesses), witnesses  # the functions drawn are shown
