@@ -6009,7 +6009,15 @@ class _NotesReader(_CatalogMatch):
                 left, right = substitute(lhs, mapping), substitute(rhs, mapping)
             except Exception:  # noqa: BLE001 - sympy could not carry out a derivative: no evidence
                 return None
-            report = self.confirmed(left, rel, right, claim, shown)
+            if self.rule_row is not None and not _unchecked(left, right):  # f = g h \Rightarrow \frac{d}{dx} f = ...
+                step = self.step(left, rel, right, claim.conditions, zero_based=claim.zero_based)
+                report = None if isinstance(step, str) else self.run(step, shown)
+                if report is not None and report.verdict == "refuted":
+                    return rule_rows.refuted(self.rule_row, {f"{f.__name__}{tuple(body.variables)}".replace(",)", ")"):
+                                                             sp.sstr(body.expr) for f, body in mapping.items()}, report)
+                report = report if report is not None and report.verdict in ("proved", "verified") else None
+            else:
+                report = self.confirmed(left, rel, right, claim, shown)
             if report is None:
                 return None
             methods.append(report.method)
