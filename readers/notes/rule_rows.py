@@ -5,8 +5,10 @@ r"""A row whose premise binds a function to functions the note leaves free state
 is the quotient rule: ``g`` and ``h`` are any differentiable functions, the premise says so by building ``f`` from
 them in this row alone.  Elsewhere a claim in an undefined function that fails for random functions stays
 undecided, since the notes may mean one particular function (readers.notes.arbitrary); in such a row they cannot,
-so a failure with ``g`` and ``h`` drawn at random (exponential sums with a sine: readers.notes.derivative_orders),
-decided exactly at a point, refutes it, and the functions drawn are the counterexample's.
+so a failure with ``g`` and ``h`` drawn at random (exponential sums with a sine for primes,
+readers.notes.derivative_orders; readers.notes.arbitrary's draws for ``\frac{d}{dx}``), decided exactly at a point,
+refutes it, and the functions drawn are the counterexample's.  Letters reserved for probabilities, densities and
+expectations (``p``, ``q``, ``E``, ``H``) are never drawn, so such a row stays undecided.
 """
 from __future__ import annotations
 
