@@ -93,6 +93,7 @@ from readers.notes.parameters_rebound import rebound
 from readers.notes.entry_conditions import entry_conditions
 from readers.notes.sample_means import as_means
 from readers.notes.rounded_parts import rounded_parts
+from readers.notes import rule_rows
 from readers.notes.premises import (converse, linked_by_premise, local_function, premise_solutions,
                                     without_premise_equations)
 from readers.notes.approximation import ONE_UNIT_OFF, REL, check_approximation as approximation, numeric_witness
@@ -1477,6 +1478,8 @@ class _Claim:
 
 
 class _NotesReader(_CatalogMatch):
+    rule_row = None  # the row's premise binding a function to others the note leaves free (readers.notes.rule_rows)
+
     def __init__(self, names, catalog, catalog_error, budget, check_step, functions=frozenset()):
         self.matrix_claims = MatrixClaims("")  # check_notes gives it the note's text
         self.names, self.catalog, self.catalog_error = names, catalog, catalog_error
@@ -3575,8 +3578,11 @@ class _NotesReader(_CatalogMatch):
         r""":meth:`check_claim_in_scope`; where a restated condition may have widened a name's domain ("For $x > 0$:"
         after "For $0 < x < 1$", ``_Section.widened``), a confirmation must also hold without the bounds it left out,
         else the step is ``undecided (ambiguous)``: $x^2 \le x$ holds on (0, 1), not for every $x > 0$."""
-        widened = self.section.widened
+        widened, equation = self.section.widened, self.section.equation
         steps = self.check_claim_in_scope(claim, frag)
+        if any(s.verdict == "refuted" for s in steps):
+            self.section.equation = equation  # a claim refuted (its law or conditions leave no unknown) is no
+            # equation that later claims follow from: E[Y^2] = 5 refuted under Y ~ N(0, 1), then "so E[Y^2] = 5"
         names = {x.name for x in claim.lhs.free_symbols | claim.rhs.free_symbols if isinstance(x, sp.Symbol)} \
             if isinstance(claim.lhs, sp.Basic) and isinstance(claim.rhs, sp.Basic) else set()
         if not widened or not any(s.verdict in ("proved", "verified") for s in steps) \
@@ -3602,13 +3608,14 @@ class _NotesReader(_CatalogMatch):
         if local is not None:  # f(x) = x^a \rightarrow f'(x) = a x^{a-1}: f for this row only (readers.notes.premises)
             name, case, rest = local
             used = [r for r in claim.premise if r not in rest]
-            saved = self.section.functions
+            saved, row = self.section.functions, self.rule_row
             self.section.functions = {**saved, name: [case]}
+            self.rule_row = rule_rows.bound(name, case)
             try:
                 return self.check_claim(dataclasses.replace(
                     claim, premise=rest, conditions=tuple(c for c in claim.conditions if c not in used)), frag)
             finally:
-                self.section.functions = saved
+                self.section.functions, self.rule_row = saved, row
         sides = (self.expand(claim.lhs), self.expand(claim.rhs)) if claim.premise else ()
         solutions = premise_solutions(claim.premise, sides, [c[0] for c in self.section.conditions]) \
             if claim.premise else None
@@ -6002,7 +6009,15 @@ class _NotesReader(_CatalogMatch):
                 left, right = substitute(lhs, mapping), substitute(rhs, mapping)
             except Exception:  # noqa: BLE001 - sympy could not carry out a derivative: no evidence
                 return None
-            report = self.confirmed(left, rel, right, claim, shown)
+            if self.rule_row is not None and not _unchecked(left, right):  # f = g h \Rightarrow \frac{d}{dx} f = ...
+                step = self.step(left, rel, right, claim.conditions, zero_based=claim.zero_based)
+                report = None if isinstance(step, str) else self.run(step, shown)
+                if report is not None and report.verdict == "refuted":
+                    return rule_rows.refuted(self.rule_row, {f"{f.__name__}{tuple(body.variables)}".replace(",)", ")"):
+                                                             sp.sstr(body.expr) for f, body in mapping.items()}, report)
+                report = report if report is not None and report.verdict in ("proved", "verified") else None
+            else:
+                report = self.confirmed(left, rel, right, claim, shown)
             if report is None:
                 return None
             methods.append(report.method)
@@ -6015,14 +6030,22 @@ class _NotesReader(_CatalogMatch):
         r"""A claim in a function the notes never define and its derivatives (``f'(t)``, ``f^{(k)}(a)``,
         ``f^{(n+1)}(x)``): ``verified`` when it holds with the function replaced by random functions whose every
         derivative has a closed form (readers.notes.derivative_orders); None otherwise (a failure refutes nothing)."""
-        found = derivative_orders.substituted((lhs, rhs), f"{lhs} {rel} {rhs}")
+        drawn = []
+        found = derivative_orders.substituted((lhs, rhs), f"{lhs} {rel} {rhs}", drawn)
         if found is None:
             return None
         versions, counts = found
         counted = dataclasses.replace(claim, conditions=tuple(claim.conditions) + tuple(sp.Ge(n, 0) for n in counts))
         methods = []
-        for left, right in versions:
-            report = self.confirmed(left, rel, right, counted, shown, budget=derivative_orders.BUDGET)
+        for (left, right), functions in zip(versions, drawn):
+            if self.rule_row is not None and not _unchecked(left, right):  # f(x) = g(x)/h(x) \rightarrow f'(x) = ...
+                step = self.step(left, rel, right, counted.conditions, zero_based=claim.zero_based)
+                report = None if isinstance(step, str) else self.run(step, shown)  # the reader's budget: a
+                if report is not None and report.verdict == "refuted":  # counterexample is decided exactly
+                    return rule_rows.refuted(self.rule_row, functions, report)
+                report = report if report is not None and report.verdict in ("proved", "verified") else None
+            else:
+                report = self.confirmed(left, rel, right, counted, shown, budget=derivative_orders.BUDGET)
             if report is None:
                 return None
             methods.append(report.method)

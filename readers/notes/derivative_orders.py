@@ -135,12 +135,12 @@ def _replaced(e, bound: dict, drawn: dict):
     return e.func(*(_replaced(a, bound, drawn) for a in e.args))
 
 
-def substituted(sides, seed_text: str) -> tuple[list, tuple] | None:
+def substituted(sides, seed_text: str, shown: list | None = None) -> tuple[list, tuple] | None:
     """``(versions, counts)``: ``DRAWS`` versions of ``sides`` with each arbitrary function and its derivatives
     replaced by a drawn function's (the module docstring), reproducible from ``seed_text``, and the free names that
     orders count with (``n`` of ``f^{(n+1)}``: a whole number, ``n \\ge 0`` as in Taylor's theorem, where
     ``n = -1`` would make ``f^{(n+1)}`` the function itself); None when the claim is not of that kind or an order
-    names no symbol of the claim."""
+    names no symbol of the claim.  ``shown``, when given, receives each version's functions written out."""
     found = families(sides)
     if found is None:
         return None
@@ -157,6 +157,9 @@ def substituted(sides, seed_text: str) -> tuple[list, tuple] | None:
     out = []
     for _ in range(DRAWS):
         drawn = {base: _draw(rng) for base in sorted(found)}
+        if shown is not None:  # each drawn function written out, for a counterexample
+            t = sp.Symbol("t")
+            shown.append({f"{base}(t)": sp.sstr(drawn[base](0, t)) for base in sorted(found)})
         try:
             version = [_replaced(e, free, drawn) for e in sides]
         except _Unread:

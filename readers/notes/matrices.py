@@ -46,7 +46,7 @@ from readers.latex.matrix_reader import parse_matrix_block
 from readers.latex.nodes import MatrixLiteral
 from readers.notes.blocks import find_blocks
 from readers.notes.eigenpairs import NoEigenpair, eigenpair, stated_eigenpairs
-from readers.notes import kernel_blocks
+from readers.notes import kernel_blocks, matrix_columns
 from readers.notes.eigenvalues import as_listed, listed_eigenvalues, over_eigenvalues
 from readers.notes.gradients import entries, in_own_argument
 from readers.notes.matrix_declarations import declarations
@@ -635,7 +635,7 @@ class MatrixClaims:
         inside = literal_names(lhs) | literal_names(rhs) | {  # f(x, y) of a defined f: x, y are numbers
             a for e in (lhs, rhs) for app in e.atoms(AppliedUndef) if app.func.__name__ in known
             for a in app.args if isinstance(a, sp.Symbol)}
-        env, used, certain = {}, [], True
+        env, used, certain, columns = {}, [], True, {}
         scaling = _scaling_identity(lhs) | _scaling_identity(rhs)
         for s in sorted(names - inside, key=str):
             if _IDENTITY.fullmatch(s.name):
@@ -645,9 +645,14 @@ class MatrixClaims:
                     "scalar", "vector"] and s.name not in self.declared.kinds):  # lambda I: never a vector
                 continue
             found = self.literal_at(s.name, line)
+            parts = matrix_columns.readings(s.name, lambda n: self.literal_at(n, line)) if found is None else []
             if found is not None:
                 env[s], certain = found.value, certain and found.section == section
                 used.append(found)
+            elif parts:  # \mathbf{a}_2 after A was written out: its column (or row) 2 (readers.notes.matrix_columns)
+                columns[s] = parts
+                certain = certain and all(d.section == section for _, _, d in parts)
+                used += [d for _, _, d in parts[:1]]
             elif options[0].kind == "scalar" and options[-1].kind == "vector" and s.name not in self.declared.kinds:
                 certain = False  # a plain lower case letter beside written-out matrices: read as a number
             else:
@@ -656,18 +661,38 @@ class MatrixClaims:
             return None
         try:
             functions = []
-            evaluate = Exact(env, lambda s: s in inside or s not in env, lambda s: bool(_IDENTITY.fullmatch(s.name)),
-                             functions=lambda app: _by_entries_in_force(app, scope, line, section, functions)
-                             or self.defined_function(app, line, known, functions),
-                             own=lambda name: self.own_application(name, line, known))
-            verdict = compare(evaluate(lhs), evaluate(rhs), rel, poses_equation(lhs, rhs))
+            verdict, read_as, chosen = None, "", {}
+            for choice in matrix_columns.consistent(list(columns.values())):
+                at = {**env, **{s: value for s, (_, value, _) in zip(columns, choice)}}
+                evaluate = Exact(at, lambda s: s in inside or s not in at,
+                                 lambda s: bool(_IDENTITY.fullmatch(s.name)),
+                                 functions=lambda app: _by_entries_in_force(app, scope, line, section, functions)
+                                 or self.defined_function(app, line, known, functions),
+                                 own=lambda name: self.own_application(name, line, known))
+                try:
+                    found = compare(evaluate(lhs), evaluate(rhs), rel, poses_equation(lhs, rhs))
+                except (NotExact, ValueError, TypeError, AttributeError, ZeroDivisionError, NotImplementedError):
+                    if not columns:
+                        raise
+                    continue  # a row read where the claim's shapes ask for a column: no such reading
+                how = ", ".join(f"{s.name} read as {h}" for s, (h, _, _) in zip(columns, choice))
+                if verdict is not None and found.status != verdict.status:
+                    return _step(shown, "undecided", f"ambiguous: with {read_as} it {_STATUS[verdict.status]}; with "
+                                 f"{how} it {_STATUS[found.status]} (readers.notes.matrix_columns)")
+                if verdict is None:
+                    verdict, read_as = found, how
+                    chosen = {s.name: show(value) for s, (_, value, _) in zip(columns, choice)}
+            if verdict is None:
+                return None
         except (NotExact, ValueError, TypeError, AttributeError, ZeroDivisionError, NotImplementedError) as exc:
             if used:
                 return None
             return _step(shown, "undecided", f"written-out matrices: {exc}")
+        used = list(dict.fromkeys(used))
         certain = certain and all(at_section == section for _, at_section in functions)
         where = "; ".join([f"{d.name} written out at line {d.line}" for d in used]
-                          + [f"the function defined at line {at}" for at, _ in dict.fromkeys(functions)])
+                          + [f"the function defined at line {at}" for at, _ in dict.fromkeys(functions)]
+                          + ([read_as] if read_as else []))
         method = "matrix algebra: written-out matrices, exact (sympy Matrix)"
         if verdict.status == "holds":
             return StepReport(**shown, verdict="proved", method=method, reason="holds " + verdict.how
@@ -684,6 +709,7 @@ class MatrixClaims:
                          "as numbers; they may be vectors")
         point = verdict.solution or {}
         counterexample = {d.name: show(d.value) for d in used}
+        counterexample.update(chosen)
         counterexample.update({str(k): sp.sstr(v) for k, v in point.items()})
         left, right = (show(v.subs(point) if point else v) if not hasattr(v, "c") else show(v)
                        for v in (verdict.left, verdict.right))
@@ -1037,6 +1063,9 @@ class MatrixClaims:
 
 
 # ** sampling a reading **
+
+_STATUS = {"holds": "holds", "fails": "fails", "equation": "is an equation"}
+
 
 def run(typing, lhs, rhs, rel, pairs=()) -> _Outcome:
     """Samples of one reading at several size assignments: holds, fails, mixed or unknown; ``pairs``: eigenpairs

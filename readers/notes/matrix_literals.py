@@ -10,7 +10,8 @@ before it is in force unless
   or as a scalar: the letter is reused for a general value;
 * a property the note gives the name there (symmetric, orthogonal, diagonal, positive definite,
   invertible) does not hold for the written-out value; a property given only before the definition ("any
-  symmetric matrix $A$" in an earlier remark) is about the letter's earlier use, which the definition shadows.
+  symmetric matrix $A$" in an earlier remark) is about the letter's earlier use, which the definition shadows, and
+  one given only after the claim (a later remark) cannot govern it.
 """
 from __future__ import annotations
 
@@ -88,8 +89,10 @@ def in_force(definitions, name: str, line: int, entries, props) -> LiteralDefini
         if n in letters and latest.line < entry_line <= line and _general(kind, dims, latest.value):
             return None
     before = {p for entry_line, n, _, _, given in entries if n in letters and entry_line < latest.line for p in given}
-    since = {p for entry_line, n, _, _, given in entries if n in letters and entry_line >= latest.line for p in given}
-    if not all(_has(latest.value, p) for p in set(props) - (before - since)):
+    since = {p for entry_line, n, _, _, given in entries if n in letters and latest.line <= entry_line <= line
+             for p in given}
+    later = {p for entry_line, n, _, _, given in entries if n in letters and entry_line > line for p in given}
+    if not all(_has(latest.value, p) for p in set(props) - (before - since) - (later - before - since)):
         return None
     return latest
 
