@@ -122,7 +122,8 @@ from readers.notes.matrices_elsewhere import symbol_names, unless_matrices_elsew
 from readers.notes.array_elements import (as_elements, counts_from_zero, family_entries, family_instances,
                                          section_arrays)
 from readers.notes.array_laws import METHOD as LAW_METHOD
-from readers.notes.entry_examples import entry_examples
+from readers.notes.entry_examples import all_entries_set, at_every_entry, entry_examples
+from readers.notes.entry_laws import entry_law_key, one_entry
 from readers.notes import event_sets, recurrence_terms, termwise
 from readers.notes.array_laws import array_law, written_out
 from readers.notes.mappings import mapping_names, operator_names, writes_name
@@ -521,6 +522,16 @@ def _names_moment_of(name, symbols) -> bool:
     found = _TIED_MOMENT.match(name.name) if isinstance(name, sp.Symbol) else None
     return found is not None and any(isinstance(s, sp.Symbol) and s.name in (found.group(2), found.group(2)[:1])
                                      for s in symbols)
+
+
+def _linked_by_examples(examples, lhs, rhs) -> bool:
+    r"""Whether an example in force names a quantity of each side: ``p_i = \frac{1}{V}`` links ``p`` (in
+    :math:`\mathrm{PPL} = \exp(-\frac1N\sum_i \log p_i)`) to ``V`` in ``\mathrm{PPL} = 2V``, which fails there
+    and is no change of variables."""
+    def names(e):
+        return {base_name(x) for x in e.free_symbols | e.atoms(sp.Indexed)} if isinstance(e, sp.Basic) else set()
+    left, right = names(lhs), names(rhs)
+    return any((names(n) | names(v)) & left and (names(n) | names(v)) & right for n, v in examples)
 
 
 def _apart(lhs, rhs, laws=None) -> str:
@@ -1403,6 +1414,7 @@ class _Section:
     stated: dict = field(default_factory=dict)  # shape of a left side -> [(rhs, line)] (readers.notes.restatements)
     distributed: set = field(default_factory=set)  # random variables given a distribution (section)
     laws: dict = field(default_factory=dict)  # variable name -> readers.notes.laws.Law (section)
+    entry_laws: dict = field(default_factory=dict)  # (base, rank) -> Law of each entry m_i (readers.notes.entry_laws)
     independent: set = field(default_factory=set)  # names of laws stated in prose that calls them independent (section)
     equation: tuple | None = None  # (lhs - rhs, paragraph, line): the last equation in an unknown
     objective: dict | None = None  # the last \min_w F of the section: a stated w^\star is its optimum
@@ -1431,7 +1443,7 @@ class _Section:
         self.integers = set()
         self.objective = None
         self.distributed = set()  # X \sim ... is a condition: in force to the next heading
-        self.laws = {}
+        self.laws, self.entry_laws = {}, {}
         self.independent = set()
         self.seen = frozenset()
         self.valued = frozenset()
@@ -1496,6 +1508,7 @@ class _NotesReader(_CatalogMatch):
         self.latex, self.elided = "", {}  # the block's text and its decimals whose digits go on (decimals.py)
         self.prose = ""  # its sentence, and for a display the sentence introducing it
         self.pending_updates = []  # names an update chain (w <- ... = ...) assigns, applied after its claims
+        self.catalog_stated = set()  # sections in which a block stated a catalog formula (and did not disagree)
         self.display_tail = None  # the last side of the last display read (readers.notes.continued_displays)
         self.rows_tail = None  # the last side rows() read
         self.einstein_stated = False  # the notes name the Einstein summation convention
@@ -2057,7 +2070,8 @@ class _NotesReader(_CatalogMatch):
         if defines is not None:  # "the operator $\Delta$ is defined by $\Delta a_n = ...$" (readers.notes.mappings)
             return BlockReport(**base, parsed=True, role="definition", parsed_form=shown, symbols=explain,
                                warnings=tuple(dict.fromkeys([*warnings, f"defines the operator {defines}"])))
-        first = not any(owner[0] == self.section.number for owner in self.section.owner.values())
+        first = not any(owner[0] == self.section.number for owner in self.section.owner.values()) \
+            and self.section.number not in self.catalog_stated  # softplus(x) = ... stated, then sigma(x) = ...: a helper
         before = _copy_section(self.section)
         self.properties = []  # rows that give a name a property (A = A^T), read by rows()
         self.definition_steps = []  # definitions that also hold as claims about what is known: rows()
@@ -2091,6 +2105,8 @@ class _NotesReader(_CatalogMatch):
         steps = confirmed_definitions + steps
         steps = _entry_notation(frag.content, steps, self.einstein_stated) if steps else _entry_restatement(frag)
         catalog_id, comparison = self.match_catalog(frag, block, mains, claims, first=first)
+        if catalog_id is not None and comparison.agrees is not False:
+            self.catalog_stated.add(self.section.number)
         warnings += comparison.warnings
         role = _role(steps, defined or mains, updates)
         if role == "no claim" and self.properties:
@@ -2202,6 +2218,11 @@ class _NotesReader(_CatalogMatch):
             if len(exprs) != len(rels) + 1:
                 continue  # a continued row (``& = ...``): its left side is the row above
             for a, rel, b in row.chain.pairs():
+                if rel == "~" and entry_law_key(a) is not None:  # m_i \sim Bernoulli(p): every entry's law
+                    found = law(self.expand(b))
+                    self.section.entry_laws.pop(entry_law_key(a), None)
+                    if found is not None:
+                        self.section.entry_laws[entry_law_key(a)] = found
                 if rel == "~" and isinstance(a, sp.Symbol):
                     found = law(self.expand(b))
                     if found is not None:
@@ -3985,15 +4006,18 @@ class _NotesReader(_CatalogMatch):
         if einstein is not None:
             out = self.einstein(out, general, frag, einstein, shown)
         scalars = _scalar_names(lhs, rhs)  # x = 2 is no value of the array x_i
-        examples = [(n, v) for n, v in examples if n in scalars or _names_moment_of(n, scalars)]
+        entries = all_entries_set(examples, (self.expand(lhs), self.expand(rhs))) if any(
+            r.verdict == "refuted" for r in out) else []  # every p_i = 1/V (readers.notes.entry_examples)
+        examples = [(n, v) for n, v in examples if n in scalars or _names_moment_of(n, scalars)] + entries
         if examples and passing_examples.called_identity(text_before(self.lines, frag.kind, frag.line, frag.column)):
             examples = []  # "one more identity I used:": claimed for every value (readers.notes.passing_examples)
         if examples and any(r.verdict == "refuted" or r.verdict == "undecided" and r.role == "approximation"
                             for r in out):  # read once more in the example above (1 - beta^10 approx 0.651 at 0.9)
-            values = tuple(sp.Eq(n, v) for n, v in examples)
-            local = _Claim(claim.lhs, claim.rel, claim.rhs, general.conditions + values, claim.line,
-                           claim.zero_based, claim.redefinition)
-            again = conditioned = self.check_plain(local, frag, lhs, rhs, shown)
+            values = tuple(sp.Eq(n, v) for n, v in examples if (n, v) not in entries)
+            sides = (lhs, rhs) if not entries else tuple(at_every_entry(self.expand(e), entries) for e in (lhs, rhs))
+            local = _Claim(*((claim.lhs, claim.rel, claim.rhs) if not entries else (sides[0], claim.rel, sides[1])),
+                           general.conditions + values, claim.line, claim.zero_based, claim.redefinition)
+            again = conditioned = self.check_plain(local, frag, *sides, shown)
             if not again or any(r.verdict == "refuted" for r in again):
                 # the example's name stands for its value (Y = aX + b, then Cov(X, Y) = Cov(X, aX + b)): a
                 # condition on the name alone does not reach a function of it that is expanded over samples
@@ -4136,7 +4160,9 @@ class _NotesReader(_CatalogMatch):
             # a step from Gamma(u + 1) = u! names u: a claim in theta, y, N alone cannot follow from it
             return [_undecided(r, f"an equation after the one at line {previous[2]}: not shown to follow from it",
                                role="equation step") for r in out]
-        apart = _apart(lhs, rhs, self.section.laws) if not linked_by_premise(premise, lhs, rhs) else ""
+        apart = _apart(lhs, rhs, self.section.laws) if not linked_by_premise(premise, lhs, rhs) \
+            and not (_linked_by_examples(examples, lhs, rhs) and all(
+                any(a.endswith("(example)") for a in r.assumptions) for r in out if r.verdict == "refuted")) else ""
         if apart:  # x < y \Rightarrow x^2 < y^2: the premise links x and y (readers.notes.premises)
             return [_undecided(r, f"the two sides share no name ({apart}): a change of variables whose link the "
                                   f"notes state elsewhere, not an identity of independent names ({r.reason[:80]})")
@@ -5073,12 +5099,16 @@ class _NotesReader(_CatalogMatch):
         rounded = _rounded_exact_decimal(lhs, rhs, decimals.decimal_literals(frag.content)) if rel == "=" else None
         if rounded is not None:  # \frac{5}{16} = 0.313: exactly false, to the digits written true
             return [StepReport(**shown, verdict="undecided", reason=rounded)]
-        if self.section.laws:  # Var(X) after X \sim Bernoulli(p): the law's variance (readers.notes.laws)
-            constants = _outside_moments(lhs, rhs) | {x for f in self.section.laws.values() for a in f.args
-                                                       for x in getattr(a, "free_symbols", ())}
-            (left, used), (right, used_too) = (law_moments(e, self.section.laws, self.expand, constants,
+        entry = one_entry((self.expand(lhs), self.expand(rhs)), self.section.entry_laws) \
+            if self.section.entry_laws and operators_in(lhs, rhs) else None
+        if self.section.laws or entry:  # Var(X) after X \sim Bernoulli(p): the law's variance (readers.notes.laws)
+            laws = self.section.laws if not entry else {**self.section.laws, **entry[1]}
+            sides = (lhs, rhs) if not entry else entry[0]  # E[m_i h_i / p] after m_i ~ ...: one entry
+            constants = _outside_moments(*sides) | {x for f in laws.values() for a in f.args
+                                                    for x in getattr(a, "free_symbols", ())}
+            (left, used), (right, used_too) = (law_moments(e, laws, self.expand, constants,
                                                            self.section.independent)
-                                               for e in (lhs, rhs))
+                                               for e in sides)
             if used or used_too:
                 found = list(dict.fromkeys(used + used_too))
                 conditions = tuple(claim.conditions) + tuple(r for f in found for r in f.domain)
@@ -5087,6 +5117,9 @@ class _NotesReader(_CatalogMatch):
                 step = self.step(left, rel, right, conditions, zero_based=claim.zero_based)
                 if not isinstance(step, str) and not _unchecked(left, right):
                     report = self.run(step, shown)
+                    if report.verdict == "refuted" and not all(f.unambiguous for f in found) and entry:
+                        return [_undecided(report, f"{how}: it differs ({report.reason[:80]}); the notes may use "
+                                                   "another parametrisation")]
                     if report.verdict == "refuted" and not all(f.unambiguous for f in found):
                         other = self.other_parametrisation(lhs, rel, rhs, claim, shown, constants)
                         if other is None or other.verdict != "refuted":

@@ -1,0 +1,70 @@
+r"""Classes found by checking hand-written everyday notes at stop 48 (the lead's probes: dropout and
+regularisation, perplexity, probabilistic ML, softplus).
+
+* An example that sets every entry of an array (``If every $p_i = \frac{1}{V}$ then``) was dropped: only scalar
+  examples were read, so :math:`\mathrm{PPL} = V` after :math:`\mathrm{PPL} = \exp(-\frac1N\sum_i \log p_i)` stayed
+  undecided, and a display after "then" that restates a defined name was read as its new definition.
+* A law stated for every entry (:math:`m_i \sim \mathrm{Bernoulli}(p)`) was never read: the dropout moments
+  :math:`\mathbb{E}[\tilde h_i] = h_i`, :math:`\mathrm{Var}(\tilde h_i) = \frac{1-p}{p}h_i^2` stayed undecided, and
+  a wrong variance was not caught (the Einstein reading summed the index the other side leaves free).
+* A helper defined under a catalog heading after the formula was stated (:math:`\sigma(x) = \frac{1}{1+e^{-x}}`
+  under *Softplus*, after :math:`\mathrm{softplus}(x) = \log(1 + e^x)`) was compared with the record and refuted.
+"""
+from __future__ import annotations
+
+import pytest
+import sympy as sp
+
+from tests.readers.notes.checked import CONFIRMED, assert_block_verdicts, checked_blocks
+
+
+@pytest.mark.parametrize("name, array, size, words", [
+    (r"\mathrm{PPL}", "p", "N", "If every"),
+    ("Q", "q", "M", "When all"),
+])
+def test_an_example_that_sets_every_entry_reaches_the_sum(name, array, size, words):
+    def note(claimed):
+        return (f"## Perplexity\n\nPerplexity is ${name} = \\exp\\left(-\\frac{{1}}{{{size}}}\\sum_{{i=1}}^{{{size}}} "
+                f"\\log {array}_i\\right)$. {words} ${array}_i = \\frac{{1}}{{V}}$ then\n\n$${name} = {claimed}$$\n")
+    assert_block_verdicts(checked_blocks(note("V")), [CONFIRMED])
+    (w,) = assert_block_verdicts(checked_blocks(note("2V")), ["refuted"])
+    v = sp.Rational(str(w["V"]))  # at the example, PPL = exp(log V) = V, never 2V for V > 0
+    assert v > 0 and v != 2 * v
+
+
+@pytest.mark.parametrize("total, value, wrong", [("2n", "2", "3n"), ("n c", "c", "n c^2")])
+def test_an_example_of_every_entry_in_a_defined_sum(total, value, wrong):
+    def note(claimed):
+        return f"Let $s = \\sum_{{i=1}}^n x_i$. If every $x_i = {value}$ then\n\n$$s = {claimed}$$\n"
+    assert_block_verdicts(checked_blocks(note(total)), [CONFIRMED])
+    assert_block_verdicts(checked_blocks(note(wrong)), ["refuted"])
+
+
+@pytest.mark.parametrize("h, m, p", [(r"\tilde h", "m", "p"), (r"\hat a", "r", "q")])
+def test_a_law_of_every_entry_reads_moments_of_one_entry(h, m, p):
+    base = h.split()[-1]
+    text = (f"Each unit is kept and scaled: ${h}_i = \\frac{{{m}_i {base}_i}}{{{p}}}$ where "
+            f"${m}_i \\sim \\mathrm{{Bernoulli}}({p})$.\n\n"
+            f"$$\\mathbb{{E}}[{h}_i] = {base}_i$$\n\n"
+            f"$$\\mathrm{{Var}}({h}_i) = \\frac{{1-{p}}}{{{p}}} {base}_i^2$$\n\n"
+            f"A wrong version:\n\n$$\\mathrm{{Var}}({h}_i) = (1-{p}) {base}_i^2$$\n")
+    blocks = checked_blocks(text)
+    (w,) = assert_block_verdicts(blocks[1:], [CONFIRMED, CONFIRMED, "refuted"])
+    q, x = sp.Rational(str(w[p])), sp.Rational(str(w[base]))
+    assert 0 < q < 1 and x ** 2 * (1 - q) / q != (1 - q) * x ** 2  # the true variance differs there
+
+
+@pytest.mark.parametrize("heading, formula, helper", [
+    ("Softplus", r"\mathrm{softplus}(x) = \log(1 + e^x)", r"\sigma(x) = \frac{1}{1 + e^{-x}}"),
+    ("Softplus", r"\mathrm{softplus}(z) = \log(1 + e^z)", r"s(z) = \frac{e^z}{1 + e^{z}}"),
+])
+def test_a_helper_after_the_catalog_formula_is_not_compared_with_it(heading, formula, helper):
+    text = f"## {heading}\n\n${formula}$. Its derivative is the sigmoid,\n\nwhere ${helper}$.\n"
+    blocks = check_notes_blocks(text)
+    (found,) = [b for b in blocks if b.source.strip("$") == helper]
+    assert found.verdict != "refuted" and found.catalog_agrees is not False, (found.verdict, found.catalog_reason)
+
+
+def check_notes_blocks(text):
+    from readers.notes.check import check_notes
+    return check_notes(text, path="<test>", budget=5.0).blocks
