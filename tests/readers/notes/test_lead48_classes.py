@@ -68,3 +68,14 @@ def test_a_helper_after_the_catalog_formula_is_not_compared_with_it(heading, for
 def check_notes_blocks(text):
     from readers.notes.check import check_notes
     return check_notes(text, path="<test>", budget=5.0).blocks
+
+
+@pytest.mark.parametrize("first, second, third", [
+    (r"\log_2 8 = 3", r"\log_2 10 \approx 3.52", r"\ln 2 \approx 0.693"),
+    (r"e^2 \approx 7.39", r"\sqrt{2} \approx 1.514", r"\log 2 \approx 0.693"),
+])
+def test_worked_values_in_a_row_are_each_checked(first, second, third):
+    # the second value is wrong (log2 10 = 3.3219..., sqrt 2 = 1.4142...); a number on the left of a later part
+    # is no name an earlier part uses, so the row is three statements, not one with two conditions
+    (block,) = checked_blocks(f"Values:\n\n$${first}, \\qquad {second}, \\qquad {third}$$\n")
+    assert [s.verdict for s in block.steps] == ["proved" if "=" in first else "verified", "refuted", "verified"]
