@@ -124,6 +124,7 @@ from readers.notes.array_elements import (as_elements, counts_from_zero, family_
 from readers.notes.array_laws import METHOD as LAW_METHOD
 from readers.notes.entry_examples import all_entries_set, at_every_entry, entry_examples
 from readers.notes.entry_laws import entry_law_key, one_entry
+from readers.notes.where_functions import where_function
 from readers.notes import event_sets, recurrence_terms, termwise
 from readers.notes.array_laws import array_law, written_out
 from readers.notes.mappings import mapping_names, operator_names, writes_name
@@ -3630,6 +3631,14 @@ class _NotesReader(_CatalogMatch):
                     claim, premise=rest, conditions=tuple(c for c in claim.conditions if c not in used)), frag)
             finally:
                 self.section.functions = saved
+        where = self.where_function(claim, frag)
+        if where is not None:  # d/dx [x s(x)] = ... "with $s(x) = ...$" (readers.notes.where_functions)
+            saved = self.section.functions
+            self.section.functions = {**saved, where[0]: [where[1]]}
+            try:
+                return self.check_claim(claim, frag)
+            finally:
+                self.section.functions = saved
         sides = (self.expand(claim.lhs), self.expand(claim.rhs)) if claim.premise else ()
         solutions = premise_solutions(claim.premise, sides, [c[0] for c in self.section.conditions]) \
             if claim.premise else None
@@ -3700,6 +3709,19 @@ class _NotesReader(_CatalogMatch):
         found = scalar_optima.read(lhs, rhs, scalar_optima.leads_its_side(frag.content), constrained=True)
         return optimum_refutations.refute(found, claim, lambda *c: self.check_aside(_Claim(
             *c, claim.line, claim.zero_based), frag)) if found is not None else None
+
+    def where_function(self, claim: _Claim, frag: Fragment) -> tuple | None:
+        """The function the words right after ``claim``'s block define for it (readers.notes.where_functions)."""
+        if not (isinstance(claim.lhs, sp.Basic) and isinstance(claim.rhs, sp.Basic)) or not 0 < frag.line <= len(
+                self.lines):
+            return None
+        used = {f.func.__name__ for e in (claim.lhs, claim.rhs) for f in e.atoms(AppliedUndef)} - set(
+            self.section.functions)  # (the document's functions hold s too: the clause defines it, later)
+        if not used:
+            return None
+        after = words_after(self.lines, frag.line, frag.column, frag.source) if frag.kind == "display" else \
+            self.lines[frag.line - 1][frag.column - 1 + len(frag.source):]
+        return where_function(after, lambda math: self.parse(math, frag, functions=used), used)
 
     def check_claim_once(self, claim: _Claim, frag: Fragment) -> list[StepReport]:
         r""":meth:`claim_readings`, with no refutation that rests on a name read as a free value where the notes mean
@@ -6222,6 +6244,9 @@ class _NotesReader(_CatalogMatch):
                 block = self.parse(math, frag)
             except Exception:  # noqa: BLE001 - prose that does not parse states no condition
                 return ()
+            equation = _one_equation(block) if defines(after) else None
+            if equation is not None and isinstance(equation[0], AppliedUndef):
+                continue  # "where $g(x) = ...$": a function defined, no condition (readers.notes.where_functions)
             value = _named_value(block) if defines(after) else None
             found = [value] if value is not None else condition_pairs(block, frozenset(self.section.functions))
             found = found or _sum_to_one(block)  # "when $\sum_k y_k = 1$": sampled on the simplex (symbols._domains)

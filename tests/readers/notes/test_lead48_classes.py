@@ -79,3 +79,15 @@ def test_worked_values_in_a_row_are_each_checked(first, second, third):
     # is no name an earlier part uses, so the row is three statements, not one with two conditions
     (block,) = checked_blocks(f"Values:\n\n$${first}, \\qquad {second}, \\qquad {third}$$\n")
     assert [s.verdict for s in block.steps] == ["proved" if "=" in first else "verified", "refuted", "verified"]
+
+
+@pytest.mark.parametrize("f, cue, tail", [("s", "with", "."), ("g", "where", " is the sigmoid."),
+                                          (r"\phi", "where", ", the logistic function.")])
+def test_a_function_defined_in_the_clause_after_a_claim_is_read_in_it(f, cue, tail):
+    def note(claimed):
+        return (f"## Swish\n\n$$\\frac{{d}}{{dx}}\\left[x\\,{f}(x)\\right] = {claimed}$$\n\n"
+                f"{cue} ${f}(x) = 1/(1 + e^{{-x}})${tail}\n")
+    assert_block_verdicts(checked_blocks(note(f"{f}(x) + x\\,{f}(x)(1 - {f}(x))")), [CONFIRMED])
+    (w,) = assert_block_verdicts(checked_blocks(note(f"{f}(x) + x\\,{f}(x)^2")), ["refuted"])
+    x = sp.Rational(str(w["x"]))  # x s(x)^2 differs from x s(x)(1 - s(x)) unless s(x) = 1/2, i.e. x = 0
+    assert x != 0
