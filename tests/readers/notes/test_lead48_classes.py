@@ -91,3 +91,12 @@ def test_a_function_defined_in_the_clause_after_a_claim_is_read_in_it(f, cue, ta
     (w,) = assert_block_verdicts(checked_blocks(note(f"{f}(x) + x\\,{f}(x)^2")), ["refuted"])
     x = sp.Rational(str(w["x"]))  # x s(x)^2 differs from x s(x)(1 - s(x)) unless s(x) = 1/2, i.e. x = 0
     assert x != 0
+
+
+@pytest.mark.parametrize("name, letter", [(r"L_\delta", r"\delta"), (r"G_\gamma", r"\gamma"), (r"\ell_\lambda", r"\lambda")])
+def test_a_letter_in_the_subscript_of_a_defined_function_is_no_function(name, letter):
+    # L_delta(a) = ... defines L_delta, not delta: delta(delta - delta/2) is then a product, delta^2/2
+    text = (f"## Huber\n\n$${name}(a) = \\frac{{1}}{{2}}a^2$$\n\n"
+            f"Continuity: $\\frac{{1}}{{2}}{letter}^2 = {letter}({letter} - \\frac{{1}}{{2}}{letter})$.\n\n"
+            f"Wrong: $\\frac{{1}}{{2}}{letter}^2 = {letter}({letter} - \\frac{{1}}{{4}}{letter})$.\n")
+    assert_block_verdicts(checked_blocks(text), [CONFIRMED, "refuted"])
