@@ -4182,7 +4182,9 @@ class _NotesReader(_CatalogMatch):
             # a step from Gamma(u + 1) = u! names u: a claim in theta, y, N alone cannot follow from it
             return [_undecided(r, f"an equation after the one at line {previous[2]}: not shown to follow from it",
                                role="equation step") for r in out]
-        apart = _apart(lhs, rhs, self.section.laws) if not linked_by_premise(premise, lhs, rhs) \
+        apart = _apart(lhs, rhs, {**self.section.laws, **{str(base.label): found for (base, _), found in
+                                                          self.section.entry_laws.items()}}) \
+            if not linked_by_premise(premise, lhs, rhs) \
             and not (_linked_by_examples(examples, lhs, rhs) and all(
                 any(a.endswith("(example)") for a in r.assumptions) for r in out if r.verdict == "refuted")) else ""
         if apart:  # x < y \Rightarrow x^2 < y^2: the premise links x and y (readers.notes.premises)
@@ -5139,11 +5141,8 @@ class _NotesReader(_CatalogMatch):
                 step = self.step(left, rel, right, conditions, zero_based=claim.zero_based)
                 if not isinstance(step, str) and not _unchecked(left, right):
                     report = self.run(step, shown)
-                    if report.verdict == "refuted" and not all(f.unambiguous for f in found) and entry:
-                        return [_undecided(report, f"{how}: it differs ({report.reason[:80]}); the notes may use "
-                                                   "another parametrisation")]
                     if report.verdict == "refuted" and not all(f.unambiguous for f in found):
-                        other = self.other_parametrisation(lhs, rel, rhs, claim, shown, constants)
+                        other = self.other_parametrisation(*sides[:1], rel, sides[1], claim, shown, constants, laws)
                         if other is None or other.verdict != "refuted":
                             return [_undecided(report, f"{how}: it differs ({report.reason[:80]}); the notes may use "
                                                        "another parametrisation")]
@@ -5876,12 +5875,13 @@ class _NotesReader(_CatalogMatch):
                                           f"was not imposed on the distributions sampled ({report.reason[:80]})")
         return report
 
-    def other_parametrisation(self, lhs, rel, rhs, claim, shown, constants) -> StepReport | None:
+    def other_parametrisation(self, lhs, rel, rhs, claim, shown, constants, laws=None) -> StepReport | None:
         r"""The claim about moments once more with every law of the section that has another reading in common use
         read so (:math:`\mathcal{N}(\mu, s)` with ``s`` the standard deviation: readers.notes.laws); None when no
         law has one or the moments are not read."""
-        laws = {k: other_parametrisation(v) or v for k, v in self.section.laws.items()}
-        if all(laws[k] is v for k, v in self.section.laws.items()):
+        stated = self.section.laws if laws is None else laws
+        laws = {k: other_parametrisation(v) or v for k, v in stated.items()}
+        if all(laws[k] is v for k, v in stated.items()):
             return None
         (left, used), (right, used_too) = (law_moments(e, laws, self.expand, constants, self.section.independent)
                                            for e in (lhs, rhs))

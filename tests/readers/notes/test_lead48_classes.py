@@ -100,3 +100,15 @@ def test_a_letter_in_the_subscript_of_a_defined_function_is_no_function(name, le
             f"Continuity: $\\frac{{1}}{{2}}{letter}^2 = {letter}({letter} - \\frac{{1}}{{2}}{letter})$.\n\n"
             f"Wrong: $\\frac{{1}}{{2}}{letter}^2 = {letter}({letter} - \\frac{{1}}{{4}}{letter})$.\n")
     assert_block_verdicts(checked_blocks(text), [CONFIRMED, "refuted"])
+
+
+@pytest.mark.parametrize("m, law, mean, var, wrong", [
+    ("m", r"\mathrm{Bernoulli}(p)", "p", "p(1-p)", "p^2"),
+    ("z", r"\mathcal{N}(\mu, 4)", r"\mu", "4", "2"),
+])
+def test_a_law_of_every_entry_gives_its_moments(m, law, mean, var, wrong):
+    # the wrong variance shares no letter with the entry, but the law links them: a claim about the law
+    text = (f"Let ${m}_i \\sim {law}$. Then $\\mathbb{{E}}[{m}_i] = {mean}$ and $\\mathrm{{Var}}({m}_i) = {var}$. "
+            f"Wrong: $\\mathrm{{Var}}({m}_i) = {wrong}$.\n")
+    blocks = [b for b in checked_blocks(text) if "sim" not in b.source]
+    assert_block_verdicts(blocks, [CONFIRMED, CONFIRMED, "refuted"])
