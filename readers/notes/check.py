@@ -525,6 +525,19 @@ def _names_moment_of(name, symbols) -> bool:
                                      for s in symbols)
 
 
+def _written_arguments(lhs, rhs) -> set:
+    r"""The names a claim's left side takes as a function's arguments, as written, that its right side writes too:
+    ``p`` of ``H'(p) = \log\frac{1-p}{p}`` or of ``\frac{d}{dp} H(p) = \dots``.  Such a claim is a formula for every
+    value of the argument, so an example that sets the name (``maximised at $p = \frac12$``) does not reach it; a
+    value at the example is written without it (``f(x) = 9`` for $x = 3$) or in the argument (``H(\tfrac12)``)."""
+    if not isinstance(lhs, sp.Basic) or not isinstance(rhs, sp.Basic):
+        return set()
+    inner = lhs.expr if isinstance(lhs, sp.Derivative) else lhs
+    if not isinstance(inner, AppliedUndef):
+        return set()
+    return {a for a in inner.args if isinstance(a, sp.Symbol)} & rhs.free_symbols
+
+
 def _linked_by_examples(examples, lhs, rhs) -> bool:
     r"""Whether an example in force names a quantity of each side: ``p_i = \frac{1}{V}`` links ``p`` (in
     :math:`\mathrm{PPL} = \exp(-\frac1N\sum_i \log p_i)`) to ``V`` in ``\mathrm{PPL} = 2V``, which fails there
@@ -4031,6 +4044,8 @@ class _NotesReader(_CatalogMatch):
         entries = all_entries_set(examples, (self.expand(lhs), self.expand(rhs))) if any(
             r.verdict == "refuted" for r in out) else []  # every p_i = 1/V (readers.notes.entry_examples)
         examples = [(n, v) for n, v in examples if n in scalars or _names_moment_of(n, scalars)] + entries
+        arguments = _written_arguments(claim.lhs, claim.rhs)  # H'(p) = log(p/(1-p)): every p, not p = 1/2
+        examples = [(n, v) for n, v in examples if n not in arguments]
         if examples and passing_examples.called_identity(text_before(self.lines, frag.kind, frag.line, frag.column)):
             examples = []  # "one more identity I used:": claimed for every value (readers.notes.passing_examples)
         if examples and any(r.verdict == "refuted" or r.verdict == "undecided" and r.role == "approximation"

@@ -112,3 +112,15 @@ def test_a_law_of_every_entry_gives_its_moments(m, law, mean, var, wrong):
             f"Wrong: $\\mathrm{{Var}}({m}_i) = {wrong}$.\n")
     blocks = [b for b in checked_blocks(text) if "sim" not in b.source]
     assert_block_verdicts(blocks, [CONFIRMED, CONFIRMED, "refuted"])
+
+
+@pytest.mark.parametrize("H, p", [("H", "p"), ("h", "q")])
+def test_an_example_does_not_reach_a_formula_in_the_functions_argument(H, p):
+    # "maximised at p = 1/2" sets p in passing; H'(p) = log(p/(1-p)) is a formula for every p (wrong: the sign of
+    # the log), not a value at p = 1/2, where both sides are 0; a value at the example is still read there
+    text = (f"${H}({p}) = -{p}\\log {p} - (1-{p})\\log(1-{p})$ is maximised at ${p} = \\frac{{1}}{{2}}$ where "
+            f"${H}(\\tfrac12) = \\log 2$. Its derivative is ${H}'({p}) = \\log\\frac{{1-{p}}}{{{p}}}$, and wrongly "
+            f"${H}'({p}) = \\log\\frac{{{p}}}{{1-{p}}}$. At that point ${H}({p}) = \\log 2$.\n")
+    blocks = checked_blocks(text)
+    (w,) = assert_block_verdicts(blocks, [CONFIRMED, CONFIRMED, "refuted", CONFIRMED])
+    assert sp.Rational(str(w[p])) != sp.Rational(1, 2)
