@@ -124,6 +124,7 @@ from readers.notes.array_elements import (as_elements, counts_from_zero, family_
 from readers.notes.array_laws import METHOD as LAW_METHOD
 from readers.notes.entry_examples import all_entries_set, at_every_entry, entry_examples
 from readers.notes.entry_laws import entry_law_key, one_entry
+from readers.notes.listed_laws import listed_laws
 from readers.notes.where_functions import where_function
 from readers.notes import event_sets, recurrence_terms, termwise
 from readers.notes.array_laws import array_law, written_out
@@ -995,8 +996,9 @@ def _copy_section(section):
 
     out = copy(section)
     for name in ("symbols", "arrays", "functions", "derivatives", "owner", "conditions", "examples", "updates",
-                 "in_place", "moved_on", "distributed", "laws", "recurrences", "described", "stated", "witnesses",
-                 "contested", "integers", "finite", "withheld", "unreadable", "written", "earlier", "properties"):
+                 "in_place", "moved_on", "distributed", "laws", "entry_laws", "entry_independent", "recurrences",
+                 "described", "stated", "witnesses", "contested", "integers", "finite", "withheld", "unreadable",
+                 "written", "earlier", "properties"):
         setattr(out, name, copy(getattr(section, name)))
     out.functions = {name: list(cases) for name, cases in section.functions.items()}  # define() edits them in place
     return out
@@ -1429,6 +1431,7 @@ class _Section:
     distributed: set = field(default_factory=set)  # random variables given a distribution (section)
     laws: dict = field(default_factory=dict)  # variable name -> readers.notes.laws.Law (section)
     entry_laws: dict = field(default_factory=dict)  # (base, rank) -> Law of each entry m_i (readers.notes.entry_laws)
+    entry_independent: set = field(default_factory=set)  # of those keys, laws the prose calls independent
     independent: set = field(default_factory=set)  # names of laws stated in prose that calls them independent (section)
     equation: tuple | None = None  # (lhs - rhs, paragraph, line): the last equation in an unknown
     objective: dict | None = None  # the last \min_w F of the section: a stated w^\star is its optimum
@@ -1457,7 +1460,7 @@ class _Section:
         self.integers = set()
         self.objective = None
         self.distributed = set()  # X \sim ... is a condition: in force to the next heading
-        self.laws, self.entry_laws = {}, {}
+        self.laws, self.entry_laws, self.entry_independent = {}, {}, set()
         self.independent = set()
         self.seen = frozenset()
         self.valued = frozenset()
@@ -2231,12 +2234,18 @@ class _NotesReader(_CatalogMatch):
             exprs, rels = row.chain.exprs, row.chain.rels
             if len(exprs) != len(rels) + 1:
                 continue  # a continued row (``& = ...``): its left side is the row above
-            for a, rel, b in row.chain.pairs():
+            listed = [(a, "~", b) for a, b in listed_laws(row.text, self.one_expression)] \
+                if "~" in getattr(row, "notes", ()) else []  # X, Y \sim N(0, 1) (readers.notes.listed_laws)
+            for a, rel, b in listed or row.chain.pairs():
                 if rel == "~" and entry_law_key(a) is not None:  # m_i \sim Bernoulli(p): every entry's law
                     found = law(self.expand(b))
                     self.section.entry_laws.pop(entry_law_key(a), None)
                     if found is not None:
                         self.section.entry_laws[entry_law_key(a)] = found
+                    if found is not None and states_independence(self.prose):  # q_i, k_i ~ N(0, 1) independent
+                        self.section.entry_independent.add(entry_law_key(a))
+                    else:
+                        self.section.entry_independent.discard(entry_law_key(a))
                 if rel == "~" and isinstance(a, sp.Symbol):
                     found = law(self.expand(b))
                     if found is not None:
@@ -4037,7 +4046,8 @@ class _NotesReader(_CatalogMatch):
             return [_undecided(r, f"{claim.read_as}: it differs ({r.reason[:80]}); the notes may use another "
                                   "parametrisation") if r.verdict == "refuted" and not claim.unambiguous else
                     StepReport(**{**r.__dict__, "method": f"{r.method}; {claim.read_as}"}) for r in out]
-        einstein = einstein_reading(lhs, rhs) if any(r.verdict == "refuted" for r in out) else None
+        einstein = einstein_reading(lhs, rhs) if any(r.verdict == "refuted" for r in out) and not any(
+            _STATED_LAW_METHOD in r.method for r in out) else None  # Var(q_i k_i) after q_i ~ N: one entry's law
         if einstein is not None:
             out = self.einstein(out, general, frag, einstein, shown)
         scalars = _scalar_names(lhs, rhs)  # x = 2 is no value of the array x_i
@@ -5145,8 +5155,9 @@ class _NotesReader(_CatalogMatch):
             sides = (lhs, rhs) if not entry else entry[0]  # E[m_i h_i / p] after m_i ~ ...: one entry
             constants = _outside_moments(*sides) | {x for f in laws.values() for a in f.args
                                                     for x in getattr(a, "free_symbols", ())}
-            (left, used), (right, used_too) = (law_moments(e, laws, self.expand, constants,
-                                                           self.section.independent)
+            independent = self.section.independent | ({str(base.label) for base, _ in self.section.entry_independent}
+                                                      if entry else set())
+            (left, used), (right, used_too) = (law_moments(e, laws, self.expand, constants, independent)
                                                for e in sides)
             if used or used_too:
                 found = list(dict.fromkeys(used + used_too))
@@ -5157,7 +5168,8 @@ class _NotesReader(_CatalogMatch):
                 if not isinstance(step, str) and not _unchecked(left, right):
                     report = self.run(step, shown)
                     if report.verdict == "refuted" and not all(f.unambiguous for f in found):
-                        other = self.other_parametrisation(*sides[:1], rel, sides[1], claim, shown, constants, laws)
+                        other = self.other_parametrisation(*sides[:1], rel, sides[1], claim, shown, constants, laws,
+                                                           independent)
                         if other is None or other.verdict != "refuted":
                             return [_undecided(report, f"{how}: it differs ({report.reason[:80]}); the notes may use "
                                                        "another parametrisation")]
@@ -5890,7 +5902,8 @@ class _NotesReader(_CatalogMatch):
                                           f"was not imposed on the distributions sampled ({report.reason[:80]})")
         return report
 
-    def other_parametrisation(self, lhs, rel, rhs, claim, shown, constants, laws=None) -> StepReport | None:
+    def other_parametrisation(self, lhs, rel, rhs, claim, shown, constants, laws=None,
+                              independent=None) -> StepReport | None:
         r"""The claim about moments once more with every law of the section that has another reading in common use
         read so (:math:`\mathcal{N}(\mu, s)` with ``s`` the standard deviation: readers.notes.laws); None when no
         law has one or the moments are not read."""
@@ -5898,7 +5911,8 @@ class _NotesReader(_CatalogMatch):
         laws = {k: other_parametrisation(v) or v for k, v in stated.items()}
         if all(laws[k] is v for k, v in stated.items()):
             return None
-        (left, used), (right, used_too) = (law_moments(e, laws, self.expand, constants, self.section.independent)
+        (left, used), (right, used_too) = (law_moments(e, laws, self.expand, constants,
+                                                       self.section.independent if independent is None else independent)
                                            for e in (lhs, rhs))
         if not (used or used_too):
             return None

@@ -124,3 +124,12 @@ def test_an_example_does_not_reach_a_formula_in_the_functions_argument(H, p):
     blocks = checked_blocks(text)
     (w,) = assert_block_verdicts(blocks, [CONFIRMED, CONFIRMED, "refuted", CONFIRMED])
     assert sp.Rational(str(w[p])) != sp.Rational(1, 2)
+
+
+@pytest.mark.parametrize("x, y", [("X", "Y"), ("q_i", "k_i")])
+def test_one_law_for_a_list_of_independent_variables(x, y):
+    # "Let X, Y ~ N(0, 1) be independent": each has the law; Var(XY) = E[X^2]E[Y^2] - (E[X]E[Y])^2 = 1
+    text = (f"Let ${x}, {y} \\sim \\mathcal{{N}}(0, 1)$ be independent. Then $\\mathbb{{E}}[{x} {y}] = 0$, "
+            f"$\\mathrm{{Var}}({x} {y}) = 1$ and wrongly $\\mathrm{{Var}}({x} {y}) = 2$.\n")
+    blocks = [b for b in checked_blocks(text) if "sim" not in b.source]
+    assert_block_verdicts(blocks, [CONFIRMED, CONFIRMED, "refuted"])
