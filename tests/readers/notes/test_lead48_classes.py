@@ -18,14 +18,16 @@ import sympy as sp
 from tests.readers.notes.checked import CONFIRMED, assert_block_verdicts, checked_blocks
 
 
-@pytest.mark.parametrize("name, array, size, words", [
-    (r"\mathrm{PPL}", "p", "N", "If every"),
-    ("Q", "q", "M", "When all"),
+@pytest.mark.parametrize("name, array, size, words, index", [
+    (r"\mathrm{PPL}", "p", "N", "If every", "i"),
+    ("Q", "q", "M", "When all", "i"),
+    (r"\mathrm{PP}", "q", "N", "When every", "t"),  # q_t: t is no index letter, read as a family q_t = 1/V
 ])
-def test_an_example_that_sets_every_entry_reaches_the_sum(name, array, size, words):
+def test_an_example_that_sets_every_entry_reaches_the_sum(name, array, size, words, index):
     def note(claimed):
-        return (f"## Perplexity\n\nPerplexity is ${name} = \\exp\\left(-\\frac{{1}}{{{size}}}\\sum_{{i=1}}^{{{size}}} "
-                f"\\log {array}_i\\right)$. {words} ${array}_i = \\frac{{1}}{{V}}$ then\n\n$${name} = {claimed}$$\n")
+        return (f"## Perplexity\n\nPerplexity is ${name} = \\exp\\left(-\\frac{{1}}{{{size}}}\\sum_{{{index}=1}}^{{{size}}} "
+                f"\\log {array}_{index}\\right)$. {words} ${array}_{index} = \\frac{{1}}{{V}}$ then\n\n"
+                f"$${name} = {claimed}$$\n")
     assert_block_verdicts(checked_blocks(note("V")), [CONFIRMED])
     (w,) = assert_block_verdicts(checked_blocks(note("2V")), ["refuted"])
     v = sp.Rational(str(w["V"]))  # at the example, PPL = exp(log V) = V, never 2V for V > 0
