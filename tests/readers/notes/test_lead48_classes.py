@@ -135,3 +135,13 @@ def test_one_law_for_a_list_of_independent_variables(x, y):
             f"$\\mathrm{{Var}}({x} {y}) = 1$ and wrongly $\\mathrm{{Var}}({x} {y}) = 2$.\n")
     blocks = [b for b in checked_blocks(text) if "sim" not in b.source]
     assert_block_verdicts(blocks, [CONFIRMED, CONFIRMED, "refuted"])
+
+
+@pytest.mark.parametrize("s", [r"\sigma", "s"])
+def test_a_squared_name_set_in_a_let_clause_is_defined(s):
+    # "let mu = ... and sigma^2 = ...": a definition of sigma (the standard deviation), not a hypothesis on it
+    text = (f"For a batch let $\\mu = \\frac{{1}}{{m}}\\sum_{{i=1}}^m x_i$ and ${s}^2 = \\frac{{1}}{{m}}\\sum_{{i=1}}^m "
+            f"(x_i - \\mu)^2$, and $\\hat x_i = \\frac{{x_i - \\mu}}{{{s}}}$. The output $y_i = \\gamma\\hat x_i + \\beta$ "
+            f"has mean\n\n$$\\frac{{1}}{{m}}\\sum_{{i=1}}^m y_i = \\beta$$\n\nnot\n\n"
+            f"$$\\frac{{1}}{{m}}\\sum_{{i=1}}^m y_i = \\gamma + \\beta$$\n")
+    assert_block_verdicts(checked_blocks(text), [CONFIRMED, "refuted"])
