@@ -539,6 +539,24 @@ def _written_arguments(lhs, rhs) -> set:
     return {a for a in inner.args if isinstance(a, sp.Symbol)} & rhs.free_symbols
 
 
+def _summed_like_claim(relation, sides):
+    r"""A sum-to-one condition written without its range (``when $\sum_k y_k = 1$``, read over ``1..N``) over the
+    range the claim sums the same array over (``\sum_{k=1}^K q_k = 1`` with :math:`q_k = (1-\varepsilon)y_k +
+    \varepsilon/K`: ``1..K``), when the claim has one such range; else ``relation`` as it is."""
+    default = sp.Symbol("N", integer=True, positive=True)
+    if not _is_simplex_condition(relation) or relation.lhs.limits[0][2] != default:
+        return relation
+    index, _, _ = relation.lhs.limits[0]
+    base = relation.lhs.function.base
+    ranges = {(lo, hi) for side in sides if isinstance(side, sp.Basic) for node in side.atoms(sp.Sum)
+              for v, lo, hi in node.limits
+              if any(e.base == base and e.indices == (v,) for e in node.function.atoms(sp.Indexed))}
+    if len(ranges) != 1:
+        return relation
+    (lo, hi), = ranges
+    return sp.Eq(sp.Sum(relation.lhs.function, (index, lo, hi)), 1)
+
+
 def _linked_by_examples(examples, lhs, rhs) -> bool:
     r"""Whether an example in force names a quantity of each side: ``p_i = \frac{1}{V}`` links ``p`` (in
     :math:`\mathrm{PPL} = \exp(-\frac1N\sum_i \log p_i)`) to ``V`` in ``\mathrm{PPL} = 2V``, which fails there
@@ -3916,7 +3934,8 @@ class _NotesReader(_CatalogMatch):
             frag.content)
         if widened:  # "hence for all real numbers $a$ and $b$," after "for $a, b \ge 0$": readers.notes.real_domains
             conditions = [c for c in conditions if not {str(x).lstrip("\\") for x in c[0].free_symbols} & widened]
-        stated = tuple(c[0] for c in conditions) + self.trailing_relations(frag, symbols)
+        stated = tuple(c[0] for c in conditions) + self.trailing_relations(
+            frag, symbols, (self.expand(lhs), self.expand(rhs)))
         assumptions = tuple(c[1] for c in conditions) + tuple(_show(c) for c in claim.conditions) + tuple(
             f"{_show(r.lhs)} = {_show(r.rhs)}" if isinstance(r, sp.Eq) else _show(r) for r in stated[len(conditions):]) + (
             (unstated_counts.shown(counted),) if counted else ()) + ((namesakes.shown(alike),) if alike else ())
@@ -6257,7 +6276,7 @@ class _NotesReader(_CatalogMatch):
             return None
         return names, found.least, exprs[len(found.names)] if found.most is not None else None, found.step
 
-    def trailing_relations(self, frag, symbols) -> tuple:
+    def trailing_relations(self, frag, symbols, sides=()) -> tuple:
         r"""The relations of a condition that ends a claim's sentence after it ("$$x^{1/3} \le x$$ whenever $x \ge
         1$", "$\sqrt{x^2} = -x$ when $x$ is negative"), or that a sign in words gives a letter before it in its
         sentence ("For negative x we have"), on names of the claim: the claim's own condition; the values a "where"
@@ -6278,7 +6297,8 @@ class _NotesReader(_CatalogMatch):
                 continue  # "where $g(x) = ...$": a function defined, no condition (readers.notes.where_functions)
             value = _named_value(block) if defines(after) else None
             found = [value] if value is not None else condition_pairs(block, frozenset(self.section.functions))
-            found = found or _sum_to_one(block)  # "when $\sum_k y_k = 1$": sampled on the simplex (symbols._domains)
+            found = found or [(_summed_like_claim(sp.Eq(a, c), sides).lhs, r, c) for a, r, c in _sum_to_one(block)]
+            # "when $\sum_k y_k = 1$": sampled on the simplex (symbols._domains), over the claim's range of k
             solved = None if found else _solved_condition(block, symbols)
             if solved is not None:  # "\frac1p + \frac1q = 1": q = p/(p - 1), put in as a "where" value is
                 named.append(solved)

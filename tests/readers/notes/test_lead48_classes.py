@@ -145,3 +145,11 @@ def test_a_squared_name_set_in_a_let_clause_is_defined(s):
             f"has mean\n\n$$\\frac{{1}}{{m}}\\sum_{{i=1}}^m y_i = \\beta$$\n\nnot\n\n"
             f"$$\\frac{{1}}{{m}}\\sum_{{i=1}}^m y_i = \\gamma + \\beta$$\n")
     assert_block_verdicts(checked_blocks(text), [CONFIRMED, "refuted"])
+
+
+@pytest.mark.parametrize("claimed, expected", [("1", CONFIRMED), (r"1 - \varepsilon", "refuted")])
+def test_a_sum_to_one_condition_without_its_range_takes_the_claims(claimed, expected):
+    # "when sum_k y_k = 1" (no range written) conditions the claim's sum over 1..K, not a sum over 1..N
+    text = (f"## Label smoothing\n\nWith $K$ classes the target is $q_k = (1-\\varepsilon) y_k + \\frac{{\\varepsilon}}{{K}}$. "
+            f"The targets sum to\n\n$$\\sum_{{k=1}}^K q_k = {claimed}$$\n\nwhen $\\sum_k y_k = 1$.\n")
+    assert_block_verdicts(checked_blocks(text), [expected])
