@@ -3671,10 +3671,10 @@ class _NotesReader(_CatalogMatch):
                     claim, premise=rest, conditions=tuple(c for c in claim.conditions if c not in used)), frag)
             finally:
                 self.section.functions = saved
-        where = self.where_function(claim, frag)
-        if where is not None:  # d/dx [x s(x)] = ... "with $s(x) = ...$" (readers.notes.where_functions)
+        clause = self.where_function(claim, frag)
+        if clause is not None:  # d/dx [x s(x)] = ... "with $s(x) = ...$" (readers.notes.where_functions)
             saved = self.section.functions
-            self.section.functions = {**saved, where[0]: [where[1]]}
+            self.section.functions = {**saved, clause[0]: [clause[1]]}
             try:
                 return self.check_claim(claim, frag)
             finally:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 _NAME = r"\\?[A-Za-z]+(?:_\{?\\?[A-Za-z0-9]+\}?)?"
-_LISTED = re.compile(rf"^\s*(?P<names>{_NAME}(?:\s*,\s*{_NAME})+)\s*\\sim\s*(?P<law>.+?)\s*[.,;]?\s*$", re.S)
+_LISTED = re.compile(rf"^\s*(?P<names>{_NAME}(?:\s*,\s*{_NAME})+)\s*\\sim\s*(?P<law>.+?)\s*[.,;]?\s*$", re.DOTALL)
 
 
 def listed_laws(text: str, parse) -> list[tuple]:
