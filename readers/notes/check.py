@@ -4062,9 +4062,12 @@ class _NotesReader(_CatalogMatch):
             out = [_undecided(r, f"{claim.read_as}: it holds there, but the sizes of the matrices are not "
                                  "read") if r.verdict in ("proved", "verified") else r for r in out]
         if claim.read_as:  # a stated fact of a named law: another parametrisation may be meant
-            return [_undecided(r, f"{claim.read_as}: it differs ({r.reason[:80]}); the notes may use another "
-                                  "parametrisation") if r.verdict == "refuted" and not claim.unambiguous else
-                    StepReport(**{**r.__dict__, "method": f"{r.method}; {claim.read_as}"}) for r in out]
+            out = [_undecided(r, f"{claim.read_as}: it differs ({r.reason[:80]}); the notes may use another "
+                                 "parametrisation") if r.verdict == "refuted" and not claim.unambiguous else
+                   StepReport(**{**r.__dict__, "method": f"{r.method}; {claim.read_as}"}) for r in out]
+            # eta_{W/2} = eta_max/2 after a warmup in cases, refuted at W = 0: the domain is implicit (holds where)
+            return [self.narrower(r, claim, frag, lhs, rhs, shown, stated) if r.verdict == "refuted" else r
+                    for r in out]
         einstein = einstein_reading(lhs, rhs) if any(r.verdict == "refuted" for r in out) and not any(
             _STATED_LAW_METHOD in r.method for r in out) else None  # Var(q_i k_i) after q_i ~ N: one entry's law
         if einstein is not None:
@@ -4972,8 +4975,8 @@ class _NotesReader(_CatalogMatch):
             if isinstance(found, str):
                 return report
             lhs, rhs, claim = found[0], found[1], dataclasses.replace(claim, conditions=found[2])
-        if lhs.has(sp.Piecewise) or rhs.has(sp.Piecewise):
-            return self.within_stated_sizes(report, claim, frag, lhs, rhs, shown)
+        if (lhs.has(sp.Piecewise) or rhs.has(sp.Piecewise)) and not claim.read_as:  # (a member of a family in
+            return self.within_stated_sizes(report, claim, frag, lhs, rhs, shown)  # cases is not written in cases)
         if _unchecked(lhs, rhs):  # unknown functions: refuted for every function, whatever the domain
             return report
         bound = sorted(set(self.section.properties) & (lhs.free_symbols | rhs.free_symbols), key=str)

@@ -15,7 +15,7 @@ from __future__ import annotations
 import pytest
 import sympy as sp
 
-from tests.readers.notes.checked import CONFIRMED, assert_block_verdicts, checked_blocks
+from tests.readers.notes.checked import CONFIRMED, HOLDS, assert_block_verdicts, checked_blocks
 
 
 @pytest.mark.parametrize("name, array, size, words, index", [
@@ -153,3 +153,15 @@ def test_a_sum_to_one_condition_without_its_range_takes_the_claims(claimed, expe
     text = (f"## Label smoothing\n\nWith $K$ classes the target is $q_k = (1-\\varepsilon) y_k + \\frac{{\\varepsilon}}{{K}}$. "
             f"The targets sum to\n\n$$\\sum_{{k=1}}^K q_k = {claimed}$$\n\nwhen $\\sum_k y_k = 1$.\n")
     assert_block_verdicts(checked_blocks(text), [expected])
+
+
+@pytest.mark.parametrize("W, eta", [("W", r"\eta"), ("S", "r")])
+def test_a_member_of_a_family_in_cases_holds_where_its_implicit_domain_does(W, eta):
+    # eta_{W/2} = eta_max/2 after a warmup over W steps fails only at W <= 0 (the other case applies there): the
+    # notes leave W > 0 implicit, so it is undecided (holds where), never refuted; a wrong value still fails for W > 0
+    def note(claimed):
+        return (f"## Warmup\n\nThe rate with linear warmup over ${W}$ steps is\n\n$${eta}_t = \\begin{{cases}} "
+                f"{eta}_{{max}}\\frac{{t}}{{{W}}} & t < {W} \\\\ {eta}_{{max}} & t \\ge {W} \\end{{cases}}$$\n\n"
+                f"so ${eta}_{{{W}/2}} = {claimed}$.\n")
+    assert_block_verdicts(checked_blocks(note(f"\\frac{{{eta}_{{max}}}}{{2}}")), [HOLDS])
+    assert_block_verdicts(checked_blocks(note(f"\\frac{{{eta}_{{max}}}}{{4}}")), ["refuted"])
