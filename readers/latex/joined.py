@@ -9,8 +9,8 @@ first equation (``f(x) = x^2, \quad x = 2``), so the second definition was never
 never checked.
 
 A row is split only when the separators are statement breaks ("and", ``\quad``/``\qquad``/``\hspace``, ``;``;
-never a bare comma, as in an inline ``$x = 3, y = 4$``), every part is an equation (``=`` or ``:=``, no
-other mark or word), and no part's left side is used by a part before it: ``y = a x + b, \quad b = 2`` keeps
+never a bare comma, as in an inline ``$x = 3, y = 4$``), every part is an equation (``=``, ``:=`` or ``\approx``,
+no other mark or word), and no part's left side is used by a part before it: ``y = a x + b, \quad b = 2`` keeps
 its reading of ``b = 2`` as a condition of the first equation.
 """
 from __future__ import annotations
@@ -63,16 +63,20 @@ def _separator(item) -> bool:
 
 
 def _equation(part) -> bool:
-    """``expr = expr (= expr ...)``: an expression, then relations ``=``/``:=`` each followed by an expression."""
+    r"""``expr = expr (= expr ...)``: an expression, then relations ``=``/``:=``/``\approx`` each followed by an
+    expression (``\log_2 10 \approx 3.32, \qquad \ln 2 \approx 0.693``: two worked values)."""
     if len(part) < 3 or len(part) % 2 == 0:
         return False
     return all(isinstance(p, tuple) and isinstance(p[0], sp.Basic) if n % 2 == 0
-               else not isinstance(p, tuple) and p.type == "REL" and p.value in ("=", ":=")
+               else not isinstance(p, tuple) and p.type == "REL" and p.value in ("=", ":=", "approx")
                for n, p in enumerate(part))
 
 
 def _uses(expr: sp.Basic, left: sp.Basic) -> bool:
-    """Whether ``expr`` uses what ``left`` names: the expression itself, or the function it applies."""
+    r"""Whether ``expr`` uses what ``left`` names: the expression itself, or the function it applies.  A number
+    names nothing (``\log_2 10 \approx 3.32, \qquad \ln 2 \approx 0.693``: the first holds ``\log 2``)."""
+    if not left.free_symbols and not left.atoms(AppliedUndef):
+        return False
     if expr.has(left):
         return True
     if isinstance(left, AppliedUndef):

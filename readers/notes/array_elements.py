@@ -98,8 +98,10 @@ def family_entries(expr, symbols: dict, arrays=frozenset()):
     r"""``expr`` with each entry ``q[j]`` of an array the section never defines as one (not in ``arrays``) replaced by
     the definition of its family ``q_m = \frac{e^{a_m}}{\sum_k e^{a_k}}`` at ``m = j``: ``a_m`` becomes the entry
     ``a[j]`` of the array ``a`` the body sums over.  After that definition $H = -\sum_a q_a \log q_a$ holds the
-    entries ``q[a]``, which stayed unknowns ("not given as a function of a_b").  A body with another name subscripted
-    by the letter (one that is no array of the body), or with two families of the name, is left as it is."""
+    entries ``q[a]``, which stayed unknowns ("not given as a function of a_b").  A body free of the letter gives every
+    entry its value (``q_t = \frac{1}{V}`` in :math:`\exp(-\frac1N\sum_t \log q_t)`).  A body with another name
+    subscripted by the letter (one that is no array of the body), or with two families of the name, is left as it
+    is."""
     if not symbols or not isinstance(expr, sp.Basic) or not expr.has(sp.Indexed):
         return expr
     families = {}
@@ -124,7 +126,7 @@ def family_entries(expr, symbols: dict, arrays=frozenset()):
                 renamed[t] = bases[m.group(1)][entry.indices[0]]
             elif m or re.search(r"_\{?[^{}]*(?<![A-Za-z\\])" + letter + r"(?![A-Za-z])", t.name):
                 return None  # another name of the letter (no array of the body), or an index expression
-        return body.xreplace(renamed) if renamed else None
+        return body.xreplace(renamed)  # q_t = 1/V, a body free of the letter: every entry has that value
 
     mapping = {e: instance(e) for e in expr.atoms(sp.Indexed)}
     mapping = {e: v for e, v in mapping.items() if v is not None}

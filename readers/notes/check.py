@@ -123,7 +123,10 @@ from readers.notes.matrices_elsewhere import symbol_names, unless_matrices_elsew
 from readers.notes.array_elements import (as_elements, counts_from_zero, family_entries, family_instances,
                                          section_arrays)
 from readers.notes.array_laws import METHOD as LAW_METHOD
-from readers.notes.entry_examples import entry_examples
+from readers.notes.entry_examples import all_entries_set, at_every_entry, entry_examples
+from readers.notes.entry_laws import entry_law_key, one_entry
+from readers.notes.listed_laws import listed_laws
+from readers.notes.where_functions import where_function
 from readers.notes import event_sets, recurrence_terms, termwise
 from readers.notes.array_laws import array_law, written_out
 from readers.notes.mappings import mapping_names, operator_names, writes_name
@@ -522,6 +525,47 @@ def _names_moment_of(name, symbols) -> bool:
     found = _TIED_MOMENT.match(name.name) if isinstance(name, sp.Symbol) else None
     return found is not None and any(isinstance(s, sp.Symbol) and s.name in (found.group(2), found.group(2)[:1])
                                      for s in symbols)
+
+
+def _written_arguments(lhs, rhs) -> set:
+    r"""The names a claim's left side takes as a function's arguments, as written, that its right side writes too:
+    ``p`` of ``H'(p) = \log\frac{1-p}{p}`` or of ``\frac{d}{dp} H(p) = \dots``.  Such a claim is a formula for every
+    value of the argument, so an example that sets the name (``maximised at $p = \frac12$``) does not reach it; a
+    value at the example is written without it (``f(x) = 9`` for $x = 3$) or in the argument (``H(\tfrac12)``)."""
+    if not isinstance(lhs, sp.Basic) or not isinstance(rhs, sp.Basic):
+        return set()
+    inner = lhs.expr if isinstance(lhs, sp.Derivative) else lhs
+    if not isinstance(inner, AppliedUndef):
+        return set()
+    return {a for a in inner.args if isinstance(a, sp.Symbol)} & rhs.free_symbols
+
+
+def _summed_like_claim(relation, sides):
+    r"""A sum-to-one condition written without its range (``when $\sum_k y_k = 1$``, read over ``1..N``) over the
+    range the claim sums the same array over (``\sum_{k=1}^K q_k = 1`` with :math:`q_k = (1-\varepsilon)y_k +
+    \varepsilon/K`: ``1..K``), when the claim has one such range; else ``relation`` as it is."""
+    default = sp.Symbol("N", integer=True, positive=True)
+    if not _is_simplex_condition(relation) or relation.lhs.limits[0][2] != default:
+        return relation
+    index, _, _ = relation.lhs.limits[0]
+    base = relation.lhs.function.base
+    ranges = {(lo, hi) for side in sides if isinstance(side, sp.Basic) for node in side.atoms(sp.Sum)
+              for v, lo, hi in node.limits
+              if any(e.base == base and e.indices == (v,) for e in node.function.atoms(sp.Indexed))}
+    if len(ranges) != 1:
+        return relation
+    (lo, hi), = ranges
+    return sp.Eq(sp.Sum(relation.lhs.function, (index, lo, hi)), 1)
+
+
+def _linked_by_examples(examples, lhs, rhs) -> bool:
+    r"""Whether an example in force names a quantity of each side: ``p_i = \frac{1}{V}`` links ``p`` (in
+    :math:`\mathrm{PPL} = \exp(-\frac1N\sum_i \log p_i)`) to ``V`` in ``\mathrm{PPL} = 2V``, which fails there
+    and is no change of variables."""
+    def names(e):
+        return {base_name(x) for x in e.free_symbols | e.atoms(sp.Indexed)} if isinstance(e, sp.Basic) else set()
+    left, right = names(lhs), names(rhs)
+    return any((names(n) | names(v)) & left and (names(n) | names(v)) & right for n, v in examples)
 
 
 def _apart(lhs, rhs, laws=None) -> str:
@@ -971,8 +1015,9 @@ def _copy_section(section):
 
     out = copy(section)
     for name in ("symbols", "arrays", "functions", "derivatives", "owner", "conditions", "examples", "updates",
-                 "in_place", "moved_on", "distributed", "laws", "recurrences", "described", "stated", "witnesses",
-                 "contested", "integers", "finite", "withheld", "unreadable", "written", "earlier", "properties"):
+                 "in_place", "moved_on", "distributed", "laws", "entry_laws", "entry_independent", "recurrences",
+                 "described", "stated", "witnesses", "contested", "integers", "finite", "withheld", "unreadable",
+                 "written", "earlier", "properties"):
         setattr(out, name, copy(getattr(section, name)))
     out.functions = {name: list(cases) for name, cases in section.functions.items()}  # define() edits them in place
     return out
@@ -1404,6 +1449,8 @@ class _Section:
     stated: dict = field(default_factory=dict)  # shape of a left side -> [(rhs, line)] (readers.notes.restatements)
     distributed: set = field(default_factory=set)  # random variables given a distribution (section)
     laws: dict = field(default_factory=dict)  # variable name -> readers.notes.laws.Law (section)
+    entry_laws: dict = field(default_factory=dict)  # (base, rank) -> Law of each entry m_i (readers.notes.entry_laws)
+    entry_independent: set = field(default_factory=set)  # of those keys, laws the prose calls independent
     independent: set = field(default_factory=set)  # names of laws stated in prose that calls them independent (section)
     equation: tuple | None = None  # (lhs - rhs, paragraph, line): the last equation in an unknown
     objective: dict | None = None  # the last \min_w F of the section: a stated w^\star is its optimum
@@ -1432,7 +1479,7 @@ class _Section:
         self.integers = set()
         self.objective = None
         self.distributed = set()  # X \sim ... is a condition: in force to the next heading
-        self.laws = {}
+        self.laws, self.entry_laws, self.entry_independent = {}, {}, set()
         self.independent = set()
         self.seen = frozenset()
         self.valued = frozenset()
@@ -1499,6 +1546,7 @@ class _NotesReader(_CatalogMatch):
         self.latex, self.elided = "", {}  # the block's text and its decimals whose digits go on (decimals.py)
         self.prose = ""  # its sentence, and for a display the sentence introducing it
         self.pending_updates = []  # names an update chain (w <- ... = ...) assigns, applied after its claims
+        self.catalog_stated = set()  # sections in which a block stated a catalog formula (and did not disagree)
         self.display_tail = None  # the last side of the last display read (readers.notes.continued_displays)
         self.rows_tail = None  # the last side rows() read
         self.einstein_stated = False  # the notes name the Einstein summation convention
@@ -2060,7 +2108,8 @@ class _NotesReader(_CatalogMatch):
         if defines is not None:  # "the operator $\Delta$ is defined by $\Delta a_n = ...$" (readers.notes.mappings)
             return BlockReport(**base, parsed=True, role="definition", parsed_form=shown, symbols=explain,
                                warnings=tuple(dict.fromkeys([*warnings, f"defines the operator {defines}"])))
-        first = not any(owner[0] == self.section.number for owner in self.section.owner.values())
+        first = not any(owner[0] == self.section.number for owner in self.section.owner.values()) \
+            and self.section.number not in self.catalog_stated  # softplus(x) = ... stated, then sigma(x) = ...: a helper
         before = _copy_section(self.section)
         self.properties = []  # rows that give a name a property (A = A^T), read by rows()
         self.definition_steps = []  # definitions that also hold as claims about what is known: rows()
@@ -2094,6 +2143,8 @@ class _NotesReader(_CatalogMatch):
         steps = confirmed_definitions + steps
         steps = _entry_notation(frag.content, steps, self.einstein_stated) if steps else _entry_restatement(frag)
         catalog_id, comparison = self.match_catalog(frag, block, mains, claims, first=first)
+        if catalog_id is not None and comparison.agrees is not False:
+            self.catalog_stated.add(self.section.number)
         warnings += comparison.warnings
         role = _role(steps, defined or mains, updates)
         if role == "no claim" and self.properties:
@@ -2204,7 +2255,18 @@ class _NotesReader(_CatalogMatch):
             exprs, rels = row.chain.exprs, row.chain.rels
             if len(exprs) != len(rels) + 1:
                 continue  # a continued row (``& = ...``): its left side is the row above
-            for a, rel, b in row.chain.pairs():
+            listed = [(a, "~", b) for a, b in listed_laws(row.text, self.one_expression)] \
+                if "~" in getattr(row, "notes", ()) else []  # X, Y \sim N(0, 1) (readers.notes.listed_laws)
+            for a, rel, b in listed or row.chain.pairs():
+                if rel == "~" and entry_law_key(a) is not None:  # m_i \sim Bernoulli(p): every entry's law
+                    found = law(self.expand(b))
+                    self.section.entry_laws.pop(entry_law_key(a), None)
+                    if found is not None:
+                        self.section.entry_laws[entry_law_key(a)] = found
+                    if found is not None and states_independence(self.prose):  # q_i, k_i ~ N(0, 1) independent
+                        self.section.entry_independent.add(entry_law_key(a))
+                    else:
+                        self.section.entry_independent.discard(entry_law_key(a))
                 if rel == "~" and isinstance(a, sp.Symbol):
                     found = law(self.expand(b))
                     if found is not None:
@@ -3616,6 +3678,14 @@ class _NotesReader(_CatalogMatch):
                     claim, premise=rest, conditions=tuple(c for c in claim.conditions if c not in used)), frag)
             finally:
                 self.section.functions, self.rule_row = saved, row
+        clause = self.where_function(claim, frag)
+        if clause is not None:  # d/dx [x s(x)] = ... "with $s(x) = ...$" (readers.notes.where_functions)
+            saved = self.section.functions
+            self.section.functions = {**saved, clause[0]: [clause[1]]}
+            try:
+                return self.check_claim(claim, frag)
+            finally:
+                self.section.functions = saved
         sides = (self.expand(claim.lhs), self.expand(claim.rhs)) if claim.premise else ()
         solutions = premise_solutions(claim.premise, sides, [c[0] for c in self.section.conditions]) \
             if claim.premise else None
@@ -3686,6 +3756,19 @@ class _NotesReader(_CatalogMatch):
         found = scalar_optima.read(lhs, rhs, scalar_optima.leads_its_side(frag.content), constrained=True)
         return optimum_refutations.refute(found, claim, lambda *c: self.check_aside(_Claim(
             *c, claim.line, claim.zero_based), frag)) if found is not None else None
+
+    def where_function(self, claim: _Claim, frag: Fragment) -> tuple | None:
+        """The function the words right after ``claim``'s block define for it (readers.notes.where_functions)."""
+        if not (isinstance(claim.lhs, sp.Basic) and isinstance(claim.rhs, sp.Basic)) or not 0 < frag.line <= len(
+                self.lines):
+            return None
+        used = {f.func.__name__ for e in (claim.lhs, claim.rhs) for f in e.atoms(AppliedUndef)} - set(
+            self.section.functions)  # (the document's functions hold s too: the clause defines it, later)
+        if not used:
+            return None
+        after = words_after(self.lines, frag.line, frag.column, frag.source) if frag.kind == "display" else \
+            self.lines[frag.line - 1][frag.column - 1 + len(frag.source):]
+        return where_function(after, lambda math: self.parse(math, frag, functions=used), used)
 
     def check_claim_once(self, claim: _Claim, frag: Fragment) -> list[StepReport]:
         r""":meth:`claim_readings`, with no refutation that rests on a name read as a free value where the notes mean
@@ -3858,7 +3941,8 @@ class _NotesReader(_CatalogMatch):
             frag.content)
         if widened:  # "hence for all real numbers $a$ and $b$," after "for $a, b \ge 0$": readers.notes.real_domains
             conditions = [c for c in conditions if not {str(x).lstrip("\\") for x in c[0].free_symbols} & widened]
-        stated = tuple(c[0] for c in conditions) + self.trailing_relations(frag, symbols)
+        stated = tuple(c[0] for c in conditions) + self.trailing_relations(
+            frag, symbols, (self.expand(lhs), self.expand(rhs)))
         assumptions = tuple(c[1] for c in conditions) + tuple(_show(c) for c in claim.conditions) + tuple(
             f"{_show(r.lhs)} = {_show(r.rhs)}" if isinstance(r, sp.Eq) else _show(r) for r in stated[len(conditions):]) + (
             (unstated_counts.shown(counted),) if counted else ()) + ((namesakes.shown(alike),) if alike else ())
@@ -3985,22 +4069,31 @@ class _NotesReader(_CatalogMatch):
             out = [_undecided(r, f"{claim.read_as}: it holds there, but the sizes of the matrices are not "
                                  "read") if r.verdict in ("proved", "verified") else r for r in out]
         if claim.read_as:  # a stated fact of a named law: another parametrisation may be meant
-            return [_undecided(r, f"{claim.read_as}: it differs ({r.reason[:80]}); the notes may use another "
-                                  "parametrisation") if r.verdict == "refuted" and not claim.unambiguous else
-                    StepReport(**{**r.__dict__, "method": f"{r.method}; {claim.read_as}"}) for r in out]
-        einstein = einstein_reading(lhs, rhs) if any(r.verdict == "refuted" for r in out) else None
+            out = [_undecided(r, f"{claim.read_as}: it differs ({r.reason[:80]}); the notes may use another "
+                                 "parametrisation") if r.verdict == "refuted" and not claim.unambiguous else
+                   StepReport(**{**r.__dict__, "method": f"{r.method}; {claim.read_as}"}) for r in out]
+            # eta_{W/2} = eta_max/2 after a warmup in cases, refuted at W = 0: the domain is implicit (holds where)
+            return [self.narrower(r, claim, frag, lhs, rhs, shown, stated) if r.verdict == "refuted" else r
+                    for r in out]
+        einstein = einstein_reading(lhs, rhs) if any(r.verdict == "refuted" for r in out) and not any(
+            _STATED_LAW_METHOD in r.method for r in out) else None  # Var(q_i k_i) after q_i ~ N: one entry's law
         if einstein is not None:
             out = self.einstein(out, general, frag, einstein, shown)
         scalars = _scalar_names(lhs, rhs)  # x = 2 is no value of the array x_i
-        examples = [(n, v) for n, v in examples if n in scalars or _names_moment_of(n, scalars)]
+        entries = all_entries_set(examples, (self.expand(lhs), self.expand(rhs))) if any(
+            r.verdict == "refuted" for r in out) else []  # every p_i = 1/V (readers.notes.entry_examples)
+        examples = [(n, v) for n, v in examples if n in scalars or _names_moment_of(n, scalars)] + entries
+        arguments = _written_arguments(claim.lhs, claim.rhs)  # H'(p) = log(p/(1-p)): every p, not p = 1/2
+        examples = [(n, v) for n, v in examples if n not in arguments]
         if examples and passing_examples.called_identity(text_before(self.lines, frag.kind, frag.line, frag.column)):
             examples = []  # "one more identity I used:": claimed for every value (readers.notes.passing_examples)
         if examples and any(r.verdict == "refuted" or r.verdict == "undecided" and r.role == "approximation"
                             for r in out):  # read once more in the example above (1 - beta^10 approx 0.651 at 0.9)
-            values = tuple(sp.Eq(n, v) for n, v in examples)
-            local = _Claim(claim.lhs, claim.rel, claim.rhs, general.conditions + values, claim.line,
-                           claim.zero_based, claim.redefinition)
-            again = conditioned = self.check_plain(local, frag, lhs, rhs, shown)
+            values = tuple(sp.Eq(n, v) for n, v in examples if (n, v) not in entries)
+            sides = (lhs, rhs) if not entries else tuple(at_every_entry(self.expand(e), entries) for e in (lhs, rhs))
+            local = _Claim(*((claim.lhs, claim.rel, claim.rhs) if not entries else (sides[0], claim.rel, sides[1])),
+                           general.conditions + values, claim.line, claim.zero_based, claim.redefinition)
+            again = conditioned = self.check_plain(local, frag, *sides, shown)
             if not again or any(r.verdict == "refuted" for r in again):
                 # the example's name stands for its value (Y = aX + b, then Cov(X, Y) = Cov(X, aX + b)): a
                 # condition on the name alone does not reach a function of it that is expanded over samples
@@ -4143,7 +4236,11 @@ class _NotesReader(_CatalogMatch):
             # a step from Gamma(u + 1) = u! names u: a claim in theta, y, N alone cannot follow from it
             return [_undecided(r, f"an equation after the one at line {previous[2]}: not shown to follow from it",
                                role="equation step") for r in out]
-        apart = _apart(lhs, rhs, self.section.laws) if not linked_by_premise(premise, lhs, rhs) else ""
+        apart = _apart(lhs, rhs, {**self.section.laws, **{str(base.label): found for (base, _), found in
+                                                          self.section.entry_laws.items()}}) \
+            if not linked_by_premise(premise, lhs, rhs) \
+            and not (_linked_by_examples(examples, lhs, rhs) and all(
+                any(a.endswith("(example)") for a in r.assumptions) for r in out if r.verdict == "refuted")) else ""
         if apart:  # x < y \Rightarrow x^2 < y^2: the premise links x and y (readers.notes.premises)
             return [_undecided(r, f"the two sides share no name ({apart}): a change of variables whose link the "
                                   f"notes state elsewhere, not an identity of independent names ({r.reason[:80]})")
@@ -4885,8 +4982,8 @@ class _NotesReader(_CatalogMatch):
             if isinstance(found, str):
                 return report
             lhs, rhs, claim = found[0], found[1], dataclasses.replace(claim, conditions=found[2])
-        if lhs.has(sp.Piecewise) or rhs.has(sp.Piecewise):
-            return self.within_stated_sizes(report, claim, frag, lhs, rhs, shown)
+        if (lhs.has(sp.Piecewise) or rhs.has(sp.Piecewise)) and not claim.read_as:  # (a member of a family in
+            return self.within_stated_sizes(report, claim, frag, lhs, rhs, shown)  # cases is not written in cases)
         if _unchecked(lhs, rhs):  # unknown functions: refuted for every function, whatever the domain
             return report
         bound = sorted(set(self.section.properties) & (lhs.free_symbols | rhs.free_symbols), key=str)
@@ -5080,12 +5177,17 @@ class _NotesReader(_CatalogMatch):
         rounded = _rounded_exact_decimal(lhs, rhs, decimals.decimal_literals(frag.content)) if rel == "=" else None
         if rounded is not None:  # \frac{5}{16} = 0.313: exactly false, to the digits written true
             return [StepReport(**shown, verdict="undecided", reason=rounded)]
-        if self.section.laws:  # Var(X) after X \sim Bernoulli(p): the law's variance (readers.notes.laws)
-            constants = _outside_moments(lhs, rhs) | {x for f in self.section.laws.values() for a in f.args
-                                                       for x in getattr(a, "free_symbols", ())}
-            (left, used), (right, used_too) = (law_moments(e, self.section.laws, self.expand, constants,
-                                                           self.section.independent)
-                                               for e in (lhs, rhs))
+        entry = one_entry((self.expand(lhs), self.expand(rhs)), self.section.entry_laws) \
+            if self.section.entry_laws and operators_in(lhs, rhs) else None
+        if self.section.laws or entry:  # Var(X) after X \sim Bernoulli(p): the law's variance (readers.notes.laws)
+            laws = self.section.laws if not entry else {**self.section.laws, **entry[1]}
+            sides = (lhs, rhs) if not entry else entry[0]  # E[m_i h_i / p] after m_i ~ ...: one entry
+            constants = _outside_moments(*sides) | {x for f in laws.values() for a in f.args
+                                                    for x in getattr(a, "free_symbols", ())}
+            independent = self.section.independent | ({str(base.label) for base, _ in self.section.entry_independent}
+                                                      if entry else set())
+            (left, used), (right, used_too) = (law_moments(e, laws, self.expand, constants, independent)
+                                               for e in sides)
             if used or used_too:
                 found = list(dict.fromkeys(used + used_too))
                 conditions = tuple(claim.conditions) + tuple(r for f in found for r in f.domain)
@@ -5095,7 +5197,8 @@ class _NotesReader(_CatalogMatch):
                 if not isinstance(step, str) and not _unchecked(left, right):
                     report = self.run(step, shown)
                     if report.verdict == "refuted" and not all(f.unambiguous for f in found):
-                        other = self.other_parametrisation(lhs, rel, rhs, claim, shown, constants)
+                        other = self.other_parametrisation(*sides[:1], rel, sides[1], claim, shown, constants, laws,
+                                                           independent)
                         if other is None or other.verdict != "refuted":
                             return [_undecided(report, f"{how}: it differs ({report.reason[:80]}); the notes may use "
                                                        "another parametrisation")]
@@ -5828,14 +5931,17 @@ class _NotesReader(_CatalogMatch):
                                           f"was not imposed on the distributions sampled ({report.reason[:80]})")
         return report
 
-    def other_parametrisation(self, lhs, rel, rhs, claim, shown, constants) -> StepReport | None:
+    def other_parametrisation(self, lhs, rel, rhs, claim, shown, constants, laws=None,
+                              independent=None) -> StepReport | None:
         r"""The claim about moments once more with every law of the section that has another reading in common use
         read so (:math:`\mathcal{N}(\mu, s)` with ``s`` the standard deviation: readers.notes.laws); None when no
         law has one or the moments are not read."""
-        laws = {k: other_parametrisation(v) or v for k, v in self.section.laws.items()}
-        if all(laws[k] is v for k, v in self.section.laws.items()):
+        stated = self.section.laws if laws is None else laws
+        laws = {k: other_parametrisation(v) or v for k, v in stated.items()}
+        if all(laws[k] is v for k, v in stated.items()):
             return None
-        (left, used), (right, used_too) = (law_moments(e, laws, self.expand, constants, self.section.independent)
+        (left, used), (right, used_too) = (law_moments(e, laws, self.expand, constants,
+                                                       self.section.independent if independent is None else independent)
                                            for e in (lhs, rhs))
         if not (used or used_too):
             return None
@@ -6196,7 +6302,7 @@ class _NotesReader(_CatalogMatch):
             return None
         return names, found.least, exprs[len(found.names)] if found.most is not None else None, found.step
 
-    def trailing_relations(self, frag, symbols) -> tuple:
+    def trailing_relations(self, frag, symbols, sides=()) -> tuple:
         r"""The relations of a condition that ends a claim's sentence after it ("$$x^{1/3} \le x$$ whenever $x \ge
         1$", "$\sqrt{x^2} = -x$ when $x$ is negative"), or that a sign in words gives a letter before it in its
         sentence ("For negative x we have"), on names of the claim: the claim's own condition; the values a "where"
@@ -6212,9 +6318,13 @@ class _NotesReader(_CatalogMatch):
                 block = self.parse(math, frag)
             except Exception:  # noqa: BLE001 - prose that does not parse states no condition
                 return ()
+            equation = _one_equation(block) if defines(after) else None
+            if equation is not None and isinstance(equation[0], AppliedUndef):
+                continue  # "where $g(x) = ...$": a function defined, no condition (readers.notes.where_functions)
             value = _named_value(block) if defines(after) else None
             found = [value] if value is not None else condition_pairs(block, frozenset(self.section.functions))
-            found = found or _sum_to_one(block)  # "when $\sum_k y_k = 1$": sampled on the simplex (symbols._domains)
+            found = found or [(_summed_like_claim(sp.Eq(a, c), sides).lhs, r, c) for a, r, c in _sum_to_one(block)]
+            # "when $\sum_k y_k = 1$": sampled on the simplex (symbols._domains), over the claim's range of k
             solved = None if found else _solved_condition(block, symbols)
             if solved is not None:  # "\frac1p + \frac1q = 1": q = p/(p - 1), put in as a "where" value is
                 named.append(solved)

@@ -36,10 +36,11 @@ RESTATEMENT = re.compile(
 """A cue ending the prose before the block that calls it the thing just discussed, written another way ("we see that
 this is", "for $y = 1$ this becomes", "which reduces to")."""
 CONCLUSION = re.compile(
-    r"\b(?:therefore|hence|thus|so|consequently|it\s+follows\s+that|which\s+gives|(?:we|one)\s+(?:get|gets|obtain|"
+    r"\b(?:therefore|hence|thus|so|then|consequently|it\s+follows\s+that|which\s+gives|(?:we|one)\s+(?:get|gets|obtain|"
     r"obtains|find|finds|have|has))\s*[:,]?\s*$", re.IGNORECASE)
-"""A cue ending the prose before the block that draws it as a consequence ("and therefore", "..., so"): what follows
-is a claim about the names already defined (``G_n = ...`` after ``G_n`` was defined), not a new definition."""
+"""A cue ending the prose before the block that draws it as a consequence ("and therefore", "..., so", "if every
+$p_i = 1/V$, then"): what follows is a claim about the names already defined (``G_n = ...`` after ``G_n`` was
+defined), not a new definition."""
 RESTATING_WORDS = re.compile(r"^\s*(?:or\s+|and\s+)?(?:equivalently|i\.\s?e\.|that\s+is|in\s+other\s+words)\W*$",
                              re.IGNORECASE)
 r"""Words inside a block between two rows that say the second restates the first (``L_i = ... \text{or

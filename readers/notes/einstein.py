@@ -54,4 +54,8 @@ def einstein_reading(lhs, rhs):
         out.append(sp.Add(*terms))
     if not summed:
         return None
+    free = {i for side in (lhs, rhs) for term in sp.Add.make_args(side)
+            for i, n in _index_counts(term).items() if n == 1}
+    if free & summed:  # Var(m_i h_i) = (1 - p) h_i^2: i summed on one side and free on the other is no
+        return None  # convention (a repeated index is a dummy only where no term leaves it free)
     return out[0], out[1], tuple(sorted(summed, key=str))

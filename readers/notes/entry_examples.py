@@ -49,3 +49,24 @@ def entry_examples(examples, exprs) -> list[tuple]:
             if str(e.base.label) == base and len(e.indices) == 1 and e.indices[0] == k and e not in named:
                 out.append((e, value))
     return out
+
+
+def all_entries_set(examples, exprs) -> list[tuple]:
+    r"""The examples of ``examples`` that set every entry of an array the expanded claim ``exprs`` holds:
+    ``p_i = \frac{1}{V}`` (read ``p[i] = 1/V``, the index ``i`` a bare symbol) before ``\mathrm{PPL} = V`` with
+    :math:`\mathrm{PPL} = \exp(-\frac1N \sum_{i=1}^N \log p_i)`.  A sum over ``p`` holds its entries at its own
+    bound index, so the value is given for all of them (``every $p_i$``), not for the one symbol ``p[i]``."""
+    bases = {e.base for x in exprs if isinstance(x, sp.Basic) for e in x.atoms(sp.Indexed)}
+    return [(n, v) for n, v in examples if isinstance(n, sp.Indexed) and n.base in bases
+            and all(isinstance(i, sp.Symbol) for i in n.indices) and len(set(n.indices)) == len(n.indices)
+            and not v.has(n.base)]
+
+
+def at_every_entry(expr, entries):
+    """``expr`` with every entry of each array of ``entries`` (from :func:`all_entries_set`) replaced by its value, the
+    example's index put to the entry's own (``p[k]`` becomes ``1/V``; ``x[j]`` after ``x_i = i^2`` becomes ``j**2``)."""
+    for name, value in entries:
+        expr = expr.replace(
+            lambda e, n=name: isinstance(e, sp.Indexed) and e.base == n.base and len(e.indices) == len(n.indices),
+            lambda e, n=name, v=value: v.xreplace(dict(zip(n.indices, e.indices))))
+    return expr

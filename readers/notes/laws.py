@@ -229,8 +229,9 @@ def law_moments(expr, laws: dict, expand=None, constants=frozenset(), independen
     independent: $w \sim \mathcal{N}(0, 1/\alpha)$ and $\varepsilon \sim \mathcal{N}(0, 1/\beta)$ independent
     of $w$).  Then a moment of a form in several of them is read by their product law:
     :math:`Var(c_0 + \sum_i c_i X_i) = \sum_i c_i^2 Var(X_i)` and, for powers up to 2 of each,
-    :math:`E[\prod_i X_i^{k_i}] = \prod_i E[X_i^{k_i}]`.  Any other form g of one variable is integrated against
-    its law's density (:mod:`readers.notes.law_densities`): :math:`E[g(X)]`, and
+    :math:`E[\prod_i X_i^{k_i}] = \prod_i E[X_i^{k_i}]`; the variance of a form of degree at most one in each,
+    :math:`Var(g) = E[g^2] - E[g]^2` (``Var(q k) = 1`` for independent standard normals).  Any other form g of one
+    variable is integrated against its law's density (:mod:`readers.notes.law_densities`): :math:`E[g(X)]`, and
     :math:`Var(g(X)) = E[g(X)^2] - E[g(X)]^2`."""
     used = []
 
@@ -291,14 +292,19 @@ def law_moments(expr, laws: dict, expand=None, constants=frozenset(), independen
 
     def _independent_form(kind, arg, f, randoms):
         poly = sp.Poly(sp.expand(arg), *randoms) if sp.expand(arg).is_polynomial(*randoms) else None
-        if poly is None or max(max(m) for m in poly.monoms()) > 2 or (kind == "Var" and poly.total_degree() > 1):
+        if poly is None or max(max(m) for m in poly.monoms()) > (1 if kind == "Var" else 2):
             return f
         found = [laws[x.name] for x in randoms]
         used.extend(found)
-        if kind == "Var":
+        if kind == "Var" and poly.total_degree() <= 1:
             return sum(poly.coeff_monomial(x) ** 2 * w.variance for x, w in zip(randoms, found))
         moments = [{0: sp.Integer(1), 1: w.mean, 2: w.variance + w.mean ** 2} for w in found]
-        return sum(c * sp.Mul(*[m[k] for m, k in zip(moments, monom)]) for monom, c in poly.terms())
+
+        def mean(p):
+            return sum(c * sp.Mul(*[m[k] for m, k in zip(moments, monom)]) for monom, c in p.terms())
+        if kind == "Var":  # Var(q k) = E[q^2 k^2] - E[q k]^2: multilinear, so its square needs moments up to 2
+            return sp.expand(mean(poly ** 2) - mean(poly) ** 2)
+        return mean(poly)
 
     def chance(f):
         found = _probability(f, laws)

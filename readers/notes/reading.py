@@ -27,7 +27,7 @@ CONDITION_RELATIONS = frozenset({"<", ">", "<=", ">=", "!=", "in", "notin"})
 BUILT = {"=": sp.Eq, "!=": sp.Ne, "<": sp.Lt, ">": sp.Gt, "<=": sp.Le, ">=": sp.Ge}
 
 _DEFINED_FUNCTION = re.compile(
-    r"(?<![A-Za-z])(\\?[A-Za-z]+)(?:_\{[^{}]*\}|_[A-Za-z0-9])?\s*"
+    r"(?<![A-Za-z_^])(?<![_^]\\)(\\?[A-Za-z]+)(?:_\{[^{}]*\}|_[A-Za-z0-9])?\s*"
     r"(?:\\left)?\(\s*((?:\\[A-Za-z]+\s*)?\\?[A-Za-z]+(?:_\{?[A-Za-z0-9]+\}?)?"
     r"(?:\s*,\s*(?:\\[A-Za-z]+\s*)?\\?[A-Za-z]+(?:_\{?[A-Za-z0-9]+\}?)?)*)\s*(?:\\right)?\)\s*&?\s*"
     r"(?:=|:=|\\coloneqq|\\equiv|\\triangleq)")
