@@ -1,0 +1,69 @@
+r"""trust48: the search between sampled points (``margin``) finds a touch that the smallest sampled margins, all on an
+approach at an edge, hide; and a margin that rounds to 0 at the final digits is read until it is resolved.
+
+Oracles: the touch points by mpmath's ``findroot`` on the factor that vanishes there (a simple root), at 30 digits;
+$\sqrt{x^2 + c} - |x| = c/(\sqrt{x^2 + c} + |x|)$ written without cancellation.  Tolerances: a touch is located to
+1e-6 (Nelder-Mead stops at ``xatol`` 1e-15 on a margin that is quadratic there, so it is within about 1e-8 of it);
+a resolved margin matches its oracle to a relative 1e-3 (two readings agreeing to a tenth are what resolves it; at
+960 digits the sides keep hundreds of digits more than the margin needs).
+"""
+import mpmath as mp
+import pytest
+import sympy as sp
+
+from derivations.checker.strategies.evaluate import compile_expr
+from derivations.checker.strategies.margin import TIE, Closest, _final_margin, refine, relative_margin
+
+x = sp.Symbol("x", real=True)
+SAMPLES = (1e-300, 1e-30, 1e-8, 1e-3, 0.1, 0.5, 1.0, 1.5, 2.0, 3.0, 5.0, 10.0, 100.0, 1e10)
+"""Positive points as the sampler draws them: the tiny ones sit on the approach to 0 (margin ~ x^2)."""
+FOREVER = float("inf")
+
+
+def _sides(lhs, rhs):
+    return [compile_expr((x,), lhs), compile_expr((x,), rhs)]
+
+
+def _closest(rel, sides, points):
+    closest = Closest()
+    for v in points:
+        with mp.workdps(30):
+            l, r = (f(mp.mpf(v)) for f in sides)
+            closest.add(relative_margin(rel, l, r), (v,))
+    return closest
+
+
+@pytest.mark.parametrize("lhs, rhs, factor, start", [
+    ((sp.sin(x) - x / 2) ** 2, 0, lambda v: mp.sin(v) - v / 2, 1.9),
+    (sp.Rational(1, 10**250) * (sp.sin(x) - x / 2) ** 2, 0, lambda v: mp.sin(v) - v / 2, 1.9),
+    ((sp.log(1 + x) - x / 2) ** 2, 0, lambda v: mp.log(1 + v) - v / 2, 2.5),
+    (sp.Abs(sp.atan(x) - x / 2), 0, lambda v: mp.atan(v) - v / 2, 2.3),
+    (sp.sin(x) ** 2 + x**2 / 4, x * sp.sin(x), lambda v: mp.sin(v) - v / 2, 1.9),
+])
+def test_a_touch_beside_an_approach_is_found_between_points(lhs, rhs, factor, start):
+    r"""$l > r$ for $x > 0$ fails where the factor vanishes; the smallest sampled margins are at $x \to 0^+$."""
+    sides = _sides(lhs, rhs)
+    found = refine(">", sides, _closest(">", sides, SAMPLES), lambda values: values[0] > 0, FOREVER)
+    with mp.workdps(30):
+        touch = mp.findroot(factor, start)
+    assert found is not None and found.interior and found.margin <= TIE
+    assert abs(found.values[0] - float(touch)) < 1e-6
+
+
+@pytest.mark.parametrize("c, point", [(sp.Rational(1, 10**200), 1e47), (sp.Rational(1, 10**150), -2.7e45)])
+def test_a_margin_rounding_to_zero_is_read_until_resolved(c, point):
+    sides = _sides(sp.sqrt(x**2 + c) - sp.Abs(x), sp.Integer(0))
+    with mp.workdps(60):
+        v = mp.mpf(point)
+        gap = mp.mpf(c) / (mp.sqrt(v**2 + mp.mpf(c)) + abs(v))
+        expected = gap / (gap + 1)
+    margin = _final_margin(">", sides, (point,))
+    assert margin > 0 and abs(margin - expected) <= 1e-3 * expected
+
+
+def test_a_resolved_margin_falling_along_the_line_is_no_touch():
+    r"""$\sqrt{x^2 + 10^{-200}} - |x| > 0$: the margin falls as $|x|$ grows (an approach to infinity), so the
+    minimizer found near $10^{47}$ is not interior and no tie is reported."""
+    sides = _sides(sp.sqrt(x**2 + sp.Rational(1, 10**200)) - sp.Abs(x), sp.Integer(0))
+    found = refine(">", sides, _closest(">", sides, (1e47, 3e46, 2e47)), lambda values: True, FOREVER)
+    assert found is None or not found.interior
