@@ -67,3 +67,32 @@ def test_a_resolved_margin_falling_along_the_line_is_no_touch():
     sides = _sides(sp.sqrt(x**2 + sp.Rational(1, 10**200)) - sp.Abs(x), sp.Integer(0))
     found = refine(">", sides, _closest(">", sides, (1e47, 3e46, 2e47)), lambda values: True, FOREVER)
     assert found is None or not found.interior
+
+
+STIRLING = "(x - 1/2)*log(x) - x + log(2*pi)/2 + 1/(12*x) - 1/(10**6*x**2)"
+
+
+@pytest.mark.parametrize("lhs, rhs, assume", [
+    ("lgamma(x)", STIRLING, ["x >= 1"]),
+    ("lgamma(t + 1)", STIRLING.replace("x", "(t + 1)"), ["t >= 0"]),
+    ("lgamma(x) - (x - 1/2)*log(x) + x", STIRLING.replace("(x - 1/2)*log(x) - x + ", ""), ["x >= 1"]),
+])
+def test_a_failure_too_large_to_decide_is_shrunk_to_one_that_can_be(lhs, rhs, assume):
+    r"""The Stirling bound with $-10^{-6}/x^2$ fails for $x > 2778$ ($1/(360 x) < 10^{-6}$ there; the next term of
+    the series, $+1/(1260 x^5)$, is smaller); the sampled failures are at $x \ge 10^4$ or so, where $\log\Gamma$ is
+    not built exactly.  The refutation is at a point between 2778 and the exact-value limit."""
+    from derivations.checker.strategies.numeric import NumericTest
+    from readers.claim import claim_step
+
+    verdict = NumericTest(quick=True)(claim_step(lhs, "<=", rhs, assume), 10)  # the samples only: no ties searched
+    assert verdict is not None and verdict.kind == "refuted"
+    (name,) = [k for k in verdict.counterexample if k in ("x", "t")]
+    assert 2778 < float(verdict.counterexample[name]) + (name == "t") < 6000
+
+
+def test_halving_moves_only_large_coordinates_and_keeps_integers_whole():
+    from derivations.checker.strategies.shrink import FROM, halved_points
+
+    steps = list(halved_points([1e8, 0.5, -7001], [False, False, True]))
+    assert steps[0] == (5e7, 0.5, -3500) and steps[1] == (2.5e7, 0.5, -1750)
+    assert all(abs(v) <= FROM for v in steps[-1]) and all(p[1] == 0.5 for p in steps)
