@@ -96,3 +96,4 @@ def test_halving_moves_only_large_coordinates_and_keeps_integers_whole():
     steps = list(halved_points([1e8, 0.5, -7001], [False, False, True]))
     assert steps[0] == (5e7, 0.5, -3500) and steps[1] == (2.5e7, 0.5, -1750)
     assert all(abs(v) <= FROM for v in steps[-1]) and all(p[1] == 0.5 for p in steps)
+

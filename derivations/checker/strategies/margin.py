@@ -101,11 +101,14 @@ class Refined:
     or along a margin still falling, as $1 - \sigma(x)$ does)."""
 
 
-def refine(rel: str, sides, closest: Closest, admissible, deadline: float) -> Refined | None:
-    """The most telling minimum of the margin from the points of ``closest``: a failure first, then a touch
+def refine(rel: str, sides, closest: Closest, admissible, deadline: float, *, valleys: bool = True) -> Refined | None:
+    r"""The most telling minimum of the margin from the points of ``closest``: a failure first, then a touch
     inside the domain, then the smallest margin.  ``admissible(values)`` says whether a point is inside the
-    assumptions and domains.  None when there is nothing to refine or no time."""
-    found = [r for _, values in closest.starts() if (r := _refine_from(rel, sides, values, admissible, deadline))]
+    assumptions and domains.  None when there is nothing to refine or no time.  ``valleys``: also from the valleys of
+    :meth:`Closest.starts`; not for sides that jump, where a valley is the approach to a step ($\lfloor x^2 \rfloor >
+    x^2 - 1$ as $x \to \sqrt{14}^-$, margin $\to 0$, 1 at the step) and the steps are decided exactly (``ties``)."""
+    starts = closest.starts() if valleys else closest.points
+    found = [r for _, values in starts if (r := _refine_from(rel, sides, values, admissible, deadline))]
     if not found:
         return None
     return min(found, key=lambda r: (not (r.interior and r.margin < 0), not (r.interior and r.margin <= TIE), r.margin))

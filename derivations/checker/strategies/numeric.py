@@ -304,7 +304,9 @@ class NumericTest:
                              for g in inst.groups)
             return in_domains and respects_domains(point, inst.groups) and conditions.hold(list(values), self.digits)
 
-        refined = refine(inst.rel, sides, closest, admissible, deadline)
+        jumps = (sp.floor, sp.ceiling, sp.Heaviside, sp.sign)
+        refined = refine(inst.rel, sides, closest, admissible, deadline,
+                         valleys=not (inst.lhs.has(*jumps) or inst.rhs.has(*jumps)))
         if refined is None or not refined.interior:
             return None
         near = ", ".join(f"{s} = {v:.17g}" for s, v in zip(symbols, refined.values))
