@@ -97,3 +97,29 @@ def test_halving_moves_only_large_coordinates_and_keeps_integers_whole():
     assert steps[0] == (5e7, 0.5, -3500) and steps[1] == (2.5e7, 0.5, -1750)
     assert all(abs(v) <= FROM for v in steps[-1]) and all(p[1] == 0.5 for p in steps)
 
+
+
+t = sp.Symbol("t", real=True)
+
+
+@pytest.mark.parametrize("divisor, point, vanishes", [
+    (1 + sp.exp(-x), {x: sp.Rational(40001, 2)}, False),  # sigmoid's denominator far out
+    (sp.exp(-t) - sp.exp(-2 * t), {t: sp.Integer(30000)}, False),
+    (sp.sin(x) - sp.Rational(1, 2), {x: sp.Integer(3)}, False),
+    (sp.cos(t) ** 2 + sp.sin(t) ** 2 - 1, {t: sp.Rational(1, 3)}, True),  # 0 only simplify shows
+    (sp.sin(sp.pi * x), {x: sp.Integer(1)}, True),
+])
+def test_a_written_divisor_certified_nonzero_is_not_simplified(divisor, point, vanishes, monkeypatch):
+    """``simplify`` of 1 + e^-20000.5 went through ``nsimplify`` at thousands of digits (minutes): a divisor whose
+    value ``evalf`` certifies, or sympy's assumptions call nonzero, is not simplified; a zero still is found."""
+    from derivations.checker.strategies import written
+
+    calls, simplify = [], sp.simplify
+
+    def recording(value, *args, **kwargs):
+        calls.append(value)
+        return simplify(value, *args, **kwargs)
+
+    monkeypatch.setattr(written.sp, "simplify", recording)
+    assert written._vanishes(divisor, point) is vanishes
+    assert not calls or vanishes
