@@ -35,6 +35,8 @@ from derivations.checker.strategies.evaluate import value_at
 
 STARTS = 3
 """Sampled points (the smallest margins) the search starts from."""
+VALLEYS = 3
+"""Further starts for one coordinate: sampled margins below both neighbours' (:meth:`Closest.starts`)."""
 TIE = 1e-12
 """Relative margin at which a strict inequality is taken to touch (float64 coordinates)."""
 DIGITS = 30
@@ -43,6 +45,8 @@ MAX_EVALUATIONS = 300
 """Margin evaluations per start."""
 FINAL_DIGITS = 4 * DIGITS
 """Digits of the margin at the minimizer (the search's own values can be rounding noise: log(1+x) at x=1e-20)."""
+RESOLVE_DIGITS = 1000
+"""Most digits at which a margin that rounds to (nearly) nothing is read again (:func:`_final_margin`)."""
 NEIGHBOURHOOD = 1e-6
 r"""A minimizer whose neighbours at this relative distance are not all admissible lies on the edge of the
 domain ($\sin x < x$ as $x \to 0^+$): an approach to an excluded point, not a touch."""
@@ -56,13 +60,28 @@ BOX = 0.5
 
 @dataclass
 class Closest:
-    """The sampled points with the smallest relative margins so far (at most ``STARTS``)."""
+    r"""The sampled points with the smallest relative margins so far (at most ``STARTS``), and, for one coordinate,
+    the points whose margin is below both neighbours' along it (at most :data:`VALLEYS`, the smallest first).
+
+    The smallest margins alone can all lie on an approach: $10^{-250} (\sin x - x/2)^2 > 0$ for $x > 0$ has its
+    smallest sampled margins at $x \to 0^+$, and the search never reaches the touch at $x = 1.8955$, a valley of the
+    sampled margins of its own."""
 
     points: list = field(default_factory=list)
+    line: list = field(default_factory=list)
 
     def add(self, margin: float, values: tuple) -> None:
         if len(self.points) < STARTS or margin < self.points[-1][0]:
             self.points = sorted([*self.points, (margin, values)])[:STARTS]
+        if len(values) == 1:
+            self.line.append((values[0], margin))
+
+    def starts(self) -> list:
+        """``points``, then the valleys along the one coordinate not among them."""
+        ordered = sorted(set(self.line))
+        valleys = sorted((m, (v,)) for (_, a), (v, m), (_, b) in zip(ordered, ordered[1:], ordered[2:]) if m < a and m < b)
+        chosen = [v for _, v in self.points]
+        return self.points + [(m, v) for m, v in valleys if v not in chosen][:VALLEYS]
 
 
 def relative_margin(rel: str, l, r, dps: int = DIGITS) -> float:
@@ -82,11 +101,14 @@ class Refined:
     or along a margin still falling, as $1 - \sigma(x)$ does)."""
 
 
-def refine(rel: str, sides, closest: Closest, admissible, deadline: float) -> Refined | None:
-    """The most telling minimum of the margin from the points of ``closest``: a failure first, then a touch
+def refine(rel: str, sides, closest: Closest, admissible, deadline: float, *, valleys: bool = True) -> Refined | None:
+    r"""The most telling minimum of the margin from the points of ``closest``: a failure first, then a touch
     inside the domain, then the smallest margin.  ``admissible(values)`` says whether a point is inside the
-    assumptions and domains.  None when there is nothing to refine or no time."""
-    found = [r for _, values in closest.points if (r := _refine_from(rel, sides, values, admissible, deadline))]
+    assumptions and domains.  None when there is nothing to refine or no time.  ``valleys``: also from the valleys of
+    :meth:`Closest.starts`; not for sides that jump, where a valley is the approach to a step ($\lfloor x^2 \rfloor >
+    x^2 - 1$ as $x \to \sqrt{14}^-$, margin $\to 0$, 1 at the step) and the steps are decided exactly (``ties``)."""
+    starts = closest.starts() if valleys else closest.points
+    found = [r for _, values in starts if (r := _refine_from(rel, sides, values, admissible, deadline))]
     if not found:
         return None
     return min(found, key=lambda r: (not (r.interior and r.margin < 0), not (r.interior and r.margin <= TIE), r.margin))
@@ -132,8 +154,25 @@ def _refine_from(rel: str, sides, values: tuple, admissible, deadline: float) ->
 
 
 def _final_margin(rel: str, sides, values: tuple) -> float | None:
-    l, r = (value_at(f, list(values), FINAL_DIGITS) for f in sides)
-    return None if l is None or r is None else relative_margin(rel, l, r, FINAL_DIGITS)
+    r"""$m$ at ``values``, read at :data:`FINAL_DIGITS`; where $|m| \le 10^{-(d - 10)}$ (what rounding the sides to $d$
+    digits can make of a positive margin, or of none), read again at twice the digits, up to :data:`RESOLVE_DIGITS`,
+    until two readings agree (nonzero, apart by less than a tenth of the last: a side cancelling inside, as
+    $\sqrt{x^2 + 10^{-200}} - |x|$ at $x = 10^{47}$ does, gives noise that moves).  A margin resolved so is the sides'
+    own ($5 \cdot 10^{-248}$ there, 0 at 120 digits): the neighbours are compared with it, not with rounding's 0, and
+    a margin falling along a line is an approach, not a touch."""
+    dps, previous = FINAL_DIGITS, None
+    while True:
+        l, r = (value_at(f, list(values), dps) for f in sides)
+        if l is None or r is None:
+            return None
+        margin = relative_margin(rel, l, r, dps)
+        if previous is None and abs(margin) > 10.0 ** -(dps - 10):
+            return margin
+        if previous is not None and margin != 0 and 10 * abs(margin - previous) < abs(margin):
+            return margin
+        if 2 * dps > RESOLVE_DIGITS:
+            return margin
+        dps, previous = 2 * dps, margin
 
 
 def closed_form_point(values: tuple) -> tuple | None:

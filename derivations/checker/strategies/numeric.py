@@ -39,7 +39,8 @@ from derivations.checker.verdict import Verdict
 from derivations.checker.strategies.divergence import divergent_refutation
 from derivations.checker.strategies.escalation import MAX_DIGITS as MAX_ESCALATION_DIGITS, Allowance, read_point
 from derivations.checker.strategies.improper import nonintegrable_end
-from derivations.checker.strategies.decide import (MAX_DIGITS as DECIDE_MAX_DIGITS, coordinate_text, decide, decimal_text, exact_point,
+from derivations.checker.strategies.decide import (MAX_DIGITS as DECIDE_MAX_DIGITS, MAX_EXACT_DIGITS as
+                                                   DECIDE_MAX_EXACT_DIGITS, coordinate_text, decide, decimal_text, exact_point,
                                                    holds, round_point, shortest_point)
 from derivations.checker.strategies.evaluate import (Conditions, compare, compile_expr, confirm, magnitude_digits,
                                                      relation_holds, relatively_apart, show, value_at)
@@ -53,6 +54,8 @@ from derivations.checker.strategies.magnitude import term_magnitude
 from derivations.checker.strategies.margin import TIE, Closest, closed_form_point, refine, relative_margin
 from derivations.checker.strategies.quadrature import CLEAR, careful_side, closed_refutation
 from derivations.checker.strategies.series import divergent_series_refutation
+from derivations.checker.strategies.shrink import halved_points
+from derivations.checker.strategies.huge import huge_exact
 from derivations.checker.strategies.sampling import alternating_points, candidate_points, respects_domains, small_grid
 from derivations.checker.strategies.written import domain_refutation_at, undefined_as_written
 from symbolic.domains import Simplex
@@ -301,7 +304,9 @@ class NumericTest:
                              for g in inst.groups)
             return in_domains and respects_domains(point, inst.groups) and conditions.hold(list(values), self.digits)
 
-        refined = refine(inst.rel, sides, closest, admissible, deadline)
+        jumps = (sp.floor, sp.ceiling, sp.Heaviside, sp.sign)
+        refined = refine(inst.rel, sides, closest, admissible, deadline,
+                         valleys=not (inst.lhs.has(*jumps) or inst.rhs.has(*jumps)))
         if refined is None or not refined.interior:
             return None
         near = ", ".join(f"{s} = {v:.17g}" for s, v in zip(symbols, refined.values))
@@ -368,6 +373,8 @@ class NumericTest:
         if _has_integral(inst):  # quadrature can miss mass (a peak far from 0), and evalf would miss it too
             return _careful_quadrature(inst) or _integrated_at(inst, point) or _holds_integrated(inst, point) or "unresolved"
         verdict = self.decide_at(inst, point)
+        if verdict is None:
+            verdict = self._shrunk_failure(inst, sides, point, base)
         if verdict is not None:
             return verdict
         if inst.written_divisors and undefined_as_written(inst, exact_point(point)):
@@ -377,6 +384,23 @@ class NumericTest:
         if confirmed is not None and compare(inst.rel, *confirmed, self.digits) != "fails":
             return "raised"
         return "unresolved"
+
+    def _shrunk_failure(self, inst: Instance, sides, point, base: int):
+        """A refuting Verdict at a point nearer 0 (``shrink``) when ``point`` fails numerically but is too large to
+        decide exactly (``huge``); else None."""
+        symbols = inst.symbols
+        if inst.is_complex or not huge_exact(inst.lhs - inst.rhs, exact_point(point), DECIDE_MAX_EXACT_DIGITS):
+            return None
+        for values in halved_points([point[s] for s in symbols], [bool(s.is_integer) for s in symbols]):
+            nearer = dict(zip(symbols, values))
+            if not respects_domains(nearer, inst.groups) or not inside(inst, exact_point(nearer)):
+                return None
+            if read_point(inst.rel, sides, list(values), base, escalate=()).state != "fails":
+                return None  # the failure region is left: what failed further out stays undecided
+            if not huge_exact(inst.lhs - inst.rhs, exact_point(nearer), DECIDE_MAX_EXACT_DIGITS):
+                verdict = self.decide_at(inst, nearer)
+                return verdict if isinstance(verdict, Verdict) else None
+        return None
 
     def _far(self, inst: Instance, sides, tally: Tally, deadline: float):
         """The points beyond float64 (``ties.far_points``), after the samples: a refuting Verdict or None.

@@ -34,6 +34,8 @@ from symbolic.real_domain import condition_of
 
 FILL_VALUES = (sp.Integer(1), sp.Integer(2), sp.Rational(1, 2), sp.Integer(-1), sp.Integer(0), sp.Integer(3))
 """Exact values given to the symbols a zero leaves free (``x - y = 0`` at ``y = 1`` is ``x = 1``)."""
+NONZERO_DIGITS = 100
+"""Most working digits ``evalf`` may use to certify that a written divisor is not 0 at a point (beyond, ``simplify``)."""
 MAX_ROOTS = 12
 """Zeros tried per divisor and symbol."""
 
@@ -275,8 +277,21 @@ def _vanishes(divisor: sp.Expr, point: dict) -> bool:
         value = divisor.xreplace(point)
         if value.free_symbols:
             return False  # a symbol the point does not give (cancelled from both sides): not decided here
-        return value == 0 or value.is_zero is True or (not value.is_Rational and sp.simplify(value) == 0)
+        zero = value.is_zero
+        if zero is not None or value.is_Rational:
+            return bool(zero) or value == 0
+        return not _certified_nonzero(value) and sp.simplify(value) == 0
     except Exception:  # noqa: BLE001
+        return False
+
+
+def _certified_nonzero(value: sp.Expr) -> bool:
+    r"""Whether precision-tracking ``evalf`` certifies a digit of ``value`` (so it is not 0) before ``simplify``
+    is tried: $1 + e^{-20000.5}$, the denominator of $\sigma(x)$ far out, sent ``simplify`` through ``nsimplify``
+    at thousands of digits (minutes computing $\log 2$ there: the 1 - sigmoid bound beyond 15000 timed out)."""
+    try:
+        return value.evalf(15, strict=True, maxn=NONZERO_DIGITS) != 0
+    except Exception:  # noqa: BLE001 - PrecisionExhausted and the like: not certified
         return False
 
 
