@@ -4400,6 +4400,10 @@ class _NotesReader(_CatalogMatch):
                                                                          and isinstance(named[0][0], sp.Symbol)):
             return None
         function, derivative = (as_function(rows[0].chain.exprs, rows[0].chain.rels) for rows in formulas)
+        if function is not None and function[0] is None and isinstance(function[1], sp.Symbol) and stated[1]:
+            defs = self.section.functions.get(function[1].name, ())  # "the derivative of $\ell$ with respect to
+            if len(defs) == 1 and len(defs[0][0]) == 1:  # $z$" after \ell(z) = ...: the function at that variable
+                function = (None, sp.Function(function[1].name)(named[0][0]))
         pair = derivative_claim(function, derivative, named[0][0] if stated[1] else None) \
             if function is not None and derivative is not None else None
         return self.confirmed_aside(pair, frag) if pair is not None else None

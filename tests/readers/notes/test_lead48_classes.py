@@ -177,3 +177,13 @@ def test_a_standard_function_name_with_two_arguments_is_the_notes_own_function(f
     assert [b.error for b in report.blocks if b.error] == []
     (claim,) = [b for b in report.blocks if b.steps]
     assert claim.verdict in CONFIRMED, [s.reason for s in claim.steps]
+
+
+@pytest.mark.parametrize("f, z", [(r"\ell", "z"), ("L", "u")])
+def test_the_derivative_of_a_defined_function_named_bare_in_prose(f, z):
+    # "The derivative of $\ell$ with respect to $z$ is $\sigma(z) - y$" after \ell(z) = ...: the function at z
+    text = (f"Let ${f}({z}) = -y\\log\\sigma({z}) - (1-y)\\log(1-\\sigma({z}))$ with "
+            f"$\\sigma({z}) = \\frac{{1}}{{1+e^{{-{z}}}}}$. The derivative of ${f}$ with respect to ${z}$ is "
+            f"$\\sigma({z}) - y$.\n")
+    blocks = [b for b in checked_blocks(text) if "- y" in b.source and "log" not in b.source]
+    assert_block_verdicts(blocks, [CONFIRMED])
