@@ -175,6 +175,7 @@ from readers.notes.reading import (
 from readers.notes.entries import check_entry_block, entry_variable
 from readers.notes.entry_identities import aligned as aligned_entries, check_entry_identities
 from readers.notes.superscript_levels import as_labels, level_letters
+from readers.notes.recurrence_examples import at_examples
 from readers.notes.recurrences import recurrence as first_order_recurrence
 from readers.notes.recurrences import (
     check_constant_input,
@@ -3833,11 +3834,11 @@ class _NotesReader(_CatalogMatch):
                                                                       or base_name(x) != getattr(x, "name", None))
                           and not (base_name(x) in self.section.moved_on and _numbered(x))})
         touched = [n for n in touched if n]
-        unrolled = self.unrolled(claim, touched, shown) if touched and claim.rel == "=" else None
+        unrolled = self.unrolled(claim, touched, shown, frag.paragraph) if touched and claim.rel == "=" else None
         if unrolled is None and not touched and claim.rel == "=":
             # w_k = (1 - eta a)^k w_0 after the chain w_{k+1} = w_k - eta a w_k = (1 - eta a) w_k, whose sequence is
             # defined, not updated: a closed or unrolled form of it, checked with the recurrence, not with w free
-            unrolled = self.unrolled(claim, self.closed_forms(claim), shown)
+            unrolled = self.unrolled(claim, self.closed_forms(claim), shown, frag.paragraph)
         if unrolled is not None:
             return [unrolled]
         if touched and claim.rel not in ("->",):
@@ -4242,7 +4243,7 @@ class _NotesReader(_CatalogMatch):
             shown = {"lhs": _show(name), "rel": "=", "rhs": _show(value), "line": frag.content_line}
             bases = [b for b in self.section.recurrences if _named_base(name) == b]
             claim = _Claim(name, "=", value, (), frag.content_line)
-            report = self.unrolled(claim, bases, shown) if bases else None
+            report = self.unrolled(claim, bases, shown, frag.paragraph) if bases else None
             if report is None or report.verdict not in ("proved", "verified"):  # proved: by induction
                 return None
             out.append(report)
@@ -4423,61 +4424,85 @@ class _NotesReader(_CatalogMatch):
         return [StepReport(**{**r.__dict__, "lhs": _show(name), "rhs": _show(value),
                               "assumptions": tuple(r.assumptions) + used}) for r in found]
 
-    def unrolled(self, claim, touched, shown) -> StepReport | None:
+    def unrolled(self, claim, touched, shown, paragraph=None) -> StepReport | None:
         r"""A claim about names set by a recurrence (``v_t = \beta v_{t-1} + g_t``), checked by unrolling the
-        recurrence at a few steps (readers.notes.recurrences); None when no recurrence reads it."""
+        recurrence at a few steps (readers.notes.recurrences); None when no recurrence reads it.  With the
+        ``paragraph``, the examples in force there that name a parameter of the recurrence are put in first ("At
+        $\eta = 2/a$ the iterates flip sign:", readers.notes.recurrence_examples) and named by the verdict."""
         for name in touched:
             found = self.section.recurrences.get(name)
-            if found is not None and found.line == claim.line and isinstance(claim.lhs, sp.Indexed) \
-                    and base_name(claim.lhs) == name:  # x_{k+1} = x_k - f'/f'': checked against itself, it says nothing
-                return StepReport(**shown, verdict="undecided", role="claim",
-                                  reason="the recurrence this line states: an assignment, not a claim")
-            start = self.starts(found) if found is not None else {}
-            if start and terms_contradict(found, start, self.later_terms(found)):
-                continue  # a_1 = 3, a_2 = 7 given after a_0 = 2: another sequence than a_n = a_{n-1} + d names
-            result = check_unrolled(claim.lhs, claim.rhs, found, start) if found is not None else None
-            terms = recurrence_terms.check_terms(claim.lhs, claim.rhs, found, self.expand,
-                                                 start if claim.line != found.line else None) \
-                if found is not None and result is None else None
-            if terms is not None:  # a_2 = a_1 + d = a + 2d after a_0 = a, a_n = a_{n-1} + d (recurrence_terms)
-                return StepReport(**shown, verdict="proved", method=terms, role="claim")
-            inputs = constant_inputs(claim.lhs, claim.rhs, found) if result is not None and start else {}
-            if inputs and result[0] != "verified":  # s_t = (1 - gamma^t) g^2: a constant input g_t = g
-                constant = self.constant_input(claim, found, inputs, start, shown)
-                if constant is not None:
-                    return constant
-            if result is not None and result[0] == "undecided" and start and not inputs:  # both stated, no input
-                # read as constant (s_t = (1 - gamma^t) g^2 with g_t in the recurrence: constant_input decides that)
-                refuted = self.started_refutation(claim, found, start, shown)
-                if refuted is not None:
-                    return refuted
-            if found is not None and (result is None or result[0] == "undecided"):
-                # f(x_k) = (1 - eta a)^{2k} f(x_0), f defined above; e_{k+1} = ... with e_k = x_k - sqrt(a): read
-                # with the definitions put in
-                one_step = self.one_step(claim, found, shown)
-                if one_step is not None:
-                    return one_step
-                try:
-                    left, right = self.expand(claim.lhs), self.expand(claim.rhs)
-                    expanded = check_unrolled(left, right, found, start) if from_first_step(left, right, found) \
-                        else None
-                except Exception:  # noqa: BLE001 - the body could not be put in: the claim as written decides
-                    expanded = None
-                if expanded is not None and expanded[0] == "verified":
-                    result = expanded
-            if result is not None and result[0] == "undecided" and not start:
-                refuted = self.closed_form_refutation(claim, found, shown)
-                if refuted is not None:
-                    return refuted
-            proof = prove_closed_form(claim.lhs, claim.rhs, found, start) \
-                if result is not None and result[0] == "verified" else None
-            if proof is not None:  # w_k = (1 - eta a)^k w_0: the base and the step (readers.notes.induction)
-                return StepReport(**shown, verdict="proved", method=proof, role="claim",
-                                  assumptions=tuple(f"{k} = {_show(v)}" for k, v in start.items()))
-            if result is not None:
-                return StepReport(**shown, verdict=result[0], reason=result[1] if result[0] != "verified" else "",
-                                  method=f"unrolled recurrence: {result[1]}" if result[0] == "verified" else "",
-                                  role="claim", assumptions=tuple(f"{k} = {_show(v)}" for k, v in start.items()))
+            put = at_examples(found, claim.lhs, claim.rhs, self.values_in_force(found.body, paragraph)) \
+                if found is not None and paragraph is not None else None
+            if put is None:
+                report = self.unrolled_name(claim, name, found, shown)
+            else:
+                at, lhs, rhs, used = put
+                report = self.unrolled_name(dataclasses.replace(claim, lhs=lhs, rhs=rhs), name, at, shown)
+                if report is not None:
+                    report = dataclasses.replace(report, assumptions=tuple(report.assumptions) + used)
+            if report is not None:
+                return report
+        return None
+
+    def values_in_force(self, expr, paragraph) -> list:
+        r"""``[(name, value)]``: the examples in force in ``paragraph`` and the section's conditions that set a name of
+        ``expr`` to a value (``When $\alpha = 1/(2c)$``, read as a condition, says the same as an example)."""
+        conditions, examples = self.in_force(expr.free_symbols, paragraph)
+        return [(n, v, "example") for n, v in examples] + [(c[0].lhs, c[0].rhs, "condition") for c in conditions
+                                                           if isinstance(c[0], sp.Eq) and isinstance(c[0].lhs, sp.Symbol)]
+
+    def unrolled_name(self, claim, name, found, shown) -> StepReport | None:
+        """:meth:`unrolled` for one name and its recurrence ``found`` (None when the section has none)."""
+        if found is not None and found.line == claim.line and isinstance(claim.lhs, sp.Indexed) \
+                and base_name(claim.lhs) == name:  # x_{k+1} = x_k - f'/f'': checked against itself, it says nothing
+            return StepReport(**shown, verdict="undecided", role="claim",
+                              reason="the recurrence this line states: an assignment, not a claim")
+        start = self.starts(found) if found is not None else {}
+        if start and terms_contradict(found, start, self.later_terms(found)):
+            return None  # a_1 = 3, a_2 = 7 given after a_0 = 2: another sequence than a_n = a_{n-1} + d names
+        result = check_unrolled(claim.lhs, claim.rhs, found, start) if found is not None else None
+        terms = recurrence_terms.check_terms(claim.lhs, claim.rhs, found, self.expand,
+                                             start if claim.line != found.line else None) \
+            if found is not None and result is None else None
+        if terms is not None:  # a_2 = a_1 + d = a + 2d after a_0 = a, a_n = a_{n-1} + d (recurrence_terms)
+            return StepReport(**shown, verdict="proved", method=terms, role="claim")
+        inputs = constant_inputs(claim.lhs, claim.rhs, found) if result is not None and start else {}
+        if inputs and result[0] != "verified":  # s_t = (1 - gamma^t) g^2: a constant input g_t = g
+            constant = self.constant_input(claim, found, inputs, start, shown)
+            if constant is not None:
+                return constant
+        if result is not None and result[0] == "undecided" and start and not inputs:  # both stated, no input
+            # read as constant (s_t = (1 - gamma^t) g^2 with g_t in the recurrence: constant_input decides that)
+            refuted = self.started_refutation(claim, found, start, shown)
+            if refuted is not None:
+                return refuted
+        if found is not None and (result is None or result[0] == "undecided"):
+            # f(x_k) = (1 - eta a)^{2k} f(x_0), f defined above; e_{k+1} = ... with e_k = x_k - sqrt(a): read
+            # with the definitions put in
+            one_step = self.one_step(claim, found, shown)
+            if one_step is not None:
+                return one_step
+            try:
+                left, right = self.expand(claim.lhs), self.expand(claim.rhs)
+                expanded = check_unrolled(left, right, found, start) if from_first_step(left, right, found) \
+                    else None
+            except Exception:  # noqa: BLE001 - the body could not be put in: the claim as written decides
+                expanded = None
+            if expanded is not None and expanded[0] == "verified":
+                result = expanded
+        if result is not None and result[0] == "undecided" and not start:
+            refuted = self.closed_form_refutation(claim, found, shown)
+            if refuted is not None:
+                return refuted
+        proof = prove_closed_form(claim.lhs, claim.rhs, found, start) \
+            if result is not None and result[0] == "verified" else None
+        if proof is not None:  # w_k = (1 - eta a)^k w_0: the base and the step (readers.notes.induction)
+            return StepReport(**shown, verdict="proved", method=proof, role="claim",
+                              assumptions=tuple(f"{k} = {_show(v)}" for k, v in start.items()))
+        if result is not None:
+            return StepReport(**shown, verdict=result[0], reason=result[1] if result[0] != "verified" else "",
+                              method=f"unrolled recurrence: {result[1]}" if result[0] == "verified" else "",
+                              role="claim", assumptions=tuple(f"{k} = {_show(v)}" for k, v in start.items()))
         return None
 
     def chained_recurrence(self, claim) -> StepReport | None:

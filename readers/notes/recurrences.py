@@ -28,7 +28,10 @@ MAX_UNROLL = 60
 
 MAX_TERM_UNKNOWNS = 4
 """Names of a recurrence solved for from the terms the notes give (``terms_contradict``): beyond, nothing certain."""
-_SUBSCRIPTED = re.compile(r"^(?P<base>.+?)_(?:\{(?P<braced>[^{}]*)\}|(?P<plain>[A-Za-z0-9]))$")
+_SUBSCRIPTED = re.compile(r"^(?P<base>.+?)(?:_(?:\{(?P<braced>[^{}]*)\}|(?P<plain>[A-Za-z0-9]))"
+                          r"|\^\{\((?P<label>[^()]*)\)\})$")
+"""``x_{t+1}``, ``x_t``, or an iterate's step label ``w^{(k+1)}`` (readers.notes.iterates writes ``w^{k+1}`` so):
+a superscript step is the same step of the same sequence as a subscript one."""
 _TOKEN = re.compile(r"\s*(\\[A-Za-z]+|[A-Za-z]|\d+|[+-])")
 
 
@@ -46,7 +49,7 @@ def subscript(name: str):
     m = _SUBSCRIPTED.match(name)
     if m is None:
         return None
-    text = m.group("braced") if m.group("braced") is not None else m.group("plain")
+    text = next(t for t in (m.group("braced"), m.group("plain"), m.group("label")) if t is not None)
     parts = []
     for part in text.split(","):
         value = _linear(part)
