@@ -3476,7 +3476,9 @@ class _NotesReader(_CatalogMatch):
             return  # theta = arccos(v.w / |v||w|) after w = (s cos theta, s sin theta): it names theta, never a value
         if isinstance(lhs, sp.Symbol):
             s.symbols[lhs] = body
-            s.written[lhs] = (rhs, body)  # the names it is written in: derivatives by them (named_intermediates)
+            # the names it is written in: derivatives by them (named_intermediates); its sums' indices fresh, never
+            # the k of a later dE/dh_k after E = sum_k (h_k - y_k)^2
+            s.written[lhs] = (_freshen(rhs), body)
         elif isinstance(lhs, sp.Pow):  # sigma^2 = v defines the standard deviation sigma = sqrt(v); 1/tau^2 = p, tau
             s.symbols[lhs.base] = sp.Pow(body, sp.Rational(1, int(lhs.exp))) if lhs.exp in (-1, -2) else sp.sqrt(body)
         elif isinstance(lhs, sp.Indexed):
@@ -3511,7 +3513,7 @@ class _NotesReader(_CatalogMatch):
         expr = shifted_instances(expr, s.symbols)  # delta_{t+1} after delta_t = ... (readers.notes.shifted_instances)
         for _ in range(MAX_EXPANSION_ROUNDS):
             expr = components(expr, s.symbols) if s.symbols else expr  # s_i after s = softmax(z)
-            expr = through_names(expr, s.symbols, s.written, self.expand_bound) if s.symbols else expr
+            expr = through_names(expr, s.symbols, s.written, self.expand_bound, s.arrays) if s.symbols else expr
             expr = _differentiated_first(s.symbols, expr, s.written) if s.symbols else expr
             new = substitute_definitions(expr, _not_differentiated(s.symbols, expr)) if s.symbols else expr
             new = family_entries(new, s.symbols, frozenset(s.arrays))  # q[a] in a sum after q_m = ... (arrays)
@@ -3550,14 +3552,17 @@ class _NotesReader(_CatalogMatch):
     def expand_bound(self, expr, parameters):
         r"""``expand`` with the names in ``parameters`` bound: in $\log p(x \mid \mu, v) = \dots$ after $v = \sigma^2$
         the ``v`` of the body is the function's parameter, not the ``v`` defined above."""
-        saved = self.section.symbols
-        if not parameters & set(saved):
+        saved, arrays = self.section.symbols, self.section.arrays
+        held = {p.base for p in parameters if isinstance(p, sp.Indexed)} & set(arrays)
+        if not parameters & set(saved) and not held:
             return self.expand(expr)
         self.section.symbols = {k: v for k, v in saved.items() if k not in parameters}
+        # dL/dy_j after y_i = gamma x_i + beta: the entry's array held too (readers.notes.named_intermediates)
+        self.section.arrays = {b: v for b, v in arrays.items() if b not in held}
         try:
             return self.expand(expr)
         finally:
-            self.section.symbols = saved
+            self.section.symbols, self.section.arrays = saved, arrays
 
     def expand_tied(self, expr):
         r"""``expand`` keeping ``\mu_X``, ``\sigma_X``, ``\sigma_{XY}`` as the moments they name: their
