@@ -178,6 +178,8 @@ from readers.notes.superscript_levels import as_labels, level_letters
 from readers.notes.recurrence_examples import at_examples
 from readers.notes.recurrences import recurrence as first_order_recurrence
 from readers.notes.recurrences import (
+    sequences_apart,
+    unrolled_sum,
     check_constant_input,
     check_unrolled,
     closes,
@@ -3844,6 +3846,11 @@ class _NotesReader(_CatalogMatch):
             # w_k = (1 - eta a)^k w_0 after the chain w_{k+1} = w_k - eta a w_k = (1 - eta a) w_k, whose sequence is
             # defined, not updated: a closed or unrolled form of it, checked with the recurrence, not with w free
             unrolled = self.unrolled(claim, self.closed_forms(claim), shown, frag.paragraph)
+        if unrolled is None and not touched and claim.rel == "=":
+            # theta_t - theta_0 = -eta c sum_{s<t} theta_s after theta_{t+1} = theta_t - eta c theta_t: the steps
+            # of a sequence the section's recurrence ties, checked by running it (readers.notes.recurrences)
+            tied = sequences_apart((claim.lhs, claim.rhs), self.section.recurrences)
+            unrolled = self.unrolled(claim, tied, shown, frag.paragraph) if tied else None
         if unrolled is not None:
             return [unrolled]
         if touched and claim.rel not in ("->",):
@@ -4207,7 +4214,7 @@ class _NotesReader(_CatalogMatch):
         if found is None or found.line == claim.line:
             return []
         return [base] if closes(claim.lhs, claim.rhs, found) or from_first_step(claim.lhs, claim.rhs, found) \
-            or reaches_back(claim.lhs, claim.rhs, base) else []
+            or reaches_back(claim.lhs, claim.rhs, base) or unrolled_sum(claim.lhs, claim.rhs, found) else []
 
     def closed_form(self, name, value) -> bool:
         r"""Whether ``name = value`` writes a sequence the section states by a recurrence and a first step in closed
@@ -4215,7 +4222,8 @@ class _NotesReader(_CatalogMatch):
         that sequence, checked by unrolling, not a new definition of it."""
         found = self.section.recurrences.get(_named_base(name) or "")
         return found is not None and (bool(self.starts(found)) and closes(name, value, found)
-                                      or from_first_step(name, value, found))  # u_t = c^t u_0: the start named
+                                      or from_first_step(name, value, found)  # u_t = c^t u_0: the start named
+                                      or unrolled_sum(name, value, found))  # w_k = w_0 - a sum_{i<k} g(w_i)
 
     def starts(self, found) -> dict:
         r"""The first step of ``found``'s sequence where the notes give it (``$\mathbf{h}_0 = 0$``), else {}."""
@@ -4576,7 +4584,7 @@ class _NotesReader(_CatalogMatch):
         differences = {}
         for lhs, rhs in (tuple(self.expand(e) for e in (claim.lhs, claim.rhs)), (claim.lhs, claim.rhs)):
             # f(x_k) = (1 - eta a)^k f(x_0) with f(x) = a x^2 / 2 defined: read with f's body
-            if from_first_step(lhs, rhs, found):
+            if from_first_step(lhs, rhs, found) or unrolled_sum(lhs, rhs, found):
                 differences = any_start_differences(lhs, rhs, found)
                 if any(d.atoms(AppliedUndef) for d in differences.values()):
                     differences = {}  # f((1 - eta a)^3 x_0) against f(x_0): f unknown, nothing certain
@@ -5324,8 +5332,10 @@ class _NotesReader(_CatalogMatch):
                 report = self.as_entries(left, rel, right, claim, shown, entries) or _undecided(
                     report, f"fails only with {', '.join(sorted(_show(s) for s in entries))} apart from the arrays "
                             f"the claim sums over, values no array takes: {report.reason[:80]}")
-            apart = steps_apart(left, right) if report.verdict == "refuted" else []
+            apart = steps_apart(left, right) or sequences_apart((left, right), self.section.recurrences) \
+                if report.verdict == "refuted" else []
             if apart:  # (1 - a) x^{(k)} = (1 - a)^{k+1} x^{(0)}: steps of one sequence set apart (readers.notes.iterates)
+                # theta_t - theta_0 = -c sum_{s<t} theta_s after theta_{t+1} = ... (readers.notes.recurrences)
                 report = _undecided(report, f"fails only with the steps of {', '.join(apart)} as independent values, "
                                             f"which the update that ties them never gives: {report.reason[:80]}")
             if report.verdict == "refuted" and _rests_on_opaque(left, right, frozenset(opaque.values())):

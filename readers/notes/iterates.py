@@ -128,9 +128,26 @@ def with_iterates(fragments):
     out = []
     for f in fragments:
         calculus = variables_of_calculus(f.content, steps) if not iterate_steps([f.content]) else set()
-        own = {b: s for b, s in steps.items() if b not in calculus}
+        own = {b: s | summed_steps(f.content, b, s) for b, s in steps.items() if b not in calculus}
         out.append(dataclasses.replace(f, content=mark_iterates(f.content, own)) if own else f)
     return out
+
+
+_SUMMED = re.compile(r"\\(?:sum|prod)\s*_\s*\{?\s*(?P<letter>[a-z])(?![A-Za-z])")
+"""The index letter of a sum or product: ``\\sum_i``, ``\\sum_{i=0}^{k-1}``, ``\\prod_{j}``."""
+
+
+def summed_steps(content: str, base: str, letters) -> set[str]:
+    r"""The letters of the sums of ``content`` that are steps of the iterate ``base`` there: in ``w^k = w^0 - \alpha
+    \sum_{i=0}^{k-1} \nabla f(w^i)`` the ``i`` of ``w^i`` runs over the steps of ``w`` (the unrolled update), when
+    the block names ``base`` at a step of its update too (``w^k``, ``w^0``).  A sum in a block that does not
+    (``e^x = \sum_n x^n / n!`` beside an update of ``x`` elsewhere) keeps its powers."""
+    summed = {m.group("letter") for m in _SUMMED.finditer(content)} - set(letters)
+    if not summed:
+        return set()
+    at_steps = any(_own(content, m) and _is_step(m.group("sup"), letters)
+                   for m in _occurrences(base).finditer(content))
+    return summed if at_steps else set()
 
 
 _LABEL = re.compile(r"^(?P<base>.+?)\^\{\((?P<step>[^()]*)\)\}$")
