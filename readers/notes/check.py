@@ -4466,8 +4466,8 @@ class _NotesReader(_CatalogMatch):
 
     def unrolled_name(self, claim, name, found, shown) -> StepReport | None:
         """:meth:`unrolled` for one name and its recurrence ``found`` (None when the section has none)."""
-        if found is not None and found.line == claim.line and isinstance(claim.lhs, sp.Indexed) \
-                and base_name(claim.lhs) == name:  # x_{k+1} = x_k - f'/f'': checked against itself, it says nothing
+        if found is not None and found.line == claim.line and isinstance(claim.lhs, (sp.Indexed, sp.Symbol)) \
+                and _named_base(claim.lhs) == name:  # x_{k+1} = x_k - f'/f'': checked against itself, it says nothing
             return StepReport(**shown, verdict="undecided", role="claim",
                               reason="the recurrence this line states: an assignment, not a claim")
         start = self.starts(found) if found is not None else {}

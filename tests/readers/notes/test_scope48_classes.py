@@ -5,7 +5,11 @@ r"""Everyday notes read as their authors mean them (issue 12, scope48), by class
 (nothing checked), and so was the slipped ``(1 - \eta a)^{k+1} w^0``.  The step label ``w^{(k)}`` that
 readers.notes.iterates writes (and ``x^{(t)}`` as authors write it) is the step ``k`` of ``w`` as ``w_k`` is: the
 update is the sequence's recurrence, the closed form is proved by induction, the slip refuted with a run of the
-recurrence.  ``x^k`` in a geometric series and ``x^{k+1} = x \cdot x^k`` stay powers (no update of ``x``).
+recurrence.  A sum's index on an iterate is a step too (``\theta^t - \theta^0 = -\eta c \sum_{s=0}^{t-1}
+\theta^s``, readers.notes.iterates ``summed_steps``), and a claim tying steps of a sequence the section's recurrence
+sets is run with it (readers.notes.recurrences ``unrolled_sum``, ``sequences_apart``): the subscript form
+``\theta_t - \theta_0 = \dots \theta_s`` was *refuted* with the steps as free values.  ``e^\theta = \sum_n
+\theta^n/n!`` and ``\theta^{t+1} = \theta \cdot \theta^t`` beside the update stay powers.
 
 **A derivative by an entry of an array defined entry by entry is taken of the definition as written**
 (readers.notes.named_intermediates): after ``y_i = \gamma\hat x_i + \beta`` and ``L = \frac12\sum_i (y_i -
@@ -51,28 +55,43 @@ $$x^{(t)} = \rho^{t+1} x^{(0)} + c\,\frac{1 - \rho^t}{1 - \rho}$$
 
 # E
 
-The partial sums of the geometric series are
-$$\sum_{k=0}^{n} x^k = \frac{1 - x^{n+1}}{1 - x}$$
-and the next power is
-$$x^{k+1} = x \cdot x^k$$
+The iteration is
+$$\theta^{t+1} = \theta^{t} - \eta c\,\theta^{t}$$
+so the total movement is
+$$\theta^{t} - \theta^{0} = -\eta c \sum_{s=0}^{t-1} \theta^{s}$$
+and, in the same letter, the exponential series and a power:
+$$e^{\theta} = \sum_{n=0}^{\infty} \frac{\theta^n}{n!}$$
+$$\theta^{t+1} = \theta \cdot \theta^{t}$$
 
 # F
 
-The partial sums of the geometric series are
-$$\sum_{k=0}^{n} x^k = \frac{1 - x^{n}}{1 - x}$$
+The iteration is
+$$\theta_{t+1} = \theta_{t} - \eta c\,\theta_{t}$$
+so the total movement is
+$$\theta_{t} - \theta_{0} = -\eta c \sum_{s=0}^{t-1} \theta_{s}$$
+
+# G
+
+The iteration is
+$$u_{t+1} = u_{t} - \eta c\,u_{t}$$
+so the total movement is
+$$u_{t} - u_{0} = -\eta c \sum_{s=0}^{t} u_{s}$$
 """
 
 
 def test_superscript_iterates_are_a_sequence_and_powers_stay_powers():
     """Hand check: w^k = (1 - eta a)^k w^0 solves w^{k+1} = (1 - eta a) w^k (base k = 0, step multiplies by 1 - eta a);
     the ^{k+1} slip is off by one factor (1 - eta a), nonzero at eta = a = 1/2; x^{(t)} = rho^t x^{(0)} + c(1 -
-    rho^t)/(1 - rho) solves x^{(t+1)} = rho x^{(t)} + c; sum_{k=0}^n x^k = (1 - x^{n+1})/(1 - x), not (1 - x^n)/(1 - x)
-    (7/4 against 3/2 at x = 1/2, n = 2).  The restated updates of B and D are claims (the definitions of A and C
-    are in force)."""
+    rho^t)/(1 - rho) solves x^{(t+1)} = rho x^{(t)} + c; theta_t - theta_0 = sum_{s<t} (theta_{s+1} - theta_s) =
+    -eta c sum_{s=0}^{t-1} theta_s (telescoping), and the sum to t adds -eta c theta_t (27/512 at eta = c = theta_0 =
+    1/2, t = 3: by hand, theta_3 = 27/128, lhs = -37/128, rhs = -175/512).  e^theta's series (n is no step letter) and
+    theta^{t+1} = theta theta^t (theta written bare beside its powers) keep their powers beside the update of theta.  The subscript telescoping sum (F) was refuted with theta_t, theta_0, theta_s as free values.
+    The restated updates of B and D are the sequence's recurrence again (no claim)."""
     blocks = checked_blocks(ITERATES)
-    assert_block_verdicts(blocks, [CONFIRMED, CONFIRMED, "refuted", CONFIRMED, CONFIRMED, "refuted",
-                                   CONFIRMED, CONFIRMED, "refuted"])
-    assert [b.line for b in blocks] == [6, 11, 13, 20, 25, 27, 32, 34, 39]
+    assert_block_verdicts(blocks, [CONFIRMED, "refuted", CONFIRMED, "refuted",
+                                   CONFIRMED, CONFIRMED, CONFIRMED, CONFIRMED, "refuted"])
+    assert [b.line for b in blocks] == [6, 13, 20, 27, 34, 36, 37, 44, 51]
+    assert blocks[6].parsed_form == ("theta**(t + 1) = theta*theta**t",)  # powers, not the steps t, t + 1
 
 
 INTERMEDIATES = r"""# A
