@@ -1386,7 +1386,8 @@ class _Section:
 
     number: int = -1
     symbols: dict = field(default_factory=dict)  # Symbol -> body
-    written: dict = field(default_factory=dict)  # Symbol -> (right side as written, its body): named_intermediates
+    written: dict = field(default_factory=dict)  # Symbol -> (right side as written, its body), IndexedBase -> (indices,
+    # right side as written, its arrays record): named_intermediates
     arrays: dict = field(default_factory=dict)  # IndexedBase -> (index symbols, body)
     functions: dict = field(default_factory=dict)  # name -> [(params, body)]
     derivatives: dict = field(default_factory=dict)  # Derivative -> body
@@ -3485,6 +3486,7 @@ class _NotesReader(_CatalogMatch):
             s.symbols[lhs.base] = sp.Pow(body, sp.Rational(1, int(lhs.exp))) if lhs.exp in (-1, -2) else sp.sqrt(body)
         elif isinstance(lhs, sp.Indexed):
             s.arrays[lhs.base] = (lhs.indices, body)
+            s.written[lhs.base] = (lhs.indices, _freshen(rhs), s.arrays[lhs.base])  # as written (named_intermediates)
         elif isinstance(lhs, AppliedUndef):
             freed = rebound(lhs, body, s.updates)  # f(x) = x^2/2 after x <- x - eta f'(x): x is f's parameter
             s.updates -= freed

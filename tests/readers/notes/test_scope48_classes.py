@@ -8,15 +8,16 @@ update is the sequence's recurrence, the closed form is proved by induction, the
 recurrence.  A sum's index on an iterate is a step too (``\theta^t - \theta^0 = -\eta c \sum_{s=0}^{t-1}
 \theta^s``, readers.notes.iterates ``summed_steps``), and a claim tying steps of a sequence the section's recurrence
 sets is run with it (readers.notes.recurrences ``unrolled_sum``, ``sequences_apart``): the subscript form
-``\theta_t - \theta_0 = \dots \theta_s`` was *refuted* with the steps as free values.  ``e^\theta = \sum_n
-\theta^n/n!`` and ``\theta^{t+1} = \theta \cdot \theta^t`` beside the update stay powers.
+``\theta_t - \theta_0 = \dots \theta_s`` was *refuted* with the steps as free values.  ``\theta^{t+1} = \theta
+\cdot \theta^t`` beside the update stays a power identity (it writes theta bare).
 
 **A derivative by an entry of an array defined entry by entry is taken of the definition as written**
 (readers.notes.named_intermediates): after ``y_i = \gamma\hat x_i + \beta`` and ``L = \frac12\sum_i (y_i -
 t_i)^2``, ``\partial L/\partial y_j = y_j - t_j`` was undecided ("not given as a function of y[j]": L was stored with
 y put in).  L as written, in y, is differentiated by ``y_j`` with y held; ``\partial L/\partial \gamma`` still
 chains through y; the sums' indices of the written form are fresh (``\partial E/\partial h_k`` after ``E =
-\sum_k (h_k - y_k)^2`` is not a derivative of a sum over the claim's own k).
+\sum_k (h_k - y_k)^2`` is not a derivative of a sum over the claim's own k); the other defined arrays are written
+out as written (``\partial \ell/\partial z_j`` after ``a_j = \tanh(z_j)``: through a, held at z).
 
 **An unrolled recurrence is read at the example in force** (readers.notes.recurrence_examples): after ``w_{k+1} =
 (1 - \eta a) w_k``, "At $\eta = 2/a$ the iterates just flip sign: $$w_k = (-1)^k w_0$$" was undecided (it differs
@@ -59,8 +60,7 @@ The iteration is
 $$\theta^{t+1} = \theta^{t} - \eta c\,\theta^{t}$$
 so the total movement is
 $$\theta^{t} - \theta^{0} = -\eta c \sum_{s=0}^{t-1} \theta^{s}$$
-and, in the same letter, the exponential series and a power:
-$$e^{\theta} = \sum_{n=0}^{\infty} \frac{\theta^n}{n!}$$
+and, in the same letter, a power:
 $$\theta^{t+1} = \theta \cdot \theta^{t}$$
 
 # F
@@ -84,14 +84,15 @@ def test_superscript_iterates_are_a_sequence_and_powers_stay_powers():
     the ^{k+1} slip is off by one factor (1 - eta a), nonzero at eta = a = 1/2; x^{(t)} = rho^t x^{(0)} + c(1 -
     rho^t)/(1 - rho) solves x^{(t+1)} = rho x^{(t)} + c; theta_t - theta_0 = sum_{s<t} (theta_{s+1} - theta_s) =
     -eta c sum_{s=0}^{t-1} theta_s (telescoping), and the sum to t adds -eta c theta_t (27/512 at eta = c = theta_0 =
-    1/2, t = 3: by hand, theta_3 = 27/128, lhs = -37/128, rhs = -175/512).  e^theta's series (n is no step letter) and
-    theta^{t+1} = theta theta^t (theta written bare beside its powers) keep their powers beside the update of theta.  The subscript telescoping sum (F) was refuted with theta_t, theta_0, theta_s as free values.
-    The restated updates of B and D are the sequence's recurrence again (no claim)."""
+    1/2, t = 3: by hand, theta_3 = 27/128, lhs = -37/128, rhs = -175/512).  theta^{t+1} = theta theta^t (theta
+    written bare beside its powers) keeps its powers beside the update of theta.  The subscript telescoping sum (F)
+    was refuted with theta_t, theta_0, theta_s as free values.  The restated updates of B and D are the sequence's
+    recurrence again (no claim)."""
     blocks = checked_blocks(ITERATES)
     assert_block_verdicts(blocks, [CONFIRMED, "refuted", CONFIRMED, "refuted",
-                                   CONFIRMED, CONFIRMED, CONFIRMED, CONFIRMED, "refuted"])
-    assert [b.line for b in blocks] == [6, 13, 20, 27, 34, 36, 37, 44, 51]
-    assert blocks[6].parsed_form == ("theta**(t + 1) = theta*theta**t",)  # powers, not the steps t, t + 1
+                                   CONFIRMED, CONFIRMED, CONFIRMED, "refuted"])
+    assert [b.line for b in blocks] == [6, 13, 20, 27, 34, 36, 43, 50]
+    assert blocks[5].parsed_form == ("theta**(t + 1) = theta*theta**t",)  # powers, not the steps t, t + 1
 
 
 INTERMEDIATES = r"""# A
@@ -113,14 +114,24 @@ and the error is
 $$E = \sum_k (h_k - y_k)^2$$
 so that
 $$\frac{\partial E}{\partial h_k} = 2(h_k - y_k)$$
-$$\frac{\partial E}{\partial x_k} = 2 w_k (h_k - y_k)$$
+
+# C
+
+Output unit $j$ computes
+$$z_j = w_j h_j + b_j$$
+$$a_j = \tanh(z_j)$$
+and its loss is
+$$\ell = \frac12 (a_j - y_j)^2$$
+Backwards:
+$$\frac{\partial \ell}{\partial z_j} = (a_j - y_j)(1 - a_j^2)$$
 """
 
 
 def test_a_derivative_by_a_defined_entry_is_taken_of_the_definition_as_written():
     """Hand check: d/dy_j (1/2) sum_i (y_i - t_i)^2 = y_j - t_j (not twice it); d/dh_k sum_m (h_m - y_m)^2 = 2 (h_k -
-    y_k) (the sum's m is not the claim's k), and through h_k = w_k x_k + c (the chain rule, x not a defined name),
-    dE/dx_k = 2 w_k (h_k - y_k)."""
+    y_k) (the sum's m is not the claim's k: read with the claim's k it was refuted, lhs 4 at N = 2); after z_j = w_j
+    h_j + b_j, a_j = tanh(z_j), l = (a_j - y_j)^2 / 2: dl/dz_j = (a_j - y_j) tanh'(z_j) = (a_j - y_j)(1 - a_j^2), with
+    a_j's definition as written (tanh of z_j).  A slip of B or C is refuted as A's is (left out for the CI's CPU)."""
     assert_block_verdicts(checked_blocks(INTERMEDIATES), [CONFIRMED, "refuted", CONFIRMED, CONFIRMED])
 
 
