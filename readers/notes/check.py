@@ -4445,7 +4445,7 @@ class _NotesReader(_CatalogMatch):
         ``paragraph``, the examples in force there that name a parameter of the recurrence are put in first ("At
         $\eta = 2/a$ the iterates flip sign:", readers.notes.recurrence_examples) and named by the verdict."""
         for name in touched:
-            found = self.section.recurrences.get(name)
+            found = self.with_functions(self.section.recurrences.get(name))
             put = at_examples(found, claim.lhs, claim.rhs, self.values_in_force(found.body, paragraph)) \
                 if found is not None and paragraph is not None else None
             if put is None:
@@ -4459,12 +4459,27 @@ class _NotesReader(_CatalogMatch):
                 return report
         return None
 
+    def with_functions(self, found):
+        r"""``found`` with the functions the section defines put into its body: ``w^{k+1} = w^k - \eta \nabla L(w^k)``
+        after ``L(w) = \frac12 (w - 3)^2`` runs as ``w^{k+1} = w^k - \eta (w^k - 3)``; unchanged when the body calls
+        none, or when they cannot all be put in (an unknown function stays: nothing certain either way)."""
+        if found is None or not found.body.atoms(AppliedUndef) or not self.section.functions:
+            return found
+        try:
+            body = self.expand(found.body)
+        except Exception:  # noqa: BLE001 - a body that cannot be expanded runs as written
+            return found
+        if body == found.body or body.atoms(AppliedUndef) or body.has(sp.Derivative):
+            return found
+        return dataclasses.replace(found, body=body)
+
     def values_in_force(self, expr, paragraph) -> list:
         r"""``[(name, value)]``: the examples in force in ``paragraph`` and the section's conditions that set a name of
         ``expr`` to a value (``When $\alpha = 1/(2c)$``, read as a condition, says the same as an example)."""
         conditions, examples = self.in_force(expr.free_symbols, paragraph)
-        return [(n, v, "example") for n, v in examples] + [(c[0].lhs, c[0].rhs, "condition") for c in conditions
-                                                           if isinstance(c[0], sp.Eq) and isinstance(c[0].lhs, sp.Symbol)]
+        return [(n, v, "example") for n, v in examples] + [
+            (c[0].lhs, c[0].rhs, "condition") for c in conditions
+            if isinstance(c[0], sp.Eq) and isinstance(c[0].lhs, sp.Symbol)]
 
     def unrolled_name(self, claim, name, found, shown) -> StepReport | None:
         """:meth:`unrolled` for one name and its recurrence ``found`` (None when the section has none)."""
@@ -4558,8 +4573,12 @@ class _NotesReader(_CatalogMatch):
             left, right = self.expand(claim.lhs), self.expand(claim.rhs)
         except Exception:  # noqa: BLE001 - the definitions could not be put in: not read so
             return None
-        if (left, right) == (claim.lhs, claim.rhs) or not one_step_relation(left, right, found):
-            return None  # as written, the claim is unrolled (check_unrolled)
+        if not one_step_relation(left, right, found):
+            # w^{k+1} - 3 = (1 - eta)(w^k + 3) as written, its update stored as a definition of w^{(k+1)} too (which
+            # the expansion put in): the relation as written, with the recurrence's body read with its functions
+            left, right = claim.lhs, claim.rhs
+            if not one_step_relation(left, right, found):
+                return None
         difference = one_step_difference(left, right, found)
         if difference is None:
             return None
