@@ -1932,6 +1932,9 @@ class _NotesReader(_CatalogMatch):
             pairs = stated_signs(block, after)
         if pairs is None and frag.kind == "inline" and integer is None:  # "a nonzero gradient $g$": g != 0
             pairs = signs_named_before(block, before)
+        if pairs is None and frag.kind == "inline":  # "one-hot, so $\sum_k y_k = 1$": the simplex, for the section
+            pairs = [p for p in _sum_to_one(block) if p[0].function.base not in self.section.arrays
+                     and not any(str(k) == str(p[0].function.base.label) for k in self.section.symbols)] or None
         freed = freed_name(block, before, after) if pairs is None and frag.kind == "inline" else None
         if freed is not None:  # "take any real $a$": the section's conditions on a end (readers.notes.real_domains)
             self.section.conditions = [c for c in self.section.conditions if freed not in c[0].free_symbols]

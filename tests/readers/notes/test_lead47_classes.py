@@ -233,3 +233,20 @@ def test_corpus_lines_my_first_versions_refuted_stay_unrefuted(text):
     """Three correct published or labelled lines the whole-corpus run of this stop found refuted before the merge:
     each a class (a bracketed sequence, initial values, an example before its display)."""
     assert not any(b.verdict == "refuted" for b in check_notes(text, path="<test>", budget=5.0).blocks)
+
+
+@pytest.mark.parametrize("before, y, z, p, k", [
+    (r"The label is one-hot, so $\sum_k y_k = 1$, and with", "y", "z", "p", "k"),
+    (r"With $\sum_j t_j = 1$ (a distribution over classes) and", "t", "s", "q", "j"),
+])
+def test_a_label_summing_to_one_stated_in_prose_is_a_condition(before, y, z, p, k):
+    r"""(scope48) "The label is one-hot, so $\sum_k y_k = 1$" was "an equation … not an identity", and
+    $\partial L/\partial z_k = p_k - y_k$ after the softmax cross-entropy was *refuted* at y = (2, 1): the statement is
+    the section's condition (the simplex the sampler draws y from), under which the gradient holds (by hand:
+    d/dz_k [-sum_i y_i z_i + log sum_m e^{z_m}] = p_k - y_k sum_i y_i)."""
+    text = (f"# A\n\n{before}\n$${p}_{k} = \\frac{{e^{{{z}_{k}}}}}{{\\sum_m e^{{{z}_m}}}}$$\nthe loss is\n"
+            f"$$L = -\\sum_{k} {y}_{k} \\log {p}_{k}$$\nso that\n"
+            f"$$\\frac{{\\partial L}}{{\\partial {z}_{k}}} = {p}_{k} - {y}_{k}$$\n")
+    blocks = checked_blocks(text)
+    assert_block_verdicts(blocks, [CONFIRMED])
+    assert any("Sum(" in a for a in blocks[0].assumptions), blocks[0].assumptions
