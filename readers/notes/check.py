@@ -3520,7 +3520,8 @@ class _NotesReader(_CatalogMatch):
         expr = shifted_instances(expr, s.symbols)  # delta_{t+1} after delta_t = ... (readers.notes.shifted_instances)
         for _ in range(MAX_EXPANSION_ROUNDS):
             expr = components(expr, s.symbols) if s.symbols else expr  # s_i after s = softmax(z)
-            expr = through_names(expr, s.symbols, s.written, self.expand_bound, s.arrays) if s.symbols else expr
+            expr = through_names(expr, s.symbols, s.written, self.expand_bound, s.arrays) \
+                if s.symbols or s.arrays else expr
             expr = _differentiated_first(s.symbols, expr, s.written) if s.symbols else expr
             new = substitute_definitions(expr, _not_differentiated(s.symbols, expr)) if s.symbols else expr
             new = family_entries(new, s.symbols, frozenset(s.arrays))  # q[a] in a sum after q_m = ... (arrays)

@@ -108,6 +108,9 @@ def through_written(derivative, symbols: dict, written: dict, arrays=None):
         return None
     names = {x for x in derivative.expr.free_symbols
              if x not in variables and _as_written(x, symbols, written) is not None}
+    held = {v.base for v in variables if isinstance(v, sp.Indexed)}
+    names |= {e for e in derivative.expr.atoms(sp.Indexed)  # dp_k/dz_l after p_k = e^{z_k} / sum_m e^{z_m}
+              if arrays and e.base not in held and _entry_written(e, written, arrays) is not None}
     if not names:
         return None
     if _both_ways(derivative.expr, variables, symbols, written, arrays=arrays):

@@ -250,3 +250,13 @@ def test_a_label_summing_to_one_stated_in_prose_is_a_condition(before, y, z, p, 
     blocks = checked_blocks(text)
     assert_block_verdicts(blocks, [CONFIRMED])
     assert any("Sum(" in a for a in blocks[0].assumptions), blocks[0].assumptions
+
+
+def test_the_softmax_jacobian_after_its_definition_entry_by_entry():
+    r"""(scope48) After $s_i = u_i + v$ and $q_i = e^{s_i} / \sum_n e^{s_n}$, $\partial q_i / \partial s_j =
+    q_i(\delta_{ij} - q_j)$ was undecided ("q[i] is not given as a function of s[j]": q stored with s put in); it is
+    the derivative of q's definition as written, s held (readers.notes.named_intermediates).  By hand: d/ds_j of
+    e^{s_i}/Z is delta_ij e^{s_i}/Z - e^{s_i} e^{s_j}/Z^2."""
+    text = ("# D\n\nThe scores are $s_i = u_i + v$ and the weights\n$$q_i = \\frac{e^{s_i}}{\\sum_n e^{s_n}}$$\nso\n"
+            "$$\\frac{\\partial q_i}{\\partial s_j} = q_i(\\delta_{ij} - q_j)$$\n")
+    assert_block_verdicts(checked_blocks(text), [CONFIRMED])
