@@ -3857,6 +3857,9 @@ class _NotesReader(_CatalogMatch):
             # of a sequence the section's recurrence ties, checked by running it (readers.notes.recurrences)
             tied = sequences_apart((claim.lhs, claim.rhs), self.section.recurrences)
             unrolled = self.unrolled(claim, tied, shown, frag.paragraph) if tied else None
+            if unrolled is not None and unrolled.verdict == "undecided":
+                unrolled = None  # read as written (the update a definition of w_{t+1} too); no refutation with the
+                # steps as free values (sequences_apart, below)
         if unrolled is not None:
             return [unrolled]
         if touched and claim.rel not in ("->",):
