@@ -86,13 +86,13 @@ def test_superscript_iterates_are_a_sequence_and_powers_stay_powers():
     -eta c sum_{s=0}^{t-1} theta_s (telescoping), and the sum to t adds -eta c theta_t (27/512 at eta = c = theta_0 =
     1/2, t = 3: by hand, theta_3 = 27/128, lhs = -37/128, rhs = -175/512).  theta^{t+1} = theta theta^t (theta
     written bare beside its powers) keeps its powers beside the update of theta.  The subscript telescoping sum (F)
-    was refuted with theta_t, theta_0, theta_s as free values.  The restated updates of B and D are the sequence's
-    recurrence again (no claim)."""
+    was refuted with theta_t, theta_0, theta_s as free values.  The restated updates of B and D are claims (A's and
+    C's definitions are in force: the same update)."""
     blocks = checked_blocks(ITERATES)
-    assert_block_verdicts(blocks, [CONFIRMED, "refuted", CONFIRMED, "refuted",
+    assert_block_verdicts(blocks, [CONFIRMED, CONFIRMED, "refuted", CONFIRMED, CONFIRMED, "refuted",
                                    CONFIRMED, CONFIRMED, CONFIRMED, "refuted"])
-    assert [b.line for b in blocks] == [6, 13, 20, 27, 34, 36, 43, 50]
-    assert blocks[5].parsed_form == ("theta**(t + 1) = theta*theta**t",)  # powers, not the steps t, t + 1
+    assert [b.line for b in blocks] == [6, 11, 13, 20, 25, 27, 34, 36, 43, 50]
+    assert blocks[7].parsed_form == ("theta**(t + 1) = theta*theta**t",)  # powers, not the steps t, t + 1
 
 
 INTERMEDIATES = r"""# A
