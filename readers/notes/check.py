@@ -175,6 +175,7 @@ from readers.notes.reading import (
 from readers.notes.entries import check_entry_block, entry_variable
 from readers.notes.entry_identities import aligned as aligned_entries, check_entry_identities
 from readers.notes.superscript_levels import as_labels, level_letters
+from readers.notes.implicit_distributions import target_arrays
 from readers.notes.recurrence_examples import at_examples
 from readers.notes.recurrences import recurrence as first_order_recurrence
 from readers.notes.recurrences import (
@@ -5366,6 +5367,22 @@ class _NotesReader(_CatalogMatch):
                 # theta_t - theta_0 = -c sum_{s<t} theta_s after theta_{t+1} = ... (readers.notes.recurrences)
                 report = _undecided(report, f"fails only with the steps of {', '.join(apart)} as independent values, "
                                             f"which the update that ties them never gives: {report.reason[:80]}")
+            targets = target_arrays(left, right) if report.verdict == "refuted" else []
+            if targets and not any(_is_simplex_condition(c) for c in conditions if isinstance(c, sp.Basic)):
+                # dL/dz_k = p_k - y_k after L = -sum_k y_k log p_k, y never said to sum to one
+                # (readers.notes.implicit_distributions): holds on the simplex, refuted only off it
+                again = self.step(left, rel, right, tuple(conditions) + tuple(targets), variable,
+                                  zero_based=claim.zero_based)
+                again = self.run(again, shown) if not isinstance(again, str) else None
+                if again is not None and again.verdict in ("proved", "verified"):
+                    report = _undecided(report, f"holds where {', '.join(_show(t) for t in targets)} (the targets "
+                                                f"of a cross-entropy, a distribution the notes leave implicit): "
+                                                f"{report.reason[:80]}")
+                elif again is not None and again.verdict == "refuted" and again.counterexample:
+                    report = again  # wrong on the simplex too: a counterexample whose targets sum to one
+                else:
+                    report = _undecided(report, f"fails only where {', '.join(_show(t) for t in targets)} may not "
+                                                f"hold (the targets of a cross-entropy): {report.reason[:80]}")
             if report.verdict == "refuted" and _rests_on_opaque(left, right, frozenset(opaque.values())):
                 named = for_every_function(unopened[0], rel, unopened[1], opaque, report.counterexample, _show)
                 if named is not None:  # V(s_t) on both sides of a telescoping sum (readers.notes.uninterpreted)

@@ -260,3 +260,19 @@ def test_the_softmax_jacobian_after_its_definition_entry_by_entry():
     text = ("# D\n\nThe scores are $s_i = u_i + v$ and the weights\n$$q_i = \\frac{e^{s_i}}{\\sum_n e^{s_n}}$$\nso\n"
             "$$\\frac{\\partial q_i}{\\partial s_j} = q_i(\\delta_{ij} - q_j)$$\n")
     assert_block_verdicts(checked_blocks(text), [CONFIRMED])
+
+
+@pytest.mark.parametrize("y, z, p, k", [("y", "z", "p", "k"), ("t", "s", "q", "j")])
+def test_cross_entropy_targets_left_implicit_are_a_distribution(y, z, p, k):
+    r"""(scope48) With no word that the label sums to one, $\partial L/\partial z_k = p_k - y_k$ after $L = -\sum_k y_k
+    \log p_k$ was *refuted* at y = (2, 1): it holds where $\sum_k y_k = 1$ (by hand, the derivative is
+    p_k sum_i y_i - y_k), a domain the notes leave implicit, so undecided with that reason
+    (readers.notes.implicit_distributions); the slip p_k + y_k is refuted at a label on the simplex."""
+    text = (f"# A\n\nThe probabilities are\n$${p}_{k} = \\frac{{e^{{{z}_{k}}}}}{{\\sum_m e^{{{z}_m}}}}$$\n"
+            f"and the loss is\n$$L = -\\sum_{k} {y}_{k} \\log {p}_{k}$$\nso\n"
+            f"$$\\frac{{\\partial L}}{{\\partial {z}_{k}}} = {p}_{k} - {y}_{k}$$\nA slip:\n"
+            f"$$\\frac{{\\partial L}}{{\\partial {z}_{k}}} = {p}_{k} + {y}_{k}$$\n")
+    blocks = checked_blocks(text)
+    (w,) = assert_block_verdicts(blocks, ["undecided", "refuted"])
+    assert "holds where" in blocks[0].steps[0].reason, blocks[0].steps[0].reason
+    assert sum(sp.Rational(str(v)) for n, v in w.items() if n.startswith(f"{y}[")) == 1, w
