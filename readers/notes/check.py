@@ -179,8 +179,12 @@ from readers.notes.reading import (
 from readers.notes.entries import check_entry_block, entry_variable
 from readers.notes.entry_identities import aligned as aligned_entries, check_entry_identities
 from readers.notes.superscript_levels import as_labels, level_letters
+from readers.notes.implicit_distributions import target_arrays
+from readers.notes.recurrence_examples import at_examples
 from readers.notes.recurrences import recurrence as first_order_recurrence
 from readers.notes.recurrences import (
+    sequences_apart,
+    unrolled_sum,
     check_constant_input,
     check_unrolled,
     closes,
@@ -1429,7 +1433,8 @@ class _Section:
 
     number: int = -1
     symbols: dict = field(default_factory=dict)  # Symbol -> body
-    written: dict = field(default_factory=dict)  # Symbol -> (right side as written, its body): named_intermediates
+    written: dict = field(default_factory=dict)  # Symbol -> (right side as written, its body), IndexedBase -> (indices,
+    # right side as written, its arrays record): named_intermediates
     arrays: dict = field(default_factory=dict)  # IndexedBase -> (index symbols, body)
     functions: dict = field(default_factory=dict)  # name -> [(params, body)]
     derivatives: dict = field(default_factory=dict)  # Derivative -> body
@@ -1979,6 +1984,9 @@ class _NotesReader(_CatalogMatch):
             pairs = stated_signs(block, after)
         if pairs is None and frag.kind == "inline" and integer is None:  # "a nonzero gradient $g$": g != 0
             pairs = signs_named_before(block, before)
+        if pairs is None and frag.kind == "inline":  # "one-hot, so $\sum_k y_k = 1$": the simplex, for the section
+            pairs = [p for p in _sum_to_one(block) if p[0].function.base not in self.section.arrays
+                     and not any(str(k) == str(p[0].function.base.label) for k in self.section.symbols)] or None
         freed = freed_name(block, before, after) if pairs is None and frag.kind == "inline" else None
         if freed is not None:  # "take any real $a$": the section's conditions on a end (readers.notes.real_domains)
             self.section.conditions = [c for c in self.section.conditions if freed not in c[0].free_symbols]
@@ -3540,11 +3548,14 @@ class _NotesReader(_CatalogMatch):
             return  # theta = arccos(v.w / |v||w|) after w = (s cos theta, s sin theta): it names theta, never a value
         if isinstance(lhs, sp.Symbol):
             s.symbols[lhs] = body
-            s.written[lhs] = (rhs, body)  # the names it is written in: derivatives by them (named_intermediates)
+            # the names it is written in: derivatives by them (named_intermediates); its sums' indices fresh, never
+            # the k of a later dE/dh_k after E = sum_k (h_k - y_k)^2
+            s.written[lhs] = (_freshen(rhs), body)
         elif isinstance(lhs, sp.Pow):  # sigma^2 = v defines the standard deviation sigma = sqrt(v); 1/tau^2 = p, tau
             s.symbols[lhs.base] = sp.Pow(body, sp.Rational(1, int(lhs.exp))) if lhs.exp in (-1, -2) else sp.sqrt(body)
         elif isinstance(lhs, sp.Indexed):
             s.arrays[lhs.base] = (lhs.indices, body)
+            s.written[lhs.base] = (lhs.indices, _freshen(rhs), s.arrays[lhs.base])  # as written (named_intermediates)
         elif isinstance(lhs, AppliedUndef):
             freed = rebound(lhs, body, s.updates)  # f(x) = x^2/2 after x <- x - eta f'(x): x is f's parameter
             s.updates -= freed
@@ -3575,7 +3586,8 @@ class _NotesReader(_CatalogMatch):
         expr = shifted_instances(expr, s.symbols)  # delta_{t+1} after delta_t = ... (readers.notes.shifted_instances)
         for _ in range(MAX_EXPANSION_ROUNDS):
             expr = components(expr, s.symbols) if s.symbols else expr  # s_i after s = softmax(z)
-            expr = through_names(expr, s.symbols, s.written, self.expand_bound) if s.symbols else expr
+            expr = through_names(expr, s.symbols, s.written, self.expand_bound, s.arrays) \
+                if s.symbols or s.arrays else expr
             expr = _differentiated_first(s.symbols, expr, s.written) if s.symbols else expr
             new = substitute_definitions(expr, _not_differentiated(s.symbols, expr)) if s.symbols else expr
             new = family_entries(new, s.symbols, frozenset(s.arrays))  # q[a] in a sum after q_m = ... (arrays)
@@ -3614,14 +3626,17 @@ class _NotesReader(_CatalogMatch):
     def expand_bound(self, expr, parameters):
         r"""``expand`` with the names in ``parameters`` bound: in $\log p(x \mid \mu, v) = \dots$ after $v = \sigma^2$
         the ``v`` of the body is the function's parameter, not the ``v`` defined above."""
-        saved = self.section.symbols
-        if not parameters & set(saved):
+        saved, arrays = self.section.symbols, self.section.arrays
+        held = {p.base for p in parameters if isinstance(p, sp.Indexed)} & set(arrays)
+        if not parameters & set(saved) and not held:
             return self.expand(expr)
         self.section.symbols = {k: v for k, v in saved.items() if k not in parameters}
+        # dL/dy_j after y_i = gamma x_i + beta: the entry's array held too (readers.notes.named_intermediates)
+        self.section.arrays = {b: v for b, v in arrays.items() if b not in held}
         try:
             return self.expand(expr)
         finally:
-            self.section.symbols = saved
+            self.section.symbols, self.section.arrays = saved, arrays
 
     def expand_tied(self, expr):
         r"""``expand`` keeping ``\mu_X``, ``\sigma_X``, ``\sigma_{XY}`` as the moments they name: their
@@ -3923,11 +3938,19 @@ class _NotesReader(_CatalogMatch):
                                                                       or base_name(x) != getattr(x, "name", None))
                           and not (base_name(x) in self.section.moved_on and _numbered(x))})
         touched = [n for n in touched if n]
-        unrolled = self.unrolled(claim, touched, shown) if touched and claim.rel == "=" else None
+        unrolled = self.unrolled(claim, touched, shown, frag.paragraph) if touched and claim.rel == "=" else None
         if unrolled is None and not touched and claim.rel == "=":
             # w_k = (1 - eta a)^k w_0 after the chain w_{k+1} = w_k - eta a w_k = (1 - eta a) w_k, whose sequence is
             # defined, not updated: a closed or unrolled form of it, checked with the recurrence, not with w free
-            unrolled = self.unrolled(claim, self.closed_forms(claim), shown)
+            unrolled = self.unrolled(claim, self.closed_forms(claim), shown, frag.paragraph)
+        if unrolled is None and not touched and claim.rel == "=":
+            # theta_t - theta_0 = -eta c sum_{s<t} theta_s after theta_{t+1} = theta_t - eta c theta_t: the steps
+            # of a sequence the section's recurrence ties, checked by running it (readers.notes.recurrences)
+            tied = sequences_apart((claim.lhs, claim.rhs), self.section.recurrences)
+            unrolled = self.unrolled(claim, tied, shown, frag.paragraph) if tied else None
+            if unrolled is not None and unrolled.verdict == "undecided":
+                unrolled = None  # read as written (the update a definition of w_{t+1} too); no refutation with the
+                # steps as free values (sequences_apart, below)
         if unrolled is not None:
             return [unrolled]
         if touched and claim.rel not in ("->",):
@@ -4305,7 +4328,7 @@ class _NotesReader(_CatalogMatch):
         if found is None or found.line == claim.line:
             return []
         return [base] if closes(claim.lhs, claim.rhs, found) or from_first_step(claim.lhs, claim.rhs, found) \
-            or reaches_back(claim.lhs, claim.rhs, base) else []
+            or reaches_back(claim.lhs, claim.rhs, base) or unrolled_sum(claim.lhs, claim.rhs, found) else []
 
     def closed_form(self, name, value) -> bool:
         r"""Whether ``name = value`` writes a sequence the section states by a recurrence and a first step in closed
@@ -4313,7 +4336,8 @@ class _NotesReader(_CatalogMatch):
         that sequence, checked by unrolling, not a new definition of it."""
         found = self.section.recurrences.get(_named_base(name) or "")
         return found is not None and (bool(self.starts(found)) and closes(name, value, found)
-                                      or from_first_step(name, value, found))  # u_t = c^t u_0: the start named
+                                      or from_first_step(name, value, found)  # u_t = c^t u_0: the start named
+                                      or unrolled_sum(name, value, found))  # w_k = w_0 - a sum_{i<k} g(w_i)
 
     def starts(self, found) -> dict:
         r"""The first step of ``found``'s sequence where the notes give it (``$\mathbf{h}_0 = 0$``), else {}."""
@@ -4346,7 +4370,7 @@ class _NotesReader(_CatalogMatch):
             shown = {"lhs": _show(name), "rel": "=", "rhs": _show(value), "line": frag.content_line}
             bases = [b for b in self.section.recurrences if _named_base(name) == b]
             claim = _Claim(name, "=", value, (), frag.content_line)
-            report = self.unrolled(claim, bases, shown) if bases else None
+            report = self.unrolled(claim, bases, shown, frag.paragraph) if bases else None
             if report is None or report.verdict not in ("proved", "verified"):  # proved: by induction
                 return None
             out.append(report)
@@ -4531,61 +4555,100 @@ class _NotesReader(_CatalogMatch):
         return [StepReport(**{**r.__dict__, "lhs": _show(name), "rhs": _show(value),
                               "assumptions": tuple(r.assumptions) + used}) for r in found]
 
-    def unrolled(self, claim, touched, shown) -> StepReport | None:
+    def unrolled(self, claim, touched, shown, paragraph=None) -> StepReport | None:
         r"""A claim about names set by a recurrence (``v_t = \beta v_{t-1} + g_t``), checked by unrolling the
-        recurrence at a few steps (readers.notes.recurrences); None when no recurrence reads it."""
+        recurrence at a few steps (readers.notes.recurrences); None when no recurrence reads it.  With the
+        ``paragraph``, the examples in force there that name a parameter of the recurrence are put in first ("At
+        $\eta = 2/a$ the iterates flip sign:", readers.notes.recurrence_examples) and named by the verdict."""
         for name in touched:
-            found = self.section.recurrences.get(name)
-            if found is not None and found.line == claim.line and isinstance(claim.lhs, sp.Indexed) \
-                    and base_name(claim.lhs) == name:  # x_{k+1} = x_k - f'/f'': checked against itself, it says nothing
-                return StepReport(**shown, verdict="undecided", role="claim",
-                                  reason="the recurrence this line states: an assignment, not a claim")
-            start = self.starts(found) if found is not None else {}
-            if start and terms_contradict(found, start, self.later_terms(found)):
-                continue  # a_1 = 3, a_2 = 7 given after a_0 = 2: another sequence than a_n = a_{n-1} + d names
-            result = check_unrolled(claim.lhs, claim.rhs, found, start) if found is not None else None
-            terms = recurrence_terms.check_terms(claim.lhs, claim.rhs, found, self.expand,
-                                                 start if claim.line != found.line else None) \
-                if found is not None and result is None else None
-            if terms is not None:  # a_2 = a_1 + d = a + 2d after a_0 = a, a_n = a_{n-1} + d (recurrence_terms)
-                return StepReport(**shown, verdict="proved", method=terms, role="claim")
-            inputs = constant_inputs(claim.lhs, claim.rhs, found) if result is not None and start else {}
-            if inputs and result[0] != "verified":  # s_t = (1 - gamma^t) g^2: a constant input g_t = g
-                constant = self.constant_input(claim, found, inputs, start, shown)
-                if constant is not None:
-                    return constant
-            if result is not None and result[0] == "undecided" and start and not inputs:  # both stated, no input
-                # read as constant (s_t = (1 - gamma^t) g^2 with g_t in the recurrence: constant_input decides that)
-                refuted = self.started_refutation(claim, found, start, shown)
-                if refuted is not None:
-                    return refuted
-            if found is not None and (result is None or result[0] == "undecided"):
-                # f(x_k) = (1 - eta a)^{2k} f(x_0), f defined above; e_{k+1} = ... with e_k = x_k - sqrt(a): read
-                # with the definitions put in
-                one_step = self.one_step(claim, found, shown)
-                if one_step is not None:
-                    return one_step
-                try:
-                    left, right = self.expand(claim.lhs), self.expand(claim.rhs)
-                    expanded = check_unrolled(left, right, found, start) if from_first_step(left, right, found) \
-                        else None
-                except Exception:  # noqa: BLE001 - the body could not be put in: the claim as written decides
-                    expanded = None
-                if expanded is not None and expanded[0] == "verified":
-                    result = expanded
-            if result is not None and result[0] == "undecided" and not start:
-                refuted = self.closed_form_refutation(claim, found, shown)
-                if refuted is not None:
-                    return refuted
-            proof = prove_closed_form(claim.lhs, claim.rhs, found, start) \
-                if result is not None and result[0] == "verified" else None
-            if proof is not None:  # w_k = (1 - eta a)^k w_0: the base and the step (readers.notes.induction)
-                return StepReport(**shown, verdict="proved", method=proof, role="claim",
-                                  assumptions=tuple(f"{k} = {_show(v)}" for k, v in start.items()))
-            if result is not None:
-                return StepReport(**shown, verdict=result[0], reason=result[1] if result[0] != "verified" else "",
-                                  method=f"unrolled recurrence: {result[1]}" if result[0] == "verified" else "",
-                                  role="claim", assumptions=tuple(f"{k} = {_show(v)}" for k, v in start.items()))
+            found = self.with_functions(self.section.recurrences.get(name))
+            put = at_examples(found, claim.lhs, claim.rhs, self.values_in_force(found.body, paragraph)) \
+                if found is not None and paragraph is not None else None
+            if put is None:
+                report = self.unrolled_name(claim, name, found, shown)
+            else:
+                at, lhs, rhs, used = put
+                report = self.unrolled_name(dataclasses.replace(claim, lhs=lhs, rhs=rhs), name, at, shown)
+                if report is not None:
+                    report = dataclasses.replace(report, assumptions=tuple(report.assumptions) + used)
+            if report is not None:
+                return report
+        return None
+
+    def with_functions(self, found):
+        r"""``found`` with the functions the section defines put into its body: ``w^{k+1} = w^k - \eta \nabla L(w^k)``
+        after ``L(w) = \frac12 (w - 3)^2`` runs as ``w^{k+1} = w^k - \eta (w^k - 3)``; unchanged when the body calls
+        none, or when they cannot all be put in (an unknown function stays: nothing certain either way)."""
+        if found is None or not found.body.atoms(AppliedUndef) or not self.section.functions:
+            return found
+        try:
+            body = self.expand(found.body)
+        except Exception:  # noqa: BLE001 - a body that cannot be expanded runs as written
+            return found
+        if body == found.body or body.atoms(AppliedUndef) or body.has(sp.Derivative):
+            return found
+        return dataclasses.replace(found, body=body)
+
+    def values_in_force(self, expr, paragraph) -> list:
+        r"""``[(name, value)]``: the examples in force in ``paragraph`` and the section's conditions that set a name of
+        ``expr`` to a value (``When $\alpha = 1/(2c)$``, read as a condition, says the same as an example)."""
+        conditions, examples = self.in_force(expr.free_symbols, paragraph)
+        return [(n, v, "example") for n, v in examples] + [
+            (c[0].lhs, c[0].rhs, "condition") for c in conditions
+            if isinstance(c[0], sp.Eq) and isinstance(c[0].lhs, sp.Symbol)]
+
+    def unrolled_name(self, claim, name, found, shown) -> StepReport | None:
+        """:meth:`unrolled` for one name and its recurrence ``found`` (None when the section has none)."""
+        if found is not None and found.line == claim.line and isinstance(claim.lhs, (sp.Indexed, sp.Symbol)) \
+                and _named_base(claim.lhs) == name:  # x_{k+1} = x_k - f'/f'': checked against itself, it says nothing
+            return StepReport(**shown, verdict="undecided", role="claim",
+                              reason="the recurrence this line states: an assignment, not a claim")
+        start = self.starts(found) if found is not None else {}
+        if start and terms_contradict(found, start, self.later_terms(found)):
+            return None  # a_1 = 3, a_2 = 7 given after a_0 = 2: another sequence than a_n = a_{n-1} + d names
+        result = check_unrolled(claim.lhs, claim.rhs, found, start) if found is not None else None
+        terms = recurrence_terms.check_terms(claim.lhs, claim.rhs, found, self.expand,
+                                             start if claim.line != found.line else None) \
+            if found is not None and result is None else None
+        if terms is not None:  # a_2 = a_1 + d = a + 2d after a_0 = a, a_n = a_{n-1} + d (recurrence_terms)
+            return StepReport(**shown, verdict="proved", method=terms, role="claim")
+        inputs = constant_inputs(claim.lhs, claim.rhs, found) if result is not None and start else {}
+        if inputs and result[0] != "verified":  # s_t = (1 - gamma^t) g^2: a constant input g_t = g
+            constant = self.constant_input(claim, found, inputs, start, shown)
+            if constant is not None:
+                return constant
+        if result is not None and result[0] == "undecided" and start and not inputs:  # both stated, no input
+            # read as constant (s_t = (1 - gamma^t) g^2 with g_t in the recurrence: constant_input decides that)
+            refuted = self.started_refutation(claim, found, start, shown)
+            if refuted is not None:
+                return refuted
+        if found is not None and (result is None or result[0] == "undecided"):
+            # f(x_k) = (1 - eta a)^{2k} f(x_0), f defined above; e_{k+1} = ... with e_k = x_k - sqrt(a): read
+            # with the definitions put in
+            one_step = self.one_step(claim, found, shown)
+            if one_step is not None:
+                return one_step
+            try:
+                left, right = self.expand(claim.lhs), self.expand(claim.rhs)
+                expanded = check_unrolled(left, right, found, start) if from_first_step(left, right, found) \
+                    else None
+            except Exception:  # noqa: BLE001 - the body could not be put in: the claim as written decides
+                expanded = None
+            if expanded is not None and expanded[0] == "verified":
+                result = expanded
+        if result is not None and result[0] == "undecided" and not start:
+            refuted = self.closed_form_refutation(claim, found, shown)
+            if refuted is not None:
+                return refuted
+        proof = prove_closed_form(claim.lhs, claim.rhs, found, start) \
+            if result is not None and result[0] == "verified" else None
+        if proof is not None:  # w_k = (1 - eta a)^k w_0: the base and the step (readers.notes.induction)
+            return StepReport(**shown, verdict="proved", method=proof, role="claim",
+                              assumptions=tuple(f"{k} = {_show(v)}" for k, v in start.items()))
+        if result is not None:
+            return StepReport(**shown, verdict=result[0], reason=result[1] if result[0] != "verified" else "",
+                              method=f"unrolled recurrence: {result[1]}" if result[0] == "verified" else "",
+                              role="claim", assumptions=tuple(f"{k} = {_show(v)}" for k, v in start.items()))
         return None
 
     def chained_recurrence(self, claim) -> StepReport | None:
@@ -4626,8 +4689,12 @@ class _NotesReader(_CatalogMatch):
             left, right = self.expand(claim.lhs), self.expand(claim.rhs)
         except Exception:  # noqa: BLE001 - the definitions could not be put in: not read so
             return None
-        if (left, right) == (claim.lhs, claim.rhs) or not one_step_relation(left, right, found):
-            return None  # as written, the claim is unrolled (check_unrolled)
+        if not one_step_relation(left, right, found):
+            # w^{k+1} - 3 = (1 - eta)(w^k + 3) as written, its update stored as a definition of w^{(k+1)} too (which
+            # the expansion put in): the relation as written, with the recurrence's body read with its functions
+            left, right = claim.lhs, claim.rhs
+            if not one_step_relation(left, right, found):
+                return None
         difference = one_step_difference(left, right, found)
         if difference is None:
             return None
@@ -4654,7 +4721,7 @@ class _NotesReader(_CatalogMatch):
         differences = {}
         for lhs, rhs in (tuple(self.expand(e) for e in (claim.lhs, claim.rhs)), (claim.lhs, claim.rhs)):
             # f(x_k) = (1 - eta a)^k f(x_0) with f(x) = a x^2 / 2 defined: read with f's body
-            if from_first_step(lhs, rhs, found):
+            if from_first_step(lhs, rhs, found) or unrolled_sum(lhs, rhs, found):
                 differences = any_start_differences(lhs, rhs, found)
                 if any(d.atoms(AppliedUndef) for d in differences.values()):
                     differences = {}  # f((1 - eta a)^3 x_0) against f(x_0): f unknown, nothing certain
@@ -5408,10 +5475,28 @@ class _NotesReader(_CatalogMatch):
                 report = self.as_entries(left, rel, right, claim, shown, entries) or _undecided(
                     report, f"fails only with {', '.join(sorted(_show(s) for s in entries))} apart from the arrays "
                             f"the claim sums over, values no array takes: {report.reason[:80]}")
-            apart = steps_apart(left, right) if report.verdict == "refuted" else []
+            apart = steps_apart(left, right) or sequences_apart((left, right), self.section.recurrences) \
+                if report.verdict == "refuted" else []
             if apart:  # (1 - a) x^{(k)} = (1 - a)^{k+1} x^{(0)}: steps of one sequence set apart (readers.notes.iterates)
+                # theta_t - theta_0 = -c sum_{s<t} theta_s after theta_{t+1} = ... (readers.notes.recurrences)
                 report = _undecided(report, f"fails only with the steps of {', '.join(apart)} as independent values, "
                                             f"which the update that ties them never gives: {report.reason[:80]}")
+            targets = target_arrays(left, right) if report.verdict == "refuted" else []
+            if targets and not any(_is_simplex_condition(c) for c in conditions if isinstance(c, sp.Basic)):
+                # dL/dz_k = p_k - y_k after L = -sum_k y_k log p_k, y never said to sum to one
+                # (readers.notes.implicit_distributions): holds on the simplex, refuted only off it
+                again = self.step(left, rel, right, tuple(conditions) + tuple(targets), variable,
+                                  zero_based=claim.zero_based)
+                again = self.run(again, shown) if not isinstance(again, str) else None
+                if again is not None and again.verdict in ("proved", "verified"):
+                    report = _undecided(report, f"holds where {', '.join(_show(t) for t in targets)} (the targets "
+                                                f"of a cross-entropy, a distribution the notes leave implicit): "
+                                                f"{report.reason[:80]}")
+                elif again is not None and again.verdict == "refuted" and again.counterexample:
+                    report = again  # wrong on the simplex too: a counterexample whose targets sum to one
+                else:
+                    report = _undecided(report, f"fails only where {', '.join(_show(t) for t in targets)} may not "
+                                                f"hold (the targets of a cross-entropy): {report.reason[:80]}")
             if report.verdict == "refuted" and _rests_on_opaque(left, right, frozenset(opaque.values())):
                 named = for_every_function(unopened[0], rel, unopened[1], opaque, report.counterexample, _show)
                 if named is not None:  # V(s_t) on both sides of a telescoping sum (readers.notes.uninterpreted)

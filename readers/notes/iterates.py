@@ -120,17 +120,38 @@ def variables_of_calculus(content: str, bases) -> set[str]:
 
 def with_iterates(fragments):
     r"""The fragments with the step superscripts of the notes' iterates read as labels (see the module docstring),
-    except in a fragment that differentiates or integrates in the base (:func:`variables_of_calculus`) and is not an
-    update itself (``w^{k+1} = w^k - \eta \frac{\partial L}{\partial w}(w^k)`` keeps its steps)."""
+    except in a fragment that differentiates or integrates in the base (:func:`variables_of_calculus`) or writes the
+    base bare beside them (``\theta^{t+1} = \theta \cdot \theta^t``: powers, after an update of ``\theta``
+    elsewhere) and is not an update itself (``w^{k+1} = w^k - \eta \frac{\partial L}{\partial w}(w^k)`` keeps its
+    steps)."""
     steps = iterate_steps(f.content for f in fragments if f.kind == "display" or "=" in f.content)
     if not steps:
         return fragments
     out = []
     for f in fragments:
-        calculus = variables_of_calculus(f.content, steps) if not iterate_steps([f.content]) else set()
-        own = {b: s for b, s in steps.items() if b not in calculus}
+        updates = iterate_steps([f.content])
+        calculus = variables_of_calculus(f.content, steps) if not updates else set()
+        bare = {b for b in steps if b not in updates and _uses_bare(f.content, b)}  # x^{k+1} = x x^k: powers
+        own = {b: s | summed_steps(f.content, b, s) for b, s in steps.items() if b not in calculus | bare}
         out.append(dataclasses.replace(f, content=mark_iterates(f.content, own)) if own else f)
     return out
+
+
+_SUMMED = re.compile(r"\\(?:sum|prod)\s*_\s*\{?\s*(?P<letter>[a-z])(?![A-Za-z])")
+"""The index letter of a sum or product: ``\\sum_i``, ``\\sum_{i=0}^{k-1}``, ``\\prod_{j}``."""
+
+
+def summed_steps(content: str, base: str, letters) -> set[str]:
+    r"""The letters of the sums of ``content`` that are steps of the iterate ``base`` there: in ``w^k = w^0 - \alpha
+    \sum_{i=0}^{k-1} \nabla f(w^i)`` the ``i`` of ``w^i`` runs over the steps of ``w`` (the unrolled update), when
+    the block names ``base`` at a step of its update too (``w^k``, ``w^0``).  A sum in a block that does not
+    (``e^x = \sum_n x^n / n!`` beside an update of ``x`` elsewhere) keeps its powers."""
+    summed = {m.group("letter") for m in _SUMMED.finditer(content)} - set(letters)
+    if not summed:
+        return set()
+    at_steps = any(_own(content, m) and _is_step(m.group("sup"), letters)
+                   for m in _occurrences(base).finditer(content))
+    return summed if at_steps else set()
 
 
 _LABEL = re.compile(r"^(?P<base>.+?)\^\{\((?P<step>[^()]*)\)\}$")

@@ -275,11 +275,12 @@ def example_values(block, seen=frozenset()) -> list | None:
 
 
 def base_name(e) -> str | None:
-    r"""The name of ``m_t``, ``m_{t-1}``, ``m[t]`` without its subscript: ``m``; None for other expressions."""
+    r"""The name of ``m_t``, ``m_{t-1}``, ``m[t]`` without its subscript: ``m``; of an iterate's step label
+    ``w^{(k+1)}`` (readers.notes.iterates) without the label: ``w``; None for other expressions."""
     if isinstance(e, sp.Indexed):
         return str(e.base.label)
     if isinstance(e, sp.Symbol):
-        return re.sub(r"_(\{.*\}|[^_{}]+)$", "", e.name)
+        return re.sub(r"_(\{.*\}|[^_{}]+)$|\^\{\([^()]*\)\}$", "", e.name)
     if isinstance(e, AppliedUndef):
         return e.func.__name__
     return None

@@ -28,7 +28,10 @@ MAX_UNROLL = 60
 
 MAX_TERM_UNKNOWNS = 4
 """Names of a recurrence solved for from the terms the notes give (``terms_contradict``): beyond, nothing certain."""
-_SUBSCRIPTED = re.compile(r"^(?P<base>.+?)_(?:\{(?P<braced>[^{}]*)\}|(?P<plain>[A-Za-z0-9]))$")
+_SUBSCRIPTED = re.compile(r"^(?P<base>.+?)(?:_(?:\{(?P<braced>[^{}]*)\}|(?P<plain>[A-Za-z0-9]))"
+                          r"|\^\{\((?P<label>[^()]*)\)\})$")
+"""``x_{t+1}``, ``x_t``, or an iterate's step label ``w^{(k+1)}`` (readers.notes.iterates writes ``w^{k+1}`` so):
+a superscript step is the same step of the same sequence as a subscript one."""
 _TOKEN = re.compile(r"\s*(\\[A-Za-z]+|[A-Za-z]|\d+|[+-])")
 
 
@@ -46,7 +49,7 @@ def subscript(name: str):
     m = _SUBSCRIPTED.match(name)
     if m is None:
         return None
-    text = m.group("braced") if m.group("braced") is not None else m.group("plain")
+    text = next(t for t in (m.group("braced"), m.group("plain"), m.group("label")) if t is not None)
     parts = []
     for part in text.split(","):
         value = _linear(part)
@@ -126,6 +129,41 @@ def _named_step(lhs):
         steps = as_steps(lhs)
         return str(steps.base.label), tuple(steps.indices)
     return subscript(lhs.name) if isinstance(lhs, sp.Symbol) else None
+
+
+def sequences_apart(exprs, recurrences: dict) -> list[str]:
+    r"""The bases of ``recurrences`` (``{base: Recurrence}``) that ``exprs`` name at two or more steps, one of them a
+    letter (``\theta_t`` beside ``\theta_0`` and ``\theta_s`` of a sum): the recurrence ties those steps, so a failure
+    with them set apart as free values refutes nothing."""
+    out = []
+    for base in recurrences:
+        steps = set()
+        for e in exprs:
+            try:
+                steps |= {i.indices for i in as_steps(e, base).atoms(sp.Indexed)
+                          if str(i.base.label) == base and len(i.indices) == 1}
+            except (TypeError, ValueError, AttributeError):
+                continue
+        if len(steps) > 1 and any(i[0].free_symbols for i in steps):
+            out.append(base)
+    return sorted(out)
+
+
+def unrolled_sum(lhs, rhs, found: Recurrence) -> bool:
+    r"""Whether ``lhs = rhs`` writes ``found``'s sequence at a letter step through its first step and a sum over the
+    steps between (``w_k = w_0 - \alpha \sum_{i=0}^{k-1} \nabla f(w_i)``, ``\theta^t - \theta^0 = -\eta c
+    \sum_{s=0}^{t-1} \theta^s``): the claim names the sequence at step 0, at one step holding the step letter, and
+    otherwise only at the index of a sum it stands in.  Such a claim says where the sequence starts, as
+    chained_recurrences ``from_first_step`` does."""
+    sides = [as_steps(e, found.base) for e in (lhs, rhs)]
+    summed = {v.name for e in sides for s in e.atoms(sp.Sum) for v in s.variables}
+    steps = {i.indices for e in sides for i in e.atoms(sp.Indexed) if str(i.base.label) == found.base}
+    if (0,) not in steps or any(len(i) != 1 for i in steps):
+        return False
+    letters = [i for i in steps if i != (0,) and not {x.name for x in i[0].free_symbols} <= summed]
+    inside = [i for i in steps if i != (0,) and i[0].free_symbols and {x.name for x in i[0].free_symbols} <= summed]
+    return len(letters) == 1 and found.step in letters[0][0].free_symbols and bool(inside) \
+        and len(letters) + len(inside) + 1 == len(steps)
 
 
 def reaches_back(lhs, rhs, base: str) -> bool:

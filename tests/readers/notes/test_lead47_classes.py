@@ -233,3 +233,46 @@ def test_corpus_lines_my_first_versions_refuted_stay_unrefuted(text):
     """Three correct published or labelled lines the whole-corpus run of this stop found refuted before the merge:
     each a class (a bracketed sequence, initial values, an example before its display)."""
     assert not any(b.verdict == "refuted" for b in check_notes(text, path="<test>", budget=5.0).blocks)
+
+
+@pytest.mark.parametrize("before, y, z, p, k", [
+    (r"The label is one-hot, so $\sum_k y_k = 1$, and with", "y", "z", "p", "k"),
+    (r"With $\sum_j t_j = 1$ (a distribution over classes) and", "t", "s", "q", "j"),
+])
+def test_a_label_summing_to_one_stated_in_prose_is_a_condition(before, y, z, p, k):
+    r"""(scope48) "The label is one-hot, so $\sum_k y_k = 1$" was "an equation … not an identity", and
+    $\partial L/\partial z_k = p_k - y_k$ after the softmax cross-entropy was *refuted* at y = (2, 1): the statement is
+    the section's condition (the simplex the sampler draws y from), under which the gradient holds (by hand:
+    d/dz_k [-sum_i y_i z_i + log sum_m e^{z_m}] = p_k - y_k sum_i y_i)."""
+    text = (f"# A\n\n{before}\n$${p}_{k} = \\frac{{e^{{{z}_{k}}}}}{{\\sum_m e^{{{z}_m}}}}$$\nthe loss is\n"
+            f"$$L = -\\sum_{k} {y}_{k} \\log {p}_{k}$$\nso that\n"
+            f"$$\\frac{{\\partial L}}{{\\partial {z}_{k}}} = {p}_{k} - {y}_{k}$$\n")
+    blocks = checked_blocks(text)
+    assert_block_verdicts(blocks, [CONFIRMED])
+    assert any("Sum(" in a for a in blocks[0].assumptions), blocks[0].assumptions
+
+
+def test_the_softmax_jacobian_after_its_definition_entry_by_entry():
+    r"""(scope48) After $s_i = u_i + v$ and $q_i = e^{s_i} / \sum_n e^{s_n}$, $\partial q_i / \partial s_j =
+    q_i(\delta_{ij} - q_j)$ was undecided ("q[i] is not given as a function of s[j]": q stored with s put in); it is
+    the derivative of q's definition as written, s held (readers.notes.named_intermediates).  By hand: d/ds_j of
+    e^{s_i}/Z is delta_ij e^{s_i}/Z - e^{s_i} e^{s_j}/Z^2."""
+    text = ("# D\n\nThe scores are $s_i = u_i + v$ and the weights\n$$q_i = \\frac{e^{s_i}}{\\sum_n e^{s_n}}$$\nso\n"
+            "$$\\frac{\\partial q_i}{\\partial s_j} = q_i(\\delta_{ij} - q_j)$$\n")
+    assert_block_verdicts(checked_blocks(text), [CONFIRMED])
+
+
+@pytest.mark.parametrize("y, z, p, k", [("t", "s", "q", "j")])  # y, z, p, k: one-hot test above (CI's CPU)
+def test_cross_entropy_targets_left_implicit_are_a_distribution(y, z, p, k):
+    r"""(scope48) With no word that the label sums to one, $\partial L/\partial z_k = p_k - y_k$ after $L = -\sum_k y_k
+    \log p_k$ was *refuted* at y = (2, 1): it holds where $\sum_k y_k = 1$ (by hand, the derivative is
+    p_k sum_i y_i - y_k), a domain the notes leave implicit, so undecided with that reason
+    (readers.notes.implicit_distributions); the slip p_k + y_k is refuted at a label on the simplex."""
+    text = (f"# A\n\nThe probabilities are\n$${p}_{k} = \\frac{{e^{{{z}_{k}}}}}{{\\sum_m e^{{{z}_m}}}}$$\n"
+            f"and the loss is\n$$L = -\\sum_{k} {y}_{k} \\log {p}_{k}$$\nso\n"
+            f"$$\\frac{{\\partial L}}{{\\partial {z}_{k}}} = {p}_{k} - {y}_{k}$$\nA slip:\n"
+            f"$$\\frac{{\\partial L}}{{\\partial {z}_{k}}} = {p}_{k} + {y}_{k}$$\n")
+    blocks = checked_blocks(text)
+    (w,) = assert_block_verdicts(blocks, ["undecided", "refuted"])
+    assert "holds where" in blocks[0].steps[0].reason, blocks[0].steps[0].reason
+    assert sum(sp.Rational(str(v)) for n, v in w.items() if n.startswith(f"{y}[")) == 1, w
