@@ -3965,7 +3965,7 @@ class _NotesReader(_CatalogMatch):
         if widened:  # "hence for all real numbers $a$ and $b$," after "for $a, b \ge 0$": readers.notes.real_domains
             conditions = [c for c in conditions if not {str(x).lstrip("\\") for x in c[0].free_symbols} & widened]
         stated = tuple(c[0] for c in conditions) + self.trailing_relations(
-            frag, symbols, (self.expand(lhs), self.expand(rhs)))
+            frag, symbols, lambda: (self.expand(lhs), self.expand(rhs)))  # the sides, expanded only when needed
         assumptions = tuple(c[1] for c in conditions) + tuple(_show(c) for c in claim.conditions) + tuple(
             f"{_show(r.lhs)} = {_show(r.rhs)}" if isinstance(r, sp.Eq) else _show(r) for r in stated[len(conditions):]) + (
             (unstated_counts.shown(counted),) if counted else ()) + ((namesakes.shown(alike),) if alike else ())
@@ -6391,7 +6391,7 @@ class _NotesReader(_CatalogMatch):
             return None
         return names, found.least, exprs[len(found.names)] if found.most is not None else None, found.step
 
-    def trailing_relations(self, frag, symbols, sides=()) -> tuple:
+    def trailing_relations(self, frag, symbols, sides=tuple) -> tuple:
         r"""The relations of a condition that ends a claim's sentence after it ("$$x^{1/3} \le x$$ whenever $x \ge
         1$", "$\sqrt{x^2} = -x$ when $x$ is negative"), or that a sign in words gives a letter before it in its
         sentence ("For negative x we have"), on names of the claim: the claim's own condition; the values a "where"
@@ -6412,7 +6412,7 @@ class _NotesReader(_CatalogMatch):
                 continue  # "where $g(x) = ...$": a function defined, no condition (readers.notes.where_functions)
             value = _named_value(block) if defines(after) else None
             found = [value] if value is not None else condition_pairs(block, frozenset(self.section.functions))
-            found = found or [(_summed_like_claim(sp.Eq(a, c), sides).lhs, r, c) for a, r, c in _sum_to_one(block)]
+            found = found or [(_summed_like_claim(sp.Eq(a, c), sides()).lhs, r, c) for a, r, c in _sum_to_one(block)]
             # "when $\sum_k y_k = 1$": sampled on the simplex (symbols._domains), over the claim's range of k
             solved = None if found else _solved_condition(block, symbols)
             if solved is not None:  # "\frac1p + \frac1q = 1": q = p/(p - 1), put in as a "where" value is

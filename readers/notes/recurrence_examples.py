@@ -29,6 +29,8 @@ def at_examples(found, lhs, rhs, examples):
             continue
         if not isinstance(value, sp.Basic) or any(str(i.base.label) == found.base for i in value.atoms(sp.Indexed)):
             continue
+        if any(not p.exp.is_Integer for p in value.atoms(sp.Pow)):
+            continue  # eta = 4/(sqrt(L) + sqrt(mu))^2: radicals unrolled and cancelled exactly cost minutes, unbudgeted
         values[name.name], kinds[name.name] = value, kind
     if not values:
         return None
