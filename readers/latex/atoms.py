@@ -232,10 +232,7 @@ class _Atoms:
                 last = lark.Tree("fbare", posts[:cut], last.meta)
         arg = self.plain(self.operand(last), tree)
         if isinstance(arg, sp.core.function.AppliedUndef) and arg.func.__name__ == "tuple":
-            if subs or sups or any(isinstance(c, lark.Tree) and c.data == "script" for c in tree.children[1:-1]):
-                raise self.error(f"\\{name} takes one argument", tree)
-            self.used_functions.add(name)  # \cos(u, v): the notes' own function of two vectors (cosine similarity),
-            return sp.Function(name)(*arg.args) * tail  # not the cosine, which takes one argument
+            raise self.error(f"\\{name} takes one argument", tree)
         primes = sum(isinstance(c, lark.Tree) and c.data == "script" and c.children[0].type == "PRIME"
                      for c in tree.children[1:-1])
         if name in OPAQUE_FUNCTIONS or name == "det":  # \operatorname{softmax}'(z): the derivative by its name,

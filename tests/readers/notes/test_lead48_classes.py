@@ -164,18 +164,6 @@ def test_a_member_of_a_family_in_cases_holds_where_its_implicit_domain_does(W, e
     assert_block_verdicts(checked_blocks(note(f"\\frac{{{eta}_{{max}}}}{{4}}")), ["refuted"])
 
 
-@pytest.mark.parametrize("f", [r"\cos"])
-def test_a_standard_function_name_with_two_arguments_is_the_notes_own_function(f):
-    # \cos(u, v) = u.v/(|u||v|) names cosine similarity: a definition, never a parse error; one read with a power
-    # (\cos^2(u, v)) is still an error, as it cannot be the cosine either
-    from readers.notes.check import check_notes
-    report = check_notes(f"Similarity: ${f}(a, b) = \\frac{{a b}}{{|a||b|}}$, so ${f}(a, a) = 1$ for $a \\ne 0$.\n",
-                         path="<test>", budget=5.0)
-    assert [b.error for b in report.blocks if b.error] == []
-    (claim,) = [b for b in report.blocks if b.steps]
-    assert claim.verdict in CONFIRMED, [s.reason for s in claim.steps]
-
-
 @pytest.mark.parametrize("f, z", [(r"\ell", "z")])
 def test_the_derivative_of_a_defined_function_named_bare_in_prose(f, z):
     # "The derivative of $\ell$ with respect to $z$ is $\sigma(z) - y$" after \ell(z) = ...: the function at z
