@@ -89,13 +89,6 @@ def assumed_outright(before: str) -> bool:
                                                    is not None)
 
 
-def _named_square(r) -> bool:
-    r"""``\sigma^2 = \frac1m\sum_i (x_i - \mu)^2`` in "let $\mu = \dots$ and $\sigma^2 = \dots$": the square of a
-    name set to an expression (not a number) names the name, a definition read as such elsewhere, not a hypothesis."""
-    return isinstance(r, sp.Eq) and isinstance(r.lhs, sp.Pow) and isinstance(r.lhs.base, sp.Symbol) \
-        and r.lhs.exp == 2 and bool(r.rhs.free_symbols)
-
-
 def _lone_name(e) -> bool:
     return isinstance(e, (sp.Symbol, sp.Indexed, AppliedUndef)) or (
         isinstance(e, sp.Derivative) and isinstance(e.expr, AppliedUndef))
@@ -123,7 +116,7 @@ def hypothesis_relations(relations, conditional: bool = False) -> tuple[list, se
                 isinstance(side, AppliedUndef) for side in (r.lhs, r.rhs)):  # "x is a fixed point of f if f(x) = x":
             continue  # a property of f, not its definition
         if not isinstance(r, sp.core.relational.Relational) or _lone_name(r.lhs) or _lone_name(r.rhs) \
-                or _named_square(r) or r.has(sp.Derivative):  # a bound on an unknown function's derivatives (d2l's gradient descent:
+                or r.has(sp.Derivative):  # a bound on an unknown function's derivatives (d2l's gradient descent:
             return None  # whenever f'''/f'' <= c) is read by the readers of those
         if r.has(AppliedUndef):  # "f is a contraction if ||f(x_1) - f(x_2)|| <= gamma ||x_1 - x_2||": a property
             if not conditional:  # of f, not assumable at points; after "such that" (there is a c such that

@@ -134,16 +134,6 @@ def test_one_law_for_a_list_of_independent_variables(x, y):
     assert_block_verdicts(blocks, [CONFIRMED, CONFIRMED, "refuted"])
 
 
-@pytest.mark.parametrize("s", ["s"])
-def test_a_squared_name_set_in_a_let_clause_is_defined(s):
-    # "let mu = ... and sigma^2 = ...": a definition of sigma (the standard deviation), not a hypothesis on it
-    text = (f"For a batch let $\\mu = \\frac{{1}}{{m}}\\sum_{{i=1}}^m x_i$ and ${s}^2 = \\frac{{1}}{{m}}\\sum_{{i=1}}^m "
-            f"(x_i - \\mu)^2$, and $\\hat x_i = \\frac{{x_i - \\mu}}{{{s}}}$. The output $y_i = \\gamma\\hat x_i + \\beta$ "
-            f"has mean\n\n$$\\frac{{1}}{{m}}\\sum_{{i=1}}^m y_i = \\beta$$\n\nnot\n\n"
-            f"$$\\frac{{1}}{{m}}\\sum_{{i=1}}^m y_i = \\gamma + \\beta$$\n")
-    assert_block_verdicts(checked_blocks(text), [CONFIRMED, "refuted"])
-
-
 @pytest.mark.parametrize("claimed, expected", [("1", CONFIRMED), (r"1 - \varepsilon", "refuted")])
 def test_a_sum_to_one_condition_without_its_range_takes_the_claims(claimed, expected):
     # "when sum_k y_k = 1" (no range written) conditions the claim's sum over 1..K, not a sum over 1..N
