@@ -2,6 +2,8 @@ r"""KL divergences between named laws are claims checked against their closed fo
 (readers.notes.law_divergences): swapped arguments are refuted at a point of the laws' parameter domains."""
 import math
 
+import sympy as sp
+
 from readers.notes.check import check_notes
 
 
@@ -26,7 +28,7 @@ def test_the_vae_regulariser_with_its_arguments_swapped_is_refuted_at_a_real_fai
     block = last(text)
     assert block.verdict == "refuted", block.steps
     w = block.steps[0].counterexample
-    mu, sigma = float(w["mu"]), float(w["sigma"])
+    mu, sigma = float(sp.Rational(w["mu"])), float(sp.Rational(w["sigma"]))  # exact values ("1/2") or decimals
     assert sigma > 0
     stated = 0.5 * (mu ** 2 + sigma ** 2 - 1 - math.log(sigma ** 2))
     assert abs(_kl_normal(0, 1, mu, sigma ** 2) - stated) > 1e-3  # independent of the checker: a real gap
