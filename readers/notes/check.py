@@ -2266,15 +2266,16 @@ class _NotesReader(_CatalogMatch):
             listed = [(a, "~", b) for a, b in listed_laws(row.text, self.one_expression)] \
                 if "~" in getattr(row, "notes", ()) else []  # X, Y \sim N(0, 1) (readers.notes.listed_laws)
             for a, rel, b in listed or row.chain.pairs():
-                if rel == "~" and entry_law_key(a) is not None:  # m_i \sim Bernoulli(p): every entry's law
+                key = entry_law_key(a) if rel == "~" else None
+                if key is not None:  # m_i \sim Bernoulli(p): every entry's law
                     found = law(self.expand(b))
-                    self.section.entry_laws.pop(entry_law_key(a), None)
+                    self.section.entry_laws.pop(key, None)
                     if found is not None:
-                        self.section.entry_laws[entry_law_key(a)] = found
+                        self.section.entry_laws[key] = found
                     if found is not None and states_independence(self.prose):  # q_i, k_i ~ N(0, 1) independent
-                        self.section.entry_independent.add(entry_law_key(a))
+                        self.section.entry_independent.add(key)
                     else:
-                        self.section.entry_independent.discard(entry_law_key(a))
+                        self.section.entry_independent.discard(key)
                 if rel == "~" and isinstance(a, sp.Symbol):
                     found = law(self.expand(b))
                     if found is not None:

@@ -17,7 +17,7 @@ import sympy as sp
 
 
 def entry_law_key(variable) -> tuple | None:
-    """``(base, indices)`` for an entry ``m[i]`` whose indices are distinct bare symbols, else None."""
+    """``(base, rank)`` for an entry ``m[i]`` whose indices are distinct bare symbols, else None."""
     if not isinstance(variable, sp.Indexed) or not all(isinstance(i, sp.Symbol) for i in variable.indices):
         return None
     return (variable.base, len(variable.indices)) if len(set(variable.indices)) == len(variable.indices) else None
@@ -33,7 +33,7 @@ def one_entry(exprs, entry_laws: dict):
     if any(e.indices[0].free_symbols & {b for x in exprs for s in x.atoms(sp.Sum) for b, *_ in s.limits}
            for e in entries):
         return None  # an index a sum binds: more than one entry
-    scalars = {e: sp.Symbol(_scalar_name(e), real=True) for e in entries}
+    scalars = {e: sp.Symbol(str(e.base.label), real=True) for e in entries}  # m[i] read as the one entry m
     laws = {scalars[e].name: entry_laws[(e.base, len(e.indices))] for e in entries
             if (e.base, len(e.indices)) in entry_laws}
     if not laws:
@@ -43,7 +43,3 @@ def one_entry(exprs, entry_laws: dict):
     if taken & {s.name for s in scalars.values()}:
         return None  # a scalar of that name is already in the claim
     return tuple(x.xreplace(scalars) for x in exprs), laws
-
-
-def _scalar_name(entry) -> str:
-    return str(entry.base.label)

@@ -137,13 +137,20 @@ def local_function(premise, lhs, rhs):
     the function), with ``rest`` the premise without it; None when there is none."""
     used = {e.func.__name__.rstrip("'") for side in (lhs, rhs) for e in side.atoms(AppliedUndef)}
     for relation in premise:
-        if not isinstance(relation, sp.Eq) or not isinstance(relation.lhs, AppliedUndef):
+        if not isinstance(relation, sp.Eq) or not defines_function(relation.lhs, relation.rhs) \
+                or relation.lhs.func.__name__.endswith("'") or relation.lhs.func.__name__ not in used:
             continue
-        head, body = relation.lhs, relation.rhs
-        name, args = head.func.__name__, head.args
-        if name.endswith("'") or name not in used or not args or len(set(args)) != len(args) \
-                or not all(isinstance(a, sp.Symbol) for a in args) or not body.free_symbols & set(args) \
-                or any(e.func.__name__.rstrip("'") == name for e in body.atoms(AppliedUndef)):
-            continue
-        return name, (args, body), tuple(r for r in premise if r is not relation)
+        return relation.lhs.func.__name__, (relation.lhs.args, relation.rhs), tuple(r for r in premise
+                                                                                   if r is not relation)
     return None
+
+
+def defines_function(head, body) -> bool:
+    """Whether ``head = body`` reads as a function's definition: ``head`` applies a function to distinct names, the
+    body uses them and never calls the function (nor its derivative)."""
+    if not isinstance(head, AppliedUndef) or not isinstance(body, sp.Basic):
+        return False
+    name, args = head.func.__name__, head.args
+    return bool(args) and len(set(args)) == len(args) and all(isinstance(a, sp.Symbol) for a in args) \
+        and bool(body.free_symbols & set(args)) \
+        and not any(e.func.__name__.rstrip("'") == name for e in body.atoms(AppliedUndef))

@@ -16,8 +16,7 @@ from __future__ import annotations
 
 import re
 
-import sympy as sp
-from sympy.core.function import AppliedUndef
+from readers.notes.premises import defines_function
 
 _WHERE = re.compile(r"^\s*[,;]?\s*(?:where|with)\s+\$(?P<math>[^$]+)\$")
 """The words after a claim that define what it uses: "where $s(x) = \\dots$", "with $g(z) = \\dots$"."""
@@ -38,11 +37,6 @@ def where_function(after: str, parse, used: set) -> tuple | None:
     if len(rows) != 1 or rows[0].continued or list(rows[0].chain.rels) != ["="]:
         return None
     head, body = rows[0].chain.exprs
-    if not isinstance(head, AppliedUndef) or head.func.__name__ not in used or not isinstance(body, sp.Basic):
+    if not defines_function(head, body) or head.func.__name__ not in used:
         return None
-    args = head.args
-    if not args or len(set(args)) != len(args) or not all(isinstance(a, sp.Symbol) for a in args) \
-            or not body.free_symbols & set(args) \
-            or any(e.func.__name__.rstrip("'") == head.func.__name__ for e in body.atoms(AppliedUndef)):
-        return None
-    return head.func.__name__, (args, body)
+    return head.func.__name__, (head.args, body)
