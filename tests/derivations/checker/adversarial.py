@@ -14,6 +14,7 @@ Cases that cannot be confirmed are dropped.
 """
 from __future__ import annotations
 
+import dataclasses
 import random
 from dataclasses import dataclass
 
@@ -35,16 +36,24 @@ class Case:
     truth: bool
     kind: str
     witness: dict | None = None
+    shape: tuple = ()
+    """What the case exercises, beside its ``kind``: the template it instantiates (its index in :data:`REWRITES`,
+    :data:`INEQUALITIES` or :data:`CONDITIONAL`), and for a rewrite the wrappers of ``u`` and ``v`` (the
+    functions around them: ``sin``, ``atan``...).  :func:`covering` picks cases by it."""
 
 
 def _atom(rng: random.Random) -> str:
     return rng.choice(["x", "y", "2*x", "x + 1", "x - y", "x/3", "x*y", "3*y - 1", "x**2", "1/2 - x"])
 
 
-def _inner(rng: random.Random) -> str:
+WRAPS = ("{}", "sin({})", "atan({})", "tanh({})", "exp({}/5)", "sqrt(({})**2 + 1)", "log(({})**2 + 1)")
+
+
+def _inner(rng: random.Random) -> tuple[str, str]:
+    """A random sub-expression, and the wrapper it was made with (one of :data:`WRAPS`)."""
     u = _atom(rng)
-    wrap = rng.choice(["{}", "sin({})", "atan({})", "tanh({})", "exp({}/5)", "sqrt(({})**2 + 1)", "log(({})**2 + 1)"])
-    return wrap.format(u)
+    wrap = rng.choice(WRAPS)
+    return wrap.format(u), wrap
 
 
 REWRITES = (
@@ -84,6 +93,8 @@ CONDITIONAL = (
 
 
 KINDS = ("true", "true", "epsilon", "constant", "sign", "strict", "nonstrict", "condition", "widen")
+EPSILON_EXPONENTS = (5, 10, 15, 20, 25, 30)
+r"""$k$ of the perturbation $10^{-k} t$ of an ``epsilon`` case."""
 
 
 def generate_one(n: int, seed: int = 0) -> Case:
@@ -104,21 +115,25 @@ def confirmed_case(n: int, seed: int = 0) -> Case | None:
 
 
 def _make(rng: random.Random, n: int, kind: str) -> Case:
-    u, v = _inner(rng), _inner(rng)
+    (u, u_wrap), (v, v_wrap) = _inner(rng), _inner(rng)
     a, b = rng.choice(["1", "2", "-3", "1/2", "5"]), rng.choice(["0", "1", "-2", "x", "y"])
     if kind in ("strict", "nonstrict"):
         atoms = {"u": _atom(rng), "v": _atom(rng)}
         tmpl = rng.choice(INEQUALITIES)
         lhs, rel, rhs = tmpl[0].format(**atoms), tmpl[1], tmpl[2].format(**atoms)
+        shape = ("inequality", INEQUALITIES.index(tmpl))
         if kind == "strict":
-            return Case(f"adv-{n}-strict", lhs, rel.rstrip("="), rhs, (), False, kind)
-        return Case(f"adv-{n}-nonstrict", lhs, rel, rhs, (), True, kind)
+            return Case(f"adv-{n}-strict", lhs, rel.rstrip("="), rhs, (), False, kind, shape=shape)
+        return Case(f"adv-{n}-nonstrict", lhs, rel, rhs, (), True, kind, shape=shape)
     if kind in ("condition", "widen"):
-        lhs, rhs, good, bad = rng.choice(CONDITIONAL)
+        tmpl = rng.choice(CONDITIONAL)
+        lhs, rhs, good, bad = tmpl
+        shape = ("conditional", CONDITIONAL.index(tmpl))
         if rng.random() < 0.4:
-            return Case(f"adv-{n}-cond-true", lhs, "=", rhs, good, True, "condition kept")
-        return Case(f"adv-{n}-{kind}", lhs, "=", rhs, bad, False, kind)
+            return Case(f"adv-{n}-cond-true", lhs, "=", rhs, good, True, "condition kept", shape=shape)
+        return Case(f"adv-{n}-{kind}", lhs, "=", rhs, bad, False, kind, shape=shape)
     template = rng.choice(REWRITES)
+    shape = ("rewrite", REWRITES.index(template), u_wrap, v_wrap)
     left, right = template[0].format(u=u, v=v), template[1].format(u=u, v=v)
     conditions = tuple(c.format(u=u) for c in (template[2] if len(template) > 2 else ()))
     if conditions:  # a condition on a compound u is not something a user would assume: use u = x
@@ -127,14 +142,15 @@ def _make(rng: random.Random, n: int, kind: str) -> Case:
     lhs = f"{a}*({left}) + {b}"
     rhs = f"{a}*({right}) + {b}"
     if kind == "true":
-        return Case(f"adv-{n}-true", lhs, "=", rhs, conditions, True, kind)
+        return Case(f"adv-{n}-true", lhs, "=", rhs, conditions, True, kind, shape=shape)
     if kind == "epsilon":
-        k = rng.choice([5, 10, 15, 20, 25, 30])
+        k = rng.choice(EPSILON_EXPONENTS)
         term = rng.choice(["x**2 + 1", "exp(x)", "1", "sin(x) + 2", "y**2 + x**2 + 1"])
-        return Case(f"adv-{n}-eps{k}", lhs, "=", f"{rhs} + 1e-{k}*({term})", conditions, False, kind)
+        return Case(f"adv-{n}-eps{k}", lhs, "=", f"{rhs} + 1e-{k}*({term})", conditions, False, kind,
+                    shape=shape + (k,))
     if kind == "constant":
-        return Case(f"adv-{n}-const", lhs, "=", f"{a}*({right}) + ({b}) + 1/1000", conditions, False, kind)
-    return Case(f"adv-{n}-sign", lhs, "=", f"-{a}*({right}) + {b}", conditions, False, kind)
+        return Case(f"adv-{n}-const", lhs, "=", f"{a}*({right}) + ({b}) + 1/1000", conditions, False, kind, shape=shape)
+    return Case(f"adv-{n}-sign", lhs, "=", f"-{a}*({right}) + {b}", conditions, False, kind, shape=shape)
 
 
 def confirm_false(case: Case) -> Case | None:
@@ -154,8 +170,7 @@ def confirm_false(case: Case) -> Case | None:
         if not _inside(step, point):
             continue
         if _fails_at(step, point):
-            return Case(case.id, case.lhs, case.rel, case.rhs, case.assume, False, case.kind,
-                        {str(s): str(v) for s, v in point.items()})
+            return dataclasses.replace(case, truth=False, witness={str(s): str(v) for s, v in point.items()})
     return None
 
 
@@ -204,3 +219,36 @@ def confirmed_cases(count: int, seed: int = 0) -> list[Case]:
             if confirmed is not None:
                 out.append(confirmed)
     return out
+
+
+def features(case: Case) -> set[tuple]:
+    r"""The classes ``case`` stands for: its kind with its template, and for a rewrite its kind with each wrapper
+    of $u$ and $v$ (and with the size of $\varepsilon$ when it is one)."""
+    out = {(case.kind,) + case.shape[:2]}
+    if case.shape[0] == "rewrite":
+        out |= {(case.kind, "wrap", wrap) for wrap in case.shape[2:4]}
+        out |= {(case.kind, "epsilon", k) for k in case.shape[4:]}
+    return out
+
+
+def every_class() -> set[tuple]:
+    """Every class :func:`features` can name: what the generator can make, from its tables."""
+    rewrite_kinds = ("true", "epsilon", "constant", "sign")
+    out = {(kind, "rewrite", i) for kind in rewrite_kinds for i in range(len(REWRITES))}
+    out |= {(kind, "inequality", i) for kind in ("strict", "nonstrict") for i in range(len(INEQUALITIES))}
+    out |= {(kind, "conditional", i) for kind in ("condition kept", "condition", "widen") for i in range(len(CONDITIONAL))}
+    out |= {(kind, "wrap", wrap) for kind in rewrite_kinds for wrap in WRAPS}
+    return out | {("epsilon", "epsilon", k) for k in EPSILON_EXPONENTS}
+
+
+def covering(count: int, seed: int = 0) -> list[int]:
+    """The numbers of the cases among the first ``count`` that each add a class (:func:`features`) that none of the
+    earlier ones kept has: every class of the ``count`` cases, each at its first case."""
+    seen: set[tuple] = set()
+    kept = []
+    for n in range(count):
+        new = features(generate_one(n, seed)) - seen
+        if new:
+            kept.append(n)
+            seen |= new
+    return kept
