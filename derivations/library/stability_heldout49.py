@@ -1,0 +1,40 @@
+r"""The identities of the rules added for the held-out round twenty-three: ``abs_pair`` (``codegen.rules_abs_pair``)
+and ``log_exp_plus_exp_sum`` (``codegen.rules``).
+
+$|u| - u$ is $0$ for $u \ge 0$ and $-2u$ for $u < 0$: twice the larger of $-u$ and $0$; $|u| + u$ likewise.
+"""
+from sympy import Abs, Max, Symbol, exp, log
+from sympy.codegen.cfunctions import log1p
+
+from derivations.checker.step import Derivation, Step
+from derivations.library import register
+
+_u, _k = (Symbol(n, real=True) for n in "uk")
+register(Derivation(
+    id="abs_pair",
+    title=r"the identity of a stability rule: $k|u| - k u = 2k\max(-u, 0)$ and $k|u| + k u = 2k\max(u, 0)$",
+    source="textbook",
+    steps=(
+        Step(_k * Abs(_u) - _k * _u, 2 * _k * Max(-_u, 0), justification="|u| = u for u >= 0 and -u for u < 0"),
+        Step(_k * Abs(_u) + _k * _u, 2 * _k * Max(_u, 0), justification="the same with the sign of u reversed"),
+        Step(Abs(_u) / 2 + _u / 2 + 3, Max(_u, 0) + 3, justification="a ReLU written by hand, beside another term"),
+    ),
+))
+
+_a, _b = (Symbol(n, real=True) for n in "ab")
+_t = Symbol("tau", positive=True)
+_k = Symbol("k", positive=True)
+_S = Symbol("S", positive=True)  # a sum of exponentials, positive
+register(Derivation(
+    id="log_exp_plus_exp_sum",
+    title=r"the identity of a stability rule: $\log(k e^{b} + S) = \log k + b + \log(1 + e^{\log S - \log k - b})$ for "
+          r"$k, S > 0$, the softplus written stably",
+    source="textbook",
+    steps=(
+        Step(log(_k * exp(_b) + _S), log(_k) + _b + log(1 + exp(log(_S) - log(_k) - _b)),
+             justification="k e^b + S = k e^b (1 + S / (k e^b)), and every factor is positive"),
+        Step(log(1 + exp(_u)), Max(_u, 0) + log1p(exp(-Abs(_u))), justification="the stable softplus"),
+        Step(-log(exp(_a / _t) / (exp(_a / _t) + _S)), log(1 + exp(log(_S) - _a / _t)),
+             justification="InfoNCE: -a/tau + log(e^{a/tau} + S) = log(1 + S e^{-a/tau})"),
+    ),
+))

@@ -1,0 +1,118 @@
+"""The rules widened for held-out round twenty-three (heldout49), each on members of its class other than the formula
+that showed it, against mpmath written by hand (at 700 digits: $\\tau - \\frac12$ at $\\tau = 10^{-300}$ needs 600):
+where the form as written loses every digit the stabilized form is within ``REL_TOL``."""
+import mpmath
+import numpy as np
+import pytest
+import sympy as sp
+
+from codegen.rules import RULES, stabilize
+
+REL_TOL = 1e-13
+"""A few dozen roundings of O(1) terms (one quotient, one scaled root, one sum)."""
+
+
+def _value(args, expr, values):
+    with np.errstate(all="ignore"):
+        return float(sp.lambdify(args, expr, modules=["scipy", "numpy"])(*[np.float64(v) for v in values]))
+
+
+def _truth(args, expr, values):
+    with mpmath.workdps(700):
+        return float(sp.lambdify(args, expr, modules="mpmath")(*[mpmath.mpf(v) for v in values]))
+
+
+u, x, k = sp.symbols("u x k", real=True)
+tau, e, b = sp.symbols("tau epsilon b", positive=True)
+
+# ** root_cancel: the cancelling term inside a product, and a radicand of two squares **
+
+ROOT_CASES = [
+    # the smoothed pinball loss at u = 1e300, tau = 1e-300: (tau - 1/2) u rounds to -u/2, truth tau u = 1
+    ((tau - sp.Rational(1, 2)) * u + sp.sqrt(u ** 2 + e ** 2) / 2, (u, tau, e), (1e300, 1e-300, 1.0)),
+    # the other side, other letters: (k + 1) x + sqrt(x^2 + b^2) at x = -1e300, k = 1e-300 (truth k x = -1)
+    ((k + 1) * x + sp.sqrt(x ** 2 + b ** 2), (x, k, b), (-1e300, 1e-300, 2.0)),
+    # a weight written first and a radicand of three terms: 3 (sqrt(x^2 + b^2 + 1) - x (1 - k)) at x = 1e200, k = 1e-200
+    (3 * (sp.sqrt(x ** 2 + b ** 2 + 1) - x * (1 - k)), (x, k, b), (1e200, 1e-200, 0.5)),
+]
+
+
+@pytest.mark.parametrize("expr, args, values", ROOT_CASES)
+def test_root_cancel_finds_the_term_inside_a_product(expr, args, values):
+    new, fired = stabilize(expr, RULES)
+    assert "root_cancel" in fired
+    without, _ = stabilize(expr, tuple(rule for rule in RULES if rule.name != "root_cancel"))
+    want = _truth(args, expr, values)
+    assert not abs(_value(args, without, values) - want) <= 1e-3 * abs(want)  # every digit lost
+    assert abs(_value(args, new, values) - want) <= REL_TOL * abs(want)
+    for ordinary in ((1.7, 0.3, 0.6), (-2.2, 0.9, 1.3), (0.0, 0.4, 1e-300)):  # and where nothing cancels: u = 0, tiny b
+        assert abs(_value(args, new, ordinary) - _truth(args, expr, ordinary)) <= REL_TOL * abs(_truth(args, expr, ordinary))
+
+
+# ** abs_pair: a magnitude and its signed value meet before the other terms **
+
+kappa, c = sp.symbols("kappa c", real=True)
+ABS_CASES = [
+    # the von Mises NLL's log I_0(kappa) - kappa at kappa = 1e300 (truth -log(2 pi kappa)/2 + log 2 pi, about -344)
+    (sp.log(2 * sp.pi) + sp.log(sp.besseli(0, kappa)) - kappa, (kappa,), (1e300,)),
+    # the other sign and a weight: 3 (log I_0(c) - c) at c = -1e250, written with the weight outside
+    (3 * (sp.log(sp.besseli(0, c)) + c), (c,), (-1e250,)),
+    # the argument a product, the pair written apart: log I_0(2c) - 2c + 1 at c = 1e200
+    (sp.log(sp.besseli(0, 2 * c)) + 1 - 2 * c, (c,), (1e200,)),
+]
+
+
+def _truth_i0(args, expr, values):
+    """mpmath's besseli at 1e300 is out of reach: log I_0(z) = |z| + log i0e(z), and log i0e(z) = -log(2 pi |z|)/2 up
+    to 1/(8|z|) at |z| >= 1e200 (the asymptotic series), far below one ulp; the log replaced by that value."""
+    with mpmath.workdps(700):
+        (bessel,) = expr.atoms(sp.besseli)
+        z = sp.lambdify(args, bessel.args[1], modules="mpmath")(mpmath.mpf(values[0]))
+        big = mpmath.fabs(z) - mpmath.log(2 * mpmath.pi * mpmath.fabs(z)) / 2
+        held = sp.Dummy("L")
+        rest = sp.lambdify((*args, held), expr.subs(sp.log(bessel), held), modules="mpmath")
+        return float(rest(mpmath.mpf(values[0]), big))
+
+
+@pytest.mark.parametrize("expr, args, values", ABS_CASES)
+def test_abs_pair_lets_the_magnitude_meet_its_value(expr, args, values):
+    new, fired = stabilize(expr, RULES)
+    assert "abs_pair" in fired
+    without, _ = stabilize(expr, tuple(rule for rule in RULES if rule.name != "abs_pair"))
+    want = _truth_i0(args, expr, values) if expr.has(sp.besseli) else _truth(args, expr, values)
+    assert not abs(_value(args, without, values) - want) <= 1e-3 * abs(want)
+    assert abs(_value(args, new, values) - want) <= REL_TOL * abs(want)
+
+
+# ** log_exp_plus_exp_sum: a log of one exponential beside a sum of them (after log_of_exp_quotient) **
+
+j, n = sp.symbols("j n", integer=True)
+s_ = sp.IndexedBase("s")
+LSE_CASES = [
+    # InfoNCE at a = 1e300, tau = 1e-300: every exponential overflows (truth max_j s_j/tau - a/tau ~ -1e600: out of
+    # range; here the positive a the largest, truth log1p(sum_j e^{(s_j - a)/tau}) ~ e^{-1e299}: 0 exactly)
+    (-sp.log(sp.exp(kappa / tau) / (sp.exp(kappa / tau) + sp.Sum(sp.exp(s_[j] / tau), (j, 0, n - 1)))),
+     (kappa, tau), (1.0, 1e-300), [0.9999999999999, 0.5, -3.0]),
+    # other letters, a weight on the lone exponential and a negative pair: log(2 e^{c} + sum_j e^{s_j}) at c = 800,
+    # s = (800, 1), truth 800 + log 3
+    (sp.log(2 * sp.exp(c) + sp.Sum(sp.exp(s_[j]), (j, 0, n - 1))), (c,), (800.0,), [800.0, 1.0]),
+]
+
+
+@pytest.mark.parametrize("expr, args, values, entries", LSE_CASES)
+def test_log_exp_plus_exp_sum_never_forms_the_exponentials(expr, args, values, entries):
+    new, fired = stabilize(expr, RULES)
+    assert "log_exp_plus_exp_sum" in fired
+    without, _ = stabilize(expr, tuple(rule for rule in RULES if rule.name != "log_exp_plus_exp_sum"))
+    fill = {n: len(entries)}
+    with mpmath.workdps(700):
+        exact = sp.lambdify((*args, s_), expr.subs(fill).doit(), modules="mpmath")(
+            *[mpmath.mpf(v) for v in values], [mpmath.mpf(v) for v in entries])
+    want = float(exact)
+    got = []
+    for form in (without, new):
+        with np.errstate(all="ignore"):
+            fn = sp.lambdify((*args, s_), form.subs(fill).doit(), modules=["scipy", "numpy"])
+            got.append(float(fn(*[np.float64(v) for v in values], np.array(entries))))
+    assert not abs(got[0] - want) <= 1e-3 * abs(want) + 1e-300
+    assert abs(got[1] - want) <= REL_TOL * abs(want) + 1e-300
