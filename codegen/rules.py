@@ -83,6 +83,7 @@ rule                      identity
 ``log_i0e_large``         $\log\operatorname{i0e}(z) = -\frac12\log(2\pi) - \frac12\log|z|$ for $|z| > 10^{17}$, $\log|z|$ from the factors of $z$ (:mod:`codegen.rules_bessel_large`)
 ``complete_square``       $s A^2 + s B^2 \pm 2 s A B = s(A \pm B)^2$ in a sum (costly: search only; :mod:`codegen.rules_complete_square`)
 ``log_exp_plus_exp_sum``  $\log(k e^{b} + \sum_j e^{f_j}) = \log k + b + \operatorname{sp}(L - \log k - b)$, $L$ the shifted log-sum-exp (after ``log_of_exp_quotient``)
+``scale_over_even_argument`` $k\,f(a/k) = C (k u) u$ for $|u| < 10^{-8}$, $u = a/k$, $f$ even with $f(u) = C u^2 + O(u^4)$ ($\log\cosh$, $1 - \cos$, $\cosh - 1$) (:mod:`codegen.rules_even_scale`)
 ``abs_pair``              $k|u| \mp k u = 2k\max(\mp u, 0)$ in a sum, so that the two meet before the other terms (:mod:`codegen.rules_abs_pair`)
 ``logistic_of_exp``       $\frac{e^{u}}{(1 + e^{u})^{2}} = \sigma(u)\,\sigma(-u)$, $\frac{e^{u}}{1 + e^{u}} = \sigma(u)$ (:mod:`codegen.rules_cancel`)
 ``weighted_logistic_of_exp`` $\frac{c\,e^{u}}{(1 + c\,e^{u})^{2}} = \frac{e^{-|v|}}{(1 + e^{-|v|})^2}$, $v = u + \log c$, for $c > 0$ (a ``where`` on $c > 0$) (:mod:`codegen.rules_cancel`)
@@ -146,7 +147,7 @@ from sympy.codegen.cfunctions import expm1, log1p
 from codegen import (rules_bregman, rules_log_gamma_zero, rules_geometric, rules_cancel, rules_atan, rules_exp_underflow, rules_log1p_power, rules_power_ratio, rules_unit_sum, rules_mixture_one, rules_gaussian_tail, rules_scale_into_summand, rules_softmax_gap, rules_exact, rules_homogeneous, rules_fraction, rules_log, rules_logit, rules_pairing, rules_power, rules_quotient_scale, rules_ratio, rules_root, rules_select, rules_step,
                      rules_series, rules_sigmoid_difference, rules_stirling, rules_trig, rules_tail_difference, rules_log_hyperbolic, rules_log_squares, rules_log_weights, rules_logspace, rules_softmax, rules_softmax_offset, rules_softplus_ratio, rules_sums, rules_xlogy)
 from codegen import rules_exp_sums, rules_log_quotient, rules_softmax_power
-from codegen import rules_at_least_one, rules_log_gamma_shift, rules_sum_into_branch, rules_sigmoid_reflection, rules_log_exp_near_one, rules_bessel_large, rules_complete_square, rules_abs_pair
+from codegen import rules_at_least_one, rules_log_gamma_shift, rules_sum_into_branch, rules_sigmoid_reflection, rules_log_exp_near_one, rules_bessel_large, rules_complete_square, rules_abs_pair, rules_even_scale
 from codegen import rules_cancelling_terms, rules_lerp, rules_log_difference, rules_step_sum
 from codegen import rules_bessel, rules_kink_fold, rules_removable
 from codegen.lower_unshifted import ExpShift
@@ -1399,6 +1400,10 @@ LOG_I0E_LARGE = Rule(
     "log_i0e_large", "log_i0e_large", rules_bessel_large.log_i0e_large, priority=8.06,
     gain="the Rice log-density's log I_0(x nu / sigma^2) at x = nu = 1e300: after log_bessel_i the argument of i0e "
          "overflows, i0e(inf) = 0 and the log is -inf where the truth is -691; as -log(2 pi)/2 - log|z|/2 it is exact")
+SCALE_OVER_EVEN_ARGUMENT = Rule(
+    "scale_over_even_argument", "scale_over_even_argument", rules_even_scale.scale_over_even_argument, priority=3.1,
+    gain="the scaled log-cosh loss c log cosh((p - y)/c) at c = 1e300: the quotient's square underflows and the value is "
+         "0 where the truth is (p - y)^2/(2c); as (p - y) u / 2, u = (p - y)/c, nothing underflows")
 ABS_PAIR = Rule(
     "abs_pair", "abs_pair", rules_abs_pair.abs_pair, priority=8.08,
     gain="the von Mises NLL's log I_0(kappa) - kappa at kappa = 1e300: log_bessel_i writes |kappa| + log i0e(kappa), the "
@@ -1417,7 +1422,7 @@ RULES: tuple[Rule, ...] = tuple(sorted(
      ROOT_DIFFERENCE, SQUARE_INTO_ROOT, RATIO_OF_EQUAL_SUMS, POWER_RATIO_OVER_NUMERATOR, POWER_OVER_BASE, HEAVISIDE_SELECT_FIRST, HEAVISIDE_SELECT, STEP_SCALE, ZERO_TIMES_LOG,
      SOFTPLUS_AFTER_POWER, MIXTURE_WITH_ONE, CONSTANT_MINUS_MAX, EXP_NORMALIZE_OFFSET, ROOT_OF_PRODUCT, LOG_OF_ROOT_SUM,
      SOFTPLUS_REFLECTION, POWER_OF_SOFTPLUS, SOFTMAX_POWER, LOG_SUM_EXP_SUMS, HYPERBOLIC_NORMALIZE, EXP_PAIR_HYPERBOLIC,
-     LOG_OF_NEGATIVE_EXPM1, LOG_EXPM1_FACTOR, LOG_SHARE, LOG_DIFFERENCE_OF_EXP, REMOVABLE_RATIO, FOLD_AT_KINK, LOG_BESSEL_I, SUM_INTO_BRANCH, SIGMOID_REFLECTION, LOG_I0E_LARGE, ABS_PAIR, LOG_EXP_PLUS_EXP_SUM),
+     LOG_OF_NEGATIVE_EXPM1, LOG_EXPM1_FACTOR, LOG_SHARE, LOG_DIFFERENCE_OF_EXP, REMOVABLE_RATIO, FOLD_AT_KINK, LOG_BESSEL_I, SUM_INTO_BRANCH, SIGMOID_REFLECTION, LOG_I0E_LARGE, ABS_PAIR, LOG_EXP_PLUS_EXP_SUM, SCALE_OVER_EVEN_ARGUMENT),
     key=lambda r: r.priority))
 
 

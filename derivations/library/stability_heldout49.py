@@ -1,9 +1,9 @@
 r"""The identities of the rules added for the held-out round twenty-three: ``abs_pair`` (``codegen.rules_abs_pair``)
-and ``log_exp_plus_exp_sum`` (``codegen.rules``).
+``log_exp_plus_exp_sum`` (``codegen.rules``) and ``scale_over_even_argument`` (``codegen.rules_even_scale``).
 
 $|u| - u$ is $0$ for $u \ge 0$ and $-2u$ for $u < 0$: twice the larger of $-u$ and $0$; $|u| + u$ likewise.
 """
-from sympy import Abs, Max, Symbol, exp, log
+from sympy import Abs, Max, Rational, Symbol, cos, cosh, exp, log
 from sympy.codegen.cfunctions import log1p
 
 from derivations.checker.step import Derivation, Step
@@ -36,5 +36,23 @@ register(Derivation(
         Step(log(1 + exp(_u)), Max(_u, 0) + log1p(exp(-Abs(_u))), justification="the stable softplus"),
         Step(-log(exp(_a / _t) / (exp(_a / _t) + _S)), log(1 + exp(log(_S) - _a / _t)),
              justification="InfoNCE: -a/tau + log(e^{a/tau} + S) = log(1 + S e^{-a/tau})"),
+    ),
+))
+
+_x = Symbol("x", real=True)
+_kp = Symbol("k", positive=True)
+register(Derivation(
+    id="scale_over_even_argument",
+    title=r"the identity of a stability rule: $k f(a/k) = \frac12 (k u) u\,(1 + O(u^2))$, $u = a/k$, for $f$ in "
+          r"$\log\cosh$, $1 - \cos$, $\cosh - 1$ (Taylor's theorem, the remainder shown as a limit)",
+    source="textbook",
+    steps=(
+        Step((log(cosh(_x)) - _x ** 2 / 2) / _x ** 4, Rational(-1, 12), rel="->", variable=_x, point=0,
+             justification="log cosh x = x^2/2 - x^4/12 + ...: below |x| = 1e-8 the omitted term is x^2/6 < 2e-17 relative"),
+        Step((1 - cos(_x) - _x ** 2 / 2) / _x ** 4, Rational(-1, 24), rel="->", variable=_x, point=0,
+             justification="1 - cos x = x^2/2 - x^4/24 + ..."),
+        Step((cosh(_x) - 1 - _x ** 2 / 2) / _x ** 4, Rational(1, 24), rel="->", variable=_x, point=0,
+             justification="cosh x - 1 = x^2/2 + x^4/24 + ..."),
+        Step(_kp * (_a / _kp) ** 2 / 2, _a * (_a / _kp) / 2, justification="k u^2 / 2 = (k u) u / 2 with k u = a"),
     ),
 ))

@@ -116,3 +116,37 @@ def test_log_exp_plus_exp_sum_never_forms_the_exponentials(expr, args, values, e
             got.append(float(fn(*[np.float64(v) for v in values], np.array(entries))))
     assert not abs(got[0] - want) <= 1e-3 * abs(want) + 1e-300
     assert abs(got[1] - want) <= REL_TOL * abs(want) + 1e-300
+
+
+# ** scale_over_even_argument: k f(a/k) where (a/k)^2 underflows **
+
+EVEN_CASES = [
+    # the scaled log-cosh loss at c = 1e300, residual 1: truth 1/(2c) = 5e-301
+    (k * sp.log(sp.cosh(x / k)), (x, k), (1.0, 1e300)),
+    # a larger residual: x = 1e10, k = 1e300 (truth 5e-281)
+    (k * sp.log(sp.cosh(x / k)), (x, k), (1e10, 1e300)),
+    # another even function and the scale squared outside: c^2 (1 - cos(x/c)) at c = 1e200 (truth x^2/2 = 0.5)
+    (c ** 2 * (1 - sp.cos(x / c)), (x, c), (1.0, 1e200)),
+    # cosh - 1 with a weight: 3 k (cosh(x/k) - 1) at k = 1e300, x = -2 (truth 6e-300)
+    (3 * k * (sp.cosh(x / k) - 1), (x, k), (-2.0, 1e300)),
+]
+
+
+@pytest.mark.parametrize("expr, args, values", EVEN_CASES)
+def test_scale_over_even_argument_keeps_the_square_in_range(expr, args, values):
+    new, fired = stabilize(expr, RULES)
+    assert "scale_over_even_argument" in fired
+    without, _ = stabilize(expr, tuple(rule for rule in RULES if rule.name != "scale_over_even_argument"))
+    want = _truth(args, expr, values)
+    assert not abs(_value(args, without, values) - want) <= 1e-3 * abs(want)
+    assert abs(_value(args, new, values) - want) <= REL_TOL * abs(want)
+    ordinary = (1.5, 0.7)  # |u| > 1e-8: the form as written (the other rules')
+    assert abs(_value(args, new, ordinary) - _truth(args, expr, ordinary)) <= REL_TOL * abs(_truth(args, expr, ordinary))
+
+
+def test_scale_over_even_argument_holds_the_quotient():
+    """At x = 1e200, k = 1e300 the branch is taken (u = 1e-100) and (k u)^2 = 1e400 would overflow: the quotient is held
+    and multiplied last (truth x^2/(2k) = 5e99)."""
+    new, _ = stabilize(k * sp.log(sp.cosh(x / k)), RULES)
+    want = _truth((x, k), k * sp.log(sp.cosh(x / k)), (1e200, 1e300))
+    assert abs(_value((x, k), new, (1e200, 1e300)) - want) <= REL_TOL * abs(want)
