@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 import sympy as sp
 
-from codegen.rules import RULES, stabilize
+from codegen.rules import COSTLY_RULES, RULES, stabilize
 
 REL_TOL = 1e-13
 """A few dozen roundings of O(1) terms (one quotient, one scaled root, one sum)."""
@@ -150,3 +150,26 @@ def test_scale_over_even_argument_holds_the_quotient():
     new, _ = stabilize(k * sp.log(sp.cosh(x / k)), RULES)
     want = _truth((x, k), k * sp.log(sp.cosh(x / k)), (1e200, 1e300))
     assert abs(_value((x, k), new, (1e200, 1e300)) - want) <= REL_TOL * abs(want)
+
+
+# ** log_space_monomial: a scale distributed into a sum whose other terms are no monomials **
+
+mu_, sig = sp.Symbol("mu", real=True), sp.Symbol("sigma", positive=True)
+DISTRIBUTE_CASES = [
+    # the Tobit log-likelihood's observed part at y = 1e300, delta = 1e-300 (truth about -2.4e299)
+    (k * (-sp.log(sig) - (x - mu_) ** 2 / (2 * sig ** 2)), (x, mu_, k, sig), (1e300, 1.19, 1e-300, 1.43)),
+    # other letters and a log of the square's own factor beside it: w (log|x| + 3 (x - m)^2 / s^2) at x = 1e250
+    (c * (sp.log(sp.Abs(x)) + 3 * (x - mu_) ** 2 / sig ** 2), (x, mu_, c, sig), (1e250, -2.0, 1e-250, 0.5)),
+]
+
+
+@pytest.mark.parametrize("expr, args, values", DISTRIBUTE_CASES)
+def test_log_space_monomial_reaches_into_a_sum_with_other_terms(expr, args, values):
+    rules = tuple(sorted(RULES + COSTLY_RULES, key=lambda r: r.priority))
+    new, fired = stabilize(expr, rules)
+    assert "log_space_monomial" in fired
+    want = _truth(args, expr, values)
+    assert not abs(_value(args, expr, values) - want) <= 1e-3 * abs(want)
+    assert abs(_value(args, new, values) - want) <= REL_TOL * abs(want)
+    ordinary = (1.7, 0.3, 0.6, 1.3)
+    assert abs(_value(args, new, ordinary) - _truth(args, expr, ordinary)) <= REL_TOL * abs(_truth(args, expr, ordinary))
