@@ -84,6 +84,7 @@ rule                      identity
 ``complete_square``       $s A^2 + s B^2 \pm 2 s A B = s(A \pm B)^2$ in a sum (costly: search only; :mod:`codegen.rules_complete_square`)
 ``log_exp_plus_exp_sum``  $\log(k e^{b} + \sum_j e^{f_j}) = \log k + b + \operatorname{sp}(L - \log k - b)$, $L$ the shifted log-sum-exp (after ``log_of_exp_quotient``)
 ``scale_over_even_argument`` $k\,f(a/k) = C (k u) u$ for $|u| < 10^{-8}$, $u = a/k$, $f$ even with $f(u) = C u^2 + O(u^4)$ ($\log\cosh$, $1 - \cos$, $\cosh - 1$) (:mod:`codegen.rules_even_scale`)
+``exp_over_exp_offset``   $\frac{e^{u}}{k e^{b} + \sum_j e^{f_j}} = \frac{e^{u - b}}{k + \sum_j e^{f_j - b}}$, before ``exp_normalize_offset``
 ``abs_pair``              $k|u| \mp k u = 2k\max(\mp u, 0)$ in a sum, so that the two meet before the other terms (:mod:`codegen.rules_abs_pair`)
 ``logistic_of_exp``       $\frac{e^{u}}{(1 + e^{u})^{2}} = \sigma(u)\,\sigma(-u)$, $\frac{e^{u}}{1 + e^{u}} = \sigma(u)$ (:mod:`codegen.rules_cancel`)
 ``weighted_logistic_of_exp`` $\frac{c\,e^{u}}{(1 + c\,e^{u})^{2}} = \frac{e^{-|v|}}{(1 + e^{-|v|})^2}$, $v = u + \log c$, for $c > 0$ (a ``where`` on $c > 0$) (:mod:`codegen.rules_cancel`)
@@ -292,6 +293,58 @@ def _offset_exp_sum(a):
     if c.is_number and c.is_positive and _exp_sum(s) and not s.function.has(ReduceMax, ExpShift):
         return c, s
     return None
+
+
+def _exp_over_offset(a):
+    """``(k, b, s)`` where ``a`` is ``1 / (k e^b + s)``, ``k`` a positive number, ``e^b`` free of the summed index and
+    ``s`` a one-limit sum of exponentials not yet shifted, else None."""
+    if not (isinstance(a, sp.Pow) and a.exp == -1 and isinstance(a.base, sp.Add) and len(a.base.args) == 2):
+        return None
+    sums = [t for t in a.base.args if _exp_sum(t) and not t.function.has(ReduceMax, ExpShift)]
+    if len(sums) != 1:
+        return None
+    (c,) = [t for t in a.base.args if t is not sums[0]]
+    k, f = c.as_independent(sp.exp, as_Add=False)
+    bound = {v for v, *_ in sums[0].limits}
+    if isinstance(f, sp.exp) and k.is_number and k.is_positive and not (f.free_symbols & bound):
+        return k, f.args[0], sums[0]
+    return None
+
+
+def _exp_over_exp_offset(expr: sp.Expr) -> sp.Expr:
+    r"""$\frac{e^{u}}{k e^{b} + \sum_j e^{f_j}} = \frac{e^{u - b}}{k + \sum_j e^{f_j - b}}$, each difference of exponents
+    with its common factors taken out ($\frac{s_j - a}{\tau}$, never $\frac{s_j}{\tau} - \frac{a}{\tau}$): the
+    gradient of InfoNCE, $\frac{e^{s_k/\tau}}{e^{a/\tau} + \sum_j e^{s_j/\tau}}$, is inf/inf at $\tau = 10^{-300}$;
+    in this form ``exp_normalize_offset`` shifts it by $\max_j \frac{s_j - a}{\tau}$."""
+    def tops(e):
+        r"""The factors of ``e`` divided through: its one exponential, or the sum itself (the complement of the top's
+        weight, $\frac{\sum_j e^{f_j}}{k e^{b} + \sum_j e^{f_j}}$, once ``common_denominator`` has formed it)."""
+        n = [a for a in e.args if _exp_over_offset(a) is not None]
+        if len(n) != 1:
+            return []
+        _, _, s = _exp_over_offset(n[0])
+        exps = [a for a in e.args if isinstance(a, sp.exp)]
+        return exps if len(exps) == 1 else [a for a in e.args if a == s][:1] if not exps else []
+
+    def value(e):
+        factors = list(e.args)
+        n = next(n for n, a in enumerate(factors) if _exp_over_offset(a) is not None)
+        k, b, s = _exp_over_offset(factors.pop(n))
+        shifted = sp.Sum(sp.exp(sp.factor_terms(s.function.args[0] - b)), *s.limits)
+        (top,) = tops(e)
+        m = factors.index(top)
+        if not isinstance(top, sp.exp):  # S / (k + S) as 1 / (1 + k / S): S = inf gives 1, not inf / inf
+            factors.pop(m)
+            return sp.Mul(*factors, sp.Pow(1 + k * sp.Pow(shifted, -1), -1))
+        factors[m] = sp.exp(sp.factor_terms(top.args[0] - b))
+        return sp.Mul(*factors, sp.Pow(k + shifted, -1))
+
+    logged = {a.args[0] for a in expr.atoms(sp.log)}  # a log of the ratio is log_of_exp_quotient's (a log-sum-exp)
+
+    def is_ratio(e):
+        return isinstance(e, sp.Mul) and e not in logged and len(tops(e)) == 1
+
+    return expr.replace(is_ratio, value)
 
 
 def _exp_normalize_offset(expr: sp.Expr) -> sp.Expr:
@@ -1072,6 +1125,10 @@ SOFTMAX_POWER = Rule(
     "softmax_power", "softmax_power", rules_softmax_power.softmax_power, priority=50.5,
     gain="e^{2 z_i}/(sum_j e^{z_j})^2 (a squared softmax: Brier, spherical, Renyi scores) and e^{z_k}/sqrt(sum_i e^{2 z_i}) "
          "at a logit of 1e300: inf/inf is nan (:mod:`codegen.rules_softmax_power`)")
+EXP_OVER_EXP_OFFSET = Rule(
+    "exp_over_exp_offset", "exp_over_exp_offset", _exp_over_exp_offset, priority=50.9,
+    gain="the InfoNCE gradient e^{s_k/tau} / (e^{a/tau} + sum_j e^{s_j/tau}) at tau = 1e-300: inf/inf; divided through by "
+         "e^{a/tau}, with (s_j - a)/tau formed as one quotient, exp_normalize_offset shifts it and it is finite")
 EXP_NORMALIZE_OFFSET = Rule(
     "exp_normalize_offset", "exp_normalize_offset", _exp_normalize_offset, priority=51,
     gain="e^{u_k} / (1 + sum_j e^{u_j}) at u ~ 1e300 (the gradient of log(1 + sum_i e^{s (x_i + m)}) at m = 1e300): "
@@ -1422,7 +1479,7 @@ RULES: tuple[Rule, ...] = tuple(sorted(
      ROOT_DIFFERENCE, SQUARE_INTO_ROOT, RATIO_OF_EQUAL_SUMS, POWER_RATIO_OVER_NUMERATOR, POWER_OVER_BASE, HEAVISIDE_SELECT_FIRST, HEAVISIDE_SELECT, STEP_SCALE, ZERO_TIMES_LOG,
      SOFTPLUS_AFTER_POWER, MIXTURE_WITH_ONE, CONSTANT_MINUS_MAX, EXP_NORMALIZE_OFFSET, ROOT_OF_PRODUCT, LOG_OF_ROOT_SUM,
      SOFTPLUS_REFLECTION, POWER_OF_SOFTPLUS, SOFTMAX_POWER, LOG_SUM_EXP_SUMS, HYPERBOLIC_NORMALIZE, EXP_PAIR_HYPERBOLIC,
-     LOG_OF_NEGATIVE_EXPM1, LOG_EXPM1_FACTOR, LOG_SHARE, LOG_DIFFERENCE_OF_EXP, REMOVABLE_RATIO, FOLD_AT_KINK, LOG_BESSEL_I, SUM_INTO_BRANCH, SIGMOID_REFLECTION, LOG_I0E_LARGE, ABS_PAIR, LOG_EXP_PLUS_EXP_SUM, SCALE_OVER_EVEN_ARGUMENT),
+     LOG_OF_NEGATIVE_EXPM1, LOG_EXPM1_FACTOR, LOG_SHARE, LOG_DIFFERENCE_OF_EXP, REMOVABLE_RATIO, FOLD_AT_KINK, LOG_BESSEL_I, SUM_INTO_BRANCH, SIGMOID_REFLECTION, LOG_I0E_LARGE, ABS_PAIR, LOG_EXP_PLUS_EXP_SUM, SCALE_OVER_EVEN_ARGUMENT, EXP_OVER_EXP_OFFSET),
     key=lambda r: r.priority))
 
 

@@ -1,5 +1,5 @@
 r"""The identities of the rules added for the held-out round twenty-three: ``abs_pair`` (``codegen.rules_abs_pair``)
-``log_exp_plus_exp_sum`` (``codegen.rules``) and ``scale_over_even_argument`` (``codegen.rules_even_scale``).
+``log_exp_plus_exp_sum`` (``codegen.rules``) and ``scale_over_even_argument`` (``codegen.rules_even_scale``) and ``exp_over_exp_offset`` (``codegen.rules``).
 
 $|u| - u$ is $0$ for $u \ge 0$ and $-2u$ for $u < 0$: twice the larger of $-u$ and $0$; $|u| + u$ likewise.
 """
@@ -54,5 +54,22 @@ register(Derivation(
         Step((cosh(_x) - 1 - _x ** 2 / 2) / _x ** 4, Rational(1, 24), rel="->", variable=_x, point=0,
              justification="cosh x - 1 = x^2/2 + x^4/24 + ..."),
         Step(_kp * (_a / _kp) ** 2 / 2, _a * (_a / _kp) / 2, justification="k u^2 / 2 = (k u) u / 2 with k u = a"),
+    ),
+))
+
+_s1, _s2 = Symbol("s_1", real=True), Symbol("s_2", real=True)
+register(Derivation(
+    id="exp_over_exp_offset",
+    title=r"the identity of a stability rule: $\frac{e^{u}}{k e^{b} + \sum_j e^{f_j}} = \frac{e^{u - b}}{k + \sum_j "
+          r"e^{f_j - b}}$ and $\frac{S}{k e^{b} + S} = \frac{1}{1 + k / (S e^{-b})}$",
+    source="textbook",
+    steps=(
+        Step(exp(_u) / (_k * exp(_b) + exp(_s1) + exp(_s2)), exp(_u - _b) / (_k + exp(_s1 - _b) + exp(_s2 - _b)),
+             justification="numerator and denominator divided by e^b > 0"),
+        Step((exp(_s1) + exp(_s2)) / (_k * exp(_b) + exp(_s1) + exp(_s2)),
+             1 / (1 + _k / (exp(_s1 - _b) + exp(_s2 - _b))), justification="the same, then divided by the sum (> 0)"),
+        Step(exp(_s1 / _t) / (exp(_a / _t) + exp(_s1 / _t) + exp(_s2 / _t)),
+             exp((_s1 - _a) / _t) / (1 + exp((_s1 - _a) / _t) + exp((_s2 - _a) / _t)),
+             justification="the InfoNCE gradient, the exponents' common factor 1/tau taken out"),
     ),
 ))

@@ -173,3 +173,34 @@ def test_log_space_monomial_reaches_into_a_sum_with_other_terms(expr, args, valu
     assert abs(_value(args, new, values) - want) <= REL_TOL * abs(want)
     ordinary = (1.7, 0.3, 0.6, 1.3)
     assert abs(_value(args, new, ordinary) - _truth(args, expr, ordinary)) <= REL_TOL * abs(_truth(args, expr, ordinary))
+
+
+# ** exp_over_exp_offset: a softmax weight whose denominator holds one more exponential **
+
+i_ = sp.Symbol("i", integer=True)
+OFFSET_CASES = [
+    # the InfoNCE gradient of a negative at tau = 1e-300: p_0 = 1, truth g/tau = 1e300
+    (sp.exp(s_[i_] / tau) / (tau * (sp.exp(kappa / tau) + sp.Sum(sp.exp(s_[j] / tau), (j, 0, n - 1)))),
+     (kappa, tau), (-2.3, 1e-300), [1.015, -2.96, -1.9, -0.47]),
+    # the positive's weight's complement, other letters and a weight 2: sum / (2 e^{c} + sum) at c = 900, s ~ 901
+    # (truth e / (2 + e) ... of exponentials that overflow)
+    (sp.Sum(sp.exp(s_[j]), (j, 0, n - 1)) / (2 * sp.exp(c) + sp.Sum(sp.exp(s_[j]), (j, 0, n - 1))),
+     (c,), (900.0,), [901.0, 0.5, -3.0, 2.0]),
+]
+
+
+@pytest.mark.parametrize("expr, args, values, entries", OFFSET_CASES)
+def test_exp_over_exp_offset_divides_through_by_the_lone_exponential(expr, args, values, entries):
+    new, fired = stabilize(expr, RULES)
+    assert "exp_over_exp_offset" in fired
+    fill = {n: len(entries), i_: 0}
+    with mpmath.workdps(700):
+        want = float(sp.lambdify((*args, s_), expr.subs(fill).doit(), modules="mpmath")(
+            *[mpmath.mpf(v) for v in values], [mpmath.mpf(v) for v in entries]))
+    with np.errstate(all="ignore"):
+        got = float(sp.lambdify((*args, s_), new.subs(fill).doit(), modules=["scipy", "numpy"])(
+            *[np.float64(v) for v in values], np.array(entries)))
+        naive = float(sp.lambdify((*args, s_), expr.subs(fill).doit(), modules=["scipy", "numpy"])(
+            *[np.float64(v) for v in values], np.array(entries)))
+    assert not abs(naive - want) <= 1e-3 * abs(want)  # inf / inf
+    assert abs(got - want) <= REL_TOL * abs(want)
