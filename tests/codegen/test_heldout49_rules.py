@@ -204,3 +204,26 @@ def test_exp_over_exp_offset_divides_through_by_the_lone_exponential(expr, args,
             *[np.float64(v) for v in values], np.array(entries)))
     assert not abs(naive - want) <= 1e-3 * abs(want)  # inf / inf
     assert abs(got - want) <= REL_TOL * abs(want)
+
+
+# ** over_large_term: n / (1 + w)^k, k >= 2, beside a real power (the adaptive wing gradient) **
+
+POWER_CASES = [
+    # (t/e)^{2a - 1} / (1 + (t/e)^a)^2 at e = 1e-100, a = 4: both powers overflow, truth about (t/e)^{-1} = 1e-100
+    ((x / c) ** (2 * kappa - 1) / (1 + (x / c) ** kappa) ** 2, (x, c, kappa), (1.0, 1e-100, 4.0)),
+    # other letters and a cube: 3 (u/v)^{3b - 2} / (1 + (u/v)^b)^3 at u = 1e60, v = 1e-60, b = 3.5 (truth ~ 3e-240)
+    (3 * (x / k) ** (3 * c - 2) / (1 + (x / k) ** c) ** 3, (x, k, c), (1e60, 1e-60, 3.5)),
+]
+
+
+@pytest.mark.parametrize("expr, args, values", POWER_CASES)
+def test_over_large_term_divides_a_power_of_the_sum(expr, args, values):
+    # a costly rule, in the search's candidate "costly rules but power_of_ratio" (that rule hides the real power)
+    rules = tuple(r for r in sorted(RULES + COSTLY_RULES, key=lambda r: r.priority) if r.name != "power_of_ratio")
+    new, fired = stabilize(expr, rules)
+    assert "over_large_term" in fired
+    want = _truth(args, expr, values)
+    assert not abs(_value(args, expr, values) - want) <= 1e-3 * abs(want)
+    assert abs(_value(args, new, values) - want) <= REL_TOL * abs(want)
+    ordinary = (1.3, 0.7, 1.6)
+    assert abs(_value(args, new, ordinary) - _truth(args, expr, ordinary)) <= REL_TOL * abs(_truth(args, expr, ordinary))
