@@ -85,6 +85,7 @@ rule                      identity
 ``log_exp_plus_exp_sum``  $\log(k e^{b} + \sum_j e^{f_j}) = \log k + b + \operatorname{sp}(L - \log k - b)$, $L$ the shifted log-sum-exp (after ``log_of_exp_quotient``)
 ``scale_over_even_argument`` $k\,f(a/k) = C (k u) u$ for $|u| < 10^{-8}$, $u = a/k$, $f$ even with $f(u) = C u^2 + O(u^4)$ ($\log\cosh$, $1 - \cos$, $\cosh - 1$) (:mod:`codegen.rules_even_scale`)
 ``exp_over_exp_offset``   $\frac{e^{u}}{k e^{b} + \sum_j e^{f_j}} = \frac{e^{u - b}}{k + \sum_j e^{f_j - b}}$, before ``exp_normalize_offset``
+``power_mean_scale``      $(c\sum_j |u_j|^p + R)^{q} = M^{pq}(c\sum_j (|u_j|/M)^p + R M^{-p})^{q}$, $M = \max_j |u_j| \ge 1$, $p > 0$ (costly: search only; :mod:`codegen.rules_power_mean`)
 ``abs_pair``              $k|u| \mp k u = 2k\max(\mp u, 0)$ in a sum, so that the two meet before the other terms (:mod:`codegen.rules_abs_pair`)
 ``logistic_of_exp``       $\frac{e^{u}}{(1 + e^{u})^{2}} = \sigma(u)\,\sigma(-u)$, $\frac{e^{u}}{1 + e^{u}} = \sigma(u)$ (:mod:`codegen.rules_cancel`)
 ``weighted_logistic_of_exp`` $\frac{c\,e^{u}}{(1 + c\,e^{u})^{2}} = \frac{e^{-|v|}}{(1 + e^{-|v|})^2}$, $v = u + \log c$, for $c > 0$ (a ``where`` on $c > 0$) (:mod:`codegen.rules_cancel`)
@@ -148,7 +149,7 @@ from sympy.codegen.cfunctions import expm1, log1p
 from codegen import (rules_bregman, rules_log_gamma_zero, rules_geometric, rules_cancel, rules_atan, rules_exp_underflow, rules_log1p_power, rules_power_ratio, rules_unit_sum, rules_mixture_one, rules_gaussian_tail, rules_scale_into_summand, rules_softmax_gap, rules_exact, rules_homogeneous, rules_fraction, rules_log, rules_logit, rules_pairing, rules_power, rules_quotient_scale, rules_ratio, rules_root, rules_select, rules_step,
                      rules_series, rules_sigmoid_difference, rules_stirling, rules_trig, rules_tail_difference, rules_log_hyperbolic, rules_log_squares, rules_log_weights, rules_logspace, rules_softmax, rules_softmax_offset, rules_softplus_ratio, rules_sums, rules_xlogy)
 from codegen import rules_exp_sums, rules_log_quotient, rules_softmax_power
-from codegen import rules_at_least_one, rules_log_gamma_shift, rules_sum_into_branch, rules_sigmoid_reflection, rules_log_exp_near_one, rules_bessel_large, rules_complete_square, rules_abs_pair, rules_even_scale
+from codegen import rules_at_least_one, rules_log_gamma_shift, rules_sum_into_branch, rules_sigmoid_reflection, rules_log_exp_near_one, rules_bessel_large, rules_complete_square, rules_abs_pair, rules_even_scale, rules_power_mean
 from codegen import rules_cancelling_terms, rules_lerp, rules_log_difference, rules_step_sum
 from codegen import rules_bessel, rules_kink_fold, rules_removable
 from codegen.lower_unshifted import ExpShift
@@ -1510,6 +1511,10 @@ STIRLING_BRANCH = Rule(
     gain="a - log b + log Gamma(a) + (1 - a) psi(a) (a Gamma entropy) at a = 1e300: terms of 7e302, sum 346; every digit "
          "lost (error 1.0), 4e-16 from the series; 1 + (1 - a) psi'(a) at a = 1e300: 0 for 5e-301")
 
+POWER_MEAN_SCALE = Rule(
+    "power_mean_scale", "power_mean_scale", rules_power_mean.power_mean_scale, priority=94.1,
+    gain="the power-mean normalisation x_i / (mean_j |x_j|^p + eps)^{1/p} at p = 1e300: the powers overflow and the value "
+         "is 0 where the truth is x_i / max_j |x_j|; scaled by the largest |x_j| every power is at most 1")
 HOMOGENEOUS_SCALE = Rule(
     "homogeneous_scale", "homogeneous_scale", rules_homogeneous.homogeneous_scale, priority=94,
     gain="x_k sum g x / sum x^2 for |x| > 1e154: inf/inf (the VJP of x/|x|); on x/max|x| every sum is finite")
@@ -1646,7 +1651,7 @@ CANCELLING_TERMS = Rule(
     gain="(r + y)/(mu + r) - y/mu (a negative binomial's gradient in its mean) at r = 1e-300: y/mu - y/mu leaves r/mu, "
          "relative error y/mu; over mu + r the y cancels by algebra, r (1 - y/mu)/(mu + r)")
 
-COSTLY_RULES: tuple[Rule, ...] = (COMPLETE_SQUARE, LOG_EXP_NEAR_ONE, LOGSUMEXP_LOG1P, MEAN_FROM_TOP, ONE_MINUS_TOP, TAYLOR_BRANCH, STIRLING_BRANCH, TAIL_DIFFERENCE, WEIGHTS_AS_SOFTMAX, HOMOGENEOUS_SCALE,
+COSTLY_RULES: tuple[Rule, ...] = (POWER_MEAN_SCALE, COMPLETE_SQUARE, LOG_EXP_NEAR_ONE, LOGSUMEXP_LOG1P, MEAN_FROM_TOP, ONE_MINUS_TOP, TAYLOR_BRANCH, STIRLING_BRANCH, TAIL_DIFFERENCE, WEIGHTS_AS_SOFTMAX, HOMOGENEOUS_SCALE,
                                   LOG_OF_QUOTIENT, LOG_OF_PRODUCT_SUM, LOG_SPACE_PRODUCT, LOG_SPACE_MONOMIAL, LOG_ADD_NEAR_TOP, SIGMOID_TANH, HOMOGENEOUS_SCALARS, PAIRED_QUOTIENT,
                                   EXPM1_QUOTIENT, QUOTIENT_INTO_SUM, POLYNOMIAL_QUOTIENT_SCALE, POWER_BREGMAN,
                                   LOG_OF_POSITIVE_PRODUCT, SCALE_INTO_BRANCHES, POWER_LOG1P, POWER_OF_RATIO, LOG_BREGMAN,

@@ -1,5 +1,5 @@
 r"""The identities of the rules added for the held-out round twenty-three: ``abs_pair`` (``codegen.rules_abs_pair``)
-``log_exp_plus_exp_sum`` (``codegen.rules``) and ``scale_over_even_argument`` (``codegen.rules_even_scale``) and ``exp_over_exp_offset`` (``codegen.rules``).
+``log_exp_plus_exp_sum`` (``codegen.rules``) and ``scale_over_even_argument`` (``codegen.rules_even_scale``) and ``exp_over_exp_offset`` (``codegen.rules``), ``power_mean_scale`` (``codegen.rules_power_mean``).
 
 $|u| - u$ is $0$ for $u \ge 0$ and $-2u$ for $u < 0$: twice the larger of $-u$ and $0$; $|u| + u$ likewise.
 """
@@ -71,5 +71,24 @@ register(Derivation(
         Step(exp(_s1 / _t) / (exp(_a / _t) + exp(_s1 / _t) + exp(_s2 / _t)),
              exp((_s1 - _a) / _t) / (1 + exp((_s1 - _a) / _t) + exp((_s2 - _a) / _t)),
              justification="the InfoNCE gradient, the exponents' common factor 1/tau taken out"),
+    ),
+))
+
+_M = Symbol("M", positive=True)
+_p = Symbol("p", positive=True)
+_e = Symbol("epsilon", positive=True)
+_x1, _x2 = Symbol("x_1", positive=True), Symbol("x_2", positive=True)
+register(Derivation(
+    id="power_mean_scale",
+    title=r"the identity of a stability rule: $(c\sum_j |u_j|^{p} + R)^{q} = M^{pq}(c\sum_j (|u_j|/M)^{p} + R M^{-p})^{q}$ "
+          r"for $M > 0$, $p > 0$",
+    source="textbook",
+    steps=(
+        Step((_x1 ** _p + _x2 ** _p + _e) ** (1 / _p),
+             _M * ((_x1 / _M) ** _p + (_x2 / _M) ** _p + _e * _M ** (-_p)) ** (1 / _p),
+             justification="the sum is M^p times the scaled sum (M^p > 0), and (M^p S)^{1/p} = M S^{1/p}"),
+        Step(((_x1 ** _p + _x2 ** _p) / 2 + _e) ** (-1 / _p),
+             ((( _x1 / _M) ** _p + (_x2 / _M) ** _p) / 2 + _e * _M ** (-_p)) ** (-1 / _p) / _M,
+             justification="the power-mean normalisation's reciprocal: the same with q = -1/p"),
     ),
 ))

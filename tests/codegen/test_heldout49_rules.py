@@ -221,3 +221,31 @@ def test_over_large_term_divides_a_power_of_the_sum(expr, args, values):
     assert abs(_value(args, new, values) - want) <= REL_TOL * abs(want)
     ordinary = (1.3, 0.7, 1.6)
     assert abs(_value(args, new, ordinary) - _truth(args, expr, ordinary)) <= REL_TOL * abs(_truth(args, expr, ordinary))
+
+
+# ** power_mean_scale: a power mean beside a constant, scaled by its largest entry (a costly rule) **
+
+q_ = sp.Symbol("q", positive=True)
+POWER_MEAN_CASES = [
+    # the power-mean normalisation's denominator at p = 1e300, x = (2.7, -1.9, 0.4): truth max |x_j| = 2.7
+    ((sp.Sum(sp.Abs(s_[j]) ** q_, (j, 0, n - 1)) / n + e) ** (1 / q_), (q_, e), (1e300, 0.66), [2.7, -1.9, 0.4]),
+    # its reciprocal, another constant, p = 800 and entries of 10: truth (3 + 2 * 10^-800)^{-1/800} / 10
+    ((2 + sp.Sum(sp.Abs(s_[j]) ** q_, (j, 0, n - 1))) ** (-1 / q_), (q_,), (800.0,), [10.0, -10.0, 10.0]),
+]
+
+
+@pytest.mark.parametrize("expr, args, values, entries", POWER_MEAN_CASES)
+def test_power_mean_scale_keeps_every_power_in_range(expr, args, values, entries):
+    new, fired = stabilize(expr, tuple(sorted(RULES + COSTLY_RULES, key=lambda r: r.priority)))
+    assert "power_mean_scale" in fired
+    fill = {n: len(entries)}
+    with mpmath.workdps(700):
+        want = float(sp.lambdify((*args, s_), expr.subs(fill).doit(), modules="mpmath")(
+            *[mpmath.mpf(v) for v in values], [mpmath.mpf(v) for v in entries]))
+    got = []
+    for form in (expr, new):
+        with np.errstate(all="ignore"):
+            got.append(float(sp.lambdify((*args, s_), form.subs(fill).doit(), modules=["scipy", "numpy"])(
+                *[np.float64(v) for v in values], np.array(entries))))
+    assert not abs(got[0] - want) <= 1e-3 * abs(want)
+    assert abs(got[1] - want) <= REL_TOL * abs(want)
