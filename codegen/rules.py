@@ -82,6 +82,11 @@ rule                      identity
 ``log_exp_near_one``      $\log(e^{u} + R) = \operatorname{log1p}(\operatorname{expm1}(u) + R)$ where the sum is at least $\tfrac12$, $R$ free of exponentials (costly: search only; :mod:`codegen.rules_log_exp_near_one`)
 ``log_i0e_large``         $\log\operatorname{i0e}(z) = -\frac12\log(2\pi) - \frac12\log|z|$ for $|z| > 10^{17}$, $\log|z|$ from the factors of $z$ (:mod:`codegen.rules_bessel_large`)
 ``complete_square``       $s A^2 + s B^2 \pm 2 s A B = s(A \pm B)^2$ in a sum (costly: search only; :mod:`codegen.rules_complete_square`)
+``log_exp_plus_exp_sum``  $\log(k e^{b} + \sum_j e^{f_j}) = \log k + b + \operatorname{sp}(L - \log k - b)$, $L$ the shifted log-sum-exp (after ``log_of_exp_quotient``)
+``scale_over_even_argument`` $k\,f(a/k) = C (k u) u$ for $|u| < 10^{-8}$, $u = a/k$, $f$ even with $f(u) = C u^2 + O(u^4)$ ($\log\cosh$, $1 - \cos$, $\cosh - 1$) (:mod:`codegen.rules_even_scale`)
+``exp_over_exp_offset``   $\frac{e^{u}}{k e^{b} + \sum_j e^{f_j}} = \frac{e^{u - b}}{k + \sum_j e^{f_j - b}}$, before ``exp_normalize_offset``
+``power_mean_scale``      $(c\sum_j |u_j|^p + R)^{q} = M^{pq}(c\sum_j (|u_j|/M)^p + R M^{-p})^{q}$, $M = \max_j |u_j| \ge 1$, $p > 0$ (costly: search only; :mod:`codegen.rules_power_mean`)
+``abs_pair``              $k|u| \mp k u = 2k\max(\mp u, 0)$ in a sum, so that the two meet before the other terms (:mod:`codegen.rules_abs_pair`)
 ``logistic_of_exp``       $\frac{e^{u}}{(1 + e^{u})^{2}} = \sigma(u)\,\sigma(-u)$, $\frac{e^{u}}{1 + e^{u}} = \sigma(u)$ (:mod:`codegen.rules_cancel`)
 ``weighted_logistic_of_exp`` $\frac{c\,e^{u}}{(1 + c\,e^{u})^{2}} = \frac{e^{-|v|}}{(1 + e^{-|v|})^2}$, $v = u + \log c$, for $c > 0$ (a ``where`` on $c > 0$) (:mod:`codegen.rules_cancel`)
 ``logistic_in_log``       $\log\frac{e^{u}}{1 + e^{u}} = \log\frac{1}{1 + e^{-u}}$, before the log-sigmoid rules (:mod:`codegen.rules_cancel`)
@@ -144,7 +149,7 @@ from sympy.codegen.cfunctions import expm1, log1p
 from codegen import (rules_bregman, rules_log_gamma_zero, rules_geometric, rules_cancel, rules_atan, rules_exp_underflow, rules_log1p_power, rules_power_ratio, rules_unit_sum, rules_mixture_one, rules_gaussian_tail, rules_scale_into_summand, rules_softmax_gap, rules_exact, rules_homogeneous, rules_fraction, rules_log, rules_logit, rules_pairing, rules_power, rules_quotient_scale, rules_ratio, rules_root, rules_select, rules_step,
                      rules_series, rules_sigmoid_difference, rules_stirling, rules_trig, rules_tail_difference, rules_log_hyperbolic, rules_log_squares, rules_log_weights, rules_logspace, rules_softmax, rules_softmax_offset, rules_softplus_ratio, rules_sums, rules_xlogy)
 from codegen import rules_exp_sums, rules_log_quotient, rules_softmax_power
-from codegen import rules_at_least_one, rules_log_gamma_shift, rules_sum_into_branch, rules_sigmoid_reflection, rules_log_exp_near_one, rules_bessel_large, rules_complete_square
+from codegen import rules_at_least_one, rules_log_gamma_shift, rules_sum_into_branch, rules_sigmoid_reflection, rules_log_exp_near_one, rules_bessel_large, rules_complete_square, rules_abs_pair, rules_even_scale, rules_power_mean
 from codegen import rules_cancelling_terms, rules_lerp, rules_log_difference, rules_step_sum
 from codegen import rules_bessel, rules_kink_fold, rules_removable
 from codegen.lower_unshifted import ExpShift
@@ -291,6 +296,58 @@ def _offset_exp_sum(a):
     return None
 
 
+def _exp_over_offset(a):
+    """``(k, b, s)`` where ``a`` is ``1 / (k e^b + s)``, ``k`` a positive number, ``e^b`` free of the summed index and
+    ``s`` a one-limit sum of exponentials not yet shifted, else None."""
+    if not (isinstance(a, sp.Pow) and a.exp == -1 and isinstance(a.base, sp.Add) and len(a.base.args) == 2):
+        return None
+    sums = [t for t in a.base.args if _exp_sum(t) and not t.function.has(ReduceMax, ExpShift)]
+    if len(sums) != 1:
+        return None
+    (c,) = [t for t in a.base.args if t is not sums[0]]
+    k, f = c.as_independent(sp.exp, as_Add=False)
+    bound = {v for v, *_ in sums[0].limits}
+    if isinstance(f, sp.exp) and k.is_number and k.is_positive and not (f.free_symbols & bound):
+        return k, f.args[0], sums[0]
+    return None
+
+
+def _exp_over_exp_offset(expr: sp.Expr) -> sp.Expr:
+    r"""$\frac{e^{u}}{k e^{b} + \sum_j e^{f_j}} = \frac{e^{u - b}}{k + \sum_j e^{f_j - b}}$, each difference of exponents
+    with its common factors taken out ($\frac{s_j - a}{\tau}$, never $\frac{s_j}{\tau} - \frac{a}{\tau}$): the
+    gradient of InfoNCE, $\frac{e^{s_k/\tau}}{e^{a/\tau} + \sum_j e^{s_j/\tau}}$, is inf/inf at $\tau = 10^{-300}$;
+    in this form ``exp_normalize_offset`` shifts it by $\max_j \frac{s_j - a}{\tau}$."""
+    def tops(e):
+        r"""The factors of ``e`` divided through: its one exponential, or the sum itself (the complement of the top's
+        weight, $\frac{\sum_j e^{f_j}}{k e^{b} + \sum_j e^{f_j}}$, once ``common_denominator`` has formed it)."""
+        n = [a for a in e.args if _exp_over_offset(a) is not None]
+        if len(n) != 1:
+            return []
+        _, _, s = _exp_over_offset(n[0])
+        exps = [a for a in e.args if isinstance(a, sp.exp)]
+        return exps if len(exps) == 1 else [a for a in e.args if a == s][:1] if not exps else []
+
+    def value(e):
+        factors = list(e.args)
+        n = next(n for n, a in enumerate(factors) if _exp_over_offset(a) is not None)
+        k, b, s = _exp_over_offset(factors.pop(n))
+        shifted = sp.Sum(sp.exp(sp.factor_terms(s.function.args[0] - b)), *s.limits)
+        (top,) = tops(e)
+        m = factors.index(top)
+        if not isinstance(top, sp.exp):  # S / (k + S) as 1 / (1 + k / S): S = inf gives 1, not inf / inf
+            factors.pop(m)
+            return sp.Mul(*factors, sp.Pow(1 + k * sp.Pow(shifted, -1), -1))
+        factors[m] = sp.exp(sp.factor_terms(top.args[0] - b))
+        return sp.Mul(*factors, sp.Pow(k + shifted, -1))
+
+    logged = {a.args[0] for a in expr.atoms(sp.log)}  # a log of the ratio is log_of_exp_quotient's (a log-sum-exp)
+
+    def is_ratio(e):
+        return isinstance(e, sp.Mul) and e not in logged and len(tops(e)) == 1
+
+    return expr.replace(is_ratio, value)
+
+
 def _exp_normalize_offset(expr: sp.Expr) -> sp.Expr:
     r"""$\frac{e^{u}}{c + \sum_j e^{f_j}} = \frac{e^{u - m}}{c\,e^{-m} + \sum_j e^{f_j - m}}$, $m = \max_j f_j$ (and
     $\frac{\sum_i e^{f_i} v_i}{c + \sum_j e^{f_j}}$ with $e^{f_i - m}$ in the sum), where
@@ -359,23 +416,51 @@ def _logsumexp_shift(expr: sp.Expr) -> sp.Expr:
     return expr.replace(lambda e: isinstance(e, sp.log) and _exp_sum(e.args[0]), shift)
 
 
-def _constant_and_exp_sum(e):
-    """``(c, s)`` where ``e`` is ``log(c + s)``, ``c`` a positive number and ``s`` a one-limit sum of exponentials."""
+def _constant_and_exp_sum(e, exponential=False):
+    r"""``(log c, s)`` where ``e`` is ``log(c + s)``, ``s`` a one-limit sum of exponentials and ``c`` a positive number,
+    or with ``exponential`` a positive number times one exponential free of the summed index (InfoNCE's
+    $e^{a/\tau} + \sum_j e^{s_j/\tau}$: $\log c$ is then its exponent, never formed as $e^{a/\tau}$, which overflows)."""
     if not (isinstance(e, sp.log) and isinstance(e.args[0], sp.Add) and len(e.args[0].args) == 2):
         return None
-    c, s = sorted(e.args[0].args, key=lambda t: not t.is_number)
-    return (c, s) if c.is_number and c.is_positive and _exp_sum(s) else None
+    sums = [t for t in e.args[0].args if _exp_sum(t)]
+    if len(sums) != 1:
+        return None
+    s = sums[0]
+    (c,) = [t for t in e.args[0].args if t is not s]
+    if c.is_number:
+        return (sp.log(c), s) if c.is_positive and not exponential else None
+    if not exponential:
+        return None
+    k, f = c.as_independent(sp.exp, as_Add=False)
+    bound = {v for v, *_ in s.limits}
+    if isinstance(f, sp.exp) and k.is_number and k.is_positive and not (f.free_symbols & bound):
+        return sp.log(k) + f.args[0], s
+    return None
 
 
 def _log_constant_plus_exp_sum(expr: sp.Expr) -> sp.Expr:
     r"""$\log(c + \sum_j e^{f_j}) = \log c + \operatorname{sp}(L - \log c)$, $L = \log\sum_j e^{f_j}$: ``logsumexp_shift``
-    then shifts $L$ (a smooth hinge over negatives, $\log(1 + \sum_i e^{s (x_i + m)})$, at $m = 10^{300}$)."""
+    then shifts $L$ (a smooth hinge over negatives, $\log(1 + \sum_i e^{s (x_i + m)})$, at $m = 10^{300}$); $c$ may be
+    $k e^{b}$, $\log c = \log k + b$ (InfoNCE's positive pair beside the sum over negatives)."""
 
     def value(e):
-        c, s = _constant_and_exp_sum(e)
-        return sp.log(c) + softplus_stable(sp.log(s) - sp.log(c))
+        log_c, s = _constant_and_exp_sum(e)
+        return log_c + softplus_stable(sp.log(s) - log_c)
 
     return expr.replace(lambda e: _constant_and_exp_sum(e) is not None, value)
+
+
+def _log_exp_plus_exp_sum(expr: sp.Expr) -> sp.Expr:
+    r"""$\log(k e^{b} + \sum_j e^{f_j}) = \log k + b + \operatorname{sp}(m + \log\sum_j e^{f_j - m} - \log k - b)$,
+    $m = \max_j f_j$: the same as :func:`_log_constant_plus_exp_sum` with $c = k e^{b}$, the sum shifted here (the form
+    appears late, once ``log_of_exp_quotient`` has split InfoNCE's $-\log\frac{e^{a/\tau}}{e^{a/\tau} + \sum_j
+    e^{s_j/\tau}}$, after ``logsumexp_shift`` has run)."""
+    def value(e):
+        log_c, s = _constant_and_exp_sum(e, exponential=True)
+        m, shifted = _shifted_sum(s)
+        return log_c + softplus_stable(m + sp.log(shifted) - log_c)
+
+    return expr.replace(lambda e: _constant_and_exp_sum(e, exponential=True) is not None, value)
 
 
 # ** softplus, log1p and expm1 **
@@ -892,36 +977,51 @@ def _factor_powers(e):
 
 
 def _root_cancel(expr):
-    r"""$k(x + \sqrt{x^2 + b})$ for $x < 0$ as $k\,b / (\sqrt{x^2 + b} - x)$ (and $\sqrt{x^2+b} - x$ for $x > 0$)."""
+    r"""$k(x + \sqrt{x^2 + b})$ for $x < 0$ as $k\,b / (\sqrt{x^2 + b} - x)$ (and $\sqrt{x^2+b} - x$ for $x > 0$).
+    The term $\pm k x$ may sit inside a product, found once the products are distributed
+    (:func:`_distributed_terms`): the smoothed pinball loss $(\tau - \frac12)u + \frac12\sqrt{u^2 + \epsilon^2}$ is
+    $\tau u + \frac12(\sqrt{u^2 + \epsilon^2} - u)$, where $\tau - \frac12$ alone loses $\tau = 10^{-300}$."""
     def find(e):
         if not isinstance(e, sp.Add):
             return None
-        for t in e.args:
+        terms = _distributed_terms(e)
+        for t in terms:
             k, r = t.as_independent(sp.Pow, as_Add=False)
             if not (isinstance(r, sp.Pow) and r.exp == sp.S.Half and k.is_number):
                 continue
             squares, rest = _radicand_parts(r.base)
-            if len(squares) != 1 or squares[0][2] or squares[0][1] != 1 or not rest:
-                continue
-            u = squares[0][0]
-            for s in (1, -1):
-                if s * k * u in e.args:
-                    return t, s * k * u, k, u, s, sp.Add(*rest), r
+            for u, weight, limits in squares:  # the other squares are part of b: sqrt(u^2 + eps^2) - u
+                b = sp.Add(*rest) if len(squares) == 1 else sp.expand(r.base - u ** 2)
+                if limits or weight != 1 or b == 0:
+                    continue
+                for s in (1, -1):
+                    if s * k * u in terms:
+                        return t, s * k * u, k, u, s, b, r
         return None
 
     def value(e):
         t, ku, k, u, s, b, r = find(e)
-        others = sp.Add(*[a for a in e.args if a not in (t, ku)])
+        others = sp.Add(*[a for a in _distributed_terms(e) if a not in (t, ku)])
+        # the quotient only where the two terms are within a factor 2 (there they cancel): where u is tiny b can
+        # underflow (eps^2 at eps = 1e-300) while the direct sum is exact
         if s == 1:   # k (sqrt + u): cancels for u < 0
-            stable = sp.Piecewise((k * (u + r), u >= 0), (k * b / (r - u), True))
+            stable = sp.Piecewise((k * b / (r - u), 2 * u < -r), (k * (u + r), True))
         else:        # k (sqrt - u): cancels for u > 0
-            stable = sp.Piecewise((k * b / (r + u), u >= 0), (k * (r - u), True))
+            stable = sp.Piecewise((k * b / (r + u), 2 * u > r), (k * (r - u), True))
         return others + stable
 
     expr = expr.replace(lambda e: find(e) is not None, value)
     kept = set()  # the sums kept as written on their own side of a product's branch: not rewritten again
     expr = expr.replace(lambda e: _root_ratio_factor(e) is not None, lambda e: _root_ratio_cancelled(e, kept))
     return expr.replace(lambda e: e not in kept and _unit_plus_root_ratio(e) is not None, _root_ratio_cancelled)
+
+
+def _distributed_terms(e):
+    """The terms of the sum ``e``, each product free of square roots distributed over its sums (``(tau - 1/2) u`` as
+    ``tau u - u/2``)."""
+    def rootless(t):
+        return isinstance(t, sp.Mul) and not any(p.exp == sp.S.Half for p in t.atoms(sp.Pow))
+    return [a for t in e.args for a in (sp.Add.make_args(sp.expand_mul(t)) if rootless(t) else (t,))]
 
 
 def _root_ratio_factor(e):
@@ -1026,6 +1126,10 @@ SOFTMAX_POWER = Rule(
     "softmax_power", "softmax_power", rules_softmax_power.softmax_power, priority=50.5,
     gain="e^{2 z_i}/(sum_j e^{z_j})^2 (a squared softmax: Brier, spherical, Renyi scores) and e^{z_k}/sqrt(sum_i e^{2 z_i}) "
          "at a logit of 1e300: inf/inf is nan (:mod:`codegen.rules_softmax_power`)")
+EXP_OVER_EXP_OFFSET = Rule(
+    "exp_over_exp_offset", "exp_over_exp_offset", _exp_over_exp_offset, priority=50.9,
+    gain="the InfoNCE gradient e^{s_k/tau} / (e^{a/tau} + sum_j e^{s_j/tau}) at tau = 1e-300: inf/inf; divided through by "
+         "e^{a/tau}, with (s_j - a)/tau formed as one quotient, exp_normalize_offset shifts it and it is finite")
 EXP_NORMALIZE_OFFSET = Rule(
     "exp_normalize_offset", "exp_normalize_offset", _exp_normalize_offset, priority=51,
     gain="e^{u_k} / (1 + sum_j e^{u_j}) at u ~ 1e300 (the gradient of log(1 + sum_i e^{s (x_i + m)}) at m = 1e300): "
@@ -1185,6 +1289,11 @@ LOG1P_LARGE_QUOTIENT = Rule(
     "log1p_large_quotient", "log1p_large_quotient", rules_log.log1p_large_quotient, priority=72,
     gain="log1p(xi x / sigma) at x = 1e300, sigma = 1e-300 (generalised Pareto log-density, Fair loss): the quotient "
          "overflows and the value is inf, truth about 1382; as log xi + log x - log sigma + log1p(sigma / (xi x))")
+LOG_EXP_PLUS_EXP_SUM = Rule(
+    "log_exp_plus_exp_sum", "log_exp_plus_exp_sum", _log_exp_plus_exp_sum, priority=58.55,
+    gain="InfoNCE -log(e^{a/tau} / (e^{a/tau} + sum_j e^{s_j/tau})) at a = 1e300, tau = 1e-300: after log_of_exp_quotient "
+         "the log of e^{a/tau} + sum_j e^{s_j/tau} is inf - inf; as a/tau + softplus(max_j s_j/tau + log sum_j "
+         "e^{s_j/tau - max} - a/tau) it is finite")
 LOG_OF_EXP_QUOTIENT = Rule(
     "log_of_exp_quotient", "log_of_exp_quotient", rules_log.log_of_exp_quotient, priority=58.5,
     gain="log(e^{s1} / (e^{s1} + e^{s2} + nu e^{(s1 + s2)/2})) (Davidson's win probability) at s1 = -1e150: the quotient "
@@ -1349,6 +1458,15 @@ LOG_I0E_LARGE = Rule(
     "log_i0e_large", "log_i0e_large", rules_bessel_large.log_i0e_large, priority=8.06,
     gain="the Rice log-density's log I_0(x nu / sigma^2) at x = nu = 1e300: after log_bessel_i the argument of i0e "
          "overflows, i0e(inf) = 0 and the log is -inf where the truth is -691; as -log(2 pi)/2 - log|z|/2 it is exact")
+SCALE_OVER_EVEN_ARGUMENT = Rule(
+    "scale_over_even_argument", "scale_over_even_argument", rules_even_scale.scale_over_even_argument, priority=3.1,
+    gain="the scaled log-cosh loss c log cosh((p - y)/c) at c = 1e300: the quotient's square underflows and the value is "
+         "0 where the truth is (p - y)^2/(2c); as (p - y) u / 2, u = (p - y)/c, nothing underflows")
+ABS_PAIR = Rule(
+    "abs_pair", "abs_pair", rules_abs_pair.abs_pair, priority=8.08,
+    gain="the von Mises NLL's log I_0(kappa) - kappa at kappa = 1e300: log_bessel_i writes |kappa| + log i0e(kappa), the "
+         "sum adds -345 to |kappa| before -kappa takes it away and the value is log(2 pi), truth -344; as "
+         "2 max(-kappa, 0) the two meet exactly")
 COMPLETE_SQUARE = Rule(
     "complete_square", "complete_square", rules_complete_square.complete_square, priority=8.07,
     gain="-(x^2 + nu^2)/(2 sigma^2) + |x nu|/sigma^2 (the Rice log-density after log_bessel_i) at x = nu = 1e300: "
@@ -1362,7 +1480,7 @@ RULES: tuple[Rule, ...] = tuple(sorted(
      ROOT_DIFFERENCE, SQUARE_INTO_ROOT, RATIO_OF_EQUAL_SUMS, POWER_RATIO_OVER_NUMERATOR, POWER_OVER_BASE, HEAVISIDE_SELECT_FIRST, HEAVISIDE_SELECT, STEP_SCALE, ZERO_TIMES_LOG,
      SOFTPLUS_AFTER_POWER, MIXTURE_WITH_ONE, CONSTANT_MINUS_MAX, EXP_NORMALIZE_OFFSET, ROOT_OF_PRODUCT, LOG_OF_ROOT_SUM,
      SOFTPLUS_REFLECTION, POWER_OF_SOFTPLUS, SOFTMAX_POWER, LOG_SUM_EXP_SUMS, HYPERBOLIC_NORMALIZE, EXP_PAIR_HYPERBOLIC,
-     LOG_OF_NEGATIVE_EXPM1, LOG_EXPM1_FACTOR, LOG_SHARE, LOG_DIFFERENCE_OF_EXP, REMOVABLE_RATIO, FOLD_AT_KINK, LOG_BESSEL_I, SUM_INTO_BRANCH, SIGMOID_REFLECTION, LOG_I0E_LARGE),
+     LOG_OF_NEGATIVE_EXPM1, LOG_EXPM1_FACTOR, LOG_SHARE, LOG_DIFFERENCE_OF_EXP, REMOVABLE_RATIO, FOLD_AT_KINK, LOG_BESSEL_I, SUM_INTO_BRANCH, SIGMOID_REFLECTION, LOG_I0E_LARGE, ABS_PAIR, LOG_EXP_PLUS_EXP_SUM, SCALE_OVER_EVEN_ARGUMENT, EXP_OVER_EXP_OFFSET),
     key=lambda r: r.priority))
 
 
@@ -1393,6 +1511,10 @@ STIRLING_BRANCH = Rule(
     gain="a - log b + log Gamma(a) + (1 - a) psi(a) (a Gamma entropy) at a = 1e300: terms of 7e302, sum 346; every digit "
          "lost (error 1.0), 4e-16 from the series; 1 + (1 - a) psi'(a) at a = 1e300: 0 for 5e-301")
 
+POWER_MEAN_SCALE = Rule(
+    "power_mean_scale", "power_mean_scale", rules_power_mean.power_mean_scale, priority=94.1,
+    gain="the power-mean normalisation x_i / (mean_j |x_j|^p + eps)^{1/p} at p = 1e300: the powers overflow and the value "
+         "is 0 where the truth is x_i / max_j |x_j|; scaled by the largest |x_j| every power is at most 1")
 HOMOGENEOUS_SCALE = Rule(
     "homogeneous_scale", "homogeneous_scale", rules_homogeneous.homogeneous_scale, priority=94,
     gain="x_k sum g x / sum x^2 for |x| > 1e154: inf/inf (the VJP of x/|x|); on x/max|x| every sum is finite")
@@ -1529,7 +1651,7 @@ CANCELLING_TERMS = Rule(
     gain="(r + y)/(mu + r) - y/mu (a negative binomial's gradient in its mean) at r = 1e-300: y/mu - y/mu leaves r/mu, "
          "relative error y/mu; over mu + r the y cancels by algebra, r (1 - y/mu)/(mu + r)")
 
-COSTLY_RULES: tuple[Rule, ...] = (COMPLETE_SQUARE, LOG_EXP_NEAR_ONE, LOGSUMEXP_LOG1P, MEAN_FROM_TOP, ONE_MINUS_TOP, TAYLOR_BRANCH, STIRLING_BRANCH, TAIL_DIFFERENCE, WEIGHTS_AS_SOFTMAX, HOMOGENEOUS_SCALE,
+COSTLY_RULES: tuple[Rule, ...] = (POWER_MEAN_SCALE, COMPLETE_SQUARE, LOG_EXP_NEAR_ONE, LOGSUMEXP_LOG1P, MEAN_FROM_TOP, ONE_MINUS_TOP, TAYLOR_BRANCH, STIRLING_BRANCH, TAIL_DIFFERENCE, WEIGHTS_AS_SOFTMAX, HOMOGENEOUS_SCALE,
                                   LOG_OF_QUOTIENT, LOG_OF_PRODUCT_SUM, LOG_SPACE_PRODUCT, LOG_SPACE_MONOMIAL, LOG_ADD_NEAR_TOP, SIGMOID_TANH, HOMOGENEOUS_SCALARS, PAIRED_QUOTIENT,
                                   EXPM1_QUOTIENT, QUOTIENT_INTO_SUM, POLYNOMIAL_QUOTIENT_SCALE, POWER_BREGMAN,
                                   LOG_OF_POSITIVE_PRODUCT, SCALE_INTO_BRANCHES, POWER_LOG1P, POWER_OF_RATIO, LOG_BREGMAN,

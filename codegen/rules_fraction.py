@@ -209,13 +209,14 @@ def _real_power_of_symbols(f) -> bool:
 
 
 def _over_large_term(e):
-    """``(n, w, b)`` where the product ``e`` is ``n / (b + w)``: ``b`` a number, ``w`` a product of symbols holding a
-    power of magnitude at least 2 or a real power of symbols (:func:`_real_power_of_symbols`; either overflows while
-    the quotient is tame) and no sum; else None."""
+    """``(n, w, b, k)`` where the product ``e`` is ``n / (b + w)^k``: ``b`` a number, ``w`` a product of symbols holding
+    a power of magnitude at least 2 or a real power of symbols (:func:`_real_power_of_symbols`; either overflows while
+    the quotient is tame) and no sum, ``k = 1`` or, beside a real power, a larger integer (a gradient's square of the
+    sum); else None."""
     if not isinstance(e, sp.Mul):
         return None
-    dens = [f for f in e.args if isinstance(f, sp.Pow) and f.exp == -1 and isinstance(f.base, sp.Add)
-            and len(f.base.args) == 2]
+    dens = [f for f in e.args if isinstance(f, sp.Pow) and f.exp.is_Integer and f.exp <= -1
+            and isinstance(f.base, sp.Add) and len(f.base.args) == 2]
     if len(dens) != 1:
         return None
     b, w = sorted(dens[0].base.args, key=lambda t: not t.is_number)
@@ -227,7 +228,9 @@ def _over_large_term(e):
     if not (powers or real) or not all(isinstance(f.as_base_exp()[0], sp.Symbol) or f.is_number or f in real
                                        for f in sp.Mul.make_args(w)):
         return None
-    return sp.Mul(*[f for f in e.args if f is not dens[0]]), w, b
+    if dens[0].exp != -1 and not real:  # a square of the sum only beside a real power (the adaptive wing gradient)
+        return None
+    return sp.Mul(*[f for f in e.args if f is not dens[0]]), w, b, -dens[0].exp
 
 
 def over_large_term(expr: sp.Expr) -> sp.Expr:
@@ -236,11 +239,12 @@ def over_large_term(expr: sp.Expr) -> sp.Expr:
     $r = a = 10^{300}$ where the truth is $2 \cdot 10^{-300}$; $\frac{2 r a^2}{r^4}$ is paired into range
     (``ratio_before_unequal_powers``).  Where $|w| < |b|$ the quotient stays as written."""
     def value(e):
-        n, w, b = _over_large_term(e)
+        n, w, b, k = _over_large_term(e)
         q = Held(b / w)  # one ratio, tested and used: sympy splits |r^4/a^2| into r^4 |a^-2|, inf * 0 at r = a = 1e300
         # powers of one base with symbolic exponents combined: (t/e)^{a - 1} / (t/e)^{a} is (t/e)^{-1}, not inf * 0
-        top = sp.powsimp(n / w, combine="exp") if any(_real_power_of_symbols(f) for f in sp.Mul.make_args(w)) else n / w
-        return sp.Piecewise((top / (1 + q), sp.Abs(q) <= 1), (e, True))
+        top = sp.powsimp(n / w ** k, combine="exp") if any(_real_power_of_symbols(f) for f in sp.Mul.make_args(w)) \
+            else n / w
+        return sp.Piecewise((top / (1 + q) ** k, sp.Abs(q) <= 1), (e, True))
 
     return expr.replace(lambda e: _over_large_term(e) is not None, value)
 

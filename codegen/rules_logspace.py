@@ -241,17 +241,20 @@ def _linear_product(t) -> bool:
 
 
 def _distributable(e):
-    r"""``(sum, others)`` where ``e`` is a product of linear powers and one sum of such products, one of whose terms
-    times the others is a quotient :func:`_monomial` takes; else None."""
+    r"""``(sum, others)`` where ``e`` is a product of linear powers and one sum, one of whose terms (a product of linear
+    powers) times the others is a quotient :func:`_monomial` takes; else None.  The sum's other terms may be anything
+    (the Tobit log-likelihood's $\delta(-\log\sigma - \frac{(y - \mu)^2}{2\sigma^2})$ at $y = 10^{300}$,
+    $\delta = 10^{-300}$: the square overflows before $\delta$ brings it back, and $\log\sigma$ is no monomial)."""
     if not isinstance(e, sp.Mul):
         return None
     sums = [f for f in e.args if isinstance(f, sp.Add) and not _linear(f)]
-    if len(sums) != 1 or not all(_linear_product(t) for t in sums[0].args):
+    if len(sums) != 1 or not any(_linear_product(t) for t in sums[0].args):
         return None
     others = [f for f in e.args if f is not sums[0]]
     if not _linear_product(sp.Mul(*others)):
         return None
-    return (sums[0], others) if any(_monomial(sp.Mul(*others, t)) is not None for t in sums[0].args) else None
+    return (sums[0], others) if any(_linear_product(t) and _monomial(sp.Mul(*others, t)) is not None
+                                    for t in sums[0].args) else None
 
 
 def _distribute(e):

@@ -49,4 +49,5 @@ from derivations.library import (  # noqa: F401  (importing registers every deri
     stability_heldout46,
     stability_heldout47,
     stability_heldout48,
+    stability_heldout49,
 )
