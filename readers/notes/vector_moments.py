@@ -1,7 +1,9 @@
 r"""Moments of random vectors in a matrix claim: $\mathrm{E}[X^\top A X] = \mu^\top A \mu + \operatorname{tr}(A\Sigma)$.
 
 The random vectors of a matrix claim are the names that appear only inside ``E(.)`` or ``Cov(., .)``
-(``X`` above; ``A``, ``\mu``, ``\Sigma`` also appear outside: constants).  Each is read on a random law
+(``X`` above; ``A``, ``\mu``, ``\Sigma`` also appear outside: constants), but for names the notes declare a matrix
+or vector; where the prose calls some of them random ("Let $X$ be an $n \times 1$ random vector"), only those, read
+as vectors.  Each is read on a random law
 with :data:`ATOMS` outcomes $X_{(k)}$ (random vectors or matrices of its shape) and positive weights
 
 .. math:: w_k = u_k^2 / \textstyle\sum_l u_l^2,\qquad \mathrm{E}[f(X)] = \sum_k w_k f(X_{(k)}),\qquad
@@ -10,9 +12,18 @@ with :data:`ATOMS` outcomes $X_{(k)}$ (random vectors or matrices of its shape) 
 so the claim becomes a matrix identity in the outcomes and the $u_k$, sampled as any other.  Every law on
 :data:`ATOMS` outcomes is a law, so a claim stated for any random vector that fails on every sample fails
 (refuted, the outcomes and weights shown); one that holds on every sample is verified on such laws, never proved.
-Where the notes state a law for the vector (``x \sim \mathcal{N}(\mu, \Sigma)``), a failure on discrete laws says
-nothing about it: undecided.  Prose that names the mean and covariance (``$X$ ... with mean $\mu$ and covariance
-$\Sigma$``) ties them: $\mu = \mathrm{E}[X]$, $\Sigma = \operatorname{Cov}(X, X)$.
+A failure refutes only where no law could make it hold:
+
+* the notes state no law for the vector (``x \sim \mathcal{N}(\mu, \Sigma)``, "follows a ... distribution"): a
+  failure on discrete laws says nothing about a Gaussian;
+* the prose calls every random vector random (an undeclared ``W`` inside the moments may be a constant, for which
+  $\mathrm{E}[X^\top W^\top] = \mathrm{E}[X^\top]\,\mathrm{E}[W^\top]$ holds);
+* every name outside the moments is declared, tied, also inside a moment (the ``t`` of an MGF) or called a vector,
+  matrix or constant by the prose ("$b$ is an $m \times 1$ vector"): any other may be a moment or parameter of the
+  law (``\operatorname{tr}(A\Lambda)``).
+
+Otherwise a failure is undecided, saying why.  Prose that names the mean and covariance (``$X$ ... with mean
+$\mu$ and covariance $\Sigma$``) ties them: $\mu = \mathrm{E}[X]$, $\Sigma = \operatorname{Cov}(X, X)$.
 """
 from __future__ import annotations
 

@@ -4,7 +4,7 @@ r"""Classes of published notes' claims (issue 12, caught49), each with a wrong t
   \mathrm{tr}(A\Sigma)`` and the linear transformation of a moment-generating function) were "unknown functions:
   transpose": ``E(.)`` of a matrix expression is read over random laws on a few outcomes, then sampled as matrix
   algebra (readers.notes.vector_moments).  A failure refutes only where no law is stated for the vector, the prose
-  calls it random, and no Greek parameter of a law stands outside the moments.
+  calls it random, and every name outside the moments is declared, tied to them or called a constant.
 """
 import pytest
 
@@ -34,11 +34,11 @@ VECTORS = {
          r"\mathrm{E}\left( \exp\left[ (A t)^\mathrm{T} X \right] \right)"],
         [CONFIRMED, "refuted"]),
     "a stated Gaussian law is not a discrete one: not refuted": (
-        "Let $x \\sim \\mathcal{N}(m, S)$ be a random vector and $A$ an $n \\times n$ matrix.",
+        "Let $x \\sim \\mathcal{N}(m, S)$ be a random vector, where $A$ is an $n \\times n$ matrix.",
         [r"\mathbb{E}\left( \exp\left[ t^\mathrm{T} A x \right] \right) = "
          r"\mathbb{E}\left( \exp\left[ (A t)^\mathrm{T} x \right] \right)"],
         [("undecided",)]),
-    "a Greek letter outside the moments may be a law's parameter: not refuted": (
+    "a name outside the moments, neither declared nor tied, may be a law's parameter: not refuted": (
         "Let $X$ be a random vector and $A$ an $n \\times n$ matrix.",
         [r"\mathrm{E}\left[ X^\mathrm{T} A X \right] = \mathrm{tr}(A \Lambda)"],
         [("undecided",)]),
