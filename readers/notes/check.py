@@ -119,6 +119,7 @@ from readers.notes.componentwise import ComponentFunctions
 from readers.notes.einstein import einstein_reading
 from readers.notes.catalog import SIGMOID_CUE, _CatalogMatch
 from readers.notes.matrices import MatrixClaims
+from readers.notes import vector_moments
 from readers.notes.matrices_elsewhere import symbol_names, unless_matrices_elsewhere
 from readers.notes.array_elements import (as_elements, counts_from_zero, family_entries, family_instances,
                                          section_arrays)
@@ -5341,6 +5342,9 @@ class _NotesReader(_CatalogMatch):
             report = self.moments_for_every_function(lhs, rel, rhs, claim, shown)
             if report is not None:  # E[f(X) + g(X)] = E[f(X)] + E[g(X)]: f, g arbitrary
                 return [report]
+            found = self.vector_moments(claim, frag, lhs, rhs, shown)
+            if found is not None:  # E[X^T A X] = mu^T A mu + tr(A Sigma) (readers.notes.vector_moments)
+                return found
         if isinstance(moments, str):
             return [StepReport(**shown, verdict="undecided", reason=moments)]
         if moments is not None:
@@ -6134,6 +6138,28 @@ class _NotesReader(_CatalogMatch):
             return None
         return StepReport(**{**report.__dict__, "method": f"{report.method}; holds for every value of "
                                                           f"{', '.join(names)}, whatever the functions are"[:300]})
+
+    def vector_moments(self, claim, frag, lhs, rhs, shown) -> list[StepReport] | None:
+        r"""A moment claim with transposes or traces (``\mathrm{E}[X^\top A X]``) read as matrix algebra with its random
+        vectors on random laws (readers.notes.vector_moments); None unless that reading decides it."""
+        if not _matrix_names(lhs, rhs) and not any(f.func.__name__ in ("tr", "det") for e in (lhs, rhs)
+                                                   for f in e.atoms(AppliedUndef)):
+            return None
+        lawful = {str(x) for x in self.section.distributed} | set(self.section.laws)
+        steps = self.matrix_claims.check(claim, frag, self.section, shown, force=True, names=self.names,
+                                         functions=frozenset(self.section.functions) | self.document_functions
+                                         | vector_moments.MOMENTS, random=(self.section_prose(frag.line), lawful))
+        if not steps or not all(s.verdict in ("proved", "verified", "refuted") for s in steps):
+            return None
+        self.matrix_read = True
+        return steps
+
+    def section_prose(self, line: int) -> str:
+        """The text from the heading above ``line`` to it."""
+        start = line - 1
+        while start > 0 and not self.lines[start - 1].lstrip().startswith("#"):
+            start -= 1
+        return " ".join(self.lines[start:line - 1])
 
     def moments_for_every_function(self, lhs, rel, rhs, claim, shown) -> StepReport | None:
         r"""A moment claim in functions the notes leave arbitrary (``E[f(X) + g(X)] = E[f(X)] + E[g(X)]``,

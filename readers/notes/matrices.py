@@ -63,6 +63,7 @@ from readers.notes.opaque_gradients import opaque_gradients, refutes_nothing
 from readers.notes.report import StepReport
 from readers.notes.usage_kinds import array_names, shown_kinds
 from readers.notes import optimum_restatements
+from readers.notes import vector_moments
 
 MIN_SHAPES = 3
 """Size assignments each reading is sampled at (when it has free sizes)."""
@@ -190,6 +191,7 @@ class MatrixClaims:
         self._eigenpairs = None
         self._used = None  # plain names the note writes as arrays (readers.notes.usage_kinds)
         self.pairs = ()  # eigenpairs in force at the claim being checked: (vector, matrix, value) symbols
+        self.random = None  # (prose, names with a stated law) where moments of random vectors are read (check)
 
     def read_fragments(self, fragments) -> None:
         r"""Find definitions in ``fragments``, the blocks as the claims are read (the note's macros expanded, bold
@@ -269,14 +271,16 @@ class MatrixClaims:
     # ** the check **
 
     def check(self, claim, frag, section, shown: dict, *, force: bool, names=frozenset(),
-              functions=frozenset(), declared=None) -> list[StepReport] | None:
+              functions=frozenset(), declared=None, random=None) -> list[StepReport] | None:
         r"""The steps for ``claim`` read as matrix algebra; None when it is not a matrix claim.
 
         Where the shapes of that reading cannot be made consistent and the block writes ``\cdot``, the claim is
         read once more with ``u \cdot v`` the dot product of two columns (:mod:`readers.latex.matrix_reader`):
         ``(A\mathbf{x}) \cdot (A\mathbf{x}) = \mathbf{x}^\top A^\top A \mathbf{x}``.  That reading only confirms:
         when it does not hold, the first reading's verdict stands.  ``declared``: the declarations to read with,
-        when not those in force at the claim's line (readers.notes.matrices_elsewhere)."""
+        when not those in force at the claim's line (readers.notes.matrices_elsewhere).  ``random``: ``(prose, names
+        with a stated law)`` to read ``E(.)`` and ``Cov(., .)`` of random vectors with (readers.notes.vector_moments)."""
+        self.random = random
         self.declared = self.notes.at(claim.line) if declared is None else declared
         self.pairs = ()
         defined = self.defined_letters(claim.line, section)
@@ -352,6 +356,8 @@ class MatrixClaims:
                 # with A n x n: that n is A's size, set with each sample (matrix_numeric.declared_size_values)
                 return _stating([refutes_nothing(self.at_powers(lhs, rhs, rel, claim.line, section.number, shown,
                                                                 exponent), opaque)], stated)
+            if self.random and vector_moments.moments_in(lhs, rhs):  # E[X^T A X] (readers.notes.vector_moments)
+                return _stating([self.over_laws(lhs, rhs, rel, shown)], stated)
             try:
                 decided = self.decide(lhs, rhs, rel, claim.line, section.number, shown)
             except Unsupported as exc:
@@ -783,6 +789,49 @@ class MatrixClaims:
             if scalar is not None:
                 return scalar
             return self.refuted(lhs, rhs, rel, outcomes, shown)
+        return _step(shown, "undecided", "matrix claim: " + _describe(outcomes))
+
+    def over_laws(self, lhs, rhs, rel, shown) -> StepReport:
+        """The claim with its moments written out over random discrete laws (readers.notes.vector_moments): verified
+        when every reading holds, refuted when every reading fails and no law is stated for its random vectors."""
+        prose, lawful = self.random
+        constants = frozenset(self.declared.kinds)  # A "an m x n matrix": a constant, wherever it appears
+        ties = vector_moments.tied(prose, lhs, rhs, constants)
+        randoms = vector_moments.random_vectors(lhs, rhs, ties, constants, prose)
+        if not randoms:
+            return _step(shown, "undecided", "matrix claim: moments of no random vector (every name inside E(.) "
+                         "also appears outside it)")
+        left, right, atoms, weights = vector_moments.expand(lhs, rhs, randoms, ties)
+        outcomes = {}
+        options = [[Kind("vector")] if vector_moments.called_vector(prose, x.name) else kind_options(x.name, self.declared)
+                   for x in randoms]
+        for choice in itertools.product(*options):
+            fixed = {a: kind for x, kind in zip(randoms, choice) for a in atoms[x]} | {u: Kind("scalar") for u in weights}
+            try:
+                found = self.outcomes(left, right, rel, fixed)
+            except (Unsupported, ShapeError):
+                continue
+            label = ", ".join(f"{x} a {kind.kind}" for x, kind in zip(randoms, choice))
+            outcomes.update({f"{label}; {k}" if k else label: o for k, o in found.items()})
+        tie = "; ".join(f"{k} read as {v}" for k, v in ties.items())
+        method = vector_moments.METHOD + (f"; {tie}, as the prose says" if tie else "")
+        statuses = {o.status for o in outcomes.values()}
+        if statuses == {"holds"}:
+            return _step(shown, "verified", "holds for each reading (" + "; ".join(outcomes) + ")", method=method)
+        if statuses == {"fails"}:
+            stated = sorted(str(x) for x in randoms if str(x) in lawful or vector_moments.law_stated(prose, x.name))
+            if stated:
+                return _step(shown, "undecided", vector_moments.STATED_LAW.format(names=", ".join(stated)))
+            unnamed = [str(x) for x in randoms if not vector_moments.called_random(prose, x.name)]
+            if unnamed:
+                return _step(shown, "undecided", vector_moments.UNNAMED.format(names=", ".join(unnamed)))
+            parameters = vector_moments.unbound(prose, lhs, rhs, ties, constants)
+            if parameters:
+                return _step(shown, "undecided", vector_moments.PARAMETERS.format(names=", ".join(parameters)))
+            report = self.refuted(left, right, rel, outcomes, shown)
+            return StepReport(**{**report.__dict__, "method": method}) if report.verdict == "refuted" else report
+        if not outcomes:
+            return _step(shown, "undecided", f"matrix claim: {SHAPES} (moments of {', '.join(map(str, randoms))})")
         return _step(shown, "undecided", "matrix claim: " + _describe(outcomes))
 
     def by_usage(self, lhs, rhs, rel, shown) -> StepReport | None:
