@@ -1,0 +1,75 @@
+r"""trust49: Lambert W, polygamma(m, x) and the upper incomplete gamma are read in claims (``readers.special_calls``),
+with where each has a real value as written; a false claim with them is refuted, not an error.
+
+Oracles: mpmath's ``lambertw``, ``polygamma`` and ``gammainc(s, x)`` (the integral from x to infinity) at 30 digits,
+against sympy's value of what was read at 30 digits; tolerance a relative 1e-25 (both are correctly rounded to
+about 30 digits; 5 digits of slack for the conversion).
+"""
+import mpmath as mp
+import pytest
+import sympy as sp
+
+from derivations.checker.ladder import check_step
+from readers.claim import claim_step
+from readers.expression import ParseError, parse_expression
+
+READ_AT = [
+    ("LambertW(y)", {"y": "3/2"}, lambda y: mp.lambertw(y)),
+    ("LambertW(y)", {"y": "-1/3"}, lambda y: mp.lambertw(y)),  # inside [-1/e, 0): W is negative there
+    ("polygamma(2, y)", {"y": "7/3"}, lambda y: mp.polygamma(2, y)),
+    ("polygamma(0, u + 1)", {"u": "1/2"}, lambda u: mp.digamma(u + 1)),
+    ("uppergamma(5/2, t)", {"t": "2"}, lambda t: mp.gammainc(mp.mpf(5) / 2, t)),
+    ("uppergamma(3, t)", {"t": "-3/2"}, lambda t: mp.gammainc(3, t)),  # entire in t for s = 1, 2, ...
+]
+
+
+@pytest.mark.parametrize("text, point, oracle", READ_AT)
+def test_a_special_call_is_read_as_its_function(text, point, oracle):
+    expr = parse_expression(text)
+    subs = {s: sp.Rational(point[s.name]) for s in expr.free_symbols}
+    with mp.workdps(30):
+        got = mp.mpf(str(sp.N(expr.subs(subs), 30)))
+        want = mp.re(oracle(*(mp.mpf(sp.Rational(v).p) / sp.Rational(v).q for v in point.values())))
+        assert abs(got - want) <= mp.mpf(10) ** -25 * abs(want)
+
+
+@pytest.mark.parametrize("text, outside, inside", [
+    ("LambertW(y)", "-1", "-1/3"),  # real for y >= -1/e = -0.3679
+    ("uppergamma(1/2, t)", "-1", "0"),  # t^(-1/2) e^-t is not real for t < 0; at 0 it is sqrt(pi)
+    ("uppergamma(0, t)", "0", "1/10"),  # E1(0) has no value
+    ("uppergamma(s, t)", {"s": "-1", "t": "0"}, {"s": "1/2", "t": "0"}),  # Gamma(s, 0) = Gamma(s) for s > 0
+    ("polygamma(1, y)", "-2", "-5/2"),  # poles at 0, -1, -2, ...
+])
+def test_where_a_special_call_has_no_value_is_a_written_divisor(text, outside, inside):
+    divisors = []
+    expr = parse_expression(text, divisors=divisors)
+    names = sorted(expr.free_symbols, key=lambda s: s.name)
+
+    def vanishes(point):
+        point = point if isinstance(point, dict) else {names[0].name: point}
+        subs = {s: sp.Rational(point[s.name]) for s in names}
+        return any(sp.simplify(d.subs(subs)) == 0 for d in divisors)
+
+    assert vanishes(outside) and not vanishes(inside)
+
+
+def test_an_entire_upper_gamma_has_no_domain():
+    divisors = []
+    parse_expression("uppergamma(2, t) + uppergamma(n, t)", assume={"n": ["positive_integer"]}, divisors=divisors)
+    assert divisors == []
+
+
+@pytest.mark.parametrize("text", ["polygamma(y, 1)", "polygamma(1/2, y)", "polygamma(21, y)", "LambertW(y, -1)"])
+def test_an_order_that_is_not_a_written_small_integer_is_not_read(text):
+    with pytest.raises(ParseError):
+        parse_expression(text)
+
+
+@pytest.mark.parametrize("lhs, rel, rhs, assume", [
+    ("LambertW(x)", "<=", "log(x)", ["x >= 1"]),  # W(1) = 0.567 > 0: true only from x = e
+    ("log(t)", ">=", "LambertW(t)", ["1 <= t <= 2"]),
+    ("polygamma(2, x)", "<", "-1/x**2 - 1/x**3 - 1/x**4", ["x=positive"]),  # the next term is -1/(2x^4)
+    ("uppergamma(2, z)", "==", "exp(-z)*(z + 2)", ["z >= 0"]),  # (z + 1) e^-z
+])
+def test_a_false_claim_with_a_special_call_is_refuted(lhs, rel, rhs, assume):
+    assert check_step(claim_step(lhs, rel, rhs, assume), budget=5).kind == "refuted"
