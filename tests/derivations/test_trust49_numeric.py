@@ -10,6 +10,7 @@ import pytest
 import sympy as sp
 
 from derivations.checker.ladder import check_step
+from derivations.checker.strategies.decide import _certified
 from readers.claim import claim_step
 from readers.expression import ParseError, parse_expression
 
@@ -73,3 +74,27 @@ def test_an_order_that_is_not_a_written_small_integer_is_not_read(text):
 ])
 def test_a_false_claim_with_a_special_call_is_refuted(lhs, rel, rhs, assume):
     assert check_step(claim_step(lhs, rel, rhs, assume), budget=5).kind == "refuted"
+
+
+U, V = sp.exp(-20000), sp.exp(-9000)
+LOG1P_SIGNS = [
+    (-sp.log(1 + U) + sp.Rational(32, 25) * U, lambda: -mp.log1p(mp.exp(-20000)) + mp.mpf(32) / 25 * mp.exp(-20000)),
+    (sp.log(U + 1) - sp.Rational(99, 100) * U, lambda: mp.log1p(mp.exp(-20000)) - mp.mpf(99) / 100 * mp.exp(-20000)),
+    (sp.Rational(2, 7) * V - sp.log(1 + 3 * V / 7), lambda: mp.mpf(2) / 7 * mp.exp(-9000) - mp.log1p(3 * mp.exp(-9000) / 7)),
+    (sp.log(1 + sp.Rational(1, 3)) - sp.Rational(2, 7), lambda: mp.log1p(mp.mpf(1) / 3) - mp.mpf(2) / 7),
+]
+
+
+@pytest.mark.parametrize("value, oracle", LOG1P_SIGNS)
+def test_a_log_of_one_plus_a_tiny_positive_number_gets_its_certified_sign(value, oracle):
+    r"""$1 + e^{-20000}$ is 1 at any affordable precision: before, evalf "certified" $1.65 \cdot 10^{-8686}$ for the first
+    (the truth is $0.28 e^{-20000} = 3.6 \cdot 10^{-8687}$), mpmath could not reproduce it, and the sign stayed unknown."""
+    with mp.workdps(50):
+        want = "positive" if oracle() > 0 else "negative"
+    assert _certified(value) == want
+
+
+def test_a_log1p_enclosure_never_gives_the_wrong_sign_of_a_near_tie():
+    r"""$\log(1 + u) - u + u^2/2 = u^3/3 - \dots > 0$ at $u = e^{-20000}$: far below the enclosure's width."""
+    assert _certified(sp.log(1 + U) - U + U**2 / 2) in ("positive", "unknown")
+    assert _certified(sp.log(1 + U) - U) in ("negative", "unknown")

@@ -27,6 +27,8 @@ from derivations.checker.strategies.complements import complements
 from derivations.checker.strategies.exp_cancellation import exponentials_cancelled
 from derivations.checker.strategies.derivative_points import value_at
 from derivations.checker.strategies.huge import huge_exact
+from derivations.checker.strategies.log1p_interval import log1p_positive, written_with_log1p
+from derivations.checker.strategies.log1p_interval import enclosure as log1p_enclosure
 from symbolic import functions
 from symbolic.shared_subtrees import xreplace
 
@@ -315,7 +317,7 @@ def _reproduced(value: sp.Expr, number) -> bool:
 INTERVAL_DIGITS = (60, 300, 1200)
 """Precisions at which interval arithmetic (``mpmath.iv``) is tried when ``evalf`` certifies nothing."""
 _INTERVAL_NAMES = ("mpf", "log", "exp", "sin", "cos", "tan", "sqrt", "pi", "e", "log1p", "expm1", "fabs", "power")
-_INTERVAL_FUNCTIONS = (sp.exp, sp.log, sp.sin, sp.cos, sp.tan, sp.Abs)
+_INTERVAL_FUNCTIONS = (sp.exp, sp.log, sp.sin, sp.cos, sp.tan, sp.Abs, log1p_positive)
 r"""The sympy functions that ``lambdify`` prints as a function ``mpmath.iv`` has (``exp``, ``log``, ``sin``, ``cos``,
 ``tan``, ``fabs``).  Any other (``cosh``, ``atan``, ``erf``, ``Max``, ``floor``) would be called from ``mpmath`` at a
 point: its value, rounded at the working precision, then joins the enclosure as an exact number, and the enclosure
@@ -334,9 +336,11 @@ def _interval_sign(value: sp.Expr) -> str:
     import mpmath  # noqa: PLC0415
     from mpmath import iv  # noqa: PLC0415
 
+    value = written_with_log1p(value)  # log(1 + e^-20000): 1 + t is [1, 1 + ulp] at any digits (log1p_interval)
     if not _interval_evaluable(value):
         return "unknown"
     namespace = {name: getattr(iv, name) for name in _INTERVAL_NAMES if hasattr(iv, name)}
+    namespace["log1p_positive"] = log1p_enclosure
     try:
         function = sp.lambdify([], value, modules=[namespace, "mpmath"])
     except Exception:  # noqa: BLE001 - a node without an interval version
