@@ -10,7 +10,8 @@ import pytest
 import sympy as sp
 
 from derivations.checker.ladder import check_step
-from derivations.checker.strategies.decide import _certified
+from derivations.checker.strategies.decide import _certified, decide
+from derivations.checker.strategies.psi_far import enclosure as psi_enclosure
 from readers.claim import claim_step
 from readers.expression import ParseError, parse_expression
 
@@ -98,3 +99,51 @@ def test_a_log1p_enclosure_never_gives_the_wrong_sign_of_a_near_tie():
     r"""$\log(1 + u) - u + u^2/2 = u^3/3 - \dots > 0$ at $u = e^{-20000}$: far below the enclosure's width."""
     assert _certified(sp.log(1 + U) - U + U**2 / 2) in ("positive", "unknown")
     assert _certified(sp.log(1 + U) - U) in ("negative", "unknown")
+
+
+FAR_POINTS = ["1000", "14101/3", "10000000", "1e300"]
+
+
+@pytest.mark.parametrize("point", FAR_POINTS)
+def test_the_series_encloses_digamma_far_out(point):
+    r"""The enveloping series' enclosure at 60 digits holds mpmath's $\psi$ at 80 digits and is narrower than 1e-50
+    relative (its width is the interval arithmetic's, about 1e-58; the remainder bound is below 1e-150)."""
+    from mpmath import iv
+
+    x = sp.Rational(sp.Float(point, 400)) if "e" in point else sp.Rational(point)
+    saved = iv.dps
+    try:
+        iv.dps = 60
+        box = psi_enclosure(iv.mpf(int(x.p)) / int(x.q))
+    finally:
+        iv.dps = saved
+    with mp.workdps(80):
+        truth = mp.digamma(mp.mpf(int(x.p)) / int(x.q))
+        assert box.a <= truth <= box.b and box.b - box.a < mp.mpf(10) ** -50 * abs(truth)
+
+
+t = sp.Symbol("t", positive=True)
+ASYMPTOTIC = sp.log(t) - 1 / (2 * t) - 1 / (12 * t**2)
+
+
+def _asymptotic(v):
+    return mp.log(v) - 1 / (2 * v) - 1 / (12 * v**2)
+
+
+@pytest.mark.parametrize("lhs, rhs, at, oracle", [
+    # sf-h23-digamma-far: psi - asymptotic = 1/(120 t^4) - ... falls below 1e-8/t^3 beyond 8.3e5
+    (sp.digamma(t), ASYMPTOTIC + 1 / (10**8 * t**3), 10**7, lambda v: mp.digamma(v) - _asymptotic(v) - 1 / (10**8 * v**3)),
+    (sp.digamma(t), ASYMPTOTIC + 1 / (10**8 * t**3), 5 * 10**5, lambda v: mp.digamma(v) - _asymptotic(v) - 1 / (10**8 * v**3)),
+    (sp.digamma(t) - ASYMPTOTIC, 1 / (121 * t**4), 10**4, lambda v: mp.digamma(v) - _asymptotic(v) - 1 / (121 * v**4)),
+    (sp.polygamma(0, t + 1) - 1 / t, ASYMPTOTIC, sp.Rational(10**9, 7), lambda v: mp.digamma(v + 1) - 1 / v - _asymptotic(v)),
+])
+def test_a_digamma_far_out_is_decided_by_its_enclosure(lhs, rhs, at, oracle):
+    r"""Before, a point this far was "too large to decide exactly" (sympy builds $\psi(10^7)$ as $H_{10^7 - 1} - \gamma$)."""
+    x = sp.Rational(at)
+    with mp.workdps(100):
+        gap = oracle(mp.mpf(int(x.p)) / int(x.q))
+    assert decide(lhs, rhs, {t: x}).state == ("positive" if gap > 0 else "negative")
+
+
+def test_a_digamma_identity_far_out_is_never_given_a_sign():
+    assert decide(sp.digamma(t + 1), sp.digamma(t) + 1 / t, {t: sp.Integer(10**7)}).state in ("zero", "unknown")
