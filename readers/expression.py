@@ -27,6 +27,7 @@ import sympy as sp
 
 import symbolic.integer_part  # noqa: F401 - floor/ceiling of a number certified before a claim is built
 from symbolic.kinks import cut_divisors, derivative_poles
+from readers.special_calls import SPECIAL_CALLS, SPECIAL_DOMAINS, SPECIAL_POLES
 from symbolic.real_domain import REAL_DOMAINS, outside_divisors, power_condition
 
 MAX_LENGTH = 10_000
@@ -114,6 +115,7 @@ FUNCTIONS: dict[str, tuple[int, int | None, object]] = {
     "floor": (1, 1, sp.floor),
     "ceiling": (1, 1, sp.ceiling),
     "Heaviside": (1, 1, sp.Heaviside),
+    **SPECIAL_CALLS,
 }
 """Whitelisted functions: name -> (fewest arguments, most arguments or None, builder)."""
 
@@ -150,7 +152,8 @@ def _gamma_poles(*args):
 
 WRITTEN_POLES = {"tan": lambda u: [sp.cos(u)], "log": lambda u, base=None: [u] + ([] if base is None else [base, sp.log(base)]),
                  "atanh": lambda u: [1 - u**2],
-                 "gamma": _gamma_poles, "digamma": _gamma_poles, "lgamma": _gamma_poles, "beta": _gamma_poles}
+                 "gamma": _gamma_poles, "digamma": _gamma_poles, "lgamma": _gamma_poles, "beta": _gamma_poles,
+                 **SPECIAL_POLES}
 r"""Per function, the expressions whose zero makes the call undefined as written ($\tan u$ at $\cos u = 0$,
 $\log u$ at $u = 0$, $\log_b u$ also at $b = 0$ and $b = 1$, $\operatorname{artanh} u$ at $u = \pm 1$, $\Gamma(u)$ at
 $1/\Gamma(u) = 0$); with every divisor $v$ of ``u / v`` and every base of a negative numeric power, they are the
@@ -543,7 +546,7 @@ class _Converter:
         if name in WRITTEN_POLES:
             for pole in WRITTEN_POLES[name](*args):
                 self._divides_by(pole)
-        for divisor in outside_divisors(REAL_DOMAINS.get(name, lambda *_: [])(*args)):
+        for divisor in outside_divisors({**REAL_DOMAINS, **SPECIAL_DOMAINS}.get(name, lambda *_: [])(*args)):
             self._divides_by(divisor)  # sqrt(x)**2 is built as x: x < 0 is kept here
         if name in _EXP_TAKERS:
             self._check_exp(node, args[0] if name == "exp" else -args[0])

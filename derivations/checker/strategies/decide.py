@@ -27,6 +27,10 @@ from derivations.checker.strategies.complements import complements
 from derivations.checker.strategies.exp_cancellation import exponentials_cancelled
 from derivations.checker.strategies.derivative_points import value_at
 from derivations.checker.strategies.huge import huge_exact
+from derivations.checker.strategies.log1p_interval import log1p_positive, written_with_log1p
+from derivations.checker.strategies.log1p_interval import enclosure as log1p_enclosure
+from derivations.checker.strategies.psi_far import digamma_far, far_digammas
+from derivations.checker.strategies.psi_far import enclosure as psi_enclosure
 from symbolic import functions
 from symbolic.shared_subtrees import xreplace
 
@@ -60,8 +64,12 @@ def side_state(expr: sp.Expr, point: dict, *, real: bool = True) -> tuple[str, s
 def _side_state(expr: sp.Expr, point: dict, *, real: bool) -> tuple[str, sp.Expr | None]:
     if _huge_power(_elementary(expr), point):
         # not decidable here: an exact value of more than MAX_EXACT_DIGITS digits, built or printed for mpmath as
-        # a Python integer power ((10**300)**(10**300) in _interval_sign), never ends
-        return "unknown", None
+        # a Python integer power ((10**300)**(10**300) in _interval_sign), never ends; psi at a far rational is
+        # enclosed by its series instead (psi_far)
+        far = far_digammas(_elementary(expr), point)
+        if far == _elementary(expr) or _huge_power(far, point):
+            return "unknown", None
+        expr = far
     try:
         value = _substitute(expr, point)
         if value.has(sp.Integral, sp.Limit, sp.Sum, sp.Product, sp.Derivative):
@@ -216,6 +224,8 @@ def _certified(value: sp.Expr) -> str:
             return "zero"
         if value.free_symbols:
             return "unknown"
+        if value.has(digamma_far):
+            return _interval_sign(value)  # psi at a far point: its series' enclosure, never a rounded point value
         number = value.evalf(DIGITS, maxn=MAX_DIGITS, strict=True)
     except Exception:  # noqa: BLE001 - PrecisionExhausted, or evalf cannot handle a node
         return "unknown"
@@ -315,7 +325,7 @@ def _reproduced(value: sp.Expr, number) -> bool:
 INTERVAL_DIGITS = (60, 300, 1200)
 """Precisions at which interval arithmetic (``mpmath.iv``) is tried when ``evalf`` certifies nothing."""
 _INTERVAL_NAMES = ("mpf", "log", "exp", "sin", "cos", "tan", "sqrt", "pi", "e", "log1p", "expm1", "fabs", "power")
-_INTERVAL_FUNCTIONS = (sp.exp, sp.log, sp.sin, sp.cos, sp.tan, sp.Abs)
+_INTERVAL_FUNCTIONS = (sp.exp, sp.log, sp.sin, sp.cos, sp.tan, sp.Abs, log1p_positive, digamma_far)
 r"""The sympy functions that ``lambdify`` prints as a function ``mpmath.iv`` has (``exp``, ``log``, ``sin``, ``cos``,
 ``tan``, ``fabs``).  Any other (``cosh``, ``atan``, ``erf``, ``Max``, ``floor``) would be called from ``mpmath`` at a
 point: its value, rounded at the working precision, then joins the enclosure as an exact number, and the enclosure
@@ -334,9 +344,12 @@ def _interval_sign(value: sp.Expr) -> str:
     import mpmath  # noqa: PLC0415
     from mpmath import iv  # noqa: PLC0415
 
+    value = written_with_log1p(value)  # log(1 + e^-20000): 1 + t is [1, 1 + ulp] at any digits (log1p_interval)
     if not _interval_evaluable(value):
         return "unknown"
     namespace = {name: getattr(iv, name) for name in _INTERVAL_NAMES if hasattr(iv, name)}
+    namespace["log1p_positive"] = log1p_enclosure
+    namespace["digamma_far"] = psi_enclosure
     try:
         function = sp.lambdify([], value, modules=[namespace, "mpmath"])
     except Exception:  # noqa: BLE001 - a node without an interval version
