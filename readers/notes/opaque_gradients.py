@@ -7,7 +7,8 @@ any vector). Each distinct derivative of an undefined function is read as one su
 
     d/dw l(x_t, w)  ->  g  (a scalar or a vector, as w is),
 
-so the claim is matrix algebra in the remaining names. Holding for every value is holding for every function;
+so the claim is matrix algebra in the remaining names.  A derivative of a bare name the notes do not give as a
+function of the variable (``\partial s/\partial \mathbf{W}``, s undefined here) is read the same way, never as 0. Holding for every value is holding for every function;
 failing for some value says nothing of the notes' own function, so a failure is never a refutation here
 (:func:`refutes_nothing`).
 """
