@@ -4229,7 +4229,7 @@ class _NotesReader(_CatalogMatch):
             return [_undecided(r, f"ambiguous: as a claim it fails ({r.reason[:80]}); as a new definition of "
                                   f"{claim.redefinition}, which shadows the one above, there is nothing to check")
                     for r in out]
-        if rel == "=" and previous is not None and previous[2] != claim.line:  # never from itself (read twice)
+        if rel == "=" and previous is not None:
             follows = self.follows(previous[0], lhs, rhs, claim)
             if follows is not None:
                 return [StepReport(**{**follows.__dict__, **shown, "assumptions": assumptions,
