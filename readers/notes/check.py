@@ -3184,6 +3184,8 @@ class _NotesReader(_CatalogMatch):
             if isinstance(lhs.expr, sp.Symbol) and len(lhs.variables) == 1 and _one_argument(
                     self.section.functions.get(lhs.expr.name, [])) and lhs.variables[0] not in self.section.symbols:
                 return False  # dh/db with h(x) defined: a claim about h' at b (check_plain's at_argument)
+            if lhs.expr in self.section.earlier:
+                return False  # dJ/dL under a new heading after J = L + s: a claim, confirmed by J's earlier definition
             return isinstance(lhs.expr, sp.Symbol) and lhs.expr not in self.section.symbols \
                 and not any(_depends(lhs.expr, v) for v, _ in lhs.variable_count)
         return False
@@ -5006,7 +5008,11 @@ class _NotesReader(_CatalogMatch):
                            f"over the repeated {summed} it {verdicts}")
 
     def follows(self, previous, lhs, rhs, claim):
-        r"""Whether ``lhs = rhs`` is the equation ``previous = 0`` rearranged: ``lhs - rhs = c\,previous``."""
+        r"""Whether ``lhs = rhs`` is the equation ``previous = 0`` rearranged: ``lhs - rhs = c\,previous``.  Never
+        from an equation in a derivative of a bare name (``\partial J/\partial s = 1`` while J was unknown): sympy
+        would take it as 0, an equation the notes never wrote."""
+        if any(isinstance(d.expr, sp.Symbol) for d in previous.atoms(sp.Derivative)):
+            return None
         for c in (1, -1):
             step = self.step(lhs - rhs, "=", c * previous, claim.conditions, zero_based=claim.zero_based)
             if isinstance(step, str):

@@ -7,7 +7,8 @@ any vector). Each distinct derivative of an undefined function is read as one su
 
     d/dw l(x_t, w)  ->  g  (a scalar or a vector, as w is),
 
-so the claim is matrix algebra in the remaining names. Holding for every value is holding for every function;
+so the claim is matrix algebra in the remaining names.  A derivative of a bare name the notes do not give as a
+function of the variable (``\partial s/\partial \mathbf{W}``, s undefined here) is read the same way, never as 0. Holding for every value is holding for every function;
 failing for some value says nothing of the notes' own function, so a failure is never a refutation here
 (:func:`refutes_nothing`).
 """
@@ -35,8 +36,11 @@ def opaque_gradients(lhs, rhs):
     derivatives = {d for e in (lhs, rhs) for d in e.atoms(sp.Derivative)
                    if isinstance(d.expr, AppliedUndef) and not _known(d.expr)
                    and len(d.variable_count) == 1 and d.variable_count[0][1] == 1}
-    if not derivatives:
+    names = {d for e in (lhs, rhs) for d in e.atoms(sp.Derivative) if _bare_name(d)}
+    if not derivatives and not names:
         return lhs, rhs, frozenset()
+    if not derivatives:
+        return _replaced(lhs, rhs, names)
     functions = {d.expr.func for d in derivatives}
     bare = [f for e in (lhs, rhs) for f in e.xreplace({d: sp.Integer(0) for d in derivatives}).atoms(AppliedUndef)
             if f.func in functions]
@@ -48,6 +52,23 @@ def opaque_gradients(lhs, rhs):
         if not isinstance(variable, sp.Symbol):
             return lhs, rhs, frozenset()
         mapping[d] = sp.Symbol(f"{variable.name}_{{\\partial {d.expr.func.__name__} {len(mapping) + 1}}}",
+                               commutative=variable.is_commutative)
+    return lhs.xreplace(mapping), rhs.xreplace(mapping), frozenset(mapping.values())
+
+
+def _bare_name(d) -> bool:
+    r"""Whether ``d`` differentiates a name the notes do not give as a function of the variable (``\partial s /
+    \partial \mathbf{W}`` with ``s`` undefined here): not 0, but the gradient of some function, as for ``l(x, w)``."""
+    return isinstance(d.expr, sp.Symbol) and len(d.variable_count) == 1 and d.variable_count[0][1] == 1 \
+        and isinstance(d.variable_count[0][0], sp.Symbol) and d.variable_count[0][0] != d.expr
+
+
+def _replaced(lhs, rhs, derivatives):
+    """``(lhs, rhs, opaque)`` with each derivative in ``derivatives`` replaced by a name of its variable's kind."""
+    mapping = {}
+    for d in sorted(derivatives, key=str):
+        variable = d.variable_count[0][0]
+        mapping[d] = sp.Symbol(f"{variable.name}_{{\\partial {d.expr.name} {len(mapping) + 1}}}",
                                commutative=variable.is_commutative)
     return lhs.xreplace(mapping), rhs.xreplace(mapping), frozenset(mapping.values())
 
