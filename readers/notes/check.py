@@ -188,6 +188,8 @@ from readers.notes.recurrences import (
     check_constant_input,
     check_unrolled,
     closes,
+    is_start,
+    own_start,
     started_differences,
     constant_inputs,
     reaches_back,
@@ -2624,7 +2626,8 @@ class _NotesReader(_CatalogMatch):
                 continue
             found = recurrence(c.lhs, c.rhs)
             if found is not None:
-                self.section.recurrences[found.base] = dataclasses.replace(found, line=frag.content_line + row.line - 1)
+                self.section.recurrences[found.base] = dataclasses.replace(found, line=frag.content_line + row.line - 1,
+                                                                           paragraph=frag.paragraph)
                 self.section.updates.add(base_name(c.lhs))
 
     def rows(self, block, frag, warnings):
@@ -2711,7 +2714,8 @@ class _NotesReader(_CatalogMatch):
                 if not row.continued:
                     found = recurrence(exprs[0], exprs[1])
                     if found is not None:  # later claims about the sequence are unrolled with it, as for x_t = F
-                        self.section.recurrences[found.base] = dataclasses.replace(found, line=line)
+                        self.section.recurrences[found.base] = dataclasses.replace(found, line=line,
+                                                                                   paragraph=frag.paragraph)
                     if self.definable(exprs[0], exprs[1]):  # dh_t/dh_{t-1} below reads h_t's body, as before
                         self.define(exprs[0], exprs[1], line)
                         defined.append(f"{exprs[0]}")
@@ -2758,7 +2762,8 @@ class _NotesReader(_CatalogMatch):
                      or self.closed_form(name, exprs[1]))
             if found is not None:  # v_t = beta v_{t-1} + g_t, x_{t+1} = x_t - eta g_t = ...: later claims about the
                 self.section.recurrences[found.base] = dataclasses.replace(  # sequence are unrolled with it
-                    found, line=frag.content_line + row.line - 1)  # (readers.notes.recurrences)
+                    found, line=frag.content_line + row.line - 1,  # (readers.notes.recurrences)
+                    paragraph=frag.paragraph, start=own_start(found.base, row.conditions))
             if unrolled:
                 # v_t = beta^2 v_{t-2} + ... after v_t = beta v_{t-1} + ...: the recurrence unrolled, a claim
                 claims.append(_Claim(exprs[0], rels[0], exprs[1], tuple(row.conditions) + tuple(givens),
@@ -4343,13 +4348,12 @@ class _NotesReader(_CatalogMatch):
     def starts(self, found) -> dict:
         r"""The first step of ``found``'s sequence where the notes give it (``$\mathbf{h}_0 = 0$``), else {}."""
         for n, v, _, _ in reversed(self.section.examples):
-            if isinstance(n, sp.Symbol) and n.name in (f"{found.base}_0", f"{found.base}_{{0}}"):
+            if is_start(n, found.base):  # x_0, x_{0}, x^{(0)}
                 return {n.name: v}
         for relation, _, _ in reversed(self.section.conditions):
-            if isinstance(relation, sp.Eq) and isinstance(relation.lhs, sp.Symbol) \
-                    and relation.lhs.name in (f"{found.base}_0", f"{found.base}_{{0}}"):
+            if isinstance(relation, sp.Eq) and is_start(relation.lhs, found.base):
                 return {relation.lhs.name: relation.rhs}
-        return {}
+        return dict(found.start)  # s_n = s_{n-1} + 4, \qquad s_0 = 1: the start its own row gives
 
     def later_terms(self, found) -> dict:
         r"""``{step: value}`` for the steps after the first of ``found``'s sequence that the notes set to a value in
@@ -4372,10 +4376,23 @@ class _NotesReader(_CatalogMatch):
             bases = [b for b in self.section.recurrences if _named_base(name) == b]
             claim = _Claim(name, "=", value, (), frag.content_line)
             report = self.unrolled(claim, bases, shown, frag.paragraph) if bases else None
+            if report is not None and report.verdict == "refuted" and self.closes_in_paragraph(name, value, frag):
+                out.append(report)  # "$a_n = a_{n-1} + 3$ with $a_0 = 2$. The closed formula is $a_n = 3 + 2n$."
+                continue
             if report is None or report.verdict not in ("proved", "verified"):  # proved: by induction
                 return None
             out.append(report)
         return out or None
+
+    def closes_in_paragraph(self, name, value, frag) -> bool:
+        r"""Whether ``name = value`` writes in closed form (a formula in the step letter) the sequence of a recurrence
+        stated in the same paragraph, whose start the section gives: "the recursive definition is $a_n = a_{n-1} + 3$
+        with $a_0 = 2$; the closed formula is $a_n = 2 + 3n$" is a claim about that recurrence, refuted when it fails.
+        A closed form further away (``$a_n = -1 + 3n$`` for a sequence that starts at $a_1 = 2$, under another
+        recurrence of the same letter) may be about another sequence: it is confirmed or left an example."""
+        found = self.section.recurrences.get(_named_base(name) or "")
+        return found is not None and found.paragraph == frag.paragraph and closes(name, value, found) \
+            and found.step.name in {x.name for x in value.free_symbols} and bool(self.starts(found))
 
     def imaginary_declared_before(self, line: int) -> bool:
         """Whether the note declares i the imaginary unit on a line before ``line`` (readers.notes.imaginary_unit)."""
@@ -4601,7 +4618,9 @@ class _NotesReader(_CatalogMatch):
     def unrolled_name(self, claim, name, found, shown) -> StepReport | None:
         """:meth:`unrolled` for one name and its recurrence ``found`` (None when the section has none)."""
         if found is not None and found.line == claim.line and isinstance(claim.lhs, (sp.Indexed, sp.Symbol)) \
-                and _named_base(claim.lhs) == name:  # x_{k+1} = x_k - f'/f'': checked against itself, it says nothing
+                and _named_base(claim.lhs) == name and not closes(claim.lhs, claim.rhs, found):
+            # x_{k+1} = x_k - f'/f'': checked against itself, it says nothing; a closed form on the recurrence's line
+            # ("$a_n = a_{n-1} + 3$ with $a_0 = 2$. The closed formula is $a_n = 2 + 3n$") is a claim about it
             return StepReport(**shown, verdict="undecided", role="claim",
                               reason="the recurrence this line states: an assignment, not a claim")
         start = self.starts(found) if found is not None else {}

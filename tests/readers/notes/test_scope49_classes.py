@@ -1,0 +1,64 @@
+r"""Everyday notes read as their authors mean them (issue 12, scope49), by class, each failing on main.
+
+**A closed formula after a recursion and its initial value is a claim about the recursion** (readers.notes.check
+``unrolled_name``, ``closes_in_paragraph``): "The recursive definition is $a_n = a_{n-1} + 3$ with $a_0 = 2$. The
+closed formula is $a_n = 2 + 3n$." had the closed form read as the recurrence the line states (an assignment), so it
+fell back to a local example: nothing checked (levin_arithmetic_geometric_sums.md lines 73, 75, 112, proved before
+scope48).  A formula in the step letter that names no other step of the sequence is no restatement of the recurrence:
+it is proved by induction from the start the notes give, and refuted by a run of the recurrence when it is stated in
+the recurrence's own paragraph.  Further away it may be about another sequence of the same letter (levin's "$a_n = -1
++ 3n$" for a sequence that starts at $a_1$, after a geometric recurrence of $a$): confirmed or left an example.  A
+start given as the recurrence's side condition (``s_n = s_{n-1} + 4, \qquad s_0 = 1``) and a superscript start
+(``x^0 = 1`` beside ``x^{k+1} = x^k + 2``) are the sequence's start as ``a_0 = 2`` is.
+"""
+from readers.notes.check import check_notes
+from tests.readers.notes.checked import CONFIRMED, assert_block_verdicts, checked_blocks
+
+CLOSED_FORMS = r"""# A
+
+1. To get from each term to the next we add three. The recursive definition is $a_n = a_{n-1} + 3$ with $a_0 = 2$.
+   The closed formula is $a_n = 2 + 3n$.
+
+# B
+
+The recursive definition is $c_j = c_{j-1} - 7$ with $c_0 = 50$. The closed formula is $c_j = 51 - 7j$.
+
+# C
+
+Recursively $y_{t+1} = 3 y_t$ and $y_0 = 2$; hence $y_t = 2 \cdot 3^{t}$.
+
+# D
+
+Recursively $y_{t+1} = 3 y_t$ and $y_0 = 2$; hence $y_t = 2 \cdot 3^{t+1}$.
+
+# E
+
+Run $x^{k+1} = x^k + 2$ from $x^0 = 1$; its closed form is $x^k = 2 + 2k$.
+
+# F
+
+The sequence satisfies
+$$s_{n} = s_{n-1} + 4, \qquad s_0 = 1,$$
+and its closed formula is $s_n = 1 + 4n$.
+
+# G
+
+The recursive definition is $u_m = \frac{1}{3}u_{m-1}$ with $u_0 = 27$.
+
+For the arithmetic sequence $2, 5, 8$ with $2 = u_1$ we find $u_0 = -1$, and the closed formula is $u_m = -1 + 3m$.
+"""
+
+
+def test_a_closed_formula_after_a_recursion_and_its_start_is_a_claim_about_it():
+    """Hand check: a_n = 2 + 3n solves a_n = a_{n-1} + 3 from a_0 = 2 (2 + 3n - 3 + 3); c_3 = 50 - 21 = 29, not 51 -
+    21 = 30; y_t = 2 * 3^t solves y_{t+1} = 3 y_t from 2, 2 * 3^{t+1} is 6 at t = 0; x^k = 1 + 2k from x^0 = 1, so
+    2 + 2k is off by one at k = 0; s_n = 1 + 4n solves s_n = s_{n-1} + 4 from s_0 = 1.  G's u_m = -1 + 3m is another
+    (arithmetic) sequence than the geometric recurrence of u two paragraphs up: not refuted."""
+    blocks = {b.line: b for b in check_notes(CLOSED_FORMS, path="<test>", budget=5.0).blocks
+              if b.role != "no claim" and "=" in b.source and b.source.count("_") + b.source.count("^") >= 1}
+    closed = [blocks[line] for line in (4, 8, 12, 16, 20, 26)]
+    assert_block_verdicts(closed, [CONFIRMED, "refuted", CONFIRMED, "refuted", "refuted", CONFIRMED])
+    assert all(b.role == "claim" for b in closed)
+    assert "a_0 = 2" in closed[0].assumptions and "s_0 = 1" in closed[5].assumptions
+    other = [b for b in blocks.values() if b.line == 32 and "3m" in b.source]
+    assert len(other) == 1 and other[0].verdict != "refuted", other
