@@ -62,3 +62,52 @@ def test_a_closed_formula_after_a_recursion_and_its_start_is_a_claim_about_it():
     assert "a_0 = 2" in closed[0].assumptions and "s_0 = 1" in closed[5].assumptions
     other = [b for b in blocks.values() if b.line == 32 and "3m" in b.source]
     assert len(other) == 1 and other[0].verdict != "refuted", other
+
+
+DATA_PROPERTIES = r"""# Setup
+
+Let $Y_1, \dots, Y_m$ be i.i.d. with variance $\tau^2$, and $\bar Y = \frac{1}{m}\sum_{i=1}^m Y_i$.
+
+## The mean
+
+$$\operatorname{Var}(\bar Y) = \frac{\tau^2}{m}$$
+
+$$\operatorname{Var}(\bar Y) = \frac{\tau^2}{m^2}$$
+
+# Classes
+
+$$q_k = \frac{e^{s_k}}{\sum_j e^{s_j}}$$
+
+The target is one-hot: $\sum_k t_k = 1$. The loss is
+
+$$E = -\sum_k t_k \log q_k$$
+
+## Gradient
+
+$$\frac{\partial E}{\partial s_k} = q_k - t_k$$
+
+$$E = -\sum_k t_k s_k + \log\sum_j e^{s_j}$$
+
+# Positive
+
+Let $x > 0$.
+
+$$\sqrt{x^2} = x$$
+
+## Any x
+
+$$\sqrt{x^2} = x$$
+"""
+
+
+def test_a_property_of_the_data_holds_for_the_note_a_parameter_condition_for_its_section():
+    r"""Hand check: Var(mean of m i.i.d. with variance tau^2) = tau^2/m (tau^2/m^2 is half of it at m = 2); with q =
+    softmax(s) and E = -sum_k t_k log q_k, dE/ds_k = q_k sum_j t_j - t_k = q_k - t_k where sum_k t_k = 1, and E =
+    -sum_k t_k s_k + (sum_k t_k) log sum_j e^{s_j}.  sqrt(x^2) = |x| = x needs x > 0, a condition of its own section
+    only (x = -1 under "Any x").  The i.i.d. sample and the one-hot target are stated once, a heading above."""
+    blocks = checked_blocks(DATA_PROPERTIES)
+    assert [b.line for b in blocks] == [7, 9, 21, 23, 29, 33]
+    witnesses = assert_block_verdicts(blocks, [CONFIRMED, "refuted", CONFIRMED, CONFIRMED, "proved", "undecided"])
+    assert witnesses[0]["lhs"] != witnesses[0]["rhs"]
+    assert any("t[k]" in a for a in blocks[2].assumptions)  # the verdict names the one-hot condition it used
+    assert "x > 0" not in blocks[5].assumptions
