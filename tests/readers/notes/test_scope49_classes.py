@@ -111,3 +111,39 @@ def test_a_property_of_the_data_holds_for_the_note_a_parameter_condition_for_its
     assert witnesses[0]["lhs"] != witnesses[0]["rhs"]
     assert any("t[k]" in a for a in blocks[2].assumptions)  # the verdict names the one-hot condition it used
     assert "x > 0" not in blocks[5].assumptions
+
+
+INPUT_SEQUENCES = r"""# Momentum
+
+The heavy-ball method keeps a velocity:
+$$z^{k+1} = \beta z^k + g^k$$
+Unrolled from $z^0 = 0$,
+$$z^{k} = \sum_{i=0}^{k-1} \beta^{k-1-i} g^i$$
+and a slip:
+$$z^{k} = \sum_{i=0}^{k-1} \beta^{k-i} g^i$$
+
+# Adam
+
+$$m^{t} = \beta m^{t-1} + (1 - \beta) g^t$$
+With a constant gradient $g^t = g$ and $m^0 = 0$,
+$$m^{t} = (1 - \beta^t) g$$
+$$m^{t} = (1 - \beta^{t+1}) g$$
+
+# Damped
+
+$$v^{t} = \rho v^{t-1} + u^{t-1}$$
+From $v^0 = 0$,
+$$v^{t} = \sum_{s=1}^{t} \rho^{t-s} u^{s-1}$$
+"""
+
+
+def test_an_input_written_with_step_superscripts_is_a_sequence_and_a_written_bare_base_keeps_its_powers():
+    r"""Hand check: z^{k+1} = beta z^k + g^k from z^0 = 0 gives z^k = sum_{i<k} beta^{k-1-i} g^i (z^1 = g^0, z^2 =
+    beta g^0 + g^1); beta^{k-i} is off by a factor beta (z^1 would be beta g^0).  With g^t = g constant, m^t = (1 -
+    beta^t) g (beta^t a power: beta is written bare in the update); beta^{t+1} gives m^1 = (1 - beta^2) g, not (1 -
+    beta) g.  v^t = sum_{s=1}^t rho^{t-s} u^{s-1} (v^1 = u^0, v^2 = rho u^0 + u^1).  Read as powers g^k, g^i, u^{t-1}
+    are numbers raised to the step, and the correct unrolled forms were refuted."""
+    blocks = checked_blocks(INPUT_SEQUENCES)
+    assert [b.line for b in blocks] == [6, 8, 14, 15, 21], [(b.line, b.verdict) for b in blocks]
+    assert_block_verdicts(blocks, [CONFIRMED, "refuted", CONFIRMED, "refuted", CONFIRMED])
+    assert "g^{(i)}" in blocks[0].parsed_form[0] and "beta**t" in blocks[2].parsed_form[0]
