@@ -189,6 +189,8 @@ from readers.notes.recurrences import (
     check_constant_input,
     check_unrolled,
     closes,
+    is_start,
+    own_start,
     started_differences,
     constant_inputs,
     reaches_back,
@@ -226,6 +228,7 @@ from readers.notes.bold_groups import with_bold_spread
 from readers.notes.entries_apart import entries_named_apart
 from readers.notes import otherwise_cases
 from readers.notes.iterates import steps_apart, with_iterates
+from readers.notes import data_properties
 from readers.notes.chained_recurrences import (
     any_start_differences,
     as_plain_names,
@@ -1015,6 +1018,53 @@ _WRITTEN_ZERO = re.compile(r"\\(?:mathbf|boldsymbol|bm|vec|mathbb)\{0\}|\\vec\s*
 r"""The zero vector or matrix as written: ``\mathbf{0}``, ``\boldsymbol{0}``, ``\vec{0}``, ``\mathbf{O}``."""
 
 
+def _earlier_used(section, exprs) -> dict:
+    r"""The definitions of ``section.earlier`` (ended at a heading) that ``exprs`` name, and those their bodies name in
+    turn; never a worked example's number (:func:`_worked_value`), which would confirm at that one point."""
+    def names(es):  # ("symbols", name) of the plain names, ("arrays", name) of the arrays: z is not z_k
+        es = [e for e in es if isinstance(e, sp.Basic)]
+        arrays = {str(x.label) for e in es for x in e.atoms(sp.IndexedBase)}
+        return {("symbols", str(x)) for e in es for x in e.free_symbols if str(x) not in arrays} \
+            | {("arrays", a) for a in arrays}
+
+    wanted, used = names(exprs), {}
+    while True:
+        more = {k: v for k, v in section.earlier.items() if k not in used
+                and (v[0], str(getattr(v[1], "label", v[1]))) in wanted
+                and not (v[0] == "symbols" and _worked_value(v[2]))}
+        if not more:
+            return used
+        used.update(more)
+        wanted |= names([v[2] if v[0] == "symbols" else v[2][1] for v in more.values()
+                         if isinstance(v[2], sp.Basic) or isinstance(v[2], tuple) and len(v[2]) > 1])
+
+
+def _as_entries(expr, used):
+    """``expr`` with names like ``s_c`` written as entries ``s[c]`` of the earlier arrays ``used`` (a block read after
+    the arrays' definitions ended parsed them as names of their own)."""
+    arrays = {str(v[1].label): v[1] for v in used.values() if v[0] == "arrays" and isinstance(v[1], sp.IndexedBase)}
+    if not arrays or not isinstance(expr, sp.Basic):
+        return expr
+    mapping = {}
+    for x in expr.free_symbols:
+        found = subscript(x.name) if isinstance(x, sp.Symbol) else None
+        if found is not None and found[0] in arrays and all(i.free_symbols for i in found[1]):
+            rank = len(next((v[2][0] for v in used.values() if v[1] is arrays[found[0]]), ()))
+            if rank == len(found[1]):
+                mapping[x] = arrays[found[0]][found[1]]
+    return expr.xreplace(mapping) if mapping else expr
+
+
+def _with_earlier(section, used):
+    """A copy of ``section`` with the earlier definitions ``used`` (:func:`_earlier_used`) in force again."""
+    out = _copy_section(section)
+    for kind, key, value, owner in used.values():
+        getattr(out, kind)[key] = value
+        if owner is not None:
+            out.owner[key] = owner
+    return out
+
+
 def _copy_section(section):
     from copy import copy
 
@@ -1022,7 +1072,7 @@ def _copy_section(section):
     for name in ("symbols", "arrays", "functions", "derivatives", "owner", "conditions", "examples", "updates",
                  "in_place", "moved_on", "distributed", "laws", "entry_laws", "entry_independent", "recurrences",
                  "described", "stated", "witnesses", "contested", "integers", "finite", "withheld", "unreadable",
-                 "written", "earlier", "properties"):
+                 "written", "earlier", "properties", "data"):
         setattr(out, name, copy(getattr(section, name)))
     out.functions = {name: list(cases) for name, cases in section.functions.items()}  # define() edits them in place
     return out
@@ -1442,6 +1492,8 @@ class _Section:
     owner: dict = field(default_factory=dict)  # defined name -> (section number, line)
     limit: tuple | None = None  # (variable, points, paragraph)
     conditions: list = field(default_factory=list)  # (relation, shown, line): to the next heading
+    data: list = field(default_factory=list)  # of those, properties of the data ("the label is one-hot, so $\sum_k
+    # y_k = 1$": readers.notes.data_properties): in force to the end of the document
     examples: list = field(default_factory=list)  # (name, value, paragraphs, list items): see leave_items
     updates: set = field(default_factory=set)  # names set by an update or a recurrence (document)
     in_place: set = field(default_factory=set)  # of those, names updated in place (W = W - ...), not x_t = f(x_{t-1})
@@ -1476,7 +1528,8 @@ class _Section:
 
     def enter(self, number: int) -> None:
         """A new heading: conditions, examples, limits and equations end; definitions stay."""
-        self.number, self.limit, self.conditions, self.examples, self.equation = number, None, [], [], None
+        self.number, self.limit, self.examples, self.equation = number, None, [], None
+        self.conditions = list(self.data)  # a property of the data holds for the document (data_properties)
         self.finite, self.finite_entries, self.widened = {}, {}, ()
         self.witnesses = set()
         self.unreadable = {}
@@ -1988,6 +2041,9 @@ class _NotesReader(_CatalogMatch):
         if pairs is None and frag.kind == "inline":  # "one-hot, so $\sum_k y_k = 1$": the simplex, for the section
             pairs = [p for p in _sum_to_one(block) if p[0].function.base not in self.section.arrays
                      and not any(str(k) == str(p[0].function.base.label) for k in self.section.symbols)] or None
+            data = pairs is not None and data_properties.of_the_data(before)
+        else:
+            data = False
         freed = freed_name(block, before, after) if pairs is None and frag.kind == "inline" else None
         if freed is not None:  # "take any real $a$": the section's conditions on a end (readers.notes.real_domains)
             self.section.conditions = [c for c in self.section.conditions if freed not in c[0].free_symbols]
@@ -2029,7 +2085,10 @@ class _NotesReader(_CatalogMatch):
                     or assumed_outright(before):  # pi/2 is a bound; "Assume $pq > 2$" is in force (hypotheses)
                 held = list(self.section.conditions), self.section.widened
                 self.assume(as_relations(pairs), frag.content_line)
-                self.sentence_conditions.hold(self.section, frag, *held)  # its sentence's only? (condition_scope)
+                if data:  # "the label is one-hot, so $\sum_k y_k = 1$": for the document (data_properties)
+                    self.section.data += [c for c in self.section.conditions if c not in held[0]]
+                else:
+                    self.sentence_conditions.hold(self.section, frag, *held)  # its sentence's only? (condition_scope)
             else:  # a regime named in passing (``for $\eta\lambda > 2$ it diverges``): read, not carried forward,
                 # and no refutation on its names (``for $pq > 2$ we have $$\log(pq) > 0$$`` failed at p = q = 1/2)
                 self.section.withheld |= {x for a, _, b in pairs for x in (a - b).free_symbols}
@@ -2625,7 +2684,8 @@ class _NotesReader(_CatalogMatch):
                 continue
             found = recurrence(c.lhs, c.rhs)
             if found is not None:
-                self.section.recurrences[found.base] = dataclasses.replace(found, line=frag.content_line + row.line - 1)
+                self.section.recurrences[found.base] = dataclasses.replace(found, line=frag.content_line + row.line - 1,
+                                                                           paragraph=frag.paragraph)
                 self.section.updates.add(base_name(c.lhs))
 
     def rows(self, block, frag, warnings):
@@ -2712,7 +2772,8 @@ class _NotesReader(_CatalogMatch):
                 if not row.continued:
                     found = recurrence(exprs[0], exprs[1])
                     if found is not None:  # later claims about the sequence are unrolled with it, as for x_t = F
-                        self.section.recurrences[found.base] = dataclasses.replace(found, line=line)
+                        self.section.recurrences[found.base] = dataclasses.replace(found, line=line,
+                                                                                   paragraph=frag.paragraph)
                     if self.definable(exprs[0], exprs[1]):  # dh_t/dh_{t-1} below reads h_t's body, as before
                         self.define(exprs[0], exprs[1], line)
                         defined.append(f"{exprs[0]}")
@@ -2759,7 +2820,8 @@ class _NotesReader(_CatalogMatch):
                      or self.closed_form(name, exprs[1]))
             if found is not None:  # v_t = beta v_{t-1} + g_t, x_{t+1} = x_t - eta g_t = ...: later claims about the
                 self.section.recurrences[found.base] = dataclasses.replace(  # sequence are unrolled with it
-                    found, line=frag.content_line + row.line - 1)  # (readers.notes.recurrences)
+                    found, line=frag.content_line + row.line - 1,  # (readers.notes.recurrences)
+                    paragraph=frag.paragraph, start=own_start(found.base, row.conditions))
             if unrolled:
                 # v_t = beta^2 v_{t-2} + ... after v_t = beta v_{t-1} + ...: the recurrence unrolled, a claim
                 claims.append(_Claim(exprs[0], rels[0], exprs[1], tuple(row.conditions) + tuple(givens),
@@ -3230,7 +3292,7 @@ class _NotesReader(_CatalogMatch):
         force.  Its steps when every one is confirmed (both readings agree: as a claim it holds, as a definition there
         is nothing to check), else [] (it stays a definition: a new name that shadows the old one is no mistake)."""
         if self.expand(claim.lhs) == claim.lhs:
-            return []
+            return self.earlier_section_as_claim(claim, frag)
         found = self.check_aside(claim, frag)
         if not found or not all(s.verdict in ("proved", "verified") for s in found):
             return []
@@ -3238,6 +3300,39 @@ class _NotesReader(_CatalogMatch):
         note = f"read as a claim about {_show(claim.lhs)} as defined " + (
             f"at line {owner[1]}" if owner and owner[1] else "above") + "; as a new definition it agrees with it"
         return [StepReport(**{**s.__dict__, "method": f"{s.method}; {note}"}) for s in found]
+
+    def earlier_section_as_claim(self, claim: _Claim, frag: Fragment) -> list[StepReport]:
+        r"""A row read as a definition of a name an earlier section defined, whose definition ended at a heading (``L =
+        -\sum_k y_k z_k + \log\sum_m e^{z_m}`` or ``\partial L/\partial z_k = p_k - y_k`` under "Output layer", after
+        ``L = -\sum_k y_k \log p_k`` and ``p_k = \dots`` under "Forward pass"): also a claim about it, checked aside
+        with those definitions (and the ones their bodies use) in force.  Its steps when every one is confirmed, naming
+        the definitions; else [] (it stays a definition: the earlier section's names may not be meant here, so they
+        may only confirm, as in :meth:`earlier_readings`)."""
+        named = claim.lhs.expr if isinstance(claim.lhs, sp.Derivative) else claim.lhs
+        named = named.base if isinstance(named, sp.Indexed) else named
+        used = _earlier_used(self.section, {claim.lhs, claim.rhs})
+        if not any(str(v[1]) == str(named) for v in used.values()):
+            return []  # sigma(z) = ... after z_k = ...: not a name an earlier section defined
+        section = _with_earlier(self.section, used)
+        claim = dataclasses.replace(claim, lhs=_as_entries(claim.lhs, used), rhs=_as_entries(claim.rhs, used))
+        with self.aside(section):
+            try:
+                found = self.check_claim(claim, frag)
+            except Exception:  # noqa: BLE001 - the other reading could not be checked: the row stays a definition
+                return []
+        lines = ", ".join(sorted({f"{_show(v[1])} (line {v[3][1]})" for v in used.values() if v[3] is not None}))
+        if found and any(s.verdict == "refuted" for s in found) and str(named) in {str(v[1]) for v in used.values()}:
+            # L = -sum_k y_k z_k - log sum_m e^{z_m} right after the same L confirmed: a slip or a new L, not a
+            # definition outright (the next section's dL/dz_k is read with the L the notes derived, not this one)
+            self.section.contested[_key(claim.lhs)] = (claim.lhs, claim.rhs, claim.line)
+            return [_undecided(s, f"ambiguous: as a claim about {lines} as defined in an earlier section it fails "
+                                  f"({s.reason[:80]}); as a new definition of {_show(claim.lhs)} there is nothing to "
+                                  "check") if s.verdict == "refuted" else s for s in found]
+        if not found or not all(s.verdict in ("proved", "verified") for s in found):
+            return []
+        return [StepReport(**{**s.__dict__, "role": "claim", "method": f"{s.method}; read as a claim about {lines} "
+                                                                       "as defined in an earlier section"})
+                for s in found]
 
     def solved_as_claim(self, claim: _Claim, frag: Fragment) -> list[StepReport]:
         r"""A row ``name = value`` after prose that solves an equation of the displays just above for the name ("solve
@@ -4346,13 +4441,12 @@ class _NotesReader(_CatalogMatch):
     def starts(self, found) -> dict:
         r"""The first step of ``found``'s sequence where the notes give it (``$\mathbf{h}_0 = 0$``), else {}."""
         for n, v, _, _ in reversed(self.section.examples):
-            if isinstance(n, sp.Symbol) and n.name in (f"{found.base}_0", f"{found.base}_{{0}}"):
+            if is_start(n, found.base):  # x_0, x_{0}, x^{(0)}
                 return {n.name: v}
         for relation, _, _ in reversed(self.section.conditions):
-            if isinstance(relation, sp.Eq) and isinstance(relation.lhs, sp.Symbol) \
-                    and relation.lhs.name in (f"{found.base}_0", f"{found.base}_{{0}}"):
+            if isinstance(relation, sp.Eq) and is_start(relation.lhs, found.base):
                 return {relation.lhs.name: relation.rhs}
-        return {}
+        return dict(found.start)  # s_n = s_{n-1} + 4, \qquad s_0 = 1: the start its own row gives
 
     def later_terms(self, found) -> dict:
         r"""``{step: value}`` for the steps after the first of ``found``'s sequence that the notes set to a value in
@@ -4375,10 +4469,23 @@ class _NotesReader(_CatalogMatch):
             bases = [b for b in self.section.recurrences if _named_base(name) == b]
             claim = _Claim(name, "=", value, (), frag.content_line)
             report = self.unrolled(claim, bases, shown, frag.paragraph) if bases else None
+            if report is not None and report.verdict == "refuted" and self.closes_in_paragraph(name, value, frag):
+                out.append(report)  # "$a_n = a_{n-1} + 3$ with $a_0 = 2$. The closed formula is $a_n = 3 + 2n$."
+                continue
             if report is None or report.verdict not in ("proved", "verified"):  # proved: by induction
                 return None
             out.append(report)
         return out or None
+
+    def closes_in_paragraph(self, name, value, frag) -> bool:
+        r"""Whether ``name = value`` writes in closed form (a formula in the step letter) the sequence of a recurrence
+        stated in the same paragraph, whose start the section gives: "the recursive definition is $a_n = a_{n-1} + 3$
+        with $a_0 = 2$; the closed formula is $a_n = 2 + 3n$" is a claim about that recurrence, refuted when it fails.
+        A closed form further away (``$a_n = -1 + 3n$`` for a sequence that starts at $a_1 = 2$, under another
+        recurrence of the same letter) may be about another sequence: it is confirmed or left an example."""
+        found = self.section.recurrences.get(_named_base(name) or "")
+        return found is not None and found.paragraph == frag.paragraph and closes(name, value, found) \
+            and found.step.name in {x.name for x in value.free_symbols} and bool(self.starts(found))
 
     def imaginary_declared_before(self, line: int) -> bool:
         """Whether the note declares i the imaginary unit on a line before ``line`` (readers.notes.imaginary_unit)."""
@@ -4604,7 +4711,9 @@ class _NotesReader(_CatalogMatch):
     def unrolled_name(self, claim, name, found, shown) -> StepReport | None:
         """:meth:`unrolled` for one name and its recurrence ``found`` (None when the section has none)."""
         if found is not None and found.line == claim.line and isinstance(claim.lhs, (sp.Indexed, sp.Symbol)) \
-                and _named_base(claim.lhs) == name:  # x_{k+1} = x_k - f'/f'': checked against itself, it says nothing
+                and _named_base(claim.lhs) == name and not closes(claim.lhs, claim.rhs, found):
+            # x_{k+1} = x_k - f'/f'': checked against itself, it says nothing; a closed form on the recurrence's line
+            # ("$a_n = a_{n-1} + 3$ with $a_0 = 2$. The closed formula is $a_n = 2 + 3n$") is a claim about it
             return StepReport(**shown, verdict="undecided", role="claim",
                               reason="the recurrence this line states: an assignment, not a claim")
         start = self.starts(found) if found is not None else {}
@@ -5939,7 +6048,9 @@ class _NotesReader(_CatalogMatch):
         def pairs(latex):
             return [p for row in self.parse(latex, frag).rows for p in row.chain.pairs()]
 
-        found = iid_moments.check(lhs, rel, rhs, iid_moments.section_prose(self.lines, frag.line, frag.column), pairs)
+        prose = "\n".join(filter(None, (data_properties.iid_sentences(self.lines, frag.line),  # i.i.d. stated above:
+                                          iid_moments.section_prose(self.lines, frag.line, frag.column))))  # the data
+        found = iid_moments.check(lhs, rel, rhs, prose, pairs)
         if found is None:
             return None
         verdict, how, witness = found

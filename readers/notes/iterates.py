@@ -127,14 +127,61 @@ def with_iterates(fragments):
     steps = iterate_steps(f.content for f in fragments if f.kind == "display" or "=" in f.content)
     if not steps:
         return fragments
+    inputs = input_steps([f.content for f in fragments], steps)
+    steps = {**steps, **inputs}
     out = []
     for f in fragments:
         updates = iterate_steps([f.content])
         calculus = variables_of_calculus(f.content, steps) if not updates else set()
-        bare = {b for b in steps if b not in updates and _uses_bare(f.content, b)}  # x^{k+1} = x x^k: powers
+        bare = {b for b in steps if b not in updates and _uses_bare(f.content, b)  # x^{k+1} = x x^k: powers
+                and not (b in inputs and _sets_step(f.content, b, inputs[b]))}  # g^t = g: a value of the input
         own = {b: s | summed_steps(f.content, b, s) for b, s in steps.items() if b not in calculus | bare}
+        sums = set().union(*(summed_steps(f.content, b, steps[b]) for b in own if b not in inputs)) if own else set()
+        own = {b: s | sums if b in inputs else s for b, s in own.items()}  # z^k = sum_i beta^{k-1-i} g^i: g's steps
         out.append(dataclasses.replace(f, content=mark_iterates(f.content, own)) if own else f)
     return out
+
+
+_ANY_BASE = re.compile(r"(?P<base>" + _BASE + r")" + _SUB + r"\^(?P<sup>\{[^{}]*\}|\\?[A-Za-z0-9])")
+
+
+def input_steps(contents, steps: dict) -> dict[str, frozenset[str]]:
+    r"""``{base: step letters}`` of the *inputs* of the notes' updates: ``g`` in ``z^{k+1} = \beta z^k + g^k``.  A
+    base the right side of an update writes at a step of it (``g^k``, ``g^{t-1}``) is a sequence too when the notes
+    never write it otherwise: never bare (but for a value of the input, ``g^t = g``), never with another superscript
+    (``g^2``).  ``\beta^k`` in ``m^k = \beta m^{k-1} + \dots`` stays a power: the update writes ``\beta`` bare."""
+    found: dict[str, set[str]] = {}
+    for content in contents:
+        for m in _UPDATE.finditer(content):
+            base, letter = m.group("base"), m.group("lhs") or m.group("lhsbare")
+            for o in _ANY_BASE.finditer(m.group("rhs")):
+                other = o.group("base")
+                if other != base and other not in steps and other not in _NOT_BASES \
+                        and _own(m.group("rhs"), o) and _is_step(o.group("sup"), {letter}) \
+                        and re.sub(r"[\s{}]", "", o.group("sup")) != "0":
+                    found.setdefault(other, set()).add(letter)
+    out = {}
+    for base, letters in found.items():
+        ok = True
+        constant = any(_sets_step(c, base, letters) and _uses_bare(c, base) for c in contents)  # g^t = g: then g
+        for content in contents:  # bare is that constant value ("m^t = (1 - \beta^t) g")
+            if _uses_bare(content, base) and not constant:
+                ok = False  # \beta z^k beside \beta^k: beta is a number, its superscripts powers
+            summed = {m.group("letter") for m in _SUMMED.finditer(content)}  # g^i in \sum_{i=0}^{k-1}: a step
+            if any(_own(content, o) and not _is_step(o.group("sup"), set(letters) | summed)
+                   for o in _occurrences(base).finditer(content)):
+                ok = False  # g^2 somewhere: g is a number there, so g^k may be a power as well
+            if not ok:
+                break
+        if ok:
+            out[base] = frozenset(letters)
+    return out
+
+
+def _sets_step(content: str, base: str, letters) -> bool:
+    """Whether ``content`` is a value of the sequence ``base`` at a step: ``g^t = g``, ``g^{k} = c``."""
+    m = _occurrences(base).match(content.strip())
+    return m is not None and _is_step(m.group("sup"), letters) and content.strip()[m.end():].lstrip().startswith("=")
 
 
 _SUMMED = re.compile(r"\\(?:sum|prod)\s*_\s*\{?\s*(?P<letter>[a-z])(?![A-Za-z])")

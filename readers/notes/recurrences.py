@@ -42,6 +42,20 @@ class Recurrence:
     offset: int  # the left side is base_{step + offset}
     body: sp.Basic  # the right side, subscripted names as Indexed
     line: int = 0  # the line the notes state it on: a claim there is the recurrence itself, not a claim about it
+    paragraph: int = -1  # the paragraph it is stated in: a closed form there is a claim about it, right or wrong
+    start: tuple = ()  # ((name, value),): the first step its own row gives (x_{t+1} = F(x_t), \quad x_0 = 1)
+
+
+def own_start(base: str, conditions) -> tuple:
+    r"""``((name, value),)`` for a side condition of the recurrence's row that sets its first step
+    (``s_n = s_{n-1} + 4, \qquad s_0 = 1``), else ()."""
+    return tuple((c.lhs.name, c.rhs) for c in conditions if isinstance(c, sp.Eq) and is_start(c.lhs, base)
+                 and not c.rhs.free_symbols)[-1:]
+
+
+def is_start(name, base: str) -> bool:
+    r"""Whether ``name`` is the first step of the sequence ``base``: ``x_0``, ``x_{0}``, or the label ``x^{(0)}``."""
+    return isinstance(name, sp.Symbol) and subscript(name.name) == (base, (0,))
 
 
 def subscript(name: str):
