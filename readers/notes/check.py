@@ -70,7 +70,7 @@ from dataclasses import dataclass, field
 import sympy as sp
 from sympy.core.function import AppliedUndef
 
-from readers.latex.tables import FUNCTIONS as LATEX_FUNCTIONS, MAXMIN, OPAQUE_FUNCTIONS
+from readers.latex.tables import FUNCTIONS as LATEX_FUNCTIONS, GREEK as LATEX_GREEK, MAXMIN, OPAQUE_FUNCTIONS
 from readers.latex.parse import (
     Given,
     IndexMax,
@@ -797,8 +797,18 @@ def _written_before(name, seen) -> bool:
 
 
 def _written_in(text: str, name: str) -> bool:
-    r"""Whether ``name`` (``f``, ``\beta``, ``x_0``) is written in the LaTeX ``text`` as a name of its own."""
-    return re.search(r"(?<![A-Za-z\\])" + re.escape(name) + r"(?![A-Za-z])", text) is not None
+    r"""Whether ``name`` (``f``, ``\beta``, ``x_0``, ``sigma_w``) is written in the LaTeX ``text`` as a name of its
+    own: as it is spelled, or as LaTeX spells it (``sigma_w`` as ``\sigma_w`` or ``\sigma_{w}``)."""
+    if re.search(r"(?<![A-Za-z\\])" + re.escape(name) + r"(?![A-Za-z])", text) is not None:
+        return True
+    head, _, sub = name.partition("_")
+    spellings = [k for k, v in LATEX_GREEK.items() if v == head]
+    if not spellings:
+        return False
+    pattern = r"\\(?:" + "|".join(spellings) + r")(?![A-Za-z])"
+    if sub:
+        pattern += r"\s*_\s*(?:\{\s*" + re.escape(sub) + r"\s*\}|" + re.escape(sub) + r"(?![A-Za-z0-9]))"
+    return re.search(pattern, text) is not None
 
 
 def _may_use(text: str, key, section) -> bool:
@@ -2169,7 +2179,11 @@ class _NotesReader(_CatalogMatch):
 
     def determined_claims(self, block, frag) -> list[StepReport] | None:
         """Rows ``NAME = number`` whose name the note has already fixed (readers.notes.determined), checked; None
-        unless every row is one."""
+        unless every row is one, or the block may use a name an ambiguous row redefined (it is read both ways:
+        :meth:`redefined_readings`)."""
+        if any(_key(v[0]) in self.section.owner and _may_use(frag.content, _key(v[0]), self.section)
+               for v in self.section.contested.values()):
+            return None
         rows = [r for r in block.rows if r.kind not in ("empty", "prose")]
         found = []
         _, examples = self.in_force(set(), frag.paragraph)
