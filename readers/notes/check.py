@@ -796,6 +796,24 @@ def _written_before(name, seen) -> bool:
     return name in seen or base_name(name) in {str(s) for s in seen}
 
 
+def _unimposed_conditions(steps, claim, lhs, rhs, withheld=frozenset()):
+    r"""Matrix-reading steps with a refutation withdrawn where a condition constrains the claim's names but is not
+    imposed on the matrix samples, which are drawn free: one in force (``claim.conditions``), or one the prose states
+    and the check cannot assume (``withheld`` names: "Let $\|a\| = 1$. Then $\|a + b\|^2 = 1 + 2a^\top b +
+    \|b\|^2$" failed at a = 2, which breaks it).  A claim that holds on every free sample holds under them too, so a
+    confirmation stands."""
+    names = {str(x) for e in (lhs, rhs, claim.lhs, claim.rhs) for x in e.free_symbols}
+    binding = [_show(c) for c in claim.conditions if isinstance(c, sp.Basic) and not isinstance(c, sp.Symbol)
+               and {str(x) for x in c.free_symbols} & names]
+    binding += [f"a stated condition on {x}" for x in sorted({str(x) for x in withheld} & names)]
+    if not binding or not any(s.verdict == "refuted" for s in steps):
+        return steps
+    shown = ", ".join(binding)
+    return [_undecided(s, f"fails on free samples ({s.reason[:80]}), but the conditions ({shown}) are not imposed on "
+                          "the matrix samples: not shown to fail where they hold")
+            if s.verdict == "refuted" else s for s in steps]
+
+
 def _written_in(text: str, name: str) -> bool:
     r"""Whether ``name`` (``f``, ``\beta``, ``x_0``, ``sigma_w``) is written in the LaTeX ``text`` as a name of its
     own: as it is spelled, or as LaTeX spells it (``sigma_w`` as ``\sigma_w`` or ``\sigma_{w}``)."""
@@ -5402,7 +5420,7 @@ class _NotesReader(_CatalogMatch):
                                           | self.document_functions)  # readers.notes.matrices
         if matrix is not None:
             self.matrix_read = True  # the report shows the matrix reading, not the scalar parse (fragment)
-            return matrix
+            return _unimposed_conditions(matrix, claim, lhs, rhs, self.section.withheld | self.unread_conditions)
         if rel == "=" and not _unchecked(claim.lhs, claim.rhs).startswith(("a matrix", ELLIPSIS)) \
                 and not any(e.has(PlusMinus) for e in (claim.lhs, claim.rhs)) \
                 and identity_as_written(claim.lhs, claim.rhs, matrices=self.matrix_like(claim, lhs, rhs)):

@@ -5,6 +5,9 @@ learning-rate schedules, distillation, Gaussian facts).
   makes that row ambiguous; a later worked value (``with $n = 256$ we get $\sigma_w^2 = \frac{2}{256}$``) is about
   either definition.  The check of which blocks may use a contested name looked for ``sigma_w`` in the LaTeX and
   never found ``\sigma_w``, so the value was refuted with the first definition.
+* A vector claim under a condition (``For unit vectors ($\|u\| = \|v\| = 1$) this gives $\|u - v\|^2 = 2 -
+  2u^\top v$``, or after "Let $\|a\| = 1$.") was refuted at u = v = 2: the bracket that restates the words was not
+  read as a hypothesis, and the matrix samples, drawn free, ignored a stated condition.
 """
 from __future__ import annotations
 
@@ -22,3 +25,13 @@ def test_a_value_after_a_contested_greek_definition_is_not_refuted(name):
     assert_block_verdicts(blocks[-1:], [HOLDS])
     wrong = text.replace(r"\frac{2}{256}$", r"\frac{3}{256}$")  # fails under either definition
     assert_block_verdicts(checked_blocks(wrong)[-1:], ["refuted"])
+
+
+@pytest.mark.parametrize("condition, claim", [
+    (r"For unit vectors ($\|u\| = \|v\| = 1$) this gives", r"$\|u - v\|^2 = 2 - 2u^\top v$."),
+    (r"With normalised embeddings ($\|p\| = 1$ and $\|q\| = 1$) we get", r"$\|p - q\|^2 = 2 - 2p^\top q$."),
+    (r"Let $\|a\| = 1$. Then", r"$\|a + b\|^2 = 1 + 2a^\top b + \|b\|^2$."),
+])
+def test_a_vector_claim_under_a_stated_condition_is_not_refuted_off_it(condition, claim):
+    assert_block_verdicts(checked_blocks(f"{condition} {claim}")[-1:], [HOLDS])
+    assert_block_verdicts(checked_blocks(f"Note that {claim}")[-1:], ["refuted"])  # without it, it fails
