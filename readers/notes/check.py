@@ -2086,6 +2086,8 @@ class _NotesReader(_CatalogMatch):
         if values is not None and any(member_value(n, self.section.symbols, self.recurrent_bases(), v) is not None
                                       for n, v in values):
             values = None  # eta_T = eta_max/2 after eta_t = ...: a member of a closed-form family (family_members)
+        if values is not None and any(not is_literal(v) and self.defined_element(n) for n, v in values):
+            values = None  # p_1 = sigma(z_1 - z_2) after p_i = e^{z_i} / sum_j e^{z_j}: a claim about an entry
         if values is not None and any(first_order_recurrence(n, v) is not None for n, v in values):
             values = None  # "the recursive definition is $a_n = a_{n-1} + 3$": a recurrence, though a_n was seen
         if values is not None and any(isinstance(n, AppliedUndef) and n.func.__name__ in PROBABILITY_NAMES
@@ -3150,6 +3152,11 @@ class _NotesReader(_CatalogMatch):
         return f.func.__name__ in self.section.functions \
             and _TAKING_LOG.search(text_before(self.lines, frag.kind, frag.line, frag.column)) is not None
 
+    def defined_element(self, name) -> bool:
+        """Whether ``name`` is a numbered entry (``p_1``) of an array the section defines (``p_i = ...``)."""
+        return isinstance(name, sp.Symbol) and as_elements(name, {str(b.label): b for b in self.section.arrays
+                                                                  if isinstance(b, sp.IndexedBase)}) != name
+
     def definable(self, lhs, rhs, frag=None) -> bool:
         """Whether ``lhs = rhs`` defines ``lhs``: a name that ``rhs`` does not use, not defined yet in
         this section (a definition in an earlier section is shadowed).  ``frag``: the block, where it is known."""
@@ -3164,6 +3171,8 @@ class _NotesReader(_CatalogMatch):
         if key is None or self.section.defined_here(key):
             if not isinstance(lhs, AppliedUndef):
                 return False
+        if self.defined_element(lhs):
+            return False  # p_1 = sigma(z_1 - z_2) after p_i = e^{z_i} / sum_j e^{z_j}: an entry of a defined family
         if isinstance(lhs, sp.Symbol):
             return lhs not in rhs.free_symbols and base_name(lhs) not in self.section.updates \
                 and lhs not in self.section.described and compound_moments(lhs) == lhs  # mu_{aX+b}: E(aX+b)
@@ -3517,7 +3526,8 @@ class _NotesReader(_CatalogMatch):
 
         def fresh(name, other):
             return isinstance(name, sp.Symbol) and name not in before and name not in self.section.symbols \
-                and name not in other.free_symbols and compound_moments(name) == name  # mu_{aX+b} is E(aX+b)
+                and name not in other.free_symbols and compound_moments(name) == name \
+                and not self.defined_element(name)  # mu_{aX+b} is E(aX+b); p_1 is an entry of p_i = ...
 
         for side, other in ((claim.lhs, claim.rhs), (claim.rhs, claim.lhs)):
             if fresh(side, other):
@@ -3548,6 +3558,8 @@ class _NotesReader(_CatalogMatch):
                 and not lhs.func.__name__.endswith("'")  # P(X = k) = ... for the next law of a cheat sheet
         if isinstance(lhs, sp.Pow) and isinstance(lhs.base, sp.Symbol) and lhs.exp.is_Integer and lhs.exp > 1:
             lhs = lhs.base  # sigma^2 = sigma_1^2 + sigma_2^2 after sigma^2 of a product: a variance named anew
+        if self.defined_element(lhs):
+            return False  # p_1 = ... after p_i = ...: the family's definition says what p_1 is
         return isinstance(lhs, (sp.Symbol, sp.Indexed)) and lhs not in rhs.free_symbols \
             and not rhs.atoms(sp.Indexed) & {lhs} and compound_moments(lhs) == lhs  # mu_{aX+b}: never a new name
 
@@ -4138,6 +4150,8 @@ class _NotesReader(_CatalogMatch):
         scalars = _scalar_names(lhs, rhs)  # x = 2 is no value of the array x_i
         entries = all_entries_set(examples, (self.expand(lhs), self.expand(rhs))) if any(
             r.verdict == "refuted" for r in out) else []  # every p_i = 1/V (readers.notes.entry_examples)
+        by_name = {x.name: x for x in scalars if isinstance(x, sp.Symbol)}  # K = 2 for the size K of sum_{j=1}^{K}
+        examples = [(by_name.get(n.name, n) if isinstance(n, sp.Symbol) else n, v) for n, v in examples]
         examples = [(n, v) for n, v in examples if n in scalars or _names_moment_of(n, scalars)] + entries
         arguments = _written_arguments(claim.lhs, claim.rhs)  # H'(p) = log(p/(1-p)): every p, not p = 1/2
         examples = [(n, v) for n, v in examples if n not in arguments]
@@ -4150,9 +4164,11 @@ class _NotesReader(_CatalogMatch):
             local = _Claim(*((claim.lhs, claim.rel, claim.rhs) if not entries else (sides[0], claim.rel, sides[1])),
                            general.conditions + values, claim.line, claim.zero_based, claim.redefinition)
             again = conditioned = self.check_plain(local, frag, *sides, shown)
-            if not again or any(r.verdict == "refuted" for r in again):
+            if not again or any(r.verdict == "refuted" for r in again) or any(
+                    r.verdict == "undecided" and "side condition" in r.reason for r in again):
                 # the example's name stands for its value (Y = aX + b, then Cov(X, Y) = Cov(X, aX + b)): a
-                # condition on the name alone does not reach a function of it that is expanded over samples
+                # condition on the name alone does not reach a function of it that is expanded over samples; nor
+                # can a size be sampled at one value (K = 2 for the K of sum_{j=1}^{K})
                 named = {n: v for n, v in examples}
                 try:
                     local = _Claim(claim.lhs.xreplace(named), claim.rel, claim.rhs.xreplace(named),

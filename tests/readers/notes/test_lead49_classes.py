@@ -8,12 +8,16 @@ learning-rate schedules, distillation, Gaussian facts).
 * A vector claim under a condition (``For unit vectors ($\|u\| = \|v\| = 1$) this gives $\|u - v\|^2 = 2 -
   2u^\top v$``, or after "Let $\|a\| = 1$.") was refuted at u = v = 2: the bracket that restates the words was not
   read as a hypothesis, and the matrix samples, drawn free, ignored a stated condition.
+* A numbered entry of a defined family (``p_1`` after :math:`p_i = e^{z_i/\tau} / \sum_{j=1}^{K} e^{z_j/\tau}`)
+  was a new name: "For $K = 2$ the softmax reduces to a sigmoid: $p_1 = \sigma(\frac{z_1 - z_2}{\tau})$" was its
+  definition, and a wrong one after it an example; and the example ``K = 2`` never reached the size ``K`` of the sum
+  (a real ``K`` beside the integer one).
 """
 from __future__ import annotations
 
 import pytest
 
-from tests.readers.notes.checked import HOLDS, assert_block_verdicts, checked_blocks
+from tests.readers.notes.checked import CONFIRMED, HOLDS, assert_block_verdicts, checked_blocks
 
 
 @pytest.mark.parametrize("name", [r"\sigma_w", r"\tau_{w}", "s"])
@@ -35,3 +39,14 @@ def test_a_value_after_a_contested_greek_definition_is_not_refuted(name):
 def test_a_vector_claim_under_a_stated_condition_is_not_refuted_off_it(condition, claim):
     assert_block_verdicts(checked_blocks(f"{condition} {claim}")[-1:], [HOLDS])
     assert_block_verdicts(checked_blocks(f"Note that {claim}")[-1:], ["refuted"])  # without it, it fails
+
+
+@pytest.mark.parametrize("p, z, size, t", [("p", "z", "K", r"\tau"), ("q", "s", "n", "T")])
+def test_a_numbered_entry_of_a_defined_family_is_a_claim_at_the_example_size(p, z, size, t):
+    def note(sign):
+        return (f"Let $${p}_i = \\frac{{e^{{{z}_i/{t}}}}}{{\\sum_{{j=1}}^{{{size}}} e^{{{z}_j/{t}}}}}$$ with ${t} > 0$, "
+                f"and $\\sigma(x) = \\frac{{1}}{{1+e^{{-x}}}}$.\n\n"
+                f"For ${size} = 2$ it reduces to a sigmoid: ${p}_1 = \\sigma\\left(\\frac{{{z}_1 {sign} {z}_2}}{{{t}}}\\right)$.\n")
+    assert_block_verdicts(checked_blocks(note("-"))[-1:], [CONFIRMED])
+    (w,) = assert_block_verdicts(checked_blocks(note("+"))[-1:], ["refuted"])
+    assert w.get("at") == f"{size}=2"  # refuted at the example's size, not for another
