@@ -12,6 +12,9 @@ learning-rate schedules, distillation, Gaussian facts).
   was a new name: "For $K = 2$ the softmax reduces to a sigmoid: $p_1 = \sigma(\frac{z_1 - z_2}{\tau})$" was its
   definition, and a wrong one after it an example; and the example ``K = 2`` never reached the size ``K`` of the sum
   (a real ``K`` beside the integer one).
+* A law of every entry with an entry for its parameter (:math:`y_i \sim \mathrm{Poisson}(\lambda_i)`) gave the
+  variance ``lambda[i]`` beside the claim's scalar ``lambda``: a correct :math:`\mathrm{Var}(y_i) = \lambda_i` was
+  refuted at lambda = 1, lambda[1] = 2.
 """
 from __future__ import annotations
 
@@ -50,3 +53,16 @@ def test_a_numbered_entry_of_a_defined_family_is_a_claim_at_the_example_size(p, 
     assert_block_verdicts(checked_blocks(note("-"))[-1:], [CONFIRMED])
     (w,) = assert_block_verdicts(checked_blocks(note("+"))[-1:], ["refuted"])
     assert w.get("at") == f"{size}=2"  # refuted at the example's size, not for another
+
+
+@pytest.mark.parametrize("y, law, mean, wrong", [
+    ("y", r"\mathrm{Poisson}(\lambda_i)", r"\lambda_i", r"\lambda_i^2"),
+    ("n", r"\mathrm{Poisson}(\mu_i)", r"\mu_i", r"2\mu_i"),
+    ("b", r"\mathrm{Bernoulli}(p_i)", r"p_i", r"p_i^2"),
+])
+def test_a_law_of_every_entry_with_an_entry_parameter(y, law, mean, wrong):
+    variance = mean if "Poisson" in law else f"{mean}(1 - {mean})"
+    text = (f"Counts ${y}_i$ follow ${y}_i \\sim {law}$.\n\n"
+            f"Its mean and variance: $\\mathbb{{E}}[{y}_i] = {mean}$ and $\\mathrm{{Var}}({y}_i) = {variance}$.\n\n"
+            f"Wrong: $\\mathrm{{Var}}({y}_i) = {wrong}$.\n")
+    assert_block_verdicts(checked_blocks(text)[1:], [CONFIRMED, CONFIRMED, "refuted"])
