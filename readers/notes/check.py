@@ -5134,6 +5134,10 @@ class _NotesReader(_CatalogMatch):
                        if isinstance(x, sp.Symbol) and not x.is_integer), key=str)
         free += sorted({e for e in (lhs.atoms(sp.Indexed) | rhs.atoms(sp.Indexed))
                         if not any(i.free_symbols for i in e.indices)} - constrained, key=str)
+        free += sorted({e for e in (lhs.atoms(sp.Indexed) | rhs.atoms(sp.Indexed))  # x_i under sum_i: every entry
+                        if len(e.indices) == 1 and isinstance(e.indices[0], sp.Symbol)
+                        and not {str(e.base.label)} & {str(getattr(c, "base", c)) for c in constrained}}, key=str)
+        free = list(dict.fromkeys(free))
         if not free or len(free) > MAX_NARROWED:
             return report
         counted = self.on_integers(report, claim, lhs, rhs, floored(lhs, rhs, written=self.latex) & set(free), shown)
@@ -5150,7 +5154,8 @@ class _NotesReader(_CatalogMatch):
         if inside is not None and (not alone or not self.holds_at(lhs, rhs, claim, free, shown)):
             return inside  # a failure where the name is in (0, 1), and it is not one name that holds at 2 and at 3
         unfinished = undecided = None
-        names = ", ".join(_show(x) for x in free)
+        names = ", ".join(f"every {x.base}_i" if isinstance(x, sp.Indexed) and isinstance(x.indices[0], sp.Symbol)
+                          else _show(x) for x in free)
         domains = (("> 0", lambda x: [sp.Gt(x, 0)]), ("in (0, 1)", lambda x: [sp.Gt(x, 0), sp.Lt(x, 1)]),
                    ("> 1", lambda x: [sp.Gt(x, 1)]))
         for label, where in domains[2:] if inside is not None else domains:  # one name failing in (0, 1): > 1 only

@@ -15,6 +15,10 @@ learning-rate schedules, distillation, Gaussian facts).
 * A law of every entry with an entry for its parameter (:math:`y_i \sim \mathrm{Poisson}(\lambda_i)`) gave the
   variance ``lambda[i]`` beside the claim's scalar ``lambda``: a correct :math:`\mathrm{Var}(y_i) = \lambda_i` was
   refuted at lambda = 1, lambda[1] = 2.
+* A strict bound on a sum over an array that fails only where every entry is 0 (a Poisson log-likelihood's
+  :math:`\ell''(\theta) = -\sum_i x_i^2 e^{\theta x_i} < 0`) was refuted at x = 0, where the same bound on a scalar
+  (:math:`-t^2 e^t < 0`) was ``undecided (holds where t > 0)``: the entries of an array under a sum were never
+  narrowed.
 """
 from __future__ import annotations
 
@@ -66,3 +70,12 @@ def test_a_law_of_every_entry_with_an_entry_parameter(y, law, mean, wrong):
             f"Its mean and variance: $\\mathbb{{E}}[{y}_i] = {mean}$ and $\\mathrm{{Var}}({y}_i) = {variance}$.\n\n"
             f"Wrong: $\\mathrm{{Var}}({y}_i) = {wrong}$.\n")
     assert_block_verdicts(checked_blocks(text)[1:], [CONFIRMED, CONFIRMED, "refuted"])
+
+
+@pytest.mark.parametrize("bound, holds", [
+    (r"-\sum_{i=1}^{n} x_i^2 e^{\theta x_i} < 0", True),
+    (r"\sum_{k=1}^{m} w_k^2 > 0", True),
+    (r"\sum_{k=1}^{m} w_k^2 > 1", False),  # fails for small positive entries too
+])
+def test_a_strict_bound_over_every_entry_is_narrowed_not_refuted(bound, holds):
+    assert_block_verdicts(checked_blocks(f"We have $${bound}.$$\n"), ["undecided" if holds else "refuted"])
