@@ -796,6 +796,34 @@ def _written_before(name, seen) -> bool:
     return name in seen or base_name(name) in {str(s) for s in seen}
 
 
+def _inner_product(body) -> bool:
+    r"""Whether ``body`` is a number for every reading of its names: a sum of terms ``c\, u^\top v`` with ``u`` and
+    ``v`` lower-case names or their entries (vectors or scalars, never matrices: readers.notes.matrices), ``c`` free
+    of both (``\frac{q^\top k_j}{\sqrt d}``, ``w^\top x_i + b``)."""
+    lower = re.compile(r"(?:\\mathbf\{|\\boldsymbol\{?\\?|\\vec\{)?[a-z]\}?$")
+
+    def vector(e) -> bool:
+        name = str(e.base.label) if isinstance(e, sp.Indexed) else e.name if isinstance(e, sp.Symbol) else ""
+        return bool(name) and lower.match(name) is not None
+
+    for term in sp.Add.make_args(sp.expand(body)):
+        factors = sp.Mul.make_args(term)
+        transposed = [f for f in factors if isinstance(f, AppliedUndef) and f.func.__name__ == "transpose"]
+        if not transposed:
+            if _matrix_names(term, sp.S.Zero):
+                return False
+            continue
+        if len(transposed) != 1 or not vector(transposed[0].args[0]):
+            return False
+        rest = [f for f in factors if f is not transposed[0]]
+        vectors = [f for f in rest if vector(f) and not f.is_number]
+        others = [f for f in rest if f not in vectors]
+        if len(vectors) != 1 or any(_matrix_names(f, sp.S.Zero) or f.atoms(sp.Indexed) - {vectors[0]}
+                                    for f in others):
+            return False
+    return True
+
+
 def _unimposed_conditions(steps, claim, lhs, rhs, withheld=frozenset()):
     r"""Matrix-reading steps with a refutation withdrawn where a condition constrains the claim's names but is not
     imposed on the matrix samples, which are drawn free: one in force (``claim.conditions``), or one the prose states
@@ -3683,6 +3711,52 @@ class _NotesReader(_CatalogMatch):
         finally:
             self.section.symbols, self.section.arrays = saved, arrays
 
+    def over_matrix_definitions(self, claim, frag, shown) -> list[StepReport] | None:
+        r"""A claim written in scalars and entries alone (``\frac{\partial a_j}{\partial s_l} = a_j(\delta_{jl} -
+        a_l)``) whose expansion reaches a definition through vectors (``s_j = \frac{q^\top k_j}{\sqrt d}``), checked
+        with those names kept as free numbers: an identity in every value of ``s`` holds at the values the vectors
+        give.  Only a confirmation is kept (a failure at free values may lie where the vectors never reach); None
+        otherwise."""
+        saved, arrays, written = self.section.symbols, self.section.arrays, self.section.written
+
+        def as_written(key, value):  # the body with the names it was written in (readers.notes.named_intermediates)
+            record = written.get(key)
+            if isinstance(key, sp.IndexedBase):
+                return (record[0], record[1]) if record is not None and record[2] is value else value
+            return record[0] if record is not None and record[1] is value else value
+
+        def through_vectors(value) -> bool:
+            body = value[-1] if isinstance(value, tuple) else value
+            return isinstance(body, sp.Basic) and bool(_matrix_names(body, sp.S.Zero))
+
+
+        symbols = {k: as_written(k, v) for k, v in saved.items()}
+        kept = {b: as_written(b, v) for b, v in arrays.items()}
+        held = {k for k, v in symbols.items() if through_vectors(v)} | {b for b, v in kept.items() if through_vectors(v)}
+        if not held:
+            return None
+        if any(not _inner_product(v[-1] if isinstance(v, tuple) else v) for k, v in [*symbols.items(), *kept.items()]
+               if k in held):
+            return None  # S = X^T X may be a matrix: held as a number, A S = S A would hold
+        symbols = {k: v for k, v in symbols.items() if k not in held}
+        kept = {b: v for b, v in kept.items() if b not in held}
+        self.section.symbols, self.section.arrays = symbols, kept
+        try:
+            lhs, rhs = self.expand(claim.lhs), self.expand(claim.rhs)
+            if _matrix_names(lhs, rhs):
+                return None
+            steps = self.check_plain_reading(claim, frag, lhs, rhs, shown)
+        except Exception:  # noqa: BLE001 - the scalar reading could not be checked: the matrix verdict stands
+            return None
+        finally:
+            self.section.symbols, self.section.arrays = saved, arrays
+        if not steps or not all(s.verdict in ("proved", "verified") for s in steps):
+            return None
+        shown_held = ", ".join(sorted(_show(k) if isinstance(k, sp.Symbol) else f"{k}_i" for k in held))
+        return [StepReport(**{**s.__dict__, "method": f"{s.method}; with {shown_held} read as free numbers (their "
+                                                      f"definitions through vectors are not needed)"[:300]})
+                for s in steps]
+
     def expand_tied(self, expr):
         r"""``expand`` keeping ``\mu_X``, ``\sigma_X``, ``\sigma_{XY}`` as the moments they name: their
         definitions through a density the notes leave unknown (``\int x p_X(x)\,dx``) say the same."""
@@ -5439,6 +5513,11 @@ class _NotesReader(_CatalogMatch):
         matrix = self.matrix_claims.check(claim, frag, self.section, shown, force=bool(_matrix_names(lhs, rhs)),
                                           names=self.names, functions=frozenset(self.section.functions)
                                           | self.document_functions)  # readers.notes.matrices
+        if matrix is not None and all(s.verdict == "undecided" for s in matrix) \
+                and not _matrix_names(claim.lhs, claim.rhs):
+            scalar = self.over_matrix_definitions(claim, frag, shown)
+            if scalar is not None:  # a_j = e^{s_j} / sum_l e^{s_l} after s_j = q^T k_j / sqrt(d): in s, as written
+                return scalar
         if matrix is not None:
             self.matrix_read = True  # the report shows the matrix reading, not the scalar parse (fragment)
             return _unimposed_conditions(matrix, claim, lhs, rhs, self.section.withheld | self.unread_conditions)

@@ -19,6 +19,9 @@ learning-rate schedules, distillation, Gaussian facts).
   :math:`\ell''(\theta) = -\sum_i x_i^2 e^{\theta x_i} < 0`) was refuted at x = 0, where the same bound on a scalar
   (:math:`-t^2 e^t < 0`) was ``undecided (holds where t > 0)``: the entries of an array under a sum were never
   narrowed.
+* Scores defined through vectors (:math:`s_j = q^\top k_j / \sqrt d`) made every later claim on the weights
+  :math:`a_j = e^{s_j} / \sum_l e^{s_l}` a matrix claim left undecided, the softmax Jacobian among them; written in
+  the scores alone, such a claim holds for every value of them, so at the values the vectors give.
 """
 from __future__ import annotations
 
@@ -79,3 +82,17 @@ def test_a_law_of_every_entry_with_an_entry_parameter(y, law, mean, wrong):
 ])
 def test_a_strict_bound_over_every_entry_is_narrowed_not_refuted(bound, holds):
     assert_block_verdicts(checked_blocks(f"We have $${bound}.$$\n"), ["undecided" if holds else "refuted"])
+
+
+@pytest.mark.parametrize("score, a, s", [(r"\frac{q^\top k_j}{\sqrt{d}}", "a", "s"), (r"w^\top x_j + b", "p", "z")])
+def test_a_claim_in_scores_defined_through_vectors(score, a, s):
+    text = (f"The scores are ${s}_j = {score}$ and the weights\n$${a}_j = \\frac{{e^{{{s}_j}}}}{{\\sum_{{l=1}}^{{m}} "
+            f"e^{{{s}_l}}}}.$$\n\nThey sum to one: $\\sum_{{j=1}}^{{m}} {a}_j = 1$.\n\n"
+            f"$$\\frac{{\\partial {a}_j}}{{\\partial {s}_l}} = {a}_j(\\delta_{{jl}} - {a}_l).$$\n\n"
+            f"Wrong: $\\frac{{\\partial {a}_j}}{{\\partial {s}_j}} = {a}_j(1 + {a}_j)$.\n")
+    assert_block_verdicts(checked_blocks(text), [CONFIRMED, CONFIRMED, HOLDS])
+
+
+def test_a_name_defined_as_a_matrix_is_not_held_as_a_number():
+    text = "Let $S = X^\\top X$ and $T = Y^\\top Y$. Then $$S T = T S.$$\n"  # false for matrices
+    assert all(b.verdict not in CONFIRMED for b in checked_blocks(text))
