@@ -338,6 +338,7 @@ from readers.notes.symbols import (
     _indices_and_sizes,
     bind_limit_variables,
     _instantiate,
+    array_arguments,
     _write_out,
     _is_simplex_condition,
     _is_variable,
@@ -1621,6 +1622,7 @@ class _NotesReader(_CatalogMatch):
         self.component_functions = ComponentFunctions()  # functions of a vector by its components
         self.entry_links = {}  # entry letter -> (matrix name, section): A = (a_{ij}) (readers.notes.determined)
         self.vector_functions = {}  # f(\mathbf{x}) written in x's entries (readers.notes.component_derivatives)
+        self.claim_vectors = set()  # the vectors of the claim being checked (symbols.array_arguments): expand
         self.event_values = EventValues()  # probabilities the notes give as numbers (readers.notes.event_values)
         self.operators_named = frozenset()  # names the prose calls operators (readers.notes.mappings)
         self.scopes = Scopes([])  # theorem, proof, example environments (readers.notes.environments)
@@ -3673,9 +3675,10 @@ class _NotesReader(_CatalogMatch):
                 new = new.replace(lambda e: isinstance(e, AppliedUndef) and e.func.__name__ in ("nabla", "nabla^2")
                                   and as_derivative(e, s.functions) is not None,
                                   lambda e: as_derivative(e, s.functions))
+            vectors = (array_arguments(new, s.functions) | self.claim_vectors) if s.functions else set()
             for name, cases in s.functions.items():
                 new = new.replace(lambda e, n=name: isinstance(e, AppliedUndef) and e.func.__name__ == n,
-                                  lambda e, c=cases: _instantiate(e, c))
+                                  lambda e, c=cases: _instantiate(e, c, vectors))
                 new = new.replace(lambda e, n=name: isinstance(e, AppliedUndef) and e.func.__name__.rstrip("'") == n
                                   and e.func.__name__ != n and len(e.args) == 1,
                                   lambda e, c=cases: _prime(e, c, s.functions))
@@ -3775,7 +3778,13 @@ class _NotesReader(_CatalogMatch):
         after "For $0 < x < 1$", ``_Section.widened``), a confirmation must also hold without the bounds it left out,
         else the step is ``undecided (ambiguous)``: $x^2 \le x$ holds on (0, 1), not for every $x > 0$."""
         widened, equation = self.section.widened, self.section.equation
-        steps = self.check_claim_in_scope(claim, frag)
+        context = self.claim_vectors
+        self.claim_vectors = array_arguments(sp.Tuple(claim.lhs, claim.rhs), self.section.functions) \
+            if isinstance(claim.lhs, sp.Basic) and isinstance(claim.rhs, sp.Basic) and self.section.functions else set()
+        try:  # LSE(x + c) = LSE(x) + c: x is a vector on both sides (expand)
+            steps = self.check_claim_in_scope(claim, frag)
+        finally:
+            self.claim_vectors = context
         if any(s.verdict == "refuted" for s in steps):
             self.section.equation = equation  # a claim refuted (its law or conditions leave no unknown) is no
             # equation that later claims follow from: E[Y^2] = 5 refuted under Y ~ N(0, 1), then "so E[Y^2] = 5"

@@ -22,6 +22,9 @@ learning-rate schedules, distillation, Gaussian facts).
 * Scores defined through vectors (:math:`s_j = q^\top k_j / \sqrt d`) made every later claim on the weights
   :math:`a_j = e^{s_j} / \sum_l e^{s_l}` a matrix claim left undecided, the softmax Jacobian among them; written in
   the scores alone, such a claim holds for every value of them, so at the values the vectors give.
+* A function of a vector applied to an expression (:math:`\mathrm{LSE}(x + c) = \mathrm{LSE}(x) + c` after
+  :math:`\mathrm{LSE}(x) = \log\sum_i e^{x_i}`) relabelled the array ``x`` as ``x + c``, whose entries became names
+  of their own: the shift invariance was refuted.  The argument is taken entry by entry over the claim's vectors.
 """
 from __future__ import annotations
 
@@ -96,3 +99,13 @@ def test_a_claim_in_scores_defined_through_vectors(score, a, s):
 def test_a_name_defined_as_a_matrix_is_not_held_as_a_number():
     text = "Let $S = X^\\top X$ and $T = Y^\\top Y$. Then $$S T = T S.$$\n"  # false for matrices
     assert all(b.verdict not in CONFIRMED for b in checked_blocks(text))
+
+
+@pytest.mark.parametrize("f, v, claim, holds", [
+    (r"\mathrm{LSE}", "x", r"\mathrm{LSE}(x + c) = \mathrm{LSE}(x) + c", True),
+    ("g", "y", "g(y - a) = g(y) - a", True),
+    ("g", "y", "g(2y) = 2 g(y)", False),
+])
+def test_a_function_of_a_vector_applied_to_an_expression(f, v, claim, holds):
+    text = f"Let ${f}({v}) = \\log\\sum_{{i=1}}^{{n}} e^{{{v}_i}}$.\n\nThen ${claim}$.\n"
+    assert_block_verdicts(checked_blocks(text), [CONFIRMED if holds else "refuted"])
