@@ -2116,10 +2116,8 @@ class _NotesReader(_CatalogMatch):
         if values is not None and any(member_value(n, self.section.symbols, self.recurrent_bases(), v) is not None
                                       for n, v in values):
             values = None  # eta_T = eta_max/2 after eta_t = ...: a member of a closed-form family (family_members)
-        if values is not None and any(not is_literal(v) and (self.defined_element(n) or (
-                _key(n) is not None and self.section.defined_here(_key(n)))) for n, v in values):
-            values = None  # p_1 = sigma(z_1 - z_2) after p_i = e^{z_i} / sum_j e^{z_j}, y^* = b/(a + b) after
-            # y^* = a/(a + b): a claim about what the section defines, not a value set for an example
+        if values is not None and any(not is_literal(v) and self.defined_element(n) for n, v in values):
+            values = None  # p_1 = sigma(z_1 - z_2) after p_i = e^{z_i} / sum_j e^{z_j}: a claim about an entry
         if values is not None and any(first_order_recurrence(n, v) is not None for n, v in values):
             values = None  # "the recursive definition is $a_n = a_{n-1} + 3$": a recurrence, though a_n was seen
         if values is not None and any(isinstance(n, AppliedUndef) and n.func.__name__ in PROBABILITY_NAMES
@@ -6416,7 +6414,7 @@ class _NotesReader(_CatalogMatch):
         if values:  # differentiate before a variable is set to a value: d/dx at x = 0, not d/d0
             lhs, rhs = (e.replace(lambda d: isinstance(d, sp.Derivative) and any(v in values for v, _ in
                                                                                   d.variable_count),
-                                  lambda d: d.doit()) for e in (lhs, rhs))
+                                  lambda d: d.doit(deep=False)) for e in (lhs, rhs))  # deep: sums summed (hangs)
             if any(v in values for e in (lhs, rhs) for d in e.atoms(sp.Derivative) for v, _ in d.variable_count):
                 return "a derivative in a variable the conditions set to a value"
         lhs, rhs = separate_integration_variables(lhs, rhs)  # theta free beside an integral d theta (symbols)
