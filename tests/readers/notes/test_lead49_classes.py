@@ -25,8 +25,14 @@ learning-rate schedules, distillation, Gaussian facts).
 * A function of a vector applied to an expression (:math:`\mathrm{LSE}(x + c) = \mathrm{LSE}(x) + c` after
   :math:`\mathrm{LSE}(x) = \log\sum_i e^{x_i}`) relabelled the array ``x`` as ``x + c``, whose entries became names
   of their own: the shift invariance was refuted.  The argument is taken entry by entry over the claim's vectors.
+* A derivative in a variable an example sets (``Setting $\frac{\partial L}{\partial b} = 0$ gives $b = \bar y -
+  w\bar x$``, then a claim on :math:`\partial L / \partial b` with ``w`` defined as a ratio of sums) was taken with
+  sympy's deep ``doit``, which summed every sum symbolically: the check of a short linear-regression note ran for
+  over ten minutes in the main process, outside any budget.
 """
 from __future__ import annotations
+
+import signal
 
 import pytest
 
@@ -109,3 +115,36 @@ def test_a_name_defined_as_a_matrix_is_not_held_as_a_number():
 def test_a_function_of_a_vector_applied_to_an_expression(f, v, claim, holds):
     text = f"Let ${f}({v}) = \\log\\sum_{{i=1}}^{{n}} e^{{{v}_i}}$.\n\nThen ${claim}$.\n"
     assert_block_verdicts(checked_blocks(text), [CONFIRMED if holds else "refuted"])
+
+
+REGRESSION = r"""The model is $\hat y_i = w x_i + b$. The loss is
+
+$$
+L(w, b) = \frac{1}{n}\sum_{i=1}^{n}(\hat y_i - y_i)^2.
+$$
+
+Setting $\frac{\partial L}{\partial b} = 0$ gives $b = \bar y - w\bar x$, where $\bar x = \frac1n\sum_i x_i$ and
+$\bar y = \frac1n\sum_i y_i$.
+
+Substituting into the first equation and solving,
+$$
+w = \frac{\sum_{i=1}^{n}(x_i - \bar x)(y_i - \bar y)}{\sum_{i=1}^{n}(x_i - \bar x)^2}.
+$$
+
+Wrong: $\frac{\partial L}{\partial b} = \frac{1}{n}\sum_{i=1}^{n}(w x_i + b - y_i)$.
+"""
+
+
+def test_a_derivative_in_a_variable_an_example_sets_is_taken_without_summing():
+    def out_of_time(*_):
+        raise TimeoutError("the check ran past 60 CPU-seconds (it takes about 3)")
+
+    # CPU time, not wall time: a busy machine does not move it.  The hang this guards against never ended.
+    previous = signal.signal(signal.SIGPROF, out_of_time)
+    signal.setitimer(signal.ITIMER_PROF, 60.0)
+    try:
+        blocks = checked_blocks(REGRESSION)
+    finally:
+        signal.setitimer(signal.ITIMER_PROF, 0)
+        signal.signal(signal.SIGPROF, previous)
+    assert blocks[-1].verdict in ("refuted", "undecided")  # the wrong line: checked, within its budget
