@@ -797,6 +797,17 @@ def _written_before(name, seen) -> bool:
     return name in seen or base_name(name) in {str(s) for s in seen}
 
 
+def _written_names(*exprs) -> set:
+    """The names a claim writes (symbols, arrays, applied functions), before any definition is put in."""
+    out = set()
+    for e in exprs:
+        if isinstance(e, sp.Basic):
+            out |= {str(x) for x in e.free_symbols if not isinstance(x, sp.Indexed)}
+            out |= {str(i.base.label) for i in e.atoms(sp.Indexed)}
+            out |= {f.func.__name__ for f in e.atoms(AppliedUndef)}
+    return out
+
+
 def _inner_product(body) -> bool:
     r"""Whether ``body`` is a number for every reading of its names: a sum of terms ``c\, u^\top v`` with ``u`` and
     ``v`` lower-case names or their entries (vectors or scalars, never matrices: readers.notes.matrices), ``c`` free
@@ -4340,7 +4351,8 @@ class _NotesReader(_CatalogMatch):
         if previous is not None and frag.paragraph - previous[1] > EQUATION_REACH:
             previous = None
         if equation and not all(r.verdict in ("proved", "verified") for r in out):
-            self.section.equation = (lhs - rhs, frag.paragraph, claim.line)  # an identity that holds is no equation
+            self.section.equation = (lhs - rhs, frag.paragraph, claim.line,  # an identity that holds is no equation
+                                     _written_names(claim.lhs, claim.rhs))
         if not any(r.verdict == "refuted" for r in out):
             return out
         applied = _derivative_applied_to_expression(claim.lhs, claim.rhs)
@@ -4387,7 +4399,10 @@ class _NotesReader(_CatalogMatch):
                                role="equation") if not r.method.startswith(iid_moments.METHOD)
                     and _STATED_LAW_METHOD not in r.method else r for r in out]  # E[V^3] = 1/3: V's law decides, no unknown
         if rel == "=" and previous is not None and not (_numbers_alone(lhs, rhs) and not _within_rounding(lhs, rhs)) \
-                and (previous[0].free_symbols & (lhs.free_symbols | rhs.free_symbols) or not previous[0].free_symbols):
+                and (previous[0].free_symbols & (lhs.free_symbols | rhs.free_symbols) or not previous[0].free_symbols) \
+                and (len(previous) < 4 or previous[3] & _written_names(claim.lhs, claim.rhs)):
+            # as written, the step names something of the equation: RMS(x)^2 = sigma^2 - mu^2 is no step from
+            # sum_i hat{x}_i^2 = 1, though both expand to the x_i
             # a step from Gamma(u + 1) = u! names u: a claim in theta, y, N alone cannot follow from it
             return [_undecided(r, f"an equation after the one at line {previous[2]}: not shown to follow from it",
                                role="equation step") for r in out]

@@ -137,11 +137,11 @@ Wrong: $\frac{\partial L}{\partial b} = \frac{1}{n}\sum_{i=1}^{n}(w x_i + b - y_
 
 def test_a_derivative_in_a_variable_an_example_sets_is_taken_without_summing():
     def out_of_time(*_):
-        raise TimeoutError("the check ran past 60 CPU-seconds (it takes about 3)")
+        raise TimeoutError("the check ran past 30 CPU-seconds (it takes about 2)")
 
     # CPU time, not wall time: a busy machine does not move it.  The hang this guards against never ended.
     previous = signal.signal(signal.SIGPROF, out_of_time)
-    signal.setitimer(signal.ITIMER_PROF, 60.0)
+    signal.setitimer(signal.ITIMER_PROF, 30.0)
     try:
         blocks = checked_blocks(REGRESSION)
     finally:
