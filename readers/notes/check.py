@@ -798,14 +798,16 @@ def _written_before(name, seen) -> bool:
 
 
 def _written_names(*exprs) -> set:
-    """The names a claim writes (symbols, arrays, applied functions), before any definition is put in."""
-    out = set()
+    """The names a claim writes (symbols, arrays, applied functions), before any definition is put in; not the
+    sizes its sums run to (``n`` of :math:`\\sum_{i=1}^{n}`, which every line of a note on n samples writes)."""
+    out, sizes = set(), set()
     for e in exprs:
         if isinstance(e, sp.Basic):
             out |= {str(x) for x in e.free_symbols if not isinstance(x, sp.Indexed)}
             out |= {str(i.base.label) for i in e.atoms(sp.Indexed)}
             out |= {f.func.__name__ for f in e.atoms(AppliedUndef)}
-    return out
+            sizes |= {str(x) for node in e.atoms(sp.Sum) for _, lo, hi in node.limits for x in (lo - hi).free_symbols}
+    return out - sizes
 
 
 def _inner_product(body) -> bool:

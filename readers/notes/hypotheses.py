@@ -100,7 +100,7 @@ def assumed_outright(before: str) -> bool:
 
 
 def _lone_name(e) -> bool:
-    """A name alone, or a variance written as a squared name (``\sigma^2 = \frac1n\sum_i (x_i - \mu)^2`` after
+    r"""A name alone, or a variance written as a squared name (``\sigma^2 = \frac1n\sum_i (x_i - \mu)^2`` after
     "let": its definition, as the readers of definitions take it)."""
     return isinstance(e, (sp.Symbol, sp.Indexed, AppliedUndef)) or (
         isinstance(e, sp.Derivative) and isinstance(e.expr, AppliedUndef)) or (

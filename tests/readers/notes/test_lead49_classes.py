@@ -29,6 +29,11 @@ learning-rate schedules, distillation, Gaussian facts).
   w\bar x$``, then a claim on :math:`\partial L / \partial b` with ``w`` defined as a ratio of sums) was taken with
   sympy's deep ``doit``, which summed every sum symbolically: the check of a short linear-regression note ran for
   over ten minutes in the main process, outside any budget.
+* "let $\mu = \frac1n\sum_i x_i$ and $\sigma^2 = \frac1n\sum_i (x_i - \mu)^2$" made the variance a hypothesis the
+  check could not assume (a squared name was no name to the hypothesis reader), so LayerNorm's
+  :math:`\sum_i \hat x_i^2 = n` was left undecided; and a wrong claim after an equation it shares no written name
+  with (:math:`\mathrm{RMS}(x)^2 = \sigma^2 - \mu^2` after :math:`\sum_i \hat x_i^2 = 1`) was read as a step
+  from it, "not shown to follow".
 """
 from __future__ import annotations
 
@@ -148,3 +153,15 @@ def test_a_derivative_in_a_variable_an_example_sets_is_taken_without_summing():
         signal.setitimer(signal.ITIMER_PROF, 0)
         signal.signal(signal.SIGPROF, previous)
     assert blocks[-1].verdict in ("refuted", "undecided")  # the wrong line: checked, within its budget
+
+
+@pytest.mark.parametrize("m, v, x", [(r"\mu", r"\sigma", "x"), (r"m", r"s", "z")])
+def test_a_variance_after_let_is_defined_and_a_step_names_its_equation(m, v, x):
+    text = (f"For ${x} \\in \\mathbb{{R}}^n$ let ${m} = \\frac{{1}}{{n}}\\sum_{{i=1}}^{{n}} {x}_i$ and "
+            f"${v}^2 = \\frac{{1}}{{n}}\\sum_{{i=1}}^{{n}}({x}_i - {m})^2$, and $\\hat {x}_i = \\frac{{{x}_i - {m}}}{{{v}}}$.\n\n"
+            f"$$\\sum_{{i=1}}^{{n}}\\hat {x}_i^2 = n.$$\n\n"
+            f"Wrong: $\\sum_{{i=1}}^{{n}}\\hat {x}_i^2 = 1$.\n\n"
+            f"Wrong: $\\frac1n\\sum_{{i=1}}^{{n}} {x}_i^2 = {v}^2 - {m}^2$.\n")
+    blocks = checked_blocks(text)
+    assert_block_verdicts(blocks[-3:-2], [CONFIRMED])
+    assert_block_verdicts(blocks[-1:], ["refuted"])
