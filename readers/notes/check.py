@@ -2968,6 +2968,10 @@ class _NotesReader(_CatalogMatch):
                                      tentative=f"read as the ∝ form of {_show(exprs[0])} at line {earlier[1]} "
                                                "written again"))
                 start = 1
+            if start == 0 and len(rels) > 1 and rels[0] in ("<", ">", "<=", ">=") \
+                    and self.threshold(exprs[0], exprs[1]):
+                start = 1  # "overflows once $x > \ln(1.8 \times 10^{308}) \approx 709.8$": a threshold on x, then
+                # a claim about the number
             for k in range(start, len(rels)):
                 claims.append(_Claim(exprs[k], rels[k], exprs[k + 1], tuple(row.conditions) + tuple(givens),
                                      frag.content_line + row.line - 1, block.zero_based,
@@ -3194,6 +3198,15 @@ class _NotesReader(_CatalogMatch):
         its logarithm (readers.notes.log_definitions), which a later section may write without such words."""
         return f.func.__name__ in self.section.functions \
             and _TAKING_LOG.search(text_before(self.lines, frag.kind, frag.line, frag.column)) is not None
+
+    def threshold(self, a, b) -> bool:
+        """Whether ``a`` against ``b`` bounds a name the section leaves free by a number: a region of that name, no
+        claim about every value of it."""
+        for name, number in ((a, b), (b, a)):
+            if isinstance(name, sp.Symbol) and isinstance(number, sp.Basic) and not number.free_symbols \
+                    and _key(name) not in self.section.owner:
+                return True
+        return False
 
     def defined_element(self, name) -> bool:
         """Whether ``name`` is a numbered entry (``p_1``) of an array the section defines (``p_i = ...``)."""

@@ -34,6 +34,8 @@ learning-rate schedules, distillation, Gaussian facts).
   :math:`\sum_i \hat x_i^2 = n` was left undecided; and a wrong claim after an equation it shares no written name
   with (:math:`\mathrm{RMS}(x)^2 = \sigma^2 - \mu^2` after :math:`\sum_i \hat x_i^2 = 1`) was read as a step
   from it, "not shown to follow".
+* A threshold followed by its value in one chain ("$e^x$ overflows once $x > \ln(1.8 \times 10^{308}) \approx
+  709.8$") was a claim that every x exceeds 709.8, refuted at x = 1/2; alone, ``x > 709.8`` is a condition.
 """
 from __future__ import annotations
 
@@ -165,3 +167,12 @@ def test_a_variance_after_let_is_defined_and_a_step_names_its_equation(m, v, x):
     blocks = checked_blocks(text)
     assert_block_verdicts(blocks[-3:-2], [CONFIRMED])
     assert_block_verdicts(blocks[-1:], ["refuted"])
+
+
+@pytest.mark.parametrize("chain, right", [
+    (r"x > \ln(1.8 \times 10^{308}) \approx 709.8", True),
+    (r"t < \log_2(1000) \approx 9.97", True),
+    (r"x > \ln(1.8 \times 10^{308}) \approx 70.8", False),
+])
+def test_a_threshold_then_its_value_is_a_region_and_a_claim_about_the_number(chain, right):
+    assert_block_verdicts(checked_blocks(f"It overflows once ${chain}$.\n"), [CONFIRMED if right else "refuted"])
