@@ -838,6 +838,15 @@ def _inner_product(body) -> bool:
     return True
 
 
+_RESTRICTED_IN_WORDS = re.compile(
+    r"\b(?:for|with|if|given|when|take|assume|assuming|suppose)\s+(?:(?:two|any|all|some|the|a|an|our)\s+)?"
+    r"(?:unit|unit-norm|unit-length|normali[sz]ed|orthonormal|orthogonal|symmetric|positive[- ](?:semi-?)?definite|"
+    r"invertible|nonsingular|non-singular|diagonal|sparse|one-hot|binary|probability)\s+"
+    r"(?:vectors?|matrix|matrices|embeddings?|columns?|rows?|inputs?|weights?)\b[^$.]*$", re.I)
+r"""Words before a claim that restrict its vectors or matrices where no formula says how ("For unit vectors, $\|u -
+v\|^2 = 2 - 2\cos(u, v)$"): the matrix samples do not keep such a domain, so a failure there refutes nothing."""
+
+
 def _unimposed_conditions(steps, claim, lhs, rhs, withheld=frozenset()):
     r"""Matrix-reading steps with a refutation withdrawn where a condition constrains the claim's names but is not
     imposed on the matrix samples, which are drawn free: one in force (``claim.conditions``), or one the prose states
@@ -5559,7 +5568,13 @@ class _NotesReader(_CatalogMatch):
                 return scalar
         if matrix is not None:
             self.matrix_read = True  # the report shows the matrix reading, not the scalar parse (fragment)
-            return _unimposed_conditions(matrix, claim, lhs, rhs, self.section.withheld | self.unread_conditions)
+            matrix = _unimposed_conditions(matrix, claim, lhs, rhs, self.section.withheld | self.unread_conditions)
+            words = _RESTRICTED_IN_WORDS.search(text_before(self.lines, frag.kind, frag.line, frag.column)[-200:])
+            if words is None or not any(s.verdict == "refuted" for s in matrix):
+                return matrix  # "For unit vectors, ||u - v||^2 = 2 - 2 cos(u, v)": a domain the samples do not keep
+            return _withdrawn(matrix, lambda r: f"fails on free samples ({r.reason[:80]}), but the sentence restricts "
+                                                f"them ('{words.group(0).strip()}'), which the samples do not keep: "
+                                                "not shown to fail there")
         if rel == "=" and not _unchecked(claim.lhs, claim.rhs).startswith(("a matrix", ELLIPSIS)) \
                 and not any(e.has(PlusMinus) for e in (claim.lhs, claim.rhs)) \
                 and identity_as_written(claim.lhs, claim.rhs, matrices=self.matrix_like(claim, lhs, rhs)):

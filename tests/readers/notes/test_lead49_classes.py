@@ -36,6 +36,9 @@ learning-rate schedules, distillation, Gaussian facts).
   from it, "not shown to follow".
 * A threshold followed by its value in one chain ("$e^x$ overflows once $x > \ln(1.8 \times 10^{308}) \approx
   709.8$") was a claim that every x exceeds 709.8, refuted at x = 1/2; alone, ``x > 709.8`` is a condition.
+* The cosine similarity written ``\cos(u, v)`` was a parse error ("\cos takes one argument") on every line that used
+  it; and a vector claim after words that restrict its vectors ("For unit vectors, $\|u - v\|^2 = 2 - 2\cos(u,
+  v)$") was refuted on free samples.
 """
 from __future__ import annotations
 
@@ -176,3 +179,11 @@ def test_a_variance_after_let_is_defined_and_a_step_names_its_equation(m, v, x):
 ])
 def test_a_threshold_then_its_value_is_a_region_and_a_claim_about_the_number(chain, right):
     assert_block_verdicts(checked_blocks(f"It overflows once ${chain}$.\n"), [CONFIRMED if right else "refuted"])
+
+
+def test_the_cosine_similarity_of_two_vectors():
+    text = ("$$\\cos(u, v) = \\frac{u^\\top v}{\\|u\\|\\|v\\|}$$\n\n"
+            "By Cauchy-Schwarz, $-1 \\le \\cos(u, v) \\le 1$.\n\n"
+            "For unit vectors, $\\|u - v\\|^2 = 2 - 2\\cos(u, v)$.\n\n"
+            "Wrong: $\\cos(au, v) = a\\cos(u, v)$.\n")
+    assert_block_verdicts(checked_blocks(text), [CONFIRMED, HOLDS, "refuted"])
