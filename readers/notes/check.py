@@ -798,8 +798,8 @@ def _written_before(name, seen) -> bool:
 
 
 def _written_names(*exprs) -> set:
-    """The names a claim writes (symbols, arrays, applied functions), before any definition is put in; not the
-    sizes its sums run to (``n`` of :math:`\\sum_{i=1}^{n}`, which every line of a note on n samples writes)."""
+    """The names a claim writes (symbols, arrays, applied functions), before any definition is put in; not its
+    indices, nor the sizes its sums run to (``n`` of :math:`\\sum_{i=1}^{n}`, which every line of a note on n samples writes)."""
     out, sizes = set(), set()
     for e in exprs:
         if isinstance(e, sp.Basic):
@@ -807,6 +807,7 @@ def _written_names(*exprs) -> set:
             out |= {str(i.base.label) for i in e.atoms(sp.Indexed)}
             out |= {f.func.__name__ for f in e.atoms(AppliedUndef)}
             sizes |= {str(x) for node in e.atoms(sp.Sum) for _, lo, hi in node.limits for x in (lo - hi).free_symbols}
+            sizes |= {str(x) for i in e.atoms(sp.Indexed) for x in i.indices if isinstance(x, sp.Symbol)}  # j of s_j
     return out - sizes
 
 
@@ -3776,6 +3777,10 @@ class _NotesReader(_CatalogMatch):
         if any(not _inner_product(v[-1] if isinstance(v, tuple) else v) for k, v in [*symbols.items(), *kept.items()]
                if k in held):
             return None  # S = X^T X may be a matrix: held as a number, A S = S A would hold
+        beneath = _written_names(*(v[-1] if isinstance(v, tuple) else v for k, v in [*symbols.items(), *kept.items()]
+                                   if k in held))
+        if beneath & _written_names(claim.lhs, claim.rhs):
+            return None  # d a_j / d q: held, s would not move with q
         symbols = {k: v for k, v in symbols.items() if k not in held}
         kept = {b: v for b, v in kept.items() if b not in held}
         self.section.symbols, self.section.arrays = symbols, kept

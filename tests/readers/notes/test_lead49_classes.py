@@ -112,8 +112,11 @@ def test_a_claim_in_scores_defined_through_vectors(score, a, s):
     assert_block_verdicts(checked_blocks(text), [CONFIRMED, CONFIRMED, HOLDS])
 
 
-def test_a_name_defined_as_a_matrix_is_not_held_as_a_number():
-    text = "Let $S = X^\\top X$ and $T = Y^\\top Y$. Then $$S T = T S.$$\n"  # false for matrices
+@pytest.mark.parametrize("text", [
+    "Let $S = X^\\top X$ and $T = Y^\\top Y$. Then $$S T = T S.$$\n",  # false for matrices
+    "Let $s_j = q^\\top k_j$ and $a_j = e^{s_j}$. Then $$\\frac{\\partial a_j}{\\partial q} = 0.$$\n",  # a moves with q
+])
+def test_a_name_defined_through_vectors_is_held_only_where_that_is_sound(text):
     assert all(b.verdict not in CONFIRMED for b in checked_blocks(text))
 
 
