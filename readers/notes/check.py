@@ -858,12 +858,18 @@ def _unimposed_conditions(steps, claim, lhs, rhs, withheld=frozenset()):
     binding = [_show(c) for c in claim.conditions if isinstance(c, sp.Basic) and not isinstance(c, sp.Symbol)
                and {str(x) for x in c.free_symbols} & names]
     binding += [f"a stated condition on {x}" for x in sorted({str(x) for x in withheld} & names)]
-    if not binding or not any(s.verdict == "refuted" for s in steps):
+    if not binding or not any(_freely_sampled(s) for s in steps):
         return steps
     shown = ", ".join(binding)
     return [_undecided(s, f"fails on free samples ({s.reason[:80]}), but the conditions ({shown}) are not imposed on "
                           "the matrix samples: not shown to fail where they hold")
-            if s.verdict == "refuted" else s for s in steps]
+            if _freely_sampled(s) else s for s in steps]
+
+
+def _freely_sampled(step) -> bool:
+    """A refutation on random matrices drawn free of the conditions (not an exact one at the written-out point,
+    where the conditions are checked)."""
+    return step.verdict == "refuted" and (step.method or "").startswith("matrix samples")
 
 
 def _written_in(text: str, name: str) -> bool:
@@ -5575,11 +5581,11 @@ class _NotesReader(_CatalogMatch):
             self.matrix_read = True  # the report shows the matrix reading, not the scalar parse (fragment)
             matrix = _unimposed_conditions(matrix, claim, lhs, rhs, self.section.withheld | self.unread_conditions)
             words = _RESTRICTED_IN_WORDS.search(text_before(self.lines, frag.kind, frag.line, frag.column)[-200:])
-            if words is None or not any(s.verdict == "refuted" for s in matrix):
+            if words is None or not any(_freely_sampled(s) for s in matrix):
                 return matrix  # "For unit vectors, ||u - v||^2 = 2 - 2 cos(u, v)": a domain the samples do not keep
-            return _withdrawn(matrix, lambda r: f"fails on free samples ({r.reason[:80]}), but the sentence restricts "
-                                                f"them ('{words.group(0).strip()}'), which the samples do not keep: "
-                                                "not shown to fail there")
+            return [_undecided(r, f"fails on free samples ({r.reason[:80]}), but the sentence restricts them "
+                                  f"('{words.group(0).strip()}'), which the samples do not keep: not shown to fail "
+                                  "there") if _freely_sampled(r) else r for r in matrix]
         if rel == "=" and not _unchecked(claim.lhs, claim.rhs).startswith(("a matrix", ELLIPSIS)) \
                 and not any(e.has(PlusMinus) for e in (claim.lhs, claim.rhs)) \
                 and identity_as_written(claim.lhs, claim.rhs, matrices=self.matrix_like(claim, lhs, rhs)):
