@@ -12,6 +12,11 @@ from readers.latex.tables import ALIGNED, FUNCTIONS, INDEX_LETTERS, MAXMIN, OPAQ
 from readers.latex.tree import _end, _is_token, _power, _script, _split_marker, _start
 
 
+TWO_ARGUMENT_NAMES = frozenset({"cos"})
+"""Names of one-argument functions that notes also write with two arguments: ``\\cos(u, v)``, the cosine of the
+angle between two vectors."""
+
+
 class _Atoms:
     """Mixin of :class:`~readers.latex.reader._Reader`: one method per kind of atom."""
 
@@ -217,6 +222,8 @@ class _Atoms:
         return self.product(node.children)
 
     def atom_func(self, tree):
+        r"""``\sin x``, ``\log_2(x)``, ``\tan^{-1} x``; ``\cos(u, v)`` (:data:`TWO_ARGUMENT_NAMES`) an application of
+        a function of two arguments, the cosine similarity, which the notes define or leave unknown."""
         name = tree.children[0].value
         subs, sups = self.scripts_of(tree.children[1:-1])
         last, tail = tree.children[-1], sp.Integer(1)
@@ -232,6 +239,10 @@ class _Atoms:
                 last = lark.Tree("fbare", posts[:cut], last.meta)
         arg = self.plain(self.operand(last), tree)
         if isinstance(arg, sp.core.function.AppliedUndef) and arg.func.__name__ == "tuple":
+            if name in TWO_ARGUMENT_NAMES and len(arg.args) == 2 and not subs and not sups:
+                # \cos(u, v): the cosine similarity, a function of two vectors the notes define (or leave unknown)
+                self.used_functions.add(name)
+                return sp.Function(name)(*arg.args) * tail
             raise self.error(f"\\{name} takes one argument", tree)
         primes = sum(isinstance(c, lark.Tree) and c.data == "script" and c.children[0].type == "PRIME"
                      for c in tree.children[1:-1])

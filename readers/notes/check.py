@@ -70,7 +70,7 @@ from dataclasses import dataclass, field
 import sympy as sp
 from sympy.core.function import AppliedUndef
 
-from readers.latex.tables import FUNCTIONS as LATEX_FUNCTIONS, MAXMIN, OPAQUE_FUNCTIONS
+from readers.latex.tables import FUNCTIONS as LATEX_FUNCTIONS, GREEK as LATEX_GREEK, MAXMIN, OPAQUE_FUNCTIONS
 from readers.latex.parse import (
     Given,
     IndexMax,
@@ -342,6 +342,7 @@ from readers.notes.symbols import (
     _indices_and_sizes,
     bind_limit_variables,
     _instantiate,
+    array_arguments,
     _write_out,
     _is_simplex_condition,
     _is_variable,
@@ -800,9 +801,94 @@ def _written_before(name, seen) -> bool:
     return name in seen or base_name(name) in {str(s) for s in seen}
 
 
+def _written_names(*exprs) -> set:
+    """The names a claim writes (symbols, arrays, applied functions), before any definition is put in; not its
+    indices, nor the sizes its sums run to (``n`` of :math:`\\sum_{i=1}^{n}`, which every line of a note on n samples writes)."""
+    out, sizes = set(), set()
+    for e in exprs:
+        if isinstance(e, sp.Basic):
+            out |= {str(x) for x in e.free_symbols if not isinstance(x, sp.Indexed)}
+            out |= {str(i.base.label) for i in e.atoms(sp.Indexed)}
+            out |= {f.func.__name__ for f in e.atoms(AppliedUndef)}
+            sizes |= {str(x) for node in e.atoms(sp.Sum) for _, lo, hi in node.limits for x in (lo - hi).free_symbols}
+            sizes |= {str(x) for i in e.atoms(sp.Indexed) for x in i.indices if isinstance(x, sp.Symbol)}  # j of s_j
+    return out - sizes
+
+
+def _inner_product(body) -> bool:
+    r"""Whether ``body`` is a number for every reading of its names: a sum of terms ``c\, u^\top v`` with ``u`` and
+    ``v`` lower-case names or their entries (vectors or scalars, never matrices: readers.notes.matrices), ``c`` free
+    of both (``\frac{q^\top k_j}{\sqrt d}``, ``w^\top x_i + b``)."""
+    lower = re.compile(r"(?:\\mathbf\{|\\boldsymbol\{?\\?|\\vec\{)?[a-z]\}?$")
+
+    def vector(e) -> bool:
+        name = str(e.base.label) if isinstance(e, sp.Indexed) else e.name if isinstance(e, sp.Symbol) else ""
+        return bool(name) and lower.match(name) is not None
+
+    for term in sp.Add.make_args(sp.expand(body)):
+        factors = sp.Mul.make_args(term)
+        transposed = [f for f in factors if isinstance(f, AppliedUndef) and f.func.__name__ == "transpose"]
+        if not transposed:
+            if _matrix_names(term, sp.S.Zero):
+                return False
+            continue
+        if len(transposed) != 1 or not vector(transposed[0].args[0]):
+            return False
+        rest = [f for f in factors if f is not transposed[0]]
+        vectors = [f for f in rest if vector(f) and not f.is_number]
+        others = [f for f in rest if f not in vectors]
+        if len(vectors) != 1 or any(_matrix_names(f, sp.S.Zero) or f.atoms(sp.Indexed) - {vectors[0]}
+                                    for f in others):
+            return False
+    return True
+
+
+_RESTRICTED_IN_WORDS = re.compile(
+    r"\b(?:for|with|if|given|when|take|assume|assuming|suppose)\s+(?:(?:two|any|all|some|the|a|an|our)\s+)?"
+    r"(?:unit|unit-norm|unit-length|normali[sz]ed|orthonormal|orthogonal|symmetric|positive[- ](?:semi-?)?definite|"
+    r"invertible|nonsingular|non-singular|diagonal|sparse|one-hot|binary|probability)\s+"
+    r"(?:vectors?|matrix|matrices|embeddings?|columns?|rows?|inputs?|weights?)\b[^$.]*$", re.I)
+r"""Words before a claim that restrict its vectors or matrices where no formula says how ("For unit vectors, $\|u -
+v\|^2 = 2 - 2\cos(u, v)$"): the matrix samples do not keep such a domain, so a failure there refutes nothing."""
+
+
+def _unimposed_conditions(steps, claim, lhs, rhs, withheld=frozenset()):
+    r"""Matrix-reading steps with a refutation withdrawn where a condition constrains the claim's names but is not
+    imposed on the matrix samples, which are drawn free: one in force (``claim.conditions``), or one the prose states
+    and the check cannot assume (``withheld`` names: "Let $\|a\| = 1$. Then $\|a + b\|^2 = 1 + 2a^\top b +
+    \|b\|^2$" failed at a = 2, which breaks it).  A claim that holds on every free sample holds under them too, so a
+    confirmation stands."""
+    names = {str(x) for e in (lhs, rhs, claim.lhs, claim.rhs) for x in e.free_symbols}
+    binding = [_show(c) for c in claim.conditions if isinstance(c, sp.Basic) and not isinstance(c, sp.Symbol)
+               and {str(x) for x in c.free_symbols} & names]
+    binding += [f"a stated condition on {x}" for x in sorted({str(x) for x in withheld} & names)]
+    if not binding or not any(_freely_sampled(s) for s in steps):
+        return steps
+    shown = ", ".join(binding)
+    return [_undecided(s, f"fails on free samples ({s.reason[:80]}), but the conditions ({shown}) are not imposed on "
+                          "the matrix samples: not shown to fail where they hold")
+            if _freely_sampled(s) else s for s in steps]
+
+
+def _freely_sampled(step) -> bool:
+    """A refutation on random matrices drawn free of the conditions (not an exact one at the written-out point,
+    where the conditions are checked)."""
+    return step.verdict == "refuted" and (step.method or "").startswith("matrix samples")
+
+
 def _written_in(text: str, name: str) -> bool:
-    r"""Whether ``name`` (``f``, ``\beta``, ``x_0``) is written in the LaTeX ``text`` as a name of its own."""
-    return re.search(r"(?<![A-Za-z\\])" + re.escape(name) + r"(?![A-Za-z])", text) is not None
+    r"""Whether ``name`` (``f``, ``\beta``, ``x_0``, ``sigma_w``) is written in the LaTeX ``text`` as a name of its
+    own: as it is spelled, or as LaTeX spells it (``sigma_w`` as ``\sigma_w`` or ``\sigma_{w}``)."""
+    if re.search(r"(?<![A-Za-z\\])" + re.escape(name) + r"(?![A-Za-z])", text) is not None:
+        return True
+    head, _, sub = name.partition("_")
+    spellings = [k for k, v in LATEX_GREEK.items() if v == head]
+    if not spellings:
+        return False
+    pattern = r"\\(?:" + "|".join(spellings) + r")(?![A-Za-z])"
+    if sub:
+        pattern += r"\s*_\s*(?:\{\s*" + re.escape(sub) + r"\s*\}|" + re.escape(sub) + r"(?![A-Za-z0-9]))"
+    return re.search(pattern, text) is not None
 
 
 def _may_use(text: str, key, section) -> bool:
@@ -1619,6 +1705,7 @@ class _NotesReader(_CatalogMatch):
         self.component_functions = ComponentFunctions()  # functions of a vector by its components
         self.entry_links = {}  # entry letter -> (matrix name, section): A = (a_{ij}) (readers.notes.determined)
         self.vector_functions = {}  # f(\mathbf{x}) written in x's entries (readers.notes.component_derivatives)
+        self.claim_vectors = set()  # the vectors of the claim being checked (symbols.array_arguments): expand
         self.event_values = EventValues()  # probabilities the notes give as numbers (readers.notes.event_values)
         self.operators_named = frozenset()  # names the prose calls operators (readers.notes.mappings)
         self.scopes = Scopes([])  # theorem, proof, example environments (readers.notes.environments)
@@ -2118,6 +2205,8 @@ class _NotesReader(_CatalogMatch):
         if values is not None and any(member_value(n, self.section.symbols, self.recurrent_bases(), v) is not None
                                       for n, v in values):
             values = None  # eta_T = eta_max/2 after eta_t = ...: a member of a closed-form family (family_members)
+        if values is not None and any(not is_literal(v) and self.defined_element(n) for n, v in values):
+            values = None  # p_1 = sigma(z_1 - z_2) after p_i = e^{z_i} / sum_j e^{z_j}: a claim about an entry
         if values is not None and any(first_order_recurrence(n, v) is not None for n, v in values):
             values = None  # "the recursive definition is $a_n = a_{n-1} + 3$": a recurrence, though a_n was seen
         if values is not None and any(isinstance(n, AppliedUndef) and n.func.__name__ in PROBABILITY_NAMES
@@ -2229,7 +2318,11 @@ class _NotesReader(_CatalogMatch):
 
     def determined_claims(self, block, frag) -> list[StepReport] | None:
         """Rows ``NAME = number`` whose name the note has already fixed (readers.notes.determined), checked; None
-        unless every row is one."""
+        unless every row is one, or the block may use a name an ambiguous row redefined (it is read both ways:
+        :meth:`redefined_readings`)."""
+        if any(_key(v[0]) in self.section.owner and _may_use(frag.content, _key(v[0]), self.section)
+               for v in self.section.contested.values()):
+            return None
         rows = [r for r in block.rows if r.kind not in ("empty", "prose")]
         found = []
         _, examples = self.in_force(set(), frag.paragraph)
@@ -2954,6 +3047,10 @@ class _NotesReader(_CatalogMatch):
                                      tentative=f"read as the ∝ form of {_show(exprs[0])} at line {earlier[1]} "
                                                "written again"))
                 start = 1
+            if start == 0 and len(rels) > 1 and rels[0] in ("<", ">", "<=", ">=") \
+                    and self.threshold(exprs[0], exprs[1]):
+                start = 1  # "overflows once $x > \ln(1.8 \times 10^{308}) \approx 709.8$": a threshold on x, then
+                # a claim about the number
             for k in range(start, len(rels)):
                 claims.append(_Claim(exprs[k], rels[k], exprs[k + 1], tuple(row.conditions) + tuple(givens),
                                      frag.content_line + row.line - 1, block.zero_based,
@@ -3181,6 +3278,20 @@ class _NotesReader(_CatalogMatch):
         return f.func.__name__ in self.section.functions \
             and _TAKING_LOG.search(text_before(self.lines, frag.kind, frag.line, frag.column)) is not None
 
+    def threshold(self, a, b) -> bool:
+        """Whether ``a`` against ``b`` bounds a name the section leaves free by a number: a region of that name, no
+        claim about every value of it."""
+        for name, number in ((a, b), (b, a)):
+            if isinstance(name, sp.Symbol) and isinstance(number, sp.Basic) and not number.free_symbols \
+                    and _key(name) not in self.section.owner:
+                return True
+        return False
+
+    def defined_element(self, name) -> bool:
+        """Whether ``name`` is a numbered entry (``p_1``) of an array the section defines (``p_i = ...``)."""
+        return isinstance(name, sp.Symbol) and as_elements(name, {str(b.label): b for b in self.section.arrays
+                                                                  if isinstance(b, sp.IndexedBase)}) != name
+
     def definable(self, lhs, rhs, frag=None) -> bool:
         """Whether ``lhs = rhs`` defines ``lhs``: a name that ``rhs`` does not use, not defined yet in
         this section (a definition in an earlier section is shadowed).  ``frag``: the block, where it is known."""
@@ -3195,6 +3306,8 @@ class _NotesReader(_CatalogMatch):
         if key is None or self.section.defined_here(key):
             if not isinstance(lhs, AppliedUndef):
                 return False
+        if self.defined_element(lhs):
+            return False  # p_1 = sigma(z_1 - z_2) after p_i = e^{z_i} / sum_j e^{z_j}: an entry of a defined family
         if isinstance(lhs, sp.Symbol):
             return lhs not in rhs.free_symbols and base_name(lhs) not in self.section.updates \
                 and lhs not in self.section.described and compound_moments(lhs) == lhs  # mu_{aX+b}: E(aX+b)
@@ -3583,7 +3696,8 @@ class _NotesReader(_CatalogMatch):
 
         def fresh(name, other):
             return isinstance(name, sp.Symbol) and name not in before and name not in self.section.symbols \
-                and name not in other.free_symbols and compound_moments(name) == name  # mu_{aX+b} is E(aX+b)
+                and name not in other.free_symbols and compound_moments(name) == name \
+                and not self.defined_element(name)  # mu_{aX+b} is E(aX+b); p_1 is an entry of p_i = ...
 
         for side, other in ((claim.lhs, claim.rhs), (claim.rhs, claim.lhs)):
             if fresh(side, other):
@@ -3614,6 +3728,8 @@ class _NotesReader(_CatalogMatch):
                 and not lhs.func.__name__.endswith("'")  # P(X = k) = ... for the next law of a cheat sheet
         if isinstance(lhs, sp.Pow) and isinstance(lhs.base, sp.Symbol) and lhs.exp.is_Integer and lhs.exp > 1:
             lhs = lhs.base  # sigma^2 = sigma_1^2 + sigma_2^2 after sigma^2 of a product: a variance named anew
+        if self.defined_element(lhs):
+            return False  # p_1 = ... after p_i = ...: the family's definition says what p_1 is
         return isinstance(lhs, (sp.Symbol, sp.Indexed)) and lhs not in rhs.free_symbols \
             and not rhs.atoms(sp.Indexed) & {lhs} and compound_moments(lhs) == lhs  # mu_{aX+b}: never a new name
 
@@ -3699,9 +3815,10 @@ class _NotesReader(_CatalogMatch):
                 new = new.replace(lambda e: isinstance(e, AppliedUndef) and e.func.__name__ in ("nabla", "nabla^2")
                                   and as_derivative(e, s.functions) is not None,
                                   lambda e: as_derivative(e, s.functions))
+            vectors = (array_arguments(new, s.functions) | self.claim_vectors) if s.functions else set()
             for name, cases in s.functions.items():
                 new = new.replace(lambda e, n=name: isinstance(e, AppliedUndef) and e.func.__name__ == n,
-                                  lambda e, c=cases: _instantiate(e, c))
+                                  lambda e, c=cases: _instantiate(e, c, vectors))
                 new = new.replace(lambda e, n=name: isinstance(e, AppliedUndef) and e.func.__name__.rstrip("'") == n
                                   and e.func.__name__ != n and len(e.args) == 1,
                                   lambda e, c=cases: _prime(e, c, s.functions))
@@ -3737,6 +3854,56 @@ class _NotesReader(_CatalogMatch):
         finally:
             self.section.symbols, self.section.arrays = saved, arrays
 
+    def over_matrix_definitions(self, claim, frag, shown) -> list[StepReport] | None:
+        r"""A claim written in scalars and entries alone (``\frac{\partial a_j}{\partial s_l} = a_j(\delta_{jl} -
+        a_l)``) whose expansion reaches a definition through vectors (``s_j = \frac{q^\top k_j}{\sqrt d}``), checked
+        with those names kept as free numbers: an identity in every value of ``s`` holds at the values the vectors
+        give.  Only a confirmation is kept (a failure at free values may lie where the vectors never reach); None
+        otherwise."""
+        saved, arrays, written = self.section.symbols, self.section.arrays, self.section.written
+
+        def as_written(key, value):  # the body with the names it was written in (readers.notes.named_intermediates)
+            record = written.get(key)
+            if isinstance(key, sp.IndexedBase):
+                return (record[0], record[1]) if record is not None and record[2] is value else value
+            return record[0] if record is not None and record[1] is value else value
+
+        def through_vectors(value) -> bool:
+            body = value[-1] if isinstance(value, tuple) else value
+            return isinstance(body, sp.Basic) and bool(_matrix_names(body, sp.S.Zero))
+
+
+        symbols = {k: as_written(k, v) for k, v in saved.items()}
+        kept = {b: as_written(b, v) for b, v in arrays.items()}
+        held = {k for k, v in symbols.items() if through_vectors(v)} | {b for b, v in kept.items() if through_vectors(v)}
+        if not held:
+            return None
+        if any(not _inner_product(v[-1] if isinstance(v, tuple) else v) for k, v in [*symbols.items(), *kept.items()]
+               if k in held):
+            return None  # S = X^T X may be a matrix: held as a number, A S = S A would hold
+        beneath = _written_names(*(v[-1] if isinstance(v, tuple) else v for k, v in [*symbols.items(), *kept.items()]
+                                   if k in held))
+        if beneath & _written_names(claim.lhs, claim.rhs):
+            return None  # d a_j / d q: held, s would not move with q
+        symbols = {k: v for k, v in symbols.items() if k not in held}
+        kept = {b: v for b, v in kept.items() if b not in held}
+        self.section.symbols, self.section.arrays = symbols, kept
+        try:
+            lhs, rhs = self.expand(claim.lhs), self.expand(claim.rhs)
+            if _matrix_names(lhs, rhs):
+                return None
+            steps = self.check_plain_reading(claim, frag, lhs, rhs, shown)
+        except Exception:  # noqa: BLE001 - the scalar reading could not be checked: the matrix verdict stands
+            return None
+        finally:
+            self.section.symbols, self.section.arrays = saved, arrays
+        if not steps or not all(s.verdict in ("proved", "verified") for s in steps):
+            return None
+        shown_held = ", ".join(sorted(_show(k) if isinstance(k, sp.Symbol) else f"{k}_i" for k in held))
+        return [StepReport(**{**s.__dict__, "method": f"{s.method}; with {shown_held} read as free numbers (their "
+                                                      f"definitions through vectors are not needed)"[:300]})
+                for s in steps]
+
     def expand_tied(self, expr):
         r"""``expand`` keeping ``\mu_X``, ``\sigma_X``, ``\sigma_{XY}`` as the moments they name: their
         definitions through a density the notes leave unknown (``\int x p_X(x)\,dx``) say the same."""
@@ -3755,7 +3922,13 @@ class _NotesReader(_CatalogMatch):
         after "For $0 < x < 1$", ``_Section.widened``), a confirmation must also hold without the bounds it left out,
         else the step is ``undecided (ambiguous)``: $x^2 \le x$ holds on (0, 1), not for every $x > 0$."""
         widened, equation = self.section.widened, self.section.equation
-        steps = self.check_claim_in_scope(claim, frag)
+        context = self.claim_vectors
+        self.claim_vectors = array_arguments(sp.Tuple(claim.lhs, claim.rhs), self.section.functions) \
+            if isinstance(claim.lhs, sp.Basic) and isinstance(claim.rhs, sp.Basic) and self.section.functions else set()
+        try:  # LSE(x + c) = LSE(x) + c: x is a vector on both sides (expand)
+            steps = self.check_claim_in_scope(claim, frag)
+        finally:
+            self.claim_vectors = context
         if any(s.verdict == "refuted" for s in steps):
             self.section.equation = equation  # a claim refuted (its law or conditions leave no unknown) is no
             # equation that later claims follow from: E[Y^2] = 5 refuted under Y ~ N(0, 1), then "so E[Y^2] = 5"
@@ -4204,6 +4377,8 @@ class _NotesReader(_CatalogMatch):
         scalars = _scalar_names(lhs, rhs)  # x = 2 is no value of the array x_i
         entries = all_entries_set(examples, (self.expand(lhs), self.expand(rhs))) if any(
             r.verdict == "refuted" for r in out) else []  # every p_i = 1/V (readers.notes.entry_examples)
+        by_name = {x.name: x for x in scalars if isinstance(x, sp.Symbol)}  # K = 2 for the size K of sum_{j=1}^{K}
+        examples = [(by_name.get(n.name, n) if isinstance(n, sp.Symbol) else n, v) for n, v in examples]
         examples = [(n, v) for n, v in examples if n in scalars or _names_moment_of(n, scalars)] + entries
         arguments = _written_arguments(claim.lhs, claim.rhs)  # H'(p) = log(p/(1-p)): every p, not p = 1/2
         examples = [(n, v) for n, v in examples if n not in arguments]
@@ -4216,9 +4391,11 @@ class _NotesReader(_CatalogMatch):
             local = _Claim(*((claim.lhs, claim.rel, claim.rhs) if not entries else (sides[0], claim.rel, sides[1])),
                            general.conditions + values, claim.line, claim.zero_based, claim.redefinition)
             again = conditioned = self.check_plain(local, frag, *sides, shown)
-            if not again or any(r.verdict == "refuted" for r in again):
+            if not again or any(r.verdict == "refuted" for r in again) or any(
+                    r.verdict == "undecided" and "side condition" in r.reason for r in again):
                 # the example's name stands for its value (Y = aX + b, then Cov(X, Y) = Cov(X, aX + b)): a
-                # condition on the name alone does not reach a function of it that is expanded over samples
+                # condition on the name alone does not reach a function of it that is expanded over samples; nor
+                # can a size be sampled at one value (K = 2 for the K of sum_{j=1}^{K})
                 named = {n: v for n, v in examples}
                 try:
                     local = _Claim(claim.lhs.xreplace(named), claim.rel, claim.rhs.xreplace(named),
@@ -4307,7 +4484,8 @@ class _NotesReader(_CatalogMatch):
         if previous is not None and frag.paragraph - previous[1] > EQUATION_REACH:
             previous = None
         if equation and not all(r.verdict in ("proved", "verified") for r in out):
-            self.section.equation = (lhs - rhs, frag.paragraph, claim.line)  # an identity that holds is no equation
+            self.section.equation = (lhs - rhs, frag.paragraph, claim.line,  # an identity that holds is no equation
+                                     _written_names(claim.lhs, claim.rhs))
         if not any(r.verdict == "refuted" for r in out):
             return out
         applied = _derivative_applied_to_expression(claim.lhs, claim.rhs)
@@ -4354,7 +4532,10 @@ class _NotesReader(_CatalogMatch):
                                role="equation") if not r.method.startswith(iid_moments.METHOD)
                     and _STATED_LAW_METHOD not in r.method else r for r in out]  # E[V^3] = 1/3: V's law decides, no unknown
         if rel == "=" and previous is not None and not (_numbers_alone(lhs, rhs) and not _within_rounding(lhs, rhs)) \
-                and (previous[0].free_symbols & (lhs.free_symbols | rhs.free_symbols) or not previous[0].free_symbols):
+                and (previous[0].free_symbols & (lhs.free_symbols | rhs.free_symbols) or not previous[0].free_symbols) \
+                and (len(previous) < 4 or previous[3] & _written_names(claim.lhs, claim.rhs)):
+            # as written, the step names something of the equation: RMS(x)^2 = sigma^2 - mu^2 is no step from
+            # sum_i hat{x}_i^2 = 1, though both expand to the x_i
             # a step from Gamma(u + 1) = u! names u: a claim in theta, y, N alone cannot follow from it
             return [_undecided(r, f"an equation after the one at line {previous[2]}: not shown to follow from it",
                                role="equation step") for r in out]
@@ -5202,6 +5383,10 @@ class _NotesReader(_CatalogMatch):
                        if isinstance(x, sp.Symbol) and not x.is_integer), key=str)
         free += sorted({e for e in (lhs.atoms(sp.Indexed) | rhs.atoms(sp.Indexed))
                         if not any(i.free_symbols for i in e.indices)} - constrained, key=str)
+        free += sorted({e for e in (lhs.atoms(sp.Indexed) | rhs.atoms(sp.Indexed))  # x_i under sum_i: every entry
+                        if len(e.indices) == 1 and isinstance(e.indices[0], sp.Symbol)
+                        and not {str(e.base.label)} & {str(getattr(c, "base", c)) for c in constrained}}, key=str)
+        free = list(dict.fromkeys(free))
         if not free or len(free) > MAX_NARROWED:
             return report
         counted = self.on_integers(report, claim, lhs, rhs, floored(lhs, rhs, written=self.latex) & set(free), shown)
@@ -5218,7 +5403,8 @@ class _NotesReader(_CatalogMatch):
         if inside is not None and (not alone or not self.holds_at(lhs, rhs, claim, free, shown)):
             return inside  # a failure where the name is in (0, 1), and it is not one name that holds at 2 and at 3
         unfinished = undecided = None
-        names = ", ".join(_show(x) for x in free)
+        names = ", ".join(f"every {x.base}_i" if isinstance(x, sp.Indexed) and isinstance(x.indices[0], sp.Symbol)
+                          else _show(x) for x in free)
         domains = (("> 0", lambda x: [sp.Gt(x, 0)]), ("in (0, 1)", lambda x: [sp.Gt(x, 0), sp.Lt(x, 1)]),
                    ("> 1", lambda x: [sp.Gt(x, 1)]))
         for label, where in domains[2:] if inside is not None else domains:  # one name failing in (0, 1): > 1 only
@@ -5505,9 +5691,20 @@ class _NotesReader(_CatalogMatch):
         matrix = self.matrix_claims.check(claim, frag, self.section, shown, force=bool(_matrix_names(lhs, rhs)),
                                           names=self.names, functions=frozenset(self.section.functions)
                                           | self.document_functions)  # readers.notes.matrices
+        if matrix is not None and all(s.verdict == "undecided" for s in matrix) \
+                and not _matrix_names(claim.lhs, claim.rhs):
+            scalar = self.over_matrix_definitions(claim, frag, shown)
+            if scalar is not None:  # a_j = e^{s_j} / sum_l e^{s_l} after s_j = q^T k_j / sqrt(d): in s, as written
+                return scalar
         if matrix is not None:
             self.matrix_read = True  # the report shows the matrix reading, not the scalar parse (fragment)
-            return matrix
+            matrix = _unimposed_conditions(matrix, claim, lhs, rhs, self.section.withheld | self.unread_conditions)
+            words = _RESTRICTED_IN_WORDS.search(text_before(self.lines, frag.kind, frag.line, frag.column)[-200:])
+            if words is None or not any(_freely_sampled(s) for s in matrix):
+                return matrix  # "For unit vectors, ||u - v||^2 = 2 - 2 cos(u, v)": a domain the samples do not keep
+            return [_undecided(r, f"fails on free samples ({r.reason[:80]}), but the sentence restricts them "
+                                  f"('{words.group(0).strip()}'), which the samples do not keep: not shown to fail "
+                                  "there") if _freely_sampled(r) else r for r in matrix]
         if rel == "=" and not _unchecked(claim.lhs, claim.rhs).startswith(("a matrix", ELLIPSIS)) \
                 and not any(e.has(PlusMinus) for e in (claim.lhs, claim.rhs)) \
                 and identity_as_written(claim.lhs, claim.rhs, matrices=self.matrix_like(claim, lhs, rhs)):
@@ -6416,7 +6613,7 @@ class _NotesReader(_CatalogMatch):
         if values:  # differentiate before a variable is set to a value: d/dx at x = 0, not d/d0
             lhs, rhs = (e.replace(lambda d: isinstance(d, sp.Derivative) and any(v in values for v, _ in
                                                                                   d.variable_count),
-                                  lambda d: d.doit()) for e in (lhs, rhs))
+                                  lambda d: d.doit(deep=False)) for e in (lhs, rhs))  # deep: sums summed (hangs)
             if any(v in values for e in (lhs, rhs) for d in e.atoms(sp.Derivative) for v, _ in d.variable_count):
                 return "a derivative in a variable the conditions set to a value"
         lhs, rhs = separate_integration_variables(lhs, rhs)  # theta free beside an integral d theta (symbols)

@@ -13,6 +13,8 @@ two indices (``E[m_i m_j]``) need the joint law (independence), which this does 
 """
 from __future__ import annotations
 
+import dataclasses
+
 import sympy as sp
 
 
@@ -34,7 +36,8 @@ def one_entry(exprs, entry_laws: dict):
            for e in entries):
         return None  # an index a sum binds: more than one entry
     scalars = {e: sp.Symbol(str(e.base.label), real=True) for e in entries}  # m[i] read as the one entry m
-    laws = {scalars[e].name: entry_laws[(e.base, len(e.indices))] for e in entries
+    by_base = {(e.base, len(e.indices)): scalars[e] for e in entries}
+    laws = {scalars[e].name: _at_one_entry(entry_laws[(e.base, len(e.indices))], by_base) for e in entries
             if (e.base, len(e.indices)) in entry_laws}
     if not laws:
         return None
@@ -43,3 +46,20 @@ def one_entry(exprs, entry_laws: dict):
     if taken & {s.name for s in scalars.values()}:
         return None  # a scalar of that name is already in the claim
     return tuple(x.xreplace(scalars) for x in exprs), laws
+
+
+def _at_one_entry(law, by_base: dict):
+    r"""``law`` with the entries of its parameters read as the claim's scalars: ``y_i \sim
+    \mathrm{Poisson}(\lambda_i)`` gives ``Var(y) = lambda``, the scalar the claim's ``\lambda_i`` becomes (its
+    variance ``lambda[i]`` beside the claim's ``lambda`` refuted a correct :math:`\mathrm{Var}(y_i) = \lambda_i`)."""
+    def one(value):
+        if isinstance(value, tuple):
+            return tuple(one(v) for v in value)
+        if not isinstance(value, sp.Basic):
+            return value
+        table = {a: by_base[(a.base, len(a.indices))] for a in value.atoms(sp.Indexed)
+                 if (a.base, len(a.indices)) in by_base}
+        return value.xreplace(table) if table else value
+
+    fields = {f.name: one(getattr(law, f.name)) for f in dataclasses.fields(law)}
+    return dataclasses.replace(law, **fields)

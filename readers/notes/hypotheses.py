@@ -61,10 +61,20 @@ r"""``for $\alpha + k > 1$ and`` before ``$\beta + n - k > 1$``: the second rela
 opens ("for A and B"); one step back only ("For $n \ge 1$, $a_n > 0$ and $b_n < 1$" states two claims)."""
 
 
+_NAMED_IN_WORDS = re.compile(r"\b(?:for|if|given|assuming|suppose|when|with)\s+(?:[A-Za-z][\w-]*\s+){0,3}"
+                             r"[A-Za-z][\w-]*\s*\(\s*$", re.IGNORECASE)
+r"""A hypothesis named in words and then written in brackets: "For unit vectors ($\|u\| = \|v\| = 1$) this gives",
+"with zero-mean logits ($\sum_j z_j = 0$)".  The claim that follows holds where the bracket does; checked as an
+identity, $\|u - v\|^2 = 2 - 2u^\top v$ was refuted at u = v = 2."""
+
+
 def stated_as_hypothesis(before: str, after: str) -> bool:
     """Whether the prose right before a block (``before``) ends with a hypothesis verb, or with "and" after a
-    formula that does (:data:`_JOINED`), or the prose right after it (``after``) says it is assumed.  A "where"
+    formula that does (:data:`_JOINED`), or with a hypothesis named in words and an opening bracket
+    (:data:`_NAMED_IN_WORDS`), or the prose right after it (``after``) says it is assumed.  A "where"
     that points back to a value just set (``at $x = 1$, where``) is none."""
+    if _NAMED_IN_WORDS.search(before):
+        return True
     if _AT_POINT.search(before):
         return _AFTER.search(after) is not None
     joined = _JOINED.search(before)
@@ -90,8 +100,11 @@ def assumed_outright(before: str) -> bool:
 
 
 def _lone_name(e) -> bool:
+    r"""A name alone, or a variance written as a squared name (``\sigma^2 = \frac1n\sum_i (x_i - \mu)^2`` after
+    "let": its definition, as the readers of definitions take it)."""
     return isinstance(e, (sp.Symbol, sp.Indexed, AppliedUndef)) or (
-        isinstance(e, sp.Derivative) and isinstance(e.expr, AppliedUndef))
+        isinstance(e, sp.Derivative) and isinstance(e.expr, AppliedUndef)) or (
+        isinstance(e, sp.Pow) and isinstance(e.base, sp.Symbol) and e.exp == 2)
 
 
 _CONDITIONAL = re.compile(r"\b(?:if|whenever|provided)(?:\s+that)?\s*[:,]?\s*$", re.IGNORECASE)

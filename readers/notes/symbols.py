@@ -97,10 +97,41 @@ def separate_integration_variables(lhs, rhs):
     return lhs.replace(pick, rename), rhs.replace(pick, rename)
 
 
-def _instantiate(application, cases):
+def array_arguments(expr, functions: dict) -> set:
+    r"""The names ``expr`` passes bare to a known function where its parameter is an array (``x`` of
+    ``\mathrm{LSE}(x)`` after :math:`\mathrm{LSE}(x) = \log\sum_i e^{x_i}`): vectors, in every argument of the
+    claim (:func:`_instantiate`)."""
+    out = set()
+    for f in expr.atoms(AppliedUndef) if isinstance(expr, sp.Basic) else ():
+        for params, body in functions.get(f.func.__name__, ()):
+            if len(params) == len(f.args):
+                out |= {a for p, a in zip(params, f.args) if isinstance(a, sp.Symbol) and _array_parameter(p, body)}
+    return out
+
+
+def _array_parameter(p, body) -> bool:
+    return isinstance(p, sp.Symbol) and isinstance(body, sp.Basic) and any(
+        str(e.base.label) == p.name for e in body.atoms(sp.Indexed))
+
+
+def _entrywise(p, a, body, vectors):
+    r"""``body`` with each entry ``p[i]`` of the array parameter ``p`` replaced by the entry of the argument ``a``:
+    the vectors of ``a`` at ``i``, its other names as they are (``(x + c)_i = x_i + c``, ``(x/t)_i = x_i/t``); None
+    when ``a`` names no vector (which of its names is a vector is not said)."""
+    held = {v for v in a.free_symbols if v in vectors}
+    if not held:
+        return None
+    return body.replace(lambda e: isinstance(e, sp.Indexed) and str(e.base.label) == p.name,
+                        lambda e: a.xreplace({v: sp.IndexedBase(v)[e.indices] for v in held}))
+
+
+def _instantiate(application, cases, vectors=frozenset()):
     r"""``f(a)`` with ``f(x) = body`` known: ``body`` with ``x -> a`` (``sigma(z_j)`` from ``sigma(z_i)``).  A
     gradient defined for one function (``\nabla f = [\partial f / \partial x_i]_i``: in ``f``'s own variables)
-    stands only for that function's gradient, never for ``\nabla L(M)``."""
+    stands only for that function's gradient, never for ``\nabla L(M)``.  An array parameter given an expression
+    (``\mathrm{LSE}(x + c)``) takes it entry by entry over the ``vectors`` (:func:`array_arguments`); with none
+    among its names the application is left as it is (relabelling the array ``x`` as ``x + c`` read ``(x + c)_1``
+    as a name of its own, and ``\mathrm{LSE}(x + c) = \mathrm{LSE}(x) + c`` was refuted)."""
     literal = application.func.__name__.startswith("nabla")
     for params, body in cases:
         if len(params) != len(application.args):
@@ -110,6 +141,12 @@ def _instantiate(application, cases):
             if literal and p != a:
                 mapping = None
                 break
+            if _array_parameter(p, body) and not isinstance(a, sp.Symbol):
+                body = _entrywise(p, a, body, vectors)
+                if body is None:
+                    mapping = None
+                    break
+                continue
             if isinstance(p, sp.Symbol) and p != a and entries(p, body):
                 mapping = None  # f(\mathbf{x}) = x_1^2 + 2 x_2^2 applied elsewhere: its entries are not renamed
                 break
