@@ -117,10 +117,11 @@ def _array_parameter(p, body) -> bool:
 def _entrywise(p, a, body, vectors):
     r"""``body`` with each entry ``p[i]`` of the array parameter ``p`` replaced by the entry of the argument ``a``:
     the vectors of ``a`` at ``i``, its other names as they are (``(x + c)_i = x_i + c``, ``(x/t)_i = x_i/t``); None
-    when ``a`` names no vector (which of its names is a vector is not said)."""
+    when ``a`` names no vector (which of its names is a vector is not said), or names a capital or bold one beside
+    it (``W x``: a matrix times the vector, not a number times each entry)."""
     held = {v for v in a.free_symbols if v in vectors}
-    if not held:
-        return None
+    if not held or any(re.match(r"\\(?:math|bold)|[A-Z]", str(o)) for o in a.free_symbols - held):
+        return None  # f(W x): a capital or bold name beside the vector may be a matrix, not a number
     return body.replace(lambda e: isinstance(e, sp.Indexed) and str(e.base.label) == p.name,
                         lambda e: a.xreplace({v: sp.IndexedBase(v)[e.indices] for v in held}))
 
