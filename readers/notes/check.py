@@ -3421,6 +3421,8 @@ class _NotesReader(_CatalogMatch):
         with those definitions (and the ones their bodies use) in force.  Its steps when every one is confirmed, naming
         the definitions; else [] (it stays a definition: the earlier section's names may not be meant here, so they
         may only confirm, as in :meth:`earlier_readings`)."""
+        if introduces_definition(self.lines, frag.kind, frag.line, frag.column):
+            return []  # "Let $z = re^{i\theta}$" after an earlier section's worked z = 1 + sqrt(3) i: the words define
         named = claim.lhs.expr if isinstance(claim.lhs, sp.Derivative) else claim.lhs
         named = named.base if isinstance(named, sp.Indexed) else named
         used = _earlier_used(self.section, {claim.lhs, claim.rhs})
