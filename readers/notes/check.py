@@ -1104,6 +1104,11 @@ _WRITTEN_ZERO = re.compile(r"\\(?:mathbf|boldsymbol|bm|vec|mathbb)\{0\}|\\vec\s*
 r"""The zero vector or matrix as written: ``\mathbf{0}``, ``\boldsymbol{0}``, ``\vec{0}``, ``\mathbf{O}``."""
 
 
+_DEFINING_SENTENCE = re.compile(r"\b(?:let|suppose|supposing|assume|assuming|given|consider|define|denote|write)\b"
+                                r"[^.!?]*$", re.I)
+"""A sentence that defines or supposes what it writes (its verb anywhere before the block in the sentence)."""
+
+
 def _earlier_used(section, exprs) -> dict:
     r"""The definitions of ``section.earlier`` (ended at a heading) that ``exprs`` name, and those their bodies name in
     turn; never a worked example's number (:func:`_worked_value`), which would confirm at that one point."""
@@ -3421,8 +3426,10 @@ class _NotesReader(_CatalogMatch):
         with those definitions (and the ones their bodies use) in force.  Its steps when every one is confirmed, naming
         the definitions; else [] (it stays a definition: the earlier section's names may not be meant here, so they
         may only confirm, as in :meth:`earlier_readings`)."""
-        if introduces_definition(self.lines, frag.kind, frag.line, frag.column):
-            return []  # "Let $z = re^{i\theta}$" after an earlier section's worked z = 1 + sqrt(3) i: the words define
+        if introduces_definition(self.lines, frag.kind, frag.line, frag.column) or _DEFINING_SENTENCE.search(
+                text_before(self.lines, frag.kind, frag.line, frag.column)[-300:]):
+            return []  # "Let $z = re^{i\theta}$" after an earlier section's worked z = 1 + sqrt(3) i, "Suppose that
+            # functions $y = f(u)$ and ...": the words define anew
         named = claim.lhs.expr if isinstance(claim.lhs, sp.Derivative) else claim.lhs
         named = named.base if isinstance(named, sp.Indexed) else named
         used = _earlier_used(self.section, {claim.lhs, claim.rhs})
