@@ -852,23 +852,29 @@ r"""Words before a claim that restrict its vectors or matrices where no formula 
 v\|^2 = 2 - 2\cos(u, v)$"): the matrix samples do not keep such a domain, so a failure there refutes nothing."""
 
 
-def _unimposed_conditions(steps, claim, lhs, rhs, withheld=frozenset()):
+def _unimposed_conditions(steps, claim, lhs, rhs, withheld=frozenset(), words=None):
     r"""Matrix-reading steps with a refutation withdrawn where a condition constrains the claim's names but is not
     imposed on the matrix samples, which are drawn free: one in force (``claim.conditions``), or one the prose states
     and the check cannot assume (``withheld`` names: "Let $\|a\| = 1$. Then $\|a + b\|^2 = 1 + 2a^\top b +
-    \|b\|^2$" failed at a = 2, which breaks it).  A claim that holds on every free sample holds under them too, so a
-    confirmation stands."""
+    \|b\|^2$" failed at a = 2, which breaks it), or, failing those, words before the claim that restrict its
+    vectors (``words``: a :data:`_RESTRICTED_IN_WORDS` match).  A claim that holds on every free sample holds under
+    them too, so a confirmation stands."""
     names = {str(x) for e in (lhs, rhs, claim.lhs, claim.rhs) for x in e.free_symbols}
     binding = [_show(c) for c in claim.conditions if isinstance(c, sp.Basic) and not isinstance(c, sp.Symbol)
                and {str(x) for x in c.free_symbols} & names
                and not all(x.is_integer for x in c.free_symbols)]  # n >= 1 on a size: the samples' sizes keep it
     binding += [f"a stated condition on {x}" for x in sorted({str(x) for x in withheld} & names)]
-    if not binding or not any(_freely_sampled(s) for s in steps):
+    if not (binding or words) or not any(_freely_sampled(s) for s in steps):
         return steps
-    shown = ", ".join(binding)
-    return [_undecided(s, f"fails on free samples ({s.reason[:80]}), but the conditions ({shown}) are not imposed on "
-                          "the matrix samples: not shown to fail where they hold")
-            if _freely_sampled(s) else s for s in steps]
+    if binding:
+        def why(s):
+            return (f"fails on free samples ({s.reason[:80]}), but the conditions ({', '.join(binding)}) are not "
+                    "imposed on the matrix samples: not shown to fail where they hold")
+    else:
+        def why(s):
+            return (f"fails on free samples ({s.reason[:80]}), but the sentence restricts them "
+                    f"('{words.group(0).strip()}'), which the samples do not keep: not shown to fail there")
+    return [_undecided(s, why(s)) if _freely_sampled(s) else s for s in steps]
 
 
 def _freely_sampled(step) -> bool:
@@ -5708,13 +5714,9 @@ class _NotesReader(_CatalogMatch):
                 return scalar
         if matrix is not None:
             self.matrix_read = True  # the report shows the matrix reading, not the scalar parse (fragment)
-            matrix = _unimposed_conditions(matrix, claim, lhs, rhs, self.section.withheld | self.unread_conditions)
             words = _RESTRICTED_IN_WORDS.search(text_before(self.lines, frag.kind, frag.line, frag.column)[-200:])
-            if words is None or not any(_freely_sampled(s) for s in matrix):
-                return matrix  # "For unit vectors, ||u - v||^2 = 2 - 2 cos(u, v)": a domain the samples do not keep
-            return [_undecided(r, f"fails on free samples ({r.reason[:80]}), but the sentence restricts them "
-                                  f"('{words.group(0).strip()}'), which the samples do not keep: not shown to fail "
-                                  "there") if _freely_sampled(r) else r for r in matrix]
+            return _unimposed_conditions(matrix, claim, lhs, rhs, self.section.withheld | self.unread_conditions,
+                                         words)  # "For unit vectors, ||u - v||^2 = 2 - 2 cos(u, v)": not kept
         if rel == "=" and not _unchecked(claim.lhs, claim.rhs).startswith(("a matrix", ELLIPSIS)) \
                 and not any(e.has(PlusMinus) for e in (claim.lhs, claim.rhs)) \
                 and identity_as_written(claim.lhs, claim.rhs, matrices=self.matrix_like(claim, lhs, rhs)):
