@@ -3437,6 +3437,9 @@ class _NotesReader(_CatalogMatch):
                 text_before(self.lines, frag.kind, frag.line, frag.column)[-300:]):
             return []  # "Let $z = re^{i\theta}$" after an earlier section's worked z = 1 + sqrt(3) i, "Suppose that
             # functions $y = f(u)$ and ...": the words define anew
+        if self.builds_on_this_block(claim.rhs, frag):
+            return []  # mu_B = sum_i x_i / m, then x_hat_i = (x_i - mu_B)/sqrt(sigma_B^2 + eps) under "Batch
+            # Normalization" after Layer Norm's x_hat: a chain of new definitions, not a claim about the old x_hat
         named = claim.lhs.expr if isinstance(claim.lhs, sp.Derivative) else claim.lhs
         named = named.base if isinstance(named, sp.Indexed) else named
         used = _earlier_used(self.section, {claim.lhs, claim.rhs})
@@ -3462,6 +3465,15 @@ class _NotesReader(_CatalogMatch):
         return [StepReport(**{**s.__dict__, "role": "claim", "method": f"{s.method}; read as a claim about {lines} "
                                                                        "as defined in an earlier section"})
                 for s in found]
+
+    def builds_on_this_block(self, expr, frag: Fragment) -> bool:
+        """Whether ``expr`` names something defined by an earlier row of the block being read (a definition recorded
+        in this section at or after the block's first line)."""
+        if not isinstance(expr, sp.Basic):
+            return False
+        owner = self.section.owner
+        return any(k in owner and owner[k][0] == self.section.number and owner[k][1] >= frag.line
+                   for k in restatements.names_of(expr))
 
     def solved_as_claim(self, claim: _Claim, frag: Fragment) -> list[StepReport]:
         r"""A row ``name = value`` after prose that solves an equation of the displays just above for the name ("solve
