@@ -97,7 +97,7 @@ def read_latex_definition(text: str, *, functions=(), where: str = "") -> UserDe
     body_text, domain = latex_condition(m.group("body").strip())
     try:
         block = parse_block(body_text, functions=tuple(functions) + LATEX_FUNCTIONS + (name,),
-                            indices=tuple(out_indices))
+                            indices=tuple(out_indices), factors=tuple(p for p in params if p not in functions))
     except LatexParseError as exc:
         raise DefinitionError(f"{where}: {name}: cannot read the body: {exc}") from None
     rows = [r for r in block.rows if r.kind != "empty"]

@@ -282,6 +282,9 @@ class _Names:
             return True
         if name in self.functions or base in self.functions:
             return True
+        if index is None and (name in self.factors or base in self.factors) and not self.bare_name_argument(call):
+            return False  # p(1 - q) in F(p, q) = ...: a parameter is a number, and a number applied is a product
+            # (f(x) in Residual(f, x) = x + f(x) keeps its call: nobody writes a product of two names so)
         if base.startswith("\\operatorname{"):
             return True  # \operatorname{H}[X]: an upright operator letter before its argument is applied (readers.latex.tokens)
         if any(_is_token(t, "NAME") and t.value == "\\cdot" for t in args.scan_values(lambda v: True)):

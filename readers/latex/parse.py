@@ -94,8 +94,8 @@ def _parser() -> lark.Lark:
     return lark.Lark(grammar, parser="lalr", lexer=_Lexer, propagate_positions=True, maybe_placeholders=False)
 
 
-def parse_block(text: str, *, names=(), functions=(), indices=(), letters=(), line: int = 1, column: int = 1
-                ) -> Block:
+def parse_block(text: str, *, names=(), functions=(), indices=(), letters=(), factors=(), line: int = 1,
+                column: int = 1) -> Block:
     r"""Parse a formula block (rows split by ``\\`` or ``\newline``, environments unwrapped).
 
     ``names``: multi-letter words to read as one name (``TP``); ``functions``:
@@ -104,11 +104,14 @@ def parse_block(text: str, *, names=(), functions=(), indices=(), letters=(), li
     subscript made of them is an element index; ``letters``: single letters the
     prose around the block writes as names of their own (``$y$``, ``$x$``), so a
     short run of them is their product (``e^{-ywx}``), as it is when the formula
-    itself writes each letter alone; ``(line, column)``: where the text starts in
-    its file, for error positions.
+    itself writes each letter alone; ``factors``: names that stand for numbers (a
+    definition's parameters), so one of them before a parenthesis of one argument
+    is a factor, never a call, even a letter of :data:`FUNCTION_LETTERS`
+    (``p(1 - q)`` in $\mathrm{F}(p, q) = \dots$); ``(line, column)``: where the
+    text starts in its file, for error positions.
     """
     try:
-        return _parse_block(text, names, functions, indices, letters)
+        return _parse_block(text, names, functions, indices, letters, factors)
     except LatexParseError as exc:
         raise exc.shifted(line, column) from None
 
@@ -124,7 +127,7 @@ def parse_latex(text: str, *, names=(), functions=(), indices=(), line: int = 1,
     return chain.exprs[0] if not chain.rels else chain
 
 
-def _parse_block(text: str, names, functions, indices=(), letters=()) -> Block:
+def _parse_block(text: str, names, functions, indices=(), letters=(), factors=()) -> Block:
     if "\x00" in text:
         k = text.index("\x00")
         raise LatexParseError("NUL byte", text.count("\n", 0, k) + 1, k - text.rfind("\n", 0, k))
@@ -144,7 +147,9 @@ def _parse_block(text: str, names, functions, indices=(), letters=()) -> Block:
     except lark.exceptions.LarkError as exc:
         raise LatexParseError(f"cannot parse: {type(exc).__name__}", 1, 1) from None
     _check_depth(tree)
-    return _Reader(text, frozenset(names), frozenset(functions), frozenset(indices), frozenset(letters)).block(tree)
+    reader = _Reader(text, frozenset(names), frozenset(functions), frozenset(indices), frozenset(letters))
+    reader.factors = frozenset(factors)
+    return reader.block(tree)
 
 
 def _at_end(text: str, message: str) -> LatexParseError:

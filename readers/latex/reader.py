@@ -103,6 +103,7 @@ class _Reader(_Names, _Atoms):
                  letters: frozenset = frozenset()):
         self.text, self.names, self.functions = text, names, functions
         self.letters_alone = letters  # letters the prose around the block writes alone (parse_block)
+        self.factors: frozenset = frozenset()  # names that stand for numbers: never applied (parse_block)
         self.declared_indices = indices
         self.warnings: list[str] = []
         self.symbols: dict[str, sp.Symbol] = {}
