@@ -78,6 +78,8 @@ rule                      identity
 ``scale_over_argument``   $k\,f(a/k) = a\,\frac{f(u)}{u}$, $u = a/k$, for $f$ in tanh, sin, sinh, atan, asinh (:mod:`codegen.rules_ratio`)
 ``argument_over_scale``   $\frac{f(k a)}{k} = a\,\frac{f(u)}{u}$, $u = k a$, for $f$ in tanh, sin, sinh, atan, asinh, expm1, log1p (:mod:`codegen.rules_ratio`)
 ``sum_into_branch``       $R + c\,[v \text{ if } C] = [R + c v \text{ if } C \wedge f_k > 0]$, each $\log\prod f_k^{e_k}$ as $\sum e_k\log f_k$ and collected, where a coefficient cancels (:mod:`codegen.rules_sum_into_branch`)
+``sum_into_large_branch`` ``sum_into_branch`` again after ``log1p_large_product``, whose large branch $\log|P|$ of $\log(1 + P)$ holds $\log|f|$ ($f \ne 0$) and terms linear in a symbol that the sum beside it cancels ($\ell + \frac{\nu + 1}{2}(\dots - 2\ell)$)
+``log1mexp_product``      $\log(-\operatorname{expm1} a) = \log|c| + \sum_k e_k\log|f_k| + a/2$ for $|a| < 10^{-8}$, $a = c\prod_k f_k^{e_k}$ of two factors or more, which underflows before its log does (:mod:`codegen.rules_log1mexp_product`)
 ``sigmoid_reflection``    $\frac{k}{1 + e^{-v}} + R = (k + R) - \frac{k}{1 + e^{v}}$ for $v > 0$ where $k + R$ cancels by algebra (:mod:`codegen.rules_sigmoid_reflection`)
 ``log_exp_near_one``      $\log(e^{u} + R) = \operatorname{log1p}(\operatorname{expm1}(u) + R)$ where the sum is at least $\tfrac12$, $R$ free of exponentials (costly: search only; :mod:`codegen.rules_log_exp_near_one`)
 ``log_i0e_large``         $\log\operatorname{i0e}(z) = -\frac12\log(2\pi) - \frac12\log|z|$ for $|z| > 10^{17}$, $\log|z|$ from the factors of $z$ (:mod:`codegen.rules_bessel_large`)
@@ -151,7 +153,7 @@ from codegen import (rules_bregman, rules_log_gamma_zero, rules_geometric, rules
 from codegen import rules_exp_sums, rules_log_quotient, rules_softmax_power
 from codegen import rules_at_least_one, rules_log_gamma_shift, rules_sum_into_branch, rules_sigmoid_reflection, rules_log_exp_near_one, rules_bessel_large, rules_complete_square, rules_abs_pair, rules_even_scale, rules_power_mean
 from codegen import rules_cancelling_terms, rules_lerp, rules_log_difference, rules_step_sum
-from codegen import rules_bessel, rules_kink_fold, rules_removable
+from codegen import rules_bessel, rules_kink_fold, rules_removable, rules_log1mexp_product
 from codegen.lower_unshifted import ExpShift
 from symbolic.functions import Held, ReduceMax, log_ndtr, ndtr
 
@@ -1247,6 +1249,11 @@ LOG_EXPM1 = Rule(
 LOG1MEXP = Rule(
     "log1mexp", "log1mexp", _log1mexp, priority=9,
     gain="log(1 - e^{-x}) for x < 1e-16: 1 - e^{-x} rounds to 0 and the log is -inf")
+LOG1MEXP_PRODUCT = Rule(
+    "log1mexp_product", "log1mexp_product", rules_log1mexp_product.log1mexp_product, priority=9.05,
+    gain="(alpha - 1) log(1 - e^{-lambda x}) (the generalized-exponential log-density) at lambda = x = 1e-300: the "
+         "product underflows, log(-expm1(0)) is -inf where the truth is (alpha - 1)(log lambda + log x); below "
+         "|lambda x| = 1e-8 the log is the sum of the factors' logs plus lambda x / 2")
 LOG_OF_NEGATIVE_EXPM1 = Rule(
     "log_of_negative_expm1", "log_of_negative_expm1", rules_exp_underflow.log_of_negative_expm1, priority=69.5,
     gain="log(1 - x^a) (power_expm1 makes it log(-expm1(a log x))) at x^a = 1e-77: log 1 = 0, truth -1e-77; "
@@ -1444,6 +1451,13 @@ SUM_INTO_BRANCH = Rule(
          "into a branch, two terms of 7e302 never meet and the error is 0.25; folded into the branch and collected, the "
          "coefficient of log x is -a - 1 and the value is exact")
 
+SUM_INTO_LARGE_BRANCH = Rule(
+    "sum_into_large_branch", "sum_into_branch", rules_sum_into_branch.sum_into_branch, priority=72.5,
+    gain="the Student-t NLL ell + (nu + 1)/2 log(1 + z e^{-2 ell}/nu) at ell = -1e300, nu = 1e-300: log1p_large_product "
+         "(after sum_into_branch's first turn) writes the log's large branch with -2 ell, and ell - (nu + 1) ell are "
+         "two terms of 1e300 that never meet (error 0.5); folded and collected, the coefficient is -nu and the value "
+         "is exact")
+
 SIGMOID_REFLECTION = Rule(
     "sigmoid_reflection", "sigmoid_reflection", rules_sigmoid_reflection.sigmoid_reflection, priority=5.6,
     gain="ACON-C (p1 - p2) x sigma(beta (p1 - p2) x) + p2 x at x = -1e300, p1 = 1e-300: the sigmoid is 1 and the two "
@@ -1474,13 +1488,13 @@ COMPLETE_SQUARE = Rule(
 
 RULES: tuple[Rule, ...] = tuple(sorted(
     (LOG_SIGMOID, LOG_ONE_MINUS_SIGMOID, LOG_SIGMOID_PAIR, GAUSSIAN_TAIL, ATAN_REFLECTION, COS_MINUS_ONE, LOG_ATAN_COMPLEMENT, UNIT_SUM_COMPLEMENT, LOG_SOFTMAX_SPLIT, LOG_CONSTANT_PLUS_EXP_SUM, LOGSUMEXP_SHIFT, EXP_NORMALIZE, SOFTPLUS_STABLE,
-     LOG1P_EXPM1, POWER_AS_EXP, POWER_EXPM1, INTEGER_POWER_MINUS_ONE, LOG_ADD_EXP, LOG_ADD_WEIGHTED_EXP, SIGMOID_STABLE, ERF_NDTR, ERFC_NDTR, LOG_NDTR, TANH_SIGMOID, SECH_SQUARE, LOG_COSH, LOG_COSH_POWER, LOG_HYPERBOLIC_FACTOR, TANH_RATIO, LOG1MEXP_OF_EXP, LOG_OF_SOFTPLUS, LOG1MEXP, LOG_EXPM1, ROOT_CANCEL,
+     LOG1P_EXPM1, POWER_AS_EXP, POWER_EXPM1, INTEGER_POWER_MINUS_ONE, LOG_ADD_EXP, LOG_ADD_WEIGHTED_EXP, SIGMOID_STABLE, ERF_NDTR, ERFC_NDTR, LOG_NDTR, TANH_SIGMOID, SECH_SQUARE, LOG_COSH, LOG_COSH_POWER, LOG_HYPERBOLIC_FACTOR, TANH_RATIO, LOG1MEXP_OF_EXP, LOG_OF_SOFTPLUS, LOG1MEXP, LOG1MEXP_PRODUCT, LOG_EXPM1, ROOT_CANCEL,
      SCALED_SQRT, ONE_MINUS_SIGMOID, SHIFT_COLLECT, DIFFERENCE_OF_SQUARES, LOG1P_POWER, LOG1P_LARGE_PRODUCT, LOG_OF_EXP_QUOTIENT,
      SCALE_OVER_ARGUMENT, ARGUMENT_OVER_SCALE, COMMON_DENOMINATOR, LOGISTIC_IN_LOG, LOGISTIC_OF_EXP, WEIGHTED_LOGISTIC_OF_EXP, EXP_ABSORB, SCALES_INTO_SUM, SCALE_INTO_ENTRY, RATIO_BEFORE_POWER, LOG_BETA, LOG_GAMMA_DIFFERENCE,
      ROOT_DIFFERENCE, SQUARE_INTO_ROOT, RATIO_OF_EQUAL_SUMS, POWER_RATIO_OVER_NUMERATOR, POWER_OVER_BASE, HEAVISIDE_SELECT_FIRST, HEAVISIDE_SELECT, STEP_SCALE, ZERO_TIMES_LOG,
      SOFTPLUS_AFTER_POWER, MIXTURE_WITH_ONE, CONSTANT_MINUS_MAX, EXP_NORMALIZE_OFFSET, ROOT_OF_PRODUCT, LOG_OF_ROOT_SUM,
      SOFTPLUS_REFLECTION, POWER_OF_SOFTPLUS, SOFTMAX_POWER, LOG_SUM_EXP_SUMS, HYPERBOLIC_NORMALIZE, EXP_PAIR_HYPERBOLIC,
-     LOG_OF_NEGATIVE_EXPM1, LOG_EXPM1_FACTOR, LOG_SHARE, LOG_DIFFERENCE_OF_EXP, REMOVABLE_RATIO, FOLD_AT_KINK, LOG_BESSEL_I, SUM_INTO_BRANCH, SIGMOID_REFLECTION, LOG_I0E_LARGE, ABS_PAIR, LOG_EXP_PLUS_EXP_SUM, SCALE_OVER_EVEN_ARGUMENT, EXP_OVER_EXP_OFFSET),
+     LOG_OF_NEGATIVE_EXPM1, LOG_EXPM1_FACTOR, LOG_SHARE, LOG_DIFFERENCE_OF_EXP, REMOVABLE_RATIO, FOLD_AT_KINK, LOG_BESSEL_I, SUM_INTO_BRANCH, SUM_INTO_LARGE_BRANCH, SIGMOID_REFLECTION, LOG_I0E_LARGE, ABS_PAIR, LOG_EXP_PLUS_EXP_SUM, SCALE_OVER_EVEN_ARGUMENT, EXP_OVER_EXP_OFFSET),
     key=lambda r: r.priority))
 
 

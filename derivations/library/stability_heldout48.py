@@ -6,7 +6,7 @@ r"""The identities of the rules added for the held-out round twenty-two: ``sum_i
 A sum is folded into a branch of a Piecewise term (on that branch the Piecewise is the branch's value), and for
 positive factors the log of a product is the sum of the logs, whose coefficients are then collected.
 """
-from sympy import Abs, Integer, Piecewise, Symbol, besseli, exp, log, oo, pi, sqrt
+from sympy import Abs, Integer, Ne, Piecewise, Symbol, besseli, exp, log, oo, pi, sqrt
 from sympy.codegen.cfunctions import expm1, log1p
 
 from derivations.checker.step import Derivation, Step
@@ -29,6 +29,13 @@ register(Derivation(
         Step(_a * _p * log(_x / _b) - (_p + _q) * (_a * (log(_x) - log(_b)) + log1p((_x / _b) ** (-_a))),
              -_a * _q * log(_x) + _a * _q * log(_b) - (_p + _q) * log1p((_x / _b) ** (-_a)),
              justification="the same with (p + q) (the GB2 log-density): a p - (p + q) a = -a q"),
+        Step(log(Abs(_v * _w ** 2)), log(Abs(_v)) + 2 * log(Abs(_w)), assumptions=(Ne(_v, 0), Ne(_w, 0)),
+             justification="|v w^2| = |v| |w|^2 for whole powers, and the log of a product of positive magnitudes "
+                           "is the sum of their logs: no sign asked"),
+        Step(_t + (_p + 1) / 2 * (2 * log(Abs(_v)) - 2 * _t - log(_p)) + log(_p) / 2,
+             -_p * _t + (_p + 1) * log(Abs(_v)) - _p * log(_p) / 2,
+             justification="the Student-t NLL's large branch (t the log-scale, p the degrees of freedom): the "
+                           "coefficient of t is 1 - (p + 1) = -p, of log p is 1/2 - (p + 1)/2 = -p/2"),
     ),
 ))
 

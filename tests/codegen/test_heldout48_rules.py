@@ -50,7 +50,9 @@ FOLD_CASES = [
 def test_sum_into_branch_lets_the_cancelling_logs_meet(expr, args, values):
     new, fired = stabilize(expr, RULES)
     assert "sum_into_branch" in fired
-    without, _ = stabilize(expr, tuple(rule for rule in RULES if rule.name != "sum_into_branch"))
+    # without both turns of the fold (sum_into_large_branch applies it again after log1p_large_product)
+    without, _ = stabilize(expr, tuple(rule for rule in RULES if rule.name not in ("sum_into_branch",
+                                                                                 "sum_into_large_branch")))
     want = _truth(args, expr, values)
     assert abs(_value(args, without, values) - want) > 1e-6 * abs(want)  # the two large terms round apart
     assert abs(_value(args, new, values) - want) <= REL_TOL * abs(want)
