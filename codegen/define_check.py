@@ -281,10 +281,27 @@ def ordinary_range(f, name: str, lo: float, hi: float) -> tuple[float, float]:
     return lo, hi
 
 
+def _names_of_positive_product(arg, name_of) -> set:
+    r"""The names of ``arg`` where it is a name, or a positive number times whole powers of names ($\log(w_i/v_i)$ of
+    a KL divergence between diagonal Gaussians): all of them drawn positive keep the log real (both negative would
+    too; the positive draw is the one the formula is written for).  A quotient with any other factor
+    ($\log(p/(1 - p))$) implies nothing: its sign is not the names'."""
+    c, names = sp.S.One, set()
+    for f in sp.Mul.make_args(arg):
+        if f.is_number:
+            c *= f
+            continue
+        base, k = f.as_base_exp()
+        if name_of(base) is None or not k.is_integer:
+            return {name_of(arg)} if name_of(arg) is not None else set()
+        names.add(name_of(base))
+    return names if c.is_positive else set()
+
+
 @functools.lru_cache(maxsize=256)
 def implied_positive(expr: sp.Expr) -> frozenset[str]:
     r"""Names whose every value (every entry) must be positive for the definition to be real: the parameter itself
-    (or its entry) is the argument of a log or the base of a power with an exponent that is not an integer
+    (or its entry) is the argument of a log (or a factor of a product of names there) or the base of a power with an exponent that is not an integer
     ($\log q_i$ of a logit adjustment, $x_i^{p}$ of generalized-mean pooling), outside any case split or max/min (a
     branch may be taken only where it is real).  Drawn at either sign, each of four entries is positive one time in
     sixteen: 1000 draws left about 60 points where the truth is real."""
@@ -299,7 +316,7 @@ def implied_positive(expr: sp.Expr) -> frozenset[str]:
         if isinstance(e, (sp.Piecewise, sp.Max, sp.Min, sp.Heaviside, sp.Abs)):
             return
         if isinstance(e, sp.log):
-            out.add(name_of(e.args[0]))
+            out.update(_names_of_positive_product(e.args[0], name_of))
         elif isinstance(e, sp.Pow) and not e.exp.is_integer:
             out.add(name_of(e.base))
         for a in e.args:

@@ -196,6 +196,23 @@ def test_a_vector_real_only_at_positive_entries_is_drawn_positive_where_no_domai
     assert implied_positive(sp.Piecewise((x * sp.log(x), x > 0), (0, True))) == frozenset()
 
 
+@pytest.mark.parametrize("definition, names", [
+    # the KL divergence between diagonal Gaussians by variances: log(w_i/v_i); drawn at either sign, 79 of 100 draws
+    # of four entries each were not real
+    ("kl(v, w) = sum(v[i]/w[i] - 1 + log(w[i]/v[i]), i, 0, n-1)/2", {"v", "w"}),
+    # other letters, a number and a square: log(3 a b^2) + a
+    ("h(a, b) = log(3*a*b**2) + a", {"a", "b"}),
+    # a factor that is no name: log(p/(1 - p)) implies nothing (p in (0, 1) is the note's to state)
+    ("logit(p) = log(p/(1 - p))", set()),
+])
+def test_the_names_of_a_product_under_a_log_are_drawn_positive(definition, names):
+    from codegen.define_check import implied_positive, sample
+
+    f = _defined(definition)
+    assert implied_positive(f.expr) == names
+    assert all(np.all(pt[n] > 0) for pt in sample(f, np.random.default_rng(0), 20) for n in names)
+
+
 @pytest.mark.parametrize("digits", [200, 364, 700, 960, 1000])
 def test_the_exponential_of_an_integer_argument_has_mpmath_own_bits_by_the_faster_reduction(digits):
     from codegen.define_check import EXTREMES, GUARDED_MPMATH, INTEGER_EXP_PREC
