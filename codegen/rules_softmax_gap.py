@@ -45,10 +45,12 @@ def _softmax_term(t):
 
 
 def _index(u, s):
-    """The free index ``i`` of the numerator exponent ``u`` whose renaming to the sum's index gives its summand."""
+    r"""The free index ``i`` of the numerator exponent ``u`` whose renaming to the sum's index gives its summand; the
+    free index may have the sum's own name ($\sum_j |e^{s_j}/\sum_j e^{s_j} - \dots|$, as a definition's sums are
+    named by ``one_name_per_closed_sum``: inside the sum $j$ is bound, outside it is the entry's)."""
     j = s.limits[0][0]
     for i in sorted(u.free_symbols, key=str):
-        if i.is_integer and i != j and u.xreplace({i: j}) == s.function.args[0]:
+        if i.is_integer and u.xreplace({i: j}) == s.function.args[0]:
             return i
     return None
 
