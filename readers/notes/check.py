@@ -3501,9 +3501,10 @@ class _NotesReader(_CatalogMatch):
             return []
         zero = solved_values.TO_ZERO.search(prose) is not None
         stated = solved_values.inline_equations(prose)  # "In general $x_t = ...$. Solving for the clean input,"
-        unknown = solved_values.unstarred(name)  # w^* = ... solves the equation in w
-        for left, right in solved_values.equations(stated, False) + solved_values.equations(
-                [d[0] for d in self.displays_above], zero):
+        links = solved_values.equations(stated, False) + solved_values.equations([d[0] for d in self.displays_above],
+                                                                                 zero)
+        for (left, right), (unknown, value) in ((link, reading) for link in links  # w^* solves it in w, \hat\sigma^2
+                                                for reading in solved_values.unknowns(name, written[1])):  # in sigma
             equation = f"{left} = {right}"
             if not solved_values.mentions(equation, unknown) or solved_values.differentiates(equation, unknown):
                 continue
@@ -3521,7 +3522,9 @@ class _NotesReader(_CatalogMatch):
                 (d[3] for d in self.displays_above if left in d[0]), self.displays_above[0][3]))
             note = solved_values.METHOD.format(where=line, equation=" ".join(equation.split())[:80],
                                                cue=" ".join(cue.group(0).split())[:40])
-            return [StepReport(lhs=name, rel="=", rhs=" ".join(value.split()), verdict=s.verdict,
+            if unknown != solved_values.unstarred(name):
+                note += f", with {unknown} = {value}"
+            return [StepReport(lhs=name, rel="=", rhs=" ".join(written[1].split()), verdict=s.verdict,
                                method=f"{note}; {s.method}"[:300], line=claim.line, assumptions=s.assumptions)
                     for s in found]
         return []

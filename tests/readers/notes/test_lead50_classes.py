@@ -6,10 +6,19 @@ r"""Classes found at stop 50 (the landing CI's seed test, then the lead's probes
   :math:`y`: its rows build on names the same block has just defined, so they are a chain of new definitions.  The
   block lost its agreement with the catalog's batch norm (a wrong match is a trust defect; the claim reading was
   "verified" only at sizes where the two means coincide).
+* A bound on the derivative of a defined function written with a prime (``so the gradient is bounded: $|g'(u)| \le
+  c$`` after :math:`g(u) = \dots`) was read as a condition (a function the notes do not define is a name there), and
+  then assumed by every later claim of the section.  It is a claim.
+* An estimate found by setting a derivative to zero (``setting it to zero gives $\hat\sigma^2 = \frac1n\sum_i (x_i -
+  \mu)^2$`` after :math:`\partial\ell/\partial\sigma^2 = -\frac{n}{2\sigma^2} + \dots`) stayed a definition: the hat
+  and the square hid the unknown of the equation.  The value is put in for the unhatted name (for a square, its
+  positive root) and the equation checked.
 """
 from __future__ import annotations
 
 from readers.notes.check import check_notes
+
+from tests.readers.notes.checked import CONFIRMED, assert_block_verdicts, checked_blocks
 
 NORMS = r"""# Layer norm
 
@@ -38,3 +47,52 @@ def test_a_later_section_that_defines_with_new_names_of_its_own_block_defines_an
     assert later.role == "definition", [(s.lhs, s.method) for s in later.steps]
     assert not any("earlier section" in s.method for s in later.steps), [s.method for s in later.steps]
     assert later.catalog_id == "batch_norm" and later.catalog_agrees is True, later.catalog_reason
+
+
+BOUNDED_DERIVATIVE = r"""# Clipped loss
+
+Let $c > 0$. We use
+$$
+g(u) = \begin{cases} \frac{1}{2} u^2 & |u| \le c \\ c|u| - \frac{1}{2}c^2 & |u| > c \end{cases}
+$$
+whose derivative is
+$$
+g'(u) = \begin{cases} u & |u| \le c \\ c\,\mathrm{sign}(u) & |u| > c \end{cases}
+$$
+so the gradient is bounded: $|g'(u)| \le c$. A tighter bound would be $|g'(u)| \le c/2$.
+"""
+
+
+def test_a_bound_on_a_primed_defined_function_is_a_claim():
+    blocks = checked_blocks(BOUNDED_DERIVATIVE)
+    assert [b.line for b in blocks] == [8, 11, 11]
+    assert_block_verdicts(blocks, [CONFIRMED, CONFIRMED, "refuted"])
+
+
+ESTIMATES = r"""# Exponential rate
+
+For $t_1, \dots, t_m > 0$ the log-likelihood of a rate $\lambda$ is
+$$
+\ell(\lambda) = m\log\lambda - \lambda\sum_{j=1}^m t_j .
+$$
+Its derivative is
+$$
+\ell'(\lambda) = \frac{m}{\lambda} - \sum_{j=1}^m t_j
+$$
+and setting it to zero gives $\hat\lambda = \frac{m}{\sum_{j=1}^m t_j}$.
+
+# Scale
+
+With $s^2$ the variance of $m$ zero-mean draws $y_j$,
+$$
+\frac{\partial \ell}{\partial s^2} = -\frac{m}{2 s^2} + \frac{1}{2 s^4}\sum_{j=1}^m y_j^2
+$$
+and setting it to zero gives $\hat s^2 = \frac{1}{m}\sum_{j=1}^m y_j^2$.
+"""
+
+
+def test_an_estimate_set_by_a_zero_derivative_solves_the_equation_in_the_unhatted_name():
+    blocks = [b for b in checked_blocks(ESTIMATES) if b.line in (11, 19)]
+    assert len(blocks) == 2 and all(b.verdict in CONFIRMED for b in blocks), [
+        (b.line, b.verdict, [s.reason for s in b.steps]) for b in blocks]
+    assert all("solves the equation" in b.steps[0].method for b in blocks), [b.steps[0].method for b in blocks]
