@@ -120,6 +120,7 @@ from readers.notes.einstein import einstein_reading
 from readers.notes.catalog import SIGMOID_CUE, _CatalogMatch
 from readers.notes.matrices import MatrixClaims
 from readers.notes import vector_moments
+from readers.notes import entry_equations
 from readers.notes.matrices_elsewhere import symbol_names, unless_matrices_elsewhere
 from readers.notes.array_elements import (as_elements, counts_from_zero, family_entries, family_instances,
                                          section_arrays)
@@ -1116,6 +1117,17 @@ _DEFINING_SENTENCE = re.compile(r"\b(?:let|suppose|supposing|assume|assuming|giv
 """A sentence that defines or supposes what it writes (its verb anywhere before the block in the sentence)."""
 
 
+_BARE_NAME = re.compile(r"\\?[A-Za-z]+(?:_\{?[A-Za-z0-9]+\}?)?")
+"""An inline formula that is one name (``$k$``, ``$\\theta$``, ``$x_i$``): it carries no condition of its own."""
+
+
+def _only_an_index(name, relation) -> bool:
+    """Whether ``name`` appears in ``relation`` only as an index of its entries (``k`` of ``q[k] = 1/K``)."""
+    entries = relation.atoms(sp.Indexed)
+    return bool(entries) and any(name in e.indices for e in entries) and name not in relation.xreplace(
+        {e: sp.Dummy() for e in entries}).free_symbols
+
+
 def _earlier_used(section, exprs) -> dict:
     r"""The definitions of ``section.earlier`` (ended at a heading) that ``exprs`` name, and those their bodies name in
     turn; never a worked example's number (:func:`_worked_value`), which would confirm at that one point."""
@@ -1814,6 +1826,8 @@ class _NotesReader(_CatalogMatch):
             self.names = self.names | {"e"}  # from here on e is a name of the notes
             block = self.parse(frag.content, frag)
         pending, self.clause_condition = self.clause_condition, None
+        if pending is not None and frag.kind == "inline" and _BARE_NAME.fullmatch(frag.content.strip()):
+            self.clause_condition = pending  # "If $q_k = 1/K$ for every $k$ then ...": a name quantified in passing
         saved = list(self.section.conditions)
         if pending is not None and (frag.kind == "display" and continues_sentence(self.lines, pending[1], frag)
                                     or frag.kind == "inline" and governs_inline(self.lines, pending[1], frag)):
@@ -2145,7 +2159,8 @@ class _NotesReader(_CatalogMatch):
             data = False
         freed = freed_name(block, before, after) if pairs is None and frag.kind == "inline" else None
         if freed is not None:  # "take any real $a$": the section's conditions on a end (readers.notes.real_domains)
-            self.section.conditions = [c for c in self.section.conditions if freed not in c[0].free_symbols]
+            self.section.conditions = [c for c in self.section.conditions if freed not in c[0].free_symbols
+                                       or _only_an_index(freed, c[0])]  # q_k = 1/K "for every $k$": quantified
         if pairs is None and integer is not None:
             return BlockReport(**base, parsed=True, role="condition", parsed_form=shown, symbols=explain,
                                assumptions=(f"{integer} integer",), warnings=tuple(dict.fromkeys(warnings)))
@@ -4280,12 +4295,23 @@ class _NotesReader(_CatalogMatch):
             if not covered:
                 general = _Claim(claim.lhs, claim.rel, claim.rhs, general.conditions + (region,), claim.line,
                                  claim.zero_based, claim.redefinition)
+        every = entry_equations.entry_equations(general.conditions, (self.expand(lhs), self.expand(rhs))) \
+            if entry_equations.EVERY.search(frag.sentence) else []
+        if every:  # "If $q_k = 1/K$ for every $k$ then $H(q) = \log K$": at every entry (readers.notes.entry_equations)
+            lhs, rhs = entry_equations.at_every_entry_of(every, (self.expand(lhs), self.expand(rhs)))
+            general = _Claim(lhs, claim.rel, rhs, entry_equations.without(general.conditions, every), claim.line,
+                             claim.zero_based, claim.redefinition)
         densities = named_densities.readings((lhs, rhs), self.latex)
         if densities:  # beta(θ | a, b), \mathrm{B}(a, b): the family's density (readers.notes.named_densities)
             out = self.density_readings(general, frag, lhs, rhs, shown, densities)
         else:
             out = self.check_plain(general, frag, lhs, rhs, shown)
+        if every:
+            named = ", ".join(f"{_show(n)} = {_show(v)}" for n, v in every)
+            out = [StepReport(**{**r.__dict__, "method": f"{r.method}; with {named} at every entry, as the words say"})
+                   for r in out]
         out = self.own_condition_reading(claim, conditions, frag, lhs, rhs, shown, out)
+        out = self.entry_equation_reading(general, frag, lhs, rhs, shown, out)
         out = undefined_inside(general.conditions, widened, lhs, rhs, out, lambda: self.run_undefined_refutes(
             general, lhs, rhs, shown))  # "for any nonzero $x$": a stated domain (readers.notes.stated_domains)
         out = imaginary_reading(lhs, rhs, frag.content, out, lambda l, r: self.reading_up_to_constant(
@@ -6024,6 +6050,37 @@ class _NotesReader(_CatalogMatch):
         return StepReport(**shown, verdict=verdict, role="approximation",
                           method=why if verdict == "verified" else "", reason="" if verdict == "verified" else why,
                           counterexample=numeric_witness(lhs, rhs) if verdict == "refuted" else None)
+
+    def entry_equation_reading(self, general, frag, lhs, rhs, shown, out) -> list[StepReport]:
+        r"""``out``, read again where a condition sets an entry at a bare index (``If $q_k = 1/K$ for every $k$``,
+        readers.notes.entry_equations) and a step was not confirmed with the entries free: refuted with every entry
+        set, it is refuted at that point; confirmed, it is confirmed when the words say every entry; else a refutation
+        with the entries free is withdrawn (its point breaks the condition)."""
+        if all(r.verdict in ("proved", "verified") for r in out):
+            return out
+        sides = (self.expand(lhs), self.expand(rhs))
+        entries = entry_equations.entry_equations(general.conditions, sides)
+        if not entries:
+            return out
+        at = entry_equations.at_every_entry_of(entries, sides)
+        local = _Claim(at[0], general.rel, at[1], entry_equations.without(general.conditions, entries), general.line,
+                       general.zero_based, general.redefinition)
+        try:
+            again = self.check_plain(local, frag, *at, shown)
+        except Exception:  # noqa: BLE001 - not read at every entry: the condition was not honoured, no refutation
+            again = []
+        named = ", ".join(f"{_show(n)} = {_show(v)}" for n, v in entries)
+        if again and all(r.verdict == "refuted" for r in again):
+            return [StepReport(**{**r.__dict__, "method": f"{r.method}; with {named} at every entry"}) for r in again]
+        every = entry_equations.EVERY.search(frag.sentence) is not None
+        if again and every and all(r.verdict in ("proved", "verified") for r in again):
+            return [StepReport(**{**r.__dict__, "method": f"{r.method}; with {named} at every entry, as the words "
+                                                          "say"}) for r in again]
+        holds = bool(again) and all(a.verdict in ("proved", "verified") for a in again)
+        return [_undecided(r, f"with {named} at every entry it {'holds' if holds else 'is not decided'}; with the "
+                              f"entries free it fails ({r.reason[:80]}), a point the condition excludes")
+                if r.verdict == "refuted" else r
+                for r in out]
 
     def sentence_after(self, frag) -> str:
         """The words after the block that go on its sentence (:func:`words_after`), or '' where they open a new one

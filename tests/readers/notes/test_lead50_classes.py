@@ -96,3 +96,21 @@ def test_an_estimate_set_by_a_zero_derivative_solves_the_equation_in_the_unhatte
     assert len(blocks) == 2 and all(b.verdict in CONFIRMED for b in blocks), [
         (b.line, b.verdict, [s.reason for s in b.steps]) for b in blocks]
     assert all("solves the equation" in b.steps[0].method for b in blocks), [b.steps[0].method for b in blocks]
+
+
+EVERY_ENTRY = r"""# Entropy
+
+For a distribution $p$ over $M$ outcomes, $H(p) = -\sum_{m=1}^M p_m \log p_m$.
+If $p_m = 1/M$ for every $m$ then $H(p) = \log M$.
+If $p_m = 1/M$ for all $m$ then $H(p) = \log(2M)$.
+"""
+
+
+def test_a_condition_on_an_entry_for_every_index_sets_every_entry():
+    r"""``If $p_m = 1/M$ for every $m$``: the condition sets every entry (the claim's sum holds them at its own index).
+    Before, the quantifier's ``$m$`` took the clause's condition, and the claim was refuted at p = (1 - 1e-12,
+    1e-12), a point the condition excludes; the K of 1/K and the size K of the sum were two symbols."""
+    blocks = checked_blocks(EVERY_ENTRY)
+    witnesses = assert_block_verdicts(blocks, [CONFIRMED, "refuted"])
+    assert "every entry" in blocks[0].steps[0].method and "every entry" in blocks[1].steps[0].method
+    assert all(not any(k.startswith("p[") for k in w) for w in witnesses), witnesses  # no free entries shown
