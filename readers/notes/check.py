@@ -145,6 +145,7 @@ from readers.notes.moments import OPERATORS as MOMENTS
 from readers.notes.optimum import OPTIMUM_WORDS, matrix_like, one_by_one, starred_base, stationarity
 from readers.notes.matrix_optimum import matrix_rows, minimised_in_prose, stationarity_claim
 from readers.notes.stated_derivatives import as_function, derivative_claim, of_the_last_function, stated_derivative
+from readers.notes import stated_derivatives
 from readers.notes.matrix_shapes import ShapeError, Unsupported
 from readers.notes.optimum import SUBJECT_TO as _SUBJECT_TO
 from readers.notes.vector_functions import components
@@ -4779,7 +4780,18 @@ class _NotesReader(_CatalogMatch):
                 function = (None, sp.Function(function[1].name)(named[0][0]))
         pair = derivative_claim(function, derivative, named[0][0] if stated[1] else None) \
             if function is not None and derivative is not None else None
-        return self.confirmed_aside(pair, frag) if pair is not None else None
+        if pair is None:
+            return None
+        found = self.check_aside(_Claim(pair[0], "=", pair[1], (), frag.content_line), frag)
+        if found and all(r.verdict in ("proved", "verified") for r in found):
+            return found
+        known = set(self.section.functions) | set(self.document_functions)
+        after = named_values.text_after(self.lines, frag.line, frag.column, frag.source)
+        if found and all(r.verdict == "refuted" and r.counterexample for r in found) \
+                and not isinstance(function[1], sp.Symbol) and stated_derivatives.ENDS_SENTENCE.match(after) \
+                and all(f.func.__name__ in known for e in pair for f in e.atoms(AppliedUndef)):
+            return found  # "The derivative of $x^3$ is $3x^3$.": the sentence is that claim alone
+        return None
 
     def named_value(self, block, frag) -> list[StepReport] | None:
         """One bare formula after "the derivative of tanh is", "the variance of a Bernoulli is": the value of that

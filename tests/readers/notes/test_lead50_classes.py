@@ -114,3 +114,21 @@ def test_a_condition_on_an_entry_for_every_index_sets_every_entry():
     witnesses = assert_block_verdicts(blocks, [CONFIRMED, "refuted"])
     assert "every entry" in blocks[0].steps[0].method and "every entry" in blocks[1].steps[0].method
     assert all(not any(k.startswith("p[") for k in w) for w in witnesses), witnesses  # no free entries shown
+
+
+STATED_DERIVATIVES = r"""# Derivatives in words
+
+The derivative of $u^4$ is $4u^3$.
+
+The derivative of $u^4$ is $4u^4$.
+
+The derivative of $u^4$ is $0$ at the origin, and so is the second.
+"""
+
+
+def test_a_wrong_derivative_stated_in_a_sentence_of_its_own_is_refuted():
+    r""""The derivative of $F$ is $G$." was only ever confirmed: a wrong $G$ was no claim.  A sentence that goes on
+    after $G$ ("is $0$ at the origin") may state it at a point, so it is still never refuted."""
+    blocks = checked_blocks(STATED_DERIVATIVES)
+    assert_block_verdicts(blocks, [CONFIRMED, "refuted"])
+    assert [b.line for b in blocks] == [3, 5]
