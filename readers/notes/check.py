@@ -3795,6 +3795,7 @@ class _NotesReader(_CatalogMatch):
             rhs = tie_moments(rhs, variables) if variables else rhs  # not a definition of sigma_X above
         body = _freshen(self.expand_bound(rhs, _parameters(lhs)))
         s = self.section
+        before = s.owner.get(_key(lhs))  # where the name was defined before (this section, or an earlier one)
         vector_names([(lhs, body)], line, self.vector_families)
         if isinstance(lhs, sp.Symbol):  # u = [u_1, ..., u_n]: its norm is read from its entries (entry_norms)
             self.written_vectors.pop(lhs, None)
@@ -3833,8 +3834,10 @@ class _NotesReader(_CatalogMatch):
                 return  # f'(c) := lim (f(x) - f(c))/(x - c): what f' means, read so already (derivative_notation)
             if _binds_its_arguments(lhs, body):
                 cases = s.functions.setdefault(lhs.func.__name__, [])
-                cases[:] = [c for c in cases if len(c[0]) == len(lhs.args)]  # f(x, z) after f(x): a new f
-                cases.insert(0, (lhs.args, body))
+                if before is None or before[0] != s.number:  # f(x, z) after an earlier section's f(x): a new f
+                    cases[:] = [c for c in cases if len(c[0]) == len(lhs.args)]
+                cases.insert(0, (lhs.args, body))  # in one section both, each at its own arity (H(p, q) = -sum_k
+                # p_k log q_k after H(p) = -sum_k p_k log p_k: H(p) + KL(p||q) keeps H(p))
         else:
             s.derivatives[lhs] = body
 
