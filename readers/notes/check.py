@@ -120,7 +120,7 @@ from readers.notes.einstein import einstein_reading
 from readers.notes.catalog import SIGMOID_CUE, _CatalogMatch
 from readers.notes.matrices import MatrixClaims
 from readers.notes import vector_moments
-from readers.notes import entry_equations
+from readers.notes import entry_equations, inverses
 from readers.notes.matrices_elsewhere import symbol_names, unless_matrices_elsewhere
 from readers.notes.array_elements import (as_elements, counts_from_zero, family_entries, family_instances,
                                          section_arrays)
@@ -3012,7 +3012,8 @@ class _NotesReader(_CatalogMatch):
                 found = self.definition_as_claim(claim, frag) or self.law_as_claim(claim) \
                     or self.entropy_as_claim(claim, frag) or self.composition_as_claim(claim) \
                     or self.special_as_claim(claim, frag) or self.standard_function_as_claim(claim, frag) \
-                    or self.named_quantity_as_claim(claim, frag) or self.solved_as_claim(claim, frag)
+                    or self.named_quantity_as_claim(claim, frag) or self.solved_as_claim(claim, frag) \
+                    or self.inverse_as_claim(claim, frag)
                 agreed = [] if found else self.earlier_definition_as_claim(claim, frag)
                 self.definition_steps += found or agreed
                 named = self.chain_names(exprs, rels)
@@ -3426,6 +3427,25 @@ class _NotesReader(_CatalogMatch):
         note = f"{names} read as constant{'s' if len(constants) > 1 else ''}, as the prose says; as the " \
                f"definition of {_show(claim.lhs)} it agrees"
         return [StepReport(**{**s.__dict__, "method": f"{s.method}; {note}"}) for s in found]
+
+    def inverse_as_claim(self, claim: _Claim, frag: Fragment) -> list[StepReport]:
+        r"""A row ``f^{-1}(y) = g(y)`` with ``f`` a function of one argument the section defines: the claim
+        ``f(g(y)) = y`` (readers.notes.inverses), its steps when confirmed or refuted with a counterexample, else []
+        (it stays a definition)."""
+        name = inverses.inverted(claim.lhs)
+        cases = [c for c in self.section.functions.get(name, ()) if len(c[0]) == 1] if name else []
+        pair = inverses.composed(name, claim.lhs, claim.rhs) if len(cases) == 1 else None
+        if pair is None:
+            return []
+        found = self.check_aside(_Claim(pair[0], "=", pair[1], claim.conditions, claim.line), frag)
+        if not found or not (all(s.verdict in ("proved", "verified") for s in found)
+                             or all(s.verdict == "refuted" and s.counterexample for s in found)):
+            return []
+        owner = self.section.owner.get(name)
+        note = f"read as {_show(pair[0])} = {_show(pair[1])}: {_show(claim.lhs)} the inverse of {name}" + (
+            f" (line {owner[1]})" if owner and owner[1] else "")
+        return [StepReport(**{**s.__dict__, "lhs": _show(claim.lhs), "rhs": _show(claim.rhs), "role": "claim",
+                              "method": f"{s.method}; {note}" if s.method else note}) for s in found]
 
     def earlier_definition_as_claim(self, claim: _Claim, frag: Fragment) -> list[StepReport]:
         r"""A row read as a definition of a name the notes defined before (``T_n(a) = f(a)`` after ``T_n(x) = \sum_k

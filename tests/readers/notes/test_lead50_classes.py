@@ -153,3 +153,20 @@ def test_a_function_defined_at_two_arities_in_one_section_keeps_both():
     arity is still a new function (tests/readers/notes/test_false_alarms_notation.py)."""
     blocks = checked_blocks(TWO_ARITIES)
     assert_block_verdicts(blocks, [CONFIRMED, "refuted"])
+
+
+INVERSES = r"""# Inverses
+
+Let $g(t) = \frac{1}{1 + e^{-t}}$. Its inverse is $g^{-1}(s) = \log\frac{s}{1 - s}$.
+
+# Wrong inverse
+
+Let $h(t) = e^{3t}$. Its inverse is $h^{-1}(s) = \log(3s)$.
+"""
+
+
+def test_an_inverse_of_a_defined_function_is_the_claim_that_it_undoes_it():
+    r"""``g^{-1}(s) = \log\frac{s}{1-s}`` after ``g`` is defined was a definition of a new name: a wrong inverse
+    passed.  It claims ``g(g^{-1}(s)) = s``."""
+    blocks = checked_blocks(INVERSES)
+    assert_block_verdicts(blocks, [CONFIRMED, "refuted"])
