@@ -120,7 +120,7 @@ from readers.notes.einstein import einstein_reading
 from readers.notes.catalog import SIGMOID_CUE, _CatalogMatch
 from readers.notes.matrices import MatrixClaims
 from readers.notes import vector_moments
-from readers.notes import entry_equations, inverses
+from readers.notes import entry_equations, inverses, stated_identities
 from readers.notes.matrices_elsewhere import symbol_names, unless_matrices_elsewhere
 from readers.notes.array_elements import (as_elements, counts_from_zero, family_entries, family_instances,
                                          section_arrays)
@@ -1183,7 +1183,7 @@ def _copy_section(section):
     for name in ("symbols", "arrays", "functions", "derivatives", "owner", "conditions", "examples", "updates",
                  "in_place", "moved_on", "distributed", "laws", "entry_laws", "entry_independent", "recurrences",
                  "described", "stated", "witnesses", "contested", "integers", "finite", "withheld", "unreadable",
-                 "written", "earlier", "properties", "data"):
+                 "written", "earlier", "properties", "data", "identities"):
         setattr(out, name, copy(getattr(section, name)))
     out.functions = {name: list(cases) for name, cases in section.functions.items()}  # define() edits them in place
     return out
@@ -1600,6 +1600,7 @@ class _Section:
     arrays: dict = field(default_factory=dict)  # IndexedBase -> (index symbols, body)
     functions: dict = field(default_factory=dict)  # name -> [(params, body)]
     derivatives: dict = field(default_factory=dict)  # Derivative -> body
+    identities: dict = field(default_factory=dict)  # P(A|B) -> (rhs, line) of a confirmed identity (stated_identities)
     owner: dict = field(default_factory=dict)  # defined name -> (section number, line)
     limit: tuple | None = None  # (variable, points, paragraph)
     conditions: list = field(default_factory=list)  # (relation, shown, line): to the next heading
@@ -2286,6 +2287,9 @@ class _NotesReader(_CatalogMatch):
         if any({x.name for x in a.free_symbols} & set(self.section.laws) for a, _ in stated):
             stated = []  # P(N = 1) = e^{-2} after N ~ Poisson(2): the law decides it, a claim (readers.notes.laws)
         if stated:  # P(H = 1) = 0.0015, P(S) = 1: values the notes give the probability, not claims to check
+            scope = set(range(frag.paragraph, frag.paragraph + EXAMPLE_REACH + 1))  # and values a claim through an
+            self.section.examples = [e for e in self.section.examples if e[0] not in {a for a, _ in stated}]
+            self.section.examples += [(a, b, scope, frag.items) for a, b in stated]  # identity may use (Bayes)
             return BlockReport(**base, parsed=True, role="example", parsed_form=shown, symbols=explain,
                                assumptions=tuple(f"{_show(a)} = {_show(b)}" for a, b in stated),
                                warnings=tuple(dict.fromkeys(warnings)))
@@ -4319,6 +4323,11 @@ class _NotesReader(_CatalogMatch):
             if not covered:
                 general = _Claim(claim.lhs, claim.rel, claim.rhs, general.conditions + (region,), claim.line,
                                  claim.zero_based, claim.redefinition)
+        through = self.section.identities.get(claim.lhs) if claim.rel in ("=", "approx") else None
+        if through is not None and stated_identities.opaque(lhs, self.section.functions):  # P(A|B) ~ 0.154 after
+            lhs = through[0]  # Bayes' rule proved above: the value of its right side (readers.notes.stated_identities)
+            general = _Claim(lhs, claim.rel, rhs, general.conditions, claim.line, claim.zero_based, claim.redefinition)
+            assumptions = assumptions + (f"{_show(claim.lhs)} = {_show(through[0])} (line {through[1]})",)
         every = entry_equations.entry_equations(general.conditions, (self.expand(lhs), self.expand(rhs))) \
             if entry_equations.EVERY.search(frag.sentence) else []
         if every:  # "If $q_k = 1/K$ for every $k$ then $H(q) = \log K$": at every entry (readers.notes.entry_equations)
@@ -4460,7 +4469,9 @@ class _NotesReader(_CatalogMatch):
             r.verdict == "refuted" for r in out) else []  # every p_i = 1/V (readers.notes.entry_examples)
         by_name = {x.name: x for x in scalars if isinstance(x, sp.Symbol)}  # K = 2 for the size K of sum_{j=1}^{K}
         examples = [(by_name.get(n.name, n) if isinstance(n, sp.Symbol) else n, v) for n, v in examples]
-        examples = [(n, v) for n, v in examples if n in scalars or _names_moment_of(n, scalars)] + entries
+        applied = {a for e in (lhs, rhs) for a in e.atoms(AppliedUndef)}  # P(A) = 0.01 for P(A) in the claim
+        examples = [(n, v) for n, v in examples if n in scalars or n in applied or _names_moment_of(n, scalars)] \
+            + entries
         arguments = _written_arguments(claim.lhs, claim.rhs)  # H'(p) = log(p/(1-p)): every p, not p = 1/2
         examples = [(n, v) for n, v in examples if n not in arguments]
         if examples and passing_examples.called_identity(text_before(self.lines, frag.kind, frag.line, frag.column)):
@@ -4567,6 +4578,8 @@ class _NotesReader(_CatalogMatch):
         if equation and not all(r.verdict in ("proved", "verified") for r in out):
             self.section.equation = (lhs - rhs, frag.paragraph, claim.line,  # an identity that holds is no equation
                                      _written_names(claim.lhs, claim.rhs))
+        if stated_identities.records(claim, out, self.section.functions):  # P(A|B) = P(B|A)P(A)/P(B), proved: later
+            self.section.identities[claim.lhs] = (claim.rhs, claim.line)  # values of P(A|B) read through it
         if not any(r.verdict == "refuted" for r in out):
             return out
         applied = _derivative_applied_to_expression(claim.lhs, claim.rhs)
@@ -6074,7 +6087,7 @@ class _NotesReader(_CatalogMatch):
             return StepReport(**shown, verdict="undecided", reason=f"an approximation with an ellipsis{why}",
                               role="approximation")
         conditions = tuple(self.expand(c) for c in claim.conditions)
-        values = {c.lhs: c.rhs for c in conditions if isinstance(c, sp.Eq) and isinstance(c.lhs, sp.Symbol)
+        values = {c.lhs: c.rhs for c in conditions if isinstance(c, sp.Eq) and isinstance(c.lhs, (sp.Symbol, AppliedUndef))
                   and c.rhs.is_number}  # "with $\beta_1 = 0.9$, $1 - \beta_1^{10} \approx 0.651$": at the example
         if values:
             lhs, rhs = lhs.xreplace(values), rhs.xreplace(values)

@@ -170,3 +170,22 @@ def test_an_inverse_of_a_defined_function_is_the_claim_that_it_undoes_it():
     passed.  It claims ``g(g^{-1}(s)) = s``."""
     blocks = checked_blocks(INVERSES)
     assert_block_verdicts(blocks, [CONFIRMED, "refuted"])
+
+
+POSTERIOR = r"""# Screening
+
+$$
+P(D \mid T) = \frac{P(T \mid D) P(D)}{P(T)}
+$$
+With $P(D) = 0.02$, $P(T \mid D) = 0.95$ and $P(T) = 0.068$ the posterior is $P(D \mid T) \approx 0.279$.
+
+With the same numbers one might say $P(D \mid T) \approx 0.95$.
+"""
+
+
+def test_a_value_of_a_quantity_set_by_an_identity_above_is_read_through_it():
+    r"""``P(D | T)`` has no definition; Bayes' rule, proved just above, says what it is, and the values the notes
+    give (0.95 * 0.02 / 0.068 = 0.2794) decide the stated posterior.  Before, both values were "an approximation
+    without a stated small quantity", and the stated probabilities were examples no claim could use."""
+    blocks = checked_blocks(POSTERIOR)
+    assert_block_verdicts(blocks, ["proved", CONFIRMED, "refuted"])
