@@ -259,7 +259,7 @@ from readers.notes.cdfs import CUE as CDF_CUE, MENTIONED as CDF_MENTIONED, compa
 from readers.notes.polynomial_families import family_recurrence, named_families
 from readers.notes.prose_letters import prose_letters
 from readers.notes.problem_boundaries import problem_of, problem_starts
-from readers.notes.function_properties import bound_parameters
+from readers.notes.function_properties import bound_parameters, worded_parameter
 from readers.notes.back_references import refers_back
 from readers.notes import finite_entries
 from readers.notes.finite_values import cases as finite_cases, combined as finite_combined, finite_memberships
@@ -2128,6 +2128,11 @@ class _NotesReader(_CatalogMatch):
                                warnings=tuple(dict.fromkeys(warnings)))
         after = self.lines[frag.line - 1][frag.column - 1 + len(frag.source):] if (
             frag.kind == "inline" and 0 < frag.line <= len(self.lines)) else ""
+        worded = worded_parameter(after) if frag.kind == "inline" and _BARE_NAME.fullmatch(frag.content.strip()) \
+            else None
+        if worded is not None and pairs is None:  # "If $f$ is $L$-smooth then": L bound by a property of f
+            for name in (x for row in block.rows for e in row.chain.exprs for x in e.free_symbols):
+                self.section.properties[name] = f"{_show(name)}-{worded}, as the prose says"
         integer = stated_integer(block, after) if frag.kind == "inline" and pairs is None else None
         named = integers_named_before(block, before) if frag.kind == "inline" else []
         if integer is None and pairs is None and named:  # "for an integer $n$": as "$n$ is an integer"
@@ -4501,7 +4506,11 @@ class _NotesReader(_CatalogMatch):
             used = assumptions + tuple(f"{_show(n)} = {_show(v)} (example)" for n, v in examples)
             if again and all(r.verdict in kept for r in again):  # a farther example must confirm the claim
                 return [StepReport(**{**r.__dict__, "assumptions": used}) for r in again]
-            if len(conditioned) == len(out) and all(r.verdict == "refuted" for r in conditioned):
+            if again is not conditioned and again and len(again) == len(out) and all(
+                    r.verdict == "refuted" for r in again):  # it fails with the example's names put in: a point
+                out = [StepReport(**{**r.__dict__, "assumptions": used}) for r in again]  # that satisfies it
+                # (sampled under the example as a condition, y = x - f'(x)/L was drawn apart from x and L)
+            elif len(conditioned) == len(out) and all(r.verdict == "refuted" for r in conditioned):
                 # it fails in the example too: the counterexample shown is one that satisfies it
                 out = [StepReport(**{**r.__dict__, "assumptions": used}) for r in conditioned]
         quantifier = QUANTIFIER.search(frag.sentence) or QUANTIFIER.search(frag.content) or (

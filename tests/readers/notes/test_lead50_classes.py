@@ -16,6 +16,8 @@ r"""Classes found at stop 50 (the landing CI's seed test, then the lead's probes
 """
 from __future__ import annotations
 
+import sympy as sp
+
 from readers.notes.check import check_notes
 
 from tests.readers.notes.checked import CONFIRMED, assert_block_verdicts, checked_blocks
@@ -189,3 +191,30 @@ def test_a_value_of_a_quantity_set_by_an_identity_above_is_read_through_it():
     without a stated small quantity", and the stated probabilities were examples no claim could use."""
     blocks = checked_blocks(POSTERIOR)
     assert_block_verdicts(blocks, ["proved", CONFIRMED, "refuted"])
+
+
+WORDED_PROPERTY = r"""# A quadratic
+
+Take $g(u) = \frac{c}{2}u^2$ with $c > 0$.
+
+# Smoothness
+
+If $g$ is $\beta$-smooth then $g(v) \le g(u) + g'(u)(v - u) + \frac{\beta}{2}(v - u)^2$.
+
+# Descent
+
+Take $\beta > 0$. With $v = u - \frac{1}{\beta} g'(u)$ we get $g(v) \le g(u) - \frac{1}{2\beta} g'(u)^2$.
+"""
+
+
+def test_a_property_stated_in_words_binds_its_parameter_and_a_counterexample_keeps_the_example():
+    r""""If $g$ is $\beta$-smooth then ..." was refuted at beta = -1 with the earlier section's g(u) = c u^2/2: a
+    point where g is not beta-smooth; the property in words binds beta as one stated with its formula does.  Without
+    the words, the descent bound fails where beta < c: refuted, and at a point where v = u - g'(u)/beta (it was shown
+    with v drawn apart from u and beta)."""
+    blocks = checked_blocks(WORDED_PROPERTY)
+    (witness,) = assert_block_verdicts(blocks, ["undecided", "refuted"])
+    assert "bound by a property" in blocks[0].steps[0].reason
+    u, beta, c = (sp.Rational(witness[k]) for k in ("u", "beta", "c"))
+    lhs = c / 2 * (u - c * u / beta) ** 2  # g(v) at the example's v
+    assert sp.Rational(witness["lhs"]) == lhs and "v" not in witness, witness
