@@ -120,6 +120,7 @@ from readers.notes.einstein import einstein_reading
 from readers.notes.catalog import SIGMOID_CUE, _CatalogMatch
 from readers.notes.matrices import MatrixClaims
 from readers.notes import vector_moments
+from readers.notes import entry_equations, inverses, stated_identities
 from readers.notes.matrices_elsewhere import symbol_names, unless_matrices_elsewhere
 from readers.notes.array_elements import (as_elements, counts_from_zero, family_entries, family_instances,
                                          section_arrays)
@@ -144,6 +145,7 @@ from readers.notes.moments import OPERATORS as MOMENTS
 from readers.notes.optimum import OPTIMUM_WORDS, matrix_like, one_by_one, starred_base, stationarity
 from readers.notes.matrix_optimum import matrix_rows, minimised_in_prose, stationarity_claim
 from readers.notes.stated_derivatives import as_function, derivative_claim, of_the_last_function, stated_derivative
+from readers.notes import stated_derivatives
 from readers.notes.matrix_shapes import ShapeError, Unsupported
 from readers.notes.optimum import SUBJECT_TO as _SUBJECT_TO
 from readers.notes.vector_functions import components
@@ -257,7 +259,7 @@ from readers.notes.cdfs import CUE as CDF_CUE, MENTIONED as CDF_MENTIONED, compa
 from readers.notes.polynomial_families import family_recurrence, named_families
 from readers.notes.prose_letters import prose_letters
 from readers.notes.problem_boundaries import problem_of, problem_starts
-from readers.notes.function_properties import bound_parameters
+from readers.notes.function_properties import bound_parameters, worded_parameter
 from readers.notes.back_references import refers_back
 from readers.notes import finite_entries
 from readers.notes.finite_values import cases as finite_cases, combined as finite_combined, finite_memberships
@@ -1116,6 +1118,17 @@ _DEFINING_SENTENCE = re.compile(r"\b(?:let|suppose|supposing|assume|assuming|giv
 """A sentence that defines or supposes what it writes (its verb anywhere before the block in the sentence)."""
 
 
+_BARE_NAME = re.compile(r"\\?[A-Za-z]+(?:_\{?[A-Za-z0-9]+\}?)?")
+"""An inline formula that is one name (``$k$``, ``$\\theta$``, ``$x_i$``): it carries no condition of its own."""
+
+
+def _only_an_index(name, relation) -> bool:
+    """Whether ``name`` appears in ``relation`` only as an index of its entries (``k`` of ``q[k] = 1/K``)."""
+    entries = relation.atoms(sp.Indexed)
+    return bool(entries) and any(name in e.indices for e in entries) and name not in relation.xreplace(
+        {e: sp.Dummy() for e in entries}).free_symbols
+
+
 def _earlier_used(section, exprs) -> dict:
     r"""The definitions of ``section.earlier`` (ended at a heading) that ``exprs`` name, and those their bodies name in
     turn; never a worked example's number (:func:`_worked_value`), which would confirm at that one point."""
@@ -1170,7 +1183,7 @@ def _copy_section(section):
     for name in ("symbols", "arrays", "functions", "derivatives", "owner", "conditions", "examples", "updates",
                  "in_place", "moved_on", "distributed", "laws", "entry_laws", "entry_independent", "recurrences",
                  "described", "stated", "witnesses", "contested", "integers", "finite", "withheld", "unreadable",
-                 "written", "earlier", "properties", "data"):
+                 "written", "earlier", "properties", "data", "identities"):
         setattr(out, name, copy(getattr(section, name)))
     out.functions = {name: list(cases) for name, cases in section.functions.items()}  # define() edits them in place
     return out
@@ -1587,6 +1600,7 @@ class _Section:
     arrays: dict = field(default_factory=dict)  # IndexedBase -> (index symbols, body)
     functions: dict = field(default_factory=dict)  # name -> [(params, body)]
     derivatives: dict = field(default_factory=dict)  # Derivative -> body
+    identities: dict = field(default_factory=dict)  # P(A|B) -> (rhs, line) of a confirmed identity (stated_identities)
     owner: dict = field(default_factory=dict)  # defined name -> (section number, line)
     limit: tuple | None = None  # (variable, points, paragraph)
     conditions: list = field(default_factory=list)  # (relation, shown, line): to the next heading
@@ -1814,6 +1828,8 @@ class _NotesReader(_CatalogMatch):
             self.names = self.names | {"e"}  # from here on e is a name of the notes
             block = self.parse(frag.content, frag)
         pending, self.clause_condition = self.clause_condition, None
+        if pending is not None and frag.kind == "inline" and _BARE_NAME.fullmatch(frag.content.strip()):
+            self.clause_condition = pending  # "If $q_k = 1/K$ for every $k$ then ...": a name quantified in passing
         saved = list(self.section.conditions)
         if pending is not None and (frag.kind == "display" and continues_sentence(self.lines, pending[1], frag)
                                     or frag.kind == "inline" and governs_inline(self.lines, pending[1], frag)):
@@ -2112,6 +2128,11 @@ class _NotesReader(_CatalogMatch):
                                warnings=tuple(dict.fromkeys(warnings)))
         after = self.lines[frag.line - 1][frag.column - 1 + len(frag.source):] if (
             frag.kind == "inline" and 0 < frag.line <= len(self.lines)) else ""
+        worded = worded_parameter(after) if frag.kind == "inline" and _BARE_NAME.fullmatch(frag.content.strip()) \
+            else None
+        if worded is not None and pairs is None:  # "If $f$ is $L$-smooth then": L bound by a property of f
+            for name in (x for row in block.rows for e in row.chain.exprs for x in e.free_symbols):
+                self.section.properties[name] = f"{_show(name)}-{worded}, as the prose says"
         integer = stated_integer(block, after) if frag.kind == "inline" and pairs is None else None
         named = integers_named_before(block, before) if frag.kind == "inline" else []
         if integer is None and pairs is None and named:  # "for an integer $n$": as "$n$ is an integer"
@@ -2145,7 +2166,8 @@ class _NotesReader(_CatalogMatch):
             data = False
         freed = freed_name(block, before, after) if pairs is None and frag.kind == "inline" else None
         if freed is not None:  # "take any real $a$": the section's conditions on a end (readers.notes.real_domains)
-            self.section.conditions = [c for c in self.section.conditions if freed not in c[0].free_symbols]
+            self.section.conditions = [c for c in self.section.conditions if freed not in c[0].free_symbols
+                                       or _only_an_index(freed, c[0])]  # q_k = 1/K "for every $k$": quantified
         if pairs is None and integer is not None:
             return BlockReport(**base, parsed=True, role="condition", parsed_form=shown, symbols=explain,
                                assumptions=(f"{integer} integer",), warnings=tuple(dict.fromkeys(warnings)))
@@ -2270,6 +2292,9 @@ class _NotesReader(_CatalogMatch):
         if any({x.name for x in a.free_symbols} & set(self.section.laws) for a, _ in stated):
             stated = []  # P(N = 1) = e^{-2} after N ~ Poisson(2): the law decides it, a claim (readers.notes.laws)
         if stated:  # P(H = 1) = 0.0015, P(S) = 1: values the notes give the probability, not claims to check
+            scope = set(range(frag.paragraph, frag.paragraph + EXAMPLE_REACH + 1))  # and values a claim through an
+            self.section.examples = [e for e in self.section.examples if e[0] not in {a for a, _ in stated}]
+            self.section.examples += [(a, b, scope, frag.items) for a, b in stated]  # identity may use (Bayes)
             return BlockReport(**base, parsed=True, role="example", parsed_form=shown, symbols=explain,
                                assumptions=tuple(f"{_show(a)} = {_show(b)}" for a, b in stated),
                                warnings=tuple(dict.fromkeys(warnings)))
@@ -2996,7 +3021,8 @@ class _NotesReader(_CatalogMatch):
                 found = self.definition_as_claim(claim, frag) or self.law_as_claim(claim) \
                     or self.entropy_as_claim(claim, frag) or self.composition_as_claim(claim) \
                     or self.special_as_claim(claim, frag) or self.standard_function_as_claim(claim, frag) \
-                    or self.named_quantity_as_claim(claim, frag) or self.solved_as_claim(claim, frag)
+                    or self.named_quantity_as_claim(claim, frag) or self.solved_as_claim(claim, frag) \
+                    or self.inverse_as_claim(claim, frag)
                 agreed = [] if found else self.earlier_definition_as_claim(claim, frag)
                 self.definition_steps += found or agreed
                 named = self.chain_names(exprs, rels)
@@ -3411,6 +3437,25 @@ class _NotesReader(_CatalogMatch):
                f"definition of {_show(claim.lhs)} it agrees"
         return [StepReport(**{**s.__dict__, "method": f"{s.method}; {note}"}) for s in found]
 
+    def inverse_as_claim(self, claim: _Claim, frag: Fragment) -> list[StepReport]:
+        r"""A row ``f^{-1}(y) = g(y)`` with ``f`` a function of one argument the section defines: the claim
+        ``f(g(y)) = y`` (readers.notes.inverses), its steps when confirmed or refuted with a counterexample, else []
+        (it stays a definition)."""
+        name = inverses.inverted(claim.lhs)
+        cases = [c for c in self.section.functions.get(name, ()) if len(c[0]) == 1] if name else []
+        pair = inverses.composed(name, claim.lhs, claim.rhs) if len(cases) == 1 else None
+        if pair is None:
+            return []
+        found = self.check_aside(_Claim(pair[0], "=", pair[1], claim.conditions, claim.line), frag)
+        if not found or not (all(s.verdict in ("proved", "verified") for s in found)
+                             or all(s.verdict == "refuted" and s.counterexample for s in found)):
+            return []
+        owner = self.section.owner.get(name)
+        note = f"read as {_show(pair[0])} = {_show(pair[1])}: {_show(claim.lhs)} the inverse of {name}" + (
+            f" (line {owner[1]})" if owner and owner[1] else "")
+        return [StepReport(**{**s.__dict__, "lhs": _show(claim.lhs), "rhs": _show(claim.rhs), "role": "claim",
+                              "method": f"{s.method}; {note}" if s.method else note}) for s in found]
+
     def earlier_definition_as_claim(self, claim: _Claim, frag: Fragment) -> list[StepReport]:
         r"""A row read as a definition of a name the notes defined before (``T_n(a) = f(a)`` after ``T_n(x) = \sum_k
         ...``, ``s'(z) = ...`` in a later section): also a claim about the earlier definition, checked aside with it in
@@ -3501,9 +3546,10 @@ class _NotesReader(_CatalogMatch):
             return []
         zero = solved_values.TO_ZERO.search(prose) is not None
         stated = solved_values.inline_equations(prose)  # "In general $x_t = ...$. Solving for the clean input,"
-        unknown = solved_values.unstarred(name)  # w^* = ... solves the equation in w
-        for left, right in solved_values.equations(stated, False) + solved_values.equations(
-                [d[0] for d in self.displays_above], zero):
+        links = solved_values.equations(stated, False) + solved_values.equations([d[0] for d in self.displays_above],
+                                                                                 zero)
+        for (left, right), (unknown, value) in ((link, reading) for link in links  # w^* solves it in w, \hat\sigma^2
+                                                for reading in solved_values.unknowns(name, written[1])):  # in sigma
             equation = f"{left} = {right}"
             if not solved_values.mentions(equation, unknown) or solved_values.differentiates(equation, unknown):
                 continue
@@ -3521,7 +3567,9 @@ class _NotesReader(_CatalogMatch):
                 (d[3] for d in self.displays_above if left in d[0]), self.displays_above[0][3]))
             note = solved_values.METHOD.format(where=line, equation=" ".join(equation.split())[:80],
                                                cue=" ".join(cue.group(0).split())[:40])
-            return [StepReport(lhs=name, rel="=", rhs=" ".join(value.split()), verdict=s.verdict,
+            if unknown != solved_values.unstarred(name):
+                note += f", with {unknown} = {value}"
+            return [StepReport(lhs=name, rel="=", rhs=" ".join(written[1].split()), verdict=s.verdict,
                                method=f"{note}; {s.method}"[:300], line=claim.line, assumptions=s.assumptions)
                     for s in found]
         return []
@@ -3776,6 +3824,7 @@ class _NotesReader(_CatalogMatch):
             rhs = tie_moments(rhs, variables) if variables else rhs  # not a definition of sigma_X above
         body = _freshen(self.expand_bound(rhs, _parameters(lhs)))
         s = self.section
+        before = s.owner.get(_key(lhs))  # where the name was defined before (this section, or an earlier one)
         vector_names([(lhs, body)], line, self.vector_families)
         if isinstance(lhs, sp.Symbol):  # u = [u_1, ..., u_n]: its norm is read from its entries (entry_norms)
             self.written_vectors.pop(lhs, None)
@@ -3814,8 +3863,10 @@ class _NotesReader(_CatalogMatch):
                 return  # f'(c) := lim (f(x) - f(c))/(x - c): what f' means, read so already (derivative_notation)
             if _binds_its_arguments(lhs, body):
                 cases = s.functions.setdefault(lhs.func.__name__, [])
-                cases[:] = [c for c in cases if len(c[0]) == len(lhs.args)]  # f(x, z) after f(x): a new f
-                cases.insert(0, (lhs.args, body))
+                if before is None or before[0] != s.number:  # f(x, z) after an earlier section's f(x): a new f
+                    cases[:] = [c for c in cases if len(c[0]) == len(lhs.args)]
+                cases.insert(0, (lhs.args, body))  # in one section both, each at its own arity (H(p, q) = -sum_k
+                # p_k log q_k after H(p) = -sum_k p_k log p_k: H(p) + KL(p||q) keeps H(p))
         else:
             s.derivatives[lhs] = body
 
@@ -4277,12 +4328,28 @@ class _NotesReader(_CatalogMatch):
             if not covered:
                 general = _Claim(claim.lhs, claim.rel, claim.rhs, general.conditions + (region,), claim.line,
                                  claim.zero_based, claim.redefinition)
+        through = self.section.identities.get(claim.lhs) if claim.rel in ("=", "approx") else None
+        if through is not None and stated_identities.opaque(lhs, self.section.functions):  # P(A|B) ~ 0.154 after
+            lhs = through[0]  # Bayes' rule proved above: the value of its right side (readers.notes.stated_identities)
+            general = _Claim(lhs, claim.rel, rhs, general.conditions, claim.line, claim.zero_based, claim.redefinition)
+            assumptions = assumptions + (f"{_show(claim.lhs)} = {_show(through[0])} (line {through[1]})",)
+        every = entry_equations.entry_equations(general.conditions, (self.expand(lhs), self.expand(rhs))) \
+            if entry_equations.EVERY.search(frag.sentence) else []
+        if every:  # "If $q_k = 1/K$ for every $k$ then $H(q) = \log K$": at every entry (readers.notes.entry_equations)
+            lhs, rhs = entry_equations.at_every_entry_of(every, (self.expand(lhs), self.expand(rhs)))
+            general = _Claim(lhs, claim.rel, rhs, entry_equations.without(general.conditions, every), claim.line,
+                             claim.zero_based, claim.redefinition)
         densities = named_densities.readings((lhs, rhs), self.latex)
         if densities:  # beta(θ | a, b), \mathrm{B}(a, b): the family's density (readers.notes.named_densities)
             out = self.density_readings(general, frag, lhs, rhs, shown, densities)
         else:
             out = self.check_plain(general, frag, lhs, rhs, shown)
+        if every:
+            named = ", ".join(f"{_show(n)} = {_show(v)}" for n, v in every)
+            out = [StepReport(**{**r.__dict__, "method": f"{r.method}; with {named} at every entry, as the words say"})
+                   for r in out]
         out = self.own_condition_reading(claim, conditions, frag, lhs, rhs, shown, out)
+        out = self.entry_equation_reading(general, frag, lhs, rhs, shown, out)
         out = undefined_inside(general.conditions, widened, lhs, rhs, out, lambda: self.run_undefined_refutes(
             general, lhs, rhs, shown))  # "for any nonzero $x$": a stated domain (readers.notes.stated_domains)
         out = imaginary_reading(lhs, rhs, frag.content, out, lambda l, r: self.reading_up_to_constant(
@@ -4407,7 +4474,9 @@ class _NotesReader(_CatalogMatch):
             r.verdict == "refuted" for r in out) else []  # every p_i = 1/V (readers.notes.entry_examples)
         by_name = {x.name: x for x in scalars if isinstance(x, sp.Symbol)}  # K = 2 for the size K of sum_{j=1}^{K}
         examples = [(by_name.get(n.name, n) if isinstance(n, sp.Symbol) else n, v) for n, v in examples]
-        examples = [(n, v) for n, v in examples if n in scalars or _names_moment_of(n, scalars)] + entries
+        applied = {a for e in (lhs, rhs) for a in e.atoms(AppliedUndef)}  # P(A) = 0.01 for P(A) in the claim
+        examples = [(n, v) for n, v in examples if n in scalars or n in applied or _names_moment_of(n, scalars)] \
+            + entries
         arguments = _written_arguments(claim.lhs, claim.rhs)  # H'(p) = log(p/(1-p)): every p, not p = 1/2
         examples = [(n, v) for n, v in examples if n not in arguments]
         if examples and passing_examples.called_identity(text_before(self.lines, frag.kind, frag.line, frag.column)):
@@ -4437,7 +4506,11 @@ class _NotesReader(_CatalogMatch):
             used = assumptions + tuple(f"{_show(n)} = {_show(v)} (example)" for n, v in examples)
             if again and all(r.verdict in kept for r in again):  # a farther example must confirm the claim
                 return [StepReport(**{**r.__dict__, "assumptions": used}) for r in again]
-            if len(conditioned) == len(out) and all(r.verdict == "refuted" for r in conditioned):
+            if again is not conditioned and again and len(again) == len(out) and all(
+                    r.verdict == "refuted" for r in again):  # it fails with the example's names put in: a point
+                out = [StepReport(**{**r.__dict__, "assumptions": used}) for r in again]  # that satisfies it
+                # (sampled under the example as a condition, y = x - f'(x)/L was drawn apart from x and L)
+            elif len(conditioned) == len(out) and all(r.verdict == "refuted" for r in conditioned):
                 # it fails in the example too: the counterexample shown is one that satisfies it
                 out = [StepReport(**{**r.__dict__, "assumptions": used}) for r in conditioned]
         quantifier = QUANTIFIER.search(frag.sentence) or QUANTIFIER.search(frag.content) or (
@@ -4514,6 +4587,8 @@ class _NotesReader(_CatalogMatch):
         if equation and not all(r.verdict in ("proved", "verified") for r in out):
             self.section.equation = (lhs - rhs, frag.paragraph, claim.line,  # an identity that holds is no equation
                                      _written_names(claim.lhs, claim.rhs))
+        if stated_identities.records(claim, out, self.section.functions):  # P(A|B) = P(B|A)P(A)/P(B), proved: later
+            self.section.identities[claim.lhs] = (claim.rhs, claim.line)  # values of P(A|B) read through it
         if not any(r.verdict == "refuted" for r in out):
             return out
         applied = _derivative_applied_to_expression(claim.lhs, claim.rhs)
@@ -4750,7 +4825,18 @@ class _NotesReader(_CatalogMatch):
                 function = (None, sp.Function(function[1].name)(named[0][0]))
         pair = derivative_claim(function, derivative, named[0][0] if stated[1] else None) \
             if function is not None and derivative is not None else None
-        return self.confirmed_aside(pair, frag) if pair is not None else None
+        if pair is None:
+            return None
+        found = self.check_aside(_Claim(pair[0], "=", pair[1], (), frag.content_line), frag)
+        if found and all(r.verdict in ("proved", "verified") for r in found):
+            return found
+        known = set(self.section.functions) | set(self.document_functions)
+        after = named_values.text_after(self.lines, frag.line, frag.column, frag.source)
+        if found and all(r.verdict == "refuted" and r.counterexample for r in found) \
+                and not isinstance(function[1], sp.Symbol) and stated_derivatives.ENDS_SENTENCE.match(after) \
+                and all(f.func.__name__ in known for e in pair for f in e.atoms(AppliedUndef)):
+            return found  # "The derivative of $x^3$ is $3x^3$.": the sentence is that claim alone
+        return None
 
     def named_value(self, block, frag) -> list[StepReport] | None:
         """One bare formula after "the derivative of tanh is", "the variance of a Bernoulli is": the value of that
@@ -6010,7 +6096,7 @@ class _NotesReader(_CatalogMatch):
             return StepReport(**shown, verdict="undecided", reason=f"an approximation with an ellipsis{why}",
                               role="approximation")
         conditions = tuple(self.expand(c) for c in claim.conditions)
-        values = {c.lhs: c.rhs for c in conditions if isinstance(c, sp.Eq) and isinstance(c.lhs, sp.Symbol)
+        values = {c.lhs: c.rhs for c in conditions if isinstance(c, sp.Eq) and isinstance(c.lhs, (sp.Symbol, AppliedUndef))
                   and c.rhs.is_number}  # "with $\beta_1 = 0.9$, $1 - \beta_1^{10} \approx 0.651$": at the example
         if values:
             lhs, rhs = lhs.xreplace(values), rhs.xreplace(values)
@@ -6021,6 +6107,37 @@ class _NotesReader(_CatalogMatch):
         return StepReport(**shown, verdict=verdict, role="approximation",
                           method=why if verdict == "verified" else "", reason="" if verdict == "verified" else why,
                           counterexample=numeric_witness(lhs, rhs) if verdict == "refuted" else None)
+
+    def entry_equation_reading(self, general, frag, lhs, rhs, shown, out) -> list[StepReport]:
+        r"""``out``, read again where a condition sets an entry at a bare index (``If $q_k = 1/K$ for every $k$``,
+        readers.notes.entry_equations) and a step was not confirmed with the entries free: refuted with every entry
+        set, it is refuted at that point; confirmed, it is confirmed when the words say every entry; else a refutation
+        with the entries free is withdrawn (its point breaks the condition)."""
+        if all(r.verdict in ("proved", "verified") for r in out):
+            return out
+        sides = (self.expand(lhs), self.expand(rhs))
+        entries = entry_equations.entry_equations(general.conditions, sides)
+        if not entries:
+            return out
+        at = entry_equations.at_every_entry_of(entries, sides)
+        local = _Claim(at[0], general.rel, at[1], entry_equations.without(general.conditions, entries), general.line,
+                       general.zero_based, general.redefinition)
+        try:
+            again = self.check_plain(local, frag, *at, shown)
+        except Exception:  # noqa: BLE001 - not read at every entry: the condition was not honoured, no refutation
+            again = []
+        named = ", ".join(f"{_show(n)} = {_show(v)}" for n, v in entries)
+        if again and all(r.verdict == "refuted" for r in again):
+            return [StepReport(**{**r.__dict__, "method": f"{r.method}; with {named} at every entry"}) for r in again]
+        every = entry_equations.EVERY.search(frag.sentence) is not None
+        if again and every and all(r.verdict in ("proved", "verified") for r in again):
+            return [StepReport(**{**r.__dict__, "method": f"{r.method}; with {named} at every entry, as the words "
+                                                          "say"}) for r in again]
+        holds = bool(again) and all(a.verdict in ("proved", "verified") for a in again)
+        return [_undecided(r, f"with {named} at every entry it {'holds' if holds else 'is not decided'}; with the "
+                              f"entries free it fails ({r.reason[:80]}), a point the condition excludes")
+                if r.verdict == "refuted" else r
+                for r in out]
 
     def sentence_after(self, frag) -> str:
         """The words after the block that go on its sentence (:func:`words_after`), or '' where they open a new one

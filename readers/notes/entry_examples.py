@@ -64,8 +64,13 @@ def all_entries_set(examples, exprs) -> list[tuple]:
 
 def at_every_entry(expr, entries):
     """``expr`` with every entry of each array of ``entries`` (from :func:`all_entries_set`) replaced by its value, the
-    example's index put to the entry's own (``p[k]`` becomes ``1/V``; ``x[j]`` after ``x_i = i^2`` becomes ``j**2``)."""
+    example's index put to the entry's own (``p[k]`` becomes ``1/V``; ``x[j]`` after ``x_i = i^2`` becomes ``j**2``),
+    and the value's names taken as ``expr``'s names of the same spelling (the ``K`` of ``q_k = 1/K`` is the size ``K``
+    of the sum over ``q``, an integer there: two symbols ``K`` would be two numbers)."""
+    own = {x.name: x for x in expr.free_symbols if isinstance(x, sp.Symbol)} if isinstance(expr, sp.Basic) else {}
     for name, value in entries:
+        value = value.xreplace({x: own[x.name] for x in value.free_symbols
+                                if isinstance(x, sp.Symbol) and x.name in own and x is not own[x.name]})
         expr = expr.replace(
             lambda e, n=name: isinstance(e, sp.Indexed) and e.base == n.base and len(e.indices) == len(n.indices),
             lambda e, n=name, v=value: v.xreplace(dict(zip(n.indices, e.indices))))

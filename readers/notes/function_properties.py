@@ -10,12 +10,27 @@ point there (L = 1/2, a = 1) is no counterexample.  The check cannot impose a pr
 so a refutation on a bound parameter is ``undecided`` (readers.notes.check ``narrower``).
 
 :func:`bound_parameters` gives the parameters: the names of the relation outside every function application's
-arguments.  A relation with no application of a function (``\eta\lambda > 2``) states no property of one.
+arguments.  A relation with no application of a function (``\eta\lambda > 2``) states no property of one.  In words alone
+("If $f$ is $L$-smooth then ...", "for a $\mu$-strongly convex $f$") the name written right before the property's
+word is its parameter (:func:`worded_parameter`).
 """
 from __future__ import annotations
 
 import sympy as sp
 from sympy.core.function import AppliedUndef
+
+
+import re
+
+_WORDED = re.compile(r"^\s*-\s*(?:smooth|lipschitz|strongly[\s-]+convex|strongly[\s-]+monotone|convex|co-?coercive)\b",
+                     re.IGNORECASE)
+r"""The words right after a name that make it a function's parameter: ``$L$-smooth``, ``$\mu$-strongly convex``."""
+
+
+def worded_parameter(after: str) -> str | None:
+    """The property the words ``after`` an inline name give it as a function's parameter ("-smooth"), else None."""
+    found = _WORDED.match(after)
+    return found.group(0).strip(" -") if found else None
 
 
 def bound_parameters(relations) -> set:

@@ -96,8 +96,8 @@ def condition_pairs(block, defined=frozenset(), intervals=True) -> list | None:
     r"""The block's conditions as ``(a, rel, b)`` when every row only states conditions, else None.
 
     ``x, y > 0`` is ``x > 0`` and ``y > 0``; ``x \in (0, 1)`` is ``0 < x < 1``; a function the notes do
-    not define, applied to names, is a name here (``P(B) > 0``); one they define is a claim
-    (``0 < \sigma(x) < 1``).  A product of powers of names (``\eta\lambda > 2``, ``\beta/\alpha < 1``, and
+    not define, applied to names, is a name here (``P(B) > 0``); one they define, or its derivative written with
+    primes, is a claim (``0 < \sigma(x) < 1``, ``|L'(r)| \le \delta``).  A product of powers of names (``\eta\lambda > 2``, ``\beta/\alpha < 1``, and
     ``\sigma^2 > 0`` strictly, not ``x^2 \ge 0``, a fact) compared with a number constrains those names as a name
     does: a condition.  ``p \in (0, 1]`` is
     ``0 < p \le 1`` (readers.notes.intervals) unless ``intervals`` is false (an existential "for some").  The
@@ -106,8 +106,8 @@ def condition_pairs(block, defined=frozenset(), intervals=True) -> list | None:
     condition.  A relation whose two sides read alike (``\|\mathbf{x}\|_1 \ge \|\mathbf{x}\|_2``, both
     ``|x|`` to this test) relates a quantity to another one of the same name: a claim, never a condition."""
     def is_name(e):
-        return _is_name(e) or (isinstance(e, AppliedUndef) and e.func.__name__ not in defined
-                                and all(_is_name(a) for a in e.args))
+        return _is_name(e) or (isinstance(e, AppliedUndef) and e.func.__name__.rstrip("'") not in defined
+                                and all(_is_name(a) for a in e.args))  # f'(r) after f(r) = ...: defined too
 
     def is_monomial(e):
         def factor(a):

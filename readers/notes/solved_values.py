@@ -123,9 +123,9 @@ def assignment(content: str) -> tuple[str, str] | None:
     name, value = chains[0]
     if not name or not value or not re.fullmatch(r"(?:\\[A-Za-z]+\s*)?(?:\{[^{}]*\}|[A-Za-z]|\\[A-Za-z]+)"
                                                   r"(?:\s*(?:\{[^{}]*\}|[A-Za-z]))?(?:_\{?[A-Za-z0-9]+\}?)?"
-                                                  r"(?:\^\s*\{?\s*(?:\*|\\star)\s*\}?)?",
+                                                  r"(?:\^\s*\{?\s*(?:\*|\\star|2)\s*\}?)?",
                                                   name.strip()):
-        return None  # a name as notes write one: x, \delta x, \mathbf{w}, \hat{\beta}_0, B
+        return None  # a name as notes write one: x, \delta x, \mathbf{w}, \hat{\beta}_0, B, \hat\sigma^2
     return name.strip(), value.strip()
 
 
@@ -136,6 +136,24 @@ def unstarred(name: str) -> str:
     r"""The unknown a starred name solves for: ``w`` of ``w^*`` (``w^{\star}``); the name itself when unstarred.
     "Setting $f'(w) = 0$ gives $$w^* = \dots$$": the value solves the equation in ``w``."""
     return _STAR.sub("", name).strip()
+
+
+_SQUARED = re.compile(r"\^\s*\{?\s*2\s*\}?\s*$")
+_HAT = re.compile(r"^\\(?:hat|widehat)\s*(?:\{([^{}]*)\}|(\\[A-Za-z]+|[A-Za-z]))")
+
+
+def unknowns(name: str, value: str) -> list[tuple[str, str]]:
+    r"""The ``(unknown, value)`` readings of ``name = value`` as the solution of an equation, the name as written
+    first: ``w^* = v`` solves for ``w`` (:func:`unstarred`); an estimate ``\hat\mu = v`` solves the equation in
+    ``\mu`` when the equation does not write the hat; a square ``\hat\sigma^2 = v`` solves it in ``\sigma`` with
+    :math:`\sigma = \sqrt{v}` (the positive root: ``\sigma^4`` in the equation is then ``v^2``)."""
+    out = []
+    for bare in dict.fromkeys([unstarred(name), _HAT.sub(lambda m: m.group(1) or m.group(2), unstarred(name))]):
+        if _SQUARED.search(bare):
+            out.append((_SQUARED.sub("", bare).strip(), r"\sqrt{" + value + "}"))
+        else:
+            out.append((bare, value))
+    return out
 
 
 def _pattern(name: str):

@@ -8,8 +8,10 @@ where each side may be written as a function, ``x \mapsto \log(1 + e^x)``, or as
 variable is the one the sentence names ("with respect to $x$"), else the one ``\mapsto`` binds, else the only free
 symbol of $F$; a function written with ``\mapsto`` on both sides binds each side's own letter, so both are
 renamed to one.  Without a function in the sentence ("its derivative is $G$", "the derivative function $G$") it is
-the function of one variable the section defined last.  The claim is read from the prose, so the caller confirms it when it holds and otherwise leaves
-the block as it was (a sentence may mean a derivative of something else: never a refutation).
+the function of one variable the section defined last.  The claim is read from the prose, so the caller confirms it when it holds; it refutes it only where the sentence
+is nothing but that claim: $F$ an expression of known functions in one variable (or the one the sentence names), $G$
+too, and the sentence ending right after $G$ ("The derivative of $x^3$ is $3x^3$."); otherwise it leaves the block as
+it was (a sentence that goes on, "is $0$ at the optimum", may mean a derivative of something else).
 """
 from __future__ import annotations
 
@@ -24,6 +26,10 @@ DERIVATIVE_OF = re.compile(r"\bderivative\s+of\s+\$(?P<f>[^$]+)\$\s*,?\s*(?:with
 OF_THE_FUNCTION = re.compile(r"\b(?:the|its)\s+derivative(?:\s+function)?\s*(?:is\s*)?$", re.IGNORECASE)
 """Prose that names no function: "the derivative function $G$", "its derivative is $G$" (of the function the
 section defined last)."""
+
+
+ENDS_SENTENCE = re.compile(r"^\s*(?:[.!?](?:\s|$)|$)")
+"""The words right after the block end its sentence (a full stop, or nothing more on the line and the next)."""
 
 
 def stated_derivative(before: str) -> tuple[str, str | None] | None:

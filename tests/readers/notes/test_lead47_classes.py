@@ -65,7 +65,7 @@ def test_a_derivative_with_respect_to_a_square_is_in_the_variance(v, scale):
 def test_a_squared_name_in_a_normal_law_is_a_positive_spread(law, right, wrong):
     text = f"Let ${law}$.\n\nThen $${right}$$\n\nWrong: $${wrong}$$\n"
     witnesses = assert_block_verdicts(checked_blocks(text), [CONFIRMED, "refuted"])
-    assert all(float(v) > 0 for w in witnesses for k, v in w.items() if k == "tau")
+    assert all(sp.Rational(str(v)) > 0 for w in witnesses for k, v in w.items() if k == "tau")
 
 
 @pytest.mark.parametrize("law, right, wrong", [

@@ -6,10 +6,21 @@ r"""Classes found at stop 50 (the landing CI's seed test, then the lead's probes
   :math:`y`: its rows build on names the same block has just defined, so they are a chain of new definitions.  The
   block lost its agreement with the catalog's batch norm (a wrong match is a trust defect; the claim reading was
   "verified" only at sizes where the two means coincide).
+* A bound on the derivative of a defined function written with a prime (``so the gradient is bounded: $|g'(u)| \le
+  c$`` after :math:`g(u) = \dots`) was read as a condition (a function the notes do not define is a name there), and
+  then assumed by every later claim of the section.  It is a claim.
+* An estimate found by setting a derivative to zero (``setting it to zero gives $\hat\sigma^2 = \frac1n\sum_i (x_i -
+  \mu)^2$`` after :math:`\partial\ell/\partial\sigma^2 = -\frac{n}{2\sigma^2} + \dots`) stayed a definition: the hat
+  and the square hid the unknown of the equation.  The value is put in for the unhatted name (for a square, its
+  positive root) and the equation checked.
 """
 from __future__ import annotations
 
+import sympy as sp
+
 from readers.notes.check import check_notes
+
+from tests.readers.notes.checked import CONFIRMED, assert_block_verdicts, checked_blocks
 
 NORMS = r"""# Layer norm
 
@@ -38,3 +49,172 @@ def test_a_later_section_that_defines_with_new_names_of_its_own_block_defines_an
     assert later.role == "definition", [(s.lhs, s.method) for s in later.steps]
     assert not any("earlier section" in s.method for s in later.steps), [s.method for s in later.steps]
     assert later.catalog_id == "batch_norm" and later.catalog_agrees is True, later.catalog_reason
+
+
+BOUNDED_DERIVATIVE = r"""# Clipped loss
+
+Let $c > 0$. We use
+$$
+g(u) = \begin{cases} \frac{1}{2} u^2 & |u| \le c \\ c|u| - \frac{1}{2}c^2 & |u| > c \end{cases}
+$$
+whose derivative is
+$$
+g'(u) = \begin{cases} u & |u| \le c \\ c\,\mathrm{sign}(u) & |u| > c \end{cases}
+$$
+so the gradient is bounded: $|g'(u)| \le c$. A tighter bound would be $|g'(u)| \le c/2$.
+"""
+
+
+def test_a_bound_on_a_primed_defined_function_is_a_claim():
+    blocks = checked_blocks(BOUNDED_DERIVATIVE)
+    assert [b.line for b in blocks] == [8, 11, 11]
+    assert_block_verdicts(blocks, [CONFIRMED, CONFIRMED, "refuted"])
+
+
+ESTIMATES = r"""# Exponential rate
+
+For $t_1, \dots, t_m > 0$ the log-likelihood of a rate $\lambda$ is
+$$
+\ell(\lambda) = m\log\lambda - \lambda\sum_{j=1}^m t_j .
+$$
+Its derivative is
+$$
+\ell'(\lambda) = \frac{m}{\lambda} - \sum_{j=1}^m t_j
+$$
+and setting it to zero gives $\hat\lambda = \frac{m}{\sum_{j=1}^m t_j}$.
+
+# Scale
+
+With $s^2$ the variance of $m$ zero-mean draws $y_j$,
+$$
+\frac{\partial \ell}{\partial s^2} = -\frac{m}{2 s^2} + \frac{1}{2 s^4}\sum_{j=1}^m y_j^2
+$$
+and setting it to zero gives $\hat s^2 = \frac{1}{m}\sum_{j=1}^m y_j^2$.
+"""
+
+
+def test_an_estimate_set_by_a_zero_derivative_solves_the_equation_in_the_unhatted_name():
+    blocks = [b for b in checked_blocks(ESTIMATES) if b.line in (11, 19)]
+    assert len(blocks) == 2 and all(b.verdict in CONFIRMED for b in blocks), [
+        (b.line, b.verdict, [s.reason for s in b.steps]) for b in blocks]
+    assert all("solves the equation" in b.steps[0].method for b in blocks), [b.steps[0].method for b in blocks]
+
+
+EVERY_ENTRY = r"""# Entropy
+
+For a distribution $p$ over $M$ outcomes, $H(p) = -\sum_{m=1}^M p_m \log p_m$.
+If $p_m = 1/M$ for every $m$ then $H(p) = \log M$.
+If $p_m = 1/M$ for all $m$ then $H(p) = \log(2M)$.
+"""
+
+
+def test_a_condition_on_an_entry_for_every_index_sets_every_entry():
+    r"""``If $p_m = 1/M$ for every $m$``: the condition sets every entry (the claim's sum holds them at its own index).
+    Before, the quantifier's ``$m$`` took the clause's condition, and the claim was refuted at p = (1 - 1e-12,
+    1e-12), a point the condition excludes; the K of 1/K and the size K of the sum were two symbols."""
+    blocks = checked_blocks(EVERY_ENTRY)
+    witnesses = assert_block_verdicts(blocks, [CONFIRMED, "refuted"])
+    assert "every entry" in blocks[0].steps[0].method and "every entry" in blocks[1].steps[0].method
+    assert all(not any(k.startswith("p[") for k in w) for w in witnesses), witnesses  # no free entries shown
+
+
+STATED_DERIVATIVES = r"""# Derivatives in words
+
+The derivative of $u^4$ is $4u^3$.
+
+The derivative of $u^4$ is $4u^4$.
+
+The derivative of $u^4$ is $0$ at the origin, and so is the second.
+"""
+
+
+def test_a_wrong_derivative_stated_in_a_sentence_of_its_own_is_refuted():
+    r""""The derivative of $F$ is $G$." was only ever confirmed: a wrong $G$ was no claim.  A sentence that goes on
+    after $G$ ("is $0$ at the origin") may state it at a point, so it is still never refuted."""
+    blocks = checked_blocks(STATED_DERIVATIVES)
+    assert_block_verdicts(blocks, [CONFIRMED, "refuted"])
+    assert [b.line for b in blocks] == [3, 5]
+
+
+TWO_ARITIES = r"""# Cross-entropy
+
+Let $G(a) = -\sum_{j=1}^J a_j \log a_j$ and $D(a, b) = \sum_{j=1}^J a_j \log\frac{a_j}{b_j}$. Then
+$$
+G(a, b) = -\sum_{j=1}^J a_j \log b_j = G(a) + D(a, b)
+$$
+and not
+$$
+-\sum_{j=1}^J a_j \log b_j = G(a) - D(a, b).
+$$
+"""
+
+
+def test_a_function_defined_at_two_arities_in_one_section_keeps_both():
+    r"""``H(p, q) = -\sum_k p_k \log q_k`` after ``H(p) = -\sum_k p_k \log p_k`` in the same section dropped the
+    one-argument definition: ``H(p) + KL(p || q)`` was "undecided (H(p) arbitrary values)".  Across a heading a new
+    arity is still a new function (tests/readers/notes/test_false_alarms_notation.py)."""
+    blocks = checked_blocks(TWO_ARITIES)
+    assert_block_verdicts(blocks, [CONFIRMED, "refuted"])
+
+
+INVERSES = r"""# Inverses
+
+Let $g(t) = \frac{1}{1 + e^{-t}}$. Its inverse is $g^{-1}(s) = \log\frac{s}{1 - s}$.
+
+# Wrong inverse
+
+Let $h(t) = e^{3t}$. Its inverse is $h^{-1}(s) = \log(3s)$.
+"""
+
+
+def test_an_inverse_of_a_defined_function_is_the_claim_that_it_undoes_it():
+    r"""``g^{-1}(s) = \log\frac{s}{1-s}`` after ``g`` is defined was a definition of a new name: a wrong inverse
+    passed.  It claims ``g(g^{-1}(s)) = s``."""
+    blocks = checked_blocks(INVERSES)
+    assert_block_verdicts(blocks, [CONFIRMED, "refuted"])
+
+
+POSTERIOR = r"""# Screening
+
+$$
+P(D \mid T) = \frac{P(T \mid D) P(D)}{P(T)}
+$$
+With $P(D) = 0.02$, $P(T \mid D) = 0.95$ and $P(T) = 0.068$ the posterior is $P(D \mid T) \approx 0.279$.
+
+With the same numbers one might say $P(D \mid T) \approx 0.95$.
+"""
+
+
+def test_a_value_of_a_quantity_set_by_an_identity_above_is_read_through_it():
+    r"""``P(D | T)`` has no definition; Bayes' rule, proved just above, says what it is, and the values the notes
+    give (0.95 * 0.02 / 0.068 = 0.2794) decide the stated posterior.  Before, both values were "an approximation
+    without a stated small quantity", and the stated probabilities were examples no claim could use."""
+    blocks = checked_blocks(POSTERIOR)
+    assert_block_verdicts(blocks, ["proved", CONFIRMED, "refuted"])
+
+
+WORDED_PROPERTY = r"""# A quadratic
+
+Take $g(u) = \frac{c}{2}u^2$ with $c > 0$.
+
+# Smoothness
+
+If $g$ is $\beta$-smooth then $g(v) \le g(u) + g'(u)(v - u) + \frac{\beta}{2}(v - u)^2$.
+
+# Descent
+
+Take $\beta > 0$. With $v = u - \frac{1}{\beta} g'(u)$ we get $g(v) \le g(u) - \frac{1}{2\beta} g'(u)^2$.
+"""
+
+
+def test_a_property_stated_in_words_binds_its_parameter_and_a_counterexample_keeps_the_example():
+    r""""If $g$ is $\beta$-smooth then ..." was refuted at beta = -1 with the earlier section's g(u) = c u^2/2: a
+    point where g is not beta-smooth; the property in words binds beta as one stated with its formula does.  Without
+    the words, the descent bound fails where beta < c: refuted, and at a point where v = u - g'(u)/beta (it was shown
+    with v drawn apart from u and beta)."""
+    blocks = checked_blocks(WORDED_PROPERTY)
+    (witness,) = assert_block_verdicts(blocks, ["undecided", "refuted"])
+    assert "bound by a property" in blocks[0].steps[0].reason
+    u, beta, c = (sp.Rational(witness[k]) for k in ("u", "beta", "c"))
+    lhs = c / 2 * (u - c * u / beta) ** 2  # g(v) at the example's v
+    assert sp.Rational(witness["lhs"]) == lhs and "v" not in witness, witness
