@@ -178,6 +178,7 @@ from readers.notes.reading import (
     never_holds,
 )
 from readers.notes.entries import check_entry_block, entry_variable
+from readers.notes.finite_laws import verify_on_finite_laws
 from readers.notes.entry_identities import aligned as aligned_entries, check_entry_identities
 from readers.notes.superscript_levels import as_labels, level_letters
 from readers.notes.implicit_distributions import target_arrays
@@ -710,6 +711,13 @@ PROBABILITY_NAMES = frozenset({"P", "Pr", r"\Pr", r"\mathbb{P}", r"\operatorname
 """Names of the probability of an event: a row setting one to a number states a value, it defines nothing."""
 _EULER_CUE = re.compile(r"Euler(?:'s)?[- ](?:Mascheroni|constant|gamma)|Euler.Mascheroni", re.IGNORECASE)
 """Prose that names Euler's constant: an undefined gamma may be it."""
+
+
+def _on_finite_laws(lhs, rel, rhs, shown) -> StepReport | None:
+    r"""``verified`` when the claim holds on random finite laws (``\nabla_\theta P = P \nabla_\theta \log P``,
+    Bayes' rule: readers.notes.finite_laws); None otherwise (a failure there refutes nothing)."""
+    method = verify_on_finite_laws(lhs, rhs, rel, f"{lhs} {rel} {rhs}")
+    return StepReport(**shown, verdict="verified", method=method) if method else None
 
 
 def _ellipsis_only_in_arguments(expr) -> bool:
@@ -5688,6 +5696,9 @@ class _NotesReader(_CatalogMatch):
                 report = self.event_moments(lhs, rel, rhs, claim, shown) if reads_events(lhs, rhs) else None
                 if report is not None:  # P(X > c) = 1 - P(X <= c): the means of indicators (readers.notes.event_moments)
                     return [report]
+                report = _on_finite_laws(lhs, rel, rhs, shown)
+                if report is not None:  # nabla_theta P(tau|theta) = P nabla_theta log P (readers.notes.finite_laws)
+                    return [report]
                 return [StepReport(**shown, verdict="undecided", reason=probability)]
             reports = [self.run_labelled(step, shown, label) for label, step in probability]
             stated = _probability_root(lhs) in conditioning(self.lines, claim.line, frag.sentence) \
@@ -5754,6 +5765,7 @@ class _NotesReader(_CatalogMatch):
                 found = StepReport(**{**found.__dict__, "method": f"{found.method}; a run of letters applied read "
                                                                   "as a product (Cf(x) as C f(x))"[:300]})
             found = found or self.for_every_function(lhs, rel, rhs, claim, shown)
+            found = found or _on_finite_laws(*unopened[:1], rel, unopened[1], shown)  # readers.notes.finite_laws
             if found is not None and found.verdict == "refuted" and any(
                     any(b.has(sp.oo, -sp.oo) for lim in i.limits for b in lim[1:])
                     for e in (lhs, rhs) for i in e.atoms(sp.Integral)):
