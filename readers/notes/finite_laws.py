@@ -57,7 +57,13 @@ r"""Relative gap under which the sides agree: the weights are exact rationals an
 METHOD = ("finite laws: each law (p, q, P, pi, rho, or written with a conditioning bar) a random joint law with "
           "parameters on 2 or 3 outcomes per variable, its marginals and conditionals consistent")
 
-_LAW = re.compile(r"^\\?(?:p|q|P|pi|rho|Pr)(?:_(?P<sub>\{?\\?[A-Za-z0-9]+\}?))?$")
+_LAW = re.compile(r"^\\?(?:p|q|P|pi|rho|Pr)(?:_\{?(?P<sub>\d+|[A-Z]|\\?(?:alpha|beta|gamma|eta|theta|phi|varphi|psi|"
+                  r"omega|lambda|mu|sigma|xi))\}?)?$")
+r"""The letters of laws, with a subscript that is a label (``\rho_0``), a random variable (``p_X``) or a parameter
+(``P_\theta``): ``q_\pi``, ``v_\pi`` are an RL value function's, not laws."""
+_CONDITIONAL = re.compile(r"^[a-df-z]$")
+r"""Other letters read as laws when applied with a conditioning bar (``f(x \mid y)``): one lower-case letter (``e``,
+``E`` and the capitals of operators, ``H[X | Y]``, ``\mathbb{E}[G | S]``, are not laws)."""
 _NABLA = re.compile(r"^nabla_\\?([A-Za-z]+)$")
 _SUM_OVER = re.compile(r"^sum_\{?\\?([A-Za-z][A-Za-z0-9_]*)\\in")
 _BINDERS = ("integral",)
@@ -74,7 +80,7 @@ def _name(f) -> str:
 def law_name(name: str, conditional: bool = False) -> bool:
     """Whether ``name`` is read as a law: a probability letter (maybe subscripted), or a letter applied with a
     conditioning bar (``conditional``)."""
-    return _LAW.match(name) is not None or conditional and re.fullmatch(r"\\?[A-Za-z]+(?:_\{?\w+\}?)?", name) is not None
+    return _LAW.match(name) is not None or conditional and _CONDITIONAL.match(name) is not None
 
 
 def _parts(app):
