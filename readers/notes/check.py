@@ -713,13 +713,6 @@ _EULER_CUE = re.compile(r"Euler(?:'s)?[- ](?:Mascheroni|constant|gamma)|Euler.Ma
 """Prose that names Euler's constant: an undefined gamma may be it."""
 
 
-def _on_finite_laws(lhs, rel, rhs, shown) -> StepReport | None:
-    r"""``verified`` when the claim holds on random finite laws (``\nabla_\theta P = P \nabla_\theta \log P``,
-    Bayes' rule: readers.notes.finite_laws); None otherwise (a failure there refutes nothing)."""
-    method = verify_on_finite_laws(lhs, rhs, rel, f"{lhs} {rel} {rhs}")
-    return StepReport(**shown, verdict="verified", method=method) if method else None
-
-
 def _ellipsis_only_in_arguments(expr) -> bool:
     r"""Whether every ``\ldots`` in ``expr`` stands among a function's arguments (``L(w_1, \ldots, w_N)``:
     the arguments left unchanged), never as a term or factor."""
@@ -4381,6 +4374,11 @@ class _NotesReader(_CatalogMatch):
                     lhs, claim.rel, rhs, True))
             if how:  # P(D = 1) = P(D = 1, H = 0) + ... = 0.011485 (readers.notes.event_values)
                 return [StepReport(**shown, verdict="verified", method=how, assumptions=assumptions)]
+            how = verify_on_finite_laws(lhs, rhs, claim.rel, f"{lhs} {claim.rel} {rhs}")
+            if how is not None and all(r.verdict != "refuted" for r in out):
+                # nabla_theta P = P nabla_theta log P, E_{x ~ P_theta}[nabla_theta log P_theta(x)] = 0, Bayes with
+                # f(x | y): about every law (readers.notes.finite_laws)
+                return [StepReport(**shown, verdict="verified", method=how, assumptions=assumptions)]
         product = self.product_reading(general, frag, lhs, rhs, shown, out)
         if product is not None:
             return [StepReport(**{**r.__dict__, "assumptions": assumptions}) for r in product]
@@ -5696,9 +5694,6 @@ class _NotesReader(_CatalogMatch):
                 report = self.event_moments(lhs, rel, rhs, claim, shown) if reads_events(lhs, rhs) else None
                 if report is not None:  # P(X > c) = 1 - P(X <= c): the means of indicators (readers.notes.event_moments)
                     return [report]
-                report = _on_finite_laws(lhs, rel, rhs, shown)
-                if report is not None:  # nabla_theta P(tau|theta) = P nabla_theta log P (readers.notes.finite_laws)
-                    return [report]
                 return [StepReport(**shown, verdict="undecided", reason=probability)]
             reports = [self.run_labelled(step, shown, label) for label, step in probability]
             stated = _probability_root(lhs) in conditioning(self.lines, claim.line, frag.sentence) \
@@ -5765,7 +5760,6 @@ class _NotesReader(_CatalogMatch):
                 found = StepReport(**{**found.__dict__, "method": f"{found.method}; a run of letters applied read "
                                                                   "as a product (Cf(x) as C f(x))"[:300]})
             found = found or self.for_every_function(lhs, rel, rhs, claim, shown)
-            found = found or _on_finite_laws(*unopened[:1], rel, unopened[1], shown)  # readers.notes.finite_laws
             if found is not None and found.verdict == "refuted" and any(
                     any(b.has(sp.oo, -sp.oo) for lim in i.limits for b in lim[1:])
                     for e in (lhs, rhs) for i in e.atoms(sp.Integral)):

@@ -66,6 +66,10 @@ r"""Other letters read as laws when applied with a conditioning bar (``f(x \mid 
 ``E`` and the capitals of operators, ``H[X | Y]``, ``\mathbb{E}[G | S]``, are not laws)."""
 _NABLA = re.compile(r"^nabla_\\?([A-Za-z]+)$")
 _SUM_OVER = re.compile(r"^sum_\{?\\?([A-Za-z][A-Za-z0-9_]*)\\in")
+_WHOLE_SET = re.compile(r"^sum_\{?\\?([A-Za-z])\\in(?:\\mathcal\{([A-Z])\}|([A-Z]))\}?$")
+r"""``\sum_{x \in \mathcal{X}}``, ``\sum_{A \in \mathcal{A}}``: the set named by the variable's own letter is
+every outcome of it, the only range read (``\sum_{x \in Val(Y)} p_X(x)`` runs over another variable's values, and
+``\sum_{x \in \mathcal{S}} p(x)`` may be over an event)."""
 _BINDERS = ("integral",)
 
 
@@ -192,6 +196,11 @@ class _Plan:
             if isinstance(e, AppliedUndef):
                 name = e.func.__name__
                 if name in _BINDERS or _SUM_OVER.match(name):
+                    whole = _WHOLE_SET.match(name)
+                    letter = whole and whole.group(1).upper()
+                    if name not in _BINDERS and (whole is None or letter not in whole.groups()[1:] or any(
+                            re.fullmatch(r"[A-Z]", _subscript(law)) and _subscript(law) != letter for law in self.laws)):
+                        raise _NotRead("a sum over a set that may be another variable's")
                     walk(e.args[0], False)
                     return
                 if name in ("tuple", "set", "event_eq") or name.startswith(("E_", "max", "min", "argm")):
