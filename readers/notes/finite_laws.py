@@ -7,8 +7,9 @@ rule, marginalization, normalization and its gradient,
           \mathop{\mathbb{E}}_{x \sim P_\theta}\bigl[\nabla_\theta \log P_\theta(x)\bigr] = 0,\qquad
           p(X \mid Y) = \sum_{A} p(X, A \mid Y).
 
-The letters ``p, q, P, \pi, \rho`` (with a subscript: ``P_\theta``, ``\pi_\theta``, ``\rho_0``), and any function
-applied with a conditioning bar (``f(x \mid y)``), are read here as *laws*.  The model:
+The letters ``p, q, P, \pi, \rho`` (with a subscript that is a label, a random variable or a parameter:
+``\rho_0``, ``p_X``, ``P_\theta``; not ``q_\pi``), and a lower-case letter applied with a conditioning bar
+(``f(x \mid y)``), are read here as *laws*.  The model:
 
 * **outcomes**: each argument of a law that is a name (``x``, ``\tau``, ``a_t``, ``s[t+1]`` once the sums over
   ``t`` are written out) is a random variable with :data:`SUPPORTS` outcomes; a free one takes a random outcome;
@@ -18,8 +19,9 @@ applied with a conditioning bar (``f(x \mid y)``), are read here as *laws*.  The
   $w_v(\theta) = (a_v + \sum_k b_{vk}\theta_k)^2 + c_v$ (random rationals, $c_v > 0$), so that
   $f(A \mid C) = \sum_{v \models A, C} w_v / \sum_{v \models C} w_v$: the marginals and conditionals of one law,
   consistent with each other (Bayes' rule and the chain rule hold, as they must);
-* ``\mathbb{E}_{x \sim f}[g]``, ``\int_x g``, ``\sum_{x \in \mathcal{X}} g`` over an outcome sum over its outcomes
-  (the expectation weighted by the law's application to ``x`` in ``g``, with its conditions); sums and products over
+* ``\mathbb{E}_{x \sim f}[g]``, ``\int_x g``, ``\int_{-\infty}^{\infty} g\,dx`` and ``\sum_{x \in \mathcal{X}} g`` (a set
+  named by the variable's own letter) over an outcome sum over all its outcomes (the expectation weighted by the
+  law's application to ``x`` in ``g``, with its conditions); sums and products over
   an index (``\sum_{t=0}^{T}``) are written out at :data:`SIZES`; ``\nabla_\theta`` is the exact derivative;
 * another function the notes leave undefined (``b(s_t)``) is an arbitrary signed value per outcome.
 
@@ -28,7 +30,9 @@ every draw is ``verified`` *on finite laws*: evidence for every distribution the
 said so.  A failure refutes nothing (the notes may mean a density, or one particular law): the caller keeps its
 reason.  What a finite law could make true by accident is not read: relations other than ``=``, an outcome used as
 a number (``\mathbb{E}[X(X-1)]`` vanishes on $\{0, 1\}$), a derivative in an outcome, a law of an expression,
-an integral with limits.
+an integral over part of the line, a sum over another set, and a sum over outcomes seen at one support size only.
+The hook (readers.notes.check) runs after the law readers that already exist (readers.notes.law_tables,
+law_expectations, event_values), on a claim no other reading confirmed or refuted.
 """
 from __future__ import annotations
 
