@@ -18,6 +18,8 @@ from derivations.checker.strategies.magnitude import term_magnitude
 REL = mp.mpf(10) ** -40
 DPS = 60
 x, y, t = sp.symbols("x y t", real=True)
+a, b, c = sp.symbols("a b c", real=True)
+g = sp.Symbol("g", positive=True)
 E = sp.exp
 
 
@@ -47,9 +49,26 @@ def test_leading_exponentials_cancel_exactly_before_rounding(expr, point, oracle
     1 / (E(x) - 1) - E(-x) / (1 - E(-x)),  # 0 as one fraction, undefined at x = 0 as written
     sp.log(E(x) + 1) + 5,  # the exponent out of the log cancels nothing: x + log(1 + e^-x) would cancel at x << 0
     E(x) + E(-x),
+    # like terms that only merge (a Gram matrix's quadratic form, e^-(x-y)^2 written both ways) cancel nothing:
+    # their one fraction multiplies each term by every other denominator (speed50: 42 exponentials for 6)
+    a * (a + b * E(-g * (y - x) ** 2)) + b * (a * E(-g * (x - y) ** 2) + b),
+    a * (a + b * E(-x * y) + c * E(-x * t)) + b * (a * E(-y * x) + b) + c * (a * E(-t * x) + c),
+    a * E(-(x - y) ** 2) + a * E(-(y - x) ** 2) + 1,
+    b * c * E(-(t - x) ** 2) + c * b * E(-(x - t) ** 2) - c,
 ])
 def test_rewriting_that_would_change_a_domain_or_cancel_nothing_is_not_made(expr):
     assert exponentials_cancelled(expr) == expr
+
+
+@pytest.mark.parametrize("lhs, rhs, point", [
+    (1 / (1 + E(x)), E(-x) / (E(-x) + 1), sp.Rational(3.7)),  # together cancels a common factor: numerator 0
+    (1 / (1 + E(-t)), E(t) / (E(t) + 1), sp.Rational(-0.25)),
+    (2 / (E(y) + 1), 2 * E(-y) / (1 + E(-y)), sp.Integer(40)),
+])
+def test_a_sum_whose_one_fraction_is_0_is_decided_zero(lhs, rhs, point):
+    """Merged like terms of one sign are no cancellation; these are (exactly 0, not by coefficients meeting on one
+    monomial): the one fraction stays, and the exact decision shows the tie."""
+    assert decide(lhs, rhs, {(lhs.free_symbols).pop(): point}).state == "zero"
 
 
 def test_far_failure_of_cosh_minus_sinh_is_decided_exactly():

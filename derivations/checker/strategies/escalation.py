@@ -81,14 +81,16 @@ def precisions(base: int, limit: int = MAX_DIGITS) -> list[int]:
 
 def read_point(rel: str, sides, values, base: int, *, allow_complex: bool = False, digits=None,
                escalate: tuple[str, ...] = ("fails", "near", "undefined"), allowance: Allowance | None = None,
-               seconds: float | None = SECONDS, magnitudes=None) -> Reading:
+               seconds: float | None = SECONDS, magnitudes=None, settled=None) -> Reading:
     """The point's :class:`Reading` at ``base`` digits when that ``holds`` or its state is not in ``escalate``;
     else the first resolved one at the ``digits`` after it (default :func:`precisions` of ``base``; a failure gets
     ``FAILURE_LEVELS`` of them), or the last one read, ``unsettled`` where it is apart but not resolved.  ``near``
     and ``undefined`` are escalated only while ``allowance`` lasts; ``seconds`` caps one point (None: no cap).
     ``magnitudes`` (compiled :func:`~derivations.checker.strategies.magnitude.term_magnitude` of each side, None for
     a side without one): a ``holds`` whose margin is small against them is read again at the next precision
-    (:func:`_cancelled`) and counts only once resolved there."""
+    (:func:`_cancelled`) and counts only once resolved there.  ``settled(state)``: whether a ``near`` or ``undefined``
+    reading is known exactly to hold at every precision (:mod:`~derivations.checker.strategies.settled`); it is then
+    returned as read, with no climb."""
     digits = precisions(base) if digits is None else digits
     readings: list[Reading] = []
 
@@ -110,6 +112,8 @@ def read_point(rel: str, sides, values, base: int, *, allow_complex: bool = Fals
     if first.state == "holds" or first.state not in escalate:
         return first
     if first.state != "fails" and allowance is not None and allowance.left <= 0:
+        return first
+    if first.state != "fails" and settled is not None and settled(first.state):
         return first
     levels = min(len(digits), FAILURE_LEVELS) if first.state == "fails" else len(digits)
     resolved: list[Reading] = []

@@ -54,6 +54,7 @@ from derivations.checker.strategies.magnitude import term_magnitude
 from derivations.checker.strategies.margin import TIE, Closest, closed_form_point, refine, relative_margin
 from derivations.checker.strategies.quadrature import CLEAR, careful_side, closed_refutation
 from derivations.checker.strategies.series import divergent_series_refutation
+from derivations.checker.strategies.settled import settled
 from derivations.checker.strategies.shrink import halved_points
 from derivations.checker.strategies.huge import huge_exact
 from derivations.checker.strategies.sampling import alternating_points, candidate_points, respects_domains, small_grid
@@ -355,7 +356,9 @@ class NumericTest:
             escalate = ("fails",) if inst.rel == "=" else ("fails", "near")
             escalate += ("undefined",) if escalate_undefined else ()
             reading = read_point(inst.rel, sides, values, base, allow_complex=inst.is_complex, escalate=escalate,
-                                 allowance=tally.escalations, magnitudes=_magnitudes(inst))
+                                 allowance=tally.escalations, magnitudes=_magnitudes(inst),
+                                 settled=None if inst.is_complex else
+                                 lambda state: settled(inst.lhs, inst.rhs, exact_point(point), state))
         l, r, dps = reading.l, reading.r, reading.dps
         if reading.state == "undefined":
             tally.side_undefined = True
