@@ -1,0 +1,70 @@
+r"""Classes of published notes' mistakes (issue 12, caught50), each with right twins that must stand:
+
+* a binary cross-entropy known by its shape (readers.notes.loss_shapes): zotroneneis's
+  ``J(w,b) = -\frac1m\sum[y\log\hat y + (1-y)(1-\log\hat y)]`` under "Loss Function" was an unchecked definition; a
+  sum of ``y log A + (1 - y) Z`` terms called a loss or cost is compared with the catalog's binary_cross_entropy and
+  refuted at a hard label ``y = 0``.  Focal, weighted, label-smoothed losses, a Bernoulli KL divergence, a
+  log-likelihood, and the shape without a loss's words are not.
+"""
+import pytest
+
+from readers.notes.check import check_notes
+
+
+def _verdicts(text: str) -> list:
+    return [(b.line, b.verdict, b.catalog_counterexample) for b in check_notes(text, path="<test>", budget=5.0).blocks
+            if b.kind == "display"]
+
+
+LOSSES = {
+    "zotroneneis's logistic loss with 1 - log(yhat) for log(1 - yhat)": (
+        "### Loss Function\n\nWe use the same loss function as in logistic regression:\n\n"
+        r"$$J(\boldsymbol{w},b) = - \frac{1}{m} \sum_{i=1}^m \Big[ y^{(i)} \log(\hat{y}^{(i)}) + (1 - y^{(i)}) "
+        r"\big(1 - \log(\hat{y}^{(i)})\big) \Big]$$", "refuted"),
+    "other letters, natural log, a cost, the second log's argument not complemented": (
+        "## Training\n\nThe cost over the batch is\n\n"
+        r"$$C = -\sum_{n=1}^{N} \left( t_n \ln p_n + (1 - t_n) \ln p_n \right)$$", "refuted"),
+    "a logit-form cross-entropy with the sign of z kept in the second term": (
+        "# Logistic regression\n\nThe cross-entropy of one example is\n\n"
+        r"$$\ell(z) = -\left[y \log \sigma(z) + (1 - y) \log \sigma(z)\right]$$", "refuted"),
+    "the right binary cross-entropy": (
+        "### Loss Function\n\n"
+        r"$$J(\boldsymbol{w},b) = - \frac{1}{m} \sum_{i=1}^m \Big[ y^{(i)} \log(\hat{y}^{(i)}) + (1 - y^{(i)}) "
+        r"\log(1 - \hat{y}^{(i)}) \Big]$$", "not refuted"),
+    "the right logit form, log sigma(-z)": (
+        "# Logistic regression\n\nThe cross-entropy of one example is\n\n"
+        r"$$\ell(z) = -\left[y \log \sigma(z) + (1 - y) \log \sigma(-z)\right]$$", "not refuted"),
+    "a log-likelihood (no minus sign)": (
+        "# Bernoulli model\n\nThe log-likelihood is\n\n"
+        r"$$\ell(\theta) = \sum_{i=1}^n x_i \log \theta + (1 - x_i) \log(1 - \theta)$$", "not refuted"),
+    "focal loss with gamma = 2": (
+        "## Focal loss\n\n"
+        r"$$FL = -\left[y (1 - p)^2 \log p + (1 - y) p^2 \log(1 - p)\right]$$", "not refuted"),
+    "a literal weight on the negative term": (
+        "## Weighted loss\n\n"
+        r"$$L = -\left[y \log p + 2 (1 - y) \log(1 - p)\right]$$", "not refuted"),
+    "a weight of the negatives' probability (a focal-like term)": (
+        "## Loss\n\n"
+        r"$$L = -\left[y \log p + (1 - y) p^2 \log(1 - p)\right]$$", "not refuted"),
+    "a smoothed label": (
+        "## Label smoothing loss\n\n"
+        r"$$L = -\left[((1 - \epsilon) y + \frac{\epsilon}{2}) \log p + (1 - (1 - \epsilon) y - \frac{\epsilon}{2}) "
+        r"\log(1 - p)\right]$$", "not refuted"),
+    "a Bernoulli KL divergence (its log's argument holds the label)": (
+        "## Relative entropy loss\n\n"
+        r"$$D = p \log \frac{p}{q} + (1 - p) \log \frac{1 - p}{1 - q}$$", "not refuted"),
+    "the same wrong shape without a loss's words: some other function": (
+        "## A score\n\nWe define\n\n"
+        r"$$g(u, v) = u \log v + (1 - u)(1 - \log v)$$", "not refuted"),
+}
+
+
+@pytest.mark.parametrize("name", list(LOSSES))
+def test_binary_cross_entropy_by_shape(name):
+    text, expected = LOSSES[name]
+    (line, verdict, witness), = _verdicts(text)
+    if expected == "refuted":
+        assert verdict == "refuted", (name, verdict)
+        assert 0 in witness.values(), witness  # a hard label y = 0: inside the catalog's domain
+    else:
+        assert verdict != "refuted", (name, verdict, witness)
