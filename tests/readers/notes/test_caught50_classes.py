@@ -68,3 +68,41 @@ def test_binary_cross_entropy_by_shape(name):
         assert 0 in witness.values(), witness  # a hard label y = 0: inside the catalog's domain
     else:
         assert verdict != "refuted", (name, verdict, witness)
+
+
+GAUSSIAN = "## Linear transformation\n\nLet $A$ be an $m \\times n$ matrix and let $x$ follow a normal distribution:\n\n" \
+           "$$x \\sim \\mathcal{N}(\\mu, \\Sigma)$$\n\n"
+MGF = {
+    "statproofbook's MGF of Ax, and A^T mu for A mu": (
+        GAUSSIAN,
+        [r"\mathbb{E} \left( \exp \left[ t^\mathrm{T} A x \right] \right) = \exp \left[ t^\mathrm{T} A \mu + "
+         r"\frac{1}{2} t^\mathrm{T} A \Sigma A^\mathrm{T} t \right]",
+         r"\mathbb{E} \left( \exp \left[ t^\mathrm{T} A x \right] \right) = \exp \left[ t^\mathrm{T} A^\mathrm{T} \mu "
+         r"+ \frac{1}{2} t^\mathrm{T} A \Sigma A^\mathrm{T} t \right]"],
+        [("verified",), "refuted"]),
+    "other letters, a shift, the half dropped": (
+        GAUSSIAN.replace("x \\sim", "z \\sim").replace("$x$", "$z$").replace("\\mu, \\Sigma", "m, S"),
+        [r"\mathbb{E}\left[\exp\left(s^\top (A z + c)\right)\right] = \exp\left(s^\top c + s^\top A m + "
+         r"\frac{1}{2} s^\top A S A^\top s\right)",
+         r"\mathbb{E}\left[\exp\left(s^\top (A z + c)\right)\right] = \exp\left(s^\top c + s^\top A m + "
+         r"s^\top A S A^\top s\right)"],
+        [("verified",), "refuted"]),
+    "a lower-case second parameter may be a standard deviation: not read": (
+        GAUSSIAN.replace("\\mu, \\Sigma", "\\mu, \\sigma"),
+        [r"\mathbb{E} \left( \exp \left[ t^\mathrm{T} A x \right] \right) = \exp \left[ t^\mathrm{T} A^\mathrm{T} \mu "
+         r"+ \frac{1}{2} t^\mathrm{T} A \sigma A^\mathrm{T} t \right]"],
+        [("undecided",)]),
+}
+
+
+@pytest.mark.parametrize("name", list(MGF))
+def test_gaussian_moment_generating_function(name):
+    prose, rows, expected = MGF[name]
+    text = prose + "".join(f"$$\n{r}\n$$\n\n" for r in rows)
+    blocks = [b for b in check_notes(text, path="<test>", budget=5.0).blocks if b.steps and "sim" not in b.source]
+    assert len(blocks) == len(expected), [(b.line, b.verdict) for b in blocks]
+    for b, e in zip(blocks, expected):
+        assert b.verdict in (e if isinstance(e, tuple) else (e,)), (name, b.line, b.verdict,
+                                                                  [s.reason for s in b.steps])
+        if b.verdict == "refuted":
+            assert any(s.counterexample for s in b.steps), b.line
