@@ -106,3 +106,18 @@ def test_gaussian_moment_generating_function(name):
                                                                   [s.reason for s in b.steps])
         if b.verdict == "refuted":
             assert any(s.counterexample for s in b.steps), b.line
+
+
+@pytest.mark.parametrize("latex, transposed", [
+    (r"\mathrm{tr}(A \mu \mu^\mathrm{T})", True),  # statproofbook: the mark ends the group, was mu**T
+    (r"\Sigma + \nu \nu^\top", True),  # another letter and mark, at the end of the block
+    (r"(1 - \beta_1^T)", False),  # Adam's bias correction after T steps: a bare T stays a power
+    (r"\frac{m}{1 - \gamma^{T}}", False),
+])
+def test_upright_transpose_mark_on_greek(latex, transposed):
+    import sympy as sp
+
+    from readers.latex.parse import parse_latex
+
+    found = parse_latex(latex).atoms(sp.Function)
+    assert any(getattr(f.func, "__name__", "") == "transpose" for f in found) == transposed, parse_latex(latex)
