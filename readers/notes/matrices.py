@@ -842,12 +842,15 @@ class MatrixClaims:
         of ``\exp`` of an affine function of it, read with the Gaussian's moment-generating function
         (readers.notes.vector_moments.gaussian_expand): verified when every reading holds, refuted when every one
         fails and every other name is declared, inside a moment or called a vector, matrix or constant; else None."""
-        if len(randoms) != 1:
+        gaussian = [r for r in randoms if vector_moments.gaussian_law(prose, r.name)]
+        if len(gaussian) != 1:
             return None
-        x = randoms[0]
+        x = gaussian[0]
+        others = [r for r in randoms if r != x]  # t of E[exp(t^T x)]: a constant, unless the notes say otherwise
+        if any(vector_moments.called_random(prose, r.name) or vector_moments.law_stated(prose, r.name)
+               for r in others):
+            return None
         law = vector_moments.gaussian_law(prose, x.name)
-        if law is None:
-            return None
         names = {s.name: s for e in (lhs, rhs) for s in e.free_symbols}
         mean, cov = (names.get(n, sp.Symbol(n, commutative=False)) for n in law)
         written = vector_moments.gaussian_expand(lhs, rhs, x, mean, cov)
@@ -859,12 +862,14 @@ class MatrixClaims:
             outcomes = self.outcomes(left, right, rel, {x: Kind("vector"), mean: Kind("vector"), root: Kind("matrix")})
         except (Unsupported, ShapeError):
             return None
-        method = f"{vector_moments.GAUSSIAN_METHOD}, as {x} ~ N({law[0]}, {law[1]}) is stated"
+        method = f"{vector_moments.GAUSSIAN_METHOD}, as {x} ~ N({law[0]}, {law[1]}) is stated" + (
+            f"; {', '.join(map(str, others))} read as constants" if others else "")
         statuses = {o.status for o in outcomes.values()}
         if statuses == {"holds"}:
             return _step(shown, "verified", "holds for each reading (" + "; ".join(outcomes) + ")", method=method)
         if statuses == {"fails"}:
             parameters = [n for n in vector_moments.unbound(prose, lhs, rhs, {}, constants) if n not in law]
+            parameters += [r.name for r in others if not vector_moments.mgf_argument(prose, x.name, r.name)]
             if parameters:
                 return _step(shown, "undecided", vector_moments.PARAMETERS.format(names=", ".join(parameters)))
             report = self.refuted(left, right, rel, outcomes, shown)

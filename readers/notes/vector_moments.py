@@ -22,6 +22,12 @@ A failure refutes only where no law could make it hold:
   matrix or constant by the prose ("$b$ is an $m \times 1$ vector"): any other may be a moment or parameter of the
   law (``\operatorname{tr}(A\Lambda)``).
 
+A vector the prose gives a Gaussian law (``x \sim \mathcal{N}(\mu, \Sigma)``, the covariance a capital) is read
+with its moment-generating function instead, where every moment is of the exponential of an affine function of it
+(:func:`gaussian_expand`): $\mathrm{E}[\exp(u^\top x + c)] = \exp(c + u^\top\mu + \tfrac12 u^\top\Sigma u)$,
+$\Sigma = L L^\top$; other names inside the moments are constants there, and a failure refutes only where each is
+the argument of the notes' ``M_x(t)`` or declared.
+
 Otherwise a failure is undecided, saying why.  Prose that names the mean and covariance (``$X$ ... with mean
 $\mu$ and covariance $\Sigma$``) ties them: $\mu = \mathrm{E}[X]$, $\Sigma = \operatorname{Cov}(X, X)$.
 """
@@ -64,7 +70,7 @@ def random_vectors(lhs, rhs, ties=None, constants=frozenset(), prose="") -> list
     for e in (lhs, rhs):
         bare = e.replace(lambda f: isinstance(f, AppliedUndef) and f.func.__name__ in MOMENTS, lambda *a: sp.S.One)
         outside |= bare.free_symbols
-    found = sorted((s for s in inside - outside if s.name not in constants or law_stated(prose, s.name)), key=str)
+    found = sorted((s for s in inside - outside if s.name not in constants or law_written(prose, s.name)), key=str)
     called = [s for s in found if called_random(prose, s.name)]
     return called or found
 
@@ -134,6 +140,11 @@ def called_random(prose: str, name: str) -> bool:
     return called_vector(prose, name, "(?:vectors?|variables?|matri(?:x|ces))")
 
 
+def law_written(prose: str, name: str) -> bool:
+    r"""Whether ``prose`` writes a law for ``name`` as a formula, ``x \sim \mathcal{N}(\mu, \Sigma)``."""
+    return re.search(rf"(?<![A-Za-z\\]){re.escape(name)}\s*(?:\\sim|~)", _LINK.sub(r"\1", prose)) is not None
+
+
 def law_stated(prose: str, name: str) -> bool:
     r"""Whether ``prose`` gives ``name`` a law: ``X \sim ...``, "$x$ follows a ... distribution", "$X$ is normally
     distributed"."""
@@ -178,6 +189,11 @@ def gaussian_law(prose: str, name: str) -> tuple[str, str] | None:
         return None
     mean, cov = (g.lstrip("\\") for g in found.pop())
     return (mean, cov) if cov[:1].isupper() else None
+
+
+def mgf_argument(prose: str, x: str, t: str) -> bool:
+    """Whether ``prose`` writes ``t`` as the argument of ``x``'s moment-generating function, ``M_x(t)``: a constant."""
+    return re.search(rf"M_\{{?{re.escape(x)}\}}?\s*(?:\\left)?\(\s*{re.escape(t)}\s*(?:\\right)?\)", prose) is not None
 
 
 def gaussian_expand(lhs, rhs, x, mean, cov):

@@ -87,6 +87,12 @@ MGF = {
          r"\mathbb{E}\left[\exp\left(s^\top (A z + c)\right)\right] = \exp\left(s^\top c + s^\top A m + "
          r"s^\top A S A^\top s\right)"],
         [("verified",), "refuted"]),
+    "statproofbook's M_x(At) for E[exp(t^T A x)], M_x defined as the MGF": (
+        GAUSSIAN + "The moment-generating function of a random vector $x$ is\n\n"
+        "$$M_x(t) = \\mathbb{E} \\left( \\exp \\left[ t^\\mathrm{T} x \\right] \\right)$$\n\n",
+        [r"\mathbb{E} \left( \exp \left[ t^\mathrm{T} A x \right] \right) = M_x(A^\mathrm{T} t)",
+         r"\mathbb{E} \left( \exp \left[ t^\mathrm{T} A x \right] \right) = M_x(At)"],
+        [("undecided", "verified", "proved"), ("verified",), "refuted"]),  # the definition first: not refuted
     "a lower-case second parameter may be a standard deviation: not read": (
         GAUSSIAN.replace("\\mu, \\Sigma", "\\mu, \\sigma"),
         [r"\mathbb{E} \left( \exp \left[ t^\mathrm{T} A x \right] \right) = \exp \left[ t^\mathrm{T} A^\mathrm{T} \mu "
