@@ -5,6 +5,11 @@ r"""Classes of published notes' mistakes (issue 12, caught50), each with right t
   sum of ``y log A + (1 - y) Z`` terms called a loss or cost is compared with the catalog's binary_cross_entropy and
   refuted at a hard label ``y = 0``.  Focal, weighted, label-smoothed losses, a Bernoulli KL divergence, a
   log-likelihood, and the shape without a loss's words are not.
+* Gaussian moments of a random vector (readers.notes.vector_moments.gaussian_expand): statproofbook's
+  ``E[exp(t^T A x)]`` for ``x \sim N(\mu, \Sigma)`` was undecided ("the notes state the law"); it is read with the
+  moment-generating function ``exp(u^T \mu + u^T \Sigma u / 2)``.  A lower-case second parameter is not read.
+* ``\mu \mu^\mathrm{T}`` and ``\nu\nu^\top`` at the end of a group were the power ``\mu^T`` (the tokeniser writes both
+  marks as a bare T); Adam's ``\beta_1^T`` stays a power.
 """
 import pytest
 
