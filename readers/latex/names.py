@@ -468,9 +468,17 @@ class _Names:
     def greek_transposed(self, raw: str, node) -> bool:
         r"""Whether a transpose mark on a lower-case Greek name transposes: a mark that is never a power (``\top``,
         ``\intercal``, ``\mathsf{T}``), or a bare ``T`` right before another factor, ``\theta^T x``,
-        ``\mu^T \Sigma^{-1} \mu`` (a bare ``T`` elsewhere is a power: ``1 - \beta_1^T``, Adam after T steps)."""
+        ``\mu^T \Sigma^{-1} \mu`` (a bare ``T`` elsewhere is a power: ``1 - \beta_1^T``, Adam after T steps).  The mark
+        as written counts: ``\mu\mu^\top``, ``\mu \mu^\mathrm{T}`` (read as a bare ``T`` token) transpose anywhere."""
         if _SCRIPT_SPACING.sub("", raw).strip("{}") != "T":
             return True
+        if isinstance(node, lark.Token):
+            try:
+                written = self.text[_start(node):_end(node)]
+            except Exception:  # noqa: BLE001 - a token without a position: as read
+                written = raw
+            if _SCRIPT_SPACING.sub("", written).strip("{}") not in ("T", ""):
+                return True
         try:
             after = self.text[_end(node):]
         except Exception:  # noqa: BLE001 - a node without a position: the power, as before

@@ -17,6 +17,7 @@ import re
 
 import sympy as sp
 
+from readers.notes import loss_shapes
 from readers.notes.compare import Comparison, _name_of, _sign_flips, compare_with_catalog
 from readers.notes.objective import Main
 from readers.notes.roles import Mismatch, lower
@@ -89,6 +90,11 @@ class _CatalogMatch:
             formula, comparison = differing
             return formula.id, Comparison(False, f"differs from the standard {formula.title}: {comparison.reason}",
                                           comparison.counterexample, comparison.warnings)
+        prose = " ".join(frag.headings[:1]) + " " + self.section_prose(frag.line)
+        for m in definitions:  # J = -1/m sum[y log yhat + (1 - y)(...)] under "Loss": readers.notes.loss_shapes
+            found = loss_shapes.compare(self.catalog, self.expand(m.body), prose)
+            if found is not None:
+                return loss_shapes.CATALOG_ID, Comparison(False, found[0], found[1])
         return None, Comparison(None)
 
     def undefined_arguments(self, lhs) -> bool:

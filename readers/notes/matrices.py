@@ -801,6 +801,9 @@ class MatrixClaims:
         if not randoms:
             return _step(shown, "undecided", "matrix claim: moments of no random vector (every name inside E(.) "
                          "also appears outside it)")
+        gaussian = self.over_gaussian(lhs, rhs, rel, shown, randoms, prose, constants)
+        if gaussian is not None:
+            return gaussian
         left, right, atoms, weights = vector_moments.expand(lhs, rhs, randoms, ties)
         outcomes = {}
         options = [[Kind("vector")] if vector_moments.called_vector(prose, x.name) else kind_options(x.name, self.declared)
@@ -833,6 +836,47 @@ class MatrixClaims:
         if not outcomes:
             return _step(shown, "undecided", f"matrix claim: {SHAPES} (moments of {', '.join(map(str, randoms))})")
         return _step(shown, "undecided", "matrix claim: " + _describe(outcomes))
+
+    def over_gaussian(self, lhs, rhs, rel, shown, randoms, prose, constants) -> StepReport | None:
+        r"""A claim on one random vector the prose states Gaussian (``x \sim \mathcal{N}(\mu, \Sigma)``), its moments all
+        of ``\exp`` of an affine function of it, read with the Gaussian's moment-generating function
+        (readers.notes.vector_moments.gaussian_expand): verified when every reading holds, refuted when every one
+        fails and every other name is declared, inside a moment or called a vector, matrix or constant; else None."""
+        gaussian = [r for r in randoms if vector_moments.gaussian_law(prose, r.name)]
+        if len(gaussian) != 1:
+            return None
+        x = gaussian[0]
+        others = [r for r in randoms if r != x]  # t of E[exp(t^T x)]: a constant, unless the notes say otherwise
+        if any(vector_moments.called_random(prose, r.name) or vector_moments.law_stated(prose, r.name)
+               for r in others):
+            return None
+        law = vector_moments.gaussian_law(prose, x.name)
+        names = {s.name: s for e in (lhs, rhs) for s in e.free_symbols}
+        mean, cov = (names.get(n, sp.Symbol(n, commutative=False)) for n in law)
+        written = vector_moments.gaussian_expand(lhs, rhs, x, mean, cov)
+        if written is None:
+            return None
+        left, right = written
+        root = sp.Symbol(f"L_{cov.name}", commutative=False)
+        try:  # x a vector, so its mean; L (Sigma = L L^T) a square matrix
+            outcomes = self.outcomes(left, right, rel, {x: Kind("vector"), mean: Kind("vector"), root: Kind("matrix")})
+        except (Unsupported, ShapeError):
+            return None
+        method = f"{vector_moments.GAUSSIAN_METHOD}, as {x} ~ N({law[0]}, {law[1]}) is stated" + (
+            f"; {', '.join(map(str, others))} read as constants" if others else "")
+        statuses = {o.status for o in outcomes.values()}
+        if statuses == {"holds"}:
+            return _step(shown, "verified", "holds for each reading (" + "; ".join(outcomes) + ")", method=method)
+        if statuses == {"fails"}:
+            parameters = [n for n in vector_moments.unbound(prose, lhs, rhs, {}, constants) if n not in law]
+            parameters += [r.name for r in others if not vector_moments.mgf_argument(prose, x.name, r.name)]
+            if parameters:
+                return _step(shown, "undecided", vector_moments.PARAMETERS.format(names=", ".join(parameters)))
+            report = self.refuted(left, right, rel, outcomes, shown)
+            return StepReport(**{**report.__dict__, "method": method}) if report.verdict == "refuted" else report
+        if not outcomes:
+            return None
+        return _step(shown, "undecided", f"matrix claim, {x} Gaussian: " + _describe(outcomes))
 
     def by_usage(self, lhs, rhs, rel, shown) -> StepReport | None:
         r"""The claim with its plain names read as the note uses them (``A^T`` elsewhere: ``A`` a matrix,

@@ -22,6 +22,12 @@ A failure refutes only where no law could make it hold:
   matrix or constant by the prose ("$b$ is an $m \times 1$ vector"): any other may be a moment or parameter of the
   law (``\operatorname{tr}(A\Lambda)``).
 
+A vector the prose gives a Gaussian law (``x \sim \mathcal{N}(\mu, \Sigma)``, the covariance a capital) is read
+with its moment-generating function instead, where every moment is of the exponential of an affine function of it
+(:func:`gaussian_expand`): $\mathrm{E}[\exp(u^\top x + c)] = \exp(c + u^\top\mu + \tfrac12 u^\top\Sigma u)$,
+$\Sigma = L L^\top$; other names inside the moments are constants there, and a failure refutes only where each is
+the argument of the notes' ``M_x(t)`` or declared.
+
 Otherwise a failure is undecided, saying why.  Prose that names the mean and covariance (``$X$ ... with mean
 $\mu$ and covariance $\Sigma$``) ties them: $\mu = \mathrm{E}[X]$, $\Sigma = \operatorname{Cov}(X, X)$.
 """
@@ -56,15 +62,15 @@ def moments_in(*exprs) -> set:
 
 def random_vectors(lhs, rhs, ties=None, constants=frozenset(), prose="") -> list:
     r"""The names (order-keeping symbols) only inside moments, once ``ties`` (name -> moment) are substituted, but for
-    ``constants`` (names the notes declare a matrix or vector: "$A$ is an $m \\times n$ matrix"); where ``prose``
-    calls some of them random, only those."""
+    ``constants`` (names the notes declare a matrix or vector: "$A$ is an $m \\times n$ matrix") unless the prose
+    gives them a law (``x \\sim \\mathcal{N}(\\mu, \\Sigma)``); where ``prose`` calls some of them random, only those."""
     lhs, rhs = (e.xreplace(ties or {}) for e in (lhs, rhs))
     inside = {s for m in moments_in(lhs, rhs) for a in m.args for s in a.free_symbols if not s.is_commutative}
     outside = set()
     for e in (lhs, rhs):
         bare = e.replace(lambda f: isinstance(f, AppliedUndef) and f.func.__name__ in MOMENTS, lambda *a: sp.S.One)
         outside |= bare.free_symbols
-    found = sorted((s for s in inside - outside if s.name not in constants), key=str)
+    found = sorted((s for s in inside - outside if s.name not in constants or law_written(prose, s.name)), key=str)
     called = [s for s in found if called_random(prose, s.name)]
     return called or found
 
@@ -134,6 +140,11 @@ def called_random(prose: str, name: str) -> bool:
     return called_vector(prose, name, "(?:vectors?|variables?|matri(?:x|ces))")
 
 
+def law_written(prose: str, name: str) -> bool:
+    r"""Whether ``prose`` writes a law for ``name`` as a formula, ``x \sim \mathcal{N}(\mu, \Sigma)``."""
+    return re.search(rf"(?<![A-Za-z\\]){re.escape(name)}\s*(?:\\sim|~)", _LINK.sub(r"\1", prose)) is not None
+
+
 def law_stated(prose: str, name: str) -> bool:
     r"""Whether ``prose`` gives ``name`` a law: ``X \sim ...``, "$x$ follows a ... distribution", "$X$ is normally
     distributed"."""
@@ -162,3 +173,77 @@ def _called_constant(prose: str, name: str) -> bool:
         if not re.search(r"mean|covariance|expect|variance|moment|random", m.group(1)):
             return True
     return False
+
+
+_NORMAL = (r"\s*(?:\\sim|~)\s*\\mathcal\s*\{?\s*N\s*\}?\s*(?:\\left)?\(\s*(\\?[A-Za-z]+)\s*,\s*(\\?[A-Za-z]+)\s*"
+           r"(?:\\right)?\)")
+GAUSSIAN_METHOD = ("E[exp(u^T x + c)] = exp(c + u^T mu + u^T Sigma u / 2) for x ~ N(mu, Sigma) (its moment-generating "
+                   "function), Sigma = L L^T, then matrix samples in float64")
+
+
+def gaussian_law(prose: str, name: str) -> tuple[str, str] | None:
+    r"""``(mean, covariance)`` names where ``prose`` states ``name \sim \mathcal{N}(\mu, \Sigma)``; None unless the
+    covariance is a capital (a matrix: $\mathcal{N}(0, \sigma)$ may mean a standard deviation)."""
+    found = {m.groups() for m in re.finditer(rf"(?<![A-Za-z\\]){re.escape(name)}{_NORMAL}", _LINK.sub(r"\1", prose))}
+    if len(found) != 1:
+        return None
+    mean, cov = (g.lstrip("\\") for g in found.pop())
+    return (mean, cov) if cov[:1].isupper() else None
+
+
+def mgf_argument(prose: str, x: str, t: str) -> bool:
+    """Whether ``prose`` writes ``t`` as the argument of ``x``'s moment-generating function, ``M_x(t)``: a constant."""
+    return re.search(rf"M_\{{?{re.escape(x)}\}}?\s*(?:\\left)?\(\s*{re.escape(t)}\s*(?:\\right)?\)", prose) is not None
+
+
+def gaussian_expand(lhs, rhs, x, mean, cov):
+    r"""``(lhs, rhs)`` with every moment $\mathrm{E}[\exp(u^\top x + c)\,k]$ ($k$ free of ``x``) written as
+    $k \exp(c + u^\top \mu + \tfrac12 u^\top \Sigma u)$ and ``cov`` as $L L^\top$ (any covariance is one); None where a
+    moment is of another form or ``x`` appears outside the moments."""
+    root = sp.Symbol(f"L_{cov.name}", commutative=False)
+    square = root * _TRANSPOSE(root)
+
+    def exponent(e):
+        """``(u^T, c)`` of an exponent linear in ``x``, or None."""
+        row, rest = sp.S.Zero, sp.S.Zero
+        for term in sp.Add.make_args(sp.expand(e)):
+            if not term.has(x):
+                rest += term
+                continue
+            factors = list(term.args) if isinstance(term, sp.Mul) else [term]
+            if factors[-1] == x and not sp.Mul(*factors[:-1]).has(x):
+                row += sp.Mul(*factors[:-1])
+            elif factors[0] == _TRANSPOSE(x) and not sp.Mul(*factors[1:]).has(x):
+                row += _TRANSPOSE(sp.Mul(*factors[1:]))
+            else:
+                return None
+        return row, rest
+
+    def rewrite(f):
+        if f.func.__name__ not in ("E", "\\mathbb{E}") or len(f.args) != 1:
+            raise ValueError(f)
+        factors = list(f.args[0].args) if isinstance(f.args[0], sp.Mul) else [f.args[0]]
+        kept, total, exp = [], sp.S.Zero, None
+        for g in factors:
+            if not g.has(x):
+                kept.append(g)
+            elif getattr(g.func, "__name__", "") == "exp":
+                total, exp = total + g.args[0], g.func
+            else:
+                raise ValueError(f)
+        found = exponent(total)
+        if found is None:
+            raise ValueError(f)
+        row, rest = found
+        if exp is None:
+            raise ValueError(f)
+        return sp.Mul(*kept) * exp(rest + row * mean + row * square * _TRANSPOSE(row) / 2)
+
+    try:
+        out = [e.replace(lambda f: isinstance(f, AppliedUndef) and f.func.__name__ in MOMENTS, rewrite)
+               for e in (lhs, rhs)]
+    except ValueError:
+        return None
+    if any(e.has(x) for e in out):
+        return None
+    return tuple(e.xreplace({cov: square}) for e in out)
