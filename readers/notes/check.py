@@ -1831,8 +1831,10 @@ class _NotesReader(_CatalogMatch):
         if pending is not None and frag.kind == "inline" and _BARE_NAME.fullmatch(frag.content.strip()):
             self.clause_condition = pending  # "If $q_k = 1/K$ for every $k$ then ...": a name quantified in passing
         saved = list(self.section.conditions)
-        if pending is not None and (frag.kind == "display" and continues_sentence(self.lines, pending[1], frag)
-                                    or frag.kind == "inline" and governs_inline(self.lines, pending[1], frag)):
+        governed = pending is not None and (
+            frag.kind == "display" and continues_sentence(self.lines, pending[1], frag)
+            or frag.kind == "inline" and governs_inline(self.lines, pending[1], frag))
+        if governed:
             # "When $D < 0$, then the roots are complex and the rate is $$...$$": the clause governs that display;
             # "It converges when $0 < \eta < 2/a$, since then $|1 - \eta a| < 1$": and that formula
             self.section.conditions += [(r, _show(r), pending[1].line) for r in pending[0]]
@@ -1854,7 +1856,9 @@ class _NotesReader(_CatalogMatch):
                 report = dataclasses.replace(report, steps=tuple(_withdrawn(
                     report.steps, lambda r: letter_e.ambiguous_reason(self.e_defined, r.reason))))
             self.sentence_conditions.read(frag, report.role)  # a condition after it is a claim's or a declaration
-            return report
+            if governed and frag.kind == "inline" and self.clause_condition is None:
+                self.clause_condition = pending  # "If $g_t = g$, then $m_t = ...$ and $\hat m_t = g$": every formula
+            return report  # of the sentence that follows it (governs_inline: none after "or", "but", "unless")
         except Exception as exc:  # noqa: BLE001 - a failure of ours is never a verdict on the notes
             step = StepReport(lhs=" ".join(frag.content.split())[:80], rel="", rhs="", verdict="undecided",
                               reason=f"internal error while reading this block: {type(exc).__name__}: {exc}"[:300],

@@ -218,3 +218,18 @@ def test_a_property_stated_in_words_binds_its_parameter_and_a_counterexample_kee
     u, beta, c = (sp.Rational(witness[k]) for k in ("u", "beta", "c"))
     lhs = c / 2 * (u - c * u / beta) ** 2  # g(v) at the example's v
     assert sp.Rational(witness["lhs"]) == lhs and "v" not in witness, witness
+
+
+CLAUSE_FOR_EVERY_FORMULA = r"""# Ties
+
+If $s = w$, then $s - w = 0$ and $(s - w)^3 = 0$.
+
+If $s = w$, then $s - w = 0$ and $(s - w)^2 > 0$.
+"""
+
+
+def test_a_conditional_clause_governs_every_formula_of_its_sentence():
+    r""""If $g_t = g$, then $m_t = \dots$ and $\hat m_t = g$": the clause reached only the first formula after it;
+    the second was read without it ("an equation in u, v", or a claim about a free g_t)."""
+    blocks = [b for b in checked_blocks(CLAUSE_FOR_EVERY_FORMULA) if b.role != "condition"]
+    assert_block_verdicts(blocks, [CONFIRMED, CONFIRMED, CONFIRMED, "refuted"])
