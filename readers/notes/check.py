@@ -180,6 +180,7 @@ from readers.notes.reading import (
     never_holds,
 )
 from readers.notes.entries import check_entry_block, entry_variable
+from readers.notes.finite_laws import verify_on_finite_laws
 from readers.notes.entry_identities import aligned as aligned_entries, check_entry_identities
 from readers.notes.superscript_levels import as_labels, level_letters
 from readers.notes.implicit_distributions import target_arrays
@@ -4443,6 +4444,11 @@ class _NotesReader(_CatalogMatch):
                 lhs, claim.rel, rhs, False) or (conditional_cue(self.lines, frag.line) and self.event_values.structural(
                     lhs, claim.rel, rhs, True))
             if how:  # P(D = 1) = P(D = 1, H = 0) + ... = 0.011485 (readers.notes.event_values)
+                return [StepReport(**shown, verdict="verified", method=how, assumptions=assumptions)]
+            how = verify_on_finite_laws(lhs, rhs, claim.rel, f"{lhs} {claim.rel} {rhs}")
+            if how is not None and all(r.verdict != "refuted" for r in out):
+                # nabla_theta P = P nabla_theta log P, E_{x ~ P_theta}[nabla_theta log P_theta(x)] = 0, Bayes with
+                # f(x | y): about every law (readers.notes.finite_laws)
                 return [StepReport(**shown, verdict="verified", method=how, assumptions=assumptions)]
         product = self.product_reading(general, frag, lhs, rhs, shown, out)
         if product is not None:

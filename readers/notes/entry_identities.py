@@ -26,6 +26,18 @@ left (a vector or matrix expression) stands for its entry at the other side's fr
 
 A plain capital whose lower-case entries the relation writes (``A`` beside ``a_{ij}``) is that matrix.  This
 reading only confirms: a relation it fails is left as it was (the convention may be meant otherwise there).
+
+Entries are also written with the matrix's own capital (``A_{ij}`` of ``\mathbf{A}``) or with the bold name
+itself (``\boldsymbol{x}_i``), under the norms that sum or take the largest entries and under ``\max_i``
+(``\max_{1 \le j \le n}`` is ``\max_j``, over the size):
+
+.. math:: \|\mathbf{A}\|_1 = \max_{1 \le j \le n} \sum_{i=1}^n |A_{ij}|, \qquad
+          \|\boldsymbol{x}\|_1 = \sum_i |\boldsymbol{x}_i|, \qquad \|\mathbf{x}\|_\infty = \max_i |x_i|
+
+with ``\|\cdot\|_1`` and ``\|\cdot\|_\infty`` of a matrix the induced norms (largest column and row sums of
+absolute values, as readers.notes.matrix_numeric reads them).  A relation in these forms only confirms, at the
+square sizes sampled: a failure is left as it was (``\|W\|_1`` of a weight matrix is often the sum of all
+``|w_{ij}|``, and ``A_{ij}`` may name another array).
 """
 from __future__ import annotations
 
@@ -36,6 +48,7 @@ import re
 import sympy as sp
 
 from readers.latex.matrix_reader import parse_matrix_block
+from readers.latex.nodes import IndexMax
 from readers.notes.einstein import einstein_reading
 
 SIZES = (2, 3)
@@ -50,7 +63,13 @@ _SUBSCRIPT_LETTERS = re.compile(r"_\s*(?:\{([a-z\s,]+)\}|([a-z]))")
 _ENTRY = ("entry", "component")
 """``entry(M, i[, j])`` and ``component(v, i)``: an entry of an expression (``[\\mathbf{A}\\mathbf{v}]_i``,
 ``\\mathrm{softmax}(\\mathbf{o})_j``)."""
-_ALLOWED_FUNCTIONS = frozenset({"transpose", "tr", "norm", "norm_F", "softmax", "exp", "log", *_ENTRY})
+_ALLOWED_FUNCTIONS = frozenset({"transpose", "tr", "norm", "norm_F", "norm_1", "norm_inf", "softmax", "exp", "log",
+                                "Abs", "Max", "Min", *_ENTRY})
+_CONFIRM_ONLY = frozenset({"norm_1", "norm_inf", "Abs", "Max", "Min"})
+"""Functions of the forms that only confirm (module docstring)."""
+_RANGED_EXTREME = re.compile(r"\\(max|min)_\{\s*1\s*\\leq?\s*(?:\\[,;:!]\s*)*([a-z])\s*(?:\\[,;:!]\s*)*\\leq?\s*"
+                             r"(?:\\[,;:!]\s*)*[A-Za-z]\s*(?:\\[,;:!]\s*)*\}")
+r"""``\max_{1 \le j \le n}``: the largest term over an index from 1 to a size, written ``\max_j``."""
 
 
 class _NotHere(Exception):
@@ -65,7 +84,10 @@ def written_in_entries(content: str) -> bool:
         return False
     lower = {b.lower() for b in bold}
     entry_of_name = any(re.search(r"(?<![\\A-Za-z{])" + letter + r"_\s*\{?\s*[a-z]", content) for letter in lower)
-    return entry_of_name or re.search(r"[\])]\s*_\s*\{?\s*[a-z]", content) is not None
+    own_capital = any(re.search(r"(?<![\\A-Za-z{])" + letter + r"_\s*\{\s*[a-z]\s*,?\s*[a-z]\s*\}", content)
+                      for letter in bold if letter.isupper())  # A_{ij} of \mathbf{A}
+    bold_entry = re.search(r"\\(?:mathbf|boldsymbol|bm)\{[A-Za-z]\}\s*_\s*\{?\s*[a-z]\b", content) is not None
+    return entry_of_name or own_capital or bold_entry or re.search(r"[\])]\s*_\s*\{?\s*[a-z]", content) is not None
 
 
 def index_letters(content: str) -> tuple[str, ...]:
@@ -110,7 +132,7 @@ def check_entry_identities(content: str, einstein: bool = False) -> list[dict] |
     ``einstein``: the notes state the summation convention (see the module docstring)."""
     if not written_in_entries(content):
         return None
-    text = entries_as_brackets(content)
+    text = _RANGED_EXTREME.sub(r"\\\1_{\2}", entries_as_brackets(content))
     try:
         block = parse_matrix_block(text, indices=index_letters(text), entries=True)
     except Exception:  # noqa: BLE001 - not readable this way: nothing to say
@@ -208,7 +230,8 @@ def _judge(lhs, rhs, named=frozenset()) -> dict:
     free = _free_indices(lhs) | _free_indices(rhs)
     if _free_indices(lhs) != _free_indices(rhs):
         raise _NotHere("free indices differ between the sides")
-    sizes = {s for e in (lhs, rhs) for x in e.atoms(sp.Sum) for _, _, top in x.limits for s in top.free_symbols}
+    sizes = {s for e in (lhs, rhs) for x in e.atoms(sp.Sum, IndexMax) for _, _, top in x.limits
+             for s in top.free_symbols}
     others = (lhs.free_symbols | rhs.free_symbols) - free - sizes
     others = {s for s in others if isinstance(s, sp.Symbol) and s.is_commutative
               and not any(s == x.base.label for e in (lhs, rhs) for x in e.atoms(sp.Indexed))}
@@ -227,15 +250,38 @@ def _judge(lhs, rhs, named=frozenset()) -> dict:
                 if difference != 0 and not difference.is_Rational:  # sqrt of sums of squares: radicals
                     difference = sp.simplify(difference)
                 if difference != 0:
+                    if _confirm_only(lhs, rhs):
+                        raise _NotHere("a form that only confirms fails")
                     shown = {"size": str(n), **{str(i): str(v) for i, v in zip(free, point)},
                              **{f"\\mathbf{{{k}}}": str(v.tolist()) for k, v in values.items()},
                              "lhs": str(left), "rhs": str(right)}
                     return {"verdict": "refuted", "counterexample": shown,
                             "reason": "entry notation (lower-case entries of the bold vectors and matrices): fails "
                                       f"on random integer matrices of size {n}"}
+    forms = ("; entries written A_ij or with the bold name, norms 1 and infinity of a matrix read as induced norms, "
+             f"square sizes {', '.join(map(str, SIZES))} only") if _confirm_only(lhs, rhs) else ""
     return {"verdict": "verified", "counterexample": None,
             "reason": f"entry notation (lower-case entries of the bold vectors and matrices): holds at every index "
-                      f"of random integer matrices of sizes {SIZES} ({TRIALS} draws each); evidence, not a proof"}
+                      f"of random integer matrices of sizes {SIZES} ({TRIALS} draws each); evidence, not a proof"
+                      + forms}
+
+
+def _confirm_only(lhs, rhs) -> bool:
+    """Whether the relation is in a form that only confirms (module docstring)."""
+    return any(type(f).__name__ in _CONFIRM_ONLY for e in (lhs, rhs) for f in e.atoms(sp.Function)) \
+        or any(e.has(IndexMax) for e in (lhs, rhs)) \
+        or any(not re.fullmatch(r"[a-z]", x.base.label.name) for e in (lhs, rhs) for x in e.atoms(sp.Indexed))
+
+
+def _entry_letter(name: str, indices: int) -> str | None:
+    r"""The letter of the vector or matrix an entry belongs to: ``a`` (two indices: ``A``), ``A`` with two indices,
+    ``\boldsymbol{x}`` with one (``x``); None for any other."""
+    m = _BOLD.fullmatch(name)
+    if m is not None:
+        return m.group(1) if indices == 1 and m.group(1).islower() else None
+    if re.fullmatch(r"[a-z]", name):
+        return name.upper() if indices == 2 else name
+    return name if re.fullmatch(r"[A-Z]", name) and indices == 2 else None
 
 
 def _first_derivative(d) -> bool:
@@ -274,10 +320,9 @@ def _names(lhs, rhs, named=frozenset()) -> list[str]:
             raise _NotHere("not an algebraic relation")
     for e in (lhs, rhs):
         for x in e.atoms(sp.Indexed):
-            name = x.base.label.name
-            owner = name.upper() if len(x.indices) == 2 else name
-            if not re.fullmatch(r"[a-z]", name) or len(x.indices) not in (1, 2) or owner not in bold | named:
-                raise _NotHere(name)
+            owner = _entry_letter(x.base.label.name, len(x.indices))
+            if owner is None or owner not in bold | named:
+                raise _NotHere(x.base.label.name)
             bold.add(owner)
     return sorted(bold)
 
@@ -292,6 +337,8 @@ class _Sample:
         e = e.xreplace({**{s: sp.Integer(v) for s, v in self.index.items()},
                         **{s: sp.Integer(self.n) for s in self.sizes}})
         e = self.entries(e).doit()
+        if e.has(sp.Max, sp.Min):  # max_j sum_i |A_ij|: the sums inside the written-out maximum
+            e = e.doit()
         e = e.xreplace({x: self.entry_of(x) for x in e.atoms(sp.Indexed) if all(i.is_Integer for i in x.indices)})
         if e.free_symbols:  # a product of bold names: a matrix expression, evaluated whole
             e = self.matrix(e)
@@ -304,13 +351,13 @@ class _Sample:
         return e
 
     def entry_of(self, x):
-        name = x.base.label.name
+        letter = _entry_letter(x.base.label.name, len(x.indices))
         indices = [int(i) - 1 for i in x.indices]
-        if any(i < 0 or i >= self.n for i in indices):
+        if letter is None or any(i < 0 or i >= self.n for i in indices):
             raise _NotHere("index out of range")
         if len(indices) == 2:
-            return self.values[name.upper()][indices[0], indices[1]]
-        return self.values[name][indices[0], 0]
+            return self.values[letter][indices[0], indices[1]]
+        return self.values[letter][indices[0], 0]
 
     def entries(self, e):
         """``entry(M, r[, c])`` (an entry of an expression) replaced by the entry of the evaluated ``M``."""
@@ -386,6 +433,16 @@ class _Sample:
             return v.trace()
         if isinstance(e, sp.Derivative) and not isinstance(e.variables[0], sp.Indexed):
             return self.gradient(e.expr, e.variables[0])
+        if name in ("norm_1", "norm_inf"):  # a column: sum, largest of |x_i|; a matrix: the induced norms
+            v = self.matrix(e.args[0])
+            if not isinstance(v, sp.MatrixBase):
+                raise _NotHere("a norm of a number")
+            absolute = v.applyfunc(sp.Abs)
+            if v.shape[1] == 1:
+                return sum(absolute) if name == "norm_1" else max(absolute)
+            lines = [absolute[:, c] for c in range(v.shape[1])] if name == "norm_1" else \
+                [absolute[r, :] for r in range(v.shape[0])]
+            return max(sum(line) for line in lines)
         if name in ("norm", "norm_F"):
             v = self.matrix(e.args[0])
             if not isinstance(v, sp.MatrixBase) or (v.shape[1] != 1 and name == "norm"):
