@@ -233,3 +233,30 @@ def test_a_conditional_clause_governs_every_formula_of_its_sentence():
     the second was read without it ("an equation in u, v", or a claim about a free g_t)."""
     blocks = [b for b in checked_blocks(CLAUSE_FOR_EVERY_FORMULA) if b.role != "condition"]
     assert_block_verdicts(blocks, [CONFIRMED, CONFIRMED, CONFIRMED, "refuted"])
+
+
+LAYOUT_IN_FORCE = r"""# Matrix derivatives
+
+For a square $W$ with $\det W > 0$ and a fixed matrix $C$,
+
+$$
+\frac{\partial}{\partial W} \log \det W = W^{-T}
+$$
+
+$$
+\frac{\partial}{\partial W} \mathrm{tr}(W C) = C^T
+$$
+
+$$
+\frac{\partial}{\partial W} \mathrm{tr}(W^T C) = C^T
+$$
+"""
+
+
+def test_a_derivative_claim_that_holds_only_in_the_other_layout_is_not_confirmed():
+    r"""The first two fix the denominator layout (and ``W^{-T}`` on a capital is the inverse transpose, not a power
+    -T); the third holds only in the numerator layout, so under the notes' own layout it fails: it was verified
+    (planted_mistakes_19:196)."""
+    blocks = checked_blocks(LAYOUT_IN_FORCE)
+    assert_block_verdicts(blocks, [CONFIRMED, CONFIRMED, "undecided"])
+    assert "numerator layout" in blocks[2].steps[0].reason and "denominator layout" in blocks[2].steps[0].reason
