@@ -120,7 +120,7 @@ from readers.notes.einstein import einstein_reading
 from readers.notes.catalog import SIGMOID_CUE, _CatalogMatch
 from readers.notes.matrices import MatrixClaims
 from readers.notes import vector_moments
-from readers.notes import entry_equations, inverses, stated_identities
+from readers.notes import entry_equations, inverses, stated_extrema, stated_identities
 from readers.notes.matrices_elsewhere import symbol_names, unless_matrices_elsewhere
 from readers.notes.array_elements import (as_elements, counts_from_zero, family_entries, family_instances,
                                          section_arrays)
@@ -2233,7 +2233,8 @@ class _NotesReader(_CatalogMatch):
                                symbols=explain, assumptions=tuple(dict.fromkeys(a for s in fixed
                                                                                 for a in s.assumptions)),
                                warnings=tuple(dict.fromkeys(warnings)))
-        stated = self.stated_derivative(block, frag) or self.named_value(block, frag)
+        stated = self.stated_derivative(block, frag) or self.named_value(block, frag) \
+            or self.stated_extremum(block, frag)
         if stated:  # "the derivative of $x \mapsto \log(1 + e^x)$ is $x \mapsto ...$" (readers.notes.stated_derivatives)
             return BlockReport(**base, parsed=True, steps=tuple(stated), role="claim", parsed_form=shown,
                                symbols=explain, warnings=tuple(dict.fromkeys(warnings)))
@@ -4846,6 +4847,46 @@ class _NotesReader(_CatalogMatch):
                 and not isinstance(function[1], sp.Symbol) and stated_derivatives.ENDS_SENTENCE.match(after) \
                 and all(f.func.__name__ in known for e in pair for f in e.atoms(AppliedUndef)):
             return found  # "The derivative of $x^3$ is $3x^3$.": the sentence is that claim alone
+        return None
+
+    def stated_extremum(self, block, frag) -> list[StepReport] | None:
+        r"""An inline value after "the maximum of $F$ is": ``F <= v`` everywhere and, where the words name the point,
+        ``F(c) = v`` (readers.notes.stated_extrema).  Refuted where either fails with a counterexample; confirmed only
+        when both hold; else None (the block keeps its own reading)."""
+        if frag.kind != "inline":
+            return None
+        stated = stated_extrema.stated_extremum(text_before(self.lines, frag.kind, frag.line, frag.column))
+        rows = [r for r in block.rows if r.kind not in ("empty", "prose")]
+        if stated is None or len(rows) != 1 or len(rows[0].chain.exprs) != 1:
+            return None
+        after = named_values.text_after(self.lines, frag.line, frag.column, frag.source)
+        point = stated_extrema.attained_at(after)
+        functions = tuple(frozenset(self.section.functions) | self.document_functions)
+        try:
+            (f,) = [r.chain.exprs[0] for r in parse_block(stated[1], names=self.names, functions=functions).rows
+                    if r.kind not in ("empty", "prose")]
+            at = [parse_block(t, names=self.names, functions=functions).rows[0].chain.exprs[0] for t in point] \
+                if point else None
+        except Exception:  # noqa: BLE001 - the prose's formula has no reading: no claim from the sentence
+            return None
+        value = rows[0].chain.exprs[0]
+        free = [x for x in self.expand(f).free_symbols if isinstance(x, sp.Symbol)]
+        if len(free) != 1 or value.free_symbols & set(free) or at and at[0] != free[0]:
+            return None
+        bound = self.check_aside(_Claim(f, "<=" if stated[0] == "max" else ">=", value, (), frag.content_line), frag)
+        if bound and all(s.verdict == "refuted" and s.counterexample for s in bound):
+            return bound
+        if not at or not bound or not all(s.verdict in ("proved", "verified") for s in bound):
+            return None
+        reached = self.check_aside(_Claim(f.xreplace({at[0]: at[1]}), "=", value, (), frag.content_line), frag)
+        if reached and all(s.verdict in ("proved", "verified") for s in reached):
+            word = "maximum" if stated[0] == "max" else "minimum"
+            return [StepReport(**{**s.__dict__, "method": f"{s.method}; the {word}: a bound everywhere, reached "
+                                                          f"at {_show(at[0])} = {_show(at[1])}"}) for s in bound]
+        if reached and all(s.verdict == "refuted" and s.counterexample for s in reached):
+            return [StepReport(**{**s.__dict__, "lhs": _show(f.xreplace({at[0]: at[1]})),
+                                  "reason": f"{s.reason}: at {_show(at[0])} = {_show(at[1])}, where the words say it "
+                                            f"is reached, {_show(f)} is not {_show(value)}"}) for s in reached]
         return None
 
     def named_value(self, block, frag) -> list[StepReport] | None:

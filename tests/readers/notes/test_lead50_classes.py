@@ -260,3 +260,23 @@ def test_a_derivative_claim_that_holds_only_in_the_other_layout_is_not_confirmed
     blocks = checked_blocks(LAYOUT_IN_FORCE)
     assert_block_verdicts(blocks, [CONFIRMED, CONFIRMED, "undecided"])
     assert "numerator layout" in blocks[2].steps[0].reason and "denominator layout" in blocks[2].steps[0].reason
+
+
+EXTREMA = r"""# Extreme values
+
+The maximum of $u e^{-u}$ is $e^{-1}$, attained at $u = 1$.
+
+The maximum of $u e^{-u}$ is $\frac{1}{2}$, attained at $u = 1$.
+
+The maximum of $\sin u \cos u$ is $\frac{1}{4}$.
+
+The maximum of $u e^{-u}$ is $1$.
+"""
+
+
+def test_an_extreme_value_stated_in_words_is_a_bound_and_a_point():
+    r""""The maximum of $F$ is $v$, attained at $u = c$": F <= v everywhere and F(c) = v.  Without the point a bound
+    that holds shows nothing (the last line: u e^{-u} <= 1 holds, the maximum is 1/e), so it is no claim."""
+    blocks = checked_blocks(EXTREMA)
+    assert_block_verdicts(blocks, [CONFIRMED, "refuted", "refuted"])
+    assert [b.line for b in blocks] == [3, 5, 7]
