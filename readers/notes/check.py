@@ -4256,6 +4256,8 @@ class _NotesReader(_CatalogMatch):
         counted = unstated_counts.count_binding((lhs, rhs), frag.content)
         if counted is not None and namesakes.is_defined(next(iter(counted.values())).name, self.section.symbols):
             counted = None  # m = \max_i z_i defined above: m is that value, not the count of the sums (namesakes)
+        if counted is not None:  # "For $K = 2$" with a temperature T in the claim: j runs over 1..2
+            counted = unstated_counts.example_count(counted, self.in_force(set(), frag.paragraph)[1])
         if counted is not None:  # (1/n) \sum_i x_i, and mu = (1/m) \sum_i x_i brought in: i runs over 1..n (1..m)
             lhs, rhs = lhs.xreplace(counted), rhs.xreplace(counted)  # (readers.notes.unstated_counts), the one place
             claim = dataclasses.replace(claim, lhs=claim.lhs.xreplace(counted), rhs=claim.rhs.xreplace(counted),
@@ -4519,7 +4521,10 @@ class _NotesReader(_CatalogMatch):
                 return [StepReport(**{**r.__dict__, "assumptions": used}) for r in again]
             if again is not conditioned and again and len(again) == len(out) and all(
                     r.verdict == "refuted" for r in again):  # it fails with the example's names put in: a point
-                out = [StepReport(**{**r.__dict__, "assumptions": used}) for r in again]  # that satisfies it
+                at = ", ".join(f"{_show(n)}={_show(v)}" for n, v in examples if is_literal(v))  # that satisfies it
+                out = [StepReport(**{**r.__dict__, "assumptions": used, "counterexample": {
+                    **r.counterexample, **({"at": at} if at and "at" not in r.counterexample else {})}
+                    if r.counterexample else r.counterexample}) for r in again]
                 # (sampled under the example as a condition, y = x - f'(x)/L was drawn apart from x and L)
             elif len(conditioned) == len(out) and all(r.verdict == "refuted" for r in conditioned):
                 # it fails in the example too: the counterexample shown is one that satisfies it

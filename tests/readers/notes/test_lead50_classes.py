@@ -280,3 +280,19 @@ def test_an_extreme_value_stated_in_words_is_a_bound_and_a_point():
     blocks = checked_blocks(EXTREMA)
     assert_block_verdicts(blocks, [CONFIRMED, "refuted", "refuted"])
     assert [b.line for b in blocks] == [3, 5, 7]
+
+
+TEMPERATURE_COUNT = r"""# Temperature
+
+For scores $s_1, \dots, s_K$ and a temperature $T > 0$ let $q_i = \frac{e^{s_i/T}}{\sum_j e^{s_j/T}}$.
+For $K = 2$, $q_1 = \frac{1}{1 + e^{-(s_1 - s_2)/T}}$.
+
+For $K = 2$, $q_1 = \frac{1}{1 + e^{-(s_1 - s_2) T}}$.
+"""
+
+
+def test_a_sum_without_a_range_runs_over_the_count_an_example_sets_not_the_temperature():
+    r"""``\sum_j`` with no range was read over T terms, the claim's only count letter, though T is the temperature
+    and "For $K = 2$" sets the count: the two-class softmax as a sigmoid was refuted at T = 3."""
+    blocks = checked_blocks(TEMPERATURE_COUNT)
+    assert_block_verdicts(blocks, [CONFIRMED, "refuted"])
