@@ -1601,7 +1601,8 @@ class _Section:
     arrays: dict = field(default_factory=dict)  # IndexedBase -> (index symbols, body)
     functions: dict = field(default_factory=dict)  # name -> [(params, body)]
     derivatives: dict = field(default_factory=dict)  # Derivative -> body
-    identities: dict = field(default_factory=dict)  # P(A|B) -> (rhs, line) of a confirmed identity (stated_identities)
+    identities: dict = field(default_factory=dict)  # P(A|B) -> (rhs, line, section number) of a proved identity
+    # (readers.notes.stated_identities), read in that section only
     owner: dict = field(default_factory=dict)  # defined name -> (section number, line)
     limit: tuple | None = None  # (variable, points, paragraph)
     conditions: list = field(default_factory=list)  # (relation, shown, line): to the next heading
@@ -4337,7 +4338,8 @@ class _NotesReader(_CatalogMatch):
                 general = _Claim(claim.lhs, claim.rel, claim.rhs, general.conditions + (region,), claim.line,
                                  claim.zero_based, claim.redefinition)
         through = self.section.identities.get(claim.lhs) if claim.rel in ("=", "approx") else None
-        if through is not None and stated_identities.opaque(lhs, self.section.functions):  # P(A|B) ~ 0.154 after
+        if through is not None and through[2] == self.section.number \
+                and stated_identities.opaque(lhs, self.section.functions):  # P(A|B) ~ 0.154 after
             lhs = through[0]  # Bayes' rule proved above: the value of its right side (readers.notes.stated_identities)
             general = _Claim(lhs, claim.rel, rhs, general.conditions, claim.line, claim.zero_based, claim.redefinition)
             assumptions = assumptions + (f"{_show(claim.lhs)} = {_show(through[0])} (line {through[1]})",)
@@ -4603,8 +4605,11 @@ class _NotesReader(_CatalogMatch):
         if equation and not all(r.verdict in ("proved", "verified") for r in out):
             self.section.equation = (lhs - rhs, frag.paragraph, claim.line,  # an identity that holds is no equation
                                      _written_names(claim.lhs, claim.rhs))
-        if stated_identities.records(claim, out, self.section.functions):  # P(A|B) = P(B|A)P(A)/P(B), proved: later
-            self.section.identities[claim.lhs] = (claim.rhs, claim.line)  # values of P(A|B) read through it
+        random = set(self.section.laws) | {str(x) for x in self.section.distributed}  # E(X) under a law: the law
+        if stated_identities.records(claim, out, self.section.functions) and not (  # decides it itself
+                {x.name for x in claim.lhs.free_symbols} & random):  # P(A|B) = P(B|A)P(A)/P(B), proved: later
+            self.section.identities[claim.lhs] = (claim.rhs, claim.line, self.section.number)  # its section's
+            # values of P(A|B) are read through it (the notes' next theorem may give X another law)
         if not any(r.verdict == "refuted" for r in out):
             return out
         applied = _derivative_applied_to_expression(claim.lhs, claim.rhs)
