@@ -485,6 +485,16 @@ class _Names:
             return False
         return _FACTOR_AFTER.match(after) is not None and not _T_AS_VALUE.search(self.text)
 
+    def capital_inverse_transpose(self, raw: str, root) -> bool:
+        r"""Whether a bare ``-T`` on a capital (``A^{-T}``, ``\Sigma^{-T}``) is the inverse transpose: a capital is a
+        matrix as ``A^T`` is its transpose, unless the block writes ``T`` as a value (``r_T``, ``t = T``), where
+        ``N^{-T}`` is a power."""
+        bare = _SCRIPT_SPACING.sub("", raw)
+        while bare.startswith("{") and bare.endswith("}"):
+            bare = bare[1:-1]
+        capital = isinstance(root, str) and (re.fullmatch(r"[A-Z]", root) is not None or root in GREEK_CAPITALS)
+        return bare == "-T" and capital and not _T_AS_VALUE.search(re.sub(r"\^\s*\{\s*-\s*T\s*\}", "", self.text))
+
     def labelled(self, value, raw: str):
         """``v^{corrected}``: a new name ``v^{corrected}`` (for an element ``x_i^{(j)}``, of a new array)."""
         if isinstance(value, sp.Indexed):
@@ -503,7 +513,8 @@ class _Names:
                                            or isinstance(value, sp.Number)):
             self.used_functions.add("transpose")
             return sp.Function("transpose")(value)
-        if is_inverse_transpose_mark(raw, base_name) and not isinstance(value, sp.Number):
+        if (is_inverse_transpose_mark(raw, base_name) or self.capital_inverse_transpose(raw, root)) \
+                and not isinstance(value, sp.Number):
             self.used_functions.add("transpose")  # L^{-\top}: the transpose of the inverse, never a power -T
             return sp.Function("transpose")(value ** -1)
         greek = isinstance(node, lark.Token) and node.value in GREEK.values()  # \beta^\tau is \beta^{\tau}

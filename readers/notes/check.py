@@ -120,7 +120,7 @@ from readers.notes.einstein import einstein_reading
 from readers.notes.catalog import SIGMOID_CUE, _CatalogMatch
 from readers.notes.matrices import MatrixClaims
 from readers.notes import vector_moments
-from readers.notes import entry_equations, inverses, stated_identities
+from readers.notes import entry_equations, inverses, stated_extrema, stated_identities
 from readers.notes.matrices_elsewhere import symbol_names, unless_matrices_elsewhere
 from readers.notes.array_elements import (as_elements, counts_from_zero, family_entries, family_instances,
                                          section_arrays)
@@ -1601,7 +1601,8 @@ class _Section:
     arrays: dict = field(default_factory=dict)  # IndexedBase -> (index symbols, body)
     functions: dict = field(default_factory=dict)  # name -> [(params, body)]
     derivatives: dict = field(default_factory=dict)  # Derivative -> body
-    identities: dict = field(default_factory=dict)  # P(A|B) -> (rhs, line) of a confirmed identity (stated_identities)
+    identities: dict = field(default_factory=dict)  # P(A|B) -> (rhs, line, section number) of a proved identity
+    # (readers.notes.stated_identities), read in that section only
     owner: dict = field(default_factory=dict)  # defined name -> (section number, line)
     limit: tuple | None = None  # (variable, points, paragraph)
     conditions: list = field(default_factory=list)  # (relation, shown, line): to the next heading
@@ -1832,8 +1833,10 @@ class _NotesReader(_CatalogMatch):
         if pending is not None and frag.kind == "inline" and _BARE_NAME.fullmatch(frag.content.strip()):
             self.clause_condition = pending  # "If $q_k = 1/K$ for every $k$ then ...": a name quantified in passing
         saved = list(self.section.conditions)
-        if pending is not None and (frag.kind == "display" and continues_sentence(self.lines, pending[1], frag)
-                                    or frag.kind == "inline" and governs_inline(self.lines, pending[1], frag)):
+        governed = pending is not None and (
+            frag.kind == "display" and continues_sentence(self.lines, pending[1], frag)
+            or frag.kind == "inline" and governs_inline(self.lines, pending[1], frag))
+        if governed:
             # "When $D < 0$, then the roots are complex and the rate is $$...$$": the clause governs that display;
             # "It converges when $0 < \eta < 2/a$, since then $|1 - \eta a| < 1$": and that formula
             self.section.conditions += [(r, _show(r), pending[1].line) for r in pending[0]]
@@ -1855,7 +1858,9 @@ class _NotesReader(_CatalogMatch):
                 report = dataclasses.replace(report, steps=tuple(_withdrawn(
                     report.steps, lambda r: letter_e.ambiguous_reason(self.e_defined, r.reason))))
             self.sentence_conditions.read(frag, report.role)  # a condition after it is a claim's or a declaration
-            return report
+            if governed and frag.kind == "inline" and self.clause_condition is None:
+                self.clause_condition = pending  # "If $g_t = g$, then $m_t = ...$ and $\hat m_t = g$": every formula
+            return report  # of the sentence that follows it (governs_inline: none after "or", "but", "unless")
         except Exception as exc:  # noqa: BLE001 - a failure of ours is never a verdict on the notes
             step = StepReport(lhs=" ".join(frag.content.split())[:80], rel="", rhs="", verdict="undecided",
                               reason=f"internal error while reading this block: {type(exc).__name__}: {exc}"[:300],
@@ -2229,7 +2234,8 @@ class _NotesReader(_CatalogMatch):
                                symbols=explain, assumptions=tuple(dict.fromkeys(a for s in fixed
                                                                                 for a in s.assumptions)),
                                warnings=tuple(dict.fromkeys(warnings)))
-        stated = self.stated_derivative(block, frag) or self.named_value(block, frag)
+        stated = self.stated_derivative(block, frag) or self.named_value(block, frag) \
+            or self.stated_extremum(block, frag)
         if stated:  # "the derivative of $x \mapsto \log(1 + e^x)$ is $x \mapsto ...$" (readers.notes.stated_derivatives)
             return BlockReport(**base, parsed=True, steps=tuple(stated), role="claim", parsed_form=shown,
                                symbols=explain, warnings=tuple(dict.fromkeys(warnings)))
@@ -4251,6 +4257,8 @@ class _NotesReader(_CatalogMatch):
         counted = unstated_counts.count_binding((lhs, rhs), frag.content)
         if counted is not None and namesakes.is_defined(next(iter(counted.values())).name, self.section.symbols):
             counted = None  # m = \max_i z_i defined above: m is that value, not the count of the sums (namesakes)
+        if counted is not None:  # "For $K = 2$" with a temperature T in the claim: j runs over 1..2
+            counted = unstated_counts.example_count(counted, self.in_force(set(), frag.paragraph)[1])
         if counted is not None:  # (1/n) \sum_i x_i, and mu = (1/m) \sum_i x_i brought in: i runs over 1..n (1..m)
             lhs, rhs = lhs.xreplace(counted), rhs.xreplace(counted)  # (readers.notes.unstated_counts), the one place
             claim = dataclasses.replace(claim, lhs=claim.lhs.xreplace(counted), rhs=claim.rhs.xreplace(counted),
@@ -4330,7 +4338,8 @@ class _NotesReader(_CatalogMatch):
                 general = _Claim(claim.lhs, claim.rel, claim.rhs, general.conditions + (region,), claim.line,
                                  claim.zero_based, claim.redefinition)
         through = self.section.identities.get(claim.lhs) if claim.rel in ("=", "approx") else None
-        if through is not None and stated_identities.opaque(lhs, self.section.functions):  # P(A|B) ~ 0.154 after
+        if through is not None and through[2] == self.section.number \
+                and stated_identities.opaque(lhs, self.section.functions):  # P(A|B) ~ 0.154 after
             lhs = through[0]  # Bayes' rule proved above: the value of its right side (readers.notes.stated_identities)
             general = _Claim(lhs, claim.rel, rhs, general.conditions, claim.line, claim.zero_based, claim.redefinition)
             assumptions = assumptions + (f"{_show(claim.lhs)} = {_show(through[0])} (line {through[1]})",)
@@ -4514,7 +4523,10 @@ class _NotesReader(_CatalogMatch):
                 return [StepReport(**{**r.__dict__, "assumptions": used}) for r in again]
             if again is not conditioned and again and len(again) == len(out) and all(
                     r.verdict == "refuted" for r in again):  # it fails with the example's names put in: a point
-                out = [StepReport(**{**r.__dict__, "assumptions": used}) for r in again]  # that satisfies it
+                at = ", ".join(f"{_show(n)}={_show(v)}" for n, v in examples if is_literal(v))  # that satisfies it
+                out = [StepReport(**{**r.__dict__, "assumptions": used, "counterexample": {
+                    **r.counterexample, **({"at": at} if at and "at" not in r.counterexample else {})}
+                    if r.counterexample else r.counterexample}) for r in again]
                 # (sampled under the example as a condition, y = x - f'(x)/L was drawn apart from x and L)
             elif len(conditioned) == len(out) and all(r.verdict == "refuted" for r in conditioned):
                 # it fails in the example too: the counterexample shown is one that satisfies it
@@ -4593,8 +4605,11 @@ class _NotesReader(_CatalogMatch):
         if equation and not all(r.verdict in ("proved", "verified") for r in out):
             self.section.equation = (lhs - rhs, frag.paragraph, claim.line,  # an identity that holds is no equation
                                      _written_names(claim.lhs, claim.rhs))
-        if stated_identities.records(claim, out, self.section.functions):  # P(A|B) = P(B|A)P(A)/P(B), proved: later
-            self.section.identities[claim.lhs] = (claim.rhs, claim.line)  # values of P(A|B) read through it
+        random = set(self.section.laws) | {str(x) for x in self.section.distributed}  # E(X) under a law: the law
+        if stated_identities.records(claim, out, self.section.functions) and not (  # decides it itself
+                {x.name for x in claim.lhs.free_symbols} & random):  # P(A|B) = P(B|A)P(A)/P(B), proved: later
+            self.section.identities[claim.lhs] = (claim.rhs, claim.line, self.section.number)  # its section's
+            # values of P(A|B) are read through it (the notes' next theorem may give X another law)
         if not any(r.verdict == "refuted" for r in out):
             return out
         applied = _derivative_applied_to_expression(claim.lhs, claim.rhs)
@@ -4842,6 +4857,46 @@ class _NotesReader(_CatalogMatch):
                 and not isinstance(function[1], sp.Symbol) and stated_derivatives.ENDS_SENTENCE.match(after) \
                 and all(f.func.__name__ in known for e in pair for f in e.atoms(AppliedUndef)):
             return found  # "The derivative of $x^3$ is $3x^3$.": the sentence is that claim alone
+        return None
+
+    def stated_extremum(self, block, frag) -> list[StepReport] | None:
+        r"""An inline value after "the maximum of $F$ is": ``F <= v`` everywhere and, where the words name the point,
+        ``F(c) = v`` (readers.notes.stated_extrema).  Refuted where either fails with a counterexample; confirmed only
+        when both hold; else None (the block keeps its own reading)."""
+        if frag.kind != "inline":
+            return None
+        stated = stated_extrema.stated_extremum(text_before(self.lines, frag.kind, frag.line, frag.column))
+        rows = [r for r in block.rows if r.kind not in ("empty", "prose")]
+        if stated is None or len(rows) != 1 or len(rows[0].chain.exprs) != 1:
+            return None
+        after = named_values.text_after(self.lines, frag.line, frag.column, frag.source)
+        point = stated_extrema.attained_at(after)
+        functions = tuple(frozenset(self.section.functions) | self.document_functions)
+        try:
+            (f,) = [r.chain.exprs[0] for r in parse_block(stated[1], names=self.names, functions=functions).rows
+                    if r.kind not in ("empty", "prose")]
+            at = [parse_block(t, names=self.names, functions=functions).rows[0].chain.exprs[0] for t in point] \
+                if point else None
+        except Exception:  # noqa: BLE001 - the prose's formula has no reading: no claim from the sentence
+            return None
+        value = rows[0].chain.exprs[0]
+        free = [x for x in self.expand(f).free_symbols if isinstance(x, sp.Symbol)]
+        if len(free) != 1 or value.free_symbols & set(free) or at and at[0] != free[0]:
+            return None
+        bound = self.check_aside(_Claim(f, "<=" if stated[0] == "max" else ">=", value, (), frag.content_line), frag)
+        if bound and all(s.verdict == "refuted" and s.counterexample for s in bound):
+            return bound
+        if not at or not bound or not all(s.verdict in ("proved", "verified") for s in bound):
+            return None
+        reached = self.check_aside(_Claim(f.xreplace({at[0]: at[1]}), "=", value, (), frag.content_line), frag)
+        if reached and all(s.verdict in ("proved", "verified") for s in reached):
+            word = "maximum" if stated[0] == "max" else "minimum"
+            return [StepReport(**{**s.__dict__, "method": f"{s.method}; the {word}: a bound everywhere, reached "
+                                                          f"at {_show(at[0])} = {_show(at[1])}"}) for s in bound]
+        if reached and all(s.verdict == "refuted" and s.counterexample for s in reached):
+            return [StepReport(**{**s.__dict__, "lhs": _show(f.xreplace({at[0]: at[1]})),
+                                  "reason": f"{s.reason}: at {_show(at[0])} = {_show(at[1])}, where the words say it "
+                                            f"is reached, {_show(f)} is not {_show(value)}"}) for s in reached]
         return None
 
     def named_value(self, block, frag) -> list[StepReport] | None:

@@ -191,6 +191,8 @@ class MatrixClaims:
         self._eigenpairs = None
         self._used = None  # plain names the note writes as arrays (readers.notes.usage_kinds)
         self.pairs = ()  # eigenpairs in force at the claim being checked: (vector, matrix, value) symbols
+        self.by_layout = {}  # the last outcomes' statuses in each layout (outcomes)
+        self.layouts = {}  # section -> (layout, line): the one layout a derivative claim held in (decide)
         self.random = None  # (prose, names with a stated law) where moments of random vectors are read (check)
 
     def read_fragments(self, fragments) -> None:
@@ -762,7 +764,7 @@ class MatrixClaims:
             return used
         statuses = {o.status for o in outcomes.values()}
         if statuses == {"holds"}:
-            return self.confirmed(lhs, rhs, outcomes, shown)
+            return self.in_the_layout_in_force(lhs, rhs, outcomes, shown, line, section_number)
         used = self.by_usage(lhs, rhs, rel, shown)  # only ever confirms (readers.notes.usage_kinds)
         if used is not None:
             return used
@@ -909,7 +911,7 @@ class MatrixClaims:
         """The claim decided at each concrete value of its symbolic matrix exponent; what the instances
         posed as constraints is dropped (an instance is no equation of the notes).  An instance that is no
         matrix algebra raises as the claim would (the caller falls back to the scalar reading)."""
-        constraints = list(self.constraints)
+        constraints, layouts = list(self.constraints), dict(self.layouts)
 
         def decide(left, right):
             return self.decide(left, right, rel, line, section_number, shown)
@@ -917,7 +919,7 @@ class MatrixClaims:
         try:
             verdict, why, first = at_exponents(lhs, rhs, exponent, decide)
         finally:
-            self.constraints = constraints
+            self.constraints, self.layouts = constraints, layouts  # nor does an instance fix the layout
         if first is None:
             return _step(shown, "undecided", why)
         return _step(shown, verdict, first.reason, method=why)
@@ -1058,6 +1060,7 @@ class MatrixClaims:
             raise Unsupported(f"the kinds of {', '.join(map(str, unknown))} are unknown (scalars or matrices?)")
         layouts = LAYOUTS if _has_derivative(lhs, rhs) else LAYOUTS[:1]
         out, errors = {}, []
+        self.by_layout = {}  # kind assignment -> {"denominator layout": status, ...} (decide: the layout in force)
         for choice in itertools.product(*(options[s] for s in symbols)):
             kinds = dict(zip(symbols, choice))
             results = []
@@ -1070,12 +1073,30 @@ class MatrixClaims:
                 results.append(run(typing, lhs, rhs, rel, self.pairs))
             if results:
                 out[_label(kinds, unknown)] = _best(results)
+                self.by_layout[_label(kinds, unknown)] = {r.detail: r.status for r in results if r.detail}
         if not out:
             unsupported = [e for e in errors if isinstance(e, Unsupported)]
             if unsupported:
                 raise unsupported[0]
             raise ShapeError(f"{SHAPES} ({errors[0] if errors else 'no reading'})")
         return out
+
+    def in_the_layout_in_force(self, lhs, rhs, outcomes, shown, line, section_number) -> StepReport:
+        r""":meth:`confirmed`, where a derivative claim holds in only one layout: the first such claim of a section
+        fixes the section's layout (``\partial \mathrm{tr}(AB)/\partial A = B^T``: denominator), and a later one that
+        holds only in the other (``\partial \mathrm{tr}(A^T B)/\partial A = B^T``: numerator) is ``undecided``
+        naming both, never confirmed (it was verified, though under the notes' own layout it fails)."""
+        held = {layout for layout in (f"{name} layout" for name in LAYOUTS)
+                if self.by_layout and all(by.get(layout) == "holds" for by in self.by_layout.values())}
+        if not _has_derivative(lhs, rhs) or len(held) != 1:
+            return self.confirmed(lhs, rhs, outcomes, shown)
+        (layout,) = held
+        in_force = self.layouts.get(section_number)
+        if in_force is not None and in_force[0] != layout and in_force[1] < line:
+            return _step(shown, "undecided", f"matrix claim: holds only in the {layout}, but the notes use the "
+                                             f"{in_force[0]} (line {in_force[1]}), where it fails")
+        self.layouts.setdefault(section_number, (layout, line))
+        return self.confirmed(lhs, rhs, outcomes, shown)
 
     def confirmed(self, lhs, rhs, outcomes, shown) -> StepReport:
         layouts = {o.detail for o in outcomes.values() if o.detail}

@@ -13,7 +13,10 @@ for every independent ``N`` and ``n`` stays true: the reading can remove false r
 
 The reading applies when the block writes no ``N`` of its own, and exactly one free name of the claim is a count
 letter (:data:`COUNT_LETTERS`) used as a number: not an array (``M_{jk}``), an index of one (``x_n``) or only an
-argument of a function the notes leave unknown (``P(A, B)``).
+argument of a function the notes leave unknown (``P(A, B)``).  Where an example in force sets another count letter
+to a whole number ("For $K = 2$, $p_1 = \sigma((z_1 - z_2)/T)$" with :math:`p_i = e^{z_i/T} / \sum_j e^{z_j/T}`),
+that is the count the author means, not the claim's letter (the temperature ``T``): the sum runs over it
+(:func:`example_count`).
 """
 from __future__ import annotations
 
@@ -58,7 +61,21 @@ def count_binding(sides, latex: str) -> dict | None:
     return mapping or None
 
 
+def example_count(mapping: dict, examples) -> dict:
+    """``mapping`` (:func:`count_binding`), or the placeholder size alone set to the whole-number value an example
+    in force gives another count letter (``examples``: ``[(name, value)]``), where exactly one does."""
+    letter = next(iter(mapping.values())).name
+    others = {v for n, v in examples if isinstance(n, sp.Symbol) and n.name in COUNT_LETTERS and n.name != letter
+              and isinstance(v, sp.Integer) and v > 0}
+    if len(others) != 1:
+        return mapping
+    value = others.pop()
+    return {x: value for x in mapping if x.name == DEFAULT_SIZE} or mapping
+
+
 def shown(mapping: dict) -> str:
     """The reading, as shown with the verdict."""
     count = next(iter(mapping.values()))
+    if count.is_Integer:
+        return f"a sum or maximum with no stated range runs over {count} terms (the count an example sets)"
     return f"a sum or maximum with no stated range runs over {count} terms (the {count} the claim names)"

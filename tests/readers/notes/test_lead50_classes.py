@@ -218,3 +218,81 @@ def test_a_property_stated_in_words_binds_its_parameter_and_a_counterexample_kee
     u, beta, c = (sp.Rational(witness[k]) for k in ("u", "beta", "c"))
     lhs = c / 2 * (u - c * u / beta) ** 2  # g(v) at the example's v
     assert sp.Rational(witness["lhs"]) == lhs and "v" not in witness, witness
+
+
+CLAUSE_FOR_EVERY_FORMULA = r"""# Ties
+
+If $s = w$, then $s - w = 0$ and $(s - w)^3 = 0$.
+
+If $s = w$, then $s - w = 0$ and $(s - w)^2 > 0$.
+"""
+
+
+def test_a_conditional_clause_governs_every_formula_of_its_sentence():
+    r""""If $g_t = g$, then $m_t = \dots$ and $\hat m_t = g$": the clause reached only the first formula after it;
+    the second was read without it ("an equation in u, v", or a claim about a free g_t)."""
+    blocks = [b for b in checked_blocks(CLAUSE_FOR_EVERY_FORMULA) if b.role != "condition"]
+    assert_block_verdicts(blocks, [CONFIRMED, CONFIRMED, CONFIRMED, "refuted"])
+
+
+LAYOUT_IN_FORCE = r"""# Matrix derivatives
+
+For a square $W$ with $\det W > 0$ and a fixed matrix $C$,
+
+$$
+\frac{\partial}{\partial W} \log \det W = W^{-T}
+$$
+
+$$
+\frac{\partial}{\partial W} \mathrm{tr}(W C) = C^T
+$$
+
+$$
+\frac{\partial}{\partial W} \mathrm{tr}(W^T C) = C^T
+$$
+"""
+
+
+def test_a_derivative_claim_that_holds_only_in_the_other_layout_is_not_confirmed():
+    r"""The first two fix the denominator layout (and ``W^{-T}`` on a capital is the inverse transpose, not a power
+    -T); the third holds only in the numerator layout, so under the notes' own layout it fails: it was verified
+    (planted_mistakes_19:196)."""
+    blocks = checked_blocks(LAYOUT_IN_FORCE)
+    assert_block_verdicts(blocks, [CONFIRMED, CONFIRMED, "undecided"])
+    assert "numerator layout" in blocks[2].steps[0].reason and "denominator layout" in blocks[2].steps[0].reason
+
+
+EXTREMA = r"""# Extreme values
+
+The maximum of $u e^{-u}$ is $e^{-1}$, attained at $u = 1$.
+
+The maximum of $u e^{-u}$ is $\frac{1}{2}$, attained at $u = 1$.
+
+The maximum of $\sin u \cos u$ is $\frac{1}{4}$.
+
+The maximum of $u e^{-u}$ is $1$.
+"""
+
+
+def test_an_extreme_value_stated_in_words_is_a_bound_and_a_point():
+    r""""The maximum of $F$ is $v$, attained at $u = c$": F <= v everywhere and F(c) = v.  Without the point a bound
+    that holds shows nothing (the last line: u e^{-u} <= 1 holds, the maximum is 1/e), so it is no claim."""
+    blocks = checked_blocks(EXTREMA)
+    assert_block_verdicts(blocks, [CONFIRMED, "refuted", "refuted"])
+    assert [b.line for b in blocks] == [3, 5, 7]
+
+
+TEMPERATURE_COUNT = r"""# Temperature
+
+For scores $s_1, \dots, s_K$ and a temperature $T > 0$ let $q_i = \frac{e^{s_i/T}}{\sum_j e^{s_j/T}}$.
+For $K = 2$, $q_1 = \frac{1}{1 + e^{-(s_1 - s_2)/T}}$.
+
+For $K = 2$, $q_1 = \frac{1}{1 + e^{-(s_1 - s_2) T}}$.
+"""
+
+
+def test_a_sum_without_a_range_runs_over_the_count_an_example_sets_not_the_temperature():
+    r"""``\sum_j`` with no range was read over T terms, the claim's only count letter, though T is the temperature
+    and "For $K = 2$" sets the count: the two-class softmax as a sigmoid was refuted at T = 3."""
+    blocks = checked_blocks(TEMPERATURE_COUNT)
+    assert_block_verdicts(blocks, [CONFIRMED, "refuted"])
