@@ -49,7 +49,7 @@ from readers.notes.eigenpairs import NoEigenpair, eigenpair, stated_eigenpairs
 from readers.notes import kernel_blocks, matrix_columns
 from readers.notes.eigenvalues import as_listed, listed_eigenvalues, over_eigenvalues
 from readers.notes.gradients import entries, in_own_argument
-from readers.notes.matrix_declarations import declarations
+from readers.notes.matrix_declarations import _local as is_local, declarations
 from readers.notes.matrix_decompositions import in_force as decompositions_in_force, stated_decompositions
 from readers.notes.matrix_exact import Exact, NotExact, compare, has_literal, literal_names, poses_equation, show
 from readers.notes.matrix_literals import in_force, literal_definitions
@@ -606,7 +606,10 @@ class MatrixClaims:
         """The written-out value of ``name`` in force at ``line`` (:func:`~readers.notes.matrix_literals.in_force`)."""
         declared = self.notes.at(line)
         props = set(declared.props.get(name, ())) | set(declared.props.get(_plain_letter(name) or "", ()))
-        return in_force(self.literals(), name, line, self.notes.entries, props)
+        found = in_force(self.literals(), name, line, self.notes.entries, props)
+        if found is not None and is_local(name) and self.notes.section(found.line) != self.notes.section(line):
+            return None  # an example's U, Sigma, V under another heading: not the general ones of a later proof
+        return found  # (a plain letter is declared for its section, as readers.notes.matrix_declarations says)
 
     def written_out_letters(self, line: int) -> frozenset:
         r"""The capitals written out entry by entry before ``line`` and still in force: matrices as much as

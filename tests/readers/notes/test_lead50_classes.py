@@ -296,3 +296,29 @@ def test_a_sum_without_a_range_runs_over_the_count_an_example_sets_not_the_tempe
     and "For $K = 2$" sets the count: the two-class softmax as a sigmoid was refuted at T = 3."""
     blocks = checked_blocks(TEMPERATURE_COUNT)
     assert_block_verdicts(blocks, [CONFIRMED, "refuted"])
+
+
+EXAMPLE_THEN_PROOF = r"""# Example
+
+A decomposition $B = P D Q^T$ where
+
+$$
+P = \begin{bmatrix} 0 & 1 \\ 1 & 0 \end{bmatrix}, \quad D = \begin{bmatrix} 3 & 0 \\ 0 & 1 \end{bmatrix}, \quad
+Q = \begin{bmatrix}\dfrac1{\sqrt{2}} & \dfrac1{\sqrt{2}} \\ \dfrac1{\sqrt{2}} & -\dfrac1{\sqrt{2}} \end{bmatrix}.
+$$
+
+# A general step
+
+Because of the properties of the matrices $P$, $D$ and $Q$ we have
+
+$$
+B^T B = (P D Q^T)^T (P D Q) = Q D^T (P^T P) D Q^T
+$$
+"""
+
+
+def test_a_written_out_matrix_of_an_earlier_section_is_not_in_force_in_a_later_general_claim():
+    r"""tudelft_svd:260 proved a step false in general (``(U\Sigma V)^T``, a typo for ``V^T``) with the example
+    matrices written out under another heading; a plain letter is declared for its section."""
+    (block,) = checked_blocks(EXAMPLE_THEN_PROOF)
+    assert not any(s.verdict in CONFIRMED for s in block.steps), [(s.verdict, s.method) for s in block.steps]
