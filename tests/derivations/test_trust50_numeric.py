@@ -52,3 +52,59 @@ def test_a_difference_without_the_gamma_family_is_left_as_it_was():
     x = sp.Symbol("x", positive=True)
     d = sp.log(x + 1) - sp.exp(x) / (x + 2)
     assert _shifts_expanded(d) is d
+
+
+# --- a claim at a step of Heaviside is decided only when every convention for H(0) decides it alike ------------------
+
+from derivations.checker.strategies.decide import exact_point  # noqa: E402
+from derivations.checker.strategies.instances import instances  # noqa: E402
+from derivations.checker.strategies.numeric import NumericTest, Tally  # noqa: E402
+
+
+def _instance(lhs, rel, rhs, assume=()):
+    insts, _ = instances(claim_step(lhs, rel, rhs, list(assume)))
+    return insts[0]
+
+
+def _at(inst, **point):
+    by_name = {s.name: s for s in inst.symbols}
+    return {by_name[k]: sp.Rational(v) for k, v in point.items()}
+
+
+@pytest.mark.parametrize("lhs, rel, rhs, point", [
+    ("Heaviside(x)**2", "==", "Heaviside(x)", {"x": "0"}),  # holds for H(0) = 0 or 1, fails for 1/2
+    ("Heaviside(t)*Heaviside(-t)", "==", "0", {"t": "0"}),  # holds for H(0) = 0 only
+    ("Heaviside(y - 1)**3", "<", "Heaviside(y - 1)", {"y": "1"}),  # another letter, a shifted step, strict
+    ("Heaviside(u) + Heaviside(-u)", "==", "1", {"u": "0"}),  # holds for H(0) = 1/2 only
+    ("Heaviside(a)", ">=", "1/2", {"a": "0"}),  # fails for H(0) = 0
+])
+def test_a_step_where_the_convention_for_h0_decides_is_no_decision(lhs, rel, rhs, point):
+    inst = _instance(lhs, rel, rhs)
+    conventions = []
+    assert NumericTest().decide_at(inst, _at(inst, **point), conventions=conventions) is None
+    assert len(conventions) == 1
+
+
+@pytest.mark.parametrize("lhs, rel, rhs, point, refutes", [
+    ("x*Heaviside(x)", "==", "Max(x, 0)", {"x": "0"}, False),  # 0 whatever H(0) is
+    ("Heaviside(x)*(1 - Heaviside(x))", "<=", "1/4", {"x": "0"}, False),  # t(1 - t) <= 1/4 for every t
+    ("Heaviside(x)", "==", "2", {"x": "0"}, True),  # fails for every H(0) in [0, 1]
+    ("Heaviside(x)*Heaviside(y)", "==", "Heaviside(x*y)", {"x": "-1", "y": "-1"}, True),  # not at a step
+])
+def test_a_point_every_convention_decides_alike_is_decided(lhs, rel, rhs, point, refutes):
+    inst = _instance(lhs, rel, rhs)
+    conventions = []
+    verdict = NumericTest().decide_at(inst, _at(inst, **point), conventions=conventions)
+    assert conventions == [] and (verdict is not None and verdict.kind == "refuted") is refutes
+
+
+def test_a_claim_true_under_one_convention_only_is_undecided():
+    verdict = check_step(claim_step("Heaviside(v) + Heaviside(-v)", "==", "1", []), budget=5)
+    assert verdict.kind == "undecided" and "H(0)" in verdict.reason  # was verified (true for H(0) = 1/2 only)
+
+
+def test_a_counterexample_is_not_shortened_onto_a_step_of_heaviside():
+    # refuted at (-2, -2) and shortened to (0, 0), where H(0)^2 = H(0) holds for H(0) = 0 or 1
+    verdict = check_step(claim_step("Heaviside(p)*Heaviside(q)", "==", "Heaviside(p*q)", []), budget=5)
+    assert verdict.kind == "refuted"
+    assert sp.Rational(verdict.counterexample["p"]) * sp.Rational(verdict.counterexample["q"]) != 0
