@@ -108,3 +108,12 @@ def test_a_counterexample_is_not_shortened_onto_a_step_of_heaviside():
     verdict = check_step(claim_step("Heaviside(p)*Heaviside(q)", "==", "Heaviside(p*q)", []), budget=5)
     assert verdict.kind == "refuted"
     assert sp.Rational(verdict.counterexample["p"]) * sp.Rational(verdict.counterexample["q"]) != 0
+
+
+def test_a_stated_value_of_h0_is_kept():
+    # the library's rules write Heaviside(u, 0) (codegen's H(0) = 0): a stated convention is not varied
+    from derivations.checker.strategies.heaviside_convention import at_a_step, with_value_at_zero
+    x = sp.Symbol("x", real=True)
+    assert with_value_at_zero(sp.Heaviside(x, 0) + sp.Heaviside(x), 1) == sp.Heaviside(x, 0) + sp.Heaviside(x, 1)
+    assert not at_a_step((sp.Heaviside(x, 0) * x,), {x: sp.Integer(0)})
+    assert at_a_step((sp.Heaviside(x) * x,), {x: sp.Integer(0)})

@@ -16,10 +16,18 @@ CONVENTIONS = (sp.Integer(0), sp.Rational(1, 2), sp.Integer(1))
 r"""The values taken for $H(0)$: $[x > 0]$, sympy's (and the mean of the one-sided limits), $[x \ge 0]$."""
 
 
+def unstated(node) -> bool:
+    r"""Whether a ``Heaviside`` node leaves $H(0)$ at sympy's default $\tfrac12$, as the reader builds every
+    ``Heaviside(u)`` of a claim.  ``Heaviside(u, 0)`` states its value (the library's rules write it so) and is kept."""
+    return isinstance(node, sp.Heaviside) and node.args[1] == sp.S.Half
+
+
 def at_a_step(sides, point: dict) -> bool:
-    """Whether some ``Heaviside`` argument in ``sides`` is exactly 0 at the exact ``point``."""
+    """Whether the argument of some :func:`unstated` ``Heaviside`` in ``sides`` is exactly 0 at the exact ``point``."""
     for side in sides:
         for node in side.atoms(sp.Heaviside):
+            if not unstated(node):
+                continue
             try:
                 if node.args[0].xreplace(point).is_zero:
                     return True
@@ -29,5 +37,5 @@ def at_a_step(sides, point: dict) -> bool:
 
 
 def with_value_at_zero(expr: sp.Expr, value: sp.Expr) -> sp.Expr:
-    """``expr`` with every ``Heaviside(u)`` taking ``value`` at ``u = 0``."""
-    return expr.replace(lambda node: isinstance(node, sp.Heaviside), lambda node: sp.Heaviside(node.args[0], value))
+    """``expr`` with every :func:`unstated` ``Heaviside(u)`` taking ``value`` at ``u = 0``."""
+    return expr.replace(unstated, lambda node: sp.Heaviside(node.args[0], value))
