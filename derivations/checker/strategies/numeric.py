@@ -45,6 +45,7 @@ from derivations.checker.strategies.decide import (MAX_DIGITS as DECIDE_MAX_DIGI
 from derivations.checker.strategies.evaluate import (Conditions, compare, compile_expr, confirm, magnitude_digits,
                                                      relation_holds, relatively_apart, show, value_at)
 from derivations.checker.strategies.jumps import beside_steps, jump_failure
+from derivations.checker.strategies.heaviside_convention import CONVENTIONS, at_a_step, with_value_at_zero
 from derivations.checker.strategies.ties import KINKS, far_points, feature_points, likely_ties
 from derivations.checker.strategies.instances import Instance, Unsupported, instances
 from derivations.checker.strategies.limit import approach_limit
@@ -130,6 +131,9 @@ class Tally:
     near: int = 0
     runaway: bool = False
     """An exact decision at an agreement within rounding ran out of ``EXACT_SECONDS``."""
+    conventions: list = field(default_factory=list)
+    """Exact points at a step of ``Heaviside`` where the claim holds for one value of $H(0)$ and fails for another
+    (``heaviside_convention``): they refute nothing, and a claim not refuted elsewhere is undecided."""
     apart: int = 0
     """Agreements within rounding whose sides differ relatively (see ``APART_CONFIRMATIONS``)."""
     apart_uncertifiable: bool = False
@@ -197,11 +201,11 @@ class NumericTest:
             ties = likely_ties(inst, deadline, tally.cut) if inst.rel != "=" else \
                 feature_points(inst, deadline, tally.cut if _kinked(inst) else None)
             for tie in ties:
-                verdict = self.decide_at(inst, tie)
+                verdict = self.decide_at(inst, tie, conventions=tally.conventions)
                 for beside in beside_steps(inst, tie) if verdict is None else ():
                     if busy_clock() > deadline:
                         break
-                    verdict = self.decide_at(inst, beside)  # a sliver on one side of a step
+                    verdict = self.decide_at(inst, beside, conventions=tally.conventions)  # a sliver beside a step
                     if verdict is not None:
                         break
                 if isinstance(verdict, Verdict):
@@ -474,10 +478,13 @@ class NumericTest:
             return "undefined"
         return self.decide_at(inst, point) or "undefined"
 
-    def decide_at(self, inst: Instance, point, *, strict_unknown: bool = False, tally: Tally | None = None):
+    def decide_at(self, inst: Instance, point, *, strict_unknown: bool = False, tally: Tally | None = None,
+                  conventions: list | None = None):
         """A refuting Verdict when the exact decision (``decide``) contradicts the claim at ``point``; else None
         (or 'unresolved' when ``strict_unknown`` and the sign could not be certified).  With ``tally``, a
-        decision that shows the claim (``exact``) or certifies nothing (``uncertified``) is counted."""
+        decision that shows the claim (``exact``) or certifies nothing (``uncertified``) is counted.  A point at a
+        step of ``Heaviside`` where the claim holds for one value of $H(0)$ and fails for another is no decision;
+        it is recorded in ``conventions`` (or the tally's)."""
         exact = exact_point(point)
         if not inside(inst, exact):
             return None
@@ -489,6 +496,11 @@ class NumericTest:
                 return _refutation(inst, exact, decision, "domain mismatch")
             return None
         verdict = holds(inst.rel, decision.state)
+        if self._by_convention(inst, exact, verdict):
+            record = tally.conventions if tally is not None else conventions
+            if record is not None and len(record) < 3:
+                record.append(exact)
+            return None
         if tally is not None and verdict is not False:
             if verdict:
                 tally.exact += 1
@@ -499,6 +511,18 @@ class NumericTest:
         if verdict is None and strict_unknown:
             return "unresolved"
         return None
+
+    @staticmethod
+    def _by_convention(inst: Instance, exact: dict, verdict) -> bool:
+        """Whether the claim at ``exact``, a step of ``Heaviside``, holds for one value of $H(0)$ and fails for
+        another of ``heaviside_convention.CONVENTIONS`` (``verdict`` is sympy's, $H(0) = 1/2$)."""
+        if not (inst.lhs.has(sp.Heaviside) or inst.rhs.has(sp.Heaviside)) or not at_a_step((inst.lhs, inst.rhs), exact):
+            return False
+        outcomes = {verdict}
+        for value in CONVENTIONS:
+            lhs, rhs = (with_value_at_zero(side, value) for side in (inst.lhs, inst.rhs))
+            outcomes.add(holds(inst.rel, decide(lhs, rhs, exact, real=not inst.is_complex).state))
+        return True in outcomes and False in outcomes
 
     @property
     def _precisions(self) -> tuple[int, ...]:
@@ -553,6 +577,13 @@ class NumericTest:
                            reason=(f"at {tally.divergent} points an integral has no value as an improper integral (its "
                                    "integrand falls off no faster than 1/x at an end or a pole): the sides agreed "
                                    f"there only as a principal value; {tally.points} points agreed"),
+                           points=tally.points, details={"instances": str(len(insts))})
+        if tally.conventions:
+            at = ", ".join(str({str(k): str(v) for k, v in p.items()}) for p in tally.conventions)
+            return Verdict("undecided", method=method, assumptions=insts[0].assumption_texts(),
+                           reason=(f"at {at}, a step of Heaviside, the claim holds for one value of H(0) and fails "
+                                   "for another (0, 1/2 or 1): a convention the claim does not state; "
+                                   f"{tally.points} sampled points agreed"),
                            points=tally.points, details={"instances": str(len(insts))})
         if tally.unresolved:
             # A disagreement that could be neither confirmed nor explained away is not evidence
@@ -709,7 +740,8 @@ def _refutation(inst: Instance, exact: dict, decision, why: str) -> Verdict:
         again = decide(inst.lhs, inst.rhs, candidate, real=not inst.is_complex, derivatives=inst.derivatives)
         if why:
             return again.state == decision.state
-        return holds(inst.rel, again.state) is False
+        # a shorter point at a step of Heaviside must fail for every value of H(0), as the sampled one did
+        return holds(inst.rel, again.state) is False and not NumericTest._by_convention(inst, candidate, False)
 
     slow = []
 
