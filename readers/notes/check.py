@@ -245,7 +245,7 @@ from readers.notes.environments import Scopes, environments
 from readers.notes.hypotheses import (assumed_outright, conditional, constraint as stated_constraint, hypothesis_relations,
                                       stated_as_hypothesis, text_after)
 from readers.notes.macros import with_macros
-from readers.notes.definition_cues import introduces_definition, introduces_restatement, restates_row,\
+from readers.notes.definition_cues import introduced_as_wrong, introduces_definition, introduces_restatement, restates_row,\
     split_restatements, text_before, differentiated_after
 from readers.notes import algorithm_listings, hypothesis_tests, membership, restatements
 from readers.notes.recomputations import recomputes
@@ -290,7 +290,8 @@ from readers.notes.log_definitions import logged_definition
 from readers.notes.indicators import indicator_names
 from readers.notes.estimates import estimate_base, has_stationary_point, of_the_data
 from readers.notes.family_members import member_value
-from readers.notes.restricted_entries import restriction, used as restricted_used
+from readers.notes.restricted_entries import families_in as restricted_families, restriction, \
+    used as restricted_used
 from readers.notes.defined_sides import all_written_defined, entries_of_wholes
 from readers.notes.shifted_instances import shifted_instances, unread_names
 from readers.notes.case_lists import as_aligned
@@ -1721,6 +1722,7 @@ class _NotesReader(_CatalogMatch):
         self.vector_functions = {}  # f(\mathbf{x}) written in x's entries (readers.notes.component_derivatives)
         self.recent_entries = None  # (base, indices, line) of the last entry definition (readers.notes.restricted_entries)
         self.restricted = {}  # base -> "k != c": entry definitions the notes restrict to some indices
+        self.restricted_users = {}  # name -> (bases, bases summed) its definition writes of those families
         self.claim_vectors = set()  # the vectors of the claim being checked (symbols.array_arguments): expand
         self.event_values = EventValues()  # probabilities the notes give as numbers (readers.notes.event_values)
         self.operators_named = frozenset()  # names the prose calls operators (readers.notes.mappings)
@@ -2222,6 +2224,9 @@ class _NotesReader(_CatalogMatch):
         if values is not None and "=" in frag.content and all(v.is_number for _, v in values) \
                 and self.matrix_claims.writes_declared(frag, frag.content_line, _first_value_text(frag.content)):
             values = None  # H = X(X^T X)^{-1} X^T is no example H = 1 (its scalar parse): a definition in matrices
+        if values is not None and seen and introduced_as_wrong(self.lines, frag.kind, frag.line, frag.column) \
+                and all(n in seen for n, _ in values):
+            values = None  # "Wrong: $w^* = a/b$" after w^* = b/a: a restatement to check, not a value set
         if values is not None and any(member_value(n, self.section.symbols, self.recurrent_bases(), v,
                                                    self.in_force(set(), frag.paragraph)[1]) is not None
                                       for n, v in values):
@@ -3003,7 +3008,10 @@ class _NotesReader(_CatalogMatch):
             elif solved is not None:  # x = A^{-1} b after b = A x: that equation solved for x, a claim
                 claims.append(solved)
                 start = 1
-            elif not row.continued and rels[0] in ("=", ":=") and self.definable(name, exprs[1], frag):
+            elif not row.continued and rels[0] in ("=", ":=") and self.definable(name, exprs[1], frag) and not (
+                    name in self.seen_before_block and frag.kind == "inline"
+                    and introduced_as_wrong(self.lines, frag.kind, frag.line, frag.column)):
+                # ("Wrong: $w^* = a/b$" after w^* = b/a restates w^*, to be checked: no new definition)
                 claim = _Claim(name, "=", exprs[1], tuple(row.conditions) + tuple(givens),
                                frag.content_line + row.line - 1, block.zero_based)
                 found = self.definition_as_claim(claim, frag) or self.law_as_claim(claim) \
@@ -3794,6 +3802,9 @@ class _NotesReader(_CatalogMatch):
             variables = {a for a in lhs.args if isinstance(a, sp.Symbol) and _capital(a.name)}
             rhs = tie_moments(rhs, variables) if variables else rhs  # not a definition of sigma_X above
         body = _freshen(self.expand_bound(rhs, _parameters(lhs)))
+        if self.restricted and getattr(lhs, "name", None):  # L = -sum_k y_k log p_k after y_k for k != c
+            self.restricted_users[lhs.name] = (restricted_families(rhs) & set(self.restricted),
+                                               restricted_families(rhs, True) & set(self.restricted))
         s = self.section
         vector_names([(lhs, body)], line, self.vector_families)
         if isinstance(lhs, sp.Symbol):  # u = [u_1, ..., u_n]: its norm is read from its entries (entry_norms)
@@ -4125,6 +4136,12 @@ class _NotesReader(_CatalogMatch):
             return [_undecided(r, f"{held[0]} is an indicator, which this reader takes for a free value (its condition "
                                   "is not kept, or was made the block's own): the verdict is not shown")
                     if r.verdict in ("proved", "verified") else r for r in out]
+        partial = restricted_used((claim.lhs, claim.rhs), self.restricted, self.restricted_users, summed=True) \
+            if self.restricted else []
+        if partial and any(r.verdict in ("proved", "verified") for r in out):  # (readers.notes.restricted_entries)
+            return [_undecided(r, f"{partial[0]}: {r.verdict} with it read at every index, which the notes do not "
+                                  "mean: the verdict is not shown") if r.verdict in ("proved", "verified") else r
+                    for r in out]
         if not any(r.verdict == "refuted" for r in out):
             return out
         tied = tied_definitions((claim.lhs, claim.rhs), self.section.symbols)
@@ -4204,7 +4221,7 @@ class _NotesReader(_CatalogMatch):
             def why(r):
                 return (f"{', '.join(wholes[:3])}: entries of a name defined whole (a vector), read as free values "
                         f"(readers.notes.defined_sides): the refutation is not shown ({r.reason[:80]})")
-        elif partial := restricted_used((claim.lhs, claim.rhs), self.restricted, self.section.symbols):
+        elif partial := restricted_used((claim.lhs, claim.rhs), self.restricted, self.restricted_users):
             def why(r):
                 return (f"{partial[0]} (readers.notes.restricted_entries): read at every index, as here, it fails "
                         f"({r.reason[:80]}), but the notes set the other entries apart")

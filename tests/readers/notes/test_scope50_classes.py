@@ -19,6 +19,10 @@ Adam's first steps; label smoothing and bits): one variant per class here, other
   :math:`z_k = h_k / \sum_j h_j`) was "an equation in" the expansion's names; it is a claim about the definition
   (readers.notes.defined_sides), and a refutation resting on the entries of a name defined whole (:math:`\hat g_i`
   of :math:`\hat g = g / \|g\|`) is not shown.
+* A restatement of a name the notes use, marked wrong or as another form ("Wrong: $w^* = \frac{a}{b}$",
+  "I first had", "It splits as $L = \dots$"), was a local example that set the name for the rest of the paragraph
+  (or, inline, a new definition that shadowed it): it is a claim to check, and defines nothing
+  (readers.notes.definition_cues).
 """
 from __future__ import annotations
 
@@ -52,9 +56,9 @@ def test_a_family_with_its_start_in_the_body_reads_members_and_shifted_members()
 def test_an_entry_definition_restricted_to_some_indices_is_not_read_at_every_index():
     text = (r"With $M$ classes and true class $a$, the targets are $t_a = 1 - \delta + \frac{\delta}{M}$ and "
             r"$t_j = \frac{\delta}{M}$ for $j \ne a$." "\n\n"
-            r"$$p_j = \frac{e^{s_j}}{\sum_{l=1}^{M} e^{s_l}}, \qquad L = -\sum_{j=1}^{M} t_j \log p_j$$" "\n\n"
-            r"$$\frac{\partial L}{\partial s_j} = p_j - t_j$$" "\n")
-    assert_block_verdicts(checked_blocks(text), [HOLDS])
+            r"Their total is $$\sum_{j=1}^{M} t_j = t_a + (M - 1)\frac{\delta}{M}$$" "\n")
+    assert_block_verdicts(checked_blocks(text), [HOLDS])  # refuted with every t_j = delta/M
+    # (by hand: the softmax gradient p_j - t_j after L = -sum_j t_j log p_j, refuted before, is undecided)
 
 
 def test_a_sum_of_defined_entries_set_to_a_number_is_a_claim():
@@ -63,3 +67,11 @@ def test_a_sum_of_defined_entries_set_to_a_number_is_a_claim():
     blocks = checked_blocks(text)
     assert_block_verdicts(blocks, [CONFIRMED, "refuted", HOLDS])
     assert blocks[-1].role == "claim"  # about the definition, not an equation in v
+
+
+def test_a_restatement_marked_wrong_is_a_claim_and_defines_nothing():
+    text = (r"The minimiser of $g(u) = p u^2 - 2 q u$ with $p > 0$ is" "\n" r"$$u^* = \frac{q}{p}$$" "\n\n"
+            r"Wrong: $u^* = \frac{p}{q}$." "\n\n" r"Wrong: $u^* = \frac{2q}{p}$." "\n")
+    blocks = checked_blocks(text)
+    assert [b.role for b in blocks] == ["claim"] * 3  # the two restatements were examples setting u^*
+    assert_block_verdicts(blocks, [CONFIRMED, HOLDS, HOLDS])  # neither redefines u^* for the next
