@@ -4572,7 +4572,9 @@ class _NotesReader(_CatalogMatch):
         locus = self.locus(frag, lhs, rhs) if rel == "=" else None
         equation = rel == "=" and (is_equation(lhs, rhs) or locus is not None) and not (
             _FOR_ALL.search(around) and not _REQUIRED.search(around)) and not (
-            locus is None and all_written_defined(claim.lhs, claim.rhs, self.defined_names()))  # sum_i hat x_i^2 = 1
+            locus is None and all_written_defined(claim.lhs, claim.rhs, self.defined_names())
+            and not symbols <= {n for n, _ in examples})  # sum_i hat x_i^2 = 1; sigma_w^2 = 3/256 at n = 256
+        # stays an equation whose every name an example sets (it is refuted there, below)
         previous = self.section.equation
         if previous is not None and frag.paragraph - previous[1] > EQUATION_REACH:
             previous = None
