@@ -2259,6 +2259,9 @@ class _NotesReader(_CatalogMatch):
                     scope.add(frag.paragraph + 1)  # "At $\eta = 2/a$ the iterates flip sign:" and its display
             self.section.examples = [e for e in self.section.examples if e[0] not in {n for n, _ in values}]
             self.section.examples += [(n, v, scope, frag.items) for n, v in values]
+            for n, _ in values:  # "$w_i = 0$ for $i \neq j$": an entry set for some indices (restricted_entries)
+                if isinstance(n, sp.Indexed):
+                    self.recent_entries = (n.base, n.indices, frag.content_line)
             vector_names(values, frag.line, self.vector_families)
             return BlockReport(**base, parsed=True, role="example", parsed_form=shown, symbols=explain,
                                assumptions=tuple(f"{_show(n)} = {_show(v)}" for n, v in values),

@@ -8,7 +8,8 @@ family), a claim over all of them (:math:`\sum_{k=1}^{K} y_k = 1`, :math:`\parti
 claim is ``undecided``, naming the restriction; so is a confirmation, which rests on the same reading (the sum of
 the gradient's entries is 0 with every target :math:`\epsilon / K`, and with the notes' targets for another
 reason).  A condition restricts the definition when it is an inequation
-``k \ne c`` (or ``k \neq c``) on the definition's own index, written right after it (the same line).
+``k \ne c`` (or ``k \neq c``) on the definition's own index, written right after it (the same line); an entry set to
+a value the same way ("$w_j = 1$ and $w_i = 0$ for $i \neq j$", local examples) is restricted alike.
 """
 from __future__ import annotations
 
@@ -50,4 +51,4 @@ def used(exprs, restricted: dict, users: dict, summed=False) -> list[str]:
         found |= families_in(e, summed)
         for x in getattr(e, "free_symbols", ()):
             found |= users.get(getattr(x, "name", None), (set(), set()))[1 if summed else 0]
-    return [f"{base}_k defined only where {restricted[base]}" for base in restricted if base in found]
+    return [f"{base} given entry by entry only where {restricted[base]}" for base in restricted if base in found]
