@@ -43,7 +43,8 @@ CONCLUSION = re.compile(
 $p_i = 1/V$, then"): what follows is a claim about the names already defined (``G_n = ...`` after ``G_n`` was
 defined), not a new definition."""
 MARKED_WRONG = re.compile(
-    r"(?:\b(?:wrong|incorrect|mistake|not|instead\s+of|rather\s+than|(?:i|we)\s+(?:first\s+|had\s+|once\s+)?"
+    r"(?:(?:(?:^|[.,;:(])\s*|\b(?:and|but|or)\s+)not"  # "Not $...$", ", not $...$": not "so not $x = 0$"
+    r"|\b(?:wrong|incorrect|mistake|instead\s+of|rather\s+than|(?:i|we)\s+(?:first\s+|had\s+|once\s+)?"
     r"(?:wrote|had|got)|(?:first\s+(?:try|draft|attempt)|notes?)\s+(?:had|said(?:\s+that)?(?:\s+[\w ]{0,30})?))"
     r")\s*[:,]?\s*$", re.IGNORECASE)
 """A cue ending the prose before the block that marks it wrong or as what the author first wrote ("Wrong:", "not",
