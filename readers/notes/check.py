@@ -2224,6 +2224,10 @@ class _NotesReader(_CatalogMatch):
         if values is not None and "=" in frag.content and all(v.is_number for _, v in values) \
                 and self.matrix_claims.writes_declared(frag, frag.content_line, _first_value_text(frag.content)):
             values = None  # H = X(X^T X)^{-1} X^T is no example H = 1 (its scalar parse): a definition in matrices
+        if values is not None and any(not is_literal(v) and isinstance(n, sp.Symbol) and n in self.section.symbols
+                                      and self.section.defined_here(_key(n)) for n, v in values):
+            values = None  # "the loss is $L = \log K$" after L = -sum_k y_k log p_k: a claim about (or a new
+            # definition of) the name defined above, not a local example that sets it
         if values is not None and seen and introduced_as_wrong(self.lines, frag.kind, frag.line, frag.column) \
                 and all(n in seen for n, _ in values):
             values = None  # "Wrong: $w^* = a/b$" after w^* = b/a: a restatement to check, not a value set
