@@ -248,7 +248,7 @@ from readers.notes.environments import Scopes, environments
 from readers.notes.hypotheses import (assumed_outright, conditional, constraint as stated_constraint, hypothesis_relations,
                                       stated_as_hypothesis, text_after)
 from readers.notes.macros import with_macros
-from readers.notes.definition_cues import introduces_definition, introduces_restatement, restates_row,\
+from readers.notes.definition_cues import introduced_as_wrong, introduces_definition, introduces_restatement, restates_row,\
     split_restatements, text_before, differentiated_after
 from readers.notes import algorithm_listings, hypothesis_tests, membership, restatements
 from readers.notes.recomputations import recomputes
@@ -293,6 +293,9 @@ from readers.notes.log_definitions import logged_definition
 from readers.notes.indicators import indicator_names
 from readers.notes.estimates import estimate_base, has_stationary_point, of_the_data
 from readers.notes.family_members import member_value
+from readers.notes.restricted_entries import families_in as restricted_families, restriction, \
+    used as restricted_used
+from readers.notes.defined_sides import all_written_defined, entries_of_wholes
 from readers.notes.shifted_instances import shifted_instances, unread_names
 from readers.notes.case_lists import as_aligned
 from readers.notes.entry_norms import entry_norms
@@ -1733,6 +1736,9 @@ class _NotesReader(_CatalogMatch):
         self.component_functions = ComponentFunctions()  # functions of a vector by its components
         self.entry_links = {}  # entry letter -> (matrix name, section): A = (a_{ij}) (readers.notes.determined)
         self.vector_functions = {}  # f(\mathbf{x}) written in x's entries (readers.notes.component_derivatives)
+        self.recent_entries = None  # (base, indices, line) of the last entry definition (readers.notes.restricted_entries)
+        self.restricted = {}  # base -> "k != c": entry definitions the notes restrict to some indices
+        self.restricted_users = {}  # name -> (bases, bases summed) its definition writes of those families
         self.claim_vectors = set()  # the vectors of the claim being checked (symbols.array_arguments): expand
         self.event_values = EventValues()  # probabilities the notes give as numbers (readers.notes.event_values)
         self.operators_named = frozenset()  # names the prose calls operators (readers.notes.mappings)
@@ -2205,6 +2211,10 @@ class _NotesReader(_CatalogMatch):
             return BlockReport(**base, parsed=True, steps=tuple(facts), role="claim", parsed_form=shown,
                                symbols=explain, warnings=tuple(dict.fromkeys(warnings)))
         if pairs is not None:
+            restricted = restriction(pairs, self.recent_entries) if self.recent_entries is not None \
+                and self.recent_entries[2] == frag.content_line else None
+            if restricted is not None:  # y_k = eps/K for $k \ne c$ (readers.notes.restricted_entries)
+                self.restricted[restricted[0]] = restricted[1]
             self.bind_parameters(as_relations(pairs))
             self.section.finite.update(finite_memberships(pairs))
             self.section.finite_entries.update(finite_entries.entry_memberships(pairs))  # x_i \in \{0, 1\}
@@ -2243,7 +2253,15 @@ class _NotesReader(_CatalogMatch):
         if values is not None and "=" in frag.content and all(v.is_number for _, v in values) \
                 and self.matrix_claims.writes_declared(frag, frag.content_line, _first_value_text(frag.content)):
             values = None  # H = X(X^T X)^{-1} X^T is no example H = 1 (its scalar parse): a definition in matrices
-        if values is not None and any(member_value(n, self.section.symbols, self.recurrent_bases(), v) is not None
+        if values is not None and any(not is_literal(v) and isinstance(n, sp.Symbol) and n in self.section.symbols
+                                      and self.section.defined_here(_key(n)) for n, v in values):
+            values = None  # "the loss is $L = \log K$" after L = -sum_k y_k log p_k: a claim about (or a new
+            # definition of) the name defined above, not a local example that sets it
+        if values is not None and seen and introduced_as_wrong(self.lines, frag.kind, frag.line, frag.column) \
+                and all(n in seen for n, _ in values):
+            values = None  # "Wrong: $w^* = a/b$" after w^* = b/a: a restatement to check, not a value set
+        if values is not None and any(member_value(n, self.section.symbols, self.recurrent_bases(), v,
+                                                   self.in_force(set(), frag.paragraph)[1]) is not None
                                       for n, v in values):
             values = None  # eta_T = eta_max/2 after eta_t = ...: a member of a closed-form family (family_members)
         if values is not None and any(not is_literal(v) and self.defined_element(n) for n, v in values):
@@ -2274,6 +2292,9 @@ class _NotesReader(_CatalogMatch):
                     scope.add(frag.paragraph + 1)  # "At $\eta = 2/a$ the iterates flip sign:" and its display
             self.section.examples = [e for e in self.section.examples if e[0] not in {n for n, _ in values}]
             self.section.examples += [(n, v, scope, frag.items) for n, v in values]
+            for n, _ in values:  # "$w_i = 0$ for $i \neq j$": an entry set for some indices (restricted_entries)
+                if isinstance(n, sp.Indexed):
+                    self.recent_entries = (n.base, n.indices, frag.content_line)
             vector_names(values, frag.line, self.vector_families)
             return BlockReport(**base, parsed=True, role="example", parsed_form=shown, symbols=explain,
                                assumptions=tuple(f"{_show(n)} = {_show(v)}" for n, v in values),
@@ -2997,12 +3018,16 @@ class _NotesReader(_CatalogMatch):
                 continue
             redefinition = ""
             family = member(name, self.section.functions) if not row.continued else None
-            valued = member_value(name, self.section.symbols, self.recurrent_bases(), exprs[1]) \
-                if family is None and not row.continued and rels[0] == "=" and len(exprs) == 2 else None
-            if valued is not None:  # eta_T = eta_min after eta_t = ...: the family's value there (family_members)
-                claims.append(_Claim(valued[0], "=", exprs[1], tuple(row.conditions) + tuple(givens),
+            valued = member_value(name, self.section.symbols, self.recurrent_bases(), exprs[1],
+                                  self.in_force(set(), frag.paragraph)[1]) \
+                if family is None and not row.continued and rels[0] in ("=", "approx") else None
+            if valued is not None:  # eta_T = eta_min after eta_t = ...: the family's value there (family_members);
+                # in a chain (hat m_2 = 0.18/0.1 = 1.8) the head link too, then the links after it
+                claims.append(_Claim(valued[0], rels[0], exprs[1], tuple(row.conditions) + tuple(givens),
                                      frag.content_line + row.line - 1, block.zero_based, shown_lhs=_show(name),
                                      read_as=valued[1], unambiguous=True))
+                claims += [_Claim(exprs[k], rels[k], exprs[k + 1], tuple(row.conditions) + tuple(givens),
+                                  frag.content_line + row.line - 1, block.zero_based) for k in range(1, len(rels))]
                 continue
             optimum = self.optimum_claim(name, exprs[1], row, frag, block, givens) \
                 if not row.continued and rels[0] in ("=", ":=") and family is None else None
@@ -3022,7 +3047,10 @@ class _NotesReader(_CatalogMatch):
             elif solved is not None:  # x = A^{-1} b after b = A x: that equation solved for x, a claim
                 claims.append(solved)
                 start = 1
-            elif not row.continued and rels[0] in ("=", ":=") and self.definable(name, exprs[1], frag):
+            elif not row.continued and rels[0] in ("=", ":=") and self.definable(name, exprs[1], frag) and not (
+                    name in self.seen_before_block and frag.kind == "inline"
+                    and introduced_as_wrong(self.lines, frag.kind, frag.line, frag.column)):
+                # ("Wrong: $w^* = a/b$" after w^* = b/a restates w^*, to be checked: no new definition)
                 claim = _Claim(name, "=", exprs[1], tuple(row.conditions) + tuple(givens),
                                frag.content_line + row.line - 1, block.zero_based)
                 found = self.definition_as_claim(claim, frag) or self.law_as_claim(claim) \
@@ -3769,6 +3797,12 @@ class _NotesReader(_CatalogMatch):
                 out.append(c)
         return out
 
+    def defined_names(self) -> set[str]:
+        """The names the notes have defined so far: symbols, functions and entry families (defined_sides)."""
+        s = self.section
+        return {getattr(k, "name", str(k)) for k in s.symbols} | {str(getattr(b, "label", b)) for b in s.arrays} \
+            | set(s.functions)
+
     def fresh_side(self, claim):
         """A side of ``claim`` that is a plain name written for the first time in this block (neither defined nor
         used before it in the section, nor on the other side), else None: the link names it, as a definition does.
@@ -3830,6 +3864,9 @@ class _NotesReader(_CatalogMatch):
             variables = {a for a in lhs.args if isinstance(a, sp.Symbol) and _capital(a.name)}
             rhs = tie_moments(rhs, variables) if variables else rhs  # not a definition of sigma_X above
         body = _freshen(self.expand_bound(rhs, _parameters(lhs)))
+        if self.restricted and getattr(lhs, "name", None):  # L = -sum_k y_k log p_k after y_k for k != c
+            self.restricted_users[lhs.name] = (restricted_families(rhs) & set(self.restricted),
+                                               restricted_families(rhs, True) & set(self.restricted))
         s = self.section
         before = s.owner.get(_key(lhs))  # where the name was defined before (this section, or an earlier one)
         vector_names([(lhs, body)], line, self.vector_families)
@@ -3854,6 +3891,8 @@ class _NotesReader(_CatalogMatch):
             s.symbols[lhs.base] = sp.Pow(body, sp.Rational(1, int(lhs.exp))) if lhs.exp in (-1, -2) else sp.sqrt(body)
         elif isinstance(lhs, sp.Indexed):
             s.arrays[lhs.base] = (lhs.indices, body)
+            self.recent_entries = (lhs.base, lhs.indices, line)
+            self.restricted.pop(lhs.base, None)  # defined anew
             s.written[lhs.base] = (lhs.indices, _freshen(rhs), s.arrays[lhs.base])  # as written (named_intermediates)
         elif isinstance(lhs, AppliedUndef):
             freed = rebound(lhs, body, s.updates)  # f(x) = x^2/2 after x <- x - eta f'(x): x is f's parameter
@@ -4162,6 +4201,12 @@ class _NotesReader(_CatalogMatch):
             return [_undecided(r, f"{held[0]} is an indicator, which this reader takes for a free value (its condition "
                                   "is not kept, or was made the block's own): the verdict is not shown")
                     if r.verdict in ("proved", "verified") else r for r in out]
+        partial = restricted_used((claim.lhs, claim.rhs), self.restricted, self.restricted_users, summed=True) \
+            if self.restricted else []
+        if partial and any(r.verdict in ("proved", "verified") for r in out):  # (readers.notes.restricted_entries)
+            return [_undecided(r, f"{partial[0]}: {r.verdict} with it read at every index, which the notes do not "
+                                  "mean: the verdict is not shown") if r.verdict in ("proved", "verified") else r
+                    for r in out]
         if not any(r.verdict == "refuted" for r in out):
             return out
         tied = tied_definitions((claim.lhs, claim.rhs), self.section.symbols)
@@ -4237,6 +4282,14 @@ class _NotesReader(_CatalogMatch):
             def why(r):
                 return (f"the counterexample is a point where {kink} does not exist (a kink): the claim holds off it, "
                         f"and the derivative's value there is a convention ({r.reason[:80]})")
+        elif wholes := entries_of_wholes(sides):
+            def why(r):
+                return (f"{', '.join(wholes[:3])}: entries of a name defined whole (a vector), read as free values "
+                        f"(readers.notes.defined_sides): the refutation is not shown ({r.reason[:80]})")
+        elif partial := restricted_used((claim.lhs, claim.rhs), self.restricted, self.restricted_users):
+            def why(r):
+                return (f"{partial[0]} (readers.notes.restricted_entries): read at every index, as here, it fails "
+                        f"({r.reason[:80]}), but the notes set the other entries apart")
         elif fresh := fresh_names(sides, frag.sentence, "\n".join(
                 self.lines[:frag.line - 1] + [self.lines[frag.line - 1][:frag.column - 1]] if 0 < frag.line <=
                 len(self.lines) else [])):
@@ -4473,6 +4526,24 @@ class _NotesReader(_CatalogMatch):
         if claim.one_by_one:  # a stated optimum of a matrix objective, checked for 1x1 matrices
             out = [_undecided(r, f"{claim.read_as}: it holds there, but the sizes of the matrices are not "
                                  "read") if r.verdict in ("proved", "verified") else r for r in out]
+        if claim.read_as and any(r.verdict == "refuted" or r.verdict == "undecided" and r.role == "approximation"
+                                 for r in out):  # eta_50 = 0.05 with eta_max = 0.1, T = 100 set above: the
+            # member read in the example's values (family_members), as any claim is below
+            written = {x.name for e in (lhs, rhs, claim.lhs, claim.rhs) for x in e.free_symbols
+                       if isinstance(x, sp.Symbol)}
+            named = {n.name: (n, v) for n, v in examples if isinstance(n, sp.Symbol) and n.name in written}
+
+            def valued(e):  # by name: the member's body and the example may spell a name with other assumptions
+                return e.xreplace({x: named[x.name][1] for x in e.free_symbols
+                                   if isinstance(x, sp.Symbol) and x.name in named})
+
+            if named:
+                local = _Claim(valued(claim.lhs), claim.rel, valued(claim.rhs), general.conditions,
+                               claim.line, claim.zero_based, claim.redefinition)
+                used = assumptions + tuple(f"{_show(n)} = {_show(v)} (example)" for n, v in named.values())
+                lhs, rhs = valued(lhs), valued(rhs)  # and so narrowed, if it fails there
+                out = [StepReport(**{**r.__dict__, "assumptions": used})
+                       for r in self.check_plain(local, frag, lhs, rhs, shown)]
         if claim.read_as:  # a stated fact of a named law: another parametrisation may be meant
             out = [_undecided(r, f"{claim.read_as}: it differs ({r.reason[:80]}); the notes may use another "
                                  "parametrisation") if r.verdict == "refuted" and not claim.unambiguous else
@@ -4598,7 +4669,10 @@ class _NotesReader(_CatalogMatch):
         around = f"{frag.sentence} {after}"
         locus = self.locus(frag, lhs, rhs) if rel == "=" else None
         equation = rel == "=" and (is_equation(lhs, rhs) or locus is not None) and not (
-            _FOR_ALL.search(around) and not _REQUIRED.search(around))
+            _FOR_ALL.search(around) and not _REQUIRED.search(around)) and not (
+            locus is None and all_written_defined(claim.lhs, claim.rhs, self.defined_names())
+            and not symbols <= {n for n, _ in examples})  # sum_i hat x_i^2 = 1; sigma_w^2 = 3/256 at n = 256
+        # stays an equation whose every name an example sets (it is refuted there, below)
         previous = self.section.equation
         if previous is not None and frag.paragraph - previous[1] > EQUATION_REACH:
             previous = None

@@ -31,16 +31,25 @@ CUE = re.compile(
 """A definition cue ending the prose before the block."""
 RESTATEMENT = re.compile(
     r"(?:\b(?:see|shows?|find|note|check)\s+that\s+(?:this|it)\s+(?:is|equals|becomes)(?:\s+the\s+same\s+as)?"
-    r"|\b(?:this|it|which)\s+(?:becomes|reduces\s+to|simplifies\s+to))"
+    r"|\b(?:this|it|which)\s+(?:becomes|reduces\s+to|simplifies\s+to)"
+    r"|\b(?:splits|expands|factori[sz]es|decomposes)\s+(?:as|into))"
     r"\s*[:,]?\s*$", re.IGNORECASE)
 """A cue ending the prose before the block that calls it the thing just discussed, written another way ("we see that
-this is", "for $y = 1$ this becomes", "which reduces to")."""
+this is", "for $y = 1$ this becomes", "which reduces to", "it splits as")."""
 CONCLUSION = re.compile(
     r"\b(?:therefore|hence|thus|so|then|consequently|it\s+follows\s+that|which\s+gives|(?:we|one)\s+(?:get|gets|obtain|"
     r"obtains|find|finds|have|has))\s*[:,]?\s*$", re.IGNORECASE)
 """A cue ending the prose before the block that draws it as a consequence ("and therefore", "..., so", "if every
 $p_i = 1/V$, then"): what follows is a claim about the names already defined (``G_n = ...`` after ``G_n`` was
 defined), not a new definition."""
+MARKED_WRONG = re.compile(
+    r"(?:(?:(?:^|[.,;:(])\s*|\b(?:and|but|or)\s+)not"  # "Not $...$", ", not $...$": not "so not $x = 0$"
+    r"|\b(?:wrong|incorrect|mistake|instead\s+of|rather\s+than|(?:i|we)\s+(?:first\s+|had\s+|once\s+)?"
+    r"(?:wrote|had|got)|(?:first\s+(?:try|draft|attempt)|notes?)\s+(?:had|said(?:\s+that)?(?:\s+[\w ]{0,30})?))"
+    r")\s*[:,]?\s*$", re.IGNORECASE)
+"""A cue ending the prose before the block that marks it wrong or as what the author first wrote ("Wrong:", "not",
+"I first had", "my first try had", "my class notes said that at this optimum"): the block restates a name of the notes
+to be checked (and expected to fail), neither an example that sets the name nor a new definition of it."""
 RESTATING_WORDS = re.compile(r"^\s*(?:or\s+|and\s+)?(?:equivalently|i\.\s?e\.|that\s+is|in\s+other\s+words)\W*$",
                              re.IGNORECASE)
 r"""Words inside a block between two rows that say the second restates the first (``L_i = ... \text{or
@@ -83,7 +92,16 @@ def introduces_definition(lines: list[str], kind: str, line: int, column: int) -
 def introduces_restatement(lines: list[str], kind: str, line: int, column: int) -> bool:
     """Whether the words right before the block say it restates what was just discussed ("we see that this is")."""
     before = text_before(lines, kind, line, column)
-    return RESTATEMENT.search(before) is not None or CONCLUSION.search(before) is not None
+    return RESTATEMENT.search(before) is not None or CONCLUSION.search(before) is not None \
+        or MARKED_WRONG.search(before) is not None
+
+
+def introduced_as_wrong(lines: list[str], kind: str, line: int, column: int) -> bool:
+    """Whether the words right before the block mark it wrong ("Wrong: $w^* = a/b$"; :data:`MARKED_WRONG`) or call
+    it the thing just written, another way ("It splits as $L = ...$"; :data:`RESTATEMENT`): a restatement to check,
+    never a value set for a name the notes use."""
+    before = text_before(lines, kind, line, column)
+    return MARKED_WRONG.search(before) is not None or RESTATEMENT.search(before) is not None
 
 
 def differentiated_after(rows, index: int, name: str) -> bool:

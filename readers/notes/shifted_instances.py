@@ -5,7 +5,9 @@ body that counts from $t$ moved by the same step:
 .. math:: \delta_{u+c} = \text{body}\big|_{t \to u + c}: \quad r_t \mapsto r_{u+c},\quad s_{t+1} \mapsto s_{u+c+1}
 
 with ``c`` an integer and ``u`` a letter; subscripts of the form ``t``, ``t+k``, ``t-k`` only.  A recurrence (the
-family's own name in its body, $h_t = f(h_{t-1})$) is left to readers.notes.recurrences.
+family's own name in its body at a subscript that counts from the letter, $h_t = f(h_{t-1})$) is left to
+readers.notes.recurrences; a member at a fixed subscript is the family's start and stays as it is
+($\eta_{t+1} = \eta_0 e^{-k(t+1)}$ after $\eta_t = \eta_0 e^{-kt}$).
 
 Read as free names instead, ``\delta_{t+1}`` or the ``r_{t+l}`` of $\sum_l \gamma^l r_{t+l}$ (one value for every
 term of the sum) make a claim fail for values the notes never allow: :func:`unread_names` names what is still read
@@ -50,7 +52,7 @@ def _families(symbols: dict) -> dict:
         found.setdefault(m[0], []).append((m[1], body))
     return {base: defs[0] for base, defs in found.items() if len(defs) == 1 and not any(
         _ANY_SUBSCRIPT.match(s.name) and _ANY_SUBSCRIPT.match(s.name).group(1) == base
-        for s in defs[0][1].atoms(sp.Symbol))}
+        and _mentions(s.name, defs[0][0]) for s in defs[0][1].atoms(sp.Symbol))}  # eta_0 in eta_0 e^{-kt}: a start
 
 
 def _mentions(name: str, letter: str) -> bool:
@@ -94,14 +96,15 @@ def unread_names(exprs, symbols: dict) -> list[str]:
     r"""Names a claim still reads as free values although the notes mean members of a sequence: a member of a
     defined family left unread (``\delta_{t+l}`` after ``\delta_t = \dots``), and a name subscripted by the index of
     a sum or product around it (``r_{t+l}`` in :math:`\sum_l \gamma^l r_{t+l}`, one value for every term)."""
-    families = set(_families(symbols)) if symbols else set()
+    families = _families(symbols) if symbols else {}
     out = set()
     for e in exprs:
         if not isinstance(e, sp.Basic):
             continue
         for s in e.atoms(sp.Symbol):
             m = _ANY_SUBSCRIPT.match(s.name)
-            if m and m.group(1) in families and s not in symbols:
+            if m and m.group(1) in families and s not in symbols \
+                    and s.name not in {b.name for b in families[m.group(1)][1].atoms(sp.Symbol)}:  # eta_0, the start
                 out.add(s.name)
         for node in e.atoms(sp.Sum, sp.Product):
             letters = {str(v) for v, *_ in node.limits}
