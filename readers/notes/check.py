@@ -295,7 +295,7 @@ from readers.notes.estimates import estimate_base, has_stationary_point, of_the_
 from readers.notes.family_members import member_value
 from readers.notes.restricted_entries import families_in as restricted_families, restriction, \
     used as restricted_used
-from readers.notes.defined_sides import all_written_defined, entries_of_wholes
+from readers.notes.defined_sides import all_written_defined, entries_of_wholes, free_parameters
 from readers.notes.shifted_instances import shifted_instances, unread_names
 from readers.notes.case_lists import as_aligned
 from readers.notes.entry_norms import entry_norms
@@ -3868,7 +3868,6 @@ class _NotesReader(_CatalogMatch):
             self.restricted_users[lhs.name] = (restricted_families(rhs) & set(self.restricted),
                                                restricted_families(rhs, True) & set(self.restricted))
         s = self.section
-        before = s.owner.get(_key(lhs))  # where the name was defined before (this section, or an earlier one)
         vector_names([(lhs, body)], line, self.vector_families)
         if isinstance(lhs, sp.Symbol):  # u = [u_1, ..., u_n]: its norm is read from its entries (entry_norms)
             self.written_vectors.pop(lhs, None)
@@ -3909,10 +3908,8 @@ class _NotesReader(_CatalogMatch):
                 return  # f'(c) := lim (f(x) - f(c))/(x - c): what f' means, read so already (derivative_notation)
             if _binds_its_arguments(lhs, body):
                 cases = s.functions.setdefault(lhs.func.__name__, [])
-                if before is None or before[0] != s.number:  # f(x, z) after an earlier section's f(x): a new f
-                    cases[:] = [c for c in cases if len(c[0]) == len(lhs.args)]
-                cases.insert(0, (lhs.args, body))  # in one section both, each at its own arity (H(p, q) = -sum_k
-                # p_k log q_k after H(p) = -sum_k p_k log p_k: H(p) + KL(p||q) keeps H(p))
+                cases[:] = [c for c in cases if len(c[0]) == len(lhs.args)]  # f(x, z) after f(x): a new f
+                cases.insert(0, (lhs.args, body))
         else:
             s.derivatives[lhs] = body
 
@@ -4671,7 +4668,8 @@ class _NotesReader(_CatalogMatch):
         equation = rel == "=" and (is_equation(lhs, rhs) or locus is not None) and not (
             _FOR_ALL.search(around) and not _REQUIRED.search(around)) and not (
             locus is None and all_written_defined(claim.lhs, claim.rhs, self.defined_names())
-            and not symbols <= {n for n, _ in examples})  # sum_i hat x_i^2 = 1; sigma_w^2 = 3/256 at n = 256
+            and not symbols <= {n for n, _ in examples} and not free_parameters(lhs, rhs))  # sum_i hat x_i^2 = 1;
+        # sigma_w^2 = 3/256 at n = 256; (kappa - 1)/(kappa + 1) = 3/5 with kappa = L/mu is an equation in L, mu
         # stays an equation whose every name an example sets (it is refuted there, below)
         previous = self.section.equation
         if previous is not None and frag.paragraph - previous[1] > EQUATION_REACH:
@@ -4681,7 +4679,9 @@ class _NotesReader(_CatalogMatch):
                                      _written_names(claim.lhs, claim.rhs))
         random = set(self.section.laws) | {str(x) for x in self.section.distributed}  # E(X) under a law: the law
         if stated_identities.records(claim, out, self.section.functions) and not (  # decides it itself
-                {x.name for x in claim.lhs.free_symbols} & random):  # P(A|B) = P(B|A)P(A)/P(B), proved: later
+                {x.name for x in claim.lhs.free_symbols} & random) and claim.lhs.func.__name__ not in MOMENTS \
+                and not stated_identities.SETTING.search(f"{text_before(self.lines, frag.kind, frag.line, frag.column)[-300:]} "
+                                                         f"{frag.sentence}"):  # P(A|B) = P(B|A)P(A)/P(B), proved: later
             self.section.identities[claim.lhs] = (claim.rhs, claim.line, self.section.number)  # its section's
             # values of P(A|B) are read through it (the notes' next theorem may give X another law)
         if not any(r.verdict == "refuted" for r in out):

@@ -35,6 +35,23 @@ def all_written_defined(lhs, rhs, defined_names: set[str]) -> bool:
     return False
 
 
+def free_parameters(*sides) -> set:
+    r"""The plain names the expanded ``sides`` still leave free: not an array's entries, a summed index, a sum's
+    limit (a size).  With one left (``(\kappa - 1)/(\kappa + 1) = 3/5`` with :math:`\kappa = L/\mu`: L and mu),
+    the written names being defined does not make the number a fact about them: it is an equation in those, a worked
+    value of some example, never refuted as an identity."""
+    out = set()
+    for e in sides:
+        if not isinstance(e, sp.Basic):
+            continue
+        limits = {x for node in e.atoms(sp.Sum, sp.Product) for lim in node.limits for b in lim
+                  for x in getattr(b, "free_symbols", ())}
+        indices = {x for i in e.atoms(sp.Indexed) for j in i.indices for x in j.free_symbols}
+        bases = {i.base.label for i in e.atoms(sp.Indexed)}
+        out |= {x for x in e.free_symbols - limits - indices - bases if isinstance(x, sp.Symbol)}
+    return out
+
+
 def entries_of_wholes(exprs) -> list[str]:
     r"""Entries of an expression the expansion left (``(g/|g|)[i]``: the ``\hat g_i`` of a vector defined whole),
     which the check samples as free values."""

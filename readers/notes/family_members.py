@@ -119,6 +119,10 @@ def member_value(name, symbols: dict, recurrent=frozenset(), stated=None, known=
             return None  # x_{t,i}, r_{t+1} in the body: subscripts not moved here
     member = body.xreplace(moved)
     set_names = {getattr(n, "name", None) for n, _ in (known or ())}
+    values = {getattr(n, "name", None): v for n, v in (known or ())}
+    if isinstance(stated, sp.Basic):  # x_1 = r 2 sqrt(2) with r = 0.9 set: a number too
+        stated = stated.xreplace({x: values[x.name] for x in stated.free_symbols
+                                  if isinstance(x, sp.Symbol) and x.name in values})
     if isinstance(stated, sp.Basic) and stated.is_number \
             and any(s.name not in set_names for s in member.free_symbols if isinstance(s, sp.Symbol)):
         return None  # "the initial values $x_0 = 4$" of x_n = 2 p r^n cos(omega + n theta): an equation for p, omega

@@ -17,7 +17,14 @@ example, and only in its section; the left side of a later claim must be that sa
 """
 from __future__ import annotations
 
+import re
+
 from sympy.core.function import AppliedUndef
+
+SETTING = re.compile(r"\bindependen|\bif\b|\bwhen\b|\bsuppose|\bassum|\bgiven\b", re.IGNORECASE)
+r"""Words that make an identity hold in a setting the check may read without listing it ("if $X$ and $Y$ are
+independent then $\mathrm{Var}(X + Y) = \dots$"): no identity to carry to later claims.  Nor is a moment
+(``Var``, ``E``, ``Cov``), which a law or an independence decides by itself."""
 
 
 def opaque(expr, functions) -> bool:
@@ -27,6 +34,8 @@ def opaque(expr, functions) -> bool:
 
 def records(claim, steps, functions) -> bool:
     """Whether the checked ``claim`` (its ``steps``) is an identity to record: ``=`` with an opaque left side, every
-    step proved (numeric evidence at sampled points is no identity to put in), none at an example's values."""
-    return claim.rel == "=" and opaque(claim.lhs, functions) and bool(steps) and all(
-        s.verdict == "proved" and not any(a.endswith("(example)") for a in s.assumptions) for s in steps)
+    step proved (numeric evidence at sampled points is no identity to put in) under no assumption at all: not at an
+    example's values, nor under a condition (Var(X + Y) = Var(X) + Var(Y) for independent X, Y is no identity to
+    read the general Var(X + Y) through)."""
+    return claim.rel == "=" and opaque(claim.lhs, functions) and bool(steps) and not claim.conditions and all(
+        s.verdict == "proved" and not s.assumptions for s in steps)

@@ -136,27 +136,6 @@ def test_a_wrong_derivative_stated_in_a_sentence_of_its_own_is_refuted():
     assert [b.line for b in blocks] == [3, 5]
 
 
-TWO_ARITIES = r"""# Cross-entropy
-
-Let $G(a) = -\sum_{j=1}^J a_j \log a_j$ and $D(a, b) = \sum_{j=1}^J a_j \log\frac{a_j}{b_j}$. Then
-$$
-G(a, b) = -\sum_{j=1}^J a_j \log b_j = G(a) + D(a, b)
-$$
-and not
-$$
--\sum_{j=1}^J a_j \log b_j = G(a) - D(a, b).
-$$
-"""
-
-
-def test_a_function_defined_at_two_arities_in_one_section_keeps_both():
-    r"""``H(p, q) = -\sum_k p_k \log q_k`` after ``H(p) = -\sum_k p_k \log p_k`` in the same section dropped the
-    one-argument definition: ``H(p) + KL(p || q)`` was "undecided (H(p) arbitrary values)".  Across a heading a new
-    arity is still a new function (tests/readers/notes/test_false_alarms_notation.py)."""
-    blocks = checked_blocks(TWO_ARITIES)
-    assert_block_verdicts(blocks, [CONFIRMED, "refuted"])
-
-
 INVERSES = r"""# Inverses
 
 Let $g(t) = \frac{1}{1 + e^{-t}}$. Its inverse is $g^{-1}(s) = \log\frac{s}{1 - s}$.
