@@ -47,7 +47,8 @@ def free_parameters(*sides) -> set:
         limits = {x for node in e.atoms(sp.Sum, sp.Product) for lim in node.limits for b in lim
                   for x in getattr(b, "free_symbols", ())}
         indices = {x for i in e.atoms(sp.Indexed) for j in i.indices for x in j.free_symbols}
-        bases = {i.base.label for i in e.atoms(sp.Indexed)}
+        bases = {i.base.label for i in e.atoms(sp.Indexed)} | {x for i in e.atoms(sp.Indexed)  # (v/|v|)[i]: the
+                                                               for x in i.base.label.free_symbols}  # vector v, whole
         out |= {x for x in e.free_symbols - limits - indices - bases if isinstance(x, sp.Symbol)}
     return out
 
