@@ -8,6 +8,7 @@ import sympy as sp
 from sympy.codegen.cfunctions import log1p
 
 from codegen.rules import COSTLY_RULES, RULES, stabilize
+from tests.codegen.scalar_evaluation import mpmath_at
 
 REL_TOL = 1e-13
 """A few dozen roundings of O(1) terms: the folded sums add logs of size up to 700 (relative 1e-16 each), the reflected
@@ -25,8 +26,7 @@ def _value(args, expr, values):
 
 
 def _truth(args, expr, values):
-    with mpmath.workdps(400):
-        return float(sp.lambdify(args, expr, modules="mpmath")(*[mpmath.mpf(v) for v in values]))
+    return mpmath_at(args, expr, values, 400)
 
 
 a, b, p, q, k, s, t, c, m = sp.symbols("a b p q k s t c m", real=True)

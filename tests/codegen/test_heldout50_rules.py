@@ -7,19 +7,18 @@ import pytest
 import sympy as sp
 
 from codegen.rules import RULES, stabilize
+from tests.codegen.scalar_evaluation import float64_at, mpmath_at
 
 REL_TOL = 1e-13
 """A few dozen roundings of O(1) terms: the folded branch adds logs of size up to 700 (relative 1e-16 each)."""
 
 
 def _value(args, expr, values):
-    with np.errstate(all="ignore"):
-        return float(sp.lambdify(args, expr, modules=["scipy", "numpy"])(*[np.float64(v) for v in values]))
+    return float64_at(args, expr, values)
 
 
 def _truth(args, expr, values):
-    with mpmath.workdps(700):
-        return float(sp.lambdify(args, expr, modules="mpmath")(*[mpmath.mpf(v) for v in values]))
+    return mpmath_at(args, expr, values, 700)
 
 
 def _without(expr, name):
