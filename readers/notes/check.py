@@ -4394,10 +4394,10 @@ class _NotesReader(_CatalogMatch):
             lhs = through[0]  # Bayes' rule proved above: the value of its right side (readers.notes.stated_identities)
             general = _Claim(lhs, claim.rel, rhs, general.conditions, claim.line, claim.zero_based, claim.redefinition)
             assumptions = assumptions + (f"{_show(claim.lhs)} = {_show(through[0])} (line {through[1]})",)
-        every = entry_equations.entry_equations(general.conditions, (self.expand(lhs), self.expand(rhs))) \
-            if entry_equations.EVERY.search(frag.sentence) else []
+        expanded = (self.expand(lhs), self.expand(rhs)) if entry_equations.EVERY.search(frag.sentence) else ()
+        every = entry_equations.entry_equations(general.conditions, expanded) if expanded else []
         if every:  # "If $q_k = 1/K$ for every $k$ then $H(q) = \log K$": at every entry (readers.notes.entry_equations)
-            lhs, rhs = entry_equations.at_every_entry_of(every, (self.expand(lhs), self.expand(rhs)))
+            lhs, rhs = entry_equations.at_every_entry_of(every, expanded)
             general = _Claim(lhs, claim.rel, rhs, entry_equations.without(general.conditions, every), claim.line,
                              claim.zero_based, claim.redefinition)
         densities = named_densities.readings((lhs, rhs), self.latex)
@@ -4671,11 +4671,9 @@ class _NotesReader(_CatalogMatch):
         if equation and not all(r.verdict in ("proved", "verified") for r in out):
             self.section.equation = (lhs - rhs, frag.paragraph, claim.line,  # an identity that holds is no equation
                                      _written_names(claim.lhs, claim.rhs))
-        random = set(self.section.laws) | {str(x) for x in self.section.distributed}  # E(X) under a law: the law
-        if stated_identities.records(claim, out, self.section.functions) and not (  # decides it itself
-                {x.name for x in claim.lhs.free_symbols} & random) and claim.lhs.func.__name__ not in MOMENTS \
-                and not stated_identities.SETTING.search(f"{text_before(self.lines, frag.kind, frag.line, frag.column)[-300:]} "
-                                                         f"{frag.sentence}"):  # P(A|B) = P(B|A)P(A)/P(B), proved: later
+        random = set(self.section.laws) | {str(x) for x in self.section.distributed}
+        if stated_identities.records(claim, out, self.section.functions, random, lambda: (  # P(A|B) = P(B|A)P(A)/P(B)
+                f"{text_before(self.lines, frag.kind, frag.line, frag.column)[-300:]} {frag.sentence}")):
             self.section.identities[claim.lhs] = (claim.rhs, claim.line, self.section.number)  # its section's
             # values of P(A|B) are read through it (the notes' next theorem may give X another law)
         if not any(r.verdict == "refuted" for r in out):
@@ -6238,10 +6236,10 @@ class _NotesReader(_CatalogMatch):
                           counterexample=numeric_witness(lhs, rhs) if verdict == "refuted" else None)
 
     def entry_equation_reading(self, general, frag, lhs, rhs, shown, out) -> list[StepReport]:
-        r"""``out``, read again where a condition sets an entry at a bare index (``If $q_k = 1/K$ for every $k$``,
-        readers.notes.entry_equations) and a step was not confirmed with the entries free: refuted with every entry
-        set, it is refuted at that point; confirmed, it is confirmed when the words say every entry; else a refutation
-        with the entries free is withdrawn (its point breaks the condition)."""
+        r"""``out``, read again where a condition sets an entry at a bare index (``If $q_k = 1/K$``) and the words do
+        not say every entry (where they do, :meth:`claim_readings` put the values in before the check: readers.notes.
+        entry_equations) and a step was not confirmed with the entries free: refuted with every entry set, it is
+        refuted at that point; else a refutation with the entries free is withdrawn (its point breaks the condition)."""
         if all(r.verdict in ("proved", "verified") for r in out):
             return out
         sides = (self.expand(lhs), self.expand(rhs))
@@ -6258,10 +6256,6 @@ class _NotesReader(_CatalogMatch):
         named = ", ".join(f"{_show(n)} = {_show(v)}" for n, v in entries)
         if again and all(r.verdict == "refuted" for r in again):
             return [StepReport(**{**r.__dict__, "method": f"{r.method}; with {named} at every entry"}) for r in again]
-        every = entry_equations.EVERY.search(frag.sentence) is not None
-        if again and every and all(r.verdict in ("proved", "verified") for r in again):
-            return [StepReport(**{**r.__dict__, "method": f"{r.method}; with {named} at every entry, as the words "
-                                                          "say"}) for r in again]
         holds = bool(again) and all(a.verdict in ("proved", "verified") for a in again)
         return [_undecided(r, f"with {named} at every entry it {'holds' if holds else 'is not decided'}; with the "
                               f"entries free it fails ({r.reason[:80]}), a point the condition excludes")

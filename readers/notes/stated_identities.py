@@ -21,6 +21,8 @@ import re
 
 from sympy.core.function import AppliedUndef
 
+from readers.notes.moments import OPERATORS as MOMENTS
+
 SETTING = re.compile(r"\bindependen|\bif\b|\bwhen\b|\bsuppose|\bassum|\bgiven\b", re.IGNORECASE)
 r"""Words that make an identity hold in a setting the check may read without listing it ("if $X$ and $Y$ are
 independent then $\mathrm{Var}(X + Y) = \dots$"): no identity to carry to later claims.  Nor is a moment
@@ -32,10 +34,12 @@ def opaque(expr, functions) -> bool:
     return isinstance(expr, AppliedUndef) and expr.func.__name__ not in functions
 
 
-def records(claim, steps, functions) -> bool:
-    """Whether the checked ``claim`` (its ``steps``) is an identity to record: ``=`` with an opaque left side, every
-    step proved (numeric evidence at sampled points is no identity to put in) under no assumption at all: not at an
-    example's values, nor under a condition (Var(X + Y) = Var(X) + Var(Y) for independent X, Y is no identity to
-    read the general Var(X + Y) through)."""
-    return claim.rel == "=" and opaque(claim.lhs, functions) and bool(steps) and not claim.conditions and all(
-        s.verdict == "proved" and not s.assumptions for s in steps)
+def records(claim, steps, functions, random=frozenset(), prose=str) -> bool:
+    """Whether the checked ``claim`` (its ``steps``) is an identity to record: ``=`` with an opaque left side that is
+    no moment (:data:`MOMENTS`) nor names a variable with a law (``random``: a law decides those itself), every step
+    proved (numeric evidence at sampled points is no identity to put in) under no assumption at all (not at an
+    example's values, nor under a condition: Var(X + Y) = Var(X) + Var(Y) for independent X, Y is no identity to read
+    the general Var(X + Y) through), and no setting in the words around it (``prose()``, read last: :data:`SETTING`)."""
+    return claim.rel == "=" and opaque(claim.lhs, functions) and claim.lhs.func.__name__ not in MOMENTS \
+        and not {x.name for x in claim.lhs.free_symbols} & set(random) and bool(steps) and not claim.conditions \
+        and all(s.verdict == "proved" and not s.assumptions for s in steps) and not SETTING.search(prose())
