@@ -489,9 +489,7 @@ class _Names:
         r"""Whether a bare ``-T`` on a capital (``A^{-T}``, ``\Sigma^{-T}``) is the inverse transpose: a capital is a
         matrix as ``A^T`` is its transpose, unless the block writes ``T`` as a value (``r_T``, ``t = T``), where
         ``N^{-T}`` is a power."""
-        bare = _SCRIPT_SPACING.sub("", raw)
-        while bare.startswith("{") and bare.endswith("}"):
-            bare = bare[1:-1]
+        bare = bare_script(raw)
         capital = isinstance(root, str) and (re.fullmatch(r"[A-Z]", root) is not None or root in GREEK_CAPITALS)
         return bare == "-T" and capital and not _T_AS_VALUE.search(re.sub(r"\^\s*\{\s*-\s*T\s*\}", "", self.text))
 
@@ -552,23 +550,27 @@ _T_AS_VALUE = re.compile(r"(?<![\\A-Za-z^{])T(?![A-Za-z])|(?<=_)T|(?<=_\{)T|\\(?
 r"""``T`` written as a value somewhere in the block (``r_T``, ``\sum_{t=1}^{T}``, ``t = T``): then ``\gamma^T r_T`` is a power."""
 
 
+def bare_script(raw: str) -> str:
+    r"""A superscript without its spacing and outer braces: ``{\!\top\!}`` is ``\top``, ``{-T}`` is ``-T``."""
+    bare = _SCRIPT_SPACING.sub("", raw)
+    while bare.startswith("{") and bare.endswith("}"):
+        bare = bare[1:-1]
+    return bare
+
+
 def is_transpose_mark(raw: str) -> bool:
     r"""Whether a superscript transposes, spacing aside: ``A^{\!\top\!}`` (a kerned ``\top``, common in lecture
     notes) and ``A^{\,T}`` are ``A^\top``; a spaced label such as ``A^{T\,1}`` is not a transpose mark."""
     if raw in TRANSPOSE_MARKS:
         return True
-    bare = _SCRIPT_SPACING.sub("", raw)
-    while bare.startswith("{") and bare.endswith("}"):
-        bare = bare[1:-1]
+    bare = bare_script(raw)
     return bare in TRANSPOSE_MARKS or _FONT_MARK.fullmatch(bare) is not None
 
 
 def is_inverse_transpose_mark(raw: str, base_name) -> bool:
     r"""Whether a superscript is the inverse transpose: ``L^{-\top}``, ``A^{-\mathsf{T}}``, and ``\mathbf{L}^{-T}`` on a
     bold base (a bare ``-T`` on a plain letter can be a power: ``(1 + r)^{-T}``, ``x^{-T}``)."""
-    bare = _SCRIPT_SPACING.sub("", raw)
-    while bare.startswith("{") and bare.endswith("}"):
-        bare = bare[1:-1]
+    bare = bare_script(raw)
     if not bare.startswith("-") or not is_transpose_mark(bare[1:]):
         return False
     return bare[1:] != "T" or bool(base_name) and re.match(r"\\(mathbf|boldsymbol|bm)\b", str(base_name)) is not None
