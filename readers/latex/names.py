@@ -6,6 +6,7 @@ import re
 import lark
 import sympy as sp
 
+from readers.latex.labelled_entries import labelled_entry
 from readers.latex.nodes import Expectation, Given, _Annotation, _NamePiece
 from readers.latex.tables import (
     FUNCTION_LETTERS,
@@ -65,8 +66,11 @@ class _Names:
         name, index = token.value, None
         for kind, node in piece.scripts:
             if kind == "sub":
-                found = self.index_of(node) if index is None else None
-                if found is not None:
+                labelled = labelled_entry(self.subtext(node), self.index_names) if index is None else None
+                found = self.index_of(node) if index is None and labelled is None else None
+                if labelled is not None:  # Y_{0i}: entry i of Y^{(0)}, not entry 0*i of Y
+                    name, index = f"{name}^{{({labelled[0]})}}", tuple(self.symbol(ch) for ch in labelled[1])
+                elif found is not None:
                     index = found
                 else:
                     name = f"{name}_{self.subtext(node)}"
