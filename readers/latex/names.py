@@ -6,7 +6,7 @@ import re
 import lark
 import sympy as sp
 
-from readers.latex.labelled_entries import labelled_entry
+from readers.latex.labelled_entries import labelled_entry, two_place_elsewhere
 from readers.latex.nodes import Expectation, Given, _Annotation, _NamePiece
 from readers.latex.tables import (
     FUNCTION_LETTERS,
@@ -32,6 +32,8 @@ r"""An indicator written with its condition in brackets right after it: ``\mathb
 STANDARD_LAWS = frozenset({"normal", "Normal", "gaussian", "Gaussian"})
 r"""Families that notes write with no arguments for their standard law (Stan's ``\mbox{normal}()``, mean 0 and
 scale 1): ``normal()`` is read as the family applied to nothing; any other empty call is an error."""
+_SCRIPT_LETTER = re.compile(r"\\math(?:cal|scr)\{(?!O\})[A-Z]\}")
+r"""A calligraphic or script capital other than the order symbol ``\mathcal{O}``."""
 _INCREMENT_NAME = re.compile(r"(?:Delta|delta)_[A-Za-z]+")
 r"""The one name the tokens make of an increment (``\Delta x`` is ``Delta_x``, ``\delta A`` is ``delta_A``:
 readers.latex.tokens): a value, so a parenthesis after it that holds more than one bare name is a factor, unless
@@ -68,8 +70,12 @@ class _Names:
             if kind == "sub":
                 labelled = labelled_entry(self.subtext(node), self.index_names) if index is None else None
                 found = self.index_of(node) if index is None and labelled is None else None
-                if labelled is not None:  # Y_{0i}: entry i of Y^{(0)}, not entry 0*i of Y
-                    name, index = f"{name}^{{({labelled[0]})}}", tuple(self.symbol(ch) for ch in labelled[1])
+                if labelled is not None:  # Y_{0i}: entry i of Y^{(0)}, a_{1n}: a[1, n]; never entry 0*i of Y
+                    letters = tuple(self.symbol(ch) for ch in labelled[1])
+                    if two_place_elsewhere(self.text, token.value):
+                        index = (sp.Integer(int(labelled[0])), *letters)
+                    else:
+                        name, index = f"{name}^{{({labelled[0]})}}", letters
                 elif found is not None:
                     index = found
                 else:
@@ -306,6 +312,9 @@ class _Names:
             return True
         if index is None and name != base and self.bare_name_argument(call):
             return True  # T_n(x), I_0(x), \Gamma_p(a): a family member applied (a factor is not put in parentheses)
+        if index is None and _SCRIPT_LETTER.fullmatch(base) and self.bare_name_argument(call):
+            return True  # \mathcal{J}(w), \mathcal{L}(\theta): a script letter before a name in parentheses is a loss,
+            # a likelihood, a risk applied (nobody multiplies a set or a script constant by a name so; \mathcal{O} aside)
         return len(base) > 1 and base not in GREEK.values() and not base.startswith("\\")  # a word: ReLU(x)
 
     def squared_greek_factor(self, base: str, sups, call) -> bool:

@@ -1300,6 +1300,14 @@ class _Tokenizer:
             self.pos = base + wrapped.start(2)
             self.closing_braces.add(base + wrapped.end() - 1)
             return f"\\{command}{{{self.canonical(wrapped.group(1), start)}}}"
+        called = re.match(r"\s*\{\s*([A-Za-z]|\\[A-Za-z]+)\s*(?=[()])", rest)
+        if not inner and called and command in STYLES:  # \mathcal{L(\beta)}, \boldsymbol{\beta)}: the style's
+            # braces hold the name and what follows it (a call, a stray parenthesis): \mathcal{L}(\beta), \beta)
+            close = _matching(self.text, self.pos + rest.index("{"), "{", "}")
+            if close is not None:
+                self.pos += called.end()
+                self.closing_braces.add(close)
+                return f"\\{command}{{{self.canonical(called.group(1), start)}}}"
         if not inner:
             raise self.error(f"\\{command} needs a letter or a name in braces", start)
         self.pos += inner.end()
@@ -1349,12 +1357,14 @@ class _Tokenizer:
         if re.fullmatch(r"[A-Za-z][A-Za-z0-9]*(?:[_/.][A-Za-z0-9]+)+", word):
             return self.emit("NAME", word, start, self.pos)  # \text{life_satisfaction}, G_\text{left/right},
             # \text{x.size}: one name (a dot inside a word is code's attribute, never a sentence's end)
+        if re.fullmatch(_ORDINAL, word) and (self.operand_expected() or self.tokens[-1].type == "LBRACE"):
+            return self.emit("NAME", "text: " + word, start, self.pos)  # \text{2nd}: an ordinal named, not 2 times nd
         suffix = re.fullmatch(r"-[A-Za-z][A-Za-z0-9]*", word)
         if suffix and self.tokens and self.tokens[-1].type in ("NAME", "WORD") and self.tokens[-1].end_pos == start:
             last = self.tokens.pop()  # p\text{-value}, d\text{-proj}: the suffix is part of the name
             return self.emit("NAME", last.value + word, last.start_pos, self.pos)
         if (self.operand_expected() or self.tokens[-1].type == "LBRACE") \
-                and re.fullmatch(r"(?:#|[A-Za-z]+)(?: [A-Za-z]+)+", " ".join(word.split())) \
+                and re.fullmatch(r"(?:#|[A-Za-z]+|%s)(?: (?:[A-Za-z]+|%s))+" % (_ORDINAL, _ORDINAL), " ".join(word.split())) \
                 and " ".join(word.split()).split()[0] not in PROSE_WORDS:  # \text{# of outcomes}: a count, named
             qualified = _QUALIFIED_NAME.match(self.text, self.pos)
             if qualified is not None and self.row_start():  # \text{Tikhonov Regularized } \lambda_i = ...: one name
@@ -1492,6 +1502,10 @@ def _has_relation(tokens: list, start: int) -> bool:
             return True
     return False
 
+
+_ORDINAL = r"\d+(?:st|nd|rd|th)"
+r"""An ordinal written in a text command, ``\text{1st Stage}``, ``\text{2nd moment}``, ``\text{3rd}``: part of a
+name, as a word is."""
 
 def _matching(text: str, start: int, opener: str, closer: str) -> int | None:
     """The position of the ``closer`` that matches the ``opener`` at ``start`` (escaped ones skipped), or None."""
