@@ -39,6 +39,7 @@ from __future__ import annotations
 
 import dataclasses
 import math
+import re
 import warnings
 from dataclasses import dataclass
 
@@ -469,6 +470,9 @@ class DensitySheet:
             return report
         if not steps:
             return report
+        if all(s.method.startswith(_DENSITY_METHOD) for s in steps) and not _named_a_law(lines, frag):
+            return report  # f(x) = x e^x to differentiate: a definition the prose never calls a law, however it
+            # integrates ([0, 1] is one of the supports tried); it stays the section's density for the facts after it
         verdicts = {s.verdict for s in steps}
         if verdicts != {"verified"} and "refuted" not in verdicts and report.verdict not in (None, "undecided"):
             return report  # a fact that fails short of a refutation: the other reading stands
@@ -505,7 +509,7 @@ class DensitySheet:
                         return [step] if step is not None else None
                     self.density, self.density_end, prose = found, end, ""
                     out[i] = StepReport(lhs=_show(exprs[0]), rel="=", rhs=_show(exprs[1]), verdict="verified",
-                                        line=line, method=f"a probability density: non-negative on a grid and of "
+                                        line=line, method=f"{_DENSITY_METHOD}: non-negative on a grid and of "
                                         f"integral 1 (adaptive quadrature, relative error below {FACT_TOL / 10:g}): "
                                         f"{found.describe()}")
                     continue
@@ -617,6 +621,24 @@ class DensitySheet:
                            f"{NORM_TOL:g}) differs from the stated value by more than {REFUTE_TOL:g} (relative) "
                            f"at every one of {compared} point(s) satisfying the conditions; e.g. "
                            + ", ".join(f"{k}={v}" for k, v in witness.items())), witness
+
+
+_DENSITY_METHOD = "a probability density"
+LAW_WORDS = re.compile(r"p\.d\.f\.?|\bpdf\b|\bdensit|\bdistribut|\brandom variable|\bp\.?m\.?f\b|\bmass function|"
+                       r"\blaw\b|\blikelihood|\bprior\b|\bposterior\b|\bprobabilit", re.I)
+"""Words by which the prose around a lone ``f(x) = ...`` (or its heading) says it is a law, so that the row states a
+density (checked by quadrature) rather than defines a function."""
+
+
+def _named_a_law(lines, frag) -> bool:
+    """Whether the heading of ``frag``, the prose before it, its own lines (an inline formula's sentence) or the
+    paragraph after it names a law (LAW_WORDS); True without the note's text (nothing to go by: as before)."""
+    if not lines:
+        return True
+    end = frag.line + frag.source.count("\n")
+    around = " ".join([frag.heading or "", _preceding(lines, frag.line), *lines[frag.line - 1:end],
+                       _following(lines, end)])
+    return LAW_WORDS.search(around) is not None
 
 
 def _preceding(lines, line: int, chars: int = 200) -> str:

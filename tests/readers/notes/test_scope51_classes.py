@@ -15,6 +15,10 @@ in other letters and layouts than the source.
   ``\mathcal{O}`` keeps its reading).
 * A text command holding an ordinal (``\dfrac{\text{Reduced Form}}{\text{1st Stage}}``, ``\text{2nd moment}``) did
   not parse: the IV estimator's chain was lost.  The ordinal is part of the name, as a word is (readers.latex.tokens).
+* A function written to be differentiated ("consider differentiating $f(x) = x \exp(x)$") was **verified** as a
+  claim that it is a probability density, because it integrates to 1 on [0, 1], one of the supports tried: the notes
+  never said so.  A lone density row is a density claim only where the prose or the heading names a law
+  (readers.notes.density_facts, ``LAW_WORDS``); it still serves the facts stated after it.
 """
 from __future__ import annotations
 
@@ -46,3 +50,9 @@ def test_a_calligraphic_letter_before_a_name_in_parentheses_is_applied():
 def test_an_ordinal_in_a_text_command_is_part_of_a_name():
     text = r"$$q = \dfrac{u/v}{w/v} = \dfrac{u}{w} = \dfrac{\text{2nd Term}}{\text{3rd}}$$" "\n"
     assert_block_verdicts(checked_blocks(text), [HOLDS])
+
+
+def test_a_lone_function_the_prose_never_calls_a_law_is_no_density_claim():
+    text = (r"Differentiate $f(u) = u e^{u}$ twice." "\n\n" "## Lifetimes\n\n"
+            "The density of a lifetime is\n\n" r"$$f(t) = 2e^{-2t}$$" "\n")
+    assert_block_verdicts(checked_blocks(text), [CONFIRMED])
