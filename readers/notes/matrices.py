@@ -63,7 +63,7 @@ from readers.notes.opaque_gradients import opaque_gradients, refutes_nothing
 from readers.notes.report import StepReport
 from readers.notes.usage_kinds import array_names, shown_kinds
 from readers.notes import optimum_restatements
-from readers.notes import vector_moments
+from readers.notes import common_factors, free_equations, vector_moments
 
 MIN_SHAPES = 3
 """Size assignments each reading is sampled at (when it has free sizes)."""
@@ -737,6 +737,8 @@ class MatrixClaims:
         for c in reversed(self.constraints):
             earlier_link = c.line == line and (c.lhs, c.rhs) != (lhs, rhs)  # |Ax|/|x| = |Ay|/|y| = |Ay|: the
             if c.section == section_number and (c.line < line or earlier_link):  # second link under the first
+                if free_equations.constrains_none_of(c.lhs, c.rhs, (lhs, rhs)):
+                    continue  # x^* = -Q^{-1} c says what x^* is, whatever Q and c are (readers.notes.free_equations)
                 names = {s for s in c.lhs.free_symbols | c.rhs.free_symbols if not s.is_commutative}
                 if names & symbols and deferred is None and _about_another_vector(c, symbols):
                     deferred = c
@@ -798,7 +800,9 @@ class MatrixClaims:
 
     def over_laws(self, lhs, rhs, rel, shown) -> StepReport:
         """The claim with its moments written out over random discrete laws (readers.notes.vector_moments): verified
-        when every reading holds, refuted when every reading fails and no law is stated for its random vectors."""
+        when every reading holds, refuted when every reading fails and no law is stated for its random vectors.  A
+        never-zero factor both sides share is cancelled first (readers.notes.common_factors)."""
+        lhs, rhs = common_factors.cancel_common(lhs, rhs, vector_moments.MOMENTS)
         prose, lawful = self.random
         constants = frozenset(self.declared.kinds)  # A "an m x n matrix": a constant, wherever it appears
         ties = vector_moments.tied(prose, lhs, rhs, constants)
