@@ -52,3 +52,70 @@ def test_a_non_strict_relation_does_not_solve_for_its_own_ties(monkeypatch, lhs,
 def test_a_strict_relation_or_a_jump_still_solves(monkeypatch, lhs, rel, rhs, assume):
     solved, difference = _solved_differences(monkeypatch, lhs, rel, rhs, assume)
     assert difference in solved
+
+
+# --- the reflection formulas of the gamma family, and sums of 1/(j + c)^k as polygammas (``zero.ZERO_TESTS``) ------
+
+from derivations.checker.strategies.zero import CHEAP, reduce_to_zero  # noqa: E402
+
+REFLECTIONS = [
+    ("polygamma(1, x) + polygamma(1, 1 - x)", "pi**2/sin(pi*x)**2", ["0 < x < 1"]),  # sf-h27-trigamma-refl
+    ("beta(x + 1, 1 - x)", "pi*x/sin(pi*x)", ["0 < x < 1"]),  # sf-h27-beta-refl-shift
+    ("digamma(x + 1) - digamma(1 - x)", "1/x - pi*cos(pi*x)/sin(pi*x)", ["0 < x < 1"]),  # sf-h27-psi-refl-shift
+    ("polygamma(2, 1 - t) - polygamma(2, t)", "2*pi**3*cos(pi*t)/sin(pi*t)**3", ["0 < t < 1"]),  # a higher order
+    ("digamma(2 - y) - digamma(y)", "pi*cos(pi*y)/sin(pi*y) + 1/(1 - y)", ["0 < y < 1"]),  # reflected, then shifted
+    ("gamma(1/2 + s)*gamma(1/2 - s)", "pi/cos(pi*s)", ["-1/2 < s < 1/2"]),
+]
+
+
+@pytest.mark.parametrize("lhs, rhs, assume", REFLECTIONS)
+def test_a_reflection_reduces_to_zero(lhs, rhs, assume):
+    step = claim_step(lhs, "==", rhs, assume)
+    assert reduce_to_zero(step.lhs - step.rhs, CHEAP) == "reflection"
+
+
+@pytest.mark.parametrize("lhs, rhs, assume", [
+    ("polygamma(1, x + 1) + polygamma(1, 1 - x)", "pi**2/sin(pi*x)**2", ["0 < x < 1"]),  # the shift's -1/x^2 missing
+    ("beta(x + 1, 1 - x)", "pi/sin(pi*x)", ["0 < x < 1"]),  # the factor x missing
+    ("digamma(x + 1) - digamma(1 - x)", "1/x + pi*cos(pi*x)/sin(pi*x)", ["0 < x < 1"]),  # the cotangent's sign
+    ("polygamma(2, 1 - t) + polygamma(2, t)", "2*pi**3*cos(pi*t)/sin(pi*t)**3", ["0 < t < 1"]),  # (-1)^m
+])
+def test_a_wrong_reflection_does_not_reduce_to_zero(lhs, rhs, assume):
+    step = claim_step(lhs, "==", rhs, assume)
+    assert reduce_to_zero(step.lhs - step.rhs, CHEAP) is None
+
+
+# a sum of 1/(j + c)^k with symbolic bounds becomes polygammas before ``doit`` (``sum_polygamma``, used by the
+# symbolic rung's proof at symbolic sizes): doit left the first unevaluated and wrote the others with lerchphi
+
+from derivations.checker.strategies.symbolic import _prove_for_all_sizes  # noqa: E402
+
+SUMS = [
+    ("sum(1/(j + x)**2, j, 0, n - 1)", "polygamma(1, x) - polygamma(1, x + n)", ["x=positive", "n=positive_integer"]),
+    ("digamma(x + n)", "digamma(x) + sum(1/(x + j), j, 0, n - 1)", ["x=positive", "n=positive_integer"]),  # sf-h16
+    ("sum(1/(y + k), k, 1, m)", "digamma(y + m + 1) - digamma(y + 1)", ["y=positive", "m=positive_integer"]),
+]
+
+
+@pytest.mark.parametrize("lhs, rhs, assume", SUMS)
+def test_a_sum_of_shifted_powers_is_proved_through_polygammas(lhs, rhs, assume):
+    verdict = _prove_for_all_sizes(claim_step(lhs, "==", rhs, assume))
+    assert verdict is not None and verdict.kind == "proved"
+
+
+@pytest.mark.parametrize("lhs, rhs, assume", [
+    ("sum(1/(j + x)**2, j, 0, n)", "polygamma(1, x) - polygamma(1, x + n)", ["x=positive", "n=positive_integer"]),
+    ("digamma(x + n)", "digamma(x) + sum(1/(x + j), j, 1, n)", ["x=positive", "n=positive_integer"]),  # off by one
+])
+def test_a_wrong_or_unguarded_sum_is_not_proved(lhs, rhs, assume):
+    assert _prove_for_all_sizes(claim_step(lhs, "==", rhs, assume)) is None
+
+
+def test_the_pole_guard_leaves_a_sum_reaching_a_pole_as_it_is():
+    """With no sign for x, psi'(x) is a pole at x = -2 where the sum is defined (1/4 at n = 1): no rewrite."""
+    import sympy as sp
+    from derivations.checker.strategies.sum_polygamma import sums_as_polygammas
+    j, x = sp.Symbol("j", integer=True), sp.Symbol("x")
+    n = sp.Symbol("n", integer=True, positive=True)
+    unguarded = sp.Sum(1 / (j + x) ** 2, (j, 0, n - 1))
+    assert sums_as_polygammas(unguarded) is unguarded
