@@ -106,6 +106,7 @@ def test_a_sum_of_shifted_powers_is_proved_through_polygammas(lhs, rhs, assume):
 @pytest.mark.parametrize("lhs, rhs, assume", [
     ("sum(1/(j + x)**2, j, 0, n)", "polygamma(1, x) - polygamma(1, x + n)", ["x=positive", "n=positive_integer"]),
     ("digamma(x + n)", "digamma(x) + sum(1/(x + j), j, 1, n)", ["x=positive", "n=positive_integer"]),  # off by one
+    ("digamma(x + t)", "digamma(x) + sum(1/(x + j), j, 0, t - 1)", ["x=positive", "t=positive"]),  # t need not be whole
 ])
 def test_a_wrong_or_unguarded_sum_is_not_proved(lhs, rhs, assume):
     assert _prove_for_all_sizes(claim_step(lhs, "==", rhs, assume)) is None
