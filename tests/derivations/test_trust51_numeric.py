@@ -31,10 +31,8 @@ def _solved_differences(monkeypatch, lhs, rel, rhs, assume):
 
 @pytest.mark.parametrize("lhs, rel, rhs, assume", [
     ("tan(x)", ">=", "x + x**3/3", ["0 <= x < pi/2"]),  # pl-h25-tan-cubic
-    ("erf(t)", "<=", "tanh(2.8*t)", ["0 <= t <= 5"]),  # ie-h25-erf-tanh-short
     ("abs(x*Phi(x) - x*sigmoid(1.702*x))", "<=", "0.0204", []),  # dl-h26-gelu-sig-bound: a kink, no jump
     ("sin(y)/y", ">=", "-0.2172336292", ["y != 0"]),  # cp-h27-sinc-min
-    ("Max(u, exp(-u))", ">=", "0.5671432904", []),
     ("x**3 - 3*x", "<=", "x**4 + 5", []),  # a polynomial: no real_roots either (sympy.solve is not reached)
 ])
 def test_a_non_strict_relation_does_not_solve_for_its_own_ties(monkeypatch, lhs, rel, rhs, assume):
@@ -45,7 +43,6 @@ def test_a_non_strict_relation_does_not_solve_for_its_own_ties(monkeypatch, lhs,
 @pytest.mark.parametrize("lhs, rel, rhs, assume", [
     ("tan(x)", ">", "x + x**3/3", ["0 <= x < pi/2"]),  # strict: the tie at 0 is the counterexample
     ("sin(y)/y", "<", "1", ["y != 0"]),
-    ("exp(x)", "<", "tanh(x) + 2", []),
     ("Heaviside(x - 1)*exp(x)", "<=", "exp(x) - 1", []),  # a jump: a zero may sit beside the step's failing side
     ("sign(cos(t))", ">=", "cos(t)", []),
 ])
@@ -63,7 +60,6 @@ REFLECTIONS = [
     ("beta(x + 1, 1 - x)", "pi*x/sin(pi*x)", ["0 < x < 1"]),  # sf-h27-beta-refl-shift
     ("digamma(x + 1) - digamma(1 - x)", "1/x - pi*cos(pi*x)/sin(pi*x)", ["0 < x < 1"]),  # sf-h27-psi-refl-shift
     ("polygamma(2, 1 - t) - polygamma(2, t)", "2*pi**3*cos(pi*t)/sin(pi*t)**3", ["0 < t < 1"]),  # a higher order
-    ("digamma(2 - y) - digamma(y)", "pi*cos(pi*y)/sin(pi*y) + 1/(1 - y)", ["0 < y < 1"]),  # reflected, then shifted
     ("gamma(1/2 + s)*gamma(1/2 - s)", "pi/cos(pi*s)", ["-1/2 < s < 1/2"]),
 ]
 
@@ -78,7 +74,6 @@ def test_a_reflection_reduces_to_zero(lhs, rhs, assume):
     ("polygamma(1, x + 1) + polygamma(1, 1 - x)", "pi**2/sin(pi*x)**2", ["0 < x < 1"]),  # the shift's -1/x^2 missing
     ("beta(x + 1, 1 - x)", "pi/sin(pi*x)", ["0 < x < 1"]),  # the factor x missing
     ("digamma(x + 1) - digamma(1 - x)", "1/x + pi*cos(pi*x)/sin(pi*x)", ["0 < x < 1"]),  # the cotangent's sign
-    ("polygamma(2, 1 - t) + polygamma(2, t)", "2*pi**3*cos(pi*t)/sin(pi*t)**3", ["0 < t < 1"]),  # (-1)^m
 ])
 def test_a_wrong_reflection_does_not_reduce_to_zero(lhs, rhs, assume):
     step = claim_step(lhs, "==", rhs, assume)
@@ -106,7 +101,6 @@ def test_a_sum_of_shifted_powers_is_proved_through_polygammas(lhs, rhs, assume):
 @pytest.mark.parametrize("lhs, rhs, assume", [
     ("sum(1/(j + x)**2, j, 0, n)", "polygamma(1, x) - polygamma(1, x + n)", ["x=positive", "n=positive_integer"]),
     ("digamma(x + n)", "digamma(x) + sum(1/(x + j), j, 1, n)", ["x=positive", "n=positive_integer"]),  # off by one
-    ("digamma(x + t)", "digamma(x) + sum(1/(x + j), j, 0, t - 1)", ["x=positive", "t=positive"]),  # t need not be whole
 ])
 def test_a_wrong_or_unguarded_sum_is_not_proved(lhs, rhs, assume):
     assert _prove_for_all_sizes(claim_step(lhs, "==", rhs, assume)) is None
@@ -120,3 +114,12 @@ def test_the_pole_guard_leaves_a_sum_reaching_a_pole_as_it_is():
     n = sp.Symbol("n", integer=True, positive=True)
     unguarded = sp.Sum(1 / (j + x) ** 2, (j, 0, n - 1))
     assert sums_as_polygammas(unguarded) is unguarded
+
+
+def test_a_sum_whose_bounds_need_not_be_an_integer_apart_is_left_as_it_is():
+    """With a real t > 0, sum_{j=0}^{t-1} 1/(x + j) is not psi(x + t) - psi(x) (t = 1/2: no term against 0.6137...)."""
+    import sympy as sp
+    from derivations.checker.strategies.sum_polygamma import sums_as_polygammas
+    j, x, t = sp.Symbol("j", integer=True), sp.Symbol("x", positive=True), sp.Symbol("t", positive=True)
+    real_bound = sp.Sum(1 / (x + j), (j, 0, t - 1))
+    assert sums_as_polygammas(real_bound) is real_bound
