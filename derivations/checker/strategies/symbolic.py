@@ -30,6 +30,7 @@ from derivations.checker.strategies.instances import (Instance, Unsupported, has
                                                       smallest_instances)
 from derivations.checker.strategies.limit import symbolic_limit
 from derivations.checker.strategies.max_cases import prove_equal_by_max_cases
+from derivations.checker.strategies.sum_polygamma import sums_as_polygammas
 from derivations.checker.strategies.zero import CHEAP, ZERO_TESTS, prove_equal, reduce_to_zero
 
 INEQUALITIES = ("<=", ">=", "<", ">")
@@ -121,8 +122,9 @@ def _prove_for_all_sizes(step: Step) -> Verdict | None:
     inst = refined_symbolic(step)
     if not ranges_never_reversed(inst):
         return None
-    inst = Instance(inst.lhs.doit(), inst.rhs.doit(), inst.rel, inst.assumptions, inst.groups, inst.variable,
-                    inst.point, inst.label)
+    # a sum of 1/(j + c)^k becomes polygammas before doit, which would write it with lerchphi (or not at all)
+    lhs, rhs = (sums_as_polygammas(side).doit() for side in (inst.lhs, inst.rhs))
+    inst = Instance(lhs, rhs, inst.rel, inst.assumptions, inst.groups, inst.variable, inst.point, inst.label)
     method = prove_instance(inst, CHEAP)
     if method is None:
         return None

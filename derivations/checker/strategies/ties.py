@@ -1,7 +1,7 @@
 r"""Exact points where lhs and rhs are likely to meet: where a strict inequality fails by a tie.
 
 * every symbol at the same small value $t \in \{0, \pm 1, \pm 2, \pm\tfrac12\}$ (ties between symbols);
-* for one symbol, the real zeros of $d = lhs - rhs$: exact roots of the numerator when it
+* for one symbol, the real zeros of $d = lhs - rhs$ (not for $\le$/$\ge$ without jumps: ``closed_ties``): exact roots of the numerator when it
   is a polynomial of modest degree (algebraic numbers, ``sympy.real_roots``), ``sympy.solve``'s exact
   zeros (in a budgeted worker), and roots
   found by ``mpmath.findroot`` from several starts otherwise (read as exact rationals: they
@@ -27,6 +27,7 @@ import sympy as sp
 
 from derivations.checker.assumptions import Region
 from derivations.checker.budget import busy_clock
+from derivations.checker.strategies.closed_ties import zeros_cannot_refute
 from derivations.checker.strategies.instances import Instance
 from derivations.checker.strategies.resonance import resonant_integers
 
@@ -68,7 +69,12 @@ def likely_ties(inst: Instance, deadline: float, cut: list | None = None) -> Ite
         return
     (x,) = symbols
     difference = inst.lhs - inst.rhs
-    for root in _polynomial_roots(difference, x) + _solved_roots(difference, x, deadline, cut):
+    lent = 0.0
+    if zeros_cannot_refute(inst.rel, inst.lhs, inst.rhs):  # a tie satisfies <= and >=: its solve's time is lent
+        exact, lent = [], min(SOLVE_SECONDS, max(deadline - busy_clock(), 0.0) / 4)
+    else:
+        exact = _polynomial_roots(difference, x) + _solved_roots(difference, x, deadline, cut)
+    for root in exact:
         if busy_clock() > deadline:
             _note(cut, "the exact zeros of lhs - rhs")
             return
@@ -79,7 +85,7 @@ def likely_ties(inst: Instance, deadline: float, cut: list | None = None) -> Ite
         point = {x: sp.Rational(repr(root))}
         if inside(inst, point):
             yield point
-    yield from feature_points(inst, deadline, cut)
+    yield from feature_points(inst, deadline, cut, lent)
 
 
 FAR_REALS = (sp.Integer(10) ** 600, sp.Rational(1, 10 ** 600))
@@ -140,20 +146,37 @@ def _far_on_walls(inst: Instance, walls: list, s: sp.Symbol, value: sp.Expr, oth
                     yield point
 
 
-def feature_points(inst: Instance, deadline: float, cut: list | None = None) -> Iterator[dict]:
+def feature_points(inst: Instance, deadline: float, cut: list | None = None, lent: float = 0.0) -> Iterator[dict]:
     r"""Exact points inside the assumptions where a thin failure hides, on lines through the domain.
 
     For each symbol $s$ (the others fixed at :data:`SLICE_VALUES`), along $s$: the kinks of a piecewise
     difference (:func:`_pieces`), the boundaries of the relational assumptions ($x = y - 10^{-30}$ for
     $x \ge y - 10^{-30}$), the midpoints between neighbouring ones of these, and, for one symbol, the exact
     zeros of the derivative (:func:`_critical_points`).  Used for equalities too: a tent, a spike or a sliver
-    between a kink and a boundary is missed by random samples."""
-    from derivations.checker.strategies.numeric import inside  # noqa: PLC0415 - numeric imports this module
+    between a kink and a boundary is missed by random samples.
 
+    ``lent``: seconds of a solve :func:`likely_ties` skipped (``closed_ties``), added to the share and given to the
+    first solves here (:data:`LENT`), so that the zeros of the derivative or the kinks get the time the ties had."""
     symbols = inst.symbols
     if not symbols or len(symbols) > MAX_SLICE_SYMBOLS:
         return
-    deadline = min(deadline, busy_clock() + FEATURE_SHARE * max(deadline - busy_clock(), 0.0))
+    deadline = min(deadline, busy_clock() + FEATURE_SHARE * max(deadline - busy_clock(), 0.0) + lent)
+    LENT[0] = lent
+    try:
+        yield from _feature_points(inst, deadline, cut)
+    finally:
+        LENT[0] = 0.0
+
+
+LENT = [0.0]
+"""Seconds lent to the next ``sympy.solve`` calls of :func:`feature_points` (:func:`_solved_roots` may take this
+much even when a quarter of the time left is less; what it spends is taken off)."""
+
+
+def _feature_points(inst: Instance, deadline: float, cut: list | None) -> Iterator[dict]:
+    from derivations.checker.strategies.numeric import inside  # noqa: PLC0415 - numeric imports this module
+
+    symbols = inst.symbols
     difference = inst.lhs - inst.rhs
     boundaries = [a.lhs - a.rhs for a in inst.assumptions if isinstance(a, (sp.Le, sp.Lt, sp.Ge, sp.Gt))]
     if len(symbols) > 1:
@@ -441,11 +464,13 @@ def _solved_roots(difference: sp.Expr, x: sp.Symbol, deadline: float, cut: list 
     r"""Exact real zeros from ``sympy.solve`` (``sin(x)**2 - 1`` gives $\pm\pi/2$), within a budget of its own."""
     from derivations.checker.budget import run_with_budget  # noqa: PLC0415
 
-    seconds = min(SOLVE_SECONDS, (deadline - busy_clock()) / 4)
+    seconds = min(SOLVE_SECONDS, max((deadline - busy_clock()) / 4, LENT[0]))
     if seconds <= 0.05:
         _note(cut, "a solve for exact zeros")
         return []
+    started = busy_clock()
     outcome = run_with_budget(_solve, difference, x, seconds=seconds)
+    LENT[0] = max(0.0, LENT[0] - (busy_clock() - started))
     if outcome.status in ("timeout", "memory") and seconds < SOLVE_SECONDS:  # the step's budget, not the cap
         _note(cut, "a solve for exact zeros")
     return list(outcome.value) if outcome.ok else []

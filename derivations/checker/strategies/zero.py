@@ -17,6 +17,8 @@ import sympy as sp
 from sympy.functions.elementary.hyperbolic import HyperbolicFunction
 from sympy.functions.elementary.trigonometric import TrigonometricFunction
 
+from derivations.checker.strategies.reflection import reflected
+
 
 class Cancelled:
     r"""The reduction $d \mapsto \operatorname{cancel}(\mathit{inner}(d))$; called with a ``memo`` (a dict of one
@@ -72,6 +74,7 @@ ZERO_TESTS = (
     ("rewrite(exp)", Cancelled(_rewritten_to_exp)),
     ("expand_log", Cancelled(sp.expand_log)),
     ("expand_func", Cancelled(_shifts_expanded)),
+    ("reflection", Cancelled(reflected)),
     ("doit (integrate)", _cancel_integrated),
     ("simplify", sp.simplify),
 )
