@@ -7,7 +7,8 @@ arguments.  The same letter is then a function wherever the notes apply it, also
           \text{ never } R \cdot \tau.
 
 Only a single letter, Latin or Greek, with at most a subscript, written right before the parenthesis, counts
-(``\in (0, 1)`` and ``\max(a, b)`` do not); the list must have a comma outside any inner bracket.
+(``\in (0, 1)``, ``\max(a, b)`` and ``i0e(x, y)`` do not); the list must have a comma outside any inner bracket
+(``y_n(\langle w, x_n \rangle + b)`` is a product) and no ``=`` (``s_i(i = 1, \dots, n)`` is a remark).
 """
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ import re
 
 _GREEK = ("alpha|beta|gamma|delta|epsilon|varepsilon|zeta|eta|theta|vartheta|iota|kappa|lambda|mu|nu|xi|pi|rho|"
           "sigma|tau|upsilon|phi|varphi|chi|psi|omega|Gamma|Delta|Theta|Lambda|Xi|Pi|Sigma|Upsilon|Phi|Psi|Omega")
-_APPLIED = re.compile(r"(?<![A-Za-z\\_^])([A-Za-z]|\\(?:" + _GREEK + r")(?![A-Za-z]))"
+_APPLIED = re.compile(r"(?<![A-Za-z0-9\\_^])([A-Za-z]|\\(?:" + _GREEK + r")(?![A-Za-z]))"
                       r"(?:_\{[^{}]*\}|_\\?[A-Za-z0-9]+)?\(")
 
 
@@ -24,23 +25,25 @@ def several_argument_names(text: str) -> frozenset:
     ``pi`` in ``\pi(a, s)``), without the backslash."""
     names = set()
     for m in _APPLIED.finditer(text):
-        if _has_top_level_comma(text, m.end()):
+        if _lists_arguments(text, m.end()):
             names.add(m.group(1).lstrip("\\"))
     return frozenset(names)
 
 
-def _has_top_level_comma(text: str, start: int) -> bool:
-    """Whether the parenthesis opened just before ``start`` holds a comma outside inner brackets before it closes."""
-    depth = 0
-    for ch in text[start:start + 400]:
+def _lists_arguments(text: str, start: int) -> bool:
+    r"""Whether the parenthesis opened just before ``start`` holds a comma outside inner brackets (``\langle w,
+    x\rangle`` is one) before it closes, and no ``=`` (``s_i (i = 1, \dots, n)`` is a remark, not arguments)."""
+    depth, comma = 0, False
+    body = text[start:start + 400].replace(r"\langle", "(").replace(r"\rangle", ")")
+    for ch in body:
         if ch in "([{":
             depth += 1
         elif ch in ")]}":
             if depth == 0:
-                return False
+                return comma
             depth -= 1
         elif ch == "," and depth == 0:
-            return True
-        elif ch in "$\n":
+            comma = True
+        elif ch in "=$\n" and depth == 0:
             return False
     return False
