@@ -36,3 +36,47 @@ $$2 {L}(\phi_k) = \phi_k^{{3}} {C}(2 z)$$
 def test_names_applied_to_several_arguments_are_functions(names):
     blocks = checked_blocks(APPLIED.format(**names))
     assert_block_verdicts(blocks, [CONFIRMED, ("undecided", "refuted"), ("undecided", "refuted")])
+
+
+MACROS = r"""$$
+\newcommand{{{mac}}}[1]{{{bold}{{#1}}}}
+$$
+
+# Example
+
+$$
+{mac}{{{x}}}=
+\begin{{{env}}}
+    2 \\
+    5 \\
+    3
+\end{{{env}}}
+$$
+
+$$
+{mac}{{{x}}}^\text{{T}}=
+\begin{{{env}}}
+    2 & 5 & 3
+\end{{{env}}}
+$$
+
+$$
+{mac}{{{x}}}^\text{{T}}{mac}{{{x}}} = 2\times 2 + 5\times 5 + 3\times 3 = 38
+$$
+
+Wrong:
+
+$$
+{mac}{{{x}}}^\text{{T}}{mac}{{{x}}} = 39
+$$
+"""
+
+
+@pytest.mark.parametrize("names", [
+    dict(mac=r"\bs", bold=r"\boldsymbol", x="x", env="bmatrix"),
+    dict(mac=r"\V", bold=r"\mathbf", x="u", env="pmatrix"),
+])
+def test_vectors_written_out_with_the_notes_macros(names):
+    # hadrienj_norms_notes.md:180, :187, :331: \bs{x} = [...] wrote out nothing the claims' \boldsymbol{x} could use
+    blocks = checked_blocks(MACROS.format(**names))
+    assert_block_verdicts(blocks, ["proved", "proved", ("undecided", "refuted")])
