@@ -5,7 +5,11 @@ wrong variants that must not be confirmed:
   (``J(\pi_{\theta}) = ...``), is a function everywhere: ``R(\tau)`` is R at tau and ``J(\pi_\theta)`` J at
   pi_theta, never products (spinningup_policy_gradient.rst:29, :83, :154, :222 read them as ``J*pi_theta`` and
   ``R*tau``); read as products, a wrong claim ``2 L(\phi_k) = \phi_k^3 C(2z)`` after ``L(\phi_k) = \phi_k^3 C(z)``
-  was proved (readers.notes.applied_names, readers.notes.reading.defined_functions).
+  was proved (readers.notes.applied_names, readers.notes.reading.defined_functions);
+* a vector written out with the note's own macro (``\bs{x} = [2; 5; 3]`` under ``\newcommand\bs[1]{\boldsymbol{#1}}``)
+  gave the claims' ``\boldsymbol{x}`` no value (hadrienj_norms_notes.md:180, :187, :331 undecided, "MatrixLiteral in
+  a matrix claim"): the written-out values are read from the blocks with the macros expanded
+  (readers.notes.matrix_literals).
 """
 import pytest
 
