@@ -599,7 +599,8 @@ class MatrixClaims:
 
     def literals(self):
         if self._literals is None:
-            self._literals = literal_definitions(self.text, lambda s: bool(_IDENTITY.fullmatch(s.name)))
+            fragments = self._fragments if self._fragments is not None else find_blocks(self.text)
+            self._literals = literal_definitions(fragments, lambda s: bool(_IDENTITY.fullmatch(s.name)))
         return self._literals
 
     def literal_at(self, name: str, line: int):

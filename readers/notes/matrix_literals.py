@@ -21,7 +21,6 @@ from dataclasses import dataclass
 import sympy as sp
 
 from readers.latex.matrix_reader import parse_matrix_block
-from readers.notes.blocks import find_blocks
 from readers.notes.matrix_exact import Exact, NotExact, has_literal
 
 
@@ -33,10 +32,12 @@ class LiteralDefinition:
     value: sp.ImmutableMatrix
 
 
-def literal_definitions(text: str, identity) -> list[LiteralDefinition]:
-    """Every literal definition of the note, in order (``identity(symbol)``: whether a name is ``I``)."""
+def literal_definitions(fragments, identity) -> list[LiteralDefinition]:
+    r"""Every literal definition among the note's blocks ``fragments`` (as the claims read them: the note's own
+    macros expanded, so ``\bs{x} = [2, 5]^T`` under ``\newcommand\bs[1]{\boldsymbol{#1}}`` writes out the
+    ``\boldsymbol{x}`` of the claims), in order (``identity(symbol)``: whether a name is ``I``)."""
     out = []
-    for frag in find_blocks(text):
+    for frag in fragments:
         if "matrix" not in frag.content and "^\\top" not in frag.content and "^T" not in frag.content:
             continue
         try:

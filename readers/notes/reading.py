@@ -18,6 +18,7 @@ import sympy as sp
 from sympy.core.function import AppliedUndef
 
 from readers.latex.reader import implied
+from readers.notes.applied_names import several_argument_names
 from readers.notes.decimals import ELLIPSIS_SYMBOL
 from readers.notes.every_entry import listed_entry
 from readers.notes.intervals import bounds as interval_bounds
@@ -28,8 +29,8 @@ BUILT = {"=": sp.Eq, "!=": sp.Ne, "<": sp.Lt, ">": sp.Gt, "<=": sp.Le, ">=": sp.
 
 _DEFINED_FUNCTION = re.compile(
     r"(?<![A-Za-z_^])(?<![_^]\\)(\\?[A-Za-z]+)(?:_\{[^{}]*\}|_[A-Za-z0-9])?\s*"
-    r"(?:\\left)?\(\s*((?:\\[A-Za-z]+\s*)?\\?[A-Za-z]+(?:_\{?[A-Za-z0-9]+\}?)?"
-    r"(?:\s*,\s*(?:\\[A-Za-z]+\s*)?\\?[A-Za-z]+(?:_\{?[A-Za-z0-9]+\}?)?)*)\s*(?:\\right)?\)\s*&?\s*"
+    r"(?:\\left)?\(\s*((?:\\[A-Za-z]+\s*)?\\?[A-Za-z]+(?:_\{?\\?[A-Za-z0-9]+\}?)?"
+    r"(?:\s*,\s*(?:\\[A-Za-z]+\s*)?\\?[A-Za-z]+(?:_\{?\\?[A-Za-z0-9]+\}?)?)*)\s*(?:\\right)?\)\s*&?\s*"
     r"(?:=|:=|\\coloneqq|\\equiv|\\triangleq)")
 _NOT_FUNCTIONS = frozenset({"left", "right", "frac", "sqrt", "mathrm", "operatorname", "text", "mathbf", "boldsymbol",
                             "log", "ln", "exp", "sin", "cos", "tan", "max", "min", "det", "tr", "lim", "sum", "prod"})
@@ -48,6 +49,7 @@ def defined_functions(text: str) -> frozenset:
     names |= {m.group(1) for m in _DERIVATIVE_AT_A_POINT.finditer(text)}
     names |= {m.group(1) for m in _SEQUENCE.finditer(text)}
     names |= {n for m in _COMPOSITION.finditer(text) if m.group(1) != m.group(2) for n in m.groups()}
+    names |= several_argument_names(text) - _NOT_FUNCTIONS  # R(s, a, s') somewhere: R(tau) is R at tau
     return frozenset(names)
 
 
