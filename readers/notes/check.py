@@ -118,7 +118,7 @@ from readers.notes import iid_moments, named_densities, stated_laws
 from readers.notes.componentwise import ComponentFunctions
 from readers.notes.einstein import einstein_reading
 from readers.notes.catalog import SIGMOID_CUE, _CatalogMatch
-from readers.notes.matrices import MatrixClaims
+from readers.notes.matrices import MatrixClaims, transposes_written
 from readers.notes import vector_moments
 from readers.notes import entry_equations, inverses, stated_extrema, stated_identities
 from readers.notes.matrices_elsewhere import symbol_names, unless_matrices_elsewhere
@@ -3001,7 +3001,7 @@ class _NotesReader(_CatalogMatch):
                 updates.append(_show(name))
                 continue
             if not row.continued and rels[0] in ("=", ":=") and len(exprs) == 2 and not self.definable(
-                    name, exprs[1]) and self.definable(exprs[1], name) and is_name(exprs[1]) \
+                    name, exprs[1]) and self.definable(exprs[1], name, frag) and is_name(exprs[1]) \
                     and not is_name(name) and not isinstance(name, AppliedUndef) \
                     and not is_parameter(exprs[1], self.section.functions) \
                     and not entry_of(exprs[1], self.expand(name)) \
@@ -3375,8 +3375,11 @@ class _NotesReader(_CatalogMatch):
         if isinstance(lhs, sp.Symbol) and _WRITTEN_ZERO.fullmatch(lhs.name):
             return False  # "u with $A\mathbf{u} = \mathbf{0}$": the zero vector is never a name being defined
         if isinstance(lhs, sp.Symbol) and frag is not None and _MATRIX_IDENTITY.fullmatch(lhs.name) \
-                and self.matrix_claims.writes_declared(frag, frag.content_line):
-            return False  # X(X^T X)^{-1}X^T = I beside a declared matrix: the identity, never a name being defined
+                and (self.matrix_claims.writes_declared(frag, frag.content_line) or transposes_written(frag.content)
+                     or {s.name for s in rhs.free_symbols if isinstance(s, sp.Symbol)}
+                     & self.matrix_claims.defined_letters(frag.content_line, self.section)):
+            return False  # X(X^T X)^{-1}X^T = I beside a declared, a transposed or a defined matrix (M^3 = I after
+            # M = Z(Z^T Z)^{-1}Z^T): the identity, never a name being defined
         if key is None or self.section.defined_here(key):
             if not isinstance(lhs, AppliedUndef):
                 return False
