@@ -136,6 +136,7 @@ from readers.notes.math_phrases import phrase_words, split_runs
 from readers.notes.mentions import mentioned_not_asserted, operator_named, sought_equation
 from readers.notes.conditional_moments import check_conditional_moments
 from readers.notes import estimator_moments
+from readers.notes import law_relations
 from readers.notes.event_moments import METHOD as EVENT_METHOD, events_as_means, fails_at_ties, reads_events
 from readers.notes.moments import ATOMS, NO_RANDOM_VARIABLE, atom_conditions, compound_moments, decorated, only_inside, operators_in, read_moments, refutable
 from readers.notes.moments import _capital
@@ -5727,6 +5728,41 @@ class _NotesReader(_CatalogMatch):
                     **{_show(x): str(value) for x in free}, **again.counterexample}})
         return None
 
+    def law_relation(self, claim: _Claim, lhs, rhs, shown) -> StepReport | None:
+        r"""``aX + b \sim \mathcal{N}(a\mu + b, a^2\sigma^2)`` after ``X \sim \mathcal{N}(\mu, \sigma^2)``: the claimed
+        law's mean and variance checked as moments of the form (readers.notes.law_relations); None when the form is
+        a bare name (the statement of a law) or its moments are not read."""
+        laws, stated, form = self.section.laws, law_relations.claimed_law(rhs), self.expand(lhs)
+        if isinstance(lhs, sp.Symbol) or not any(isinstance(x, sp.Symbol) and x.name in laws
+                                                 for x in form.free_symbols):
+            return None
+        constants = {x for x in lhs.free_symbols | rhs.free_symbols if x.name not in laws} \
+            | {x for f in laws.values() for a in f.args for x in getattr(a, "free_symbols", ())}
+        reports, used = [], []
+        for moment, value in law_relations.moment_claims(lhs, stated):
+            read, found = law_moments(moment, laws, self.expand, constants, self.section.independent)
+            if not found or read.has(AppliedUndef):
+                return None
+            used += found
+            step = self.step(read, "=", value, tuple(claim.conditions) + tuple(r for f in found for r in f.domain)
+                             + tuple(stated.domain), zero_based=claim.zero_based)
+            if isinstance(step, str):
+                return None
+            report = self.run(step, shown)
+            reports.append(StepReport(**{**report.__dict__, "reason": f"{law_relations.MOMENT[moment.func.__name__]}: "
+                                         f"{report.reason}"[:300]}) if report.verdict == "refuted" else report)
+        refuted = next((r for r in reports if r.verdict == "refuted"), None)
+        if refuted is not None and law_relations.one_reading(used):
+            return StepReport(**{**refuted.__dict__, "method": f"{law_relations.METHOD}; {refuted.method}"[:300]})
+        why = law_relations.closed(form, stated, laws, self.section.independent)
+        if refuted is None and all(r.verdict in ("proved", "verified") for r in reports) and why is not None:
+            return StepReport(**shown, verdict=worst([r.verdict for r in reports]),
+                              method=f"{why}; {law_relations.METHOD}; {reports[0].method}"[:300])
+        return StepReport(**shown, verdict="undecided", reason=(
+            law_relations.PARAMETRISATION if refuted is not None else law_relations.NOT_FIXED if why is None
+            and all(r.verdict in ("proved", "verified") for r in reports)
+            else "; ".join(r.reason for r in reports if r.reason)[:300] or "its mean or variance is not decided"))
+
     def check_plain(self, claim: _Claim, frag: Fragment, lhs, rhs, shown) -> list[StepReport]:
         """The steps of ``claim`` (read as ``lhs``, ``rhs``); ambiguous where letters that another section declares
         matrices make it fail as matrix algebra (readers.notes.matrices_elsewhere)."""
@@ -5783,6 +5819,10 @@ class _NotesReader(_CatalogMatch):
         if member is not None:  # 3 \in \{1, 3, 5\}: numbers against a set written out (readers.notes.membership)
             return [StepReport(**shown, verdict=member, method=membership.METHOD,
                                reason="" if member == "proved" else f"{membership.METHOD}: it does not hold")]
+        if claim.rel == "~" and self.section.laws and law_relations.claimed_law(rhs) is not None:
+            related = self.law_relation(claim, lhs, rhs, shown)
+            if related is not None:  # aX + b ~ N(a mu + b, a^2 sigma^2) (readers.notes.law_relations)
+                return [related]
         if claim.rel in ("~", "in", "!=", "notin", "ll", "gg", "subset", "supset", "mapsto", "<->", "perp",
                          "congruent", "lessapprox", "gtrapprox"):  # f(x - eta f'(x)) \lessapprox f(x): up to higher order
             return [StepReport(**shown, verdict="undecided", reason=f"relation {claim.rel!r} is not checked")]

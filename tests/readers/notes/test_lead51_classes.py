@@ -9,6 +9,11 @@ r"""Classes found at stop 51 (the lead's probes).
   :math:`X(X^\top X)^{-1}X^\top = I` was ``1 = I``, a definition of ``I``, so the wrong line was lost.  A value
   cancelled out of written capitals is no example, a body that transposes a capital defines a matrix, and ``I``
   beside transposed or defined matrices is the identity.
+* "For $h(u) = e^u$, $h''(u) = e^u > 0$" after :math:`h(u) = u^2`: a sentence that opens on a definition supposes
+  it (readers.notes.definition_cues); it was an ambiguous claim about the old ``h``, and the derivative after it
+  was compared with the old one's.
+* A law claimed of a form of variables with stated laws (:math:`cX + d \sim \mathcal{N}(c\mu + d, c\sigma^2)`) was
+  never checked ("relation '~' is not checked"): its mean and variance are now (readers.notes.law_relations).
 """
 from __future__ import annotations
 
@@ -40,3 +45,38 @@ def test_a_projection_cancelled_by_the_scalar_parse_is_a_matrix_not_an_example()
     blocks = checked_blocks(PROJECTION)
     assert_block_verdicts(blocks, [CONFIRMED, "undecided", "undecided"])
     assert all("matrix" in b.steps[0].reason for b in blocks[1:]), [b.steps[0].reason for b in blocks[1:]]
+
+
+SUPPOSED = r"""# Convexity
+
+For $h(u) = u^2$ we have $h''(u) = 2 > 0$.
+
+For $h(u) = e^u$, $h''(u) = e^u > 0$, and with the same $h$, $h''(u) = 2e^u$.
+"""
+
+
+def test_a_sentence_that_opens_on_a_definition_sets_the_name_anew():
+    r"""``For $h(u) = e^u$, $h''(u) = e^u$`` after :math:`h(u) = u^2`: the sentence supposes the new ``h`` (it was
+    an ambiguous claim about the old one, and the derivative after it was compared with the old one's)."""
+    blocks = checked_blocks(SUPPOSED)
+    assert_block_verdicts(blocks, [CONFIRMED, CONFIRMED, "refuted"])
+
+
+LAWS = r"""# Affine maps of normal variables
+
+Let $X \sim \mathcal{N}(\mu, \sigma^2)$. Then $cX + d \sim \mathcal{N}(c\mu + d, c^2\sigma^2)$, but not
+$cX + d \sim \mathcal{N}(c\mu + d, c\sigma^2)$.
+
+# Scale unknown
+
+Let $W \sim \mathcal{N}(0, s)$. Then $3W \sim \mathcal{N}(0, 3s)$.
+"""
+
+
+def test_a_law_claimed_of_a_form_is_checked_by_its_mean_and_variance():
+    r"""``cX + d \sim \mathcal{N}(c\mu + d, c\sigma^2)`` was "relation '~' is not checked"; its variance is
+    :math:`c^2\sigma^2`.  Where the stated law's second parameter may be a standard deviation (``\mathcal{N}(0, s)``)
+    a mismatch refutes nothing."""
+    blocks = checked_blocks(LAWS)
+    assert_block_verdicts(blocks, ["proved", "refuted", "undecided"])
+    assert "variance" in blocks[1].steps[0].reason and "standard deviation" in blocks[2].steps[0].reason
