@@ -2259,6 +2259,10 @@ class _NotesReader(_CatalogMatch):
                                       for n, v in values):  # (u = f(x) written again as it was defined: no claim)
             values = None  # "the loss is $L = \log K$" after L = -sum_k y_k log p_k: a claim about (or a new
             # definition of) the name defined above, not a local example that sets it
+        if values is not None and any(not is_literal(v) and isinstance(n, sp.Symbol) and not self.section.defined_here(
+                _key(n)) and self.expand(n) != n and self.expand(n) != self.expand(v) for n, v in values):
+            values = None  # "with $\hat y = wx + b$" after an earlier section's \hat y = \sigma(z): a new definition
+            # that shadows it, not an example under which the old one stays in force
         if values is not None and seen and introduced_as_wrong(self.lines, frag.kind, frag.line, frag.column) \
                 and all(n in seen for n, _ in values):
             values = None  # "Wrong: $w^* = a/b$" after w^* = b/a: a restatement to check, not a value set
@@ -6534,9 +6538,21 @@ class _NotesReader(_CatalogMatch):
         found = {f for e in (lhs, rhs) for f in e.atoms(AppliedUndef) if f.func.__name__ in ("sigma", "sigma'")}
         if not found or any(len(f.args) != 1 for f in found):
             return lhs, rhs, ""
-        mapping = {f: _SIGMOID.subs(_T, f.args[0]) if f.func.__name__ == "sigma" else
-                   _SIGMOID.diff(_T).subs(_T, f.args[0]) for f in found}  # sigma'(x): the sigmoid's derivative
-        return (lhs.xreplace(mapping), rhs.xreplace(mapping),
+        def sigmoid(f):  # sigma'(x): the sigmoid's derivative; bottom up, so sigma(W sigma(x) + b) is read inside too
+            return _SIGMOID.subs(_T, f.args[0]) if f.func.__name__ == "sigma" else _SIGMOID.diff(_T).subs(_T, f.args[0])
+
+        def mapped(e):
+            return e.replace(lambda x: isinstance(x, AppliedUndef) and x.func.__name__ in ("sigma", "sigma'"), sigmoid)
+
+        def read(e):
+            e = mapped(e)
+            if not e.has(sp.Derivative):
+                return e
+            # d L / d z^{[2]} with z^{[2]} defined: taken in z^{[2]}, then z^{[2]} written out as the other side has it
+            # (only a derivative in a variable its expression has: one in another is "not given as a function of")
+            return mapped(self.expand(e.replace(lambda x: isinstance(x, sp.Derivative) and not x.expr.has(AppliedUndef)
+                                                and all(x.expr.has(v) for v in x.variables), lambda x: x.doit())))
+        return (read(lhs), read(rhs),
                 "sigma read as the logistic sigmoid 1/(1 + e^-x) (the notes speak of the sigmoid)")
 
     def special_functions(self, lhs, rhs):

@@ -80,3 +80,19 @@ def test_a_law_claimed_of_a_form_is_checked_by_its_mean_and_variance():
     blocks = checked_blocks(LAWS)
     assert_block_verdicts(blocks, ["proved", "refuted", "undecided"])
     assert "variance" in blocks[1].steps[0].reason and "standard deviation" in blocks[2].steps[0].reason
+
+
+NESTED_SIGMOID = r"""# A two-layer logistic network
+
+With the sigmoid $\sigma$: $h = \sigma(v t + c)$, $s = u h + e_0$, $q = \sigma(s)$ and
+$\ell = -r\log q - (1 - r)\log(1 - q)$.
+
+Then $\frac{\partial \ell}{\partial s} = q - r$.
+"""
+
+
+def test_a_sigmoid_inside_a_sigmoid_is_read_as_the_sigmoid():
+    r"""In notes on the sigmoid, :math:`\sigma(u\,\sigma(vt + c) + e_0)` (what the definitions make of ``q``) kept its
+    inner :math:`\sigma` unknown ("unknown functions: sigma"): the reading replaced the outer application only."""
+    blocks = checked_blocks(NESTED_SIGMOID)
+    assert_block_verdicts(blocks, [CONFIRMED])
