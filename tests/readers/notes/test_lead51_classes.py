@@ -14,6 +14,8 @@ r"""Classes found at stop 51 (the lead's probes).
   was compared with the old one's.
 * A law claimed of a form of variables with stated laws (:math:`cX + d \sim \mathcal{N}(c\mu + d, c\sigma^2)`) was
   never checked ("relation '~' is not checked"): its mean and variance are now (readers.notes.law_relations).
+* ``V^\pi(s)`` was the power :math:`V(s)^\pi`, and ``f^*(y)`` (a conjugate, ``Q^*``) the function ``f`` itself: a
+  function's superscript that is a lower case Greek letter or a star labels another function (readers.latex.names).
 """
 from __future__ import annotations
 
@@ -96,3 +98,17 @@ def test_a_sigmoid_inside_a_sigmoid_is_read_as_the_sigmoid():
     inner :math:`\sigma` unknown ("unknown functions: sigma"): the reading replaced the outer application only."""
     blocks = checked_blocks(NESTED_SIGMOID)
     assert_block_verdicts(blocks, [CONFIRMED])
+
+
+LABELLED_FUNCTIONS = r"""# Value functions
+
+Let $V^{\pi}(s) = 2s$ and $g(y) = y + 1$ with its conjugate $g^*(y) = y^2$. Then $V^\pi(3) = 6$ and $g^{\star}(3) = 9$,
+while $V^\pi(1) = 3$.
+"""
+
+
+def test_a_function_labelled_by_a_greek_letter_or_a_star_is_its_own_function():
+    r"""``V^\pi(s)`` was read as the power :math:`V(s)^\pi` of an unknown ``V``, and ``g^*(y)`` as ``g(y)``: the
+    conjugate (or ``Q^*``) conflated with the function it is built from."""
+    blocks = checked_blocks(LABELLED_FUNCTIONS)
+    assert_block_verdicts(blocks, ["proved", "proved", "refuted"])
