@@ -3382,9 +3382,10 @@ class _NotesReader(_CatalogMatch):
         if isinstance(lhs, sp.Symbol) and frag is not None and _MATRIX_IDENTITY.fullmatch(lhs.name) \
                 and (self.matrix_claims.writes_declared(frag, frag.content_line) or transposes_written(frag.content)
                      or {s.name for s in rhs.free_symbols if isinstance(s, sp.Symbol)}
-                     & self.matrix_claims.defined_letters(frag.content_line, self.section)):
-            return False  # X(X^T X)^{-1}X^T = I beside a declared, a transposed or a defined matrix (M^3 = I after
-            # M = Z(Z^T Z)^{-1}Z^T): the identity, never a name being defined
+                     & self.matrix_claims.defined_letters(frag.content_line, self.section)
+                     or _matrix_names(rhs, sp.S.Zero)):
+            return False  # X(X^T X)^{-1}X^T = I beside a declared, a transposed, a defined or a bold matrix (M^3 = I
+            # after M = Z(Z^T Z)^{-1}Z^T, \mathbf{P}^2 = \mathbf{I}): the identity, never a name being defined
         if key is None or self.section.defined_here(key):
             if not isinstance(lhs, AppliedUndef):
                 return False

@@ -229,22 +229,24 @@ class MatrixClaims:
         :math:`X(X^\top X)^{-1}X^\top X = X` (both ``1/(AB) = 1/(AB)``, ``X = X`` to the scalar parse) were proved.
         Such a claim is matrix algebra as much as arithmetic, and both readings are checked."""
         names = {s.name for e in (claim.lhs, claim.rhs) for s in e.free_symbols if isinstance(s, sp.Symbol)}
-        if claim.rel != "=" or not any(re.fullmatch(r"[A-Z]", n) for n in names | _capitals_written(frag.content)):
+        if claim.rel != "=" or getattr(claim, "shown_lhs", "") or getattr(claim, "read_as", "") \
+                or not any(re.fullmatch(r"[A-Z]", n) for n in names | _capitals_written(frag.content)):
+            return False
+        try:
+            holds = sp.expand(claim.lhs - claim.rhs) == 0
+        except (TypeError, ValueError, AttributeError):
             return False
         transposed = _capitals_written(frag.content, inverted=False)
-        if transposed and not transposed & names and not (getattr(claim, "shown_lhs", "")
-                                                          or getattr(claim, "read_as", "")):
-            return True  # X(X^T X)^{-1}X^T = I: "1 = I", every transposed name cancelled
-        try:
-            if sp.expand(claim.lhs - claim.rhs) != 0:
-                return False
-        except (TypeError, ValueError, AttributeError):
+        lost = bool(transposed) and not transposed & {_core(n) for n in names}
+        if not (holds or lost):
             return False
         pair = self.reading(claim, frag, frozenset(), frozenset())
         if isinstance(pair, str) or all(e.is_commutative for e in pair):
             return False
-        try:
-            return sp.expand(pair[0] - pair[1]) != 0
+        try:  # the claim the block writes (not one derived from it: 0 = 0 at a stated optimum)
+            if any(sp.expand(_commutative(a) - b) != 0 for a, b in zip(pair, (claim.lhs, claim.rhs))):
+                return False
+            return lost or sp.expand(pair[0] - pair[1]) != 0  # lost: X(X^T X)^{-1}X^T = I read as "1 = I"
         except (TypeError, ValueError, AttributeError):
             return False
 
