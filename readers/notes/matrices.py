@@ -46,7 +46,7 @@ from readers.latex.matrix_reader import parse_matrix_block
 from readers.latex.nodes import MatrixLiteral
 from readers.notes.blocks import find_blocks
 from readers.notes.eigenpairs import NoEigenpair, eigenpair, stated_eigenpairs
-from readers.notes import kernel_blocks, matrix_columns
+from readers.notes import kernel_blocks, matrices_elsewhere, matrix_columns
 from readers.notes.eigenvalues import as_listed, listed_eigenvalues, over_eigenvalues
 from readers.notes.gradients import entries, in_own_argument
 from readers.notes.matrix_declarations import _local as is_local, declarations
@@ -238,8 +238,8 @@ class MatrixClaims:
             return False
         transposed = _capitals_written(frag.content, inverted=False)
         lost = bool(transposed) and not transposed & {_core(n) for n in names}
-        if not (holds or lost):
-            return False
+        if not (holds or lost) or matrices_elsewhere.borrowed(self.notes, claim.line, names) is not None:
+            return False  # (letters another section declares: readers.notes.matrices_elsewhere reads both ways)
         pair = self.reading(claim, frag, frozenset(), frozenset())
         if isinstance(pair, str) or all(e.is_commutative for e in pair):
             return False

@@ -16,6 +16,8 @@ r"""Classes found at stop 51 (the lead's probes).
   never checked ("relation '~' is not checked"): its mean and variance are now (readers.notes.law_relations).
 * ``V^\pi(s)`` was the power :math:`V(s)^\pi`, and ``f^*(y)`` (a conjugate, ``Q^*``) the function ``f`` itself: a
   function's superscript that is a lower case Greek letter or a star labels another function (readers.latex.names).
+* A false identity was **proved** at a point named at the end of a sentence three paragraphs above ("... equals
+  $0.5$ at $u = 0$."): such a point evaluates its own paragraph only (readers.notes.passing_examples).
 """
 from __future__ import annotations
 
@@ -112,3 +114,20 @@ def test_a_function_labelled_by_a_greek_letter_or_a_star_is_its_own_function():
     conjugate (or ``Q^*``) conflated with the function it is built from."""
     blocks = checked_blocks(LABELLED_FUNCTIONS)
     assert_block_verdicts(blocks, ["proved", "proved", "refuted"])
+
+
+POINT_AT_THE_END = r"""# Activations
+
+The hard sigmoid $\mathrm{clip}(0.2u + 0.5, 0, 1)$ equals $0.5$ at $u = 0$.
+
+$\tanh(u) = 2\sigma(2u) - 1$.
+
+$\tanh(u) = 2\sigma(u) - 1$.
+"""
+
+
+def test_a_point_that_ends_its_sentence_is_no_example_for_later_paragraphs():
+    r""""... equals $0.5$ at $u = 0$." set u = 0 for the six paragraphs after it, and the slip
+    :math:`\tanh u = 2\sigma(u) - 1` (true at u = 0 only) was proved "at u = 0"."""
+    blocks = checked_blocks(POINT_AT_THE_END)
+    assert_block_verdicts(blocks, [CONFIRMED, "refuted"])
