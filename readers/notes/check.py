@@ -2893,7 +2893,9 @@ class _NotesReader(_CatalogMatch):
                 continue
             exprs, rels = list(row.chain.exprs), list(row.chain.rels)
             self.trailing_recurrences(row, frag)
-            if row.continued:
+            if row.continued and previous is None and len(exprs) > 1 and frag.kind == "inline" and rels[0] == "=":
+                rels = rels[1:]  # Precision $= \frac{TP}{TP + FP} = 0.8$: the word is the left side; the rest a chain
+            elif row.continued:
                 if previous is None:
                     line = frag.content_line + row.line - 1
                     warnings.append(f"line {line}: a row starting with {rels[0]} has nothing on its left")

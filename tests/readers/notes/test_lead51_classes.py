@@ -18,6 +18,9 @@ r"""Classes found at stop 51 (the lead's probes).
   function's superscript that is a lower case Greek letter or a star labels another function (readers.latex.names).
 * A false identity was **proved** at a point named at the end of a sentence three paragraphs above ("... equals
   $0.5$ at $u = 0$."): such a point evaluates its own paragraph only (readers.notes.passing_examples).
+* A worked value of a standard name (``F_1 = \frac{2 \cdot 0.75 \cdot 0.5}{0.75 + 0.5} = 0.6``, right) was refuted as a
+  definition of the F1 score that differs from the catalog's; "precision $= \frac{TP}{TP + FP} = 0.75$" (a word
+  on the left) was never read.
 """
 from __future__ import annotations
 
@@ -131,3 +134,19 @@ def test_a_point_that_ends_its_sentence_is_no_example_for_later_paragraphs():
     :math:`\tanh u = 2\sigma(u) - 1` (true at u = 0 only) was proved "at u = 0"."""
     blocks = checked_blocks(POINT_AT_THE_END)
     assert_block_verdicts(blocks, [CONFIRMED, "refuted"])
+
+
+WORKED_SCORES = r"""# Scores
+
+With $TP = 30$, $FP = 10$ and $FN = 30$: precision $= \frac{TP}{TP + FP} = 0.75$, recall $= \frac{TP}{TP + FN} = 0.6$.
+
+$F_1 = \frac{2 \cdot 0.75 \cdot 0.5}{0.75 + 0.5} = 0.6$.
+"""
+
+
+def test_a_worked_value_is_no_definition_to_compare_with_the_catalog():
+    r"""``F_1 = \frac{2 \cdot 0.75 \cdot 0.5}{0.75 + 0.5} = 0.6`` (a value, right) was refuted as a definition of the
+    F1 score that "differs from the standard"; and "precision $= \dots$" (a word on the left) was never read."""
+    blocks = checked_blocks(WORKED_SCORES)
+    assert_block_verdicts(blocks, [CONFIRMED, "refuted", CONFIRMED])
+    assert blocks[2].catalog_agrees is not False, blocks[2].catalog_reason
