@@ -154,13 +154,13 @@ def test_a_worked_value_is_no_definition_to_compare_with_the_catalog():
 
 EVIDENCE = r"""# Evidence lower bound
 
-For any $r(u)$,
-$$\log p(y) = \mathbb{E}_{r(u)}\left[\log\frac{p(y, u)}{r(u)}\right] + D_{KL}(r(u) \,\|\, p(u \mid y))$$
+For any $q(w)$,
+$$\log p(y) = \mathbb{E}_{q(w)}\left[\log\frac{p(y, w)}{q(w)}\right] + D_{KL}(q(w) \,\|\, p(w \mid y))$$
 """
 
 
 def test_an_expectation_under_a_subscripted_law_and_a_divergence_of_two_laws_are_read_on_finite_laws():
-    r"""The ELBO decomposition was "unknown functions: D_KL, \mathbb{E}_{r(u)}": the expectation under the law in
+    r"""The ELBO decomposition was "unknown functions: D_KL, \mathbb{E}_{q(w)}": the expectation under the law in
     the subscript and the divergence of two laws of one outcome are now written out (readers.notes.finite_laws)."""
     blocks = checked_blocks(EVIDENCE)
     assert_block_verdicts(blocks, ["verified"])
