@@ -4376,6 +4376,12 @@ class _NotesReader(_CatalogMatch):
         if unrolled is not None:
             return [unrolled]
         if touched and claim.rel not in ("->",):
+            free = self.check_plain(claim, frag, lhs, rhs, shown) if claim.rel == "=" else []
+            if free and all(r.verdict == "proved" for r in free):  # w - eta(g + lambda w) = (1 - eta lambda) w - eta g
+                # after w <- ...: an identity in every value of w holds for each of its steps too
+                return [StepReport(**{**r.__dict__, "method": f"{r.method}; an identity in every value of "
+                                      f"{', '.join(touched)}, so in the values the update gives it"[:300]})
+                        for r in free]
             return [StepReport(**shown, verdict="undecided", role="claim",
                                reason=f"about {', '.join(touched)}, set by an update or a recurrence above "
                                       "(an assignment, not an identity)")]

@@ -21,6 +21,9 @@ r"""Classes found at stop 51 (the lead's probes).
 * A worked value of a standard name (``F_1 = \frac{2 \cdot 0.75 \cdot 0.5}{0.75 + 0.5} = 0.6``, right) was refuted as a
   definition of the F1 score that differs from the catalog's; "precision $= \frac{TP}{TP + FP} = 0.75$" (a word
   on the left) was never read.
+* The ELBO decomposition was "unknown functions: D_KL, E_{q(w)}": an expectation under the law in its subscript and
+  a divergence of two laws of one outcome are written out on finite laws (readers.notes.finite_laws).
+* After an update ``v \leftarrow \dots``, an identity in every value of ``v`` was "about v, set by an update".
 """
 from __future__ import annotations
 
@@ -165,3 +168,21 @@ def test_an_expectation_under_a_subscripted_law_and_a_divergence_of_two_laws_are
     blocks = checked_blocks(EVIDENCE)
     assert_block_verdicts(blocks, ["verified"])
     assert "finite laws" in blocks[0].steps[0].method, blocks[0].steps[0].method
+
+
+UPDATES = r"""# Decoupled decay
+
+Step: $v \leftarrow v - \alpha(g + \mu v)$.
+
+Rewritten: $v \leftarrow v - \alpha(g + \mu v) = (1 - \alpha\mu)v - \alpha g$.
+
+Misread: $v \leftarrow v - \alpha(g + \mu v) = (1 - \mu)v - \alpha g$.
+"""
+
+
+def test_an_identity_in_every_value_of_an_updated_name_is_proved():
+    r"""After ``v \leftarrow \dots``, the link :math:`v - \alpha(g + \mu v) = (1 - \alpha\mu)v - \alpha g` was "about v,
+    set by an update": an identity in every value of ``v`` holds for its steps too.  A link that fails stays
+    undecided (the update may give v a value where it holds)."""
+    blocks = checked_blocks(UPDATES)
+    assert_block_verdicts(blocks, ["proved", "undecided"])
