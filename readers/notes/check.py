@@ -5595,6 +5595,29 @@ class _NotesReader(_CatalogMatch):
         return _undecided(report, f"holds where {sizes} is a positive integer, as the prose after it says (a size), "
                                   f"and its cases apply; it fails for other real values: {report.reason[:80]}")
 
+    def with_positive_parameters(self, report, claim, lhs, rhs, shown):
+        r"""A refuted claim in ``cases`` (:math:`L_\delta'(a) = \max(-\delta, \min(a, \delta))` after the Huber loss
+        :math:`L_\delta(a) = \tfrac12 a^2` for :math:`|a| \le \delta`, ...): undecided when it holds where its
+        parameters, the names that are no argument of the functions it applies (``\delta``, not ``a``), are positive.
+        A threshold or a width the cases compare with is positive to its author; a failure at a negative one is no
+        counterexample they would accept."""
+        arguments = {x for e in (claim.lhs, claim.rhs) for f in e.atoms(AppliedUndef) for a in f.args
+                     for x in getattr(a, "free_symbols", ())}
+        parameters = sorted((x for x in lhs.free_symbols | rhs.free_symbols if isinstance(x, sp.Symbol)
+                             and x not in arguments and not x.is_integer), key=str)
+        witness = report.counterexample if isinstance(report.counterexample, dict) else {}
+        if not parameters or not arguments or not any(
+                str(x) in witness and sp.sympify(witness[str(x)]) <= 0 for x in parameters):
+            return report
+        again = self.under(lhs, rhs, claim, [sp.Gt(x, 0) for x in parameters], shown)
+        if again is not None and again.verdict == "refuted":
+            return again  # a counterexample with the parameters positive
+        if again is None or again.verdict not in ("proved", "verified"):
+            return report
+        names = ", ".join(map(_show, parameters))
+        return _undecided(report, f"holds where {names} > 0 (the notes leave the domain of this parameter of the "
+                                  f"cases implicit; it fails elsewhere: {report.reason[:80]})")
+
     def narrower(self, report, claim, frag, lhs, rhs, shown, stated):
         r"""A refuted claim on names the notes give no domain: undecided (holds where ...) when it holds
         for positive values (or values in (0, 1)) of those names, or, for an equation in one name only that fails
@@ -5610,7 +5633,8 @@ class _NotesReader(_CatalogMatch):
                 return report
             lhs, rhs, claim = found[0], found[1], dataclasses.replace(claim, conditions=found[2])
         if (lhs.has(sp.Piecewise) or rhs.has(sp.Piecewise)) and not claim.read_as:  # (a member of a family in
-            return self.within_stated_sizes(report, claim, frag, lhs, rhs, shown)  # cases is not written in cases)
+            sized = self.within_stated_sizes(report, claim, frag, lhs, rhs, shown)  # cases is not written in cases)
+            return sized if sized is not report else self.with_positive_parameters(report, claim, lhs, rhs, shown)
         if _unchecked(lhs, rhs):  # unknown functions: refuted for every function, whatever the domain
             return report
         bound = sorted(set(self.section.properties) & (lhs.free_symbols | rhs.free_symbols), key=str)

@@ -24,8 +24,12 @@ r"""Classes found at stop 51 (the lead's probes).
 * The ELBO decomposition was "unknown functions: D_KL, E_{q(w)}": an expectation under the law in its subscript and
   a divergence of two laws of one outcome are written out on finite laws (readers.notes.finite_laws).
 * After an update ``v \leftarrow \dots``, an identity in every value of ``v`` was "about v, set by an update".
+* The Huber derivative was refuted at a negative threshold (``|t| \le c`` with c = -1): a parameter of the cases is
+  positive to its author.
 """
 from __future__ import annotations
+
+import sympy as sp
 
 from tests.readers.notes.checked import CONFIRMED, assert_block_verdicts, checked_blocks
 
@@ -186,3 +190,20 @@ def test_an_identity_in_every_value_of_an_updated_name_is_proved():
     undecided (the update may give v a value where it holds)."""
     blocks = checked_blocks(UPDATES)
     assert_block_verdicts(blocks, ["proved", "undecided"])
+
+
+THRESHOLD = r"""# A robust loss
+
+$$H_c(t) = \begin{cases} \frac{1}{2}t^2 & |t| \le c \\ c|t| - \frac{1}{2}c^2 & \text{otherwise} \end{cases}$$
+
+Its derivative is $H_c'(t) = \mathrm{clip}(t, -c, c)$, not $H_c'(t) = \min(t, c)$.
+"""
+
+
+def test_a_threshold_of_cases_is_positive_to_its_author():
+    r"""The Huber derivative :math:`\mathrm{clip}(t, -c, c)` (or the same with max and min) was refuted at c = -1, where
+    the cases' :math:`|t| \le c` is empty; it holds for every c > 0.  The wrong one fails with c > 0 too."""
+    blocks = checked_blocks(THRESHOLD)
+    witnesses = assert_block_verdicts(blocks, ["undecided", "refuted"])
+    assert all(sp.sympify(w["c"]) > 0 for w in witnesses if "c" in w), witnesses
+    assert "c > 0" in blocks[0].steps[0].reason, blocks[0].steps[0].reason
