@@ -168,10 +168,10 @@ class _Names:
             order = re.fullmatch(r"\(([0-9]+)\)", raw)
             if order and int(order.group(1)) <= MAX_PRIME_ORDER:
                 name += "'" * int(order.group(1))
-            elif re.fullmatch(r"\(.+\)|-1", raw):
-                name = f"{name}^{{{raw}}}"
             elif raw.lstrip("\\") in ("*", "ast", "star"):
                 name = f"{name}^{{*}}"  # Q^*(s, a), the conjugate f^*(y): another function than Q, f
+            elif re.fullmatch(r"\(.+\)|-1", raw) or _is_label(raw):
+                name = f"{name}^{{{raw}}}"  # (L^{CLIP}(\theta), f^{[l]}(x): a word or a bracket labels the function)
             elif _POLICY_LABEL.fullmatch(raw) and GREEK.get(raw.split("_")[0].lstrip("\\")) not in (None, *GREEK_CAPITALS):
                 name = f"{name}^{{{_UNMARKED.sub('', raw)}}}"  # V^\pi(s), Q^{\pi_\theta}(s, a): the function of
                 # the policy pi, one name however written (V^{pi}, V^{pi_theta})

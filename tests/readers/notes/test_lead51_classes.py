@@ -115,15 +115,15 @@ def test_a_sigmoid_inside_a_sigmoid_is_read_as_the_sigmoid():
 LABELLED_FUNCTIONS = r"""# Value functions
 
 Let $V^{\pi}(s) = 2s$ and $g(y) = y + 1$ with its conjugate $g^*(y) = y^2$. Then $V^\pi(3) = 6$ and $g^{\star}(3) = 9$,
-while $V^\pi(1) = 3$.
+while $V^\pi(1) = 3$. The clipped $K^{clip}(s) = s + 1$ has $K^{clip}(2) = 3$.
 """
 
 
 def test_a_function_labelled_by_a_greek_letter_or_a_star_is_its_own_function():
-    r"""``V^\pi(s)`` was read as the power :math:`V(s)^\pi` of an unknown ``V``, and ``g^*(y)`` as ``g(y)``: the
-    conjugate (or ``Q^*``) conflated with the function it is built from."""
+    r"""``V^\pi(s)`` was read as the power :math:`V(s)^\pi` of an unknown ``V`` (``K^{clip}(s)`` as a power too), and
+    ``g^*(y)`` as ``g(y)``: the conjugate (or ``Q^*``) conflated with the function it is built from."""
     blocks = checked_blocks(LABELLED_FUNCTIONS)
-    assert_block_verdicts(blocks, ["proved", "proved", "refuted"])
+    assert_block_verdicts(blocks, ["proved", "proved", "refuted", "proved"])
 
 
 POINT_AT_THE_END = r"""# Activations
