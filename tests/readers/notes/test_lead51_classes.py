@@ -26,6 +26,7 @@ r"""Classes found at stop 51 (the lead's probes).
 * After an update ``v \leftarrow \dots``, an identity in every value of ``v`` was "about v, set by an update".
 * The Huber derivative was refuted at a negative threshold (``|t| \le c`` with c = -1): a parameter of the cases is
   positive to its author.
+* ``\mathbb{E} Y`` without brackets (a book's ``\E X`` macro) was a product of two names: it is the mean of Y.
 """
 from __future__ import annotations
 
@@ -207,3 +208,17 @@ def test_a_threshold_of_cases_is_positive_to_its_author():
     witnesses = assert_block_verdicts(blocks, ["undecided", "refuted"])
     assert all(sp.sympify(w["c"]) > 0 for w in witnesses if "c" in w), witnesses
     assert "c > 0" in blocks[0].steps[0].reason, blocks[0].steps[0].reason
+
+
+BARE_MEAN = r"""# Variance
+
+For a random variable $Y$, $\operatorname{Var}(Y) = \mathbb{E}[(Y - \mathbb{E} Y)^2] = \mathbb{E}[Y^2] - (\mathbb{E}\, Y)^2$,
+and $\mathbb{E}[(Y - \mathbb{E} Y)^2] = \mathbb{E}[Y^2] + (\mathbb{E} Y)^2$ is a slip.
+"""
+
+
+def test_an_expectation_applied_without_brackets_is_the_mean():
+    r"""``\mathbb{E} Y`` (a book's ``\E Y``) was the product of a name ``\mathbb{E}`` and ``Y`` ("\mathbb{E} may be
+    parameters of the distribution"): an expectation before one capital, without brackets, is its mean."""
+    blocks = checked_blocks(BARE_MEAN)
+    assert_block_verdicts(blocks, [CONFIRMED, "refuted"])
