@@ -169,7 +169,8 @@ class _Names:
 
     def function_superscripts(self, name: str, sups):
         r"""A function's superscripts before its call: ``f^{(2)}(x)`` is ``f''(x)``, ``f^{(n)}(x)`` the
-        unknown function ``f^{(n)}``, ``f^{-1}(x)`` the unknown inverse ``f^{-1}``; other scripts
+        unknown function ``f^{(n)}``, ``f^{-1}(x)`` the unknown inverse ``f^{-1}``, ``V^\pi(s)`` (a lower case Greek
+        letter, subscripted or not: ``Q^{\pi_\theta}``) the function of that policy or parameter; other scripts
         (``f^2(x)``) are powers of the value, returned to be applied after the call."""
         rest = []
         for node in sups:
@@ -177,8 +178,13 @@ class _Names:
             order = re.fullmatch(r"\(([0-9]+)\)", raw)
             if order and int(order.group(1)) <= MAX_PRIME_ORDER:
                 name += "'" * int(order.group(1))
-            elif re.fullmatch(r"\(.+\)|-1", raw):
-                name = f"{name}^{{{raw}}}"
+            elif raw.lstrip("\\") in ("*", "ast", "star"):
+                name = f"{name}^{{*}}"  # Q^*(s, a), the conjugate f^*(y): another function than Q, f
+            elif re.fullmatch(r"\(.+\)|-1", raw) or _is_label(raw):
+                name = f"{name}^{{{raw}}}"  # (L^{CLIP}(\theta), f^{[l]}(x): a word or a bracket labels the function)
+            elif _POLICY_LABEL.fullmatch(raw) and GREEK.get(raw.split("_")[0].lstrip("\\")) not in (None, *GREEK_CAPITALS):
+                name = f"{name}^{{{_UNMARKED.sub('', raw)}}}"  # V^\pi(s), Q^{\pi_\theta}(s, a): the function of
+                # the policy pi, one name however written (V^{pi}, V^{pi_theta})
             else:
                 rest.append(node)
         return name, rest
@@ -604,6 +610,12 @@ r"""A superscript that is an index letter, perhaps one step off: ``t``, ``{t+1}`
 _FACTORIAL_POWER = re.compile(r"\\(overline|underline)\{\s*([A-Za-z]|[0-9]+)\s*\}")
 r"""A superscript that is a factorial power: ``m^{\overline{n}} = m (m+1) \cdots (m+n-1)`` (rising),
 ``m^{\underline{n}} = m (m-1) \cdots (m-n+1)`` (falling), Knuth's notation; a bar over a count is never a name."""
+
+
+_POLICY_LABEL = re.compile(r"\\?[a-z]+(?:_\{?\\?[A-Za-z0-9]+\}?)?")
+r"""A Greek letter, perhaps subscripted, as a function's superscript: ``V^\pi``, ``J^{\pi_\theta}``."""
+_UNMARKED = re.compile(r"[{}\\]")
+"""Braces and backslashes, taken out of such a label so that ``V^\\pi`` and ``V^{\\pi}`` name one function."""
 
 
 def _is_label(raw: str) -> bool:

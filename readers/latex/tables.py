@@ -65,10 +65,12 @@ FUNCTIONS = {
 """Known functions of one argument (``\\log_b x`` takes its base from the subscript); the inverse hyperbolic functions
 by their ISO names (``\\operatorname{arsinh} x``), their arc- names and their programming names."""
 SPECIAL_FUNCTIONS = {("Gamma", 1): sp.gamma, ("Gamma", 2): sp.uppergamma, ("zeta", 1): sp.zeta,
-                     ("Beta", 2): sp.beta, ("erfc", 1): sp.erfc, ("digamma", 1): sp.digamma}
+                     ("Beta", 2): sp.beta, ("erfc", 1): sp.erfc, ("digamma", 1): sp.digamma,
+                     ("clip", 3): lambda x, lo, hi: sp.Min(sp.Max(x, lo), hi)}
 r"""Special functions written by their usual letter and applied: ``\Gamma(\tfrac32)`` is
 :math:`\Gamma(3/2) = \sqrt{\pi}/2`, not a product ``\Gamma \cdot 3/2``; ``\Gamma(s, x)`` the upper incomplete gamma,
-``\zeta(s)`` Riemann's zeta, ``\operatorname{Beta}(a, b)`` the beta function.  Keyed by (name, number of arguments);
+``\zeta(s)`` Riemann's zeta, ``\operatorname{Beta}(a, b)`` the beta function, ``\mathrm{clip}(x, a, b)``
+:math:`\min(\max(x, a), b)` (PPO's clipped ratio, the Huber loss's derivative).  Keyed by (name, number of arguments);
 a note that defines the name (``\Gamma(z) = \int ...``: a function to the reader) or uses it as a value (a name to
 the reader) keeps its own meaning."""
 NUMERIC_ONLY_SPECIAL = frozenset({"zeta"})

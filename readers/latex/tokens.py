@@ -64,6 +64,9 @@ r"""``(\cdot)`` after a name: the placeholder of an argument (``h(\cdot)``, ``D^
 the function itself is meant, not a product with a dot."""
 _OPERATOR_AFTER = re.compile(r"\s*\\(?:cdot|circ|times|odot|otimes)(?![A-Za-z])")
 r"""A binary operator after ``\ldots,``: the comma is a slip (``f_d \circ \ldots, \circ f_1``), not a list."""
+_BARE_MEAN = re.compile(r"(?:\s|\\[,;:! ])+[A-Z](?![A-Za-z_^'(\[{])")
+r"""An expectation applied without brackets to one capital, a random variable (``\mathbb{E} X``, ``(X - \E X)^2`` with
+``\E`` a macro for it): the operator applied, as ``\operatorname{rank} A`` is."""
 _STYLED_LETTER = r"\\(?:mathbf|boldsymbol|bm|mathcal|mathbb|mathsf)\s*\{\s*([A-Za-z])\s*\}"
 _CONDITIONAL_SCRIPT = re.compile(r"\s*\{\s*(?:([A-Z])|" + _STYLED_LETTER + r")\s*(?:\\mid|\|)\s*(?:([A-Z])|"
                                  + _STYLED_LETTER + r")\s*\}")
@@ -1026,6 +1029,13 @@ class _Tokenizer:
                 styled = r"\mathbb{E}"  # \mathbf{E}[h_i]: the expectation, as \mathbb{E}[h_i]
             elif styled in MOMENT_SPELLINGS and styled != r"\mathbb{E}" and re.match(r"\s*[(\[]", text[self.pos:]):
                 styled = MOMENT_SPELLINGS[styled]  # \mathbb{V}[X]: the variance, as \operatorname{Var}[X]
+            bare = _BARE_MEAN.match(text, self.pos) if styled == r"\mathbb{E}" else None
+            if bare is not None:  # \mathbb{E} X: the mean of X, read as \mathbb{E}[X]
+                self.emit("NAME", styled, start, self.pos)
+                letter, self.pos = bare.end() - 1, bare.end()
+                self.emit("LBRACK", "[", letter, letter)
+                self.emit("NAME", text[letter], letter, self.pos)
+                return self.emit("RBRACK", "]", self.pos, self.pos)
             return None if styled is None else self.emit("NAME", styled, start, self.pos)
         if name == "mathop":  # \mathop{\mathrm{argmax}}: an operator spelled as text
             content, self.pos = self.group(self.pos, "\\mathop")

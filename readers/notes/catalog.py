@@ -82,7 +82,8 @@ class _CatalogMatch:
                 if comparison.agrees:
                     return formula.id, comparison
                 if comparison.agrees is False and differing is None \
-                        and all(_standard_name(m.lhs, frag) and _means(formula, m.lhs, frag)
+                        and all(self.expand(m.body).free_symbols  # F_1 = 2(0.8)(0.667)/(0.8 + 0.667): a value
+                                and _standard_name(m.lhs, frag) and _means(formula, m.lhs, frag)
                                 and _binds_its_arguments(m.lhs) and self.undefined_arguments(m.lhs)
                                 for m in named):
                     differing = formula, comparison

@@ -118,7 +118,7 @@ from readers.notes import iid_moments, named_densities, stated_laws
 from readers.notes.componentwise import ComponentFunctions
 from readers.notes.einstein import einstein_reading
 from readers.notes.catalog import SIGMOID_CUE, _CatalogMatch
-from readers.notes.matrices import MatrixClaims
+from readers.notes.matrices import MatrixClaims, transposes_written
 from readers.notes import vector_moments
 from readers.notes import entry_equations, inverses, stated_extrema, stated_identities
 from readers.notes.matrices_elsewhere import symbol_names, unless_matrices_elsewhere
@@ -136,6 +136,7 @@ from readers.notes.math_phrases import phrase_words, split_runs
 from readers.notes.mentions import mentioned_not_asserted, operator_named, sought_equation
 from readers.notes.conditional_moments import check_conditional_moments
 from readers.notes import estimator_moments
+from readers.notes import law_relations
 from readers.notes.event_moments import METHOD as EVENT_METHOD, events_as_means, fails_at_ties, reads_events
 from readers.notes.moments import ATOMS, NO_RANDOM_VARIABLE, atom_conditions, compound_moments, decorated, only_inside, operators_in, read_moments, refutable
 from readers.notes.moments import _capital
@@ -2258,6 +2259,10 @@ class _NotesReader(_CatalogMatch):
                                       for n, v in values):  # (u = f(x) written again as it was defined: no claim)
             values = None  # "the loss is $L = \log K$" after L = -sum_k y_k log p_k: a claim about (or a new
             # definition of) the name defined above, not a local example that sets it
+        if values is not None and any(not is_literal(v) and isinstance(n, sp.Symbol) and not self.section.defined_here(
+                _key(n)) and self.expand(n) != n and self.expand(n) != self.expand(v) for n, v in values):
+            values = None  # "with $\hat y = wx + b$" after an earlier section's \hat y = \sigma(z): a new definition
+            # that shadows it, not an example under which the old one stays in force
         if values is not None and seen and introduced_as_wrong(self.lines, frag.kind, frag.line, frag.column) \
                 and all(n in seen for n, _ in values):
             values = None  # "Wrong: $w^* = a/b$" after w^* = b/a: a restatement to check, not a value set
@@ -2888,7 +2893,9 @@ class _NotesReader(_CatalogMatch):
                 continue
             exprs, rels = list(row.chain.exprs), list(row.chain.rels)
             self.trailing_recurrences(row, frag)
-            if row.continued:
+            if row.continued and previous is None and len(exprs) > 1 and frag.kind == "inline" and rels[0] == "=":
+                rels = rels[1:]  # Precision $= \frac{TP}{TP + FP} = 0.8$: the word is the left side; the rest a chain
+            elif row.continued:
                 if previous is None:
                     line = frag.content_line + row.line - 1
                     warnings.append(f"line {line}: a row starting with {rels[0]} has nothing on its left")
@@ -3001,7 +3008,7 @@ class _NotesReader(_CatalogMatch):
                 updates.append(_show(name))
                 continue
             if not row.continued and rels[0] in ("=", ":=") and len(exprs) == 2 and not self.definable(
-                    name, exprs[1]) and self.definable(exprs[1], name) and is_name(exprs[1]) \
+                    name, exprs[1]) and self.definable(exprs[1], name, frag) and is_name(exprs[1]) \
                     and not is_name(name) and not isinstance(name, AppliedUndef) \
                     and not is_parameter(exprs[1], self.section.functions) \
                     and not entry_of(exprs[1], self.expand(name)) \
@@ -3375,8 +3382,12 @@ class _NotesReader(_CatalogMatch):
         if isinstance(lhs, sp.Symbol) and _WRITTEN_ZERO.fullmatch(lhs.name):
             return False  # "u with $A\mathbf{u} = \mathbf{0}$": the zero vector is never a name being defined
         if isinstance(lhs, sp.Symbol) and frag is not None and _MATRIX_IDENTITY.fullmatch(lhs.name) \
-                and self.matrix_claims.writes_declared(frag, frag.content_line):
-            return False  # X(X^T X)^{-1}X^T = I beside a declared matrix: the identity, never a name being defined
+                and (self.matrix_claims.writes_declared(frag, frag.content_line) or transposes_written(frag.content)
+                     or {s.name for s in rhs.free_symbols if isinstance(s, sp.Symbol)}
+                     & self.matrix_claims.defined_letters(frag.content_line, self.section)
+                     or _matrix_names(rhs, sp.S.Zero)):
+            return False  # X(X^T X)^{-1}X^T = I beside a declared, a transposed, a defined or a bold matrix (M^3 = I
+            # after M = Z(Z^T Z)^{-1}Z^T, \mathbf{P}^2 = \mathbf{I}): the identity, never a name being defined
         if key is None or self.section.defined_here(key):
             if not isinstance(lhs, AppliedUndef):
                 return False
@@ -4365,6 +4376,12 @@ class _NotesReader(_CatalogMatch):
         if unrolled is not None:
             return [unrolled]
         if touched and claim.rel not in ("->",):
+            free = self.check_plain(claim, frag, lhs, rhs, shown) if claim.rel == "=" else []
+            if free and all(r.verdict == "proved" for r in free):  # w - eta(g + lambda w) = (1 - eta lambda) w - eta g
+                # after w <- ...: an identity in every value of w holds for each of its steps too
+                return [StepReport(**{**r.__dict__, "method": f"{r.method}; an identity in every value of "
+                                      f"{', '.join(touched)}, so in the values the update gives it"[:300]})
+                        for r in free]
             return [StepReport(**shown, verdict="undecided", role="claim",
                                reason=f"about {', '.join(touched)}, set by an update or a recurrence above "
                                       "(an assignment, not an identity)")]
@@ -5578,6 +5595,29 @@ class _NotesReader(_CatalogMatch):
         return _undecided(report, f"holds where {sizes} is a positive integer, as the prose after it says (a size), "
                                   f"and its cases apply; it fails for other real values: {report.reason[:80]}")
 
+    def with_positive_parameters(self, report, claim, lhs, rhs, shown):
+        r"""A refuted claim in ``cases`` (:math:`L_\delta'(a) = \max(-\delta, \min(a, \delta))` after the Huber loss
+        :math:`L_\delta(a) = \tfrac12 a^2` for :math:`|a| \le \delta`, ...): undecided when it holds where its
+        parameters, the names that are no argument of the functions it applies (``\delta``, not ``a``), are positive.
+        A threshold or a width the cases compare with is positive to its author; a failure at a negative one is no
+        counterexample they would accept."""
+        arguments = {x for e in (claim.lhs, claim.rhs) for f in e.atoms(AppliedUndef) for a in f.args
+                     for x in getattr(a, "free_symbols", ())}
+        parameters = sorted((x for x in lhs.free_symbols | rhs.free_symbols if isinstance(x, sp.Symbol)
+                             and x not in arguments and not x.is_integer), key=str)
+        witness = report.counterexample if isinstance(report.counterexample, dict) else {}
+        if not parameters or not arguments or not any(
+                str(x) in witness and sp.sympify(witness[str(x)]) <= 0 for x in parameters):
+            return report
+        again = self.under(lhs, rhs, claim, [sp.Gt(x, 0) for x in parameters], shown)
+        if again is not None and again.verdict == "refuted":
+            return again  # a counterexample with the parameters positive
+        if again is None or again.verdict not in ("proved", "verified"):
+            return report
+        names = ", ".join(map(_show, parameters))
+        return _undecided(report, f"holds where {names} > 0 (the notes leave the domain of this parameter of the "
+                                  f"cases implicit; it fails elsewhere: {report.reason[:80]})")
+
     def narrower(self, report, claim, frag, lhs, rhs, shown, stated):
         r"""A refuted claim on names the notes give no domain: undecided (holds where ...) when it holds
         for positive values (or values in (0, 1)) of those names, or, for an equation in one name only that fails
@@ -5593,7 +5633,8 @@ class _NotesReader(_CatalogMatch):
                 return report
             lhs, rhs, claim = found[0], found[1], dataclasses.replace(claim, conditions=found[2])
         if (lhs.has(sp.Piecewise) or rhs.has(sp.Piecewise)) and not claim.read_as:  # (a member of a family in
-            return self.within_stated_sizes(report, claim, frag, lhs, rhs, shown)  # cases is not written in cases)
+            sized = self.within_stated_sizes(report, claim, frag, lhs, rhs, shown)  # cases is not written in cases)
+            return sized if sized is not report else self.with_positive_parameters(report, claim, lhs, rhs, shown)
         if _unchecked(lhs, rhs):  # unknown functions: refuted for every function, whatever the domain
             return report
         bound = sorted(set(self.section.properties) & (lhs.free_symbols | rhs.free_symbols), key=str)
@@ -5724,6 +5765,41 @@ class _NotesReader(_CatalogMatch):
                     **{_show(x): str(value) for x in free}, **again.counterexample}})
         return None
 
+    def law_relation(self, claim: _Claim, lhs, rhs, shown) -> StepReport | None:
+        r"""``aX + b \sim \mathcal{N}(a\mu + b, a^2\sigma^2)`` after ``X \sim \mathcal{N}(\mu, \sigma^2)``: the claimed
+        law's mean and variance checked as moments of the form (readers.notes.law_relations); None when the form is
+        a bare name (the statement of a law) or its moments are not read."""
+        laws, stated, form = self.section.laws, law_relations.claimed_law(rhs), self.expand(lhs)
+        if isinstance(lhs, sp.Symbol) or not any(isinstance(x, sp.Symbol) and x.name in laws
+                                                 for x in form.free_symbols):
+            return None
+        constants = {x for x in lhs.free_symbols | rhs.free_symbols if x.name not in laws} \
+            | {x for f in laws.values() for a in f.args for x in getattr(a, "free_symbols", ())}
+        reports, used = [], []
+        for moment, value in law_relations.moment_claims(lhs, stated):
+            read, found = law_moments(moment, laws, self.expand, constants, self.section.independent)
+            if not found or read.has(AppliedUndef):
+                return None
+            used += found
+            step = self.step(read, "=", value, tuple(claim.conditions) + tuple(r for f in found for r in f.domain)
+                             + tuple(stated.domain), zero_based=claim.zero_based)
+            if isinstance(step, str):
+                return None
+            report = self.run(step, shown)
+            reports.append(StepReport(**{**report.__dict__, "reason": f"{law_relations.MOMENT[moment.func.__name__]}: "
+                                         f"{report.reason}"[:300]}) if report.verdict == "refuted" else report)
+        refuted = next((r for r in reports if r.verdict == "refuted"), None)
+        if refuted is not None and law_relations.one_reading(used):
+            return StepReport(**{**refuted.__dict__, "method": f"{law_relations.METHOD}; {refuted.method}"[:300]})
+        why = law_relations.closed(form, stated, laws, self.section.independent)
+        if refuted is None and all(r.verdict in ("proved", "verified") for r in reports) and why is not None:
+            return StepReport(**shown, verdict=worst([r.verdict for r in reports]),
+                              method=f"{why}; {law_relations.METHOD}; {reports[0].method}"[:300])
+        return StepReport(**shown, verdict="undecided", reason=(
+            law_relations.PARAMETRISATION if refuted is not None else law_relations.NOT_FIXED if why is None
+            and all(r.verdict in ("proved", "verified") for r in reports)
+            else "; ".join(r.reason for r in reports if r.reason)[:300] or "its mean or variance is not decided"))
+
     def check_plain(self, claim: _Claim, frag: Fragment, lhs, rhs, shown) -> list[StepReport]:
         """The steps of ``claim`` (read as ``lhs``, ``rhs``); ambiguous where letters that another section declares
         matrices make it fail as matrix algebra (readers.notes.matrices_elsewhere)."""
@@ -5780,6 +5856,10 @@ class _NotesReader(_CatalogMatch):
         if member is not None:  # 3 \in \{1, 3, 5\}: numbers against a set written out (readers.notes.membership)
             return [StepReport(**shown, verdict=member, method=membership.METHOD,
                                reason="" if member == "proved" else f"{membership.METHOD}: it does not hold")]
+        if claim.rel == "~" and self.section.laws and law_relations.claimed_law(rhs) is not None:
+            related = self.law_relation(claim, lhs, rhs, shown)
+            if related is not None:  # aX + b ~ N(a mu + b, a^2 sigma^2) (readers.notes.law_relations)
+                return [related]
         if claim.rel in ("~", "in", "!=", "notin", "ll", "gg", "subset", "supset", "mapsto", "<->", "perp",
                          "congruent", "lessapprox", "gtrapprox"):  # f(x - eta f'(x)) \lessapprox f(x): up to higher order
             return [StepReport(**shown, verdict="undecided", reason=f"relation {claim.rel!r} is not checked")]
@@ -6491,9 +6571,21 @@ class _NotesReader(_CatalogMatch):
         found = {f for e in (lhs, rhs) for f in e.atoms(AppliedUndef) if f.func.__name__ in ("sigma", "sigma'")}
         if not found or any(len(f.args) != 1 for f in found):
             return lhs, rhs, ""
-        mapping = {f: _SIGMOID.subs(_T, f.args[0]) if f.func.__name__ == "sigma" else
-                   _SIGMOID.diff(_T).subs(_T, f.args[0]) for f in found}  # sigma'(x): the sigmoid's derivative
-        return (lhs.xreplace(mapping), rhs.xreplace(mapping),
+        def sigmoid(f):  # sigma'(x): the sigmoid's derivative; bottom up, so sigma(W sigma(x) + b) is read inside too
+            return _SIGMOID.subs(_T, f.args[0]) if f.func.__name__ == "sigma" else _SIGMOID.diff(_T).subs(_T, f.args[0])
+
+        def mapped(e):
+            return e.replace(lambda x: isinstance(x, AppliedUndef) and x.func.__name__ in ("sigma", "sigma'"), sigmoid)
+
+        def read(e):
+            e = mapped(e)
+            if not e.has(sp.Derivative):
+                return e
+            # d L / d z^{[2]} with z^{[2]} defined: taken in z^{[2]}, then z^{[2]} written out as the other side has it
+            # (only a derivative in a variable its expression has: one in another is "not given as a function of")
+            return mapped(self.expand(e.replace(lambda x: isinstance(x, sp.Derivative) and not x.expr.has(AppliedUndef)
+                                                and all(x.expr.has(v) for v in x.variables), lambda x: x.doit())))
+        return (read(lhs), read(rhs),
                 "sigma read as the logistic sigmoid 1/(1 + e^-x) (the notes speak of the sigmoid)")
 
     def special_functions(self, lhs, rhs):

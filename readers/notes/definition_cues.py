@@ -26,9 +26,11 @@ from readers.notes.taylor import introduction
 CUE = re.compile(
     r"(?:\b(?:the|a|new|another|following)\s+(?:[\w-]+\s+){0,2}function"
     r"|\bconsider(?:\s+(?:now|instead|also))?"
-    r"|\b(?:we|now|then)\s+define|\bdefined\s+(?:as|by)|\bis\s+defined\s+(?:as|by)|\bdefine|\blet)"
+    r"|\b(?:we|now|then)\s+define|\bdefined\s+(?:as|by)|\bis\s+defined\s+(?:as|by)|\bdefine|\blet"
+    r"|(?:^|[.;!?]\s)\s*(?:for|take|with|if))"
     r"\s*[:,]?\s*$", re.IGNORECASE)
-"""A definition cue ending the prose before the block."""
+"""A definition cue ending the prose before the block; a sentence that opens on the block ("For $f(x) = e^x$,
+$f''(x) = e^x > 0$.", "Take $g(t) = ...$") supposes it: the name is set anew for what follows."""
 RESTATEMENT = re.compile(
     r"(?:\b(?:see|shows?|find|note|check)\s+that\s+(?:this|it)\s+(?:is|equals|becomes)(?:\s+the\s+same\s+as)?"
     r"|\b(?:this|it|which)\s+(?:becomes|reduces\s+to|simplifies\s+to)"

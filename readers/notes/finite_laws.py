@@ -102,11 +102,53 @@ def _parts(app):
     return outs, conds
 
 
+_SUBSCRIPTED_MEAN = re.compile(r"^(?:\\mathbb\{E\}|E|\\operatorname\{E\})_\{?(?P<law>\\?[A-Za-z]+)"
+                               r"(?:\((?P<x>\\?[A-Za-z]+)\))?\}?$")
+r"""``\mathbb{E}_{q(z)}``, ``\mathbb{E}_q``: an expectation under the law written in its subscript."""
+_DIVERGENCES = ("D_KL", "KL", "D_{KL}", r"\mathrm{KL}", r"\operatorname{KL}", r"D_{\mathrm{KL}}")
+
+
+def _expectations_written_out(e):
+    r"""``e`` with ``\mathbb{E}_{q(z)}[g]`` (and ``\mathbb{E}_q[g]``, where the claim applies ``q`` to one outcome
+    ``z`` only) as ``Expectation(g, z, q(z))``, and :math:`D_{KL}(q(z) \| p(z \mid x))` as
+    :math:`\mathbb{E}_{q(z)}[\log q(z) - \log p(z \mid x)]`, the definition of the divergence of two laws of one
+    outcome.  Anything else is left as it is."""
+    apps = e.atoms(AppliedUndef)
+
+    def outcome_of(law):
+        found = {a.args[0] for a in apps if a.func.__name__ == law and len(a.args) == 1
+                 and isinstance(a.args[0], (sp.Symbol, sp.Indexed))}
+        return found.pop() if len(found) == 1 else None
+
+    def mean(f):
+        m = _SUBSCRIPTED_MEAN.match(f.func.__name__)
+        if m is None or len(f.args) != 1 or not law_name(m.group("law").lstrip("\\")):
+            return f
+        law = m.group("law").lstrip("\\")
+        x = next((s for s in e.free_symbols if s.name.lstrip("\\") == m.group("x").lstrip("\\")), None) \
+            if m.group("x") else outcome_of(law)
+        if x is None:
+            return f
+        return Expectation(f.args[0], x, sp.Function(law)(x))
+
+    def divergence(f):
+        if f.func.__name__ not in _DIVERGENCES or len(f.args) != 2 or not all(
+                isinstance(a, AppliedUndef) and law_name(a.func.__name__, True) for a in f.args):
+            return f
+        (first, conds), (second, _) = _parts(f.args[0]), _parts(f.args[1])
+        if conds or len(first) != 1 or first != second or not isinstance(first[0], (sp.Symbol, sp.Indexed)):
+            return f
+        return Expectation(sp.log(f.args[0]) - sp.log(f.args[1]), first[0], f.args[0])
+    e = e.replace(lambda f: isinstance(f, AppliedUndef) and not isinstance(f, (Given, Expectation)), mean)
+    return e.replace(lambda f: isinstance(f, AppliedUndef) and not isinstance(f, (Given, Expectation)), divergence)
+
+
 def verify_on_finite_laws(lhs, rhs, rel: str, seed_text: str) -> str | None:
     """The method text when ``lhs = rhs`` holds on every draw of the model (module docstring); None when the claim
     is not read here or fails at a draw (a failure refutes nothing)."""
     if rel != "=":
         return None
+    lhs, rhs = (_expectations_written_out(e) for e in (lhs, rhs))
     try:
         plan = _Plan(lhs, rhs)
     except _NotRead:

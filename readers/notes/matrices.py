@@ -46,7 +46,7 @@ from readers.latex.matrix_reader import parse_matrix_block
 from readers.latex.nodes import MatrixLiteral
 from readers.notes.blocks import find_blocks
 from readers.notes.eigenpairs import NoEigenpair, eigenpair, stated_eigenpairs
-from readers.notes import kernel_blocks, matrix_columns
+from readers.notes import kernel_blocks, matrices_elsewhere, matrix_columns
 from readers.notes.eigenvalues import as_listed, listed_eigenvalues, over_eigenvalues
 from readers.notes.gradients import entries, in_own_argument
 from readers.notes.matrix_declarations import _local as is_local, declarations
@@ -220,15 +220,41 @@ class MatrixClaims:
             return True  # \langle u, v \rangle: u and v are vectors (or scalars), never arguments of a function
         if any(e.has(MatrixLiteral) for e in (claim.lhs, claim.rhs)):
             return True  # written out entry by entry (readers.notes.matrix_exact)
-        return "\\odot" in frag.content or "⊙" in frag.content
+        return "\\odot" in frag.content or "⊙" in frag.content or self.commuted(claim, frag)
+
+    def commuted(self, claim, frag) -> bool:
+        r"""Whether the scalar parse cancelled every capital the block writes transposed (``X(X^T X)^{-1}X^T = I``
+        read as ``1 = I``), or the claim holds in numbers only because numbers commute or cancel, while the
+        order-keeping reading of its capitals keeps the two sides apart: :math:`(AB)^{-1} = A^{-1}B^{-1}` and
+        :math:`X(X^\top X)^{-1}X^\top X = X` (both ``1/(AB) = 1/(AB)``, ``X = X`` to the scalar parse) were proved.
+        Such a claim is matrix algebra as much as arithmetic, and both readings are checked."""
+        names = {s.name for e in (claim.lhs, claim.rhs) for s in e.free_symbols if isinstance(s, sp.Symbol)}
+        if claim.rel != "=" or getattr(claim, "shown_lhs", "") or getattr(claim, "read_as", "") \
+                or not any(re.fullmatch(r"[A-Z]", n) for n in names | _capitals_written(frag.content)):
+            return False
+        try:
+            holds = sp.expand(claim.lhs - claim.rhs) == 0
+        except (TypeError, ValueError, AttributeError):
+            return False
+        transposed = _capitals_written(frag.content, inverted=False)
+        lost = bool(transposed) and not transposed & {_core(n) for n in names}
+        if not (holds or lost) or matrices_elsewhere.borrowed(self.notes, claim.line, names) is not None:
+            return False  # (letters another section declares: readers.notes.matrices_elsewhere reads both ways)
+        pair = self.reading(claim, frag, frozenset(), frozenset())
+        if isinstance(pair, str) or all(e.is_commutative for e in pair):
+            return False
+        try:  # the claim the block writes (not one derived from it: 0 = 0 at a stated optimum)
+            if any(sp.expand(_commutative(a) - b) != 0 for a, b in zip(pair, (claim.lhs, claim.rhs))):
+                return False
+            return lost or sp.expand(pair[0] - pair[1]) != 0  # lost: X(X^T X)^{-1}X^T = I read as "1 = I"
+        except (TypeError, ValueError, AttributeError):
+            return False
 
     def defined_letters(self, line: int, section) -> frozenset:
         r"""The capital letters ``section`` defines before ``line`` by a body in declared matrices
-        (``H = X(X^\top X)^{-1}X^\top`` after ``X \in \mathbb{R}^{n \times d}``): matrices, whose scalar parse (``H = 1``)
-        proved :math:`H^2 = H` for every ``H``."""
-        letters = self.declared.matrix_letters()
-        if not letters:
-            return frozenset()
+        (``H = X(X^\top X)^{-1}X^\top`` after ``X \in \mathbb{R}^{n \times d}``), or by a body that transposes a
+        capital: matrices, whose scalar parse (``H = 1``) proved :math:`H^2 = H` for every ``H``."""
+        letters = self.notes.at(line).matrix_letters()  # as declared: not self.declared, which a claim's check widened
         out = set()
         for key in section.symbols:
             name = getattr(key, "name", None)
@@ -236,8 +262,9 @@ class MatrixClaims:
             if name is None or not re.fullmatch(r"[A-Z]", name) or name in letters or not 0 < at <= line:
                 continue
             body = self.definition(name, at)
-            if body is not None and not body.is_commutative:
-                out.add(name)
+            if body is not None and not body.is_commutative and (letters or any(
+                    f.func.__name__ == "transpose" for f in body.atoms(AppliedUndef))):
+                out.add(name)  # (no letter declared: a body that transposes, M = Z(Z^T Z)^{-1}Z^T)
         return frozenset(out)
 
     def constrains(self, lhs, rhs) -> bool:
@@ -1586,3 +1613,19 @@ def _matrix_expr(e, symbols):
         if name == "hadamard":
             return sp.hadamard_product(*args)
     raise Unsupported(type(e).__name__)
+
+
+_TRANSPOSE_MARK = r"(?:T|\\top|\\intercal|\\mathrm\{T\}|\\mathsf\{T\})"
+
+
+def _capitals_written(text: str, inverted: bool = True) -> set:
+    r"""The plain capital letters a block writes transposed or (``inverted``) inverted (``X^T``, ``X^\top``,
+    ``A^{-1}``): names the scalar parse may have cancelled away."""
+    mark = _TRANSPOSE_MARK + ("|-1" if inverted else "")
+    return set(re.findall(rf"(?<![A-Za-z\\])([A-Z])\s*\^\s*\{{?\s*(?:{mark})(?![A-Za-z0-9])", text))
+
+
+def transposes_written(text: str) -> bool:
+    r"""Whether the block writes a plain capital transposed (``X^T``, ``A^\top``): matrix algebra, where ``I`` is
+    the identity (``X(X^T X)^{-1}X^T = I``, ``1 = I`` to the scalar parse, defines no name ``I``)."""
+    return bool(_capitals_written(text, inverted=False))

@@ -270,10 +270,19 @@ def example_values(block, seen=frozenset()) -> list | None:
         if row.continued or len(exprs) != 2 or rels != ("=",) or not _is_name(exprs[0]) \
                 or isinstance(exprs[1], sp.Tuple) or exprs[0] in exprs[1].free_symbols:
             return None
-        if not is_literal(exprs[1]) and exprs[0] not in seen:
+        if not is_literal(exprs[1]) and exprs[0] not in seen or cancelled_to_literal(row.text, exprs[1]):
             return None
         out.append((exprs[0], exprs[1]))
     return out or None
+
+
+def cancelled_to_literal(text: str, value) -> bool:
+    r"""Whether ``value``, a number, is what the scalar parse made of names written on the row's right side:
+    ``H = X(X^\top X)^{-1}X^\top`` is ``H = 1`` in numbers, a matrix and no example value."""
+    if not is_literal(value):
+        return False
+    written = re.sub(r"\\(?:text|mathrm|operatorname)\s*\{[^{}]*\}|\\[A-Za-z]+", " ", text.rsplit("=", 1)[-1])
+    return re.search(r"(?<![A-Za-z])[A-Z](?![A-Za-z])", written) is not None
 
 
 def base_name(e) -> str | None:
