@@ -12,7 +12,7 @@ r"""Classes of published notes' mistakes (issue 12, caught51), each with right t
 import pytest
 
 from readers.notes.check import check_notes
-from tests.readers.notes.checked import HOLDS
+from tests.readers.notes.checked import HOLDS, assert_block_verdicts
 
 GAUSSIAN = ("## Linear transformation\n\nLet $A$ be an $m \\times n$ matrix and let $x$ follow a normal distribution:"
             "\n\n$$x \\sim \\mathcal{N}(\\mu, \\Sigma)$$\n\nThe moment-generating function of a random vector $x$ is\n\n"
@@ -47,14 +47,7 @@ def test_common_never_zero_factor(name):
     text = prose + "".join(f"$$\n{r}\n$$\n\n" for r in rows)
     blocks = [b for b in check_notes(text, path="<test>", budget=5.0).blocks
               if b.steps and "sim" not in b.source and "M_" not in b.source.split("=")[0]]
-    assert len(blocks) == len(expected), [(b.line, b.verdict) for b in blocks]
-    for b, e in zip(blocks, expected):
-        if e == HOLDS:
-            assert b.verdict != "refuted", (name, b.line, [s.reason for s in b.steps])
-        else:
-            assert b.verdict == e, (name, b.line, b.verdict, [s.reason for s in b.steps])
-        if b.verdict == "refuted":
-            assert any(s.counterexample for s in b.steps), b.line
+    assert_block_verdicts(blocks, expected)
 
 
 QUADRATIC = ("### Quadratic functions\n\nConsider the function\n\n"
@@ -83,11 +76,4 @@ def test_equation_on_a_name_the_claim_does_not_use(name):
     text = prose + "".join(f"$$\n{r}\n$$\n\n" for r in rows)
     blocks = [b for b in check_notes(text, path="<test>", budget=5.0).blocks
               if b.steps and b.kind == "display"]
-    assert len(blocks) == len(expected), [(b.line, b.verdict) for b in blocks]
-    for b, e in zip(blocks, expected):
-        if e == HOLDS:
-            assert b.verdict != "refuted", (name, b.line, [s.reason for s in b.steps])
-        else:
-            assert b.verdict == e, (name, b.line, b.verdict, [s.reason for s in b.steps])
-        if b.verdict == "refuted":
-            assert any(s.counterexample for s in b.steps), b.line
+    assert_block_verdicts(blocks, expected)
