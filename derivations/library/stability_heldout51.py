@@ -1,0 +1,50 @@
+r"""The identities of the rules added and widened for the held-out round twenty-four's misses (heldout51):
+``radicand_beside_root`` (``codegen.rules_root_beside``), and ``log_space_monomial`` for fractional exponents and
+into the branches of a ``Piecewise`` (``codegen.rules_logspace``; its identity in ``stability.py``, the new cases here).
+
+With $A = M^{2}\hat A$ for a scale $M > 0$, $A + c = M(M\hat A + c/M)$, so $(A + c)^{k} = M^{k}(M\hat A + c/M)^{k}$ for
+every integer $k$; beside the root $\sqrt{A} = M\sqrt{\hat A}$ the powers of $M$ meet.
+"""
+from sympy import Abs, Integer, Piecewise, Rational, Symbol, exp, log, sqrt
+
+from derivations.checker.step import Derivation, Step
+from derivations.library import register
+
+_a = Symbol("Ahat", nonnegative=True)
+_m = Symbol("M", positive=True)
+_c, _s = Symbol("c", real=True), Symbol("s", real=True)
+_k = Symbol("k", integer=True)
+register(Derivation(
+    id="radicand_beside_root",
+    title=r"the identity of a stability rule: $(A + c)^{k} = M^{k}(M\hat A + c/M)^{k}$ for $A = M^{2}\hat A$, "
+          r"$M > 0$, an integer $k$",
+    source="textbook",
+    steps=(
+        Step((_m ** 2 * _a + _c) ** _k, _m ** _k * (_m * _a + _c / _m) ** _k,
+             justification="M^2 A^ + c = M (M A^ + c/M) with M > 0, and (x y)^k = x^k y^k for an integer k"),
+        Step(_s * sqrt(_m ** 2 * _a) / (_m ** 2 * _a + 1), _s * sqrt(_a) / (_m * _a + Integer(1) / _m),
+             justification="the capsule squash s sqrt(A)/(1 + A): sqrt(M^2 A^) = M sqrt(A^) for M > 0, and k = -1 "
+                           "gives M^{-1}, which meets the root's M"),
+    ),
+))
+
+_t, _w, _d = Symbol("t", positive=True), Symbol("w", positive=True), Symbol("D", positive=True)
+_gg, _b = Symbol("g", real=True, nonzero=True), Symbol("b", real=True)
+_L = Integer(600)
+register(Derivation(
+    id="log_space_monomial_fractional",
+    title=r"the identity of ``log_space_monomial`` with fractional exponents: $t\,w^{-3/2} = e^{\log t - \frac32\log w}$ "
+          r"for $t, w > 0$, and a factor taken into the branches of a ``Piecewise``",
+    source="textbook",
+    steps=(
+        Step(_t * _w ** Rational(-3, 2),
+             Piecewise((_t * _w ** Rational(-3, 2), Abs(log(_t)) + Rational(3, 2) * Abs(log(_w)) < _L),
+                       (exp(log(_t) - Rational(3, 2) * log(_w)), True)),
+             justification="t = e^{log t} and w^{-3/2} = e^{-3/2 log w} for t, w > 0 (a fractional power of a "
+                           "negative number is not real: the definition's domain keeps the base >= 0)"),
+        Step(_gg / sqrt(_d) * (Piecewise((-_t ** Rational(-3, 2) / 2, _t > _w), (0, True)) + _b),
+             Piecewise((-_gg / (2 * sqrt(_d) * _t ** Rational(3, 2)), _t > _w), (0, True)) + _gg * _b / sqrt(_d),
+             justification="a product distributes over a sum and into each branch of a Piecewise (the Noam "
+                           "schedule's gradient)"),
+    ),
+))
