@@ -1,0 +1,108 @@
+"""The search's candidate and the rule added for held-out rounds twenty-three to twenty-five (heldout51), each on
+members of its class other than the formula that showed it, against mpmath written by hand (700 digits: terms of
+1e300 cancel to O(1)): where the form without the change loses every digit the new form is within ``REL_TOL``."""
+import pytest
+import sympy as sp
+
+from codegen.define_module import derive_gradients
+from codegen.define_search import WITH_COSTLY, _of_stable, derivative_of_costly_stable
+from codegen.rules import RULES, stabilize
+from formulary import api
+from tests.codegen.scalar_evaluation import float64_at, mpmath_at
+
+REL_TOL = 1e-13
+"""A few dozen roundings of O(1) terms (logs of size up to 700 folded into one branch, relative 1e-16 each)."""
+
+
+def _close(got, want) -> bool:
+    return abs(got - want) <= REL_TOL * abs(want)
+
+
+# ** the derivative of the form stabilized with the costly rules: the costly rules fold before differentiating **
+
+COSTLY_FOLD_CASES = [
+    # the Fisher F log-density's x-dependent terms in other letters, at x = a = 1e300: the unfolded form's derivative
+    # -a (a + b)/(b (a x/b + 1)) overflows, the folded one is -(1 + b/2)/x + ...
+    ("ff(x) = (a/2)*log(a/b) + (a/2 - 1)*log(x) - ((a + b)/2)*log(1 + a*x/b)", dict(x=1e300, a=1e300, b=3.0, g=1.0)),
+    # another layout, two parameters: the gradient in w at u = 2e299, w = 1e300 (w log w against w log(w u/5))
+    ("lh(u, w) = 3*log(u) - (w/2)*log(1 + w*u/5) + (w/2)*log(w)", dict(u=2e299, w=1e300, g=1.0)),
+]
+
+
+@pytest.mark.parametrize("source, point", COSTLY_FOLD_CASES)
+def test_derivative_of_the_costly_form_folds_before_differentiating(source, point):
+    (f,) = api.define(source)
+    derive_gradients(f)
+    (candidate,) = derivative_of_costly_stable(f)
+    old, _ = _of_stable(f, midpoints=False)(WITH_COSTLY)  # the costly rules after differentiating only
+    args = sorted(f.expr.free_symbols | {f.upstream.symbol}, key=str)
+    values = [point[str(a)] for a in args]
+    lost = False
+    for (_, exact, _), new, before in zip(f.gradients, candidate.exprs, old):
+        want = mpmath_at(args, exact, values, 700)
+        assert _close(float64_at(args, new, values), want)
+        lost = lost or not abs(float64_at(args, before, values) - want) <= 1e-3 * abs(want)
+    assert lost  # the candidate the search had before misses the truth at this point
+    ordinary = [{"a": 2.5, "b": 3.0, "x": 0.7, "u": 1.3, "w": 4.0, "g": 0.6}[str(a)] for a in args]
+    for (_, exact, _), new in zip(f.gradients, candidate.exprs):  # elsewhere the derivative as written
+        assert _close(float64_at(args, new, ordinary), mpmath_at(args, exact, ordinary, 700))
+
+
+# ** radicand_beside_root: a sum of squares beside its own root, scaled by the root's scale **
+
+x, y, z, c, u, v, w = sp.symbols("x y z c u v w", real=True)
+BESIDE_CASES = [
+    # the capsule squash's form with two scalar squares at x = 1e300: A overflows, inf/inf, truth about 1
+    (x * sp.sqrt(x ** 2 + y ** 2) / (1 + x ** 2 + y ** 2), (x, y), (1e300, 2.0)),
+    # a weight on a square, other letters: w sqrt(A)/(3 + A) at u = 1e200, truth 1e-200
+    (w * sp.sqrt(u ** 2 + 4 * v ** 2) / (3 + u ** 2 + 4 * v ** 2), (u, v, w), (1e200, -0.5, 2.0)),
+    # a symbol in the sum beside the squares: z sqrt(A)/(c + A) at x = y = 1e250
+    (z * sp.sqrt(x ** 2 + y ** 2) / (c + x ** 2 + y ** 2), (x, y, z, c), (1e250, -1e250, 3.0, 2.0)),
+]
+
+
+@pytest.mark.parametrize("expr, args, values", BESIDE_CASES)
+def test_radicand_beside_root_scales_the_bare_sum_of_squares(expr, args, values):
+    new, fired = stabilize(expr, RULES)
+    assert "radicand_beside_root" in fired
+    want = mpmath_at(args, expr, values, 700)
+    without, _ = stabilize(expr, tuple(r for r in RULES if r.name != "radicand_beside_root"))
+    assert not abs(float64_at(args, without, values) - want) <= 1e-3 * abs(want)
+    assert _close(float64_at(args, new, values), want)
+    ordinary = (0.7, -1.3, 2.1, 0.4)[:len(args)]
+    assert _close(float64_at(args, new, ordinary), mpmath_at(args, expr, ordinary, 700))
+
+
+def test_radicand_beside_root_leaves_a_sum_of_squares_without_a_root():
+    # 1/(1 + x^2 + y^2) has no root of x^2 + y^2 beside it: the rule has no scale to share
+    _, fired = stabilize(x / (1 + x ** 2 + y ** 2), RULES)
+    assert "radicand_beside_root" not in fired
+
+
+# ** log_space_monomial: two factors with a fractional power, and a factor taken into the branches of a Piecewise **
+
+t, D, g, a, b = sp.symbols("t D g a b", real=True)
+MONOMIAL_CASES = [
+    # the Noam schedule's t w^{-3/2} at t = w = 1e300: w^{3/2} overflows, truth 1e-150
+    (t * w ** sp.Rational(-3, 2), (t, w), (1e300, 1e300)),
+    # another pair, the fractional power in the numerator: u^{5/2}/v at u = 1e200, v = 1e300 (u^{5/2} overflows)
+    (u ** sp.Rational(5, 2) / v, (u, v), (1e200, 1e300)),
+    # three factors, one fractional power of a base sympy cannot prove positive: g t^{-3/2} D^{-1/2} at t = 1e300,
+    # D = 1e-300 (t^{-3/2} underflows where D^{-1/2} brings it back)
+    (g * t ** sp.Rational(-3, 2) / sp.sqrt(D), (t, D, g), (1e300, 1e-300, 0.8)),
+    # the Noam schedule's gradient: a factor outside a sum of a Piecewise, taken into its branch
+    (g / sp.sqrt(D) * (sp.Piecewise((-t ** sp.Rational(-3, 2) / 2, t > a), (0, True)) + b),
+     (t, D, g, a, b), (1e300, 1e-300, 0.8, 2.0, 0.0)),
+]
+
+
+@pytest.mark.parametrize("expr, args, values", MONOMIAL_CASES)
+def test_log_space_monomial_takes_fractional_powers(expr, args, values):
+    new, fired = stabilize(expr, WITH_COSTLY)
+    assert "log_space_monomial" in fired
+    want = mpmath_at(args, expr, values, 700)
+    without, _ = stabilize(expr, tuple(r for r in WITH_COSTLY if r.name != "log_space_monomial"))
+    assert not abs(float64_at(args, without, values) - want) <= 1e-3 * abs(want)
+    assert _close(float64_at(args, new, values), want)
+    ordinary = (1.7, 0.6, 2.3, 0.9, 0.4)[:len(args)]  # where the powers are safe: the form as written
+    assert _close(float64_at(args, new, ordinary), mpmath_at(args, expr, ordinary, 700))
