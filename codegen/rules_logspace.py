@@ -219,9 +219,9 @@ def _linear(b) -> bool:
 def _monomial(e):
     r"""``(c, factors)`` where ``e`` is a number times a quotient of linear factors (:func:`_linear`) with integer
     exponents (real ones for factors sympy proves positive, or fractional ones, whose base is $\ge 0$ wherever the
-    definition is real), at least one divisor, and either at least three different factors counted three times with
-    their exponents, or two with a fractional exponent above 1 in magnitude (:func:`_fractional_pair`; a quotient of
-    integer powers of two is ``ratio_before_power``'s and ``ratio_before_unequal_powers``'); else None."""
+    definition is real): two with a fractional exponent above 1 in magnitude (:func:`_fractional_pair`), or at least
+    one divisor and at least three different factors counted three times with their exponents (a quotient of integer
+    powers of two is ``ratio_before_power``'s and ``ratio_before_unequal_powers'``); else None."""
     if not isinstance(e, sp.Mul):
         return None
     found = _factors(e, positive_powers=True)
@@ -230,10 +230,10 @@ def _monomial(e):
     c, fs = found
     if not all(_linear(b) and (k.is_integer or b.is_positive or _fractional(k)) for b, k in fs):
         return None
-    if not any(k.is_negative for _, k in fs) or not any(k.is_positive for _, k in fs):
-        return None
     if len(fs) == 2 and _fractional_pair(fs):
         return c, fs
+    if not any(k.is_negative for _, k in fs) or not any(k.is_positive for _, k in fs):
+        return None
     return (c, fs) if len(fs) >= 3 and sum(abs(k) for _, k in fs) >= 3 else None
 
 
@@ -244,9 +244,9 @@ def _fractional(k) -> bool:
 
 
 def _fractional_pair(fs) -> bool:
-    r"""Two factors $u^{a} v^{-b}$, one exponent fractional and one above 1 in magnitude: the Noam schedule's
+    r"""Two factors $u^{a} v^{\pm b}$, one exponent fractional and one above 1 in magnitude: the Noam schedule's
     $t\,w^{-3/2}$ at $t = w = 10^{300}$, whose $w^{3/2}$ overflows where the value is $10^{-150}$ (no integer
-    ratio $(t/w)^{j}$ takes the powers apart)."""
+    ratio $(t/w)^{j}$ takes the powers apart); $k\,x^{3/2}$ at $k = 10^{-300}$, $x = 10^{250}$ the same."""
     return any(_fractional(k) for _, k in fs) and max(abs(k) for _, k in fs) > 1
 
 

@@ -1,11 +1,12 @@
 r"""The identities of the rules added and widened for the held-out round twenty-four's misses (heldout51):
-``radicand_beside_root`` (``codegen.rules_root_beside``), and ``log_space_monomial`` for fractional exponents and
+``radicand_beside_root`` (``codegen.rules_root_beside``), ``heaviside_select`` deciding a maximum in the branch it
+selects (``codegen.rules_select``), and ``log_space_monomial`` for fractional exponents and
 into the branches of a ``Piecewise`` (``codegen.rules_logspace``; its identity in ``stability.py``, the new cases here).
 
 With $A = M^{2}\hat A$ for a scale $M > 0$, $A + c = M(M\hat A + c/M)$, so $(A + c)^{k} = M^{k}(M\hat A + c/M)^{k}$ for
 every integer $k$; beside the root $\sqrt{A} = M\sqrt{\hat A}$ the powers of $M$ meet.
 """
-from sympy import Abs, Integer, Piecewise, Rational, Symbol, exp, log, sqrt
+from sympy import Abs, Heaviside, Integer, Max, Min, Piecewise, Rational, Symbol, exp, log, sqrt
 
 from derivations.checker.step import Derivation, Step
 from derivations.library import register
@@ -46,5 +47,20 @@ register(Derivation(
              Piecewise((-_gg / (2 * sqrt(_d) * _t ** Rational(3, 2)), _t > _w), (0, True)) + _gg * _b / sqrt(_d),
              justification="a product distributes over a sum and into each branch of a Piecewise (the Noam "
                            "schedule's gradient)"),
+    ),
+))
+
+register(Derivation(
+    id="heaviside_select_decided",
+    title=r"the identity of ``heaviside_select`` with a maximum in the branch: $H(p - q)\max(p, q)^{a} = "
+          r"\begin{cases} p^{a} & H(p - q) > 0 \\ 0 & \text{else}\end{cases}$",
+    source="textbook",
+    steps=(
+        Step(Heaviside(_t - _w, 0) * Max(_t, _w) ** Rational(-3, 2),
+             Piecewise((_t ** Rational(-3, 2), Heaviside(_t - _w, 0) > 0), (0, True)),
+             justification="H(t - w) > 0 means t > w, where max(t, w) = t; elsewhere the step is 0"),
+        Step(Heaviside(_w - _t, 0) * Min(_t, _w) ** Rational(-3, 2),
+             Piecewise((_t ** Rational(-3, 2), Heaviside(_w - _t, 0) > 0), (0, True)),
+             justification="H(w - t) > 0 means t < w, where min(t, w) = t"),
     ),
 ))

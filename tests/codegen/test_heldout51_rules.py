@@ -106,3 +106,31 @@ def test_log_space_monomial_takes_fractional_powers(expr, args, values):
     assert _close(float64_at(args, new, values), want)
     ordinary = (1.7, 0.6, 2.3, 0.9, 0.4)[:len(args)]  # where the powers are safe: the form as written
     assert _close(float64_at(args, new, ordinary), mpmath_at(args, expr, ordinary, 700))
+
+
+# ** heaviside_select: a power of max(p, q) in the branch its step selects is a power of p **
+
+x, eta = sp.symbols("x eta", real=True)
+DECIDED_CASES = [
+    # the inverse square-root schedule's gradient -eta g sqrt(w) H(t - w) max(t, w)^{-3/2} / 2 at t = eta = 1e300
+    (-eta * g * sp.sqrt(w) * sp.Heaviside(t - w, 0) * sp.Max(t, w) ** sp.Rational(-3, 2) / 2, (t, w, eta, g),
+     (1e300, 1.5, 1e300, 0.7)),
+    # a power of a rectified value: (5/2) k H(x) max(x, 0)^{3/2} at x = 1e250, k = 1e-300 (the power overflows)
+    (sp.Rational(5, 2) * a * sp.Heaviside(x, 0) * sp.Max(x, 0) ** sp.Rational(3, 2), (x, a), (1e250, 1e-300)),
+    # a minimum, its step the other way round: eta H(c - x) min(x, c)^{-3/2} at x = 1e300, c = 2e300, eta = 1e300
+    (eta * sp.Heaviside(c - x, 0) * sp.Min(x, c) ** sp.Rational(-3, 2), (x, c, eta), (1e300, 2e300, 1e300)),
+]
+
+
+@pytest.mark.parametrize("expr, args, values", DECIDED_CASES)
+def test_the_selected_branch_decides_its_maximum(expr, args, values):
+    new, fired = stabilize(expr, WITH_COSTLY)
+    assert "heaviside_select" in fired or "heaviside_select_first" in fired
+    assert not new.has(sp.Max, sp.Min)
+    want = mpmath_at(args, expr, values, 700)
+    assert _close(float64_at(args, new, values), want)
+    ordinary = (1.7, 0.6, 2.3, 0.9)[:len(args)]
+    assert _close(float64_at(args, new, ordinary), mpmath_at(args, expr, ordinary, 700))
+    other = (0.6, 1.7, 2.3, 0.9)[:len(args)]  # the branch not taken (the Max case's first two swap sides)
+    assert abs(float64_at(args, new, other) - mpmath_at(args, expr, other, 700)) <= REL_TOL * (
+        abs(mpmath_at(args, expr, other, 700)) + 1e-300)
