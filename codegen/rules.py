@@ -1623,8 +1623,10 @@ LOG_BREGMAN = Rule(
     gain="2 (y/mu - 1 - log(y/mu)) (the gamma deviance) at y/mu = 1.0018: terms of order 1, sum 3e-6, 1.3e-11 relative; "
          "s1^2/(2 s2^2) - log(s1/s2) - 1/2 (a Gaussian KL's variance part) the same; as k phi(p log1p((x - y)/y)) exact")
 
+# before product_before_power (97.05): its (u v)^2 of u^2 v^2 is no power of symbols, and N/(1 + (u v)^2) then
+# overflows in the square (the tangent loss's gradient 4 g y (2 atan(f y) - 1)/(1 + f^2 y^2) at y = 1e300)
 OVER_LARGE_TERM = Rule(
-    "over_large_term", "over_large_term", rules_fraction.over_large_term, priority=97.05,
+    "over_large_term", "over_large_term", rules_fraction.over_large_term, priority=97.04,
     gain="2 r / (1 + r^4/a^2) (the gradient of the arctan loss) at r = a = 1e300: r^4/a^2 overflows and the value is 0, "
          "truth 2e-300; as (2 r a^2 / r^4) / (1 + a^2/r^4) it is paired into range")
 TERM_OVER_SUM = Rule(

@@ -134,3 +134,27 @@ def test_the_selected_branch_decides_its_maximum(expr, args, values):
     other = (0.6, 1.7, 2.3, 0.9)[:len(args)]  # the branch not taken (the Max case's first two swap sides)
     assert abs(float64_at(args, new, other) - mpmath_at(args, expr, other, 700)) <= REL_TOL * (
         abs(mpmath_at(args, expr, other, 700)) + 1e-300)
+
+
+# ** over_large_term before product_before_power: N/(b + u^2 v^2) is divided by the large term before the powers are
+# paired into (u v)^2, a form over_large_term does not read **
+
+f_, y_, r, s_ = sp.symbols("f y r s", real=True)
+LARGE_TERM_CASES = [
+    # the tangent loss's gradient in f: 4 g y (2 atan(f y) - 1)/(1 + f^2 y^2) at y = 1e300 (the square overflows)
+    (4 * g * y_ * (2 * sp.atan(f_ * y_) - 1) / (f_ ** 2 * y_ ** 2 + 1), (f_, y_, g), (-0.166, 1e300, 1.0)),
+    # other letters: the gradient of atan(r s) in s, k r/(1 + r^2 s^2), at r = 1e300
+    (a * r / (1 + r ** 2 * s_ ** 2), (r, s_, a), (1e300, 0.5, 3.0)),
+    # a number other than 1 and a weight on the square: c x/(3 + 4 a^2 x^2) at x = 1e250
+    (c * x / (3 + 4 * a ** 2 * x ** 2), (x, a, c), (1e250, 2.0, -1.5)),
+]
+
+
+@pytest.mark.parametrize("expr, args, values", LARGE_TERM_CASES)
+def test_over_large_term_divides_before_the_powers_are_paired(expr, args, values):
+    new, fired = stabilize(expr, WITH_COSTLY)
+    assert "over_large_term" in fired
+    want = mpmath_at(args, expr, values, 700)
+    assert _close(float64_at(args, new, values), want)
+    ordinary = (0.7, 1.3, 2.1)
+    assert _close(float64_at(args, new, ordinary), mpmath_at(args, expr, ordinary, 700))
