@@ -21,6 +21,7 @@ rule                      identity
 ``log1p_power``           $\operatorname{log1p}(A^{p}) = p\log A + \operatorname{log1p}(A^{-p})$ where $p \log A > 0$, $\log A$ as the logs of its factors (:mod:`codegen.rules_log1p_power`)
 ``power_ratio_over_numerator`` $(u/v)^{p} u^{-k} = (u/v)^{p - k} v^{-k}$ for an exponent not a number, an integer $k \ge 1$ (:mod:`codegen.rules_power_ratio`)
 ``unit_sum_complement``   $k\sum_i p_i^{q} - k = k\sum_i p_i \operatorname{expm1}((q - 1)\log p_i)$ for a softmax $p$ ($\sum_i p_i = 1$) (:mod:`codegen.rules_unit_sum`)
+``weighted_powers_complement`` $c - \sum_k w_k e^{(a - a_0) L_k} = -\sum_k w_k \operatorname{expm1}((a - a_0) L_k)$ for powers $b^{e_0 + e_1 a}$ whose values $w_k$ at a pivot $a_0$ add up to $c$ by algebra (:mod:`codegen.rules_weighted_powers`)
 ``mixture_with_one``      $\log(a + (1 - a)e^{w}) = \operatorname{log1p}((1 - a)\operatorname{expm1}(w))$ (:mod:`codegen.rules_mixture_one`)
 ``ratio_before_unequal_powers`` $u^{k} v^{-l} = (u/v)^{\min(k, l)} u^{k - l}$ (or $v^{k - l}$) for integers $k \ne l$ (costly: search only; :mod:`codegen.rules_ratio`)
 ``softplus_reflection``   $c_1 v + c\log(1 + e^{v}) = (c_1 + c) v + c\log(1 + e^{-v})$ for $v > 0$, where $c_1 + c$ cancels symbolically; also $\log(1 + u)$ as $v = \log u$ beside $c_1 \log u$ (:mod:`codegen.rules_logit`)
@@ -154,7 +155,7 @@ from codegen import (rules_bregman, rules_log_gamma_zero, rules_geometric, rules
 from codegen import rules_exp_sums, rules_log_quotient, rules_softmax_power
 from codegen import rules_at_least_one, rules_log_gamma_shift, rules_sum_into_branch, rules_sigmoid_reflection, rules_log_exp_near_one, rules_bessel_large, rules_complete_square, rules_abs_pair, rules_even_scale, rules_power_mean
 from codegen import rules_cancelling_terms, rules_lerp, rules_log_difference, rules_step_sum
-from codegen import rules_bessel, rules_kink_fold, rules_removable, rules_log1mexp_product, rules_root_beside
+from codegen import rules_bessel, rules_kink_fold, rules_removable, rules_log1mexp_product, rules_root_beside, rules_weighted_powers
 from codegen.lower_unshifted import ExpShift
 from symbolic.functions import Held, ReduceMax, log_ndtr, ndtr
 
@@ -1094,6 +1095,12 @@ SOFTPLUS_REFLECTION = Rule(
     "softplus_reflection", "softplus_reflection", rules_logit.softplus_reflection, priority=8,
     gain="(1 - y) z + (1 + (w - 1) y) log(1 + e^{-z}) (PyTorch's BCE with pos_weight) at z = -1e150, y = 1e-150: the "
          "terms are -+1e150 and their sum w y |z| ~ 1 is lost; (c_1 + c) = -w y is formed symbolically")
+WEIGHTED_POWERS_COMPLEMENT = Rule(
+    "weighted_powers_complement", "weighted_powers_complement", rules_weighted_powers.weighted_powers_complement,
+    priority=28.9,
+    gain="(1 - p^a q^{1-a} - (1-p)^a (1-q)^{1-a})/(a (1 - a)) (the alpha-divergence of two Bernoulli laws) at "
+         "a = 1e-300: the powers add up to 1 and the value is 0, truth KL(q||p) = 0.044; as -q expm1(a log(p/q)) - ... "
+         "each term exact, and about a = 1 from the other pivot")
 UNIT_SUM_COMPLEMENT = Rule(
     "unit_sum_complement", "unit_sum_complement", rules_unit_sum.unit_sum_complement, priority=29,
     gain="(1 - sum_i p_i^q)/(q - 1) for a softmax p (Tsallis entropy) at logits (100, 1.5, -1.4, 2.6), q = 1.29: the "
@@ -1492,7 +1499,7 @@ COMPLETE_SQUARE = Rule(
          "every term overflows and the sum is nan where the truth is 0; as -(|x| - |nu|)^2/(2 sigma^2) it is exact")
 
 RULES: tuple[Rule, ...] = tuple(sorted(
-    (LOG_SIGMOID, LOG_ONE_MINUS_SIGMOID, LOG_SIGMOID_PAIR, GAUSSIAN_TAIL, ATAN_REFLECTION, COS_MINUS_ONE, LOG_ATAN_COMPLEMENT, UNIT_SUM_COMPLEMENT, LOG_SOFTMAX_SPLIT, LOG_CONSTANT_PLUS_EXP_SUM, LOGSUMEXP_SHIFT, EXP_NORMALIZE, SOFTPLUS_STABLE,
+    (LOG_SIGMOID, LOG_ONE_MINUS_SIGMOID, LOG_SIGMOID_PAIR, GAUSSIAN_TAIL, ATAN_REFLECTION, COS_MINUS_ONE, LOG_ATAN_COMPLEMENT, WEIGHTED_POWERS_COMPLEMENT, UNIT_SUM_COMPLEMENT, LOG_SOFTMAX_SPLIT, LOG_CONSTANT_PLUS_EXP_SUM, LOGSUMEXP_SHIFT, EXP_NORMALIZE, SOFTPLUS_STABLE,
      LOG1P_EXPM1, POWER_AS_EXP, POWER_EXPM1, INTEGER_POWER_MINUS_ONE, LOG_ADD_EXP, LOG_ADD_WEIGHTED_EXP, SIGMOID_STABLE, ERF_NDTR, ERFC_NDTR, LOG_NDTR, TANH_SIGMOID, SECH_SQUARE, LOG_COSH, LOG_COSH_POWER, LOG_HYPERBOLIC_FACTOR, TANH_RATIO, LOG1MEXP_OF_EXP, LOG_OF_SOFTPLUS, LOG1MEXP, LOG1MEXP_PRODUCT, LOG_EXPM1, ROOT_CANCEL, RADICAND_BESIDE_ROOT,
      SCALED_SQRT, ONE_MINUS_SIGMOID, SHIFT_COLLECT, DIFFERENCE_OF_SQUARES, LOG1P_POWER, LOG1P_LARGE_PRODUCT, LOG_OF_EXP_QUOTIENT,
      SCALE_OVER_ARGUMENT, ARGUMENT_OVER_SCALE, COMMON_DENOMINATOR, LOGISTIC_IN_LOG, LOGISTIC_OF_EXP, WEIGHTED_LOGISTIC_OF_EXP, EXP_ABSORB, SCALES_INTO_SUM, SCALE_INTO_ENTRY, RATIO_BEFORE_POWER, LOG_BETA, LOG_GAMMA_DIFFERENCE,

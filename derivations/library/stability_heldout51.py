@@ -1,5 +1,6 @@
 r"""The identities of the rules added and widened for the held-out round twenty-four's misses (heldout51):
-``radicand_beside_root`` (``codegen.rules_root_beside``), ``heaviside_select`` deciding a maximum in the branch it
+``radicand_beside_root`` (``codegen.rules_root_beside``), ``weighted_powers_complement``
+(``codegen.rules_weighted_powers``), ``heaviside_select`` deciding a maximum in the branch it
 selects (``codegen.rules_select``), and ``log_space_monomial`` for fractional exponents and
 into the branches of a ``Piecewise`` (``codegen.rules_logspace``; its identity in ``stability.py``, the new cases here).
 
@@ -7,6 +8,7 @@ With $A = M^{2}\hat A$ for a scale $M > 0$, $A + c = M(M\hat A + c/M)$, so $(A +
 every integer $k$; beside the root $\sqrt{A} = M\sqrt{\hat A}$ the powers of $M$ meet.
 """
 from sympy import Abs, Heaviside, Integer, Max, Min, Piecewise, Rational, Symbol, exp, log, sqrt
+from sympy.codegen.cfunctions import expm1
 
 from derivations.checker.step import Derivation, Step
 from derivations.library import register
@@ -62,5 +64,25 @@ register(Derivation(
         Step(Heaviside(_w - _t, 0) * Min(_t, _w) ** Rational(-3, 2),
              Piecewise((_t ** Rational(-3, 2), Heaviside(_w - _t, 0) > 0), (0, True)),
              justification="H(w - t) > 0 means t < w, where min(t, w) = t"),
+    ),
+))
+
+_p, _q = Symbol("p", positive=True), Symbol("q", positive=True)
+_al = Symbol("alpha", real=True)
+register(Derivation(
+    id="weighted_powers_complement",
+    title=r"the identity of a stability rule: $c - \sum_k w_k e^{(a - a_0) L_k} = -\sum_k w_k "
+          r"\operatorname{expm1}((a - a_0) L_k)$ where $\sum_k w_k = c$",
+    source="textbook",
+    steps=(
+        Step(1 - _p ** _al * _q ** (1 - _al) - (1 - _p) ** _al * (1 - _q) ** (1 - _al),
+             -_q * expm1(_al * (log(_p) - log(_q))) - (1 - _q) * expm1(_al * (log(1 - _p) - log(1 - _q))),
+             assumptions=(_p < 1, _q < 1),
+             justification="p^a q^{1-a} = q e^{a(log p - log q)} for p, q > 0 (the pivot a = 0), and q + (1 - q) = 1: "
+                           "each power minus its weight is the weight times expm1"),
+        Step(1 - _p ** _al * _q ** (1 - _al) - (1 - _p) ** _al * (1 - _q) ** (1 - _al),
+             -_p * expm1((_al - 1) * (log(_p) - log(_q))) - (1 - _p) * expm1((_al - 1) * (log(1 - _p) - log(1 - _q))),
+             assumptions=(_p < 1, _q < 1),
+             justification="the pivot a = 1: p^a q^{1-a} = p e^{(a - 1)(log p - log q)}, and p + (1 - p) = 1"),
     ),
 ))

@@ -158,3 +158,36 @@ def test_over_large_term_divides_before_the_powers_are_paired(expr, args, values
     assert _close(float64_at(args, new, values), want)
     ordinary = (0.7, 1.3, 2.1)
     assert _close(float64_at(args, new, ordinary), mpmath_at(args, expr, ordinary, 700))
+
+
+# ** weighted_powers_complement: a constant minus powers whose weights add up to it **
+
+p_, q_, al, a2, b2 = sp.symbols("p q alpha a2 b2", real=True)
+ALPHA_DIV = (1 - p_ ** al * q_ ** (1 - al) - (1 - p_) ** al * (1 - q_) ** (1 - al)) / (al * (1 - al))
+COMPLEMENT_CASES = [
+    # the alpha-divergence of two Bernoulli laws at alpha = 1e-300: the powers add up to 1, truth KL(q || p)
+    (ALPHA_DIV, (p_, q_, al), (0.71, 0.57, 1e-300)),
+    # the same about the other pivot, alpha = 1 - 2^-40: truth KL(p || q), 4 digits left as written
+    (ALPHA_DIV, (p_, q_, al), (0.3, 0.6, 1 - 2.0 ** -40)),
+    # three categories and other letters: the Chernoff coefficient's complement 1 - sum_k a_k^s b_k^{1-s} at s = 1e-300
+    ((1 - a ** s_ * b ** (1 - s_) - a2 ** s_ * b2 ** (1 - s_) - (1 - a - a2) ** s_ * (1 - b - b2) ** (1 - s_)) / s_,
+     (a, b, a2, b2, s_), (0.2, 0.5, 0.3, 0.1, 1e-300)),
+]
+
+
+@pytest.mark.parametrize("expr, args, values", COMPLEMENT_CASES)
+def test_weighted_powers_complement_keeps_the_difference_from_the_weights(expr, args, values):
+    new, fired = stabilize(expr, RULES)
+    assert "weighted_powers_complement" in fired
+    want = mpmath_at(args, expr, values, 700)
+    without, _ = stabilize(expr, tuple(r for r in RULES if r.name != "weighted_powers_complement"))
+    assert not abs(float64_at(args, without, values) - want) <= 1e-6 * abs(want)
+    assert _close(float64_at(args, new, values), want)
+    ordinary = values[:-1] + (1.8,)
+    assert _close(float64_at(args, new, ordinary), mpmath_at(args, expr, ordinary, 700))
+
+
+def test_weighted_powers_complement_asks_the_weights_to_add_up():
+    # 1 - p^alpha - q^alpha: the weights at alpha = 0 are 1 and 1, not the constant 1
+    _, fired = stabilize(1 - p_ ** al - q_ ** al, RULES)
+    assert "weighted_powers_complement" not in fired
