@@ -16,7 +16,8 @@ from dataclasses import dataclass
 
 from codegen.define import DefinedFunction, derive_gradients, lower_forward, lower_vjp, vjp_docstring
 from codegen.define_check import N_ORDINARY, TARGETS, check_function, finite_difference_check
-from codegen.define_search import ablated, derivative_of_costly_stable, each_vjp_candidate, forward_candidates, vjp_candidates, without_each_fired
+from codegen.define_search import (ablated, derivative_of_costly_stable, each_vjp_candidate, forward_candidates,
+                                   vjp_candidates, without_each_fired)
 from codegen.load import load_generated
 from codegen.lower_printer import NumPyLowering
 from codegen.rules import RULES, stabilize

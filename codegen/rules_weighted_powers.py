@@ -1,5 +1,5 @@
-r"""A constant minus powers whose weights add up to it: $c - \sum_k w_k e^{a L_k} = -\sum_k w_k \operatorname{expm1}(a L_k)$
-where $\sum_k w_k = c$.
+r"""A constant minus powers whose weights add up to it:
+$c - \sum_k w_k e^{a L_k} = -\sum_k w_k \operatorname{expm1}(a L_k)$ where $\sum_k w_k = c$.
 
 Amari's $\alpha$-divergence of two Bernoulli laws, $\frac{1 - p^{\alpha} q^{1 - \alpha} - (1 - p)^{\alpha}(1 - q)^{1 -
 \alpha}}{\alpha(1 - \alpha)}$, at $\alpha = 10^{-300}$ is $0/10^{-300} = 0$ in float64: the powers round to $q$ and
@@ -77,8 +77,8 @@ def _complement(s: sp.Expr):
 
 
 def weighted_powers_complement(expr: sp.Expr) -> sp.Expr:
-    r"""$c + \sum_k w_k e^{a L_k} \to \sum_k w_k \operatorname{expm1}((a - a_0) L_k)$ where $c = -\sum_k w_k$ by algebra,
-    $w_k$ the powers at $a = a_0$; with two such pivots (the $\alpha$-divergence's 0 and 1), the one nearer to $a$."""
+    r"""$c + \sum_k w_k e^{a L_k} \to \sum_k w_k \operatorname{expm1}((a - a_0) L_k)$ where $c = -\sum_k w_k$ by
+    algebra, $w_k$ the powers at $a = a_0$; with two such pivots (the $\alpha$-divergence's 0 and 1), the one nearer to $a$."""
     def value(s):
         a, forms = _complement(s)
         exprs = [sp.Add(*[w * expm1((a - a0) * L) for w, L in found]) for a0, found in forms]

@@ -1,6 +1,7 @@
 """The rules added and widened for held-out rounds twenty-four and twenty-five (heldout51), each on members of its
-class other than the formula that showed it (the search's new VJP candidate is tested in ``test_define_check.py``), against mpmath written by hand (700 digits: terms of
-1e300 cancel to O(1)): where the form without the change loses every digit the new form is within ``REL_TOL``."""
+class other than the formula that showed it (the search's new VJP candidate is tested in ``test_define_check.py``),
+against mpmath written by hand (700 digits: terms of 1e300 cancel to O(1)): where the form without the change loses
+every digit the new form is within ``REL_TOL``."""
 import pytest
 import sympy as sp
 
