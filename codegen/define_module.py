@@ -16,7 +16,8 @@ from dataclasses import dataclass
 
 from codegen.define import DefinedFunction, derive_gradients, lower_forward, lower_vjp, vjp_docstring
 from codegen.define_check import N_ORDINARY, TARGETS, check_function, finite_difference_check
-from codegen.define_search import ablated, each_vjp_candidate, forward_candidates, vjp_candidates, without_each_fired
+from codegen.define_search import (ablated, derivative_of_costly_stable, each_vjp_candidate, forward_candidates,
+                                   vjp_candidates, without_each_fired)
 from codegen.load import load_generated
 from codegen.lower_printer import NumPyLowering
 from codegen.rules import RULES, stabilize
@@ -172,6 +173,8 @@ def search(f: DefinedFunction, grad: bool):
     if grad:
         def vjp_stream():
             yield from each_vjp_candidate(f)
+            if not any(_meets(e, "vjp", "vjp_extreme") for _, _, e in vjp_scores):
+                yield from derivative_of_costly_stable(f)
             if not any(_meets(e, "vjp", "vjp_extreme") for _, _, e in vjp_scores):
                 yield from without_each_fired([c for _, c, _ in vjp_scores])
 

@@ -288,6 +288,44 @@ def each_vjp_candidate(f: DefinedFunction):
             yield Candidate(label, exprs3, more, WITH_TAYLOR, baseline=baseline, build=build)
 
 
+def derivative_of_costly_stable(f: DefinedFunction):
+    r"""The candidate $\operatorname{stab}_C(\partial\,\operatorname{stab}_C(f))$: the derivative of the form stabilized
+    with the costly rules as well ($C$ = :data:`WITH_COSTLY`), then stabilized again by them.  The costly rules fold
+    what the cheap ones leave apart: the Fisher F log-density's
+    $\frac{d_1}{2}\log\frac{d_1}{d_2} - \frac{d_1 + d_2}{2}\log(1 + \frac{d_1 x}{d_2})$ becomes, for large $d_1 x/d_2$,
+    one log whose derivative in $x$ is $-(1 + \frac{d_2}{2})/x + \ldots$, where the unfolded form's
+    $-\frac{d_1 (d_1 + d_2)}{d_2 (d_1 x/d_2 + 1)}$ is $-\infty$ at $d_1 = 10^{300}$.  Each rule's identity holds for every
+    value of its variables, so the derivative of the rewritten form is the derivative of $f$ (a scale $m$ a rule
+    introduced is held constant, as in :func:`derivative_of_stable`).  Differentiating the costly form is costly:
+    the search asks for it only where no earlier VJP candidate met its targets (:func:`codegen.define_module.search`),
+    so that the search of every other definition stays as it was.  Yields nothing where sympy fails or where the
+    costly rules change nothing before differentiating."""
+    derived = {}
+
+    def build(rules):
+        key = tuple(r.name for r in rules)
+        if key not in derived:
+            derived[key] = derivative_of_stable(f, rules)
+        d = derived[key]
+        if d is None:
+            return None
+        exprs, fired = _stabilized(d[0], rules)
+        return exprs, tuple(sorted(set(d[1]) | set(fired)))
+
+    stable, _ = stabilize(f.expr, WITH_COSTLY)
+    if stable == stabilize(f.expr, RULES)[0]:
+        return
+    try:
+        built = build(WITH_COSTLY)
+    except RecursionError:
+        return
+    if built is not None:
+        yield Candidate(DERIVATIVE_OF_COSTLY_LABEL, built[0], built[1], WITH_COSTLY, build=build)
+
+
+DERIVATIVE_OF_COSTLY_LABEL = "derivative of the form stabilized with the costly rules"
+
+
 def without_each_fired(measured: list[Candidate]) -> list[Candidate]:
     r"""For each measured candidate with the costly rules, the same construction with each rule that fired in it left
     out, one at a time (those whose expressions are new): one rule can take the pattern another needs, as

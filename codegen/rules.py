@@ -21,6 +21,7 @@ rule                      identity
 ``log1p_power``           $\operatorname{log1p}(A^{p}) = p\log A + \operatorname{log1p}(A^{-p})$ where $p \log A > 0$, $\log A$ as the logs of its factors (:mod:`codegen.rules_log1p_power`)
 ``power_ratio_over_numerator`` $(u/v)^{p} u^{-k} = (u/v)^{p - k} v^{-k}$ for an exponent not a number, an integer $k \ge 1$ (:mod:`codegen.rules_power_ratio`)
 ``unit_sum_complement``   $k\sum_i p_i^{q} - k = k\sum_i p_i \operatorname{expm1}((q - 1)\log p_i)$ for a softmax $p$ ($\sum_i p_i = 1$) (:mod:`codegen.rules_unit_sum`)
+``weighted_powers_complement`` $c - \sum_k w_k e^{(a - a_0) L_k} = -\sum_k w_k \operatorname{expm1}((a - a_0) L_k)$ for powers $b^{e_0 + e_1 a}$ whose values $w_k$ at a pivot $a_0$ add up to $c$ by algebra (:mod:`codegen.rules_weighted_powers`)
 ``mixture_with_one``      $\log(a + (1 - a)e^{w}) = \operatorname{log1p}((1 - a)\operatorname{expm1}(w))$ (:mod:`codegen.rules_mixture_one`)
 ``ratio_before_unequal_powers`` $u^{k} v^{-l} = (u/v)^{\min(k, l)} u^{k - l}$ (or $v^{k - l}$) for integers $k \ne l$ (costly: search only; :mod:`codegen.rules_ratio`)
 ``softplus_reflection``   $c_1 v + c\log(1 + e^{v}) = (c_1 + c) v + c\log(1 + e^{-v})$ for $v > 0$, where $c_1 + c$ cancels symbolically; also $\log(1 + u)$ as $v = \log u$ beside $c_1 \log u$ (:mod:`codegen.rules_logit`)
@@ -107,12 +108,13 @@ rule                      identity
 ``exact_product``         $c + k\,a\,b = \operatorname{fma}(k a, b, c)$, the product's rounding error added back (:mod:`codegen.rules_exact`; search only)
 ``log_of_root_sum``       $\log(u + \sqrt{u^2 + c}) = \operatorname{asinh}(u/\sqrt{c}) + \tfrac12\log c$ for a number $c > 0$ (:mod:`codegen.rules_root`)
 ``root_of_product``       $\sqrt{a b} = \sqrt{|a|}\sqrt{|b|}$ where $\operatorname{sign} a \operatorname{sign} b \ge 0$ (:mod:`codegen.rules_root`)
+``radicand_beside_root`` $(A + c)^{k} = M^{k}(M\hat A + c/M)^{k}$ for the radicand $A = M^2\hat A$ of a root in the expression, before ``scaled_sqrt`` (:mod:`codegen.rules_root_beside`)
 ``root_difference``       $k\sqrt{A} - k c = k\frac{A - c^2}{\sqrt{A} + c}$ near $\sqrt{A} = c$ (and $\sqrt{A} - \sqrt{B}$) (:mod:`codegen.rules_root`)
 ``ratio_of_equal_sums``   $\frac{\sum_i u_i (c + v_i)}{\sum_j u_j} = c + \frac{\sum_i u_i v_i}{\sum_j u_j}$, $c$ free of $i$ (:mod:`codegen.rules_sums`)
 ``log_of_quotient``       $\log t = \sum_f e_f \log|f|$ for a product $t > 0$ beyond the float range (costly: search only; :mod:`codegen.rules_logspace`)
 ``log_of_product_sum``    $\log\sum_k P_k = M + \log\sum_k s_k e^{\ell_k - M}$, $\ell_k$ the log of the product $P_k$, $M = \max_k \ell_k$ (costly: search only; :mod:`codegen.rules_logspace`)
 ``log_space_product``     $P\,e^{w} = \operatorname{sign}(P)\,e^{\log|P| + w}$, also for $P\cosh^k u$ ($k$ of either sign) (costly: search only; :mod:`codegen.rules_logspace`)
-``log_space_monomial``    $c\prod_f f^{e_f} = c\,\operatorname{sign}(P)\,e^{\sum_f e_f \log|f|}$ for a quotient of linear factors ($x - m$), where $\sum_f |e_f \log|f|| \ge 600$ (costly: search only; :mod:`codegen.rules_logspace`)
+``log_space_monomial``    $c\prod_f f^{e_f} = c\,\operatorname{sign}(P)\,e^{\sum_f e_f \log|f|}$ for a quotient of linear factors ($x - m$; two with a fractional power, $t\,w^{-3/2}$; also inside a ``Piecewise``'s branches), where $\sum_f |e_f \log|f|| \ge 600$ (costly: search only; :mod:`codegen.rules_logspace`)
 ``expm1_quotient``        $\frac{P}{\operatorname{expm1}(L)} = \operatorname{sign}(P)\frac{e^{\log|P| - L}}{-\operatorname{expm1}(-L)}$ for $L$ beyond the float range (costly: search only; :mod:`codegen.rules_logspace`)
 ``homogeneous_scale``     $F(x) = F(x/M)$, $M = \max_j |x_j|$, for a product of degree 0 in $x$ (costly: search only; :mod:`codegen.rules_homogeneous`)
 ``homogeneous_scalars``   $F(a) = M^{d} F(a/M)$ for sums homogeneous in scalar parameters (costly: search only; :mod:`codegen.rules_homogeneous`)
@@ -153,7 +155,7 @@ from codegen import (rules_bregman, rules_log_gamma_zero, rules_geometric, rules
 from codegen import rules_exp_sums, rules_log_quotient, rules_softmax_power
 from codegen import rules_at_least_one, rules_log_gamma_shift, rules_sum_into_branch, rules_sigmoid_reflection, rules_log_exp_near_one, rules_bessel_large, rules_complete_square, rules_abs_pair, rules_even_scale, rules_power_mean
 from codegen import rules_cancelling_terms, rules_lerp, rules_log_difference, rules_step_sum
-from codegen import rules_bessel, rules_kink_fold, rules_removable, rules_log1mexp_product
+from codegen import rules_bessel, rules_kink_fold, rules_removable, rules_log1mexp_product, rules_root_beside, rules_weighted_powers
 from codegen.lower_unshifted import ExpShift
 from symbolic.functions import Held, ReduceMax, log_ndtr, ndtr
 
@@ -1093,6 +1095,12 @@ SOFTPLUS_REFLECTION = Rule(
     "softplus_reflection", "softplus_reflection", rules_logit.softplus_reflection, priority=8,
     gain="(1 - y) z + (1 + (w - 1) y) log(1 + e^{-z}) (PyTorch's BCE with pos_weight) at z = -1e150, y = 1e-150: the "
          "terms are -+1e150 and their sum w y |z| ~ 1 is lost; (c_1 + c) = -w y is formed symbolically")
+WEIGHTED_POWERS_COMPLEMENT = Rule(
+    "weighted_powers_complement", "weighted_powers_complement", rules_weighted_powers.weighted_powers_complement,
+    priority=28.9,
+    gain="(1 - p^a q^{1-a} - (1-p)^a (1-q)^{1-a})/(a (1 - a)) (the alpha-divergence of two Bernoulli laws) at "
+         "a = 1e-300: the powers add up to 1 and the value is 0, truth KL(q||p) = 0.044; as -q expm1(a log(p/q)) - ... "
+         "each term exact, and about a = 1 from the other pivot")
 UNIT_SUM_COMPLEMENT = Rule(
     "unit_sum_complement", "unit_sum_complement", rules_unit_sum.unit_sum_complement, priority=29,
     gain="(1 - sum_i p_i^q)/(q - 1) for a softmax p (Tsallis entropy) at logits (100, 1.5, -1.4, 2.6), q = 1.29: the "
@@ -1274,6 +1282,10 @@ SCALED_SQRT = Rule(
     "scaled_sqrt", "scaled_sqrt", _scaled_sqrt, priority=95,
     gain="sqrt(sum x^2 + e) for |x| > 1e154 or < 1e-154: the squares overflow to inf or underflow to 0; the same for "
          "any real power (x^2 + e^2)^{alpha/2} (generalized Charbonnier) as M^alpha ((x/M)^2 + (e/M)^2)^{alpha/2}")
+RADICAND_BESIDE_ROOT = Rule(
+    "radicand_beside_root", "radicand_beside_root", rules_root_beside.radicand_beside_root, priority=94.9,
+    gain="s_i sqrt(A)/(1 + A), A = sum s_j^2 (the capsule squash) at s_0 = 1e300: A overflows and the quotient is "
+         "inf/inf, truth about 1; as s_i sqrt(A^)/(M A^ + 1/M) with scaled_sqrt's M and A^ no square is formed")
 
 CONSTANT_MINUS_MAX = Rule(
     "constant_minus_max", "constant_minus_max", rules_cancel.constant_minus_max, priority=24,
@@ -1487,8 +1499,8 @@ COMPLETE_SQUARE = Rule(
          "every term overflows and the sum is nan where the truth is 0; as -(|x| - |nu|)^2/(2 sigma^2) it is exact")
 
 RULES: tuple[Rule, ...] = tuple(sorted(
-    (LOG_SIGMOID, LOG_ONE_MINUS_SIGMOID, LOG_SIGMOID_PAIR, GAUSSIAN_TAIL, ATAN_REFLECTION, COS_MINUS_ONE, LOG_ATAN_COMPLEMENT, UNIT_SUM_COMPLEMENT, LOG_SOFTMAX_SPLIT, LOG_CONSTANT_PLUS_EXP_SUM, LOGSUMEXP_SHIFT, EXP_NORMALIZE, SOFTPLUS_STABLE,
-     LOG1P_EXPM1, POWER_AS_EXP, POWER_EXPM1, INTEGER_POWER_MINUS_ONE, LOG_ADD_EXP, LOG_ADD_WEIGHTED_EXP, SIGMOID_STABLE, ERF_NDTR, ERFC_NDTR, LOG_NDTR, TANH_SIGMOID, SECH_SQUARE, LOG_COSH, LOG_COSH_POWER, LOG_HYPERBOLIC_FACTOR, TANH_RATIO, LOG1MEXP_OF_EXP, LOG_OF_SOFTPLUS, LOG1MEXP, LOG1MEXP_PRODUCT, LOG_EXPM1, ROOT_CANCEL,
+    (LOG_SIGMOID, LOG_ONE_MINUS_SIGMOID, LOG_SIGMOID_PAIR, GAUSSIAN_TAIL, ATAN_REFLECTION, COS_MINUS_ONE, LOG_ATAN_COMPLEMENT, WEIGHTED_POWERS_COMPLEMENT, UNIT_SUM_COMPLEMENT, LOG_SOFTMAX_SPLIT, LOG_CONSTANT_PLUS_EXP_SUM, LOGSUMEXP_SHIFT, EXP_NORMALIZE, SOFTPLUS_STABLE,
+     LOG1P_EXPM1, POWER_AS_EXP, POWER_EXPM1, INTEGER_POWER_MINUS_ONE, LOG_ADD_EXP, LOG_ADD_WEIGHTED_EXP, SIGMOID_STABLE, ERF_NDTR, ERFC_NDTR, LOG_NDTR, TANH_SIGMOID, SECH_SQUARE, LOG_COSH, LOG_COSH_POWER, LOG_HYPERBOLIC_FACTOR, TANH_RATIO, LOG1MEXP_OF_EXP, LOG_OF_SOFTPLUS, LOG1MEXP, LOG1MEXP_PRODUCT, LOG_EXPM1, ROOT_CANCEL, RADICAND_BESIDE_ROOT,
      SCALED_SQRT, ONE_MINUS_SIGMOID, SHIFT_COLLECT, DIFFERENCE_OF_SQUARES, LOG1P_POWER, LOG1P_LARGE_PRODUCT, LOG_OF_EXP_QUOTIENT,
      SCALE_OVER_ARGUMENT, ARGUMENT_OVER_SCALE, COMMON_DENOMINATOR, LOGISTIC_IN_LOG, LOGISTIC_OF_EXP, WEIGHTED_LOGISTIC_OF_EXP, EXP_ABSORB, SCALES_INTO_SUM, SCALE_INTO_ENTRY, RATIO_BEFORE_POWER, LOG_BETA, LOG_GAMMA_DIFFERENCE,
      ROOT_DIFFERENCE, SQUARE_INTO_ROOT, RATIO_OF_EQUAL_SUMS, POWER_RATIO_OVER_NUMERATOR, POWER_OVER_BASE, HEAVISIDE_SELECT_FIRST, HEAVISIDE_SELECT, STEP_SCALE, ZERO_TIMES_LOG,
@@ -1618,8 +1630,10 @@ LOG_BREGMAN = Rule(
     gain="2 (y/mu - 1 - log(y/mu)) (the gamma deviance) at y/mu = 1.0018: terms of order 1, sum 3e-6, 1.3e-11 relative; "
          "s1^2/(2 s2^2) - log(s1/s2) - 1/2 (a Gaussian KL's variance part) the same; as k phi(p log1p((x - y)/y)) exact")
 
+# before product_before_power (97.05): its (u v)^2 of u^2 v^2 is no power of symbols, and N/(1 + (u v)^2) then
+# overflows in the square (the tangent loss's gradient 4 g y (2 atan(f y) - 1)/(1 + f^2 y^2) at y = 1e300)
 OVER_LARGE_TERM = Rule(
-    "over_large_term", "over_large_term", rules_fraction.over_large_term, priority=97.05,
+    "over_large_term", "over_large_term", rules_fraction.over_large_term, priority=97.04,
     gain="2 r / (1 + r^4/a^2) (the gradient of the arctan loss) at r = a = 1e300: r^4/a^2 overflows and the value is 0, "
          "truth 2e-300; as (2 r a^2 / r^4) / (1 + a^2/r^4) it is paired into range")
 TERM_OVER_SUM = Rule(

@@ -218,49 +218,76 @@ def _linear(b) -> bool:
 
 def _monomial(e):
     r"""``(c, factors)`` where ``e`` is a number times a quotient of linear factors (:func:`_linear`) with integer
-    exponents (real ones for factors sympy proves positive): at least three different factors (a quotient of powers
-    of two is ``ratio_before_power``'s), at least one divisor, and at least three factors counted with their exponents;
-    else None."""
+    exponents (real ones for factors sympy proves positive, or fractional ones, whose base is $\ge 0$ wherever the
+    definition is real): two with a fractional exponent above 1 in magnitude (:func:`_fractional_pair`), or at least
+    one divisor and at least three different factors counted three times with their exponents (a quotient of integer
+    powers of two is ``ratio_before_power``'s and ``ratio_before_unequal_powers'``); else None."""
     if not isinstance(e, sp.Mul):
         return None
     found = _factors(e, positive_powers=True)
     if found is None:
         return None
     c, fs = found
-    if len(fs) < 3 or not all(_linear(b) and (k.is_integer or b.is_positive) for b, k in fs):
-        return None  # (two factors, u^k / v^l, are ratio_before_power's and ratio_before_unequal_powers')
+    if not all(_linear(b) and (k.is_integer or b.is_positive or _fractional(k)) for b, k in fs):
+        return None
+    if len(fs) == 2 and _fractional_pair(fs):
+        return c, fs
     if not any(k.is_negative for _, k in fs) or not any(k.is_positive for _, k in fs):
         return None
-    return (c, fs) if sum(abs(k) for _, k in fs) >= 3 else None
+    return (c, fs) if len(fs) >= 3 and sum(abs(k) for _, k in fs) >= 3 else None
+
+
+def _fractional(k) -> bool:
+    r"""A rational exponent that is no integer ($\frac32$): its power of a negative number is not real, so the
+    definition's domain keeps the base $\ge 0$ and $|b| = b$ in the log."""
+    return k.is_Rational and not k.is_integer
+
+
+def _fractional_pair(fs) -> bool:
+    r"""Two factors $u^{a} v^{\pm b}$, one exponent fractional and one above 1 in magnitude: the Noam schedule's
+    $t\,w^{-3/2}$ at $t = w = 10^{300}$, whose $w^{3/2}$ overflows where the value is $10^{-150}$ (no integer
+    ratio $(t/w)^{j}$ takes the powers apart); $k\,x^{3/2}$ at $k = 10^{-300}$, $x = 10^{250}$ the same."""
+    return any(_fractional(k) for _, k in fs) and max(abs(k) for _, k in fs) > 1
 
 
 def _linear_product(t) -> bool:
-    """A number, or a number times powers of linear factors (:func:`_linear`) with integer exponents."""
+    """A number, or a number times powers of linear factors (:func:`_linear`) with integer (or fractional) exponents."""
     found = _factors(t)
-    return found is not None and all(_linear(b) and k.is_integer for b, k in found[1])
+    return found is not None and all(_linear(b) and (k.is_integer or _fractional(k)) for b, k in found[1])
+
+
+def _branches(t):
+    """The values of ``t``: its branches where it is a ``Piecewise``, else ``t`` alone."""
+    return [b for b, _ in t.args] if isinstance(t, sp.Piecewise) else [t]
 
 
 def _distributable(e):
     r"""``(sum, others)`` where ``e`` is a product of linear powers and one sum, one of whose terms (a product of linear
-    powers) times the others is a quotient :func:`_monomial` takes; else None.  The sum's other terms may be anything
-    (the Tobit log-likelihood's $\delta(-\log\sigma - \frac{(y - \mu)^2}{2\sigma^2})$ at $y = 10^{300}$,
-    $\delta = 10^{-300}$: the square overflows before $\delta$ brings it back, and $\log\sigma$ is no monomial)."""
+    powers, or a ``Piecewise`` with such a branch) times the others is a quotient :func:`_monomial` takes; else None.
+    The sum's other terms may be anything (the Tobit log-likelihood's $\delta(-\log\sigma - \frac{(y -
+    \mu)^2}{2\sigma^2})$ at $y = 10^{300}$, $\delta = 10^{-300}$: the square overflows before $\delta$ brings it back,
+    and $\log\sigma$ is no monomial).  A branch is reached as well: the gradient of the Noam schedule
+    $D^{-1/2}\min(t^{-1/2}, t\,w^{-3/2})$ is $\frac{g}{\sqrt D}\bigl(\begin{cases}-\frac12 t^{-3/2} & \ldots\end{cases} +
+    \ldots\bigr)$, whose $t^{-3/2}$ underflows at $t = 10^{300}$ where $D = 10^{-300}$ brings it back."""
     if not isinstance(e, sp.Mul):
         return None
     sums = [f for f in e.args if isinstance(f, sp.Add) and not _linear(f)]
-    if len(sums) != 1 or not any(_linear_product(t) for t in sums[0].args):
+    if len(sums) != 1:
         return None
     others = [f for f in e.args if f is not sums[0]]
     if not _linear_product(sp.Mul(*others)):
         return None
-    return (sums[0], others) if any(_linear_product(t) and _monomial(sp.Mul(*others, t)) is not None
-                                    for t in sums[0].args) else None
+    return (sums[0], others) if any(_linear_product(b) and _monomial(sp.Mul(*others, b)) is not None
+                                    for t in sums[0].args for b in _branches(t)) else None
 
 
 def _distribute(e):
-    """The product ``e`` taken into its sum's terms (:func:`_distributable`)."""
+    """The product ``e`` taken into its sum's terms, and into each branch of a ``Piecewise`` term
+    (:func:`_distributable`)."""
     total, others = _distributable(e)
-    return sp.Add(*[sp.Mul(*others, t) for t in total.args])
+    k = sp.Mul(*others)
+    return sp.Add(*[sp.Piecewise(*[(k * b, c) for b, c in t.args]) if isinstance(t, sp.Piecewise) else k * t
+                    for t in total.args])
 
 
 def log_space_monomial(expr: sp.Expr) -> sp.Expr:

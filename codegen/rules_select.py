@@ -37,8 +37,32 @@ def _selected(e: sp.Mul):
             at_zero = f.args[1] if len(f.args) > 1 else sp.S.Half
             # the condition is the step itself: sympy would rewrite v > 0 (1 - t y > 0 as t y < 1), and the exact
             # rules would no longer reach the difference that decides it
+            rest = _decided_powers(rest, f.args[0])
             return sp.Piecewise((rest if at_zero == 0 else f * rest, f > 0), (0, True))
     return None
+
+
+def _decided_powers(rest: sp.Expr, v: sp.Expr) -> sp.Expr:
+    r"""``rest`` with each power of $\max(p, q)$ (or $\min(p, q)$) whose two arguments differ by the step's $v = p - q$
+    written as the power of the one the step selects: where $H(v) > 0$, $v \ge 0$ and $\max(p, q) = p$,
+    $\min(p, q) = q$ (the same values, so that the rules after see a power of a factor: the inverse square-root
+    schedule's gradient $\max(t, w)^{-3/2}$ is $t^{-3/2}$ where $t > w$, which the log-space rules can pair with
+    $\eta = 10^{300}$ at $t = 10^{300}$)."""
+    def decided(e):
+        m = e.base
+        if len(m.args) != 2:
+            return None
+        p, q = m.args
+        if sp.expand(p - q - v) == 0:
+            return p if isinstance(m, sp.Max) else q
+        if sp.expand(q - p - v) == 0:
+            return q if isinstance(m, sp.Max) else p
+        return None
+
+    def query(e):
+        return isinstance(e, sp.Pow) and isinstance(e.base, (sp.Max, sp.Min)) and decided(e) is not None
+
+    return rest.replace(query, lambda e: sp.Pow(decided(e), e.exp))
 
 
 def heaviside_select(expr: sp.Expr) -> sp.Expr:

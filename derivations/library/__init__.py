@@ -51,4 +51,5 @@ from derivations.library import (  # noqa: F401  (importing registers every deri
     stability_heldout48,
     stability_heldout49,
     stability_heldout50,
+    stability_heldout51,
 )
