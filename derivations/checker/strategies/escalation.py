@@ -22,6 +22,7 @@ sides are undefined on half its domain would otherwise spend seconds on points t
 """
 from __future__ import annotations
 
+import dataclasses
 import time
 from dataclasses import dataclass
 
@@ -48,10 +49,13 @@ MAGNITUDE_DIGITS = 15
 
 
 class Allowance:
-    """CPU seconds left for escalations in one step."""
+    """CPU seconds left for escalations in one step.  ``climb``: what the step's first climb of a point whose side is
+    undefined at every precision (known exactly, ``settled``) cost; each later such point is charged that much and
+    not climbed, so that the allowance reaches about as many points as when every one was climbed."""
 
     def __init__(self, seconds: float = STEP_SECONDS):
         self.left = seconds
+        self.climb: float | None = None
 
     def charge(self, seconds: float) -> None:
         self.left -= seconds
@@ -61,13 +65,14 @@ class Allowance:
 class Reading:
     """The state of ``lhs REL rhs`` at one point (``holds``, ``fails``, ``near``, ``undefined`` or ``unsettled``),
     with the sides (None where undefined) at ``dps`` digits, the ``level``-th precision tried (0: the working
-    digits)."""
+    digits); ``settled``: known exactly to read so at every precision (not climbed)."""
 
     state: str
     l: object
     r: object
     dps: int
     level: int
+    settled: bool = False
 
 
 def precisions(base: int, limit: int = MAX_DIGITS) -> list[int]:
@@ -113,8 +118,11 @@ def read_point(rel: str, sides, values, base: int, *, allow_complex: bool = Fals
         return first
     if first.state != "fails" and allowance is not None and allowance.left <= 0:
         return first
-    if first.state != "fails" and settled is not None and settled(first.state):
-        return first
+    known = first.state != "fails" and settled is not None and settled(first.state)
+    if known and (first.state != "undefined" or allowance is None or allowance.climb is not None):
+        if first.state == "undefined" and allowance is not None:
+            allowance.charge(allowance.climb)  # as the climb it replaces, measured on the step's first one
+        return dataclasses.replace(first, settled=True)
     levels = min(len(digits), FAILURE_LEVELS) if first.state == "fails" else len(digits)
     resolved: list[Reading] = []
 
@@ -137,11 +145,13 @@ def read_point(rel: str, sides, values, base: int, *, allow_complex: bool = Fals
         within_cpu_seconds(escalated, seconds=seconds)
     if allowance is not None and first.state != "fails":
         allowance.charge(time.process_time() - start)
+        if known:  # the first climb of a side undefined at every precision: what the next ones are charged
+            allowance.climb = time.process_time() - start
     if resolved:
         return resolved[0]
     last = readings[-1]
     if last.state not in ("holds", "fails") or last.level == 0:
-        return last
+        return dataclasses.replace(last, settled=known and last.state == first.state)
     if first.state == "fails":  # decided exactly next, as a failure always was
         return Reading("fails", last.l, last.r, last.dps, last.level)
     return Reading("unsettled", last.l, last.r, last.dps, last.level)

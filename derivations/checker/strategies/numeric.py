@@ -128,6 +128,8 @@ class Tally:
     rounded: int = 0
     """Skipped points where a side was undefined at the working digits and no escalation defined it (a difference
     inside it that no precision tried resolves, or one never re-read): unresolved, not known to be undefined."""
+    exactly_undefined: bool = False
+    """Whether the last point read had a side undefined at every precision, known exactly (``settled``)."""
     near: int = 0
     runaway: bool = False
     """An exact decision at an agreement within rounding ran out of ``EXACT_SECONDS``."""
@@ -256,6 +258,9 @@ class NumericTest:
                                        seconds=EXACT_SECONDS)
             tally.escalations.charge(time.process_time() - start)  # the exact decision of a failure there too
             outcome = "unresolved" if found is None else found[0]  # a failure there that ran away when decided
+            if tally.exactly_undefined:  # undefined at every precision, known exactly: not a rounding
+                tally.rounded -= 1
+                tally.exactly_undefined = False
             if isinstance(outcome, Verdict):
                 return outcome
             if outcome in ("ok", "raised", "unresolved", "divergent"):  # defined at more digits after all
@@ -366,6 +371,7 @@ class NumericTest:
         l, r, dps = reading.l, reading.r, reading.dps
         if reading.state == "undefined":
             tally.side_undefined = True
+            tally.exactly_undefined = reading.settled
             return self._undefined(inst, point, l, r)
         if reading.state == "holds":
             if closest is not None and reading.level == 0:
