@@ -495,10 +495,13 @@ FINALIZER_RETRY = 1e-3
 
 
 def _in_finalizer(frame) -> bool:
-    """Whether ``frame`` runs inside a weakref callback or a ``__del__`` (called by the garbage collector at any
-    bytecode): an exception raised there is not propagated but printed and dropped, and the call runs on."""
+    """Whether ``frame`` runs inside a weakref callback, a ``__del__`` or a ``gc.callbacks`` hook (hypothesis
+    registers one; all are called by the garbage collector at any bytecode): an exception raised there is not
+    propagated but printed and dropped, and the call runs on (pytest then fails the test that was running)."""
+    hooks = {getattr(hook, "__code__", None) for hook in gc.callbacks}
     while frame is not None:
-        if frame.f_code.co_name == "__del__" or frame.f_code.co_filename.endswith("weakref.py"):
+        if frame.f_code.co_name == "__del__" or frame.f_code.co_filename.endswith("weakref.py") \
+                or frame.f_code in hooks:
             return True
         frame = frame.f_back
     return False
