@@ -2259,10 +2259,6 @@ class _NotesReader(_CatalogMatch):
                                       for n, v in values):  # (u = f(x) written again as it was defined: no claim)
             values = None  # "the loss is $L = \log K$" after L = -sum_k y_k log p_k: a claim about (or a new
             # definition of) the name defined above, not a local example that sets it
-        if values is not None and any(not is_literal(v) and isinstance(n, sp.Symbol) and not self.section.defined_here(
-                _key(n)) and self.expand(n) != n and self.expand(n) != self.expand(v) for n, v in values):
-            values = None  # "with $\hat y = wx + b$" after an earlier section's \hat y = \sigma(z): a new definition
-            # that shadows it, not an example under which the old one stays in force
         if values is not None and seen and introduced_as_wrong(self.lines, frag.kind, frag.line, frag.column) \
                 and all(n in seen for n, _ in values):
             values = None  # "Wrong: $w^* = a/b$" after w^* = b/a: a restatement to check, not a value set
