@@ -1527,6 +1527,14 @@ _BOLD = re.compile(r"\\(?:mathbf|boldsymbol|bm|pmb|mathbfit|vec)\{")
 """Bold and arrowed names: vectors and matrices by the usual convention."""
 
 
+def _not_positive(value) -> bool:
+    """Whether a counterexample's coordinate (a number, or its text: ``-1``, ``1/2``, ``0.25``) is at most 0."""
+    try:
+        return Fraction(str(value)) <= 0
+    except (ValueError, ZeroDivisionError):
+        return False
+
+
 def _matrix_names(lhs, rhs) -> list[str]:
     r"""The names in a claim that are vectors or matrices: bold (``\mathbf{A}``, ``\boldsymbol\Sigma``) or
     arrowed symbols standing alone (an element ``\mathbf{x}_i`` is a scalar), and anything transposed.
@@ -5603,7 +5611,7 @@ class _NotesReader(_CatalogMatch):
                              and x not in arguments and not x.is_integer), key=str)
         witness = report.counterexample if isinstance(report.counterexample, dict) else {}
         if not parameters or not arguments or not any(
-                str(x) in witness and sp.sympify(witness[str(x)]) <= 0 for x in parameters):
+                str(x) in witness and _not_positive(witness[str(x)]) for x in parameters):
             return report
         again = self.under(lhs, rhs, claim, [sp.Gt(x, 0) for x in parameters], shown)
         if again is not None and again.verdict == "refuted":

@@ -68,7 +68,9 @@ def _exact(node, point: dict):
     $z$; a sum with exactly one non-real term, or a product of one non-real factor and nonzero rationals, is
     non-real; $e^r$ and $r^e$ ($r > 0$) of real $r, e$ are nonzero reals, $\log r$ ($r > 0$) a real."""
     if node in point:
-        value = sp.sympify(point[node])
+        value = point[node]  # an exact coordinate (a Rational or an int); a float is not exact here
+        if isinstance(value, int) and not isinstance(value, bool):
+            value = sp.Integer(value)
         return value if isinstance(value, sp.Rational) else None
     if isinstance(node, sp.Rational):
         return node

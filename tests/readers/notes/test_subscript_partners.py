@@ -21,4 +21,5 @@ $$f(z_2) = 3 z_2^2$$
 def test_a_definition_at_subscripted_points_is_not_applied_at_others():
     verdicts = {b.line: (b.role, b.verdict) for b in check_notes(NOTE, path="<test>", budget=5.0).blocks}
     assert verdicts[5][1] != "refuted", verdicts
-    assert verdicts[11] == ("claim", "verified"), verdicts  # no partner of z_1 in the body: renamed as before
+    assert verdicts[11] in (("claim", "verified"), ("claim", "proved")), verdicts  # no partner of z_1 in the body:
+    # renamed as before (proved once f is read as a function of one argument wherever the note applies it)
