@@ -17,6 +17,18 @@ def _close(got, want) -> bool:
     return abs(got - want) <= REL_TOL * abs(want)
 
 
+def _assert_rescues(expr, args, values, rules, name, ordinary, lost=1e-3):
+    """``name`` fires on ``expr``; at ``values`` the form without it is off by more than ``lost`` (relative), the form
+    with it within :data:`REL_TOL` of mpmath; at ``ordinary`` values the new form is within REL_TOL too."""
+    new, fired = stabilize(expr, rules)
+    assert name in fired
+    want = mpmath_at(args, expr, values, 700)
+    without, _ = stabilize(expr, tuple(r for r in rules if r.name != name))
+    assert not abs(float64_at(args, without, values) - want) <= lost * abs(want)
+    assert _close(float64_at(args, new, values), want)
+    assert _close(float64_at(args, new, ordinary), mpmath_at(args, expr, ordinary, 700))
+
+
 # ** radicand_beside_root: a sum of squares beside its own root, scaled by the root's scale **
 
 x, y, z, c, u, v, w = sp.symbols("x y z c u v w", real=True)
@@ -32,14 +44,7 @@ BESIDE_CASES = [
 
 @pytest.mark.parametrize("expr, args, values", BESIDE_CASES)
 def test_radicand_beside_root_scales_the_bare_sum_of_squares(expr, args, values):
-    new, fired = stabilize(expr, RULES)
-    assert "radicand_beside_root" in fired
-    want = mpmath_at(args, expr, values, 700)
-    without, _ = stabilize(expr, tuple(r for r in RULES if r.name != "radicand_beside_root"))
-    assert not abs(float64_at(args, without, values) - want) <= 1e-3 * abs(want)
-    assert _close(float64_at(args, new, values), want)
-    ordinary = (0.7, -1.3, 2.1, 0.4)[:len(args)]
-    assert _close(float64_at(args, new, ordinary), mpmath_at(args, expr, ordinary, 700))
+    _assert_rescues(expr, args, values, RULES, "radicand_beside_root", (0.7, -1.3, 2.1, 0.4)[:len(args)])
 
 
 def test_radicand_beside_root_leaves_a_sum_of_squares_without_a_root():
@@ -67,14 +72,8 @@ MONOMIAL_CASES = [
 
 @pytest.mark.parametrize("expr, args, values", MONOMIAL_CASES)
 def test_log_space_monomial_takes_fractional_powers(expr, args, values):
-    new, fired = stabilize(expr, WITH_COSTLY)
-    assert "log_space_monomial" in fired
-    want = mpmath_at(args, expr, values, 700)
-    without, _ = stabilize(expr, tuple(r for r in WITH_COSTLY if r.name != "log_space_monomial"))
-    assert not abs(float64_at(args, without, values) - want) <= 1e-3 * abs(want)
-    assert _close(float64_at(args, new, values), want)
-    ordinary = (1.7, 0.6, 2.3, 0.9, 0.4)[:len(args)]  # where the powers are safe: the form as written
-    assert _close(float64_at(args, new, ordinary), mpmath_at(args, expr, ordinary, 700))
+    _assert_rescues(expr, args, values, WITH_COSTLY, "log_space_monomial",
+                    (1.7, 0.6, 2.3, 0.9, 0.4)[:len(args)])  # ordinary: where the powers are safe as written
 
 
 # ** heaviside_select: a power of max(p, q) in the branch its step selects is a power of p **
@@ -146,14 +145,7 @@ COMPLEMENT_CASES = [
 
 @pytest.mark.parametrize("expr, args, values", COMPLEMENT_CASES)
 def test_weighted_powers_complement_keeps_the_difference_from_the_weights(expr, args, values):
-    new, fired = stabilize(expr, RULES)
-    assert "weighted_powers_complement" in fired
-    want = mpmath_at(args, expr, values, 700)
-    without, _ = stabilize(expr, tuple(r for r in RULES if r.name != "weighted_powers_complement"))
-    assert not abs(float64_at(args, without, values) - want) <= 1e-6 * abs(want)
-    assert _close(float64_at(args, new, values), want)
-    ordinary = values[:-1] + (1.8,)
-    assert _close(float64_at(args, new, ordinary), mpmath_at(args, expr, ordinary, 700))
+    _assert_rescues(expr, args, values, RULES, "weighted_powers_complement", values[:-1] + (1.8,), lost=1e-6)
 
 
 def test_weighted_powers_complement_asks_the_weights_to_add_up():
