@@ -406,6 +406,11 @@ _SIGMOID = 1 / (1 + sp.exp(-_T))
 """The logistic sigmoid of :meth:`_NotesReader.standard_sigma`, in a placeholder argument."""
 
 
+def _law_parameters(laws: dict) -> set:
+    r"""The names in the parameters of the stated laws (``p`` of ``X \sim \mathrm{Bernoulli}(p)``): constants."""
+    return {x for f in laws.values() for a in f.args for x in getattr(a, "free_symbols", ())}
+
+
 def _outside_moments(*sides) -> frozenset:
     r"""The names the sides write outside every moment (``\mu`` in ``E[z] = \mu``): values the claim treats as
     given, not random (readers.notes.laws ``law_moments``)."""
@@ -5777,8 +5782,7 @@ class _NotesReader(_CatalogMatch):
         if isinstance(lhs, sp.Symbol) or not any(isinstance(x, sp.Symbol) and x.name in laws
                                                  for x in form.free_symbols):
             return None
-        constants = {x for x in lhs.free_symbols | rhs.free_symbols if x.name not in laws} \
-            | {x for f in laws.values() for a in f.args for x in getattr(a, "free_symbols", ())}
+        constants = {x for x in lhs.free_symbols | rhs.free_symbols if x.name not in laws} | _law_parameters(laws)
         reports, used = [], []
         for moment, value in law_relations.moment_claims(lhs, stated):
             read, found = law_moments(moment, laws, self.expand, constants, self.section.independent)
@@ -5881,8 +5885,7 @@ class _NotesReader(_CatalogMatch):
         if self.section.laws or entry:  # Var(X) after X \sim Bernoulli(p): the law's variance (readers.notes.laws)
             laws = self.section.laws if not entry else {**self.section.laws, **entry[1]}
             sides = (lhs, rhs) if not entry else entry[0]  # E[m_i h_i / p] after m_i ~ ...: one entry
-            constants = _outside_moments(*sides) | {x for f in laws.values() for a in f.args
-                                                    for x in getattr(a, "free_symbols", ())}
+            constants = _outside_moments(*sides) | _law_parameters(laws)
             independent = self.section.independent | ({str(base.label) for base, _ in self.section.entry_independent}
                                                       if entry else set())
             (left, used), (right, used_too) = (law_moments(e, laws, self.expand, constants, independent)

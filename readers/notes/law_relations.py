@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import sympy as sp
 
-from readers.notes.laws import Law, law as claimed_law
+from readers.notes.laws import Law, law as claimed_law, scale_may_be_std
 
 NORMAL = ("N", "Normal", "Gaussian")
 MOMENT = {"E": "the form's mean against the claimed law's (lhs, rhs)",
@@ -55,11 +55,5 @@ def one_reading(used) -> bool:
     r"""Whether the stated laws ``used`` have one reading: every normal one written with a square (or 1) as its second
     parameter, :math:`\mathcal{N}(\mu, \sigma^2)`, so a variance (``\mathcal{N}(0, s)`` may mean a standard deviation,
     readers.notes.laws ``other_parametrisation``)."""
-    for found in used:
-        if found.family in NORMAL and len(found.args) == 2:
-            second = found.args[1]
-            if not (second == 1 or isinstance(second, sp.Pow) and second.exp == 2):
-                return False
-        elif not found.unambiguous:
-            return False
-    return True
+    return all(not scale_may_be_std(found) if found.family in NORMAL and len(found.args) == 2 else found.unambiguous
+               for found in used)

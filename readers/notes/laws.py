@@ -388,15 +388,19 @@ def normal_divergences(expr, scale: str):
 
 
 def _scale_may_be_std(expr) -> bool:
-    r"""Whether a normal law in a divergence of ``expr`` has a second parameter that may be a standard deviation:
-    one written as a square (``\mathcal{N}(\mu, \sigma^2)``) is a variance, and 1 is both."""
-    for f in expr.atoms(AppliedUndef):
-        found = law(f) if f.func.__name__ not in KL_NAMES else None
-        if found is not None and found.family in ("N", "Normal", "Gaussian"):
-            second = found.args[1]
-            if not (second == 1 or isinstance(second, sp.Pow) and second.exp == 2):
-                return True
-    return False
+    r"""Whether a normal law in a divergence of ``expr`` has a second parameter that may be a standard deviation
+    (:func:`scale_may_be_std`)."""
+    return any(found is not None and scale_may_be_std(found)
+               for found in (law(f) for f in expr.atoms(AppliedUndef) if f.func.__name__ not in KL_NAMES))
+
+
+def scale_may_be_std(found: Law) -> bool:
+    r"""Whether ``found`` is a normal law whose second parameter may be a standard deviation: one written as a square
+    (``\mathcal{N}(\mu, \sigma^2)``) is a variance, and 1 is both."""
+    if found.family not in ("N", "Normal", "Gaussian") or len(found.args) != 2:
+        return False
+    second = found.args[1]
+    return not (second == 1 or isinstance(second, sp.Pow) and second.exp == 2)
 
 
 _SAMPLE = (sp.Rational(1, 7), sp.Rational(1, 3), sp.Rational(1, 2), sp.Rational(2, 3), sp.Rational(6, 7), 2, 3, 5)
