@@ -59,6 +59,9 @@ Gaussian-process texts), ``\mathbf K_{\star u}``, ``\mathbf K_{u\star}``, ``\mat
 test and inducing points); one label, each star written ``*``."""
 _HYPERGEOMETRIC = re.compile(r"\{\s*\}\s*_\s*\{?\s*(\d)\s*\}?\s*F\s*_\s*\{?\s*(\d)\s*\}?(?=\s*\()")
 r"""``{}_pF_q(...)``: the generalized hypergeometric function, its ``p`` written as a subscript before ``F``."""
+_EMPTY_GROUP = re.compile(r"\{\s*\}(?!\s*[_^])")
+r"""``\frac{{}\left| y - \hat y \right|}{|y|}``, ``a{}b``: an empty group, which typesets nothing (one before a script,
+``{}_1F_1`` or ``{}^nC_k``, carries a prescript and is left to the readers of those)."""
 _PLACEHOLDER = re.compile(r"\(\s*\\cdot(?![A-Za-z])\s*(?:,\s*\\cdot(?![A-Za-z])\s*)*\)")
 r"""``(\cdot)`` after a name: the placeholder of an argument (``h(\cdot)``, ``D^*_G(\cdot)``, ``k(\cdot, \cdot)``), so
 the function itself is meant, not a product with a dot."""
@@ -527,6 +530,11 @@ class _Tokenizer:
         if hyper:  # {}_1 F_1(a, b, z): the generalized hypergeometric function, one name (readers.notes.special)
             self.pos = hyper.end()
             return self.emit("NAME", f"hyp{hyper.group(1)}F{hyper.group(2)}", start, self.pos)
+        empty = _EMPTY_GROUP.match(text, start) if char == "{" and not (
+            self.tokens and self.tokens[-1].type in _GROUP_ARGUMENT_AFTER) else None
+        if empty:  # {}\left| y_i - \hat{y}_i \right|: an empty group between atoms is not an operand
+            self.pos = empty.end()
+            return None
         bare = _BRACED_OPERATOR.match(text, start) if char == "{" else None
         if bare:  # {\displaystyle \sum_{i=1}^{m}} \left\| ... \right\|^2: braces around an operator alone
             self.pos = start + 1

@@ -83,6 +83,8 @@ def same(expr, expected):
     (r"\pi r^2", sp.pi * sp.Symbol("r", real=True) ** 2),
     (r"\infty", sp.oo),
     (r"0.01", sp.Rational(1, 100)),
+    (r"\frac{{}\left| a - b \right|}{\max(2, \left| a \right|)}", sp.Abs(a - b) / sp.Max(2, sp.Abs(a))),  # {} spaces
+    (r"a {} b + {} x", a * b + x),  # an empty group typesets nothing
 ])
 def test_expressions(text, expected):
     assert same(parse_latex(text), expected)
