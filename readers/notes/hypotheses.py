@@ -44,9 +44,19 @@ it holds at the problem's points, not for every value of its names, and a worked
 x and y free (``y = 10 - x`` put into ``xy - \lambda(x + y - 10)`` refuted its correct ``\partial_x = y - \lambda``)."""
 
 
+_NAMED_CONSTRAINT = re.compile(r"\b(?:the|a|an|our|this|these|those|its|each|every|both|two|three)\s+"
+                               r"(?:[A-Za-z-]+\s+){0,2}constraints?\s*[:,]?\s*"
+                               r"(?:\$[^$]+\$\s*(?:,\s*(?:and\s+)?|and\s+))*$", re.IGNORECASE)
+r"""A relation the prose calls a constraint by name: "The constraints $x_0 + 2x_1 \le 1$ and $2x_0 + x_1 = 1$ can be
+written ...", "the linear constraint $u - v \le 4$", "the nonlinear constraint:" before a display, the later relations
+of a list it opens too.  It holds at the problem's points, not for every value of its names (SciPy's optimize
+tutorial: the first constraint of its example, read as a claim, was refuted at x_0 = x_1 = 1/2)."""
+
+
 def constraint(before: str) -> bool:
-    """Whether the prose right before a relation names it as a problem's constraint (:data:`_CONSTRAINT`)."""
-    return _CONSTRAINT.search(before) is not None
+    """Whether the prose right before a relation names it as a problem's constraint (:data:`_CONSTRAINT`,
+    :data:`_NAMED_CONSTRAINT`)."""
+    return _CONSTRAINT.search(before) is not None or _NAMED_CONSTRAINT.search(before) is not None
 _AFTER = re.compile(r"^\s*[,.]?\s*(?:(?:is|are|was|were|be)\s+(?:assumed|supposed|given|taken\s+as\s+given)\b|"
                     r"\(?\s*by\s+(?:assumption|hypothesis)\b)", re.IGNORECASE)
 
