@@ -59,6 +59,10 @@ Gaussian-process texts), ``\mathbf K_{\star u}``, ``\mathbf K_{u\star}``, ``\mat
 test and inducing points); one label, each star written ``*``."""
 _HYPERGEOMETRIC = re.compile(r"\{\s*\}\s*_\s*\{?\s*(\d)\s*\}?\s*F\s*_\s*\{?\s*(\d)\s*\}?(?=\s*\()")
 r"""``{}_pF_q(...)``: the generalized hypergeometric function, its ``p`` written as a subscript before ``F``."""
+_KERN_AMOUNT = re.compile(r"\s*\{?\s*[-+]?\s*(?:\d+(?:\.\d*)?|\.\d+)\s*(?:em|ex|mu|pt|bp|dd|cc|pc|mm|cm|in|sp|px)"
+                          r"(?:\s*(?:plus|minus)\s*[-+]?\s*(?:\d+(?:\.\d*)?|\.\d+)\s*(?:em|ex|mu|pt|fil{1,3}))*\s*\}?")
+r"""The amount after ``\kern``, ``\mkern``, ``\hskip``, ``\mskip`` (``\mkern-2em``, ``\kern 0.3em``, ``\mskip 3mu plus 1mu``):
+spacing set by hand, which typesets nothing (SciPy's tutorial lays out a diagonal matrix's entries with ``\mkern-2em``)."""
 _EMPTY_GROUP = re.compile(r"\{\s*\}(?!\s*[_^])")
 r"""``\frac{{}\left| y - \hat y \right|}{|y|}``, ``a{}b``: an empty group, which typesets nothing (one before a script,
 ``{}_1F_1`` or ``{}^nC_k``, carries a prescript and is left to the readers of those)."""
@@ -969,6 +973,10 @@ class _Tokenizer:
         if name == "partial" and re.match(r"\s*_", text[self.pos:]):
             return self.emit("NABLA", "partial", start, self.pos)  # \partial_x f: an operator, as \nabla_x f
         if name in SKIPPED or name == "quad" or name == "qquad":
+            return None
+        kerning = _KERN_AMOUNT.match(text, self.pos) if name in ("kern", "mkern", "hskip", "mskip") else None
+        if kerning:  # 1200x_0^2 + 2\mkern-2em: a kern or a skip by a written amount only moves what is typeset
+            self.pos = kerning.end()
             return None
         if name in ("phantom", "hphantom") and self.row_start():
             inner, end = self.group(self.pos, "\\" + name)

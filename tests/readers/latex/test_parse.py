@@ -85,6 +85,8 @@ def same(expr, expected):
     (r"0.01", sp.Rational(1, 100)),
     (r"\frac{{}\left| a - b \right|}{\max(2, \left| a \right|)}", sp.Abs(a - b) / sp.Max(2, sp.Abs(a))),  # {} spaces
     (r"a {} b + {} x", a * b + x),  # an empty group typesets nothing
+    (r"2 x^2 + 5\mkern-2em - b", 2 * x ** 2 + 5 - b),  # kerns and skips by a written amount only move things
+    (r"a\kern 0.3em b + x \mskip 3mu plus 1mu y", a * b + x * y),
 ])
 def test_expressions(text, expected):
     assert same(parse_latex(text), expected)
