@@ -53,10 +53,21 @@ of a list it opens too.  It holds at the problem's points, not for every value o
 tutorial: the first constraint of its example, read as a claim, was refuted at x_0 = x_1 = 1/2)."""
 
 
+_WORKED_FROM = re.compile(r"\b(?:of|from|differentiating|integrating|squaring|expanding|rearranging|solving)\s*$",
+                          re.IGNORECASE)
+r"""What, said before "the constraint:", makes the relation after the colon a result worked from it, a claim to check:
+"the Jacobian of the constraints: $$J(x) = ...$$", "Differentiating the constraint: $$2x + 2y y' = 0$$" (while in
+"Squaring the constraint $w - h \le 3$ gives ..." the relation is the constraint itself)."""
+
+
 def constraint(before: str) -> bool:
-    """Whether the prose right before a relation names it as a problem's constraint (:data:`_CONSTRAINT`,
-    :data:`_NAMED_CONSTRAINT`)."""
-    return _CONSTRAINT.search(before) is not None or _NAMED_CONSTRAINT.search(before) is not None
+    """Whether the prose right before a relation names it as a problem's constraint (:data:`_CONSTRAINT`, or
+    :data:`_NAMED_CONSTRAINT` unless :data:`_WORKED_FROM` says the relation is worked from it)."""
+    if _CONSTRAINT.search(before) is not None:
+        return True
+    named = _NAMED_CONSTRAINT.search(before)
+    return named is not None and not (before.rstrip().endswith(":")
+                                      and _WORKED_FROM.search(before[:named.start()]) is not None)
 _AFTER = re.compile(r"^\s*[,.]?\s*(?:(?:is|are|was|were|be)\s+(?:assumed|supposed|given|taken\s+as\s+given)\b|"
                     r"\(?\s*by\s+(?:assumption|hypothesis)\b)", re.IGNORECASE)
 
