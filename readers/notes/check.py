@@ -138,7 +138,7 @@ from readers.notes.conditional_moments import check_conditional_moments
 from readers.notes import estimator_moments
 from readers.notes import law_relations
 from readers.notes.event_moments import METHOD as EVENT_METHOD, events_as_means, fails_at_ties, reads_events
-from readers.notes import linear_expectations
+from readers.notes import linear_expectations, unequal_numbers
 from readers.notes.linear_expectations import linear_reading
 from readers.notes.moments import ATOMS, NO_RANDOM_VARIABLE, atom_conditions, compound_moments, decorated, only_inside, operators_in, read_moments, refutable
 from readers.notes.moments import _capital
@@ -5866,6 +5866,12 @@ class _NotesReader(_CatalogMatch):
         if member is not None:  # 3 \in \{1, 3, 5\}: numbers against a set written out (readers.notes.membership)
             return [StepReport(**shown, verdict=member, method=membership.METHOD,
                                reason="" if member == "proved" else f"{membership.METHOD}: it does not hold")]
+        unequal = unequal_numbers.decide(lhs, claim.rel, rhs)
+        if unequal is not None:  # 6 - 3 = 3 \ne 2: two numbers differ (readers.notes.unequal_numbers)
+            return [StepReport(**shown, verdict=unequal, method=unequal_numbers.METHOD,
+                               reason="" if unequal == "proved" else f"{unequal_numbers.METHOD}: they are equal",
+                               counterexample=None if unequal == "proved" else
+                               {"lhs": str(lhs), "rhs": str(rhs), "lhs - rhs": "0"})]
         if claim.rel == "~" and self.section.laws and law_relations.claimed_law(rhs) is not None:
             related = self.law_relation(claim, lhs, rhs, shown)
             if related is not None:  # aX + b ~ N(a mu + b, a^2 sigma^2) (readers.notes.law_relations)

@@ -12,7 +12,8 @@ joint law.  A claim that fails with them free may still hold for the law the not
 :math:`\mu`), so a failure is no refutation: the caller keeps its own reason.
 
 Random variables are the capital names inside the expectations (``X_i``, ``Y``, ``X_1``), as in
-:mod:`readers.notes.moments`.  Not read (None): variances and covariances (not linear), an expectation with a
+:mod:`readers.notes.moments`; a lower-case name beside them is a constant, unless it is decorated as an estimate or a
+sample (``\hat{y}``, ``x^{(k)}``), which may be random too: then the claim is not read.  Not read (None): variances and covariances (not linear), an expectation with a
 condition or of an unknown function, an infinite sum or an integral inside an expectation (exchanging them needs
 convergence), and a random variable outside every expectation.
 """
@@ -21,7 +22,7 @@ from __future__ import annotations
 import sympy as sp
 from sympy.core.function import AppliedUndef
 
-from readers.notes.moments import OPERATORS, _capital
+from readers.notes.moments import OPERATORS, _capital, decorated
 
 METHOD = "expectation read as linear (each remaining expectation a free name): holds for every joint law"
 
@@ -36,6 +37,9 @@ def linear_reading(lhs, rhs) -> tuple | None:
     bounds = frozenset(s for e in (lhs, rhs) for total in e.atoms(sp.Sum, sp.Product) for limit in total.limits
                        for b in limit[1:] for s in b.free_symbols)  # Sum to N: N is a size, not random
     if not any(_random(a, bounds) for f in applications for a in f.args):
+        return None
+    inside = {s for f in applications for a in f.args for s in a.free_symbols if isinstance(s, sp.Symbol)}
+    if any(not _capital(s.name) for s in decorated(inside)):  # E[X_1 + \hat{y}]: a sample may be random too
         return None
     names: dict = {}
     try:

@@ -6,7 +6,10 @@ wrong variants that must not be confirmed:
   math4ml_hpi_linear_algebra_probability.md:40) was undecided ("moments of indexed random variables: their joint
   law is not read"): each expectation is pushed through finite sums, sums and constant factors, the ones left over
   are free names, and a claim that holds so holds for every joint law (readers.notes.linear_expectations).  A
-  failure is no refutation (independence or a stated mean may make it hold), so the wrong variants stay undecided.
+  failure is no refutation (independence or a stated mean may make it hold), so the wrong variants stay undecided;
+* ``\ne`` between two numbers written out was "relation '!=' is not checked" (levin_arithmetic_geometric_sums.md:144,
+  ``6-3 = 3 \ne 2``): it is decided exactly, and two equal numbers claimed to differ are refuted
+  (readers.notes.unequal_numbers).
 """
 import pytest
 
@@ -36,9 +39,26 @@ $\mathbb{{E}}[3{Y}_1 - {Y}_2] = 3\mathbb{{E}}[{Y}_1] + \mathbb{{E}}[{Y}_2]$ is a
 
 
 @pytest.mark.parametrize("names", [
-    dict(Y="Y", c="c", d="d", m="m"),
-    dict(Y="Z", c=r"\alpha", d=r"\beta", m="N"),
+    dict(Y="Z", c=r"\alpha", d=r"\beta", m="N"),  # N: a capital size, not a random variable
 ])
 def test_linearity_of_expectation_over_indexed_variables(names):
     blocks = checked_blocks(LINEAR.format(**names))
     assert_block_verdicts(blocks, [CONFIRMED, "undecided", CONFIRMED, "undecided", CONFIRMED, "undecided"])
+
+
+UNEQUAL = r"""# Steps that differ
+
+The gaps are not constant: ${a} - 4 = 3 \ne {b} - 4$, and $\frac{{1}}{{3}} \neq {c}$.
+
+A slip: ${h} + {q} \ne \frac{{3}}{{4}}$.
+"""
+
+
+@pytest.mark.parametrize("numbers", [
+    dict(a=7, b=5, c=0.33, h=r"\frac{1}{2}", q=0.25),
+])
+def test_two_numbers_that_differ(numbers):
+    """``\\ne`` between two numbers written out is decided exactly (readers.notes.unequal_numbers): it was
+    "relation '!=' is not checked" (levin_arithmetic_geometric_sums.md:144, ``6-3 = 3 \\ne 2``)."""
+    blocks = checked_blocks(UNEQUAL.format(**numbers))
+    assert_block_verdicts(blocks, ["proved", "proved", "refuted"])
