@@ -58,7 +58,7 @@ A slip: ${h} + {q} \ne \frac{{3}}{{4}}$.
     dict(a=7, b=5, c=0.33, h=r"\frac{1}{2}", q=0.25),
 ])
 def test_two_numbers_that_differ(numbers):
-    """``\\ne`` between two numbers written out is decided exactly (readers.notes.unequal_numbers): it was
-    "relation '!=' is not checked" (levin_arithmetic_geometric_sums.md:144, ``6-3 = 3 \\ne 2``)."""
+    r"""``\ne`` between two numbers written out is decided exactly (readers.notes.unequal_numbers): it was
+    "relation '!=' is not checked" (levin_arithmetic_geometric_sums.md:144, ``6-3 = 3 \ne 2``)."""
     blocks = checked_blocks(UNEQUAL.format(**numbers))
     assert_block_verdicts(blocks, ["proved", "proved", "refuted"])
