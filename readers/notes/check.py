@@ -138,6 +138,8 @@ from readers.notes.conditional_moments import check_conditional_moments
 from readers.notes import estimator_moments
 from readers.notes import law_relations
 from readers.notes.event_moments import METHOD as EVENT_METHOD, events_as_means, fails_at_ties, reads_events
+from readers.notes import linear_expectations, unequal_numbers
+from readers.notes.linear_expectations import linear_reading
 from readers.notes.moments import ATOMS, NO_RANDOM_VARIABLE, atom_conditions, compound_moments, decorated, only_inside, operators_in, read_moments, refutable
 from readers.notes.moments import _capital
 from readers.notes.moments import _tie as tie_moments
@@ -5864,6 +5866,12 @@ class _NotesReader(_CatalogMatch):
         if member is not None:  # 3 \in \{1, 3, 5\}: numbers against a set written out (readers.notes.membership)
             return [StepReport(**shown, verdict=member, method=membership.METHOD,
                                reason="" if member == "proved" else f"{membership.METHOD}: it does not hold")]
+        unequal = unequal_numbers.decide(lhs, claim.rel, rhs)
+        if unequal is not None:  # 6 - 3 = 3 \ne 2: two numbers differ (readers.notes.unequal_numbers)
+            return [StepReport(**shown, verdict=unequal, method=unequal_numbers.METHOD,
+                               reason="" if unequal == "proved" else f"{unequal_numbers.METHOD}: they are equal",
+                               counterexample=None if unequal == "proved" else
+                               {"lhs": str(lhs), "rhs": str(rhs), "lhs - rhs": "0"})]
         if claim.rel == "~" and self.section.laws and law_relations.claimed_law(rhs) is not None:
             related = self.law_relation(claim, lhs, rhs, shown)
             if related is not None:  # aX + b ~ N(a mu + b, a^2 sigma^2) (readers.notes.law_relations)
@@ -5974,6 +5982,10 @@ class _NotesReader(_CatalogMatch):
             found = self.vector_moments(claim, frag, lhs, rhs, shown)
             if found is not None:  # E[X^T A X] = mu^T A mu + tr(A Sigma) (readers.notes.vector_moments)
                 return found
+        if isinstance(moments, str) and moments.startswith(("moments of indexed", "moments of numbered")):
+            report = self.linear_expectations(lhs, rel, rhs, claim, shown)
+            if report is not None:  # E[sum_i a_i X_i + b] = sum_i a_i E[X_i] + b (readers.notes.linear_expectations)
+                return [report]
         if isinstance(moments, str):
             return [StepReport(**shown, verdict="undecided", reason=moments)]
         if moments is not None:
@@ -6701,6 +6713,21 @@ class _NotesReader(_CatalogMatch):
                 return _undecided(report, f"fails for some distribution, but the condition on {', '.join(tied)} "
                                           f"was not imposed on the distributions sampled ({report.reason[:80]})")
         return report
+
+    def linear_expectations(self, lhs, rel, rhs, claim, shown) -> StepReport | None:
+        r"""The claim with each expectation written through its linearity, the ones left over free names
+        (:mod:`readers.notes.linear_expectations`): confirmed when it holds so, for every joint law; None otherwise
+        (a failure may rest on the law the notes mean)."""
+        read = linear_reading(lhs, rhs) if rel in ("=", "<", ">", "<=", ">=") else None
+        if read is None:
+            return None
+        step = self.step(read[0], rel, read[1], (), zero_based=claim.zero_based)
+        if isinstance(step, str):
+            return None
+        report = self.run(step, shown)
+        if report.verdict not in ("proved", "verified"):
+            return None
+        return StepReport(**{**report.__dict__, "method": f"{report.method}; {linear_expectations.METHOD}"})
 
     def other_parametrisation(self, lhs, rel, rhs, claim, shown, constants, laws=None,
                               independent=None) -> StepReport | None:
