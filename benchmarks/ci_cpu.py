@@ -14,6 +14,10 @@ worker) writes its rows to ``PREFIX-WORKER.json``; run this file to sum them::
 
 A subprocess a test waits for (``subprocess.run``) counts among its children too; a process that outlives its
 test (a pool kept for the session) counts where it is reaped.
+
+Each row is also appended to ``PREFIX-WORKER.jsonl`` as its test ends, so a run stopped before the end (a whole
+suite on a loaded machine takes longer than one has) still gives the figures of every test it finished: the
+summary reads a worker's ``.jsonl`` where its ``.json`` is missing.
 """
 from __future__ import annotations
 
@@ -40,11 +44,22 @@ def pytest_runtest_protocol(item, nextitem):
     before = _cpu()
     yield
     _rows.append([item.nodeid, *(round(b - a, 3) for a, b in zip(before, _cpu()))])
+    with open(f"{_prefix()}.jsonl", "a", encoding="utf-8") as f:
+        f.write(json.dumps(_rows[-1]) + "\n")
+
+
+def _prefix() -> str:
+    """Where this process writes: ``CI_CPU_OUT`` and the xdist worker's name."""
+    return f"{os.environ.get('CI_CPU_OUT', 'ci_cpu')}-{os.environ.get('PYTEST_XDIST_WORKER', 'main')}"
+
+
+def pytest_sessionstart(session):
+    if os.path.exists(f"{_prefix()}.jsonl"):  # an earlier run's rows under the same prefix
+        os.remove(f"{_prefix()}.jsonl")
 
 
 def pytest_sessionfinish(session):
-    worker = os.environ.get("PYTEST_XDIST_WORKER", "main")
-    with open(f"{os.environ.get('CI_CPU_OUT', 'ci_cpu')}-{worker}.json", "w", encoding="utf-8") as f:
+    with open(f"{_prefix()}.json", "w", encoding="utf-8") as f:
         json.dump({"rows": _rows, "process": _cpu()}, f)
 
 
@@ -54,6 +69,9 @@ def summary(prefix: str, top: int = 40) -> str:
     for path in sorted(glob.glob(f"{prefix}-*.json")):
         with open(path, encoding="utf-8") as f:
             rows += json.load(f)["rows"]
+    for path in sorted(set(glob.glob(f"{prefix}-*.jsonl")) - {p + "l" for p in glob.glob(f"{prefix}-*.json")}):
+        with open(path, encoding="utf-8") as f:  # a run stopped before its end: the tests it finished
+            rows += [json.loads(line) for line in f if line.endswith("\n")]
     by_file: dict[str, list[float]] = collections.defaultdict(lambda: [0.0] * 4)
     for nodeid, *cpu in rows:
         name = nodeid.split("::")[0]

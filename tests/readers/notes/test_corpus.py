@@ -27,10 +27,29 @@ discriminator's derivative 168); the issue's
 target is 90 %: raise this as the reader improves."""
 
 
-@pytest.mark.parametrize("name", ["derivation_sigmoid_bce.md", "definitions_and_conditions.md"])
-def test_correct_notes_have_no_refuted_block(name):
-    report = check_file(str(EXAMPLES / name), 5.0)
+def test_correct_notes_have_no_refuted_block():
+    """definitions_and_conditions.md here; derivation_sigmoid_bce.md is checked, the same way and at the same budget,
+    by the README's Python example (tests/formulary/test_readme.py runs it): checking it here too cost CI 3 CPU-s."""
+    report = check_file(str(EXAMPLES / "definitions_and_conditions.md"), 5.0)
     assert [b.line for b in report.blocks if b.verdict == "refuted"] == []
+
+
+README_CHECK = ('>>> report = fy.check_notes("examples/derivation_sigmoid_bce.md")\n'
+                '>>> report.refuted                                # no block of this note is refuted\nFalse\n')
+"""The README example's lines that check derivation_sigmoid_bce.md: ``fy.check_notes`` at its default budget of 5 s
+(``check_file``'s reading of a Markdown file with no folder macros), and no block refuted."""
+
+
+def test_the_readme_example_checks_the_worked_derivation():
+    """derivation_sigmoid_bce.md stays in CI only while the README's example checks it (a README edit that drops the
+    example fails here, not silently)."""
+    import inspect
+
+    from formulary import api
+
+    readme = (EXAMPLES.parent / "README.md").read_text(encoding="utf-8")
+    assert README_CHECK in readme
+    assert inspect.signature(api.check_notes).parameters["budget"].default == 5.0
 
 
 def test_planted_mistakes_are_caught_and_nothing_else():

@@ -1,5 +1,7 @@
 """The sentence before a run of displays (only blank lines between them) introduces every display of the run:
 "For independent $X$ and $Y$" governs the third display as much as the first."""
+from functools import cache
+
 from readers.notes.check import check_notes
 
 NOTE = r"""# Variance of sums
@@ -14,8 +16,14 @@ $$\operatorname{Var}(aX + bY) = a^2\operatorname{Var}(X) + b^2\operatorname{Var}
 """
 
 
+@cache
+def _blocks():
+    """The note's report, built once for the two tests that read it (each built it again)."""
+    return check_notes(NOTE, path="<test>", budget=5.0).blocks
+
+
 def _at(line):
-    return next(b for b in check_notes(NOTE, path="<test>", budget=5.0).blocks if b.line == line)
+    return next(b for b in _blocks() if b.line == line)
 
 
 def test_a_later_display_of_the_run_is_read_under_the_stated_independence():
