@@ -16,12 +16,10 @@ s, L, a, b, q, x, k, u, v = sp.symbols("s L a b q x k u v", real=True)
 # ** power_expm1: a 1 beside a Piecewise whose branch is -e^w (power_log1p's form of -(1 - s)^q) **
 
 BRANCH_CASES = [
-    # a schedule between a and b with an inverse power: a + (b - a)(1 + s/L)^{-q} at s = 1e-300, q = 1e300; the lerp
-    # writes a(1 - P) + b P, power_log1p writes P = e^{-q log1p(s/L)} in a branch, and 1 - P cancelled to 0
-    (a + (b - a) * (1 + s / L) ** (-q), (s, L, a, b, q), (1e-300, 0.73, 1.67, 1.21, 1e300)),
     # a blend written out by hand, other letters: u (1 - x)^k + v (1 - (1 - x)^k) at x = 1e-300, k = 1e300
     (u * (1 - x) ** k + v * (1 - (1 - x) ** k), (x, k, u, v), (1e-300, 1e300, 0.88, 1.41)),
-    # the polynomial decay's shape at a tiny first weight: 1 - P of about 5e-300 beside b P of 1e-300
+    # a schedule between a and b, as lerp_weights writes a(1 - P) + b P with P = (1 - s/L)^q in power_log1p's branch:
+    # at a tiny b, 1 - P of about 5e-300 cancelled to 0 beside b P of 1e-300
     (a + (b - a) * (1 - s / L) ** q, (s, L, a, b, q), (1e-300, 0.75, 1.81, 1e-300, 1.98)),
 ]
 
