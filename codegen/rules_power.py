@@ -84,7 +84,9 @@ def power_expm1(expr: sp.Expr) -> sp.Expr:
     r"""$1 - b^t \to -\operatorname{expm1}(t \log b)$ and $b^t - 1 \to \operatorname{expm1}(t \log b)$ (each a pair
     of terms of a larger sum, the rest kept): $\frac{m}{1 - \beta^t}$, $\frac{1 - \beta_2^{t}}{\ldots}$; and
     $a - a e^{w} \to -a \operatorname{expm1}(w)$ (the Gompertz log-density's $\eta - \eta e^{b x}$ at $\eta = 10^{300}$,
-    $b x \approx 10^{-300}$ cancels to 0 or one ulp of $10^{300}$ where the truth is $-\eta b x \approx -1.7$)."""
+    $b x \approx 10^{-300}$ cancels to 0 or one ulp of $10^{300}$ where the truth is $-\eta b x \approx -1.7$).  A
+    term whose partner sits in a branch of a ``Piecewise`` beside it is taken into every branch first
+    (:func:`_into_branch`): the same value, the pair then side by side."""
     def value(e):
         n, m, (sign, base, exponent) = _pair(e)
         rest = [t for q, t in enumerate(e.args) if q not in (n, m)]
@@ -95,8 +97,37 @@ def power_expm1(expr: sp.Expr) -> sp.Expr:
         rest = [t for q, t in enumerate(e.args) if q not in (n, m)]
         return sp.Add(*rest) - e.args[n] * expm1(w)
 
+    expr = expr.replace(lambda e: _partner_of_branch(e) is not None, _into_branch)
     expr = expr.replace(lambda e: isinstance(e, sp.Add) and _pair(e) is not None, value)
     return expr.replace(lambda e: isinstance(e, sp.Add) and _scaled_pair(e) is not None, scaled)
+
+
+def _pairs(e) -> bool:
+    return isinstance(e, sp.Add) and (_pair(e) is not None or _scaled_pair(e) is not None)
+
+
+def _partner_of_branch(e):
+    r"""``(n, m)``: term ``m`` of the sum ``e`` is a ``Piecewise`` one of whose branch values pairs with term ``n``
+    ($1$ beside $[-e^{u} 	ext{ if } C,\ -(1 - s)^{p} 	ext{ otherwise}]$, as ``power_log1p`` writes $-(1 - s)^{p}$
+    for a non-number $p$); else None."""
+    if not isinstance(e, sp.Add):
+        return None
+    for m, u in enumerate(e.args):
+        if not isinstance(u, sp.Piecewise):
+            continue
+        for n, t in enumerate(e.args):
+            if n != m and not isinstance(t, sp.Piecewise) and any(_pairs(sp.Add(t, b)) for b, _ in u.args):
+                return n, m
+    return None
+
+
+def _into_branch(e):
+    r"""$t + [b_k 	ext{ if } C_k] = [t + b_k 	ext{ if } C_k]$ for the partner $t$ of :func:`_partner_of_branch`: the
+    same value on every branch, the pair now side by side in one sum."""
+    n, m = _partner_of_branch(e)
+    t, u = e.args[n], e.args[m]
+    rest = [a for q, a in enumerate(e.args) if q not in (n, m)]
+    return sp.Add(*rest, sp.Piecewise(*[(t + b, c) for b, c in u.args]))
 
 
 def _entry_power(e) -> bool:

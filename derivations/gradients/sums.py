@@ -95,7 +95,7 @@ def _sum_inside(term, cond, k, lo, hi, ranges):
     r"""$\sum_k c(k) \sum_L f(k, L) = \sum_L \sum_k c(k) f(k, L)$ when the delta in $k$ sits in the inner sum."""
     factors = sp.Mul.make_args(term)
     inner = next((f for f in factors if isinstance(f, sp.Sum) and not _bounds_bind(f, [(k, lo, hi)])
-                  and any(k in d.free_symbols for d in f.function.atoms(sp.KroneckerDelta))), None)
+                  and _reachable(f.function, k)), None)
     if inner is None or k in cond.free_symbols:
         return sp.Sum(sp.Piecewise((term, cond), (0, True)), (k, lo, hi))
     rest = sp.Mul(*(f for f in factors if f is not inner))
@@ -103,6 +103,18 @@ def _sum_inside(term, cond, k, lo, hi, ranges):
     body = sp.Sum(rest * inner.function.xreplace(fresh), (k, lo, hi),
                   *((fresh[d], a, b) for d, a, b in inner.limits))
     return sp.Piecewise((sum_deltas(body, ranges), cond), (0, True))
+
+
+def _reachable(expr, k) -> bool:
+    r"""A delta in ``k`` that :func:`_sum_delta` can sum out once the sums are swapped: a factor of a guarded term of
+    ``expr``, or of the body of a sum among those factors.  A delta only inside a two-branch ``Piecewise`` (the
+    derivative of $\frac{1}{1 + e^{-|s_i - s_j|}}$, ``sigmoid_stable``'s form, in $s_k$) is not: swapping
+    $\sum_i \sum_j$ to reach it would find the delta in $j$ out of reach in the same way and swap back, without end."""
+    for term, _ in guarded_terms(expr):
+        for f in sp.Mul.make_args(term):
+            if _delta_root(f, k) is not None or (isinstance(f, sp.Sum) and _reachable(f.function, k)):
+                return True
+    return False
 
 
 def guarded_terms(expr) -> list[tuple[sp.Expr, sp.Basic]]:

@@ -154,6 +154,20 @@ def test_delta_is_summed_out_within_range():
     assert isinstance(outside, sp.Piecewise)  # q + 1 may leave the range
 
 
+def test_deltas_only_inside_two_branch_piecewise_keep_their_sums():
+    # the derivative in h_q of sum_i sum_j r(|h_i - h_j|) with a two-branch form: each delta sits inside a branch,
+    # out of reach of either sum; swapping the sums to reach one must not swap back without end (RecursionError)
+    h, w = sp.IndexedBase("h"), sp.IndexedBase("w")
+    d = h[i] - h[j]
+    branch = (sp.KroneckerDelta(i, q) - sp.KroneckerDelta(j, q)) * sp.exp(-sp.Abs(d))
+    expr = sp.Sum(w[i] * sp.Sum(sp.Piecewise((branch, d <= 0), (3 * branch, True)), (j, 0, K - 1)), (i, 0, K - 1))
+    out = sum_deltas(expr, {q: (0, K - 1)})
+    values = {h[n]: v for n, v in enumerate((0.3, -1.2, 2.0))} | {w[n]: v for n, v in enumerate((1.5, -0.5, 2.5))}
+    for at in range(3):  # the same value as the deltas evaluated by sympy (exact but for rounding: 1e-12)
+        want = expr.subs({K: 3, q: at}).doit().subs(values)
+        assert abs(float(out.subs({K: 3, q: at}).doit().subs(values)) - float(want)) <= 1e-12 * (1 + abs(float(want)))
+
+
 def test_canonical_sums_are_equal_under_renaming():
     assert canonical(f[i] * f[j] ** 2, [(i, 0, K - 1), (j, 0, K)]) == canonical(f[j] * f[i] ** 2, [(j, 0, K - 1), (i, 0, K)])
 
