@@ -362,10 +362,13 @@ class _Names:
             and self.mentions_itself(word[-1], piece.call)
 
     def mentions_itself(self, base: str, call) -> bool:
-        """Whether the parenthesis after the letter ``base`` mentions ``base`` as a plain value (``p(1-p)``;
-        not ``f(f(x))``, ``p(x_p)`` nor ``f(x - h f'(x))``, whose ``f'`` is the derivative)."""
+        r"""Whether the parenthesis after the letter ``base`` mentions ``base`` as a plain value (``p(1-p)``, and
+        as a fraction's or a root's operand, ``q\left(\frac{x}{q}\right)^2``, ``s(\sqrt{s} + 1)``; not ``f(f(x))``,
+        ``p(x_p)``, ``p(x_{p})``, ``p(\hat{p})`` nor ``f(x - h f'(x))``, whose ``f'`` is the derivative)."""
         inner = self.text[_start(call):_end(call)]
-        return re.search(r"(?<![\\A-Za-z_{])" + re.escape(base) + r"(?!\s*[A-Za-z_(\[{'])", inner) is not None
+        operand = r"(?:(?<=\\frac\{)|(?<=\\dfrac\{)|(?<=\\tfrac\{)|(?<=\\sqrt\{)|(?<=\}\{))"
+        return re.search(r"(?:(?<![\\A-Za-z_{])|" + operand + ")" + re.escape(base) + r"(?!\s*[A-Za-z_(\[{'])",
+                         inner) is not None
 
     def apply(self, name: str, call):
         self.joined_events(call)

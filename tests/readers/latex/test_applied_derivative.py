@@ -38,3 +38,13 @@ def test_a_letter_applied_to_itself_is_a_product():
     assert first(r"p(1-p)") == p * (1 - p)
     assert first(r"p(x)") == sp.Function("p")(x)
     assert first(r"f(f(x))") == sp.Function("f")(sp.Function("f")(x))
+
+
+def test_a_letter_whose_parenthesis_divides_or_roots_by_it_is_a_product():
+    """q (x/q)^2 with the fraction written out: the letter is a fraction's or a root's operand inside its own
+    parenthesis, a plain value as in p(1-p); a scripted or accented copy (x_{p}, \\hat{p}) is another name."""
+    q, u = (sp.Symbol(s, real=True) for s in "qu")
+    assert first(r"q \left(\frac{u}{q}\right)^{2}") == q * (u / q) ** 2
+    assert first(r"q\left(\sqrt{q} + u\right)") == q * (sp.sqrt(q) + u)
+    assert first(r"p(x_{p})") == sp.Function("p")(sp.Symbol("x_p", real=True))
+    assert first(r"p(\hat{p})").func == sp.Function("p")

@@ -127,6 +127,7 @@ BENCHMARK_ONLY = frozenset({"d2l_bptt.md", "d2l_gradient_descent.md", "d2l_sgd.m
                             "adversarial_round20.md",
                             "adversarial_round21.md",
                             "adversarial_round22.md",
+                            "adversarial_round28.md",
                             "planted_mistakes_4.md",
                             "pytorch_nn_modules.rst", "pytorch_optim_init.rst", "pytorch_tensor_functions.rst",
                             "numpy_random_distributions.rst", "planted_mistakes_5.md", "lebl_ra_derivative.tex",
