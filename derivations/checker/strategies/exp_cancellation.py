@@ -22,6 +22,8 @@ substituted exactly (``decide``).  A sum beyond ``MAX_TERMS`` terms or ``MAX_OPS
 """
 from __future__ import annotations
 
+import functools
+
 import sympy as sp
 from sympy.codegen.cfunctions import log1p
 
@@ -30,6 +32,8 @@ MAX_TERMS = 6
 """Most terms of a sum that is written over one denominator."""
 MAX_OPS = 60
 """Most operations (``count_ops``) of such a sum."""
+MAX_REMEMBERED = 512
+"""Sums whose one fraction is remembered (:func:`_one_fraction`): more than the library's 304 distinct ones."""
 
 
 def exponentials_cancelled(expr):
@@ -68,8 +72,12 @@ def _exp_denominator(term) -> bool:
     return term.as_numer_denom()[1].has(sp.exp)
 
 
+@functools.lru_cache(maxsize=MAX_REMEMBERED)
 def _one_fraction(add: sp.Add) -> sp.Expr:
-    """``add`` in exponentials over one denominator where exact cancellation shortened its numerator; else ``add``."""
+    """``add`` in exponentials over one denominator where exact cancellation shortened its numerator; else ``add``.
+    Remembered by ``add`` (``MAX_REMEMBERED``): a step's sides and their term magnitudes (``magnitude``, each term
+    under an ``Abs``) hold the same sums, compiled before the rungs fork and again in their child (461 calls on 304
+    distinct sums when every step of the library is compiled, a third of their seconds repeated)."""
     written = add.replace(lambda node: isinstance(node, HYPERBOLIC), lambda node: node.rewrite(sp.exp))
     if written.is_Add is not True:  # the terms cancelled while being written (cosh y - sinh y = e^-y)
         return written
