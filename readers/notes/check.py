@@ -829,13 +829,13 @@ def _written_names(*exprs) -> set:
 
 def _inner_product(body) -> bool:
     r"""Whether ``body`` is a number for every reading of its names: a sum of terms ``c\, u^\top v`` with ``u`` and
-    ``v`` lower-case names or their entries (vectors or scalars, never matrices: readers.notes.matrices), ``c`` free
+    ``v`` lower-case names (Latin or Greek: ``\theta^\top x``) or their entries (vectors or scalars, never matrices: readers.notes.matrices), ``c`` free
     of both (``\frac{q^\top k_j}{\sqrt d}``, ``w^\top x_i + b``)."""
     lower = re.compile(r"(?:\\mathbf\{|\\boldsymbol\{?\\?|\\vec\{)?[a-z]\}?$")
 
-    def vector(e) -> bool:
+    def vector(e) -> bool:  # also a lower case Greek letter (theta^T x): a parameter vector, never a matrix
         name = str(e.base.label) if isinstance(e, sp.Indexed) else e.name if isinstance(e, sp.Symbol) else ""
-        return bool(name) and lower.match(name) is not None
+        return bool(name) and (lower.match(name) is not None or name in _GREEK_WORDS and name[0].islower())
 
     for term in sp.Add.make_args(sp.expand(body)):
         factors = sp.Mul.make_args(term)
@@ -3087,6 +3087,12 @@ class _NotesReader(_CatalogMatch):
                     self.define(name, exprs[1], frag.content_line + row.line - 1)
                     defined.append(f"{name}")
                     mains.append(Main(name, exprs[1]))
+                elif agreed and isinstance(name, sp.Symbol) and name in self.section.owner and restatements.\
+                        redefined_since(exprs[1], self.section.owner[name][1], self.section.owner):
+                    # y = sigma(z) after y = sigma(w^T x + b) and z = w^T x + b: the same y, now written in z, the
+                    # form a later dL/dz is taken in (both agree, so either body gives the same value)
+                    self.define(name, exprs[1], frag.content_line + row.line - 1)
+                    defined.append(f"{name}")
                 for other in self.side_definitions(row):  # u(a, b) = ..., \qquad v(a, b) = ...: both defined
                     self.define(other.lhs, other.rhs, frag.content_line + row.line - 1)
                     defined.append(f"{other.lhs}")
@@ -6016,6 +6022,7 @@ class _NotesReader(_CatalogMatch):
             return [StepReport(**{**r.__dict__, "method": f"{r.method}; {run_note}"[:300] if r.method else r.method,
                                   "reason": f"{r.reason} ({run_note})"[:400] if r.reason else r.reason})
                     for r in self.check_plain(claim, frag, lhs, rhs, shown)]
+        self.matrix_claims.sigmoid = self.sigmoid_context and "sigma" not in self.section.functions
         matrix = self.matrix_claims.check(claim, frag, self.section, shown, force=bool(_matrix_names(lhs, rhs)),
                                           names=self.names, functions=frozenset(self.section.functions)
                                           | self.document_functions)  # readers.notes.matrices

@@ -1,0 +1,33 @@
+r"""Classes found at stop 52 (the lead's probes).
+
+* :math:`\hat p = \sigma(\theta^\top u + c)` in notes on logistic regression: any claim on it has a transpose, so it
+  went to the matrix reading, which did not know the sigmoid ("matrix claim: the function sigma"): the right
+  :math:`\partial \ell / \partial c = \hat p - t` was undecided and its sign slip was not caught.  The matrix
+  reading now reads an undefined ``\sigma`` as the scalar reading does (the logistic sigmoid, where the notes speak
+  of it).
+* The same :math:`\hat p`, restated in a later section as :math:`\sigma(s)` with :math:`s = \theta^\top u + c`,
+  agrees with the earlier one and so is a claim that holds; it kept the earlier body, and
+  :math:`\partial \ell / \partial s` was "not given as a function of s".  A confirmed restatement written in names
+  defined since is also the body later claims use.
+"""
+from __future__ import annotations
+
+from tests.readers.notes.checked import CONFIRMED, assert_block_verdicts, checked_blocks
+
+LOGISTIC = r"""# A logistic unit
+
+With $\hat p = \sigma(\theta^\top u + c)$ and the loss $\ell = -t\log\hat p - (1-t)\log(1-\hat p)$,
+$$\frac{\partial \ell}{\partial c} = \hat p - t.$$
+
+A sign slip: $\frac{\partial \ell}{\partial c} = t - \hat p$.
+
+# The same unit through its logit
+
+Let $s = \theta^\top u + c$ and $\hat p = \sigma(s)$, with $\ell = -t\log\hat p - (1-t)\log(1-\hat p)$. Then
+$$\frac{\partial \ell}{\partial s} = \hat p - t.$$
+"""
+
+
+def test_the_sigmoid_of_an_inner_product_is_read_in_the_matrix_reading():
+    blocks = checked_blocks(LOGISTIC)
+    assert_block_verdicts(blocks, [CONFIRMED, "refuted", CONFIRMED, CONFIRMED])
