@@ -103,7 +103,8 @@ from readers.notes.approximation import check_asymptotic as approximation_asympt
 from readers.notes import passing_examples, small_in_words
 from readers.notes.loci import locus_cue, prose_around
 from readers.notes.induction import prove_backward_solution, prove_closed_form
-from readers.notes.arbitrary import arbitrary_functions, as_values, draws, scaled_applications, substitute
+from readers.notes.arbitrary import arbitrary_functions, as_values, cancelled_applications, draws, scaled_applications, \
+    substitute
 from readers.notes.blocks import Fragment, find_blocks
 from readers.notes.intervals import existential
 from readers.notes.independence import assumes_independence, conditioning, naive_bayes, states_independence
@@ -6068,6 +6069,7 @@ class _NotesReader(_CatalogMatch):
                                           f"need not be integrable there ({found.reason[:80]})")
             found = found or self.for_every_derivative(lhs, rel, rhs, claim, shown)
             found = found or self.whatever_applied(lhs, rel, rhs, claim, shown)
+            found = found or self.fails_whatever_the_functions(lhs, rel, rhs, claim, shown)
             found = found or self.derivatives_as_limits(lhs, rel, rhs, claim, shown)
             found = found or self.limits_as_derivatives(lhs, rel, rhs, claim, shown)
             if found is not None:
@@ -6822,6 +6824,22 @@ class _NotesReader(_CatalogMatch):
             return None
         return StepReport(**{**report.__dict__, "method": f"{report.method}; holds for every value of "
                                                           f"{', '.join(names)}, whatever the functions are"[:300]})
+
+    def fails_whatever_the_functions(self, lhs, rel, rhs, claim, shown) -> StepReport | None:
+        r"""The claim refuted when the applications of unknown functions and their derivatives cancel from ``lhs -
+        rhs`` (``\lambda w + L'(w) = 2\lambda w + L'(w)``): it then fails whatever the functions are (the
+        difference is checked, with the claim's conditions); None otherwise."""
+        masked = cancelled_applications((lhs, rhs)) if rel == "=" else None
+        if masked is None:
+            return None
+        step = self.step(masked[0], rel, masked[1], claim.conditions, zero_based=claim.zero_based)
+        if isinstance(step, str):
+            return None
+        report = self.run(step, shown)
+        if report.verdict != "refuted" or not report.counterexample:
+            return None
+        return StepReport(**{**report.__dict__, "reason": f"{report.reason}; lhs - rhs does not depend on the "
+                                                          "unknown functions: it fails whatever they are"[:400]})
 
     def vector_moments(self, claim, frag, lhs, rhs, shown) -> list[StepReport] | None:
         r"""A moment claim with transposes or traces (``\mathrm{E}[X^\top A X]``) read as matrix algebra with its random
