@@ -103,6 +103,7 @@ from readers.notes.approximation import check_asymptotic as approximation_asympt
 from readers.notes import passing_examples, small_in_words
 from readers.notes.loci import locus_cue, prose_around
 from readers.notes.induction import prove_backward_solution, prove_closed_form
+from readers.notes.monotone_optima import monotone_map
 from readers.notes.arbitrary import arbitrary_functions, as_values, cancelled_applications, draws, scaled_applications, \
     substitute
 from readers.notes.blocks import Fragment, find_blocks
@@ -155,6 +156,7 @@ from readers.notes.taylor import check_taylor, introduction, run_introduction
 from readers.notes import vector_taylor
 from readers.notes.objective import (
     INEQUALITIES,
+    OPTIMUM,
     Main,
     constraint,
     eliminate_slacks,
@@ -2974,7 +2976,7 @@ class _NotesReader(_CatalogMatch):
                     claims.append(restated)  # it is what the row claims: its plain reading would say less
                     restated_rows.append((exprs[0], exprs[1], restated.line))
             start = 0
-            name = strip_optimum(exprs[0])  # \min_G \max_D V(D, G) = ... defines V
+            name = strip_optimum(exprs[0], exprs[1])  # \min_G \max_D V(D, G) = ... defines V
             density = logged_definition(name, exprs[1], len(exprs), row.continued, rels[0],
                                         lambda f, body: not self.takes_the_log_of(f, frag)
                                         and self.definable(f, body))
@@ -3423,6 +3425,8 @@ class _NotesReader(_CatalogMatch):
             name = lhs.func.__name__
             if name in MOMENTS or estimator_moments.estimator_operator(lhs):
                 return False  # Var(X) = ..., E[X] = ..., MSE(\hat\theta): standard operators, so a claim about them
+            if name.startswith("arg") and OPTIMUM.fullmatch(name):
+                return False  # arg max_theta L(theta) = ...: an optimiser, a point, never a function being defined
             if name == "component" and lhs.args and isinstance(lhs.args[0], (sp.Mul, sp.Add)):
                 return False  # (\mathbf{G}\mathbf{z})_r = \sum_s g_{rs} z_s: an entry of a product, a claim about it
             if name in KL_NAMES and lhs.args and all(law(self.expand(a)) is not None for a in lhs.args):
@@ -6053,6 +6057,11 @@ class _NotesReader(_CatalogMatch):
         if why.startswith("unknown functions") and rel == "=" and termwise.holds_termwise(lhs, rhs):
             # sum_{y in Z} p(y) log(p(y)/q(y)) = sum_{y in Z} p(y) (log p(y) - log q(y)) (readers.notes.termwise)
             return [StepReport(**shown, verdict="proved", method=termwise.METHOD)]
+        if why.startswith("unknown functions") and rel == "=" and (mapped := monotone_map(lhs, rhs)) is not None:
+            h, where = mapped  # arg max_x f(x) = arg max_x log f(x) (readers.notes.monotone_optima)
+            return [StepReport(**shown, verdict="proved", method=f"symbolic: one objective is h(the other) with h(t) = "
+                                                                  f"{h} strictly monotone, which keeps the optimisers"
+                                                                  + (f" ({where})" if where else ""))]
         if why.startswith("unknown functions") and rel in ("=", "<", ">", "<=", ">="):
             scaled = scaled_applications((lhs, rhs), frozenset(self.section.functions) | self.document_functions)
             scaled = [self.expand(e) for e in scaled] if scaled else None  # Cf(x) beside f(x): C f(x) (arbitrary)

@@ -9,6 +9,14 @@ r"""Classes found at stop 52 (the lead's probes).
   agrees with the earlier one and so is a claim that holds; it kept the earlier body, and
   :math:`\partial \ell / \partial s` was "not given as a function of s".  A confirmed restatement written in names
   defined since is also the body later claims use.
+* :math:`\nabla_v R(v) = \nabla_v G(v) + \mu v` for :math:`R(v) = G(v) + \frac{\mu}{2}\|v\|^2` with the loss ``G``
+  never defined was "unknown functions" (undecided), and its factor-2 slip too: the gradient of a body with an
+  unknown function of the scalar is its derivative, and a claim whose unknown parts cancel from ``lhs - rhs``
+  fails whatever they are.
+* :math:`\arg\max_x f(x) = \arg\max_x \log f(x)` was read as an *update* of ``f`` (the optimum stripped off as for a
+  minimax's defined function), and :math:`\arg\max_\theta q(\theta) = \arg\min_\theta \log q(\theta)` as a
+  *definition* of the arg max: two arg optima set equal are a claim, proved when one objective is a strictly
+  monotone map of the other (readers.notes.monotone_optima), undecided otherwise.
 """
 from __future__ import annotations
 
@@ -53,3 +61,22 @@ def test_the_gradient_of_a_decayed_objective_holds_whatever_the_loss_is():
     gradient cancels from the difference of the sides.  A condition on the unknown loss is no identity to refute."""
     blocks = checked_blocks(DECAYED)
     assert_block_verdicts(blocks, [CONFIRMED, CONFIRMED, "refuted", "undecided"])
+
+
+OPTIMA = r"""# Optimisers
+
+Taking logs keeps the maximiser: $$\arg\max_u q(u) = \arg\max_u \log q(u).$$
+
+Averaging keeps the minimiser: $$\operatorname{arg\,min}_c \frac{1}{m}\sum_{j=1}^m (z_j - c)^2 = \operatorname{arg\,min}_c \sum_{j=1}^m (z_j - c)^2.$$
+
+Flipping the sign: $$\arg\min_c \sum_{j=1}^m (z_j - c)^2 = \arg\max_c -3\sum_{j=1}^m (z_j - c)^2.$$
+
+Not a monotone map: $$\arg\max_u q(u) = \arg\max_u q(u)^2.$$
+
+Nor the same sense: $$\arg\max_u q(u) = \arg\min_u 2q(u).$$
+"""
+
+
+def test_two_arg_optima_set_equal_are_a_claim_proved_by_a_monotone_map():
+    blocks = checked_blocks(OPTIMA)
+    assert_block_verdicts(blocks, ["proved", "proved", "proved", "undecided", "undecided"])
