@@ -3618,10 +3618,9 @@ class _NotesReader(_CatalogMatch):
         for (left, right), (unknown, value) in ((link, reading) for link in links  # w^* solves it in w, \hat\sigma^2
                                                 for reading in solved_values.unknowns(name, written[1])):  # in sigma
             equation = f"{left} = {right}"
-            if not solved_values.mentions(equation, unknown) or solved_values.differentiates(equation, unknown):
+            if not solved_values.mentions(equation, unknown):
                 continue
-            put = f"{solved_values.substituted(left, unknown, value)} = " \
-                  f"{solved_values.substituted(right, unknown, value)}"
+            put = " = ".join(solved_values.evaluated_at(side, unknown, value) for side in (left, right))
             found = self.text_aside(put, frag)
             if not found or not all(s.verdict in ("proved", "verified") for s in found) \
                     or solved_values.MATRIX_LIKE.search(value) and not self.aside_matrix_read:

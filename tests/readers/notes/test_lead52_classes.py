@@ -17,9 +17,15 @@ r"""Classes found at stop 52 (the lead's probes).
   minimax's defined function), and :math:`\arg\max_\theta q(\theta) = \arg\min_\theta \log q(\theta)` as a
   *definition* of the arg max: two arg optima set equal are a claim, proved when one objective is a strictly
   monotone map of the other (readers.notes.monotone_optima), undecided otherwise.
+* "Setting $\frac{\partial \ell}{\partial \theta} = 0$ gives $\hat\theta = \bar y$": a value solving an equation that
+  differentiates by the unknown was never checked (a value put in place of the variable of a derivative means
+  nothing); the derivative is now taken there (an evaluation bar), with an estimate the value writes
+  (:math:`\hat\tau^2 = \frac1k\sum_j (y_j - \hat\theta)^2`) as the joint solution's other coordinate, and a bar at
+  :math:`\tau^2 = v` reads at the scale :math:`\tau = \sqrt v`.
 """
 from __future__ import annotations
 
+from readers.notes.check import check_notes
 from tests.readers.notes.checked import CONFIRMED, assert_block_verdicts, checked_blocks
 
 LOGISTIC = r"""# A logistic unit
@@ -80,3 +86,29 @@ Nor the same sense: $$\arg\max_u q(u) = \arg\min_u 2q(u).$$
 def test_two_arg_optima_set_equal_are_a_claim_proved_by_a_monotone_map():
     blocks = checked_blocks(OPTIMA)
     assert_block_verdicts(blocks, ["proved", "proved", "proved", "undecided", "undecided"])
+
+
+MAXIMUM_LIKELIHOOD = r"""# A normal sample
+
+With $\bar y = \frac{1}{k}\sum_{j=1}^k y_j$, the log-likelihood is
+$$\ell(\theta, \tau^2) = -\frac{k}{2}\log(2\pi\tau^2) - \frac{1}{2\tau^2}\sum_{j=1}^k (y_j - \theta)^2.$$
+
+Setting $\frac{\partial \ell}{\partial \theta} = 0$ gives $\hat\theta = \bar y$, and setting $\frac{\partial \ell}{\partial \tau^2} = 0$ gives
+$$\hat\tau^2 = \frac{1}{k}\sum_{j=1}^k (y_j - \hat\theta)^2.$$
+
+# Another sample, solved wrongly
+
+With $\bar z = \frac{1}{k}\sum_{j=1}^k z_j$, the log-likelihood is
+$$\lambda(\phi, \rho^2) = -\frac{k}{2}\log(2\pi\rho^2) - \frac{1}{2\rho^2}\sum_{j=1}^k (z_j - \phi)^2.$$
+
+Setting $\frac{\partial \lambda}{\partial \phi} = 0$ gives $\hat\phi = 2\bar z$, and setting $\frac{\partial \lambda}{\partial \rho^2} = 0$ gives
+$$\hat\rho^2 = \frac{1}{k-1}\sum_{j=1}^k (z_j - \hat\phi)^2.$$
+"""
+
+
+def test_a_value_solving_a_derivative_set_to_zero_is_checked_where_the_derivative_is_taken():
+    report = check_notes(MAXIMUM_LIKELIHOOD, path="<test>", budget=5.0)
+    verdicts = {b.source.strip().strip("$").split("=")[0].strip(): b.verdict for b in report.blocks
+                if b.source.lstrip("$").startswith(("\\hat", "\n\\hat"))}
+    assert verdicts == {"\\hat\\theta": "verified", "\\hat\\tau^2": "verified", "\\hat\\phi": None,
+                        "\\hat\\rho^2": None}, verdicts
