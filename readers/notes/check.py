@@ -4601,6 +4601,11 @@ class _NotesReader(_CatalogMatch):
         examples = [(n, v) for n, v in examples if n not in arguments]
         if examples and passing_examples.called_identity(text_before(self.lines, frag.kind, frag.line, frag.column)):
             examples = []  # "one more identity I used:": claimed for every value (readers.notes.passing_examples)
+        quantified = passing_examples.quantified_names(text_before(self.lines, frag.kind, frag.line, frag.column),
+                                                       words_after(self.lines, frag.line, frag.column, frag.source)) \
+            if examples else set()
+        if quantified:  # "$w - h \le 3$ for every $w$ and $h$" after "fails at $w = h = 1$": for every value
+            examples = [(n, v) for n, v in examples if not (isinstance(n, sp.Symbol) and n.name in quantified)]
         if examples and any(r.verdict == "refuted" or r.verdict == "undecided" and r.role == "approximation"
                             for r in out):  # read once more in the example above (1 - beta^10 approx 0.651 at 0.9)
             values = tuple(sp.Eq(n, v) for n, v in examples if (n, v) not in entries)
@@ -5674,8 +5679,10 @@ class _NotesReader(_CatalogMatch):
         constrained |= {x for c in claim.conditions for part in (c.args if isinstance(c, sp.And) else (c,))
                         if isinstance(part, (sp.StrictLessThan, sp.LessThan, sp.StrictGreaterThan, sp.GreaterThan))
                         for x in part.free_symbols}
-        real = widened_names(text_before(self.lines, frag.kind, frag.line, frag.column)) \
-            | widened_in_block(frag.content)  # "for all real $a$", \text{for every real } x: a domain stated
+        before = text_before(self.lines, frag.kind, frag.line, frag.column)
+        real = widened_names(before) | widened_in_block(frag.content) | passing_examples.quantified_names(
+            before, words_after(self.lines, frag.line, frag.column, frag.source))  # "for all real $a$", \text{for
+        # every real } x, "... for every $w$ and $h$": a domain stated
         constrained |= {x for x in lhs.free_symbols | rhs.free_symbols if str(x).lstrip("\\") in real}
         own = lhs.free_symbols | rhs.free_symbols
         if len(own) == 1 and unnamed_real(text_before(self.lines, frag.kind, frag.line, frag.column)):

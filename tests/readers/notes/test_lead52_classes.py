@@ -112,3 +112,18 @@ def test_a_value_solving_a_derivative_set_to_zero_is_checked_where_the_derivativ
                 if b.source.lstrip("$").startswith(("\\hat", "\n\\hat"))}
     assert verdicts == {"\\hat\\theta": "verified", "\\hat\\tau^2": "verified", "\\hat\\phi": None,
                         "\\hat\\rho^2": None}, verdicts
+
+
+QUANTIFIED = r"""# Bounds
+
+The bound $$(u + v)^2 \le u^2 + v^2$$ fails at $u = v = 1$. Then $u - v \le 3$ for every $u$ and $v$.
+
+# Squares
+
+For $c = 3$ the sum is $c + 1 = 4$. For all $c$, $c^2 \ge 9$.
+"""
+
+
+def test_names_the_sentence_quantifies_take_no_example_value():
+    blocks = checked_blocks(QUANTIFIED)
+    assert_block_verdicts(blocks, ["refuted", "refuted", "proved", "refuted"])
