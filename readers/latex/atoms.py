@@ -320,7 +320,8 @@ class _Atoms:
         return sp.Function(label)(body)
 
     def evaluated(self, tree):
-        r"""$g\big|_{x=a}$: ``g`` at ``x = a`` (``Subs``); other scripts under the bar are an error.  A derivative
+        r"""$g\big|_{x=a}$: ``g`` at ``x = a`` (``Subs``; at ``x = a^{1/k}`` for ``x^k = a``, a variance
+        ``\sigma^2 = v`` at the scale ``\sigma = \sqrt v``); other scripts under the bar are an error.  A derivative
         operator before the bar applies to what follows it: $\frac{d}{dt}\Big|_{t=0} [f(x + tu)]$."""
         bar = next(k for k, c in enumerate(tree.children) if _is_token(c, "EVALBAR"))
         posts, script, after = tree.children[:bar], tree.children[bar + 1], tree.children[bar + 2:]
@@ -340,9 +341,13 @@ class _Atoms:
         if len(items) != 3 or not _is_token(items[1], "REL") or items[1].value != "=":
             raise self.error("an evaluation bar needs _{x = a}", tree)
         variable = self.plain(self.expr(items[0]), items[0])
+        point = self.plain(self.expr(items[2]), items[2])
+        if isinstance(variable, sp.Pow) and isinstance(variable.base, sp.Symbol) and variable.exp.is_Integer \
+                and variable.exp > 1:  # _{\sigma^2 = v}: at sigma = v^(1/2), the root a scale parameter has
+            variable, point = variable.base, point ** (sp.Integer(1) / variable.exp)
         if not isinstance(variable, (sp.Symbol, sp.Indexed)):
             raise self.error("an evaluation bar needs _{x = a}", tree)
-        return sp.Subs(value, variable, self.plain(self.expr(items[2]), items[2]))
+        return sp.Subs(value, variable, point)
 
     def evaluated_between(self, posts, bar, first, rest, tree):
         r"""$F ig|_a^b$ (or $|^b_a$, $|_{x=a}^{x=b}$): $F(b) - F(a)$, each a ``Subs`` of ``F``.  The variable is the

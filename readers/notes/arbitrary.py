@@ -121,6 +121,26 @@ def as_values(sides):
     return [e.xreplace(outer) for e in sides], sorted(map(str, outer))
 
 
+def cancelled_applications(sides):
+    r"""``sides`` with every application of an unknown function and every derivative of one read as a free value
+    (``\lambda w + L'(w)`` against ``2\lambda w + L'(w)``) when those values cancel from ``lhs - rhs``; None when
+    there is none or one stays.  The claim's truth then does not depend on the functions: a failure is a failure
+    whatever they are."""
+    masks = {}
+
+    def mask(e):
+        return masks.setdefault(e, sp.Dummy(str(e), real=True))
+
+    def opaque(e):
+        return isinstance(e, AppliedUndef) and e.func.__name__ not in _NOT_VALUES or isinstance(e, _BINDING) \
+            and bool(e.atoms(AppliedUndef))
+
+    masked = [e.replace(opaque, mask) for e in sides]
+    if not masks or sp.expand(masked[0] - masked[1]).free_symbols & set(masks.values()):
+        return None
+    return masked
+
+
 def scaled_applications(sides, known=frozenset()):
     r"""``sides`` with a run of letters applied (``Cf(x)``, read as one name ``Cf``) split into the product of its
     leading letters and the function of its last letter (``C \cdot f(x)``) when the claim applies that function

@@ -103,7 +103,9 @@ from readers.notes.approximation import check_asymptotic as approximation_asympt
 from readers.notes import passing_examples, small_in_words
 from readers.notes.loci import locus_cue, prose_around
 from readers.notes.induction import prove_backward_solution, prove_closed_form
-from readers.notes.arbitrary import arbitrary_functions, as_values, draws, scaled_applications, substitute
+from readers.notes.monotone_optima import monotone_map
+from readers.notes.arbitrary import arbitrary_functions, as_values, cancelled_applications, draws, scaled_applications, \
+    substitute
 from readers.notes.blocks import Fragment, find_blocks
 from readers.notes.intervals import existential
 from readers.notes.independence import assumes_independence, conditioning, naive_bayes, states_independence
@@ -156,6 +158,7 @@ from readers.notes.taylor import check_taylor, introduction, run_introduction
 from readers.notes import vector_taylor
 from readers.notes.objective import (
     INEQUALITIES,
+    OPTIMUM,
     Main,
     constraint,
     eliminate_slacks,
@@ -831,13 +834,13 @@ def _written_names(*exprs) -> set:
 
 def _inner_product(body) -> bool:
     r"""Whether ``body`` is a number for every reading of its names: a sum of terms ``c\, u^\top v`` with ``u`` and
-    ``v`` lower-case names or their entries (vectors or scalars, never matrices: readers.notes.matrices), ``c`` free
+    ``v`` lower-case names (Latin or Greek: ``\theta^\top x``) or their entries (vectors or scalars, never matrices: readers.notes.matrices), ``c`` free
     of both (``\frac{q^\top k_j}{\sqrt d}``, ``w^\top x_i + b``)."""
     lower = re.compile(r"(?:\\mathbf\{|\\boldsymbol\{?\\?|\\vec\{)?[a-z]\}?$")
 
-    def vector(e) -> bool:
+    def vector(e) -> bool:  # also a lower case Greek letter (theta^T x): a parameter vector, never a matrix
         name = str(e.base.label) if isinstance(e, sp.Indexed) else e.name if isinstance(e, sp.Symbol) else ""
-        return bool(name) and lower.match(name) is not None
+        return bool(name) and (lower.match(name) is not None or name in _GREEK_WORDS and name[0].islower())
 
     for term in sp.Add.make_args(sp.expand(body)):
         factors = sp.Mul.make_args(term)
@@ -2975,7 +2978,7 @@ class _NotesReader(_CatalogMatch):
                     claims.append(restated)  # it is what the row claims: its plain reading would say less
                     restated_rows.append((exprs[0], exprs[1], restated.line))
             start = 0
-            name = strip_optimum(exprs[0])  # \min_G \max_D V(D, G) = ... defines V
+            name = strip_optimum(exprs[0], exprs[1])  # \min_G \max_D V(D, G) = ... defines V
             density = logged_definition(name, exprs[1], len(exprs), row.continued, rels[0],
                                         lambda f, body: not self.takes_the_log_of(f, frag)
                                         and self.definable(f, body))
@@ -3089,6 +3092,12 @@ class _NotesReader(_CatalogMatch):
                     self.define(name, exprs[1], frag.content_line + row.line - 1)
                     defined.append(f"{name}")
                     mains.append(Main(name, exprs[1]))
+                elif agreed and isinstance(name, sp.Symbol) and name in self.section.owner and restatements.\
+                        redefined_since(exprs[1], self.section.owner[name][1], self.section.owner):
+                    # y = sigma(z) after y = sigma(w^T x + b) and z = w^T x + b: the same y, now written in z, the
+                    # form a later dL/dz is taken in (both agree, so either body gives the same value)
+                    self.define(name, exprs[1], frag.content_line + row.line - 1)
+                    defined.append(f"{name}")
                 for other in self.side_definitions(row):  # u(a, b) = ..., \qquad v(a, b) = ...: both defined
                     self.define(other.lhs, other.rhs, frag.content_line + row.line - 1)
                     defined.append(f"{other.lhs}")
@@ -3418,6 +3427,8 @@ class _NotesReader(_CatalogMatch):
             name = lhs.func.__name__
             if name in MOMENTS or estimator_moments.estimator_operator(lhs):
                 return False  # Var(X) = ..., E[X] = ..., MSE(\hat\theta): standard operators, so a claim about them
+            if name.startswith("arg") and OPTIMUM.fullmatch(name):
+                return False  # arg max_theta L(theta) = ...: an optimiser, a point, never a function being defined
             if name == "component" and lhs.args and isinstance(lhs.args[0], (sp.Mul, sp.Add)):
                 return False  # (\mathbf{G}\mathbf{z})_r = \sum_s g_{rs} z_s: an entry of a product, a claim about it
             if name in KL_NAMES and lhs.args and all(law(self.expand(a)) is not None for a in lhs.args):
@@ -3609,10 +3620,9 @@ class _NotesReader(_CatalogMatch):
         for (left, right), (unknown, value) in ((link, reading) for link in links  # w^* solves it in w, \hat\sigma^2
                                                 for reading in solved_values.unknowns(name, written[1])):  # in sigma
             equation = f"{left} = {right}"
-            if not solved_values.mentions(equation, unknown) or solved_values.differentiates(equation, unknown):
+            if not solved_values.mentions(equation, unknown):
                 continue
-            put = f"{solved_values.substituted(left, unknown, value)} = " \
-                  f"{solved_values.substituted(right, unknown, value)}"
+            put = " = ".join(solved_values.evaluated_at(side, unknown, value) for side in (left, right))
             found = self.text_aside(put, frag)
             if not found or not all(s.verdict in ("proved", "verified") for s in found) \
                     or solved_values.MATRIX_LIKE.search(value) and not self.aside_matrix_read:
@@ -4593,6 +4603,11 @@ class _NotesReader(_CatalogMatch):
         examples = [(n, v) for n, v in examples if n not in arguments]
         if examples and passing_examples.called_identity(text_before(self.lines, frag.kind, frag.line, frag.column)):
             examples = []  # "one more identity I used:": claimed for every value (readers.notes.passing_examples)
+        quantified = passing_examples.quantified_names(text_before(self.lines, frag.kind, frag.line, frag.column),
+                                                       words_after(self.lines, frag.line, frag.column, frag.source)) \
+            if examples else set()
+        if quantified:  # "$w - h \le 3$ for every $w$ and $h$" after "fails at $w = h = 1$": for every value
+            examples = [(n, v) for n, v in examples if not (isinstance(n, sp.Symbol) and n.name in quantified)]
         if examples and any(r.verdict == "refuted" or r.verdict == "undecided" and r.role == "approximation"
                             for r in out):  # read once more in the example above (1 - beta^10 approx 0.651 at 0.9)
             values = tuple(sp.Eq(n, v) for n, v in examples if (n, v) not in entries)
@@ -5666,8 +5681,10 @@ class _NotesReader(_CatalogMatch):
         constrained |= {x for c in claim.conditions for part in (c.args if isinstance(c, sp.And) else (c,))
                         if isinstance(part, (sp.StrictLessThan, sp.LessThan, sp.StrictGreaterThan, sp.GreaterThan))
                         for x in part.free_symbols}
-        real = widened_names(text_before(self.lines, frag.kind, frag.line, frag.column)) \
-            | widened_in_block(frag.content)  # "for all real $a$", \text{for every real } x: a domain stated
+        before = text_before(self.lines, frag.kind, frag.line, frag.column)
+        real = widened_names(before) | widened_in_block(frag.content) | passing_examples.quantified_names(
+            before, words_after(self.lines, frag.line, frag.column, frag.source))  # "for all real $a$", \text{for
+        # every real } x, "... for every $w$ and $h$": a domain stated
         constrained |= {x for x in lhs.free_symbols | rhs.free_symbols if str(x).lstrip("\\") in real}
         own = lhs.free_symbols | rhs.free_symbols
         if len(own) == 1 and unnamed_real(text_before(self.lines, frag.kind, frag.line, frag.column)):
@@ -6028,6 +6045,7 @@ class _NotesReader(_CatalogMatch):
             return [StepReport(**{**r.__dict__, "method": f"{r.method}; {run_note}"[:300] if r.method else r.method,
                                   "reason": f"{r.reason} ({run_note})"[:400] if r.reason else r.reason})
                     for r in self.check_plain(claim, frag, lhs, rhs, shown)]
+        self.matrix_claims.sigmoid = self.sigmoid_context and "sigma" not in self.section.functions
         matrix = self.matrix_claims.check(claim, frag, self.section, shown, force=bool(_matrix_names(lhs, rhs)),
                                           names=self.names, functions=frozenset(self.section.functions)
                                           | self.document_functions)  # readers.notes.matrices
@@ -6057,6 +6075,11 @@ class _NotesReader(_CatalogMatch):
         if why.startswith("unknown functions") and rel == "=" and termwise.holds_termwise(lhs, rhs):
             # sum_{y in Z} p(y) log(p(y)/q(y)) = sum_{y in Z} p(y) (log p(y) - log q(y)) (readers.notes.termwise)
             return [StepReport(**shown, verdict="proved", method=termwise.METHOD)]
+        if why.startswith("unknown functions") and rel == "=" and (mapped := monotone_map(lhs, rhs)) is not None:
+            h, where = mapped  # arg max_x f(x) = arg max_x log f(x) (readers.notes.monotone_optima)
+            return [StepReport(**shown, verdict="proved", method=f"symbolic: one objective is h(the other) with h(t) = "
+                                                                  f"{h} strictly monotone, which keeps the optimisers"
+                                                                  + (f" ({where})" if where else ""))]
         if why.startswith("unknown functions") and rel in ("=", "<", ">", "<=", ">="):
             scaled = scaled_applications((lhs, rhs), frozenset(self.section.functions) | self.document_functions)
             scaled = [self.expand(e) for e in scaled] if scaled else None  # Cf(x) beside f(x): C f(x) (arbitrary)
@@ -6073,6 +6096,7 @@ class _NotesReader(_CatalogMatch):
                                           f"need not be integrable there ({found.reason[:80]})")
             found = found or self.for_every_derivative(lhs, rel, rhs, claim, shown)
             found = found or self.whatever_applied(lhs, rel, rhs, claim, shown)
+            found = found or self.fails_whatever_the_functions(lhs, rel, rhs, claim, shown)
             found = found or self.derivatives_as_limits(lhs, rel, rhs, claim, shown)
             found = found or self.limits_as_derivatives(lhs, rel, rhs, claim, shown)
             if found is not None:
@@ -6842,6 +6866,22 @@ class _NotesReader(_CatalogMatch):
             return None
         return StepReport(**{**report.__dict__, "method": f"{report.method}; holds for every value of "
                                                           f"{', '.join(names)}, whatever the functions are"[:300]})
+
+    def fails_whatever_the_functions(self, lhs, rel, rhs, claim, shown) -> StepReport | None:
+        r"""The claim refuted when the applications of unknown functions and their derivatives cancel from ``lhs -
+        rhs`` (``\lambda w + L'(w) = 2\lambda w + L'(w)``): it then fails whatever the functions are (the
+        difference is checked, with the claim's conditions); None otherwise."""
+        masked = cancelled_applications((lhs, rhs)) if rel == "=" else None
+        if masked is None:
+            return None
+        step = self.step(masked[0], rel, masked[1], claim.conditions, zero_based=claim.zero_based)
+        if isinstance(step, str):
+            return None
+        report = self.run(step, shown)
+        if report.verdict != "refuted" or not report.counterexample:
+            return None
+        return StepReport(**{**report.__dict__, "reason": f"{report.reason}; lhs - rhs does not depend on the "
+                                                          "unknown functions: it fails whatever they are"[:400]})
 
     def vector_moments(self, claim, frag, lhs, rhs, shown) -> list[StepReport] | None:
         r"""A moment claim with transposes or traces (``\mathrm{E}[X^\top A X]``) read as matrix algebra with its random

@@ -41,13 +41,19 @@ def entries(parameter, body) -> list | None:
 
 def as_derivative(application, functions: dict):
     r"""``f'(a)`` for ``\nabla f(a)`` (``f''(a)`` for the Hessian ``\nabla^2 f(a)``) when the notes define ``f``
-    (``functions``: name -> cases) with one plain scalar parameter and a body free of vectors and matrices; None
-    otherwise."""
+    (``functions``: name -> cases) with one plain scalar parameter and a body free of vectors and matrices, or leave
+    ``f`` unknown and ``a`` is one plain scalar name while they define other functions; None otherwise."""
     if len(application.args) != 1 or not isinstance(application.args[0], AppliedUndef):
         return None
     inner = application.args[0]
     cases = functions.get(inner.func.__name__)
-    if not cases or len(inner.args) != 1:
+    if len(inner.args) != 1:
+        return None
+    if not cases:  # \nabla L(w) of an unknown L beside \nabla J(w) with J(w) = L(w) + ...: dL/dw, as J' has it
+        x = inner.args[0]
+        if functions and isinstance(x, sp.Symbol) and x.is_commutative and not _TYPEFACE.match(x.name) \
+                and _unknown_of_scalars(inner):
+            return sp.Derivative(inner, (x, 2 if application.func.__name__ == "nabla^2" else 1))
         return None
     for params, body in cases:
         if len(params) != 1 or not isinstance(params[0], sp.Symbol):
@@ -79,10 +85,19 @@ _MATRIX_LETTER = re.compile(r"[A-Z](?![A-Za-z])")
 
 def _scalar_body(body, variable) -> bool:
     """Whether ``body`` is written in plain scalars only: commutative names, none a matrix letter or in a vector's
-    typeface, no element, no unknown function and no transpose (``theta**T``)."""
+    typeface, no element, no transpose (``theta**T``), and no function but unknown ones of those scalars (``L(w)``
+    in ``L(w) + \\frac{\\lambda}{2} w^2``, whose gradient in ``w`` is ``L'(w) + \\lambda w``)."""
     names = [s for s in body.free_symbols if isinstance(s, sp.Symbol)]
-    return body.is_commutative and variable in names and not body.atoms(AppliedUndef, sp.Indexed) \
+    return body.is_commutative and variable in names and not body.atoms(sp.Indexed) \
+        and all(_unknown_of_scalars(f) for f in body.atoms(AppliedUndef)) \
         and not any(_MATRIX_LETTER.match(s.name) or _TYPEFACE.match(s.name) or s.name in ("T", "top") for s in names)
+
+
+def _unknown_of_scalars(application) -> bool:
+    """An unknown function of plain scalars (``L(w)``), not a gradient, a matrix operation or one of vectors."""
+    name = application.func.__name__
+    return not name.startswith("nabla") and name not in _MATRIX_WORDS and all(
+        a.is_commutative and not a.atoms(AppliedUndef, sp.Indexed) for a in application.args)
 
 
 _NABLA = re.compile(r"nabla(?:\^(?P<order>[2-9]))?_(?P<variable>.+)")

@@ -194,6 +194,7 @@ class MatrixClaims:
         self.by_layout = {}  # the last outcomes' statuses in each layout (outcomes)
         self.layouts = {}  # section -> (layout, line): the one layout a derivative claim held in (decide)
         self.random = None  # (prose, names with a stated law) where moments of random vectors are read (check)
+        self.sigmoid = False  # an undefined sigma(.) is the logistic sigmoid: the notes speak of it (set by check)
 
     def read_fragments(self, fragments) -> None:
         r"""Find definitions in ``fragments``, the blocks as the claims are read (the note's macros expanded, bold
@@ -360,6 +361,11 @@ class MatrixClaims:
                 if exact is not None:
                     return [exact]
             lhs, rhs, stated = self.decomposed(lhs, rhs, claim.line)
+            if self.sigmoid and any(e.atoms(AppliedUndef) for e in (lhs, rhs)):
+                read = tuple(_as_sigmoid(e) for e in (lhs, rhs))
+                if read != (lhs, rhs):  # sigma(w^T x + b) in notes on the sigmoid, as the scalar reading has it
+                    lhs, rhs = read
+                    stated = stated + [SIGMOID_READ]
             blocks = kernel_blocks.stated(lhs.free_symbols | rhs.free_symbols)
             if blocks:  # K_{uf} sampled as K_{fu}^T (readers.notes.kernel_blocks)
                 stated = stated + [blocks]
@@ -1347,6 +1353,19 @@ def _stating(reports, decompositions) -> list[StepReport]:
         return reports
     shown = tuple(d if isinstance(d, str) else d.shown() for d in decompositions)
     return [StepReport(**{**r.__dict__, "assumptions": tuple(r.assumptions) + shown}) for r in reports]
+
+
+SIGMOID_READ = "sigma read as the logistic sigmoid 1/(1 + e^-x) (the notes speak of the sigmoid)"
+_T = sp.Dummy("t")
+
+
+def _as_sigmoid(e):
+    r"""``e`` with every ``\sigma(u)`` of one argument the logistic sigmoid $1/(1 + e^{-u})$ and ``\sigma'(u)`` its
+    derivative, innermost first (``\sigma(W\sigma(x) + b)``)."""
+    sigmoid = 1 / (1 + sp.exp(-_T))
+    forms = {"sigma": sigmoid, "sigma'": sigmoid.diff(_T)}
+    return e.replace(lambda f: isinstance(f, AppliedUndef) and f.func.__name__ in forms and len(f.args) == 1,
+                     lambda f: forms[f.func.__name__].subs(_T, f.args[0]))
 
 
 def _step(shown, verdict, reason, *, method="", role="claim") -> StepReport:

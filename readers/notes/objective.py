@@ -42,11 +42,20 @@ class Main:
     slacks: tuple[str, ...] = ()
 
 
-def strip_optimum(expr):
-    r"""``\min_G \max_D V(D, G)`` -> ``V(D, G)``: the function a minimax statement defines."""
-    while isinstance(expr, AppliedUndef) and OPTIMUM.fullmatch(expr.func.__name__) and len(expr.args) == 1:
+def strip_optimum(expr, other=None):
+    r"""``\min_G \max_D V(D, G)`` -> ``V(D, G)``: the function a minimax statement defines.  Not an arg min or
+    arg max (its value is a point, not the function: ``\arg\max_\theta L(\theta) = \hat\theta`` defines no
+    ``L``), nor an optimum set equal to another optimum (``other``, the other side: ``\max_x f(x) = \max_x
+    \log f(x)`` compares two optima)."""
+    if other is not None and _leading_optimum(other):
+        return expr
+    while _leading_optimum(expr) and not expr.func.__name__.startswith("arg"):
         expr = expr.args[0]
     return expr
+
+
+def _leading_optimum(expr) -> bool:
+    return isinstance(expr, AppliedUndef) and OPTIMUM.fullmatch(expr.func.__name__) is not None and len(expr.args) == 1
 
 
 def objective(expr) -> tuple[sp.Basic, tuple[str, ...], bool] | None:

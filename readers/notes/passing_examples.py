@@ -10,7 +10,9 @@ ends its sentence ("The hard sigmoid equals $0.5$ at $x = 0$."): an example for 
 identity three paragraphs on, where the slip :math:`\tanh x = 2\sigma(x) - 1` holds at x = 0 and was proved there.
 
 A block the prose calls an identity ("one more identity", "the identity", "holds in general", "always") is claimed for
-every value: no example of the paragraphs above reads it at a point.
+every value: no example of the paragraphs above reads it at a point.  So are the names its own sentence quantifies
+("$w - h \le 3$ for every $w$ and $h$", "For all $a$, $a^2 \ge 4$"): an example that set them above ("fails at
+$w = h = 1$") does not read the claim there (it was proved at that point).
 """
 from __future__ import annotations
 
@@ -19,6 +21,27 @@ import re
 _AT = re.compile(r"\b(?:at|when)\s*$", re.IGNORECASE)
 _GOES_ON = re.compile(r"^\s*(?:[A-Za-z]|[.;,](?:\s|$))")
 _IDENTITY = re.compile(r"\b(?:identit(?:y|ies)|in\s+general|always)\b", re.IGNORECASE)
+
+
+_QUANTIFIED = re.compile(r"\b(?:for|holds\s+for|over)\s+(?:all|every|any|each|arbitrary)\s+"
+                         r"(?:(?:real|integer|natural|positive|non-?negative|complex|nonzero|non-zero)\s+)*"
+                         r"(?:(?:numbers?|values?|integers?|reals?|choices\s+of)\s+)?"
+                         r"((?:\$[^$]+\$\s*(?:,\s*(?:and\s+)?|and\s+|or\s+)?)+)", re.IGNORECASE)
+
+
+def quantified_names(before: str, after: str) -> set[str]:
+    """The names the claim's own sentence quantifies ("for every $w$ and $h$", "For all $a, b$"): in the words after
+    it up to the sentence's end, and before it from the sentence's start (``before``: the text before the block)."""
+    start = max(before.rfind(". "), before.rfind("! "), before.rfind("? "))
+    sentence = before[start + 1:] + " $\\claim$ " + re.split(r"(?<=[.!?])\s", after, maxsplit=1)[0]
+    names = set()
+    for m in _QUANTIFIED.finditer(sentence):
+        for group in re.findall(r"\$([^$]+)\$", m.group(1)):
+            for part in group.split(","):
+                name = part.strip().lstrip("\\")
+                if re.fullmatch(r"[A-Za-z]+", name) and name != "claim":
+                    names.add(name)
+    return names
 
 
 def in_passing(line: str, column: int, source: str) -> bool:

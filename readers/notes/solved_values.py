@@ -171,6 +171,33 @@ def differentiates(text: str, name: str) -> bool:
     return re.search(r"(?:\\partial|\bd|\\mathrm\{d\}|\\nabla_?)\s*\{?\s*" + _pattern(name).pattern, text) is not None
 
 
+def evaluated_at(side: str, name: str, value: str) -> str:
+    r"""``side`` at ``name = value``: the value put in for ``name``, or, where the side differentiates by ``name``
+    (``\frac{\partial \ell}{\partial \mu}``, where a value in its place means nothing), the side evaluated there
+    (``\left. ... \right|_{\mu = \bar x}``).  An estimate the value is written in (``\hat\mu`` in
+    :math:`\hat\sigma^2 = \frac1n\sum_i (x_i - \hat\mu)^2`) is the joint solution's other coordinate: the side is
+    taken at ``\mu = \hat\mu`` as well, where it writes ``\mu``."""
+    partners = [(bare, estimate) for estimate, bare in _estimates(value) if bare != name]
+    if differentiates(side, name) or any(differentiates(side, bare) for bare, _ in partners):
+        for k, (at, point) in enumerate([(name, value)] + partners):  # (a defined l may write mu unseen)
+            side = r"\left." + (side if k == 0 else r"\left(" + side + r"\right)") + r"\right|_{" + at + " = " \
+                + point + "}"
+        return side
+    for at, point in [(name, value)] + [(bare, estimate) for bare, estimate in partners if mentions(side, bare)]:
+        side = substituted(side, at, point)
+    return side
+
+
+def _estimates(value: str) -> list[tuple[str, str]]:
+    r"""``(\hat\mu, \mu)`` for each hatted name ``value`` writes."""
+    found = []
+    for m in re.finditer(r"\\(?:hat|widehat)\s*(?:\{([^{}]*)\}|(\\[A-Za-z]+|[A-Za-z]))", value):
+        bare = (m.group(1) or m.group(2)).strip()
+        if bare and (m.group(0), bare) not in found:
+            found.append((m.group(0), bare))
+    return found
+
+
 def substituted(text: str, name: str, value: str) -> str:
     r"""``text`` with every whole-token ``name`` replaced by ``\left(value\right)``."""
     return _pattern(name).sub(lambda _: r"\left(" + value + r"\right)", text)
