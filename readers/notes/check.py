@@ -142,6 +142,7 @@ from readers.notes import law_relations
 from readers.notes.event_moments import METHOD as EVENT_METHOD, events_as_means, fails_at_ties, reads_events
 from readers.notes import linear_expectations, unequal_numbers
 from readers.notes.linear_expectations import linear_reading
+from readers.notes.any_moments import METHOD as ANY_MOMENTS, fails_whatever_moments
 from readers.notes.moments import ATOMS, NO_RANDOM_VARIABLE, atom_conditions, compound_moments, decorated, only_inside, operators_in, read_moments, refutable
 from readers.notes.moments import _capital
 from readers.notes.moments import _tie as tie_moments
@@ -6003,6 +6004,11 @@ class _NotesReader(_CatalogMatch):
             report = self.linear_expectations(lhs, rel, rhs, claim, shown)
             if report is not None:  # E[sum_i a_i X_i + b] = sum_i a_i E[X_i] + b (readers.notes.linear_expectations)
                 return [report]
+        if isinstance(moments, str) and rel == "=":
+            found = fails_whatever_moments(lhs, rhs, self.restricted_names(claim))
+            if found is not None:  # E[Y]/q^2 + (1 - E[Y])/(1-q)^2 = -1/(q(1-q)): fails at q = 1/2 for any E[Y]
+                return [StepReport(**shown, verdict="refuted", method=ANY_MOMENTS, reason=found[1],
+                                   counterexample=found[0])]
         if isinstance(moments, str):
             return [StepReport(**shown, verdict="undecided", reason=moments)]
         if moments is not None:
@@ -6668,6 +6674,15 @@ class _NotesReader(_CatalogMatch):
         return [_undecided(r, f"holds on joints whose variables are independent given the first one (P(c) prod_k "
                               f"P(v_k | c)), as a naive-Bayes factorization assumes; on every joint: {failed[:120]}")
                 for r in reports]
+
+    def restricted_names(self, claim) -> frozenset:
+        """The names (as written) that a condition or example in force restricts, that the prose calls integers, or
+        that a condition the reader could not read names: a value chosen for them might break what the notes state."""
+        relations = [*claim.conditions, *(c[0] for c in self.section.conditions)]
+        names = {str(x) for r in relations for x in getattr(r, "free_symbols", ())}
+        names |= {str(e[0]) for e in self.section.examples}
+        return frozenset(names | {str(x) for x in (*self.section.withheld, *self.section.integers,
+                                                   *self.unread_conditions)})
 
     def fails_on_independent_joints(self, sides, rel, shown) -> StepReport | None:
         r"""A claim in ``p`` that failed on random joints, refuted when it fails on a joint of independent variables

@@ -1,4 +1,4 @@
-r"""Classes of published notes' mistakes (issue 12, caught51), each with right twins that must stand:
+r"""Classes of published notes' mistakes (issue 12, caught51 and caught52), each with right twins that must stand:
 
 * a never-zero factor both sides of a moment claim share (readers.notes.common_factors): statproofbook's
   ``\exp[t^\top b] \cdot \mathrm{E}(\exp[t^\top A x]) = \exp[t^\top b] \cdot M_x(At)`` was undecided ("b may be a
@@ -8,7 +8,14 @@ r"""Classes of published notes' mistakes (issue 12, caught51), each with right t
   ``\mathbf{x}^* = -Q^{-1}\mathbf{c}`` (d2l_momentum.md:69) held every later matrix claim of its section "under the equation", never
   refuted; ``h(\mathbf{x}) = \frac12(\mathbf{x} - Q^{-1}\mathbf{c})^\top Q (\dots) + \dots`` (the sign of the
   shift wrong) is refuted.  A claim in the equation's own name is still read under it.
+* a moment claim that fails whatever its moments are (readers.notes.any_moments): a Fisher information written with
+  the sign of both terms flipped, ``-\mathbb{E}[Y_j]/q^2 - (1 - \mathbb{E}[Y_j])/(1-q)^2 = 1/(q(1-q))``, was
+  undecided ("their joint law is not read"); at ``q = 1/2`` the left side is -8 and the right side 4 whatever
+  ``\mathbb{E}[Y_j]`` is, so no law makes it hold.  The right form holds at ``\mathbb{E}[Y_j] = q`` and stands; a
+  name a stated condition restricts (``q > 2``) is given no value, so the wrong form is not refuted there.
 """
+from fractions import Fraction
+
 import pytest
 
 from readers.notes.check import check_notes
@@ -77,3 +84,26 @@ def test_equation_on_a_name_the_claim_does_not_use(name):
     blocks = [b for b in check_notes(text, path="<test>", budget=5.0).blocks
               if b.steps and b.kind == "display"]
     assert_block_verdicts(blocks, expected)
+
+
+# caught52
+PROSE = ("## Curvature of a coin's log-likelihood\n\nLet $Y_1, \\ldots, Y_m$ be draws of a coin with unknown bias."
+         "{condition}\n\nThe expected curvature at $q$ is\n\n")
+WRONG = r"-\frac{\mathbb{E}[Y_j]}{q^2} - \frac{1 - \mathbb{E}[Y_j]}{(1-q)^2} = \frac{1}{q(1-q)}"
+RIGHT = r"\frac{\mathbb{E}[Y_j]}{q^2} + \frac{1 - \mathbb{E}[Y_j]}{(1-q)^2} = \frac{1}{q(1-q)}"
+CASES = {
+    "the sign of both terms flipped, and the right form": ("", [WRONG, RIGHT], ["refuted", HOLDS]),
+    "a stated condition on q: no value is chosen for it": (" We only look at $q > 2$.", [WRONG], [HOLDS]),
+}
+
+
+@pytest.mark.parametrize("name", list(CASES))
+def test_fails_whatever_the_moments(name):
+    condition, rows, expected = CASES[name]
+    text = PROSE.format(condition=condition) + "".join(f"$$\n{r}\n$$\n\n" for r in rows)
+    blocks = [b for b in check_notes(text, path="<test>", budget=5.0).blocks if b.steps and b.kind == "display"]
+    witnesses = assert_block_verdicts(blocks, expected)
+    for witness in witnesses:  # the point fails for every mean of Y_j: checked in exact fractions, not by the reader
+        q = Fraction(witness["q"])
+        for mean in (Fraction(0), Fraction(1, 3), q, Fraction(1), Fraction(-7, 2)):
+            assert -mean / q ** 2 - (1 - mean) / (1 - q) ** 2 != 1 / (q * (1 - q)), (witness, mean)
