@@ -1010,6 +1010,37 @@ def _at_the_expression(e):
     return sp.Subs(sp.Derivative(e.expr.xreplace({inner: t}), (t, count)), t, inner)
 
 
+_POWERED = re.compile(r"(?<![\\A-Za-z])([A-Za-z])\s*\^\s*(?:\{[^{}]*\}|\w)(?!\s*(?:\(|\\left\b))")
+"""A one-letter name raised to a power as a number (``p^2``; not ``f^2(x)``, the square of a function's value)."""
+
+
+def _numbers_here(content: str) -> set[str]:
+    r"""The one-letter names ``content`` writes as numbers: raised to a power (``(1 - p)^2``) and applied, wherever
+    it is followed by a bracket, only to an expression of itself (``p(1 - p)``).  A letter the notes apply elsewhere
+    (a density ``p(\mu | X)``) is then a number in this formula, and ``\frac{1}{p(1 - p)}`` is a product, not ``p``
+    applied to ``1 - p``; ``q(x)`` beside ``q^2`` stays an application."""
+    content = _WORDS.sub(" ", content)
+    return {x for x in {m.group(1) for m in _POWERED.finditer(content)}
+            if _inside_its_own_group(x, content) and _only_of_itself(x, content)}
+
+
+def _only_of_itself(letter: str, content: str) -> bool:
+    """Whether every ``letter(...)`` in ``content`` holds ``letter`` itself inside its parentheses."""
+    tokens = re.findall(r"\\[A-Za-z]+|\S", content)
+    for k, t in enumerate(tokens):
+        if t != letter or k + 1 >= len(tokens) or tokens[k + 1] != "(" or (k and tokens[k - 1] == "\\"):
+            continue
+        depth, inside = 0, False
+        for m in range(k + 1, len(tokens)):
+            depth += {"(": 1, ")": -1}.get(tokens[m], 0)
+            if depth == 0:
+                break
+            inside |= tokens[m] == letter and (m + 1 >= len(tokens) or tokens[m + 1] != "(")
+        if not inside:
+            return False
+    return True
+
+
 def _inside_its_own_group(letter: str, content: str) -> bool:
     r"""Whether ``letter(...)`` holds ``letter`` itself as a value in its parentheses somewhere in ``content``
     (``n(n-1)``, ``2x(y - wx)``): a name applied to an expression of itself is a factor, not a function."""
@@ -2117,8 +2148,9 @@ class _NotesReader(_CatalogMatch):
             self.define(name, body, frag.line)
 
     def parse(self, content, frag, *, functions=(), names=()):
+        known = (set(self.section.functions) | self.document_functions) - _numbers_here(content)
         return parse_block(content, names=self.names | frozenset(names),
-                           functions=tuple(set(self.section.functions) | self.document_functions | set(functions)),
+                           functions=tuple(known | set(functions)),
                            letters=prose_letters(self.lines, frag.kind, frag.line),
                            line=frag.content_line, column=frag.content_column)
 

@@ -127,3 +127,22 @@ For $c = 3$ the sum is $c + 1 = 4$. For all $c$, $c^2 \ge 9$.
 def test_names_the_sentence_quantifies_take_no_example_value():
     blocks = checked_blocks(QUANTIFIED)
     assert_block_verdicts(blocks, ["refuted", "refuted", "proved", "refuted"])
+
+
+DENSITY_LETTER = r"""# A density
+
+$$p(y) = (\tau/2\pi)^{0.5} \exp(-0.5\tau y^2)$$
+
+# A coin
+
+For a coin with bias $p$ and tosses $Y_j$: $$\frac{p^2 + (1-p)^2}{p(1-p)} + 2 = \frac{1}{p(1-p)}.$$
+
+A slip: $$\frac{1}{p^2} + \frac{1}{(1-p)^2} = \frac{1}{p(1-p)}.$$
+
+Its information, sign slipped: $$-\frac{E[Y_j]}{p^2} - \frac{(1-E[Y_j])}{(1-p)^2} = \frac{1}{p(1-p)}.$$
+"""
+
+
+def test_a_letter_squared_beside_its_own_bracket_is_a_number_not_the_density():
+    blocks = checked_blocks(DENSITY_LETTER)
+    assert_block_verdicts(blocks, [CONFIRMED, "refuted", "refuted"])
