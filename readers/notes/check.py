@@ -2263,7 +2263,7 @@ class _NotesReader(_CatalogMatch):
         if stated:  # "the derivative of $x \mapsto \log(1 + e^x)$ is $x \mapsto ...$" (readers.notes.stated_derivatives)
             return BlockReport(**base, parsed=True, steps=tuple(stated), role="claim", parsed_form=shown,
                                symbols=explain, warnings=tuple(dict.fromkeys(warnings)))
-        values = example_values(block, seen if frag.kind == "inline" else frozenset())
+        values = example_values(block, seen if frag.kind == "inline" else frozenset(), squares=frag.kind == "inline")
         if values is not None and "=" in frag.content and all(v.is_number for _, v in values) \
                 and self.matrix_claims.writes_declared(frag, frag.content_line, _first_value_text(frag.content)):
             values = None  # H = X(X^T X)^{-1} X^T is no example H = 1 (its scalar parse): a definition in matrices
