@@ -147,6 +147,7 @@ from readers.notes.optimum import OPTIMUM_WORDS, matrix_like, one_by_one, starre
 from readers.notes.matrix_optimum import matrix_rows, minimised_in_prose, stationarity_claim
 from readers.notes.stated_derivatives import as_function, derivative_claim, of_the_last_function, stated_derivative
 from readers.notes import stated_derivatives
+from readers.notes import derived_values
 from readers.notes.matrix_shapes import ShapeError, Unsupported
 from readers.notes.optimum import SUBJECT_TO as _SUBJECT_TO
 from readers.notes.vector_functions import components
@@ -2287,7 +2288,8 @@ class _NotesReader(_CatalogMatch):
                                       and {x.name for x in n.free_symbols} & set(self.section.laws) for n, _ in values):
             values = None  # P(N = 1) = e^{-2} after N ~ Poisson(2): a value of that law, a claim (readers.notes.laws)
         unrolled = (self.unrolled_values(values or [], frag) or _entry_restatement(frag)
-                    or self.known_values(values or [], frag)) if values is not None else None
+                    or self.known_values(values or [], frag) or self.derived_values(values or [], frag)) \
+            if values is not None else None
         eigen = self.stated_eigen(values, block, frag) if values is not None and not unrolled else None
         if eigen:  # "the matrix $A = [...]$, which has eigenvalue $\lambda_1 = 25$" (readers.notes.prose_eigenpairs)
             self.section.examples += [(n, v, set(range(frag.paragraph, frag.paragraph + EXAMPLE_REACH + 1)),
@@ -5061,6 +5063,38 @@ class _NotesReader(_CatalogMatch):
             if not found or not all(r.verdict in ("proved", "verified") for r in found):
                 return None
             out += found
+        return out or None
+
+    def derived_values(self, values, frag) -> list[StepReport] | None:
+        r"""``name = number`` rows that read as local examples but that the prose derives ("With $r = 1$ and
+        $\gamma = 0.95$ this gives $V = 20$" after "so $V = \frac{r}{1-\gamma}$"): the formula in force for each name
+        at the paragraph's numbers, checked; a wrong number is refuted (readers.notes.derived_values).  None when the
+        prose does not derive it, or a name's formula is itself a number or leaves a name unset (the rows stay
+        examples)."""
+        if frag.kind != "inline" or not 0 < frag.line <= len(self.lines) \
+                or not derived_values.derives(text_before(self.lines, frag.kind, frag.line, frag.column)):
+            return None
+        examples = self.in_force(set(), frag.paragraph)[1]
+        numbers = {n: v for n, v in examples if is_literal(v) and v.is_number}
+        formulas = {n: v for n, v in examples if not is_literal(v)}
+        out = []
+        for name, value in values:
+            formula = formulas.get(name)
+            formula = formula if formula is not None else self.expand(name) if name not in numbers else None
+            if formula is None or formula == name or not is_literal(value) or not formula.free_symbols \
+                    or not formula.free_symbols <= set(numbers):
+                return None
+            at = formula.xreplace(numbers)
+            half = derived_values.rounding_half_unit(frag.content)
+            if half is not None and at.is_number and abs(sp.N(at - value, 30)) <= half:
+                return None  # 20/3 written 6.67: rounded, not a slip (left an example)
+            used = tuple(f"{_show(n)} = {_show(v)} (example)" for n, v in numbers.items() if n in formula.free_symbols)
+            found = self.check_aside(_Claim(at, "=", value, (), frag.content_line, shown_lhs=_show(name)), frag)
+            if not found or not all(r.verdict in ("proved", "verified") or r.verdict == "refuted" and r.counterexample
+                                    for r in found):
+                return None
+            out += [StepReport(**{**r.__dict__, "lhs": _show(name), "assumptions": tuple(dict.fromkeys(
+                (*r.assumptions, f"{_show(name)} = {_show(formula)}", *used)))}) for r in found]
         return out or None
 
     def stated_eigen(self, values, block, frag) -> list[StepReport] | None:

@@ -3,10 +3,13 @@ r"""Classes of stop 52 (scope52): definitions, examples and recurrences read as 
 * A squared parameter set to a number in prose ("With $\kappa^2 = 1$, ...") was a definition of the name to the end
   of the document, so a claim many paragraphs on that holds only at that value was **proved**; it is a local example
   as ``$x = 2$`` is (the positive root: a scale).
+* A worked value the prose derives ("With $c = 2$ and $q = 0.75$ this gives $W = 8$", after "so $W = c/(1 - q)$") was
+  one more example setting the name: a wrong number was never caught.  It is a claim about the formula in force at
+  the paragraph's numbers (readers.notes.derived_values); a rounded decimal is no slip.
 """
 from __future__ import annotations
 
-from tests.readers.notes.checked import assert_block_verdicts, checked_blocks
+from tests.readers.notes.checked import CONFIRMED, assert_block_verdicts, checked_blocks
 
 _WORDS = "\n\n".join(f"Remark {i} describes the model in words only." for i in range(8))
 
@@ -24,3 +27,23 @@ def test_a_squared_parameter_set_in_prose_is_a_local_example():
     blocks = checked_blocks(SQUARED_EXAMPLE)
     assert_block_verdicts(blocks, ["undecided", "undecided"])  # the law (not checked), then the far claim
     assert blocks[-1].role != "definition" and "kappa" in blocks[-1].steps[0].reason
+
+
+DERIVED = r"""# A geometric total
+
+The total satisfies $W = c + qW$, so $W = \frac{c}{1-q}$. With $c = 2$ and $q = 0.75$ this gives $W = 8$.
+
+# The same, with a slip
+
+The total satisfies $M = a + hM$, so $M = \frac{a}{1-h}$. With $a = 3$ and $h = 0.5$ we get $M = 5$.
+
+# Rounded
+
+The total satisfies $Z = u + kZ$, so $Z = \frac{u}{1-k}$. With $u = 1$ and $k = 0.85$ this gives $Z = 6.67$.
+"""
+
+
+def test_a_value_the_prose_derives_is_a_claim_about_the_formula_in_force():
+    blocks = checked_blocks(DERIVED)
+    witnesses = assert_block_verdicts(blocks, [CONFIRMED, "refuted"])  # the rounded value stays an example
+    assert witnesses[0]["lhs - rhs"] == "1", witnesses  # 3/(1 - 1/2) = 6, not 5
