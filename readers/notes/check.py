@@ -147,7 +147,7 @@ from readers.notes.optimum import OPTIMUM_WORDS, matrix_like, one_by_one, starre
 from readers.notes.matrix_optimum import matrix_rows, minimised_in_prose, stationarity_claim
 from readers.notes.stated_derivatives import as_function, derivative_claim, of_the_last_function, stated_derivative
 from readers.notes import stated_derivatives
-from readers.notes import derived_values
+from readers.notes import derived_values, where_clauses
 from readers.notes.matrix_shapes import ShapeError, Unsupported
 from readers.notes.optimum import SUBJECT_TO as _SUBJECT_TO
 from readers.notes.vector_functions import components
@@ -1194,7 +1194,7 @@ def _copy_section(section):
     for name in ("symbols", "arrays", "functions", "derivatives", "owner", "conditions", "examples", "updates",
                  "in_place", "moved_on", "distributed", "laws", "entry_laws", "entry_independent", "recurrences",
                  "described", "stated", "witnesses", "contested", "integers", "finite", "withheld", "unreadable",
-                 "written", "earlier", "properties", "data", "identities"):
+                 "written", "earlier", "properties", "data", "identities", "clauses"):
         setattr(out, name, copy(getattr(section, name)))
     out.functions = {name: list(cases) for name, cases in section.functions.items()}  # define() edits them in place
     return out
@@ -1657,10 +1657,19 @@ class _Section:
     properties: dict = field(default_factory=dict)  # parameter -> the property of a function that binds it
     # ("f is L-smooth if ...": readers.notes.function_properties), to the next heading
     problem: int = 0  # the problem (readers.notes.problem_boundaries) the examples were set in: they end with it
+    clauses: dict = field(default_factory=dict)  # name -> (body, written, owner) before a where-clause bound it anew
+    # for the definition it follows (readers.notes.where_clauses): restored at the next heading
 
     def enter(self, number: int) -> None:
         """A new heading: conditions, examples, limits and equations end; definitions stay."""
         self.number, self.limit, self.examples, self.equation = number, None, [], None
+        for key, kept in self.clauses.items():  # "L = ... with y = wx + b": the clause's y ends with its section
+            for table, value in zip((self.symbols, self.written, self.owner), kept):
+                if value is None:
+                    table.pop(key, None)
+                else:
+                    table[key] = value
+        self.clauses = {}
         self.conditions = list(self.data)  # a property of the data holds for the document (data_properties)
         self.finite, self.finite_entries, self.widened = {}, {}, ()
         self.witnesses = set()
@@ -2300,6 +2309,10 @@ class _NotesReader(_CatalogMatch):
                                symbols=explain, assumptions=tuple(dict.fromkeys(a for s in unrolled
                                                                                 for a in s.assumptions)),
                                warnings=tuple(dict.fromkeys(warnings)))
+        bound = self.where_clause(values, frag) if values is not None else None
+        if bound is not None:  # "$$L = ...$$ with $\hat y = wx + b$" (readers.notes.where_clauses)
+            return BlockReport(**base, parsed=True, role="definition", parsed_form=shown, symbols=explain,
+                               warnings=tuple(dict.fromkeys([*warnings, bound])))
         if values is not None:
             scope = set(range(frag.paragraph, frag.paragraph + EXAMPLE_REACH + 1))
             if frag.kind == "inline" and 0 < frag.line <= len(self.lines) \
@@ -5064,6 +5077,33 @@ class _NotesReader(_CatalogMatch):
                 return None
             out += found
         return out or None
+
+    def where_clause(self, values, frag) -> str | None:
+        r"""An inline ``name = formula`` that is the where-clause of the definition just before it ("$$L = \frac12(\hat
+        y - y)^2$$ with $\hat y = wx + b$"), for a name defined earlier: the name takes the formula, and the
+        definition it serves is read again with it, to the end of the section (readers.notes.where_clauses).  What
+        it says of the binding, or None (the row stays an example)."""
+        at = where_clauses.follows_a_block(self.lines, frag.line, frag.column) if frag.kind == "inline" else None
+        if at is None or len(values) != 1:
+            return None
+        s = self.section
+        name, value = values[0]
+        if not isinstance(name, sp.Symbol) or is_literal(value) or name not in s.symbols \
+                or self.expand(name) == self.expand(value):
+            return None
+        near = [(owner[1], k) for k, owner in s.owner.items() if owner[0] == s.number and at - 5 <= owner[1] <= frag.line
+                and isinstance(k, sp.Symbol) and k != name and k in s.written
+                and name in s.written[k][0].free_symbols]
+        if not near:
+            return None
+        last = max(line for line, _ in near)
+        served = [k for line, k in near if line == last]
+        s.clauses.setdefault(name, (s.symbols.get(name), s.written.get(name), s.owner.get(name)))
+        self.define(name, value, frag.content_line)
+        for key in served:
+            self.define(key, s.written[key][0], last)
+        return (f"binds {_show(name)} = {_show(value)} in the definition of {', '.join(_show(k) for k in served)} "
+                f"it follows, to the end of the section")
 
     def derived_values(self, values, frag) -> list[StepReport] | None:
         r"""``name = number`` rows that read as local examples but that the prose derives ("With $r = 1$ and

@@ -6,6 +6,10 @@ r"""Classes of stop 52 (scope52): definitions, examples and recurrences read as 
 * A worked value the prose derives ("With $c = 2$ and $q = 0.75$ this gives $W = 8$", after "so $W = c/(1 - q)$") was
   one more example setting the name: a wrong number was never caught.  It is a claim about the formula in force at
   the paragraph's numbers (readers.notes.derived_values); a rounded decimal is no slip.
+* A where-clause after a definition ("$$E = \frac12(\hat p - t)^2$$ where $\hat p = ax + c$") was an example set
+  after the definition had been read with an earlier section's ``\hat p = \sigma(s)``: the derivative by ``a`` was
+  undecided and its wrong twin not caught.  The clause binds the name in the definition it follows, to the end of
+  its section (readers.notes.where_clauses); the earlier meaning is back after the next heading.
 """
 from __future__ import annotations
 
@@ -47,3 +51,24 @@ def test_a_value_the_prose_derives_is_a_claim_about_the_formula_in_force():
     blocks = checked_blocks(DERIVED)
     witnesses = assert_block_verdicts(blocks, [CONFIRMED, "refuted"])  # the rounded value stays an example
     assert witnesses[0]["lhs - rhs"] == "1", witnesses  # 3/(1 - 1/2) = 6, not 5
+
+
+CLAUSE = r"""# A sigmoid unit
+
+The unit outputs $\hat p = \sigma(s)$.
+
+# A linear fit
+
+The error is $$E = \frac{1}{2}(\hat p - t)^2$$
+where $\hat p = ax + c$. Its slope is $$\frac{\partial E}{\partial a} = (\hat p - t)x$$
+
+and not $$\frac{\partial E}{\partial a} = \hat p - t$$
+
+# Back to the unit
+
+Its local slope is $$\frac{\partial \hat p}{\partial s} = \hat p(1 - \hat p)$$
+"""
+
+
+def test_a_where_clause_binds_its_name_in_the_definition_it_follows_and_its_section_only():
+    assert_block_verdicts(checked_blocks(CLAUSE), [CONFIRMED, "refuted", CONFIRMED])
