@@ -147,7 +147,7 @@ from readers.notes.optimum import OPTIMUM_WORDS, matrix_like, one_by_one, starre
 from readers.notes.matrix_optimum import matrix_rows, minimised_in_prose, stationarity_claim
 from readers.notes.stated_derivatives import as_function, derivative_claim, of_the_last_function, stated_derivative
 from readers.notes import stated_derivatives
-from readers.notes import derived_values, where_clauses
+from readers.notes import count_points, derived_values, where_clauses
 from readers.notes.matrix_shapes import ShapeError, Unsupported
 from readers.notes.optimum import SUBJECT_TO as _SUBJECT_TO
 from readers.notes.vector_functions import components
@@ -4215,6 +4215,39 @@ class _NotesReader(_CatalogMatch):
             self.lines[frag.line - 1][frag.column - 1 + len(frag.source):]
         return where_function(after, lambda math: self.parse(math, frag, functions=used), used)
 
+    def whole_counts(self, claim: _Claim, frag: Fragment, out: list[StepReport]) -> list[StepReport]:
+        r"""A refutation of a claim about counts (``\binom{m}{j}``, ``m!``, a sum to ``m``) at a point where a count is
+        no whole number, found again at whole counts, or ``undecided`` where the claim holds at every whole point
+        tried (readers.notes.count_points); ``out`` unchanged otherwise."""
+        if len(out) != 1 or out[0].verdict != "refuted" or not out[0].counterexample \
+                or not isinstance(claim.lhs, sp.Basic) or not isinstance(claim.rhs, sp.Basic):
+            return out
+        lhs, rhs = self.expand(claim.lhs), self.expand(claim.rhs)
+        names = count_points.counts(lhs, rhs)
+        by_name = {x.name: x for x in lhs.free_symbols | rhs.free_symbols if isinstance(x, sp.Symbol)}
+        shown = out[0].counterexample
+        point = {by_name[k]: count_points.value(v) for k, v in shown.items() if k in by_name}
+        if not names or not names <= set(point) or any(v is None for v in point.values()) \
+                or all(point[x].is_integer for x in names):
+            return out
+        conditions, examples = self.in_force(lhs.free_symbols | rhs.free_symbols, frag.paragraph)
+        numbers = {n: v for n, v in examples if is_literal(v)}
+        relations = [c[0] for c in conditions] + [c for c in claim.conditions if isinstance(c, sp.Basic)]
+        try:
+            found = count_points.whole_counterexample(lhs.xreplace(numbers), rhs.xreplace(numbers), claim.rel, point,
+                                                      relations)
+        except Exception:  # noqa: BLE001 - the whole points could not be tried: the refutation stands as found
+            return out
+        counted = ", ".join(sorted(x.name for x in names))
+        if found is False:
+            off = ", ".join(f"{x.name} = {point[x]}" for x in sorted(names, key=lambda x: x.name))
+            return [_undecided(out[0], f"holds at every whole {counted} from 0 to {count_points.MAX_COUNT} tried; it "
+                                       f"fails only at {off}, where a count is no whole number")]
+        if found is None:
+            return out
+        return [dataclasses.replace(out[0], counterexample=found,
+                                    reason=f"{out[0].reason}; found again where {counted} are whole numbers (counts)")]
+
     def check_claim_once(self, claim: _Claim, frag: Fragment) -> list[StepReport]:
         r""":meth:`claim_readings`, with no refutation that rests on a name read as a free value where the notes mean
         something else: a member of a sequence (``\delta_{t+l}`` after ``\delta_t = \dots``, the ``r_{t+l}`` of
@@ -4227,7 +4260,7 @@ class _NotesReader(_CatalogMatch):
         chained = self.chained_recurrence(claim) if claim.recurrence is not None else None
         if chained is not None:  # (1 - a) x_k = (1 - a)^{k+1} x_0 after x_{k+1} = (1 - a) x_k (chained_recurrences)
             return [chained]
-        out = self.claim_readings(claim, frag)
+        out = self.whole_counts(claim, frag, self.claim_readings(claim, frag))
         held = indicator_names((self.expand(claim.lhs), self.expand(claim.rhs)))  # a definition read it exactly
         if held and any(r.verdict in ("proved", "verified") for r in out):
             # 1[x > 0] x = x was proved: the bracket's condition became the block's, and 1 a free value

@@ -10,6 +10,9 @@ r"""Classes of stop 52 (scope52): definitions, examples and recurrences read as 
   after the definition had been read with an earlier section's ``\hat p = \sigma(s)``: the derivative by ``a`` was
   undecided and its wrong twin not caught.  The clause binds the name in the definition it follows, to the end of
   its section (readers.notes.where_clauses); the earlier meaning is back after the next heading.
+* A slip in a rule about counts (``\binom{m}{j}``, ``m!``) was refuted at ``m = j = 1/2``: right, but it reads as a
+  misreading.  The counterexample is found again at whole counts (readers.notes.count_points); a claim that holds at
+  every whole count tried and fails only off them is undecided.
 """
 from __future__ import annotations
 
@@ -72,3 +75,19 @@ Its local slope is $$\frac{\partial \hat p}{\partial s} = \hat p(1 - \hat p)$$
 
 def test_a_where_clause_binds_its_name_in_the_definition_it_follows_and_its_section_only():
     assert_block_verdicts(checked_blocks(CLAUSE), [CONFIRMED, "refuted", CONFIRMED])
+
+
+COUNTS = r"""# Counting rules
+
+A slip in the rule: $\binom{m}{j} = \binom{m-1}{j-1} + \binom{m}{j-1}$.
+
+Another: $m! = (m + 2)(m - 1)!$.
+
+At whole $m$ only: $(-1)^{2m}\, m! = m!$.
+"""
+
+
+def test_a_rule_about_counts_is_refuted_where_the_counts_are_whole_numbers():
+    witnesses = assert_block_verdicts(checked_blocks(COUNTS), ["refuted", "refuted", "undecided"])
+    for w in witnesses:
+        assert all(w[x].isdigit() for x in ("m", "j") if x in w), w
