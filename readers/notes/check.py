@@ -147,7 +147,7 @@ from readers.notes.optimum import OPTIMUM_WORDS, matrix_like, one_by_one, starre
 from readers.notes.matrix_optimum import matrix_rows, minimised_in_prose, stationarity_claim
 from readers.notes.stated_derivatives import as_function, derivative_claim, of_the_last_function, stated_derivative
 from readers.notes import stated_derivatives
-from readers.notes import count_points, derived_values, where_clauses
+from readers.notes import count_points, derived_values, recurrence_cases, where_clauses
 from readers.notes.matrix_shapes import ShapeError, Unsupported
 from readers.notes.optimum import SUBJECT_TO as _SUBJECT_TO
 from readers.notes.vector_functions import components
@@ -2273,6 +2273,11 @@ class _NotesReader(_CatalogMatch):
         if stated:  # "the derivative of $x \mapsto \log(1 + e^x)$ is $x \mapsto ...$" (readers.notes.stated_derivatives)
             return BlockReport(**base, parsed=True, steps=tuple(stated), role="claim", parsed_form=shown,
                                symbols=explain, warnings=tuple(dict.fromkeys(warnings)))
+        case = self.recurrence_case(block, frag)
+        if case:  # "With $z_t = 1$, $h_t = h_{t-1}$" after the update h_t = ... (readers.notes.recurrence_cases)
+            return BlockReport(**base, parsed=True, steps=tuple(case), role="claim", parsed_form=shown,
+                               symbols=explain, assumptions=tuple(dict.fromkeys(a for r in case for a in r.assumptions)),
+                               warnings=tuple(dict.fromkeys(warnings)))
         values = example_values(block, seen if frag.kind == "inline" else frozenset(), squares=frag.kind == "inline")
         if values is not None and "=" in frag.content and all(v.is_number for _, v in values) \
                 and self.matrix_claims.writes_declared(frag, frag.content_line, _first_value_text(frag.content)):
@@ -5110,6 +5115,35 @@ class _NotesReader(_CatalogMatch):
                 return None
             out += found
         return out or None
+
+    def recurrence_case(self, block, frag) -> list[StepReport] | None:
+        r"""An inline ``x_t = G`` after an update ``x_t = F`` of the section, in a paragraph that set a name of ``F``
+        to a value ("With $z_t = 1$, $h_t = h_{t-1}$"): the claim ``F`` at that value ``= G``, checked; None when the
+        block is no such row (readers.notes.recurrence_cases)."""
+        rows = [r for r in block.rows if r.kind not in ("empty", "prose")]
+        if frag.kind != "inline" or len(rows) != 1 or rows[0].chain.rels != ("=",) or rows[0].conditions:
+            return None
+        lhs, rhs = rows[0].chain.exprs
+        found = self.section.recurrences.get(base_name(lhs) or "")
+        if found is None or found.line == frag.content_line:
+            return None
+        examples = [(n, v) for n, v, scope, _ in self.section.examples if min(scope) == frag.paragraph]
+        case = recurrence_cases.case_claim(lhs, rhs, found, examples)
+        if case is None:
+            return None
+        at, written, used = case
+        shown_used = tuple(f"{_show(n)} = {_show(v)} (example)" for n, v in used)
+        claim = _Claim(at, "=", written, (), frag.content_line, shown_lhs=_show(lhs))
+        shown = {"lhs": _show(lhs), "rel": "=", "rhs": _show(rhs), "line": frag.content_line}
+        with self.aside(self.section):  # an identity in the names left (h_{t-1}, \tilde h_t): never an equation in them
+            try:
+                steps = self.check_plain(claim, frag, at, written, shown)
+            except Exception:  # noqa: BLE001 - the case could not be checked: the row keeps its own reading
+                return None
+        if not steps:
+            return None
+        return [StepReport(**{**r.__dict__, "assumptions": tuple(dict.fromkeys(
+            (*r.assumptions, f"{_show(lhs)} by its recurrence (line {found.line})", *shown_used)))}) for r in steps]
 
     def where_clause(self, values, frag) -> str | None:
         r"""An inline ``name = formula`` that is the where-clause of the definition just before it ("$$L = \frac12(\hat

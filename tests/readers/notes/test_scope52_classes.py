@@ -13,6 +13,9 @@ r"""Classes of stop 52 (scope52): definitions, examples and recurrences read as 
 * A slip in a rule about counts (``\binom{m}{j}``, ``m!``) was refuted at ``m = j = 1/2``: right, but it reads as a
   misreading.  The counterexample is found again at whole counts (readers.notes.count_points); a claim that holds at
   every whole count tried and fails only off them is undecided.
+* A recurrence read at a value ("With $f_t = 1$ and $i_t = 0$, $c_t = c_{t-1}$" after the cell update
+  ``c_t = f_t c_{t-1} + i_t g_t``) was a new update (or an example), never checked: it is the claim that the update
+  at those values gives the row (readers.notes.recurrence_cases), and a wrong case is refuted.
 """
 from __future__ import annotations
 
@@ -91,3 +94,17 @@ def test_a_rule_about_counts_is_refuted_where_the_counts_are_whole_numbers():
     witnesses = assert_block_verdicts(checked_blocks(COUNTS), ["refuted", "refuted", "undecided"])
     for w in witnesses:
         assert all(w[x].isdigit() for x in ("m", "j") if x in w), w
+
+
+CELL = r"""# A memory cell
+
+The cell is updated by $$c_t = f_t c_{t-1} + i_t g_t$$
+
+With $f_t = 1$ and $i_t = 0$, $c_t = c_{t-1}$: the cell keeps its content.
+
+With $f_t = 0$, $c_t = c_{t-1}$ as well, says a careless reader.
+"""
+
+
+def test_a_recurrence_read_at_a_value_its_sentence_sets_is_a_claim_about_it():
+    assert_block_verdicts(checked_blocks(CELL), [CONFIRMED, "refuted"])
