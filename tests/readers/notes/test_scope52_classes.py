@@ -16,6 +16,8 @@ r"""Classes of stop 52 (scope52): definitions, examples and recurrences read as 
 * A recurrence read at a value ("With $f_t = 1$ and $i_t = 0$, $c_t = c_{t-1}$" after the cell update
   ``c_t = f_t c_{t-1} + i_t g_t``) was a new update (or an example), never checked: it is the claim that the update
   at those values gives the row (readers.notes.recurrence_cases), and a wrong case is refuted.
+* A conditional law ``Y \mid M \sim \mathcal{N}(M, 1)`` (a bar at the top level) was a parse error; it reads as the
+  law of ``Y`` given ``M`` (readers.latex.conditional_laws), never as the unconditional law of ``Y``.
 """
 from __future__ import annotations
 
@@ -108,3 +110,17 @@ With $f_t = 0$, $c_t = c_{t-1}$ as well, says a careless reader.
 
 def test_a_recurrence_read_at_a_value_its_sentence_sets_is_a_claim_about_it():
     assert_block_verdicts(checked_blocks(CELL), [CONFIRMED, "refuted"])
+
+
+GIVEN = r"""# A two-level model
+
+The readings are $$y \mid m \sim \mathcal{N}(m, 1)$$ and the level is $$m \sim \mathcal{N}(0, 4)$$
+
+So $$\mathbb{E}[y] = m$$ would confuse the two laws.
+"""
+
+
+def test_a_conditional_law_parses_and_is_not_the_unconditional_law():
+    blocks = checked_blocks(GIVEN)
+    assert [b.line for b in blocks] == [3, 3, 5], [(b.line, b.verdict) for b in blocks]
+    assert "Given" in blocks[0].parsed_form[0] and blocks[2].verdict not in CONFIRMED, blocks[2].steps
