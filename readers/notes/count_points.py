@@ -83,16 +83,18 @@ def whole_counterexample(lhs, rhs, rel: str, named: dict, conditions) -> dict | 
         if not all(c.xreplace(point) == sp.true for c in conditions) or not _proper(lhs, rhs, point):
             continue
         try:
-            left, right = (sp.simplify(side.xreplace(point).doit()) for side in (lhs, rhs))
+            left, right = (side.xreplace(point).doit() for side in (lhs, rhs))
+            difference = left - right
+            difference = difference if difference.is_Rational else sp.simplify(difference)
         except Exception:  # noqa: BLE001 - a side that does not evaluate at this point: skipped
             continue
         if left.free_symbols or right.free_symbols:
             return None
-        failed = _fails(rel, sp.simplify(left - right))
+        failed = _fails(rel, difference)
         if failed is None:
             continue
         tried += 1
         if failed:
             return {**{x.name: str(v) for x, v in zip(names, whole)}, **{str(x): str(v) for x, v in fixed.items()},
-                    "lhs": str(left), "rhs": str(right), "lhs - rhs": str(sp.simplify(left - right))}
+                    "lhs": str(left), "rhs": str(right), "lhs - rhs": str(difference)}
     return False if tried else None

@@ -86,14 +86,12 @@ COUNTS = r"""# Counting rules
 
 A slip in the rule: $\binom{m}{j} = \binom{m-1}{j-1} + \binom{m}{j-1}$.
 
-Another: $m! = (m + 2)(m - 1)!$.
-
-At whole $m$ only: $(-1)^{2m}\, m! = m!$.
+At whole $m$ and $j$ only: $\binom{m}{j} \cos(2\pi j) = \binom{m}{j}$.
 """
 
 
 def test_a_rule_about_counts_is_refuted_where_the_counts_are_whole_numbers():
-    witnesses = assert_block_verdicts(checked_blocks(COUNTS), ["refuted", "refuted", "undecided"])
+    witnesses = assert_block_verdicts(checked_blocks(COUNTS), ["refuted", "undecided"])
     for w in witnesses:
         assert all(w[x].isdigit() for x in ("m", "j") if x in w), w
 
