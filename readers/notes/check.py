@@ -5121,7 +5121,8 @@ class _NotesReader(_CatalogMatch):
         to a value ("With $z_t = 1$, $h_t = h_{t-1}$"): the claim ``F`` at that value ``= G``, checked; None when the
         block is no such row (readers.notes.recurrence_cases)."""
         rows = [r for r in block.rows if r.kind not in ("empty", "prose")]
-        if frag.kind != "inline" or len(rows) != 1 or rows[0].chain.rels != ("=",) or rows[0].conditions:
+        if frag.kind != "inline" or len(rows) != 1 or rows[0].chain.rels != ("=",) or rows[0].conditions \
+                or len(rows[0].chain.exprs) != 2:  # "$= \int ...$" continues a row: no left side of its own
             return None
         lhs, rhs = rows[0].chain.exprs
         found = self.section.recurrences.get(base_name(lhs) or "")
