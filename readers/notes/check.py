@@ -168,6 +168,7 @@ from readers.notes.probability import SIZE_LABEL, _evaluate_expectations, _proba
 from readers.notes.probability_bounds import METHOD as BOUNDS_METHOD
 from readers.notes.probability_bounds import bounded as probability_bounds
 from readers.notes.reading import (
+    SETS_A_VALUE,
     as_relations,
     base_name,
     condition_pairs,
@@ -2278,7 +2279,9 @@ class _NotesReader(_CatalogMatch):
             return BlockReport(**base, parsed=True, steps=tuple(case), role="claim", parsed_form=shown,
                                symbols=explain, assumptions=tuple(dict.fromkeys(a for r in case for a in r.assumptions)),
                                warnings=tuple(dict.fromkeys(warnings)))
-        values = example_values(block, seen if frag.kind == "inline" else frozenset(), squares=frag.kind == "inline")
+        squares = frag.kind == "inline" and SETS_A_VALUE.search(
+            text_before(self.lines, frag.kind, frag.line, frag.column)) is not None  # "With $\tau^2 = 1$"
+        values = example_values(block, seen if frag.kind == "inline" else frozenset(), squares=squares)
         if values is not None and "=" in frag.content and all(v.is_number for _, v in values) \
                 and self.matrix_claims.writes_declared(frag, frag.content_line, _first_value_text(frag.content)):
             values = None  # H = X(X^T X)^{-1} X^T is no example H = 1 (its scalar parse): a definition in matrices

@@ -255,8 +255,8 @@ def as_relations(pairs) -> list:
 def example_values(block, seen=frozenset(), squares=False) -> list | None:
     """``[(name, value)]`` when the block only sets names to numbers (``$x = 2$``, ``$p = 0$``, several at once:
     ``$\\mu_X = \\mu_Y = 0$``), or names already used in this section to expressions (``$D = a/(a + b)$``
-    after a claim about ``D``), else None.  With ``squares`` (a block in prose), a name's square set to a positive
-    number ("With $\\tau^2 = 1$, ...") sets the name, a scale, to the positive root: a local example as ``$x = 2$``
+    after a claim about ``D``), else None.  With ``squares`` (a block in prose after :data:`SETS_A_VALUE`), a name's
+    square set to a positive number ("With $\\tau^2 = 1$, ...") sets the name, a scale, to the positive root: a local example as ``$x = 2$``
     is, not a definition of the name to the end of the document."""
     out = []
     for row in block.rows:
@@ -280,6 +280,11 @@ def example_values(block, seen=frozenset(), squares=False) -> list | None:
             return None
         out.append((exprs[0], exprs[1]))
     return out or None
+
+
+SETS_A_VALUE = re.compile(r"\b(?:with|let|take|set|setting|assume|assuming|choose|choosing|suppose)\s*$", re.IGNORECASE)
+r"""Words right before an inline block that set up an example ("With $\tau^2 = 1$"): only then is a squared name set
+to a number an example (not after "for $x^2 = 2$", an equation, nor "such that $k^2 = 9$", where k may be -3)."""
 
 
 def _squared_name(e) -> bool:
