@@ -52,6 +52,7 @@ import lark
 import sympy as sp
 
 from readers.latex.events import events_as_names
+from readers.latex.conditional_laws import as_conditional_laws
 from readers.latex.units import one_unit_as_one
 from readers.latex.nodes import (
     SUMMED,
@@ -133,6 +134,7 @@ def _parse_block(text: str, names, functions, indices=(), letters=(), factors=()
         raise LatexParseError("NUL byte", text.count("\n", 0, k) + 1, k - text.rfind("\n", 0, k))
     text = one_unit_as_one(text)  # 4.92\,[\rm cm]: a block's one unit is 1 (readers.latex.units)
     text = events_as_names(text)  # P(+ \mid \neg D): events in logic and signs (readers.latex.events)
+    text = as_conditional_laws(text)  # x_i \mid \mu \sim N(mu, s^2): a law given mu (readers.latex.conditional_laws)
     try:
         tree = _parser().parse(text)
     except LatexParseError:

@@ -152,6 +152,7 @@ from readers.notes.optimum import OPTIMUM_WORDS, matrix_like, one_by_one, starre
 from readers.notes.matrix_optimum import matrix_rows, minimised_in_prose, stationarity_claim
 from readers.notes.stated_derivatives import as_function, derivative_claim, of_the_last_function, stated_derivative
 from readers.notes import stated_derivatives
+from readers.notes import count_points, derived_values, recurrence_cases, where_clauses
 from readers.notes.matrix_shapes import ShapeError, Unsupported
 from readers.notes.optimum import SUBJECT_TO as _SUBJECT_TO
 from readers.notes.vector_functions import components
@@ -173,6 +174,7 @@ from readers.notes.probability import SIZE_LABEL, _evaluate_expectations, _proba
 from readers.notes.probability_bounds import METHOD as BOUNDS_METHOD
 from readers.notes.probability_bounds import bounded as probability_bounds
 from readers.notes.reading import (
+    SETS_A_VALUE,
     as_relations,
     base_name,
     condition_pairs,
@@ -1230,7 +1232,7 @@ def _copy_section(section):
     for name in ("symbols", "arrays", "functions", "derivatives", "owner", "conditions", "examples", "updates",
                  "in_place", "moved_on", "distributed", "laws", "entry_laws", "entry_independent", "recurrences",
                  "described", "stated", "witnesses", "contested", "integers", "finite", "withheld", "unreadable",
-                 "written", "earlier", "properties", "data", "identities"):
+                 "written", "earlier", "properties", "data", "identities", "clauses"):
         setattr(out, name, copy(getattr(section, name)))
     out.functions = {name: list(cases) for name, cases in section.functions.items()}  # define() edits them in place
     return out
@@ -1693,10 +1695,19 @@ class _Section:
     properties: dict = field(default_factory=dict)  # parameter -> the property of a function that binds it
     # ("f is L-smooth if ...": readers.notes.function_properties), to the next heading
     problem: int = 0  # the problem (readers.notes.problem_boundaries) the examples were set in: they end with it
+    clauses: dict = field(default_factory=dict)  # name -> (body, written, owner) before a where-clause bound it anew
+    # for the definition it follows (readers.notes.where_clauses): restored at the next heading
 
     def enter(self, number: int) -> None:
         """A new heading: conditions, examples, limits and equations end; definitions stay."""
         self.number, self.limit, self.examples, self.equation = number, None, [], None
+        for key, kept in self.clauses.items():  # "L = ... with y = wx + b": the clause's y ends with its section
+            for table, value in zip((self.symbols, self.written, self.owner), kept):
+                if value is None:
+                    table.pop(key, None)
+                else:
+                    table[key] = value
+        self.clauses = {}
         self.conditions = list(self.data)  # a property of the data holds for the document (data_properties)
         self.finite, self.finite_entries, self.widened = {}, {}, ()
         self.witnesses = set()
@@ -2301,7 +2312,14 @@ class _NotesReader(_CatalogMatch):
         if stated:  # "the derivative of $x \mapsto \log(1 + e^x)$ is $x \mapsto ...$" (readers.notes.stated_derivatives)
             return BlockReport(**base, parsed=True, steps=tuple(stated), role="claim", parsed_form=shown,
                                symbols=explain, warnings=tuple(dict.fromkeys(warnings)))
-        values = example_values(block, seen if frag.kind == "inline" else frozenset())
+        case = self.recurrence_case(block, frag)
+        if case:  # "With $z_t = 1$, $h_t = h_{t-1}$" after the update h_t = ... (readers.notes.recurrence_cases)
+            return BlockReport(**base, parsed=True, steps=tuple(case), role="claim", parsed_form=shown,
+                               symbols=explain, assumptions=tuple(dict.fromkeys(a for r in case for a in r.assumptions)),
+                               warnings=tuple(dict.fromkeys(warnings)))
+        squares = frag.kind == "inline" and SETS_A_VALUE.search(
+            text_before(self.lines, frag.kind, frag.line, frag.column)) is not None  # "With $\tau^2 = 1$"
+        values = example_values(block, seen if frag.kind == "inline" else frozenset(), squares=squares)
         if values is not None and "=" in frag.content and all(v.is_number for _, v in values) \
                 and self.matrix_claims.writes_declared(frag, frag.content_line, _first_value_text(frag.content)):
             values = None  # H = X(X^T X)^{-1} X^T is no example H = 1 (its scalar parse): a definition in matrices
@@ -2325,7 +2343,8 @@ class _NotesReader(_CatalogMatch):
                                       and {x.name for x in n.free_symbols} & set(self.section.laws) for n, _ in values):
             values = None  # P(N = 1) = e^{-2} after N ~ Poisson(2): a value of that law, a claim (readers.notes.laws)
         unrolled = (self.unrolled_values(values or [], frag) or _entry_restatement(frag)
-                    or self.known_values(values or [], frag)) if values is not None else None
+                    or self.known_values(values or [], frag) or self.derived_values(values or [], frag)) \
+            if values is not None else None
         eigen = self.stated_eigen(values, block, frag) if values is not None and not unrolled else None
         if eigen:  # "the matrix $A = [...]$, which has eigenvalue $\lambda_1 = 25$" (readers.notes.prose_eigenpairs)
             self.section.examples += [(n, v, set(range(frag.paragraph, frag.paragraph + EXAMPLE_REACH + 1)),
@@ -2336,6 +2355,10 @@ class _NotesReader(_CatalogMatch):
                                symbols=explain, assumptions=tuple(dict.fromkeys(a for s in unrolled
                                                                                 for a in s.assumptions)),
                                warnings=tuple(dict.fromkeys(warnings)))
+        bound = self.where_clause(values, frag) if values is not None else None
+        if bound is not None:  # "$$L = ...$$ with $\hat y = wx + b$" (readers.notes.where_clauses)
+            return BlockReport(**base, parsed=True, role="definition", parsed_form=shown, symbols=explain,
+                               warnings=tuple(dict.fromkeys([*warnings, bound])))
         if values is not None:
             scope = set(range(frag.paragraph, frag.paragraph + EXAMPLE_REACH + 1))
             if frag.kind == "inline" and 0 < frag.line <= len(self.lines) \
@@ -4245,6 +4268,39 @@ class _NotesReader(_CatalogMatch):
             self.lines[frag.line - 1][frag.column - 1 + len(frag.source):]
         return where_function(after, lambda math: self.parse(math, frag, functions=used), used)
 
+    def whole_counts(self, claim: _Claim, frag: Fragment, out: list[StepReport]) -> list[StepReport]:
+        r"""A refutation of a claim about counts (``\binom{m}{j}``, ``m!``, a sum to ``m``) at a point where a count is
+        no whole number, found again at whole counts, or ``undecided`` where the claim holds at every whole point
+        tried (readers.notes.count_points); ``out`` unchanged otherwise."""
+        if len(out) != 1 or out[0].verdict != "refuted" or not out[0].counterexample \
+                or not isinstance(claim.lhs, sp.Basic) or not isinstance(claim.rhs, sp.Basic):
+            return out
+        lhs, rhs = self.expand(claim.lhs), self.expand(claim.rhs)
+        names = count_points.counts(lhs, rhs)
+        by_name = {x.name: x for x in lhs.free_symbols | rhs.free_symbols if isinstance(x, sp.Symbol)}
+        shown = out[0].counterexample
+        point = {by_name[k]: count_points.value(v) for k, v in shown.items() if k in by_name}
+        if not names or not names <= set(point) or any(v is None for v in point.values()) \
+                or all(point[x].is_integer for x in names):
+            return out
+        conditions, examples = self.in_force(lhs.free_symbols | rhs.free_symbols, frag.paragraph)
+        numbers = {n: v for n, v in examples if is_literal(v)}
+        relations = [c[0] for c in conditions] + [c for c in claim.conditions if isinstance(c, sp.Basic)]
+        try:
+            found = count_points.whole_counterexample(lhs.xreplace(numbers), rhs.xreplace(numbers), claim.rel, point,
+                                                      relations)
+        except Exception:  # noqa: BLE001 - the whole points could not be tried: the refutation stands as found
+            return out
+        counted = ", ".join(sorted(x.name for x in names))
+        if found is False:
+            off = ", ".join(f"{x.name} = {point[x]}" for x in sorted(names, key=lambda x: x.name))
+            return [_undecided(out[0], f"holds at every whole {counted} from 0 to {count_points.MAX_COUNT} tried; it "
+                                       f"fails only at {off}, where a count is no whole number")]
+        if found is None:
+            return out
+        return [dataclasses.replace(out[0], counterexample=found,
+                                    reason=f"{out[0].reason}; found again where {counted} are whole numbers (counts)")]
+
     def check_claim_once(self, claim: _Claim, frag: Fragment) -> list[StepReport]:
         r""":meth:`claim_readings`, with no refutation that rests on a name read as a free value where the notes mean
         something else: a member of a sequence (``\delta_{t+l}`` after ``\delta_t = \dots``, the ``r_{t+l}`` of
@@ -4257,7 +4313,7 @@ class _NotesReader(_CatalogMatch):
         chained = self.chained_recurrence(claim) if claim.recurrence is not None else None
         if chained is not None:  # (1 - a) x_k = (1 - a)^{k+1} x_0 after x_{k+1} = (1 - a) x_k (chained_recurrences)
             return [chained]
-        out = self.claim_readings(claim, frag)
+        out = self.whole_counts(claim, frag, self.claim_readings(claim, frag))
         held = indicator_names((self.expand(claim.lhs), self.expand(claim.rhs)))  # a definition read it exactly
         if held and any(r.verdict in ("proved", "verified") for r in out):
             # 1[x > 0] x = x was proved: the bracket's condition became the block's, and 1 a free value
@@ -5111,6 +5167,95 @@ class _NotesReader(_CatalogMatch):
             if not found or not all(r.verdict in ("proved", "verified") for r in found):
                 return None
             out += found
+        return out or None
+
+    def recurrence_case(self, block, frag) -> list[StepReport] | None:
+        r"""An inline ``x_t = G`` after an update ``x_t = F`` of the section, in a paragraph that set a name of ``F``
+        to a value ("With $z_t = 1$, $h_t = h_{t-1}$"): the claim ``F`` at that value ``= G``, checked; None when the
+        block is no such row (readers.notes.recurrence_cases)."""
+        rows = [r for r in block.rows if r.kind not in ("empty", "prose")]
+        if frag.kind != "inline" or len(rows) != 1 or rows[0].chain.rels != ("=",) or rows[0].conditions \
+                or len(rows[0].chain.exprs) != 2:  # "$= \int ...$" continues a row: no left side of its own
+            return None
+        lhs, rhs = rows[0].chain.exprs
+        found = self.section.recurrences.get(base_name(lhs) or "")
+        if found is None or found.line == frag.content_line:
+            return None
+        examples = [(n, v) for n, v, scope, _ in self.section.examples if min(scope) == frag.paragraph]
+        case = recurrence_cases.case_claim(lhs, rhs, found, examples)
+        if case is None:
+            return None
+        at, written, used = case
+        shown_used = tuple(f"{_show(n)} = {_show(v)} (example)" for n, v in used)
+        claim = _Claim(at, "=", written, (), frag.content_line, shown_lhs=_show(lhs))
+        shown = {"lhs": _show(lhs), "rel": "=", "rhs": _show(rhs), "line": frag.content_line}
+        with self.aside(self.section):  # an identity in the names left (h_{t-1}, \tilde h_t): never an equation in them
+            try:
+                steps = self.check_plain(claim, frag, at, written, shown)
+            except Exception:  # noqa: BLE001 - the case could not be checked: the row keeps its own reading
+                return None
+        if not steps:
+            return None
+        return [StepReport(**{**r.__dict__, "assumptions": tuple(dict.fromkeys(
+            (*r.assumptions, f"{_show(lhs)} by its recurrence (line {found.line})", *shown_used)))}) for r in steps]
+
+    def where_clause(self, values, frag) -> str | None:
+        r"""An inline ``name = formula`` that is the where-clause of the definition just before it ("$$L = \frac12(\hat
+        y - y)^2$$ with $\hat y = wx + b$"), for a name defined earlier: the name takes the formula, and the
+        definition it serves is read again with it, to the end of the section (readers.notes.where_clauses).  What
+        it says of the binding, or None (the row stays an example)."""
+        at = where_clauses.follows_a_block(self.lines, frag.line, frag.column) if frag.kind == "inline" else None
+        if at is None or len(values) != 1:
+            return None
+        s = self.section
+        name, value = values[0]
+        if not isinstance(name, sp.Symbol) or is_literal(value) or name not in s.symbols \
+                or self.expand(name) == self.expand(value):
+            return None
+        near = [(owner[1], k) for k, owner in s.owner.items() if owner[0] == s.number and at - 5 <= owner[1] <= frag.line
+                and isinstance(k, sp.Symbol) and k != name and k in s.written
+                and name in s.written[k][0].free_symbols]
+        if not near:
+            return None
+        last = max(line for line, _ in near)
+        served = [k for line, k in near if line == last]
+        s.clauses.setdefault(name, (s.symbols.get(name), s.written.get(name), s.owner.get(name)))
+        self.define(name, value, frag.content_line)
+        for key in served:
+            self.define(key, s.written[key][0], last)
+        return (f"binds {_show(name)} = {_show(value)} in the definition of {', '.join(_show(k) for k in served)} "
+                f"it follows, to the end of the section")
+
+    def derived_values(self, values, frag) -> list[StepReport] | None:
+        r"""``name = number`` rows that read as local examples but that the prose derives ("With $r = 1$ and
+        $\gamma = 0.95$ this gives $V = 20$" after "so $V = \frac{r}{1-\gamma}$"): the formula in force for each name
+        at the paragraph's numbers, checked; a wrong number is refuted (readers.notes.derived_values).  None when the
+        prose does not derive it, or a name's formula is itself a number or leaves a name unset (the rows stay
+        examples)."""
+        if frag.kind != "inline" or not 0 < frag.line <= len(self.lines) \
+                or not derived_values.derives(text_before(self.lines, frag.kind, frag.line, frag.column)):
+            return None
+        examples = self.in_force(set(), frag.paragraph)[1]
+        numbers = {n: v for n, v in examples if is_literal(v) and v.is_number}
+        formulas = {n: v for n, v in examples if not is_literal(v)}
+        out = []
+        for name, value in values:
+            formula = formulas.get(name)
+            formula = formula if formula is not None else self.expand(name) if name not in numbers else None
+            if formula is None or formula == name or not is_literal(value) or not formula.free_symbols \
+                    or not formula.free_symbols <= set(numbers):
+                return None
+            at = formula.xreplace(numbers)
+            half = derived_values.rounding_half_unit(frag.content)
+            if half is not None and at.is_number and abs(sp.N(at - value, 30)) <= half:
+                return None  # 20/3 written 6.67: rounded, not a slip (left an example)
+            used = tuple(f"{_show(n)} = {_show(v)} (example)" for n, v in numbers.items() if n in formula.free_symbols)
+            found = self.check_aside(_Claim(at, "=", value, (), frag.content_line, shown_lhs=_show(name)), frag)
+            if not found or not all(r.verdict in ("proved", "verified") or r.verdict == "refuted" and r.counterexample
+                                    for r in found):
+                return None
+            out += [StepReport(**{**r.__dict__, "lhs": _show(name), "assumptions": tuple(dict.fromkeys(
+                (*r.assumptions, f"{_show(name)} = {_show(formula)}", *used)))}) for r in found]
         return out or None
 
     def stated_eigen(self, values, block, frag) -> list[StepReport] | None:

@@ -252,10 +252,12 @@ def as_relations(pairs) -> list:
     return out
 
 
-def example_values(block, seen=frozenset()) -> list | None:
+def example_values(block, seen=frozenset(), squares=False) -> list | None:
     """``[(name, value)]`` when the block only sets names to numbers (``$x = 2$``, ``$p = 0$``, several at once:
     ``$\\mu_X = \\mu_Y = 0$``), or names already used in this section to expressions (``$D = a/(a + b)$``
-    after a claim about ``D``), else None."""
+    after a claim about ``D``), else None.  With ``squares`` (a block in prose after :data:`SETS_A_VALUE`), a name's
+    square set to a positive number ("With $\\tau^2 = 1$, ...") sets the name, a scale, to the positive root: a local example as ``$x = 2$``
+    is, not a definition of the name to the end of the document."""
     out = []
     for row in block.rows:
         if row.kind in ("empty", "prose"):
@@ -267,6 +269,10 @@ def example_values(block, seen=frozenset()) -> list | None:
                 and all(_is_name(e) for e in exprs[:-1]) and len(set(exprs[:-1])) == len(exprs) - 1:
             out += [(e, exprs[-1]) for e in exprs[:-1]]
             continue
+        if squares and not row.continued and len(exprs) == 2 and rels == ("=",) and _squared_name(exprs[0]) \
+                and is_literal(exprs[1]) and exprs[1].is_positive:
+            out.append((exprs[0].base, sp.sqrt(exprs[1])))
+            continue
         if row.continued or len(exprs) != 2 or rels != ("=",) or not _is_name(exprs[0]) \
                 or isinstance(exprs[1], sp.Tuple) or exprs[0] in exprs[1].free_symbols:
             return None
@@ -274,6 +280,16 @@ def example_values(block, seen=frozenset()) -> list | None:
             return None
         out.append((exprs[0], exprs[1]))
     return out or None
+
+
+SETS_A_VALUE = re.compile(r"\b(?:with|let|take|set|setting|assume|assuming|choose|choosing|suppose)\s*$", re.IGNORECASE)
+r"""Words right before an inline block that set up an example ("With $\tau^2 = 1$"): only then is a squared name set
+to a number an example (not after "for $x^2 = 2$", an equation, nor "such that $k^2 = 9$", where k may be -3)."""
+
+
+def _squared_name(e) -> bool:
+    r"""``\tau^2``: the square of a name."""
+    return isinstance(e, sp.Pow) and e.exp == 2 and _is_name(e.base)
 
 
 def cancelled_to_literal(text: str, value) -> bool:
