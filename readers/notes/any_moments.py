@@ -11,6 +11,12 @@ difference $\text{lhs} - \text{rhs}$ is taken over one denominator; its numerato
 for every value of them when at the chosen point all its terms in the moments vanish and its constant term does not
 (the point is found by solving those coefficients for the one other name), or, with a single moment, when it has no
 real root.  Names a stated condition restricts are never given a value here (the point might break the condition).
+
+The point is never a whole number.  There a law's moment may not exist: a true claim written as
+$a(q)\,\mathbb{E}[Y] = b(q)$ has $\mathbb{E}[Y] = b(q)/a(q)$, whose pole sits where $a$ vanishes, and the moments of
+the usual families blow up at whole values of their parameters ($\mathbb{E}[Y] = (1 - q)/q$ failures before a first
+success at $q = 0$, $\operatorname{Var}(T) = \nu/(\nu - 2)$ at $\nu = 2$, a Pareto mean at $\alpha = 1$).  So
+$q\,\mathbb{E}[Y_j] = 1 - q$, true of those counts, is not refuted at $q = 0$.
 """
 from __future__ import annotations
 
@@ -75,7 +81,7 @@ def _points(varying, names):
         return
     for root in roots[:4]:
         value = root.get(name)
-        if value is not None and value.is_number:
+        if value is not None and value.is_number and not value.is_integer:  # no pole of a moment (docstring)
             yield {name: value}
 
 

@@ -146,3 +146,16 @@ Its information, sign slipped: $$-\frac{E[Y_j]}{p^2} - \frac{(1-E[Y_j])}{(1-p)^2
 def test_a_letter_squared_beside_its_own_bracket_is_a_number_not_the_density():
     blocks = checked_blocks(DENSITY_LETTER)
     assert_block_verdicts(blocks, [CONFIRMED, "refuted", "refuted"])
+
+
+MOMENT_POLE = r"""# Counts
+
+Let $Y_1, \dots, Y_n$ count the trials before the first success, each success having probability $q$.
+
+Then $$q\,\mathbb{E}[Y_j] = 1 - q.$$
+"""
+
+
+def test_a_moment_claim_is_not_refuted_where_the_moment_may_not_exist():
+    blocks = checked_blocks(MOMENT_POLE)
+    assert_block_verdicts(blocks, ["undecided"])
