@@ -5249,6 +5249,9 @@ class _NotesReader(_CatalogMatch):
             half = derived_values.rounding_half_unit(frag.content)
             if half is not None and at.is_number and abs(sp.N(at - value, 30)) <= half:
                 return None  # 20/3 written 6.67: rounded, not a slip (left an example)
+            if half is None and value.is_Integer and at.is_number and not at.is_Integer \
+                    and abs(sp.N(at - value, 30)) <= sp.Rational(1, 2):
+                return None  # 19.02 written "this gives V = 19": a whole number that may be rounded (an example)
             used = tuple(f"{_show(n)} = {_show(v)} (example)" for n, v in numbers.items() if n in formula.free_symbols)
             found = self.check_aside(_Claim(at, "=", value, (), frag.content_line, shown_lhs=_show(name)), frag)
             if not found or not all(r.verdict in ("proved", "verified") or r.verdict == "refuted" and r.counterexample

@@ -159,3 +159,13 @@ Then $$q\,\mathbb{E}[Y_j] = 1 - q.$$
 def test_a_moment_claim_is_not_refuted_where_the_moment_may_not_exist():
     blocks = checked_blocks(MOMENT_POLE)
     assert_block_verdicts(blocks, ["undecided"])
+
+
+ROUNDED_WHOLE = r"""# Returns
+
+The return satisfies $V = r + \gamma V$, so $V = \frac{r}{1-\gamma}$. With $r = 0.951$ and $\gamma = 0.95$ this gives $V = 19$.
+"""
+
+
+def test_a_derived_whole_number_that_may_be_rounded_is_no_slip():
+    assert all(b.verdict != "refuted" for b in checked_blocks(ROUNDED_WHOLE))
