@@ -5182,6 +5182,10 @@ class _NotesReader(_CatalogMatch):
         if found is None or found.line == frag.content_line:
             return None
         examples = [(n, v) for n, v, scope, _ in self.section.examples if min(scope) == frag.paragraph]
+        sentence = re.split(r"[.!?]\s", text_before(self.lines, frag.kind, frag.line, frag.column))[-1]
+        if not re.search(r"\$[^$]*=[^$]*\$", sentence):
+            return None  # "so $d = 3$. The recursive definition is therefore $a_n = a_{n-1} + 3$": the value was set in
+            # a sentence before, and this one states the recurrence anew (with its own a_0), not a case of the old one
         case = recurrence_cases.case_claim(lhs, rhs, found, examples)
         if case is None:
             return None
@@ -5241,6 +5245,8 @@ class _NotesReader(_CatalogMatch):
         out = []
         for name, value in values:
             formula = formulas.get(name)
+            if formula is None and (_key(name) in self.section.contested or self.written_again_here(frag)):
+                return None  # "o = (n - 1)s - 2p + k; with ... it gives o = 32" after another o: which o is meant
             formula = formula if formula is not None else self.expand(name) if name not in numbers else None
             if formula is None or formula == name or not is_literal(value) or not formula.free_symbols \
                     or not formula.free_symbols <= set(numbers):
@@ -5260,6 +5266,19 @@ class _NotesReader(_CatalogMatch):
             out += [StepReport(**{**r.__dict__, "lhs": _show(name), "assumptions": tuple(dict.fromkeys(
                 (*r.assumptions, f"{_show(name)} = {_show(formula)}", *used)))}) for r in found]
         return out or None
+
+    def written_again_here(self, frag) -> bool:
+        r"""Whether the paragraph, before the inline ``name = value`` block ``frag``, writes ``name =`` in another
+        formula (``$o = (n - 1)s - 2p + k$; ... it gives $o = 32$``): the value may follow that formula rather than the
+        definition in force."""
+        left = frag.content.split("=")[0].strip()
+        if not left:
+            return False
+        start = frag.line - 1
+        while start > 0 and self.lines[start - 1].strip():
+            start -= 1
+        text = " ".join(self.lines[start:frag.line - 1] + [self.lines[frag.line - 1][:max(frag.column - 1, 0)]])
+        return re.search(r"\$\s*" + re.escape(left) + r"\s*=(?!\s*-?[\d.]+\s*\$)", text) is not None
 
     def stated_eigen(self, values, block, frag) -> list[StepReport] | None:
         r"""``name = value`` rows an inline block states as eigenvalues or eigenvectors of a matrix its sentence names

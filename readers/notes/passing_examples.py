@@ -30,12 +30,15 @@ _QUANTIFIED = re.compile(r"\b(?:for|holds\s+for|over)\s+(?:all|every|any|each|ar
 
 
 def quantified_names(before: str, after: str) -> set[str]:
-    """The names the claim's own sentence quantifies ("for every $w$ and $h$", "For all $a, b$"): in the words after
-    it up to the sentence's end, and before it from the sentence's start (``before``: the text before the block)."""
+    r"""The names the claim's own sentence quantifies ("for every $w$ and $h$", "For all $a, b$"): in the words after
+    it up to the sentence's end, and before it from the sentence's start (``before``: the text before the block).
+    Only a quantifier that ends its clause: "for every $x$ in $[0, \pi]$" restricts x, it does not free it."""
     start = max(before.rfind(". "), before.rfind("! "), before.rfind("? "))
     sentence = before[start + 1:] + " $\\claim$ " + re.split(r"(?<=[.!?])\s", after, maxsplit=1)[0]
     names = set()
     for m in _QUANTIFIED.finditer(sentence):
+        if not re.match(r"\s*(?:[.,;:!?)]|$)", sentence[m.end():]):
+            continue  # "for every $x$ in $[0, \pi]$", "for all $x$ with ...": a restricted domain, not every value
         for group in re.findall(r"\$([^$]+)\$", m.group(1)):
             for part in group.split(","):
                 name = part.strip().lstrip("\\")

@@ -169,3 +169,36 @@ The return satisfies $V = r + \gamma V$, so $V = \frac{r}{1-\gamma}$. With $r = 
 
 def test_a_derived_whole_number_that_may_be_rounded_is_no_slip():
     assert all(b.verdict != "refuted" for b in checked_blocks(ROUNDED_WHOLE))
+
+
+STOP52_READINGS = r"""# Inverse cosine
+
+Take $t$ in $[0, \pi]$. Then, for every $t$ in $[0, \pi]$,
+
+$$\arccos(\cos t) = t$$
+
+# Two widths
+
+A layer gives $w = \frac{m - f}{r} + 1$.
+
+Its transpose gives back $w = (m - 1)r + f$; with $m = 16$, $r = 2$ and $f = 4$ it gives $w = 34$.
+
+# Steps of seven
+
+If we call the first term $c$, then $u_0 = c$. The difference between successive terms is some constant, say $g$. So """ \
+    r"""$u_j - u_{j-1} = g$, or in other words,
+
+$$
+u_0 = c \qquad u_j=u_{j-1}+g
+$$
+
+Now a list.
+
+1. Each step adds seven, so $g = 7$. The recursive definition is therefore $u_j = u_{j-1} + 7$ with $u_0 = 1$. """ \
+    r"""The closed formula is $u_j = 1 + 7j$.
+"""
+
+
+def test_this_stops_new_readings_raise_no_false_alarm_on_restricted_or_restated_names():
+    blocks = checked_blocks(STOP52_READINGS)
+    assert not [(b.line, b.verdict) for b in blocks if b.verdict == "refuted"]
