@@ -104,6 +104,7 @@ from readers.notes import passing_examples, small_in_words
 from readers.notes.loci import locus_cue, prose_around
 from readers.notes.induction import prove_backward_solution, prove_closed_form
 from readers.notes.monotone_optima import monotone_map
+from readers.notes.sigmoid import READ as SIGMOID_READ, as_sigmoid
 from readers.notes.arbitrary import arbitrary_functions, as_values, cancelled_applications, draws, scaled_applications, \
     substitute
 from readers.notes.blocks import Fragment, find_blocks
@@ -407,11 +408,6 @@ SIZES = (2, 3)
 
 EINSTEIN_CUE = re.compile(r"\bEinstein\b|summation convention", re.I)
 """Prose that states the Einstein summation convention (readers.notes.einstein)."""
-
-
-_T = sp.Dummy("t")
-_SIGMOID = 1 / (1 + sp.exp(-_T))
-"""The logistic sigmoid of :meth:`_NotesReader.standard_sigma`, in a placeholder argument."""
 
 
 def _law_parameters(laws: dict) -> set:
@@ -1022,43 +1018,30 @@ def _numbers_here(content: str) -> set[str]:
     (a density ``p(\mu | X)``) is then a number in this formula, and ``\frac{1}{p(1 - p)}`` is a product, not ``p``
     applied to ``1 - p``; ``q(x)`` beside ``q^2`` stays an application."""
     content = _WORDS.sub(" ", content)
-    return {x for x in {m.group(1) for m in _POWERED.finditer(content)}
-            if _inside_its_own_group(x, content) and _only_of_itself(x, content)}
+    powered = {m.group(1) for m in _POWERED.finditer(content)}
+    return {x for x in powered if (groups := list(_own_groups(x, content))) and all(groups)}
 
 
-def _only_of_itself(letter: str, content: str) -> bool:
-    """Whether every ``letter(...)`` in ``content`` holds ``letter`` itself inside its parentheses."""
-    tokens = re.findall(r"\\[A-Za-z]+|\S", content)
+def _inside_its_own_group(letter: str, content: str) -> bool:
+    r"""Whether ``letter(...)`` holds ``letter`` itself as a value in its parentheses somewhere in ``content``
+    (``n(n-1)``, ``2x(y - wx)``): a name applied to an expression of itself is a factor, not a function."""
+    return any(_own_groups(letter, content))
+
+
+def _own_groups(letter: str, content: str):
+    """For each ``letter(...)`` in ``content``, whether its parentheses hold ``letter`` itself as a value (not applied)."""
+    token = letter if len(letter) == 1 else "\\" + letter
+    tokens = [t for t in re.findall(r"\\[A-Za-z]+|\S", content)]
     for k, t in enumerate(tokens):
-        if t != letter or k + 1 >= len(tokens) or tokens[k + 1] != "(" or (k and tokens[k - 1] == "\\"):
+        if t != token or k + 1 >= len(tokens) or tokens[k + 1] != "(" or (k and tokens[k - 1] == "\\"):
             continue
         depth, inside = 0, False
         for m in range(k + 1, len(tokens)):
             depth += {"(": 1, ")": -1}.get(tokens[m], 0)
             if depth == 0:
                 break
-            inside |= tokens[m] == letter and (m + 1 >= len(tokens) or tokens[m + 1] != "(")
-        if not inside:
-            return False
-    return True
-
-
-def _inside_its_own_group(letter: str, content: str) -> bool:
-    r"""Whether ``letter(...)`` holds ``letter`` itself as a value in its parentheses somewhere in ``content``
-    (``n(n-1)``, ``2x(y - wx)``): a name applied to an expression of itself is a factor, not a function."""
-    token = letter if len(letter) == 1 else "\\" + letter
-    tokens = [t for t in re.findall(r"\\[A-Za-z]+|\S", content)]
-    for k, t in enumerate(tokens):
-        if t != token or k + 1 >= len(tokens) or tokens[k + 1] != "(" or (k and tokens[k - 1] == "\\"):
-            continue
-        depth = 0
-        for m in range(k + 1, len(tokens)):
-            depth += {"(": 1, ")": -1}.get(tokens[m], 0)
-            if depth == 0:
-                break
-            if tokens[m] == token and (m + 1 >= len(tokens) or tokens[m + 1] != "("):
-                return True
-    return False
+            inside |= tokens[m] == token and (m + 1 >= len(tokens) or tokens[m + 1] != "(")
+        yield inside
 
 
 _WORDS = re.compile(r"\\(?:text|textrm|mathrm|operatorname|mathit)\s*\{[^{}]*\}")
@@ -6819,22 +6802,15 @@ class _NotesReader(_CatalogMatch):
         found = {f for e in (lhs, rhs) for f in e.atoms(AppliedUndef) if f.func.__name__ in ("sigma", "sigma'")}
         if not found or any(len(f.args) != 1 for f in found):
             return lhs, rhs, ""
-        def sigmoid(f):  # sigma'(x): the sigmoid's derivative; bottom up, so sigma(W sigma(x) + b) is read inside too
-            return _SIGMOID.subs(_T, f.args[0]) if f.func.__name__ == "sigma" else _SIGMOID.diff(_T).subs(_T, f.args[0])
-
-        def mapped(e):
-            return e.replace(lambda x: isinstance(x, AppliedUndef) and x.func.__name__ in ("sigma", "sigma'"), sigmoid)
-
-        def read(e):
-            e = mapped(e)
+        def read(e):  # bottom up, so sigma(W sigma(x) + b) is read inside too (readers.notes.sigmoid)
+            e = as_sigmoid(e)
             if not e.has(sp.Derivative):
                 return e
             # d L / d z^{[2]} with z^{[2]} defined: taken in z^{[2]}, then z^{[2]} written out as the other side has it
             # (only a derivative in a variable its expression has: one in another is "not given as a function of")
-            return mapped(self.expand(e.replace(lambda x: isinstance(x, sp.Derivative) and not x.expr.has(AppliedUndef)
+            return as_sigmoid(self.expand(e.replace(lambda x: isinstance(x, sp.Derivative) and not x.expr.has(AppliedUndef)
                                                 and all(x.expr.has(v) for v in x.variables), lambda x: x.doit())))
-        return (read(lhs), read(rhs),
-                "sigma read as the logistic sigmoid 1/(1 + e^-x) (the notes speak of the sigmoid)")
+        return read(lhs), read(rhs), SIGMOID_READ
 
     def special_functions(self, lhs, rhs):
         r"""``erf``, ``\Phi``, ``\psi_m``, ``\Gamma``, ``\gamma(s, x)``, ``\zeta`` the notes never define, read

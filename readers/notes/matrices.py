@@ -61,6 +61,7 @@ from readers.notes.norm_functions import NORMS as NORM_READINGS, declared_norms,
 from readers.notes.null_spaces import NullSpace, in_null_space, null_space_equation
 from readers.notes.opaque_gradients import opaque_gradients, refutes_nothing
 from readers.notes.report import StepReport
+from readers.notes.sigmoid import READ as SIGMOID_READ, as_sigmoid
 from readers.notes.usage_kinds import array_names, shown_kinds
 from readers.notes import optimum_restatements
 from readers.notes import common_factors, free_equations, vector_moments
@@ -362,7 +363,7 @@ class MatrixClaims:
                     return [exact]
             lhs, rhs, stated = self.decomposed(lhs, rhs, claim.line)
             if self.sigmoid and any(e.atoms(AppliedUndef) for e in (lhs, rhs)):
-                read = tuple(_as_sigmoid(e) for e in (lhs, rhs))
+                read = tuple(as_sigmoid(e) for e in (lhs, rhs))
                 if read != (lhs, rhs):  # sigma(w^T x + b) in notes on the sigmoid, as the scalar reading has it
                     lhs, rhs = read
                     stated = stated + [SIGMOID_READ]
@@ -1353,19 +1354,6 @@ def _stating(reports, decompositions) -> list[StepReport]:
         return reports
     shown = tuple(d if isinstance(d, str) else d.shown() for d in decompositions)
     return [StepReport(**{**r.__dict__, "assumptions": tuple(r.assumptions) + shown}) for r in reports]
-
-
-SIGMOID_READ = "sigma read as the logistic sigmoid 1/(1 + e^-x) (the notes speak of the sigmoid)"
-_T = sp.Dummy("t")
-
-
-def _as_sigmoid(e):
-    r"""``e`` with every ``\sigma(u)`` of one argument the logistic sigmoid $1/(1 + e^{-u})$ and ``\sigma'(u)`` its
-    derivative, innermost first (``\sigma(W\sigma(x) + b)``)."""
-    sigmoid = 1 / (1 + sp.exp(-_T))
-    forms = {"sigma": sigmoid, "sigma'": sigmoid.diff(_T)}
-    return e.replace(lambda f: isinstance(f, AppliedUndef) and f.func.__name__ in forms and len(f.args) == 1,
-                     lambda f: forms[f.func.__name__].subs(_T, f.args[0]))
 
 
 def _step(shown, verdict, reason, *, method="", role="claim") -> StepReport:
