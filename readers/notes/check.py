@@ -5435,6 +5435,7 @@ class _NotesReader(_CatalogMatch):
             if len(differences) == len(STEPS) else None
         if witness is None:
             return StepReport(**shown, verdict="undecided", role="claim", reason=result[1])
+        named = set().union(*(as_plain_names(d).free_symbols for d in differences.values()))  # as from_any_start has it
         return StepReport(**shown, verdict="refuted", role="claim", counterexample=witness,
                           reason=f"unrolled with the recurrence this chain opens with ({found.base}, from any first "
                                  f"step {found.base}_0), the two sides differ at every step tried",

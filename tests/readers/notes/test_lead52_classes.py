@@ -200,3 +200,17 @@ Now a list.
 def test_this_stops_new_readings_raise_no_false_alarm_on_restricted_or_restated_names():
     blocks = checked_blocks(STOP52_READINGS)
     assert not [(b.line, b.verdict) for b in blocks if b.verdict == "refuted"]
+
+
+CHAINED_UNDER_A_CONDITION = r"""# Shrinking iterates
+
+Let $0 < \rho < 1$. The iterates satisfy $$u_{j+1} = (1 - \rho) u_j = (1 - \rho)^{j+2} u_0.$$
+"""
+
+
+def test_a_chained_recurrence_refuted_under_a_condition_names_it():
+    """The refutation of a chain opening with a recurrence listed the section's conditions on an undefined name
+    (a NameError, reported as an internal error and left undecided)."""
+    (block,) = checked_blocks(CHAINED_UNDER_A_CONDITION)
+    assert block.verdict == "refuted", [s.reason for s in block.steps]
+    assert any("rho" in a for s in block.steps for a in s.assumptions), [s.assumptions for s in block.steps]
